@@ -1,0 +1,130 @@
+"""One document through the stages: ingest → repair → metadata → segment → reconcile → validate.
+
+Each stage is a plain function over the model; a stage that fails adds an ``errors`` record
+(``{stage, message}``) and the document still comes out, with whatever the earlier stages
+produced. Tracebacks only with ``debug``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from cchc_extract.records import ErrorRecord, ExtractionResult, SourceInfo, to_dict
+from cchc_extract.reconcile import ReconcileSettings, reconcile
+from extract.base import IngestError, IngestOptions, ingest
+from extract.metadata import extract_metadata
+from extract.model import IngestedDocument
+from extract.segment.narrative import find_counts, find_score_statements, find_targets
+from extract.segment.score_tables import find_score_tables
+from extract.segment.statistics import find_statistics
+from extract.segment.task_tables import find_task_tables
+from normalize.vietnamese import repair_document
+from schemas import schema_errors
+
+
+@dataclass(frozen=True)
+class PipelineOptions:
+    ingest: IngestOptions = field(default_factory=IngestOptions)
+    reconcile: ReconcileSettings = field(default_factory=ReconcileSettings)
+    repair: bool = True
+    debug: bool = False
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    message = text[0] if text else ""
+    return message if isinstance(exc, IngestError) else f"{type(exc).__name__}: {message}".rstrip(": ")
+
+
+def _run_stage(result: ExtractionResult, stage: str, fn: Callable, debug: bool, default=None):
+    try:
+        return fn()
+    except IngestError as exc:
+        result.errors.append(ErrorRecord(stage=stage, message=one_line(exc)))
+    except Exception as exc:  # one bad document must not stop a batch
+        message = one_line(exc)
+        if debug:
+            message += "\n" + traceback.format_exc()
+        result.errors.append(ErrorRecord(stage=stage, message=message))
+    return default
+
+
+def convert_document(doc: IngestedDocument, result: ExtractionResult, options: PipelineOptions) -> None:
+    """The stages after ingest, filling ``result`` in place."""
+    debug = options.debug
+    if options.repair:
+        doc = _run_stage(result, "repair", lambda: repair_document(doc), debug, default=doc)
+    meta = _run_stage(result, "metadata", lambda: extract_metadata(doc), debug)
+    if meta is not None:
+        result.document = meta
+    result.score_tables = _run_stage(result, "segment", lambda: find_score_tables(doc), debug, default=[])
+    result.statistics = _run_stage(result, "segment", lambda: find_statistics(doc), debug, default=[])
+    result.task_tables = _run_stage(result, "segment", lambda: find_task_tables(doc), debug, default=[])
+    result.score_statements = _run_stage(result, "segment", lambda: find_score_statements(doc), debug, default=[])
+    result.targets = _run_stage(result, "segment", lambda: find_targets(doc), debug, default=[])
+    result.counts = _run_stage(result, "segment", lambda: find_counts(doc), debug, default=[])
+    _run_stage(result, "reconcile", lambda: reconcile(result, options.reconcile), debug)
+
+
+def convert_file(path: Path, display_path: str | None = None, options: PipelineOptions = PipelineOptions()) -> ExtractionResult:
+    """Convert one input file; never raises for a bad input."""
+    result = ExtractionResult(source=SourceInfo(path=display_path or str(path)))
+    try:
+        result.source.sha256 = file_sha256(path)
+    except OSError as exc:
+        result.errors.append(ErrorRecord(stage="ingest", message=f"cannot read file: {exc.strerror or exc}"))
+        return result
+    doc = _run_stage(result, "ingest", lambda: ingest(path, options.ingest), options.debug)
+    if doc is None:
+        result.source.format = _format_of(path)
+        return result
+    result.source.format = doc.format
+    result.source.pages = len(doc.pages)
+    result.source.method = doc.method
+    result.source.encoding = doc.encoding
+    convert_document(doc, result, options)
+    return result
+
+
+def _format_of(path: Path) -> str:
+    suffix = path.suffix.lower()
+    return {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".pdf": "pdf",
+            ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image"}.get(suffix, "")
+
+
+def result_to_json(result: ExtractionResult) -> dict:
+    """The output document, validated: a result that breaks the schema keeps its source and
+    errors, loses its content, and says why."""
+    data = to_dict(result)
+    problems = schema_errors(data)
+    if problems:
+        fallback = ExtractionResult(source=result.source, document=result.document, errors=list(result.errors))
+        fallback.errors.append(ErrorRecord(stage="validate", message=f"output broke the schema: {problems[0]}"
+                                           + (f" (+{len(problems) - 1} more)" if len(problems) > 1 else "")))
+        data = to_dict(fallback)
+        if schema_errors(data):  # metadata itself broken: drop it too
+            fallback.document = type(result.document)()
+            data = to_dict(fallback)
+    return data
+
+
+def write_json(data: dict, out_path: Path) -> None:
+    """Write atomically, so an interrupted batch never leaves half a file."""
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out_path.with_name(out_path.name + f".tmp{os.getpid()}")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, out_path)

@@ -1,0 +1,271 @@
+"""The output records: what one converted document holds. ``schemas/cchc-output.v1.schema.json``
+is the public contract; these dataclasses are its Python side, and ``to_dict`` / ``from_dict``
+convert between the two."""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "1.0"
+PIPELINE_VERSION = "0.1.0"
+
+
+@dataclass
+class SourceRef:
+    """Where an item came from: page, source line range (text formats) and box (layout formats)."""
+
+    page: int | None = None
+    line_start: int | None = None
+    line_end: int | None = None
+    bbox: list[float] | None = None
+
+
+@dataclass
+class ScoreRow:
+    code: str | None
+    code_raw: str | None = None
+    level: int = 0  # 0 roman section, 1 "1", 2 "1.1", 3 "1.1.1"...
+    parent: str | None = None
+    name: str = ""
+    name_raw: str = ""
+    max_points: float | None = None
+    self_points: float | None = None
+    max_points_raw: str | None = None
+    self_points_raw: str | None = None
+    explanation: str = ""
+    confidence: float = 1.0
+    flags: list[str] = field(default_factory=list)
+    # Other readings of a numeric cell (OCR lost a decimal point: "35" may be 3.5), by field.
+    alternatives: dict[str, list[float]] = field(default_factory=dict)
+    source: SourceRef = field(default_factory=SourceRef)
+
+
+@dataclass
+class ScoreTable:
+    title: str = ""
+    pages: list[int] = field(default_factory=list)
+    rows: list[ScoreRow] = field(default_factory=list)
+    # The totals row as the document states it ("Tổng 100"), when it has one.
+    stated_total_max: float | None = None
+    stated_total_self: float | None = None
+
+
+@dataclass
+class StatRow:
+    code: str | None
+    indicator: str = ""
+    unit: str = ""
+    value: float | None = None
+    value_raw: str = ""
+    allowed_values: dict[str, float] | None = None
+    note: str = ""
+    level: int = 0
+    parent: str | None = None
+    confidence: float = 1.0
+    flags: list[str] = field(default_factory=list)
+    source: SourceRef = field(default_factory=SourceRef)
+
+
+@dataclass
+class StatAnnex:
+    annex: str = ""  # "Phụ lục 4"
+    title: str = ""
+    pages: list[int] = field(default_factory=list)
+    rows: list[StatRow] = field(default_factory=list)
+
+
+@dataclass
+class TaskRow:
+    code: str | None = None  # TT / STT of the row
+    section: str | None = None  # roman section the row sits under ("I")
+    criterion_code: str | None = None
+    criterion: str = ""
+    objective: str = ""
+    task: str = ""
+    activity: str = ""
+    product: str = ""
+    deadline: str = ""
+    lead: str = ""
+    coordinator: str = ""
+    official: str = ""
+    budget: str = ""
+    extra: dict[str, str] = field(default_factory=dict)  # columns with no field of their own
+    confidence: float = 1.0
+    flags: list[str] = field(default_factory=list)
+    source: SourceRef = field(default_factory=SourceRef)
+
+
+@dataclass
+class TaskTable:
+    title: str = ""
+    pages: list[int] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    rows: list[TaskRow] = field(default_factory=list)
+
+
+@dataclass
+class ScoreStatement:
+    kind: str = "criterion"  # criterion | group
+    code: str | None = None  # "1.1" for a criterion, the group label ("a") for a group
+    name: str = ""
+    points: float | None = None
+    max_points: float | None = None
+    reason: str = ""
+    group: str | None = None  # the group label a criterion sits under
+    text: str = ""
+    confidence: float = 1.0
+    source: SourceRef = field(default_factory=SourceRef)
+
+
+@dataclass
+class Target:
+    text: str = ""
+    indicator: str = ""
+    comparator: str = "="  # >= <= = > <
+    value: float | None = None
+    unit: str = ""
+    year: int | None = None
+    section: str = ""
+    confidence: float = 1.0
+    source: SourceRef = field(default_factory=SourceRef)
+
+
+@dataclass
+class CountPart:
+    label: str = ""
+    value: float | None = None
+
+
+@dataclass
+class Count:
+    text: str = ""
+    label: str = ""
+    total: float | None = None
+    parts: list[CountPart] = field(default_factory=list)
+    unit: str = ""
+    confidence: float = 1.0
+    source: SourceRef = field(default_factory=SourceRef)
+
+
+@dataclass
+class Check:
+    id: str
+    kind: str  # sum_children, sum_self, self_le_max, section_total, stated_total, ratio, allowed_code, ...
+    table: str | None = None
+    code: str | None = None
+    field: str | None = None
+    expected: float | str | None = None
+    actual: float | str | None = None
+    tolerance: float | None = None
+    status: str = "ok"  # ok | mismatch | repaired | skipped
+    message: str = ""
+
+
+@dataclass
+class ReviewItem:
+    item: str  # JSON pointer of the reviewed item, e.g. "/score_tables/0/rows/12"
+    field: str | None = None
+    table: str | None = None
+    code: str | None = None
+    page: int | None = None
+    raw: str | None = None
+    value: float | str | None = None
+    reason: str = ""
+    confidence: float | None = None
+
+
+@dataclass
+class Correction:
+    item: str
+    field: str
+    old: Any = None
+    new: Any = None
+    source: str = ""  # the review file it came from
+    applied_at: str = ""
+
+
+@dataclass
+class ErrorRecord:
+    stage: str  # ingest | repair | segment | reconcile | validate | emit
+    message: str
+
+
+@dataclass
+class DocumentMeta:
+    number: str | None = None  # "86/BC-UBND"
+    kind: str | None = None  # BC, KH, QĐ...
+    kind_name: str | None = None  # "Báo cáo"
+    title: str | None = None
+    issuer: str | None = None  # "UBND xã Ngọc Kỳ"
+    commune: str | None = None  # "Ngọc Kỳ"
+    place: str | None = None
+    date: str | None = None  # ISO 8601
+    period: str | None = None
+    year: int | None = None
+    signer: str | None = None
+
+
+@dataclass
+class SourceInfo:
+    path: str = ""
+    sha256: str = ""
+    format: str = ""
+    pages: int = 0
+    method: str = ""
+    encoding: str | None = None
+
+
+@dataclass
+class ExtractionResult:
+    schema_version: str = SCHEMA_VERSION
+    pipeline_version: str = PIPELINE_VERSION
+    source: SourceInfo = field(default_factory=SourceInfo)
+    document: DocumentMeta = field(default_factory=DocumentMeta)
+    score_tables: list[ScoreTable] = field(default_factory=list)
+    statistics: list[StatAnnex] = field(default_factory=list)
+    task_tables: list[TaskTable] = field(default_factory=list)
+    score_statements: list[ScoreStatement] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    counts: list[Count] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    review: list[ReviewItem] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    errors: list[ErrorRecord] = field(default_factory=list)
+
+
+def to_dict(record: Any) -> Any:
+    return dataclasses.asdict(record)
+
+
+def from_dict(cls: type, data: Any) -> Any:
+    """Rebuild a record (and its nested records) from its JSON form; unknown keys are ignored."""
+    if data is None:
+        return None
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name in data:
+            kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        for arg in args:
+            if dataclasses.is_dataclass(arg) and isinstance(value, dict):
+                return from_dict(arg, value)
+        return value
+    if origin is list:
+        (arg,) = typing.get_args(tp)
+        return [_convert(arg, v) for v in value]
+    if dataclasses.is_dataclass(tp):
+        return from_dict(tp, value)
+    return value

@@ -1,0 +1,69 @@
+"""The abstract reader every input format implements, and the choice of reader for a path."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.model import IngestedDocument
+
+
+class IngestError(Exception):
+    """A file that cannot be read. The message is one line meant for the user: it goes into the
+    output's ``errors`` and onto stderr as it is."""
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """Knobs shared by the readers, in one place."""
+
+    ocr_lang: str = "vie"
+    ocr_dpi: int = 300  # chosen by benchmarks/ingest: see README
+    ocr_timeout_s: float = 120.0  # per page
+    # A PDF page whose text layer has fewer characters than this is treated as a scan.
+    min_text_chars: int = 20
+    # Share of characters in a text layer that must be letters/digits/punctuation for it to be
+    # trusted; below it the page is OCR'd instead (garbage layers from broken font maps).
+    min_text_quality: float = 0.6
+
+
+class DocumentReader(ABC):
+    """One reader per format (Docling's backend idea): ``read`` returns the common model or raises
+    ``IngestError``."""
+
+    extensions: tuple[str, ...] = ()
+    format_name: str = ""
+
+    def __init__(self, options: IngestOptions | None = None) -> None:
+        self.options = options or IngestOptions()
+
+    @abstractmethod
+    def read(self, path: Path) -> IngestedDocument: ...
+
+
+def reader_for(path: Path, options: IngestOptions | None = None) -> DocumentReader:
+    """The reader for a path, chosen by its extension; ``IngestError`` for one we do not read."""
+    from extract.readers import READERS
+
+    suffix = path.suffix.lower()
+    for reader_cls in READERS:
+        if suffix in reader_cls.extensions:
+            return reader_cls(options)
+    supported = sorted({e for r in READERS for e in r.extensions})
+    raise IngestError(f"unsupported file type '{suffix or path.name}' (supported: {' '.join(supported)})")
+
+
+def supported_extensions() -> set[str]:
+    from extract.readers import READERS
+
+    return {e for r in READERS for e in r.extensions}
+
+
+def ingest(path: Path, options: IngestOptions | None = None) -> IngestedDocument:
+    """Read any supported file into the common model."""
+    if not path.exists():
+        raise IngestError(f"file not found: {path}")
+    if path.stat().st_size == 0:
+        raise IngestError("empty file (0 bytes)")
+    return reader_for(path, options).read(path)

@@ -1,0 +1,154 @@
+"""The one intermediate document model every reader produces.
+
+Readers (one per input format) turn a file into an ``IngestedDocument``: pages, and on each
+page the text lines and tables in reading order. Everything downstream (repair, segmentation,
+reconciliation) reads only this model, never the file.
+
+Coordinates are ``(x0, top, x1, bottom)`` in the page's own units: PDF points for text-layer
+PDFs, pixels for OCR'd images. Confidences are 0..1; ``None`` means the format does not know
+(typed text is certain, OCR is not).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Union
+
+BBox = tuple[float, float, float, float]
+
+
+@dataclass
+class Word:
+    text: str
+    bbox: BBox | None = None
+    conf: float | None = None
+    bold: bool = False
+
+
+@dataclass
+class Line:
+    """One line of text. ``number`` is the 1-based line number in the source (text formats) or a
+    running index over the document (other formats), so a row can point back to where it came
+    from."""
+
+    text: str
+    page: int
+    number: int
+    bbox: BBox | None = None
+    words: list[Word] = field(default_factory=list)
+    conf: float | None = None
+    bold: bool = False
+    heading: int = 0  # markdown heading level (1..6), 0 for body text
+    italic: bool = False
+    # Set by the Vietnamese repair stage when it changed the text: what the source said, and how
+    # sure the repair is (0..1).
+    raw: str | None = None
+    repair_conf: float | None = None
+
+
+@dataclass
+class Cell:
+    """A table cell. A merged cell is stored once, at its top-left position, with its spans."""
+
+    row: int
+    col: int
+    text: str
+    row_span: int = 1
+    col_span: int = 1
+    bbox: BBox | None = None
+    conf: float | None = None
+    bold: bool = False
+    raw: str | None = None
+    repair_conf: float | None = None
+
+
+@dataclass
+class Table:
+    """A grid of cells as the format gave it (before any domain interpretation).
+
+    ``source`` says how the grid was found: ``tsv`` (tab-separated text), ``markdown`` (pipe
+    table), ``html``, ``docx``, ``pdf-lines`` (ruling lines), ``pdf-text`` (text alignment),
+    ``ocr-lines`` (ruling lines on a scan), ``ocr-text`` (word x-positions on a scan).
+    """
+
+    page: int
+    cells: list[Cell]
+    n_rows: int
+    n_cols: int
+    source: str
+    line_start: int = 0
+    line_end: int = 0
+    bbox: BBox | None = None
+    page_end: int = 0  # last page, when a reader already joined a table across pages
+
+    def grid(self) -> list[list[Cell | None]]:
+        """Rows of cells; every position a merged cell covers points to that same cell."""
+        rows: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        for cell in self.cells:
+            for r in range(cell.row, min(cell.row + cell.row_span, self.n_rows)):
+                for c in range(cell.col, min(cell.col + cell.col_span, self.n_cols)):
+                    rows[r][c] = cell
+        return rows
+
+    def text_rows(self) -> list[list[str]]:
+        """Rows of cell texts; a merged cell's text appears at its origin only, '' elsewhere."""
+        out: list[list[str]] = []
+        for r, row in enumerate(self.grid()):
+            out.append(
+                [(c.text if c is not None and c.row == r and c.col == i else "") for i, c in enumerate(row)]
+            )
+        return out
+
+
+Block = Union[Line, Table]
+
+
+@dataclass
+class Page:
+    number: int
+    blocks: list[Block] = field(default_factory=list)
+    width: float | None = None
+    height: float | None = None
+    method: str = "text"  # text | docx | pdf-text | ocr
+    dpi: int | None = None
+
+    @property
+    def lines(self) -> list[Line]:
+        return [b for b in self.blocks if isinstance(b, Line)]
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+
+@dataclass
+class IngestedDocument:
+    path: str
+    format: str  # txt | md | docx | pdf | image
+    pages: list[Page] = field(default_factory=list)
+    encoding: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def method(self) -> str:
+        """How the text was obtained: one method, or ``mixed`` when pages differ (a PDF whose
+        pages are partly scanned)."""
+        methods = sorted({p.method for p in self.pages})
+        if not methods:
+            return "none"
+        return methods[0] if len(methods) == 1 else "mixed"
+
+    def blocks(self) -> Iterator[Block]:
+        for page in self.pages:
+            yield from page.blocks
+
+    def lines(self) -> Iterator[Line]:
+        for page in self.pages:
+            yield from page.lines
+
+    def tables(self) -> Iterator[Table]:
+        for page in self.pages:
+            yield from page.tables
+
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines())

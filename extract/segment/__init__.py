@@ -1,0 +1,1 @@
+"""Segmentation: from the ingested model to the rows users came for."""

@@ -1,0 +1,1 @@
+"""Normalisation: Vietnamese repair, numbers, criterion codes, markup."""

@@ -1,0 +1,115 @@
+"""Vietnamese numbers: decimal comma, thousands dot, percents, and OCR'd digits.
+
+Vietnamese writes "2,5" for 2.5 and "1.250" for 1250, but score tables typed by communes often
+use the English "2.5", and OCR drops separators ("35" for 3.5). So parsing takes a hint about
+what kind of quantity a cell holds and returns every plausible reading, flagged when more than
+one survives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+# Characters OCR puts in place of digits inside a numeric cell.
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1",
+                             "i": "1", "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "g": "9"})
+_NUMBER = re.compile(r"^[+-]?\d[\d.,\s]*$")
+NUMBER_IN_TEXT = re.compile(r"(?<![\w.,])[+-]?\d+(?:[.,]\d+)*(?:\s?%)?(?![\w])")
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    value: float
+    raw: str
+    percent: bool = False
+    ambiguous: bool = False
+    # Other values the same characters could mean, most plausible first.
+    alternatives: tuple[float, ...] = field(default_factory=tuple)
+
+
+def parse_number(raw: str | None, kind: str = "auto", ocr: bool = False) -> ParsedNumber | None:
+    """Parse one numeric cell or token; None when it is not a number (blank stays None, never 0).
+
+    ``kind``: ``score`` (points, small decimals: "2.5" and "2,5" both 2.5; "81.186" a decimal),
+    ``count`` / ``money`` (whole numbers: "1.250" is 1250), or ``auto`` (decide from the shape,
+    flag what stays ambiguous). ``ocr`` also maps look-alike letters to digits ("O" → 0)."""
+    if raw is None:
+        return None
+    text = raw.strip().replace("\u00a0", " ")
+    if not text:
+        return None
+    percent = text.endswith("%")
+    text = text.rstrip("%").strip()
+    if ocr:
+        text = text.translate(_OCR_DIGITS)
+    text = re.sub(r"(?<=\d)\s+(?=\d{3}\b)", ".", text)  # "1 250" thousands gap
+    if not _NUMBER.match(text):
+        return None
+    text = re.sub(r"\s+", "", text).rstrip(".,")
+    if not text:
+        return None
+    sign = -1.0 if text.startswith("-") else 1.0
+    text = text.lstrip("+-")
+    dots, commas = text.count("."), text.count(",")
+    ambiguous = False
+    alternatives: list[float] = []
+    if dots and commas:
+        # The later separator is the decimal one: "1.250,5" / "1,250.5".
+        dec = "," if text.rfind(",") > text.rfind(".") else "."
+        thou = "." if dec == "," else ","
+        value = float(text.replace(thou, "").replace(dec, "."))
+    elif dots > 1 or commas > 1:
+        sep = "." if dots > 1 else ","
+        groups = text.split(sep)
+        if not all(len(g) == 3 for g in groups[1:]):
+            return None
+        value = float("".join(groups))
+    elif dots == 1 or commas == 1:
+        sep = "." if dots else ","
+        whole, frac = text.split(sep)
+        decimal_value = float(f"{whole or '0'}.{frac}")
+        thousands_value = float(whole + frac)
+        looks_thousands = len(frac) == 3 and whole not in ("", "0")
+        if kind == "score":
+            value = decimal_value
+        elif kind in ("count", "money"):
+            value = thousands_value if looks_thousands else decimal_value
+            if not looks_thousands and kind == "count":
+                ambiguous = True
+        elif looks_thousands:
+            # "1.250" / "1,250": Vietnamese thousands or a 3-decimal number? Dot: thousands
+            # (the Vietnamese convention); comma: decimal (Vietnamese decimal comma).
+            value = thousands_value if sep == "." else decimal_value
+            alternatives.append(decimal_value if sep == "." else thousands_value)
+            ambiguous = True
+        else:
+            value = decimal_value
+    else:
+        value = float(text)
+    value *= sign
+    return ParsedNumber(value=value, raw=raw.strip(), percent=percent, ambiguous=ambiguous,
+                        alternatives=tuple(a * sign for a in alternatives))
+
+
+def lost_decimal_readings(raw: str, upper: float | None = None) -> list[float]:
+    """Readings of a separator-less OCR'd number with its decimal point put back: "35" → 3.5,
+    0.35; "075" → 0.75. Only values up to ``upper`` (e.g. the row's max points) are kept."""
+    digits = re.sub(r"\D", "", raw or "")
+    if len(digits) < 2 or not re.fullmatch(r"[\d\s]+", (raw or "").strip()):
+        return []
+    out = []
+    for k in range(1, len(digits)):
+        value = float(f"{digits[:k]}.{digits[k:]}")
+        if (upper is None or value <= upper + 1e-9) and value not in out:
+            out.append(value)
+    return out
+
+
+def format_vn(value: float | None, decimals: int = 2) -> str:
+    """A number the Vietnamese way (decimal comma), trailing zeros dropped."""
+    if value is None:
+        return ""
+    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")

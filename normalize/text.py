@@ -1,0 +1,55 @@
+"""Markup and Unicode clean-up shared by every reader and segmenter."""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+
+import regex as re
+
+_TAG = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?/?\s*>")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+
+# Tags whose boundaries separate words; the rest (b, i, sup, span...) are inline.
+_BLOCK_TAGS = {"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def strip_markup(text: str) -> str:
+    """Plain text of one line of markdown with inline HTML: tags removed (block tags leave a
+    space), entities decoded, emphasis markers and markdown escapes dropped, spaces folded."""
+
+    def tag_repl(m: re.Match) -> str:
+        return " " if m.group(1).lower() in _BLOCK_TAGS else ""
+
+    text = _TAG.sub(tag_repl, text)
+    text = html.unescape(text)
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    text = _MD_ITALIC.sub(r"\1", text)
+    text = text.replace("**", "")
+    text = _MD_ESCAPE.sub(r"\1", text)
+    return nfc(_SPACES.sub(" ", text).strip())
+
+
+def is_bold_markup(text: str) -> bool:
+    """True when the visible text of a markup line is (wholly) bold."""
+    t = text.strip()
+    if not t:
+        return False
+    m = re.fullmatch(r"(?:#+\s*)?(\*\*|__|<b>|<strong>)(.*?)(\*\*|__|</b>|</strong>)\s*\S?", t, flags=re.S | re.I)
+    return bool(m) or (t.startswith("**") and t.count("**") % 2 == 1) or t.lower().startswith(("<b>", "<strong>"))
+
+
+def is_italic_markup(text: str) -> bool:
+    t = text.strip()
+    return (t.startswith("*") and not t.startswith("**") and t.endswith("*")) or t.lower().startswith(("<i>", "<em>"))
+
+
+def fold_spaces(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
