@@ -1,0 +1,39 @@
+"""The output contract end to end: every sample converts through the CLI and validates."""
+
+import json
+from pathlib import Path
+
+from cchc_extract.cli import main
+from schemas import schema_errors
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_usage_errors_exit_2(tmp_path, capsys):
+    assert main(["convert"]) == 2
+    assert main(["convert", str(tmp_path / "missing.pdf"), "--out", str(tmp_path)]) == 2
+    assert main(["frobnicate"]) == 2
+
+
+def test_txt_samples_convert_and_validate(tmp_path):
+    samples = sorted((ROOT / "samples").glob("*.txt"))
+    assert len(samples) >= 5
+    assert main(["convert", *map(str, samples), "--out", str(tmp_path)]) == 0
+    for sample in samples:
+        out = tmp_path / (sample.name + ".json")
+        data = json.loads(out.read_text(encoding="utf-8"))
+        assert schema_errors(data) == []
+        assert data["errors"] == []
+        assert data["source"]["format"] == "txt" and len(data["source"]["sha256"]) == 64
+
+
+def test_same_stem_different_formats_do_not_collide(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Số: 1/BC-UBND\n", encoding="utf-8")
+    (src / "a.md").write_text("# Báo cáo\n", encoding="utf-8")
+    (src / "sub").mkdir()
+    (src / "sub" / "a.txt").write_text("Kế hoạch\n", encoding="utf-8")
+    assert main(["convert", str(src), "--out", str(tmp_path / "out")]) == 0
+    produced = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.json"))
+    assert {"a.txt.json", "a.md.json", "sub/a.txt.json"} <= set(produced)

@@ -1,0 +1,107 @@
+"""The .txt/.md reader on the seeds' real layouts and on every encoding we accept."""
+
+from pathlib import Path
+
+import pytest
+
+from extract.base import IngestError, ingest
+from extract.text_reader import decode_text, parse_text
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+def _sample(prefix: str) -> Path:
+    return next(SAMPLES.glob(prefix + "*.txt"))
+
+
+def test_seed_002_annexes_are_tab_tables_with_tags_stripped():
+    doc = ingest(_sample("002"))
+    tables = list(doc.tables())
+    assert len(tables) >= 7
+    rows = [r for t in tables for r in t.text_rows()]
+    # Phụ lục 8 row 2: "Trực tuyến = 0 Phát phiếu = 1 Kết hợp = 2" with value 2... the coded row holds its codes in
+    # the unit column; <b>/<i> tags are gone from every cell.
+    assert any(r[0] == "7.2." and r[2].startswith("Trực tuyến = 0") for r in rows)
+    assert not any("<b>" in c or "</i>" in c for r in rows for c in r)
+    # A bold section row keeps its bold flag.
+    bold_cells = [c for t in tables for c in t.cells if c.bold]
+    assert any(c.text == "Kiểm tra CCHC" for c in bold_cells)
+
+
+def test_markdown_headings_bold_and_html_lists():
+    pages = parse_text("## BÁO CÁO\n\n**Phụ lục 2**\n\n<ul><li>Một</li><li>Hai</li></ul>\nthường\n")
+    lines = pages[0].lines
+    assert (lines[0].text, lines[0].heading) == ("BÁO CÁO", 2)
+    assert (lines[1].text, lines[1].bold) == ("Phụ lục 2", True)
+    assert [l.text for l in lines[2:4]] == ["- Một", "- Hai"]
+    assert lines[4].bold is False
+
+
+def test_bold_spanning_two_lines():
+    lines = parse_text("**TM. ỦY BAN NHÂN DÂN  \nCHỦ TỊCH**\n\nHồ Thanh Nghi\n")[0].lines
+    assert [l.bold for l in lines] == [True, True, False]
+
+
+def test_page_breaks_form_feed_and_blank_runs():
+    pages = parse_text("trang một\n\fTrang hai\n\n\n\n\nTrang ba\n")
+    assert [[l.text for l in p.lines] for p in pages] == [["trang một"], ["Trang hai"], ["Trang ba"]]
+    assert pages[1].lines[0].number == 2  # line numbers are the file's
+
+
+def test_seed_003_ocr_dump_pages():
+    doc = ingest(_sample("003"))
+    assert len(doc.pages) >= 6
+    assert doc.pages[0].lines[0].text == "UY BAN NHAN DAN"
+
+
+def test_pipe_and_html_tables_with_spans():
+    md = "| STT | Chỉ tiêu | Số liệu |\n|---|---|---|\n| 1 | Hồ sơ | 281 |\n"
+    (table,) = parse_text(md)[0].tables
+    assert table.source == "markdown" and table.text_rows() == [["STT", "Chỉ tiêu", "Số liệu"], ["1", "Hồ sơ", "281"]]
+    html = ("<table><tr><th rowspan=2>STT</th><th colspan=2>Kết quả</th></tr>"
+            "<tr><td>Đơn vị</td><td>Số liệu</td></tr><tr><td>1</td><td>Hồ sơ</td><td>5</td></tr></table>")
+    (table,) = parse_text(html)[0].tables
+    assert (table.n_rows, table.n_cols) == (3, 3)
+    grid = table.grid()
+    assert grid[1][0].text == "STT" and grid[0][2].text == "Kết quả"
+    assert table.text_rows()[1] == ["", "Đơn vị", "Số liệu"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1258"])
+def test_encodings(tmp_path, encoding):
+    text = "Số: 86/BC-UBND\nNgọc Kỳ, ngày 26 tháng 6 năm 2023\nKế hoạch cải cách hành chính\n"
+    path = tmp_path / "doc.txt"
+    if encoding == "cp1258":
+        # Windows-1258 has ô, ă, ơ... precomposed but stores tone marks as combining characters; the
+        # reader recomposes them (NFC).
+        data = _cp1258_form(text).encode("cp1258", errors="strict")
+    else:
+        data = text.encode(encoding)
+    path.write_bytes(data)
+    doc = ingest(path)
+    assert doc.text().splitlines() == text.strip().splitlines()
+
+
+def _cp1258_form(text: str) -> str:
+    import unicodedata
+
+    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(p for p in parts if p not in tones))
+        out.append(base + "".join(p for p in parts if p in tones))
+    return "".join(out)
+
+
+def test_unreadable_encoding_and_empty(tmp_path):
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(IngestError, match="unreadable encoding"):
+        ingest(binary)
+    empty = tmp_path / "e.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(IngestError, match="empty file"):
+        ingest(empty)
+    with pytest.raises(IngestError, match="unreadable encoding"):
+        decode_text(b"\x81\x8d\x8f\x90" * 50)
