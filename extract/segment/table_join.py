@@ -22,6 +22,9 @@ class JoinSettings:
     header_repeat_similarity: float = 88.0
     # Header rows are looked for among the first rows of a table, at most this many.
     max_header_rows: int = 3
+    # A footnote under a page's part of a table ("¹ 1) Hệ thống ...") may be any length; it is
+    # recognised by its marker, which must also end a cell in the table's last rows.
+    footnote_lookback_rows: int = 6
 
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:trang\s*)?[-–]?\s*\d{1,3}\s*[-–]?\s*(?:/\s*\d{1,3})?\s*$", re.I)
@@ -41,6 +44,7 @@ class JoinedRow:
     bboxes: list[tuple | None] = field(default_factory=list)
     confs: list[float | None] = field(default_factory=list)
     joined_across_break: bool = False
+    realigned: bool = False  # cells moved back under their numbered columns (see realign_row)
 
 
 @dataclass
@@ -115,15 +119,51 @@ def _fragment_rows(table: Table, fragment: int) -> list[JoinedRow]:
     return rows
 
 
-def _is_gap(blocks: list, settings: JoinSettings) -> bool:
+def _is_gap(blocks: list, settings: JoinSettings, current: "JoinedTable | None" = None) -> bool:
+    """Only page furniture between two fragments: page numbers, stray marks, and footnotes whose
+    marker the table above carries."""
     lines = [b for b in blocks if isinstance(b, Line)]
     if len(lines) != len(blocks) or len(lines) > settings.max_gap_lines:
         return False
-    return all(_PAGE_NUMBER.match(l.text) or len(l.text) <= 3 for l in lines)
+    markers = _footnote_markers(current, settings) if current is not None else set()
+    return all(_PAGE_NUMBER.match(l.text) or len(l.text) <= 3 or _is_footnote(l.text, markers) for l in lines)
+
+
+_FOOTNOTE = re.compile(r"^\s*(?:\(?(\d{1,2})\)|(\d{1,2})(?=\s)|([¹²³⁴⁵⁶⁷⁸⁹*]+))")
+_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹", "123456789")
+
+
+def _is_footnote(text: str, markers: set[str]) -> bool:
+    m = _FOOTNOTE.match(text)
+    if not m:
+        return False
+    marker = next(g for g in m.groups() if g).translate(_SUPERSCRIPTS)
+    return marker in markers
+
+
+def _footnote_markers(table: "JoinedTable", settings: JoinSettings) -> set[str]:
+    """Footnote markers that end a cell of the table's last rows: "... đồng bộ ¹" / "đồng bộ 1"
+    (a superscript loses its tag when markup is stripped, leaving a trailing number) / "(*)"."""
+    markers: set[str] = set()
+    for row in table.rows[-settings.footnote_lookback_rows:]:
+        for cell in row.cells:
+            m = re.search(r"(?<=[^\d\s.,/%-]\s?)(?:\(?(\d{1,2})\)?|([¹²³⁴⁵⁶⁷⁸⁹]+)|\((\*+)\))\s*$", cell.strip())
+            if m:
+                markers.add(next(g for g in m.groups() if g).translate(_SUPERSCRIPTS))
+    return markers
 
 
 def _starts_item(row: JoinedRow) -> bool:
     return any(_ITEM_START.match(c) and c.strip() for c in row.cells)
+
+
+def _continues_text(row: JoinedRow) -> bool:
+    """A row that carries on the text of the row above: its first filled cell starts in lower case
+    (a sentence cut by the page break), or no cell starts a new item."""
+    filled = [c.strip() for c in row.cells if c.strip()]
+    if not filled:
+        return False
+    return filled[0][0].islower() or not _starts_item(row)
 
 
 def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) -> list[JoinedTable]:
@@ -140,12 +180,13 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
         continues = (
             current is not None
             and abs(block.n_cols - current.n_cols) <= 1
-            and _is_gap(blocks[last_index + 1:index], settings)
+            and _is_gap(blocks[last_index + 1:index], settings, current)
         )
         if continues:
             while rows and _repeats(rows[0].cells, current.header, settings.header_repeat_similarity):
                 rows.pop(0)
-            if rows and current.rows and not rows[0].cells[0].strip() and not _starts_item(rows[0]):
+            _realign(rows, column_numbers(current.header, current.n_cols))
+            if rows and current.rows and not rows[0].cells[0].strip() and _continues_text(rows[0]):
                 _merge_into(current.rows[-1], rows.pop(0))
             for row in rows:
                 row.cells += [""] * (current.n_cols - len(row.cells))
@@ -160,6 +201,7 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
             if k < len(rows) and _is_column_numbers(texts[k]):
                 k += 1
             header = [r.cells for r in rows[:k] if not _is_column_numbers(r.cells)]
+            _realign(rows[k:], column_numbers(header, block.n_cols))
             joined.append(JoinedTable(header=header, rows=rows[k:], pages=[block.page], n_cols=block.n_cols,
                                       source=block.source, line_start=block.line_start, line_end=block.line_end,
                                       block_index=index))
@@ -168,16 +210,77 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
     return joined
 
 
+_COLUMN_NUMBER = re.compile(r"^\s*\(?(\d{1,2})\s*[-–.)]\s*\S")
+_CELL_CODE_FAMILY = re.compile(r"^\s*(\d{1,2})\s*\.\s*\d{1,2}")
+
+
+def column_numbers(header: list[list[str]], n_cols: int) -> list[int | None]:
+    """The numbers some templates give their columns ("1- Mục tiêu", "2- Nhiệm vụ", "(3) Hoạt
+    động"); None for a column without one."""
+    numbers: list[int | None] = [None] * n_cols
+    for row in header:
+        for c, text in enumerate(row[:n_cols]):
+            m = _COLUMN_NUMBER.match(text or "")
+            if m and numbers[c] is None:
+                numbers[c] = int(m.group(1))
+    return numbers
+
+
+def realign_row(cells: list[str], numbers: list[int | None]) -> list[str] | None:
+    """Put back a row the source shifted left: in a template whose columns are numbered and whose
+    cell texts carry codes of their column's family ("2.2. ..." under "2- Nhiệm vụ"), a row whose
+    first filled cell holds a code of a column further right has lost its leading empty cells.
+    Each coded cell goes to its column, uncoded cells follow the one before them. None when the
+    row is fine or cannot be placed."""
+    where = {n: c for c, n in enumerate(numbers) if n is not None}
+    if len(where) < 2:
+        return None
+    first = next((c for c, t in enumerate(cells) if t.strip()), None)
+    if first is None:
+        return None
+    m = _CELL_CODE_FAMILY.match(cells[first])
+    target = where.get(int(m.group(1))) if m else None
+    if target is None or target <= first or numbers[first] == int(m.group(1)):
+        return None
+    out = [""] * len(numbers)
+    offset = 0
+    last = -1
+    for c, text in enumerate(cells):
+        if not text.strip():
+            continue
+        m = _CELL_CODE_FAMILY.match(text)
+        if m and where.get(int(m.group(1)), -1) > last:
+            offset = where[int(m.group(1))] - c
+        dest = c + offset
+        if dest <= last or dest >= len(out):
+            return None
+        out[dest] = text
+        last = dest
+    return out
+
+
 def _merge_into(previous: JoinedRow, continuation: JoinedRow) -> None:
     for c, text in enumerate(continuation.cells):
         if not text.strip():
             continue
         if c < len(previous.cells):
-            previous.cells[c] = f"{previous.cells[c]} {text}".strip() if previous.cells[c] else text
+            before = previous.cells[c].strip()
+            if before and before.endswith(text.strip()):
+                continue  # the same value repeated on the new page ("Năm 2025" / "Năm 2025")
+            previous.cells[c] = f"{before} {text}".strip() if before else text
         else:
             previous.cells.append(text)
     previous.line_end = continuation.line_end
     previous.joined_across_break = True
+
+
+def _realign(rows: list[JoinedRow], numbers: list[int | None]) -> None:
+    for row in rows:
+        fixed = realign_row(row.cells, numbers)
+        if fixed is not None:
+            row.cells = fixed
+            row.bold = (row.bold + [False] * len(fixed))[: len(fixed)]
+            row.realigned = True
 
 
 def cell_at(table: Table, row: int, col: int) -> Cell | None:
