@@ -1,10 +1,251 @@
-"""Statistics annexes (indicator / unit / value)."""
+"""Statistics annexes (indicator / unit / value).
+
+Reports carry their figures in annex forms ("Phụ lục 4 — BIỂU MẪU THỐNG KÊ SỐ LIỆU ..."): a code
+column ("1.", "1.1.", "2.2.1."), the indicator, its unit, the figure and a note. Columns are found
+by their header words (accent-free, so OCR'd headers work too), the annex label and title from
+the lines above the table. A figure is parsed with the kind of number its unit implies: "%" and
+scaled money ("Triệu đồng") read the Vietnamese way with a decimal comma, counts as whole
+numbers; enumerated units ("Có = 1; Không = 0") give the allowed values and the figure is checked
+against them.
+"""
 
 from __future__ import annotations
 
-from cchc_extract.records import StatAnnex
+from dataclasses import dataclass
+
+import regex as re
+
+from cchc_extract.records import SourceRef, StatAnnex, StatRow
 from extract.model import IngestedDocument
+from extract.segment.table_join import JoinedRow, JoinedTable, fold, join_tables, lines_before, row_bbox, row_conf
+from normalize.numbers import parse_number
 
 
-def find_statistics(doc: IngestedDocument) -> list[StatAnnex]:
-    return []
+@dataclass(frozen=True)
+class StatisticsSettings:
+    # Header words that make a table someone else's: score tables, task frameworks.
+    score_header_words: tuple[str, ...] = ("diem toi da", "tu danh gia", "tu cham", "diem chuan", "diem tham dinh")
+    task_header_words: tuple[str, ...] = ("chu tri", "phoi hop", "thoi gian hoan thanh", "san pham")
+    # Lines above a table searched for its annex label and title.
+    caption_lines: int = 8
+    # Confidence of a figure that needed a guess (separator, value outside the allowed set).
+    ambiguous_confidence: float = 0.6
+    not_allowed_confidence: float = 0.5
+    unparsed_confidence: float = 0.3
+
+
+# Column roles by header words, most specific first: "Kết quả thống kê / Đơn vị tính" is a unit.
+_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("unit", ("don vi tinh", "dvt", "don vi do")),
+    ("note", ("ghi chu",)),
+    ("value", ("so lieu", "gia tri", "ket qua thuc hien", "thuc hien", "ket qua")),
+    ("code", ("stt", "tt", "ma so", "ma chi tieu")),
+    ("indicator", ("chi tieu", "noi dung", "ten chi tieu", "tieu chi")),
+)
+_ANNEX_LABEL = re.compile(r"^\s*(ph[uụ]\s*l[uụ]c|bi[eể]u(?:\s*m[aẫ]u)?\s*s[oố])\s*[:.]?\s*([0-9IVXLC]+[a-z]?)?\b", re.I)
+_ATTACHED = re.compile(r"^\s*\(?\s*(k[eè]m theo|ban h[aà]nh k[eè]m)", re.I)
+_CODE = re.compile(r"^\s*((?:\d{1,2}\s*\.\s*)*\d{1,2})\s*\.?\s*$")
+_ROMAN = re.compile(r"^\s*([IVXLC]{1,5})\s*\.?\s*$")
+_ALLOWED = re.compile(r"\s*([^=;,]+?)\s*=\s*(\d+(?:[.,]\d+)?)")
+_SCALED_MONEY = ("trieu", "ty ", "ty", "nghin", "ngan")
+
+
+def column_roles(labels: list[str]) -> dict[str, int]:
+    """Role → column index from the stacked header labels; each role once, each column once."""
+    roles: dict[str, int] = {}
+    taken: set[int] = set()
+    for role, words in _ROLE_WORDS:
+        for c, label in enumerate(labels):
+            text = fold(label)
+            if c in taken or not text:
+                continue
+            if any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", text) for w in words):
+                roles[role] = c
+                taken.add(c)
+                break
+    return roles
+
+
+def is_statistics_table(table: JoinedTable, settings: StatisticsSettings = StatisticsSettings()) -> bool:
+    header = fold(" ".join(table.header_text))
+    if any(w in header for w in settings.score_header_words + settings.task_header_words):
+        return False
+    roles = column_roles(table.header_text)
+    return "indicator" in roles and ("unit" in roles or "value" in roles)
+
+
+def normalise_code(raw: str) -> str | None:
+    """ "1." → "1", "2.2.1." → "2.2.1", "I" → "I"; None when the cell is not a code."""
+    m = _CODE.match(raw or "")
+    if m:
+        return re.sub(r"\s+", "", m.group(1))
+    m = _ROMAN.match(raw or "")
+    return m.group(1) if m else None
+
+
+def code_level(code: str | None) -> int:
+    if not code:
+        return 0
+    if _ROMAN.match(code):
+        return 0
+    return code.count(".") + 1
+
+
+def allowed_values(unit: str) -> dict[str, float] | None:
+    """ "Có = 1; Không = 0" → {"Có": 1, "Không": 0}; "Chưa có = 0 2 cấp = 1 3 cấp = 2" →
+    {"Chưa có": 0, "2 cấp": 1, "3 cấp": 2}. None for an ordinary unit."""
+    if "=" not in (unit or ""):
+        return None
+    out: dict[str, float] = {}
+    for m in _ALLOWED.finditer(unit):
+        label = m.group(1).strip(" -:")
+        if label:
+            out[label] = float(m.group(2).replace(",", "."))
+    return out or None
+
+
+def number_kind(unit: str, indicator: str = "") -> str:
+    """The kind of number a unit implies, for ``parse_number``."""
+    u = fold(unit)
+    if "%" in unit or u.startswith("ty le") or (not u and fold(indicator).startswith("ty le")):
+        return "percent"
+    if any(w in u.split() for w in ("trieu", "ty", "nghin", "ngan")):
+        return "scaled_money"
+    if "dong" in u.split():
+        return "money"
+    if u:
+        return "count"
+    return "auto"
+
+
+def parse_stat_value(raw: str, unit: str, indicator: str = "") -> tuple[float | None, list[str], float | None]:
+    """(value, flags, alternative) for one figure cell, read by its unit's kind."""
+    text = (raw or "").strip()
+    if not text:
+        return None, [], None
+    kind = number_kind(unit, indicator)
+    flags: list[str] = []
+    alternative = None
+    if kind in ("percent", "scaled_money"):
+        # Vietnamese convention: decimal comma, thousands dot. "3,887 triệu" is 3.887 but an
+        # English-typed 3,887 (= 3887) cannot be told apart: flag it.
+        parsed = parse_number(text, kind="auto")
+        if parsed is not None:
+            m = re.fullmatch(r"\s*\d+([.,])(\d{3})\s*%?\s*", text)
+            if m:
+                whole, frac = text.rstrip("% ").replace(",", ".").split(".")
+                decimal_value, thousands_value = float(f"{whole}.{frac}"), float(whole + frac)
+                value = decimal_value if m.group(1) == "," else thousands_value
+                alternative = thousands_value if m.group(1) == "," else decimal_value
+                flags.append("ambiguous_separator")
+                return value, flags, alternative
+    else:
+        parsed = parse_number(text, kind="count" if kind == "count" else ("money" if kind == "money" else "auto"))
+    if parsed is None:
+        return None, ["value_unparsed"], None
+    if parsed.ambiguous:
+        flags.append("ambiguous_separator")
+        alternative = parsed.alternatives[0] if parsed.alternatives else None
+    if kind == "percent" and parsed.value > 100:
+        flags.append("percent_over_100")
+    if kind == "count" and parsed.value != int(parsed.value):
+        flags.append("fractional_count")
+    return parsed.value, flags, alternative
+
+
+def annex_caption(doc: IngestedDocument, table: JoinedTable, settings: StatisticsSettings) -> tuple[str, str]:
+    """("Phụ lục 4", "BIỂU MẪU THỐNG KÊ ...") from the lines above the table."""
+    lines = lines_before(doc, table, settings.caption_lines)
+    label, title_parts = "", []
+    for k, line in enumerate(lines):
+        m = _ANNEX_LABEL.match(line.text)
+        if m and len(line.text) <= 40:
+            word = "Phụ lục" if fold(m.group(1)).startswith("phu") else "Biểu số"
+            label = f"{word} {m.group(2)}".strip() if m.group(2) else word
+            title_parts = []
+            for nxt in lines[k + 1:]:
+                if _ATTACHED.match(nxt.text):
+                    break
+                title_parts.append(nxt.text)
+    if not label:  # no label: the title is the last caption line that is not "(Kèm theo ...)"
+        title_parts = [l.text for l in lines[-3:] if not _ATTACHED.match(l.text)][-1:]
+    return label, " ".join(title_parts).strip()
+
+
+def _cell(row: JoinedRow, col: int | None) -> str:
+    if col is None or col >= len(row.cells):
+        return ""
+    return row.cells[col].strip()
+
+
+def stat_rows(table: JoinedTable, settings: StatisticsSettings = StatisticsSettings()) -> list[StatRow]:
+    roles = column_roles(table.header_text)
+    code_col = roles.get("code", 0 if roles.get("indicator") != 0 else None)
+    out: list[StatRow] = []
+    seen: set[str] = set()
+    for row in table.rows:
+        code_raw = _cell(row, code_col)
+        indicator = _cell(row, roles.get("indicator"))
+        unit = _cell(row, roles.get("unit"))
+        value_raw = _cell(row, roles.get("value"))
+        note = _cell(row, roles.get("note"))
+        if not any((code_raw, indicator, unit, value_raw, note)):
+            continue
+        code = normalise_code(code_raw)
+        if code is None and code_raw:
+            indicator = f"{code_raw} {indicator}".strip()
+        if code is None and out and not value_raw and not unit and indicator[:1].islower():
+            out[-1].indicator = f"{out[-1].indicator} {indicator}".strip()  # wrapped indicator text
+            out[-1].source.line_end = row.line_end
+            continue
+        value, flags, _alt = parse_stat_value(value_raw, unit, indicator)
+        allowed = allowed_values(unit)
+        confidence = 1.0
+        if allowed is not None and value is not None and value not in allowed.values():
+            flags.append("value_not_allowed")
+            confidence = min(confidence, settings.not_allowed_confidence)
+        if "ambiguous_separator" in flags:
+            confidence = min(confidence, settings.ambiguous_confidence)
+        if "value_unparsed" in flags:
+            confidence = min(confidence, settings.unparsed_confidence)
+        conf = row_conf(row)
+        if conf is not None:
+            confidence = min(confidence, conf)
+        if row.joined_across_break:
+            flags.append("joined_across_page_break")
+        if row.realigned:
+            flags.append("realigned")
+        parent = _parent(code, seen)
+        if code:
+            seen.add(code)
+        out.append(StatRow(code=code, indicator=indicator, unit=unit, value=value, value_raw=value_raw,
+                           allowed_values=allowed, note=note, level=code_level(code), parent=parent,
+                           confidence=round(confidence, 3), flags=flags,
+                           source=SourceRef(page=row.page, line_start=row.line_start or None,
+                                            line_end=row.line_end or None, bbox=row_bbox(row))))
+    return out
+
+
+def _parent(code: str | None, seen: set[str]) -> str | None:
+    """The nearest enclosing code already seen: "2.4.1" → "2.4" (or "2" when "2.4" is missing)."""
+    if not code or "." not in code:
+        return None
+    parts = code.split(".")
+    for k in range(len(parts) - 1, 0, -1):
+        candidate = ".".join(parts[:k])
+        if candidate in seen:
+            return candidate
+    return None
+
+
+def find_statistics(doc: IngestedDocument, settings: StatisticsSettings = StatisticsSettings()) -> list[StatAnnex]:
+    annexes: list[StatAnnex] = []
+    for table in join_tables(doc):
+        if not is_statistics_table(table, settings):
+            continue
+        rows = stat_rows(table, settings)
+        if not rows:
+            continue
+        label, title = annex_caption(doc, table, settings)
+        annexes.append(StatAnnex(annex=label, title=title, pages=list(table.pages), rows=rows))
+    return annexes

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import regex as re
 from rapidfuzz import fuzz
+from unidecode import unidecode
 
 from extract.model import Cell, IngestedDocument, Line, Table
 
@@ -31,6 +32,25 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:trang\s*)?[-–]?\s*\d{1,3}\s*[-–]?\s*(?:/\
 # A row that starts a new item: "1", "1.2", "1.2.3.", "I", "II.", "a)", "2.7. text".
 _ITEM_START = re.compile(r"^\s*(?:[IVXLC]{1,5}\b\.?|\d{1,2}(?:\.\d{1,2}){0,3}\.?(?!\d)|[a-zđ]\))", re.I)
 _COLUMN_NUMBERS = re.compile(r"^\(?\s*\d{1,2}\s*\)?$|^[A-H]$")
+
+
+def fold(text: str) -> str:
+    """Accent-free lower case with spaces folded, for keyword matching that survives OCR'd text
+    which lost its diacritics ("Đơn vị tính" and "Don vi tinh" both read "don vi tinh")."""
+    return " ".join(unidecode(text or "").lower().split())
+
+
+def row_bbox(row: "JoinedRow") -> list[float] | None:
+    """The union of a row's cell boxes, when the format gave any."""
+    boxes = [b for b in row.bboxes if b]
+    if not boxes:
+        return None
+    return [min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)]
+
+
+def row_conf(row: "JoinedRow") -> float | None:
+    confs = [c for c in row.confs if c is not None]
+    return min(confs) if confs else None
 
 
 @dataclass
@@ -288,3 +308,15 @@ def cell_at(table: Table, row: int, col: int) -> Cell | None:
         if cell.row <= row < cell.row + cell.row_span and cell.col <= col < cell.col + cell.col_span:
             return cell
     return None
+
+
+def lines_before(doc: IngestedDocument, table: JoinedTable, max_lines: int = 8) -> list[Line]:
+    """The text lines just above a table (its caption: annex label, title, "Kèm theo ..."), nearest
+    last; stops at the previous table."""
+    blocks = list(doc.blocks())
+    out: list[Line] = []
+    for block in reversed(blocks[: table.block_index]):
+        if not isinstance(block, Line) or len(out) >= max_lines:
+            break
+        out.append(block)
+    return list(reversed(out))
