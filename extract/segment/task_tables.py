@@ -1,10 +1,202 @@
-"""Task framework tables of plans."""
+"""Task framework tables of plans.
+
+A plan's appendix lists its tasks in a grid (TT / criterion / task / activity / product / deadline
+/ lead / coordinator / official / budget, in varying selections and orders). Columns are mapped
+to ``TaskRow`` fields by their header words, accent-free; a column no field claims goes to
+``extra`` under its header. Roman rows ("I  CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH") set the section of the
+rows under them. A row with no key of its own (no TT, criterion, objective, task or activity)
+continues the row above and is merged into it; a row that starts a new task or activity without
+a TT inherits the keys to its left from the row above (the source had merged cells there).
+"""
 
 from __future__ import annotations
 
-from cchc_extract.records import TaskTable
+from dataclasses import dataclass
+
+import regex as re
+
+from cchc_extract.records import SourceRef, TaskRow, TaskTable
 from extract.model import IngestedDocument
+from extract.segment.table_join import JoinedRow, JoinedTable, fold, join_tables, lines_before, row_bbox, row_conf
 
 
-def find_task_tables(doc: IngestedDocument) -> list[TaskTable]:
-    return []
+@dataclass(frozen=True)
+class TaskTableSettings:
+    # A task table maps at least this many of its columns to fields...
+    min_mapped_columns: int = 4
+    # ...including one that only task frameworks have.
+    required_any: tuple[str, ...] = ("lead", "deadline", "coordinator", "activity", "task")
+    score_header_words: tuple[str, ...] = ("diem toi da", "tu danh gia", "tu cham", "diem chuan")
+    caption_lines: int = 6
+    inherited_confidence: float = 0.9
+    realigned_confidence: float = 0.8
+
+
+# Field → header words (accent-free), tried in this order; the first field that matches a
+# column claims it. "TC" alone is the criterion code; "Lĩnh vực/Tiêu chí" the criterion name.
+_FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("code", ("tt", "stt", "so tt")),
+    ("criterion_code", ("tc", "ma tieu chi", "ma tc")),
+    ("lead", ("chu tri", "don vi chu tri", "bo phan chu tri")),
+    ("coordinator", ("phoi hop",)),
+    ("deadline", ("thoi gian", "thoi han", "tien do", "han hoan thanh")),
+    ("budget", ("kinh phi", "du toan", "nguon kinh phi")),
+    ("official", ("cong chuc", "can bo phu trach", "nguoi phu trach", "nguoi cung cap")),
+    ("product", ("san pham", "ket qua")),
+    ("activity", ("hoat dong",)),
+    ("task", ("nhiem vu", "cong viec")),
+    ("objective", ("muc tieu", "chi tieu")),
+    ("criterion", ("tieu chi", "linh vuc", "noi dung")),
+)
+_EXACT_ONLY = {"code", "criterion_code"}  # short labels: match the whole header, not a word in it
+_KEY_FIELDS = ("code", "criterion_code", "criterion", "objective", "task", "activity")
+_ROMAN_ROW = re.compile(r"^\s*([IVXLC]{1,6})\s*[.)]?(?:\s+(\S.*))?$")
+_ITEM_CODE = re.compile(r"^\s*(?:\d{1,2}(?:\s*\.\s*\d{1,2}){0,3}\.?(?!\d)|[a-zđ]\)|-)", re.I)
+_TOTAL = re.compile(r"^\s*(t[oổ]ng(\s*c[oộ]ng)?|c[oộ]ng)\b", re.I)
+_CAPTION_SKIP = re.compile(r"^\s*(\(?\s*k[eè]m theo|ban h[aà]nh k[eè]m|ph[uụ] l[uụ]c\s*[0-9IVX]*\s*$)", re.I)
+
+
+def _header_key(label: str) -> str:
+    """Accent-free header without its column number ("3- Hoạt động" → "hoat dong")."""
+    return re.sub(r"^\s*\(?\d{1,2}\s*[-–.)]\s*", "", fold(label)).strip()
+
+
+def map_columns(labels: list[str]) -> dict[str, int]:
+    """Field → column index; each field once, each column once."""
+    mapping: dict[str, int] = {}
+    taken: set[int] = set()
+    keys = [_header_key(l) for l in labels]
+    for field, words in _FIELD_WORDS:
+        for c, key in enumerate(keys):
+            if c in taken or not key:
+                continue
+            if field in _EXACT_ONLY:
+                hit = key.strip(" .") in words
+            else:
+                hit = any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", key) for w in words)
+            if hit:
+                mapping[field] = c
+                taken.add(c)
+                break
+    return mapping
+
+
+def is_task_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSettings()) -> bool:
+    header = fold(" ".join(table.header_text))
+    if any(w in header for w in settings.score_header_words):
+        return False
+    mapping = map_columns(table.header_text)
+    return len(mapping) >= settings.min_mapped_columns and any(f in mapping for f in settings.required_any)
+
+
+def _get(row: JoinedRow, col: int | None) -> str:
+    return row.cells[col].strip() if col is not None and col < len(row.cells) else ""
+
+
+def _join(before: str, text: str) -> str:
+    """Text that carries on a cell: a lower-case start continues the sentence, anything else is a
+    further item of the cell; a repeated value is not repeated."""
+    if not before:
+        return text
+    if not text or before.endswith(text) or text == before:
+        return before
+    sep = " " if text[:1].islower() or before.endswith((",", ";", ":", "-", "và", "của")) else "; "
+    return before + sep + text
+
+
+def _section_of(row: JoinedRow, mapping: dict[str, int], section: str | None) -> tuple[str | None, bool]:
+    """(section, is_heading) for a row: a roman numeral in the TT cell (alone or before the
+    title), or a bold numbered row with nothing but a title (a subsection)."""
+    code = _get(row, mapping.get("code", 0))
+    filled = [c for c in row.cells if c.strip()]
+    m = _ROMAN_ROW.match(code)
+    if m and len(filled) <= 2:
+        return m.group(1), True
+    if len(filled) <= 2 and all(c.strip() for c in filled):
+        other = [i for i, c in enumerate(row.cells) if c.strip() and i != mapping.get("code", 0)]
+        bold = any(row.bold[i] for i in other if i < len(row.bold))
+        if bold and re.fullmatch(r"\d{1,2}\.?", code) and section:
+            return f"{section.split('.')[0]}.{code.rstrip('.')}", True
+        if bold and not code:
+            return section, True
+    return section, False
+
+
+def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSettings()) -> list[TaskRow]:
+    mapping = map_columns(table.header_text)
+    field_of = {c: f for f, c in mapping.items()}
+    extra_cols = [c for c in range(table.n_cols) if c not in field_of and table.header_text[c].strip()]
+    out: list[TaskRow] = []
+    section: str | None = None
+    for row in table.rows:
+        if not any(c.strip() for c in row.cells):
+            continue
+        section, heading = _section_of(row, mapping, section)
+        if heading:
+            continue
+        values = {f: _get(row, c) for f, c in mapping.items()}
+        if _TOTAL.match(values.get("code", "")):
+            continue  # "Tổng cộng" line of the grid
+        extra = {table.header_text[c].strip(): _get(row, c) for c in extra_cols if _get(row, c)}
+        keys_empty = not any(values.get(f) for f in _KEY_FIELDS)
+        if keys_empty and out:
+            _merge(out[-1], values, extra, row)
+            continue
+        flags: list[str] = []
+        confidence = 1.0
+        if out and not values.get("code"):
+            # A new task/activity under the previous row's merged key cells: inherit them.
+            first_key = next((f for f in _KEY_FIELDS if values.get(f)), None)
+            order = [f for f in _KEY_FIELDS if f in mapping]
+            for f in order[: order.index(first_key)] if first_key in order else []:
+                if not values.get(f):
+                    values[f] = getattr(out[-1], f) or ""
+            flags.append("inherited_keys")
+            confidence = min(confidence, settings.inherited_confidence)
+        if row.realigned:
+            flags.append("realigned")
+            confidence = min(confidence, settings.realigned_confidence)
+        if row.joined_across_break:
+            flags.append("joined_across_page_break")
+        conf = row_conf(row)
+        if conf is not None:
+            confidence = min(confidence, conf)
+        code = values.pop("code", "") or None
+        criterion_code = (values.pop("criterion_code", "") or "").rstrip(".").replace(" ", "") or None
+        out.append(TaskRow(code=code.rstrip(".") if code else None, section=section, criterion_code=criterion_code,
+                           extra=extra, confidence=round(confidence, 3), flags=flags,
+                           source=SourceRef(page=row.page, line_start=row.line_start or None,
+                                            line_end=row.line_end or None, bbox=row_bbox(row)),
+                           **values))
+    return out
+
+
+def _merge(previous: TaskRow, values: dict[str, str], extra: dict[str, str], row: JoinedRow) -> None:
+    for field, text in values.items():
+        if text and field not in ("code", "criterion_code"):
+            setattr(previous, field, _join(getattr(previous, field), text))
+    for key, text in extra.items():
+        previous.extra[key] = _join(previous.extra.get(key, ""), text)
+    if previous.source.line_end is not None and row.line_end:
+        previous.source.line_end = max(previous.source.line_end, row.line_end)
+    if "merged_continuation" not in previous.flags:
+        previous.flags.append("merged_continuation")
+
+
+def table_title(doc: IngestedDocument, table: JoinedTable, settings: TaskTableSettings) -> str:
+    lines = [l.text for l in lines_before(doc, table, settings.caption_lines)]
+    label_at = max((k for k, t in enumerate(lines) if re.match(r"^\s*ph[uụ]\s*l[uụ]c\b", t, re.I)), default=None)
+    picked = lines[label_at:] if label_at is not None else lines[-2:]
+    return " ".join(t for t in picked if not _CAPTION_SKIP.match(t)).strip()
+
+
+def find_task_tables(doc: IngestedDocument, settings: TaskTableSettings = TaskTableSettings()) -> list[TaskTable]:
+    tables: list[TaskTable] = []
+    for table in join_tables(doc):
+        if not is_task_table(table, settings):
+            continue
+        rows = task_rows(table, settings)
+        if rows:
+            tables.append(TaskTable(title=table_title(doc, table, settings), pages=list(table.pages),
+                                    columns=[h.strip() for h in table.header_text], rows=rows))
+    return tables
