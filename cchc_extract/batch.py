@@ -1,13 +1,40 @@
-"""Converting many inputs: finding them, naming their outputs, running the pipeline on each."""
+"""Converting many inputs: finding them, naming their outputs, running the pipeline on each.
+
+Each file is converted in a worker process of our own pool, so a file that crashes the
+interpreter or runs past ``--timeout`` costs only its worker: the parent kills it, writes that
+file an error record and starts a fresh worker. Outputs already up to date (same input sha256,
+same pipeline version) are skipped unless forced. After the run the dashboard tables and the
+review files are rebuilt from every JSON in the output folder.
+"""
 
 from __future__ import annotations
 
+import json
+import multiprocessing
+import os
+import signal
 import sys
-from dataclasses import dataclass, field
+import time
+from collections import deque
+from dataclasses import asdict, dataclass, field
+from multiprocessing.connection import wait
 from pathlib import Path
+from typing import Callable, TextIO
 
-from cchc_extract.pipeline import PipelineOptions, convert_file, result_to_json, write_json
+from cchc_extract.pipeline import PipelineOptions, _format_of, convert_file, file_sha256, result_to_json, write_json
+from cchc_extract.records import PIPELINE_VERSION, ErrorRecord, ExtractionResult, SourceInfo
 from extract.base import supported_extensions
+
+SUMMARY_NAME = "summary.json"
+
+
+@dataclass(frozen=True)
+class BatchSettings:
+    workers: int = 0  # 0: one per CPU
+    timeout_s: float = 600.0  # per file; 0 disables the watchdog
+    force: bool = False  # convert even when the output is up to date
+    progress: bool = False  # draw the progress bar even when stderr is not a terminal
+    grace_s: float = 5.0  # how long a worker may take to stop when asked
 
 
 @dataclass(frozen=True)
@@ -17,20 +44,65 @@ class InputFile:
 
 
 @dataclass
+class FileOutcome:
+    """What became of one input, read back from its output JSON."""
+
+    file: str
+    status: str  # converted | failed
+    up_to_date: bool = False  # skipped: its output was already current
+    format: str = ""
+    method: str = ""
+    pages: int = 0
+    mismatches: int = 0  # checks with status mismatch
+    review: int = 0  # rows sent to review
+    errors: list[str] = field(default_factory=list)  # "stage: message"
+    seconds: float = 0.0
+
+
+@dataclass
 class BatchSummary:
+    files: int = 0
     converted: int = 0
+    up_to_date: int = 0
+    with_mismatches: int = 0
     failed: int = 0
+    review_rows: int = 0
+    seconds: float = 0.0
+    workers: int = 0
+    peak_rss_mb: float = 0.0  # largest worker's resident memory
     failures: list[tuple[str, str]] = field(default_factory=list)
+    outcomes: list[FileOutcome] = field(default_factory=list)
+
+    def add(self, outcome: FileOutcome) -> None:
+        self.outcomes.append(outcome)
+        self.up_to_date += outcome.up_to_date
+        self.review_rows += outcome.review
+        if outcome.status == "failed":
+            self.failed += 1
+            self.failures.append((outcome.file, outcome.errors[0] if outcome.errors else "failed"))
+            return
+        self.converted += 1
+        self.with_mismatches += outcome.mismatches > 0
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["pipeline_version"] = PIPELINE_VERSION
+        data["failures"] = [{"file": f, "message": m} for f, m in self.failures]
+        return data
 
 
-def collect_inputs(inputs: list[Path]) -> list[InputFile]:
+def collect_inputs(inputs: list[Path], exclude: Path | None = None) -> list[InputFile]:
     """Files as given, and folders walked recursively for the extensions we read. A file given by
-    name is taken whatever its extension (so it gets its own 'unsupported' error record)."""
+    name is taken whatever its extension (so it gets its own 'unsupported' error record).
+    ``exclude`` (the output folder) is never walked into."""
     found: list[InputFile] = []
     exts = supported_extensions()
+    skip = exclude.resolve() if exclude is not None else None
     for item in inputs:
         if item.is_dir():
             for p in sorted(item.rglob("*")):
+                if skip is not None and p.resolve().is_relative_to(skip):
+                    continue
                 if p.is_file() and p.suffix.lower() in exts and not p.name.startswith((".", "~$")):
                     found.append(InputFile(p, p.relative_to(item).as_posix()))
         else:
@@ -42,17 +114,299 @@ def output_path(out_dir: Path, item: InputFile) -> Path:
     return out_dir / (item.relative + ".json")
 
 
-def run_convert(inputs: list[Path], out_dir: Path, options: PipelineOptions) -> BatchSummary:
-    summary = BatchSummary()
-    for item in collect_inputs(inputs):
-        result = convert_file(item.path, item.relative, options)
-        write_json(result_to_json(result), output_path(out_dir, item))
-        ingest_errors = [e for e in result.errors if e.stage == "ingest"]
-        for err in result.errors:
-            print(f"{item.relative}: {err.stage}: {err.message.splitlines()[0]}", file=sys.stderr)
-        if ingest_errors:
-            summary.failed += 1
-            summary.failures.append((item.relative, ingest_errors[0].message))
+def outcome_of(data: dict, file: str, up_to_date: bool = False) -> FileOutcome:
+    """The batch's view of one output document: failed when it could not be read at all."""
+    errors = [f"{e.get('stage', '')}: {e.get('message', '').splitlines()[0] if e.get('message') else ''}"
+              for e in data.get("errors", [])]
+    failed = any(e.get("stage") == "ingest" for e in data.get("errors", []))
+    source = data.get("source", {})
+    return FileOutcome(
+        file=file, status="failed" if failed else "converted", up_to_date=up_to_date,
+        format=source.get("format", ""), method=source.get("method", ""), pages=source.get("pages", 0),
+        mismatches=sum(c.get("status") == "mismatch" for c in data.get("checks", [])),
+        review=len(data.get("review", [])), errors=errors)
+
+
+def current_output(item: InputFile, out_dir: Path) -> dict | None:
+    """The existing output of ``item`` when it was made from the same bytes by this pipeline version."""
+    out = output_path(out_dir, item)
+    try:
+        data = json.loads(out.read_text(encoding="utf-8"))
+        source_sha = data["source"]["sha256"]
+        version = data["pipeline_version"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    try:
+        same = source_sha == file_sha256(item.path) and version == PIPELINE_VERSION
+    except OSError:
+        return None
+    return data if same else None
+
+
+def convert_one(item: InputFile, out_dir: Path, options: PipelineOptions) -> FileOutcome:
+    """Convert one input and write its JSON; used by the workers."""
+    started = time.perf_counter()
+    data = result_to_json(convert_file(item.path, item.relative, options))
+    write_json(data, output_path(out_dir, item))
+    outcome = outcome_of(data, item.relative)
+    outcome.seconds = time.perf_counter() - started
+    return outcome
+
+
+def write_error_record(item: InputFile, out_dir: Path, message: str, seconds: float) -> FileOutcome:
+    """The output of a file whose worker died or timed out: its source and the reason."""
+    result = ExtractionResult(source=SourceInfo(path=item.relative, format=_format_of(item.path)),
+                              errors=[ErrorRecord(stage="ingest", message=message)])
+    try:
+        result.source.sha256 = file_sha256(item.path)
+    except OSError:
+        pass
+    data = result_to_json(result)
+    write_json(data, output_path(out_dir, item))
+    outcome = outcome_of(data, item.relative)
+    outcome.seconds = seconds
+    return outcome
+
+
+# --- the worker pool --------------------------------------------------------------------------
+
+
+def _worker_main(conn, out_dir: Path, options: PipelineOptions) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        item: InputFile = task
+        started = time.perf_counter()
+        try:
+            outcome = convert_one(item, out_dir, options)
+        except Exception as exc:  # e.g. the output folder is not writable
+            message = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
+            outcome = FileOutcome(file=item.relative, status="failed", errors=[f"emit: {message}"],
+                                  seconds=time.perf_counter() - started)
+        conn.send(outcome)
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    conn: object
+    item: InputFile | None = None
+    started: float = 0.0
+
+
+def _mp_context():
+    # fork: workers inherit the loaded modules (and a test's monkeypatches); spawn elsewhere.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _start_worker(ctx, out_dir: Path, options: PipelineOptions) -> _Worker:
+    parent_conn, child_conn = ctx.Pipe(duplex=True)
+    process = ctx.Process(target=_worker_main, args=(child_conn, out_dir, options), daemon=True)
+    process.start()
+    child_conn.close()
+    return _Worker(process, parent_conn)
+
+
+def _stop(worker: _Worker, grace_s: float) -> None:
+    try:
+        worker.conn.send(None)
+    except (OSError, ValueError):
+        pass
+    worker.process.join(grace_s)
+    if worker.process.is_alive():
+        worker.process.kill()
+        worker.process.join()
+    worker.conn.close()
+
+
+def _kill(worker: _Worker) -> None:
+    worker.process.kill()
+    worker.process.join()
+    worker.conn.close()
+
+
+def _death_message(worker: _Worker) -> str:
+    code = worker.process.exitcode
+    if code is not None and code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        return f"the conversion crashed ({name}); the rest of the batch went on"
+    return f"the conversion stopped its process (exit code {code}); the rest of the batch went on"
+
+
+def run_pool(items: list[InputFile], out_dir: Path, options: PipelineOptions, settings: BatchSettings,
+             on_done: Callable[[FileOutcome], None]) -> None:
+    """Convert ``items`` on ``settings.workers`` processes, calling ``on_done`` as each finishes."""
+    if not items:
+        return
+    ctx = _mp_context()
+    queue = deque(items)
+    count = min(settings.workers or os.cpu_count() or 1, len(items))
+    workers = [_start_worker(ctx, out_dir, options) for _ in range(count)]
+    try:
+        while True:
+            for i, worker in enumerate(workers):
+                if worker.item is None and queue:
+                    worker.item, worker.started = queue.popleft(), time.monotonic()
+                    try:
+                        worker.conn.send(worker.item)
+                    except (OSError, ValueError):  # died between tasks: replace, and retry the task
+                        queue.appendleft(worker.item)
+                        _kill(worker)
+                        workers[i] = _start_worker(ctx, out_dir, options)
+            busy = [w for w in workers if w.item is not None]
+            if not busy:
+                return
+            timeout = None
+            if settings.timeout_s > 0:
+                timeout = max(0.0, min(w.started for w in busy) + settings.timeout_s - time.monotonic())
+            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout))
+            now = time.monotonic()
+            for worker in busy:
+                i = workers.index(worker)
+                item = worker.item
+                if worker.conn in ready:
+                    try:
+                        on_done(worker.conn.recv())
+                        worker.item = None
+                        continue
+                    except (EOFError, OSError):
+                        pass  # died: handled below as a crash
+                if worker.conn in ready or worker.process.sentinel in ready:
+                    worker.process.join()
+                    message = _death_message(worker)
+                elif settings.timeout_s > 0 and now - worker.started >= settings.timeout_s:
+                    message = f"the conversion took longer than {settings.timeout_s:g} s (--timeout) and was stopped"
+                else:
+                    continue
+                _kill(worker)
+                workers[i] = _start_worker(ctx, out_dir, options)
+                on_done(write_error_record(item, out_dir, message, now - worker.started))
+    finally:
+        for worker in workers:
+            _stop(worker, settings.grace_s)
+
+
+# --- progress and summary ---------------------------------------------------------------------
+
+
+class Progress:
+    """A one-line progress bar on a terminal: files done/total, elapsed, ETA."""
+
+    def __init__(self, total: int, stream: TextIO, enabled: bool, width: int = 28) -> None:
+        self.total, self.stream, self.enabled, self.width = total, stream, enabled and total > 0, width
+        self.done = 0
+        self.started = time.monotonic()
+
+    def advance(self, name: str = "") -> None:
+        self.done += 1
+        self.draw(name)
+
+    def draw(self, name: str = "") -> None:
+        if not self.enabled:
+            return
+        elapsed = time.monotonic() - self.started
+        filled = int(self.width * self.done / self.total)
+        eta = elapsed / self.done * (self.total - self.done) if self.done else None
+        line = (f"[{'#' * filled}{'.' * (self.width - filled)}] {self.done}/{self.total} files"
+                f"  {format_duration(elapsed)}  ETA {format_duration(eta) if eta is not None else '?'}")
+        if name:
+            line += f"  {name[-40:]}"
+        self.stream.write("\r" + line + "\x1b[K")
+        self.stream.flush()
+
+    def note(self, message: str) -> None:
+        """A message above the bar (the bar is redrawn after it)."""
+        if self.enabled:
+            self.stream.write("\r\x1b[K")
+        self.stream.write(message + "\n")
+        self.draw()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def format_duration(seconds: float) -> str:
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds}s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes}m{seconds:02d}s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m"
+
+
+def summary_text(summary: BatchSummary) -> str:
+    head = (f"cchc-extract: {summary.files} files in {format_duration(summary.seconds)}: "
+            f"{summary.converted} converted ({summary.up_to_date} already up to date), "
+            f"{summary.with_mismatches} with mismatches, {summary.failed} failed, "
+            f"{summary.review_rows} rows sent to review")
+    return "\n".join([head] + [f"  failed: {f}: {m}" for f, m in summary.failures])
+
+
+def peak_child_rss_mb() -> float:
+    import resource
+
+    kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
+    return round(kb / 1024, 1)
+
+
+def run_convert(inputs: list[Path], out_dir: Path, options: PipelineOptions,
+                settings: BatchSettings = BatchSettings(), stream: TextIO | None = None) -> BatchSummary:
+    """Convert every input into ``out_dir``, then rebuild the tables and review files there."""
+    stream = stream or sys.stderr
+    started = time.monotonic()
+    summary = BatchSummary(workers=settings.workers or os.cpu_count() or 1)
+    items = collect_inputs(inputs, exclude=out_dir)
+    summary.files = len(items)
+    todo: list[InputFile] = []
+    for item in items:
+        data = None if settings.force else current_output(item, out_dir)
+        if data is None:
+            todo.append(item)
         else:
-            summary.converted += 1
+            summary.add(outcome_of(data, item.relative, up_to_date=True))
+    progress = Progress(len(todo), stream, settings.progress or stream.isatty())
+
+    def done(outcome: FileOutcome) -> None:
+        summary.add(outcome)
+        for error in outcome.errors:
+            progress.note(f"{outcome.file}: {error}")
+        progress.advance(outcome.file)
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    progress.draw()
+    try:
+        run_pool(todo, out_dir, options, settings, done)
+    finally:
+        progress.close()
+    summary.seconds = round(time.monotonic() - started, 3)
+    summary.peak_rss_mb = peak_child_rss_mb()
+    summary.outcomes.sort(key=lambda o: o.file)
+    write_json(summary.to_json(), out_dir / SUMMARY_NAME)
+    refresh_outputs(out_dir, stream)
+    print(summary_text(summary), file=stream)
     return summary
+
+
+def refresh_outputs(out_dir: Path, stream: TextIO) -> None:
+    """Rebuild the dashboard tables and the review files from every JSON in ``out_dir``."""
+    from cchc_extract.review import export_review
+    from cchc_extract.tables import write_tables
+
+    try:
+        write_tables(out_dir)
+        export_review(out_dir)
+    except Exception as exc:  # the JSON outputs stand even if a table cannot be written
+        print(f"cchc-extract: could not write the tables or review files: {type(exc).__name__}: {exc}", file=stream)

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from cchc_extract.batch import BatchSettings
 from cchc_extract.pipeline import PipelineOptions
 from cchc_extract.reconcile import ReconcileSettings
 
@@ -23,6 +24,18 @@ def build_parser() -> argparse.ArgumentParser:
                       help="send rows under this confidence to review (default 0.8)")
     conv.add_argument("--no-repair", action="store_true", help="skip the Vietnamese repair stage")
     conv.add_argument("--debug", action="store_true", help="tracebacks in error records")
+    conv.add_argument("--workers", type=int, default=0, metavar="N",
+                      help="conversions run in parallel (default: one per CPU)")
+    conv.add_argument("--timeout", type=float, default=BatchSettings.timeout_s, metavar="SECONDS",
+                      help=f"per-file time limit; 0 for none (default {BatchSettings.timeout_s:g})")
+    conv.add_argument("--force", action="store_true", help="convert again files whose output is up to date")
+    conv.add_argument("--progress", action="store_true", help="progress bar even when stderr is not a terminal")
+
+    app = sub.add_parser("apply-review", help="apply the corrections typed into a review.xlsx/.csv to the JSON")
+    app.add_argument("review_file", type=Path, help="review.xlsx or review.csv with corrected_value filled in")
+    app.add_argument("--out", required=True, type=Path, help="the output folder the review file came from")
+    app.add_argument("--review-below", type=float, default=0.8, metavar="CONF",
+                     help="send rows under this confidence to review (default 0.8)")
 
     rep = sub.add_parser("repair", help="repair diacritic-mangled Vietnamese: stdin to stdout, line for line")
     rep.add_argument("--debug", action="store_true")
@@ -40,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
     if args.command == "convert":
         return _convert(args)
+    if args.command == "apply-review":
+        return _apply_review(args)
     if args.command == "repair":
         from normalize.vietnamese import repair_text
 
@@ -63,10 +78,36 @@ def _convert(args) -> int:
     if not 0 <= args.review_below <= 1:
         print("cchc-extract: --review-below takes a confidence from 0 to 1", file=sys.stderr)
         return EXIT_USAGE
+    if args.workers < 0 or args.timeout < 0:
+        print("cchc-extract: --workers and --timeout take a number of 0 or more", file=sys.stderr)
+        return EXIT_USAGE
     options = PipelineOptions(reconcile=ReconcileSettings(review_below=args.review_below),
                               repair=not args.no_repair, debug=args.debug)
-    summary = run_convert(args.inputs, args.out, options)
+    settings = BatchSettings(workers=args.workers, timeout_s=args.timeout, force=args.force, progress=args.progress)
+    summary = run_convert(args.inputs, args.out, options, settings)
     return EXIT_FAILED if summary.failed else EXIT_OK
+
+
+def _apply_review(args) -> int:
+    from cchc_extract.review import ApplySettings, apply_review
+
+    if not args.review_file.is_file():
+        print(f"cchc-extract: no such review file: {args.review_file}", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.out.is_dir():
+        print(f"cchc-extract: no such output folder: {args.out}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        report = apply_review(args.review_file, args.out,
+                              ApplySettings(reconcile=ReconcileSettings(review_below=args.review_below)))
+    except ValueError as exc:  # not a review file
+        print(f"cchc-extract: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for problem in report.problems:
+        print(f"skipped: {problem}", file=sys.stderr)
+    print(f"cchc-extract: {report.applied} corrections applied to {report.documents} documents"
+          f" ({report.unchanged} already applied, {len(report.problems)} skipped)", file=sys.stderr)
+    return EXIT_FAILED if report.problems else EXIT_OK
 
 
 if __name__ == "__main__":

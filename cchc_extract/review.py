@@ -1,0 +1,240 @@
+"""The review round-trip: every review item of every document out to ``review.xlsx`` /
+``review.csv``; the corrections a person types into its ``corrected_value`` column back into the
+JSON files, recorded (old → new, from which file, when), checks re-run, output re-validated.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from cchc_extract.records import Correction, ErrorRecord, ExtractionResult, from_dict, to_dict
+from cchc_extract.reconcile import ReconcileSettings, reconcile
+from cchc_extract.tables import iter_outputs, write_tables
+from normalize.numbers import parse_number
+from schemas import schema_errors
+
+REVIEW_XLSX, REVIEW_CSV = "review.xlsx", "review.csv"
+REVIEW_COLUMNS = ("document", "page", "table", "code", "field", "raw", "value", "reason", "confidence", "item",
+                  "corrected_value")
+# Spreadsheet column widths (characters); long free text wraps.
+_WIDTHS = {"document": 36, "page": 6, "table": 14, "code": 10, "field": 14, "raw": 40, "value": 14, "reason": 40,
+           "confidence": 11, "item": 28, "corrected_value": 18}
+# Number fields whose values are points: "2.5" and "2,5" alike, "1.250" never a thousand.
+_SCORE_FIELDS = frozenset({"max_points", "self_points", "points"})
+
+
+@dataclass(frozen=True)
+class ApplySettings:
+    reconcile: ReconcileSettings = field(default_factory=ReconcileSettings)
+    # A value a person has corrected is certain: the item leaves review on the next check run.
+    corrected_confidence: float = 1.0
+
+
+@dataclass
+class ApplyReport:
+    applied: int = 0
+    unchanged: int = 0  # the JSON already held the corrected value
+    documents: int = 0
+    problems: list[str] = field(default_factory=list)  # one line per skipped correction
+
+
+# --- export -----------------------------------------------------------------------------------
+
+
+def review_frame(out_dir: Path) -> pd.DataFrame:
+    rows = []
+    for _, data in iter_outputs(out_dir):
+        for item in data.get("review", []):
+            rows.append({**{k: item.get(k) for k in REVIEW_COLUMNS}, "document": data["source"].get("path"),
+                         "corrected_value": None})
+    frame = pd.DataFrame(rows, columns=list(REVIEW_COLUMNS))
+    return frame.astype({"page": "Int64", "confidence": "float64"})
+
+
+def export_review(out_dir: Path) -> tuple[Path, Path]:
+    """Write ``review.xlsx`` (header frozen, columns sized) and ``review.csv`` (UTF-8 with BOM)."""
+    frame = review_frame(out_dir)
+    csv_path, xlsx_path = out_dir / REVIEW_CSV, out_dir / REVIEW_XLSX
+    frame.to_csv(csv_path, index=False, encoding="utf-8-sig")
+    with pd.ExcelWriter(xlsx_path, engine="openpyxl") as writer:
+        frame.to_excel(writer, index=False, sheet_name="review")
+        _format_sheet(writer.sheets["review"], len(frame))
+    return xlsx_path, csv_path
+
+
+def _format_sheet(sheet, n_rows: int) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    for i, name in enumerate(REVIEW_COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = _WIDTHS[name]
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    # The one column a person fills in stands out.
+    fill = PatternFill("solid", fgColor="FFF2CC")
+    col = REVIEW_COLUMNS.index("corrected_value") + 1
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for r in range(2, n_rows + 2):
+        sheet.cell(r, col).fill = fill
+        for name in ("raw", "reason"):
+            sheet.cell(r, REVIEW_COLUMNS.index(name) + 1).alignment = wrap
+
+
+# --- apply ------------------------------------------------------------------------------------
+
+
+def read_review(path: Path) -> pd.DataFrame:
+    """A review file as text cells ('' for blank); .xlsx or .csv."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        frame = pd.read_excel(path, dtype=str, keep_default_na=False)
+    elif path.suffix.lower() == ".csv":
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    else:
+        raise ValueError(f"a review file is .xlsx or .csv, not '{path.suffix or path.name}'")
+    missing = [c for c in ("document", "item", "field", "corrected_value") if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{path.name} lacks the column(s) {', '.join(missing)}")
+    return frame
+
+
+def resolve_pointer(data, pointer: str):
+    """The object a JSON pointer (RFC 6901) names; KeyError when there is none."""
+    node = data
+    if pointer in ("", "/"):
+        return node
+    if not pointer.startswith("/"):
+        raise KeyError(pointer)
+    for token in pointer[1:].split("/"):
+        token = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, list):
+            if not token.isdigit() or int(token) >= len(node):
+                raise KeyError(pointer)
+            node = node[int(token)]
+        elif isinstance(node, dict) and token in node:
+            node = node[token]
+        else:
+            raise KeyError(pointer)
+    return node
+
+
+def record_type(pointer: str) -> type | None:
+    """The record class the pointer names inside an ``ExtractionResult`` ("/score_tables/0/rows/3"
+    → ScoreRow), read from the dataclasses' own type hints; None when it names no record."""
+    tp: typing.Any = ExtractionResult
+    for token in pointer.strip("/").split("/"):
+        if dataclasses.is_dataclass(tp):
+            hints = typing.get_type_hints(tp)
+            if token not in hints:
+                return None
+            tp = hints[token]
+        elif typing.get_origin(tp) is list and token.isdigit():
+            (tp,) = typing.get_args(tp)
+        else:
+            return None
+    return tp if dataclasses.is_dataclass(tp) else None
+
+
+def _field_kinds(cls: type, name: str) -> set[type]:
+    hint = typing.get_type_hints(cls).get(name)
+    args = typing.get_args(hint) or (hint,)
+    return {a for a in args if a is not type(None)}
+
+
+def parse_correction(cls: type, name: str, text: str):
+    """The typed value of a corrected cell for field ``name`` of record ``cls``; ValueError when
+    the text does not fit the field (a word where a number belongs)."""
+    kinds = _field_kinds(cls, name)
+    if kinds & {float, int}:
+        kind = "score" if name in _SCORE_FIELDS else ("count" if int in kinds else "auto")
+        parsed = parse_number(text, kind=kind)
+        if parsed is None:
+            if str in kinds:
+                return text
+            raise ValueError(f"'{text}' is not a number (field {name})")
+        if float not in kinds and int in kinds:
+            if parsed.value != int(parsed.value):
+                raise ValueError(f"'{text}' is not a whole number (field {name})")
+            return int(parsed.value)
+        return parsed.value
+    if kinds & {str}:
+        return text
+    raise ValueError(f"field {name} cannot be corrected from a review file")
+
+
+def apply_review(review_path: Path, out_dir: Path, settings: ApplySettings = ApplySettings()) -> ApplyReport:
+    """Apply the non-empty corrections of a review file to the JSON files in ``out_dir``; rewrite
+    them, the tables and the review files. Bad lines are reported in ``problems`` and skipped."""
+    from cchc_extract.pipeline import write_json
+
+    report = ApplyReport()
+    frame = read_review(review_path)
+    outputs = {data["source"].get("path"): (path, data) for path, data in iter_outputs(out_dir)}
+    stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    touched: dict[str, tuple[Path, dict]] = {}
+    for line_no, row in zip(range(2, len(frame) + 2), frame.to_dict("records")):  # line 1 is the header
+        text = str(row.get("corrected_value", "")).strip()
+        if not text:
+            continue
+        where = f"{review_path.name} line {line_no}"
+        document, pointer, name = (str(row.get(k, "")).strip() for k in ("document", "item", "field"))
+        if document not in outputs:
+            report.problems.append(f"{where}: no output JSON for document '{document}'")
+            continue
+        path, data = outputs[document]
+        cls = record_type(pointer)
+        try:
+            target = resolve_pointer(data, pointer)
+        except KeyError:
+            target = None
+        if cls is None or not isinstance(target, dict):
+            report.problems.append(f"{where}: item '{pointer}' not found in {document}")
+            continue
+        if not name or name not in target:
+            report.problems.append(f"{where}: item '{pointer}' has no field '{name}' to correct")
+            continue
+        try:
+            new = parse_correction(cls, name, text)
+        except ValueError as exc:
+            report.problems.append(f"{where}: {exc}")
+            continue
+        old = target[name]
+        if old == new:
+            report.unchanged += 1
+            continue
+        target[name] = new
+        if "confidence" in target:
+            target["confidence"] = settings.corrected_confidence
+        data.setdefault("corrections", []).append(to_dict(Correction(
+            item=pointer, field=name, old=old, new=new, source=review_path.name, applied_at=stamp)))
+        touched[document] = (path, data)
+        report.applied += 1
+    for document, (path, data) in touched.items():
+        rechecked, problems = recheck(data, settings.reconcile)
+        if problems:
+            report.problems.append(f"{document}: corrected output breaks the schema, not written: {problems[0]}")
+            continue
+        write_json(rechecked, path)
+        report.documents += 1
+    write_tables(out_dir)
+    export_review(out_dir)
+    return report
+
+
+def recheck(data: dict, settings: ReconcileSettings) -> tuple[dict, list[str]]:
+    """Re-run the checks on a (corrected) output: checks and review rebuilt, then validated."""
+    result = from_dict(ExtractionResult, data)
+    result.checks, result.review = [], []
+    try:
+        reconcile(result, settings)
+    except Exception as exc:  # as in the pipeline: the failure is recorded, the document stands
+        result.errors.append(ErrorRecord(stage="reconcile", message=f"{type(exc).__name__}: {exc}".splitlines()[0]))
+    out = to_dict(result)
+    return out, schema_errors(out)

@@ -1,0 +1,237 @@
+"""Dashboard tables: every output JSON in a folder flattened into one table per kind of item.
+
+One row per item, the document's key columns repeated on each, columns declared here so a table
+has the same columns (and types) whether it holds a thousand rows or none. Written as CSV (UTF-8
+with BOM, for Excel), Parquet and one SQLite file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pandas as pd
+import pyarrow as pa
+
+TABLES_DIR = "tables"
+SQLITE_NAME = "cchc.sqlite"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str = "str"  # str | float | int
+
+
+# Types per kind: pandas dtype, Arrow type, SQLite affinity.
+_KINDS = {
+    "str": ("object", pa.string(), "TEXT"),
+    "float": ("float64", pa.float64(), "REAL"),
+    "int": ("Int64", pa.int64(), "INTEGER"),
+}
+
+
+def _cols(spec: str) -> tuple[Column, ...]:
+    """'name:float other' → columns; no suffix means text."""
+    out = []
+    for token in spec.split():
+        name, _, kind = token.partition(":")
+        out.append(Column(name, kind or "str"))
+    return tuple(out)
+
+
+KEY_COLUMNS = _cols("source_path commune number date period")
+_SOURCE_REF = _cols("page:int line_start:int line_end:int")
+
+TABLE_COLUMNS: dict[str, tuple[Column, ...]] = {
+    "documents": KEY_COLUMNS + _cols(
+        "output_file sha256 format method pages:int encoding kind kind_name title issuer place year:int signer "
+        "schema_version pipeline_version score_rows:int statistics_rows:int task_rows:int score_statements:int "
+        "targets:int counts:int checks:int mismatches:int review_rows:int corrections:int errors"),
+    "score_rows": KEY_COLUMNS + _cols(
+        "table_index:int table_title row_index:int code code_raw level:int parent name name_raw "
+        "max_points:float self_points:float max_points_raw self_points_raw explanation confidence:float flags "
+        "alternatives") + _SOURCE_REF,
+    "statistics_rows": KEY_COLUMNS + _cols(
+        "annex annex_title annex_index:int row_index:int code indicator unit value:float value_raw allowed_values "
+        "note level:int parent confidence:float flags") + _SOURCE_REF,
+    "task_rows": KEY_COLUMNS + _cols(
+        "table_index:int table_title row_index:int code section criterion_code criterion objective task activity "
+        "product deadline lead coordinator official budget extra confidence:float flags") + _SOURCE_REF,
+    "score_statements": KEY_COLUMNS + _cols(
+        "index:int kind code name points:float max_points:float reason group text confidence:float") + _SOURCE_REF,
+    "targets": KEY_COLUMNS + _cols(
+        "index:int text indicator comparator value:float unit year:int section confidence:float") + _SOURCE_REF,
+    "counts": KEY_COLUMNS + _cols(
+        "index:int text label total:float parts unit confidence:float") + _SOURCE_REF,
+    # expected/actual are numbers or words: the number in one column, the words in another.
+    "checks": KEY_COLUMNS + _cols(
+        "id kind table code field expected:float actual:float expected_text actual_text tolerance:float status "
+        "message"),
+}
+
+
+def iter_outputs(out_dir: Path) -> Iterator[tuple[Path, dict]]:
+    """Every output document under ``out_dir`` (tables, summary and other JSON left aside)."""
+    tables = (out_dir / TABLES_DIR).resolve()
+    for path in sorted(out_dir.rglob("*.json")):
+        if path.resolve().is_relative_to(tables):
+            continue
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(data, dict) and "schema_version" in data and isinstance(data.get("source"), dict):
+            yield path, data
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (list, dict)):
+        if not value:
+            return None
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return ";".join(value)
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _source_cols(item: dict) -> dict:
+    ref = item.get("source") or {}
+    return {"page": ref.get("page"), "line_start": ref.get("line_start"), "line_end": ref.get("line_end")}
+
+
+def _key(data: dict) -> dict:
+    doc = data.get("document") or {}
+    return {"source_path": data["source"].get("path"), "commune": doc.get("commune"), "number": doc.get("number"),
+            "date": doc.get("date"), "period": doc.get("period")}
+
+
+def document_row(data: dict, output_file: str) -> dict:
+    doc, src = data.get("document") or {}, data["source"]
+    return {
+        **doc, **src, "output_file": output_file,
+        "schema_version": data.get("schema_version"), "pipeline_version": data.get("pipeline_version"),
+        "score_rows": sum(len(t.get("rows", [])) for t in data.get("score_tables", [])),
+        "statistics_rows": sum(len(a.get("rows", [])) for a in data.get("statistics", [])),
+        "task_rows": sum(len(t.get("rows", [])) for t in data.get("task_tables", [])),
+        "score_statements": len(data.get("score_statements", [])), "targets": len(data.get("targets", [])),
+        "counts": len(data.get("counts", [])), "checks": len(data.get("checks", [])),
+        "mismatches": sum(c.get("status") == "mismatch" for c in data.get("checks", [])),
+        "review_rows": len(data.get("review", [])), "corrections": len(data.get("corrections", [])),
+        "errors": "\n".join(f"{e.get('stage')}: {e.get('message')}" for e in data.get("errors", [])) or None,
+    }
+
+
+def _nested_rows(data: dict, key: str, index_name: str, title_name: str) -> Iterator[dict]:
+    for t_index, table in enumerate(data.get(key, [])):
+        for r_index, row in enumerate(table.get("rows", [])):
+            yield {**row, index_name: t_index, title_name: table.get("title"), "row_index": r_index,
+                   **_source_cols(row)}
+
+
+def _statistics_rows(data: dict) -> Iterator[dict]:
+    for a_index, annex in enumerate(data.get("statistics", [])):
+        for r_index, row in enumerate(annex.get("rows", [])):
+            yield {**row, "annex": annex.get("annex"), "annex_title": annex.get("title"), "annex_index": a_index,
+                   "row_index": r_index, **_source_cols(row)}
+
+
+def _flat_items(key: str) -> Callable[[dict], Iterator[dict]]:
+    def rows(data: dict) -> Iterator[dict]:
+        for index, item in enumerate(data.get(key, [])):
+            yield {**item, "index": index, **_source_cols(item)}
+    return rows
+
+
+def _check_rows(data: dict) -> Iterator[dict]:
+    for check in data.get("checks", []):
+        row = dict(check)
+        for name in ("expected", "actual"):
+            value = check.get(name)
+            numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+            row[name] = value if numeric else None
+            row[f"{name}_text"] = None if numeric else value
+        yield row
+
+
+_ITEMS: dict[str, Callable[[dict], Iterator[dict]]] = {
+    "score_rows": lambda d: _nested_rows(d, "score_tables", "table_index", "table_title"),
+    "statistics_rows": _statistics_rows,
+    "task_rows": lambda d: _nested_rows(d, "task_tables", "table_index", "table_title"),
+    "score_statements": _flat_items("score_statements"),
+    "targets": _flat_items("targets"),
+    "counts": _flat_items("counts"),
+    "checks": _check_rows,
+}
+
+
+def _cell(value, kind: str):
+    if value is None:
+        return None
+    if kind == "str":
+        return _text(value)
+    try:
+        return int(value) if kind == "int" else float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    columns = TABLE_COLUMNS[name]
+    records = [[_cell(row.get(c.name), c.kind) for c in columns] for row in rows]
+    frame = pd.DataFrame(records, columns=[c.name for c in columns])
+    return frame.astype({c.name: _KINDS[c.kind][0] for c in columns})
+
+
+def build_tables(out_dir: Path) -> dict[str, pd.DataFrame]:
+    """All dashboard tables from every output JSON under ``out_dir``."""
+    rows: dict[str, list[dict]] = {name: [] for name in TABLE_COLUMNS}
+    for path, data in iter_outputs(out_dir):
+        key = _key(data)
+        rows["documents"].append({**document_row(data, path.relative_to(out_dir).as_posix()), **key})
+        for name, items in _ITEMS.items():
+            rows[name].extend({**item, **key} for item in items(data))
+    return {name: _frame(name, table_rows) for name, table_rows in rows.items()}
+
+
+def _arrow_schema(name: str) -> pa.Schema:
+    return pa.schema([(c.name, _KINDS[c.kind][1]) for c in TABLE_COLUMNS[name]])
+
+
+def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame] | None = None) -> Path:
+    """Write the tables as ``tables/<name>.csv`` / ``.parquet`` and ``tables/cchc.sqlite``."""
+    tables = build_tables(out_dir) if tables is None else tables
+    folder = out_dir / TABLES_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    pid = os.getpid()
+    for name, frame in tables.items():
+        _replace(folder / f"{name}.csv", pid, lambda p: frame.to_csv(p, index=False, encoding="utf-8-sig"))
+        _replace(folder / f"{name}.parquet", pid,
+                 lambda p: frame.to_parquet(p, index=False, engine="pyarrow", schema=_arrow_schema(name)))
+    _replace(folder / SQLITE_NAME, pid, lambda p: _write_sqlite(p, tables))
+    return folder
+
+
+def _write_sqlite(path: Path, tables: dict[str, pd.DataFrame]) -> None:
+    with sqlite3.connect(path) as conn:
+        for name, frame in tables.items():
+            dtypes = {c.name: _KINDS[c.kind][2] for c in TABLE_COLUMNS[name]}
+            frame.to_sql(name, conn, index=False, dtype=dtypes)
+    conn.close()
+
+
+def _replace(path: Path, pid: int, write: Callable[[Path], None]) -> None:
+    """Write to a temporary name, then move into place: readers never see half a table."""
+    tmp = path.with_name(f"{path.name}.tmp{pid}")
+    tmp.unlink(missing_ok=True)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
