@@ -1,0 +1,118 @@
+"""Dashboard tables: one row per item, key columns repeated, stable columns and types even when
+empty, CSV with BOM, Parquet, SQLite."""
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from cchc_extract.pipeline import write_json
+from cchc_extract.records import (Check, DocumentMeta, ExtractionResult, ReviewItem, ScoreRow, ScoreTable,
+                                  SourceInfo, SourceRef, Target, to_dict)
+from cchc_extract.tables import TABLE_COLUMNS, build_tables, write_tables
+from schemas import schema_errors
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def score_report() -> ExtractionResult:
+    """Part of the Ngọc Kỳ 2023 six-month score table (report 86/BC-UBND), as read by hand."""
+    rows = [
+        ScoreRow(code="1", level=1, name="Công tác chỉ đạo, điều hành CCHC", max_points=15, self_points=14,
+                 source=SourceRef(page=1, line_start=17, line_end=18)),
+        ScoreRow(code="1.1", level=2, parent="1", name="Kế hoạch CCHC năm", max_points=2.5, self_points=2.5,
+                 source=SourceRef(page=1, line_start=19, line_end=19)),
+        ScoreRow(code="1.3.1", code_raw="131", level=3, parent="1.3", name="Mức độ hoàn thành kế hoạch tự kiểm tra",
+                 max_points=1, self_points=1, confidence=0.6, flags=["code_repaired"],
+                 alternatives={"self_points": [0.1]}, source=SourceRef(page=1, line_start=36, line_end=40)),
+    ]
+    return ExtractionResult(
+        source=SourceInfo(path="ngoc-ky/86-bc.txt", sha256="a" * 64, format="txt", pages=1, method="text",
+                          encoding="utf-8"),
+        document=DocumentMeta(number="86/BC-UBND", kind="BC", commune="Ngọc Kỳ", date="2023-06-26",
+                              period="6 tháng đầu năm 2023", year=2023),
+        score_tables=[ScoreTable(title="Chỉ số đánh giá CCHC cấp xã", pages=[1], rows=rows, stated_total_max=74)],
+        targets=[Target(text="100% hồ sơ giải quyết đúng hạn", indicator="hồ sơ giải quyết đúng hạn",
+                        comparator=">=", value=100, unit="%", year=2023)],
+        checks=[Check(id="c1", kind="sum_children", table="score_tables/0", code="1", field="max_points",
+                      expected=15, actual=15),
+                Check(id="c2", kind="allowed_code", code="1.3.1", expected="1.3.1", actual="131", status="repaired")],
+        review=[ReviewItem(item="/score_tables/0/rows/2", field="self_points", table="score_tables/0", code="1.3.1",
+                           page=1, raw="1", value=1, reason="code repaired from '131'", confidence=0.6)],
+    )
+
+
+def make_out(tmp_path) -> Path:
+    out = tmp_path / "out"
+    data = to_dict(score_report())
+    assert schema_errors(data) == []
+    write_json(data, out / "ngoc-ky" / "86-bc.txt.json")
+    empty = ExtractionResult(source=SourceInfo(path="blank.txt", format="txt"))
+    write_json(to_dict(empty), out / "blank.txt.json")
+    write_json({"files": 2}, out / "summary.json")  # not an output document
+    return out
+
+
+def test_one_row_per_item_with_document_keys(tmp_path):
+    tables = build_tables(make_out(tmp_path))
+    docs = tables["documents"]
+    assert len(docs) == 2
+    ngoc_ky = docs[docs.source_path == "ngoc-ky/86-bc.txt"].iloc[0]
+    assert ngoc_ky.score_rows == 3 and ngoc_ky.review_rows == 1 and ngoc_ky.output_file == "ngoc-ky/86-bc.txt.json"
+    rows = tables["score_rows"]
+    assert list(rows.code) == ["1", "1.1", "1.3.1"]
+    assert set(rows.commune) == {"Ngọc Kỳ"} and set(rows.number) == {"86/BC-UBND"}
+    assert set(rows.date) == {"2023-06-26"} and set(rows.period) == {"6 tháng đầu năm 2023"}
+    assert rows.max_points.tolist() == [15.0, 2.5, 1.0]
+    third = rows.iloc[2]
+    assert third["flags"] == "code_repaired" and json.loads(third["alternatives"]) == {"self_points": [0.1]}
+    assert (third.page, third.line_start, third.line_end) == (1, 36, 40)
+    checks = tables["checks"]
+    assert checks.expected.tolist()[0] == 15.0 and pd.isna(checks.expected.tolist()[1])
+    assert checks.actual_text.tolist()[1] == "131"
+    assert tables["targets"].iloc[0].comparator == ">=" and tables["targets"].iloc[0].value == 100.0
+
+
+def test_columns_are_declared_and_stable_when_empty(tmp_path):
+    tables = build_tables(tmp_path)  # no outputs at all
+    for name, columns in TABLE_COLUMNS.items():
+        assert list(tables[name].columns) == [c.name for c in columns]
+        assert tables[name].empty
+        assert all(c == c.lower() and " " not in c for c in tables[name].columns)
+
+
+def test_csv_parquet_sqlite_written(tmp_path):
+    out = make_out(tmp_path)
+    folder = write_tables(out)
+    for name in TABLE_COLUMNS:
+        raw = (folder / f"{name}.csv").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel reads the diacritics right
+        header = raw[3:].split(b"\r\n" if b"\r\n" in raw else b"\n")[0].decode("utf-8")
+        assert header.split(",") == [c.name for c in TABLE_COLUMNS[name]]
+        schema = pq.read_schema(folder / f"{name}.parquet")
+        assert schema.names == [c.name for c in TABLE_COLUMNS[name]]
+    # Same types whether a table has rows or none.
+    assert str(pq.read_schema(folder / "counts.parquet").field("total").type) == "double"
+    assert str(pq.read_schema(folder / "score_rows.parquet").field("max_points").type) == "double"
+    csv = pd.read_csv(folder / "score_rows.csv", encoding="utf-8-sig")
+    assert csv.name.tolist()[1] == "Kế hoạch CCHC năm"
+    with sqlite3.connect(folder / "cchc.sqlite") as conn:
+        got = conn.execute("select code, self_points, commune from score_rows where code='1.1'").fetchall()
+        empty_cols = [r[1] for r in conn.execute("pragma table_info(counts)")]
+    assert got == [("1.1", 2.5, "Ngọc Kỳ")]
+    assert empty_cols == [c.name for c in TABLE_COLUMNS["counts"]]
+    assert not list(folder.glob("*.tmp*"))
+
+
+def test_tables_cover_every_json_after_an_incremental_run(tmp_path):
+    from cchc_extract.cli import main
+
+    samples = sorted((ROOT / "samples").glob("*.txt"))[:2]
+    out = tmp_path / "out"
+    assert main(["convert", str(samples[0]), "--out", str(out), "--workers", "1"]) == 0
+    assert main(["convert", str(samples[1]), "--out", str(out), "--workers", "1"]) == 0
+    docs = pd.read_parquet(out / "tables" / "documents.parquet")
+    assert sorted(docs.source_path) == sorted(s.name for s in samples)
+    assert set(docs.format) == {"txt"} and (docs.pages >= 1).all()
