@@ -1,0 +1,120 @@
+"""The review round-trip: export to review.xlsx/.csv, a person fills corrected_value, apply-review
+writes the corrections back (recorded), re-runs the checks, re-validates, rewrites tables."""
+
+import json
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from cchc_extract.cli import main
+from cchc_extract.records import ReviewItem, ScoreRow, to_dict
+from cchc_extract.review import REVIEW_COLUMNS, export_review, parse_correction, record_type, resolve_pointer
+from cchc_extract.pipeline import write_json
+from schemas import schema_errors
+from test_tables import make_out, score_report
+
+
+@pytest.fixture
+def out(tmp_path):
+    folder = make_out(tmp_path)
+    # A second item to review: a target whose value a person will retype.
+    path = folder / "ngoc-ky" / "86-bc.txt.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["review"].append(to_dict(ReviewItem(item="/targets/0", field="value", raw="100%", value=100.0,
+                                             reason="low confidence", confidence=0.5)))
+    write_json(data, path)
+    export_review(folder)
+    return folder
+
+
+def _fill(xlsx, values: dict[int, str]) -> None:
+    """Type corrected values into data rows (1-based, header excluded)."""
+    book = openpyxl.load_workbook(xlsx)
+    sheet = book.active
+    col = REVIEW_COLUMNS.index("corrected_value") + 1
+    for row, value in values.items():
+        sheet.cell(row + 1, col).value = value
+    book.save(xlsx)
+
+
+def _doc(out):
+    return json.loads((out / "ngoc-ky" / "86-bc.txt.json").read_text(encoding="utf-8"))
+
+
+def test_export_lists_every_review_item(out):
+    frame = pd.read_excel(out / "review.xlsx")
+    assert list(frame.columns) == list(REVIEW_COLUMNS)
+    assert frame.document.tolist() == ["ngoc-ky/86-bc.txt", "ngoc-ky/86-bc.txt"]
+    first = frame.iloc[0]
+    assert (first["code"], first["field"], first["item"], first["page"]) == ("1.3.1", "self_points",
+                                                                         "/score_tables/0/rows/2", 1)
+    assert first["reason"] == "code repaired from '131'" and first["confidence"] == 0.6
+    assert frame.corrected_value.isna().all()
+    sheet = openpyxl.load_workbook(out / "review.xlsx").active
+    assert sheet.freeze_panes == "A2"
+    assert sheet.column_dimensions["A"].width >= 30  # the document path is readable
+    assert (out / "review.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_corrections_applied_recorded_and_rechecked(out, capsys):
+    _fill(out / "review.xlsx", {1: "0,5", 2: "95"})
+    assert main(["apply-review", str(out / "review.xlsx"), "--out", str(out)]) == 0
+    data = _doc(out)
+    assert schema_errors(data) == []
+    row = data["score_tables"][0]["rows"][2]
+    assert row["self_points"] == 0.5 and row["confidence"] == 1.0
+    assert row["self_points_raw"] is None  # what the document said is not rewritten
+    assert data["targets"][0]["value"] == 95.0
+    first = data["corrections"][0]
+    assert (first["item"], first["field"], first["old"], first["new"]) == ("/score_tables/0/rows/2", "self_points",
+                                                                          1.0, 0.5)
+    assert first["source"] == "review.xlsx" and first["applied_at"][:2] == "20"
+    assert "2 corrections applied to 1 documents" in capsys.readouterr().err
+    # Tables rewritten from the corrected JSON.
+    rows = pd.read_parquet(out / "tables" / "score_rows.parquet")
+    assert rows.self_points.tolist() == [14.0, 2.5, 0.5]
+
+
+def test_same_file_twice_records_once(out, tmp_path):
+    _fill(out / "review.xlsx", {1: "0.5"})
+    keep = tmp_path / "my_review.xlsx"
+    keep.write_bytes((out / "review.xlsx").read_bytes())
+    assert main(["apply-review", str(keep), "--out", str(out)]) == 0
+    assert main(["apply-review", str(keep), "--out", str(out)]) == 0
+    assert len(_doc(out)["corrections"]) == 1
+
+
+def test_bad_lines_reported_and_skipped(out, capsys):
+    csv = out / "review.csv"
+    frame = pd.read_csv(csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    frame.loc[0, "corrected_value"] = "hai"  # a word where points belong
+    frame.loc[1, "corrected_value"] = "90"
+    extra = frame.iloc[[1]].copy()
+    extra["item"], extra["corrected_value"] = "/targets/7", "80"  # no such item
+    frame = pd.concat([frame, extra], ignore_index=True)
+    edited = out / "edited.csv"
+    frame.to_csv(edited, index=False, encoding="utf-8-sig")
+    assert main(["apply-review", str(edited), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "edited.csv line 2: 'hai' is not a number (field self_points)" in err
+    assert "edited.csv line 4: item '/targets/7' not found in ngoc-ky/86-bc.txt" in err
+    data = _doc(out)
+    assert data["targets"][0]["value"] == 90.0  # the good line still applied
+    assert data["score_tables"][0]["rows"][2]["self_points"] == 1.0
+    assert [c["field"] for c in data["corrections"]] == ["value"]
+
+
+def test_field_types_come_from_the_records():
+    assert record_type("/score_tables/0/rows/3") is ScoreRow
+    assert record_type("/targets/0").__name__ == "Target"
+    assert record_type("/nothing/0") is None
+    assert parse_correction(ScoreRow, "max_points", "1.250") == 1.25  # points: never a thousand
+    assert parse_correction(ScoreRow, "level", "2") == 2
+    assert parse_correction(ScoreRow, "name", "Kế hoạch CCHC năm") == "Kế hoạch CCHC năm"
+    with pytest.raises(ValueError):
+        parse_correction(ScoreRow, "level", "2,5")
+    data = to_dict(score_report())
+    assert resolve_pointer(data, "/score_tables/0/rows/1")["code"] == "1.1"
+    with pytest.raises(KeyError):
+        resolve_pointer(data, "/score_tables/0/rows/9")
