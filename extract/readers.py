@@ -1,6 +1,8 @@
 """The registry of readers, one per input format (Docling's backends). ``extract.base.reader_for``
 picks one by extension."""
 
+from extract.docx_reader import DocxReader
+from extract.pdf_reader import PdfReader
 from extract.text_reader import TextReader
 
-READERS = [TextReader]
+READERS = [TextReader, DocxReader, PdfReader]

@@ -1,0 +1,336 @@
+"""Reader for ``.docx`` (Word 2007+): paragraphs and tables in document order, merged cells
+resolved to spans, bold and heading levels kept, page breaks starting new pages.
+
+We walk the body XML ourselves instead of using ``Document.paragraphs``/``Document.tables``: those
+lose the order between paragraphs and tables, and python-docx's ``table.cell(r, c)`` returns a
+merged cell once per covered position (the duplicated-text bug other converters have).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex as re
+
+from extract.base import DocumentReader, IngestError
+from extract.model import Cell, IngestedDocument, Line, Page, Table
+from normalize.text import fold_spaces, nfc
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, or an encrypted .docx
+_HEADING_STYLE = re.compile(r"^(?:heading|tiêu đề|titre|überschrift)\s*(\d)$", re.I)
+_PAGE_BREAK = object()  # marker between text pieces of a paragraph
+_LINE_BREAK = object()
+
+
+@dataclass(frozen=True)
+class DocxReaderSettings:
+    # Twips (1/20 pt) to points for page sizes.
+    twips_per_point: float = 20.0
+    # Word writes lastRenderedPageBreak where it last laid out a page; trust it as a page break.
+    use_rendered_breaks: bool = True
+
+
+def _on(el, tag: str) -> bool | None:
+    """A Word on/off property (``<w:b/>``, ``<w:b w:val="0"/>``) under ``el``: True, False or None
+    when not set."""
+    if el is None:
+        return None
+    prop = el.find(W + tag)
+    if prop is None:
+        return None
+    return prop.get(W + "val", "true").lower() not in ("0", "false", "off", "none")
+
+
+@dataclass
+class _Styles:
+    """Bold and outline level per style id, resolved through ``basedOn`` chains."""
+
+    bold: dict[str, bool] = field(default_factory=dict)
+    heading: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def from_document(cls, document) -> "_Styles":
+        styles = cls()
+        try:
+            root = document.styles.element
+        except Exception:  # a package without styles.xml
+            return styles
+        raw: dict[str, tuple[str | None, bool | None, int | None, str]] = {}
+        for st in root.iter(W + "style"):
+            sid = st.get(W + "styleId") or ""
+            based = st.find(W + "basedOn")
+            name = st.find(W + "name")
+            outline = st.find(f"{W}pPr/{W}outlineLvl")
+            raw[sid] = (
+                based.get(W + "val") if based is not None else None,
+                _on(st.find(W + "rPr"), "b"),
+                int(outline.get(W + "val")) + 1 if outline is not None and outline.get(W + "val", "").isdigit() else None,
+                name.get(W + "val", "") if name is not None else "",
+            )
+
+        def resolve(sid: str, index: int, depth: int = 0):
+            entry = raw.get(sid)
+            if entry is None or depth > 20:
+                return None
+            value = entry[index]
+            return value if value is not None else (resolve(entry[0], index, depth + 1) if entry[0] else None)
+
+        for sid, (_, _, _, name) in raw.items():
+            styles.bold[sid] = bool(resolve(sid, 1))
+            m = _HEADING_STYLE.match(name.strip())
+            level = int(m.group(1)) if m else (1 if name.strip().lower() == "title" else resolve(sid, 2))
+            if level and 1 <= level <= 9:
+                styles.heading[sid] = level
+        return styles
+
+
+class DocxReader(DocumentReader):
+    extensions = (".docx",)
+    format_name = "docx"
+
+    def __init__(self, options=None, settings: DocxReaderSettings = DocxReaderSettings()) -> None:
+        super().__init__(options)
+        self.settings = settings
+
+    def read(self, path: Path) -> IngestedDocument:
+        document = open_docx(path)
+        styles = _Styles.from_document(document)
+        builder = _Builder(self.settings, styles, page_size(document, self.settings))
+        body = document.element.body
+        for child in _body_children(body):
+            if child.tag == W + "p":
+                builder.paragraph(child)
+            elif child.tag == W + "tbl":
+                builder.table(child)
+        doc = IngestedDocument(path=str(path), format="docx", pages=builder.finish())
+        if not any(p.blocks for p in doc.pages):
+            doc.warnings.append("the document has no text")
+        return doc
+
+
+def open_docx(path: Path):
+    """The python-docx Document, or IngestError with a one-line reason."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head == _OLE_MAGIC:
+        raise IngestError("not a valid .docx: an old .doc or a password-protected file (OLE container)")
+    if not zipfile.is_zipfile(path):
+        raise IngestError("not a valid .docx (not a zip archive)")
+    try:
+        return docx.Document(str(path))
+    except (PackageNotFoundError, KeyError) as exc:
+        raise IngestError(f"not a valid .docx (no Word document inside: {exc})".splitlines()[0]) from None
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise IngestError(f"corrupt .docx: {exc}".splitlines()[0]) from None
+    except Exception as exc:  # lxml.etree.XMLSyntaxError and friends
+        raise IngestError(f"corrupt .docx: {type(exc).__name__}: {exc}".splitlines()[0]) from None
+
+
+def page_size(document, settings: DocxReaderSettings) -> tuple[float | None, float | None]:
+    try:
+        section = document.sections[0]
+        return section.page_width.pt, section.page_height.pt
+    except Exception:
+        return None, None
+
+
+def _body_children(body):
+    """Block-level children in order, looking through content controls (w:sdt) and tracked
+    insertions that wrap paragraphs or tables."""
+    for child in body:
+        if child.tag in (W + "sdt",):
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                yield from _body_children(content)
+        elif child.tag in (W + "customXml", W + "ins"):
+            yield from _body_children(child)
+        else:
+            yield child
+
+
+def paragraph_pieces(p, styles: _Styles, use_rendered_breaks: bool = True) -> list:
+    """A paragraph as a list of ``(text, all_bold)`` pieces separated by line/page-break markers."""
+    ppr = p.find(W + "pPr")
+    style_el = ppr.find(W + "pStyle") if ppr is not None else None
+    para_style = style_el.get(W + "val") if style_el is not None else "Normal"
+    para_bold = styles.bold.get(para_style, False)
+    pieces: list = []
+    text: list[str] = []
+    bolds: list[bool] = []
+
+    def flush():
+        if text:
+            pieces.append(("".join(text), bool(bolds) and all(bolds)))
+        text.clear()
+        bolds.clear()
+
+    for run in p.iter(W + "r"):
+        rpr = run.find(W + "rPr")
+        run_bold = _on(rpr, "b")
+        if run_bold is None and rpr is not None:
+            rstyle = rpr.find(W + "rStyle")
+            if rstyle is not None:
+                run_bold = styles.bold.get(rstyle.get(W + "val")) or None
+        bold = para_bold if run_bold is None else run_bold
+        for el in run:
+            tag = el.tag
+            if tag == W + "t":
+                if el.text:
+                    text.append(el.text)
+                    if el.text.strip():
+                        bolds.append(bold)
+            elif tag == W + "tab":
+                text.append("\t")
+            elif tag in (W + "noBreakHyphen",):
+                text.append("-")
+            elif tag == W + "br":
+                kind = el.get(W + "type")
+                if kind == "page":
+                    flush()
+                    pieces.append(_PAGE_BREAK)
+                elif kind != "column":
+                    flush()
+                    pieces.append(_LINE_BREAK)
+            elif tag == W + "lastRenderedPageBreak" and use_rendered_breaks:
+                flush()
+                pieces.append(_PAGE_BREAK)
+    flush()
+    return pieces
+
+
+def paragraph_heading(p, styles: _Styles) -> int:
+    ppr = p.find(W + "pPr")
+    if ppr is None:
+        return 0
+    outline = ppr.find(W + "outlineLvl")
+    if outline is not None and outline.get(W + "val", "").isdigit() and int(outline.get(W + "val")) < 9:
+        return int(outline.get(W + "val")) + 1
+    style_el = ppr.find(W + "pStyle")
+    return styles.heading.get(style_el.get(W + "val"), 0) if style_el is not None else 0
+
+
+class _Builder:
+    """Collects blocks into pages while the body is walked."""
+
+    def __init__(self, settings: DocxReaderSettings, styles: _Styles, size) -> None:
+        self.settings = settings
+        self.styles = styles
+        self.width, self.height = size
+        self.pages: list[Page] = [self._new_page(1)]
+        self.number = 0  # running line number over the document
+
+    def _new_page(self, number: int) -> Page:
+        return Page(number=number, width=self.width, height=self.height, method="docx")
+
+    def page_break(self) -> None:
+        # Word often writes both a hard break and a rendered break for one page turn: an empty
+        # page is never started twice.
+        if self.pages[-1].blocks:
+            self.pages.append(self._new_page(len(self.pages) + 1))
+
+    def paragraph(self, p) -> None:
+        ppr = p.find(W + "pPr")
+        if _on(ppr, "pageBreakBefore"):
+            self.page_break()
+        heading = paragraph_heading(p, self.styles)
+        for piece in paragraph_pieces(p, self.styles, self.settings.use_rendered_breaks):
+            if piece is _PAGE_BREAK:
+                self.page_break()
+                continue
+            if piece is _LINE_BREAK:
+                continue
+            text, bold = piece
+            text = nfc(fold_spaces(text))
+            if not text:
+                continue
+            self.number += 1
+            page = self.pages[-1]
+            page.blocks.append(Line(text=text, page=page.number, number=self.number, bold=bold, heading=heading))
+        # A section break that starts the next section on a new page.
+        sect = ppr.find(W + "sectPr") if ppr is not None else None
+        if sect is not None:
+            kind = sect.find(W + "type")
+            if kind is None or kind.get(W + "val") in ("nextPage", "oddPage", "evenPage"):
+                self.page_break()
+
+    def table(self, tbl) -> None:
+        page = self.pages[-1]
+        table = table_from_xml(tbl, self.styles, page.number, self.number + 1)
+        if table is None:
+            return
+        self.number = table.line_end
+        page.blocks.append(table)
+
+    def finish(self) -> list[Page]:
+        pages = self.pages
+        while len(pages) > 1 and not pages[-1].blocks:
+            pages.pop()
+        return pages
+
+
+def _cell_text(tc, styles: _Styles) -> tuple[str, bool]:
+    """All text of a cell (nested tables flattened), and whether all of it is bold."""
+    texts: list[str] = []
+    bold_all = True
+    seen_text = False
+    for p in tc.iter(W + "p"):
+        for piece in paragraph_pieces(p, styles, use_rendered_breaks=False):
+            if isinstance(piece, tuple):
+                t, b = piece
+                if t.strip():
+                    texts.append(t)
+                    seen_text = True
+                    bold_all = bold_all and b
+    return nfc(fold_spaces(" ".join(texts))), seen_text and bold_all
+
+
+def table_from_xml(tbl, styles: _Styles, page: int, first_number: int) -> Table | None:
+    """A ``Table`` from ``w:tbl``: each ``w:tc`` becomes one cell at its grid column (gridBefore
+    and gridSpan counted); a ``vMerge`` continuation extends the cell above instead of adding one."""
+    cells: list[Cell] = []
+    origin_at: dict[tuple[int, int], Cell] = {}  # (row, col) covered -> the cell covering it
+    n_cols = len(tbl.findall(f"{W}tblGrid/{W}gridCol"))
+    rows = [tr for tr in tbl if tr.tag == W + "tr"]
+    for r, tr in enumerate(rows):
+        trpr = tr.find(W + "trPr")
+        before = trpr.find(W + "gridBefore") if trpr is not None else None
+        col = int(before.get(W + "val", "0")) if before is not None else 0
+        for tc in _row_cells(tr):
+            tcpr = tc.find(W + "tcPr")
+            span_el = tcpr.find(W + "gridSpan") if tcpr is not None else None
+            span = max(1, int(span_el.get(W + "val", "1"))) if span_el is not None else 1
+            vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
+            continues = vmerge is not None and vmerge.get(W + "val", "continue") == "continue"
+            above = origin_at.get((r - 1, col))
+            if continues and above is not None:
+                above.row_span = r - above.row + 1
+                for c in range(col, col + span):
+                    origin_at[(r, c)] = above
+            else:
+                text, bold = _cell_text(tc, styles)
+                cell = Cell(row=r, col=col, text=text, col_span=span, bold=bold)
+                cells.append(cell)
+                for c in range(col, col + span):
+                    origin_at[(r, c)] = cell
+            col += span
+        n_cols = max(n_cols, col)
+    if not rows or not cells:
+        return None
+    return Table(page=page, cells=cells, n_rows=len(rows), n_cols=n_cols, source="docx",
+                 line_start=first_number, line_end=first_number + len(rows) - 1)
+
+
+def _row_cells(tr):
+    for child in tr:
+        if child.tag == W + "tc":
+            yield child
+        elif child.tag in (W + "sdt", W + "customXml"):
+            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+            if content is not None:
+                yield from _row_cells(content)

@@ -1,0 +1,332 @@
+"""Reader for ``.pdf``: the text layer through pdfplumber where there is a good one, OCR of the
+rendered page where there is not (each page decides for itself).
+
+Text-layer pages: words with positions and font names (bold from the font name), grouped into
+lines by their ``top``; tables from ruling lines (pdfplumber's ``lines`` strategy) and, on pages
+without ruled tables, from column-aligned text. Words inside a table go into its cells, not into
+lines. Blocks are in reading order (top to bottom).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.base import DocumentReader, IngestError
+from extract.model import BBox, Cell, IngestedDocument, Line, Page, Table, Word
+from normalize.text import fold_spaces, nfc
+
+
+@dataclass(frozen=True)
+class PdfTableSettings:
+    """Every knob of line grouping and table finding on text-layer pages."""
+
+    # pdfplumber ``lines`` strategy (PDF points).
+    snap_tolerance: float = 3.0
+    join_tolerance: float = 3.0
+    edge_min_length: float = 3.0
+    intersection_tolerance: float = 3.0
+    # Cell edges closer than this are one grid line (points).
+    edge_tolerance: float = 2.5
+    # Words whose tops differ by less than this share of their height sit on one line.
+    line_tolerance: float = 0.5
+    # A horizontal gap wider than this many font sizes splits a line into separate chunks
+    # (the two header columns of an official letter, or the columns of an unruled table).
+    chunk_gap: float = 1.8
+    # Unruled tables: this many consecutive lines with at least this many aligned chunks.
+    text_table_min_rows: int = 3
+    text_table_min_cols: int = 3
+    # Chunk starts closer than this are one column (points).
+    column_tolerance: float = 8.0
+    # Font-name parts that mean a bold face.
+    bold_markers: tuple[str, ...] = ("bold", "black", "heavy", "semibold", "demibold")
+
+
+def table_settings(s: PdfTableSettings) -> dict:
+    return {
+        "vertical_strategy": "lines",
+        "horizontal_strategy": "lines",
+        "snap_tolerance": s.snap_tolerance,
+        "join_tolerance": s.join_tolerance,
+        "edge_min_length": s.edge_min_length,
+        "intersection_tolerance": s.intersection_tolerance,
+    }
+
+
+class PdfReader(DocumentReader):
+    extensions = (".pdf",)
+    format_name = "pdf"
+
+    def __init__(self, options=None, settings: PdfTableSettings = PdfTableSettings()) -> None:
+        super().__init__(options)
+        self.settings = settings
+
+    def read(self, path: Path) -> IngestedDocument:
+        import pdfplumber
+
+        doc = IngestedDocument(path=str(path), format="pdf")
+        number = 0
+        try:
+            with pdfplumber.open(path) as pdf:
+                renderer = _Renderer(path)
+                try:
+                    for index, pdf_page in enumerate(pdf.pages):
+                        page = self._read_page(pdf_page, index, number, renderer, doc.warnings)
+                        number = max([number] + [_last_number(b) for b in page.blocks])
+                        doc.pages.append(page)
+                finally:
+                    renderer.close()
+        except IngestError:
+            raise
+        except Exception as exc:
+            raise pdf_error(exc) from None
+        if not doc.pages:
+            raise IngestError("corrupt PDF: no pages")
+        return doc
+
+    def _read_page(self, pdf_page, index: int, number: int, renderer: "_Renderer", warnings: list[str]) -> Page:
+        opts = self.options
+        text_ok = has_text_layer(pdf_page.chars, opts.min_text_chars, opts.min_text_quality)
+        if not text_ok:
+            from extract.ocr import ocr_page
+
+            image = renderer.render(index, opts.ocr_dpi)
+            page = ocr_page(image, index + 1, opts.ocr_dpi, opts, first_number=number + 1)
+            if not page.blocks:
+                warnings.append(f"page {index + 1}: no text found (blank page or unreadable scan)")
+            return page
+        return text_page(pdf_page, index + 1, number + 1, self.settings)
+
+
+def pdf_error(exc: Exception) -> IngestError:
+    """One-line user message for whatever pdfminer/pdfplumber/pdfium raised."""
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    name = type(inner).__name__
+    if name in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning") or "password" in str(inner).lower():
+        return IngestError("encrypted PDF: password required")
+    detail = str(inner).strip().splitlines()[0] if str(inner).strip() else name
+    return IngestError(f"corrupt PDF: {detail}")
+
+
+class _Renderer:
+    """pypdfium2, opened only when a page needs OCR."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._doc = None
+
+    def render(self, index: int, dpi: int):
+        import pypdfium2 as pdfium
+
+        if self._doc is None:
+            self._doc = pdfium.PdfDocument(str(self.path))
+        return self._doc[index].render(scale=dpi / 72).to_pil().convert("L")
+
+    def close(self) -> None:
+        if self._doc is not None:
+            self._doc.close()
+
+
+def _last_number(block) -> int:
+    return block.line_end if isinstance(block, Table) else block.number
+
+
+def has_text_layer(chars: list[dict], min_chars: int, min_quality: float) -> bool:
+    """True when a page's text layer is worth reading: enough characters, and most of them real
+    letters/digits/punctuation (not ``(cid:NN)`` glyph codes or private-use garbage)."""
+    text = [c.get("text", "") for c in chars if not c.get("text", "").isspace()]
+    if len(text) < min_chars:
+        return False
+    good = sum(1 for t in text if len(t) == 1 and unicodedata.category(t)[0] in "LNPSM"
+               and unicodedata.category(t) != "Co" and t != "\ufffd")
+    return good / len(text) >= min_quality
+
+
+# ------------------------------------------------------------------------------ text-layer pages
+
+
+def is_bold_font(fontname: str, markers: tuple[str, ...]) -> bool:
+    name = (fontname or "").split("+")[-1].lower()
+    return any(m in name for m in markers)
+
+
+def to_words(raw_words: list[dict], settings: PdfTableSettings) -> list[tuple[Word, float]]:
+    """pdfplumber words as model words, each with its font size."""
+    return [(Word(text=nfc(w["text"]), bbox=(w["x0"], w["top"], w["x1"], w["bottom"]),
+                  bold=is_bold_font(w.get("fontname", ""), settings.bold_markers)),
+             float(w.get("size") or (w["bottom"] - w["top"]))) for w in raw_words]
+
+
+def group_lines(words: list[tuple[Word, float]], settings: PdfTableSettings) -> list[list[tuple[Word, float]]]:
+    """Words into visual lines (by ``top``), each line left to right."""
+    rows: list[list[tuple[Word, float]]] = []
+    for item in sorted(words, key=lambda it: (it[0].bbox[1], it[0].bbox[0])):
+        word = item[0]
+        height = word.bbox[3] - word.bbox[1]
+        if rows:
+            ref = rows[-1][0][0].bbox
+            if abs(word.bbox[1] - ref[1]) <= settings.line_tolerance * max(height, ref[3] - ref[1]):
+                rows[-1].append(item)
+                continue
+        rows.append([item])
+    return [sorted(r, key=lambda it: it[0].bbox[0]) for r in rows]
+
+
+def split_chunks(line: list[tuple[Word, float]], settings: PdfTableSettings) -> list[list[Word]]:
+    """A visual line cut at wide gaps into chunks (columns)."""
+    chunks: list[list[Word]] = []
+    prev = None
+    for word, size in line:
+        if prev is not None and word.bbox[0] - prev.bbox[2] <= settings.chunk_gap * size:
+            chunks[-1].append(word)
+        else:
+            chunks.append([word])
+        prev = word
+    return chunks
+
+
+def _union(boxes: list[BBox]) -> BBox:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def make_line(words: list[Word], page: int, number: int) -> Line:
+    return Line(text=fold_spaces(" ".join(w.text for w in words)), page=page, number=number,
+                bbox=_union([w.bbox for w in words]), words=list(words), bold=all(w.bold for w in words))
+
+
+def _edges(values: list[float], tolerance: float) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tolerance:
+            out.append(v)
+    return out
+
+
+def _index(edges: list[float], value: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
+
+
+def _centre_in(word: Word, box: BBox) -> bool:
+    cx, cy = (word.bbox[0] + word.bbox[2]) / 2, (word.bbox[1] + word.bbox[3]) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def cell_text(words: list[Word], settings: PdfTableSettings) -> str:
+    lines = group_lines([(w, w.bbox[3] - w.bbox[1]) for w in words], settings)
+    return fold_spaces(" ".join(w.text for line in lines for w, _ in line))
+
+
+def grid_table(cell_boxes: list[BBox], words: list[Word], page: int, source: str,
+               settings: PdfTableSettings) -> Table | None:
+    """A table from cell rectangles (merged cells are bigger rectangles): the grid lines are the
+    distinct cell edges; each rectangle's span is the number of grid steps it covers."""
+    if len(cell_boxes) < 2:
+        return None
+    xs = _edges([v for b in cell_boxes for v in (b[0], b[2])], settings.edge_tolerance)
+    ys = _edges([v for b in cell_boxes for v in (b[1], b[3])], settings.edge_tolerance)
+    cells: list[Cell] = []
+    taken: set[tuple[int, int]] = set()
+    for box in sorted(cell_boxes, key=lambda b: (b[1], b[0])):
+        r0, r1 = _index(ys, box[1]), _index(ys, box[3])
+        c0, c1 = _index(xs, box[0]), _index(xs, box[2])
+        if r1 <= r0 or c1 <= c0 or (r0, c0) in taken:
+            continue
+        inside = [w for w in words if _centre_in(w, box)]
+        cells.append(Cell(row=r0, col=c0, text=cell_text(inside, settings), row_span=r1 - r0, col_span=c1 - c0,
+                          bbox=box, bold=bool(inside) and all(w.bold for w in inside)))
+        taken.update((r, c) for r in range(r0, r1) for c in range(c0, c1))
+    if len(xs) < 2 or len(ys) < 2:
+        return None
+    return Table(page=page, cells=cells, n_rows=len(ys) - 1, n_cols=len(xs) - 1, source=source,
+                 bbox=(xs[0], ys[0], xs[-1], ys[-1]))
+
+
+def ruled_tables(pdf_page, words: list[Word], page: int, settings: PdfTableSettings) -> list[Table]:
+    tables = []
+    for found in pdf_page.find_tables(table_settings(settings)):
+        boxes = [tuple(c) for c in found.cells]
+        table = grid_table(boxes, words, page, "pdf-lines", settings)
+        if table is not None and table.n_rows * table.n_cols >= 2:
+            tables.append(table)
+    return tables
+
+
+def text_tables(lines: list[list[tuple[Word, float]]], page: int, settings: PdfTableSettings) -> list[tuple[Table, set[int]]]:
+    """Unruled tables: runs of consecutive lines that split into at least ``text_table_min_cols``
+    chunks whose starts line up. Returns each table with the indexes of the lines it used."""
+    chunked = [split_chunks(line, settings) for line in lines]
+    found: list[tuple[Table, set[int]]] = []
+    i = 0
+    while i < len(chunked):
+        if len(chunked[i]) < settings.text_table_min_cols:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(chunked) and len(chunked[j + 1]) >= 2:
+            j += 1
+        run = list(range(i, j + 1))
+        if sum(len(chunked[k]) >= settings.text_table_min_cols for k in run) >= settings.text_table_min_rows:
+            table = _aligned_table([chunked[k] for k in run], page, settings)
+            if table is not None:
+                found.append((table, set(run)))
+        i = j + 1
+    return found
+
+
+def _aligned_table(rows: list[list[list[Word]]], page: int, settings: PdfTableSettings) -> Table | None:
+    starts = _edges([chunk[0].bbox[0] for row in rows for chunk in row], settings.column_tolerance)
+    # A column is a start shared by at least two rows.
+    support = {s: sum(any(abs(ch[0].bbox[0] - s) <= settings.column_tolerance for ch in row) for row in rows)
+               for s in starts}
+    columns = [s for s in starts if support[s] >= 2]
+    if len(columns) < settings.text_table_min_cols:
+        return None
+    cells: list[Cell] = []
+    for r, row in enumerate(rows):
+        by_col: dict[int, list[Word]] = {}
+        for chunk in row:
+            col = max([k for k, s in enumerate(columns) if s <= chunk[0].bbox[0] + settings.column_tolerance] or [0])
+            by_col.setdefault(col, []).extend(chunk)
+        for col, ws in sorted(by_col.items()):
+            cells.append(Cell(row=r, col=col, text=fold_spaces(" ".join(w.text for w in ws)),
+                              bbox=_union([w.bbox for w in ws]), bold=all(w.bold for w in ws)))
+    all_boxes = [c.bbox for c in cells]
+    return Table(page=page, cells=cells, n_rows=len(rows), n_cols=len(columns), source="pdf-text",
+                 bbox=_union(all_boxes))
+
+
+def text_page(pdf_page, page_number: int, first_number: int, settings: PdfTableSettings) -> Page:
+    """One text-layer page: tables first (ruled, else aligned text), the other words as lines."""
+    raw = pdf_page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+    words = to_words(raw, settings)
+    plain = [w for w, _ in words]
+    tables = ruled_tables(pdf_page, plain, page_number, settings)
+    in_table = {id(w) for w in plain if any(_centre_in(w, t.bbox) for t in tables)}
+    free = [it for it in words if id(it[0]) not in in_table]
+    lines = group_lines(free, settings)
+    used: set[int] = set()
+    if not tables:
+        for table, rows in text_tables(lines, page_number, settings):
+            tables.append(table)
+            used |= rows
+    blocks: list[tuple[float, float, object]] = []
+    for k, line in enumerate(lines):
+        if k in used:
+            continue
+        top = min(w.bbox[1] for w, _ in line)
+        for chunk in split_chunks(line, settings):
+            blocks.append((top, chunk[0].bbox[0], chunk))
+    for table in tables:
+        blocks.append((table.bbox[1], table.bbox[0], table))
+    page = Page(number=page_number, width=float(pdf_page.width), height=float(pdf_page.height), method="pdf-text")
+    number = first_number
+    for _, _, item in sorted(blocks, key=lambda b: (b[0], b[1])):
+        if isinstance(item, Table):
+            item.line_start, item.line_end = number, number + item.n_rows - 1
+            number += item.n_rows
+            page.blocks.append(item)
+        else:
+            page.blocks.append(make_line(item, page_number, number))
+            number += 1
+    return page

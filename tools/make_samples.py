@@ -1,0 +1,382 @@
+#!/usr/bin/env python3
+"""Make the real renderings of seed content that the DOCX, PDF and OCR readers are tested on.
+
+    python tools/make_samples.py            # writes samples/renderings/ and tests/data/bad/
+
+Outputs (all reproducible: fixed random seed, fixed fonts):
+  samples/renderings/score_table.docx       a commune CCHC score table: merged header cell (gridSpan),
+                                            vertically merged cells (vMerge), bold section rows
+  samples/renderings/stats_annex.docx       narrative of a six-month report, a hard page break, then a
+                                            statistics annex table with merged header cells
+  samples/renderings/*.pdf                  the same through LibreOffice: text-layer PDFs, ruled tables
+  samples/renderings/score_table_scan.png   page 1 of the score-table PDF rasterised at 300 dpi,
+                                            rotated, with scanner noise
+  samples/renderings/score_table_scan.pdf   the same scan pages as an image-only PDF
+  samples/renderings/stats_annex_scan.tif   two scanned pages in one bilevel TIFF (Group 4)
+  samples/renderings/*.truth            the text layer of the page each scan was made from, the
+                                            known text OCR accuracy is measured against
+  tests/data/bad/*                          inputs every reader must refuse with a one-line error
+
+The score-table rows come from ``golden/reference/003_ngoc-ky_2023_bang-diem-ocr.reference.json``
+when it exists; otherwise from ``COMPOSED_SCORE_ROWS`` below, a typical commune score table
+written for this purpose in correct Vietnamese (sections I., 1., 1.1, 1.1.1; points add up).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from docx import Document  # noqa: E402
+from docx.enum.text import WD_BREAK  # noqa: E402
+from docx.oxml import OxmlElement  # noqa: E402
+from docx.oxml.ns import qn  # noqa: E402
+from docx.shared import Cm, Pt  # noqa: E402
+from PIL import Image, ImageFilter  # noqa: E402
+
+OUT = ROOT / "samples" / "renderings"
+BAD = ROOT / "tests" / "data" / "bad"
+REFERENCE = ROOT / "golden" / "reference" / "003_ngoc-ky_2023_bang-diem-ocr.reference.json"
+STATS_SEED = ROOT / "samples" / "002_huong-son_2024_bao-cao-6-thang.txt"
+FONT = "Times New Roman"  # LibreOffice renders it with Liberation Serif (metric-compatible, Vietnamese glyphs)
+
+
+@dataclass(frozen=True)
+class ScanSettings:
+    dpi: int = 300
+    rotate_deg: float = 0.8
+    speckles_per_mpx: int = 400  # dark specks per million pixels
+    blur_radius: float = 0.6
+    seed: int = 7
+
+
+# (code, name, max_points, self_points, explanation). Composed for this tool; points add up per level.
+COMPOSED_SCORE_ROWS: list[tuple[str, str, str, str, str]] = [
+    ("I.", "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CẢI CÁCH HÀNH CHÍNH CỦA UBND CẤP XÃ", "33", "30.75", ""),
+    ("1.", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC", "15", "14", ""),
+    ("1.1", "Kế hoạch CCHC năm", "2.5", "2.5", ""),
+    ("1.1.1", "Ban hành kế hoạch CCHC năm kịp thời (trong quý IV của năm trước liền kề năm đánh giá)",
+     "0.5", "0.5", "Kế hoạch số 52/KH-UBND ngày 30/12/2022 của UBND xã về công tác CCHC năm 2023."),
+    ("1.1.2", "Xác định đầy đủ các nhiệm vụ, sản phẩm, thời gian, phù hợp với kế hoạch CCHC của huyện",
+     "1", "1", "Có phụ lục các nhiệm vụ chi tiết kèm theo kế hoạch."),
+    ("1.1.3", "Mức độ hoàn thành kế hoạch CCHC", "1", "1", "Hoàn thành đúng thời gian quy định."),
+    ("1.2", "Thực hiện công tác báo cáo định kỳ", "2", "2", "Báo cáo CCHC quý I, 6 tháng đúng thời gian."),
+    ("1.3", "Kiểm tra công tác CCHC", "2", "2", ""),
+    ("1.3.1", "Mức độ hoàn thành kế hoạch tự kiểm tra CCHC tại đơn vị", "1", "1",
+     "Đã tiến hành tự kiểm tra 01 cuộc theo đúng kế hoạch."),
+    ("1.3.2", "Xử lý các vấn đề phát hiện qua kiểm tra", "1", "1", "Giao cho chuyên môn khắc phục kịp thời."),
+    ("1.4", "Công tác tuyên truyền CCHC", "2", "2", ""),
+    ("1.4.1", "Mức độ hoàn thành kế hoạch tuyên truyền CCHC", "1", "1",
+     "Kế hoạch số 17/KH-UBND ngày 21/02/2023 về tuyên truyền CCHC."),
+    ("1.4.2", "Mức độ đa dạng trong tuyên truyền CCHC", "1", "1",
+     "Lồng ghép trong các cuộc họp thôn, khẩu hiệu, trang thông tin điện tử."),
+    ("1.5", "Sáng kiến, giải pháp mới trong CCHC", "2.5", "2", ""),
+    ("1.5.1", "Gắn kết quả thực hiện CCHC với công tác thi đua, khen thưởng", "0.5", "0.5",
+     "Quy chế thi đua có nội dung CCHC."),
+    ("1.5.2", "Có sáng kiến hoặc giải pháp mới trong CCHC được công nhận", "2", "1.5",
+     "Đăng ký 03 sáng kiến, 02 sáng kiến được công nhận."),
+    ("1.6", "Thực hiện các nhiệm vụ được UBND huyện giao", "4", "3.5", "Một nhiệm vụ hoàn thành chậm."),
+    ("2.", "CẢI CÁCH THỂ CHẾ", "6", "5.5", ""),
+    ("2.1", "Xây dựng và ban hành văn bản quy phạm pháp luật thuộc thẩm quyền", "2", "2",
+     "Không phát sinh văn bản trái quy định."),
+    ("2.2", "Rà soát, hệ thống hóa văn bản quy phạm pháp luật", "2", "1.5", "Rà soát chưa đầy đủ."),
+    ("2.3", "Tổ chức thực hiện và kiểm tra việc thực hiện văn bản quy phạm pháp luật tại địa phương",
+     "2", "2", "Kế hoạch số 20/KH-UBND ngày 15/3/2023."),
+    ("3.", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "12", "11.25", ""),
+    ("3.1", "Công khai thủ tục hành chính", "3", "3", ""),
+    ("3.1.1", "Công khai đầy đủ, kịp thời thủ tục hành chính tại Bộ phận Một cửa", "1.5", "1.5",
+     "Niêm yết đầy đủ 132 thủ tục hành chính."),
+    ("3.1.2", "Công khai thủ tục hành chính trên Trang thông tin điện tử của xã", "1.5", "1.5",
+     "Cập nhật thường xuyên trên trang thông tin điện tử."),
+    ("3.2", "Kết quả giải quyết thủ tục hành chính", "6", "5.25", ""),
+    ("3.2.1", "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết đúng hạn", "3", "3",
+     "Tiếp nhận 1.245 hồ sơ, giải quyết đúng hạn 100%."),
+    ("3.2.2", "Tỷ lệ hồ sơ thủ tục hành chính được số hóa kết quả giải quyết", "1.5", "0.75",
+     "Số hóa đạt 48%."),
+    ("3.2.3", "Thực hiện xin lỗi người dân khi giải quyết hồ sơ quá hạn", "1.5", "1.5",
+     "Không có hồ sơ quá hạn."),
+    ("3.3", "Tiếp nhận, xử lý phản ánh, kiến nghị của cá nhân, tổ chức", "3", "3",
+     "Không phát sinh phản ánh, kiến nghị."),
+    ("", "TỔNG CỘNG", "33", "30.75", ""),
+]
+
+
+def _fmt_points(value) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, (int, float)):
+        return f"{value:g}"
+    return str(value)
+
+
+def score_rows() -> tuple[list[tuple[str, str, str, str, str]], str]:
+    """Rows for the score table and where they came from."""
+    if REFERENCE.exists():
+        data = json.loads(REFERENCE.read_text(encoding="utf-8"))
+        rows = _find_rows(data)
+        if rows:
+            out = [(str(r.get("code") or ""), str(r.get("name") or ""), _fmt_points(r.get("max_points")),
+                    _fmt_points(r.get("self_points")), str(r.get("explanation") or "")) for r in rows]
+            return out[:40], REFERENCE.relative_to(ROOT).as_posix()
+    return COMPOSED_SCORE_ROWS, "composed (golden reference not available)"
+
+
+def _find_rows(data) -> list[dict]:
+    """The first list of dicts with a ``name`` field anywhere in the reference JSON."""
+    if isinstance(data, list):
+        if data and all(isinstance(r, dict) and "name" in r for r in data):
+            return data
+        for item in data:
+            found = _find_rows(item)
+            if found:
+                return found
+    elif isinstance(data, dict):
+        for value in data.values():
+            found = _find_rows(value)
+            if found:
+                return found
+    return []
+
+
+# ---------------------------------------------------------------------------------------------- docx
+
+
+def _new_document() -> Document:
+    doc = Document()
+    style = doc.styles["Normal"]
+    style.font.name = FONT
+    style.font.size = Pt(12)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    for heading in ("Heading 1", "Heading 2"):
+        doc.styles[heading].font.name = FONT
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2)
+    section.top_margin = section.bottom_margin = Cm(2)
+    return doc
+
+
+def _set_cell(cell, text: str, bold: bool = False, size: float = 11) -> None:
+    cell.text = ""
+    run = cell.paragraphs[0].add_run(text)
+    run.bold = bold
+    run.font.size = Pt(size)
+
+
+def _v_merge(cell, restart: bool) -> None:
+    """Mark a cell as the start (restart) or a continuation of a vertical merge."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    vm = OxmlElement("w:vMerge")
+    if restart:
+        vm.set(qn("w:val"), "restart")
+    tc_pr.append(vm)
+
+
+def _grid_table(doc, n_cols: int, widths_cm: list[float]):
+    table = doc.add_table(rows=0, cols=n_cols)
+    table.style = "Table Grid"
+    for col, w in zip(table.columns, widths_cm):
+        col.width = Cm(w)
+    return table
+
+
+def _header_two_rows(table, top: list[str], spanned: tuple[int, str, list[str]]) -> None:
+    """Two header rows: every column vertically merged except one group, which has a merged
+    (gridSpan) title cell over its sub-headings in the second row."""
+    first, second = table.add_row().cells, table.add_row().cells
+    span_at, span_title, subs = spanned
+    col = 0
+    for title in top:
+        if col == span_at:
+            merged = first[col].merge(first[col + len(subs) - 1])  # python-docx writes gridSpan
+            _set_cell(merged, span_title, bold=True)
+            for i, sub in enumerate(subs):
+                _set_cell(second[col + i], sub, bold=True)
+            col += len(subs)
+            continue
+        _set_cell(first[col], title, bold=True)
+        _v_merge(first[col], restart=True)
+        _v_merge(second[col], restart=False)
+        col += 1
+
+
+def build_score_docx(path: Path, rows) -> None:
+    doc = _new_document()
+    doc.add_paragraph("ỦY BAN NHÂN DÂN XÃ").runs[0].bold = True
+    doc.add_heading("CHỈ SỐ ĐÁNH GIÁ, XÁC ĐỊNH CẢI CÁCH HÀNH CHÍNH CẤP XÃ NĂM 2023", level=1)
+    doc.add_paragraph("(Kèm theo Báo cáo tự đánh giá của Ủy ban nhân dân xã)")
+    table = _grid_table(doc, 5, [1.6, 7.4, 1.6, 1.8, 4.6])
+    _header_two_rows(table, ["STT", "Lĩnh vực, tiêu chí", "Điểm", "Nội dung giải trình"],
+                     (2, "Điểm", ["Tối đa", "Tự đánh giá"]))
+    for code, name, max_p, self_p, explanation in rows:
+        section = not code or code.count(".") <= 1 and code.endswith(".")
+        cells = table.add_row().cells
+        for i, text in enumerate((code, name, max_p, self_p, explanation)):
+            _set_cell(cells[i], text, bold=section and i < 4)
+    doc.add_paragraph("")
+    doc.add_paragraph("CHỦ TỊCH").runs[0].bold = True
+    doc.save(path)
+
+
+def stats_content():
+    """Narrative paragraphs and the first statistics annex (header + rows) of the six-month report
+    seed, through our own text reader."""
+    from extract.base import ingest
+
+    doc = ingest(STATS_SEED)
+    lines = [ln for ln in doc.lines() if ln.text.strip()]
+    narrative = lines[:14]
+    tables = list(doc.tables())
+    annex_rows = tables[0].text_rows() + tables[1].text_rows()  # one annex split by a blank line
+    bold_rows = {r for t in tables[:2] for c in t.cells if c.bold
+                 for r in [c.row + (0 if t is tables[0] else tables[0].n_rows)]}
+    return narrative, annex_rows, bold_rows
+
+
+def build_stats_docx(path: Path) -> None:
+    narrative, annex_rows, bold_rows = stats_content()
+    doc = _new_document()
+    for line in narrative:
+        if line.heading:
+            doc.add_heading(line.text, level=min(line.heading, 3))
+        else:
+            para = doc.add_paragraph()
+            para.add_run(line.text).bold = line.bold
+    # A hard page break inside its own paragraph: the annex starts on a new page.
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    doc.add_paragraph().add_run("Phụ lục 2").bold = True
+    doc.add_paragraph().add_run("BIỂU MẪU THỐNG KÊ SỐ LIỆU BÁO CÁO CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH "
+                                "CẢI CÁCH HÀNH CHÍNH").bold = True
+    table = _grid_table(doc, 5, [1.4, 8.2, 2.4, 1.8, 3.2])
+    header = annex_rows[0]
+    _header_two_rows(table, [header[0], header[1], header[2], header[4]],
+                     (2, header[2], annex_rows[1][2:4]))
+    for r, row in enumerate(annex_rows[2:], start=2):
+        cells = table.add_row().cells
+        for i, text in enumerate(row):
+            _set_cell(cells[i], text, bold=r in bold_rows, size=10.5)
+    doc.save(path)
+
+
+# ------------------------------------------------------------------------------------ pdf and scans
+
+
+def libreoffice_pdf(src: Path, out_dir: Path, filter_options: str = "") -> Path:
+    """Convert with LibreOffice headless, in a private profile so parallel runs do not collide."""
+    with tempfile.TemporaryDirectory() as profile:
+        target = "pdf" + (f":writer_pdf_Export:{filter_options}" if filter_options else "")
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+                        "--convert-to", target, "--outdir", str(out_dir), str(src)],
+                       check=True, capture_output=True, timeout=180)
+    return out_dir / (src.stem + ".pdf")
+
+
+def render_pages(pdf: Path, dpi: int) -> list[Image.Image]:
+    import pypdfium2 as pdfium
+
+    pdf_doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return [page.render(scale=dpi / 72).to_pil().convert("L") for page in pdf_doc]
+    finally:
+        pdf_doc.close()
+
+
+def scanned(page: Image.Image, settings: ScanSettings, index: int = 0) -> Image.Image:
+    """A page as a flatbed scanner gives it: slightly rotated, a little blurred, specks of dust."""
+    rng = random.Random(settings.seed + index)
+    angle = settings.rotate_deg * (1 if index % 2 == 0 else -0.7)
+    img = page.rotate(angle, resample=Image.BICUBIC, fillcolor=255, expand=False)
+    img = img.filter(ImageFilter.GaussianBlur(settings.blur_radius))
+    px = img.load()
+    w, h = img.size
+    for _ in range(settings.speckles_per_mpx * w * h // 1_000_000):
+        x, y = rng.randrange(w - 2), rng.randrange(h - 2)
+        shade = rng.randrange(40, 140)
+        for dx, dy in ((0, 0), (1, 0), (0, 1)):
+            px[x + dx, y + dy] = shade
+    return img
+
+
+def pdf_text(pdf: Path, page_index: int) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        return doc.pages[page_index].extract_text() or ""
+
+
+def make_scans(score_pdf: Path, stats_pdf: Path, settings: ScanSettings) -> None:
+    score_pages = [scanned(p, settings, i) for i, p in enumerate(render_pages(score_pdf, settings.dpi))]
+    # PNG: 16 grey levels keep the file small and still look like a greyscale scan.
+    score_pages[0].quantize(16).save(OUT / "score_table_scan.png", optimize=True, dpi=(settings.dpi,) * 2)
+    (OUT / "score_table_scan.truth").write_text(pdf_text(score_pdf, 0) + "\n", encoding="utf-8")
+    # The image-only PDF as office scanners make them: 200 dpi JPEG pages.
+    small = [p.resize((p.width * 2 // 3, p.height * 2 // 3), Image.LANCZOS) for p in score_pages[:2]]
+    small[0].save(OUT / "score_table_scan.pdf", save_all=True, append_images=small[1:],
+                  resolution=settings.dpi * 2 / 3, quality=50)
+    stats_pages = [scanned(p, settings, i + 1) for i, p in enumerate(render_pages(stats_pdf, settings.dpi))][:2]
+    bilevel = [p.point(lambda v: 255 if v > 160 else 0).convert("1") for p in stats_pages]
+    bilevel[0].save(OUT / "stats_annex_scan.tif", save_all=True, append_images=bilevel[1:],
+                    compression="group4", dpi=(settings.dpi,) * 2)
+    truth = "\n\f\n".join(pdf_text(stats_pdf, i) for i in range(len(stats_pages)))
+    (OUT / "stats_annex_scan.truth").write_text(truth + "\n", encoding="utf-8")
+
+
+# ------------------------------------------------------------------------------------- bad inputs
+
+
+def make_bad_inputs(text_pdf: Path, docx_path: Path) -> None:
+    BAD.mkdir(parents=True, exist_ok=True)
+    data = text_pdf.read_bytes()
+    (BAD / "truncated.pdf").write_bytes(data[: len(data) // 3])
+    (BAD / "empty.pdf").write_bytes(b"")
+    (BAD / "not_a_zip.docx").write_bytes("Đây không phải là tệp Word.\n".encode("utf-8"))
+    (BAD / "binary.txt").write_bytes(bytes(random.Random(3).randrange(256) for _ in range(2048)))
+    (BAD / "notes.rtf").write_bytes(b"{\\rtf1\\ansi Bao cao}\n")
+    blank = Image.new("L", (1240, 1754), 255)
+    px = blank.load()
+    rng = random.Random(5)
+    for _ in range(300):
+        px[rng.randrange(1240), rng.randrange(1754)] = rng.randrange(150, 230)
+    blank.save(BAD / "blank_page.png", dpi=(150, 150))
+    # Encrypted: LibreOffice's PDF export with an open password (no pypdf/qpdf needed).
+    opts = json.dumps({"EncryptFile": {"type": "boolean", "value": "true"},
+                       "DocumentOpenPassword": {"type": "string", "value": "matkhau"}})
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "encrypted.docx"
+        shutil.copy(docx_path, src)
+        shutil.move(str(libreoffice_pdf(src, Path(tmp), opts)), BAD / "encrypted.pdf")
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    rows, origin = score_rows()
+    score_docx, stats_docx = OUT / "score_table.docx", OUT / "stats_annex.docx"
+    build_score_docx(score_docx, rows)
+    build_stats_docx(stats_docx)
+    score_pdf = libreoffice_pdf(score_docx, OUT)
+    stats_pdf = libreoffice_pdf(stats_docx, OUT)
+    make_scans(score_pdf, stats_pdf, ScanSettings())
+    make_bad_inputs(stats_pdf, score_docx)
+    (OUT / "SOURCE.md").write_text(
+        "Made by `python tools/make_samples.py` (see its docstring).\n\n"
+        f"- score_table.*: rows from {origin}.\n"
+        f"- stats_annex.*: narrative and Phụ lục 2 of `{STATS_SEED.relative_to(ROOT).as_posix()}`.\n",
+        encoding="utf-8")
+    total = sum(p.stat().st_size for p in OUT.iterdir())
+    print(f"score rows: {origin}; renderings: {total / 1e6:.2f} MB in {OUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+    sys.exit(main())
