@@ -1,13 +1,72 @@
-"""Repair of diacritic-mangled Vietnamese (OCR dumps, substituted words)."""
+"""Repair of diacritic-mangled Vietnamese (OCR dumps, stripped text, substituted words).
+
+``repair_text`` repairs a string line by line; ``repair_document`` repairs every line and
+table cell of an ``IngestedDocument`` in place of its text, keeping what the source said in
+``raw`` and a 0..1 ``repair_conf`` where something changed. See ``repair.py`` for the method
+and the token-alignment contract, ``syllable.py`` for the tone-placement convention.
+"""
 
 from __future__ import annotations
 
 from extract.model import IngestedDocument
 
+from .repair import LineRepair, RepairSettings, line_damage, repair_line
 
-def repair_document(doc: IngestedDocument) -> IngestedDocument:
+DEFAULT_SETTINGS = RepairSettings()
+# Share of a document's word tokens that are not valid syllables above which it is treated as
+# an OCR dump: short lines (one or two words, table cells) are then decoded too.
+DAMAGED_DOC_SHARE = 0.08
+
+
+def repair_text(text: str, settings: RepairSettings = DEFAULT_SETTINGS) -> str:
+    return "\n".join(repair_line(line, settings).text for line in text.split("\n"))
+
+
+def document_damage(doc: IngestedDocument) -> float:
+    """Share of word tokens in the document that are not Vietnamese syllables."""
+    from .model import load_model
+    from .syllable import normalize_syllable
+    from .tokens import is_code, parse_token
+
+    model = load_model()
+    words = bad = 0
+    texts = [ln.text for ln in doc.lines()] + [c.text for t in doc.tables() for c in t.cells]
+    for text in texts:
+        for piece in text.split():
+            core = parse_token(piece).core
+            if not core or is_code(core) or (core.isupper() and len(core) > 1):
+                continue
+            words += 1
+            if normalize_syllable(core.lower()) not in model.syllables:
+                bad += 1
+    return bad / words if words else 0.0
+
+
+def repair_document(doc: IngestedDocument, settings: RepairSettings = DEFAULT_SETTINGS) -> IngestedDocument:
+    damaged = document_damage(doc) >= DAMAGED_DOC_SHARE
+    for line in doc.lines():
+        _apply(line, repair_line(line.text, settings, damaged_doc=damaged))
+    for table in doc.tables():
+        for cell in table.cells:
+            if cell.text:
+                fixed = repair_text_cell(cell.text, settings, damaged)
+                _apply(cell, fixed)
     return doc
 
 
-def repair_text(text: str) -> str:
-    return text
+def repair_text_cell(text: str, settings: RepairSettings, damaged: bool) -> LineRepair:
+    """A cell may hold several lines; each is repaired on its own."""
+    parts = [repair_line(part, settings, damaged_doc=damaged) for part in text.split("\n")]
+    confs = [p.confidence for p in parts if p.changed and p.confidence is not None]
+    return LineRepair("\n".join(p.text for p in parts), any(p.changed for p in parts),
+                      min(confs) if confs else None, sum(p.tokens_changed for p in parts))
+
+
+def _apply(target, fixed: LineRepair) -> None:
+    if fixed.changed:
+        target.raw = target.text
+        target.text = fixed.text
+        target.repair_conf = round(fixed.confidence if fixed.confidence is not None else 1.0, 3)
+
+
+__all__ = ["repair_text", "repair_document", "repair_line", "RepairSettings", "document_damage", "line_damage"]

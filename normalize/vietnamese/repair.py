@@ -1,0 +1,380 @@
+"""Token-aligned repair of diacritic-mangled Vietnamese.
+
+Per line: classify tokens (number/code, abbreviation, word), decide how damaged the line is,
+give each word token its candidate syllables (same diacritic-free key, or a key reached through
+the OCR confusion table), decode with a beam over the trigram model, then snap windows that
+match a catalogue phrase (criterion names) to the catalogue's wording.
+
+Contract: output token i is the repair of input token i, whitespace is kept as it was, and a
+number/code token is never changed. The one exception is a corrupted compound such as
+"Sonchính", repaired to the two syllables "tài chính" (a space inside the token).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from .model import RepairModel, load_model
+from .syllable import apply_case, case_of, fold, has_diacritic, normalize_syllable
+from .tokens import ABBR, BOS, EOS, NUM, Token, breaks_context, is_code, parse_token, split_line
+
+KNOWN_ABBREVIATIONS = frozenset(
+    "UBND HĐND HDND CCHC TTHC QPPL VBQPPL KH BC QĐ QD CBCC CBCCVC PAKN CNTT TTĐT TTDT NSNN "
+    "BPTN BCCI ISO THPL VPHC KT-XH MTTQ HCC BHXH BHYT TW CP NĐ NQ TT VP STT KSTT PCI PAR SIPAS"
+    .split())
+
+# OCR confusions on the lower-cased, diacritic-free form: what OCR wrote → what it may stand
+# for, with a cost (junk that cannot be a letter is cheap to reinterpret; a real letter is not).
+CONFUSIONS: tuple[tuple[str, str, float], ...] = (
+    ("¢", "e", 0.3), ("€", "e", 0.3), ("&", "a", 0.3), ("@", "a", 0.3),
+    ("6", "o", 0.4), ("0", "o", 0.4), ("4", "a", 0.4), ("3", "a", 0.4), ("1", "l", 0.4),
+    ("8", "e", 0.8), ("9", "g", 0.8),
+    ("ir", "u", 0.8), ("ur", "u", 0.8), ("tr", "u", 1.2), ("ti", "u", 1.2), ("ii", "u", 1.0),
+    ("q", "o", 1.0), ("d", "o", 1.2), ("b", "o", 1.2), ("y", "u", 1.0), ("i", "a", 1.4),
+    ("ia", "a", 1.2), ("e", "c", 1.4), ("c", "e", 1.4), ("a", "u", 1.4), ("o", "u", 1.4),
+    ("1", "i", 0.8), ("l", "i", 1.2), ("i", "l", 1.2),
+)
+# At the start of a word a capital P or D read for Đ.
+_INITIAL_D = (("p", "d", 0.6),)
+
+
+@dataclass(frozen=True)
+class RepairSettings:
+    channel_weight: float = 1.0  # weight of the channel cost against LM log-probabilities
+    changed_mark_cost: float = 2.0  # observed token carried marks, candidate differs from it
+    mark_mismatch_cost: float = 0.6  # per vowel whose marked/unmarked state differs
+    plain_to_marked_cost: float = 0.0  # observed token had no marks at all (stripped text)
+    heavy_damage: float = 0.5  # share of suspicious tokens that triggers full decoding
+    heavy_min_words: int = 3
+    beam: int = 12
+    max_candidates: int = 8
+    max_confusions: int = 2
+    split_cost: float = 3.0  # a token decoded as two syllables
+    substitute_cost: float = 5.0  # first half of a compound replaced from context
+    keep_code_cost: float = 0.0
+    phrase_min_score: float = 90.0
+    phrase_min_tokens: int = 3
+
+
+@dataclass
+class Cand:
+    units: tuple[str, ...]  # model units this candidate emits (1, or 2 for a split)
+    out: str | None  # the repaired core (None: keep the token as it is)
+    cost: float
+
+
+@dataclass
+class TokenSlot:
+    piece: str
+    token: Token
+    cands: list[Cand]
+    fixed: bool
+    suspicious: bool = False
+
+
+@dataclass
+class LineRepair:
+    text: str
+    changed: bool
+    confidence: float | None
+    tokens_changed: int = 0
+    details: list[tuple[str, str, float]] = field(default_factory=list)
+
+
+# --- candidates -------------------------------------------------------------------------------
+
+def _variants(key: str, max_edits: int) -> dict[str, float]:
+    """Strings reachable from ``key`` by up to ``max_edits`` confusion rewrites, with cost."""
+    out = {key: 0.0}
+    frontier = {key: 0.0}
+    for _ in range(max_edits):
+        nxt: dict[str, float] = {}
+        for s, c in frontier.items():
+            rules = list(CONFUSIONS)
+            for src, dst, cost in rules:
+                start = s.find(src)
+                while start != -1:
+                    t = s[:start] + dst + s[start + len(src):]
+                    tc = c + cost
+                    if tc < out.get(t, 1e9):
+                        out[t] = nxt[t] = tc
+                    start = s.find(src, start + 1)
+            for src, dst, cost in _INITIAL_D:
+                if s.startswith(src):
+                    t = dst + s[len(src):]
+                    if c + cost < out.get(t, 1e9):
+                        out[t] = nxt[t] = c + cost
+        frontier = nxt
+    return out
+
+
+def _mark_profile(text: str) -> tuple[bool, ...]:
+    """Per letter: does it carry any diacritic (shape or tone)."""
+    return tuple(fold(ch) != ch.lower() for ch in text)
+
+
+def _channel_cost(observed_low: str, cand: str, settings: RepairSettings) -> float:
+    if observed_low == cand:
+        return 0.0
+    if not has_diacritic(observed_low):
+        return settings.plain_to_marked_cost
+    po, pc = _mark_profile(observed_low), _mark_profile(cand)
+    if len(po) == len(pc):
+        mismatch = sum(a != b for a, b in zip(po, pc))
+    else:
+        mismatch = abs(sum(po) - sum(pc)) + 1
+    return settings.changed_mark_cost + settings.mark_mismatch_cost * mismatch
+
+
+@lru_cache(maxsize=200_000)
+def _word_candidates(core: str, settings: RepairSettings) -> tuple[tuple[str, float], ...]:
+    """(syllable, channel cost) for one word core, cheapest first."""
+    model = load_model()
+    low = normalize_syllable(core.lower())
+    key = fold(low)
+    found: dict[str, float] = {}
+    for syl in model.by_key.get(key, ()):
+        found[syl] = _channel_cost(low, syl, settings)
+    if low not in model.syllables or not found:
+        for variant, vcost in _variants(key, settings.max_confusions).items():
+            if variant == key:
+                continue
+            for syl in model.by_key.get(variant, ()):
+                c = vcost + _channel_cost(low, syl, settings) * 0.5 + 0.5
+                if c < found.get(syl, 1e9):
+                    found[syl] = c
+    ranked = sorted(found.items(), key=lambda kv: (kv[1], -model.uni_lp.get(kv[0], model.floor_lp)))
+    return tuple(ranked[: settings.max_candidates])
+
+
+def _split_candidates(core: str, model: RepairModel, settings: RepairSettings) -> list[Cand]:
+    """A non-syllable token as two syllables: a missing space ("cơchế") or a corrupted first
+    half ("Sonchính" = "tài chính"), whose replacement the model's left contexts propose."""
+    low = normalize_syllable(core.lower())
+    out: list[Cand] = []
+    for i in range(2, len(low) - 1):
+        head, tail = low[:i], normalize_syllable(low[i:])
+        if tail not in model.syllables or len(fold(tail)) < 2:
+            continue
+        if head in model.syllables:
+            out.append(Cand((head, tail), f"{head} {tail}", settings.split_cost))
+        for sub in model.left_of.get(tail, ()):
+            out.append(Cand((sub, tail), f"{sub} {tail}", settings.substitute_cost))
+    return out
+
+
+def _classify(piece: str, model: RepairModel, settings: RepairSettings, heavy: bool | None) -> TokenSlot:
+    tok = parse_token(piece)
+    core = tok.core
+    if not core:
+        return TokenSlot(piece, tok, [], True)
+    keep_num = Cand((NUM,), None, 0.0)
+    keep_abbr = Cand((ABBR,), None, 0.0)
+    if is_code(core) and not any(ch.isalpha() for ch in core.replace("KH", "")) or "/" in core:
+        return TokenSlot(piece, tok, [keep_num], True)
+    letters = [ch for ch in core if ch.isalpha()]
+    has_digit = any(ch.isdigit() for ch in core)
+    if has_digit:
+        # Letters and digits: a code ("LL1") or an OCR'd word ("s6" = "số"): let context choose.
+        if len(letters) == 0 or sum(ch.isdigit() for ch in core) > 1:
+            return TokenSlot(piece, tok, [keep_num], True)
+        words = _word_candidates(core, settings)
+        cands = [Cand((NUM,), None, settings.keep_code_cost + 1.0)] + [
+            Cand((s,), s, c) for s, c in words]
+        return TokenSlot(piece, tok, cands, len(cands) == 1, suspicious=bool(words))
+    if core.upper() in KNOWN_ABBREVIATIONS or (core.isupper() and len(letters) >= 2 and
+                                                 fold(core) not in model.by_key and
+                                                 not _word_candidates(core, settings)):
+        return TokenSlot(piece, tok, [keep_abbr], True)
+    low = normalize_syllable(core.lower())
+    valid = low in model.syllables
+    if valid and has_diacritic(low):
+        cands = [Cand((low,), low, 0.0)]
+        if heavy:
+            cands += [Cand((s,), s, c) for s, c in _word_candidates(core, settings) if s != low]
+        return TokenSlot(piece, tok, cands, len(cands) == 1)
+    if valid:
+        alternatives = model.by_key.get(fold(low), ())
+        suspicious = len(alternatives) > 1
+        cands = [Cand((low,), low, 0.0)]
+        if heavy:
+            cands += [Cand((s,), s, c) for s, c in _word_candidates(core, settings) if s != low]
+        return TokenSlot(piece, tok, cands, len(cands) == 1, suspicious=suspicious)
+    words = _word_candidates(core, settings)
+    cands = [Cand((s,), s, c) for s, c in words]
+    if len(low) >= 5:
+        cands += _split_candidates(core, model, settings)
+    if not cands:
+        unit = ABBR if core.isupper() else None
+        return TokenSlot(piece, tok, [Cand((unit,) if unit else (), None, 0.0)], True)
+    return TokenSlot(piece, tok, cands, False, suspicious=True)
+
+
+# --- decoding ---------------------------------------------------------------------------------
+
+def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings) -> list[int]:
+    """Best candidate index per slot: beam search over (prev2, prev1) states."""
+    w = settings.channel_weight
+    # beam entries: (score, a, b, choices)
+    beam: list[tuple[float, str, str, tuple[int, ...]]] = [(0.0, BOS, BOS, ())]
+    score_fn = model.score
+    for slot in slots:
+        if not slot.cands:
+            beam = [(s, a, b, ch + (0,)) for s, a, b, ch in beam]
+            continue
+        expanded: dict[tuple[str, str], tuple[float, str, str, tuple[int, ...]]] = {}
+        for s, a, b, ch in beam:
+            for j, cand in enumerate(slot.cands):
+                sc = s - w * cand.cost
+                x, y = a, b
+                if not cand.units:  # a context break (unknown token)
+                    sc += score_fn(x, y, EOS)
+                    x, y = BOS, BOS
+                for u in cand.units:
+                    sc += score_fn(x, y, u)
+                    x, y = y, u
+                if breaks_context(slot.token):
+                    sc += score_fn(x, y, EOS)
+                    x, y = BOS, BOS
+                key = (x, y)
+                prev = expanded.get(key)
+                if prev is None or sc > prev[0]:
+                    expanded[key] = (sc, x, y, ch + (j,))
+        beam = sorted(expanded.values(), key=lambda e: -e[0])[: settings.beam]
+    best = max(beam, key=lambda e: e[0] + score_fn(e[1], e[2], EOS))
+    return list(best[3])
+
+
+def _confidence(slots: list[TokenSlot], choice: list[int], i: int, model: RepairModel,
+                settings: RepairSettings) -> float:
+    """Local posterior of the chosen candidate at slot i given its chosen neighbours."""
+    def unit(k: int) -> str:
+        if k < 0 or k >= len(slots) or not slots[k].cands:
+            return BOS if k < i else EOS
+        units = slots[k].cands[choice[k]].units
+        return units[-1] if k < i and units else (units[0] if units else EOS)
+    a, b, n1, n2 = unit(i - 2), unit(i - 1), unit(i + 1), unit(i + 2)
+    scores = []
+    for cand in slots[i].cands:
+        u = cand.units[-1] if cand.units else EOS
+        sc = -settings.channel_weight * cand.cost + model.score(a, b, u) + model.score(b, u, n1)
+        if n1 != EOS:
+            sc += model.score(u, n1, n2)
+        scores.append(sc)
+    top = max(scores)
+    z = sum(math.exp(s - top) for s in scores)
+    return math.exp(scores[choice[i]] - top) / z
+
+
+# --- catalogue phrases ------------------------------------------------------------------------
+
+def _snap_phrases(cores: list[str | None], model: RepairModel, settings: RepairSettings) -> dict[int, str]:
+    """Windows of word tokens whose folded text matches a catalogue phrase: its wording."""
+    by_len: dict[int, list[int]] = {}
+    for idx, ph in enumerate(model.catalogue):
+        by_len.setdefault(len(ph.cores), []).append(idx)
+    positions = [i for i, c in enumerate(cores) if c]
+    folded = [fold(cores[i]) for i in positions]
+    hits: list[tuple[float, int, int]] = []
+    for n, idxs in by_len.items():
+        if n < settings.phrase_min_tokens or n > len(positions):
+            continue
+        choices = [model.catalogue[i].folded for i in idxs]
+        for start in range(0, len(positions) - n + 1):
+            window = " ".join(folded[start:start + n])
+            m = process.extractOne(window, choices, scorer=fuzz.ratio, score_cutoff=settings.phrase_min_score)
+            if m:
+                hits.append((m[1] + n * 0.01, start, idxs[m[2]]))
+    out: dict[int, str] = {}
+    taken: set[int] = set()
+    for _score, start, pidx in sorted(hits, reverse=True):
+        phrase = model.catalogue[pidx]
+        span = range(start, start + len(phrase.cores))
+        if any(k in taken for k in span):
+            continue
+        taken.update(span)
+        for k, core in zip(span, phrase.cores):
+            out[positions[k]] = core
+    return out
+
+
+# --- lines ------------------------------------------------------------------------------------
+
+def line_damage(slots: list[TokenSlot]) -> tuple[int, float]:
+    words = [s for s in slots if s.cands and s.cands[0].units and s.cands[0].units[0] not in (NUM, ABBR)
+             or (s.suspicious)]
+    if not words:
+        return 0, 0.0
+    return len(words), sum(s.suspicious for s in words) / len(words)
+
+
+def repair_line(line: str, settings: RepairSettings = RepairSettings(), damaged_doc: bool = False) -> LineRepair:
+    """Repair one line; ``damaged_doc`` lowers the bar for full decoding (OCR dumps)."""
+    if not line.strip():
+        return LineRepair(line, False, None)
+    model = load_model()
+    pieces = split_line(line)
+    light = [_classify(p, model, settings, heavy=False) if p and not p.isspace() else None for p in pieces]
+    slots_light = [s for s in light if s is not None]
+    n_words, damage = line_damage(slots_light)
+    heavy = n_words > 0 and damage >= settings.heavy_damage and (
+        n_words >= settings.heavy_min_words or damaged_doc)
+    if heavy:
+        slots_all = [_classify(p, model, settings, heavy=True) if p and not p.isspace() else None for p in pieces]
+    else:
+        if not any(not s.fixed for s in slots_light):
+            return _normalized_only(line, pieces, slots_light)
+        slots_all = light
+    slots = [s for s in slots_all if s is not None]
+    choice = _decode(slots, model, settings)
+    cores: list[str | None] = []
+    for slot, j in zip(slots, choice):
+        cand = slot.cands[j] if slot.cands else None
+        cores.append(cand.out if cand is not None and cand.out is not None and cand.units and
+                     cand.units[0] not in (NUM, ABBR) else None)
+    snapped = _snap_phrases(cores, model, settings) if heavy else {}
+    out_pieces: list[str] = []
+    details: list[tuple[str, str, float]] = []
+    confs: list[float] = []
+    k = 0
+    for piece, slot in zip(pieces, slots_all):
+        if slot is None:
+            out_pieces.append(piece)
+            continue
+        new_core = snapped.get(k, cores[k])
+        if new_core is None:
+            out_pieces.append(piece)
+        else:
+            case = case_of(slot.token.core)
+            repaired = apply_case(new_core, case)
+            new_piece = slot.token.lead + repaired + slot.token.trail
+            if new_piece != piece:
+                conf = 0.95 if k in snapped else _confidence(slots, choice, k, model, settings)
+                details.append((piece, new_piece, conf))
+                confs.append(conf)
+            out_pieces.append(new_piece)
+        k += 1
+    text = "".join(out_pieces)
+    changed = text != line
+    return LineRepair(text, changed, (sum(confs) / len(confs)) if confs else None, len(details), details)
+
+
+def _normalized_only(line: str, pieces: list[str], slots: list[TokenSlot]) -> LineRepair:
+    """A clean line: only the house tone placement is applied."""
+    out = []
+    n = 0
+    for piece in pieces:
+        if not piece or piece.isspace():
+            out.append(piece)
+            continue
+        tok = parse_token(piece)
+        core = normalize_syllable(tok.core) if tok.core else tok.core
+        if core != tok.core:
+            n += 1
+        out.append(tok.lead + core + tok.trail)
+    text = "".join(out)
+    return LineRepair(text, text != line, 1.0 if text != line else None, n)

@@ -1,0 +1,104 @@
+"""Splitting text into what the repair model sees: tokens, their punctuation, their kind.
+
+Repair is token-aligned, so a token is a whitespace-separated piece of the line; its core is
+what remains once leading/trailing punctuation is set aside. The n-gram model sees syllables,
+``<num>`` for numbers/codes and ``<x>`` for abbreviations; punctuation ends a context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from .syllable import fold, is_syllable_shape, normalize_syllable
+
+NUM = "<num>"
+ABBR = "<x>"
+BOS = "<s>"
+EOS = "</s>"
+
+# Characters OCR leaves inside a word in place of a letter (¢ for ế, 6 for ô, 4 for ã...).
+OCR_JUNK = "¢&@€£©®"
+_CORE = re.compile(r"^([^\p{L}\p{N}" + re.escape(OCR_JUNK) + r"]*)(.*?)([^\p{L}\p{N}" + re.escape(OCR_JUNK) + r"]*)$", re.S)
+_SPLIT = re.compile(r"(\s+)")
+# A number, code or document number: digits with . , / - : % and capitals ("52/KH-UBND", "1.1.2").
+_CODE = re.compile(r"^(?=.*\d)[\p{Lu}\d.,/:%\-–]+$|^[\d.,/:%\-–]+$|^.*\d.*[/].*$")
+_BREAK_PUNCT = set(".;:!?()[]{}|\"“”…")
+
+
+@dataclass(frozen=True)
+class Token:
+    lead: str
+    core: str
+    trail: str
+
+    @property
+    def text(self) -> str:
+        return self.lead + self.core + self.trail
+
+
+def split_line(line: str) -> list[str]:
+    """Alternating [space?, token, space, token, ...] pieces; ''.join() gives the line back."""
+    return _SPLIT.split(line)
+
+
+def parse_token(token: str) -> Token:
+    m = _CORE.match(token)
+    lead, core, trail = m.group(1), m.group(2), m.group(3)
+    return Token(lead, core, trail)
+
+
+def is_code(core: str) -> bool:
+    return bool(_CODE.match(core))
+
+
+def breaks_context(token: Token) -> bool:
+    """Punctuation after/before a token ends the n-gram context (commas included)."""
+    return any(ch in _BREAK_PUNCT or ch == "," for ch in token.trail) or any(
+        ch in _BREAK_PUNCT for ch in token.lead)
+
+
+def lm_unit(core: str) -> str | None:
+    """The model's unit for a clean token: a normalized lower-case syllable, <num>, <x>, or
+    None when the token is none of these (a context break)."""
+    if not core:
+        return None
+    if any(ch.isdigit() for ch in core):
+        return NUM
+    if core.isupper() and len(core) >= 2 and not is_syllable_shape(core):
+        return ABBR
+    low = normalize_syllable(core.lower())
+    if is_syllable_shape(low):
+        return low
+    if "-" in core or "/" in core:
+        return ABBR
+    return None
+
+
+def lm_segments(line: str) -> list[list[str]]:
+    """Runs of model units in a clean line, split wherever the context breaks."""
+    segments: list[list[str]] = []
+    current: list[str] = []
+    for piece in line.split():
+        tok = parse_token(piece)
+        unit = lm_unit(tok.core)
+        if tok.lead and any(ch in _BREAK_PUNCT for ch in tok.lead) and current:
+            segments.append(current)
+            current = []
+        if unit is None:
+            if current:
+                segments.append(current)
+            current = []
+            continue
+        current.append(unit)
+        if breaks_context(tok):
+            segments.append(current)
+            current = []
+    if current:
+        segments.append(current)
+    return segments
+
+
+def folded_key(core: str) -> str:
+    return fold(core)
