@@ -174,10 +174,14 @@ def parent_indices(rows: list) -> list[int | None]:
         found = None
         if wanted is not None:
             found = next((j for j in range(i - 1, -1, -1) if norm_code(rows[j].code) == wanted), None)
-        elif code and row.level > 0 and re.fullmatch(r"\d+", code):
-            found = next((j for j in range(i - 1, -1, -1) if rows[j].level == 0 and rows[j].code), None)
+        elif code and re.fullmatch(r"\d+", code):
+            found = next((j for j in range(i - 1, -1, -1) if _is_roman(norm_code(rows[j].code))), None)
         out.append(found)
     return out
+
+
+def _is_roman(code: str | None) -> bool:
+    return bool(code) and re.fullmatch(r"[IVXL]+", code) is not None
 
 
 def children_of(parents: list[int | None]) -> dict[int, list[int]]:
@@ -435,7 +439,7 @@ def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSetting
         if legend is not None:
             if row.value is not None:
                 ok = any(abs(row.value - v) < _EPS for v in legend.values())
-                codes = ", ".join(format_vn(v, 0) for v in sorted(set(legend.values())))
+                codes = ", ".join(_vn(v) for v in sorted(set(legend.values())))
                 ledger.check("allowed_code", item, table=name, code=row.code, field_="value",
                              expected=codes, actual=row.value, tolerance=0.0, status="ok" if ok else "mismatch",
                              message=f"{label}: coded answer {_vn(row.value)} "
@@ -530,7 +534,11 @@ def _check_counts(counts: list[Count], ledger: _Ledger) -> None:
         parts = [p.value for p in count.parts]
         if all(p is None for p in parts):
             continue
-        status, expected = _compare_sum(count.total, parts, 1e-6)
+        if len(parts) == 1:
+            # "902 hồ sơ (trong đó có 11 hồ sơ trễ hạn)": one part is a subset, not a breakdown.
+            status, expected = ("ok" if parts[0] <= count.total else "mismatch"), parts[0]
+        else:
+            status, expected = _compare_sum(count.total, parts, 1e-6)
         label = count.label or count.text[:40]
         detail = " + ".join(_vn(p) for p in parts)
         ledger.check("count_parts", f"/counts/{ci}", table=None, code=None, field_="total", expected=expected,
@@ -588,7 +596,8 @@ def _check_group_statements(statements: list[ScoreStatement], ledger: _Ledger, s
             tol = _sum_tolerance(stated, s.points_tolerance, s.relative_tolerance)
             status, expected = _compare_sum(stated, parts, tol)
             what = "maximum" if field_ == "max_points" else "points"
-            codes = f"{crit[0].code}–{crit[-1].code}"
+            first, last = (f"{numbers[0][0]}.{k}" for k in (1, len(crit)))
+            codes = f"{first}–{last}"
             ledger.check("group_statement", f"/score_statements/{gi}", table=None, code=group.code, field_=field_,
                          expected=expected, actual=stated, tolerance=tol, status=status,
                          message=f"{label}: states {what} {_vn(stated)}, its criteria {codes} add up to {_vn(expected)}",
