@@ -1,18 +1,378 @@
-"""Figures stated in running text: score statements, plan targets, counts."""
+"""Figures stated in running text: score statements, plan targets, counts.
+
+All three read the document's text lines (tables are read elsewhere) with regexes over an
+accent-free, lower-case shadow of each line that keeps the line's length ("Tiêu chí" and an OCR'd
+"Tieu chi" match alike, and a match's span points back into the real text). Numbers are read
+with ``normalize.numbers.parse_number``.
+
+- Score statements: "+ Tiêu chí 1.1. Kế hoạch CCHC đạt 0/2 điểm, lý do: ..." (kind criterion)
+  and "a) Công tác chỉ đạo, điều hành CCHC đạt 4,26/10 điểm" (kind group); a criterion carries
+  the label of the group line above it. Whole-index totals ("81.186/100 điểm") are not
+  statements of a criterion or group and are left out.
+- Targets: one per figure (percent, money, or a count after "ít nhất/tối thiểu") stated under an
+  objectives heading ("Mục tiêu", "Chỉ tiêu") and not under a tasks/solutions heading; the
+  year comes from the sentence ("đến năm 2025") or from a "Đến năm 2025:" line above it.
+- Counts: a total with a breakdown, "tiếp nhận 281 hồ sơ (mức độ 2 là 84 hồ sơ, ...)" or
+  "... là 276 hồ sơ, trong đó: trước hạn là 256 hồ sơ, ...", and completion ratios
+  "hoàn thành 15/19 nhiệm vụ", modelled as total 19 with one part {label "hoàn thành", 15}.
+"""
 
 from __future__ import annotations
 
-from cchc_extract.records import Count, ScoreStatement, Target
-from extract.model import IngestedDocument
+from dataclasses import dataclass
+
+import regex as re
+from unidecode import unidecode
+
+from cchc_extract.records import Count, CountPart, ScoreStatement, SourceRef, Target
+from extract.model import IngestedDocument, Line
+from normalize.numbers import parse_number
 
 
-def find_score_statements(doc: IngestedDocument) -> list[ScoreStatement]:
-    return []
+@dataclass(frozen=True)
+class NarrativeSettings:
+    # Heading words that open / close a targets context (accent-free).
+    target_heading_words: tuple[str, ...] = ("muc tieu", "chi tieu")
+    task_heading_words: tuple[str, ...] = ("nhiem vu", "giai phap", "to chuc thuc hien", "phan cong", "kinh phi")
+    # A heading is short and does not end a sentence.
+    max_heading_chars: int = 120
+    # Confidence of a figure read from text whose diacritics were repaired or OCR'd.
+    repaired_confidence: float = 0.8
 
 
-def find_targets(doc: IngestedDocument) -> list[Target]:
-    return []
+def shadow(text: str) -> str:
+    """Accent-free lower case of the same length: "Tiêu chí 1.1" → "tieu chi 1.1"."""
+    out = []
+    for ch in text:
+        u = unidecode(ch)
+        out.append(u.lower() if len(u) == 1 else ch.lower())
+    return "".join(out)
 
 
-def find_counts(doc: IngestedDocument) -> list[Count]:
-    return []
+def _source(line: Line) -> SourceRef:
+    bbox = list(line.bbox) if line.bbox else None
+    return SourceRef(page=line.page, line_start=line.number, line_end=line.number, bbox=bbox)
+
+
+def _line_confidence(line: Line, settings: NarrativeSettings) -> float:
+    confidence = 1.0
+    if line.conf is not None:
+        confidence = min(confidence, line.conf)
+    if line.repair_conf is not None:
+        confidence = min(confidence, max(line.repair_conf, settings.repaired_confidence))
+    return round(confidence, 3)
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("**", "").replace("*", "")).strip(" ,;:.-–+")
+
+
+# ---------------------------------------------------------------- score statements
+
+_NUM = r"\d+(?:[.,]\d+)?"
+_CODE = r"\d{1,2}(?:\s?\.\s?\d{1,2}){0,3}"
+_CRITERION = re.compile(
+    rf"^[\s+\-•*]*(?:tieu chi|tc)\s+(?P<code>{_CODE})\s*\.?\s*(?P<name>.*?)\s+dat\s+\**\s*(?P<pts>{_NUM})\s*/\s*(?P<max>{_NUM})\s*\**\s*diem\b(?P<rest>.*)$")
+_GROUP = re.compile(
+    rf"^[\s+\-•*]*(?P<code>[a-z])\s*\)\s*(?P<name>.+?)\s+dat\s+\**\s*(?P<pts>{_NUM})\s*/\s*(?P<max>{_NUM})\s*\**\s*diem\b(?P<rest>.*)$")
+_REASON = re.compile(r"^\s*[,;.]?\s*(?:ly do|do|vi)\s*:?\s*", re.I)
+
+
+def _score(raw: str) -> float | None:
+    parsed = parse_number(raw, kind="score")
+    return parsed.value if parsed else None
+
+
+def find_score_statements(doc: IngestedDocument, settings: NarrativeSettings = NarrativeSettings()) -> list[ScoreStatement]:
+    out: list[ScoreStatement] = []
+    group: str | None = None
+    for line in doc.lines():
+        text = line.text
+        low = shadow(text)
+        m = _CRITERION.match(low)
+        kind = "criterion"
+        if not m:
+            m = _GROUP.match(low)
+            kind = "group"
+        if not m:
+            continue
+        span = lambda g: text[m.start(g):m.end(g)]  # noqa: E731 - the real text of a group
+        reason_text = span("rest")
+        lead = _REASON.match(shadow(reason_text))
+        reason = _clean(reason_text[lead.end():] if lead else reason_text)
+        if kind == "group":
+            group = span("code")
+            code = group
+        else:
+            code = re.sub(r"\s+", "", span("code")).rstrip(".")
+        out.append(ScoreStatement(kind=kind, code=code, name=_clean(span("name")), points=_score(span("pts")),
+                                  max_points=_score(span("max")), reason=reason,
+                                  group=group if kind == "criterion" else None, text=text,
+                                  confidence=_line_confidence(line, settings), source=_source(line)))
+    return out
+
+
+# ---------------------------------------------------------------- headings, shared by targets
+
+_HEADING_NUMBER = (
+    (re.compile(r"^[IVXLC]{1,5}\s*[.:)]\s*\S", re.I), 1),
+    (re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+\S"), 4),
+    (re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S"), 3),
+    (re.compile(r"^\d{1,2}\s*[.)]\s+\S"), 2),
+    (re.compile(r"^[a-zđ]\)\s*\S"), 5),
+)
+_YEAR_LINE = re.compile(r"^[\s\-+*•]*(?:den|toi|trong|giai doan)\s+(?:nam\s+)?(20\d\d)(?:\s*[-–]\s*20\d\d)?\s*:?\s*$")
+
+
+def heading_level(line: Line, settings: NarrativeSettings = NarrativeSettings()) -> int:
+    """1 roman, 2 "1.", 3 "1.1.", 4 "1.1.1.", 5 "a)"; 0 for body text (long or a full sentence)."""
+    text = line.text.strip()
+    if len(text) > settings.max_heading_chars or text.endswith((".", ";", ",")):
+        return 0
+    for pattern, level in _HEADING_NUMBER:
+        if pattern.match(text):
+            return level
+    return 0
+
+
+# ---------------------------------------------------------------- targets
+
+_FIGURE = re.compile(
+    r"(?P<cmp>[<>]=?|≥|≤)?\s*(?P<num>\d+(?:[.,]\d+)?)\s*(?:(?P<pct>%)|\s(?P<money>ty|trieu|nghin)(?:\s+dong)?\b)")
+_COUNT_FIGURE = re.compile(
+    r"(?:it nhat|toi thieu|khong duoi)\s+(?:co\s+)?(?:tu\s+)?(?P<num>\d{1,4})(?:\s+den\s+\d{1,4})?\s+(?P<unit>[a-z]+(?:\s+[a-z]+)?)")
+_GE_BEFORE = re.compile(r"(?:toi thieu|it nhat|tren|khong duoi|tu|hon)\s*(?:co\s+)?(?:ty le\s+)?$")
+_LE_BEFORE = re.compile(r"(?:toi da|duoi|khong qua|khong vuot qua)\s*$")
+_GE_AFTER = re.compile(r"^\s*(?:tro len|tro len\b)")
+_LE_AFTER = re.compile(r"^\s*tro xuong")
+_YEAR_IN = re.compile(r"\b(?:den|trong|vao)?\s*nam\s+(20\d\d)\b")
+_LEAD_CUES = re.compile(r"^(?:[\s\-+*•]|\d{1,2}(?:\.\d{1,2})*\.?\s)*(?:phan dau|phân đầu|dam bao|bao dam|dat|hoan thanh)?\s*", re.I)
+_TRAIL_CUES = re.compile(r"(?:\s+(?:dat|la|dat ty le|toi thieu|it nhat|tu|tren|duoi|toi da|khong qua|dat tu|voi|chiem|co))+\s*:?\s*$")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences and ';'-clauses of a line."""
+    spans, start = [], 0
+    for m in re.finditer(r";\s+|\.\s+(?=[A-ZĐÀ-Ỹ])", text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _comparator(low: str, start: int, end: int, symbol: str | None) -> str:
+    if symbol:
+        return {"≥": ">=", "≤": "<="}.get(symbol, symbol)
+    before, after = low[max(0, start - 30):start], low[end:end + 15]
+    if _GE_BEFORE.search(before) or _GE_AFTER.match(after):
+        return ">="
+    if _LE_BEFORE.search(before) or _LE_AFTER.match(after):
+        return "<="
+    return "="
+
+
+def _indicator(text: str, low: str, a: int, b: int, prev_end: int, next_start: int) -> str:
+    """What a figure measures: the words before it in its clause ("Tỷ lệ ... đạt tối thiểu
+    50%"), or after it when it opens the clause ("100% TTHC được công khai")."""
+    before = text[prev_end:a]
+    before_low = low[prev_end:a]
+    before_low = _TRAIL_CUES.sub("", before_low)
+    before = before[: len(before_low)]
+    lead = _LEAD_CUES.match(shadow(before))
+    before = before[lead.end():] if lead else before
+    after = text[b:next_start]
+    after = re.sub(r"^\s*(?:trở lên|trở xuống)\s*", "", after)
+    before, after = _clean(before), _clean(after)
+    # The words before are the indicator when they name something (more than a cue or two).
+    if len(before.split()) >= 3 and not re.fullmatch(r"(?i)(tối thiểu|ít nhất|trên|từ|đạt|phấn đấu|phần đầu)+", before):
+        return before
+    return after or before
+
+
+def find_targets(doc: IngestedDocument, settings: NarrativeSettings = NarrativeSettings()) -> list[Target]:
+    out: list[Target] = []
+    stack: list[tuple[int, str]] = []  # (level, heading text)
+    year_context: int | None = None
+    doc_year: int | None = None
+    for line in doc.lines():
+        text = line.text.strip()
+        low = shadow(text)
+        level = heading_level(line, settings)
+        if level and _GROUP.match(low):
+            level = 0  # "h) ... đạt 2/4 điểm" is a score statement, not a heading
+        if doc_year is None and not level:
+            doc_year = _title_year(low)
+        if level:
+            stack = [h for h in stack if h[0] < level] + [(level, text)]
+            year_context = None
+            continue
+        m = _YEAR_LINE.match(low)
+        if m:
+            year_context = int(m.group(1))
+            continue
+        if not _in_target_context(stack, settings):
+            continue
+        section = _section_title(stack, settings)
+        for a, b in _sentences(text):
+            figures = _figures(low, a, b)
+            clause_year = _YEAR_IN.search(low[a:b])
+            for k, (start, end, value, unit, symbol) in enumerate(figures):
+                prev_end = figures[k - 1][1] if k else a
+                next_start = figures[k + 1][0] if k + 1 < len(figures) else b
+                if isinstance(unit, tuple):  # a count: its unit from the real text, and what it counts
+                    indicator = _clean(text[unit[0]:next_start])
+                    unit = text[unit[0]:unit[1]]
+                else:
+                    indicator = _indicator(text, low, start, end, prev_end, next_start)
+                out.append(Target(text=text[a:b].strip(), indicator=indicator,
+                                  comparator=_comparator(low, start, end, symbol), value=value, unit=unit,
+                                  year=int(clause_year.group(1)) if clause_year else (year_context or doc_year),
+                                  section=section, confidence=_line_confidence(line, settings),
+                                  source=_source(line)))
+    return out
+
+
+def _title_year(low: str) -> int | None:
+    """The year of a one-year plan from its title line ("KẾ HOẠCH ... năm 2025"); a multi-year
+    plan ("giai đoạn 2021-2025") has none."""
+    if low.startswith("ke hoach") and "giai doan" not in low and len(low) < 200:
+        years = set(re.findall(r"\bnam\s+(20\d\d)\b", low))
+        if len(years) == 1:
+            return int(years.pop())
+    return None
+
+
+_ONE_SYLLABLE_UNITS = ("lan", "cuoc", "nguoi", "luot", "dot", "buoi", "lop", "tin", "bai", "cai", "ban")
+
+
+def _figures(low: str, a: int, b: int) -> list[tuple[int, int, float | None, str, str | None]]:
+    """(start, end, value, unit, comparator symbol) of each figure in low[a:b]."""
+    found = []
+    for m in _FIGURE.finditer(low, a, b):
+        parsed = parse_number(m.group("num"), kind="auto")
+        unit = "%" if m.group("pct") else {"ty": "tỷ đồng", "trieu": "triệu đồng", "nghin": "nghìn đồng"}[m.group("money")]
+        found.append((m.start("num") if not m.group("cmp") else m.start("cmp"), m.end(), parsed.value if parsed else None,
+                      unit, m.group("cmp")))
+    for m in _COUNT_FIGURE.finditer(low, a, b):
+        if any(s <= m.start("num") < e for s, e, *_ in found):
+            continue
+        parsed = parse_number(m.group("num"), kind="count")
+        unit_end = m.end("unit")
+        if m.group("unit").split()[0] in _ONE_SYLLABLE_UNITS:
+            unit_end = m.start("unit") + len(m.group("unit").split()[0])
+        found.append((m.start("num"), m.start("unit"), parsed.value if parsed else None,
+                      (m.start("unit"), unit_end), None))
+    return sorted(found)
+
+
+def _in_target_context(stack: list[tuple[int, str]], settings: NarrativeSettings) -> bool:
+    """The innermost heading that says either decides: objectives/targets on, tasks/solutions off."""
+    for _level, heading in reversed(stack):
+        h = shadow(_bare(heading)).strip(" *")
+        if re.match(rf"^(?:cac\s+)?(?:{'|'.join(settings.target_heading_words)})\b", h):
+            return True
+        if any(w in h for w in settings.task_heading_words + settings.target_heading_words):
+            return any(w in h[:40] for w in settings.target_heading_words)
+    return False
+
+
+def _bare(heading: str) -> str:
+    return re.sub(r"^\s*(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.:)]\s*", "", heading, flags=re.I)
+
+
+def _section_title(stack: list[tuple[int, str]], settings: NarrativeSettings) -> str:
+    """The nearest heading that names a topic (not just "a) Mục tiêu")."""
+    for _level, heading in reversed(stack):
+        if shadow(_bare(heading)).strip(" :.") not in settings.target_heading_words + ("muc tieu chung", "muc tieu cu the"):
+            return heading
+    return stack[-1][1] if stack else ""
+
+
+# ---------------------------------------------------------------- counts
+
+_TOTAL = re.compile(
+    r"(?P<num>\d[\d.]*)\s+(?P<unit>[a-zđ]+(?:\s+[a-zđ]+)?)\s*(?P<open>\(|,?\s*(?:trong do|bao gom|gom)\s*:?)")
+_PART = re.compile(r"^(?P<label>.*?)\s*(?:la|:|dat|co|gom)?\s*(?P<num>\d[\d.]*)\s*(?P<unit>[a-zđ]+(?:\s+[a-zđ]+)?)?\s*$")
+_RATIO = re.compile(r"(?<![\d/.,])(?P<done>\d{1,5})\s*/\s*(?P<total>\d{1,5})(?![\d/.,])\s+(?P<unit>[a-zđ]+(?:\s+[a-zđ]+)?)(?P<tail>[^(,;.]*)")
+_NOT_COUNT_BEFORE = re.compile(r"(?:ngay|thang|thu|so|quy|nam|muc do|vi tri thu)\s*$")
+_NOT_COUNT_UNITS = ("diem", "nam", "thang", "ngay")
+_CLAUSE_START = re.compile(r"[,;:]\s*|^")
+
+
+def _count_value(raw: str) -> float | None:
+    parsed = parse_number(raw, kind="count")
+    return parsed.value if parsed else None
+
+
+def _label_before(text: str, low: str, pos: int) -> str:
+    """The clause before a total: "Bộ phận TN&TKQ UBND xã đã tiếp nhận" / "Tổng số hồ sơ đã giải quyết"."""
+    start = max((m.end() for m in re.finditer(r"[,;:(]\s*", low[:pos])), default=0)
+    label = text[start:pos]
+    return _clean(re.sub(r"(?i)\s*(là|đạt|có|:)\s*$", "", label))
+
+
+def _parts(text: str, low: str, a: int, b: int, unit: str) -> list[CountPart]:
+    parts = []
+    for m in re.finditer(r"[^,;]+", low[a:b]):
+        seg_low = m.group(0).strip(" .)(")
+        pm = _PART.match(seg_low)
+        if not pm:
+            continue
+        if pm.group("unit") and unit and shadow(unit) != pm.group("unit") and not pm.group("unit").startswith(shadow(unit).split()[0]):
+            continue
+        offset = a + m.start() + m.group(0).find(seg_low)
+        label = _clean(text[offset + pm.start("label"): offset + pm.end("label")])
+        label = re.sub(r"(?i)\s+(là|đạt)$", "", label)
+        parts.append(CountPart(label=label, value=_count_value(pm.group("num"))))
+    return parts
+
+
+def find_counts(doc: IngestedDocument, settings: NarrativeSettings = NarrativeSettings()) -> list[Count]:
+    out: list[Count] = []
+    for line in doc.lines():
+        text = line.text
+        low = shadow(text)
+        for m in _TOTAL.finditer(low):
+            unit_low = m.group("unit")
+            if unit_low.split()[0] in _NOT_COUNT_UNITS or _NOT_COUNT_BEFORE.search(low[:m.start()]):
+                continue
+            if re.match(r"(?:19|20)\d\d$", m.group("num")):
+                continue
+            open_end = m.end("open")
+            close = low.find(")", open_end) if m.group("open").startswith("(") else -1
+            if close < 0:
+                close = _sentence_end(low, open_end)
+            unit = text[m.start("unit"):m.end("unit")]
+            parts = _parts(text, low, open_end, close, unit)
+            if len(parts) < 2:
+                continue
+            out.append(Count(text=text.strip(), label=_label_before(text, low, m.start("num")),
+                             total=_count_value(m.group("num")), parts=parts, unit=unit,
+                             confidence=_line_confidence(line, settings), source=_source(line)))
+        for m in _RATIO.finditer(low):
+            unit_low = m.group("unit")
+            if unit_low.split()[0] in _NOT_COUNT_UNITS or _NOT_COUNT_BEFORE.search(low[:m.start()]):
+                continue
+            if not text[m.start("unit")].islower():
+                continue
+            done, total = _count_value(m.group("done")), _count_value(m.group("total"))
+            if done is None or total is None or done > total:
+                continue
+            verb = " ".join(_label_before(text, low, m.start("done")).split()[-2:])
+            verb = re.sub(r"(?i)^(đã|được|có)\s+", "", verb)
+            tail = _clean(text[m.start("tail"):m.end("tail")])
+            unit = text[m.start("unit"):m.end("unit")]
+            # "15/19 nhiệm vụ mà kế hoạch đã đề ra": the tail names the total; "7/12 chỉ tiêu
+            # đạt và vượt kế hoạch": it names the part.
+            tail_names_total = bool(re.match(r"(?:ma|duoc|do|cua|trong|theo)\b", shadow(tail)))
+            part_label = (verb if tail_names_total or not tail else tail) or "đạt"
+            label = f"{unit} {tail}" if tail_names_total else unit
+            out.append(Count(text=text.strip(), label=label.strip(), total=total,
+                             parts=[CountPart(label=part_label, value=done)], unit=unit,
+                             confidence=_line_confidence(line, settings), source=_source(line)))
+    return out
+
+
+def _sentence_end(low: str, start: int) -> int:
+    m = re.compile(r"\.\s|\.$|;|\)").search(low, start)
+    return m.start() if m else len(low)
