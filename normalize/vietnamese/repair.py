@@ -16,16 +16,22 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import regex as re
 from rapidfuzz import fuzz, process
 
 from .model import RepairModel, load_model
 from .syllable import apply_case, case_of, fold, has_diacritic, normalize_syllable
-from .tokens import ABBR, BOS, EOS, NUM, Token, breaks_context, is_code, parse_token, split_line
+from .tokens import ABBR, BOS, EOS, NUM, OCR_JUNK, Token, breaks_context, is_code, parse_token, split_line
 
+_COMPOUND = re.compile(r"^\p{L}+(?:[-/]\p{L}+)+$")
 KNOWN_ABBREVIATIONS = frozenset(
     "UBND HĐND HDND CCHC TTHC QPPL VBQPPL KH BC QĐ QD CBCC CBCCVC PAKN CNTT TTĐT TTDT NSNN "
     "BPTN BCCI ISO THPL VPHC KT-XH MTTQ HCC BHXH BHYT TW CP NĐ NQ TT VP STT KSTT PCI PAR SIPAS"
     .split())
+
+# Abbreviations written with Đ, by their Đ-less spelling (OCR and stripped text lose the bar).
+_ABBR_BY_FOLD = {fold(a).upper(): a for a in KNOWN_ABBREVIATIONS if "Đ" in a} | {
+    fold(a).upper(): a for a in ("ĐVSN", "QĐ-UBND", "HĐND", "TTĐT", "BCĐ", "ĐTN")}
 
 # OCR confusions on the lower-cased, diacritic-free form: what OCR wrote → what it may stand
 # for, with a cost (junk that cannot be a letter is cheap to reinterpret; a real letter is not).
@@ -60,20 +66,26 @@ class RepairSettings:
     phrase_min_tokens: int = 3
 
 
-@dataclass
+@dataclass(frozen=True)
 class Cand:
     units: tuple[str, ...]  # model units this candidate emits (1, or 2 for a split)
     out: str | None  # the repaired core (None: keep the token as it is)
     cost: float
+    cased: bool = False  # ``out`` already carries its case (compounds)
 
 
-@dataclass
+@dataclass(frozen=True)
 class TokenSlot:
     piece: str
     token: Token
-    cands: list[Cand]
+    cands: tuple[Cand, ...]
     fixed: bool
     suspicious: bool = False
+    breaks: bool = False  # punctuation after it ends the n-gram context
+
+    @staticmethod
+    def make(piece: str, token: Token, cands, fixed: bool, suspicious: bool = False) -> "TokenSlot":
+        return TokenSlot(piece, token, tuple(cands), fixed, suspicious, breaks_context(token))
 
 
 @dataclass
@@ -151,6 +163,27 @@ def _word_candidates(core: str, settings: RepairSettings) -> tuple[tuple[str, fl
     return tuple(ranked[: settings.max_candidates])
 
 
+def _compound_candidates(core: str, settings: RepairSettings) -> list[Cand]:
+    """A hyphen/slash compound ("phong-Thong"): each part repaired, the separators kept."""
+    parts = re.split(r"([-/])", core)
+    words, seps = parts[0::2], parts[1::2]
+    options = []
+    for w in words:
+        found = _word_candidates(w, settings)[:3] or ((None, 0.0),)
+        options.append(found)
+    combos: list[tuple[tuple[str, ...], float]] = [((), 0.0)]
+    for found in options:
+        combos = [(c + (s,), cost + sc) for c, cost in combos for s, sc in found][:9]
+    out = []
+    for syls, cost in combos:
+        if any(s is None for s in syls):
+            return []
+        text = "".join(apply_case(s, case_of(w)) + (seps[i] if i < len(seps) else "")
+                       for i, (s, w) in enumerate(zip(syls, words)))
+        out.append(Cand(tuple(syls), text, cost, cased=True))
+    return out
+
+
 def _split_candidates(core: str, model: RepairModel, settings: RepairSettings) -> list[Cand]:
     """A non-syllable token as two syllables: a missing space ("cơchế") or a corrupted first
     half ("Sonchính" = "tài chính"), whose replacement the model's left contexts propose."""
@@ -167,51 +200,62 @@ def _split_candidates(core: str, model: RepairModel, settings: RepairSettings) -
     return out
 
 
-def _classify(piece: str, model: RepairModel, settings: RepairSettings, heavy: bool | None) -> TokenSlot:
+@lru_cache(maxsize=200_000)
+def _classify(piece: str, settings: RepairSettings, heavy: bool) -> TokenSlot:
+    model = load_model()
     tok = parse_token(piece)
     core = tok.core
     if not core:
-        return TokenSlot(piece, tok, [], True)
+        return TokenSlot.make(piece, tok, [], True)
     keep_num = Cand((NUM,), None, 0.0)
     keep_abbr = Cand((ABBR,), None, 0.0)
-    if is_code(core) and not any(ch.isalpha() for ch in core.replace("KH", "")) or "/" in core:
-        return TokenSlot(piece, tok, [keep_num], True)
+    if is_code(core) and (not core.isalpha()) and any(ch.isdigit() for ch in core) or (
+            "/" in core and any(ch.isdigit() for ch in core)):
+        return TokenSlot.make(piece, tok, [keep_num], True)
+    if _COMPOUND.match(core) and not core.isupper():
+        cands = _compound_candidates(core, settings)
+        return TokenSlot.make(piece, tok, cands, len(cands) <= 1, suspicious=len(cands) > 1)
     letters = [ch for ch in core if ch.isalpha()]
     has_digit = any(ch.isdigit() for ch in core)
     if has_digit:
         # Letters and digits: a code ("LL1") or an OCR'd word ("s6" = "số"): let context choose.
         if len(letters) == 0 or sum(ch.isdigit() for ch in core) > 1:
-            return TokenSlot(piece, tok, [keep_num], True)
+            return TokenSlot.make(piece, tok, [keep_num], True)
         words = _word_candidates(core, settings)
         cands = [Cand((NUM,), None, settings.keep_code_cost + 1.0)] + [
             Cand((s,), s, c) for s, c in words]
-        return TokenSlot(piece, tok, cands, len(cands) == 1, suspicious=bool(words))
-    if core.upper() in KNOWN_ABBREVIATIONS or (core.isupper() and len(letters) >= 2 and
-                                                 fold(core) not in model.by_key and
-                                                 not _word_candidates(core, settings)):
-        return TokenSlot(piece, tok, [keep_abbr], True)
+        return TokenSlot.make(piece, tok, cands, len(cands) == 1, suspicious=bool(words))
+    if not core.isalpha() and not has_digit and not any(ch in OCR_JUNK for ch in core):
+        return TokenSlot.make(piece, tok, [keep_abbr if core.isupper() else Cand((), None, 0.0)], True)
+    if core.isupper() and len(letters) >= 2 and (
+            core in KNOWN_ABBREVIATIONS or fold(core).upper() in _ABBR_BY_FOLD or
+            (len(letters) == 2 and fold(core) not in model.by_key) or
+            (fold(core) not in model.by_key and not _word_candidates(core, settings))):
+        canonical = _ABBR_BY_FOLD.get(fold(core).upper(), core)
+        out = canonical if (heavy and canonical != core) else None
+        return TokenSlot.make(piece, tok, [Cand((ABBR,), out, 0.0)], True)
     low = normalize_syllable(core.lower())
     valid = low in model.syllables
     if valid and has_diacritic(low):
         cands = [Cand((low,), low, 0.0)]
         if heavy:
             cands += [Cand((s,), s, c) for s, c in _word_candidates(core, settings) if s != low]
-        return TokenSlot(piece, tok, cands, len(cands) == 1)
+        return TokenSlot.make(piece, tok, cands, len(cands) == 1)
     if valid:
         alternatives = model.by_key.get(fold(low), ())
         suspicious = len(alternatives) > 1
         cands = [Cand((low,), low, 0.0)]
         if heavy:
             cands += [Cand((s,), s, c) for s, c in _word_candidates(core, settings) if s != low]
-        return TokenSlot(piece, tok, cands, len(cands) == 1, suspicious=suspicious)
+        return TokenSlot.make(piece, tok, cands, len(cands) == 1, suspicious=suspicious)
     words = _word_candidates(core, settings)
     cands = [Cand((s,), s, c) for s, c in words]
     if len(low) >= 5:
         cands += _split_candidates(core, model, settings)
     if not cands:
         unit = ABBR if core.isupper() else None
-        return TokenSlot(piece, tok, [Cand((unit,) if unit else (), None, 0.0)], True)
-    return TokenSlot(piece, tok, cands, False, suspicious=True)
+        return TokenSlot.make(piece, tok, [Cand((unit,) if unit else (), None, 0.0)], True)
+    return TokenSlot.make(piece, tok, cands, False, suspicious=True)
 
 
 # --- decoding ---------------------------------------------------------------------------------
@@ -219,34 +263,62 @@ def _classify(piece: str, model: RepairModel, settings: RepairSettings, heavy: b
 def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings) -> list[int]:
     """Best candidate index per slot: beam search over (prev2, prev1) states."""
     w = settings.channel_weight
-    # beam entries: (score, a, b, choices)
-    beam: list[tuple[float, str, str, tuple[int, ...]]] = [(0.0, BOS, BOS, ())]
-    score_fn = model.score
+    tri, bi, uni = model.tri_lp, model.bi_lp, model.uni_lp
+    back1, back2, floor = model.back1, model.back2, model.floor_lp
+
+    def score(a: str, b: str, c: str) -> float:
+        lp = tri.get((a, b, c))
+        if lp is not None:
+            return lp
+        lp = bi.get((b, c))
+        if lp is not None:
+            return back1 + lp
+        return back2 + uni.get(c, floor)
+
+    # beam entries: (score, prev2, prev1, back-pointer chain)
+    beam: list[tuple[float, str, str, tuple]] = [(0.0, BOS, BOS, ())]
+    width = settings.beam
     for slot in slots:
-        if not slot.cands:
-            beam = [(s, a, b, ch + (0,)) for s, a, b, ch in beam]
+        cands = slot.cands
+        if not cands:
+            beam = [(sc, a, b, (0, ch)) for sc, a, b, ch in beam]
             continue
-        expanded: dict[tuple[str, str], tuple[float, str, str, tuple[int, ...]]] = {}
-        for s, a, b, ch in beam:
-            for j, cand in enumerate(slot.cands):
-                sc = s - w * cand.cost
+        expanded: dict[tuple[str, str], tuple[float, str, str, tuple]] = {}
+        brk = slot.breaks
+        for s0, a, b, ch in beam:
+            for j, cand in enumerate(cands):
+                sc = s0 - w * cand.cost
                 x, y = a, b
-                if not cand.units:  # a context break (unknown token)
-                    sc += score_fn(x, y, EOS)
-                    x, y = BOS, BOS
-                for u in cand.units:
-                    sc += score_fn(x, y, u)
+                units = cand.units
+                if not units:  # an unknown token breaks the context
+                    sc += score(x, y, EOS)
+                    x = y = BOS
+                elif len(units) == 1:
+                    u = units[0]
+                    sc += score(x, y, u)
                     x, y = y, u
-                if breaks_context(slot.token):
-                    sc += score_fn(x, y, EOS)
-                    x, y = BOS, BOS
+                else:
+                    for u in units:
+                        sc += score(x, y, u)
+                        x, y = y, u
+                if brk:
+                    sc += score(x, y, EOS)
+                    x = y = BOS
                 key = (x, y)
                 prev = expanded.get(key)
                 if prev is None or sc > prev[0]:
-                    expanded[key] = (sc, x, y, ch + (j,))
-        beam = sorted(expanded.values(), key=lambda e: -e[0])[: settings.beam]
-    best = max(beam, key=lambda e: e[0] + score_fn(e[1], e[2], EOS))
-    return list(best[3])
+                    expanded[key] = (sc, x, y, (j, ch))
+        beam = list(expanded.values())
+        if len(beam) > width:
+            beam.sort(key=lambda e: -e[0])
+            del beam[width:]
+    best = max(beam, key=lambda e: e[0] + score(e[1], e[2], EOS))
+    out: list[int] = []
+    chain = best[3]
+    while chain:
+        out.append(chain[0])
+        chain = chain[1]
+    return out[::-1]
 
 
 def _confidence(slots: list[TokenSlot], choice: list[int], i: int, model: RepairModel,
@@ -273,22 +345,26 @@ def _confidence(slots: list[TokenSlot], choice: list[int], i: int, model: Repair
 # --- catalogue phrases ------------------------------------------------------------------------
 
 def _snap_phrases(cores: list[str | None], model: RepairModel, settings: RepairSettings) -> dict[int, str]:
-    """Windows of word tokens whose folded text matches a catalogue phrase: its wording."""
-    by_len: dict[int, list[int]] = {}
-    for idx, ph in enumerate(model.catalogue):
-        by_len.setdefault(len(ph.cores), []).append(idx)
+    """Windows of tokens whose folded text matches a catalogue phrase: the phrase's wording.
+
+    ``cores`` holds, per slot, the decoded core (or the token as written) and None for numbers
+    and punctuation, which a phrase cannot span. Token-aligned: a phrase of n tokens replaces a
+    window of n tokens, each only when it resembles the phrase's token."""
     positions = [i for i, c in enumerate(cores) if c]
     folded = [fold(cores[i]) for i in positions]
+    present = set(folded)
     hits: list[tuple[float, int, int]] = []
-    for n, idxs in by_len.items():
+    for pidx, phrase in enumerate(model.catalogue):
+        n = len(phrase.cores)
         if n < settings.phrase_min_tokens or n > len(positions):
             continue
-        choices = [model.catalogue[i].folded for i in idxs]
-        for start in range(0, len(positions) - n + 1):
-            window = " ".join(folded[start:start + n])
-            m = process.extractOne(window, choices, scorer=fuzz.ratio, score_cutoff=settings.phrase_min_score)
-            if m:
-                hits.append((m[1] + n * 0.01, start, idxs[m[2]]))
+        keys = phrase.folded.split(" ")
+        if sum(k in present for k in keys) < 0.6 * n:  # cheap filter before fuzzy matching
+            continue
+        windows = [" ".join(folded[st:st + n]) for st in range(len(positions) - n + 1)]
+        m = process.extractOne(phrase.folded, windows, scorer=fuzz.ratio, score_cutoff=settings.phrase_min_score)
+        if m:
+            hits.append((m[1] + n * 0.01, m[2], pidx))
     out: dict[int, str] = {}
     taken: set[int] = set()
     for _score, start, pidx in sorted(hits, reverse=True):
@@ -298,7 +374,9 @@ def _snap_phrases(cores: list[str | None], model: RepairModel, settings: RepairS
             continue
         taken.update(span)
         for k, core in zip(span, phrase.cores):
-            out[positions[k]] = core
+            seen = folded[k]
+            if fold(core) == seen or (fuzz.ratio(fold(core), seen) >= 50 and not core.isupper()):
+                out[positions[k]] = core
     return out
 
 
@@ -318,13 +396,13 @@ def repair_line(line: str, settings: RepairSettings = RepairSettings(), damaged_
         return LineRepair(line, False, None)
     model = load_model()
     pieces = split_line(line)
-    light = [_classify(p, model, settings, heavy=False) if p and not p.isspace() else None for p in pieces]
+    light = [_classify(p, settings, False) if p and not p.isspace() else None for p in pieces]
     slots_light = [s for s in light if s is not None]
     n_words, damage = line_damage(slots_light)
     heavy = n_words > 0 and damage >= settings.heavy_damage and (
         n_words >= settings.heavy_min_words or damaged_doc)
     if heavy:
-        slots_all = [_classify(p, model, settings, heavy=True) if p and not p.isspace() else None for p in pieces]
+        slots_all = [_classify(p, settings, True) if p and not p.isspace() else None for p in pieces]
     else:
         if not any(not s.fixed for s in slots_light):
             return _normalized_only(line, pieces, slots_light)
@@ -334,9 +412,14 @@ def repair_line(line: str, settings: RepairSettings = RepairSettings(), damaged_
     cores: list[str | None] = []
     for slot, j in zip(slots, choice):
         cand = slot.cands[j] if slot.cands else None
-        cores.append(cand.out if cand is not None and cand.out is not None and cand.units and
-                     cand.units[0] not in (NUM, ABBR) else None)
-    snapped = _snap_phrases(cores, model, settings) if heavy else {}
+        cores.append(cand.out if cand is not None and cand.out is not None else None)
+    if heavy:
+        visible = [c if c is not None else (s.token.core if s.cands and s.cands[0].units == (ABBR,) else None)
+                   for c, s in zip(cores, slots)]
+        snapped = {k: v for k, v in _snap_phrases(visible, model, settings).items()
+                   if not (slots[k].cands and slots[k].cands[0].units == (ABBR,))}
+    else:
+        snapped = {}
     out_pieces: list[str] = []
     details: list[tuple[str, str, float]] = []
     confs: list[float] = []
@@ -349,8 +432,13 @@ def repair_line(line: str, settings: RepairSettings = RepairSettings(), damaged_
         if new_core is None:
             out_pieces.append(piece)
         else:
-            case = case_of(slot.token.core)
-            repaired = apply_case(new_core, case)
+            cand = slot.cands[choice[k]] if slot.cands else None
+            if k not in snapped and cand is not None and cand.cased:
+                repaired = new_core
+            elif k not in snapped and cand is not None and len(cand.units) == 2 and case_of(slot.token.core) != "upper":
+                repaired = new_core  # a repaired compound ("tài chính") is written in lower case
+            else:
+                repaired = apply_case(new_core, case_of(slot.token.core))
             new_piece = slot.token.lead + repaired + slot.token.trail
             if new_piece != piece:
                 conf = 0.95 if k in snapped else _confidence(slots, choice, k, model, settings)

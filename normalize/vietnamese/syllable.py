@@ -14,6 +14,7 @@ always takes it; with a final consonant it goes on the last vowel.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex as re
 
@@ -33,6 +34,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """Lower-case, every diacritic dropped, đ → d: "Đánh" → "danh"."""
     decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))
@@ -95,6 +97,7 @@ def place_tone(base: str, tone: int) -> str:
     return nfc(base[:i] + base[i] + TONE_MARKS[tone - 1] + base[i + 1:])
 
 
+@lru_cache(maxsize=100_000)
 def normalize_syllable(token: str) -> str:
     """NFC and the house tone placement; not a syllable → NFC only."""
     token = nfc(token)
@@ -104,6 +107,7 @@ def normalize_syllable(token: str) -> str:
     return place_tone(base, tone)
 
 
+@lru_cache(maxsize=100_000)
 def is_syllable_shape(text: str) -> bool:
     """Could ``text`` (tone marks allowed) be one Vietnamese syllable by its letters alone."""
     base, _ = split_tone(text.lower())
@@ -124,5 +128,5 @@ def apply_case(syllable: str, case: str) -> str:
     if case == "upper":
         return syllable.upper()
     if case == "title":
-        return syllable[:1].upper() + syllable[1:]
-    return syllable
+        return syllable[:1].upper() + syllable[1:].lower()
+    return syllable.lower()
