@@ -1,10 +1,337 @@
-"""Document metadata (number, kind, issuer, commune, place, date, period, title, signer)."""
+"""Document metadata (number, kind, issuer, commune, place, date, period, title, signer).
+
+A Vietnamese administrative document opens with a fixed header (Nghị định 30/2020/NĐ-CP): the
+issuing body ("ỦY BAN NHÂN DÂN / XÃ …") beside the national motto, the number line
+("Số: 86/BC-UBND"), the place-and-date line ("Ngọc Kỳ, ngày 26 tháng 6 năm 2023"), then the kind
+word ("BÁO CÁO") and the title. It closes with the signature block ("TM. ỦY BAN NHÂN DÂN / CHỦ
+TỊCH / <name>"). We read header fields only from the header zone (the first lines of page 1, up to
+where the body starts) so that citations in the body ("Quyết định số 1395/QĐ-SNV") are never taken
+for the document's own number, and the signer only from a signature block after the header.
+
+Matching is done on folded text (lower case, no diacritics: ``fold`` keeps positions, so a match
+on the folded line slices the original) so OCR'd headers without diacritics match the same rules.
+Each line is tried as repaired (``Line.text``) and as the OCR gave it (``Line.raw``).
+"""
 
 from __future__ import annotations
 
-from extract.model import IngestedDocument
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
 from cchc_extract.records import DocumentMeta
+from extract.model import IngestedDocument, Line
+from normalize.text import fold_spaces
+from normalize.vietnamese.syllable import fold, nfc
 
 
-def extract_metadata(doc: IngestedDocument) -> DocumentMeta:
-    return DocumentMeta()
+@dataclass(frozen=True)
+class MetadataSettings:
+    header_max_lines: int = 25  # the header zone never runs longer than this
+    title_max_lines: int = 3
+    signature_title_max_chars: int = 45  # "TM. ỦY BAN NHÂN DÂN" is short; body sentences are not
+    signer_lookahead: int = 6  # lines between the signature title and the name (stamp, scribbles)
+    surname_min_score: float = 80.0  # fuzzy match of an OCR-damaged surname ("{guyén" → Nguyễn)
+
+
+DEFAULT_SETTINGS = MetadataSettings()
+
+# Kind codes as they appear in a number's middle part (folded) → canonical code and name.
+KINDS: dict[str, tuple[str, str]] = {
+    "bc": ("BC", "Báo cáo"),
+    "kh": ("KH", "Kế hoạch"),
+    "qd": ("QĐ", "Quyết định"),
+    "tb": ("TB", "Thông báo"),
+    "cv": ("CV", "Công văn"),
+    "ttr": ("TTr", "Tờ trình"),
+    "nq": ("NQ", "Nghị quyết"),
+    "ct": ("CT", "Chỉ thị"),
+    "ctr": ("CTr", "Chương trình"),
+    "bb": ("BB", "Biên bản"),
+    "hd": ("HD", "Hướng dẫn"),
+}
+# The kind word printed above the title (folded) → kind code.
+KIND_WORDS: dict[str, str] = {
+    "bao cao": "bc",
+    "ke hoach": "kh",
+    "quyet dinh": "qd",
+    "thong bao": "tb",
+    "to trinh": "ttr",
+    "nghi quyet": "nq",
+    "chi thi": "ct",
+    "chuong trinh": "ctr",
+    "bien ban": "bb",
+    "huong dan": "hd",
+}
+SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+            "Hồ", "Ngô", "Dương", "Lý", "Trương", "Đinh", "Lương", "Mai", "Lâm", "Đào", "Cao", "Hà")
+
+# "Số: 86 /BC-UBND", OCR'd "Sé: 86 /BC-UBND", blank "Số: /QĐ-UBND" (folded).
+_NUMBER = re.compile(r"^\W*s\w?\s*[:;.]\s*(\d*)\s*/\s*([a-z]{2,4})\s*-\s*([a-z0-9\-]+)")
+_DATE_WORDS = re.compile(r"ngay\s*(\d{0,2})\s*thang\s*(\d{0,2})\s*nam\s*(\d{4})")
+_DATE_SLASH = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b")
+_PLACE_DATE = re.compile(r"^\W*([^\W\d][^,]{1,40}),\s*(?:ngay\b|\d{1,2}\s*/)")
+_ATTACHED = re.compile(r"^\W*\(?\s*(?:ban hanh\s+)?kem theo\b")
+_BODY_START = re.compile(r"^\W*(?:can cu|kinh gui|thuc hien|stt\b|tt\b|[ivx]+\s*[.)]\s|\d+\s*[.)]\s)")
+_ISSUER_BODY = re.compile(r"^\W*(?:uy ban nhan dan|ubnd)\b")
+_LOCAL_UNIT = re.compile(r"\b(xa|phuong|thi tran)\s+")
+_NATIONAL = re.compile(r"cong hoa|doc lap|tu do|hanh phuc")
+_SIGNATURE_TITLE = re.compile(r"^\W*(?:(?:tm|kt|q)\s*\.\s*)?(?:pho\s*)?(?:chu\s*tich|uy ban nhan dan)")
+_PERIODS = (
+    # "pau": Đ read as P by a Latin-only OCR ("6 THANG PAU NAM 2023")
+    (re.compile(r"\b(6|sau|9|chin)\s+thang\s+(dau|pau|cuoi)?\s*nam\b(?:\s+(\d{4}))?"), "months"),
+    (re.compile(r"\bquy\s+(iv|iii|ii|i|[1-4])\b(?:\s+nam)?(?:\s+(\d{4}))?"), "quarter"),
+    (re.compile(r"\bgiai\s+doan\s+(\d{4})\s*[-–]\s*(\d{4})"), "span"),
+    (re.compile(r"\bnam\s+(\d{4})\b"), "year"),
+)
+
+
+def extract_metadata(doc: IngestedDocument, settings: MetadataSettings = DEFAULT_SETTINGS) -> DocumentMeta:
+    lines = [line for line in doc.lines() if line.text.strip()]
+    header = header_zone(lines, settings)
+    meta = DocumentMeta()
+    _read_number(header, meta)
+    _read_place_date(header, meta)
+    kind_at = _read_kind_and_title(header, meta, settings)
+    _read_issuer(header, lines, meta)
+    meta.period = find_period(" ".join(t for t in [meta.title or ""] + [_text(l) for l in header[kind_at:]]))
+    meta.year = _year(meta)
+    meta.signer = find_signer(lines[len(header):], settings)
+    return meta
+
+
+def header_zone(lines: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS) -> list[Line]:
+    """The first lines of page 1 up to where the body starts ("Căn cứ", "Kính gửi", a table head,
+    a numbered section)."""
+    first_page = lines[0].page if lines else 0
+    zone: list[Line] = []
+    for line in lines[: settings.header_max_lines]:
+        if line.page != first_page or (zone and _BODY_START.match(_folded(line))):
+            break
+        zone.append(line)
+    return zone
+
+
+def find_period(text: str) -> str | None:
+    """The period a title names, in canonical Vietnamese: "6 tháng đầu năm 2023", "quý I năm 2024",
+    "giai đoạn 2021-2025", "năm 2025"."""
+    folded = fold(nfc(text))
+    years = re.findall(r"\b(?:19|20)\d{2}\b", folded)
+    for pattern, kind in _PERIODS:
+        m = pattern.search(folded)
+        if not m:
+            continue
+        if kind == "months":
+            months = "6" if m.group(1) in ("6", "sau") else "9"
+            half = {"dau": " đầu", "pau": " đầu", "cuoi": " cuối"}.get(m.group(2) or "", "")
+            year = m.group(3) or (years[0] if years else None)
+            return f"{months} tháng{half} năm {year}" if year else f"{months} tháng{half} năm"
+        if kind == "quarter":
+            roman = {"1": "I", "2": "II", "3": "III", "4": "IV"}.get(m.group(1), m.group(1).upper())
+            year = m.group(2) or (years[0] if years else None)
+            return f"quý {roman} năm {year}" if year else f"quý {roman}"
+        if kind == "span":
+            return f"giai đoạn {m.group(1)}-{m.group(2)}"
+        return f"năm {m.group(1)}"
+    return None
+
+
+def find_signer(lines: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS) -> str | None:
+    """The name under the first signature block ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / <name>") after
+    the "Nơi nhận" list when there is one."""
+    start = next((i for i, l in enumerate(lines) if fold(_text(l)).lstrip("*# ").startswith("noi nhan")), 0)
+    for i in range(start, len(lines)):
+        if not _is_signature_title(lines[i], settings):
+            continue
+        for line in lines[i + 1 : i + 1 + settings.signer_lookahead]:
+            if _is_signature_title(line, settings):
+                continue
+            name = person_name(_text(line), settings)
+            if name:
+                return name
+    return None
+
+
+def person_name(text: str, settings: MetadataSettings = DEFAULT_SETTINGS) -> str | None:
+    """A personal name line (2-5 capitalised syllables), cleaned of OCR junk; a damaged surname is
+    snapped to the closest common one."""
+    tokens = [re.sub(r"^[^\w]+|[^\w]+$", "", t) for t in fold_spaces(text).split()]
+    if not 2 <= len(tokens) <= 5 or any(len(t) < 2 or not t.isalpha() for t in tokens):
+        return None
+    capitalised = sum(t[0].isupper() for t in tokens)
+    if capitalised < len(tokens) - 1 or capitalised < 2:
+        return None
+    surname = max(SURNAMES, key=lambda s: fuzz.ratio(fold(s), fold(tokens[0])))
+    if fold(surname) != fold(tokens[0]) and fuzz.ratio(fold(surname), fold(tokens[0])) >= settings.surname_min_score:
+        tokens[0] = surname
+    elif not tokens[0][0].isupper():
+        return None
+    return " ".join(t[:1].upper() + t[1:].lower() for t in tokens)
+
+
+# --- header fields -------------------------------------------------------------------------------
+
+
+def _read_number(header: list[Line], meta: DocumentMeta) -> None:
+    for line in header:
+        for text in _variants(line):
+            m = _NUMBER.match(fold(text))
+            if not m or m.group(2) not in KINDS:
+                continue
+            kind, name = KINDS[m.group(2)]
+            meta.kind, meta.kind_name = kind, name
+            suffix = text[m.start(3) : m.end(3)].upper()
+            meta.number = f"{m.group(1)}/{kind}-{suffix}" if m.group(1) else None
+            return
+
+
+def _read_place_date(header: list[Line], meta: DocumentMeta) -> None:
+    attached_date = None
+    for line in header:
+        for text in _variants(line):
+            folded = fold(text)
+            place = _PLACE_DATE.match(folded)
+            if place and not _NATIONAL.search(folded):
+                meta.place = _place_name(text[place.start(1) : place.end(1)])
+                meta.date, meta.year = _date(folded)
+                return
+            if attached_date is None and _ATTACHED.match(folded):
+                attached_date, _ = _date(folded)
+    meta.date = attached_date  # a plan issued "kèm theo Quyết định số … ngày …" takes that date
+
+
+def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: MetadataSettings) -> int:
+    """Kind from the kind word when the number did not give it; title = the line(s) after the kind
+    word, or without one the upper-case line(s) after the place-date line. Returns where the title
+    starts."""
+    kind_at = next((i for i, l in enumerate(header) if _kind_word(l)), None)
+    if kind_at is not None:
+        if meta.kind is None:
+            meta.kind, meta.kind_name = KINDS[_kind_word(header[kind_at])]
+        start = kind_at + 1
+    else:
+        start = next((i + 1 for i, l in enumerate(header) if _PLACE_DATE.match(_folded(l))), 0)
+    title: list[str] = []
+    upper_title = None
+    for line in header[start:]:
+        text = fold_spaces(_text(line))
+        folded = fold(text)
+        if _ATTACHED.match(folded) or _NUMBER.match(folded) or _NATIONAL.search(folded):
+            if title:
+                break
+            continue
+        is_upper = _is_upper(text)
+        if upper_title is None:
+            upper_title = is_upper
+        elif is_upper != upper_title or _ISSUER_BODY.match(folded) or _SIGNATURE_TITLE.match(folded):
+            break
+        title.append(text)
+        if len(title) >= settings.title_max_lines:
+            break
+    meta.title = " ".join(title) or None
+    return start
+
+
+def _read_issuer(header: list[Line], lines: list[Line], meta: DocumentMeta) -> None:
+    """Issuer and commune from the header block ("ỦY BAN NHÂN DÂN / XÃ NGỌC KỲ"); without one,
+    from the title or the closing sentence ("… của UBND xã Hương Sơn")."""
+    sources = _header_block(header) + [meta.title or ""] + [_text(l) for l in header]
+    sources += [_text(l) for l in lines if fold(_text(l)).startswith("tren day la")]
+    for text in sources:
+        found = _local_unit(text)
+        if found:
+            unit, name = found
+            meta.commune = name
+            meta.issuer = f"UBND {unit} {name}"
+            return
+
+
+def _header_block(header: list[Line]) -> list[str]:
+    """The issuing body's lines: "ỦY BAN NHÂN DÂN" and the next line joined ("… XÃ NGỌC KỲ")."""
+    for i, line in enumerate(header):
+        if _ISSUER_BODY.match(_folded(line)) and not _NATIONAL.search(_folded(line)):
+            rest = _text(header[i + 1]) if i + 1 < len(header) else ""
+            return [f"{_text(line)} {rest}"]
+    return []
+
+
+def _local_unit(text: str) -> tuple[str, str] | None:
+    """("xã", "Ngọc Kỳ") from "… XÃ NGỌC KỲ" or "… xã Hương Sơn./."; the name is the run of
+    capitalised words after the unit word."""
+    text = nfc(text)
+    folded = fold(text)
+    for m in _LOCAL_UNIT.finditer(folded):
+        words = []
+        for word in text[m.end() :].split():
+            core = re.sub(r"[^\w]+$", "", word)
+            if not core or not core[0].isupper() or not core.isalpha():
+                break
+            words.append(core)
+            if core != word:  # punctuation ends the name
+                break
+        if words:
+            unit = {"xa": "xã", "phuong": "phường", "thi tran": "thị trấn"}[m.group(1)]
+            return unit, _place_name(" ".join(words))
+    return None
+
+
+def _kind_word(line: Line) -> str | None:
+    for text in _variants(line):
+        folded = fold_spaces(re.sub(r"[^\w\s]", " ", fold(text)))
+        if folded in KIND_WORDS and _is_upper(text):
+            return KIND_WORDS[folded]
+    return None
+
+
+def _date(folded: str) -> tuple[str | None, int | None]:
+    m = _DATE_WORDS.search(folded) or _DATE_SLASH.search(folded)
+    if not m:
+        return None, None
+    day, month, year = m.group(1), m.group(2), int(m.group(3))
+    if not day or not month or not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
+        return None, year  # "ngày tháng năm 2025": the day is left blank until signing
+    return f"{year:04d}-{int(month):02d}-{int(day):02d}", year
+
+
+def _year(meta: DocumentMeta) -> int | None:
+    if meta.date:
+        return int(meta.date[:4])
+    if meta.year:
+        return meta.year
+    m = re.search(r"\d{4}", meta.period or "")
+    return int(m.group(0)) if m else None
+
+
+# --- small helpers -------------------------------------------------------------------------------
+
+
+def _is_signature_title(line: Line, settings: MetadataSettings) -> bool:
+    text = _text(line)
+    return (len(text) <= settings.signature_title_max_chars and _is_upper(text)
+            and any(_SIGNATURE_TITLE.match(fold(t).replace("chutich", "chu tich")) for t in _variants(line)))
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= 0.8
+
+
+def _place_name(text: str) -> str:
+    words = fold_spaces(text).split()
+    if all(w.isupper() for w in words):
+        words = [w.capitalize() for w in words]
+    return " ".join(words)
+
+
+def _text(line: Line) -> str:
+    return nfc(line.text.strip())
+
+
+def _folded(line: Line) -> str:
+    return fold(_text(line))
+
+
+def _variants(line: Line) -> list[str]:
+    """The repaired text first (names come out with diacritics), then the raw OCR."""
+    return [_text(line)] + ([nfc(line.raw.strip())] if line.raw else [])
