@@ -1,10 +1,230 @@
-"""Score tables (criterion code / max points / self points / explanation)."""
+"""Score tables (criterion code / max points / self points / explanation).
+
+Two ways in, one way out. Grid tables (DOCX, ruled PDFs and scans, TSV and markdown exports) are
+joined across pages by ``table_join`` and recognised by their header; tables that reach us as
+lines (OCR text dumps, OCR'd pages without ruling lines) are grouped into rows by
+``score_lines``. Either way the rows become ``RowDraft``s, and the same steps finish them: the
+code column is repaired as a whole (``normalize.codes``: shape, hierarchy, order), numbers are
+parsed with their other readings, and every row gets flags and a confidence.
+"""
 
 from __future__ import annotations
 
-from cchc_extract.records import ScoreTable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from cchc_extract.records import ScoreRow, ScoreTable, SourceRef
 from extract.model import IngestedDocument
+from extract.segment.score_lines import (LineTableSettings, RowDraft, find_line_tables, fold, _TOTAL)
+from extract.segment.table_join import JoinedTable, join_tables
+from normalize.codes import CodeSettings, format_codes, repair_codes
+from normalize.numbers import lost_decimal_readings, parse_number
 
 
-def find_score_tables(doc: IngestedDocument) -> list[ScoreTable]:
-    return []
+@dataclass(frozen=True)
+class ScoreTableSettings:
+    lines: LineTableSettings = LineTableSettings()
+    codes: CodeSettings = CodeSettings()
+    # Similarity (0..100) of a header cell to a column's name.
+    header_similarity: float = 80.0
+    # Confidence of a row read from typed text / OCR, before penalties.
+    typed_confidence: float = 1.0
+    ocr_confidence: float = 0.92
+    inferred_penalty: float = 0.35
+    repaired_penalty: float = 0.15
+    ambiguous_penalty: float = 0.2
+    missing_number_penalty: float = 0.1
+
+
+_COLUMN_NAMES = {
+    "code": ("stt", "tt", "so tt", "ma"),
+    "name": ("linh vuc tieu chi", "tieu chi", "linh vuc", "noi dung tieu chi", "tieu chi thanh phan"),
+    "max": ("diem toi da", "toi da", "diem chuan"),
+    "self": ("diem tu danh gia", "tu danh gia", "tu cham", "diem tu cham", "diem danh gia"),
+    "explanation": ("noi dung giai trinh", "giai trinh", "tai lieu kiem chung", "ghi chu"),
+}
+
+
+def find_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = ScoreTableSettings()) -> list[ScoreTable]:
+    tables: list[ScoreTable] = []
+    for joined in join_tables(doc):
+        columns = map_columns(joined.header_text, settings)
+        if columns is None:
+            continue
+        drafts, total = _grid_drafts(joined, columns)
+        ocr = joined.source.startswith("ocr")
+        table = finish_table(drafts, ocr=ocr, settings=settings, pages=joined.pages)
+        table.stated_total_max, table.stated_total_self = _parse_total(total, ocr)
+        if table.rows:
+            tables.append(table)
+    for found in find_line_tables(doc, settings.lines):
+        table = finish_table(found.rows, ocr=True, settings=settings, pages=found.pages, title=found.title)
+        table.stated_total_max, table.stated_total_self = _parse_total((found.stated_total_max,
+                                                                         found.stated_total_self), True)
+        if table.rows:
+            tables.append(table)
+    return tables
+
+
+# ---------------------------------------------------------------- grid tables
+
+def map_columns(labels: list[str], settings: ScoreTableSettings = ScoreTableSettings()) -> dict[str, int] | None:
+    """Column index of each field, by header similarity; None when the header is not a score
+    table's (it must name the max points and either self points or the criterion)."""
+    scores = []
+    for col, label in enumerate(labels):
+        folded = " ".join(fold(label).replace("/", " ").split())
+        if not folded:
+            continue
+        for key, names in _COLUMN_NAMES.items():
+            best = max(fuzz.ratio(folded, n) if len(n) <= 3 else fuzz.partial_ratio(n, folded) for n in names)
+            if key == "self" and "toi da" in folded:
+                best = 0
+            if key == "max" and ("tu danh" in folded or "tu cham" in folded):
+                best = 0
+            if best >= settings.header_similarity:
+                scores.append((best, key, col))
+    columns: dict[str, int] = {}
+    for best, key, col in sorted(scores, reverse=True):
+        if key not in columns and col not in columns.values():
+            columns[key] = col
+    if "max" not in columns or not ({"self", "name"} & set(columns)):
+        return None
+    if "code" not in columns and 0 not in columns.values():
+        columns["code"] = 0
+    return columns
+
+
+def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[RowDraft], tuple]:
+    drafts: list[RowDraft] = []
+    total: tuple = (None, None)
+
+    def cell(row, key: str) -> str:
+        col = columns.get(key)
+        return row.cells[col].strip() if col is not None and col < len(row.cells) else ""
+
+    for row in joined.rows:
+        code, name = cell(row, "code"), cell(row, "name")
+        max_raw, self_raw = cell(row, "max") or None, cell(row, "self") or None
+        if _TOTAL.match(fold(name or code)) and (max_raw or self_raw):
+            total = (max_raw, self_raw)
+            continue
+        tokens = [(t, t) for t in name.split()]
+        explanation = [(t, t) for t in cell(row, "explanation").split()]
+        if not code and max_raw is None and self_raw is None and drafts:
+            drafts[-1].name += tokens  # a row the grid split: text only, it continues the one above
+            drafts[-1].explanation += explanation
+            drafts[-1].line_end = row.line_end
+            continue
+        if not code and not name and max_raw is None and self_raw is None:
+            continue
+        confs = [c for c in row.confs if c is not None]
+        boxes = [b for b in row.bboxes if b]
+        bbox = [min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+                max(b[3] for b in boxes)] if boxes else None
+        drafts.append(RowDraft(code=code.split()[0] if code else None, name=tokens, explanation=explanation,
+                               max_raw=max_raw, self_raw=self_raw, page=row.page, line_start=row.line_start,
+                               line_end=row.line_end, confs=confs, bbox=bbox, started_by="grid",
+                               joined_across_page=row.joined_across_break))
+    return drafts, total
+
+
+def _parse_total(raw: tuple, ocr: bool) -> tuple[float | None, float | None]:
+    out = []
+    for value in raw:
+        parsed = parse_number(value, kind="score", ocr=ocr) if value else None
+        out.append(parsed.value if parsed else None)
+    return out[0], out[1]
+
+
+# ---------------------------------------------------------------- from drafts to rows
+
+def finish_table(drafts: list[RowDraft], ocr: bool, settings: ScoreTableSettings = ScoreTableSettings(),
+                 pages: list[int] | None = None, title: str = "") -> ScoreTable:
+    """Codes repaired over the whole column, stray fragments folded into their row, numbers
+    parsed with their alternatives, flags and confidence set."""
+    absorbable = [ocr and d.n_numbers == 0 and d.code is not None for d in drafts]
+    choices = repair_codes([d.code for d in drafts], absorbable, settings.codes)
+    kept: list[tuple[RowDraft, object]] = []
+    for draft, choice in zip(drafts, choices):
+        if choice.absorbed and kept:
+            above = kept[-1][0]
+            above.name += draft.name
+            above.explanation += draft.explanation
+            above.line_end = max(above.line_end, draft.line_end)
+            continue
+        kept.append((draft, choice))
+    labels = format_codes([c.code for _, c in kept])
+    by_code = {c.code: label for (_, c), label in zip(kept, labels)}
+    rows = []
+    for (draft, choice), label in zip(kept, labels):
+        parent = choice.code.parent() if choice.code else None
+        rows.append(_score_row(draft, choice, label, by_code.get(parent) if parent else None, ocr, settings))
+    _flag_implausible_numbers(rows, settings)
+    return ScoreTable(title=title, pages=list(pages or sorted({r.source.page for r in rows})), rows=rows)
+
+
+def _score_row(draft: RowDraft, choice, label: str | None, parent: str | None, ocr: bool,
+               settings: ScoreTableSettings) -> ScoreRow:
+    flags: list[str] = []
+    confidence = settings.ocr_confidence if ocr else settings.typed_confidence
+    if choice.inferred:
+        flags.append("code_inferred")
+        confidence -= settings.inferred_penalty
+    elif choice.repaired:
+        flags.append("code_repaired")
+        confidence -= settings.repaired_penalty
+    values = {}
+    for key, raw in (("max", draft.max_raw), ("self", draft.self_raw)):
+        parsed = parse_number(raw, kind="score", ocr=ocr) if raw else None
+        values[key] = parsed.value if parsed else None
+        if values[key] is None:
+            flags.append(f"missing_{key}")
+            confidence -= settings.missing_number_penalty
+    if draft.joined_across_page:
+        flags.append("joined_across_page")
+    if draft.confs:
+        mean = sum(draft.confs) / len(draft.confs)
+        confidence *= min(1.0, 0.5 + mean)
+    return ScoreRow(
+        code=label,
+        code_raw=draft.code,
+        level=choice.code.level if choice.code else 0,
+        parent=parent,
+        name=" ".join(t for t, _ in draft.name),
+        name_raw=" ".join(r for _, r in draft.name),
+        max_points=values["max"],
+        self_points=values["self"],
+        max_points_raw=draft.max_raw,
+        self_points_raw=draft.self_raw,
+        explanation=" ".join(t for t, _ in draft.explanation),
+        confidence=round(max(0.0, min(1.0, confidence)), 3),
+        flags=flags,
+        source=SourceRef(page=draft.page, line_start=draft.line_start, line_end=draft.line_end, bbox=draft.bbox),
+    )
+
+
+def _flag_implausible_numbers(rows: list[ScoreRow], settings: ScoreTableSettings) -> None:
+    """A value that breaks the table's own bounds (self above max, a child's max above its
+    parent's) most likely lost its decimal point: its separator-restored readings go to
+    ``alternatives`` and the row is flagged for the reconcile stage to choose."""
+    max_by_code = {r.code: r.max_points for r in rows if r.code}
+    for row in rows:
+        parent_max = max_by_code.get(row.parent) if row.parent else None
+        if row.max_points is not None and parent_max is not None and row.max_points > parent_max:
+            _add_alternatives(row, "max_points", row.max_points_raw, parent_max, settings)
+        upper = row.max_points if row.max_points is not None and "max_points" not in row.alternatives \
+            else (min(row.alternatives["max_points"]) if row.alternatives.get("max_points") else None)
+        if row.self_points is not None and upper is not None and row.self_points > upper:
+            _add_alternatives(row, "self_points", row.self_points_raw, max(upper, row.max_points or 0), settings)
+
+
+def _add_alternatives(row: ScoreRow, key: str, raw: str | None, upper: float, settings: ScoreTableSettings) -> None:
+    readings = lost_decimal_readings(raw or "", upper=upper)
+    if not readings:
+        return
+    row.alternatives[key] = readings
+    if "ambiguous_number" not in row.flags:
+        row.flags.append("ambiguous_number")
+        row.confidence = round(max(0.0, row.confidence - settings.ambiguous_penalty), 3)

@@ -1,0 +1,567 @@
+"""Score tables that reach us as lines rather than a grid: text dumps of OCR'd scans (one Line
+per printed line, no positions) and OCR'd pages with word boxes but no ruling lines.
+
+Each line is first read into cells (code, name text, max, self, explanation): from the words'
+x-positions when the OCR gave boxes, from the token pattern otherwise ("name words … 1 0.5 …
+explanation words"). Then lines are grouped into rows. Two printed layouts occur and both are
+handled by the same rules:
+
+* interleaved: one printed line holds a piece of every cell; names and numbers are top-aligned,
+  so a line with numbers starts a row, while the STT cell is vertically centred, so the code
+  turns up on any line of the row;
+* one cell per line (blank-line separated blocks): the code block starts the row, then name,
+  max, self, explanation.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+
+import regex as re
+from rapidfuzz import fuzz
+from unidecode import unidecode
+
+from extract.model import IngestedDocument, Line, Page
+from normalize.codes import CriterionCode, read_code_token, transition_cost
+from normalize.numbers import parse_number
+
+
+@dataclass(frozen=True)
+class LineTableSettings:
+    # Share of a line's words that must be header vocabulary for the line to be a header line.
+    header_share: float = 0.4
+    # Longer lines are prose that happens to mention "tiêu chí" and "điểm tối đa".
+    max_header_chars: int = 90
+    # Similarity (0..100) of an OCR'd word to a header word.
+    header_word_similarity: float = 70.0
+    # Column concepts a header must show before lines below it are read as a score table.
+    min_header_concepts: int = 2
+    # A lone number on its own line larger than this is not a points cell (a code, a year).
+    max_bare_points: float = 30.0
+    # Fallback width (characters) of the name column when no line shows where it ends.
+    default_name_width: int = 36
+    # Uppercase share above which a text block reads as a section heading.
+    heading_upper_share: float = 0.8
+    # Words of name a line needs before a lone number ending it counts as the max cell
+    # ("tháng 7" is a date, not a criterion worth 7 points).
+    min_name_words_single: int = 3
+    # How far (in ``normalize.codes`` cost) a lone dotted token may jump from the last code
+    # and still read as the next code rather than as points.
+    max_code_step: float = 0.9
+
+
+_HEADER_WORDS = ("stt", "tt", "linh", "vuc", "tieu", "chi", "diem", "toi", "da", "tu", "danh", "gia", "cham",
+                 "noi", "dung", "giai", "trinh", "tai", "lieu", "kiem", "chung", "so", "thu")
+_HEADER_CONCEPTS = {
+    "criterion": ("tieu chi", "linh vuc"),
+    "max": ("toi da", "diem toi"),
+    "self": ("tu danh gia", "tu cham", "danh gia"),
+    "explanation": ("giai trinh", "kiem chung"),
+}
+_SCORE_TOKEN = re.compile(r"^(?:0|[1-9]\d?)(?:[.,]\d{1,2})?$")
+_JUNK = re.compile(r"^[^\p{L}\p{N}]+$")
+# The totals row: "Tổng", "Tổng cộng", "Cộng" and numbers, nothing else ("công tác" is no total).
+_TOTAL = re.compile(r"^\W*(tong|cong)(\s+(cong|so|diem|diem so))?\W*(\s+[\d.,]+\W*)*$", re.I)
+_SIGNATURE = re.compile(r"^\s*(tm\.|noi nhan|chu tich|uy ban nhan dan)", re.I)
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII: diacritics and OCR's look-alike letters for Đ ("P", "B") folded away."""
+    return unidecode(text).lower()
+
+
+@dataclass
+class LineCells:
+    """One printed line read into table cells."""
+
+    line: Line
+    code: str | None = None
+    name: list[tuple[str, str]] = field(default_factory=list)  # (repaired, raw) tokens
+    max_raw: str | None = None
+    self_raw: str | None = None
+    explanation: list[tuple[str, str]] = field(default_factory=list)
+    numbers_by_position: bool = False  # max/self known from their columns, not from order
+    name_end: int = 0  # characters before the numbers (where the name column ends)
+    bare: str | None = None  # the line is one code-or-number token
+    block_start: bool = False  # a blank line (or the page top) above it
+
+    @property
+    def has_numbers(self) -> bool:
+        return self.max_raw is not None or self.self_raw is not None
+
+    @property
+    def text_tokens(self) -> list[tuple[str, str]]:
+        return self.name + self.explanation
+
+
+@dataclass
+class RowDraft:
+    code: str | None = None
+    name: list[tuple[str, str]] = field(default_factory=list)
+    explanation: list[tuple[str, str]] = field(default_factory=list)
+    max_raw: str | None = None
+    self_raw: str | None = None
+    page: int = 0
+    line_start: int = 0
+    line_end: int = 0
+    confs: list[float] = field(default_factory=list)
+    bbox: list[float] | None = None
+    started_by: str = "numbers"  # numbers | code | text
+    joined_across_page: bool = False
+    # The last block of explanation text, kept apart in case it turns out to be the name of a
+    # row whose code was lost (one-cell-per-line layout).
+    tail_block: list[tuple[str, str]] | None = None
+    tail_line: int = 0
+
+    @property
+    def n_numbers(self) -> int:
+        return (self.max_raw is not None) + (self.self_raw is not None)
+
+    def add_number(self, raw: str) -> None:
+        if self.max_raw is None:
+            self.max_raw = raw
+        else:
+            self.self_raw = raw
+
+    def touch(self, line: Line) -> None:
+        if line.page != self.page and self.line_start:
+            self.joined_across_page = True
+        self.line_end = max(self.line_end, line.number)
+        if line.conf is not None:
+            self.confs.append(line.conf)
+        self.confs.extend(w.conf for w in line.words if w.conf is not None)
+        if line.bbox is not None:
+            box = list(line.bbox)
+            self.bbox = box if self.bbox is None else [min(self.bbox[0], box[0]), min(self.bbox[1], box[1]),
+                                                        max(self.bbox[2], box[2]), max(self.bbox[3], box[3])]
+
+
+@dataclass
+class LineTable:
+    rows: list[RowDraft]
+    pages: list[int]
+    title: str = ""
+    stated_total_max: str | None = None
+    stated_total_self: str | None = None
+    positional: bool = False
+
+
+# ---------------------------------------------------------------- header recognition
+
+def header_share(text: str, settings: LineTableSettings = LineTableSettings()) -> float:
+    words = [w for w in re.findall(r"[\p{L}\p{N}]+", fold(text)) if len(w) >= 2 or w in ("da",)]
+    if not words:
+        return 0.0
+    hits = sum(1 for w in words if max(fuzz.ratio(w, h) for h in _HEADER_WORDS) >= settings.header_word_similarity)
+    return hits / len(words)
+
+
+def header_concepts(text: str) -> set[str]:
+    folded = " ".join(re.findall(r"[\p{L}\p{N}]+", fold(text)))
+    found = set()
+    for concept, phrases in _HEADER_CONCEPTS.items():
+        if any(fuzz.partial_ratio(p, folded) >= 85 for p in phrases):
+            found.add(concept)
+    return found
+
+
+def is_header_line(line: Line, settings: LineTableSettings = LineTableSettings()) -> bool:
+    text = line.raw or line.text
+    if any(is_score_token(t) for t in text.split()) or len(text) > settings.max_header_chars:
+        return False  # a header has no points in it, and is no paragraph
+    return header_share(text, settings) >= settings.header_share
+
+
+def is_repeated_header(line: Line, settings: LineTableSettings = LineTableSettings()) -> bool:
+    return is_header_line(line, settings) and len(header_concepts(line.raw or line.text)) >= settings.min_header_concepts
+
+
+# ---------------------------------------------------------------- reading one line
+
+def line_tokens(line: Line) -> list[tuple[str, str]]:
+    """(repaired, raw) token pairs. The repair stage keeps tokens aligned; when it did not, the
+    raw tokens stand for both."""
+    raw = (line.raw if line.raw is not None else line.text).split()
+    text = line.text.split()
+    if len(text) != len(raw):
+        text = raw
+    return list(zip(text, raw))
+
+
+def is_score_token(token: str) -> bool:
+    return bool(_SCORE_TOKEN.match(token))
+
+
+def read_line(line: Line, block_start: bool) -> LineCells:
+    """Cells of a line with no positions, from its token pattern."""
+    cells = LineCells(line=line, block_start=block_start)
+    tokens = line_tokens(line)
+    start = 0
+    while start < len(tokens) and _JUNK.match(tokens[start][1]):
+        start += 1
+    tokens = tokens[start:]
+    if not tokens:
+        return cells
+    if len(tokens) == 1 and (is_score_token(tokens[0][1]) or read_code_token(tokens[0][1])):
+        cells.bare = tokens[0][1]
+        return cells
+    if read_code_token(tokens[0][1]) is not None and len(tokens) > 1:
+        cells.code = tokens[0][1]
+        tokens = tokens[1:]
+    run = _number_run(tokens)
+    if run is None:
+        cells.name = [t for t in tokens if not _JUNK.match(t[1])]
+        return cells
+    first, last = run
+    numbers = [tokens[i][1] for i in range(first, last) if is_score_token(tokens[i][1])]
+    cells.max_raw = numbers[0]
+    cells.self_raw = numbers[1] if len(numbers) > 1 else None
+    cells.name = [t for t in tokens[:first] if not _JUNK.match(t[1])]
+    cells.explanation = [t for t in tokens[last:] if not _JUNK.match(t[1])]
+    cells.name_end = len(" ".join(t[1] for t in tokens[:first]))
+    return cells
+
+
+def _number_run(tokens: list[tuple[str, str]], settings: LineTableSettings = LineTableSettings()) -> tuple[int, int] | None:
+    """Where the max/self numbers sit among a line's tokens: the first two consecutive points
+    tokens (stray rule marks "|" between them allowed), or one points token ending the line (the
+    self cell left blank). A lone number inside text ("6 tháng") is not a cell."""
+    raws = [t[1] for t in tokens]
+    for i, tok in enumerate(raws):
+        if not is_score_token(tok) or i == 0:
+            continue
+        j = i + 1
+        while j < len(raws) and _JUNK.match(raws[j]):
+            j += 1
+        if j < len(raws) and is_score_token(raws[j]):
+            return i, j + 1
+        if j >= len(raws) and i >= settings.min_name_words_single:
+            return i, j
+    return None
+
+
+def read_positioned_line(line: Line, columns: dict[str, tuple[float, float]], block_start: bool) -> LineCells:
+    """Cells of an OCR'd line from its words' x-centres and the header's column ranges."""
+    cells = LineCells(line=line, block_start=block_start, numbers_by_position=True)
+    by_col: dict[str, list[tuple[str, str]]] = {k: [] for k in columns}
+    raw_words = (line.raw or "").split() if line.raw else None
+    for i, word in enumerate(line.words):
+        if word.bbox is None:
+            continue
+        centre = (word.bbox[0] + word.bbox[2]) / 2
+        col = min(columns, key=lambda k: 0 if columns[k][0] <= centre <= columns[k][1]
+                  else min(abs(centre - columns[k][0]), abs(centre - columns[k][1])))
+        raw = raw_words[i] if raw_words and len(raw_words) == len(line.words) else word.text
+        by_col[col].append((word.text, raw))
+    code = [r for _, r in by_col.get("code", []) if not _JUNK.match(r)]
+    if code and read_code_token(code[0]):
+        cells.code = code[0]
+    cells.name = by_col.get("name", [])
+    mx = [r for _, r in by_col.get("max", []) if is_score_token(r)]
+    sf = [r for _, r in by_col.get("self", []) if is_score_token(r)]
+    cells.max_raw = mx[0] if mx else None
+    cells.self_raw = sf[0] if sf else None
+    cells.explanation = by_col.get("explanation", [])
+    return cells
+
+
+def column_ranges(header: Line, page: Page) -> dict[str, tuple[float, float]] | None:
+    """Column x-ranges from the header words' positions: each concept's words give its centre;
+    the boundaries fall half-way between neighbouring centres."""
+    anchors: dict[str, list[float]] = {}
+    keys = {"stt": "code", "tt": "code", "tieu": "name", "chi": "name", "linh": "name", "vuc": "name",
+            "toi": "max", "da": "max", "tu": "self", "cham": "self", "giai": "explanation",
+            "trinh": "explanation", "noi": "explanation", "kiem": "explanation", "chung": "explanation"}
+    for word in header.words:
+        if word.bbox is None:
+            continue
+        key = keys.get(fold(word.text).strip(".,:"))
+        if key:
+            anchors.setdefault(key, []).append((word.bbox[0] + word.bbox[2]) / 2)
+    if not {"code", "name", "max"} <= set(anchors):
+        return None
+    centres = sorted((statistics.mean(v), k) for k, v in anchors.items())
+    width = page.width or max(w.bbox[2] for w in header.words if w.bbox) * 1.05
+    out = {}
+    for i, (centre, key) in enumerate(centres):
+        lo = 0.0 if i == 0 else (centres[i - 1][0] + centre) / 2
+        hi = width if i == len(centres) - 1 else (centre + centres[i + 1][0]) / 2
+        out[key] = (lo, hi)
+    return out
+
+
+# ---------------------------------------------------------------- grouping lines into rows
+
+def find_line_tables(doc: IngestedDocument, settings: LineTableSettings = LineTableSettings()) -> list[LineTable]:
+    """Score tables among the document's lines (pages that have no grid for them)."""
+    lines = [l for p in doc.pages for l in p.lines]
+    pages = {p.number: p for p in doc.pages}
+    tables = []
+    i = 0
+    while i < len(lines):
+        start = _table_start(lines, i, settings)
+        if start is None:
+            break
+        header_index, body_index = start
+        table, i = _read_table(lines, header_index, body_index, pages, settings)
+        if table.rows:
+            tables.append(table)
+    return tables
+
+
+def _table_start(lines: list[Line], i: int, settings: LineTableSettings) -> tuple[int, int] | None:
+    """The first header (a line, or a run of short header lines) from ``i`` on that names at
+    least two column concepts; returns (header line index, first body line index)."""
+    while i < len(lines):
+        j = i
+        concepts: set[str] = set()
+        while j < len(lines) and is_header_line(lines[j], settings) and _opens_header(lines[j]) and j - i < 10:
+            concepts |= header_concepts(lines[j].raw or lines[j].text)
+            j += 1
+        if j > i and len(concepts) >= settings.min_header_concepts:
+            return i, j
+        i = max(j, i + 1)
+    return None
+
+
+def _opens_header(line: Line) -> bool:
+    """Headings and bullets of prose ("1.3. Điểm số…", "- Tiêu chí mất điểm:", "a) …") talk
+    about criteria and points too, but a column header never starts like them."""
+    first = (line.raw or line.text).split()[0] if (line.raw or line.text).split() else ""
+    if re.match(r"^([-+•*]|[a-zđ]\)|\d)", first) or (line.raw or line.text).rstrip().endswith(":"):
+        return False
+    return True
+
+
+def _read_table(lines: list[Line], header_index: int, i: int, pages: dict[int, Page],
+                settings: LineTableSettings) -> tuple[LineTable, int]:
+    header = lines[header_index]
+    title = _title_above(lines, header_index)
+    table = LineTable(rows=[], pages=[], title=title)
+    columns = column_ranges(header, pages[header.page]) if header.words else None
+    table.positional = columns is not None
+    name_width = _name_width(lines[i:], settings)
+    builder = _RowBuilder(table, settings, name_width)
+    page_top = False
+    previous: Line | None = header
+    while i < len(lines):
+        line = lines[i]
+        text = fold(line.raw or line.text)
+        if line.page != (previous.page if previous else line.page):
+            page_top = True
+        if (page_top and is_header_line(line, settings)) or is_repeated_header(line, settings):
+            previous = line
+            i += 1
+            continue
+        page_top = False
+        if _TOTAL.match(text):
+            numbers = [t for t in (line.raw or line.text).split() if parse_number(t, kind="score")]
+            table.stated_total_max = numbers[0] if numbers else None
+            table.stated_total_self = numbers[1] if len(numbers) > 1 else None
+            i += 1
+            break
+        if _SIGNATURE.match(text):
+            break
+        block_start = previous is None or line.page != previous.page or line.number > previous.number + 1
+        cells = read_positioned_line(line, columns, block_start) if columns and line.words \
+            else read_line(line, block_start)
+        builder.feed(cells)
+        if line.page not in table.pages:
+            table.pages.append(line.page)
+        previous = line
+        i += 1
+    builder.close()
+    return table, i
+
+
+def _title_above(lines: list[Line], index: int) -> str:
+    for line in reversed(lines[max(0, index - 4):index]):
+        if len(line.text) > 20:
+            return line.text.strip()
+    return ""
+
+
+def _name_width(lines: list[Line], settings: LineTableSettings) -> int:
+    """Where the name column ends, in characters: the median position of the numbers on lines
+    that carry name and numbers together."""
+    ends = []
+    for line in lines[:200]:
+        cells = read_line(line, False)
+        if cells.has_numbers and cells.name:
+            ends.append(cells.name_end)
+    return int(statistics.median(ends)) if ends else settings.default_name_width
+
+
+class _RowBuilder:
+    def __init__(self, table: LineTable, settings: LineTableSettings, name_width: int):
+        self.table = table
+        self.settings = settings
+        self.name_width = name_width
+        self.rows = table.rows
+        self.cur: RowDraft | None = None
+
+    def _new(self, cells: LineCells, started_by: str) -> RowDraft:
+        self._settle_tail()
+        row = RowDraft(page=cells.line.page, line_start=cells.line.number, line_end=cells.line.number,
+                       started_by=started_by)
+        self.rows.append(row)
+        self.cur = row
+        return row
+
+    def _settle_tail(self) -> None:
+        if self.cur is not None:
+            self.cur.tail_block = None
+
+    def feed(self, cells: LineCells) -> None:
+        cur = self.cur
+        if cells.bare is not None:
+            self._feed_bare(cells)
+            return
+        if cells.has_numbers:
+            if cur is not None and cur.started_by == "code" and not cur.name and cur.n_numbers == 0:
+                row = cur
+            elif cur is not None and cur.n_numbers == 0 and not cur.name and not cur.explanation:
+                row = cur
+            else:
+                row = self._new(cells, "numbers")
+            if cells.code and row.code is None:
+                row.code = cells.code
+            row.name += cells.name
+            if cells.numbers_by_position:
+                row.max_raw, row.self_raw = cells.max_raw, cells.self_raw
+            else:
+                row.add_number(cells.max_raw)
+                if cells.self_raw is not None:
+                    row.add_number(cells.self_raw)
+            row.explanation += cells.explanation
+        elif cells.code is not None:
+            if cur is not None and cur.code is None and not (cells.block_start and cur.started_by != "numbers"):
+                row = cur
+                row.code = cells.code
+                self._add_text(row, cells)
+            else:
+                row = self._new(cells, "code")
+                row.code = cells.code
+                row.name += cells.text_tokens
+        else:
+            row = self._feed_text(cells)
+            if row is None:
+                return
+        row.touch(cells.line)
+
+    def _feed_bare(self, cells: LineCells) -> None:
+        token = cells.bare
+        cur = self.cur
+        value = parse_number(token, kind="score")
+        points = value is not None and is_score_token(token) and value.value <= self.settings.max_bare_points
+        if points and self._continues_codes(token):
+            points = False  # "4.4" right after "4.3" is the next code, not 4.4 points
+        if points and cur is not None and (cur.name or cur.tail_block) and cur.n_numbers < 2:
+            if cur.n_numbers == 0 and cur.tail_block:
+                cur = self._split_tail(cells)
+            cur.add_number(token)
+            cur.touch(cells.line)
+            return
+        if points and cur is not None and cur.n_numbers == 2 and cur.tail_block:
+            cur = self._split_tail(cells)
+            cur.add_number(token)
+            cur.touch(cells.line)
+            return
+        if read_code_token(token) is not None:
+            if cur is None or cur.code is not None or cur.name or cur.n_numbers or cur.explanation:
+                if cur is not None and cur.code is None and cur.started_by == "numbers" and not cells.block_start:
+                    cur.code = token  # the centred STT cell of the row above
+                    cur.touch(cells.line)
+                    return
+                cur = self._new(cells, "code")
+            cur.code = token
+            cur.touch(cells.line)
+            return
+        if cur is not None:
+            cur.explanation.append((token, token))
+            cur.touch(cells.line)
+
+    def _continues_codes(self, token: str) -> bool:
+        reading = read_code_token(token)
+        if reading is None or not reading.components or len(reading.components) < 2:
+            return False
+        last = next((read_code_token(r.code) for r in reversed(self.rows) if r.code), None)
+        if last is None or not last.components:
+            return False
+        cost = transition_cost(CriterionCode(0, last.components), CriterionCode(0, reading.components))
+        return cost is not None and cost <= self.settings.max_code_step
+
+    def _split_tail(self, cells: LineCells) -> RowDraft:
+        """The text block taken for the row's explanation was the name of a new row whose
+        code is lost: numbers follow it."""
+        old = self.cur
+        block, line = old.tail_block, old.tail_line
+        del old.explanation[len(old.explanation) - len(block):]
+        row = RowDraft(page=cells.line.page, line_start=line, line_end=line, started_by="text", name=list(block))
+        self.rows.append(row)
+        self.cur = row
+        return row
+
+    def _feed_text(self, cells: LineCells) -> RowDraft | None:
+        cur = self.cur
+        tokens = cells.text_tokens
+        if not tokens:
+            return cur
+        if cur is None:
+            if _is_heading(tokens, self.settings):
+                row = self._new(cells, "text")
+                row.name += tokens
+                return row
+            return None
+        if cells.block_start and cur.started_by != "numbers" or cells.block_start and not self._interleaved(cur):
+            complete = cur.n_numbers > 0 or cur.explanation
+            if complete and _is_heading(tokens, self.settings):
+                row = self._new(cells, "text")
+                row.name += tokens
+                return row
+            if not cur.name and not cur.explanation and cur.n_numbers == 0:
+                cur.name += tokens
+            else:
+                cur.explanation += tokens
+                cur.tail_block = list(tokens)
+                cur.tail_line = cells.line.number
+            return cur
+        if cur.tail_block is not None and cur.explanation[-len(cur.tail_block):] == cur.tail_block:
+            cur.explanation += tokens
+            cur.tail_block = cur.tail_block + list(tokens)
+            return cur
+        self._add_text(cur, cells)
+        return cur
+
+    def _interleaved(self, row: RowDraft) -> bool:
+        return row.started_by == "numbers"
+
+    def _add_text(self, row: RowDraft, cells: LineCells) -> None:
+        """A continuation line: in the interleaved layout it holds the name's next words and the
+        explanation's, split where the name column ends."""
+        if cells.numbers_by_position:
+            row.name += cells.name
+            row.explanation += cells.explanation
+            return
+        tokens = cells.text_tokens
+        if row.started_by != "numbers":
+            (row.explanation if row.explanation or row.n_numbers else row.name).extend(tokens)
+            return
+        width = self.name_width - (len(cells.code) + 1 if cells.code else 0)
+        used, k = 0, 0
+        while k < len(tokens) and used + len(tokens[k][1]) <= width + 2:
+            used += len(tokens[k][1]) + 1
+            k += 1
+        row.name += tokens[:k]
+        row.explanation += tokens[k:]
+
+    def close(self) -> None:
+        self._settle_tail()
+
+
+def _is_heading(tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
+    letters = [ch for _, raw in tokens for ch in raw if ch.isalpha()]
+    if len(tokens) < 2 or len(letters) < 6:
+        return False
+    return sum(ch.isupper() for ch in letters) / len(letters) >= settings.heading_upper_share

@@ -1,0 +1,334 @@
+"""Criterion codes of score tables ("I", "1.", "1.1", "1.1.1"): reading them from OCR'd tokens
+and repairing a whole column of them at once.
+
+OCR mangles codes in a few regular ways: look-alike letters ("LL1" for 1.1.1, "31n" for 3.1.2),
+lost dots ("131" for 1.3.1), a lost or wrong digit ("540" for 5.4.2, "16" for 3.6). A single token
+is often ambiguous ("L2" reads 1.2 or 1.1.2), but the column is not: codes follow the hierarchy
+and increase down the table. So repair is a best-path search over the column: each row's code is
+chosen among its shape readings and the successors of the previous row's code, paying for edits
+of the printed digits, for skipped numbers and for codes inferred with no token at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import total_ordering
+
+import regex as re
+from rapidfuzz.distance import Levenshtein
+
+
+@dataclass(frozen=True)
+class CodeSettings:
+    # Cost of a row whose code is inferred (no readable token, or a token that fits nothing).
+    inferred: float = 1.0
+    # Cost per differing digit between the printed token and the chosen code.
+    per_edit: float = 0.5
+    # Cost of each number skipped between two consecutive codes ("1.2" straight to "1.4").
+    per_skip: float = 0.4
+    # Small preferences that break ties between equally cheap paths: going one level down,
+    # climbing back up, a code deeper than one level below its predecessor.
+    child: float = 0.05
+    per_level_up: float = 0.02
+    per_extra_level: float = 0.3
+    # Reading a look-alike letter as a digit ("L" as 1).
+    lookalike: float = 0.05
+    # A roman section printed with the wrong number of strokes ("L." for II).
+    roman_mismatch: float = 0.5
+    # A number-less row carrying a duplicate code is folded into the row above.
+    absorb: float = 0.35
+    # Search width: states kept per row.
+    beam: int = 40
+    max_component: int = 30
+
+
+# Letters OCR prints for digits inside a code cell.
+_LOOKALIKE_DIGITS = {"l": "1", "L": "1", "I": "1", "i": "1", "|": "1", "!": "1", "O": "0", "o": "0",
+                     "Q": "0", "D": "0", "n": "2", "Z": "2", "z": "2", "S": "5", "B": "8", "g": "9"}
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+# A token that may be a code: digits, dots and look-alike letters, wrapped in stray punctuation.
+_CODE_SHAPE = re.compile(r"^[\(\[\)'‘’\"|]*([0-9lLIi|!OoQDnZzSBg.]{1,8}?)[\.\):]*$")
+_ROMAN_SHAPE = re.compile(r"^[\(\['‘’]*([IVXLl|]{1,4})[\.\):]*$")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+@total_ordering
+@dataclass(frozen=True)
+class CriterionCode:
+    """A position in the score-table hierarchy: roman section (0 when the table has none) and
+    the arabic path under it ("1.2.3" → (1, 2, 3)). A roman section row has an empty path."""
+
+    roman: int
+    path: tuple[int, ...] = ()
+
+    def __lt__(self, other: "CriterionCode") -> bool:
+        return (self.roman, self.path) < (other.roman, other.path)
+
+    @property
+    def level(self) -> int:
+        return len(self.path)
+
+    @property
+    def digits(self) -> str:
+        return "".join(str(p) for p in self.path)
+
+    def parent(self) -> "CriterionCode | None":
+        if self.path:
+            if len(self.path) == 1:
+                return CriterionCode(self.roman) if self.roman else None
+            return CriterionCode(self.roman, self.path[:-1])
+        return None
+
+    def format(self, roman_prefix: bool = False) -> str:
+        if not self.path:
+            return roman_numeral(self.roman)
+        arabic = ".".join(str(p) for p in self.path)
+        return f"{roman_numeral(self.roman)}.{arabic}" if roman_prefix and self.roman else arabic
+
+
+ROOT = CriterionCode(0)
+
+
+def roman_numeral(n: int) -> str:
+    for text, value in _ROMAN.items():
+        if value == n:
+            return text
+    return str(n)
+
+
+@dataclass(frozen=True)
+class CodeToken:
+    """What a printed code token says, before the column is considered."""
+
+    raw: str
+    digits: str  # look-alikes mapped, dots dropped: "LL1" → "111"
+    components: tuple[int, ...] | None  # the reading taken literally, when it is a valid path
+    roman: int | None  # the token read as a roman section ("I.", "L" → 1)
+    lookalikes: bool  # letters had to be read as digits
+    roman_lookalikes: bool = False  # strokes other than I/V/X had to be read as roman ("L" for I)
+
+
+def read_code_token(token: str) -> CodeToken | None:
+    """Read one token as a criterion code, or None when it cannot be one (words, dates, years,
+    numbers with a leading zero such as "03", which are counts in the explanation)."""
+    raw = token.strip()
+    roman_match = _ROMAN_SHAPE.match(raw)
+    roman = None
+    roman_lookalikes = False
+    if roman_match:
+        strokes = roman_match.group(1)
+        normal = re.sub(r"[Ll|]", "I", strokes)
+        roman = _ROMAN.get(normal)
+        roman_lookalikes = normal != strokes
+    only_roman = CodeToken(raw, "", None, roman, True, roman_lookalikes) if roman else None
+    m = _CODE_SHAPE.match(raw)
+    if not m:
+        return only_roman
+    body = m.group(1).strip(".")
+    if not body or not re.search(r"[0-9lLI|]", body):
+        return only_roman
+    # 'n', 'S', 'B', 'g'... are only digits after real ones ("31n"); a token starting with one
+    # is a word ("Số" read "S6").
+    if not re.search(r"\d", body) and re.search(r"[^lLIi|!.]", body):
+        return None
+    if not re.match(r"[0-9lLIi|!]", body):
+        return None
+    mapped = "".join(_LOOKALIKE_DIGITS.get(ch, ch) for ch in body)
+    digits = mapped.replace(".", "")
+    if not digits or digits.startswith("0") or len(digits) > 5 or _YEAR.match(digits):
+        return only_roman
+    parts = [p for p in mapped.split(".") if p]
+    components: tuple[int, ...] | None
+    if len(parts) > 1 and all(len(p) == 1 for p in parts):
+        components = tuple(int(p) for p in parts)
+    elif len(digits) <= 4:
+        components = tuple(int(d) for d in digits)  # dots lost or misplaced: one digit a level
+    else:
+        components = None
+    if components and 0 in components:
+        components = None
+    # A real roman letter ("I") reads as a digit only at a cost.
+    lookalikes = mapped != body
+    return CodeToken(raw, digits, components, roman, lookalikes, roman_lookalikes)
+
+
+def parse_code(text: str | None) -> CriterionCode | None:
+    """A clean printed code ("1.2.3", "2.", "II") as a CriterionCode without a roman context."""
+    if not text or not text.strip():
+        return None
+    t = text.strip().rstrip(".")
+    if t in _ROMAN:
+        return CriterionCode(_ROMAN[t])
+    if re.fullmatch(r"\d{1,2}(\.\d{1,2})*", t):
+        return CriterionCode(0, tuple(int(p) for p in t.split(".")))
+    return None
+
+
+def transition_cost(prev: CriterionCode, code: CriterionCode, settings: CodeSettings = CodeSettings()) -> float | None:
+    """What it costs for ``code`` to follow ``prev`` down the column; None when it cannot
+    (codes never go back)."""
+    if code.roman < prev.roman:
+        return None
+    if code.roman > prev.roman:
+        cost = settings.per_skip * (code.roman - prev.roman - 1)
+        if prev.roman == 0 and prev.path:  # a table numbered without sections does not grow them
+            cost += settings.roman_mismatch
+        if code.path:  # the section row itself is missing: as dear as inferring it
+            cost += settings.inferred + settings.per_extra_level * (len(code.path) - 1) \
+                + _first_child_cost(code.path[0], settings)
+        return cost
+    p, c = prev.path, code.path
+    k = 0
+    while k < min(len(p), len(c)) and p[k] == c[k]:
+        k += 1
+    if k == len(c):
+        return None  # same code again, or an ancestor of the previous one
+    if k == len(p):  # going down
+        cost = _first_child_cost(c[k], settings) if not p else settings.child + settings.per_skip * (c[k] - 1)
+    else:
+        if c[k] < p[k]:
+            return None
+        cost = settings.per_skip * (c[k] - p[k] - 1) + settings.per_level_up * (len(p) - k - 1)
+    for extra in c[k + 1:]:
+        cost += settings.per_extra_level + settings.per_skip * (extra - 1)
+    return cost
+
+
+def _first_child_cost(first: int, settings: CodeSettings) -> float:
+    # Under a roman section the arabic numbering restarts at 1 or carries on from the last
+    # section; either is normal.
+    return 0.0 if first == 1 else 0.15
+
+
+def successors(code: CriterionCode, settings: CodeSettings = CodeSettings()) -> list[CriterionCode]:
+    """Codes that can plausibly come next: the first child, the next sibling at each level (and
+    a few skipped ones), the next roman section."""
+    out = [CriterionCode(code.roman, code.path + (1,))]
+    for k in range(len(code.path)):
+        for j in (1, 2, 3):
+            out.append(CriterionCode(code.roman, code.path[:k] + (code.path[k] + j,)))
+    out.append(CriterionCode(code.roman + 1))
+    out.append(CriterionCode(code.roman + 1, (1,)))
+    return out
+
+
+def match_cost(token: CodeToken | None, code: CriterionCode, settings: CodeSettings = CodeSettings()) -> float | None:
+    """What it costs to read ``token`` as ``code``; None when the token does not fit it."""
+    if token is None:
+        return settings.inferred
+    if not code.path:
+        if token.roman is None:
+            return None
+        if token.roman == code.roman:
+            return settings.lookalike if token.roman_lookalikes else 0.0
+        return settings.roman_mismatch if abs(token.roman - code.roman) == 1 else None
+    if not token.digits:
+        return None
+    if token.components == code.path:
+        return settings.lookalike if token.lookalikes else 0.0
+    target = code.digits
+    edits = Levenshtein.distance(token.digits, target)
+    allowed = 1 if len(target) >= 2 else 0
+    if len(target) >= 3 and len(token.digits) >= 3:
+        allowed = 2
+    if edits == 0:
+        return settings.lookalike  # same digits, dots elsewhere
+    if edits <= allowed:
+        return settings.per_edit * edits + (settings.lookalike if token.lookalikes else 0.0)
+    return None
+
+
+@dataclass
+class CodeChoice:
+    code: CriterionCode | None  # None when the row was absorbed into the one above
+    cost: float = 0.0  # what reading this row's token as ``code`` cost (0 for a clean token)
+    inferred: bool = False
+    repaired: bool = False
+    absorbed: bool = False
+
+
+@dataclass
+class _State:
+    cost: float
+    back: "_State | None"
+    choice: CodeChoice
+    code: CriterionCode = ROOT
+    history: tuple = field(default=())
+
+
+def repair_codes(tokens: list[str | None], absorbable: list[bool] | None = None,
+                 settings: CodeSettings = CodeSettings()) -> list[CodeChoice]:
+    """The most plausible code for every row of a column, top to bottom.
+
+    ``tokens``: the printed code token of each row (None when there is none). ``absorbable``:
+    rows that may instead be a stray fragment of the row above (no numbers of their own)."""
+    absorbable = absorbable or [False] * len(tokens)
+    readings = [read_code_token(t) if t else None for t in tokens]
+    beam: dict[CriterionCode, _State] = {ROOT: _State(0.0, None, CodeChoice(ROOT), ROOT)}
+    for i, token in enumerate(readings):
+        nxt: dict[CriterionCode, _State] = {}
+
+        def offer(code: CriterionCode, state: _State, cost: float, choice: CodeChoice) -> None:
+            best = nxt.get(code)
+            if best is None or cost < best.cost:
+                nxt[code] = _State(cost, state, choice, code)
+
+        for prev, state in beam.items():
+            candidates = set(successors(prev, settings))
+            if token is not None and token.components:
+                candidates.add(CriterionCode(prev.roman, token.components))
+                if prev.path[:1] and len(token.components) > 1:
+                    pass
+            if token is not None and token.roman:
+                candidates.add(CriterionCode(token.roman))
+            if token is not None and token.digits:
+                candidates.update(_near_readings(prev, token))
+            for code in candidates:
+                if any(p > settings.max_component for p in code.path):
+                    continue
+                step = transition_cost(prev, code, settings)
+                if step is None:
+                    continue
+                emit = match_cost(token, code, settings)
+                inferred = emit is None or token is None
+                if emit is None:
+                    emit = settings.inferred
+                offer(code, state, state.cost + step + emit,
+                      CodeChoice(code, emit, inferred=inferred, repaired=not inferred and emit > settings.lookalike))
+            if absorbable[i]:
+                offer(prev, state, state.cost + settings.absorb, CodeChoice(None, settings.absorb, absorbed=True))
+        beam = dict(sorted(nxt.items(), key=lambda kv: kv[1].cost)[: settings.beam])
+    best = min(beam.values(), key=lambda s: s.cost)
+    out: list[CodeChoice] = []
+    state: _State | None = best
+    while state is not None and state.back is not None:
+        out.append(state.choice)
+        state = state.back
+    return out[::-1]
+
+
+def _near_readings(prev: CriterionCode, token: CodeToken) -> list[CriterionCode]:
+    """Codes under the previous row's ancestors whose digits differ from the token's by one
+    (a lost leading digit, "11" for 3.1; a wrong last digit, "540" for 5.4.2)."""
+    out = []
+    for depth in range(0, len(prev.path) + 1):
+        base = prev.path[:depth]
+        for last in range(1, 10):
+            out.append(CriterionCode(prev.roman, base + (last,)))
+    return out
+
+
+def format_codes(codes: list[CriterionCode | None]) -> list[str | None]:
+    """Display strings for a column of codes. A roman section whose arabic numbering restarts
+    at 1 (part II starting "1.", "2." again) gets its codes prefixed ("II.1") so that every
+    code stays unique in the table."""
+    max_top: dict[int, int] = {}
+    restarts: set[int] = set()
+    for code in codes:
+        if code is None or not code.path:
+            continue
+        earlier = max((v for r, v in max_top.items() if r < code.roman), default=0)
+        if code.roman not in max_top and code.path[0] <= earlier:
+            restarts.add(code.roman)
+        max_top[code.roman] = max(max_top.get(code.roman, 0), code.path[0])
+    return [None if c is None else c.format(roman_prefix=c.roman in restarts) for c in codes]
