@@ -162,10 +162,18 @@ def norm_code(code: str | None) -> str | None:
 
 
 def parent_indices(rows: list) -> list[int | None]:
-    """Index of each row's parent: its stated ``parent`` code, else its code minus the last
-    segment ("1.2.3" → "1.2"), resolved to the nearest row above with that code; an undotted
-    code under a roman section belongs to the section above it."""
+    """Index of each row's parent (see ``resolve_parents``)."""
+    return resolve_parents(rows)[0]
+
+
+def resolve_parents(rows: list) -> tuple[list[int | None], set[int]]:
+    """(parent index of each row, orphans). The parent is the row's stated ``parent`` code, else
+    its code minus the last segment ("1.2.3" → "1.2"), resolved to the nearest row above with that
+    code; an undotted code under a roman section belongs to the section above it. A row whose
+    parent is missing from the table (lost by OCR) is an orphan, attached to its nearest present
+    ancestor: its lost parent may have had other children, so sums over it are only partial."""
     out: list[int | None] = []
+    orphans: set[int] = set()
     for i, row in enumerate(rows):
         code = norm_code(row.code)
         wanted = norm_code(row.parent)
@@ -173,11 +181,17 @@ def parent_indices(rows: list) -> list[int | None]:
             wanted = code.rsplit(".", 1)[0]
         found = None
         if wanted is not None:
-            found = next((j for j in range(i - 1, -1, -1) if norm_code(rows[j].code) == wanted), None)
+            ancestor = wanted
+            while ancestor and found is None:
+                found = next((j for j in range(i - 1, -1, -1) if norm_code(rows[j].code) == ancestor), None)
+                if found is None:
+                    ancestor = ancestor.rsplit(".", 1)[0] if "." in ancestor else None
+            if found is not None and ancestor != wanted:
+                orphans.add(i)
         elif code and re.fullmatch(r"\d+", code):
             found = next((j for j in range(i - 1, -1, -1) if _is_roman(norm_code(rows[j].code))), None)
         out.append(found)
-    return out
+    return out, orphans
 
 
 def _is_roman(code: str | None) -> bool:
@@ -243,7 +257,7 @@ def _table_name(table: ScoreTable, ti: int) -> str:
 
 def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: ReconcileSettings) -> None:
     rows = table.rows
-    parents = parent_indices(rows)
+    parents, orphans = resolve_parents(rows)
     kids = children_of(parents)
     name = _table_name(table, ti)
     _repair_ocr_readings(ti, table, parents, kids, ledger, s)
@@ -257,12 +271,14 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
             parts = [getattr(rows[c], field_) for c in children]
             if stated is None or all(p is None for p in parts):
                 continue
+            if any(c in orphans for c in children):
+                parts.append(None)  # the orphans' lost parent may have had other children
             tol = _sum_tolerance(stated, s.points_tolerance, s.relative_tolerance)
             status, expected = _compare_sum(stated, parts, tol)
             what = "max points" if field_ == "max_points" else "self-assessed points"
             blanks = sum(p is None for p in parts)
-            message = (f"{label}: {what} of its {len(parts)} sub-criteria add up to {_vn(expected)}, "
-                       f"the row states {_vn(stated)}" + (f" ({blanks} blank)" if blanks else ""))
+            message = (f"{label}: {what} of its {len(children)} sub-criteria add up to {_vn(expected)}, "
+                       f"the row states {_vn(stated)}" + (f" ({blanks} unknown)" if blanks else ""))
             refs = (_score_ref(ti, i, row, field_, name),
                     *(_score_ref(ti, c, rows[c], field_, name) for c in children))
             ledger.check(kind, f"/score_tables/{ti}/rows/{i}", table=name, code=row.code, field_=field_,
@@ -556,14 +572,18 @@ def _criterion_number(code: str | None) -> tuple[str, int] | None:
 def group_criteria(statements: list[ScoreStatement]) -> dict[int, list[int]]:
     """Criterion statements of each group statement: by their ``group`` label, else those that
     follow the group statement up to the next group."""
+    def label(text: str | None) -> str:
+        return (text or "").strip(" )").lower()
+
     groups = {i: [] for i, st in enumerate(statements) if st.kind == "group"}
-    by_label = {(st.code or "").strip(" )").lower(): i for i, st in enumerate(statements) if st.kind == "group"}
-    current = None
     for i, st in enumerate(statements):
         if st.kind == "group":
-            current = i
             continue
-        owner = by_label.get((st.group or "").strip(" )").lower()) if st.group else current
+        above = [g for g in groups if g < i]
+        # The nearest group above with the criterion's label (labels can repeat when OCR or
+        # repair garbles "b)"), else simply the nearest group above.
+        named = [g for g in above if st.group and label(statements[g].code) == label(st.group)]
+        owner = (named or above or [None])[-1]
         if owner is not None:
             groups[owner].append(i)
     return groups
@@ -665,8 +685,8 @@ def fraction_percents(text: str, gap: int = 90):
     pattern = re.compile(r"(?<![\d/.,])(\d{1,7})\s*/\s*(\d{1,7})(?![\d/])([^\d;\n]{0,%d}?)"
                          r"(\d{1,3}(?:[.,]\d+)?)\s*%%" % gap)
     for m in pattern.finditer(text or ""):
-        if re.search(r"\.\s+\p{Lu}", m[3]):  # a sentence ended in between
-            continue
+        if re.search(r"\.\s+\p{Lu}|:", m[3]) or re.match(r"\s*(điểm|diem)\b", m[3], flags=re.I):
+            continue  # a sentence or clause ended in between, or "3/3 điểm" is a score, not a ratio
         before = text[max(0, m.start() - 16):m.start()]
         if re.search(r"\d\s*/\s*\d|\b(ngày|ngay|tháng|thang)\s*$", before, flags=re.I):
             continue  # a list of dates ("ngày 05/4, 05/7, 05/10"), not a ratio

@@ -294,6 +294,8 @@ def test_count_parts():
     ("Kế hoạch số 52/KH-UBND ngày 30/12/2022 đạt 100%", []),
     ("hàng Quý trước ngày 05/4, 05/7, 05/10, đạt 100%", []),
     ("đứng vị trí thứ 36/141 xã. Tỷ lệ hài lòng 90%", []),
+    ("đạt 3/3 điểm, lý do: 100% số TTHC thuộc thẩm quyền", []),
+    ("664/664 hod so = 100% hd so dugc giai quyét", [(664, 664, 100)]),
 ])
 def test_fraction_percents_in_text(text, expected):
     assert [(a, b, c) for a, b, c, _, _ in fraction_percents(text)] == expected
@@ -324,6 +326,21 @@ def test_group_statements_against_their_criteria():
     assert found == {("a", "max_points"): ("ok", 10, 10), ("a", "points"): ("ok", 4.26, 4.26),
                      ("c", "max_points"): ("mismatch", 14.5, 14), ("c", "points"): ("mismatch", 12.98, 13.5)}
     assert {r.item for r in result.review} == {"/score_statements/7"}
+
+
+def test_repeated_group_labels_keep_their_own_criteria():
+    # Repair can turn "b)" and "d)" into the same letter: each group keeps the criteria under it.
+    statements = quang_thanh_statements()
+    statements[0].code = "c"
+    for st in statements[1:7]:
+        st.group = "c"
+    result = ExtractionResult(score_statements=statements)
+    reconcile(result)
+    found = {(c.id, c.status) for c in by_kind(result, "group_statement")}
+    assert found == {("group_statement:/score_statements/0:max_points", "ok"),
+                     ("group_statement:/score_statements/0:points", "ok"),
+                     ("group_statement:/score_statements/7:max_points", "mismatch"),
+                     ("group_statement:/score_statements/7:points", "mismatch")}
 
 
 def test_group_without_group_labels_uses_document_order():
@@ -379,3 +396,19 @@ def test_reconcile_is_idempotent_through_json():
     reconcile(again)
     assert to_dict(again)["checks"] == data["checks"]
     assert to_dict(again)["review"] == data["review"]
+
+
+def test_rows_whose_parent_was_lost_only_bound_their_ancestor():
+    # Seed 003's section 4 as OCR left it: 4.1 lost, its child 4.1.2 kept.
+    rows = [row("I", 6.5, None), row("4", 6, 6), row("4.1.2", 0.5, 0.5), row("4.2", 0.5, 0.5),
+            row("4.3", 1, 1)]
+    rows[1].parent = "I"
+    result = score_result(copy.deepcopy(rows), stated_total_max=6.5)
+    reconcile(result)
+    assert {(c.kind, c.code): c.status for c in result.checks} == {
+        ("sum_children", "4"): "skipped", ("sum_self", "4"): "skipped",
+        ("sum_children", "I"): "mismatch", ("stated_total", None): "ok"}
+    rows[4].max_points = 6  # parts above the whole stay wrong whatever the lost row held
+    result = score_result(rows, stated_total_max=6.5)
+    reconcile(result)
+    assert next(c for c in result.checks if c.code == "4" and c.kind == "sum_children").status == "mismatch"
