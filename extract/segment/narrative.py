@@ -292,7 +292,8 @@ def _section_title(stack: list[tuple[int, str]], settings: NarrativeSettings) ->
 
 _TOTAL = re.compile(
     r"(?P<num>\d[\d.]*)\s+(?P<unit>[a-zđ]+(?:\s+[a-zđ]+)?)\s*(?P<open>\(|,?\s*(?:trong do|bao gom|gom)\s*:?)")
-_PART = re.compile(r"^(?P<label>.*?)\s*(?:la|:|dat|co|gom)?\s*(?P<num>\d[\d.]*)\s*(?P<unit>[a-zđ]+(?:\s+[a-zđ]+)?)?\s*$")
+_PART = re.compile(r"^(?:trong do\s*:?\s*)?(?P<label>.*?)\s*(?:la|:|dat|co|gom)?\s*(?P<num>\d[\d.]*)(?P<rest>.*)$")
+_PART_IS = re.compile(r"^(?:trong do\s*:?\s*)?(?P<label>.*?)\s+(?:la|:)\s*(?P<num>\d[\d.]*)(?P<rest>.*)$")
 _RATIO = re.compile(r"(?<![\d/.,])(?P<done>\d{1,5})\s*/\s*(?P<total>\d{1,5})(?![\d/.,])\s+(?P<unit>[a-zđ]+(?:\s+[a-zđ]+)?)(?P<tail>[^(,;.]*)")
 _NOT_COUNT_BEFORE = re.compile(r"(?:ngay|thang|thu|so|quy|nam|muc do|vi tri thu)\s*$")
 _NOT_COUNT_UNITS = ("diem", "nam", "thang", "ngay")
@@ -312,19 +313,41 @@ def _label_before(text: str, low: str, pos: int) -> str:
 
 
 def _parts(text: str, low: str, a: int, b: int, unit: str) -> list[CountPart]:
+    """Parts of a breakdown: "mức độ 2 là 84 hồ sơ" (label before the number) or "có 09 TTHC
+    không đủ điều kiện ..." (label after the number and its unit)."""
     parts = []
     for m in re.finditer(r"[^,;]+", low[a:b]):
-        seg_low = m.group(0).strip(" .)(")
-        pm = _PART.match(seg_low)
-        if not pm:
-            continue
-        if pm.group("unit") and unit and shadow(unit) != pm.group("unit") and not pm.group("unit").startswith(shadow(unit).split()[0]):
+        seg_low = m.group(0).strip(" .)(*")
+        pm = _PART_IS.match(seg_low) or _PART.match(seg_low)
+        if not pm or re.match(r"(?:19|20)\d\d$", pm.group("num")):
             continue
         offset = a + m.start() + m.group(0).find(seg_low)
         label = _clean(text[offset + pm.start("label"): offset + pm.end("label")])
-        label = re.sub(r"(?i)\s+(là|đạt)$", "", label)
+        label = re.sub(r"(?i)\s+(là|đạt|có)$", "", label)
+        if not label or shadow(label) in ("co", "la"):
+            rest = text[offset + pm.start("rest"): offset + pm.end("rest")]
+            rest_words = rest.split()
+            # drop the unit the part repeats ("11 hồ sơ trễ hạn" → "trễ hạn")
+            for k in (2, 1):
+                if len(rest_words) > k and shadow(" ".join(rest_words[:k])) in (shadow(unit), "thu tuc", "tthc", "ho so"):
+                    rest_words = rest_words[k:]
+                    break
+            label = _clean(" ".join(rest_words))
         parts.append(CountPart(label=label, value=_count_value(pm.group("num"))))
     return parts
+
+
+def _count_label(text: str, low: str, pos: int, unit: str) -> str:
+    """"Tổng số hồ sơ đã giải quyết là" → "hồ sơ đã giải quyết"; "... xã đã tiếp nhận" →
+    "hồ sơ tiếp nhận"."""
+    clause = _label_before(text, low, pos)
+    m = re.match(r"(?i)^.*?\btổng(?:\s+số)?\s+", clause)
+    if m:
+        return clause[m.end():]
+    m = re.search(r"(?i)\b(?:đã|được)\s+(.+)$", clause)
+    if m:
+        return f"{unit} {m.group(1)}"
+    return unit
 
 
 def find_counts(doc: IngestedDocument, settings: NarrativeSettings = NarrativeSettings()) -> list[Count]:
@@ -344,9 +367,10 @@ def find_counts(doc: IngestedDocument, settings: NarrativeSettings = NarrativeSe
                 close = _sentence_end(low, open_end)
             unit = text[m.start("unit"):m.end("unit")]
             parts = _parts(text, low, open_end, close, unit)
-            if len(parts) < 2:
+            one_part_ok = "trong do" in low[m.start("open"):open_end + 12]
+            if len(parts) < (1 if one_part_ok else 2):
                 continue
-            out.append(Count(text=text.strip(), label=_label_before(text, low, m.start("num")),
+            out.append(Count(text=text.strip(), label=_count_label(text, low, m.start("num"), unit),
                              total=_count_value(m.group("num")), parts=parts, unit=unit,
                              confidence=_line_confidence(line, settings), source=_source(line)))
         for m in _RATIO.finditer(low):
@@ -358,21 +382,27 @@ def find_counts(doc: IngestedDocument, settings: NarrativeSettings = NarrativeSe
             done, total = _count_value(m.group("done")), _count_value(m.group("total"))
             if done is None or total is None or done > total:
                 continue
-            verb = " ".join(_label_before(text, low, m.start("done")).split()[-2:])
-            verb = re.sub(r"(?i)^(đã|được|có)\s+", "", verb)
+            words = _label_before(text, low, m.start("done")).split()
+            auxiliary = [k for k, w in enumerate(words) if shadow(w) in ("da", "duoc") and k >= len(words) - 4]
+            verb = " ".join(words[auxiliary[-1]:] if auxiliary else words[-2:])
+            verb = re.sub(r"(?i)^(có)\s*", "", verb)
             tail = _clean(text[m.start("tail"):m.end("tail")])
             unit = text[m.start("unit"):m.end("unit")]
             # "15/19 nhiệm vụ mà kế hoạch đã đề ra": the tail names the total; "7/12 chỉ tiêu
             # đạt và vượt kế hoạch": it names the part.
             tail_names_total = bool(re.match(r"(?:ma|duoc|do|cua|trong|theo)\b", shadow(tail)))
             part_label = (verb if tail_names_total or not tail else tail) or "đạt"
-            label = f"{unit} {tail}" if tail_names_total else unit
-            out.append(Count(text=text.strip(), label=label.strip(), total=total,
+            previous = out[-1] if out else None
+            if (previous is not None and previous.source.line_start == line.number and previous.total == total
+                    and previous.unit == unit and len(previous.parts) >= 1 and "/" in previous.text):
+                previous.parts.append(CountPart(label=part_label, value=done))  # "7/12 ..., còn 5/12 ..."
+                continue
+            out.append(Count(text=text.strip(), label=unit, total=total,
                              parts=[CountPart(label=part_label, value=done)], unit=unit,
                              confidence=_line_confidence(line, settings), source=_source(line)))
     return out
 
 
 def _sentence_end(low: str, start: int) -> int:
-    m = re.compile(r"\.\s|\.$|;|\)").search(low, start)
+    m = re.compile(r"\.\s|\.$|;|\)|\(").search(low, start)
     return m.start() if m else len(low)

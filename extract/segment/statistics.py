@@ -4,7 +4,8 @@ Reports carry their figures in annex forms ("Phụ lục 4 — BIỂU MẪU TH�
 column ("1.", "1.1.", "2.2.1."), the indicator, its unit, the figure and a note. Columns are found
 by their header words (accent-free, so OCR'd headers work too), the annex label and title from
 the lines above the table. A figure is parsed with the kind of number its unit implies: "%" and
-scaled money ("Triệu đồng") read the Vietnamese way with a decimal comma, counts as whole
+scaled money ("Triệu đồng") read the Vietnamese way with a decimal comma (a lone three-digit
+group after the separator is taken as thousands for money and flagged), counts as whole
 numbers; enumerated units ("Có = 1; Không = 0") give the allowed values and the figure is checked
 against them.
 """
@@ -127,16 +128,16 @@ def parse_stat_value(raw: str, unit: str, indicator: str = "") -> tuple[float | 
     flags: list[str] = []
     alternative = None
     if kind in ("percent", "scaled_money"):
-        # Vietnamese convention: decimal comma, thousands dot. "3,887 triệu" is 3.887 but an
-        # English-typed 3,887 (= 3887) cannot be told apart: flag it.
+        # One separator before exactly three digits: "3,887 Triệu đồng" reads 3887 (a thousands
+        # group: amounts in millions are not given to the thousand đồng) or, by the strict
+        # decimal-comma convention, 3.887. Thousands for money, decimal for percents; flagged.
         parsed = parse_number(text, kind="auto")
         if parsed is not None:
-            m = re.fullmatch(r"\s*\d+([.,])(\d{3})\s*%?\s*", text)
+            m = re.fullmatch(r"\s*(\d+)[.,](\d{3})\s*%?\s*", text)
             if m:
-                whole, frac = text.rstrip("% ").replace(",", ".").split(".")
-                decimal_value, thousands_value = float(f"{whole}.{frac}"), float(whole + frac)
-                value = decimal_value if m.group(1) == "," else thousands_value
-                alternative = thousands_value if m.group(1) == "," else decimal_value
+                decimal_value, thousands_value = float(f"{m.group(1)}.{m.group(2)}"), float(m.group(1) + m.group(2))
+                money = kind == "scaled_money"
+                value, alternative = (thousands_value, decimal_value) if money else (decimal_value, thousands_value)
                 flags.append("ambiguous_separator")
                 return value, flags, alternative
     else:

@@ -50,6 +50,9 @@ _FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 _EXACT_ONLY = {"code", "criterion_code"}  # short labels: match the whole header, not a word in it
 _KEY_FIELDS = ("code", "criterion_code", "criterion", "objective", "task", "activity")
+# A row without TT and without these continues the row above (more tasks, activities or text of
+# the same numbered item: the source had merged cells on the left).
+_ROW_KEYS = ("code", "criterion_code", "criterion", "objective")
 _ROMAN_ROW = re.compile(r"^\s*([IVXLC]{1,6})\s*[.)]?(?:\s+(\S.*))?$")
 _ITEM_CODE = re.compile(r"^\s*(?:\d{1,2}(?:\s*\.\s*\d{1,2}){0,3}\.?(?!\d)|[a-zđ]\)|-)", re.I)
 _TOTAL = re.compile(r"^\s*(t[oổ]ng(\s*c[oộ]ng)?|c[oộ]ng)\b", re.I)
@@ -115,9 +118,9 @@ def _section_of(row: JoinedRow, mapping: dict[str, int], section: str | None) ->
     if len(filled) <= 2 and all(c.strip() for c in filled):
         other = [i for i, c in enumerate(row.cells) if c.strip() and i != mapping.get("code", 0)]
         bold = any(row.bold[i] for i in other if i < len(row.bold))
-        if bold and re.fullmatch(r"\d{1,2}\.?", code) and section:
-            return f"{section.split('.')[0]}.{code.rstrip('.')}", True
-        if bold and not code:
+        if bold and (not code or re.fullmatch(r"\d{1,2}\.?", code)):
+            # A sub-heading inside a roman section ("2  Áp dụng ISO 9001:2015 ..."): the rows
+            # under it stay in the section.
             return section, True
     return section, False
 
@@ -138,7 +141,9 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
         if _TOTAL.match(values.get("code", "")):
             continue  # "Tổng cộng" line of the grid
         extra = {table.header_text[c].strip(): _get(row, c) for c in extra_cols if _get(row, c)}
-        keys_empty = not any(values.get(f) for f in _KEY_FIELDS)
+        keys_empty = not any(values.get(f) for f in _ROW_KEYS if f in mapping) and not (
+            # a grid with no criterion/objective column: a row starting a new task is a row
+            not any(f in mapping for f in _ROW_KEYS[1:]) and any(values.get(f) for f in _KEY_FIELDS))
         if keys_empty and out:
             _merge(out[-1], values, extra, row)
             continue
