@@ -334,7 +334,8 @@ def _relations_held(rows: list[ScoreRow], i: int, field_: str, value: float, par
 def _repair_ocr_readings(ti: int, table: ScoreTable, parents: list[int | None], kids: dict[int, list[int]],
                          ledger: _Ledger, s: ReconcileSettings) -> None:
     """Take another reading of an OCR'd cell ("35" → 3.5) when the cell breaks its relations and
-    exactly one other reading satisfies more of them, at least one sum among them."""
+    exactly one other reading does better: restores a sum, or (no sum to tell) is the one reading
+    that fits under the row's maximum."""
     rows = table.rows
     name = _table_name(table, ti)
     tol = s.points_tolerance
@@ -363,7 +364,9 @@ def _repair_ocr_readings(ti: int, table: ScoreTable, parents: list[int | None], 
             scored = []
             for reading in readings:
                 h, c, b = _relations_held(rows, i, field_, reading, parents, kids, tol)
-                if b and h >= 1 and h > held:
+                # Better means: restores a sum, or brings an impossible score under its maximum
+                # without breaking a sum the first reading kept.
+                if b and (h > held or (not bounded and h >= held)):
                     scored.append((h, reading))
             if not scored:
                 continue

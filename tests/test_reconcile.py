@@ -99,6 +99,16 @@ def test_clearly_read_value_is_never_changed_to_force_a_sum():
     assert {"/score_tables/0/rows/17", "/score_tables/0/rows/20"} <= reviewed
 
 
+def test_impossible_score_with_one_fitting_reading_is_repaired():
+    # Rendered scan of a score table: 2.2's self "15" under max 2, its parent's self blank.
+    rows = [row("2", 6, None), row("2.1", 2, 2), row("2.2", 2, 15, self_points_raw="15",
+                                                    alternatives={"self_points": [1.5]}), row("2.3", 2, 2)]
+    result = score_result(rows)
+    reconcile(result)
+    assert result.score_tables[0].rows[2].self_points == 1.5
+    assert not mismatches(result)
+
+
 def test_ambiguous_readings_are_not_chosen():
     rows = [row("1", 2, 2), row("1.1", 1, 1), row("1.2", 1, 10, self_points_raw="10",
                                                     alternatives={"self_points": [1.0, 0.1]})]
