@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from extract.model import IngestedDocument
 
-from .repair import LineRepair, RepairSettings, line_damage, repair_line
+from .model import load_model
+from .repair import LineRepair, RepairSettings, consensus_substitutes, line_damage, repair_line
 
 DEFAULT_SETTINGS = RepairSettings()
 # Share of a document's word tokens that are not valid syllables above which it is treated as
@@ -19,7 +20,9 @@ DAMAGED_DOC_SHARE = 0.08
 
 
 def repair_text(text: str, settings: RepairSettings = DEFAULT_SETTINGS) -> str:
-    return "\n".join(repair_line(line, settings).text for line in text.split("\n"))
+    """Repair a text line by line (token-aligned per line, see ``repair.py``)."""
+    subs = consensus_substitutes(text.split(), load_model())
+    return "\n".join(repair_line(line, settings, substitutes=subs).text for line in text.split("\n"))
 
 
 def document_damage(doc: IngestedDocument) -> float:
@@ -44,19 +47,21 @@ def document_damage(doc: IngestedDocument) -> float:
 
 def repair_document(doc: IngestedDocument, settings: RepairSettings = DEFAULT_SETTINGS) -> IngestedDocument:
     damaged = document_damage(doc) >= DAMAGED_DOC_SHARE
+    texts = [ln.text for ln in doc.lines()] + [c.text for t in doc.tables() for c in t.cells]
+    subs = consensus_substitutes(" ".join(texts).split(), load_model())
     for line in doc.lines():
-        _apply(line, repair_line(line.text, settings, damaged_doc=damaged))
+        _apply(line, repair_line(line.text, settings, damaged_doc=damaged, substitutes=subs))
     for table in doc.tables():
         for cell in table.cells:
             if cell.text:
-                fixed = repair_text_cell(cell.text, settings, damaged)
-                _apply(cell, fixed)
+                _apply(cell, repair_text_cell(cell.text, settings, damaged, subs))
     return doc
 
 
-def repair_text_cell(text: str, settings: RepairSettings, damaged: bool) -> LineRepair:
+def repair_text_cell(text: str, settings: RepairSettings, damaged: bool,
+                     subs: tuple[tuple[str, str], ...] = ()) -> LineRepair:
     """A cell may hold several lines; each is repaired on its own."""
-    parts = [repair_line(part, settings, damaged_doc=damaged) for part in text.split("\n")]
+    parts = [repair_line(part, settings, damaged_doc=damaged, substitutes=subs) for part in text.split("\n")]
     confs = [p.confidence for p in parts if p.changed and p.confidence is not None]
     return LineRepair("\n".join(p.text for p in parts), any(p.changed for p in parts),
                       min(confs) if confs else None, sum(p.tokens_changed for p in parts))

@@ -62,6 +62,8 @@ class RepairSettings:
     split_cost: float = 3.0  # a token decoded as two syllables
     substitute_cost: float = 5.0  # first half of a compound replaced from context
     keep_code_cost: float = 0.0
+    light_max_cost: float = 1.5  # in a clean line, only cheap repairs of non-syllables
+    valid_confusion_cost: float = 1.5  # reading a valid syllable as an OCR confusion
     phrase_min_score: float = 90.0
     phrase_min_tokens: int = 3
 
@@ -143,20 +145,22 @@ def _channel_cost(observed_low: str, cand: str, settings: RepairSettings) -> flo
 
 
 @lru_cache(maxsize=200_000)
-def _word_candidates(core: str, settings: RepairSettings) -> tuple[tuple[str, float], ...]:
-    """(syllable, channel cost) for one word core, cheapest first."""
+def _word_candidates(core: str, settings: RepairSettings, ocr: bool = False) -> tuple[tuple[str, float], ...]:
+    """(syllable, channel cost) for one word core, cheapest first; ``ocr``: look for
+    confusions even when the core is itself a syllable."""
     model = load_model()
     low = normalize_syllable(core.lower())
     key = fold(low)
     found: dict[str, float] = {}
     for syl in model.by_key.get(key, ()):
         found[syl] = _channel_cost(low, syl, settings)
-    if low not in model.syllables or not found:
+    if low not in model.syllables or not found or ocr:
+        extra = settings.valid_confusion_cost if low in model.syllables else 0.0
         for variant, vcost in _variants(key, settings.max_confusions).items():
             if variant == key:
                 continue
             for syl in model.by_key.get(variant, ()):
-                c = vcost + _channel_cost(low, syl, settings) * 0.5 + 0.5
+                c = vcost + _channel_cost(low, syl, settings) * 0.5 + 0.5 + extra
                 if c < found.get(syl, 1e9):
                     found[syl] = c
     ranked = sorted(found.items(), key=lambda kv: (kv[1], -model.uni_lp.get(kv[0], model.floor_lp)))
@@ -184,35 +188,84 @@ def _compound_candidates(core: str, settings: RepairSettings) -> list[Cand]:
     return out
 
 
-def _split_candidates(core: str, model: RepairModel, settings: RepairSettings) -> list[Cand]:
-    """A non-syllable token as two syllables: a missing space ("cơchế") or a corrupted first
-    half ("Sonchính" = "tài chính"), whose replacement the model's left contexts propose."""
+def compound_splits(core: str, model: RepairModel) -> list[tuple[str, str]]:
+    """(head, tail) splits of a non-syllable token whose tail is a syllable."""
     low = normalize_syllable(core.lower())
-    out: list[Cand] = []
+    out = []
     for i in range(2, len(low) - 1):
         head, tail = low[:i], normalize_syllable(low[i:])
-        if tail not in model.syllables or len(fold(tail)) < 2:
+        if tail in model.syllables and len(fold(tail)) >= 3:
+            out.append((head, tail))
+    return out
+
+
+def consensus_substitutes(tokens: list[str], model: RepairModel) -> tuple[tuple[str, str], ...]:
+    """A corrupted first half is corrupted the same way throughout a document ("Son" for "tài"
+    in "Sonchính", "Sónsản", "Sonkhoản"): per diacritic-free head, the syllable that precedes
+    most of its tails in the model, the strongest compound breaking ties."""
+    tails: dict[str, set[str]] = {}
+    for piece in tokens:
+        core = parse_token(piece).core
+        if not core or not core.isalpha() or core.isupper():
             continue
+        low = normalize_syllable(core.lower())
+        if low in model.syllables or len(low) < 5:
+            continue
+        for head, tail in compound_splits(core, model):
+            if head not in model.syllables or True:
+                tails.setdefault(fold(head), set()).add(tail)
+    out = []
+    for head, ts in tails.items():
+        votes: dict[str, tuple[int, float]] = {}
+        for t in ts:
+            for sub in model.left_of.get(t, ()):
+                n, lp = votes.get(sub, (0, 0.0))
+                votes[sub] = (n + 1, lp + model.bi_lp.get((sub, t), -20.0))
+        if votes:
+            out.append((head, max(votes.items(), key=lambda kv: kv[1])[0]))
+    return tuple(sorted(out))
+
+
+def _split_candidates(core: str, model: RepairModel, settings: RepairSettings,
+                      substitutes: tuple[tuple[str, str], ...] = ()) -> list[Cand]:
+    """A non-syllable token as two syllables: a missing space ("cơchế") or a corrupted first
+    half ("Sonchính" = "tài chính"), replaced by the document's consensus substitute for that
+    head, or else by the syllables the model has seen before the tail."""
+    agreed = dict(substitutes)
+    out: list[Cand] = []
+    for head, tail in compound_splits(core, model):
         if head in model.syllables:
             out.append(Cand((head, tail), f"{head} {tail}", settings.split_cost))
-        for sub in model.left_of.get(tail, ()):
-            out.append(Cand((sub, tail), f"{sub} {tail}", settings.substitute_cost))
+        sub = agreed.get(fold(head))
+        for s in ((sub,) if sub else model.left_of.get(tail, ())):
+            out.append(Cand((s, tail), f"{s} {tail}", settings.substitute_cost))
     return out
 
 
 @lru_cache(maxsize=200_000)
-def _classify(piece: str, settings: RepairSettings, heavy: bool) -> TokenSlot:
+def _classify(piece: str, settings: RepairSettings, mode: str,
+              substitutes: tuple[tuple[str, str], ...] = ()) -> TokenSlot:
+    """A token's candidates. ``mode``: ``light`` (clean line: only non-syllables get
+    candidates), ``heavy`` (stripped/damaged line: every word), ``ocr`` (heavy, in an OCR'd
+    document: valid syllables may be OCR confusions too, "xi" for "xã")."""
     model = load_model()
+    heavy = mode != "light"
     tok = parse_token(piece)
     core = tok.core
     if not core:
         return TokenSlot.make(piece, tok, [], True)
     keep_num = Cand((NUM,), None, 0.0)
-    keep_abbr = Cand((ABBR,), None, 0.0)
+    if "<" in piece or ">" in piece or len(core) == 1 and not (heavy and core in OCR_JUNK):
+        # Markup, list markers "b)", single letters: never repaired.
+        unit = NUM if core.isdigit() else ABBR
+        return TokenSlot.make(piece, tok, [Cand((unit,), None, 0.0)], True)
     if is_code(core) and (not core.isalpha()) and any(ch.isdigit() for ch in core) or (
             "/" in core and any(ch.isdigit() for ch in core)):
         return TokenSlot.make(piece, tok, [keep_num], True)
     if _COMPOUND.match(core) and not core.isupper():
+        parts = re.split(r"[-/]", core)
+        if not heavy and all(normalize_syllable(p.lower()) in model.syllables for p in parts):
+            return TokenSlot.make(piece, tok, [Cand((ABBR,), None, 0.0)], True)
         cands = _compound_candidates(core, settings)
         return TokenSlot.make(piece, tok, cands, len(cands) <= 1, suspicious=len(cands) > 1)
     letters = [ch for ch in core if ch.isalpha()]
@@ -225,33 +278,31 @@ def _classify(piece: str, settings: RepairSettings, heavy: bool) -> TokenSlot:
         cands = [Cand((NUM,), None, settings.keep_code_cost + 1.0)] + [
             Cand((s,), s, c) for s, c in words]
         return TokenSlot.make(piece, tok, cands, len(cands) == 1, suspicious=bool(words))
-    if not core.isalpha() and not has_digit and not any(ch in OCR_JUNK for ch in core):
-        return TokenSlot.make(piece, tok, [keep_abbr if core.isupper() else Cand((), None, 0.0)], True)
+    if not core.isalpha() and not any(ch in OCR_JUNK for ch in core):
+        return TokenSlot.make(piece, tok, [Cand((ABBR,) if core.isupper() else (), None, 0.0)], True)
     if core.isupper() and len(letters) >= 2 and (
             core in KNOWN_ABBREVIATIONS or fold(core).upper() in _ABBR_BY_FOLD or
-            (len(letters) == 2 and fold(core) not in model.by_key) or
-            (fold(core) not in model.by_key and not _word_candidates(core, settings))):
+            (fold(core) not in model.by_key and (
+                not heavy or len(letters) == 2 or not _word_candidates(core, settings)))):
         canonical = _ABBR_BY_FOLD.get(fold(core).upper(), core)
         out = canonical if (heavy and canonical != core) else None
         return TokenSlot.make(piece, tok, [Cand((ABBR,), out, 0.0)], True)
     low = normalize_syllable(core.lower())
-    valid = low in model.syllables
-    if valid and has_diacritic(low):
+    if low in model.syllables:
+        suspicious = not has_diacritic(low) and len(model.by_key.get(fold(low), ())) > 1
         cands = [Cand((low,), low, 0.0)]
         if heavy:
-            cands += [Cand((s,), s, c) for s, c in _word_candidates(core, settings) if s != low]
-        return TokenSlot.make(piece, tok, cands, len(cands) == 1)
-    if valid:
-        alternatives = model.by_key.get(fold(low), ())
-        suspicious = len(alternatives) > 1
-        cands = [Cand((low,), low, 0.0)]
-        if heavy:
-            cands += [Cand((s,), s, c) for s, c in _word_candidates(core, settings) if s != low]
+            cands += [Cand((s,), s, c) for s, c in _word_candidates(core, settings, mode == "ocr")
+                      if s != low]
         return TokenSlot.make(piece, tok, cands, len(cands) == 1, suspicious=suspicious)
     words = _word_candidates(core, settings)
+    same_key = any(fold(w) == fold(low) for w, _c in words)
+    if not heavy:
+        words = tuple(w for w in words if w[1] <= settings.light_max_cost or fold(w[0]) == fold(low))
     cands = [Cand((s,), s, c) for s, c in words]
-    if len(low) >= 5:
-        cands += _split_candidates(core, model, settings)
+    if not heavy and not same_key and len(low) >= 5 and has_diacritic(low):
+        # Substituted words ("Sonchính") live in clean text; an OCR'd syllable is not one.
+        cands += _split_candidates(core, model, settings, substitutes)
     if not cands:
         unit = ABBR if core.isupper() else None
         return TokenSlot.make(piece, tok, [Cand((unit,) if unit else (), None, 0.0)], True)
@@ -383,26 +434,37 @@ def _snap_phrases(cores: list[str | None], model: RepairModel, settings: RepairS
 # --- lines ------------------------------------------------------------------------------------
 
 def line_damage(slots: list[TokenSlot]) -> tuple[int, float]:
-    words = [s for s in slots if s.cands and s.cands[0].units and s.cands[0].units[0] not in (NUM, ABBR)
-             or (s.suspicious)]
-    if not words:
-        return 0, 0.0
-    return len(words), sum(s.suspicious for s in words) / len(words)
+    """(word tokens, share of them that are suspicious: not a syllable, or a bare syllable
+    whose key has accented alternatives). Numbers, codes and abbreviations do not count."""
+    words = suspicious = 0
+    for slot in slots:
+        if not slot.cands or not any(ch.isalpha() for ch in slot.token.core):
+            continue
+        units = slot.cands[0].units
+        if slot.fixed and units in ((NUM,), (ABBR,)):
+            continue
+        words += 1
+        suspicious += slot.suspicious or not units
+    return words, (suspicious / words if words else 0.0)
 
 
-def repair_line(line: str, settings: RepairSettings = RepairSettings(), damaged_doc: bool = False) -> LineRepair:
-    """Repair one line; ``damaged_doc`` lowers the bar for full decoding (OCR dumps)."""
+def repair_line(line: str, settings: RepairSettings = RepairSettings(), damaged_doc: bool = False,
+                substitutes: tuple[tuple[str, str], ...] = ()) -> LineRepair:
+    """Repair one line; ``damaged_doc`` lowers the bar for full decoding (OCR dumps);
+    ``substitutes`` are the document's consensus repairs of corrupted compound heads."""
     if not line.strip():
         return LineRepair(line, False, None)
     model = load_model()
     pieces = split_line(line)
-    light = [_classify(p, settings, False) if p and not p.isspace() else None for p in pieces]
+    light = [_classify(p, settings, "light", substitutes) if p and not p.isspace() else None for p in pieces]
     slots_light = [s for s in light if s is not None]
     n_words, damage = line_damage(slots_light)
     heavy = n_words > 0 and damage >= settings.heavy_damage and (
         n_words >= settings.heavy_min_words or damaged_doc)
     if heavy:
-        slots_all = [_classify(p, settings, True) if p and not p.isspace() else None for p in pieces]
+        ocr_line = any(not sl.fixed for sl in slots_light)  # a non-syllable beside the damage
+        mode = "ocr" if damaged_doc or ocr_line else "heavy"
+        slots_all = [_classify(p, settings, mode, substitutes) if p and not p.isspace() else None for p in pieces]
     else:
         if not any(not s.fixed for s in slots_light):
             return _normalized_only(line, pieces, slots_light)
