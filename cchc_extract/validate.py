@@ -45,8 +45,8 @@ def validate_file(path: Path, settings: ReconcileSettings = ReconcileSettings())
         return False, [f"cannot read file: {getattr(exc, 'strerror', None) or exc}"]
     except json.JSONDecodeError as exc:
         return False, [f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"]
-    if not isinstance(data, dict):
-        return False, ["not a cchc-extract output (the top level is not an object)"]
+    if not isinstance(data, dict) or not {"schema_version", "source"} <= data.keys():
+        return False, ["not a cchc-extract output (no schema_version/source at the top level)"]
     problems = [f"schema: {e}" for e in schema_errors(data)]
     if problems:
         return False, problems

@@ -58,3 +58,7 @@ def test_unreadable_and_schema_breaking_files_fail(tmp_path, capsys):
     assert any(line.startswith(f"{wrong}: schema: /checks/0/status:") for line in out)
     assert any(line.startswith(f"{wrong}: schema: /:") and "counts" in line for line in out)
     assert main(["validate", str(tmp_path / "missing.json")]) == 1
+    other = tmp_path / "summary.json"
+    other.write_text('{"converted": 5}', encoding="utf-8")
+    assert main(["validate", str(other)]) == 1
+    assert capsys.readouterr().out.count("\n") == 2  # missing file + not an output: one line each
