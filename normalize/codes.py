@@ -111,7 +111,7 @@ class CodeToken:
 def read_code_token(token: str) -> CodeToken | None:
     """Read one token as a criterion code, or None when it cannot be one (words, dates, years,
     numbers with a leading zero such as "03", which are counts in the explanation)."""
-    raw = token.strip()
+    raw = token.strip().replace(":", ".").replace(",", ".")  # OCR reads the dots as ':' or ','
     roman_match = _ROMAN_SHAPE.match(raw)
     roman = None
     roman_lookalikes = False

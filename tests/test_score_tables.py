@@ -1,0 +1,101 @@
+"""Score tables: seed 003's OCR text dump read into rows, and a grid table read by its header."""
+
+from pathlib import Path
+
+import pytest
+
+from extract.base import ingest
+from extract.model import Cell, IngestedDocument, Page, Table
+from extract.segment.score_tables import find_score_tables, map_columns
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_003 = ROOT / "samples" / "003_ngoc-ky_2023_bang-diem-ocr.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_003_rows():
+    tables = find_score_tables(ingest(SEED_003))
+    assert len(tables) == 1
+    return tables[0], {row.code: row for row in tables[0].rows}
+
+
+def test_seed_003_values(seed_003_rows):
+    table, rows = seed_003_rows
+    assert (rows["I"].max_points, rows["I"].self_points) == (74.0, 71.2)
+    assert (rows["1.1"].max_points, rows["1.1"].self_points) == (2.5, 2.5)
+    assert (rows["3.1.3"].max_points, rows["3.1.3"].self_points) == (1.0, 0.5)
+    assert (rows["3.6.4"].max_points, rows["3.6.4"].self_points) == (0.5, 0.25)  # one cell per line
+    assert (rows["II.2"].max_points, rows["II.2"].self_points) == (14.0, None)  # blank self stays null
+    assert table.stated_total_max == 100.0
+
+
+def test_seed_003_lost_decimal_goes_to_alternatives(seed_003_rows):
+    _, rows = seed_003_rows
+    row = rows["3.3"]
+    assert row.max_points == 3.5 and row.self_points_raw == "35"
+    assert row.alternatives["self_points"] == [3.5]
+    assert "ambiguous_number" in row.flags
+
+
+def test_seed_003_codes_repaired(seed_003_rows):
+    table, rows = seed_003_rows
+    assert rows["5.4.2"].code_raw == "540" and (rows["5.4.2"].max_points, rows["5.4.2"].self_points) == (2.0, 2.0)
+    assert rows["1.1.1"].code_raw == "LL1"
+    assert rows["1.1.2"].code_raw == "L2"
+    assert rows["3.1.2"].code_raw == "31n"
+    assert rows["3.6"].code_raw == "16" and rows["1.6"].code_raw == "16"
+    assert rows["1.6.2"].code_raw is None and "code_inferred" in rows["1.6.2"].flags
+    assert rows["1.6.2"].confidence < rows["1.6"].confidence
+    assert rows["II.3"].parent == "II" and rows["3.3.1"].parent == "3.3"
+    codes = [r.code for r in table.rows]
+    assert len(codes) == len(set(codes))  # part II's restart is prefixed, no duplicates
+    assert len(table.rows) >= 103
+    assert table.pages == list(range(1, 9))
+
+
+def test_seed_003_row_joined_across_page_and_headers_dropped(seed_003_rows):
+    table, rows = seed_003_rows
+    assert rows["1.4.2"].source.page == 2 and rows["1.4.2"].max_points == 1.0
+    assert not any("tieu chi" in r.name_raw.lower() for r in table.rows)
+
+
+def _grid_table() -> IngestedDocument:
+    rows = [
+        ["STT", "Lĩnh vực, tiêu chí", "Điểm tối đa", "Điểm tự đánh giá", "Nội dung giải trình"],
+        ["I", "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CẢI CÁCH HÀNH CHÍNH", "74", "71,2", ""],
+        ["1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC", "15", "14", ""],
+        ["1.1", "Kế hoạch CCHC năm", "2.5", "2.5", ""],
+        ["1.1.1", "Ban hành kế hoạch CCHC năm", "0,5", "", "Kế hoạch số 52/KH-UBND"],
+        ["", "Tổng", "100", "", ""],
+    ]
+    cells = [Cell(r, c, text) for r, row in enumerate(rows) for c, text in enumerate(row) if text]
+    table = Table(page=1, cells=cells, n_rows=len(rows), n_cols=5, source="docx", line_start=1, line_end=1)
+    return IngestedDocument(path="grid.docx", format="docx", pages=[Page(number=1, blocks=[table], method="docx")])
+
+
+def test_grid_table_rows():
+    (table,) = find_score_tables(_grid_table())
+    assert [r.code for r in table.rows] == ["I", "1", "1.1", "1.1.1"]
+    assert table.rows[0].self_points == 71.2
+    last = table.rows[3]
+    assert (last.max_points, last.self_points, last.parent) == (0.5, None, "1.1")
+    assert last.explanation == "Kế hoạch số 52/KH-UBND"
+    assert "missing_self" in last.flags
+    assert table.stated_total_max == 100.0
+
+
+def test_column_mapping_by_header():
+    labels = ["TT", "Tiêu chí", "Điểm tối đa", "Tự chấm", "Tài liệu kiểm chứng"]
+    assert map_columns(labels) == {"code": 0, "name": 1, "max": 2, "self": 3, "explanation": 4}
+    assert map_columns(["TT", "Nhiệm vụ", "Sản phẩm", "Thời gian"]) is None
+
+
+@pytest.mark.parametrize("name", ["score_table.docx", "score_table.pdf"])
+def test_renderings(name):
+    path = ROOT / "samples" / "renderings" / name
+    if not path.exists():
+        pytest.skip("rendering not present")
+    (table,) = find_score_tables(ingest(path))
+    rows = {r.code: r for r in table.rows}
+    assert (rows["I"].max_points, rows["I"].self_points) == (33.0, 30.75)
+    assert (rows["1.1.1"].max_points, rows["1.1.1"].self_points) == (0.5, 0.5)
