@@ -1,0 +1,78 @@
+"""Score statements, targets and counts stated in the seed documents' text."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from extract.base import ingest
+from extract.model import IngestedDocument, Line, Page
+from extract.segment.narrative import find_counts, find_score_statements, find_targets
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@lru_cache(maxsize=None)
+def _doc(name: str):
+    return ingest(SAMPLES / name)
+
+
+def _lines_doc(*texts: str) -> IngestedDocument:
+    return IngestedDocument(path="x", format="txt",
+                            pages=[Page(1, [Line(text=t, page=1, number=k + 1) for k, t in enumerate(texts)])])
+
+
+def test_000_statements_groups_and_criteria():
+    statements = find_score_statements(_doc("000_quang-thanh_2023_ke-hoach-nang-cao-chi-so.txt"))
+    assert len(statements) == 37  # 8 groups + 29 criteria, as in golden/reference
+    first = next(s for s in statements if s.code == "1.1")
+    assert (first.kind, first.points, first.max_points, first.group) == ("criterion", 0, 2, "a")
+    assert first.name == "Kế hoạch CCHC"
+    group_c = next(s for s in statements if s.kind == "group" and s.code == "c")
+    assert (group_c.points, group_c.max_points) == (13.5, 14)
+    spaced = next(s for s in statements if s.code == "2.3")  # "Tiêu chí 2. 3."
+    assert (spaced.points, spaced.max_points, spaced.group) == (0.5, 1, "b")
+    assert next(s for s in statements if s.code == "1.2").reason == "Trong năm 2022 có một báo cáo trễ hạn"
+
+
+def test_statements_survive_lost_diacritics():
+    (s,) = find_score_statements(_lines_doc("+ Tieu chi 4.2. Danh gia can bo dat 1,5/3 diem, ly do: thieu tai lieu."))
+    assert (s.code, s.points, s.max_points, s.reason) == ("4.2", 1.5, 3, "thieu tai lieu")
+
+
+def test_002_counts_with_breakdowns():
+    counts = find_counts(_doc("002_huong-son_2024_bao-cao-6-thang.txt"))
+    received = next(c for c in counts if c.total == 281)
+    assert received.unit == "hồ sơ" and [(p.label, p.value) for p in received.parts] == [("mức độ 2", 84), ("mức độ 3", 197)]
+    solved = next(c for c in counts if c.total == 276)
+    assert solved.label == "hồ sơ đã giải quyết"
+    assert [(p.label, p.value) for p in solved.parts] == [("trước hạn", 256), ("đúng hạn", 20), ("trễ hạn", 0)]
+    ratio = next(c for c in counts if c.total == 19)
+    assert ratio.unit == "nhiệm vụ" and [(p.label, p.value) for p in ratio.parts] == [("đã hoàn thành", 15)]
+    assert next(c for c in counts if c.total == 137).parts[2].value == 9
+
+
+def test_000_ratio_counts_share_one_total():
+    counts = find_counts(_doc("000_quang-thanh_2023_ke-hoach-nang-cao-chi-so.txt"))
+    twelve = next(c for c in counts if c.total == 12)
+    assert [(p.label, p.value) for p in twelve.parts] == [("đạt và vượt kế hoạch", 7), ("chưa đạt kế hoạch", 5)]
+    assert not any(c.total in (100, 141) for c in counts)  # "81.186/100 điểm", rank "thứ 36/141"
+
+
+def test_004_targets():
+    targets = find_targets(_doc("004_cam-nhuong_2025_quyet-dinh-ke-hoach.txt"))
+    on_time = next(t for t in targets if t.value == 99.9)
+    assert (on_time.comparator, on_time.unit, on_time.year) == (">=", "%", 2025)
+    assert on_time.indicator == "hồ sơ TTHC được giải quyết trước và đúng hạn"
+    assert on_time.section == "3. Cải cách thủ tục hành chính"
+    budget = next(t for t in targets if t.unit == "tỷ đồng")
+    assert (budget.value, budget.comparator) == (14.8, "=")
+    assert next(t for t in targets if t.value == 90 and t.comparator == ">").unit == "%"  # "đạt >90%"
+    # legal references and dates in the decision's preamble are not targets
+    assert all(t.source.line_start >= 78 for t in targets)
+
+
+def test_001_targets_by_year_and_comparator():
+    targets = find_targets(_doc("001_trieu-son_2021-2025_ke-hoach-cchc.txt"))
+    online = [t for t in targets if t.indicator.startswith("Tỷ lệ hồ sơ giải quyết trực tuyến mức độ 3 và 4")]
+    assert [(t.value, t.year, t.comparator) for t in online] == [(50, 2025, ">="), (80, 2030, ">=")]
+    assert any(t.value == 99 and t.comparator == ">=" for t in targets)  # "đạt từ 99% trở lên"
+    assert not any(t.section.startswith("III") or "Nhiệm vụ" in t.section for t in targets)

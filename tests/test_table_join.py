@@ -1,0 +1,70 @@
+"""Joining table fragments across pages, on the seed plan whose task table spans three pages."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from extract.base import ingest
+from extract.model import IngestedDocument, Line, Page, Table, Cell
+from extract.segment.table_join import column_numbers, join_tables, realign_row
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@lru_cache(maxsize=None)
+def _doc(name: str) -> IngestedDocument:
+    return ingest(SAMPLES / name)
+
+
+def test_004_task_table_is_one_table_across_pages_and_footnote():
+    tables = join_tables(_doc("004_cam-nhuong_2025_quyet-dinh-ke-hoach.txt"))
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.pages == [2, 3, 4]
+    assert table.header_text[0] == "TT" and table.header_text[8] == "8- Kinh phí"
+    # no repeated header row survives as a data row
+    assert not any(r.cells[0] == "TT" for r in table.rows)
+    # the row cut by the footnote "¹ 1) Hệ thống ..." gets its "môn." back
+    cut = next(r for r in table.rows if r.line_start == 416)
+    assert cut.cells[3].endswith("hoạt động chuyên môn.")
+    assert cut.joined_across_break
+
+
+def test_004_split_word_phong_phu_merged_and_shifted_row_realigned():
+    table = join_tables(_doc("004_cam-nhuong_2025_quyet-dinh-ke-hoach.txt"))[0]
+    row = next(r for r in table.rows if r.line_start == 343)
+    assert row.cells[3].startswith("3.5. Tổ chức thực hiện Kế hoạch tuyên truyền")
+    assert row.cells[4] == "Các hình thức tuyên truyền đa dạng, phong phú"
+    assert row.cells[7] == "Thường xuyên"
+    shifted = next(r for r in table.rows if r.line_start == 341)
+    assert shifted.realigned and shifted.cells[0] == "" and shifted.cells[2].startswith("2.2.")
+    assert shifted.cells[3].startswith("3.3.") and shifted.cells[5] == "Văn phòng – Thống kê"
+
+
+def test_002_annexes_stay_separate_tables():
+    tables = join_tables(_doc("002_huong-son_2024_bao-cao-6-thang.txt"))
+    assert len(tables) == 7  # Phụ lục 2..8: captions between them are real text
+    assert [len(t.rows) for t in tables][0] == 27
+
+
+def test_realign_row_only_moves_rows_that_lost_leading_cells():
+    numbers = column_numbers([["TT", "1- Mục tiêu", "2- Nhiệm vụ", "3- Hoạt động", "4- Sản phẩm"]], 5)
+    assert numbers == [None, 1, 2, 3, 4]
+    assert realign_row(["2.2. Góp ý", "", "3.3. Xin ý kiến", "Báo cáo", ""], numbers) == \
+        ["", "", "2.2. Góp ý", "3.3. Xin ý kiến", "Báo cáo"]
+    assert realign_row(["1", "1.1. A", "2.1 B", "4.1. C", "Báo cáo"], numbers) is None
+
+
+def test_footnote_needs_its_marker_in_the_table():
+    def table(page, rows):
+        cells = [Cell(row=r, col=c, text=t) for r, row in enumerate(rows) for c, t in enumerate(row)]
+        return Table(page=page, cells=cells, n_rows=len(rows), n_cols=3, source="tsv")
+
+    header = ["TT", "Nội dung", "Ghi chú"]
+    first = table(1, [header, ["1", "Hệ thống dùng chung 1", ""]])
+    second = table(2, [header, ["2", "Khác", ""]])
+    note = Line(text="1 1) Hệ thống nền tảng tích hợp, chia sẻ dữ liệu của tỉnh và các hệ thống khác", page=1, number=5)
+    doc = IngestedDocument(path="x", format="txt", pages=[Page(1, [first, note]), Page(2, [second])])
+    assert len(join_tables(doc)) == 1
+    first_no_marker = table(1, [header, ["1", "Hệ thống dùng chung", ""]])
+    doc = IngestedDocument(path="x", format="txt", pages=[Page(1, [first_no_marker, note]), Page(2, [second])])
+    assert len(join_tables(doc)) == 2

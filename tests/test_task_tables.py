@@ -1,0 +1,53 @@
+"""Task frameworks of the seed plans 000 and 004."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from extract.base import ingest
+from extract.segment.task_tables import find_task_tables, map_columns
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@lru_cache(maxsize=None)
+def _tables(name: str):
+    return find_task_tables(ingest(SAMPLES / name))
+
+
+def test_000_columns_sections_and_rows():
+    (table,) = _tables("000_quang-thanh_2023_ke-hoach-nang-cao-chi-so.txt")
+    assert table.title == "HƯỚNG DẪN TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CÔNG TÁC CCHC XÃ NĂM 2023"
+    assert len(table.rows) == 64
+    first = table.rows[0]
+    assert (first.code, first.section, first.criterion_code, first.criterion) == ("1", "I", "1.1.1", "Ban hành kế hoạch CCHC")
+    assert first.deadline == "Hoàn thành trước ngày 12/01/2023" and first.official == "Hồ Thị Kim Chi"
+    last = table.rows[-1]
+    assert (last.code, last.section, last.criterion_code) == ("66", "VIII", "8.2")
+    # the row with an empty TT under 1.3.1 is merged into it
+    row = next(r for r in table.rows if r.code == "4")
+    assert "Đảng ủy hoặc HĐND" in row.product and "Lê Thị Ngọc Giàu" in row.official
+    # "Thực hiện quy chế dân chủ và dân" + "vận chính quyền ở cấp xã"
+    assert next(r for r in table.rows if r.code == "32").criterion == \
+        "Thực hiện quy chế dân chủ và dân vận chính quyền ở cấp xã"
+
+
+def test_004_joined_across_pages_one_row_per_tt():
+    (table,) = _tables("004_cam-nhuong_2025_quyet-dinh-ke-hoach.txt")
+    assert table.title == "KHUNG NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH TRỌNG TÂM NĂM 2025"
+    assert table.pages == [2, 3, 4]
+    assert len(table.rows) == 31
+    assert [r.section for r in table.rows].count("VII") == 7
+    first = table.rows[0]
+    assert first.objective.startswith("1.1. Nâng cao chất lượng công tác chỉ đạo")
+    assert "2.2. Tham gia góp ý" in first.task and "3.5. Tổ chức thực hiện Kế hoạch tuyên truyền" in first.activity
+    assert "đa dạng, phong phú" in first.product
+    assert first.budget == "" and first.deadline.startswith("Trước ngày 05/02/2025")
+
+
+def test_column_mapping_by_header_words():
+    mapping = map_columns(["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian", "Ghi chú"])
+    assert mapping == {"code": 0, "task": 1, "lead": 2, "coordinator": 3, "deadline": 4}
+
+
+def test_report_annexes_are_not_task_tables():
+    assert _tables("002_huong-son_2024_bao-cao-6-thang.txt") == []
