@@ -2,7 +2,8 @@
 picks one by extension."""
 
 from extract.docx_reader import DocxReader
+from extract.image_reader import ImageReader
 from extract.pdf_reader import PdfReader
 from extract.text_reader import TextReader
 
-READERS = [TextReader, DocxReader, PdfReader]
+READERS = [TextReader, DocxReader, PdfReader, ImageReader]

@@ -1,0 +1,57 @@
+"""Reader for scans and photos: ``.png .jpg .jpeg .tif .tiff`` (multi-page TIFF included), one
+OCR'd page per frame."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract.base import DocumentReader, IngestError
+from extract.model import IngestedDocument, Table
+from extract.ocr import check_tesseract, ocr_page
+
+
+def frame_dpi(frame, default: int) -> int:
+    """The resolution a frame declares, or ``default`` when it declares none (or nonsense)."""
+    dpi = frame.info.get("dpi")
+    try:
+        value = int(round(float(dpi[0] if isinstance(dpi, (tuple, list)) else dpi)))
+    except (TypeError, ValueError, IndexError):
+        return default
+    return value if 50 <= value <= 2400 else default
+
+
+class ImageReader(DocumentReader):
+    extensions = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+    format_name = "image"
+
+    def read(self, path: Path) -> IngestedDocument:
+        from PIL import Image, ImageSequence, UnidentifiedImageError
+
+        check_tesseract(self.options.ocr_lang)  # before decoding: the one fix users need
+        try:
+            image = Image.open(path)
+        except UnidentifiedImageError:
+            raise IngestError("not a readable image (unknown or corrupt format)") from None
+        except OSError as exc:
+            raise IngestError(f"not a readable image: {exc}".splitlines()[0]) from None
+        doc = IngestedDocument(path=str(path), format="image")
+        number = 0
+        with image:
+            try:
+                for index, frame in enumerate(ImageSequence.Iterator(image)):
+                    frame.load()
+                    page = ocr_page(frame.copy(), index + 1, frame_dpi(frame, self.options.ocr_dpi),
+                                    self.options, first_number=number + 1)
+                    for block in page.blocks:
+                        number = max(number, block.line_end if isinstance(block, Table) else block.number)
+                    doc.pages.append(page)
+            except IngestError:
+                raise
+            except (OSError, ValueError, SyntaxError) as exc:  # truncated or broken image data
+                raise IngestError(f"corrupt image: {exc}".splitlines()[0]) from None
+        if not any(page.blocks for page in doc.pages):
+            raise IngestError("no text found in image")
+        for page in doc.pages:
+            if not page.blocks:
+                doc.warnings.append(f"page {page.number}: no text found")
+        return doc

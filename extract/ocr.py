@@ -1,0 +1,442 @@
+"""OCR of one page image with Tesseract (``vie``), and the table grid from the ruling lines drawn
+on it.
+
+    image ─ deskew (projection profile, ±3°) ─ binarise (Otsu) ─ ruling lines (long dark runs)
+          ─ lines erased ─ Tesseract image_to_data ─ words ─┬─ in a grid cell → Table(ocr-lines)
+                                                           └─ elsewhere → Lines (Tesseract's own
+                                                              block/paragraph/line numbers)
+
+Pages without ruling lines come out as lines only; the score-table segmenter builds columns from
+the word x-positions itself.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+from extract.base import IngestError, IngestOptions
+from extract.model import BBox, Cell, Line, Page, Table, Word
+from normalize.text import fold_spaces, nfc
+
+# Punctuation-only "words" below this confidence are scanner noise.
+NOISE_CONF = 0.5
+TESSERACT_MISSING = "Tesseract not found: install tesseract-ocr and tesseract-ocr-vie"
+
+# Measured by benchmarks/ingest on this 2-core machine: one Tesseract per process with OpenMP off
+# is faster per page than OpenMP's threads, and pages/files already run in parallel processes,
+# where OpenMP threads only fight each other for the same cores.
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    psm: int = 3  # automatic page segmentation, for pages without a ruled grid
+    # Pages with a ruled grid: sparse text finds the short numbers in narrow cells that automatic
+    # segmentation drops (measured on the score-table scan: cell accuracy 0.88 → 0.95).
+    table_psm: int = 11
+    # Cells still empty but holding ink are OCR'd again, pasted one under another into one strip
+    # (one more Tesseract call per page, not one per cell): isolated "1" and "I." come back.
+    retry_min_ink_px: int = 25
+    retry_inset_px: int = 8
+    retry_margin_px: int = 6
+    retry_gap_px: int = 30
+    # Deskew: projection-profile search over ±max_skew_deg, coarse then fine, on a small copy.
+    max_skew_deg: float = 3.0
+    coarse_step_deg: float = 0.5
+    fine_step_deg: float = 0.1
+    deskew_width_px: int = 1000
+    min_skew_deg: float = 0.05  # below this the page is left as it is
+    # Ruling lines: a dark run at least this long (cm on the page) is a line, not a letter stroke.
+    min_rule_cm: float = 1.2
+    rule_merge_px: int = 4  # runs on neighbouring pixel rows (or columns) within this are one line
+    # A grid edge separates two cells when a ruling line covers this share of it.
+    edge_coverage: float = 0.6
+    # Images declared below this resolution are upscaled to ``target_dpi`` before OCR.
+    min_dpi: int = 200
+    target_dpi: int = 300
+
+
+def check_tesseract(lang: str) -> None:
+    """IngestError (the one message users need) when the binary or a language model is missing.
+    Asked each time, not cached: the answer must follow ``pytesseract.tesseract_cmd``."""
+    import pytesseract
+
+    cmd = pytesseract.pytesseract.tesseract_cmd
+    try:
+        out = subprocess.run([cmd, "--list-langs"], capture_output=True, timeout=30, text=True)
+    except (OSError, subprocess.SubprocessError):
+        raise IngestError(TESSERACT_MISSING) from None
+    available = {line.strip() for line in (out.stdout + out.stderr).splitlines()}
+    if out.returncode != 0 or any(part not in available for part in lang.split("+")):
+        raise IngestError(TESSERACT_MISSING)
+
+
+# ------------------------------------------------------------------------------------- geometry
+
+
+def otsu_threshold(gray: np.ndarray) -> int:
+    hist = np.bincount(gray.ravel(), minlength=256).astype(np.float64)
+    total = hist.sum()
+    omega = np.cumsum(hist) / total
+    mu = np.cumsum(hist * np.arange(256)) / total
+    between = (mu[-1] * omega - mu) ** 2 / np.maximum(omega * (1 - omega), 1e-12)
+    return int(np.argmax(between))
+
+
+def skew_angle(gray: Image.Image, settings: OcrSettings = OcrSettings()) -> float:
+    """The rotation (degrees, counter-clockwise) that makes text rows horizontal: the angle whose
+    row histogram of ink pixels is sharpest. Ink coordinates are projected, not the image rotated,
+    so each candidate angle costs one ``bincount``."""
+    scale = min(1.0, settings.deskew_width_px / gray.width)
+    small = np.asarray(gray.resize((max(1, int(gray.width * scale)), max(1, int(gray.height * scale))),
+                                   Image.BILINEAR))
+    ys, xs = np.nonzero(small < otsu_threshold(small))
+    if ys.size == 0:
+        return 0.0
+    ys, xs = ys.astype(np.float64), xs.astype(np.float64) - small.shape[1] / 2
+    offset = small.shape[1]  # keeps projected rows non-negative
+
+    def sharpness(angle: float) -> float:
+        # PIL's rotate(angle) turns the page counter-clockwise: a point's new row is y·cos − x·sin.
+        t = np.deg2rad(angle)
+        rows = np.round(ys * np.cos(t) - xs * np.sin(t) + offset).astype(np.int64)
+        profile = np.bincount(rows).astype(np.float64)
+        return float(np.sum(np.diff(profile) ** 2))
+
+    def best(candidates) -> float:
+        return max(candidates, key=sharpness)
+
+    coarse = best(np.arange(-settings.max_skew_deg, settings.max_skew_deg + 1e-9, settings.coarse_step_deg))
+    fine = best(np.arange(coarse - settings.coarse_step_deg, coarse + settings.coarse_step_deg + 1e-9,
+                          settings.fine_step_deg))
+    return float(round(fine, 2))
+
+
+def deskew(gray: Image.Image, settings: OcrSettings = OcrSettings()) -> tuple[Image.Image, float]:
+    angle = skew_angle(gray, settings)
+    if abs(angle) < settings.min_skew_deg:
+        return gray, 0.0
+    return gray.rotate(angle, resample=Image.BICUBIC, fillcolor=255), angle
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A ruling line: ``pos`` across it (y of a horizontal line, x of a vertical one), its extent
+    ``start..end`` along it, and the pixel band ``lo..hi`` it occupies across."""
+
+    pos: float
+    start: int
+    end: int
+    lo: int
+    hi: int
+
+
+def find_rules(ink: np.ndarray, min_len: int, merge_px: int) -> list[Rule]:
+    """Horizontal ruling lines in a boolean ink image (transpose it for vertical ones): runs of
+    ink at least ``min_len`` long, merged across neighbouring rows."""
+    # Thicken by one row each way so a line drifting by a pixel stays one run.
+    thick = ink.copy()
+    thick[1:] |= ink[:-1]
+    thick[:-1] |= ink[1:]
+    # Only rows with that much ink at all can hold a long run: look at those alone.
+    candidates = np.flatnonzero(thick.sum(axis=1) >= min_len)
+    if candidates.size == 0:
+        return []
+    padded = np.zeros((candidates.size, thick.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = thick[candidates]
+    diff = np.diff(padded, axis=1)
+    starts = np.argwhere(diff == 1)
+    ends = np.argwhere(diff == -1)
+    long = (ends[:, 1] - starts[:, 1]) >= min_len
+    segments = sorted(zip(candidates[starts[long, 0]].tolist(), starts[long, 1].tolist(), ends[long, 1].tolist()))
+    rules: list[list[int]] = []  # [lo, hi, start, end]
+    for y, x0, x1 in segments:
+        joined = False
+        for rule in reversed(rules):
+            if y - rule[1] > merge_px:
+                break
+            if x0 <= rule[3] + merge_px * 4 and x1 >= rule[2] - merge_px * 4:
+                rule[1], rule[2], rule[3] = y, min(rule[2], x0), max(rule[3], x1)
+                joined = True
+                break
+        if not joined:
+            rules.append([y, y, x0, x1])
+    return [Rule(pos=(lo + hi) / 2, start=s, end=e, lo=lo, hi=hi) for lo, hi, s, e in rules]
+
+
+def _cluster(values: list[float], tol: float) -> list[float]:
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= tol:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(g) / len(g) for g in out]
+
+
+def _covered(rules: list[Rule], pos: float, a: float, b: float, tol: float) -> float:
+    """Share of the stretch a..b (along the rules) covered by rules at ``pos``."""
+    spans = sorted((max(r.start, a), min(r.end, b)) for r in rules if abs(r.pos - pos) <= tol and r.end > a and r.start < b)
+    covered, reach = 0.0, a
+    for s, e in spans:
+        if e > reach:
+            covered += e - max(s, reach)
+            reach = e
+    return covered / max(b - a, 1e-9)
+
+
+def grids(h_rules: list[Rule], v_rules: list[Rule], tol: float, settings: OcrSettings) -> list[list[tuple[BBox, int, int, int, int]]]:
+    """Tables as lists of cells ``(bbox, row, col, row_span, col_span)`` from ruling lines: lines
+    that cross each other form one table; cells are grid slots joined where no line separates them."""
+    rules = [("h", r) for r in h_rules] + [("v", r) for r in v_rules]
+    parent = list(range(len(rules)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (ki, ri) in enumerate(rules):
+        if ki != "h":
+            continue
+        for j, (kj, rj) in enumerate(rules):
+            if kj == "v" and rj.start - tol <= ri.pos <= rj.end + tol and ri.start - tol <= rj.pos <= ri.end + tol:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(rules)):
+        groups.setdefault(find(i), []).append(i)
+    tables = []
+    for members in groups.values():
+        hs = [rules[i][1] for i in members if rules[i][0] == "h"]
+        vs = [rules[i][1] for i in members if rules[i][0] == "v"]
+        ys, xs = _cluster([r.pos for r in hs], tol), _cluster([r.pos for r in vs], tol)
+        if len(ys) < 2 or len(xs) < 2:
+            continue
+        cells = _grid_cells(xs, ys, hs, vs, tol, settings)
+        if len(cells) >= 2:
+            tables.append(cells)
+    return sorted(tables, key=lambda cells: cells[0][0][1])
+
+
+def _grid_cells(xs, ys, hs, vs, tol, settings: OcrSettings):
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    slot = {(r, c): (r, c) for r in range(n_rows) for c in range(n_cols)}
+
+    def root(k):
+        while slot[k] != k:
+            k = slot[k]
+        return k
+
+    for r in range(n_rows):
+        for c in range(n_cols):
+            if c + 1 < n_cols and _covered(vs, xs[c + 1], ys[r], ys[r + 1], tol) < settings.edge_coverage:
+                slot[root((r, c + 1))] = root((r, c))
+            if r + 1 < n_rows and _covered(hs, ys[r + 1], xs[c], xs[c + 1], tol) < settings.edge_coverage:
+                slot[root((r + 1, c))] = root((r, c))
+    members: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for k in slot:
+        members.setdefault(root(k), []).append(k)
+    cells, taken = [], set()
+    for group in sorted(members.values()):
+        r0, r1 = min(r for r, _ in group), max(r for r, _ in group)
+        c0, c1 = min(c for _, c in group), max(c for _, c in group)
+        if (r0, c0) in taken:
+            continue
+        taken.update((r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1))
+        cells.append(((xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1]), r0, c0, r1 - r0 + 1, c1 - c0 + 1))
+    return cells
+
+
+def erase_rules(gray: np.ndarray, rules: list[Rule], horizontal: bool, pad: int = 2) -> None:
+    """Paint ruling lines (and their blurred edges) white so Tesseract does not read them as
+    letters (|, _, I, l, -)."""
+    for r in rules:
+        lo, hi = max(r.lo - pad, 0), r.hi + pad + 1
+        if horizontal:
+            gray[lo:hi, r.start:r.end] = 255
+        else:
+            gray[r.start:r.end, lo:hi] = 255
+
+
+# ------------------------------------------------------------------------------------------ OCR
+
+
+def tesseract_words(image: Image.Image, dpi: int, options: IngestOptions, psm: int) -> list[tuple[tuple[int, int, int], Word]]:
+    """Tesseract's words with boxes and 0..1 confidences, each keyed by (block, par, line)."""
+    import pytesseract
+
+    config = f"--psm {psm} --dpi {dpi}"
+    try:
+        data = pytesseract.image_to_data(image, lang=options.ocr_lang, config=config,
+                                         output_type=pytesseract.Output.DICT, timeout=options.ocr_timeout_s)
+    except pytesseract.TesseractNotFoundError:
+        raise IngestError(TESSERACT_MISSING) from None
+    except RuntimeError as exc:  # pytesseract's timeout
+        raise IngestError(f"OCR timed out after {options.ocr_timeout_s:g} s on a page") from exc
+    except pytesseract.TesseractError as exc:
+        message = str(exc.message if hasattr(exc, "message") else exc)
+        if "loading language" in message.lower():
+            raise IngestError(TESSERACT_MISSING) from None
+        raise IngestError(f"OCR failed: {fold_spaces(message)[:200]}") from None
+    out = []
+    for i, text in enumerate(data["text"]):
+        text = nfc((text or "").strip())
+        conf = float(data["conf"][i])
+        if data["level"][i] != 5 or not text or conf < 0:
+            continue
+        if conf < NOISE_CONF * 100 and not any(ch.isalnum() for ch in text):
+            continue  # a speck or a remain of a ruling line read as punctuation
+        x, y, w, h = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        out.append((key, Word(text=text, bbox=(x, y, x + w, y + h), conf=round(conf / 100, 3))))
+    return out
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 3) if values else None
+
+
+def _union(boxes: list[BBox]) -> BBox:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def _centre_in(box: BBox, cell: BBox) -> bool:
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return cell[0] <= cx <= cell[2] and cell[1] <= cy <= cell[3]
+
+
+def _reading_text(words: list[Word]) -> str:
+    """Words of one cell in reading order: visual lines top to bottom, each left to right."""
+    from extract.pdf_reader import PdfTableSettings, cell_text
+
+    return cell_text(words, PdfTableSettings())
+
+
+def prepare(image: Image.Image, dpi: int, settings: OcrSettings) -> tuple[Image.Image, int]:
+    """Greyscale (transparency onto white), upscaled when the scan is coarse."""
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        image = Image.alpha_composite(white, rgba)
+    gray = image.convert("L")
+    if dpi < settings.min_dpi:
+        factor = settings.target_dpi / dpi
+        gray = gray.resize((round(gray.width * factor), round(gray.height * factor)), Image.LANCZOS)
+        dpi = settings.target_dpi
+    return gray, dpi
+
+
+def ocr_page(image: Image.Image, page_number: int, dpi: int, options: IngestOptions = IngestOptions(),
+             first_number: int = 1, settings: OcrSettings = OcrSettings()) -> Page:
+    """One page image to a ``Page`` (method ``ocr``): lines, and tables where ruling lines form a
+    grid. Coordinates are pixels of the deskewed image."""
+    check_tesseract(options.ocr_lang)
+    gray, dpi = prepare(image, dpi, settings)
+    gray, angle = deskew(gray, settings)
+    arr = np.array(gray)
+    ink = arr < otsu_threshold(arr)
+    min_len = max(20, int(settings.min_rule_cm / 2.54 * dpi))
+    h_rules = find_rules(ink, min_len, settings.rule_merge_px)
+    v_rules = find_rules(ink.T, min_len, settings.rule_merge_px)
+    tables = grids(h_rules, v_rules, tol=settings.rule_merge_px * 3, settings=settings)
+    if h_rules or v_rules:
+        erase_rules(arr, h_rules, horizontal=True)
+        erase_rules(arr, v_rules, horizontal=False)
+    words = tesseract_words(Image.fromarray(arr), dpi, options, settings.table_psm if tables else settings.psm)
+    if tables:
+        words += retry_empty_cells(arr, tables, words, dpi, options, settings)
+    page = Page(number=page_number, width=float(gray.width), height=float(gray.height), method="ocr", dpi=dpi)
+    page.blocks = assemble(words, tables, page_number, first_number)
+    return page
+
+
+def retry_empty_cells(arr: np.ndarray, tables, words, dpi: int, options: IngestOptions,
+                      settings: OcrSettings) -> list[tuple[tuple[int, int, int], Word]]:
+    """OCR again the grid cells that got no word but hold ink, all in one strip image; the words
+    come back in page coordinates."""
+    ink = arr < otsu_threshold(arr)
+    boxes = [w.bbox for _, w in words]
+    inset = settings.retry_inset_px
+    crops: list[tuple[int, int, int, int]] = []
+    for cells in tables:
+        for (x0, y0, x1, y1), *_ in cells:
+            x0, y0, x1, y1 = int(x0) + inset, int(y0) + inset, int(x1) - inset, int(y1) - inset
+            if x1 <= x0 or y1 <= y0 or any(_centre_in(b, (x0, y0, x1, y1)) for b in boxes):
+                continue
+            rows = np.flatnonzero(ink[y0:y1, x0:x1].sum(axis=1) >= 2)
+            cols = np.flatnonzero(ink[y0:y1, x0:x1].sum(axis=0) >= 2)
+            if int(ink[y0:y1, x0:x1].sum()) >= settings.retry_min_ink_px and rows.size and cols.size:
+                m = settings.retry_margin_px  # tight around the ink: no cell edge left to misread
+                crops.append((max(x0, x0 + int(cols[0]) - m), max(y0, y0 + int(rows[0]) - m),
+                              min(x1, x0 + int(cols[-1]) + m), min(y1, y0 + int(rows[-1]) + m)))
+    if not crops:
+        return []
+    gap = settings.retry_gap_px
+    width = max(x1 - x0 for x0, _, x1, _ in crops) + 2 * gap
+    height = sum(y1 - y0 + gap for _, y0, _, y1 in crops) + gap
+    strip = np.full((height, width), 255, dtype=np.uint8)
+    placed: list[tuple[int, int, tuple[int, int, int, int]]] = []  # strip top, bottom, page crop
+    y = gap
+    for crop in crops:
+        x0, y0, x1, y1 = crop
+        strip[y:y + y1 - y0, gap:gap + x1 - x0] = arr[y0:y1, x0:x1]
+        placed.append((y, y + y1 - y0, crop))
+        y += y1 - y0 + gap
+    found = []
+    for key, w in tesseract_words(Image.fromarray(strip), dpi, options, psm=6):
+        if not any(ch.isalnum() for ch in w.text):
+            continue  # specks and edge remains read as punctuation
+        cy = (w.bbox[1] + w.bbox[3]) / 2
+        for top, bottom, (x0, y0, _, _) in placed:
+            if top <= cy <= bottom:
+                dx, dy = x0 - gap, y0 - top
+                w.bbox = (w.bbox[0] + dx, w.bbox[1] + dy, w.bbox[2] + dx, w.bbox[3] + dy)
+                found.append(((-1, top, key[2]), w))
+                break
+    return found
+
+
+def assemble(words, tables, page_number: int, first_number: int) -> list:
+    """Words into table cells (by box centre) and the rest into Tesseract's lines; blocks in
+    reading order (top to bottom)."""
+    blocks: list[tuple[float, float, object]] = []
+    free = list(words)
+    for cells in tables:
+        box = _union([c[0] for c in cells])
+        inside = [w for _, w in free if _centre_in(w.bbox, box)]
+        free = [(k, w) for k, w in free if not _centre_in(w.bbox, box)]
+        table_cells = []
+        for cbox, r, c, rs, cs in cells:
+            cw = [w for w in inside if _centre_in(w.bbox, cbox)]
+            table_cells.append(Cell(row=r, col=c, text=_reading_text(cw), row_span=rs, col_span=cs,
+                                    bbox=tuple(float(v) for v in cbox), conf=_mean([w.conf for w in cw])))
+        n_rows = max(c.row + c.row_span for c in table_cells)
+        n_cols = max(c.col + c.col_span for c in table_cells)
+        table = Table(page=page_number, cells=table_cells, n_rows=n_rows, n_cols=n_cols, source="ocr-lines",
+                      bbox=tuple(float(v) for v in box))
+        blocks.append((box[1], box[0], table))
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for key, w in free:
+        lines.setdefault(key, []).append(w)
+    for ws in lines.values():
+        ws.sort(key=lambda w: w.bbox[0])
+        bbox = _union([w.bbox for w in ws])
+        blocks.append((bbox[1], bbox[0], ws))
+    out = []
+    number = first_number
+    for top, _, item in sorted(blocks, key=lambda b: (b[0], b[1])):
+        if isinstance(item, Table):
+            item.line_start, item.line_end = number, number + item.n_rows - 1
+            number += item.n_rows
+            out.append(item)
+        else:
+            out.append(Line(text=fold_spaces(" ".join(w.text for w in item)), page=page_number, number=number,
+                            bbox=_union([w.bbox for w in item]), words=item, conf=_mean([w.conf for w in item])))
+            number += 1
+    return out
