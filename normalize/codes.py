@@ -293,6 +293,8 @@ def repair_codes(tokens: list[str | None], absorbable: list[bool] | None = None,
                 inferred = emit is None or token is None
                 if emit is None:
                     emit = settings.inferred
+                if inferred and not code.path:
+                    emit += settings.roman_mismatch  # a section row is printed, seldom guessed
                 offer(code, state, state.cost + step + emit,
                       CodeChoice(code, emit, inferred=inferred, repaired=not inferred and emit > settings.lookalike))
             if absorbable[i]:
