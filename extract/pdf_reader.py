@@ -284,10 +284,12 @@ def _aligned_table(rows: list[list[list[Word]]], page: int, settings: PdfTableSe
         return None
     cells: list[Cell] = []
     for r, row in enumerate(rows):
+        # Once the columns are known each word goes to its own: text that nearly fills its cell
+        # leaves too small a gap for chunking to see the column edge.
         by_col: dict[int, list[Word]] = {}
-        for chunk in row:
-            col = max([k for k, s in enumerate(columns) if s <= chunk[0].bbox[0] + settings.column_tolerance] or [0])
-            by_col.setdefault(col, []).extend(chunk)
+        for word in (w for chunk in row for w in chunk):
+            col = max([k for k, s in enumerate(columns) if s <= word.bbox[0] + settings.column_tolerance] or [0])
+            by_col.setdefault(col, []).append(word)
         for col, ws in sorted(by_col.items()):
             cells.append(Cell(row=r, col=col, text=fold_spaces(" ".join(w.text for w in ws)),
                               bbox=_union([w.bbox for w in ws]), bold=all(w.bold for w in ws)))

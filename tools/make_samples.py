@@ -8,6 +8,7 @@ Outputs (all reproducible: fixed random seed, fixed fonts):
                                             vertically merged cells (vMerge), bold section rows
   samples/renderings/stats_annex.docx       narrative of a six-month report, a hard page break, then a
                                             statistics annex table with merged header cells
+  samples/renderings/task_list_unruled.docx a task list as a borderless table (columns by alignment only)
   samples/renderings/*.pdf                  the same through LibreOffice: text-layer PDFs, ruled tables
   samples/renderings/score_table_scan.png   page 1 of the score-table PDF rasterised at 300 dpi,
                                             rotated, with scanner noise
@@ -48,6 +49,7 @@ OUT = ROOT / "samples" / "renderings"
 BAD = ROOT / "tests" / "data" / "bad"
 REFERENCE = ROOT / "golden" / "reference" / "003_ngoc-ky_2023_bang-diem-ocr.reference.json"
 STATS_SEED = ROOT / "samples" / "002_huong-son_2024_bao-cao-6-thang.txt"
+TASKS_SEED = ROOT / "samples" / "000_quang-thanh_2023_ke-hoach-nang-cao-chi-so.txt"
 FONT = "Times New Roman"  # LibreOffice renders it with Liberation Serif (metric-compatible, Vietnamese glyphs)
 
 
@@ -268,6 +270,32 @@ def build_stats_docx(path: Path) -> None:
     doc.save(path)
 
 
+def build_unruled_docx(path: Path, max_rows: int = 14) -> None:
+    """Short columns of the task appendix of a plan, in a table without borders: its PDF has no
+    ruling lines, only aligned text."""
+    from extract.base import ingest
+
+    picked = (0, 1, 4, 5, 7)  # TT, TC, Thời gian hoàn thành, Bộ phận chủ trì, Công chức
+    limits = (4, 7, 34, 22, 20)
+    rows = []
+    for table in ingest(TASKS_SEED).tables():
+        for row in table.text_rows():
+            values = [row[i] if i < len(row) else "" for i in picked]
+            if values[0] and all(len(v) <= n for v, n in zip(values, limits)) and sum(bool(v) for v in values) >= 4:
+                rows.append(values)
+    doc = _new_document()
+    doc.add_paragraph().add_run("PHỤ LỤC: PHÂN CÔNG NHIỆM VỤ").bold = True
+    table = doc.add_table(rows=0, cols=len(picked))  # default style: no borders
+    for col, w in zip(table.columns, [1.2, 1.6, 5.8, 4.3, 4.1]):
+        col.width = Cm(w)
+    for r, values in enumerate(rows[:max_rows]):
+        cells = table.add_row().cells
+        for i, text in enumerate(values):
+            _set_cell(cells[i], text, bold=r == 0, size=10)
+            cells[i].width = Cm([1.2, 1.6, 5.8, 4.3, 4.1][i])
+    doc.save(path)
+
+
 # ------------------------------------------------------------------------------------ pdf and scans
 
 
@@ -363,6 +391,9 @@ def main() -> int:
     score_docx, stats_docx = OUT / "score_table.docx", OUT / "stats_annex.docx"
     build_score_docx(score_docx, rows)
     build_stats_docx(stats_docx)
+    unruled_docx = OUT / "task_list_unruled.docx"
+    build_unruled_docx(unruled_docx)
+    libreoffice_pdf(unruled_docx, OUT)
     score_pdf = libreoffice_pdf(score_docx, OUT)
     stats_pdf = libreoffice_pdf(stats_docx, OUT)
     make_scans(score_pdf, stats_pdf, ScanSettings())
@@ -370,7 +401,8 @@ def main() -> int:
     (OUT / "SOURCE.md").write_text(
         "Made by `python tools/make_samples.py` (see its docstring).\n\n"
         f"- score_table.*: rows from {origin}.\n"
-        f"- stats_annex.*: narrative and Phụ lục 2 of `{STATS_SEED.relative_to(ROOT).as_posix()}`.\n",
+        f"- stats_annex.*: narrative and Phụ lục 2 of `{STATS_SEED.relative_to(ROOT).as_posix()}`.\n"
+        f"- task_list_unruled.*: short columns of the task appendix of `{TASKS_SEED.relative_to(ROOT).as_posix()}`.\n",
         encoding="utf-8")
     total = sum(p.stat().st_size for p in OUT.iterdir())
     print(f"score rows: {origin}; renderings: {total / 1e6:.2f} MB in {OUT.relative_to(ROOT)}")
