@@ -30,6 +30,7 @@ class CataloguePhrase:
     text: str
     cores: tuple[str, ...]  # token cores as written (accented)
     folded: str  # diacritic-free, space-joined cores
+    keys: frozenset[str]  # its distinct folded tokens
 
 
 class RepairModel:
@@ -97,7 +98,8 @@ def _load_catalogue() -> tuple[CataloguePhrase, ...]:
             continue
         cores = tuple(parse_token(t).core for t in line.split())
         if len(cores) >= 3 and all(cores):
-            phrases.append(CataloguePhrase(line, cores, " ".join(fold(c) for c in cores)))
+            folded = " ".join(fold(c) for c in cores)
+            phrases.append(CataloguePhrase(line, cores, folded, frozenset(folded.split(" "))))
     return tuple(phrases)
 
 

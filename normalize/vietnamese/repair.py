@@ -56,9 +56,10 @@ class RepairSettings:
     plain_to_marked_cost: float = 0.0  # observed token had no marks at all (stripped text)
     heavy_damage: float = 0.5  # share of suspicious tokens that triggers full decoding
     heavy_min_words: int = 3
-    beam: int = 12
-    max_candidates: int = 8
+    beam: int = 6
+    max_candidates: int = 6
     max_confusions: int = 2
+    rarity_margin: float = 6.0  # log-frequency gap beyond which a same-cost candidate is dropped
     split_cost: float = 3.0  # a token decoded as two syllables
     substitute_cost: float = 5.0  # first half of a compound replaced from context
     keep_code_cost: float = 0.0
@@ -164,7 +165,16 @@ def _word_candidates(core: str, settings: RepairSettings, ocr: bool = False) -> 
                 if c < found.get(syl, 1e9):
                     found[syl] = c
     ranked = sorted(found.items(), key=lambda kv: (kv[1], -model.uni_lp.get(kv[0], model.floor_lp)))
-    return tuple(ranked[: settings.max_candidates])
+    # A candidate far rarer than a rival at the same channel cost would need an implausible
+    # boost from its context: dropped, which keeps the beam small.
+    best_at: dict[float, float] = {}
+    kept = []
+    for syl, cost in ranked:
+        lp = model.uni_lp.get(syl, model.floor_lp)
+        top = best_at.setdefault(cost, lp)
+        if lp >= top - settings.rarity_margin or syl == low:
+            kept.append((syl, cost))
+    return tuple(kept[: settings.max_candidates])
 
 
 def _compound_candidates(core: str, settings: RepairSettings) -> list[Cand]:
@@ -374,20 +384,24 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
 
 def _confidence(slots: list[TokenSlot], choice: list[int], i: int, model: RepairModel,
                 settings: RepairSettings) -> float:
-    """Local posterior of the chosen candidate at slot i given its chosen neighbours."""
-    def unit(k: int) -> str:
+    """Local posterior of the chosen candidate at slot i, from the bigrams with its chosen
+    neighbours and the channel cost (cheap, and what a reviewer needs: how contested it was)."""
+    def unit(k: int, last: bool) -> str:
         if k < 0 or k >= len(slots) or not slots[k].cands:
-            return BOS if k < i else EOS
+            return BOS if last else EOS
         units = slots[k].cands[choice[k]].units
-        return units[-1] if k < i and units else (units[0] if units else EOS)
-    a, b, n1, n2 = unit(i - 2), unit(i - 1), unit(i + 1), unit(i + 2)
+        return (units[-1] if last else units[0]) if units else (BOS if last else EOS)
+    prev, nxt = unit(i - 1, True), unit(i + 1, False)
+    bi, uni, floor, back = model.bi_lp, model.uni_lp, model.floor_lp, model.back1
     scores = []
     for cand in slots[i].cands:
-        u = cand.units[-1] if cand.units else EOS
-        sc = -settings.channel_weight * cand.cost + model.score(a, b, u) + model.score(b, u, n1)
-        if n1 != EOS:
-            sc += model.score(u, n1, n2)
-        scores.append(sc)
+        u = cand.units[0] if cand.units else EOS
+        v = cand.units[-1] if cand.units else EOS
+        left = bi.get((prev, u))
+        right = bi.get((v, nxt))
+        scores.append(-settings.channel_weight * cand.cost
+                      + (left if left is not None else back + uni.get(u, floor))
+                      + (right if right is not None else back + uni.get(nxt, floor)))
     top = max(scores)
     z = sum(math.exp(s - top) for s in scores)
     return math.exp(scores[choice[i]] - top) / z
@@ -409,8 +423,7 @@ def _snap_phrases(cores: list[str | None], model: RepairModel, settings: RepairS
         n = len(phrase.cores)
         if n < settings.phrase_min_tokens or n > len(positions):
             continue
-        keys = phrase.folded.split(" ")
-        if sum(k in present for k in keys) < 0.6 * n:  # cheap filter before fuzzy matching
+        if len(phrase.keys & present) < 0.6 * len(phrase.keys):  # cheap filter before fuzzy matching
             continue
         windows = [" ".join(folded[st:st + n]) for st in range(len(positions) - n + 1)]
         m = process.extractOne(phrase.folded, windows, scorer=fuzz.ratio, score_cutoff=settings.phrase_min_score)
