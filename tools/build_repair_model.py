@@ -54,9 +54,7 @@ def main() -> None:
     long_index: Counter[str] = Counter()
     for name, text in seed_lines():
         n_syll = sum(len(s) for s in lm_segments(text))
-        clean = all(seg for seg in lm_segments(text)) and not any(
-            ch.isalpha() and False for ch in text)
-        if n_syll >= HOLDOUT_MIN_SYLLABLES and clean:
+        if n_syll >= HOLDOUT_MIN_SYLLABLES:
             long_index[name] += 1
             if long_index[name] % HOLDOUT_EVERY == 0 and _all_syllables(text):
                 heldout.append(text)

@@ -41,8 +41,11 @@ CONFUSIONS: tuple[tuple[str, str, float], ...] = (
     ("8", "e", 0.8), ("9", "g", 0.8),
     ("ir", "u", 0.8), ("ur", "u", 0.8), ("tr", "u", 1.2), ("ti", "u", 1.2), ("ii", "u", 1.0),
     ("q", "o", 1.0), ("d", "o", 1.2), ("b", "o", 1.2), ("y", "u", 1.0), ("i", "a", 1.4),
-    ("ia", "a", 1.2), ("e", "c", 1.4), ("c", "e", 1.4), ("a", "u", 1.4), ("o", "u", 1.4),
+    ("ia", "a", 1.2), ("e", "c", 1.4), ("a", "u", 1.4), ("o", "u", 1.4),
     ("1", "i", 0.8), ("l", "i", 1.2), ("i", "l", 1.2),
+    ("¢", "c", 0.6), ("&", "e", 0.6), ("ug", "uo", 1.0), ("w", "u", 0.8), ("uw", "u", 0.8),
+    ("e", "o", 1.2), ("e", "a", 1.2), ("i", "u", 1.2), ("d", "a", 1.4), ("g", "o", 1.2),
+    ("t", "u", 1.4), ("li", "u", 1.0), ("ye", "u", 1.0), ("ue", "u", 1.0), ("ce", "c", 1.0),
 )
 # At the start of a word a capital P or D read for Đ.
 _INITIAL_D = (("p", "d", 0.6),)
@@ -66,6 +69,7 @@ class RepairSettings:
     light_max_cost: float = 1.5  # in a clean line, only cheap repairs of non-syllables
     valid_confusion_cost: float = 1.5  # reading a valid syllable as an OCR confusion
     phrase_min_score: float = 90.0
+    phrase_min_score_long: float = 86.0  # phrases of 6+ tokens: OCR damage spreads over more
     phrase_min_tokens: int = 3
 
 
@@ -278,7 +282,7 @@ def _classify(piece: str, settings: RepairSettings, mode: str,
             return TokenSlot.make(piece, tok, [Cand((ABBR,), None, 0.0)], True)
         cands = _compound_candidates(core, settings)
         return TokenSlot.make(piece, tok, cands, len(cands) <= 1, suspicious=len(cands) > 1)
-    letters = [ch for ch in core if ch.isalpha()]
+    letters = [ch for ch in core if ch.isalpha() or ch in OCR_JUNK]
     has_digit = any(ch.isdigit() for ch in core)
     if has_digit:
         # Letters and digits: a code ("LL1") or an OCR'd word ("s6" = "số"): let context choose.
@@ -290,10 +294,11 @@ def _classify(piece: str, settings: RepairSettings, mode: str,
         return TokenSlot.make(piece, tok, cands, len(cands) == 1, suspicious=bool(words))
     if not core.isalpha() and not any(ch in OCR_JUNK for ch in core):
         return TokenSlot.make(piece, tok, [Cand((ABBR,) if core.isupper() else (), None, 0.0)], True)
-    if core.isupper() and len(letters) >= 2 and (
+    alpha = [ch for ch in core if ch.isalpha()]
+    if core.isupper() and len(alpha) >= 2 and len(alpha) == len(core) and (
             core in KNOWN_ABBREVIATIONS or fold(core).upper() in _ABBR_BY_FOLD or
             (fold(core) not in model.by_key and (
-                not heavy or len(letters) == 2 or not _word_candidates(core, settings)))):
+                not heavy or len(alpha) == 2 or not _word_candidates(core, settings)))):
         canonical = _ABBR_BY_FOLD.get(fold(core).upper(), core)
         out = canonical if (heavy and canonical != core) else None
         return TokenSlot.make(piece, tok, [Cand((ABBR,), out, 0.0)], True)
@@ -426,7 +431,8 @@ def _snap_phrases(cores: list[str | None], model: RepairModel, settings: RepairS
         if len(phrase.keys & present) < 0.6 * len(phrase.keys):  # cheap filter before fuzzy matching
             continue
         windows = [" ".join(folded[st:st + n]) for st in range(len(positions) - n + 1)]
-        m = process.extractOne(phrase.folded, windows, scorer=fuzz.ratio, score_cutoff=settings.phrase_min_score)
+        cutoff = settings.phrase_min_score_long if n >= 6 else settings.phrase_min_score
+        m = process.extractOne(phrase.folded, windows, scorer=fuzz.ratio, score_cutoff=cutoff)
         if m:
             hits.append((m[1] + n * 0.01, m[2], pidx))
     out: dict[int, str] = {}
