@@ -202,14 +202,14 @@ def _compound_candidates(core: str, settings: RepairSettings) -> list[Cand]:
     return out
 
 
-def compound_splits(core: str, model: RepairModel) -> list[tuple[str, str]]:
-    """(head, tail) splits of a non-syllable token whose tail is a syllable."""
+def compound_splits(core: str, model: RepairModel) -> list[tuple[str, str, int]]:
+    """(head, tail, position) splits of a non-syllable token whose tail is a syllable."""
     low = normalize_syllable(core.lower())
     out = []
     for i in range(2, len(low) - 1):
         head, tail = low[:i], normalize_syllable(low[i:])
         if tail in model.syllables and len(fold(tail)) >= 3:
-            out.append((head, tail))
+            out.append((head, tail, i))
     return out
 
 
@@ -225,9 +225,8 @@ def consensus_substitutes(tokens: list[str], model: RepairModel) -> tuple[tuple[
         low = normalize_syllable(core.lower())
         if low in model.syllables or len(low) < 5:
             continue
-        for head, tail in compound_splits(core, model):
-            if head not in model.syllables or True:
-                tails.setdefault(fold(head), set()).add(tail)
+        for head, tail, _i in compound_splits(core, model):
+            tails.setdefault(fold(head), set()).add(tail)
     out = []
     for head, ts in tails.items():
         votes: dict[str, tuple[int, float]] = {}
@@ -247,12 +246,18 @@ def _split_candidates(core: str, model: RepairModel, settings: RepairSettings,
     head, or else by the syllables the model has seen before the tail."""
     agreed = dict(substitutes)
     out: list[Cand] = []
-    for head, tail in compound_splits(core, model):
-        if head in model.syllables:
-            out.append(Cand((head, tail), f"{head} {tail}", settings.split_cost))
+    nfc_core = normalize_syllable(core)
+    upper = case_of(core) == "upper"
+    for head, tail, i in compound_splits(core, model):
+        tail_text = apply_case(tail, case_of(nfc_core[i:]))
+        if head in model.syllables:  # a missing space: each half keeps its own case
+            text = apply_case(head, case_of(nfc_core[:i])) + " " + tail_text
+            out.append(Cand((head, tail), text, settings.split_cost, cased=True))
         sub = agreed.get(fold(head))
         for s in ((sub,) if sub else model.left_of.get(tail, ())):
-            out.append(Cand((s, tail), f"{s} {tail}", settings.substitute_cost))
+            # A substituted head: its case is noise ("Sonchính" mid-sentence), written lower.
+            text = (s.upper() + " " + tail.upper()) if upper else f"{s} {tail_text}"
+            out.append(Cand((s, tail), text, settings.substitute_cost, cased=True))
     return out
 
 
@@ -516,8 +521,6 @@ def repair_line(line: str, settings: RepairSettings = RepairSettings(), damaged_
             cand = slot.cands[choice[k]] if slot.cands else None
             if k not in snapped and cand is not None and cand.cased:
                 repaired = new_core
-            elif k not in snapped and cand is not None and len(cand.units) == 2 and case_of(slot.token.core) != "upper":
-                repaired = new_core  # a repaired compound ("tài chính") is written in lower case
             else:
                 repaired = apply_case(new_core, case_of(slot.token.core))
             new_piece = slot.token.lead + repaired + slot.token.trail
