@@ -17,7 +17,7 @@ import subprocess
 from dataclasses import dataclass
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageFilter
 
 from extract.base import IngestError, IngestOptions
 from extract.model import BBox, Cell, Line, Page, Table, Word
@@ -51,6 +51,8 @@ class OcrSettings:
     fine_step_deg: float = 0.1
     deskew_width_px: int = 1000
     min_skew_deg: float = 0.05  # below this the page is left as it is
+    # Median filter against scanner dust: a speck beside a letter turns "Kèm" into "xà" (0 = off).
+    despeckle_px: int = 3
     # Ruling lines: a dark run at least this long (cm on the page) is a line, not a letter stroke.
     min_rule_cm: float = 1.2
     rule_merge_px: int = 4  # runs on neighbouring pixel rows (or columns) within this are one line
@@ -339,6 +341,8 @@ def ocr_page(image: Image.Image, page_number: int, dpi: int, options: IngestOpti
     check_tesseract(options.ocr_lang)
     gray, dpi = prepare(image, dpi, settings)
     gray, angle = deskew(gray, settings)
+    if settings.despeckle_px:
+        gray = gray.filter(ImageFilter.MedianFilter(settings.despeckle_px))
     arr = np.array(gray)
     ink = arr < otsu_threshold(arr)
     min_len = max(20, int(settings.min_rule_cm / 2.54 * dpi))

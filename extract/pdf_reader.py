@@ -213,8 +213,15 @@ def _centre_in(word: Word, box: BBox) -> bool:
 
 
 def cell_text(words: list[Word], settings: PdfTableSettings) -> str:
+    """A cell's words in reading order. A line that ends inside a hyphenated token (``52/KH-`` |
+    ``UBND``) was wrapped by the layout at the hyphen: it is joined without a space."""
     lines = group_lines([(w, w.bbox[3] - w.bbox[1]) for w in words], settings)
-    return fold_spaces(" ".join(w.text for line in lines for w, _ in line))
+    out = ""
+    for line in lines:
+        text = " ".join(w.text for w, _ in line)
+        glue = "" if out.endswith("-") and len(out.rsplit(" ", 1)[-1]) > 1 else " "
+        out = f"{out}{glue}{text}" if out else text
+    return fold_spaces(out)
 
 
 def grid_table(cell_boxes: list[BBox], words: list[Word], page: int, source: str,
