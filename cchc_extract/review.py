@@ -38,8 +38,8 @@ class ApplySettings:
 
 @dataclass
 class ApplyReport:
-    applied: int = 0
-    unchanged: int = 0  # the JSON already held the corrected value
+    applied: int = 0  # corrections and confirmations written
+    unchanged: int = 0  # already applied before
     documents: int = 0
     problems: list[str] = field(default_factory=list)  # one line per skipped correction
 
@@ -206,9 +206,11 @@ def apply_review(review_path: Path, out_dir: Path, settings: ApplySettings = App
             report.problems.append(f"{where}: {exc}")
             continue
         old = target[name]
-        if old == new:
+        certain = target.get("confidence", settings.corrected_confidence) >= settings.corrected_confidence
+        if old == new and certain:  # already applied (or confirmed) before
             report.unchanged += 1
             continue
+        # The same value typed back is a confirmation: recorded too, and the item becomes certain.
         target[name] = new
         if "confidence" in target:
             target["confidence"] = settings.corrected_confidence

@@ -118,3 +118,12 @@ def test_field_types_come_from_the_records():
     assert resolve_pointer(data, "/score_tables/0/rows/1")["code"] == "1.1"
     with pytest.raises(KeyError):
         resolve_pointer(data, "/score_tables/0/rows/9")
+
+
+def test_typing_the_value_back_confirms_it(out):
+    _fill(out / "review.xlsx", {1: "1"})  # the extracted self points, confirmed by a person
+    assert main(["apply-review", str(out / "review.xlsx"), "--out", str(out)]) == 0
+    data = _doc(out)
+    row = data["score_tables"][0]["rows"][2]
+    assert row["self_points"] == 1.0 and row["confidence"] == 1.0
+    assert [(c["old"], c["new"]) for c in data["corrections"]] == [(1.0, 1.0)]
