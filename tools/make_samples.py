@@ -18,8 +18,8 @@ Outputs (all reproducible: fixed random seed, fixed fonts):
                                             known text OCR accuracy is measured against
   tests/data/bad/*                          inputs every reader must refuse with a one-line error
 
-The score-table rows come from ``golden/reference/003_ngoc-ky_2023_bang-diem-ocr.reference.json``
-when it exists; otherwise from ``COMPOSED_SCORE_ROWS`` below, a typical commune score table
+The score-table rows come from the golden reference of the OCR'd score-table seed
+(``golden/reference/003_ngoc-ky_2023_bang-diem-ocr.txt.reference.json``) when it exists; otherwise from ``COMPOSED_SCORE_ROWS`` below, a typical commune score table
 written for this purpose in correct Vietnamese (sections I., 1., 1.1, 1.1.1; points add up).
 """
 
@@ -47,7 +47,9 @@ from PIL import Image, ImageFilter  # noqa: E402
 
 OUT = ROOT / "samples" / "renderings"
 BAD = ROOT / "tests" / "data" / "bad"
-REFERENCE = ROOT / "golden" / "reference" / "003_ngoc-ky_2023_bang-diem-ocr.reference.json"
+REFERENCES = [ROOT / "golden" / "reference" / name for name in (
+    "003_ngoc-ky_2023_bang-diem-ocr.txt.reference.json", "003_ngoc-ky_2023_bang-diem-ocr.reference.json")]
+MAX_SCORE_ROWS = 36  # a few pages
 STATS_SEED = ROOT / "samples" / "002_huong-son_2024_bao-cao-6-thang.txt"
 TASKS_SEED = ROOT / "samples" / "000_quang-thanh_2023_ke-hoach-nang-cao-chi-so.txt"
 FONT = "Times New Roman"  # LibreOffice renders it with Liberation Serif (metric-compatible, Vietnamese glyphs)
@@ -123,14 +125,20 @@ def _fmt_points(value) -> str:
 
 def score_rows() -> tuple[list[tuple[str, str, str, str, str]], str]:
     """Rows for the score table and where they came from."""
-    if REFERENCE.exists():
-        data = json.loads(REFERENCE.read_text(encoding="utf-8"))
-        rows = _find_rows(data)
+    for reference in REFERENCES:
+        if not reference.exists():
+            continue
+        rows = _find_rows(json.loads(reference.read_text(encoding="utf-8")))
         if rows:
-            out = [(str(r.get("code") or ""), str(r.get("name") or ""), _fmt_points(r.get("max_points")),
+            out = [(_printed_code(str(r.get("code") or "")), str(r.get("name") or ""), _fmt_points(r.get("max_points")),
                     _fmt_points(r.get("self_points")), str(r.get("explanation") or "")) for r in rows]
-            return out[:40], REFERENCE.relative_to(ROOT).as_posix()
+            return out[:MAX_SCORE_ROWS], f"the first {MAX_SCORE_ROWS} rows of {reference.relative_to(ROOT).as_posix()}"
     return COMPOSED_SCORE_ROWS, "composed (golden reference not available)"
+
+
+def _printed_code(code: str) -> str:
+    """Codes as score tables print them: a part or section number carries a dot ("I.", "1.")."""
+    return f"{code}." if code and "." not in code else code
 
 
 def _find_rows(data) -> list[dict]:
