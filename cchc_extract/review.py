@@ -197,6 +197,11 @@ def apply_review(review_path: Path, out_dir: Path, settings: ApplySettings = App
         if cls is None or not isinstance(target, dict):
             report.problems.append(f"{where}: item '{pointer}' not found in {document}")
             continue
+        code = str(row.get("code", "")).strip()
+        if code and target.get("code") is not None and str(target["code"]) != code:
+            # The document was converted again since the review file was made and rows moved.
+            report.problems.append(f"{where}: item '{pointer}' now holds code '{target['code']}', not '{code}'")
+            continue
         if not name or name not in target:
             report.problems.append(f"{where}: item '{pointer}' has no field '{name}' to correct")
             continue

@@ -127,3 +127,14 @@ def test_typing_the_value_back_confirms_it(out):
     row = data["score_tables"][0]["rows"][2]
     assert row["self_points"] == 1.0 and row["confidence"] == 1.0
     assert [(c["old"], c["new"]) for c in data["corrections"]] == [(1.0, 1.0)]
+
+
+def test_a_row_that_moved_since_export_is_not_corrected(out, capsys):
+    _fill(out / "review.xlsx", {1: "0.5"})
+    path = out / "ngoc-ky" / "86-bc.txt.json"
+    data = _doc(out)
+    data["score_tables"][0]["rows"].insert(2, to_dict(ScoreRow(code="1.2", level=2, parent="1", max_points=2)))
+    write_json(data, path)
+    assert main(["apply-review", str(out / "review.xlsx"), "--out", str(out)]) == 1
+    assert "now holds code '1.2', not '1.3.1'" in capsys.readouterr().err
+    assert _doc(out)["corrections"] == []
