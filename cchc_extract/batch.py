@@ -100,8 +100,11 @@ def collect_inputs(inputs: list[Path], exclude: Path | None = None) -> list[Inpu
     skip = exclude.resolve() if exclude is not None else None
     for item in inputs:
         if item.is_dir():
+            # Only an output folder strictly inside this one is left out (outputs written next
+            # to their inputs are .json, which no reader takes).
+            inner = skip if skip is not None and skip != item.resolve() and skip.is_relative_to(item.resolve()) else None
             for p in sorted(item.rglob("*")):
-                if skip is not None and p.resolve().is_relative_to(skip):
+                if inner is not None and p.resolve().is_relative_to(inner):
                     continue
                 if p.is_file() and p.suffix.lower() in exts and not p.name.startswith((".", "~$")):
                     found.append(InputFile(p, p.relative_to(item).as_posix()))

@@ -147,6 +147,7 @@ def test_output_folder_inside_the_input_is_not_walked(folder):
     out.mkdir()
     (out / "old.txt").write_text("Báo cáo\n", encoding="utf-8")
     assert [i.relative for i in collect_inputs([folder], exclude=out)] == [SAMPLES[0].name, "sub/" + SAMPLES[2].name]
+    assert len(collect_inputs([folder], exclude=folder)) == 3  # outputs next to the inputs: nothing left out
 
 
 def test_cli_usage_errors_exit_2(tmp_path, folder):
