@@ -21,6 +21,7 @@ from PIL import Image
 
 from extract.base import IngestError, IngestOptions
 from extract.model import BBox, Cell, Line, Page, Table, Word
+from extract.pdf_reader import PdfTableSettings, cell_text, centre_in, union_bbox
 from normalize.text import fold_spaces, nfc
 
 # Punctuation-only "words" below this confidence are scanner noise.
@@ -319,19 +320,8 @@ def _mean(values: list[float]) -> float | None:
     return round(sum(values) / len(values), 3) if values else None
 
 
-def _union(boxes: list[BBox]) -> BBox:
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
-
-
-def _centre_in(box: BBox, cell: BBox) -> bool:
-    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-    return cell[0] <= cx <= cell[2] and cell[1] <= cy <= cell[3]
-
-
 def _reading_text(words: list[Word]) -> str:
     """Words of one cell in reading order: visual lines top to bottom, each left to right."""
-    from extract.pdf_reader import PdfTableSettings, cell_text
-
     return cell_text(words, PdfTableSettings())
 
 
@@ -386,7 +376,7 @@ def retry_empty_cells(arr: np.ndarray, tables, words, dpi: int, options: IngestO
     for cells in tables:
         for (x0, y0, x1, y1), *_ in cells:
             x0, y0, x1, y1 = int(x0) + inset, int(y0) + inset, int(x1) - inset, int(y1) - inset
-            if x1 <= x0 or y1 <= y0 or any(_centre_in(b, (x0, y0, x1, y1)) for b in boxes):
+            if x1 <= x0 or y1 <= y0 or any(centre_in(b, (x0, y0, x1, y1)) for b in boxes):
                 continue
             rows = np.flatnonzero(ink[y0:y1, x0:x1].sum(axis=1) >= 2)
             cols = np.flatnonzero(ink[y0:y1, x0:x1].sum(axis=0) >= 2)
@@ -427,12 +417,12 @@ def assemble(words, tables, page_number: int, first_number: int) -> list:
     blocks: list[tuple[float, float, object]] = []
     free = list(words)
     for cells in tables:
-        box = _union([c[0] for c in cells])
-        inside = [w for _, w in free if _centre_in(w.bbox, box)]
-        free = [(k, w) for k, w in free if not _centre_in(w.bbox, box)]
+        box = union_bbox([c[0] for c in cells])
+        inside = [w for _, w in free if centre_in(w.bbox, box)]
+        free = [(k, w) for k, w in free if not centre_in(w.bbox, box)]
         table_cells = []
         for cbox, r, c, rs, cs in cells:
-            cw = [w for w in inside if _centre_in(w.bbox, cbox)]
+            cw = [w for w in inside if centre_in(w.bbox, cbox)]
             table_cells.append(Cell(row=r, col=c, text=_reading_text(cw), row_span=rs, col_span=cs,
                                     bbox=tuple(float(v) for v in cbox), conf=_mean([w.conf for w in cw])))
         n_rows = max(c.row + c.row_span for c in table_cells)
@@ -445,7 +435,7 @@ def assemble(words, tables, page_number: int, first_number: int) -> list:
         lines.setdefault(key, []).append(w)
     for ws in lines.values():
         ws.sort(key=lambda w: w.bbox[0])
-        bbox = _union([w.bbox for w in ws])
+        bbox = union_bbox([w.bbox for w in ws])
         blocks.append((bbox[1], bbox[0], ws))
     out = []
     number = first_number
@@ -456,6 +446,6 @@ def assemble(words, tables, page_number: int, first_number: int) -> list:
             out.append(item)
         else:
             out.append(Line(text=fold_spaces(" ".join(w.text for w in item)), page=page_number, number=number,
-                            bbox=_union([w.bbox for w in item]), words=item, conf=_mean([w.conf for w in item])))
+                            bbox=union_bbox([w.bbox for w in item]), words=item, conf=_mean([w.conf for w in item])))
             number += 1
     return out

@@ -186,13 +186,19 @@ def split_chunks(line: list[tuple[Word, float]], settings: PdfTableSettings) -> 
     return chunks
 
 
-def _union(boxes: list[BBox]) -> BBox:
+def union_bbox(boxes: list[BBox]) -> BBox:
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def centre_in(bbox: BBox, box: BBox) -> bool:
+    """True when the centre of ``bbox`` lies in ``box``: how words are given to cells."""
+    cx, cy = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
 def make_line(words: list[Word], page: int, number: int) -> Line:
     return Line(text=fold_spaces(" ".join(w.text for w in words)), page=page, number=number,
-                bbox=_union([w.bbox for w in words]), words=list(words), bold=all(w.bold for w in words))
+                bbox=union_bbox([w.bbox for w in words]), words=list(words), bold=all(w.bold for w in words))
 
 
 def _edges(values: list[float], tolerance: float) -> list[float]:
@@ -205,11 +211,6 @@ def _edges(values: list[float], tolerance: float) -> list[float]:
 
 def _index(edges: list[float], value: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
-
-
-def _centre_in(word: Word, box: BBox) -> bool:
-    cx, cy = (word.bbox[0] + word.bbox[2]) / 2, (word.bbox[1] + word.bbox[3]) / 2
-    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
 def cell_text(words: list[Word], settings: PdfTableSettings) -> str:
@@ -239,7 +240,7 @@ def grid_table(cell_boxes: list[BBox], words: list[Word], page: int, source: str
         c0, c1 = _index(xs, box[0]), _index(xs, box[2])
         if r1 <= r0 or c1 <= c0 or (r0, c0) in taken:
             continue
-        inside = [w for w in words if _centre_in(w, box)]
+        inside = [w for w in words if centre_in(w.bbox, box)]
         cells.append(Cell(row=r0, col=c0, text=cell_text(inside, settings), row_span=r1 - r0, col_span=c1 - c0,
                           bbox=box, bold=bool(inside) and all(w.bold for w in inside)))
         taken.update((r, c) for r in range(r0, r1) for c in range(c0, c1))
@@ -299,10 +300,10 @@ def _aligned_table(rows: list[list[list[Word]]], page: int, settings: PdfTableSe
             by_col.setdefault(col, []).append(word)
         for col, ws in sorted(by_col.items()):
             cells.append(Cell(row=r, col=col, text=fold_spaces(" ".join(w.text for w in ws)),
-                              bbox=_union([w.bbox for w in ws]), bold=all(w.bold for w in ws)))
+                              bbox=union_bbox([w.bbox for w in ws]), bold=all(w.bold for w in ws)))
     all_boxes = [c.bbox for c in cells]
     return Table(page=page, cells=cells, n_rows=len(rows), n_cols=len(columns), source="pdf-text",
-                 bbox=_union(all_boxes))
+                 bbox=union_bbox(all_boxes))
 
 
 def text_page(pdf_page, page_number: int, first_number: int, settings: PdfTableSettings) -> Page:
@@ -311,7 +312,7 @@ def text_page(pdf_page, page_number: int, first_number: int, settings: PdfTableS
     words = to_words(raw, settings)
     plain = [w for w, _ in words]
     tables = ruled_tables(pdf_page, plain, page_number, settings)
-    in_table = {id(w) for w in plain if any(_centre_in(w, t.bbox) for t in tables)}
+    in_table = {id(w) for w in plain if any(centre_in(w.bbox, t.bbox) for t in tables)}
     free = [it for it in words if id(it[0]) not in in_table]
     lines = group_lines(free, settings)
     used: set[int] = set()

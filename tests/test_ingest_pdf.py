@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 
 from extract.base import IngestError, ingest
-from extract.model import Table
 from extract.pdf_reader import has_text_layer
 
 RENDERINGS = Path(__file__).resolve().parents[1] / "samples" / "renderings"
