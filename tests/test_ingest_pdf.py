@@ -90,3 +90,15 @@ def test_bad_pdfs_are_one_line_errors(name, message):
     with pytest.raises(IngestError, match=message) as info:
         ingest(BAD / name)
     assert "\n" not in str(info.value)
+
+
+def test_each_page_decides_text_layer_or_ocr():
+    doc = ingest(RENDERINGS / "mixed_text_and_scan.pdf")
+    assert [p.method for p in doc.pages] == ["pdf-text", "ocr"] and doc.method == "mixed"
+    assert doc.pages[0].tables[0].source == "pdf-text"
+    scan_table = doc.pages[1].tables[0]
+    assert scan_table.source == "ocr-lines" and scan_table.n_cols == 5
+    assert any(r[3] == "78,94%" for r in scan_table.text_rows())
+    # numbering runs on across the pages
+    assert doc.pages[1].blocks[0].number > doc.pages[0].tables[0].line_end or \
+        getattr(doc.pages[1].blocks[0], "line_start", 0) > doc.pages[0].tables[0].line_end

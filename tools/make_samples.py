@@ -13,6 +13,7 @@ Outputs (all reproducible: fixed random seed, fixed fonts):
   samples/renderings/score_table_scan.png   page 1 of the score-table PDF rasterised at 300 dpi,
                                             rotated, with scanner noise
   samples/renderings/score_table_scan.pdf   the same scan pages as an image-only PDF
+  samples/renderings/mixed_text_and_scan.pdf  page 1 with a text layer, page 2 a bilevel scan
   samples/renderings/stats_annex_scan.tif   two scanned pages in one bilevel TIFF (Group 4)
   samples/renderings/*.truth            the text layer of the page each scan was made from, the
                                             known text OCR accuracy is measured against
@@ -367,6 +368,25 @@ def make_scans(score_pdf: Path, stats_pdf: Path, settings: ScanSettings) -> None
     (OUT / "stats_annex_scan.truth").write_text(truth + "\n", encoding="utf-8")
 
 
+def make_mixed_pdf(text_pdf: Path, scan_source_pdf: Path, settings: ScanSettings) -> None:
+    """A PDF whose first page has a text layer and whose second is a bilevel scan (an annex
+    printed, signed and scanned back in): each page must choose its own way in."""
+    import pypdfium2 as pdfium
+
+    page = render_pages(scan_source_pdf, settings.dpi)[1]
+    bilevel = scanned(page, settings, 3).point(lambda v: 255 if v > 160 else 0).convert("1")
+    with tempfile.TemporaryDirectory() as tmp:
+        scan_pdf = Path(tmp) / "scan.pdf"
+        bilevel.save(scan_pdf, resolution=settings.dpi)
+        doc, scan = pdfium.PdfDocument(str(text_pdf)), pdfium.PdfDocument(str(scan_pdf))
+        try:
+            doc.import_pages(scan)
+            doc.save(str(OUT / "mixed_text_and_scan.pdf"))
+        finally:
+            scan.close()
+            doc.close()
+
+
 # ------------------------------------------------------------------------------------- bad inputs
 
 
@@ -406,6 +426,7 @@ def main() -> int:
     score_pdf = libreoffice_pdf(score_docx, OUT)
     stats_pdf = libreoffice_pdf(stats_docx, OUT)
     make_scans(score_pdf, stats_pdf, ScanSettings())
+    make_mixed_pdf(OUT / "task_list_unruled.pdf", stats_pdf, ScanSettings())
     make_bad_inputs(stats_pdf, score_docx)
     (OUT / "SOURCE.md").write_text(
         "Made by `python tools/make_samples.py` (see its docstring).\n\n"
