@@ -21,7 +21,8 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Callable, TextIO
 
-from cchc_extract.pipeline import PipelineOptions, _format_of, convert_file, file_sha256, result_to_json, write_json
+from cchc_extract.pipeline import (PipelineOptions, _format_of, convert_file, file_sha256, one_line, result_to_json,
+                                   write_json)
 from cchc_extract.records import PIPELINE_VERSION, ErrorRecord, ExtractionResult, SourceInfo
 from extract.base import supported_extensions
 
@@ -188,8 +189,7 @@ def _worker_main(conn, out_dir: Path, options: PipelineOptions) -> None:
         try:
             outcome = convert_one(item, out_dir, options)
         except Exception as exc:  # e.g. the output folder is not writable
-            message = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
-            outcome = FileOutcome(file=item.relative, status="failed", errors=[f"emit: {message}"],
+            outcome = FileOutcome(file=item.relative, status="failed", errors=[f"emit: {one_line(exc)}"],
                                   seconds=time.perf_counter() - started)
         conn.send(outcome)
 

@@ -110,10 +110,9 @@ def convert_sample(relative: str) -> dict:
 
 @pytest.mark.parametrize("relative", sample_files())
 def test_matches_golden(relative, update_golden):
-    actual = convert_sample(relative)
     golden = golden_path(relative)
     if update_golden:
-        write_json(actual, golden)
+        write_json(convert_sample(relative), golden)
         return
     if not golden.exists():
         message = (f"no golden for samples/{relative}: create it with `python -m pytest tests/test_golden.py "
@@ -122,6 +121,7 @@ def test_matches_golden(relative, update_golden):
             pytest.skip(message)
         pytest.fail(message, pytrace=False)
     expected = json.loads(golden.read_text(encoding="utf-8"))
+    actual = convert_sample(relative)
     diffs = diff_json(expected, actual, fuzzy=is_ocr(expected) or is_ocr(actual))
     if diffs:
         shown = diffs[:SETTINGS.max_lines] + ([f"... and {len(diffs) - SETTINGS.max_lines} more"]
