@@ -1,6 +1,9 @@
 """Reader for ``.pdf``: the text layer through pdfplumber where there is a good one, OCR of the
 rendered page where there is not (each page decides for itself).
 
+Scanned pages: a page that is one image covering the page gives that image at its own resolution
+(re-rendering a 200 dpi scan at 300 dpi adds time, not detail); any other page is rendered.
+
 Text-layer pages: words with positions and font names (bold from the font name), grouped into
 lines by their ``top``; tables from ruling lines (pdfplumber's ``lines`` strategy) and, on pages
 without ruled tables, from column-aligned text. Words inside a table go into its cells, not into
@@ -41,6 +44,18 @@ class PdfTableSettings:
     column_tolerance: float = 8.0
     # Font-name parts that mean a bold face.
     bold_markers: tuple[str, ...] = ("bold", "black", "heavy", "semibold", "demibold")
+
+
+@dataclass(frozen=True)
+class PageImageSettings:
+    """When a scanned page's embedded image is OCR'd as it is instead of rendering the page."""
+
+    # Share of the page the image must cover (a scan fills the page; a logo does not).
+    min_coverage: float = 0.95
+    # Horizontal and vertical resolution may differ by this share (else the pixels are not square).
+    max_dpi_skew: float = 0.02
+    # An image finer than ``ocr_dpi`` by more than this factor is scaled down to ``ocr_dpi``.
+    max_dpi_ratio: float = 1.25
 
 
 def table_settings(s: PdfTableSettings) -> dict:
@@ -91,8 +106,8 @@ class PdfReader(DocumentReader):
         if not text_ok:
             from extract.ocr import ocr_page
 
-            image = renderer.render(index, opts.ocr_dpi)
-            page = ocr_page(image, index + 1, opts.ocr_dpi, opts, first_number=number + 1)
+            image, dpi = renderer.page_image(index, opts.ocr_dpi)
+            page = ocr_page(image, index + 1, dpi, opts, first_number=number + 1)
             if not page.blocks:
                 warnings.append(f"page {index + 1}: no text found (blank page or unreadable scan)")
             return page
@@ -112,20 +127,71 @@ def pdf_error(exc: Exception) -> IngestError:
 class _Renderer:
     """pypdfium2, opened only when a page needs OCR."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, settings: PageImageSettings = PageImageSettings()) -> None:
         self.path = path
+        self.settings = settings
         self._doc = None
 
-    def render(self, index: int, dpi: int):
+    def page_image(self, index: int, dpi: int):
+        """The page as a greyscale image and its resolution: the embedded scan when the page is
+        one, else the page rendered at ``dpi``."""
         import pypdfium2 as pdfium
 
         if self._doc is None:
             self._doc = pdfium.PdfDocument(str(self.path))
-        return self._doc[index].render(scale=dpi / 72).to_pil().convert("L")
+        page = self._doc[index]
+        found = embedded_scan(page, self.settings)
+        if found is not None:
+            image, native = found
+            if native > dpi * self.settings.max_dpi_ratio:
+                size = (round(image.width * dpi / native), round(image.height * dpi / native))
+                return image.resize(size, resample=_lanczos()), dpi
+            return image, native
+        return page.render(scale=dpi / 72).to_pil().convert("L"), dpi
 
     def close(self) -> None:
         if self._doc is not None:
             self._doc.close()
+
+
+def _lanczos():
+    from PIL import Image
+
+    return Image.LANCZOS
+
+
+def embedded_scan(page, settings: PageImageSettings = PageImageSettings()):
+    """``(greyscale image, dpi)`` of a page that is nothing but one upright image covering it (what
+    scanners and image-to-PDF tools write), or None. Anything else on the page (text, vector
+    drawing, a second image), a rotated page or a rotated, flipped or stretched placement means
+    the page must be rendered to be seen as printed."""
+    import pypdfium2.raw as pdfium_c
+
+    if page.get_rotation() % 360:
+        return None
+    objects = list(page.get_objects(max_depth=1))
+    if len(objects) != 1 or objects[0].type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+        return None
+    image = objects[0]
+    a, b, c, d, _, _ = image.get_matrix().get()
+    if b or c or a <= 0 or d <= 0:
+        return None
+    width, height = page.get_size()
+    left, bottom, right, top = image.get_bounds()
+    covered = max(0.0, min(right, width) - max(left, 0.0)) * max(0.0, min(top, height) - max(bottom, 0.0))
+    if covered < settings.min_coverage * width * height:
+        return None
+    px_w, px_h = image.get_px_size()
+    dpi_x, dpi_y = px_w * 72 / a, px_h * 72 / d
+    if abs(dpi_x - dpi_y) > settings.max_dpi_skew * dpi_x:
+        return None
+    try:
+        bitmap = image.get_bitmap(render=False).to_pil().convert("L")
+    except Exception:  # an encoding pdfium cannot hand over raw: render instead
+        return None
+    if bitmap.size != (px_w, px_h):
+        return None
+    return bitmap, round(dpi_x)
 
 
 def _last_number(block) -> int:

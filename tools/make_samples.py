@@ -50,7 +50,7 @@ OUT = ROOT / "samples" / "renderings"
 BAD = ROOT / "tests" / "data" / "bad"
 REFERENCES = [ROOT / "golden" / "reference" / name for name in (
     "003_ngoc-ky_2023_bang-diem-ocr.txt.reference.json", "003_ngoc-ky_2023_bang-diem-ocr.reference.json")]
-MAX_SCORE_ROWS = 36  # a few pages
+PNG_MAX_ROWS = 16  # the one-page score table of the photographed page
 STATS_SEED = ROOT / "samples" / "002_huong-son_2024_bao-cao-6-thang.txt"
 TASKS_SEED = ROOT / "samples" / "000_quang-thanh_2023_ke-hoach-nang-cao-chi-so.txt"
 FONT = "Times New Roman"  # LibreOffice renders it with Liberation Serif (metric-compatible, Vietnamese glyphs)
@@ -124,39 +124,73 @@ def _fmt_points(value) -> str:
     return str(value)
 
 
-def score_rows() -> tuple[list[tuple[str, str, str, str, str]], str]:
-    """Rows for the score table and where they came from."""
+@dataclass(frozen=True)
+class ScoreSource:
+    """The score-table rows (reference format: code, name, max_points, self_points, ...), the
+    stated grand total and where they came from."""
+
+    rows: list[dict]
+    total_max: float | None
+    total_self: float | None
+    origin: str
+    title: str
+
+
+def score_source() -> ScoreSource:
     for reference in REFERENCES:
         if not reference.exists():
             continue
-        rows = _find_rows(json.loads(reference.read_text(encoding="utf-8")))
+        data = json.loads(reference.read_text(encoding="utf-8"))
+        table = (data.get("score_tables") or [{}])[0]
+        rows = table.get("rows") or []
         if rows:
-            out = [(_printed_code(str(r.get("code") or "")), str(r.get("name") or ""), _fmt_points(r.get("max_points")),
-                    _fmt_points(r.get("self_points")), str(r.get("explanation") or "")) for r in rows]
-            return out[:MAX_SCORE_ROWS], f"the first {MAX_SCORE_ROWS} rows of {reference.relative_to(ROOT).as_posix()}"
-    return COMPOSED_SCORE_ROWS, "composed (golden reference not available)"
+            return ScoreSource(rows, table.get("stated_total_max"), table.get("stated_total_self"),
+                               f"every row of {reference.relative_to(ROOT).as_posix()}", table.get("title") or "")
+    rows = [{"code": c.rstrip("."), "name": n, "max_points": float(m), "self_points": float(v), "explanation": e}
+            for c, n, m, v, e in COMPOSED_SCORE_ROWS if c]
+    return ScoreSource(rows, 33.0, 30.75, "composed (golden reference not available)", "")
 
 
-def _printed_code(code: str) -> str:
-    """Codes as score tables print them: a part or section number carries a dot ("I.", "1.")."""
-    return f"{code}." if code and "." not in code else code
+ROMAN = frozenset("IVX")
 
 
-def _find_rows(data) -> list[dict]:
-    """The first list of dicts with a ``name`` field anywhere in the reference JSON."""
-    if isinstance(data, list):
-        if data and all(isinstance(r, dict) and "name" in r for r in data):
-            return data
-        for item in data:
-            found = _find_rows(item)
-            if found:
-                return found
-    elif isinstance(data, dict):
-        for value in data.values():
-            found = _find_rows(value)
-            if found:
-                return found
-    return []
+def code_level(code: str) -> int:
+    """Depth of a normalised code: a part ("I") is 0, its sections ("1", "II.1") 1, "1.1" 2, ..."""
+    parts = code.split(".")
+    return len(parts) - 1 if set(parts[0]) <= ROMAN else len(parts)
+
+
+def printed_code(code: str) -> str:
+    """A code as score tables print it: parts and sections carry a dot ("I.", "1."), and a part's
+    sections restart at 1 (reference "II.1" is printed "1.")."""
+    parts = code.split(".")
+    if len(parts) > 1 and set(parts[0]) <= ROMAN:
+        parts = parts[1:]
+    return f"{parts[0]}." if len(parts) == 1 else ".".join(parts)
+
+
+def table_rows(rows: list[dict], total: tuple | None) -> list[tuple[str, str, str, str, str]]:
+    """Printed cells of score rows (null stays blank), then the closing total row."""
+    out = [(printed_code(str(r.get("code") or "")), str(r.get("name") or ""), _fmt_points(r.get("max_points")),
+            _fmt_points(r.get("self_points")), str(r.get("explanation") or "")) for r in rows]
+    if total is not None:
+        out.append(("", "Tổng", _fmt_points(total[0]), _fmt_points(total[1]), ""))
+    return out
+
+
+def subtrees(rows: list[dict]) -> list[list[dict]]:
+    """Every row with all its descendants (the rows after it down to the next row of its level or
+    higher), whose scores are all known: candidates for a self-contained one-page table."""
+    out = []
+    for i, row in enumerate(rows):
+        level = code_level(str(row.get("code") or ""))
+        j = i + 1
+        while j < len(rows) and code_level(str(rows[j].get("code") or "")) > level:
+            j += 1
+        tree = rows[i:j]
+        if len(tree) > 1 and all(r.get("max_points") is not None and r.get("self_points") is not None for r in tree):
+            out.append(tree)
+    return sorted(out, key=len, reverse=True)
 
 
 # ---------------------------------------------------------------------------------------------- docx
@@ -221,14 +255,24 @@ def _header_two_rows(table, top: list[str], spanned: tuple[int, str, list[str]])
         col += 1
 
 
-def build_score_docx(path: Path, rows) -> None:
+def _repeat_as_header(row) -> None:
+    """Word repeats a row marked ``w:tblHeader`` at the top of every page the table runs onto."""
+    tr_pr = row._tr.get_or_add_trPr()
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    tr_pr.append(flag)
+
+
+def build_score_docx(path: Path, rows: list[tuple[str, str, str, str, str]], title: str) -> None:
     doc = _new_document()
     doc.add_paragraph("ỦY BAN NHÂN DÂN XÃ").runs[0].bold = True
-    doc.add_heading("CHỈ SỐ ĐÁNH GIÁ, XÁC ĐỊNH CẢI CÁCH HÀNH CHÍNH CẤP XÃ NĂM 2023", level=1)
+    doc.add_heading(title, level=1)
     doc.add_paragraph("(Kèm theo Báo cáo tự đánh giá của Ủy ban nhân dân xã)")
     table = _grid_table(doc, 5, [1.6, 7.4, 1.6, 1.8, 4.6])
     _header_two_rows(table, ["STT", "Lĩnh vực, tiêu chí", "Điểm", "Nội dung giải trình"],
                      (2, "Điểm", ["Tối đa", "Tự đánh giá"]))
+    for row in table.rows:
+        _repeat_as_header(row)
     for code, name, max_p, self_p, explanation in rows:
         section = not code or code.count(".") <= 1 and code.endswith(".")
         cells = table.add_row().cells
@@ -279,29 +323,47 @@ def build_stats_docx(path: Path) -> None:
     doc.save(path)
 
 
-def build_unruled_docx(path: Path, max_rows: int = 14) -> None:
-    """Short columns of the task appendix of a plan, in a table without borders: its PDF has no
-    ruling lines, only aligned text."""
+TASK_COLUMNS = (0, 1, 4, 5, 7)  # TT, TC, Thời gian hoàn thành, Bộ phận chủ trì, Công chức ...
+TASK_LIMITS = (4, 7, 34, 22, 20)  # data rows short enough for one line per cell
+TASK_WIDTHS_CM = (1.3, 1.9, 7.2, 5.6, 9.6)  # landscape A4: the header fits on one line
+
+
+def task_rows(max_rows: int = 14) -> tuple[list[str], list[list[str]]]:
+    """The header and the first one-line data rows of the task appendix of a plan, in the picked
+    columns."""
     from extract.base import ingest
 
-    picked = (0, 1, 4, 5, 7)  # TT, TC, Thời gian hoàn thành, Bộ phận chủ trì, Công chức
-    limits = (4, 7, 34, 22, 20)
+    header: list[str] = []
     rows = []
     for table in ingest(TASKS_SEED).tables():
-        for row in table.text_rows():
-            values = [row[i] if i < len(row) else "" for i in picked]
-            if values[0] and all(len(v) <= n for v, n in zip(values, limits)) and sum(bool(v) for v in values) >= 4:
+        for r, row in enumerate(table.text_rows()):
+            values = [row[i] if i < len(row) else "" for i in TASK_COLUMNS]
+            if r == 0 and not header and not values[0].isdigit():
+                header = values
+            elif values[0].isdigit() and all(len(v) <= n for v, n in zip(values, TASK_LIMITS)) \
+                    and sum(bool(v) for v in values) >= 4:
                 rows.append(values)
+    return header, rows[:max_rows]
+
+
+def build_unruled_docx(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    """Short columns of the task appendix of a plan, in a table without borders: its PDF has no
+    ruling lines, only aligned text. Bold header row, then the data rows."""
+    from docx.enum.section import WD_ORIENT
+
     doc = _new_document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21)
     doc.add_paragraph().add_run("PHỤ LỤC: PHÂN CÔNG NHIỆM VỤ").bold = True
-    table = doc.add_table(rows=0, cols=len(picked))  # default style: no borders
-    for col, w in zip(table.columns, [1.2, 1.6, 5.8, 4.3, 4.1]):
+    table = doc.add_table(rows=0, cols=len(header))  # default style: no borders
+    for col, w in zip(table.columns, TASK_WIDTHS_CM):
         col.width = Cm(w)
-    for r, values in enumerate(rows[:max_rows]):
+    for r, values in enumerate([header] + rows):
         cells = table.add_row().cells
         for i, text in enumerate(values):
             _set_cell(cells[i], text, bold=r == 0, size=10)
-            cells[i].width = Cm([1.2, 1.6, 5.8, 4.3, 4.1][i])
+            cells[i].width = Cm(TASK_WIDTHS_CM[i])
     doc.save(path)
 
 
@@ -351,19 +413,39 @@ def pdf_text(pdf: Path, page_index: int) -> str:
         return doc.pages[page_index].extract_text() or ""
 
 
-def make_scans(score_pdf: Path, stats_pdf: Path, settings: ScanSettings) -> None:
-    score_pages = [scanned(p, settings, i) for i, p in enumerate(render_pages(score_pdf, settings.dpi))]
-    # PNG: 16 grey levels keep the file small and still look like a greyscale scan.
-    score_pages[0].quantize(16).save(OUT / "score_table_scan.png", optimize=True, dpi=(settings.dpi,) * 2)
-    (OUT / "score_table_scan.truth").write_text(pdf_text(score_pdf, 0) + "\n", encoding="utf-8")
-    # The image-only PDF as office scanners make them: 200 dpi JPEG pages.
-    small = [p.resize((p.width * 2 // 3, p.height * 2 // 3), Image.LANCZOS) for p in score_pages[:2]]
-    small[0].save(OUT / "score_table_scan.pdf", save_all=True, append_images=small[1:],
-                  resolution=settings.dpi * 2 / 3, quality=50)
-    stats_pages = [scanned(p, settings, i + 1) for i, p in enumerate(render_pages(stats_pdf, settings.dpi))][:2]
-    bilevel = [p.point(lambda v: 255 if v > 160 else 0).convert("1") for p in stats_pages]
-    bilevel[0].save(OUT / "stats_annex_scan.tif", save_all=True, append_images=bilevel[1:],
-                    compression="group4", dpi=(settings.dpi,) * 2)
+def bilevel(page: Image.Image) -> Image.Image:
+    return page.point(lambda v: 255 if v > 160 else 0).convert("1")
+
+
+def make_score_scan_pdf(score_pdf: Path, settings: ScanSettings, dpi: int = 200) -> None:
+    """Every page of the score table scanned the way office scanners file them: 200 dpi, bilevel
+    (CCITT Group 4 inside the PDF), one image per page."""
+    pages = [scanned(p, settings, i) for i, p in enumerate(render_pages(score_pdf, settings.dpi))]
+    small = [bilevel(p.resize((p.width * dpi // settings.dpi, p.height * dpi // settings.dpi), Image.LANCZOS))
+             for p in pages]
+    small[0].save(OUT / "score_table_scan.pdf", save_all=True, append_images=small[1:], resolution=dpi)
+
+
+def make_photo_png(rows: list[tuple], settings: ScanSettings) -> None:
+    """The one photographed page: its table is rendered on its own (it must fit on one page)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        docx_path = Path(tmp) / "score_table_scan.docx"
+        build_score_docx(docx_path, rows, PNG_TITLE)
+        pdf = libreoffice_pdf(docx_path, Path(tmp))
+        pages = render_pages(pdf, settings.dpi)
+        if len(pages) != 1:
+            raise RuntimeError(f"the photographed score table runs onto {len(pages)} pages")
+        # PNG: 16 grey levels keep the file small and still look like a greyscale scan.
+        scanned(pages[0], settings, 0).quantize(16).save(OUT / "score_table_scan.png", optimize=True,
+                                                          dpi=(settings.dpi,) * 2)
+        (OUT / "score_table_scan.truth").write_text(pdf_text(pdf, 0) + "\n", encoding="utf-8")
+
+
+def make_stats_tif(stats_pdf: Path, settings: ScanSettings) -> None:
+    stats_pages = [scanned(p, settings, i + 1) for i, p in enumerate(render_pages(stats_pdf, settings.dpi))]
+    pages = [bilevel(p) for p in stats_pages]
+    pages[0].save(OUT / "stats_annex_scan.tif", save_all=True, append_images=pages[1:],
+                  compression="group4", dpi=(settings.dpi,) * 2)
     truth = "\n\f\n".join(pdf_text(stats_pdf, i) for i in range(len(stats_pages)))
     (OUT / "stats_annex_scan.truth").write_text(truth + "\n", encoding="utf-8")
 
@@ -374,10 +456,9 @@ def make_mixed_pdf(text_pdf: Path, scan_source_pdf: Path, settings: ScanSettings
     import pypdfium2 as pdfium
 
     page = render_pages(scan_source_pdf, settings.dpi)[1]
-    bilevel = scanned(page, settings, 3).point(lambda v: 255 if v > 160 else 0).convert("1")
     with tempfile.TemporaryDirectory() as tmp:
         scan_pdf = Path(tmp) / "scan.pdf"
-        bilevel.save(scan_pdf, resolution=settings.dpi)
+        bilevel(scanned(page, settings, 3)).save(scan_pdf, resolution=settings.dpi)
         doc, scan = pdfium.PdfDocument(str(text_pdf)), pdfium.PdfDocument(str(scan_pdf))
         try:
             doc.import_pages(scan)
@@ -414,28 +495,133 @@ def make_bad_inputs(text_pdf: Path, docx_path: Path) -> None:
         shutil.move(str(libreoffice_pdf(src, Path(tmp), opts)), BAD / "encrypted.pdf")
 
 
+# ------------------------------------------------------------------------------------- references
+
+
+PNG_TITLE = "CHỈ SỐ ĐÁNH GIÁ, XÁC ĐỊNH CẢI CÁCH HÀNH CHÍNH CẤP XÃ (TRÍCH)"
+SCORE_TITLE = "CHỈ SỐ ĐÁNH GIÁ, XÁC ĐỊNH CẢI CÁCH HÀNH CHÍNH CẤP XÃ NĂM 2023"
+STATS_ANNEX = ("Phụ lục 2", "BIỂU MẪU THỐNG KÊ SỐ LIỆU BÁO CÁO CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH")
+STATS_REFERENCE = ROOT / "golden" / "reference" / (STATS_SEED.name + ".reference.json")
+
+
+def rendering_document(title: str | None, note: str) -> dict:
+    """Metadata of a rendering: it prints no number, date, place or signer name."""
+    return {"number": None, "kind": None, "kind_name": None, "title": title, "issuer": None, "commune": None,
+            "place": None, "date": None, "period": None, "year": None, "signer": None, "note": note}
+
+
+def score_reference(rows: list[dict], total: tuple | None, title: str) -> dict:
+    out = []
+    for r in rows:
+        max_p, self_p = r.get("max_points"), r.get("self_points")
+        out.append({"code": r["code"], "code_printed": printed_code(r["code"]), "name": r.get("name") or "",
+                    "max_points": max_p, "self_points": self_p, "max_in_text": max_p is not None,
+                    "self_in_text": self_p is not None, "explanation": r.get("explanation") or ""})
+    return {"title": title, "columns": ["STT", "Lĩnh vực, tiêu chí", "Điểm tối đa", "Điểm tự đánh giá",
+                                        "Nội dung giải trình"],
+            "stated_total_max": total[0] if total else None, "stated_total_self": total[1] if total else None,
+            "rows": out}
+
+
+def stats_reference(annex_rows: list[list[str]]) -> dict:
+    """The annex's data rows as rendered; values as the seed's hand-made reference reads them where
+    it has the same cell text, else through ``normalize.numbers``."""
+    from normalize.numbers import parse_number
+
+    known = {}
+    if STATS_REFERENCE.exists():
+        for table in json.loads(STATS_REFERENCE.read_text(encoding="utf-8")).get("statistics") or []:
+            if table.get("annex") == STATS_ANNEX[0]:
+                known = {(r["code"], r.get("value_raw") or ""): r for r in table["rows"]}
+    rows = []
+    for code, indicator, unit, raw, _note in annex_rows[2:]:
+        code = code.rstrip(".")
+        seed = known.get((code, raw))
+        parsed = parse_number(raw) if raw else None
+        rows.append({"code": code, "indicator": indicator, "unit": unit,
+                     "value": seed["value"] if seed else (parsed.value if parsed else None), "value_raw": raw,
+                     "allowed_values": seed.get("allowed_values") if seed else None, "value_in_text": bool(raw)})
+    return {"annex": STATS_ANNEX[0], "title": STATS_ANNEX[1], "rows": rows}
+
+
+def task_reference(header: list[str], rows: list[list[str]]) -> dict:
+    """Task rows as rendered. The rendering prints no section rows: ``section`` is null."""
+    return {"title": "PHỤ LỤC: PHÂN CÔNG NHIỆM VỤ", "columns": header,
+            "rows": [{"code": tt, "section": None, "criterion_code": tc, "deadline": deadline, "lead": lead,
+                      "official": official} for tt, tc, deadline, lead, official in rows]}
+
+
+def write_reference(name: str, origin: str, document: dict, **kinds) -> None:
+    folder = ROOT / "golden" / "reference" / "renderings"
+    folder.mkdir(parents=True, exist_ok=True)
+    data = {"sample": f"samples/renderings/{name}",
+            "made_by": f"tools/make_samples.py, from the rows it renders ({origin})",
+            "document": document, **kinds}
+    (folder / f"{name}.reference.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
+                                                   encoding="utf-8")
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
-    rows, origin = score_rows()
+    settings = ScanSettings()
+    source = score_source()
+    total = (source.total_max, source.total_self)
     score_docx, stats_docx = OUT / "score_table.docx", OUT / "stats_annex.docx"
-    build_score_docx(score_docx, rows)
+    build_score_docx(score_docx, table_rows(source.rows, total), SCORE_TITLE)
     build_stats_docx(stats_docx)
+    header, tasks = task_rows()
     unruled_docx = OUT / "task_list_unruled.docx"
-    build_unruled_docx(unruled_docx)
+    build_unruled_docx(unruled_docx, header, tasks)
     libreoffice_pdf(unruled_docx, OUT)
     score_pdf = libreoffice_pdf(score_docx, OUT)
     stats_pdf = libreoffice_pdf(stats_docx, OUT)
-    make_scans(score_pdf, stats_pdf, ScanSettings())
-    make_mixed_pdf(OUT / "task_list_unruled.pdf", stats_pdf, ScanSettings())
+    make_score_scan_pdf(score_pdf, settings)
+    # The photographed page: the largest complete section that fits on one page, with its total.
+    for tree in (t for t in subtrees(source.rows) if len(t) <= PNG_MAX_ROWS):
+        try:
+            png_total = (tree[0]["max_points"], tree[0]["self_points"])
+            make_photo_png(table_rows(tree, png_total), settings)
+            break
+        except RuntimeError:
+            continue
+    make_stats_tif(stats_pdf, settings)
+    make_mixed_pdf(OUT / "task_list_unruled.pdf", stats_pdf, settings)
     make_bad_inputs(stats_pdf, score_docx)
-    (OUT / "SOURCE.md").write_text(
-        "Made by `python tools/make_samples.py` (see its docstring).\n\n"
-        f"- score_table.*: rows from {origin}.\n"
-        f"- stats_annex.*: narrative and Phụ lục 2 of `{STATS_SEED.relative_to(ROOT).as_posix()}`.\n"
-        f"- task_list_unruled.*: short columns of the task appendix of `{TASKS_SEED.relative_to(ROOT).as_posix()}`.\n",
-        encoding="utf-8")
-    total = sum(p.stat().st_size for p in OUT.iterdir())
-    print(f"score rows: {origin}; renderings: {total / 1e6:.2f} MB in {OUT.relative_to(ROOT)}")
+
+    score_doc = rendering_document(SCORE_TITLE, "Rendering: no number, date, place or signer name printed.")
+    table = score_reference(source.rows, total, SCORE_TITLE)
+    for name in ("score_table.docx", "score_table.pdf", "score_table_scan.pdf"):
+        write_reference(name, source.origin, score_doc, score_tables=[table])
+    write_reference("score_table_scan.png", f"section {tree[0]['code']} of {source.origin}",
+                    rendering_document(PNG_TITLE, "One complete section of the score table and its total."),
+                    score_tables=[score_reference(tree, png_total, PNG_TITLE)])
+    _, annex_rows, _ = stats_content()
+    stats = stats_reference(annex_rows)
+    stats_origin = f"Phụ lục 2 of {STATS_SEED.relative_to(ROOT).as_posix()}"
+    for name in ("stats_annex.docx", "stats_annex.pdf", "stats_annex_scan.tif"):
+        write_reference(name, stats_origin, rendering_document(None, "Narrative and annex of a six-month report."),
+                        statistics=[stats])
+    tasks_ref = task_reference(header, tasks)
+    tasks_origin = f"task appendix of {TASKS_SEED.relative_to(ROOT).as_posix()}"
+    for name in ("task_list_unruled.docx", "task_list_unruled.pdf"):
+        write_reference(name, tasks_origin, rendering_document(None, "A task list only."), task_tables=[tasks_ref])
+    write_reference("mixed_text_and_scan.pdf", f"{tasks_origin}; {stats_origin}",
+                    rendering_document(None, "Page 1 the task list (text layer), page 2 the annex page scanned."),
+                    task_tables=[tasks_ref], statistics=[stats])
+
+    (OUT / "SOURCE.md").unlink(missing_ok=True)  # provenance lives in tools/SAMPLES.md: not an input
+    (ROOT / "tools" / "SAMPLES.md").write_text(
+        "# samples/renderings: provenance\n\n"
+        "Made by `python tools/make_samples.py` (see its docstring); references of each rendering in "
+        "`golden/reference/renderings/`.\n\n"
+        f"- score_table.docx/.pdf/_scan.pdf: {source.origin}, with its closing total row.\n"
+        f"- score_table_scan.png: section {tree[0]['code']} (all its rows) of the same, with its own total.\n"
+        f"- stats_annex.*, page 2 of mixed_text_and_scan.pdf: narrative and {stats_origin}.\n"
+        f"- task_list_unruled.*, page 1 of mixed_text_and_scan.pdf: header and short one-line rows of the "
+        f"{tasks_origin}.\n", encoding="utf-8")
+    size = sum(p.stat().st_size for p in OUT.iterdir())
+    pages = {p.name: len(render_pages(p, 10)) for p in (score_pdf, OUT / "score_table_scan.pdf")}
+    print(f"score rows: {source.origin}; pages {pages}; renderings: {size / 1e6:.2f} MB in {OUT.relative_to(ROOT)}")
     return 0
 
 
