@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex as re
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
 from extract.model import IngestedDocument, Line, Page
 from normalize.codes import CriterionCode, read_code_token, transition_cost
 from normalize.numbers import parse_number
+from normalize.vietnamese.model import DATA as _CATALOGUE_DIR
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,9 @@ class LineTableSettings:
     # How far (in ``normalize.codes`` cost) a lone dotted token may jump from the last code
     # and still read as the next code rather than as points.
     max_code_step: float = 0.9
+    # Similarity (0..100, diacritic-free) of a text block to a catalogued criterion name for the
+    # block to read as the name of a row whose code and numbers were lost, not as explanation.
+    criterion_name_similarity: float = 85.0
 
 
 _HEADER_WORDS = ("stt", "tt", "linh", "vuc", "tieu", "chi", "diem", "toi", "da", "tu", "danh", "gia", "cham",
@@ -113,6 +118,7 @@ class RowDraft:
     # row whose code was lost (one-cell-per-line layout).
     tail_block: list[tuple[str, str]] | None = None
     tail_line: int = 0
+    tail_page: int = 0
 
     @property
     def n_numbers(self) -> int:
@@ -441,6 +447,7 @@ class _RowBuilder:
                 row.code = cells.code
                 self._add_text(row, cells)
             else:
+                self._split_lost_name()
                 row = self._new(cells, "code")
                 row.code = cells.code
                 row.name += cells.text_tokens
@@ -474,6 +481,7 @@ class _RowBuilder:
                     cur.code = token  # the centred STT cell of the row above
                     cur.touch(cells.line)
                     return
+                self._split_lost_name()
                 cur = self._new(cells, "code")
             cur.code = token
             cur.touch(cells.line)
@@ -492,16 +500,28 @@ class _RowBuilder:
         cost = transition_cost(CriterionCode(0, last.components), CriterionCode(0, reading.components))
         return cost is not None and cost <= self.settings.max_code_step
 
-    def _split_tail(self, cells: LineCells) -> RowDraft:
+    def _split_tail(self, cells: LineCells | None) -> RowDraft:
         """The text block taken for the row's explanation was the name of a new row whose
-        code is lost: numbers follow it."""
+        code is lost: numbers follow it (or a code does, and the block reads as a name)."""
         old = self.cur
         block, line = old.tail_block, old.tail_line
         del old.explanation[len(old.explanation) - len(block):]
-        row = RowDraft(page=cells.line.page, line_start=line, line_end=line, started_by="text", name=list(block))
+        old.tail_block = None
+        page = cells.line.page if cells is not None else old.tail_page
+        row = RowDraft(page=page, line_start=line, line_end=line, started_by="text", name=list(block))
         self.rows.append(row)
         self.cur = row
         return row
+
+    def _split_lost_name(self) -> None:
+        """A new code is about to start a row, and the text block last taken for the current
+        row's explanation reads as a criterion name: it is a row of its own whose code and
+        numbers were lost (one-cell-per-line layout), not the explanation of the row above."""
+        cur = self.cur
+        if cur is None or not cur.tail_block or not (cur.n_numbers or cur.name):
+            return
+        if is_criterion_name(cur.tail_block, self.settings):
+            self._split_tail(None)
 
     def _feed_text(self, cells: LineCells) -> RowDraft | None:
         cur = self.cur
@@ -526,6 +546,7 @@ class _RowBuilder:
                 cur.explanation += tokens
                 cur.tail_block = list(tokens)
                 cur.tail_line = cells.line.number
+                cur.tail_page = cells.line.page
             return cur
         if cur.tail_block is not None and cur.explanation[-len(cur.tail_block):] == cur.tail_block:
             cur.explanation += tokens
@@ -558,6 +579,29 @@ class _RowBuilder:
 
     def close(self) -> None:
         self._settle_tail()
+
+
+@lru_cache(maxsize=1)
+def criterion_catalogue() -> tuple[str, ...]:
+    """Diacritic-free criterion names of the CCHC index catalogue (the part of
+    ``cchc_phrases.txt`` above its administrative phrases, which explanations also use)."""
+    names = []
+    for line in (_CATALOGUE_DIR / "cchc_phrases.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# Administrative phrases"):
+            break
+        if line.strip() and not line.startswith("#"):
+            names.append(" ".join(re.findall(r"[\p{L}\p{N}]+", fold(line))))
+    return tuple(names)
+
+
+def is_criterion_name(tokens: list[tuple[str, str]], settings: LineTableSettings = LineTableSettings()) -> bool:
+    """A capitalised text block close to a catalogued criterion name."""
+    text = " ".join(t for t, _ in tokens)
+    if not text[:1].isupper():
+        return False
+    folded = " ".join(re.findall(r"[\p{L}\p{N}]+", fold(text)))
+    best = process.extractOne(folded, criterion_catalogue(), scorer=fuzz.ratio)
+    return best is not None and best[1] >= settings.criterion_name_similarity
 
 
 def _is_heading(tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
