@@ -1,5 +1,6 @@
 """The DOCX reader on real renderings (tools/make_samples.py) and on documents built in the test."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,13 @@ from docx.enum.text import WD_BREAK
 from extract.base import IngestError, ingest
 from extract.model import Line, Table
 
-RENDERINGS = Path(__file__).resolve().parents[1] / "samples" / "renderings"
+ROOT = Path(__file__).resolve().parents[1]
+RENDERINGS = ROOT / "samples" / "renderings"
+
+
+def reference_rows(name: str) -> list[dict]:
+    data = json.loads((ROOT / "golden" / "reference" / "renderings" / f"{name}.reference.json").read_text("utf-8"))
+    return data["score_tables"][0]["rows"]
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +33,9 @@ def test_score_table_grid_and_merged_header(score_doc):
     assert score_doc.format == "docx" and score_doc.method == "docx"
     table = next(score_doc.tables())
     assert table.source == "docx"
-    assert (table.n_rows, table.n_cols) == (38, 5)  # two header rows and 36 criterion rows
+    reference = reference_rows("score_table.docx")
+    n_rows = 2 + len(reference) + 1  # two header rows, every criterion row, the "Tổng" row
+    assert (table.n_rows, table.n_cols) == (n_rows, 5)
     rows = table.text_rows()
     assert rows[0] == ["STT", "Lĩnh vực, tiêu chí", "Điểm", "", "Nội dung giải trình"]
     assert rows[1] == ["", "", "Tối đa", "Tự đánh giá", ""]
@@ -36,11 +45,18 @@ def test_score_table_grid_and_merged_header(score_doc):
     # A merged cell is stored once: no duplicated text (the unstructured#2106 bug).
     assert [c.text for c in table.cells].count("Điểm") == 1
     assert [c.text for c in table.cells].count("STT") == 1
-    assert len(table.cells) == 38 * 5 - 1 - 3  # one gridSpan and three vMerge continuations fewer
+    assert len(table.cells) == n_rows * 5 - 1 - 3  # one gridSpan and three vMerge continuations fewer
+    # every reference row in order, null scores blank, the closing total
+    got = [(r[0].rstrip("."), r[1], r[2], r[3]) for r in rows[2:-1]]
+    fmt = lambda v: "" if v is None else f"{v:g}"  # noqa: E731
+    assert [g[1:] for g in got] == [(r["name"], fmt(r["max_points"]), fmt(r["self_points"])) for r in reference]
+    assert [g[0] for g in got] == [r["code_printed"].rstrip(".") for r in reference]
+    assert rows[-1][1:4] == ["Tổng", "100", ""]
 
 
 def test_score_table_values_bold_and_diacritics(score_doc):
     rows = next(score_doc.tables()).text_rows()
+    assert [r[0] for r in rows].count("1.") == 2  # part II's sections restart at 1, as printed
     row = next(r for r in rows if r[0] == "1.1.1")
     assert row[1] == "Ban hành kế hoạch CCHC năm (trong Quý IV của năm trước liền kề năm đánh giá)"
     assert row[2:4] == ["0.5", "0.5"]
