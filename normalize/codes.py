@@ -16,6 +16,7 @@ from functools import total_ordering
 
 import regex as re
 from rapidfuzz.distance import Levenshtein
+from unidecode import unidecode
 
 
 @dataclass(frozen=True)
@@ -35,8 +36,17 @@ class CodeSettings:
     lookalike: float = 0.05
     # A roman section printed with the wrong number of strokes ("L." for II).
     roman_mismatch: float = 0.5
+    # Each roman section skipped between two sections ("I" straight to "III"): a whole section
+    # missing is rarer than a section numeral read with a stroke too many.
+    per_roman_skip: float = 1.0
     # A number-less row carrying a duplicate code is folded into the row above.
     absorb: float = 0.35
+    # A row whose max points equal the sum of the rows below it is their parent: a next row
+    # that is not its child costs this much.
+    parent_evidence: float = 0.6
+    # How many rows ahead a readable code is looked for when inferring the codes of rows before
+    # it (its ancestors are candidates: "7." and "7.1" garbled above a clean "7.1.1").
+    lookahead: int = 3
     # Search width: states kept per row.
     beam: int = 40
     max_component: int = 30
@@ -48,7 +58,7 @@ _LOOKALIKE_DIGITS = {"l": "1", "L": "1", "I": "1", "i": "1", "|": "1", "!": "1",
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 # A token that may be a code: digits, dots and look-alike letters, wrapped in stray punctuation.
 _CODE_SHAPE = re.compile(r"^[\(\[\)'‘’\"|]*([0-9lLIi|!OoQDnZzSBg.]{1,8}?)[\.\):]*$")
-_ROMAN_SHAPE = re.compile(r"^[\(\['‘’]*([IVXLl|]{1,4})[\.\):]*$")
+_ROMAN_SHAPE = re.compile(r"^[\(\['‘’]*([IVXLl|H]{1,4})[\.\):]*$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
@@ -112,12 +122,14 @@ def read_code_token(token: str) -> CodeToken | None:
     """Read one token as a criterion code, or None when it cannot be one (words, dates, years,
     numbers with a leading zero such as "03", which are counts in the explanation)."""
     raw = token.strip().replace(":", ".").replace(",", ".")  # OCR reads the dots as ':' or ','
-    roman_match = _ROMAN_SHAPE.match(raw)
+    # Vertical strokes OCR'd as other letters: "l", "|", an "I" with a speck read as a mark
+    # ("Ị"), two strokes joined into "H" ("HỊ" for II).
+    roman_match = _ROMAN_SHAPE.match(unidecode(raw))
     roman = None
     roman_lookalikes = False
     if roman_match:
         strokes = roman_match.group(1)
-        normal = re.sub(r"[Ll|]", "I", strokes)
+        normal = re.sub(r"[Ll|]", "I", strokes).replace("H", "II")
         roman = _ROMAN.get(normal)
         roman_lookalikes = normal != strokes
     only_roman = CodeToken(raw, "", None, roman, True, roman_lookalikes) if roman else None
@@ -170,7 +182,7 @@ def transition_cost(prev: CriterionCode, code: CriterionCode, settings: CodeSett
     if code.roman < prev.roman:
         return None
     if code.roman > prev.roman:
-        cost = settings.per_skip * (code.roman - prev.roman - 1)
+        cost = settings.per_roman_skip * (code.roman - prev.roman - 1)
         if prev.roman == 0 and prev.path:  # a table numbered without sections does not grow them
             cost += settings.roman_mismatch
         if code.path:  # the section row itself is missing: as dear as inferring it
@@ -257,13 +269,20 @@ class _State:
 
 
 def repair_codes(tokens: list[str | None], absorbable: list[bool] | None = None,
-                 settings: CodeSettings = CodeSettings()) -> list[CodeChoice]:
+                 settings: CodeSettings = CodeSettings(), parents: list[bool] | None = None) -> list[CodeChoice]:
     """The most plausible code for every row of a column, top to bottom.
 
     ``tokens``: the printed code token of each row (None when there is none). ``absorbable``:
-    rows that may instead be a stray fragment of the row above (no numbers of their own)."""
+    rows that may instead be a stray fragment of the row above (no numbers of their own).
+    ``parents``: rows whose numbers show they are the parent of the rows that follow (see
+    ``parent_rows``).
+
+    A token that does not read as a code counts as missing: its code is inferred from order and
+    hierarchy, never as a roman section (those come only from tokens that read as roman)."""
     absorbable = absorbable or [False] * len(tokens)
+    parents = parents or [False] * len(tokens)
     readings = [read_code_token(t) if t else None for t in tokens]
+    ahead = _codes_ahead(readings, settings.lookahead)
     beam: dict[CriterionCode, _State] = {ROOT: _State(0.0, None, CodeChoice(ROOT), ROOT)}
     for i, token in enumerate(readings):
         nxt: dict[CriterionCode, _State] = {}
@@ -283,12 +302,18 @@ def repair_codes(tokens: list[str | None], absorbable: list[bool] | None = None,
                 candidates.add(CriterionCode(token.roman))
             if token is not None and token.digits:
                 candidates.update(_near_readings(prev, token))
+            for path in ahead[i]:
+                candidates.add(CriterionCode(prev.roman, path))
             for code in candidates:
                 if any(p > settings.max_component for p in code.path):
                     continue
+                if not code.path and (token is None or token.roman is None):
+                    continue  # a section row is never guessed
                 step = transition_cost(prev, code, settings)
                 if step is None:
                     continue
+                if i > 0 and parents[i - 1] and not _is_child(code, prev):
+                    step += settings.parent_evidence
                 emit = match_cost(token, code, settings)
                 inferred = emit is None or token is None
                 if emit is None:
@@ -307,6 +332,47 @@ def repair_codes(tokens: list[str | None], absorbable: list[bool] | None = None,
         out.append(state.choice)
         state = state.back
     return out[::-1]
+
+
+def _codes_ahead(readings: list[CodeToken | None], lookahead: int) -> list[set[tuple[int, ...]]]:
+    """For each row, the ancestors of the next readable codes within ``lookahead`` rows: the
+    codes a row with no readable token may have when the rows below it read well."""
+    out: list[set[tuple[int, ...]]] = []
+    for i in range(len(readings)):
+        paths: set[tuple[int, ...]] = set()
+        for reading in readings[i + 1: i + 1 + lookahead]:
+            if reading is not None and reading.components:
+                paths.update(reading.components[:k] for k in range(1, len(reading.components)))
+        out.append(paths)
+    return out
+
+
+def _is_child(code: CriterionCode, parent: CriterionCode) -> bool:
+    return code.roman == parent.roman and len(code.path) == len(parent.path) + 1 \
+        and code.path[:-1] == parent.path
+
+
+def parent_rows(max_points: list[float | None], tolerance: float = 1e-6) -> list[bool]:
+    """Rows whose max points equal the sum of the max points of the rows below them, taken as
+    whole subtrees (a parent found lower down stands for its children): ``True`` for a row
+    that heads two or more such rows. Numbers are checked bottom-up so that every parent knows
+    the extent of the parents below it."""
+    n = len(max_points)
+    end = list(range(n))  # last row of each row's subtree
+    out = [False] * n
+    for i in range(n - 1, -1, -1):
+        target = max_points[i]
+        if target is None or target <= 0:
+            continue
+        total, k, children = 0.0, i + 1, 0
+        while k < n and total < target - tolerance and max_points[k] is not None:
+            total += max_points[k]
+            children += 1
+            k = end[k] + 1
+        if children >= 2 and abs(total - target) <= tolerance:
+            out[i] = True
+            end[i] = k - 1
+    return out
 
 
 def _near_readings(prev: CriterionCode, token: CodeToken) -> list[CriterionCode]:

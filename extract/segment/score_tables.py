@@ -16,9 +16,10 @@ from rapidfuzz import fuzz
 
 from cchc_extract.records import ScoreRow, ScoreTable, SourceRef
 from extract.model import IngestedDocument
-from extract.segment.score_lines import (LineTableSettings, RowDraft, find_line_tables, fold, _TOTAL)
+from extract.segment.score_lines import (LineTableSettings, RowDraft, find_line_tables, fold, is_score_token,
+                                         _TOTAL)
 from extract.segment.table_join import JoinedTable, join_tables
-from normalize.codes import CodeSettings, format_codes, repair_codes
+from normalize.codes import CodeSettings, format_codes, parent_rows, repair_codes
 from normalize.numbers import lost_decimal_readings, parse_number
 
 
@@ -106,7 +107,7 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
 
     for row in joined.rows:
         code, name = cell(row, "code"), cell(row, "name")
-        max_raw, self_raw = cell(row, "max") or None, cell(row, "self") or None
+        max_raw, self_raw = _points_cell(cell(row, "max")), _points_cell(cell(row, "self"))
         if _TOTAL.match(fold(name or code)) and (max_raw or self_raw):
             total = (max_raw, self_raw)
             continue
@@ -130,12 +131,25 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
     return drafts, total
 
 
+def _points_cell(text: str) -> str | None:
+    """A points cell's number. OCR leaves specks read as letters beside it ("1 h"): when the
+    cell holds exactly one points-shaped token among such noise, that token is the value."""
+    if not text:
+        return None
+    tokens = text.split()
+    points = [t for t in tokens if is_score_token(t)]
+    if len(tokens) > 1 and len(points) == 1 and all(len(t) <= 2 for t in tokens if t not in points):
+        return points[0]
+    return text
+
+
+def _number(raw: str | None, ocr: bool) -> float | None:
+    parsed = parse_number(raw, kind="score", ocr=ocr) if raw else None
+    return parsed.value if parsed else None
+
+
 def _parse_total(raw: tuple, ocr: bool) -> tuple[float | None, float | None]:
-    out = []
-    for value in raw:
-        parsed = parse_number(value, kind="score", ocr=ocr) if value else None
-        out.append(parsed.value if parsed else None)
-    return out[0], out[1]
+    return _number(raw[0], ocr), _number(raw[1], ocr)
 
 
 # ---------------------------------------------------------------- from drafts to rows
@@ -145,7 +159,8 @@ def finish_table(drafts: list[RowDraft], ocr: bool, settings: ScoreTableSettings
     """Codes repaired over the whole column, stray fragments folded into their row, numbers
     parsed with their alternatives, flags and confidence set."""
     absorbable = [ocr and d.n_numbers == 0 and d.code is not None for d in drafts]
-    choices = repair_codes([d.code for d in drafts], absorbable, settings.codes)
+    max_points = [_number(d.max_raw, ocr) for d in drafts]
+    choices = repair_codes([d.code for d in drafts], absorbable, settings.codes, parent_rows(max_points))
     kept: list[tuple[RowDraft, object]] = []
     for draft, choice in zip(drafts, choices):
         if choice.absorbed and kept:
@@ -177,8 +192,7 @@ def _score_row(draft: RowDraft, choice, label: str | None, parent: str | None, o
         confidence -= settings.repaired_penalty
     values = {}
     for key, raw in (("max", draft.max_raw), ("self", draft.self_raw)):
-        parsed = parse_number(raw, kind="score", ocr=ocr) if raw else None
-        values[key] = parsed.value if parsed else None
+        values[key] = _number(raw, ocr)
         if values[key] is None:
             flags.append(f"missing_{key}")
             confidence -= settings.missing_number_penalty
