@@ -1,6 +1,7 @@
 """Criterion-code reading and column repair (normalize.codes)."""
 
-from normalize.codes import CriterionCode, format_codes, read_code_token, repair_codes, transition_cost
+from normalize.codes import (CriterionCode, format_codes, parent_rows, read_code_token, repair_codes,
+                            transition_cost)
 
 
 def test_token_shapes():
@@ -45,3 +46,42 @@ def test_stray_code_fragment_absorbed_and_part_two_prefixed():
     assert choices[1].absorbed
     assert codes[0] == "I" and codes[2] == "1"
     assert codes[5:] == ["II", "II.1", "II.2", "II.3"]
+
+
+def test_unreadable_code_cells_are_inferred_never_sections():
+    # OCR'd code cells garbled from 3.2 on: missing codes, not new roman sections.
+    codes, choices = _repair(["I.", "1.", "1.1", "2.", "3.", "3.1", "3.2", "ha", "°whj", "3.2.3", "Kế)", "3.4"])
+    assert codes[7:] == ["3.2.1", "3.2.2", "3.2.3", "3.3", "3.4"]
+    assert all(c.inferred for c in (choices[7], choices[8], choices[10]))
+    assert codes.count("I") == 1 and not any(c.startswith("II") for c in codes)
+
+
+def test_garbled_codes_above_a_readable_one_are_its_ancestors():
+    # "7." read "VÃ" and "7.1" read "Z.1" above a clean "7.1.1": the table starts at section 7.
+    codes, _ = _repair(["VÃ", "Z.1", "7.1.1", "7.1.2", "7.2", "7.2.1"])
+    assert codes == ["7", "7.1", "7.1.1", "7.1.2", "7.2", "7.2.1"]
+
+
+def test_roman_strokes_read_as_other_letters():
+    assert read_code_token("HỊ").roman in (2, 3) and read_code_token("H").roman == 2
+    assert read_code_token("Ị.").roman == 1
+    codes, _ = _repair(["I.", "1.", "1.1", "2.", "2.1", "HỊ", "1.", "2."])
+    assert codes[5:] == ["II", "II.1", "II.2"]  # a stroke too many, not a skipped section
+
+
+def test_parent_max_is_the_sum_of_its_children():
+    # 11.5 = 7 + 4.5, 7 = seven rows of 1, 4.5 = 1.5 + 3: parents found bottom-up.
+    assert parent_rows([11.5, 7, 1, 1, 1, 1, 1, 1, 1, 4.5, 1.5, 3]) == \
+        [True, True] + [False] * 7 + [True, False, False]
+    assert parent_rows([1, 1, 0.5]) == [False] * 3  # one child is no evidence
+    # Two rows without codes after 1.1 (2 points): 1 + 1 makes them its children...
+    codes, _ = _repair_with_max(["1.", "1.1", None, None, "2."], [4, 2, 1, 1, 3])
+    assert codes == ["1", "1.1", "1.1.1", "1.1.2", "2"]
+    # ... while 2 + 2 + 2 = 6 makes 1.1 and the two rows siblings under 1.
+    codes, _ = _repair_with_max(["1.", "1.1", None, None, "2."], [6, 2, 2, 2, 3])
+    assert codes == ["1", "1.1", "1.2", "1.3", "2"]
+
+
+def _repair_with_max(tokens, max_points):
+    choices = repair_codes(tokens, parents=parent_rows(max_points))
+    return format_codes([c.code for c in choices]), choices

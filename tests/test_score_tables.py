@@ -10,6 +10,7 @@ from unidecode import unidecode
 from cchc_extract.pipeline import convert_file
 from extract.base import ingest
 from extract.model import Cell, IngestedDocument, Page, Table
+from extract.segment.score_lines import is_criterion_name
 from extract.segment.score_tables import find_score_tables, map_columns
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -130,3 +131,22 @@ def test_renderings(name, row_share, cell_share):
     first = expected[0]
     assert (rows[first["code"]].max_points, rows[first["code"]].self_points) == \
         (first["max_points"], first["self_points"])  # 74 / 71.2 for the whole table, 11.5 for the photo
+
+
+def test_seed_003_row_with_lost_code_and_numbers(seed_003_rows):
+    # One cell per line: "Thực hiện quy chế dân chủ…" (4.2) has no code and no numbers; it
+    # reads as a criterion name, so it is a row, not the explanation of 4.1.3.
+    _, rows = seed_003_rows
+    assert rows["4.1.3"].name.startswith("Két qua thuc hién Quy ché") and rows["4.1.3"].explanation == ""
+    assert rows["4.1.3"].max_points == 0.5
+    assert rows["4.2"].name.startswith("Thyce hién quy ché dan chu") and "code_inferred" in rows["4.2"].flags
+    assert rows["4.3"].code_raw == "43" and rows["4.3"].name.startswith("Thyc hién quy dinh vé sb lugng")
+
+
+def test_criterion_name_against_explanations():
+    def tokens(text):
+        return [(t, t) for t in text.split()]
+    assert is_criterion_name(tokens("Thyce hién quy ché dan chu va dan van chinh quyén & don vi"))
+    assert not is_criterion_name(tokens("Ké hoach s6 52/KH-UBND ngay 30/12/2022 ciia UBND xi"))
+    assert not is_criterion_name(tokens("Chua thuc hién"))  # an explanation phrase of the catalogue
+    assert not is_criterion_name(tokens("thực hiện quy chế dân chủ và dân vận chính quyền ở đơn vị"))  # no capital
