@@ -1,27 +1,36 @@
 #!/usr/bin/env python3
 """Make the real renderings of seed content that the DOCX, PDF and OCR readers are tested on.
 
-    python tools/make_samples.py            # writes samples/renderings/ and tests/data/bad/
+    python tools/make_samples.py    # writes samples/renderings/, golden/reference/renderings/,
+                                    # tools/SAMPLES.md and tests/data/bad/
 
 Outputs (all reproducible: fixed random seed, fixed fonts):
-  samples/renderings/score_table.docx       a commune CCHC score table: merged header cell (gridSpan),
-                                            vertically merged cells (vMerge), bold section rows
+  samples/renderings/score_table.docx       a commune CCHC score table: every row of the reference,
+                                            roman parts, bold sections, a closing "Tổng" row; merged
+                                            header cells (gridSpan, vMerge) repeated on every page
+                                            (w:tblHeader), so the PDF exercises the cross-page join
   samples/renderings/stats_annex.docx       narrative of a six-month report, a hard page break, then a
                                             statistics annex table with merged header cells
-  samples/renderings/task_list_unruled.docx a task list as a borderless table (columns by alignment only)
+  samples/renderings/task_list_unruled.docx a task list as a borderless table (columns by alignment
+                                            only): bold header row, then one-line data rows
   samples/renderings/*.pdf                  the same through LibreOffice: text-layer PDFs, ruled tables
-  samples/renderings/score_table_scan.png   page 1 of the score-table PDF rasterised at 300 dpi,
-                                            rotated, with scanner noise
-  samples/renderings/score_table_scan.pdf   the same scan pages as an image-only PDF
+  samples/renderings/score_table_scan.pdf   every score-table page scanned: 200 dpi bilevel images
+  samples/renderings/score_table_scan.png   one photographed page at 300 dpi (rotated, scanner noise):
+                                            the largest complete section that fits one page, its total
   samples/renderings/mixed_text_and_scan.pdf  page 1 with a text layer, page 2 a bilevel scan
   samples/renderings/stats_annex_scan.tif   two scanned pages in one bilevel TIFF (Group 4)
-  samples/renderings/*.truth            the text layer of the page each scan was made from, the
-                                            known text OCR accuracy is measured against
+  samples/renderings/*.truth                the text layer of the page(s) each image scan was made from,
+                                            the known text OCR accuracy is measured against
+  golden/reference/renderings/<name>.reference.json  what each rendering holds, in the format of the
+                                            seed references (golden/reference/README.md), written from
+                                            the same rows that are rendered
+  tools/SAMPLES.md                          provenance (kept out of samples/: it would be converted)
   tests/data/bad/*                          inputs every reader must refuse with a one-line error
 
 The score-table rows come from the golden reference of the OCR'd score-table seed
-(``golden/reference/003_ngoc-ky_2023_bang-diem-ocr.txt.reference.json``) when it exists; otherwise from ``COMPOSED_SCORE_ROWS`` below, a typical commune score table
-written for this purpose in correct Vietnamese (sections I., 1., 1.1, 1.1.1; points add up).
+(``golden/reference/003_ngoc-ky_2023_bang-diem-ocr.txt.reference.json``): scores the reference has as
+null stay blank. Without it, from ``COMPOSED_SCORE_ROWS`` below, a typical commune score table written
+for this purpose in correct Vietnamese (sections I., 1., 1.1, 1.1.1; points add up).
 """
 
 from __future__ import annotations
@@ -584,6 +593,8 @@ def main() -> int:
             break
         except RuntimeError:
             continue
+    else:
+        raise SystemExit("no complete section of the score table fits on one page")
     make_stats_tif(stats_pdf, settings)
     make_mixed_pdf(OUT / "task_list_unruled.pdf", stats_pdf, settings)
     make_bad_inputs(stats_pdf, score_docx)
