@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 
 import regex as re
 from rapidfuzz import fuzz
-from unidecode import unidecode
 
 from cchc_extract.records import (
     Check,
@@ -41,7 +40,7 @@ from cchc_extract.records import (
     StatRow,
 )
 from normalize.numbers import format_vn, lost_decimal_readings, parse_number
-from normalize.text import strip_markup
+from normalize.text import fold, strip_markup
 
 _EPS = 1e-9
 
@@ -411,7 +410,7 @@ def _record_repair(ledger: _Ledger, ti: int, i: int, row: ScoreRow, field_: str,
 
 def _plain(text: str) -> str:
     """Lower-case text without accents or markup, for matching wording."""
-    return re.sub(r"\s+", " ", unidecode(strip_markup(text or "")).lower()).strip()
+    return fold(strip_markup(text or ""))
 
 
 def _unit_key(row: StatRow) -> str:

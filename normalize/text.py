@@ -6,6 +6,7 @@ import html
 import unicodedata
 
 import regex as re
+from unidecode import unidecode
 
 _TAG = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?/?\s*>")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
@@ -49,6 +50,12 @@ def is_bold_markup(text: str) -> bool:
 def is_italic_markup(text: str) -> bool:
     t = text.strip()
     return (t.startswith("*") and not t.startswith("**") and t.endswith("*")) or t.lower().startswith(("<i>", "<em>"))
+
+
+def fold(text: str) -> str:
+    """Accent-free lower case with spaces folded: the key for keyword matching that survives OCR'd
+    text which lost its diacritics ("Đơn vị  tính" and "Don vi tinh" both read "don vi tinh")."""
+    return " ".join(unidecode(text or "").lower().split())
 
 
 def fold_spaces(text: str) -> str:

@@ -21,11 +21,11 @@ from functools import lru_cache
 
 import regex as re
 from rapidfuzz import fuzz, process
-from unidecode import unidecode
 
 from extract.model import IngestedDocument, Line, Page
 from normalize.codes import CriterionCode, read_code_token, transition_cost
 from normalize.numbers import parse_number
+from normalize.text import fold
 from normalize.vietnamese.model import DATA as _CATALOGUE_DIR
 
 
@@ -71,9 +71,6 @@ _TOTAL = re.compile(r"^\W*(tong|cong)(\s+(cong|so|diem|diem so))?\W*(\s+[\d.,]+\
 _SIGNATURE = re.compile(r"^\s*(tm\.|noi nhan|chu tich|uy ban nhan dan)", re.I)
 
 
-def fold(text: str) -> str:
-    """Lower-case ASCII: diacritics and OCR's look-alike letters for Đ ("P", "B") folded away."""
-    return unidecode(text).lower()
 
 
 @dataclass

@@ -16,10 +16,11 @@ from rapidfuzz import fuzz
 
 from cchc_extract.records import ScoreRow, ScoreTable, SourceRef
 from extract.model import IngestedDocument
-from extract.segment.score_lines import (LineTableSettings, RowDraft, find_line_tables, fold, is_score_token,
+from extract.segment.score_lines import (LineTableSettings, RowDraft, find_line_tables, is_score_token,
                                          _TOTAL)
 from extract.segment.table_join import JoinedTable, join_tables
 from normalize.codes import CodeSettings, format_codes, parent_rows, repair_codes
+from normalize.text import fold
 from normalize.numbers import lost_decimal_readings, parse_number
 
 

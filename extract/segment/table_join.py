@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 
 import regex as re
 from rapidfuzz import fuzz
-from unidecode import unidecode
-
 from extract.model import Cell, IngestedDocument, Line, Table
+
 
 
 @dataclass(frozen=True)
@@ -34,10 +33,6 @@ _ITEM_START = re.compile(r"^\s*(?:[IVXLC]{1,5}\b\.?|\d{1,2}(?:\.\d{1,2}){0,3}\.?
 _COLUMN_NUMBERS = re.compile(r"^\(?\s*\d{1,2}\s*\)?$|^[A-H]$")
 
 
-def fold(text: str) -> str:
-    """Accent-free lower case with spaces folded, for keyword matching that survives OCR'd text
-    which lost its diacritics ("Đơn vị tính" and "Don vi tinh" both read "don vi tinh")."""
-    return " ".join(unidecode(text or "").lower().split())
 
 
 def row_bbox(row: "JoinedRow") -> list[float] | None:
