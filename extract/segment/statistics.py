@@ -8,6 +8,13 @@ scaled money ("Triệu đồng") read the Vietnamese way with a decimal comma (a
 group after the separator is taken as thousands for money and flagged), counts as whole
 numbers; enumerated units ("Có = 1; Không = 0") give the allowed values and the figure is checked
 against them.
+
+Codes are read as a column, not cell by cell (``normalize.codes.repair_codes``): on OCR'd pages a
+misread code ("9.2" between 5.1 and 5.3) is repaired from its neighbours and an unreadable one
+("A." for 4., "Z1" for 7.1) is inferred from order; a row with an empty code cell but an
+indicator of its own is a row whose code is inferred, never glued to the row above unless it
+reads as wrapped text (lower-case start, no unit, no figure). Printed codes of typed pages are
+kept as printed.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import regex as re
 
 from cchc_extract.records import SourceRef, StatAnnex, StatRow
 from extract.model import IngestedDocument
+from normalize.codes import format_codes, repair_codes
 from normalize.text import fold
 from extract.segment.table_join import JoinedRow, JoinedTable, join_tables, lines_before, row_bbox, row_conf
 from normalize.numbers import parse_number
@@ -34,6 +42,17 @@ class StatisticsSettings:
     ambiguous_confidence: float = 0.6
     not_allowed_confidence: float = 0.5
     unparsed_confidence: float = 0.3
+    # Confidence of a row whose code was inferred from order / repaired from a misread token.
+    inferred_code_confidence: float = 0.5
+    repaired_code_confidence: float = 0.7
+    # An OCR'd code cell this short with a digit or a dot is a garbled code ("A.", "Z1"), not
+    # words of the indicator.
+    garbled_code_chars: int = 5
+    # Rows that total the table: never given a code.
+    total_words: tuple[str, ...] = ("tong cong", "cong", "tong")
+    # Enumerated units: a last label printed without its "= n" (lost by OCR) continues the
+    # sequence when it is at most this many words.
+    enum_tail_words: int = 3
 
 
 # Column roles by header words, most specific first: "Kết quả thống kê / Đơn vị tính" is a unit.
@@ -50,6 +69,7 @@ _CODE = re.compile(r"^\s*((?:\d{1,2}\s*\.\s*)*\d{1,2})\s*\.?\s*$")
 _ROMAN = re.compile(r"^\s*([IVXLC]{1,5})\s*\.?\s*$")
 _ALLOWED = re.compile(r"\s*([^=;,]+?)\s*=\s*(\d+(?:[.,]\d+)?)")
 _SCALED_MONEY = ("trieu", "ty ", "ty", "nghin", "ngan")
+_OCR_LEADING_SPECK = re.compile(r"^[.,'‘’`:;·]+\s*(?=\d)")
 
 
 def column_roles(labels: list[str]) -> dict[str, int]:
@@ -93,17 +113,39 @@ def code_level(code: str | None) -> int:
     return code.count(".") + 1
 
 
-def allowed_values(unit: str) -> dict[str, float] | None:
+def allowed_values(unit: str, settings: StatisticsSettings = StatisticsSettings()) -> dict[str, float] | None:
     """ "Có = 1; Không = 0" → {"Có": 1, "Không": 0}; "Chưa có = 0 2 cấp = 1 3 cấp = 2" →
-    {"Chưa có": 0, "2 cấp": 1, "3 cấp": 2}. None for an ordinary unit."""
+    {"Chưa có": 0, "2 cấp": 1, "3 cấp": 2}. None for an ordinary unit.
+
+    A short last label with its "= n" lost ("Trực tuyến = 0 Phát phiếu = 1 Kết hợp") takes the
+    next number when the codes before it count up from their first one (see ``enum_tail``)."""
     if "=" not in (unit or ""):
         return None
     out: dict[str, float] = {}
+    end = 0
     for m in _ALLOWED.finditer(unit):
         label = m.group(1).strip(" -:")
         if label:
             out[label] = float(m.group(2).replace(",", "."))
+        end = m.end()
+    tail = enum_tail(unit[end:], out, settings)
+    if tail:
+        out[tail[0]] = tail[1]
     return out or None
+
+
+def enum_tail(rest: str, codes: dict[str, float], settings: StatisticsSettings = StatisticsSettings()) -> tuple[str, float] | None:
+    """(label, code) for the text after an enumeration's last "= n" when it is a label whose
+    number was lost: a few words, after codes that run 0, 1, 2... without gaps."""
+    label = rest.strip(" ;,.-:")
+    if not label or "=" in label or len(label.split()) > settings.enum_tail_words or not codes:
+        return None
+    if not label[:1].isalpha() or not label[:1].isupper():
+        return None
+    values = sorted(codes.values())
+    if any(v != int(v) for v in values) or values != [values[0] + k for k in range(len(values))]:
+        return None
+    return label, values[-1] + 1
 
 
 def number_kind(unit: str, indicator: str = "") -> str:
@@ -120,19 +162,23 @@ def number_kind(unit: str, indicator: str = "") -> str:
     return "auto"
 
 
-def parse_stat_value(raw: str, unit: str, indicator: str = "") -> tuple[float | None, list[str], float | None]:
-    """(value, flags, alternative) for one figure cell, read by its unit's kind."""
+def parse_stat_value(raw: str, unit: str, indicator: str = "", ocr: bool = False) -> tuple[float | None, list[str], float | None]:
+    """(value, flags, alternative) for one figure cell, read by its unit's kind. ``ocr``: the
+    cell was OCR'd, so look-alike letters are digits and a speck before a whole number (".2")
+    is dust, not a decimal point (Vietnamese never writes a decimal without its leading 0)."""
     text = (raw or "").strip()
     if not text:
         return None, [], None
     kind = number_kind(unit, indicator)
+    if ocr and kind in ("count", "money"):
+        text = _OCR_LEADING_SPECK.sub("", text)
     flags: list[str] = []
     alternative = None
     if kind in ("percent", "scaled_money"):
         # One separator before exactly three digits: "3,887 Triệu đồng" reads 3887 (a thousands
         # group: amounts in millions are not given to the thousand đồng) or, by the strict
         # decimal-comma convention, 3.887. Thousands for money, decimal for percents; flagged.
-        parsed = parse_number(text, kind="auto")
+        parsed = parse_number(text, kind="auto", ocr=ocr)
         if parsed is not None:
             m = re.fullmatch(r"\s*(\d+)[.,](\d{3})\s*%?\s*", text)
             if m:
@@ -142,7 +188,8 @@ def parse_stat_value(raw: str, unit: str, indicator: str = "") -> tuple[float | 
                 flags.append("ambiguous_separator")
                 return value, flags, alternative
     else:
-        parsed = parse_number(text, kind="count" if kind == "count" else ("money" if kind == "money" else "auto"))
+        parsed = parse_number(text, kind="count" if kind == "count" else ("money" if kind == "money" else "auto"),
+                              ocr=ocr)
     if parsed is None:
         return None, ["value_unparsed"], None
     if parsed.ambiguous:
@@ -180,29 +227,45 @@ def _cell(row: JoinedRow, col: int | None) -> str:
     return row.cells[col].strip()
 
 
-def stat_rows(table: JoinedTable, settings: StatisticsSettings = StatisticsSettings()) -> list[StatRow]:
+@dataclass
+class _Draft:
+    """One annex row before its code is settled."""
+
+    row: JoinedRow
+    indicator: str
+    unit: str
+    value_raw: str
+    note: str
+    printed: str | None  # the code as printed, when the cell reads cleanly
+    token: str | None  # what the code column shows, for the column repair (None: nothing)
+    ocr: bool
+    coded: bool = True  # takes part in the code column (False: a total, a bullet of typed text)
+    line_end: int = 0  # last line, wrapped text included
+
+
+def stat_rows(table: JoinedTable, settings: StatisticsSettings = StatisticsSettings(),
+              ocr_pages: frozenset[int] = frozenset()) -> list[StatRow]:
+    """The annex's rows. ``ocr_pages``: pages whose text came from OCR (codes repaired, figures
+    read with OCR look-alikes, cell confidences in the row confidence)."""
     roles = column_roles(table.header_text)
     code_col = roles.get("code", 0 if roles.get("indicator") != 0 else None)
+    drafts = _drafts(table, roles, code_col, ocr_pages, settings)
+    codes = _settle_codes(drafts) if code_col is not None else [(d.printed, None) for d in drafts]
     out: list[StatRow] = []
     seen: set[str] = set()
-    for row in table.rows:
-        code_raw = _cell(row, code_col)
-        indicator = _cell(row, roles.get("indicator"))
-        unit = _cell(row, roles.get("unit"))
-        value_raw = _cell(row, roles.get("value"))
-        note = _cell(row, roles.get("note"))
-        if not any((code_raw, indicator, unit, value_raw, note)):
-            continue
-        code = normalise_code(code_raw)
-        if code is None and code_raw:
-            indicator = f"{code_raw} {indicator}".strip()
-        if code is None and out and not value_raw and not unit and indicator[:1].islower():
-            out[-1].indicator = f"{out[-1].indicator} {indicator}".strip()  # wrapped indicator text
-            out[-1].source.line_end = row.line_end
-            continue
-        value, flags, _alt = parse_stat_value(value_raw, unit, indicator)
-        allowed = allowed_values(unit)
+    for draft, (code, how) in zip(drafts, codes):
+        row = draft.row
+        value, flags, _alt = parse_stat_value(draft.value_raw, draft.unit, draft.indicator, ocr=draft.ocr)
+        allowed = allowed_values(draft.unit, settings)
         confidence = 1.0
+        if how == "inferred":
+            flags.append("code_inferred")
+            confidence = min(confidence, settings.inferred_code_confidence)
+        elif how == "repaired":
+            flags.append("code_repaired")
+            confidence = min(confidence, settings.repaired_code_confidence)
+        if allowed is not None and len(allowed) > len(_ALLOWED.findall(draft.unit)):
+            flags.append("allowed_value_inferred")
         if allowed is not None and value is not None and value not in allowed.values():
             flags.append("value_not_allowed")
             confidence = min(confidence, settings.not_allowed_confidence)
@@ -220,11 +283,74 @@ def stat_rows(table: JoinedTable, settings: StatisticsSettings = StatisticsSetti
         parent = _parent(code, seen)
         if code:
             seen.add(code)
-        out.append(StatRow(code=code, indicator=indicator, unit=unit, value=value, value_raw=value_raw,
-                           allowed_values=allowed, note=note, level=code_level(code), parent=parent,
-                           confidence=round(confidence, 3), flags=flags,
+        out.append(StatRow(code=code, indicator=draft.indicator, unit=draft.unit, value=value,
+                           value_raw=draft.value_raw, allowed_values=allowed, note=draft.note,
+                           level=code_level(code), parent=parent, confidence=round(confidence, 3), flags=flags,
                            source=SourceRef(page=row.page, line_start=row.line_start or None,
-                                            line_end=row.line_end or None, bbox=row_bbox(row))))
+                                            line_end=draft.line_end or None, bbox=row_bbox(row))))
+    return out
+
+
+def _drafts(table: JoinedTable, roles: dict[str, int], code_col: int | None, ocr_pages: frozenset[int],
+            settings: StatisticsSettings) -> list[_Draft]:
+    """Rows with their cells, wrapped indicator text folded into the row above."""
+    drafts: list[_Draft] = []
+    for row in table.rows:
+        code_raw = _cell(row, code_col)
+        indicator = _cell(row, roles.get("indicator"))
+        unit = _cell(row, roles.get("unit"))
+        value_raw = _cell(row, roles.get("value"))
+        note = _cell(row, roles.get("note"))
+        if not any((code_raw, indicator, unit, value_raw, note)):
+            continue
+        ocr = row.page in ocr_pages
+        printed = normalise_code(code_raw)
+        token: str | None = code_raw or None
+        coded = True
+        if printed is None and code_raw:
+            if ocr and _garbled_code(code_raw, settings):
+                pass  # a misread code: the column repair reads or infers it
+            else:
+                indicator = f"{code_raw} {indicator}".strip()
+                token = None
+                coded = ocr  # typed text in the code column ("a)", "-") is no code to infer
+        if token is None and drafts and not value_raw and not unit and indicator[:1].islower():
+            above = drafts[-1]
+            above.indicator = f"{above.indicator} {indicator}".strip()  # wrapped indicator text
+            above.line_end = max(above.line_end, row.line_end)
+            continue
+        if printed is None and fold(indicator).strip(" .:") in settings.total_words:
+            coded = False
+        drafts.append(_Draft(row, indicator, unit, value_raw, note, printed, token, ocr, coded, row.line_end))
+    return drafts
+
+
+def _garbled_code(text: str, settings: StatisticsSettings) -> bool:
+    compact = re.sub(r"\s+", "", text)
+    return len(compact) <= settings.garbled_code_chars and bool(re.search(r"[\d.,:]", compact))
+
+
+def _settle_codes(drafts: list[_Draft]) -> list[tuple[str | None, str | None]]:
+    """(code, how) per draft: how is None (as printed), "repaired" or "inferred". The column is
+    repaired as one sequence; a typed page's clean code is kept as printed."""
+    coded = [d for d in drafts if d.coded]
+    choices = repair_codes([d.token for d in coded])
+    labels = format_codes([c.code for c in choices])
+    settled = {id(d): (c, label) for d, c, label in zip(coded, choices, labels)}
+    out: list[tuple[str | None, str | None]] = []
+    for d in drafts:
+        if id(d) not in settled:
+            out.append((d.printed, None))
+            continue
+        choice, label = settled[id(d)]
+        if d.printed is not None and (not d.ocr or label is None or label == d.printed):
+            out.append((d.printed, None))
+        elif label is None:
+            out.append((d.printed, None))
+        elif choice.inferred:
+            out.append((label, "inferred"))
+        else:
+            out.append((label, "repaired" if label != d.printed else None))
     return out
 
 
@@ -242,10 +368,11 @@ def _parent(code: str | None, seen: set[str]) -> str | None:
 
 def find_statistics(doc: IngestedDocument, settings: StatisticsSettings = StatisticsSettings()) -> list[StatAnnex]:
     annexes: list[StatAnnex] = []
+    ocr_pages = frozenset(p.number for p in doc.pages if p.method == "ocr")
     for table in join_tables(doc):
         if not is_statistics_table(table, settings):
             continue
-        rows = stat_rows(table, settings)
+        rows = stat_rows(table, settings, ocr_pages)
         if not rows:
             continue
         label, title = annex_caption(doc, table, settings)
