@@ -217,7 +217,8 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
     for line in header[start:]:
         text = fold_spaces(_text(line))
         folded = fold(text)
-        if _ATTACHED.match(folded) or _NUMBER.match(folded) or _NATIONAL.search(folded):
+        if _ATTACHED.match(folded) or _NUMBER.match(folded) or _NATIONAL.search(folded) \
+                or (not title and _ISSUER_BODY.match(folded)):
             if title:
                 break
             continue
@@ -252,7 +253,10 @@ def _header_block(header: list[Line]) -> list[str]:
     for i, line in enumerate(header):
         if _ISSUER_BODY.match(_folded(line)) and not _NATIONAL.search(_folded(line)):
             rest = _text(header[i + 1]) if i + 1 < len(header) else ""
-            return [f"{_text(line)} {rest}"]
+            # The unit's name is a short line ("XÃ NGỌC KỲ"); a long one is already the title.
+            if len(rest.split()) > 6 or _kind_word(header[i + 1]) if i + 1 < len(header) else True:
+                rest = ""
+            return [f"{_text(line)} {rest}".strip()]
     return []
 
 
@@ -262,13 +266,15 @@ def _local_unit(text: str) -> tuple[str, str] | None:
     text = nfc(text)
     folded = fold(text)
     for m in _LOCAL_UNIT.finditer(folded):
+        if folded[: m.start()].rstrip().endswith(("cap", "cac", "toan")):
+            continue  # "cấp xã", "các xã": the level, not a named commune
         words = []
         for word in text[m.end() :].split():
             core = re.sub(r"[^\w]+$", "", word)
             if not core or not core[0].isupper() or not core.isalpha():
                 break
             words.append(core)
-            if core != word:  # punctuation ends the name
+            if core != word or len(words) == 4:  # punctuation ends the name; names are short
                 break
         if words:
             unit = {"xa": "xã", "phuong": "phường", "thi tran": "thị trấn"}[m.group(1)]
