@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from cchc_extract.batch import collect_inputs
 from cchc_extract.pipeline import PipelineOptions, convert_file, result_to_json, write_json
+from schemas import schema_errors
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -122,6 +123,8 @@ def test_matches_golden(relative, update_golden):
         pytest.fail(message, pytrace=False)
     expected = json.loads(golden.read_text(encoding="utf-8"))
     actual = convert_sample(relative)
+    # Every sample is a good input: it converts without an error record and validates.
+    assert schema_errors(actual) == [] and actual["errors"] == [], actual["errors"]
     diffs = diff_json(expected, actual, fuzzy=is_ocr(expected) or is_ocr(actual))
     if diffs:
         shown = diffs[:SETTINGS.max_lines] + ([f"... and {len(diffs) - SETTINGS.max_lines} more"]
