@@ -273,7 +273,7 @@ def stat_rows(table: JoinedTable, settings: StatisticsSettings = StatisticsSetti
             confidence = min(confidence, settings.ambiguous_confidence)
         if "value_unparsed" in flags:
             confidence = min(confidence, settings.unparsed_confidence)
-        conf = row_conf(row)
+        conf = _content_conf(row, code_col)
         if conf is not None:
             confidence = min(confidence, conf)
         if row.joined_across_break:
@@ -323,6 +323,17 @@ def _drafts(table: JoinedTable, roles: dict[str, int], code_col: int | None, ocr
             coded = False
         drafts.append(_Draft(row, indicator, unit, value_raw, note, printed, token, ocr, coded, row.line_end))
     return drafts
+
+
+def _content_conf(row: JoinedRow, code_col: int | None) -> float | None:
+    """OCR confidence of the row's filled cells other than its code: Tesseract scores short
+    tokens such as "2." near 0 however clear they are, and the code's reliability is what the
+    column repair says (``code_inferred`` / ``code_repaired``)."""
+    confs = [c for k, c in enumerate(row.confs)
+             if c is not None and k != code_col and k < len(row.cells) and row.cells[k].strip()]
+    if not confs and code_col is not None:
+        return row_conf(row)
+    return min(confs) if confs else None
 
 
 def _garbled_code(text: str, settings: StatisticsSettings) -> bool:
