@@ -64,9 +64,9 @@ class RepairModel:
         self.back2 = 2 * math.log(settings.backoff)
         # Syllables by diacritic-free key, most frequent first.
         by_key: dict[str, list[str]] = {}
-        for s in syllables:
+        for s in sorted(syllables):  # sorted: ties must not depend on the hash seed
             by_key.setdefault(fold(s), []).append(s)
-        self.by_key = {k: tuple(sorted(v, key=lambda s: -self.uni_lp.get(s, self.floor_lp)))
+        self.by_key = {k: tuple(sorted(v, key=lambda s: (-self.uni_lp.get(s, self.floor_lp), s)))
                        for k, v in by_key.items()}
         # Words seen before a syllable: substitutes for a corrupted first half of a compound.
         left: dict[str, list[tuple[int, str]]] = {}

@@ -168,7 +168,7 @@ def _word_candidates(core: str, settings: RepairSettings, ocr: bool = False) -> 
                 c = vcost + _channel_cost(low, syl, settings) * 0.5 + 0.5 + extra
                 if c < found.get(syl, 1e9):
                     found[syl] = c
-    ranked = sorted(found.items(), key=lambda kv: (kv[1], -model.uni_lp.get(kv[0], model.floor_lp)))
+    ranked = sorted(found.items(), key=lambda kv: (kv[1], -model.uni_lp.get(kv[0], model.floor_lp), kv[0]))
     # A candidate far rarer than a rival at the same channel cost would need an implausible
     # boost from its context: dropped, which keeps the beam small.
     best_at: dict[float, float] = {}
