@@ -125,3 +125,21 @@ def test_golden_narrative_agrees_with_reference(ref_path, sample):
         have = {_count_key(c) for c in golden["counts"]}
         missing = [c["text"][:80] for c in reference["counts"] if _count_key(c) not in have]
         assert len(missing) <= KNOWN_MISSING_COUNTS.get(_label(sample), 0), missing
+
+
+def _target_key(t: dict) -> tuple:
+    line = t["line"] if "line" in t else t["source"]["line_start"]
+    return (line, float(t["value"]), t["comparator"], fold(t["unit"]), t["year"])
+
+
+@pytest.mark.parametrize("ref_path,sample", PAIRS, ids=[_label(s) for _, s in PAIRS])
+def test_golden_targets_agree_with_reference(ref_path, sample):
+    reference = json.loads(ref_path.read_text(encoding="utf-8"))
+    golden_file = GOLDEN / (_label(sample) + ".json")
+    if not reference.get("targets_transcribed") or not golden_file.exists():
+        pytest.skip("targets not transcribed in the reference")
+    golden = json.loads(golden_file.read_text(encoding="utf-8"))
+    expected = sorted(map(_target_key, reference["targets"]))
+    actual = sorted(map(_target_key, golden["targets"]))
+    assert actual == expected, {"missing": sorted(set(expected) - set(actual)),
+                                "not in the document": sorted(set(actual) - set(expected))}

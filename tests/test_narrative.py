@@ -76,3 +76,21 @@ def test_001_targets_by_year_and_comparator():
     assert [(t.value, t.year, t.comparator) for t in online] == [(50, 2025, ">="), (80, 2030, ">=")]
     assert any(t.value == 99 and t.comparator == ">=" for t in targets)  # "đạt từ 99% trở lên"
     assert not any(t.section.startswith("III") or "Nhiệm vụ" in t.section for t in targets)
+
+
+def test_targets_range_floor_accented_cues_and_verb_phrases():
+    from extract.model import IngestedDocument
+    from extract.segment.narrative import find_targets
+    from extract.text_reader import parse_text
+
+    text = ("KẾ HOẠCH\nCải cách hành chính giai đoạn 2021-2025\n\nI. MỤC TIÊU\n\n"
+            "- Mức độ hài lòng về lĩnh vực đất đai, xây dựng, đầu tư đạt tối thiểu 85%.\n"
+            "- Thực hiện xử lý 100% văn bản QPPL cần được xử lý sau kiểm tra.\n"
+            "- Mỗi năm có từ 1-2 sáng kiến được triển khai có hiệu quả.\n"
+            "- Tỷ lệ hồ sơ trực tuyến trong lĩnh vực đầu tư 40%.\n")
+    doc = IngestedDocument(path="x.txt", format="txt", pages=parse_text(text))
+    targets = {t.value: t for t in find_targets(doc)}
+    assert targets[85].indicator.endswith("đầu tư") and targets[85].comparator == ">="
+    assert targets[100].indicator.startswith("văn bản QPPL")
+    assert (targets[1].comparator, targets[1].unit) == (">=", "sáng kiến")
+    assert targets[40].comparator == "="  # "đầu tư" (investment) is not "từ" (from)

@@ -140,14 +140,30 @@ def heading_level(line: Line, settings: NarrativeSettings = NarrativeSettings())
 _FIGURE = re.compile(
     r"(?P<cmp>[<>]=?|≥|≤)?\s*(?P<num>\d+(?:[.,]\d+)?)\s*(?:(?P<pct>%)|\s(?P<money>ty|trieu|nghin)(?:\s+dong)?\b)")
 _COUNT_FIGURE = re.compile(
-    r"(?:it nhat|toi thieu|khong duoi)\s+(?:co\s+)?(?:tu\s+)?(?P<num>\d{1,4})(?:\s+den\s+\d{1,4})?\s+(?P<unit>[a-z]+(?:\s+[a-z]+)?)")
+    r"(?:(?:it nhat|toi thieu|khong duoi)\s+(?:co\s+)?(?:tu\s+)?(?P<num>\d{1,4})(?:\s+den\s+\d{1,4})?"
+    # a range states its floor: "từ 1-2 sáng kiến", "từ 01 đến 02 cuộc"
+    r"|\btu\s+(?P<low>\d{1,4})\s*(?:-|–|den)\s*\d{1,4})"
+    r"\s+(?P<unit>[a-z]+(?:\s+[a-z]+)?)")
+# Cue words are matched on the accented text when it has accents: folded, "từ" (from) and "tư"
+# ("đầu tư", investment) are one word. OCR'd text that lost its accents uses the folded forms.
 _GE_BEFORE = re.compile(r"(?:toi thieu|it nhat|tren|khong duoi|tu|hon)\s*(?:co\s+)?(?:ty le\s+)?$")
+_GE_BEFORE_VI = re.compile(r"(?:tối thiểu|ít nhất|trên|không dưới|từ|hơn)\s*(?:có\s+)?(?:tỷ lệ\s+)?$")
 _LE_BEFORE = re.compile(r"(?:toi da|duoi|khong qua|khong vuot qua)\s*$")
+_LE_BEFORE_VI = re.compile(r"(?:tối đa|dưới|không quá|không vượt quá)\s*$")
 _GE_AFTER = re.compile(r"^\s*(?:tro len|tro len\b)")
 _LE_AFTER = re.compile(r"^\s*tro xuong")
 _YEAR_IN = re.compile(r"\b(?:den|trong|vao)?\s*nam\s+(20\d\d)\b")
 _LEAD_CUES = re.compile(r"^(?:[\s\-+*•]|\d{1,2}(?:\.\d{1,2})*\.?\s)*(?:phan dau|phân đầu|dam bao|bao dam|dat|hoan thanh)?\s*", re.I)
 _TRAIL_CUES = re.compile(r"(?:\s+(?:dat|la|dat ty le|toi thieu|it nhat|tu|tren|duoi|toi da|khong qua|dat tu|voi|chiem|co))+\s*:?\s*$")
+_TRAIL_CUES_VI = re.compile(
+    r"(?:\s+(?:đạt|là|đạt tỷ lệ|tối thiểu|ít nhất|từ|trên|dưới|tối đa|không quá|đạt từ|với|chiếm|có))+\s*:?\s*$")
+# Words that name a measured quantity: a clause whose words before the figure hold none of them
+# ("Thực hiện xử lý 100% văn bản ...") measures what follows the figure.
+_MEASURE_NOUNS = re.compile(r"\b(?:ty le|muc do|so luong|so|chi tieu|tong|thu|chi|gia tri|diem|thoi gian|hai long)\b")
+
+
+def _accented(text: str) -> bool:
+    return any(ord(ch) > 127 and ch.isalpha() for ch in text)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -160,13 +176,16 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
-def _comparator(low: str, start: int, end: int, symbol: str | None) -> str:
+def _comparator(low: str, start: int, end: int, symbol: str | None, text: str | None = None) -> str:
     if symbol:
         return {"≥": ">=", "≤": "<="}.get(symbol, symbol)
     before, after = low[max(0, start - 30):start], low[end:end + 15]
-    if _GE_BEFORE.search(before) or _GE_AFTER.match(after):
+    ge, le = _GE_BEFORE, _LE_BEFORE
+    if text is not None and _accented(text):
+        before, ge, le = text[max(0, start - 30):start].lower(), _GE_BEFORE_VI, _LE_BEFORE_VI
+    if ge.search(before) or _GE_AFTER.match(after):
         return ">="
-    if _LE_BEFORE.search(before) or _LE_AFTER.match(after):
+    if le.search(before) or _LE_AFTER.match(after):
         return "<="
     return "="
 
@@ -175,16 +194,21 @@ def _indicator(text: str, low: str, a: int, b: int, prev_end: int, next_start: i
     """What a figure measures: the words before it in its clause ("Tỷ lệ ... đạt tối thiểu
     50%"), or after it when it opens the clause ("100% TTHC được công khai")."""
     before = text[prev_end:a]
-    before_low = low[prev_end:a]
-    before_low = _TRAIL_CUES.sub("", before_low)
-    before = before[: len(before_low)]
+    if _accented(before):
+        before = _TRAIL_CUES_VI.sub("", before.lower())  # lower() keeps the length: cut the original
+        before = text[prev_end:prev_end + len(before)]
+    else:
+        before = before[: len(_TRAIL_CUES.sub("", low[prev_end:a]))]
     lead = _LEAD_CUES.match(shadow(before))
     before = before[lead.end():] if lead else before
     after = text[b:next_start]
     after = re.sub(r"^\s*(?:trở lên|trở xuống)\s*", "", after)
     before, after = _clean(before), _clean(after)
-    # The words before are the indicator when they name something (more than a cue or two).
-    if len(before.split()) >= 3 and not re.fullmatch(r"(?i)(tối thiểu|ít nhất|trên|từ|đạt|phấn đấu|phần đầu)+", before):
+    # The words before are the indicator when they name a quantity ("Tỷ lệ ... đạt 50%"); a verb
+    # phrase before the figure ("Thực hiện xử lý 100% văn bản ...") leaves it to the words after.
+    names_measure = bool(_MEASURE_NOUNS.search(shadow(before)))
+    if len(before.split()) >= 3 and (names_measure or len(after.split()) < 2) \
+            and not re.fullmatch(r"(?i)(tối thiểu|ít nhất|trên|từ|đạt|phấn đấu|phần đầu)+", before):
         return before
     return after or before
 
@@ -225,7 +249,7 @@ def find_targets(doc: IngestedDocument, settings: NarrativeSettings = NarrativeS
                 else:
                     indicator = _indicator(text, low, start, end, prev_end, next_start)
                 out.append(Target(text=text[a:b].strip(), indicator=indicator,
-                                  comparator=_comparator(low, start, end, symbol), value=value, unit=unit,
+                                  comparator=_comparator(low, start, end, symbol, text), value=value, unit=unit,
                                   year=int(clause_year.group(1)) if clause_year else (year_context or doc_year),
                                   section=section, confidence=_line_confidence(line, settings),
                                   source=_source(line)))
@@ -254,13 +278,14 @@ def _figures(low: str, a: int, b: int) -> list[tuple[int, int, float | None, str
         found.append((m.start("num") if not m.group("cmp") else m.start("cmp"), m.end(), parsed.value if parsed else None,
                       unit, m.group("cmp")))
     for m in _COUNT_FIGURE.finditer(low, a, b):
-        if any(s <= m.start("num") < e for s, e, *_ in found):
+        num_start = m.start("num") if m.group("num") else m.start("low")
+        if any(s <= num_start < e for s, e, *_ in found):
             continue
-        parsed = parse_number(m.group("num"), kind="count")
+        parsed = parse_number(m.group("num") or m.group("low"), kind="count")
         unit_end = m.end("unit")
         if m.group("unit").split()[0] in _ONE_SYLLABLE_UNITS:
             unit_end = m.start("unit") + len(m.group("unit").split()[0])
-        found.append((m.start("num"), m.start("unit"), parsed.value if parsed else None,
+        found.append((num_start, m.start("unit"), parsed.value if parsed else None,
                       (m.start("unit"), unit_end), None))
     return sorted(found)
 
