@@ -15,7 +15,6 @@ from .syllable import fold
 from .tokens import BOS, parse_token
 
 DATA = Path(__file__).with_name("data")
-HUNSPELL = Path("/usr/share/hunspell/vi_VN.dic")
 
 
 @dataclass(frozen=True)
