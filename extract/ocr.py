@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import subprocess
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from PIL import Image
@@ -69,10 +70,15 @@ class OcrSettings:
 
 def check_tesseract(lang: str) -> None:
     """IngestError (the one message users need) when the binary or a language model is missing.
-    Asked each time, not cached: the answer must follow ``pytesseract.tesseract_cmd``."""
+    The answer follows ``pytesseract.tesseract_cmd``; a good answer is remembered per command, so a
+    many-page scan asks once (a failure is never remembered)."""
     import pytesseract
 
-    cmd = pytesseract.pytesseract.tesseract_cmd
+    _check_tesseract_cmd(pytesseract.pytesseract.tesseract_cmd, lang)
+
+
+@lru_cache(maxsize=8)
+def _check_tesseract_cmd(cmd: str, lang: str) -> None:
     try:
         out = subprocess.run([cmd, "--list-langs"], capture_output=True, timeout=30, text=True)
     except (OSError, subprocess.SubprocessError):
@@ -86,7 +92,8 @@ def check_tesseract(lang: str) -> None:
 
 
 def otsu_threshold(gray: np.ndarray) -> int:
-    hist = np.bincount(gray.ravel(), minlength=256).astype(np.float64)
+    # PIL's histogram of a uint8 image: no widening copy of every pixel as np.bincount makes.
+    hist = np.asarray(Image.fromarray(np.ascontiguousarray(gray, dtype=np.uint8)).histogram(), dtype=np.float64)
     total = hist.sum()
     omega = np.cumsum(hist) / total
     mu = np.cumsum(hist * np.arange(256)) / total
@@ -261,13 +268,17 @@ def _grid_cells(xs, ys, hs, vs, tol, settings: OcrSettings):
 
 def despeckle(gray: np.ndarray, ink: np.ndarray, window: int, max_ink: int) -> None:
     """Paint white the ink pixels that are nearly alone in their neighbourhood (dust, not
-    letters), in place. Neighbourhood counts from an integral image: one pass, no filter kernel."""
+    letters), in place. Neighbourhood counts as two running sums (rows, then columns) in uint16:
+    a window's count is a difference of running sums, exact modulo 2**16 even where the sums
+    themselves wrap, since no window holds that much ink."""
     pad = window // 2
-    counts = np.pad(ink, pad).astype(np.int32).cumsum(axis=0).cumsum(axis=1)
-    counts = np.pad(counts, ((1, 0), (1, 0)))
-    h, w = ink.shape
-    box = (counts[window:window + h, window:window + w] - counts[:h, window:window + w]
-           - counts[window:window + h, :w] + counts[:h, :w])
+    padded = np.pad(ink, pad).view(np.uint8)
+    across = np.zeros((padded.shape[0], padded.shape[1] + 1), dtype=np.uint16)
+    np.cumsum(padded, axis=1, dtype=np.uint16, out=across[:, 1:])
+    row_sums = across[:, window:] - across[:, :-window]
+    down = np.zeros((row_sums.shape[0] + 1, row_sums.shape[1]), dtype=np.uint16)
+    np.cumsum(row_sums, axis=0, dtype=np.uint16, out=down[1:])
+    box = down[window:] - down[:-window]
     gray[ink & (box <= max_ink)] = 255
 
 
