@@ -23,7 +23,7 @@ restores its sums.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex as re
 from rapidfuzz import fuzz
@@ -72,20 +72,6 @@ _CODE_LEGEND = re.compile(r"(?P<label>[^=;]+?)\s*=\s*(?P<code>\d+)(?=\s|;|,|$)")
 
 
 @dataclass
-class _RowRef:
-    """A row a check is about, as the review queue shows it."""
-
-    item: str
-    field: str | None = None
-    table: str | None = None
-    code: str | None = None
-    page: int | None = None
-    raw: str | None = None
-    value: float | str | None = None
-    confidence: float | None = None
-
-
-@dataclass
 class _Ledger:
     checks: list[Check] = field(default_factory=list)
     review: list[ReviewItem] = field(default_factory=list)
@@ -94,7 +80,7 @@ class _Ledger:
 
     def check(self, kind: str, item: str, *, table: str | None, code: str | None, field_: str | None,
               expected, actual, tolerance: float | None, status: str, message: str,
-              rows: tuple[_RowRef, ...] = ()) -> Check:
+              rows: tuple[ReviewItem, ...] = ()) -> Check:
         base = f"{kind}:{item}" + (f":{field_}" if field_ else "")
         n = self._ids.get(base, 0) + 1
         self._ids[base] = n
@@ -108,14 +94,12 @@ class _Ledger:
                 self.flag(ref, message)
         return check
 
-    def flag(self, ref: _RowRef, reason: str) -> None:
+    def flag(self, ref: ReviewItem, reason: str) -> None:
         key = (ref.item, ref.field, reason)
         if key in self._reviewed:
             return
         self._reviewed.add(key)
-        self.review.append(ReviewItem(item=ref.item, field=ref.field, table=ref.table, code=ref.code,
-                                      page=ref.page, raw=ref.raw, value=_clean(ref.value), reason=reason,
-                                      confidence=ref.confidence))
+        self.review.append(replace(ref, value=_clean(ref.value), reason=reason))
 
 
 def _clean(value):
@@ -242,10 +226,10 @@ def _compare_sum(stated: float | None, parts: list[float | None], tol: float) ->
 # --------------------------------------------------------------------------- score tables
 
 
-def _score_ref(ti: int, ri: int, row: ScoreRow, field_: str | None, table: str) -> _RowRef:
+def _score_ref(ti: int, ri: int, row: ScoreRow, field_: str | None, table: str) -> ReviewItem:
     raw = getattr(row, f"{field_}_raw", None) if field_ in ("max_points", "self_points") else None
     value = getattr(row, field_, None) if field_ else None
-    return _RowRef(item=f"/score_tables/{ti}/rows/{ri}", field=field_, table=table, code=row.code,
+    return ReviewItem(item=f"/score_tables/{ti}/rows/{ri}", field=field_, table=table, code=row.code,
                    page=row.source.page, raw=raw, value=value if isinstance(value, (int, float, str)) else None,
                    confidence=row.confidence)
 
@@ -436,8 +420,8 @@ def code_legend(row: StatRow) -> dict[str, float] | None:
     return pairs if len(pairs) >= 2 else None
 
 
-def _stat_ref(ai: int, ri: int, row: StatRow, annex: str) -> _RowRef:
-    return _RowRef(item=f"/statistics/{ai}/rows/{ri}", field="value", table=annex, code=row.code,
+def _stat_ref(ai: int, ri: int, row: StatRow, annex: str) -> ReviewItem:
+    return ReviewItem(item=f"/statistics/{ai}/rows/{ri}", field="value", table=annex, code=row.code,
                    page=row.source.page, raw=row.value_raw or None, value=row.value, confidence=row.confidence)
 
 
@@ -575,7 +559,7 @@ def _check_counts(counts: list[Count], ledger: _Ledger) -> None:
         ledger.check("count_parts", f"/counts/{ci}", table=None, code=None, field_="total", expected=expected,
                      actual=count.total, tolerance=0.0, status=status,
                      message=f"{label}: total {_vn(count.total)} {count.unit}, parts {detail} = {_vn(expected)}",
-                     rows=(_RowRef(item=f"/counts/{ci}", field="total", page=count.source.page, raw=count.text[:200],
+                     rows=(ReviewItem(item=f"/counts/{ci}", field="total", page=count.source.page, raw=count.text[:200],
                                    value=count.total, confidence=count.confidence),))
 
 
@@ -622,7 +606,7 @@ def _check_group_statements(statements: list[ScoreStatement], ledger: _Ledger, s
         if any(m is None for m in maxima) or sum(maxima) < group.max_points - s.points_tolerance:
             continue
         label = f"group {group.code or ''}".strip()
-        ref = _RowRef(item=f"/score_statements/{gi}", field=None, code=group.code, page=group.source.page,
+        ref = ReviewItem(item=f"/score_statements/{gi}", field=None, code=group.code, page=group.source.page,
                       raw=group.text[:200] or None, confidence=group.confidence)
         for field_, stated, parts in (("max_points", group.max_points, maxima),
                                       ("points", group.points, [c.points for c in crit])):
@@ -636,7 +620,7 @@ def _check_group_statements(statements: list[ScoreStatement], ledger: _Ledger, s
             ledger.check("group_statement", f"/score_statements/{gi}", table=None, code=group.code, field_=field_,
                          expected=expected, actual=stated, tolerance=tol, status=status,
                          message=f"{label}: states {what} {_vn(stated)}, its criteria {codes} add up to {_vn(expected)}",
-                         rows=(_RowRef(**{**ref.__dict__, "field": field_, "value": stated}),))
+                         rows=(ReviewItem(**{**ref.__dict__, "field": field_, "value": stated}),))
 
 
 def _label_key(text: str) -> str:
@@ -671,7 +655,7 @@ def _check_narrative_against_annexes(result: ExtractionResult, ledger: _Ledger, 
                      expected=row.value, actual=count.total, tolerance=0.0, status="ok" if ok else "mismatch",
                      message=f"{count.label}: the text says {_vn(count.total)} {count.unit}, {annex} row "
                              f"{row.code} says {_vn(row.value)} (label match {score:.0f})",
-                     rows=(_RowRef(item=f"/counts/{ci}", field="total", page=count.source.page,
+                     rows=(ReviewItem(item=f"/counts/{ci}", field="total", page=count.source.page,
                                    raw=count.text[:200] or None, value=count.total, confidence=count.confidence),
                            _stat_ref(ai, ri, row, annex)))
 
@@ -720,7 +704,7 @@ def _check_text_ratios(result: ExtractionResult, ledger: _Ledger, s: ReconcileSe
             seen.add((quote, page))
             tol = 10.0 ** -decimals
             true = 100.0 * num / den
-            ref = _RowRef(item=item, field=field_, table=table, code=code, page=page, raw=quote, value=stated,
+            ref = ReviewItem(item=item, field=field_, table=table, code=code, page=page, raw=quote, value=stated,
                           confidence=conf)
             status = "ok" if _percent_matches(stated, true, decimals) else "mismatch"
             message = f"“{quote}”: {num}/{den} = {_vn(round(true, 4))}%, the text says {_vn(stated)}%"
@@ -740,9 +724,9 @@ def _check_text_ratios(result: ExtractionResult, ledger: _Ledger, s: ReconcileSe
 
 def _review_doubtful(result: ExtractionResult, ledger: _Ledger, s: ReconcileSettings) -> None:
     """Rows whose code was inferred, whose value was repaired, or whose confidence is low."""
-    def visit(ref: _RowRef, flags: list[str]) -> None:
+    def visit(ref: ReviewItem, flags: list[str]) -> None:
         if "code_inferred" in flags:
-            ledger.flag(_RowRef(**{**ref.__dict__, "field": "code", "raw": None, "value": ref.code}),
+            ledger.flag(ReviewItem(**{**ref.__dict__, "field": "code", "raw": None, "value": ref.code}),
                         "code inferred from the row's position, not read")
         if ref.confidence is not None and ref.confidence < s.review_below:
             ledger.flag(ref, f"confidence {ref.confidence:.2f} below {s.review_below:.2f}")
@@ -757,7 +741,7 @@ def _review_doubtful(result: ExtractionResult, ledger: _Ledger, s: ReconcileSett
             visit(_stat_ref(ai, ri, row, annex.annex), row.flags)
     for ti, table in enumerate(result.task_tables):
         for ri, row in enumerate(table.rows):
-            visit(_RowRef(item=f"/task_tables/{ti}/rows/{ri}", field=None, table=table.title or None,
+            visit(ReviewItem(item=f"/task_tables/{ti}/rows/{ri}", field=None, table=table.title or None,
                           code=row.criterion_code or row.code, page=row.source.page, raw=None,
                           value=(row.task or row.activity or row.criterion)[:120] or None,
                           confidence=row.confidence), row.flags)
@@ -765,5 +749,5 @@ def _review_doubtful(result: ExtractionResult, ledger: _Ledger, s: ReconcileSett
                                   ("targets", result.targets, lambda x: x.value),
                                   ("counts", result.counts, lambda x: x.total)):
         for i, x in enumerate(items):
-            visit(_RowRef(item=f"/{name}/{i}", field=None, code=getattr(x, "code", None), page=x.source.page,
+            visit(ReviewItem(item=f"/{name}/{i}", field=None, code=getattr(x, "code", None), page=x.source.page,
                           raw=(x.text or "")[:200] or None, value=value_of(x), confidence=x.confidence), [])
