@@ -48,12 +48,18 @@ class ApplyReport:
 
 
 def review_frame(out_dir: Path) -> pd.DataFrame:
-    rows = []
+    """Every review row of every document: rows in a broken sum, ratio or code first (the
+    numbers users must not trust), then the least confident first."""
+    rows, priority = [], []
     for _, data in iter_outputs(out_dir):
+        broken = {c["message"] for c in data.get("checks", []) if c.get("status") == "mismatch"}
         for item in data.get("review", []):
             rows.append({**{k: item.get(k) for k in REVIEW_COLUMNS}, "document": data["source"].get("path"),
                          "corrected_value": None})
-    frame = pd.DataFrame(rows, columns=list(REVIEW_COLUMNS))
+            confidence = item.get("confidence")
+            priority.append((item.get("reason") not in broken, 1.0 if confidence is None else confidence))
+    order = sorted(range(len(rows)), key=lambda i: priority[i])  # stable: documents stay in order
+    frame = pd.DataFrame([rows[i] for i in order], columns=list(REVIEW_COLUMNS))
     return frame.astype({"page": "Int64", "confidence": "float64"})
 
 

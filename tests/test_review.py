@@ -28,13 +28,18 @@ def out(tmp_path):
     return folder
 
 
-def _fill(xlsx, values: dict[int, str]) -> None:
-    """Type corrected values into data rows (1-based, header excluded)."""
+SCORE_ITEM, TARGET_ITEM = "/score_tables/0/rows/2", "/targets/0"
+
+
+def _fill(xlsx, values: dict[str, str]) -> None:
+    """Type corrected values into the rows of the given items, as a person would."""
     book = openpyxl.load_workbook(xlsx)
     sheet = book.active
     col = REVIEW_COLUMNS.index("corrected_value") + 1
-    for row, value in values.items():
-        sheet.cell(row + 1, col).value = value
+    item_col = REVIEW_COLUMNS.index("item") + 1
+    rows = {sheet.cell(r, item_col).value: r for r in range(2, sheet.max_row + 1)}
+    for item, value in values.items():
+        sheet.cell(rows[item], col).value = value
     book.save(xlsx)
 
 
@@ -46,9 +51,10 @@ def test_export_lists_every_review_item(out):
     frame = pd.read_excel(out / "review.xlsx")
     assert list(frame.columns) == list(REVIEW_COLUMNS)
     assert frame.document.tolist() == ["ngoc-ky/86-bc.txt", "ngoc-ky/86-bc.txt"]
-    first = frame.iloc[0]
-    assert (first["code"], first["field"], first["item"], first["page"]) == ("1.3.1", "self_points",
-                                                                         "/score_tables/0/rows/2", 1)
+    # Least confident first: the target (0.5) before the score row (0.6).
+    assert frame["item"].tolist() == [TARGET_ITEM, SCORE_ITEM]
+    first = frame.iloc[1]
+    assert (first["code"], first["field"], first["item"], first["page"]) == ("1.3.1", "self_points", SCORE_ITEM, 1)
     assert first["reason"] == "code repaired from '131'" and first["confidence"] == 0.6
     assert frame.corrected_value.isna().all()
     sheet = openpyxl.load_workbook(out / "review.xlsx").active
@@ -58,7 +64,7 @@ def test_export_lists_every_review_item(out):
 
 
 def test_corrections_applied_recorded_and_rechecked(out, capsys):
-    _fill(out / "review.xlsx", {1: "0,5", 2: "95"})
+    _fill(out / "review.xlsx", {SCORE_ITEM: "0,5", TARGET_ITEM: "95"})
     assert main(["apply-review", str(out / "review.xlsx"), "--out", str(out)]) == 0
     data = _doc(out)
     assert schema_errors(data) == []
@@ -66,9 +72,8 @@ def test_corrections_applied_recorded_and_rechecked(out, capsys):
     assert row["self_points"] == 0.5 and row["confidence"] == 1.0
     assert row["self_points_raw"] is None  # what the document said is not rewritten
     assert data["targets"][0]["value"] == 95.0
-    first = data["corrections"][0]
-    assert (first["item"], first["field"], first["old"], first["new"]) == ("/score_tables/0/rows/2", "self_points",
-                                                                          1.0, 0.5)
+    first = next(c for c in data["corrections"] if c["item"] == SCORE_ITEM)
+    assert (first["item"], first["field"], first["old"], first["new"]) == (SCORE_ITEM, "self_points", 1.0, 0.5)
     assert first["source"] == "review.xlsx" and first["applied_at"][:2] == "20"
     assert "2 corrections applied to 1 documents" in capsys.readouterr().err
     # Tables rewritten from the corrected JSON.
@@ -77,7 +82,7 @@ def test_corrections_applied_recorded_and_rechecked(out, capsys):
 
 
 def test_same_file_twice_records_once(out, tmp_path):
-    _fill(out / "review.xlsx", {1: "0.5"})
+    _fill(out / "review.xlsx", {SCORE_ITEM: "0.5"})
     keep = tmp_path / "my_review.xlsx"
     keep.write_bytes((out / "review.xlsx").read_bytes())
     assert main(["apply-review", str(keep), "--out", str(out)]) == 0
@@ -88,16 +93,17 @@ def test_same_file_twice_records_once(out, tmp_path):
 def test_bad_lines_reported_and_skipped(out, capsys):
     csv = out / "review.csv"
     frame = pd.read_csv(csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    frame.loc[0, "corrected_value"] = "hai"  # a word where points belong
-    frame.loc[1, "corrected_value"] = "90"
-    extra = frame.iloc[[1]].copy()
+    score, target = frame.index[frame["item"] == SCORE_ITEM][0], frame.index[frame["item"] == TARGET_ITEM][0]
+    frame.loc[score, "corrected_value"] = "hai"  # a word where points belong
+    frame.loc[target, "corrected_value"] = "90"
+    extra = frame.iloc[[target]].copy()
     extra["item"], extra["corrected_value"] = "/targets/7", "80"  # no such item
     frame = pd.concat([frame, extra], ignore_index=True)
     edited = out / "edited.csv"
     frame.to_csv(edited, index=False, encoding="utf-8-sig")
     assert main(["apply-review", str(edited), "--out", str(out)]) == 1
     err = capsys.readouterr().err
-    assert "edited.csv line 2: 'hai' is not a number (field self_points)" in err
+    assert f"edited.csv line {score + 2}: 'hai' is not a number (field self_points)" in err
     assert "edited.csv line 4: item '/targets/7' not found in ngoc-ky/86-bc.txt" in err
     data = _doc(out)
     assert data["targets"][0]["value"] == 90.0  # the good line still applied
@@ -121,7 +127,7 @@ def test_field_types_come_from_the_records():
 
 
 def test_typing_the_value_back_confirms_it(out):
-    _fill(out / "review.xlsx", {1: "1"})  # the extracted self points, confirmed by a person
+    _fill(out / "review.xlsx", {SCORE_ITEM: "1"})  # the extracted self points, confirmed by a person
     assert main(["apply-review", str(out / "review.xlsx"), "--out", str(out)]) == 0
     data = _doc(out)
     row = data["score_tables"][0]["rows"][2]
@@ -130,7 +136,7 @@ def test_typing_the_value_back_confirms_it(out):
 
 
 def test_a_row_that_moved_since_export_is_not_corrected(out, capsys):
-    _fill(out / "review.xlsx", {1: "0.5"})
+    _fill(out / "review.xlsx", {SCORE_ITEM: "0.5"})
     path = out / "ngoc-ky" / "86-bc.txt.json"
     data = _doc(out)
     data["score_tables"][0]["rows"].insert(2, to_dict(ScoreRow(code="1.2", level=2, parent="1", max_points=2)))
@@ -138,3 +144,20 @@ def test_a_row_that_moved_since_export_is_not_corrected(out, capsys):
     assert main(["apply-review", str(out / "review.xlsx"), "--out", str(out)]) == 1
     assert "now holds code '1.2', not '1.3.1'" in capsys.readouterr().err
     assert _doc(out)["corrections"] == []
+
+
+def test_rows_in_a_broken_sum_come_first(tmp_path):
+    from cchc_extract.records import Check
+    from cchc_extract.review import review_frame
+
+    folder = make_out(tmp_path)
+    path = folder / "ngoc-ky" / "86-bc.txt.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    message = "1: max points of its 2 sub-criteria add up to 3, the row states 4"
+    data["checks"].append(to_dict(Check(id="sum_children:x", kind="sum_children", status="mismatch", message=message)))
+    data["review"].append(to_dict(ReviewItem(item="/score_tables/0/rows/0", field="max_points", reason=message,
+                                             confidence=1.0)))
+    write_json(data, path)
+    frame = review_frame(folder)
+    assert frame.iloc[0]["reason"] == message  # a sure reading in a broken sum before any doubtful one
+    assert frame.confidence.iloc[1:].is_monotonic_increasing
