@@ -36,6 +36,10 @@ class ScoreRow:
     self_points: float | None = None
     max_points_raw: str | None = None
     self_points_raw: str | None = None
+    # Points the appraising body (the district/provincial Home Affairs office) gave, when the
+    # table has that column; never taken for self points.
+    appraised_points: float | None = None
+    appraised_points_raw: str | None = None
     explanation: str = ""
     confidence: float = 1.0
     flags: list[str] = field(default_factory=list)

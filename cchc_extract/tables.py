@@ -54,7 +54,8 @@ TABLE_COLUMNS: dict[str, tuple[Column, ...]] = {
         "targets:int counts:int checks:int mismatches:int review_rows:int corrections:int errors"),
     "score_rows": KEY_COLUMNS + _cols(
         "table_index:int table_title row_index:int code code_raw level:int parent name name_raw "
-        "max_points:float self_points:float max_points_raw self_points_raw explanation confidence:float flags "
+        "max_points:float self_points:float max_points_raw self_points_raw appraised_points:float "
+        "appraised_points_raw explanation confidence:float flags "
         "alternatives") + _SOURCE_REF,
     "statistics_rows": KEY_COLUMNS + _cols(
         "annex annex_title annex_index:int row_index:int code indicator unit value:float value_raw allowed_values "

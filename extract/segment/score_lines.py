@@ -104,6 +104,7 @@ class RowDraft:
     explanation: list[tuple[str, str]] = field(default_factory=list)
     max_raw: str | None = None
     self_raw: str | None = None
+    appraised_raw: str | None = None  # only grid tables have the appraised column
     page: int = 0
     line_start: int = 0
     line_end: int = 0

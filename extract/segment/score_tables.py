@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex as re
 from rapidfuzz import fuzz
 
 from cchc_extract.records import ScoreRow, ScoreTable, SourceRef
 from extract.model import IngestedDocument
-from extract.segment.score_lines import (LineTableSettings, RowDraft, find_line_tables, is_score_token,
-                                         _TOTAL)
+from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
 from extract.segment.table_join import JoinedTable, join_tables
-from normalize.codes import CodeSettings, format_codes, parent_rows, repair_codes
+from normalize.codes import CodeSettings, format_codes, parent_rows, parse_code, repair_codes
 from normalize.text import fold
 from normalize.numbers import lost_decimal_readings, parse_number
 
@@ -37,15 +37,38 @@ class ScoreTableSettings:
     repaired_penalty: float = 0.15
     ambiguous_penalty: float = 0.2
     missing_number_penalty: float = 0.1
+    # A points cell marked "-" / "x": no number, but the document said so on purpose.
+    none_mark_penalty: float = 0.05
 
 
 _COLUMN_NAMES = {
     "code": ("stt", "tt", "so tt", "ma"),
     "name": ("linh vuc tieu chi", "tieu chi", "linh vuc", "noi dung tieu chi", "tieu chi thanh phan"),
-    "max": ("diem toi da", "toi da", "diem chuan"),
-    "self": ("diem tu danh gia", "tu danh gia", "tu cham", "diem tu cham", "diem danh gia"),
+    "max": ("diem toi da", "toi da", "diem chuan", "thang diem"),
+    "self": ("diem tu danh gia", "tu danh gia", "tu cham", "diem tu cham", "diem danh gia", "diem dat"),
+    # Points the appraising office gave (Sở/Phòng Nội vụ), beside the commune's own: never self points.
+    "appraised": ("diem tham dinh", "tham dinh", "ket qua tham dinh"),
     "explanation": ("noi dung giai trinh", "giai trinh", "tai lieu kiem chung", "ghi chu"),
 }
+_POINTS_KEYS = ("max", "self", "appraised")
+# Words that settle which points column a label is: a label carrying one of a key's words is no
+# other points column, however close its wording ("Điểm tự chấm" is a near neighbour of "Điểm
+# thẩm định" to a fuzzy matcher, "Điểm tối đa được chấm" of "tự chấm").
+_POINTS_MARKS = {
+    "max": ("toi da", "diem chuan", "thang diem"),
+    "self": ("tu cham", "tu danh", "tu dg"),
+    "appraised": ("tham dinh",),
+}
+# A criterion code opening a cell that also holds the name ("1.1. Kế hoạch CCHC", "II. ĐÁNH GIÁ").
+_CODE_PREFIX = re.compile(r"^\s*((?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?)(?!\d))(?:\s+(.*))?$", re.S)
+# Totals and subtotals ("Tổng cộng", "Tổng số điểm", "Cộng (I+II)", "Cộng phần I"): not criteria.
+_TOTAL_ROW = re.compile(r"^(?P<word>tong|cong)(\s+(cong|so|diem|so diem|diem so))*\s*[:.]?\s*"
+                        r"(?P<parts>[(\[]?\s*(phan\s+)?[ivx]+(\s*[+,]\s*(phan\s+)?[ivx]+)*\s*[)\]]?)?\s*[:.]?"
+                        r"(\s+[\d.,]+)*\W*$")
+# A row heading a part of the table with no code of the hierarchy ("PHẦN A. ...", "Mục 2").
+_PART_HEADING = re.compile(r"^(phan|muc)\s+([ivx]+|[a-e]|\d{1,2})\b")
+# A points cell that says "none": "-" or "x" (not scored / not applicable), never 0.
+_NONE_MARK = re.compile(r"^[-–—x×]$", re.I)
 
 
 def find_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = ScoreTableSettings()) -> list[ScoreTable]:
@@ -76,19 +99,18 @@ def map_columns(labels: list[str], settings: ScoreTableSettings = ScoreTableSett
     table's (it must name the max points and either self points or the criterion)."""
     scores = []
     for col, label in enumerate(labels):
-        folded = " ".join(fold(label).replace("/", " ").split())
+        folded = " ".join(fold(label).replace("/", " ").replace(",", " ").split())
         if not folded:
             continue
+        marked = {key for key, marks in _POINTS_MARKS.items() if any(m in folded for m in marks)}
         for key, names in _COLUMN_NAMES.items():
+            if key in _POINTS_KEYS and marked and key not in marked:
+                continue
             best = max(fuzz.ratio(folded, n) if len(n) <= 3 else fuzz.partial_ratio(n, folded) for n in names)
-            if key == "self" and "toi da" in folded:
-                best = 0
-            if key == "max" and ("tu danh" in folded or "tu cham" in folded):
-                best = 0
             if best >= settings.header_similarity:
-                scores.append((best, key, col))
+                scores.append((best, key in marked, key, col))
     columns: dict[str, int] = {}
-    for best, key, col in sorted(scores, reverse=True):
+    for best, _, key, col in sorted(scores, reverse=True):
         if key not in columns and col not in columns.values():
             columns[key] = col
     if "max" not in columns or not ({"self", "name"} & set(columns)):
@@ -100,36 +122,64 @@ def map_columns(labels: list[str], settings: ScoreTableSettings = ScoreTableSett
 
 def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[RowDraft], tuple]:
     drafts: list[RowDraft] = []
-    total: tuple = (None, None)
+    totals: list[tuple[bool, tuple]] = []
 
     def cell(row, key: str) -> str:
         col = columns.get(key)
         return row.cells[col].strip() if col is not None and col < len(row.cells) else ""
 
+    codes_in_names = _codes_in_names(joined, columns, cell)
     for row in joined.rows:
         code, name = cell(row, "code"), cell(row, "name")
+        if codes_in_names and not code:
+            code, name = split_code(name)
         max_raw, self_raw = _points_cell(cell(row, "max")), _points_cell(cell(row, "self"))
-        if _TOTAL.match(fold(name or code)) and (max_raw or self_raw):
-            total = (max_raw, self_raw)
+        appraised_raw = _points_cell(cell(row, "appraised"))
+        label = fold(name or code)
+        total = _TOTAL_ROW.match(label)
+        if total and not (code and parse_code(code)):
+            grand = total.group("word") == "tong" or not total.group("parts") or "+" in total.group("parts")
+            totals.append((grand, (max_raw, self_raw)))
             continue
         tokens = [(t, t) for t in name.split()]
         explanation = [(t, t) for t in cell(row, "explanation").split()]
-        if not code and max_raw is None and self_raw is None and drafts:
+        numberless = max_raw is None and self_raw is None and appraised_raw is None
+        if not code and numberless and (not drafts or _PART_HEADING.match(label)):
+            continue  # a heading over the criteria, outside their hierarchy
+        if not code and numberless:
             drafts[-1].name += tokens  # a row the grid split: text only, it continues the one above
             drafts[-1].explanation += explanation
             drafts[-1].line_end = row.line_end
-            continue
-        if not code and not name and max_raw is None and self_raw is None:
             continue
         confs = [c for c in row.confs if c is not None]
         boxes = [b for b in row.bboxes if b]
         bbox = [min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
                 max(b[3] for b in boxes)] if boxes else None
         drafts.append(RowDraft(code=code.split()[0] if code else None, name=tokens, explanation=explanation,
-                               max_raw=max_raw, self_raw=self_raw, page=row.page, line_start=row.line_start,
-                               line_end=row.line_end, confs=confs, bbox=bbox, started_by="grid",
-                               joined_across_page=row.joined_across_break))
-    return drafts, total
+                               max_raw=max_raw, self_raw=self_raw, appraised_raw=appraised_raw, page=row.page,
+                               line_start=row.line_start, line_end=row.line_end, confs=confs, bbox=bbox,
+                               started_by="grid", joined_across_page=row.joined_across_break))
+    # The grand total ("Tổng cộng", "Cộng (I+II)") over part subtotals ("Cộng I"); the last one read.
+    grand = [t for g, t in totals if g] or [t for _, t in totals]
+    return drafts, grand[-1] if grand else (None, None)
+
+
+def split_code(text: str) -> tuple[str, str]:
+    """("1.1.", "Kế hoạch CCHC") from "1.1. Kế hoạch CCHC"; ("", text) when no code opens it."""
+    m = _CODE_PREFIX.match(text)
+    if not m or not parse_code(m.group(1)):
+        return "", text
+    return m.group(1), (m.group(2) or "").strip()
+
+
+def _codes_in_names(joined: JoinedTable, columns: dict[str, int], cell) -> bool:
+    """Whether the table prints each code inside the name cell ("1.1. Kế hoạch CCHC") rather than
+    in a column of its own: more rows open their name with a code than fill the code column."""
+    if "name" not in columns:
+        return False
+    in_names = sum(bool(split_code(cell(row, "name"))[0]) for row in joined.rows)
+    in_column = sum(bool(cell(row, "code")) for row in joined.rows if columns.get("code") != columns["name"])
+    return in_names > in_column
 
 
 def _points_cell(text: str) -> str | None:
@@ -192,9 +242,14 @@ def _score_row(draft: RowDraft, choice, label: str | None, parent: str | None, o
         flags.append("code_repaired")
         confidence -= settings.repaired_penalty
     values = {}
-    for key, raw in (("max", draft.max_raw), ("self", draft.self_raw)):
+    for key, raw in (("max", draft.max_raw), ("self", draft.self_raw), ("appraised", draft.appraised_raw)):
         values[key] = _number(raw, ocr)
-        if values[key] is None:
+        if values[key] is not None:
+            continue
+        if raw and _NONE_MARK.match(raw):
+            flags.append(f"{key}_marked_none")
+            confidence -= settings.none_mark_penalty
+        elif key != "appraised":  # most tables have no appraised column: its blank says nothing
             flags.append(f"missing_{key}")
             confidence -= settings.missing_number_penalty
     if draft.joined_across_page:
@@ -213,6 +268,8 @@ def _score_row(draft: RowDraft, choice, label: str | None, parent: str | None, o
         self_points=values["self"],
         max_points_raw=draft.max_raw,
         self_points_raw=draft.self_raw,
+        appraised_points=values["appraised"],
+        appraised_points_raw=draft.appraised_raw,
         explanation=" ".join(t for t, _ in draft.explanation),
         confidence=round(max(0.0, min(1.0, confidence)), 3),
         flags=flags,
