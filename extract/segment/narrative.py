@@ -38,6 +38,8 @@ class NarrativeSettings:
     max_heading_chars: int = 120
     # Confidence of a figure read from text whose diacritics were repaired or OCR'd.
     repaired_confidence: float = 0.8
+    # A group line out of this many points states the whole index, not a group of criteria.
+    index_total_max: float = 100.0
 
 
 def shadow(text: str) -> str:
@@ -71,10 +73,22 @@ def _clean(text: str) -> str:
 
 _NUM = r"\d+(?:[.,]\d+)?"
 _CODE = r"\d{1,2}(?:\s?\.\s?\d{1,2}){0,3}"
+# "điểm" or its abbreviation "đ" (folded "d"), never the start of a longer word ("đồng").
+_POINTS_WORD = r"(?:diem|d)\b"
+# The stated score, in the ways communes write it: "0/2 điểm", "**0,75/1** điểm", "1,5 điểm/2
+# điểm", "1,5/2đ", "1,5 điểm (tối đa 2 điểm)".
+_SCORE = (rf"\**\s*(?P<pts>{_NUM})\s*\**\s*(?:"
+          rf"(?:{_POINTS_WORD}\s*)?/\s*\**\s*(?P<max>{_NUM})\s*\**\s*{_POINTS_WORD}"
+          rf"|{_POINTS_WORD}\s*[(\[]\s*(?:toi da|tren tong so|tren|/)\s*:?\s*(?P<max>{_NUM})\s*(?:{_POINTS_WORD})?\s*[)\]])")
+# The verb before the score ("đạt", "được") or a colon ("Tiêu chí 2.3: đạt ...", "1. Công tác ...: 8,5/10").
+_SCORE_VERB = r"(?:\s*:\s*(?:(?:dat|duoc)\s+)?|\s+(?:dat|duoc)\s*:?\s*)"
 _CRITERION = re.compile(
-    rf"^[\s+\-•*]*(?:tieu chi|tc)\s+(?P<code>{_CODE})\s*\.?\s*(?P<name>.*?)\s+dat\s+\**\s*(?P<pts>{_NUM})\s*/\s*(?P<max>{_NUM})\s*\**\s*diem\b(?P<rest>.*)$")
+    rf"^[\s+\-•*]*(?:tieu chi|tc)\s+(?P<code>{_CODE})(?!\d)\s*[.:]?\s*(?P<name>.*?){_SCORE_VERB}{_SCORE}(?P<rest>.*)$")
+# A group: lettered "a)", numbered "1." or roman "II.", or a field named without a label
+# ("Lĩnh vực cải cách TTHC đạt 8,5 điểm/10 điểm").
 _GROUP = re.compile(
-    rf"^[\s+\-•*]*(?P<code>[a-z])\s*\)\s*(?P<name>.+?)\s+dat\s+\**\s*(?P<pts>{_NUM})\s*/\s*(?P<max>{_NUM})\s*\**\s*diem\b(?P<rest>.*)$")
+    rf"^[\s+\-•*]*(?:(?P<code>[a-z]|\d{{1,2}}|[ivx]{{2,4}})\s*[).]\s*|(?=(?:linh vuc|nhom tieu chi)\b))"
+    rf"(?P<name>.+?){_SCORE_VERB}{_SCORE}(?P<rest>.*)$")
 _REASON = re.compile(r"^\s*[,;.]?\s*(?:ly do|do|vi)\s*:?\s*", re.I)
 
 
@@ -96,17 +110,20 @@ def find_score_statements(doc: IngestedDocument, settings: NarrativeSettings = N
             kind = "group"
         if not m:
             continue
-        span = lambda g: text[m.start(g):m.end(g)]  # noqa: E731 - the real text of a group
+        span = lambda g: text[m.start(g):m.end(g)] if m.start(g) >= 0 else ""  # noqa: E731 - the real text of a group
+        points, max_points = _score(span("pts")), _score(span("max"))
+        if kind == "group" and max_points == settings.index_total_max:
+            continue  # "1. Chỉ số CCHC năm 2022 đạt 81,19/100 điểm": the whole index, not a group
         reason_text = span("rest")
         lead = _REASON.match(shadow(reason_text))
         reason = _clean(reason_text[lead.end():] if lead else reason_text)
         if kind == "group":
-            group = span("code")
+            group = span("code") or None
             code = group
         else:
             code = re.sub(r"\s+", "", span("code")).rstrip(".")
-        out.append(ScoreStatement(kind=kind, code=code, name=_clean(span("name")), points=_score(span("pts")),
-                                  max_points=_score(span("max")), reason=reason,
+        out.append(ScoreStatement(kind=kind, code=code, name=_clean(span("name")), points=points,
+                                  max_points=max_points, reason=reason,
                                   group=group if kind == "criterion" else None, text=text,
                                   confidence=_line_confidence(line, settings), source=_source(line)))
     return out
@@ -146,17 +163,19 @@ _COUNT_FIGURE = re.compile(
     r"\s+(?P<unit>[a-z]+(?:\s+[a-z]+)?)")
 # Cue words are matched on the accented text when it has accents: folded, "từ" (from) and "tư"
 # ("đầu tư", investment) are one word. OCR'd text that lost its accents uses the folded forms.
-_GE_BEFORE = re.compile(r"(?:toi thieu|it nhat|tren|khong duoi|tu|hon)\s*(?:co\s+)?(?:ty le\s+)?$")
-_GE_BEFORE_VI = re.compile(r"(?:tối thiểu|ít nhất|trên|không dưới|từ|hơn)\s*(?:có\s+)?(?:tỷ lệ\s+)?$")
+_GE_BEFORE = re.compile(r"(?:toi thieu|it nhat|tren|khong duoi|khong it hon|tu|hon)\s*(?:co\s+)?(?:ty le\s+)?$")
+_GE_BEFORE_VI = re.compile(r"(?:tối thiểu|ít nhất|trên|không dưới|không ít hơn|từ|hơn)\s*(?:có\s+)?(?:tỷ lệ\s+)?$")
 _LE_BEFORE = re.compile(r"(?:toi da|duoi|khong qua|khong vuot qua)\s*$")
 _LE_BEFORE_VI = re.compile(r"(?:tối đa|dưới|không quá|không vượt quá)\s*$")
 _GE_AFTER = re.compile(r"^\s*(?:tro len|tro len\b)")
 _LE_AFTER = re.compile(r"^\s*tro xuong")
 _YEAR_IN = re.compile(r"\b(?:den|trong|vao)?\s*nam\s+(20\d\d)\b")
+# "so với năm 2024", "cùng kỳ năm 2024": the baseline a figure is measured against, not its year.
+_BASELINE_BEFORE = re.compile(r"\b(?:so voi|cung ky)\s*$")
 _LEAD_CUES = re.compile(r"^(?:[\s\-+*•]|\d{1,2}(?:\.\d{1,2})*\.?\s)*(?:phan dau|phân đầu|dam bao|bao dam|dat|hoan thanh)?\s*", re.I)
-_TRAIL_CUES = re.compile(r"(?:\s+(?:dat|la|dat ty le|toi thieu|it nhat|tu|tren|duoi|toi da|khong qua|dat tu|voi|chiem|co))+\s*:?\s*$")
+_TRAIL_CUES = re.compile(r"(?:\s+(?:dat|la|dat ty le|toi thieu|it nhat|tu|tren|duoi|khong duoi|khong it hon|toi da|khong qua|dat tu|voi|chiem|co))+\s*:?\s*$")
 _TRAIL_CUES_VI = re.compile(
-    r"(?:\s+(?:đạt|là|đạt tỷ lệ|tối thiểu|ít nhất|từ|trên|dưới|tối đa|không quá|đạt từ|với|chiếm|có))+\s*:?\s*$")
+    r"(?:\s+(?:đạt|là|đạt tỷ lệ|tối thiểu|ít nhất|từ|trên|dưới|không dưới|không ít hơn|tối đa|không quá|đạt từ|với|chiếm|có))+\s*:?\s*$")
 # Words that name a measured quantity: a clause whose words before the figure hold none of them
 # ("Thực hiện xử lý 100% văn bản ...") measures what follows the figure.
 _MEASURE_NOUNS = re.compile(r"\b(?:ty le|muc do|so luong|so|chi tieu|tong|thu|chi|gia tri|diem|thoi gian|hai long)\b")
@@ -239,7 +258,7 @@ def find_targets(doc: IngestedDocument, settings: NarrativeSettings = NarrativeS
         section = _section_title(stack, settings)
         for a, b in _sentences(text):
             figures = _figures(low, a, b)
-            clause_year = _YEAR_IN.search(low[a:b])
+            clause_year = _target_year(low, a, b)
             for k, (start, end, value, unit, symbol) in enumerate(figures):
                 prev_end = figures[k - 1][1] if k else a
                 next_start = figures[k + 1][0] if k + 1 < len(figures) else b
@@ -250,10 +269,18 @@ def find_targets(doc: IngestedDocument, settings: NarrativeSettings = NarrativeS
                     indicator = _indicator(text, low, start, end, prev_end, next_start)
                 out.append(Target(text=text[a:b].strip(), indicator=indicator,
                                   comparator=_comparator(low, start, end, symbol, text), value=value, unit=unit,
-                                  year=int(clause_year.group(1)) if clause_year else (year_context or doc_year),
+                                  year=clause_year or year_context or doc_year,
                                   section=section, confidence=_line_confidence(line, settings),
                                   source=_source(line)))
     return out
+
+
+def _target_year(low: str, a: int, b: int) -> int | None:
+    """The year a clause sets its figures for ("đến năm 2026"), not a baseline ("so với năm 2024")."""
+    for m in _YEAR_IN.finditer(low, a, b):
+        if not _BASELINE_BEFORE.search(low[max(a, m.start() - 20):m.start()]):
+            return int(m.group(1))
+    return None
 
 
 def _title_year(low: str) -> int | None:
@@ -316,11 +343,12 @@ def _section_title(stack: list[tuple[int, str]], settings: NarrativeSettings) ->
 # ---------------------------------------------------------------- counts
 
 _TOTAL = re.compile(
-    r"(?P<num>\d[\d.]*)\s+(?P<unit>[a-zđ]+(?:\s+[a-zđ]+)?)\s*(?P<open>\(|,?\s*(?:trong do|bao gom|gom)\s*:?)")
+    r"(?P<num>\d[\d.]*)\s+(?P<unit>[a-zđ]+(?:\s+[a-zđ]+)?)\s*(?P<open>\(|[,;]?\s*(?:trong do|bao gom|gom)\s*:?)")
 _PART = re.compile(r"^(?:trong do\s*:?\s*)?(?P<label>.*?)\s*(?:la|:|dat|co|gom)?\s*(?P<num>\d[\d.]*)(?P<rest>.*)$")
 _PART_IS = re.compile(r"^(?:trong do\s*:?\s*)?(?P<label>.*?)\s+(?:la|:)\s*(?P<num>\d[\d.]*)(?P<rest>.*)$")
 _RATIO = re.compile(r"(?<![\d/.,])(?P<done>\d{1,5})\s*/\s*(?P<total>\d{1,5})(?![\d/.,])\s+(?P<unit>[a-zđ]+(?:\s+[a-zđ]+)?)(?P<tail>[^(,;.]*)")
-_NOT_COUNT_BEFORE = re.compile(r"(?:ngay|thang|thu|so|quy|nam|muc do|vi tri thu)\s*$")
+# "số 12", "thứ 36": a number or rank, not a count ("tổng số 120" is one).
+_NOT_COUNT_BEFORE = re.compile(r"(?:ngay|thang|thu|(?<!tong )so|quy|nam|muc do|vi tri thu)\s*$")
 _NOT_COUNT_UNITS = ("diem", "nam", "thang", "ngay")
 _CLAUSE_START = re.compile(r"[,;:]\s*|^")
 
@@ -366,12 +394,16 @@ def _count_label(text: str, low: str, pos: int, unit: str) -> str:
     """"Tổng số hồ sơ đã giải quyết là" → "hồ sơ đã giải quyết"; "... xã đã tiếp nhận" →
     "hồ sơ tiếp nhận"."""
     clause = _label_before(text, low, pos)
-    m = re.match(r"(?i)^.*?\btổng(?:\s+số)?\s+", clause)
-    if m:
+    folded = shadow(clause)  # accent-free, same length: OCR'd "tong so" reads as "tổng số"
+    m = re.search(r"\btong(?:\s+so)?\b\s*", folded)
+    if m and clause[m.end():]:
         return clause[m.end():]
-    m = re.search(r"(?i)\b(?:đã|được)\s+(.+)$", clause)
+    if m:  # "... xã tiếp nhận tổng số 120 hồ sơ": the verb before the total names it
+        words = [w for w in clause[:m.start()].split() if shadow(w) not in ("da", "duoc")]
+        return f"{unit} {' '.join(words[-2:])}".strip()
+    m = re.search(r"\b(?:da|duoc)\s+(.+)$", folded)
     if m:
-        return f"{unit} {m.group(1)}"
+        return f"{unit} {clause[m.start(1):]}"
     return unit
 
 
