@@ -57,9 +57,9 @@ class StatisticsSettings:
 
 # Column roles by header words, most specific first: "Kết quả thống kê / Đơn vị tính" is a unit.
 _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("unit", ("don vi tinh", "dvt", "don vi do")),
+    ("unit", ("don vi tinh", "dvt", "don vi do", "don vi")),
     ("note", ("ghi chu",)),
-    ("value", ("so lieu", "gia tri", "ket qua thuc hien", "thuc hien", "ket qua")),
+    ("value", ("so lieu", "gia tri", "ket qua thuc hien", "thuc hien", "ket qua", "so luong")),
     ("code", ("stt", "tt", "ma so", "ma chi tieu")),
     ("indicator", ("chi tieu", "noi dung", "ten chi tieu", "tieu chi")),
 )
@@ -146,6 +146,14 @@ def enum_tail(rest: str, codes: dict[str, float], settings: StatisticsSettings =
     if any(v != int(v) for v in values) or values != [values[0] + k for k in range(len(values))]:
         return None
     return label, values[-1] + 1
+
+
+def enumerated_value(raw: str, allowed: dict[str, float]) -> float | None:
+    """The code of a figure written as one of its unit's labels: "Có" under "Có = 1; Không = 0"
+    reads 1 (accents and case ignored, so OCR'd "co" / "KHONG" read too)."""
+    key = fold(raw or "").strip(" .;:-")
+    matches = [code for label, code in allowed.items() if fold(label).strip() == key]
+    return matches[0] if key and len(matches) == 1 else None
 
 
 def number_kind(unit: str, indicator: str = "") -> str:
@@ -257,6 +265,10 @@ def stat_rows(table: JoinedTable, settings: StatisticsSettings = StatisticsSetti
         row = draft.row
         value, flags, _alt = parse_stat_value(draft.value_raw, draft.unit, draft.indicator, ocr=draft.ocr)
         allowed = allowed_values(draft.unit, settings)
+        if value is None and allowed is not None:
+            value = enumerated_value(draft.value_raw, allowed)
+            if value is not None:
+                flags.remove("value_unparsed")
         confidence = 1.0
         if how == "inferred":
             flags.append("code_inferred")
