@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from cchc_extract.records import ScoreRow, ScoreTable, SourceRef
 from extract.model import IngestedDocument
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
-from extract.segment.table_join import JoinedTable, join_tables
+from extract.segment.table_join import JoinedTable, join_tables, row_bbox
 from normalize.codes import CodeSettings, format_codes, parent_rows, parse_code, repair_codes
 from normalize.text import fold
 from normalize.numbers import lost_decimal_readings, parse_number
@@ -47,7 +47,7 @@ _COLUMN_NAMES = {
     "max": ("diem toi da", "toi da", "diem chuan", "thang diem"),
     "self": ("diem tu danh gia", "tu danh gia", "tu cham", "diem tu cham", "diem danh gia", "diem dat"),
     # Points the appraising office gave (Sở/Phòng Nội vụ), beside the commune's own: never self points.
-    "appraised": ("diem tham dinh", "tham dinh", "ket qua tham dinh"),
+    "appraised": ("diem tham dinh", "tham dinh", "ket qua tham dinh", "noi vu cham", "diem noi vu"),
     "explanation": ("noi dung giai trinh", "giai trinh", "tai lieu kiem chung", "ghi chu"),
 }
 _POINTS_KEYS = ("max", "self", "appraised")
@@ -57,16 +57,19 @@ _POINTS_KEYS = ("max", "self", "appraised")
 _POINTS_MARKS = {
     "max": ("toi da", "diem chuan", "thang diem"),
     "self": ("tu cham", "tu danh", "tu dg"),
-    "appraised": ("tham dinh",),
+    "appraised": ("tham dinh", "noi vu"),
 }
 # A criterion code opening a cell that also holds the name ("1.1. Kế hoạch CCHC", "II. ĐÁNH GIÁ").
-_CODE_PREFIX = re.compile(r"^\s*((?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?)(?!\d))(?:\s+(.*))?$", re.S)
+_CODE_PREFIX = re.compile(r"^\s*((?:[IVX]{1,5}\.?(?=\s*[-–:)])|[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?)(?!\d))"
+                          r"\s*[-–:)]?(?:\s+(.*))?$", re.S)
 # Totals and subtotals ("Tổng cộng", "Tổng số điểm", "Cộng (I+II)", "Cộng phần I"): not criteria.
 _TOTAL_ROW = re.compile(r"^(?P<word>tong|cong)(\s+(cong|so|diem|so diem|diem so))*\s*[:.]?\s*"
                         r"(?P<parts>[(\[]?\s*(phan\s+)?[ivx]+(\s*[+,]\s*(phan\s+)?[ivx]+)*\s*[)\]]?)?\s*[:.]?"
                         r"(\s+[\d.,]+)*\W*$")
 # A row heading a part of the table with no code of the hierarchy ("PHẦN A. ...", "Mục 2").
 _PART_HEADING = re.compile(r"^(phan|muc)\s+([ivx]+|[a-e]|\d{1,2})\b")
+# A points cell with its unit ("2,5 điểm", "2,5đ").
+_POINTS_UNIT = re.compile(r"^\s*(\d[\d.,]*)\s*(?:điểm|diem|đ|d)\.?\s*$", re.I)
 # A points cell that says "none": "-" or "x" (not scored / not applicable), never 0.
 _NONE_MARK = re.compile(r"^[-–—x×]$", re.I)
 
@@ -152,9 +155,7 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
             drafts[-1].line_end = row.line_end
             continue
         confs = [c for c in row.confs if c is not None]
-        boxes = [b for b in row.bboxes if b]
-        bbox = [min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
-                max(b[3] for b in boxes)] if boxes else None
+        bbox = row_bbox(row)
         drafts.append(RowDraft(code=code.split()[0] if code else None, name=tokens, explanation=explanation,
                                max_raw=max_raw, self_raw=self_raw, appraised_raw=appraised_raw, page=row.page,
                                line_start=row.line_start, line_end=row.line_end, confs=confs, bbox=bbox,
@@ -195,7 +196,8 @@ def _points_cell(text: str) -> str | None:
 
 
 def _number(raw: str | None, ocr: bool) -> float | None:
-    parsed = parse_number(raw, kind="score", ocr=ocr) if raw else None
+    unit = _POINTS_UNIT.match(raw) if raw else None
+    parsed = parse_number(unit.group(1) if unit else raw, kind="score", ocr=ocr) if raw else None
     return parsed.value if parsed else None
 
 
