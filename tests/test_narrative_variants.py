@@ -103,6 +103,8 @@ SCORES = """KẾT QUẢ CHẤM ĐIỂM CHỈ SỐ CCHC
 - Tiêu chí 1.4. Công tác tuyên truyền đạt 1,5/2đ
 - Tiêu chí 2.3: đạt 0,5/1 điểm
 - Tiêu chí 2.4. Rà soát văn bản đạt 0.75/1 điểm
+b) Công tác tuyên truyền đạt 8,5 trên 10 điểm
+- Tiêu chí 3.1 Kế hoạch tuyên truyền: 1,5/2 điểm
 Lĩnh vực cải cách thủ tục hành chính đạt 8,5 điểm/10 điểm
 2. Chỉ số CCHC năm 2024 của xã đạt 85,5/100 điểm
 """
@@ -118,8 +120,10 @@ def test_score_phrasings(fold):
         ("criterion", "1.2", 1.5, 2, "1"),
         ("criterion", "1.3", 1.5, 2, "1"),
         ("criterion", "1.4", 1.5, 2, "1"),
-        ("criterion", "2.3", 0.5, 1, "1"),
-        ("criterion", "2.4", 0.75, 1, "1"),
+        ("criterion", "2.3", 0.5, 1, "2"),  # numbered groups: by the code's first part
+        ("criterion", "2.4", 0.75, 1, "2"),
+        ("group", "b", 8.5, 10, None),
+        ("criterion", "3.1", 1.5, 2, "b"),
         ("group", None, 8.5, 10, None),  # a field named without a label
         # "85,5/100": the whole index, not a group
     ]
@@ -136,6 +140,8 @@ def test_score_phrasings_names_and_reasons():
 
 COUNTS = """- UBND xã tiếp nhận tổng số 120 hồ sơ; trong đó: trực tuyến 100 hồ sơ, trực tiếp 20 hồ sơ.
 - Đã giải quyết 118/120 hồ sơ đúng hạn (đạt 98,3%).
+- Tổng số hồ sơ tiếp nhận: 120 hồ sơ, trong đó: trực tuyến: 100 hồ sơ; trực tiếp: 20 hồ sơ.
+- Tổng số TTHC thuộc thẩm quyền là 1.250 thủ tục, trong đó: cấp xã 1.000 thủ tục, cấp huyện 250 thủ tục.
 """
 
 
@@ -144,10 +150,12 @@ def test_count_phrasings(fold):
     text = unidecode(COUNTS) if fold else COUNTS
     counts = find_counts(_doc(text))
     assert [(c.total, [p.value for p in c.parts], c.source.line_start) for c in counts] == [
-        (120, [100, 20], 1), (120, [118], 2)]
+        (120, [100, 20], 1), (120, [118], 2), (120, [100, 20], 3), (1250, [1000, 250], 4)]
     assert [shadow_label(p.label) for p in counts[0].parts] == ["truc tuyen", "truc tiep"]
     assert shadow_label(counts[0].label) == "ho so tiep nhan"
     assert shadow_label(counts[1].parts[0].label) == "dung han"
+    assert shadow_label(counts[2].label) == "ho so tiep nhan"  # the clause before the colon
+    assert [shadow_label(p.label) for p in counts[3].parts] == ["cap xa", "cap huyen"]
 
 
 def shadow_label(text: str) -> str:

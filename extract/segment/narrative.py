@@ -76,9 +76,9 @@ _CODE = r"\d{1,2}(?:\s?\.\s?\d{1,2}){0,3}"
 # "điểm" or its abbreviation "đ" (folded "d"), never the start of a longer word ("đồng").
 _POINTS_WORD = r"(?:diem|d)\b"
 # The stated score, in the ways communes write it: "0/2 điểm", "**0,75/1** điểm", "1,5 điểm/2
-# điểm", "1,5/2đ", "1,5 điểm (tối đa 2 điểm)".
+# điểm", "1,5/2đ", "8,5 trên 10 điểm", "1,5 điểm (tối đa 2 điểm)".
 _SCORE = (rf"\**\s*(?P<pts>{_NUM})\s*\**\s*(?:"
-          rf"(?:{_POINTS_WORD}\s*)?/\s*\**\s*(?P<max>{_NUM})\s*\**\s*{_POINTS_WORD}"
+          rf"(?:{_POINTS_WORD}\s*)?(?:/|\s+tren(?:\s+tong(?:\s+so)?)?\s)\s*\**\s*(?P<max>{_NUM})\s*\**\s*{_POINTS_WORD}"
           rf"|{_POINTS_WORD}\s*[(\[]\s*(?:toi da|tren tong so|tren|/)\s*:?\s*(?P<max>{_NUM})\s*(?:{_POINTS_WORD})?\s*[)\]])")
 # The verb before the score ("đạt", "được") or a colon ("Tiêu chí 2.3: đạt ...", "1. Công tác ...: 8,5/10").
 _SCORE_VERB = r"(?:\s*:\s*(?:(?:dat|duoc)\s+)?|\s+(?:dat|duoc)\s*:?\s*)"
@@ -122,9 +122,12 @@ def find_score_statements(doc: IngestedDocument, settings: NarrativeSettings = N
             code = group
         else:
             code = re.sub(r"\s+", "", span("code")).rstrip(".")
+        owner = group
+        if kind == "criterion" and group and group.isdigit() and code.split(".")[0] != group:
+            owner = code.split(".")[0]  # numbered groups: criterion 2.3 sits under group 2
         out.append(ScoreStatement(kind=kind, code=code, name=_clean(span("name")), points=points,
                                   max_points=max_points, reason=reason,
-                                  group=group if kind == "criterion" else None, text=text,
+                                  group=owner if kind == "criterion" else None, text=text,
                                   confidence=_line_confidence(line, settings), source=_source(line)))
     return out
 
@@ -360,7 +363,12 @@ def _count_value(raw: str) -> float | None:
 
 def _label_before(text: str, low: str, pos: int) -> str:
     """The clause before a total: "Bộ phận TN&TKQ UBND xã đã tiếp nhận" / "Tổng số hồ sơ đã giải quyết"."""
-    start = max((m.end() for m in re.finditer(r"[,;:(]\s*", low[:pos])), default=0)
+    stops = [(m.start(), m.end()) for m in re.finditer(r"[,;:(]\s*", low[:pos])]
+    start = stops[-1][1] if stops else 0
+    if stops and not low[start:pos].strip() and low[stops[-1][0]] == ":":
+        # "Tổng số hồ sơ tiếp nhận: 120 hồ sơ": the clause before the colon names the total
+        pos = stops[-1][0]
+        start = stops[-2][1] if len(stops) > 1 else 0
     label = text[start:pos]
     return _clean(re.sub(r"(?i)\s*(là|đạt|có|:)\s*$", "", label))
 
@@ -421,7 +429,7 @@ def find_counts(doc: IngestedDocument, settings: NarrativeSettings = NarrativeSe
             open_end = m.end("open")
             close = low.find(")", open_end) if m.group("open").startswith("(") else -1
             if close < 0:
-                close = _sentence_end(low, open_end)
+                close = _parts_end(low, open_end, unit_low)
             unit = text[m.start("unit"):m.end("unit")]
             parts = _parts(text, low, open_end, close, unit)
             one_part_ok = "trong do" in low[m.start("open"):open_end + 12]
@@ -458,6 +466,18 @@ def find_counts(doc: IngestedDocument, settings: NarrativeSettings = NarrativeSe
                              parts=[CountPart(label=part_label, value=done)], unit=unit,
                              confidence=_line_confidence(line, settings), source=_source(line)))
     return out
+
+
+def _parts_end(low: str, start: int, unit_low: str) -> int:
+    """Where a breakdown after "trong đó" ends: its sentence, and the ';'-clauses after it that
+    are parts too ("trực tuyến: 100 hồ sơ; trực tiếp: 20 hồ sơ")."""
+    end = _sentence_end(low, start)
+    while end < len(low) and low[end] == ";":
+        nxt = _sentence_end(low, end + 1)
+        if not re.search(rf"\d[\d.]*\s+{re.escape(unit_low)}\b", low[end + 1:nxt]):
+            break
+        end = nxt
+    return end
 
 
 def _sentence_end(low: str, start: int) -> int:
