@@ -238,6 +238,16 @@ def _table_name(table: ScoreTable, ti: int) -> str:
     return table.title.strip() or f"score_tables/{ti}"
 
 
+def _effective(rows: list[ScoreRow], kids: dict[int, list[int]], i: int, field_: str) -> float | None:
+    """A row's own value, or for a row printed without one the sum of its children's (None when
+    any of them is unknown too)."""
+    own = getattr(rows[i], field_)
+    if own is not None or not kids.get(i):
+        return own
+    parts = [_effective(rows, kids, c, field_) for c in kids[i]]
+    return None if any(p is None for p in parts) else sum(parts)
+
+
 def _reaches_end(i: int, n_rows: int, kids: dict[int, list[int]]) -> bool:
     """Whether row i's subtree runs to the table's last row."""
     last = i
@@ -288,12 +298,14 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
                          message=f"{label}: self-assessed {_vn(row.self_points)} exceeds the maximum "
                                  f"{_vn(row.max_points)}",
                          rows=(_score_ref(ti, i, row, "self_points", name),))
-    top = [i for i, p in enumerate(parents) if p is None and (rows[i].max_points is not None
-                                                             or rows[i].self_points is not None)]
+    # Top-level rows against the stated total; a section row printed without numbers stands for
+    # the sum of its children (a heading with neither numbers nor children is left out).
+    top = [i for i, p in enumerate(parents) if p is None
+           and (rows[i].max_points is not None or rows[i].self_points is not None or kids.get(i))]
     for field_, stated in (("max_points", table.stated_total_max), ("self_points", table.stated_total_self)):
         if stated is None or not top:
             continue
-        parts = [getattr(rows[i], field_) for i in top]
+        parts = [_effective(rows, kids, i, field_) for i in top]
         tol = _sum_tolerance(stated, s.points_tolerance, s.relative_tolerance)
         status, expected = _compare_sum(stated, parts, tol)
         ledger.check("stated_total", f"/score_tables/{ti}", table=name, code=None, field_=field_,
