@@ -7,8 +7,11 @@ with ``normalize.numbers.parse_number``.
 
 - Score statements: "+ Tiêu chí 1.1. Kế hoạch CCHC đạt 0/2 điểm, lý do: ..." (kind criterion)
   and "a) Công tác chỉ đạo, điều hành CCHC đạt 4,26/10 điểm" (kind group); a criterion carries
-  the label of the group line above it. Whole-index totals ("81.186/100 điểm") are not
-  statements of a criterion or group and are left out.
+  the label of the group line above it. Other wordings read alike: "được 1,5/2 điểm", "đạt 1,5
+  điểm/2 điểm", "1,5/2đ", "8,5 trên 10 điểm", "1,5 điểm (tối đa 2 điểm)", "Tiêu chí 2.3: đạt ...";
+  groups numbered "1." (a criterion's group is then its code's first part) or unlabelled
+  ("Lĩnh vực ... đạt 8,5 điểm/10 điểm", code None). Whole-index totals ("81.186/100 điểm") are
+  not statements of a criterion or group and are left out.
 - Targets: one per figure (percent, money, or a count after "ít nhất/tối thiểu") stated under an
   objectives heading ("Mục tiêu", "Chỉ tiêu") and not under a tasks/solutions heading; the
   year comes from the sentence ("đến năm 2025") or from a "Đến năm 2025:" line above it.
