@@ -3,6 +3,7 @@
 
     python tools/make_samples.py    # writes samples/renderings/, golden/reference/renderings/,
                                     # tools/SAMPLES.md and tests/data/bad/
+    python tools/make_samples.py --only score_table_unruled_scan.png   # that rendering alone
 
 Outputs (all reproducible: fixed random seed, fixed fonts):
   samples/renderings/score_table.docx       a commune CCHC score table: every row of the reference,
@@ -17,6 +18,10 @@ Outputs (all reproducible: fixed random seed, fixed fonts):
   samples/renderings/score_table_scan.pdf   every score-table page scanned: 200 dpi bilevel images
   samples/renderings/score_table_scan.png   one photographed page at 300 dpi (rotated, scanner noise):
                                             the largest complete section that fits one page, its total
+  samples/renderings/score_table_unruled_scan.png  one photographed page of a score table printed
+                                            without borders (columns by alignment only): another
+                                            complete section, a few short explanations right of the
+                                            numbers, its total ("Tổng")
   samples/renderings/mixed_text_and_scan.pdf  page 1 with a text layer, page 2 a bilevel scan
   samples/renderings/stats_annex_scan.tif   two scanned pages in one bilevel TIFF (Group 4)
   samples/renderings/*.truth                the text layer of the page(s) each image scan was made from,
@@ -376,6 +381,80 @@ def build_unruled_docx(path: Path, header: list[str], rows: list[list[str]]) -> 
     doc.save(path)
 
 
+UNRULED_SCORE_HEADER = ("STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Giải trình")
+UNRULED_SCORE_WIDTHS_CM = (1.4, 8.2, 1.8, 1.8, 3.8)
+UNRULED_SCORE_FONT_PT = 10  # the section's 21 rows on one page
+UNRULED_SCORE_SECTION = "1"  # a section that fits one page, other than the bordered photo's
+# Short explanations a commune writes beside some criteria (composed for this tool), by code.
+UNRULED_EXPLANATIONS = {
+    "1.1.1": "Kế hoạch ban hành ngày 28/12.",
+    "1.2": "Báo cáo đúng hạn.",
+    "1.3.2": "Đã khắc phục.",
+    "1.4.2": "Loa truyền thanh, hội nghị.",
+    "1.6": "Chưa tổ chức đối thoại.",
+    "1.7": "Hoàn thành đúng hạn.",
+}
+
+
+def build_unruled_score_docx(path: Path, rows: list[tuple[str, str, str, str, str]], title: str) -> None:
+    """A score table in a table without borders (columns by alignment only): one bold header row,
+    numbers centred in their columns, bold sections."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    doc = _new_document()
+    doc.add_paragraph("ỦY BAN NHÂN DÂN XÃ").runs[0].bold = True
+    doc.add_heading(title, level=1)
+    table = doc.add_table(rows=0, cols=len(UNRULED_SCORE_HEADER))  # default style: no borders
+    table.autofit = False
+    for col, w in zip(table.columns, UNRULED_SCORE_WIDTHS_CM):
+        col.width = Cm(w)
+    for r, values in enumerate([UNRULED_SCORE_HEADER] + list(rows)):
+        code = values[0]
+        section = r == 0 or not code or code.count(".") <= 1 and code.endswith(".")
+        cells = table.add_row().cells
+        for i, text in enumerate(values):
+            _set_cell(cells[i], text, bold=section and i < 4, size=UNRULED_SCORE_FONT_PT)
+            cells[i].width = Cm(UNRULED_SCORE_WIDTHS_CM[i])
+            para = cells[i].paragraphs[0]
+            para.paragraph_format.space_after = Pt(3)  # rows apart by white space only
+            para.paragraph_format.line_spacing = 1.0
+            if i in (0, 2, 3):
+                para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    doc.add_paragraph("")
+    doc.add_paragraph("CHỦ TỊCH").runs[0].bold = True
+    doc.save(path)
+
+
+def unruled_score_rows(source_rows: list[dict]) -> list[dict]:
+    """The complete section picked for the unruled photo, with the composed explanations."""
+    tree = next((t for t in subtrees(source_rows) if t[0].get("code") == UNRULED_SCORE_SECTION), None)
+    if tree is None:
+        raise SystemExit(f"section {UNRULED_SCORE_SECTION} of the score table is not complete")
+    return [{**r, "explanation": UNRULED_EXPLANATIONS.get(r["code"], r.get("explanation") or "")} for r in tree]
+
+
+def make_unruled_score_png(source: ScoreSource, settings: ScanSettings) -> None:
+    """The unruled score table photographed (as ``make_photo_png``), its truth and its reference."""
+    rows = unruled_score_rows(source.rows)
+    total = (rows[0]["max_points"], rows[0]["self_points"])
+    name = "score_table_unruled_scan.png"
+    with tempfile.TemporaryDirectory() as tmp:
+        docx_path = Path(tmp) / "score_table_unruled_scan.docx"
+        build_unruled_score_docx(docx_path, table_rows(rows, total), PNG_TITLE)
+        pdf = libreoffice_pdf(docx_path, Path(tmp))
+        pages = render_pages(pdf, settings.dpi)
+        if len(pages) != 1:
+            raise RuntimeError(f"the unruled score table runs onto {len(pages)} pages")
+        scanned(pages[0], settings, 2).quantize(16).save(OUT / name, optimize=True, dpi=(settings.dpi,) * 2)
+        (OUT / "score_table_unruled_scan.truth").write_text(pdf_text(pdf, 0) + "\n", encoding="utf-8")
+    table = score_reference(rows, total, PNG_TITLE)
+    table["columns"] = list(UNRULED_SCORE_HEADER)
+    write_reference(name, f"section {UNRULED_SCORE_SECTION} of {source.origin}; explanations composed",
+                    rendering_document(PNG_TITLE, "One complete section of the score table, printed without "
+                                                  "borders, and its total."),
+                    score_tables=[table])
+
+
 # ------------------------------------------------------------------------------------ pdf and scans
 
 
@@ -570,10 +649,15 @@ def write_reference(name: str, origin: str, document: dict, **kinds) -> None:
                                                    encoding="utf-8")
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     settings = ScanSettings()
     source = score_source()
+    if argv[:1] == ["--only"]:
+        if argv[1:] != ["score_table_unruled_scan.png"]:
+            raise SystemExit("--only knows: score_table_unruled_scan.png")
+        make_unruled_score_png(source, settings)
+        return 0
     total = (source.total_max, source.total_self)
     score_docx, stats_docx = OUT / "score_table.docx", OUT / "stats_annex.docx"
     build_score_docx(score_docx, table_rows(source.rows, total), SCORE_TITLE)
@@ -595,6 +679,7 @@ def main() -> int:
             continue
     else:
         raise SystemExit("no complete section of the score table fits on one page")
+    make_unruled_score_png(source, settings)
     make_stats_tif(stats_pdf, settings)
     make_mixed_pdf(OUT / "task_list_unruled.pdf", stats_pdf, settings)
     make_bad_inputs(stats_pdf, score_docx)
@@ -627,6 +712,8 @@ def main() -> int:
         "`golden/reference/renderings/`.\n\n"
         f"- score_table.docx/.pdf/_scan.pdf: {source.origin}, with its closing total row.\n"
         f"- score_table_scan.png: section {tree[0]['code']} (all its rows) of the same, with its own total.\n"
+        f"- score_table_unruled_scan.png: section {UNRULED_SCORE_SECTION} of the same printed without "
+        f"borders, with its own total and a few composed explanations.\n"
         f"- stats_annex.*, page 2 of mixed_text_and_scan.pdf: narrative and {stats_origin}.\n"
         f"- task_list_unruled.*, page 1 of mixed_text_and_scan.pdf: header and short one-line rows of the "
         f"{tasks_origin}.\n", encoding="utf-8")
@@ -638,4 +725,4 @@ def main() -> int:
 
 if __name__ == "__main__":
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
