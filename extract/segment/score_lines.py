@@ -1,9 +1,11 @@
 """Score tables that reach us as lines rather than a grid: text dumps of OCR'd scans (one Line
 per printed line, no positions) and OCR'd pages with word boxes but no ruling lines.
 
-Each line is first read into cells (code, name text, max, self, explanation): from the words'
-x-positions when the OCR gave boxes, from the token pattern otherwise ("name words … 1 0.5 …
-explanation words"). Then lines are grouped into rows. Two printed layouts occur and both are
+Each line is first read into cells (code, name text, max, self, appraised, explanation): from the
+words' x-positions when the OCR gave boxes, from the token pattern otherwise ("name words … 1 0.5 …
+explanation words"). Column ranges come from the header words' x-positions (the header may wrap
+over several lines), with each boundary put in the least-inked gutter between two neighbouring
+header anchors: a left-aligned name column runs far right of its header word. Then lines are grouped into rows. Two printed layouts occur and both are
 handled by the same rules:
 
 * interleaved: one printed line holds a piece of every cell; names and numbers are top-aligned,
@@ -54,10 +56,12 @@ class LineTableSettings:
     # Similarity (0..100, diacritic-free) of a text block to a catalogued criterion name for the
     # block to read as the name of a row whose code and numbers were lost, not as explanation.
     criterion_name_similarity: float = 85.0
+    # Body lines (after the header) whose words give the ink profile the column gutters are found in.
+    gutter_sample_lines: int = 120
 
 
 _HEADER_WORDS = ("stt", "tt", "linh", "vuc", "tieu", "chi", "diem", "toi", "da", "tu", "danh", "gia", "cham",
-                 "noi", "dung", "giai", "trinh", "tai", "lieu", "kiem", "chung", "so", "thu")
+                 "noi", "dung", "giai", "trinh", "tai", "lieu", "kiem", "chung", "so", "thu", "tham", "dinh")
 _HEADER_CONCEPTS = {
     "criterion": ("tieu chi", "linh vuc"),
     "max": ("toi da", "diem toi"),
@@ -82,6 +86,7 @@ class LineCells:
     name: list[tuple[str, str]] = field(default_factory=list)  # (repaired, raw) tokens
     max_raw: str | None = None
     self_raw: str | None = None
+    appraised_raw: str | None = None  # only from positions: the token pattern cannot tell it apart
     explanation: list[tuple[str, str]] = field(default_factory=list)
     numbers_by_position: bool = False  # max/self known from their columns, not from order
     name_end: int = 0  # characters before the numbers (where the name column ends)
@@ -90,7 +95,7 @@ class LineCells:
 
     @property
     def has_numbers(self) -> bool:
-        return self.max_raw is not None or self.self_raw is not None
+        return self.max_raw is not None or self.self_raw is not None or self.appraised_raw is not None
 
     @property
     def text_tokens(self) -> list[tuple[str, str]]:
@@ -104,7 +109,7 @@ class RowDraft:
     explanation: list[tuple[str, str]] = field(default_factory=list)
     max_raw: str | None = None
     self_raw: str | None = None
-    appraised_raw: str | None = None  # only grid tables have the appraised column
+    appraised_raw: str | None = None  # grid tables and OCR'd pages with word boxes
     page: int = 0
     line_start: int = 0
     line_end: int = 0
@@ -253,46 +258,108 @@ def read_positioned_line(line: Line, columns: dict[str, tuple[float, float]], bl
     for i, word in enumerate(line.words):
         if word.bbox is None:
             continue
-        centre = (word.bbox[0] + word.bbox[2]) / 2
-        col = min(columns, key=lambda k: 0 if columns[k][0] <= centre <= columns[k][1]
-                  else min(abs(centre - columns[k][0]), abs(centre - columns[k][1])))
         raw = raw_words[i] if raw_words and len(raw_words) == len(line.words) else word.text
-        by_col[col].append((word.text, raw))
-    code = [r for _, r in by_col.get("code", []) if not _JUNK.match(r)]
-    if code and read_code_token(code[0]):
-        cells.code = code[0]
-    cells.name = by_col.get("name", [])
-    mx = [r for _, r in by_col.get("max", []) if is_score_token(r)]
-    sf = [r for _, r in by_col.get("self", []) if is_score_token(r)]
-    cells.max_raw = mx[0] if mx else None
-    cells.self_raw = sf[0] if sf else None
-    cells.explanation = by_col.get("explanation", [])
+        by_col[column_at((word.bbox[0] + word.bbox[2]) / 2, columns)].append((word.text, raw))
+    cells.code = _code_cell([r for _, r in by_col.get("code", [])])
+    cells.name = [t for t in by_col.get("name", []) if not _JUNK.match(t[1])]
+    for key in _POINTS_COLUMNS:
+        points = [r for _, r in by_col.get(key, []) if is_score_token(r)]
+        setattr(cells, f"{key}_raw", points[0] if points else None)
+    cells.explanation = [t for t in by_col.get("explanation", []) if not _JUNK.match(t[1])]
     return cells
 
 
-def column_ranges(header: Line, page: Page) -> dict[str, tuple[float, float]] | None:
-    """Column x-ranges from the header words' positions: each concept's words give its centre;
-    the boundaries fall half-way between neighbouring centres."""
+_POINTS_COLUMNS = ("max", "self", "appraised")
+# Specks and rule stubs OCR reads around a code ("_1.2", "1.3|").
+_CODE_NOISE = "_|~`'\""
+
+
+def column_at(x: float, columns: dict[str, tuple[float, float]]) -> str:
+    """The column whose range holds ``x``, else the nearest one."""
+    return min(columns, key=lambda k: 0 if columns[k][0] <= x <= columns[k][1]
+               else min(abs(x - columns[k][0]), abs(x - columns[k][1])))
+
+
+def _code_cell(tokens: list[str]) -> str | None:
+    """The code in the STT cell: its first token that reads as a code once OCR specks are
+    stripped, else the cell's tokens read together ("1. 1" split by a speck)."""
+    cleaned = [t.strip(_CODE_NOISE) for t in tokens]
+    cleaned = [t for t in cleaned if t and not _JUNK.match(t)]
+    for token in cleaned:
+        if read_code_token(token):
+            return token
+    joined = "".join(cleaned)
+    return joined if len(cleaned) > 1 and read_code_token(joined) else None
+
+
+# Header words (diacritic-free) and the column each names. "điểm" names no column by itself:
+# every points column says it; OCR glues it to the next word ("Điểmtối"), which still names one.
+# Words a document title shares with a header ("chỉ số", "xác định", "đánh giá") name none.
+_HEADER_KEYS = {"stt": "code", "tt": "code", "tieu": "name", "linh": "name", "vuc": "name",
+                "toi": "max", "da": "max", "chuan": "max", "tu": "self", "cham": "self", "tham": "appraised",
+                "giai": "explanation", "trinh": "explanation", "noi": "explanation",
+                "kiem": "explanation", "chung": "explanation", "ghi": "explanation"}
+
+
+def header_key(word: str) -> str | None:
+    folded = fold(word).strip(".,:;()/|_")
+    if folded.startswith("diem") and len(folded) > 4:
+        folded = folded[4:]
+    return _HEADER_KEYS.get(folded)
+
+
+def column_ranges(header: list[Line], body: list[Line], page: Page) -> dict[str, tuple[float, float]] | None:
+    """Column x-ranges from the header words' positions (over every header line): each column's
+    words give its anchor; the boundary between two neighbouring columns is the least-inked
+    gutter between their anchors in the body lines (the centre of the widest such run), or
+    half-way between the anchors when the body gives no words."""
     anchors: dict[str, list[float]] = {}
-    keys = {"stt": "code", "tt": "code", "tieu": "name", "chi": "name", "linh": "name", "vuc": "name",
-            "toi": "max", "da": "max", "tu": "self", "cham": "self", "giai": "explanation",
-            "trinh": "explanation", "noi": "explanation", "kiem": "explanation", "chung": "explanation"}
-    for word in header.words:
-        if word.bbox is None:
-            continue
-        key = keys.get(fold(word.text).strip(".,:"))
-        if key:
-            anchors.setdefault(key, []).append((word.bbox[0] + word.bbox[2]) / 2)
+    for line in header:
+        for word in line.words:
+            key = header_key(word.text) if word.bbox is not None else None
+            if key:
+                anchors.setdefault(key, []).append((word.bbox[0] + word.bbox[2]) / 2)
     if not {"code", "name", "max"} <= set(anchors):
         return None
     centres = sorted((statistics.mean(v), k) for k, v in anchors.items())
-    width = page.width or max(w.bbox[2] for w in header.words if w.bbox) * 1.05
+    boxes = [w.bbox for line in header + body for w in line.words if w.bbox is not None]
+    width = page.width or max(b[2] for b in boxes) * 1.05
+    ink = ink_profile(body, int(width) + 1)
     out = {}
-    for i, (centre, key) in enumerate(centres):
-        lo = 0.0 if i == 0 else (centres[i - 1][0] + centre) / 2
-        hi = width if i == len(centres) - 1 else (centre + centres[i + 1][0]) / 2
+    lo = 0.0
+    for (centre, key), following in zip(centres, centres[1:] + [None]):
+        hi = width if following is None else gutter(ink, centre, following[0])
         out[key] = (lo, hi)
+        lo = hi
     return out
+
+
+def ink_profile(lines: list[Line], width: int) -> list[int]:
+    """How many lines have a word (not a speck) over each x: columns' text is inked, gutters not."""
+    counts = [0] * width
+    for line in lines:
+        for word in line.words:
+            if word.bbox is None or _JUNK.match(word.text):
+                continue
+            for x in range(max(0, int(word.bbox[0])), min(width, int(word.bbox[2]) + 1)):
+                counts[x] += 1
+    return counts
+
+
+def gutter(ink: list[int], left: float, right: float) -> float:
+    """The middle of the widest least-inked run of x between two column anchors."""
+    a, b = int(left), int(right)
+    if b - a < 2 or not any(ink[a:b]):
+        return (left + right) / 2
+    low = min(ink[a:b])
+    best, run_start = (0, (left + right) / 2), None
+    for x in range(a, b + 1):
+        if x < b and ink[x] == low:
+            run_start = x if run_start is None else run_start
+        elif run_start is not None:
+            best = max(best, (x - run_start, (run_start + x - 1) / 2))
+            run_start = None
+    return best[1]
 
 
 # ---------------------------------------------------------------- grouping lines into rows
@@ -341,10 +408,16 @@ def _opens_header(line: Line) -> bool:
 def _read_table(lines: list[Line], header_index: int, i: int, pages: dict[int, Page],
                 settings: LineTableSettings) -> tuple[LineTable, int]:
     header = lines[header_index]
-    title = _title_above(lines, header_index)
-    table = LineTable(rows=[], pages=[], title=title)
-    columns = column_ranges(header, pages[header.page]) if header.words else None
-    table.positional = columns is not None
+    columns = None
+    if header.words:
+        # A title above the header can pass for header words; the header opens at its first line
+        # that names a column.
+        while header_index < i - 1 and not any(header_key(w.text) for w in header.words):
+            header_index += 1
+            header = lines[header_index]
+        body = [l for l in lines[i:i + settings.gutter_sample_lines] if l.page == header.page]
+        columns = column_ranges(lines[header_index:i], body, pages[header.page])
+    table = LineTable(rows=[], pages=[], title=_title_above(lines, header_index), positional=columns is not None)
     name_width = _name_width(lines[i:], settings)
     builder = _RowBuilder(table, settings, name_width)
     page_top = False
@@ -382,7 +455,7 @@ def _read_table(lines: list[Line], header_index: int, i: int, pages: dict[int, P
 def _title_above(lines: list[Line], index: int) -> str:
     for line in reversed(lines[max(0, index - 4):index]):
         if len(line.text) > 20:
-            return line.text.strip()
+            return line.text.strip().lstrip(_CODE_NOISE + " ")  # a speck before it reads as "_"
     return ""
 
 
@@ -434,6 +507,7 @@ class _RowBuilder:
             row.name += cells.name
             if cells.numbers_by_position:
                 row.max_raw, row.self_raw = cells.max_raw, cells.self_raw
+                row.appraised_raw = cells.appraised_raw
             else:
                 row.add_number(cells.max_raw)
                 if cells.self_raw is not None:
