@@ -94,3 +94,17 @@ def test_targets_range_floor_accented_cues_and_verb_phrases():
     assert targets[100].indicator.startswith("văn bản QPPL")
     assert (targets[1].comparator, targets[1].unit) == (">=", "sáng kiến")
     assert targets[40].comparator == "="  # "đầu tư" (investment) is not "từ" (from)
+
+
+def test_pdf_and_scan_paragraphs_give_the_docx_figures():
+    # A PDF or a scan prints a sentence over several lines; the narrative reads paragraphs, so the
+    # same report gives the same counts whatever its format.
+    from cchc_extract.pipeline import convert_file
+
+    renderings = Path(__file__).resolve().parents[1] / "samples" / "renderings"
+    counts = {}
+    for name in ("stats_annex.docx", "stats_annex.pdf", "stats_annex_scan.tif"):
+        result = convert_file(renderings / name)
+        counts[name] = [(c.total, [p.value for p in c.parts]) for c in result.counts]
+    assert counts["stats_annex.docx"] == [(19.0, [15.0])]
+    assert counts["stats_annex.pdf"] == counts["stats_annex_scan.tif"] == counts["stats_annex.docx"]

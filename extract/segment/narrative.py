@@ -29,6 +29,7 @@ from unidecode import unidecode
 
 from cchc_extract.records import Count, CountPart, ScoreStatement, SourceRef, Target
 from extract.model import IngestedDocument, Line
+from extract.segment.paragraphs import reading_lines
 from normalize.numbers import parse_number
 
 
@@ -103,7 +104,7 @@ def _score(raw: str) -> float | None:
 def find_score_statements(doc: IngestedDocument, settings: NarrativeSettings = NarrativeSettings()) -> list[ScoreStatement]:
     out: list[ScoreStatement] = []
     group: str | None = None
-    for line in doc.lines():
+    for line in reading_lines(doc):
         text = line.text
         low = shadow(text)
         m = _CRITERION.match(low)
@@ -243,7 +244,7 @@ def find_targets(doc: IngestedDocument, settings: NarrativeSettings = NarrativeS
     stack: list[tuple[int, str]] = []  # (level, heading text)
     year_context: int | None = None
     doc_year: int | None = None
-    for line in doc.lines():
+    for line in reading_lines(doc):
         text = line.text.strip()
         low = shadow(text)
         level = heading_level(line, settings)
@@ -420,7 +421,7 @@ def _count_label(text: str, low: str, pos: int, unit: str) -> str:
 
 def find_counts(doc: IngestedDocument, settings: NarrativeSettings = NarrativeSettings()) -> list[Count]:
     out: list[Count] = []
-    for line in doc.lines():
+    for line in reading_lines(doc):
         text = line.text
         low = shadow(text)
         for m in _TOTAL.finditer(low):

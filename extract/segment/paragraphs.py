@@ -1,0 +1,73 @@
+"""Running text as paragraphs. Layout formats (text PDFs, OCR) give one ``Line`` per printed
+line, so a sentence ("… đã hoàn thành 15/19 nhiệm vụ") can be cut across two of them; text
+exports and DOCX already give one line per paragraph. The narrative segmenters read paragraphs."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, replace
+
+import regex as re
+
+from extract.model import IngestedDocument, Line, Table
+
+LAYOUT_METHODS = ("pdf-text", "ocr")
+
+
+@dataclass(frozen=True)
+class ParagraphSettings:
+    # Two lines are one paragraph when the blank space between them is under this share of a
+    # line's height (paragraph spacing is larger than line spacing in typed documents).
+    max_gap_ratio: float = 0.6
+    # A line starting like a list item or a numbered heading starts a paragraph of its own.
+    item_start: str = r"^\s*(?:[-+•*–]\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVX]{1,4}\.\s)"
+
+
+def reading_lines(doc: IngestedDocument, settings: ParagraphSettings = ParagraphSettings()) -> list[Line]:
+    """The document's text lines, those of layout pages joined into paragraphs; a table between
+    two lines always separates them."""
+    item = re.compile(settings.item_start)
+    out: list[Line] = []
+    for page in doc.pages:
+        if page.method not in LAYOUT_METHODS:
+            out.extend(page.lines)
+            continue
+        heights = [l.bbox[3] - l.bbox[1] for l in page.lines if l.bbox]
+        height = statistics.median(heights) if heights else 0.0
+        current: Line | None = None
+        last: Line | None = None  # the printed line the paragraph ends with
+        for block in page.blocks:
+            if isinstance(block, Table):
+                current = last = None
+                continue
+            if current is not None and last is not None and _continues(last, block, height, item, settings):
+                current = _join(current, block)
+                out[-1] = current
+            else:
+                current = block
+                out.append(current)
+            last = block
+    return out
+
+
+def _continues(previous: Line, line: Line, height: float, item: re.Pattern, settings: ParagraphSettings) -> bool:
+    if not previous.bbox or not line.bbox or height <= 0 or item.match(line.text):
+        return False
+    if previous.bold != line.bold or previous.heading or line.heading:
+        return False
+    gap = line.bbox[1] - previous.bbox[3]
+    return -height / 2 < gap <= settings.max_gap_ratio * height
+
+
+def _join(paragraph: Line, line: Line) -> Line:
+    raw = None
+    if paragraph.raw is not None or line.raw is not None:
+        raw = f"{paragraph.raw if paragraph.raw is not None else paragraph.text} " \
+              f"{line.raw if line.raw is not None else line.text}"
+    confs = [c for c in (paragraph.conf, line.conf) if c is not None]
+    repairs = [c for c in (paragraph.repair_conf, line.repair_conf) if c is not None]
+    a, b = paragraph.bbox, line.bbox
+    return replace(paragraph, text=f"{paragraph.text} {line.text}", raw=raw,
+                   bbox=(min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])),
+                   words=paragraph.words + line.words, conf=min(confs) if confs else None,
+                   repair_conf=min(repairs) if repairs else None)
