@@ -262,10 +262,18 @@ def read_positioned_line(line: Line, columns: dict[str, tuple[float, float]], bl
         by_col[column_at((word.bbox[0] + word.bbox[2]) / 2, columns)].append((word.text, raw))
     cells.code = _code_cell([r for _, r in by_col.get("code", [])])
     cells.name = [t for t in by_col.get("name", []) if not _JUNK.match(t[1])]
+    cells.explanation = [t for t in by_col.get("explanation", []) if not _JUNK.match(t[1])]
+    first_points = next((k for k in _POINTS_COLUMNS if k in columns), None)
     for key in _POINTS_COLUMNS:
         points = [r for _, r in by_col.get(key, []) if is_score_token(r)]
         setattr(cells, f"{key}_raw", points[0] if points else None)
-    cells.explanation = [t for t in by_col.get("explanation", []) if not _JUNK.match(t[1])]
+        # Words in a points column overflowed from the text beside it: the name's when they are
+        # in the first points column, the explanation's otherwise.
+        words = [t for t in by_col.get(key, []) if re.search(r"\p{L}{2}", t[1])]
+        if key == first_points:
+            cells.name += words
+        else:
+            cells.explanation[:0] = words
     return cells
 
 
@@ -310,25 +318,26 @@ def header_key(word: str) -> str | None:
 
 def column_ranges(header: list[Line], body: list[Line], page: Page) -> dict[str, tuple[float, float]] | None:
     """Column x-ranges from the header words' positions (over every header line): each column's
-    words give its anchor; the boundary between two neighbouring columns is the least-inked
-    gutter between their anchors in the body lines (the centre of the widest such run), or
-    half-way between the anchors when the body gives no words."""
-    anchors: dict[str, list[float]] = {}
+    words give its anchor; the boundary between two neighbouring columns is a least-inked gutter
+    between their anchors in the body lines, or half-way between the anchors when the body gives
+    no words."""
+    anchors: dict[str, list[tuple[float, float]]] = {}
     for line in header:
         for word in line.words:
             key = header_key(word.text) if word.bbox is not None else None
             if key:
-                anchors.setdefault(key, []).append((word.bbox[0] + word.bbox[2]) / 2)
+                anchors.setdefault(key, []).append((word.bbox[0], word.bbox[2]))
     if not {"code", "name", "max"} <= set(anchors):
         return None
-    centres = sorted((statistics.mean(v), k) for k, v in anchors.items())
+    # (centre, left edge of the header words, column)
+    heads = sorted((statistics.mean((a + b) / 2 for a, b in v), min(a for a, _ in v), k) for k, v in anchors.items())
     boxes = [w.bbox for line in header + body for w in line.words if w.bbox is not None]
     width = page.width or max(b[2] for b in boxes) * 1.05
     ink = ink_profile(body, int(width) + 1)
     out = {}
     lo = 0.0
-    for (centre, key), following in zip(centres, centres[1:] + [None]):
-        hi = width if following is None else gutter(ink, centre, following[0])
+    for (centre, _, key), following in zip(heads, heads[1:] + [None]):
+        hi = width if following is None else gutter(ink, centre, following[0], near=following[1])
         out[key] = (lo, hi)
         lo = hi
     return out
@@ -346,20 +355,25 @@ def ink_profile(lines: list[Line], width: int) -> list[int]:
     return counts
 
 
-def gutter(ink: list[int], left: float, right: float) -> float:
-    """The middle of the widest least-inked run of x between two column anchors."""
+def gutter(ink: list[int], left: float, right: float, near: float | None = None) -> float:
+    """The middle of a least-inked run of x between two column anchors: the run nearest ``near``
+    (the left edge of the right-hand column's header: text of a left-aligned column runs up to
+    its neighbour's cell, and with few lines the spaces between its words are blank too), the
+    widest among equally near ones."""
     a, b = int(left), int(right)
     if b - a < 2 or not any(ink[a:b]):
         return (left + right) / 2
     low = min(ink[a:b])
-    best, run_start = (0, (left + right) / 2), None
+    runs, run_start = [], None
     for x in range(a, b + 1):
         if x < b and ink[x] == low:
             run_start = x if run_start is None else run_start
         elif run_start is not None:
-            best = max(best, (x - run_start, (run_start + x - 1) / 2))
+            runs.append((run_start, x - 1))
             run_start = None
-    return best[1]
+    target = (left + right) / 2 if near is None else near
+    start, end = min(runs, key=lambda r: (max(r[0] - target, target - r[1], 0), r[0] - r[1]))
+    return (start + end) / 2
 
 
 # ---------------------------------------------------------------- grouping lines into rows
