@@ -215,10 +215,12 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
     title: list[str] = []
     upper_title = None
     for line in header[start:]:
-        text = fold_spaces(_text(line))
+        # OCR reads a speck beside a heading as "_" or "."; a title starts with a letter or a number.
+        text = re.sub(r"^(?:[^\w(“\"]|_)+", "", fold_spaces(_text(line)))
         folded = fold(text)
         if _ATTACHED.match(folded) or _NUMBER.match(folded) or _NATIONAL.search(folded) \
-                or (not title and _ISSUER_BODY.match(folded)):
+                or (not title and _ISSUER_BODY.match(folded)) \
+                or (not title and _LOCAL_UNIT.match(folded) and len(text.split()) <= 6):  # "XÃ NGỌC KỲ"
             if title:
                 break
             continue

@@ -70,3 +70,14 @@ def test_periods_and_names():
     assert person_name("{guyén Van Nam") == "Nguyễn Van Nam"
     assert person_name("Chưa thực hiện") is None
     assert person_name("i 7") is None
+
+
+def test_ocr_speck_before_the_title_is_not_part_of_it():
+    from extract.model import IngestedDocument, Line, Page
+
+    lines = ["ỦY BAN NHÂN DÂN", "XÃ NGỌC KỲ", "_ CHỈ SỐ ĐÁNH GIÁ CẢI CÁCH HÀNH CHÍNH CẤP XÃ NĂM 2023"]
+    doc = IngestedDocument(path="x.png", format="image", pages=[Page(number=1, method="ocr", blocks=[
+        Line(text=t, page=1, number=i + 1) for i, t in enumerate(lines)])])
+    meta = extract_metadata(doc)
+    assert meta.title == "CHỈ SỐ ĐÁNH GIÁ CẢI CÁCH HÀNH CHÍNH CẤP XÃ NĂM 2023"
+    assert meta.commune == "Ngọc Kỳ"
