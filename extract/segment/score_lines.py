@@ -28,7 +28,8 @@ from extract.model import IngestedDocument, Line, Page
 from normalize.codes import CriterionCode, read_code_token, transition_cost
 from normalize.numbers import parse_number
 from normalize.text import fold
-from normalize.vietnamese.model import DATA as _CATALOGUE_DIR
+from normalize.vietnamese.model import BOS, DATA as _CATALOGUE_DIR, load_model
+from normalize.vietnamese.tokens import breaks_context, lm_unit, parse_token
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class LineTableSettings:
     max_bare_points: float = 30.0
     # Fallback width (characters) of the name column when no line shows where it ends.
     default_name_width: int = 36
+    default_explanation_width: int = 45
     # Uppercase share above which a text block reads as a section heading.
     heading_upper_share: float = 0.8
     # Words of name a line needs before a lone number ending it counts as the max cell
@@ -58,6 +60,26 @@ class LineTableSettings:
     criterion_name_similarity: float = 85.0
     # Body lines (after the header) whose words give the ink profile the column gutters are found in.
     gutter_sample_lines: int = 120
+    # Splitting a number-less line of the interleaved layout into name and explanation text:
+    # characters the name part may run past the name column's estimated width (OCR'd text has
+    # no fixed pitch) ...
+    name_overflow: int = 4
+    # ... and room (characters) left on a name line that says the name ended there: a wrapped
+    # name fills its column up to about one syllable.
+    name_end_room: int = 10
+    # Which quantile of the name ends before the numbers is the name column's right edge.
+    name_end_quantile: float = 0.75
+    # Log-probability bonus for an explanation part that opens like one ("- ", "Kế hoạch số",
+    # a date), and penalty per document number or date put into the name.
+    explanation_cue: float = 4.0
+    reference_in_name: float = 6.0
+    # Penalty for leaving a column's part of a line empty while its text is still running (cells
+    # are top-aligned: a column's text runs line after line, then stops).
+    column_gap: float = 6.0
+    # Penalty for a name part short enough to end the name (every later line is explanation then).
+    name_close: float = 2.0
+    # Penalty for an explanation part wider than its column.
+    column_overflow: float = 20.0
 
 
 _HEADER_WORDS = ("stt", "tt", "linh", "vuc", "tieu", "chi", "diem", "toi", "da", "tu", "danh", "gia", "cham",
@@ -117,6 +139,10 @@ class RowDraft:
     bbox: list[float] | None = None
     started_by: str = "numbers"  # numbers | code | text
     joined_across_page: bool = False
+    # Interleaved layout: a name line left room for another word, or a line had no name part,
+    # so the rest of the row's lines are explanation; likewise for the explanation.
+    name_closed: bool = False
+    explanation_closed: bool = False
     # The last block of explanation text, kept apart in case it turns out to be the name of a
     # row whose code was lost (one-cell-per-line layout).
     tail_block: list[tuple[str, str]] | None = None
@@ -432,8 +458,7 @@ def _read_table(lines: list[Line], header_index: int, i: int, pages: dict[int, P
         body = [l for l in lines[i:i + settings.gutter_sample_lines] if l.page == header.page]
         columns = column_ranges(lines[header_index:i], body, pages[header.page])
     table = LineTable(rows=[], pages=[], title=_title_above(lines, header_index), positional=columns is not None)
-    name_width = _name_width(lines[i:], settings)
-    builder = _RowBuilder(table, settings, name_width)
+    builder = _RowBuilder(table, settings, _column_widths(lines[i:], settings))
     page_top = False
     previous: Line | None = header
     while i < len(lines):
@@ -473,22 +498,44 @@ def _title_above(lines: list[Line], index: int) -> str:
     return ""
 
 
-def _name_width(lines: list[Line], settings: LineTableSettings) -> int:
-    """Where the name column ends, in characters: the median position of the numbers on lines
-    that carry name and numbers together."""
-    ends = []
-    for line in lines[:200]:
+def _wide_end(ends: list[int], quantile: float) -> int:
+    """A column's right edge: an upper quantile of where its text ends (short texts end early)."""
+    ends = sorted(ends)
+    return ends[min(len(ends) - 1, int(quantile * len(ends)))]
+
+
+def _column_widths(lines: list[Line], settings: LineTableSettings) -> dict[str, dict[int, int]]:
+    """How wide (in characters) the name and the explanation column print on each page: an
+    upper quantile of the name text before the numbers and of the explanation text after them,
+    on that page's lines that carry numbers (the table's figure for a page with too few such
+    lines, under key -1; the default name width when no line has numbers)."""
+    widths: dict[str, dict[int, list[int]]] = {"name": {}, "explanation": {}}
+    for line in lines[:400]:
         cells = read_line(line, False)
         if cells.has_numbers and cells.name:
-            ends.append(cells.name_end)
-    return int(statistics.median(ends)) if ends else settings.default_name_width
+            widths["name"].setdefault(line.page, []).append(cells.name_end)
+            if cells.explanation:
+                widths["explanation"].setdefault(line.page, []).append(_chars(cells.explanation))
+    out: dict[str, dict[int, int]] = {}
+    for column, by_page in widths.items():
+        everything = [e for page in by_page.values() for e in page]
+        fallback = settings.default_name_width if column == "name" else settings.default_explanation_width
+        out[column] = {-1: fallback}
+        if column == "name":
+            # The name's edge decides where a name ends: one long OCR'd line must not move it.
+            out[column] = {page: _wide_end(e, settings.name_end_quantile) for page, e in by_page.items() if len(e) >= 3}
+            out[column][-1] = _wide_end(everything, settings.name_end_quantile) if everything else fallback
+        elif everything:
+            # The explanation's only bounds how much text a line can hold: the widest seen.
+            out[column][-1] = max(everything)
+    return out
 
 
 class _RowBuilder:
-    def __init__(self, table: LineTable, settings: LineTableSettings, name_width: int):
+    def __init__(self, table: LineTable, settings: LineTableSettings, widths: dict[str, dict[int, int]]):
         self.table = table
         self.settings = settings
-        self.name_width = name_width
+        self.widths = widths
         self.rows = table.rows
         self.cur: RowDraft | None = None
 
@@ -519,6 +566,11 @@ class _RowBuilder:
             if cells.code and row.code is None:
                 row.code = cells.code
             row.name += cells.name
+            if not cells.numbers_by_position and cells.name:
+                room = self.settings.name_end_room
+                row.name_closed = cells.name_end + room <= self._name_width(cells)
+                # The explanation's width is a loose bound: only a line far from full was its last.
+                row.explanation_closed = _chars(cells.explanation) + 2 * room <= self._explanation_width(cells)
             if cells.numbers_by_position:
                 row.max_raw, row.self_raw = cells.max_raw, cells.self_raw
                 row.appraised_raw = cells.appraised_raw
@@ -655,16 +707,96 @@ class _RowBuilder:
         if row.started_by != "numbers":
             (row.explanation if row.explanation or row.n_numbers else row.name).extend(tokens)
             return
-        width = self.name_width - (len(cells.code) + 1 if cells.code else 0)
-        used, k = 0, 0
-        while k < len(tokens) and used + len(tokens[k][1]) <= width + 2:
-            used += len(tokens[k][1]) + 1
-            k += 1
+        width = self._name_width(cells)
+        explanation_width = self._explanation_width(cells)
+        room = self.settings.name_end_room
+        k = 0 if row.name_closed else name_split(tokens, row.name, row.explanation, width, explanation_width,
+                                                 not row.explanation_closed, self.settings)
+        if k < len(tokens) and (k == 0 or _chars(tokens[:k]) + room <= width):
+            row.name_closed = True
+        if k == len(tokens) or _chars(tokens[k:]) + 2 * room <= explanation_width:
+            row.explanation_closed = True
         row.name += tokens[:k]
         row.explanation += tokens[k:]
 
+    def _name_width(self, cells: LineCells) -> int:
+        # The code is the STT column's, left of the name column: the widths measured leave it out.
+        return self.widths["name"].get(cells.line.page, self.widths["name"][-1])
+
+    def _explanation_width(self, cells: LineCells) -> int:
+        return self.widths["explanation"].get(cells.line.page, self.widths["explanation"][-1])
+
     def close(self) -> None:
         self._settle_tail()
+
+
+# ---------------------------------------------------------------- name | explanation split
+
+# How an explanation cell opens: a dash, a document ("Kế hoạch số", "Báo cáo số", "Quyết định"),
+# a date, or a reference number.
+_EXPLANATION_OPENING = re.compile(r"^(?:[-–+•]|(?:ke hoach|bao cao|quyet dinh|cong van|thong bao|to trinh)\s+so\b"
+                                  r"|ngay\s+\d|\d{1,2}/\d{1,2}/\d{2,4})", re.I)
+_REFERENCE = re.compile(r"\d+/(?:\d|[\p{Lu}])", re.I)
+
+
+def name_split(tokens: list[tuple[str, str]], name: list[tuple[str, str]], explanation: list[tuple[str, str]],
+               width: int, explanation_width: int, explanation_open: bool = True,
+               settings: LineTableSettings = LineTableSettings()) -> int:
+    """How many of a number-less line's tokens are the name's (the rest are the explanation's).
+    Each printed line holds the name column's words, then the explanation column's; the split
+    is the word boundary where both texts continue best under the syllable language model, with
+    neither part wider than its column, a bonus where the explanation part opens the way
+    explanations do, and a penalty for a gap in a running column: the name is running (its last
+    line was full) when this is called; the explanation when ``explanation_open``."""
+    best, best_score = 0, float("-inf")
+    for k in range(len(tokens) + 1):
+        if k and _chars(tokens[:k]) > width + settings.name_overflow:
+            break
+        score = _continuation_logprob(name, tokens[:k]) + _continuation_logprob(explanation, tokens[k:])
+        rest = " ".join(fold(t) for t, _ in tokens[k:])
+        if k < len(tokens) and _EXPLANATION_OPENING.match(rest):
+            score += settings.explanation_cue
+        score -= settings.reference_in_name * sum(1 for _, raw in tokens[:k] if _REFERENCE.search(raw))
+        if k == 0 or (k < len(tokens) and not explanation_open) or (k == len(tokens) and explanation_open):
+            score -= settings.column_gap
+        if 0 < k < len(tokens) and _chars(tokens[:k]) + settings.name_end_room <= width:
+            score -= settings.name_close  # a short name part ends the name
+        if _chars(tokens[k:]) > explanation_width + settings.name_overflow:
+            score -= settings.column_overflow
+        if score > best_score:
+            best, best_score = k, score
+    return best
+
+
+def _chars(tokens: list[tuple[str, str]]) -> int:
+    return len(" ".join(raw for _, raw in tokens))
+
+
+def _continuation_logprob(before: list[tuple[str, str]], tokens: list[tuple[str, str]]) -> float:
+    """log P(tokens | the text before them) under the repair stage's syllable trigram model;
+    punctuation and non-syllables restart the context, as in the repair stage."""
+    model = load_model()
+    context = [BOS, BOS]
+    for text, _ in before[-3:]:
+        context = _advance(context, text)
+    total = 0.0
+    for text, _ in tokens:
+        token = parse_token(text)
+        unit = lm_unit(token.core)
+        if any(ch in "([{\"“-–" for ch in token.lead):
+            context = [BOS, BOS]
+        if unit is not None:
+            total += model.score(context[0], context[1], unit)
+        context = _advance(context, text)
+    return total
+
+
+def _advance(context: list[str], text: str) -> list[str]:
+    token = parse_token(text)
+    unit = lm_unit(token.core)
+    if unit is None or breaks_context(token):
+        return [BOS, BOS]
+    return [context[1], unit]
 
 
 @lru_cache(maxsize=1)
