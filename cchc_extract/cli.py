@@ -20,8 +20,8 @@ def build_parser() -> argparse.ArgumentParser:
     conv = sub.add_parser("convert", help="convert files and folders to JSON (and dashboard tables)")
     conv.add_argument("inputs", nargs="+", type=Path, help="files or folders (walked recursively)")
     conv.add_argument("--out", required=True, type=Path, help="output folder")
-    conv.add_argument("--review-below", type=float, default=0.8, metavar="CONF",
-                      help="send rows under this confidence to review (default 0.8)")
+    conv.add_argument("--review-below", type=float, default=ReconcileSettings.review_below, metavar="CONF",
+                      help=f"send rows under this confidence to review (default {ReconcileSettings.review_below:g})")
     conv.add_argument("--no-repair", action="store_true", help="skip the Vietnamese repair stage")
     conv.add_argument("--debug", action="store_true", help="tracebacks in error records")
     conv.add_argument("--workers", type=int, default=0, metavar="N",
@@ -34,8 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     app = sub.add_parser("apply-review", help="apply the corrections typed into a review.xlsx/.csv to the JSON")
     app.add_argument("review_file", type=Path, help="review.xlsx or review.csv with corrected_value filled in")
     app.add_argument("--out", required=True, type=Path, help="the output folder the review file came from")
-    app.add_argument("--review-below", type=float, default=0.8, metavar="CONF",
-                     help="send rows under this confidence to review (default 0.8)")
+    app.add_argument("--review-below", type=float, default=ReconcileSettings.review_below, metavar="CONF",
+                     help=f"send rows under this confidence to review (default {ReconcileSettings.review_below:g})")
 
     rep = sub.add_parser("repair", help="repair diacritic-mangled Vietnamese: stdin to stdout, line for line")
     rep.add_argument("--debug", action="store_true")
