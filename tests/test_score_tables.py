@@ -164,7 +164,7 @@ def test_seed_003_names_keep_explanation_out():
     output = result_to_json(convert_file(SEED_003))
     names = {row["code"]: row["name"] for table in output["score_tables"] for row in table["rows"]}
     errors = sum(Levenshtein.distance(names.get(code) or "", name) for code, name in expected.items())
-    assert errors / sum(len(name) for name in expected.values()) < 0.13  # 0.40 when split by width alone
+    assert errors / sum(len(name) for name in expected.values()) < 0.09  # 0.40 when split by width alone, 0.125 line by line
     # a name that ran into its explanation column ("... năm 2023. Kế hoạch số 53/KH-UBND ...")
     assert names["1.1.1"] == "Ban hành kế hoạch CCHC năm (trong Quý IV của năm trước liền kề năm đánh giá)"
     assert names["2.3.1"] == "Tự kiểm tra, rà soát văn bản QPPL"

@@ -80,6 +80,11 @@ class LineTableSettings:
     name_close: float = 2.0
     # Penalty for an explanation part wider than its column.
     column_overflow: float = 20.0
+    # Penalty for a line left after both text columns ended: the split that ended them was wrong
+    # (a row's lines are split jointly, so an early end is weighed against the lines after it).
+    column_overrun: float = 12.0
+    # Split hypotheses kept per line while a row's lines are split jointly.
+    split_beam: int = 24
 
 
 _HEADER_WORDS = ("stt", "tt", "linh", "vuc", "tieu", "chi", "diem", "toi", "da", "tu", "danh", "gia", "cham",
@@ -143,6 +148,10 @@ class RowDraft:
     # so the rest of the row's lines are explanation; likewise for the explanation.
     name_closed: bool = False
     explanation_closed: bool = False
+    # The number-less lines split jointly so far, and where their tokens start in name/explanation.
+    split_lines: list[tuple[list[tuple[str, str]], int, int]] = field(default_factory=list)
+    split_base: tuple[int, int] = (0, 0)
+    split_open: tuple[bool, bool] = (True, True)
     # The last block of explanation text, kept apart in case it turns out to be the name of a
     # row whose code was lost (one-cell-per-line layout).
     tail_block: list[tuple[str, str]] | None = None
@@ -707,17 +716,27 @@ class _RowBuilder:
         if row.started_by != "numbers":
             (row.explanation if row.explanation or row.n_numbers else row.name).extend(tokens)
             return
-        width = self._name_width(cells)
-        explanation_width = self._explanation_width(cells)
-        room = self.settings.name_end_room
-        k = 0 if row.name_closed else name_split(tokens, row.name, row.explanation, width, explanation_width,
-                                                 not row.explanation_closed, self.settings)
-        if k < len(tokens) and (k == 0 or _chars(tokens[:k]) + room <= width):
-            row.name_closed = True
-        if k == len(tokens) or _chars(tokens[k:]) + 2 * room <= explanation_width:
-            row.explanation_closed = True
-        row.name += tokens[:k]
-        row.explanation += tokens[k:]
+        self._extend_split(row, tokens, self._name_width(cells), self._explanation_width(cells))
+
+    def _extend_split(self, row: RowDraft, tokens: list[tuple[str, str]], width: int, explanation_width: int) -> None:
+        """Add a continuation line and split the row's continuation lines again, jointly. A run
+        of lines is re-split only while nothing else was added to the row's name or explanation."""
+        base_name, base_explanation = row.split_base
+        taken = sum(len(t) for t, _, _ in row.split_lines)
+        if not row.split_lines or len(row.name) + len(row.explanation) != base_name + base_explanation + taken \
+                or len(row.name) < base_name or len(row.explanation) < base_explanation:
+            row.split_lines = []
+            row.split_base = base_name, base_explanation = len(row.name), len(row.explanation)
+            row.split_open = (not row.name_closed, not row.explanation_closed)
+        row.split_lines.append((tokens, width, explanation_width))
+        del row.name[base_name:]
+        del row.explanation[base_explanation:]
+        splits, (name_open, explanation_open) = joint_split(row.split_lines, row.name, row.explanation,
+                                                            row.split_open, self.settings)
+        for (line, _, _), k in zip(row.split_lines, splits):
+            row.name += line[:k]
+            row.explanation += line[k:]
+        row.name_closed, row.explanation_closed = not name_open, not explanation_open
 
     def _name_width(self, cells: LineCells) -> int:
         # The code is the STT column's, left of the name column: the widths measured leave it out.
@@ -742,30 +761,90 @@ _REFERENCE = re.compile(r"\d+/(?:\d|[\p{Lu}])", re.I)
 def name_split(tokens: list[tuple[str, str]], name: list[tuple[str, str]], explanation: list[tuple[str, str]],
                width: int, explanation_width: int, explanation_open: bool = True,
                settings: LineTableSettings = LineTableSettings()) -> int:
-    """How many of a number-less line's tokens are the name's (the rest are the explanation's).
-    Each printed line holds the name column's words, then the explanation column's; the split
-    is the word boundary where both texts continue best under the syllable language model, with
-    neither part wider than its column, a bonus where the explanation part opens the way
-    explanations do, and a penalty for a gap in a running column: the name is running (its last
-    line was full) when this is called; the explanation when ``explanation_open``."""
-    best, best_score = 0, float("-inf")
-    for k in range(len(tokens) + 1):
-        if k and _chars(tokens[:k]) > width + settings.name_overflow:
-            break
-        score = _continuation_logprob(name, tokens[:k]) + _continuation_logprob(explanation, tokens[k:])
-        rest = " ".join(fold(t) for t, _ in tokens[k:])
-        if k < len(tokens) and _EXPLANATION_OPENING.match(rest):
-            score += settings.explanation_cue
-        score -= settings.reference_in_name * sum(1 for _, raw in tokens[:k] if _REFERENCE.search(raw))
-        if k == 0 or (k < len(tokens) and not explanation_open) or (k == len(tokens) and explanation_open):
-            score -= settings.column_gap
-        if 0 < k < len(tokens) and _chars(tokens[:k]) + settings.name_end_room <= width:
-            score -= settings.name_close  # a short name part ends the name
-        if _chars(tokens[k:]) > explanation_width + settings.name_overflow:
-            score -= settings.column_overflow
-        if score > best_score:
-            best, best_score = k, score
-    return best
+    """How many of one number-less line's tokens are the name's (the rest are the explanation's),
+    the line taken alone: see ``split_score``."""
+    scores = [(split_score(tokens, k, name, explanation, width, explanation_width, explanation_open, settings), k)
+              for k in split_points(tokens, width, settings)]
+    return max(scores, key=lambda s: (s[0], -s[1]))[1]
+
+
+def split_points(tokens: list[tuple[str, str]], width: int, settings: LineTableSettings) -> range:
+    """The word boundaries a name part may end at: no name part much wider than its column."""
+    k = 1
+    while k <= len(tokens) and _chars(tokens[:k]) <= width + settings.name_overflow:
+        k += 1
+    return range(k)
+
+
+def split_score(tokens: list[tuple[str, str]], k: int, name: list[tuple[str, str]],
+                explanation: list[tuple[str, str]], width: int, explanation_width: int, explanation_open: bool,
+                settings: LineTableSettings) -> float:
+    """How well a line reads split after its k-th token. Each printed line holds the name column's
+    words, then the explanation column's: both texts should continue well under the syllable
+    language model, the explanation part may open the way explanations do, neither part is wider
+    than its column, and a running column (the name, and the explanation when
+    ``explanation_open``) should not skip a line."""
+    score = _continuation_logprob(name, tokens[:k]) + _continuation_logprob(explanation, tokens[k:])
+    if opens_explanation(tokens[k:]):
+        score += settings.explanation_cue
+    score -= settings.reference_in_name * sum(1 for _, raw in tokens[:k] if _REFERENCE.search(raw))
+    if k == 0 or (k < len(tokens) and not explanation_open) or (k == len(tokens) and explanation_open):
+        score -= settings.column_gap
+    if 0 < k < len(tokens) and _chars(tokens[:k]) + settings.name_end_room <= width:
+        score -= settings.name_close  # a short name part ends the name
+    if _chars(tokens[k:]) > explanation_width + settings.name_overflow:
+        score -= settings.column_overflow
+    return score
+
+
+def opens_explanation(tokens: list[tuple[str, str]]) -> bool:
+    return bool(tokens) and bool(_EXPLANATION_OPENING.match(" ".join(fold(t) for t, _ in tokens)))
+
+
+def ends_columns(tokens: list[tuple[str, str]], k: int, width: int, explanation_width: int,
+                 settings: LineTableSettings) -> tuple[bool, bool]:
+    """Whether a line split after its k-th token ends the name column, the explanation column:
+    a column's text is top-aligned and fills each line up to about one syllable, so a part with
+    room left (or an empty part) was the column's last."""
+    room = settings.name_end_room
+    name_ends = k < len(tokens) and (k == 0 or _chars(tokens[:k]) + room <= width)
+    explanation_ends = k == len(tokens) or _chars(tokens[k:]) + 2 * room <= explanation_width
+    return name_ends, explanation_ends
+
+
+def joint_split(lines: list[tuple[list[tuple[str, str]], int, int]], name: list[tuple[str, str]],
+                explanation: list[tuple[str, str]], open_columns: tuple[bool, bool],
+                settings: LineTableSettings = LineTableSettings()) -> tuple[list[int], tuple[bool, bool]]:
+    """Split points of a row's consecutive number-less lines (tokens, name width, explanation
+    width), decided together: a beam search over each line's split, where a column once ended
+    stays ended and a line left after both ended costs ``column_overrun``. Returns the splits and
+    which columns are still open after the last line."""
+    # hypothesis: (score, splits, (name open, explanation open), name tail, explanation tail)
+    beam = [(0.0, (), open_columns, tuple(name[-3:]), tuple(explanation[-3:]))]
+    for tokens, width, explanation_width in lines:
+        grown: dict[tuple, tuple] = {}
+        for score, splits, (name_open, explanation_open), name_tail, explanation_tail in beam:
+            for k in split_points(tokens, width, settings) if name_open else range(1):
+                # An explanation part that opens like one (a dash, "Kế hoạch số") starts a new
+                # paragraph of the explanation cell: the column had not ended.
+                running = explanation_open or opens_explanation(tokens[k:])
+                if name_open:
+                    gain = split_score(tokens, k, list(name_tail), list(explanation_tail), width,
+                                       explanation_width, running, settings)
+                else:
+                    gain = _continuation_logprob(list(explanation_tail), tokens)
+                    gain -= 0.0 if running else settings.column_overrun
+                name_ends, explanation_ends = ends_columns(tokens, k, width, explanation_width, settings)
+                # Once the name has ended, a short explanation line is a paragraph break, not its end.
+                state = (name_open and not name_ends, running and not (explanation_ends and name_open))
+                hyp = (score + gain, splits + (k,), state, (name_tail + tuple(tokens[:k]))[-3:],
+                       (explanation_tail + tuple(tokens[k:]))[-3:])
+                key = hyp[2:]
+                if key not in grown or grown[key][0] < hyp[0]:
+                    grown[key] = hyp
+        beam = sorted(grown.values(), key=lambda h: -h[0])[: settings.split_beam]
+    best = beam[0]
+    return list(best[1]), best[2]
 
 
 def _chars(tokens: list[tuple[str, str]]) -> int:
