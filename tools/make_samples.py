@@ -43,7 +43,6 @@ import json
 import os
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -58,6 +57,8 @@ from docx.oxml import OxmlElement  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Cm, Pt  # noqa: E402
 from PIL import Image, ImageFilter  # noqa: E402
+
+from extract.external import convert_to_pdf  # noqa: E402
 
 OUT = ROOT / "samples" / "renderings"
 BAD = ROOT / "tests" / "data" / "bad"
@@ -401,13 +402,8 @@ def make_unruled_score_png(source: ScoreSource, settings: ScanSettings) -> None:
 
 
 def libreoffice_pdf(src: Path, out_dir: Path, filter_options: str = "") -> Path:
-    """Convert with LibreOffice headless, in a private profile so parallel runs do not collide."""
-    with tempfile.TemporaryDirectory() as profile:
-        target = "pdf" + (f":writer_pdf_Export:{filter_options}" if filter_options else "")
-        subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-                        "--convert-to", target, "--outdir", str(out_dir), str(src)],
-                       check=True, capture_output=True, timeout=180)
-    return out_dir / (src.stem + ".pdf")
+    """Convert with LibreOffice Writer headless (the product's converter: private profile, output checked)."""
+    return convert_to_pdf(src, out_dir, filter_options=filter_options)
 
 
 def render_pages(pdf: Path, dpi: int) -> list[Image.Image]:
@@ -506,7 +502,7 @@ def make_bad_inputs(text_pdf: Path, docx_path: Path) -> None:
     data = text_pdf.read_bytes()
     (BAD / "truncated.pdf").write_bytes(data[: len(data) // 3])
     (BAD / "empty.pdf").write_bytes(b"")
-    (BAD / "not_a_zip.docx").write_bytes("Đây không phải là tệp Word.\n".encode("utf-8"))
+    (BAD / "not_a_zip.docx").write_bytes("Đây không phải là tệp Word.\n".encode())
     noise = random.Random(3)
     (BAD / "binary.txt").write_bytes(bytes(noise.randrange(256) for _ in range(2048)))
     (BAD / "notes.rtf").write_bytes(b"{\\rtf1\\ansi Bao cao}\n")
