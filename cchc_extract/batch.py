@@ -16,13 +16,21 @@ import signal
 import sys
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from multiprocessing.connection import wait
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import TextIO
 
-from cchc_extract.pipeline import (PipelineOptions, _format_of, convert_file, file_sha256, one_line, result_to_json,
-                                   write_json)
+from cchc_extract.pipeline import (
+    PipelineOptions,
+    _format_of,
+    convert_file,
+    file_sha256,
+    one_line,
+    result_to_json,
+    write_json,
+)
 from cchc_extract.records import PIPELINE_VERSION, ErrorRecord, ExtractionResult, SourceInfo
 from extract.base import supported_extensions
 
@@ -197,7 +205,7 @@ def _worker_main(conn, out_dir: Path, options: PipelineOptions) -> None:
 @dataclass
 class _Worker:
     process: multiprocessing.process.BaseProcess
-    conn: object
+    conn: Connection
     item: InputFile | None = None
     started: float = 0.0
 
@@ -283,11 +291,13 @@ def run_pool(items: list[InputFile], out_dir: Path, options: PipelineOptions, se
             timeout = None
             if settings.timeout_s > 0:
                 timeout = max(0.0, min(w.started for w in busy) + settings.timeout_s - time.monotonic())
-            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout))
+            waited: list[Connection | int] = [w.conn for w in busy]
+            ready = set(wait(waited + [w.process.sentinel for w in busy], timeout))
             now = time.monotonic()
             for worker in busy:
                 i = workers.index(worker)
                 item = worker.item
+                assert item is not None  # busy: it has an item
                 if worker.conn in ready:
                     try:
                         on_done(worker.conn.recv())

@@ -11,12 +11,12 @@ import hashlib
 import json
 import os
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
-from cchc_extract.records import ErrorRecord, ExtractionResult, SourceInfo, to_dict
 from cchc_extract.reconcile import ReconcileSettings, reconcile
+from cchc_extract.records import ErrorRecord, ExtractionResult, SourceInfo, to_dict
 from extract.base import IngestError, IngestOptions, ingest
 from extract.metadata import extract_metadata
 from extract.model import IngestedDocument

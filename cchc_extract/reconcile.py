@@ -23,7 +23,9 @@ restores its sums.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import regex as re
 from rapidfuzz import fuzz
@@ -164,7 +166,7 @@ def resolve_parents(rows: list) -> tuple[list[int | None], set[int]]:
             wanted = code.rsplit(".", 1)[0]
         found = None
         if wanted is not None:
-            ancestor = wanted
+            ancestor: str | None = wanted
             while ancestor and found is None:
                 found = next((j for j in range(i - 1, -1, -1) if norm_code(rows[j].code) == ancestor), None)
                 if found is None:
@@ -208,7 +210,7 @@ def _sum_tolerance(stated: float, base: float, relative: float) -> float:
     return max(base, abs(stated) * relative) if abs(stated) >= 1000 else base
 
 
-def _compare_sum(stated: float | None, parts: list[float | None], tol: float) -> tuple[str, float | None]:
+def _compare_sum(stated: float | None, parts: Sequence[float | None], tol: float) -> tuple[str, float | None]:
     """(status, expected) of "stated = sum of parts". Blank parts may hold anything non-negative:
     parts that already make the whole are ok, parts above it a mismatch, parts short of it
     unknowable (skipped)."""
@@ -245,7 +247,8 @@ def _effective(rows: list[ScoreRow], kids: dict[int, list[int]], i: int, field_:
     if own is not None or not kids.get(i):
         return own
     parts = [_effective(rows, kids, c, field_) for c in kids[i]]
-    return None if any(p is None for p in parts) else sum(parts)
+    known = [p for p in parts if p is not None]
+    return None if len(known) < len(parts) else sum(known)
 
 
 def _reaches_end(i: int, n_rows: int, kids: dict[int, list[int]]) -> bool:
@@ -512,16 +515,19 @@ def _check_ratio(ai: int, i: int, rows: list[StatRow], parents: list[int | None]
     den, nums = _ratio_parts(i, rows, parents, kids)
     if den is None or not nums:
         return
+    value, den_value = row.value, rows[den].value
+    if value is None or den_value is None:  # never: the caller and _ratio_parts pass rows with values
+        return
     label = row.code or row.indicator[:40]
     decimals = _decimals(row.value, row.value_raw)
     tol = 10.0 ** -decimals
     item = f"/statistics/{ai}/rows/{i}"
-    if rows[den].value == 0:
+    if den_value == 0:
         ledger.check("ratio", item, table=name, code=row.code, field_="value", expected=None, actual=row.value,
                      tolerance=tol, status="skipped", message=f"{label}: denominator {rows[den].code} is 0")
         return
-    ratios = [(j, 100.0 * rows[j].value / rows[den].value) for j in nums]
-    match = next(((j, r) for j, r in ratios if _percent_matches(row.value, r, decimals)), None)
+    ratios = [(j, 100.0 * num / den_value) for j in nums if (num := rows[j].value) is not None]
+    match = next(((j, r) for j, r in ratios if _percent_matches(value, r, decimals)), None)
     j, ratio = match or ratios[0]
     status = "ok" if match else "mismatch"
     message = (f"{label}: {_vn(row.value)}% against {rows[j].code or 'numerator'} / {rows[den].code or 'denominator'}"
@@ -538,7 +544,7 @@ def _check_total(ai: int, i: int, rows: list[StatRow], kids: dict[int, list[int]
     parts_idx = [j for j in kids.get(i, []) if _unit_key(rows[j]) == unit and not is_percent(rows[j])
                  and code_legend(rows[j]) is None]
     parts = [rows[j].value for j in parts_idx]
-    if not parts or all(p is None for p in parts):
+    if row.value is None or not parts or all(p is None for p in parts):  # the caller passes rows with values
         return
     tol = max(_sum_tolerance(row.value, 0.0, s.relative_tolerance), 1e-6)
     status, expected = _compare_sum(row.value, parts, tol)
@@ -561,7 +567,8 @@ def _check_counts(counts: list[Count], ledger: _Ledger) -> None:
         parts = [p.value for p in count.parts]
         if all(p is None for p in parts):
             continue
-        if len(parts) == 1:
+        expected: float | None
+        if len(parts) == 1 and parts[0] is not None:  # (it is: not all parts are None)
             # "902 hồ sơ (trong đó có 11 hồ sơ trễ hạn)": one part is a subset, not a breakdown.
             status, expected = ("ok" if parts[0] <= count.total else "mismatch"), parts[0]
         else:
@@ -586,7 +593,7 @@ def group_criteria(statements: list[ScoreStatement]) -> dict[int, list[int]]:
     def label(text: str | None) -> str:
         return (text or "").strip(" )").lower()
 
-    groups = {i: [] for i, st in enumerate(statements) if st.kind == "group"}
+    groups: dict[int, list[int]] = {i: [] for i, st in enumerate(statements) if st.kind == "group"}
     for i, st in enumerate(statements):
         if st.kind == "group":
             continue
@@ -594,9 +601,8 @@ def group_criteria(statements: list[ScoreStatement]) -> dict[int, list[int]]:
         # The nearest group above with the criterion's label (labels can repeat when OCR or
         # repair garbles "b)"), else simply the nearest group above.
         named = [g for g in above if st.group and label(statements[g].code) == label(st.group)]
-        owner = (named or above or [None])[-1]
-        if owner is not None:
-            groups[owner].append(i)
+        if named or above:
+            groups[(named or above)[-1]].append(i)
     return groups
 
 
@@ -610,12 +616,13 @@ def _check_group_statements(statements: list[ScoreStatement], ledger: _Ledger, s
         crit = [statements[i] for i in members]
         if not crit or group.max_points is None:
             continue
-        numbers = [_criterion_number(c.code) for c in crit]
-        prefixes = {n[0] for n in numbers if n}
-        if None in numbers or len(prefixes) != 1 or sorted(n[1] for n in numbers) != list(range(1, len(crit) + 1)):
+        numbers = [n for c in crit if (n := _criterion_number(c.code)) is not None]
+        prefixes = {n[0] for n in numbers}
+        if (len(numbers) < len(crit) or len(prefixes) != 1
+                or sorted(n[1] for n in numbers) != list(range(1, len(crit) + 1))):
             continue
-        maxima = [c.max_points for c in crit]
-        if any(m is None for m in maxima) or sum(maxima) < group.max_points - s.points_tolerance:
+        maxima = [m for c in crit if (m := c.max_points) is not None]
+        if len(maxima) < len(crit) or sum(maxima) < group.max_points - s.points_tolerance:
             continue
         label = f"group {group.code or ''}".strip()
         ref = ReviewItem(item=f"/score_statements/{gi}", field=None, code=group.code, page=group.source.page,
@@ -662,7 +669,7 @@ def _check_narrative_against_annexes(result: ExtractionResult, ledger: _Ledger, 
             continue
         score, ai, ri, row = scored[0]
         annex = result.statistics[ai].annex or f"statistics/{ai}"
-        ok = abs(row.value - count.total) < 1e-6
+        ok = row.value is not None and abs(row.value - count.total) < 1e-6  # (rows hold values only)
         ledger.check("narrative_annex", f"/counts/{ci}", table=annex, code=row.code, field_="total",
                      expected=row.value, actual=count.total, tolerance=0.0, status="ok" if ok else "mismatch",
                      message=f"{count.label}: the text says {_vn(count.total)} {count.unit}, {annex} row "
@@ -679,8 +686,9 @@ def _text_sources(result: ExtractionResult):
             yield (f"/score_tables/{ti}/rows/{ri}", "explanation", row.explanation, row.source.page,
                    row.confidence, _table_name(table, ti), row.code)
     for ai, annex in enumerate(result.statistics):
-        for ri, row in enumerate(annex.rows):
-            yield f"/statistics/{ai}/rows/{ri}", "note", row.note, row.source.page, row.confidence, annex.annex, row.code
+        for ri, stat_row in enumerate(annex.rows):
+            yield (f"/statistics/{ai}/rows/{ri}", "note", stat_row.note, stat_row.source.page, stat_row.confidence,
+                   annex.annex, stat_row.code)
     for i, st in enumerate(result.score_statements):
         yield f"/score_statements/{i}", "text", st.text or st.reason, st.source.page, st.confidence, None, st.code
     for i, count in enumerate(result.counts):
@@ -693,8 +701,8 @@ def fraction_percents(text: str, gap: int = 90):
     """Every "a/b ... c%" in a text: (a, b, c, c's decimals, matched text). Dates ("30/12/2022")
     are not fractions; the percent must follow within ``gap`` characters with no number or
     clause break between."""
-    pattern = re.compile(r"(?<![\d/.,])(\d{1,7})\s*/\s*(\d{1,7})(?![\d/])([^\d;\n]{0,%d}?)"
-                         r"(\d{1,3}(?:[.,]\d+)?)\s*%%" % gap)
+    pattern = re.compile(r"(?<![\d/.,])(\d{1,7})\s*/\s*(\d{1,7})(?![\d/])" rf"([^\d;\n]{{0,{gap}}}?)"
+                         r"(\d{1,3}(?:[.,]\d+)?)\s*%")
     for m in pattern.finditer(text or ""):
         if re.search(r"\.\s+\p{Lu}|:", m[3]) or re.match(r"\s*(điểm|diem)\b", m[3], flags=re.I):
             continue  # a sentence or clause ended in between, or "3/3 điểm" is a score, not a ratio
@@ -749,17 +757,19 @@ def _review_doubtful(result: ExtractionResult, ledger: _Ledger, s: ReconcileSett
             field_ = "self_points" if row.self_points is not None else "max_points"
             visit(_score_ref(ti, ri, row, field_, name), row.flags)
     for ai, annex in enumerate(result.statistics):
-        for ri, row in enumerate(annex.rows):
-            visit(_stat_ref(ai, ri, row, annex.annex), row.flags)
-    for ti, table in enumerate(result.task_tables):
-        for ri, row in enumerate(table.rows):
-            visit(ReviewItem(item=f"/task_tables/{ti}/rows/{ri}", field=None, table=table.title or None,
-                          code=row.criterion_code or row.code, page=row.source.page, raw=None,
-                          value=(row.task or row.activity or row.criterion)[:120] or None,
-                          confidence=row.confidence), row.flags)
-    for name, items, value_of in (("score_statements", result.score_statements, lambda x: x.points),
-                                  ("targets", result.targets, lambda x: x.value),
-                                  ("counts", result.counts, lambda x: x.total)):
+        for ri, stat_row in enumerate(annex.rows):
+            visit(_stat_ref(ai, ri, stat_row, annex.annex), stat_row.flags)
+    for ti, task_table in enumerate(result.task_tables):
+        for ri, task_row in enumerate(task_table.rows):
+            visit(ReviewItem(item=f"/task_tables/{ti}/rows/{ri}", field=None, table=task_table.title or None,
+                          code=task_row.criterion_code or task_row.code, page=task_row.source.page, raw=None,
+                          value=(task_row.task or task_row.activity or task_row.criterion)[:120] or None,
+                          confidence=task_row.confidence), task_row.flags)
+    narrative: list[tuple[str, list[Any], Callable[[Any], float | None]]] = [
+        ("score_statements", result.score_statements, lambda x: x.points),
+        ("targets", result.targets, lambda x: x.value),
+        ("counts", result.counts, lambda x: x.total)]
+    for name, items, value_of in narrative:
         for i, x in enumerate(items):
             visit(ReviewItem(item=f"/{name}/{i}", field=None, code=getattr(x, "code", None), page=x.source.page,
                           raw=(x.text or "")[:200] or None, value=value_of(x), confidence=x.confidence), [])

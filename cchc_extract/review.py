@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from cchc_extract.records import Correction, ErrorRecord, ExtractionResult, from_dict, to_dict
 from cchc_extract.reconcile import ReconcileSettings, reconcile
+from cchc_extract.records import Correction, ErrorRecord, ExtractionResult, from_dict, to_dict
 from cchc_extract.tables import iter_outputs, write_tables
 from normalize.numbers import parse_number
 from schemas import schema_errors
@@ -145,7 +145,7 @@ def record_type(pointer: str) -> type | None:
             (tp,) = typing.get_args(tp)
         else:
             return None
-    return tp if dataclasses.is_dataclass(tp) else None
+    return tp if isinstance(tp, type) and dataclasses.is_dataclass(tp) else None
 
 
 def _field_kinds(cls: type, name: str) -> set[type]:

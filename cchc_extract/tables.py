@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pandas as pd
 import pyarrow as pa
@@ -212,9 +213,10 @@ def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame] | None = None) -
     folder.mkdir(parents=True, exist_ok=True)
     pid = os.getpid()
     for name, frame in tables.items():
-        _replace(folder / f"{name}.csv", pid, lambda p: frame.to_csv(p, index=False, encoding="utf-8-sig"))
+        # Writers bound to this table (partial, not a closure over the loop variables).
+        _replace(folder / f"{name}.csv", pid, partial(frame.to_csv, index=False, encoding="utf-8-sig"))
         _replace(folder / f"{name}.parquet", pid,
-                 lambda p: frame.to_parquet(p, index=False, engine="pyarrow", schema=_arrow_schema(name)))
+                 partial(frame.to_parquet, index=False, engine="pyarrow", schema=_arrow_schema(name)))
     _replace(folder / SQLITE_NAME, pid, lambda p: _write_sqlite(p, tables))
     return folder
 

@@ -21,7 +21,7 @@ import numpy as np
 from PIL import Image
 
 from extract.base import IngestError, IngestOptions
-from extract.model import BBox, Cell, Line, Page, Table, Word
+from extract.model import BBox, Cell, Line, Page, Table, Word, bbox_of
 from extract.pdf_reader import PdfTableSettings, cell_text, centre_in, union_bbox
 from normalize.text import fold_spaces, nfc
 
@@ -107,7 +107,7 @@ def skew_angle(gray: Image.Image, settings: OcrSettings = OcrSettings()) -> floa
     so each candidate angle costs one ``bincount``."""
     scale = min(1.0, settings.deskew_width_px / gray.width)
     small = np.asarray(gray.resize((max(1, int(gray.width * scale)), max(1, int(gray.height * scale))),
-                                   Image.BILINEAR))
+                                   Image.Resampling.BILINEAR))
     ys, xs = np.nonzero(small < otsu_threshold(small))
     if ys.size == 0:
         return 0.0
@@ -134,7 +134,7 @@ def deskew(gray: Image.Image, settings: OcrSettings = OcrSettings()) -> tuple[Im
     angle = skew_angle(gray, settings)
     if abs(angle) < settings.min_skew_deg:
         return gray, 0.0
-    return gray.rotate(angle, resample=Image.BILINEAR, fillcolor=255), angle
+    return gray.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255), angle
 
 
 @dataclass(frozen=True)
@@ -255,7 +255,8 @@ def _grid_cells(xs, ys, hs, vs, tol, settings: OcrSettings):
     members: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for k in slot:
         members.setdefault(root(k), []).append(k)
-    cells, taken = [], set()
+    cells: list[tuple[tuple[int, int, int, int], int, int, int, int]] = []
+    taken: set[tuple[int, int]] = set()
     for group in sorted(members.values()):
         r0, r1 = min(r for r, _ in group), max(r for r, _ in group)
         c0, c1 = min(c for _, c in group), max(c for _, c in group)
@@ -345,7 +346,7 @@ def prepare(image: Image.Image, dpi: int, settings: OcrSettings) -> tuple[Image.
     gray = image.convert("L")
     if dpi < settings.min_dpi:
         factor = settings.target_dpi / dpi
-        gray = gray.resize((round(gray.width * factor), round(gray.height * factor)), Image.LANCZOS)
+        gray = gray.resize((round(gray.width * factor), round(gray.height * factor)), Image.Resampling.LANCZOS)
         dpi = settings.target_dpi
     return gray, dpi
 
@@ -412,20 +413,26 @@ def retry_empty_cells(arr: np.ndarray, tables, words, dpi: int, options: IngestO
     for key, w in tesseract_words(Image.fromarray(strip), dpi, options, psm=6):
         if not any(ch.isalnum() for ch in w.text):
             continue  # specks and edge remains read as punctuation
-        cy = (w.bbox[1] + w.bbox[3]) / 2
+        cy = (bbox_of(w)[1] + bbox_of(w)[3]) / 2
         for top, bottom, (x0, y0, _, _) in placed:
             if top <= cy <= bottom:
                 dx, dy = x0 - gap, y0 - top
-                w.bbox = (w.bbox[0] + dx, w.bbox[1] + dy, w.bbox[2] + dx, w.bbox[3] + dy)
+                wx0, wy0, wx1, wy1 = bbox_of(w)
+                w.bbox = (wx0 + dx, wy0 + dy, wx1 + dx, wy1 + dy)
                 found.append(((-1, top, key[2]), w))
                 break
     return found
 
 
+def _as_bbox(values) -> BBox:
+    x0, top, x1, bottom = (float(v) for v in values)
+    return (x0, top, x1, bottom)
+
+
 def assemble(words, tables, page_number: int, first_number: int) -> list:
     """Words into table cells (by box centre) and the rest into Tesseract's lines; blocks in
     reading order (top to bottom)."""
-    blocks: list[tuple[float, float, object]] = []
+    blocks: list[tuple[float, float, Table | list[Word]]] = []
     free = list(words)
     for cells in tables:
         box = union_bbox([c[0] for c in cells])
@@ -435,28 +442,29 @@ def assemble(words, tables, page_number: int, first_number: int) -> list:
         for cbox, r, c, rs, cs in cells:
             cw = [w for w in inside if centre_in(w.bbox, cbox)]
             table_cells.append(Cell(row=r, col=c, text=_reading_text(cw), row_span=rs, col_span=cs,
-                                    bbox=tuple(float(v) for v in cbox), conf=_mean([w.conf for w in cw])))
+                                    bbox=_as_bbox(cbox), conf=_mean([w.conf for w in cw])))
         n_rows = max(c.row + c.row_span for c in table_cells)
         n_cols = max(c.col + c.col_span for c in table_cells)
         table = Table(page=page_number, cells=table_cells, n_rows=n_rows, n_cols=n_cols, source="ocr-lines",
-                      bbox=tuple(float(v) for v in box))
+                      bbox=_as_bbox(box))
         blocks.append((box[1], box[0], table))
     lines: dict[tuple[int, int, int], list[Word]] = {}
     for key, w in free:
         lines.setdefault(key, []).append(w)
     for ws in lines.values():
-        ws.sort(key=lambda w: w.bbox[0])
-        bbox = union_bbox([w.bbox for w in ws])
+        ws.sort(key=lambda w: bbox_of(w)[0])
+        bbox = union_bbox([bbox_of(w) for w in ws])
         blocks.append((bbox[1], bbox[0], ws))
-    out = []
+    out: list[Line | Table] = []
     number = first_number
-    for top, _, item in sorted(blocks, key=lambda b: (b[0], b[1])):
+    for _top, _, item in sorted(blocks, key=lambda b: (b[0], b[1])):
         if isinstance(item, Table):
             item.line_start, item.line_end = number, number + item.n_rows - 1
             number += item.n_rows
             out.append(item)
         else:
             out.append(Line(text=fold_spaces(" ".join(w.text for w in item)), page=page_number, number=number,
-                            bbox=union_bbox([w.bbox for w in item]), words=item, conf=_mean([w.conf for w in item])))
+                            bbox=union_bbox([bbox_of(w) for w in item]), words=item,
+                            conf=_mean([w.conf for w in item if w.conf is not None])))  # (OCR words have one)
             number += 1
     return out
