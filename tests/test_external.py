@@ -46,4 +46,6 @@ def test_writer_converts_and_a_broken_document_says_why(tmp_path):
     with pytest.raises(IngestError) as info:
         convert_to_pdf(broken, tmp_path)
     # Writer is there, so the message is LibreOffice's own about this file, not the missing package.
-    assert str(info.value) == "LibreOffice could not convert broken.odt: Error: source file could not be loaded"
+    # (LibreOffice 7.x says "Error: source file could not be loaded")
+    assert str(info.value).startswith("LibreOffice could not convert broken.odt: ")
+    assert "libreoffice-writer" not in str(info.value)
