@@ -226,3 +226,34 @@ def test_a_wrong_total_with_everything_read_stays_a_mismatch(tmp_path):
     data = _converted(path)
     assert data["unread"] == []
     assert [c["kind"] for c in data["checks"] if c["status"] == "mismatch"] == ["stated_total", "stated_total"]
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract not installed (tesseract-ocr)")
+def test_a_sideways_photo_is_turned_upright_before_it_is_read(tmp_path):
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(str(ROOT / "samples" / "renderings" / "stats_annex.pdf"))[0]
+    image = page.render(scale=300 / 72).to_pil().convert("L")
+    top = image.crop((0, 0, image.width, int(image.height * 0.35)))  # the letter's head: number, date, title
+    path = tmp_path / "sideways.png"
+    top.rotate(90, expand=True).save(path, dpi=(300, 300))  # put in the scanner sideways
+    data = _converted(path)
+    assert data["document"]["number"] == "341/BC-UBND"
+    assert data["document"]["date"] == "2024-06-10"
+    assert data["unread"] == []
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract not installed (tesseract-ocr)")
+def test_a_blank_frame_of_a_scan_is_one_unread_page_and_in_the_queue(tmp_path):
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    page = pdfium.PdfDocument(str(ROOT / "samples" / "renderings" / "stats_annex.pdf"))[0]
+    image = page.render(scale=200 / 72).to_pil().convert("L")
+    top = image.crop((0, 0, image.width, int(image.height * 0.3)))
+    blank = Image.new("L", top.size, 255)  # the scanner fed an empty sheet
+    path = tmp_path / "two_pages.tif"
+    top.save(path, save_all=True, append_images=[blank], dpi=(200, 200))
+    data = _converted(path)
+    assert [(u["kind"], u["page"]) for u in data["unread"]] == [("page", 2)]
+    assert data["review"][0]["item"] == "/unread/0" and data["review"][0]["page"] == 2
