@@ -64,6 +64,7 @@ class FileOutcome:
     pages: int = 0
     mismatches: int = 0  # checks with status mismatch
     review: int = 0  # rows sent to review
+    unread: int = 0  # parts of the document that gave no data (tables, pages, rows): see its "unread"
     errors: list[str] = field(default_factory=list)  # "stage: message"
     seconds: float = 0.0
 
@@ -76,6 +77,7 @@ class BatchSummary:
     with_mismatches: int = 0
     failed: int = 0
     review_rows: int = 0
+    with_unread: list[str] = field(default_factory=list)  # documents with parts not read
     seconds: float = 0.0
     workers: int = 0
     peak_rss_mb: float = 0.0  # largest worker's resident memory
@@ -92,6 +94,8 @@ class BatchSummary:
             return
         self.converted += 1
         self.with_mismatches += outcome.mismatches > 0
+        if outcome.unread:
+            self.with_unread.append(outcome.file)
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -136,7 +140,7 @@ def outcome_of(data: dict, file: str, up_to_date: bool = False) -> FileOutcome:
         file=file, status="failed" if failed else "converted", up_to_date=up_to_date,
         format=source.get("format", ""), method=source.get("method", ""), pages=source.get("pages", 0),
         mismatches=sum(c.get("status") == "mismatch" for c in data.get("checks", [])),
-        review=len(data.get("review", [])), errors=errors)
+        review=len(data.get("review", [])), unread=len(data.get("unread", [])), errors=errors)
 
 
 def current_output(item: InputFile, out_dir: Path) -> dict | None:
@@ -377,7 +381,11 @@ def summary_text(summary: BatchSummary) -> str:
             f"{summary.converted} converted ({summary.up_to_date} already up to date), "
             f"{summary.with_mismatches} with mismatches, {summary.failed} failed, "
             f"{summary.review_rows} rows sent to review")
-    return "\n".join([head] + [f"  failed: {f}: {m}" for f, m in summary.failures])
+    if summary.with_unread:
+        head += f", {len(summary.with_unread)} with parts not read"
+    unread = [f"  not all read: {o.file}: {o.unread} part(s), see its \"unread\" and the review queue"
+              for o in summary.outcomes if o.unread and o.file in summary.with_unread]
+    return "\n".join([head] + [f"  failed: {f}: {m}" for f, m in summary.failures] + unread)
 
 
 def peak_child_rss_mb() -> float:

@@ -165,7 +165,7 @@ class Check:
     expected: float | str | None = None
     actual: float | str | None = None
     tolerance: float | None = None
-    status: str = "ok"  # ok | mismatch | repaired | skipped
+    status: str = "ok"  # ok | mismatch | repaired | skipped | incomplete (we did not read all the rows)
     message: str = ""
 
 
@@ -180,6 +180,22 @@ class ReviewItem:
     value: float | str | None = None
     reason: str = ""
     confidence: float | None = None
+
+
+@dataclass
+class UnreadPart:
+    """A part of the document that gave no data and is not layout: a table not recognised or not
+    read, a page with no usable text, a run of rows that could not be placed. It is said, never
+    dropped: each one is also a review item."""
+
+    page: int | None
+    kind: str  # table | page | rows
+    reason: str
+    text_sample: str = ""
+    page_end: int | None = None
+    bbox: list[float] | None = None
+    line_start: int | None = None
+    line_end: int | None = None
 
 
 @dataclass
@@ -237,6 +253,7 @@ class ExtractionResult:
     counts: list[Count] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
     review: list[ReviewItem] = field(default_factory=list)
+    unread: list[UnreadPart] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
     errors: list[ErrorRecord] = field(default_factory=list)
 

@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from cchc_extract.coverage import account_coverage
 from cchc_extract.reconcile import ReconcileSettings, reconcile
 from cchc_extract.records import Correction, ErrorRecord, ExtractionResult, from_dict, to_dict
 from cchc_extract.tables import iter_outputs, write_tables
+from extract.segment.unread import unread_review_items
 from normalize.numbers import parse_number
 from schemas import schema_errors
 
@@ -249,5 +251,7 @@ def recheck(data: dict, settings: ReconcileSettings) -> tuple[dict, list[str]]:
         reconcile(result, settings)
     except Exception as exc:  # as in the pipeline: the failure is recorded, the document stands
         result.errors.append(ErrorRecord(stage="reconcile", message=f"{type(exc).__name__}: {exc}".splitlines()[0]))
+    account_coverage(result)
+    result.review = unread_review_items(result) + result.review
     out = to_dict(result)
     return out, schema_errors(out)

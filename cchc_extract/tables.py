@@ -52,7 +52,7 @@ TABLE_COLUMNS: dict[str, tuple[Column, ...]] = {
     "documents": KEY_COLUMNS + _cols(
         "output_file sha256 format method pages:int encoding kind kind_name title issuer place year:int signer "
         "schema_version pipeline_version score_rows:int statistics_rows:int task_rows:int score_statements:int "
-        "targets:int counts:int checks:int mismatches:int review_rows:int corrections:int errors"),
+        "targets:int counts:int checks:int mismatches:int review_rows:int corrections:int unread_parts:int errors"),
     "score_rows": KEY_COLUMNS + _cols(
         "table_index:int table_title row_index:int code code_raw level:int parent name name_raw "
         "max_points:float self_points:float max_points_raw self_points_raw appraised_points:float "
@@ -74,6 +74,8 @@ TABLE_COLUMNS: dict[str, tuple[Column, ...]] = {
     "checks": KEY_COLUMNS + _cols(
         "id kind table code field expected:float actual:float expected_text actual_text tolerance:float status "
         "message"),
+    # Parts of a document that gave no data (tables not read, blank pages, rows not placed).
+    "unread": KEY_COLUMNS + _cols("index:int kind page:int page_end:int line_start:int line_end:int reason text_sample"),
 }
 
 
@@ -126,6 +128,7 @@ def document_row(data: dict, output_file: str) -> dict:
         "counts": len(data.get("counts", [])), "checks": len(data.get("checks", [])),
         "mismatches": sum(c.get("status") == "mismatch" for c in data.get("checks", [])),
         "review_rows": len(data.get("review", [])), "corrections": len(data.get("corrections", [])),
+        "unread_parts": len(data.get("unread", [])),
         "errors": "\n".join(f"{e.get('stage')}: {e.get('message')}" for e in data.get("errors", [])) or None,
     }
 
@@ -170,6 +173,7 @@ _ITEMS: dict[str, Callable[[dict], Iterator[dict]]] = {
     "targets": _flat_items("targets"),
     "counts": _flat_items("counts"),
     "checks": _check_rows,
+    "unread": lambda d: ({**part, "index": i} for i, part in enumerate(d.get("unread", []))),
 }
 
 

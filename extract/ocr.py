@@ -66,6 +66,17 @@ class OcrSettings:
     # Images declared below this resolution are upscaled to ``target_dpi`` before OCR.
     min_dpi: int = 200
     target_dpi: int = 300
+    # Page orientation. A page put in sideways or upside down reads as few, unsure words; only then
+    # (so an upright page costs nothing more) Tesseract's orientation detection (OSD, package
+    # tesseract-ocr-osd) is asked, the page turned and read again, and the better reading kept.
+    fix_orientation: bool = True
+    # "Reads poorly": fewer than this share of the page's words are confident (conf >= 0.8, 2+ chars)…
+    orientation_check_below: float = 0.5
+    # …or fewer confident words than this on a page that has any ink.
+    orientation_min_words: int = 15
+    # OSD's own confidence below which its answer is not acted on.
+    osd_min_confidence: float = 1.0
+    osd_max_px: int = 1700
 
 
 def check_tesseract(lang: str) -> None:
@@ -354,9 +365,22 @@ def prepare(image: Image.Image, dpi: int, settings: OcrSettings) -> tuple[Image.
 def ocr_page(image: Image.Image, page_number: int, dpi: int, options: IngestOptions = IngestOptions(),
              first_number: int = 1, settings: OcrSettings = OcrSettings()) -> Page:
     """One page image to a ``Page`` (method ``ocr``): lines, and tables where ruling lines form a
-    grid. Coordinates are pixels of the deskewed image."""
+    grid. Coordinates are pixels of the deskewed (and, for a sideways page, turned) image."""
     check_tesseract(options.ocr_lang)
     gray, dpi = prepare(image, dpi, settings)
+    page, words = _read_page(gray, page_number, dpi, options, first_number, settings)
+    if settings.fix_orientation and reads_poorly(words, settings):
+        turn = osd_rotation(gray, dpi, options, settings)
+        if turn:
+            turned, turned_words = _read_page(gray.rotate(-turn, expand=True), page_number, dpi, options,
+                                              first_number, settings)
+            if confident_words(turned_words) > confident_words(words):
+                page = turned
+    return page
+
+
+def _read_page(gray: Image.Image, page_number: int, dpi: int, options: IngestOptions, first_number: int,
+               settings: OcrSettings) -> tuple[Page, list[Word]]:
     gray, angle = deskew(gray, settings)
     arr = np.array(gray)
     ink = arr < otsu_threshold(arr)
@@ -374,7 +398,42 @@ def ocr_page(image: Image.Image, page_number: int, dpi: int, options: IngestOpti
         words += retry_empty_cells(arr, tables, words, dpi, options, settings)
     page = Page(number=page_number, width=float(gray.width), height=float(gray.height), method="ocr", dpi=dpi)
     page.blocks = assemble(words, tables, page_number, first_number)
-    return page
+    return page, [w for _, w in words]
+
+
+def confident_words(words: list[Word]) -> int:
+    """Words Tesseract is sure of (conf >= 0.8, two characters or more): the measure of a reading."""
+    return sum(1 for w in words if (w.conf or 0) >= 0.8 and len(w.text) >= 2)
+
+
+def reads_poorly(words: list[Word], settings: OcrSettings = OcrSettings()) -> bool:
+    if not words:
+        return True
+    sure = confident_words(words)
+    return sure < settings.orientation_min_words or sure < settings.orientation_check_below * len(words)
+
+
+def osd_rotation(gray: Image.Image, dpi: int, options: IngestOptions, settings: OcrSettings = OcrSettings()) -> int:
+    """Degrees (clockwise: 90, 180 or 270) the page must turn to stand upright, by Tesseract's
+    orientation detection; 0 when it is upright, unsure, or OSD is not installed."""
+    import pytesseract
+
+    # OSD needs letters, not detail: a copy at most ``osd_max_px`` on its long side is enough and
+    # several times faster than the full page.
+    scale = min(1.0, settings.osd_max_px / max(gray.size))
+    small = gray if scale >= 1.0 else gray.resize((round(gray.width * scale), round(gray.height * scale)))
+    try:
+        report = pytesseract.image_to_osd(small, config=f"--psm 0 --dpi {max(70, round(dpi * scale))}",
+                                          timeout=options.ocr_timeout_s)
+    except (pytesseract.TesseractError, RuntimeError):
+        return 0  # no osd.traineddata, or too little text to tell: the page stays as read
+    fields = dict(line.split(":", 1) for line in report.splitlines() if ":" in line)
+    try:
+        rotate = int(fields.get("Rotate", "0").strip())
+        confidence = float(fields.get("Orientation confidence", "0").strip())
+    except ValueError:
+        return 0
+    return rotate % 360 if confidence >= settings.osd_min_confidence else 0
 
 
 def retry_empty_cells(arr: np.ndarray, tables, words, dpi: int, options: IngestOptions,
