@@ -159,21 +159,23 @@ def _unread_table(table: Table, sources: list[SourceRef], settings: UnreadSettin
     if len(owed) < settings.min_data_rows:
         return None
     read = sum(1 for ref in sources if _inside(ref, table, settings))
-    text = table_text(table)
-    where = dict(page=table.page, page_end=table.page_end or None, bbox=list(table.bbox) if table.bbox else None,
-                 line_start=table.line_start or None, line_end=table.line_end or None)
+    sample = _sample(table_text(table), settings)
     if read == 0:
         first = next((r for r in table.text_rows() if any(c.strip() for c in r)), [])
         head = " | ".join(c for c in first if c.strip())
-        return UnreadPart(kind="table", text_sample=_sample(text, settings), **where,
-                          reason=f"table of {table.n_rows} rows × {table.n_cols} columns not read "
-                                 f"(not recognised as a score table, annex or task table; first row: "
-                                 f"{_sample(head, settings)[:60]})")
+        return _table_part(table, "table", sample,
+                           f"table of {table.n_rows} rows × {table.n_cols} columns not read (not recognised as "
+                           f"a score table, annex or task table; first row: {_sample(head, settings)[:60]})")
     missing = len(owed) - read
     if read < settings.min_read_share * len(owed) and missing >= settings.min_missing_rows:
-        return UnreadPart(kind="rows", text_sample=_sample(text, settings), **where,
-                          reason=f"only {read} of the {len(owed)} rows of this table were read")
+        return _table_part(table, "rows", sample, f"only {read} of the {len(owed)} rows of this table were read")
     return None
+
+
+def _table_part(table: Table, kind: str, sample: str, reason: str) -> UnreadPart:
+    return UnreadPart(page=table.page, kind=kind, reason=reason, text_sample=sample, page_end=table.page_end or None,
+                      bbox=list(table.bbox) if table.bbox else None, line_start=table.line_start or None,
+                      line_end=table.line_end or None)
 
 
 # --------------------------------------------------------------------------- numbering

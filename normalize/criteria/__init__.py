@@ -137,9 +137,10 @@ def sum_mismatches(cs: CriteriaSet) -> tuple[tuple[str, float, float], ...]:
         kids = cs.children(row.code)
         if not kids or row.max_points is None:
             continue
-        if any(k.max_points is None for k in kids):
+        points = [k.max_points for k in kids if k.max_points is not None]
+        if len(points) < len(kids):
             continue
-        total = round(sum(k.max_points for k in kids), 4)
+        total = round(sum(points), 4)
         if abs(total - row.max_points) > SUM_TOLERANCE:
             out.append((row.code, row.max_points, total))
     return tuple(out)
