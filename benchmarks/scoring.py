@@ -9,7 +9,7 @@ They differ only in what they count, so the answers live here, once.
 from __future__ import annotations
 
 import unicodedata
-from typing import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -91,5 +91,5 @@ def char_errors(output, reference, normalise: bool = True) -> tuple[int, int]:
     return Levenshtein.distance(out, ref), len(ref)
 
 
-def pct(a: int | float, b: int | float) -> str:
+def pct(a: float, b: float) -> str:
     return f"{100.0 * a / b:6.2f}%" if b else "   n/a "

@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.corpus_scoring import (  # noqa: E402
+from benchmarks.corpus_scoring import (
     SCORE,
     STATS,
     match_table,
@@ -23,8 +23,8 @@ from benchmarks.corpus_scoring import (  # noqa: E402
     score_metadata,
     score_rows,
 )
-from cchc_extract.reconcile import reconcile  # noqa: E402
-from cchc_extract.records import (  # noqa: E402
+from cchc_extract.reconcile import reconcile
+from cchc_extract.records import (
     Count,
     CountPart,
     ExtractionResult,
