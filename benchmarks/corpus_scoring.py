@@ -14,8 +14,9 @@ What is counted, and why:
   found by its normalised code, confirmed by a similar name or equal numbers; failing that, a row
   with another code that is clearly the same (name almost equal, same numbers, between the same
   matched neighbours) is found with a code error.
-* numbers: every cell of every truth row in the columns the table has (a column counts when any
-  truth row of the table fills it), blanks included: a blank is right only when the output is
+* numbers: every cell of every truth row in the columns the table has (max and self points and
+  statistics values always; the appraised column when any truth row of the table fills it),
+  blanks included: a blank is right only when the output is
   blank too; a missed row's cells are all wrong.
 * name CER: Levenshtein distance over truth name length, matched rows' output names after NFC and
   whitespace collapse; a missed row costs its full length.
@@ -65,11 +66,14 @@ class RowKind:
     out_text: tuple[str, ...]
     numbers: tuple[str, ...]
     names: bool  # whether its text is a criterion name measured by CER
+    # Columns every table of the kind has, counted even when all blank (a plan's empty self
+    # column); the others count only in tables that fill them (the appraised column).
+    always: tuple[str, ...] = ()
 
 
 SCORE = RowKind("score_tables", ("name",), ("name", "name_raw"), ("max_points", "self_points", "appraised_points"),
-                True)
-STATS = RowKind("statistics", ("indicator",), ("indicator",), ("value",), False)
+                True, always=("max_points", "self_points"))
+STATS = RowKind("statistics", ("indicator",), ("indicator",), ("value",), False, always=("value",))
 ROW_KINDS = (SCORE, STATS)
 FAULT_TABLES = {"score": SCORE.key, "score_tables": SCORE.key, "statistics": STATS.key, "counts": "counts"}
 META_FIELDS = ("number", "date", "commune", "signer", "title")
@@ -93,9 +97,9 @@ class TableMatch:
 
 
 def number_fields(kind: RowKind, truth_table: dict) -> list[str]:
-    """The numeric columns a truth table has: those any of its rows fills."""
+    """The numeric columns a truth table has: the kind's own, and those any of its rows fills."""
     rows = truth_table.get("rows") or []
-    return [f for f in kind.numbers if any(r.get(f) is not None for r in rows)]
+    return [f for f in kind.numbers if f in kind.always or any(r.get(f) is not None for r in rows)]
 
 
 def _filled(row: dict, fields: Iterable[str]) -> list[str]:
