@@ -400,14 +400,19 @@ def make_unruled_score_png(source: ScoreSource, settings: ScanSettings) -> None:
 # ------------------------------------------------------------------------------------ pdf and scans
 
 
-def libreoffice_pdf(src: Path, out_dir: Path, filter_options: str = "") -> Path:
-    """Convert with LibreOffice headless, in a private profile so parallel runs do not collide."""
+def libreoffice_pdfs(srcs: list[Path], out_dir: Path, filter_options: str = "", timeout: int = 180) -> list[Path]:
+    """Convert with LibreOffice headless, all in one process (starting it costs more than a page), in
+    a private profile so parallel runs do not collide."""
     with tempfile.TemporaryDirectory() as profile:
         target = "pdf" + (f":writer_pdf_Export:{filter_options}" if filter_options else "")
         subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-                        "--convert-to", target, "--outdir", str(out_dir), str(src)],
-                       check=True, capture_output=True, timeout=180)
-    return out_dir / (src.stem + ".pdf")
+                        "--convert-to", target, "--outdir", str(out_dir), *map(str, srcs)],
+                       check=True, capture_output=True, timeout=timeout)
+    return [out_dir / (src.stem + ".pdf") for src in srcs]
+
+
+def libreoffice_pdf(src: Path, out_dir: Path, filter_options: str = "") -> Path:
+    return libreoffice_pdfs([src], out_dir, filter_options)[0]
 
 
 def render_pages(pdf: Path, dpi: int) -> list[Image.Image]:
