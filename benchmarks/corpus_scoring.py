@@ -442,7 +442,7 @@ def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettin
              false_alarms=len(faults["false_alarms"]),
              counts=len(truth_counts), counts_found=len(found_counts))
     return {
-        "counts": dict(c),
+        "tally": dict(c),
         "missed_rows": rows.missed,
         "invented_rows": rows.invented,
         "code_errors": rows.code_errors,

@@ -88,7 +88,7 @@ def perfect_rows():
 
 def test_perfect_output_scores_everything_right():
     result = score_document(truth_doc(), output_from(perfect_rows()))
-    c = result["counts"]
+    c = result["tally"]
     assert (c["rows"], c["found"], c["code_ok"], c["invented"]) == (7, 7, 7, 0)
     # 7 rows x 2 columns (max, self; no appraised column in this table), blanks of the section rows included
     assert (c["numbers"], c["numbers_right"]) == (14, 14)
@@ -99,7 +99,7 @@ def test_perfect_output_scores_everything_right():
 
 def test_missed_row_costs_its_numbers_and_its_whole_name():
     rows = [r for r in perfect_rows() if r["code"] != "1.2"]
-    c = score_document(truth_doc(), output_from(rows))["counts"]
+    c = score_document(truth_doc(), output_from(rows))["tally"]
     assert (c["found"], c["invented"]) == (6, 0)
     assert c["numbers_right"] == 12  # both cells of 1.2 wrong
     assert c["name_errors"] == len("Báo cáo CCHC định kỳ")
@@ -110,7 +110,7 @@ def test_blank_cell_is_right_only_when_left_blank():
     rows[0]["max_points"] = 74.0  # section I printed blank, the output invents a number
     rows[4]["self_points"] = None  # 2 self 4 read as blank
     result = score_document(truth_doc(), output_from(rows))
-    assert result["counts"]["numbers_right"] == 12
+    assert result["tally"]["numbers_right"] == 12
     assert {(w["code"], w["field"]) for w in result["wrong_numbers"]} == {("I", "max_points"), ("2", "self_points")}
 
 
@@ -118,7 +118,7 @@ def test_appraised_column_counts_only_where_the_table_has_it():
     rows = [dict(r) for r in TRUTH_ROWS]
     rows[2]["appraised_points"] = 2.0
     out = perfect_rows()
-    c = score_document(truth_doc(rows), output_from(out))["counts"]
+    c = score_document(truth_doc(rows), output_from(out))["tally"]
     assert c["numbers"] == 21  # the column exists: 7 more cells, blanks included
     assert c["numbers_right"] == 20  # 1.1's appraised 2 was not read; the six blanks are right
 
@@ -127,7 +127,7 @@ def test_right_code_on_the_wrong_row_is_missed_and_invented():
     rows = perfect_rows()
     rows[3] = out_row("1.2", "Tuyên truyền phổ biến pháp luật", 1.0, 1.0)
     result = score_document(truth_doc(), output_from(rows))
-    assert result["counts"]["found"] == 6 and result["counts"]["invented"] == 1
+    assert result["tally"]["found"] == 6 and result["tally"]["invented"] == 1
     assert [m["code"] for m in result["missed_rows"]] == ["1.2"]
 
 
@@ -136,7 +136,7 @@ def test_row_under_another_code_is_found_with_a_code_error():
     rows[6]["code"] = "1"  # restart numbering under II written without the roman prefix
     rows[3]["code"] = "1.3"  # a misread code, same row
     result = score_document(truth_doc(), output_from(rows))
-    c = result["counts"]
+    c = result["tally"]
     assert (c["found"], c["code_ok"], c["invented"]) == (7, 5, 0)
     assert {(e["code"], e["output_code"]) for e in result["code_errors"]} == {("II.1", "1"), ("1.2", "1.3")}
 
@@ -147,7 +147,7 @@ def test_row_under_another_code_out_of_place_is_not_the_row():
     moved = rows.pop(3)
     moved["code"] = "9"
     rows.insert(1, moved)
-    c = score_document(truth_doc(), output_from(rows))["counts"]
+    c = score_document(truth_doc(), output_from(rows))["tally"]
     assert (c["found"], c["invented"]) == (6, 1)
 
 
@@ -157,14 +157,14 @@ def test_invented_rows_and_unmatched_tables():
     data = output_from(rows)
     data["score_tables"].append(stray)
     result = score_document(truth_doc(), data)
-    assert result["counts"]["found"] == 7 and result["counts"]["invented"] == 3
+    assert result["tally"]["found"] == 7 and result["tally"]["invented"] == 3
 
 
 def test_table_split_by_the_pipeline_still_finds_its_rows():
     rows = perfect_rows()
     data = output_from(rows[:3])
     data["score_tables"].append({"rows": rows[3:]})
-    c = score_document(truth_doc(), data)["counts"]
+    c = score_document(truth_doc(), data)["tally"]
     assert (c["found"], c["invented"], c["numbers_right"]) == (7, 0, 14)
 
 
@@ -191,7 +191,7 @@ def test_name_cer_compares_after_nfc_and_whitespace_collapse():
     rows = perfect_rows()
     rows[2]["name"] = unicodedata.normalize("NFD", "Kế  hoạch CCHC   năm")
     rows[3]["name"] = "Báo cáo CCHC định kỳ - Hoàn thành 100%"  # a scale line leaked in: 17 characters
-    c = score_document(truth_doc(), output_from(rows))["counts"]
+    c = score_document(truth_doc(), output_from(rows))["tally"]
     assert c["name_errors"] == len(" - Hoàn thành 100%")
 
 
@@ -255,7 +255,7 @@ def test_planted_parent_sum_fault_is_flagged_by_reconcile():
     output = reconciled(score_result(rows_of(rows), total_max=21.0))
     assert any(c["kind"] == "sum_children" and c["status"] == "mismatch" for c in output["checks"])
     result = score_document(truth, output)
-    assert (result["counts"]["faults"], result["counts"]["faults_flagged"], result["counts"]["false_alarms"]) == (1, 1, 0)
+    assert (result["tally"]["faults"], result["tally"]["faults_flagged"], result["tally"]["false_alarms"]) == (1, 1, 0)
     assert result["faults"][0]["by"][0].startswith("check sum_children:")
 
 
@@ -270,7 +270,7 @@ def test_misread_cell_gives_false_alarms_and_misses_the_fault():
     read[4] = ("2", "I", "Cải cách thể chế", 4.0, 5.0)  # self 4 misread as 5: self > max, total self off
     output = reconciled(score_result(read, total_max=21.0))
     result = score_document(truth, output)
-    assert result["counts"]["faults_flagged"] == 0
+    assert result["tally"]["faults_flagged"] == 0
     alarms = {(a["kind"], a["code"], a["field"]) for a in result["false_alarms"]}
     assert ("self_le_max", "2", "self_points") in alarms and ("stated_total", None, "self_points") in alarms
 
@@ -282,7 +282,7 @@ def test_self_above_max_fault_explains_its_parents_broken_sum():
     output = reconciled(score_result(rows_of(rows)))
     kinds = {(c["kind"], c["code"]) for c in output["checks"] if c["status"] == "mismatch"}
     assert ("self_le_max", "1.2") in kinds and ("sum_self", "1") in kinds
-    c = score_document(truth_doc(rows, faults=[fault]), output)["counts"]
+    c = score_document(truth_doc(rows, faults=[fault]), output)["tally"]
     assert (c["faults_flagged"], c["false_alarms"]) == (1, 0)
 
 
@@ -291,11 +291,11 @@ def test_fault_flagged_by_a_review_entry_naming_its_row():
     fault = {"kind": "self_gt_max", "table": "score", "code": "1.2", "field": "self_points"}
     output = output_from(perfect_rows(), review=[{"item": "/score_tables/0/rows/3", "field": "self_points",
                                                   "code": "1.2", "reason": "confidence 0.42 below 0.80"}])
-    c = score_document(truth_doc(rows, faults=[fault]), output)["counts"]
+    c = score_document(truth_doc(rows, faults=[fault]), output)["tally"]
     assert c["faults_flagged"] == 1
     output["review"][0]["item"] = "/score_tables/0/rows/2"  # another row: not this fault
     output["review"][0]["code"] = "1.1"
-    assert score_document(truth_doc(rows, faults=[fault]), output)["counts"]["faults_flagged"] == 0
+    assert score_document(truth_doc(rows, faults=[fault]), output)["tally"]["faults_flagged"] == 0
 
 
 def test_fault_on_a_row_found_under_another_code_is_flagged_through_the_match():
@@ -307,7 +307,7 @@ def test_fault_on_a_row_found_under_another_code_is_flagged_through_the_match():
     read = rows_of(rows)
     read[3] = ("1.3", "1", *read[3][2:])  # the code misread, the row's content right
     output = reconciled(score_result(read, total_self=18.0))
-    c = score_document(truth, output)["counts"]
+    c = score_document(truth, output)["tally"]
     assert (c["found"], c["code_ok"], c["faults_flagged"], c["false_alarms"]) == (7, 6, 1, 0)
 
 
@@ -324,7 +324,7 @@ def test_statistics_ratio_fault():
         StatRow(code="1.2", indicator="Số hồ sơ giải quyết đúng hạn", unit="hồ sơ", value=150.0, value_raw="150")])
     output = reconciled(ExtractionResult(statistics=[annex]))
     assert any(c["kind"] == "ratio" and c["status"] == "mismatch" for c in output["checks"])
-    c = score_document(truth, output)["counts"]
+    c = score_document(truth, output)["tally"]
     assert (c["rows"], c["found"], c["numbers_right"], c["faults_flagged"], c["false_alarms"]) == (3, 3, 3, 1, 0)
 
 
@@ -342,19 +342,19 @@ def test_narrative_count_found_and_its_fault_flagged():
               Count(text=text, total=48.0, unit="lượt",
                     parts=[CountPart("qua loa truyền thanh", 20.0), CountPart("qua hội nghị", 17.0)])]
     output = reconciled(ExtractionResult(counts=counts))
-    c = score_document(truth, output)["counts"]
+    c = score_document(truth, output)["tally"]
     # the 13 was missed: the count is not found, though its check (20 + 17 ≠ 48) still names the faulty sentence
     assert (c["counts"], c["counts_found"], c["faults_flagged"], c["false_alarms"]) == (2, 1, 1, 0)
     counts[1].parts.append(CountPart("qua mạng xã hội", 13.0))
     output = reconciled(ExtractionResult(counts=counts))
     result = score_document(truth, output)
-    assert (result["counts"]["counts_found"], result["counts"]["faults_flagged"], result["counts"]["false_alarms"]) \
+    assert (result["tally"]["counts_found"], result["tally"]["faults_flagged"], result["tally"]["false_alarms"]) \
         == (2, 1, 0)
 
 
 def test_failed_document_scores_as_read_nothing():
     output = {"errors": [{"stage": "ingest", "message": "the conversion took longer than 300 s"}]}
-    c = score_document(truth_doc(), output)["counts"]
+    c = score_document(truth_doc(), output)["tally"]
     assert (c["failed"], c["found"], c["numbers_right"], c["meta_right"]) == (1, 0, 0, 0)
     assert c["name_errors"] == c["name_chars"] > 0
 
@@ -417,3 +417,31 @@ def test_script_on_a_real_docx_corpus(tmp_path, capsys):
     # a plain grid table in a typed DOCX is read: every row and number
     assert (total["found"], total["numbers_right"], total["invented"]) == (4, 8, 0)
     assert data["documents"][0]["path"] == "F00_plain_table/f00-i1.docx"
+
+
+def test_script_on_documents_of_the_corpus_generator(tmp_path):
+    """The contract between tools/make_corpus.py and the benchmark: every generated document is
+    converted and scored, its planted faults and truth rows all counted."""
+    import subprocess
+
+    tool = ROOT / "tools" / "make_corpus.py"
+    if not tool.exists():
+        pytest.skip("no tools/make_corpus.py on this branch")
+    corpus = tmp_path / "corpus"
+    subprocess.run([sys.executable, str(tool), "--quick", "--families", "F10,F12,F13", "--formats", "docx,txt,md",
+                    "--out", str(corpus)], check=True, cwd=ROOT, capture_output=True)
+    manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
+    out_json = tmp_path / "results.json"
+    assert _script().main(["--corpus", str(corpus), "--workers", "2", "--json", str(out_json)]) == 0
+    data = json.loads(out_json.read_text(encoding="utf-8"))
+    assert len(data["documents"]) == len(manifest["documents"]) > 0
+    total = data["total"]
+    assert total["docs"] == len(manifest["documents"]) and total["failed"] == 0
+    assert total["faults"] == sum(d["faults"] for d in manifest["documents"])
+    truths = [json.loads((corpus / (d["path"] + ".truth.json")).read_text(encoding="utf-8"))
+              for d in manifest["documents"]]
+    assert total["rows"] == sum(len(t["rows"]) for truth in truths for kind in ("score_tables", "statistics")
+                                for t in truth[kind])
+    assert total["counts"] == sum(len(truth["counts"]) for truth in truths) > 0
+    assert total["meta_fields"] == 5 * len(truths)
+    assert 0 < total["found"] <= total["rows"] and 0 < total["numbers_right"] <= total["numbers"]
