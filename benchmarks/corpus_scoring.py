@@ -82,7 +82,10 @@ _UNIT_WORD = re.compile(r"^(xã|phường|thị trấn)\s+", re.IGNORECASE)
 # The summable counters of a document, in the order reports print them.
 COUNTERS = ("docs", "failed", "rows", "found", "code_ok", "invented", "numbers", "numbers_right",
             "name_errors", "name_chars", "meta_fields", "meta_right", "faults", "faults_flagged",
-            "false_alarms", "counts", "counts_found")
+            "false_alarms", "counts", "counts_found",
+            # the rows figures by kind (in --json only)
+            "score_rows", "score_found", "score_invented", "stat_rows", "stat_found", "stat_invented")
+KIND_PREFIX = {"score_tables": "score", "statistics": "stat"}
 
 
 # --------------------------------------------------------------------------- rows
@@ -318,7 +321,7 @@ def faulty_counts(fault: dict, truth_counts: list[dict]) -> list[int]:
 
 def _truth_parent(rows: list[dict], i: int) -> str:
     row = rows[i]
-    if row.get("parent") is not None or "parent" in row:
+    if "parent" in row:  # stated (null: a top-level row)
         return norm_code(row.get("parent"))
     code = norm_code(row.get("code"))
     return code.rsplit(".", 1)[0] if "." in code else ""
@@ -426,8 +429,13 @@ def failed(output: dict) -> bool:
 def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettings()) -> dict:
     """Counters (summable) and details of one document."""
     rows = RowScore()
+    by_kind: Counter = Counter()
     for kind in ROW_KINDS:
+        before = (rows.counts["rows"], rows.counts["found"], len(rows.invented))
         score_rows(kind, truth.get(kind.key) or [], output.get(kind.key) or [], s, into=rows)
+        prefix = KIND_PREFIX[kind.key]
+        by_kind.update({f"{prefix}_rows": rows.counts["rows"] - before[0], f"{prefix}_found": rows.counts["found"] - before[1],
+                        f"{prefix}_invented": len(rows.invented) - before[2]})
     truth_counts, out_counts = truth.get("counts") or [], output.get("counts") or []
     count_pairs, found_counts = match_counts(truth_counts, out_counts, s)
     count_map = {f"/counts/{j}": i for i, j in count_pairs.items()}
@@ -435,6 +443,7 @@ def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettin
     meta = score_metadata(truth.get("document") or {}, output.get("document") or {})
     c = Counter({k: 0 for k in COUNTERS})
     c.update(rows.counts)
+    c.update(by_kind)
     c["invented"] = len(rows.invented)
     c.update(docs=1, failed=int(failed(output)),
              meta_fields=len(meta), meta_right=sum(m["right"] for m in meta.values()),

@@ -326,6 +326,7 @@ def test_statistics_ratio_fault():
     assert any(c["kind"] == "ratio" and c["status"] == "mismatch" for c in output["checks"])
     c = score_document(truth, output)["tally"]
     assert (c["rows"], c["found"], c["numbers_right"], c["faults_flagged"], c["false_alarms"]) == (3, 3, 3, 1, 0)
+    assert (c["stat_rows"], c["stat_found"], c["score_rows"]) == (3, 3, 0)
 
 
 def test_narrative_count_found_and_its_fault_flagged():
