@@ -170,6 +170,24 @@ def f07(inst: Instance) -> Built:
     return _built(meta, _docx_pdf("ruled", doc), table, scale=True)
 
 
+def f14(inst: Instance) -> Built:
+    """The scoring method in a column of its own ("Cách tính điểm"), one scale line per line, as the
+    provincial decisions print their tables and communes copy them with a self-points column."""
+    rng = inst.rng()
+    year = evaluation_year(inst, rng)
+    meta, title = score_meta(inst, rng, year)
+    table = score_content(inst, rng, year, keep=rng.choice((0.6, 0.8, 1.0)), transform=lambda c: _with_scale(c, rng))
+    labels = {**_labels(rng), "scale": rng.choice(("Cách tính điểm", "Phương pháp chấm điểm",
+                                                   "Hướng dẫn chấm điểm"))}
+    columns = (("code", "name", "max", "scale", "self", "explanation") if inst.index % 2 else
+               ("code", "name", "scale", "max", "self", "explanation"))
+    layout = ScoreLayout(columns, labels, scale_bullet=rng.choice(("- ", "+ ", "")), total=rng.choice(("last", None)),
+                         total_label=rng.choice(TOTAL_LABELS), widths_cm={"name": 8.0, "scale": 7.5, "explanation": 5.0})
+    doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year), landscape=True)
+    variant = "scale-" + ("after-max" if inst.index % 2 else "before-max")
+    return _built(meta, _docx_pdf(variant, doc), table, scale=True)
+
+
 def f08(inst: Instance) -> Built:
     """Two-level merged header: "Điểm số" over "Tối đa" / "Tự chấm", STT and name merged 2x2."""
     rng = inst.rng()
@@ -336,4 +354,5 @@ FAMILIES = {
     "F11_appraised_number_row": f11,
     "F12_statistics_annex": f12,
     "F13_narrative_counts": f13,
+    "F14_scale_column": f14,
 }

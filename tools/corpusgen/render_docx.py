@@ -103,7 +103,8 @@ def _header(doc, meta, block: Header) -> None:
     table = doc.add_table(rows=2, cols=2)
     _no_borders(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _widths(table, (6.3, 10.7))
+    # the issuer column wide enough for a long "ỦY BAN NHÂN DÂN XÃ ..." line: names are not split
+    _widths(table, (7.6, 9.4) if max(len(line) for line in issuer) > 24 else (6.3, 10.7))
     left = [(line, {"bold": i == len(issuer) - 1, "align": "center", "size": 12}) for i, line in enumerate(issuer)]
     left.append(("-------", {"align": "center", "size": 12}))
     _write_lines(table.cell(0, 0), left, 12)

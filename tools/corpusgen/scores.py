@@ -182,8 +182,8 @@ def score_rows(criteria: list[Criterion], rng: random.Random, year: int, *, blan
     blank: set[str] = set()
     if blank_survey:
         survey = [c for c in criteria if any(w in c.name.lower() for w in SURVEY_WORDS)]
-        if not survey:
-            tops = [c for c in criteria if c.parent is None or is_roman(c.parent)]
+        tops = [c for c in criteria if c.parent is None or is_roman(c.parent)]
+        if not survey and len(tops) >= 3:  # no survey rows: a field left for later, not the whole table
             survey = [tops[-1]]
         stack = list(survey)
         while stack:
