@@ -99,6 +99,12 @@ def f04(inst: Instance) -> Built:
     return _built(meta, _docx_pdf(variant, doc), table)
 
 
+REMARKS = ("các nhiệm vụ được triển khai đầy đủ, đúng tiến độ theo kế hoạch đề ra",
+           "một số nội dung còn chậm so với thời gian quy định, đã khắc phục trong quý sau",
+           "tài liệu kiểm chứng lưu tại Văn phòng HĐND và UBND xã",
+           "đã tổng hợp, báo cáo kết quả thực hiện về UBND cấp trên đúng thời hạn")
+
+
 def f05(inst: Instance) -> Built:
     """A long table over several pages, header not repeated, rows split by page breaks; portrait and
     landscape (the table in a landscape section of its own) renderings of the same content."""
@@ -106,15 +112,17 @@ def f05(inst: Instance) -> Built:
     year = evaluation_year(inst, rng)
     meta, title = score_meta(inst, rng, year)
     table = score_content(inst, rng, year, keep=1.0)
-    table = split_evidence(table, rng, year, share=0.5)  # long explanations: tall rows that split
-    table = replace(table, rows=tuple(replace(r, evidence=()) for r in table.rows))
+    # long explanations (two cited documents and a remark): tall rows, some split by a page break
+    table = split_evidence(table, rng, year, share=0.9)
+    table = replace(table, rows=tuple(replace(r, evidence=(), explanation=f"{r.explanation}; {rng.choice(REMARKS)}")
+                                      if r.evidence else r for r in table.rows))
     layout = ScoreLayout(("code", "name", "max", "self", "explanation"), _labels(rng), total="last",
-                         total_label=rng.choice(TOTAL_LABELS), widths_cm={"explanation": 3.2, "name": 8.4})
+                         total_label=rng.choice(TOTAL_LABELS), widths_cm={"explanation": 3.6, "name": 8.0})
     grid = score_grid(table, layout)
     font = rng.choice((12, 13))
     body = Table(grid, repeat_header=False, allow_break=True, font_pt=font)
     portrait = Document(meta, standard_blocks(meta, title, body, rng, year))
-    wide = Table(score_grid(table, replace(layout, widths_cm={"name": 11.5, "explanation": 8.0})),
+    wide = Table(score_grid(table, replace(layout, widths_cm={"name": 12.0, "explanation": 5.5})),
                  repeat_header=False, allow_break=True, font_pt=font + 1)
     blocks = list(standard_blocks(meta, title, wide, rng, year))
     blocks.insert(3, Landscape())

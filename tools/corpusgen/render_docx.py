@@ -138,6 +138,7 @@ def _signature(doc, meta, block: Signature) -> None:
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
     _widths(table, (8.5, 8.5))
+    _cant_split(table.rows[0])  # the signature block stays on one page
     _write_lines(table.cell(0, 0), left, 12)
     _write_lines(table.cell(0, 1), right, 13)
 
