@@ -6,9 +6,26 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 
-from corpusgen.document import KIND_WORDS, DocMeta, Header, Para, Signature, Table, Title
+from corpusgen.document import (
+    KIND_WORDS,
+    DocMeta,
+    Header,
+    Para,
+    Signature,
+    Table,
+    Title,
+)
 from corpusgen.people import citation, make_place, person_name, random_date
-from corpusgen.scores import Fault, ScoreTable, pick_fields, plant_score_faults, r2, renumber, score_rows, totals
+from corpusgen.scores import (
+    Fault,
+    ScoreTable,
+    pick_fields,
+    plant_score_faults,
+    r2,
+    renumber,
+    score_rows,
+    totals,
+)
 from corpusgen.sets import CriteriaSet
 
 

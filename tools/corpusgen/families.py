@@ -5,9 +5,29 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from corpusgen.common import (Built, Instance, Output, evaluation_year, intro, make_meta, score_content,
-                              score_meta, score_truth, split_evidence, standard_blocks)
-from corpusgen.document import Document, Header, Landscape, PageBreak, Para, Signature, Table, Title
+from corpusgen.common import (
+    Built,
+    Instance,
+    Output,
+    evaluation_year,
+    intro,
+    make_meta,
+    score_content,
+    score_meta,
+    score_truth,
+    split_evidence,
+    standard_blocks,
+)
+from corpusgen.document import (
+    Document,
+    Header,
+    Landscape,
+    PageBreak,
+    Para,
+    Signature,
+    Table,
+    Title,
+)
 from corpusgen.grid import ScoreLayout, score_grid, stat_grid
 from corpusgen.render_text import TextStyle, write_text
 from corpusgen.reports import narrative, statistics

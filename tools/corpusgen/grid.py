@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from normalize.numbers import format_vn
-
 from corpusgen.reports import StatRow
 from corpusgen.scores import Row, ScoreTable, is_roman
+from normalize.numbers import format_vn
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -12,7 +14,17 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from make_samples import _new_document, _repeat_as_header
 
-from corpusgen.document import MOTTO, Document, Header, Landscape, PageBreak, Para, Signature, Table, Title
+from corpusgen.document import (
+    MOTTO,
+    Document,
+    Header,
+    Landscape,
+    PageBreak,
+    Para,
+    Signature,
+    Table,
+    Title,
+)
 from corpusgen.grid import Grid
 
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -219,4 +231,16 @@ def write_docx(document: Document, path: Path) -> None:
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(block, Landscape):
             _landscape(doc.add_section(WD_SECTION.NEW_PAGE))
-    doc.save(path)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    _fixed_zip(buffer, path)
+
+
+def _fixed_zip(buffer: io.BytesIO, path: Path) -> None:
+    """The package re-zipped with fixed member dates: the same content gives the same bytes."""
+    buffer.seek(0)
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(info, src.read(item.filename))

@@ -7,7 +7,17 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from corpusgen.document import MOTTO, Document, Header, Landscape, PageBreak, Para, Signature, Table, Title
+from corpusgen.document import (
+    MOTTO,
+    Document,
+    Header,
+    Landscape,
+    PageBreak,
+    Para,
+    Signature,
+    Table,
+    Title,
+)
 from corpusgen.grid import Cell, Grid, GridRow
 
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from normalize.numbers import format_vn
-
 from corpusgen.scores import Fault
+from normalize.numbers import format_vn
 
 
 @dataclass(frozen=True)
