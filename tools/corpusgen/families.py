@@ -254,12 +254,18 @@ PART_NAMES = ("KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CH�
 
 
 def parts_and_letters(criteria: list[Criterion]) -> list[Criterion]:
-    """Roman parts (two made from the fields when the set has none), a part's sections numbered from 1
-    again ("II.1"), and third-level criteria as a)/b) items ("1.1.a")."""
-    if not any(c.parent is None and is_roman(c.code) for c in criteria):
-        tops = [c for c in criteria if c.parent is None]
-        cut = (len(tops) + 1) // 2
+    """Roman parts (two made from the fields when the set has none; from the criteria of a set read
+    with one field only), a part's sections numbered from 1 again ("II.1"), and the deepest criteria
+    as a)/b) items ("1.1.a")."""
+    kids = children_of(criteria)
+    tops = kids.get(None, [])
+    if len(tops) == 1 and len(kids.get(tops[0].code, [])) >= 2 and not is_roman(tops[0].code):
+        # a single field: its criteria become the fields the parts are made of
+        criteria = [replace(c, parent=None) if c.parent == tops[0].code else c for c in criteria[1:]]
         kids = children_of(criteria)
+        tops = kids.get(None, [])
+    if not any(is_roman(c.code) for c in tops):
+        cut = (len(tops) + 1) // 2
         out: list[Criterion] = []
         for part, group in (("I", tops[:cut]), ("II", tops[cut:])):
             if not group:
