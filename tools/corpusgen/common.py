@@ -22,7 +22,6 @@ from corpusgen.scores import (
     pick_fields,
     plant_score_faults,
     r2,
-    renumber,
     score_rows,
     totals,
 )
@@ -111,7 +110,9 @@ def score_content(inst: Instance, rng: random.Random, year: int, *, keep: float 
                   with_total: bool = True, transform=None) -> ScoreTable:
     """Rows of a subset of the set's fields with points; in a faulty instance one or two planted faults
     (and, where a total row is printed, sometimes a total that is not the sum)."""
-    criteria = renumber(pick_fields(list(inst.cset.rows), rng, keep))
+    # the set's own codes and maxima, so a catalogue lookup by code holds; a subset of fields is an
+    # excerpt and keeps the numbering of the whole (F10 renumbers its parts itself)
+    criteria = pick_fields(list(inst.cset.rows), rng, keep)
     if transform is not None:
         criteria = transform(criteria)
     rows = score_rows(criteria, rng, year, blank_survey=rng.random() < 0.3, appraised=appraised)

@@ -111,7 +111,7 @@ def f04(inst: Instance) -> Built:
     layout = ScoreLayout(("code", "name", "max", "self", "explanation"), _labels(rng), indent_column=True,
                          indent_holds_code=holds_code, total="last", total_label=rng.choice(TOTAL_LABELS))
     landscape = inst.index % 2 == 1
-    widths = {"name": 11.0, "explanation": 7.0} if landscape else {"name": 7.0, "explanation": 3.6}
+    widths = {"name": 11.0, "explanation": 7.0} if landscape else {"name": 6.8, "explanation": 3.4}
     layout = replace(layout, widths_cm=widths)
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year),
                    landscape=landscape)

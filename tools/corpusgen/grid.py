@@ -85,7 +85,7 @@ class ScoreLayout:
 
 DEFAULT_LABELS = {"code": "STT", "name": "Lĩnh vực, tiêu chí", "max": "Điểm tối đa", "self": "Điểm tự đánh giá",
                   "appraised": "Điểm thẩm định", "explanation": "Giải trình", "scale": "Cách tính điểm"}
-DEFAULT_WIDTHS = {"code": 1.4, "indent": 1.0, "name": 7.6, "max": 1.7, "self": 1.8, "appraised": 1.8,
+DEFAULT_WIDTHS = {"code": 1.4, "indent": 1.4, "name": 7.6, "max": 1.7, "self": 1.8, "appraised": 1.8,
                   "explanation": 4.2, "scale": 6.0}
 POINT_KEYS = ("max", "self", "appraised")
 
