@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-FAMILIES = "F01,F08,F12,F13"
+FAMILIES = "F01,F08,F12,F13,F14"
 EPS = 1e-6
 
 needs_writer = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice Writer not installed")

@@ -13,9 +13,11 @@ pipeline reads from a file. Deterministic: fixed seeds, so the same command give
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
+import re
 import shutil
 import sys
 import tempfile
@@ -34,11 +36,11 @@ GENERATOR_VERSION = 1
 INSTANCES = 4           # per family (--quick: 1)
 FORMATS = ("docx", "pdf", "txt", "md", "tsv")
 
-from corpusgen.common import Built, Instance  # noqa: E402
-from corpusgen.families import FAMILIES  # noqa: E402
-from corpusgen.render_docx import write_docx  # noqa: E402
-from corpusgen.sets import CriteriaSet, load_sets  # noqa: E402
-from make_samples import libreoffice_pdfs  # noqa: E402
+from corpusgen.common import Built, Instance
+from corpusgen.families import FAMILIES
+from corpusgen.render_docx import write_docx
+from corpusgen.sets import CriteriaSet, load_sets
+from make_samples import libreoffice_pdfs
 
 
 def faulty_instances(family: str, n: int = INSTANCES) -> set[int]:
@@ -56,6 +58,17 @@ def instances(family: str, sets: list[CriteriaSet], n: int) -> list[Instance]:
     offset = sorted(FAMILIES).index(family)
     faulty = faulty_instances(family)
     return [Instance(family, i, pool[(offset + i - 1) % len(pool)], i in faulty) for i in range(1, n + 1)]
+
+
+def fixed_pdf(src: Path, dst: Path) -> None:
+    """LibreOffice's PDF with its creation date, file ID and checksum made fixed (same lengths, so the
+    cross-reference offsets hold): the same document gives the same bytes."""
+    data = re.sub(rb"/CreationDate\(D:\d{14}", b"/CreationDate(D:20240101000000", src.read_bytes())
+    digest = hashlib.md5(re.sub(rb"/ID \[[^\]]*\]|/DocChecksum /[0-9A-F]{32}", b"", data)).hexdigest().upper().encode()
+    data = re.sub(rb"(/ID \[\s*<)[0-9A-F]{32}(>\s*<)[0-9A-F]{32}(>)",
+                  lambda m: m.group(1) + digest + m.group(2) + digest + m.group(3), data)
+    data = re.sub(rb"/DocChecksum /[0-9A-F]{32}", b"/DocChecksum /" + digest, data)
+    dst.write_bytes(data)
 
 
 def split_of(inst: Instance) -> str:
@@ -135,7 +148,7 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
         for inst, built, output, path in pending:
             if output.fmt == "pdf":
                 stem = path.stem
-                shutil.copyfile(pdf_dir / f"{inst.family}__{stem}.pdf", path)
+                fixed_pdf(pdf_dir / f"{inst.family}__{stem}.pdf", path)
     manifest = []
     for inst, built, output, path in pending:
         pages = None

@@ -6,9 +6,25 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field, replace
 
-from corpusgen.document import KIND_WORDS, DocMeta, Header, Para, Signature, Table, Title
+from corpusgen.document import (
+    KIND_WORDS,
+    DocMeta,
+    Header,
+    Para,
+    Signature,
+    Table,
+    Title,
+)
 from corpusgen.people import citation, make_place, person_name, random_date
-from corpusgen.scores import Fault, ScoreTable, pick_fields, plant_score_faults, r2, renumber, score_rows, totals
+from corpusgen.scores import (
+    Fault,
+    ScoreTable,
+    pick_fields,
+    plant_score_faults,
+    r2,
+    score_rows,
+    totals,
+)
 from corpusgen.sets import CriteriaSet
 
 
@@ -61,7 +77,7 @@ def make_meta(inst: Instance, rng: random.Random, kind: str, title_lines: tuple[
               issuer_style: str | None = None, report_date=None) -> DocMeta:
     place = make_place(rng, inst.cset.pre_merger or issuer_style == "district")
     if issuer_style is None:
-        issuer_style = rng.choice(("full", "full", "short"))
+        issuer_style = rng.choice(("full", "full", "short", "oneline"))
     date = report_date or (random_date(rng, year, (11, 12)) if rng.random() < 0.5 else
                            random_date(rng, year + 1, (1, 3)))
     upper = f"UBND huyện {place.district}" if place.district else f"Sở Nội vụ tỉnh {place.province}"
@@ -74,18 +90,19 @@ def make_meta(inst: Instance, rng: random.Random, kind: str, title_lines: tuple[
                    number_spaced=rng.random() < 0.3)
 
 
-SCORE_TITLES = (
-    ("BÁO CÁO", ("Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính", "năm {year} của UBND xã {commune}")),
-    ("BÁO CÁO", ("Tự đánh giá, chấm điểm xác định Chỉ số cải cách hành chính năm {year}",)),
-    (None, ("BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH", "NĂM {year} CỦA UBND XÃ {COMMUNE}")),
+SCORE_TITLES = (  # (kind, kind word, title lines): a plan to raise the index attaches last year's scores
+    ("KH", "KẾ HOẠCH", ("Nâng cao Chỉ số cải cách hành chính năm {next}",)),
+    ("BC", "BÁO CÁO", ("Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính", "năm {year} của UBND xã {commune}")),
+    ("BC", "BÁO CÁO", ("Tự đánh giá, chấm điểm xác định Chỉ số cải cách hành chính năm {year}",)),
+    ("BC", None, ("BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH", "NĂM {year} CỦA UBND XÃ {COMMUNE}")),
 )
 
 
 def score_meta(inst: Instance, rng: random.Random, year: int, issuer_style: str | None = None
                ) -> tuple[DocMeta, Title]:
-    kind_word, lines = rng.choice(SCORE_TITLES)
-    lines = tuple(line.replace("{year}", str(year)) for line in lines)
-    meta = make_meta(inst, rng, "BC", lines, year, issuer_style)
+    kind, kind_word, lines = rng.choice(SCORE_TITLES)
+    lines = tuple(line.replace("{year}", str(year)).replace("{next}", str(year + 1)) for line in lines)
+    meta = make_meta(inst, rng, kind, lines, year, issuer_style)
     return meta, Title(kind_word, meta.title_lines)
 
 
@@ -93,7 +110,9 @@ def score_content(inst: Instance, rng: random.Random, year: int, *, keep: float 
                   with_total: bool = True, transform=None) -> ScoreTable:
     """Rows of a subset of the set's fields with points; in a faulty instance one or two planted faults
     (and, where a total row is printed, sometimes a total that is not the sum)."""
-    criteria = renumber(pick_fields(list(inst.cset.rows), rng, keep))
+    # the set's own codes and maxima, so a catalogue lookup by code holds; a subset of fields is an
+    # excerpt and keeps the numbering of the whole (F10 renumbers its parts itself)
+    criteria = pick_fields(list(inst.cset.rows), rng, keep)
     if transform is not None:
         criteria = transform(criteria)
     rows = score_rows(criteria, rng, year, blank_survey=rng.random() < 0.3, appraised=appraised)
@@ -130,7 +149,13 @@ def intro(meta: DocMeta, rng: random.Random, year: int, subject: str = "kết qu
 
 def standard_blocks(meta: DocMeta, title: Title, table: Table, rng: random.Random, year: int,
                     header: str = "table", signature: str = "table") -> tuple:
-    return (Header(header), title, intro(meta, rng, year), table, Signature(signature))
+    if meta.kind == "KH":
+        lead = Para(f"Căn cứ kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year}, UBND xã "
+                    f"{meta.place.commune} ban hành Kế hoạch nâng cao Chỉ số cải cách hành chính năm {year + 1}. "
+                    f"Kết quả tự đánh giá, chấm điểm năm {year} như sau:")
+    else:
+        lead = intro(meta, rng, year)
+    return (Header(header), title, lead, table, Signature(signature))
 
 
 def score_truth(table: ScoreTable, *, appraised: bool = False, scale: bool = False, pages=None) -> dict:

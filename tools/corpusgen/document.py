@@ -22,7 +22,8 @@ class DocMeta:
     date: dt.date
     signer: str
     signer_role: str = "TM"     # TM: "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"; KT: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
-    issuer_style: str = "full"  # full: two lines "ỦY BAN NHÂN DÂN" / "XÃ ..."; short: "UBND XÃ ..."; district
+    issuer_style: str = "full"  # full: "ỦY BAN NHÂN DÂN" / "XÃ ..."; short: "UBND XÃ ..."; oneline: "ỦY BAN NHÂN
+    #                             DÂN XÃ ..."; district: "UBND HUYỆN ..." over "ỦY BAN NHÂN DÂN XÃ ..."
     date_padded: bool = True
     signed_mark: bool = True    # "(Đã ký)" above the name, as copies published online print it
     recipients: tuple[str, ...] = ()
@@ -34,6 +35,8 @@ class DocMeta:
             return [f"UBND HUYỆN {self.place.district.upper()}", f"ỦY BAN NHÂN DÂN XÃ {commune}"]
         if self.issuer_style == "short":
             return [f"UBND XÃ {commune}"]
+        if self.issuer_style == "oneline":
+            return [f"ỦY BAN NHÂN DÂN XÃ {commune}"]
         return ["ỦY BAN NHÂN DÂN", f"XÃ {commune}"]
 
     def number_line(self) -> str:

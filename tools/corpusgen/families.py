@@ -5,9 +5,29 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from corpusgen.common import (Built, Instance, Output, evaluation_year, intro, make_meta, score_content,
-                              score_meta, score_truth, split_evidence, standard_blocks)
-from corpusgen.document import Document, Header, Landscape, PageBreak, Para, Signature, Table, Title
+from corpusgen.common import (
+    Built,
+    Instance,
+    Output,
+    evaluation_year,
+    intro,
+    make_meta,
+    score_content,
+    score_meta,
+    score_truth,
+    split_evidence,
+    standard_blocks,
+)
+from corpusgen.document import (
+    Document,
+    Header,
+    Landscape,
+    PageBreak,
+    Para,
+    Signature,
+    Table,
+    Title,
+)
 from corpusgen.grid import ScoreLayout, score_grid, stat_grid
 from corpusgen.render_text import TextStyle, write_text
 from corpusgen.reports import narrative, statistics
@@ -91,12 +111,18 @@ def f04(inst: Instance) -> Built:
     layout = ScoreLayout(("code", "name", "max", "self", "explanation"), _labels(rng), indent_column=True,
                          indent_holds_code=holds_code, total="last", total_label=rng.choice(TOTAL_LABELS))
     landscape = inst.index % 2 == 1
-    widths = {"name": 11.0, "explanation": 7.0} if landscape else {"name": 7.0, "explanation": 3.6}
+    widths = {"name": 11.0, "explanation": 7.0} if landscape else {"name": 6.8, "explanation": 3.4}
     layout = replace(layout, widths_cm=widths)
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year),
                    landscape=landscape)
     variant = "ruled-" + ("landscape" if landscape else "portrait")
     return _built(meta, _docx_pdf(variant, doc), table)
+
+
+REMARKS = ("các nhiệm vụ được triển khai đầy đủ, đúng tiến độ theo kế hoạch đề ra",
+           "một số nội dung còn chậm so với thời gian quy định, đã khắc phục trong quý sau",
+           "tài liệu kiểm chứng lưu tại Văn phòng HĐND và UBND xã",
+           "đã tổng hợp, báo cáo kết quả thực hiện về UBND cấp trên đúng thời hạn")
 
 
 def f05(inst: Instance) -> Built:
@@ -106,15 +132,17 @@ def f05(inst: Instance) -> Built:
     year = evaluation_year(inst, rng)
     meta, title = score_meta(inst, rng, year)
     table = score_content(inst, rng, year, keep=1.0)
-    table = split_evidence(table, rng, year, share=0.5)  # long explanations: tall rows that split
-    table = replace(table, rows=tuple(replace(r, evidence=()) for r in table.rows))
+    # long explanations (two cited documents and a remark): tall rows, some split by a page break
+    table = split_evidence(table, rng, year, share=0.9)
+    table = replace(table, rows=tuple(replace(r, evidence=(), explanation=f"{r.explanation}; {rng.choice(REMARKS)}")
+                                      if r.evidence else r for r in table.rows))
     layout = ScoreLayout(("code", "name", "max", "self", "explanation"), _labels(rng), total="last",
-                         total_label=rng.choice(TOTAL_LABELS), widths_cm={"explanation": 3.2, "name": 8.4})
+                         total_label=rng.choice(TOTAL_LABELS), widths_cm={"explanation": 3.6, "name": 8.0})
     grid = score_grid(table, layout)
     font = rng.choice((12, 13))
     body = Table(grid, repeat_header=False, allow_break=True, font_pt=font)
     portrait = Document(meta, standard_blocks(meta, title, body, rng, year))
-    wide = Table(score_grid(table, replace(layout, widths_cm={"name": 11.5, "explanation": 8.0})),
+    wide = Table(score_grid(table, replace(layout, widths_cm={"name": 12.0, "explanation": 5.5})),
                  repeat_header=False, allow_break=True, font_pt=font + 1)
     blocks = list(standard_blocks(meta, title, wide, rng, year))
     blocks.insert(3, Landscape())
@@ -170,6 +198,24 @@ def f07(inst: Instance) -> Built:
     return _built(meta, _docx_pdf("ruled", doc), table, scale=True)
 
 
+def f14(inst: Instance) -> Built:
+    """The scoring method in a column of its own ("Cách tính điểm"), one scale line per line, as the
+    provincial decisions print their tables and communes copy them with a self-points column."""
+    rng = inst.rng()
+    year = evaluation_year(inst, rng)
+    meta, title = score_meta(inst, rng, year)
+    table = score_content(inst, rng, year, keep=rng.choice((0.6, 0.8, 1.0)), transform=lambda c: _with_scale(c, rng))
+    labels = {**_labels(rng), "scale": rng.choice(("Cách tính điểm", "Phương pháp chấm điểm",
+                                                   "Hướng dẫn chấm điểm"))}
+    columns = (("code", "name", "max", "scale", "self", "explanation") if inst.index % 2 else
+               ("code", "name", "scale", "max", "self", "explanation"))
+    layout = ScoreLayout(columns, labels, scale_bullet=rng.choice(("- ", "+ ", "")), total=rng.choice(("last", None)),
+                         total_label=rng.choice(TOTAL_LABELS), widths_cm={"name": 8.0, "scale": 7.5, "explanation": 5.0})
+    doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year), landscape=True)
+    variant = "scale-" + ("after-max" if inst.index % 2 else "before-max")
+    return _built(meta, _docx_pdf(variant, doc), table, scale=True)
+
+
 def f08(inst: Instance) -> Built:
     """Two-level merged header: "Điểm số" over "Tối đa" / "Tự chấm", STT and name merged 2x2."""
     rng = inst.rng()
@@ -208,12 +254,18 @@ PART_NAMES = ("KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CH�
 
 
 def parts_and_letters(criteria: list[Criterion]) -> list[Criterion]:
-    """Roman parts (two made from the fields when the set has none), a part's sections numbered from 1
-    again ("II.1"), and third-level criteria as a)/b) items ("1.1.a")."""
-    if not any(c.parent is None and is_roman(c.code) for c in criteria):
-        tops = [c for c in criteria if c.parent is None]
-        cut = (len(tops) + 1) // 2
+    """Roman parts (two made from the fields when the set has none; from the criteria of a set read
+    with one field only), a part's sections numbered from 1 again ("II.1"), and the deepest criteria
+    as a)/b) items ("1.1.a")."""
+    kids = children_of(criteria)
+    tops = kids.get(None, [])
+    if len(tops) == 1 and len(kids.get(tops[0].code, [])) >= 2 and not is_roman(tops[0].code):
+        # a single field: its criteria become the fields the parts are made of
+        criteria = [replace(c, parent=None) if c.parent == tops[0].code else c for c in criteria[1:]]
         kids = children_of(criteria)
+        tops = kids.get(None, [])
+    if not any(is_roman(c.code) for c in tops):
+        cut = (len(tops) + 1) // 2
         out: list[Criterion] = []
         for part, group in (("I", tops[:cut]), ("II", tops[cut:])):
             if not group:
@@ -336,4 +388,5 @@ FAMILIES = {
     "F11_appraised_number_row": f11,
     "F12_statistics_annex": f12,
     "F13_narrative_counts": f13,
+    "F14_scale_column": f14,
 }

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from normalize.numbers import format_vn
-
 from corpusgen.reports import StatRow
 from corpusgen.scores import Row, ScoreTable, is_roman
+from normalize.numbers import format_vn
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,7 @@ def depth(row, rows_by_code) -> int:
 
 @dataclass(frozen=True)
 class ScoreLayout:
-    """How a score table is printed. Column keys: code, name, max, self, appraised, explanation."""
+    """How a score table is printed. Column keys: code, name, max, self, appraised, explanation, scale."""
 
     columns: tuple[str, ...]
     labels: dict = field(default_factory=dict)
@@ -79,14 +78,15 @@ class ScoreLayout:
     number_row: bool = False           # "(1) (2) (3) ..." under the header
     total: str | None = "last"         # first | last | None
     total_label: str = "Tổng cộng"
+    scale_bullet: str = "- "           # what starts a scale line (in the name or in a scale column)
     code_style: str = "mixed"
     bold_levels: int = 1               # rows at depth < this are bold
 
 
 DEFAULT_LABELS = {"code": "STT", "name": "Lĩnh vực, tiêu chí", "max": "Điểm tối đa", "self": "Điểm tự đánh giá",
-                  "appraised": "Điểm thẩm định", "explanation": "Giải trình"}
-DEFAULT_WIDTHS = {"code": 1.4, "indent": 1.0, "name": 7.6, "max": 1.7, "self": 1.8, "appraised": 1.8,
-                  "explanation": 4.2}
+                  "appraised": "Điểm thẩm định", "explanation": "Giải trình", "scale": "Cách tính điểm"}
+DEFAULT_WIDTHS = {"code": 1.4, "indent": 1.4, "name": 7.6, "max": 1.7, "self": 1.8, "appraised": 1.8,
+                  "explanation": 4.2, "scale": 6.0}
 POINT_KEYS = ("max", "self", "appraised")
 
 
@@ -129,11 +129,13 @@ def _header(layout: ScoreLayout) -> list[GridRow]:
 def _name_text(row: Row, layout: ScoreLayout, code: str) -> str:
     text = f"{code} {row.name}" if layout.code_in_name and code else row.name
     if layout.scale_in_name and row.scale:
-        text += "".join(f"\n- {line}" for line in row.scale)
+        text += "".join(f"\n{layout.scale_bullet}{line}" for line in row.scale)
     return text
 
 
-def _value(key: str, row: Row) -> str:
+def _value(key: str, row: Row, layout: ScoreLayout) -> str:
+    if key == "scale":
+        return "\n".join(f"{layout.scale_bullet}{line}" for line in row.scale)
     return {"max": points(row.max_points), "self": points(row.self_points),
             "appraised": points(row.appraised_points), "explanation": row.explanation or ""}[key]
 
@@ -161,8 +163,9 @@ def _data_rows(row: Row, layout: ScoreLayout, level: int) -> list[GridRow]:
             second.append(Cell(row.evidence[1]))
             continue
         else:
-            cells = [Cell(_value(key, row), 1, None, bold and key != "explanation",
-                          "left" if key == "explanation" else "center")]
+            text = _value(key, row, layout)
+            cells = [Cell(text, 1, None, bold and key not in ("explanation", "scale"),
+                          "left" if key in ("explanation", "scale") else "center")]
         if two:
             first.extend(Cell(c.text, c.span, "restart", c.bold, c.align) for c in cells)
             second.extend(Cell("", c.span, "continue", c.bold, c.align) for c in cells)
@@ -176,7 +179,7 @@ def _data_rows(row: Row, layout: ScoreLayout, level: int) -> list[GridRow]:
 
 def _total_row(table: ScoreTable, layout: ScoreLayout) -> GridRow:
     values = {"max": points(table.total_max), "self": points(table.total_self),
-              "appraised": points(table.total_appraised), "explanation": ""}
+              "appraised": points(table.total_appraised), "explanation": "", "scale": ""}
     cells = []
     for key in layout.columns:
         if key == "code":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -12,7 +14,17 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from make_samples import _new_document, _repeat_as_header
 
-from corpusgen.document import MOTTO, Document, Header, Landscape, PageBreak, Para, Signature, Table, Title
+from corpusgen.document import (
+    MOTTO,
+    Document,
+    Header,
+    Landscape,
+    PageBreak,
+    Para,
+    Signature,
+    Table,
+    Title,
+)
 from corpusgen.grid import Grid
 
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -103,7 +115,8 @@ def _header(doc, meta, block: Header) -> None:
     table = doc.add_table(rows=2, cols=2)
     _no_borders(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _widths(table, (6.3, 10.7))
+    # the issuer column wide enough for a long "ỦY BAN NHÂN DÂN XÃ ..." line: names are not split
+    _widths(table, (7.6, 9.4) if max(len(line) for line in issuer) > 24 else (6.3, 10.7))
     left = [(line, {"bold": i == len(issuer) - 1, "align": "center", "size": 12}) for i, line in enumerate(issuer)]
     left.append(("-------", {"align": "center", "size": 12}))
     _write_lines(table.cell(0, 0), left, 12)
@@ -137,6 +150,7 @@ def _signature(doc, meta, block: Signature) -> None:
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
     _widths(table, (8.5, 8.5))
+    _cant_split(table.rows[0])  # the signature block stays on one page
     _write_lines(table.cell(0, 0), left, 12)
     _write_lines(table.cell(0, 1), right, 13)
 
@@ -217,4 +231,16 @@ def write_docx(document: Document, path: Path) -> None:
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(block, Landscape):
             _landscape(doc.add_section(WD_SECTION.NEW_PAGE))
-    doc.save(path)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    _fixed_zip(buffer, path)
+
+
+def _fixed_zip(buffer: io.BytesIO, path: Path) -> None:
+    """The package re-zipped with fixed member dates: the same content gives the same bytes."""
+    buffer.seek(0)
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(info, src.read(item.filename))

@@ -7,7 +7,17 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from corpusgen.document import MOTTO, Document, Header, Landscape, PageBreak, Para, Signature, Table, Title
+from corpusgen.document import (
+    MOTTO,
+    Document,
+    Header,
+    Landscape,
+    PageBreak,
+    Para,
+    Signature,
+    Table,
+    Title,
+)
 from corpusgen.grid import Cell, Grid, GridRow
 
 
@@ -77,14 +87,17 @@ def bar_lines(grid: Grid, style: TextStyle) -> list[str]:
     if style.bars == "cell-lines":
         for r in rows:
             for text in r:
-                out.extend(textwrap.wrap(text, style.wrap, break_on_hyphens=False))
+                out.extend(textwrap.wrap(text, style.wrap, break_long_words=False, break_on_hyphens=False))
                 out.append("|")
             out.append("|")
         return out
     total = sum(grid.widths_cm)
-    widths = [max(4, int(style.wrap * w / total) - 2) for w in grid.widths_cm]
+    # a column's share of the line, never narrower than its longest word (codes and numbers stay whole)
+    longest = [max((len(word) for r in rows for word in r[i].split()), default=1) for i in range(len(rows[0]))]
+    widths = [max(longest[i], int(style.wrap * w / total) - 2) for i, w in enumerate(grid.widths_cm)]
     for r in rows:
-        wrapped = [textwrap.wrap(text, w, break_on_hyphens=False) or [""] for text, w in zip(r, widths)]
+        wrapped = [textwrap.wrap(text, w, break_long_words=False, break_on_hyphens=False) or [""]
+                   for text, w in zip(r, widths)]
         for k in range(max(len(w) for w in wrapped)):
             parts = [(w[k] if k < len(w) else "").ljust(width) for w, width in zip(wrapped, widths)]
             out.append(" | ".join(parts).rstrip() + " |")

@@ -7,9 +7,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from normalize.numbers import format_vn
-
 from corpusgen.scores import Fault
+from normalize.numbers import format_vn
 
 
 @dataclass(frozen=True)
@@ -134,7 +133,7 @@ class Count:
 
 def _n(value: int, rng: random.Random) -> str:
     """Small counts are often written with a leading zero ("07")."""
-    return f"{value:02d}" if value < 10 and rng.random() < 0.6 else str(value)
+    return f"{value:02d}" if 0 < value < 10 and rng.random() < 0.6 else str(value)
 
 
 def _pct(part: int, whole: int) -> str:
@@ -143,52 +142,65 @@ def _pct(part: int, whole: int) -> str:
 
 def narrative(rng: random.Random, period: str, fault: bool) -> tuple[list[str], list[Count], list[Fault]]:
     """Paragraphs of a report's results section. Counts with a breakdown are truth; a total written
-    beside them without parts ("đang giải quyết 11"), percentages and cited numbers are not parts."""
+    beside them without parts ("đang giải quyết 11"), percentages and cited numbers are not parts. In a
+    faulty instance one count's printed total is off its parts."""
+    has_feedback = rng.random() < 0.6
+    target = rng.randrange(4 if has_feedback else 3) if fault else -1
     counts: list[Count] = []
+    faults: list[Fault] = []
+
+    def count(text_of, total: int, parts: tuple[int, ...], unit: str) -> str:
+        """The sentence (``text_of(printed total)``); the printed total is off in the faulty one."""
+        printed = total
+        if len(counts) == target:
+            printed = total + rng.choice((-5, -2, 3, 4, 10))
+            faults.append(Fault("count_sum", "counts", None, "value",
+                                f"total {printed} {unit} but its parts add to {sum(parts)}"))
+        text = text_of(_n(printed, rng) if printed < 10 else str(printed))
+        counts.append(Count(text, printed, parts, unit))
+        return text
+
     paras: list[str] = []
-    # TTHC
-    total = rng.randint(90, 140)
-    full, partial = rng.randint(30, 50), rng.randint(40, 60)
-    info = total - full - partial
-    s = (f"Tổng số thủ tục hành chính thuộc thẩm quyền giải quyết của UBND xã là {total} thủ tục, trong đó "
-         f"{_n(full, rng)} thủ tục cung cấp dịch vụ công trực tuyến toàn trình, {_n(partial, rng)} thủ tục "
-         f"một phần và {_n(info, rng)} thủ tục chỉ cung cấp thông tin (đạt {_pct(full, total)}% toàn trình).")
-    counts.append(Count(s, total, (full, partial, info), "thủ tục"))
+    # administrative procedures
+    full, partial, info = rng.randint(30, 50), rng.randint(40, 60), rng.randint(3, 15)
+    total = full + partial + info
+    a, b, c = _n(full, rng), _n(partial, rng), _n(info, rng)
+    if rng.random() < 0.5:
+        s = count(lambda t: f"Tổng số thủ tục hành chính thuộc thẩm quyền giải quyết của UBND xã là {t} thủ tục, "
+                            f"trong đó {a} thủ tục cung cấp dịch vụ công trực tuyến toàn trình, {b} thủ tục một phần "
+                            f"và {c} thủ tục chỉ cung cấp thông tin (đạt {_pct(full, total)}% toàn trình).",
+                  total, (full, partial, info), "thủ tục")
+    else:
+        s = count(lambda t: f"UBND xã đang thực hiện {t} thủ tục hành chính (toàn trình: {a} thủ tục; một phần: "
+                            f"{b} thủ tục; cung cấp thông tin: {c} thủ tục).", total, (full, partial, info), "thủ tục")
     paras.append(f"Thực hiện công khai thủ tục hành chính đầy đủ, kịp thời. {s}")
     # files
     done = rng.randint(150, 600)
     early, ontime, late = _breakdown(rng, done, 3)
     pending = rng.randint(3, 25)
-    s = (f"Trong {period}, UBND xã đã tiếp nhận {done + pending} hồ sơ, đã giải quyết {done} hồ sơ, trong đó "
-         f"trước hạn {early}, đúng hạn {ontime}, trễ hạn {_n(late, rng)}; đang giải quyết {pending} hồ sơ.")
-    counts.append(Count(s, done, (early, ontime, late), "hồ sơ"))
+    e, o, lt = early, ontime, _n(late, rng)
+    if rng.random() < 0.5:
+        s = count(lambda t: f"Trong {period}, UBND xã đã tiếp nhận {done + pending} hồ sơ, đã giải quyết {t} hồ sơ, "
+                            f"trong đó trước hạn {e}, đúng hạn {o}, trễ hạn {lt}; đang giải quyết {pending} hồ sơ.",
+                  done, (early, ontime, late), "hồ sơ")
+    else:
+        s = count(lambda t: f"Số hồ sơ đã giải quyết: {t} hồ sơ (trước hạn: {e} hồ sơ; đúng hạn: {o} hồ sơ; quá hạn: "
+                            f"{lt} hồ sơ), còn {pending} hồ sơ đang trong thời hạn giải quyết.",
+                  done, (early, ontime, late), "hồ sơ")
     paras.append(s + f" Tỷ lệ hồ sơ giải quyết trước và đúng hạn đạt {_pct(early + ontime, done)}%.")
     # propaganda
     parts = _split(rng, rng.randint(20, 70), 3)
-    tot = sum(parts)
-    s = (f"Công tác tuyên truyền CCHC được quan tâm, đã tổ chức tuyên truyền {tot} lượt (qua loa truyền thanh "
-         f"{_n(parts[0], rng)} lượt; qua hội nghị {_n(parts[1], rng)} lượt; qua mạng xã hội {_n(parts[2], rng)} lượt).")
-    counts.append(Count(s, tot, tuple(parts), "lượt"))
-    paras.append(s)
-    # feedback, sometimes
-    if rng.random() < 0.6:
+    p1, p2, p3 = (_n(x, rng) for x in parts)
+    paras.append(count(lambda t: f"Công tác tuyên truyền CCHC được quan tâm, đã tổ chức tuyên truyền {t} lượt (qua "
+                                 f"loa truyền thanh {p1} lượt; qua hội nghị {p2} lượt; qua mạng xã hội {p3} lượt).",
+                       sum(parts), tuple(parts), "lượt"))
+    if has_feedback:
         fb = rng.randint(4, 30)
         handled = rng.randint(1, fb - 1)
-        s = (f"Tiếp nhận {_n(fb, rng)} phản ánh, kiến nghị của người dân, trong đó đã xử lý {_n(handled, rng)} "
-             f"phản ánh, đang xử lý {_n(fb - handled, rng)} phản ánh (đạt {_pct(handled, fb)}%).")
-        counts.append(Count(s, fb, (handled, fb - handled), "phản ánh"))
-        paras.append(s)
+        h, w = _n(handled, rng), _n(fb - handled, rng)
+        paras.append(count(lambda t: f"Tiếp nhận {t} phản ánh, kiến nghị của người dân, trong đó đã xử lý {h} phản "
+                                     f"ánh, đang xử lý {w} phản ánh (đạt {_pct(handled, fb)}%).",
+                           fb, (handled, fb - handled), "phản ánh"))
     paras.append(f"Số văn bản chỉ đạo, điều hành CCHC đã ban hành là {rng.randint(5, 25)} văn bản; tổ chức "
                  f"{_n(rng.randint(1, 5), rng)} cuộc kiểm tra CCHC tại các bộ phận chuyên môn.")
-    faults: list[Fault] = []
-    if fault:
-        k = rng.randrange(len(counts))
-        c = counts[k]
-        wrong = c.total + rng.choice((-5, -2, 3, 4, 10))
-        old = str(c.total)
-        new_text = c.text.replace(f" {old} ", f" {wrong} ", 1)
-        paras = [p.replace(c.text, new_text) for p in paras]
-        counts[k] = Count(new_text, wrong, c.parts, c.unit)
-        faults.append(Fault("count_sum", "counts", None, "value",
-                            f"total {wrong} {c.unit} but its parts add to {sum(c.parts)}"))
     return paras, counts, faults

@@ -128,9 +128,21 @@ def pick_fields(rows: list[Criterion], rng: random.Random, keep: float) -> list[
 
 def renumber(criteria: list[Criterion], letters: bool = False) -> list[Criterion]:
     """Codes from the tree, numbered in order (a subset of fields prints 1, 2, 3 ...): a part's sections
-    restart ("1", "1.1" under part I; "II.1" under part II, the convention of golden/reference), with
-    ``letters`` the third level as a)/b) items ("1.1.a")."""
+    restart ("1", "1.1" under part I; "II.1" under part II, the convention of golden/reference). With
+    ``letters`` the deepest level (the third, or the second of a shallower tree) is a)/b) items
+    ("1.1.a")."""
     kids = children_of(criteria)
+    depth: dict[str, int] = {}  # arabic levels: a part 0, a field 1, ...
+
+    def measure(c: Criterion, d: int) -> None:
+        depth[c.code] = d
+        for k in kids.get(c.code, []):
+            measure(k, d + 1)
+
+    for top in kids.get(None, []):
+        measure(top, 0 if is_roman(top.code) else 1)
+    deepest = max(depth.values(), default=0)
+    letter_depth = min(deepest, 3) if letters and deepest >= 2 else None
     new: dict[str, str] = {}
 
     def visit(c: Criterion, code: str) -> None:
@@ -138,9 +150,10 @@ def renumber(criteria: list[Criterion], letters: bool = False) -> list[Criterion
         for i, k in enumerate(kids.get(c.code, []), start=1):
             if is_roman(code) and "." not in code:
                 child = str(i) if code == "I" else f"{code}.{i}"
+            elif depth[k.code] == letter_depth:
+                child = f"{code}.{'abcdefghijklmn'[i - 1]}"
             else:
-                arabic = len([p for p in code.split(".") if not is_roman(p)])
-                child = f"{code}.{'abcdefghijklmn'[i - 1]}" if letters and arabic == 2 else f"{code}.{i}"
+                child = f"{code}.{i}"
             visit(k, child)
 
     romans = iter(("I", "II", "III", "IV", "V", "VI"))
@@ -182,8 +195,8 @@ def score_rows(criteria: list[Criterion], rng: random.Random, year: int, *, blan
     blank: set[str] = set()
     if blank_survey:
         survey = [c for c in criteria if any(w in c.name.lower() for w in SURVEY_WORDS)]
-        if not survey:
-            tops = [c for c in criteria if c.parent is None or is_roman(c.parent)]
+        tops = [c for c in criteria if c.parent is None or is_roman(c.parent)]
+        if not survey and len(tops) >= 3:  # no survey rows: a field left for later, not the whole table
             survey = [tops[-1]]
         stack = list(survey)
         while stack:
