@@ -58,7 +58,7 @@ from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Cm, Pt  # noqa: E402
 from PIL import Image, ImageFilter  # noqa: E402
 
-from extract.external import convert_to_pdf  # noqa: E402
+from extract.external import convert_to_pdf, libreoffice_problem  # noqa: E402
 
 OUT = ROOT / "samples" / "renderings"
 BAD = ROOT / "tests" / "data" / "bad"
@@ -399,6 +399,22 @@ def make_unruled_score_png(source: ScoreSource, settings: ScanSettings) -> None:
 
 
 # ------------------------------------------------------------------------------------ pdf and scans
+
+
+def libreoffice_pdfs(srcs: list[Path], out_dir: Path, filter_options: str = "", timeout: int = 180) -> list[Path]:
+    """Convert with LibreOffice headless, all in one process (starting it costs more than a page), in
+    a private profile so parallel runs do not collide. A PDF that did not appear is said, naming the
+    package (LibreOffice without Writer exits 0 and writes nothing)."""
+    with tempfile.TemporaryDirectory() as profile:
+        target = "pdf" + (f":writer_pdf_Export:{filter_options}" if filter_options else "")
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+                        "--convert-to", target, "--outdir", str(out_dir), *map(str, srcs)],
+                       check=True, capture_output=True, timeout=timeout)
+    pdfs = [out_dir / (src.stem + ".pdf") for src in srcs]
+    missing = [p.name for p in pdfs if not p.exists()]
+    if missing:
+        raise RuntimeError(f"{libreoffice_problem() or 'LibreOffice wrote no PDF'}: {', '.join(missing[:3])}")
+    return pdfs
 
 
 def libreoffice_pdf(src: Path, out_dir: Path, filter_options: str = "") -> Path:
