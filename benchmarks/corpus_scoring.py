@@ -83,6 +83,9 @@ _UNIT_WORD = re.compile(r"^(xã|phường|thị trấn)\s+", re.IGNORECASE)
 COUNTERS = ("docs", "failed", "rows", "found", "code_ok", "invented", "numbers", "numbers_right",
             "name_errors", "name_chars", "meta_fields", "meta_right", "faults", "faults_flagged",
             "false_alarms", "counts", "counts_found",
+            # nothing lost silently: documents not read whole that say so / that do not; whole ones
+            # that claim a part unread
+            "partial_docs", "partial_told", "whole_docs", "whole_unread",
             # the rows figures by kind (in --json only)
             "score_rows", "score_found", "score_invented", "stat_rows", "stat_found", "stat_invented")
 KIND_PREFIX = {"score_tables": "score", "statistics": "stat"}
@@ -426,6 +429,13 @@ def failed(output: dict) -> bool:
     return any(e.get("stage") == "ingest" for e in output.get("errors") or [])
 
 
+def told_unread(output: dict) -> bool:
+    """The output says that something was not read: an ``unread`` entry, an ``incomplete`` check,
+    or an error record."""
+    return bool(output.get("unread") or output.get("errors")
+                or any(c.get("status") == "incomplete" for c in output.get("checks") or []))
+
+
 def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettings()) -> dict:
     """Counters (summable) and details of one document."""
     rows = RowScore()
@@ -450,6 +460,9 @@ def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettin
              faults=len(faults["faults"]), faults_flagged=sum(f["flagged"] for f in faults["faults"]),
              false_alarms=len(faults["false_alarms"]),
              counts=len(truth_counts), counts_found=len(found_counts))
+    partial = rows.counts["found"] < rows.counts["rows"] or failed(output)
+    c.update(partial_docs=int(partial), partial_told=int(partial and told_unread(output)),
+             whole_docs=int(not partial), whole_unread=int(not partial and bool(output.get("unread"))))
     return {
         "tally": dict(c),
         "missed_rows": rows.missed,

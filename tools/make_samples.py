@@ -43,6 +43,7 @@ import json
 import os
 import random
 import shutil
+import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
