@@ -24,6 +24,11 @@ class TextReaderSettings:
     page_break_markers: tuple[str, ...] = ("<!-- pagebreak -->", "<!-- page break -->", "\\pagebreak", "\\newpage")
     # Share of decoded characters that must be ordinary text for a legacy decoding to be trusted.
     min_printable_share: float = 0.97
+    # Web-portal exports end every cell with "|" and hard-wrap long rows onto the next lines:
+    # a run of lines is such a table when at least this many of its lines end a row of at
+    # least ``bar_table_min_cols`` cells.
+    bar_table_min_rows: int = 2
+    bar_table_min_cols: int = 3
 
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -220,6 +225,13 @@ def parse_text(text: str, settings: TextReaderSettings = TextReaderSettings()) -
             page.blocks.append(_rows_table(rows, page.number, number, numbers[j - 1], "markdown"))
             i = j
             continue
+        # Bar-terminated rows of a web-portal export, wrapped rows joined.
+        found = bar_table(raw_lines, i, settings)
+        if found is not None:
+            rows, j = found
+            page.blocks.append(_rows_table(rows, page.number, number, numbers[j - 1], "portal"))
+            i = j
+            continue
         # Tab-separated rows: a run of consecutive lines holding a tab.
         if "\t" in raw:
             rows = []
@@ -258,6 +270,81 @@ def parse_text(text: str, settings: TextReaderSettings = TextReaderSettings()) -
     if len(pages) > 1 and not pages[-1].blocks:
         pages.pop()
     return pages
+
+
+# A physical line that starts a table row: a code, then the bar closing its cell.
+_ROW_START = re.compile(r"^\s*\|?\s*(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]\))\.?\s*\|")
+
+
+def _bars(text: str) -> int:
+    return len(re.findall(r"(?<!\\)\|", text))
+
+
+def bar_table(lines: list[str], start: int, settings: TextReaderSettings = TextReaderSettings()
+              ) -> tuple[list[list[str]], int] | None:
+    """A web-portal table starting at ``lines[start]``: every cell ends in "|", and a row too
+    long for the export's line width goes on over the next physical lines (cut inside a cell or
+    between cells). The column count is the bar count most rows that fit on one line have;
+    physical lines are joined until a row has its bars. Returns the rows' cells and the index
+    after the table, or None when the lines there are not such a table."""
+    first = lines[start].strip()
+    if _bars(first) < 2 or (first.startswith("|") and not first.endswith("|")):
+        return None
+    end = start
+    while end < len(lines) and lines[end].strip() and lines[end] != "\f":
+        end += 1
+    run = [line.strip() for line in lines[start:end]]
+    lead = first.startswith("|")  # "|a|b|" rows: the bar before the first cell opens nothing
+    whole = [_bars(line) - lead for k, line in enumerate(run)
+             if line.endswith("|") and (k == 0 or _ROW_START.match(line))]
+    whole = [n for n in whole if n >= settings.bar_table_min_cols]
+    if len(whole) < settings.bar_table_min_rows:
+        return None
+    n_cols = max(set(whole), key=lambda n: (whole.count(n), n))
+    rows: list[list[str]] = []
+    buffer: str | None = None
+    k = 0
+    for k, line in enumerate(run):
+        if buffer is None:
+            if "|" not in line:
+                break  # text under the table
+            buffer = line[1:] if lead and line.startswith("|") else line
+        elif buffer.endswith("|") and _ROW_START.match(line):
+            rows.append(_bar_cells(buffer, n_cols))  # a row printed without its trailing empty cells
+            buffer = line[1:] if lead and line.startswith("|") else line
+        else:
+            buffer = f"{buffer} {line}"
+        if _bars(buffer) >= n_cols:
+            rows.append(_bar_cells(buffer, n_cols))
+            buffer = None
+    else:
+        k = len(run)
+    if buffer is not None:
+        rows.append(_bar_cells(buffer, n_cols))
+    return _join_wrapped_cells(rows), start + k
+
+
+def _bar_cells(row: str, n_cols: int) -> list[str]:
+    cells = [c.strip() for c in re.split(r"(?<!\\)\|", row)]
+    if cells and not cells[-1]:
+        cells.pop()  # the bar closing the last cell
+    if len(cells) > n_cols:  # a bar inside a cell's text: it belongs to the widest reading
+        cells = cells[:n_cols - 1] + [" | ".join(cells[n_cols - 1:])]
+    return cells + [""] * (n_cols - len(cells))
+
+
+def _join_wrapped_cells(rows: list[list[str]]) -> list[list[str]]:
+    """Exports that wrap inside each cell print the rest of a row on a line of its own, with all
+    its bars and an empty first cell: text that starts in lower case there continues the row
+    above, cell by cell."""
+    out: list[list[str]] = []
+    for row in rows:
+        filled = [c for c in row if c]
+        if out and not row[0] and filled and filled[0][0].islower():
+            out[-1] = [f"{a} {b}".strip() for a, b in zip(out[-1], row)]
+            continue
+        out.append(row)
+    return out
 
 
 def _pipe_cells(row: str) -> list[str]:

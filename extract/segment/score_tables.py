@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from cchc_extract.records import ScoreRow, ScoreTable, SourceRef
 from extract.model import IngestedDocument
+from extract.segment.scale_lines import ScaleSettings, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
 from extract.segment.table_join import JoinedTable, join_tables, row_bbox
 from normalize.codes import CodeSettings, format_codes, parent_rows, parse_code, repair_codes
@@ -28,6 +29,7 @@ from normalize.numbers import lost_decimal_readings, parse_number
 class ScoreTableSettings:
     lines: LineTableSettings = LineTableSettings()
     codes: CodeSettings = CodeSettings()
+    scale: ScaleSettings = ScaleSettings()
     # Similarity (0..100) of a header cell to a column's name.
     header_similarity: float = 80.0
     # Confidence of a row read from typed text / OCR, before penalties.
@@ -129,7 +131,7 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
 
     def cell(row, key: str) -> str:
         col = columns.get(key)
-        return row.cells[col].strip() if col is not None and col < len(row.cells) else ""
+        return joined.cell_text(row, col) if col is not None and col < len(row.cells) else ""
 
     codes_in_names = _codes_in_names(joined, columns, cell)
     for row in joined.rows:
@@ -259,13 +261,16 @@ def _score_row(draft: RowDraft, choice, label: str | None, parent: str | None, o
     if draft.confs:
         mean = sum(draft.confs) / len(draft.confs)
         confidence *= min(1.0, 0.5 + mean)
+    name, scale = split_scale(" ".join(t for t, _ in draft.name), settings.scale)
+    name_raw = split_scale(" ".join(r for _, r in draft.name), settings.scale)[0] if scale else \
+        " ".join(r for _, r in draft.name)
     return ScoreRow(
         code=label,
         code_raw=draft.code,
         level=choice.code.level if choice.code else 0,
         parent=parent,
-        name=" ".join(t for t, _ in draft.name),
-        name_raw=" ".join(r for _, r in draft.name),
+        name=name,
+        name_raw=name_raw,
         max_points=values["max"],
         self_points=values["self"],
         max_points_raw=draft.max_raw,
@@ -273,6 +278,7 @@ def _score_row(draft: RowDraft, choice, label: str | None, parent: str | None, o
         appraised_points=values["appraised"],
         appraised_points_raw=draft.appraised_raw,
         explanation=" ".join(t for t, _ in draft.explanation),
+        scale=scale,
         confidence=round(max(0.0, min(1.0, confidence)), 3),
         flags=flags,
         source=SourceRef(page=draft.page, line_start=draft.line_start, line_end=draft.line_end, bbox=draft.bbox),
