@@ -29,6 +29,8 @@ class TextReaderSettings:
     # least ``bar_table_min_cols`` cells.
     bar_table_min_rows: int = 2
     bar_table_min_cols: int = 3
+    # Lines one cell of a "cell then a bar line" export may take (a long name wrapped).
+    max_cell_lines: int = 20
 
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -226,7 +228,7 @@ def parse_text(text: str, settings: TextReaderSettings = TextReaderSettings()) -
             i = j
             continue
         # Bar-terminated rows of a web-portal export, wrapped rows joined.
-        found = bar_table(raw_lines, i, settings)
+        found = bar_table(raw_lines, i, settings) or cell_lines_table(raw_lines, i, settings)
         if found is not None:
             rows, j = found
             page.blocks.append(_rows_table(rows, page.number, number, numbers[j - 1], "portal"))
@@ -301,27 +303,34 @@ def bar_table(lines: list[str], start: int, settings: TextReaderSettings = TextR
     if len(whole) < settings.bar_table_min_rows:
         return None
     n_cols = max(set(whole), key=lambda n: (whole.count(n), n))
-    rows: list[list[str]] = []
+    rows: list[tuple[list[str], tuple[int, ...] | None]] = []
     buffer: str | None = None
+    shape: tuple[int, ...] | None = None  # bar positions of a row printed on one physical line
     k = 0
     for k, line in enumerate(run):
         if buffer is None:
             if "|" not in line:
                 break  # text under the table
             buffer = line[1:] if lead and line.startswith("|") else line
-        elif buffer.endswith("|") and _ROW_START.match(line):
-            rows.append(_bar_cells(buffer, n_cols))  # a row printed without its trailing empty cells
+            shape = _bar_positions(lines[start + k])
+        elif buffer.endswith("|") and _bars(buffer) >= n_cols - 1 and _ROW_START.match(line):
+            rows.append((_bar_cells(buffer, n_cols), shape))  # a row printed without its last empty cell
             buffer = line[1:] if lead and line.startswith("|") else line
+            shape = _bar_positions(lines[start + k])
         else:
-            buffer = f"{buffer} {line}"
+            buffer, shape = f"{buffer} {line}", None
         if _bars(buffer) >= n_cols:
-            rows.append(_bar_cells(buffer, n_cols))
+            rows.append((_bar_cells(buffer, n_cols), shape))
             buffer = None
     else:
         k = len(run)
     if buffer is not None:
-        rows.append(_bar_cells(buffer, n_cols))
+        rows.append((_bar_cells(buffer, n_cols), None))
     return _join_wrapped_cells(rows), start + k
+
+
+def _bar_positions(line: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in re.finditer(r"(?<!\\)\|", line.rstrip()))
 
 
 def _bar_cells(row: str, n_cols: int) -> list[str]:
@@ -333,18 +342,58 @@ def _bar_cells(row: str, n_cols: int) -> list[str]:
     return cells + [""] * (n_cols - len(cells))
 
 
-def _join_wrapped_cells(rows: list[list[str]]) -> list[list[str]]:
-    """Exports that wrap inside each cell print the rest of a row on a line of its own, with all
-    its bars and an empty first cell: text that starts in lower case there continues the row
-    above, cell by cell."""
+_BARE_NUMBER = re.compile(r"^[\d.,%]+$")
+
+
+def _join_wrapped_cells(rows: list[tuple[list[str], tuple[int, ...] | None]]) -> list[list[str]]:
+    """Exports that wrap inside each cell print the rest of a row on lines of their own, with
+    all its bars and an empty first cell. Such a line continues the row above, cell by cell,
+    when its text starts in lower case, or when its bars stand where the line above had them
+    (the same column layout) and no cell of it is a number (a total row keeps its own)."""
     out: list[list[str]] = []
-    for row in rows:
-        filled = [c for c in row if c]
-        if out and not row[0] and filled and filled[0][0].islower():
-            out[-1] = [f"{a} {b}".strip() for a, b in zip(out[-1], row)]
-            continue
-        out.append(row)
+    above: tuple[int, ...] | None = None
+    for cells, shape in rows:
+        filled = [c for c in cells if c]
+        same_columns = shape is not None and shape == above and not any(_BARE_NUMBER.match(c) for c in filled)
+        if out and not cells[0] and filled and (filled[0][0].islower() or same_columns):
+            out[-1] = [f"{a} {b}".strip() for a, b in zip(out[-1], cells)]
+        else:
+            out.append(cells)
+        above = shape
     return out
+
+
+def cell_lines_table(lines: list[str], start: int, settings: TextReaderSettings = TextReaderSettings()
+                     ) -> tuple[list[list[str]], int] | None:
+    """A portal export that prints every cell's text (over as many lines as it needs) and then a
+    line holding only "|", and closes each row with one more "|". Empty cells and row ends both
+    read as a bare "|" after a "|": the column count is the one that splits the run into rows
+    each closed by an empty entry. Returns the rows and the index after the table, or None."""
+    end = start
+    while end < len(lines) and lines[end].strip() and lines[end] != "\f":
+        end += 1
+    run = [line.strip() for line in lines[start:end]]
+    if not run or run[0] == "|" or "|" not in run[:settings.max_cell_lines + 1] or \
+            any("|" in line and line != "|" for line in run):
+        return None
+    entries: list[str] = []
+    text: list[str] = []
+    for line in run:
+        if line == "|":
+            entries.append(" ".join(text))
+            text = []
+        else:
+            text.append(line)
+    if text:  # lines after the last bar are not part of the table
+        end -= len(text)
+    for n_cols in range(settings.bar_table_min_cols, len(entries) // settings.bar_table_min_rows):
+        if len(entries) % (n_cols + 1):
+            continue
+        rows = [entries[i:i + n_cols + 1] for i in range(0, len(entries), n_cols + 1)]
+        # The smallest such count: a multiple of the rows (two rows read as one) splits too.
+        if rows[0][0] and all(not row[-1] for row in rows):
+            return [row[:-1] for row in rows], end
+    return None
 
 
 def _pipe_cells(row: str) -> list[str]:

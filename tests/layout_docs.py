@@ -114,11 +114,12 @@ def _fill(cell, paragraphs: list[str]) -> None:
 
 
 def write_indent_docx(path: Path, rows: list[Criterion], commune: str = "Xã Phú Lâm",
-                      landscape: bool = False, total: bool = True) -> Path:
+                      landscape: bool = False, total: bool = True, codes_in_indent: bool = False) -> Path:
     """One score table whose name header spans two grid columns (an indent column, then the
     name): a parent's name spans both, a child's name sits in the second. The header is a
     2-row block (a vMerged "TT", "Điểm" over "Tối đa" / "Tự chấm") and is NOT repeated on the
-    next pages; scale lines are paragraphs of their own in the name cell."""
+    next pages; scale lines are paragraphs of their own in the name cell. ``codes_in_indent``
+    prints the sub-criteria's codes in the indent column instead of the TT column."""
     document = docx.Document()
     if landscape:
         _landscape(document.sections[0])
@@ -137,10 +138,11 @@ def write_indent_docx(path: Path, rows: list[Criterion], commune: str = "Xã Ph�
     head[5].merge(table.cell(1, 5)).text = "Ghi chú"
     for r, item in enumerate(rows, start=2):
         cells = table.rows[r].cells
-        cells[0].text = item.code
         if item.level == 1:
+            cells[0].text = item.code
             _fill(cells[1].merge(cells[2]), [item.name])
         else:
+            (cells[1] if codes_in_indent else cells[0]).text = item.code
             _fill(cells[2], [item.name] + item.printed_scale)
         cells[3].text = points(item.max_points)
         cells[4].text = points(item.self_points)

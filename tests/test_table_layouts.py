@@ -198,3 +198,53 @@ def test_scale_column_in_score_rows_table(tmp_path):
     assert rows.scale.tolist()[1] == " | ".join(expected[1].scale)
     assert rows.scale.isna().tolist()[0]
     assert points(1.5) == "1,5"
+
+
+def test_portal_export_cell_then_bar_lines():
+    # Each cell's text (wrapped over lines), then "|" on a line of its own; a row closed by one
+    # more "|". An empty cell is a "|" after a "|" too: the column count tells them apart.
+    cells = [["STT", "Tiêu chí", "Điểm", "", "Ghi chú"],
+             ["", "", "Tối đa", "Tự chấm", ""],
+             ["1.", "Công tác chỉ đạo, điều hành", "3", "2,5", ""],
+             ["1.1", "Ban hành kế hoạch cải cách hành chính\nnăm đúng thời hạn", "1", "1", "Kế hoạch số 15/KH-UBND"],
+             ["1.2", "Kiểm tra việc thực hiện", "2", "1,5", ""]]
+    lines = ["ỦY BAN NHÂN DÂN XÃ TÂN HÒA", "|", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "|", "|", ""]
+    for row in cells:
+        for text in row:
+            lines += (text.split("\n") if text else []) + ["|"]
+        lines.append("|")
+    lines += ["", "Nơi nhận:"]
+    (page,) = parse_text("\n".join(lines) + "\n")
+    (table,) = page.tables
+    assert table.n_cols == 5
+    assert table.text_rows()[3] == ["1.1", "Ban hành kế hoạch cải cách hành chính năm đúng thời hạn", "1", "1",
+                                     "Kế hoạch số 15/KH-UBND"]
+    assert page.lines[-1].text == "Nơi nhận:"
+
+
+def test_portal_export_wrapped_in_fixed_columns():
+    # Every physical line repeats each column's bar at the same place; the rest of a cell sits
+    # under it with the code cell blank, whatever its case. A total row keeps its numbers.
+    text = ("Mã số | Tiêu chí                   | Điểm  | Điểm  | Ghi chú |\n"
+            "      |                            | tối   | tự    | |\n"
+            "      |                            | đa    | chấm  | |\n"
+            "1.    | CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH| 10    | 8,75  | |\n"
+            "      | CCHC                       |       |       | |\n"
+            "1.1   | Kế hoạch năm               | 10    | 8,75  | Công văn số |\n"
+            "      |                            |       |       | 169/CV-UBND |\n"
+            "      | Tổng                       | 10    | 8,75  | |\n")
+    (table,) = parse_text(text)[0].tables
+    assert table.text_rows() == [["Mã số", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Ghi chú"],
+                                 ["1.", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC", "10", "8,75", ""],
+                                 ["1.1", "Kế hoạch năm", "10", "8,75", "Công văn số 169/CV-UBND"],
+                                 ["", "Tổng", "10", "8,75", ""]]
+
+
+def test_sub_codes_in_the_indent_column(tmp_path):
+    # The indent column under the name header holds the sub-criteria's codes; the TT column only
+    # the fields' codes.
+    expected = catalogue(3, 3, with_scale=False)
+    path = write_indent_docx(tmp_path / "indent_codes.docx", expected, codes_in_indent=True)
+    result, table = convert(path)
+    assert_rows(table, expected)
+    assert mismatches(result) == []

@@ -45,7 +45,8 @@ class ScoreTableSettings:
 
 _COLUMN_NAMES = {
     "code": ("stt", "tt", "so tt", "ma"),
-    "name": ("linh vuc tieu chi", "tieu chi", "linh vuc", "noi dung tieu chi", "tieu chi thanh phan"),
+    "name": ("linh vuc tieu chi", "tieu chi", "linh vuc", "noi dung tieu chi", "tieu chi thanh phan",
+             "noi dung danh gia"),
     "max": ("diem toi da", "toi da", "diem chuan", "thang diem"),
     "self": ("diem tu danh gia", "tu danh gia", "tu cham", "diem tu cham", "diem danh gia", "diem dat"),
     # Points the appraising office gave (Sở/Phòng Nội vụ), beside the commune's own: never self points.
@@ -136,6 +137,8 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
     codes_in_names = _codes_in_names(joined, columns, cell)
     for row in joined.rows:
         code, name = cell(row, "code"), cell(row, "name")
+        if not code and "name" in columns:
+            code, name = code_in_own_column(joined, row, columns["name"]) or (code, name)
         if codes_in_names and not code:
             code, name = split_code(name)
         max_raw, self_raw = _points_cell(cell(row, "max")), _points_cell(cell(row, "self"))
@@ -165,6 +168,16 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
     # The grand total ("Tổng cộng", "Cộng (I+II)") over part subtotals ("Cộng I"); the last one read.
     grand = [t for g, t in totals if g] or [t for _, t in totals]
     return drafts, grand[-1] if grand else (None, None)
+
+
+def code_in_own_column(joined: JoinedTable, row, name_col: int) -> tuple[str, str] | None:
+    """(code, name) when one of the grid columns under the name header holds nothing but a code
+    and another holds the text: the sub-criteria's codes printed in the indent column."""
+    texts = [row.cells[c].strip() for c in joined.columns_of(name_col) if c < len(row.cells)]
+    filled = [t for t in texts if t]
+    if len(filled) < 2 or not parse_code(filled[0]):
+        return None
+    return filled[0], " ".join(filled[1:])
 
 
 def split_code(text: str) -> tuple[str, str]:
