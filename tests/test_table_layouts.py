@@ -184,6 +184,10 @@ def test_text_with_a_few_bars_is_not_a_table():
      ["Từ 50% - dưới 100%: 0,5đ", "Dưới 50%: 0 điểm."]),
     ("Công tác chỉ đạo - điều hành", "Công tác chỉ đạo - điều hành", []),
     ("Kế hoạch kiểm tra (tối đa 2 điểm)", "Kế hoạch kiểm tra (tối đa 2 điểm)", []),
+    # Points without their unit, after a colon, as the provincial decisions print them.
+    ("Mức độ thực hiện kế hoạch - Trên 90%: 2 - Từ 70% - 90%: 1 - Dưới 70%: 0", "Mức độ thực hiện kế hoạch",
+     ["Trên 90%: 2", "Từ 70% - 90%: 1", "Dưới 70%: 0"]),
+    ("Tổ chức hội nghị - Quý 2", "Tổ chức hội nghị - Quý 2", []),
     ("- Hoàn thành: 1 điểm", "- Hoàn thành: 1 điểm", []),  # nothing but a scale: the name is kept
 ])
 def test_split_scale(text, name, scale):
@@ -247,4 +251,38 @@ def test_sub_codes_in_the_indent_column(tmp_path):
     path = write_indent_docx(tmp_path / "indent_codes.docx", expected, codes_in_indent=True)
     result, table = convert(path)
     assert_rows(table, expected)
+    assert mismatches(result) == []
+
+
+def test_scale_items_of_a_scale_column():
+    from extract.segment.scale_lines import scale_items
+    assert scale_items("- Ban hành kịp thời: 1 - Ban hành chậm: 0,5 - Không ban hành: 0") == \
+        ["Ban hành kịp thời: 1", "Ban hành chậm: 0,5", "Không ban hành: 0"]
+    assert scale_items("Đạt 100%: 3 điểm Đạt từ 90% đến dưới 100%: 1,5 điểm Dưới 90%: 0 điểm") == \
+        ["Đạt 100%: 3 điểm", "Đạt từ 90% đến dưới 100%: 1,5 điểm", "Dưới 90%: 0 điểm"]
+    assert scale_items("") == []
+
+
+def test_scale_column_beside_the_points(tmp_path):
+    import docx as python_docx
+    document = python_docx.Document()
+    document.add_paragraph("ỦY BAN NHÂN DÂN XÃ MINH KHAI")
+    rows = [["TT", "Tiêu chí", "Cách tính điểm", "Điểm tối đa", "Điểm tự chấm"],
+            ["1", "Công tác chỉ đạo", "", "3", "2"],
+            ["1.1", "Ban hành kế hoạch", "+ Ban hành đúng hạn: 1\n+ Ban hành chậm: 0,5", "1", "1"],
+            ["1.2", "Kiểm tra thực hiện", "Đạt 100%: 2 điểm\nDưới 100%: 1 điểm", "2", "1"]]
+    table = document.add_table(rows=len(rows), cols=5)
+    table.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            lines = text.split("\n")
+            table.cell(r, c).text = lines[0]
+            for extra in lines[1:]:
+                table.cell(r, c).add_paragraph(extra)
+    document.save(str(tmp_path / "scale.docx"))
+    result, score = convert(tmp_path / "scale.docx")
+    assert [r.max_points for r in score.rows] == [3.0, 1.0, 2.0]
+    assert [r.scale for r in score.rows] == [[], ["Ban hành đúng hạn: 1", "Ban hành chậm: 0,5"],
+                                             ["Đạt 100%: 2 điểm", "Dưới 100%: 1 điểm"]]
+    assert score.rows[1].name == "Ban hành kế hoạch"
     assert mismatches(result) == []

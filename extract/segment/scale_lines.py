@@ -19,8 +19,9 @@ class ScaleSettings:
     min_items: int = 1
 
 
-# Points closing a scale item: "1,5 điểm", "0đ", "(2 điểm)", with a trailing ";" or ".".
-_POINTS_END = re.compile(r"\d+(?:[.,]\d+)?\s*(?:điểm|đ)\s*\)?\s*[;.,]?\s*$", re.I)
+# Points closing a scale item: "1,5 điểm", "0đ", "(2 điểm)", or a bare number after a colon
+# (": 1", "= 0,5"), with a trailing ";" or ".".
+_POINTS_END = re.compile(r"(?:\d+(?:[.,]\d+)?\s*(?:điểm|đ)|[:=]\s*\d+(?:[.,]\d+)?)\s*\)?\s*[;.,]?\s*$", re.I)
 
 
 def split_scale(text: str, settings: ScaleSettings = ScaleSettings()) -> tuple[str, list[str]]:
@@ -53,3 +54,19 @@ def _split_at(text: str, bullet, settings: ScaleSettings) -> tuple[str, list[str
         if len(items) >= settings.min_items and all(_POINTS_END.search(i) for i in items):
             return name, items
     return None
+
+
+# A points ending followed by the start of the next line (a capital or a bullet).
+_ITEM_END = re.compile(r"(?:\d+(?:[.,]\d+)?\s*(?:điểm|đ)|[:=]\s*\d+(?:[.,]\d+)?)\s*\)?\s*[;.,]?(?=\s+[\p{Lu}\-–—+•·*])")
+
+
+def scale_items(text: str, settings: ScaleSettings = ScaleSettings()) -> list[str]:
+    """The items of a cell that holds nothing but a scale (a "Cách tính điểm" column): one per
+    line, a line ending in its points; bullets dropped. Empty for an empty cell."""
+    text = " ".join(text.split())
+    if not text:
+        return []
+    bullet = re.compile(rf"^[{re.escape(settings.bullets)}]\s+")
+    cuts = [0] + [m.end() for m in _ITEM_END.finditer(text)] + [len(text)]
+    items = [bullet.sub("", text[a:b].strip()).rstrip(";,").strip() for a, b in zip(cuts, cuts[1:])]
+    return [i for i in items if i]

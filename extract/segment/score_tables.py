@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from cchc_extract.records import ScoreRow, ScoreTable, SourceRef
 from extract.model import IngestedDocument
-from extract.segment.scale_lines import ScaleSettings, split_scale
+from extract.segment.scale_lines import ScaleSettings, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
 from extract.segment.table_join import JoinedTable, join_tables, row_bbox
 from normalize.codes import CodeSettings, format_codes, parent_rows, parse_code, repair_codes
@@ -52,7 +52,11 @@ _COLUMN_NAMES = {
     # Points the appraising office gave (Sở/Phòng Nội vụ), beside the commune's own: never self points.
     "appraised": ("diem tham dinh", "tham dinh", "ket qua tham dinh", "noi vu cham", "diem noi vu"),
     "explanation": ("noi dung giai trinh", "giai trinh", "tai lieu kiem chung", "ghi chu"),
+    # How the points are given, in a column of its own (as the provincial decisions print it).
+    "scale": ("cach tinh diem", "phuong phap cham diem", "huong dan cham diem", "cach cham diem"),
 }
+# Words of a scale column's label: such a column is never a points column ("chấm điểm").
+_SCALE_MARKS = ("cach tinh", "phuong phap", "huong dan", "cach cham")
 _POINTS_KEYS = ("max", "self", "appraised")
 # Words that settle which points column a label is: a label carrying one of a key's words is no
 # other points column, however close its wording ("Điểm tự chấm" is a near neighbour of "Điểm
@@ -109,8 +113,9 @@ def map_columns(labels: list[str], settings: ScoreTableSettings = ScoreTableSett
         if not folded:
             continue
         marked = {key for key, marks in _POINTS_MARKS.items() if any(m in folded for m in marks)}
+        scale_label = any(m in folded for m in _SCALE_MARKS)
         for key, names in _COLUMN_NAMES.items():
-            if key in _POINTS_KEYS and marked and key not in marked:
+            if key in _POINTS_KEYS and ((marked and key not in marked) or scale_label):
                 continue
             best = max(fuzz.ratio(folded, n) if len(n) <= 3 else fuzz.partial_ratio(n, folded) for n in names)
             if best >= settings.header_similarity:
@@ -136,7 +141,7 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
 
     codes_in_names = _codes_in_names(joined, columns, cell)
     for row in joined.rows:
-        code, name = cell(row, "code"), cell(row, "name")
+        code, name = compact_code(cell(row, "code")), cell(row, "name")
         if not code and "name" in columns:
             code, name = code_in_own_column(joined, row, columns["name"]) or (code, name)
         if codes_in_names and not code:
@@ -151,12 +156,14 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
             continue
         tokens = [(t, t) for t in name.split()]
         explanation = [(t, t) for t in cell(row, "explanation").split()]
+        scale = scale_items(cell(row, "scale"))
         numberless = max_raw is None and self_raw is None and appraised_raw is None
         if not code and numberless and (not drafts or _PART_HEADING.match(label)):
             continue  # a heading over the criteria, outside their hierarchy
         if not code and numberless:
             drafts[-1].name += tokens  # a row the grid split: text only, it continues the one above
             drafts[-1].explanation += explanation
+            drafts[-1].scale += scale
             drafts[-1].line_end = row.line_end
             continue
         confs = [c for c in row.confs if c is not None]
@@ -164,7 +171,7 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
         drafts.append(RowDraft(code=code.split()[0] if code else None, name=tokens, explanation=explanation,
                                max_raw=max_raw, self_raw=self_raw, appraised_raw=appraised_raw, page=row.page,
                                line_start=row.line_start, line_end=row.line_end, confs=confs, bbox=bbox,
-                               started_by="grid", joined_across_page=row.joined_across_break))
+                               started_by="grid", joined_across_page=row.joined_across_break, scale=scale))
     # The grand total ("Tổng cộng", "Cộng (I+II)") over part subtotals ("Cộng I"); the last one read.
     grand = [t for g, t in totals if g] or [t for _, t in totals]
     return drafts, grand[-1] if grand else (None, None)
@@ -174,10 +181,19 @@ def code_in_own_column(joined: JoinedTable, row, name_col: int) -> tuple[str, st
     """(code, name) when one of the grid columns under the name header holds nothing but a code
     and another holds the text: the sub-criteria's codes printed in the indent column."""
     texts = [row.cells[c].strip() for c in joined.columns_of(name_col) if c < len(row.cells)]
-    filled = [t for t in texts if t]
+    filled = [compact_code(t) for t in texts if t]
     if len(filled) < 2 or not parse_code(filled[0]):
         return None
     return filled[0], " ".join(filled[1:])
+
+
+_WRAPPED_CODE = re.compile(r"(?:[IVX]{1,5}|\d{1,2})(?:\.\s*\d{1,2})*\.?")
+
+
+def compact_code(text: str) -> str:
+    """A code a narrow cell wrapped at a dot ("1.1." over "1" reads "1.1. 1") made whole again;
+    any other text unchanged."""
+    return re.sub(r"\s+", "", text) if _WRAPPED_CODE.fullmatch(text.strip()) else text
 
 
 def split_code(text: str) -> tuple[str, str]:
@@ -235,6 +251,7 @@ def finish_table(drafts: list[RowDraft], ocr: bool, settings: ScoreTableSettings
             above = kept[-1][0]
             above.name += draft.name
             above.explanation += draft.explanation
+            above.scale += draft.scale
             above.line_end = max(above.line_end, draft.line_end)
             continue
         kept.append((draft, choice))
@@ -277,6 +294,7 @@ def _score_row(draft: RowDraft, choice, label: str | None, parent: str | None, o
     name, scale = split_scale(" ".join(t for t, _ in draft.name), settings.scale)
     name_raw = split_scale(" ".join(r for _, r in draft.name), settings.scale)[0] if scale else \
         " ".join(r for _, r in draft.name)
+    scale = draft.scale + scale  # a scale column's lines, then any printed under the name
     return ScoreRow(
         code=label,
         code_raw=draft.code,
