@@ -286,3 +286,19 @@ def test_scale_column_beside_the_points(tmp_path):
                                              ["Đạt 100%: 2 điểm", "Dưới 100%: 1 điểm"]]
     assert score.rows[1].name == "Ban hành kế hoạch"
     assert mismatches(result) == []
+
+
+def test_row_cut_with_its_code_and_numbers_on_the_next_page():
+    # Cells centred vertically: the cut row's top holds only text; its code and points are
+    # printed on the next page beside the rest of the text.
+    first = _table(1, [["TT", "Tiêu chí", "Tối đa", "Tự chấm"], ["1", "Chỉ đạo điều hành", "2", "2"],
+                       ["", "Ban hành kế hoạch cải cách", "", ""]], [50, 80, 400, 450, 500])
+    second = _table(2, [["1.1", "hành chính năm", "2", "2"], ["2", "Cải cách thủ tục", "3", "3"]],
+                    [50, 80, 400, 450, 500])
+    footer = Line(text="Trang 1", page=1, number=4)
+    doc = IngestedDocument(path="x", format="pdf", pages=[Page(1, [first, footer]), Page(2, [second])])
+    (joined,) = join_tables(doc)
+    assert [r.cells for r in joined.rows] == [["1", "Chỉ đạo điều hành", "2", "2"],
+                                              ["1.1", "Ban hành kế hoạch cải cách hành chính năm", "2", "2"],
+                                              ["2", "Cải cách thủ tục", "3", "3"]]
+    assert joined.rows[1].page == 1 and joined.rows[1].joined_across_break

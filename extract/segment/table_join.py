@@ -235,6 +235,8 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
             _realign(rows, column_numbers(current.header, current.n_cols))
             if rows and current.rows and _finishes_cut_row(rows[0]):
                 _merge_into(current.rows[-1], rows.pop(0))
+            elif rows and current.rows and _head_of_cut_row(current.rows[-1], rows[0]):
+                _prepend(current.rows.pop(), rows[0])
             for row in rows:
                 row.cells += [""] * (current.n_cols - len(row.cells))
                 row.bold += [False] * (current.n_cols - len(row.bold))
@@ -365,6 +367,31 @@ def _continues_over_page_turn(rows: list[JoinedRow], gap: list, page_step: int, 
         return False
     return (_numbering_continues(table, rows, settings) or _finishes_cut_row(rows[0])
             or _repeats(rows[0].cells, table.header, settings.header_repeat_similarity))
+
+
+_NUMBER_CELL = re.compile(r"^[\d.,%\s]+$")
+
+
+def _head_of_cut_row(last: JoinedRow, first: JoinedRow) -> bool:
+    """The table's last row is the top of a row the page break cut whose code and numbers were
+    printed (vertically centred) on the next page: it has only text, no code and no number, and
+    the next page's first row has a code and text carrying on in lower case."""
+    if not last.cells or last.cells[0].strip() or not first.cells or not first.cells[0].strip():
+        return False
+    filled = [c.strip() for c in last.cells if c.strip()]
+    if not filled or any(_NUMBER_CELL.match(c) for c in filled):
+        return False
+    rest = next((c.strip() for c in first.cells[1:] if c.strip()), "")
+    return bool(rest) and rest[0].islower() and _row_code(first) is not None
+
+
+def _prepend(head: JoinedRow, row: JoinedRow) -> None:
+    """Put the top part of a cut row (see _head_of_cut_row) before the rest of it."""
+    for c, text in enumerate(head.cells):
+        if text.strip() and c < len(row.cells):
+            row.cells[c] = f"{text.strip()} {row.cells[c].strip()}".strip()
+    row.page, row.line_start = head.page, head.line_start
+    row.joined_across_break = True
 
 
 def _finishes_cut_row(row: JoinedRow) -> bool:
