@@ -29,6 +29,8 @@ class TextReaderSettings:
     # least ``bar_table_min_cols`` cells.
     bar_table_min_rows: int = 2
     bar_table_min_cols: int = 3
+    # Lines of a run the column count of a bar table is judged on.
+    bar_table_window: int = 200
     # Lines one cell of a "cell then a bar line" export may take (a long name wrapped).
     max_cell_lines: int = 20
 
@@ -290,19 +292,19 @@ def bar_table(lines: list[str], start: int, settings: TextReaderSettings = TextR
     physical lines are joined until a row has its bars. Returns the rows' cells and the index
     after the table, or None when the lines there are not such a table."""
     first = lines[start].strip()
-    if _bars(first) < 2 or (first.startswith("|") and not first.endswith("|")):
+    if "|" not in first or _bars(first) < 2 or (first.startswith("|") and not first.endswith("|")):
         return None
-    end = start
-    while end < len(lines) and lines[end].strip() and lines[end] != "\f":
-        end += 1
-    run = [line.strip() for line in lines[start:end]]
     lead = first.startswith("|")  # "|a|b|" rows: the bar before the first cell opens nothing
-    whole = [_bars(line) - lead for k, line in enumerate(run)
+    # The column count is judged on the run's first lines (a run of text lines with stray bars
+    # then costs no scan to its end from each of its lines).
+    window = _run(lines, start, settings.bar_table_window)
+    whole = [_bars(line) - lead for k, line in enumerate(window)
              if line.endswith("|") and (k == 0 or _ROW_START.match(line))]
     whole = [n for n in whole if n >= settings.bar_table_min_cols]
     if len(whole) < settings.bar_table_min_rows:
         return None
     n_cols = max(set(whole), key=lambda n: (whole.count(n), n))
+    run = _run(lines, start, len(lines))
     rows: list[tuple[list[str], tuple[int, ...] | None]] = []
     buffer: str | None = None
     shape: tuple[int, ...] | None = None  # bar positions of a row printed on one physical line
@@ -327,6 +329,16 @@ def bar_table(lines: list[str], start: int, settings: TextReaderSettings = TextR
     if buffer is not None:
         rows.append((_bar_cells(buffer, n_cols), None))
     return _join_wrapped_cells(rows), start + k
+
+
+def _run(lines: list[str], start: int, limit: int) -> list[str]:
+    """Up to ``limit`` stripped lines from ``start`` to the next blank line or page break."""
+    out = []
+    for line in lines[start:start + limit]:
+        if not line.strip() or line == "\f":
+            break
+        out.append(line.strip())
+    return out
 
 
 def _bar_positions(line: str) -> tuple[int, ...]:
@@ -369,10 +381,11 @@ def cell_lines_table(lines: list[str], start: int, settings: TextReaderSettings 
     line holding only "|", and closes each row with one more "|". Empty cells and row ends both
     read as a bare "|" after a "|": the column count is the one that splits the run into rows
     each closed by an empty entry. Returns the rows and the index after the table, or None."""
-    end = start
-    while end < len(lines) and lines[end].strip() and lines[end] != "\f":
-        end += 1
-    run = [line.strip() for line in lines[start:end]]
+    ahead = lines[start:start + settings.max_cell_lines + 1]
+    if "|" in lines[start] or not any("|" in line and line.strip() == "|" for line in ahead):
+        return None  # looked at first, so plain text costs no scan to the end of its run
+    run = _run(lines, start, len(lines))
+    end = start + len(run)
     if not run or run[0] == "|" or "|" not in run[:settings.max_cell_lines + 1] or \
             any("|" in line and line != "|" for line in run):
         return None
