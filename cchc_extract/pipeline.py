@@ -109,7 +109,7 @@ def convert_file(path: Path, display_path: str | None = None, options: PipelineO
 
 def _format_of(path: Path) -> str:
     suffix = path.suffix.lower()
-    return {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".pdf": "pdf",
+    return {".txt": "txt", ".text": "txt", ".tsv": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".pdf": "pdf",
             ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image"}.get(suffix, "")
 
 

@@ -41,6 +41,9 @@ class ScoreRow:
     appraised_points: float | None = None
     appraised_points_raw: str | None = None
     explanation: str = ""
+    # Scoring-scale lines printed in the criterion's cell ("Hoàn thành 100%: 1,5 điểm"), bullets
+    # dropped: how the points are given, kept out of the name.
+    scale: list[str] = field(default_factory=list)
     confidence: float = 1.0
     flags: list[str] = field(default_factory=list)
     # Other readings of a numeric cell (OCR lost a decimal point: "35" may be 3.5), by field.

@@ -56,7 +56,7 @@ TABLE_COLUMNS: dict[str, tuple[Column, ...]] = {
     "score_rows": KEY_COLUMNS + _cols(
         "table_index:int table_title row_index:int code code_raw level:int parent name name_raw "
         "max_points:float self_points:float max_points_raw self_points_raw appraised_points:float "
-        "appraised_points_raw explanation confidence:float flags "
+        "appraised_points_raw explanation scale confidence:float flags "
         "alternatives") + _SOURCE_REF,
     "statistics_rows": KEY_COLUMNS + _cols(
         "annex annex_title annex_index:int row_index:int code indicator unit value:float value_raw allowed_values "
@@ -140,6 +140,13 @@ def _nested_rows(data: dict, key: str, index_name: str, title_name: str) -> Iter
                    **_source_cols(row)}
 
 
+def _score_rows(data: dict) -> Iterator[dict]:
+    # A scale line holds ";" and "," of its own ("từ 50%; dưới 100%: 0,5 điểm"): its lines are
+    # kept apart by " | " in the one text column.
+    for row in _nested_rows(data, "score_tables", "table_index", "table_title"):
+        yield {**row, "scale": " | ".join(row.get("scale") or []) or None}
+
+
 def _statistics_rows(data: dict) -> Iterator[dict]:
     for a_index, annex in enumerate(data.get("statistics", [])):
         for r_index, row in enumerate(annex.get("rows", [])):
@@ -166,7 +173,7 @@ def _check_rows(data: dict) -> Iterator[dict]:
 
 
 _ITEMS: dict[str, Callable[[dict], Iterator[dict]]] = {
-    "score_rows": lambda d: _nested_rows(d, "score_tables", "table_index", "table_title"),
+    "score_rows": _score_rows,
     "statistics_rows": _statistics_rows,
     "task_rows": lambda d: _nested_rows(d, "task_tables", "table_index", "table_title"),
     "score_statements": _flat_items("score_statements"),

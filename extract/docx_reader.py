@@ -295,7 +295,8 @@ def table_from_xml(tbl, styles: _Styles, page: int, first_number: int) -> Table 
     and gridSpan counted); a ``vMerge`` continuation extends the cell above instead of adding one."""
     cells: list[Cell] = []
     origin_at: dict[tuple[int, int], Cell] = {}  # (row, col) covered -> the cell covering it
-    n_cols = len(tbl.findall(f"{W}tblGrid/{W}gridCol"))
+    grid_cols = tbl.findall(f"{W}tblGrid/{W}gridCol")
+    n_cols = len(grid_cols)
     rows = [tr for tr in tbl if tr.tag == W + "tr"]
     for r, tr in enumerate(rows):
         trpr = tr.find(W + "trPr")
@@ -323,7 +324,20 @@ def table_from_xml(tbl, styles: _Styles, page: int, first_number: int) -> Table 
     if not rows or not cells:
         return None
     return Table(page=page, cells=cells, n_rows=len(rows), n_cols=n_cols, source="docx",
-                 line_start=first_number, line_end=first_number + len(rows) - 1)
+                 line_start=first_number, line_end=first_number + len(rows) - 1,
+                 col_edges=grid_edges(grid_cols) if len(grid_cols) == n_cols else [])
+
+
+def grid_edges(grid_cols) -> list[float]:
+    """Column boundaries (twips from the table's left edge) from ``w:tblGrid``; empty when a
+    width is missing (the grid then says nothing about the table's shape)."""
+    edges = [0.0]
+    for col in grid_cols:
+        try:
+            edges.append(edges[-1] + float(col.get(W + "w", "")))
+        except ValueError:  # no width, or a unit-suffixed measure ("1.5in"): the shape is unknown
+            return []
+    return edges
 
 
 def _row_cells(tr):

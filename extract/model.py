@@ -89,6 +89,10 @@ class Table:
     line_end: int = 0
     bbox: BBox | None = None
     page_end: int = 0  # last page, when a reader already joined a table across pages
+    # x-positions of the grid's column boundaries (n_cols + 1 of them), when the format knows
+    # them: page units for PDFs, twips from the table's left edge for DOCX (its tblGrid). Lets
+    # the fragments of one table on several pages be recognised by their shape.
+    col_edges: list[float] = field(default_factory=list)
 
     def grid(self) -> list[list[Cell | None]]:
         """Rows of cells; every position a merged cell covers points to that same cell."""

@@ -314,7 +314,7 @@ def grid_table(cell_boxes: list[BBox], words: list[Word], page: int, source: str
     if len(xs) < 2 or len(ys) < 2:
         return None
     return Table(page=page, cells=cells, n_rows=len(ys) - 1, n_cols=len(xs) - 1, source=source,
-                 bbox=(xs[0], ys[0], xs[-1], ys[-1]))
+                 bbox=(xs[0], ys[0], xs[-1], ys[-1]), col_edges=list(xs))
 
 
 def ruled_tables(pdf_page, words: list[Word], page: int, settings: PdfTableSettings) -> list[Table]:
@@ -369,8 +369,9 @@ def _aligned_table(rows: list[list[list[Word]]], page: int, settings: PdfTableSe
             cells.append(Cell(row=r, col=col, text=fold_spaces(" ".join(w.text for w in ws)),
                               bbox=union_bbox([bbox_of(w) for w in ws]), bold=all(w.bold for w in ws)))
     all_boxes = [bbox_of(c) for c in cells]
+    box = union_bbox(all_boxes)
     return Table(page=page, cells=cells, n_rows=len(rows), n_cols=len(columns), source="pdf-text",
-                 bbox=union_bbox(all_boxes))
+                 bbox=box, col_edges=list(columns) + [box[2]])
 
 
 def text_page(pdf_page, page_number: int, first_number: int, settings: PdfTableSettings) -> Page:

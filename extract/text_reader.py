@@ -24,6 +24,15 @@ class TextReaderSettings:
     page_break_markers: tuple[str, ...] = ("<!-- pagebreak -->", "<!-- page break -->", "\\pagebreak", "\\newpage")
     # Share of decoded characters that must be ordinary text for a legacy decoding to be trusted.
     min_printable_share: float = 0.97
+    # Web-portal exports end every cell with "|" and hard-wrap long rows onto the next lines:
+    # a run of lines is such a table when at least this many of its lines end a row of at
+    # least ``bar_table_min_cols`` cells.
+    bar_table_min_rows: int = 2
+    bar_table_min_cols: int = 3
+    # Lines of a run the column count of a bar table is judged on.
+    bar_table_window: int = 200
+    # Lines one cell of a "cell then a bar line" export may take (a long name wrapped).
+    max_cell_lines: int = 20
 
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -220,6 +229,13 @@ def parse_text(text: str, settings: TextReaderSettings = TextReaderSettings()) -
             page.blocks.append(_rows_table(rows, page.number, number, numbers[j - 1], "markdown"))
             i = j
             continue
+        # Bar-terminated rows of a web-portal export, wrapped rows joined.
+        found = bar_table(raw_lines, i, settings) or cell_lines_table(raw_lines, i, settings)
+        if found is not None:
+            rows, j = found
+            page.blocks.append(_rows_table(rows, page.number, number, numbers[j - 1], "portal"))
+            i = j
+            continue
         # Tab-separated rows: a run of consecutive lines holding a tab.
         if "\t" in raw:
             rows = []
@@ -260,6 +276,139 @@ def parse_text(text: str, settings: TextReaderSettings = TextReaderSettings()) -
     return pages
 
 
+# A physical line that starts a table row: a code, then the bar closing its cell.
+_ROW_START = re.compile(r"^\s*\|?\s*(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]\))\.?\s*\|")
+
+
+def _bars(text: str) -> int:
+    return len(re.findall(r"(?<!\\)\|", text))
+
+
+def bar_table(lines: list[str], start: int, settings: TextReaderSettings = TextReaderSettings()
+              ) -> tuple[list[list[str]], int] | None:
+    """A web-portal table starting at ``lines[start]``: every cell ends in "|", and a row too
+    long for the export's line width goes on over the next physical lines (cut inside a cell or
+    between cells). The column count is the bar count most rows that fit on one line have;
+    physical lines are joined until a row has its bars. Returns the rows' cells and the index
+    after the table, or None when the lines there are not such a table."""
+    first = lines[start].strip()
+    if "|" not in first or _bars(first) < 2 or (first.startswith("|") and not first.endswith("|")):
+        return None
+    lead = first.startswith("|")  # "|a|b|" rows: the bar before the first cell opens nothing
+    # The column count is judged on the run's first lines (a run of text lines with stray bars
+    # then costs no scan to its end from each of its lines).
+    window = _run(lines, start, settings.bar_table_window)
+    whole = [_bars(line) - lead for k, line in enumerate(window)
+             if line.endswith("|") and (k == 0 or _ROW_START.match(line))]
+    whole = [n for n in whole if n >= settings.bar_table_min_cols]
+    if len(whole) < settings.bar_table_min_rows:
+        return None
+    n_cols = max(set(whole), key=lambda n: (whole.count(n), n))
+    run = _run(lines, start, len(lines))
+    rows: list[tuple[list[str], tuple[int, ...] | None]] = []
+    buffer: str | None = None
+    shape: tuple[int, ...] | None = None  # bar positions of a row printed on one physical line
+    k = 0
+    for k, line in enumerate(run):
+        if buffer is None:
+            if "|" not in line:
+                break  # text under the table
+            buffer = line[1:] if lead and line.startswith("|") else line
+            shape = _bar_positions(lines[start + k])
+        elif buffer.endswith("|") and _bars(buffer) >= n_cols - 1 and _ROW_START.match(line):
+            rows.append((_bar_cells(buffer, n_cols), shape))  # a row printed without its last empty cell
+            buffer = line[1:] if lead and line.startswith("|") else line
+            shape = _bar_positions(lines[start + k])
+        else:
+            buffer, shape = f"{buffer} {line}", None
+        if _bars(buffer) >= n_cols:
+            rows.append((_bar_cells(buffer, n_cols), shape))
+            buffer = None
+    else:
+        k = len(run)
+    if buffer is not None:
+        rows.append((_bar_cells(buffer, n_cols), None))
+    return _join_wrapped_cells(rows), start + k
+
+
+def _run(lines: list[str], start: int, limit: int) -> list[str]:
+    """Up to ``limit`` stripped lines from ``start`` to the next blank line or page break."""
+    out = []
+    for line in lines[start:start + limit]:
+        if not line.strip() or line == "\f":
+            break
+        out.append(line.strip())
+    return out
+
+
+def _bar_positions(line: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in re.finditer(r"(?<!\\)\|", line.rstrip()))
+
+
+def _bar_cells(row: str, n_cols: int) -> list[str]:
+    cells = [c.strip() for c in re.split(r"(?<!\\)\|", row)]
+    if cells and not cells[-1]:
+        cells.pop()  # the bar closing the last cell
+    if len(cells) > n_cols:  # a bar inside a cell's text: it belongs to the widest reading
+        cells = cells[:n_cols - 1] + [" | ".join(cells[n_cols - 1:])]
+    return cells + [""] * (n_cols - len(cells))
+
+
+_BARE_NUMBER = re.compile(r"^[\d.,%]+$")
+
+
+def _join_wrapped_cells(rows: list[tuple[list[str], tuple[int, ...] | None]]) -> list[list[str]]:
+    """Exports that wrap inside each cell print the rest of a row on lines of their own, with
+    all its bars and an empty first cell. Such a line continues the row above, cell by cell,
+    when its text starts in lower case, or when its bars stand where the line above had them
+    (the same column layout) and no cell of it is a number (a total row keeps its own)."""
+    out: list[list[str]] = []
+    above: tuple[int, ...] | None = None
+    for cells, shape in rows:
+        filled = [c for c in cells if c]
+        same_columns = shape is not None and shape == above and not any(_BARE_NUMBER.match(c) for c in filled)
+        if out and not cells[0] and filled and (filled[0][0].islower() or same_columns):
+            out[-1] = [f"{a} {b}".strip() for a, b in zip(out[-1], cells)]
+        else:
+            out.append(cells)
+        above = shape
+    return out
+
+
+def cell_lines_table(lines: list[str], start: int, settings: TextReaderSettings = TextReaderSettings()
+                     ) -> tuple[list[list[str]], int] | None:
+    """A portal export that prints every cell's text (over as many lines as it needs) and then a
+    line holding only "|", and closes each row with one more "|". Empty cells and row ends both
+    read as a bare "|" after a "|": the column count is the one that splits the run into rows
+    each closed by an empty entry. Returns the rows and the index after the table, or None."""
+    ahead = lines[start:start + settings.max_cell_lines + 1]
+    if "|" in lines[start] or not any("|" in line and line.strip() == "|" for line in ahead):
+        return None  # looked at first, so plain text costs no scan to the end of its run
+    run = _run(lines, start, len(lines))
+    end = start + len(run)
+    if not run or run[0] == "|" or "|" not in run[:settings.max_cell_lines + 1] or \
+            any("|" in line and line != "|" for line in run):
+        return None
+    entries: list[str] = []
+    text: list[str] = []
+    for line in run:
+        if line == "|":
+            entries.append(" ".join(text))
+            text = []
+        else:
+            text.append(line)
+    if text:  # lines after the last bar are not part of the table
+        end -= len(text)
+    for n_cols in range(settings.bar_table_min_cols, len(entries) // settings.bar_table_min_rows):
+        if len(entries) % (n_cols + 1):
+            continue
+        rows = [entries[i:i + n_cols + 1] for i in range(0, len(entries), n_cols + 1)]
+        # The smallest such count: a multiple of the rows (two rows read as one) splits too.
+        if rows[0][0] and all(not row[-1] for row in rows):
+            return [row[:-1] for row in rows], end
+    return None
+
+
 def _pipe_cells(row: str) -> list[str]:
     row = row.strip()
     if row.startswith("|"):
@@ -270,7 +419,7 @@ def _pipe_cells(row: str) -> list[str]:
 
 
 class TextReader(DocumentReader):
-    extensions = (".txt", ".md", ".markdown", ".text")
+    extensions = (".txt", ".md", ".markdown", ".text", ".tsv")  # .tsv: a table saved as tab-separated text
     format_name = "txt"
 
     def __init__(self, options=None, settings: TextReaderSettings = TextReaderSettings()) -> None:

@@ -134,6 +134,7 @@ class RowDraft:
     code: str | None = None
     name: list[tuple[str, str]] = field(default_factory=list)
     explanation: list[tuple[str, str]] = field(default_factory=list)
+    scale: list[str] = field(default_factory=list)  # a scale column's lines (grid tables)
     max_raw: str | None = None
     self_raw: str | None = None
     appraised_raw: str | None = None  # grid tables and OCR'd pages with word boxes

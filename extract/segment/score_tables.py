@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from cchc_extract.records import ScoreRow, ScoreTable, SourceRef
 from extract.model import IngestedDocument
+from extract.segment.scale_lines import ScaleSettings, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
 from extract.segment.table_join import JoinedTable, join_tables, row_bbox
 from normalize.codes import CodeChoice, CodeSettings, format_codes, parent_rows, parse_code, repair_codes
@@ -28,6 +29,7 @@ from normalize.text import fold
 class ScoreTableSettings:
     lines: LineTableSettings = LineTableSettings()
     codes: CodeSettings = CodeSettings()
+    scale: ScaleSettings = ScaleSettings()
     # Similarity (0..100) of a header cell to a column's name.
     header_similarity: float = 80.0
     # Confidence of a row read from typed text / OCR, before penalties.
@@ -43,13 +45,18 @@ class ScoreTableSettings:
 
 _COLUMN_NAMES = {
     "code": ("stt", "tt", "so tt", "ma"),
-    "name": ("linh vuc tieu chi", "tieu chi", "linh vuc", "noi dung tieu chi", "tieu chi thanh phan"),
+    "name": ("linh vuc tieu chi", "tieu chi", "linh vuc", "noi dung tieu chi", "tieu chi thanh phan",
+             "noi dung danh gia"),
     "max": ("diem toi da", "toi da", "diem chuan", "thang diem"),
     "self": ("diem tu danh gia", "tu danh gia", "tu cham", "diem tu cham", "diem danh gia", "diem dat"),
     # Points the appraising office gave (Sở/Phòng Nội vụ), beside the commune's own: never self points.
     "appraised": ("diem tham dinh", "tham dinh", "ket qua tham dinh", "noi vu cham", "diem noi vu"),
     "explanation": ("noi dung giai trinh", "giai trinh", "tai lieu kiem chung", "ghi chu"),
+    # How the points are given, in a column of its own (as the provincial decisions print it).
+    "scale": ("cach tinh diem", "phuong phap cham diem", "huong dan cham diem", "cach cham diem"),
 }
+# Words of a scale column's label: such a column is never a points column ("chấm điểm").
+_SCALE_MARKS = ("cach tinh", "phuong phap", "huong dan", "cach cham")
 _POINTS_KEYS = ("max", "self", "appraised")
 # Words that settle which points column a label is: a label carrying one of a key's words is no
 # other points column, however close its wording ("Điểm tự chấm" is a near neighbour of "Điểm
@@ -106,8 +113,9 @@ def map_columns(labels: list[str], settings: ScoreTableSettings = ScoreTableSett
         if not folded:
             continue
         marked = {key for key, marks in _POINTS_MARKS.items() if any(m in folded for m in marks)}
+        scale_label = any(m in folded for m in _SCALE_MARKS)
         for key, names in _COLUMN_NAMES.items():
-            if key in _POINTS_KEYS and marked and key not in marked:
+            if key in _POINTS_KEYS and ((marked and key not in marked) or scale_label):
                 continue
             best = max(fuzz.ratio(folded, n) if len(n) <= 3 else fuzz.partial_ratio(n, folded) for n in names)
             if best >= settings.header_similarity:
@@ -129,11 +137,13 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
 
     def cell(row, key: str) -> str:
         col = columns.get(key)
-        return row.cells[col].strip() if col is not None and col < len(row.cells) else ""
+        return joined.cell_text(row, col) if col is not None and col < len(row.cells) else ""
 
     codes_in_names = _codes_in_names(joined, columns, cell)
     for row in joined.rows:
-        code, name = cell(row, "code"), cell(row, "name")
+        code, name = compact_code(cell(row, "code")), cell(row, "name")
+        if not code and "name" in columns:
+            code, name = code_in_own_column(joined, row, columns["name"]) or (code, name)
         if codes_in_names and not code:
             code, name = split_code(name)
         max_raw, self_raw = _points_cell(cell(row, "max")), _points_cell(cell(row, "self"))
@@ -146,12 +156,14 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
             continue
         tokens = [(t, t) for t in name.split()]
         explanation = [(t, t) for t in cell(row, "explanation").split()]
+        scale = scale_items(cell(row, "scale"))
         numberless = max_raw is None and self_raw is None and appraised_raw is None
         if not code and numberless and (not drafts or _PART_HEADING.match(label)):
             continue  # a heading over the criteria, outside their hierarchy
         if not code and numberless:
             drafts[-1].name += tokens  # a row the grid split: text only, it continues the one above
             drafts[-1].explanation += explanation
+            drafts[-1].scale += scale
             drafts[-1].line_end = row.line_end
             continue
         confs = [c for c in row.confs if c is not None]
@@ -159,10 +171,29 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
         drafts.append(RowDraft(code=code.split()[0] if code else None, name=tokens, explanation=explanation,
                                max_raw=max_raw, self_raw=self_raw, appraised_raw=appraised_raw, page=row.page,
                                line_start=row.line_start, line_end=row.line_end, confs=confs, bbox=bbox,
-                               started_by="grid", joined_across_page=row.joined_across_break))
+                               started_by="grid", joined_across_page=row.joined_across_break, scale=scale))
     # The grand total ("Tổng cộng", "Cộng (I+II)") over part subtotals ("Cộng I"); the last one read.
     grand = [t for g, t in totals if g] or [t for _, t in totals]
     return drafts, grand[-1] if grand else (None, None)
+
+
+def code_in_own_column(joined: JoinedTable, row, name_col: int) -> tuple[str, str] | None:
+    """(code, name) when one of the grid columns under the name header holds nothing but a code
+    and another holds the text: the sub-criteria's codes printed in the indent column."""
+    texts = [row.cells[c].strip() for c in joined.columns_of(name_col) if c < len(row.cells)]
+    filled = [compact_code(t) for t in texts if t]
+    if len(filled) < 2 or not parse_code(filled[0]):
+        return None
+    return filled[0], " ".join(filled[1:])
+
+
+_WRAPPED_CODE = re.compile(r"(?:[IVX]{1,5}|\d{1,2})(?:\.\s*\d{1,2})*\.?")
+
+
+def compact_code(text: str) -> str:
+    """A code a narrow cell wrapped at a dot ("1.1." over "1" reads "1.1. 1") made whole again;
+    any other text unchanged."""
+    return re.sub(r"\s+", "", text) if _WRAPPED_CODE.fullmatch(text.strip()) else text
 
 
 def split_code(text: str) -> tuple[str, str]:
@@ -220,6 +251,7 @@ def finish_table(drafts: list[RowDraft], ocr: bool, settings: ScoreTableSettings
             above = kept[-1][0]
             above.name += draft.name
             above.explanation += draft.explanation
+            above.scale += draft.scale
             above.line_end = max(above.line_end, draft.line_end)
             continue
         kept.append((draft, choice))
@@ -260,13 +292,17 @@ def _score_row(draft: RowDraft, choice, label: str | None, parent: str | None, o
     if draft.confs:
         mean = sum(draft.confs) / len(draft.confs)
         confidence *= min(1.0, 0.5 + mean)
+    name, scale = split_scale(" ".join(t for t, _ in draft.name), settings.scale)
+    name_raw = split_scale(" ".join(r for _, r in draft.name), settings.scale)[0] if scale else \
+        " ".join(r for _, r in draft.name)
+    scale = draft.scale + scale  # a scale column's lines, then any printed under the name
     return ScoreRow(
         code=label,
         code_raw=draft.code,
         level=choice.code.level if choice.code else 0,
         parent=parent,
-        name=" ".join(t for t, _ in draft.name),
-        name_raw=" ".join(r for _, r in draft.name),
+        name=name,
+        name_raw=name_raw,
         max_points=values["max"],
         self_points=values["self"],
         max_points_raw=draft.max_raw,
@@ -274,6 +310,7 @@ def _score_row(draft: RowDraft, choice, label: str | None, parent: str | None, o
         appraised_points=values["appraised"],
         appraised_points_raw=draft.appraised_raw,
         explanation=" ".join(t for t, _ in draft.explanation),
+        scale=scale,
         confidence=round(max(0.0, min(1.0, confidence)), 3),
         flags=flags,
         source=SourceRef(page=draft.page, line_start=draft.line_start, line_end=draft.line_end, bbox=draft.bbox),

@@ -10,6 +10,7 @@ import regex as re
 from rapidfuzz import fuzz
 
 from extract.model import Cell, IngestedDocument, Line, Table
+from normalize.codes import CriterionCode, parse_code, transition_cost
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,17 @@ class JoinSettings:
     # A footnote under a page's part of a table ("¹ 1) Hệ thống ...") may be any length; it is
     # recognised by its marker, which must also end a cell in the table's last rows.
     footnote_lookback_rows: int = 6
+    # A fragment on the next page whose header is not repeated is recognised by its shape: the
+    # same column boundaries as the table above (as a share of the table's width, so a table
+    # widened on a landscape page still matches), within this tolerance...
+    edge_tolerance: float = 0.02
+    # ... and by its content: its first code carries on the numbering of the table above (the
+    # code column's cost of the step, see normalize.codes.transition_cost, at most this), its
+    # first row finishes a row cut by the page break, or it repeats the header.
+    max_code_step_cost: float = 1.0
+    # Lines allowed at such a page turn (running header and footer, page number), whatever their
+    # length: the shape and the numbering, not the gap, say the table goes on.
+    max_page_turn_lines: int = 6
 
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:trang\s*)?[-–]?\s*\d{1,3}\s*[-–]?\s*(?:/\s*\d{1,3})?\s*$", re.I)
@@ -72,6 +84,22 @@ class JoinedTable:
     line_start: int
     line_end: int
     block_index: int  # position of the first fragment among the document's blocks
+    # For each column, the column whose header cell covers it: a header cell spanning several
+    # grid columns (an indent column before the sub-criteria's names) owns them all.
+    owners: list[int] = field(default_factory=list)
+    # Column boundaries of the first fragment (Table.col_edges), for matching later fragments.
+    col_edges: list[float] = field(default_factory=list)
+
+    def columns_of(self, col: int) -> list[int]:
+        """The grid columns a header column spans: itself and the unlabeled columns it owns."""
+        if not self.owners:
+            return [col]
+        return [c for c in range(self.n_cols) if self.owners[c] == col or c == col]
+
+    def cell_text(self, row: "JoinedRow", col: int) -> str:
+        """A row's text under a header column: the union of the grid columns its header spans."""
+        parts = [row.cells[c].strip() for c in self.columns_of(col) if c < len(row.cells)]
+        return " ".join(p for p in parts if p)
 
     @property
     def header_text(self) -> list[str]:
@@ -186,23 +214,30 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
     blocks = list(doc.blocks())
     joined: list[JoinedTable] = []
     last_index = -10
+    last_page = 0
     fragment = 0
     for index, block in enumerate(blocks):
         if not isinstance(block, Table) or block.n_rows == 0:
             continue
         rows = _fragment_rows(block, fragment)
         current = joined[-1] if joined else None
-        continues = (
-            current is not None
-            and abs(block.n_cols - current.n_cols) <= 1
-            and _is_gap(blocks[last_index + 1:index], settings, current)
+        mapping = column_map(current.col_edges, block.col_edges, settings) if current is not None else None
+        gap = blocks[last_index + 1:index]
+        continues = current is not None and (
+            (abs(block.n_cols - current.n_cols) <= 1 and _is_gap(gap, settings, current))
+            or (mapping is not None and _continues_over_page_turn(rows, gap, block.page - last_page, current,
+                                                                  settings))
         )
         if continues and current is not None:
+            if mapping is not None and mapping != list(range(current.n_cols)):
+                _remap(rows, mapping, current.n_cols)
             while rows and _repeats(rows[0].cells, current.header, settings.header_repeat_similarity):
                 rows.pop(0)
             _realign(rows, column_numbers(current.header, current.n_cols))
-            if rows and current.rows and not rows[0].cells[0].strip() and _continues_text(rows[0]):
+            if rows and current.rows and _finishes_cut_row(rows[0]):
                 _merge_into(current.rows[-1], rows.pop(0))
+            elif rows and current.rows and _head_of_cut_row(current.rows[-1], rows[0]):
+                _prepend(current.rows.pop(), rows[0])
             for row in rows:
                 row.cells += [""] * (current.n_cols - len(row.cells))
                 row.bold += [False] * (current.n_cols - len(row.bold))
@@ -219,10 +254,154 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
             _realign(rows[k:], column_numbers(header, block.n_cols))
             joined.append(JoinedTable(header=header, rows=rows[k:], pages=[block.page], n_cols=block.n_cols,
                                       source=block.source, line_start=block.line_start, line_end=block.line_end,
-                                      block_index=index))
+                                      block_index=index, owners=header_owners(block, k),
+                                      col_edges=list(block.col_edges)))
         fragment += 1
         last_index = index
+        last_page = max(block.page, block.page_end)
     return joined
+
+
+def header_owners(table: Table, header_rows: int) -> list[int]:
+    """For each grid column, the column of the lowest header cell with text covering it: a
+    column under a header cell that spans it (and has no label of its own) belongs to that
+    cell's column."""
+    grid, texts = table.grid(), table.text_rows()
+    owners = list(range(table.n_cols))
+    for c in range(table.n_cols):
+        for r in reversed(range(min(header_rows, len(grid)))):
+            cell = grid[r][c]
+            if cell is not None and cell.text.strip() and not _is_column_numbers(texts[r]):
+                owners[c] = cell.col
+                break
+    return owners
+
+
+def _normalised(edges: list[float]) -> list[float]:
+    width = edges[-1] - edges[0] if len(edges) >= 2 else 0.0
+    return [(e - edges[0]) / width for e in edges] if width > 0 else []
+
+
+def column_map(table_edges: list[float], fragment_edges: list[float], settings: JoinSettings) -> list[int] | None:
+    """Where each column of a fragment goes in the table, when the fragment has the table's
+    shape: its column boundaries (as shares of its width) are boundaries of the table. A
+    fragment may lack a boundary the table has (no row on its page uses the indent column),
+    never add one. None when either shape is unknown or they differ."""
+    ref, frag = _normalised(table_edges), _normalised(fragment_edges)
+    if len(ref) < 3 or len(frag) < 3 or len(frag) > len(ref):
+        return None
+    position: list[int] = []
+    for edge in frag:
+        k = min(range(len(ref)), key=lambda i: abs(ref[i] - edge))
+        if abs(ref[k] - edge) > settings.edge_tolerance or (position and k <= position[-1]):
+            return None
+        position.append(k)
+    if position[0] != 0 or position[-1] != len(ref) - 1:
+        return None
+    return position[:-1]
+
+
+def _remap(rows: list[JoinedRow], mapping: list[int], n_cols: int) -> None:
+    """Put a fragment's cells under the table's columns (see column_map)."""
+    for row in rows:
+        cells, bold = [""] * n_cols, [False] * n_cols
+        boxes: list[tuple | None] = [None] * n_cols
+        confs: list[float | None] = [None] * n_cols
+        for c, text in enumerate(row.cells):
+            dest = mapping[c]
+            cells[dest] = f"{cells[dest]} {text}".strip() if cells[dest] else text
+            bold[dest] = row.bold[c] if c < len(row.bold) else False
+            if c < len(row.bboxes) and row.bboxes[c] is not None:
+                boxes[dest] = row.bboxes[c]
+            if c < len(row.confs) and row.confs[c] is not None:
+                confs[dest] = row.confs[c]
+        row.cells, row.bold, row.bboxes, row.confs = cells, bold, boxes, confs
+
+
+_CODE_AT_START = re.compile(r"^\s*([IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3})\.?(?=\s|$|[-–:)])")
+
+
+def _row_code(row: JoinedRow) -> str | None:
+    """The criterion code opening a row's first filled cell, if any."""
+    first = next((c for c in row.cells if c.strip()), "")
+    m = _CODE_AT_START.match(first)
+    return m.group(1) if m and parse_code(m.group(1)) else None
+
+
+def _codes(rows: list[JoinedRow]) -> list[CriterionCode]:
+    """The rows' codes with their roman section (arabic numbering restarts under each)."""
+    out: list[CriterionCode] = []
+    roman = 0
+    for row in rows:
+        code = parse_code(_row_code(row))
+        if code is None:
+            continue
+        if not code.path:
+            roman = code.roman
+        out.append(CriterionCode(roman, code.path) if code.path else code)
+    return out
+
+
+def _numbering_continues(table: "JoinedTable", rows: list[JoinedRow], settings: JoinSettings) -> bool:
+    """The fragment's first code is a plausible next code after the table's last one."""
+    before = _codes(table.rows)
+    if not before:
+        return False
+    roman = next((c.roman for c in reversed(before) if c.roman), 0)
+    first = next((parse_code(_row_code(r)) for r in rows[:3] if _row_code(r)), None)
+    if first is None:
+        return False
+    if first.path:
+        first = CriterionCode(roman, first.path)
+    cost = transition_cost(before[-1], first)
+    return cost is not None and cost <= settings.max_code_step_cost
+
+
+def _continues_over_page_turn(rows: list[JoinedRow], gap: list, page_step: int, table: "JoinedTable",
+                              settings: JoinSettings) -> bool:
+    """A fragment with the table's shape at the top of the next page, only page furniture
+    between, that carries on the table: its rows continue the numbering, or its first row
+    finishes a row the break cut, or it repeats the header."""
+    if page_step != 1 or not rows or not table.rows:
+        return False
+    if len(gap) > settings.max_page_turn_lines or not all(isinstance(b, Line) for b in gap):
+        return False
+    return (_numbering_continues(table, rows, settings) or _finishes_cut_row(rows[0])
+            or _repeats(rows[0].cells, table.header, settings.header_repeat_similarity))
+
+
+_NUMBER_CELL = re.compile(r"^[\d.,%\s]+$")
+
+
+def _head_of_cut_row(last: JoinedRow, first: JoinedRow) -> bool:
+    """The table's last row is the top of a row the page break cut whose code and numbers were
+    printed (vertically centred) on the next page: it has only text, no code and no number, and
+    the next page's first row has a code and text carrying on in lower case."""
+    if not last.cells or last.cells[0].strip() or not first.cells or not first.cells[0].strip():
+        return False
+    filled = [c.strip() for c in last.cells if c.strip()]
+    if not filled or any(_NUMBER_CELL.match(c) for c in filled):
+        return False
+    rest = next((c.strip() for c in first.cells[1:] if c.strip()), "")
+    return bool(rest) and rest[0].islower() and _row_code(first) is not None
+
+
+def _prepend(head: JoinedRow, row: JoinedRow) -> None:
+    """Put the top part of a cut row (see _head_of_cut_row) before the rest of it."""
+    for c, text in enumerate(head.cells):
+        if text.strip() and c < len(row.cells):
+            row.cells[c] = f"{text.strip()} {row.cells[c].strip()}".strip()
+    row.page, row.line_start = head.page, head.line_start
+    row.joined_across_break = True
+
+
+def _finishes_cut_row(row: JoinedRow) -> bool:
+    """A fragment's first row that is the rest of a row the page break cut: no code, and text
+    carrying on (its first cell empty, or starting in lower case)."""
+    first = row.cells[0].strip() if row.cells else ""
+    if first and not (first[0].islower() and not _starts_item(row)):
+        return False
+    return _continues_text(row)
 
 
 _COLUMN_NUMBER = re.compile(r"^\s*\(?(\d{1,2})\s*[-–.)]\s*\S")
