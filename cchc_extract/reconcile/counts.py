@@ -1,0 +1,72 @@
+"""Narrative counts: count_parts (a total against its breakdown) and narrative_annex (a count in
+the text against the annex row reporting the same figure)."""
+
+from __future__ import annotations
+
+import regex as re
+from rapidfuzz import fuzz
+
+from cchc_extract.reconcile.core import _compare_sum, _Ledger, _plain, _vn
+from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.reconcile.stat_rows import _stat_ref, code_legend, is_percent
+from cchc_extract.records import Count, ExtractionResult, ReviewItem
+
+
+def _check_counts(counts: list[Count], ledger: _Ledger, s: ReconcileSettings) -> None:
+    for ci, count in enumerate(counts):
+        if count.total is None or not count.parts:
+            continue
+        parts = [p.value for p in count.parts]
+        if all(p is None for p in parts):
+            continue
+        if len(parts) == 1:
+            # "902 hồ sơ (trong đó có 11 hồ sơ trễ hạn)": one part is a subset, not a breakdown.
+            status, expected = ("ok" if parts[0] <= count.total else "mismatch"), parts[0]
+        else:
+            status, expected = _compare_sum(count.total, parts, 1e-6)
+        label = count.label or count.text[:40]
+        detail = " + ".join(_vn(p) for p in parts)
+        ledger.check("count_parts", f"/counts/{ci}", table=None, code=None, field_="total", expected=expected,
+                     actual=count.total, tolerance=0.0, status=status,
+                     message=f"{label}: total {_vn(count.total)} {count.unit}, parts {detail} = {_vn(expected)}",
+                     rows=(ReviewItem(item=f"/counts/{ci}", field="total", page=count.source.page, raw=count.text[:200],
+                                   value=count.total, confidence=count.confidence),))
+
+
+
+def _label_key(text: str) -> str:
+    """Wording of a figure for matching: accents, markup, counting words and units dropped."""
+    t = _plain(text)
+    t = re.sub(r"\b(tong so|tong|so luong|so|la|co|duoc|cua|trong do|ky bao cao)\b", " ", t)
+    return re.sub(r"[^a-z ]+", " ", re.sub(r"\s+", " ", t)).strip()
+
+
+def _check_narrative_against_annexes(result: ExtractionResult, ledger: _Ledger, s: ReconcileSettings) -> None:
+    """A narrative count against the annex row reporting the same figure: same unit, a label
+    match well above the threshold and clearly ahead of every other row with a value."""
+    rows = [(ai, ri, r) for ai, a in enumerate(result.statistics) for ri, r in enumerate(a.rows)
+            if r.value is not None and not is_percent(r) and code_legend(r) is None]
+    for ci, count in enumerate(result.counts):
+        if count.total is None or not count.unit.strip() or not count.label.strip():
+            continue
+        unit = _plain(count.unit)
+        key = _label_key(count.label)
+        if not key:
+            continue
+        scored = sorted(((fuzz.token_set_ratio(key, _label_key(r.indicator)), ai, ri, r)
+                         for ai, ri, r in rows if _plain(r.unit) == unit), key=lambda t: -t[0])
+        if not scored or scored[0][0] < s.label_match:
+            continue
+        if len(scored) > 1 and scored[0][0] - scored[1][0] < s.label_margin:
+            continue
+        score, ai, ri, row = scored[0]
+        annex = result.statistics[ai].annex or f"statistics/{ai}"
+        ok = abs(row.value - count.total) < 1e-6
+        ledger.check("narrative_annex", f"/counts/{ci}", table=annex, code=row.code, field_="total",
+                     expected=row.value, actual=count.total, tolerance=0.0, status="ok" if ok else "mismatch",
+                     message=f"{count.label}: the text says {_vn(count.total)} {count.unit}, {annex} row "
+                             f"{row.code} says {_vn(row.value)} (label match {score:.0f})",
+                     rows=(ReviewItem(item=f"/counts/{ci}", field="total", page=count.source.page,
+                                   raw=count.text[:200] or None, value=count.total, confidence=count.confidence),
+                           _stat_ref(ai, ri, row, annex)))
+

@@ -1,0 +1,32 @@
+"""Settings of reconciliation, in one place, and the wording it recognises."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+_EPS = 1e-9
+
+
+@dataclass(frozen=True)
+class ReconcileSettings:
+    review_below: float = 0.8
+    # Points are given to at most 2 decimals: a sum may be off by rounding, never by more.
+    points_tolerance: float = 0.011
+    # Large amounts (money) are compared relatively.
+    relative_tolerance: float = 0.001
+    # "a/b ... c%": at most this many characters (no digits) between the fraction and its percent.
+    ratio_gap: int = 90
+    # A narrative count and an annex row are the same figure only above this label similarity
+    # (rapidfuzz token_set_ratio, 0..100) and this far ahead of the next candidate.
+    label_match: float = 85.0
+    label_margin: float = 8.0
+
+
+# Units whose values are counts of things (whole, non-negative); compared without accents.
+_COUNT_UNITS = ("ho so", "van ban", "nguoi", "nhiem vu", "thu tuc", "tthc", "van de", "pakn", "co quan",
+                "don vi", "ban", "to chuc", "so luong", "phieu", "cuoc", "tin", "bai", "luot", "xa", "thon")
+# Wording of the denominator of a ratio, strongest first ("Tổng số ...", "Số ... đề ra").
+_DENOMINATOR_WORDS = ("tong so", "de ra", "duoc giao", "can phai", "phai xu ly", "ke hoach")
+_CODE_LEGEND = re.compile(r"(?P<label>[^=;]+?)\s*=\s*(?P<code>\d+)(?=\s|;|,|$)")
