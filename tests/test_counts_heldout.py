@@ -11,7 +11,7 @@ import pytest
 from cchc_extract.records import ExtractionResult
 from cchc_extract.reconcile import reconcile
 from extract.model import IngestedDocument, Line, Page
-from extract.segment.narrative import find_counts
+from extract.segment.counts import find_counts
 
 HELD_OUT = [
     # parts over ';' clauses, each with the share it is of the total ("chiếm tỷ lệ")

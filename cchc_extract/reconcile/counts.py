@@ -13,25 +13,37 @@ from cchc_extract.records import Count, ExtractionResult, ReviewItem
 
 
 def _check_counts(counts: list[Count], ledger: _Ledger, s: ReconcileSettings) -> None:
+    """A total against its parts. Parts over the total are a fault; parts short of it only when
+    the breakdown is stated to be complete (a "trong đó" list may name some parts); one part is a
+    subset ("902 hồ sơ (trong đó có 11 hồ sơ trễ hạn)"). A breakdown read with a doubt (a part
+    in another unit, two figures in one part) is not checked: ``skipped`` with the reason."""
     for ci, count in enumerate(counts):
         if count.total is None or not count.parts:
             continue
         parts = [p.value for p in count.parts]
+        label = count.label or count.text[:40]
+        ref = ReviewItem(item=f"/counts/{ci}", field="total", page=count.source.page, raw=count.text[:200],
+                         value=count.total, confidence=count.confidence)
+        detail = " + ".join(_vn(p) for p in parts)
+        head = f"{label}: total {_vn(count.total)} {count.unit}, parts {detail}"
+        if count.doubt:
+            ledger.check("count_parts", f"/counts/{ci}", table=None, code=None, field_="total", expected=None,
+                         actual=count.total, tolerance=0.0, status="skipped",
+                         message=f"{head}: not checked, {count.doubt}")
+            continue
         if all(p is None for p in parts):
             continue
+        note = ""
         if len(parts) == 1:
-            # "902 hồ sơ (trong đó có 11 hồ sơ trễ hạn)": one part is a subset, not a breakdown.
-            status, expected = ("ok" if parts[0] <= count.total else "mismatch"), parts[0]
+            status, expected = ("ok" if parts[0] <= count.total + s.count_tolerance else "mismatch"), parts[0]
+            note = " (one part of the total)"
         else:
-            status, expected = _compare_sum(count.total, parts, 1e-6)
-        label = count.label or count.text[:40]
-        detail = " + ".join(_vn(p) for p in parts)
+            status, expected = _compare_sum(count.total, parts, s.count_tolerance)
+            if status == "mismatch" and expected is not None and expected < count.total and not count.complete:
+                status, note = "skipped", "; the list may name only some of the parts"
         ledger.check("count_parts", f"/counts/{ci}", table=None, code=None, field_="total", expected=expected,
                      actual=count.total, tolerance=0.0, status=status,
-                     message=f"{label}: total {_vn(count.total)} {count.unit}, parts {detail} = {_vn(expected)}",
-                     rows=(ReviewItem(item=f"/counts/{ci}", field="total", page=count.source.page, raw=count.text[:200],
-                                   value=count.total, confidence=count.confidence),))
-
+                     message=f"{head} = {_vn(expected)}{note}", rows=(ref,))
 
 
 def _label_key(text: str) -> str:

@@ -22,6 +22,8 @@ class ReconcileSettings:
     # (rapidfuzz token_set_ratio, 0..100) and this far ahead of the next candidate.
     label_match: float = 85.0
     label_margin: float = 8.0
+    # Counts are whole: a total and its parts agree exactly (float noise aside).
+    count_tolerance: float = 1e-6
 
 
 # Units whose values are counts of things (whole, non-negative); compared without accents.
