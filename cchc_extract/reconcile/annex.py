@@ -11,7 +11,7 @@ from cchc_extract.reconcile.core import (
     _vn,
 )
 from cchc_extract.reconcile.hierarchy import children_of, parent_indices
-from cchc_extract.reconcile.ratios import _check_ratio
+from cchc_extract.reconcile.ratios import _check_note_ratio, _check_ratio
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import (
     _stat_ref,
@@ -51,8 +51,10 @@ def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSetting
         if row.value is None:
             continue
         if is_percent(row):
-            _check_ratio(ai, i, rows, parents, kids, name, ledger)
-        elif _plain(row.indicator).startswith("tong"):
+            _check_ratio(ai, i, rows, parents, kids, name, ledger, s)
+            continue
+        _check_note_ratio(ai, i, rows, parents, name, ledger, s)
+        if _plain(row.indicator).startswith("tong"):
             _check_total(ai, i, rows, kids, name, ledger, s)
 
 

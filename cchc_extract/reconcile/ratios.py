@@ -10,6 +10,7 @@ from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import (
     _denominator,
     _stat_ref,
+    _unit_key,
     code_legend,
     is_percent,
 )
@@ -18,49 +19,130 @@ from cchc_extract.records import ExtractionResult, ReviewItem, StatRow
 from normalize.numbers import parse_number
 
 
-def _ratio_parts(i: int, rows: list[StatRow], parents: list[int | None],
-                 kids: dict[int, list[int]]) -> tuple[int | None, list[int]]:
-    """(denominator, numerator candidates) of percentage row i: its children, else the two rows
-    just above it under the same parent, told apart by wording."""
-    def usable(j: int) -> bool:
-        return rows[j].value is not None and not is_percent(rows[j]) and code_legend(rows[j]) is None
+def _usable(row: StatRow) -> bool:
+    return row.value is not None and not is_percent(row) and code_legend(row) is None
 
-    candidates = [j for j in kids.get(i, []) if usable(j)]
-    if not candidates:
-        siblings = [j for j in range(i - 1, max(i - 3, -1), -1) if parents[j] == parents[i]]
-        candidates = [j for j in reversed(siblings) if usable(j)]
-        if len(candidates) < 2:
-            return None, []
+
+def _ratio_candidates(i: int, rows: list[StatRow], parents: list[int | None], kids: dict[int, list[int]],
+                      s: ReconcileSettings) -> list[int]:
+    """Count rows a percentage row i may be the ratio of, in every placement: its children (a
+    parent ratio); else the siblings just above it (a ratio row after its counts), back to the
+    previous percentage sibling, skipping the siblings' own children, and its parent when it is a
+    count (the whole, with a sibling as the part)."""
+    candidates = [j for j in kids.get(i, []) if _usable(rows[j])]
+    if candidates:
+        return candidates
+    siblings = []
+    for j in range(i - 1, -1, -1):
+        if parents[j] == parents[i]:
+            if is_percent(rows[j]) or len(siblings) >= s.ratio_siblings:
+                break
+            siblings.append(j)
+        elif not _descends(j, parents[i], parents):
+            break  # above the parent: out of the group
+    candidates = [j for j in reversed(siblings) if _usable(rows[j])]
+    p = parents[i]
+    if p is not None and _usable(rows[p]):
+        candidates.insert(0, p)
+    return candidates
+
+
+def _descends(j: int, ancestor: int | None, parents: list[int | None]) -> bool:
+    while j is not None:
+        j = parents[j]
+        if j == ancestor:
+            return True
+    return ancestor is None
+
+
+def _pairs(i: int, candidates: list[int], rows: list[StatRow], parents: list[int | None],
+           ) -> tuple[list[tuple[int, int]], bool]:
+    """((numerator, denominator) pairs to try, whether the pair is certain). The denominator is
+    the row worded as one ("Tổng số ...", "... đề ra"), else the ratio's parent when it is one of
+    the counts, else of two counts the larger (a share is at most the whole); with more counts
+    and no wording, which two make the ratio is not certain."""
+    def same_unit(a: int, b: int) -> bool:
+        return not _unit_key(rows[a]) or not _unit_key(rows[b]) or _unit_key(rows[a]) == _unit_key(rows[b])
+
     den = _denominator([(j, rows[j]) for j in candidates])
-    if den is None:
-        return None, []
-    return den, [j for j in candidates if j != den]
+    if den is None and parents[i] in candidates:
+        den = parents[i]
+    if den is not None:
+        return [(j, den) for j in candidates if j != den and same_unit(j, den)], True
+    if len(candidates) == 2:
+        a, b = candidates
+        small, large = (a, b) if rows[a].value <= rows[b].value else (b, a)
+        return ([(small, large)] if same_unit(a, b) else []), True
+    return [(a, b) for a in candidates for b in candidates
+            if a != b and rows[a].value <= rows[b].value and same_unit(a, b)], False
 
 
 def _check_ratio(ai: int, i: int, rows: list[StatRow], parents: list[int | None], kids: dict[int, list[int]],
-                 name: str, ledger: _Ledger) -> None:
+                 name: str, ledger: _Ledger, s: ReconcileSettings) -> None:
     row = rows[i]
-    den, nums = _ratio_parts(i, rows, parents, kids)
-    if den is None or not nums:
+    candidates = _ratio_candidates(i, rows, parents, kids, s)
+    if len(candidates) < 2:
+        return
+    pairs, certain = _pairs(i, candidates, rows, parents)
+    if not pairs:
         return
     label = row.code or row.indicator[:40]
     decimals = _decimals(row.value, row.value_raw)
     tol = 10.0 ** -decimals
     item = f"/statistics/{ai}/rows/{i}"
-    if rows[den].value == 0:
+    live = [(j, d) for j, d in pairs if rows[d].value != 0]
+    if not live:
+        den = pairs[0][1]
         ledger.check("ratio", item, table=name, code=row.code, field_="value", expected=None, actual=row.value,
                      tolerance=tol, status="skipped", message=f"{label}: denominator {rows[den].code} is 0")
         return
-    ratios = [(j, 100.0 * rows[j].value / rows[den].value) for j in nums]
-    match = next(((j, r) for j, r in ratios if _percent_matches(row.value, r, decimals)), None)
-    j, ratio = match or ratios[0]
-    status = "ok" if match else "mismatch"
+    ratios = [(j, d, 100.0 * rows[j].value / rows[d].value) for j, d in live]
+    match = next(((j, d, r) for j, d, r in ratios if _percent_matches(row.value, r, decimals)), None)
+    j, den, ratio = match or ratios[0]
+    status = "ok" if match else ("mismatch" if certain else "skipped")
     message = (f"{label}: {_vn(row.value)}% against {rows[j].code or 'numerator'} / {rows[den].code or 'denominator'}"
                f" = {_vn(rows[j].value)}/{_vn(rows[den].value)} = {_vn(round(ratio, 4))}%")
+    if status == "skipped":
+        message += "; no pair of the rows above makes it, and which two it is of is not certain"
     ledger.check("ratio", item, table=name, code=row.code, field_="value", expected=round(ratio, 4),
                  actual=row.value, tolerance=tol, status=status, message=message,
                  rows=tuple(_stat_ref(ai, k, rows[k], name) for k in (i, j, den)))
 
+
+_NOTE_PERCENT = re.compile(r"(?<![\d/.,])(\d{1,3}(?:[.,]\d+)?)\s?%")
+
+
+def _check_note_ratio(ai: int, i: int, rows: list[StatRow], parents: list[int | None], name: str,
+                      ledger: _Ledger, s: ReconcileSettings) -> None:
+    """A count row whose note states its share ("đạt 99,25 %"): against its parent when that is a
+    count in the same unit, else against the sibling above worded as the whole ("Tổng số ...")."""
+    row = rows[i]
+    if not row.note or row.value is None or not _usable(row) or "/" in row.note:
+        return  # "a/b = c%" in a note is a text ratio
+    stated = list(_NOTE_PERCENT.finditer(row.note))
+    if len(stated) != 1:
+        return
+    p = parents[i]
+    whole = p if p is not None and _usable(rows[p]) and _unit_key(rows[p]) == _unit_key(row) else None
+    if whole is None:
+        above = [j for j in range(i - 1, max(-1, i - 1 - s.ratio_siblings), -1)
+                 if parents[j] == p and _usable(rows[j]) and _unit_key(rows[j]) == _unit_key(row)]
+        whole = _denominator([(j, rows[j]) for j in above])
+    if whole is None or not rows[whole].value:
+        return
+    parsed = parse_number(stated[0][1], kind="score")
+    if parsed is None:
+        return
+    decimals = _decimals(parsed.value, stated[0][1])
+    ratio = 100.0 * row.value / rows[whole].value
+    ok = _percent_matches(parsed.value, ratio, decimals)
+    label = row.code or row.indicator[:40]
+    ledger.check("ratio", f"/statistics/{ai}/rows/{i}", table=name, code=row.code, field_="note",
+                 expected=round(ratio, 4), actual=parsed.value, tolerance=10.0 ** -decimals,
+                 status="ok" if ok else "mismatch",
+                 message=f"{label}: its note says {_vn(parsed.value)}%, {_vn(row.value)}/{_vn(rows[whole].value)} "
+                         f"({rows[whole].code or 'the whole'}) = {_vn(round(ratio, 4))}%",
+                 rows=(_stat_ref(ai, i, row, name), _stat_ref(ai, whole, rows[whole], name)))
 
 
 def _text_sources(result: ExtractionResult):

@@ -22,6 +22,8 @@ class ReconcileSettings:
     # (rapidfuzz token_set_ratio, 0..100) and this far ahead of the next candidate.
     label_match: float = 85.0
     label_margin: float = 8.0
+    # A percentage row after its counts: at most this many sibling rows above it are its counts.
+    ratio_siblings: int = 3
     # Counts are whole: a total and its parts agree exactly (float noise aside).
     count_tolerance: float = 1e-6
 
