@@ -185,6 +185,8 @@ class ReviewItem:
     value: float | str | None = None
     reason: str = ""
     confidence: float | None = None
+    # Other values the raw text could mean that make a failed relation hold (status misread).
+    alternatives: list[float] = dataclasses.field(default_factory=list)
 
 
 @dataclass

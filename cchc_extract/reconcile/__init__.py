@@ -44,6 +44,7 @@ from cchc_extract.reconcile.hierarchy import (
     parent_indices,
     resolve_parents,
 )
+from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.reconcile.queue import _review_doubtful
 from cchc_extract.reconcile.ratios import _check_text_ratios, fraction_percents
 from cchc_extract.reconcile.settings import ReconcileSettings
@@ -62,12 +63,13 @@ def reconcile(result: ExtractionResult, settings: ReconcileSettings = _DEFAULT) 
     """Fill ``result.checks`` and ``result.review`` (replacing what was there); may repair a
     cell's value from its other OCR reading, keeping the raw text and flagging the row."""
     ledger = _Ledger()
+    ocr = ocr_read(result)
     for ti, table in enumerate(result.score_tables):
-        _check_score_table(ti, table, ledger, settings)
+        _check_score_table(ti, table, ledger, settings, ocr)
     for ai, annex in enumerate(result.statistics):
-        _check_annex(ai, annex, ledger, settings)
-    _check_counts(result.counts, ledger, settings)
-    _check_group_statements(result.score_statements, ledger, settings)
+        _check_annex(ai, annex, ledger, settings, ocr)
+    _check_counts(result.counts, ledger, settings, ocr)
+    _check_group_statements(result.score_statements, ledger, settings, ocr)
     _check_narrative_against_annexes(result, ledger, settings)
     _check_text_ratios(result, ledger, settings)
     _review_doubtful(result, ledger, settings)

@@ -11,7 +11,8 @@ from cchc_extract.reconcile.core import (
     _vn,
 )
 from cchc_extract.reconcile.hierarchy import children_of, parent_indices
-from cchc_extract.reconcile.ratios import _check_note_ratio, _check_ratio
+from cchc_extract.reconcile.misread import explain
+from cchc_extract.reconcile.ratios import _check_note_ratio, _check_ratio, stat_cell
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import (
     _stat_ref,
@@ -23,7 +24,7 @@ from cchc_extract.reconcile.stat_rows import (
 from cchc_extract.records import StatAnnex, StatRow
 
 
-def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSettings) -> None:
+def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSettings, ocr: bool = False) -> None:
     rows = annex.rows
     parents = parent_indices(rows)
     kids = children_of(parents)
@@ -51,16 +52,16 @@ def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSetting
         if row.value is None:
             continue
         if is_percent(row):
-            _check_ratio(ai, i, rows, parents, kids, name, ledger, s)
+            _check_ratio(ai, i, rows, parents, kids, name, ledger, s, ocr)
             continue
         _check_note_ratio(ai, i, rows, parents, name, ledger, s)
         if _plain(row.indicator).startswith("tong"):
-            _check_total(ai, i, rows, kids, name, ledger, s)
+            _check_total(ai, i, rows, kids, name, ledger, s, ocr)
 
 
 
 def _check_total(ai: int, i: int, rows: list[StatRow], kids: dict[int, list[int]], name: str,
-                 ledger: _Ledger, s: ReconcileSettings) -> None:
+                 ledger: _Ledger, s: ReconcileSettings, ocr: bool) -> None:
     row = rows[i]
     unit = _unit_key(row)
     parts_idx = [j for j in kids.get(i, []) if _unit_key(rows[j]) == unit and not is_percent(rows[j])
@@ -72,9 +73,14 @@ def _check_total(ai: int, i: int, rows: list[StatRow], kids: dict[int, list[int]
     status, expected = _compare_sum(row.value, parts, tol)
     label = row.code or row.indicator[:40]
     blanks = sum(p is None for p in parts)
+    found = []
+    if status == "mismatch":
+        found = explain([stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, *parts_idx)],
+                        lambda v: _compare_sum(v[0], v[1:], tol)[0] == "ok")
     ledger.check("total_parts", f"/statistics/{ai}/rows/{i}", table=name, code=row.code, field_="value",
                  expected=expected, actual=row.value, tolerance=tol, status=status,
                  message=f"{label}: total {_vn(row.value)}, its {len(parts)} parts add up to {_vn(expected)}"
                          + (f" ({blanks} blank)" if blanks else ""),
-                 rows=tuple(_stat_ref(ai, k, rows[k], name) for k in (i, *parts_idx)))
+                 rows=tuple(_stat_ref(ai, k, rows[k], name) for k in (i, *parts_idx)),
+                 misread=[(c.ref, r) for c, r in found])
 

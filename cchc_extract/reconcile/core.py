@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import regex as re
@@ -24,7 +25,15 @@ class _Ledger:
 
     def check(self, kind: str, item: str, *, table: str | None, code: str | None, field_: str | None,
               expected, actual, tolerance: float | None, status: str, message: str,
-              rows: tuple[ReviewItem, ...] = ()) -> Check:
+              rows: tuple[ReviewItem, ...] = (), misread: Sequence[tuple[ReviewItem, float]] = ()) -> Check:
+        """Record a check. A mismatch that ``misread`` explains (a value we may have read wrong,
+        and the reading under which the relation holds) becomes ``misread``: the doubted values
+        go to review with those readings; the document is not reported as wrong."""
+        if status == "mismatch" and misread:
+            status = "misread"
+            message += "; explained by a misreading: " + "; ".join(
+                f"{ref.code or ref.item} {ref.field or 'value'} read as {ref.raw or _vn(ref.value)!r} may be {_vn(r)}"
+                for ref, r in misread)
         base = f"{kind}:{item}" + (f":{field_}" if field_ else "")
         n = self._ids.get(base, 0) + 1
         self._ids[base] = n
@@ -36,6 +45,15 @@ class _Ledger:
         if status in ("mismatch", "repaired"):
             for ref in rows:
                 self.flag(ref, message)
+        if status == "misread":
+            readings: dict[tuple[str, str | None], list[float]] = {}
+            refs: dict[tuple[str, str | None], ReviewItem] = {}
+            for ref, r in misread:
+                key = (ref.item, ref.field)
+                refs.setdefault(key, ref)
+                readings.setdefault(key, []).append(_clean(r))
+            for key, ref in refs.items():
+                self.flag(replace(ref, alternatives=readings[key]), message)
         return check
 
     def flag(self, ref: ReviewItem, reason: str) -> None:

@@ -7,12 +7,13 @@ import regex as re
 from rapidfuzz import fuzz
 
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _plain, _vn
+from cchc_extract.reconcile.misread import Cell, digit_confusions, explain
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import _stat_ref, code_legend, is_percent
 from cchc_extract.records import Count, ExtractionResult, ReviewItem
 
 
-def _check_counts(counts: list[Count], ledger: _Ledger, s: ReconcileSettings) -> None:
+def _check_counts(counts: list[Count], ledger: _Ledger, s: ReconcileSettings, ocr: bool = False) -> None:
     """A total against its parts. Parts over the total are a fault; parts short of it only when
     the breakdown is stated to be complete (a "trong đó" list may name some parts); one part is a
     subset ("902 hồ sơ (trong đó có 11 hồ sơ trễ hạn)"). A breakdown read with a doubt (a part
@@ -41,9 +42,16 @@ def _check_counts(counts: list[Count], ledger: _Ledger, s: ReconcileSettings) ->
             status, expected = _compare_sum(count.total, parts, s.count_tolerance)
             if status == "mismatch" and expected is not None and expected < count.total and not count.complete:
                 status, note = "skipped", "; the list may name only some of the parts"
+        found = []
+        if status == "mismatch" and ocr:
+            cells = [Cell(ref, v, tuple(digit_confusions(_vn(v), s.ocr_digit_confusions, "count")) if v is not None else ())
+                     for v in (count.total, *parts)]
+            one = len(parts) == 1
+            found = explain(cells, lambda v, one=one: (v[1] <= v[0] + s.count_tolerance) if one
+                            else _compare_sum(v[0], v[1:], s.count_tolerance)[0] == "ok")
         ledger.check("count_parts", f"/counts/{ci}", table=None, code=None, field_="total", expected=expected,
                      actual=count.total, tolerance=0.0, status=status,
-                     message=f"{head} = {_vn(expected)}{note}", rows=(ref,))
+                     message=f"{head} = {_vn(expected)}{note}", rows=(ref,), misread=[(c.ref, r) for c, r in found])
 
 
 def _label_key(text: str) -> str:

@@ -6,6 +6,13 @@ from __future__ import annotations
 import regex as re
 
 from cchc_extract.reconcile.core import _decimals, _Ledger, _percent_matches, _vn
+from cchc_extract.reconcile.misread import (
+    Cell,
+    digit_confusions,
+    explain,
+    ocr_read,
+    other_readings,
+)
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import (
     _denominator,
@@ -77,8 +84,15 @@ def _pairs(i: int, candidates: list[int], rows: list[StatRow], parents: list[int
             if a != b and rows[a].value <= rows[b].value and same_unit(a, b)], False
 
 
+def stat_cell(ai: int, i: int, row: StatRow, name: str, s: ReconcileSettings, ocr: bool) -> Cell:
+    """A statistics value and, on OCR'd documents, the other values its text could mean."""
+    kind = "score" if is_percent(row) else "count"
+    return Cell(_stat_ref(ai, i, row, name), row.value,
+                other_readings(row.value_raw, row.value, s, ocr=ocr, kind=kind))
+
+
 def _check_ratio(ai: int, i: int, rows: list[StatRow], parents: list[int | None], kids: dict[int, list[int]],
-                 name: str, ledger: _Ledger, s: ReconcileSettings) -> None:
+                 name: str, ledger: _Ledger, s: ReconcileSettings, ocr: bool = False) -> None:
     row = rows[i]
     candidates = _ratio_candidates(i, rows, parents, kids, s)
     if len(candidates) < 2:
@@ -104,9 +118,14 @@ def _check_ratio(ai: int, i: int, rows: list[StatRow], parents: list[int | None]
                f" = {_vn(rows[j].value)}/{_vn(rows[den].value)} = {_vn(round(ratio, 4))}%")
     if status == "skipped":
         message += "; no pair of the rows above makes it, and which two it is of is not certain"
+    found = []
+    if status == "mismatch":
+        found = explain([stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, j, den)],
+                        lambda v: bool(v[2]) and _percent_matches(v[0], 100.0 * v[1] / v[2], decimals))
     ledger.check("ratio", item, table=name, code=row.code, field_="value", expected=round(ratio, 4),
                  actual=row.value, tolerance=tol, status=status, message=message,
-                 rows=tuple(_stat_ref(ai, k, rows[k], name) for k in (i, j, den)))
+                 rows=tuple(_stat_ref(ai, k, rows[k], name) for k in (i, j, den)),
+                 misread=[(c.ref, r) for c, r in found])
 
 
 _NOTE_PERCENT = re.compile(r"(?<![\d/.,])(\d{1,3}(?:[.,]\d+)?)\s?%")
@@ -181,6 +200,7 @@ def fraction_percents(text: str, gap: int = 90):
 
 
 def _check_text_ratios(result: ExtractionResult, ledger: _Ledger, s: ReconcileSettings) -> None:
+    ocr = ocr_read(result)
     seen = set()
     for item, field_, text, page, conf, table, code in _text_sources(result):
         for num, den, stated, decimals, quote in fraction_percents(text, s.ratio_gap):
@@ -200,6 +220,13 @@ def _check_text_ratios(result: ExtractionResult, ledger: _Ledger, s: ReconcileSe
                 if _percent_matches(stated, 100.0 * alt / den, decimals):
                     status, true = "repaired", 100.0 * alt / den
                     message = f"“{quote}”: read {num} as {alt} (a table rule taken for 1): {alt}/{den} = {_vn(stated)}%"
+            found = []
+            if status == "mismatch" and ocr:
+                cells = [Cell(ref, float(v), tuple(digit_confusions(str(v), s.ocr_digit_confusions, "count")))
+                         for v in (num, den)]
+                cells.append(Cell(ref, stated, tuple(other_readings(quote.rsplit("/", 1)[-1], stated, s, ocr=True))))
+                found = explain(cells, lambda v, d=decimals: bool(v[1]) and _percent_matches(v[2], 100.0 * v[0] / v[1], d))
             ledger.check("text_ratio", item, table=table, code=code, field_=field_, expected=round(true, 4),
-                         actual=stated, tolerance=tol, status=status, message=message, rows=(ref,))
+                         actual=stated, tolerance=tol, status=status, message=message, rows=(ref,),
+                         misread=[(c.ref, r) for c, r in found])
 

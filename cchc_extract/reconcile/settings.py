@@ -24,6 +24,12 @@ class ReconcileSettings:
     label_margin: float = 8.0
     # A percentage row after its counts: at most this many sibling rows above it are its counts.
     ratio_siblings: int = 3
+    # Digits OCR takes for one another (alike in shape in Vietnamese scans): a failed relation that
+    # one such swap makes hold is reported as a misreading, not as the document's fault. Kept
+    # short: every pair added is a real fault that could be excused.
+    ocr_digit_confusions: tuple[tuple[str, str], ...] = (
+        ("1", "7"), ("7", "1"), ("3", "8"), ("8", "3"), ("5", "6"), ("6", "5"), ("6", "8"), ("8", "6"),
+        ("0", "8"), ("8", "0"))
     # Counts are whole: a total and its parts agree exactly (float noise aside).
     count_tolerance: float = 1e-6
 

@@ -6,6 +6,7 @@ import regex as re
 
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _vn
 from cchc_extract.reconcile.hierarchy import norm_code
+from cchc_extract.reconcile.misread import Cell, explain, other_readings
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.records import ReviewItem, ScoreStatement
 
@@ -35,7 +36,8 @@ def group_criteria(statements: list[ScoreStatement]) -> dict[int, list[int]]:
     return groups
 
 
-def _check_group_statements(statements: list[ScoreStatement], ledger: _Ledger, s: ReconcileSettings) -> None:
+def _check_group_statements(statements: list[ScoreStatement], ledger: _Ledger, s: ReconcileSettings,
+                            ocr: bool = False) -> None:
     """A group's stated points against its criteria's. Checked only when the group's criteria are
     all listed: their codes share one prefix and run 1..k without a gap, and their maxima add up
     to at least the group's maximum (criteria left out could only make the sum short, so a
@@ -64,8 +66,17 @@ def _check_group_statements(statements: list[ScoreStatement], ledger: _Ledger, s
             what = "maximum" if field_ == "max_points" else "points"
             first, last = (f"{numbers[0][0]}.{k}" for k in (1, len(crit)))
             codes = f"{first}–{last}"
+            own = ReviewItem(**{**ref.__dict__, "field": field_, "value": stated})
+            found = []
+            if status == "mismatch" and ocr:
+                refs = [own] + [ReviewItem(item=f"/score_statements/{k}", field=field_, code=statements[k].code,
+                                           page=statements[k].source.page, raw=statements[k].text[:200] or None,
+                                           value=v, confidence=statements[k].confidence)
+                                for k, v in zip(members, parts, strict=True)]
+                cells = [Cell(r, v, tuple(other_readings(_vn(v), v, s, ocr=True))) for r, v in zip(refs, [stated, *parts], strict=True)]
+                found = explain(cells, lambda v, tol=tol: _compare_sum(v[0], v[1:], tol)[0] == "ok")
             ledger.check("group_statement", f"/score_statements/{gi}", table=None, code=group.code, field_=field_,
                          expected=expected, actual=stated, tolerance=tol, status=status,
                          message=f"{label}: states {what} {_vn(stated)}, its criteria {codes} add up to {_vn(expected)}",
-                         rows=(ReviewItem(**{**ref.__dict__, "field": field_, "value": stated}),))
+                         rows=(own,), misread=[(c.ref, r) for c, r in found])
 

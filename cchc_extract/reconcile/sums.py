@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _vn
 from cchc_extract.reconcile.hierarchy import children_of, resolve_parents
+from cchc_extract.reconcile.misread import Cell, explain, other_readings
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.records import ReviewItem, ScoreRow, ScoreTable
 from normalize.numbers import format_vn, lost_decimal_readings, parse_number
@@ -40,12 +41,38 @@ def _reaches_end(i: int, n_rows: int, kids: dict[int, list[int]]) -> bool:
     return last == n_rows - 1
 
 
-def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: ReconcileSettings) -> None:
+def _cells(ti: int, table: ScoreTable, parents: list[int | None], kids: dict[int, list[int]], name: str,
+           s: ReconcileSettings, ocr: bool):
+    """A function giving the ``Cell`` of (row, field): its value and the other readings of its text
+    that keep the row's own relations (self ≤ max, no sum it holds broken)."""
+    rows = table.rows
+    tol = s.points_tolerance
+
+    def cell(i: int, field_: str) -> Cell:
+        row = rows[i]
+        value = getattr(row, field_)
+        readings = other_readings(getattr(row, f"{field_}_raw"), value, s, ocr=ocr,
+                                  alternatives=row.alternatives.get(field_, []),
+                                  upper=row.max_points if field_ == "self_points" else None)
+        if value is not None and readings:
+            held, _, _ = _relations_held(rows, i, field_, value, parents, kids, tol)
+            keep = []
+            for r in readings:
+                h, _, bounded = _relations_held(rows, i, field_, r, parents, kids, tol)
+                if bounded and h >= held:
+                    keep.append(r)
+            readings = keep
+        return Cell(_score_ref(ti, i, row, field_, name), value, tuple(readings))
+    return cell
+
+
+def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: ReconcileSettings, ocr: bool = False) -> None:
     rows = table.rows
     parents, orphans = resolve_parents(rows)
     kids = children_of(parents)
     name = _table_name(table, ti)
     _repair_ocr_readings(ti, table, parents, kids, ledger, s)
+    cell = _cells(ti, table, parents, kids, name, s, ocr)
     open_ended = table.stated_total_max is None and table.stated_total_self is None
     for i, row in enumerate(rows):
         label = row.code or row.name[:40]
@@ -71,17 +98,24 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
                 message += "; the table has no total row and may continue beyond the last page read"
             refs = (_score_ref(ti, i, row, field_, name),
                     *(_score_ref(ti, c, rows[c], field_, name) for c in children))
+            found = []
+            if status == "mismatch":
+                lost = [None] if any(c in orphans for c in children) else []
+                found = explain([cell(i, field_), *(cell(c, field_) for c in children)],
+                                lambda v, lost=lost, tol=tol: _compare_sum(v[0], v[1:] + lost, tol)[0] == "ok")
             ledger.check(kind, f"/score_tables/{ti}/rows/{i}", table=name, code=row.code, field_=field_,
                          expected=expected, actual=stated, tolerance=tol, status=status, message=message,
-                         rows=refs if status == "mismatch" else ())
+                         rows=refs if status == "mismatch" else (), misread=[(c.ref, r) for c, r in found])
         if row.self_points is not None and row.max_points is not None \
                 and row.self_points > row.max_points + s.points_tolerance:
+            found = explain([cell(i, "self_points"), cell(i, "max_points")],
+                            lambda v: v[0] <= v[1] + s.points_tolerance)
             ledger.check("self_le_max", f"/score_tables/{ti}/rows/{i}", table=name, code=row.code,
                          field_="self_points", expected=row.max_points, actual=row.self_points,
                          tolerance=s.points_tolerance, status="mismatch",
                          message=f"{label}: self-assessed {_vn(row.self_points)} exceeds the maximum "
                                  f"{_vn(row.max_points)}",
-                         rows=(_score_ref(ti, i, row, "self_points", name),))
+                         rows=(_score_ref(ti, i, row, "self_points", name),), misread=[(c.ref, r) for c, r in found])
     # Top-level rows against the stated total; a section row printed without numbers stands for
     # the sum of its children (a heading with neither numbers nor children is left out).
     top = [i for i, p in enumerate(parents) if p is None
@@ -92,12 +126,18 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
         parts = [_effective(rows, kids, i, field_) for i in top]
         tol = _sum_tolerance(stated, s.points_tolerance, s.relative_tolerance)
         status, expected = _compare_sum(stated, parts, tol)
+        found = []
+        if status == "mismatch":
+            # a top row's own value may be misread (a section standing for its children's sum is not one cell)
+            cells = [cell(i, field_) if getattr(rows[i], field_) is not None else Cell(_score_ref(ti, i, rows[i], field_, name), p)
+                     for i, p in zip(top, parts, strict=True)]
+            found = explain(cells, lambda v, stated=stated, tol=tol: _compare_sum(stated, v, tol)[0] == "ok")
         ledger.check("stated_total", f"/score_tables/{ti}", table=name, code=None, field_=field_,
                      expected=expected, actual=stated, tolerance=tol, status=status,
                      message=f"table total of {field_.replace('_', ' ')}: its {len(parts)} top-level rows add "
                              f"up to {_vn(expected)}, the total row states {_vn(stated)}",
                      rows=tuple(_score_ref(ti, i, rows[i], field_, name) for i in top)
-                     if status == "mismatch" else ())
+                     if status == "mismatch" else (), misread=[(c.ref, r) for c, r in found])
 
 
 def _relations_held(rows: list[ScoreRow], i: int, field_: str, value: float, parents: list[int | None],
