@@ -54,7 +54,8 @@ class FileOutcome:
     format: str = ""
     method: str = ""
     pages: int = 0
-    mismatches: int = 0  # checks with status mismatch
+    mismatches: int = 0  # checks with status mismatch: the document's own numbers disagree
+    misreads: int = 0  # checks with status misread: a value we may have read wrong (not the commune's fault)
     review: int = 0  # rows sent to review
     errors: list[str] = field(default_factory=list)  # "stage: message"
     seconds: float = 0.0
@@ -66,6 +67,8 @@ class BatchSummary:
     converted: int = 0
     up_to_date: int = 0
     with_mismatches: int = 0
+    mismatches: int = 0  # the documents' faults, over all documents
+    misreads: int = 0  # findings explained by a value we may have misread, over all documents
     failed: int = 0
     review_rows: int = 0
     seconds: float = 0.0
@@ -84,6 +87,8 @@ class BatchSummary:
             return
         self.converted += 1
         self.with_mismatches += outcome.mismatches > 0
+        self.mismatches += outcome.mismatches
+        self.misreads += outcome.misreads
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -128,6 +133,7 @@ def outcome_of(data: dict, file: str, up_to_date: bool = False) -> FileOutcome:
         file=file, status="failed" if failed else "converted", up_to_date=up_to_date,
         format=source.get("format", ""), method=source.get("method", ""), pages=source.get("pages", 0),
         mismatches=sum(c.get("status") == "mismatch" for c in data.get("checks", [])),
+        misreads=sum(c.get("status") == "misread" for c in data.get("checks", [])),
         review=len(data.get("review", [])), errors=errors)
 
 
@@ -365,7 +371,8 @@ def format_duration(seconds: float) -> str:
 def summary_text(summary: BatchSummary) -> str:
     head = (f"cchc-extract: {summary.files} files in {format_duration(summary.seconds)}: "
             f"{summary.converted} converted ({summary.up_to_date} already up to date), "
-            f"{summary.with_mismatches} with mismatches, {summary.failed} failed, "
+            f"{summary.with_mismatches} with mismatches ({summary.mismatches} in all; {summary.misreads} more "
+            f"explained by values we may have misread), {summary.failed} failed, "
             f"{summary.review_rows} rows sent to review")
     return "\n".join([head] + [f"  failed: {f}: {m}" for f, m in summary.failures])
 
