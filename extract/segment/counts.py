@@ -81,10 +81,10 @@ _TOKEN = re.compile(r"""
     |(?P<frac>\d+(?:\s*/\s*\d+)+)
     |(?P<num>\d+(?:[.,]\d+)*)
     |(?P<word>[^\W\d_]+)
-    |(?P<open>[(\[])
-    |(?P<close>[)\]])
+    |(?P<open>\()
+    |(?P<close>\))
     |(?P<sep>[,;:])
-    |(?P<stop>\.(?=\s|$))
+    |(?P<stop>\.(?=\s|$)|[\[\]|])
 """, re.X)
 
 
@@ -105,7 +105,8 @@ class Paren:
 
 def tokenize(low: str) -> list[Tok]:
     """Tokens of an accent-free line: a number is ``num`` when it is a whole count ("08",
-    "1.020"), ``dec`` when it has decimals ("47,37", "2.5")."""
+    "1.020"), ``dec`` when it has decimals ("47,37", "2.5"). Brackets and bars end a sentence:
+    in OCR'd text they are a table's rules, not parentheses."""
     out = []
     for m in _TOKEN.finditer(low):
         kind = m.lastgroup
@@ -454,7 +455,9 @@ def _read_breakdown(reader: _Reader, sent: list, i: int, unit: str | None, span:
         parts, doubts, complete, used, items = got
         last = _last_index(sent, items[:used]) if used else k
         return parts, doubts, complete or (exhaustive and len(parts) >= 2), last
-    if led and j < len(sent) and _is(sent[j], "sep", ","):
+    # "gồm 72 hồ sơ, có 60 ... và 12 ...": only a counting unit makes a total here ("bao gồm 04
+    # máy tính bàn, 02 máy in, ..." is a list of things)
+    if led and unit is not None and j < len(sent) and _is(sent[j], "sep", ","):
         got = _read_items(reader, sent[j + 1:], unit, paren_scope=False)
         if got is None or len(got[0]) < 2:
             return None
