@@ -121,7 +121,8 @@ def _check_ratio(ai: int, i: int, rows: list[StatRow], parents: list[int | None]
     found = []
     if status == "mismatch":
         found = explain([stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, j, den)],
-                        lambda v: bool(v[2]) and _percent_matches(v[0], 100.0 * v[1] / v[2], decimals))
+                        # a share is at most its whole: a reading making it more explains nothing
+                        lambda v: bool(v[2]) and v[1] <= v[2] and _percent_matches(v[0], 100.0 * v[1] / v[2], decimals))
     ledger.check("ratio", item, table=name, code=row.code, field_="value", expected=round(ratio, 4),
                  actual=row.value, tolerance=tol, status=status, message=message,
                  rows=tuple(_stat_ref(ai, k, rows[k], name) for k in (i, j, den)),
