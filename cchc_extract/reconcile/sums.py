@@ -96,8 +96,8 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
                 # Still a mismatch (planted faults must be caught), but a table with no total row
                 # that ends inside this subtree may simply go on past the pages we have.
                 message += "; the table has no total row and may continue beyond the last page read"
-            refs = (_score_ref(ti, i, row, field_, name),
-                    *(_score_ref(ti, c, rows[c], field_, name) for c in children))
+            refs = tuple(_score_ref(ti, k, rows[k], field_, name)
+                         for k in _suspects([i, *children], rows, field_, parents, kids, s.points_tolerance))
             found = []
             if status == "mismatch":
                 lost = [None] if any(c in orphans for c in children) else []
@@ -136,8 +136,30 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
                      expected=expected, actual=stated, tolerance=tol, status=status,
                      message=f"table total of {field_.replace('_', ' ')}: its {len(parts)} top-level rows add "
                              f"up to {_vn(expected)}, the total row states {_vn(stated)}",
-                     rows=tuple(_score_ref(ti, i, rows[i], field_, name) for i in top)
+                     rows=tuple(_score_ref(ti, i, rows[i], field_, name)
+                                for i in _suspects(top, rows, field_, parents, kids, s.points_tolerance))
                      if status == "mismatch" else (), misread=[(c.ref, r) for c, r in found])
+
+
+def _suspects(members: list[int], rows: list[ScoreRow], field_: str, parents: list[int | None],
+              kids: dict[int, list[int]], tol: float) -> list[int]:
+    """The rows of a failed relation a person should look at: a row whose other relations fail
+    too is where they cross (the one value that breaks them all); else the rows no relation
+    that holds vouches for; else all of them. A row printed blank is never a suspect."""
+    tally = {}
+    for k in members:
+        value = getattr(rows[k], field_)
+        if value is None:
+            continue
+        held, checkable, bounded = _relations_held(rows, k, field_, value, parents, kids, tol)
+        tally[k] = (checkable - held + (not bounded), held)
+    if not tally:
+        return list(members)
+    most = max(f for f, _ in tally.values())
+    if most >= 2:
+        return [k for k in members if k in tally and tally[k][0] == most]
+    unvouched = [k for k in members if k in tally and tally[k][1] == 0]
+    return unvouched or [k for k in members if k in tally]
 
 
 def _relations_held(rows: list[ScoreRow], i: int, field_: str, value: float, parents: list[int | None],
