@@ -98,3 +98,14 @@ def test_count_parts_and_annex_total_on_a_scan():
         reconcile(result)
         assert statuses(result, "count_parts") == [status]
         assert statuses(result, "total_parts") == [status]
+
+
+def test_narrative_count_against_its_annex_row_on_a_scan():
+    count = Count(text="Tổng số hồ sơ đã giải quyết là 276 hồ sơ", label="hồ sơ đã giải quyết", total=216,
+                  unit="hồ sơ", parts=[CountPart("trước hạn", 216)])
+    annex = StatAnnex(annex="Phụ lục 4", rows=[
+        StatRow(code="3.3.1", indicator="Tổng số hồ sơ TTHC đã giải quyết", unit="Hồ sơ", value=276, value_raw="276")])
+    for method, status in (("ocr", "misread"), ("docx", "mismatch")):  # "216": a 7 read as 1
+        result = ExtractionResult(source=SourceInfo(method=method), counts=[count], statistics=[annex])
+        reconcile(result)
+        assert statuses(result, "narrative_annex") == [status]

@@ -7,7 +7,8 @@ import regex as re
 from rapidfuzz import fuzz
 
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _plain, _vn
-from cchc_extract.reconcile.misread import Cell, digit_confusions, explain
+from cchc_extract.reconcile.misread import Cell, digit_confusions, explain, ocr_read
+from cchc_extract.reconcile.ratios import stat_cell
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import _stat_ref, code_legend, is_percent
 from cchc_extract.records import Count, ExtractionResult, ReviewItem
@@ -82,11 +83,16 @@ def _check_narrative_against_annexes(result: ExtractionResult, ledger: _Ledger, 
         score, ai, ri, row = scored[0]
         annex = result.statistics[ai].annex or f"statistics/{ai}"
         ok = abs(row.value - count.total) < 1e-6
+        ref = ReviewItem(item=f"/counts/{ci}", field="total", page=count.source.page,
+                         raw=count.text[:200] or None, value=count.total, confidence=count.confidence)
+        found = []
+        if not ok and ocr_read(result):
+            cells = [Cell(ref, count.total, tuple(digit_confusions(_vn(count.total), s.ocr_digit_confusions, "count"))),
+                     stat_cell(ai, ri, row, annex, s, True)]
+            found = explain(cells, lambda v: abs(v[0] - v[1]) < 1e-6)
         ledger.check("narrative_annex", f"/counts/{ci}", table=annex, code=row.code, field_="total",
                      expected=row.value, actual=count.total, tolerance=0.0, status="ok" if ok else "mismatch",
                      message=f"{count.label}: the text says {_vn(count.total)} {count.unit}, {annex} row "
                              f"{row.code} says {_vn(row.value)} (label match {score:.0f})",
-                     rows=(ReviewItem(item=f"/counts/{ci}", field="total", page=count.source.page,
-                                   raw=count.text[:200] or None, value=count.total, confidence=count.confidence),
-                           _stat_ref(ai, ri, row, annex)))
+                     rows=(ref, _stat_ref(ai, ri, row, annex)), misread=[(c.ref, r) for c, r in found])
 
