@@ -206,16 +206,19 @@ class _Reader:
             if (_is(node, "sep") and node.text in ",;") or _is(node, "word", "va"):
                 if cur:
                     items.append(cur)
-                cur = [node] if _is(node, "sep", ";") else []  # remember a clause break
+                # an item remembers what opened it: a clause break ';' or "và"
+                cur = [node] if _is(node, "sep", ";") or _is(node, "word", "va") else []
                 continue
             cur.append(node)
         if cur:
             items.append(cur)
-        return [it for it in items if not (len(it) == 1 and _is(it[0], "sep"))]
+        return [it for it in items if not (len(it) == 1 and (_is(it[0], "sep") or _is(it[0], "word", "va")))]
 
     def part(self, item: list, pending_label: str) -> _Part | None:
         """An item as a part, None when it holds no count (a label fragment or an annotation)."""
         body = [n for n in item if not _is(n, "sep", ";")]
+        joined_by_and = bool(body) and _is(body[0], "word", "va")
+        body = body[1:] if joined_by_and else body
         k = 0
         while k < len(body) and (_opener_at(body, k) or _is(body[k], "sep", ":")):
             k += _opener_at(body, k) or 1
@@ -239,12 +242,17 @@ class _Reader:
             if shadow(label) in ("co", "la", "dat", ""):
                 label = ""
         if not label:
-            after = [n for n in body[j + 1 + span:] if not isinstance(n, Paren)]
-            words = [n for n in after if _is(n, "word")]
-            if words:
-                label = self.real(words[0].start, words[-1].end)
+            # the words after the unit, up to a parenthesis ("nộp mức độ 3", "không đủ điều kiện")
+            after = []
+            for n in body[j + 1 + span:]:
+                if isinstance(n, Paren):
+                    break
+                after.append(n)
+            if any(_is(n, "word") for n in after):
+                label = self.real(after[0].start, after[-1].end)
         if pending_label:
-            label = f"{pending_label} {label}".strip()
+            # "trả trước và đúng hạn 2.402", "trước hạn, đúng hạn 15.539": one label split by the list
+            label = f"{pending_label}{' và ' if joined_by_and else ', '}{label}".strip(" ,")
         nested = [n for n in body[j + 1:] if isinstance(n, Paren)]
         aspect = bool(first is not None and _is(first, "word") and first.text in _ASPECT)
         parsed = parse_number(num.text, kind="count")
@@ -271,7 +279,7 @@ class _Reader:
                 break
             used = k + 1
             if p is None:
-                words = [n for n in item if _is(n, "word")]
+                words = [n for n in item if _is(n, "word") and not (n is item[0] and n.text == "va")]
                 has_figure = any(_is(n, "pct") or _is(n, "dec") for n in item) or any(isinstance(n, Paren) for n in item)
                 if words and not has_figure:
                     pending = self.real(words[0].start, words[-1].end)  # "trước hạn, đúng hạn 15.539"
@@ -314,7 +322,7 @@ def _count_label(text: str, low: str, pos: int, unit: str) -> str:
     "hồ sơ tiếp nhận"."""
     clause = _label_before(text, low, pos)
     folded = shadow(clause)  # accent-free, same length: OCR'd "tong so" reads as "tổng số"
-    m = re.search(r"\btong(?:\s+so)?\b\s*", folded)
+    m = re.search(r"\btong(?:\s+(?:so|cong))?\b\s*", folded)
     if m and clause[m.end():]:
         return clause[m.end():]
     if m:  # "... xã tiếp nhận tổng số 120 hồ sơ": the verb before the total names it
