@@ -87,3 +87,14 @@ def test_part_labels_and_units():
     (count,) = find_counts(doc)
     assert [p.label for p in count.parts] == ["trước hạn", "đúng hạn", "trễ hạn"]
     assert count.unit == "hồ sơ" and count.complete and count.doubt is None
+
+
+def test_hostile_lines_stay_bounded():
+    """Deep or unbalanced parentheses and very long lists never raise and stay quick."""
+    def read(text):
+        return find_counts(IngestedDocument(path="x", format="txt", pages=[Page(1, [Line(text=text, page=1, number=1)])]))
+
+    assert read("(" * 5000 + "12 hồ sơ " + ")" * 5000) == []
+    assert read(")))" + "(" * 3000) == []
+    many = "tiếp nhận 500 hồ sơ, trong đó " + ", ".join(f"{k} hồ sơ" for k in range(2000))
+    assert len(read(many)[0].parts) == 2000

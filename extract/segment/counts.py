@@ -116,12 +116,24 @@ def tokenize(low: str) -> list[Tok]:
     return out
 
 
+# Parentheses nest this deep at most in a sentence a person wrote; deeper ones (garbage, hostile
+# input) are read as plain text so the reading stays bounded.
+_MAX_DEPTH = 6
+
+
 def nest(tokens: list[Tok]) -> list:
     """Tokens with each parenthesis a ``Paren`` node (an unclosed one runs to the end; a stray
     closing one is dropped)."""
     root: list = []
     stack: list[tuple[list, Paren | None]] = [(root, None)]
+    depth_skipped = 0
     for t in tokens:
+        if t.kind == "open" and (len(stack) - 1 >= _MAX_DEPTH or depth_skipped):
+            depth_skipped += 1  # too deep: not a structure
+            continue
+        if t.kind == "close" and depth_skipped:
+            depth_skipped -= 1
+            continue
         if t.kind == "open":
             paren = Paren(t.start, t.end)
             stack[-1][0].append(paren)
