@@ -202,12 +202,12 @@ class _Reader:
         return _clean(self.text[a:b])
 
     def is_count(self, nodes: list, i: int) -> bool:
-        """A whole number used as a count: not a year after "năm", not a code or rank."""
+        """A whole number used as a count: not a code or rank ("số 12", "mức độ 2"), not a year
+        ("năm 2024", a bare 2024) unless a counting unit follows it ("1999 hồ sơ")."""
         t = nodes[i]
-        if not _is(t, "num"):
+        if not _is(t, "num") or _NOT_COUNT_BEFORE.search(self.low[max(0, t.start - 16):t.start]):
             return False
-        return not (re.fullmatch(r"(?:19|20)\d\d", t.text)
-                    or _NOT_COUNT_BEFORE.search(self.low[max(0, t.start - 16):t.start]))
+        return not re.fullmatch(r"(?:19|20)\d\d", t.text) or _unit_at(nodes, i + 1)[0] is not None
 
     # ------------------------------------------------------------ a breakdown's parts
 
