@@ -16,13 +16,21 @@ import signal
 import sys
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from multiprocessing.connection import wait
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import TextIO
 
-from cchc_extract.pipeline import (PipelineOptions, _format_of, convert_file, file_sha256, one_line, result_to_json,
-                                   write_json)
+from cchc_extract.pipeline import (
+    PipelineOptions,
+    _format_of,
+    convert_file,
+    file_sha256,
+    one_line,
+    result_to_json,
+    write_json,
+)
 from cchc_extract.records import PIPELINE_VERSION, ErrorRecord, ExtractionResult, SourceInfo
 from extract.base import supported_extensions
 
@@ -57,6 +65,7 @@ class FileOutcome:
     mismatches: int = 0  # checks with status mismatch: the document's own numbers disagree
     misreads: int = 0  # checks with status misread: a value we may have read wrong (not the commune's fault)
     review: int = 0  # rows sent to review
+    unread: int = 0  # parts of the document that gave no data (tables, pages, rows): see its "unread"
     errors: list[str] = field(default_factory=list)  # "stage: message"
     seconds: float = 0.0
 
@@ -71,6 +80,7 @@ class BatchSummary:
     misreads: int = 0  # findings explained by a value we may have misread, over all documents
     failed: int = 0
     review_rows: int = 0
+    with_unread: list[str] = field(default_factory=list)  # documents with parts not read
     seconds: float = 0.0
     workers: int = 0
     peak_rss_mb: float = 0.0  # largest worker's resident memory
@@ -89,6 +99,8 @@ class BatchSummary:
         self.with_mismatches += outcome.mismatches > 0
         self.mismatches += outcome.mismatches
         self.misreads += outcome.misreads
+        if outcome.unread:
+            self.with_unread.append(outcome.file)
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -134,7 +146,7 @@ def outcome_of(data: dict, file: str, up_to_date: bool = False) -> FileOutcome:
         format=source.get("format", ""), method=source.get("method", ""), pages=source.get("pages", 0),
         mismatches=sum(c.get("status") == "mismatch" for c in data.get("checks", [])),
         misreads=sum(c.get("status") == "misread" for c in data.get("checks", [])),
-        review=len(data.get("review", [])), errors=errors)
+        review=len(data.get("review", [])), unread=len(data.get("unread", [])), errors=errors)
 
 
 def current_output(item: InputFile, out_dir: Path) -> dict | None:
@@ -203,7 +215,7 @@ def _worker_main(conn, out_dir: Path, options: PipelineOptions) -> None:
 @dataclass
 class _Worker:
     process: multiprocessing.process.BaseProcess
-    conn: object
+    conn: Connection
     item: InputFile | None = None
     started: float = 0.0
 
@@ -289,11 +301,13 @@ def run_pool(items: list[InputFile], out_dir: Path, options: PipelineOptions, se
             timeout = None
             if settings.timeout_s > 0:
                 timeout = max(0.0, min(w.started for w in busy) + settings.timeout_s - time.monotonic())
-            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout))
+            waited: list[Connection | int] = [w.conn for w in busy]
+            ready = set(wait(waited + [w.process.sentinel for w in busy], timeout))
             now = time.monotonic()
             for worker in busy:
                 i = workers.index(worker)
                 item = worker.item
+                assert item is not None  # busy: it has an item
                 if worker.conn in ready:
                     try:
                         on_done(worker.conn.recv())
@@ -374,7 +388,11 @@ def summary_text(summary: BatchSummary) -> str:
             f"{summary.with_mismatches} with mismatches ({summary.mismatches} in all; {summary.misreads} more "
             f"explained by values we may have misread), {summary.failed} failed, "
             f"{summary.review_rows} rows sent to review")
-    return "\n".join([head] + [f"  failed: {f}: {m}" for f, m in summary.failures])
+    if summary.with_unread:
+        head += f", {len(summary.with_unread)} with parts not read"
+    unread = [f"  not all read: {o.file}: {o.unread} part(s), see its \"unread\" and the review queue"
+              for o in summary.outcomes if o.unread and o.file in summary.with_unread]
+    return "\n".join([head] + [f"  failed: {f}: {m}" for f, m in summary.failures] + unread)
 
 
 def peak_child_rss_mb() -> float:

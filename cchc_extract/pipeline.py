@@ -11,12 +11,13 @@ import hashlib
 import json
 import os
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
-from cchc_extract.records import ErrorRecord, ExtractionResult, SourceInfo, to_dict
+from cchc_extract.coverage import account_coverage
 from cchc_extract.reconcile import ReconcileSettings, reconcile
+from cchc_extract.records import ErrorRecord, ExtractionResult, SourceInfo, to_dict
 from extract.base import IngestError, IngestOptions, ingest
 from extract.metadata import extract_metadata
 from extract.model import IngestedDocument
@@ -25,6 +26,7 @@ from extract.segment.narrative import find_score_statements, find_targets
 from extract.segment.score_tables import find_score_tables
 from extract.segment.statistics import find_statistics
 from extract.segment.task_tables import find_task_tables
+from extract.segment.unread import find_unread, unread_review_items
 from normalize.vietnamese import repair_document
 from schemas import schema_errors
 
@@ -78,7 +80,12 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     result.score_statements = _run_stage(result, "segment", lambda: find_score_statements(doc), debug, default=[])
     result.targets = _run_stage(result, "segment", lambda: find_targets(doc), debug, default=[])
     result.counts = _run_stage(result, "segment", lambda: find_counts(doc), debug, default=[])
+    result.unread = _run_stage(result, "segment", lambda: find_unread(doc, result), debug, default=[])
     _run_stage(result, "reconcile", lambda: reconcile(result, options.reconcile), debug)
+    # What was not read explains the sums it leaves short, and goes to the queue ahead of every
+    # doubtful value.
+    account_coverage(result)
+    result.review = unread_review_items(result) + result.review
 
 
 def convert_file(path: Path, display_path: str | None = None, options: PipelineOptions = PipelineOptions()) -> ExtractionResult:

@@ -170,7 +170,7 @@ class Check:
     expected: float | str | None = None
     actual: float | str | None = None
     tolerance: float | None = None
-    status: str = "ok"  # ok | mismatch | misread | repaired | skipped
+    status: str = "ok"  # ok | mismatch | misread | repaired | skipped | incomplete (we did not read all the rows)
     message: str = ""
 
 
@@ -187,6 +187,22 @@ class ReviewItem:
     confidence: float | None = None
     # Other values the raw text could mean that make a failed relation hold (status misread).
     alternatives: list[float] = dataclasses.field(default_factory=list)
+
+
+@dataclass
+class UnreadPart:
+    """A part of the document that gave no data and is not layout: a table not recognised or not
+    read, a page with no usable text, a run of rows that could not be placed. It is said, never
+    dropped: each one is also a review item."""
+
+    page: int | None
+    kind: str  # table | page | rows
+    reason: str
+    text_sample: str = ""
+    page_end: int | None = None
+    bbox: list[float] | None = None
+    line_start: int | None = None
+    line_end: int | None = None
 
 
 @dataclass
@@ -244,6 +260,7 @@ class ExtractionResult:
     counts: list[Count] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
     review: list[ReviewItem] = field(default_factory=list)
+    unread: list[UnreadPart] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
     errors: list[ErrorRecord] = field(default_factory=list)
 
@@ -271,12 +288,12 @@ def _convert(tp: Any, value: Any) -> Any:
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
         for arg in args:
-            if dataclasses.is_dataclass(arg) and isinstance(value, dict):
+            if isinstance(arg, type) and dataclasses.is_dataclass(arg) and isinstance(value, dict):
                 return from_dict(arg, value)
         return value
     if origin is list:
         (arg,) = typing.get_args(tp)
         return [_convert(arg, v) for v in value]
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return from_dict(tp, value)
     return value

@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from cchc_extract.records import Correction, ErrorRecord, ExtractionResult, from_dict, to_dict
+from cchc_extract.coverage import account_coverage
 from cchc_extract.reconcile import ReconcileSettings, reconcile
+from cchc_extract.records import Correction, ErrorRecord, ExtractionResult, from_dict, to_dict
 from cchc_extract.tables import iter_outputs, write_tables
+from extract.segment.unread import unread_review_items
 from normalize.numbers import format_vn, parse_number
 from schemas import schema_errors
 
@@ -23,7 +25,8 @@ REVIEW_XLSX, REVIEW_CSV = "review.xlsx", "review.csv"
 REVIEW_COLUMNS = ("document", "page", "table", "code", "field", "raw", "value", "alternatives", "reason", "confidence",
                   "item", "corrected_value")
 # Spreadsheet column widths (characters); long free text wraps.
-_WIDTHS = {"document": 36, "page": 6, "table": 14, "code": 10, "field": 14, "raw": 40, "value": 14, "alternatives": 14, "reason": 40,
+_WIDTHS = {"document": 36, "page": 6, "table": 14, "code": 10, "field": 14, "raw": 40, "value": 14, "alternatives": 14,
+           "reason": 40,
            "confidence": 11, "item": 28, "corrected_value": 18}
 # Number fields whose values are points: "2.5" and "2,5" alike, "1.250" never a thousand.
 _SCORE_FIELDS = frozenset({"max_points", "self_points", "points"})
@@ -147,7 +150,7 @@ def record_type(pointer: str) -> type | None:
             (tp,) = typing.get_args(tp)
         else:
             return None
-    return tp if dataclasses.is_dataclass(tp) else None
+    return tp if isinstance(tp, type) and dataclasses.is_dataclass(tp) else None
 
 
 def _field_kinds(cls: type, name: str) -> set[type]:
@@ -251,5 +254,7 @@ def recheck(data: dict, settings: ReconcileSettings) -> tuple[dict, list[str]]:
         reconcile(result, settings)
     except Exception as exc:  # as in the pipeline: the failure is recorded, the document stands
         result.errors.append(ErrorRecord(stage="reconcile", message=f"{type(exc).__name__}: {exc}".splitlines()[0]))
+    account_coverage(result)
+    result.review = unread_review_items(result) + result.review
     out = to_dict(result)
     return out, schema_errors(out)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pandas as pd
 import pyarrow as pa
@@ -51,7 +52,8 @@ TABLE_COLUMNS: dict[str, tuple[Column, ...]] = {
     "documents": KEY_COLUMNS + _cols(
         "output_file sha256 format method pages:int encoding kind kind_name title issuer place year:int signer "
         "schema_version pipeline_version score_rows:int statistics_rows:int task_rows:int score_statements:int "
-        "targets:int counts:int checks:int mismatches:int misreads:int review_rows:int corrections:int errors"),
+        "targets:int counts:int checks:int mismatches:int misreads:int review_rows:int corrections:int "
+        "unread_parts:int errors"),
     "score_rows": KEY_COLUMNS + _cols(
         "table_index:int table_title row_index:int code code_raw level:int parent name name_raw "
         "max_points:float self_points:float max_points_raw self_points_raw appraised_points:float "
@@ -73,6 +75,8 @@ TABLE_COLUMNS: dict[str, tuple[Column, ...]] = {
     "checks": KEY_COLUMNS + _cols(
         "id kind table code field expected:float actual:float expected_text actual_text tolerance:float status "
         "message"),
+    # Parts of a document that gave no data (tables not read, blank pages, rows not placed).
+    "unread": KEY_COLUMNS + _cols("index:int kind page:int page_end:int line_start:int line_end:int reason text_sample"),
 }
 
 
@@ -126,6 +130,7 @@ def document_row(data: dict, output_file: str) -> dict:
         "mismatches": sum(c.get("status") == "mismatch" for c in data.get("checks", [])),
         "misreads": sum(c.get("status") == "misread" for c in data.get("checks", [])),
         "review_rows": len(data.get("review", [])), "corrections": len(data.get("corrections", [])),
+        "unread_parts": len(data.get("unread", [])),
         "errors": "\n".join(f"{e.get('stage')}: {e.get('message')}" for e in data.get("errors", [])) or None,
     }
 
@@ -170,6 +175,7 @@ _ITEMS: dict[str, Callable[[dict], Iterator[dict]]] = {
     "targets": _flat_items("targets"),
     "counts": _flat_items("counts"),
     "checks": _check_rows,
+    "unread": lambda d: ({**part, "index": i} for i, part in enumerate(d.get("unread", []))),
 }
 
 
@@ -213,9 +219,10 @@ def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame] | None = None) -
     folder.mkdir(parents=True, exist_ok=True)
     pid = os.getpid()
     for name, frame in tables.items():
-        _replace(folder / f"{name}.csv", pid, lambda p: frame.to_csv(p, index=False, encoding="utf-8-sig"))
+        # Writers bound to this table (partial, not a closure over the loop variables).
+        _replace(folder / f"{name}.csv", pid, partial(frame.to_csv, index=False, encoding="utf-8-sig"))
         _replace(folder / f"{name}.parquet", pid,
-                 lambda p: frame.to_parquet(p, index=False, engine="pyarrow", schema=_arrow_schema(name)))
+                 partial(frame.to_parquet, index=False, engine="pyarrow", schema=_arrow_schema(name)))
     _replace(folder / SQLITE_NAME, pid, lambda p: _write_sqlite(p, tables))
     return folder
 

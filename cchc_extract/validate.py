@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from cchc_extract.records import Check, ExtractionResult, from_dict, to_dict
 from cchc_extract.reconcile import ReconcileSettings, reconcile
+from cchc_extract.records import Check, ExtractionResult, from_dict, to_dict
 from schemas import schema_errors
 
 # Fields of a check whose change is a difference worth reporting (the message may be reworded).

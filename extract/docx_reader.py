@@ -52,7 +52,7 @@ class _Styles:
     heading: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def from_document(cls, document) -> "_Styles":
+    def from_document(cls, document) -> _Styles:
         styles = cls()
         try:
             root = document.styles.element

@@ -95,7 +95,7 @@ def extract_metadata(doc: IngestedDocument, settings: MetadataSettings = DEFAULT
     _read_place_date(header, meta)
     kind_at = _read_kind_and_title(header, meta, settings)
     _read_issuer(header, lines, meta)
-    meta.period = find_period(" ".join(t for t in [meta.title or ""] + [_text(l) for l in header[kind_at:]]))
+    meta.period = find_period(" ".join(t for t in [meta.title or ""] + [_text(ln) for ln in header[kind_at:]]))
     meta.year = _year(meta)
     meta.signer = find_signer(lines[len(header):], settings)
     return meta
@@ -140,7 +140,7 @@ def find_period(text: str) -> str | None:
 def find_signer(lines: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS) -> str | None:
     """The name under the first signature block ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / <name>") after
     the "Nơi nhận" list when there is one."""
-    start = next((i for i, l in enumerate(lines) if fold(_text(l)).lstrip("*# ").startswith("noi nhan")), 0)
+    start = next((i for i, ln in enumerate(lines) if fold(_text(ln)).lstrip("*# ").startswith("noi nhan")), 0)
     for i in range(start, len(lines)):
         if not _is_signature_title(lines[i], settings):
             continue
@@ -205,13 +205,14 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
     """Kind from the kind word when the number did not give it; title = the line(s) after the kind
     word, or without one the upper-case line(s) after the place-date line. Returns where the title
     starts."""
-    kind_at = next((i for i, l in enumerate(header) if _kind_word(l)), None)
+    kind_at = next((i for i, ln in enumerate(header) if _kind_word(ln)), None)
     if kind_at is not None:
-        if meta.kind is None:
-            meta.kind, meta.kind_name = KINDS[_kind_word(header[kind_at])]
+        word = _kind_word(header[kind_at])
+        if meta.kind is None and word is not None:  # (it is: kind_at is where a kind word is)
+            meta.kind, meta.kind_name = KINDS[word]
         start = kind_at + 1
     else:
-        start = next((i + 1 for i, l in enumerate(header) if _PLACE_DATE.match(_folded(l))), 0)
+        start = next((i + 1 for i, ln in enumerate(header) if _PLACE_DATE.match(_folded(ln))), 0)
     title: list[str] = []
     upper_title = None
     for line in header[start:]:
@@ -239,8 +240,8 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
 def _read_issuer(header: list[Line], lines: list[Line], meta: DocumentMeta) -> None:
     """Issuer and commune from the header block ("ỦY BAN NHÂN DÂN / XÃ NGỌC KỲ"); without one,
     from the title or the closing sentence ("… của UBND xã Hương Sơn")."""
-    sources = _header_block(header) + [meta.title or ""] + [_text(l) for l in header]
-    sources += [_text(l) for l in lines if fold(_text(l)).startswith("tren day la")]
+    sources = _header_block(header) + [meta.title or ""] + [_text(ln) for ln in header]
+    sources += [_text(ln) for ln in lines if fold(_text(ln)).startswith("tren day la")]
     for text in sources:
         found = _local_unit(text)
         if found:

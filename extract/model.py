@@ -11,10 +11,19 @@ PDFs, pixels for OCR'd images. Confidences are 0..1; ``None`` means the format d
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, Union
 
 BBox = tuple[float, float, float, float]
+
+
+def bbox_of(item: Word | Line | Cell | Table) -> BBox:
+    """``item.bbox`` where the reader always sets one (text-layer PDF and OCR words, and the lines,
+    cells and tables made from them): a missing box is named here rather than failing as an index
+    into None further on."""
+    if item.bbox is None:
+        raise ValueError(f"{type(item).__name__} without a bbox where the reader always sets one")
+    return item.bbox
 
 
 @dataclass
@@ -100,7 +109,7 @@ class Table:
         return out
 
 
-Block = Union[Line, Table]
+Block = Line | Table
 
 
 @dataclass

@@ -21,7 +21,7 @@ import numpy as np
 from PIL import Image
 
 from extract.base import IngestError, IngestOptions
-from extract.model import BBox, Cell, Line, Page, Table, Word
+from extract.model import BBox, Cell, Line, Page, Table, Word, bbox_of
 from extract.pdf_reader import PdfTableSettings, cell_text, centre_in, union_bbox
 from normalize.text import fold_spaces, nfc
 
@@ -66,6 +66,17 @@ class OcrSettings:
     # Images declared below this resolution are upscaled to ``target_dpi`` before OCR.
     min_dpi: int = 200
     target_dpi: int = 300
+    # Page orientation. A page put in sideways or upside down reads as few, unsure words; only then
+    # (so an upright page costs nothing more) Tesseract's orientation detection (OSD, package
+    # tesseract-ocr-osd) is asked, the page turned and read again, and the better reading kept.
+    fix_orientation: bool = True
+    # "Reads poorly": fewer than this share of the page's words are confident (conf >= 0.8, 2+ chars)…
+    orientation_check_below: float = 0.5
+    # …or fewer confident words than this on a page that has any ink.
+    orientation_min_words: int = 15
+    # OSD's own confidence below which its answer is not acted on.
+    osd_min_confidence: float = 1.0
+    osd_max_px: int = 1700
 
 
 def check_tesseract(lang: str) -> None:
@@ -107,7 +118,7 @@ def skew_angle(gray: Image.Image, settings: OcrSettings = OcrSettings()) -> floa
     so each candidate angle costs one ``bincount``."""
     scale = min(1.0, settings.deskew_width_px / gray.width)
     small = np.asarray(gray.resize((max(1, int(gray.width * scale)), max(1, int(gray.height * scale))),
-                                   Image.BILINEAR))
+                                   Image.Resampling.BILINEAR))
     ys, xs = np.nonzero(small < otsu_threshold(small))
     if ys.size == 0:
         return 0.0
@@ -134,7 +145,7 @@ def deskew(gray: Image.Image, settings: OcrSettings = OcrSettings()) -> tuple[Im
     angle = skew_angle(gray, settings)
     if abs(angle) < settings.min_skew_deg:
         return gray, 0.0
-    return gray.rotate(angle, resample=Image.BILINEAR, fillcolor=255), angle
+    return gray.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255), angle
 
 
 @dataclass(frozen=True)
@@ -255,7 +266,8 @@ def _grid_cells(xs, ys, hs, vs, tol, settings: OcrSettings):
     members: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for k in slot:
         members.setdefault(root(k), []).append(k)
-    cells, taken = [], set()
+    cells: list[tuple[tuple[int, int, int, int], int, int, int, int]] = []
+    taken: set[tuple[int, int]] = set()
     for group in sorted(members.values()):
         r0, r1 = min(r for r, _ in group), max(r for r, _ in group)
         c0, c1 = min(c for _, c in group), max(c for _, c in group)
@@ -345,7 +357,7 @@ def prepare(image: Image.Image, dpi: int, settings: OcrSettings) -> tuple[Image.
     gray = image.convert("L")
     if dpi < settings.min_dpi:
         factor = settings.target_dpi / dpi
-        gray = gray.resize((round(gray.width * factor), round(gray.height * factor)), Image.LANCZOS)
+        gray = gray.resize((round(gray.width * factor), round(gray.height * factor)), Image.Resampling.LANCZOS)
         dpi = settings.target_dpi
     return gray, dpi
 
@@ -353,9 +365,22 @@ def prepare(image: Image.Image, dpi: int, settings: OcrSettings) -> tuple[Image.
 def ocr_page(image: Image.Image, page_number: int, dpi: int, options: IngestOptions = IngestOptions(),
              first_number: int = 1, settings: OcrSettings = OcrSettings()) -> Page:
     """One page image to a ``Page`` (method ``ocr``): lines, and tables where ruling lines form a
-    grid. Coordinates are pixels of the deskewed image."""
+    grid. Coordinates are pixels of the deskewed (and, for a sideways page, turned) image."""
     check_tesseract(options.ocr_lang)
     gray, dpi = prepare(image, dpi, settings)
+    page, words = _read_page(gray, page_number, dpi, options, first_number, settings)
+    if settings.fix_orientation and reads_poorly(words, settings):
+        turn = osd_rotation(gray, dpi, options, settings)
+        if turn:
+            turned, turned_words = _read_page(gray.rotate(-turn, expand=True), page_number, dpi, options,
+                                              first_number, settings)
+            if confident_words(turned_words) > confident_words(words):
+                page = turned
+    return page
+
+
+def _read_page(gray: Image.Image, page_number: int, dpi: int, options: IngestOptions, first_number: int,
+               settings: OcrSettings) -> tuple[Page, list[Word]]:
     gray, angle = deskew(gray, settings)
     arr = np.array(gray)
     ink = arr < otsu_threshold(arr)
@@ -373,7 +398,42 @@ def ocr_page(image: Image.Image, page_number: int, dpi: int, options: IngestOpti
         words += retry_empty_cells(arr, tables, words, dpi, options, settings)
     page = Page(number=page_number, width=float(gray.width), height=float(gray.height), method="ocr", dpi=dpi)
     page.blocks = assemble(words, tables, page_number, first_number)
-    return page
+    return page, [w for _, w in words]
+
+
+def confident_words(words: list[Word]) -> int:
+    """Words Tesseract is sure of (conf >= 0.8, two characters or more): the measure of a reading."""
+    return sum(1 for w in words if (w.conf or 0) >= 0.8 and len(w.text) >= 2)
+
+
+def reads_poorly(words: list[Word], settings: OcrSettings = OcrSettings()) -> bool:
+    if not words:
+        return True
+    sure = confident_words(words)
+    return sure < settings.orientation_min_words or sure < settings.orientation_check_below * len(words)
+
+
+def osd_rotation(gray: Image.Image, dpi: int, options: IngestOptions, settings: OcrSettings = OcrSettings()) -> int:
+    """Degrees (clockwise: 90, 180 or 270) the page must turn to stand upright, by Tesseract's
+    orientation detection; 0 when it is upright, unsure, or OSD is not installed."""
+    import pytesseract
+
+    # OSD needs letters, not detail: a copy at most ``osd_max_px`` on its long side is enough and
+    # several times faster than the full page.
+    scale = min(1.0, settings.osd_max_px / max(gray.size))
+    small = gray if scale >= 1.0 else gray.resize((round(gray.width * scale), round(gray.height * scale)))
+    try:
+        report = pytesseract.image_to_osd(small, config=f"--psm 0 --dpi {max(70, round(dpi * scale))}",
+                                          timeout=options.ocr_timeout_s)
+    except (pytesseract.TesseractError, RuntimeError):
+        return 0  # no osd.traineddata, or too little text to tell: the page stays as read
+    fields = dict(line.split(":", 1) for line in report.splitlines() if ":" in line)
+    try:
+        rotate = int(fields.get("Rotate", "0").strip())
+        confidence = float(fields.get("Orientation confidence", "0").strip())
+    except ValueError:
+        return 0
+    return rotate % 360 if confidence >= settings.osd_min_confidence else 0
 
 
 def retry_empty_cells(arr: np.ndarray, tables, words, dpi: int, options: IngestOptions,
@@ -412,20 +472,26 @@ def retry_empty_cells(arr: np.ndarray, tables, words, dpi: int, options: IngestO
     for key, w in tesseract_words(Image.fromarray(strip), dpi, options, psm=6):
         if not any(ch.isalnum() for ch in w.text):
             continue  # specks and edge remains read as punctuation
-        cy = (w.bbox[1] + w.bbox[3]) / 2
+        cy = (bbox_of(w)[1] + bbox_of(w)[3]) / 2
         for top, bottom, (x0, y0, _, _) in placed:
             if top <= cy <= bottom:
                 dx, dy = x0 - gap, y0 - top
-                w.bbox = (w.bbox[0] + dx, w.bbox[1] + dy, w.bbox[2] + dx, w.bbox[3] + dy)
+                wx0, wy0, wx1, wy1 = bbox_of(w)
+                w.bbox = (wx0 + dx, wy0 + dy, wx1 + dx, wy1 + dy)
                 found.append(((-1, top, key[2]), w))
                 break
     return found
 
 
+def _as_bbox(values) -> BBox:
+    x0, top, x1, bottom = (float(v) for v in values)
+    return (x0, top, x1, bottom)
+
+
 def assemble(words, tables, page_number: int, first_number: int) -> list:
     """Words into table cells (by box centre) and the rest into Tesseract's lines; blocks in
     reading order (top to bottom)."""
-    blocks: list[tuple[float, float, object]] = []
+    blocks: list[tuple[float, float, Table | list[Word]]] = []
     free = list(words)
     for cells in tables:
         box = union_bbox([c[0] for c in cells])
@@ -435,28 +501,29 @@ def assemble(words, tables, page_number: int, first_number: int) -> list:
         for cbox, r, c, rs, cs in cells:
             cw = [w for w in inside if centre_in(w.bbox, cbox)]
             table_cells.append(Cell(row=r, col=c, text=_reading_text(cw), row_span=rs, col_span=cs,
-                                    bbox=tuple(float(v) for v in cbox), conf=_mean([w.conf for w in cw])))
+                                    bbox=_as_bbox(cbox), conf=_mean([w.conf for w in cw])))
         n_rows = max(c.row + c.row_span for c in table_cells)
         n_cols = max(c.col + c.col_span for c in table_cells)
         table = Table(page=page_number, cells=table_cells, n_rows=n_rows, n_cols=n_cols, source="ocr-lines",
-                      bbox=tuple(float(v) for v in box))
+                      bbox=_as_bbox(box))
         blocks.append((box[1], box[0], table))
     lines: dict[tuple[int, int, int], list[Word]] = {}
     for key, w in free:
         lines.setdefault(key, []).append(w)
     for ws in lines.values():
-        ws.sort(key=lambda w: w.bbox[0])
-        bbox = union_bbox([w.bbox for w in ws])
+        ws.sort(key=lambda w: bbox_of(w)[0])
+        bbox = union_bbox([bbox_of(w) for w in ws])
         blocks.append((bbox[1], bbox[0], ws))
-    out = []
+    out: list[Line | Table] = []
     number = first_number
-    for top, _, item in sorted(blocks, key=lambda b: (b[0], b[1])):
+    for _top, _, item in sorted(blocks, key=lambda b: (b[0], b[1])):
         if isinstance(item, Table):
             item.line_start, item.line_end = number, number + item.n_rows - 1
             number += item.n_rows
             out.append(item)
         else:
             out.append(Line(text=fold_spaces(" ".join(w.text for w in item)), page=page_number, number=number,
-                            bbox=union_bbox([w.bbox for w in item]), words=item, conf=_mean([w.conf for w in item])))
+                            bbox=union_bbox([bbox_of(w) for w in item]), words=item,
+                            conf=_mean([w.conf for w in item if w.conf is not None])))  # (OCR words have one)
             number += 1
     return out

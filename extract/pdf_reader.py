@@ -15,9 +15,10 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from extract.base import DocumentReader, IngestError
-from extract.model import BBox, Cell, IngestedDocument, Line, Page, Table, Word
+from extract.model import BBox, Cell, IngestedDocument, Line, Page, Table, Word, bbox_of
 from normalize.text import fold_spaces, nfc
 
 
@@ -100,7 +101,7 @@ class PdfReader(DocumentReader):
             raise IngestError("corrupt PDF: no pages")
         return doc
 
-    def _read_page(self, pdf_page, index: int, number: int, renderer: "_Renderer", warnings: list[str]) -> Page:
+    def _read_page(self, pdf_page, index: int, number: int, renderer: _Renderer, warnings: list[str]) -> Page:
         opts = self.options
         text_ok = has_text_layer(pdf_page.chars, opts.min_text_chars, opts.min_text_quality)
         if not text_ok:
@@ -130,7 +131,7 @@ class _Renderer:
     def __init__(self, path: Path, settings: PageImageSettings = PageImageSettings()) -> None:
         self.path = path
         self.settings = settings
-        self._doc = None
+        self._doc: Any = None  # a pypdfium2 PdfDocument (untyped)
 
     def page_image(self, index: int, dpi: int):
         """The page as a greyscale image and its resolution: the embedded scan when the page is
@@ -157,7 +158,7 @@ class _Renderer:
 def _lanczos():
     from PIL import Image
 
-    return Image.LANCZOS
+    return Image.Resampling.LANCZOS
 
 
 def embedded_scan(page, settings: PageImageSettings = PageImageSettings()):
@@ -227,16 +228,16 @@ def to_words(raw_words: list[dict], settings: PdfTableSettings) -> list[tuple[Wo
 def group_lines(words: list[tuple[Word, float]], settings: PdfTableSettings) -> list[list[tuple[Word, float]]]:
     """Words into visual lines (by ``top``), each line left to right."""
     rows: list[list[tuple[Word, float]]] = []
-    for item in sorted(words, key=lambda it: (it[0].bbox[1], it[0].bbox[0])):
+    for item in sorted(words, key=lambda it: (bbox_of(it[0])[1], bbox_of(it[0])[0])):
         word = item[0]
-        height = word.bbox[3] - word.bbox[1]
+        height = bbox_of(word)[3] - bbox_of(word)[1]
         if rows:
-            ref = rows[-1][0][0].bbox
-            if abs(word.bbox[1] - ref[1]) <= settings.line_tolerance * max(height, ref[3] - ref[1]):
+            ref = bbox_of(rows[-1][0][0])
+            if abs(bbox_of(word)[1] - ref[1]) <= settings.line_tolerance * max(height, ref[3] - ref[1]):
                 rows[-1].append(item)
                 continue
         rows.append([item])
-    return [sorted(r, key=lambda it: it[0].bbox[0]) for r in rows]
+    return [sorted(r, key=lambda it: bbox_of(it[0])[0]) for r in rows]
 
 
 def split_chunks(line: list[tuple[Word, float]], settings: PdfTableSettings) -> list[list[Word]]:
@@ -244,7 +245,7 @@ def split_chunks(line: list[tuple[Word, float]], settings: PdfTableSettings) -> 
     chunks: list[list[Word]] = []
     prev = None
     for word, size in line:
-        if prev is not None and word.bbox[0] - prev.bbox[2] <= settings.chunk_gap * size:
+        if prev is not None and bbox_of(word)[0] - bbox_of(prev)[2] <= settings.chunk_gap * size:
             chunks[-1].append(word)
         else:
             chunks.append([word])
@@ -264,7 +265,7 @@ def centre_in(bbox: BBox, box: BBox) -> bool:
 
 def make_line(words: list[Word], page: int, number: int) -> Line:
     return Line(text=fold_spaces(" ".join(w.text for w in words)), page=page, number=number,
-                bbox=union_bbox([w.bbox for w in words]), words=list(words), bold=all(w.bold for w in words))
+                bbox=union_bbox([bbox_of(w) for w in words]), words=list(words), bold=all(w.bold for w in words))
 
 
 def _edges(values: list[float], tolerance: float) -> list[float]:
@@ -282,7 +283,7 @@ def _index(edges: list[float], value: float) -> int:
 def cell_text(words: list[Word], settings: PdfTableSettings) -> str:
     """A cell's words in reading order. A line that ends inside a hyphenated token (``52/KH-`` |
     ``UBND``) was wrapped by the layout at the hyphen: it is joined without a space."""
-    lines = group_lines([(w, w.bbox[3] - w.bbox[1]) for w in words], settings)
+    lines = group_lines([(w, bbox_of(w)[3] - bbox_of(w)[1]) for w in words], settings)
     out = ""
     for line in lines:
         text = " ".join(w.text for w, _ in line)
@@ -306,7 +307,7 @@ def grid_table(cell_boxes: list[BBox], words: list[Word], page: int, source: str
         c0, c1 = _index(xs, box[0]), _index(xs, box[2])
         if r1 <= r0 or c1 <= c0 or (r0, c0) in taken:
             continue
-        inside = [w for w in words if centre_in(w.bbox, box)]
+        inside = [w for w in words if centre_in(bbox_of(w), box)]
         cells.append(Cell(row=r0, col=c0, text=cell_text(inside, settings), row_span=r1 - r0, col_span=c1 - c0,
                           bbox=box, bold=bool(inside) and all(w.bold for w in inside)))
         taken.update((r, c) for r in range(r0, r1) for c in range(c0, c1))
@@ -349,9 +350,9 @@ def text_tables(lines: list[list[tuple[Word, float]]], page: int, settings: PdfT
 
 
 def _aligned_table(rows: list[list[list[Word]]], page: int, settings: PdfTableSettings) -> Table | None:
-    starts = _edges([chunk[0].bbox[0] for row in rows for chunk in row], settings.column_tolerance)
+    starts = _edges([bbox_of(chunk[0])[0] for row in rows for chunk in row], settings.column_tolerance)
     # A column is a start shared by at least two rows.
-    support = {s: sum(any(abs(ch[0].bbox[0] - s) <= settings.column_tolerance for ch in row) for row in rows)
+    support = {s: sum(any(abs(bbox_of(ch[0])[0] - s) <= settings.column_tolerance for ch in row) for row in rows)
                for s in starts}
     columns = [s for s in starts if support[s] >= 2]
     if len(columns) < settings.text_table_min_cols:
@@ -362,12 +363,12 @@ def _aligned_table(rows: list[list[list[Word]]], page: int, settings: PdfTableSe
         # leaves too small a gap for chunking to see the column edge.
         by_col: dict[int, list[Word]] = {}
         for word in (w for chunk in row for w in chunk):
-            col = max([k for k, s in enumerate(columns) if s <= word.bbox[0] + settings.column_tolerance] or [0])
+            col = max([k for k, s in enumerate(columns) if s <= bbox_of(word)[0] + settings.column_tolerance] or [0])
             by_col.setdefault(col, []).append(word)
         for col, ws in sorted(by_col.items()):
             cells.append(Cell(row=r, col=col, text=fold_spaces(" ".join(w.text for w in ws)),
-                              bbox=union_bbox([w.bbox for w in ws]), bold=all(w.bold for w in ws)))
-    all_boxes = [c.bbox for c in cells]
+                              bbox=union_bbox([bbox_of(w) for w in ws]), bold=all(w.bold for w in ws)))
+    all_boxes = [bbox_of(c) for c in cells]
     return Table(page=page, cells=cells, n_rows=len(rows), n_cols=len(columns), source="pdf-text",
                  bbox=union_bbox(all_boxes))
 
@@ -378,7 +379,7 @@ def text_page(pdf_page, page_number: int, first_number: int, settings: PdfTableS
     words = to_words(raw, settings)
     plain = [w for w, _ in words]
     tables = ruled_tables(pdf_page, plain, page_number, settings)
-    in_table = {id(w) for w in plain if any(centre_in(w.bbox, t.bbox) for t in tables)}
+    in_table = {id(w) for w in plain if any(centre_in(bbox_of(w), bbox_of(t)) for t in tables)}
     free = [it for it in words if id(it[0]) not in in_table]
     lines = group_lines(free, settings)
     used: set[int] = set()
@@ -386,15 +387,15 @@ def text_page(pdf_page, page_number: int, first_number: int, settings: PdfTableS
         for table, rows in text_tables(lines, page_number, settings):
             tables.append(table)
             used |= rows
-    blocks: list[tuple[float, float, object]] = []
+    blocks: list[tuple[float, float, Table | list[Word]]] = []
     for k, line in enumerate(lines):
         if k in used:
             continue
-        top = min(w.bbox[1] for w, _ in line)
+        top = min(bbox_of(w)[1] for w, _ in line)
         for chunk in split_chunks(line, settings):
-            blocks.append((top, chunk[0].bbox[0], chunk))
+            blocks.append((top, bbox_of(chunk[0])[0], chunk))
     for table in tables:
-        blocks.append((table.bbox[1], table.bbox[0], table))
+        blocks.append((bbox_of(table)[1], bbox_of(table)[0], table))
     page = Page(number=page_number, width=float(pdf_page.width), height=float(pdf_page.height), method="pdf-text")
     number = first_number
     for _, _, item in sorted(blocks, key=lambda b: (b[0], b[1])):

@@ -71,7 +71,7 @@ class CriterionCode:
     roman: int
     path: tuple[int, ...] = ()
 
-    def __lt__(self, other: "CriterionCode") -> bool:
+    def __lt__(self, other: CriterionCode) -> bool:
         return (self.roman, self.path) < (other.roman, other.path)
 
     @property
@@ -82,7 +82,7 @@ class CriterionCode:
     def digits(self) -> str:
         return "".join(str(p) for p in self.path)
 
-    def parent(self) -> "CriterionCode | None":
+    def parent(self) -> CriterionCode | None:
         if self.path:
             if len(self.path) == 1:
                 return CriterionCode(self.roman) if self.roman else None
@@ -262,7 +262,7 @@ class CodeChoice:
 @dataclass
 class _State:
     cost: float
-    back: "_State | None"
+    back: _State | None
     choice: CodeChoice
     code: CriterionCode = ROOT
     history: tuple = field(default=())
@@ -286,11 +286,6 @@ def repair_codes(tokens: list[str | None], absorbable: list[bool] | None = None,
     beam: dict[CriterionCode, _State] = {ROOT: _State(0.0, None, CodeChoice(ROOT), ROOT)}
     for i, token in enumerate(readings):
         nxt: dict[CriterionCode, _State] = {}
-
-        def offer(code: CriterionCode, state: _State, cost: float, choice: CodeChoice) -> None:
-            best = nxt.get(code)
-            if best is None or cost < best.cost:
-                nxt[code] = _State(cost, state, choice, code)
 
         for prev, state in beam.items():
             candidates = set(successors(prev, settings))
@@ -320,18 +315,26 @@ def repair_codes(tokens: list[str | None], absorbable: list[bool] | None = None,
                     emit = settings.inferred
                 if inferred and not code.path:
                     emit += settings.roman_mismatch  # a section row is printed, seldom guessed
-                offer(code, state, state.cost + step + emit,
+                _offer(nxt, code, state, state.cost + step + emit,
                       CodeChoice(code, emit, inferred=inferred, repaired=not inferred and emit > settings.lookalike))
             if absorbable[i]:
-                offer(prev, state, state.cost + settings.absorb, CodeChoice(None, settings.absorb, absorbed=True))
+                _offer(nxt, prev, state, state.cost + settings.absorb, CodeChoice(None, settings.absorb, absorbed=True))
         beam = dict(sorted(nxt.items(), key=lambda kv: kv[1].cost)[: settings.beam])
     best = min(beam.values(), key=lambda s: s.cost)
     out: list[CodeChoice] = []
-    state: _State | None = best
-    while state is not None and state.back is not None:
-        out.append(state.choice)
-        state = state.back
+    node: _State | None = best
+    while node is not None and node.back is not None:
+        out.append(node.choice)
+        node = node.back
     return out[::-1]
+
+
+def _offer(beam: dict[CriterionCode, _State], code: CriterionCode, state: _State, cost: float,
+           choice: CodeChoice) -> None:
+    """Keep the cheaper of the beam's path to ``code`` and this one."""
+    best = beam.get(code)
+    if best is None or cost < best.cost:
+        beam[code] = _State(cost, state, choice, code)
 
 
 def _codes_ahead(readings: list[CodeToken | None], lookahead: int) -> list[set[tuple[int, ...]]]:
@@ -365,8 +368,8 @@ def parent_rows(max_points: list[float | None], tolerance: float = 1e-6) -> list
         if target is None or target <= 0:
             continue
         total, k, children = 0.0, i + 1, 0
-        while k < n and total < target - tolerance and max_points[k] is not None:
-            total += max_points[k]
+        while k < n and total < target - tolerance and (value := max_points[k]) is not None:
+            total += value
             children += 1
             k = end[k] + 1
         if children >= 2 and abs(total - target) <= tolerance:

@@ -29,6 +29,7 @@ def _errors(out: Path, name: str) -> list[dict]:
     return json.loads((out / f"{name}.json").read_text(encoding="utf-8"))["errors"]
 
 
+@pytest.mark.needs_tesseract
 def test_bad_inputs_fail_alone(tmp_path, capsys):
     batch = tmp_path / "batch"
     batch.mkdir()
@@ -68,6 +69,7 @@ def test_missing_tesseract_fails_only_the_scans(tmp_path, capsys, monkeypatch):
     assert f"{scan.name}: ingest: {TESSERACT_MISSING}" in capsys.readouterr().err
 
 
+@pytest.mark.needs_tesseract
 @pytest.mark.parametrize("content", [b"\x89PNG\r\n\x1a\n broken", b"GIF89a not really"])
 def test_corrupt_image_is_one_line(tmp_path, content):
     from extract.base import IngestError, ingest

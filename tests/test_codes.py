@@ -1,7 +1,6 @@
 """Criterion-code reading and column repair (normalize.codes)."""
 
-from normalize.codes import (CriterionCode, format_codes, parent_rows, read_code_token, repair_codes,
-                            transition_cost)
+from normalize.codes import CriterionCode, format_codes, parent_rows, read_code_token, repair_codes, transition_cost
 
 
 def test_token_shapes():

@@ -4,11 +4,11 @@ reports on one-stop-shop results, re-worded with fictional numbers. The held-out
 in tests/test_counts_heldout.py."""
 
 import pytest
-from test_counts_heldout import observe
 from unidecode import unidecode
 
 from extract.model import IngestedDocument, Line, Page
 from extract.segment.counts import find_counts, tokenize
+from test_counts_heldout import observe
 
 DEV = [
     # a percentage is never a part
@@ -92,7 +92,8 @@ def test_part_labels_and_units():
 def test_hostile_lines_stay_bounded():
     """Deep or unbalanced parentheses and very long lists never raise and stay quick."""
     def read(text):
-        return find_counts(IngestedDocument(path="x", format="txt", pages=[Page(1, [Line(text=text, page=1, number=1)])]))
+        page = Page(1, [Line(text=text, page=1, number=1)])
+        return find_counts(IngestedDocument(path="x", format="txt", pages=[page]))
 
     assert read("(" * 5000 + "12 hồ sơ " + ")" * 5000) == []
     assert read(")))" + "(" * 3000) == []

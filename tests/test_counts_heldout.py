@@ -8,8 +8,8 @@ uncertain is ``skipped``, never ``mismatch``; a real fault of the document is ``
 
 import pytest
 
-from cchc_extract.records import ExtractionResult
 from cchc_extract.reconcile import reconcile
+from cchc_extract.records import ExtractionResult
 from extract.model import IngestedDocument, Line, Page
 from extract.segment.counts import find_counts
 

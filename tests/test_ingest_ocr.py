@@ -39,6 +39,7 @@ def char_accuracy(truth: list[list[str]], got: list[list[str]]) -> float:
     return 1 - errors / total
 
 
+@pytest.mark.needs_tesseract
 def test_png_scan_gives_the_ruled_grid_with_merged_header(png_doc):
     assert png_doc.format == "image" and png_doc.method == "ocr"
     page = png_doc.pages[0]
@@ -52,6 +53,7 @@ def test_png_scan_gives_the_ruled_grid_with_merged_header(png_doc):
     assert cells[(0, 2)].text == "Điểm"
 
 
+@pytest.mark.needs_tesseract
 def test_png_cell_text_accuracy_and_diacritics(png_doc):
     truth = reference_cells("score_table_scan.png")
     got = png_doc.pages[0].tables[0].text_rows()[2:]
@@ -65,6 +67,7 @@ def test_png_cell_text_accuracy_and_diacritics(png_doc):
     assert sum(p == r for p, r in zip(points, read)) >= 0.9 * len(points)
 
 
+@pytest.mark.needs_tesseract
 def test_words_have_boxes_and_confidences(png_doc):
     words = [w for ln in png_doc.lines() for w in ln.words]
     assert words and all(0.0 <= w.conf <= 1.0 and w.bbox is not None for w in words)
@@ -73,6 +76,7 @@ def test_words_have_boxes_and_confidences(png_doc):
     assert any("Ủy ban nhân dân" in ln.text or "Kèm theo" in ln.text for ln in png_doc.lines())
 
 
+@pytest.mark.needs_tesseract
 def test_multipage_tiff_one_page_per_frame():
     doc = ingest(RENDERINGS / "stats_annex_scan.tif")
     assert [p.method for p in doc.pages] == ["ocr", "ocr"]

@@ -87,6 +87,7 @@ def test_text_layer_quality_gate():
     assert not has_text_layer(chars("\ue000\ue001\ue002" * 10), 20, 0.6)  # private-use garbage
 
 
+@pytest.mark.needs_tesseract
 def test_scanned_pdf_pages_are_ocred_at_their_own_resolution():
     from extract.segment.table_join import join_tables
 
@@ -136,6 +137,7 @@ def test_bad_pdfs_are_one_line_errors(name, message):
     assert "\n" not in str(info.value)
 
 
+@pytest.mark.needs_tesseract
 def test_each_page_decides_text_layer_or_ocr():
     doc = ingest(RENDERINGS / "mixed_text_and_scan.pdf")
     assert [p.method for p in doc.pages] == ["pdf-text", "ocr"] and doc.method == "mixed"

@@ -1,7 +1,9 @@
 """Score statements, targets and counts stated in the seed documents' text."""
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
+
+import pytest
 
 from extract.base import ingest
 from extract.model import IngestedDocument, Line, Page
@@ -11,7 +13,7 @@ from extract.segment.narrative import find_score_statements, find_targets
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _doc(name: str):
     return ingest(SAMPLES / name)
 
@@ -97,6 +99,7 @@ def test_targets_range_floor_accented_cues_and_verb_phrases():
     assert targets[40].comparator == "="  # "đầu tư" (investment) is not "từ" (from)
 
 
+@pytest.mark.needs_tesseract
 def test_pdf_and_scan_paragraphs_give_the_docx_figures():
     # A PDF or a scan prints a sentence over several lines; the narrative reads paragraphs, so the
     # same report gives the same counts whatever its format.

@@ -5,6 +5,7 @@ import copy
 
 import pytest
 
+from cchc_extract.reconcile import ReconcileSettings, fraction_percents, reconcile
 from cchc_extract.records import (
     Count,
     CountPart,
@@ -18,7 +19,6 @@ from cchc_extract.records import (
     from_dict,
     to_dict,
 )
-from cchc_extract.reconcile import ReconcileSettings, fraction_percents, reconcile
 from schemas import schema_errors
 
 
@@ -100,7 +100,8 @@ def test_clearly_read_value_is_never_changed_to_force_a_sum():
     # only 3.5's sub-criteria (none of them vouched for) go to review.
     assert "/score_tables/0/rows/20" in reviewed and "/score_tables/0/rows/17" not in reviewed
     sum_reasons = {c.message for c in by_kind(result, "sum_self", "mismatch")}
-    assert {r.item for r in result.review if r.reason in sum_reasons} == {f"/score_tables/0/rows/{k}" for k in range(18, 23)}
+    assert {r.item for r in result.review if r.reason in sum_reasons} == {
+        f"/score_tables/0/rows/{k}" for k in range(18, 23)}
 
 
 def test_review_goes_to_the_value_where_failed_sums_cross():
@@ -245,7 +246,8 @@ def phu_luc_4():
 
 def huong_son():
     return ExtractionResult(statistics=[phu_luc_2(), phu_luc_4(), phu_luc_8()], counts=[
-        Count(text="Tổng số hồ sơ đã giải quyết là 276 hồ sơ, trong đó: trước hạn là 256 hồ sơ, đúng hạn là 20 hồ sơ, "
+        Count(text="Tổng số hồ sơ đã giải quyết là 276 hồ sơ, trong đó: trước hạn là 256 hồ sơ, "
+                   "đúng hạn là 20 hồ sơ, "
                    "trễ hạn là 00 hồ sơ.", label="hồ sơ đã giải quyết", total=276, unit="hồ sơ",
               parts=[CountPart("trước hạn", 256), CountPart("đúng hạn", 20), CountPart("trễ hạn", 0)]),
         Count(text="đã hoàn thành 15/19 nhiệm vụ mà kế hoạch đã đề ra từ đầu năm (đạt 78,94%)",

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from cchc_extract.records import ExtractionResult, from_dict, to_dict
 from cchc_extract.reconcile import reconcile
+from cchc_extract.records import ExtractionResult, from_dict, to_dict
 from schemas import schema_errors
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "reference"

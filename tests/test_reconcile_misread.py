@@ -2,6 +2,9 @@
 ``misread`` when a value we may have read wrong (an OCR digit confusion, a lost decimal mark, a
 recorded alternative) explains the failure. Misread values go to review with their alternatives."""
 
+from cchc_extract.reconcile import reconcile
+from cchc_extract.reconcile.misread import digit_confusions
+from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.records import (
     Count,
     CountPart,
@@ -14,15 +17,13 @@ from cchc_extract.records import (
     StatRow,
     to_dict,
 )
-from cchc_extract.reconcile import reconcile
-from cchc_extract.reconcile.misread import digit_confusions
-from cchc_extract.reconcile.settings import ReconcileSettings
 from schemas import schema_errors
 
 
 def row(code, max_points, self_points, self_raw=None, **kw):
     return ScoreRow(code=code, level=code.count(".") + 1, max_points=max_points, self_points=self_points,
-                    max_points_raw=str(max_points).replace(".", ","), self_points_raw=self_raw, source=SourceRef(page=2),
+                    max_points_raw=str(max_points).replace(".", ","), self_points_raw=self_raw,
+                    source=SourceRef(page=2),
                     **kw)
 
 
@@ -46,7 +47,8 @@ def test_sum_broken_by_an_ocr_confusion_is_a_misread_on_a_scan():
     reconcile(result)
     assert statuses(result, "sum_self") == ["misread"]
     (item,) = [r for r in result.review if r.alternatives]
-    assert (item.item, item.field, item.raw, item.alternatives) == ("/score_tables/0/rows/3", "self_points", "0,8", [0.3])
+    assert (item.item, item.field, item.raw, item.alternatives) == (
+        "/score_tables/0/rows/3", "self_points", "0,8", [0.3])
     check = next(c for c in result.checks if c.kind == "sum_self")
     assert "2.3 self_points read as '0,8' may be 0,3" in check.message
     assert schema_errors(to_dict(result)) == []

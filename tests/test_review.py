@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 from cchc_extract.cli import main
+from cchc_extract.pipeline import write_json
 from cchc_extract.records import ReviewItem, ScoreRow, to_dict
 from cchc_extract.review import REVIEW_COLUMNS, export_review, parse_correction, record_type, resolve_pointer
-from cchc_extract.pipeline import write_json
 from schemas import schema_errors
 from test_tables import make_out, score_report
 

@@ -43,6 +43,7 @@ def converted():
     return table
 
 
+@pytest.mark.needs_tesseract
 def test_scan_read_by_position(scanned):
     (found,) = find_line_tables(scanned)
     assert found.positional  # columns from the header words, not from the token pattern
@@ -50,6 +51,7 @@ def test_scan_read_by_position(scanned):
     assert (found.stated_total_max, found.stated_total_self) == ("15", "14")
 
 
+@pytest.mark.needs_tesseract
 def test_scan_codes_and_values_match_reference(converted, reference):
     rows = {r.code: r for r in converted.rows}
     assert [r.code for r in converted.rows] == [r["code"] for r in reference["rows"]]  # none invented or lost
@@ -60,6 +62,7 @@ def test_scan_codes_and_values_match_reference(converted, reference):
     assert (converted.stated_total_max, converted.stated_total_self) == (15.0, 14.0)
 
 
+@pytest.mark.needs_tesseract
 def test_scan_wrapped_names_joined_and_explanations_apart(converted, reference):
     rows = {r.code: r for r in converted.rows}
     for ref in reference["rows"]:
@@ -74,6 +77,7 @@ def test_scan_wrapped_names_joined_and_explanations_apart(converted, reference):
     assert _fold(rows["1.4.2"].explanation) == "loa truyen thanh, hoi nghi."
 
 
+@pytest.mark.needs_tesseract
 def test_scan_misread_code_repaired_by_sequence(converted):
     # Whatever Tesseract makes of the STT cell (a lost dot "11", a dot read as a digit "1.442"),
     # the sequence fixes the code; a changed digit is flagged.

@@ -7,8 +7,6 @@ planted fault must be found."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import docx
@@ -16,6 +14,7 @@ import pytest
 from unidecode import unidecode
 
 from cchc_extract.pipeline import convert_file, result_to_json
+from extract.external import convert_to_pdf
 from schemas import schema_errors
 
 # code, name, max, self, appraised, evidence — sums hold at every level.
@@ -81,9 +80,7 @@ def write_docx(path: Path, tables: list[dict], title: str = "BẢNG TỰ CHẤM 
 
 def to_pdf(source: Path) -> Path:
     """The DOCX printed to PDF by LibreOffice (ruled tables, as pdfplumber finds them)."""
-    subprocess.run(["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(source.parent), str(source)],
-                   check=True, capture_output=True, timeout=120)
-    return source.with_suffix(".pdf")
+    return convert_to_pdf(source, source.parent)
 
 
 def body(columns: str, catalogue=CATALOGUE) -> list[list[str]]:
@@ -272,7 +269,7 @@ def test_text_without_diacritics(tmp_path):
     assert mismatches(result) == ["sum_children 1.1 max_points"]
 
 
-@pytest.mark.skipif(shutil.which("libreoffice") is None, reason="LibreOffice not installed")
+@pytest.mark.needs_libreoffice
 def test_pdf_from_libreoffice(tmp_path):
     header = [["TT", "Nội dung tiêu chí", "Điểm", "", "", "Ghi chú"],
               ["", "", "Tối đa", "Tự chấm", "Thẩm định", ""]]
@@ -298,7 +295,7 @@ def test_points_with_units_and_roman_with_dash(tmp_path):
     assert mismatches(result) == []
 
 
-@pytest.mark.skipif(shutil.which("libreoffice") is None, reason="LibreOffice not installed")
+@pytest.mark.needs_libreoffice
 def test_pdf_split_across_pages(tmp_path):
     header = ["TT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Điểm thẩm định", "Ghi chú"]
     rows = body("cnmsae")

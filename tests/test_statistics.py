@@ -1,7 +1,9 @@
 """Statistics annexes of the seed report (Phụ lục 2–8 of 002)."""
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
+
+import pytest
 
 from extract.base import ingest
 from extract.segment.statistics import allowed_values, find_statistics, parse_stat_value, stat_rows
@@ -10,7 +12,7 @@ from extract.segment.table_join import JoinedRow, JoinedTable
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _annexes(name: str):
     return find_statistics(ingest(SAMPLES / name))
 
@@ -83,6 +85,7 @@ def _scan_rows(name: str):
     return {r.code: r for r in annexes[0].rows}, [r.code for r in annexes[0].rows]
 
 
+@pytest.mark.needs_tesseract
 def test_scanned_annex_codes_repaired_and_inferred_as_a_column():
     rows, codes = _scan_rows("stats_annex_scan.tif")
     assert codes == _PHU_LUC_2_CODES
@@ -102,6 +105,7 @@ def test_scanned_annex_codes_repaired_and_inferred_as_a_column():
     assert all(0 < r.confidence <= 1 for r in rows.values())
 
 
+@pytest.mark.needs_tesseract
 def test_mixed_pdf_scanned_page_annex():
     rows, codes = _scan_rows("mixed_text_and_scan.pdf")
     assert codes == _PHU_LUC_2_CODES

@@ -1,16 +1,16 @@
 """Joining table fragments across pages, on the seed plan whose task table spans three pages."""
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from extract.base import ingest
-from extract.model import IngestedDocument, Line, Page, Table, Cell
+from extract.model import Cell, IngestedDocument, Line, Page, Table
 from extract.segment.table_join import column_numbers, join_tables, realign_row
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _doc(name: str) -> IngestedDocument:
     return ingest(SAMPLES / name)
 

@@ -9,8 +9,18 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from cchc_extract.pipeline import write_json
-from cchc_extract.records import (Check, DocumentMeta, ExtractionResult, ReviewItem, ScoreRow, ScoreTable,
-                                  SourceInfo, SourceRef, Target, to_dict)
+from cchc_extract.records import (
+    Check,
+    DocumentMeta,
+    ExtractionResult,
+    ReviewItem,
+    ScoreRow,
+    ScoreTable,
+    SourceInfo,
+    SourceRef,
+    Target,
+    to_dict,
+)
 from cchc_extract.tables import TABLE_COLUMNS, build_tables, write_tables
 from schemas import schema_errors
 

@@ -1,6 +1,6 @@
 """Task frameworks of the seed plans 000 and 004."""
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from extract.base import ingest
@@ -9,7 +9,7 @@ from extract.segment.task_tables import find_task_tables, map_columns
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tables(name: str):
     return find_task_tables(ingest(SAMPLES / name))
 

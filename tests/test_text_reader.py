@@ -33,18 +33,18 @@ def test_markdown_headings_bold_and_html_lists():
     lines = pages[0].lines
     assert (lines[0].text, lines[0].heading) == ("BÁO CÁO", 2)
     assert (lines[1].text, lines[1].bold) == ("Phụ lục 2", True)
-    assert [l.text for l in lines[2:4]] == ["- Một", "- Hai"]
+    assert [ln.text for ln in lines[2:4]] == ["- Một", "- Hai"]
     assert lines[4].bold is False
 
 
 def test_bold_spanning_two_lines():
     lines = parse_text("**TM. ỦY BAN NHÂN DÂN  \nCHỦ TỊCH**\n\nHồ Thanh Nghi\n")[0].lines
-    assert [l.bold for l in lines] == [True, True, False]
+    assert [ln.bold for ln in lines] == [True, True, False]
 
 
 def test_page_breaks_form_feed_and_blank_runs():
     pages = parse_text("trang một\n\fTrang hai\n\n\n\n\nTrang ba\n")
-    assert [[l.text for l in p.lines] for p in pages] == [["trang một"], ["Trang hai"], ["Trang ba"]]
+    assert [[ln.text for ln in p.lines] for p in pages] == [["trang một"], ["Trang hai"], ["Trang ba"]]
     assert pages[1].lines[0].number == 2  # line numbers are the file's
 
 

@@ -59,6 +59,8 @@ from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Cm, Pt  # noqa: E402
 from PIL import Image, ImageFilter  # noqa: E402
 
+from extract.external import convert_to_pdf, libreoffice_problem  # noqa: E402
+
 OUT = ROOT / "samples" / "renderings"
 BAD = ROOT / "tests" / "data" / "bad"
 REFERENCE = ROOT / "golden" / "reference" / "003_ngoc-ky_2023_bang-diem-ocr.txt.reference.json"
@@ -400,14 +402,25 @@ def make_unruled_score_png(source: ScoreSource, settings: ScanSettings) -> None:
 # ------------------------------------------------------------------------------------ pdf and scans
 
 
-def libreoffice_pdf(src: Path, out_dir: Path, filter_options: str = "") -> Path:
-    """Convert with LibreOffice headless, in a private profile so parallel runs do not collide."""
+def libreoffice_pdfs(srcs: list[Path], out_dir: Path, filter_options: str = "", timeout: int = 180) -> list[Path]:
+    """Convert with LibreOffice headless, all in one process (starting it costs more than a page), in
+    a private profile so parallel runs do not collide. A PDF that did not appear is said, naming the
+    package (LibreOffice without Writer exits 0 and writes nothing)."""
     with tempfile.TemporaryDirectory() as profile:
         target = "pdf" + (f":writer_pdf_Export:{filter_options}" if filter_options else "")
         subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-                        "--convert-to", target, "--outdir", str(out_dir), str(src)],
-                       check=True, capture_output=True, timeout=180)
-    return out_dir / (src.stem + ".pdf")
+                        "--convert-to", target, "--outdir", str(out_dir), *map(str, srcs)],
+                       check=True, capture_output=True, timeout=timeout)
+    pdfs = [out_dir / (src.stem + ".pdf") for src in srcs]
+    missing = [p.name for p in pdfs if not p.exists()]
+    if missing:
+        raise RuntimeError(f"{libreoffice_problem() or 'LibreOffice wrote no PDF'}: {', '.join(missing[:3])}")
+    return pdfs
+
+
+def libreoffice_pdf(src: Path, out_dir: Path, filter_options: str = "") -> Path:
+    """Convert with LibreOffice Writer headless (the product's converter: private profile, output checked)."""
+    return convert_to_pdf(src, out_dir, filter_options=filter_options)
 
 
 def render_pages(pdf: Path, dpi: int) -> list[Image.Image]:
@@ -506,7 +519,7 @@ def make_bad_inputs(text_pdf: Path, docx_path: Path) -> None:
     data = text_pdf.read_bytes()
     (BAD / "truncated.pdf").write_bytes(data[: len(data) // 3])
     (BAD / "empty.pdf").write_bytes(b"")
-    (BAD / "not_a_zip.docx").write_bytes("Đây không phải là tệp Word.\n".encode("utf-8"))
+    (BAD / "not_a_zip.docx").write_bytes("Đây không phải là tệp Word.\n".encode())
     noise = random.Random(3)
     (BAD / "binary.txt").write_bytes(bytes(noise.randrange(256) for _ in range(2048)))
     (BAD / "notes.rtf").write_bytes(b"{\\rtf1\\ansi Bao cao}\n")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from cchc_extract.reconcile.core import (
     _EPS,
     _compare_sum,
@@ -11,7 +13,7 @@ from cchc_extract.reconcile.core import (
     _vn,
 )
 from cchc_extract.reconcile.hierarchy import children_of, parent_indices
-from cchc_extract.reconcile.misread import explain
+from cchc_extract.reconcile.misread import explain, sum_holds
 from cchc_extract.reconcile.ratios import _check_note_ratio, _check_ratio, stat_cell
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import (
@@ -67,7 +69,7 @@ def _check_total(ai: int, i: int, rows: list[StatRow], kids: dict[int, list[int]
     parts_idx = [j for j in kids.get(i, []) if _unit_key(rows[j]) == unit and not is_percent(rows[j])
                  and code_legend(rows[j]) is None]
     parts = [rows[j].value for j in parts_idx]
-    if not parts or all(p is None for p in parts):
+    if row.value is None or not parts or all(p is None for p in parts):  # the caller passes rows with values
         return
     tol = max(_sum_tolerance(row.value, 0.0, s.relative_tolerance), 1e-6)
     status, expected = _compare_sum(row.value, parts, tol)
@@ -75,8 +77,7 @@ def _check_total(ai: int, i: int, rows: list[StatRow], kids: dict[int, list[int]
     blanks = sum(p is None for p in parts)
     found = []
     if status == "mismatch":
-        found = explain([stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, *parts_idx)],
-                        lambda v: _compare_sum(v[0], v[1:], tol)[0] == "ok")
+        found = explain([stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, *parts_idx)], partial(sum_holds, tol, []))
     ledger.check("total_parts", f"/statistics/{ai}/rows/{i}", table=name, code=row.code, field_="value",
                  expected=expected, actual=row.value, tolerance=tol, status=status,
                  message=f"{label}: total {_vn(row.value)}, its {len(parts)} parts add up to {_vn(expected)}"

@@ -32,7 +32,7 @@ class _Ledger:
         if status == "mismatch" and misread:
             status = "misread"
             message += "; explained by a misreading: " + "; ".join(
-                f"{ref.code or ref.item} {ref.field or 'value'} read as {ref.raw or _vn(ref.value)!r} may be {_vn(r)}"
+                f"{ref.code or ref.item} {ref.field or 'value'} read as {ref.raw or str(ref.value)!r} may be {_vn(r)}"
                 for ref, r in misread)
         base = f"{kind}:{item}" + (f":{field_}" if field_ else "")
         n = self._ids.get(base, 0) + 1
@@ -95,7 +95,7 @@ def _sum_tolerance(stated: float, base: float, relative: float) -> float:
     return max(base, abs(stated) * relative) if abs(stated) >= 1000 else base
 
 
-def _compare_sum(stated: float | None, parts: list[float | None], tol: float) -> tuple[str, float | None]:
+def _compare_sum(stated: float | None, parts: Sequence[float | None], tol: float) -> tuple[str, float | None]:
     """(status, expected) of "stated = sum of parts". Blank parts may hold anything non-negative:
     parts that already make the whole are ok, parts above it a mismatch, parts short of it
     unknowable (skipped)."""

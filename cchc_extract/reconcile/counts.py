@@ -3,11 +3,13 @@ the text against the annex row reporting the same figure)."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import regex as re
 from rapidfuzz import fuzz
 
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _plain, _vn
-from cchc_extract.reconcile.misread import Cell, digit_confusions, explain, ocr_read
+from cchc_extract.reconcile.misread import Cell, digit_confusions, equal_holds, explain, le_holds, ocr_read, sum_holds
 from cchc_extract.reconcile.ratios import stat_cell
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import _stat_ref, code_legend, is_percent
@@ -36,7 +38,8 @@ def _check_counts(counts: list[Count], ledger: _Ledger, s: ReconcileSettings, oc
         if all(p is None for p in parts):
             continue
         note = ""
-        if len(parts) == 1:
+        expected: float | None
+        if len(parts) == 1 and parts[0] is not None:  # (it is: not all parts are None)
             status, expected = ("ok" if parts[0] <= count.total + s.count_tolerance else "mismatch"), parts[0]
             note = " (one part of the total)"
         else:
@@ -45,11 +48,12 @@ def _check_counts(counts: list[Count], ledger: _Ledger, s: ReconcileSettings, oc
                 status, note = "skipped", "; the list may name only some of the parts"
         found = []
         if status == "mismatch" and ocr:
-            cells = [Cell(ref, v, tuple(digit_confusions(_vn(v), s.ocr_digit_confusions, "count")) if v is not None else ())
+            cells = [Cell(ref, v, tuple(digit_confusions(_vn(v), s.ocr_digit_confusions, "count"))
+                          if v is not None else ())
                      for v in (count.total, *parts)]
             one = len(parts) == 1
-            found = explain(cells, lambda v, one=one: (v[1] <= v[0] + s.count_tolerance) if one
-                            else _compare_sum(v[0], v[1:], s.count_tolerance)[0] == "ok")
+            found = explain(cells, (lambda v: le_holds(s.count_tolerance, [v[1], v[0]])) if one
+                            else partial(sum_holds, s.count_tolerance, []))
         ledger.check("count_parts", f"/counts/{ci}", table=None, code=None, field_="total", expected=expected,
                      actual=count.total, tolerance=0.0, status=status,
                      message=f"{head} = {_vn(expected)}{note}", rows=(ref,), misread=[(c.ref, r) for c, r in found])
@@ -82,14 +86,14 @@ def _check_narrative_against_annexes(result: ExtractionResult, ledger: _Ledger, 
             continue
         score, ai, ri, row = scored[0]
         annex = result.statistics[ai].annex or f"statistics/{ai}"
-        ok = abs(row.value - count.total) < 1e-6
+        ok = row.value is not None and abs(row.value - count.total) < 1e-6  # (rows hold values only)
         ref = ReviewItem(item=f"/counts/{ci}", field="total", page=count.source.page,
                          raw=count.text[:200] or None, value=count.total, confidence=count.confidence)
         found = []
         if not ok and ocr_read(result):
             cells = [Cell(ref, count.total, tuple(digit_confusions(_vn(count.total), s.ocr_digit_confusions, "count"))),
                      stat_cell(ai, ri, row, annex, s, True)]
-            found = explain(cells, lambda v: abs(v[0] - v[1]) < 1e-6)
+            found = explain(cells, equal_holds)
         ledger.check("narrative_annex", f"/counts/{ci}", table=annex, code=row.code, field_="total",
                      expected=row.value, actual=count.total, tolerance=0.0, status="ok" if ok else "mismatch",
                      message=f"{count.label}: the text says {_vn(count.total)} {count.unit}, {annex} row "

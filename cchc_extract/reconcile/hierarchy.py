@@ -35,7 +35,7 @@ def resolve_parents(rows: list) -> tuple[list[int | None], set[int]]:
             wanted = code.rsplit(".", 1)[0]
         found = None
         if wanted is not None:
-            ancestor = wanted
+            ancestor: str | None = wanted
             while ancestor and found is None:
                 found = next((j for j in range(i - 1, -1, -1) if norm_code(rows[j].code) == ancestor), None)
                 if found is None:

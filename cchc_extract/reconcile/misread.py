@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial  # noqa: F401 - re-exported for the checks
 
 import regex as re
 
+from cchc_extract.reconcile.core import _compare_sum, _percent_matches
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.records import ExtractionResult, ReviewItem
 from normalize.numbers import lost_decimal_readings, parse_number
@@ -62,6 +64,34 @@ def other_readings(raw: str | None, value: float | None, s: ReconcileSettings, *
         if (value is None or abs(r - value) > 1e-9) and r not in out:
             out.append(r)
     return tuple(out)
+
+
+# Relations a trial reading is tested against (``functools.partial`` binds their first arguments).
+
+
+def sum_holds(tol: float, extra: Sequence[float | None], v: list[float | None]) -> bool:
+    """v[0] = v[1] + v[2] + ... (+ ``extra`` parts, e.g. a blank for a lost parent's other rows)."""
+    return _compare_sum(v[0], [*v[1:], *extra], tol)[0] == "ok"
+
+
+def total_holds(stated: float, tol: float, v: list[float | None]) -> bool:
+    return _compare_sum(stated, v, tol)[0] == "ok"
+
+
+def le_holds(tol: float, v: list[float | None]) -> bool:
+    """v[0] ≤ v[1] (a self score under its maximum, a part under its whole)."""
+    return v[0] is not None and v[1] is not None and v[0] <= v[1] + tol
+
+
+def equal_holds(v: list[float | None]) -> bool:
+    return v[0] is not None and v[1] is not None and abs(v[0] - v[1]) < 1e-6
+
+
+def share_holds(decimals: int, v: list[float | None]) -> bool:
+    """v[0] % = v[1] / v[2]: a share, so at most its whole."""
+    stated, num, den = v
+    return (stated is not None and num is not None and den is not None and den > 0 and num <= den
+            and _percent_matches(stated, 100.0 * num / den, decimals))
 
 
 def explain(cells: Sequence[Cell], holds: Callable[[list[float | None]], bool]) -> list[tuple[Cell, float]]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from cchc_extract.reconcile.core import _Ledger
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import _stat_ref
@@ -24,17 +27,19 @@ def _review_doubtful(result: ExtractionResult, ledger: _Ledger, s: ReconcileSett
             field_ = "self_points" if row.self_points is not None else "max_points"
             visit(_score_ref(ti, ri, row, field_, name), row.flags)
     for ai, annex in enumerate(result.statistics):
-        for ri, row in enumerate(annex.rows):
-            visit(_stat_ref(ai, ri, row, annex.annex), row.flags)
-    for ti, table in enumerate(result.task_tables):
-        for ri, row in enumerate(table.rows):
-            visit(ReviewItem(item=f"/task_tables/{ti}/rows/{ri}", field=None, table=table.title or None,
-                          code=row.criterion_code or row.code, page=row.source.page, raw=None,
-                          value=(row.task or row.activity or row.criterion)[:120] or None,
-                          confidence=row.confidence), row.flags)
-    for name, items, value_of in (("score_statements", result.score_statements, lambda x: x.points),
-                                  ("targets", result.targets, lambda x: x.value),
-                                  ("counts", result.counts, lambda x: x.total)):
+        for ri, stat_row in enumerate(annex.rows):
+            visit(_stat_ref(ai, ri, stat_row, annex.annex), stat_row.flags)
+    for ti, task_table in enumerate(result.task_tables):
+        for ri, task_row in enumerate(task_table.rows):
+            visit(ReviewItem(item=f"/task_tables/{ti}/rows/{ri}", field=None, table=task_table.title or None,
+                          code=task_row.criterion_code or task_row.code, page=task_row.source.page, raw=None,
+                          value=(task_row.task or task_row.activity or task_row.criterion)[:120] or None,
+                          confidence=task_row.confidence), task_row.flags)
+    narrative: list[tuple[str, list[Any], Callable[[Any], float | None]]] = [
+        ("score_statements", result.score_statements, lambda x: x.points),
+        ("targets", result.targets, lambda x: x.value),
+        ("counts", result.counts, lambda x: x.total)]
+    for name, items, value_of in narrative:
         for i, x in enumerate(items):
             visit(ReviewItem(item=f"/{name}/{i}", field=None, code=getattr(x, "code", None), page=x.source.page,
                           raw=(x.text or "")[:200] or None, value=value_of(x), confidence=x.confidence), [])

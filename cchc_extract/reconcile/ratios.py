@@ -3,6 +3,9 @@ text (text_ratio)."""
 
 from __future__ import annotations
 
+import math
+from functools import partial
+
 import regex as re
 
 from cchc_extract.reconcile.core import _decimals, _Ledger, _percent_matches, _vn
@@ -12,6 +15,7 @@ from cchc_extract.reconcile.misread import (
     explain,
     ocr_read,
     other_readings,
+    share_holds,
 )
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import (
@@ -24,6 +28,11 @@ from cchc_extract.reconcile.stat_rows import (
 from cchc_extract.reconcile.sums import _table_name
 from cchc_extract.records import ExtractionResult, ReviewItem, StatRow
 from normalize.numbers import parse_number
+
+
+def _v(row: StatRow) -> float:
+    """The value of a row the checks only reach with one (NaN, which fits nothing, otherwise)."""
+    return row.value if row.value is not None else math.nan
 
 
 def _usable(row: StatRow) -> bool:
@@ -39,7 +48,7 @@ def _ratio_candidates(i: int, rows: list[StatRow], parents: list[int | None], ki
     candidates = [j for j in kids.get(i, []) if _usable(rows[j])]
     if candidates:
         return candidates
-    siblings = []
+    siblings: list[int] = []
     for j in range(i - 1, -1, -1):
         if parents[j] == parents[i]:
             if is_percent(rows[j]) or len(siblings) >= s.ratio_siblings:
@@ -55,9 +64,10 @@ def _ratio_candidates(i: int, rows: list[StatRow], parents: list[int | None], ki
 
 
 def _descends(j: int, ancestor: int | None, parents: list[int | None]) -> bool:
-    while j is not None:
-        j = parents[j]
-        if j == ancestor:
+    k: int | None = j
+    while k is not None:
+        k = parents[k]
+        if k == ancestor:
             return True
     return ancestor is None
 
@@ -78,10 +88,10 @@ def _pairs(i: int, candidates: list[int], rows: list[StatRow], parents: list[int
         return [(j, den) for j in candidates if j != den and same_unit(j, den)], True
     if len(candidates) == 2:
         a, b = candidates
-        small, large = (a, b) if rows[a].value <= rows[b].value else (b, a)
+        small, large = (a, b) if _v(rows[a]) <= _v(rows[b]) else (b, a)
         return ([(small, large)] if same_unit(a, b) else []), True
     return [(a, b) for a in candidates for b in candidates
-            if a != b and rows[a].value <= rows[b].value and same_unit(a, b)], False
+            if a != b and _v(rows[a]) <= _v(rows[b]) and same_unit(a, b)], False
 
 
 def stat_cell(ai: int, i: int, row: StatRow, name: str, s: ReconcileSettings, ocr: bool) -> Cell:
@@ -110,8 +120,8 @@ def _check_ratio(ai: int, i: int, rows: list[StatRow], parents: list[int | None]
         ledger.check("ratio", item, table=name, code=row.code, field_="value", expected=None, actual=row.value,
                      tolerance=tol, status="skipped", message=f"{label}: denominator {rows[den].code} is 0")
         return
-    ratios = [(j, d, 100.0 * rows[j].value / rows[d].value) for j, d in live]
-    match = next(((j, d, r) for j, d, r in ratios if _percent_matches(row.value, r, decimals)), None)
+    ratios = [(j, d, 100.0 * _v(rows[j]) / _v(rows[d])) for j, d in live]
+    match = next(((j, d, r) for j, d, r in ratios if _percent_matches(_v(row), r, decimals)), None)
     j, den, ratio = match or ratios[0]
     status = "ok" if match else ("mismatch" if certain else "skipped")
     message = (f"{label}: {_vn(row.value)}% against {rows[j].code or 'numerator'} / {rows[den].code or 'denominator'}"
@@ -120,9 +130,8 @@ def _check_ratio(ai: int, i: int, rows: list[StatRow], parents: list[int | None]
         message += "; no pair of the rows above makes it, and which two it is of is not certain"
     found = []
     if status == "mismatch":
-        found = explain([stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, j, den)],
-                        # a share is at most its whole: a reading making it more explains nothing
-                        lambda v: bool(v[2]) and v[1] <= v[2] and _percent_matches(v[0], 100.0 * v[1] / v[2], decimals))
+        # a share is at most its whole: a reading making it more explains nothing
+        found = explain([stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, j, den)], partial(share_holds, decimals))
     ledger.check("ratio", item, table=name, code=row.code, field_="value", expected=round(ratio, 4),
                  actual=row.value, tolerance=tol, status=status, message=message,
                  rows=tuple(_stat_ref(ai, k, rows[k], name) for k in (i, j, den)),
@@ -154,7 +163,7 @@ def _check_note_ratio(ai: int, i: int, rows: list[StatRow], parents: list[int | 
     if parsed is None:
         return
     decimals = _decimals(parsed.value, stated[0][1])
-    ratio = 100.0 * row.value / rows[whole].value
+    ratio = 100.0 * _v(row) / _v(rows[whole])
     ok = _percent_matches(parsed.value, ratio, decimals)
     label = row.code or row.indicator[:40]
     ledger.check("ratio", f"/statistics/{ai}/rows/{i}", table=name, code=row.code, field_="note",
@@ -172,8 +181,9 @@ def _text_sources(result: ExtractionResult):
             yield (f"/score_tables/{ti}/rows/{ri}", "explanation", row.explanation, row.source.page,
                    row.confidence, _table_name(table, ti), row.code)
     for ai, annex in enumerate(result.statistics):
-        for ri, row in enumerate(annex.rows):
-            yield f"/statistics/{ai}/rows/{ri}", "note", row.note, row.source.page, row.confidence, annex.annex, row.code
+        for ri, stat_row in enumerate(annex.rows):
+            yield (f"/statistics/{ai}/rows/{ri}", "note", stat_row.note, stat_row.source.page, stat_row.confidence,
+                   annex.annex, stat_row.code)
     for i, st in enumerate(result.score_statements):
         yield f"/score_statements/{i}", "text", st.text or st.reason, st.source.page, st.confidence, None, st.code
     for i, count in enumerate(result.counts):
@@ -186,8 +196,8 @@ def fraction_percents(text: str, gap: int = 90):
     """Every "a/b ... c%" in a text: (a, b, c, c's decimals, matched text). Dates ("30/12/2022")
     are not fractions; the percent must follow within ``gap`` characters with no number or
     clause break between."""
-    pattern = re.compile(r"(?<![\d/.,])(\d{1,7})\s*/\s*(\d{1,7})(?![\d/])([^\d;\n]{0,%d}?)"
-                         r"(\d{1,3}(?:[.,]\d+)?)\s*%%" % gap)
+    pattern = re.compile(r"(?<![\d/.,])(\d{1,7})\s*/\s*(\d{1,7})(?![\d/])" rf"([^\d;\n]{{0,{gap}}}?)"
+                         r"(\d{1,3}(?:[.,]\d+)?)\s*%")
     for m in pattern.finditer(text or ""):
         if re.search(r"\.\s+\p{Lu}|:", m[3]) or re.match(r"\s*(điểm|diem)\b", m[3], flags=re.I):
             continue  # a sentence or clause ended in between, or "3/3 điểm" is a score, not a ratio
@@ -226,7 +236,7 @@ def _check_text_ratios(result: ExtractionResult, ledger: _Ledger, s: ReconcileSe
                 cells = [Cell(ref, float(v), tuple(digit_confusions(str(v), s.ocr_digit_confusions, "count")))
                          for v in (num, den)]
                 cells.append(Cell(ref, stated, tuple(other_readings(quote.rsplit("/", 1)[-1], stated, s, ocr=True))))
-                found = explain(cells, lambda v, d=decimals: bool(v[1]) and _percent_matches(v[2], 100.0 * v[0] / v[1], d))
+                found = explain([cells[2], cells[0], cells[1]], partial(share_holds, decimals))
             ledger.check("text_ratio", item, table=table, code=code, field_=field_, expected=round(true, 4),
                          actual=stated, tolerance=tol, status=status, message=message, rows=(ref,),
                          misread=[(c.ref, r) for c, r in found])

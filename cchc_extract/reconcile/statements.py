@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import regex as re
 
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _vn
 from cchc_extract.reconcile.hierarchy import norm_code
-from cchc_extract.reconcile.misread import Cell, explain, other_readings
+from cchc_extract.reconcile.misread import Cell, explain, other_readings, sum_holds
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.records import ReviewItem, ScoreStatement
 
@@ -22,7 +24,7 @@ def group_criteria(statements: list[ScoreStatement]) -> dict[int, list[int]]:
     def label(text: str | None) -> str:
         return (text or "").strip(" )").lower()
 
-    groups = {i: [] for i, st in enumerate(statements) if st.kind == "group"}
+    groups: dict[int, list[int]] = {i: [] for i, st in enumerate(statements) if st.kind == "group"}
     for i, st in enumerate(statements):
         if st.kind == "group":
             continue
@@ -30,9 +32,8 @@ def group_criteria(statements: list[ScoreStatement]) -> dict[int, list[int]]:
         # The nearest group above with the criterion's label (labels can repeat when OCR or
         # repair garbles "b)"), else simply the nearest group above.
         named = [g for g in above if st.group and label(statements[g].code) == label(st.group)]
-        owner = (named or above or [None])[-1]
-        if owner is not None:
-            groups[owner].append(i)
+        if named or above:
+            groups[(named or above)[-1]].append(i)
     return groups
 
 
@@ -47,12 +48,13 @@ def _check_group_statements(statements: list[ScoreStatement], ledger: _Ledger, s
         crit = [statements[i] for i in members]
         if not crit or group.max_points is None:
             continue
-        numbers = [_criterion_number(c.code) for c in crit]
-        prefixes = {n[0] for n in numbers if n}
-        if None in numbers or len(prefixes) != 1 or sorted(n[1] for n in numbers) != list(range(1, len(crit) + 1)):
+        numbers = [n for c in crit if (n := _criterion_number(c.code)) is not None]
+        prefixes = {n[0] for n in numbers}
+        if (len(numbers) < len(crit) or len(prefixes) != 1
+                or sorted(n[1] for n in numbers) != list(range(1, len(crit) + 1))):
             continue
-        maxima = [c.max_points for c in crit]
-        if any(m is None for m in maxima) or sum(maxima) < group.max_points - s.points_tolerance:
+        maxima = [m for c in crit if (m := c.max_points) is not None]
+        if len(maxima) < len(crit) or sum(maxima) < group.max_points - s.points_tolerance:
             continue
         label = f"group {group.code or ''}".strip()
         ref = ReviewItem(item=f"/score_statements/{gi}", field=None, code=group.code, page=group.source.page,
@@ -73,10 +75,12 @@ def _check_group_statements(statements: list[ScoreStatement], ledger: _Ledger, s
                                            page=statements[k].source.page, raw=statements[k].text[:200] or None,
                                            value=v, confidence=statements[k].confidence)
                                 for k, v in zip(members, parts, strict=True)]
-                cells = [Cell(r, v, tuple(other_readings(_vn(v), v, s, ocr=True))) for r, v in zip(refs, [stated, *parts], strict=True)]
-                found = explain(cells, lambda v, tol=tol: _compare_sum(v[0], v[1:], tol)[0] == "ok")
+                cells = [Cell(r, v, tuple(other_readings(_vn(v), v, s, ocr=True)))
+                         for r, v in zip(refs, [stated, *parts], strict=True)]
+                found = explain(cells, partial(sum_holds, tol, []))
             ledger.check("group_statement", f"/score_statements/{gi}", table=None, code=group.code, field_=field_,
                          expected=expected, actual=stated, tolerance=tol, status=status,
-                         message=f"{label}: states {what} {_vn(stated)}, its criteria {codes} add up to {_vn(expected)}",
+                         message=f"{label}: states {what} {_vn(stated)}, its criteria {codes} add up to "
+                                 f"{_vn(expected)}",
                          rows=(own,), misread=[(c.ref, r) for c, r in found])
 

@@ -3,9 +3,11 @@ stated_total, and ocr_reading (a cell whose other OCR reading was taken to resto
 
 from __future__ import annotations
 
+from functools import partial
+
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _vn
 from cchc_extract.reconcile.hierarchy import children_of, resolve_parents
-from cchc_extract.reconcile.misread import Cell, explain, other_readings
+from cchc_extract.reconcile.misread import Cell, explain, le_holds, other_readings, sum_holds, total_holds
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.records import ReviewItem, ScoreRow, ScoreTable
 from normalize.numbers import format_vn, lost_decimal_readings, parse_number
@@ -30,7 +32,8 @@ def _effective(rows: list[ScoreRow], kids: dict[int, list[int]], i: int, field_:
     if own is not None or not kids.get(i):
         return own
     parts = [_effective(rows, kids, c, field_) for c in kids[i]]
-    return None if any(p is None for p in parts) else sum(parts)
+    known = [p for p in parts if p is not None]
+    return None if len(known) < len(parts) else sum(known)
 
 
 def _reaches_end(i: int, n_rows: int, kids: dict[int, list[int]]) -> bool:
@@ -56,13 +59,13 @@ def _cells(ti: int, table: ScoreTable, parents: list[int | None], kids: dict[int
                                   upper=row.max_points if field_ == "self_points" else None)
         if value is not None and readings:
             held, _, _ = _relations_held(rows, i, field_, value, parents, kids, tol)
-            keep = []
+            keep: list[float] = []
             for r in readings:
                 h, _, bounded = _relations_held(rows, i, field_, r, parents, kids, tol)
                 if bounded and h >= held:
                     keep.append(r)
-            readings = keep
-        return Cell(_score_ref(ti, i, row, field_, name), value, tuple(readings))
+            readings = tuple(keep)
+        return Cell(_score_ref(ti, i, row, field_, name), value, readings)
     return cell
 
 
@@ -100,16 +103,14 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
                          for k in _suspects([i, *children], rows, field_, parents, kids, s.points_tolerance))
             found = []
             if status == "mismatch":
-                lost = [None] if any(c in orphans for c in children) else []
-                found = explain([cell(i, field_), *(cell(c, field_) for c in children)],
-                                lambda v, lost=lost, tol=tol: _compare_sum(v[0], v[1:] + lost, tol)[0] == "ok")
+                lost: list[float | None] = [None] if any(c in orphans for c in children) else []
+                found = explain([cell(i, field_), *(cell(c, field_) for c in children)], partial(sum_holds, tol, lost))
             ledger.check(kind, f"/score_tables/{ti}/rows/{i}", table=name, code=row.code, field_=field_,
                          expected=expected, actual=stated, tolerance=tol, status=status, message=message,
                          rows=refs if status == "mismatch" else (), misread=[(c.ref, r) for c, r in found])
         if row.self_points is not None and row.max_points is not None \
                 and row.self_points > row.max_points + s.points_tolerance:
-            found = explain([cell(i, "self_points"), cell(i, "max_points")],
-                            lambda v: v[0] <= v[1] + s.points_tolerance)
+            found = explain([cell(i, "self_points"), cell(i, "max_points")], partial(le_holds, s.points_tolerance))
             ledger.check("self_le_max", f"/score_tables/{ti}/rows/{i}", table=name, code=row.code,
                          field_="self_points", expected=row.max_points, actual=row.self_points,
                          tolerance=s.points_tolerance, status="mismatch",
@@ -129,9 +130,9 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
         found = []
         if status == "mismatch":
             # a top row's own value may be misread (a section standing for its children's sum is not one cell)
-            cells = [cell(i, field_) if getattr(rows[i], field_) is not None else Cell(_score_ref(ti, i, rows[i], field_, name), p)
-                     for i, p in zip(top, parts, strict=True)]
-            found = explain(cells, lambda v, stated=stated, tol=tol: _compare_sum(stated, v, tol)[0] == "ok")
+            cells = [cell(i, field_) if getattr(rows[i], field_) is not None
+                     else Cell(_score_ref(ti, i, rows[i], field_, name), p) for i, p in zip(top, parts, strict=True)]
+            found = explain(cells, partial(total_holds, stated, tol))
         ledger.check("stated_total", f"/score_tables/{ti}", table=name, code=None, field_=field_,
                      expected=expected, actual=stated, tolerance=tol, status=status,
                      message=f"table total of {field_.replace('_', ' ')}: its {len(parts)} top-level rows add "

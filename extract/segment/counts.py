@@ -60,7 +60,8 @@ _UNIT_KEYS = sorted(_UNITS, key=lambda u: -len(u))
 _NOT_COUNT_UNITS = ("diem", "nam", "thang", "ngay", "gio", "phut", "dong", "trieu", "ty", "nghin")
 # "số 12", "thứ 36", "mức độ 2": a number or rank, not a count ("tổng số 120" is one).
 _NOT_COUNT_BEFORE = re.compile(
-    r"(?:ngay|thang|thu|(?<!tong |trong )so|quy|nam|muc do|muc|vi tri thu|tieu chi|phu luc|dieu|khoan|chuong|lan thu)\s*$")
+    r"(?:ngay|thang|thu|(?<!tong |trong )so|quy|nam|muc do|muc|vi tri thu|tieu chi|phu luc|dieu|khoan|chuong"
+    r"|lan thu)\s*$")
 # Words that open a new predicate: a clause starting with one is a sibling of the total.
 _ASPECT = ("da", "dang", "duoc", "se", "con")
 # Sets of labels that partition a total: two parts labelled from one set make a complete list.
@@ -139,13 +140,15 @@ def nest(tokens: list[Tok]) -> list:
             stack[-1][0].append(paren)
             stack.append((paren.nodes, paren))
         elif t.kind == "close":
-            if len(stack) > 1:
-                stack[-1][1].end = t.end
+            top = stack[-1][1]
+            if top is not None:
+                top.end = t.end
                 stack.pop()
         else:
             stack[-1][0].append(t)
-    for _nodes, paren in stack[1:]:
-        paren.end = max([paren.end] + [n.end for n in paren.nodes])
+    for _nodes, open_paren in stack[1:]:
+        if open_paren is not None:
+            open_paren.end = max([open_paren.end] + [n.end for n in open_paren.nodes])
     return root
 
 
@@ -213,7 +216,8 @@ class _Reader:
 
     def split_items(self, nodes: list) -> list[list]:
         """Items separated by "," ";" "và" (a ':' belongs to its item: "trực tuyến: 100")."""
-        items, cur = [], []
+        items: list[list] = []
+        cur: list = []
         for node in nodes:
             if (_is(node, "sep") and node.text in ",;") or _is(node, "word", "va"):
                 if cur:
@@ -292,7 +296,7 @@ class _Reader:
             used = k + 1
             if p is None:
                 words = [n for n in item if _is(n, "word") and not (n is item[0] and n.text == "va")]
-                has_figure = any(_is(n, "pct") or _is(n, "dec") for n in item) or any(isinstance(n, Paren) for n in item)
+                has_figure = any(_is(n, "pct") or _is(n, "dec") or isinstance(n, Paren) for n in item)
                 if words and not has_figure:
                     pending = self.real(words[0].start, words[-1].end)  # "trước hạn, đúng hạn 15.539"
                 continue
@@ -379,7 +383,8 @@ class _Found:
 def _breakdowns(reader: _Reader, nodes: list) -> list[_Found]:
     """Every breakdown in a sequence of nodes, sentence by sentence, nested ones included."""
     found: list[_Found] = []
-    sentences, cur = [], []
+    sentences: list[list] = []
+    cur: list = []
     for node in nodes:
         if _is(node, "stop"):
             sentences.append(cur)
@@ -492,7 +497,8 @@ def _last_index(sent: list, items: list[list]) -> int:
     return next((k for k, n in enumerate(sent) if n is last), len(sent) - 1)
 
 
-_RATIO = re.compile(r"(?<![\d/.,])(?P<done>\d{1,5})\s*/\s*(?P<total>\d{1,5})(?![\d/.,])\s+(?P<unit>[a-zđ]+(?:\s+[a-zđ]+)?)(?P<tail>[^(,;.]*)")
+_RATIO = re.compile(r"(?<![\d/.,])(?P<done>\d{1,5})\s*/\s*(?P<total>\d{1,5})(?![\d/.,])"
+                    r"\s+(?P<unit>[a-zđ]+(?:\s+[a-zđ]+)?)(?P<tail>[^(,;.]*)")
 
 
 def _count_value(raw: str) -> float | None:

@@ -21,6 +21,7 @@ with ``normalize.numbers.parse_number``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import regex as re
 from unidecode import unidecode
@@ -94,6 +95,11 @@ _GROUP = re.compile(
 _REASON = re.compile(r"^\s*[,;.]?\s*(?:ly do|do|vi)\s*:?\s*", re.I)
 
 
+def _group_text(text: str, match: re.Match, group: str) -> str:
+    """The real text of a group matched on the shadow of ``text`` ("" when the group did not take part)."""
+    return text[match.start(group):match.end(group)] if match.start(group) >= 0 else ""
+
+
 def _score(raw: str) -> float | None:
     parsed = parse_number(raw, kind="score")
     return parsed.value if parsed else None
@@ -112,7 +118,7 @@ def find_score_statements(doc: IngestedDocument, settings: NarrativeSettings = N
             kind = "group"
         if not m:
             continue
-        span = lambda g: text[m.start(g):m.end(g)] if m.start(g) >= 0 else ""  # noqa: E731 - the real text of a group
+        span = partial(_group_text, text, m)
         points, max_points = _score(span("pts")), _score(span("max"))
         if kind == "group" and max_points == settings.index_total_max:
             continue  # "1. Chỉ số CCHC năm 2022 đạt 81,19/100 điểm": the whole index, not a group
@@ -125,8 +131,9 @@ def find_score_statements(doc: IngestedDocument, settings: NarrativeSettings = N
         else:
             code = re.sub(r"\s+", "", span("code")).rstrip(".")
         owner = group
-        if kind == "criterion" and group and group.isdigit() and code.split(".")[0] != group:
-            owner = code.split(".")[0]  # numbered groups: criterion 2.3 sits under group 2
+        head = (code or "").split(".")[0]  # (a criterion's code is never None)
+        if kind == "criterion" and group and group.isdigit() and head != group:
+            owner = head  # numbered groups: criterion 2.3 sits under group 2
         out.append(ScoreStatement(kind=kind, code=code, name=_clean(span("name")), points=points,
                                   max_points=max_points, reason=reason,
                                   group=owner if kind == "criterion" else None, text=text,
@@ -178,9 +185,10 @@ _YEAR_IN = re.compile(r"\b(?:den|trong|vao)?\s*nam\s+(20\d\d)\b")
 # "so với năm 2024", "cùng kỳ năm 2024": the baseline a figure is measured against, not its year.
 _BASELINE_BEFORE = re.compile(r"\b(?:so voi|cung ky)\s*$")
 _LEAD_CUES = re.compile(r"^(?:[\s\-+*•]|\d{1,2}(?:\.\d{1,2})*\.?\s)*(?:phan dau|phân đầu|dam bao|bao dam|dat|hoan thanh)?\s*", re.I)
-_TRAIL_CUES = re.compile(r"(?:\s+(?:dat|la|dat ty le|toi thieu|it nhat|tu|tren|duoi|khong duoi|khong it hon|toi da|khong qua|dat tu|voi|chiem|co))+\s*:?\s*$")
-_TRAIL_CUES_VI = re.compile(
-    r"(?:\s+(?:đạt|là|đạt tỷ lệ|tối thiểu|ít nhất|từ|trên|dưới|không dưới|không ít hơn|tối đa|không quá|đạt từ|với|chiếm|có))+\s*:?\s*$")
+_TRAIL_CUES = re.compile(r"(?:\s+(?:dat|la|dat ty le|toi thieu|it nhat|tu|tren|duoi|khong duoi|khong it hon|"
+                         r"toi da|khong qua|dat tu|voi|chiem|co))+\s*:?\s*$")
+_TRAIL_CUES_VI = re.compile(r"(?:\s+(?:đạt|là|đạt tỷ lệ|tối thiểu|ít nhất|từ|trên|dưới|không dưới|không ít hơn|"
+                            r"tối đa|không quá|đạt từ|với|chiếm|có))+\s*:?\s*$")
 # Words that name a measured quantity: a clause whose words before the figure hold none of them
 # ("Thực hiện xử lý 100% văn bản ...") measures what follows the figure.
 _MEASURE_NOUNS = re.compile(r"\b(?:ty le|muc do|so luong|so|chi tieu|tong|thu|chi|gia tri|diem|thoi gian|hai long)\b")
@@ -301,9 +309,10 @@ def _title_year(low: str) -> int | None:
 _ONE_SYLLABLE_UNITS = ("lan", "cuoc", "nguoi", "luot", "dot", "buoi", "lop", "tin", "bai", "cai", "ban")
 
 
-def _figures(low: str, a: int, b: int) -> list[tuple[int, int, float | None, str, str | None]]:
-    """(start, end, value, unit, comparator symbol) of each figure in low[a:b]."""
-    found = []
+def _figures(low: str, a: int, b: int) -> list[tuple[int, int, float | None, str | tuple[int, int], str | None]]:
+    """(start, end, value, unit, comparator symbol) of each figure in low[a:b]; a count's unit is
+    its (start, end) in ``low``, to be read from the real text."""
+    found: list[tuple[int, int, float | None, str | tuple[int, int], str | None]] = []
     for m in _FIGURE.finditer(low, a, b):
         parsed = parse_number(m.group("num"), kind="auto")
         unit = "%" if m.group("pct") else {"ty": "tỷ đồng", "trieu": "triệu đồng", "nghin": "nghìn đồng"}[m.group("money")]

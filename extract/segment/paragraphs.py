@@ -32,7 +32,7 @@ def reading_lines(doc: IngestedDocument, settings: ParagraphSettings = Paragraph
         if page.method not in LAYOUT_METHODS:
             out.extend(page.lines)
             continue
-        heights = [l.bbox[3] - l.bbox[1] for l in page.lines if l.bbox]
+        heights = [ln.bbox[3] - ln.bbox[1] for ln in page.lines if ln.bbox]
         height = statistics.median(heights) if heights else 0.0
         current: Line | None = None
         last: Line | None = None  # the printed line the paragraph ends with
@@ -67,7 +67,7 @@ def _join(paragraph: Line, line: Line) -> Line:
     confs = [c for c in (paragraph.conf, line.conf) if c is not None]
     repairs = [c for c in (paragraph.repair_conf, line.repair_conf) if c is not None]
     a, b = paragraph.bbox, line.bbox
-    return replace(paragraph, text=f"{paragraph.text} {line.text}", raw=raw,
-                   bbox=(min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])),
+    bbox = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])) if a and b else a or b
+    return replace(paragraph, text=f"{paragraph.text} {line.text}", raw=raw, bbox=bbox,
                    words=paragraph.words + line.words, conf=min(confs) if confs else None,
                    repair_conf=min(repairs) if repairs else None)

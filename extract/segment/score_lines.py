@@ -5,8 +5,8 @@ Each line is first read into cells (code, name text, max, self, appraised, expla
 words' x-positions when the OCR gave boxes, from the token pattern otherwise ("name words … 1 0.5 …
 explanation words"). Column ranges come from the header words' x-positions (the header may wrap
 over several lines), with each boundary put in the least-inked gutter between two neighbouring
-header anchors: a left-aligned name column runs far right of its header word. Then lines are grouped into rows. Two printed layouts occur and both are
-handled by the same rules:
+header anchors: a left-aligned name column runs far right of its header word. Then lines are
+grouped into rows. Two printed layouts occur and both are handled by the same rules:
 
 * interleaved: one printed line holds a piece of every cell; names and numbers are top-aligned,
   so a line with numbers starts a row, while the STT cell is vertically centred, so the code
@@ -360,7 +360,7 @@ def column_ranges(header: list[Line], body: list[Line], page: Page) -> dict[str,
     for line in header:
         for word in line.words:
             key = header_key(word.text) if word.bbox is not None else None
-            if key:
+            if key and word.bbox is not None:
                 anchors.setdefault(key, []).append((word.bbox[0], word.bbox[2]))
     if not {"code", "name", "max"} <= set(anchors):
         return None
@@ -415,7 +415,7 @@ def gutter(ink: list[int], left: float, right: float, near: float | None = None)
 
 def find_line_tables(doc: IngestedDocument, settings: LineTableSettings = LineTableSettings()) -> list[LineTable]:
     """Score tables among the document's lines (pages that have no grid for them)."""
-    lines = [l for p in doc.pages for l in p.lines]
+    lines = [ln for p in doc.pages for ln in p.lines]
     pages = {p.number: p for p in doc.pages}
     tables = []
     i = 0
@@ -464,7 +464,7 @@ def _read_table(lines: list[Line], header_index: int, i: int, pages: dict[int, P
         while header_index < i - 1 and not any(header_key(w.text) for w in header.words):
             header_index += 1
             header = lines[header_index]
-        body = [l for l in lines[i:i + settings.gutter_sample_lines] if l.page == header.page]
+        body = [ln for ln in lines[i:i + settings.gutter_sample_lines] if ln.page == header.page]
         columns = column_ranges(lines[header_index:i], body, pages[header.page])
     table = LineTable(rows=[], pages=[], title=_title_above(lines, header_index), positional=columns is not None)
     builder = _RowBuilder(table, settings, _column_widths(lines[i:], settings))
@@ -562,8 +562,9 @@ class _RowBuilder:
 
     def feed(self, cells: LineCells) -> None:
         cur = self.cur
+        row: RowDraft | None
         if cells.bare is not None:
-            self._feed_bare(cells)
+            self._feed_bare(cells, cells.bare)
             return
         if cells.has_numbers:
             if cur is not None and cur.started_by == "code" and not cur.name and cur.n_numbers == 0:
@@ -584,7 +585,8 @@ class _RowBuilder:
                 row.max_raw, row.self_raw = cells.max_raw, cells.self_raw
                 row.appraised_raw = cells.appraised_raw
             else:
-                row.add_number(cells.max_raw)
+                if cells.max_raw is not None:  # (it is: the token pattern reads the max first)
+                    row.add_number(cells.max_raw)
                 if cells.self_raw is not None:
                     row.add_number(cells.self_raw)
             row.explanation += cells.explanation
@@ -604,8 +606,8 @@ class _RowBuilder:
                 return
         row.touch(cells.line)
 
-    def _feed_bare(self, cells: LineCells) -> None:
-        token = cells.bare
+    def _feed_bare(self, cells: LineCells, token: str) -> None:
+        """``token``: the line's one token (``cells.bare``)."""
         cur = self.cur
         value = parse_number(token, kind="score")
         points = value is not None and is_score_token(token) and value.value <= self.settings.max_bare_points
@@ -651,6 +653,7 @@ class _RowBuilder:
         """The text block taken for the row's explanation was the name of a new row whose
         code is lost: numbers follow it (or a code does, and the block reads as a name)."""
         old = self.cur
+        assert old is not None and old.tail_block is not None  # callers split only a row with a tail block
         block, line = old.tail_block, old.tail_line
         del old.explanation[len(old.explanation) - len(block):]
         old.tail_block = None

@@ -19,9 +19,9 @@ from cchc_extract.records import ScoreRow, ScoreTable, SourceRef
 from extract.model import IngestedDocument
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
 from extract.segment.table_join import JoinedTable, join_tables, row_bbox
-from normalize.codes import CodeSettings, format_codes, parent_rows, parse_code, repair_codes
-from normalize.text import fold
+from normalize.codes import CodeChoice, CodeSettings, format_codes, parent_rows, parse_code, repair_codes
 from normalize.numbers import lost_decimal_readings, parse_number
+from normalize.text import fold
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ def map_columns(labels: list[str], settings: ScoreTableSettings = ScoreTableSett
             if best >= settings.header_similarity:
                 scores.append((best, key in marked, key, col))
     columns: dict[str, int] = {}
-    for best, _, key, col in sorted(scores, reverse=True):
+    for _best, _, key, col in sorted(scores, reverse=True):
         if key not in columns and col not in columns.values():
             columns[key] = col
     if "max" not in columns or not ({"self", "name"} & set(columns)):
@@ -214,7 +214,7 @@ def finish_table(drafts: list[RowDraft], ocr: bool, settings: ScoreTableSettings
     absorbable = [ocr and d.n_numbers == 0 and d.code is not None for d in drafts]
     max_points = [_number(d.max_raw, ocr) for d in drafts]
     choices = repair_codes([d.code for d in drafts], absorbable, settings.codes, parent_rows(max_points))
-    kept: list[tuple[RowDraft, object]] = []
+    kept: list[tuple[RowDraft, CodeChoice]] = []
     for draft, choice in zip(drafts, choices):
         if choice.absorbed and kept:
             above = kept[-1][0]
@@ -230,7 +230,8 @@ def finish_table(drafts: list[RowDraft], ocr: bool, settings: ScoreTableSettings
         parent = choice.code.parent() if choice.code else None
         rows.append(_score_row(draft, choice, label, by_code.get(parent) if parent else None, ocr, settings))
     _flag_implausible_numbers(rows, settings)
-    return ScoreTable(title=title, pages=list(pages or sorted({r.source.page for r in rows})), rows=rows)
+    pages = pages or sorted({r.source.page for r in rows if r.source.page is not None})
+    return ScoreTable(title=title, pages=list(pages), rows=rows)
 
 
 def _score_row(draft: RowDraft, choice, label: str | None, parent: str | None, ocr: bool,

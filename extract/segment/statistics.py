@@ -25,10 +25,10 @@ import regex as re
 
 from cchc_extract.records import SourceRef, StatAnnex, StatRow
 from extract.model import IngestedDocument
-from normalize.codes import format_codes, repair_codes
-from normalize.text import fold
 from extract.segment.table_join import JoinedRow, JoinedTable, join_tables, lines_before, row_bbox, row_conf
+from normalize.codes import format_codes, repair_codes
 from normalize.numbers import parse_number
+from normalize.text import fold
 
 
 @dataclass(frozen=True)
@@ -213,7 +213,8 @@ def parse_stat_value(raw: str, unit: str, indicator: str = "", ocr: bool = False
 def annex_caption(doc: IngestedDocument, table: JoinedTable, settings: StatisticsSettings) -> tuple[str, str]:
     """("Phụ lục 4", "BIỂU MẪU THỐNG KÊ ...") from the lines above the table."""
     lines = lines_before(doc, table, settings.caption_lines)
-    label, title_parts = "", []
+    label = ""
+    title_parts: list[str] = []
     for k, line in enumerate(lines):
         m = _ANNEX_LABEL.match(line.text)
         if m and len(line.text) <= 40:
@@ -225,7 +226,7 @@ def annex_caption(doc: IngestedDocument, table: JoinedTable, settings: Statistic
                     break
                 title_parts.append(nxt.text)
     if not label:  # no label: the title is the last caption line that is not "(Kèm theo ...)"
-        title_parts = [l.text for l in lines[-3:] if not _ATTACHED.match(l.text)][-1:]
+        title_parts = [ln.text for ln in lines[-3:] if not _ATTACHED.match(ln.text)][-1:]
     return label, " ".join(title_parts).strip()
 
 

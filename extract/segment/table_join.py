@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 import regex as re
 from rapidfuzz import fuzz
-from extract.model import Cell, IngestedDocument, Line, Table
 
+from extract.model import Cell, IngestedDocument, Line, Table
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ _COLUMN_NUMBERS = re.compile(r"^\(?\s*\d{1,2}\s*\)?$|^[A-H]$")
 
 
 
-def row_bbox(row: "JoinedRow") -> list[float] | None:
+def row_bbox(row: JoinedRow) -> list[float] | None:
     """The union of a row's cell boxes, when the format gave any."""
     boxes = [b for b in row.bboxes if b]
     if not boxes:
@@ -43,7 +43,7 @@ def row_bbox(row: "JoinedRow") -> list[float] | None:
     return [min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)]
 
 
-def row_conf(row: "JoinedRow") -> float | None:
+def row_conf(row: JoinedRow) -> float | None:
     confs = [c for c in row.confs if c is not None]
     return min(confs) if confs else None
 
@@ -124,24 +124,24 @@ def _fragment_rows(table: Table, fragment: int) -> list[JoinedRow]:
     for r, cells in enumerate(grid):
         texts, bold, boxes, confs = [], [], [], []
         for c, cell in enumerate(cells):
-            origin = cell is not None and cell.row == r and cell.col == c
-            texts.append(cell.text if origin else "")
+            origin = cell if cell is not None and cell.row == r and cell.col == c else None
+            texts.append(origin.text if origin is not None else "")
             bold.append(bool(cell and cell.bold))
-            boxes.append(cell.bbox if origin else None)
-            confs.append(cell.conf if origin else None)
+            boxes.append(origin.bbox if origin is not None else None)
+            confs.append(origin.conf if origin is not None else None)
         line = table.line_start + r if table.source == "tsv" else table.line_start
         rows.append(JoinedRow(texts, bold, table.page, line, line, fragment, boxes, confs))
     return rows
 
 
-def _is_gap(blocks: list, settings: JoinSettings, current: "JoinedTable | None" = None) -> bool:
+def _is_gap(blocks: list, settings: JoinSettings, current: JoinedTable | None = None) -> bool:
     """Only page furniture between two fragments: page numbers, stray marks, and footnotes whose
     marker the table above carries."""
     lines = [b for b in blocks if isinstance(b, Line)]
     if len(lines) != len(blocks) or len(lines) > settings.max_gap_lines:
         return False
     markers = _footnote_markers(current, settings) if current is not None else set()
-    return all(_PAGE_NUMBER.match(l.text) or len(l.text) <= 3 or _is_footnote(l.text, markers) for l in lines)
+    return all(_PAGE_NUMBER.match(ln.text) or len(ln.text) <= 3 or _is_footnote(ln.text, markers) for ln in lines)
 
 
 _FOOTNOTE = re.compile(r"^\s*(?:\(?(\d{1,2})\)|(\d{1,2})(?=\s)|([¹²³⁴⁵⁶⁷⁸⁹*]+))")
@@ -156,7 +156,7 @@ def _is_footnote(text: str, markers: set[str]) -> bool:
     return marker in markers
 
 
-def _footnote_markers(table: "JoinedTable", settings: JoinSettings) -> set[str]:
+def _footnote_markers(table: JoinedTable, settings: JoinSettings) -> set[str]:
     """Footnote markers that end a cell of the table's last rows: "... đồng bộ ¹" / "đồng bộ 1"
     (a superscript loses its tag when markup is stripped, leaving a trailing number) / "(*)"."""
     markers: set[str] = set()
@@ -197,7 +197,7 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
             and abs(block.n_cols - current.n_cols) <= 1
             and _is_gap(blocks[last_index + 1:index], settings, current)
         )
-        if continues:
+        if continues and current is not None:
             while rows and _repeats(rows[0].cells, current.header, settings.header_repeat_similarity):
                 rows.pop(0)
             _realign(rows, column_numbers(current.header, current.n_cols))

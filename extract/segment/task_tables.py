@@ -17,8 +17,8 @@ import regex as re
 
 from cchc_extract.records import SourceRef, TaskRow, TaskTable
 from extract.model import IngestedDocument
-from normalize.text import fold
 from extract.segment.table_join import JoinedRow, JoinedTable, join_tables, lines_before, row_bbox, row_conf
+from normalize.text import fold
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def map_columns(labels: list[str]) -> dict[str, int]:
     """Field → column index; each field once, each column once."""
     mapping: dict[str, int] = {}
     taken: set[int] = set()
-    keys = [_header_key(l) for l in labels]
+    keys = [_header_key(label) for label in labels]
     for field, words in _FIELD_WORDS:
         for c, key in enumerate(keys):
             if c in taken or not key:
@@ -190,7 +190,7 @@ def _merge(previous: TaskRow, values: dict[str, str], extra: dict[str, str], row
 
 
 def table_title(doc: IngestedDocument, table: JoinedTable, settings: TaskTableSettings) -> str:
-    lines = [l.text for l in lines_before(doc, table, settings.caption_lines)]
+    lines = [ln.text for ln in lines_before(doc, table, settings.caption_lines)]
     label_at = max((k for k, t in enumerate(lines) if re.match(r"^\s*ph[uụ]\s*l[uụ]c\b", t, re.I)), default=None)
     picked = lines[label_at:] if label_at is not None else lines[-2:]
     return " ".join(t for t in picked if not _CAPTION_SKIP.match(t)).strip()

@@ -58,7 +58,7 @@ class RepairModel:
         for (a, b, _c), c in counts[3].items():
             ctx2[(a, b)] = ctx2.get((a, b), 0) + c
         self.bi_lp = {g: math.log(c / ctx1[g[0]]) for g, c in counts[2].items()}
-        self.tri_lp = {g: math.log(c / ctx2[g[:2]]) for g, c in counts[3].items()}
+        self.tri_lp = {g: math.log(c / ctx2[(g[0], g[1])]) for g, c in counts[3].items()}
         self.back1 = math.log(settings.backoff)
         self.back2 = 2 * math.log(settings.backoff)
         # Syllables by diacritic-free key, most frequent first.

@@ -91,7 +91,7 @@ class TokenSlot:
     breaks: bool = False  # punctuation after it ends the n-gram context
 
     @staticmethod
-    def make(piece: str, token: Token, cands, fixed: bool, suspicious: bool = False) -> "TokenSlot":
+    def make(piece: str, token: Token, cands, fixed: bool, suspicious: bool = False) -> TokenSlot:
         return TokenSlot(piece, token, tuple(cands), fixed, suspicious, breaks_context(token))
 
 
@@ -189,12 +189,13 @@ def _compound_candidates(core: str, settings: RepairSettings) -> list[Cand]:
     for w in words:
         found = _word_candidates(w, settings)[:3] or ((None, 0.0),)
         options.append(found)
-    combos: list[tuple[tuple[str, ...], float]] = [((), 0.0)]
+    combos: list[tuple[tuple[str | None, ...], float]] = [((), 0.0)]
     for found in options:
         combos = [(c + (s,), cost + sc) for c, cost in combos for s, sc in found][:9]
     out = []
-    for syls, cost in combos:
-        if any(s is None for s in syls):
+    for maybe_syls, cost in combos:
+        syls = tuple(s for s in maybe_syls if s is not None)
+        if len(syls) < len(maybe_syls):
             return []
         text = "".join(apply_case(s, case_of(w)) + (seps[i] if i < len(seps) else "")
                        for i, (s, w) in enumerate(zip(syls, words)))
@@ -324,8 +325,8 @@ def _classify(piece: str, settings: RepairSettings, mode: str,
         # Substituted words ("Sonchính") live in clean text; an OCR'd syllable is not one.
         cands += _split_candidates(core, model, settings, substitutes)
     if not cands:
-        unit = ABBR if core.isupper() else None
-        return TokenSlot.make(piece, tok, [Cand((unit,) if unit else (), None, 0.0)], True)
+        abbr = ABBR if core.isupper() else None
+        return TokenSlot.make(piece, tok, [Cand((abbr,) if abbr else (), None, 0.0)], True)
     return TokenSlot.make(piece, tok, cands, False, suspicious=True)
 
 
@@ -496,6 +497,7 @@ def repair_line(line: str, settings: RepairSettings = RepairSettings(), damaged_
     slots = [s for s in slots_all if s is not None]
     choice = _decode(slots, model, settings)
     cores: list[str | None] = []
+    slot: TokenSlot | None  # every slot below; None for the pieces between words
     for slot, j in zip(slots, choice):
         cand = slot.cands[j] if slot.cands else None
         cores.append(cand.out if cand is not None and cand.out is not None else None)

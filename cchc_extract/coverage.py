@@ -1,0 +1,81 @@
+"""Coverage: a sum that falls short because we did not read every row is our gap, not the
+commune's fault.
+
+Reconciliation compares the rows read with the totals the document states. When a table's rows
+add up to less than its stated total (or a parent's children to less than the parent) and the
+document has parts we could not read on those pages — a table not read, a page with no text, a
+numbering jump — the shortfall is explained by what is missing. Such a check becomes
+``incomplete`` (never ``mismatch``, which tells the district that the commune is wrong), and a
+``coverage`` check says how far the rows read get: "rows read add up to 61 of the stated 100".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from cchc_extract.records import Check, ExtractionResult, ScoreTable, UnreadPart
+
+
+@dataclass(frozen=True)
+class CoverageSettings:
+    # A shortfall smaller than this (points) is rounding, not missing rows.
+    min_shortfall: float = 0.01
+
+
+# Checks whose shortfall missing rows can explain: the rows read sum to less than a stated sum.
+_SUM_KINDS = ("stated_total", "sum_children", "sum_self")
+
+
+def account_coverage(result: ExtractionResult, settings: CoverageSettings = CoverageSettings()) -> None:
+    """Turn the sum mismatches that unread parts explain into ``incomplete`` and add one
+    ``coverage`` check per score table whose stated total the rows read cannot reach."""
+    if not result.unread:
+        return
+    checks: list[Check] = []
+    for check in result.checks:
+        table_index = _score_table_of(check)
+        if (check.status == "mismatch" and check.kind in _SUM_KINDS and table_index is not None
+                and _falls_short(check, settings)
+                and _unread_on(result.unread, result.score_tables[table_index])):
+            check = replace(check, status="incomplete",
+                            message=check.message + "; parts of the document were not read on these pages "
+                                                    "(see unread), which may hold the missing rows")
+            if check.kind == "stated_total":
+                checks.append(_coverage_check(check, table_index))
+        checks.append(check)
+    result.checks = checks
+
+
+def _score_table_of(check: Check) -> int | None:
+    """The score table a check belongs to, from its id ('kind:/score_tables/0/rows/3:field')."""
+    pointer = check.id.split(":")[1] if check.id.count(":") >= 1 else ""
+    parts = pointer.split("/")
+    if len(parts) >= 3 and parts[1] == "score_tables" and parts[2].isdigit():
+        return int(parts[2])
+    return None
+
+
+def _falls_short(check: Check, settings: CoverageSettings) -> bool:
+    """The rows read (``expected``: their sum) come to less than the stated figure (``actual``)."""
+    read, stated = check.expected, check.actual
+    if not isinstance(read, (int, float)) or not isinstance(stated, (int, float)):
+        return False
+    return stated - read >= settings.min_shortfall
+
+
+def _unread_on(unread: list[UnreadPart], table: ScoreTable) -> bool:
+    pages = set(table.pages)
+    if not pages:
+        return bool(unread)
+    first, last = min(pages), max(pages)
+    # A table's continuation that was not joined sits on the pages after its last page read.
+    return any(part.page is not None and first <= part.page and (part.page <= last + 1 or part.kind == "table")
+               for part in unread)
+
+
+def _coverage_check(check: Check, table_index: int) -> Check:
+    return Check(id=f"coverage:/score_tables/{table_index}:{check.field}", kind="coverage", table=check.table,
+                 code=None, field=check.field, expected=check.actual, actual=check.expected,
+                 tolerance=check.tolerance, status="incomplete",
+                 message=f"rows read add up to {check.expected:g} of the stated total {check.actual:g}: "
+                         f"rows were not read (see unread)")

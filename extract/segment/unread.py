@@ -1,0 +1,225 @@
+"""The account of what was not read: every table of the ingested model that gave no rows and is
+not layout, every page with no usable text, every run of rows the segmenters could not place.
+
+The worst failure for a district officer is the one nobody sees: a table whose points are written
+in a way the segmenters do not know, a continuation page that joined nothing, a page OCR could not
+read. This stage runs after segmentation and compares the model with what came out of it, by
+position only (page, source lines, boxes), so it knows nothing of how any segmenter works and
+cannot be fooled by one that fails quietly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from cchc_extract.records import ExtractionResult, ReviewItem, SourceRef, UnreadPart
+from extract.model import IngestedDocument, Page, Table
+from extract.segment.table_join import header_row_count
+from normalize.text import fold, fold_spaces
+
+
+@dataclass(frozen=True)
+class UnreadSettings:
+    # Characters of a part's text kept in ``text_sample`` (enough to recognise it in the review sheet).
+    sample_chars: int = 160
+    # A table is data-like when at least this many of its rows hold a number or an item code;
+    # fewer is a text box or a one-line frame, not a table we owe rows for.
+    min_data_rows: int = 2
+    # A page with fewer characters of text (lines and table cells together) has no usable text.
+    min_page_chars: int = 20
+    # A table counts as partly read when fewer than this share of its data rows came out as rows,
+    # and at least ``min_missing_rows`` of them are missing.
+    min_read_share: float = 0.5
+    min_missing_rows: int = 3
+    # Boxes overlap when their intersection covers this share of the smaller one.
+    bbox_overlap: float = 0.5
+    # Siblings missing between two numbers of a score table's parent before it is reported
+    # (1.2 → 1.5 leaves 1.3 and 1.4 unread: 2 missing).
+    min_missing_siblings: int = 1
+
+
+# Words that make a table layout (Decree 30 header block, signature block, letterhead), not data.
+_LAYOUT_MARKS = (
+    "cong hoa xa hoi chu nghia", "doc lap - tu do", "doc lap tu do", "noi nhan", "tm. uy ban", "tm uy ban",
+    "kt. chu tich", "kt chu tich", "(da ky)", "(ky", "chu tich", "so:", "ngay thang nam",
+)
+_ITEM_CODE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\))(?:\s|$)", re.I)
+_NUMBER_CELL = re.compile(r"[-+]?\d[\d.,]*\s*%?")
+_DATE_LINE = re.compile(r"ngay\s+\d{0,2}\s*thang\s+\d{0,2}\s*nam\s+\d{0,4}")
+
+
+def find_unread(doc: IngestedDocument, result: ExtractionResult,
+                settings: UnreadSettings = UnreadSettings()) -> list[UnreadPart]:
+    """Every part of ``doc`` that produced nothing in ``result``, in page order."""
+    sources = _row_sources(result)
+    parts: list[UnreadPart] = []
+    for page in doc.pages:
+        parts.extend(_unread_page(page, settings))
+        for table in page.tables:
+            part = _unread_table(table, sources, settings)
+            if part is not None:
+                parts.append(part)
+    parts.extend(_numbering_gaps(result, settings))
+    return sorted(parts, key=lambda p: (p.page or 0, p.line_start or 0))
+
+
+def _row_sources(result: ExtractionResult) -> list[SourceRef]:
+    refs: list[SourceRef] = []
+    for score in result.score_tables:
+        refs.extend(row.source for row in score.rows)
+    for annex in result.statistics:
+        refs.extend(row.source for row in annex.rows)
+    for tasks in result.task_tables:
+        refs.extend(row.source for row in tasks.rows)
+    return refs
+
+
+def _sample(text: str, settings: UnreadSettings) -> str:
+    text = fold_spaces(text.replace("\n", " "))
+    return text if len(text) <= settings.sample_chars else text[: settings.sample_chars - 1].rstrip() + "…"
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def _page_text(page: Page) -> str:
+    cells = " ".join(c.text for t in page.tables for c in t.cells)
+    return " ".join(line.text for line in page.lines) + " " + cells
+
+
+def _unread_page(page: Page, settings: UnreadSettings) -> list[UnreadPart]:
+    text = _page_text(page).strip()
+    if len(re.sub(r"\s", "", text)) >= settings.min_page_chars:
+        return []
+    reason = ("no text on this page: blank, or OCR found nothing readable" if not text
+              else f"almost no text on this page ({len(text)} characters): blank, or not readable")
+    bbox = [0.0, 0.0, float(page.width), float(page.height)] if page.width and page.height else None
+    return [UnreadPart(page=page.number, kind="page", reason=reason, text_sample=_sample(text, settings),
+                       bbox=bbox)]
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def table_text(table: Table) -> str:
+    return "\n".join(" | ".join(c for c in row if c) for row in table.text_rows())
+
+
+def is_layout_table(table: Table) -> bool:
+    """A header block, signature block or letterhead laid out as a (borderless) table: it carries
+    the national motto, "Số:", a place-and-date line, "Nơi nhận" or a signature title."""
+    folded = fold(table_text(table))
+    return any(mark in folded for mark in _LAYOUT_MARKS) or bool(_DATE_LINE.search(folded))
+
+
+def data_rows(table: Table) -> list[int]:
+    """Indices of the rows a reader owes: after the header rows, a row opening with an arabic or
+    lettered item code, or holding numbers in two cells. Roman section headings are left out (task
+    tables keep them as sections, not rows)."""
+    rows = table.text_rows()
+    out = []
+    for r in range(header_row_count(rows), len(rows)):
+        cells = [c.strip() for c in rows[r] if c.strip()]
+        if not cells:
+            continue
+        if _ITEM_CODE.match(cells[0]) or sum(1 for c in cells if _NUMBER_CELL.fullmatch(c)) >= 2:
+            out.append(r)
+    return out
+
+
+def _overlaps(a, b, share: float) -> bool:
+    x0, y0 = max(a[0], b[0]), max(a[1], b[1])
+    x1, y1 = min(a[2], b[2]), min(a[3], b[3])
+    if x1 <= x0 or y1 <= y0:
+        return False
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return smaller > 0 and (x1 - x0) * (y1 - y0) >= share * smaller
+
+
+def _inside(ref: SourceRef, table: Table, settings: UnreadSettings) -> bool:
+    """A row came from this table: same page, and its lines or its box fall in the table's."""
+    last_page = max(table.page, table.page_end or table.page)
+    if ref.page is None or not table.page <= ref.page <= last_page:
+        return False
+    if ref.bbox and table.bbox:
+        return ref.page == table.page and _overlaps(ref.bbox, table.bbox, settings.bbox_overlap)
+    if ref.line_start is not None and table.line_end:
+        end = ref.line_end if ref.line_end is not None else ref.line_start
+        return ref.line_start <= table.line_end and end >= table.line_start
+    # A format that gives neither lines nor boxes: the page is all we know.
+    return not table.bbox and not table.line_end
+
+
+def _unread_table(table: Table, sources: list[SourceRef], settings: UnreadSettings) -> UnreadPart | None:
+    if is_layout_table(table):
+        return None
+    owed = data_rows(table)
+    if len(owed) < settings.min_data_rows:
+        return None
+    read = sum(1 for ref in sources if _inside(ref, table, settings))
+    sample = _sample(table_text(table), settings)
+    if read == 0:
+        first = next((r for r in table.text_rows() if any(c.strip() for c in r)), [])
+        head = " | ".join(c for c in first if c.strip())
+        return _table_part(table, "table", sample,
+                           f"table of {table.n_rows} rows × {table.n_cols} columns not read (not recognised as "
+                           f"a score table, annex or task table; first row: {_sample(head, settings)[:60]})")
+    missing = len(owed) - read
+    if read < settings.min_read_share * len(owed) and missing >= settings.min_missing_rows:
+        return _table_part(table, "rows", sample, f"only {read} of the {len(owed)} rows of this table were read")
+    return None
+
+
+def _table_part(table: Table, kind: str, sample: str, reason: str) -> UnreadPart:
+    return UnreadPart(page=table.page, kind=kind, reason=reason, text_sample=sample, page_end=table.page_end or None,
+                      bbox=list(table.bbox) if table.bbox else None, line_start=table.line_start or None,
+                      line_end=table.line_end or None)
+
+
+# --------------------------------------------------------------------------- numbering
+
+
+def _last_number(code: str) -> tuple[str, int] | None:
+    m = re.fullmatch(r"(.*?)(\d{1,3})", code or "")
+    return (m.group(1), int(m.group(2))) if m else None
+
+
+def _numbering_gaps(result: ExtractionResult, settings: UnreadSettings) -> list[UnreadPart]:
+    """Siblings of a score table numbered 1.2 then 1.5: the rows between were not read (a page
+    that contributed nothing, a row the segmenter could not place). Task tables are left out: their
+    numbering is the commune's own and skips as it likes."""
+    parts: list[UnreadPart] = []
+    for score in result.score_tables:
+        last: dict[tuple[str | None, str], tuple[int, str]] = {}
+        for row in score.rows:
+            key = _last_number(row.code or "")
+            if key is None:
+                continue
+            prefix, n = key
+            slot = (row.parent, prefix)
+            previous = last.get(slot)
+            last[slot] = (n, row.code or "")
+            if previous is None:
+                continue
+            missing = [f"{prefix}{k}" for k in range(previous[0] + 1, n)]
+            if len(missing) < settings.min_missing_siblings:
+                continue
+            listed = ", ".join(missing[:5]) + ("…" if len(missing) > 5 else "")
+            parts.append(UnreadPart(
+                page=row.source.page, kind="rows", line_start=row.source.line_start, line_end=row.source.line_end,
+                bbox=row.source.bbox, reason=f"numbering jumps from {previous[1]} to {row.code}: {listed} not read",
+                text_sample=_sample(f"{row.code} {row.name}", settings)))
+    return parts
+
+
+# --------------------------------------------------------------------------- review
+
+
+def unread_review_items(result: ExtractionResult) -> list[ReviewItem]:
+    """One review item per unread part: a person looks at the page, since the machine read nothing
+    there (confidence 0, so it sorts before every doubtful value)."""
+    return [ReviewItem(item=f"/unread/{i}", field=None, table=part.kind, code=None, page=part.page,
+                       raw=part.text_sample or None, value=None, reason=f"not read: {part.reason}", confidence=0.0)
+            for i, part in enumerate(result.unread)]

@@ -1,0 +1,259 @@
+"""Nothing lost silently: every table and page of a document is read, is layout, or is in the
+output's ``unread`` list (and so in the review queue and the summary). Real DOCX, real PDFs
+(LibreOffice and pypdfium2) and real Tesseract on a blank page."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from cchc_extract.batch import BatchSettings, run_convert
+from cchc_extract.pipeline import PipelineOptions, convert_file, result_to_json
+from extract.base import ingest
+from extract.segment.unread import data_rows, is_layout_table
+from schemas import schema_errors
+
+ROOT = Path(__file__).resolve().parents[1]
+
+SCORE_HEADER = ["STT", "Tiêu chí, tiêu chí thành phần", "Điểm tối đa", "Điểm tự chấm"]
+SCORE_ROWS = [
+    ["1", "Công tác chỉ đạo, điều hành cải cách hành chính", "6", "5"],
+    ["1.1", "Kế hoạch cải cách hành chính năm", "3", "3"],
+    ["1.2", "Báo cáo cải cách hành chính định kỳ", "3", "2"],
+    ["2", "Cải cách thủ tục hành chính", "4", "4"],
+    ["2.1", "Công khai thủ tục hành chính", "2", "2"],
+    ["2.2", "Giải quyết hồ sơ đúng hạn", "2", "2"],
+]
+# A data table no segmenter knows: numbers by year, not points, tasks or annex indicators.
+BUDGET = [
+    ["TT", "Nguồn vốn", "Năm 2024 (triệu đồng)", "Năm 2025 (triệu đồng)"],
+    ["1", "Ngân sách xã tự cân đối", "120", "150"],
+    ["2", "Ngân sách huyện hỗ trợ", "80", "95"],
+    ["3", "Nguồn xã hội hóa", "35", "40"],
+]
+
+
+def _borderless(table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    table._tbl.tblPr.append(borders)
+
+
+def _add_table(document, rows: list[list[str]], borderless: bool = False):
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    if not borderless:
+        table.style = "Table Grid"
+    else:
+        _borderless(table)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    return table
+
+
+def _decree30_docx(path: Path, tables: list[list[list[str]]]) -> Path:
+    """Header and signature blocks as borderless tables (the Decree 30 layout), data tables between."""
+    document = docx.Document()
+    _add_table(document, [["ỦY BAN NHÂN DÂN\nXÃ HÒA BÌNH\nSố: 27/BC-UBND",
+                           "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                           "Hòa Bình, ngày 14 tháng 6 năm 2024"]], borderless=True)
+    document.add_paragraph("BÁO CÁO")
+    document.add_paragraph("Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2024")
+    for i, rows in enumerate(tables):
+        if i:
+            document.add_paragraph("Kinh phí thực hiện kế hoạch cải cách hành chính của xã được bố trí như sau:")
+        _add_table(document, rows)
+        document.add_paragraph("")
+    _add_table(document, [["Nơi nhận:\n- Phòng Nội vụ huyện;\n- Lưu: VT.",
+                           "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\nLê Văn Thành"]], borderless=True)
+    document.save(str(path))
+    return path
+
+
+def _converted(path: Path) -> dict:
+    data = result_to_json(convert_file(path))
+    assert schema_errors(data) == []
+    return data
+
+
+def assert_accounted(path: Path, data: dict) -> None:
+    """The invariant: every data table of the ingested model gave rows or is in ``unread``."""
+    doc = ingest(path)
+    read_pages = {r["source"]["page"] for kind in ("score_tables", "statistics", "task_tables")
+                  for t in data[kind] for r in t["rows"]}
+    unread_pages = {u["page"] for u in data["unread"]}
+    for table in doc.tables():
+        if is_layout_table(table) or len(data_rows(table)) < 2:
+            continue
+        assert table.page in read_pages | unread_pages, f"table on page {table.page} neither read nor in unread"
+
+
+def test_layout_tables_and_a_read_score_table_leave_nothing_unread(tmp_path):
+    path = _decree30_docx(tmp_path / "bc.docx", [[SCORE_HEADER] + SCORE_ROWS])
+    data = _converted(path)
+    assert len(data["score_tables"][0]["rows"]) == len(SCORE_ROWS)
+    assert data["unread"] == []
+    assert not any(item["item"].startswith("/unread/") for item in data["review"])
+
+
+def test_a_table_no_segmenter_knows_is_unread_and_in_the_queue(tmp_path):
+    path = _decree30_docx(tmp_path / "bc.docx", [[SCORE_HEADER] + SCORE_ROWS, BUDGET])
+    data = _converted(path)
+    assert len(data["score_tables"][0]["rows"]) == len(SCORE_ROWS)  # the score table is still read
+    tables = [u for u in data["unread"] if u["kind"] == "table"]
+    assert len(tables) == 1, data["unread"]
+    assert "Ngân sách xã tự cân đối" in tables[0]["text_sample"]
+    assert "4 rows × 4 columns" in tables[0]["reason"]
+    queue = [item for item in data["review"] if item["item"] == "/unread/0"]
+    assert queue and queue[0]["confidence"] == 0.0 and queue[0]["reason"].startswith("not read:")
+    assert_accounted(path, data)
+
+
+def test_numbering_jump_in_a_score_table_is_reported(tmp_path):
+    rows = [SCORE_HEADER, ["1", "Công tác chỉ đạo, điều hành", "10", "9"],
+            ["1.1", "Kế hoạch cải cách hành chính", "2", "2"], ["1.2", "Báo cáo định kỳ", "2", "2"],
+            ["1.5", "Kiểm tra cải cách hành chính", "2", "1"], ["1.6", "Tuyên truyền", "4", "4"]]
+    path = tmp_path / "diem.txt"
+    path.write_text("BẢNG TỰ CHẤM ĐIỂM\n\n" + "\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+    data = _converted(path)
+    gaps = [u for u in data["unread"] if u["kind"] == "rows"]
+    assert len(gaps) == 1, data["unread"]
+    assert "1.2 to 1.5" in gaps[0]["reason"] and "1.3, 1.4" in gaps[0]["reason"]
+
+
+def test_a_consecutive_table_has_no_gap(tmp_path):
+    path = tmp_path / "diem.txt"
+    path.write_text("BẢNG TỰ CHẤM ĐIỂM\n\n" + "\n".join("\t".join(r) for r in [SCORE_HEADER] + SCORE_ROWS) + "\n",
+                    encoding="utf-8")
+    assert _converted(path)["unread"] == []
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract not installed (tesseract-ocr)")
+def test_a_blank_page_in_a_pdf_is_unread(tmp_path):
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(str(ROOT / "samples" / "renderings" / "stats_annex.pdf"))
+    pdf = pdfium.PdfDocument.new()
+    pdf.import_pages(source, [0])
+    width, height = source[0].get_size()
+    pdf.new_page(width, height)  # a blank page, as a scanner feeds one
+    path = tmp_path / "with_blank.pdf"
+    pdf.save(str(path))
+    data = _converted(path)
+    pages = [u for u in data["unread"] if u["kind"] == "page"]
+    assert [u["page"] for u in pages] == [2]
+    assert "no text" in pages[0]["reason"]
+
+
+def _long_table_pdf(tmp_path: Path) -> Path | None:
+    """A 60-row score table printed over pages with no repeated header, through LibreOffice."""
+    if shutil.which("libreoffice") is None:
+        return None
+    rows = [SCORE_HEADER]
+    for i in range(1, 11):
+        rows.append([str(i), f"Lĩnh vực thứ {i} của bộ tiêu chí", "6", "5"])
+        for j in range(1, 6):
+            rows.append([f"{i}.{j}", f"Tiêu chí thành phần {i}.{j} về công tác cải cách hành chính", "1.2",
+                         "1" if j % 2 else "1.2"])
+    path = _decree30_docx(tmp_path / "long.docx", [rows])
+    subprocess.run(["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   capture_output=True, timeout=180)
+    pdf = path.with_suffix(".pdf")
+    return pdf if pdf.exists() else None
+
+
+def test_every_page_of_a_long_table_is_read_or_accounted_for(tmp_path):
+    pdf = _long_table_pdf(tmp_path)
+    if pdf is None:
+        pytest.skip("LibreOffice cannot convert DOCX to PDF here (install libreoffice-writer)")
+    data = _converted(pdf)
+    assert data["source"]["pages"] >= 2
+    assert_accounted(pdf, data)
+    read = sum(len(t["rows"]) for t in data["score_tables"])
+    if read < 60:  # what was not read is said, with where
+        assert data["unread"], f"{read} of 60 rows read and nothing in unread"
+
+
+def test_batch_summary_tables_and_queue_name_the_unread(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    _decree30_docx(inputs / "ok.docx", [[SCORE_HEADER] + SCORE_ROWS])
+    _decree30_docx(inputs / "budget.docx", [[SCORE_HEADER] + SCORE_ROWS, BUDGET])
+    out = tmp_path / "out"
+    import io
+
+    stream = io.StringIO()
+    summary = run_convert([inputs], out, PipelineOptions(), BatchSettings(workers=1), stream=stream)
+    assert summary.with_unread == ["budget.docx"]
+    text = stream.getvalue()
+    assert "1 with parts not read" in text and "not all read: budget.docx: 1 part(s)" in text
+    unread_csv = (out / "tables" / "unread.csv").read_text(encoding="utf-8-sig")
+    assert "budget.docx" in unread_csv and "ok.docx" not in unread_csv
+    review = (out / "review.csv").read_text(encoding="utf-8-sig")
+    assert "/unread/0" in review
+
+
+def test_a_total_short_because_of_rows_not_read_is_incomplete_not_the_communes_fault(tmp_path):
+    rows = [SCORE_HEADER, ["1", "Công tác chỉ đạo, điều hành", "6", "5"],
+            ["1.1", "Kế hoạch cải cách hành chính", "3", "3"], ["1.2", "Báo cáo định kỳ", "3", "2"],
+            ["3", "Cải cách tổ chức bộ máy", "4", "4"], ["3.1", "Sắp xếp tổ chức", "4", "4"],
+            ["", "Tổng cộng", "15", "13"]]
+    path = tmp_path / "diem.txt"
+    path.write_text("BẢNG TỰ CHẤM ĐIỂM\n\n" + "\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+    data = _converted(path)
+    assert [u["reason"] for u in data["unread"]] == ["numbering jumps from 1 to 3: 2 not read"]
+    totals = [c for c in data["checks"] if c["kind"] in ("stated_total", "coverage")]
+    assert totals and all(c["status"] == "incomplete" for c in totals), totals
+    coverage = [c for c in totals if c["kind"] == "coverage" and c["field"] == "max_points"]
+    assert coverage[0]["actual"] == 10 and coverage[0]["expected"] == 15
+    assert "10 of the stated total 15" in coverage[0]["message"]
+    assert not [c for c in data["checks"] if c["status"] == "mismatch"]
+
+
+def test_a_wrong_total_with_everything_read_stays_a_mismatch(tmp_path):
+    rows = [SCORE_HEADER] + SCORE_ROWS + [["", "Tổng cộng", "11", "10"]]
+    path = tmp_path / "diem.txt"
+    path.write_text("BẢNG TỰ CHẤM ĐIỂM\n\n" + "\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+    data = _converted(path)
+    assert data["unread"] == []
+    assert [c["kind"] for c in data["checks"] if c["status"] == "mismatch"] == ["stated_total", "stated_total"]
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract not installed (tesseract-ocr)")
+def test_a_sideways_photo_is_turned_upright_before_it_is_read(tmp_path):
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(str(ROOT / "samples" / "renderings" / "stats_annex.pdf"))[0]
+    image = page.render(scale=300 / 72).to_pil().convert("L")
+    top = image.crop((0, 0, image.width, int(image.height * 0.35)))  # the letter's head: number, date, title
+    path = tmp_path / "sideways.png"
+    top.rotate(90, expand=True).save(path, dpi=(300, 300))  # put in the scanner sideways
+    data = _converted(path)
+    assert data["document"]["number"] == "341/BC-UBND"
+    assert data["document"]["date"] == "2024-06-10"
+    assert data["unread"] == []
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract not installed (tesseract-ocr)")
+def test_a_blank_frame_of_a_scan_is_one_unread_page_and_in_the_queue(tmp_path):
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    page = pdfium.PdfDocument(str(ROOT / "samples" / "renderings" / "stats_annex.pdf"))[0]
+    image = page.render(scale=200 / 72).to_pil().convert("L")
+    top = image.crop((0, 0, image.width, int(image.height * 0.3)))
+    blank = Image.new("L", top.size, 255)  # the scanner fed an empty sheet
+    path = tmp_path / "two_pages.tif"
+    top.save(path, save_all=True, append_images=[blank], dpi=(200, 200))
+    data = _converted(path)
+    assert [(u["kind"], u["page"]) for u in data["unread"]] == [("page", 2)]
+    assert data["review"][0]["item"] == "/unread/0" and data["review"][0]["page"] == 2

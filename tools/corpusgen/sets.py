@@ -1,0 +1,54 @@
+"""The official criteria sets the corpus is written from (``normalize.criteria``), as the generator's
+own ``Criterion`` rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from corpusgen.scores import Criterion, consistent_criteria
+
+
+@dataclass(frozen=True)
+class CriteriaSet:
+    id: str
+    province: str | None
+    year: int
+    title: str
+    rows: tuple[Criterion, ...]
+
+    @property
+    def pre_merger(self) -> bool:
+        """Sets decided before the 2025 merger score communes that still sit under a district."""
+        return self.year < 2025
+
+
+def _scale(value) -> tuple[str, ...]:
+    """Scale lines whichever way the loader gives them: a sequence, or one string split on ';' / '|' /
+    line breaks; a leading bullet dash is not part of the line."""
+    if not value:
+        return ()
+    if isinstance(value, str):
+        for sep in ("\n", "|", ";"):
+            if sep in value:
+                value = value.split(sep)
+                break
+        else:
+            value = [value]
+    lines = (" ".join(str(v).split()).lstrip("-–+ ").strip() for v in value)
+    return tuple(line for line in lines if line)
+
+
+def _name(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def load_sets() -> list[CriteriaSet]:
+    from normalize.criteria import load_criteria_sets
+
+    out = []
+    for s in load_criteria_sets():
+        rows = [Criterion(str(r.code), r.parent or None, _name(r.name),
+                          None if r.max_points is None else float(r.max_points), _scale(getattr(r, "scale", None)))
+                for r in s.rows]
+        out.append(CriteriaSet(s.id, s.province, int(s.year), s.title, tuple(consistent_criteria(rows))))
+    return sorted(out, key=lambda s: s.id)
