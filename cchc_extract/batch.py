@@ -62,7 +62,8 @@ class FileOutcome:
     format: str = ""
     method: str = ""
     pages: int = 0
-    mismatches: int = 0  # checks with status mismatch
+    mismatches: int = 0  # checks with status mismatch: the document's own numbers disagree
+    misreads: int = 0  # checks with status misread: a value we may have read wrong (not the commune's fault)
     review: int = 0  # rows sent to review
     unread: int = 0  # parts of the document that gave no data (tables, pages, rows): see its "unread"
     errors: list[str] = field(default_factory=list)  # "stage: message"
@@ -75,6 +76,8 @@ class BatchSummary:
     converted: int = 0
     up_to_date: int = 0
     with_mismatches: int = 0
+    mismatches: int = 0  # the documents' faults, over all documents
+    misreads: int = 0  # findings explained by a value we may have misread, over all documents
     failed: int = 0
     review_rows: int = 0
     with_unread: list[str] = field(default_factory=list)  # documents with parts not read
@@ -94,6 +97,8 @@ class BatchSummary:
             return
         self.converted += 1
         self.with_mismatches += outcome.mismatches > 0
+        self.mismatches += outcome.mismatches
+        self.misreads += outcome.misreads
         if outcome.unread:
             self.with_unread.append(outcome.file)
 
@@ -140,6 +145,7 @@ def outcome_of(data: dict, file: str, up_to_date: bool = False) -> FileOutcome:
         file=file, status="failed" if failed else "converted", up_to_date=up_to_date,
         format=source.get("format", ""), method=source.get("method", ""), pages=source.get("pages", 0),
         mismatches=sum(c.get("status") == "mismatch" for c in data.get("checks", [])),
+        misreads=sum(c.get("status") == "misread" for c in data.get("checks", [])),
         review=len(data.get("review", [])), unread=len(data.get("unread", [])), errors=errors)
 
 
@@ -379,7 +385,8 @@ def format_duration(seconds: float) -> str:
 def summary_text(summary: BatchSummary) -> str:
     head = (f"cchc-extract: {summary.files} files in {format_duration(summary.seconds)}: "
             f"{summary.converted} converted ({summary.up_to_date} already up to date), "
-            f"{summary.with_mismatches} with mismatches, {summary.failed} failed, "
+            f"{summary.with_mismatches} with mismatches ({summary.mismatches} in all; {summary.misreads} more "
+            f"explained by values we may have misread), {summary.failed} failed, "
             f"{summary.review_rows} rows sent to review")
     if summary.with_unread:
         head += f", {len(summary.with_unread)} with parts not read"

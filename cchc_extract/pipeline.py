@@ -21,7 +21,8 @@ from cchc_extract.records import ErrorRecord, ExtractionResult, SourceInfo, to_d
 from extract.base import IngestError, IngestOptions, ingest
 from extract.metadata import extract_metadata
 from extract.model import IngestedDocument
-from extract.segment.narrative import find_counts, find_score_statements, find_targets
+from extract.segment.counts import find_counts
+from extract.segment.narrative import find_score_statements, find_targets
 from extract.segment.score_tables import find_score_tables
 from extract.segment.statistics import find_statistics
 from extract.segment.task_tables import find_task_tables

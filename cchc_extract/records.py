@@ -154,6 +154,11 @@ class Count:
     total: float | None = None
     parts: list[CountPart] = field(default_factory=list)
     unit: str = ""
+    # The parts are stated to make the whole ("gồm", a parenthetical list, labels that partition
+    # it); "trong đó" may name only some, so parts short of such a total are not a fault.
+    complete: bool = False
+    # Why the parts' sum cannot be checked (a part in another unit, a part with two figures).
+    doubt: str | None = None
     confidence: float = 1.0
     source: SourceRef = field(default_factory=SourceRef)
 
@@ -168,7 +173,7 @@ class Check:
     expected: float | str | None = None
     actual: float | str | None = None
     tolerance: float | None = None
-    status: str = "ok"  # ok | mismatch | repaired | skipped | incomplete (we did not read all the rows)
+    status: str = "ok"  # ok | mismatch | misread | repaired | skipped | incomplete (we did not read all the rows)
     message: str = ""
 
 
@@ -183,6 +188,8 @@ class ReviewItem:
     value: float | str | None = None
     reason: str = ""
     confidence: float | None = None
+    # Other values the raw text could mean that make a failed relation hold (status misread).
+    alternatives: list[float] = dataclasses.field(default_factory=list)
 
 
 @dataclass

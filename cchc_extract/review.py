@@ -18,14 +18,15 @@ from cchc_extract.reconcile import ReconcileSettings, reconcile
 from cchc_extract.records import Correction, ErrorRecord, ExtractionResult, from_dict, to_dict
 from cchc_extract.tables import iter_outputs, write_tables
 from extract.segment.unread import unread_review_items
-from normalize.numbers import parse_number
+from normalize.numbers import format_vn, parse_number
 from schemas import schema_errors
 
 REVIEW_XLSX, REVIEW_CSV = "review.xlsx", "review.csv"
-REVIEW_COLUMNS = ("document", "page", "table", "code", "field", "raw", "value", "reason", "confidence", "item",
-                  "corrected_value")
+REVIEW_COLUMNS = ("document", "page", "table", "code", "field", "raw", "value", "alternatives", "reason", "confidence",
+                  "item", "corrected_value")
 # Spreadsheet column widths (characters); long free text wraps.
-_WIDTHS = {"document": 36, "page": 6, "table": 14, "code": 10, "field": 14, "raw": 40, "value": 14, "reason": 40,
+_WIDTHS = {"document": 36, "page": 6, "table": 14, "code": 10, "field": 14, "raw": 40, "value": 14, "alternatives": 14,
+           "reason": 40,
            "confidence": 11, "item": 28, "corrected_value": 18}
 # Number fields whose values are points: "2.5" and "2,5" alike, "1.250" never a thousand.
 _SCORE_FIELDS = frozenset({"max_points", "self_points", "points"})
@@ -51,12 +52,14 @@ class ApplyReport:
 
 def review_frame(out_dir: Path) -> pd.DataFrame:
     """Every review row of every document: rows in a broken sum, ratio or code first (the
-    numbers users must not trust), then the least confident first."""
+    numbers users must not trust; a value we may have misread comes with the other readings that
+    would make its relation hold, in ``alternatives``), then the least confident first."""
     rows, priority = [], []
     for _, data in iter_outputs(out_dir):
-        broken = {c["message"] for c in data.get("checks", []) if c.get("status") == "mismatch"}
+        broken = {c["message"] for c in data.get("checks", []) if c.get("status") in ("mismatch", "misread")}
         for item in data.get("review", []):
             rows.append({**{k: item.get(k) for k in REVIEW_COLUMNS}, "document": data["source"].get("path"),
+                         "alternatives": "; ".join(format_vn(a, 4) for a in item.get("alternatives") or []) or None,
                          "corrected_value": None})
             confidence = item.get("confidence")
             priority.append((item.get("reason") not in broken, 1.0 if confidence is None else confidence))

@@ -52,7 +52,8 @@ TABLE_COLUMNS: dict[str, tuple[Column, ...]] = {
     "documents": KEY_COLUMNS + _cols(
         "output_file sha256 format method pages:int encoding kind kind_name title issuer place year:int signer "
         "schema_version pipeline_version score_rows:int statistics_rows:int task_rows:int score_statements:int "
-        "targets:int counts:int checks:int mismatches:int review_rows:int corrections:int unread_parts:int errors"),
+        "targets:int counts:int checks:int mismatches:int misreads:int review_rows:int corrections:int "
+        "unread_parts:int errors"),
     "score_rows": KEY_COLUMNS + _cols(
         "table_index:int table_title row_index:int code code_raw level:int parent name name_raw "
         "max_points:float self_points:float max_points_raw self_points_raw appraised_points:float "
@@ -69,7 +70,7 @@ TABLE_COLUMNS: dict[str, tuple[Column, ...]] = {
     "targets": KEY_COLUMNS + _cols(
         "index:int text indicator comparator value:float unit year:int section confidence:float") + _SOURCE_REF,
     "counts": KEY_COLUMNS + _cols(
-        "index:int text label total:float parts unit confidence:float") + _SOURCE_REF,
+        "index:int text label total:float parts unit complete:int doubt confidence:float") + _SOURCE_REF,
     # expected/actual are numbers or words: the number in one column, the words in another.
     "checks": KEY_COLUMNS + _cols(
         "id kind table code field expected:float actual:float expected_text actual_text tolerance:float status "
@@ -127,6 +128,7 @@ def document_row(data: dict, output_file: str) -> dict:
         "score_statements": len(data.get("score_statements", [])), "targets": len(data.get("targets", [])),
         "counts": len(data.get("counts", [])), "checks": len(data.get("checks", [])),
         "mismatches": sum(c.get("status") == "mismatch" for c in data.get("checks", [])),
+        "misreads": sum(c.get("status") == "misread" for c in data.get("checks", [])),
         "review_rows": len(data.get("review", [])), "corrections": len(data.get("corrections", [])),
         "unread_parts": len(data.get("unread", [])),
         "errors": "\n".join(f"{e.get('stage')}: {e.get('message')}" for e in data.get("errors", [])) or None,

@@ -340,7 +340,9 @@ def test_narrative_count_found_and_its_fault_flagged():
     truth["score_tables"] = []
     counts = [Count(text=other, total=402.0, unit="hồ sơ",
                     parts=[CountPart("trước hạn", 377.0), CountPart("đúng hạn", 22.0), CountPart("trễ hạn", 3.0)]),
-              Count(text=text, total=48.0, unit="lượt",
+              # a parenthetical list states the whole (extract/segment/counts.py marks it complete), so
+              # parts short of the total are a fault, not a list naming only some parts
+              Count(text=text, total=48.0, unit="lượt", complete=True,
                     parts=[CountPart("qua loa truyền thanh", 20.0), CountPart("qua hội nghị", 17.0)])]
     output = reconciled(ExtractionResult(counts=counts))
     c = score_document(truth, output)["tally"]

@@ -7,7 +7,8 @@ import pytest
 
 from extract.base import ingest
 from extract.model import IngestedDocument, Line, Page
-from extract.segment.narrative import find_counts, find_score_statements, find_targets
+from extract.segment.counts import find_counts
+from extract.segment.narrative import find_score_statements, find_targets
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

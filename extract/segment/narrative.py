@@ -1,4 +1,4 @@
-"""Figures stated in running text: score statements, plan targets, counts.
+"""Figures stated in running text: score statements and plan targets.
 
 All three read the document's text lines (tables are read elsewhere) with regexes over an
 accent-free, lower-case shadow of each line that keeps the line's length ("Tiêu chí" and an OCR'd
@@ -15,9 +15,7 @@ with ``normalize.numbers.parse_number``.
 - Targets: one per figure (percent, money, or a count after "ít nhất/tối thiểu") stated under an
   objectives heading ("Mục tiêu", "Chỉ tiêu") and not under a tasks/solutions heading; the
   year comes from the sentence ("đến năm 2025") or from a "Đến năm 2025:" line above it.
-- Counts: a total with a breakdown, "tiếp nhận 281 hồ sơ (mức độ 2 là 84 hồ sơ, ...)" or
-  "... là 276 hồ sơ, trong đó: trước hạn là 256 hồ sơ, ...", and completion ratios
-  "hoàn thành 15/19 nhiệm vụ", modelled as total 19 with one part {label "hoàn thành", 15}.
+- Counts (a total and its breakdown) are read by the grammar in ``extract.segment.counts``.
 """
 
 from __future__ import annotations
@@ -28,7 +26,7 @@ from functools import partial
 import regex as re
 from unidecode import unidecode
 
-from cchc_extract.records import Count, CountPart, ScoreStatement, SourceRef, Target
+from cchc_extract.records import ScoreStatement, SourceRef, Target
 from extract.model import IngestedDocument, Line
 from extract.segment.paragraphs import reading_lines
 from normalize.numbers import parse_number
@@ -354,145 +352,3 @@ def _section_title(stack: list[tuple[int, str]], settings: NarrativeSettings) ->
         if shadow(_bare(heading)).strip(" :.") not in settings.target_heading_words + ("muc tieu chung", "muc tieu cu the"):
             return heading
     return stack[-1][1] if stack else ""
-
-
-# ---------------------------------------------------------------- counts
-
-_TOTAL = re.compile(
-    r"(?P<num>\d[\d.]*)\s+(?P<unit>[a-zđ]+(?:\s+[a-zđ]+)?)\s*(?P<open>\(|[,;]?\s*(?:trong do|bao gom|gom)\s*:?)")
-_PART = re.compile(r"^(?:trong do\s*:?\s*)?(?P<label>.*?)\s*(?:la|:|dat|co|gom)?\s*(?P<num>\d[\d.]*)(?P<rest>.*)$")
-_PART_IS = re.compile(r"^(?:trong do\s*:?\s*)?(?P<label>.*?)\s+(?:la|:)\s*(?P<num>\d[\d.]*)(?P<rest>.*)$")
-_RATIO = re.compile(r"(?<![\d/.,])(?P<done>\d{1,5})\s*/\s*(?P<total>\d{1,5})(?![\d/.,])\s+(?P<unit>[a-zđ]+(?:\s+[a-zđ]+)?)(?P<tail>[^(,;.]*)")
-# "số 12", "thứ 36": a number or rank, not a count ("tổng số 120" is one).
-_NOT_COUNT_BEFORE = re.compile(r"(?:ngay|thang|thu|(?<!tong )so|quy|nam|muc do|vi tri thu)\s*$")
-_NOT_COUNT_UNITS = ("diem", "nam", "thang", "ngay")
-_CLAUSE_START = re.compile(r"[,;:]\s*|^")
-
-
-def _count_value(raw: str) -> float | None:
-    parsed = parse_number(raw, kind="count")
-    return parsed.value if parsed else None
-
-
-def _label_before(text: str, low: str, pos: int) -> str:
-    """The clause before a total: "Bộ phận TN&TKQ UBND xã đã tiếp nhận" / "Tổng số hồ sơ đã giải quyết"."""
-    stops = [(m.start(), m.end()) for m in re.finditer(r"[,;:(]\s*", low[:pos])]
-    start = stops[-1][1] if stops else 0
-    if stops and not low[start:pos].strip() and low[stops[-1][0]] == ":":
-        # "Tổng số hồ sơ tiếp nhận: 120 hồ sơ": the clause before the colon names the total
-        pos = stops[-1][0]
-        start = stops[-2][1] if len(stops) > 1 else 0
-    label = text[start:pos]
-    return _clean(re.sub(r"(?i)\s*(là|đạt|có|:)\s*$", "", label))
-
-
-def _parts(text: str, low: str, a: int, b: int, unit: str) -> list[CountPart]:
-    """Parts of a breakdown: "mức độ 2 là 84 hồ sơ" (label before the number) or "có 09 TTHC
-    không đủ điều kiện ..." (label after the number and its unit)."""
-    parts = []
-    for m in re.finditer(r"[^,;]+", low[a:b]):
-        seg_low = m.group(0).strip(" .)(*")
-        pm = _PART_IS.match(seg_low) or _PART.match(seg_low)
-        if not pm or re.match(r"(?:19|20)\d\d$", pm.group("num")):
-            continue
-        offset = a + m.start() + m.group(0).find(seg_low)
-        label = _clean(text[offset + pm.start("label"): offset + pm.end("label")])
-        label = re.sub(r"(?i)\s+(là|đạt|có)$", "", label)
-        if not label or shadow(label) in ("co", "la"):
-            rest = text[offset + pm.start("rest"): offset + pm.end("rest")]
-            rest_words = rest.split()
-            # drop the unit the part repeats ("11 hồ sơ trễ hạn" → "trễ hạn")
-            for k in (2, 1):
-                if len(rest_words) > k and shadow(" ".join(rest_words[:k])) in (shadow(unit), "thu tuc", "tthc", "ho so"):
-                    rest_words = rest_words[k:]
-                    break
-            label = _clean(" ".join(rest_words))
-        parts.append(CountPart(label=label, value=_count_value(pm.group("num"))))
-    return parts
-
-
-def _count_label(text: str, low: str, pos: int, unit: str) -> str:
-    """"Tổng số hồ sơ đã giải quyết là" → "hồ sơ đã giải quyết"; "... xã đã tiếp nhận" →
-    "hồ sơ tiếp nhận"."""
-    clause = _label_before(text, low, pos)
-    folded = shadow(clause)  # accent-free, same length: OCR'd "tong so" reads as "tổng số"
-    m = re.search(r"\btong(?:\s+so)?\b\s*", folded)
-    if m and clause[m.end():]:
-        return clause[m.end():]
-    if m:  # "... xã tiếp nhận tổng số 120 hồ sơ": the verb before the total names it
-        words = [w for w in clause[:m.start()].split() if shadow(w) not in ("da", "duoc")]
-        return f"{unit} {' '.join(words[-2:])}".strip()
-    m = re.search(r"\b(?:da|duoc)\s+(.+)$", folded)
-    if m:
-        return f"{unit} {clause[m.start(1):]}"
-    return unit
-
-
-def find_counts(doc: IngestedDocument, settings: NarrativeSettings = NarrativeSettings()) -> list[Count]:
-    out: list[Count] = []
-    for line in reading_lines(doc):
-        text = line.text
-        low = shadow(text)
-        for m in _TOTAL.finditer(low):
-            unit_low = m.group("unit")
-            if unit_low.split()[0] in _NOT_COUNT_UNITS or _NOT_COUNT_BEFORE.search(low[:m.start()]):
-                continue
-            if re.match(r"(?:19|20)\d\d$", m.group("num")):
-                continue
-            open_end = m.end("open")
-            close = low.find(")", open_end) if m.group("open").startswith("(") else -1
-            if close < 0:
-                close = _parts_end(low, open_end, unit_low)
-            unit = text[m.start("unit"):m.end("unit")]
-            parts = _parts(text, low, open_end, close, unit)
-            one_part_ok = "trong do" in low[m.start("open"):open_end + 12]
-            if len(parts) < (1 if one_part_ok else 2):
-                continue
-            out.append(Count(text=text.strip(), label=_count_label(text, low, m.start("num"), unit),
-                             total=_count_value(m.group("num")), parts=parts, unit=unit,
-                             confidence=_line_confidence(line, settings), source=_source(line)))
-        for m in _RATIO.finditer(low):
-            unit_low = m.group("unit")
-            if unit_low.split()[0] in _NOT_COUNT_UNITS or _NOT_COUNT_BEFORE.search(low[:m.start()]):
-                continue
-            if not text[m.start("unit")].islower():
-                continue
-            done, total = _count_value(m.group("done")), _count_value(m.group("total"))
-            if done is None or total is None or done > total:
-                continue
-            words = _label_before(text, low, m.start("done")).split()
-            auxiliary = [k for k, w in enumerate(words) if shadow(w) in ("da", "duoc") and k >= len(words) - 4]
-            verb = " ".join(words[auxiliary[-1]:] if auxiliary else words[-2:])
-            verb = re.sub(r"(?i)^(có)\s*", "", verb)
-            tail = _clean(text[m.start("tail"):m.end("tail")])
-            unit = text[m.start("unit"):m.end("unit")]
-            # "15/19 nhiệm vụ mà kế hoạch đã đề ra": the tail names the total; "7/12 chỉ tiêu
-            # đạt và vượt kế hoạch": it names the part.
-            tail_names_total = bool(re.match(r"(?:ma|duoc|do|cua|trong|theo)\b", shadow(tail)))
-            part_label = (verb if tail_names_total or not tail else tail) or "đạt"
-            previous = out[-1] if out else None
-            if (previous is not None and previous.source.line_start == line.number and previous.total == total
-                    and previous.unit == unit and len(previous.parts) >= 1 and "/" in previous.text):
-                previous.parts.append(CountPart(label=part_label, value=done))  # "7/12 ..., còn 5/12 ..."
-                continue
-            out.append(Count(text=text.strip(), label=unit, total=total,
-                             parts=[CountPart(label=part_label, value=done)], unit=unit,
-                             confidence=_line_confidence(line, settings), source=_source(line)))
-    return out
-
-
-def _parts_end(low: str, start: int, unit_low: str) -> int:
-    """Where a breakdown after "trong đó" ends: its sentence, and the ';'-clauses after it that
-    are parts too ("trực tuyến: 100 hồ sơ; trực tiếp: 20 hồ sơ")."""
-    end = _sentence_end(low, start)
-    while end < len(low) and low[end] == ";":
-        nxt = _sentence_end(low, end + 1)
-        if not re.search(rf"\d[\d.]*\s+{re.escape(unit_low)}\b", low[end + 1:nxt]):
-            break
-        end = nxt
-    return end
-
-
-def _sentence_end(low: str, start: int) -> int:
-    m = re.compile(r"\.\s|\.$|;|\)|\(").search(low, start)
-    return m.start() if m else len(low)

@@ -1,0 +1,77 @@
+"""Reconciliation: every arithmetic relation a document implies, checked.
+
+A converted document states the same quantities more than once: a parent criterion's points and
+its children's, a percentage and the two counts it is the ratio of, a narrative count and the
+annex row that reports it. Each relation becomes a ``Check`` (kind, expected, actual, tolerance,
+status); every row caught in a failed relation, every repaired or inferred value and every row
+under the confidence threshold becomes a ``ReviewItem``.
+
+One module per kind of check, the settings in one place (``settings``):
+  sums        score tables: sum_children (max points), sum_self (self points), self_le_max,
+              stated_total, ocr_reading (a cell whose other OCR reading was taken to restore its sums)
+  annex       statistics: total_parts, allowed_code, count_value
+  ratios      ratio (a percentage row against its counts: as their parent, as a sibling after
+              them, or stated in a row's note), text_ratio ("a/b ... c%" in free text)
+  counts      count_parts (a narrative total against its breakdown), narrative_annex
+  statements  group_statement (a group's narrative score against its criteria's)
+  misread     whether a failed relation is explained by a reading we doubt
+  queue       the review queue beyond failed checks
+
+Statuses: ``ok``; ``mismatch`` — the document's own numbers disagree and no plausible misreading
+explains it (a fault to report to the commune); ``misread`` — a value we read may be wrong (an
+OCR digit confusion, a lost decimal mark) and one of its other readings makes the relation hold:
+it goes to the review queue with its alternatives and is not the commune's fault; ``repaired`` —
+exactly one other reading restores the sums and was taken; ``skipped`` — the relation cannot be
+decided (blank parts short of the whole, a breakdown whose structure is not certain).
+
+Relations between cells are recorded whether they hold or not; one-cell domain checks
+(self_le_max, count_value) only when they fail, so the list stays readable. Nothing clearly read
+is changed: only a cell with another reading of the same characters can be repaired, and only
+when that reading is the one that restores its sums.
+"""
+
+from __future__ import annotations
+
+from cchc_extract.reconcile.annex import _check_annex
+from cchc_extract.reconcile.core import _Ledger
+from cchc_extract.reconcile.counts import (
+    _check_counts,
+    _check_narrative_against_annexes,
+)
+from cchc_extract.reconcile.hierarchy import (
+    children_of,
+    norm_code,
+    parent_indices,
+    resolve_parents,
+)
+from cchc_extract.reconcile.misread import ocr_read
+from cchc_extract.reconcile.queue import _review_doubtful
+from cchc_extract.reconcile.ratios import _check_text_ratios, fraction_percents
+from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.reconcile.stat_rows import code_legend, is_count, is_percent
+from cchc_extract.reconcile.statements import _check_group_statements, group_criteria
+from cchc_extract.reconcile.sums import _check_score_table
+from cchc_extract.records import ExtractionResult
+
+__all__ = ["ReconcileSettings", "children_of", "code_legend", "fraction_percents", "group_criteria", "is_count",
+           "is_percent", "norm_code", "parent_indices", "reconcile", "resolve_parents"]
+
+_DEFAULT = ReconcileSettings()
+
+
+def reconcile(result: ExtractionResult, settings: ReconcileSettings = _DEFAULT) -> None:
+    """Fill ``result.checks`` and ``result.review`` (replacing what was there); may repair a
+    cell's value from its other OCR reading, keeping the raw text and flagging the row."""
+    ledger = _Ledger()
+    ocr = ocr_read(result)
+    for ti, table in enumerate(result.score_tables):
+        _check_score_table(ti, table, ledger, settings, ocr)
+    for ai, annex in enumerate(result.statistics):
+        _check_annex(ai, annex, ledger, settings, ocr)
+    _check_counts(result.counts, ledger, settings, ocr)
+    _check_group_statements(result.score_statements, ledger, settings, ocr)
+    _check_narrative_against_annexes(result, ledger, settings)
+    _check_text_ratios(result, ledger, settings)
+    _review_doubtful(result, ledger, settings)
+    result.checks = ledger.checks
+    result.review = ledger.review

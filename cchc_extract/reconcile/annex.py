@@ -1,0 +1,87 @@
+"""Statistics annexes: allowed_code, count_value and total_parts (ratios are in ``ratios``)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from cchc_extract.reconcile.core import (
+    _EPS,
+    _compare_sum,
+    _Ledger,
+    _plain,
+    _sum_tolerance,
+    _vn,
+)
+from cchc_extract.reconcile.hierarchy import children_of, parent_indices
+from cchc_extract.reconcile.misread import explain, sum_holds
+from cchc_extract.reconcile.ratios import _check_note_ratio, _check_ratio, stat_cell
+from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.reconcile.stat_rows import (
+    _stat_ref,
+    _unit_key,
+    code_legend,
+    is_count,
+    is_percent,
+)
+from cchc_extract.records import StatAnnex, StatRow
+
+
+def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSettings, ocr: bool = False) -> None:
+    rows = annex.rows
+    parents = parent_indices(rows)
+    kids = children_of(parents)
+    name = annex.annex or annex.title or f"statistics/{ai}"
+    for i, row in enumerate(rows):
+        item = f"/statistics/{ai}/rows/{i}"
+        label = row.code or row.indicator[:40]
+        legend = code_legend(row)
+        if legend is not None:
+            if row.value is not None:
+                ok = any(abs(row.value - v) < _EPS for v in legend.values())
+                codes = ", ".join(_vn(v) for v in sorted(set(legend.values())))
+                ledger.check("allowed_code", item, table=name, code=row.code, field_="value",
+                             expected=codes, actual=row.value, tolerance=0.0, status="ok" if ok else "mismatch",
+                             message=f"{label}: coded answer {_vn(row.value)} "
+                                     + ("is one of" if ok else "is not one of") + f" the codes {codes}",
+                             rows=(_stat_ref(ai, i, row, name),))
+            continue
+        if row.value is not None and is_count(row) and (row.value < 0 or not float(row.value).is_integer()):
+            ledger.check("count_value", item, table=name, code=row.code, field_="value", expected="whole number ≥ 0",
+                         actual=row.value, tolerance=0.0, status="mismatch",
+                         message=f"{label}: a count of {row.unit.strip()} must be a whole number ≥ 0, "
+                                 f"got {_vn(row.value)}",
+                         rows=(_stat_ref(ai, i, row, name),))
+        if row.value is None:
+            continue
+        if is_percent(row):
+            _check_ratio(ai, i, rows, parents, kids, name, ledger, s, ocr)
+            continue
+        _check_note_ratio(ai, i, rows, parents, name, ledger, s)
+        if _plain(row.indicator).startswith("tong"):
+            _check_total(ai, i, rows, kids, name, ledger, s, ocr)
+
+
+
+def _check_total(ai: int, i: int, rows: list[StatRow], kids: dict[int, list[int]], name: str,
+                 ledger: _Ledger, s: ReconcileSettings, ocr: bool) -> None:
+    row = rows[i]
+    unit = _unit_key(row)
+    parts_idx = [j for j in kids.get(i, []) if _unit_key(rows[j]) == unit and not is_percent(rows[j])
+                 and code_legend(rows[j]) is None]
+    parts = [rows[j].value for j in parts_idx]
+    if row.value is None or not parts or all(p is None for p in parts):  # the caller passes rows with values
+        return
+    tol = max(_sum_tolerance(row.value, 0.0, s.relative_tolerance), 1e-6)
+    status, expected = _compare_sum(row.value, parts, tol)
+    label = row.code or row.indicator[:40]
+    blanks = sum(p is None for p in parts)
+    found = []
+    if status == "mismatch":
+        found = explain([stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, *parts_idx)], partial(sum_holds, tol, []))
+    ledger.check("total_parts", f"/statistics/{ai}/rows/{i}", table=name, code=row.code, field_="value",
+                 expected=expected, actual=row.value, tolerance=tol, status=status,
+                 message=f"{label}: total {_vn(row.value)}, its {len(parts)} parts add up to {_vn(expected)}"
+                         + (f" ({blanks} blank)" if blanks else ""),
+                 rows=tuple(_stat_ref(ai, k, rows[k], name) for k in (i, *parts_idx)),
+                 misread=[(c.ref, r) for c, r in found])
+

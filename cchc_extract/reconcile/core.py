@@ -1,0 +1,127 @@
+"""The ledger every check writes to, and the arithmetic the checks share."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+import regex as re
+
+from cchc_extract.records import Check, ReviewItem
+from normalize.numbers import format_vn
+from normalize.text import fold, strip_markup
+
+_EPS = 1e-9
+
+
+
+@dataclass
+class _Ledger:
+    checks: list[Check] = field(default_factory=list)
+    review: list[ReviewItem] = field(default_factory=list)
+    _ids: dict[str, int] = field(default_factory=dict)
+    _reviewed: set = field(default_factory=set)
+
+    def check(self, kind: str, item: str, *, table: str | None, code: str | None, field_: str | None,
+              expected, actual, tolerance: float | None, status: str, message: str,
+              rows: tuple[ReviewItem, ...] = (), misread: Sequence[tuple[ReviewItem, float]] = ()) -> Check:
+        """Record a check. A mismatch that ``misread`` explains (a value we may have read wrong,
+        and the reading under which the relation holds) becomes ``misread``: the doubted values
+        go to review with those readings; the document is not reported as wrong."""
+        if status == "mismatch" and misread:
+            status = "misread"
+            message += "; explained by a misreading: " + "; ".join(
+                f"{ref.code or ref.item} {ref.field or 'value'} read as {ref.raw or str(ref.value)!r} may be {_vn(r)}"
+                for ref, r in misread)
+        base = f"{kind}:{item}" + (f":{field_}" if field_ else "")
+        n = self._ids.get(base, 0) + 1
+        self._ids[base] = n
+        check = Check(id=base if n == 1 else f"{base}#{n}", kind=kind, table=table, code=code, field=field_,
+                      expected=_clean(expected), actual=_clean(actual),
+                      tolerance=None if tolerance is None else round(tolerance, 6),
+                      status=status, message=message)
+        self.checks.append(check)
+        if status in ("mismatch", "repaired"):
+            for ref in rows:
+                self.flag(ref, message)
+        if status == "misread":
+            readings: dict[tuple[str, str | None], list[float]] = {}
+            refs: dict[tuple[str, str | None], ReviewItem] = {}
+            for ref, r in misread:
+                key = (ref.item, ref.field)
+                refs.setdefault(key, ref)
+                readings.setdefault(key, []).append(_clean(r))
+            for key, ref in refs.items():
+                self.flag(replace(ref, alternatives=readings[key]), message)
+        return check
+
+    def flag(self, ref: ReviewItem, reason: str) -> None:
+        key = (ref.item, ref.field, reason)
+        if key in self._reviewed:
+            return
+        self._reviewed.add(key)
+        self.review.append(replace(ref, value=_clean(ref.value), reason=reason))
+
+
+def _clean(value):
+    if isinstance(value, float):
+        value = round(value, 6)
+        return int(value) if value.is_integer() and abs(value) < 2**53 else value
+    return value
+
+
+def _vn(value: float | None) -> str:
+    return "blank" if value is None else format_vn(value, 4)
+
+
+
+def _decimals(value: float | None, raw: str | None = None) -> int:
+    """Decimals a figure was written with: from its raw text when it has one."""
+    if raw:
+        m = re.search(r"\d+(?:[.,](\d+))?\s*%?\s*$", raw.strip())
+        if m:
+            return len(m.group(1) or "")
+    if value is None:
+        return 0
+    text = f"{value:.6f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def _sum_tolerance(stated: float, base: float, relative: float) -> float:
+    """Rounding allowed between a stated figure and the sum of its parts: ``base`` (points are
+    exact to 2 decimals, so only float noise and a rounded last digit), and ``relative`` of large
+    amounts (money totals rounded to a unit)."""
+    return max(base, abs(stated) * relative) if abs(stated) >= 1000 else base
+
+
+def _compare_sum(stated: float | None, parts: Sequence[float | None], tol: float) -> tuple[str, float | None]:
+    """(status, expected) of "stated = sum of parts". Blank parts may hold anything non-negative:
+    parts that already make the whole are ok, parts above it a mismatch, parts short of it
+    unknowable (skipped)."""
+    known = [p for p in parts if p is not None]
+    if stated is None or not known:
+        return "skipped", None
+    total = sum(known)
+    if abs(total - stated) <= tol:
+        return "ok", total
+    if len(known) == len(parts) or total > stated:
+        return "mismatch", total
+    return "skipped", total
+
+
+
+def _plain(text: str) -> str:
+    """Lower-case text without accents or markup, for matching wording."""
+    return fold(strip_markup(text or ""))
+
+
+
+def _percent_matches(stated: float, true: float, decimals: int) -> bool:
+    """A percentage written to ``decimals`` places matches when it is the true ratio rounded or
+    cut off there (78,94% for 15/19 = 78,947...% is cut off)."""
+    scale = 10 ** decimals
+    rounded = math.floor(true * scale + 0.5) / scale
+    cut = math.floor(true * scale + _EPS) / scale
+    return abs(stated - rounded) < _EPS * 100 or abs(stated - cut) < _EPS * 100
+

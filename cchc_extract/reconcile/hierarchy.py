@@ -1,0 +1,61 @@
+"""Rows' places in a table: parents from codes ("1.2.3" under "1.2"), orphans, children."""
+
+from __future__ import annotations
+
+import regex as re
+
+from normalize.text import strip_markup
+
+
+def norm_code(code: str | None) -> str | None:
+    """"3. 1" → "3.1", "2.1." → "2.1"; roman numerals upper-cased."""
+    if code is None:
+        return None
+    text = re.sub(r"\s+", "", strip_markup(str(code))).strip(".)")
+    return text.upper() if re.fullmatch(r"[ivxlIVXL]+", text) else text or None
+
+
+def parent_indices(rows: list) -> list[int | None]:
+    """Index of each row's parent (see ``resolve_parents``)."""
+    return resolve_parents(rows)[0]
+
+
+def resolve_parents(rows: list) -> tuple[list[int | None], set[int]]:
+    """(parent index of each row, orphans). The parent is the row's stated ``parent`` code, else
+    its code minus the last segment ("1.2.3" → "1.2"), resolved to the nearest row above with that
+    code; an undotted code under a roman section belongs to the section above it. A row whose
+    parent is missing from the table (lost by OCR) is an orphan, attached to its nearest present
+    ancestor: its lost parent may have had other children, so sums over it are only partial."""
+    out: list[int | None] = []
+    orphans: set[int] = set()
+    for i, row in enumerate(rows):
+        code = norm_code(row.code)
+        wanted = norm_code(row.parent)
+        if wanted is None and code and "." in code:
+            wanted = code.rsplit(".", 1)[0]
+        found = None
+        if wanted is not None:
+            ancestor: str | None = wanted
+            while ancestor and found is None:
+                found = next((j for j in range(i - 1, -1, -1) if norm_code(rows[j].code) == ancestor), None)
+                if found is None:
+                    ancestor = ancestor.rsplit(".", 1)[0] if "." in ancestor else None
+            if found is not None and ancestor != wanted:
+                orphans.add(i)
+        elif code and re.fullmatch(r"\d+", code):
+            found = next((j for j in range(i - 1, -1, -1) if _is_roman(norm_code(rows[j].code))), None)
+        out.append(found)
+    return out, orphans
+
+
+def _is_roman(code: str | None) -> bool:
+    return bool(code) and re.fullmatch(r"[IVXL]+", code) is not None
+
+
+def children_of(parents: list[int | None]) -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = {}
+    for i, p in enumerate(parents):
+        if p is not None:
+            kids.setdefault(p, []).append(i)
+    return kids
+

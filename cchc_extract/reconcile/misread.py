@@ -1,0 +1,107 @@
+"""Whether a failed relation is explained by a value we may have misread.
+
+A relation that fails is the commune's fault only when no value in it could have been read
+otherwise. A value read by OCR may be another number: a digit confused with one of like shape
+("8" for "3"), its decimal mark lost ("25" for 2,5); readings the segmenter already found are in
+a row's ``alternatives``. When one value read otherwise makes the relation hold, the check's
+status is ``misread``: the value goes to the review queue with the readings that explain it, and
+the document is not reported as wrong. Typed text is read for sure: only the ``alternatives`` a
+segmenter recorded count there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial  # noqa: F401 - re-exported for the checks
+
+import regex as re
+
+from cchc_extract.reconcile.core import _compare_sum, _percent_matches
+from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.records import ExtractionResult, ReviewItem
+from normalize.numbers import lost_decimal_readings, parse_number
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One value of a relation, where it comes from, and the other values its text could mean."""
+    ref: ReviewItem
+    value: float | None
+    readings: tuple[float, ...] = ()
+
+
+def ocr_read(result: ExtractionResult) -> bool:
+    """Whether the document's characters came from OCR (a scan, a photo, a mixed PDF)."""
+    return result.source.method in ("ocr", "mixed")
+
+
+def digit_confusions(raw: str | None, pairs: tuple[tuple[str, str], ...], kind: str = "score") -> list[float]:
+    """Values of ``raw`` with one digit swapped for one OCR confuses it with ("38" → 33, 88)."""
+    text = (raw or "").strip()
+    out: list[float] = []
+    for k, ch in enumerate(text):
+        for a, b in pairs:
+            if ch == a:
+                parsed = parse_number(text[:k] + b + text[k + 1:], kind=kind)
+                if parsed is not None and parsed.value not in out:
+                    out.append(parsed.value)
+    return out
+
+
+def other_readings(raw: str | None, value: float | None, s: ReconcileSettings, *, ocr: bool,
+                   alternatives: Sequence[float] = (), upper: float | None = None,
+                   kind: str = "score") -> tuple[float, ...]:
+    """Readings of a value other than the one taken: the segmenter's alternatives; on OCR'd
+    text also its lost decimal mark (under ``upper``) and one confused digit."""
+    found = list(alternatives)
+    if ocr and raw:
+        if kind == "score" and re.fullmatch(r"\d{2,3}", raw.strip()):
+            found += lost_decimal_readings(raw, upper=upper)
+        found += digit_confusions(raw, s.ocr_digit_confusions, kind)
+    out: list[float] = []
+    for r in found:
+        if (value is None or abs(r - value) > 1e-9) and r not in out:
+            out.append(r)
+    return tuple(out)
+
+
+# Relations a trial reading is tested against (``functools.partial`` binds their first arguments).
+
+
+def sum_holds(tol: float, extra: Sequence[float | None], v: list[float | None]) -> bool:
+    """v[0] = v[1] + v[2] + ... (+ ``extra`` parts, e.g. a blank for a lost parent's other rows)."""
+    return _compare_sum(v[0], [*v[1:], *extra], tol)[0] == "ok"
+
+
+def total_holds(stated: float, tol: float, v: list[float | None]) -> bool:
+    return _compare_sum(stated, v, tol)[0] == "ok"
+
+
+def le_holds(tol: float, v: list[float | None]) -> bool:
+    """v[0] ≤ v[1] (a self score under its maximum, a part under its whole)."""
+    return v[0] is not None and v[1] is not None and v[0] <= v[1] + tol
+
+
+def equal_holds(v: list[float | None]) -> bool:
+    return v[0] is not None and v[1] is not None and abs(v[0] - v[1]) < 1e-6
+
+
+def share_holds(decimals: int, v: list[float | None]) -> bool:
+    """v[0] % = v[1] / v[2]: a share, so at most its whole."""
+    stated, num, den = v
+    return (stated is not None and num is not None and den is not None and den > 0 and num <= den
+            and _percent_matches(stated, 100.0 * num / den, decimals))
+
+
+def explain(cells: Sequence[Cell], holds: Callable[[list[float | None]], bool]) -> list[tuple[Cell, float]]:
+    """Every (cell, reading) that, read so with the other cells as read, makes the relation hold."""
+    values = [c.value for c in cells]
+    found = []
+    for k, cell in enumerate(cells):
+        for reading in cell.readings:
+            trial = list(values)
+            trial[k] = reading
+            if holds(trial):
+                found.append((cell, reading))
+    return found

@@ -1,0 +1,42 @@
+"""Settings of reconciliation, in one place, and the wording it recognises."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+_EPS = 1e-9
+
+
+@dataclass(frozen=True)
+class ReconcileSettings:
+    review_below: float = 0.8
+    # Points are given to at most 2 decimals: a sum may be off by rounding, never by more.
+    points_tolerance: float = 0.011
+    # Large amounts (money) are compared relatively.
+    relative_tolerance: float = 0.001
+    # "a/b ... c%": at most this many characters (no digits) between the fraction and its percent.
+    ratio_gap: int = 90
+    # A narrative count and an annex row are the same figure only above this label similarity
+    # (rapidfuzz token_set_ratio, 0..100) and this far ahead of the next candidate.
+    label_match: float = 85.0
+    label_margin: float = 8.0
+    # A percentage row after its counts: at most this many sibling rows above it are its counts.
+    ratio_siblings: int = 3
+    # Digits OCR takes for one another (alike in shape in Vietnamese scans): a failed relation that
+    # one such swap makes hold is reported as a misreading, not as the document's fault. Kept
+    # short: every pair added is a real fault that could be excused.
+    ocr_digit_confusions: tuple[tuple[str, str], ...] = (
+        ("1", "7"), ("7", "1"), ("3", "8"), ("8", "3"), ("5", "6"), ("6", "5"), ("6", "8"), ("8", "6"),
+        ("0", "8"), ("8", "0"))
+    # Counts are whole: a total and its parts agree exactly (float noise aside).
+    count_tolerance: float = 1e-6
+
+
+# Units whose values are counts of things (whole, non-negative); compared without accents.
+_COUNT_UNITS = ("ho so", "van ban", "nguoi", "nhiem vu", "thu tuc", "tthc", "van de", "pakn", "co quan",
+                "don vi", "ban", "to chuc", "so luong", "phieu", "cuoc", "tin", "bai", "luot", "xa", "thon")
+# Wording of the denominator of a ratio, strongest first ("Tổng số ...", "Số ... đề ra").
+_DENOMINATOR_WORDS = ("tong so", "de ra", "duoc giao", "can phai", "phai xu ly", "ke hoach")
+_CODE_LEGEND = re.compile(r"(?P<label>[^=;]+?)\s*=\s*(?P<code>\d+)(?=\s|;|,|$)")

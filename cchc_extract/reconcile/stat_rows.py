@@ -1,0 +1,52 @@
+"""What a statistics row is: a percentage, a count, a coded answer; its reference in the queue."""
+
+from __future__ import annotations
+
+import regex as re
+
+from cchc_extract.reconcile.core import _plain
+from cchc_extract.reconcile.settings import (
+    _CODE_LEGEND,
+    _COUNT_UNITS,
+    _DENOMINATOR_WORDS,
+)
+from cchc_extract.records import ReviewItem, StatRow
+from normalize.text import strip_markup
+
+
+def _unit_key(row: StatRow) -> str:
+    return _plain(row.unit).strip(" .:")
+
+
+def is_percent(row: StatRow) -> bool:
+    return "%" in row.unit or row.value_raw.strip().endswith("%") or _plain(row.indicator).startswith("ty le")
+
+
+def is_count(row: StatRow) -> bool:
+    unit = _unit_key(row)
+    return bool(unit) and "%" not in unit and "=" not in unit and "dong" not in unit \
+        and any(re.search(rf"\b{re.escape(u)}\b", unit) for u in _COUNT_UNITS)
+
+
+def code_legend(row: StatRow) -> dict[str, float] | None:
+    """The coded answers a row allows: its ``allowed_values``, else the legend in its unit cell
+    ("Chưa = 0 Đang làm = 1 Hoàn thành = 2")."""
+    if row.allowed_values:
+        return row.allowed_values
+    pairs = {m["label"].strip(" ;,"): float(m["code"]) for m in _CODE_LEGEND.finditer(strip_markup(row.unit))}
+    return pairs if len(pairs) >= 2 else None
+
+
+def _stat_ref(ai: int, ri: int, row: StatRow, annex: str) -> ReviewItem:
+    return ReviewItem(item=f"/statistics/{ai}/rows/{ri}", field="value", table=annex, code=row.code,
+                   page=row.source.page, raw=row.value_raw or None, value=row.value, confidence=row.confidence)
+
+
+
+def _denominator(candidates: list[tuple[int, StatRow]]) -> int | None:
+    for word in _DENOMINATOR_WORDS:
+        for j, row in candidates:
+            if re.search(rf"\b{word}\b", _plain(row.indicator)):
+                return j
+    return None
+

@@ -1,0 +1,113 @@
+"""Two kinds of finding kept apart: ``mismatch`` when the document's own numbers disagree,
+``misread`` when a value we may have read wrong (an OCR digit confusion, a lost decimal mark, a
+recorded alternative) explains the failure. Misread values go to review with their alternatives."""
+
+from cchc_extract.reconcile import reconcile
+from cchc_extract.reconcile.misread import digit_confusions
+from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.records import (
+    Count,
+    CountPart,
+    ExtractionResult,
+    ScoreRow,
+    ScoreTable,
+    SourceInfo,
+    SourceRef,
+    StatAnnex,
+    StatRow,
+    to_dict,
+)
+from schemas import schema_errors
+
+
+def row(code, max_points, self_points, self_raw=None, **kw):
+    return ScoreRow(code=code, level=code.count(".") + 1, max_points=max_points, self_points=self_points,
+                    max_points_raw=str(max_points).replace(".", ","), self_points_raw=self_raw,
+                    source=SourceRef(page=2),
+                    **kw)
+
+
+def statuses(result, kind):
+    return [c.status for c in result.checks if c.kind == kind]
+
+
+def table(method):
+    # 2.3's self "0,8" is an OCR'd "0,3": with 0,3 the section's 2,8 holds (1 + 1,5 + 0,3)
+    rows = [row("2", 6, 2.8, "2,8"), row("2.1", 2, 1, "1"), row("2.2", 2, 1.5, "1,5"), row("2.3", 2, 0.8, "0,8")]
+    return ExtractionResult(source=SourceInfo(method=method), score_tables=[ScoreTable(title="Bảng điểm", rows=rows)])
+
+
+def test_digit_confusions():
+    assert digit_confusions("0,8", ReconcileSettings().ocr_digit_confusions) == [8.8, 0.3, 0.6, 0.0]
+    assert digit_confusions("7", (("1", "7"), ("7", "1"))) == [1.0]
+
+
+def test_sum_broken_by_an_ocr_confusion_is_a_misread_on_a_scan():
+    result = table("ocr")
+    reconcile(result)
+    assert statuses(result, "sum_self") == ["misread"]
+    (item,) = [r for r in result.review if r.alternatives]
+    assert (item.item, item.field, item.raw, item.alternatives) == (
+        "/score_tables/0/rows/3", "self_points", "0,8", [0.3])
+    check = next(c for c in result.checks if c.kind == "sum_self")
+    assert "2.3 self_points read as '0,8' may be 0,3" in check.message
+    assert schema_errors(to_dict(result)) == []
+
+
+def test_the_same_sum_typed_is_the_documents_fault():
+    result = table("docx")
+    reconcile(result)
+    assert statuses(result, "sum_self") == ["mismatch"]
+    assert not any(r.alternatives for r in result.review)
+
+
+def test_a_fault_no_single_misreading_explains_stays_a_mismatch():
+    result = table("ocr")
+    result.score_tables[0].rows[2].self_points, result.score_tables[0].rows[2].self_points_raw = 1.25, "1,25"
+    reconcile(result)  # 1 + 1,25 + 0,8 = 3,05 vs 2,8: no one-digit swap of one value makes it
+    assert statuses(result, "sum_self") == ["mismatch"]
+
+
+def test_lost_decimal_mark_among_several_readings_is_a_misread():
+    """Self "25" over max 2,5 with two readings that both fit (2,5 and 0,25 when the parent is
+    blank): not repaired (ambiguous), not the commune's fault either."""
+    rows = [row("1", 5, None), row("1.1", 2.5, 25, "25", alternatives={"self_points": [2.5, 0.25]}),
+            row("1.2", 2.5, 2, "2")]
+    result = ExtractionResult(source=SourceInfo(method="ocr"), score_tables=[ScoreTable(rows=rows)])
+    reconcile(result)
+    assert statuses(result, "self_le_max") == ["misread"]
+    item = next(r for r in result.review if r.alternatives)
+    assert item.alternatives == [2.5, 0.25]
+
+
+def test_text_ratio_on_a_scan():
+    explanation = "Giải quyết đúng hạn 393/402 hồ sơ (đạt 99%)"  # an OCR'd 398: 398/402 = 99,0%
+    for method, status in (("ocr", "misread"), ("text", "mismatch")):
+        result = ExtractionResult(source=SourceInfo(method=method), score_tables=[ScoreTable(rows=[
+            row("3.3", 1, 1, "1", explanation=explanation)])])
+        reconcile(result)
+        assert statuses(result, "text_ratio") == [status]
+
+
+def test_count_parts_and_annex_total_on_a_scan():
+    count = Count(text="tiếp nhận 120 hồ sơ (trực tuyến 100 hồ sơ, trực tiếp 28 hồ sơ)", label="hồ sơ", total=120,
+                  unit="hồ sơ", parts=[CountPart("trực tuyến", 100), CountPart("trực tiếp", 28)], complete=True)
+    annex = StatAnnex(annex="Phụ lục", rows=[
+        StatRow(code="1", indicator="Tổng số TTHC", unit="Thủ tục", value=137, value_raw="137"),
+        StatRow(code="1.1", indicator="Cấp xã", unit="Thủ tục", value=187, value_raw="187", level=2)])
+    for method, status in (("ocr", "misread"), ("docx", "mismatch")):
+        result = ExtractionResult(source=SourceInfo(method=method), counts=[count], statistics=[annex])
+        reconcile(result)
+        assert statuses(result, "count_parts") == [status]
+        assert statuses(result, "total_parts") == [status]
+
+
+def test_narrative_count_against_its_annex_row_on_a_scan():
+    count = Count(text="Tổng số hồ sơ đã giải quyết là 276 hồ sơ", label="hồ sơ đã giải quyết", total=216,
+                  unit="hồ sơ", parts=[CountPart("trước hạn", 216)])
+    annex = StatAnnex(annex="Phụ lục 4", rows=[
+        StatRow(code="3.3.1", indicator="Tổng số hồ sơ TTHC đã giải quyết", unit="Hồ sơ", value=276, value_raw="276")])
+    for method, status in (("ocr", "misread"), ("docx", "mismatch")):  # "216": a 7 read as 1
+        result = ExtractionResult(source=SourceInfo(method=method), counts=[count], statistics=[annex])
+        reconcile(result)
+        assert statuses(result, "narrative_annex") == [status]
