@@ -21,9 +21,10 @@ passed in as ``Anchors``; this module only knows geometry and order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from statistics import median
-from typing import Callable
 
 from extract.model import Cell, IngestedDocument, Line, Table
 from extract.pdf_reader import union_bbox
@@ -191,7 +192,7 @@ def _cut(line: Line, cuts: list[int]) -> list[Line] | None:
         return None
     bounds = [0] + sorted(set(cuts)) + [len(tokens)]
     out = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in pairwise(bounds):
         words = line.words[a:b]
         out.append(replace(line, text=" ".join(tokens[a:b]), raw=" ".join(raw[a:b]) if raw else None,
                            words=list(words), columns=[],

@@ -16,7 +16,7 @@ Each line is tried as repaired (``Line.text``) and as the OCR gave it (``Line.ra
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
@@ -36,7 +36,7 @@ class MetadataSettings:
     surname_min_score: float = 80.0  # fuzzy match of an OCR-damaged surname ("{guyén" → Nguyễn)
     issuer_max_lines: int = 4  # "UBND TỈNH … / UBND HUYỆN … / ỦY BAN NHÂN DÂN / XÃ …" at most
     issuer_line_max_words: int = 6  # a line continuing the issuer without a unit word ("MỸ HÒA" wrapped)
-    columns: ColumnSettings = ColumnSettings()  # how two-column header and signature blocks are read
+    columns: ColumnSettings = field(default_factory=ColumnSettings)  # two-column header/signature blocks
 
 
 DEFAULT_SETTINGS = MetadataSettings()
@@ -171,7 +171,8 @@ def person_name(text: str, settings: MetadataSettings = DEFAULT_SETTINGS) -> str
     snapped to the closest common one."""
     tokens = [re.sub(r"^[^\w]+|[^\w]+$", "", t) for t in fold_spaces(text).split()]
     # An apostrophe joins the syllables of Central Highlands names ("H'Linh Niê").
-    if not 2 <= len(tokens) <= 5 or any(len(t) < 2 or not re.sub(r"(?<=\w)['’](?=\w)", "", t).isalpha() for t in tokens):
+    letters = [re.sub(r"(?<=\w)['’](?=\w)", "", t) for t in tokens]
+    if not 2 <= len(tokens) <= 5 or any(len(t) < 2 or not t.isalpha() for t in letters):
         return None
     capitalised = sum(t[0].isupper() for t in tokens)
     if capitalised < len(tokens) - 1 or capitalised < 2:

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.shared import Cm, Pt
 
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"

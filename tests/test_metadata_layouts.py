@@ -12,6 +12,14 @@ Highlands name) to check them.
 from pathlib import Path
 
 import pytest
+from layout_docs import (
+    DEV,
+    HELD_OUT,
+    build_docx,
+    layout_text_export,
+    libreoffice_pdfs,
+    text_export,
+)
 
 from extract.base import ingest
 from extract.columns import fragments, reading_lines, serialize
@@ -20,8 +28,6 @@ from extract.metadata import ANCHORS, extract_metadata
 from extract.model import IngestedDocument, Line, Page, Word
 from normalize.text import column_pieces
 from normalize.vietnamese import repair_document
-
-from layout_docs import DEV, HELD_OUT, build_docx, layout_text_export, libreoffice_pdfs, text_export
 
 SPECS = {s.name: s for s in DEV + HELD_OUT}
 FORMATS = ("docx", "pdf", "txt", "layout.txt")
