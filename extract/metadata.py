@@ -16,7 +16,7 @@ Each line is tried as repaired (``Line.text``) and as the OCR gave it (``Line.ra
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -24,6 +24,7 @@ from cchc_extract.records import DocumentMeta
 from extract.columns import Anchors, ColumnSettings, reading_lines
 from extract.model import IngestedDocument, Line
 from normalize.text import fold_spaces
+from normalize.vietnamese import DAMAGED_DOC_SHARE, word_damage
 from normalize.vietnamese.syllable import fold, nfc
 
 
@@ -36,6 +37,9 @@ class MetadataSettings:
     surname_min_score: float = 80.0  # fuzzy match of an OCR-damaged surname ("{guyén" → Nguyễn)
     issuer_max_lines: int = 4  # "UBND TỈNH … / UBND HUYỆN … / ỦY BAN NHÂN DÂN / XÃ …" at most
     issuer_line_max_words: int = 6  # a line continuing the issuer without a unit word ("MỸ HÒA" wrapped)
+    # A document most of whose lines carry diacritics is typed Vietnamese (when its words are
+    # syllables too): a line of it the repair changed is read as printed (see ``as_printed``).
+    typed_line_share: float = 0.5
     columns: ColumnSettings = field(default_factory=ColumnSettings)  # two-column header/signature blocks
 
 
@@ -99,6 +103,9 @@ def extract_metadata(doc: IngestedDocument, settings: MetadataSettings = DEFAULT
     # Header and signature blocks printed as two columns (tables, tabs, side by side on a PDF
     # line) are read column by column: issuer lines stay together, the motto stays apart.
     lines = [line for line in reading_lines(doc, ANCHORS, settings.columns) if line.text.strip()]
+    ocr_pages = {p.number for p in doc.pages if p.method == "ocr"}
+    typed = _typed_document(lines, settings.typed_line_share)
+    lines = [line if line.page in ocr_pages else as_printed(line, typed) for line in lines]
     header = header_zone(lines, settings)
     meta = DocumentMeta()
     _read_number(header, meta)
@@ -109,6 +116,34 @@ def extract_metadata(doc: IngestedDocument, settings: MetadataSettings = DEFAULT
     meta.year = _year(meta)
     meta.signer = find_signer(lines[len(header):], settings)
     return meta
+
+
+def as_printed(line: Line, typed_document: bool) -> Line:
+    """The line as the document printed it when the repair changed a line of a typed Vietnamese
+    document (``typed_document``: diacritics on most lines, few words that are not syllables)
+    whose every word is a Vietnamese syllable: there was nothing to restore, and the repair's
+    language model renames people and places ("Phan Thúy Nga" → "Phân Thúy Nga", "xã Gia Xuân
+    Nam" → "Năm"). Stripped and OCR-damaged documents keep their repair; so do OCR pages, where a
+    misread letter can still give a valid syllable."""
+    if not line.raw or not typed_document:
+        return line
+    _, bad = word_damage(line.raw)
+    return replace(line, text=line.raw, raw=None) if not bad else line
+
+
+def _has_diacritics(text: str) -> bool:
+    return any(ch.isalpha() and not ch.isascii() for ch in text)
+
+
+def _typed_document(lines: list[Line], share: float) -> bool:
+    """Typed Vietnamese, as the source gave it (before any repair): most lines carry diacritics
+    and few words are not syllables (an OCR dump has diacritics too, and many broken words)."""
+    texts = [line.raw or line.text for line in lines if sum(ch.isalpha() for ch in line.text) >= 3]
+    if not texts or sum(_has_diacritics(t) for t in texts) < share * len(texts):
+        return False
+    counts = [word_damage(t) for t in texts]
+    words, bad = sum(c[0] for c in counts), sum(c[1] for c in counts)
+    return bad < DAMAGED_DOC_SHARE * words
 
 
 def header_zone(lines: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS) -> list[Line]:

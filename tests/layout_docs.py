@@ -243,6 +243,20 @@ DEV = (
         title_text="Về việc ban hành Kế hoạch kiểm tra cải cách hành chính năm 2023"),
 )
 
+# Written after the corpus showed the repair stage renaming typed people and places
+# ("Phan" → "Phân", "Mai" → "Mái", "Nam" → "Năm"): names the repair must leave as typed.
+DEV += (
+    LetterSpec(
+        name="gia-xuan-nam-bc", layout="table-2x2",
+        issuer=("UBND HUYỆN GIA VIỄN", "ỦY BAN NHÂN DÂN XÃ GIA XUÂN NAM"),
+        number_line="Số: 64/BC-UBND", date_line="Gia Xuân Nam, ngày 20 tháng 10 năm 2024",
+        kind_word="BÁO CÁO", title=("Kết quả tự đánh giá, chấm điểm chỉ số cải cách hành chính năm 2024",),
+        signature=("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "(Đã ký)", "Phan Kim Mai"),
+        number="64/BC-UBND", kind="BC", date="2024-10-20", place="Gia Xuân Nam", commune="Gia Xuân Nam",
+        issuer_name="UBND xã Gia Xuân Nam", signer="Phan Kim Mai",
+        title_text="Kết quả tự đánh giá, chấm điểm chỉ số cải cách hành chính năm 2024"),
+)
+
 # Kept aside: written after the mechanisms, run only to check them (different wording and units:
 # a town-level "THỊ XÃ" above a ward, a nested header table, an acting chairman, a proposal).
 HELD_OUT = (
