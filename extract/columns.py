@@ -45,8 +45,10 @@ class ColumnSettings:
     # A layout table is small: a letter's header or signature block, not a data table.
     layout_max_rows: int = 6
     layout_max_cols: int = 3
-    # Pieces of text cut out of one piece at an anchor, at most this many times per line.
+    # Pieces of text cut out of one piece at an anchor, at most this many times per line; only
+    # lines this short are searched (issuer and motto together are short, body paragraphs are not).
     max_anchor_cuts: int = 3
+    anchor_max_chars: int = 160
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,8 @@ def fragments(line: Line, anchors: Anchors, settings: ColumnSettings = ColumnSet
     typed gaps, then at anchors found inside a piece."""
     frags = _by_geometry(line, settings) or _by_typed_gaps(line) or [Fragment(line, 0, _extent(line))]
     out: list[Fragment] = []
+    if len(line.text) > settings.anchor_max_chars:
+        return frags
     for frag in frags:
         for _ in range(settings.max_anchor_cuts):
             at = anchors.cut(frag.line.text)

@@ -40,6 +40,7 @@ class MetadataSettings:
     # A document most of whose lines carry diacritics is typed Vietnamese (when its words are
     # syllables too): a line of it the repair changed is read as printed (see ``as_printed``).
     typed_line_share: float = 0.5
+    typed_sample_words: int = 1500  # enough words to tell an OCR dump from typed text
     columns: ColumnSettings = field(default_factory=ColumnSettings)  # two-column header/signature blocks
 
 
@@ -104,8 +105,9 @@ def extract_metadata(doc: IngestedDocument, settings: MetadataSettings = DEFAULT
     # line) are read column by column: issuer lines stay together, the motto stays apart.
     lines = [line for line in reading_lines(doc, ANCHORS, settings.columns) if line.text.strip()]
     ocr_pages = {p.number for p in doc.pages if p.method == "ocr"}
-    typed = _typed_document(lines, settings.typed_line_share)
-    lines = [line if line.page in ocr_pages else as_printed(line, typed) for line in lines]
+    if any(line.raw and line.page not in ocr_pages for line in lines):
+        typed = _typed_document(lines, settings)
+        lines = [line if line.page in ocr_pages else as_printed(line, typed) for line in lines]
     header = header_zone(lines, settings)
     meta = DocumentMeta()
     _read_number(header, meta)
@@ -135,14 +137,18 @@ def _has_diacritics(text: str) -> bool:
     return any(ch.isalpha() and not ch.isascii() for ch in text)
 
 
-def _typed_document(lines: list[Line], share: float) -> bool:
+def _typed_document(lines: list[Line], settings: MetadataSettings) -> bool:
     """Typed Vietnamese, as the source gave it (before any repair): most lines carry diacritics
     and few words are not syllables (an OCR dump has diacritics too, and many broken words)."""
     texts = [line.raw or line.text for line in lines if sum(ch.isalpha() for ch in line.text) >= 3]
-    if not texts or sum(_has_diacritics(t) for t in texts) < share * len(texts):
+    if not texts or sum(_has_diacritics(t) for t in texts) < settings.typed_line_share * len(texts):
         return False
-    counts = [word_damage(t) for t in texts]
-    words, bad = sum(c[0] for c in counts), sum(c[1] for c in counts)
+    words = bad = 0
+    for text in texts:
+        w, b = word_damage(text)
+        words, bad = words + w, bad + b
+        if words >= settings.typed_sample_words:
+            break
     return bad < DAMAGED_DOC_SHARE * words
 
 
