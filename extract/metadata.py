@@ -8,6 +8,10 @@ TỊCH / <name>"). We read header fields only from the header zone (the first li
 where the body starts) so that citations in the body ("Quyết định số 1395/QĐ-SNV") are never taken
 for the document's own number, and the signer only from a signature block after the header.
 
+The header and the signature block are often two columns side by side (a borderless table, a
+line typed with tabs, a PDF line holding both): ``extract.columns`` reads them column by column
+first, with the anchors this module knows (motto, "Số:", place-date, "Nơi nhận", "TM./KT.").
+
 Matching is done on folded text (lower case, no diacritics: ``fold`` keeps positions, so a match
 on the folded line slices the original) so OCR'd headers without diacritics match the same rules.
 Each line is tried as repaired (``Line.text``) and as the OCR gave it (``Line.raw``).
