@@ -21,6 +21,7 @@ passed in as ``Anchors``; this module only knows geometry and order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -49,6 +50,10 @@ class ColumnSettings:
     # lines this short are searched (issuer and motto together are short, body paragraphs are not).
     max_anchor_cuts: int = 3
     anchor_max_chars: int = 160
+
+
+# A list item's marker: "1.", "1.2.", "I.", "a)", "-", "+", "•".
+_LIST_MARKER = re.compile(r"^(?:\(?(?:\d+(?:\.\d+)*|[IVXLC]+|[a-zđ])[.)]|[-+•*–])$")
 
 
 @dataclass(frozen=True)
@@ -118,6 +123,12 @@ def fragments(line: Line, anchors: Anchors, settings: ColumnSettings = ColumnSet
     """A line cut into its side-by-side pieces: at wide gaps between its word boxes, else at its
     typed gaps, then at anchors found inside a piece."""
     frags = _by_geometry(line, settings) or _by_typed_gaps(line) or [Fragment(line, 0, _extent(line))]
+    if len(frags) > 1 and frags[0].slot == 0 and _LIST_MARKER.match(frags[0].line.text):
+        # "1.<tab>Mục đích", "I.<tab>ĐÁNH GIÁ": the gap after a list marker is indentation
+        merged = _cut(line, [len(frags[0].line.text.split()) + len(frags[1].line.text.split())])
+        if merged:
+            frags = [Fragment(merged[0], 0, _extent(merged[0]) if frags[0].x else None)] + [
+                Fragment(f.line, f.slot - 1, f.x) for f in frags[2:]]
     out: list[Fragment] = []
     if len(line.text) > settings.anchor_max_chars:
         return frags

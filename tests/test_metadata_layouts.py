@@ -157,3 +157,19 @@ def test_issuer_column_gives_its_lowest_unit(issuer, commune):
     meta = extract_metadata(doc)
     assert meta.commune == commune
     assert meta.issuer == (f"UBND {'phường' if 'PHƯỜNG' in ' '.join(issuer) else 'xã'} {commune}" if commune else None)
+
+
+def test_tab_after_a_list_marker_is_not_a_column_gap(tmp_path):
+    """"I.<tab>ĐÁNH GIÁ …" is a numbered heading: the body starts there, it is not a column
+    beside "I." that would run the upper-case title on."""
+    from docx import Document
+
+    doc = Document()
+    for text in ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "XÃ PHÚ MỸ\tĐộc lập - Tự do - Hạnh phúc",
+                 "Số: 12/BC-UBND\tPhú Mỹ, ngày 9 tháng 5 năm 2024", "BẢNG TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH",
+                 "I.\tĐÁNH GIÁ KẾT QUẢ THỰC HIỆN", "1.\tCông tác chỉ đạo, điều hành"):
+        doc.add_paragraph(text)
+    doc.save(str(tmp_path / "numbered.docx"))
+    meta = extract_metadata(ingest(tmp_path / "numbered.docx"))
+    assert meta.title == "BẢNG TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"
+    assert (meta.number, meta.commune, meta.date) == ("12/BC-UBND", "Phú Mỹ", "2024-05-09")
