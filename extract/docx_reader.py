@@ -16,7 +16,7 @@ import regex as re
 
 from extract.base import DocumentReader, IngestError
 from extract.model import Cell, IngestedDocument, Line, Page, Table
-from normalize.text import fold_spaces, nfc
+from normalize.text import column_pieces, fold_spaces, nfc
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, or an encrypted .docx
@@ -245,13 +245,14 @@ class _Builder:
                 continue
             if piece is _LINE_BREAK:
                 continue
-            text, bold = piece
-            text = nfc(fold_spaces(text))
+            typed, bold = piece
+            text = nfc(fold_spaces(typed))
             if not text:
                 continue
             self.number += 1
             page = self.pages[-1]
-            page.blocks.append(Line(text=text, page=page.number, number=self.number, bold=bold, heading=heading))
+            page.blocks.append(Line(text=text, page=page.number, number=self.number, bold=bold, heading=heading,
+                                    columns=[nfc(p) for p in column_pieces(typed)]))
         # A section break that starts the next section on a new page.
         sect = ppr.find(W + "sectPr") if ppr is not None else None
         if sect is not None:
@@ -290,6 +291,29 @@ def _cell_text(tc, styles: _Styles) -> tuple[str, bool]:
     return nfc(fold_spaces(" ".join(texts))), seen_text and bold_all
 
 
+def cell_lines(el, styles: _Styles) -> list[str]:
+    """A cell's lines in reading order, tabs kept: one per paragraph (and per line break in it);
+    a nested table's cells column by column, each column top to bottom (a header laid out as a
+    table inside a table reads issuer column, then motto column)."""
+    out: list[str] = []
+    for child in el:
+        if child.tag == W + "p":
+            for piece in paragraph_pieces(child, styles, use_rendered_breaks=False):
+                if isinstance(piece, tuple) and piece[0].strip():
+                    out.append(nfc(piece[0].strip()))
+        elif child.tag == W + "tbl":
+            rows = [list(_row_cells(tr)) for tr in child if tr.tag == W + "tr"]
+            for c in range(max((len(r) for r in rows), default=0)):
+                for row in rows:
+                    if c < len(row):
+                        out += cell_lines(row[c], styles)
+        elif child.tag in (W + "sdt", W + "customXml"):
+            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+            if content is not None:
+                out += cell_lines(content, styles)
+    return out
+
+
 def table_from_xml(tbl, styles: _Styles, page: int, first_number: int) -> Table | None:
     """A ``Table`` from ``w:tbl``: each ``w:tc`` becomes one cell at its grid column (gridBefore
     and gridSpan counted); a ``vMerge`` continuation extends the cell above instead of adding one."""
@@ -315,7 +339,7 @@ def table_from_xml(tbl, styles: _Styles, page: int, first_number: int) -> Table 
                     origin_at[(r, c)] = above
             else:
                 text, bold = _cell_text(tc, styles)
-                cell = Cell(row=r, col=col, text=text, col_span=span, bold=bold)
+                cell = Cell(row=r, col=col, text=text, col_span=span, bold=bold, lines=cell_lines(tc, styles))
                 cells.append(cell)
                 for c in range(col, col + span):
                     origin_at[(r, c)] = cell

@@ -8,6 +8,10 @@ TỊCH / <name>"). We read header fields only from the header zone (the first li
 where the body starts) so that citations in the body ("Quyết định số 1395/QĐ-SNV") are never taken
 for the document's own number, and the signer only from a signature block after the header.
 
+The header and the signature block are often two columns side by side (a borderless table, a
+line typed with tabs, a PDF line holding both): ``extract.columns`` reads them column by column
+first, with the anchors this module knows (motto, "Số:", place-date, "Nơi nhận", "TM./KT.").
+
 Matching is done on folded text (lower case, no diacritics: ``fold`` keeps positions, so a match
 on the folded line slices the original) so OCR'd headers without diacritics match the same rules.
 Each line is tried as repaired (``Line.text``) and as the OCR gave it (``Line.raw``).
@@ -16,13 +20,15 @@ Each line is tried as repaired (``Line.text``) and as the OCR gave it (``Line.ra
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
 from cchc_extract.records import DocumentMeta
+from extract.columns import Anchors, ColumnSettings, reading_lines
 from extract.model import IngestedDocument, Line
 from normalize.text import fold_spaces
+from normalize.vietnamese import DAMAGED_DOC_SHARE, word_damage
 from normalize.vietnamese.syllable import fold, nfc
 
 
@@ -33,6 +39,13 @@ class MetadataSettings:
     signature_title_max_chars: int = 45  # "TM. ỦY BAN NHÂN DÂN" is short; body sentences are not
     signer_lookahead: int = 6  # lines between the signature title and the name (stamp, scribbles)
     surname_min_score: float = 80.0  # fuzzy match of an OCR-damaged surname ("{guyén" → Nguyễn)
+    issuer_max_lines: int = 4  # "UBND TỈNH … / UBND HUYỆN … / ỦY BAN NHÂN DÂN / XÃ …" at most
+    issuer_line_max_words: int = 6  # a line continuing the issuer without a unit word ("MỸ HÒA" wrapped)
+    # A document most of whose lines carry diacritics is typed Vietnamese (when its words are
+    # syllables too): a line of it the repair changed is read as printed (see ``as_printed``).
+    typed_line_share: float = 0.5
+    typed_sample_words: int = 1500  # enough words to tell an OCR dump from typed text
+    columns: ColumnSettings = field(default_factory=ColumnSettings)  # two-column header/signature blocks
 
 
 DEFAULT_SETTINGS = MetadataSettings()
@@ -76,8 +89,12 @@ _ATTACHED = re.compile(r"^\W*\(?\s*(?:ban hanh\s+)?kem theo\b")
 _BODY_START = re.compile(r"^\W*(?:can cu|kinh gui|thuc hien|stt\b|tt\b|[ivx]+\s*[.)]\s|\d+\s*[.)]\s)")
 _ISSUER_BODY = re.compile(r"^\W*(?:uy ban nhan dan|ubnd)\b")
 _LOCAL_UNIT = re.compile(r"\b(xa|phuong|thi tran)\s+")
+_UNIT_START = re.compile(r"^\W*(?:xa|phuong|thi tran|thi xa|huyen|quan|thanh pho|tinh)\b")
 _NATIONAL = re.compile(r"cong hoa|doc lap|tu do|hanh phuc")
+_MOTTO = re.compile(r"cong hoa xa hoi chu nghia|doc lap\s*[-–]\s*tu do")
+_RECIPIENTS = re.compile(r"^\W*noi nhan\b")
 _SIGNATURE_TITLE = re.compile(r"^\W*(?:(?:tm|kt|q)\s*\.\s*)?(?:pho\s*)?(?:chu\s*tich|uy ban nhan dan)")
+_SIGNATURE_PREFIX = re.compile(r"\b(?:tm|kt|q)\s*\.\s*(?=\w)")
 _PERIODS = (
     # "pau": Đ read as P by a Latin-only OCR ("6 THANG PAU NAM 2023")
     (re.compile(r"\b(6|sau|9|chin)\s+thang\s+(dau|pau|cuoi)?\s*nam\b(?:\s+(\d{4}))?"), "months"),
@@ -88,17 +105,55 @@ _PERIODS = (
 
 
 def extract_metadata(doc: IngestedDocument, settings: MetadataSettings = DEFAULT_SETTINGS) -> DocumentMeta:
-    lines = [line for line in doc.lines() if line.text.strip()]
+    # Header and signature blocks printed as two columns (tables, tabs, side by side on a PDF
+    # line) are read column by column: issuer lines stay together, the motto stays apart.
+    lines = [line for line in reading_lines(doc, ANCHORS, settings.columns) if line.text.strip()]
+    ocr_pages = {p.number for p in doc.pages if p.method == "ocr"}
+    if any(line.raw and line.page not in ocr_pages for line in lines):
+        typed = _typed_document(lines, settings)
+        lines = [line if line.page in ocr_pages else as_printed(line, typed) for line in lines]
     header = header_zone(lines, settings)
     meta = DocumentMeta()
     _read_number(header, meta)
     _read_place_date(header, meta)
     kind_at = _read_kind_and_title(header, meta, settings)
-    _read_issuer(header, lines, meta)
+    _read_issuer(header, lines, meta, settings)
     meta.period = find_period(" ".join(t for t in [meta.title or ""] + [_text(ln) for ln in header[kind_at:]]))
     meta.year = _year(meta)
     meta.signer = find_signer(lines[len(header):], settings)
     return meta
+
+
+def as_printed(line: Line, typed_document: bool) -> Line:
+    """The line as the document printed it when the repair changed a line of a typed Vietnamese
+    document (``typed_document``: diacritics on most lines, few words that are not syllables)
+    whose every word is a Vietnamese syllable: there was nothing to restore, and the repair's
+    language model renames people and places ("Phan Thúy Nga" → "Phân Thúy Nga", "xã Gia Xuân
+    Nam" → "Năm"). Stripped and OCR-damaged documents keep their repair; so do OCR pages, where a
+    misread letter can still give a valid syllable."""
+    if not line.raw or not typed_document:
+        return line
+    _, bad = word_damage(line.raw)
+    return replace(line, text=line.raw, raw=None) if not bad else line
+
+
+def _has_diacritics(text: str) -> bool:
+    return any(ch.isalpha() and not ch.isascii() for ch in text)
+
+
+def _typed_document(lines: list[Line], settings: MetadataSettings) -> bool:
+    """Typed Vietnamese, as the source gave it (before any repair): most lines carry diacritics
+    and few words are not syllables (an OCR dump has diacritics too, and many broken words)."""
+    texts = [line.raw or line.text for line in lines if sum(ch.isalpha() for ch in line.text) >= 3]
+    if not texts or sum(_has_diacritics(t) for t in texts) < settings.typed_line_share * len(texts):
+        return False
+    words = bad = 0
+    for text in texts:
+        w, b = word_damage(text)
+        words, bad = words + w, bad + b
+        if words >= settings.typed_sample_words:
+            break
+    return bad < DAMAGED_DOC_SHARE * words
 
 
 def header_zone(lines: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS) -> list[Line]:
@@ -107,7 +162,10 @@ def header_zone(lines: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS
     first_page = lines[0].page if lines else 0
     zone: list[Line] = []
     for line in lines[: settings.header_max_lines]:
-        if line.page != first_page or (zone and _BODY_START.match(_folded(line))):
+        # A body sentence starts with a capital ("Thực hiện …"); a title's wrapped second line
+        # that happens to begin with the same words ("thực hiện tại bộ phận một cửa") does not.
+        first_letter = next((c for c in _text(line) if c.isalpha()), "")
+        if line.page != first_page or (zone and _BODY_START.match(_folded(line)) and not first_letter.islower()):
             break
         zone.append(line)
     return zone
@@ -157,7 +215,9 @@ def person_name(text: str, settings: MetadataSettings = DEFAULT_SETTINGS) -> str
     """A personal name line (2-5 capitalised syllables), cleaned of OCR junk; a damaged surname is
     snapped to the closest common one."""
     tokens = [re.sub(r"^[^\w]+|[^\w]+$", "", t) for t in fold_spaces(text).split()]
-    if not 2 <= len(tokens) <= 5 or any(len(t) < 2 or not t.isalpha() for t in tokens):
+    # An apostrophe joins the syllables of Central Highlands names ("H'Linh Niê").
+    letters = [re.sub(r"(?<=\w)['’](?=\w)", "", t) for t in tokens]
+    if not 2 <= len(tokens) <= 5 or any(len(t) < 2 or not t.isalpha() for t in letters):
         return None
     capitalised = sum(t[0].isupper() for t in tokens)
     if capitalised < len(tokens) - 1 or capitalised < 2:
@@ -167,7 +227,12 @@ def person_name(text: str, settings: MetadataSettings = DEFAULT_SETTINGS) -> str
         tokens[0] = surname
     elif not tokens[0][0].isupper():
         return None
-    return " ".join(t[:1].upper() + t[1:].lower() for t in tokens)
+    return " ".join(_name_case(t) for t in tokens)
+
+
+def _name_case(token: str) -> str:
+    """"NGUYỄN" → "Nguyễn", "H'LINH" → "H'Linh": each syllable capitalised."""
+    return "".join(p[:1].upper() + p[1:].lower() for p in re.split(r"(['’])", token))
 
 
 # --- header fields -------------------------------------------------------------------------------
@@ -188,13 +253,16 @@ def _read_number(header: list[Line], meta: DocumentMeta) -> None:
 
 def _read_place_date(header: list[Line], meta: DocumentMeta) -> None:
     attached_date = None
-    for line in header:
+    for i, line in enumerate(header):
+        after = _text(header[i + 1]) if i + 1 < len(header) else ""
         for text in _variants(line):
             folded = fold(text)
             place = _PLACE_DATE.match(folded)
             if place and not _NATIONAL.search(folded):
                 meta.place = _place_name(text[place.start(1) : place.end(1)])
                 meta.date, meta.year = _date(folded)
+                if meta.year is None and after:  # "…, ngày 05 tháng 12 năm" / "2025": a narrow cell wrapped it
+                    meta.date, meta.year = _date(fold(f"{text} {after}"))
                 return
             if attached_date is None and _ATTACHED.match(folded):
                 attached_date, _ = _date(folded)
@@ -219,6 +287,8 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
         # OCR reads a speck beside a heading as "_" or "."; a title starts with a letter or a number.
         text = re.sub(r"^(?:[^\w(“\"]|_)+", "", fold_spaces(_text(line)))
         folded = fold(text)
+        if not title and not any(c.isalpha() for c in text):
+            continue  # the year of a place-date line wrapped onto its own line
         if _ATTACHED.match(folded) or _NUMBER.match(folded) or _NATIONAL.search(folded) \
                 or (not title and _ISSUER_BODY.match(folded)) \
                 or (not title and _LOCAL_UNIT.match(folded) and len(text.split()) <= 6):  # "XÃ NGỌC KỲ"
@@ -237,10 +307,12 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
     return start
 
 
-def _read_issuer(header: list[Line], lines: list[Line], meta: DocumentMeta) -> None:
-    """Issuer and commune from the header block ("ỦY BAN NHÂN DÂN / XÃ NGỌC KỲ"); without one,
-    from the title or the closing sentence ("… của UBND xã Hương Sơn")."""
-    sources = _header_block(header) + [meta.title or ""] + [_text(ln) for ln in header]
+def _read_issuer(header: list[Line], lines: list[Line], meta: DocumentMeta, settings: MetadataSettings) -> None:
+    """Issuer and commune from the header's issuer column ("UBND HUYỆN … / ỦY BAN NHÂN DÂN XÃ …":
+    the lowest unit it names); without one, from the title or the closing sentence ("… của UBND
+    xã Hương Sơn"). Never from the motto ("… XÃ HỘI CHỦ NGHĨA …")."""
+    sources = _issuer_column(header, settings) + [meta.title or ""]
+    sources += [_text(ln) for ln in header if not _NATIONAL.search(_folded(ln))]
     sources += [_text(ln) for ln in lines if fold(_text(ln)).startswith("tren day la")]
     for text in sources:
         found = _local_unit(text)
@@ -251,30 +323,43 @@ def _read_issuer(header: list[Line], lines: list[Line], meta: DocumentMeta) -> N
             return
 
 
-def _header_block(header: list[Line]) -> list[str]:
-    """The issuing body's lines: "ỦY BAN NHÂN DÂN" and the next line joined ("… XÃ NGỌC KỲ")."""
+def _issuer_column(header: list[Line], settings: MetadataSettings) -> list[str]:
+    """The issuing body's lines joined: from the first "ỦY BAN NHÂN DÂN"/"UBND" line, the lines
+    under it that name a unit ("XÃ NGỌC KỲ", "ỦY BAN NHÂN DÂN XÃ MỸ HÒA") or continue one (a short
+    upper-case line: a long name wrapped), up to "Số:", the motto or the kind word."""
     for i, line in enumerate(header):
-        if _ISSUER_BODY.match(_folded(line)) and not _NATIONAL.search(_folded(line)):
-            rest = _text(header[i + 1]) if i + 1 < len(header) else ""
-            # The unit's name is a short line ("XÃ NGỌC KỲ"); a long one is already the title.
-            if len(rest.split()) > 6 or _kind_word(header[i + 1]) if i + 1 < len(header) else True:
-                rest = ""
-            return [f"{_text(line)} {rest}".strip()]
+        folded = _folded(line)
+        if not _ISSUER_BODY.match(folded) or _NATIONAL.search(folded):
+            continue
+        block = [_text(line)]
+        for nxt in header[i + 1 : i + settings.issuer_max_lines]:
+            text, folded = _text(nxt), _folded(nxt)
+            unit_line = _ISSUER_BODY.match(folded) or _UNIT_START.match(folded)
+            if (_NATIONAL.search(folded) or _NUMBER.match(folded) or _PLACE_DATE.match(folded) or _kind_word(nxt)
+                    or not _is_upper(text) or not (unit_line or len(text.split()) <= settings.issuer_line_max_words)):
+                break
+            block.append(text)
+        return [" ".join(block)]
     return []
 
 
 def _local_unit(text: str) -> tuple[str, str] | None:
     """("xã", "Ngọc Kỳ") from "… XÃ NGỌC KỲ" or "… xã Hương Sơn./."; the name is the run of
-    capitalised words after the unit word."""
+    capitalised words after the unit word, up to the next unit or issuing body ("UBND HUYỆN …
+    ỦY BAN NHÂN DÂN XÃ …" is read one unit at a time)."""
     text = nfc(text)
     folded = fold(text)
     for m in _LOCAL_UNIT.finditer(folded):
-        if folded[: m.start()].rstrip().endswith(("cap", "cac", "toan")):
+        before = folded[: m.start()].rstrip()
+        if before.endswith(("cap", "cac", "toan")):
             continue  # "cấp xã", "các xã": the level, not a named commune
+        if before.endswith("thi") and m.group(1) == "xa" or folded[m.end() :].startswith("hoi chu nghia"):
+            continue  # "thị xã" is a town above the commune; "xã hội chủ nghĩa" is the motto
         words = []
-        for word in text[m.end() :].split():
+        rest = text[m.end() :].split()
+        for k, word in enumerate(rest):
             core = re.sub(r"[^\w]+$", "", word)
-            if not core or not core[0].isupper() or not core.isalpha():
+            if not core or not core[0].isupper() or not core.isalpha() or _NAME_STOP.match(fold(" ".join(rest[k:]))):
                 break
             words.append(core)
             if core != word or len(words) == 4:  # punctuation ends the name; names are short
@@ -283,6 +368,10 @@ def _local_unit(text: str) -> tuple[str, str] | None:
             unit = {"xa": "xã", "phuong": "phường", "thi tran": "thị trấn"}[m.group(1)]
             return unit, _place_name(" ".join(words))
     return None
+
+
+# What ends a unit's name: the next issuing body or unit starts there.
+_NAME_STOP = re.compile(r"(?:uy ban|ubnd|xa|phuong|thi tran|thi xa|huyen|quan|tinh|thanh pho)\b")
 
 
 def _kind_word(line: Line) -> str | None:
@@ -310,6 +399,49 @@ def _year(meta: DocumentMeta) -> int | None:
         return meta.year
     m = re.search(r"\d{4}", meta.period or "")
     return int(m.group(0)) if m else None
+
+
+# --- anchors of a letter's two columns -----------------------------------------------------------
+
+
+def _anchor_side(text: str) -> int | None:
+    """The column an anchor line belongs in: issuer, number and "Nơi nhận" on the left; motto,
+    place-date and signature titles on the right."""
+    folded = fold(nfc(text))
+    if _NUMBER.match(folded) or _ISSUER_BODY.match(folded) or _RECIPIENTS.match(folded):
+        return 0
+    if _NATIONAL.search(folded) or _PLACE_DATE.match(folded) or _SIGNATURE_TITLE.match(folded):
+        return 1
+    return None
+
+
+def _anchor_cut(text: str) -> int | None:
+    """Where a right-column anchor starts inside a piece that holds both columns with nothing
+    between them: the motto after the issuer, the place-date after the number, a signature title
+    after a recipient."""
+    folded = fold(nfc(text))
+    m = _MOTTO.search(folded)
+    if m and folded[: m.start()].strip(" -"):
+        return m.start()
+    m = _NUMBER.match(folded)
+    if m and folded[m.end() :].strip():
+        return m.end()
+    m = _SIGNATURE_PREFIX.search(folded)
+    if m and m.start() > 0 and (_RECIPIENTS.match(folded) or folded.lstrip().startswith(("-", "+"))):
+        return m.start()
+    return None
+
+
+def _anchor_layout(text: str) -> bool:
+    """A cell line only a letter's header or signature block holds."""
+    folded = fold(nfc(text))
+    number = _NUMBER.match(folded)
+    return bool(_MOTTO.search(folded) or (number and number.group(2) in KINDS) or _RECIPIENTS.match(folded)
+                or (_PLACE_DATE.match(folded) and (_DATE_WORDS.search(folded) or _DATE_SLASH.search(folded)))
+                or re.match(r"^\W*(?:tm|kt|q)\s*\.\s*(?:uy ban|ubnd|chu tich|pho chu tich)", folded))
+
+
+ANCHORS = Anchors(side=_anchor_side, cut=_anchor_cut, is_layout=_anchor_layout)
 
 
 # --- small helpers -------------------------------------------------------------------------------

@@ -53,6 +53,10 @@ class Line:
     # sure the repair is (0..1).
     raw: str | None = None
     repair_conf: float | None = None
+    # The line's side-by-side pieces when the source typed them apart (tabs, runs of spaces:
+    # "ỦY BAN NHÂN DÂN<tab>CỘNG HÒA …"), "" first when it starts with a tab; empty for one piece.
+    # Formats with word positions leave it empty: their gaps are in ``words``.
+    columns: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -69,6 +73,9 @@ class Cell:
     bold: bool = False
     raw: str | None = None
     repair_conf: float | None = None
+    # The cell's paragraphs (lines) in order, tabs kept, when the format has them (DOCX): ``text``
+    # joins them with spaces for the segmenters; a letter's header cell is read line by line.
+    lines: list[str] = field(default_factory=list)
 
 
 @dataclass

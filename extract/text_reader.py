@@ -13,7 +13,7 @@ import regex as re
 
 from extract.base import DocumentReader, IngestError
 from extract.model import Cell, IngestedDocument, Line, Page, Table
-from normalize.text import is_bold_markup, is_italic_markup, nfc, strip_markup
+from normalize.text import column_pieces, is_bold_markup, is_italic_markup, nfc, strip_markup
 
 
 @dataclass(frozen=True)
@@ -268,8 +268,10 @@ def parse_text(text: str, settings: TextReaderSettings = TextReaderSettings()) -
             in_bold = not in_bold
         line_text = strip_markup(body)
         if line_text:
+            pieces = [strip_markup(p) for p in column_pieces(body)]
             page.blocks.append(Line(text=line_text, page=page.number, number=number, bold=bold,
-                                    heading=heading, italic=is_italic_markup(body)))
+                                    heading=heading, italic=is_italic_markup(body),
+                                    columns=pieces if all(pieces) else []))
         i += 1
     if len(pages) > 1 and not pages[-1].blocks:
         pages.pop()

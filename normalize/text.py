@@ -60,3 +60,20 @@ def fold(text: str) -> str:
 
 def fold_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
+
+
+# A tab, or three spaces or more, between two pieces of typed text is a column gap: typists line up
+# side-by-side columns with them (the issuer beside the national motto), one space never does.
+_COLUMN_GAP = re.compile(r"\t+[ \t\u00a0]*|[ \u00a0]{3,}[ \t\u00a0]*")
+
+
+def column_pieces(text: str) -> list[str]:
+    """The side-by-side pieces of a typed line split at column gaps (tabs, runs of 3+ spaces), each
+    with its spaces folded; ``""`` first when the line starts with a tab (its text sits in a right
+    column only). ``[]`` when the line is one piece."""
+    body = text.rstrip()
+    lead_tab = body[: len(body) - len(body.lstrip())].find("\t") >= 0
+    pieces = [fold_spaces(p) for p in _COLUMN_GAP.split(body.strip()) if fold_spaces(p)]
+    if lead_tab and pieces:
+        pieces.insert(0, "")
+    return pieces if len(pieces) > 1 else []

@@ -27,22 +27,31 @@ def repair_text(text: str, settings: RepairSettings = DEFAULT_SETTINGS) -> str:
 
 def document_damage(doc: IngestedDocument) -> float:
     """Share of word tokens in the document that are not Vietnamese syllables."""
+    words = bad = 0
+    texts = [ln.text for ln in doc.lines()] + [c.text for t in doc.tables() for c in t.cells]
+    for text in texts:
+        w, b = word_damage(text)
+        words, bad = words + w, bad + b
+    return bad / words if words else 0.0
+
+
+def word_damage(text: str, skip_upper: bool = True) -> tuple[int, int]:
+    """(words, words that are not Vietnamese syllables) in a text; codes, numbers and (with
+    ``skip_upper``) upper-case abbreviations do not count."""
     from .model import load_model
     from .syllable import normalize_syllable
     from .tokens import is_code, parse_token
 
     model = load_model()
     words = bad = 0
-    texts = [ln.text for ln in doc.lines()] + [c.text for t in doc.tables() for c in t.cells]
-    for text in texts:
-        for piece in text.split():
-            core = parse_token(piece).core
-            if not core or is_code(core) or (core.isupper() and len(core) > 1):
-                continue
-            words += 1
-            if normalize_syllable(core.lower()) not in model.syllables:
-                bad += 1
-    return bad / words if words else 0.0
+    for piece in text.split():
+        core = parse_token(piece).core
+        if not core or is_code(core) or (skip_upper and core.isupper() and len(core) > 1):
+            continue
+        words += 1
+        if normalize_syllable(core.lower()) not in model.syllables:
+            bad += 1
+    return words, bad
 
 
 def repair_document(doc: IngestedDocument, settings: RepairSettings = DEFAULT_SETTINGS) -> IngestedDocument:
@@ -74,4 +83,5 @@ def _apply(target, fixed: LineRepair) -> None:
         target.repair_conf = round(fixed.confidence if fixed.confidence is not None else 1.0, 3)
 
 
-__all__ = ["repair_text", "repair_document", "repair_line", "RepairSettings", "document_damage", "line_damage"]
+__all__ = ["repair_text", "repair_document", "repair_line", "RepairSettings", "document_damage", "line_damage",
+           "word_damage"]
