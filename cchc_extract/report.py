@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from unidecode import unidecode
+
 from cchc_extract.records import PIPELINE_VERSION
 from cchc_extract.tables import _replace, iter_outputs
 
@@ -318,6 +320,10 @@ def _td(value, numeric: bool = False, cls: str = "") -> str:
     return f"<td{attr}>{_number(value) if numeric else _e(value)}</td>"
 
 
+def _sort_key(name: str) -> tuple[str, str]:
+    return unidecode(name).casefold(), name
+
+
 def _commune_name(view: DocumentView, labels: Mapping[str, str]) -> str:
     return view.commune or labels["unknown_commune"]
 
@@ -396,7 +402,7 @@ def _detail_section(views: list[DocumentView], settings: ReportSettings) -> str:
     by_commune: dict[str, list[DocumentView]] = {}
     for v in views:
         by_commune.setdefault(_commune_name(v, labels), []).append(v)
-    for commune in sorted(by_commune, key=str.casefold):
+    for commune in sorted(by_commune, key=_sort_key):
         out.append(f'<section class="commune"><h3>{_e(labels["commune"])}: {_e(commune)}</h3>')
         for v in by_commune[commune]:
             meta = " · ".join(_e(p) for p in (v.file, v.number, v.period) if p)
@@ -487,6 +493,8 @@ def _errors_section(views: list[DocumentView], settings: ReportSettings) -> str:
 def report_html(views: list[DocumentView], settings: ReportSettings = ReportSettings(), made: str = "") -> str:
     """The whole page: inline style, inline SVG plots, no reference to any other file."""
     labels = settings.labels
+    # Communes in alphabetical order (Đ among the D), so a commune is found where one looks for it.
+    views = sorted(views, key=lambda v: (_sort_key(_commune_name(v, labels)), v.file))
     communes = {_commune_name(v, labels) for v in views}
     figures = [
         (labels["documents"], len(views)),
