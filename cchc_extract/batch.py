@@ -442,11 +442,13 @@ def run_convert(inputs: list[Path], out_dir: Path, options: PipelineOptions,
 
 def refresh_outputs(out_dir: Path, stream: TextIO) -> None:
     """Rebuild the dashboard tables and the review files from every JSON in ``out_dir``."""
+    from cchc_extract.report import write_report
     from cchc_extract.review import export_review
     from cchc_extract.tables import write_tables
 
     try:
         write_tables(out_dir)
         export_review(out_dir)
+        write_report(out_dir)
     except Exception as exc:  # the JSON outputs stand even if a table cannot be written
         print(f"cchc-extract: could not write the tables or review files: {type(exc).__name__}: {exc}", file=stream)

@@ -16,6 +16,7 @@ import pandas as pd
 from cchc_extract.coverage import account_coverage
 from cchc_extract.reconcile import ReconcileSettings, reconcile
 from cchc_extract.records import Correction, ErrorRecord, ExtractionResult, from_dict, to_dict
+from cchc_extract.report import write_report
 from cchc_extract.tables import iter_outputs, write_tables
 from extract.segment.unread import unread_review_items
 from normalize.numbers import format_vn, parse_number
@@ -243,6 +244,7 @@ def apply_review(review_path: Path, out_dir: Path, settings: ApplySettings = App
         report.documents += 1
     write_tables(out_dir)
     export_review(out_dir)
+    write_report(out_dir)
     return report
 
 

@@ -204,14 +204,26 @@ def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
     return frame.astype({c.name: _KINDS[c.kind][0] for c in columns})
 
 
+def document_rows(data: dict, output_file: str) -> dict[str, list[dict]]:
+    """One output document's rows of every table, its key columns on each."""
+    key = _key(data)
+    rows = {"documents": [{**document_row(data, output_file), **key}]}
+    for name, items in _ITEMS.items():
+        rows[name] = [{**item, **key} for item in items(data)]
+    return rows
+
+
+def document_frames(data: dict, output_file: str = "") -> dict[str, pd.DataFrame]:
+    """The tables of one output document (the Python API's ``Result.frames``)."""
+    return {name: _frame(name, table_rows) for name, table_rows in document_rows(data, output_file).items()}
+
+
 def build_tables(out_dir: Path) -> dict[str, pd.DataFrame]:
     """All dashboard tables from every output JSON under ``out_dir``."""
     rows: dict[str, list[dict]] = {name: [] for name in TABLE_COLUMNS}
     for path, data in iter_outputs(out_dir):
-        key = _key(data)
-        rows["documents"].append({**document_row(data, path.relative_to(out_dir).as_posix()), **key})
-        for name, items in _ITEMS.items():
-            rows[name].extend({**item, **key} for item in items(data))
+        for name, table_rows in document_rows(data, path.relative_to(out_dir).as_posix()).items():
+            rows[name].extend(table_rows)
     return {name: _frame(name, table_rows) for name, table_rows in rows.items()}
 
 
