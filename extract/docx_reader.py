@@ -15,6 +15,7 @@ from pathlib import Path
 import regex as re
 
 from extract.base import DocumentReader, IngestError
+from extract.limits import Limits, check, memory_error
 from extract.model import Cell, IngestedDocument, Line, Page, Table
 from normalize.text import fold_spaces, nfc
 
@@ -96,7 +97,7 @@ class DocxReader(DocumentReader):
         self.settings = settings
 
     def read(self, path: Path) -> IngestedDocument:
-        document = open_docx(path)
+        document = open_docx(path, self.options.limits)
         styles = _Styles.from_document(document)
         builder = _Builder(self.settings, styles, page_size(document, self.settings))
         body = document.element.body
@@ -111,7 +112,7 @@ class DocxReader(DocumentReader):
         return doc
 
 
-def open_docx(path: Path):
+def open_docx(path: Path, limits: Limits = Limits()):
     """The python-docx Document, or IngestError with a one-line reason."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -123,13 +124,39 @@ def open_docx(path: Path):
     if not zipfile.is_zipfile(path):
         raise IngestError("not a valid .docx (not a zip archive)")
     try:
+        check_zip_sizes(path, limits)
         return docx.Document(str(path))
+    except MemoryError:
+        raise memory_error(".docx") from None
+    except IngestError:
+        raise
     except (PackageNotFoundError, KeyError) as exc:
         raise IngestError(f"not a valid .docx (no Word document inside: {exc})".splitlines()[0]) from None
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise IngestError(f"corrupt .docx: {exc}".splitlines()[0]) from None
     except Exception as exc:  # lxml.etree.XMLSyntaxError and friends
         raise IngestError(f"corrupt .docx: {type(exc).__name__}: {exc}".splitlines()[0]) from None
+
+
+def check_zip_sizes(path: Path, limits: Limits) -> None:
+    """Refuse a zip bomb before python-docx inflates it: every part's declared size, then its
+    real inflated size read in chunks and stopped at the limit (a declared size can lie)."""
+    with zipfile.ZipFile(path) as archive:
+        infos = archive.infolist()
+        for info in infos:
+            check(info.file_size, limits.max_part_bytes, f"DOCX part too large: {info.filename} inflates to", " MB", 1e6)
+        check(sum(i.file_size for i in infos), limits.max_archive_bytes, "DOCX too large: its parts inflate to",
+              " MB", 1e6)
+        total = 0
+        for info in infos:
+            size = 0
+            with archive.open(info) as part:
+                while chunk := part.read(1 << 20):
+                    size += len(chunk)
+                    check(size, limits.max_part_bytes, f"DOCX part too large: {info.filename} inflates to over",
+                          " MB", 1e6)
+            total += size
+            check(total, limits.max_archive_bytes, "DOCX too large: its parts inflate to over", " MB", 1e6)
 
 
 def page_size(document, settings: DocxReaderSettings) -> tuple[float | None, float | None]:
