@@ -22,7 +22,7 @@ from cchc_extract.outdir import atomic_write
 from cchc_extract.records import (Correction, Count, ErrorRecord, ExtractionResult, ScoreRow, ScoreStatement, StatRow,
                                   Target, TaskRow, from_dict, to_dict)
 from cchc_extract.reconcile import ReconcileSettings, reconcile
-from cchc_extract.spreadsheet import cells_as_text, neutralised, unneutralise
+from cchc_extract.spreadsheet import cells_as_text, neutralised, unneutralise, write_csv
 from cchc_extract.tables import iter_outputs, write_tables
 from normalize.numbers import parse_number
 from schemas import schema_errors
@@ -129,7 +129,7 @@ def export_review(out_dir: Path, kept: list[dict] = ()) -> tuple[Path, Path]:
             _format_sheet(writer.sheets["review"], len(frame))
 
     atomic_write(out_dir, xlsx_path, write_xlsx)
-    atomic_write(out_dir, csv_path, lambda p: frame.to_csv(p, index=False, encoding="utf-8-sig"))
+    atomic_write(out_dir, csv_path, lambda p: write_csv(frame, p))
     return xlsx_path, csv_path
 
 

@@ -34,9 +34,15 @@ def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` with every text cell neutralised (number columns untouched)."""
     out = frame.copy()
     for name in out.columns:
-        if out[name].dtype == object:
-            out[name] = out[name].map(neutralise)
+        if not pd.api.types.is_numeric_dtype(out[name]):  # object or string columns
+            out[name] = out[name].astype(object).map(neutralise)
     return out
+
+
+def write_csv(frame: pd.DataFrame, path) -> None:
+    """A frame as the CSV Excel opens right: UTF-8 with BOM, text neutralised, CRLF rows (RFC
+    4180), so a stray CR inside a cell is quoted instead of cutting the row in two."""
+    neutralised(frame).to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
 
 
 def cells_as_text(sheet) -> None:

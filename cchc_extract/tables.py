@@ -22,7 +22,7 @@ import pandas as pd
 import pyarrow as pa
 
 from cchc_extract.outdir import OutputError, check_target, owned_outputs
-from cchc_extract.spreadsheet import neutralised
+from cchc_extract.spreadsheet import write_csv
 
 TABLES_DIR = "tables"
 SQLITE_NAME = "cchc.sqlite"
@@ -227,7 +227,7 @@ def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame] | None = None) -
     staging = Path(tempfile.mkdtemp(prefix=".tables.", dir=out_dir))
     try:
         for name, frame in tables.items():
-            neutralised(frame).to_csv(staging / f"{name}.csv", index=False, encoding="utf-8-sig")
+            write_csv(frame, staging / f"{name}.csv")
             frame.to_parquet(staging / f"{name}.parquet", index=False, engine="pyarrow", schema=_arrow_schema(name))
         _write_sqlite(staging / SQLITE_NAME, tables)
         os.chmod(staging, 0o755)  # mkdtemp's 0700 would hide the tables from other users

@@ -15,7 +15,7 @@ from pathlib import Path
 import regex as re
 
 from extract.base import DocumentReader, IngestError
-from extract.limits import Limits, check, memory_error
+from extract.limits import MiB, Limits, check, memory_error
 from extract.model import Cell, IngestedDocument, Line, Page, Table
 from normalize.text import fold_spaces, nfc
 
@@ -144,19 +144,19 @@ def check_zip_sizes(path: Path, limits: Limits) -> None:
     with zipfile.ZipFile(path) as archive:
         infos = archive.infolist()
         for info in infos:
-            check(info.file_size, limits.max_part_bytes, f"DOCX part too large: {info.filename} inflates to", " MB", 1e6)
-        check(sum(i.file_size for i in infos), limits.max_archive_bytes, "DOCX too large: its parts inflate to",
-              " MB", 1e6)
+            check(info.file_size, limits.max_part_bytes, f"DOCX part too large ({info.filename}, inflated)", " MiB", MiB)
+        check(sum(i.file_size for i in infos), limits.max_archive_bytes, "DOCX too large (all parts, inflated)",
+              " MiB", MiB)
         total = 0
         for info in infos:
             size = 0
             with archive.open(info) as part:
                 while chunk := part.read(1 << 20):
                     size += len(chunk)
-                    check(size, limits.max_part_bytes, f"DOCX part too large: {info.filename} inflates to over",
-                          " MB", 1e6)
+                    check(size, limits.max_part_bytes, f"DOCX part too large ({info.filename}, inflated)", " MiB",
+                          MiB)
             total += size
-            check(total, limits.max_archive_bytes, "DOCX too large: its parts inflate to over", " MB", 1e6)
+            check(total, limits.max_archive_bytes, "DOCX too large (all parts, inflated)", " MiB", MiB)
 
 
 def page_size(document, settings: DocxReaderSettings) -> tuple[float | None, float | None]:

@@ -3,6 +3,7 @@ OCR'd page per frame."""
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from extract.base import DocumentReader, IngestError
@@ -31,7 +32,9 @@ class ImageReader(DocumentReader):
         check_tesseract(self.options.ocr_lang)  # before decoding: the one fix users need
         limits = self.options.limits
         try:
-            image = Image.open(path)  # reads the header only
+            with warnings.catch_warnings():  # Pillow's bomb warning: our own limit decides below
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                image = Image.open(path)  # reads the header only
         except Image.DecompressionBombError:  # Pillow's own cap, twice its MAX_IMAGE_PIXELS
             raise IngestError(f"image too large: over {2 * (Image.MAX_IMAGE_PIXELS or 0) / 1e6:,.0f} MP, "
                               f"limit {limits.max_image_mp:g} MP") from None

@@ -129,7 +129,7 @@ class PdfReader(DocumentReader):
     def _read_page(self, pdf_page, index: int, number: int, renderer: "_Renderer", warnings: list[str]) -> Page:
         opts = self.options
         check(float(pdf_page.width) * float(pdf_page.height), opts.limits.max_page_area_pt2,
-              f"PDF page {index + 1} too large: media box", " M pt²", 1e6)
+              f"PDF page {index + 1} too large (media box)", " M pt²", 1e6)
         text_ok = has_text_layer(pdf_page.chars, opts.min_text_chars, opts.min_text_quality)
         if not text_ok:
             from extract.ocr import ocr_page

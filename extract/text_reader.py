@@ -12,7 +12,7 @@ from pathlib import Path
 import regex as re
 
 from extract.base import DocumentReader, IngestError
-from extract.limits import Limits, check, memory_error
+from extract.limits import MiB, Limits, check, memory_error
 from extract.model import Cell, IngestedDocument, Line, Page, Table
 from normalize.text import is_bold_markup, is_italic_markup, nfc, strip_markup
 
@@ -140,7 +140,7 @@ def html_table(markup: str, page: int, line_start: int, line_end: int, limits: L
         for text, rs, cs, bold in row:
             rs, cs = min(rs, limits.max_rowspan), min(cs, limits.max_colspan)
             covered += rs * cs
-            check(covered, limits.max_table_cells, f"table too large (spans cover {rs:,} × {cs:,} cells)", " cells")
+            check(covered, limits.max_table_cells, "table too large (cells and their spans)", " cells")
             while (r, c) in occupied:
                 c += 1
             cells.append(Cell(row=r, col=c, text=text, row_span=rs, col_span=cs, bold=bold))
@@ -313,7 +313,7 @@ class TextReader(DocumentReader):
 
     def read(self, path: Path) -> IngestedDocument:
         limits = self.options.limits
-        check(path.stat().st_size, limits.max_text_bytes, "text file too large", " MB", 1e6)
+        check(path.stat().st_size, limits.max_text_bytes, "text file too large", " MiB", MiB)
         data = path.read_bytes()
         warnings: list[str] = []
         data = drop_stray_nuls(data, self.settings, warnings)
