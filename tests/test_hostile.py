@@ -485,3 +485,16 @@ def test_symlinked_input_out_of_its_folder_is_not_followed(tmp_path, capsys):
                                "message": "a symlink to a file outside the input folder; not followed"}]
     assert data["source"]["sha256"] == "" and schema_errors(data) == []
     assert json.loads((out / "alias.txt.json").read_text())["errors"] == []
+
+
+def test_validate_refuses_non_finite_numbers(tmp_path, capsys):
+    from test_tables import score_report
+
+    path = tmp_path / "inf.json"
+    data = to_dict(score_report())
+    data["targets"][0]["value"] = float("inf")
+    path.write_text(json.dumps(data))  # what an older apply-review wrote
+    assert main(["validate", str(path)]) == 1
+    assert "not strict JSON: holds Infinity" in capsys.readouterr().out
+    with pytest.raises(ValueError):
+        write_json(data, tmp_path / "out.json")
