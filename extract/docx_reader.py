@@ -99,7 +99,7 @@ class DocxReader(DocumentReader):
     def read(self, path: Path) -> IngestedDocument:
         document = open_docx(path, self.options.limits)
         styles = _Styles.from_document(document)
-        builder = _Builder(self.settings, styles, page_size(document, self.settings))
+        builder = _Builder(self.settings, styles, page_size(document, self.settings), self.options.limits)
         body = document.element.body
         for child in _body_children(body):
             if child.tag == W + "p":
@@ -245,8 +245,9 @@ def paragraph_heading(p, styles: _Styles) -> int:
 class _Builder:
     """Collects blocks into pages while the body is walked."""
 
-    def __init__(self, settings: DocxReaderSettings, styles: _Styles, size) -> None:
+    def __init__(self, settings: DocxReaderSettings, styles: _Styles, size, limits: Limits = Limits()) -> None:
         self.settings = settings
+        self.limits = limits
         self.styles = styles
         self.width, self.height = size
         self.pages: list[Page] = [self._new_page(1)]
@@ -288,7 +289,7 @@ class _Builder:
 
     def table(self, tbl) -> None:
         page = self.pages[-1]
-        table = table_from_xml(tbl, self.styles, page.number, self.number + 1)
+        table = table_from_xml(tbl, self.styles, page.number, self.number + 1, self.limits)
         if table is None:
             return
         self.number = table.line_end
@@ -317,9 +318,19 @@ def _cell_text(tc, styles: _Styles) -> tuple[str, bool]:
     return nfc(fold_spaces(" ".join(texts))), seen_text and bold_all
 
 
-def table_from_xml(tbl, styles: _Styles, page: int, first_number: int) -> Table | None:
+def _grid_count(el, default: int, limit: int) -> int:
+    """A gridSpan/gridBefore count: at least 0 or 1, at most ``limit`` (as HTML clamps colspan)."""
+    if el is None:
+        return default
+    value = el.get(W + "val", str(default)).strip()
+    return min(max(default, int(value[:9])), limit) if value[:9].isdigit() else default
+
+
+def table_from_xml(tbl, styles: _Styles, page: int, first_number: int, limits: Limits = Limits()) -> Table | None:
     """A ``Table`` from ``w:tbl``: each ``w:tc`` becomes one cell at its grid column (gridBefore
-    and gridSpan counted); a ``vMerge`` continuation extends the cell above instead of adding one."""
+    and gridSpan counted, clamped, and the covered grid bounded); a ``vMerge`` continuation extends
+    the cell above instead of adding one."""
+    covered = 0
     cells: list[Cell] = []
     origin_at: dict[tuple[int, int], Cell] = {}  # (row, col) covered -> the cell covering it
     n_cols = len(tbl.findall(f"{W}tblGrid/{W}gridCol"))
@@ -327,11 +338,13 @@ def table_from_xml(tbl, styles: _Styles, page: int, first_number: int) -> Table 
     for r, tr in enumerate(rows):
         trpr = tr.find(W + "trPr")
         before = trpr.find(W + "gridBefore") if trpr is not None else None
-        col = int(before.get(W + "val", "0")) if before is not None else 0
+        col = _grid_count(before, 0, limits.max_colspan)
         for tc in _row_cells(tr):
             tcpr = tc.find(W + "tcPr")
             span_el = tcpr.find(W + "gridSpan") if tcpr is not None else None
-            span = max(1, int(span_el.get(W + "val", "1"))) if span_el is not None else 1
+            span = _grid_count(span_el, 1, limits.max_colspan)
+            covered += span
+            check(covered, limits.max_table_cells, "table too large (cells and their spans)", " cells")
             vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
             continues = vmerge is not None and vmerge.get(W + "val", "continue") == "continue"
             above = origin_at.get((r - 1, col))

@@ -108,6 +108,26 @@ def test_docx_part_lying_about_its_size_is_not_inflated_past_it(tmp_path):
     assert message.startswith("corrupt .docx: "), message  # the CRC of the cut data fails
 
 
+def test_docx_grid_span_bomb_is_clamped(tmp_path):
+    path = tmp_path / "span.docx"
+    document = docx.Document()
+    document.add_table(rows=2, cols=2).cell(0, 0).text = "a"
+    document.save(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = parts["word/document.xml"].decode()
+    parts["word/document.xml"] = xml.replace("<w:tcPr>", '<w:tcPr><w:gridSpan w:val="100000000"/>', 1).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    from extract.base import ingest
+
+    spans = [c.col_span for page in ingest(path).pages for table in page.tables for c in table.cells]
+    assert spans == [1000, 1, 1, 1]  # clamped as HTML clamps colspan, not 10^8 grid cells
+    message = _ingest_error(path, IngestOptions(limits=Limits(max_table_cells=500)))
+    assert message == "table too large (cells and their spans): 1,000 cells, limit 500 cells"
+
+
 def _png_header(width: int, height: int) -> bytes:
     """A PNG that declares ``width`` × ``height`` pixels and holds none: bombs cost nothing to make."""
     def chunk(kind: bytes, body: bytes) -> bytes:
