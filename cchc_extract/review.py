@@ -316,7 +316,7 @@ def apply_review(review_path: Path, out_dir: Path, settings: ApplySettings = App
             continue
         where = f"{review_path.name} line {line_no}"
 
-        def refuse(message: str) -> None:
+        def refuse(message: str, where: str = where, row: dict = row) -> None:
             report.problems.append(f"{where}: {message}")
             report.kept.append({c: row.get(c, "") for c in REVIEW_COLUMNS})
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import regex as re
 
 from extract.base import DocumentReader, IngestError
-from extract.limits import MiB, Limits, check, memory_error
+from extract.limits import Limits, MiB, check, memory_error
 from extract.model import Cell, IngestedDocument, Line, Page, Table
 from normalize.text import fold_spaces, nfc
 

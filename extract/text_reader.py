@@ -12,7 +12,7 @@ from pathlib import Path
 import regex as re
 
 from extract.base import DocumentReader, IngestError
-from extract.limits import MiB, Limits, check, memory_error
+from extract.limits import Limits, MiB, check, memory_error
 from extract.model import Cell, IngestedDocument, Line, Page, Table
 from normalize.text import is_bold_markup, is_italic_markup, nfc, strip_markup
 
