@@ -91,10 +91,17 @@ def atomic_write(out_dir: Path, path: Path, write: Callable[[Path], None]) -> No
     os.close(fd)
     tmp = Path(name)
     try:
+        os.chmod(tmp, 0o666 & ~current_umask())  # mkstemp's 0600 would hide outputs from other users
         write(tmp)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_text(out_dir: Path, path: Path, text: str) -> None:

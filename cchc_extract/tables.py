@@ -21,7 +21,7 @@ from typing import Callable, Iterator
 import pandas as pd
 import pyarrow as pa
 
-from cchc_extract.outdir import OutputError, check_target, owned_outputs
+from cchc_extract.outdir import OutputError, check_target, current_umask, owned_outputs
 from cchc_extract.spreadsheet import write_csv
 
 TABLES_DIR = "tables"
@@ -230,7 +230,7 @@ def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame] | None = None) -
             write_csv(frame, staging / f"{name}.csv")
             frame.to_parquet(staging / f"{name}.parquet", index=False, engine="pyarrow", schema=_arrow_schema(name))
         _write_sqlite(staging / SQLITE_NAME, tables)
-        os.chmod(staging, 0o755)  # mkdtemp's 0700 would hide the tables from other users
+        os.chmod(staging, 0o777 & ~current_umask())  # mkdtemp's 0700 would hide the tables from other users
         _swap_in(staging, folder)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
