@@ -30,7 +30,8 @@ class Limits:
     # Uncompressed size of all parts together: python-docx holds every part (images too) in memory.
     max_archive_bytes: int = 256 * MiB
     # A text export: a 300-page report is ~1 MB of text (the largest sample 61 kB); 2 MiB
-    # of text keeps a worker near a minute on one core (benchmarks: ~40 kB/s through all stages).
+    # of text keeps a worker under a minute (measured: 2 MB on one line in 48 s, all stages, on a loaded
+    # 2-core machine).
     max_text_bytes: int = 2 * MiB
     # Cells of one table once spans are spread on the grid (rows × columns): a 200-row,
     # 20-column annex is 4,000.
