@@ -99,11 +99,14 @@ def with_kept(frame: pd.DataFrame, kept: list[dict]) -> pd.DataFrame:
         return frame
     frame = frame.copy()
     frame["corrected_value"] = frame["corrected_value"].astype(object)
-    index = {(r["document"], r["item"], r["field"]): i for i, r in zip(frame.index, frame.to_dict("records"))}
+    def key(row: dict) -> tuple[str, ...]:
+        return tuple("" if row.get(c) is None or pd.isna(row.get(c)) else str(row.get(c))
+                     for c in ("document", "item", "field"))
+
+    index = {key(r): i for i, r in zip(frame.index, frame.to_dict("records"))}
     extra = []
     for row in kept:
-        key = (row.get("document"), row.get("item"), row.get("field") or None)
-        where = index.get(key) if key in index else index.get(key[:2] + ("",))
+        where = index.get(key(row))
         if where is not None:
             frame.at[where, "corrected_value"] = row.get("corrected_value")
         else:
