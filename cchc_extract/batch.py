@@ -2,9 +2,11 @@
 
 Each file is converted in a worker process of our own pool, so a file that crashes the
 interpreter or runs past ``--timeout`` costs only its worker: the parent kills it, writes that
-file an error record and starts a fresh worker. Outputs already up to date (same input sha256,
-same pipeline version) are skipped unless forced. After the run the dashboard tables and the
-review files are rebuilt from every JSON in the output folder.
+file an error record and starts a fresh worker. Workers die with the batch (even a ``kill -9``
+of it). Outputs already up to date (same input sha256, same pipeline version) are skipped unless
+forced. After the run the dashboard tables and the review files are rebuilt from every JSON this
+tool wrote in the output folder (its manifest, cchc_extract/outdir.py); Ctrl-C stops the
+conversions and still writes the summary and the tables of what finished.
 """
 
 from __future__ import annotations
@@ -16,21 +18,17 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import TextIO
 
-from cchc_extract.pipeline import (
-    PipelineOptions,
-    _format_of,
-    convert_file,
-    file_sha256,
-    one_line,
-    result_to_json,
-    write_json,
-)
+from cchc_extract.lifeline import die_with_parent
+from cchc_extract.outdir import (OutputError, check_target, load_manifest, record_outputs, relative_to_out,
+                                 reserved_name)
+from cchc_extract.pipeline import (PipelineOptions, _format_of, convert_file, file_sha256, one_line, result_to_json,
+                                   write_json)
 from cchc_extract.records import PIPELINE_VERSION, ErrorRecord, ExtractionResult, SourceInfo
 from extract.base import supported_extensions
 
@@ -50,6 +48,7 @@ class BatchSettings:
 class InputFile:
     path: Path
     relative: str  # path relative to the folder it was given in; the output is OUT/<relative>.json
+    refused: str = ""  # why it is not read (a symlink out of its folder): its error record's message
 
 
 @dataclass
@@ -84,6 +83,8 @@ class BatchSummary:
     seconds: float = 0.0
     workers: int = 0
     peak_rss_mb: float = 0.0  # largest worker's resident memory
+    interrupted: bool = False  # stopped by Ctrl-C: the files not done are not in the outcomes
+    output_error: str = ""  # the tables or review files could not be written (the previous set stands)
     failures: list[tuple[str, str]] = field(default_factory=list)
     outcomes: list[FileOutcome] = field(default_factory=list)
 
@@ -121,11 +122,16 @@ def collect_inputs(inputs: list[Path], exclude: Path | None = None) -> list[Inpu
             # Only an output folder strictly inside this one is left out (outputs written next
             # to their inputs are .json, which no reader takes).
             inner = skip if skip is not None and skip != item.resolve() and skip.is_relative_to(item.resolve()) else None
+            root = item.resolve()
             for p in sorted(item.rglob("*")):
                 if inner is not None and p.resolve().is_relative_to(inner):
                     continue
                 if p.is_file() and p.suffix.lower() in exts and not p.name.startswith((".", "~$")):
-                    found.append(InputFile(p, p.relative_to(item).as_posix()))
+                    # A symlink out of the folder is not followed: the folder is what was given.
+                    outside = not p.resolve().is_relative_to(root)
+                    found.append(InputFile(p, p.relative_to(item).as_posix(),
+                                           "a symlink to a file outside the input folder; not followed" if outside
+                                           else ""))
         else:
             found.append(InputFile(item, item.name))
     return found
@@ -149,6 +155,24 @@ def outcome_of(data: dict, file: str, up_to_date: bool = False) -> FileOutcome:
         review=len(data.get("review", [])), unread=len(data.get("unread", [])), errors=errors)
 
 
+def output_problem(item: InputFile, out_dir: Path, owned: set[str]) -> str:
+    """Why the output of ``item`` cannot be written, or "": among our own outputs' names, out of
+    ``out_dir`` through a symlink, or over a file this tool did not write."""
+    out = output_path(out_dir, item)
+    relative = relative_to_out(out_dir, out)
+    name = reserved_name(relative)
+    if name is not None:
+        return (f"its output would be {relative}, among this tool's own '{name}' outputs; "
+                f"convert that folder on its own or rename it")
+    try:
+        check_target(out_dir, out)
+    except OutputError as exc:
+        return str(exc)
+    if (out.exists() or out.is_symlink()) and relative not in owned:
+        return f"{out} exists and was not written by cchc-extract; not overwritten"
+    return ""
+
+
 def current_output(item: InputFile, out_dir: Path) -> dict | None:
     """The existing output of ``item`` when it was made from the same bytes by this pipeline version."""
     out = output_path(out_dir, item)
@@ -169,7 +193,7 @@ def convert_one(item: InputFile, out_dir: Path, options: PipelineOptions) -> Fil
     """Convert one input and write its JSON; used by the workers."""
     started = time.perf_counter()
     data = result_to_json(convert_file(item.path, item.relative, options))
-    write_json(data, output_path(out_dir, item))
+    write_json(data, output_path(out_dir, item), out_dir)
     outcome = outcome_of(data, item.relative)
     outcome.seconds = time.perf_counter() - started
     return outcome
@@ -180,11 +204,12 @@ def write_error_record(item: InputFile, out_dir: Path, message: str, seconds: fl
     result = ExtractionResult(source=SourceInfo(path=item.relative, format=_format_of(item.path)),
                               errors=[ErrorRecord(stage="ingest", message=message)])
     try:
-        result.source.sha256 = file_sha256(item.path)
+        if not item.refused:  # a refused file is not read at all
+            result.source.sha256 = file_sha256(item.path)
     except OSError:
         pass
     data = result_to_json(result)
-    write_json(data, output_path(out_dir, item))
+    write_json(data, output_path(out_dir, item), out_dir)
     outcome = outcome_of(data, item.relative)
     outcome.seconds = seconds
     return outcome
@@ -193,8 +218,13 @@ def write_error_record(item: InputFile, out_dir: Path, message: str, seconds: fl
 # --- the worker pool --------------------------------------------------------------------------
 
 
-def _worker_main(conn, out_dir: Path, options: PipelineOptions) -> None:
+def _worker_main(conn, out_dir: Path, options: PipelineOptions, parent_pid: int, inherited: list) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    die_with_parent(parent_pid)
+    # Pipe ends forked from the parent (this worker's own other end, the other workers'): held
+    # open here they would keep the parent's side from ever seeing this worker's end-of-file.
+    for other in inherited:
+        other.close()
     while True:
         try:
             task = conn.recv()
@@ -226,9 +256,12 @@ def _mp_context():
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _start_worker(ctx, out_dir: Path, options: PipelineOptions) -> _Worker:
+def _start_worker(ctx, out_dir: Path, options: PipelineOptions, others: Sequence[_Worker] = ()) -> _Worker:
     parent_conn, child_conn = ctx.Pipe(duplex=True)
-    process = ctx.Process(target=_worker_main, args=(child_conn, out_dir, options), daemon=True)
+    # Only a forked child inherits the parent's pipe ends (spawn passes just the arguments).
+    inherited = [parent_conn] + [w.conn for w in others] if ctx.get_start_method() == "fork" else []
+    process = ctx.Process(target=_worker_main, args=(child_conn, out_dir, options, os.getpid(), inherited),
+                          daemon=True)
     process.start()
     child_conn.close()
     return _Worker(process, parent_conn)
@@ -283,7 +316,10 @@ def run_pool(items: list[InputFile], out_dir: Path, options: PipelineOptions, se
     ctx = _mp_context()
     queue = deque(longest_first(items))
     count = min(settings.workers or os.cpu_count() or 1, len(items))
-    workers = [_start_worker(ctx, out_dir, options) for _ in range(count)]
+    workers: list[_Worker] = []
+    for _ in range(count):
+        workers.append(_start_worker(ctx, out_dir, options, workers))
+    interrupted = False
     try:
         while True:
             for i, worker in enumerate(workers):
@@ -294,7 +330,7 @@ def run_pool(items: list[InputFile], out_dir: Path, options: PipelineOptions, se
                     except (OSError, ValueError):  # died between tasks: replace, and retry the task
                         queue.appendleft(worker.item)
                         _kill(worker)
-                        workers[i] = _start_worker(ctx, out_dir, options)
+                        workers[i] = _start_worker(ctx, out_dir, options, _others(workers, worker))
             busy = [w for w in workers if w.item is not None]
             if not busy:
                 return
@@ -323,11 +359,21 @@ def run_pool(items: list[InputFile], out_dir: Path, options: PipelineOptions, se
                 else:
                     continue
                 _kill(worker)
-                workers[i] = _start_worker(ctx, out_dir, options)
+                workers[i] = _start_worker(ctx, out_dir, options, _others(workers, worker))
                 on_done(write_error_record(item, out_dir, message, now - worker.started))
+    except KeyboardInterrupt:
+        interrupted = True
+        raise
     finally:
         for worker in workers:
-            _stop(worker, settings.grace_s)
+            if interrupted:  # no conversion is waited for
+                _kill(worker)
+            else:
+                _stop(worker, settings.grace_s)
+
+
+def _others(workers: list[_Worker], replaced: _Worker) -> list[_Worker]:
+    return [w for w in workers if w is not replaced]
 
 
 # --- progress and summary ---------------------------------------------------------------------
@@ -388,11 +434,14 @@ def summary_text(summary: BatchSummary) -> str:
             f"{summary.with_mismatches} with mismatches ({summary.mismatches} in all; {summary.misreads} more "
             f"explained by values we may have misread), {summary.failed} failed, "
             f"{summary.review_rows} rows sent to review")
-    if summary.with_unread:
-        head += f", {len(summary.with_unread)} with parts not read"
-    unread = [f"  not all read: {o.file}: {o.unread} part(s), see its \"unread\" and the review queue"
+    lines = [head] + [f"  failed: {f}: {m}" for f, m in summary.failures]
+    lines += [f"  not all read: {o.file}: {o.unread} part(s), see its \"unread\" and the review queue"
               for o in summary.outcomes if o.unread and o.file in summary.with_unread]
-    return "\n".join([head] + [f"  failed: {f}: {m}" for f, m in summary.failures] + unread)
+    if summary.interrupted:
+        lines.append(f"  interrupted: {summary.files - len(summary.outcomes)} files not converted")
+    if summary.output_error:
+        lines.append(f"  not complete: {summary.output_error}")
+    return "\n".join(lines)
 
 
 def peak_child_rss_mb() -> float:
@@ -410,14 +459,25 @@ def run_convert(inputs: list[Path], out_dir: Path, options: PipelineOptions,
     summary = BatchSummary(workers=settings.workers or os.cpu_count() or 1)
     items = collect_inputs(inputs, exclude=out_dir)
     summary.files = len(items)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    owned = load_manifest(out_dir).files
     todo: list[InputFile] = []
+    refused: list[InputFile] = []
     for item in items:
-        data = None if settings.force else current_output(item, out_dir)
-        if data is None:
-            todo.append(item)
-        else:
+        problem = output_problem(item, out_dir, owned)
+        if problem:  # nowhere to write its error record: reported in the summary only
+            summary.add(FileOutcome(file=item.relative, status="failed", errors=[f"emit: {problem}"]))
+            print(f"{item.relative}: emit: {problem}", file=stream)
+            continue
+        owned_now = relative_to_out(out_dir, output_path(out_dir, item)) in owned
+        data = None if settings.force or item.refused or not owned_now else current_output(item, out_dir)
+        if data is not None:
             summary.add(outcome_of(data, item.relative, up_to_date=True))
-    progress = Progress(len(todo), stream, settings.progress or stream.isatty())
+        else:
+            (refused if item.refused else todo).append(item)
+    # Claimed before they are written: a run killed midway still owns what it wrote.
+    record_outputs(out_dir, [output_path(out_dir, item) for item in refused + todo])
+    progress = Progress(len(todo) + len(refused), stream, settings.progress or stream.isatty())
 
     def done(outcome: FileOutcome) -> None:
         summary.add(outcome)
@@ -425,23 +485,34 @@ def run_convert(inputs: list[Path], out_dir: Path, options: PipelineOptions,
             progress.note(f"{outcome.file}: {error}")
         progress.advance(outcome.file)
 
-    out_dir.mkdir(parents=True, exist_ok=True)
     progress.draw()
     try:
+        for item in refused:
+            done(write_error_record(item, out_dir, item.refused, 0.0))
         run_pool(todo, out_dir, options, settings, done)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+        progress.note(f"cchc-extract: interrupted; {len(summary.outcomes)} of {summary.files} files done, "
+                      f"writing the summary and the tables of those")
     finally:
         progress.close()
     summary.seconds = round(time.monotonic() - started, 3)
     summary.peak_rss_mb = peak_child_rss_mb()
     summary.outcomes.sort(key=lambda o: o.file)
-    write_json(summary.to_json(), out_dir / SUMMARY_NAME)
-    refresh_outputs(out_dir, stream)
+    summary.output_error = refresh_outputs(out_dir, stream)
+    try:
+        write_json(summary.to_json(), out_dir / SUMMARY_NAME, out_dir)
+    except (OSError, OutputError, ValueError) as exc:
+        summary.output_error = summary.output_error or f"could not write {SUMMARY_NAME}: {one_line(exc)}"
+        print(f"cchc-extract: {summary.output_error}", file=stream)
     print(summary_text(summary), file=stream)
     return summary
 
 
-def refresh_outputs(out_dir: Path, stream: TextIO) -> None:
-    """Rebuild the dashboard tables and the review files from every JSON in ``out_dir``."""
+def refresh_outputs(out_dir: Path, stream: TextIO) -> str:
+    """Rebuild the dashboard tables and the review files from every JSON this tool wrote in
+    ``out_dir``; the error message ("" when written). A failed write leaves the previous tables
+    (each set is swapped in whole), and the caller exits with an error."""
     from cchc_extract.report import write_report
     from cchc_extract.review import export_review
     from cchc_extract.tables import write_tables
@@ -451,4 +522,7 @@ def refresh_outputs(out_dir: Path, stream: TextIO) -> None:
         export_review(out_dir)
         write_report(out_dir)
     except Exception as exc:  # the JSON outputs stand even if a table cannot be written
-        print(f"cchc-extract: could not write the tables or review files: {type(exc).__name__}: {exc}", file=stream)
+        message = f"could not write the tables or review files: {one_line(exc)}"
+        print(f"cchc-extract: {message}", file=stream)
+        return message
+    return ""

@@ -7,10 +7,12 @@ import sys
 from pathlib import Path
 
 from cchc_extract.batch import BatchSettings
-from cchc_extract.pipeline import PipelineOptions
+from cchc_extract.outdir import OutputError
+from cchc_extract.pipeline import PipelineOptions, one_line
 from cchc_extract.reconcile import ReconcileSettings
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,10 +53,14 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
-    if args.command == "convert":
-        return _convert(args)
-    if args.command == "apply-review":
-        return _apply_review(args)
+    try:
+        if args.command == "convert":
+            return _convert(args)
+        if args.command == "apply-review":
+            return _apply_review(args)
+    except KeyboardInterrupt:  # a second Ctrl-C while the tables are written: they stay as they were
+        print("cchc-extract: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     if args.command == "repair":
         from normalize.vietnamese import repair_text
 
@@ -84,8 +90,14 @@ def _convert(args) -> int:
     options = PipelineOptions(reconcile=ReconcileSettings(review_below=args.review_below),
                               repair=not args.no_repair, debug=args.debug)
     settings = BatchSettings(workers=args.workers, timeout_s=args.timeout, force=args.force, progress=args.progress)
-    summary = run_convert(args.inputs, args.out, options, settings)
-    return EXIT_FAILED if summary.failed else EXIT_OK
+    try:
+        summary = run_convert(args.inputs, args.out, options, settings)
+    except (OSError, OutputError) as exc:  # the output folder itself cannot be written
+        print(f"cchc-extract: cannot write to {args.out}: {one_line(exc)}", file=sys.stderr)
+        return EXIT_FAILED
+    if summary.interrupted:
+        return EXIT_INTERRUPTED
+    return EXIT_FAILED if summary.failed or summary.output_error else EXIT_OK
 
 
 def _apply_review(args) -> int:
@@ -103,6 +115,9 @@ def _apply_review(args) -> int:
     except ValueError as exc:  # not a review file
         print(f"cchc-extract: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except (OSError, OutputError) as exc:  # a full disk, an output folder not ours to write
+        print(f"cchc-extract: could not write the corrected outputs: {one_line(exc)}", file=sys.stderr)
+        return EXIT_FAILED
     for problem in report.problems:
         print(f"skipped: {problem}", file=sys.stderr)
     print(f"cchc-extract: {report.applied} corrections applied to {report.documents} documents"

@@ -8,8 +8,6 @@ produced. Tracebacks only with ``debug``.
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -104,6 +102,8 @@ def convert_file(path: Path, display_path: str | None = None, options: PipelineO
     result.source.pages = len(doc.pages)
     result.source.method = doc.method
     result.source.encoding = doc.encoding
+    # What the reader repaired or dropped to read the file (NULs removed, a broken PDF repaired).
+    result.errors.extend(ErrorRecord(stage="warning", message=w) for w in doc.warnings)
     convert_document(doc, result, options)
     return result
 
@@ -130,9 +130,11 @@ def result_to_json(result: ExtractionResult) -> dict:
     return data
 
 
-def write_json(data: dict, out_path: Path) -> None:
-    """Write atomically, so an interrupted batch never leaves half a file."""
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out_path.with_name(out_path.name + f".tmp{os.getpid()}")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, out_path)
+def write_json(data: dict, out_path: Path, out_dir: Path | None = None) -> None:
+    """Write atomically, so an interrupted batch never leaves half a file; strict JSON (no
+    ``Infinity``); never through a symlink, nor (given ``out_dir``) outside ``out_dir``."""
+    from cchc_extract.outdir import dumps, write_text
+
+    if out_dir is None:
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+    write_text(out_dir or out_path.parent, out_path, dumps(data))

@@ -220,7 +220,7 @@ class Correction:
 
 @dataclass
 class ErrorRecord:
-    stage: str  # ingest | repair | segment | reconcile | validate | emit
+    stage: str  # ingest | repair | segment | reconcile | validate | emit | warning (the file was read anyway)
     message: str
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import io
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -20,7 +19,8 @@ from pathlib import Path
 from unidecode import unidecode
 
 from cchc_extract.records import PIPELINE_VERSION
-from cchc_extract.tables import _replace, iter_outputs
+from cchc_extract.outdir import atomic_write
+from cchc_extract.tables import iter_outputs
 
 REPORT_NAME = "report.html"
 
@@ -534,5 +534,5 @@ def write_report(out_dir: Path, settings: ReportSettings = ReportSettings()) -> 
     def write(tmp: Path) -> None:
         tmp.write_text(text, encoding="utf-8")
 
-    _replace(path, os.getpid(), write)
+    atomic_write(out_dir, path, write)  # no half page, no planted link followed
     return path

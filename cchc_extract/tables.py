@@ -2,21 +2,28 @@
 
 One row per item, the document's key columns repeated on each, columns declared here so a table
 has the same columns (and types) whether it holds a thousand rows or none. Written as CSV (UTF-8
-with BOM, for Excel), Parquet and one SQLite file.
+with BOM, for Excel; text that would open as a formula neutralised), Parquet and one SQLite file.
+The whole set is written into a temporary folder and swapped in at the end: a failed write (a
+full disk) leaves the previous set whole.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
+import tempfile
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+
+from cchc_extract.outdir import OutputError, check_target, current_umask, owned_outputs
+from cchc_extract.spreadsheet import write_csv
 
 TABLES_DIR = "tables"
 SQLITE_NAME = "cchc.sqlite"
@@ -81,11 +88,9 @@ TABLE_COLUMNS: dict[str, tuple[Column, ...]] = {
 
 
 def iter_outputs(out_dir: Path) -> Iterator[tuple[Path, dict]]:
-    """Every output document under ``out_dir`` (tables, summary and other JSON left aside)."""
-    tables = (out_dir / TABLES_DIR).resolve()
-    for path in sorted(out_dir.rglob("*.json")):
-        if path.resolve().is_relative_to(tables):
-            continue
+    """Every output document this tool wrote under ``out_dir`` (the manifest's; any other JSON,
+    even one shaped like ours, is left aside)."""
+    for path in owned_outputs(out_dir):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -231,19 +236,48 @@ def _arrow_schema(name: str) -> pa.Schema:
     return pa.schema([(c.name, _KINDS[c.kind][1]) for c in TABLE_COLUMNS[name]])
 
 
+def table_files() -> set[str]:
+    """The names of every file ``write_tables`` writes."""
+    return {f"{name}.{ext}" for name in TABLE_COLUMNS for ext in ("csv", "parquet")} | {SQLITE_NAME}
+
+
 def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame] | None = None) -> Path:
-    """Write the tables as ``tables/<name>.csv`` / ``.parquet`` and ``tables/cchc.sqlite``."""
+    """Write the tables as ``tables/<name>.csv`` / ``.parquet`` and ``tables/cchc.sqlite``: into a
+    temporary folder first, swapped in when every file is written."""
     tables = build_tables(out_dir) if tables is None else tables
     folder = out_dir / TABLES_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    pid = os.getpid()
-    for name, frame in tables.items():
-        # Writers bound to this table (partial, not a closure over the loop variables).
-        _replace(folder / f"{name}.csv", pid, partial(frame.to_csv, index=False, encoding="utf-8-sig"))
-        _replace(folder / f"{name}.parquet", pid,
-                 partial(frame.to_parquet, index=False, engine="pyarrow", schema=_arrow_schema(name)))
-    _replace(folder / SQLITE_NAME, pid, lambda p: _write_sqlite(p, tables))
+    check_target(out_dir, folder)
+    if folder.exists() and (not folder.is_dir() or not {p.name for p in folder.iterdir()} <= table_files()):
+        raise OutputError(f"{folder} holds files this tool did not write; the tables were not written")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".tables.", dir=out_dir))
+    try:
+        for name, frame in tables.items():
+            write_csv(frame, staging / f"{name}.csv")
+            frame.to_parquet(staging / f"{name}.parquet", index=False, engine="pyarrow", schema=_arrow_schema(name))
+        _write_sqlite(staging / SQLITE_NAME, tables)
+        os.chmod(staging, 0o777 & ~current_umask())  # mkdtemp's 0700 would hide the tables from other users
+        _swap_in(staging, folder)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return folder
+
+
+def _swap_in(staging: Path, folder: Path) -> None:
+    """``staging`` becomes ``folder``; the previous ``folder`` is removed only once it has."""
+    old = None
+    if folder.exists():
+        old = Path(tempfile.mkdtemp(prefix=".tables.old.", dir=folder.parent))
+        os.replace(folder, old / "tables")
+    try:
+        os.replace(staging, folder)
+    except OSError:
+        if old is not None:
+            os.replace(old / "tables", folder)
+        raise
+    finally:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def _write_sqlite(path: Path, tables: dict[str, pd.DataFrame]) -> None:
@@ -252,14 +286,3 @@ def _write_sqlite(path: Path, tables: dict[str, pd.DataFrame]) -> None:
             dtypes = {c.name: _KINDS[c.kind][2] for c in TABLE_COLUMNS[name]}
             frame.to_sql(name, conn, index=False, dtype=dtypes)
     conn.close()
-
-
-def _replace(path: Path, pid: int, write: Callable[[Path], None]) -> None:
-    """Write to a temporary name, then move into place: readers never see half a table."""
-    tmp = path.with_name(f"{path.name}.tmp{pid}")
-    tmp.unlink(missing_ok=True)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)

@@ -37,14 +37,21 @@ def check_differences(stored: list[dict], recomputed: list[Check]) -> list[str]:
     return lines
 
 
+def _non_finite(name: str):
+    """Python reads ``Infinity``/``NaN``; strict JSON parsers (and the schema's numbers) do not."""
+    raise ValueError(f"not strict JSON: holds {name}")
+
+
 def validate_file(path: Path, settings: ReconcileSettings = ReconcileSettings()) -> tuple[bool, list[str]]:
     """(valid, problems) of one output file."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"), parse_constant=_non_finite)
     except (OSError, UnicodeDecodeError) as exc:
         return False, [f"cannot read file: {getattr(exc, 'strerror', None) or exc}"]
     except json.JSONDecodeError as exc:
         return False, [f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"]
+    except ValueError as exc:
+        return False, [str(exc)]
     if not isinstance(data, dict) or not {"schema_version", "source"} <= data.keys():
         return False, ["not a cchc-extract output (no schema_version/source at the top level)"]
     problems = [f"schema: {e}" for e in schema_errors(data)]

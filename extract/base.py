@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extract.model import IngestedDocument
+
+if TYPE_CHECKING:
+    from extract.limits import Limits
 
 
 class IngestError(Exception):
@@ -26,6 +30,14 @@ class IngestOptions:
     # Share of characters in a text layer that must be letters/digits/punctuation for it to be
     # trusted; below it the page is OCR'd instead (garbage layers from broken font maps).
     min_text_quality: float = 0.6
+    # Sizes past which an input is refused (extract/limits.py); a factory: limits imports this module.
+    limits: "Limits" = field(default_factory=lambda: _default_limits())
+
+
+def _default_limits():
+    from extract.limits import Limits
+
+    return Limits()
 
 
 class DocumentReader(ABC):
@@ -66,4 +78,7 @@ def ingest(path: Path, options: IngestOptions | None = None) -> IngestedDocument
         raise IngestError(f"file not found: {path}")
     if path.stat().st_size == 0:
         raise IngestError("empty file (0 bytes)")
+    # A folder given by name, a FIFO or a device: reading it would block or fail oddly.
+    if not path.is_file():
+        raise IngestError("not a regular file")
     return reader_for(path, options).read(path)

@@ -15,6 +15,7 @@ from pathlib import Path
 import regex as re
 
 from extract.base import DocumentReader, IngestError
+from extract.limits import Limits, MiB, check, memory_error
 from extract.model import Cell, IngestedDocument, Line, Page, Table
 from normalize.text import column_pieces, fold_spaces, nfc
 
@@ -96,9 +97,9 @@ class DocxReader(DocumentReader):
         self.settings = settings
 
     def read(self, path: Path) -> IngestedDocument:
-        document = open_docx(path)
+        document = open_docx(path, self.options.limits)
         styles = _Styles.from_document(document)
-        builder = _Builder(self.settings, styles, page_size(document, self.settings))
+        builder = _Builder(self.settings, styles, page_size(document, self.settings), self.options.limits)
         body = document.element.body
         for child in _body_children(body):
             if child.tag == W + "p":
@@ -111,7 +112,7 @@ class DocxReader(DocumentReader):
         return doc
 
 
-def open_docx(path: Path):
+def open_docx(path: Path, limits: Limits = Limits()):
     """The python-docx Document, or IngestError with a one-line reason."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -123,13 +124,39 @@ def open_docx(path: Path):
     if not zipfile.is_zipfile(path):
         raise IngestError("not a valid .docx (not a zip archive)")
     try:
+        check_zip_sizes(path, limits)
         return docx.Document(str(path))
+    except MemoryError:
+        raise memory_error(".docx") from None
+    except IngestError:
+        raise
     except (PackageNotFoundError, KeyError) as exc:
         raise IngestError(f"not a valid .docx (no Word document inside: {exc})".splitlines()[0]) from None
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise IngestError(f"corrupt .docx: {exc}".splitlines()[0]) from None
     except Exception as exc:  # lxml.etree.XMLSyntaxError and friends
         raise IngestError(f"corrupt .docx: {type(exc).__name__}: {exc}".splitlines()[0]) from None
+
+
+def check_zip_sizes(path: Path, limits: Limits) -> None:
+    """Refuse a zip bomb before python-docx inflates it: every part's declared size, then its
+    real inflated size read in chunks and stopped at the limit (a declared size can lie)."""
+    with zipfile.ZipFile(path) as archive:
+        infos = archive.infolist()
+        for info in infos:
+            check(info.file_size, limits.max_part_bytes, f"DOCX part too large ({info.filename}, inflated)", " MiB", MiB)
+        check(sum(i.file_size for i in infos), limits.max_archive_bytes, "DOCX too large (all parts, inflated)",
+              " MiB", MiB)
+        total = 0
+        for info in infos:
+            size = 0
+            with archive.open(info) as part:
+                while chunk := part.read(1 << 20):
+                    size += len(chunk)
+                    check(size, limits.max_part_bytes, f"DOCX part too large ({info.filename}, inflated)", " MiB",
+                          MiB)
+            total += size
+            check(total, limits.max_archive_bytes, "DOCX too large (all parts, inflated)", " MiB", MiB)
 
 
 def page_size(document, settings: DocxReaderSettings) -> tuple[float | None, float | None]:
@@ -218,8 +245,9 @@ def paragraph_heading(p, styles: _Styles) -> int:
 class _Builder:
     """Collects blocks into pages while the body is walked."""
 
-    def __init__(self, settings: DocxReaderSettings, styles: _Styles, size) -> None:
+    def __init__(self, settings: DocxReaderSettings, styles: _Styles, size, limits: Limits = Limits()) -> None:
         self.settings = settings
+        self.limits = limits
         self.styles = styles
         self.width, self.height = size
         self.pages: list[Page] = [self._new_page(1)]
@@ -262,7 +290,7 @@ class _Builder:
 
     def table(self, tbl) -> None:
         page = self.pages[-1]
-        table = table_from_xml(tbl, self.styles, page.number, self.number + 1)
+        table = table_from_xml(tbl, self.styles, page.number, self.number + 1, self.limits)
         if table is None:
             return
         self.number = table.line_end
@@ -314,9 +342,19 @@ def cell_lines(el, styles: _Styles) -> list[str]:
     return out
 
 
-def table_from_xml(tbl, styles: _Styles, page: int, first_number: int) -> Table | None:
+def _grid_count(el, default: int, limit: int) -> int:
+    """A gridSpan/gridBefore count: at least 0 or 1, at most ``limit`` (as HTML clamps colspan)."""
+    if el is None:
+        return default
+    value = el.get(W + "val", str(default)).strip()
+    return min(max(default, int(value[:9])), limit) if value[:9].isdigit() else default
+
+
+def table_from_xml(tbl, styles: _Styles, page: int, first_number: int, limits: Limits = Limits()) -> Table | None:
     """A ``Table`` from ``w:tbl``: each ``w:tc`` becomes one cell at its grid column (gridBefore
-    and gridSpan counted); a ``vMerge`` continuation extends the cell above instead of adding one."""
+    and gridSpan counted, clamped, and the covered grid bounded); a ``vMerge`` continuation extends
+    the cell above instead of adding one."""
+    covered = 0
     cells: list[Cell] = []
     origin_at: dict[tuple[int, int], Cell] = {}  # (row, col) covered -> the cell covering it
     grid_cols = tbl.findall(f"{W}tblGrid/{W}gridCol")
@@ -325,11 +363,13 @@ def table_from_xml(tbl, styles: _Styles, page: int, first_number: int) -> Table 
     for r, tr in enumerate(rows):
         trpr = tr.find(W + "trPr")
         before = trpr.find(W + "gridBefore") if trpr is not None else None
-        col = int(before.get(W + "val", "0")) if before is not None else 0
+        col = _grid_count(before, 0, limits.max_colspan)
         for tc in _row_cells(tr):
             tcpr = tc.find(W + "tcPr")
             span_el = tcpr.find(W + "gridSpan") if tcpr is not None else None
-            span = max(1, int(span_el.get(W + "val", "1"))) if span_el is not None else 1
+            span = _grid_count(span_el, 1, limits.max_colspan)
+            covered += span
+            check(covered, limits.max_table_cells, "table too large (cells and their spans)", " cells")
             vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
             continues = vmerge is not None and vmerge.get(W + "val", "continue") == "continue"
             above = origin_at.get((r - 1, col))

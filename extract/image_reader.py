@@ -3,9 +3,11 @@ OCR'd page per frame."""
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from extract.base import DocumentReader, IngestError
+from extract.limits import check, check_image, memory_error
 from extract.model import IngestedDocument, Table
 from extract.ocr import check_tesseract, ocr_page
 
@@ -28,8 +30,14 @@ class ImageReader(DocumentReader):
         from PIL import Image, ImageSequence, UnidentifiedImageError
 
         check_tesseract(self.options.ocr_lang)  # before decoding: the one fix users need
+        limits = self.options.limits
         try:
-            image = Image.open(path)
+            with warnings.catch_warnings():  # Pillow's bomb warning: our own limit decides below
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                image = Image.open(path)  # reads the header only
+        except Image.DecompressionBombError:  # Pillow's own cap, twice its MAX_IMAGE_PIXELS
+            raise IngestError(f"image too large: over {2 * (Image.MAX_IMAGE_PIXELS or 0) / 1e6:,.0f} MP, "
+                              f"limit {limits.max_image_mp:g} MP") from None
         except UnidentifiedImageError:
             raise IngestError("not a readable image (unknown or corrupt format)") from None
         except OSError as exc:
@@ -37,8 +45,15 @@ class ImageReader(DocumentReader):
         doc = IngestedDocument(path=str(path), format="image")
         number = 0
         with image:
+            check_image(image.width, image.height, limits)
+            try:
+                frames = getattr(image, "n_frames", 1)
+            except (OSError, ValueError, SyntaxError) as exc:
+                raise IngestError(f"corrupt image: {exc}".splitlines()[0]) from None
+            check(frames, limits.max_frames, "image has too many frames (pages)")
             try:
                 for index, frame in enumerate(ImageSequence.Iterator(image)):
+                    check_image(frame.width, frame.height, limits, f"frame {index + 1}: image too large")
                     frame.load()
                     page = ocr_page(frame.copy(), index + 1, frame_dpi(frame, self.options.ocr_dpi),
                                     self.options, first_number=number + 1)
@@ -47,6 +62,8 @@ class ImageReader(DocumentReader):
                     doc.pages.append(page)
             except IngestError:
                 raise
+            except MemoryError:
+                raise memory_error("image") from None
             except (OSError, ValueError, SyntaxError) as exc:  # truncated or broken image data
                 raise IngestError(f"corrupt image: {exc}".splitlines()[0]) from None
         if not any(page.blocks for page in doc.pages):

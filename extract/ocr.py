@@ -21,6 +21,7 @@ import numpy as np
 from PIL import Image
 
 from extract.base import IngestError, IngestOptions
+from extract.limits import check_image
 from extract.model import BBox, Cell, Line, Page, Table, Word, bbox_of
 from extract.pdf_reader import PdfTableSettings, cell_text, centre_in, union_bbox
 from normalize.text import fold_spaces, nfc
@@ -355,11 +356,18 @@ def prepare(image: Image.Image, dpi: int, settings: OcrSettings) -> tuple[Image.
         white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         image = Image.alpha_composite(white, rgba)
     gray = image.convert("L")
+    size, scaled_dpi = prepared_size(gray.width, gray.height, dpi, settings)
+    if scaled_dpi != dpi:
+        gray = gray.resize(size, Image.Resampling.LANCZOS)
+    return gray, scaled_dpi
+
+
+def prepared_size(width: int, height: int, dpi: int, settings: OcrSettings) -> tuple[tuple[int, int], int]:
+    """The size and resolution ``prepare`` gives an image: coarse scans are upscaled."""
     if dpi < settings.min_dpi:
         factor = settings.target_dpi / dpi
-        gray = gray.resize((round(gray.width * factor), round(gray.height * factor)), Image.Resampling.LANCZOS)
-        dpi = settings.target_dpi
-    return gray, dpi
+        return (round(width * factor), round(height * factor)), settings.target_dpi
+    return (width, height), dpi
 
 
 def ocr_page(image: Image.Image, page_number: int, dpi: int, options: IngestOptions = IngestOptions(),
@@ -367,6 +375,8 @@ def ocr_page(image: Image.Image, page_number: int, dpi: int, options: IngestOpti
     """One page image to a ``Page`` (method ``ocr``): lines, and tables where ruling lines form a
     grid. Coordinates are pixels of the deskewed (and, for a sideways page, turned) image."""
     check_tesseract(options.ocr_lang)
+    (width, height), _ = prepared_size(image.width, image.height, dpi, settings)
+    check_image(width, height, options.limits, f"page {page_number}: image too large to OCR")
     gray, dpi = prepare(image, dpi, settings)
     page, words = _read_page(gray, page_number, dpi, options, first_number, settings)
     if settings.fix_orientation and reads_poorly(words, settings):

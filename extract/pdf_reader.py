@@ -12,12 +12,14 @@ lines. Blocks are in reading order (top to bottom).
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from extract.base import DocumentReader, IngestError
+from extract.limits import Limits, check, memory_error
 from extract.model import BBox, Cell, IngestedDocument, Line, Page, Table, Word, bbox_of
 from normalize.text import fold_spaces, nfc
 
@@ -79,13 +81,31 @@ class PdfReader(DocumentReader):
         self.settings = settings
 
     def read(self, path: Path) -> IngestedDocument:
+        try:
+            return self._read(path, path)
+        except _ParserFailure as failure:
+            # pdfminer gives up on a broken cross-reference table that pdfium rebuilds: read the
+            # copy pdfium saves (with a fresh one); the original error stands when that fails too.
+            repaired = repaired_pdf(path)
+            if repaired is None:
+                raise failure.error from None
+            try:
+                doc = self._read(path, io.BytesIO(repaired))
+            except _ParserFailure:
+                raise failure.error from None
+            doc.warnings.append(f"broken PDF structure ({failure.error}): read from the copy pdfium repaired")
+            return doc
+
+    def _read(self, path: Path, source) -> IngestedDocument:
         import pdfplumber
 
         doc = IngestedDocument(path=str(path), format="pdf")
         number = 0
+        limits = self.options.limits
         try:
-            with pdfplumber.open(path) as pdf:
-                renderer = _Renderer(path)
+            with pdfplumber.open(source) as pdf:
+                check(len(pdf.pages), limits.max_pages, "PDF has too many pages", " pages")
+                renderer = _Renderer(path, limits=limits)
                 try:
                     for index, pdf_page in enumerate(pdf.pages):
                         page = self._read_page(pdf_page, index, number, renderer, doc.warnings)
@@ -95,14 +115,22 @@ class PdfReader(DocumentReader):
                     renderer.close()
         except IngestError:
             raise
+        except MemoryError:
+            raise memory_error("PDF") from None
         except Exception as exc:
-            raise pdf_error(exc) from None
+            error = pdf_error(exc)
+            parser = type(exc).__module__.split(".")[0] in ("pdfminer", "pdfplumber")
+            if parser and not error.args[0].startswith("encrypted"):
+                raise _ParserFailure(error) from None
+            raise error from None
         if not doc.pages:
             raise IngestError("corrupt PDF: no pages")
         return doc
 
     def _read_page(self, pdf_page, index: int, number: int, renderer: _Renderer, warnings: list[str]) -> Page:
         opts = self.options
+        check(float(pdf_page.width) * float(pdf_page.height), opts.limits.max_page_area_pt2,
+              f"PDF page {index + 1} too large (media box)", " M pt²", 1e6)
         text_ok = has_text_layer(pdf_page.chars, opts.min_text_chars, opts.min_text_quality)
         if not text_ok:
             from extract.ocr import ocr_page
@@ -113,6 +141,34 @@ class PdfReader(DocumentReader):
                 warnings.append(f"page {index + 1}: no text found (blank page or unreadable scan)")
             return page
         return text_page(pdf_page, index + 1, number + 1, self.settings)
+
+
+class _ParserFailure(Exception):
+    """pdfminer/pdfplumber could not parse the file: worth a repair by pdfium."""
+
+    def __init__(self, error: IngestError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def repaired_pdf(path: Path) -> bytes | None:
+    """The bytes pdfium writes for a PDF it could open (a fresh cross-reference table), or None."""
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except Exception:  # pdfium cannot open it either (or it is encrypted)
+        return None
+    try:
+        if len(document) == 0:
+            return None
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return buffer.getvalue()
+    except Exception:
+        return None
+    finally:
+        document.close()
 
 
 def pdf_error(exc: Exception) -> IngestError:
@@ -128,9 +184,10 @@ def pdf_error(exc: Exception) -> IngestError:
 class _Renderer:
     """pypdfium2, opened only when a page needs OCR."""
 
-    def __init__(self, path: Path, settings: PageImageSettings = PageImageSettings()) -> None:
+    def __init__(self, path: Path, settings: PageImageSettings = PageImageSettings(), limits: Limits = Limits()) -> None:
         self.path = path
         self.settings = settings
+        self.limits = limits
         self._doc: Any = None  # a pypdfium2 PdfDocument (untyped)
 
     def page_image(self, index: int, dpi: int):
@@ -141,14 +198,18 @@ class _Renderer:
         if self._doc is None:
             self._doc = pdfium.PdfDocument(str(self.path))
         page = self._doc[index]
-        found = embedded_scan(page, self.settings)
+        found = embedded_scan(page, self.settings, self.limits)
         if found is not None:
             image, native = found
             if native > dpi * self.settings.max_dpi_ratio:
                 size = (round(image.width * dpi / native), round(image.height * dpi / native))
                 return image.resize(size, resample=_lanczos()), dpi
             return image, native
-        return page.render(scale=dpi / 72).to_pil().convert("L"), dpi
+        width, height = page.get_size()
+        scale = dpi / 72
+        check(width * scale * height * scale, self.limits.max_image_mp * 1e6,
+              f"page {index + 1} too large to render at {dpi} dpi", " MP", 1e6)
+        return page.render(scale=scale).to_pil().convert("L"), dpi
 
     def close(self) -> None:
         if self._doc is not None:
@@ -161,7 +222,7 @@ def _lanczos():
     return Image.Resampling.LANCZOS
 
 
-def embedded_scan(page, settings: PageImageSettings = PageImageSettings()):
+def embedded_scan(page, settings: PageImageSettings = PageImageSettings(), limits: Limits = Limits()):
     """``(greyscale image, dpi)`` of a page that is nothing but one upright image covering it (what
     scanners and image-to-PDF tools write), or None. Anything else on the page (text, vector
     drawing, a second image), a rotated page or a rotated, flipped or stretched placement means
@@ -183,6 +244,8 @@ def embedded_scan(page, settings: PageImageSettings = PageImageSettings()):
     if covered < settings.min_coverage * width * height:
         return None
     px_w, px_h = image.get_px_size()
+    if px_w * px_h > limits.max_image_mp * 1e6:  # too big to hold: the page is rendered at ocr_dpi instead
+        return None
     dpi_x, dpi_y = px_w * 72 / a, px_h * 72 / d
     if abs(dpi_x - dpi_y) > settings.max_dpi_skew * dpi_x:
         return None

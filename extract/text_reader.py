@@ -12,6 +12,7 @@ from pathlib import Path
 import regex as re
 
 from extract.base import DocumentReader, IngestError
+from extract.limits import Limits, MiB, check, memory_error
 from extract.model import Cell, IngestedDocument, Line, Page, Table
 from normalize.text import column_pieces, is_bold_markup, is_italic_markup, nfc, strip_markup
 
@@ -33,6 +34,10 @@ class TextReaderSettings:
     bar_table_window: int = 200
     # Lines one cell of a "cell then a bar line" export may take (a long name wrapped).
     max_cell_lines: int = 20
+    # NUL bytes in a UTF-8/legacy file up to this share (and at least ``stray_nuls_min``) are
+    # stray (a copy-paste or a bad export), removed with a warning; more means binary data.
+    stray_nuls_share: float = 0.001
+    stray_nuls_min: int = 16
 
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -125,21 +130,26 @@ class _HtmlTableParser(HTMLParser):
 
 def _int(v: str | None) -> int:
     try:
-        return max(1, int(v or 1))
+        return max(1, int((v or "1").strip()[:12]))  # 12 digits: no int() of a 10,000-digit string
     except ValueError:
         return 1
 
 
-def html_table(markup: str, page: int, line_start: int, line_end: int) -> Table:
-    """Place HTML cells on a grid, honouring rowspan/colspan."""
+def html_table(markup: str, page: int, line_start: int, line_end: int, limits: Limits = Limits()) -> Table:
+    """Place HTML cells on a grid, honouring rowspan/colspan. Spans are clamped as browsers do,
+    and the grid cells they cover are counted before they are allocated."""
     parser = _HtmlTableParser()
     parser.feed(markup)
     occupied: set[tuple[int, int]] = set()
     cells: list[Cell] = []
     n_cols = 0
+    covered = 0
     for r, row in enumerate(parser.rows):
         c = 0
         for text, rs, cs, bold in row:
+            rs, cs = min(rs, limits.max_rowspan), min(cs, limits.max_colspan)
+            covered += rs * cs
+            check(covered, limits.max_table_cells, "table too large (cells and their spans)", " cells")
             while (r, c) in occupied:
                 c += 1
             cells.append(Cell(row=r, col=c, text=text, row_span=rs, col_span=cs, bold=bold))
@@ -153,8 +163,11 @@ def html_table(markup: str, page: int, line_start: int, line_end: int) -> Table:
                  line_start=line_start, line_end=line_end)
 
 
-def _rows_table(rows: list[list[str]], page: int, line_start: int, line_end: int, source: str) -> Table:
+def _rows_table(rows: list[list[str]], page: int, line_start: int, line_end: int, source: str,
+                limits: Limits = Limits()) -> Table:
     n_cols = max(len(r) for r in rows)
+    check(len(rows) * n_cols, limits.max_table_cells, f"table too large ({len(rows):,} rows × {n_cols:,} columns)",
+          " cells")
     cells = []
     for r, row in enumerate(rows):
         for c, raw in enumerate(row):
@@ -163,7 +176,23 @@ def _rows_table(rows: list[list[str]], page: int, line_start: int, line_end: int
                  line_start=line_start, line_end=line_end)
 
 
-def parse_text(text: str, settings: TextReaderSettings = TextReaderSettings()) -> list[Page]:
+def wrap_long_line(line: str, width: int) -> list[str]:
+    """A line cut into pieces of at most ``width`` characters, at the last space of each window
+    when there is one; linear in the line's length."""
+    if len(line) <= width:
+        return [line]
+    pieces, start = [], 0
+    while len(line) - start > width:
+        cut = line.rfind(" ", start + 1, start + width + 1)
+        end = cut if cut > start else start + width
+        pieces.append(line[start:end])
+        start = end + 1 if cut > start else end
+    pieces.append(line[start:])
+    return pieces
+
+
+def parse_text(text: str, settings: TextReaderSettings = TextReaderSettings(), limits: Limits = Limits(),
+               warnings: list[str] | None = None) -> list[Page]:
     """Split an export into pages of lines and tables."""
     text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
     # Form feeds become marker lines; each line keeps its number in the file.
@@ -174,8 +203,13 @@ def parse_text(text: str, settings: TextReaderSettings = TextReaderSettings()) -
             if k:
                 raw_lines.append(_FORM_FEED)
                 numbers.append(number)
-            raw_lines.append(part)
-            numbers.append(number)
+            # A whole file on one line: every per-line step downstream would be quadratic in it.
+            pieces = wrap_long_line(part, limits.max_line_chars)
+            if len(pieces) > 1 and warnings is not None:
+                warnings.append(f"line {number}: {len(part):,} characters cut into {len(pieces):,} lines of at most "
+                                f"{limits.max_line_chars:,}")
+            raw_lines.extend(pieces)
+            numbers.extend([number] * len(pieces))
     pages: list[Page] = [Page(number=1, method="text")]
     blank_run = 0
     in_bold = False  # **bold** may span lines ("**TM. ỦY BAN  \nCHỦ TỊCH**")
@@ -216,7 +250,7 @@ def parse_text(text: str, settings: TextReaderSettings = TextReaderSettings()) -
                 if re.search(r"</\s*table\s*>", raw_lines[j], re.I):
                     break
                 j += 1
-            page.blocks.append(html_table("\n".join(chunk), page.number, number, numbers[min(j, n - 1)]))
+            page.blocks.append(html_table("\n".join(chunk), page.number, number, numbers[min(j, n - 1)], limits))
             i = j + 1
             continue
         # Markdown pipe table: header row, separator row, body rows.
@@ -226,7 +260,7 @@ def parse_text(text: str, settings: TextReaderSettings = TextReaderSettings()) -
             while j < n and raw_lines[j].strip().startswith("|"):
                 rows.append(_pipe_cells(raw_lines[j].strip()))
                 j += 1
-            page.blocks.append(_rows_table(rows, page.number, number, numbers[j - 1], "markdown"))
+            page.blocks.append(_rows_table(rows, page.number, number, numbers[j - 1], "markdown", limits))
             i = j
             continue
         # Bar-terminated rows of a web-portal export, wrapped rows joined.
@@ -243,7 +277,7 @@ def parse_text(text: str, settings: TextReaderSettings = TextReaderSettings()) -
             while j < n and "\t" in raw_lines[j]:
                 rows.append(raw_lines[j].rstrip("\n").split("\t"))
                 j += 1
-            page.blocks.append(_rows_table(rows, page.number, number, numbers[j - 1], "tsv"))
+            page.blocks.append(_rows_table(rows, page.number, number, numbers[j - 1], "tsv", limits))
             i = j
             continue
         # A line of markdown / inline HTML. List items become "- item" lines.
@@ -429,9 +463,29 @@ class TextReader(DocumentReader):
         self.settings = settings
 
     def read(self, path: Path) -> IngestedDocument:
+        limits = self.options.limits
+        check(path.stat().st_size, limits.max_text_bytes, "text file too large", " MiB", MiB)
         data = path.read_bytes()
+        warnings: list[str] = []
+        data = drop_stray_nuls(data, self.settings, warnings)
         text, encoding = decode_text(data, self.settings)
         if not text.strip():
             raise IngestError("empty document: no text")
         fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
-        return IngestedDocument(path=str(path), format=fmt, pages=parse_text(text, self.settings), encoding=encoding)
+        try:
+            pages = parse_text(text, self.settings, limits, warnings)
+        except MemoryError:
+            raise memory_error("text file") from None
+        return IngestedDocument(path=str(path), format=fmt, pages=pages, encoding=encoding, warnings=warnings)
+
+
+def drop_stray_nuls(data: bytes, settings: TextReaderSettings, warnings: list[str]) -> bytes:
+    """A few NUL bytes in an 8-bit text file removed (with a warning); UTF-16 (NULs are half its
+    bytes) and binary data (many NULs) are left for ``decode_text`` to judge."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data
+    nuls = data.count(b"\x00")
+    if not nuls or nuls > max(settings.stray_nuls_min, settings.stray_nuls_share * len(data)):
+        return data
+    warnings.append(f"{nuls} NUL byte{'s' if nuls > 1 else ''} removed from the text")
+    return data.replace(b"\x00", b"")

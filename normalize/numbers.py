@@ -8,6 +8,7 @@ one survives.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import regex as re
@@ -89,6 +90,8 @@ def parse_number(raw: str | None, kind: str = "auto", ocr: bool = False) -> Pars
     else:
         value = float(text)
     value *= sign
+    if not math.isfinite(value):  # 400 digits overflow to inf: no number we can store
+        return None
     return ParsedNumber(value=value, raw=raw.strip(), percent=percent, ambiguous=ambiguous,
                         alternatives=tuple(a * sign for a in alternatives))
 

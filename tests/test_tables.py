@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
+from cchc_extract.outdir import record_outputs
 from cchc_extract.pipeline import write_json
 from cchc_extract.records import (
     Check,
@@ -62,6 +63,7 @@ def make_out(tmp_path) -> Path:
     empty = ExtractionResult(source=SourceInfo(path="blank.txt", format="txt"))
     write_json(to_dict(empty), out / "blank.txt.json")
     write_json({"files": 2}, out / "summary.json")  # not an output document
+    record_outputs(out, [out / "ngoc-ky" / "86-bc.txt.json", out / "blank.txt.json"])  # as the batch does
     return out
 
 
