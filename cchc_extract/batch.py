@@ -434,6 +434,8 @@ def summary_text(summary: BatchSummary) -> str:
             f"{summary.with_mismatches} with mismatches ({summary.mismatches} in all; {summary.misreads} more "
             f"explained by values we may have misread), {summary.failed} failed, "
             f"{summary.review_rows} rows sent to review")
+    if summary.with_unread:
+        head += f", {len(summary.with_unread)} with parts not read"
     lines = [head] + [f"  failed: {f}: {m}" for f, m in summary.failures]
     lines += [f"  not all read: {o.file}: {o.unread} part(s), see its \"unread\" and the review queue"
               for o in summary.outcomes if o.unread and o.file in summary.with_unread]

@@ -12,6 +12,7 @@ import pytest
 
 import cchc_extract.report as report
 from cchc_extract.batch import BatchSettings, run_convert
+from cchc_extract.outdir import record_outputs
 from cchc_extract.pipeline import PipelineOptions
 from cchc_extract.report import REPORT_NAME, ReportSettings, document_view, report_html, write_report
 from cchc_extract.review import apply_review
@@ -217,6 +218,7 @@ def test_a_plot_that_fails_costs_only_the_plot(monkeypatch, tmp_path):
 
     monkeypatch.setattr(report, "totals_plot", broken)
     (tmp_path / "a.docx.json").write_text(json.dumps(_synthetic("An Phú")), encoding="utf-8")
+    record_outputs(tmp_path, [tmp_path / "a.docx.json"])  # ours, as a batch would have recorded it
     text = write_report(tmp_path).read_text(encoding="utf-8")
     assert "Không vẽ được biểu đồ: RuntimeError: no backend" in text
     assert "An Phú" in text and text.count("<svg") == 1  # the heat-map still drawn

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from cchc_extract.outdir import record_outputs
 from cchc_extract.pipeline import convert_file, result_to_json
 from cchc_extract.records import to_dict
 from cchc_extract.tables import build_tables
@@ -198,6 +199,7 @@ def test_scale_column_in_score_rows_table(tmp_path):
     expected = catalogue(2, 2)
     result = convert_file(write_indent_docx(tmp_path / "indent.docx", expected))
     write_json(to_dict(result), tmp_path / "out" / "indent.docx.json")
+    record_outputs(tmp_path / "out", [tmp_path / "out" / "indent.docx.json"])  # ours, as a batch records it
     rows = build_tables(tmp_path / "out")["score_rows"]
     assert rows.scale.tolist()[1] == " | ".join(expected[1].scale)
     assert rows.scale.isna().tolist()[0]
