@@ -86,16 +86,12 @@ def table_pages(pdf: Path, marks: tuple[str, str]) -> list[int] | None:
 
     with pdfplumber.open(pdf) as doc:
         texts = [_squash(page.extract_text() or "") for page in doc.pages]
-    found = []
-    for mark in marks:
-        key = _squash(" ".join(mark.split()[:4]))
-        pages = [i + 1 for i, text in enumerate(texts) if key in text]
-        found.append(pages)
-    if not found[0] or not found[1]:
-        return None
-    first, last = found[0][0], max(p for p in found[1] if p >= found[0][0]) if any(
-        p >= found[0][0] for p in found[1]) else found[0][0]
-    return list(range(first, last + 1))
+    first_key, last_key = (_squash(" ".join(mark.split()[:4])) for mark in marks)
+    firsts = [i for i, text in enumerate(texts, start=1) if first_key in text]
+    lasts = [i for i, text in enumerate(texts, start=1) if last_key in text and firsts and i >= firsts[0]]
+    if not firsts or not lasts:
+        return None  # not found in the text layer: unknown, not guessed
+    return list(range(firsts[0], lasts[-1] + 1))
 
 
 def truth(inst: Instance, built: Built, output, pages) -> dict:
