@@ -36,6 +36,7 @@ GENERATOR_VERSION = 1
 INSTANCES = 4           # per family (--quick: 1)
 FORMATS = ("docx", "pdf", "txt", "md", "tsv")
 
+from corpusgen.check import planted, truth_problems
 from corpusgen.common import Built, Instance
 from corpusgen.families import FAMILIES
 from corpusgen.render_docx import write_docx
@@ -146,16 +147,21 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
                 stem = path.stem
                 fixed_pdf(pdf_dir / f"{inst.family}__{stem}.pdf", path)
     manifest = []
+    unlisted: list[str] = []  # documents whose truth holds an inconsistency it does not list as planted
     for inst, built, output, path in pending:
         pages = None
         if output.fmt == "pdf" and built.table_marks:
             pages = table_pages(path, built.table_marks)
         data = truth(inst, built, output, pages)
+        if truth_problems(data) != planted(data):
+            unlisted.append(path.relative_to(out).as_posix())
         path.with_name(path.name + ".truth.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
                                                              encoding="utf-8")
         manifest.append({"path": path.relative_to(out).as_posix(), "family": inst.family, "instance": inst.name,
                          "format": output.fmt, "variant": output.variant, "criteria_set": inst.cset.id,
                          "commune": f"Xã {built.commune}", "split": split_of(inst), "faults": len(built.faults)})
+    if unlisted:
+        raise SystemExit(f"truth inconsistent beyond its planted faults: {', '.join(unlisted)}")
     return manifest
 
 
@@ -183,7 +189,7 @@ def main(argv: list[str]) -> int:
                                         ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     faulty = sum(1 for d in manifest if d["faults"])
     print(f"{len(manifest)} documents ({faulty} with planted faults) of {len(families)} families in "
-          f"{args.out} in {time.monotonic() - start:.0f} s")
+          f"{args.out} in {time.monotonic() - start:.0f} s; every truth file adds up except its planted faults")
     return 0
 
 
