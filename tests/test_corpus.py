@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tools")]
-FAMILIES = "F01,F08,F12,F13,F14"
+FAMILIES = "F01,F08,F12,F13,F14,F15"
 
 needs_writer = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice Writer not installed")
 

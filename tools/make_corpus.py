@@ -41,7 +41,7 @@ from corpusgen.common import Built, Instance
 from corpusgen.families import FAMILIES
 from corpusgen.render_docx import write_docx
 from corpusgen.sets import CriteriaSet, load_sets
-from make_samples import libreoffice_pdfs
+from make_samples import libreoffice_convert
 
 
 def faulty_instances(family: str, n: int = INSTANCES) -> set[int]:
@@ -114,7 +114,8 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
     pending = []  # (instance, built, output, path)
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = Path(tmp)
-        to_convert: list[Path] = []
+        to_pdf: list[Path] = []
+        to_text: list[Path] = []  # a word processor's own text export of the DOCX
         for family in families:
             folder = out / family
             if folder.exists():
@@ -127,25 +128,27 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
                         continue
                     stem = f"{inst.name}-{output.variant}"
                     path = folder / f"{stem}.{output.fmt}"
-                    if output.fmt in ("docx", "pdf"):
-                        docx = tmp_dir / f"{family}__{stem}.docx"
-                        if not docx.exists():
-                            write_docx(output.document, docx)
-                            if output.fmt == "pdf" or "pdf" in formats:
-                                to_convert.append(docx)
-                        if output.fmt == "docx":
-                            shutil.copyfile(docx, path)
-                    else:
-                        path.write_text(output.document, encoding="utf-8")
                     pending.append((inst, built, output, path))
-        pdf_dir = tmp_dir / "pdf"
-        pdf_dir.mkdir()
-        for start in range(0, len(to_convert), 40):  # a batch per LibreOffice process
-            libreoffice_pdfs(to_convert[start:start + 40], pdf_dir, timeout=900)
+                    if isinstance(output.document, str):
+                        path.write_text(output.document, encoding="utf-8")
+                        continue
+                    docx = tmp_dir / f"{family}__{stem}.docx"
+                    if not docx.exists():
+                        write_docx(output.document, docx)
+                    if output.fmt == "docx":
+                        shutil.copyfile(docx, path)
+                    else:
+                        (to_pdf if output.fmt == "pdf" else to_text).append(docx)
+        for sources, target, sub in ((to_pdf, "pdf", "pdf"), (to_text, "txt:Text (encoded):UTF8", "txt")):
+            (tmp_dir / sub).mkdir()
+            for start in range(0, len(sources), 40):  # a batch per LibreOffice process
+                libreoffice_convert(sources[start:start + 40], tmp_dir / sub, target, timeout=900)
         for inst, built, output, path in pending:
+            made = tmp_dir / output.fmt / f"{inst.family}__{path.stem}.{output.fmt}"
             if output.fmt == "pdf":
-                stem = path.stem
-                fixed_pdf(pdf_dir / f"{inst.family}__{stem}.pdf", path)
+                fixed_pdf(made, path)
+            elif not isinstance(output.document, str) and output.fmt != "docx":
+                shutil.copyfile(made, path)
     manifest = []
     unlisted: list[str] = []  # documents whose truth holds an inconsistency it does not list as planted
     for inst, built, output, path in pending:

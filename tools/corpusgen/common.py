@@ -44,7 +44,8 @@ class Instance:
 
 @dataclass(frozen=True)
 class Output:
-    """One file of an instance: a Document for DOCX (and its PDF), or text."""
+    """One file of an instance: a Document (written as DOCX; a "pdf" or "txt" output of a Document is
+    LibreOffice's conversion of that DOCX), or the text of a text export."""
 
     variant: str
     fmt: str                    # docx | pdf | txt | md | tsv
