@@ -145,6 +145,8 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
                 libreoffice_convert(sources[start:start + 40], tmp_dir / sub, target, timeout=900)
         for inst, built, output, path in pending:
             made = tmp_dir / output.fmt / f"{inst.family}__{path.stem}.{output.fmt}"
+            if output.fmt in ("pdf", "txt") and not isinstance(output.document, str) and not made.exists():
+                raise SystemExit(f"LibreOffice made no {made.name} (is libreoffice-writer installed?)")
             if output.fmt == "pdf":
                 fixed_pdf(made, path)
             elif not isinstance(output.document, str) and output.fmt != "docx":
