@@ -36,11 +36,12 @@ GENERATOR_VERSION = 1
 INSTANCES = 4           # per family (--quick: 1)
 FORMATS = ("docx", "pdf", "txt", "md", "tsv")
 
+from corpusgen.check import planted, truth_problems
 from corpusgen.common import Built, Instance
 from corpusgen.families import FAMILIES
 from corpusgen.render_docx import write_docx
 from corpusgen.sets import CriteriaSet, load_sets
-from make_samples import libreoffice_pdfs
+from make_samples import libreoffice_convert
 
 
 def faulty_instances(family: str, n: int = INSTANCES) -> set[int]:
@@ -86,16 +87,12 @@ def table_pages(pdf: Path, marks: tuple[str, str]) -> list[int] | None:
 
     with pdfplumber.open(pdf) as doc:
         texts = [_squash(page.extract_text() or "") for page in doc.pages]
-    found = []
-    for mark in marks:
-        key = _squash(" ".join(mark.split()[:4]))
-        pages = [i + 1 for i, text in enumerate(texts) if key in text]
-        found.append(pages)
-    if not found[0] or not found[1]:
-        return None
-    first, last = found[0][0], max(p for p in found[1] if p >= found[0][0]) if any(
-        p >= found[0][0] for p in found[1]) else found[0][0]
-    return list(range(first, last + 1))
+    first_key, last_key = (_squash(" ".join(mark.split()[:4])) for mark in marks)
+    firsts = [i for i, text in enumerate(texts, start=1) if first_key in text]
+    lasts = [i for i, text in enumerate(texts, start=1) if last_key in text and firsts and i >= firsts[0]]
+    if not firsts or not lasts:
+        return None  # not found in the text layer: unknown, not guessed
+    return list(range(firsts[0], lasts[-1] + 1))
 
 
 def truth(inst: Instance, built: Built, output, pages) -> dict:
@@ -117,7 +114,8 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
     pending = []  # (instance, built, output, path)
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = Path(tmp)
-        to_convert: list[Path] = []
+        to_pdf: list[Path] = []
+        to_text: list[Path] = []  # a word processor's own text export of the DOCX
         for family in families:
             folder = out / family
             if folder.exists():
@@ -130,36 +128,45 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
                         continue
                     stem = f"{inst.name}-{output.variant}"
                     path = folder / f"{stem}.{output.fmt}"
-                    if output.fmt in ("docx", "pdf"):
-                        docx = tmp_dir / f"{family}__{stem}.docx"
-                        if not docx.exists():
-                            write_docx(output.document, docx)
-                            if output.fmt == "pdf" or "pdf" in formats:
-                                to_convert.append(docx)
-                        if output.fmt == "docx":
-                            shutil.copyfile(docx, path)
-                    else:
-                        path.write_text(output.document, encoding="utf-8")
                     pending.append((inst, built, output, path))
-        pdf_dir = tmp_dir / "pdf"
-        pdf_dir.mkdir()
-        for start in range(0, len(to_convert), 40):  # a batch per LibreOffice process
-            libreoffice_pdfs(to_convert[start:start + 40], pdf_dir, timeout=900)
+                    if isinstance(output.document, str):
+                        path.write_text(output.document, encoding="utf-8")
+                        continue
+                    docx = tmp_dir / f"{family}__{stem}.docx"
+                    if not docx.exists():
+                        write_docx(output.document, docx)
+                    if output.fmt == "docx":
+                        shutil.copyfile(docx, path)
+                    else:
+                        (to_pdf if output.fmt == "pdf" else to_text).append(docx)
+        for sources, target, sub in ((to_pdf, "pdf", "pdf"), (to_text, "txt:Text (encoded):UTF8", "txt")):
+            (tmp_dir / sub).mkdir()
+            for start in range(0, len(sources), 40):  # a batch per LibreOffice process
+                libreoffice_convert(sources[start:start + 40], tmp_dir / sub, target, timeout=900)
         for inst, built, output, path in pending:
+            made = tmp_dir / output.fmt / f"{inst.family}__{path.stem}.{output.fmt}"
+            if output.fmt in ("pdf", "txt") and not isinstance(output.document, str) and not made.exists():
+                raise SystemExit(f"LibreOffice made no {made.name} (is libreoffice-writer installed?)")
             if output.fmt == "pdf":
-                stem = path.stem
-                fixed_pdf(pdf_dir / f"{inst.family}__{stem}.pdf", path)
+                fixed_pdf(made, path)
+            elif not isinstance(output.document, str) and output.fmt != "docx":
+                shutil.copyfile(made, path)
     manifest = []
+    unlisted: list[str] = []  # documents whose truth holds an inconsistency it does not list as planted
     for inst, built, output, path in pending:
         pages = None
         if output.fmt == "pdf" and built.table_marks:
             pages = table_pages(path, built.table_marks)
         data = truth(inst, built, output, pages)
+        if truth_problems(data) != planted(data):
+            unlisted.append(path.relative_to(out).as_posix())
         path.with_name(path.name + ".truth.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
                                                              encoding="utf-8")
         manifest.append({"path": path.relative_to(out).as_posix(), "family": inst.family, "instance": inst.name,
                          "format": output.fmt, "variant": output.variant, "criteria_set": inst.cset.id,
                          "commune": f"Xã {built.commune}", "split": split_of(inst), "faults": len(built.faults)})
+    if unlisted:
+        raise SystemExit(f"truth inconsistent beyond its planted faults: {', '.join(unlisted)}")
     return manifest
 
 
@@ -187,7 +194,7 @@ def main(argv: list[str]) -> int:
                                         ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     faulty = sum(1 for d in manifest if d["faults"])
     print(f"{len(manifest)} documents ({faulty} with planted faults) of {len(families)} families in "
-          f"{args.out} in {time.monotonic() - start:.0f} s")
+          f"{args.out} in {time.monotonic() - start:.0f} s; every truth file adds up except its planted faults")
     return 0
 
 

@@ -402,15 +402,20 @@ def make_unruled_score_png(source: ScoreSource, settings: ScanSettings) -> None:
 # ------------------------------------------------------------------------------------ pdf and scans
 
 
-def libreoffice_pdfs(srcs: list[Path], out_dir: Path, filter_options: str = "", timeout: int = 180) -> list[Path]:
+def libreoffice_convert(srcs: list[Path], out_dir: Path, target: str, timeout: int = 180) -> None:
     """Convert with LibreOffice headless, all in one process (starting it costs more than a page), in
-    a private profile so parallel runs do not collide. A PDF that did not appear is said, naming the
-    package (LibreOffice without Writer exits 0 and writes nothing)."""
+    a private profile so parallel runs do not collide. ``target`` as --convert-to takes it."""
     with tempfile.TemporaryDirectory() as profile:
-        target = "pdf" + (f":writer_pdf_Export:{filter_options}" if filter_options else "")
         subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
                         "--convert-to", target, "--outdir", str(out_dir), *map(str, srcs)],
                        check=True, capture_output=True, timeout=timeout)
+
+
+def libreoffice_pdfs(srcs: list[Path], out_dir: Path, filter_options: str = "", timeout: int = 180) -> list[Path]:
+    """DOCX to PDF in one LibreOffice process. A PDF that did not appear is said, naming the package
+    (LibreOffice without Writer exits 0 and writes nothing)."""
+    target = "pdf" + (f":writer_pdf_Export:{filter_options}" if filter_options else "")
+    libreoffice_convert(srcs, out_dir, target, timeout)
     pdfs = [out_dir / (src.stem + ".pdf") for src in srcs]
     missing = [p.name for p in pdfs if not p.exists()]
     if missing:

@@ -7,7 +7,6 @@ import random
 from dataclasses import dataclass, field, replace
 
 from corpusgen.document import (
-    KIND_WORDS,
     DocMeta,
     Header,
     Para,
@@ -45,7 +44,8 @@ class Instance:
 
 @dataclass(frozen=True)
 class Output:
-    """One file of an instance: a Document for DOCX (and its PDF), or text."""
+    """One file of an instance: a Document (written as DOCX; a "pdf" or "txt" output of a Document is
+    LibreOffice's conversion of that DOCX), or the text of a text export."""
 
     variant: str
     fmt: str                    # docx | pdf | txt | md | tsv
@@ -161,7 +161,3 @@ def standard_blocks(meta: DocMeta, title: Title, table: Table, rng: random.Rando
 def score_truth(table: ScoreTable, *, appraised: bool = False, scale: bool = False, pages=None) -> dict:
     return {"pages": pages, "stated_total_max": table.total_max, "stated_total_self": table.total_self,
             "rows": [r.truth(appraised, scale) for r in table.rows]}
-
-
-def kind_word(kind: str) -> str:
-    return KIND_WORDS[kind]

@@ -10,7 +10,6 @@ from corpusgen.grid import Grid
 from corpusgen.people import Place, printed_date
 
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
-KIND_WORDS = {"BC": "BÁO CÁO", "KH": "KẾ HOẠCH", "QĐ": "QUYẾT ĐỊNH", "TTr": "TỜ TRÌNH"}
 
 
 @dataclass(frozen=True)

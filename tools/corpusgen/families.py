@@ -216,6 +216,21 @@ def f14(inst: Instance) -> Built:
     return _built(meta, _docx_pdf(variant, doc), table, scale=True)
 
 
+def f15(inst: Instance) -> Built:
+    """A word processor's own text export of the DOCX (LibreOffice "Text"): every table cell on a line
+    of its own, an empty cell an empty line; the header block's cells one after another."""
+    rng = inst.rng()
+    year = evaluation_year(inst, rng)
+    meta, title = score_meta(inst, rng, year)
+    table = score_content(inst, rng, year, keep=rng.choice((0.6, 0.8, 1.0)))
+    layout = ScoreLayout(("code", "name", "max", "self", "explanation"), _labels(rng),
+                         group_label=rng.choice(("Điểm số", "Điểm")) if inst.index % 2 == 0 else None,
+                         total=rng.choice(("last", "first", None)), total_label=rng.choice(TOTAL_LABELS))
+    doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year,
+                                         header=rng.choice(("table", "tabs")), signature=rng.choice(("table", "paragraphs"))))
+    return _built(meta, [Output("writer-text", "txt", doc)], table)
+
+
 def f08(inst: Instance) -> Built:
     """Two-level merged header: "Điểm số" over "Tối đa" / "Tự chấm", STT and name merged 2x2."""
     rng = inst.rng()
@@ -389,4 +404,5 @@ FAMILIES = {
     "F12_statistics_annex": f12,
     "F13_narrative_counts": f13,
     "F14_scale_column": f14,
+    "F15_writer_text_export": f15,
 }

@@ -30,10 +30,6 @@ class Grid:
     widths_cm: tuple[float, ...]
     rows: tuple[GridRow, ...]
 
-    @property
-    def n_header(self) -> int:
-        return sum(1 for r in self.rows if r.kind in ("header", "numbers"))
-
 
 def points(value: float | None) -> str:
     return format_vn(value)

@@ -84,10 +84,11 @@ def bar_lines(grid: Grid, style: TextStyle) -> list[str]:
             out.extend(textwrap.wrap(" | ".join(r) + " |", style.wrap, break_long_words=False,
                                      break_on_hyphens=False) or [""])
         return out
-    if style.bars == "cell-lines":
-        for r in rows:
+    if style.bars == "cell-lines":  # a cell's own lines kept (the portal prints its paragraphs)
+        for r in _cells(grid, flat=False):
             for text in r:
-                out.extend(textwrap.wrap(text, style.wrap, break_long_words=False, break_on_hyphens=False))
+                for line in text.split("\n"):
+                    out.extend(textwrap.wrap(line, style.wrap, break_long_words=False, break_on_hyphens=False))
                 out.append("|")
             out.append("|")
         return out
@@ -146,8 +147,13 @@ def write_text(document: Document, style: TextStyle) -> str:
             lines += _table_lines(block.grid, style) + [""]
         elif isinstance(block, Signature):
             role = meta.signature_lines()
-            lines += ["Nơi nhận:"] + [f"- {r}" for r in meta.recipients] + [""]
-            lines += role + (["(Đã ký)"] if meta.signed_mark else [""]) + [meta.signer, ""]
+            left = ["Nơi nhận:"] + [f"- {r}" for r in meta.recipients]
+            right = role + (["(Đã ký)"] if meta.signed_mark else []) + [meta.signer]
+            if style.header == "bars":  # the signature block is a table on the portal's page too
+                grid = Grid((8.5, 8.5), (GridRow((Cell("\n".join(left)), Cell("\n".join(right)))),))
+                lines += bar_lines(grid, style) + [""]
+            else:
+                lines += left + [""] + role + (["(Đã ký)"] if meta.signed_mark else [""]) + [meta.signer, ""]
         elif isinstance(block, (PageBreak, Landscape)):
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"

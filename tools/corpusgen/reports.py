@@ -196,7 +196,7 @@ def narrative(rng: random.Random, period: str, fault: bool) -> tuple[list[str], 
                        sum(parts), tuple(parts), "lượt"))
     if has_feedback:
         fb = rng.randint(4, 30)
-        handled = rng.randint(1, fb - 1)
+        handled = rng.randint(fb // 2, fb - 1)  # most handled within the period
         h, w = _n(handled, rng), _n(fb - handled, rng)
         paras.append(count(lambda t: f"Tiếp nhận {t} phản ánh, kiến nghị của người dân, trong đó đã xử lý {h} phản "
                                      f"ánh, đang xử lý {w} phản ánh (đạt {_pct(handled, fb)}%).",
