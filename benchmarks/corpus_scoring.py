@@ -71,8 +71,14 @@ class RowKind:
     always: tuple[str, ...] = ()
 
 
-SCORE = RowKind("score_tables", ("name",), ("name", "name_raw"), ("max_points", "self_points", "appraised_points"),
-                True, always=("max_points", "self_points"))
+SCORE = RowKind(
+    "score_tables",
+    ("name",),
+    ("name", "name_raw"),
+    ("max_points", "self_points", "appraised_points"),
+    True,
+    always=("max_points", "self_points"),
+)
 STATS = RowKind("statistics", ("indicator",), ("indicator",), ("value",), False, always=("value",))
 ROW_KINDS = (SCORE, STATS)
 FAULT_TABLES = {"score": SCORE.key, "score_tables": SCORE.key, "statistics": STATS.key, "counts": "counts"}
@@ -80,14 +86,38 @@ META_FIELDS = ("number", "date", "commune", "signer", "title")
 _UNIT_WORD = re.compile(r"^(xã|phường|thị trấn)\s+", re.IGNORECASE)
 
 # The summable counters of a document, in the order reports print them.
-COUNTERS = ("docs", "failed", "rows", "found", "code_ok", "invented", "numbers", "numbers_right",
-            "name_errors", "name_chars", "meta_fields", "meta_right", "faults", "faults_flagged",
-            "false_alarms", "counts", "counts_found",
-            # nothing lost silently: documents not read whole that say so / that do not; whole ones
-            # that claim a part unread
-            "partial_docs", "partial_told", "whole_docs", "whole_unread",
-            # the rows figures by kind (in --json only)
-            "score_rows", "score_found", "score_invented", "stat_rows", "stat_found", "stat_invented")
+COUNTERS = (
+    "docs",
+    "failed",
+    "rows",
+    "found",
+    "code_ok",
+    "invented",
+    "numbers",
+    "numbers_right",
+    "name_errors",
+    "name_chars",
+    "meta_fields",
+    "meta_right",
+    "faults",
+    "faults_flagged",
+    "false_alarms",
+    "counts",
+    "counts_found",
+    # nothing lost silently: documents not read whole that say so / that do not; whole ones
+    # that claim a part unread
+    "partial_docs",
+    "partial_told",
+    "whole_docs",
+    "whole_unread",
+    # the rows figures by kind (in --json only)
+    "score_rows",
+    "score_found",
+    "score_invented",
+    "stat_rows",
+    "stat_found",
+    "stat_invented",
+)
 KIND_PREFIX = {"score_tables": "score", "statistics": "stat"}
 
 
@@ -125,12 +155,20 @@ def _clearly_same(kind: RowKind, truth: dict, out: dict, fields: list[str], s: S
     return all(same_number(out.get(f), truth[f]) for f in _filled(truth, fields))
 
 
-def match_table(kind: RowKind, truth_rows: list[dict], out_rows: list[dict], fields: list[str],
-                s: ScoringSettings = ScoringSettings()) -> TableMatch:
+def match_table(
+    kind: RowKind,
+    truth_rows: list[dict],
+    out_rows: list[dict],
+    fields: list[str],
+    s: ScoringSettings = ScoringSettings(),
+) -> TableMatch:
     """Truth rows to output rows: by code (confirmed by text or numbers), then, for the rows left,
     by content between the output positions of their matched neighbours."""
-    pairs = match_by_key([norm_code(r.get("code")) for r in truth_rows], [norm_code(r.get("code")) for r in out_rows],
-                         lambda i, j: _is_same(kind, truth_rows[i], out_rows[j], fields))
+    pairs = match_by_key(
+        [norm_code(r.get("code")) for r in truth_rows],
+        [norm_code(r.get("code")) for r in out_rows],
+        lambda i, j: _is_same(kind, truth_rows[i], out_rows[j], fields),
+    )
     match = TableMatch(pairs=pairs)
     used = set(pairs.values())
     for i, truth in enumerate(truth_rows):
@@ -139,8 +177,9 @@ def match_table(kind: RowKind, truth_rows: list[dict], out_rows: list[dict], fie
         before = [match.pairs[k] for k in range(i) if k in match.pairs]
         after = [match.pairs[k] for k in range(i + 1, len(truth_rows)) if k in match.pairs]
         lo, hi = (before[-1] if before else -1), (after[0] if after else len(out_rows))
-        j = next((j for j in range(lo + 1, hi) if j not in used
-                  and _clearly_same(kind, truth, out_rows[j], fields, s)), None)
+        j = next(
+            (j for j in range(lo + 1, hi) if j not in used and _clearly_same(kind, truth, out_rows[j], fields, s)), None
+        )
         if j is not None:
             match.pairs[i] = j
             match.code_errors.add(i)
@@ -148,8 +187,9 @@ def match_table(kind: RowKind, truth_rows: list[dict], out_rows: list[dict], fie
     return match
 
 
-def assign_tables(kind: RowKind, truth_tables: list[dict], out_tables: list[dict],
-                  s: ScoringSettings = ScoringSettings()) -> list[int | None]:
+def assign_tables(
+    kind: RowKind, truth_tables: list[dict], out_tables: list[dict], s: ScoringSettings = ScoringSettings()
+) -> list[int | None]:
     """For each output table, the truth table most of its rows belong to (None: none of them)."""
     out_of: list[int | None] = []
     for table in out_tables:
@@ -160,9 +200,11 @@ def assign_tables(kind: RowKind, truth_tables: list[dict], out_tables: list[dict
             by_code: dict[str, list[dict]] = {}
             for r in truth.get("rows") or []:
                 by_code.setdefault(norm_code(r.get("code")), []).append(r)
-            hits = sum(any(_is_same(kind, r, o, fields) for r in by_code.get(norm_code(o.get("code")), []))
-                       or any(_clearly_same(kind, r, o, fields, s) for r in truth.get("rows") or [])
-                       for o in rows)
+            hits = sum(
+                any(_is_same(kind, r, o, fields) for r in by_code.get(norm_code(o.get("code")), []))
+                or any(_clearly_same(kind, r, o, fields, s) for r in truth.get("rows") or [])
+                for o in rows
+            )
             if hits > best_hits:
                 best, best_hits = t, hits
         out_of.append(best)
@@ -181,8 +223,13 @@ class RowScore:
     table_map: dict[str, tuple[str, int]] = field(default_factory=dict)
 
 
-def score_rows(kind: RowKind, truth_tables: list[dict], out_tables: list[dict],
-               s: ScoringSettings = ScoringSettings(), into: RowScore | None = None) -> RowScore:
+def score_rows(
+    kind: RowKind,
+    truth_tables: list[dict],
+    out_tables: list[dict],
+    s: ScoringSettings = ScoringSettings(),
+    into: RowScore | None = None,
+) -> RowScore:
     score = into or RowScore()
     c = score.counts
     owner = assign_tables(kind, truth_tables, out_tables, s)
@@ -191,8 +238,12 @@ def score_rows(kind: RowKind, truth_tables: list[dict], out_tables: list[dict],
             score.table_map[f"/{kind.key}/{o}"] = (kind.key, t)
     for t, truth in enumerate(truth_tables):
         truth_rows = truth.get("rows") or []
-        given = [(f"/{kind.key}/{o}/rows/{r}", row) for o, table in enumerate(out_tables) if owner[o] == t
-                 for r, row in enumerate(table.get("rows") or [])]
+        given = [
+            (f"/{kind.key}/{o}/rows/{r}", row)
+            for o, table in enumerate(out_tables)
+            if owner[o] == t
+            for r, row in enumerate(table.get("rows") or [])
+        ]
         fields = number_fields(kind, truth)
         m = match_table(kind, truth_rows, [row for _, row in given], fields, s)
         for i, row in enumerate(truth_rows):
@@ -214,8 +265,15 @@ def score_rows(kind: RowKind, truth_tables: list[dict], out_tables: list[dict],
                 if out is not None and same_number(out.get(f), row.get(f)):
                     c["numbers_right"] += 1
                 else:
-                    score.wrong_numbers.append({**where, "field": f, "truth": row.get(f),
-                                                "output": None if out is None else out.get(f), "row_found": out is not None})
+                    score.wrong_numbers.append(
+                        {
+                            **where,
+                            "field": f,
+                            "truth": row.get(f),
+                            "output": None if out is None else out.get(f),
+                            "row_found": out is not None,
+                        }
+                    )
             if kind.names:
                 errors, chars = char_errors(out.get("name") if out else "", row.get("name"))
                 c["name_errors"] += errors
@@ -223,13 +281,25 @@ def score_rows(kind: RowKind, truth_tables: list[dict], out_tables: list[dict],
         used = set(m.pairs.values())
         for j, (pointer, row) in enumerate(given):
             if j not in used:
-                score.invented.append({"kind": kind.key, "pointer": pointer, "code": row.get("code"),
-                                       "text": _text(kind.out_text, row)[:80]})
+                score.invented.append(
+                    {
+                        "kind": kind.key,
+                        "pointer": pointer,
+                        "code": row.get("code"),
+                        "text": _text(kind.out_text, row)[:80],
+                    }
+                )
     for o, t in enumerate(owner):
         if t is None:
             for r, row in enumerate(out_tables[o].get("rows") or []):
-                score.invented.append({"kind": kind.key, "pointer": f"/{kind.key}/{o}/rows/{r}",
-                                       "code": row.get("code"), "text": _text(kind.out_text, row)[:80]})
+                score.invented.append(
+                    {
+                        "kind": kind.key,
+                        "pointer": f"/{kind.key}/{o}/rows/{r}",
+                        "code": row.get("code"),
+                        "text": _text(kind.out_text, row)[:80],
+                    }
+                )
     c["invented"] = len(score.invented)
     return score
 
@@ -269,18 +339,25 @@ def score_metadata(truth_doc: dict, out_doc: dict) -> dict[str, dict]:
 
 def _parts(count: dict) -> list:
     parts = count.get("parts") or []
-    return sorted(p.get("value") if isinstance(p, dict) else p for p in parts if p is not None
-                  and (not isinstance(p, dict) or p.get("value") is not None))
+    return sorted(
+        p.get("value") if isinstance(p, dict) else p
+        for p in parts
+        if p is not None and (not isinstance(p, dict) or p.get("value") is not None)
+    )
 
 
 def count_found(truth: dict, out: dict) -> bool:
     truth_parts, out_parts = _parts(truth), _parts(out)
-    return same_number(out.get("total"), truth.get("total")) and len(truth_parts) == len(out_parts) \
+    return (
+        same_number(out.get("total"), truth.get("total"))
+        and len(truth_parts) == len(out_parts)
         and all(same_number(a, b) for a, b in zip(truth_parts, out_parts))
+    )
 
 
-def match_counts(truth_counts: list[dict], out_counts: list[dict],
-                 s: ScoringSettings = ScoringSettings()) -> tuple[dict[int, int], set[int]]:
+def match_counts(
+    truth_counts: list[dict], out_counts: list[dict], s: ScoringSettings = ScoringSettings()
+) -> tuple[dict[int, int], set[int]]:
     """(truth count → output count it corresponds to, truth counts found). Found: same total and
     parts. Corresponding (for faults, whose parts disagree by design): found, else the same total
     in a similar sentence."""
@@ -295,8 +372,11 @@ def match_counts(truth_counts: list[dict], out_counts: list[dict],
     for i, truth in enumerate(truth_counts):
         if i in pairs:
             continue
-        scored = [(fuzz.partial_ratio(folded(truth.get("text")), folded(o.get("text"))), j)
-                  for j, o in enumerate(out_counts) if j not in used and same_number(o.get("total"), truth.get("total"))]
+        scored = [
+            (fuzz.partial_ratio(folded(truth.get("text")), folded(o.get("text"))), j)
+            for j, o in enumerate(out_counts)
+            if j not in used and same_number(o.get("total"), truth.get("total"))
+        ]
         scored = [(r, j) for r, j in scored if r >= s.count_text or not truth.get("text")]
         if scored:
             j = max(scored)[1]
@@ -309,11 +389,17 @@ def faulty_counts(fault: dict, truth_counts: list[dict]) -> list[int]:
     """The truth counts a counts fault is planted in: the one its ``text`` names, else those whose
     parts do not add up to their total (the generator's counts otherwise add up)."""
     if fault.get("text"):
-        best = max(range(len(truth_counts)), default=None,
-                   key=lambda i: fuzz.partial_ratio(folded(fault["text"]), folded(truth_counts[i].get("text"))))
+        best = max(
+            range(len(truth_counts)),
+            default=None,
+            key=lambda i: fuzz.partial_ratio(folded(fault["text"]), folded(truth_counts[i].get("text"))),
+        )
         return [] if best is None else [best]
-    bad = [i for i, c in enumerate(truth_counts)
-           if c.get("total") is not None and _parts(c) and not same_number(sum(_parts(c)), c["total"])]
+    bad = [
+        i
+        for i, c in enumerate(truth_counts)
+        if c.get("total") is not None and _parts(c) and not same_number(sum(_parts(c)), c["total"])
+    ]
     if len(bad) > 1 and fault.get("note"):
         bad = [max(bad, key=lambda i: fuzz.partial_ratio(folded(fault["note"]), folded(truth_counts[i].get("text"))))]
     return bad
@@ -349,8 +435,11 @@ def _fault_targets(fault: dict, truth: dict) -> tuple[set, set]:
         for i in hit:
             direct.add(("row", table, t, i))
             parent = _truth_parent(rows, i)
-            related |= {("row", table, t, k) for k, r in enumerate(rows)
-                        if norm_code(r.get("code")) in (code, parent) or _truth_parent(rows, k) == code}
+            related |= {
+                ("row", table, t, k)
+                for k, r in enumerate(rows)
+                if norm_code(r.get("code")) in (code, parent) or _truth_parent(rows, k) == code
+            }
             if not parent:
                 related.add(("table", table, t))
     return direct, related | direct
@@ -389,7 +478,9 @@ def _names(fault: dict, pointer: str, code, target, direct: set) -> bool:
     if target is not None:
         return target in direct
     table = FAULT_TABLES.get(fault.get("table") or "", fault.get("table"))
-    return bool(fault.get("code")) and _pointer_kind(pointer) == table and norm_code(code) == norm_code(fault.get("code"))
+    return (
+        bool(fault.get("code")) and _pointer_kind(pointer) == table and norm_code(code) == norm_code(fault.get("code"))
+    )
 
 
 def score_faults(truth: dict, output: dict, rows: RowScore, count_map: dict[str, int]) -> dict:
@@ -415,10 +506,22 @@ def score_faults(truth: dict, output: dict, rows: RowScore, count_map: dict[str,
             if _names(fault, pointer, entry.get("code"), _target(pointer, rows, count_map), direct):
                 by.append(f"review {pointer} ({entry.get('reason', '')[:60]})")
         report.append({"fault": fault, "flagged": bool(by), "by": by[:4]})
-    false_alarms = [{"id": c.get("id"), "kind": c.get("kind"), "code": c.get("code"), "field": c.get("field"),
-                     "message": c.get("message")} for k, c in enumerate(mismatches) if k not in explained]
-    return {"faults": report, "false_alarms": false_alarms,
-            "misread": sum(c.get("status") == "misread" for c in checks)}
+    false_alarms = [
+        {
+            "id": c.get("id"),
+            "kind": c.get("kind"),
+            "code": c.get("code"),
+            "field": c.get("field"),
+            "message": c.get("message"),
+        }
+        for k, c in enumerate(mismatches)
+        if k not in explained
+    ]
+    return {
+        "faults": report,
+        "false_alarms": false_alarms,
+        "misread": sum(c.get("status") == "misread" for c in checks),
+    }
 
 
 # --------------------------------------------------------------------------- a document
@@ -432,8 +535,11 @@ def failed(output: dict) -> bool:
 def told_unread(output: dict) -> bool:
     """The output says that something was not read: an ``unread`` entry, an ``incomplete`` check,
     or an error record."""
-    return bool(output.get("unread") or output.get("errors")
-                or any(c.get("status") == "incomplete" for c in output.get("checks") or []))
+    return bool(
+        output.get("unread")
+        or output.get("errors")
+        or any(c.get("status") == "incomplete" for c in output.get("checks") or [])
+    )
 
 
 def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettings()) -> dict:
@@ -444,8 +550,13 @@ def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettin
         before = (rows.counts["rows"], rows.counts["found"], len(rows.invented))
         score_rows(kind, truth.get(kind.key) or [], output.get(kind.key) or [], s, into=rows)
         prefix = KIND_PREFIX[kind.key]
-        by_kind.update({f"{prefix}_rows": rows.counts["rows"] - before[0], f"{prefix}_found": rows.counts["found"] - before[1],
-                        f"{prefix}_invented": len(rows.invented) - before[2]})
+        by_kind.update(
+            {
+                f"{prefix}_rows": rows.counts["rows"] - before[0],
+                f"{prefix}_found": rows.counts["found"] - before[1],
+                f"{prefix}_invented": len(rows.invented) - before[2],
+            }
+        )
     truth_counts, out_counts = truth.get("counts") or [], output.get("counts") or []
     count_pairs, found_counts = match_counts(truth_counts, out_counts, s)
     count_map = {f"/counts/{j}": i for i, j in count_pairs.items()}
@@ -455,14 +566,24 @@ def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettin
     c.update(rows.counts)
     c.update(by_kind)
     c["invented"] = len(rows.invented)
-    c.update(docs=1, failed=int(failed(output)),
-             meta_fields=len(meta), meta_right=sum(m["right"] for m in meta.values()),
-             faults=len(faults["faults"]), faults_flagged=sum(f["flagged"] for f in faults["faults"]),
-             false_alarms=len(faults["false_alarms"]),
-             counts=len(truth_counts), counts_found=len(found_counts))
+    c.update(
+        docs=1,
+        failed=int(failed(output)),
+        meta_fields=len(meta),
+        meta_right=sum(m["right"] for m in meta.values()),
+        faults=len(faults["faults"]),
+        faults_flagged=sum(f["flagged"] for f in faults["faults"]),
+        false_alarms=len(faults["false_alarms"]),
+        counts=len(truth_counts),
+        counts_found=len(found_counts),
+    )
     partial = rows.counts["found"] < rows.counts["rows"] or failed(output)
-    c.update(partial_docs=int(partial), partial_told=int(partial and told_unread(output)),
-             whole_docs=int(not partial), whole_unread=int(not partial and bool(output.get("unread"))))
+    c.update(
+        partial_docs=int(partial),
+        partial_told=int(partial and told_unread(output)),
+        whole_docs=int(not partial),
+        whole_unread=int(not partial and bool(output.get("unread"))),
+    )
     return {
         "tally": dict(c),
         "missed_rows": rows.missed,

@@ -53,8 +53,7 @@ def texts_similar(ref_texts: Sequence[str], out_texts: Sequence[str], threshold:
     return any(fuzz.ratio(r, o) >= threshold for r in refs for o in outs)
 
 
-def same_row(ref: dict, out: dict, ref_fields: Sequence[str], out_fields: Sequence[str],
-             cells: Sequence[str]) -> bool:
+def same_row(ref: dict, out: dict, ref_fields: Sequence[str], out_fields: Sequence[str], cells: Sequence[str]) -> bool:
     """Whether ``out`` is the row ``ref``: its text is similar to any of the reference's text
     fields, or it reads every one of the reference's numeric ``cells``. A reference row with
     neither text nor cells is any row with its key."""
@@ -66,8 +65,9 @@ def same_row(ref: dict, out: dict, ref_fields: Sequence[str], out_fields: Sequen
     return not ref_texts and not cells
 
 
-def match_by_key(ref_keys: Sequence[Hashable], out_keys: Sequence[Hashable],
-                 same: Callable[[int, int], bool]) -> dict[int, int]:
+def match_by_key(
+    ref_keys: Sequence[Hashable], out_keys: Sequence[Hashable], same: Callable[[int, int], bool]
+) -> dict[int, int]:
     """Reference index → output index. Each reference row, in order, takes the first unused output
     row with its key for which ``same(ref_index, out_index)`` holds: a right key on the wrong row
     does not count."""

@@ -25,10 +25,16 @@ from pathlib import Path
 from typing import TextIO
 
 from cchc_extract.lifeline import die_with_parent
-from cchc_extract.outdir import (OutputError, check_target, load_manifest, record_outputs, relative_to_out,
-                                 reserved_name)
-from cchc_extract.pipeline import (PipelineOptions, _format_of, convert_file, file_sha256, one_line, result_to_json,
-                                   write_json)
+from cchc_extract.outdir import OutputError, check_target, load_manifest, record_outputs, relative_to_out, reserved_name
+from cchc_extract.pipeline import (
+    PipelineOptions,
+    _format_of,
+    convert_file,
+    file_sha256,
+    one_line,
+    result_to_json,
+    write_json,
+)
 from cchc_extract.records import PIPELINE_VERSION, ErrorRecord, ExtractionResult, SourceInfo
 from extract.base import supported_extensions
 
@@ -121,7 +127,9 @@ def collect_inputs(inputs: list[Path], exclude: Path | None = None) -> list[Inpu
         if item.is_dir():
             # Only an output folder strictly inside this one is left out (outputs written next
             # to their inputs are .json, which no reader takes).
-            inner = skip if skip is not None and skip != item.resolve() and skip.is_relative_to(item.resolve()) else None
+            inner = (
+                skip if skip is not None and skip != item.resolve() and skip.is_relative_to(item.resolve()) else None
+            )
             root = item.resolve()
             for p in sorted(item.rglob("*")):
                 if inner is not None and p.resolve().is_relative_to(inner):
@@ -129,9 +137,13 @@ def collect_inputs(inputs: list[Path], exclude: Path | None = None) -> list[Inpu
                 if p.is_file() and p.suffix.lower() in exts and not p.name.startswith((".", "~$")):
                     # A symlink out of the folder is not followed: the folder is what was given.
                     outside = not p.resolve().is_relative_to(root)
-                    found.append(InputFile(p, p.relative_to(item).as_posix(),
-                                           "a symlink to a file outside the input folder; not followed" if outside
-                                           else ""))
+                    found.append(
+                        InputFile(
+                            p,
+                            p.relative_to(item).as_posix(),
+                            "a symlink to a file outside the input folder; not followed" if outside else "",
+                        )
+                    )
         else:
             found.append(InputFile(item, item.name))
     return found
@@ -143,16 +155,25 @@ def output_path(out_dir: Path, item: InputFile) -> Path:
 
 def outcome_of(data: dict, file: str, up_to_date: bool = False) -> FileOutcome:
     """The batch's view of one output document: failed when it could not be read at all."""
-    errors = [f"{e.get('stage', '')}: {e.get('message', '').splitlines()[0] if e.get('message') else ''}"
-              for e in data.get("errors", [])]
+    errors = [
+        f"{e.get('stage', '')}: {e.get('message', '').splitlines()[0] if e.get('message') else ''}"
+        for e in data.get("errors", [])
+    ]
     failed = any(e.get("stage") == "ingest" for e in data.get("errors", []))
     source = data.get("source", {})
     return FileOutcome(
-        file=file, status="failed" if failed else "converted", up_to_date=up_to_date,
-        format=source.get("format", ""), method=source.get("method", ""), pages=source.get("pages", 0),
+        file=file,
+        status="failed" if failed else "converted",
+        up_to_date=up_to_date,
+        format=source.get("format", ""),
+        method=source.get("method", ""),
+        pages=source.get("pages", 0),
         mismatches=sum(c.get("status") == "mismatch" for c in data.get("checks", [])),
         misreads=sum(c.get("status") == "misread" for c in data.get("checks", [])),
-        review=len(data.get("review", [])), unread=len(data.get("unread", [])), errors=errors)
+        review=len(data.get("review", [])),
+        unread=len(data.get("unread", [])),
+        errors=errors,
+    )
 
 
 def output_problem(item: InputFile, out_dir: Path, owned: set[str]) -> str:
@@ -162,8 +183,10 @@ def output_problem(item: InputFile, out_dir: Path, owned: set[str]) -> str:
     relative = relative_to_out(out_dir, out)
     name = reserved_name(relative)
     if name is not None:
-        return (f"its output would be {relative}, among this tool's own '{name}' outputs; "
-                f"convert that folder on its own or rename it")
+        return (
+            f"its output would be {relative}, among this tool's own '{name}' outputs; "
+            f"convert that folder on its own or rename it"
+        )
     try:
         check_target(out_dir, out)
     except OutputError as exc:
@@ -201,8 +224,10 @@ def convert_one(item: InputFile, out_dir: Path, options: PipelineOptions) -> Fil
 
 def write_error_record(item: InputFile, out_dir: Path, message: str, seconds: float) -> FileOutcome:
     """The output of a file whose worker died or timed out: its source and the reason."""
-    result = ExtractionResult(source=SourceInfo(path=item.relative, format=_format_of(item.path)),
-                              errors=[ErrorRecord(stage="ingest", message=message)])
+    result = ExtractionResult(
+        source=SourceInfo(path=item.relative, format=_format_of(item.path)),
+        errors=[ErrorRecord(stage="ingest", message=message)],
+    )
     try:
         if not item.refused:  # a refused file is not read at all
             result.source.sha256 = file_sha256(item.path)
@@ -237,8 +262,12 @@ def _worker_main(conn, out_dir: Path, options: PipelineOptions, parent_pid: int,
         try:
             outcome = convert_one(item, out_dir, options)
         except Exception as exc:  # e.g. the output folder is not writable
-            outcome = FileOutcome(file=item.relative, status="failed", errors=[f"emit: {one_line(exc)}"],
-                                  seconds=time.perf_counter() - started)
+            outcome = FileOutcome(
+                file=item.relative,
+                status="failed",
+                errors=[f"emit: {one_line(exc)}"],
+                seconds=time.perf_counter() - started,
+            )
         conn.send(outcome)
 
 
@@ -260,8 +289,7 @@ def _start_worker(ctx, out_dir: Path, options: PipelineOptions, others: Sequence
     parent_conn, child_conn = ctx.Pipe(duplex=True)
     # Only a forked child inherits the parent's pipe ends (spawn passes just the arguments).
     inherited = [parent_conn] + [w.conn for w in others] if ctx.get_start_method() == "fork" else []
-    process = ctx.Process(target=_worker_main, args=(child_conn, out_dir, options, os.getpid(), inherited),
-                          daemon=True)
+    process = ctx.Process(target=_worker_main, args=(child_conn, out_dir, options, os.getpid(), inherited), daemon=True)
     process.start()
     child_conn.close()
     return _Worker(process, parent_conn)
@@ -300,16 +328,23 @@ def longest_first(items: list[InputFile]) -> list[InputFile]:
     """The largest inputs first, so no slow scan is left to finish alone while the other workers
     idle (longest-processing-time scheduling). Size is the estimate: benchmarks/batch measured
     12–50 µs per byte for every ingest path, OCR'd scans included."""
+
     def size(item: InputFile) -> int:
         try:
             return item.path.stat().st_size
         except OSError:
             return 0
+
     return sorted(items, key=size, reverse=True)
 
 
-def run_pool(items: list[InputFile], out_dir: Path, options: PipelineOptions, settings: BatchSettings,
-             on_done: Callable[[FileOutcome], None]) -> None:
+def run_pool(
+    items: list[InputFile],
+    out_dir: Path,
+    options: PipelineOptions,
+    settings: BatchSettings,
+    on_done: Callable[[FileOutcome], None],
+) -> None:
     """Convert ``items`` on ``settings.workers`` processes, calling ``on_done`` as each finishes."""
     if not items:
         return
@@ -397,8 +432,10 @@ class Progress:
         elapsed = time.monotonic() - self.started
         filled = int(self.width * self.done / self.total)
         eta = elapsed / self.done * (self.total - self.done) if self.done else None
-        line = (f"[{'#' * filled}{'.' * (self.width - filled)}] {self.done}/{self.total} files"
-                f"  {format_duration(elapsed)}  ETA {format_duration(eta) if eta is not None else '?'}")
+        line = (
+            f"[{'#' * filled}{'.' * (self.width - filled)}] {self.done}/{self.total} files"
+            f"  {format_duration(elapsed)}  ETA {format_duration(eta) if eta is not None else '?'}"
+        )
         if name:
             line += f"  {name[-40:]}"
         self.stream.write("\r" + line + "\x1b[K")
@@ -429,16 +466,21 @@ def format_duration(seconds: float) -> str:
 
 
 def summary_text(summary: BatchSummary) -> str:
-    head = (f"cchc-extract: {summary.files} files in {format_duration(summary.seconds)}: "
-            f"{summary.converted} converted ({summary.up_to_date} already up to date), "
-            f"{summary.with_mismatches} with mismatches ({summary.mismatches} in all; {summary.misreads} more "
-            f"explained by values we may have misread), {summary.failed} failed, "
-            f"{summary.review_rows} rows sent to review")
+    head = (
+        f"cchc-extract: {summary.files} files in {format_duration(summary.seconds)}: "
+        f"{summary.converted} converted ({summary.up_to_date} already up to date), "
+        f"{summary.with_mismatches} with mismatches ({summary.mismatches} in all; {summary.misreads} more "
+        f"explained by values we may have misread), {summary.failed} failed, "
+        f"{summary.review_rows} rows sent to review"
+    )
     if summary.with_unread:
         head += f", {len(summary.with_unread)} with parts not read"
     lines = [head] + [f"  failed: {f}: {m}" for f, m in summary.failures]
-    lines += [f"  not all read: {o.file}: {o.unread} part(s), see its \"unread\" and the review queue"
-              for o in summary.outcomes if o.unread and o.file in summary.with_unread]
+    lines += [
+        f'  not all read: {o.file}: {o.unread} part(s), see its "unread" and the review queue'
+        for o in summary.outcomes
+        if o.unread and o.file in summary.with_unread
+    ]
     if summary.interrupted:
         lines.append(f"  interrupted: {summary.files - len(summary.outcomes)} files not converted")
     if summary.output_error:
@@ -453,8 +495,13 @@ def peak_child_rss_mb() -> float:
     return round(kb / 1024, 1)
 
 
-def run_convert(inputs: list[Path], out_dir: Path, options: PipelineOptions,
-                settings: BatchSettings = BatchSettings(), stream: TextIO | None = None) -> BatchSummary:
+def run_convert(
+    inputs: list[Path],
+    out_dir: Path,
+    options: PipelineOptions,
+    settings: BatchSettings = BatchSettings(),
+    stream: TextIO | None = None,
+) -> BatchSummary:
     """Convert every input into ``out_dir``, then rebuild the tables and review files there."""
     stream = stream or sys.stderr
     started = time.monotonic()
@@ -494,8 +541,10 @@ def run_convert(inputs: list[Path], out_dir: Path, options: PipelineOptions,
         run_pool(todo, out_dir, options, settings, done)
     except KeyboardInterrupt:
         summary.interrupted = True
-        progress.note(f"cchc-extract: interrupted; {len(summary.outcomes)} of {summary.files} files done, "
-                      f"writing the summary and the tables of those")
+        progress.note(
+            f"cchc-extract: interrupted; {len(summary.outcomes)} of {summary.files} files done, "
+            f"writing the summary and the tables of those"
+        )
     finally:
         progress.close()
     summary.seconds = round(time.monotonic() - started, 3)

@@ -22,22 +22,38 @@ def build_parser() -> argparse.ArgumentParser:
     conv = sub.add_parser("convert", help="convert files and folders to JSON (and dashboard tables)")
     conv.add_argument("inputs", nargs="+", type=Path, help="files or folders (walked recursively)")
     conv.add_argument("--out", required=True, type=Path, help="output folder")
-    conv.add_argument("--review-below", type=float, default=ReconcileSettings.review_below, metavar="CONF",
-                      help=f"send rows under this confidence to review (default {ReconcileSettings.review_below:g})")
+    conv.add_argument(
+        "--review-below",
+        type=float,
+        default=ReconcileSettings.review_below,
+        metavar="CONF",
+        help=f"send rows under this confidence to review (default {ReconcileSettings.review_below:g})",
+    )
     conv.add_argument("--no-repair", action="store_true", help="skip the Vietnamese repair stage")
     conv.add_argument("--debug", action="store_true", help="tracebacks in error records")
-    conv.add_argument("--workers", type=int, default=0, metavar="N",
-                      help="conversions run in parallel (default: one per CPU)")
-    conv.add_argument("--timeout", type=float, default=BatchSettings.timeout_s, metavar="SECONDS",
-                      help=f"per-file time limit; 0 for none (default {BatchSettings.timeout_s:g})")
+    conv.add_argument(
+        "--workers", type=int, default=0, metavar="N", help="conversions run in parallel (default: one per CPU)"
+    )
+    conv.add_argument(
+        "--timeout",
+        type=float,
+        default=BatchSettings.timeout_s,
+        metavar="SECONDS",
+        help=f"per-file time limit; 0 for none (default {BatchSettings.timeout_s:g})",
+    )
     conv.add_argument("--force", action="store_true", help="convert again files whose output is up to date")
     conv.add_argument("--progress", action="store_true", help="progress bar even when stderr is not a terminal")
 
     app = sub.add_parser("apply-review", help="apply the corrections typed into a review.xlsx/.csv to the JSON")
     app.add_argument("review_file", type=Path, help="review.xlsx or review.csv with corrected_value filled in")
     app.add_argument("--out", required=True, type=Path, help="the output folder the review file came from")
-    app.add_argument("--review-below", type=float, default=ReconcileSettings.review_below, metavar="CONF",
-                     help=f"send rows under this confidence to review (default {ReconcileSettings.review_below:g})")
+    app.add_argument(
+        "--review-below",
+        type=float,
+        default=ReconcileSettings.review_below,
+        metavar="CONF",
+        help=f"send rows under this confidence to review (default {ReconcileSettings.review_below:g})",
+    )
 
     rep = sub.add_parser("repair", help="repair diacritic-mangled Vietnamese: stdin to stdout, line for line")
     rep.add_argument("--debug", action="store_true")
@@ -87,8 +103,9 @@ def _convert(args) -> int:
     if args.workers < 0 or args.timeout < 0:
         print("cchc-extract: --workers and --timeout take a number of 0 or more", file=sys.stderr)
         return EXIT_USAGE
-    options = PipelineOptions(reconcile=ReconcileSettings(review_below=args.review_below),
-                              repair=not args.no_repair, debug=args.debug)
+    options = PipelineOptions(
+        reconcile=ReconcileSettings(review_below=args.review_below), repair=not args.no_repair, debug=args.debug
+    )
     settings = BatchSettings(workers=args.workers, timeout_s=args.timeout, force=args.force, progress=args.progress)
     try:
         summary = run_convert(args.inputs, args.out, options, settings)
@@ -110,8 +127,9 @@ def _apply_review(args) -> int:
         print(f"cchc-extract: no such output folder: {args.out}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        report = apply_review(args.review_file, args.out,
-                              ApplySettings(reconcile=ReconcileSettings(review_below=args.review_below)))
+        report = apply_review(
+            args.review_file, args.out, ApplySettings(reconcile=ReconcileSettings(review_below=args.review_below))
+        )
     except ValueError as exc:  # not a review file
         print(f"cchc-extract: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -120,8 +138,11 @@ def _apply_review(args) -> int:
         return EXIT_FAILED
     for problem in report.problems:
         print(f"skipped: {problem}", file=sys.stderr)
-    print(f"cchc-extract: {report.applied} corrections applied to {report.documents} documents"
-          f" ({report.unchanged} already applied, {len(report.problems)} skipped)", file=sys.stderr)
+    print(
+        f"cchc-extract: {report.applied} corrections applied to {report.documents} documents"
+        f" ({report.unchanged} already applied, {len(report.problems)} skipped)",
+        file=sys.stderr,
+    )
     return EXIT_FAILED if report.problems else EXIT_OK
 
 

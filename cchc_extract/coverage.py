@@ -34,12 +34,19 @@ def account_coverage(result: ExtractionResult, settings: CoverageSettings = Cove
     checks: list[Check] = []
     for check in result.checks:
         table_index = _score_table_of(check)
-        if (check.status == "mismatch" and check.kind in _SUM_KINDS and table_index is not None
-                and _falls_short(check, settings)
-                and _unread_on(result.unread, result.score_tables[table_index])):
-            check = replace(check, status="incomplete",
-                            message=check.message + "; parts of the document were not read on these pages "
-                                                    "(see unread), which may hold the missing rows")
+        if (
+            check.status == "mismatch"
+            and check.kind in _SUM_KINDS
+            and table_index is not None
+            and _falls_short(check, settings)
+            and _unread_on(result.unread, result.score_tables[table_index])
+        ):
+            check = replace(
+                check,
+                status="incomplete",
+                message=check.message + "; parts of the document were not read on these pages "
+                "(see unread), which may hold the missing rows",
+            )
             if check.kind == "stated_total":
                 checks.append(_coverage_check(check, table_index))
         checks.append(check)
@@ -69,13 +76,23 @@ def _unread_on(unread: list[UnreadPart], table: ScoreTable) -> bool:
         return bool(unread)
     first, last = min(pages), max(pages)
     # A table's continuation that was not joined sits on the pages after its last page read.
-    return any(part.page is not None and first <= part.page and (part.page <= last + 1 or part.kind == "table")
-               for part in unread)
+    return any(
+        part.page is not None and first <= part.page and (part.page <= last + 1 or part.kind == "table")
+        for part in unread
+    )
 
 
 def _coverage_check(check: Check, table_index: int) -> Check:
-    return Check(id=f"coverage:/score_tables/{table_index}:{check.field}", kind="coverage", table=check.table,
-                 code=None, field=check.field, expected=check.actual, actual=check.expected,
-                 tolerance=check.tolerance, status="incomplete",
-                 message=f"rows read add up to {check.expected:g} of the stated total {check.actual:g}: "
-                         f"rows were not read (see unread)")
+    return Check(
+        id=f"coverage:/score_tables/{table_index}:{check.field}",
+        kind="coverage",
+        table=check.table,
+        code=None,
+        field=check.field,
+        expected=check.actual,
+        actual=check.expected,
+        tolerance=check.tolerance,
+        status="incomplete",
+        message=f"rows read add up to {check.expected:g} of the stated total {check.actual:g}: "
+        f"rows were not read (see unread)",
+    )

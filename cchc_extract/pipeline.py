@@ -86,7 +86,9 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     result.review = unread_review_items(result) + result.review
 
 
-def convert_file(path: Path, display_path: str | None = None, options: PipelineOptions = PipelineOptions()) -> ExtractionResult:
+def convert_file(
+    path: Path, display_path: str | None = None, options: PipelineOptions = PipelineOptions()
+) -> ExtractionResult:
     """Convert one input file; never raises for a bad input."""
     result = ExtractionResult(source=SourceInfo(path=display_path or str(path)))
     try:
@@ -110,8 +112,20 @@ def convert_file(path: Path, display_path: str | None = None, options: PipelineO
 
 def _format_of(path: Path) -> str:
     suffix = path.suffix.lower()
-    return {".txt": "txt", ".text": "txt", ".tsv": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".pdf": "pdf",
-            ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image"}.get(suffix, "")
+    return {
+        ".txt": "txt",
+        ".text": "txt",
+        ".tsv": "txt",
+        ".md": "md",
+        ".markdown": "md",
+        ".docx": "docx",
+        ".pdf": "pdf",
+        ".png": "image",
+        ".jpg": "image",
+        ".jpeg": "image",
+        ".tif": "image",
+        ".tiff": "image",
+    }.get(suffix, "")
 
 
 def result_to_json(result: ExtractionResult) -> dict:
@@ -121,8 +135,13 @@ def result_to_json(result: ExtractionResult) -> dict:
     problems = schema_errors(data)
     if problems:
         fallback = ExtractionResult(source=result.source, document=result.document, errors=list(result.errors))
-        fallback.errors.append(ErrorRecord(stage="validate", message=f"output broke the schema: {problems[0]}"
-                                           + (f" (+{len(problems) - 1} more)" if len(problems) > 1 else "")))
+        fallback.errors.append(
+            ErrorRecord(
+                stage="validate",
+                message=f"output broke the schema: {problems[0]}"
+                + (f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""),
+            )
+        )
         data = to_dict(fallback)
         if schema_errors(data):  # metadata itself broken: drop it too
             fallback.document = type(result.document)()

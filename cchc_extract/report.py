@@ -18,8 +18,8 @@ from pathlib import Path
 
 from unidecode import unidecode
 
-from cchc_extract.records import PIPELINE_VERSION
 from cchc_extract.outdir import atomic_write
+from cchc_extract.records import PIPELINE_VERSION
 from cchc_extract.tables import iter_outputs
 
 REPORT_NAME = "report.html"

@@ -10,9 +10,9 @@ cell is refused. A refused line is reported and keeps its typed value in the rew
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 import math
 import typing
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,8 +22,19 @@ import pandas as pd
 from cchc_extract.coverage import account_coverage
 from cchc_extract.outdir import atomic_write
 from cchc_extract.reconcile import ReconcileSettings, reconcile
-from cchc_extract.records import (Correction, Count, ErrorRecord, ExtractionResult, ScoreRow, ScoreStatement, StatRow,
-                                  Target, TaskRow, from_dict, to_dict)
+from cchc_extract.records import (
+    Correction,
+    Count,
+    ErrorRecord,
+    ExtractionResult,
+    ScoreRow,
+    ScoreStatement,
+    StatRow,
+    Target,
+    TaskRow,
+    from_dict,
+    to_dict,
+)
 from cchc_extract.report import write_report
 from cchc_extract.spreadsheet import cells_as_text, neutralised, unneutralise, write_csv
 from cchc_extract.tables import iter_outputs, write_tables
@@ -32,12 +43,35 @@ from normalize.numbers import format_vn, parse_number
 from schemas import schema_errors
 
 REVIEW_XLSX, REVIEW_CSV = "review.xlsx", "review.csv"
-REVIEW_COLUMNS = ("document", "page", "table", "code", "field", "raw", "value", "alternatives", "reason", "confidence",
-                  "item", "corrected_value")
+REVIEW_COLUMNS = (
+    "document",
+    "page",
+    "table",
+    "code",
+    "field",
+    "raw",
+    "value",
+    "alternatives",
+    "reason",
+    "confidence",
+    "item",
+    "corrected_value",
+)
 # Spreadsheet column widths (characters); long free text wraps.
-_WIDTHS = {"document": 36, "page": 6, "table": 14, "code": 10, "field": 14, "raw": 40, "value": 14, "alternatives": 14,
-           "reason": 40,
-           "confidence": 11, "item": 28, "corrected_value": 18}
+_WIDTHS = {
+    "document": 36,
+    "page": 6,
+    "table": 14,
+    "code": 10,
+    "field": 14,
+    "raw": 40,
+    "value": 14,
+    "alternatives": 14,
+    "reason": 40,
+    "confidence": 11,
+    "item": 28,
+    "corrected_value": 18,
+}
 # Number fields whose values are points: "2.5" and "2,5" alike, "1.250" never a thousand.
 _SCORE_FIELDS = frozenset({"max_points", "self_points", "points"})
 # What a review file may correct: the value fields of rows and items. Provenance (source,
@@ -45,8 +79,22 @@ _SCORE_FIELDS = frozenset({"max_points", "self_points", "points"})
 CORRECTABLE: dict[type, frozenset[str]] = {
     ScoreRow: frozenset({"code", "name", "max_points", "self_points", "appraised_points", "explanation"}),
     StatRow: frozenset({"code", "indicator", "unit", "value", "note"}),
-    TaskRow: frozenset({"code", "criterion_code", "criterion", "objective", "task", "activity", "product",
-                        "deadline", "lead", "coordinator", "official", "budget"}),
+    TaskRow: frozenset(
+        {
+            "code",
+            "criterion_code",
+            "criterion",
+            "objective",
+            "task",
+            "activity",
+            "product",
+            "deadline",
+            "lead",
+            "coordinator",
+            "official",
+            "budget",
+        }
+    ),
     ScoreStatement: frozenset({"code", "name", "points", "max_points"}),
     Target: frozenset({"indicator", "value", "unit", "year"}),
     Count: frozenset({"label", "total", "unit"}),
@@ -89,9 +137,14 @@ def review_frame(out_dir: Path) -> pd.DataFrame:
     for _, data in iter_outputs(out_dir):
         broken = {c["message"] for c in data.get("checks", []) if c.get("status") in ("mismatch", "misread")}
         for item in data.get("review", []):
-            rows.append({**{k: item.get(k) for k in REVIEW_COLUMNS}, "document": data["source"].get("path"),
-                         "alternatives": "; ".join(format_vn(a, 4) for a in item.get("alternatives") or []) or None,
-                         "corrected_value": None})
+            rows.append(
+                {
+                    **{k: item.get(k) for k in REVIEW_COLUMNS},
+                    "document": data["source"].get("path"),
+                    "alternatives": "; ".join(format_vn(a, 4) for a in item.get("alternatives") or []) or None,
+                    "corrected_value": None,
+                }
+            )
             confidence = item.get("confidence")
             priority.append((item.get("reason") not in broken, 1.0 if confidence is None else confidence))
     order = sorted(range(len(rows)), key=lambda i: priority[i])  # stable: documents stay in order
@@ -106,9 +159,11 @@ def with_kept(frame: pd.DataFrame, kept: list[dict]) -> pd.DataFrame:
         return frame
     frame = frame.copy()
     frame["corrected_value"] = frame["corrected_value"].astype(object)
+
     def key(row: dict) -> tuple[str, ...]:
-        return tuple("" if row.get(c) is None or pd.isna(row.get(c)) else str(row.get(c))
-                     for c in ("document", "item", "field"))
+        return tuple(
+            "" if row.get(c) is None or pd.isna(row.get(c)) else str(row.get(c)) for c in ("document", "item", "field")
+        )
 
     index = {key(r): i for i, r in zip(frame.index, frame.to_dict("records"))}
     extra = []
@@ -204,9 +259,13 @@ def _read_xlsx(path: Path) -> pd.DataFrame:
         records, formulas = [], []
         for row in rows:
             cells = list(row) + [None] * (len(header) - len(row))
-            records.append([_cell_text(c) for c in cells[:len(header)]])
-            formulas.append(any(c is not None and c.data_type == "f" and header[k] == "corrected_value"
-                                for k, c in enumerate(cells[:len(header)])))
+            records.append([_cell_text(c) for c in cells[: len(header)]])
+            formulas.append(
+                any(
+                    c is not None and c.data_type == "f" and header[k] == "corrected_value"
+                    for k, c in enumerate(cells[: len(header)])
+                )
+            )
     finally:
         book.close()
     frame = pd.DataFrame(records, columns=header, dtype=object)
@@ -300,10 +359,17 @@ def gate(cls: type, name: str, value, settings: ApplySettings) -> str:
         allowed = ", ".join(sorted(CORRECTABLE.get(cls, ()))) or "none: not a row"
         return f"field '{name}' of a {cls.__name__} cannot be corrected from a review file (correctable: {allowed})"
     if isinstance(value, str):
-        return f"text longer than {settings.max_text_chars:,} characters" if len(value) > settings.max_text_chars else ""
+        return (
+            f"text longer than {settings.max_text_chars:,} characters" if len(value) > settings.max_text_chars else ""
+        )
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        low, high = (settings.points_range if name in _SCORE_FIELDS or name == "appraised_points"
-                     else settings.year_range if name == "year" else settings.value_range)
+        low, high = (
+            settings.points_range
+            if name in _SCORE_FIELDS or name == "appraised_points"
+            else settings.year_range
+            if name == "year"
+            else settings.value_range
+        )
         if not math.isfinite(value) or not low <= value <= high:
             return f"{value:g} is outside the range of {name} ({low:g} to {high:g})"
     return ""
@@ -372,8 +438,9 @@ def apply_review(review_path: Path, out_dir: Path, settings: ApplySettings = App
         target[name] = new
         if "confidence" in target:
             target["confidence"] = settings.corrected_confidence
-        data.setdefault("corrections", []).append(to_dict(Correction(
-            item=pointer, field=name, old=old, new=new, source=review_path.name, applied_at=stamp)))
+        data.setdefault("corrections", []).append(
+            to_dict(Correction(item=pointer, field=name, old=old, new=new, source=review_path.name, applied_at=stamp))
+        )
         touched[document] = (path, data)
         rows_of.setdefault(document, []).append({c: row.get(c, "") for c in REVIEW_COLUMNS})
         report.applied += 1

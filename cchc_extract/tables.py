@@ -13,10 +13,9 @@ import json
 import os
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterator
 import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -56,34 +55,50 @@ KEY_COLUMNS = _cols("source_path commune number date period")
 _SOURCE_REF = _cols("page:int line_start:int line_end:int")
 
 TABLE_COLUMNS: dict[str, tuple[Column, ...]] = {
-    "documents": KEY_COLUMNS + _cols(
+    "documents": KEY_COLUMNS
+    + _cols(
         "output_file sha256 format method pages:int encoding kind kind_name title issuer place year:int signer "
         "schema_version pipeline_version score_rows:int statistics_rows:int task_rows:int score_statements:int "
         "targets:int counts:int checks:int mismatches:int misreads:int review_rows:int corrections:int "
-        "unread_parts:int errors"),
-    "score_rows": KEY_COLUMNS + _cols(
+        "unread_parts:int errors"
+    ),
+    "score_rows": KEY_COLUMNS
+    + _cols(
         "table_index:int table_title row_index:int code code_raw level:int parent name name_raw "
         "max_points:float self_points:float max_points_raw self_points_raw appraised_points:float "
         "appraised_points_raw explanation scale confidence:float flags "
-        "alternatives") + _SOURCE_REF,
-    "statistics_rows": KEY_COLUMNS + _cols(
+        "alternatives"
+    )
+    + _SOURCE_REF,
+    "statistics_rows": KEY_COLUMNS
+    + _cols(
         "annex annex_title annex_index:int row_index:int code indicator unit value:float value_raw allowed_values "
-        "note level:int parent confidence:float flags") + _SOURCE_REF,
-    "task_rows": KEY_COLUMNS + _cols(
+        "note level:int parent confidence:float flags"
+    )
+    + _SOURCE_REF,
+    "task_rows": KEY_COLUMNS
+    + _cols(
         "table_index:int table_title row_index:int code section criterion_code criterion objective task activity "
-        "product deadline lead coordinator official budget extra confidence:float flags") + _SOURCE_REF,
-    "score_statements": KEY_COLUMNS + _cols(
-        "index:int kind code name points:float max_points:float reason group text confidence:float") + _SOURCE_REF,
-    "targets": KEY_COLUMNS + _cols(
-        "index:int text indicator comparator value:float unit year:int section confidence:float") + _SOURCE_REF,
-    "counts": KEY_COLUMNS + _cols(
-        "index:int text label total:float parts unit complete:int doubt confidence:float") + _SOURCE_REF,
+        "product deadline lead coordinator official budget extra confidence:float flags"
+    )
+    + _SOURCE_REF,
+    "score_statements": KEY_COLUMNS
+    + _cols("index:int kind code name points:float max_points:float reason group text confidence:float")
+    + _SOURCE_REF,
+    "targets": KEY_COLUMNS
+    + _cols("index:int text indicator comparator value:float unit year:int section confidence:float")
+    + _SOURCE_REF,
+    "counts": KEY_COLUMNS
+    + _cols("index:int text label total:float parts unit complete:int doubt confidence:float")
+    + _SOURCE_REF,
     # expected/actual are numbers or words: the number in one column, the words in another.
-    "checks": KEY_COLUMNS + _cols(
-        "id kind table code field expected:float actual:float expected_text actual_text tolerance:float status "
-        "message"),
+    "checks": KEY_COLUMNS
+    + _cols(
+        "id kind table code field expected:float actual:float expected_text actual_text tolerance:float status message"
+    ),
     # Parts of a document that gave no data (tables not read, blank pages, rows not placed).
-    "unread": KEY_COLUMNS + _cols("index:int kind page:int page_end:int line_start:int line_end:int reason text_sample"),
+    "unread": KEY_COLUMNS
+    + _cols("index:int kind page:int page_end:int line_start:int line_end:int reason text_sample"),
 }
 
 
@@ -118,23 +133,34 @@ def _source_cols(item: dict) -> dict:
 
 def _key(data: dict) -> dict:
     doc = data.get("document") or {}
-    return {"source_path": data["source"].get("path"), "commune": doc.get("commune"), "number": doc.get("number"),
-            "date": doc.get("date"), "period": doc.get("period")}
+    return {
+        "source_path": data["source"].get("path"),
+        "commune": doc.get("commune"),
+        "number": doc.get("number"),
+        "date": doc.get("date"),
+        "period": doc.get("period"),
+    }
 
 
 def document_row(data: dict, output_file: str) -> dict:
     doc, src = data.get("document") or {}, data["source"]
     return {
-        **doc, **src, "output_file": output_file,
-        "schema_version": data.get("schema_version"), "pipeline_version": data.get("pipeline_version"),
+        **doc,
+        **src,
+        "output_file": output_file,
+        "schema_version": data.get("schema_version"),
+        "pipeline_version": data.get("pipeline_version"),
         "score_rows": sum(len(t.get("rows", [])) for t in data.get("score_tables", [])),
         "statistics_rows": sum(len(a.get("rows", [])) for a in data.get("statistics", [])),
         "task_rows": sum(len(t.get("rows", [])) for t in data.get("task_tables", [])),
-        "score_statements": len(data.get("score_statements", [])), "targets": len(data.get("targets", [])),
-        "counts": len(data.get("counts", [])), "checks": len(data.get("checks", [])),
+        "score_statements": len(data.get("score_statements", [])),
+        "targets": len(data.get("targets", [])),
+        "counts": len(data.get("counts", [])),
+        "checks": len(data.get("checks", [])),
         "mismatches": sum(c.get("status") == "mismatch" for c in data.get("checks", [])),
         "misreads": sum(c.get("status") == "misread" for c in data.get("checks", [])),
-        "review_rows": len(data.get("review", [])), "corrections": len(data.get("corrections", [])),
+        "review_rows": len(data.get("review", [])),
+        "corrections": len(data.get("corrections", [])),
         "unread_parts": len(data.get("unread", [])),
         "errors": "\n".join(f"{e.get('stage')}: {e.get('message')}" for e in data.get("errors", [])) or None,
     }
@@ -143,8 +169,13 @@ def document_row(data: dict, output_file: str) -> dict:
 def _nested_rows(data: dict, key: str, index_name: str, title_name: str) -> Iterator[dict]:
     for t_index, table in enumerate(data.get(key, [])):
         for r_index, row in enumerate(table.get("rows", [])):
-            yield {**row, index_name: t_index, title_name: table.get("title"), "row_index": r_index,
-                   **_source_cols(row)}
+            yield {
+                **row,
+                index_name: t_index,
+                title_name: table.get("title"),
+                "row_index": r_index,
+                **_source_cols(row),
+            }
 
 
 def _score_rows(data: dict) -> Iterator[dict]:
@@ -157,14 +188,21 @@ def _score_rows(data: dict) -> Iterator[dict]:
 def _statistics_rows(data: dict) -> Iterator[dict]:
     for a_index, annex in enumerate(data.get("statistics", [])):
         for r_index, row in enumerate(annex.get("rows", [])):
-            yield {**row, "annex": annex.get("annex"), "annex_title": annex.get("title"), "annex_index": a_index,
-                   "row_index": r_index, **_source_cols(row)}
+            yield {
+                **row,
+                "annex": annex.get("annex"),
+                "annex_title": annex.get("title"),
+                "annex_index": a_index,
+                "row_index": r_index,
+                **_source_cols(row),
+            }
 
 
 def _flat_items(key: str) -> Callable[[dict], Iterator[dict]]:
     def rows(data: dict) -> Iterator[dict]:
         for index, item in enumerate(data.get(key, [])):
             yield {**item, "index": index, **_source_cols(item)}
+
     return rows
 
 

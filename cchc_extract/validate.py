@@ -32,8 +32,7 @@ def check_differences(stored: list[dict], recomputed: list[Check]) -> list[str]:
         changed = [f"{k} {old[cid].get(k)!r} → {check[k]!r}" for k in _COMPARED if old[cid].get(k) != check[k]]
         if changed:
             lines.append(f"check {cid}: " + ", ".join(changed))
-    lines += [f"check {cid}: stored but no longer produced ({old[cid].get('status')})"
-              for cid in old if cid not in new]
+    lines += [f"check {cid}: stored but no longer produced ({old[cid].get('status')})" for cid in old if cid not in new]
     return lines
 
 

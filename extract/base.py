@@ -31,7 +31,7 @@ class IngestOptions:
     # trusted; below it the page is OCR'd instead (garbage layers from broken font maps).
     min_text_quality: float = 0.6
     # Sizes past which an input is refused (extract/limits.py); a factory: limits imports this module.
-    limits: "Limits" = field(default_factory=lambda: _default_limits())
+    limits: Limits = field(default_factory=lambda: _default_limits())
 
 
 def _default_limits():

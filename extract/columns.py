@@ -98,8 +98,13 @@ def reading_lines(doc: IngestedDocument, anchors: Anchors, settings: ColumnSetti
 def is_layout_table(table: Table, anchors: Anchors, settings: ColumnSettings = ColumnSettings()) -> bool:
     if table.n_rows > settings.layout_max_rows or table.n_cols > settings.layout_max_cols:
         return False
-    return any(anchors.is_layout(piece) for cell in table.cells for text in _cell_texts(cell)
-               for piece in (column_pieces(text) or [text]) if piece)
+    return any(
+        anchors.is_layout(piece)
+        for cell in table.cells
+        for text in _cell_texts(cell)
+        for piece in (column_pieces(text) or [text])
+        if piece
+    )
 
 
 def table_lines(table: Table, anchors: Anchors, settings: ColumnSettings = ColumnSettings()) -> list[Line]:
@@ -110,9 +115,14 @@ def table_lines(table: Table, anchors: Anchors, settings: ColumnSettings = Colum
         for cell in sorted((c for c in table.cells if c.col == col), key=lambda c: c.row):
             rows = []
             for text in _cell_texts(cell):
-                line = Line(text=fold_spaces(text), page=table.page, number=table.line_start + cell.row,
-                            bold=cell.bold, columns=column_pieces(text),
-                            raw=cell.raw if not cell.lines else None)
+                line = Line(
+                    text=fold_spaces(text),
+                    page=table.page,
+                    number=table.line_start + cell.row,
+                    bold=cell.bold,
+                    columns=column_pieces(text),
+                    raw=cell.raw if not cell.lines else None,
+                )
                 if line.text:
                     rows.append(fragments(line, anchors, settings))
             out += serialize(rows, anchors, settings)
@@ -128,7 +138,8 @@ def fragments(line: Line, anchors: Anchors, settings: ColumnSettings = ColumnSet
         merged = _cut(line, [len(frags[0].line.text.split()) + len(frags[1].line.text.split())])
         if merged:
             frags = [Fragment(merged[0], 0, _extent(merged[0]) if frags[0].x else None)] + [
-                Fragment(f.line, f.slot - 1, f.x) for f in frags[2:]]
+                Fragment(f.line, f.slot - 1, f.x) for f in frags[2:]
+            ]
     out: list[Fragment] = []
     if len(line.text) > settings.anchor_max_chars:
         return frags
@@ -187,9 +198,12 @@ def _by_geometry(line: Line, settings: ColumnSettings) -> list[Fragment] | None:
     if len(words) < 2 or any(w.bbox is None for w in words):
         return None
     boxes = [bbox_of(w) for w in words]
-    cuts = [k for k in range(1, len(words))
-            if boxes[k][0] - boxes[k - 1][2]
-            >= settings.gap_em * max(boxes[k][3] - boxes[k][1], boxes[k - 1][3] - boxes[k - 1][1])]
+    cuts = [
+        k
+        for k in range(1, len(words))
+        if boxes[k][0] - boxes[k - 1][2]
+        >= settings.gap_em * max(boxes[k][3] - boxes[k][1], boxes[k - 1][3] - boxes[k - 1][1])
+    ]
     parts = _cut(line, cuts) if cuts else None
     return [Fragment(p, s, _extent(p)) for s, p in enumerate(parts)] if parts else None
 
@@ -219,9 +233,16 @@ def _cut(line: Line, cuts: list[int]) -> list[Line] | None:
     out = []
     for a, b in pairwise(bounds):
         words = line.words[a:b]
-        out.append(replace(line, text=" ".join(tokens[a:b]), raw=" ".join(raw[a:b]) if raw else None,
-                           words=list(words), columns=[],
-                           bbox=_words_bbox(words, line)))
+        out.append(
+            replace(
+                line,
+                text=" ".join(tokens[a:b]),
+                raw=" ".join(raw[a:b]) if raw else None,
+                words=list(words),
+                columns=[],
+                bbox=_words_bbox(words, line),
+            )
+        )
     return out
 
 
@@ -301,4 +322,3 @@ def _cell_texts(cell: Cell) -> list[str]:
 
 def _extent(line: Line) -> tuple[float, float] | None:
     return (line.bbox[0], line.bbox[2]) if line.bbox else None
-

@@ -68,7 +68,9 @@ class _Styles:
             raw[sid] = (
                 based.get(W + "val") if based is not None else None,
                 _on(st.find(W + "rPr"), "b"),
-                int(outline.get(W + "val")) + 1 if outline is not None and outline.get(W + "val", "").isdigit() else None,
+                int(outline.get(W + "val")) + 1
+                if outline is not None and outline.get(W + "val", "").isdigit()
+                else None,
                 name.get(W + "val", "") if name is not None else "",
             )
 
@@ -144,17 +146,23 @@ def check_zip_sizes(path: Path, limits: Limits) -> None:
     with zipfile.ZipFile(path) as archive:
         infos = archive.infolist()
         for info in infos:
-            check(info.file_size, limits.max_part_bytes, f"DOCX part too large ({info.filename}, inflated)", " MiB", MiB)
-        check(sum(i.file_size for i in infos), limits.max_archive_bytes, "DOCX too large (all parts, inflated)",
-              " MiB", MiB)
+            check(
+                info.file_size, limits.max_part_bytes, f"DOCX part too large ({info.filename}, inflated)", " MiB", MiB
+            )
+        check(
+            sum(i.file_size for i in infos),
+            limits.max_archive_bytes,
+            "DOCX too large (all parts, inflated)",
+            " MiB",
+            MiB,
+        )
         total = 0
         for info in infos:
             size = 0
             with archive.open(info) as part:
                 while chunk := part.read(1 << 20):
                     size += len(chunk)
-                    check(size, limits.max_part_bytes, f"DOCX part too large ({info.filename}, inflated)", " MiB",
-                          MiB)
+                    check(size, limits.max_part_bytes, f"DOCX part too large ({info.filename}, inflated)", " MiB", MiB)
             total += size
             check(total, limits.max_archive_bytes, "DOCX too large (all parts, inflated)", " MiB", MiB)
 
@@ -279,8 +287,16 @@ class _Builder:
                 continue
             self.number += 1
             page = self.pages[-1]
-            page.blocks.append(Line(text=text, page=page.number, number=self.number, bold=bold, heading=heading,
-                                    columns=[nfc(p) for p in column_pieces(typed)]))
+            page.blocks.append(
+                Line(
+                    text=text,
+                    page=page.number,
+                    number=self.number,
+                    bold=bold,
+                    heading=heading,
+                    columns=[nfc(p) for p in column_pieces(typed)],
+                )
+            )
         # A section break that starts the next section on a new page.
         sect = ppr.find(W + "sectPr") if ppr is not None else None
         if sect is not None:
@@ -387,9 +403,16 @@ def table_from_xml(tbl, styles: _Styles, page: int, first_number: int, limits: L
         n_cols = max(n_cols, col)
     if not rows or not cells:
         return None
-    return Table(page=page, cells=cells, n_rows=len(rows), n_cols=n_cols, source="docx",
-                 line_start=first_number, line_end=first_number + len(rows) - 1,
-                 col_edges=grid_edges(grid_cols) if len(grid_cols) == n_cols else [])
+    return Table(
+        page=page,
+        cells=cells,
+        n_rows=len(rows),
+        n_cols=n_cols,
+        source="docx",
+        line_start=first_number,
+        line_end=first_number + len(rows) - 1,
+        col_edges=grid_edges(grid_cols) if len(grid_cols) == n_cols else [],
+    )
 
 
 def grid_edges(grid_cols) -> list[float]:

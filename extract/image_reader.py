@@ -36,8 +36,10 @@ class ImageReader(DocumentReader):
                 warnings.simplefilter("ignore", Image.DecompressionBombWarning)
                 image = Image.open(path)  # reads the header only
         except Image.DecompressionBombError:  # Pillow's own cap, twice its MAX_IMAGE_PIXELS
-            raise IngestError(f"image too large: over {2 * (Image.MAX_IMAGE_PIXELS or 0) / 1e6:,.0f} MP, "
-                              f"limit {limits.max_image_mp:g} MP") from None
+            raise IngestError(
+                f"image too large: over {2 * (Image.MAX_IMAGE_PIXELS or 0) / 1e6:,.0f} MP, "
+                f"limit {limits.max_image_mp:g} MP"
+            ) from None
         except UnidentifiedImageError:
             raise IngestError("not a readable image (unknown or corrupt format)") from None
         except OSError as exc:
@@ -55,8 +57,13 @@ class ImageReader(DocumentReader):
                 for index, frame in enumerate(ImageSequence.Iterator(image)):
                     check_image(frame.width, frame.height, limits, f"frame {index + 1}: image too large")
                     frame.load()
-                    page = ocr_page(frame.copy(), index + 1, frame_dpi(frame, self.options.ocr_dpi),
-                                    self.options, first_number=number + 1)
+                    page = ocr_page(
+                        frame.copy(),
+                        index + 1,
+                        frame_dpi(frame, self.options.ocr_dpi),
+                        self.options,
+                        first_number=number + 1,
+                    )
                     for block in page.blocks:
                         number = max(number, block.line_end if isinstance(block, Table) else block.number)
                     doc.pages.append(page)

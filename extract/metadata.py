@@ -77,8 +77,32 @@ KIND_WORDS: dict[str, str] = {
     "bien ban": "bb",
     "huong dan": "hd",
 }
-SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
-            "Hồ", "Ngô", "Dương", "Lý", "Trương", "Đinh", "Lương", "Mai", "Lâm", "Đào", "Cao", "Hà")
+SURNAMES = (
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Trương",
+    "Đinh",
+    "Lương",
+    "Mai",
+    "Lâm",
+    "Đào",
+    "Cao",
+    "Hà",
+)
 
 # "Số: 86 /BC-UBND", OCR'd "Sé: 86 /BC-UBND", blank "Số: /QĐ-UBND" (folded).
 _NUMBER = re.compile(r"^\W*s\w?\s*[:;.]\s*(\d*)\s*/\s*([a-z]{2,4})\s*-\s*([a-z0-9\-]+)")
@@ -120,7 +144,7 @@ def extract_metadata(doc: IngestedDocument, settings: MetadataSettings = DEFAULT
     _read_issuer(header, lines, meta, settings)
     meta.period = find_period(" ".join(t for t in [meta.title or ""] + [_text(ln) for ln in header[kind_at:]]))
     meta.year = _year(meta)
-    meta.signer = find_signer(lines[len(header):], settings)
+    meta.signer = find_signer(lines[len(header) :], settings)
     return meta
 
 
@@ -231,7 +255,7 @@ def person_name(text: str, settings: MetadataSettings = DEFAULT_SETTINGS) -> str
 
 
 def _name_case(token: str) -> str:
-    """"NGUYỄN" → "Nguyễn", "H'LINH" → "H'Linh": each syllable capitalised."""
+    """ "NGUYỄN" → "Nguyễn", "H'LINH" → "H'Linh": each syllable capitalised."""
     return "".join(p[:1].upper() + p[1:].lower() for p in re.split(r"(['’])", token))
 
 
@@ -289,9 +313,13 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
         folded = fold(text)
         if not title and not any(c.isalpha() for c in text):
             continue  # the year of a place-date line wrapped onto its own line
-        if _ATTACHED.match(folded) or _NUMBER.match(folded) or _NATIONAL.search(folded) \
-                or (not title and _ISSUER_BODY.match(folded)) \
-                or (not title and _LOCAL_UNIT.match(folded) and len(text.split()) <= 6):  # "XÃ NGỌC KỲ"
+        if (
+            _ATTACHED.match(folded)
+            or _NUMBER.match(folded)
+            or _NATIONAL.search(folded)
+            or (not title and _ISSUER_BODY.match(folded))
+            or (not title and _LOCAL_UNIT.match(folded) and len(text.split()) <= 6)
+        ):  # "XÃ NGỌC KỲ"
             if title:
                 break
             continue
@@ -335,8 +363,14 @@ def _issuer_column(header: list[Line], settings: MetadataSettings) -> list[str]:
         for nxt in header[i + 1 : i + settings.issuer_max_lines]:
             text, folded = _text(nxt), _folded(nxt)
             unit_line = _ISSUER_BODY.match(folded) or _UNIT_START.match(folded)
-            if (_NATIONAL.search(folded) or _NUMBER.match(folded) or _PLACE_DATE.match(folded) or _kind_word(nxt)
-                    or not _is_upper(text) or not (unit_line or len(text.split()) <= settings.issuer_line_max_words)):
+            if (
+                _NATIONAL.search(folded)
+                or _NUMBER.match(folded)
+                or _PLACE_DATE.match(folded)
+                or _kind_word(nxt)
+                or not _is_upper(text)
+                or not (unit_line or len(text.split()) <= settings.issuer_line_max_words)
+            ):
                 break
             block.append(text)
         return [" ".join(block)]
@@ -436,9 +470,13 @@ def _anchor_layout(text: str) -> bool:
     """A cell line only a letter's header or signature block holds."""
     folded = fold(nfc(text))
     number = _NUMBER.match(folded)
-    return bool(_MOTTO.search(folded) or (number and number.group(2) in KINDS) or _RECIPIENTS.match(folded)
-                or (_PLACE_DATE.match(folded) and (_DATE_WORDS.search(folded) or _DATE_SLASH.search(folded)))
-                or re.match(r"^\W*(?:tm|kt|q)\s*\.\s*(?:uy ban|ubnd|chu tich|pho chu tich)", folded))
+    return bool(
+        _MOTTO.search(folded)
+        or (number and number.group(2) in KINDS)
+        or _RECIPIENTS.match(folded)
+        or (_PLACE_DATE.match(folded) and (_DATE_WORDS.search(folded) or _DATE_SLASH.search(folded)))
+        or re.match(r"^\W*(?:tm|kt|q)\s*\.\s*(?:uy ban|ubnd|chu tich|pho chu tich)", folded)
+    )
 
 
 ANCHORS = Anchors(side=_anchor_side, cut=_anchor_cut, is_layout=_anchor_layout)
@@ -449,8 +487,11 @@ ANCHORS = Anchors(side=_anchor_side, cut=_anchor_cut, is_layout=_anchor_layout)
 
 def _is_signature_title(line: Line, settings: MetadataSettings) -> bool:
     text = _text(line)
-    return (len(text) <= settings.signature_title_max_chars and _is_upper(text)
-            and any(_SIGNATURE_TITLE.match(fold(t).replace("chutich", "chu tich")) for t in _variants(line)))
+    return (
+        len(text) <= settings.signature_title_max_chars
+        and _is_upper(text)
+        and any(_SIGNATURE_TITLE.match(fold(t).replace("chutich", "chu tich")) for t in _variants(line))
+    )
 
 
 def _is_upper(text: str) -> bool:

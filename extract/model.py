@@ -114,9 +114,7 @@ class Table:
         """Rows of cell texts; a merged cell's text appears at its origin only, '' elsewhere."""
         out: list[list[str]] = []
         for r, row in enumerate(self.grid()):
-            out.append(
-                [(c.text if c is not None and c.row == r and c.col == i else "") for i, c in enumerate(row)]
-            )
+            out.append([(c.text if c is not None and c.row == r and c.col == i else "") for i, c in enumerate(row)])
         return out
 
 

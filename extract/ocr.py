@@ -118,8 +118,9 @@ def skew_angle(gray: Image.Image, settings: OcrSettings = OcrSettings()) -> floa
     row histogram of ink pixels is sharpest. Ink coordinates are projected, not the image rotated,
     so each candidate angle costs one ``bincount``."""
     scale = min(1.0, settings.deskew_width_px / gray.width)
-    small = np.asarray(gray.resize((max(1, int(gray.width * scale)), max(1, int(gray.height * scale))),
-                                   Image.Resampling.BILINEAR))
+    small = np.asarray(
+        gray.resize((max(1, int(gray.width * scale)), max(1, int(gray.height * scale))), Image.Resampling.BILINEAR)
+    )
     ys, xs = np.nonzero(small < otsu_threshold(small))
     if ys.size == 0:
         return 0.0
@@ -137,8 +138,9 @@ def skew_angle(gray: Image.Image, settings: OcrSettings = OcrSettings()) -> floa
         return max(candidates, key=sharpness)
 
     coarse = best(np.arange(-settings.max_skew_deg, settings.max_skew_deg + 1e-9, settings.coarse_step_deg))
-    fine = best(np.arange(coarse - settings.coarse_step_deg, coarse + settings.coarse_step_deg + 1e-9,
-                          settings.fine_step_deg))
+    fine = best(
+        np.arange(coarse - settings.coarse_step_deg, coarse + settings.coarse_step_deg + 1e-9, settings.fine_step_deg)
+    )
     return float(round(fine, 2))
 
 
@@ -206,7 +208,9 @@ def _cluster(values: list[float], tol: float) -> list[float]:
 
 def _covered(rules: list[Rule], pos: float, a: float, b: float, tol: float) -> float:
     """Share of the stretch a..b (along the rules) covered by rules at ``pos``."""
-    spans = sorted((max(r.start, a), min(r.end, b)) for r in rules if abs(r.pos - pos) <= tol and r.end > a and r.start < b)
+    spans = sorted(
+        (max(r.start, a), min(r.end, b)) for r in rules if abs(r.pos - pos) <= tol and r.end > a and r.start < b
+    )
     covered, reach = 0.0, a
     for s, e in spans:
         if e > reach:
@@ -215,7 +219,9 @@ def _covered(rules: list[Rule], pos: float, a: float, b: float, tol: float) -> f
     return covered / max(b - a, 1e-9)
 
 
-def grids(h_rules: list[Rule], v_rules: list[Rule], tol: float, settings: OcrSettings) -> list[list[tuple[BBox, int, int, int, int]]]:
+def grids(
+    h_rules: list[Rule], v_rules: list[Rule], tol: float, settings: OcrSettings
+) -> list[list[tuple[BBox, int, int, int, int]]]:
     """Tables as lists of cells ``(bbox, row, col, row_span, col_span)`` from ruling lines: lines
     that cross each other form one table; cells are grid slots joined where no line separates them."""
     rules = [("h", r) for r in h_rules] + [("v", r) for r in v_rules]
@@ -301,22 +307,29 @@ def erase_rules(gray: np.ndarray, rules: list[Rule], horizontal: bool, pad: int 
     for r in rules:
         lo, hi = max(r.lo - pad, 0), r.hi + pad + 1
         if horizontal:
-            gray[lo:hi, r.start:r.end] = 255
+            gray[lo:hi, r.start : r.end] = 255
         else:
-            gray[r.start:r.end, lo:hi] = 255
+            gray[r.start : r.end, lo:hi] = 255
 
 
 # ------------------------------------------------------------------------------------------ OCR
 
 
-def tesseract_words(image: Image.Image, dpi: int, options: IngestOptions, psm: int) -> list[tuple[tuple[int, int, int], Word]]:
+def tesseract_words(
+    image: Image.Image, dpi: int, options: IngestOptions, psm: int
+) -> list[tuple[tuple[int, int, int], Word]]:
     """Tesseract's words with boxes and 0..1 confidences, each keyed by (block, par, line)."""
     import pytesseract
 
     config = f"--psm {psm} --dpi {dpi}"
     try:
-        data = pytesseract.image_to_data(image, lang=options.ocr_lang, config=config,
-                                         output_type=pytesseract.Output.DICT, timeout=options.ocr_timeout_s)
+        data = pytesseract.image_to_data(
+            image,
+            lang=options.ocr_lang,
+            config=config,
+            output_type=pytesseract.Output.DICT,
+            timeout=options.ocr_timeout_s,
+        )
     except pytesseract.TesseractNotFoundError:
         raise IngestError(TESSERACT_MISSING) from None
     except RuntimeError as exc:  # pytesseract's timeout
@@ -370,8 +383,14 @@ def prepared_size(width: int, height: int, dpi: int, settings: OcrSettings) -> t
     return (width, height), dpi
 
 
-def ocr_page(image: Image.Image, page_number: int, dpi: int, options: IngestOptions = IngestOptions(),
-             first_number: int = 1, settings: OcrSettings = OcrSettings()) -> Page:
+def ocr_page(
+    image: Image.Image,
+    page_number: int,
+    dpi: int,
+    options: IngestOptions = IngestOptions(),
+    first_number: int = 1,
+    settings: OcrSettings = OcrSettings(),
+) -> Page:
     """One page image to a ``Page`` (method ``ocr``): lines, and tables where ruling lines form a
     grid. Coordinates are pixels of the deskewed (and, for a sideways page, turned) image."""
     check_tesseract(options.ocr_lang)
@@ -382,15 +401,17 @@ def ocr_page(image: Image.Image, page_number: int, dpi: int, options: IngestOpti
     if settings.fix_orientation and reads_poorly(words, settings):
         turn = osd_rotation(gray, dpi, options, settings)
         if turn:
-            turned, turned_words = _read_page(gray.rotate(-turn, expand=True), page_number, dpi, options,
-                                              first_number, settings)
+            turned, turned_words = _read_page(
+                gray.rotate(-turn, expand=True), page_number, dpi, options, first_number, settings
+            )
             if confident_words(turned_words) > confident_words(words):
                 page = turned
     return page
 
 
-def _read_page(gray: Image.Image, page_number: int, dpi: int, options: IngestOptions, first_number: int,
-               settings: OcrSettings) -> tuple[Page, list[Word]]:
+def _read_page(
+    gray: Image.Image, page_number: int, dpi: int, options: IngestOptions, first_number: int, settings: OcrSettings
+) -> tuple[Page, list[Word]]:
     gray, angle = deskew(gray, settings)
     arr = np.array(gray)
     ink = arr < otsu_threshold(arr)
@@ -433,8 +454,9 @@ def osd_rotation(gray: Image.Image, dpi: int, options: IngestOptions, settings: 
     scale = min(1.0, settings.osd_max_px / max(gray.size))
     small = gray if scale >= 1.0 else gray.resize((round(gray.width * scale), round(gray.height * scale)))
     try:
-        report = pytesseract.image_to_osd(small, config=f"--psm 0 --dpi {max(70, round(dpi * scale))}",
-                                          timeout=options.ocr_timeout_s)
+        report = pytesseract.image_to_osd(
+            small, config=f"--psm 0 --dpi {max(70, round(dpi * scale))}", timeout=options.ocr_timeout_s
+        )
     except (pytesseract.TesseractError, RuntimeError):
         return 0  # no osd.traineddata, or too little text to tell: the page stays as read
     fields = dict(line.split(":", 1) for line in report.splitlines() if ":" in line)
@@ -446,8 +468,9 @@ def osd_rotation(gray: Image.Image, dpi: int, options: IngestOptions, settings: 
     return rotate % 360 if confidence >= settings.osd_min_confidence else 0
 
 
-def retry_empty_cells(arr: np.ndarray, tables, words, dpi: int, options: IngestOptions,
-                      settings: OcrSettings) -> list[tuple[tuple[int, int, int], Word]]:
+def retry_empty_cells(
+    arr: np.ndarray, tables, words, dpi: int, options: IngestOptions, settings: OcrSettings
+) -> list[tuple[tuple[int, int, int], Word]]:
     """OCR again the grid cells that got no word but hold ink, all in one strip image; the words
     come back in page coordinates."""
     ink = arr < otsu_threshold(arr)
@@ -463,8 +486,14 @@ def retry_empty_cells(arr: np.ndarray, tables, words, dpi: int, options: IngestO
             cols = np.flatnonzero(ink[y0:y1, x0:x1].sum(axis=0) >= 2)
             if int(ink[y0:y1, x0:x1].sum()) >= settings.retry_min_ink_px and rows.size and cols.size:
                 m = settings.retry_margin_px  # tight around the ink: no cell edge left to misread
-                crops.append((max(x0, x0 + int(cols[0]) - m), max(y0, y0 + int(rows[0]) - m),
-                              min(x1, x0 + int(cols[-1]) + m), min(y1, y0 + int(rows[-1]) + m)))
+                crops.append(
+                    (
+                        max(x0, x0 + int(cols[0]) - m),
+                        max(y0, y0 + int(rows[0]) - m),
+                        min(x1, x0 + int(cols[-1]) + m),
+                        min(y1, y0 + int(rows[-1]) + m),
+                    )
+                )
     if not crops:
         return []
     gap = settings.retry_gap_px
@@ -475,7 +504,7 @@ def retry_empty_cells(arr: np.ndarray, tables, words, dpi: int, options: IngestO
     y = gap
     for crop in crops:
         x0, y0, x1, y1 = crop
-        strip[y:y + y1 - y0, gap:gap + x1 - x0] = arr[y0:y1, x0:x1]
+        strip[y : y + y1 - y0, gap : gap + x1 - x0] = arr[y0:y1, x0:x1]
         placed.append((y, y + y1 - y0, crop))
         y += y1 - y0 + gap
     found = []
@@ -510,12 +539,22 @@ def assemble(words, tables, page_number: int, first_number: int) -> list:
         table_cells = []
         for cbox, r, c, rs, cs in cells:
             cw = [w for w in inside if centre_in(w.bbox, cbox)]
-            table_cells.append(Cell(row=r, col=c, text=_reading_text(cw), row_span=rs, col_span=cs,
-                                    bbox=_as_bbox(cbox), conf=_mean([w.conf for w in cw])))
+            table_cells.append(
+                Cell(
+                    row=r,
+                    col=c,
+                    text=_reading_text(cw),
+                    row_span=rs,
+                    col_span=cs,
+                    bbox=_as_bbox(cbox),
+                    conf=_mean([w.conf for w in cw]),
+                )
+            )
         n_rows = max(c.row + c.row_span for c in table_cells)
         n_cols = max(c.col + c.col_span for c in table_cells)
-        table = Table(page=page_number, cells=table_cells, n_rows=n_rows, n_cols=n_cols, source="ocr-lines",
-                      bbox=_as_bbox(box))
+        table = Table(
+            page=page_number, cells=table_cells, n_rows=n_rows, n_cols=n_cols, source="ocr-lines", bbox=_as_bbox(box)
+        )
         blocks.append((box[1], box[0], table))
     lines: dict[tuple[int, int, int], list[Word]] = {}
     for key, w in free:
@@ -532,8 +571,15 @@ def assemble(words, tables, page_number: int, first_number: int) -> list:
             number += item.n_rows
             out.append(item)
         else:
-            out.append(Line(text=fold_spaces(" ".join(w.text for w in item)), page=page_number, number=number,
-                            bbox=union_bbox([bbox_of(w) for w in item]), words=item,
-                            conf=_mean([w.conf for w in item if w.conf is not None])))  # (OCR words have one)
+            out.append(
+                Line(
+                    text=fold_spaces(" ".join(w.text for w in item)),
+                    page=page_number,
+                    number=number,
+                    bbox=union_bbox([bbox_of(w) for w in item]),
+                    words=item,
+                    conf=_mean([w.conf for w in item if w.conf is not None]),
+                )
+            )  # (OCR words have one)
             number += 1
     return out

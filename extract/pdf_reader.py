@@ -129,8 +129,13 @@ class PdfReader(DocumentReader):
 
     def _read_page(self, pdf_page, index: int, number: int, renderer: _Renderer, warnings: list[str]) -> Page:
         opts = self.options
-        check(float(pdf_page.width) * float(pdf_page.height), opts.limits.max_page_area_pt2,
-              f"PDF page {index + 1} too large (media box)", " M pt²", 1e6)
+        check(
+            float(pdf_page.width) * float(pdf_page.height),
+            opts.limits.max_page_area_pt2,
+            f"PDF page {index + 1} too large (media box)",
+            " M pt²",
+            1e6,
+        )
         text_ok = has_text_layer(pdf_page.chars, opts.min_text_chars, opts.min_text_quality)
         if not text_ok:
             from extract.ocr import ocr_page
@@ -175,7 +180,10 @@ def pdf_error(exc: Exception) -> IngestError:
     """One-line user message for whatever pdfminer/pdfplumber/pdfium raised."""
     inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
     name = type(inner).__name__
-    if name in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning") or "password" in str(inner).lower():
+    if (
+        name in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning")
+        or "password" in str(inner).lower()
+    ):
         return IngestError("encrypted PDF: password required")
     detail = str(inner).strip().splitlines()[0] if str(inner).strip() else name
     return IngestError(f"corrupt PDF: {detail}")
@@ -184,7 +192,9 @@ def pdf_error(exc: Exception) -> IngestError:
 class _Renderer:
     """pypdfium2, opened only when a page needs OCR."""
 
-    def __init__(self, path: Path, settings: PageImageSettings = PageImageSettings(), limits: Limits = Limits()) -> None:
+    def __init__(
+        self, path: Path, settings: PageImageSettings = PageImageSettings(), limits: Limits = Limits()
+    ) -> None:
         self.path = path
         self.settings = settings
         self.limits = limits
@@ -207,8 +217,13 @@ class _Renderer:
             return image, native
         width, height = page.get_size()
         scale = dpi / 72
-        check(width * scale * height * scale, self.limits.max_image_mp * 1e6,
-              f"page {index + 1} too large to render at {dpi} dpi", " MP", 1e6)
+        check(
+            width * scale * height * scale,
+            self.limits.max_image_mp * 1e6,
+            f"page {index + 1} too large to render at {dpi} dpi",
+            " MP",
+            1e6,
+        )
         return page.render(scale=scale).to_pil().convert("L"), dpi
 
     def close(self) -> None:
@@ -268,8 +283,11 @@ def has_text_layer(chars: list[dict], min_chars: int, min_quality: float) -> boo
     text = [c.get("text", "") for c in chars if not c.get("text", "").isspace()]
     if len(text) < min_chars:
         return False
-    good = sum(1 for t in text if len(t) == 1 and unicodedata.category(t)[0] in "LNPSM"
-               and unicodedata.category(t) != "Co" and t != "\ufffd")
+    good = sum(
+        1
+        for t in text
+        if len(t) == 1 and unicodedata.category(t)[0] in "LNPSM" and unicodedata.category(t) != "Co" and t != "\ufffd"
+    )
     return good / len(text) >= min_quality
 
 
@@ -283,9 +301,17 @@ def is_bold_font(fontname: str, markers: tuple[str, ...]) -> bool:
 
 def to_words(raw_words: list[dict], settings: PdfTableSettings) -> list[tuple[Word, float]]:
     """pdfplumber words as model words, each with its font size."""
-    return [(Word(text=nfc(w["text"]), bbox=(w["x0"], w["top"], w["x1"], w["bottom"]),
-                  bold=is_bold_font(w.get("fontname", ""), settings.bold_markers)),
-             float(w.get("size") or (w["bottom"] - w["top"]))) for w in raw_words]
+    return [
+        (
+            Word(
+                text=nfc(w["text"]),
+                bbox=(w["x0"], w["top"], w["x1"], w["bottom"]),
+                bold=is_bold_font(w.get("fontname", ""), settings.bold_markers),
+            ),
+            float(w.get("size") or (w["bottom"] - w["top"])),
+        )
+        for w in raw_words
+    ]
 
 
 def group_lines(words: list[tuple[Word, float]], settings: PdfTableSettings) -> list[list[tuple[Word, float]]]:
@@ -327,8 +353,14 @@ def centre_in(bbox: BBox, box: BBox) -> bool:
 
 
 def make_line(words: list[Word], page: int, number: int) -> Line:
-    return Line(text=fold_spaces(" ".join(w.text for w in words)), page=page, number=number,
-                bbox=union_bbox([bbox_of(w) for w in words]), words=list(words), bold=all(w.bold for w in words))
+    return Line(
+        text=fold_spaces(" ".join(w.text for w in words)),
+        page=page,
+        number=number,
+        bbox=union_bbox([bbox_of(w) for w in words]),
+        words=list(words),
+        bold=all(w.bold for w in words),
+    )
 
 
 def _edges(values: list[float], tolerance: float) -> list[float]:
@@ -355,8 +387,9 @@ def cell_text(words: list[Word], settings: PdfTableSettings) -> str:
     return fold_spaces(out)
 
 
-def grid_table(cell_boxes: list[BBox], words: list[Word], page: int, source: str,
-               settings: PdfTableSettings) -> Table | None:
+def grid_table(
+    cell_boxes: list[BBox], words: list[Word], page: int, source: str, settings: PdfTableSettings
+) -> Table | None:
     """A table from cell rectangles (merged cells are bigger rectangles): the grid lines are the
     distinct cell edges; each rectangle's span is the number of grid steps it covers."""
     if len(cell_boxes) < 2:
@@ -371,13 +404,29 @@ def grid_table(cell_boxes: list[BBox], words: list[Word], page: int, source: str
         if r1 <= r0 or c1 <= c0 or (r0, c0) in taken:
             continue
         inside = [w for w in words if centre_in(bbox_of(w), box)]
-        cells.append(Cell(row=r0, col=c0, text=cell_text(inside, settings), row_span=r1 - r0, col_span=c1 - c0,
-                          bbox=box, bold=bool(inside) and all(w.bold for w in inside)))
+        cells.append(
+            Cell(
+                row=r0,
+                col=c0,
+                text=cell_text(inside, settings),
+                row_span=r1 - r0,
+                col_span=c1 - c0,
+                bbox=box,
+                bold=bool(inside) and all(w.bold for w in inside),
+            )
+        )
         taken.update((r, c) for r in range(r0, r1) for c in range(c0, c1))
     if len(xs) < 2 or len(ys) < 2:
         return None
-    return Table(page=page, cells=cells, n_rows=len(ys) - 1, n_cols=len(xs) - 1, source=source,
-                 bbox=(xs[0], ys[0], xs[-1], ys[-1]), col_edges=list(xs))
+    return Table(
+        page=page,
+        cells=cells,
+        n_rows=len(ys) - 1,
+        n_cols=len(xs) - 1,
+        source=source,
+        bbox=(xs[0], ys[0], xs[-1], ys[-1]),
+        col_edges=list(xs),
+    )
 
 
 def ruled_tables(pdf_page, words: list[Word], page: int, settings: PdfTableSettings) -> list[Table]:
@@ -390,7 +439,9 @@ def ruled_tables(pdf_page, words: list[Word], page: int, settings: PdfTableSetti
     return tables
 
 
-def text_tables(lines: list[list[tuple[Word, float]]], page: int, settings: PdfTableSettings) -> list[tuple[Table, set[int]]]:
+def text_tables(
+    lines: list[list[tuple[Word, float]]], page: int, settings: PdfTableSettings
+) -> list[tuple[Table, set[int]]]:
     """Unruled tables: runs of consecutive lines that split into at least ``text_table_min_cols``
     chunks whose starts line up. Returns each table with the indexes of the lines it used."""
     chunked = [split_chunks(line, settings) for line in lines]
@@ -415,8 +466,10 @@ def text_tables(lines: list[list[tuple[Word, float]]], page: int, settings: PdfT
 def _aligned_table(rows: list[list[list[Word]]], page: int, settings: PdfTableSettings) -> Table | None:
     starts = _edges([bbox_of(chunk[0])[0] for row in rows for chunk in row], settings.column_tolerance)
     # A column is a start shared by at least two rows.
-    support = {s: sum(any(abs(bbox_of(ch[0])[0] - s) <= settings.column_tolerance for ch in row) for row in rows)
-               for s in starts}
+    support = {
+        s: sum(any(abs(bbox_of(ch[0])[0] - s) <= settings.column_tolerance for ch in row) for row in rows)
+        for s in starts
+    }
     columns = [s for s in starts if support[s] >= 2]
     if len(columns) < settings.text_table_min_cols:
         return None
@@ -429,12 +482,26 @@ def _aligned_table(rows: list[list[list[Word]]], page: int, settings: PdfTableSe
             col = max([k for k, s in enumerate(columns) if s <= bbox_of(word)[0] + settings.column_tolerance] or [0])
             by_col.setdefault(col, []).append(word)
         for col, ws in sorted(by_col.items()):
-            cells.append(Cell(row=r, col=col, text=fold_spaces(" ".join(w.text for w in ws)),
-                              bbox=union_bbox([bbox_of(w) for w in ws]), bold=all(w.bold for w in ws)))
+            cells.append(
+                Cell(
+                    row=r,
+                    col=col,
+                    text=fold_spaces(" ".join(w.text for w in ws)),
+                    bbox=union_bbox([bbox_of(w) for w in ws]),
+                    bold=all(w.bold for w in ws),
+                )
+            )
     all_boxes = [bbox_of(c) for c in cells]
     box = union_bbox(all_boxes)
-    return Table(page=page, cells=cells, n_rows=len(rows), n_cols=len(columns), source="pdf-text",
-                 bbox=box, col_edges=list(columns) + [box[2]])
+    return Table(
+        page=page,
+        cells=cells,
+        n_rows=len(rows),
+        n_cols=len(columns),
+        source="pdf-text",
+        bbox=box,
+        col_edges=list(columns) + [box[2]],
+    )
 
 
 def text_page(pdf_page, page_number: int, first_number: int, settings: PdfTableSettings) -> Page:

@@ -159,21 +159,30 @@ def html_table(markup: str, page: int, line_start: int, line_end: int, limits: L
             c += cs
             n_cols = max(n_cols, c)
     n_rows = max([r + 1 for r, _ in occupied] + [len(parser.rows)])
-    return Table(page=page, cells=cells, n_rows=n_rows, n_cols=n_cols, source="html",
-                 line_start=line_start, line_end=line_end)
+    return Table(
+        page=page, cells=cells, n_rows=n_rows, n_cols=n_cols, source="html", line_start=line_start, line_end=line_end
+    )
 
 
-def _rows_table(rows: list[list[str]], page: int, line_start: int, line_end: int, source: str,
-                limits: Limits = Limits()) -> Table:
+def _rows_table(
+    rows: list[list[str]], page: int, line_start: int, line_end: int, source: str, limits: Limits = Limits()
+) -> Table:
     n_cols = max(len(r) for r in rows)
-    check(len(rows) * n_cols, limits.max_table_cells, f"table too large ({len(rows):,} rows × {n_cols:,} columns)",
-          " cells")
+    check(
+        len(rows) * n_cols,
+        limits.max_table_cells,
+        f"table too large ({len(rows):,} rows × {n_cols:,} columns)",
+        " cells",
+    )
     cells = []
     for r, row in enumerate(rows):
         for c, raw in enumerate(row):
-            cells.append(Cell(row=r, col=c, text=strip_markup(raw), bold=is_bold_markup(raw) and bool(strip_markup(raw))))
-    return Table(page=page, cells=cells, n_rows=len(rows), n_cols=n_cols, source=source,
-                 line_start=line_start, line_end=line_end)
+            cells.append(
+                Cell(row=r, col=c, text=strip_markup(raw), bold=is_bold_markup(raw) and bool(strip_markup(raw)))
+            )
+    return Table(
+        page=page, cells=cells, n_rows=len(rows), n_cols=n_cols, source=source, line_start=line_start, line_end=line_end
+    )
 
 
 def wrap_long_line(line: str, width: int) -> list[str]:
@@ -191,8 +200,12 @@ def wrap_long_line(line: str, width: int) -> list[str]:
     return pieces
 
 
-def parse_text(text: str, settings: TextReaderSettings = TextReaderSettings(), limits: Limits = Limits(),
-               warnings: list[str] | None = None) -> list[Page]:
+def parse_text(
+    text: str,
+    settings: TextReaderSettings = TextReaderSettings(),
+    limits: Limits = Limits(),
+    warnings: list[str] | None = None,
+) -> list[Page]:
     """Split an export into pages of lines and tables."""
     text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
     # Form feeds become marker lines; each line keeps its number in the file.
@@ -206,8 +219,10 @@ def parse_text(text: str, settings: TextReaderSettings = TextReaderSettings(), l
             # A whole file on one line: every per-line step downstream would be quadratic in it.
             pieces = wrap_long_line(part, limits.max_line_chars)
             if len(pieces) > 1 and warnings is not None:
-                warnings.append(f"line {number}: {len(part):,} characters cut into {len(pieces):,} lines of at most "
-                                f"{limits.max_line_chars:,}")
+                warnings.append(
+                    f"line {number}: {len(part):,} characters cut into {len(pieces):,} lines of at most "
+                    f"{limits.max_line_chars:,}"
+                )
             raw_lines.extend(pieces)
             numbers.extend([number] * len(pieces))
     pages: list[Page] = [Page(number=1, method="text")]
@@ -303,9 +318,17 @@ def parse_text(text: str, settings: TextReaderSettings = TextReaderSettings(), l
         line_text = strip_markup(body)
         if line_text:
             pieces = [strip_markup(p) for p in column_pieces(body)]
-            page.blocks.append(Line(text=line_text, page=page.number, number=number, bold=bold,
-                                    heading=heading, italic=is_italic_markup(body),
-                                    columns=pieces if all(pieces) else []))
+            page.blocks.append(
+                Line(
+                    text=line_text,
+                    page=page.number,
+                    number=number,
+                    bold=bold,
+                    heading=heading,
+                    italic=is_italic_markup(body),
+                    columns=pieces if all(pieces) else [],
+                )
+            )
         i += 1
     if len(pages) > 1 and not pages[-1].blocks:
         pages.pop()
@@ -320,8 +343,9 @@ def _bars(text: str) -> int:
     return len(re.findall(r"(?<!\\)\|", text))
 
 
-def bar_table(lines: list[str], start: int, settings: TextReaderSettings = TextReaderSettings()
-              ) -> tuple[list[list[str]], int] | None:
+def bar_table(
+    lines: list[str], start: int, settings: TextReaderSettings = TextReaderSettings()
+) -> tuple[list[list[str]], int] | None:
     """A web-portal table starting at ``lines[start]``: every cell ends in "|", and a row too
     long for the export's line width goes on over the next physical lines (cut inside a cell or
     between cells). The column count is the bar count most rows that fit on one line have;
@@ -334,8 +358,9 @@ def bar_table(lines: list[str], start: int, settings: TextReaderSettings = TextR
     # The column count is judged on the run's first lines (a run of text lines with stray bars
     # then costs no scan to its end from each of its lines).
     window = _run(lines, start, settings.bar_table_window)
-    whole = [_bars(line) - lead for k, line in enumerate(window)
-             if line.endswith("|") and (k == 0 or _ROW_START.match(line))]
+    whole = [
+        _bars(line) - lead for k, line in enumerate(window) if line.endswith("|") and (k == 0 or _ROW_START.match(line))
+    ]
     whole = [n for n in whole if n >= settings.bar_table_min_cols]
     if len(whole) < settings.bar_table_min_rows:
         return None
@@ -370,7 +395,7 @@ def bar_table(lines: list[str], start: int, settings: TextReaderSettings = TextR
 def _run(lines: list[str], start: int, limit: int) -> list[str]:
     """Up to ``limit`` stripped lines from ``start`` to the next blank line or page break."""
     out = []
-    for line in lines[start:start + limit]:
+    for line in lines[start : start + limit]:
         if not line.strip() or line == "\f":
             break
         out.append(line.strip())
@@ -386,7 +411,7 @@ def _bar_cells(row: str, n_cols: int) -> list[str]:
     if cells and not cells[-1]:
         cells.pop()  # the bar closing the last cell
     if len(cells) > n_cols:  # a bar inside a cell's text: it belongs to the widest reading
-        cells = cells[:n_cols - 1] + [" | ".join(cells[n_cols - 1:])]
+        cells = cells[: n_cols - 1] + [" | ".join(cells[n_cols - 1 :])]
     return cells + [""] * (n_cols - len(cells))
 
 
@@ -411,19 +436,24 @@ def _join_wrapped_cells(rows: list[tuple[list[str], tuple[int, ...] | None]]) ->
     return out
 
 
-def cell_lines_table(lines: list[str], start: int, settings: TextReaderSettings = TextReaderSettings()
-                     ) -> tuple[list[list[str]], int] | None:
+def cell_lines_table(
+    lines: list[str], start: int, settings: TextReaderSettings = TextReaderSettings()
+) -> tuple[list[list[str]], int] | None:
     """A portal export that prints every cell's text (over as many lines as it needs) and then a
     line holding only "|", and closes each row with one more "|". Empty cells and row ends both
     read as a bare "|" after a "|": the column count is the one that splits the run into rows
     each closed by an empty entry. Returns the rows and the index after the table, or None."""
-    ahead = lines[start:start + settings.max_cell_lines + 1]
+    ahead = lines[start : start + settings.max_cell_lines + 1]
     if "|" in lines[start] or not any("|" in line and line.strip() == "|" for line in ahead):
         return None  # looked at first, so plain text costs no scan to the end of its run
     run = _run(lines, start, len(lines))
     end = start + len(run)
-    if not run or run[0] == "|" or "|" not in run[:settings.max_cell_lines + 1] or \
-            any("|" in line and line != "|" for line in run):
+    if (
+        not run
+        or run[0] == "|"
+        or "|" not in run[: settings.max_cell_lines + 1]
+        or any("|" in line and line != "|" for line in run)
+    ):
         return None
     entries: list[str] = []
     text: list[str] = []
@@ -438,7 +468,7 @@ def cell_lines_table(lines: list[str], start: int, settings: TextReaderSettings 
     for n_cols in range(settings.bar_table_min_cols, len(entries) // settings.bar_table_min_rows):
         if len(entries) % (n_cols + 1):
             continue
-        rows = [entries[i:i + n_cols + 1] for i in range(0, len(entries), n_cols + 1)]
+        rows = [entries[i : i + n_cols + 1] for i in range(0, len(entries), n_cols + 1)]
         # The smallest such count: a multiple of the rows (two rows read as one) splits too.
         if rows[0][0] and all(not row[-1] for row in rows):
             return [row[:-1] for row in rows], end

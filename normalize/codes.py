@@ -53,8 +53,24 @@ class CodeSettings:
 
 
 # Letters OCR prints for digits inside a code cell.
-_LOOKALIKE_DIGITS = {"l": "1", "L": "1", "I": "1", "i": "1", "|": "1", "!": "1", "O": "0", "o": "0",
-                     "Q": "0", "D": "0", "n": "2", "Z": "2", "z": "2", "S": "5", "B": "8", "g": "9"}
+_LOOKALIKE_DIGITS = {
+    "l": "1",
+    "L": "1",
+    "I": "1",
+    "i": "1",
+    "|": "1",
+    "!": "1",
+    "O": "0",
+    "o": "0",
+    "Q": "0",
+    "D": "0",
+    "n": "2",
+    "Z": "2",
+    "z": "2",
+    "S": "5",
+    "B": "8",
+    "g": "9",
+}
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 # A token that may be a code: digits, dots and look-alike letters, wrapped in stray punctuation.
 _CODE_SHAPE = re.compile(r"^[\(\[\)'‘’\"|]*([0-9lLIi|!OoQDnZzSBg.]{1,8}?)[\.\):]*$")
@@ -186,8 +202,11 @@ def transition_cost(prev: CriterionCode, code: CriterionCode, settings: CodeSett
         if prev.roman == 0 and prev.path:  # a table numbered without sections does not grow them
             cost += settings.roman_mismatch
         if code.path:  # the section row itself is missing: as dear as inferring it
-            cost += settings.inferred + settings.per_extra_level * (len(code.path) - 1) \
+            cost += (
+                settings.inferred
+                + settings.per_extra_level * (len(code.path) - 1)
                 + _first_child_cost(code.path[0], settings)
+            )
         return cost
     p, c = prev.path, code.path
     k = 0
@@ -201,7 +220,7 @@ def transition_cost(prev: CriterionCode, code: CriterionCode, settings: CodeSett
         if c[k] < p[k]:
             return None
         cost = settings.per_skip * (c[k] - p[k] - 1) + settings.per_level_up * (len(p) - k - 1)
-    for extra in c[k + 1:]:
+    for extra in c[k + 1 :]:
         cost += settings.per_extra_level + settings.per_skip * (extra - 1)
     return cost
 
@@ -268,8 +287,12 @@ class _State:
     history: tuple = field(default=())
 
 
-def repair_codes(tokens: list[str | None], absorbable: list[bool] | None = None,
-                 settings: CodeSettings = CodeSettings(), parents: list[bool] | None = None) -> list[CodeChoice]:
+def repair_codes(
+    tokens: list[str | None],
+    absorbable: list[bool] | None = None,
+    settings: CodeSettings = CodeSettings(),
+    parents: list[bool] | None = None,
+) -> list[CodeChoice]:
     """The most plausible code for every row of a column, top to bottom.
 
     ``tokens``: the printed code token of each row (None when there is none). ``absorbable``:
@@ -315,8 +338,13 @@ def repair_codes(tokens: list[str | None], absorbable: list[bool] | None = None,
                     emit = settings.inferred
                 if inferred and not code.path:
                     emit += settings.roman_mismatch  # a section row is printed, seldom guessed
-                _offer(nxt, code, state, state.cost + step + emit,
-                      CodeChoice(code, emit, inferred=inferred, repaired=not inferred and emit > settings.lookalike))
+                _offer(
+                    nxt,
+                    code,
+                    state,
+                    state.cost + step + emit,
+                    CodeChoice(code, emit, inferred=inferred, repaired=not inferred and emit > settings.lookalike),
+                )
             if absorbable[i]:
                 _offer(nxt, prev, state, state.cost + settings.absorb, CodeChoice(None, settings.absorb, absorbed=True))
         beam = dict(sorted(nxt.items(), key=lambda kv: kv[1].cost)[: settings.beam])
@@ -329,8 +357,9 @@ def repair_codes(tokens: list[str | None], absorbable: list[bool] | None = None,
     return out[::-1]
 
 
-def _offer(beam: dict[CriterionCode, _State], code: CriterionCode, state: _State, cost: float,
-           choice: CodeChoice) -> None:
+def _offer(
+    beam: dict[CriterionCode, _State], code: CriterionCode, state: _State, cost: float, choice: CodeChoice
+) -> None:
     """Keep the cheaper of the beam's path to ``code`` and this one."""
     best = beam.get(code)
     if best is None or cost < best.cost:
@@ -343,7 +372,7 @@ def _codes_ahead(readings: list[CodeToken | None], lookahead: int) -> list[set[t
     out: list[set[tuple[int, ...]]] = []
     for i in range(len(readings)):
         paths: set[tuple[int, ...]] = set()
-        for reading in readings[i + 1: i + 1 + lookahead]:
+        for reading in readings[i + 1 : i + 1 + lookahead]:
             if reading is not None and reading.components:
                 paths.update(reading.components[:k] for k in range(1, len(reading.components)))
         out.append(paths)
@@ -351,8 +380,7 @@ def _codes_ahead(readings: list[CodeToken | None], lookahead: int) -> list[set[t
 
 
 def _is_child(code: CriterionCode, parent: CriterionCode) -> bool:
-    return code.roman == parent.roman and len(code.path) == len(parent.path) + 1 \
-        and code.path[:-1] == parent.path
+    return code.roman == parent.roman and len(code.path) == len(parent.path) + 1 and code.path[:-1] == parent.path
 
 
 def parent_rows(max_points: list[float | None], tolerance: float = 1e-6) -> list[bool]:

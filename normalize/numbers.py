@@ -14,8 +14,24 @@ from dataclasses import dataclass, field
 import regex as re
 
 # Characters OCR puts in place of digits inside a numeric cell.
-_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1",
-                             "i": "1", "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "g": "9"})
+_OCR_DIGITS = str.maketrans(
+    {
+        "O": "0",
+        "o": "0",
+        "D": "0",
+        "Q": "0",
+        "l": "1",
+        "I": "1",
+        "|": "1",
+        "i": "1",
+        "S": "5",
+        "s": "5",
+        "B": "8",
+        "Z": "2",
+        "z": "2",
+        "g": "9",
+    }
+)
 _NUMBER = re.compile(r"^[+-]?\d[\d.,\s]*$")
 NUMBER_IN_TEXT = re.compile(r"(?<![\w.,])[+-]?\d+(?:[.,]\d+)*(?:\s?%)?(?![\w])")
 
@@ -92,8 +108,13 @@ def parse_number(raw: str | None, kind: str = "auto", ocr: bool = False) -> Pars
     value *= sign
     if not math.isfinite(value):  # 400 digits overflow to inf: no number we can store
         return None
-    return ParsedNumber(value=value, raw=raw.strip(), percent=percent, ambiguous=ambiguous,
-                        alternatives=tuple(a * sign for a in alternatives))
+    return ParsedNumber(
+        value=value,
+        raw=raw.strip(),
+        percent=percent,
+        ambiguous=ambiguous,
+        alternatives=tuple(a * sign for a in alternatives),
+    )
 
 
 def lost_decimal_readings(raw: str, upper: float | None = None) -> list[float]:

@@ -10,14 +10,19 @@ from extract.ocr import check_tesseract
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true", default=False,
-                     help="rewrite golden/*.json from the current pipeline output (refused when CI is set)")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite golden/*.json from the current pipeline output (refused when CI is set)",
+    )
 
 
 def pytest_configure(config):
     if config.getoption("--update-golden") and os.environ.get("CI"):
-        raise pytest.UsageError("--update-golden is refused on CI: goldens are regenerated and checked by hand, "
-                                "then committed")
+        raise pytest.UsageError(
+            "--update-golden is refused on CI: goldens are regenerated and checked by hand, then committed"
+        )
     for name, what in EXTERNAL_PROGRAMS.items():
         config.addinivalue_line("markers", f"{name}: {what[1]} (skipped, naming the package, where it cannot)")
 

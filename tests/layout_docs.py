@@ -43,15 +43,28 @@ def points(value: float) -> str:
     return text.replace(".", ",")
 
 
-_FIELDS = ["Công tác chỉ đạo, điều hành cải cách hành chính", "Xây dựng và tổ chức thực hiện văn bản",
-           "Cải cách thủ tục hành chính", "Cải cách tổ chức bộ máy hành chính",
-           "Xây dựng đội ngũ cán bộ, công chức", "Cải cách tài chính công", "Xây dựng chính quyền số",
-           "Tác động của cải cách hành chính"]
-_TOPICS = ["Ban hành kế hoạch thực hiện nhiệm vụ năm", "Mức độ hoàn thành kế hoạch đã đề ra",
-           "Tổ chức kiểm tra việc thực hiện tại các thôn", "Tuyên truyền bằng nhiều hình thức trên loa truyền thanh",
-           "Tỷ lệ hồ sơ được giải quyết đúng hạn", "Cập nhật dữ liệu lên hệ thống thông tin của tỉnh",
-           "Bố trí công chức làm việc tại bộ phận một cửa", "Sáng kiến được cấp có thẩm quyền công nhận",
-           "Thực hiện chế độ báo cáo định kỳ theo quy định", "Công khai danh mục thủ tục tại trụ sở"]
+_FIELDS = [
+    "Công tác chỉ đạo, điều hành cải cách hành chính",
+    "Xây dựng và tổ chức thực hiện văn bản",
+    "Cải cách thủ tục hành chính",
+    "Cải cách tổ chức bộ máy hành chính",
+    "Xây dựng đội ngũ cán bộ, công chức",
+    "Cải cách tài chính công",
+    "Xây dựng chính quyền số",
+    "Tác động của cải cách hành chính",
+]
+_TOPICS = [
+    "Ban hành kế hoạch thực hiện nhiệm vụ năm",
+    "Mức độ hoàn thành kế hoạch đã đề ra",
+    "Tổ chức kiểm tra việc thực hiện tại các thôn",
+    "Tuyên truyền bằng nhiều hình thức trên loa truyền thanh",
+    "Tỷ lệ hồ sơ được giải quyết đúng hạn",
+    "Cập nhật dữ liệu lên hệ thống thông tin của tỉnh",
+    "Bố trí công chức làm việc tại bộ phận một cửa",
+    "Sáng kiến được cấp có thẩm quyền công nhận",
+    "Thực hiện chế độ báo cáo định kỳ theo quy định",
+    "Công khai danh mục thủ tục tại trụ sở",
+]
 
 
 def catalogue(parents: int, children: int, with_scale: bool = True, seed: int = 0) -> list[Criterion]:
@@ -66,18 +79,35 @@ def catalogue(parents: int, children: int, with_scale: bool = True, seed: int = 
             self_points = max_points - (0.5 if (p + k) % 3 == 0 and max_points > 0.5 else 0.0)
             scale = []
             if with_scale and k % 2 == 0:
-                scale = [f"Hoàn thành 100%: {points(max_points)} điểm",
-                         f"Hoàn thành từ 50% đến dưới 100%: {points(max_points / 2)} điểm",
-                         "Dưới 50%: 0 điểm"]
-            kids.append(Criterion(f"{p + 1}.{k + 1}", f"{topic} ({p + 1}.{k + 1})", max_points, self_points, scale,
-                                  note=f"Văn bản số {p * 10 + k + 3}/UBND" if k % 3 == 1 else ""))
-        out.append(Criterion(str(p + 1), _FIELDS[(p + seed) % len(_FIELDS)], sum(c.max_points for c in kids),
-                             sum(c.self_points for c in kids)))
+                scale = [
+                    f"Hoàn thành 100%: {points(max_points)} điểm",
+                    f"Hoàn thành từ 50% đến dưới 100%: {points(max_points / 2)} điểm",
+                    "Dưới 50%: 0 điểm",
+                ]
+            kids.append(
+                Criterion(
+                    f"{p + 1}.{k + 1}",
+                    f"{topic} ({p + 1}.{k + 1})",
+                    max_points,
+                    self_points,
+                    scale,
+                    note=f"Văn bản số {p * 10 + k + 3}/UBND" if k % 3 == 1 else "",
+                )
+            )
+        out.append(
+            Criterion(
+                str(p + 1),
+                _FIELDS[(p + seed) % len(_FIELDS)],
+                sum(c.max_points for c in kids),
+                sum(c.self_points for c in kids),
+            )
+        )
         out.extend(kids)
     return out
 
 
 # ------------------------------------------------------------------------------------ DOCX
+
 
 def _grid_span(cell, span: int) -> None:
     tc_pr = cell._tc.get_or_add_tcPr()
@@ -113,8 +143,14 @@ def _fill(cell, paragraphs: list[str]) -> None:
         cell.add_paragraph(extra)
 
 
-def write_indent_docx(path: Path, rows: list[Criterion], commune: str = "Xã Phú Lâm",
-                      landscape: bool = False, total: bool = True, codes_in_indent: bool = False) -> Path:
+def write_indent_docx(
+    path: Path,
+    rows: list[Criterion],
+    commune: str = "Xã Phú Lâm",
+    landscape: bool = False,
+    total: bool = True,
+    codes_in_indent: bool = False,
+) -> Path:
     """One score table whose name header spans two grid columns (an indent column, then the
     name): a parent's name spans both, a child's name sits in the second. The header is a
     2-row block (a vMerged "TT", "Điểm" over "Tối đa" / "Tự chấm") and is NOT repeated on the
@@ -210,8 +246,21 @@ def to_pdf(source: Path) -> Path | None:
         return None
     with tempfile.TemporaryDirectory() as profile:
         try:
-            subprocess.run([binary, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                            "--outdir", str(source.parent), str(source)], check=True, capture_output=True, timeout=180)
+            subprocess.run(
+                [
+                    binary,
+                    f"-env:UserInstallation=file://{profile}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(source.parent),
+                    str(source),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=180,
+            )
         except (subprocess.SubprocessError, OSError):
             return None
     pdf = source.with_suffix(".pdf")
@@ -220,6 +269,7 @@ def to_pdf(source: Path) -> Path | None:
 
 # ------------------------------------------------------------------------------------ portal text
 
+
 def portal_export(rows: list[Criterion], width: int = 72, commune: str = "Xã Hòa Sơn") -> str:
     """A web portal's text export: every cell ends in "|", one logical row per line, and the
     line hard-wrapped at ``width`` characters wherever that falls (inside a cell or between
@@ -227,13 +277,20 @@ def portal_export(rows: list[Criterion], width: int = 72, commune: str = "Xã H�
     header = ["STT", "Tiêu chí đánh giá", "Điểm tối đa", "Điểm tự đánh giá", "Ghi chú"]
     logical = [header]
     for item in rows:
-        logical.append([item.code, " ".join([item.name] + item.printed_scale), points(item.max_points),
-                        points(item.self_points), item.note])
+        logical.append(
+            [
+                item.code,
+                " ".join([item.name] + item.printed_scale),
+                points(item.max_points),
+                points(item.self_points),
+                item.note,
+            ]
+        )
     top = [c for c in rows if c.level == 1]
-    logical.append(["", "Tổng cộng", points(sum(c.max_points for c in top)),
-                    points(sum(c.self_points for c in top)), ""])
-    lines = [f"ỦY BAN NHÂN DÂN {commune.upper()}", "",
-             "KẾT QUẢ TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025", ""]
+    logical.append(
+        ["", "Tổng cộng", points(sum(c.max_points for c in top)), points(sum(c.self_points for c in top)), ""]
+    )
+    lines = [f"ỦY BAN NHÂN DÂN {commune.upper()}", "", "KẾT QUẢ TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025", ""]
     for cells in logical:
         text = "".join(f"{c}|" for c in cells)
         while len(text) > width:

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 import cchc_extract
-from cchc_extract.outdir import record_outputs
 from cchc_extract.api import Result, pipeline_options
+from cchc_extract.outdir import record_outputs
 from cchc_extract.report import REPORT_NAME
 from cchc_extract.tables import TABLE_COLUMNS, build_tables
 from schemas import schema_errors

@@ -77,6 +77,7 @@ def test_bad_inputs_get_error_records_and_the_batch_goes_on(folder, tmp_path, ca
 def _misbehaving(real):
     """A convert_file that sleeps on 'slow' files and kills its own process on 'crash' files
     (inherited by the forked workers)."""
+
     def convert(path, display_path=None, options=PipelineOptions()):
         if "slow" in path.name:
             time.sleep(60)
@@ -84,6 +85,7 @@ def _misbehaving(real):
             faulthandler.disable()  # pytest's handler would print the worker's stack
             os.kill(os.getpid(), signal.SIGSEGV)
         return real(path, display_path, options)
+
     return convert
 
 
@@ -93,8 +95,7 @@ def test_timeout_and_crash_cost_only_their_file(folder, tmp_path, monkeypatch):
     monkeypatch.setattr(batch, "convert_file", _misbehaving(batch.convert_file))
     out = tmp_path / "out"
     started = time.monotonic()
-    summary = run_convert([folder], out, PipelineOptions(), BatchSettings(workers=2, timeout_s=5),
-                          stream=io.StringIO())
+    summary = run_convert([folder], out, PipelineOptions(), BatchSettings(workers=2, timeout_s=5), stream=io.StringIO())
     assert time.monotonic() - started < 40  # the sleeper was stopped, not waited for
     assert (summary.converted, summary.failed) == (2, 2)
     slow, crash = _load(out / "slow.txt.json"), _load(out / "crash.txt.json")

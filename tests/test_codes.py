@@ -29,19 +29,76 @@ def _repair(tokens, absorbable=None):
 def test_column_repair_from_order_and_hierarchy():
     # Seed 003's code column as printed: "L2" is 1.1.2 (not 1.2, which comes later), "159"
     # is 1.5.2, "16" is 1.6 here but 3.6 under section 3, "540" is 5.4.2.
-    tokens = ["I.", "L", "1.1", "LL1", "L2", "L.1.3", "1.2", "1.3", "L4", "1.5", "151", "159", "16", None, "L7",
-              "3.", "11", "311", "31n", "3.2", "33", "34", "3.5", "351", "16", "5.4", "541", "540"]
+    tokens = [
+        "I.",
+        "L",
+        "1.1",
+        "LL1",
+        "L2",
+        "L.1.3",
+        "1.2",
+        "1.3",
+        "L4",
+        "1.5",
+        "151",
+        "159",
+        "16",
+        None,
+        "L7",
+        "3.",
+        "11",
+        "311",
+        "31n",
+        "3.2",
+        "33",
+        "34",
+        "3.5",
+        "351",
+        "16",
+        "5.4",
+        "541",
+        "540",
+    ]
     codes, choices = _repair(tokens)
-    assert codes == ["I", "1", "1.1", "1.1.1", "1.1.2", "1.1.3", "1.2", "1.3", "1.4", "1.5", "1.5.1", "1.5.2", "1.6",
-                     "1.6.1", "1.7", "3", "3.1", "3.1.1", "3.1.2", "3.2", "3.3", "3.4", "3.5", "3.5.1", "3.6", "5.4", "5.4.1",
-                     "5.4.2"]
+    assert codes == [
+        "I",
+        "1",
+        "1.1",
+        "1.1.1",
+        "1.1.2",
+        "1.1.3",
+        "1.2",
+        "1.3",
+        "1.4",
+        "1.5",
+        "1.5.1",
+        "1.5.2",
+        "1.6",
+        "1.6.1",
+        "1.7",
+        "3",
+        "3.1",
+        "3.1.1",
+        "3.1.2",
+        "3.2",
+        "3.3",
+        "3.4",
+        "3.5",
+        "3.5.1",
+        "3.6",
+        "5.4",
+        "5.4.1",
+        "5.4.2",
+    ]
     assert choices[13].inferred and not choices[12].inferred
     assert choices[27].repaired
 
 
 def test_stray_code_fragment_absorbed_and_part_two_prefixed():
-    codes, choices = _repair(["I.", "L", "L", "1.1", "7.2.2", "L.", "1.", "2.", None],
-                             [False, True, False, False, False, False, False, False, False])
+    codes, choices = _repair(
+        ["I.", "L", "L", "1.1", "7.2.2", "L.", "1.", "2.", None],
+        [False, True, False, False, False, False, False, False, False],
+    )
     assert choices[1].absorbed
     assert codes[0] == "I" and codes[2] == "1"
     assert codes[5:] == ["II", "II.1", "II.2", "II.3"]
@@ -70,8 +127,7 @@ def test_roman_strokes_read_as_other_letters():
 
 def test_parent_max_is_the_sum_of_its_children():
     # 11.5 = 7 + 4.5, 7 = seven rows of 1, 4.5 = 1.5 + 3: parents found bottom-up.
-    assert parent_rows([11.5, 7, 1, 1, 1, 1, 1, 1, 1, 4.5, 1.5, 3]) == \
-        [True, True] + [False] * 7 + [True, False, False]
+    assert parent_rows([11.5, 7, 1, 1, 1, 1, 1, 1, 1, 4.5, 1.5, 3]) == [True, True] + [False] * 7 + [True, False, False]
     assert parent_rows([1, 1, 0.5]) == [False] * 3  # one child is no evidence
     # Two rows without codes after 1.1 (2 points): 1 + 1 makes them its children...
     codes, _ = _repair_with_max(["1.", "1.1", None, None, "2."], [4, 2, 1, 1, 3])

@@ -19,8 +19,14 @@ needs_writer = pytest.mark.skipif(shutil.which("soffice") is None, reason="Libre
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("corpus")
-    run = subprocess.run([sys.executable, str(ROOT / "tools" / "make_corpus.py"), "--quick", "--families", FAMILIES,
-                          "--out", str(out)], check=False, cwd=ROOT, timeout=600, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "make_corpus.py"), "--quick", "--families", FAMILIES, "--out", str(out)],
+        check=False,
+        cwd=ROOT,
+        timeout=600,
+        capture_output=True,
+        text=True,
+    )
     if "LibreOffice made no" in run.stderr:
         pytest.skip("LibreOffice made no PDF (Writer missing or broken)")
     assert run.returncode == 0, run.stderr

@@ -14,48 +14,67 @@ DEV = [
     # a percentage is never a part
     ("Tính đến nay, UBND xã đã hoàn thành 9 nhiệm vụ (đạt 47,37%), các nhiệm vụ còn lại đang triển khai.", []),
     # "trong đó 46 …, 51 … và 07 …": the part after "và" counts
-    ("Tổng số 104 thủ tục, trong đó 46 thủ tục toàn trình, 51 thủ tục một phần và 07 thủ tục còn lại.",
-     [(104, [46, 51, 7], "ok")]),
+    (
+        "Tổng số 104 thủ tục, trong đó 46 thủ tục toàn trình, 51 thủ tục một phần và 07 thủ tục còn lại.",
+        [(104, [46, 51, 7], "ok")],
+    ),
     # the breakdown ends at ';' before a new predicate
-    ("Đã giải quyết 402 hồ sơ, trong đó trước hạn 377, đúng hạn 22, trễ hạn 03; đang giải quyết 11.",
-     [(402, [377, 22, 3], "ok")]),
+    (
+        "Đã giải quyết 402 hồ sơ, trong đó trước hạn 377, đúng hạn 22, trễ hạn 03; đang giải quyết 11.",
+        [(402, [377, 22, 3], "ok")],
+    ),
     # a parenthetical breakdown whose parts exceed the total: 20 + 17 + 13 = 50
-    ("Tuyên truyền 48 lượt (qua loa truyền thanh 20 lượt; qua hội nghị 17 lượt; qua mạng xã hội 13 lượt).",
-     [(48, [20, 17, 13], "mismatch")]),
+    (
+        "Tuyên truyền 48 lượt (qua loa truyền thanh 20 lượt; qua hội nghị 17 lượt; qua mạng xã hội 13 lượt).",
+        [(48, [20, 17, 13], "mismatch")],
+    ),
     # parts over ';' clauses, each with its share
-    ("Đã giải quyết 5.320 hồ sơ; trong đó, số hồ sơ giải quyết đúng và trước hạn có 5.290 hồ sơ, chiếm tỷ lệ "
-     "99,44%; số hồ sơ quá hạn có 30 hồ sơ, chiếm tỷ lệ 0,56%.",
-     [(5320, [5290, 30], "ok")]),
-    ("Đã giải quyết 2.410 hồ sơ, trong đó trả trước và đúng hạn 2.402 hồ sơ, đạt tỷ lệ 99,67%, quá hạn 8 hồ sơ, "
-     "chiếm tỷ lệ 0,33%.",
-     [(2410, [2402, 8], "ok")]),
+    (
+        "Đã giải quyết 5.320 hồ sơ; trong đó, số hồ sơ giải quyết đúng và trước hạn có 5.290 hồ sơ, chiếm tỷ lệ "
+        "99,44%; số hồ sơ quá hạn có 30 hồ sơ, chiếm tỷ lệ 0,56%.",
+        [(5320, [5290, 30], "ok")],
+    ),
+    (
+        "Đã giải quyết 2.410 hồ sơ, trong đó trả trước và đúng hạn 2.402 hồ sơ, đạt tỷ lệ 99,67%, quá hạn 8 hồ sơ, "
+        "chiếm tỷ lệ 0,33%.",
+        [(2410, [2402, 8], "ok")],
+    ),
     # "gồm N ..., có A ... và B ..." and "Trong số N ..., A ... và B ..."
-    ("Số hồ sơ còn lại đang giải quyết gồm 72 hồ sơ, có 60 hồ sơ chưa đến hạn và 12 hồ sơ đã quá hạn.",
-     [(72, [60, 12], "ok")]),
-    ("Trong số 35 hồ sơ đang giải quyết, số hồ sơ chưa đến hạn là 30 hồ sơ và có 5 hồ sơ đã quá hạn.",
-     [(35, [30, 5], "ok")]),
+    (
+        "Số hồ sơ còn lại đang giải quyết gồm 72 hồ sơ, có 60 hồ sơ chưa đến hạn và 12 hồ sơ đã quá hạn.",
+        [(72, [60, 12], "ok")],
+    ),
+    (
+        "Trong số 35 hồ sơ đang giải quyết, số hồ sơ chưa đến hạn là 30 hồ sơ và có 5 hồ sơ đã quá hạn.",
+        [(35, [30, 5], "ok")],
+    ),
     # one part named, the rest left unsaid
-    ("Trung tâm đã tiếp nhận tổng cộng 1.930 hồ sơ, trong đó có 1.604 hồ sơ tiếp nhận mới, số còn lại từ kỳ "
-     "trước chuyển sang.",
-     [(1930, [1604], "ok")]),
-    ("Tổng số 1.598 hồ sơ, trong đó có 61 hồ sơ nộp mức độ 3 và 1.537 hồ sơ nộp mức độ 4.",
-     [(1598, [61, 1537], "ok")]),
+    (
+        "Trung tâm đã tiếp nhận tổng cộng 1.930 hồ sơ, trong đó có 1.604 hồ sơ tiếp nhận mới, số còn lại từ kỳ "
+        "trước chuyển sang.",
+        [(1930, [1604], "ok")],
+    ),
+    ("Tổng số 1.598 hồ sơ, trong đó có 61 hồ sơ nộp mức độ 3 và 1.537 hồ sơ nộp mức độ 4.", [(1598, [61, 1537], "ok")]),
     # a fault in a complete breakdown: 640 + 12 = 652, not 650 (the labels partition the total)
-    ("Đã giải quyết 650 hồ sơ, trong đó đúng và trước hạn 640 hồ sơ, quá hạn 12 hồ sơ.",
-     [(650, [640, 12], "mismatch")]),
+    (
+        "Đã giải quyết 650 hồ sơ, trong đó đúng và trước hạn 640 hồ sơ, quá hạn 12 hồ sơ.",
+        [(650, [640, 12], "mismatch")],
+    ),
     # "trong đó" naming some parts only, short of the total: not a fault
-    ("Đã tiếp nhận 120 hồ sơ, trong đó hồ sơ đất đai 50 hồ sơ, hồ sơ hộ tịch 40 hồ sơ.",
-     [(120, [50, 40], "skipped")]),
+    ("Đã tiếp nhận 120 hồ sơ, trong đó hồ sơ đất đai 50 hồ sơ, hồ sơ hộ tịch 40 hồ sơ.", [(120, [50, 40], "skipped")]),
     # "gồm" states the whole: short of it is a fault
-    ("Ban hành 20 văn bản, gồm: 5 kế hoạch, 8 công văn, 6 báo cáo.",
-     [(20, [5, 8, 6], "mismatch")]),
+    ("Ban hành 20 văn bản, gồm: 5 kế hoạch, 8 công văn, 6 báo cáo.", [(20, [5, 8, 6], "mismatch")]),
     # a part in another unit: not checked
-    ("Tiếp nhận 30 hồ sơ (trong đó 25 hồ sơ trực tuyến, 4 trường hợp hướng dẫn qua điện thoại).",
-     [(30, [25], "skipped")]),
+    (
+        "Tiếp nhận 30 hồ sơ (trong đó 25 hồ sơ trực tuyến, 4 trường hợp hướng dẫn qua điện thoại).",
+        [(30, [25], "skipped")],
+    ),
     # a part's own breakdown nests
-    ("Tổng số 137 TTHC, trong đó một phần là 79 thủ tục, toàn trình là 49 thủ tục, có 09 TTHC không đủ điều "
-     "kiện (lĩnh vực tư pháp 05 thủ tục, đất đai 01 thủ tục và nội vụ 03 thủ tục).",
-     [(137, [79, 49, 9], "ok"), (9, [5, 1, 3], "ok")]),
+    (
+        "Tổng số 137 TTHC, trong đó một phần là 79 thủ tục, toàn trình là 49 thủ tục, có 09 TTHC không đủ điều "
+        "kiện (lĩnh vực tư pháp 05 thủ tục, đất đai 01 thủ tục và nội vụ 03 thủ tục).",
+        [(137, [79, 49, 9], "ok"), (9, [5, 1, 3], "ok")],
+    ),
     # a ratio and its remainder
     ("Có 7/12 chỉ tiêu đạt kế hoạch (58,33%), còn 5/12 chỉ tiêu chưa đạt.", [(12, [7, 5], "ok")]),
     # a rank and a date are not counts
@@ -81,9 +100,25 @@ def test_tokens_tell_counts_from_decimals_and_percents():
 
 
 def test_part_labels_and_units():
-    doc = IngestedDocument(path="x", format="txt", pages=[Page(1, [Line(
-        text="Đã giải quyết 402 hồ sơ, trong đó trước hạn 377, đúng hạn 22, trễ hạn 03; đang giải quyết 11.",
-        page=1, number=1)])])
+    doc = IngestedDocument(
+        path="x",
+        format="txt",
+        pages=[
+            Page(
+                1,
+                [
+                    Line(
+                        text=(
+                            "Đã giải quyết 402 hồ sơ, trong đó trước hạn 377, đúng hạn 22, trễ hạn 03; "
+                            "đang giải quyết 11."
+                        ),
+                        page=1,
+                        number=1,
+                    )
+                ],
+            )
+        ],
+    )
     (count,) = find_counts(doc)
     assert [p.label for p in count.parts] == ["trước hạn", "đúng hạn", "trễ hạn"]
     assert count.unit == "hồ sơ" and count.complete and count.doubt is None
@@ -91,6 +126,7 @@ def test_part_labels_and_units():
 
 def test_hostile_lines_stay_bounded():
     """Deep or unbalanced parentheses and very long lists never raise and stay quick."""
+
     def read(text):
         page = Page(1, [Line(text=text, page=1, number=1)])
         return find_counts(IngestedDocument(path="x", format="txt", pages=[page]))

@@ -94,10 +94,14 @@ def test_partial_sets_are_marked():
         assert s.complete or s.unverified_parents, s.id
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "issue 9 part 1 asks for >= 6 complete commune sets from >= 5 provinces on both sides of "
-    "1 July 2025; the search tool shows only the first ~2 KB of each stored page, so no "
-    "decision annex could be read in full (see normalize/criteria/data/README.md)"))
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "issue 9 part 1 asks for >= 6 complete commune sets from >= 5 provinces on both sides of "
+        "1 July 2025; the search tool shows only the first ~2 KB of each stored page, so no "
+        "decision annex could be read in full (see normalize/criteria/data/README.md)"
+    ),
+)
 def test_coverage_goal():
     commune = [s for s in SETS if s.complete and s.level == "xã"]
     assert len(commune) >= 6

@@ -37,8 +37,15 @@ from cchc_extract.records import (
 
 
 def truth_row(code, parent, name, mx, sf, appraised=None):
-    return {"code": code, "parent": parent, "name": name, "max_points": mx, "self_points": sf,
-            "appraised_points": appraised, "scale": []}
+    return {
+        "code": code,
+        "parent": parent,
+        "name": name,
+        "max_points": mx,
+        "self_points": sf,
+        "appraised_points": appraised,
+        "scale": [],
+    }
 
 
 TRUTH_ROWS = [
@@ -54,27 +61,60 @@ TRUTH_ROWS = [
 
 def truth_doc(rows=None, **extra):
     doc = {
-        "family": "F00_test", "instance": "f00-i1", "format": "docx", "split": "dev",
-        "document": {"number": "15/KH-UBND", "date": "2024-03-12", "commune": "Tân Lạc",
-                     "signer": "Nguyễn Văn An", "title": "Kế hoạch cải cách hành chính năm 2024"},
-        "score_tables": [{"pages": [1], "stated_total_max": 20.0, "stated_total_self": 17.0,
-                          "rows": copy.deepcopy(rows if rows is not None else TRUTH_ROWS)}],
-        "statistics": [], "counts": [], "faults": [],
+        "family": "F00_test",
+        "instance": "f00-i1",
+        "format": "docx",
+        "split": "dev",
+        "document": {
+            "number": "15/KH-UBND",
+            "date": "2024-03-12",
+            "commune": "Tân Lạc",
+            "signer": "Nguyễn Văn An",
+            "title": "Kế hoạch cải cách hành chính năm 2024",
+        },
+        "score_tables": [
+            {
+                "pages": [1],
+                "stated_total_max": 20.0,
+                "stated_total_self": 17.0,
+                "rows": copy.deepcopy(rows if rows is not None else TRUTH_ROWS),
+            }
+        ],
+        "statistics": [],
+        "counts": [],
+        "faults": [],
     }
     doc.update(extra)
     return doc
 
 
 def out_row(code, name, mx, sf, appraised=None):
-    return {"code": code, "name": name, "name_raw": name, "max_points": mx, "self_points": sf,
-            "appraised_points": appraised}
+    return {
+        "code": code,
+        "name": name,
+        "name_raw": name,
+        "max_points": mx,
+        "self_points": sf,
+        "appraised_points": appraised,
+    }
 
 
 def output_from(rows, **extra):
-    data = {"document": {"number": "15/KH-UBND", "date": "2024-03-12", "commune": "Tân Lạc",
-                         "signer": "Nguyễn Văn An", "title": "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024"},
-            "score_tables": [{"rows": rows}], "statistics": [], "counts": [], "checks": [], "review": [],
-            "errors": []}
+    data = {
+        "document": {
+            "number": "15/KH-UBND",
+            "date": "2024-03-12",
+            "commune": "Tân Lạc",
+            "signer": "Nguyễn Văn An",
+            "title": "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024",
+        },
+        "score_tables": [{"rows": rows}],
+        "statistics": [],
+        "counts": [],
+        "checks": [],
+        "review": [],
+        "errors": [],
+    }
     data.update(extra)
     return data
 
@@ -172,8 +212,10 @@ def test_two_truth_tables_keep_their_codes_apart():
     first = [truth_row("1", None, "Công tác chỉ đạo", 2.0, 2.0), truth_row("2", None, "Cải cách thể chế", 3.0, 3.0)]
     second = [truth_row("1", None, "Chỉ số hài lòng", 5.0, 4.0), truth_row("2", None, "Dịch vụ công", 5.0, 5.0)]
     tables = [{"rows": first}, {"rows": second}]
-    out = [{"rows": [out_row(r["code"], r["name"], r["max_points"], r["self_points"]) for r in second]},
-           {"rows": [out_row(r["code"], r["name"], r["max_points"], r["self_points"]) for r in first]}]
+    out = [
+        {"rows": [out_row(r["code"], r["name"], r["max_points"], r["self_points"]) for r in second]},
+        {"rows": [out_row(r["code"], r["name"], r["max_points"], r["self_points"]) for r in first]},
+    ]
     score = score_rows(SCORE, tables, out)
     assert score.counts["found"] == 4 and score.counts["numbers_right"] == 8 and not score.invented
     assert score.row_map["/score_tables/0/rows/0"] == ("score_tables", 1, 0)
@@ -196,14 +238,27 @@ def test_name_cer_compares_after_nfc_and_whitespace_collapse():
 
 
 def test_statistics_rows_with_blank_values():
-    truth = [{"annex": "1", "title": "Phụ lục 1", "rows": [
-        {"code": "1", "indicator": "Tổng số thủ tục hành chính", "unit": "Thủ tục", "value": 104.0},
-        {"code": "1.1", "indicator": "Số thủ tục toàn trình", "unit": "Thủ tục", "value": None},
-        {"code": "2", "indicator": "Tỷ lệ hồ sơ đúng hạn", "unit": "%", "value": 97.5}]}]
-    out = [{"annex": "Phụ lục 1", "rows": [
-        {"code": "1", "indicator": "Tổng số thủ tục hành chính", "unit": "Thủ tục", "value": 104.0},
-        {"code": "1.1", "indicator": "Số thủ tục toàn trình", "unit": "Thủ tục", "value": 0.0},
-        {"code": "2", "indicator": "Tỷ lệ hồ sơ đúng hạn", "unit": "%", "value": 975.0}]}]
+    truth = [
+        {
+            "annex": "1",
+            "title": "Phụ lục 1",
+            "rows": [
+                {"code": "1", "indicator": "Tổng số thủ tục hành chính", "unit": "Thủ tục", "value": 104.0},
+                {"code": "1.1", "indicator": "Số thủ tục toàn trình", "unit": "Thủ tục", "value": None},
+                {"code": "2", "indicator": "Tỷ lệ hồ sơ đúng hạn", "unit": "%", "value": 97.5},
+            ],
+        }
+    ]
+    out = [
+        {
+            "annex": "Phụ lục 1",
+            "rows": [
+                {"code": "1", "indicator": "Tổng số thủ tục hành chính", "unit": "Thủ tục", "value": 104.0},
+                {"code": "1.1", "indicator": "Số thủ tục toàn trình", "unit": "Thủ tục", "value": 0.0},
+                {"code": "2", "indicator": "Tỷ lệ hồ sơ đúng hạn", "unit": "%", "value": 975.0},
+            ],
+        }
+    ]
     score = score_rows(STATS, truth, out)
     assert (score.counts["found"], score.counts["numbers"], score.counts["numbers_right"]) == (3, 3, 1)
     assert score.counts["name_chars"] == 0  # indicators are not criterion names
@@ -213,10 +268,20 @@ def test_statistics_rows_with_blank_values():
 
 
 def test_metadata_comparison():
-    truth = {"number": "15/KH-UBND", "date": "2024-03-12", "commune": "Tân Lạc", "signer": "Nguyễn Văn An",
-             "title": "Kế hoạch cải cách hành chính năm 2024"}
-    out = {"number": " 15/KH-UBND", "date": "2024-03-12", "commune": "xã Tân Lạc",
-           "signer": unicodedata.normalize("NFD", "Nguyễn  Văn An"), "title": "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024"}
+    truth = {
+        "number": "15/KH-UBND",
+        "date": "2024-03-12",
+        "commune": "Tân Lạc",
+        "signer": "Nguyễn Văn An",
+        "title": "Kế hoạch cải cách hành chính năm 2024",
+    }
+    out = {
+        "number": " 15/KH-UBND",
+        "date": "2024-03-12",
+        "commune": "xã Tân Lạc",
+        "signer": unicodedata.normalize("NFD", "Nguyễn  Văn An"),
+        "title": "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024",
+    }
     assert all(v["right"] for v in score_metadata(truth, out).values())
     wrong = score_metadata(truth, {**out, "commune": "Hội Chủ Nghĩa Việt", "date": None, "signer": "NGUYỄN VĂN AN"})
     assert {k for k, v in wrong.items() if not v["right"]} == {"commune", "date", "signer"}
@@ -235,9 +300,16 @@ def reconciled(result: ExtractionResult) -> dict:
 
 
 def score_result(rows, total_max=20.0, total_self=17.0) -> ExtractionResult:
-    table = ScoreTable(title="Bảng điểm", pages=[1], stated_total_max=total_max, stated_total_self=total_self,
-                       rows=[ScoreRow(code=c, name=n, max_points=m, self_points=s, parent=p, level=c.count(".") + 1)
-                             for c, p, n, m, s in rows])
+    table = ScoreTable(
+        title="Bảng điểm",
+        pages=[1],
+        stated_total_max=total_max,
+        stated_total_self=total_self,
+        rows=[
+            ScoreRow(code=c, name=n, max_points=m, self_points=s, parent=p, level=c.count(".") + 1)
+            for c, p, n, m, s in rows
+        ],
+    )
     return ExtractionResult(score_tables=[table])
 
 
@@ -248,8 +320,13 @@ def rows_of(truth_rows):
 def test_planted_parent_sum_fault_is_flagged_by_reconcile():
     rows = copy.deepcopy(TRUTH_ROWS)
     rows[1]["max_points"] = 7.0  # parent 1 states 7, its children add to 6
-    fault = {"kind": "parent_max_sum", "table": "score", "code": "1", "field": "max_points",
-             "note": "parent 1 max 7 but children add to 6"}
+    fault = {
+        "kind": "parent_max_sum",
+        "table": "score",
+        "code": "1",
+        "field": "max_points",
+        "note": "parent 1 max 7 but children add to 6",
+    }
     truth = truth_doc(rows, faults=[fault])
     truth["score_tables"][0]["stated_total_max"] = 21.0
     output = reconciled(score_result(rows_of(rows), total_max=21.0))
@@ -289,8 +366,17 @@ def test_self_above_max_fault_explains_its_parents_broken_sum():
 def test_fault_flagged_by_a_review_entry_naming_its_row():
     rows = copy.deepcopy(TRUTH_ROWS)
     fault = {"kind": "self_gt_max", "table": "score", "code": "1.2", "field": "self_points"}
-    output = output_from(perfect_rows(), review=[{"item": "/score_tables/0/rows/3", "field": "self_points",
-                                                  "code": "1.2", "reason": "confidence 0.42 below 0.80"}])
+    output = output_from(
+        perfect_rows(),
+        review=[
+            {
+                "item": "/score_tables/0/rows/3",
+                "field": "self_points",
+                "code": "1.2",
+                "reason": "confidence 0.42 below 0.80",
+            }
+        ],
+    )
     c = score_document(truth_doc(rows, faults=[fault]), output)["tally"]
     assert c["faults_flagged"] == 1
     output["review"][0]["item"] = "/score_tables/0/rows/2"  # another row: not this fault
@@ -312,16 +398,30 @@ def test_fault_on_a_row_found_under_another_code_is_flagged_through_the_match():
 
 
 def test_statistics_ratio_fault():
-    truth = truth_doc([], statistics=[{"annex": "1", "title": "Phụ lục 1", "rows": [
-        {"code": "1", "indicator": "Tỷ lệ hồ sơ giải quyết đúng hạn", "unit": "%", "value": 80.0},
-        {"code": "1.1", "indicator": "Tổng số hồ sơ tiếp nhận", "unit": "hồ sơ", "value": 200.0},
-        {"code": "1.2", "indicator": "Số hồ sơ giải quyết đúng hạn", "unit": "hồ sơ", "value": 150.0}]}],
-        faults=[{"kind": "ratio", "table": "statistics", "code": "1", "field": "value", "note": "150/200 is 75%"}])
+    truth = truth_doc(
+        [],
+        statistics=[
+            {
+                "annex": "1",
+                "title": "Phụ lục 1",
+                "rows": [
+                    {"code": "1", "indicator": "Tỷ lệ hồ sơ giải quyết đúng hạn", "unit": "%", "value": 80.0},
+                    {"code": "1.1", "indicator": "Tổng số hồ sơ tiếp nhận", "unit": "hồ sơ", "value": 200.0},
+                    {"code": "1.2", "indicator": "Số hồ sơ giải quyết đúng hạn", "unit": "hồ sơ", "value": 150.0},
+                ],
+            }
+        ],
+        faults=[{"kind": "ratio", "table": "statistics", "code": "1", "field": "value", "note": "150/200 is 75%"}],
+    )
     truth["score_tables"] = []
-    annex = StatAnnex(annex="Phụ lục 1", rows=[
-        StatRow(code="1", indicator="Tỷ lệ hồ sơ giải quyết đúng hạn", unit="%", value=80.0, value_raw="80"),
-        StatRow(code="1.1", indicator="Tổng số hồ sơ tiếp nhận", unit="hồ sơ", value=200.0, value_raw="200"),
-        StatRow(code="1.2", indicator="Số hồ sơ giải quyết đúng hạn", unit="hồ sơ", value=150.0, value_raw="150")])
+    annex = StatAnnex(
+        annex="Phụ lục 1",
+        rows=[
+            StatRow(code="1", indicator="Tỷ lệ hồ sơ giải quyết đúng hạn", unit="%", value=80.0, value_raw="80"),
+            StatRow(code="1.1", indicator="Tổng số hồ sơ tiếp nhận", unit="hồ sơ", value=200.0, value_raw="200"),
+            StatRow(code="1.2", indicator="Số hồ sơ giải quyết đúng hạn", unit="hồ sơ", value=150.0, value_raw="150"),
+        ],
+    )
     output = reconciled(ExtractionResult(statistics=[annex]))
     assert any(c["kind"] == "ratio" and c["status"] == "mismatch" for c in output["checks"])
     c = score_document(truth, output)["tally"]
@@ -330,20 +430,36 @@ def test_statistics_ratio_fault():
 
 
 def test_narrative_count_found_and_its_fault_flagged():
-    text = ("Tuyên truyền 48 lượt (qua loa truyền thanh 20 lượt; qua hội nghị 17 lượt; "
-            "qua mạng xã hội 13 lượt).")
+    text = "Tuyên truyền 48 lượt (qua loa truyền thanh 20 lượt; qua hội nghị 17 lượt; qua mạng xã hội 13 lượt)."
     other = "Đã giải quyết 402 hồ sơ, trong đó trước hạn 377, đúng hạn 22, trễ hạn 03."
-    truth = truth_doc([], counts=[{"text": other, "total": 402, "parts": [377, 22, 3], "unit": "hồ sơ"},
-                                  {"text": text, "total": 48, "parts": [20, 17, 13], "unit": "lượt"}],
-                      faults=[{"kind": "count_sum", "table": "counts", "code": None, "field": "value",
-                               "note": "48 but parts add to 50"}])
+    truth = truth_doc(
+        [],
+        counts=[
+            {"text": other, "total": 402, "parts": [377, 22, 3], "unit": "hồ sơ"},
+            {"text": text, "total": 48, "parts": [20, 17, 13], "unit": "lượt"},
+        ],
+        faults=[
+            {"kind": "count_sum", "table": "counts", "code": None, "field": "value", "note": "48 but parts add to 50"}
+        ],
+    )
     truth["score_tables"] = []
-    counts = [Count(text=other, total=402.0, unit="hồ sơ",
-                    parts=[CountPart("trước hạn", 377.0), CountPart("đúng hạn", 22.0), CountPart("trễ hạn", 3.0)]),
-              # a parenthetical list states the whole (extract/segment/counts.py marks it complete), so
-              # parts short of the total are a fault, not a list naming only some parts
-              Count(text=text, total=48.0, unit="lượt", complete=True,
-                    parts=[CountPart("qua loa truyền thanh", 20.0), CountPart("qua hội nghị", 17.0)])]
+    counts = [
+        Count(
+            text=other,
+            total=402.0,
+            unit="hồ sơ",
+            parts=[CountPart("trước hạn", 377.0), CountPart("đúng hạn", 22.0), CountPart("trễ hạn", 3.0)],
+        ),
+        # a parenthetical list states the whole (extract/segment/counts.py marks it complete), so
+        # parts short of the total are a fault, not a list naming only some parts
+        Count(
+            text=text,
+            total=48.0,
+            unit="lượt",
+            complete=True,
+            parts=[CountPart("qua loa truyền thanh", 20.0), CountPart("qua hội nghị", 17.0)],
+        ),
+    ]
     output = reconciled(ExtractionResult(counts=counts))
     c = score_document(truth, output)["tally"]
     # the 13 was missed: the count is not found, though its check (20 + 17 ≠ 48) still names the faulty sentence
@@ -351,8 +467,11 @@ def test_narrative_count_found_and_its_fault_flagged():
     counts[1].parts.append(CountPart("qua mạng xã hội", 13.0))
     output = reconciled(ExtractionResult(counts=counts))
     result = score_document(truth, output)
-    assert (result["tally"]["counts_found"], result["tally"]["faults_flagged"], result["tally"]["false_alarms"]) \
-        == (2, 1, 0)
+    assert (result["tally"]["counts_found"], result["tally"]["faults_flagged"], result["tally"]["false_alarms"]) == (
+        2,
+        1,
+        0,
+    )
 
 
 def test_failed_document_scores_as_read_nothing():
@@ -384,9 +503,14 @@ def test_script_on_a_real_docx_corpus(tmp_path, capsys):
     d.add_paragraph("Tân Lạc, ngày 12 tháng 3 năm 2024")
     d.add_paragraph("BÁO CÁO")
     d.add_paragraph("Kết quả tự đánh giá chỉ số cải cách hành chính năm 2024")
-    rows = [("STT", "Tiêu chí", "Điểm tối đa", "Điểm tự đánh giá"), ("1", "Công tác chỉ đạo, điều hành CCHC", "6", "5"),
-            ("1.1", "Kế hoạch CCHC năm", "2,5", "2"), ("1.2", "Báo cáo CCHC định kỳ", "3,5", "3"),
-            ("2", "Cải cách thể chế", "4", "4"), ("", "Tổng điểm", "10", "9")]
+    rows = [
+        ("STT", "Tiêu chí", "Điểm tối đa", "Điểm tự đánh giá"),
+        ("1", "Công tác chỉ đạo, điều hành CCHC", "6", "5"),
+        ("1.1", "Kế hoạch CCHC năm", "2,5", "2"),
+        ("1.2", "Báo cáo CCHC định kỳ", "3,5", "3"),
+        ("2", "Cải cách thể chế", "4", "4"),
+        ("", "Tổng điểm", "10", "9"),
+    ]
     table = d.add_table(rows=len(rows), cols=4)
     table.style = "Table Grid"
     for r, values in enumerate(rows):
@@ -395,19 +519,52 @@ def test_script_on_a_real_docx_corpus(tmp_path, capsys):
     d.add_paragraph("CHỦ TỊCH")
     d.add_paragraph("Nguyễn Văn An")
     d.save(family / "f00-i1.docx")
-    truth = {"family": "F00_plain_table", "instance": "f00-i1", "format": "docx", "split": "heldout",
-             "document": {"number": "15/BC-UBND", "date": "2024-03-12", "commune": "Tân Lạc", "signer": "Nguyễn Văn An",
-                          "title": "Kết quả tự đánh giá chỉ số cải cách hành chính năm 2024"},
-             "score_tables": [{"pages": [1], "stated_total_max": 10.0, "stated_total_self": 9.0, "rows": [
-                 truth_row("1", None, "Công tác chỉ đạo, điều hành CCHC", 6.0, 5.0),
-                 truth_row("1.1", "1", "Kế hoạch CCHC năm", 2.5, 2.0),
-                 truth_row("1.2", "1", "Báo cáo CCHC định kỳ", 3.5, 3.0),
-                 truth_row("2", None, "Cải cách thể chế", 4.0, 4.0)]}],
-             "statistics": [], "counts": [], "faults": []}
+    truth = {
+        "family": "F00_plain_table",
+        "instance": "f00-i1",
+        "format": "docx",
+        "split": "heldout",
+        "document": {
+            "number": "15/BC-UBND",
+            "date": "2024-03-12",
+            "commune": "Tân Lạc",
+            "signer": "Nguyễn Văn An",
+            "title": "Kết quả tự đánh giá chỉ số cải cách hành chính năm 2024",
+        },
+        "score_tables": [
+            {
+                "pages": [1],
+                "stated_total_max": 10.0,
+                "stated_total_self": 9.0,
+                "rows": [
+                    truth_row("1", None, "Công tác chỉ đạo, điều hành CCHC", 6.0, 5.0),
+                    truth_row("1.1", "1", "Kế hoạch CCHC năm", 2.5, 2.0),
+                    truth_row("1.2", "1", "Báo cáo CCHC định kỳ", 3.5, 3.0),
+                    truth_row("2", None, "Cải cách thể chế", 4.0, 4.0),
+                ],
+            }
+        ],
+        "statistics": [],
+        "counts": [],
+        "faults": [],
+    }
     (family / "f00-i1.docx.truth.json").write_text(json.dumps(truth, ensure_ascii=False), encoding="utf-8")
-    manifest = {"generator_version": 1, "documents": [
-        {"path": "F00_plain_table/f00-i1.docx", "family": "F00_plain_table", "instance": "f00-i1", "format": "docx",
-         "variant": "grid", "criteria_set": "test", "commune": "Xã Tân Lạc", "split": "heldout", "faults": 0}]}
+    manifest = {
+        "generator_version": 1,
+        "documents": [
+            {
+                "path": "F00_plain_table/f00-i1.docx",
+                "family": "F00_plain_table",
+                "instance": "f00-i1",
+                "format": "docx",
+                "variant": "grid",
+                "criteria_set": "test",
+                "commune": "Xã Tân Lạc",
+                "split": "heldout",
+                "faults": 0,
+            }
+        ],
+    }
     (tmp_path / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
 
     out_json = tmp_path / "results.json"
@@ -431,8 +588,22 @@ def test_script_on_documents_of_the_corpus_generator(tmp_path):
     if not tool.exists():
         pytest.skip("no tools/make_corpus.py on this branch")
     corpus = tmp_path / "corpus"
-    subprocess.run([sys.executable, str(tool), "--quick", "--families", "F10,F12,F13", "--formats", "docx,txt,md",
-                    "--out", str(corpus)], check=True, cwd=ROOT, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(tool),
+            "--quick",
+            "--families",
+            "F10,F12,F13",
+            "--formats",
+            "docx,txt,md",
+            "--out",
+            str(corpus),
+        ],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
     manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
     out_json = tmp_path / "results.json"
     assert _script().main(["--corpus", str(corpus), "--workers", "2", "--json", str(out_json)]) == 0
@@ -441,10 +612,12 @@ def test_script_on_documents_of_the_corpus_generator(tmp_path):
     total = data["total"]
     assert total["docs"] == len(manifest["documents"]) and total["failed"] == 0
     assert total["faults"] == sum(d["faults"] for d in manifest["documents"])
-    truths = [json.loads((corpus / (d["path"] + ".truth.json")).read_text(encoding="utf-8"))
-              for d in manifest["documents"]]
-    assert total["rows"] == sum(len(t["rows"]) for truth in truths for kind in ("score_tables", "statistics")
-                                for t in truth[kind])
+    truths = [
+        json.loads((corpus / (d["path"] + ".truth.json")).read_text(encoding="utf-8")) for d in manifest["documents"]
+    ]
+    assert total["rows"] == sum(
+        len(t["rows"]) for truth in truths for kind in ("score_tables", "statistics") for t in truth[kind]
+    )
     assert total["counts"] == sum(len(truth["counts"]) for truth in truths) > 0
     assert total["meta_fields"] == 5 * len(truths)
     assert 0 < total["found"] <= total["rows"] and 0 < total["numbers_right"] <= total["numbers"]

@@ -34,10 +34,33 @@ class GoldenSettings:
     # Pointers never compared: where the file was, and the version stamp (a bump is no regression).
     ignored: frozenset = frozenset({"/source/path", "/pipeline_version"})
     # Fields compared exactly even in OCR'd documents: identifiers and enumerations.
-    exact_keys: frozenset = frozenset({
-        "code", "code_raw", "parent", "criterion_code", "section", "id", "kind", "status", "table", "field",
-        "item", "stage", "sha256", "format", "method", "encoding", "schema_version", "number", "date",
-        "comparator", "unit", "annex", "group"})
+    exact_keys: frozenset = frozenset(
+        {
+            "code",
+            "code_raw",
+            "parent",
+            "criterion_code",
+            "section",
+            "id",
+            "kind",
+            "status",
+            "table",
+            "field",
+            "item",
+            "stage",
+            "sha256",
+            "format",
+            "method",
+            "encoding",
+            "schema_version",
+            "number",
+            "date",
+            "comparator",
+            "unit",
+            "annex",
+            "group",
+        }
+    )
     max_lines: int = 60  # differences shown per document
     # Files under samples/ that are not inputs: provenance notes and the hand-typed truth of scans.
     not_inputs: tuple = ("SOURCE.md", "README.md", ".truth.")
@@ -47,8 +70,11 @@ SETTINGS = GoldenSettings()
 
 
 def sample_files(settings: GoldenSettings = SETTINGS) -> list[str]:
-    return [i.relative for i in collect_inputs([SAMPLES])
-            if not any(mark in Path(i.relative).name for mark in settings.not_inputs)]
+    return [
+        i.relative
+        for i in collect_inputs([SAMPLES])
+        if not any(mark in Path(i.relative).name for mark in settings.not_inputs)
+    ]
 
 
 def golden_path(relative: str) -> Path:
@@ -93,7 +119,11 @@ def diff_json(expected, actual, fuzzy: bool = False, settings: GoldenSettings = 
         if len(expected) != len(actual):
             out.append(f"{path}: expected {len(expected)} items, actual {len(actual)}")
             longer, side = (expected, "expected") if len(expected) > len(actual) else (actual, "actual")
-            out += [f"{path}/{i}: only in {side}: {_show(v)}" for i, v in enumerate(longer) if i >= min(len(expected), len(actual))]
+            out += [
+                f"{path}/{i}: only in {side}: {_show(v)}"
+                for i, v in enumerate(longer)
+                if i >= min(len(expected), len(actual))
+            ]
         return out
     if _is_number(expected) and _is_number(actual):
         close = abs(expected - actual) <= settings.abs_tol + settings.rel_tol * max(abs(expected), abs(actual))
@@ -111,6 +141,7 @@ def convert_sample(relative: str) -> dict:
 
 def _sample_params() -> list:
     """The samples, those whose golden went through OCR marked as needing Tesseract."""
+
     def needs_ocr(relative: str) -> bool:
         golden = golden_path(relative)
         return golden.exists() and is_ocr(json.loads(golden.read_text(encoding="utf-8")))
@@ -125,8 +156,10 @@ def test_matches_golden(relative, update_golden):
         write_json(convert_sample(relative), golden)
         return
     if not golden.exists():
-        message = (f"no golden for samples/{relative}: create it with `python -m pytest tests/test_golden.py "
-                   f"--update-golden`, check {golden} by hand against the document, then commit it")
+        message = (
+            f"no golden for samples/{relative}: create it with `python -m pytest tests/test_golden.py "
+            f"--update-golden`, check {golden} by hand against the document, then commit it"
+        )
         if os.environ.get("CCHC_ALLOW_MISSING_GOLDEN") == "1":
             pytest.skip(message)
         pytest.fail(message, pytrace=False)
@@ -136,8 +169,9 @@ def test_matches_golden(relative, update_golden):
     assert schema_errors(actual) == [] and actual["errors"] == [], actual["errors"]
     diffs = diff_json(expected, actual, fuzzy=is_ocr(expected) or is_ocr(actual))
     if diffs:
-        shown = diffs[:SETTINGS.max_lines] + ([f"... and {len(diffs) - SETTINGS.max_lines} more"]
-                                              if len(diffs) > SETTINGS.max_lines else [])
+        shown = diffs[: SETTINGS.max_lines] + (
+            [f"... and {len(diffs) - SETTINGS.max_lines} more"] if len(diffs) > SETTINGS.max_lines else []
+        )
         pytest.fail(f"samples/{relative}: {len(diffs)} differences from {golden}\n" + "\n".join(shown), pytrace=False)
 
 
@@ -145,8 +179,10 @@ def test_matches_golden(relative, update_golden):
 
 
 def test_diff_names_fields_by_pointer_with_tolerance_and_fuzzy_text():
-    expected = {"source": {"path": "a.txt", "method": "ocr"},
-                "score_tables": [{"rows": [{"code": "1.1", "max_points": 2.5, "name": "Kế hoạch cải cách hành chính năm"}]}]}
+    expected = {
+        "source": {"path": "a.txt", "method": "ocr"},
+        "score_tables": [{"rows": [{"code": "1.1", "max_points": 2.5, "name": "Kế hoạch cải cách hành chính năm"}]}],
+    }
     same = json.loads(json.dumps(expected))
     same["source"]["path"] = "elsewhere/a.txt"
     same["score_tables"][0]["rows"][0]["max_points"] = 2.5 + 1e-9
@@ -154,8 +190,10 @@ def test_diff_names_fields_by_pointer_with_tolerance_and_fuzzy_text():
     ocr = json.loads(json.dumps(same))
     ocr["score_tables"][0]["rows"][0]["name"] = "Kế hoạch cải cách hành chinh năm"  # one diacritic lost
     assert diff_json(expected, ocr, fuzzy=True) == []
-    assert diff_json(expected, ocr) == ['/score_tables/0/rows/0/name: expected "Kế hoạch cải cách hành chính năm", '
-                                        'actual "Kế hoạch cải cách hành chinh năm"']
+    assert diff_json(expected, ocr) == [
+        '/score_tables/0/rows/0/name: expected "Kế hoạch cải cách hành chính năm", '
+        'actual "Kế hoạch cải cách hành chinh năm"'
+    ]
     wrong = json.loads(json.dumps(same))
     wrong["score_tables"][0]["rows"][0].update(code="11", max_points=25)
     wrong["score_tables"][0]["rows"].append({"code": "1.2"})
@@ -168,8 +206,14 @@ def test_diff_names_fields_by_pointer_with_tolerance_and_fuzzy_text():
 
 
 def _pytest(args: list[str], env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_update_refused_on_ci_and_missing_golden_explained(tmp_path):
@@ -180,7 +224,9 @@ def test_update_refused_on_ci_and_missing_golden_explained(tmp_path):
     refused = _pytest([node, "--update-golden"], {**env, "CI": "true"})
     assert refused.returncode == 4 and "refused on CI" in refused.stderr
     missing = _pytest([node], env)
-    assert missing.returncode == 1 and "--update-golden" in missing.stdout and "no golden for samples/" in missing.stdout
+    assert (
+        missing.returncode == 1 and "--update-golden" in missing.stdout and "no golden for samples/" in missing.stdout
+    )
     allowed = _pytest([node, "-rs"], {**env, "CCHC_ALLOW_MISSING_GOLDEN": "1"})
     assert allowed.returncode == 0 and "1 skipped" in allowed.stdout
     assert _pytest([node, "--update-golden"], env).returncode == 0

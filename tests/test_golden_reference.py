@@ -55,10 +55,16 @@ def test_golden_rows_agree_with_reference(ref_path, sample):
         r = ACCURACY.compare(kind, reference[kind], golden.get(kind) or [])
         lost, wrong_cells, invented = r["rows"] - r["found"], r["cells"] - r["right"], r["invented"]
         allowed = KNOWN_GAPS.get((_label(sample), kind), (0, 0, 0))
-        if (lost, wrong_cells, invented) > allowed or lost > allowed[0] or wrong_cells > allowed[1] \
-                or invented > allowed[2]:
-            problems.append(f"{kind}: {lost} rows lost {r['missing_keys'][:8] + r['mismatched_keys'][:8]}, "
-                            f"{wrong_cells} numbers wrong, {invented} invented {r['invented_keys'][:8]}")
+        if (
+            (lost, wrong_cells, invented) > allowed
+            or lost > allowed[0]
+            or wrong_cells > allowed[1]
+            or invented > allowed[2]
+        ):
+            problems.append(
+                f"{kind}: {lost} rows lost {r['missing_keys'][:8] + r['mismatched_keys'][:8]}, "
+                f"{wrong_cells} numbers wrong, {invented} invented {r['invented_keys'][:8]}"
+            )
     assert not problems, f"golden/{_label(sample)}.json disagrees with {ref_path.name}:\n" + "\n".join(problems)
 
 
@@ -89,15 +95,22 @@ def test_golden_metadata_agrees_with_reference(ref_path, sample):
 
 
 def _statement_key(s: dict) -> tuple:
-    return (s["kind"], ACCURACY.norm_code(s["code"]), s.get("group") or None,
-            None if s["points"] is None else round(float(s["points"]), 4),
-            None if s["max_points"] is None else round(float(s["max_points"]), 4))
+    return (
+        s["kind"],
+        ACCURACY.norm_code(s["code"]),
+        s.get("group") or None,
+        None if s["points"] is None else round(float(s["points"]), 4),
+        None if s["max_points"] is None else round(float(s["max_points"]), 4),
+    )
 
 
 def _count_key(c: dict) -> tuple:
     parts = c.get("parts") or []
-    values = sorted(float(p["value"] if isinstance(p, dict) else p) for p in parts if
-                    (p["value"] if isinstance(p, dict) else p) is not None)
+    values = sorted(
+        float(p["value"] if isinstance(p, dict) else p)
+        for p in parts
+        if (p["value"] if isinstance(p, dict) else p) is not None
+    )
     return (float(c["total"]), tuple(values))
 
 
@@ -138,5 +151,7 @@ def test_golden_targets_agree_with_reference(ref_path, sample):
     golden = json.loads(golden_file.read_text(encoding="utf-8"))
     expected = sorted(map(_target_key, reference["targets"]))
     actual = sorted(map(_target_key, golden["targets"]))
-    assert actual == expected, {"missing": sorted(set(expected) - set(actual)),
-                                "not in the document": sorted(set(actual) - set(expected))}
+    assert actual == expected, {
+        "missing": sorted(set(expected) - set(actual)),
+        "not in the document": sorted(set(actual) - set(expected)),
+    }

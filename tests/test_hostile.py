@@ -51,8 +51,9 @@ def _ingest_error(path: Path, options: IngestOptions | None = None) -> str:
 def _in_subprocess(code: str) -> tuple[str, float]:
     """Run ``code`` in a fresh interpreter from the repository root; its stdout and peak RSS (MB)."""
     wrapped = code + "\nimport resource; print('RSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
-    done = subprocess.run([sys.executable, "-c", wrapped], cwd=ROOT, capture_output=True, text=True, timeout=120,
-                          check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", wrapped], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     lines = done.stdout.strip().splitlines()
     return "\n".join(lines[:-1]), float(lines[-1].split()[1])
@@ -101,7 +102,7 @@ def test_docx_part_lying_about_its_size_is_not_inflated_past_it(tmp_path):
         while at != -1:
             name_len = struct.unpack_from("<H", data, at + (26 if signature == b"PK\x03\x04" else 28))[0]
             start = at + (30 if signature == b"PK\x03\x04" else 46)
-            if bytes(data[start:start + name_len]) == name:
+            if bytes(data[start : start + name_len]) == name:
                 struct.pack_into("<I", data, at + offset, 1024)
             at = data.find(signature, at + 4)
     path.write_bytes(bytes(data))
@@ -131,8 +132,10 @@ def test_docx_grid_span_bomb_is_clamped(tmp_path):
 
 def _png_header(width: int, height: int) -> bytes:
     """A PNG that declares ``width`` × ``height`` pixels and holds none: bombs cost nothing to make."""
+
     def chunk(kind: bytes, body: bytes) -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 10)) + chunk(b"IEND", b"")
 
@@ -248,8 +251,16 @@ def test_one_line_text_is_cut_and_stays_linear(tmp_path):
 
 # --- spreadsheet safety -----------------------------------------------------------------------
 
-PAYLOADS = ["=cmd|' /C calc'!A0", '=HYPERLINK("http://example.invalid","y")', "=1+1", "+1+1", "@x",
-            "- Kế hoạch số 12/KH-UBND", "\tTab", "\rCR"]
+PAYLOADS = [
+    "=cmd|' /C calc'!A0",
+    '=HYPERLINK("http://example.invalid","y")',
+    "=1+1",
+    "+1+1",
+    "@x",
+    "- Kế hoạch số 12/KH-UBND",
+    "\tTab",
+    "\rCR",
+]
 
 
 def _hostile_out(tmp_path) -> Path:
@@ -317,7 +328,9 @@ def test_formula_text_from_a_converted_document_is_neutralised(tmp_path):
     (folder / "payload.md").write_text(
         "# BÁO CÁO\n\n| TT | Tiêu chí | Điểm tối đa | Tự chấm | Giải thích |\n|---|---|---|---|---|\n"
         '| 1 | =HYPERLINK("http://x","y") | 2 | 2 | =1+1 |\n| 2 | @SUM(A1) | 3 | 3 | - Kế hoạch số 5 |\n'
-        "| | Tổng | 5 | 5 | +1 |\n", encoding="utf-8")
+        "| | Tổng | 5 | 5 | +1 |\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     assert main(["convert", str(folder), "--out", str(out), "--workers", "1"]) in (0, 1)
     for path in sorted((out / "tables").glob("*.csv")) + [out / "review.csv"]:
@@ -333,15 +346,19 @@ SCORE_ITEM, TARGET_ITEM = "/score_tables/0/rows/2", "/targets/0"
 
 @pytest.fixture
 def reviewed(tmp_path):
-    from test_tables import make_out
-
     from cchc_extract.records import ReviewItem
+    from test_tables import make_out
 
     out = make_out(tmp_path)
     path = out / "ngoc-ky" / "86-bc.txt.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["review"].append(to_dict(ReviewItem(item=TARGET_ITEM, field="value", raw="100%", value=100.0,
-                                             reason="low confidence", confidence=0.5)))
+    data["review"].append(
+        to_dict(
+            ReviewItem(
+                item=TARGET_ITEM, field="value", raw="100%", value=100.0, reason="low confidence", confidence=0.5
+            )
+        )
+    )
     write_json(data, path)
     export_review(out)
     return out
@@ -364,6 +381,7 @@ def _type(xlsx: Path, values: dict[str, object], column: str = "corrected_value"
 def _strict(path: Path) -> dict:
     def refuse(name):
         raise ValueError(f"non-finite number {name} in {path.name}")
+
     return json.loads(path.read_text(encoding="utf-8"), parse_constant=refuse)
 
 
@@ -399,14 +417,17 @@ def test_formula_typed_into_the_sheet_is_refused_and_kept(reviewed, capsys):
     assert _typed(reviewed / "review.xlsx")[TARGET_ITEM] == "'=1+1"  # the typed text, as text
 
 
-@pytest.mark.parametrize("item, field, value, message", [
-    ("/source", "sha256", "0" * 64, "cannot be corrected"),
-    (SCORE_ITEM, "flags", "[]", "cannot be corrected"),
-    (SCORE_ITEM, "confidence", "1", "cannot be corrected"),
-    (SCORE_ITEM, "self_points", "-3", "outside the range of self_points"),
-    (SCORE_ITEM, "max_points", "1e300", "is not a number"),
-    ("/document", "commune", "X", "cannot be corrected"),
-])
+@pytest.mark.parametrize(
+    "item, field, value, message",
+    [
+        ("/source", "sha256", "0" * 64, "cannot be corrected"),
+        (SCORE_ITEM, "flags", "[]", "cannot be corrected"),
+        (SCORE_ITEM, "confidence", "1", "cannot be corrected"),
+        (SCORE_ITEM, "self_points", "-3", "outside the range of self_points"),
+        (SCORE_ITEM, "max_points", "1e300", "is not a number"),
+        ("/document", "commune", "X", "cannot be corrected"),
+    ],
+)
 def test_only_value_fields_of_rows_in_range_are_corrected(reviewed, capsys, item, field, value, message):
     csv_path = reviewed / "review.csv"
     frame = pd.read_csv(csv_path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
@@ -504,8 +525,9 @@ def test_symlinked_input_out_of_its_folder_is_not_followed(tmp_path, capsys):
     (folder / "alias.txt").symlink_to(folder / "inside.txt")  # inside the folder: followed
     assert main(["convert", str(folder), "--out", str(out), "--workers", "1"]) == 1
     data = json.loads((out / "link.txt.json").read_text())
-    assert data["errors"] == [{"stage": "ingest",
-                               "message": "a symlink to a file outside the input folder; not followed"}]
+    assert data["errors"] == [
+        {"stage": "ingest", "message": "a symlink to a file outside the input folder; not followed"}
+    ]
     assert data["source"]["sha256"] == "" and schema_errors(data) == []
     assert json.loads((out / "alias.txt.json").read_text())["errors"] == []
 

@@ -34,9 +34,25 @@ def _slow_folder(tmp_path: Path, copies: int = 3) -> Path:
 
 
 def _start(folder: Path, out: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "cchc_extract.cli", "convert", str(folder), "--out", str(out),
-                             "--workers", "2", "--timeout", "0"], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, start_new_session=True)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "cchc_extract.cli",
+            "convert",
+            str(folder),
+            "--out",
+            str(out),
+            "--workers",
+            "2",
+            "--timeout",
+            "0",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
 
 
 def _descendants(pid: int) -> set[int]:
@@ -83,8 +99,9 @@ def test_kill_9_of_the_batch_leaves_no_worker(tmp_path):
         workers = _descendants(proc.pid)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(10)
-        assert _wait_for(lambda: not [p for p in workers if _alive(p)], 10), \
+        assert _wait_for(lambda: not [p for p in workers if _alive(p)], 10), (
             f"still alive 10 s after kill -9: {[p for p in workers if _alive(p)]}"
+        )
         # Nobody holds the caller's pipes open any more: reading them ends.
         proc.stdout.read()
         proc.stderr.read()
@@ -154,8 +171,9 @@ def test_disk_full_on_a_real_tiny_filesystem(tmp_path, capsys):
     """A 256 kB tmpfs (needs root): the output JSON or the tables do not fit; exit 1 and a message."""
     mount = tmp_path / "full"
     mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], capture_output=True,
-                      check=False).returncode:
+    if subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], capture_output=True, check=False
+    ).returncode:
         pytest.skip("cannot mount a tmpfs here (not root)")
     try:
         folder = tmp_path / "in"

@@ -60,8 +60,12 @@ def test_score_table_values_bold_and_diacritics(score_doc):
     row = next(r for r in rows if r[0] == "1.1.1")
     assert row[1] == "Ban hành kế hoạch CCHC năm (trong Quý IV của năm trước liền kề năm đánh giá)"
     assert row[2:4] == ["0.5", "0.5"]
-    assert rows[2][:4] == ["I.", "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CẢI CÁCH HÀNH CHÍNH (CCHC) CỦA UBND CẤP XÃ "
-                           "(Đánh giá tài liệu kiểm chứng)", "74", "71.2"]
+    assert rows[2][:4] == [
+        "I.",
+        "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CẢI CÁCH HÀNH CHÍNH (CCHC) CỦA UBND CẤP XÃ (Đánh giá tài liệu kiểm chứng)",
+        "74",
+        "71.2",
+    ]
     cells = {(c.row, c.col): c for c in next(score_doc.tables()).cells}
     section_row = next(i for i, r in enumerate(rows) if r[0] == "1.")
     leaf_row = next(i for i, r in enumerate(rows) if r[0] == "1.1.1")

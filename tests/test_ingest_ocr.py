@@ -21,8 +21,10 @@ def reference_cells(name: str) -> list[list[str]]:
     """The rendered cells of a score-table rendering's reference rows (code, name, max, self)."""
     data = json.loads((ROOT / "golden" / "reference" / "renderings" / f"{name}.reference.json").read_text("utf-8"))
     fmt = lambda v: "" if v is None else f"{v:g}"  # noqa: E731
-    return [[r["code_printed"], r["name"], fmt(r["max_points"]), fmt(r["self_points"])]
-            for r in data["score_tables"][0]["rows"]]
+    return [
+        [r["code_printed"], r["name"], fmt(r["max_points"]), fmt(r["self_points"])]
+        for r in data["score_tables"][0]["rows"]
+    ]
 
 
 @pytest.fixture(scope="module")

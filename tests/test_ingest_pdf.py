@@ -63,8 +63,9 @@ def test_unruled_table_from_text_alignment():
     rows = table.text_rows()
     assert rows[0] == ["TT", "TC", "Thời gian hoàn thành", "Bộ phận chủ trì", "Công chức cung cấp tài liệu kiểm chứng"]
     assert all(c.bold for c in table.cells if c.row == 0) and not any(c.bold for c in table.cells if c.row == 1)
-    reference = json.loads((ROOT / "golden" / "reference" / "renderings" / "task_list_unruled.pdf.reference.json")
-                           .read_text("utf-8"))["task_tables"][0]["rows"]
+    reference = json.loads(
+        (ROOT / "golden" / "reference" / "renderings" / "task_list_unruled.pdf.reference.json").read_text("utf-8")
+    )["task_tables"][0]["rows"]
     assert [(r[0], r[1], r[3]) for r in rows[1:]] == [(r["code"], r["criterion_code"], r["lead"]) for r in reference]
     assert rows[1] == ["1", "1.1.1", "Hoàn thành trước ngày 12/01/2023", "Văn phòng- Thống kê", "Hồ Thị Kim Chi"]
     assert doc.pages[0].lines[0].text == "PHỤ LỤC: PHÂN CÔNG NHIỆM VỤ"
@@ -98,8 +99,9 @@ def test_scanned_pdf_pages_are_ocred_at_their_own_resolution():
     tables = list(doc.tables())
     assert len(tables) == len(doc.pages) and all(t.source == "ocr-lines" and t.n_cols == 5 for t in tables)
     (joined,) = join_tables(doc)
-    reference = json.loads((ROOT / "golden" / "reference" / "renderings" / "score_table_scan.pdf.reference.json")
-                           .read_text("utf-8"))["score_tables"][0]["rows"]
+    reference = json.loads(
+        (ROOT / "golden" / "reference" / "renderings" / "score_table_scan.pdf.reference.json").read_text("utf-8")
+    )["score_tables"][0]["rows"]
     fmt = lambda v: "" if v is None else f"{v:g}"  # noqa: E731
     expected = [(r["code_printed"], fmt(r["max_points"]), fmt(r["self_points"])) for r in reference]
     got = [(r.cells[0], r.cells[2], r.cells[3]) for r in joined.rows]
@@ -127,10 +129,13 @@ def test_embedded_scan_only_for_a_page_that_is_one_image():
             pdf.close()
 
 
-@pytest.mark.parametrize("name, message", [
-    ("encrypted.pdf", "^encrypted PDF: password required$"),
-    ("truncated.pdf", "^corrupt PDF: "),
-])
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("encrypted.pdf", "^encrypted PDF: password required$"),
+        ("truncated.pdf", "^corrupt PDF: "),
+    ],
+)
 def test_bad_pdfs_are_one_line_errors(name, message):
     with pytest.raises(IngestError, match=message) as info:
         ingest(BAD / name)
@@ -146,5 +151,7 @@ def test_each_page_decides_text_layer_or_ocr():
     assert scan_table.source == "ocr-lines" and scan_table.n_cols == 5
     assert any(r[3] == "78,94%" for r in scan_table.text_rows())
     # numbering runs on across the pages
-    assert doc.pages[1].blocks[0].number > doc.pages[0].tables[0].line_end or \
-        getattr(doc.pages[1].blocks[0], "line_start", 0) > doc.pages[0].tables[0].line_end
+    assert (
+        doc.pages[1].blocks[0].number > doc.pages[0].tables[0].line_end
+        or getattr(doc.pages[1].blocks[0], "line_start", 0) > doc.pages[0].tables[0].line_end
+    )

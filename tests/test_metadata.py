@@ -51,10 +51,13 @@ def _doc(tmp_path, text):
 
 
 def test_body_citation_is_not_the_number_and_slash_date(tmp_path):
-    meta = _doc(tmp_path, "ỦY BAN NHÂN DÂN\nPHƯỜNG AN HÒA\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
-                "An Hòa, 05/04/2024\n\nTHÔNG BÁO\nKết quả kiểm tra công tác CCHC quý I năm 2024\n\n"
-                "Căn cứ Quyết định số 1395/QĐ-SNV ngày 05/12/2022;\n\nNội dung.\n\n"
-                "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLê Thị Hoa\n")
+    meta = _doc(
+        tmp_path,
+        "ỦY BAN NHÂN DÂN\nPHƯỜNG AN HÒA\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+        "An Hòa, 05/04/2024\n\nTHÔNG BÁO\nKết quả kiểm tra công tác CCHC quý I năm 2024\n\n"
+        "Căn cứ Quyết định số 1395/QĐ-SNV ngày 05/12/2022;\n\nNội dung.\n\n"
+        "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLê Thị Hoa\n",
+    )
     assert meta.number is None and meta.kind == "TB" and meta.kind_name == "Thông báo"
     assert (meta.issuer, meta.commune, meta.place) == ("UBND phường An Hòa", "An Hòa", "An Hòa")
     assert (meta.date, meta.year) == ("2024-04-05", 2024)
@@ -76,8 +79,11 @@ def test_ocr_speck_before_the_title_is_not_part_of_it():
     from extract.model import IngestedDocument, Line, Page
 
     lines = ["ỦY BAN NHÂN DÂN", "XÃ NGỌC KỲ", "_ CHỈ SỐ ĐÁNH GIÁ CẢI CÁCH HÀNH CHÍNH CẤP XÃ NĂM 2023"]
-    doc = IngestedDocument(path="x.png", format="image", pages=[Page(number=1, method="ocr", blocks=[
-        Line(text=t, page=1, number=i + 1) for i, t in enumerate(lines)])])
+    doc = IngestedDocument(
+        path="x.png",
+        format="image",
+        pages=[Page(number=1, method="ocr", blocks=[Line(text=t, page=1, number=i + 1) for i, t in enumerate(lines)])],
+    )
     meta = extract_metadata(doc)
     assert meta.title == "CHỈ SỐ ĐÁNH GIÁ CẢI CÁCH HÀNH CHÍNH CẤP XÃ NĂM 2023"
     assert meta.commune == "Ngọc Kỳ"

@@ -12,6 +12,12 @@ Highlands name) to check them.
 from pathlib import Path
 
 import pytest
+
+from extract.base import ingest
+from extract.columns import fragments, reading_lines, serialize
+from extract.docx_reader import DocxReader
+from extract.metadata import ANCHORS, extract_metadata
+from extract.model import IngestedDocument, Line, Page, Word
 from metadata_docs import (
     DEV,
     HELD_OUT,
@@ -20,19 +26,21 @@ from metadata_docs import (
     libreoffice_pdfs,
     text_export,
 )
-
-from extract.base import ingest
-from extract.columns import fragments, reading_lines, serialize
-from extract.docx_reader import DocxReader
-from extract.metadata import ANCHORS, extract_metadata
-from extract.model import IngestedDocument, Line, Page, Word
 from normalize.text import column_pieces
 from normalize.vietnamese import repair_document
 
 SPECS = {s.name: s for s in DEV + HELD_OUT}
 FORMATS = ("docx", "pdf", "txt", "layout.txt")
-FIELDS = {"number": "number", "kind": "kind", "date": "date", "place": "place", "commune": "commune",
-          "issuer": "issuer_name", "signer": "signer", "title": "title_text"}
+FIELDS = {
+    "number": "number",
+    "kind": "kind",
+    "date": "date",
+    "place": "place",
+    "commune": "commune",
+    "issuer": "issuer_name",
+    "signer": "signer",
+    "title": "title_text",
+}
 
 
 @pytest.fixture(scope="module")
@@ -80,8 +88,13 @@ def test_docx_cells_keep_their_paragraphs_and_nested_tables_read_by_column(lette
     header = next(doc.tables())
     assert (header.n_rows, header.n_cols) == (1, 1)
     assert header.cells[0].lines == [
-        "UBND THỊ XÃ HƯƠNG TRÀ", "ỦY BAN NHÂN DÂN PHƯỜNG AN PHÚ", "Số: 41/TTr-UBND",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "An Phú, ngày 18 tháng 02 năm 2022"]
+        "UBND THỊ XÃ HƯƠNG TRÀ",
+        "ỦY BAN NHÂN DÂN PHƯỜNG AN PHÚ",
+        "Số: 41/TTr-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "An Phú, ngày 18 tháng 02 năm 2022",
+    ]
     doc = DocxReader().read(letters["tan-lac-kh", "docx"])
     header = next(doc.tables())
     assert header.cells[0].lines == ["UBND HUYỆN TÂN LẠC", "ỦY BAN NHÂN DÂN XÃ MỸ HÒA"]
@@ -113,8 +126,13 @@ def _pdf_line(pieces: list[tuple[str, float]], top: float = 70.0, number: int = 
         for token in text.split():
             words.append(Word(token, (x, top, x + 6 * len(token), top + 12)))
             x += 6 * len(token) + 3
-    return Line(text=" ".join(w.text for w in words), page=1, number=number, words=words,
-                bbox=(words[0].bbox[0], top, words[-1].bbox[2], top + 12))
+    return Line(
+        text=" ".join(w.text for w in words),
+        page=1,
+        number=number,
+        words=words,
+        bbox=(words[0].bbox[0], top, words[-1].bbox[2], top + 12),
+    )
 
 
 def test_word_gaps_cut_a_printed_line_into_its_columns():
@@ -123,35 +141,56 @@ def test_word_gaps_cut_a_printed_line_into_its_columns():
     second = _pdf_line([("XÃ ĐÔNG SƠN", 122.0), ("Độc lập - Tự do - Hạnh phúc", 250.0)], top=86.0, number=2)
     rows = [fragments(first, ANCHORS), fragments(second, ANCHORS)]
     assert [f.line.text for f in rows[0]] == ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
-    assert [l.text for l in serialize(rows, ANCHORS)] == [
-        "ỦY BAN NHÂN DÂN", "XÃ ĐÔNG SƠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert [ln.text for ln in serialize(rows, ANCHORS)] == [
+        "ỦY BAN NHÂN DÂN",
+        "XÃ ĐÔNG SƠN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+    ]
 
 
 def _text_doc(lines: list[str]) -> IngestedDocument:
-    return IngestedDocument(path="x.txt", format="txt", pages=[Page(number=1, blocks=[
-        Line(text=t, page=1, number=i + 1) for i, t in enumerate(lines)])])
+    return IngestedDocument(
+        path="x.txt",
+        format="txt",
+        pages=[Page(number=1, blocks=[Line(text=t, page=1, number=i + 1) for i, t in enumerate(lines)])],
+    )
 
 
 def test_anchors_cut_a_line_with_nothing_between_its_columns():
     """A text export that lost the gaps: the motto and the place-date line are cut out by their words."""
-    doc = _text_doc(["ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                     "XÃ TRÀ VÂN Độc lập - Tự do - Hạnh phúc",
-                     "Số: 31/KH-UBND Trà Vân, ngày 02 tháng 8 năm 2024",
-                     "KẾ HOẠCH", "Kiểm tra công tác cải cách hành chính năm 2024", "Căn cứ Luật"])
-    assert [l.text for l in reading_lines(doc, ANCHORS)][:6] == [
-        "ỦY BAN NHÂN DÂN", "XÃ TRÀ VÂN", "Số: 31/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Độc lập - Tự do - Hạnh phúc", "Trà Vân, ngày 02 tháng 8 năm 2024"]
+    doc = _text_doc(
+        [
+            "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "XÃ TRÀ VÂN Độc lập - Tự do - Hạnh phúc",
+            "Số: 31/KH-UBND Trà Vân, ngày 02 tháng 8 năm 2024",
+            "KẾ HOẠCH",
+            "Kiểm tra công tác cải cách hành chính năm 2024",
+            "Căn cứ Luật",
+        ]
+    )
+    assert [ln.text for ln in reading_lines(doc, ANCHORS)][:6] == [
+        "ỦY BAN NHÂN DÂN",
+        "XÃ TRÀ VÂN",
+        "Số: 31/KH-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Trà Vân, ngày 02 tháng 8 năm 2024",
+    ]
     meta = extract_metadata(doc)
     assert (meta.number, meta.date, meta.commune, meta.place) == ("31/KH-UBND", "2024-08-02", "Trà Vân", "Trà Vân")
     assert meta.title == "Kiểm tra công tác cải cách hành chính năm 2024"
 
 
-@pytest.mark.parametrize("issuer, commune", [
-    (["UBND TỈNH QUẢNG TRỊ", "ỦY BAN NHÂN DÂN", "XÃ HẢI LĂNG"], "Hải Lăng"),  # after 2025: no district
-    (["UBND THÀNH PHỐ HÀ TIÊN", "UBND PHƯỜNG TÔ CHÂU"], "Tô Châu"),
-    (["UBND THỊ XÃ BA ĐỒN", "ỦY BAN NHÂN DÂN XÃ QUẢNG", "HÒA"], "Quảng Hòa"),  # a long name wrapped in its cell
-    (["UBND THỊ XÃ BA ĐỒN"], None),  # a town is not a commune
-])
+@pytest.mark.parametrize(
+    "issuer, commune",
+    [
+        (["UBND TỈNH QUẢNG TRỊ", "ỦY BAN NHÂN DÂN", "XÃ HẢI LĂNG"], "Hải Lăng"),  # after 2025: no district
+        (["UBND THÀNH PHỐ HÀ TIÊN", "UBND PHƯỜNG TÔ CHÂU"], "Tô Châu"),
+        (["UBND THỊ XÃ BA ĐỒN", "ỦY BAN NHÂN DÂN XÃ QUẢNG", "HÒA"], "Quảng Hòa"),  # a long name wrapped in its cell
+        (["UBND THỊ XÃ BA ĐỒN"], None),  # a town is not a commune
+    ],
+)
 def test_issuer_column_gives_its_lowest_unit(issuer, commune):
     doc = _text_doc(issuer + ["Số: 5/BC-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BÁO CÁO", "Kết quả"])
     meta = extract_metadata(doc)
@@ -160,14 +199,19 @@ def test_issuer_column_gives_its_lowest_unit(issuer, commune):
 
 
 def test_tab_after_a_list_marker_is_not_a_column_gap(tmp_path):
-    """"I.<tab>ĐÁNH GIÁ …" is a numbered heading: the body starts there, it is not a column
+    """ "I.<tab>ĐÁNH GIÁ …" is a numbered heading: the body starts there, it is not a column
     beside "I." that would run the upper-case title on."""
     from docx import Document
 
     doc = Document()
-    for text in ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "XÃ PHÚ MỸ\tĐộc lập - Tự do - Hạnh phúc",
-                 "Số: 12/BC-UBND\tPhú Mỹ, ngày 9 tháng 5 năm 2024", "BẢNG TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH",
-                 "I.\tĐÁNH GIÁ KẾT QUẢ THỰC HIỆN", "1.\tCông tác chỉ đạo, điều hành"):
+    for text in (
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "XÃ PHÚ MỸ\tĐộc lập - Tự do - Hạnh phúc",
+        "Số: 12/BC-UBND\tPhú Mỹ, ngày 9 tháng 5 năm 2024",
+        "BẢNG TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH",
+        "I.\tĐÁNH GIÁ KẾT QUẢ THỰC HIỆN",
+        "1.\tCông tác chỉ đạo, điều hành",
+    ):
         doc.add_paragraph(text)
     doc.save(str(tmp_path / "numbered.docx"))
     meta = extract_metadata(ingest(tmp_path / "numbered.docx"))

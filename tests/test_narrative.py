@@ -19,8 +19,9 @@ def _doc(name: str):
 
 
 def _lines_doc(*texts: str) -> IngestedDocument:
-    return IngestedDocument(path="x", format="txt",
-                            pages=[Page(1, [Line(text=t, page=1, number=k + 1) for k, t in enumerate(texts)])])
+    return IngestedDocument(
+        path="x", format="txt", pages=[Page(1, [Line(text=t, page=1, number=k + 1) for k, t in enumerate(texts)])]
+    )
 
 
 def test_000_statements_groups_and_criteria():
@@ -44,7 +45,10 @@ def test_statements_survive_lost_diacritics():
 def test_002_counts_with_breakdowns():
     counts = find_counts(_doc("002_huong-son_2024_bao-cao-6-thang.txt"))
     received = next(c for c in counts if c.total == 281)
-    assert received.unit == "hồ sơ" and [(p.label, p.value) for p in received.parts] == [("mức độ 2", 84), ("mức độ 3", 197)]
+    assert received.unit == "hồ sơ" and [(p.label, p.value) for p in received.parts] == [
+        ("mức độ 2", 84),
+        ("mức độ 3", 197),
+    ]
     solved = next(c for c in counts if c.total == 276)
     assert solved.label == "hồ sơ đã giải quyết"
     assert [(p.label, p.value) for p in solved.parts] == [("trước hạn", 256), ("đúng hạn", 20), ("trễ hạn", 0)]
@@ -86,11 +90,13 @@ def test_targets_range_floor_accented_cues_and_verb_phrases():
     from extract.segment.narrative import find_targets
     from extract.text_reader import parse_text
 
-    text = ("KẾ HOẠCH\nCải cách hành chính giai đoạn 2021-2025\n\nI. MỤC TIÊU\n\n"
-            "- Mức độ hài lòng về lĩnh vực đất đai, xây dựng, đầu tư đạt tối thiểu 85%.\n"
-            "- Thực hiện xử lý 100% văn bản QPPL cần được xử lý sau kiểm tra.\n"
-            "- Mỗi năm có từ 1-2 sáng kiến được triển khai có hiệu quả.\n"
-            "- Tỷ lệ hồ sơ trực tuyến trong lĩnh vực đầu tư 40%.\n")
+    text = (
+        "KẾ HOẠCH\nCải cách hành chính giai đoạn 2021-2025\n\nI. MỤC TIÊU\n\n"
+        "- Mức độ hài lòng về lĩnh vực đất đai, xây dựng, đầu tư đạt tối thiểu 85%.\n"
+        "- Thực hiện xử lý 100% văn bản QPPL cần được xử lý sau kiểm tra.\n"
+        "- Mỗi năm có từ 1-2 sáng kiến được triển khai có hiệu quả.\n"
+        "- Tỷ lệ hồ sơ trực tuyến trong lĩnh vực đầu tư 40%.\n"
+    )
     doc = IngestedDocument(path="x.txt", format="txt", pages=parse_text(text))
     targets = {t.value: t for t in find_targets(doc)}
     assert targets[85].indicator.endswith("đầu tư") and targets[85].comparator == ">="

@@ -91,6 +91,7 @@ def test_ocr_narrative_002_same_counts(tmp_path, variant):
 
 # ------------------------------------------------------------------ other communes' phrasings
 
+
 def _doc(text: str) -> IngestedDocument:
     return IngestedDocument(path="x.txt", format="txt", pages=parse_text(text))
 
@@ -151,7 +152,11 @@ def test_count_phrasings(fold):
     text = unidecode(COUNTS) if fold else COUNTS
     counts = find_counts(_doc(text))
     assert [(c.total, [p.value for p in c.parts], c.source.line_start) for c in counts] == [
-        (120, [100, 20], 1), (120, [118], 2), (120, [100, 20], 3), (1250, [1000, 250], 4)]
+        (120, [100, 20], 1),
+        (120, [118], 2),
+        (120, [100, 20], 3),
+        (1250, [1000, 250], 4),
+    ]
     assert [shadow_label(p.label) for p in counts[0].parts] == ["truc tuyen", "truc tiep"]
     assert shadow_label(counts[0].label) == "ho so tiep nhan"
     assert shadow_label(counts[1].parts[0].label) == "dung han"
@@ -180,15 +185,24 @@ I. MỤC TIÊU
 def test_target_phrasings(fold):
     text = unidecode(TARGETS) if fold else TARGETS
     got = [(t.value, t.comparator, t.unit, t.year) for t in find_targets(_doc(text))]
-    assert got == [(100, "=", "%", None), (95, ">=", "%", None), (10, ">=", "%", None),  # 2024 is the baseline
-                   (80, ">=", "%", 2026), (60, ">", "%", None)]
+    assert got == [
+        (100, "=", "%", None),
+        (95, ">=", "%", None),
+        (10, ">=", "%", None),  # 2024 is the baseline
+        (80, ">=", "%", 2026),
+        (60, ">", "%", None),
+    ]
 
 
 def test_target_indicators_drop_the_comparator_words():
     targets = find_targets(_doc(TARGETS))
     assert [t.indicator for t in targets] == [
-        "hồ sơ TTHC được giải quyết đúng hạn", "Tỷ lệ hài lòng của người dân", "Số văn bản giấy giảm",
-        "hồ sơ được số hóa", "Tỷ lệ hồ sơ trực tuyến"]
+        "hồ sơ TTHC được giải quyết đúng hạn",
+        "Tỷ lệ hài lòng của người dân",
+        "Số văn bản giấy giảm",
+        "hồ sơ được số hóa",
+        "Tỷ lệ hồ sơ trực tuyến",
+    ]
 
 
 # ------------------------------------------------------------------ statistics annex variants
@@ -217,11 +231,13 @@ THỐNG KÊ CÔNG TÁC CHỈ ĐẠO
 </table>
 """
 
-TSV_ANNEX = ("Biểu số 2\nTHỐNG KÊ CÔNG TÁC KIỂM TRA\n\n"
-             "STT\tChỉ tiêu\tĐơn vị\tKết quả\n"
-             "1\tSố cuộc kiểm tra\tCuộc\t1.250\n"
-             "2\tTỷ lệ kiến nghị được xử lý\t%\t12,5%\n"
-             "3\tCó kế hoạch kiểm tra\tKhông = 0; Có = 1\tkhong\n")
+TSV_ANNEX = (
+    "Biểu số 2\nTHỐNG KÊ CÔNG TÁC KIỂM TRA\n\n"
+    "STT\tChỉ tiêu\tĐơn vị\tKết quả\n"
+    "1\tSố cuộc kiểm tra\tCuộc\t1.250\n"
+    "2\tTỷ lệ kiến nghị được xử lý\t%\t12,5%\n"
+    "3\tCó kế hoạch kiểm tra\tKhông = 0; Có = 1\tkhong\n"
+)
 
 
 def _rows(text: str):
@@ -232,8 +248,12 @@ def _rows(text: str):
 def test_markdown_annex_with_other_headers():
     annex, rows = _rows(MARKDOWN_ANNEX)
     assert (annex.annex, annex.title) == ("Phụ lục 3", "THỐNG KÊ KẾT QUẢ GIẢI QUYẾT TTHC")
-    assert rows == [("1", "Hồ sơ", 1250, []), ("1.1", "%", 12.5, []),
-                    ("2", "Có = 1; Không = 0", 1, []), ("3", "Có = 1; Không = 0", 0, [])]
+    assert rows == [
+        ("1", "Hồ sơ", 1250, []),
+        ("1.1", "%", 12.5, []),
+        ("2", "Có = 1; Không = 0", 1, []),
+        ("3", "Có = 1; Không = 0", 0, []),
+    ]
     assert annex.rows[2].allowed_values == {"Có": 1, "Không": 0} and annex.rows[2].value_raw == "Có"
     assert annex.rows[1].parent == "1" and annex.rows[0].indicator == "Tổng số hồ sơ tiếp nhận"
 

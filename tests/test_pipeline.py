@@ -46,10 +46,20 @@ def test_output_does_not_depend_on_the_hash_seed():
     import subprocess
     import sys
 
-    script = ("import json,sys; from pathlib import Path; "
-              "from cchc_extract.pipeline import convert_file, result_to_json; "
-              "d = result_to_json(convert_file(Path(sys.argv[1]), 'x')); print(json.dumps(d, sort_keys=True))")
+    script = (
+        "import json,sys; from pathlib import Path; "
+        "from cchc_extract.pipeline import convert_file, result_to_json; "
+        "d = result_to_json(convert_file(Path(sys.argv[1]), 'x')); print(json.dumps(d, sort_keys=True))"
+    )
     sample = str(next((ROOT / "samples").glob("003_*.txt")))
-    outputs = {subprocess.run([sys.executable, "-c", script, sample], capture_output=True, text=True, check=True,
-                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script, sample],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
     assert len(outputs) == 1

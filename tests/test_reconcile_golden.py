@@ -44,6 +44,7 @@ def test_golden_records_flag_exactly_the_documents_faults(seed):
 
 def test_golden_relations_are_really_checked():
     """Not vacuous: the consistent relations are there and pass."""
+
     def ok(seed, kind):
         (path,) = GOLDEN.glob(f"{seed}_*.reference.json")
         result = golden_result(path)
@@ -63,7 +64,13 @@ def test_pipeline_goldens_report_the_seeds_faults_as_mismatches_and_nothing_else
     found = set()
     for path in sorted(GOLDEN.parent.glob("*.json")) + sorted((GOLDEN.parent / "renderings").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        found |= {(path.name[:3], c["kind"], c["code"], c["status"]) for c in data["checks"]
-                  if c["status"] in ("mismatch", "misread")}
-    assert found == {("000", "group_statement", "c", "mismatch"), ("002", "allowed_code", "2", "mismatch"),
-                     ("003", "text_ratio", "3.5.3", "mismatch")}
+        found |= {
+            (path.name[:3], c["kind"], c["code"], c["status"])
+            for c in data["checks"]
+            if c["status"] in ("mismatch", "misread")
+        }
+    assert found == {
+        ("000", "group_statement", "c", "mismatch"),
+        ("002", "allowed_code", "2", "mismatch"),
+        ("003", "text_ratio", "3.5.3", "mismatch"),
+    }

@@ -21,10 +21,16 @@ from schemas import schema_errors
 
 
 def row(code, max_points, self_points, self_raw=None, **kw):
-    return ScoreRow(code=code, level=code.count(".") + 1, max_points=max_points, self_points=self_points,
-                    max_points_raw=str(max_points).replace(".", ","), self_points_raw=self_raw,
-                    source=SourceRef(page=2),
-                    **kw)
+    return ScoreRow(
+        code=code,
+        level=code.count(".") + 1,
+        max_points=max_points,
+        self_points=self_points,
+        max_points_raw=str(max_points).replace(".", ","),
+        self_points_raw=self_raw,
+        source=SourceRef(page=2),
+        **kw,
+    )
 
 
 def statuses(result, kind):
@@ -48,7 +54,11 @@ def test_sum_broken_by_an_ocr_confusion_is_a_misread_on_a_scan():
     assert statuses(result, "sum_self") == ["misread"]
     (item,) = [r for r in result.review if r.alternatives]
     assert (item.item, item.field, item.raw, item.alternatives) == (
-        "/score_tables/0/rows/3", "self_points", "0,8", [0.3])
+        "/score_tables/0/rows/3",
+        "self_points",
+        "0,8",
+        [0.3],
+    )
     check = next(c for c in result.checks if c.kind == "sum_self")
     assert "2.3 self_points read as '0,8' may be 0,3" in check.message
     assert schema_errors(to_dict(result)) == []
@@ -71,8 +81,11 @@ def test_a_fault_no_single_misreading_explains_stays_a_mismatch():
 def test_lost_decimal_mark_among_several_readings_is_a_misread():
     """Self "25" over max 2,5 with two readings that both fit (2,5 and 0,25 when the parent is
     blank): not repaired (ambiguous), not the commune's fault either."""
-    rows = [row("1", 5, None), row("1.1", 2.5, 25, "25", alternatives={"self_points": [2.5, 0.25]}),
-            row("1.2", 2.5, 2, "2")]
+    rows = [
+        row("1", 5, None),
+        row("1.1", 2.5, 25, "25", alternatives={"self_points": [2.5, 0.25]}),
+        row("1.2", 2.5, 2, "2"),
+    ]
     result = ExtractionResult(source=SourceInfo(method="ocr"), score_tables=[ScoreTable(rows=rows)])
     reconcile(result)
     assert statuses(result, "self_le_max") == ["misread"]
@@ -83,18 +96,30 @@ def test_lost_decimal_mark_among_several_readings_is_a_misread():
 def test_text_ratio_on_a_scan():
     explanation = "Giải quyết đúng hạn 393/402 hồ sơ (đạt 99%)"  # an OCR'd 398: 398/402 = 99,0%
     for method, status in (("ocr", "misread"), ("text", "mismatch")):
-        result = ExtractionResult(source=SourceInfo(method=method), score_tables=[ScoreTable(rows=[
-            row("3.3", 1, 1, "1", explanation=explanation)])])
+        result = ExtractionResult(
+            source=SourceInfo(method=method),
+            score_tables=[ScoreTable(rows=[row("3.3", 1, 1, "1", explanation=explanation)])],
+        )
         reconcile(result)
         assert statuses(result, "text_ratio") == [status]
 
 
 def test_count_parts_and_annex_total_on_a_scan():
-    count = Count(text="tiếp nhận 120 hồ sơ (trực tuyến 100 hồ sơ, trực tiếp 28 hồ sơ)", label="hồ sơ", total=120,
-                  unit="hồ sơ", parts=[CountPart("trực tuyến", 100), CountPart("trực tiếp", 28)], complete=True)
-    annex = StatAnnex(annex="Phụ lục", rows=[
-        StatRow(code="1", indicator="Tổng số TTHC", unit="Thủ tục", value=137, value_raw="137"),
-        StatRow(code="1.1", indicator="Cấp xã", unit="Thủ tục", value=187, value_raw="187", level=2)])
+    count = Count(
+        text="tiếp nhận 120 hồ sơ (trực tuyến 100 hồ sơ, trực tiếp 28 hồ sơ)",
+        label="hồ sơ",
+        total=120,
+        unit="hồ sơ",
+        parts=[CountPart("trực tuyến", 100), CountPart("trực tiếp", 28)],
+        complete=True,
+    )
+    annex = StatAnnex(
+        annex="Phụ lục",
+        rows=[
+            StatRow(code="1", indicator="Tổng số TTHC", unit="Thủ tục", value=137, value_raw="137"),
+            StatRow(code="1.1", indicator="Cấp xã", unit="Thủ tục", value=187, value_raw="187", level=2),
+        ],
+    )
     for method, status in (("ocr", "misread"), ("docx", "mismatch")):
         result = ExtractionResult(source=SourceInfo(method=method), counts=[count], statistics=[annex])
         reconcile(result)
@@ -103,10 +128,21 @@ def test_count_parts_and_annex_total_on_a_scan():
 
 
 def test_narrative_count_against_its_annex_row_on_a_scan():
-    count = Count(text="Tổng số hồ sơ đã giải quyết là 276 hồ sơ", label="hồ sơ đã giải quyết", total=216,
-                  unit="hồ sơ", parts=[CountPart("trước hạn", 216)])
-    annex = StatAnnex(annex="Phụ lục 4", rows=[
-        StatRow(code="3.3.1", indicator="Tổng số hồ sơ TTHC đã giải quyết", unit="Hồ sơ", value=276, value_raw="276")])
+    count = Count(
+        text="Tổng số hồ sơ đã giải quyết là 276 hồ sơ",
+        label="hồ sơ đã giải quyết",
+        total=216,
+        unit="hồ sơ",
+        parts=[CountPart("trước hạn", 216)],
+    )
+    annex = StatAnnex(
+        annex="Phụ lục 4",
+        rows=[
+            StatRow(
+                code="3.3.1", indicator="Tổng số hồ sơ TTHC đã giải quyết", unit="Hồ sơ", value=276, value_raw="276"
+            )
+        ],
+    )
     for method, status in (("ocr", "misread"), ("docx", "mismatch")):  # "216": a 7 read as 1
         result = ExtractionResult(source=SourceInfo(method=method), counts=[count], statistics=[annex])
         reconcile(result)

@@ -10,8 +10,16 @@ from cchc_extract.records import ExtractionResult, SourceRef, StatAnnex, StatRow
 
 def stat(code, indicator, unit="", value=None, value_raw=None, **kw):
     raw = value_raw if value_raw is not None else ("" if value is None else str(value))
-    return StatRow(code=code, indicator=indicator, unit=unit, value=value, value_raw=raw,
-                   level=code.rstrip(".").count(".") + 1, source=SourceRef(page=3), **kw)
+    return StatRow(
+        code=code,
+        indicator=indicator,
+        unit=unit,
+        value=value,
+        value_raw=raw,
+        level=code.rstrip(".").count(".") + 1,
+        source=SourceRef(page=3),
+        **kw,
+    )
 
 
 def ratio_checks(*rows):
@@ -20,10 +28,11 @@ def ratio_checks(*rows):
     return [(c.code, c.field, c.status) for c in result.checks if c.kind == "ratio"]
 
 
-@pytest.mark.parametrize("percent, raw, status", [
-    (99.25, "99,25%", "ok"), (99.25, "99,25 %", "ok"), (97.5, "97,5 %", "mismatch")])
+@pytest.mark.parametrize(
+    "percent, raw, status", [(99.25, "99,25%", "ok"), (99.25, "99,25 %", "ok"), (97.5, "97,5 %", "mismatch")]
+)
 def test_sibling_ratio_after_its_counts_without_wording(percent, raw, status):
-    """"Tỷ lệ hồ sơ giải quyết đúng hạn" after "Số hồ sơ đã giải quyết" and "Số hồ sơ đúng hạn":
+    """ "Tỷ lệ hồ sơ giải quyết đúng hạn" after "Số hồ sơ đã giải quyết" and "Số hồ sơ đúng hạn":
     neither is worded as the whole; of two counts the larger is (399/402 = 99,25%)."""
     assert ratio_checks(
         stat("3.1", "Số hồ sơ đã giải quyết", "Hồ sơ", 402),
@@ -42,18 +51,22 @@ def test_sibling_ratio_skips_the_counts_own_children():
 
 
 def test_ratio_whose_whole_is_its_parent():
-    rows = [stat("2", "Tổng số nhiệm vụ CCHC được giao", "Nhiệm vụ", 20),
-            stat("2.1", "Số nhiệm vụ đã hoàn thành", "Nhiệm vụ", 17),
-            stat("2.2", "Tỷ lệ hoàn thành", "%", 85)]
+    rows = [
+        stat("2", "Tổng số nhiệm vụ CCHC được giao", "Nhiệm vụ", 20),
+        stat("2.1", "Số nhiệm vụ đã hoàn thành", "Nhiệm vụ", 17),
+        stat("2.2", "Tỷ lệ hoàn thành", "%", 85),
+    ]
     assert ratio_checks(*rows) == [("2.2", "value", "ok")]
     rows[2].value = 80
     assert ratio_checks(*rows) == [("2.2", "value", "mismatch")]
 
 
 def test_parent_ratio_of_its_children():
-    rows = [stat("6.4", "Tỷ lệ hồ sơ tiếp nhận trực tuyến", "%", 70.1, "70,1"),
-            stat("6.4.1", "Tổng số hồ sơ đã tiếp nhận", "Hồ sơ", 281),
-            stat("6.4.2", "Số hồ sơ tiếp nhận trực tuyến", "Hồ sơ", 197)]
+    rows = [
+        stat("6.4", "Tỷ lệ hồ sơ tiếp nhận trực tuyến", "%", 70.1, "70,1"),
+        stat("6.4.1", "Tổng số hồ sơ đã tiếp nhận", "Hồ sơ", 281),
+        stat("6.4.2", "Số hồ sơ tiếp nhận trực tuyến", "Hồ sơ", 197),
+    ]
     assert ratio_checks(*rows) == [("6.4", "value", "ok")]
     rows[0].value = 71.2
     assert ratio_checks(*rows) == [("6.4", "value", "mismatch")]
@@ -69,9 +82,10 @@ def test_three_unworded_counts_never_a_false_mismatch():
     ) == [("4.4", "value", "skipped")]
 
 
-@pytest.mark.parametrize("note, status", [
-    ("đạt 99,25 % tổng số hồ sơ đã giải quyết", "ok"), ("đạt 99,25% so với tổng số", "ok"),
-    ("đạt 98 %", "mismatch")])
+@pytest.mark.parametrize(
+    "note, status",
+    [("đạt 99,25 % tổng số hồ sơ đã giải quyết", "ok"), ("đạt 99,25% so với tổng số", "ok"), ("đạt 98 %", "mismatch")],
+)
 def test_share_stated_in_a_note(note, status):
     assert ratio_checks(
         stat("3.1", "Tổng số hồ sơ đã giải quyết", "Hồ sơ", 402),
@@ -80,8 +94,11 @@ def test_share_stated_in_a_note(note, status):
 
 
 def test_ratio_of_other_units_is_not_paired():
-    assert ratio_checks(
-        stat("5.1", "Số cuộc kiểm tra", "Cuộc", 4),
-        stat("5.2", "Số vấn đề phát hiện", "Vấn đề", 10),
-        stat("5.3", "Tỷ lệ", "%", 30),
-    ) == []
+    assert (
+        ratio_checks(
+            stat("5.1", "Số cuộc kiểm tra", "Cuộc", 4),
+            stat("5.2", "Số vấn đề phát hiện", "Vấn đề", 10),
+            stat("5.3", "Tỷ lệ", "%", 30),
+        )
+        == []
+    )

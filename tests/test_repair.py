@@ -25,12 +25,17 @@ def _strip(text: str) -> str:
     return "".join(fold(ch).upper() if ch.isupper() else fold(ch) for ch in text)
 
 
-@pytest.mark.parametrize("line, expected", [
-    ("CHI SO PANH GIA, XAC PINH CAI CACH HANH CHINH CAP XA",
-     "CHỈ SỐ ĐÁNH GIÁ, XÁC ĐỊNH CẢI CÁCH HÀNH CHÍNH CẤP XÃ"),
-    ("K¢ hoach CCHC nim", "Kế hoạch CCHC năm"),
-    ("Mirc d6 hoan thanh ké hoach CCHC", "Mức độ hoàn thành kế hoạch CCHC"),
-])
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        (
+            "CHI SO PANH GIA, XAC PINH CAI CACH HANH CHINH CAP XA",
+            "CHỈ SỐ ĐÁNH GIÁ, XÁC ĐỊNH CẢI CÁCH HÀNH CHÍNH CẤP XÃ",
+        ),
+        ("K¢ hoach CCHC nim", "Kế hoạch CCHC năm"),
+        ("Mirc d6 hoan thanh ké hoach CCHC", "Mức độ hoàn thành kế hoạch CCHC"),
+    ],
+)
 def test_ocr_examples_from_seed_003(line, expected):
     assert repair_text(line) == expected
 
@@ -61,8 +66,9 @@ def test_substituted_words_of_seed_001_repaired_from_context():
 
 def test_stripped_seed_sentences_restored():
     # Real sentences of seed 000 (clean), stripped of their diacritics, then restored.
-    lines = [ln for ln in _seed("000_").read_text(encoding="utf-8").splitlines()
-             if len(ln.split()) >= 10 and "*" not in ln][:40]
+    lines = [
+        ln for ln in _seed("000_").read_text(encoding="utf-8").splitlines() if len(ln.split()) >= 10 and "*" not in ln
+    ][:40]
     good = total = 0
     for ln in lines:
         out = repair_text(_strip(ln))
@@ -110,7 +116,13 @@ def test_repair_document_sets_raw_and_confidence():
 
 def test_cli_round_trip():
     src = "K¢ hoach CCHC nim\nCHI SO PANH GIA\n"
-    proc = subprocess.run([sys.executable, "-m", "cchc_extract.cli", "repair"], input=src,
-                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "cchc_extract.cli", "repair"],
+        input=src,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines() == ["Kế hoạch CCHC năm", "CHỈ SỐ ĐÁNH GIÁ"]

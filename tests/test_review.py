@@ -21,8 +21,13 @@ def out(tmp_path):
     # A second item to review: a target whose value a person will retype.
     path = folder / "ngoc-ky" / "86-bc.txt.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["review"].append(to_dict(ReviewItem(item="/targets/0", field="value", raw="100%", value=100.0,
-                                             reason="low confidence", confidence=0.5)))
+    data["review"].append(
+        to_dict(
+            ReviewItem(
+                item="/targets/0", field="value", raw="100%", value=100.0, reason="low confidence", confidence=0.5
+            )
+        )
+    )
     write_json(data, path)
     export_review(folder)
     return folder
@@ -155,8 +160,9 @@ def test_rows_in_a_broken_sum_come_first(tmp_path):
     data = json.loads(path.read_text(encoding="utf-8"))
     message = "1: max points of its 2 sub-criteria add up to 3, the row states 4"
     data["checks"].append(to_dict(Check(id="sum_children:x", kind="sum_children", status="mismatch", message=message)))
-    data["review"].append(to_dict(ReviewItem(item="/score_tables/0/rows/0", field="max_points", reason=message,
-                                             confidence=1.0)))
+    data["review"].append(
+        to_dict(ReviewItem(item="/score_tables/0/rows/0", field="max_points", reason=message, confidence=1.0))
+    )
     write_json(data, path)
     frame = review_frame(folder)
     assert frame.iloc[0]["reason"] == message  # a sure reading in a broken sum before any doubtful one

@@ -96,8 +96,9 @@ def test_column_mapping_by_header():
 
 
 def _reference_rows(name: str) -> tuple[dict, list[dict]]:
-    reference = json.loads((ROOT / "golden" / "reference" / "renderings" / f"{name}.reference.json")
-                           .read_text(encoding="utf-8"))
+    reference = json.loads(
+        (ROOT / "golden" / "reference" / "renderings" / f"{name}.reference.json").read_text(encoding="utf-8")
+    )
     (table,) = reference["score_tables"]
     return table, table["rows"]
 
@@ -108,9 +109,15 @@ def _fold(text: str) -> str:
 
 # Typed renderings must be read exactly; OCR'd ones to the accuracy bar (rows with the right
 # code and content, printed numbers read right).
-@pytest.mark.parametrize("name, row_share, cell_share", [
-    ("score_table.docx", 1.0, 1.0), ("score_table.pdf", 1.0, 1.0),
-    ("score_table_scan.pdf", 0.98, 0.99), ("score_table_scan.png", 0.98, 0.99)])
+@pytest.mark.parametrize(
+    "name, row_share, cell_share",
+    [
+        ("score_table.docx", 1.0, 1.0),
+        ("score_table.pdf", 1.0, 1.0),
+        ("score_table_scan.pdf", 0.98, 0.99),
+        ("score_table_scan.png", 0.98, 0.99),
+    ],
+)
 def test_renderings(name, row_share, cell_share):
     path = ROOT / "samples" / "renderings" / name
     reference, expected = _reference_rows(name)
@@ -129,8 +136,10 @@ def test_renderings(name, row_share, cell_share):
     assert len(table.rows) == len(expected)  # nothing invented
     assert table.stated_total_max == reference["stated_total_max"]
     first = expected[0]
-    assert (rows[first["code"]].max_points, rows[first["code"]].self_points) == \
-        (first["max_points"], first["self_points"])  # 74 / 71.2 for the whole table, 11.5 for the photo
+    assert (rows[first["code"]].max_points, rows[first["code"]].self_points) == (
+        first["max_points"],
+        first["self_points"],
+    )  # 74 / 71.2 for the whole table, 11.5 for the photo
 
 
 def test_seed_003_row_with_lost_code_and_numbers(seed_003_rows):
@@ -146,6 +155,7 @@ def test_seed_003_row_with_lost_code_and_numbers(seed_003_rows):
 def test_criterion_name_against_explanations():
     def tokens(text):
         return [(t, t) for t in text.split()]
+
     assert is_criterion_name(tokens("Thyce hién quy ché dan chu va dan van chinh quyén & don vi"))
     assert not is_criterion_name(tokens("Ké hoach s6 52/KH-UBND ngay 30/12/2022 ciia UBND xi"))
     assert not is_criterion_name(tokens("Chua thuc hién"))  # an explanation phrase of the catalogue
@@ -159,12 +169,16 @@ def test_seed_003_names_keep_explanation_out():
 
     from cchc_extract.pipeline import result_to_json
 
-    reference = json.loads((ROOT / "golden" / "reference" / (SEED_003.name + ".reference.json")).read_text(encoding="utf-8"))
+    reference = json.loads(
+        (ROOT / "golden" / "reference" / (SEED_003.name + ".reference.json")).read_text(encoding="utf-8")
+    )
     expected = {row["code"]: row["name"] for row in reference["score_tables"][0]["rows"]}
     output = result_to_json(convert_file(SEED_003))
     names = {row["code"]: row["name"] for table in output["score_tables"] for row in table["rows"]}
     errors = sum(Levenshtein.distance(names.get(code) or "", name) for code, name in expected.items())
-    assert errors / sum(len(name) for name in expected.values()) < 0.09  # 0.40 when split by width alone, 0.125 line by line
+    assert (
+        errors / sum(len(name) for name in expected.values()) < 0.09
+    )  # 0.40 when split by width alone, 0.125 line by line
     # a name that ran into its explanation column ("... năm 2023. Kế hoạch số 53/KH-UBND ...")
     assert names["1.1.1"] == "Ban hành kế hoạch CCHC năm (trong Quý IV của năm trước liền kề năm đánh giá)"
     assert names["2.3.1"] == "Tự kiểm tra, rà soát văn bản QPPL"

@@ -96,8 +96,13 @@ def _digits(code: str) -> str:
 def _line(number: int, words: list[tuple[str, float]], y: float, page: int = 1) -> Line:
     """A line of words at the given left x-positions (8 units a character, 20 units high)."""
     boxed = [Word(text, (x, y, x + 8 * len(text), y + 20), 95.0) for text, x in words]
-    return Line(text=" ".join(t for t, _ in words), page=page, number=number, words=boxed,
-                bbox=(boxed[0].bbox[0], y, boxed[-1].bbox[2], y + 20))
+    return Line(
+        text=" ".join(t for t, _ in words),
+        page=page,
+        number=number,
+        words=boxed,
+        bbox=(boxed[0].bbox[0], y, boxed[-1].bbox[2], y + 20),
+    )
 
 
 def _appraised_layout() -> IngestedDocument:
@@ -105,16 +110,28 @@ def _appraised_layout() -> IngestedDocument:
     Giải trình; names wrap onto a second line and run far right of their header word."""
     name = ("Xác định đầy đủ các nhiệm vụ sản phẩm thời gian").split()
     rows = [
-        [("STT", 40), ("Tiêu", 120), ("chí", 160), ("Điểm", 700), ("tối", 740), ("đa", 772),
-         ("Điểm", 860), ("tự", 900), ("chấm", 920), ("Điểm", 1010), ("thẩm", 1050), ("định", 1090),
-         ("Giải", 1180), ("trình", 1220)],
-        [("1.", 40), ("CÔNG", 120), ("TÁC", 170), ("CHỈ", 210), ("ĐẠO", 245), ("15", 740), ("14", 900),
-         ("13,5", 1050)],
-        [("1.1", 40)] + [(w, 120 + 52 * i) for i, w in enumerate(name)] + [("2,5", 740), ("2", 900),
-                                                                           ("1,5", 1050), ("Thiếu", 1180)],
+        [
+            ("STT", 40),
+            ("Tiêu", 120),
+            ("chí", 160),
+            ("Điểm", 700),
+            ("tối", 740),
+            ("đa", 772),
+            ("Điểm", 860),
+            ("tự", 900),
+            ("chấm", 920),
+            ("Điểm", 1010),
+            ("thẩm", 1050),
+            ("định", 1090),
+            ("Giải", 1180),
+            ("trình", 1220),
+        ],
+        [("1.", 40), ("CÔNG", 120), ("TÁC", 170), ("CHỈ", 210), ("ĐẠO", 245), ("15", 740), ("14", 900), ("13,5", 1050)],
+        [("1.1", 40)]
+        + [(w, 120 + 52 * i) for i, w in enumerate(name)]
+        + [("2,5", 740), ("2", 900), ("1,5", 1050), ("Thiếu", 1180)],
         [("với", 120), ("kế", 160), ("hoạch", 185), ("huyện", 240), ("sản", 1180), ("phẩm", 1215)],
-        [("1.2", 40), ("Báo", 120), ("cáo", 160), ("định", 190), ("kỳ", 230), ("12,5", 740), ("12", 900),
-         ("12", 1050)],
+        [("1.2", 40), ("Báo", 120), ("cáo", 160), ("định", 190), ("kỳ", 230), ("12,5", 740), ("12", 900), ("12", 1050)],
         [("Tổng", 120), ("15", 740), ("14", 900), ("13,5", 1050)],
     ]
     lines = [_line(i + 1, words, 100 + 30 * i) for i, words in enumerate(rows)]
@@ -142,8 +159,12 @@ def test_column_ranges_from_wrapped_header_and_gutters():
     name_lo, name_hi = columns["name"]
     assert name_lo < 120 and 120 + 52 * 10 + 8 * 4 < name_hi < 740  # the name column runs to its gutter
     # OCR glues "Điểm" to the next word; the glued word still names its column.
-    assert (header_key("Điểmtối"), header_key("Điểmtự"), header_key("thẩm"), header_key("Điểm")) == \
-        ("max", "self", "appraised", None)
+    assert (header_key("Điểmtối"), header_key("Điểmtự"), header_key("thẩm"), header_key("Điểm")) == (
+        "max",
+        "self",
+        "appraised",
+        None,
+    )
 
 
 def test_gutter_is_least_inked_run_nearest_the_next_header():

@@ -50,10 +50,13 @@ APPRAISED = [_value(r[4]) for r in CATALOGUE]
 
 # ------------------------------------------------------------------------------- DOCX builder
 
-def write_docx(path: Path, tables: list[dict], title: str = "BẢNG TỰ CHẤM ĐIỂM CẢI CÁCH HÀNH CHÍNH NĂM 2024",
-               fold: bool = False) -> Path:
+
+def write_docx(
+    path: Path, tables: list[dict], title: str = "BẢNG TỰ CHẤM ĐIỂM CẢI CÁCH HÀNH CHÍNH NĂM 2024", fold: bool = False
+) -> Path:
     """One DOCX: a title, then each table ({"rows": [[cell text]], "merges": [((r0, c0), (r1, c1))]}),
     a page break between tables. ``fold`` strips every diacritic (text OCR'd without them)."""
+
     def text(t: str) -> str:
         return unidecode(t) if fold else t
 
@@ -88,8 +91,7 @@ def body(columns: str, catalogue=CATALOGUE) -> list[list[str]]:
     e evidence, k code and name in one cell)."""
     out = []
     for code, name, max_, self_, appraised, evidence in catalogue:
-        cell = {"c": code, "n": name, "m": max_, "s": self_, "a": appraised, "e": evidence,
-                "k": f"{code}. {name}"}
+        cell = {"c": code, "n": name, "m": max_, "s": self_, "a": appraised, "e": evidence, "k": f"{code}. {name}"}
         out.append([cell[k] for k in columns])
     return out
 
@@ -151,12 +153,15 @@ def test_appraised_column_is_not_self_points(tmp_path):
     assert mismatches(result) == ["sum_children 1.1 max_points"]
 
 
-@pytest.mark.parametrize("max_label, self_label, evidence_label", [
-    ("Điểm chuẩn", "Tự đánh giá", "Ghi chú"),
-    ("Thang điểm", "Điểm tự đánh giá, chấm điểm", "Giải trình"),
-    ("Điểm tối đa được chấm", "Điểm đạt", "Tài liệu kiểm chứng"),
-    ("Điểm tối đa", "Điểm tự chấm", "Nội dung giải trình"),
-])
+@pytest.mark.parametrize(
+    "max_label, self_label, evidence_label",
+    [
+        ("Điểm chuẩn", "Tự đánh giá", "Ghi chú"),
+        ("Thang điểm", "Điểm tự đánh giá, chấm điểm", "Giải trình"),
+        ("Điểm tối đa được chấm", "Điểm đạt", "Tài liệu kiểm chứng"),
+        ("Điểm tối đa", "Điểm tự chấm", "Nội dung giải trình"),
+    ],
+)
 def test_header_wordings(tmp_path, max_label, self_label, evidence_label):
     header = ["STT", "Lĩnh vực, tiêu chí", max_label, self_label, evidence_label]
     rows = [header] + body("cnmse") + [total_row("cnmse")]
@@ -169,9 +174,11 @@ def test_header_wordings(tmp_path, max_label, self_label, evidence_label):
 def test_two_row_header_with_column_numbers(tmp_path):
     # "Điểm" merged over "Tối đa | Tự chấm | Thẩm định"; TT, name and evidence merged down; then
     # a row of column numbers.
-    header = [["TT", "Nội dung tiêu chí", "Điểm", "", "", "Ghi chú"],
-              ["", "", "Tối đa", "Tự chấm", "Thẩm định", ""],
-              ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"]]
+    header = [
+        ["TT", "Nội dung tiêu chí", "Điểm", "", "", "Ghi chú"],
+        ["", "", "Tối đa", "Tự chấm", "Thẩm định", ""],
+        ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],
+    ]
     merges = [((0, 2), (0, 4)), ((0, 0), (1, 0)), ((0, 1), (1, 1)), ((0, 5), (1, 5))]
     rows = header + body("cnmsae") + [total_row("cnmsae")]
     result, table = convert(write_docx(tmp_path / "two_rows.docx", [{"rows": rows, "merges": merges}]))
@@ -271,8 +278,7 @@ def test_text_without_diacritics(tmp_path):
 
 @pytest.mark.needs_libreoffice
 def test_pdf_from_libreoffice(tmp_path):
-    header = [["TT", "Nội dung tiêu chí", "Điểm", "", "", "Ghi chú"],
-              ["", "", "Tối đa", "Tự chấm", "Thẩm định", ""]]
+    header = [["TT", "Nội dung tiêu chí", "Điểm", "", "", "Ghi chú"], ["", "", "Tối đa", "Tự chấm", "Thẩm định", ""]]
     merges = [((0, 2), (0, 4)), ((0, 0), (1, 0)), ((0, 1), (1, 1)), ((0, 5), (1, 5))]
     rows = header + body("cnmsae") + [total_row("cnmsae")]
     source = write_docx(tmp_path / "table.docx", [{"rows": rows, "merges": merges}])

@@ -75,8 +75,35 @@ def test_value_parsing_by_unit():
 
 # ------------------------------------------------------------------ OCR'd annexes (real Tesseract runs)
 
-_PHU_LUC_2_CODES = ["1", "2", "2.1", "2.2", "3", "3.1", "3.2", "3.3", "3.3.1", "3.3.2", "4", "4.1", "4.2",
-                    "5", "5.1", "5.2", "5.3", "5.4", "6", "6.1", "6.2", "6.3", "6.4", "7", "7.1", "7.2", "8"]
+_PHU_LUC_2_CODES = [
+    "1",
+    "2",
+    "2.1",
+    "2.2",
+    "3",
+    "3.1",
+    "3.2",
+    "3.3",
+    "3.3.1",
+    "3.3.2",
+    "4",
+    "4.1",
+    "4.2",
+    "5",
+    "5.1",
+    "5.2",
+    "5.3",
+    "5.4",
+    "6",
+    "6.1",
+    "6.2",
+    "6.3",
+    "6.4",
+    "7",
+    "7.1",
+    "7.2",
+    "8",
+]
 
 
 def _scan_rows(name: str):
@@ -100,8 +127,11 @@ def test_scanned_annex_codes_repaired_and_inferred_as_a_column():
     assert [rows[c].value for c in ("5.1", "5.2", "5.3", "5.4")] == [0, 0, 0, 0]
     assert rows["2"].value == 78.94 and rows["2.2"].value == 15
     # misread codes ("9.2", "2.3") repaired, not invented
-    assert all(not (set(r.flags) & {"code_repaired", "code_inferred"}) for c, r in rows.items()
-               if c in ("1", "2", "3.3.1", "6.4", "8"))
+    assert all(
+        not (set(r.flags) & {"code_repaired", "code_inferred"})
+        for c, r in rows.items()
+        if c in ("1", "2", "3.3.1", "6.4", "8")
+    )
     assert all(0 < r.confidence <= 1 for r in rows.values())
 
 
@@ -128,23 +158,38 @@ def test_enumeration_tail_only_continues_a_count_up():
 
 # ------------------------------------------------------------------ rows without a code cell
 
+
 def _table(rows: list[list[str]]) -> JoinedTable:
     header = [["STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú"]]
-    joined = [JoinedRow(cells=r, bold=[False] * 5, page=1, line_start=10 + k, line_end=10 + k, fragment=0)
-              for k, r in enumerate(rows)]
-    return JoinedTable(header=header, rows=joined, pages=[1], n_cols=5, source="test", line_start=9,
-                       line_end=10 + len(rows), block_index=0)
+    joined = [
+        JoinedRow(cells=r, bold=[False] * 5, page=1, line_start=10 + k, line_end=10 + k, fragment=0)
+        for k, r in enumerate(rows)
+    ]
+    return JoinedTable(
+        header=header,
+        rows=joined,
+        pages=[1],
+        n_cols=5,
+        source="test",
+        line_start=9,
+        line_end=10 + len(rows),
+        block_index=0,
+    )
 
 
 def test_empty_code_cell_with_figures_is_a_row_and_wrapped_text_is_not():
-    rows = stat_rows(_table([
-        ["1.", "Số thủ tục hành chính", "Thủ tục", "120", ""],
-        ["1.1", "Số thủ tục cấp tỉnh", "Thủ tục", "80", ""],
-        ["", "Số thủ tục cấp huyện", "Thủ tục", "30", ""],
-        ["1.3", "Số thủ tục cấp xã đã được rà soát", "Thủ tục", "10", ""],
-        ["", "và công bố lại", "", "", ""],
-        ["", "Tổng cộng", "", "120", ""],
-    ]))
+    rows = stat_rows(
+        _table(
+            [
+                ["1.", "Số thủ tục hành chính", "Thủ tục", "120", ""],
+                ["1.1", "Số thủ tục cấp tỉnh", "Thủ tục", "80", ""],
+                ["", "Số thủ tục cấp huyện", "Thủ tục", "30", ""],
+                ["1.3", "Số thủ tục cấp xã đã được rà soát", "Thủ tục", "10", ""],
+                ["", "và công bố lại", "", "", ""],
+                ["", "Tổng cộng", "", "120", ""],
+            ]
+        )
+    )
     assert [r.code for r in rows] == ["1", "1.1", "1.2", "1.3", None]
     assert rows[2].value == 30 and "code_inferred" in rows[2].flags and rows[2].parent == "1"
     assert rows[3].indicator == "Số thủ tục cấp xã đã được rà soát và công bố lại"
@@ -152,9 +197,13 @@ def test_empty_code_cell_with_figures_is_a_row_and_wrapped_text_is_not():
 
 
 def test_typed_codes_kept_as_printed():
-    rows = stat_rows(_table([
-        ["1.", "Số văn bản", "Văn bản", "3", ""],
-        ["3.", "Số cuộc kiểm tra", "Cuộc", "2", ""],
-        ["2.", "Số cuộc thanh tra", "Cuộc", "1", ""],
-    ]))
+    rows = stat_rows(
+        _table(
+            [
+                ["1.", "Số văn bản", "Văn bản", "3", ""],
+                ["3.", "Số cuộc kiểm tra", "Cuộc", "2", ""],
+                ["2.", "Số cuộc thanh tra", "Cuộc", "1", ""],
+            ]
+        )
+    )
     assert [r.code for r in rows] == ["1", "3", "2"] and all(not r.flags for r in rows)

@@ -49,8 +49,13 @@ def test_002_annexes_stay_separate_tables():
 def test_realign_row_only_moves_rows_that_lost_leading_cells():
     numbers = column_numbers([["TT", "1- Mục tiêu", "2- Nhiệm vụ", "3- Hoạt động", "4- Sản phẩm"]], 5)
     assert numbers == [None, 1, 2, 3, 4]
-    assert realign_row(["2.2. Góp ý", "", "3.3. Xin ý kiến", "Báo cáo", ""], numbers) == \
-        ["", "", "2.2. Góp ý", "3.3. Xin ý kiến", "Báo cáo"]
+    assert realign_row(["2.2. Góp ý", "", "3.3. Xin ý kiến", "Báo cáo", ""], numbers) == [
+        "",
+        "",
+        "2.2. Góp ý",
+        "3.3. Xin ý kiến",
+        "Báo cáo",
+    ]
     assert realign_row(["1", "1.1. A", "2.1 B", "4.1. C", "Báo cáo"], numbers) is None
 
 

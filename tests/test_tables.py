@@ -31,27 +31,85 @@ ROOT = Path(__file__).resolve().parents[1]
 def score_report() -> ExtractionResult:
     """Part of the Ngọc Kỳ 2023 six-month score table (report 86/BC-UBND), as read by hand."""
     rows = [
-        ScoreRow(code="1", level=1, name="Công tác chỉ đạo, điều hành CCHC", max_points=15, self_points=14,
-                 source=SourceRef(page=1, line_start=17, line_end=18)),
-        ScoreRow(code="1.1", level=2, parent="1", name="Kế hoạch CCHC năm", max_points=2.5, self_points=2.5,
-                 source=SourceRef(page=1, line_start=19, line_end=19)),
-        ScoreRow(code="1.3.1", code_raw="131", level=3, parent="1.3", name="Mức độ hoàn thành kế hoạch tự kiểm tra",
-                 max_points=1, self_points=1, confidence=0.6, flags=["code_repaired"],
-                 alternatives={"self_points": [0.1]}, source=SourceRef(page=1, line_start=36, line_end=40)),
+        ScoreRow(
+            code="1",
+            level=1,
+            name="Công tác chỉ đạo, điều hành CCHC",
+            max_points=15,
+            self_points=14,
+            source=SourceRef(page=1, line_start=17, line_end=18),
+        ),
+        ScoreRow(
+            code="1.1",
+            level=2,
+            parent="1",
+            name="Kế hoạch CCHC năm",
+            max_points=2.5,
+            self_points=2.5,
+            source=SourceRef(page=1, line_start=19, line_end=19),
+        ),
+        ScoreRow(
+            code="1.3.1",
+            code_raw="131",
+            level=3,
+            parent="1.3",
+            name="Mức độ hoàn thành kế hoạch tự kiểm tra",
+            max_points=1,
+            self_points=1,
+            confidence=0.6,
+            flags=["code_repaired"],
+            alternatives={"self_points": [0.1]},
+            source=SourceRef(page=1, line_start=36, line_end=40),
+        ),
     ]
     return ExtractionResult(
-        source=SourceInfo(path="ngoc-ky/86-bc.txt", sha256="a" * 64, format="txt", pages=1, method="text",
-                          encoding="utf-8"),
-        document=DocumentMeta(number="86/BC-UBND", kind="BC", commune="Ngọc Kỳ", date="2023-06-26",
-                              period="6 tháng đầu năm 2023", year=2023),
+        source=SourceInfo(
+            path="ngoc-ky/86-bc.txt", sha256="a" * 64, format="txt", pages=1, method="text", encoding="utf-8"
+        ),
+        document=DocumentMeta(
+            number="86/BC-UBND",
+            kind="BC",
+            commune="Ngọc Kỳ",
+            date="2023-06-26",
+            period="6 tháng đầu năm 2023",
+            year=2023,
+        ),
         score_tables=[ScoreTable(title="Chỉ số đánh giá CCHC cấp xã", pages=[1], rows=rows, stated_total_max=74)],
-        targets=[Target(text="100% hồ sơ giải quyết đúng hạn", indicator="hồ sơ giải quyết đúng hạn",
-                        comparator=">=", value=100, unit="%", year=2023)],
-        checks=[Check(id="c1", kind="sum_children", table="score_tables/0", code="1", field="max_points",
-                      expected=15, actual=15),
-                Check(id="c2", kind="allowed_code", code="1.3.1", expected="1.3.1", actual="131", status="repaired")],
-        review=[ReviewItem(item="/score_tables/0/rows/2", field="self_points", table="score_tables/0", code="1.3.1",
-                           page=1, raw="1", value=1, reason="code repaired from '131'", confidence=0.6)],
+        targets=[
+            Target(
+                text="100% hồ sơ giải quyết đúng hạn",
+                indicator="hồ sơ giải quyết đúng hạn",
+                comparator=">=",
+                value=100,
+                unit="%",
+                year=2023,
+            )
+        ],
+        checks=[
+            Check(
+                id="c1",
+                kind="sum_children",
+                table="score_tables/0",
+                code="1",
+                field="max_points",
+                expected=15,
+                actual=15,
+            ),
+            Check(id="c2", kind="allowed_code", code="1.3.1", expected="1.3.1", actual="131", status="repaired"),
+        ],
+        review=[
+            ReviewItem(
+                item="/score_tables/0/rows/2",
+                field="self_points",
+                table="score_tables/0",
+                code="1.3.1",
+                page=1,
+                raw="1",
+                value=1,
+                reason="code repaired from '131'",
+                confidence=0.6,
+            )
+        ],
     )
 
 

@@ -19,7 +19,12 @@ def test_000_columns_sections_and_rows():
     assert table.title == "HƯỚNG DẪN TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CÔNG TÁC CCHC XÃ NĂM 2023"
     assert len(table.rows) == 64
     first = table.rows[0]
-    assert (first.code, first.section, first.criterion_code, first.criterion) == ("1", "I", "1.1.1", "Ban hành kế hoạch CCHC")
+    assert (first.code, first.section, first.criterion_code, first.criterion) == (
+        "1",
+        "I",
+        "1.1.1",
+        "Ban hành kế hoạch CCHC",
+    )
     assert first.deadline == "Hoàn thành trước ngày 12/01/2023" and first.official == "Hồ Thị Kim Chi"
     last = table.rows[-1]
     assert (last.code, last.section, last.criterion_code) == ("66", "VIII", "8.2")
@@ -27,8 +32,10 @@ def test_000_columns_sections_and_rows():
     row = next(r for r in table.rows if r.code == "4")
     assert "Đảng ủy hoặc HĐND" in row.product and "Lê Thị Ngọc Giàu" in row.official
     # "Thực hiện quy chế dân chủ và dân" + "vận chính quyền ở cấp xã"
-    assert next(r for r in table.rows if r.code == "32").criterion == \
-        "Thực hiện quy chế dân chủ và dân vận chính quyền ở cấp xã"
+    assert (
+        next(r for r in table.rows if r.code == "32").criterion
+        == "Thực hiện quy chế dân chủ và dân vận chính quyền ở cấp xã"
+    )
 
 
 def test_004_joined_across_pages_one_row_per_tt():

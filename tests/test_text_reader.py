@@ -58,8 +58,10 @@ def test_pipe_and_html_tables_with_spans():
     md = "| STT | Chỉ tiêu | Số liệu |\n|---|---|---|\n| 1 | Hồ sơ | 281 |\n"
     (table,) = parse_text(md)[0].tables
     assert table.source == "markdown" and table.text_rows() == [["STT", "Chỉ tiêu", "Số liệu"], ["1", "Hồ sơ", "281"]]
-    html = ("<table><tr><th rowspan=2>STT</th><th colspan=2>Kết quả</th></tr>"
-            "<tr><td>Đơn vị</td><td>Số liệu</td></tr><tr><td>1</td><td>Hồ sơ</td><td>5</td></tr></table>")
+    html = (
+        "<table><tr><th rowspan=2>STT</th><th colspan=2>Kết quả</th></tr>"
+        "<tr><td>Đơn vị</td><td>Số liệu</td></tr><tr><td>1</td><td>Hồ sơ</td><td>5</td></tr></table>"
+    )
     (table,) = parse_text(html)[0].tables
     assert (table.n_rows, table.n_cols) == (3, 3)
     grid = table.grid()

@@ -63,9 +63,16 @@ def _add_table(document, rows: list[list[str]], borderless: bool = False):
 def _decree30_docx(path: Path, tables: list[list[list[str]]]) -> Path:
     """Header and signature blocks as borderless tables (the Decree 30 layout), data tables between."""
     document = docx.Document()
-    _add_table(document, [["ỦY BAN NHÂN DÂN\nXÃ HÒA BÌNH\nSố: 27/BC-UBND",
-                           "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-                           "Hòa Bình, ngày 14 tháng 6 năm 2024"]], borderless=True)
+    _add_table(
+        document,
+        [
+            [
+                "ỦY BAN NHÂN DÂN\nXÃ HÒA BÌNH\nSố: 27/BC-UBND",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHòa Bình, ngày 14 tháng 6 năm 2024",
+            ]
+        ],
+        borderless=True,
+    )
     document.add_paragraph("BÁO CÁO")
     document.add_paragraph("Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2024")
     for i, rows in enumerate(tables):
@@ -73,8 +80,11 @@ def _decree30_docx(path: Path, tables: list[list[list[str]]]) -> Path:
             document.add_paragraph("Kinh phí thực hiện kế hoạch cải cách hành chính của xã được bố trí như sau:")
         _add_table(document, rows)
         document.add_paragraph("")
-    _add_table(document, [["Nơi nhận:\n- Phòng Nội vụ huyện;\n- Lưu: VT.",
-                           "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\nLê Văn Thành"]], borderless=True)
+    _add_table(
+        document,
+        [["Nơi nhận:\n- Phòng Nội vụ huyện;\n- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\nLê Văn Thành"]],
+        borderless=True,
+    )
     document.save(str(path))
     return path
 
@@ -88,8 +98,12 @@ def _converted(path: Path) -> dict:
 def assert_accounted(path: Path, data: dict) -> None:
     """The invariant: every data table of the ingested model gave rows or is in ``unread``."""
     doc = ingest(path)
-    read_pages = {r["source"]["page"] for kind in ("score_tables", "statistics", "task_tables")
-                  for t in data[kind] for r in t["rows"]}
+    read_pages = {
+        r["source"]["page"]
+        for kind in ("score_tables", "statistics", "task_tables")
+        for t in data[kind]
+        for r in t["rows"]
+    }
     unread_pages = {u["page"] for u in data["unread"]}
     for table in doc.tables():
         if is_layout_table(table) or len(data_rows(table)) < 2:
@@ -119,9 +133,14 @@ def test_a_table_no_segmenter_knows_is_unread_and_in_the_queue(tmp_path):
 
 
 def test_numbering_jump_in_a_score_table_is_reported(tmp_path):
-    rows = [SCORE_HEADER, ["1", "Công tác chỉ đạo, điều hành", "10", "9"],
-            ["1.1", "Kế hoạch cải cách hành chính", "2", "2"], ["1.2", "Báo cáo định kỳ", "2", "2"],
-            ["1.5", "Kiểm tra cải cách hành chính", "2", "1"], ["1.6", "Tuyên truyền", "4", "4"]]
+    rows = [
+        SCORE_HEADER,
+        ["1", "Công tác chỉ đạo, điều hành", "10", "9"],
+        ["1.1", "Kế hoạch cải cách hành chính", "2", "2"],
+        ["1.2", "Báo cáo định kỳ", "2", "2"],
+        ["1.5", "Kiểm tra cải cách hành chính", "2", "1"],
+        ["1.6", "Tuyên truyền", "4", "4"],
+    ]
     path = tmp_path / "diem.txt"
     path.write_text("BẢNG TỰ CHẤM ĐIỂM\n\n" + "\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
     data = _converted(path)
@@ -132,8 +151,9 @@ def test_numbering_jump_in_a_score_table_is_reported(tmp_path):
 
 def test_a_consecutive_table_has_no_gap(tmp_path):
     path = tmp_path / "diem.txt"
-    path.write_text("BẢNG TỰ CHẤM ĐIỂM\n\n" + "\n".join("\t".join(r) for r in [SCORE_HEADER] + SCORE_ROWS) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        "BẢNG TỰ CHẤM ĐIỂM\n\n" + "\n".join("\t".join(r) for r in [SCORE_HEADER] + SCORE_ROWS) + "\n", encoding="utf-8"
+    )
     assert _converted(path)["unread"] == []
 
 
@@ -162,11 +182,20 @@ def _long_table_pdf(tmp_path: Path) -> Path | None:
     for i in range(1, 11):
         rows.append([str(i), f"Lĩnh vực thứ {i} của bộ tiêu chí", "6", "5"])
         for j in range(1, 6):
-            rows.append([f"{i}.{j}", f"Tiêu chí thành phần {i}.{j} về công tác cải cách hành chính", "1.2",
-                         "1" if j % 2 else "1.2"])
+            rows.append(
+                [
+                    f"{i}.{j}",
+                    f"Tiêu chí thành phần {i}.{j} về công tác cải cách hành chính",
+                    "1.2",
+                    "1" if j % 2 else "1.2",
+                ]
+            )
     path = _decree30_docx(tmp_path / "long.docx", [rows])
-    subprocess.run(["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
-                   capture_output=True, timeout=180)
+    subprocess.run(
+        ["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        capture_output=True,
+        timeout=180,
+    )
     pdf = path.with_suffix(".pdf")
     return pdf if pdf.exists() else None
 
@@ -203,10 +232,15 @@ def test_batch_summary_tables_and_queue_name_the_unread(tmp_path):
 
 
 def test_a_total_short_because_of_rows_not_read_is_incomplete_not_the_communes_fault(tmp_path):
-    rows = [SCORE_HEADER, ["1", "Công tác chỉ đạo, điều hành", "6", "5"],
-            ["1.1", "Kế hoạch cải cách hành chính", "3", "3"], ["1.2", "Báo cáo định kỳ", "3", "2"],
-            ["3", "Cải cách tổ chức bộ máy", "4", "4"], ["3.1", "Sắp xếp tổ chức", "4", "4"],
-            ["", "Tổng cộng", "15", "13"]]
+    rows = [
+        SCORE_HEADER,
+        ["1", "Công tác chỉ đạo, điều hành", "6", "5"],
+        ["1.1", "Kế hoạch cải cách hành chính", "3", "3"],
+        ["1.2", "Báo cáo định kỳ", "3", "2"],
+        ["3", "Cải cách tổ chức bộ máy", "4", "4"],
+        ["3.1", "Sắp xếp tổ chức", "4", "4"],
+        ["", "Tổng cộng", "15", "13"],
+    ]
     path = tmp_path / "diem.txt"
     path.write_text("BẢNG TỰ CHẤM ĐIỂM\n\n" + "\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
     data = _converted(path)

@@ -9,14 +9,31 @@ from cchc_extract.records import ExtractionResult, ScoreRow, ScoreTable, StatAnn
 
 def converted(tmp_path, name="doc.json"):
     result = ExtractionResult(
-        score_tables=[ScoreTable(title="Chỉ số", rows=[
-            ScoreRow(code="1.3", level=2, max_points=2, self_points=2),
-            ScoreRow(code="1.3.1", level=3, max_points=1, self_points=1),
-            ScoreRow(code="1.3.2", level=3, max_points=1, self_points=1),
-        ])],
-        statistics=[StatAnnex(annex="Phụ lục 8", rows=[
-            StatRow(code="2.", indicator="Xây dựng và vận hành Hệ thống họp trực tuyến",
-                    unit="Chưa có = 0 2 cấp = 1 3 cấp = 2", value=3, value_raw="3")])])
+        score_tables=[
+            ScoreTable(
+                title="Chỉ số",
+                rows=[
+                    ScoreRow(code="1.3", level=2, max_points=2, self_points=2),
+                    ScoreRow(code="1.3.1", level=3, max_points=1, self_points=1),
+                    ScoreRow(code="1.3.2", level=3, max_points=1, self_points=1),
+                ],
+            )
+        ],
+        statistics=[
+            StatAnnex(
+                annex="Phụ lục 8",
+                rows=[
+                    StatRow(
+                        code="2.",
+                        indicator="Xây dựng và vận hành Hệ thống họp trực tuyến",
+                        unit="Chưa có = 0 2 cấp = 1 3 cấp = 2",
+                        value=3,
+                        value_raw="3",
+                    )
+                ],
+            )
+        ],
+    )
     reconcile(result)
     path = tmp_path / name
     path.write_text(json.dumps(to_dict(result), ensure_ascii=False), encoding="utf-8")
@@ -38,8 +55,7 @@ def test_changed_checks_are_reported_without_failing(tmp_path, capsys):
     assert main(["validate", str(path)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert any("sum_self:/score_tables/0/rows/0:self_points" in line and "'ok' → 'mismatch'" in line for line in out)
-    assert any(line.startswith(f"{path}: check allowed_code:/statistics/0/rows/0:value: new, mismatch")
-               for line in out)
+    assert any(line.startswith(f"{path}: check allowed_code:/statistics/0/rows/0:value: new, mismatch") for line in out)
 
 
 def test_unreadable_and_schema_breaking_files_fail(tmp_path, capsys):

@@ -70,7 +70,7 @@ def main() -> None:
             syllables.update(u for u in seg if not u.startswith("<"))
             for n in (1, 2, 3):
                 for i in range(2, len(units) - n + 1 + (0 if n == 1 else 0)):
-                    gram = tuple(units[i - n + 1: i + 1]) if n > 1 else (units[i],)
+                    gram = tuple(units[i - n + 1 : i + 1]) if n > 1 else (units[i],)
                     counts[gram] += 1
     if HUNSPELL.exists():
         for entry in HUNSPELL.read_text(encoding="utf-8").splitlines()[1:]:
@@ -85,8 +85,7 @@ def main() -> None:
     bench = ROOT / "benchmarks" / "data"
     bench.mkdir(parents=True, exist_ok=True)
     (bench / "heldout_seeds.txt").write_text("\n".join(heldout) + "\n", encoding="utf-8")
-    print(f"train lines {len(train)}, held out {len(heldout)}, syllables {len(syllables)}, "
-          f"n-grams {len(counts)}")
+    print(f"train lines {len(train)}, held out {len(heldout)}, syllables {len(syllables)}, n-grams {len(counts)}")
 
 
 def _all_syllables(text: str) -> bool:

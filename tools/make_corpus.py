@@ -29,11 +29,15 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 
 # Families and criteria sets held out: rules are developed on the other ("dev") documents and the
 # figures reported on these ("heldout"). A document is heldout when its family OR its set is listed.
-HELDOUT_FAMILIES = ("F03_district_issuer", "F09_code_in_name_merged_points", "F10_parts_restart_total_position",
-                    "F13_narrative_counts")
+HELDOUT_FAMILIES = (
+    "F03_district_issuer",
+    "F09_code_in_name_merged_points",
+    "F10_parts_restart_total_position",
+    "F13_narrative_counts",
+)
 HELDOUT_SETS: tuple[str, ...] = ()
 GENERATOR_VERSION = 1
-INSTANCES = 4           # per family (--quick: 1)
+INSTANCES = 4  # per family (--quick: 1)
 FORMATS = ("docx", "pdf", "txt", "md", "tsv")
 
 from corpusgen.check import planted, truth_problems
@@ -66,8 +70,11 @@ def fixed_pdf(src: Path, dst: Path) -> None:
     cross-reference offsets hold): the same document gives the same bytes."""
     data = re.sub(rb"/CreationDate\(D:\d{14}", b"/CreationDate(D:20240101000000", src.read_bytes())
     digest = hashlib.md5(re.sub(rb"/ID \[[^\]]*\]|/DocChecksum /[0-9A-F]{32}", b"", data)).hexdigest().upper().encode()
-    data = re.sub(rb"(/ID \[\s*<)[0-9A-F]{32}(>\s*<)[0-9A-F]{32}(>)",
-                  lambda m: m.group(1) + digest + m.group(2) + digest + m.group(3), data)
+    data = re.sub(
+        rb"(/ID \[\s*<)[0-9A-F]{32}(>\s*<)[0-9A-F]{32}(>)",
+        lambda m: m.group(1) + digest + m.group(2) + digest + m.group(3),
+        data,
+    )
     data = re.sub(rb"/DocChecksum /[0-9A-F]{32}", b"/DocChecksum /" + digest, data)
     dst.write_bytes(data)
 
@@ -100,10 +107,19 @@ def truth(inst: Instance, built: Built, output, pages) -> dict:
     if output.printed is not None:
         document = {k: (v if k in output.printed else None) for k, v in document.items()}
     tables = [dict(t, pages=pages) for t in built.score_tables]
-    return {"family": inst.family, "instance": inst.name, "format": output.fmt, "variant": output.variant,
-            "criteria_set": inst.cset.id, "split": split_of(inst), "document": document,
-            "score_tables": tables, "statistics": built.statistics, "counts": built.counts,
-            "faults": [f.truth() for f in built.faults]}
+    return {
+        "family": inst.family,
+        "instance": inst.name,
+        "format": output.fmt,
+        "variant": output.variant,
+        "criteria_set": inst.cset.id,
+        "split": split_of(inst),
+        "document": document,
+        "score_tables": tables,
+        "statistics": built.statistics,
+        "counts": built.counts,
+        "faults": [f.truth() for f in built.faults],
+    }
 
 
 def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[dict]:
@@ -142,8 +158,8 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
         for sources, target, sub in ((to_pdf, "pdf", "pdf"), (to_text, "txt:Text (encoded):UTF8", "txt")):
             (tmp_dir / sub).mkdir()
             for start in range(0, len(sources), 40):  # a batch per LibreOffice process
-                libreoffice_convert(sources[start:start + 40], tmp_dir / sub, target, timeout=900)
-        for inst, built, output, path in pending:
+                libreoffice_convert(sources[start : start + 40], tmp_dir / sub, target, timeout=900)
+        for inst, _built, output, path in pending:
             made = tmp_dir / output.fmt / f"{inst.family}__{path.stem}.{output.fmt}"
             if output.fmt in ("pdf", "txt") and not isinstance(output.document, str) and not made.exists():
                 raise SystemExit(f"LibreOffice made no {made.name} (is libreoffice-writer installed?)")
@@ -160,11 +176,22 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
         data = truth(inst, built, output, pages)
         if truth_problems(data) != planted(data):
             unlisted.append(path.relative_to(out).as_posix())
-        path.with_name(path.name + ".truth.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
-                                                             encoding="utf-8")
-        manifest.append({"path": path.relative_to(out).as_posix(), "family": inst.family, "instance": inst.name,
-                         "format": output.fmt, "variant": output.variant, "criteria_set": inst.cset.id,
-                         "commune": f"Xã {built.commune}", "split": split_of(inst), "faults": len(built.faults)})
+        path.with_name(path.name + ".truth.json").write_text(
+            json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+        manifest.append(
+            {
+                "path": path.relative_to(out).as_posix(),
+                "family": inst.family,
+                "instance": inst.name,
+                "format": output.fmt,
+                "variant": output.variant,
+                "criteria_set": inst.cset.id,
+                "commune": f"Xã {built.commune}",
+                "split": split_of(inst),
+                "faults": len(built.faults),
+            }
+        )
     if unlisted:
         raise SystemExit(f"truth inconsistent beyond its planted faults: {', '.join(unlisted)}")
     return manifest
@@ -190,11 +217,16 @@ def main(argv: list[str]) -> int:
         old = json.loads(manifest_path.read_text(encoding="utf-8")).get("documents", [])
         manifest = [d for d in old if d["family"] not in families] + manifest
     manifest.sort(key=lambda d: d["path"])
-    manifest_path.write_text(json.dumps({"generator_version": GENERATOR_VERSION, "documents": manifest},
-                                        ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    manifest_path.write_text(
+        json.dumps({"generator_version": GENERATOR_VERSION, "documents": manifest}, ensure_ascii=False, indent=1)
+        + "\n",
+        encoding="utf-8",
+    )
     faulty = sum(1 for d in manifest if d["faults"])
-    print(f"{len(manifest)} documents ({faulty} with planted faults) of {len(families)} families in "
-          f"{args.out} in {time.monotonic() - start:.0f} s; every truth file adds up except its planted faults")
+    print(
+        f"{len(manifest)} documents ({faulty} with planted faults) of {len(families)} families in "
+        f"{args.out} in {time.monotonic() - start:.0f} s; every truth file adds up except its planted faults"
+    )
     return 0
 
 

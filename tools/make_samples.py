@@ -79,8 +79,6 @@ class ScanSettings:
     seed: int = 7
 
 
-
-
 def _fmt_points(value) -> str:
     if value is None or value == "":
         return ""
@@ -105,8 +103,13 @@ def score_source() -> ScoreSource:
     """The hand-checked rows of the OCR'd score-table seed: what every score rendering prints."""
     data = json.loads(REFERENCE.read_text(encoding="utf-8"))
     table = data["score_tables"][0]
-    return ScoreSource(table["rows"], table.get("stated_total_max"), table.get("stated_total_self"),
-                       f"every row of {REFERENCE.relative_to(ROOT).as_posix()}", table.get("title") or "")
+    return ScoreSource(
+        table["rows"],
+        table.get("stated_total_max"),
+        table.get("stated_total_self"),
+        f"every row of {REFERENCE.relative_to(ROOT).as_posix()}",
+        table.get("title") or "",
+    )
 
 
 ROMAN = frozenset("IVX")
@@ -129,8 +132,16 @@ def printed_code(code: str) -> str:
 
 def table_rows(rows: list[dict], total: tuple | None) -> list[tuple[str, str, str, str, str]]:
     """Printed cells of score rows (null stays blank), then the closing total row."""
-    out = [(printed_code(str(r.get("code") or "")), str(r.get("name") or ""), _fmt_points(r.get("max_points")),
-            _fmt_points(r.get("self_points")), str(r.get("explanation") or "")) for r in rows]
+    out = [
+        (
+            printed_code(str(r.get("code") or "")),
+            str(r.get("name") or ""),
+            _fmt_points(r.get("max_points")),
+            _fmt_points(r.get("self_points")),
+            str(r.get("explanation") or ""),
+        )
+        for r in rows
+    ]
     if total is not None:
         out.append(("", "Tổng", _fmt_points(total[0]), _fmt_points(total[1]), ""))
     return out
@@ -227,8 +238,9 @@ def build_score_docx(path: Path, rows: list[tuple[str, str, str, str, str]], tit
     doc.add_heading(title, level=1)
     doc.add_paragraph("(Kèm theo Báo cáo tự đánh giá của Ủy ban nhân dân xã)")
     table = _grid_table(doc, 5, [1.6, 7.4, 1.6, 1.8, 4.6])
-    _header_two_rows(table, ["STT", "Lĩnh vực, tiêu chí", "Điểm", "Nội dung giải trình"],
-                     (2, "Điểm", ["Tối đa", "Tự đánh giá"]))
+    _header_two_rows(
+        table, ["STT", "Lĩnh vực, tiêu chí", "Điểm", "Nội dung giải trình"], (2, "Điểm", ["Tối đa", "Tự đánh giá"])
+    )
     for row in table.rows:
         _repeat_as_header(row)
     for code, name, max_p, self_p, explanation in rows:
@@ -251,8 +263,9 @@ def stats_content():
     narrative = lines[:14]
     tables = list(doc.tables())
     annex_rows = tables[0].text_rows() + tables[1].text_rows()  # one annex split by a blank line
-    bold_rows = {r for t in tables[:2] for c in t.cells if c.bold
-                 for r in [c.row + (0 if t is tables[0] else tables[0].n_rows)]}
+    bold_rows = {
+        r for t in tables[:2] for c in t.cells if c.bold for r in [c.row + (0 if t is tables[0] else tables[0].n_rows)]
+    }
     return narrative, annex_rows, bold_rows
 
 
@@ -268,12 +281,12 @@ def build_stats_docx(path: Path) -> None:
     # A hard page break inside its own paragraph: the annex starts on a new page.
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     doc.add_paragraph().add_run("Phụ lục 2").bold = True
-    doc.add_paragraph().add_run("BIỂU MẪU THỐNG KÊ SỐ LIỆU BÁO CÁO CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH "
-                                "CẢI CÁCH HÀNH CHÍNH").bold = True
+    doc.add_paragraph().add_run(
+        "BIỂU MẪU THỐNG KÊ SỐ LIỆU BÁO CÁO CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH"
+    ).bold = True
     table = _grid_table(doc, 5, [1.4, 8.2, 2.4, 1.8, 3.2])
     header = annex_rows[0]
-    _header_two_rows(table, [header[0], header[1], header[2], header[4]],
-                     (2, header[2], annex_rows[1][2:4]))
+    _header_two_rows(table, [header[0], header[1], header[2], header[4]], (2, header[2], annex_rows[1][2:4]))
     for r, row in enumerate(annex_rows[2:], start=2):
         cells = table.add_row().cells
         for i, text in enumerate(row):
@@ -298,8 +311,11 @@ def task_rows(max_rows: int = 14) -> tuple[list[str], list[list[str]]]:
             values = [row[i] if i < len(row) else "" for i in TASK_COLUMNS]
             if r == 0 and not header and not values[0].isdigit():
                 header = values
-            elif values[0].isdigit() and all(len(v) <= n for v, n in zip(values, TASK_LIMITS)) \
-                    and sum(bool(v) for v in values) >= 4:
+            elif (
+                values[0].isdigit()
+                and all(len(v) <= n for v, n in zip(values, TASK_LIMITS))
+                and sum(bool(v) for v in values) >= 4
+            ):
                 rows.append(values)
     return header, rows[:max_rows]
 
@@ -393,10 +409,14 @@ def make_unruled_score_png(source: ScoreSource, settings: ScanSettings) -> None:
         (OUT / "score_table_unruled_scan.truth").write_text(pdf_text(pdf, 0) + "\n", encoding="utf-8")
     table = score_reference(rows, total, PNG_TITLE)
     table["columns"] = list(UNRULED_SCORE_HEADER)
-    write_reference(name, f"section {UNRULED_SCORE_SECTION} of {source.origin}; explanations composed",
-                    rendering_document(PNG_TITLE, "One complete section of the score table, printed without "
-                                                  "borders, and its total."),
-                    score_tables=[table])
+    write_reference(
+        name,
+        f"section {UNRULED_SCORE_SECTION} of {source.origin}; explanations composed",
+        rendering_document(
+            PNG_TITLE, "One complete section of the score table, printed without borders, and its total."
+        ),
+        score_tables=[table],
+    )
 
 
 # ------------------------------------------------------------------------------------ pdf and scans
@@ -406,9 +426,21 @@ def libreoffice_convert(srcs: list[Path], out_dir: Path, target: str, timeout: i
     """Convert with LibreOffice headless, all in one process (starting it costs more than a page), in
     a private profile so parallel runs do not collide. ``target`` as --convert-to takes it."""
     with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-                        "--convert-to", target, "--outdir", str(out_dir), *map(str, srcs)],
-                       check=True, capture_output=True, timeout=timeout)
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(out_dir),
+                *map(str, srcs),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=timeout,
+        )
 
 
 def libreoffice_pdfs(srcs: list[Path], out_dir: Path, filter_options: str = "", timeout: int = 180) -> list[Path]:
@@ -469,8 +501,9 @@ def make_score_scan_pdf(score_pdf: Path, settings: ScanSettings, dpi: int = 200)
     """Every page of the score table scanned the way office scanners file them: 200 dpi, bilevel
     (CCITT Group 4 inside the PDF), one image per page."""
     pages = [scanned(p, settings, i) for i, p in enumerate(render_pages(score_pdf, settings.dpi))]
-    small = [bilevel(p.resize((p.width * dpi // settings.dpi, p.height * dpi // settings.dpi), Image.LANCZOS))
-             for p in pages]
+    small = [
+        bilevel(p.resize((p.width * dpi // settings.dpi, p.height * dpi // settings.dpi), Image.LANCZOS)) for p in pages
+    ]
     small[0].save(OUT / "score_table_scan.pdf", save_all=True, append_images=small[1:], resolution=dpi)
 
 
@@ -484,16 +517,22 @@ def make_photo_png(rows: list[tuple], settings: ScanSettings) -> None:
         if len(pages) != 1:
             raise RuntimeError(f"the photographed score table runs onto {len(pages)} pages")
         # PNG: 16 grey levels keep the file small and still look like a greyscale scan.
-        scanned(pages[0], settings, 0).quantize(16).save(OUT / "score_table_scan.png", optimize=True,
-                                                          dpi=(settings.dpi,) * 2)
+        scanned(pages[0], settings, 0).quantize(16).save(
+            OUT / "score_table_scan.png", optimize=True, dpi=(settings.dpi,) * 2
+        )
         (OUT / "score_table_scan.truth").write_text(pdf_text(pdf, 0) + "\n", encoding="utf-8")
 
 
 def make_stats_tif(stats_pdf: Path, settings: ScanSettings) -> None:
     stats_pages = [scanned(p, settings, i + 1) for i, p in enumerate(render_pages(stats_pdf, settings.dpi))]
     pages = [bilevel(p) for p in stats_pages]
-    pages[0].save(OUT / "stats_annex_scan.tif", save_all=True, append_images=pages[1:],
-                  compression="group4", dpi=(settings.dpi,) * 2)
+    pages[0].save(
+        OUT / "stats_annex_scan.tif",
+        save_all=True,
+        append_images=pages[1:],
+        compression="group4",
+        dpi=(settings.dpi,) * 2,
+    )
     truth = "\n\f\n".join(pdf_text(stats_pdf, i) for i in range(len(stats_pages)))
     (OUT / "stats_annex_scan.truth").write_text(truth + "\n", encoding="utf-8")
 
@@ -535,8 +574,12 @@ def make_bad_inputs(text_pdf: Path, docx_path: Path) -> None:
         px[rng.randrange(1240), rng.randrange(1754)] = rng.randrange(150, 230)
     blank.save(BAD / "blank_page.png", dpi=(150, 150))
     # Encrypted: LibreOffice's PDF export with an open password (no pypdf/qpdf needed).
-    opts = json.dumps({"EncryptFile": {"type": "boolean", "value": "true"},
-                       "DocumentOpenPassword": {"type": "string", "value": "matkhau"}})
+    opts = json.dumps(
+        {
+            "EncryptFile": {"type": "boolean", "value": "true"},
+            "DocumentOpenPassword": {"type": "string", "value": "matkhau"},
+        }
+    )
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "encrypted.docx"
         shutil.copy(docx_path, src)
@@ -554,21 +597,45 @@ STATS_REFERENCE = ROOT / "golden" / "reference" / (STATS_SEED.name + ".reference
 
 def rendering_document(title: str | None, note: str) -> dict:
     """Metadata of a rendering: it prints no number, date, place or signer name."""
-    return {"number": None, "kind": None, "kind_name": None, "title": title, "issuer": None, "commune": None,
-            "place": None, "date": None, "period": None, "year": None, "signer": None, "note": note}
+    return {
+        "number": None,
+        "kind": None,
+        "kind_name": None,
+        "title": title,
+        "issuer": None,
+        "commune": None,
+        "place": None,
+        "date": None,
+        "period": None,
+        "year": None,
+        "signer": None,
+        "note": note,
+    }
 
 
 def score_reference(rows: list[dict], total: tuple | None, title: str) -> dict:
     out = []
     for r in rows:
         max_p, self_p = r.get("max_points"), r.get("self_points")
-        out.append({"code": r["code"], "code_printed": printed_code(r["code"]), "name": r.get("name") or "",
-                    "max_points": max_p, "self_points": self_p, "max_in_text": max_p is not None,
-                    "self_in_text": self_p is not None, "explanation": r.get("explanation") or ""})
-    return {"title": title, "columns": ["STT", "Lĩnh vực, tiêu chí", "Điểm tối đa", "Điểm tự đánh giá",
-                                        "Nội dung giải trình"],
-            "stated_total_max": total[0] if total else None, "stated_total_self": total[1] if total else None,
-            "rows": out}
+        out.append(
+            {
+                "code": r["code"],
+                "code_printed": printed_code(r["code"]),
+                "name": r.get("name") or "",
+                "max_points": max_p,
+                "self_points": self_p,
+                "max_in_text": max_p is not None,
+                "self_in_text": self_p is not None,
+                "explanation": r.get("explanation") or "",
+            }
+        )
+    return {
+        "title": title,
+        "columns": ["STT", "Lĩnh vực, tiêu chí", "Điểm tối đa", "Điểm tự đánh giá", "Nội dung giải trình"],
+        "stated_total_max": total[0] if total else None,
+        "stated_total_self": total[1] if total else None,
+        "rows": out,
+    }
 
 
 def stats_reference(annex_rows: list[list[str]]) -> dict:
@@ -586,27 +653,51 @@ def stats_reference(annex_rows: list[list[str]]) -> dict:
         code = code.rstrip(".")
         seed = known.get((code, raw))
         parsed = parse_number(raw) if raw else None
-        rows.append({"code": code, "indicator": indicator, "unit": unit,
-                     "value": seed["value"] if seed else (parsed.value if parsed else None), "value_raw": raw,
-                     "allowed_values": seed.get("allowed_values") if seed else None, "value_in_text": bool(raw)})
+        rows.append(
+            {
+                "code": code,
+                "indicator": indicator,
+                "unit": unit,
+                "value": seed["value"] if seed else (parsed.value if parsed else None),
+                "value_raw": raw,
+                "allowed_values": seed.get("allowed_values") if seed else None,
+                "value_in_text": bool(raw),
+            }
+        )
     return {"annex": STATS_ANNEX[0], "title": STATS_ANNEX[1], "rows": rows}
 
 
 def task_reference(header: list[str], rows: list[list[str]]) -> dict:
     """Task rows as rendered. The rendering prints no section rows: ``section`` is null."""
-    return {"title": "PHỤ LỤC: PHÂN CÔNG NHIỆM VỤ", "columns": header,
-            "rows": [{"code": tt, "section": None, "criterion_code": tc, "deadline": deadline, "lead": lead,
-                      "official": official} for tt, tc, deadline, lead, official in rows]}
+    return {
+        "title": "PHỤ LỤC: PHÂN CÔNG NHIỆM VỤ",
+        "columns": header,
+        "rows": [
+            {
+                "code": tt,
+                "section": None,
+                "criterion_code": tc,
+                "deadline": deadline,
+                "lead": lead,
+                "official": official,
+            }
+            for tt, tc, deadline, lead, official in rows
+        ],
+    }
 
 
 def write_reference(name: str, origin: str, document: dict, **kinds) -> None:
     folder = ROOT / "golden" / "reference" / "renderings"
     folder.mkdir(parents=True, exist_ok=True)
-    data = {"sample": f"samples/renderings/{name}",
-            "made_by": f"tools/make_samples.py, from the rows it renders ({origin})",
-            "document": document, **kinds}
-    (folder / f"{name}.reference.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
-                                                   encoding="utf-8")
+    data = {
+        "sample": f"samples/renderings/{name}",
+        "made_by": f"tools/make_samples.py, from the rows it renders ({origin})",
+        "document": document,
+        **kinds,
+    }
+    (folder / f"{name}.reference.json").write_text(
+        json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -648,22 +739,33 @@ def main(argv: list[str]) -> int:
     table = score_reference(source.rows, total, SCORE_TITLE)
     for name in ("score_table.docx", "score_table.pdf", "score_table_scan.pdf"):
         write_reference(name, source.origin, score_doc, score_tables=[table])
-    write_reference("score_table_scan.png", f"section {tree[0]['code']} of {source.origin}",
-                    rendering_document(PNG_TITLE, "One complete section of the score table and its total."),
-                    score_tables=[score_reference(tree, png_total, PNG_TITLE)])
+    write_reference(
+        "score_table_scan.png",
+        f"section {tree[0]['code']} of {source.origin}",
+        rendering_document(PNG_TITLE, "One complete section of the score table and its total."),
+        score_tables=[score_reference(tree, png_total, PNG_TITLE)],
+    )
     _, annex_rows, _ = stats_content()
     stats = stats_reference(annex_rows)
     stats_origin = f"Phụ lục 2 of {STATS_SEED.relative_to(ROOT).as_posix()}"
     for name in ("stats_annex.docx", "stats_annex.pdf", "stats_annex_scan.tif"):
-        write_reference(name, stats_origin, rendering_document(None, "Narrative and annex of a six-month report."),
-                        statistics=[stats])
+        write_reference(
+            name,
+            stats_origin,
+            rendering_document(None, "Narrative and annex of a six-month report."),
+            statistics=[stats],
+        )
     tasks_ref = task_reference(header, tasks)
     tasks_origin = f"task appendix of {TASKS_SEED.relative_to(ROOT).as_posix()}"
     for name in ("task_list_unruled.docx", "task_list_unruled.pdf"):
         write_reference(name, tasks_origin, rendering_document(None, "A task list only."), task_tables=[tasks_ref])
-    write_reference("mixed_text_and_scan.pdf", f"{tasks_origin}; {stats_origin}",
-                    rendering_document(None, "Page 1 the task list (text layer), page 2 the annex page scanned."),
-                    task_tables=[tasks_ref], statistics=[stats])
+    write_reference(
+        "mixed_text_and_scan.pdf",
+        f"{tasks_origin}; {stats_origin}",
+        rendering_document(None, "Page 1 the task list (text layer), page 2 the annex page scanned."),
+        task_tables=[tasks_ref],
+        statistics=[stats],
+    )
 
     (OUT / "SOURCE.md").unlink(missing_ok=True)  # provenance lives in tools/SAMPLES.md: not an input
     (ROOT / "tools" / "SAMPLES.md").write_text(
@@ -676,7 +778,9 @@ def main(argv: list[str]) -> int:
         f"borders, with its own total and a few composed explanations.\n"
         f"- stats_annex.*, page 2 of mixed_text_and_scan.pdf: narrative and {stats_origin}.\n"
         f"- task_list_unruled.*, page 1 of mixed_text_and_scan.pdf: header and short one-line rows of the "
-        f"{tasks_origin}.\n", encoding="utf-8")
+        f"{tasks_origin}.\n",
+        encoding="utf-8",
+    )
     size = sum(p.stat().st_size for p in OUT.iterdir())
     pages = {p.name: len(render_pages(p, 10)) for p in (score_pdf, OUT / "score_table_scan.pdf")}
     print(f"score rows: {source.origin}; pages {pages}; renderings: {size / 1e6:.2f} MB in {OUT.relative_to(ROOT)}")

@@ -53,8 +53,19 @@ from cchc_extract.reconcile.statements import _check_group_statements, group_cri
 from cchc_extract.reconcile.sums import _check_score_table
 from cchc_extract.records import ExtractionResult
 
-__all__ = ["ReconcileSettings", "children_of", "code_legend", "fraction_percents", "group_criteria", "is_count",
-           "is_percent", "norm_code", "parent_indices", "reconcile", "resolve_parents"]
+__all__ = [
+    "ReconcileSettings",
+    "children_of",
+    "code_legend",
+    "fraction_percents",
+    "group_criteria",
+    "is_count",
+    "is_percent",
+    "norm_code",
+    "parent_indices",
+    "reconcile",
+    "resolve_parents",
+]
 
 _DEFAULT = ReconcileSettings()
 

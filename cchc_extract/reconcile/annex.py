@@ -39,18 +39,36 @@ def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSetting
             if row.value is not None:
                 ok = any(abs(row.value - v) < _EPS for v in legend.values())
                 codes = ", ".join(_vn(v) for v in sorted(set(legend.values())))
-                ledger.check("allowed_code", item, table=name, code=row.code, field_="value",
-                             expected=codes, actual=row.value, tolerance=0.0, status="ok" if ok else "mismatch",
-                             message=f"{label}: coded answer {_vn(row.value)} "
-                                     + ("is one of" if ok else "is not one of") + f" the codes {codes}",
-                             rows=(_stat_ref(ai, i, row, name),))
+                ledger.check(
+                    "allowed_code",
+                    item,
+                    table=name,
+                    code=row.code,
+                    field_="value",
+                    expected=codes,
+                    actual=row.value,
+                    tolerance=0.0,
+                    status="ok" if ok else "mismatch",
+                    message=f"{label}: coded answer {_vn(row.value)} "
+                    + ("is one of" if ok else "is not one of")
+                    + f" the codes {codes}",
+                    rows=(_stat_ref(ai, i, row, name),),
+                )
             continue
         if row.value is not None and is_count(row) and (row.value < 0 or not float(row.value).is_integer()):
-            ledger.check("count_value", item, table=name, code=row.code, field_="value", expected="whole number ≥ 0",
-                         actual=row.value, tolerance=0.0, status="mismatch",
-                         message=f"{label}: a count of {row.unit.strip()} must be a whole number ≥ 0, "
-                                 f"got {_vn(row.value)}",
-                         rows=(_stat_ref(ai, i, row, name),))
+            ledger.check(
+                "count_value",
+                item,
+                table=name,
+                code=row.code,
+                field_="value",
+                expected="whole number ≥ 0",
+                actual=row.value,
+                tolerance=0.0,
+                status="mismatch",
+                message=f"{label}: a count of {row.unit.strip()} must be a whole number ≥ 0, got {_vn(row.value)}",
+                rows=(_stat_ref(ai, i, row, name),),
+            )
         if row.value is None:
             continue
         if is_percent(row):
@@ -61,13 +79,23 @@ def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSetting
             _check_total(ai, i, rows, kids, name, ledger, s, ocr)
 
 
-
-def _check_total(ai: int, i: int, rows: list[StatRow], kids: dict[int, list[int]], name: str,
-                 ledger: _Ledger, s: ReconcileSettings, ocr: bool) -> None:
+def _check_total(
+    ai: int,
+    i: int,
+    rows: list[StatRow],
+    kids: dict[int, list[int]],
+    name: str,
+    ledger: _Ledger,
+    s: ReconcileSettings,
+    ocr: bool,
+) -> None:
     row = rows[i]
     unit = _unit_key(row)
-    parts_idx = [j for j in kids.get(i, []) if _unit_key(rows[j]) == unit and not is_percent(rows[j])
-                 and code_legend(rows[j]) is None]
+    parts_idx = [
+        j
+        for j in kids.get(i, [])
+        if _unit_key(rows[j]) == unit and not is_percent(rows[j]) and code_legend(rows[j]) is None
+    ]
     parts = [rows[j].value for j in parts_idx]
     if row.value is None or not parts or all(p is None for p in parts):  # the caller passes rows with values
         return
@@ -78,10 +106,18 @@ def _check_total(ai: int, i: int, rows: list[StatRow], kids: dict[int, list[int]
     found = []
     if status == "mismatch":
         found = explain([stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, *parts_idx)], partial(sum_holds, tol, []))
-    ledger.check("total_parts", f"/statistics/{ai}/rows/{i}", table=name, code=row.code, field_="value",
-                 expected=expected, actual=row.value, tolerance=tol, status=status,
-                 message=f"{label}: total {_vn(row.value)}, its {len(parts)} parts add up to {_vn(expected)}"
-                         + (f" ({blanks} blank)" if blanks else ""),
-                 rows=tuple(_stat_ref(ai, k, rows[k], name) for k in (i, *parts_idx)),
-                 misread=[(c.ref, r) for c, r in found])
-
+    ledger.check(
+        "total_parts",
+        f"/statistics/{ai}/rows/{i}",
+        table=name,
+        code=row.code,
+        field_="value",
+        expected=expected,
+        actual=row.value,
+        tolerance=tol,
+        status=status,
+        message=f"{label}: total {_vn(row.value)}, its {len(parts)} parts add up to {_vn(expected)}"
+        + (f" ({blanks} blank)" if blanks else ""),
+        rows=tuple(_stat_ref(ai, k, rows[k], name) for k in (i, *parts_idx)),
+        misread=[(c.ref, r) for c, r in found],
+    )

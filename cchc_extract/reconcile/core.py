@@ -15,7 +15,6 @@ from normalize.text import fold, strip_markup
 _EPS = 1e-9
 
 
-
 @dataclass
 class _Ledger:
     checks: list[Check] = field(default_factory=list)
@@ -23,9 +22,22 @@ class _Ledger:
     _ids: dict[str, int] = field(default_factory=dict)
     _reviewed: set = field(default_factory=set)
 
-    def check(self, kind: str, item: str, *, table: str | None, code: str | None, field_: str | None,
-              expected, actual, tolerance: float | None, status: str, message: str,
-              rows: tuple[ReviewItem, ...] = (), misread: Sequence[tuple[ReviewItem, float]] = ()) -> Check:
+    def check(
+        self,
+        kind: str,
+        item: str,
+        *,
+        table: str | None,
+        code: str | None,
+        field_: str | None,
+        expected,
+        actual,
+        tolerance: float | None,
+        status: str,
+        message: str,
+        rows: tuple[ReviewItem, ...] = (),
+        misread: Sequence[tuple[ReviewItem, float]] = (),
+    ) -> Check:
         """Record a check. A mismatch that ``misread`` explains (a value we may have read wrong,
         and the reading under which the relation holds) becomes ``misread``: the doubted values
         go to review with those readings; the document is not reported as wrong."""
@@ -33,14 +45,23 @@ class _Ledger:
             status = "misread"
             message += "; explained by a misreading: " + "; ".join(
                 f"{ref.code or ref.item} {ref.field or 'value'} read as {ref.raw or str(ref.value)!r} may be {_vn(r)}"
-                for ref, r in misread)
+                for ref, r in misread
+            )
         base = f"{kind}:{item}" + (f":{field_}" if field_ else "")
         n = self._ids.get(base, 0) + 1
         self._ids[base] = n
-        check = Check(id=base if n == 1 else f"{base}#{n}", kind=kind, table=table, code=code, field=field_,
-                      expected=_clean(expected), actual=_clean(actual),
-                      tolerance=None if tolerance is None else round(tolerance, 6),
-                      status=status, message=message)
+        check = Check(
+            id=base if n == 1 else f"{base}#{n}",
+            kind=kind,
+            table=table,
+            code=code,
+            field=field_,
+            expected=_clean(expected),
+            actual=_clean(actual),
+            tolerance=None if tolerance is None else round(tolerance, 6),
+            status=status,
+            message=message,
+        )
         self.checks.append(check)
         if status in ("mismatch", "repaired"):
             for ref in rows:
@@ -73,7 +94,6 @@ def _clean(value):
 
 def _vn(value: float | None) -> str:
     return "blank" if value is None else format_vn(value, 4)
-
 
 
 def _decimals(value: float | None, raw: str | None = None) -> int:
@@ -110,18 +130,15 @@ def _compare_sum(stated: float | None, parts: Sequence[float | None], tol: float
     return "skipped", total
 
 
-
 def _plain(text: str) -> str:
     """Lower-case text without accents or markup, for matching wording."""
     return fold(strip_markup(text or ""))
 
 
-
 def _percent_matches(stated: float, true: float, decimals: int) -> bool:
     """A percentage written to ``decimals`` places matches when it is the true ratio rounded or
     cut off there (78,94% for 15/19 = 78,947...% is cut off)."""
-    scale = 10 ** decimals
+    scale = 10**decimals
     rounded = math.floor(true * scale + 0.5) / scale
     cut = math.floor(true * scale + _EPS) / scale
     return abs(stated - rounded) < _EPS * 100 or abs(stated - cut) < _EPS * 100
-

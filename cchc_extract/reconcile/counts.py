@@ -26,14 +26,29 @@ def _check_counts(counts: list[Count], ledger: _Ledger, s: ReconcileSettings, oc
             continue
         parts = [p.value for p in count.parts]
         label = count.label or count.text[:40]
-        ref = ReviewItem(item=f"/counts/{ci}", field="total", page=count.source.page, raw=count.text[:200],
-                         value=count.total, confidence=count.confidence)
+        ref = ReviewItem(
+            item=f"/counts/{ci}",
+            field="total",
+            page=count.source.page,
+            raw=count.text[:200],
+            value=count.total,
+            confidence=count.confidence,
+        )
         detail = " + ".join(_vn(p) for p in parts)
         head = f"{label}: total {_vn(count.total)} {count.unit}, parts {detail}"
         if count.doubt:
-            ledger.check("count_parts", f"/counts/{ci}", table=None, code=None, field_="total", expected=None,
-                         actual=count.total, tolerance=0.0, status="skipped",
-                         message=f"{head}: not checked, {count.doubt}")
+            ledger.check(
+                "count_parts",
+                f"/counts/{ci}",
+                table=None,
+                code=None,
+                field_="total",
+                expected=None,
+                actual=count.total,
+                tolerance=0.0,
+                status="skipped",
+                message=f"{head}: not checked, {count.doubt}",
+            )
             continue
         if all(p is None for p in parts):
             continue
@@ -48,15 +63,31 @@ def _check_counts(counts: list[Count], ledger: _Ledger, s: ReconcileSettings, oc
                 status, note = "skipped", "; the list may name only some of the parts"
         found = []
         if status == "mismatch" and ocr:
-            cells = [Cell(ref, v, tuple(digit_confusions(_vn(v), s.ocr_digit_confusions, "count"))
-                          if v is not None else ())
-                     for v in (count.total, *parts)]
+            cells = [
+                Cell(ref, v, tuple(digit_confusions(_vn(v), s.ocr_digit_confusions, "count")) if v is not None else ())
+                for v in (count.total, *parts)
+            ]
             one = len(parts) == 1
-            found = explain(cells, (lambda v: le_holds(s.count_tolerance, [v[1], v[0]])) if one
-                            else partial(sum_holds, s.count_tolerance, []))
-        ledger.check("count_parts", f"/counts/{ci}", table=None, code=None, field_="total", expected=expected,
-                     actual=count.total, tolerance=0.0, status=status,
-                     message=f"{head} = {_vn(expected)}{note}", rows=(ref,), misread=[(c.ref, r) for c, r in found])
+            found = explain(
+                cells,
+                (lambda v: le_holds(s.count_tolerance, [v[1], v[0]]))
+                if one
+                else partial(sum_holds, s.count_tolerance, []),
+            )
+        ledger.check(
+            "count_parts",
+            f"/counts/{ci}",
+            table=None,
+            code=None,
+            field_="total",
+            expected=expected,
+            actual=count.total,
+            tolerance=0.0,
+            status=status,
+            message=f"{head} = {_vn(expected)}{note}",
+            rows=(ref,),
+            misread=[(c.ref, r) for c, r in found],
+        )
 
 
 def _label_key(text: str) -> str:
@@ -69,8 +100,12 @@ def _label_key(text: str) -> str:
 def _check_narrative_against_annexes(result: ExtractionResult, ledger: _Ledger, s: ReconcileSettings) -> None:
     """A narrative count against the annex row reporting the same figure: same unit, a label
     match well above the threshold and clearly ahead of every other row with a value."""
-    rows = [(ai, ri, r) for ai, a in enumerate(result.statistics) for ri, r in enumerate(a.rows)
-            if r.value is not None and not is_percent(r) and code_legend(r) is None]
+    rows = [
+        (ai, ri, r)
+        for ai, a in enumerate(result.statistics)
+        for ri, r in enumerate(a.rows)
+        if r.value is not None and not is_percent(r) and code_legend(r) is None
+    ]
     for ci, count in enumerate(result.counts):
         if count.total is None or not count.unit.strip() or not count.label.strip():
             continue
@@ -78,8 +113,14 @@ def _check_narrative_against_annexes(result: ExtractionResult, ledger: _Ledger, 
         key = _label_key(count.label)
         if not key:
             continue
-        scored = sorted(((fuzz.token_set_ratio(key, _label_key(r.indicator)), ai, ri, r)
-                         for ai, ri, r in rows if _plain(r.unit) == unit), key=lambda t: -t[0])
+        scored = sorted(
+            (
+                (fuzz.token_set_ratio(key, _label_key(r.indicator)), ai, ri, r)
+                for ai, ri, r in rows
+                if _plain(r.unit) == unit
+            ),
+            key=lambda t: -t[0],
+        )
         if not scored or scored[0][0] < s.label_match:
             continue
         if len(scored) > 1 and scored[0][0] - scored[1][0] < s.label_margin:
@@ -87,16 +128,33 @@ def _check_narrative_against_annexes(result: ExtractionResult, ledger: _Ledger, 
         score, ai, ri, row = scored[0]
         annex = result.statistics[ai].annex or f"statistics/{ai}"
         ok = row.value is not None and abs(row.value - count.total) < 1e-6  # (rows hold values only)
-        ref = ReviewItem(item=f"/counts/{ci}", field="total", page=count.source.page,
-                         raw=count.text[:200] or None, value=count.total, confidence=count.confidence)
+        ref = ReviewItem(
+            item=f"/counts/{ci}",
+            field="total",
+            page=count.source.page,
+            raw=count.text[:200] or None,
+            value=count.total,
+            confidence=count.confidence,
+        )
         found = []
         if not ok and ocr_read(result):
-            cells = [Cell(ref, count.total, tuple(digit_confusions(_vn(count.total), s.ocr_digit_confusions, "count"))),
-                     stat_cell(ai, ri, row, annex, s, True)]
+            cells = [
+                Cell(ref, count.total, tuple(digit_confusions(_vn(count.total), s.ocr_digit_confusions, "count"))),
+                stat_cell(ai, ri, row, annex, s, True),
+            ]
             found = explain(cells, equal_holds)
-        ledger.check("narrative_annex", f"/counts/{ci}", table=annex, code=row.code, field_="total",
-                     expected=row.value, actual=count.total, tolerance=0.0, status="ok" if ok else "mismatch",
-                     message=f"{count.label}: the text says {_vn(count.total)} {count.unit}, {annex} row "
-                             f"{row.code} says {_vn(row.value)} (label match {score:.0f})",
-                     rows=(ref, _stat_ref(ai, ri, row, annex)), misread=[(c.ref, r) for c, r in found])
-
+        ledger.check(
+            "narrative_annex",
+            f"/counts/{ci}",
+            table=annex,
+            code=row.code,
+            field_="total",
+            expected=row.value,
+            actual=count.total,
+            tolerance=0.0,
+            status="ok" if ok else "mismatch",
+            message=f"{count.label}: the text says {_vn(count.total)} {count.unit}, {annex} row "
+            f"{row.code} says {_vn(row.value)} (label match {score:.0f})",
+            rows=(ref, _stat_ref(ai, ri, row, annex)),
+            misread=[(c.ref, r) for c, r in found],
+        )

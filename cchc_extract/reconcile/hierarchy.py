@@ -8,7 +8,7 @@ from normalize.text import strip_markup
 
 
 def norm_code(code: str | None) -> str | None:
-    """"3. 1" → "3.1", "2.1." → "2.1"; roman numerals upper-cased."""
+    """ "3. 1" → "3.1", "2.1." → "2.1"; roman numerals upper-cased."""
     if code is None:
         return None
     text = re.sub(r"\s+", "", strip_markup(str(code))).strip(".)")
@@ -58,4 +58,3 @@ def children_of(parents: list[int | None]) -> dict[int, list[int]]:
         if p is not None:
             kids.setdefault(p, []).append(i)
     return kids
-

@@ -26,6 +26,7 @@ from normalize.numbers import lost_decimal_readings, parse_number
 @dataclass(frozen=True)
 class Cell:
     """One value of a relation, where it comes from, and the other values its text could mean."""
+
     ref: ReviewItem
     value: float | None
     readings: tuple[float, ...] = ()
@@ -43,15 +44,22 @@ def digit_confusions(raw: str | None, pairs: tuple[tuple[str, str], ...], kind: 
     for k, ch in enumerate(text):
         for a, b in pairs:
             if ch == a:
-                parsed = parse_number(text[:k] + b + text[k + 1:], kind=kind)
+                parsed = parse_number(text[:k] + b + text[k + 1 :], kind=kind)
                 if parsed is not None and parsed.value not in out:
                     out.append(parsed.value)
     return out
 
 
-def other_readings(raw: str | None, value: float | None, s: ReconcileSettings, *, ocr: bool,
-                   alternatives: Sequence[float] = (), upper: float | None = None,
-                   kind: str = "score") -> tuple[float, ...]:
+def other_readings(
+    raw: str | None,
+    value: float | None,
+    s: ReconcileSettings,
+    *,
+    ocr: bool,
+    alternatives: Sequence[float] = (),
+    upper: float | None = None,
+    kind: str = "score",
+) -> tuple[float, ...]:
     """Readings of a value other than the one taken: the segmenter's alternatives; on OCR'd
     text also its lost decimal mark (under ``upper``) and one confused digit."""
     found = list(alternatives)
@@ -90,8 +98,14 @@ def equal_holds(v: list[float | None]) -> bool:
 def share_holds(decimals: int, v: list[float | None]) -> bool:
     """v[0] % = v[1] / v[2]: a share, so at most its whole."""
     stated, num, den = v
-    return (stated is not None and num is not None and den is not None and den > 0 and num <= den
-            and _percent_matches(stated, 100.0 * num / den, decimals))
+    return (
+        stated is not None
+        and num is not None
+        and den is not None
+        and den > 0
+        and num <= den
+        and _percent_matches(stated, 100.0 * num / den, decimals)
+    )
 
 
 def explain(cells: Sequence[Cell], holds: Callable[[list[float | None]], bool]) -> list[tuple[Cell, float]]:

@@ -14,10 +14,13 @@ from cchc_extract.records import ExtractionResult, ReviewItem
 
 def _review_doubtful(result: ExtractionResult, ledger: _Ledger, s: ReconcileSettings) -> None:
     """Rows whose code was inferred, whose value was repaired, or whose confidence is low."""
+
     def visit(ref: ReviewItem, flags: list[str]) -> None:
         if "code_inferred" in flags:
-            ledger.flag(ReviewItem(**{**ref.__dict__, "field": "code", "raw": None, "value": ref.code}),
-                        "code inferred from the row's position, not read")
+            ledger.flag(
+                ReviewItem(**{**ref.__dict__, "field": "code", "raw": None, "value": ref.code}),
+                "code inferred from the row's position, not read",
+            )
         if ref.confidence is not None and ref.confidence < s.review_below:
             ledger.flag(ref, f"confidence {ref.confidence:.2f} below {s.review_below:.2f}")
 
@@ -31,15 +34,35 @@ def _review_doubtful(result: ExtractionResult, ledger: _Ledger, s: ReconcileSett
             visit(_stat_ref(ai, ri, stat_row, annex.annex), stat_row.flags)
     for ti, task_table in enumerate(result.task_tables):
         for ri, task_row in enumerate(task_table.rows):
-            visit(ReviewItem(item=f"/task_tables/{ti}/rows/{ri}", field=None, table=task_table.title or None,
-                          code=task_row.criterion_code or task_row.code, page=task_row.source.page, raw=None,
-                          value=(task_row.task or task_row.activity or task_row.criterion)[:120] or None,
-                          confidence=task_row.confidence), task_row.flags)
+            visit(
+                ReviewItem(
+                    item=f"/task_tables/{ti}/rows/{ri}",
+                    field=None,
+                    table=task_table.title or None,
+                    code=task_row.criterion_code or task_row.code,
+                    page=task_row.source.page,
+                    raw=None,
+                    value=(task_row.task or task_row.activity or task_row.criterion)[:120] or None,
+                    confidence=task_row.confidence,
+                ),
+                task_row.flags,
+            )
     narrative: list[tuple[str, list[Any], Callable[[Any], float | None]]] = [
         ("score_statements", result.score_statements, lambda x: x.points),
         ("targets", result.targets, lambda x: x.value),
-        ("counts", result.counts, lambda x: x.total)]
+        ("counts", result.counts, lambda x: x.total),
+    ]
     for name, items, value_of in narrative:
         for i, x in enumerate(items):
-            visit(ReviewItem(item=f"/{name}/{i}", field=None, code=getattr(x, "code", None), page=x.source.page,
-                          raw=(x.text or "")[:200] or None, value=value_of(x), confidence=x.confidence), [])
+            visit(
+                ReviewItem(
+                    item=f"/{name}/{i}",
+                    field=None,
+                    code=getattr(x, "code", None),
+                    page=x.source.page,
+                    raw=(x.text or "")[:200] or None,
+                    value=value_of(x),
+                    confidence=x.confidence,
+                ),
+                [],
+            )

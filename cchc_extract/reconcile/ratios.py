@@ -39,8 +39,9 @@ def _usable(row: StatRow) -> bool:
     return row.value is not None and not is_percent(row) and code_legend(row) is None
 
 
-def _ratio_candidates(i: int, rows: list[StatRow], parents: list[int | None], kids: dict[int, list[int]],
-                      s: ReconcileSettings) -> list[int]:
+def _ratio_candidates(
+    i: int, rows: list[StatRow], parents: list[int | None], kids: dict[int, list[int]], s: ReconcileSettings
+) -> list[int]:
     """Count rows a percentage row i may be the ratio of, in every placement: its children (a
     parent ratio); else the siblings just above it (a ratio row after its counts), back to the
     previous percentage sibling, skipping the siblings' own children, and its parent when it is a
@@ -72,12 +73,17 @@ def _descends(j: int, ancestor: int | None, parents: list[int | None]) -> bool:
     return ancestor is None
 
 
-def _pairs(i: int, candidates: list[int], rows: list[StatRow], parents: list[int | None],
-           ) -> tuple[list[tuple[int, int]], bool]:
+def _pairs(
+    i: int,
+    candidates: list[int],
+    rows: list[StatRow],
+    parents: list[int | None],
+) -> tuple[list[tuple[int, int]], bool]:
     """((numerator, denominator) pairs to try, whether the pair is certain). The denominator is
     the row worded as one ("Tổng số ...", "... đề ra"), else the ratio's parent when it is one of
     the counts, else of two counts the larger (a share is at most the whole); with more counts
     and no wording, which two make the ratio is not certain."""
+
     def same_unit(a: int, b: int) -> bool:
         return not _unit_key(rows[a]) or not _unit_key(rows[b]) or _unit_key(rows[a]) == _unit_key(rows[b])
 
@@ -90,19 +96,28 @@ def _pairs(i: int, candidates: list[int], rows: list[StatRow], parents: list[int
         a, b = candidates
         small, large = (a, b) if _v(rows[a]) <= _v(rows[b]) else (b, a)
         return ([(small, large)] if same_unit(a, b) else []), True
-    return [(a, b) for a in candidates for b in candidates
-            if a != b and _v(rows[a]) <= _v(rows[b]) and same_unit(a, b)], False
+    return [
+        (a, b) for a in candidates for b in candidates if a != b and _v(rows[a]) <= _v(rows[b]) and same_unit(a, b)
+    ], False
 
 
 def stat_cell(ai: int, i: int, row: StatRow, name: str, s: ReconcileSettings, ocr: bool) -> Cell:
     """A statistics value and, on OCR'd documents, the other values its text could mean."""
     kind = "score" if is_percent(row) else "count"
-    return Cell(_stat_ref(ai, i, row, name), row.value,
-                other_readings(row.value_raw, row.value, s, ocr=ocr, kind=kind))
+    return Cell(_stat_ref(ai, i, row, name), row.value, other_readings(row.value_raw, row.value, s, ocr=ocr, kind=kind))
 
 
-def _check_ratio(ai: int, i: int, rows: list[StatRow], parents: list[int | None], kids: dict[int, list[int]],
-                 name: str, ledger: _Ledger, s: ReconcileSettings, ocr: bool = False) -> None:
+def _check_ratio(
+    ai: int,
+    i: int,
+    rows: list[StatRow],
+    parents: list[int | None],
+    kids: dict[int, list[int]],
+    name: str,
+    ledger: _Ledger,
+    s: ReconcileSettings,
+    ocr: bool = False,
+) -> None:
     row = rows[i]
     candidates = _ratio_candidates(i, rows, parents, kids, s)
     if len(candidates) < 2:
@@ -112,37 +127,60 @@ def _check_ratio(ai: int, i: int, rows: list[StatRow], parents: list[int | None]
         return
     label = row.code or row.indicator[:40]
     decimals = _decimals(row.value, row.value_raw)
-    tol = 10.0 ** -decimals
+    tol = 10.0**-decimals
     item = f"/statistics/{ai}/rows/{i}"
     live = [(j, d) for j, d in pairs if rows[d].value != 0]
     if not live:
         den = pairs[0][1]
-        ledger.check("ratio", item, table=name, code=row.code, field_="value", expected=None, actual=row.value,
-                     tolerance=tol, status="skipped", message=f"{label}: denominator {rows[den].code} is 0")
+        ledger.check(
+            "ratio",
+            item,
+            table=name,
+            code=row.code,
+            field_="value",
+            expected=None,
+            actual=row.value,
+            tolerance=tol,
+            status="skipped",
+            message=f"{label}: denominator {rows[den].code} is 0",
+        )
         return
     ratios = [(j, d, 100.0 * _v(rows[j]) / _v(rows[d])) for j, d in live]
     match = next(((j, d, r) for j, d, r in ratios if _percent_matches(_v(row), r, decimals)), None)
     j, den, ratio = match or ratios[0]
     status = "ok" if match else ("mismatch" if certain else "skipped")
-    message = (f"{label}: {_vn(row.value)}% against {rows[j].code or 'numerator'} / {rows[den].code or 'denominator'}"
-               f" = {_vn(rows[j].value)}/{_vn(rows[den].value)} = {_vn(round(ratio, 4))}%")
+    message = (
+        f"{label}: {_vn(row.value)}% against {rows[j].code or 'numerator'} / {rows[den].code or 'denominator'}"
+        f" = {_vn(rows[j].value)}/{_vn(rows[den].value)} = {_vn(round(ratio, 4))}%"
+    )
     if status == "skipped":
         message += "; no pair of the rows above makes it, and which two it is of is not certain"
     found = []
     if status == "mismatch":
         # a share is at most its whole: a reading making it more explains nothing
         found = explain([stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, j, den)], partial(share_holds, decimals))
-    ledger.check("ratio", item, table=name, code=row.code, field_="value", expected=round(ratio, 4),
-                 actual=row.value, tolerance=tol, status=status, message=message,
-                 rows=tuple(_stat_ref(ai, k, rows[k], name) for k in (i, j, den)),
-                 misread=[(c.ref, r) for c, r in found])
+    ledger.check(
+        "ratio",
+        item,
+        table=name,
+        code=row.code,
+        field_="value",
+        expected=round(ratio, 4),
+        actual=row.value,
+        tolerance=tol,
+        status=status,
+        message=message,
+        rows=tuple(_stat_ref(ai, k, rows[k], name) for k in (i, j, den)),
+        misread=[(c.ref, r) for c, r in found],
+    )
 
 
 _NOTE_PERCENT = re.compile(r"(?<![\d/.,])(\d{1,3}(?:[.,]\d+)?)\s?%")
 
 
-def _check_note_ratio(ai: int, i: int, rows: list[StatRow], parents: list[int | None], name: str,
-                      ledger: _Ledger, s: ReconcileSettings) -> None:
+def _check_note_ratio(
+    ai: int, i: int, rows: list[StatRow], parents: list[int | None], name: str, ledger: _Ledger, s: ReconcileSettings
+) -> None:
     """A count row whose note states its share ("đạt 99,25 %"): against its parent when that is a
     count in the same unit, else against the sibling above worded as the whole ("Tổng số ...")."""
     row = rows[i]
@@ -154,8 +192,11 @@ def _check_note_ratio(ai: int, i: int, rows: list[StatRow], parents: list[int | 
     p = parents[i]
     whole = p if p is not None and _usable(rows[p]) and _unit_key(rows[p]) == _unit_key(row) else None
     if whole is None:
-        above = [j for j in range(i - 1, max(-1, i - 1 - s.ratio_siblings), -1)
-                 if parents[j] == p and _usable(rows[j]) and _unit_key(rows[j]) == _unit_key(row)]
+        above = [
+            j
+            for j in range(i - 1, max(-1, i - 1 - s.ratio_siblings), -1)
+            if parents[j] == p and _usable(rows[j]) and _unit_key(rows[j]) == _unit_key(row)
+        ]
         whole = _denominator([(j, rows[j]) for j in above])
     if whole is None or not rows[whole].value:
         return
@@ -166,24 +207,46 @@ def _check_note_ratio(ai: int, i: int, rows: list[StatRow], parents: list[int | 
     ratio = 100.0 * _v(row) / _v(rows[whole])
     ok = _percent_matches(parsed.value, ratio, decimals)
     label = row.code or row.indicator[:40]
-    ledger.check("ratio", f"/statistics/{ai}/rows/{i}", table=name, code=row.code, field_="note",
-                 expected=round(ratio, 4), actual=parsed.value, tolerance=10.0 ** -decimals,
-                 status="ok" if ok else "mismatch",
-                 message=f"{label}: its note says {_vn(parsed.value)}%, {_vn(row.value)}/{_vn(rows[whole].value)} "
-                         f"({rows[whole].code or 'the whole'}) = {_vn(round(ratio, 4))}%",
-                 rows=(_stat_ref(ai, i, row, name), _stat_ref(ai, whole, rows[whole], name)))
+    ledger.check(
+        "ratio",
+        f"/statistics/{ai}/rows/{i}",
+        table=name,
+        code=row.code,
+        field_="note",
+        expected=round(ratio, 4),
+        actual=parsed.value,
+        tolerance=10.0**-decimals,
+        status="ok" if ok else "mismatch",
+        message=f"{label}: its note says {_vn(parsed.value)}%, {_vn(row.value)}/{_vn(rows[whole].value)} "
+        f"({rows[whole].code or 'the whole'}) = {_vn(round(ratio, 4))}%",
+        rows=(_stat_ref(ai, i, row, name), _stat_ref(ai, whole, rows[whole], name)),
+    )
 
 
 def _text_sources(result: ExtractionResult):
     """(pointer, field, text, page, confidence, table, code) of every free text held in the output."""
     for ti, table in enumerate(result.score_tables):
         for ri, row in enumerate(table.rows):
-            yield (f"/score_tables/{ti}/rows/{ri}", "explanation", row.explanation, row.source.page,
-                   row.confidence, _table_name(table, ti), row.code)
+            yield (
+                f"/score_tables/{ti}/rows/{ri}",
+                "explanation",
+                row.explanation,
+                row.source.page,
+                row.confidence,
+                _table_name(table, ti),
+                row.code,
+            )
     for ai, annex in enumerate(result.statistics):
         for ri, stat_row in enumerate(annex.rows):
-            yield (f"/statistics/{ai}/rows/{ri}", "note", stat_row.note, stat_row.source.page, stat_row.confidence,
-                   annex.annex, stat_row.code)
+            yield (
+                f"/statistics/{ai}/rows/{ri}",
+                "note",
+                stat_row.note,
+                stat_row.source.page,
+                stat_row.confidence,
+                annex.annex,
+                stat_row.code,
+            )
     for i, st in enumerate(result.score_statements):
         yield f"/score_statements/{i}", "text", st.text or st.reason, st.source.page, st.confidence, None, st.code
     for i, count in enumerate(result.counts):
@@ -196,12 +259,15 @@ def fraction_percents(text: str, gap: int = 90):
     """Every "a/b ... c%" in a text: (a, b, c, c's decimals, matched text). Dates ("30/12/2022")
     are not fractions; the percent must follow within ``gap`` characters with no number or
     clause break between."""
-    pattern = re.compile(r"(?<![\d/.,])(\d{1,7})\s*/\s*(\d{1,7})(?![\d/])" rf"([^\d;\n]{{0,{gap}}}?)"
-                         r"(\d{1,3}(?:[.,]\d+)?)\s*%")
+    pattern = re.compile(
+        r"(?<![\d/.,])(\d{1,7})\s*/\s*(\d{1,7})(?![\d/])"
+        rf"([^\d;\n]{{0,{gap}}}?)"
+        r"(\d{1,3}(?:[.,]\d+)?)\s*%"
+    )
     for m in pattern.finditer(text or ""):
         if re.search(r"\.\s+\p{Lu}|:", m[3]) or re.match(r"\s*(điểm|diem)\b", m[3], flags=re.I):
             continue  # a sentence or clause ended in between, or "3/3 điểm" is a score, not a ratio
-        before = text[max(0, m.start() - 16):m.start()]
+        before = text[max(0, m.start() - 16) : m.start()]
         if re.search(r"\d\s*/\s*\d|\b(ngày|ngay|tháng|thang)\s*$", before, flags=re.I):
             continue  # a list of dates ("ngày 05/4, 05/7, 05/10"), not a ratio
         stated = parse_number(m[4], kind="score")
@@ -218,14 +284,20 @@ def _check_text_ratios(result: ExtractionResult, ledger: _Ledger, s: ReconcileSe
             if den == 0 or (quote, page) in seen:
                 continue
             seen.add((quote, page))
-            tol = 10.0 ** -decimals
+            tol = 10.0**-decimals
             true = 100.0 * num / den
-            ref = ReviewItem(item=item, field=field_, table=table, code=code, page=page, raw=quote, value=stated,
-                          confidence=conf)
+            ref = ReviewItem(
+                item=item, field=field_, table=table, code=code, page=page, raw=quote, value=stated, confidence=conf
+            )
             status = "ok" if _percent_matches(stated, true, decimals) else "mismatch"
             message = f"“{quote}”: {num}/{den} = {_vn(round(true, 4))}%, the text says {_vn(stated)}%"
-            if status == "mismatch" and num > den and stated <= 100 + tol and len(str(num)) > 1 \
-                    and str(num).startswith("1"):
+            if (
+                status == "mismatch"
+                and num > den
+                and stated <= 100 + tol
+                and len(str(num)) > 1
+                and str(num).startswith("1")
+            ):
                 # OCR reads a table rule before a figure as "1": "|664/664" → "1664/664".
                 alt = int(str(num)[1:])
                 if _percent_matches(stated, 100.0 * alt / den, decimals):
@@ -233,11 +305,23 @@ def _check_text_ratios(result: ExtractionResult, ledger: _Ledger, s: ReconcileSe
                     message = f"“{quote}”: read {num} as {alt} (a table rule taken for 1): {alt}/{den} = {_vn(stated)}%"
             found = []
             if status == "mismatch" and ocr:
-                cells = [Cell(ref, float(v), tuple(digit_confusions(str(v), s.ocr_digit_confusions, "count")))
-                         for v in (num, den)]
+                cells = [
+                    Cell(ref, float(v), tuple(digit_confusions(str(v), s.ocr_digit_confusions, "count")))
+                    for v in (num, den)
+                ]
                 cells.append(Cell(ref, stated, tuple(other_readings(quote.rsplit("/", 1)[-1], stated, s, ocr=True))))
                 found = explain([cells[2], cells[0], cells[1]], partial(share_holds, decimals))
-            ledger.check("text_ratio", item, table=table, code=code, field_=field_, expected=round(true, 4),
-                         actual=stated, tolerance=tol, status=status, message=message, rows=(ref,),
-                         misread=[(c.ref, r) for c, r in found])
-
+            ledger.check(
+                "text_ratio",
+                item,
+                table=table,
+                code=code,
+                field_=field_,
+                expected=round(true, 4),
+                actual=stated,
+                tolerance=tol,
+                status=status,
+                message=message,
+                rows=(ref,),
+                misread=[(c.ref, r) for c, r in found],
+            )

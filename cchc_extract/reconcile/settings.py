@@ -28,15 +28,44 @@ class ReconcileSettings:
     # one such swap makes hold is reported as a misreading, not as the document's fault. Kept
     # short: every pair added is a real fault that could be excused.
     ocr_digit_confusions: tuple[tuple[str, str], ...] = (
-        ("1", "7"), ("7", "1"), ("3", "8"), ("8", "3"), ("5", "6"), ("6", "5"), ("6", "8"), ("8", "6"),
-        ("0", "8"), ("8", "0"))
+        ("1", "7"),
+        ("7", "1"),
+        ("3", "8"),
+        ("8", "3"),
+        ("5", "6"),
+        ("6", "5"),
+        ("6", "8"),
+        ("8", "6"),
+        ("0", "8"),
+        ("8", "0"),
+    )
     # Counts are whole: a total and its parts agree exactly (float noise aside).
     count_tolerance: float = 1e-6
 
 
 # Units whose values are counts of things (whole, non-negative); compared without accents.
-_COUNT_UNITS = ("ho so", "van ban", "nguoi", "nhiem vu", "thu tuc", "tthc", "van de", "pakn", "co quan",
-                "don vi", "ban", "to chuc", "so luong", "phieu", "cuoc", "tin", "bai", "luot", "xa", "thon")
+_COUNT_UNITS = (
+    "ho so",
+    "van ban",
+    "nguoi",
+    "nhiem vu",
+    "thu tuc",
+    "tthc",
+    "van de",
+    "pakn",
+    "co quan",
+    "don vi",
+    "ban",
+    "to chuc",
+    "so luong",
+    "phieu",
+    "cuoc",
+    "tin",
+    "bai",
+    "luot",
+    "xa",
+    "thon",
+)
 # Wording of the denominator of a ratio, strongest first ("Tổng số ...", "Số ... đề ra").
 _DENOMINATOR_WORDS = ("tong so", "de ra", "duoc giao", "can phai", "phai xu ly", "ke hoach")
 _CODE_LEGEND = re.compile(r"(?P<label>[^=;]+?)\s*=\s*(?P<code>\d+)(?=\s|;|,|$)")

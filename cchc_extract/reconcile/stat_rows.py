@@ -24,8 +24,13 @@ def is_percent(row: StatRow) -> bool:
 
 def is_count(row: StatRow) -> bool:
     unit = _unit_key(row)
-    return bool(unit) and "%" not in unit and "=" not in unit and "dong" not in unit \
+    return (
+        bool(unit)
+        and "%" not in unit
+        and "=" not in unit
+        and "dong" not in unit
         and any(re.search(rf"\b{re.escape(u)}\b", unit) for u in _COUNT_UNITS)
+    )
 
 
 def code_legend(row: StatRow) -> dict[str, float] | None:
@@ -38,9 +43,16 @@ def code_legend(row: StatRow) -> dict[str, float] | None:
 
 
 def _stat_ref(ai: int, ri: int, row: StatRow, annex: str) -> ReviewItem:
-    return ReviewItem(item=f"/statistics/{ai}/rows/{ri}", field="value", table=annex, code=row.code,
-                   page=row.source.page, raw=row.value_raw or None, value=row.value, confidence=row.confidence)
-
+    return ReviewItem(
+        item=f"/statistics/{ai}/rows/{ri}",
+        field="value",
+        table=annex,
+        code=row.code,
+        page=row.source.page,
+        raw=row.value_raw or None,
+        value=row.value,
+        confidence=row.confidence,
+    )
 
 
 def _denominator(candidates: list[tuple[int, StatRow]]) -> int | None:
@@ -49,4 +61,3 @@ def _denominator(candidates: list[tuple[int, StatRow]]) -> int | None:
             if re.search(rf"\b{word}\b", _plain(row.indicator)):
                 return j
     return None
-

@@ -21,6 +21,7 @@ def _criterion_number(code: str | None) -> tuple[str, int] | None:
 def group_criteria(statements: list[ScoreStatement]) -> dict[int, list[int]]:
     """Criterion statements of each group statement: by their ``group`` label, else those that
     follow the group statement up to the next group."""
+
     def label(text: str | None) -> str:
         return (text or "").strip(" )").lower()
 
@@ -37,8 +38,9 @@ def group_criteria(statements: list[ScoreStatement]) -> dict[int, list[int]]:
     return groups
 
 
-def _check_group_statements(statements: list[ScoreStatement], ledger: _Ledger, s: ReconcileSettings,
-                            ocr: bool = False) -> None:
+def _check_group_statements(
+    statements: list[ScoreStatement], ledger: _Ledger, s: ReconcileSettings, ocr: bool = False
+) -> None:
     """A group's stated points against its criteria's. Checked only when the group's criteria are
     all listed: their codes share one prefix and run 1..k without a gap, and their maxima add up
     to at least the group's maximum (criteria left out could only make the sum short, so a
@@ -50,17 +52,28 @@ def _check_group_statements(statements: list[ScoreStatement], ledger: _Ledger, s
             continue
         numbers = [n for c in crit if (n := _criterion_number(c.code)) is not None]
         prefixes = {n[0] for n in numbers}
-        if (len(numbers) < len(crit) or len(prefixes) != 1
-                or sorted(n[1] for n in numbers) != list(range(1, len(crit) + 1))):
+        if (
+            len(numbers) < len(crit)
+            or len(prefixes) != 1
+            or sorted(n[1] for n in numbers) != list(range(1, len(crit) + 1))
+        ):
             continue
         maxima = [m for c in crit if (m := c.max_points) is not None]
         if len(maxima) < len(crit) or sum(maxima) < group.max_points - s.points_tolerance:
             continue
         label = f"group {group.code or ''}".strip()
-        ref = ReviewItem(item=f"/score_statements/{gi}", field=None, code=group.code, page=group.source.page,
-                      raw=group.text[:200] or None, confidence=group.confidence)
-        for field_, stated, parts in (("max_points", group.max_points, maxima),
-                                      ("points", group.points, [c.points for c in crit])):
+        ref = ReviewItem(
+            item=f"/score_statements/{gi}",
+            field=None,
+            code=group.code,
+            page=group.source.page,
+            raw=group.text[:200] or None,
+            confidence=group.confidence,
+        )
+        for field_, stated, parts in (
+            ("max_points", group.max_points, maxima),
+            ("points", group.points, [c.points for c in crit]),
+        ):
             if stated is None or any(p is None for p in parts):
                 continue
             tol = _sum_tolerance(stated, s.points_tolerance, s.relative_tolerance)
@@ -71,16 +84,34 @@ def _check_group_statements(statements: list[ScoreStatement], ledger: _Ledger, s
             own = ReviewItem(**{**ref.__dict__, "field": field_, "value": stated})
             found = []
             if status == "mismatch" and ocr:
-                refs = [own] + [ReviewItem(item=f"/score_statements/{k}", field=field_, code=statements[k].code,
-                                           page=statements[k].source.page, raw=statements[k].text[:200] or None,
-                                           value=v, confidence=statements[k].confidence)
-                                for k, v in zip(members, parts, strict=True)]
-                cells = [Cell(r, v, tuple(other_readings(_vn(v), v, s, ocr=True)))
-                         for r, v in zip(refs, [stated, *parts], strict=True)]
+                refs = [own] + [
+                    ReviewItem(
+                        item=f"/score_statements/{k}",
+                        field=field_,
+                        code=statements[k].code,
+                        page=statements[k].source.page,
+                        raw=statements[k].text[:200] or None,
+                        value=v,
+                        confidence=statements[k].confidence,
+                    )
+                    for k, v in zip(members, parts, strict=True)
+                ]
+                cells = [
+                    Cell(r, v, tuple(other_readings(_vn(v), v, s, ocr=True)))
+                    for r, v in zip(refs, [stated, *parts], strict=True)
+                ]
                 found = explain(cells, partial(sum_holds, tol, []))
-            ledger.check("group_statement", f"/score_statements/{gi}", table=None, code=group.code, field_=field_,
-                         expected=expected, actual=stated, tolerance=tol, status=status,
-                         message=f"{label}: states {what} {_vn(stated)}, its criteria {codes} add up to "
-                                 f"{_vn(expected)}",
-                         rows=(own,), misread=[(c.ref, r) for c, r in found])
-
+            ledger.check(
+                "group_statement",
+                f"/score_statements/{gi}",
+                table=None,
+                code=group.code,
+                field_=field_,
+                expected=expected,
+                actual=stated,
+                tolerance=tol,
+                status=status,
+                message=f"{label}: states {what} {_vn(stated)}, its criteria {codes} add up to {_vn(expected)}",
+                rows=(own,),
+                misread=[(c.ref, r) for c, r in found],
+            )

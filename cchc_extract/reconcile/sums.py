@@ -16,9 +16,16 @@ from normalize.numbers import format_vn, lost_decimal_readings, parse_number
 def _score_ref(ti: int, ri: int, row: ScoreRow, field_: str | None, table: str) -> ReviewItem:
     raw = getattr(row, f"{field_}_raw", None) if field_ in ("max_points", "self_points") else None
     value = getattr(row, field_, None) if field_ else None
-    return ReviewItem(item=f"/score_tables/{ti}/rows/{ri}", field=field_, table=table, code=row.code,
-                   page=row.source.page, raw=raw, value=value if isinstance(value, (int, float, str)) else None,
-                   confidence=row.confidence)
+    return ReviewItem(
+        item=f"/score_tables/{ti}/rows/{ri}",
+        field=field_,
+        table=table,
+        code=row.code,
+        page=row.source.page,
+        raw=raw,
+        value=value if isinstance(value, (int, float, str)) else None,
+        confidence=row.confidence,
+    )
 
 
 def _table_name(table: ScoreTable, ti: int) -> str:
@@ -44,8 +51,15 @@ def _reaches_end(i: int, n_rows: int, kids: dict[int, list[int]]) -> bool:
     return last == n_rows - 1
 
 
-def _cells(ti: int, table: ScoreTable, parents: list[int | None], kids: dict[int, list[int]], name: str,
-           s: ReconcileSettings, ocr: bool):
+def _cells(
+    ti: int,
+    table: ScoreTable,
+    parents: list[int | None],
+    kids: dict[int, list[int]],
+    name: str,
+    s: ReconcileSettings,
+    ocr: bool,
+):
     """A function giving the ``Cell`` of (row, field): its value and the other readings of its text
     that keep the row's own relations (self ≤ max, no sum it holds broken)."""
     rows = table.rows
@@ -54,9 +68,14 @@ def _cells(ti: int, table: ScoreTable, parents: list[int | None], kids: dict[int
     def cell(i: int, field_: str) -> Cell:
         row = rows[i]
         value = getattr(row, field_)
-        readings = other_readings(getattr(row, f"{field_}_raw"), value, s, ocr=ocr,
-                                  alternatives=row.alternatives.get(field_, []),
-                                  upper=row.max_points if field_ == "self_points" else None)
+        readings = other_readings(
+            getattr(row, f"{field_}_raw"),
+            value,
+            s,
+            ocr=ocr,
+            alternatives=row.alternatives.get(field_, []),
+            upper=row.max_points if field_ == "self_points" else None,
+        )
         if value is not None and readings:
             held, _, _ = _relations_held(rows, i, field_, value, parents, kids, tol)
             keep: list[float] = []
@@ -66,6 +85,7 @@ def _cells(ti: int, table: ScoreTable, parents: list[int | None], kids: dict[int
                     keep.append(r)
             readings = tuple(keep)
         return Cell(_score_ref(ti, i, row, field_, name), value, readings)
+
     return cell
 
 
@@ -93,34 +113,63 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
             status, expected = _compare_sum(stated, parts, tol)
             what = "max points" if field_ == "max_points" else "self-assessed points"
             blanks = sum(p is None for p in parts)
-            message = (f"{label}: {what} of its {len(children)} sub-criteria add up to {_vn(expected)}, "
-                       f"the row states {_vn(stated)}" + (f" ({blanks} unknown)" if blanks else ""))
+            message = (
+                f"{label}: {what} of its {len(children)} sub-criteria add up to {_vn(expected)}, "
+                f"the row states {_vn(stated)}" + (f" ({blanks} unknown)" if blanks else "")
+            )
             if status == "mismatch" and open_ended and _reaches_end(i, len(rows), kids):
                 # Still a mismatch (planted faults must be caught), but a table with no total row
                 # that ends inside this subtree may simply go on past the pages we have.
                 message += "; the table has no total row and may continue beyond the last page read"
-            refs = tuple(_score_ref(ti, k, rows[k], field_, name)
-                         for k in _suspects([i, *children], rows, field_, parents, kids, s.points_tolerance))
+            refs = tuple(
+                _score_ref(ti, k, rows[k], field_, name)
+                for k in _suspects([i, *children], rows, field_, parents, kids, s.points_tolerance)
+            )
             found = []
             if status == "mismatch":
                 lost: list[float | None] = [None] if any(c in orphans for c in children) else []
                 found = explain([cell(i, field_), *(cell(c, field_) for c in children)], partial(sum_holds, tol, lost))
-            ledger.check(kind, f"/score_tables/{ti}/rows/{i}", table=name, code=row.code, field_=field_,
-                         expected=expected, actual=stated, tolerance=tol, status=status, message=message,
-                         rows=refs if status == "mismatch" else (), misread=[(c.ref, r) for c, r in found])
-        if row.self_points is not None and row.max_points is not None \
-                and row.self_points > row.max_points + s.points_tolerance:
+            ledger.check(
+                kind,
+                f"/score_tables/{ti}/rows/{i}",
+                table=name,
+                code=row.code,
+                field_=field_,
+                expected=expected,
+                actual=stated,
+                tolerance=tol,
+                status=status,
+                message=message,
+                rows=refs if status == "mismatch" else (),
+                misread=[(c.ref, r) for c, r in found],
+            )
+        if (
+            row.self_points is not None
+            and row.max_points is not None
+            and row.self_points > row.max_points + s.points_tolerance
+        ):
             found = explain([cell(i, "self_points"), cell(i, "max_points")], partial(le_holds, s.points_tolerance))
-            ledger.check("self_le_max", f"/score_tables/{ti}/rows/{i}", table=name, code=row.code,
-                         field_="self_points", expected=row.max_points, actual=row.self_points,
-                         tolerance=s.points_tolerance, status="mismatch",
-                         message=f"{label}: self-assessed {_vn(row.self_points)} exceeds the maximum "
-                                 f"{_vn(row.max_points)}",
-                         rows=(_score_ref(ti, i, row, "self_points", name),), misread=[(c.ref, r) for c, r in found])
+            ledger.check(
+                "self_le_max",
+                f"/score_tables/{ti}/rows/{i}",
+                table=name,
+                code=row.code,
+                field_="self_points",
+                expected=row.max_points,
+                actual=row.self_points,
+                tolerance=s.points_tolerance,
+                status="mismatch",
+                message=f"{label}: self-assessed {_vn(row.self_points)} exceeds the maximum {_vn(row.max_points)}",
+                rows=(_score_ref(ti, i, row, "self_points", name),),
+                misread=[(c.ref, r) for c, r in found],
+            )
     # Top-level rows against the stated total; a section row printed without numbers stands for
     # the sum of its children (a heading with neither numbers nor children is left out).
-    top = [i for i, p in enumerate(parents) if p is None
-           and (rows[i].max_points is not None or rows[i].self_points is not None or kids.get(i))]
+    top = [
+        i
+        for i, p in enumerate(parents)
+        if p is None and (rows[i].max_points is not None or rows[i].self_points is not None or kids.get(i))
+    ]
     for field_, stated in (("max_points", table.stated_total_max), ("self_points", table.stated_total_self)):
         if stated is None or not top:
             continue
@@ -130,20 +179,43 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
         found = []
         if status == "mismatch":
             # a top row's own value may be misread (a section standing for its children's sum is not one cell)
-            cells = [cell(i, field_) if getattr(rows[i], field_) is not None
-                     else Cell(_score_ref(ti, i, rows[i], field_, name), p) for i, p in zip(top, parts, strict=True)]
+            cells = [
+                cell(i, field_)
+                if getattr(rows[i], field_) is not None
+                else Cell(_score_ref(ti, i, rows[i], field_, name), p)
+                for i, p in zip(top, parts, strict=True)
+            ]
             found = explain(cells, partial(total_holds, stated, tol))
-        ledger.check("stated_total", f"/score_tables/{ti}", table=name, code=None, field_=field_,
-                     expected=expected, actual=stated, tolerance=tol, status=status,
-                     message=f"table total of {field_.replace('_', ' ')}: its {len(parts)} top-level rows add "
-                             f"up to {_vn(expected)}, the total row states {_vn(stated)}",
-                     rows=tuple(_score_ref(ti, i, rows[i], field_, name)
-                                for i in _suspects(top, rows, field_, parents, kids, s.points_tolerance))
-                     if status == "mismatch" else (), misread=[(c.ref, r) for c, r in found])
+        ledger.check(
+            "stated_total",
+            f"/score_tables/{ti}",
+            table=name,
+            code=None,
+            field_=field_,
+            expected=expected,
+            actual=stated,
+            tolerance=tol,
+            status=status,
+            message=f"table total of {field_.replace('_', ' ')}: its {len(parts)} top-level rows add "
+            f"up to {_vn(expected)}, the total row states {_vn(stated)}",
+            rows=tuple(
+                _score_ref(ti, i, rows[i], field_, name)
+                for i in _suspects(top, rows, field_, parents, kids, s.points_tolerance)
+            )
+            if status == "mismatch"
+            else (),
+            misread=[(c.ref, r) for c, r in found],
+        )
 
 
-def _suspects(members: list[int], rows: list[ScoreRow], field_: str, parents: list[int | None],
-              kids: dict[int, list[int]], tol: float) -> list[int]:
+def _suspects(
+    members: list[int],
+    rows: list[ScoreRow],
+    field_: str,
+    parents: list[int | None],
+    kids: dict[int, list[int]],
+    tol: float,
+) -> list[int]:
     """The rows of a failed relation a person should look at: a row whose other relations fail
     too is where they cross (the one value that breaks them all); else the rows no relation
     that holds vouches for; else all of them. A row printed blank is never a suspect."""
@@ -163,8 +235,15 @@ def _suspects(members: list[int], rows: list[ScoreRow], field_: str, parents: li
     return unvouched or [k for k in members if k in tally]
 
 
-def _relations_held(rows: list[ScoreRow], i: int, field_: str, value: float, parents: list[int | None],
-                    kids: dict[int, list[int]], tol: float) -> tuple[int, int, bool]:
+def _relations_held(
+    rows: list[ScoreRow],
+    i: int,
+    field_: str,
+    value: float,
+    parents: list[int | None],
+    kids: dict[int, list[int]],
+    tol: float,
+) -> tuple[int, int, bool]:
     """With ``value`` in cell (i, field): (sum relations that hold, sum relations checkable,
     self ≤ max holds)."""
     held = checkable = 0
@@ -186,8 +265,14 @@ def _relations_held(rows: list[ScoreRow], i: int, field_: str, value: float, par
     return held, checkable, bounded
 
 
-def _repair_ocr_readings(ti: int, table: ScoreTable, parents: list[int | None], kids: dict[int, list[int]],
-                         ledger: _Ledger, s: ReconcileSettings) -> None:
+def _repair_ocr_readings(
+    ti: int,
+    table: ScoreTable,
+    parents: list[int | None],
+    kids: dict[int, list[int]],
+    ledger: _Ledger,
+    s: ReconcileSettings,
+) -> None:
     """Take another reading of an OCR'd cell ("35" → 3.5) when the cell breaks its relations and
     exactly one other reading does better: restores a sum, or (no sum to tell) is the one reading
     that fits under the row's maximum."""
@@ -207,8 +292,7 @@ def _repair_ocr_readings(ti: int, table: ScoreTable, parents: list[int | None], 
                 continue
             readings = [a for a in row.alternatives.get(field_, []) if a != value]
             raw = getattr(row, raw_attr)
-            if not readings and field_ == "self_points" and row.max_points is not None \
-                    and value > row.max_points + tol:
+            if not readings and field_ == "self_points" and row.max_points is not None and value > row.max_points + tol:
                 # A self score above the maximum cannot be right; OCR may have lost its decimal point.
                 readings = lost_decimal_readings(raw or format_vn(value, 4), upper=row.max_points)
             if not readings:
@@ -228,8 +312,10 @@ def _repair_ocr_readings(ti: int, table: ScoreTable, parents: list[int | None], 
             best = max(h for h, _ in scored)
             winners = [r for h, r in scored if h == best]
             if len(winners) != 1:
-                ledger.flag(_score_ref(ti, i, row, field_, name),
-                            f"{row.code}: readings {', '.join(_vn(r) for r in winners)} all restore the sums")
+                ledger.flag(
+                    _score_ref(ti, i, row, field_, name),
+                    f"{row.code}: readings {', '.join(_vn(r) for r in winners)} all restore the sums",
+                )
                 continue
             if raw is None:
                 setattr(row, raw_attr, format_vn(value, 4))
@@ -238,12 +324,21 @@ def _repair_ocr_readings(ti: int, table: ScoreTable, parents: list[int | None], 
             _record_repair(ledger, ti, i, row, field_, name, value, winners[0])
 
 
-def _record_repair(ledger: _Ledger, ti: int, i: int, row: ScoreRow, field_: str, name: str,
-                   old: float | None, new: float | None) -> None:
+def _record_repair(
+    ledger: _Ledger, ti: int, i: int, row: ScoreRow, field_: str, name: str, old: float | None, new: float | None
+) -> None:
     raw = getattr(row, f"{field_}_raw")
-    ledger.check("ocr_reading", f"/score_tables/{ti}/rows/{i}", table=name, code=row.code, field_=field_,
-                 expected=new, actual=old, tolerance=None, status="repaired",
-                 message=f"{row.code}: {field_.replace('_', ' ')} read as {raw!r} breaks its sums; "
-                         f"the reading {_vn(new)} restores them",
-                 rows=(_score_ref(ti, i, row, field_, name),))
-
+    ledger.check(
+        "ocr_reading",
+        f"/score_tables/{ti}/rows/{i}",
+        table=name,
+        code=row.code,
+        field_=field_,
+        expected=new,
+        actual=old,
+        tolerance=None,
+        status="repaired",
+        message=f"{row.code}: {field_.replace('_', ' ')} read as {raw!r} breaks its sums; "
+        f"the reading {_vn(new)} restores them",
+        rows=(_score_ref(ti, i, row, field_, name),),
+    )

@@ -48,12 +48,34 @@ from normalize.numbers import parse_number
 # total's is not one of its parts. A noun not listed ("3 kế hoạch" under "28 văn bản") names the
 # part's kind, in the total's unit. Longest first where one starts another.
 _UNITS = {
-    "thu tuc hanh chinh": "thu tuc", "thu tuc": "thu tuc", "tthc": "thu tuc",
-    "ho so": "ho so", "van ban": "van ban", "luot nguoi": "luot nguoi", "luot": "luot", "nguoi": "nguoi",
-    "nhiem vu": "nhiem vu", "chi tieu": "chi tieu", "truong hop": "truong hop", "phieu": "phieu",
-    "ban": "ban", "tin bai": "tin bai", "tin": "tin", "bai": "bai", "cuoc": "cuoc", "buoi": "buoi",
-    "lop": "lop", "dot": "dot", "lan": "lan", "don": "don", "thon": "thon", "co quan": "co quan",
-    "don vi": "don vi", "tai khoan": "tai khoan", "sang kien": "sang kien", "pakn": "pakn",
+    "thu tuc hanh chinh": "thu tuc",
+    "thu tuc": "thu tuc",
+    "tthc": "thu tuc",
+    "ho so": "ho so",
+    "van ban": "van ban",
+    "luot nguoi": "luot nguoi",
+    "luot": "luot",
+    "nguoi": "nguoi",
+    "nhiem vu": "nhiem vu",
+    "chi tieu": "chi tieu",
+    "truong hop": "truong hop",
+    "phieu": "phieu",
+    "ban": "ban",
+    "tin bai": "tin bai",
+    "tin": "tin",
+    "bai": "bai",
+    "cuoc": "cuoc",
+    "buoi": "buoi",
+    "lop": "lop",
+    "dot": "dot",
+    "lan": "lan",
+    "don": "don",
+    "thon": "thon",
+    "co quan": "co quan",
+    "don vi": "don vi",
+    "tai khoan": "tai khoan",
+    "sang kien": "sang kien",
+    "pakn": "pakn",
 }
 _UNIT_KEYS = sorted(_UNITS, key=lambda u: -len(u))
 # Words that never count: a total's "unit" cannot be one of these.
@@ -61,7 +83,8 @@ _NOT_COUNT_UNITS = ("diem", "nam", "thang", "ngay", "gio", "phut", "dong", "trie
 # "số 12", "thứ 36", "mức độ 2": a number or rank, not a count ("tổng số 120" is one).
 _NOT_COUNT_BEFORE = re.compile(
     r"(?:ngay|thang|thu|(?<!tong |trong )so|quy|nam|muc do|muc|vi tri thu|tieu chi|phu luc|dieu|khoan|chuong"
-    r"|lan thu)\s*$")
+    r"|lan thu)\s*$"
+)
 # Words that open a new predicate: a clause starting with one is a sibling of the total.
 _ASPECT = ("da", "dang", "duoc", "se", "con")
 # Sets of labels that partition a total: two parts labelled from one set make a complete list.
@@ -77,7 +100,8 @@ _PARTITIONS = (
     (r"(?<!chua )hoan thanh", r"chua hoan thanh|dang (?:thuc hien|trien khai)"),
 )
 
-_TOKEN = re.compile(r"""
+_TOKEN = re.compile(
+    r"""
      (?P<pct>\d+(?:[.,]\d+)*\s?%)
     |(?P<frac>\d+(?:\s*/\s*\d+)+)
     |(?P<num>\d+(?:[.,]\d+)*)
@@ -86,7 +110,9 @@ _TOKEN = re.compile(r"""
     |(?P<close>\))
     |(?P<sep>[,;:])
     |(?P<stop>\.(?=\s|$)|[\[\]|])
-""", re.X)
+""",
+    re.X,
+)
 
 
 @dataclass(frozen=True)
@@ -174,7 +200,7 @@ def _opener_at(nodes: list, i: int) -> int:
 def _unit_at(nodes: list, i: int) -> tuple[str | None, int]:
     """(canonical unit, tokens it spans) of the words from i, or (None, 0)."""
     words = []
-    for node in nodes[i:i + 3]:
+    for node in nodes[i : i + 3]:
         if not _is(node, "word"):
             break
         words.append(node.text)
@@ -208,7 +234,7 @@ class _Reader:
         """A whole number used as a count: not a code or rank ("số 12", "mức độ 2"), not a year
         ("năm 2024", a bare 2024) unless a counting unit follows it ("1999 hồ sơ")."""
         t = nodes[i]
-        if not _is(t, "num") or _NOT_COUNT_BEFORE.search(self.low[max(0, t.start - 16):t.start]):
+        if not _is(t, "num") or _NOT_COUNT_BEFORE.search(self.low[max(0, t.start - 16) : t.start]):
             return False
         return not re.fullmatch(r"(?:19|20)\d\d", t.text) or _unit_at(nodes, i + 1)[0] is not None
 
@@ -260,7 +286,7 @@ class _Reader:
         if not label:
             # the words after the unit, up to a parenthesis ("nộp mức độ 3", "không đủ điều kiện")
             after = []
-            for n in body[j + 1 + span:]:
+            for n in body[j + 1 + span :]:
                 if isinstance(n, Paren):
                     break
                 after.append(n)
@@ -269,14 +295,22 @@ class _Reader:
         if pending_label:
             # "trả trước và đúng hạn 2.402", "trước hạn, đúng hạn 15.539": one label split by the list
             label = f"{pending_label}{' và ' if joined_by_and else ', '}{label}".strip(" ,")
-        nested = [n for n in body[j + 1:] if isinstance(n, Paren)]
+        nested = [n for n in body[j + 1 :] if isinstance(n, Paren)]
         aspect = bool(first is not None and _is(first, "word") and first.text in _ASPECT)
         parsed = parse_number(num.text, kind="count")
-        return _Part(value=parsed.value if parsed else None, label=label, unit=unit, unit_text=unit_text,
-                     aspect=aspect, nested=nested, figures=len(counts))
+        return _Part(
+            value=parsed.value if parsed else None,
+            label=label,
+            unit=unit,
+            unit_text=unit_text,
+            aspect=aspect,
+            nested=nested,
+            figures=len(counts),
+        )
 
-    def breakdown(self, items: list[list], total_unit: str | None, stop_at_clause: bool,
-                  stop_at_aspect: bool) -> tuple[list[_Part], list[str], int]:
+    def breakdown(
+        self, items: list[list], total_unit: str | None, stop_at_clause: bool, stop_at_aspect: bool
+    ) -> tuple[list[_Part], list[str], int]:
         """(parts, doubts, items used) of a breakdown read from its items; reading stops where a
         new clause starts (a ';' before an item that is not a part like the ones before, or an
         item opening with an aspect word when the parts do not)."""
@@ -287,9 +321,17 @@ class _Reader:
         for k, item in enumerate(items):
             clause_break = _is(item[0], "sep", ";")
             p = self.part(item, pending)
-            if clause_break and stop_at_clause and parts and (
-                    p is None or (p.unit and total_unit and p.unit != total_unit)
-                    or (p.aspect and not parts[0].aspect) or any(_opener_at(item, i) for i in range(len(item)))):
+            if (
+                clause_break
+                and stop_at_clause
+                and parts
+                and (
+                    p is None
+                    or (p.unit and total_unit and p.unit != total_unit)
+                    or (p.aspect and not parts[0].aspect)
+                    or any(_opener_at(item, i) for i in range(len(item)))
+                )
+            ):
                 break
             if p is not None and stop_at_aspect and p.aspect and parts and not parts[0].aspect:
                 break
@@ -334,22 +376,22 @@ def _label_before(text: str, low: str, pos: int) -> str:
 
 
 def _count_label(text: str, low: str, pos: int, unit: str) -> str:
-    """"Tổng số hồ sơ đã giải quyết là" → "hồ sơ đã giải quyết"; "... xã đã tiếp nhận" →
+    """ "Tổng số hồ sơ đã giải quyết là" → "hồ sơ đã giải quyết"; "... xã đã tiếp nhận" →
     "hồ sơ tiếp nhận"."""
     clause = _label_before(text, low, pos)
     folded = shadow(clause)  # accent-free, same length: OCR'd "tong so" reads as "tổng số"
     m = re.search(r"\btong(?:\s+(?:so|cong))?\b\s*", folded)
-    if m and clause[m.end():]:
-        return clause[m.end():]
+    if m and clause[m.end() :]:
+        return clause[m.end() :]
     if m:  # "... xã tiếp nhận tổng số 120 hồ sơ": the verb before the total names it
-        words = [w for w in clause[:m.start()].split() if shadow(w) not in ("da", "duoc")]
+        words = [w for w in clause[: m.start()].split() if shadow(w) not in ("da", "duoc")]
         return f"{unit} {' '.join(words[-2:])}".strip()
     m = re.search(r"\b(?:trong so|gom)\s+$", folded)
     if m:
-        return clause[:m.start()].strip() or unit
+        return clause[: m.start()].strip() or unit
     m = re.search(r"\b(?:da|duoc)\s+(.+)$", folded)
     if m:
-        return f"{unit} {clause[m.start(1):]}"
+        return f"{unit} {clause[m.start(1) :]}"
     return unit
 
 
@@ -415,8 +457,9 @@ def _breakdowns(reader: _Reader, nodes: list) -> list[_Found]:
                 for paren in p.nested:
                     sub = _read_items(reader, paren.nodes, p.unit or unit, paren_scope=True)
                     if sub is not None and len(sub[0]) >= 2:
-                        found.append(_Found(p.value, paren.start, p.unit_text or unit_text, sub[0], sub[1], sub[2],
-                                            owner=p))
+                        found.append(
+                            _Found(p.value, paren.start, p.unit_text or unit_text, sub[0], sub[1], sub[2], owner=p)
+                        )
                     else:
                         found += _breakdowns(reader, paren.nodes)
     return found
@@ -447,7 +490,7 @@ def _read_breakdown(reader: _Reader, sent: list, i: int, unit: str | None, span:
     # words naming the total ("215 bản sao chứng thực (", "126 hồ sơ đang giải quyết,")
     while j < len(sent) and _is(sent[j], "word") and not _opener_at(sent, j) and sent[j].text != "va":
         j += 1
-    before = reader.low[max(0, sent[i].start - 12):sent[i].start]
+    before = reader.low[max(0, sent[i].start - 12) : sent[i].start]
     led = re.search(r"\b(?:trong so|gom|bao gom)\s*:?\s*$", before)
     # a parenthetical breakdown right after the count
     if j < len(sent) and isinstance(sent[j], Paren):
@@ -483,7 +526,7 @@ def _read_breakdown(reader: _Reader, sent: list, i: int, unit: str | None, span:
     # "gồm 72 hồ sơ, có 60 ... và 12 ...": only a counting unit makes a total here ("bao gồm 04
     # máy tính bàn, 02 máy in, ..." is a list of things)
     if led and unit is not None and j < len(sent) and _is(sent[j], "sep", ","):
-        got = _read_items(reader, sent[j + 1:], unit, paren_scope=False)
+        got = _read_items(reader, sent[j + 1 :], unit, paren_scope=False)
         if got is None or len(got[0]) < 2:
             return None
         parts, doubts, complete, used, items = got
@@ -497,8 +540,10 @@ def _last_index(sent: list, items: list[list]) -> int:
     return next((k for k, n in enumerate(sent) if n is last), len(sent) - 1)
 
 
-_RATIO = re.compile(r"(?<![\d/.,])(?P<done>\d{1,5})\s*/\s*(?P<total>\d{1,5})(?![\d/.,])"
-                    r"\s+(?P<unit>[a-zđ]+(?:\s+[a-zđ]+)?)(?P<tail>[^(,;.]*)")
+_RATIO = re.compile(
+    r"(?<![\d/.,])(?P<done>\d{1,5})\s*/\s*(?P<total>\d{1,5})(?![\d/.,])"
+    r"\s+(?P<unit>[a-zđ]+(?:\s+[a-zđ]+)?)(?P<tail>[^(,;.]*)"
+)
 
 
 def _count_value(raw: str) -> float | None:
@@ -522,10 +567,17 @@ def find_counts(doc: IngestedDocument, settings: NarrativeSettings = _DEFAULT) -
                 label = f.owner.label or f.unit_text
             else:
                 label = _count_label(text, low, f.at, f.unit_text)
-            count = Count(text=parent.text if parent else text.strip(), label=label, total=f.total,
-                          parts=[CountPart(label=p.label, value=p.value) for p in f.parts], unit=f.unit_text,
-                          complete=f.complete, doubt="; ".join(f.doubts) or None,
-                          confidence=_line_confidence(line, settings), source=_source(line))
+            count = Count(
+                text=parent.text if parent else text.strip(),
+                label=label,
+                total=f.total,
+                parts=[CountPart(label=p.label, value=p.value) for p in f.parts],
+                unit=f.unit_text,
+                complete=f.complete,
+                doubt="; ".join(f.doubts) or None,
+                confidence=_line_confidence(line, settings),
+                source=_source(line),
+            )
             for p in f.parts:
                 of_part[id(p)] = count
             out.append(count)
@@ -534,10 +586,10 @@ def find_counts(doc: IngestedDocument, settings: NarrativeSettings = _DEFAULT) -
 
 
 def _ratio_counts(text: str, low: str, line, settings: NarrativeSettings, out: list[Count]) -> None:
-    """"hoàn thành 15/19 nhiệm vụ": total 19, one part 15; "7/12 ..., còn 5/12 ..." two parts."""
+    """ "hoàn thành 15/19 nhiệm vụ": total 19, one part 15; "7/12 ..., còn 5/12 ..." two parts."""
     for m in _RATIO.finditer(low):
         unit_low = m.group("unit")
-        if unit_low.split()[0] in _NOT_COUNT_UNITS or _NOT_COUNT_BEFORE.search(low[:m.start()]):
+        if unit_low.split()[0] in _NOT_COUNT_UNITS or _NOT_COUNT_BEFORE.search(low[: m.start()]):
             continue
         if not text[m.start("unit")].islower():
             continue
@@ -546,20 +598,34 @@ def _ratio_counts(text: str, low: str, line, settings: NarrativeSettings, out: l
             continue
         words = _label_before(text, low, m.start("done")).split()
         auxiliary = [k for k, w in enumerate(words) if shadow(w) in ("da", "duoc") and k >= len(words) - 4]
-        verb = " ".join(words[auxiliary[-1]:] if auxiliary else words[-2:])
+        verb = " ".join(words[auxiliary[-1] :] if auxiliary else words[-2:])
         verb = re.sub(r"(?i)^(có)\s*", "", verb)
-        tail = _clean(text[m.start("tail"):m.end("tail")])
-        unit = text[m.start("unit"):m.end("unit")]
+        tail = _clean(text[m.start("tail") : m.end("tail")])
+        unit = text[m.start("unit") : m.end("unit")]
         # "15/19 nhiệm vụ mà kế hoạch đã đề ra": the tail names the total; "7/12 chỉ tiêu
         # đạt và vượt kế hoạch": it names the part.
         tail_names_total = bool(re.match(r"(?:ma|duoc|do|cua|trong|theo)\b", shadow(tail)))
         part_label = (verb if tail_names_total or not tail else tail) or "đạt"
         previous = out[-1] if out else None
-        if (previous is not None and previous.source.line_start == line.number and previous.total == total
-                and previous.unit == unit and len(previous.parts) >= 1 and "/" in previous.text):
+        if (
+            previous is not None
+            and previous.source.line_start == line.number
+            and previous.total == total
+            and previous.unit == unit
+            and len(previous.parts) >= 1
+            and "/" in previous.text
+        ):
             previous.parts.append(CountPart(label=part_label, value=done))  # "7/12 ..., còn 5/12 ..."
             previous.complete = True  # fractions of one total, side by side: its shares
             continue
-        out.append(Count(text=text.strip(), label=unit, total=total,
-                         parts=[CountPart(label=part_label, value=done)], unit=unit,
-                         confidence=_line_confidence(line, settings), source=_source(line)))
+        out.append(
+            Count(
+                text=text.strip(),
+                label=unit,
+                total=total,
+                parts=[CountPart(label=part_label, value=done)],
+                unit=unit,
+                confidence=_line_confidence(line, settings),
+                source=_source(line),
+            )
+        )

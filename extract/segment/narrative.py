@@ -80,24 +80,28 @@ _CODE = r"\d{1,2}(?:\s?\.\s?\d{1,2}){0,3}"
 _POINTS_WORD = r"(?:diem|d)\b"
 # The stated score, in the ways communes write it: "0/2 điểm", "**0,75/1** điểm", "1,5 điểm/2
 # điểm", "1,5/2đ", "8,5 trên 10 điểm", "1,5 điểm (tối đa 2 điểm)".
-_SCORE = (rf"\**\s*(?P<pts>{_NUM})\s*\**\s*(?:"
-          rf"(?:{_POINTS_WORD}\s*)?(?:/|\s+tren(?:\s+tong(?:\s+so)?)?\s)\s*\**\s*(?P<max>{_NUM})\s*\**\s*{_POINTS_WORD}"
-          rf"|{_POINTS_WORD}\s*[(\[]\s*(?:toi da|tren tong so|tren|/)\s*:?\s*(?P<max>{_NUM})\s*(?:{_POINTS_WORD})?\s*[)\]])")
+_SCORE = (
+    rf"\**\s*(?P<pts>{_NUM})\s*\**\s*(?:"
+    rf"(?:{_POINTS_WORD}\s*)?(?:/|\s+tren(?:\s+tong(?:\s+so)?)?\s)\s*\**\s*(?P<max>{_NUM})\s*\**\s*{_POINTS_WORD}"
+    rf"|{_POINTS_WORD}\s*[(\[]\s*(?:toi da|tren tong so|tren|/)\s*:?\s*(?P<max>{_NUM})\s*(?:{_POINTS_WORD})?\s*[)\]])"
+)
 # The verb before the score ("đạt", "được") or a colon ("Tiêu chí 2.3: đạt ...", "1. Công tác ...: 8,5/10").
 _SCORE_VERB = r"(?:\s*:\s*(?:(?:dat|duoc)\s+)?|\s+(?:dat|duoc)\s*:?\s*)"
 _CRITERION = re.compile(
-    rf"^[\s+\-•*]*(?:tieu chi|tc)\s+(?P<code>{_CODE})(?!\d)\s*[.:]?\s*(?P<name>.*?){_SCORE_VERB}{_SCORE}(?P<rest>.*)$")
+    rf"^[\s+\-•*]*(?:tieu chi|tc)\s+(?P<code>{_CODE})(?!\d)\s*[.:]?\s*(?P<name>.*?){_SCORE_VERB}{_SCORE}(?P<rest>.*)$"
+)
 # A group: lettered "a)", numbered "1." or roman "II.", or a field named without a label
 # ("Lĩnh vực cải cách TTHC đạt 8,5 điểm/10 điểm").
 _GROUP = re.compile(
     rf"^[\s+\-•*]*(?:(?P<code>[a-z]|\d{{1,2}}|[ivx]{{2,4}})\s*[).]\s*|(?=(?:linh vuc|nhom tieu chi)\b))"
-    rf"(?P<name>.+?){_SCORE_VERB}{_SCORE}(?P<rest>.*)$")
+    rf"(?P<name>.+?){_SCORE_VERB}{_SCORE}(?P<rest>.*)$"
+)
 _REASON = re.compile(r"^\s*[,;.]?\s*(?:ly do|do|vi)\s*:?\s*", re.I)
 
 
 def _group_text(text: str, match: re.Match, group: str) -> str:
     """The real text of a group matched on the shadow of ``text`` ("" when the group did not take part)."""
-    return text[match.start(group):match.end(group)] if match.start(group) >= 0 else ""
+    return text[match.start(group) : match.end(group)] if match.start(group) >= 0 else ""
 
 
 def _score(raw: str) -> float | None:
@@ -105,7 +109,9 @@ def _score(raw: str) -> float | None:
     return parsed.value if parsed else None
 
 
-def find_score_statements(doc: IngestedDocument, settings: NarrativeSettings = NarrativeSettings()) -> list[ScoreStatement]:
+def find_score_statements(
+    doc: IngestedDocument, settings: NarrativeSettings = NarrativeSettings()
+) -> list[ScoreStatement]:
     out: list[ScoreStatement] = []
     group: str | None = None
     for line in reading_lines(doc):
@@ -124,7 +130,7 @@ def find_score_statements(doc: IngestedDocument, settings: NarrativeSettings = N
             continue  # "1. Chỉ số CCHC năm 2022 đạt 81,19/100 điểm": the whole index, not a group
         reason_text = span("rest")
         lead = _REASON.match(shadow(reason_text))
-        reason = _clean(reason_text[lead.end():] if lead else reason_text)
+        reason = _clean(reason_text[lead.end() :] if lead else reason_text)
         if kind == "group":
             group = span("code") or None
             code = group
@@ -134,10 +140,20 @@ def find_score_statements(doc: IngestedDocument, settings: NarrativeSettings = N
         head = (code or "").split(".")[0]  # (a criterion's code is never None)
         if kind == "criterion" and group and group.isdigit() and head != group:
             owner = head  # numbered groups: criterion 2.3 sits under group 2
-        out.append(ScoreStatement(kind=kind, code=code, name=_clean(span("name")), points=points,
-                                  max_points=max_points, reason=reason,
-                                  group=owner if kind == "criterion" else None, text=text,
-                                  confidence=_line_confidence(line, settings), source=_source(line)))
+        out.append(
+            ScoreStatement(
+                kind=kind,
+                code=code,
+                name=_clean(span("name")),
+                points=points,
+                max_points=max_points,
+                reason=reason,
+                group=owner if kind == "criterion" else None,
+                text=text,
+                confidence=_line_confidence(line, settings),
+                source=_source(line),
+            )
+        )
     return out
 
 
@@ -167,12 +183,14 @@ def heading_level(line: Line, settings: NarrativeSettings = NarrativeSettings())
 # ---------------------------------------------------------------- targets
 
 _FIGURE = re.compile(
-    r"(?P<cmp>[<>]=?|≥|≤)?\s*(?P<num>\d+(?:[.,]\d+)?)\s*(?:(?P<pct>%)|\s(?P<money>ty|trieu|nghin)(?:\s+dong)?\b)")
+    r"(?P<cmp>[<>]=?|≥|≤)?\s*(?P<num>\d+(?:[.,]\d+)?)\s*(?:(?P<pct>%)|\s(?P<money>ty|trieu|nghin)(?:\s+dong)?\b)"
+)
 _COUNT_FIGURE = re.compile(
     r"(?:(?:it nhat|toi thieu|khong duoi)\s+(?:co\s+)?(?:tu\s+)?(?P<num>\d{1,4})(?:\s+den\s+\d{1,4})?"
     # a range states its floor: "từ 1-2 sáng kiến", "từ 01 đến 02 cuộc"
     r"|\btu\s+(?P<low>\d{1,4})\s*(?:-|–|den)\s*\d{1,4})"
-    r"\s+(?P<unit>[a-z]+(?:\s+[a-z]+)?)")
+    r"\s+(?P<unit>[a-z]+(?:\s+[a-z]+)?)"
+)
 # Cue words are matched on the accented text when it has accents: folded, "từ" (from) and "tư"
 # ("đầu tư", investment) are one word. OCR'd text that lost its accents uses the folded forms.
 _GE_BEFORE = re.compile(r"(?:toi thieu|it nhat|tren|khong duoi|khong it hon|tu|hon)\s*(?:co\s+)?(?:ty le\s+)?$")
@@ -184,11 +202,17 @@ _LE_AFTER = re.compile(r"^\s*tro xuong")
 _YEAR_IN = re.compile(r"\b(?:den|trong|vao)?\s*nam\s+(20\d\d)\b")
 # "so với năm 2024", "cùng kỳ năm 2024": the baseline a figure is measured against, not its year.
 _BASELINE_BEFORE = re.compile(r"\b(?:so voi|cung ky)\s*$")
-_LEAD_CUES = re.compile(r"^(?:[\s\-+*•]|\d{1,2}(?:\.\d{1,2})*\.?\s)*(?:phan dau|phân đầu|dam bao|bao dam|dat|hoan thanh)?\s*", re.I)
-_TRAIL_CUES = re.compile(r"(?:\s+(?:dat|la|dat ty le|toi thieu|it nhat|tu|tren|duoi|khong duoi|khong it hon|"
-                         r"toi da|khong qua|dat tu|voi|chiem|co))+\s*:?\s*$")
-_TRAIL_CUES_VI = re.compile(r"(?:\s+(?:đạt|là|đạt tỷ lệ|tối thiểu|ít nhất|từ|trên|dưới|không dưới|không ít hơn|"
-                            r"tối đa|không quá|đạt từ|với|chiếm|có))+\s*:?\s*$")
+_LEAD_CUES = re.compile(
+    r"^(?:[\s\-+*•]|\d{1,2}(?:\.\d{1,2})*\.?\s)*(?:phan dau|phân đầu|dam bao|bao dam|dat|hoan thanh)?\s*", re.I
+)
+_TRAIL_CUES = re.compile(
+    r"(?:\s+(?:dat|la|dat ty le|toi thieu|it nhat|tu|tren|duoi|khong duoi|khong it hon|"
+    r"toi da|khong qua|dat tu|voi|chiem|co))+\s*:?\s*$"
+)
+_TRAIL_CUES_VI = re.compile(
+    r"(?:\s+(?:đạt|là|đạt tỷ lệ|tối thiểu|ít nhất|từ|trên|dưới|không dưới|không ít hơn|"
+    r"tối đa|không quá|đạt từ|với|chiếm|có))+\s*:?\s*$"
+)
 # Words that name a measured quantity: a clause whose words before the figure hold none of them
 # ("Thực hiện xử lý 100% văn bản ...") measures what follows the figure.
 _MEASURE_NOUNS = re.compile(r"\b(?:ty le|muc do|so luong|so|chi tieu|tong|thu|chi|gia tri|diem|thoi gian|hai long)\b")
@@ -211,10 +235,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 def _comparator(low: str, start: int, end: int, symbol: str | None, text: str | None = None) -> str:
     if symbol:
         return {"≥": ">=", "≤": "<="}.get(symbol, symbol)
-    before, after = low[max(0, start - 30):start], low[end:end + 15]
+    before, after = low[max(0, start - 30) : start], low[end : end + 15]
     ge, le = _GE_BEFORE, _LE_BEFORE
     if text is not None and _accented(text):
-        before, ge, le = text[max(0, start - 30):start].lower(), _GE_BEFORE_VI, _LE_BEFORE_VI
+        before, ge, le = text[max(0, start - 30) : start].lower(), _GE_BEFORE_VI, _LE_BEFORE_VI
     if ge.search(before) or _GE_AFTER.match(after):
         return ">="
     if le.search(before) or _LE_AFTER.match(after):
@@ -228,19 +252,22 @@ def _indicator(text: str, low: str, a: int, b: int, prev_end: int, next_start: i
     before = text[prev_end:a]
     if _accented(before):
         before = _TRAIL_CUES_VI.sub("", before.lower())  # lower() keeps the length: cut the original
-        before = text[prev_end:prev_end + len(before)]
+        before = text[prev_end : prev_end + len(before)]
     else:
         before = before[: len(_TRAIL_CUES.sub("", low[prev_end:a]))]
     lead = _LEAD_CUES.match(shadow(before))
-    before = before[lead.end():] if lead else before
+    before = before[lead.end() :] if lead else before
     after = text[b:next_start]
     after = re.sub(r"^\s*(?:trở lên|trở xuống)\s*", "", after)
     before, after = _clean(before), _clean(after)
     # The words before are the indicator when they name a quantity ("Tỷ lệ ... đạt 50%"); a verb
     # phrase before the figure ("Thực hiện xử lý 100% văn bản ...") leaves it to the words after.
     names_measure = bool(_MEASURE_NOUNS.search(shadow(before)))
-    if len(before.split()) >= 3 and (names_measure or len(after.split()) < 2) \
-            and not re.fullmatch(r"(?i)(tối thiểu|ít nhất|trên|từ|đạt|phấn đấu|phần đầu)+", before):
+    if (
+        len(before.split()) >= 3
+        and (names_measure or len(after.split()) < 2)
+        and not re.fullmatch(r"(?i)(tối thiểu|ít nhất|trên|từ|đạt|phấn đấu|phần đầu)+", before)
+    ):
         return before
     return after or before
 
@@ -276,22 +303,30 @@ def find_targets(doc: IngestedDocument, settings: NarrativeSettings = NarrativeS
                 prev_end = figures[k - 1][1] if k else a
                 next_start = figures[k + 1][0] if k + 1 < len(figures) else b
                 if isinstance(unit, tuple):  # a count: its unit from the real text, and what it counts
-                    indicator = _clean(text[unit[0]:next_start])
-                    unit = text[unit[0]:unit[1]]
+                    indicator = _clean(text[unit[0] : next_start])
+                    unit = text[unit[0] : unit[1]]
                 else:
                     indicator = _indicator(text, low, start, end, prev_end, next_start)
-                out.append(Target(text=text[a:b].strip(), indicator=indicator,
-                                  comparator=_comparator(low, start, end, symbol, text), value=value, unit=unit,
-                                  year=clause_year or year_context or doc_year,
-                                  section=section, confidence=_line_confidence(line, settings),
-                                  source=_source(line)))
+                out.append(
+                    Target(
+                        text=text[a:b].strip(),
+                        indicator=indicator,
+                        comparator=_comparator(low, start, end, symbol, text),
+                        value=value,
+                        unit=unit,
+                        year=clause_year or year_context or doc_year,
+                        section=section,
+                        confidence=_line_confidence(line, settings),
+                        source=_source(line),
+                    )
+                )
     return out
 
 
 def _target_year(low: str, a: int, b: int) -> int | None:
     """The year a clause sets its figures for ("đến năm 2026"), not a baseline ("so với năm 2024")."""
     for m in _YEAR_IN.finditer(low, a, b):
-        if not _BASELINE_BEFORE.search(low[max(a, m.start() - 20):m.start()]):
+        if not _BASELINE_BEFORE.search(low[max(a, m.start() - 20) : m.start()]):
             return int(m.group(1))
     return None
 
@@ -315,9 +350,18 @@ def _figures(low: str, a: int, b: int) -> list[tuple[int, int, float | None, str
     found: list[tuple[int, int, float | None, str | tuple[int, int], str | None]] = []
     for m in _FIGURE.finditer(low, a, b):
         parsed = parse_number(m.group("num"), kind="auto")
-        unit = "%" if m.group("pct") else {"ty": "tỷ đồng", "trieu": "triệu đồng", "nghin": "nghìn đồng"}[m.group("money")]
-        found.append((m.start("num") if not m.group("cmp") else m.start("cmp"), m.end(), parsed.value if parsed else None,
-                      unit, m.group("cmp")))
+        unit = (
+            "%" if m.group("pct") else {"ty": "tỷ đồng", "trieu": "triệu đồng", "nghin": "nghìn đồng"}[m.group("money")]
+        )
+        found.append(
+            (
+                m.start("num") if not m.group("cmp") else m.start("cmp"),
+                m.end(),
+                parsed.value if parsed else None,
+                unit,
+                m.group("cmp"),
+            )
+        )
     for m in _COUNT_FIGURE.finditer(low, a, b):
         num_start = m.start("num") if m.group("num") else m.start("low")
         if any(s <= num_start < e for s, e, *_ in found):
@@ -326,8 +370,7 @@ def _figures(low: str, a: int, b: int) -> list[tuple[int, int, float | None, str
         unit_end = m.end("unit")
         if m.group("unit").split()[0] in _ONE_SYLLABLE_UNITS:
             unit_end = m.start("unit") + len(m.group("unit").split()[0])
-        found.append((num_start, m.start("unit"), parsed.value if parsed else None,
-                      (m.start("unit"), unit_end), None))
+        found.append((num_start, m.start("unit"), parsed.value if parsed else None, (m.start("unit"), unit_end), None))
     return sorted(found)
 
 
@@ -349,6 +392,9 @@ def _bare(heading: str) -> str:
 def _section_title(stack: list[tuple[int, str]], settings: NarrativeSettings) -> str:
     """The nearest heading that names a topic (not just "a) Mục tiêu")."""
     for _level, heading in reversed(stack):
-        if shadow(_bare(heading)).strip(" :.") not in settings.target_heading_words + ("muc tieu chung", "muc tieu cu the"):
+        if shadow(_bare(heading)).strip(" :.") not in settings.target_heading_words + (
+            "muc tieu chung",
+            "muc tieu cu the",
+        ):
             return heading
     return stack[-1][1] if stack else ""

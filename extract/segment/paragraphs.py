@@ -62,12 +62,20 @@ def _continues(previous: Line, line: Line, height: float, item: re.Pattern, sett
 def _join(paragraph: Line, line: Line) -> Line:
     raw = None
     if paragraph.raw is not None or line.raw is not None:
-        raw = f"{paragraph.raw if paragraph.raw is not None else paragraph.text} " \
-              f"{line.raw if line.raw is not None else line.text}"
+        raw = (
+            f"{paragraph.raw if paragraph.raw is not None else paragraph.text} "
+            f"{line.raw if line.raw is not None else line.text}"
+        )
     confs = [c for c in (paragraph.conf, line.conf) if c is not None]
     repairs = [c for c in (paragraph.repair_conf, line.repair_conf) if c is not None]
     a, b = paragraph.bbox, line.bbox
     bbox = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])) if a and b else a or b
-    return replace(paragraph, text=f"{paragraph.text} {line.text}", raw=raw, bbox=bbox,
-                   words=paragraph.words + line.words, conf=min(confs) if confs else None,
-                   repair_conf=min(repairs) if repairs else None)
+    return replace(
+        paragraph,
+        text=f"{paragraph.text} {line.text}",
+        raw=raw,
+        bbox=bbox,
+        words=paragraph.words + line.words,
+        conf=min(confs) if confs else None,
+        repair_conf=min(repairs) if repairs else None,
+    )

@@ -49,7 +49,7 @@ def _split_at(text: str, bullet, settings: ScaleSettings) -> tuple[str, list[str
         name = text[:start].strip()
         if not name:
             continue
-        cuts = [start] + [b for b in starts[k + 1:] if _POINTS_END.search(text[:b])] + [len(text)]
+        cuts = [start] + [b for b in starts[k + 1 :] if _POINTS_END.search(text[:b])] + [len(text)]
         items = [bullet.sub("", text[a:b], count=1).strip().rstrip(";,").strip() for a, b in zip(cuts, cuts[1:])]
         if len(items) >= settings.min_items and all(_POINTS_END.search(i) for i in items):
             return name, items

@@ -87,8 +87,33 @@ class LineTableSettings:
     split_beam: int = 24
 
 
-_HEADER_WORDS = ("stt", "tt", "linh", "vuc", "tieu", "chi", "diem", "toi", "da", "tu", "danh", "gia", "cham",
-                 "noi", "dung", "giai", "trinh", "tai", "lieu", "kiem", "chung", "so", "thu", "tham", "dinh")
+_HEADER_WORDS = (
+    "stt",
+    "tt",
+    "linh",
+    "vuc",
+    "tieu",
+    "chi",
+    "diem",
+    "toi",
+    "da",
+    "tu",
+    "danh",
+    "gia",
+    "cham",
+    "noi",
+    "dung",
+    "giai",
+    "trinh",
+    "tai",
+    "lieu",
+    "kiem",
+    "chung",
+    "so",
+    "thu",
+    "tham",
+    "dinh",
+)
 _HEADER_CONCEPTS = {
     "criterion": ("tieu chi", "linh vuc"),
     "max": ("toi da", "diem toi"),
@@ -100,8 +125,6 @@ _JUNK = re.compile(r"^[^\p{L}\p{N}]+$")
 # The totals row: "Tổng", "Tổng cộng", "Cộng" and numbers, nothing else ("công tác" is no total).
 _TOTAL = re.compile(r"^\W*(tong|cong)(\s+(cong|so|diem|diem so))?\W*(\s+[\d.,]+\W*)*$", re.I)
 _SIGNATURE = re.compile(r"^\s*(tm\.|noi nhan|chu tich|uy ban nhan dan)", re.I)
-
-
 
 
 @dataclass
@@ -178,8 +201,16 @@ class RowDraft:
         self.confs.extend(w.conf for w in line.words if w.conf is not None)
         if line.bbox is not None:
             box = list(line.bbox)
-            self.bbox = box if self.bbox is None else [min(self.bbox[0], box[0]), min(self.bbox[1], box[1]),
-                                                        max(self.bbox[2], box[2]), max(self.bbox[3], box[3])]
+            self.bbox = (
+                box
+                if self.bbox is None
+                else [
+                    min(self.bbox[0], box[0]),
+                    min(self.bbox[1], box[1]),
+                    max(self.bbox[2], box[2]),
+                    max(self.bbox[3], box[3]),
+                ]
+            )
 
 
 @dataclass
@@ -193,6 +224,7 @@ class LineTable:
 
 
 # ---------------------------------------------------------------- header recognition
+
 
 def header_share(text: str, settings: LineTableSettings = LineTableSettings()) -> float:
     words = [w for w in re.findall(r"[\p{L}\p{N}]+", fold(text)) if len(w) >= 2 or w in ("da",)]
@@ -219,10 +251,13 @@ def is_header_line(line: Line, settings: LineTableSettings = LineTableSettings()
 
 
 def is_repeated_header(line: Line, settings: LineTableSettings = LineTableSettings()) -> bool:
-    return is_header_line(line, settings) and len(header_concepts(line.raw or line.text)) >= settings.min_header_concepts
+    return (
+        is_header_line(line, settings) and len(header_concepts(line.raw or line.text)) >= settings.min_header_concepts
+    )
 
 
 # ---------------------------------------------------------------- reading one line
+
 
 def line_tokens(line: Line) -> list[tuple[str, str]]:
     """(repaired, raw) token pairs. The repair stage keeps tokens aligned; when it did not, the
@@ -268,7 +303,9 @@ def read_line(line: Line, block_start: bool) -> LineCells:
     return cells
 
 
-def _number_run(tokens: list[tuple[str, str]], settings: LineTableSettings = LineTableSettings()) -> tuple[int, int] | None:
+def _number_run(
+    tokens: list[tuple[str, str]], settings: LineTableSettings = LineTableSettings()
+) -> tuple[int, int] | None:
     """Where the max/self numbers sit among a line's tokens: the first two consecutive points
     tokens (stray rule marks "|" between them allowed), or one points token ending the line (the
     self cell left blank). A lone number inside text ("6 tháng") is not a cell."""
@@ -320,8 +357,10 @@ _CODE_NOISE = "_|~`'\""
 
 def column_at(x: float, columns: dict[str, tuple[float, float]]) -> str:
     """The column whose range holds ``x``, else the nearest one."""
-    return min(columns, key=lambda k: 0 if columns[k][0] <= x <= columns[k][1]
-               else min(abs(x - columns[k][0]), abs(x - columns[k][1])))
+    return min(
+        columns,
+        key=lambda k: 0 if columns[k][0] <= x <= columns[k][1] else min(abs(x - columns[k][0]), abs(x - columns[k][1])),
+    )
 
 
 def _code_cell(tokens: list[str]) -> str | None:
@@ -339,10 +378,25 @@ def _code_cell(tokens: list[str]) -> str | None:
 # Header words (diacritic-free) and the column each names. "điểm" names no column by itself:
 # every points column says it; OCR glues it to the next word ("Điểmtối"), which still names one.
 # Words a document title shares with a header ("chỉ số", "xác định", "đánh giá") name none.
-_HEADER_KEYS = {"stt": "code", "tt": "code", "tieu": "name", "linh": "name", "vuc": "name",
-                "toi": "max", "da": "max", "chuan": "max", "tu": "self", "cham": "self", "tham": "appraised",
-                "giai": "explanation", "trinh": "explanation", "noi": "explanation",
-                "kiem": "explanation", "chung": "explanation", "ghi": "explanation"}
+_HEADER_KEYS = {
+    "stt": "code",
+    "tt": "code",
+    "tieu": "name",
+    "linh": "name",
+    "vuc": "name",
+    "toi": "max",
+    "da": "max",
+    "chuan": "max",
+    "tu": "self",
+    "cham": "self",
+    "tham": "appraised",
+    "giai": "explanation",
+    "trinh": "explanation",
+    "noi": "explanation",
+    "kiem": "explanation",
+    "chung": "explanation",
+    "ghi": "explanation",
+}
 
 
 def header_key(word: str) -> str | None:
@@ -414,6 +468,7 @@ def gutter(ink: list[int], left: float, right: float, near: float | None = None)
 
 # ---------------------------------------------------------------- grouping lines into rows
 
+
 def find_line_tables(doc: IngestedDocument, settings: LineTableSettings = LineTableSettings()) -> list[LineTable]:
     """Score tables among the document's lines (pages that have no grid for them)."""
     lines = [ln for p in doc.pages for ln in p.lines]
@@ -455,8 +510,9 @@ def _opens_header(line: Line) -> bool:
     return True
 
 
-def _read_table(lines: list[Line], header_index: int, i: int, pages: dict[int, Page],
-                settings: LineTableSettings) -> tuple[LineTable, int]:
+def _read_table(
+    lines: list[Line], header_index: int, i: int, pages: dict[int, Page], settings: LineTableSettings
+) -> tuple[LineTable, int]:
     header = lines[header_index]
     columns = None
     if header.words:
@@ -465,7 +521,7 @@ def _read_table(lines: list[Line], header_index: int, i: int, pages: dict[int, P
         while header_index < i - 1 and not any(header_key(w.text) for w in header.words):
             header_index += 1
             header = lines[header_index]
-        body = [ln for ln in lines[i:i + settings.gutter_sample_lines] if ln.page == header.page]
+        body = [ln for ln in lines[i : i + settings.gutter_sample_lines] if ln.page == header.page]
         columns = column_ranges(lines[header_index:i], body, pages[header.page])
     table = LineTable(rows=[], pages=[], title=_title_above(lines, header_index), positional=columns is not None)
     builder = _RowBuilder(table, settings, _column_widths(lines[i:], settings))
@@ -490,8 +546,9 @@ def _read_table(lines: list[Line], header_index: int, i: int, pages: dict[int, P
         if _SIGNATURE.match(text):
             break
         block_start = previous is None or line.page != previous.page or line.number > previous.number + 1
-        cells = read_positioned_line(line, columns, block_start) if columns and line.words \
-            else read_line(line, block_start)
+        cells = (
+            read_positioned_line(line, columns, block_start) if columns and line.words else read_line(line, block_start)
+        )
         builder.feed(cells)
         if line.page not in table.pages:
             table.pages.append(line.page)
@@ -502,7 +559,7 @@ def _read_table(lines: list[Line], header_index: int, i: int, pages: dict[int, P
 
 
 def _title_above(lines: list[Line], index: int) -> str:
-    for line in reversed(lines[max(0, index - 4):index]):
+    for line in reversed(lines[max(0, index - 4) : index]):
         if len(line.text) > 20:
             return line.text.strip().lstrip(_CODE_NOISE + " ")  # a speck before it reads as "_"
     return ""
@@ -551,8 +608,9 @@ class _RowBuilder:
 
     def _new(self, cells: LineCells, started_by: str) -> RowDraft:
         self._settle_tail()
-        row = RowDraft(page=cells.line.page, line_start=cells.line.number, line_end=cells.line.number,
-                       started_by=started_by)
+        row = RowDraft(
+            page=cells.line.page, line_start=cells.line.number, line_end=cells.line.number, started_by=started_by
+        )
         self.rows.append(row)
         self.cur = row
         return row
@@ -656,7 +714,7 @@ class _RowBuilder:
         old = self.cur
         assert old is not None and old.tail_block is not None  # callers split only a row with a tail block
         block, line = old.tail_block, old.tail_line
-        del old.explanation[len(old.explanation) - len(block):]
+        del old.explanation[len(old.explanation) - len(block) :]
         old.tail_block = None
         page = cells.line.page if cells is not None else old.tail_page
         row = RowDraft(page=page, line_start=line, line_end=line, started_by="text", name=list(block))
@@ -699,7 +757,7 @@ class _RowBuilder:
                 cur.tail_line = cells.line.number
                 cur.tail_page = cells.line.page
             return cur
-        if cur.tail_block is not None and cur.explanation[-len(cur.tail_block):] == cur.tail_block:
+        if cur.tail_block is not None and cur.explanation[-len(cur.tail_block) :] == cur.tail_block:
             cur.explanation += tokens
             cur.tail_block = cur.tail_block + list(tokens)
             return cur
@@ -727,16 +785,21 @@ class _RowBuilder:
         of lines is re-split only while nothing else was added to the row's name or explanation."""
         base_name, base_explanation = row.split_base
         taken = sum(len(t) for t, _, _ in row.split_lines)
-        if not row.split_lines or len(row.name) + len(row.explanation) != base_name + base_explanation + taken \
-                or len(row.name) < base_name or len(row.explanation) < base_explanation:
+        if (
+            not row.split_lines
+            or len(row.name) + len(row.explanation) != base_name + base_explanation + taken
+            or len(row.name) < base_name
+            or len(row.explanation) < base_explanation
+        ):
             row.split_lines = []
             row.split_base = base_name, base_explanation = len(row.name), len(row.explanation)
             row.split_open = (not row.name_closed, not row.explanation_closed)
         row.split_lines.append((tokens, width, explanation_width))
         del row.name[base_name:]
         del row.explanation[base_explanation:]
-        splits, (name_open, explanation_open) = joint_split(row.split_lines, row.name, row.explanation,
-                                                            row.split_open, self.settings)
+        splits, (name_open, explanation_open) = joint_split(
+            row.split_lines, row.name, row.explanation, row.split_open, self.settings
+        )
         for (line, _, _), k in zip(row.split_lines, splits):
             row.name += line[:k]
             row.explanation += line[k:]
@@ -757,18 +820,29 @@ class _RowBuilder:
 
 # How an explanation cell opens: a dash, a document ("Kế hoạch số", "Báo cáo số", "Quyết định"),
 # a date, or a reference number.
-_EXPLANATION_OPENING = re.compile(r"^(?:[-–+•]|(?:ke hoach|bao cao|quyet dinh|cong van|thong bao|to trinh)\s+so\b"
-                                  r"|ngay\s+\d|\d{1,2}/\d{1,2}/\d{2,4})", re.I)
+_EXPLANATION_OPENING = re.compile(
+    r"^(?:[-–+•]|(?:ke hoach|bao cao|quyet dinh|cong van|thong bao|to trinh)\s+so\b"
+    r"|ngay\s+\d|\d{1,2}/\d{1,2}/\d{2,4})",
+    re.I,
+)
 _REFERENCE = re.compile(r"\d+/(?:\d|[\p{Lu}])", re.I)
 
 
-def name_split(tokens: list[tuple[str, str]], name: list[tuple[str, str]], explanation: list[tuple[str, str]],
-               width: int, explanation_width: int, explanation_open: bool = True,
-               settings: LineTableSettings = LineTableSettings()) -> int:
+def name_split(
+    tokens: list[tuple[str, str]],
+    name: list[tuple[str, str]],
+    explanation: list[tuple[str, str]],
+    width: int,
+    explanation_width: int,
+    explanation_open: bool = True,
+    settings: LineTableSettings = LineTableSettings(),
+) -> int:
     """How many of one number-less line's tokens are the name's (the rest are the explanation's),
     the line taken alone: see ``split_score``."""
-    scores = [(split_score(tokens, k, name, explanation, width, explanation_width, explanation_open, settings), k)
-              for k in split_points(tokens, width, settings)]
+    scores = [
+        (split_score(tokens, k, name, explanation, width, explanation_width, explanation_open, settings), k)
+        for k in split_points(tokens, width, settings)
+    ]
     return max(scores, key=lambda s: (s[0], -s[1]))[1]
 
 
@@ -780,9 +854,16 @@ def split_points(tokens: list[tuple[str, str]], width: int, settings: LineTableS
     return range(k)
 
 
-def split_score(tokens: list[tuple[str, str]], k: int, name: list[tuple[str, str]],
-                explanation: list[tuple[str, str]], width: int, explanation_width: int, explanation_open: bool,
-                settings: LineTableSettings) -> float:
+def split_score(
+    tokens: list[tuple[str, str]],
+    k: int,
+    name: list[tuple[str, str]],
+    explanation: list[tuple[str, str]],
+    width: int,
+    explanation_width: int,
+    explanation_open: bool,
+    settings: LineTableSettings,
+) -> float:
     """How well a line reads split after its k-th token. Each printed line holds the name column's
     words, then the explanation column's: both texts should continue well under the syllable
     language model, the explanation part may open the way explanations do, neither part is wider
@@ -805,8 +886,9 @@ def opens_explanation(tokens: list[tuple[str, str]]) -> bool:
     return bool(tokens) and bool(_EXPLANATION_OPENING.match(" ".join(fold(t) for t, _ in tokens)))
 
 
-def ends_columns(tokens: list[tuple[str, str]], k: int, width: int, explanation_width: int,
-                 settings: LineTableSettings) -> tuple[bool, bool]:
+def ends_columns(
+    tokens: list[tuple[str, str]], k: int, width: int, explanation_width: int, settings: LineTableSettings
+) -> tuple[bool, bool]:
     """Whether a line split after its k-th token ends the name column, the explanation column:
     a column's text is top-aligned and fills each line up to about one syllable, so a part with
     room left (or an empty part) was the column's last."""
@@ -816,9 +898,13 @@ def ends_columns(tokens: list[tuple[str, str]], k: int, width: int, explanation_
     return name_ends, explanation_ends
 
 
-def joint_split(lines: list[tuple[list[tuple[str, str]], int, int]], name: list[tuple[str, str]],
-                explanation: list[tuple[str, str]], open_columns: tuple[bool, bool],
-                settings: LineTableSettings = LineTableSettings()) -> tuple[list[int], tuple[bool, bool]]:
+def joint_split(
+    lines: list[tuple[list[tuple[str, str]], int, int]],
+    name: list[tuple[str, str]],
+    explanation: list[tuple[str, str]],
+    open_columns: tuple[bool, bool],
+    settings: LineTableSettings = LineTableSettings(),
+) -> tuple[list[int], tuple[bool, bool]]:
     """Split points of a row's consecutive number-less lines (tokens, name width, explanation
     width), decided together: a beam search over each line's split, where a column once ended
     stays ended and a line left after both ended costs ``column_overrun``. Returns the splits and
@@ -833,16 +919,22 @@ def joint_split(lines: list[tuple[list[tuple[str, str]], int, int]], name: list[
                 # paragraph of the explanation cell: the column had not ended.
                 running = explanation_open or opens_explanation(tokens[k:])
                 if name_open:
-                    gain = split_score(tokens, k, list(name_tail), list(explanation_tail), width,
-                                       explanation_width, running, settings)
+                    gain = split_score(
+                        tokens, k, list(name_tail), list(explanation_tail), width, explanation_width, running, settings
+                    )
                 else:
                     gain = _continuation_logprob(list(explanation_tail), tokens)
                     gain -= 0.0 if running else settings.column_overrun
                 name_ends, explanation_ends = ends_columns(tokens, k, width, explanation_width, settings)
                 # Once the name has ended, a short explanation line is a paragraph break, not its end.
                 state = (name_open and not name_ends, running and not (explanation_ends and name_open))
-                hyp = (score + gain, splits + (k,), state, (name_tail + tuple(tokens[:k]))[-3:],
-                       (explanation_tail + tuple(tokens[k:]))[-3:])
+                hyp = (
+                    score + gain,
+                    splits + (k,),
+                    state,
+                    (name_tail + tuple(tokens[:k]))[-3:],
+                    (explanation_tail + tuple(tokens[k:]))[-3:],
+                )
                 key = hyp[2:]
                 if key not in grown or grown[key][0] < hyp[0]:
                     grown[key] = hyp
@@ -866,7 +958,7 @@ def _continuation_logprob(before: list[tuple[str, str]], tokens: list[tuple[str,
     for text, _ in tokens:
         token = parse_token(text)
         unit = lm_unit(token.core)
-        if any(ch in "([{\"“-–" for ch in token.lead):
+        if any(ch in '([{"“-–' for ch in token.lead):
             context = [BOS, BOS]
         if unit is not None:
             total += model.score(context[0], context[1], unit)

@@ -45,8 +45,14 @@ class ScoreTableSettings:
 
 _COLUMN_NAMES = {
     "code": ("stt", "tt", "so tt", "ma"),
-    "name": ("linh vuc tieu chi", "tieu chi", "linh vuc", "noi dung tieu chi", "tieu chi thanh phan",
-             "noi dung danh gia"),
+    "name": (
+        "linh vuc tieu chi",
+        "tieu chi",
+        "linh vuc",
+        "noi dung tieu chi",
+        "tieu chi thanh phan",
+        "noi dung danh gia",
+    ),
     "max": ("diem toi da", "toi da", "diem chuan", "thang diem"),
     "self": ("diem tu danh gia", "tu danh gia", "tu cham", "diem tu cham", "diem danh gia", "diem dat"),
     # Points the appraising office gave (Sở/Phòng Nội vụ), beside the commune's own: never self points.
@@ -67,12 +73,17 @@ _POINTS_MARKS = {
     "appraised": ("tham dinh", "noi vu"),
 }
 # A criterion code opening a cell that also holds the name ("1.1. Kế hoạch CCHC", "II. ĐÁNH GIÁ").
-_CODE_PREFIX = re.compile(r"^\s*((?:[IVX]{1,5}\.?(?=\s*[-–:)])|[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?)(?!\d))"
-                          r"\s*[-–:)]?(?:\s+(.*))?$", re.S)
+_CODE_PREFIX = re.compile(
+    r"^\s*((?:[IVX]{1,5}\.?(?=\s*[-–:)])|[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?)(?!\d))"
+    r"\s*[-–:)]?(?:\s+(.*))?$",
+    re.S,
+)
 # Totals and subtotals ("Tổng cộng", "Tổng số điểm", "Cộng (I+II)", "Cộng phần I"): not criteria.
-_TOTAL_ROW = re.compile(r"^(?P<word>tong|cong)(\s+(cong|so|diem|so diem|diem so))*\s*[:.]?\s*"
-                        r"(?P<parts>[(\[]?\s*(phan\s+)?[ivx]+(\s*[+,]\s*(phan\s+)?[ivx]+)*\s*[)\]]?)?\s*[:.]?"
-                        r"(\s+[\d.,]+)*\W*$")
+_TOTAL_ROW = re.compile(
+    r"^(?P<word>tong|cong)(\s+(cong|so|diem|so diem|diem so))*\s*[:.]?\s*"
+    r"(?P<parts>[(\[]?\s*(phan\s+)?[ivx]+(\s*[+,]\s*(phan\s+)?[ivx]+)*\s*[)\]]?)?\s*[:.]?"
+    r"(\s+[\d.,]+)*\W*$"
+)
 # A row heading a part of the table with no code of the hierarchy ("PHẦN A. ...", "Mục 2").
 _PART_HEADING = re.compile(r"^(phan|muc)\s+([ivx]+|[a-e]|\d{1,2})\b")
 # A points cell with its unit ("2,5 điểm", "2,5đ").
@@ -95,14 +106,16 @@ def find_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
             tables.append(table)
     for found in find_line_tables(doc, settings.lines):
         table = finish_table(found.rows, ocr=True, settings=settings, pages=found.pages, title=found.title)
-        table.stated_total_max, table.stated_total_self = _parse_total((found.stated_total_max,
-                                                                         found.stated_total_self), True)
+        table.stated_total_max, table.stated_total_self = _parse_total(
+            (found.stated_total_max, found.stated_total_self), True
+        )
         if table.rows:
             tables.append(table)
     return tables
 
 
 # ---------------------------------------------------------------- grid tables
+
 
 def map_columns(labels: list[str], settings: ScoreTableSettings = ScoreTableSettings()) -> dict[str, int] | None:
     """Column index of each field, by header similarity; None when the header is not a score
@@ -168,10 +181,24 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
             continue
         confs = [c for c in row.confs if c is not None]
         bbox = row_bbox(row)
-        drafts.append(RowDraft(code=code.split()[0] if code else None, name=tokens, explanation=explanation,
-                               max_raw=max_raw, self_raw=self_raw, appraised_raw=appraised_raw, page=row.page,
-                               line_start=row.line_start, line_end=row.line_end, confs=confs, bbox=bbox,
-                               started_by="grid", joined_across_page=row.joined_across_break, scale=scale))
+        drafts.append(
+            RowDraft(
+                code=code.split()[0] if code else None,
+                name=tokens,
+                explanation=explanation,
+                max_raw=max_raw,
+                self_raw=self_raw,
+                appraised_raw=appraised_raw,
+                page=row.page,
+                line_start=row.line_start,
+                line_end=row.line_end,
+                confs=confs,
+                bbox=bbox,
+                started_by="grid",
+                joined_across_page=row.joined_across_break,
+                scale=scale,
+            )
+        )
     # The grand total ("Tổng cộng", "Cộng (I+II)") over part subtotals ("Cộng I"); the last one read.
     grand = [t for g, t in totals if g] or [t for _, t in totals]
     return drafts, grand[-1] if grand else (None, None)
@@ -238,8 +265,14 @@ def _parse_total(raw: tuple, ocr: bool) -> tuple[float | None, float | None]:
 
 # ---------------------------------------------------------------- from drafts to rows
 
-def finish_table(drafts: list[RowDraft], ocr: bool, settings: ScoreTableSettings = ScoreTableSettings(),
-                 pages: list[int] | None = None, title: str = "") -> ScoreTable:
+
+def finish_table(
+    drafts: list[RowDraft],
+    ocr: bool,
+    settings: ScoreTableSettings = ScoreTableSettings(),
+    pages: list[int] | None = None,
+    title: str = "",
+) -> ScoreTable:
     """Codes repaired over the whole column, stray fragments folded into their row, numbers
     parsed with their alternatives, flags and confidence set."""
     absorbable = [ocr and d.n_numbers == 0 and d.code is not None for d in drafts]
@@ -266,8 +299,9 @@ def finish_table(drafts: list[RowDraft], ocr: bool, settings: ScoreTableSettings
     return ScoreTable(title=title, pages=list(pages), rows=rows)
 
 
-def _score_row(draft: RowDraft, choice, label: str | None, parent: str | None, ocr: bool,
-               settings: ScoreTableSettings) -> ScoreRow:
+def _score_row(
+    draft: RowDraft, choice, label: str | None, parent: str | None, ocr: bool, settings: ScoreTableSettings
+) -> ScoreRow:
     flags: list[str] = []
     confidence = settings.ocr_confidence if ocr else settings.typed_confidence
     if choice.inferred:
@@ -293,8 +327,11 @@ def _score_row(draft: RowDraft, choice, label: str | None, parent: str | None, o
         mean = sum(draft.confs) / len(draft.confs)
         confidence *= min(1.0, 0.5 + mean)
     name, scale = split_scale(" ".join(t for t, _ in draft.name), settings.scale)
-    name_raw = split_scale(" ".join(r for _, r in draft.name), settings.scale)[0] if scale else \
-        " ".join(r for _, r in draft.name)
+    name_raw = (
+        split_scale(" ".join(r for _, r in draft.name), settings.scale)[0]
+        if scale
+        else " ".join(r for _, r in draft.name)
+    )
     scale = draft.scale + scale  # a scale column's lines, then any printed under the name
     return ScoreRow(
         code=label,
@@ -326,8 +363,11 @@ def _flag_implausible_numbers(rows: list[ScoreRow], settings: ScoreTableSettings
         parent_max = max_by_code.get(row.parent) if row.parent else None
         if row.max_points is not None and parent_max is not None and row.max_points > parent_max:
             _add_alternatives(row, "max_points", row.max_points_raw, parent_max, settings)
-        upper = row.max_points if row.max_points is not None and "max_points" not in row.alternatives \
+        upper = (
+            row.max_points
+            if row.max_points is not None and "max_points" not in row.alternatives
             else (min(row.alternatives["max_points"]) if row.alternatives.get("max_points") else None)
+        )
         if row.self_points is not None and upper is not None and row.self_points > upper:
             _add_alternatives(row, "self_points", row.self_points_raw, max(upper, row.max_points or 0), settings)
 

@@ -134,7 +134,9 @@ def allowed_values(unit: str, settings: StatisticsSettings = StatisticsSettings(
     return out or None
 
 
-def enum_tail(rest: str, codes: dict[str, float], settings: StatisticsSettings = StatisticsSettings()) -> tuple[str, float] | None:
+def enum_tail(
+    rest: str, codes: dict[str, float], settings: StatisticsSettings = StatisticsSettings()
+) -> tuple[str, float] | None:
     """(label, code) for the text after an enumeration's last "= n" when it is a label whose
     number was lost: a few words, after codes that run 0, 1, 2... without gaps."""
     label = rest.strip(" ;,.-:")
@@ -170,7 +172,9 @@ def number_kind(unit: str, indicator: str = "") -> str:
     return "auto"
 
 
-def parse_stat_value(raw: str, unit: str, indicator: str = "", ocr: bool = False) -> tuple[float | None, list[str], float | None]:
+def parse_stat_value(
+    raw: str, unit: str, indicator: str = "", ocr: bool = False
+) -> tuple[float | None, list[str], float | None]:
     """(value, flags, alternative) for one figure cell, read by its unit's kind. ``ocr``: the
     cell was OCR'd, so look-alike letters are digits and a speck before a whole number (".2")
     is dust, not a decimal point (Vietnamese never writes a decimal without its leading 0)."""
@@ -196,8 +200,9 @@ def parse_stat_value(raw: str, unit: str, indicator: str = "", ocr: bool = False
                 flags.append("ambiguous_separator")
                 return value, flags, alternative
     else:
-        parsed = parse_number(text, kind="count" if kind == "count" else ("money" if kind == "money" else "auto"),
-                              ocr=ocr)
+        parsed = parse_number(
+            text, kind="count" if kind == "count" else ("money" if kind == "money" else "auto"), ocr=ocr
+        )
     if parsed is None:
         return None, ["value_unparsed"], None
     if parsed.ambiguous:
@@ -221,7 +226,7 @@ def annex_caption(doc: IngestedDocument, table: JoinedTable, settings: Statistic
             word = "Phụ lục" if fold(m.group(1)).startswith("phu") else "Biểu số"
             label = f"{word} {m.group(2)}".strip() if m.group(2) else word
             title_parts = []
-            for nxt in lines[k + 1:]:
+            for nxt in lines[k + 1 :]:
                 if _ATTACHED.match(nxt.text):
                     break
                 title_parts.append(nxt.text)
@@ -252,8 +257,9 @@ class _Draft:
     line_end: int = 0  # last line, wrapped text included
 
 
-def stat_rows(table: JoinedTable, settings: StatisticsSettings = StatisticsSettings(),
-              ocr_pages: frozenset[int] = frozenset()) -> list[StatRow]:
+def stat_rows(
+    table: JoinedTable, settings: StatisticsSettings = StatisticsSettings(), ocr_pages: frozenset[int] = frozenset()
+) -> list[StatRow]:
     """The annex's rows. ``ocr_pages``: pages whose text came from OCR (codes repaired, figures
     read with OCR look-alikes, cell confidences in the row confidence)."""
     roles = column_roles(table.header_text)
@@ -296,16 +302,37 @@ def stat_rows(table: JoinedTable, settings: StatisticsSettings = StatisticsSetti
         parent = _parent(code, seen)
         if code:
             seen.add(code)
-        out.append(StatRow(code=code, indicator=draft.indicator, unit=draft.unit, value=value,
-                           value_raw=draft.value_raw, allowed_values=allowed, note=draft.note,
-                           level=code_level(code), parent=parent, confidence=round(confidence, 3), flags=flags,
-                           source=SourceRef(page=row.page, line_start=row.line_start or None,
-                                            line_end=draft.line_end or None, bbox=row_bbox(row))))
+        out.append(
+            StatRow(
+                code=code,
+                indicator=draft.indicator,
+                unit=draft.unit,
+                value=value,
+                value_raw=draft.value_raw,
+                allowed_values=allowed,
+                note=draft.note,
+                level=code_level(code),
+                parent=parent,
+                confidence=round(confidence, 3),
+                flags=flags,
+                source=SourceRef(
+                    page=row.page,
+                    line_start=row.line_start or None,
+                    line_end=draft.line_end or None,
+                    bbox=row_bbox(row),
+                ),
+            )
+        )
     return out
 
 
-def _drafts(table: JoinedTable, roles: dict[str, int], code_col: int | None, ocr_pages: frozenset[int],
-            settings: StatisticsSettings) -> list[_Draft]:
+def _drafts(
+    table: JoinedTable,
+    roles: dict[str, int],
+    code_col: int | None,
+    ocr_pages: frozenset[int],
+    settings: StatisticsSettings,
+) -> list[_Draft]:
     """Rows with their cells, wrapped indicator text folded into the row above."""
     drafts: list[_Draft] = []
     for row in table.rows:
@@ -342,8 +369,11 @@ def _content_conf(row: JoinedRow, code_col: int | None) -> float | None:
     """OCR confidence of the row's filled cells other than its code: Tesseract scores short
     tokens such as "2." near 0 however clear they are, and the code's reliability is what the
     column repair says (``code_inferred`` / ``code_repaired``)."""
-    confs = [c for k, c in enumerate(row.confs)
-             if c is not None and k != code_col and k < len(row.cells) and row.cells[k].strip()]
+    confs = [
+        c
+        for k, c in enumerate(row.confs)
+        if c is not None and k != code_col and k < len(row.cells) and row.cells[k].strip()
+    ]
     if not confs and code_col is not None:
         return row_conf(row)
     return min(confs) if confs else None

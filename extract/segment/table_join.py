@@ -45,8 +45,6 @@ _ITEM_START = re.compile(r"^\s*(?:[IVXLC]{1,5}\b\.?|\d{1,2}(?:\.\d{1,2}){0,3}\.?
 _COLUMN_NUMBERS = re.compile(r"^\(?\s*\d{1,2}\s*\)?$|^[A-H]$")
 
 
-
-
 def row_bbox(row: JoinedRow) -> list[float] | None:
     """The union of a row's cell boxes, when the format gave any."""
     boxes = [b for b in row.bboxes if b]
@@ -96,7 +94,7 @@ class JoinedTable:
             return [col]
         return [c for c in range(self.n_cols) if self.owners[c] == col or c == col]
 
-    def cell_text(self, row: "JoinedRow", col: int) -> str:
+    def cell_text(self, row: JoinedRow, col: int) -> str:
         """A row's text under a header column: the union of the grid columns its header spans."""
         parts = [row.cells[c].strip() for c in self.columns_of(col) if c < len(row.cells)]
         return " ".join(p for p in parts if p)
@@ -142,8 +140,10 @@ def _repeats(row: list[str], header: list[list[str]], threshold: float) -> bool:
     if _is_column_numbers(row):
         return True
     text = _row_text(row)
-    return any(fuzz.ratio(text, _row_text(h)) >= threshold for h in header) or \
-        fuzz.token_set_ratio(" ".join(row).lower(), " ".join(" ".join(h) for h in header).lower()) >= 97
+    return (
+        any(fuzz.ratio(text, _row_text(h)) >= threshold for h in header)
+        or fuzz.token_set_ratio(" ".join(row).lower(), " ".join(" ".join(h) for h in header).lower()) >= 97
+    )
 
 
 def _fragment_rows(table: Table, fragment: int) -> list[JoinedRow]:
@@ -188,7 +188,7 @@ def _footnote_markers(table: JoinedTable, settings: JoinSettings) -> set[str]:
     """Footnote markers that end a cell of the table's last rows: "... đồng bộ ¹" / "đồng bộ 1"
     (a superscript loses its tag when markup is stripped, leaving a trailing number) / "(*)"."""
     markers: set[str] = set()
-    for row in table.rows[-settings.footnote_lookback_rows:]:
+    for row in table.rows[-settings.footnote_lookback_rows :]:
         for cell in row.cells:
             m = re.search(r"(?<=[^\d\s.,/%-]\s?)(?:\(?(\d{1,2})\)?|([¹²³⁴⁵⁶⁷⁸⁹]+)|\((\*+)\))\s*$", cell.strip())
             if m:
@@ -222,11 +222,10 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
         rows = _fragment_rows(block, fragment)
         current = joined[-1] if joined else None
         mapping = column_map(current.col_edges, block.col_edges, settings) if current is not None else None
-        gap = blocks[last_index + 1:index]
+        gap = blocks[last_index + 1 : index]
         continues = current is not None and (
             (abs(block.n_cols - current.n_cols) <= 1 and _is_gap(gap, settings, current))
-            or (mapping is not None and _continues_over_page_turn(rows, gap, block.page - last_page, current,
-                                                                  settings))
+            or (mapping is not None and _continues_over_page_turn(rows, gap, block.page - last_page, current, settings))
         )
         if continues and current is not None:
             if mapping is not None and mapping != list(range(current.n_cols)):
@@ -252,10 +251,20 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
                 k += 1
             header = [r.cells for r in rows[:k] if not _is_column_numbers(r.cells)]
             _realign(rows[k:], column_numbers(header, block.n_cols))
-            joined.append(JoinedTable(header=header, rows=rows[k:], pages=[block.page], n_cols=block.n_cols,
-                                      source=block.source, line_start=block.line_start, line_end=block.line_end,
-                                      block_index=index, owners=header_owners(block, k),
-                                      col_edges=list(block.col_edges)))
+            joined.append(
+                JoinedTable(
+                    header=header,
+                    rows=rows[k:],
+                    pages=[block.page],
+                    n_cols=block.n_cols,
+                    source=block.source,
+                    line_start=block.line_start,
+                    line_end=block.line_end,
+                    block_index=index,
+                    owners=header_owners(block, k),
+                    col_edges=list(block.col_edges),
+                )
+            )
         fragment += 1
         last_index = index
         last_page = max(block.page, block.page_end)
@@ -342,7 +351,7 @@ def _codes(rows: list[JoinedRow]) -> list[CriterionCode]:
     return out
 
 
-def _numbering_continues(table: "JoinedTable", rows: list[JoinedRow], settings: JoinSettings) -> bool:
+def _numbering_continues(table: JoinedTable, rows: list[JoinedRow], settings: JoinSettings) -> bool:
     """The fragment's first code is a plausible next code after the table's last one."""
     before = _codes(table.rows)
     if not before:
@@ -357,8 +366,9 @@ def _numbering_continues(table: "JoinedTable", rows: list[JoinedRow], settings: 
     return cost is not None and cost <= settings.max_code_step_cost
 
 
-def _continues_over_page_turn(rows: list[JoinedRow], gap: list, page_step: int, table: "JoinedTable",
-                              settings: JoinSettings) -> bool:
+def _continues_over_page_turn(
+    rows: list[JoinedRow], gap: list, page_step: int, table: JoinedTable, settings: JoinSettings
+) -> bool:
     """A fragment with the table's shape at the top of the next page, only page furniture
     between, that carries on the table: its rows continue the numbering, or its first row
     finishes a row the break cut, or it repeats the header."""
@@ -366,8 +376,11 @@ def _continues_over_page_turn(rows: list[JoinedRow], gap: list, page_step: int, 
         return False
     if len(gap) > settings.max_page_turn_lines or not all(isinstance(b, Line) for b in gap):
         return False
-    return (_numbering_continues(table, rows, settings) or _finishes_cut_row(rows[0])
-            or _repeats(rows[0].cells, table.header, settings.header_repeat_similarity))
+    return (
+        _numbering_continues(table, rows, settings)
+        or _finishes_cut_row(rows[0])
+        or _repeats(rows[0].cells, table.header, settings.header_repeat_similarity)
+    )
 
 
 _NUMBER_CELL = re.compile(r"^[\d.,%\s]+$")

@@ -144,7 +144,8 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
         extra = {table.header_text[c].strip(): _get(row, c) for c in extra_cols if _get(row, c)}
         keys_empty = not any(values.get(f) for f in _ROW_KEYS if f in mapping) and not (
             # a grid with no criterion/objective column: a row starting a new task is a row
-            not any(f in mapping for f in _ROW_KEYS[1:]) and any(values.get(f) for f in _KEY_FIELDS))
+            not any(f in mapping for f in _ROW_KEYS[1:]) and any(values.get(f) for f in _KEY_FIELDS)
+        )
         if keys_empty and out:
             _merge(out[-1], values, extra, row)
             continue
@@ -169,11 +170,20 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
             confidence = min(confidence, conf)
         code = values.pop("code", "") or None
         criterion_code = (values.pop("criterion_code", "") or "").rstrip(".").replace(" ", "") or None
-        out.append(TaskRow(code=code.rstrip(".") if code else None, section=section, criterion_code=criterion_code,
-                           extra=extra, confidence=round(confidence, 3), flags=flags,
-                           source=SourceRef(page=row.page, line_start=row.line_start or None,
-                                            line_end=row.line_end or None, bbox=row_bbox(row)),
-                           **values))
+        out.append(
+            TaskRow(
+                code=code.rstrip(".") if code else None,
+                section=section,
+                criterion_code=criterion_code,
+                extra=extra,
+                confidence=round(confidence, 3),
+                flags=flags,
+                source=SourceRef(
+                    page=row.page, line_start=row.line_start or None, line_end=row.line_end or None, bbox=row_bbox(row)
+                ),
+                **values,
+            )
+        )
     return out
 
 
@@ -203,6 +213,12 @@ def find_task_tables(doc: IngestedDocument, settings: TaskTableSettings = TaskTa
             continue
         rows = task_rows(table, settings)
         if rows:
-            tables.append(TaskTable(title=table_title(doc, table, settings), pages=list(table.pages),
-                                    columns=[h.strip() for h in table.header_text], rows=rows))
+            tables.append(
+                TaskTable(
+                    title=table_title(doc, table, settings),
+                    pages=list(table.pages),
+                    columns=[h.strip() for h in table.header_text],
+                    rows=rows,
+                )
+            )
     return tables

@@ -42,16 +42,28 @@ class UnreadSettings:
 
 # Words that make a table layout (Decree 30 header block, signature block, letterhead), not data.
 _LAYOUT_MARKS = (
-    "cong hoa xa hoi chu nghia", "doc lap - tu do", "doc lap tu do", "noi nhan", "tm. uy ban", "tm uy ban",
-    "kt. chu tich", "kt chu tich", "(da ky)", "(ky", "chu tich", "so:", "ngay thang nam",
+    "cong hoa xa hoi chu nghia",
+    "doc lap - tu do",
+    "doc lap tu do",
+    "noi nhan",
+    "tm. uy ban",
+    "tm uy ban",
+    "kt. chu tich",
+    "kt chu tich",
+    "(da ky)",
+    "(ky",
+    "chu tich",
+    "so:",
+    "ngay thang nam",
 )
 _ITEM_CODE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\))(?:\s|$)", re.I)
 _NUMBER_CELL = re.compile(r"[-+]?\d[\d.,]*\s*%?")
 _DATE_LINE = re.compile(r"ngay\s+\d{0,2}\s*thang\s+\d{0,2}\s*nam\s+\d{0,4}")
 
 
-def find_unread(doc: IngestedDocument, result: ExtractionResult,
-                settings: UnreadSettings = UnreadSettings()) -> list[UnreadPart]:
+def find_unread(
+    doc: IngestedDocument, result: ExtractionResult, settings: UnreadSettings = UnreadSettings()
+) -> list[UnreadPart]:
     """Every part of ``doc`` that produced nothing in ``result``, in page order."""
     sources = _row_sources(result)
     parts: list[UnreadPart] = []
@@ -93,11 +105,13 @@ def _unread_page(page: Page, settings: UnreadSettings) -> list[UnreadPart]:
     text = _page_text(page).strip()
     if len(re.sub(r"\s", "", text)) >= settings.min_page_chars:
         return []
-    reason = ("no text on this page: blank, or OCR found nothing readable" if not text
-              else f"almost no text on this page ({len(text)} characters): blank, or not readable")
+    reason = (
+        "no text on this page: blank, or OCR found nothing readable"
+        if not text
+        else f"almost no text on this page ({len(text)} characters): blank, or not readable"
+    )
     bbox = [0.0, 0.0, float(page.width), float(page.height)] if page.width and page.height else None
-    return [UnreadPart(page=page.number, kind="page", reason=reason, text_sample=_sample(text, settings),
-                       bbox=bbox)]
+    return [UnreadPart(page=page.number, kind="page", reason=reason, text_sample=_sample(text, settings), bbox=bbox)]
 
 
 # --------------------------------------------------------------------------- tables
@@ -163,9 +177,13 @@ def _unread_table(table: Table, sources: list[SourceRef], settings: UnreadSettin
     if read == 0:
         first = next((r for r in table.text_rows() if any(c.strip() for c in r)), [])
         head = " | ".join(c for c in first if c.strip())
-        return _table_part(table, "table", sample,
-                           f"table of {table.n_rows} rows × {table.n_cols} columns not read (not recognised as "
-                           f"a score table, annex or task table; first row: {_sample(head, settings)[:60]})")
+        return _table_part(
+            table,
+            "table",
+            sample,
+            f"table of {table.n_rows} rows × {table.n_cols} columns not read (not recognised as "
+            f"a score table, annex or task table; first row: {_sample(head, settings)[:60]})",
+        )
     missing = len(owed) - read
     if read < settings.min_read_share * len(owed) and missing >= settings.min_missing_rows:
         return _table_part(table, "rows", sample, f"only {read} of the {len(owed)} rows of this table were read")
@@ -173,9 +191,16 @@ def _unread_table(table: Table, sources: list[SourceRef], settings: UnreadSettin
 
 
 def _table_part(table: Table, kind: str, sample: str, reason: str) -> UnreadPart:
-    return UnreadPart(page=table.page, kind=kind, reason=reason, text_sample=sample, page_end=table.page_end or None,
-                      bbox=list(table.bbox) if table.bbox else None, line_start=table.line_start or None,
-                      line_end=table.line_end or None)
+    return UnreadPart(
+        page=table.page,
+        kind=kind,
+        reason=reason,
+        text_sample=sample,
+        page_end=table.page_end or None,
+        bbox=list(table.bbox) if table.bbox else None,
+        line_start=table.line_start or None,
+        line_end=table.line_end or None,
+    )
 
 
 # --------------------------------------------------------------------------- numbering
@@ -207,10 +232,17 @@ def _numbering_gaps(result: ExtractionResult, settings: UnreadSettings) -> list[
             if len(missing) < settings.min_missing_siblings:
                 continue
             listed = ", ".join(missing[:5]) + ("…" if len(missing) > 5 else "")
-            parts.append(UnreadPart(
-                page=row.source.page, kind="rows", line_start=row.source.line_start, line_end=row.source.line_end,
-                bbox=row.source.bbox, reason=f"numbering jumps from {previous[1]} to {row.code}: {listed} not read",
-                text_sample=_sample(f"{row.code} {row.name}", settings)))
+            parts.append(
+                UnreadPart(
+                    page=row.source.page,
+                    kind="rows",
+                    line_start=row.source.line_start,
+                    line_end=row.source.line_end,
+                    bbox=row.source.bbox,
+                    reason=f"numbering jumps from {previous[1]} to {row.code}: {listed} not read",
+                    text_sample=_sample(f"{row.code} {row.name}", settings),
+                )
+            )
     return parts
 
 
@@ -220,6 +252,17 @@ def _numbering_gaps(result: ExtractionResult, settings: UnreadSettings) -> list[
 def unread_review_items(result: ExtractionResult) -> list[ReviewItem]:
     """One review item per unread part: a person looks at the page, since the machine read nothing
     there (confidence 0, so it sorts before every doubtful value)."""
-    return [ReviewItem(item=f"/unread/{i}", field=None, table=part.kind, code=None, page=part.page,
-                       raw=part.text_sample or None, value=None, reason=f"not read: {part.reason}", confidence=0.0)
-            for i, part in enumerate(result.unread)]
+    return [
+        ReviewItem(
+            item=f"/unread/{i}",
+            field=None,
+            table=part.kind,
+            code=None,
+            page=part.page,
+            raw=part.text_sample or None,
+            value=None,
+            reason=f"not read: {part.reason}",
+            confidence=0.0,
+        )
+        for i, part in enumerate(result.unread)
+    ]

@@ -75,13 +75,15 @@ def parse_criteria_csv(text: str) -> tuple[CriterionDef, ...]:
     """Rows of one set's CSV (header ``code,parent,name,max_points`` and an optional ``scale``)."""
     rows = []
     for rec in csv.DictReader(io.StringIO(text)):
-        rows.append(CriterionDef(
-            code=rec["code"].strip(),
-            parent=(rec.get("parent") or "").strip(),
-            name=" ".join((rec.get("name") or "").split()),
-            max_points=_number(rec.get("max_points") or ""),
-            scale=" ".join((rec.get("scale") or "").split()),
-        ))
+        rows.append(
+            CriterionDef(
+                code=rec["code"].strip(),
+                parent=(rec.get("parent") or "").strip(),
+                name=" ".join((rec.get("name") or "").split()),
+                max_points=_number(rec.get("max_points") or ""),
+                scale=" ".join((rec.get("scale") or "").split()),
+            )
+        )
     return tuple(rows)
 
 
@@ -101,20 +103,22 @@ def load_criteria_sets() -> tuple[CriteriaSet, ...]:
     sets = []
     for m in meta["sets"]:
         rows = parse_criteria_csv(data.joinpath(f"{m['id']}.csv").read_text(encoding="utf-8"))
-        sets.append(CriteriaSet(
-            id=m["id"],
-            province=m["province"],
-            year=int(m["year"]),
-            title=m["title"],
-            rows=rows,
-            level=m.get("level", "xã"),
-            decision=m.get("decision", ""),
-            source_url=m.get("source_url", ""),
-            complete=bool(m.get("complete", True)),
-            total=m.get("total"),
-            sum_exceptions=_exceptions(m.get("sum_exceptions", ())),
-            unverified_parents=_exceptions(m.get("unverified_parents", ())),
-        ))
+        sets.append(
+            CriteriaSet(
+                id=m["id"],
+                province=m["province"],
+                year=int(m["year"]),
+                title=m["title"],
+                rows=rows,
+                level=m.get("level", "xã"),
+                decision=m.get("decision", ""),
+                source_url=m.get("source_url", ""),
+                complete=bool(m.get("complete", True)),
+                total=m.get("total"),
+                sum_exceptions=_exceptions(m.get("sum_exceptions", ())),
+                unverified_parents=_exceptions(m.get("unverified_parents", ())),
+            )
+        )
     return tuple(sets)
 
 

@@ -67,13 +67,18 @@ def repair_document(doc: IngestedDocument, settings: RepairSettings = DEFAULT_SE
     return doc
 
 
-def repair_text_cell(text: str, settings: RepairSettings, damaged: bool,
-                     subs: tuple[tuple[str, str], ...] = ()) -> LineRepair:
+def repair_text_cell(
+    text: str, settings: RepairSettings, damaged: bool, subs: tuple[tuple[str, str], ...] = ()
+) -> LineRepair:
     """A cell may hold several lines; each is repaired on its own."""
     parts = [repair_line(part, settings, damaged_doc=damaged, substitutes=subs) for part in text.split("\n")]
     confs = [p.confidence for p in parts if p.changed and p.confidence is not None]
-    return LineRepair("\n".join(p.text for p in parts), any(p.changed for p in parts),
-                      min(confs) if confs else None, sum(p.tokens_changed for p in parts))
+    return LineRepair(
+        "\n".join(p.text for p in parts),
+        any(p.changed for p in parts),
+        min(confs) if confs else None,
+        sum(p.tokens_changed for p in parts),
+    )
 
 
 def _apply(target, fixed: LineRepair) -> None:
@@ -83,5 +88,12 @@ def _apply(target, fixed: LineRepair) -> None:
         target.repair_conf = round(fixed.confidence if fixed.confidence is not None else 1.0, 3)
 
 
-__all__ = ["repair_text", "repair_document", "repair_line", "RepairSettings", "document_damage", "line_damage",
-           "word_damage"]
+__all__ = [
+    "repair_text",
+    "repair_document",
+    "repair_line",
+    "RepairSettings",
+    "document_damage",
+    "line_damage",
+    "word_damage",
+]

@@ -65,15 +65,17 @@ class RepairModel:
         by_key: dict[str, list[str]] = {}
         for s in sorted(syllables):  # sorted: ties must not depend on the hash seed
             by_key.setdefault(fold(s), []).append(s)
-        self.by_key = {k: tuple(sorted(v, key=lambda s: (-self.uni_lp.get(s, self.floor_lp), s)))
-                       for k, v in by_key.items()}
+        self.by_key = {
+            k: tuple(sorted(v, key=lambda s: (-self.uni_lp.get(s, self.floor_lp), s))) for k, v in by_key.items()
+        }
         # Words seen before a syllable: substitutes for a corrupted first half of a compound.
         left: dict[str, list[tuple[int, str]]] = {}
         for (a, b), c in counts[2].items():
             if a in syllables:
                 left.setdefault(b, []).append((c, a))
-        self.left_of = {b: tuple(a for _c, a in sorted(v, reverse=True)[: settings.left_contexts])
-                        for b, v in left.items()}
+        self.left_of = {
+            b: tuple(a for _c, a in sorted(v, reverse=True)[: settings.left_contexts]) for b, v in left.items()
+        }
         self.catalogue = _load_catalogue()
 
     def score(self, a: str, b: str, c: str) -> float:

@@ -26,26 +26,60 @@ from .tokens import ABBR, BOS, EOS, NUM, OCR_JUNK, Token, breaks_context, is_cod
 _COMPOUND = re.compile(r"^\p{L}+(?:[-/]\p{L}+)+$")
 KNOWN_ABBREVIATIONS = frozenset(
     "UBND HĐND HDND CCHC TTHC QPPL VBQPPL KH BC QĐ QD CBCC CBCCVC PAKN CNTT TTĐT TTDT NSNN "
-    "BPTN BCCI ISO THPL VPHC KT-XH MTTQ HCC BHXH BHYT TW CP NĐ NQ TT VP STT KSTT PCI PAR SIPAS"
-    .split())
+    "BPTN BCCI ISO THPL VPHC KT-XH MTTQ HCC BHXH BHYT TW CP NĐ NQ TT VP STT KSTT PCI PAR SIPAS".split()
+)
 
 # Abbreviations written with Đ, by their Đ-less spelling (OCR and stripped text lose the bar).
 _ABBR_BY_FOLD = {fold(a).upper(): a for a in KNOWN_ABBREVIATIONS if "Đ" in a} | {
-    fold(a).upper(): a for a in ("ĐVSN", "QĐ-UBND", "HĐND", "TTĐT", "BCĐ", "ĐTN")}
+    fold(a).upper(): a for a in ("ĐVSN", "QĐ-UBND", "HĐND", "TTĐT", "BCĐ", "ĐTN")
+}
 
 # OCR confusions on the lower-cased, diacritic-free form: what OCR wrote → what it may stand
 # for, with a cost (junk that cannot be a letter is cheap to reinterpret; a real letter is not).
 CONFUSIONS: tuple[tuple[str, str, float], ...] = (
-    ("¢", "e", 0.3), ("€", "e", 0.3), ("&", "a", 0.3), ("@", "a", 0.3),
-    ("6", "o", 0.4), ("0", "o", 0.4), ("4", "a", 0.4), ("3", "a", 0.4), ("1", "l", 0.4),
-    ("8", "e", 0.8), ("9", "g", 0.8),
-    ("ir", "u", 0.8), ("ur", "u", 0.8), ("tr", "u", 1.2), ("ti", "u", 1.2), ("ii", "u", 1.0),
-    ("q", "o", 1.0), ("d", "o", 1.2), ("b", "o", 1.2), ("y", "u", 1.0), ("i", "a", 1.4),
-    ("ia", "a", 1.2), ("e", "c", 1.4), ("a", "u", 1.4), ("o", "u", 1.4),
-    ("1", "i", 0.8), ("l", "i", 1.2), ("i", "l", 1.2),
-    ("¢", "c", 0.6), ("&", "e", 0.6), ("ug", "uo", 1.0), ("w", "u", 0.8), ("uw", "u", 0.8),
-    ("e", "o", 1.2), ("e", "a", 1.2), ("i", "u", 1.2), ("d", "a", 1.4), ("g", "o", 1.2),
-    ("t", "u", 1.4), ("li", "u", 1.0), ("ye", "u", 1.0), ("ue", "u", 1.0), ("ce", "c", 1.0),
+    ("¢", "e", 0.3),
+    ("€", "e", 0.3),
+    ("&", "a", 0.3),
+    ("@", "a", 0.3),
+    ("6", "o", 0.4),
+    ("0", "o", 0.4),
+    ("4", "a", 0.4),
+    ("3", "a", 0.4),
+    ("1", "l", 0.4),
+    ("8", "e", 0.8),
+    ("9", "g", 0.8),
+    ("ir", "u", 0.8),
+    ("ur", "u", 0.8),
+    ("tr", "u", 1.2),
+    ("ti", "u", 1.2),
+    ("ii", "u", 1.0),
+    ("q", "o", 1.0),
+    ("d", "o", 1.2),
+    ("b", "o", 1.2),
+    ("y", "u", 1.0),
+    ("i", "a", 1.4),
+    ("ia", "a", 1.2),
+    ("e", "c", 1.4),
+    ("a", "u", 1.4),
+    ("o", "u", 1.4),
+    ("1", "i", 0.8),
+    ("l", "i", 1.2),
+    ("i", "l", 1.2),
+    ("¢", "c", 0.6),
+    ("&", "e", 0.6),
+    ("ug", "uo", 1.0),
+    ("w", "u", 0.8),
+    ("uw", "u", 0.8),
+    ("e", "o", 1.2),
+    ("e", "a", 1.2),
+    ("i", "u", 1.2),
+    ("d", "a", 1.4),
+    ("g", "o", 1.2),
+    ("t", "u", 1.4),
+    ("li", "u", 1.0),
+    ("ye", "u", 1.0),
+    ("ue", "u", 1.0),
+    ("ce", "c", 1.0),
 )
 # At the start of a word a capital P or D read for Đ.
 _INITIAL_D = (("p", "d", 0.6),)
@@ -106,6 +140,7 @@ class LineRepair:
 
 # --- candidates -------------------------------------------------------------------------------
 
+
 def _variants(key: str, max_edits: int) -> dict[str, float]:
     """Strings reachable from ``key`` by up to ``max_edits`` confusion rewrites, with cost."""
     out = {key: 0.0}
@@ -117,14 +152,14 @@ def _variants(key: str, max_edits: int) -> dict[str, float]:
             for src, dst, cost in rules:
                 start = s.find(src)
                 while start != -1:
-                    t = s[:start] + dst + s[start + len(src):]
+                    t = s[:start] + dst + s[start + len(src) :]
                     tc = c + cost
                     if tc < out.get(t, 1e9):
                         out[t] = nxt[t] = tc
                     start = s.find(src, start + 1)
             for src, dst, cost in _INITIAL_D:
                 if s.startswith(src):
-                    t = dst + s[len(src):]
+                    t = dst + s[len(src) :]
                     if c + cost < out.get(t, 1e9):
                         out[t] = nxt[t] = c + cost
         frontier = nxt
@@ -197,8 +232,9 @@ def _compound_candidates(core: str, settings: RepairSettings) -> list[Cand]:
         syls = tuple(s for s in maybe_syls if s is not None)
         if len(syls) < len(maybe_syls):
             return []
-        text = "".join(apply_case(s, case_of(w)) + (seps[i] if i < len(seps) else "")
-                       for i, (s, w) in enumerate(zip(syls, words)))
+        text = "".join(
+            apply_case(s, case_of(w)) + (seps[i] if i < len(seps) else "") for i, (s, w) in enumerate(zip(syls, words))
+        )
         out.append(Cand(tuple(syls), text, cost, cased=True))
     return out
 
@@ -240,8 +276,9 @@ def consensus_substitutes(tokens: list[str], model: RepairModel) -> tuple[tuple[
     return tuple(sorted(out))
 
 
-def _split_candidates(core: str, model: RepairModel, settings: RepairSettings,
-                      substitutes: tuple[tuple[str, str], ...] = ()) -> list[Cand]:
+def _split_candidates(
+    core: str, model: RepairModel, settings: RepairSettings, substitutes: tuple[tuple[str, str], ...] = ()
+) -> list[Cand]:
     """A non-syllable token as two syllables: a missing space ("cơchế") or a corrupted first
     half ("Sonchính" = "tài chính"), replaced by the document's consensus substitute for that
     head, or else by the syllables the model has seen before the tail."""
@@ -255,7 +292,7 @@ def _split_candidates(core: str, model: RepairModel, settings: RepairSettings,
             text = apply_case(head, case_of(nfc_core[:i])) + " " + tail_text
             out.append(Cand((head, tail), text, settings.split_cost, cased=True))
         sub = agreed.get(fold(head))
-        for s in ((sub,) if sub else model.left_of.get(tail, ())):
+        for s in (sub,) if sub else model.left_of.get(tail, ()):
             # A substituted head: its case is noise ("Sonchính" mid-sentence), written lower.
             text = (s.upper() + " " + tail.upper()) if upper else f"{s} {tail_text}"
             out.append(Cand((s, tail), text, settings.substitute_cost, cased=True))
@@ -263,8 +300,9 @@ def _split_candidates(core: str, model: RepairModel, settings: RepairSettings,
 
 
 @lru_cache(maxsize=200_000)
-def _classify(piece: str, settings: RepairSettings, mode: str,
-              substitutes: tuple[tuple[str, str], ...] = ()) -> TokenSlot:
+def _classify(
+    piece: str, settings: RepairSettings, mode: str, substitutes: tuple[tuple[str, str], ...] = ()
+) -> TokenSlot:
     """A token's candidates. ``mode``: ``light`` (clean line: only non-syllables get
     candidates), ``heavy`` (stripped/damaged line: every word), ``ocr`` (heavy, in an OCR'd
     document: valid syllables may be OCR confusions too, "xi" for "xã")."""
@@ -279,8 +317,12 @@ def _classify(piece: str, settings: RepairSettings, mode: str,
         # Markup, list markers "b)", single letters: never repaired.
         unit = NUM if core.isdigit() else ABBR
         return TokenSlot.make(piece, tok, [Cand((unit,), None, 0.0)], True)
-    if is_code(core) and (not core.isalpha()) and any(ch.isdigit() for ch in core) or (
-            "/" in core and any(ch.isdigit() for ch in core)):
+    if (
+        is_code(core)
+        and (not core.isalpha())
+        and any(ch.isdigit() for ch in core)
+        or ("/" in core and any(ch.isdigit() for ch in core))
+    ):
         return TokenSlot.make(piece, tok, [keep_num], True)
     if _COMPOUND.match(core) and not core.isupper():
         parts = re.split(r"[-/]", core)
@@ -295,16 +337,24 @@ def _classify(piece: str, settings: RepairSettings, mode: str,
         if len(letters) == 0 or sum(ch.isdigit() for ch in core) > 1:
             return TokenSlot.make(piece, tok, [keep_num], True)
         words = _word_candidates(core, settings)
-        cands = [Cand((NUM,), None, settings.keep_code_cost + 1.0)] + [
-            Cand((s,), s, c) for s, c in words]
+        cands = [Cand((NUM,), None, settings.keep_code_cost + 1.0)] + [Cand((s,), s, c) for s, c in words]
         return TokenSlot.make(piece, tok, cands, len(cands) == 1, suspicious=bool(words))
     if not core.isalpha() and not any(ch in OCR_JUNK for ch in core):
         return TokenSlot.make(piece, tok, [Cand((ABBR,) if core.isupper() else (), None, 0.0)], True)
     alpha = [ch for ch in core if ch.isalpha()]
-    if core.isupper() and len(alpha) >= 2 and len(alpha) == len(core) and (
-            core in KNOWN_ABBREVIATIONS or fold(core).upper() in _ABBR_BY_FOLD or
-            (fold(core) not in model.by_key and (
-                not heavy or len(alpha) == 2 or not _word_candidates(core, settings)))):
+    if (
+        core.isupper()
+        and len(alpha) >= 2
+        and len(alpha) == len(core)
+        and (
+            core in KNOWN_ABBREVIATIONS
+            or fold(core).upper() in _ABBR_BY_FOLD
+            or (
+                fold(core) not in model.by_key
+                and (not heavy or len(alpha) == 2 or not _word_candidates(core, settings))
+            )
+        )
+    ):
         canonical = _ABBR_BY_FOLD.get(fold(core).upper(), core)
         out = canonical if (heavy and canonical != core) else None
         return TokenSlot.make(piece, tok, [Cand((ABBR,), out, 0.0)], True)
@@ -313,8 +363,7 @@ def _classify(piece: str, settings: RepairSettings, mode: str,
         suspicious = not has_diacritic(low) and len(model.by_key.get(fold(low), ())) > 1
         cands = [Cand((low,), low, 0.0)]
         if heavy:
-            cands += [Cand((s,), s, c) for s, c in _word_candidates(core, settings, mode == "ocr")
-                      if s != low]
+            cands += [Cand((s,), s, c) for s, c in _word_candidates(core, settings, mode == "ocr") if s != low]
         return TokenSlot.make(piece, tok, cands, len(cands) == 1, suspicious=suspicious)
     words = _word_candidates(core, settings)
     same_key = any(fold(w) == fold(low) for w, _c in words)
@@ -331,6 +380,7 @@ def _classify(piece: str, settings: RepairSettings, mode: str,
 
 
 # --- decoding ---------------------------------------------------------------------------------
+
 
 def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings) -> list[int]:
     """Best candidate index per slot: beam search over (prev2, prev1) states."""
@@ -393,15 +443,18 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
     return out[::-1]
 
 
-def _confidence(slots: list[TokenSlot], choice: list[int], i: int, model: RepairModel,
-                settings: RepairSettings) -> float:
+def _confidence(
+    slots: list[TokenSlot], choice: list[int], i: int, model: RepairModel, settings: RepairSettings
+) -> float:
     """Local posterior of the chosen candidate at slot i, from the bigrams with its chosen
     neighbours and the channel cost (cheap, and what a reviewer needs: how contested it was)."""
+
     def unit(k: int, last: bool) -> str:
         if k < 0 or k >= len(slots) or not slots[k].cands:
             return BOS if last else EOS
         units = slots[k].cands[choice[k]].units
         return (units[-1] if last else units[0]) if units else (BOS if last else EOS)
+
     prev, nxt = unit(i - 1, True), unit(i + 1, False)
     bi, uni, floor, back = model.bi_lp, model.uni_lp, model.floor_lp, model.back1
     scores = []
@@ -410,15 +463,18 @@ def _confidence(slots: list[TokenSlot], choice: list[int], i: int, model: Repair
         v = cand.units[-1] if cand.units else EOS
         left = bi.get((prev, u))
         right = bi.get((v, nxt))
-        scores.append(-settings.channel_weight * cand.cost
-                      + (left if left is not None else back + uni.get(u, floor))
-                      + (right if right is not None else back + uni.get(nxt, floor)))
+        scores.append(
+            -settings.channel_weight * cand.cost
+            + (left if left is not None else back + uni.get(u, floor))
+            + (right if right is not None else back + uni.get(nxt, floor))
+        )
     top = max(scores)
     z = sum(math.exp(s - top) for s in scores)
     return math.exp(scores[choice[i]] - top) / z
 
 
 # --- catalogue phrases ------------------------------------------------------------------------
+
 
 def _snap_phrases(cores: list[str | None], model: RepairModel, settings: RepairSettings) -> dict[int, str]:
     """Windows of tokens whose folded text matches a catalogue phrase: the phrase's wording.
@@ -436,7 +492,7 @@ def _snap_phrases(cores: list[str | None], model: RepairModel, settings: RepairS
             continue
         if len(phrase.keys & present) < 0.6 * len(phrase.keys):  # cheap filter before fuzzy matching
             continue
-        windows = [" ".join(folded[st:st + n]) for st in range(len(positions) - n + 1)]
+        windows = [" ".join(folded[st : st + n]) for st in range(len(positions) - n + 1)]
         cutoff = settings.phrase_min_score_long if n >= 6 else settings.phrase_min_score
         m = process.extractOne(phrase.folded, windows, scorer=fuzz.ratio, score_cutoff=cutoff)
         if m:
@@ -458,6 +514,7 @@ def _snap_phrases(cores: list[str | None], model: RepairModel, settings: RepairS
 
 # --- lines ------------------------------------------------------------------------------------
 
+
 def line_damage(slots: list[TokenSlot]) -> tuple[int, float]:
     """(word tokens, share of them that are suspicious: not a syllable, or a bare syllable
     whose key has accented alternatives). Numbers, codes and abbreviations do not count."""
@@ -473,8 +530,12 @@ def line_damage(slots: list[TokenSlot]) -> tuple[int, float]:
     return words, (suspicious / words if words else 0.0)
 
 
-def repair_line(line: str, settings: RepairSettings = RepairSettings(), damaged_doc: bool = False,
-                substitutes: tuple[tuple[str, str], ...] = ()) -> LineRepair:
+def repair_line(
+    line: str,
+    settings: RepairSettings = RepairSettings(),
+    damaged_doc: bool = False,
+    substitutes: tuple[tuple[str, str], ...] = (),
+) -> LineRepair:
     """Repair one line; ``damaged_doc`` lowers the bar for full decoding (OCR dumps);
     ``substitutes`` are the document's consensus repairs of corrupted compound heads."""
     if not line.strip():
@@ -484,8 +545,7 @@ def repair_line(line: str, settings: RepairSettings = RepairSettings(), damaged_
     light = [_classify(p, settings, "light", substitutes) if p and not p.isspace() else None for p in pieces]
     slots_light = [s for s in light if s is not None]
     n_words, damage = line_damage(slots_light)
-    heavy = n_words > 0 and damage >= settings.heavy_damage and (
-        n_words >= settings.heavy_min_words or damaged_doc)
+    heavy = n_words > 0 and damage >= settings.heavy_damage and (n_words >= settings.heavy_min_words or damaged_doc)
     if heavy:
         ocr_line = any(not sl.fixed for sl in slots_light)  # a non-syllable beside the damage
         mode = "ocr" if damaged_doc or ocr_line else "heavy"
@@ -502,10 +562,15 @@ def repair_line(line: str, settings: RepairSettings = RepairSettings(), damaged_
         cand = slot.cands[j] if slot.cands else None
         cores.append(cand.out if cand is not None and cand.out is not None else None)
     if heavy:
-        visible = [c if c is not None else (s.token.core if s.cands and s.cands[0].units == (ABBR,) else None)
-                   for c, s in zip(cores, slots)]
-        snapped = {k: v for k, v in _snap_phrases(visible, model, settings).items()
-                   if not (slots[k].cands and slots[k].cands[0].units == (ABBR,))}
+        visible = [
+            c if c is not None else (s.token.core if s.cands and s.cands[0].units == (ABBR,) else None)
+            for c, s in zip(cores, slots)
+        ]
+        snapped = {
+            k: v
+            for k, v in _snap_phrases(visible, model, settings).items()
+            if not (slots[k].cands and slots[k].cands[0].units == (ABBR,))
+        }
     else:
         snapped = {}
     out_pieces: list[str] = []

@@ -23,11 +23,37 @@ TONE_MARKS = ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
 _TONE_SET = set(TONE_MARKS)
 VOWELS = set("aăâeêioôơuưy")
 _SHAPED = set("ăâêôơư")
-ONSETS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
-          "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x")
+ONSETS = (
+    "ngh",
+    "ng",
+    "nh",
+    "ch",
+    "gh",
+    "gi",
+    "kh",
+    "ph",
+    "qu",
+    "th",
+    "tr",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "g",
+    "h",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "v",
+    "x",
+)
 _CODAS = ("ch", "ng", "nh", "c", "m", "n", "p", "t")
-_SYLLABLE = re.compile(
-    r"^(?:" + "|".join(ONSETS) + r")?([aăâeêioôơuưy]{1,3})(?:" + "|".join(_CODAS) + r")?$")
+_SYLLABLE = re.compile(r"^(?:" + "|".join(ONSETS) + r")?([aăâeêioôơuưy]{1,3})(?:" + "|".join(_CODAS) + r")?$")
 
 
 def nfc(text: str) -> str:
@@ -94,7 +120,7 @@ def place_tone(base: str, tone: int) -> str:
     else:
         pos = 0
     i = start + pos
-    return nfc(base[:i] + base[i] + TONE_MARKS[tone - 1] + base[i + 1:])
+    return nfc(base[:i] + base[i] + TONE_MARKS[tone - 1] + base[i + 1 :])
 
 
 @lru_cache(maxsize=100_000)

@@ -20,11 +20,13 @@ EOS = "</s>"
 
 # Characters OCR leaves inside a word in place of a letter (¢ for ế, 6 for ô, 4 for ã...).
 OCR_JUNK = "¢&@€£©®"
-_CORE = re.compile(r"^([^\p{L}\p{N}" + re.escape(OCR_JUNK) + r"]*)(.*?)([^\p{L}\p{N}" + re.escape(OCR_JUNK) + r"]*)$", re.S)
+_CORE = re.compile(
+    r"^([^\p{L}\p{N}" + re.escape(OCR_JUNK) + r"]*)(.*?)([^\p{L}\p{N}" + re.escape(OCR_JUNK) + r"]*)$", re.S
+)
 _SPLIT = re.compile(r"(\s+)")
 # A number, code or document number: digits with . , / - : % and capitals ("52/KH-UBND", "1.1.2").
 _CODE = re.compile(r"^(?=.*\d)[\p{Lu}\d.,/:%\-–]+$|^[\d.,/:%\-–]+$|^.*\d.*[/].*$")
-_BREAK_PUNCT = set(".;:!?()[]{}|\"“”…")
+_BREAK_PUNCT = set('.;:!?()[]{}|"“”…')
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,7 @@ def is_code(core: str) -> bool:
 
 def breaks_context(token: Token) -> bool:
     """Punctuation after/before a token ends the n-gram context (commas included)."""
-    return any(ch in _BREAK_PUNCT or ch == "," for ch in token.trail) or any(
-        ch in _BREAK_PUNCT for ch in token.lead)
+    return any(ch in _BREAK_PUNCT or ch == "," for ch in token.trail) or any(ch in _BREAK_PUNCT for ch in token.lead)
 
 
 def lm_unit(core: str) -> str | None:

@@ -28,8 +28,10 @@ def score_problems(table: dict) -> set[tuple[str | None, ...]]:
         if r["self_points"] is not None and r["self_points"] > r["max_points"] + EPS:
             out.add(("self_gt_max", r["code"], "self_points"))
     tops = [r for r in rows if r["parent"] is None]
-    if table["stated_total_max"] is not None and abs(sum(r["max_points"] for r in tops)
-                                                     - table["stated_total_max"]) > EPS:
+    if (
+        table["stated_total_max"] is not None
+        and abs(sum(r["max_points"] for r in tops) - table["stated_total_max"]) > EPS
+    ):
         out.add(("total_sum", None, "max_points"))
     return out
 
@@ -39,8 +41,14 @@ def ratio_adds_up(rows: list[dict], ratio: dict) -> bool:
     sibling count whose breakdown items are the parts."""
     parent_of = {r["code"]: r["code"].rsplit(".", 1)[0] for r in rows}
     by_code = {r["code"]: r for r in rows}
-    siblings = [r for r in rows if parent_of[r["code"]] == parent_of[ratio["code"]] and r is not ratio
-                and r["unit"] != "%" and r["value"] is not None]
+    siblings = [
+        r
+        for r in rows
+        if parent_of[r["code"]] == parent_of[ratio["code"]]
+        and r is not ratio
+        and r["unit"] != "%"
+        and r["value"] is not None
+    ]
     options = []
     parent = by_code.get(parent_of[ratio["code"]])
     if parent and parent["value"]:
@@ -49,9 +57,12 @@ def ratio_adds_up(rows: list[dict], ratio: dict) -> bool:
         items = [r["value"] for r in rows if parent_of[r["code"]] == s["code"] and r["code"] != s["code"]]
         if items and s["value"]:
             options.append((s["value"], items))
-    return any(abs(100 * sum(combo) / total - ratio["value"]) < 0.006
-               for total, parts in options for k in range(1, len(parts) + 1)
-               for combo in itertools.combinations(parts, k))
+    return any(
+        abs(100 * sum(combo) / total - ratio["value"]) < 0.006
+        for total, parts in options
+        for k in range(1, len(parts) + 1)
+        for combo in itertools.combinations(parts, k)
+    )
 
 
 def truth_problems(truth: dict) -> set[tuple[str | None, ...]]:

@@ -30,7 +30,7 @@ from corpusgen.sets import CriteriaSet
 @dataclass(frozen=True)
 class Instance:
     family: str
-    index: int                  # 1-based
+    index: int  # 1-based
     cset: CriteriaSet
     faulty: bool
 
@@ -48,8 +48,8 @@ class Output:
     LibreOffice's conversion of that DOCX), or the text of a text export."""
 
     variant: str
-    fmt: str                    # docx | pdf | txt | md | tsv
-    document: object            # Document (docx, pdf) or str (text formats)
+    fmt: str  # docx | pdf | txt | md | tsv
+    document: object  # Document (docx, pdf) or str (text formats)
     printed: frozenset | None = None  # metadata fields this file prints (None: all of them)
 
 
@@ -73,41 +73,73 @@ def evaluation_year(inst: Instance, rng: random.Random) -> int:
     return min(year, 2024) if inst.cset.pre_merger else 2025
 
 
-def make_meta(inst: Instance, rng: random.Random, kind: str, title_lines: tuple[str, ...], year: int,
-              issuer_style: str | None = None, report_date=None) -> DocMeta:
+def make_meta(
+    inst: Instance,
+    rng: random.Random,
+    kind: str,
+    title_lines: tuple[str, ...],
+    year: int,
+    issuer_style: str | None = None,
+    report_date=None,
+) -> DocMeta:
     place = make_place(rng, inst.cset.pre_merger or issuer_style == "district")
     if issuer_style is None:
         issuer_style = rng.choice(("full", "full", "short", "oneline"))
-    date = report_date or (random_date(rng, year, (11, 12)) if rng.random() < 0.5 else
-                           random_date(rng, year + 1, (1, 3)))
+    date = report_date or (
+        random_date(rng, year, (11, 12)) if rng.random() < 0.5 else random_date(rng, year + 1, (1, 3))
+    )
     upper = f"UBND huyện {place.district}" if place.district else f"Sở Nội vụ tỉnh {place.province}"
-    recipients = (f"{upper} (b/c);", "TT Đảng ủy, HĐND xã (b/c);" if rng.random() < 0.5 else "Chủ tịch, các PCT UBND xã;",
-                  "Lưu: VT, VP.")
+    recipients = (
+        f"{upper} (b/c);",
+        "TT Đảng ủy, HĐND xã (b/c);" if rng.random() < 0.5 else "Chủ tịch, các PCT UBND xã;",
+        "Lưu: VT, VP.",
+    )
     title = tuple(line.format(commune=place.commune, COMMUNE=place.commune.upper()) for line in title_lines)
-    return DocMeta(place, f"{rng.randint(1, 320)}/{kind}-UBND", kind, title, date, person_name(rng),
-                   signer_role=rng.choice(("TM", "KT")), issuer_style=issuer_style,
-                   date_padded=rng.random() < 0.5, signed_mark=rng.random() < 0.6, recipients=recipients,
-                   number_spaced=rng.random() < 0.3)
+    return DocMeta(
+        place,
+        f"{rng.randint(1, 320)}/{kind}-UBND",
+        kind,
+        title,
+        date,
+        person_name(rng),
+        signer_role=rng.choice(("TM", "KT")),
+        issuer_style=issuer_style,
+        date_padded=rng.random() < 0.5,
+        signed_mark=rng.random() < 0.6,
+        recipients=recipients,
+        number_spaced=rng.random() < 0.3,
+    )
 
 
 SCORE_TITLES = (  # (kind, kind word, title lines): a plan to raise the index attaches last year's scores
     ("KH", "KẾ HOẠCH", ("Nâng cao Chỉ số cải cách hành chính năm {next}",)),
-    ("BC", "BÁO CÁO", ("Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính", "năm {year} của UBND xã {commune}")),
+    (
+        "BC",
+        "BÁO CÁO",
+        ("Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính", "năm {year} của UBND xã {commune}"),
+    ),
     ("BC", "BÁO CÁO", ("Tự đánh giá, chấm điểm xác định Chỉ số cải cách hành chính năm {year}",)),
     ("BC", None, ("BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH", "NĂM {year} CỦA UBND XÃ {COMMUNE}")),
 )
 
 
-def score_meta(inst: Instance, rng: random.Random, year: int, issuer_style: str | None = None
-               ) -> tuple[DocMeta, Title]:
+def score_meta(inst: Instance, rng: random.Random, year: int, issuer_style: str | None = None) -> tuple[DocMeta, Title]:
     kind, kind_word, lines = rng.choice(SCORE_TITLES)
     lines = tuple(line.replace("{year}", str(year)).replace("{next}", str(year + 1)) for line in lines)
     meta = make_meta(inst, rng, kind, lines, year, issuer_style)
     return meta, Title(kind_word, meta.title_lines)
 
 
-def score_content(inst: Instance, rng: random.Random, year: int, *, keep: float = 0.8, appraised: bool = False,
-                  with_total: bool = True, transform=None) -> ScoreTable:
+def score_content(
+    inst: Instance,
+    rng: random.Random,
+    year: int,
+    *,
+    keep: float = 0.8,
+    appraised: bool = False,
+    with_total: bool = True,
+    transform=None,
+) -> ScoreTable:
     """Rows of a subset of the set's fields with points; in a faulty instance one or two planted faults
     (and, where a total row is printed, sometimes a total that is not the sum)."""
     # the set's own codes and maxima, so a catalogue lookup by code holds; a subset of fields is an
@@ -122,8 +154,15 @@ def score_content(inst: Instance, rng: random.Random, year: int, *, keep: float 
     total_max, total_self, total_app = totals(rows)
     if inst.faulty and with_total and (not faults or rng.random() < 0.3):
         total_max = r2(total_max + rng.choice((-1.0, 1.0, 2.0)))
-        faults.append(Fault("total_sum", "score", None, "max_points",
-                            f"total max {total_max:g} but the top rows add to {totals(rows)[0]:g}"))
+        faults.append(
+            Fault(
+                "total_sum",
+                "score",
+                None,
+                "max_points",
+                f"total max {total_max:g} but the top rows add to {totals(rows)[0]:g}",
+            )
+        )
     if not with_total:
         total_max = total_self = total_app = None
     return ScoreTable(tuple(rows), total_max, total_self, total_app, tuple(faults))
@@ -143,21 +182,36 @@ def split_evidence(table: ScoreTable, rng: random.Random, year: int, share: floa
 
 def intro(meta: DocMeta, rng: random.Random, year: int, subject: str = "kết quả tự đánh giá, chấm điểm") -> Para:
     higher = f"UBND huyện {meta.place.district}" if meta.place.district else f"UBND tỉnh {meta.place.province}"
-    return Para(f"Thực hiện {citation(rng, year, ('KH', 'Kế hoạch'))} của {higher} về việc triển khai công tác "
-                f"cải cách hành chính năm {year}; UBND xã {meta.place.commune} báo cáo {subject} như sau:")
+    return Para(
+        f"Thực hiện {citation(rng, year, ('KH', 'Kế hoạch'))} của {higher} về việc triển khai công tác "
+        f"cải cách hành chính năm {year}; UBND xã {meta.place.commune} báo cáo {subject} như sau:"
+    )
 
 
-def standard_blocks(meta: DocMeta, title: Title, table: Table, rng: random.Random, year: int,
-                    header: str = "table", signature: str = "table") -> tuple:
+def standard_blocks(
+    meta: DocMeta,
+    title: Title,
+    table: Table,
+    rng: random.Random,
+    year: int,
+    header: str = "table",
+    signature: str = "table",
+) -> tuple:
     if meta.kind == "KH":
-        lead = Para(f"Căn cứ kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year}, UBND xã "
-                    f"{meta.place.commune} ban hành Kế hoạch nâng cao Chỉ số cải cách hành chính năm {year + 1}. "
-                    f"Kết quả tự đánh giá, chấm điểm năm {year} như sau:")
+        lead = Para(
+            f"Căn cứ kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year}, UBND xã "
+            f"{meta.place.commune} ban hành Kế hoạch nâng cao Chỉ số cải cách hành chính năm {year + 1}. "
+            f"Kết quả tự đánh giá, chấm điểm năm {year} như sau:"
+        )
     else:
         lead = intro(meta, rng, year)
     return (Header(header), title, lead, table, Signature(signature))
 
 
 def score_truth(table: ScoreTable, *, appraised: bool = False, scale: bool = False, pages=None) -> dict:
-    return {"pages": pages, "stated_total_max": table.total_max, "stated_total_self": table.total_self,
-            "rows": [r.truth(appraised, scale) for r in table.rows]}
+    return {
+        "pages": pages,
+        "stated_total_max": table.total_max,
+        "stated_total_self": table.total_self,
+        "rows": [r.truth(appraised, scale) for r in table.rows],
+    }

@@ -15,16 +15,16 @@ MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự d
 @dataclass(frozen=True)
 class DocMeta:
     place: Place
-    number: str                 # as printed after "Số:", e.g. "15/BC-UBND"
-    kind: str                   # BC | KH | ...
+    number: str  # as printed after "Số:", e.g. "15/BC-UBND"
+    kind: str  # BC | KH | ...
     title_lines: tuple[str, ...]
     date: dt.date
     signer: str
-    signer_role: str = "TM"     # TM: "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"; KT: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+    signer_role: str = "TM"  # TM: "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"; KT: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
     issuer_style: str = "full"  # full: "ỦY BAN NHÂN DÂN" / "XÃ ..."; short: "UBND XÃ ..."; oneline: "ỦY BAN NHÂN
     #                             DÂN XÃ ..."; district: "UBND HUYỆN ..." over "ỦY BAN NHÂN DÂN XÃ ..."
     date_padded: bool = True
-    signed_mark: bool = True    # "(Đã ký)" above the name, as copies published online print it
+    signed_mark: bool = True  # "(Đã ký)" above the name, as copies published online print it
     recipients: tuple[str, ...] = ()
     number_spaced: bool = False  # "Số: 15 /BC-UBND", as many typed documents print it
 
@@ -52,9 +52,15 @@ class DocMeta:
 
     def truth(self, printed: set[str] | None = None) -> dict:
         """The metadata the document prints; a field left out of ``printed`` is null."""
-        out = {"number": self.number, "date": self.date.isoformat(), "commune": self.place.commune,
-               "signer": self.signer, "title": " ".join(" ".join(self.title_lines).split()),
-               "issuer": f"UBND xã {self.place.commune}", "kind": self.kind}
+        out = {
+            "number": self.number,
+            "date": self.date.isoformat(),
+            "commune": self.place.commune,
+            "signer": self.signer,
+            "title": " ".join(" ".join(self.title_lines).split()),
+            "issuer": f"UBND xã {self.place.commune}",
+            "kind": self.kind,
+        }
         if printed is not None:
             out = {k: (v if k in printed else None) for k, v in out.items()}
         return out
@@ -62,14 +68,14 @@ class DocMeta:
 
 @dataclass(frozen=True)
 class Header:
-    style: str = "table"        # table | tabs | stacked
+    style: str = "table"  # table | tabs | stacked
 
 
 @dataclass(frozen=True)
 class Title:
     kind_word: str | None
     lines: tuple[str, ...]
-    note: str | None = None     # "(Kèm theo Báo cáo số ...)" in italics under the title
+    note: str | None = None  # "(Kèm theo Báo cáo số ...)" in italics under the title
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,7 @@ class Para:
     text: str
     bold: bool = False
     italic: bool = False
-    align: str = "justify"      # justify | center | left
+    align: str = "justify"  # justify | center | left
 
 
 @dataclass(frozen=True)
@@ -85,13 +91,13 @@ class Table:
     grid: Grid
     ruled: bool = True
     repeat_header: bool = True  # header rows marked to repeat on every page
-    allow_break: bool = False   # a row may split across a page break
+    allow_break: bool = False  # a row may split across a page break
     font_pt: float = 11
 
 
 @dataclass(frozen=True)
 class Signature:
-    style: str = "table"        # table (Nơi nhận left, signer right) | paragraphs
+    style: str = "table"  # table (Nơi nhận left, signer right) | paragraphs
 
 
 @dataclass(frozen=True)
@@ -108,4 +114,4 @@ class Landscape:
 class Document:
     meta: DocMeta
     blocks: tuple
-    landscape: bool = False     # the whole document landscape
+    landscape: bool = False  # the whole document landscape

@@ -33,13 +33,19 @@ from corpusgen.render_text import TextStyle, write_text
 from corpusgen.reports import narrative, statistics
 from corpusgen.scores import Criterion, children_of, is_roman, renumber
 
-LABELS = {"code": ("STT", "TT", "Mã số"),
-          "name": ("Lĩnh vực, tiêu chí", "Tiêu chí, tiêu chí thành phần", "Nội dung đánh giá",
-                   "Lĩnh vực/Tiêu chí/Tiêu chí thành phần"),
-          "max": ("Điểm tối đa", "Điểm chuẩn", "Thang điểm"),
-          "self": ("Điểm tự đánh giá", "Điểm tự chấm", "Điểm UBND xã tự chấm"),
-          "appraised": ("Điểm thẩm định", "Điểm thẩm định của Phòng Nội vụ", "Điểm Phòng Nội vụ thẩm định"),
-          "explanation": ("Giải trình", "Tài liệu kiểm chứng", "Ghi chú", "Nội dung giải trình")}
+LABELS = {
+    "code": ("STT", "TT", "Mã số"),
+    "name": (
+        "Lĩnh vực, tiêu chí",
+        "Tiêu chí, tiêu chí thành phần",
+        "Nội dung đánh giá",
+        "Lĩnh vực/Tiêu chí/Tiêu chí thành phần",
+    ),
+    "max": ("Điểm tối đa", "Điểm chuẩn", "Thang điểm"),
+    "self": ("Điểm tự đánh giá", "Điểm tự chấm", "Điểm UBND xã tự chấm"),
+    "appraised": ("Điểm thẩm định", "Điểm thẩm định của Phòng Nội vụ", "Điểm Phòng Nội vụ thẩm định"),
+    "explanation": ("Giải trình", "Tài liệu kiểm chứng", "Ghi chú", "Nội dung giải trình"),
+}
 TOTAL_LABELS = ("Tổng cộng", "TỔNG ĐIỂM", "Tổng số điểm", "Tổng")
 META_FIELDS = frozenset({"number", "date", "commune", "signer", "title", "issuer", "kind"})
 
@@ -67,8 +73,12 @@ def f01(inst: Instance) -> Built:
     year = evaluation_year(inst, rng)
     meta, title = score_meta(inst, rng, year)
     table = score_content(inst, rng, year, keep=rng.choice((0.6, 0.8, 1.0)))
-    layout = ScoreLayout(("code", "name", "max", "self", "explanation"), _labels(rng),
-                         total=rng.choice(("last", "last", None)), total_label=rng.choice(TOTAL_LABELS))
+    layout = ScoreLayout(
+        ("code", "name", "max", "self", "explanation"),
+        _labels(rng),
+        total=rng.choice(("last", "last", None)),
+        total_label=rng.choice(TOTAL_LABELS),
+    )
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year))
     return _built(meta, _docx_pdf("ruled", doc), table)
 
@@ -79,10 +89,18 @@ def f02(inst: Instance) -> Built:
     year = evaluation_year(inst, rng)
     meta, title = score_meta(inst, rng, year)
     table = score_content(inst, rng, year, keep=rng.choice((0.5, 0.7, 1.0)))
-    layout = ScoreLayout(("code", "name", "max", "self", "explanation"), _labels(rng),
-                         total=rng.choice(("last", None)), total_label=rng.choice(TOTAL_LABELS))
-    doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year,
-                                         header="tabs", signature="paragraphs"))
+    layout = ScoreLayout(
+        ("code", "name", "max", "self", "explanation"),
+        _labels(rng),
+        total=rng.choice(("last", None)),
+        total_label=rng.choice(TOTAL_LABELS),
+    )
+    doc = Document(
+        meta,
+        standard_blocks(
+            meta, title, Table(score_grid(table, layout)), rng, year, header="tabs", signature="paragraphs"
+        ),
+    )
     text = write_text(doc, TextStyle(table="tabs", header="side", gap=rng.randint(4, 14)))
     return _built(meta, _docx_pdf("tabs", doc) + [Output("plain", "txt", text)], table)
 
@@ -93,11 +111,25 @@ def f03(inst: Instance) -> Built:
     year = evaluation_year(inst, rng)
     meta, title = score_meta(inst, rng, year, issuer_style="district")
     table = score_content(inst, rng, year, keep=rng.choice((0.6, 0.8, 1.0)))
-    layout = ScoreLayout(("code", "name", "max", "self", "explanation"), _labels(rng),
-                         total=rng.choice(("last", None)), total_label=rng.choice(TOTAL_LABELS))
+    layout = ScoreLayout(
+        ("code", "name", "max", "self", "explanation"),
+        _labels(rng),
+        total=rng.choice(("last", None)),
+        total_label=rng.choice(TOTAL_LABELS),
+    )
     header = rng.choice(("table", "stacked"))
-    doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year, header=header,
-                                         signature=rng.choice(("table", "paragraphs"))))
+    doc = Document(
+        meta,
+        standard_blocks(
+            meta,
+            title,
+            Table(score_grid(table, layout)),
+            rng,
+            year,
+            header=header,
+            signature=rng.choice(("table", "paragraphs")),
+        ),
+    )
     return _built(meta, _docx_pdf(f"header-{header}", doc), table)
 
 
@@ -108,21 +140,28 @@ def f04(inst: Instance) -> Built:
     meta, title = score_meta(inst, rng, year)
     table = score_content(inst, rng, year, keep=rng.choice((0.7, 1.0)))
     holds_code = inst.index % 2 == 0
-    layout = ScoreLayout(("code", "name", "max", "self", "explanation"), _labels(rng), indent_column=True,
-                         indent_holds_code=holds_code, total="last", total_label=rng.choice(TOTAL_LABELS))
+    layout = ScoreLayout(
+        ("code", "name", "max", "self", "explanation"),
+        _labels(rng),
+        indent_column=True,
+        indent_holds_code=holds_code,
+        total="last",
+        total_label=rng.choice(TOTAL_LABELS),
+    )
     landscape = inst.index % 2 == 1
     widths = {"name": 11.0, "explanation": 7.0} if landscape else {"name": 6.8, "explanation": 3.4}
     layout = replace(layout, widths_cm=widths)
-    doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year),
-                   landscape=landscape)
+    doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year), landscape=landscape)
     variant = "ruled-" + ("landscape" if landscape else "portrait")
     return _built(meta, _docx_pdf(variant, doc), table)
 
 
-REMARKS = ("các nhiệm vụ được triển khai đầy đủ, đúng tiến độ theo kế hoạch đề ra",
-           "một số nội dung còn chậm so với thời gian quy định, đã khắc phục trong quý sau",
-           "tài liệu kiểm chứng lưu tại Văn phòng HĐND và UBND xã",
-           "đã tổng hợp, báo cáo kết quả thực hiện về UBND cấp trên đúng thời hạn")
+REMARKS = (
+    "các nhiệm vụ được triển khai đầy đủ, đúng tiến độ theo kế hoạch đề ra",
+    "một số nội dung còn chậm so với thời gian quy định, đã khắc phục trong quý sau",
+    "tài liệu kiểm chứng lưu tại Văn phòng HĐND và UBND xã",
+    "đã tổng hợp, báo cáo kết quả thực hiện về UBND cấp trên đúng thời hạn",
+)
 
 
 def f05(inst: Instance) -> Built:
@@ -134,16 +173,30 @@ def f05(inst: Instance) -> Built:
     table = score_content(inst, rng, year, keep=1.0)
     # long explanations (two cited documents and a remark): tall rows, some split by a page break
     table = split_evidence(table, rng, year, share=0.9)
-    table = replace(table, rows=tuple(replace(r, evidence=(), explanation=f"{r.explanation}; {rng.choice(REMARKS)}")
-                                      if r.evidence else r for r in table.rows))
-    layout = ScoreLayout(("code", "name", "max", "self", "explanation"), _labels(rng), total="last",
-                         total_label=rng.choice(TOTAL_LABELS), widths_cm={"explanation": 3.6, "name": 8.0})
+    table = replace(
+        table,
+        rows=tuple(
+            replace(r, evidence=(), explanation=f"{r.explanation}; {rng.choice(REMARKS)}") if r.evidence else r
+            for r in table.rows
+        ),
+    )
+    layout = ScoreLayout(
+        ("code", "name", "max", "self", "explanation"),
+        _labels(rng),
+        total="last",
+        total_label=rng.choice(TOTAL_LABELS),
+        widths_cm={"explanation": 3.6, "name": 8.0},
+    )
     grid = score_grid(table, layout)
     font = rng.choice((12, 13))
     body = Table(grid, repeat_header=False, allow_break=True, font_pt=font)
     portrait = Document(meta, standard_blocks(meta, title, body, rng, year))
-    wide = Table(score_grid(table, replace(layout, widths_cm={"name": 12.0, "explanation": 5.5})),
-                 repeat_header=False, allow_break=True, font_pt=font + 1)
+    wide = Table(
+        score_grid(table, replace(layout, widths_cm={"name": 12.0, "explanation": 5.5})),
+        repeat_header=False,
+        allow_break=True,
+        font_pt=font + 1,
+    )
     blocks = list(standard_blocks(meta, title, wide, rng, year))
     blocks.insert(3, Landscape())
     landscape = Document(meta, tuple(blocks))
@@ -156,19 +209,27 @@ def f06(inst: Instance) -> Built:
     year = evaluation_year(inst, rng)
     meta, title = score_meta(inst, rng, year)
     table = score_content(inst, rng, year, keep=rng.choice((0.6, 0.8, 1.0)))
-    layout = ScoreLayout(("code", "name", "max", "self", "explanation"), _labels(rng),
-                         total=rng.choice(("last", None)), total_label=rng.choice(TOTAL_LABELS))
+    layout = ScoreLayout(
+        ("code", "name", "max", "self", "explanation"),
+        _labels(rng),
+        total=rng.choice(("last", None)),
+        total_label=rng.choice(TOTAL_LABELS),
+    )
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year))
     bars = ("stream", "columns", "cell-lines")[(inst.index - 1) % 3]
     style = TextStyle(table="bars", bars=bars, wrap=rng.randint(60, 80), header="bars")
     return _built(meta, [Output(f"bars-{bars}", "txt", write_text(doc, style))], table)
 
 
-SCALES = (("Hoàn thành 100% kế hoạch: {m} điểm", "Hoàn thành từ 80% đến dưới 100% kế hoạch: {h} điểm",
-           "Hoàn thành dưới 80% kế hoạch: 0 điểm"),
-          ("Ban hành đúng thời gian quy định: {m} điểm", "Ban hành chậm so với quy định: {h} điểm",
-           "Không ban hành: 0 điểm"),
-          ("Đạt 100%: {m} điểm", "Đạt từ 90% đến dưới 100%: {h} điểm", "Dưới 90%: 0 điểm"))
+SCALES = (
+    (
+        "Hoàn thành 100% kế hoạch: {m} điểm",
+        "Hoàn thành từ 80% đến dưới 100% kế hoạch: {h} điểm",
+        "Hoàn thành dưới 80% kế hoạch: 0 điểm",
+    ),
+    ("Ban hành đúng thời gian quy định: {m} điểm", "Ban hành chậm so với quy định: {h} điểm", "Không ban hành: 0 điểm"),
+    ("Đạt 100%: {m} điểm", "Đạt từ 90% đến dưới 100%: {h} điểm", "Dưới 90%: 0 điểm"),
+)
 
 
 def _with_scale(criteria: list[Criterion], rng) -> list[Criterion]:
@@ -192,8 +253,13 @@ def f07(inst: Instance) -> Built:
     year = evaluation_year(inst, rng)
     meta, title = score_meta(inst, rng, year)
     table = score_content(inst, rng, year, keep=rng.choice((0.6, 0.8, 1.0)), transform=lambda c: _with_scale(c, rng))
-    layout = ScoreLayout(("code", "name", "max", "self", "explanation"), _labels(rng), scale_in_name=True,
-                         total=rng.choice(("last", None)), total_label=rng.choice(TOTAL_LABELS))
+    layout = ScoreLayout(
+        ("code", "name", "max", "self", "explanation"),
+        _labels(rng),
+        scale_in_name=True,
+        total=rng.choice(("last", None)),
+        total_label=rng.choice(TOTAL_LABELS),
+    )
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year))
     return _built(meta, _docx_pdf("ruled", doc), table, scale=True)
 
@@ -205,12 +271,20 @@ def f14(inst: Instance) -> Built:
     year = evaluation_year(inst, rng)
     meta, title = score_meta(inst, rng, year)
     table = score_content(inst, rng, year, keep=rng.choice((0.6, 0.8, 1.0)), transform=lambda c: _with_scale(c, rng))
-    labels = {**_labels(rng), "scale": rng.choice(("Cách tính điểm", "Phương pháp chấm điểm",
-                                                   "Hướng dẫn chấm điểm"))}
-    columns = (("code", "name", "max", "scale", "self", "explanation") if inst.index % 2 else
-               ("code", "name", "scale", "max", "self", "explanation"))
-    layout = ScoreLayout(columns, labels, scale_bullet=rng.choice(("- ", "+ ", "")), total=rng.choice(("last", None)),
-                         total_label=rng.choice(TOTAL_LABELS), widths_cm={"name": 8.0, "scale": 7.5, "explanation": 5.0})
+    labels = {**_labels(rng), "scale": rng.choice(("Cách tính điểm", "Phương pháp chấm điểm", "Hướng dẫn chấm điểm"))}
+    columns = (
+        ("code", "name", "max", "scale", "self", "explanation")
+        if inst.index % 2
+        else ("code", "name", "scale", "max", "self", "explanation")
+    )
+    layout = ScoreLayout(
+        columns,
+        labels,
+        scale_bullet=rng.choice(("- ", "+ ", "")),
+        total=rng.choice(("last", None)),
+        total_label=rng.choice(TOTAL_LABELS),
+        widths_cm={"name": 8.0, "scale": 7.5, "explanation": 5.0},
+    )
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year), landscape=True)
     variant = "scale-" + ("after-max" if inst.index % 2 else "before-max")
     return _built(meta, _docx_pdf(variant, doc), table, scale=True)
@@ -223,11 +297,25 @@ def f15(inst: Instance) -> Built:
     year = evaluation_year(inst, rng)
     meta, title = score_meta(inst, rng, year)
     table = score_content(inst, rng, year, keep=rng.choice((0.6, 0.8, 1.0)))
-    layout = ScoreLayout(("code", "name", "max", "self", "explanation"), _labels(rng),
-                         group_label=rng.choice(("Điểm số", "Điểm")) if inst.index % 2 == 0 else None,
-                         total=rng.choice(("last", "first", None)), total_label=rng.choice(TOTAL_LABELS))
-    doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year,
-                                         header=rng.choice(("table", "tabs")), signature=rng.choice(("table", "paragraphs"))))
+    layout = ScoreLayout(
+        ("code", "name", "max", "self", "explanation"),
+        _labels(rng),
+        group_label=rng.choice(("Điểm số", "Điểm")) if inst.index % 2 == 0 else None,
+        total=rng.choice(("last", "first", None)),
+        total_label=rng.choice(TOTAL_LABELS),
+    )
+    doc = Document(
+        meta,
+        standard_blocks(
+            meta,
+            title,
+            Table(score_grid(table, layout)),
+            rng,
+            year,
+            header=rng.choice(("table", "tabs")),
+            signature=rng.choice(("table", "paragraphs")),
+        ),
+    )
     return _built(meta, [Output("writer-text", "txt", doc)], table)
 
 
@@ -237,18 +325,26 @@ def f08(inst: Instance) -> Built:
     year = evaluation_year(inst, rng)
     meta, title = score_meta(inst, rng, year)
     table = score_content(inst, rng, year, keep=rng.choice((0.6, 0.8, 1.0)))
-    labels = {**_labels(rng), "max": rng.choice(("Tối đa", "Điểm tối đa")),
-              "self": rng.choice(("Tự chấm", "Tự đánh giá"))}
-    layout = ScoreLayout(("code", "name", "max", "self", "explanation"), labels,
-                         group_label=rng.choice(("Điểm số", "Điểm", "Số điểm")), total="last",
-                         total_label=rng.choice(TOTAL_LABELS))
+    labels = {
+        **_labels(rng),
+        "max": rng.choice(("Tối đa", "Điểm tối đa")),
+        "self": rng.choice(("Tự chấm", "Tự đánh giá")),
+    }
+    layout = ScoreLayout(
+        ("code", "name", "max", "self", "explanation"),
+        labels,
+        group_label=rng.choice(("Điểm số", "Điểm", "Số điểm")),
+        total="last",
+        total_label=rng.choice(TOTAL_LABELS),
+    )
     grid = score_grid(table, layout)
     doc = Document(meta, standard_blocks(meta, title, Table(grid), rng, year))
     md = write_text(doc, TextStyle(table="markdown", header="stacked"))
     tsv_doc = Document(meta, (Table(grid),))
-    outputs = _docx_pdf("ruled", doc) + [Output("pipe", "md", md),
-                                         Output("table-only", "tsv", write_text(tsv_doc, TextStyle(table="tsv")),
-                                                frozenset())]
+    outputs = _docx_pdf("ruled", doc) + [
+        Output("pipe", "md", md),
+        Output("table-only", "tsv", write_text(tsv_doc, TextStyle(table="tsv")), frozenset()),
+    ]
     return _built(meta, outputs, table)
 
 
@@ -258,9 +354,16 @@ def f09(inst: Instance) -> Built:
     year = evaluation_year(inst, rng)
     meta, title = score_meta(inst, rng, year)
     table = split_evidence(score_content(inst, rng, year, keep=rng.choice((0.6, 0.8, 1.0))), rng, year)
-    layout = ScoreLayout(("name", "max", "self", "explanation"), _labels(rng), code_in_name=True,
-                         evidence_rows=True, code_style=rng.choice(("dot", "mixed")), total="last",
-                         total_label=rng.choice(TOTAL_LABELS), widths_cm={"name": 8.6, "explanation": 5.0})
+    layout = ScoreLayout(
+        ("name", "max", "self", "explanation"),
+        _labels(rng),
+        code_in_name=True,
+        evidence_rows=True,
+        code_style=rng.choice(("dot", "mixed")),
+        total="last",
+        total_label=rng.choice(TOTAL_LABELS),
+        widths_cm={"name": 8.6, "explanation": 5.0},
+    )
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year))
     return _built(meta, _docx_pdf("ruled", doc), table)
 
@@ -286,7 +389,7 @@ def parts_and_letters(criteria: list[Criterion]) -> list[Criterion]:
             if not group:
                 continue
             out.append(Criterion(part, None, PART_NAMES[len(out) and 1], sum(c.max_points for c in group)))
-            for k, field_row in enumerate(group, start=1):
+            for field_row in group:
                 stack = [(field_row, part)]
                 while stack:
                     c, parent = stack.pop(0)
@@ -304,8 +407,13 @@ def f10(inst: Instance) -> Built:
     meta, title = score_meta(inst, rng, year)
     table = score_content(inst, rng, year, keep=rng.choice((0.7, 1.0)), transform=parts_and_letters)
     total = "first" if inst.index % 2 == 1 else "last"
-    layout = ScoreLayout(("code", "name", "max", "self", "explanation"), _labels(rng), total=total,
-                         total_label=rng.choice(TOTAL_LABELS), code_style=rng.choice(("mixed", "plain")))
+    layout = ScoreLayout(
+        ("code", "name", "max", "self", "explanation"),
+        _labels(rng),
+        total=total,
+        total_label=rng.choice(TOTAL_LABELS),
+        code_style=rng.choice(("mixed", "plain")),
+    )
     grid = score_grid(table, layout)
     doc = Document(meta, standard_blocks(meta, title, Table(grid, ruled=False), rng, year))
     md = write_text(doc, TextStyle(table="markdown", header="stacked"))
@@ -320,19 +428,32 @@ def f11(inst: Instance) -> Built:
     meta, title = score_meta(inst, rng, year)
     table = score_content(inst, rng, year, keep=rng.choice((0.6, 0.8, 1.0)), appraised=True)
     first = inst.index % 2 == 0
-    columns = (("code", "name", "explanation", "max", "self", "appraised") if first else
-               ("code", "name", "max", "self", "appraised", "explanation"))
-    layout = ScoreLayout(columns, _labels(rng), number_row=True, total="last", total_label=rng.choice(TOTAL_LABELS),
-                         widths_cm={"name": 10.0, "explanation": 6.5})
+    columns = (
+        ("code", "name", "explanation", "max", "self", "appraised")
+        if first
+        else ("code", "name", "max", "self", "appraised", "explanation")
+    )
+    layout = ScoreLayout(
+        columns,
+        _labels(rng),
+        number_row=True,
+        total="last",
+        total_label=rng.choice(TOTAL_LABELS),
+        widths_cm={"name": 10.0, "explanation": 6.5},
+    )
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year), landscape=True)
     variant = "explanation-" + ("before-points" if first else "last")
     return _built(meta, _docx_pdf(variant, doc), table, appraised=True)
 
 
-STAT_HEADERS = (("STT", "Nội dung", "ĐVT", "Số liệu", "Ghi chú"),
-                ("TT", "Chỉ tiêu", "Đơn vị tính", "Kết quả", "Ghi chú"))
-REPORT_TITLES = (("Kết quả công tác cải cách hành chính {period}",),
-                 ("Tình hình, kết quả thực hiện công tác cải cách hành chính", "{period}"))
+STAT_HEADERS = (
+    ("STT", "Nội dung", "ĐVT", "Số liệu", "Ghi chú"),
+    ("TT", "Chỉ tiêu", "Đơn vị tính", "Kết quả", "Ghi chú"),
+)
+REPORT_TITLES = (
+    ("Kết quả công tác cải cách hành chính {period}",),
+    ("Tình hình, kết quả thực hiện công tác cải cách hành chính", "{period}"),
+)
 
 
 def f12(inst: Instance) -> Built:
@@ -347,18 +468,36 @@ def f12(inst: Instance) -> Built:
     labels = STAT_HEADERS[(inst.index - 1) % 2]
     grid = stat_grid(rows, labels, (1.3, 9.0, 2.2, 2.2, 2.3))
     annex_title = f"BIỂU THỐNG KÊ SỐ LIỆU CÔNG TÁC CẢI CÁCH HÀNH CHÍNH {period.upper()}"
-    annex = Title("Phụ lục 1", (annex_title,), f"(Kèm theo Báo cáo số {meta.number} ngày "
-                                                f"{meta.date.strftime('%d/%m/%Y')} của UBND xã {meta.place.commune})")
-    body = (Para("I. KẾT QUẢ THỰC HIỆN", bold=True),
-            Para("UBND xã đã chỉ đạo các bộ phận chuyên môn triển khai đầy đủ các nhiệm vụ cải cách hành chính "
-                 "theo kế hoạch; số liệu chi tiết tại Phụ lục kèm theo."),
-            Para("II. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", bold=True),
-            Para("Tiếp tục đẩy mạnh công tác tuyên truyền, nâng cao chất lượng giải quyết thủ tục hành chính."))
-    doc = Document(meta, (Header(rng.choice(("table", "stacked"))), Title("BÁO CÁO", meta.title_lines),
-                          intro(meta, rng, year, "kết quả công tác cải cách hành chính")) + body + (Signature("table"), PageBreak(), annex, Table(grid)))
+    annex = Title(
+        "Phụ lục 1",
+        (annex_title,),
+        f"(Kèm theo Báo cáo số {meta.number} ngày {meta.date.strftime('%d/%m/%Y')} của UBND xã {meta.place.commune})",
+    )
+    body = (
+        Para("I. KẾT QUẢ THỰC HIỆN", bold=True),
+        Para(
+            "UBND xã đã chỉ đạo các bộ phận chuyên môn triển khai đầy đủ các nhiệm vụ cải cách hành chính "
+            "theo kế hoạch; số liệu chi tiết tại Phụ lục kèm theo."
+        ),
+        Para("II. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", bold=True),
+        Para("Tiếp tục đẩy mạnh công tác tuyên truyền, nâng cao chất lượng giải quyết thủ tục hành chính."),
+    )
+    doc = Document(
+        meta,
+        (
+            Header(rng.choice(("table", "stacked"))),
+            Title("BÁO CÁO", meta.title_lines),
+            intro(meta, rng, year, "kết quả công tác cải cách hành chính"),
+        )
+        + body
+        + (Signature("table"), PageBreak(), annex, Table(grid)),
+    )
     tsv_doc = Document(meta, (Table(grid),))
-    built = _built(meta, _docx_pdf("annex", doc) + [Output("annex-only", "tsv",
-                                                           write_text(tsv_doc, TextStyle(table="tsv")), frozenset())])
+    built = _built(
+        meta,
+        _docx_pdf("annex", doc)
+        + [Output("annex-only", "tsv", write_text(tsv_doc, TextStyle(table="tsv")), frozenset())],
+    )
     built.statistics = [{"annex": "1", "title": annex_title, "rows": [r.truth() for r in rows]}]
     built.faults = faults
     return built
@@ -372,16 +511,28 @@ def f13(inst: Instance) -> Built:
     lines = tuple(x.replace("{period}", period) for x in rng.choice(REPORT_TITLES))
     meta = make_meta(inst, rng, "BC", lines, year)
     paras, counts, faults = narrative(rng, period, inst.faulty)
-    body = [Para("I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH", bold=True),
-            Para("1. Công tác chỉ đạo, điều hành", bold=True), Para(paras[-1]),
-            Para("2. Cải cách thủ tục hành chính", bold=True)]
+    body = [
+        Para("I. KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH", bold=True),
+        Para("1. Công tác chỉ đạo, điều hành", bold=True),
+        Para(paras[-1]),
+        Para("2. Cải cách thủ tục hành chính", bold=True),
+    ]
     body += [Para(p) for p in paras[:-1]]
-    body += [Para("II. PHƯƠNG HƯỚNG, NHIỆM VỤ", bold=True),
-             Para("Tiếp tục thực hiện có hiệu quả Kế hoạch cải cách hành chính của UBND xã.")]
+    body += [
+        Para("II. PHƯƠNG HƯỚNG, NHIỆM VỤ", bold=True),
+        Para("Tiếp tục thực hiện có hiệu quả Kế hoạch cải cách hành chính của UBND xã."),
+    ]
     header = rng.choice(("table", "tabs"))
-    doc = Document(meta, (Header(header), Title("BÁO CÁO", meta.title_lines),
-                          intro(meta, rng, year, f"kết quả thực hiện công tác cải cách hành chính {period}"), *body,
-                          Signature(rng.choice(("table", "paragraphs")))))
+    doc = Document(
+        meta,
+        (
+            Header(header),
+            Title("BÁO CÁO", meta.title_lines),
+            intro(meta, rng, year, f"kết quả thực hiện công tác cải cách hành chính {period}"),
+            *body,
+            Signature(rng.choice(("table", "paragraphs"))),
+        ),
+    )
     text = write_text(doc, TextStyle(header=rng.choice(("side", "stacked"))))
     built = _built(meta, _docx_pdf(f"header-{header}", doc) + [Output("plain", "txt", text)])
     built.counts = [c.truth() for c in counts]

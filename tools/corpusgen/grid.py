@@ -13,16 +13,16 @@ from normalize.numbers import format_vn
 @dataclass(frozen=True)
 class Cell:
     text: str = ""
-    span: int = 1               # grid columns the cell covers
-    vmerge: str | None = None   # "restart" | "continue": a cell merged with the one below / above
+    span: int = 1  # grid columns the cell covers
+    vmerge: str | None = None  # "restart" | "continue": a cell merged with the one below / above
     bold: bool = False
-    align: str = "left"         # left | center | right
+    align: str = "left"  # left | center | right
 
 
 @dataclass(frozen=True)
 class GridRow:
     cells: tuple[Cell, ...]
-    kind: str = "data"          # header | numbers | total | data
+    kind: str = "data"  # header | numbers | total | data
 
 
 @dataclass(frozen=True)
@@ -65,24 +65,39 @@ class ScoreLayout:
     columns: tuple[str, ...]
     labels: dict = field(default_factory=dict)
     widths_cm: dict = field(default_factory=dict)
-    group_label: str | None = None     # two-level header: this label spans the points columns
-    indent_column: bool = False        # an extra grid column before the name for sub-criteria
-    indent_holds_code: bool = False    # sub-criteria print their code in the indent column
-    code_in_name: bool = False         # "1.1. Kế hoạch ..." in one cell (no code column)
-    scale_in_name: bool = False        # scale lines under the name, one per line
-    evidence_rows: bool = False        # rows with two evidence cells: code/name/points merged over two rows
-    number_row: bool = False           # "(1) (2) (3) ..." under the header
-    total: str | None = "last"         # first | last | None
+    group_label: str | None = None  # two-level header: this label spans the points columns
+    indent_column: bool = False  # an extra grid column before the name for sub-criteria
+    indent_holds_code: bool = False  # sub-criteria print their code in the indent column
+    code_in_name: bool = False  # "1.1. Kế hoạch ..." in one cell (no code column)
+    scale_in_name: bool = False  # scale lines under the name, one per line
+    evidence_rows: bool = False  # rows with two evidence cells: code/name/points merged over two rows
+    number_row: bool = False  # "(1) (2) (3) ..." under the header
+    total: str | None = "last"  # first | last | None
     total_label: str = "Tổng cộng"
-    scale_bullet: str = "- "           # what starts a scale line (in the name or in a scale column)
+    scale_bullet: str = "- "  # what starts a scale line (in the name or in a scale column)
     code_style: str = "mixed"
-    bold_levels: int = 1               # rows at depth < this are bold
+    bold_levels: int = 1  # rows at depth < this are bold
 
 
-DEFAULT_LABELS = {"code": "STT", "name": "Lĩnh vực, tiêu chí", "max": "Điểm tối đa", "self": "Điểm tự đánh giá",
-                  "appraised": "Điểm thẩm định", "explanation": "Giải trình", "scale": "Cách tính điểm"}
-DEFAULT_WIDTHS = {"code": 1.4, "indent": 1.4, "name": 7.6, "max": 1.7, "self": 1.8, "appraised": 1.8,
-                  "explanation": 4.2, "scale": 6.0}
+DEFAULT_LABELS = {
+    "code": "STT",
+    "name": "Lĩnh vực, tiêu chí",
+    "max": "Điểm tối đa",
+    "self": "Điểm tự đánh giá",
+    "appraised": "Điểm thẩm định",
+    "explanation": "Giải trình",
+    "scale": "Cách tính điểm",
+}
+DEFAULT_WIDTHS = {
+    "code": 1.4,
+    "indent": 1.4,
+    "name": 7.6,
+    "max": 1.7,
+    "self": 1.8,
+    "appraised": 1.8,
+    "explanation": 4.2,
+    "scale": 6.0,
+}
 POINT_KEYS = ("max", "self", "appraised")
 
 
@@ -100,8 +115,11 @@ def _header(layout: ScoreLayout) -> list[GridRow]:
     keys = list(layout.columns)
     name_span = 2 if layout.indent_column else 1
     if not layout.group_label:
-        return [GridRow(tuple(Cell(labels[k], name_span if k == "name" else 1, None, True, "center")
-                              for k in keys), "header")]
+        return [
+            GridRow(
+                tuple(Cell(labels[k], name_span if k == "name" else 1, None, True, "center") for k in keys), "header"
+            )
+        ]
     top, bottom = [], []
     i = 0
     while i < len(keys):
@@ -132,8 +150,12 @@ def _name_text(row: Row, layout: ScoreLayout, code: str) -> str:
 def _value(key: str, row: Row, layout: ScoreLayout) -> str:
     if key == "scale":
         return "\n".join(f"{layout.scale_bullet}{line}" for line in row.scale)
-    return {"max": points(row.max_points), "self": points(row.self_points),
-            "appraised": points(row.appraised_points), "explanation": row.explanation or ""}[key]
+    return {
+        "max": points(row.max_points),
+        "self": points(row.self_points),
+        "appraised": points(row.appraised_points),
+        "explanation": row.explanation or "",
+    }[key]
 
 
 def _data_rows(row: Row, layout: ScoreLayout, level: int) -> list[GridRow]:
@@ -150,8 +172,10 @@ def _data_rows(row: Row, layout: ScoreLayout, level: int) -> list[GridRow]:
             if layout.indent_column and level == 0:
                 cells = [Cell(name, 2, None, bold)]
             elif layout.indent_column:
-                cells = [Cell(code if layout.indent_holds_code else "", 1, None, bold, "center"),
-                         Cell(name, 1, None, bold)]
+                cells = [
+                    Cell(code if layout.indent_holds_code else "", 1, None, bold, "center"),
+                    Cell(name, 1, None, bold),
+                ]
             else:
                 cells = [Cell(name, 1, None, bold)]
         elif key == "explanation" and two:
@@ -160,8 +184,15 @@ def _data_rows(row: Row, layout: ScoreLayout, level: int) -> list[GridRow]:
             continue
         else:
             text = _value(key, row, layout)
-            cells = [Cell(text, 1, None, bold and key not in ("explanation", "scale"),
-                          "left" if key in ("explanation", "scale") else "center")]
+            cells = [
+                Cell(
+                    text,
+                    1,
+                    None,
+                    bold and key not in ("explanation", "scale"),
+                    "left" if key in ("explanation", "scale") else "center",
+                )
+            ]
         if two:
             first.extend(Cell(c.text, c.span, "restart", c.bold, c.align) for c in cells)
             second.extend(Cell("", c.span, "continue", c.bold, c.align) for c in cells)
@@ -174,8 +205,13 @@ def _data_rows(row: Row, layout: ScoreLayout, level: int) -> list[GridRow]:
 
 
 def _total_row(table: ScoreTable, layout: ScoreLayout) -> GridRow:
-    values = {"max": points(table.total_max), "self": points(table.total_self),
-              "appraised": points(table.total_appraised), "explanation": "", "scale": ""}
+    values = {
+        "max": points(table.total_max),
+        "self": points(table.total_self),
+        "appraised": points(table.total_appraised),
+        "explanation": "",
+        "scale": "",
+    }
     cells = []
     for key in layout.columns:
         if key == "code":
@@ -193,8 +229,9 @@ def score_grid(table: ScoreTable, layout: ScoreLayout) -> Grid:
     if layout.number_row:
         n = len(_grid_keys(layout)) - (1 if layout.indent_column else 0)
         spans = [2 if (k == "name" and layout.indent_column) else 1 for k in layout.columns]
-        rows.append(GridRow(tuple(Cell(f"({i})", s, None, False, "center") for i, s in zip(range(1, n + 1), spans)),
-                            "numbers"))
+        rows.append(
+            GridRow(tuple(Cell(f"({i})", s, None, False, "center") for i, s in zip(range(1, n + 1), spans)), "numbers")
+        )
     body: list[GridRow] = []
     by_code = {r.code: r for r in table.rows}
     for r in table.rows:
@@ -213,7 +250,15 @@ def stat_grid(rows: list[StatRow], labels: tuple[str, ...], widths_cm: tuple[flo
     for r in rows:
         top = "." not in r.code
         value = "" if r.value is None else points(r.value)
-        out.append(GridRow((Cell(r.printed, 1, None, top, "center"), Cell(r.indicator, 1, None, top),
-                            Cell(r.unit, 1, None, False, "center"), Cell(value, 1, None, top, "center"),
-                            Cell(r.note))))
+        out.append(
+            GridRow(
+                (
+                    Cell(r.printed, 1, None, top, "center"),
+                    Cell(r.indicator, 1, None, top),
+                    Cell(r.unit, 1, None, False, "center"),
+                    Cell(value, 1, None, top, "center"),
+                    Cell(r.note),
+                )
+            )
+        )
     return Grid(widths_cm, tuple(out))

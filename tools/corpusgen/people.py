@@ -10,23 +10,123 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-SYLLABLES = ("Tân", "Phú", "Mỹ", "Lạc", "An", "Bình", "Hòa", "Thạnh", "Long", "Phước", "Hưng", "Thuận",
-             "Xuân", "Hà", "Sơn", "Thanh", "Quang", "Minh", "Đức", "Vĩnh", "Hải", "Trung", "Nghĩa",
-             "Lợi", "Phong", "Kim", "Yên", "Thịnh", "Định", "Hiệp", "Tiến", "Cường", "Lộc", "Khánh",
-             "Gia", "Đồng", "Tường", "Vân", "Lâm", "Hợp", "Thái", "Châu", "Quý", "Diên", "Mỹ", "Tam")
+SYLLABLES = (
+    "Tân",
+    "Phú",
+    "Mỹ",
+    "Lạc",
+    "An",
+    "Bình",
+    "Hòa",
+    "Thạnh",
+    "Long",
+    "Phước",
+    "Hưng",
+    "Thuận",
+    "Xuân",
+    "Hà",
+    "Sơn",
+    "Thanh",
+    "Quang",
+    "Minh",
+    "Đức",
+    "Vĩnh",
+    "Hải",
+    "Trung",
+    "Nghĩa",
+    "Lợi",
+    "Phong",
+    "Kim",
+    "Yên",
+    "Thịnh",
+    "Định",
+    "Hiệp",
+    "Tiến",
+    "Cường",
+    "Lộc",
+    "Khánh",
+    "Gia",
+    "Đồng",
+    "Tường",
+    "Vân",
+    "Lâm",
+    "Hợp",
+    "Thái",
+    "Châu",
+    "Quý",
+    "Diên",
+    "Mỹ",
+    "Tam",
+)
 DIRECTIONS = ("Đông", "Tây", "Nam", "Bắc", "Thượng", "Hạ")
-PROVINCES = ("Thanh Hóa", "Nghệ An", "Quảng Trị", "Bình Định", "Phú Yên", "Hà Tĩnh", "Tuyên Quang",
-             "Đồng Tháp", "Bến Tre", "Lạng Sơn", "Gia Lai", "Sóc Trăng")
+PROVINCES = (
+    "Thanh Hóa",
+    "Nghệ An",
+    "Quảng Trị",
+    "Bình Định",
+    "Phú Yên",
+    "Hà Tĩnh",
+    "Tuyên Quang",
+    "Đồng Tháp",
+    "Bến Tre",
+    "Lạng Sơn",
+    "Gia Lai",
+    "Sóc Trăng",
+)
 # The communes our samples come from: never used for corpus documents.
 SAMPLE_COMMUNES = frozenset({"Quảng Thành", "Triệu Sơn", "Hương Sơn", "Ngọc Kỳ", "Cẩm Nhượng"})
 
-FAMILY_NAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
-                "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Trương", "Đinh", "Lương", "Mai")
-MIDDLE = {"m": ("Văn", "Hữu", "Đức", "Minh", "Quang", "Công", "Xuân", "Thanh", "Đình", "Ngọc"),
-          "f": ("Thị", "Ngọc", "Thanh", "Thu", "Minh", "Kim", "Hồng", "Thúy")}
-GIVEN = {"m": ("An", "Bình", "Cường", "Dũng", "Hùng", "Hải", "Nam", "Phúc", "Quân", "Sơn", "Tâm",
-               "Tuấn", "Việt", "Khoa", "Long", "Thắng", "Toàn", "Trung", "Vinh", "Hiếu"),
-         "f": ("Lan", "Mai", "Hương", "Thảo", "Yến", "Hạnh", "Nga", "Trang", "Hà", "Linh", "Nhung", "Vân")}
+FAMILY_NAMES = (
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Trương",
+    "Đinh",
+    "Lương",
+    "Mai",
+)
+MIDDLE = {
+    "m": ("Văn", "Hữu", "Đức", "Minh", "Quang", "Công", "Xuân", "Thanh", "Đình", "Ngọc"),
+    "f": ("Thị", "Ngọc", "Thanh", "Thu", "Minh", "Kim", "Hồng", "Thúy"),
+}
+GIVEN = {
+    "m": (
+        "An",
+        "Bình",
+        "Cường",
+        "Dũng",
+        "Hùng",
+        "Hải",
+        "Nam",
+        "Phúc",
+        "Quân",
+        "Sơn",
+        "Tâm",
+        "Tuấn",
+        "Việt",
+        "Khoa",
+        "Long",
+        "Thắng",
+        "Toàn",
+        "Trung",
+        "Vinh",
+        "Hiếu",
+    ),
+    "f": ("Lan", "Mai", "Hương", "Thảo", "Yến", "Hạnh", "Nga", "Trang", "Hà", "Linh", "Nhung", "Vân"),
+}
 
 
 def place_name(rng: random.Random, exclude: frozenset[str] = SAMPLE_COMMUNES) -> str:
@@ -59,7 +159,7 @@ def make_place(rng: random.Random, pre_merger: bool) -> Place:
 
 
 def printed_date(date: dt.date, padded: bool) -> str:
-    """"ngày 05 tháng 01 năm 2024" or "ngày 5 tháng 1 năm 2024"."""
+    """ "ngày 05 tháng 01 năm 2024" or "ngày 5 tháng 1 năm 2024"."""
     if padded:
         return f"ngày {date.day:02d} tháng {date.month:02d} năm {date.year}"
     return f"ngày {date.day} tháng {date.month} năm {date.year}"
@@ -77,8 +177,7 @@ def short_date(date: dt.date, rng: random.Random) -> str:
     return f"{date.day}/{date.month}/{date.year}"
 
 
-CITED_KINDS = (("KH", "Kế hoạch"), ("BC", "Báo cáo"), ("QĐ", "Quyết định"), ("TB", "Thông báo"),
-               ("CV", "Công văn"))
+CITED_KINDS = (("KH", "Kế hoạch"), ("BC", "Báo cáo"), ("QĐ", "Quyết định"), ("TB", "Thông báo"), ("CV", "Công văn"))
 
 
 def citation(rng: random.Random, year: int, kind: tuple[str, str] | None = None) -> str:
@@ -90,10 +189,19 @@ def citation(rng: random.Random, year: int, kind: tuple[str, str] | None = None)
     return f"{word} số {number}/{code}-{suffix} ngày {short_date(date, rng)}"
 
 
-EXPLANATION_FULL = ("Đã ban hành đúng thời gian quy định", "Thực hiện đầy đủ, đúng quy định",
-                    "Hoàn thành 100% kế hoạch", "Không phát sinh", "Đạt yêu cầu theo hướng dẫn")
-EXPLANATION_SHORT = ("Chưa hoàn thành {k}/{n} nhiệm vụ theo kế hoạch", "Tỷ lệ đạt {p}%",
-                     "Ban hành chậm so với quy định", "Chưa đầy đủ tài liệu kiểm chứng")
+EXPLANATION_FULL = (
+    "Đã ban hành đúng thời gian quy định",
+    "Thực hiện đầy đủ, đúng quy định",
+    "Hoàn thành 100% kế hoạch",
+    "Không phát sinh",
+    "Đạt yêu cầu theo hướng dẫn",
+)
+EXPLANATION_SHORT = (
+    "Chưa hoàn thành {k}/{n} nhiệm vụ theo kế hoạch",
+    "Tỷ lệ đạt {p}%",
+    "Ban hành chậm so với quy định",
+    "Chưa đầy đủ tài liệu kiểm chứng",
+)
 
 
 def explanation(rng: random.Random, year: int, full: bool) -> str | None:

@@ -27,8 +27,12 @@ from corpusgen.document import (
 )
 from corpusgen.grid import Grid
 
-ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
-         "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
 
 
 def _landscape(section) -> None:
@@ -120,9 +124,15 @@ def _header(doc, meta, block: Header) -> None:
     left = [(line, {"bold": i == len(issuer) - 1, "align": "center", "size": 12}) for i, line in enumerate(issuer)]
     left.append(("-------", {"align": "center", "size": 12}))
     _write_lines(table.cell(0, 0), left, 12)
-    _write_lines(table.cell(0, 1), [(MOTTO[0], {"bold": True, "align": "center", "size": 12}),
-                                     (MOTTO[1], {"bold": True, "align": "center", "size": 13}),
-                                     ("---------------", {"align": "center"})], 12)
+    _write_lines(
+        table.cell(0, 1),
+        [
+            (MOTTO[0], {"bold": True, "align": "center", "size": 12}),
+            (MOTTO[1], {"bold": True, "align": "center", "size": 13}),
+            ("---------------", {"align": "center"}),
+        ],
+        12,
+    )
     _write_lines(table.cell(1, 0), [(meta.number_line(), {"align": "center", "size": 13})], 13)
     _write_lines(table.cell(1, 1), [(meta.place_date(), {"italic": True, "align": "center", "size": 13})], 13)
     doc.add_paragraph()
@@ -141,8 +151,14 @@ def _signature(doc, meta, block: Signature) -> None:
     doc.add_paragraph()
     if block.style == "paragraphs":
         for text, fmt in left:
-            _para(doc, text, bold=fmt.get("bold", False), italic=fmt.get("italic", False), align="left",
-                  size=fmt.get("size", 12))
+            _para(
+                doc,
+                text,
+                bold=fmt.get("bold", False),
+                italic=fmt.get("italic", False),
+                align="left",
+                size=fmt.get("size", 12),
+            )
         for text, fmt in right:
             para = _para(doc, text, bold=fmt.get("bold", False), italic=fmt.get("italic", False), align="center")
             para.paragraph_format.left_indent = Cm(9)
@@ -194,8 +210,9 @@ def _table(doc, block: Table) -> None:
         for col, cell in cells:
             if cell.vmerge == "restart":
                 end = r
-                while end + 1 < len(positions) and any(c == col and x.vmerge == "continue"
-                                                       for c, x in positions[end + 1]):
+                while end + 1 < len(positions) and any(
+                    c == col and x.vmerge == "continue" for c, x in positions[end + 1]
+                ):
                     end += 1
                 if end > r:
                     table.cell(r, col).merge(table.cell(end, col + cell.span - 1))

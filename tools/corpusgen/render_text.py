@@ -23,11 +23,11 @@ from corpusgen.grid import Cell, Grid, GridRow
 
 @dataclass(frozen=True)
 class TextStyle:
-    table: str = "tabs"          # tabs | markdown | tsv | bars
-    bars: str = "stream"         # stream | columns | cell-lines (how a bar export wraps, see bar_lines)
-    wrap: int = 72               # physical line width of a bar export
-    header: str = "side"         # side: issuer and motto on one line | stacked | bars
-    gap: int = 8                 # spaces between the two halves of a side-by-side header line
+    table: str = "tabs"  # tabs | markdown | tsv | bars
+    bars: str = "stream"  # stream | columns | cell-lines (how a bar export wraps, see bar_lines)
+    wrap: int = 72  # physical line width of a bar export
+    header: str = "side"  # side: issuer and motto on one line | stacked | bars
+    gap: int = 8  # spaces between the two halves of a side-by-side header line
 
 
 def _flat(text: str) -> str:
@@ -81,8 +81,9 @@ def bar_lines(grid: Grid, style: TextStyle) -> list[str]:
     out: list[str] = []
     if style.bars == "stream":
         for r in rows:
-            out.extend(textwrap.wrap(" | ".join(r) + " |", style.wrap, break_long_words=False,
-                                     break_on_hyphens=False) or [""])
+            out.extend(
+                textwrap.wrap(" | ".join(r) + " |", style.wrap, break_long_words=False, break_on_hyphens=False) or [""]
+            )
         return out
     if style.bars == "cell-lines":  # a cell's own lines kept (the portal prints its paragraphs)
         for r in _cells(grid, flat=False):
@@ -97,8 +98,9 @@ def bar_lines(grid: Grid, style: TextStyle) -> list[str]:
     longest = [max((len(word) for r in rows for word in r[i].split()), default=1) for i in range(len(rows[0]))]
     widths = [max(longest[i], int(style.wrap * w / total) - 2) for i, w in enumerate(grid.widths_cm)]
     for r in rows:
-        wrapped = [textwrap.wrap(text, w, break_long_words=False, break_on_hyphens=False) or [""]
-                   for text, w in zip(r, widths)]
+        wrapped = [
+            textwrap.wrap(text, w, break_long_words=False, break_on_hyphens=False) or [""] for text, w in zip(r, widths)
+        ]
         for k in range(max(len(w) for w in wrapped)):
             parts = [(w[k] if k < len(w) else "").ljust(width) for w, width in zip(wrapped, widths)]
             out.append(" | ".join(parts).rstrip() + " |")

@@ -37,11 +37,16 @@ class Row:
     evidence: tuple[str, ...] = ()  # explanation split over the cells of a row two grid rows tall
 
     def truth(self, with_appraised: bool, with_scale: bool) -> dict:
-        return {"code": self.code, "parent": self.parent, "name": self.name, "max_points": self.max_points,
-                "self_points": self.self_points,
-                "appraised_points": self.appraised_points if with_appraised else None,
-                "scale": list(self.scale) if with_scale else [],
-                "explanation": self.explanation}
+        return {
+            "code": self.code,
+            "parent": self.parent,
+            "name": self.name,
+            "max_points": self.max_points,
+            "self_points": self.self_points,
+            "appraised_points": self.appraised_points if with_appraised else None,
+            "scale": list(self.scale) if with_scale else [],
+            "explanation": self.explanation,
+        }
 
 
 @dataclass(frozen=True)
@@ -103,8 +108,12 @@ def pick_fields(rows: list[Criterion], rng: random.Random, keep: float) -> list[
     """Whole fields (the first arabic level) kept with probability ``keep`` (at least two), in the set's
     order; a part above them gets the sum of the fields it keeps."""
     kids = children_of(rows)
-    fields = [r for r in rows if (r.parent is None and not is_roman(r.code))
-              or (r.parent is not None and is_roman(r.parent) and "." not in r.parent)]
+    fields = [
+        r
+        for r in rows
+        if (r.parent is None and not is_roman(r.code))
+        or (r.parent is not None and is_roman(r.parent) and "." not in r.parent)
+    ]
     kept = [f for f in fields if rng.random() < keep]
     if len(kept) < 2:
         kept = fields[:2] if len(fields) >= 2 else fields
@@ -186,8 +195,9 @@ def _appraised(rng: random.Random, self_points: float | None) -> float | None:
 SURVEY_WORDS = ("điều tra", "xã hội học", "hài lòng", "sipas", "khảo sát")
 
 
-def score_rows(criteria: list[Criterion], rng: random.Random, year: int, *, blank_survey: bool,
-               appraised: bool) -> list[Row]:
+def score_rows(
+    criteria: list[Criterion], rng: random.Random, year: int, *, blank_survey: bool, appraised: bool
+) -> list[Row]:
     """Self (and appraised) points for every row: leaves drawn, parents the sums of their children.
     With ``blank_survey`` the survey-based rows (or one field when there are none) stay blank, and so
     does every parent all of whose children are blank."""
@@ -234,9 +244,11 @@ def totals(rows: list[Row]) -> tuple[float, float | None, float | None]:
     tops = [r for r in rows if r.parent is None]
     selfs = [r.self_points for r in tops]
     apps = [r.appraised_points for r in tops]
-    return (r2(sum(r.max_points for r in tops)),
-            r2(sum(selfs)) if None not in selfs else None,
-            r2(sum(apps)) if None not in apps else None)
+    return (
+        r2(sum(r.max_points for r in tops)),
+        r2(sum(selfs)) if None not in selfs else None,
+        r2(sum(apps)) if None not in apps else None,
+    )
 
 
 FAULT_KINDS = ("parent_max_sum", "parent_self_sum", "self_gt_max")
@@ -262,18 +274,32 @@ def plant_score_faults(rows: list[Row], rng: random.Random, n: int, kinds=FAULT_
             leaf = rng.choice(leaves)
             delta = rng.choice((0.5, 1.0))
             by_code[leaf.code] = replace(leaf, max_points=r2(leaf.max_points + delta))
-            faults.append(Fault(kind, "score", parent.code, "max_points",
-                                f"parent {parent.code} max {parent.max_points:g} but children add to "
-                                f"{sum(by_code[k.code].max_points for k in leaves):g}"))
+            faults.append(
+                Fault(
+                    kind,
+                    "score",
+                    parent.code,
+                    "max_points",
+                    f"parent {parent.code} max {parent.max_points:g} but children add to "
+                    f"{sum(by_code[k.code].max_points for k in leaves):g}",
+                )
+            )
         elif kind == "parent_self_sum":
             options = [k for k in leaves if k.self_points is not None and k.self_points >= 0.5]
             if not options or parent.self_points is None:
                 continue
             leaf = rng.choice(options)
             by_code[leaf.code] = replace(leaf, self_points=r2(leaf.self_points - rng.choice((0.25, 0.5))))
-            faults.append(Fault(kind, "score", parent.code, "self_points",
-                                f"parent {parent.code} self {parent.self_points:g} but children add to "
-                                f"{sum(by_code[k.code].self_points or 0 for k in leaves):g}"))
+            faults.append(
+                Fault(
+                    kind,
+                    "score",
+                    parent.code,
+                    "self_points",
+                    f"parent {parent.code} self {parent.self_points:g} but children add to "
+                    f"{sum(by_code[k.code].self_points or 0 for k in leaves):g}",
+                )
+            )
         else:
             full = [k for k in leaves if k.self_points is not None and abs(k.self_points - k.max_points) < EPS]
             donors = [k for k in leaves if k.self_points is not None and k.self_points >= 0.5]
@@ -284,6 +310,13 @@ def plant_score_faults(rows: list[Row], rng: random.Random, n: int, kinds=FAULT_
             delta = rng.choice((0.25, 0.5))
             by_code[leaf.code] = replace(leaf, self_points=r2(leaf.self_points + delta))
             by_code[donor.code] = replace(donor, self_points=r2(donor.self_points - delta))
-            faults.append(Fault(kind, "score", leaf.code, "self_points",
-                                f"{leaf.code} self {leaf.self_points + delta:g} above its max {leaf.max_points:g}"))
+            faults.append(
+                Fault(
+                    kind,
+                    "score",
+                    leaf.code,
+                    "self_points",
+                    f"{leaf.code} self {leaf.self_points + delta:g} above its max {leaf.max_points:g}",
+                )
+            )
     return [by_code[r.code] for r in rows], faults

@@ -47,8 +47,15 @@ def load_sets() -> list[CriteriaSet]:
 
     out = []
     for s in load_criteria_sets():
-        rows = [Criterion(str(r.code), r.parent or None, _name(r.name),
-                          None if r.max_points is None else float(r.max_points), _scale(getattr(r, "scale", None)))
-                for r in s.rows]
+        rows = [
+            Criterion(
+                str(r.code),
+                r.parent or None,
+                _name(r.name),
+                None if r.max_points is None else float(r.max_points),
+                _scale(getattr(r, "scale", None)),
+            )
+            for r in s.rows
+        ]
         out.append(CriteriaSet(s.id, s.province, int(s.year), s.title, tuple(consistent_criteria(rows))))
     return sorted(out, key=lambda s: s.id)
