@@ -21,7 +21,7 @@ with ``normalize.numbers.parse_number``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 import regex as re
 from unidecode import unidecode
@@ -47,11 +47,16 @@ class NarrativeSettings:
 
 def shadow(text: str) -> str:
     """Accent-free lower case of the same length: "Tiêu chí 1.1" → "tieu chi 1.1"."""
-    out = []
-    for ch in text:
-        u = unidecode(ch)
-        out.append(u.lower() if len(u) == 1 else ch.lower())
-    return "".join(out)
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_shadow_char, text))
+
+
+@lru_cache(maxsize=8192)
+def _shadow_char(ch: str) -> str:
+    # One unidecode call per distinct character, not per character of a long text.
+    u = unidecode(ch)
+    return u.lower() if len(u) == 1 else ch.lower()
 
 
 def _source(line: Line) -> SourceRef:
