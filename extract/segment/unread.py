@@ -27,7 +27,7 @@ class UnreadSettings:
     # A table is data-like when at least this many of its rows hold a number or an item code;
     # fewer is a text box or a one-line frame, not a table we owe rows for.
     min_data_rows: int = 2
-    # A page with fewer characters of text (lines and table cells together) has no usable text.
+    # An OCR'd page with fewer characters of text (lines and table cells together) has no usable text.
     min_page_chars: int = 20
     # A table counts as partly read when fewer than this share of its data rows came out as rows,
     # and at least ``min_missing_rows`` of them are missing.
@@ -103,13 +103,14 @@ def _page_text(page: Page) -> str:
 
 def _unread_page(page: Page, settings: UnreadSettings) -> list[UnreadPart]:
     text = _page_text(page).strip()
-    if len(re.sub(r"\s", "", text)) >= settings.min_page_chars:
+    if not text:
+        reason = "no text on this page: blank, or OCR found nothing readable"
+    elif page.method == "ocr" and len(re.sub(r"\s", "", text)) < settings.min_page_chars:
+        # Only a scan can hold more than it gave: a typed page with a few words (a signature name
+        # pushed onto the last page) is read whole.
+        reason = f"almost no text on this page ({len(text)} characters): blank, or not readable"
+    else:
         return []
-    reason = (
-        "no text on this page: blank, or OCR found nothing readable"
-        if not text
-        else f"almost no text on this page ({len(text)} characters): blank, or not readable"
-    )
     bbox = [0.0, 0.0, float(page.width), float(page.height)] if page.width and page.height else None
     return [UnreadPart(page=page.number, kind="page", reason=reason, text_sample=_sample(text, settings), bbox=bbox)]
 
