@@ -29,10 +29,10 @@ class Limits:
     max_part_bytes: int = 64 * MiB
     # Uncompressed size of all parts together: python-docx holds every part (images too) in memory.
     max_archive_bytes: int = 256 * MiB
-    # A text export: a 300-page report is ~1 MB of text (the largest sample 61 kB); 2 MiB
-    # of text keeps a worker under a minute (measured: 2 MB on one line in 48 s, all stages, on a loaded
-    # 2-core machine).
-    max_text_bytes: int = 2 * MiB
+    # A text export: a 300-page report is ~1 MB of text (the largest sample 61 kB). Measured on an
+    # idle 2-core machine, all stages, a whole file on one line: 1.7 MB in 0.9 s, 27 MB in 52 s and
+    # 590 MB; 16 MiB keeps a worker near half a minute and well under 1 GB.
+    max_text_bytes: int = 16 * MiB
     # Cells of one table once spans are spread on the grid (rows × columns): a 200-row,
     # 20-column annex is 4,000.
     max_table_cells: int = 250_000

@@ -169,7 +169,7 @@ def test_text_file_past_the_size_limit_is_refused_unread(tmp_path):
     path = tmp_path / "big.txt"
     with path.open("wb") as fh:
         fh.truncate(200 * 1000 * 1000)  # sparse: 200 MB declared, nothing written
-    assert _ingest_error(path) == "text file too large: 191 MiB, limit 2 MiB"
+    assert _ingest_error(path) == "text file too large: 191 MiB, limit 16 MiB"
 
 
 def test_limits_are_settings(tmp_path):
