@@ -14,7 +14,7 @@ crop that cannot be made (input gone or changed, a text input, no box) is simply
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,10 +78,9 @@ def make_crops(
             continue
         entry = manifest.crops.get(relative)
         if entry is not None and entry.get("json") == digest and settings.enabled:
-            files = entry.get("files", [])
-            if all((out_dir / f).is_file() for f in files):
-                for f in files:
-                    found[(relative, int(Path(f).stem))] = f
+            items = entry.get("items", {})
+            if all((out_dir / f).is_file() for f in entry.get("files", [])):
+                found.update({(relative, int(n)): f for n, f in items.items() if f in entry.get("files", [])})
                 continue
         if entry is not None:
             _remove(out_dir, manifest, relative)
@@ -90,7 +89,11 @@ def make_crops(
             continue
         source = manifest.sources.get(relative)
         made = _document_crops(out_dir, relative, data, Path(source) if source else None, settings, manifest)
-        manifest.crops[relative] = {"json": digest, "files": sorted(made.values())}
+        manifest.crops[relative] = {
+            "json": digest,
+            "files": sorted(set(made.values())),
+            "items": {str(n): f for n, f in made.items()},
+        }
         found.update({(relative, n): f for n, f in made.items()})
         changed = True
     if changed:
@@ -121,7 +124,9 @@ def review_boxes(data: dict) -> Iterator[tuple[int, int, list[float] | None]]:
             continue
         if not isinstance(target, dict):
             continue
-        source = target.get("source") if isinstance(target.get("source"), dict) else target
+        # A row's box is in its ``source``; an unread part carries its own page and box.
+        found = target.get("source")
+        source: dict = found if isinstance(found, dict) else target
         page = item.get("page") or source.get("page")
         bbox = source.get("bbox")
         if not isinstance(page, int):
@@ -155,8 +160,14 @@ def _document_crops(
     # Recorded before writing: a run killed midway still owns what it wrote.
     manifest.crops[relative] = {"json": "", "files": [f"{folder}/{n}.png" for n, _, _ in wanted]}
     save_manifest(out_dir, manifest)
+    # One value failing two checks is two review items and one crop.
+    first: dict[tuple, str] = {}
     try:
         for n, page, box in wanted:
+            same = first.get((page, tuple(box or ())))
+            if same is not None:
+                made[n] = same
+                continue
             try:
                 image = pages.get(page)
                 if image is None:
@@ -165,13 +176,20 @@ def _document_crops(
                 if crop is None:
                     continue
                 name = f"{folder}/{n}.png"
-                atomic_write(out_dir, out_dir / name, lambda p, c=crop: c.save(p, format="PNG", optimize=True))
-                made[n] = name
+                atomic_write(out_dir, out_dir / name, _png_writer(crop))
+                made[n] = first[(page, tuple(box or ()))] = name
             except Exception:  # noqa: BLE001  a crop is a convenience: one that fails is absent
                 continue
     finally:
         pages.close()
     return made
+
+
+def _png_writer(crop) -> Callable[[Path], None]:
+    def write(path: Path) -> None:
+        crop.save(path, format="PNG", optimize=True)
+
+    return write
 
 
 def cut(page: PageImage, box: list[float] | None, settings: CropSettings):

@@ -39,7 +39,8 @@ class Manifest:
     # The input each document JSON was converted from (absolute path): page crops are cut from it.
     sources: dict[str, str] = field(default_factory=dict)
     # The page crops made for each document JSON: {"json": the JSON's sha256 they were made from,
-    # "files": crop PNGs relative to OUT}. Only these are ever removed or replaced.
+    # "files": crop PNGs relative to OUT, "items": review index → its crop}. Only these files are
+    # ever removed or replaced.
     crops: dict[str, dict] = field(default_factory=dict)
 
     def to_json(self) -> dict:
@@ -63,17 +64,28 @@ def load_manifest(out_dir: Path) -> Manifest:
         return Manifest()
     if not isinstance(data, dict) or data.get("tool") != TOOL or not isinstance(data.get("files"), list):
         return Manifest()
-    sources = data.get("sources") if isinstance(data.get("sources"), dict) else {}
-    crops = data.get("crops") if isinstance(data.get("crops"), dict) else {}
+    sources, crops = _mapping(data.get("sources")), _mapping(data.get("crops"))
     return Manifest(
         {f for f in data["files"] if isinstance(f, str)},
         {k: v for k, v in sources.items() if isinstance(k, str) and isinstance(v, str)},
         {
-            k: {"json": str(v.get("json", "")), "files": [f for f in v.get("files", []) if isinstance(f, str)]}
+            k: {
+                "json": str(v.get("json", "")),
+                "files": [f for f in v.get("files", []) if isinstance(f, str)],
+                "items": {
+                    n: f
+                    for n, f in _mapping(v.get("items")).items()
+                    if isinstance(n, str) and n.isdigit() and isinstance(f, str)
+                },
+            }
             for k, v in crops.items()
             if isinstance(k, str) and isinstance(v, dict) and isinstance(v.get("files", []), list)
         },
     )
+
+
+def _mapping(value) -> dict:
+    return value if isinstance(value, dict) else {}
 
 
 def save_manifest(out_dir: Path, manifest: Manifest) -> None:
