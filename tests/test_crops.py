@@ -100,6 +100,24 @@ def test_pdf_row_crop_is_linked_and_does_not_pile_up(tmp_path):
     assert after == sorted(before + ["review/crops/planted.pdf/999.png"])
     assert (out / "review" / "crops" / "planted.pdf" / "999.png").read_bytes() == b"not ours"
 
+    # An unread table (its box) and an unread page (no box: the whole page) get crops too.
+    path = out / "planted.pdf.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    row_box = data["score_tables"][0]["rows"][4]["source"]["bbox"]
+    data["unread"] = [
+        {"page": 1, "kind": "table", "reason": "not read", "bbox": row_box},
+        {"page": 2, "kind": "page", "reason": "no usable text"},
+    ]
+    data["review"] += [{"item": "/unread/0", "page": 1, "reason": "x"}, {"item": "/unread/1", "page": 2, "reason": "y"}]
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    export_review(out)
+    links = _links(out)
+    with Image.open(out / links[("planted.pdf", "/unread/0", None)]) as image:
+        assert 700 <= image.width <= 1500 and 60 <= image.height <= 400, image.size
+    with Image.open(out / links[("planted.pdf", "/unread/1", None)]) as image:
+        # A4 at 170 dpi is 1405 × 1988 px, shrunk to 1800 px at most.
+        assert image.height == CropSettings().max_px and 1200 <= image.width <= 1300, image.size
+
     # The input gone: the review files are still written, its rows without crops.
     shutil.rmtree(folder)
     (out / "planted.pdf.json").write_text((out / "planted.pdf.json").read_text() + " ", encoding="utf-8")
