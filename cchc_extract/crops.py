@@ -88,7 +88,10 @@ def make_crops(
         if not settings.enabled:
             continue
         source = manifest.sources.get(relative)
-        made = _document_crops(out_dir, relative, data, Path(source) if source else None, settings, manifest)
+        try:
+            made = _document_crops(out_dir, relative, data, Path(source) if source else None, settings, manifest)
+        except Exception:  # noqa: BLE001  an input pdfium or Pillow cannot open again: no crops, no failure
+            made = {}
         manifest.crops[relative] = {
             "json": digest,
             "files": sorted(set(made.values())),

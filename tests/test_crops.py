@@ -162,3 +162,26 @@ def test_crops_disabled_link_nothing(tmp_path):
     _convert(tmp_path / "in", tmp_path / "out")
     export_review(tmp_path / "out", crop_settings=CropSettings(enabled=False))
     assert _links(tmp_path / "out") == {}
+
+
+def test_an_input_that_cannot_be_opened_again_has_no_crop(tmp_path):
+    """A PDF whose bytes the output names but pdfium cannot open: the review files are written,
+    the row has no crop."""
+    from cchc_extract.outdir import record_outputs
+    from cchc_extract.pipeline import file_sha256
+
+    out, broken = tmp_path / "out", tmp_path / "broken.pdf"
+    out.mkdir()
+    broken.write_bytes(b"%PDF-1.4\nnot really\n")
+    row = {"code": "1", "name": "x", "self_points": 9, "max_points": 1, "source": {"page": 1, "bbox": [1, 2, 3, 4]}}
+    data = {
+        "schema_version": "1.0",
+        "source": {"path": "broken.pdf", "sha256": file_sha256(broken), "format": "pdf"},
+        "score_tables": [{"rows": [row]}],
+        "review": [{"item": "/score_tables/0/rows/0", "field": "self_points", "page": 1, "reason": "x"}],
+    }
+    record_outputs(out, [out / "broken.pdf.json"], {out / "broken.pdf.json": broken})
+    (out / "broken.pdf.json").write_text(json.dumps(data), encoding="utf-8")
+    export_review(out)
+    frame = pd.read_csv(out / REVIEW_CSV, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert list(frame["crop"]) == [""] and _links(out) == {}
