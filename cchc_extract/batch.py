@@ -512,6 +512,7 @@ def run_convert(
     owned = load_manifest(out_dir).files
     todo: list[InputFile] = []
     refused: list[InputFile] = []
+    sources: list[InputFile] = []  # the inputs whose outputs are ours to write
     for item in items:
         problem = output_problem(item, out_dir, owned)
         if problem:  # nowhere to write its error record: reported in the summary only
@@ -524,8 +525,15 @@ def run_convert(
             summary.add(outcome_of(data, item.relative, up_to_date=True))
         else:
             (refused if item.refused else todo).append(item)
+        if not item.refused:
+            sources.append(item)
     # Claimed before they are written: a run killed midway still owns what it wrote.
-    record_outputs(out_dir, [output_path(out_dir, item) for item in refused + todo])
+    # The inputs are remembered too (page crops are cut from them), up-to-date ones included.
+    record_outputs(
+        out_dir,
+        [output_path(out_dir, item) for item in refused + todo],
+        {output_path(out_dir, item): item.path for item in sources},
+    )
     progress = Progress(len(todo) + len(refused), stream, settings.progress or stream.isatty())
 
     def done(outcome: FileOutcome) -> None:

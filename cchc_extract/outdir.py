@@ -25,6 +25,8 @@ MANIFEST_NAME = ".cchc-extract.json"
 TOOL = "cchc-extract"
 # Top-level names in OUT that are ours (tables, review files, summary, manifest).
 RESERVED = ("tables", "review.xlsx", "review.csv", "summary.json", "report.html", MANIFEST_NAME)
+# The review files' page crops; a folder deeper down, so an input folder named "review" still converts.
+CROPS_DIR = "review/crops"
 
 
 class OutputError(Exception):
@@ -34,9 +36,21 @@ class OutputError(Exception):
 @dataclass
 class Manifest:
     files: set[str] = field(default_factory=set)  # document JSONs, posix paths relative to OUT
+    # The input each document JSON was converted from (absolute path): page crops are cut from it.
+    sources: dict[str, str] = field(default_factory=dict)
+    # The page crops made for each document JSON: {"json": the JSON's sha256 they were made from,
+    # "files": crop PNGs relative to OUT, "items": review index → its crop}. Only these files are
+    # ever removed or replaced.
+    crops: dict[str, dict] = field(default_factory=dict)
 
     def to_json(self) -> dict:
-        return {"tool": TOOL, "schema_version": SCHEMA_VERSION, "files": sorted(self.files)}
+        return {
+            "tool": TOOL,
+            "schema_version": SCHEMA_VERSION,
+            "files": sorted(self.files),
+            "sources": dict(sorted(self.sources.items())),
+            "crops": dict(sorted(self.crops.items())),
+        }
 
 
 def load_manifest(out_dir: Path) -> Manifest:
@@ -50,7 +64,28 @@ def load_manifest(out_dir: Path) -> Manifest:
         return Manifest()
     if not isinstance(data, dict) or data.get("tool") != TOOL or not isinstance(data.get("files"), list):
         return Manifest()
-    return Manifest({f for f in data["files"] if isinstance(f, str)})
+    sources, crops = _mapping(data.get("sources")), _mapping(data.get("crops"))
+    return Manifest(
+        {f for f in data["files"] if isinstance(f, str)},
+        {k: v for k, v in sources.items() if isinstance(k, str) and isinstance(v, str)},
+        {
+            k: {
+                "json": str(v.get("json", "")),
+                "files": [f for f in v.get("files", []) if isinstance(f, str)],
+                "items": {
+                    n: f
+                    for n, f in _mapping(v.get("items")).items()
+                    if isinstance(n, str) and n.isdigit() and isinstance(f, str)
+                },
+            }
+            for k, v in crops.items()
+            if isinstance(k, str) and isinstance(v, dict) and isinstance(v.get("files", []), list)
+        },
+    )
+
+
+def _mapping(value) -> dict:
+    return value if isinstance(value, dict) else {}
 
 
 def save_manifest(out_dir: Path, manifest: Manifest) -> None:
@@ -63,6 +98,8 @@ def relative_to_out(out_dir: Path, path: Path) -> str:
 
 def reserved_name(relative: str) -> str | None:
     """The reserved top-level name an output path would fall under, or None."""
+    if relative.lower().startswith(CROPS_DIR + "/"):
+        return CROPS_DIR
     head = relative.split("/", 1)[0]
     return next((name for name in RESERVED if head.lower() == name.lower()), None)
 
@@ -132,11 +169,14 @@ def owned_outputs(out_dir: Path) -> list[Path]:
     return found
 
 
-def record_outputs(out_dir: Path, paths: list[Path]) -> None:
+def record_outputs(out_dir: Path, paths: list[Path], sources: dict[Path, Path] | None = None) -> None:
     """Add document JSONs to the manifest (written before the files, so a killed run still owns
-    what it may have written)."""
+    what it may have written), with the inputs they come from when given (``sources``: output
+    JSON → input file)."""
     manifest = load_manifest(out_dir)
     new = {relative_to_out(out_dir, p) for p in paths} - manifest.files
-    if new:
+    known = {relative_to_out(out_dir, p): str(src.resolve()) for p, src in (sources or {}).items()}
+    if new or any(manifest.sources.get(k) != v for k, v in known.items()):
         manifest.files |= new
+        manifest.sources.update(known)
         save_manifest(out_dir, manifest)

@@ -20,7 +20,8 @@ from pathlib import Path
 import pandas as pd
 
 from cchc_extract.coverage import account_coverage
-from cchc_extract.outdir import atomic_write
+from cchc_extract.crops import CropSettings, make_crops
+from cchc_extract.outdir import CROPS_DIR, atomic_write, relative_to_out
 from cchc_extract.reconcile import ReconcileSettings, reconcile
 from cchc_extract.records import (
     Correction,
@@ -54,6 +55,7 @@ REVIEW_COLUMNS = (
     "alternatives",
     "reason",
     "confidence",
+    "crop",
     "item",
     "corrected_value",
 )
@@ -69,6 +71,7 @@ _WIDTHS = {
     "alternatives": 14,
     "reason": 40,
     "confidence": 11,
+    "crop": 8,
     "item": 28,
     "corrected_value": 18,
 }
@@ -129,19 +132,23 @@ class ApplyReport:
 # --- export -----------------------------------------------------------------------------------
 
 
-def review_frame(out_dir: Path) -> pd.DataFrame:
+def review_frame(out_dir: Path, crops: dict[tuple[str, int], str] | None = None) -> pd.DataFrame:
     """Every review row of every document: rows in a broken sum, ratio or code first (the
     numbers users must not trust; a value we may have misread comes with the other readings that
-    would make its relation hold, in ``alternatives``), then the least confident first."""
+    would make its relation hold, in ``alternatives``), then the least confident first. ``crops``
+    ({(output JSON relative to OUT, review index): crop path relative to OUT}) fills ``crop``."""
     rows, priority = [], []
-    for _, data in iter_outputs(out_dir):
+    crops = crops or {}
+    for path, data in iter_outputs(out_dir):
         broken = {c["message"] for c in data.get("checks", []) if c.get("status") in ("mismatch", "misread")}
-        for item in data.get("review", []):
+        relative = relative_to_out(out_dir, path)
+        for n, item in enumerate(data.get("review", [])):
             rows.append(
                 {
                     **{k: item.get(k) for k in REVIEW_COLUMNS},
                     "document": data["source"].get("path"),
                     "alternatives": "; ".join(format_vn(a, 4) for a in item.get("alternatives") or []) or None,
+                    "crop": crops.get((relative, n)),
                     "corrected_value": None,
                 }
             )
@@ -172,7 +179,8 @@ def with_kept(frame: pd.DataFrame, kept: list[dict]) -> pd.DataFrame:
         if where is not None:
             frame.at[where, "corrected_value"] = row.get("corrected_value")
         else:
-            extra.append({c: (row.get(c) if row.get(c) != "" else None) for c in REVIEW_COLUMNS})
+            # The item is gone, and its crop with it.
+            extra.append({c: (row.get(c) if row.get(c) != "" and c != "crop" else None) for c in REVIEW_COLUMNS})
     if extra:
         added = pd.DataFrame(extra, columns=list(REVIEW_COLUMNS))
         added["page"] = pd.to_numeric(added["page"], errors="coerce").astype("Int64")
@@ -181,10 +189,14 @@ def with_kept(frame: pd.DataFrame, kept: list[dict]) -> pd.DataFrame:
     return frame
 
 
-def export_review(out_dir: Path, kept: Sequence[dict] = ()) -> tuple[Path, Path]:
+def export_review(
+    out_dir: Path, kept: Sequence[dict] = (), crop_settings: CropSettings = CropSettings()
+) -> tuple[Path, Path]:
     """Write ``review.xlsx`` (header frozen, columns sized) and ``review.csv`` (UTF-8 with BOM),
-    text that would open as a formula neutralised; ``kept`` rows keep their typed values."""
-    frame = neutralised(with_kept(review_frame(out_dir), list(kept)))
+    text that would open as a formula neutralised; ``kept`` rows keep their typed values. The
+    page crops are made first; ``crop`` links each row to its own (relative paths)."""
+    crops = make_crops(out_dir, list(iter_outputs(out_dir)), crop_settings)
+    frame = neutralised(with_kept(review_frame(out_dir, crops), list(kept)))
     csv_path, xlsx_path = out_dir / REVIEW_CSV, out_dir / REVIEW_XLSX
 
     def write_xlsx(path: Path) -> None:
@@ -212,8 +224,15 @@ def _format_sheet(sheet, n_rows: int) -> None:
     fill = PatternFill("solid", fgColor="FFF2CC")
     col = REVIEW_COLUMNS.index("corrected_value") + 1
     wrap = Alignment(wrap_text=True, vertical="top")
+    link = REVIEW_COLUMNS.index("crop") + 1
     for r in range(2, n_rows + 2):
         sheet.cell(r, col).fill = fill
+        cell = sheet.cell(r, link)
+        if isinstance(cell.value, str) and cell.value.startswith(CROPS_DIR + "/"):
+            # A relative link (resolved from review.xlsx's folder): the folder can be moved whole.
+            cell.hyperlink = cell.value
+            cell.value = "xem"
+            cell.font = Font(color="0563C1", underline="single")
         for name in ("raw", "reason"):
             sheet.cell(r, REVIEW_COLUMNS.index(name) + 1).alignment = wrap
 
