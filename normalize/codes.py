@@ -361,6 +361,7 @@ def _search(
     beam: dict[CriterionCode, _State] = {ROOT: _State(0.0, None, CodeChoice(ROOT), ROOT)}
     for i, token in enumerate(readings):
         nxt: dict[CriterionCode, _State] = {}
+        emits: dict[CriterionCode, float | None] = {}  # the row's token read as each code, once
 
         for prev, state in beam.items():
             candidates = set(successors(prev, settings))
@@ -384,7 +385,9 @@ def _search(
                     continue
                 if i > 0 and parents[i - 1] and not _is_child(code, prev):
                     step += settings.parent_evidence
-                emit = match_cost(token, code, settings)
+                if code not in emits:
+                    emits[code] = match_cost(token, code, settings)
+                emit = emits[code]
                 inferred = emit is None or token is None
                 if emit is None:
                     emit = settings.inferred
