@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass
 
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+PR_GET_PDEATHSIG = 2
 
 
 @dataclass(frozen=True)
@@ -50,18 +51,36 @@ def die_with_parent(parent_pid: int, settings: LifelineSettings = LifelineSettin
                 os._exit(1)
 
     threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
-    _tie_tesseract_to_worker()
 
 
-def _tie_tesseract_to_worker() -> None:
-    """Tesseract processes started by this worker get SIGKILL when the worker dies: pytesseract
-    builds its ``Popen`` arguments in ``subprocess_args``, the one place to add that."""
+def _has_parent_death_signal() -> bool:
+    """True in a process that asked to die with its parent (a batch worker, see above)."""
     if not sys.platform.startswith("linux"):
-        return
+        return False
     try:
-        import pytesseract.pytesseract as tess
-    except ImportError:
-        return
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        sig = ctypes.c_int(0)
+        return libc.prctl(PR_GET_PDEATHSIG, ctypes.byref(sig), 0, 0, 0) == 0 and sig.value != 0
+    except (OSError, AttributeError):
+        return False
+
+
+def tesseract_module():
+    """``pytesseract``, imported when a page is first OCR'd (it imports pandas: a worker that
+    reads no scan should not pay for that). In a worker, Tesseract processes it starts get SIGKILL
+    when the worker dies: pytesseract builds its ``Popen`` arguments in ``subprocess_args``, the
+    one place to add that."""
+    import pytesseract
+    import pytesseract.pytesseract as tess
+
+    if _has_parent_death_signal():
+        _tie(tess)
+    return pytesseract
+
+
+def _tie(tess) -> None:
     original = tess.subprocess_args
     if getattr(original, "_tied", False):
         return

@@ -9,7 +9,6 @@ from pathlib import Path
 from extract.base import DocumentReader, IngestError
 from extract.limits import check, check_image, memory_error
 from extract.model import IngestedDocument, Table
-from extract.ocr import check_tesseract, ocr_page
 
 
 def frame_dpi(frame, default: int) -> int:
@@ -28,6 +27,8 @@ class ImageReader(DocumentReader):
 
     def read(self, path: Path) -> IngestedDocument:
         from PIL import Image, ImageSequence, UnidentifiedImageError
+
+        from extract.ocr import check_tesseract, ocr_page  # numpy, Pillow: only for images
 
         check_tesseract(self.options.ocr_lang)  # before decoding: the one fix users need
         limits = self.options.limits

@@ -20,6 +20,7 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image
 
+from cchc_extract.lifeline import tesseract_module
 from extract.base import IngestError, IngestOptions
 from extract.limits import check_image
 from extract.model import BBox, Cell, Line, Page, Table, Word, bbox_of
@@ -84,7 +85,7 @@ def check_tesseract(lang: str) -> None:
     """IngestError (the one message users need) when the binary or a language model is missing.
     The answer follows ``pytesseract.tesseract_cmd``; a good answer is remembered per command, so a
     many-page scan asks once (a failure is never remembered)."""
-    import pytesseract
+    pytesseract = tesseract_module()
 
     _check_tesseract_cmd(pytesseract.pytesseract.tesseract_cmd, lang)
 
@@ -319,7 +320,7 @@ def tesseract_words(
     image: Image.Image, dpi: int, options: IngestOptions, psm: int
 ) -> list[tuple[tuple[int, int, int], Word]]:
     """Tesseract's words with boxes and 0..1 confidences, each keyed by (block, par, line)."""
-    import pytesseract
+    pytesseract = tesseract_module()
 
     config = f"--psm {psm} --dpi {dpi}"
     try:
@@ -447,7 +448,7 @@ def reads_poorly(words: list[Word], settings: OcrSettings = OcrSettings()) -> bo
 def osd_rotation(gray: Image.Image, dpi: int, options: IngestOptions, settings: OcrSettings = OcrSettings()) -> int:
     """Degrees (clockwise: 90, 180 or 270) the page must turn to stand upright, by Tesseract's
     orientation detection; 0 when it is upright, unsure, or OSD is not installed."""
-    import pytesseract
+    pytesseract = tesseract_module()
 
     # OSD needs letters, not detail: a copy at most ``osd_max_px`` on its long side is enough and
     # several times faster than the full page.

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -352,6 +353,26 @@ def centre_in(bbox: BBox, box: BBox) -> bool:
     return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
+@dataclass(frozen=True)
+class CentreIndex:
+    """Boxes' centres sorted by x, so that the boxes whose centre lies in a rectangle are found by
+    bisection instead of testing every box against every cell (words × cells on a big table)."""
+
+    xs: tuple[float, ...]  # centre x, ascending
+    ys: tuple[float, ...]  # centre y, in the same order
+    order: tuple[int, ...]  # the box's position in the list it was built from
+
+    @staticmethod
+    def of(bboxes: list[BBox]) -> CentreIndex:
+        centres = sorted(((b[0] + b[2]) / 2, (b[1] + b[3]) / 2, k) for k, b in enumerate(bboxes))
+        return CentreIndex(tuple(c[0] for c in centres), tuple(c[1] for c in centres), tuple(c[2] for c in centres))
+
+    def inside(self, box: BBox) -> list[int]:
+        """Positions (ascending) of the boxes ``centre_in`` would put in ``box``."""
+        lo, hi = bisect_left(self.xs, box[0]), bisect_right(self.xs, box[2])
+        return sorted(self.order[k] for k in range(lo, hi) if box[1] <= self.ys[k] <= box[3])
+
+
 def make_line(words: list[Word], page: int, number: int) -> Line:
     return Line(
         text=fold_spaces(" ".join(w.text for w in words)),
@@ -398,12 +419,13 @@ def grid_table(
     ys = _edges([v for b in cell_boxes for v in (b[1], b[3])], settings.edge_tolerance)
     cells: list[Cell] = []
     taken: set[tuple[int, int]] = set()
+    index = CentreIndex.of([bbox_of(w) for w in words])
     for box in sorted(cell_boxes, key=lambda b: (b[1], b[0])):
         r0, r1 = _index(ys, box[1]), _index(ys, box[3])
         c0, c1 = _index(xs, box[0]), _index(xs, box[2])
         if r1 <= r0 or c1 <= c0 or (r0, c0) in taken:
             continue
-        inside = [w for w in words if centre_in(bbox_of(w), box)]
+        inside = [words[k] for k in index.inside(box)]
         cells.append(
             Cell(
                 row=r0,

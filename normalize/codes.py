@@ -305,10 +305,63 @@ def repair_codes(
     absorbable = absorbable or [False] * len(tokens)
     parents = parents or [False] * len(tokens)
     readings = [read_code_token(t) if t else None for t in tokens]
+    clean = _clean_path(readings, absorbable, parents, settings)
+    if clean is not None:
+        return clean
+    return _search(readings, absorbable, parents, settings)
+
+
+def _clean_path(
+    readings: list[CodeToken | None], absorbable: list[bool], parents: list[bool], settings: CodeSettings
+) -> list[CodeChoice] | None:
+    """The column as printed, when every row reads exactly as the next step of the hierarchy
+    (its first child, the next sibling at some level, the next roman section) with nothing that
+    could argue for another reading: no look-alike letters (a roman numeral is read as the
+    section it names), no absorbable row, no parent row whose next row is not its child. Such a column is
+    what the search would choose at no cost per row, so one linear pass replaces it (typed
+    tables are all like this); None sends the column to the search."""
+    out: list[CodeChoice] = []
+    prev = ROOT
+    for token, may_absorb, parent in zip(readings, absorbable, [False, *parents[:-1]], strict=True):
+        if token is None or may_absorb:
+            return None
+        if token.roman is not None:
+            if token.roman_lookalikes or prev.roman == 0 and prev.path:
+                return None
+            code = CriterionCode(token.roman)
+        elif token.components and not token.lookalikes:
+            code = CriterionCode(prev.roman, token.components)
+        else:
+            return None
+        if not _next_step(prev, code) or any(c > settings.max_component for c in code.path):
+            return None
+        if parent and not _is_child(code, prev):
+            return None
+        out.append(CodeChoice(code, 0.0))
+        prev = code
+    return out
+
+
+def _next_step(prev: CriterionCode, code: CriterionCode) -> bool:
+    """``code`` is a legal successor of ``prev`` that skips nothing: the first child, the next
+    sibling at one of ``prev``'s levels, or the next roman section (its own row)."""
+    if code.roman != prev.roman:
+        return code.roman == prev.roman + 1 and not code.path
+    if code.path == prev.path + (1,):
+        return True
+    k = len(code.path) - 1
+    return 0 <= k < len(prev.path) and code.path[:k] == prev.path[:k] and code.path[k] == prev.path[k] + 1
+
+
+def _search(
+    readings: list[CodeToken | None], absorbable: list[bool], parents: list[bool], settings: CodeSettings
+) -> list[CodeChoice]:
+    """The best-path search over the column (see the module's docstring)."""
     ahead = _codes_ahead(readings, settings.lookahead)
     beam: dict[CriterionCode, _State] = {ROOT: _State(0.0, None, CodeChoice(ROOT), ROOT)}
     for i, token in enumerate(readings):
         nxt: dict[CriterionCode, _State] = {}
+        emits: dict[CriterionCode, float | None] = {}  # the row's token read as each code, once
 
         for prev, state in beam.items():
             candidates = set(successors(prev, settings))
@@ -332,7 +385,9 @@ def repair_codes(
                     continue
                 if i > 0 and parents[i - 1] and not _is_child(code, prev):
                     step += settings.parent_evidence
-                emit = match_cost(token, code, settings)
+                if code not in emits:
+                    emits[code] = match_cost(token, code, settings)
+                emit = emits[code]
                 inferred = emit is None or token is None
                 if emit is None:
                     emit = settings.inferred

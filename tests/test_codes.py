@@ -140,3 +140,54 @@ def test_parent_max_is_the_sum_of_its_children():
 def _repair_with_max(tokens, max_points):
     choices = repair_codes(tokens, parents=parent_rows(max_points))
     return format_codes([c.code for c in choices]), choices
+
+
+def _random_column(rng) -> tuple[list[str], list[bool], list[bool]]:
+    """A printed code column: mostly clean next steps, sometimes a skip, a look-alike, a roman
+    section, a missing token, an absorbable row or a parent flag."""
+    tokens: list[str | None] = []
+    path: tuple[int, ...] = ()
+    roman = 0
+    for _ in range(rng.randint(1, 30)):
+        r = rng.random()
+        if r < 0.1 and roman < 5:
+            roman += 1
+            path = ()
+            tokens.append(["I", "II", "III", "IV", "V"][roman - 1] + rng.choice(["", "."]))
+            continue
+        if r < 0.45 and len(path) < 3:
+            path = path + (1,)
+        elif path:
+            k = rng.randrange(len(path))
+            path = path[:k] + (path[k] + (1 if rng.random() < 0.9 else 2),)
+        else:
+            path = (1,)
+        text = ".".join(map(str, path)) + rng.choice(["", "."])
+        if rng.random() < 0.05:
+            text = text.replace("1", "l")
+        tokens.append(None if rng.random() < 0.03 else text)
+    n = len(tokens)
+    absorbable = [rng.random() < 0.03 for _ in range(n)]
+    parents = [rng.random() < 0.05 for _ in range(n)]
+    return tokens, absorbable, parents
+
+
+def test_the_linear_pass_gives_what_the_search_gives():
+    # A clean column skips the search: on every column it accepts, the search (run here by
+    # hand) must choose the same codes at the same costs.
+    import random
+
+    from normalize.codes import CodeSettings, _clean_path, _search
+
+    rng = random.Random(18)
+    settings = CodeSettings()
+    accepted = 0
+    for _ in range(1500):
+        tokens, absorbable, parents = _random_column(rng)
+        readings = [read_code_token(t) if t else None for t in tokens]
+        fast = _clean_path(readings, absorbable, parents, settings)
+        if fast is None:
+            continue
+        accepted += 1
+        assert fast == _search(readings, absorbable, parents, settings), tokens
+    assert accepted > 100
