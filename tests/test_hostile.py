@@ -49,8 +49,14 @@ def _ingest_error(path: Path, options: IngestOptions | None = None) -> str:
 
 
 def _in_subprocess(code: str) -> tuple[str, float]:
-    """Run ``code`` in a fresh interpreter from the repository root; its stdout and peak RSS (MB)."""
-    wrapped = code + "\nimport resource; print('RSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    """Run ``code`` in a fresh interpreter from the repository root; its stdout and peak RSS (MB).
+
+    The peak is the process's own VmHWM: getrusage's ru_maxrss survives exec on Linux, so it would
+    report the forking pytest process's size instead."""
+    wrapped = code + (
+        "\nimport re; hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)"
+        "\nprint('RSS', int(hwm) / 1024)"
+    )
     done = subprocess.run(
         [sys.executable, "-c", wrapped], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
     )
