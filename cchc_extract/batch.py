@@ -1,30 +1,25 @@
-"""Converting many inputs: finding them, naming their outputs, running the pipeline on each.
+"""Converting many inputs: finding them, naming their outputs, planning the jobs, keeping the summary.
 
-Each file is converted in a worker process of our own pool, so a file that crashes the
-interpreter or runs past ``--timeout`` costs only its worker: the parent kills it, writes that
-file an error record and starts a fresh worker. Workers die with the batch (even a ``kill -9``
-of it). Outputs already up to date (same input sha256, same pipeline version) are skipped unless
-forced. After the run the dashboard tables and the review files are rebuilt from every JSON this
-tool wrote in the output folder (its manifest, cchc_extract/outdir.py); Ctrl-C stops the
-conversions and still writes the summary and the tables of what finished.
+Each file is a job run by an executor (cchc_extract/executors.py: our own process pool, or a Dask
+cluster); a long scanned PDF is split into page-range jobs that run on several workers and are
+joined in page order (cchc_extract/pages.py). A file whose job crashes or runs past ``--timeout``
+gets an error record and the batch goes on. Outputs already up to date (same input sha256, same
+pipeline version) are skipped unless forced. After the run the dashboard tables and the review
+files are brought up to date (cchc_extract/refresh.py); Ctrl-C stops the conversions and still
+writes the summary and the tables of what finished.
 """
 
 from __future__ import annotations
 
 import json
-import multiprocessing
-import os
-import signal
 import sys
 import time
-from collections import deque
-from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
-from multiprocessing.connection import Connection, wait
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from cchc_extract.lifeline import die_with_parent
+from cchc_extract.executors import Done, ExecutorSettings, Job, make_executor, peak_rss_mb
 from cchc_extract.outdir import OutputError, check_target, load_manifest, record_outputs, relative_to_out, reserved_name
 from cchc_extract.pipeline import (
     PipelineOptions,
@@ -35,19 +30,29 @@ from cchc_extract.pipeline import (
     result_to_json,
     write_json,
 )
+from cchc_extract.progress import BatchSummary, FileOutcome, Progress, summary_text
 from cchc_extract.records import PIPELINE_VERSION, ErrorRecord, ExtractionResult, SourceInfo
+from cchc_extract.refresh import refresh_outputs
 from extract.base import supported_extensions
 
 SUMMARY_NAME = "summary.json"
+__all__ = ["BatchSettings", "BatchSummary", "FileOutcome", "InputFile", "collect_inputs", "run_convert"]
 
 
 @dataclass(frozen=True)
 class BatchSettings:
-    workers: int = 0  # 0: one per CPU
-    timeout_s: float = 600.0  # per file; 0 disables the watchdog
+    workers: int = 0  # 0: one per CPU (Dask: one per CPU of a LocalCluster, or the scheduler's workers)
+    timeout_s: float = 600.0  # per file (per page range of a split scan); 0 disables the watchdog
     force: bool = False  # convert even when the output is up to date
     progress: bool = False  # draw the progress bar even when stderr is not a terminal
     grace_s: float = 5.0  # how long a worker may take to stop when asked
+    executor: str = "pool"  # pool: our own processes; dask: a dask.distributed cluster
+    scheduler: str = ""  # dask: an existing scheduler's address; "" starts a LocalCluster
+    # A scanned PDF of at least this many pages is read in page ranges on several workers (OCR is
+    # ~2 s a page: fewer pages are not worth a second worker's start and the join).
+    split_min_pages: int = 4
+    # Page ranges per worker: more than one evens out pages that OCR slower than others.
+    ranges_per_worker: int = 2
 
 
 @dataclass(frozen=True)
@@ -55,65 +60,6 @@ class InputFile:
     path: Path
     relative: str  # path relative to the folder it was given in; the output is OUT/<relative>.json
     refused: str = ""  # why it is not read (a symlink out of its folder): its error record's message
-
-
-@dataclass
-class FileOutcome:
-    """What became of one input, read back from its output JSON."""
-
-    file: str
-    status: str  # converted | failed
-    up_to_date: bool = False  # skipped: its output was already current
-    format: str = ""
-    method: str = ""
-    pages: int = 0
-    mismatches: int = 0  # checks with status mismatch: the document's own numbers disagree
-    misreads: int = 0  # checks with status misread: a value we may have read wrong (not the commune's fault)
-    review: int = 0  # rows sent to review
-    unread: int = 0  # parts of the document that gave no data (tables, pages, rows): see its "unread"
-    errors: list[str] = field(default_factory=list)  # "stage: message"
-    seconds: float = 0.0
-
-
-@dataclass
-class BatchSummary:
-    files: int = 0
-    converted: int = 0
-    up_to_date: int = 0
-    with_mismatches: int = 0
-    mismatches: int = 0  # the documents' faults, over all documents
-    misreads: int = 0  # findings explained by a value we may have misread, over all documents
-    failed: int = 0
-    review_rows: int = 0
-    with_unread: list[str] = field(default_factory=list)  # documents with parts not read
-    seconds: float = 0.0
-    workers: int = 0
-    peak_rss_mb: float = 0.0  # largest worker's resident memory
-    interrupted: bool = False  # stopped by Ctrl-C: the files not done are not in the outcomes
-    output_error: str = ""  # the tables or review files could not be written (the previous set stands)
-    failures: list[tuple[str, str]] = field(default_factory=list)
-    outcomes: list[FileOutcome] = field(default_factory=list)
-
-    def add(self, outcome: FileOutcome) -> None:
-        self.outcomes.append(outcome)
-        self.up_to_date += outcome.up_to_date
-        self.review_rows += outcome.review
-        if outcome.status == "failed":
-            self.failed += 1
-            self.failures.append((outcome.file, outcome.errors[0] if outcome.errors else "failed"))
-            return
-        self.converted += 1
-        self.with_mismatches += outcome.mismatches > 0
-        self.mismatches += outcome.mismatches
-        self.misreads += outcome.misreads
-        if outcome.unread:
-            self.with_unread.append(outcome.file)
-
-    def to_json(self) -> dict:
-        data = asdict(self)
-        data["pipeline_version"] = PIPELINE_VERSION
-        data["failures"] = [{"file": f, "message": m} for f, m in self.failures]
-        return data
 
 
 def collect_inputs(inputs: list[Path], exclude: Path | None = None) -> list[InputFile]:
@@ -213,10 +159,14 @@ def current_output(item: InputFile, out_dir: Path) -> dict | None:
 
 
 def convert_one(item: InputFile, out_dir: Path, options: PipelineOptions) -> FileOutcome:
-    """Convert one input and write its JSON; used by the workers."""
+    """Convert one input and write its JSON: a job of the executors."""
     started = time.perf_counter()
-    data = result_to_json(convert_file(item.path, item.relative, options))
-    write_json(data, output_path(out_dir, item), out_dir)
+    try:
+        data = result_to_json(convert_file(item.path, item.relative, options))
+        write_json(data, output_path(out_dir, item), out_dir)
+    except Exception as exc:  # e.g. the output folder is not writable
+        seconds = time.perf_counter() - started
+        return FileOutcome(file=item.relative, status="failed", errors=[f"emit: {one_line(exc)}"], seconds=seconds)
     outcome = outcome_of(data, item.relative)
     outcome.seconds = time.perf_counter() - started
     return outcome
@@ -240,90 +190,6 @@ def write_error_record(item: InputFile, out_dir: Path, message: str, seconds: fl
     return outcome
 
 
-# --- the worker pool --------------------------------------------------------------------------
-
-
-def _worker_main(conn, out_dir: Path, options: PipelineOptions, parent_pid: int, inherited: list) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    die_with_parent(parent_pid)
-    # Pipe ends forked from the parent (this worker's own other end, the other workers'): held
-    # open here they would keep the parent's side from ever seeing this worker's end-of-file.
-    for other in inherited:
-        other.close()
-    while True:
-        try:
-            task = conn.recv()
-        except EOFError:
-            return
-        if task is None:
-            return
-        item: InputFile = task
-        started = time.perf_counter()
-        try:
-            outcome = convert_one(item, out_dir, options)
-        except Exception as exc:  # e.g. the output folder is not writable
-            outcome = FileOutcome(
-                file=item.relative,
-                status="failed",
-                errors=[f"emit: {one_line(exc)}"],
-                seconds=time.perf_counter() - started,
-            )
-        conn.send(outcome)
-
-
-@dataclass
-class _Worker:
-    process: multiprocessing.process.BaseProcess
-    conn: Connection
-    item: InputFile | None = None
-    started: float = 0.0
-
-
-def _mp_context():
-    # fork: workers inherit the loaded modules (and a test's monkeypatches); spawn elsewhere.
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-
-
-def _start_worker(ctx, out_dir: Path, options: PipelineOptions, others: Sequence[_Worker] = ()) -> _Worker:
-    parent_conn, child_conn = ctx.Pipe(duplex=True)
-    # Only a forked child inherits the parent's pipe ends (spawn passes just the arguments).
-    inherited = [parent_conn] + [w.conn for w in others] if ctx.get_start_method() == "fork" else []
-    process = ctx.Process(target=_worker_main, args=(child_conn, out_dir, options, os.getpid(), inherited), daemon=True)
-    process.start()
-    child_conn.close()
-    return _Worker(process, parent_conn)
-
-
-def _stop(worker: _Worker, grace_s: float) -> None:
-    try:
-        worker.conn.send(None)
-    except (OSError, ValueError):
-        pass
-    worker.process.join(grace_s)
-    if worker.process.is_alive():
-        worker.process.kill()
-        worker.process.join()
-    worker.conn.close()
-
-
-def _kill(worker: _Worker) -> None:
-    worker.process.kill()
-    worker.process.join()
-    worker.conn.close()
-
-
-def _death_message(worker: _Worker) -> str:
-    code = worker.process.exitcode
-    if code is not None and code < 0:
-        try:
-            name = signal.Signals(-code).name
-        except ValueError:
-            name = f"signal {-code}"
-        return f"the conversion crashed ({name}); the rest of the batch went on"
-    return f"the conversion stopped its process (exit code {code}); the rest of the batch went on"
-
-
 def longest_first(items: list[InputFile]) -> list[InputFile]:
     """The largest inputs first, so no slow scan is left to finish alone while the other workers
     idle (longest-processing-time scheduling). Size is the estimate: benchmarks/batch measured
@@ -338,163 +204,6 @@ def longest_first(items: list[InputFile]) -> list[InputFile]:
     return sorted(items, key=size, reverse=True)
 
 
-def run_pool(
-    items: list[InputFile],
-    out_dir: Path,
-    options: PipelineOptions,
-    settings: BatchSettings,
-    on_done: Callable[[FileOutcome], None],
-) -> None:
-    """Convert ``items`` on ``settings.workers`` processes, calling ``on_done`` as each finishes."""
-    if not items:
-        return
-    ctx = _mp_context()
-    queue = deque(longest_first(items))
-    count = min(settings.workers or os.cpu_count() or 1, len(items))
-    workers: list[_Worker] = []
-    for _ in range(count):
-        workers.append(_start_worker(ctx, out_dir, options, workers))
-    interrupted = False
-    try:
-        while True:
-            for i, worker in enumerate(workers):
-                if worker.item is None and queue:
-                    worker.item, worker.started = queue.popleft(), time.monotonic()
-                    try:
-                        worker.conn.send(worker.item)
-                    except (OSError, ValueError):  # died between tasks: replace, and retry the task
-                        queue.appendleft(worker.item)
-                        _kill(worker)
-                        workers[i] = _start_worker(ctx, out_dir, options, _others(workers, worker))
-            busy = [w for w in workers if w.item is not None]
-            if not busy:
-                return
-            timeout = None
-            if settings.timeout_s > 0:
-                timeout = max(0.0, min(w.started for w in busy) + settings.timeout_s - time.monotonic())
-            waited: list[Connection | int] = [w.conn for w in busy]
-            ready = set(wait(waited + [w.process.sentinel for w in busy], timeout))
-            now = time.monotonic()
-            for worker in busy:
-                i = workers.index(worker)
-                item = worker.item
-                assert item is not None  # busy: it has an item
-                if worker.conn in ready:
-                    try:
-                        on_done(worker.conn.recv())
-                        worker.item = None
-                        continue
-                    except (EOFError, OSError):
-                        pass  # died: handled below as a crash
-                if worker.conn in ready or worker.process.sentinel in ready:
-                    worker.process.join()
-                    message = _death_message(worker)
-                elif settings.timeout_s > 0 and now - worker.started >= settings.timeout_s:
-                    message = f"the conversion took longer than {settings.timeout_s:g} s (--timeout) and was stopped"
-                else:
-                    continue
-                _kill(worker)
-                workers[i] = _start_worker(ctx, out_dir, options, _others(workers, worker))
-                on_done(write_error_record(item, out_dir, message, now - worker.started))
-    except KeyboardInterrupt:
-        interrupted = True
-        raise
-    finally:
-        for worker in workers:
-            if interrupted:  # no conversion is waited for
-                _kill(worker)
-            else:
-                _stop(worker, settings.grace_s)
-
-
-def _others(workers: list[_Worker], replaced: _Worker) -> list[_Worker]:
-    return [w for w in workers if w is not replaced]
-
-
-# --- progress and summary ---------------------------------------------------------------------
-
-
-class Progress:
-    """A one-line progress bar on a terminal: files done/total, elapsed, ETA."""
-
-    def __init__(self, total: int, stream: TextIO, enabled: bool, width: int = 28) -> None:
-        self.total, self.stream, self.enabled, self.width = total, stream, enabled and total > 0, width
-        self.done = 0
-        self.started = time.monotonic()
-
-    def advance(self, name: str = "") -> None:
-        self.done += 1
-        self.draw(name)
-
-    def draw(self, name: str = "") -> None:
-        if not self.enabled:
-            return
-        elapsed = time.monotonic() - self.started
-        filled = int(self.width * self.done / self.total)
-        eta = elapsed / self.done * (self.total - self.done) if self.done else None
-        line = (
-            f"[{'#' * filled}{'.' * (self.width - filled)}] {self.done}/{self.total} files"
-            f"  {format_duration(elapsed)}  ETA {format_duration(eta) if eta is not None else '?'}"
-        )
-        if name:
-            line += f"  {name[-40:]}"
-        self.stream.write("\r" + line + "\x1b[K")
-        self.stream.flush()
-
-    def note(self, message: str) -> None:
-        """A message above the bar (the bar is redrawn after it)."""
-        if self.enabled:
-            self.stream.write("\r\x1b[K")
-        self.stream.write(message + "\n")
-        self.draw()
-
-    def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\n")
-            self.stream.flush()
-
-
-def format_duration(seconds: float) -> str:
-    seconds = int(round(seconds))
-    if seconds < 60:
-        return f"{seconds}s"
-    minutes, seconds = divmod(seconds, 60)
-    if minutes < 60:
-        return f"{minutes}m{seconds:02d}s"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}h{minutes:02d}m"
-
-
-def summary_text(summary: BatchSummary) -> str:
-    head = (
-        f"cchc-extract: {summary.files} files in {format_duration(summary.seconds)}: "
-        f"{summary.converted} converted ({summary.up_to_date} already up to date), "
-        f"{summary.with_mismatches} with mismatches ({summary.mismatches} in all; {summary.misreads} more "
-        f"explained by values we may have misread), {summary.failed} failed, "
-        f"{summary.review_rows} rows sent to review"
-    )
-    if summary.with_unread:
-        head += f", {len(summary.with_unread)} with parts not read"
-    lines = [head] + [f"  failed: {f}: {m}" for f, m in summary.failures]
-    lines += [
-        f'  not all read: {o.file}: {o.unread} part(s), see its "unread" and the review queue'
-        for o in summary.outcomes
-        if o.unread and o.file in summary.with_unread
-    ]
-    if summary.interrupted:
-        lines.append(f"  interrupted: {summary.files - len(summary.outcomes)} files not converted")
-    if summary.output_error:
-        lines.append(f"  not complete: {summary.output_error}")
-    return "\n".join(lines)
-
-
-def peak_child_rss_mb() -> float:
-    import resource
-
-    kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
-    return round(kb / 1024, 1)
-
-
 def run_convert(
     inputs: list[Path],
     out_dir: Path,
@@ -502,10 +211,16 @@ def run_convert(
     settings: BatchSettings = BatchSettings(),
     stream: TextIO | None = None,
 ) -> BatchSummary:
-    """Convert every input into ``out_dir``, then rebuild the tables and review files there."""
+    """Convert every input into ``out_dir``, then bring the tables and review files there up to date."""
+    from cchc_extract.pages import PagePlan
+
     stream = stream or sys.stderr
     started = time.monotonic()
-    summary = BatchSummary(workers=settings.workers or os.cpu_count() or 1)
+    executor = make_executor(
+        settings.executor,
+        ExecutorSettings(workers=settings.workers, grace_s=settings.grace_s, scheduler=settings.scheduler),
+    )
+    summary = BatchSummary(workers=executor.workers, executor=settings.executor)
     items = collect_inputs(inputs, exclude=out_dir)
     summary.files = len(items)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -527,6 +242,7 @@ def run_convert(
             (refused if item.refused else todo).append(item)
         if not item.refused:
             sources.append(item)
+        del data  # an up-to-date output is summed up, not kept
     # Claimed before they are written: a run killed midway still owns what it wrote.
     # The inputs are remembered too (page crops are cut from them), up-to-date ones included.
     record_outputs(
@@ -536,17 +252,27 @@ def run_convert(
     )
     progress = Progress(len(todo) + len(refused), stream, settings.progress or stream.isatty())
 
-    def done(outcome: FileOutcome) -> None:
+    def finished(outcome: FileOutcome) -> None:
         summary.add(outcome)
         for error in outcome.errors:
             progress.note(f"{outcome.file}: {error}")
         progress.advance(outcome.file)
 
+    plan = PagePlan(out_dir, options, settings, executor.workers)
+
+    def on_done(done: Done) -> Iterable[Job]:
+        summary.peak_rss_mb = max(summary.peak_rss_mb, done.peak_rss_mb)
+        outcome, more = plan.done(done)
+        if outcome is not None:
+            finished(outcome)
+        return more
+
     progress.draw()
     try:
         for item in refused:
-            done(write_error_record(item, out_dir, item.refused, 0.0))
-        run_pool(todo, out_dir, options, settings, done)
+            finished(write_error_record(item, out_dir, item.refused, 0.0))
+        jobs = [job for item in longest_first(todo) for job in plan.jobs(item)]
+        executor.run(jobs, on_done)
     except KeyboardInterrupt:
         summary.interrupted = True
         progress.note(
@@ -556,9 +282,9 @@ def run_convert(
     finally:
         progress.close()
     summary.seconds = round(time.monotonic() - started, 3)
-    summary.peak_rss_mb = peak_child_rss_mb()
     summary.outcomes.sort(key=lambda o: o.file)
     summary.output_error = refresh_outputs(out_dir, stream)
+    summary.parent_peak_rss_mb = peak_rss_mb()
     try:
         write_json(summary.to_json(), out_dir / SUMMARY_NAME, out_dir)
     except (OSError, OutputError, ValueError) as exc:
@@ -566,22 +292,3 @@ def run_convert(
         print(f"cchc-extract: {summary.output_error}", file=stream)
     print(summary_text(summary), file=stream)
     return summary
-
-
-def refresh_outputs(out_dir: Path, stream: TextIO) -> str:
-    """Rebuild the dashboard tables and the review files from every JSON this tool wrote in
-    ``out_dir``; the error message ("" when written). A failed write leaves the previous tables
-    (each set is swapped in whole), and the caller exits with an error."""
-    from cchc_extract.report import write_report
-    from cchc_extract.review import export_review
-    from cchc_extract.tables import write_tables
-
-    try:
-        write_tables(out_dir)
-        export_review(out_dir)
-        write_report(out_dir)
-    except Exception as exc:  # the JSON outputs stand even if a table cannot be written
-        message = f"could not write the tables or review files: {one_line(exc)}"
-        print(f"cchc-extract: {message}", file=stream)
-        return message
-    return ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -42,6 +43,18 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"per-file time limit; 0 for none (default {BatchSettings.timeout_s:g})",
     )
     conv.add_argument("--force", action="store_true", help="convert again files whose output is up to date")
+    conv.add_argument(
+        "--executor",
+        choices=("pool", "dask"),
+        default=BatchSettings.executor,
+        help="where the conversions run: our own process pool (default), or a dask.distributed cluster",
+    )
+    conv.add_argument(
+        "--scheduler",
+        default="",
+        metavar="ADDRESS",
+        help="with --executor dask: an existing scheduler (tcp://host:8786); default a local cluster",
+    )
     conv.add_argument("--progress", action="store_true", help="progress bar even when stderr is not a terminal")
 
     app = sub.add_parser("apply-review", help="apply the corrections typed into a review.xlsx/.csv to the JSON")
@@ -106,7 +119,20 @@ def _convert(args) -> int:
     options = PipelineOptions(
         reconcile=ReconcileSettings(review_below=args.review_below), repair=not args.no_repair, debug=args.debug
     )
-    settings = BatchSettings(workers=args.workers, timeout_s=args.timeout, force=args.force, progress=args.progress)
+    if args.scheduler and args.executor != "dask":
+        print("cchc-extract: --scheduler goes with --executor dask", file=sys.stderr)
+        return EXIT_USAGE
+    if args.executor == "dask" and importlib.util.find_spec("distributed") is None:
+        print("cchc-extract: --executor dask needs dask.distributed: pip install 'cchc-extract[dask]'", file=sys.stderr)
+        return EXIT_USAGE
+    settings = BatchSettings(
+        workers=args.workers,
+        timeout_s=args.timeout,
+        force=args.force,
+        progress=args.progress,
+        executor=args.executor,
+        scheduler=args.scheduler,
+    )
     try:
         summary = run_convert(args.inputs, args.out, options, settings)
     except (OSError, OutputError) as exc:  # the output folder itself cannot be written

@@ -87,16 +87,20 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
 
 
 def convert_file(
-    path: Path, display_path: str | None = None, options: PipelineOptions = PipelineOptions()
+    path: Path,
+    display_path: str | None = None,
+    options: PipelineOptions = PipelineOptions(),
+    read: Callable[[Path, IngestOptions], IngestedDocument] = ingest,
 ) -> ExtractionResult:
-    """Convert one input file; never raises for a bad input."""
+    """Convert one input file; never raises for a bad input. ``read`` is the ingest stage (a
+    batch gives the join of a long scan's page ranges read on several workers)."""
     result = ExtractionResult(source=SourceInfo(path=display_path or str(path)))
     try:
         result.source.sha256 = file_sha256(path)
     except OSError as exc:
         result.errors.append(ErrorRecord(stage="ingest", message=f"cannot read file: {exc.strerror or exc}"))
         return result
-    doc = _run_stage(result, "ingest", lambda: ingest(path, options.ingest), options.debug)
+    doc = _run_stage(result, "ingest", lambda: read(path, options.ingest), options.debug)
     if doc is None:
         result.source.format = _format_of(path)
         return result

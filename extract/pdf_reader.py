@@ -81,9 +81,12 @@ class PdfReader(DocumentReader):
         super().__init__(options)
         self.settings = settings
 
-    def read(self, path: Path) -> IngestedDocument:
+    def read(self, path: Path, pages: range | None = None) -> IngestedDocument:
+        """The PDF, or only its ``pages`` (0-based indexes; a batch reads a long scan in page ranges
+        on several workers): their lines numbered from 1 as if the document began there, and
+        ``join_ranges`` renumbers them."""
         try:
-            return self._read(path, path)
+            return self._read(path, path, pages)
         except _ParserFailure as failure:
             # pdfminer gives up on a broken cross-reference table that pdfium rebuilds: read the
             # copy pdfium saves (with a fresh one); the original error stands when that fails too.
@@ -91,13 +94,13 @@ class PdfReader(DocumentReader):
             if repaired is None:
                 raise failure.error from None
             try:
-                doc = self._read(path, io.BytesIO(repaired))
+                doc = self._read(path, io.BytesIO(repaired), pages)
             except _ParserFailure:
                 raise failure.error from None
-            doc.warnings.append(f"broken PDF structure ({failure.error}): read from the copy pdfium repaired")
+            doc.warnings.append(f"{REPAIRED} ({failure.error}): read from the copy pdfium repaired")
             return doc
 
-    def _read(self, path: Path, source) -> IngestedDocument:
+    def _read(self, path: Path, source, pages: range | None) -> IngestedDocument:
         import pdfplumber
 
         doc = IngestedDocument(path=str(path), format="pdf")
@@ -108,8 +111,10 @@ class PdfReader(DocumentReader):
                 check(len(pdf.pages), limits.max_pages, "PDF has too many pages", " pages")
                 renderer = _Renderer(path, limits=limits)
                 try:
-                    for index, pdf_page in enumerate(pdf.pages):
-                        page = self._read_page(pdf_page, index, number, renderer, doc.warnings)
+                    for index in pages if pages is not None else range(len(pdf.pages)):
+                        if index >= len(pdf.pages):
+                            break
+                        page = self._read_page(pdf.pages[index], index, number, renderer, doc.warnings)
                         number = max([number] + [_last_number(b) for b in page.blocks])
                         doc.pages.append(page)
                 finally:
@@ -276,6 +281,34 @@ def embedded_scan(page, settings: PageImageSettings = PageImageSettings(), limit
 
 def _last_number(block) -> int:
     return block.line_end if isinstance(block, Table) else block.number
+
+
+REPAIRED = "broken PDF structure"  # the warning of a PDF read from pdfium's repaired copy
+
+
+def join_ranges(parts: list[IngestedDocument]) -> IngestedDocument:
+    """The documents ``PdfReader.read`` made of consecutive page ranges, as one: line numbers
+    running on from range to range exactly as a reading of the whole file numbers them (a page's
+    lines are numbered on from the last number before it), warnings in page order and the repair
+    warning once, at the end, where the whole reading puts it."""
+    doc = IngestedDocument(path=parts[0].path, format=parts[0].format, encoding=parts[0].encoding)
+    number = 0
+    repaired: list[str] = []
+    for part in parts:
+        offset = number
+        for page in part.pages:
+            for block in page.blocks:
+                if isinstance(block, Table):
+                    block.line_start += offset
+                    block.line_end += offset
+                else:
+                    block.number += offset
+            number = max([number] + [_last_number(b) for b in page.blocks])
+            doc.pages.append(page)
+        doc.warnings += [w for w in part.warnings if not w.startswith(REPAIRED)]
+        repaired += [w for w in part.warnings if w.startswith(REPAIRED)]
+    doc.warnings += list(dict.fromkeys(repaired))
+    return doc
 
 
 def has_text_layer(chars: list[dict], min_chars: int, min_quality: float) -> bool:

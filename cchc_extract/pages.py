@@ -1,0 +1,165 @@
+"""The jobs of a batch: one per file, or, for a long scanned PDF, one per page range and a join.
+
+OCR costs ~2 s a page on one core: a 100-page scan read page after page keeps one worker busy
+for minutes while the others idle. Such a PDF is read in consecutive page ranges by several
+workers (``PdfReader.read(path, pages)``); when the last range is back, a join job numbers the
+lines on as the whole reading does (``join_ranges``) and runs the rest of the pipeline, so the
+output is the same JSON as one worker's. A range that crashes or runs past the timeout fails its
+file, with the same error record as a whole-file job.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cchc_extract.executors import Done, Job
+from cchc_extract.pipeline import PipelineOptions, convert_file, one_line, result_to_json, write_json
+from cchc_extract.progress import FileOutcome
+from extract.base import IngestError, IngestOptions
+from extract.model import IngestedDocument
+
+if TYPE_CHECKING:
+    from cchc_extract.batch import BatchSettings, InputFile
+
+
+@dataclass
+class RangeRead:
+    """What one page range gave: its pages, or why it could not be read."""
+
+    doc: IngestedDocument | None = None
+    error: str = ""
+
+
+def read_range(path: Path, first: int, stop: int, options: IngestOptions, debug: bool = False) -> RangeRead:
+    """Pages ``first``..``stop - 1`` of a PDF (a job): errors as values, like the ingest stage."""
+    from extract.pdf_reader import PdfReader
+
+    try:
+        return RangeRead(PdfReader(options).read(path, range(first, stop)))
+    except IngestError as exc:
+        return RangeRead(error=one_line(exc))
+    except Exception as exc:  # noqa: BLE001  the ingest stage's error record, as a whole reading gives it
+        import traceback
+
+        return RangeRead(error=one_line(exc) + ("\n" + traceback.format_exc() if debug else ""))
+
+
+def convert_joined(item: InputFile, out_dir: Path, options: PipelineOptions, parts: list[RangeRead]) -> FileOutcome:
+    """The rest of the pipeline on the joined ranges, and the output JSON written (a job)."""
+    from cchc_extract.batch import outcome_of, output_path
+    from extract.pdf_reader import join_ranges
+
+    def read(path: Path, ingest_options: IngestOptions) -> IngestedDocument:
+        failed = next((p.error for p in parts if p.doc is None), None)
+        if failed is not None:
+            raise IngestError(failed)
+        return join_ranges([p.doc for p in parts if p.doc is not None])
+
+    started = time.perf_counter()
+    try:
+        data = result_to_json(convert_file(item.path, item.relative, options, read))
+        write_json(data, output_path(out_dir, item), out_dir)
+    except Exception as exc:  # e.g. the output folder is not writable
+        return FileOutcome(item.relative, "failed", errors=[f"emit: {one_line(exc)}"])
+    outcome = outcome_of(data, item.relative)
+    outcome.seconds = time.perf_counter() - started
+    return outcome
+
+
+def scan_pages(path: Path, min_text_chars: int) -> int:
+    """The page count of a PDF whose first page has no text layer (a scan), else 0. A guess for
+    planning only: each page is still read as its own text layer says."""
+    if path.suffix.lower() != ".pdf":
+        return 0
+    try:
+        import pypdfium2 as pdfium
+
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            if len(doc) == 0:
+                return 0
+            text = doc[0].get_textpage().get_text_range()
+            return len(doc) if len(text.strip()) < min_text_chars else 0
+        finally:
+            doc.close()
+    except Exception:  # noqa: BLE001  a PDF pdfium cannot open: read whole, where its error is recorded
+        return 0
+
+
+def page_ranges(pages: int, pieces: int) -> list[range]:
+    """``pages`` cut into at most ``pieces`` consecutive ranges of near-equal length."""
+    size = math.ceil(pages / max(1, pieces))
+    return [range(a, min(a + size, pages)) for a in range(0, pages, size)]
+
+
+@dataclass
+class _Split:
+    item: InputFile
+    parts: list[RangeRead | None]
+    seconds: float = 0.0
+    failed: bool = False
+
+
+@dataclass
+class PagePlan:
+    """The jobs of each input, and what each finished job means for its file."""
+
+    out_dir: Path
+    options: PipelineOptions
+    settings: BatchSettings
+    workers: int
+    _files: dict[str, InputFile] = field(default_factory=dict)  # whole-file and join jobs
+    _ranges: dict[str, tuple[_Split, int]] = field(default_factory=dict)  # range job → its split, index
+    _read_s: dict[str, float] = field(default_factory=dict)  # a joined file's seconds reading its ranges
+
+    def jobs(self, item: InputFile) -> list[Job]:
+        from cchc_extract.batch import convert_one
+
+        timeout = self.settings.timeout_s
+        pages = scan_pages(item.path, self.options.ingest.min_text_chars) if self.workers > 1 else 0
+        if pages < max(2, self.settings.split_min_pages):
+            self._files[item.relative] = item
+            return [Job(item.relative, convert_one, (item, self.out_dir, self.options), timeout)]
+        ranges = page_ranges(pages, self.workers * self.settings.ranges_per_worker)
+        split = _Split(item, [None] * len(ranges))
+        jobs = []
+        for n, pages_of in enumerate(ranges):
+            key = f"{item.relative}#pages {pages_of.start + 1}-{pages_of.stop}"
+            self._ranges[key] = (split, n)
+            args = (item.path, pages_of.start, pages_of.stop, self.options.ingest, self.options.debug)
+            jobs.append(Job(key, read_range, args, timeout))
+        return jobs
+
+    def done(self, done: Done) -> tuple[FileOutcome | None, list[Job]]:
+        """The outcome of a file this job finished (None while its other ranges run), and the
+        jobs it leads to (the join after the last range)."""
+        from cchc_extract.batch import write_error_record
+
+        key = done.job.key
+        if key in self._files:
+            item = self._files.pop(key)
+            if done.failure:
+                return write_error_record(item, self.out_dir, done.failure, done.seconds), []
+            outcome: FileOutcome = done.value
+            outcome.seconds += self._read_s.pop(key, 0.0)
+            return outcome, []
+        split, n = self._ranges.pop(key)
+        split.seconds += done.seconds
+        if split.failed:  # the file already has its error record
+            return None, []
+        if done.failure:
+            split.failed = True
+            return write_error_record(split.item, self.out_dir, done.failure, split.seconds), []
+        split.parts[n] = done.value
+        if any(p is None for p in split.parts):
+            return None, []
+        item = split.item
+        self._files[item.relative] = item
+        self._read_s[item.relative] = split.seconds
+        parts = [p for p in split.parts if p is not None]
+        args = (item, self.out_dir, self.options, parts)
+        return None, [Job(item.relative, convert_joined, args, self.settings.timeout_s)]

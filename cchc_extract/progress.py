@@ -1,0 +1,145 @@
+"""What a batch shows and keeps of its run: the progress bar on a terminal, each file's outcome,
+and the summary (printed at the end and written as ``OUT/summary.json``)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field
+from typing import TextIO
+
+from cchc_extract.records import PIPELINE_VERSION
+
+
+@dataclass
+class FileOutcome:
+    """What became of one input, read back from its output JSON."""
+
+    file: str
+    status: str  # converted | failed
+    up_to_date: bool = False  # skipped: its output was already current
+    format: str = ""
+    method: str = ""
+    pages: int = 0
+    mismatches: int = 0  # checks with status mismatch: the document's own numbers disagree
+    misreads: int = 0  # checks with status misread: a value we may have read wrong (not the commune's fault)
+    review: int = 0  # rows sent to review
+    unread: int = 0  # parts of the document that gave no data (tables, pages, rows): see its "unread"
+    errors: list[str] = field(default_factory=list)  # "stage: message"
+    seconds: float = 0.0
+
+
+@dataclass
+class BatchSummary:
+    files: int = 0
+    converted: int = 0
+    up_to_date: int = 0
+    with_mismatches: int = 0
+    mismatches: int = 0  # the documents' faults, over all documents
+    misreads: int = 0  # findings explained by a value we may have misread, over all documents
+    failed: int = 0
+    review_rows: int = 0
+    with_unread: list[str] = field(default_factory=list)  # documents with parts not read
+    seconds: float = 0.0
+    workers: int = 0
+    executor: str = "pool"  # pool | dask
+    peak_rss_mb: float = 0.0  # the largest worker's peak resident memory (VmHWM), over the run
+    parent_peak_rss_mb: float = 0.0  # the batch process's own peak, tables and review files included
+    interrupted: bool = False  # stopped by Ctrl-C: the files not done are not in the outcomes
+    output_error: str = ""  # the tables or review files could not be written (the previous set stands)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    outcomes: list[FileOutcome] = field(default_factory=list)
+
+    def add(self, outcome: FileOutcome) -> None:
+        self.outcomes.append(outcome)
+        self.up_to_date += outcome.up_to_date
+        self.review_rows += outcome.review
+        if outcome.status == "failed":
+            self.failed += 1
+            self.failures.append((outcome.file, outcome.errors[0] if outcome.errors else "failed"))
+            return
+        self.converted += 1
+        self.with_mismatches += outcome.mismatches > 0
+        self.mismatches += outcome.mismatches
+        self.misreads += outcome.misreads
+        if outcome.unread:
+            self.with_unread.append(outcome.file)
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["pipeline_version"] = PIPELINE_VERSION
+        data["failures"] = [{"file": f, "message": m} for f, m in self.failures]
+        return data
+
+
+class Progress:
+    """A one-line progress bar on a terminal: files done/total, elapsed, ETA."""
+
+    def __init__(self, total: int, stream: TextIO, enabled: bool, width: int = 28) -> None:
+        self.total, self.stream, self.enabled, self.width = total, stream, enabled and total > 0, width
+        self.done = 0
+        self.started = time.monotonic()
+
+    def advance(self, name: str = "") -> None:
+        self.done += 1
+        self.draw(name)
+
+    def draw(self, name: str = "") -> None:
+        if not self.enabled:
+            return
+        elapsed = time.monotonic() - self.started
+        filled = int(self.width * self.done / self.total)
+        eta = elapsed / self.done * (self.total - self.done) if self.done else None
+        line = (
+            f"[{'#' * filled}{'.' * (self.width - filled)}] {self.done}/{self.total} files"
+            f"  {format_duration(elapsed)}  ETA {format_duration(eta) if eta is not None else '?'}"
+        )
+        if name:
+            line += f"  {name[-40:]}"
+        self.stream.write("\r" + line + "\x1b[K")
+        self.stream.flush()
+
+    def note(self, message: str) -> None:
+        """A message above the bar (the bar is redrawn after it)."""
+        if self.enabled:
+            self.stream.write("\r\x1b[K")
+        self.stream.write(message + "\n")
+        self.draw()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def format_duration(seconds: float) -> str:
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds}s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes}m{seconds:02d}s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m"
+
+
+def summary_text(summary: BatchSummary) -> str:
+    head = (
+        f"cchc-extract: {summary.files} files in {format_duration(summary.seconds)}: "
+        f"{summary.converted} converted ({summary.up_to_date} already up to date), "
+        f"{summary.with_mismatches} with mismatches ({summary.mismatches} in all; {summary.misreads} more "
+        f"explained by values we may have misread), {summary.failed} failed, "
+        f"{summary.review_rows} rows sent to review"
+    )
+    if summary.with_unread:
+        head += f", {len(summary.with_unread)} with parts not read"
+    lines = [head] + [f"  failed: {f}: {m}" for f, m in summary.failures]
+    lines += [
+        f'  not all read: {o.file}: {o.unread} part(s), see its "unread" and the review queue'
+        for o in summary.outcomes
+        if o.unread and o.file in summary.with_unread
+    ]
+    if summary.interrupted:
+        lines.append(f"  interrupted: {summary.files - len(summary.outcomes)} files not converted")
+    if summary.output_error:
+        lines.append(f"  not complete: {summary.output_error}")
+    return "\n".join(lines)
