@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from cchc_extract.batch import BatchSettings
+from cchc_extract.executors import ExecutorError
 from cchc_extract.outdir import OutputError
 from cchc_extract.pipeline import PipelineOptions, one_line
 from cchc_extract.reconcile import ReconcileSettings
@@ -135,6 +136,9 @@ def _convert(args) -> int:
     )
     try:
         summary = run_convert(args.inputs, args.out, options, settings)
+    except ExecutorError as exc:
+        print(f"cchc-extract: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except (OSError, OutputError) as exc:  # the output folder itself cannot be written
         print(f"cchc-extract: cannot write to {args.out}: {one_line(exc)}", file=sys.stderr)
         return EXIT_FAILED

@@ -68,6 +68,12 @@ class ExecutorSettings:
     scheduler: str = ""  # Dask: an existing scheduler's address; "" starts a LocalCluster
     # Dask's LocalCluster: memory per worker before Dask pauses it; scans at 300 dpi stay far below.
     dask_memory_limit: str = "2GiB"
+    # Dask: how long to wait for the scheduler and its first worker before giving up with a message.
+    connect_timeout_s: float = 60.0
+
+
+class ExecutorError(Exception):
+    """The executor could not start (no Dask scheduler at that address, no worker joined)."""
 
 
 def peak_rss_mb() -> float:
@@ -312,8 +318,14 @@ class DaskExecutor:
         from dask.distributed import Client, LocalCluster
 
         if self.settings.scheduler:
-            client = Client(self.settings.scheduler, timeout="30s")
-            self.workers = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
+            wait_s = self.settings.connect_timeout_s
+            try:
+                client = Client(self.settings.scheduler, timeout=f"{wait_s}s")
+                client.wait_for_workers(1, timeout=wait_s)
+            except (OSError, TimeoutError) as exc:
+                raise ExecutorError(f"no Dask scheduler with workers at {self.settings.scheduler}: {exc}") from None
+            info = client.scheduler_info(n_workers=-1)["workers"].values()
+            self.workers = max(1, sum(w.get("nthreads", 1) for w in info))
             return client, None
         cluster = LocalCluster(
             n_workers=self.workers,
