@@ -14,7 +14,7 @@ crop that cannot be made (input gone or changed, a text input, no box) is simply
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,20 +58,19 @@ def _sha(path: Path) -> str:
 
 
 def make_crops(
-    out_dir: Path, outputs: list[tuple[Path, dict]], settings: CropSettings = CropSettings()
+    out_dir: Path, outputs: Iterable[tuple[Path, dict]], settings: CropSettings = CropSettings()
 ) -> dict[tuple[str, int], str]:
     """Crops of every review item of ``outputs``: {(JSON path relative to OUT, review index):
     crop path relative to OUT}. Crops of a document whose JSON is unchanged are kept; those of a
     rewritten or vanished document are removed first. Never raises for one document."""
     manifest = load_manifest(out_dir)
     found: dict[tuple[str, int], str] = {}
-    current = {relative_to_out(out_dir, path): (path, data) for path, data in outputs}
     changed = False
-    for relative in list(manifest.crops):
-        if relative not in current:
-            _remove(out_dir, manifest, relative)
-            changed = True
-    for relative, (path, data) in current.items():
+    seen: set[str] = set()
+    # One document in memory at a time: ``outputs`` may be a generator over a large folder.
+    for path, data in outputs:
+        relative = relative_to_out(out_dir, path)
+        seen.add(relative)
         try:
             digest = _sha(path)
         except OSError:
@@ -99,6 +98,10 @@ def make_crops(
         }
         found.update({(relative, n): f for n, f in made.items()})
         changed = True
+    for relative in list(manifest.crops):
+        if relative not in seen:
+            _remove(out_dir, manifest, relative)
+            changed = True
     if changed:
         save_manifest(out_dir, manifest)
     return found

@@ -195,7 +195,7 @@ def export_review(
     """Write ``review.xlsx`` (header frozen, columns sized) and ``review.csv`` (UTF-8 with BOM),
     text that would open as a formula neutralised; ``kept`` rows keep their typed values. The
     page crops are made first; ``crop`` links each row to its own (relative paths)."""
-    crops = make_crops(out_dir, list(iter_outputs(out_dir)), crop_settings)
+    crops = make_crops(out_dir, iter_outputs(out_dir), crop_settings)
     frame = neutralised(with_kept(review_frame(out_dir, crops), list(kept)))
     csv_path, xlsx_path = out_dir / REVIEW_CSV, out_dir / REVIEW_XLSX
 

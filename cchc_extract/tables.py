@@ -1,19 +1,14 @@
 """Dashboard tables: every output JSON in a folder flattened into one table per kind of item.
 
 One row per item, the document's key columns repeated on each, columns declared here so a table
-has the same columns (and types) whether it holds a thousand rows or none. Written as CSV (UTF-8
-with BOM, for Excel; text that would open as a formula neutralised), Parquet and one SQLite file.
-The whole set is written into a temporary folder and swapped in at the end: a failed write (a
-full disk) leaves the previous set whole.
+has the same columns (and types) whether it holds a thousand rows or none. Written (by
+cchc_extract/tablestore.py, document by document) as CSV (UTF-8 with BOM, for Excel; text that
+would open as a formula neutralised), Parquet, one Excel workbook and one SQLite database.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
-from cchc_extract.outdir import OutputError, check_target, current_umask, owned_outputs
-from cchc_extract.spreadsheet import write_csv
+from cchc_extract.outdir import owned_outputs
 
 TABLES_DIR = "tables"
 SQLITE_NAME = "cchc.sqlite"
@@ -31,12 +25,14 @@ SQLITE_NAME = "cchc.sqlite"
 @dataclass(frozen=True)
 class Column:
     name: str
-    kind: str = "str"  # str | float | int
+    kind: str = "str"  # str | float | int | date (ISO text: a date cell in Excel, DATE in SQLite)
 
 
-# Types per kind: pandas dtype, Arrow type, SQLite affinity.
+# Types per kind: pandas dtype, Arrow type, SQLite type. Dates stay ISO text in pandas, CSV and
+# Parquet (as every reader of those took them so far).
 _KINDS = {
     "str": ("object", pa.string(), "TEXT"),
+    "date": ("object", pa.string(), "DATE"),
     "float": ("float64", pa.float64(), "REAL"),
     "int": ("Int64", pa.int64(), "INTEGER"),
 }
@@ -51,7 +47,7 @@ def _cols(spec: str) -> tuple[Column, ...]:
     return tuple(out)
 
 
-KEY_COLUMNS = _cols("source_path commune number date period")
+KEY_COLUMNS = _cols("source_path commune number date:date period")
 _SOURCE_REF = _cols("page:int line_start:int line_end:int")
 
 TABLE_COLUMNS: dict[str, tuple[Column, ...]] = {
@@ -99,6 +95,10 @@ TABLE_COLUMNS: dict[str, tuple[Column, ...]] = {
     # Parts of a document that gave no data (tables not read, blank pages, rows not placed).
     "unread": KEY_COLUMNS
     + _cols("index:int kind page:int page_end:int line_start:int line_end:int reason text_sample"),
+    # The review queue of each document (its "review"), and the corrections applied to it.
+    "review": KEY_COLUMNS
+    + _cols("index:int item field table code page:int raw value:float value_text alternatives reason confidence:float"),
+    "corrections": KEY_COLUMNS + _cols("index:int item field old new source applied_at"),
 }
 
 
@@ -217,6 +217,18 @@ def _check_rows(data: dict) -> Iterator[dict]:
         yield row
 
 
+def _review_rows(data: dict) -> Iterator[dict]:
+    for index, item in enumerate(data.get("review", [])):
+        value = item.get("value")
+        numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+        yield {
+            **item,
+            "index": index,
+            "value": value if numeric else None,
+            "value_text": None if numeric else value,
+        }
+
+
 _ITEMS: dict[str, Callable[[dict], Iterator[dict]]] = {
     "score_rows": _score_rows,
     "statistics_rows": _statistics_rows,
@@ -226,13 +238,16 @@ _ITEMS: dict[str, Callable[[dict], Iterator[dict]]] = {
     "counts": _flat_items("counts"),
     "checks": _check_rows,
     "unread": lambda d: ({**part, "index": i} for i, part in enumerate(d.get("unread", []))),
+    "review": _review_rows,
+    # A correction's "source" is the review file it came from (text), not a place in the document.
+    "corrections": lambda d: ({**c, "index": i} for i, c in enumerate(d.get("corrections", []))),
 }
 
 
 def _cell(value, kind: str):
     if value is None:
         return None
-    if kind == "str":
+    if kind in ("str", "date"):
         return _text(value)
     try:
         return int(value) if kind == "int" else float(value)
@@ -276,51 +291,13 @@ def _arrow_schema(name: str) -> pa.Schema:
 
 def table_files() -> set[str]:
     """The names of every file ``write_tables`` writes."""
-    return {f"{name}.{ext}" for name in TABLE_COLUMNS for ext in ("csv", "parquet")} | {SQLITE_NAME}
+    from cchc_extract.tablestore import XLSX_NAME
+
+    return {f"{name}.{ext}" for name in TABLE_COLUMNS for ext in ("csv", "parquet")} | {SQLITE_NAME, XLSX_NAME}
 
 
-def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame] | None = None) -> Path:
-    """Write the tables as ``tables/<name>.csv`` / ``.parquet`` and ``tables/cchc.sqlite``: into a
-    temporary folder first, swapped in when every file is written."""
-    tables = build_tables(out_dir) if tables is None else tables
-    folder = out_dir / TABLES_DIR
-    check_target(out_dir, folder)
-    if folder.exists() and (not folder.is_dir() or not {p.name for p in folder.iterdir()} <= table_files()):
-        raise OutputError(f"{folder} holds files this tool did not write; the tables were not written")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".tables.", dir=out_dir))
-    try:
-        for name, frame in tables.items():
-            write_csv(frame, staging / f"{name}.csv")
-            frame.to_parquet(staging / f"{name}.parquet", index=False, engine="pyarrow", schema=_arrow_schema(name))
-        _write_sqlite(staging / SQLITE_NAME, tables)
-        os.chmod(staging, 0o777 & ~current_umask())  # mkdtemp's 0700 would hide the tables from other users
-        _swap_in(staging, folder)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return folder
+def write_tables(out_dir: Path) -> Path:
+    """The table set of ``out_dir`` brought up to date, document by document (tablestore.py)."""
+    from cchc_extract.tablestore import write_tables as write
 
-
-def _swap_in(staging: Path, folder: Path) -> None:
-    """``staging`` becomes ``folder``; the previous ``folder`` is removed only once it has."""
-    old = None
-    if folder.exists():
-        old = Path(tempfile.mkdtemp(prefix=".tables.old.", dir=folder.parent))
-        os.replace(folder, old / "tables")
-    try:
-        os.replace(staging, folder)
-    except OSError:
-        if old is not None:
-            os.replace(old / "tables", folder)
-        raise
-    finally:
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-
-
-def _write_sqlite(path: Path, tables: dict[str, pd.DataFrame]) -> None:
-    with sqlite3.connect(path) as conn:
-        for name, frame in tables.items():
-            dtypes = {c.name: _KINDS[c.kind][2] for c in TABLE_COLUMNS[name]}
-            frame.to_sql(name, conn, index=False, dtype=dtypes)
-    conn.close()
+    return write(out_dir)

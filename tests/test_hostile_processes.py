@@ -146,15 +146,17 @@ def test_disk_full_while_writing_tables_exits_1_and_keeps_the_previous_set(tmp_p
     before = {p.name: p.read_bytes() for p in (out / "tables").iterdir()}
     shutil.copy(SAMPLES[4], folder / "b.txt")
     calls = {"n": 0}
-    real = pd.DataFrame.to_parquet
+    import cchc_extract.tablestore as tablestore
 
-    def full_disk(self, *args, **kwargs):
+    real = tablestore.write_parquet_table
+
+    def full_disk(*args, **kwargs):
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        return real(self, *args, **kwargs)
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(pd.DataFrame, "to_parquet", full_disk)
+    monkeypatch.setattr(tablestore, "write_parquet_table", full_disk)
     capsys.readouterr()
     assert main(["convert", str(folder), "--out", str(out), "--workers", "1"]) == 1
     err = capsys.readouterr().err

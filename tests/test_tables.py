@@ -172,7 +172,7 @@ def test_csv_parquet_sqlite_written(tmp_path):
         got = conn.execute("select code, self_points, commune from score_rows where code='1.1'").fetchall()
         empty_cols = [r[1] for r in conn.execute("pragma table_info(counts)")]
     assert got == [("1.1", 2.5, "Ngọc Kỳ")]
-    assert empty_cols == [c.name for c in TABLE_COLUMNS["counts"]]
+    assert empty_cols == ["document_id"] + [c.name for c in TABLE_COLUMNS["counts"]]
     assert not list(folder.glob("*.tmp*"))
 
 
@@ -186,3 +186,89 @@ def test_tables_cover_every_json_after_an_incremental_run(tmp_path):
     docs = pd.read_parquet(out / "tables" / "documents.parquet")
     assert sorted(docs.source_path) == sorted(s.name for s in samples)
     assert set(docs.format) == {"txt"} and (docs.pages >= 1).all()
+
+
+def test_sqlite_has_keys_indexes_review_and_corrections(tmp_path):
+    out = make_out(tmp_path)
+    folder = write_tables(out)
+    with sqlite3.connect(folder / "cchc.sqlite") as conn:
+        docs = dict(conn.execute("select output_file, document_id from documents").fetchall())
+        assert set(docs) == {"ngoc-ky/86-bc.txt.json", "blank.txt.json"}
+        key = docs["ngoc-ky/86-bc.txt.json"]
+        assert {r[0] for r in conn.execute("select document_id from score_rows")} == {key}
+        # Every table but documents points to it, and is indexed on that key.
+        for name in TABLE_COLUMNS:
+            if name == "documents":
+                continue
+            fks = conn.execute(f"pragma foreign_key_list({name})").fetchall()
+            assert [(f[2], f[3], f[4], f[6]) for f in fks] == [("documents", "document_id", "document_id", "CASCADE")]
+            indexed = {
+                conn.execute(f"pragma index_info({i[1]})").fetchone()[2]
+                for i in conn.execute(f"pragma index_list({name})")
+            }
+            assert "document_id" in indexed, name
+        assert conn.execute("select date from documents where document_id = ?", (key,)).fetchone() == ("2023-06-26",)
+        types = {r[1]: r[2] for r in conn.execute("pragma table_info(documents)")}
+        assert types["date"] == "DATE" and types["pages"] == "INTEGER"
+        review = conn.execute("select item, field, value, reason from review").fetchall()
+        assert review == [("/score_tables/0/rows/2", "self_points", 1.0, "code repaired from '131'")]
+        assert conn.execute("select count(*) from corrections").fetchone() == (0,)
+        joined = conn.execute(
+            "select d.commune, count(*) from score_rows s join documents d using (document_id) group by d.commune"
+        ).fetchall()
+    assert joined == [("Ngọc Kỳ", 3)]
+
+
+def test_xlsx_one_sheet_per_table_typed(tmp_path):
+    import datetime
+
+    import openpyxl
+
+    folder = write_tables(make_out(tmp_path))
+    book = openpyxl.load_workbook(folder / "cchc.xlsx")
+    assert book.sheetnames == list(TABLE_COLUMNS)
+    sheet = book["score_rows"]
+    header = [c.value for c in sheet[1]]
+    assert header == [c.name for c in TABLE_COLUMNS["score_rows"]]
+    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)]
+    assert [r["code"] for r in rows] == ["1", "1.1", "1.3.1"]
+    assert rows[0]["max_points"] == 15 and isinstance(rows[0]["max_points"], (int, float))
+    assert rows[0]["date"] == datetime.datetime(2023, 6, 26)  # a date cell, not text
+    assert sheet.cell(row=2, column=header.index("date") + 1).is_date
+    assert book["counts"].max_row == 1  # an empty table keeps its header
+
+
+def test_store_rereads_only_changed_documents_and_drops_vanished_ones(tmp_path):
+    from cchc_extract.tablestore import update_store
+
+    out = make_out(tmp_path)
+    folder = write_tables(out)
+    with sqlite3.connect(folder / "cchc.sqlite") as conn:
+        assert update_store(conn, out) == (0, 0)  # nothing changed: no JSON parsed
+    path = out / "ngoc-ky" / "86-bc.txt.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["score_tables"][0]["rows"] = data["score_tables"][0]["rows"][:2]
+    write_json(data, path)
+    (out / "blank.txt.json").unlink()
+    folder = write_tables(out)
+    with sqlite3.connect(folder / "cchc.sqlite") as conn:
+        assert conn.execute("select count(*) from documents").fetchone() == (1,)
+        assert conn.execute("select count(*) from score_rows").fetchone() == (2,)
+    assert pd.read_csv(folder / "score_rows.csv", encoding="utf-8-sig", dtype=str).code.tolist() == ["1", "1.1"]
+    assert list(pd.read_parquet(folder / "documents.parquet").source_path) == ["ngoc-ky/86-bc.txt"]
+
+
+def test_written_tables_are_the_frames_of_build_tables(tmp_path):
+    out = make_out(tmp_path)
+    frames = build_tables(out)
+    folder = write_tables(out)
+    for name in TABLE_COLUMNS:
+        written = pd.read_parquet(folder / f"{name}.parquet")
+
+        # Text columns come back as pandas' string dtype: values and number types are compared.
+        def cells(frame):
+            return frame.astype(object).where(frame.notna(), None).values.tolist()
+
+        assert list(written.columns) == list(frames[name].columns) and cells(written) == cells(frames[name]), name
+        numbers = [c.name for c in TABLE_COLUMNS[name] if c.kind in ("int", "float")]
+        assert written[numbers].dtypes.to_dict() == frames[name][numbers].dtypes.to_dict(), name

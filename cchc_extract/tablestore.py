@@ -1,0 +1,304 @@
+"""The table set on disk, kept up to date document by document.
+
+``OUT/tables/cchc.sqlite`` is the store: a ``documents`` table keyed by ``document_id`` (with the
+sha256 of the JSON it was read from), every other table pointing to it by foreign key, indexed.
+A refresh reads each output JSON of the manifest once as bytes, and parses and re-inserts only
+those whose sha256 changed (rows of a rewritten or vanished document are deleted first, by
+cascade); the CSV, Parquet and Excel files are then streamed out of the database a chunk of rows
+at a time. Memory does not grow with the number of documents, and a re-run where nothing changed
+parses no JSON.
+
+The set is built in a temporary folder (the previous database copied in first) and swapped in
+whole: a failed write (a full disk) leaves the previous set as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+import zlib
+from collections.abc import Iterator
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+
+from cchc_extract.outdir import OutputError, check_target, current_umask, owned_outputs, relative_to_out
+from cchc_extract.spreadsheet import neutralise
+from cchc_extract.tables import (
+    _ITEMS,
+    _KINDS,
+    SQLITE_NAME,
+    TABLE_COLUMNS,
+    TABLES_DIR,
+    _arrow_schema,
+    _cell,
+    _frame,
+    _key,
+    document_row,
+    table_files,
+)
+
+XLSX_NAME = "cchc.xlsx"
+EXCEL_MAX_ROWS = 1_048_576  # rows of one Excel sheet, the header included
+
+
+@dataclass(frozen=True)
+class StoreSettings:
+    # Rows read from the database at a time while writing CSV/Parquet/Excel: bounds the memory.
+    chunk_rows: int = 5000
+    excel_max_rows: int = EXCEL_MAX_ROWS  # a longer table goes on into "<name> (2)", ...
+
+
+# The database is rebuilt from scratch when the declared columns change (a new release).
+_DECLARED = repr(sorted((n, [(c.name, c.kind) for c in cs]) for n, cs in TABLE_COLUMNS.items()))
+STORE_VERSION = zlib.crc32(_DECLARED.encode()) & 0x7FFFFFFF  # PRAGMA user_version: a signed 32-bit integer
+
+# Indexes beyond every table's document_id: what a dashboard filters and joins on.
+INDEXES = {"documents": ("commune", "date"), "score_rows": ("code",), "statistics_rows": ("code",)}
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _create(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA foreign_keys = ON")
+    if conn.execute("PRAGMA user_version").fetchone()[0] != STORE_VERSION:
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+            conn.execute(f"DROP TABLE {_q(name)}")
+        conn.execute(f"PRAGMA user_version = {STORE_VERSION}")
+    columns = ", ".join(f"{_q(c.name)} {_KINDS[c.kind][2]}" for c in TABLE_COLUMNS["documents"])
+    conn.execute(
+        f"CREATE TABLE IF NOT EXISTS documents (document_id INTEGER PRIMARY KEY, json_sha256 TEXT NOT NULL, {columns})"
+    )
+    conn.execute("CREATE UNIQUE INDEX IF NOT EXISTS documents_output_file ON documents (output_file)")
+    for name, cols in TABLE_COLUMNS.items():
+        if name != "documents":
+            columns = ", ".join(f"{_q(c.name)} {_KINDS[c.kind][2]}" for c in cols)
+            conn.execute(
+                f"CREATE TABLE IF NOT EXISTS {_q(name)} (document_id INTEGER NOT NULL "
+                f"REFERENCES documents (document_id) ON DELETE CASCADE, {columns})"
+            )
+            conn.execute(f"CREATE INDEX IF NOT EXISTS {_q(name + '_document_id')} ON {_q(name)} (document_id)")
+        for column in INDEXES.get(name, ()):
+            conn.execute(f"CREATE INDEX IF NOT EXISTS {_q(f'{name}_{column}')} ON {_q(name)} ({_q(column)})")
+
+
+def _insert(conn: sqlite3.Connection, data: dict, output_file: str, digest: str) -> None:
+    key = _key(data)
+    doc = {**document_row(data, output_file), **key}
+    cols = TABLE_COLUMNS["documents"]
+    names = ", ".join(_q(c.name) for c in cols)
+    cursor = conn.execute(
+        f"INSERT INTO documents (json_sha256, {names}) VALUES (?{', ?' * len(cols)})",
+        [digest] + [_cell(doc.get(c.name), c.kind) for c in cols],
+    )
+    document_id = cursor.lastrowid
+    for name, items in _ITEMS.items():
+        cols = TABLE_COLUMNS[name]
+        merged = ({**item, **key} for item in items(data))
+        rows = [[document_id] + [_cell(row.get(c.name), c.kind) for c in cols] for row in merged]
+        if rows:
+            names = ", ".join(_q(c.name) for c in cols)
+            conn.executemany(f"INSERT INTO {_q(name)} (document_id, {names}) VALUES (?{', ?' * len(cols)})", rows)
+
+
+def update_store(conn: sqlite3.Connection, out_dir: Path) -> tuple[int, int]:
+    """The database brought up to date with the manifest's JSONs: (documents re-read, removed)."""
+    _create(conn)
+    known = dict(conn.execute("SELECT output_file, json_sha256 FROM documents").fetchall())
+    seen: set[str] = set()
+    read = 0
+    for path in owned_outputs(out_dir):
+        relative = relative_to_out(out_dir, path)
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            continue
+        digest = hashlib.sha256(raw).hexdigest()
+        if known.get(relative) == digest:
+            seen.add(relative)
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        if not (isinstance(data, dict) and "schema_version" in data and isinstance(data.get("source"), dict)):
+            continue
+        del raw
+        conn.execute("DELETE FROM documents WHERE output_file = ?", (relative,))
+        _insert(conn, data, relative, digest)
+        seen.add(relative)
+        read += 1
+    gone = [name for name in known if name not in seen]
+    conn.executemany("DELETE FROM documents WHERE output_file = ?", [(name,) for name in gone])
+    return read, len(gone)
+
+
+def table_chunks(conn: sqlite3.Connection, name: str, chunk_rows: int) -> Iterator[list[tuple]]:
+    """A table's declared columns, documents in output-file order and their rows in their order."""
+    cols = ", ".join(f"t.{_q(c.name)}" for c in TABLE_COLUMNS[name])
+    if name == "documents":
+        sql = f"SELECT {cols} FROM documents t ORDER BY t.output_file"
+    else:
+        sql = f"SELECT {cols} FROM {_q(name)} t JOIN documents d USING (document_id) ORDER BY d.output_file, t.rowid"
+    cursor = conn.execute(sql)
+    while True:
+        rows = cursor.fetchmany(chunk_rows)
+        if not rows:
+            return
+        yield rows
+
+
+def write_csv_table(conn: sqlite3.Connection, name: str, path: Path, settings: StoreSettings) -> None:
+    """As ``spreadsheet.write_csv`` writes a frame: UTF-8 with BOM, CRLF rows, text neutralised."""
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\r\n")
+        writer.writerow([c.name for c in TABLE_COLUMNS[name]])
+        for rows in table_chunks(conn, name, settings.chunk_rows):
+            writer.writerows([neutralise(v) for v in row] for row in rows)
+
+
+def _parquet_schema(name: str) -> pa.Schema:
+    """The declared Arrow types, with the pandas metadata of the typed empty frame: pandas reads
+    the file back with the dtypes ``tables._frame`` gives (Int64 with its nulls)."""
+    return _arrow_schema(name).with_metadata(pa.Schema.from_pandas(_frame(name, []), preserve_index=False).metadata)
+
+
+def write_parquet_table(conn: sqlite3.Connection, name: str, path: Path, settings: StoreSettings) -> None:
+    import pyarrow.parquet as pq
+
+    schema = _parquet_schema(name)
+    with pq.ParquetWriter(path, schema) as writer:
+        for rows in table_chunks(conn, name, settings.chunk_rows):
+            columns = list(zip(*rows))
+            writer.write_table(
+                pa.Table.from_arrays([pa.array(col, type=f.type) for col, f in zip(columns, schema)], schema=schema)
+            )
+
+
+def _excel_value(value, kind: str):
+    if value is None:
+        return None
+    if kind == "date" and isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    if isinstance(value, str):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        return neutralise(ILLEGAL_CHARACTERS_RE.sub("", value))
+    return value
+
+
+def write_xlsx(conn: sqlite3.Connection, path: Path, settings: StoreSettings) -> None:
+    """One sheet per table (header frozen), cells typed: numbers as numbers, dates as dates. A
+    write-only workbook: rows go to disk as they are appended."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    for name, cols in TABLE_COLUMNS.items():
+        kinds = [c.kind for c in cols]
+        part, sheet, used = 1, None, 0
+        for rows in _with_empty(table_chunks(conn, name, settings.chunk_rows)):
+            for row in rows:
+                if sheet is None or used >= settings.excel_max_rows:
+                    sheet = book.create_sheet(name if part == 1 else f"{name} ({part})")
+                    sheet.freeze_panes = "A2"
+                    header = []
+                    for c in cols:
+                        cell = WriteOnlyCell(sheet, value=c.name)
+                        cell.font = Font(bold=True)
+                        header.append(cell)
+                    sheet.append(header)
+                    part, used = part + 1, 1
+                if row is None:
+                    continue
+                cells = []
+                for value, kind in zip(row, kinds):
+                    cell = WriteOnlyCell(sheet, value=_excel_value(value, kind))
+                    if kind == "date" and cell.value is not None:
+                        cell.number_format = "yyyy-mm-dd"
+                    cells.append(cell)
+                sheet.append(cells)
+                used += 1
+    book.save(path)
+
+
+def _with_empty(chunks: Iterator[list[tuple]]) -> Iterator[list]:
+    """The chunks, or one holding ``None`` for a table without rows (its sheet gets the header)."""
+    empty = True
+    for rows in chunks:
+        empty = False
+        yield rows
+    if empty:
+        yield [None]
+
+
+def write_tables(out_dir: Path, settings: StoreSettings = StoreSettings()) -> Path:
+    """Bring ``tables/`` up to date: the database updated, each file streamed from it, the set
+    swapped in whole."""
+    folder = out_dir / TABLES_DIR
+    check_target(out_dir, folder)
+    if folder.exists() and (not folder.is_dir() or not {p.name for p in folder.iterdir()} <= table_files()):
+        raise OutputError(f"{folder} holds files this tool did not write; the tables were not written")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".tables.", dir=out_dir))
+    try:
+        with closing(_updated_store(staging / SQLITE_NAME, folder / SQLITE_NAME, out_dir)) as conn:
+            for name in TABLE_COLUMNS:
+                write_csv_table(conn, name, staging / f"{name}.csv", settings)
+                write_parquet_table(conn, name, staging / f"{name}.parquet", settings)
+            write_xlsx(conn, staging / XLSX_NAME, settings)
+        os.chmod(staging, 0o777 & ~current_umask())  # mkdtemp's 0700 would hide the tables from other users
+        _swap_in(staging, folder)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return folder
+
+
+def _updated_store(database: Path, previous: Path, out_dir: Path) -> sqlite3.Connection:
+    """The previous database copied to ``database`` and brought up to date; built anew when the
+    copy is not a database (truncated by a crash, replaced by hand)."""
+    if previous.is_file() and not previous.is_symlink():
+        shutil.copyfile(previous, database)
+    conn = sqlite3.connect(database)
+    try:
+        update_store(conn, out_dir)
+        conn.commit()
+        return conn
+    except sqlite3.DatabaseError:
+        conn.close()
+    database.unlink(missing_ok=True)
+    conn = sqlite3.connect(database)
+    update_store(conn, out_dir)
+    conn.commit()
+    return conn
+
+
+def _swap_in(staging: Path, folder: Path) -> None:
+    """``staging`` becomes ``folder``; the previous ``folder`` is removed only once it has."""
+    old = None
+    if folder.exists():
+        old = Path(tempfile.mkdtemp(prefix=".tables.old.", dir=folder.parent))
+        os.replace(folder, old / "tables")
+    try:
+        os.replace(staging, folder)
+    except OSError:
+        if old is not None:
+            os.replace(old / "tables", folder)
+        raise
+    finally:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
