@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     app.add_argument("review_file", type=Path, help="review.xlsx or review.csv with corrected_value filled in")
     app.add_argument("--out", required=True, type=Path, help="the output folder the review file came from")
     app.add_argument(
+        "--lang", choices=("vi", "en"), default="vi", help="language of the rewritten review sheet (default vi)"
+    )
+    app.add_argument(
         "--review-below",
         type=float,
         default=ReconcileSettings.review_below,
@@ -158,7 +161,10 @@ def _apply_review(args) -> int:
         return EXIT_USAGE
     try:
         report = apply_review(
-            args.review_file, args.out, ApplySettings(reconcile=ReconcileSettings(review_below=args.review_below))
+            args.review_file,
+            args.out,
+            ApplySettings(reconcile=ReconcileSettings(review_below=args.review_below)),
+            lang=args.lang,
         )
     except ValueError as exc:  # not a review file
         print(f"cchc-extract: {exc}", file=sys.stderr)
