@@ -60,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     val = sub.add_parser("validate", help="re-validate output JSON files and re-run the checks")
     val.add_argument("files", nargs="+", type=Path)
+
+    desk = sub.add_parser("review", help="work the review queue of an output folder in a local page")
+    desk.add_argument("out", type=Path, help="the output folder")
+    desk.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
+    desk.add_argument("--no-browser", action="store_true", help="print the address instead of opening a browser")
     return parser
 
 
@@ -74,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
             return _convert(args)
         if args.command == "apply-review":
             return _apply_review(args)
+        if args.command == "review":
+            return _review(args)
     except KeyboardInterrupt:  # a second Ctrl-C while the tables are written: they stay as they were
         print("cchc-extract: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -144,6 +151,27 @@ def _apply_review(args) -> int:
         file=sys.stderr,
     )
     return EXIT_FAILED if report.problems else EXIT_OK
+
+
+def _review(args) -> int:
+    from cchc_extract.desk import Desk, DeskSettings, serve
+
+    if not args.out.is_dir():
+        print(f"cchc-extract: no such output folder: {args.out}", file=sys.stderr)
+        return EXIT_USAGE
+    if not 0 <= args.port <= 65535:
+        print("cchc-extract: --port takes a number from 0 to 65535", file=sys.stderr)
+        return EXIT_USAGE
+
+    def ready(desk: Desk) -> None:
+        print(f"cchc-extract: review page of {args.out} at {desk.url} (Ctrl-C stops it)", file=sys.stderr, flush=True)
+
+    try:
+        serve(args.out, DeskSettings(port=args.port, open_browser=not args.no_browser), ready)
+    except OSError as exc:  # the port is taken
+        print(f"cchc-extract: cannot listen on 127.0.0.1:{args.port}: {one_line(exc)}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
 
 
 if __name__ == "__main__":

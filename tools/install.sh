@@ -13,7 +13,8 @@ grep -qx vie <<<"$langs" || missing+=(tesseract-ocr-vie)
 grep -qx osd <<<"$langs" || missing+=(tesseract-ocr-osd)
 # Asked of dpkg, not of the `libreoffice` command: a LibreOffice with Calc only has the command but
 # cannot convert a document (it exits 0 and writes nothing).
-for pkg in libreoffice-writer poppler-utils fonts-dejavu; do
+# chromium + chromium-driver: the review page's browser tests drive a headless Chromium.
+for pkg in libreoffice-writer poppler-utils fonts-dejavu chromium chromium-driver; do
   dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null | grep -qx installed || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
