@@ -12,18 +12,21 @@ conversions and still writes the summary and the tables of what finished.
 from __future__ import annotations
 
 import json
+import logging
 import multiprocessing
 import os
 import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import TextIO
 
+from cchc_extract.i18n import DEFAULT_LANG, translator
 from cchc_extract.lifeline import die_with_parent
 from cchc_extract.outdir import OutputError, check_target, load_manifest, record_outputs, relative_to_out, reserved_name
 from cchc_extract.pipeline import (
@@ -39,6 +42,9 @@ from cchc_extract.records import PIPELINE_VERSION, ErrorRecord, ExtractionResult
 from extract.base import supported_extensions
 
 SUMMARY_NAME = "summary.json"
+# What the batch tells a person: per-file problems (WARNING), the summary (INFO), each file as it is
+# done (DEBUG). The command sets the level (-q, -v); ``run_convert(stream=...)`` sends it to a stream.
+LOG = logging.getLogger("cchc_extract")
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,8 @@ class BatchSettings:
     timeout_s: float = 600.0  # per file; 0 disables the watchdog
     force: bool = False  # convert even when the output is up to date
     progress: bool = False  # draw the progress bar even when stderr is not a terminal
+    quiet: bool = False  # no progress bar even on a terminal (-q)
+    lang: str = DEFAULT_LANG  # the summary line's language
     grace_s: float = 5.0  # how long a worker may take to stop when asked
 
 
@@ -86,6 +94,9 @@ class BatchSummary:
     failed: int = 0
     review_rows: int = 0
     with_unread: list[str] = field(default_factory=list)  # documents with parts not read
+    # Files of the given folders not converted for their extension (a spreadsheet, a .json...).
+    skipped: int = 0
+    skipped_files: list[str] = field(default_factory=list)
     seconds: float = 0.0
     workers: int = 0
     peak_rss_mb: float = 0.0  # largest worker's resident memory
@@ -117,10 +128,18 @@ class BatchSummary:
 
 
 def collect_inputs(inputs: list[Path], exclude: Path | None = None) -> list[InputFile]:
-    """Files as given, and folders walked recursively for the extensions we read. A file given by
-    name is taken whatever its extension (so it gets its own 'unsupported' error record).
-    ``exclude`` (the output folder) is never walked into."""
+    """The inputs to convert (``walk_inputs`` without the files it skips)."""
+    return walk_inputs(inputs, exclude)[0]
+
+
+def walk_inputs(inputs: list[Path], exclude: Path | None = None) -> tuple[list[InputFile], list[str]]:
+    """Files as given, and folders walked recursively for the extensions we read; and the files of
+    those folders left out for their extension (paths as given), so the summary can count and name
+    them. A file given by name is taken whatever its extension (so it gets its own 'unsupported'
+    error record). ``exclude`` (the output folder) is never walked into. Hidden files and Office's
+    lock files (``~$``) are neither taken nor counted."""
     found: list[InputFile] = []
+    skipped: list[str] = []
     exts = supported_extensions()
     skip = exclude.resolve() if exclude is not None else None
     for item in inputs:
@@ -134,19 +153,23 @@ def collect_inputs(inputs: list[Path], exclude: Path | None = None) -> list[Inpu
             for p in sorted(item.rglob("*")):
                 if inner is not None and p.resolve().is_relative_to(inner):
                     continue
-                if p.is_file() and p.suffix.lower() in exts and not p.name.startswith((".", "~$")):
-                    # A symlink out of the folder is not followed: the folder is what was given.
-                    outside = not p.resolve().is_relative_to(root)
-                    found.append(
-                        InputFile(
-                            p,
-                            p.relative_to(item).as_posix(),
-                            "a symlink to a file outside the input folder; not followed" if outside else "",
-                        )
+                if not p.is_file() or p.name.startswith((".", "~$")):
+                    continue
+                if p.suffix.lower() not in exts:
+                    skipped.append(p.as_posix())
+                    continue
+                # A symlink out of the folder is not followed: the folder is what was given.
+                outside = not p.resolve().is_relative_to(root)
+                found.append(
+                    InputFile(
+                        p,
+                        p.relative_to(item).as_posix(),
+                        "a symlink to a file outside the input folder; not followed" if outside else "",
                     )
+                )
         else:
             found.append(InputFile(item, item.name))
-    return found
+    return found, skipped
 
 
 def output_path(out_dir: Path, item: InputFile) -> Path:
@@ -441,11 +464,12 @@ class Progress:
         self.stream.write("\r" + line + "\x1b[K")
         self.stream.flush()
 
-    def note(self, message: str) -> None:
-        """A message above the bar (the bar is redrawn after it)."""
+    def note(self, message: str, level: int = logging.WARNING) -> None:
+        """A message above the bar, through the log (the bar is redrawn after it)."""
         if self.enabled:
             self.stream.write("\r\x1b[K")
-        self.stream.write(message + "\n")
+            self.stream.flush()
+        LOG.log(level, message)
         self.draw()
 
     def close(self) -> None:
@@ -465,27 +489,61 @@ def format_duration(seconds: float) -> str:
     return f"{hours}h{minutes:02d}m"
 
 
-def summary_text(summary: BatchSummary) -> str:
-    head = (
-        f"cchc-extract: {summary.files} files in {format_duration(summary.seconds)}: "
-        f"{summary.converted} converted ({summary.up_to_date} already up to date), "
-        f"{summary.with_mismatches} with mismatches ({summary.mismatches} in all; {summary.misreads} more "
-        f"explained by values we may have misread), {summary.failed} failed, "
-        f"{summary.review_rows} rows sent to review"
+def summary_text(summary: BatchSummary, lang: str = DEFAULT_LANG) -> str:
+    _ = translator(lang)
+    head = "cchc-extract: " + _(
+        "{files} files in {time}: {converted} converted ({up_to_date} already up to date), "
+        "{with_mismatches} with mismatches ({mismatches} in all; {misreads} more explained by values we may "
+        "have misread), {failed} failed, {review} rows sent to review"
+    ).format(
+        files=summary.files,
+        time=format_duration(summary.seconds),
+        converted=summary.converted,
+        up_to_date=summary.up_to_date,
+        with_mismatches=summary.with_mismatches,
+        mismatches=summary.mismatches,
+        misreads=summary.misreads,
+        failed=summary.failed,
+        review=summary.review_rows,
     )
     if summary.with_unread:
-        head += f", {len(summary.with_unread)} with parts not read"
-    lines = [head] + [f"  failed: {f}: {m}" for f, m in summary.failures]
+        head += _(", {n} with parts not read").format(n=len(summary.with_unread))
+    if summary.skipped:
+        head += _(", {n} files skipped (not a format we read)").format(n=summary.skipped)
+    lines = [head] + ["  " + _("failed: {file}: {message}").format(file=f, message=m) for f, m in summary.failures]
     lines += [
-        f'  not all read: {o.file}: {o.unread} part(s), see its "unread" and the review queue'
+        "  "
+        + _('not all read: {file}: {n} part(s), see its "unread" and the review queue').format(file=o.file, n=o.unread)
         for o in summary.outcomes
         if o.unread and o.file in summary.with_unread
     ]
+    lines += ["  " + _("skipped: {file}").format(file=f) for f in summary.skipped_files]
     if summary.interrupted:
-        lines.append(f"  interrupted: {summary.files - len(summary.outcomes)} files not converted")
+        lines.append("  " + _("interrupted: {n} files not converted").format(n=summary.files - len(summary.outcomes)))
     if summary.output_error:
-        lines.append(f"  not complete: {summary.output_error}")
+        lines.append("  " + _("not complete: {error}").format(error=summary.output_error))
     return "\n".join(lines)
+
+
+@contextmanager
+def log_to(stream: TextIO | None, level: int = logging.INFO) -> Iterator[None]:
+    """The batch's messages on ``stream`` while the block runs (the API's and the tests' way to
+    see them); with None, wherever the logging set-up sends them (the command's -q/-v)."""
+    if stream is None:
+        yield
+        return
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    saved = LOG.level, LOG.propagate
+    LOG.addHandler(handler)
+    LOG.setLevel(level)
+    LOG.propagate = False
+    try:
+        yield
+    finally:
+        LOG.removeHandler(handler)
+        LOG.setLevel(saved[0])
+        LOG.propagate = saved[1]
 
 
 def peak_child_rss_mb() -> float:
@@ -502,12 +560,21 @@ def run_convert(
     settings: BatchSettings = BatchSettings(),
     stream: TextIO | None = None,
 ) -> BatchSummary:
-    """Convert every input into ``out_dir``, then rebuild the tables and review files there."""
-    stream = stream or sys.stderr
+    """Convert every input into ``out_dir``, then rebuild the tables and review files there.
+    Messages go to ``stream`` when given, else to the ``cchc_extract`` logger's handlers; the
+    progress bar to ``stream`` or standard error."""
+    with log_to(stream):
+        return _run_convert(inputs, out_dir, options, settings, stream or sys.stderr)
+
+
+def _run_convert(
+    inputs: list[Path], out_dir: Path, options: PipelineOptions, settings: BatchSettings, stream: TextIO
+) -> BatchSummary:
     started = time.monotonic()
     summary = BatchSummary(workers=settings.workers or os.cpu_count() or 1)
-    items = collect_inputs(inputs, exclude=out_dir)
+    items, skipped = walk_inputs(inputs, exclude=out_dir)
     summary.files = len(items)
+    summary.skipped, summary.skipped_files = len(skipped), skipped
     out_dir.mkdir(parents=True, exist_ok=True)
     owned = load_manifest(out_dir).files
     todo: list[InputFile] = []
@@ -517,7 +584,7 @@ def run_convert(
         problem = output_problem(item, out_dir, owned)
         if problem:  # nowhere to write its error record: reported in the summary only
             summary.add(FileOutcome(file=item.relative, status="failed", errors=[f"emit: {problem}"]))
-            print(f"{item.relative}: emit: {problem}", file=stream)
+            LOG.warning(f"{item.relative}: emit: {problem}")
             continue
         owned_now = relative_to_out(out_dir, output_path(out_dir, item)) in owned
         data = None if settings.force or item.refused or not owned_now else current_output(item, out_dir)
@@ -534,12 +601,13 @@ def run_convert(
         [output_path(out_dir, item) for item in refused + todo],
         {output_path(out_dir, item): item.path for item in sources},
     )
-    progress = Progress(len(todo) + len(refused), stream, settings.progress or stream.isatty())
+    progress = Progress(len(todo) + len(refused), stream, not settings.quiet and (settings.progress or stream.isatty()))
 
     def done(outcome: FileOutcome) -> None:
         summary.add(outcome)
         for error in outcome.errors:
             progress.note(f"{outcome.file}: {error}")
+        progress.note(f"{outcome.file}: {outcome.status} in {outcome.seconds:.1f} s", logging.DEBUG)
         progress.advance(outcome.file)
 
     progress.draw()
@@ -558,17 +626,21 @@ def run_convert(
     summary.seconds = round(time.monotonic() - started, 3)
     summary.peak_rss_mb = peak_child_rss_mb()
     summary.outcomes.sort(key=lambda o: o.file)
-    summary.output_error = refresh_outputs(out_dir, stream)
+    summary.output_error = refresh_outputs(out_dir)
+    # A run that converted nothing (every output already up to date) keeps the summary of the run
+    # that did: its times and memory are the batch's figures, not this run's 0 s.
+    converted_now = bool(todo or refused) or summary.interrupted
     try:
-        write_json(summary.to_json(), out_dir / SUMMARY_NAME, out_dir)
+        if converted_now or summary.output_error or not (out_dir / SUMMARY_NAME).is_file():
+            write_json(summary.to_json(), out_dir / SUMMARY_NAME, out_dir)
     except (OSError, OutputError, ValueError) as exc:
         summary.output_error = summary.output_error or f"could not write {SUMMARY_NAME}: {one_line(exc)}"
-        print(f"cchc-extract: {summary.output_error}", file=stream)
-    print(summary_text(summary), file=stream)
+        LOG.error(f"cchc-extract: {summary.output_error}")
+    LOG.info(summary_text(summary, settings.lang))
     return summary
 
 
-def refresh_outputs(out_dir: Path, stream: TextIO) -> str:
+def refresh_outputs(out_dir: Path) -> str:
     """Rebuild the dashboard tables and the review files from every JSON this tool wrote in
     ``out_dir``; the error message ("" when written). A failed write leaves the previous tables
     (each set is swapped in whole), and the caller exits with an error."""
@@ -582,6 +654,6 @@ def refresh_outputs(out_dir: Path, stream: TextIO) -> str:
         write_report(out_dir)
     except Exception as exc:  # the JSON outputs stand even if a table cannot be written
         message = f"could not write the tables or review files: {one_line(exc)}"
-        print(f"cchc-extract: {message}", file=stream)
+        LOG.error(f"cchc-extract: {message}")
         return message
     return ""
