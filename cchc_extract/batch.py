@@ -626,7 +626,7 @@ def _run_convert(
     summary.seconds = round(time.monotonic() - started, 3)
     summary.peak_rss_mb = peak_child_rss_mb()
     summary.outcomes.sort(key=lambda o: o.file)
-    summary.output_error = refresh_outputs(out_dir)
+    summary.output_error = refresh_outputs(out_dir, settings.lang)
     # A run that converted nothing (every output already up to date) keeps the summary of the run
     # that did: its times and memory are the batch's figures, not this run's 0 s.
     converted_now = bool(todo or refused) or summary.interrupted
@@ -640,18 +640,18 @@ def _run_convert(
     return summary
 
 
-def refresh_outputs(out_dir: Path) -> str:
+def refresh_outputs(out_dir: Path, lang: str = DEFAULT_LANG) -> str:
     """Rebuild the dashboard tables and the review files from every JSON this tool wrote in
     ``out_dir``; the error message ("" when written). A failed write leaves the previous tables
     (each set is swapped in whole), and the caller exits with an error."""
-    from cchc_extract.report import write_report
+    from cchc_extract.report import report_settings, write_report
     from cchc_extract.review import export_review
     from cchc_extract.tables import write_tables
 
     try:
         write_tables(out_dir)
         export_review(out_dir)
-        write_report(out_dir)
+        write_report(out_dir, report_settings(lang))
     except Exception as exc:  # the JSON outputs stand even if a table cannot be written
         message = f"could not write the tables or review files: {one_line(exc)}"
         LOG.error(f"cchc-extract: {message}")
