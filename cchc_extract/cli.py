@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     app.add_argument("review_file", type=Path, help="review.xlsx or review.csv with corrected_value filled in")
     app.add_argument("--out", required=True, type=Path, help="the output folder the review file came from")
     app.add_argument(
+        "--lang", choices=("vi", "en"), default="vi", help="language of the rewritten review sheet (default vi)"
+    )
+    app.add_argument(
         "--review-below",
         type=float,
         default=ReconcileSettings.review_below,
@@ -200,7 +203,10 @@ def _apply_review(args, _: Callable[[str], str]) -> int:
         return EXIT_USAGE
     try:
         report = apply_review(
-            args.review_file, args.out, ApplySettings(reconcile=ReconcileSettings(review_below=args.review_below))
+            args.review_file,
+            args.out,
+            ApplySettings(reconcile=ReconcileSettings(review_below=args.review_below)),
+            lang=args.lang,
         )
     except ValueError as exc:  # not a review file
         _fail(str(exc))

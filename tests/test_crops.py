@@ -11,7 +11,6 @@ from pathlib import Path
 
 import docx
 import openpyxl
-import pandas as pd
 import pytest
 from PIL import Image
 
@@ -19,7 +18,7 @@ from cchc_extract.batch import BatchSettings, run_convert
 from cchc_extract.crops import CropSettings, PageImage, cut
 from cchc_extract.outdir import MANIFEST_NAME, load_manifest
 from cchc_extract.pipeline import PipelineOptions
-from cchc_extract.review import REVIEW_COLUMNS, REVIEW_CSV, REVIEW_XLSX, export_review
+from cchc_extract.review import REVIEW_COLUMNS, REVIEW_CSV, REVIEW_XLSX, export_review, read_review, split_key
 from extract.external import convert_to_pdf
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "renderings"
@@ -30,7 +29,8 @@ def _convert(folder: Path, out: Path):
 
 
 def _links(out: Path) -> dict[tuple[str, str, str], str]:
-    """(document, item, field) → the crop hyperlink's target, from review.xlsx."""
+    """(document, item, field) → the crop hyperlink's target, from review.xlsx (item and field
+    from the row's key; no field: None)."""
     book = openpyxl.load_workbook(out / REVIEW_XLSX)
     sheet = book.worksheets[0]
     col = {name: i for i, name in enumerate(REVIEW_COLUMNS)}
@@ -40,8 +40,8 @@ def _links(out: Path) -> dict[tuple[str, str, str], str]:
         assert cell.data_type != "f"
         if cell.hyperlink is not None:
             assert cell.value == "xem"
-            key = (row[col["document"]].value, row[col["item"]].value, row[col["field"]].value)
-            links[key] = cell.hyperlink.target
+            _, item, field = split_key(row[col["key"]].value)
+            links[(row[col["document"]].value, item, field or None)] = cell.hyperlink.target
     return links
 
 
@@ -72,6 +72,11 @@ def test_pdf_row_crop_is_linked_and_does_not_pile_up(tmp_path):
     data = json.loads((out / "planted.pdf.json").read_text(encoding="utf-8"))
     doubtful = [n for n, r in enumerate(data["review"]) if r.get("code") == "1.1.2" and r.get("field") == "self_points"]
     assert len(doubtful) == 2, data["review"]  # self > max, and the parent's sum it breaks
+    frame = read_review(out / REVIEW_XLSX)
+    row = frame.loc[frame["code"] == "1.1.2"]
+    assert len(row) == 1  # one row per value, both reasons in it
+    assert "vượt điểm tối đa" in row.iloc[0]["reasons"] and "tiêu chí con cộng lại" in row.iloc[0]["reasons"]
+    assert frame.iloc[0]["code"] == "1.1.2"  # an inconsistency comes first
     links = _links(out)
     target = links[("planted.pdf", data["review"][doubtful[0]]["item"], "self_points")]
     crop = out / target  # relative to review.xlsx's folder
@@ -83,9 +88,9 @@ def test_pdf_row_crop_is_linked_and_does_not_pile_up(tmp_path):
     # One value, two reasons: one crop.
     assert len(list((out / "review" / "crops" / "planted.pdf").iterdir())) == 1
     # The CSV carries the same relative path; the text input has no crop and no error.
-    frame = pd.read_csv(out / REVIEW_CSV, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    frame = read_review(out / REVIEW_CSV)
     assert target in set(frame["crop"])
-    assert list(frame.loc[frame["code"] == "1.1.2", "crop"]) == [target, target]
+    assert list(frame.loc[frame["code"] == "1.1.2", "crop"]) == [target]
     assert set(frame.loc[frame["document"] == "note.txt", "crop"]) <= {""}
     assert not any(k[0] == "note.txt" for k in links)
     manifest = load_manifest(out)
@@ -183,5 +188,5 @@ def test_an_input_that_cannot_be_opened_again_has_no_crop(tmp_path):
     record_outputs(out, [out / "broken.pdf.json"], {out / "broken.pdf.json": broken})
     (out / "broken.pdf.json").write_text(json.dumps(data), encoding="utf-8")
     export_review(out)
-    frame = pd.read_csv(out / REVIEW_CSV, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    frame = read_review(out / REVIEW_CSV)
     assert list(frame["crop"]) == [""] and _links(out) == {}

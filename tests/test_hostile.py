@@ -284,6 +284,7 @@ def _hostile_out(tmp_path) -> Path:
     data["targets"][0]["text"] = PAYLOADS[2]
     data["targets"][0]["indicator"] = PAYLOADS[3]
     data["review"][0]["raw"] = PAYLOADS[1]
+    rows[2]["name"] = PAYLOADS[1]  # the sheet shows the criterion's name
     data["review"][0]["reason"] = PAYLOADS[6]
     data["document"]["title"] = PAYLOADS[7]
     data["score_tables"][0]["rows"][0]["self_points"] = -1.0  # a negative number stays a number
@@ -348,6 +349,8 @@ def test_formula_text_from_a_converted_document_is_neutralised(tmp_path):
 # --- apply-review as a narrow gate ------------------------------------------------------------
 
 SCORE_ITEM, TARGET_ITEM = "/score_tables/0/rows/2", "/targets/0"
+STEM = "ngoc-ky/86-bc.txt"
+_KEYS = {SCORE_ITEM: f"{STEM}#{SCORE_ITEM}#self_points", TARGET_ITEM: f"{STEM}#{TARGET_ITEM}#value"}
 
 
 @pytest.fixture
@@ -374,10 +377,10 @@ def _type(xlsx: Path, values: dict[str, object], column: str = "corrected_value"
     book = openpyxl.load_workbook(xlsx)
     sheet = book.active
     col = REVIEW_COLUMNS.index(column) + 1
-    item_col = REVIEW_COLUMNS.index("item") + 1
-    rows = {sheet.cell(r, item_col).value: r for r in range(2, sheet.max_row + 1)}
+    key_col = REVIEW_COLUMNS.index("key") + 1
+    rows = {sheet.cell(r, key_col).value: r for r in range(2, sheet.max_row + 1)}
     for item, value in values.items():
-        cell = sheet.cell(rows[item], col)
+        cell = sheet.cell(rows[_KEYS[item]], col)
         cell.value = value
         if not formula and isinstance(value, str):
             cell.data_type = "s"
@@ -392,8 +395,9 @@ def _strict(path: Path) -> dict:
 
 
 def _typed(xlsx: Path) -> dict[str, object]:
-    frame = pd.read_excel(xlsx, dtype=str, keep_default_na=False)
-    return dict(zip(frame["item"], frame["corrected_value"]))
+    frame = pd.read_excel(xlsx, dtype=str, keep_default_na=False)  # headers in Vietnamese
+    items = {key: item for item, key in _KEYS.items()}
+    return dict(zip(frame["key"].map(items), frame["Giá trị sửa"]))
 
 
 def test_huge_number_is_refused_and_kept_in_the_sheet(reviewed, capsys):
@@ -437,14 +441,14 @@ def test_formula_typed_into_the_sheet_is_refused_and_kept(reviewed, capsys):
 def test_only_value_fields_of_rows_in_range_are_corrected(reviewed, capsys, item, field, value, message):
     csv_path = reviewed / "review.csv"
     frame = pd.read_csv(csv_path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    frame.loc[frame["item"] == SCORE_ITEM, ["item", "field", "corrected_value"]] = [item, field, value]
+    frame.loc[frame["key"] == _KEYS[SCORE_ITEM], ["key", "Giá trị sửa"]] = [f"{STEM}#{item}#{field}", value]
     frame.to_csv(csv_path, index=False, encoding="utf-8-sig")
     before = (reviewed / "ngoc-ky" / "86-bc.txt.json").read_bytes()
     assert main(["apply-review", str(csv_path), "--out", str(reviewed)]) == 1
     assert message in capsys.readouterr().err
     assert (reviewed / "ngoc-ky" / "86-bc.txt.json").read_bytes() == before
-    kept = pd.read_csv(csv_path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    assert value in kept.corrected_value.tolist() or "'" + value in kept.corrected_value.tolist()
+    kept = pd.read_csv(csv_path, dtype=str, keep_default_na=False, encoding="utf-8-sig")["Giá trị sửa"].tolist()
+    assert value in kept or "'" + value in kept
 
 
 def test_neutralised_cells_read_back_as_typed(reviewed, capsys):

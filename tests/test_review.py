@@ -8,9 +8,17 @@ import pandas as pd
 import pytest
 
 from cchc_extract.cli import main
+from cchc_extract.messages import labels
 from cchc_extract.pipeline import write_json
 from cchc_extract.records import ReviewItem, ScoreRow, to_dict
-from cchc_extract.review import REVIEW_COLUMNS, export_review, parse_correction, record_type, resolve_pointer
+from cchc_extract.review import (
+    REVIEW_COLUMNS,
+    export_review,
+    parse_correction,
+    read_review,
+    record_type,
+    resolve_pointer,
+)
 from schemas import schema_errors
 from test_tables import make_out, score_report
 
@@ -34,17 +42,20 @@ def out(tmp_path):
 
 
 SCORE_ITEM, TARGET_ITEM = "/score_tables/0/rows/2", "/targets/0"
+STEM = "ngoc-ky/86-bc.txt"
+SCORE_KEY, TARGET_KEY = f"{STEM}#{SCORE_ITEM}#self_points", f"{STEM}#{TARGET_ITEM}#value"
+_KEYS = {SCORE_ITEM: SCORE_KEY, TARGET_ITEM: TARGET_KEY}
 
 
-def _fill(xlsx, values: dict[str, str]) -> None:
-    """Type corrected values into the rows of the given items, as a person would."""
+def _fill(xlsx, values: dict[str, str], column: str = "corrected_value") -> None:
+    """Type into the rows of the given items, as a person would."""
     book = openpyxl.load_workbook(xlsx)
     sheet = book.active
-    col = REVIEW_COLUMNS.index("corrected_value") + 1
-    item_col = REVIEW_COLUMNS.index("item") + 1
-    rows = {sheet.cell(r, item_col).value: r for r in range(2, sheet.max_row + 1)}
+    col = REVIEW_COLUMNS.index(column) + 1
+    key_col = REVIEW_COLUMNS.index("key") + 1
+    rows = {sheet.cell(r, key_col).value: r for r in range(2, sheet.max_row + 1)}
     for item, value in values.items():
-        sheet.cell(rows[item], col).value = value
+        sheet.cell(rows[_KEYS.get(item, item)], col).value = value
     book.save(xlsx)
 
 
@@ -53,19 +64,30 @@ def _doc(out):
 
 
 def test_export_lists_every_review_item(out):
-    frame = pd.read_excel(out / "review.xlsx")
-    assert list(frame.columns) == list(REVIEW_COLUMNS)
+    frame = read_review(out / "review.xlsx")
+    headers = list(pd.read_excel(out / "review.xlsx").columns)
+    assert headers == [labels("col")[c] for c in REVIEW_COLUMNS]  # Vietnamese by default
+    assert headers[:3] == ["Xã", "Tài liệu", "Trang"] and headers[-1] == "key"
     assert frame.document.tolist() == ["ngoc-ky/86-bc.txt", "ngoc-ky/86-bc.txt"]
-    # Least confident first: the target (0.5) before the score row (0.6).
-    assert frame["item"].tolist() == [TARGET_ITEM, SCORE_ITEM]
+    # Both are low confidence: the least confident first, the target (0.5) before the score row (0.6).
+    assert frame["key"].tolist() == [TARGET_KEY, SCORE_KEY]
     first = frame.iloc[1]
-    assert (first["code"], first["field"], first["item"], first["page"]) == ("1.3.1", "self_points", SCORE_ITEM, 1)
-    assert first["reason"] == "code repaired from '131'" and first["confidence"] == 0.6
-    assert frame.corrected_value.isna().all()
+    assert (first["code"], first["field"], first["page"]) == ("1.3.1", "điểm tự chấm", "1")
+    assert (first["commune"], first["name"]) == ("Ngọc Kỳ", "Mức độ hoàn thành kế hoạch tự kiểm tra")
+    assert first["reasons"] == "code repaired from '131'" and first["confidence"] == "0.6"
+    assert first["max_points"] == "1" and first["status"] == "chưa xem"
+    assert (frame.corrected_value == "").all()
     sheet = openpyxl.load_workbook(out / "review.xlsx").active
     assert sheet.freeze_panes == "A2"
-    assert sheet.column_dimensions["A"].width >= 30  # the document path is readable
+    assert sheet.column_dimensions["B"].width >= 20  # the document path is readable
     assert (out / "review.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_english_sheet_reads_back_the_same(out):
+    export_review(out, lang="en")
+    headers = list(pd.read_excel(out / "review.xlsx").columns)
+    assert headers[:3] == ["Commune", "Document", "Page"]
+    assert read_review(out / "review.xlsx")["key"].tolist() == [TARGET_KEY, SCORE_KEY]
 
 
 def test_corrections_applied_recorded_and_rechecked(out, capsys):
@@ -96,16 +118,15 @@ def test_same_file_twice_records_once(out, tmp_path):
 
 
 def test_bad_lines_reported_and_skipped(out, capsys):
-    csv = out / "review.csv"
-    frame = pd.read_csv(csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    score, target = frame.index[frame["item"] == SCORE_ITEM][0], frame.index[frame["item"] == TARGET_ITEM][0]
+    frame = read_review(out / "review.csv").drop(columns="_formula")
+    score, target = frame.index[frame["key"] == SCORE_KEY][0], frame.index[frame["key"] == TARGET_KEY][0]
     frame.loc[score, "corrected_value"] = "hai"  # a word where points belong
     frame.loc[target, "corrected_value"] = "90"
     extra = frame.iloc[[target]].copy()
-    extra["item"], extra["corrected_value"] = "/targets/7", "80"  # no such item
+    extra["key"], extra["corrected_value"] = f"{STEM}#/targets/7#value", "80"  # no such item
     frame = pd.concat([frame, extra], ignore_index=True)
     edited = out / "edited.csv"
-    frame.to_csv(edited, index=False, encoding="utf-8-sig")
+    frame.to_csv(edited, index=False, encoding="utf-8-sig")  # headers as ids: read back all the same
     assert main(["apply-review", str(edited), "--out", str(out)]) == 1
     err = capsys.readouterr().err
     assert f"edited.csv line {score + 2}: 'hai' is not a number (field self_points)" in err
@@ -159,11 +180,25 @@ def test_rows_in_a_broken_sum_come_first(tmp_path):
     path = folder / "ngoc-ky" / "86-bc.txt.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     message = "1: max points of its 2 sub-criteria add up to 3, the row states 4"
-    data["checks"].append(to_dict(Check(id="sum_children:x", kind="sum_children", status="mismatch", message=message)))
+    data["checks"].append(
+        to_dict(
+            Check(
+                id="sum_children:x",
+                kind="sum_children",
+                code="1",
+                expected=3,
+                actual=4,
+                status="mismatch",
+                message=message,
+            )
+        )
+    )
     data["review"].append(
         to_dict(ReviewItem(item="/score_tables/0/rows/0", field="max_points", reason=message, confidence=1.0))
     )
     write_json(data, path)
-    frame = review_frame(folder)
-    assert frame.iloc[0]["reason"] == message  # a sure reading in a broken sum before any doubtful one
+    frame = review_frame(folder, lang="en")
+    assert frame.iloc[0]["reasons"] == message  # a sure reading in a broken sum before any doubtful one
+    assert frame.iloc[0]["_severity"] == "inconsistency"
     assert frame.confidence.iloc[1:].is_monotonic_increasing
+    assert review_frame(folder).iloc[0]["reasons"] == "1: điểm tối đa ghi 4, các tiêu chí con cộng lại 3"

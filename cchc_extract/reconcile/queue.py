@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from cchc_extract.reconcile.core import _Ledger
-from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.reconcile.settings import CODE_INFERRED_REASON, LOW_CONFIDENCE_REASON, ReconcileSettings
 from cchc_extract.reconcile.stat_rows import _stat_ref
 from cchc_extract.reconcile.sums import _score_ref, _table_name
 from cchc_extract.records import ExtractionResult, ReviewItem
@@ -19,10 +19,10 @@ def _review_doubtful(result: ExtractionResult, ledger: _Ledger, s: ReconcileSett
         if "code_inferred" in flags:
             ledger.flag(
                 ReviewItem(**{**ref.__dict__, "field": "code", "raw": None, "value": ref.code}),
-                "code inferred from the row's position, not read",
+                f"{CODE_INFERRED_REASON}, not read",
             )
         if ref.confidence is not None and ref.confidence < s.review_below:
-            ledger.flag(ref, f"confidence {ref.confidence:.2f} below {s.review_below:.2f}")
+            ledger.flag(ref, f"{LOW_CONFIDENCE_REASON}{ref.confidence:.2f} below {s.review_below:.2f}")
 
     for ti, table in enumerate(result.score_tables):
         name = _table_name(table, ti)

@@ -43,6 +43,12 @@ class ReconcileSettings:
     count_tolerance: float = 1e-6
 
 
+# The queue's own reasons begin so (the review sheet tells them apart by these words).
+CODE_INFERRED_REASON = "code inferred from the row's position"
+LOW_CONFIDENCE_REASON = "confidence "
+# A cell with more than one other reading restoring its sums (``sums``): a misreading, undecided.
+AMBIGUOUS_REASON = "all restore the sums"
+
 # Units whose values are counts of things (whole, non-negative); compared without accents.
 _COUNT_UNITS = (
     "ho so",

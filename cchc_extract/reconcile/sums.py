@@ -3,12 +3,13 @@ stated_total, and ocr_reading (a cell whose other OCR reading was taken to resto
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _vn
 from cchc_extract.reconcile.hierarchy import children_of, resolve_parents
 from cchc_extract.reconcile.misread import Cell, explain, le_holds, other_readings, sum_holds, total_holds
-from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.reconcile.settings import AMBIGUOUS_REASON, ReconcileSettings
 from cchc_extract.records import ReviewItem, ScoreRow, ScoreTable
 from normalize.numbers import format_vn, lost_decimal_readings, parse_number
 
@@ -313,8 +314,8 @@ def _repair_ocr_readings(
             winners = [r for h, r in scored if h == best]
             if len(winners) != 1:
                 ledger.flag(
-                    _score_ref(ti, i, row, field_, name),
-                    f"{row.code}: readings {', '.join(_vn(r) for r in winners)} all restore the sums",
+                    replace(_score_ref(ti, i, row, field_, name), alternatives=list(winners)),
+                    f"{row.code}: readings {', '.join(_vn(r) for r in winners)} {AMBIGUOUS_REASON}",
                 )
                 continue
             if raw is None:

@@ -1,0 +1,378 @@
+"""The review sheet: the queue out to ``review.xlsx`` / ``review.csv``, one row per doubtful value,
+and a person's decisions typed into it (status, corrected value, note) back through
+``apply_decisions``.
+
+The sheet is for a district officer: headers, statuses and reasons in Vietnamese by default
+(``lang="en"`` for English; strings in ``cchc_extract.messages``), grouped by document, the most
+serious first, each row with its commune, criterion name, max points and a link to its page
+crop; printed landscape, fit to the page's width, rows tall enough for their wrapped text.
+Headers are read back in either language. A refused line is reported and keeps what was typed in
+the rewritten sheet.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from cchc_extract.crops import CropSettings, make_crops
+from cchc_extract.messages import DEFAULT_LANG, LANGS, labels, message
+from cchc_extract.outdir import CROPS_DIR, atomic_write
+from cchc_extract.review.apply import ApplyReport, Decision, apply_decisions
+from cchc_extract.review.fields import ApplySettings
+from cchc_extract.review.model import ACTIONS, ReviewEntry, build_queue
+from cchc_extract.spreadsheet import cells_as_text, neutralised, unneutralise, write_csv
+from cchc_extract.tables import iter_outputs
+from normalize.text import fold
+
+REVIEW_XLSX, REVIEW_CSV = "review.xlsx", "review.csv"
+REVIEW_COLUMNS = (
+    "commune",
+    "document",
+    "page",
+    "code",
+    "name",
+    "field",
+    "value",
+    "max_points",
+    "reasons",
+    "confidence",
+    "crop",
+    "status",
+    "corrected_value",
+    "note",
+    "key",
+)
+# Column widths (characters), chosen so the printed columns (all but ``key``) fit a landscape
+# A4 page at about two-thirds scale; long text wraps.
+_WIDTHS = {
+    "commune": 12,
+    "document": 22,
+    "page": 5,
+    "code": 7,
+    "name": 34,
+    "field": 11,
+    "value": 9,
+    "max_points": 7,
+    "reasons": 46,
+    "confidence": 8,
+    "crop": 6,
+    "status": 10,
+    "corrected_value": 10,
+    "note": 16,
+    "key": 40,
+}
+_WRAPPED = ("document", "name", "reasons", "note")
+# Points of row height per wrapped line (an 11-pt line), and the characters of a column's width
+# a wrapped line holds (a little under one per unit: Vietnamese diacritics are wide).
+_LINE_PT, _CHARS_PER_WIDTH = 15.0, 0.95
+# The fill of a row's reasons by severity: the reviewer sees where the serious ones end.
+_SEVERITY_FILL = {"inconsistency": "F8CBAD", "misreading": "FFE699", "unread": "D9D9D9"}
+FORMULA_COLUMN = "_formula"  # read_review's mark of a corrected value typed as a formula
+
+
+# --- export -----------------------------------------------------------------------------------
+
+
+def review_frame(
+    out_dir: Path, crops: dict[tuple[str, int], str] | None = None, lang: str = DEFAULT_LANG
+) -> pd.DataFrame:
+    """One row per open entry of the queue (``build_queue``: grouped by document, most serious
+    first), columns ``REVIEW_COLUMNS``; ``crops`` ({(output JSON relative to OUT, review
+    index): crop path relative to OUT}) fills ``crop``. A hidden ``_severity`` column colours rows."""
+    entries = build_queue(out_dir, crops)
+    statuses = labels("status", lang)
+    fields = labels("field", lang)
+    rows = [
+        {
+            "commune": e.commune,
+            "document": e.document,
+            "page": e.page,
+            "code": e.code,
+            "name": e.name,
+            "field": fields.get(e.field or "", e.field),
+            "value": e.value,
+            "max_points": e.max_points,
+            "reasons": e.reason_text(lang),
+            "confidence": None if e.confidence is None else round(e.confidence, 2),
+            "crop": e.crop,
+            "status": statuses[e.status],
+            "corrected_value": e.corrected,
+            "note": e.note or None,
+            "key": e.key,
+            "_severity": e.severity,
+        }
+        for e in entries
+    ]
+    frame = pd.DataFrame(rows, columns=[*REVIEW_COLUMNS, "_severity"])
+    return frame.astype({"page": "Int64", "confidence": "float64", "max_points": "float64"})
+
+
+def with_kept(frame: pd.DataFrame, kept: Sequence[Decision], lang: str = DEFAULT_LANG) -> pd.DataFrame:
+    """``frame`` with what was typed for the ``kept`` (refused) decisions: in the row of the
+    same key, or appended as typed when the value is no longer in the queue."""
+    if not kept:
+        return frame
+    frame = frame.copy()
+    for name in ("status", "corrected_value", "note"):
+        frame[name] = frame[name].astype(object)
+    index = {k: i for i, k in zip(frame.index, frame["key"])}
+    statuses = labels("status", lang)
+    extra = []
+    for d in kept:
+        typed = {
+            "status": (d.row or {}).get("status") or statuses.get(ACTIONS.get(d.action, ""), d.action),
+            "corrected_value": d.value or None,
+            "note": d.note or None,
+        }
+        where = index.get(d.key)
+        if where is not None:
+            for name, value in typed.items():
+                frame.at[where, name] = value
+        else:
+            # The value left the queue, and its crop with it.
+            row = {c: ((d.row or {}).get(c) or None) for c in REVIEW_COLUMNS if c != "crop"}
+            extra.append({**row, **typed, "key": d.key, "_severity": None})
+    if extra:
+        added = pd.DataFrame(extra, columns=list(frame.columns))
+        for name in ("page",):
+            added[name] = pd.to_numeric(added[name], errors="coerce").astype("Int64")
+        for name in ("confidence", "max_points"):
+            added[name] = pd.to_numeric(added[name], errors="coerce")
+        frame = pd.concat([frame, added], ignore_index=True)
+    return frame
+
+
+def export_review(
+    out_dir: Path,
+    kept: Sequence[Decision] = (),
+    crop_settings: CropSettings = CropSettings(),
+    lang: str = DEFAULT_LANG,
+) -> tuple[Path, Path]:
+    """Write ``review.xlsx`` and ``review.csv`` (UTF-8 with BOM), text that would open as a
+    formula neutralised; ``kept`` decisions show what was typed. The page crops are made first;
+    the ``crop`` column links each row to its own (relative paths)."""
+    crops = make_crops(out_dir, list(iter_outputs(out_dir)), crop_settings)
+    full = with_kept(review_frame(out_dir, crops, lang), list(kept), lang)
+    severities = full.pop("_severity").tolist()
+    frame = neutralised(full)
+    headers = labels("col", lang)
+    shown = frame.rename(columns={c: headers[c] for c in REVIEW_COLUMNS})
+    csv_path, xlsx_path = out_dir / REVIEW_CSV, out_dir / REVIEW_XLSX
+
+    def write_xlsx(path: Path) -> None:
+        with pd.ExcelWriter(path, engine="openpyxl") as writer:
+            shown.to_excel(writer, index=False, sheet_name="review")
+            sheet = writer.sheets["review"]
+            cells_as_text(sheet)
+            _format_sheet(sheet, frame, severities, lang)
+
+    atomic_write(out_dir, xlsx_path, write_xlsx)
+    atomic_write(out_dir, csv_path, lambda p: write_csv(shown, p))
+    return xlsx_path, csv_path
+
+
+def _format_sheet(sheet, frame: pd.DataFrame, severities: list, lang: str) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    col = {name: i for i, name in enumerate(REVIEW_COLUMNS, start=1)}
+    n_rows = len(frame)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    for name, i in col.items():
+        sheet.column_dimensions[get_column_letter(i)].width = _WIDTHS[name]
+    wrap_top = Alignment(wrap_text=True, vertical="top")
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = wrap_top
+    sheet.row_dimensions[1].height = 2 * _LINE_PT
+    # The columns a person fills in stand out.
+    fill = PatternFill("solid", fgColor="FFF2CC")
+    top = Alignment(vertical="top")
+    link_text = message("crop.link", lang)
+    for r, record, severity in zip(range(2, n_rows + 2), frame.to_dict("records"), severities):
+        for c in range(1, len(REVIEW_COLUMNS) + 1):
+            sheet.cell(r, c).alignment = top
+        for name in ("status", "corrected_value", "note"):
+            sheet.cell(r, col[name]).fill = fill
+        if severity in _SEVERITY_FILL:
+            sheet.cell(r, col["reasons"]).fill = PatternFill("solid", fgColor=_SEVERITY_FILL[severity])
+        cell = sheet.cell(r, col["crop"])
+        if isinstance(cell.value, str) and cell.value.startswith(CROPS_DIR + "/"):
+            # A relative link (resolved from review.xlsx's folder): the folder can be moved whole.
+            cell.hyperlink = cell.value
+            cell.value = link_text
+            cell.font = Font(color="0563C1", underline="single")
+        for name in _WRAPPED:
+            sheet.cell(r, col[name]).alignment = wrap_top
+        sheet.cell(r, col["key"]).font = Font(color="808080", size=8)
+        # LibreOffice and Excel do not grow a row for wrapped text written by a program: the
+        # height is set from the longest wrapped cell, so rows never overlap.
+        sheet.row_dimensions[r].height = _LINE_PT * max(
+            [1] + [_lines(record.get(name), _WIDTHS[name]) for name in _WRAPPED]
+        )
+    if n_rows:
+        statuses = labels("status", lang)
+        choices = ",".join(statuses[s] for s in ("open", "confirmed", "corrected", "dismissed"))
+        validation = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
+        validation.add(f"{get_column_letter(col['status'])}2:{get_column_letter(col['status'])}{n_rows + 1}")
+        sheet.add_data_validation(validation)
+    # Print: landscape A4, every column but the machine key across one page's width, header
+    # repeated on each page.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.print_area = f"A1:{get_column_letter(col['note'])}{n_rows + 1}"
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+
+
+def _lines(value, width: int) -> int:
+    """Lines a text takes wrapped in a column ``width`` characters wide."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return 1
+    per_line = max(1, int(width * _CHARS_PER_WIDTH))
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in str(value).split("\n"))
+
+
+# --- read back --------------------------------------------------------------------------------
+
+
+def _header_ids() -> dict[str, str]:
+    """Any language's header (folded) → column id; the ids themselves are headers too."""
+    out = {fold(name): name for name in REVIEW_COLUMNS}
+    for lang in LANGS:
+        out.update({fold(text): name for name, text in labels("col", lang).items()})
+    return out
+
+
+def _status_actions() -> dict[str, str | None]:
+    """A status as typed (any language, folded) → the action it asks for (None: none)."""
+    out: dict[str, str | None] = {"": None, "open": None}
+    for action, status in ACTIONS.items():
+        out[action] = out[status] = action
+    for lang in LANGS:
+        for status, text in labels("status", lang).items():
+            out[fold(text)] = next((a for a, s in ACTIONS.items() if s == status), None)
+    return out
+
+
+def read_review(path: Path) -> pd.DataFrame:
+    """A review file as text cells ('' for blank), columns named by ``REVIEW_COLUMNS`` ids
+    whatever the header language; .xlsx or .csv. The apostrophe export put before formula-like
+    text is taken off; a formula in the corrected value is marked in ``_formula``."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        frame = _read_xlsx(path)
+    elif path.suffix.lower() == ".csv":
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        frame = frame.rename(columns=lambda h: _header_ids().get(fold(str(h)), h))
+        frame[FORMULA_COLUMN] = False
+    else:
+        raise ValueError(f"a review file is .xlsx or .csv, not '{path.suffix or path.name}'")
+    missing = [c for c in ("key", "corrected_value") if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{path.name} lacks the column(s) {', '.join(missing)}")
+    for name in frame.columns:
+        if name != FORMULA_COLUMN:
+            frame[name] = frame[name].map(lambda v: unneutralise(v) if isinstance(v, str) else v)
+    return frame
+
+
+def _read_xlsx(path: Path) -> pd.DataFrame:
+    """The first sheet's cells as text, formulas as their text (never their cached result)."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except Exception as exc:  # not a zip, not a workbook
+        raise ValueError(f"{path.name} is not a readable .xlsx: {type(exc).__name__}") from None
+    ids = _header_ids()
+    try:
+        sheet = book.worksheets[0]
+        rows = sheet.iter_rows()
+        header = [ids.get(fold(str(c.value)), str(c.value)) if c.value is not None else "" for c in next(rows, [])]
+        records, formulas = [], []
+        for row in rows:
+            cells = list(row) + [None] * (len(header) - len(row))
+            records.append([_cell_text(c) for c in cells[: len(header)]])
+            formulas.append(
+                any(
+                    c is not None and c.data_type == "f" and header[k] == "corrected_value"
+                    for k, c in enumerate(cells[: len(header)])
+                )
+            )
+    finally:
+        book.close()
+    frame = pd.DataFrame(records, columns=header, dtype=object)
+    frame[FORMULA_COLUMN] = formulas
+    return frame
+
+
+def _cell_text(cell) -> str:
+    value = None if cell is None else cell.value
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def sheet_decisions(frame: pd.DataFrame, name: str) -> list[Decision]:
+    """The decisions typed into a read review sheet: a row with a status other than open, or
+    with a corrected value (typing a value is correcting it; typing the value read back
+    confirms it). Rows with neither are left alone."""
+    actions = _status_actions()
+    out = []
+    for line_no, row in zip(range(2, len(frame) + 2), frame.to_dict("records")):  # line 1 is the header
+        text = str(row.get("corrected_value", "") or "").strip()
+        status = str(row.get("status", "") or "").strip()
+        action = actions.get(fold(status), status)  # an unknown status is refused with a message
+        if action is None and not text:
+            continue
+        if text and action in (None, "confirm"):
+            action = "correct"
+        out.append(
+            Decision(
+                key=str(row.get("key", "") or "").strip(),
+                action=action or "correct",
+                value=text,
+                note=str(row.get("note", "") or "").strip(),
+                code=str(row.get("code", "") or "").strip(),
+                source=name,
+                where=f"{name} line {line_no}",
+                formula=bool(row.get(FORMULA_COLUMN)),
+                row={c: row.get(c, "") for c in REVIEW_COLUMNS},
+            )
+        )
+    return out
+
+
+def apply_review(
+    review_path: Path, out_dir: Path, settings: ApplySettings = ApplySettings(), lang: str = DEFAULT_LANG
+) -> ApplyReport:
+    """Apply the decisions typed into a review file to the outputs in ``out_dir``; rewrite them,
+    the tables, the review files and the report. Refused lines are in ``problems``, kept."""
+    decisions = sheet_decisions(read_review(review_path), review_path.name)
+    return apply_decisions(out_dir, decisions, settings, refresh=True, lang=lang)
+
+
+__all__ = [
+    "FORMULA_COLUMN",
+    "REVIEW_COLUMNS",
+    "REVIEW_CSV",
+    "REVIEW_XLSX",
+    "ReviewEntry",
+    "apply_review",
+    "export_review",
+    "read_review",
+    "review_frame",
+    "sheet_decisions",
+    "with_kept",
+]
