@@ -644,14 +644,10 @@ def refresh_outputs(out_dir: Path, lang: str = DEFAULT_LANG) -> str:
     """Rebuild the dashboard tables and the review files from every JSON this tool wrote in
     ``out_dir``; the error message ("" when written). A failed write leaves the previous tables
     (each set is swapped in whole), and the caller exits with an error."""
-    from cchc_extract.report import report_settings, write_report
-    from cchc_extract.review import export_review
-    from cchc_extract.tables import write_tables
+    from cchc_extract.review import refresh_outputs as rewrite
 
     try:
-        write_tables(out_dir)
-        export_review(out_dir)
-        write_report(out_dir, report_settings(lang))
+        rewrite(out_dir, [], lang)
     except Exception as exc:  # the JSON outputs stand even if a table cannot be written
         message = f"could not write the tables or review files: {one_line(exc)}"
         LOG.error(f"cchc-extract: {message}")

@@ -76,9 +76,6 @@ def build_parser() -> argparse.ArgumentParser:
     app.add_argument("review_file", type=Path, help="review.xlsx or review.csv with corrected_value filled in")
     app.add_argument("--out", required=True, type=Path, help="the output folder the review file came from")
     app.add_argument(
-        "--lang", choices=("vi", "en"), default="vi", help="language of the rewritten review sheet (default vi)"
-    )
-    app.add_argument(
         "--review-below",
         type=float,
         default=ReconcileSettings.review_below,

@@ -59,6 +59,7 @@ class Desk:
     settings: DeskSettings
     port: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)  # one apply at a time
+    changed: bool = False  # a decision was saved: the tables and review files are written on close
 
     @property
     def url(self) -> str:
@@ -90,6 +91,7 @@ PAGE_STRINGS = {
     "value": N_("Value read"),
     "max_points": N_("Max points"),
     "reasons": N_("Reasons"),
+    "severity": N_("Severity"),
     "confidence": N_("Confidence"),
     "status": N_("Status"),
     "corrected_value": N_("Corrected value"),
@@ -129,10 +131,10 @@ def _same(given: str | None, token: str) -> bool:
 def create_app(
     desk: Desk,
     entries: Callable[[Path, str], list[dict]],
-    apply: Callable[[Path, list[dict]], dict],
+    apply: Callable[[Path, list[dict], str], dict],
 ) -> Flask:
     """The page's web application. ``entries(out_dir, lang)`` is the queue; ``apply(out_dir,
-    decisions)`` saves decisions through the review module and says what happened."""
+    decisions, lang)`` saves decisions through the review module and says what happened."""
     app = Flask(__name__, static_folder=str(_HERE / "static"), template_folder=str(_HERE))
     app.config["MAX_CONTENT_LENGTH"] = 1 << 20  # a batch of decisions is a few KB
 
@@ -193,7 +195,8 @@ def create_app(
         if not isinstance(wanted, list) or not all(isinstance(d, dict) for d in wanted):
             return jsonify({"error": "decisions: a list of objects"}), 400
         with desk.lock:
-            outcome = apply(desk.out_dir, wanted)
+            outcome = apply(desk.out_dir, wanted, desk.settings.lang)
+            desk.changed |= outcome.get("applied", 0) > 0
             outcome["entries"] = entries(desk.out_dir, desk.settings.lang)
         return jsonify(outcome)
 
@@ -229,7 +232,7 @@ def bind(out_dir: Path, settings: DeskSettings = DeskSettings()):
     """A desk of ``out_dir`` and its server, listening on 127.0.0.1 (not yet serving)."""
     from werkzeug.serving import make_server
 
-    from cchc_extract.review_queue import apply_page_decisions, queue_entries
+    from cchc_extract.review_queue import apply_page_decisions, queue_entries  # imports pandas: not at start-up
 
     desk = new_desk(out_dir, settings)
     server = make_server(LOOPBACK, settings.port, create_app(desk, queue_entries, apply_page_decisions), threaded=True)
@@ -250,3 +253,14 @@ def serve(out_dir: Path, settings: DeskSettings, on_ready: Callable[[Desk], None
         pass
     finally:
         server.server_close()
+        close(desk)
+
+
+def close(desk: Desk) -> None:
+    """After the last decision: tables, review files and report written again from the JSON."""
+    from cchc_extract.review_queue import refresh_page
+
+    with desk.lock:
+        if desk.changed:
+            refresh_page(desk.out_dir, desk.settings.lang)
+            desk.changed = False

@@ -1,81 +1,84 @@
-"""The review queue as the review page shows it, and the page's decisions saved through the review
-module's apply path (the one ``apply-review`` uses)."""
+"""The review queue as the review page shows it (``review.build_queue``), and the page's decisions
+saved by ``review.apply_decisions``: the mechanism the review sheet uses, with the same
+corrections log and re-check."""
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
-from cchc_extract.crops import crop_name
-from cchc_extract.outdir import load_manifest, relative_to_out
-from cchc_extract.tables import iter_outputs
+from cchc_extract.messages import labels
+from cchc_extract.outdir import load_manifest
+from cchc_extract.review import Decision, apply_decisions, build_queue, refresh_outputs
 
-PAGE_SOURCE = "review-page.csv"  # the corrections log's ``source`` of a decision made on the page
+PAGE_SOURCE = "page"  # the corrections log's ``source`` of a decision made on the page
+
+
+def manifest_crops(out_dir: Path) -> dict[tuple[str, int], str]:
+    """{(output JSON relative to OUT, review index): crop} as the manifest records them (the page
+    only reads: crops are made by the batch and by ``export_review``)."""
+    return {
+        (relative, int(n)): crop
+        for relative, entry in load_manifest(out_dir).crops.items()
+        for n, crop in entry.get("items", {}).items()
+        if crop in entry.get("files", [])
+    }
 
 
 def queue_entries(out_dir: Path, lang: str) -> list[dict]:
-    """One entry per doubtful value (document, JSON pointer, field), its reasons together."""
-    from cchc_extract.review import resolve_pointer
+    """The open entries, most serious first, as the page's script reads them."""
+    fields, severities = labels("field", lang), labels("severity", lang)
+    return [
+        {
+            "key": e.key,
+            "document": e.document,
+            "commune": e.commune,
+            "page": e.page,
+            "code": e.code,
+            "name": e.name,
+            "field": e.field,
+            "field_label": fields.get(e.field or "", ""),
+            "value": e.value if e.value is not None else e.raw,
+            "max_points": e.max_points,
+            "reasons": list(dict.fromkeys(r.text(lang) for r in e.reasons)),
+            "severity": severities.get(e.severity, e.severity),
+            "confidence": e.confidence,
+            "crop": e.crop,
+            "status": e.status,
+            "corrected_value": e.corrected,
+            "note": e.note,
+        }
+        for e in build_queue(out_dir, manifest_crops(out_dir))
+    ]
 
-    manifest = load_manifest(out_dir)
-    entries: dict[str, dict] = {}
-    for path, data in iter_outputs(out_dir):
-        relative = relative_to_out(out_dir, path)
-        crops = manifest.crops.get(relative, {}).get("items", {})
-        for n, item in enumerate(data.get("review", [])):
-            key = f"{crop_name(relative)}#{item.get('item')}#{item.get('field')}"
-            try:
-                target = resolve_pointer(data, item.get("item", ""))
-            except KeyError:
-                target = {}
-            target = target if isinstance(target, dict) else {}
-            entry = entries.setdefault(
-                key,
-                {
-                    "key": key,
-                    "document": data["source"].get("path"),
-                    "commune": (data.get("document") or {}).get("commune"),
-                    "page": item.get("page"),
-                    "code": item.get("code"),
-                    "name": target.get("name") or target.get("indicator") or target.get("label"),
-                    "field": item.get("field"),
-                    "value": item.get("value") if item.get("value") is not None else item.get("raw"),
-                    "max_points": target.get("max_points"),
-                    "reasons": [],
-                    "confidence": item.get("confidence"),
-                    "crop": crops.get(str(n)),
-                    "status": "open",
-                    "corrected_value": None,
-                    "note": None,
-                },
+
+def apply_page_decisions(out_dir: Path, decisions: list[dict], lang: str) -> dict:
+    """Apply the page's decisions ({key, status: confirm|correct|dismiss, value, note, code}).
+    The tables, review files and report are written when the page closes (``refresh_page``):
+    rebuilding them at every key press would make the reviewer wait."""
+    report = apply_decisions(
+        out_dir,
+        [
+            Decision(
+                key=str(d.get("key") or ""),
+                action=str(d.get("status") or ""),
+                value="" if d.get("value") is None else str(d["value"]),
+                note=str(d.get("note") or ""),
+                code=str(d.get("code") or ""),
+                source=PAGE_SOURCE,
             )
-            if item.get("reason") and item["reason"] not in entry["reasons"]:
-                entry["reasons"].append(item["reason"])
-            entry["crop"] = entry["crop"] or crops.get(str(n))
-    return list(entries.values())
+            for d in decisions
+        ],
+        refresh=False,
+        lang=lang,
+    )
+    return {
+        "applied": report.applied,
+        "unchanged": report.unchanged,
+        "problems": report.problems,
+        "outcomes": [{"key": o.key, "result": o.result, "message": o.message} for o in report.outcomes],
+    }
 
 
-def apply_page_decisions(out_dir: Path, decisions: list[dict]) -> dict:
-    """Save the page's decisions as a review sheet and apply it with ``apply_review``."""
-    import pandas as pd
-
-    from cchc_extract.review import REVIEW_COLUMNS, apply_review
-    from cchc_extract.spreadsheet import write_csv
-
-    rows = []
-    for d in decisions:
-        stem, pointer, name = str(d.get("key", "")).split("#", 2) if "#" in str(d.get("key")) else ("", "", "")
-        rows.append(
-            {
-                "document": d.get("document"),
-                "item": pointer,
-                "field": name,
-                "corrected_value": d.get("value"),
-            }
-        )
-    frame = pd.DataFrame(rows, columns=list(REVIEW_COLUMNS))
-    with tempfile.TemporaryDirectory(prefix="cchc-desk-") as tmp:
-        sheet = Path(tmp) / PAGE_SOURCE
-        write_csv(frame, sheet)
-        report = apply_review(sheet, out_dir)
-    return {"applied": report.applied, "unchanged": report.unchanged, "problems": report.problems}
+def refresh_page(out_dir: Path, lang: str) -> None:
+    """The tables, review files and report written again from the JSON the page changed."""
+    refresh_outputs(out_dir, [], lang)

@@ -18,9 +18,9 @@ import pytest
 
 from browser import chromium, save_screenshot
 from cchc_extract.batch import BatchSettings, run_convert
-from cchc_extract.desk import DeskSettings, bind, create_app, crop_file, new_desk
+from cchc_extract.desk import DeskSettings, bind, close, create_app, crop_file, new_desk
 from cchc_extract.pipeline import PipelineOptions
-from cchc_extract.review import REVIEW_XLSX, apply_review
+from cchc_extract.review import CORRECTIONS_LOG, REVIEW_COLUMNS, REVIEW_XLSX, apply_review, load_log
 from cchc_extract.review_queue import apply_page_decisions, queue_entries
 from test_crops import _planted_pdf
 
@@ -62,6 +62,7 @@ def running(out: Path):
         server.shutdown()
         server.server_close()
         thread.join(10)
+        close(desk)
 
 
 def _wait(driver, condition, timeout: float = 30):
@@ -82,6 +83,12 @@ def _planted(entries: list[dict]) -> int:
         for i, e in enumerate(entries)
         if e["document"] == "planted.pdf" and e["code"] == "1.1.2" and e["field"] == "self_points"
     )
+
+
+def _sheet_keys(out: Path) -> set[str]:
+    sheet = openpyxl.load_workbook(out / REVIEW_XLSX).worksheets[0]
+    col = REVIEW_COLUMNS.index("key")
+    return {cells[col].value for cells in sheet.iter_rows(min_row=2)}
 
 
 def _json(out: Path, name: str) -> dict:
@@ -112,9 +119,10 @@ def test_keyboard_review_saves_through_the_apply_path(out, tmp_path):
             body.send_keys("j")
         _wait(driver, lambda d: (_detail(d).get("code"), _detail(d).get("document")) == ("1.1.2", "planted.pdf"))
         shown = _detail(driver)
-        assert shown["field"] == "self_points" and shown["value"] == "9" and shown["max_points"] == "1"
+        assert shown["field"].startswith("self_points") and shown["value"] == "9" and shown["max_points"] == "1"
         assert shown["name"] == entries[planted]["name"] and len(shown["name"]) > 10  # the criterion's name
         assert len(shown["reasons"].splitlines()) == 2  # self > max, and the sum it breaks: one entry
+        assert "vượt điểm tối đa" in shown["reasons"]  # the reasons in Vietnamese
         crop = driver.find_element(By.ID, "crop")
         assert crop.get_attribute("src").endswith(entries[planted]["crop"])
         _wait(driver, lambda d: d.execute_script("return arguments[0].naturalWidth", crop) > 300)
@@ -135,34 +143,37 @@ def test_keyboard_review_saves_through_the_apply_path(out, tmp_path):
         assert entries[planted]["key"] not in keys  # the corrected value left the queue
         _wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#queue li")) == len(keys))
 
-        # c: confirm the entry now shown, as read.
-        confirmed = _detail(driver)
-        target = next(
-            e
-            for e in queue_entries(out, "vi")
-            if (e["document"], e["code"], e["field"]) == (confirmed["document"], confirmed["code"], confirmed["field"])
-        )
-        body.send_keys("c")
-        _wait(driver, lambda d: target["key"] not in {e["key"] for e in queue_entries(out, "vi")})
+        # c: confirm the entry now shown, as read; d: dismiss the next one.
+        for key, action in (("c", "confirmed"), ("d", "dismissed")):
+            current = driver.find_element(By.CSS_SELECTOR, "#queue li.current").get_attribute("data-key")
+            assert current in {e["key"] for e in queue_entries(out, "vi")}
+            body.send_keys(key)
+            _wait(driver, lambda d, current=current: current not in {e["key"] for e in queue_entries(out, "vi")})
+            assert load_log(out)[-1].key == current and load_log(out)[-1].action == action
+        _wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#queue li")) == len(keys) - 2)
 
+    log = load_log(out)
+    assert [line.action for line in log] == ["corrected", "confirmed", "dismissed"]
+    assert {line.source for line in log} == {"page"}
     data = _json(out, "planted.pdf.json")
-    corrections = data["corrections"] + _json(out, TEXT_SAMPLE.name + ".json").get("corrections", [])
-    assert len(corrections) == 2 and {c["source"] for c in corrections} == {"review-page.csv"}
     assert _log(data)[0] == (entries[planted]["key"].split("#")[1], "self_points", 9, 1)
+    # The server closed: the review files were written again without the decided entries.
+    assert entries[planted]["key"] not in _sheet_keys(out)
 
     # The same correction typed into review.xlsx and applied: the same corrections log.
     book = openpyxl.load_workbook(sheet_copy / REVIEW_XLSX)
     sheet = book.worksheets[0]
-    header = [c.value for c in sheet[1]]
+    col = {name: i for i, name in enumerate(REVIEW_COLUMNS)}
     for cells in sheet.iter_rows(min_row=2):
-        row = dict(zip(header, cells))
-        if row["document"].value == "planted.pdf" and row["code"].value == "1.1.2":
-            row["corrected_value"].value = "1"
-            break
+        if cells[col["key"]].value == entries[planted]["key"]:
+            cells[col["corrected_value"]].value = "1"
     book.save(sheet_copy / REVIEW_XLSX)
     report = apply_review(sheet_copy / REVIEW_XLSX, sheet_copy)
     assert report.applied == 1 and not report.problems
     assert _log(_json(sheet_copy, "planted.pdf.json")) == _log(data)[:1]
+    by_sheet = load_log(sheet_copy)[0]
+    assert (by_sheet.key, by_sheet.action, by_sheet.old, by_sheet.new) == (log[0].key, log[0].action, 9, 1)
+    assert (sheet_copy / CORRECTIONS_LOG).is_file() and (out / CORRECTIONS_LOG).is_file()
 
 
 @pytest.mark.needs_libreoffice
@@ -187,13 +198,14 @@ def test_guards_of_the_page(out):
     assert client.get("/api/queue", headers={"Host": "localhost:8123", **token}).status_code == 200
     # Writes: the cookie alone is not enough (a cross-site form sends it); nor a foreign Origin.
     entry = queue_entries(out, "vi")[0]
-    decision = {"decisions": [{"key": entry["key"], "document": entry["document"], "status": "correct", "value": "1"}]}
+    decision = {"decisions": [{"key": entry["key"], "code": entry["code"], "status": "correct", "value": "1"}]}
+    before = {p.name: p.read_bytes() for p in out.glob("*.json")}
     assert client.post("/api/decisions", json=decision, headers=host).status_code == 403
     foreign = {**host, **token, "Origin": "http://attacker.example"}
     assert client.post("/api/decisions", json=decision, headers=foreign).status_code == 403
     assert client.post("/api/decisions", json={"decisions": "x"}, headers={**host, **token}).status_code == 400
-    before = {p.name: p.read_bytes() for p in out.glob("*.json")}
-    assert before == {p.name: p.read_bytes() for p in out.glob("*.json")}
+    assert before == {p.name: p.read_bytes() for p in out.glob("*.json")}  # nothing written
+    assert not (out / CORRECTIONS_LOG).exists()
     # Files: only the crops the manifest lists, whatever the path says.
     crop = next(e["crop"] for e in queue_entries(out, "vi") if e["crop"])
     assert client.get(f"/crop/{crop}", headers=host).status_code == 200
@@ -223,7 +235,7 @@ def test_a_page_of_another_origin_cannot_write(out, tmp_path):
         _wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#queue li"))
         site = tmp_path / "site"
         site.mkdir()
-        body = json.dumps({"decisions": [{"key": entry["key"], "document": entry["document"], "value": "0"}]})
+        body = json.dumps({"decisions": [{"key": entry["key"], "status": "correct", "value": "0"}]})
         (site / "index.html").write_text(
             "<script>for (const type of ['application/json', 'text/plain']) {"
             f"fetch('http://127.0.0.1:{desk.port}/api/decisions', {{method: 'POST', credentials: 'include',"
@@ -248,3 +260,4 @@ def test_a_page_of_another_origin_cannot_write(out, tmp_path):
             other.shutdown()
             other.server_close()
     assert before == {p.name: p.read_bytes() for p in out.glob("*.json")}
+    assert not (out / CORRECTIONS_LOG).exists()

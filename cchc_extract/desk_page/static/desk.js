@@ -5,7 +5,7 @@
   const S = JSON.parse(document.getElementById("strings").textContent);
   const token = document.querySelector('meta[name="cchc-token"]').content;
   const FIELDS = ["commune", "document", "page", "code", "name", "field", "value", "max_points", "reasons",
-                  "confidence", "status"];
+                  "severity", "confidence", "status"];
   let entries = [];
   let current = 0;
 
@@ -40,7 +40,7 @@
       where.textContent = [e.commune, e.document, e.page ? S.page + " " + e.page : ""].filter(Boolean).join(" · ");
       const what = document.createElement("span");
       what.className = "what";
-      what.textContent = [e.code, e.field, shown(e.value)].filter(Boolean).join("  ");
+      what.textContent = [e.code, e.field_label || e.field, shown(e.value)].filter(Boolean).join("  ");
       li.append(where, what);
       li.addEventListener("click", () => { current = i; render(); });
       list.append(li);
@@ -72,7 +72,9 @@
       const th = document.createElement("th");
       th.textContent = S[name] || name;
       const td = document.createElement("td");
-      td.textContent = name === "status" ? (S[e.status] || e.status || S.open) : shown(e[name]);
+      if (name === "status") td.textContent = S[e.status] || e.status || S.open;
+      else if (name === "field" && e.field_label) td.textContent = e.field + " (" + e.field_label + ")";
+      else td.textContent = shown(e[name]);
       td.dataset.field = name;
       if (name === "value") td.className = "value";
       if (name === "reasons") td.style.whiteSpace = "pre-line";
@@ -105,7 +107,7 @@
     if (!e) return;
     const value = $("value").value.trim();
     if (status === "correct" && !value) { say(S.type_value, true); return; }
-    const decision = { key: e.key, document: e.document, status: status, note: $("note").value.trim() || null,
+    const decision = { key: e.key, code: e.code, status: status, note: $("note").value.trim() || null,
                        value: status === "correct" ? value : (status === "confirm" ? e.value : null) };
     say(S.saving);
     let outcome;
