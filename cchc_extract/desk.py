@@ -24,6 +24,7 @@ from __future__ import annotations
 import hmac
 import json
 import secrets
+import signal
 import threading
 import webbrowser
 from collections.abc import Callable
@@ -243,6 +244,11 @@ def bind(out_dir: Path, settings: DeskSettings = DeskSettings()):
 def serve(out_dir: Path, settings: DeskSettings, on_ready: Callable[[Desk], None] | None = None) -> None:
     """Serve the desk of ``out_dir`` until interrupted (Ctrl-C)."""
     desk, server = bind(out_dir, settings)
+    # Stopped by a service manager or `kill` as by Ctrl-C: the outputs are written again on the way out.
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)
+        if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:  # started in the background by a shell
+            signal.signal(signal.SIGINT, _interrupt)
     if on_ready is not None:
         on_ready(desk)
     if settings.open_browser:
@@ -254,6 +260,10 @@ def serve(out_dir: Path, settings: DeskSettings, on_ready: Callable[[Desk], None
     finally:
         server.server_close()
         close(desk)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def close(desk: Desk) -> None:
