@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "validate":
             from cchc_extract.validate import validate_paths
 
-            return validate_paths(args.files)
+            return validate_paths(args.files, lang=args.lang)
     return EXIT_USAGE
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from cchc_extract.i18n import DEFAULT_LANG, translator
 from cchc_extract.outdir import MANIFEST_NAME, load_manifest, owned_outputs
 from cchc_extract.reconcile import ReconcileSettings, reconcile
 from cchc_extract.records import Check, ExtractionResult, from_dict, to_dict
@@ -98,14 +99,17 @@ def validate_files(paths: list[Path], settings: ReconcileSettings = ReconcileSet
     return 1 if failed else 0
 
 
-def validate_paths(paths: list[Path], settings: ReconcileSettings = ReconcileSettings()) -> int:
+def validate_paths(
+    paths: list[Path], settings: ReconcileSettings = ReconcileSettings(), lang: str = DEFAULT_LANG
+) -> int:
     """``validate_files`` of the documents in ``paths`` (files and output folders); 1 when a path
     does not exist or a folder holds no document."""
+    _ = translator(lang)
     missing = [p for p in paths if not Path(p).exists()]
     for path in missing:
-        print(f"{path}: no such file or folder")
+        print(_("{path}: no such file or folder").format(path=path))
     documents = document_paths([p for p in paths if Path(p).exists()])
     if not documents and not missing:
-        print("no output JSON found in " + ", ".join(map(str, paths)))
+        print(_("no output JSON found in {paths}").format(paths=", ".join(map(str, paths))))
         return 1
     return max(validate_files(documents, settings), 1 if missing else 0)
