@@ -12,14 +12,17 @@ writes the summary and the tables of what finished.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from cchc_extract.executors import Done, ExecutorSettings, Job, make_executor, peak_rss_mb
+from cchc_extract.i18n import DEFAULT_LANG
 from cchc_extract.outdir import OutputError, check_target, load_manifest, record_outputs, relative_to_out, reserved_name
 from cchc_extract.pipeline import (
     PipelineOptions,
@@ -36,6 +39,9 @@ from cchc_extract.refresh import refresh_outputs
 from extract.base import supported_extensions
 
 SUMMARY_NAME = "summary.json"
+# What the batch tells a person: per-file problems (WARNING), the summary (INFO), each file as it is
+# done (DEBUG). The command sets the level (-q, -v); ``run_convert(stream=...)`` sends it to a stream.
+LOG = logging.getLogger("cchc_extract")
 __all__ = ["BatchSettings", "BatchSummary", "FileOutcome", "InputFile", "collect_inputs", "run_convert"]
 
 
@@ -45,6 +51,8 @@ class BatchSettings:
     timeout_s: float = 600.0  # per file (per page range of a split scan); 0 disables the watchdog
     force: bool = False  # convert even when the output is up to date
     progress: bool = False  # draw the progress bar even when stderr is not a terminal
+    quiet: bool = False  # no progress bar even on a terminal (-q)
+    lang: str = DEFAULT_LANG  # the summary line's language
     grace_s: float = 5.0  # how long a worker may take to stop when asked
     executor: str = "pool"  # pool: our own processes; dask: a dask.distributed cluster
     scheduler: str = ""  # dask: an existing scheduler's address; "" starts a LocalCluster
@@ -63,10 +71,18 @@ class InputFile:
 
 
 def collect_inputs(inputs: list[Path], exclude: Path | None = None) -> list[InputFile]:
-    """Files as given, and folders walked recursively for the extensions we read. A file given by
-    name is taken whatever its extension (so it gets its own 'unsupported' error record).
-    ``exclude`` (the output folder) is never walked into."""
+    """The inputs to convert (``walk_inputs`` without the files it skips)."""
+    return walk_inputs(inputs, exclude)[0]
+
+
+def walk_inputs(inputs: list[Path], exclude: Path | None = None) -> tuple[list[InputFile], list[str]]:
+    """Files as given, and folders walked recursively for the extensions we read; and the files of
+    those folders left out for their extension (paths as given), so the summary can count and name
+    them. A file given by name is taken whatever its extension (so it gets its own 'unsupported'
+    error record). ``exclude`` (the output folder) is never walked into. Hidden files and Office's
+    lock files (``~$``) are neither taken nor counted."""
     found: list[InputFile] = []
+    skipped: list[str] = []
     exts = supported_extensions()
     skip = exclude.resolve() if exclude is not None else None
     for item in inputs:
@@ -80,19 +96,23 @@ def collect_inputs(inputs: list[Path], exclude: Path | None = None) -> list[Inpu
             for p in sorted(item.rglob("*")):
                 if inner is not None and p.resolve().is_relative_to(inner):
                     continue
-                if p.is_file() and p.suffix.lower() in exts and not p.name.startswith((".", "~$")):
-                    # A symlink out of the folder is not followed: the folder is what was given.
-                    outside = not p.resolve().is_relative_to(root)
-                    found.append(
-                        InputFile(
-                            p,
-                            p.relative_to(item).as_posix(),
-                            "a symlink to a file outside the input folder; not followed" if outside else "",
-                        )
+                if not p.is_file() or p.name.startswith((".", "~$")):
+                    continue
+                if p.suffix.lower() not in exts:
+                    skipped.append(p.as_posix())
+                    continue
+                # A symlink out of the folder is not followed: the folder is what was given.
+                outside = not p.resolve().is_relative_to(root)
+                found.append(
+                    InputFile(
+                        p,
+                        p.relative_to(item).as_posix(),
+                        "a symlink to a file outside the input folder; not followed" if outside else "",
                     )
+                )
         else:
             found.append(InputFile(item, item.name))
-    return found
+    return found, skipped
 
 
 def output_path(out_dir: Path, item: InputFile) -> Path:
@@ -211,18 +231,48 @@ def run_convert(
     settings: BatchSettings = BatchSettings(),
     stream: TextIO | None = None,
 ) -> BatchSummary:
-    """Convert every input into ``out_dir``, then bring the tables and review files there up to date."""
+    """Convert every input into ``out_dir``, then bring the tables and review files there up to date.
+    Messages go to ``stream`` when given, else to the ``cchc_extract`` logger's handlers; the
+    progress bar to ``stream`` or standard error."""
+    with log_to(stream):
+        return _run_convert(inputs, out_dir, options, settings, stream or sys.stderr)
+
+
+@contextmanager
+def log_to(stream: TextIO | None, level: int = logging.INFO) -> Iterator[None]:
+    """The batch's messages on ``stream`` while the block runs (the API's and the tests' way to
+    see them); with None, wherever the logging set-up sends them (the command's -q/-v)."""
+    if stream is None:
+        yield
+        return
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    saved = LOG.level, LOG.propagate
+    LOG.addHandler(handler)
+    LOG.setLevel(level)
+    LOG.propagate = False
+    try:
+        yield
+    finally:
+        LOG.removeHandler(handler)
+        LOG.setLevel(saved[0])
+        LOG.propagate = saved[1]
+
+
+def _run_convert(
+    inputs: list[Path], out_dir: Path, options: PipelineOptions, settings: BatchSettings, stream: TextIO
+) -> BatchSummary:
     from cchc_extract.pages import PagePlan
 
-    stream = stream or sys.stderr
     started = time.monotonic()
     executor = make_executor(
         settings.executor,
         ExecutorSettings(workers=settings.workers, grace_s=settings.grace_s, scheduler=settings.scheduler),
     )
     summary = BatchSummary(workers=executor.workers, executor=settings.executor)
-    items = collect_inputs(inputs, exclude=out_dir)
+    items, skipped = walk_inputs(inputs, exclude=out_dir)
     summary.files = len(items)
+    summary.skipped, summary.skipped_files = len(skipped), skipped
     out_dir.mkdir(parents=True, exist_ok=True)
     owned = load_manifest(out_dir).files
     todo: list[InputFile] = []
@@ -232,7 +282,7 @@ def run_convert(
         problem = output_problem(item, out_dir, owned)
         if problem:  # nowhere to write its error record: reported in the summary only
             summary.add(FileOutcome(file=item.relative, status="failed", errors=[f"emit: {problem}"]))
-            print(f"{item.relative}: emit: {problem}", file=stream)
+            LOG.warning(f"{item.relative}: emit: {problem}")
             continue
         owned_now = relative_to_out(out_dir, output_path(out_dir, item)) in owned
         data = None if settings.force or item.refused or not owned_now else current_output(item, out_dir)
@@ -250,12 +300,13 @@ def run_convert(
         [output_path(out_dir, item) for item in refused + todo],
         {output_path(out_dir, item): item.path for item in sources},
     )
-    progress = Progress(len(todo) + len(refused), stream, settings.progress or stream.isatty())
+    progress = Progress(len(todo) + len(refused), stream, not settings.quiet and (settings.progress or stream.isatty()))
 
     def finished(outcome: FileOutcome) -> None:
         summary.add(outcome)
         for error in outcome.errors:
             progress.note(f"{outcome.file}: {error}")
+        progress.note(f"{outcome.file}: {outcome.status} in {outcome.seconds:.1f} s", logging.DEBUG)
         progress.advance(outcome.file)
 
     plan = PagePlan(out_dir, options, settings, executor.workers)
@@ -284,12 +335,16 @@ def run_convert(
         progress.close()
     summary.seconds = round(time.monotonic() - started, 3)
     summary.outcomes.sort(key=lambda o: o.file)
-    summary.output_error = refresh_outputs(out_dir, stream)
+    summary.output_error = refresh_outputs(out_dir, settings.lang)
     summary.parent_peak_rss_mb = peak_rss_mb()
+    # A run that converted nothing (every output already up to date) keeps the summary of the run
+    # that did: its times and memory are the batch's figures, not this run's 0 s.
+    converted_now = bool(todo or refused) or summary.interrupted
     try:
-        write_json(summary.to_json(), out_dir / SUMMARY_NAME, out_dir)
+        if converted_now or summary.output_error or not (out_dir / SUMMARY_NAME).is_file():
+            write_json(summary.to_json(), out_dir / SUMMARY_NAME, out_dir)
     except (OSError, OutputError, ValueError) as exc:
         summary.output_error = summary.output_error or f"could not write {SUMMARY_NAME}: {one_line(exc)}"
-        print(f"cchc-extract: {summary.output_error}", file=stream)
-    print(summary_text(summary), file=stream)
+        LOG.error(f"cchc-extract: {summary.output_error}")
+    LOG.info(summary_text(summary, settings.lang))
     return summary

@@ -3,11 +3,15 @@ and the summary (printed at the end and written as ``OUT/summary.json``)."""
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import asdict, dataclass, field
 from typing import TextIO
 
+from cchc_extract.i18n import DEFAULT_LANG, translator
 from cchc_extract.records import PIPELINE_VERSION
+
+LOG = logging.getLogger("cchc_extract")
 
 
 @dataclass
@@ -39,6 +43,9 @@ class BatchSummary:
     failed: int = 0
     review_rows: int = 0
     with_unread: list[str] = field(default_factory=list)  # documents with parts not read
+    # Files of the given folders not converted for their extension (a spreadsheet, a .json...).
+    skipped: int = 0
+    skipped_files: list[str] = field(default_factory=list)
     seconds: float = 0.0
     workers: int = 0
     executor: str = "pool"  # pool | dask
@@ -98,11 +105,12 @@ class Progress:
         self.stream.write("\r" + line + "\x1b[K")
         self.stream.flush()
 
-    def note(self, message: str) -> None:
-        """A message above the bar (the bar is redrawn after it)."""
+    def note(self, message: str, level: int = logging.WARNING) -> None:
+        """A message above the bar, through the log (the bar is redrawn after it)."""
         if self.enabled:
             self.stream.write("\r\x1b[K")
-        self.stream.write(message + "\n")
+            self.stream.flush()
+        LOG.log(level, message)
         self.draw()
 
     def close(self) -> None:
@@ -122,24 +130,37 @@ def format_duration(seconds: float) -> str:
     return f"{hours}h{minutes:02d}m"
 
 
-def summary_text(summary: BatchSummary) -> str:
-    head = (
-        f"cchc-extract: {summary.files} files in {format_duration(summary.seconds)}: "
-        f"{summary.converted} converted ({summary.up_to_date} already up to date), "
-        f"{summary.with_mismatches} with mismatches ({summary.mismatches} in all; {summary.misreads} more "
-        f"explained by values we may have misread), {summary.failed} failed, "
-        f"{summary.review_rows} rows sent to review"
+def summary_text(summary: BatchSummary, lang: str = DEFAULT_LANG) -> str:
+    _ = translator(lang)
+    head = "cchc-extract: " + _(
+        "{files} files in {time}: {converted} converted ({up_to_date} already up to date), "
+        "{with_mismatches} with mismatches ({mismatches} in all; {misreads} more explained by values we may "
+        "have misread), {failed} failed, {review} rows sent to review"
+    ).format(
+        files=summary.files,
+        time=format_duration(summary.seconds),
+        converted=summary.converted,
+        up_to_date=summary.up_to_date,
+        with_mismatches=summary.with_mismatches,
+        mismatches=summary.mismatches,
+        misreads=summary.misreads,
+        failed=summary.failed,
+        review=summary.review_rows,
     )
     if summary.with_unread:
-        head += f", {len(summary.with_unread)} with parts not read"
-    lines = [head] + [f"  failed: {f}: {m}" for f, m in summary.failures]
+        head += _(", {n} with parts not read").format(n=len(summary.with_unread))
+    if summary.skipped:
+        head += _(", {n} files skipped (not a format we read)").format(n=summary.skipped)
+    lines = [head] + ["  " + _("failed: {file}: {message}").format(file=f, message=m) for f, m in summary.failures]
     lines += [
-        f'  not all read: {o.file}: {o.unread} part(s), see its "unread" and the review queue'
+        "  "
+        + _('not all read: {file}: {n} part(s), see its "unread" and the review queue').format(file=o.file, n=o.unread)
         for o in summary.outcomes
         if o.unread and o.file in summary.with_unread
     ]
+    lines += ["  " + _("skipped: {file}").format(file=f) for f in summary.skipped_files]
     if summary.interrupted:
-        lines.append(f"  interrupted: {summary.files - len(summary.outcomes)} files not converted")
+        lines.append("  " + _("interrupted: {n} files not converted").format(n=summary.files - len(summary.outcomes)))
     if summary.output_error:
-        lines.append(f"  not complete: {summary.output_error}")
+        lines.append("  " + _("not complete: {error}").format(error=summary.output_error))
     return "\n".join(lines)

@@ -5,26 +5,25 @@ process's memory does not grow with the number of documents."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
-from typing import TextIO
 
+from cchc_extract.i18n import DEFAULT_LANG
 from cchc_extract.pipeline import one_line
 
+LOG = logging.getLogger("cchc_extract")
 
-def refresh_outputs(out_dir: Path, stream: TextIO) -> str:
-    """Bring the dashboard tables and the review files up to date with every JSON this tool wrote
-    in ``out_dir``; the error message ("" when written). A failed write leaves the previous tables
-    (each set is swapped in whole), and the caller exits with an error."""
-    from cchc_extract.report import write_report
-    from cchc_extract.review import export_review
-    from cchc_extract.tables import write_tables
+
+def refresh_outputs(out_dir: Path, lang: str = DEFAULT_LANG) -> str:
+    """Bring the dashboard tables, the review files and the report up to date with every JSON
+    this tool wrote in ``out_dir``; the error message ("" when written). A failed write leaves the
+    previous tables (each set is swapped in whole), and the caller exits with an error."""
+    from cchc_extract.review import refresh_outputs as rewrite
 
     try:
-        write_tables(out_dir)
-        export_review(out_dir)
-        write_report(out_dir)
+        rewrite(out_dir, [], lang)
     except Exception as exc:  # the JSON outputs stand even if a table cannot be written
         message = f"could not write the tables or review files: {one_line(exc)}"
-        print(f"cchc-extract: {message}", file=stream)
+        LOG.error(f"cchc-extract: {message}")
         return message
     return ""

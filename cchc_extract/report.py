@@ -18,72 +18,82 @@ from pathlib import Path
 
 from unidecode import unidecode
 
+from cchc_extract.i18n import DEFAULT_LANG, N_, translator
 from cchc_extract.outdir import atomic_write
 from cchc_extract.records import PIPELINE_VERSION
 from cchc_extract.tables import iter_outputs
 
 REPORT_NAME = "report.html"
 
-LABELS_VI: dict[str, str] = {
-    "title": "Báo cáo tổng hợp",
-    "made": "Tạo lúc",
-    "version": "phiên bản",
-    "documents": "Số tài liệu",
-    "communes": "Số xã/phường",
-    "commune": "Xã/phường",
-    "unknown_commune": "(không rõ xã/phường)",
-    "document": "Tài liệu",
-    "number": "Số văn bản",
-    "period": "Kỳ",
-    "table": "Bảng điểm",
-    "total_self": "Tổng điểm tự chấm",
-    "total_max": "Điểm tối đa",
-    "share": "Tỷ lệ",
-    "totals_heading": "Tổng điểm tự chấm theo xã/phường",
-    "fields_heading": "Điểm theo lĩnh vực",
-    "fields_note": "Màu: điểm tự chấm so với điểm tối đa của lĩnh vực; ô xám: không có số liệu.",
-    "field": "Lĩnh vực",
-    "code": "Mã",
-    "self": "Điểm tự chấm",
-    "max": "Điểm tối đa",
-    "detail_heading": "Chi tiết từng xã/phường",
-    "no_scores": "Không có bảng điểm.",
-    "problems_heading": "Sai lệch và số liệu cần kiểm tra",
-    "problems_none": "Không có sai lệch.",
-    "kind": "Loại",
-    "message": "Nội dung",
-    "review_heading": "Cần rà soát",
-    "review_items": "Số mục cần rà soát",
-    "unread_parts": "Phần chưa đọc",
-    "unread_heading": "Phần chưa đọc được",
-    "unread_none": "Mọi tài liệu đã được đọc hết.",
-    "page": "Trang",
-    "reason": "Lý do",
-    "errors_heading": "Tệp lỗi",
-    "errors_none": "Không có tệp lỗi.",
-    "stage": "Giai đoạn",
-    "failed": "Không đọc được",
-    "with_problems": "Có sai lệch",
-    "no_plot": "Không vẽ được biểu đồ",
-    "plot_self": "Điểm tự chấm",
-    "plot_max": "Điểm tối đa",
-    "plot_points": "Điểm",
-    "plot_share": "% điểm tối đa",
+# The report's words, in English in the code and translated by the catalogue (cchc_extract/i18n.py).
+LABELS: dict[str, str] = {
+    "title": N_("Batch report"),
+    "made": N_("Made at"),
+    "version": N_("version"),
+    "documents": N_("Documents"),
+    "communes": N_("Communes/wards"),
+    "commune": N_("Commune/ward"),
+    "unknown_commune": N_("(commune/ward not known)"),
+    "document": N_("Document"),
+    "number": N_("Document number"),
+    "period": N_("Period"),
+    "table": N_("Score table"),
+    "total_self": N_("Total self-assessed score"),
+    "total_max": N_("Maximum score"),
+    "share": N_("Share"),
+    "totals_heading": N_("Total self-assessed score by commune/ward"),
+    "fields_heading": N_("Score by section"),
+    "fields_note": N_("Colour: self-assessed score against the section's maximum; grey cell: no figures."),
+    "field": N_("Section"),
+    "code": N_("Code"),
+    "self": N_("Self-assessed score"),
+    "max": N_("Maximum score"),
+    "detail_heading": N_("Each commune/ward in detail"),
+    "no_scores": N_("No score table."),
+    "problems_heading": N_("Inconsistencies and figures to check"),
+    "problems_none": N_("No inconsistency."),
+    "kind": N_("Kind"),
+    "message": N_("What it says"),
+    "review_heading": N_("To review"),
+    "review_items": N_("Items to review"),
+    "unread_parts": N_("Parts not read"),
+    "unread_heading": N_("Parts that could not be read"),
+    "unread_none": N_("Every document was read whole."),
+    "page": N_("Page"),
+    "reason": N_("Reason"),
+    "errors_heading": N_("Files with errors"),
+    "errors_none": N_("No file with errors."),
+    "stage": N_("Stage"),
+    "failed": N_("Not read"),
+    "with_problems": N_("With inconsistencies"),
+    "no_plot": N_("The plot could not be drawn"),
+    "plot_self": N_("Self-assessed score"),
+    "plot_max": N_("Maximum score"),
+    "plot_points": N_("Points"),
+    "plot_share": N_("% of the maximum score"),
 }
 # Check statuses that ask nothing of a reader; every other status (mismatch, misread, incomplete,
 # and any added later) is listed with its message.
 QUIET_STATUSES = frozenset({"ok", "repaired", "skipped"})
-STATUS_LABELS_VI: dict[str, str] = {
-    "mismatch": "Sai lệch",
-    "misread": "Đọc sai",
-    "incomplete": "Chưa đọc đủ",
+STATUS_LABELS: dict[str, str] = {
+    "mismatch": N_("Inconsistent"),
+    "misread": N_("Misread"),
+    "incomplete": N_("Not read whole"),
 }
+
+
+def translated(table: Mapping[str, str], lang: str) -> dict[str, str]:
+    _ = translator(lang)
+    return {key: _(text) for key, text in table.items()}
 
 
 @dataclass(frozen=True)
 class ReportSettings:
-    labels: Mapping[str, str] = field(default_factory=lambda: LABELS_VI)
-    status_labels: Mapping[str, str] = field(default_factory=lambda: STATUS_LABELS_VI)
+    """``report_settings(lang)`` gives the labels of another language."""
+
+    lang: str = DEFAULT_LANG  # the <html lang> of the page; the labels below are in it
+    labels: Mapping[str, str] = field(default_factory=lambda: translated(LABELS, DEFAULT_LANG))
+    status_labels: Mapping[str, str] = field(default_factory=lambda: translated(STATUS_LABELS, DEFAULT_LANG))
     # Sections shown per score table: the top rows (depth 0) and their children (depth 1). Deeper
     # criteria are in the tables and the JSON; a page of every criterion would not be read.
     max_depth: int = 1
@@ -94,6 +104,10 @@ class ReportSettings:
     max_fields: int = 24
     # Plot width in inches: the printable width of A4 portrait.
     plot_width_in: float = 7.0
+
+
+def report_settings(lang: str = DEFAULT_LANG) -> ReportSettings:
+    return ReportSettings(lang=lang, labels=translated(LABELS, lang), status_labels=translated(STATUS_LABELS, lang))
 
 
 # --- what the report shows, read from the output JSON ----------------------------------------
@@ -506,7 +520,7 @@ def report_html(views: list[DocumentView], settings: ReportSettings = ReportSett
     summary = "".join(f"<tr><th>{_e(k)}</th><td class='n'>{_e(n)}</td></tr>" for k, n in figures)
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="vi"><head><meta charset="utf-8">',
+        f'<html lang="{_e(settings.lang)}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(labels['title'])}</title><style>{_STYLE}</style></head><body>",
         f"<h1>{_e(labels['title'])}</h1>",

@@ -38,13 +38,20 @@ class LibreOfficeSettings:
     # Writer's own PDF export, named: on a Calc-only install the conversion then fails for want of
     # the filter instead of printing the document through Calc.
     pdf_filter: str = "writer_pdf_Export"
+    # Writer's DOCX export: a legacy .doc/.odt/.rtf is read as the DOCX it becomes (tables,
+    # paragraphs and bold kept as structure, which a PDF print would flatten into positions).
+    docx_filter: str = "MS Word 2007 XML"
 
 
-def _run_conversion(source: Path, out_dir: Path, settings: LibreOfficeSettings, filter_options: str) -> str:
-    """Run one headless conversion in a private profile (so concurrent conversions, and a LibreOffice
-    the user has open, do not collide); the last line LibreOffice printed, for error messages.
-    IngestError(LIBREOFFICE_MISSING) when the program cannot be started."""
-    target = f"pdf:{settings.pdf_filter}" + (f":{filter_options}" if filter_options else "")
+def _pdf_target(settings: LibreOfficeSettings, filter_options: str = "") -> str:
+    return f"pdf:{settings.pdf_filter}" + (f":{filter_options}" if filter_options else "")
+
+
+def _run_conversion(source: Path, out_dir: Path, settings: LibreOfficeSettings, target: str) -> str:
+    """Run one headless conversion to ``target`` (LibreOffice's ``--convert-to``) in a private
+    profile (so concurrent conversions, and a LibreOffice the user has open, do not collide); the
+    last line LibreOffice printed, for error messages. IngestError(LIBREOFFICE_MISSING) when the
+    program cannot be started."""
     with tempfile.TemporaryDirectory(prefix="cchc-lo-profile-") as profile:
         command = [
             settings.command,
@@ -85,7 +92,7 @@ def libreoffice_problem(settings: LibreOfficeSettings = LibreOfficeSettings()) -
         probe = Path(tmp) / "probe.rtf"
         probe.write_text(_PROBE_RTF, encoding="ascii")
         try:
-            _run_conversion(probe, Path(tmp), settings, "")
+            _run_conversion(probe, Path(tmp), settings, _pdf_target(settings))
         except IngestError as exc:
             return str(exc)
         return None if _is_pdf(probe.with_suffix(".pdf")) else LIBREOFFICE_MISSING
@@ -103,8 +110,31 @@ def convert_to_pdf(
     its Writer is missing; IngestError with LibreOffice's own last line when this document fails."""
     out = out_dir / f"{source.stem}.pdf"
     out.unlink(missing_ok=True)  # a stale PDF must not pass for this conversion's
-    said = _run_conversion(source, out_dir, settings, filter_options)
+    said = _run_conversion(source, out_dir, settings, _pdf_target(settings, filter_options))
     if _is_pdf(out):
+        return out
+    problem = libreoffice_problem(settings)
+    if problem is not None:
+        raise IngestError(problem)
+    raise IngestError(f"LibreOffice could not convert {source.name}: {said}"[:300])
+
+
+def _is_zip(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
+def convert_to_docx(source: Path, out_dir: Path, settings: LibreOfficeSettings = LibreOfficeSettings()) -> Path:
+    """``source`` (a .doc, .odt, .rtf) saved as ``out_dir/<stem>.docx`` by LibreOffice Writer.
+    IngestError naming ``libreoffice-writer`` when it is missing; with LibreOffice's own last line
+    when this document fails."""
+    out = out_dir / f"{source.stem}.docx"
+    out.unlink(missing_ok=True)
+    said = _run_conversion(source, out_dir, settings, f"docx:{settings.docx_filter}")
+    if _is_zip(out):
         return out
     problem = libreoffice_problem(settings)
     if problem is not None:

@@ -4,6 +4,7 @@ import os
 
 import pytest
 
+from browser import chromium_problem
 from extract.base import IngestError, IngestOptions
 from extract.external import libreoffice_problem
 from extract.ocr import check_tesseract
@@ -42,6 +43,7 @@ def tesseract_problem() -> str | None:
 EXTERNAL_PROGRAMS = {
     "needs_libreoffice": (libreoffice_problem, "converts a document to PDF with LibreOffice Writer"),
     "needs_tesseract": (tesseract_problem, "OCRs with Tesseract and its Vietnamese model"),
+    "needs_chromium": (chromium_problem, "drives a headless Chromium (chromium, chromium-driver, selenium)"),
 }
 
 

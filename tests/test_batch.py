@@ -54,14 +54,14 @@ def test_bad_inputs_get_error_records_and_the_batch_goes_on(folder, tmp_path, ca
     (bad / "empty.txt").write_bytes(b"")
     (bad / "broken.docx").write_bytes(b"this is not a zip archive")
     (bad / "cut.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog")
-    (bad / "notes.rtf").write_text("{\\rtf1 hello}", encoding="ascii")
+    (bad / "notes.wpd").write_bytes(b"\xffWPC not read")  # a format we do not read, given by name
     encrypted = ROOT / "tests" / "data" / "bad" / "encrypted.pdf"
     inputs = [folder, *sorted(bad.iterdir())]
     if encrypted.exists():
         shutil.copy(encrypted, bad / "locked.pdf")
         inputs.append(bad / "locked.pdf")
     out = tmp_path / "out"
-    code = main(["convert", *map(str, inputs), "--out", str(out), "--workers", "2"])
+    code = main(["convert", *map(str, inputs), "--out", str(out), "--workers", "2", "--lang", "en"])
     assert code == 1
     summary = _load(out / "summary.json")
     assert summary["converted"] == 2 and summary["failed"] == len(inputs) - 1
@@ -71,7 +71,7 @@ def test_bad_inputs_get_error_records_and_the_batch_goes_on(folder, tmp_path, ca
         assert data["errors"] and data["errors"][0]["stage"] == "ingest"
     assert "empty" in _load(out / "empty.txt.json")["errors"][0]["message"]
     err = capsys.readouterr().err
-    assert "2 converted" in err and f"{len(inputs) - 1} failed" in err and "failed: notes.rtf:" in err
+    assert "2 converted" in err and f"{len(inputs) - 1} failed" in err and "failed: notes.wpd:" in err
 
 
 def _misbehaving(real):
@@ -139,7 +139,7 @@ def test_progress_bar_only_when_asked_or_on_a_terminal(folder, tmp_path):
     quiet, loud = io.StringIO(), io.StringIO()
     run_convert([folder], tmp_path / "a", PipelineOptions(), BatchSettings(workers=1), stream=quiet)
     run_convert([folder], tmp_path / "b", PipelineOptions(), BatchSettings(workers=1, progress=True), stream=loud)
-    assert "files" in quiet.getvalue() and "\r" not in quiet.getvalue()
+    assert "tệp" in quiet.getvalue() and "\r" not in quiet.getvalue()
     assert "2/2 files" in loud.getvalue() and "ETA" in loud.getvalue()
 
 
@@ -159,9 +159,26 @@ def test_cli_usage_errors_exit_2(tmp_path, folder):
 
 def test_cli_options_reach_the_batch(folder, tmp_path, capsys):
     out = tmp_path / "out"
-    assert main(["convert", str(folder), "--out", str(out), "--workers", "1", "--timeout", "60", "--progress"]) == 0
+    assert (
+        main(
+            [
+                "convert",
+                str(folder),
+                "--out",
+                str(out),
+                "--workers",
+                "1",
+                "--timeout",
+                "60",
+                "--progress",
+                "--lang",
+                "en",
+            ]
+        )
+        == 0
+    )
     err = capsys.readouterr().err
     assert "2/2 files" in err and "2 converted (0 already up to date)" in err
-    assert main(["convert", str(folder), "--out", str(out)]) == 0
+    assert main(["--lang", "en", "convert", str(folder), "--out", str(out)]) == 0
     assert "2 converted (2 already up to date)" in capsys.readouterr().err
     assert (out / "tables" / "documents.csv").exists() and (out / "review.xlsx").exists()

@@ -102,7 +102,7 @@ def test_corrections_applied_recorded_and_rechecked(out, capsys):
     first = next(c for c in data["corrections"] if c["item"] == SCORE_ITEM)
     assert (first["item"], first["field"], first["old"], first["new"]) == (SCORE_ITEM, "self_points", 1.0, 0.5)
     assert first["source"] == "review.xlsx" and first["applied_at"][:2] == "20"
-    assert "2 corrections applied to 1 documents" in capsys.readouterr().err
+    assert "đã áp dụng 2 giá trị sửa cho 1 tài liệu" in capsys.readouterr().err
     # Tables rewritten from the corrected JSON.
     rows = pd.read_parquet(out / "tables" / "score_rows.parquet")
     assert rows.self_points.tolist() == [14.0, 2.5, 0.5]

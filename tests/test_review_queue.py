@@ -134,7 +134,7 @@ def test_confirm_correct_dismiss_round_trip(converted, capsys):
         },
     )
     assert main(["apply-review", str(out / REVIEW_XLSX), "--out", str(out)]) == 0
-    assert "3 corrections applied to 1 documents" in capsys.readouterr().err
+    assert "đã áp dụng 3 giá trị sửa cho 1 tài liệu" in capsys.readouterr().err
     data = _doc(out)
     assert _row(data, "1.1.2")["self_points"] == 1 and _row(data, "1.1.2")["confidence"] == 1.0
     assert [(c["old"], c["new"]) for c in data["corrections"]] == [(9, 1), (1, 1)]  # corrected, confirmed

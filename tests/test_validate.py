@@ -46,13 +46,13 @@ def test_valid_file_passes(tmp_path, capsys):
     assert capsys.readouterr().out.strip() == f"{path}: ok"
 
 
-def test_changed_checks_are_reported_without_failing(tmp_path, capsys):
+def test_changed_checks_are_reported_and_fail(tmp_path, capsys):
     path = converted(tmp_path)
     data = json.loads(path.read_text(encoding="utf-8"))
     data["score_tables"][0]["rows"][0]["self_points"] = 1.5  # edited after conversion
     data["checks"] = [c for c in data["checks"] if c["kind"] != "allowed_code"]
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    assert main(["validate", str(path)]) == 0
+    assert main(["validate", str(path)]) == 1  # any difference: a script checking a folder must know
     out = capsys.readouterr().out.splitlines()
     assert any("sum_self:/score_tables/0/rows/0:self_points" in line and "'ok' → 'mismatch'" in line for line in out)
     assert any(line.startswith(f"{path}: check allowed_code:/statistics/0/rows/0:value: new, mismatch") for line in out)

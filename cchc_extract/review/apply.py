@@ -148,13 +148,13 @@ def apply_decisions(
 
 def refresh_outputs(out_dir: Path, kept: list[Decision], lang: str = DEFAULT_LANG) -> None:
     """Tables, review files (``kept`` decisions shown again as typed) and report, from the JSON."""
-    from cchc_extract.report import write_report
+    from cchc_extract.report import report_settings, write_report
     from cchc_extract.review.sheet import export_review
     from cchc_extract.tables import write_tables
 
     write_tables(out_dir)
     export_review(out_dir, kept, lang=lang)
-    write_report(out_dir)
+    write_report(out_dir, report_settings(lang))
 
 
 def _decide(

@@ -155,7 +155,7 @@ def export_review(
     """Write ``review.xlsx`` and ``review.csv`` (UTF-8 with BOM), text that would open as a
     formula neutralised; ``kept`` decisions show what was typed. The page crops are made first;
     the ``crop`` column links each row to its own (relative paths)."""
-    crops = make_crops(out_dir, list(iter_outputs(out_dir)), crop_settings)
+    crops = make_crops(out_dir, iter_outputs(out_dir), crop_settings)
     full = with_kept(review_frame(out_dir, crops, lang), list(kept), lang)
     severities = full.pop("_severity").tolist()
     frame = neutralised(full)
