@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -22,6 +22,7 @@ from PIL import Image
 
 from cchc_extract.lifeline import tesseract_module
 from extract.base import IngestError, IngestOptions
+from extract.image_prep import ImagePrepSettings, prepare_page
 from extract.limits import check_image
 from extract.model import BBox, Cell, Line, Page, Table, Word, bbox_of
 from extract.pdf_reader import PdfTableSettings, cell_text, centre_in, union_bbox
@@ -49,8 +50,12 @@ class OcrSettings:
     retry_inset_px: int = 8
     retry_margin_px: int = 6
     retry_gap_px: int = 30
+    # Photos and poor scans: page found and flattened, light evened out (extract/image_prep.py).
+    prep: ImagePrepSettings = field(default_factory=ImagePrepSettings)
     # Deskew: projection-profile search over ±max_skew_deg, coarse then fine, on a small copy.
-    max_skew_deg: float = 3.0
+    # 5°: a sheet laid by hand on a scanner is off by up to 3° (issue 11), a photo's page after
+    # its perspective correction by about as much; 4 more candidates per page cost ~10 ms.
+    max_skew_deg: float = 5.0
     coarse_step_deg: float = 0.5
     fine_step_deg: float = 0.1
     deskew_width_px: int = 1000
@@ -364,12 +369,13 @@ def _reading_text(words: list[Word]) -> str:
 
 
 def prepare(image: Image.Image, dpi: int, settings: OcrSettings) -> tuple[Image.Image, int]:
-    """Greyscale (transparency onto white), upscaled when the scan is coarse."""
+    """Greyscale (transparency onto white), a photographed page cut out and flattened
+    (``extract.image_prep``), upscaled when coarse."""
     if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
         rgba = image.convert("RGBA")
         white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         image = Image.alpha_composite(white, rgba)
-    gray = image.convert("L")
+    gray, dpi = prepare_page(image.convert("L"), dpi, settings.prep)
     size, scaled_dpi = prepared_size(gray.width, gray.height, dpi, settings)
     if scaled_dpi != dpi:
         gray = gray.resize(size, Image.Resampling.LANCZOS)
