@@ -65,6 +65,15 @@ class OcrSettings:
     # 1-px ruling lines have more (0 = off).
     speck_window: int = 5
     speck_max_ink: int = 3
+    # Dust a little bigger (JPEG spreads a 2×2 speck over ~9 pixels, read as "`", ":" or "B" beside
+    # a number): ink blobs of at most this many pixels at 300 dpi (scaled with dpi²) are wiped. A
+    # full stop or a diacritic's dot at 300 dpi has 25 or more (0 = off).
+    dust_max_px: int = 12
+    # Paper to white: every pixel on the paper's side of the ink threshold set to 255 (ink keeps its
+    # grey edges). Grey, noisy paper beside the white bands of erased ruling lines misleads
+    # Tesseract's own threshold: on a 300-dpi JPEG scan "1.1" read "ẤT", "1.1.2" "D12"; whitened,
+    # every code and number of the same cells read right (issue 11's corpus, S01).
+    whiten_paper: bool = True
     # Ruling lines: a dark run at least this long (cm on the page) is a line, not a letter stroke.
     min_rule_cm: float = 1.2
     rule_merge_px: int = 4  # runs on neighbouring pixel rows (or columns) within this are one line
@@ -307,6 +316,17 @@ def despeckle(gray: np.ndarray, ink: np.ndarray, window: int, max_ink: int) -> N
     gray[ink & (box <= max_ink)] = 255
 
 
+def wipe_dust(gray: np.ndarray, ink: np.ndarray, max_px: int) -> None:
+    """Paint white, in place, the ink blobs (8-connected) of at most ``max_px`` pixels."""
+    import cv2
+
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink.view(np.uint8), connectivity=8)
+    small = np.flatnonzero(stats[:, cv2.CC_STAT_AREA] <= max_px)
+    small = small[small != 0]  # label 0 is the paper
+    if count > 1 and small.size:
+        gray[np.isin(labels, small)] = 255
+
+
 def erase_rules(gray: np.ndarray, rules: list[Rule], horizontal: bool, pad: int = 2) -> None:
     """Paint ruling lines (and their blurred edges) white so Tesseract does not read them as
     letters (|, _, I, l, -)."""
@@ -428,9 +448,13 @@ def _read_page(
     tables = grids(h_rules, v_rules, tol=settings.rule_merge_px * 3, settings=settings)
     if settings.speck_max_ink:
         despeckle(arr, ink, settings.speck_window, settings.speck_max_ink)
+    if settings.dust_max_px:
+        wipe_dust(arr, ink, round(settings.dust_max_px * (dpi / 300) ** 2))
     if h_rules or v_rules:
         erase_rules(arr, h_rules, horizontal=True)
         erase_rules(arr, v_rules, horizontal=False)
+    if settings.whiten_paper:
+        arr[~ink] = 255
     words = tesseract_words(Image.fromarray(arr), dpi, options, settings.table_psm if tables else settings.psm)
     if tables:
         words += retry_empty_cells(arr, tables, words, dpi, options, settings)
