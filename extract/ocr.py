@@ -456,10 +456,12 @@ def _read_page(
     if settings.whiten_paper:
         arr[~ink] = 255
     words = tesseract_words(Image.fromarray(arr), dpi, options, settings.table_psm if tables else settings.psm)
+    inked: set = set()
     if tables:
-        words += retry_empty_cells(arr, tables, words, dpi, options, settings)
+        found, inked = retry_empty_cells(arr, tables, words, dpi, options, settings)
+        words += found
     page = Page(number=page_number, width=float(gray.width), height=float(gray.height), method="ocr", dpi=dpi)
-    page.blocks = assemble(words, tables, page_number, first_number)
+    page.blocks = assemble(words, tables, page_number, first_number, inked)
     return page, [w for _, w in words]
 
 
@@ -501,21 +503,24 @@ def osd_rotation(gray: Image.Image, dpi: int, options: IngestOptions, settings: 
 
 def retry_empty_cells(
     arr: np.ndarray, tables, words, dpi: int, options: IngestOptions, settings: OcrSettings
-) -> list[tuple[tuple[int, int, int], Word]]:
-    """OCR again the grid cells that got no word but hold ink, all in one strip image; the words
-    come back in page coordinates."""
+) -> tuple[list[tuple[tuple[int, int, int], Word]], set]:
+    """OCR again the grid cells that got no word but hold ink, all in one strip image: the words
+    (in page coordinates), and the boxes of the cells retried (ink OCR had not read)."""
     ink = arr < otsu_threshold(arr)
     boxes = [w.bbox for _, w in words]
     inset = settings.retry_inset_px
     crops: list[tuple[int, int, int, int]] = []
+    inked: set = set()
     for cells in tables:
-        for (x0, y0, x1, y1), *_ in cells:
+        for cell_box, *_ in cells:
+            x0, y0, x1, y1 = cell_box
             x0, y0, x1, y1 = int(x0) + inset, int(y0) + inset, int(x1) - inset, int(y1) - inset
             if x1 <= x0 or y1 <= y0 or any(centre_in(b, (x0, y0, x1, y1)) for b in boxes):
                 continue
             rows = np.flatnonzero(ink[y0:y1, x0:x1].sum(axis=1) >= 2)
             cols = np.flatnonzero(ink[y0:y1, x0:x1].sum(axis=0) >= 2)
             if int(ink[y0:y1, x0:x1].sum()) >= settings.retry_min_ink_px and rows.size and cols.size:
+                inked.add(tuple(cell_box))
                 m = settings.retry_margin_px  # tight around the ink: no cell edge left to misread
                 crops.append(
                     (
@@ -526,7 +531,7 @@ def retry_empty_cells(
                     )
                 )
     if not crops:
-        return []
+        return [], inked
     gap = settings.retry_gap_px
     width = max(x1 - x0 for x0, _, x1, _ in crops) + 2 * gap
     height = sum(y1 - y0 + gap for _, y0, _, y1 in crops) + gap
@@ -550,7 +555,7 @@ def retry_empty_cells(
                 w.bbox = (wx0 + dx, wy0 + dy, wx1 + dx, wy1 + dy)
                 found.append(((-1, top, key[2]), w))
                 break
-    return found
+    return found, inked
 
 
 def _as_bbox(values) -> BBox:
@@ -558,9 +563,10 @@ def _as_bbox(values) -> BBox:
     return (x0, top, x1, bottom)
 
 
-def assemble(words, tables, page_number: int, first_number: int) -> list:
+def assemble(words, tables, page_number: int, first_number: int, inked: frozenset | set = frozenset()) -> list:
     """Words into table cells (by box centre) and the rest into Tesseract's lines; blocks in
-    reading order (top to bottom)."""
+    reading order (top to bottom). A cell in ``inked`` that still has no word gets confidence 0.0:
+    ink OCR could not read (a lost number is then doubtful, not a blank)."""
     blocks: list[tuple[float, float, Table | list[Word]]] = []
     free = list(words)
     for cells in tables:
@@ -578,7 +584,7 @@ def assemble(words, tables, page_number: int, first_number: int) -> list:
                     row_span=rs,
                     col_span=cs,
                     bbox=_as_bbox(cbox),
-                    conf=_mean([w.conf for w in cw]),
+                    conf=_mean([w.conf for w in cw]) if cw or tuple(cbox) not in inked else 0.0,
                 )
             )
         n_rows = max(c.row + c.row_span for c in table_cells)
