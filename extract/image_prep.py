@@ -69,8 +69,10 @@ def page_quadrilateral(gray: Image.Image, settings: ImagePrepSettings = ImagePre
     image shows a bright sheet on a darker background; None when it does not (a scan)."""
     import cv2
 
-    scale = min(1.0, settings.page_work_px / max(gray.size))
-    small = np.asarray(gray.resize((max(1, round(gray.width * scale)), max(1, round(gray.height * scale)))))
+    # Pillow's reduce (a box filter by an integer factor) is ten times cheaper than a resize.
+    factor = max(1, -(-max(gray.size) // settings.page_work_px))
+    small = np.asarray(gray.reduce(factor))
+    scale = 1.0 / factor
     small = cv2.GaussianBlur(small, (5, 5), 0)
     level, paper = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     # Letters and ruling lines are holes in the paper: closed so the page is one shape.
@@ -158,11 +160,8 @@ def flatten_illumination(gray: Image.Image, dpi: int, settings: ImagePrepSetting
     lamp light leave white paper and dark ink; an evenly lit page comes back unchanged."""
     import cv2
 
-    scale = min(1.0, settings.flatten_work_dpi / max(dpi, 1))
     arr = np.asarray(gray)
-    small = cv2.resize(
-        arr, (max(1, round(arr.shape[1] * scale)), max(1, round(arr.shape[0] * scale))), interpolation=cv2.INTER_AREA
-    )
+    small = np.asarray(gray.reduce(max(1, dpi // settings.flatten_work_dpi)))
     window = max(3, round(settings.flatten_window_in * settings.flatten_work_dpi) | 1)
     paper = cv2.morphologyEx(small, cv2.MORPH_CLOSE, np.ones((window, window), np.uint8))
     paper = cv2.GaussianBlur(paper, (0, 0), window / 2)

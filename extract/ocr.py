@@ -320,11 +320,11 @@ def wipe_dust(gray: np.ndarray, ink: np.ndarray, max_px: int) -> None:
     """Paint white, in place, the ink blobs (8-connected) of at most ``max_px`` pixels."""
     import cv2
 
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink.view(np.uint8), connectivity=8)
-    small = np.flatnonzero(stats[:, cv2.CC_STAT_AREA] <= max_px)
-    small = small[small != 0]  # label 0 is the paper
-    if count > 1 and small.size:
-        gray[np.isin(labels, small)] = 255
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink.view(np.uint8), connectivity=8)
+    small = stats[:, cv2.CC_STAT_AREA] <= max_px
+    small[0] = False  # label 0 is the paper
+    if small.any():
+        gray[small[labels]] = 255  # a lookup per pixel: several times faster than np.isin
 
 
 def erase_rules(gray: np.ndarray, rules: list[Rule], horizontal: bool, pad: int = 2) -> None:
