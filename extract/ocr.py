@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -22,6 +22,7 @@ from PIL import Image
 
 from cchc_extract.lifeline import tesseract_module
 from extract.base import IngestError, IngestOptions
+from extract.image_prep import ImagePrepSettings, prepare_page
 from extract.limits import check_image
 from extract.model import BBox, Cell, Line, Page, Table, Word, bbox_of
 from extract.pdf_reader import PdfTableSettings, cell_text, centre_in, union_bbox
@@ -49,8 +50,12 @@ class OcrSettings:
     retry_inset_px: int = 8
     retry_margin_px: int = 6
     retry_gap_px: int = 30
+    # Photos and poor scans: page found and flattened, light evened out (extract/image_prep.py).
+    prep: ImagePrepSettings = field(default_factory=ImagePrepSettings)
     # Deskew: projection-profile search over ±max_skew_deg, coarse then fine, on a small copy.
-    max_skew_deg: float = 3.0
+    # 5°: a sheet laid by hand on a scanner is off by up to 3° (issue 11), a photo's page after
+    # its perspective correction by about as much; 4 more candidates per page cost ~10 ms.
+    max_skew_deg: float = 5.0
     coarse_step_deg: float = 0.5
     fine_step_deg: float = 0.1
     deskew_width_px: int = 1000
@@ -60,6 +65,15 @@ class OcrSettings:
     # 1-px ruling lines have more (0 = off).
     speck_window: int = 5
     speck_max_ink: int = 3
+    # Dust a little bigger (JPEG spreads a 2×2 speck over ~9 pixels, read as "`", ":" or "B" beside
+    # a number): ink blobs of at most this many pixels at 300 dpi (scaled with dpi²) are wiped. A
+    # full stop or a diacritic's dot at 300 dpi has 25 or more (0 = off).
+    dust_max_px: int = 12
+    # Paper to white: every pixel on the paper's side of the ink threshold set to 255 (ink keeps its
+    # grey edges). Grey, noisy paper beside the white bands of erased ruling lines misleads
+    # Tesseract's own threshold: on a 300-dpi JPEG scan "1.1" read "ẤT", "1.1.2" "D12"; whitened,
+    # every code and number of the same cells read right (issue 11's corpus, S01).
+    whiten_paper: bool = True
     # Ruling lines: a dark run at least this long (cm on the page) is a line, not a letter stroke.
     min_rule_cm: float = 1.2
     rule_merge_px: int = 4  # runs on neighbouring pixel rows (or columns) within this are one line
@@ -302,6 +316,17 @@ def despeckle(gray: np.ndarray, ink: np.ndarray, window: int, max_ink: int) -> N
     gray[ink & (box <= max_ink)] = 255
 
 
+def wipe_dust(gray: np.ndarray, ink: np.ndarray, max_px: int) -> None:
+    """Paint white, in place, the ink blobs (8-connected) of at most ``max_px`` pixels."""
+    import cv2
+
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink.view(np.uint8), connectivity=8)
+    small = stats[:, cv2.CC_STAT_AREA] <= max_px
+    small[0] = False  # label 0 is the paper
+    if small.any():
+        gray[small[labels]] = 255  # a lookup per pixel: several times faster than np.isin
+
+
 def erase_rules(gray: np.ndarray, rules: list[Rule], horizontal: bool, pad: int = 2) -> None:
     """Paint ruling lines (and their blurred edges) white so Tesseract does not read them as
     letters (|, _, I, l, -)."""
@@ -364,12 +389,13 @@ def _reading_text(words: list[Word]) -> str:
 
 
 def prepare(image: Image.Image, dpi: int, settings: OcrSettings) -> tuple[Image.Image, int]:
-    """Greyscale (transparency onto white), upscaled when the scan is coarse."""
+    """Greyscale (transparency onto white), a photographed page cut out and flattened
+    (``extract.image_prep``), upscaled when coarse."""
     if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
         rgba = image.convert("RGBA")
         white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         image = Image.alpha_composite(white, rgba)
-    gray = image.convert("L")
+    gray, dpi = prepare_page(image.convert("L"), dpi, settings.prep)
     size, scaled_dpi = prepared_size(gray.width, gray.height, dpi, settings)
     if scaled_dpi != dpi:
         gray = gray.resize(size, Image.Resampling.LANCZOS)
@@ -422,14 +448,20 @@ def _read_page(
     tables = grids(h_rules, v_rules, tol=settings.rule_merge_px * 3, settings=settings)
     if settings.speck_max_ink:
         despeckle(arr, ink, settings.speck_window, settings.speck_max_ink)
+    if settings.dust_max_px:
+        wipe_dust(arr, ink, round(settings.dust_max_px * (dpi / 300) ** 2))
     if h_rules or v_rules:
         erase_rules(arr, h_rules, horizontal=True)
         erase_rules(arr, v_rules, horizontal=False)
+    if settings.whiten_paper:
+        arr[~ink] = 255
     words = tesseract_words(Image.fromarray(arr), dpi, options, settings.table_psm if tables else settings.psm)
+    inked: set = set()
     if tables:
-        words += retry_empty_cells(arr, tables, words, dpi, options, settings)
+        found, inked = retry_empty_cells(arr, tables, words, dpi, options, settings)
+        words += found
     page = Page(number=page_number, width=float(gray.width), height=float(gray.height), method="ocr", dpi=dpi)
-    page.blocks = assemble(words, tables, page_number, first_number)
+    page.blocks = assemble(words, tables, page_number, first_number, inked)
     return page, [w for _, w in words]
 
 
@@ -471,21 +503,24 @@ def osd_rotation(gray: Image.Image, dpi: int, options: IngestOptions, settings: 
 
 def retry_empty_cells(
     arr: np.ndarray, tables, words, dpi: int, options: IngestOptions, settings: OcrSettings
-) -> list[tuple[tuple[int, int, int], Word]]:
-    """OCR again the grid cells that got no word but hold ink, all in one strip image; the words
-    come back in page coordinates."""
+) -> tuple[list[tuple[tuple[int, int, int], Word]], set]:
+    """OCR again the grid cells that got no word but hold ink, all in one strip image: the words
+    (in page coordinates), and the boxes of the cells retried (ink OCR had not read)."""
     ink = arr < otsu_threshold(arr)
     boxes = [w.bbox for _, w in words]
     inset = settings.retry_inset_px
     crops: list[tuple[int, int, int, int]] = []
+    inked: set = set()
     for cells in tables:
-        for (x0, y0, x1, y1), *_ in cells:
+        for cell_box, *_ in cells:
+            x0, y0, x1, y1 = cell_box
             x0, y0, x1, y1 = int(x0) + inset, int(y0) + inset, int(x1) - inset, int(y1) - inset
             if x1 <= x0 or y1 <= y0 or any(centre_in(b, (x0, y0, x1, y1)) for b in boxes):
                 continue
             rows = np.flatnonzero(ink[y0:y1, x0:x1].sum(axis=1) >= 2)
             cols = np.flatnonzero(ink[y0:y1, x0:x1].sum(axis=0) >= 2)
             if int(ink[y0:y1, x0:x1].sum()) >= settings.retry_min_ink_px and rows.size and cols.size:
+                inked.add(tuple(cell_box))
                 m = settings.retry_margin_px  # tight around the ink: no cell edge left to misread
                 crops.append(
                     (
@@ -496,7 +531,7 @@ def retry_empty_cells(
                     )
                 )
     if not crops:
-        return []
+        return [], inked
     gap = settings.retry_gap_px
     width = max(x1 - x0 for x0, _, x1, _ in crops) + 2 * gap
     height = sum(y1 - y0 + gap for _, y0, _, y1 in crops) + gap
@@ -520,7 +555,7 @@ def retry_empty_cells(
                 w.bbox = (wx0 + dx, wy0 + dy, wx1 + dx, wy1 + dy)
                 found.append(((-1, top, key[2]), w))
                 break
-    return found
+    return found, inked
 
 
 def _as_bbox(values) -> BBox:
@@ -528,9 +563,10 @@ def _as_bbox(values) -> BBox:
     return (x0, top, x1, bottom)
 
 
-def assemble(words, tables, page_number: int, first_number: int) -> list:
+def assemble(words, tables, page_number: int, first_number: int, inked: frozenset | set = frozenset()) -> list:
     """Words into table cells (by box centre) and the rest into Tesseract's lines; blocks in
-    reading order (top to bottom)."""
+    reading order (top to bottom). A cell in ``inked`` that still has no word gets confidence 0.0:
+    ink OCR could not read (a lost number is then doubtful, not a blank)."""
     blocks: list[tuple[float, float, Table | list[Word]]] = []
     free = list(words)
     for cells in tables:
@@ -548,7 +584,7 @@ def assemble(words, tables, page_number: int, first_number: int) -> list:
                     row_span=rs,
                     col_span=cs,
                     bbox=_as_bbox(cbox),
-                    conf=_mean([w.conf for w in cw]),
+                    conf=_mean([w.conf for w in cw]) if cw or tuple(cbox) not in inked else 0.0,
                 )
             )
         n_rows = max(c.row + c.row_span for c in table_cells)

@@ -165,6 +165,9 @@ class RowDraft:
     line_start: int = 0
     line_end: int = 0
     confs: list[float] = field(default_factory=list)
+    # OCR's confidence in each points cell that has one (grid tables): a number read unsurely, or a
+    # cell holding ink that OCR could not read at all (0.0), makes the row doubtful.
+    number_confs: list[float] = field(default_factory=list)
     bbox: list[float] | None = None
     started_by: str = "numbers"  # numbers | code | text
     joined_across_page: bool = False

@@ -41,6 +41,12 @@ class ScoreTableSettings:
     missing_number_penalty: float = 0.1
     # A points cell marked "-" / "x": no number, but the document said so on purpose.
     none_mark_penalty: float = 0.05
+    # OCR'd points cells read with a Tesseract confidence under ``ocr_number_doubt`` (or holding ink
+    # OCR could not read) cap the row's confidence at ``ocr_doubtful_number_confidence``, under the
+    # review threshold: on the scan/photo corpus every misread number seen had 0.0–0.55
+    # ("5,5" for 7,5 at 0.55, "E)" for 5 at 0.0) and the right ones 0.79–0.97 (issue 11).
+    ocr_number_doubt: float = 0.7
+    ocr_doubtful_number_confidence: float = 0.6
 
 
 _COLUMN_NAMES = {
@@ -180,6 +186,13 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
             drafts[-1].line_end = row.line_end
             continue
         confs = [c for c in row.confs if c is not None]
+        number_confs = [
+            row.confs[c]
+            for key in ("max", "self", "appraised")
+            if key in columns
+            for c in joined.columns_of(columns[key])
+            if c < len(row.confs) and row.confs[c] is not None
+        ]
         bbox = row_bbox(row)
         drafts.append(
             RowDraft(
@@ -193,6 +206,7 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
                 line_start=row.line_start,
                 line_end=row.line_end,
                 confs=confs,
+                number_confs=[c for c in number_confs if c is not None],
                 bbox=bbox,
                 started_by="grid",
                 joined_across_page=row.joined_across_break,
@@ -326,6 +340,9 @@ def _score_row(
     if draft.confs:
         mean = sum(draft.confs) / len(draft.confs)
         confidence *= min(1.0, 0.5 + mean)
+    if ocr and any(c < settings.ocr_number_doubt for c in draft.number_confs):
+        flags.append("number_unsure")
+        confidence = min(confidence, settings.ocr_doubtful_number_confidence)
     name, scale = split_scale(" ".join(t for t, _ in draft.name), settings.scale)
     name_raw = (
         split_scale(" ".join(r for _, r in draft.name), settings.scale)[0]

@@ -1,0 +1,173 @@
+"""Image preparation for photos and poor scans, before the deskew / ruling-line / Tesseract steps
+of ``extract.ocr``:
+
+    greyscale ─ page quadrilateral found? ─ yes → perspective-corrected to a flat page, its dpi from
+              │                                   the A4 sheet it is
+              └─ no (a scan: the page is the image) → as it is
+             ─ uneven light? → flattened (divided by the paper's own brightness)
+
+Then ``extract.ocr`` upscales coarse images to ``target_dpi``, deskews (±``max_skew_deg``), turns a
+sideways page (Tesseract OSD), finds the ruling lines of the cell grid on the corrected image and
+assigns Tesseract's words to the cells. Each step here costs one look at a small copy when there is
+nothing to do, so a clean scan pays almost nothing for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+# Decree 30/2020 (document format) prints administrative documents on A4: a photographed page's
+# resolution is its long side in pixels over the sheet's long side.
+A4_LONG_INCH = 297 / 25.4
+A4_SHORT_INCH = 210 / 25.4
+
+
+@dataclass(frozen=True)
+class ImagePrepSettings:
+    # Page quadrilateral: looked for on a copy this wide (the page's outline needs no detail).
+    find_page: bool = True
+    page_work_px: int = 800
+    # The quadrilateral is the page when it covers at least this share of the image (smaller bright
+    # shapes are a form, a label or a lamp's reflection) …
+    page_min_area: float = 0.2
+    # … and at most this share: a "page" filling the image is a scan, whose border is the paper's.
+    page_max_area: float = 0.93
+    # The page is brighter than what lies around it by this many grey levels (paper on a desk).
+    page_min_contrast: int = 40
+    # A quadrilateral whose sides' ratio is off A4's by more than this (either way) is not a sheet
+    # seen at an angle: left alone rather than warped into a wrong shape.
+    page_max_aspect_error: float = 0.35
+    # Illumination: the paper's brightness is estimated on a copy reduced to this many pixels per
+    # inch, by a grey closing (letters vanish) over ``flatten_window_in`` inches…
+    flatten: bool = True
+    flatten_work_dpi: int = 30
+    flatten_window_in: float = 0.3
+    # …and the page divided by it only when it varies by more than this many levels between the
+    # 5th and 95th percentile (a scanner lights evenly: scans are left as they are).
+    flatten_min_spread: int = 30
+
+
+def prepare_page(
+    gray: Image.Image, dpi: int, settings: ImagePrepSettings = ImagePrepSettings()
+) -> tuple[Image.Image, int]:
+    """A greyscale page image made flat: the photographed page cut out and warped square (its dpi
+    then from the A4 sheet), uneven light divided out. A scan comes back as it went in."""
+    if settings.find_page:
+        quad = page_quadrilateral(gray, settings)
+        if quad is not None:
+            gray, dpi = warp_page(gray, quad)
+    if settings.flatten:
+        gray = flatten_illumination(gray, dpi, settings)
+    return gray, dpi
+
+
+def page_quadrilateral(gray: Image.Image, settings: ImagePrepSettings = ImagePrepSettings()) -> np.ndarray | None:
+    """The page's four corners (float32 array 4×2, image pixels, clockwise from top-left) when the
+    image shows a bright sheet on a darker background; None when it does not (a scan)."""
+    import cv2
+
+    # Pillow's reduce (a box filter by an integer factor) is ten times cheaper than a resize.
+    factor = max(1, -(-max(gray.size) // settings.page_work_px))
+    small = np.asarray(gray.reduce(factor))
+    scale = 1.0 / factor
+    small = cv2.GaussianBlur(small, (5, 5), 0)
+    level, paper = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    # Letters and ruling lines are holes in the paper: closed so the page is one shape.
+    paper = cv2.morphologyEx(paper, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
+    contours, _ = cv2.findContours(paper, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+    outline = max(contours, key=cv2.contourArea)
+    area = cv2.contourArea(outline) / float(small.shape[0] * small.shape[1])
+    if not settings.page_min_area <= area <= settings.page_max_area:
+        return None
+    inside = np.zeros_like(paper)
+    cv2.drawContours(inside, [outline], -1, 255, -1)
+    if float(small[inside > 0].mean()) - float(small[inside == 0].mean()) < settings.page_min_contrast:
+        return None
+    quad = _four_corners(outline)
+    if quad is None or not _sheet_shaped(quad, settings):
+        return None
+    return (quad / scale).astype(np.float32)
+
+
+def _four_corners(outline: np.ndarray) -> np.ndarray | None:
+    """The outline's four corners: its polygon simplified until four vertices remain (a torn or
+    folded corner gives more; then the corners are the hull's extreme points)."""
+    import cv2
+
+    hull = cv2.convexHull(outline)
+    perimeter = cv2.arcLength(hull, True)
+    for share in (0.01, 0.02, 0.03, 0.05):
+        poly = cv2.approxPolyDP(hull, share * perimeter, True)
+        if len(poly) == 4:
+            return _clockwise(poly.reshape(4, 2).astype(np.float32))
+    points = hull.reshape(-1, 2).astype(np.float32)
+    sums, diffs = points.sum(axis=1), points[:, 0] - points[:, 1]
+    return _clockwise(points[[np.argmin(sums), np.argmax(diffs), np.argmax(sums), np.argmin(diffs)]])
+
+
+def _clockwise(points: np.ndarray) -> np.ndarray:
+    """Corners ordered top-left, top-right, bottom-right, bottom-left."""
+    centre = points.mean(axis=0)
+    angles = np.arctan2(points[:, 1] - centre[1], points[:, 0] - centre[0])
+    ordered = points[np.argsort(angles)]  # from the left, clockwise in image coordinates (y down)
+    start = int(np.argmin(ordered.sum(axis=1)))
+    return np.roll(ordered, -start, axis=0)
+
+
+def _sides(quad: np.ndarray) -> tuple[float, float]:
+    """(width, height) of the flattened page: the longer of each pair of opposite sides."""
+    tl, tr, br, bl = quad
+    width = max(float(np.linalg.norm(tr - tl)), float(np.linalg.norm(br - bl)))
+    height = max(float(np.linalg.norm(bl - tl)), float(np.linalg.norm(br - tr)))
+    return width, height
+
+
+def _sheet_shaped(quad: np.ndarray, settings: ImagePrepSettings) -> bool:
+    width, height = _sides(quad)
+    if min(width, height) <= 0:
+        return False
+    ratio = max(width, height) / min(width, height)
+    return abs(ratio / (A4_LONG_INCH / A4_SHORT_INCH) - 1) <= settings.page_max_aspect_error
+
+
+def warp_page(gray: Image.Image, quad: np.ndarray) -> tuple[Image.Image, int]:
+    """The quadrilateral warped to an upright rectangle of A4's proportions at the photo's own
+    resolution (the longer sides kept), and that resolution in dpi."""
+    import cv2
+
+    width, height = _sides(quad)
+    long_px = max(width, height)
+    dpi = max(1, round(long_px / A4_LONG_INCH))
+    if width >= height:  # landscape
+        out_w, out_h = round(long_px), round(long_px * A4_SHORT_INCH / A4_LONG_INCH)
+    else:
+        out_w, out_h = round(long_px * A4_SHORT_INCH / A4_LONG_INCH), round(long_px)
+    target = np.array([(0, 0), (out_w - 1, 0), (out_w - 1, out_h - 1), (0, out_h - 1)], dtype=np.float32)
+    matrix = cv2.getPerspectiveTransform(quad.astype(np.float32), target)
+    flat = cv2.warpPerspective(
+        np.asarray(gray), matrix, (out_w, out_h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE
+    )
+    return Image.fromarray(flat), dpi
+
+
+def flatten_illumination(gray: Image.Image, dpi: int, settings: ImagePrepSettings = ImagePrepSettings()) -> Image.Image:
+    """The page divided by its paper's brightness (estimated without the letters) so shadows and
+    lamp light leave white paper and dark ink; an evenly lit page comes back unchanged."""
+    import cv2
+
+    arr = np.asarray(gray)
+    small = np.asarray(gray.reduce(max(1, dpi // settings.flatten_work_dpi)))
+    window = max(3, round(settings.flatten_window_in * settings.flatten_work_dpi) | 1)
+    paper = cv2.morphologyEx(small, cv2.MORPH_CLOSE, np.ones((window, window), np.uint8))
+    paper = cv2.GaussianBlur(paper, (0, 0), window / 2)
+    low, high = np.percentile(paper, (5, 95))
+    if high - low < settings.flatten_min_spread:
+        return gray
+    background = cv2.resize(paper, (arr.shape[1], arr.shape[0]), interpolation=cv2.INTER_LINEAR).astype(np.float32)
+    flat = arr.astype(np.float32) * (255.0 / np.maximum(background, 1.0))
+    return Image.fromarray(np.clip(flat, 0, 255).astype(np.uint8))
