@@ -41,10 +41,11 @@ HELDOUT_INSTANCES = ("f16-i4", "f17-i4", "f18-i4")
 HELDOUT_SETS: tuple[str, ...] = ()
 GENERATOR_VERSION = 1
 INSTANCES = 4  # per family (--quick: 1)
-FORMATS = ("docx", "pdf", "txt", "md", "tsv")
+FORMATS = ("docx", "pdf", "txt", "md", "tsv", "jpg", "tif")
 
 from corpusgen.check import planted, truth_problems
 from corpusgen.common import Built, Instance
+from corpusgen.derived import DERIVED, derived_format, page_count, write_derived
 from corpusgen.dumps import OcrDump, ocr_pdf
 from corpusgen.families import FAMILIES
 from corpusgen.render_docx import write_docx
@@ -67,6 +68,16 @@ def instances(family: str, sets: list[CriteriaSet], n: int) -> list[Instance]:
     offset = sorted(FAMILIES).index(family)
     faulty = faulty_instances(family)
     return [Instance(family, i, pool[(offset + i - 1) % len(pool)], i in faulty) for i in range(1, n + 1)]
+
+
+def derived_sources(family: str, sets: list[CriteriaSet], n: int) -> list[tuple[int, Instance]]:
+    """(index, source instance) of a derived family's instances: instance i degrades instance i of
+    the i-th source family listed for it (tools/corpusgen/derived.py)."""
+    out = []
+    for index, prefix in enumerate(DERIVED[family].sources[:n], start=1):
+        source = next(f for f in FAMILIES if f.startswith(prefix + "_"))
+        out.append((index, instances(source, sets, index)[index - 1]))
+    return out
 
 
 def fixed_pdf(src: Path, dst: Path) -> None:
@@ -132,7 +143,8 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
     if not sets:
         raise SystemExit("no criteria sets: normalize/criteria/data/*.csv is empty")
     out.mkdir(parents=True, exist_ok=True)
-    pending = []  # (instance, built, output, path)
+    pending = []  # (instance, built, output, path, derived identity or None)
+    derived = []  # (derived family, index, source instance, built, source output, source docx)
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = Path(tmp)
         to_pdf: list[Path] = []
@@ -143,6 +155,19 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
             if folder.exists():
                 shutil.rmtree(folder)
             folder.mkdir(parents=True)
+            if family in DERIVED:
+                if {"scan": "pdf", "photo": "jpg"}[DERIVED[family].kind] not in formats:
+                    continue
+                for index, inst in derived_sources(family, sets, n):
+                    built = FAMILIES[inst.family](inst)
+                    output = next(o for o in built.outputs if o.fmt == "pdf")
+                    docx = tmp_dir / f"{inst.family}__{inst.name}-{output.variant}.docx"
+                    if not docx.exists():
+                        write_docx(output.document, docx)
+                    if docx not in to_pdf:
+                        to_pdf.append(docx)
+                    derived.append((family, index, inst, built, output, docx))
+                continue
             for inst in instances(family, sets, n):
                 built = FAMILIES[family](inst)
                 for output in built.outputs:
@@ -150,13 +175,15 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
                         continue
                     stem = f"{inst.name}-{output.variant}"
                     path = folder / f"{stem}.{output.fmt}"
-                    pending.append((inst, built, output, path))
+                    pending.append((inst, built, output, path, None))
                     if isinstance(output.document, str):
                         path.write_text(output.document, encoding="utf-8")
                         continue
                     docx = tmp_dir / f"{family}__{stem}.docx"
                     if not docx.exists():
                         write_docx(output.document, docx)
+                    if output.fmt == "pdf" and docx in to_pdf:
+                        continue  # also a derived family's source
                     if output.fmt == "docx":
                         shutil.copyfile(docx, path)
                     elif isinstance(output.ocr, OcrDump):
@@ -172,8 +199,19 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
             if not made_pdf.exists():
                 raise SystemExit(f"LibreOffice made no {made_pdf.name} (is libreoffice-writer installed?)")
             path.write_text(ocr_pdf(made_pdf, spec, path.stem), encoding="utf-8")
-        for inst, _built, output, path in pending:
-            if output.ocr is not None:
+        for family, index, inst, built, output, docx in derived:
+            source = tmp_dir / "pdf" / (docx.stem + ".pdf")
+            if not source.exists():
+                raise SystemExit(f"LibreOffice made no {source.name} (is libreoffice-writer installed?)")
+            fmt = derived_format(DERIVED[family], page_count(source))
+            variant = f"{inst.name}-{output.variant}"
+            stem = f"{family[:3].lower()}-i{index}-{variant}"
+            path = out / family / f"{stem}.{fmt}"
+            write_derived(source, path, DERIVED[family], stem)
+            pages = table_pages(source, built.table_marks) if fmt == "pdf" and built.table_marks else None
+            pending.append((inst, built, output, path, (family, f"{family[:3].lower()}-i{index}", fmt, variant, pages)))
+        for inst, _built, output, path, identity in pending:
+            if identity or output.ocr is not None:
                 continue
             made = tmp_dir / output.fmt / f"{inst.family}__{path.stem}.{output.fmt}"
             if output.fmt in ("pdf", "txt") and not isinstance(output.document, str) and not made.exists():
@@ -184,11 +222,15 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
                 shutil.copyfile(made, path)
     manifest = []
     unlisted: list[str] = []  # documents whose truth holds an inconsistency it does not list as planted
-    for inst, built, output, path in pending:
+    for inst, built, output, path, identity in pending:
         pages = None
-        if output.fmt == "pdf" and built.table_marks:
+        if identity:
+            pages = identity[4]
+        elif output.fmt == "pdf" and built.table_marks:
             pages = table_pages(path, built.table_marks)
         data = truth(inst, built, output, pages)
+        if identity:  # a derived document: the source's truth under the derived family's names
+            data.update(family=identity[0], instance=identity[1], format=identity[2], variant=identity[3])
         if truth_problems(data) != planted(data):
             unlisted.append(path.relative_to(out).as_posix())
         path.with_name(path.name + ".truth.json").write_text(
@@ -197,10 +239,10 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
         manifest.append(
             {
                 "path": path.relative_to(out).as_posix(),
-                "family": inst.family,
-                "instance": inst.name,
-                "format": output.fmt,
-                "variant": output.variant,
+                "family": data["family"],
+                "instance": data["instance"],
+                "format": data["format"],
+                "variant": data["variant"],
                 "criteria_set": inst.cset.id,
                 "commune": f"Xã {built.commune}",
                 "split": split_of(inst),
@@ -220,10 +262,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--quick", action="store_true", help="one instance per family")
     args = parser.parse_args(argv)
     wanted = [f.strip() for f in args.families.split(",") if f.strip()]
-    families = [f for f in FAMILIES if not wanted or any(f == w or f.startswith(w + "_") or f == w for w in wanted)]
-    unknown = [w for w in wanted if not any(f == w or f.startswith(w + "_") for f in FAMILIES)]
+    known = list(FAMILIES) + list(DERIVED)
+    families = [f for f in known if not wanted or any(f == w or f.startswith(w + "_") or f == w for w in wanted)]
+    unknown = [w for w in wanted if not any(f == w or f.startswith(w + "_") for f in known)]
     if unknown:
-        raise SystemExit(f"unknown families: {', '.join(unknown)} (known: {', '.join(FAMILIES)})")
+        raise SystemExit(f"unknown families: {', '.join(unknown)} (known: {', '.join(known)})")
     formats = {f.strip() for f in args.formats.split(",") if f.strip()}
     start = time.monotonic()
     manifest = generate(args.out, families, formats, 1 if args.quick else INSTANCES)

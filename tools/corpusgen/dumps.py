@@ -16,6 +16,8 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from PIL import Image
+
 from corpusgen.common import (
     Built,
     Instance,
@@ -26,6 +28,7 @@ from corpusgen.common import (
     score_truth,
     standard_blocks,
 )
+from corpusgen.degrade import ScanDegrade, degrade_scan, rng_for
 from corpusgen.document import Document, Table
 from corpusgen.grid import ScoreLayout, score_grid
 
@@ -38,7 +41,7 @@ class OcrDump:
     dpi: int = 200
     psm: int = 3  # Tesseract's page segmentation: 3 (automatic, its default) or 6 (one block)
     page_join: str = "\f"  # what separates pages: Tesseract's form feed, or blank lines (a copy-paste)
-    degrade: bool = False  # the page images go through tools/corpusgen/degrade.py when it exists
+    degrade: bool = False  # the page images go through tools/corpusgen/degrade.py
 
 
 def ocr_pdf(pdf: Path, spec: OcrDump, seed: str) -> str:
@@ -63,15 +66,18 @@ def ocr_pdf(pdf: Path, spec: OcrDump, seed: str) -> str:
 
 
 def _degraded(page: Path, spec: OcrDump, seed: str) -> Path:
-    """The scans branch's degrader (rotation, noise, JPEG) on a page image; the clean page when that
-    module is not there."""
-    try:
-        from corpusgen import degrade  # type: ignore[attr-defined]
-    except ImportError:
-        return page
+    """The page image as a flatbed scan at the dump's dpi (``degrade.py``: paper and ink levels,
+    a slight rotation, blur, noise, dust, JPEG)."""
+    with Image.open(page) as img:
+        settings = replace(DUMP_SCAN, dpi=(spec.dpi, spec.dpi))  # resolution kept: rasterised at it
+        scan, _ = degrade_scan(img, settings, rng_for(seed, 0), page_dpi=spec.dpi)
     out = page.with_name(page.stem + "-degraded.png")
-    degrade.degrade_file(page, out, seed=seed, dpi=spec.dpi)
+    scan.save(out)
     return out
+
+
+# A dump's degradation: rotation up to 1.5° (a dump's user scanned with some care, then OCR'd).
+DUMP_SCAN = ScanDegrade(rotation_deg=(-1.5, 1.5))
 
 
 def tesseract_available() -> bool:

@@ -1,0 +1,102 @@
+"""Derived families: a typed family's PDF printed and scanned, or photographed with a phone.
+
+A derived instance takes one source document (a typed family's instance and its first PDF output),
+rasterises it at ``RENDER_DPI`` and degrades every page (``degrade.py``). The truth is the source's
+truth: the same rows, numbers, names and metadata; only the family, instance, format and variant
+change. A derived document is ``heldout`` when its source is.
+
+Sources are listed per derived family (one per instance, in order): the second instance of each is
+taken from a held-out typed family, so every derived family has held-out documents; the first is a
+dev one (what ``--quick`` makes).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image
+
+from corpusgen.degrade import PhotoDegrade, ScanDegrade, degrade_scan, phone_photo, rng_for
+
+RENDER_DPI = 300  # the page as printed: degradations resample from this
+
+
+@dataclass(frozen=True)
+class Derivation:
+    kind: str  # "scan" (a PDF of page images) or "photo" (a JPEG per page; several pages: a TIFF)
+    sources: tuple[str, ...]  # source family prefix per instance (instance i takes sources[i-1])
+    scan: ScanDegrade = field(default_factory=ScanDegrade)
+    photo: PhotoDegrade = field(default_factory=PhotoDegrade)
+
+
+DERIVED: dict[str, Derivation] = {
+    # The good office scanner: 300 dpi, laid nearly straight.
+    "S01_scan_300dpi": Derivation(
+        "scan", ("F04", "F09", "F11", "F14"), scan=ScanDegrade(dpi=(300, 300), rotation_deg=(-1.0, 1.0))
+    ),
+    # The usual one: 200 dpi, askew up to 3°.
+    "S02_scan_200dpi_rotated": Derivation(
+        "scan", ("F08", "F10", "F01", "F12"), scan=ScanDegrade(dpi=(200, 200), rotation_deg=(-3.0, 3.0))
+    ),
+    # The coarse one: 150 dpi, askew up to 3°, more JPEG.
+    "S03_scan_150dpi_rotated": Derivation(
+        "scan",
+        ("F07", "F09", "F05", "F11"),
+        scan=ScanDegrade(dpi=(150, 150), rotation_deg=(-3.0, 3.0), jpeg_quality=(50, 70)),
+    ),
+    # A phone photo of each page.
+    "S04_phone_photo": Derivation("photo", ("F01", "F10", "F08", "F09")),
+}
+
+
+def derived_format(derivation: Derivation, pages: int) -> str:
+    if derivation.kind == "scan":
+        return "pdf"
+    return "jpg" if pages == 1 else "tif"
+
+
+def page_count(pdf: Path) -> int:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return len(doc)
+    finally:
+        doc.close()
+
+
+def render(pdf: Path, dpi: int = RENDER_DPI) -> list[Image.Image]:
+    """Every page of a PDF as a greyscale image (what pdftoppm -gray gives)."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return [page.render(scale=dpi / 72).to_pil().convert("L") for page in doc]
+    finally:
+        doc.close()
+
+
+def write_derived(source_pdf: Path, target: Path, derivation: Derivation, name: str) -> None:
+    """The source PDF degraded into ``target`` (its suffix from ``derived_format``)."""
+    pages = render(source_pdf)
+    if derivation.kind == "scan":
+        rng = rng_for(name, derivation.scan.seed)
+        scans = [degrade_scan(page, derivation.scan, rng, RENDER_DPI) for page in pages]
+        images = [image for image, _ in scans]
+        # One image per page, at the scan's resolution: what scanners and image-to-PDF tools write.
+        images[0].save(target, "PDF", save_all=True, append_images=images[1:], resolution=float(scans[0][1]))
+        return
+    rng = rng_for(name, derivation.photo.seed)
+    photos = [phone_photo(page, derivation.photo, rng) for page in pages]
+    quality = _photo_quality(rng)
+    if len(photos) == 1:
+        photos[0].save(target, "JPEG", quality=quality)  # a phone declares no useful dpi: none written
+    else:
+        photos[0].save(target, "TIFF", save_all=True, append_images=photos[1:], compression="jpeg", quality=quality)
+
+
+def _photo_quality(rng: random.Random) -> int:
+    """The phone's own JPEG quality when it saves the file (the pixels already went through one)."""
+    return rng.randint(80, 92)
