@@ -48,6 +48,9 @@ class LineTableSettings:
     name_end_room: int = 10
     # Which quantile of the name ends before the numbers is the name column's right edge.
     name_end_quantile: float = 0.75
+    # ... and when the explanation prints before the numbers (their text is the name's and the
+    # explanation's): rows without an explanation are about this share of them.
+    name_end_quantile_explanation_first: float = 0.4
     # Log-probability bonus for an explanation part that opens like one ("- ", "Kế hoạch số",
     # a date), and penalty per document number or date put into the name.
     explanation_cue: float = 4.0

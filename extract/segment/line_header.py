@@ -4,6 +4,7 @@ they name and in what order, and (for OCR'd pages with word boxes) the columns' 
 from __future__ import annotations
 
 import statistics
+from dataclasses import dataclass
 
 import regex as re
 from rapidfuzz import fuzz
@@ -38,13 +39,26 @@ _HEADER_WORDS = (
     "thu",
     "tham",
     "dinh",
+    "thang",  # "Thang điểm": the max column
+    "chuan",  # "Điểm chuẩn": the max column
+    "ghi",  # "Ghi chú": the explanation column
+    "chu",
+    "thanh",  # "tiêu chí thành phần"
+    "phan",
+    "nhan",
 )
+# Column concepts and the header phrases (diacritic-free) that name them; each concept's phrases
+# in the order its label words print (a label wraps: "Thang" / "điểm").
 _HEADER_CONCEPTS = {
-    "criterion": ("tieu chi", "linh vuc"),
-    "max": ("toi da", "diem toi"),
+    "criterion": ("tieu chi", "linh vuc", "noi dung danh gia"),
+    "max": ("toi da", "diem toi", "thang diem", "diem chuan"),
     "self": ("tu danh gia", "tu cham", "danh gia"),
-    "explanation": ("giai trinh", "kiem chung"),
+    "appraised": ("tham dinh",),
+    "explanation": ("giai trinh", "kiem chung", "ghi chu"),
 }
+# How close (0..100) a header line's words must come to a concept's phrase: OCR drops and
+# confuses letters in a short header word ("Ghi chi" for "Ghi chú", "tham" for "thẩm").
+_CONCEPT_SIMILARITY = 85.0
 
 # ---------------------------------------------------------------- header recognition
 
@@ -61,9 +75,19 @@ def header_concepts(text: str) -> set[str]:
     folded = " ".join(re.findall(r"[\p{L}\p{N}]+", fold(text)))
     found = set()
     for concept, phrases in _HEADER_CONCEPTS.items():
-        if any(fuzz.partial_ratio(p, folded) >= 85 for p in phrases):
+        if any(_names(p, folded) for p in phrases):
             found.add(concept)
     return found
+
+
+def _names(phrase: str, folded: str) -> bool:
+    """Whether the folded line holds the phrase (OCR slips allowed) as whole words: "ghi chu"
+    is in "ghi chi", not in "danh gia chung"."""
+    hit = fuzz.partial_ratio_alignment(phrase, folded, score_cutoff=_CONCEPT_SIMILARITY)
+    if hit is None:
+        return False
+    start, end = hit.dest_start, hit.dest_end
+    return (start == 0 or folded[start - 1] == " ") and (end == len(folded) or folded[end] == " ")
 
 
 def is_header_line(line: Line, settings: LineTableSettings = LineTableSettings()) -> bool:
@@ -174,3 +198,52 @@ def gutter(ink: list[int], left: float, right: float, near: float | None = None)
     target = (left + right) / 2 if near is None else near
     start, end = min(runs, key=lambda r: (max(r[0] - target, target - r[1], 0), r[0] - r[1]))
     return (start + end) / 2
+
+
+_POINTS = ("max", "self", "appraised")
+
+
+@dataclass(frozen=True)
+class HeaderLayout:
+    """What a plain-text header says of the columns: the points columns in print order, and
+    whether the explanation column prints before them (its text then comes before a line's
+    numbers, after the name's)."""
+
+    points: tuple[str, ...] = ("max", "self")
+    explanation_first: bool = False
+
+
+# Header words whose column is the explanation's even when a criterion label shares them ("Nội
+# dung đánh giá" names the criterion, "Nội dung giải trình" the explanation): "noi" says neither.
+_EXPLANATION_WORDS = frozenset({"giai", "trinh", "kiem", "chung", "ghi"})
+
+
+def _keyed_words(text: str) -> list[str]:
+    """The columns a header line's words name, left to right (words naming none left out)."""
+    keys = []
+    for word in text.split():
+        key = header_key(word)
+        if key == "explanation" and fold(word).strip(".,:;()/|_") not in _EXPLANATION_WORDS:
+            key = None
+        if key:
+            keys.append(key)
+    return keys
+
+
+def header_layout(lines: list[Line]) -> HeaderLayout:
+    """The points columns and the explanation's place from the header lines: a header line names
+    the columns left to right, so two column words on one line give their order. An appraised
+    column is there when a header word names it; the explanation prints first when, on the lines
+    naming it and a points column, it mostly comes before that column."""
+    before = after = 0
+    appraised = False
+    for line in lines:
+        keys = _keyed_words(line.raw or line.text)
+        appraised = appraised or "appraised" in keys
+        if "explanation" in keys:
+            first = keys.index("explanation")
+            at = [k for k, key in enumerate(keys) if key in _POINTS]
+            before += sum(1 for k in at if k > first)
+            after += sum(1 for k in at if k < first)
+    points = _POINTS if appraised else _POINTS[:2]
+    return HeaderLayout(points=points, explanation_first=before > after)

@@ -24,11 +24,13 @@ import regex as re
 from extract.model import IngestedDocument, Line, Page
 from extract.segment.line_common import _JUNK, LineTableSettings, is_score_token, line_tokens
 from extract.segment.line_header import (
+    HeaderLayout,
     column_at,
     column_ranges,
     gutter,
     header_concepts,
     header_key,
+    header_layout,
     header_share,
     is_header_line,
     is_repeated_header,
@@ -73,6 +75,8 @@ class LineCells:
     explanation: list[tuple[str, str]] = field(default_factory=list)
     numbers_by_position: bool = False  # max/self known from their columns, not from order
     name_end: int = 0  # characters before the numbers (where the name column ends)
+    # The name tokens hold the explanation's too (it prints before the points): to be split.
+    split: bool = False
     bare: str | None = None  # the line is one code-or-number token
     block_start: bool = False  # a blank line (or the page top) above it
 
@@ -159,8 +163,11 @@ class LineTable:
 # ---------------------------------------------------------------- reading one line
 
 
-def read_line(line: Line, block_start: bool) -> LineCells:
-    """Cells of a line with no positions, from its token pattern."""
+def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout()) -> LineCells:
+    """Cells of a line with no positions, from its token pattern and the header's layout: the
+    run of points tokens fills the points columns in print order; the text before it is the
+    name's (and, when the explanation prints before the points, the explanation's: ``split``
+    then says the builder must split it), the text after it the explanation's."""
     cells = LineCells(line=line, block_start=block_start)
     tokens = line_tokens(line)
     start = 0
@@ -175,35 +182,47 @@ def read_line(line: Line, block_start: bool) -> LineCells:
     if read_code_token(tokens[0][1]) is not None and len(tokens) > 1:
         cells.code = tokens[0][1]
         tokens = tokens[1:]
-    run = _number_run(tokens)
+    run = _number_run(tokens, len(layout.points))
     if run is None:
         cells.name = [t for t in tokens if not _JUNK.match(t[1])]
         return cells
     first, last = run
     numbers = [tokens[i][1] for i in range(first, last) if is_score_token(tokens[i][1])]
-    cells.max_raw = numbers[0]
-    cells.self_raw = numbers[1] if len(numbers) > 1 else None
+    for key, raw in zip(layout.points, numbers):
+        setattr(cells, f"{key}_raw", raw)
     cells.name = [t for t in tokens[:first] if not _JUNK.match(t[1])]
     cells.explanation = [t for t in tokens[last:] if not _JUNK.match(t[1])]
     cells.name_end = len(" ".join(t[1] for t in tokens[:first]))
+    cells.split = layout.explanation_first
     return cells
 
 
 def _number_run(
-    tokens: list[tuple[str, str]], settings: LineTableSettings = LineTableSettings()
+    tokens: list[tuple[str, str]], n_points: int = 2, settings: LineTableSettings = LineTableSettings()
 ) -> tuple[int, int] | None:
-    """Where the max/self numbers sit among a line's tokens: the first two consecutive points
-    tokens (stray rule marks "|" between them allowed), or one points token ending the line (the
-    self cell left blank). A lone number inside text ("6 tháng") is not a cell."""
+    """Where the points numbers sit among a line's tokens: the first two or more consecutive
+    points tokens (up to the ``n_points`` columns; stray rule marks "|" between them allowed), or
+    one points token ending the line (the other cells left blank). A lone number inside text
+    ("6 tháng") is not a cell."""
     raws = [t[1] for t in tokens]
     for i, tok in enumerate(raws):
         if not is_score_token(tok) or i == 0:
             continue
+        end, taken = i + 1, 1
         j = i + 1
+        while taken < n_points:
+            while j < len(raws) and _JUNK.match(raws[j]):
+                j += 1
+            if j < len(raws) and is_score_token(raws[j]):
+                taken += 1
+                j += 1
+                end = j
+            else:
+                break
+        if taken >= 2:
+            return i, end
         while j < len(raws) and _JUNK.match(raws[j]):
             j += 1
-        if j < len(raws) and is_score_token(raws[j]):
-            return i, j + 1
         if j >= len(raws) and i >= settings.min_name_words_single:
             return i, j
     return None
@@ -314,7 +333,8 @@ def _read_table(
         body = [ln for ln in lines[i : i + settings.gutter_sample_lines] if ln.page == header.page]
         columns = column_ranges(lines[header_index:i], body, pages[header.page])
     table = LineTable(rows=[], pages=[], title=_title_above(lines, header_index), positional=columns is not None)
-    builder = _RowBuilder(table, settings, _column_widths(lines[i:], settings))
+    layout = header_layout(lines[header_index:i])
+    builder = _RowBuilder(table, settings, _column_widths(lines[i:], settings, layout))
     page_top = False
     previous: Line | None = header
     while i < len(lines):
@@ -337,7 +357,9 @@ def _read_table(
             break
         block_start = previous is None or line.page != previous.page or line.number > previous.number + 1
         cells = (
-            read_positioned_line(line, columns, block_start) if columns and line.words else read_line(line, block_start)
+            read_positioned_line(line, columns, block_start)
+            if columns and line.words
+            else read_line(line, block_start, layout)
         )
         builder.feed(cells)
         if line.page not in table.pages:
@@ -361,28 +383,37 @@ def _wide_end(ends: list[int], quantile: float) -> int:
     return ends[min(len(ends) - 1, int(quantile * len(ends)))]
 
 
-def _column_widths(lines: list[Line], settings: LineTableSettings) -> dict[str, dict[int, int]]:
+def _column_widths(
+    lines: list[Line], settings: LineTableSettings, layout: HeaderLayout = HeaderLayout()
+) -> dict[str, dict[int, int]]:
     """How wide (in characters) the name and the explanation column print on each page: an
     upper quantile of the name text before the numbers and of the explanation text after them,
     on that page's lines that carry numbers (the table's figure for a page with too few such
     lines, under key -1; the default name width when no line has numbers)."""
     widths: dict[str, dict[int, list[int]]] = {"name": {}, "explanation": {}}
     for line in lines[:400]:
-        cells = read_line(line, False)
+        cells = read_line(line, False, layout)
         if cells.has_numbers and cells.name:
             widths["name"].setdefault(line.page, []).append(cells.name_end)
             if cells.explanation:
                 widths["explanation"].setdefault(line.page, []).append(_chars(cells.explanation))
     out: dict[str, dict[int, int]] = {}
     for column, by_page in widths.items():
+        if column in out:
+            continue
         everything = [e for page in by_page.values() for e in page]
         fallback = settings.default_name_width if column == "name" else settings.default_explanation_width
         out[column] = {-1: fallback}
         if column == "name":
             # The name's edge decides where a name ends: one long OCR'd line must not move it.
-            out[column] = {page: _wide_end(e, settings.name_end_quantile) for page, e in by_page.items() if len(e) >= 3}
-            out[column][-1] = _wide_end(everything, settings.name_end_quantile) if everything else fallback
-        elif everything:
+            # When the explanation prints before the numbers, their text holds it too: a lower
+            # quantile (rows with no explanation) stands for the name's edge.
+            q = settings.name_end_quantile_explanation_first if layout.explanation_first else settings.name_end_quantile
+            out[column] = {page: _wide_end(e, q) for page, e in by_page.items() if len(e) >= 3}
+            out[column][-1] = _wide_end(everything, q) if everything else fallback
+            if layout.explanation_first and everything:
+                out["explanation"] = {-1: max(settings.default_explanation_width, max(everything) - out[column][-1])}
+        elif everything and not layout.explanation_first:
             # The explanation's only bounds how much text a line can hold: the widest seen.
             out[column][-1] = max(everything)
     return out
@@ -425,7 +456,12 @@ class _RowBuilder:
             if cells.code and row.code is None:
                 row.code = cells.code
             row.name += cells.name
-            if not cells.numbers_by_position and cells.name:
+            if cells.split:
+                # The text before the numbers is the name's and the explanation's: split jointly
+                # with the row's next lines.
+                del row.name[len(row.name) - len(cells.name) :]
+                self._extend_split(row, cells.name, self._name_width(cells), self._explanation_width(cells))
+            elif not cells.numbers_by_position and cells.name:
                 room = self.settings.name_end_room
                 row.name_closed = cells.name_end + room <= self._name_width(cells)
                 # The explanation's width is a loose bound: only a line far from full was its last.
@@ -438,6 +474,8 @@ class _RowBuilder:
                     row.add_number(cells.max_raw)
                 if cells.self_raw is not None:
                     row.add_number(cells.self_raw)
+                if cells.appraised_raw is not None:
+                    row.appraised_raw = cells.appraised_raw
             row.explanation += cells.explanation
         elif cells.code is not None:
             if cur is not None and cur.code is None and not (cells.block_start and cur.started_by != "numbers"):
