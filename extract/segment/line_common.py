@@ -21,6 +21,8 @@ class LineTableSettings:
     header_word_similarity: float = 70.0
     # Column concepts a header must show before lines below it are read as a score table.
     min_header_concepts: int = 2
+    # Lines after the header lines that may still hold its words (a label wrapped over short lines).
+    header_tail_lines: int = 5
     # A lone number on its own line larger than this is not a points cell (a code, a year).
     max_bare_points: float = 30.0
     # Fallback width (characters) of the name column when no line shows where it ends.

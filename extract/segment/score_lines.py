@@ -314,7 +314,8 @@ def _opens_header(line: Line) -> bool:
     """Headings and bullets of prose ("1.3. Điểm số…", "- Tiêu chí mất điểm:", "a) …") talk
     about criteria and points too, but a column header never starts like them."""
     first = (line.raw or line.text).split()[0] if (line.raw or line.text).split() else ""
-    if re.match(r"^([-+•*]|[a-zđ]\)|\d)", first) or (line.raw or line.text).rstrip().endswith(":"):
+    # A colon right after a word ends a lead-in; one standing alone is an OCR speck of a rule.
+    if re.match(r"^([-+•*]|[a-zđ]\)|\d)", first) or re.search(r"\w:\s*$", line.raw or line.text):
         return False
     return True
 
@@ -333,7 +334,7 @@ def _read_table(
         body = [ln for ln in lines[i : i + settings.gutter_sample_lines] if ln.page == header.page]
         columns = column_ranges(lines[header_index:i], body, pages[header.page])
     table = LineTable(rows=[], pages=[], title=_title_above(lines, header_index), positional=columns is not None)
-    layout = header_layout(lines[header_index:i])
+    layout = header_layout(lines[header_index : _header_end(lines, i, settings)])
     builder = _RowBuilder(table, settings, _column_widths(lines[i:], settings, layout))
     page_top = False
     previous: Line | None = header
@@ -368,6 +369,19 @@ def _read_table(
         i += 1
     builder.close()
     return table, i
+
+
+def _header_end(lines: list[Line], i: int, settings: LineTableSettings) -> int:
+    """Where the header's words end: OCR cuts a wrapped header into short lines, some of which
+    ("điểm UBND Phòng") have too few header words to pass for header lines; they run on until
+    the first line with points or a code."""
+    end = i
+    while end < min(len(lines), i + settings.header_tail_lines):
+        tokens = [raw for _, raw in line_tokens(lines[end])]
+        if not tokens or any(is_score_token(t) or read_code_token(t) for t in tokens):
+            break
+        end += 1
+    return end
 
 
 def _title_above(lines: list[Line], index: int) -> str:
