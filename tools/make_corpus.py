@@ -34,7 +34,10 @@ HELDOUT_FAMILIES = (
     "F09_code_in_name_merged_points",
     "F10_parts_restart_total_position",
     "F13_narrative_counts",
+    "F19_dump_seven_columns",
 )
+# Single instances held out of families that are otherwise dev (OCR dumps: one per layout family).
+HELDOUT_INSTANCES = ("f16-i4", "f17-i4", "f18-i4")
 HELDOUT_SETS: tuple[str, ...] = ()
 GENERATOR_VERSION = 1
 INSTANCES = 4  # per family (--quick: 1)
@@ -43,6 +46,7 @@ FORMATS = ("docx", "pdf", "txt", "md", "tsv", "jpg", "tif")
 from corpusgen.check import planted, truth_problems
 from corpusgen.common import Built, Instance
 from corpusgen.derived import DERIVED, derived_format, page_count, write_derived
+from corpusgen.dumps import OcrDump, ocr_pdf
 from corpusgen.families import FAMILIES
 from corpusgen.render_docx import write_docx
 from corpusgen.sets import CriteriaSet, load_sets
@@ -91,7 +95,8 @@ def fixed_pdf(src: Path, dst: Path) -> None:
 
 
 def split_of(inst: Instance) -> str:
-    return "heldout" if inst.family in HELDOUT_FAMILIES or inst.cset.id in HELDOUT_SETS else "dev"
+    held = inst.family in HELDOUT_FAMILIES or inst.cset.id in HELDOUT_SETS or inst.name in HELDOUT_INSTANCES
+    return "heldout" if held else "dev"
 
 
 def _squash(text: str) -> str:
@@ -144,6 +149,7 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
         tmp_dir = Path(tmp)
         to_pdf: list[Path] = []
         to_text: list[Path] = []  # a word processor's own text export of the DOCX
+        dumps: list[tuple[Path, Path, OcrDump]] = []  # (PDF to be made, dump, how): OCR text dumps
         for family in families:
             folder = out / family
             if folder.exists():
@@ -180,12 +186,19 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
                         continue  # also a derived family's source
                     if output.fmt == "docx":
                         shutil.copyfile(docx, path)
+                    elif isinstance(output.ocr, OcrDump):
+                        to_pdf.append(docx)
+                        dumps.append((tmp_dir / "pdf" / f"{family}__{stem}.pdf", path, output.ocr))
                     else:
                         (to_pdf if output.fmt == "pdf" else to_text).append(docx)
         for sources, target, sub in ((to_pdf, "pdf", "pdf"), (to_text, "txt:Text (encoded):UTF8", "txt")):
             (tmp_dir / sub).mkdir()
             for start in range(0, len(sources), 40):  # a batch per LibreOffice process
                 libreoffice_convert(sources[start : start + 40], tmp_dir / sub, target, timeout=900)
+        for made_pdf, path, spec in dumps:
+            if not made_pdf.exists():
+                raise SystemExit(f"LibreOffice made no {made_pdf.name} (is libreoffice-writer installed?)")
+            path.write_text(ocr_pdf(made_pdf, spec, path.stem), encoding="utf-8")
         for family, index, inst, built, output, docx in derived:
             source = tmp_dir / "pdf" / (docx.stem + ".pdf")
             if not source.exists():
@@ -198,7 +211,7 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
             pages = table_pages(source, built.table_marks) if fmt == "pdf" and built.table_marks else None
             pending.append((inst, built, output, path, (family, f"{family[:3].lower()}-i{index}", fmt, variant, pages)))
         for inst, _built, output, path, identity in pending:
-            if identity:
+            if identity or output.ocr is not None:
                 continue
             made = tmp_dir / output.fmt / f"{inst.family}__{path.stem}.{output.fmt}"
             if output.fmt in ("pdf", "txt") and not isinstance(output.document, str) and not made.exists():

@@ -17,111 +17,46 @@ grouped into rows. Two printed layouts occur and both are handled by the same ru
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import regex as re
-from rapidfuzz import fuzz, process
 
 from extract.model import IngestedDocument, Line, Page
+from extract.segment.line_common import _JUNK, LineTableSettings, is_score_token, line_tokens
+from extract.segment.line_header import (
+    HeaderLayout,
+    column_at,
+    column_ranges,
+    gutter,
+    header_concepts,
+    header_key,
+    header_layout,
+    header_share,
+    is_header_line,
+    is_repeated_header,
+)
+from extract.segment.line_split import (
+    _chars,
+    _is_heading,
+    is_criterion_name,
+    joint_split,
+)
 from normalize.codes import CriterionCode, read_code_token, transition_cost
 from normalize.numbers import parse_number
 from normalize.text import fold
-from normalize.vietnamese.model import BOS, DATA as _CATALOGUE_DIR, load_model
-from normalize.vietnamese.tokens import breaks_context, lm_unit, parse_token
 
+__all__ = [
+    "LineTableSettings",
+    "column_ranges",
+    "gutter",
+    "header_concepts",
+    "header_key",
+    "header_share",
+    "is_criterion_name",
+    "is_score_token",
+    "find_line_tables",
+]
 
-@dataclass(frozen=True)
-class LineTableSettings:
-    # Share of a line's words that must be header vocabulary for the line to be a header line.
-    header_share: float = 0.4
-    # Longer lines are prose that happens to mention "tiêu chí" and "điểm tối đa".
-    max_header_chars: int = 90
-    # Similarity (0..100) of an OCR'd word to a header word.
-    header_word_similarity: float = 70.0
-    # Column concepts a header must show before lines below it are read as a score table.
-    min_header_concepts: int = 2
-    # A lone number on its own line larger than this is not a points cell (a code, a year).
-    max_bare_points: float = 30.0
-    # Fallback width (characters) of the name column when no line shows where it ends.
-    default_name_width: int = 36
-    default_explanation_width: int = 45
-    # Uppercase share above which a text block reads as a section heading.
-    heading_upper_share: float = 0.8
-    # Words of name a line needs before a lone number ending it counts as the max cell
-    # ("tháng 7" is a date, not a criterion worth 7 points).
-    min_name_words_single: int = 3
-    # How far (in ``normalize.codes`` cost) a lone dotted token may jump from the last code
-    # and still read as the next code rather than as points.
-    max_code_step: float = 0.9
-    # Similarity (0..100, diacritic-free) of a text block to a catalogued criterion name for the
-    # block to read as the name of a row whose code and numbers were lost, not as explanation.
-    criterion_name_similarity: float = 85.0
-    # Body lines (after the header) whose words give the ink profile the column gutters are found in.
-    gutter_sample_lines: int = 120
-    # Splitting a number-less line of the interleaved layout into name and explanation text:
-    # characters the name part may run past the name column's estimated width (OCR'd text has
-    # no fixed pitch) ...
-    name_overflow: int = 4
-    # ... and room (characters) left on a name line that says the name ended there: a wrapped
-    # name fills its column up to about one syllable.
-    name_end_room: int = 10
-    # Which quantile of the name ends before the numbers is the name column's right edge.
-    name_end_quantile: float = 0.75
-    # Log-probability bonus for an explanation part that opens like one ("- ", "Kế hoạch số",
-    # a date), and penalty per document number or date put into the name.
-    explanation_cue: float = 4.0
-    reference_in_name: float = 6.0
-    # Penalty for leaving a column's part of a line empty while its text is still running (cells
-    # are top-aligned: a column's text runs line after line, then stops).
-    column_gap: float = 6.0
-    # Penalty for a name part short enough to end the name (every later line is explanation then).
-    name_close: float = 2.0
-    # Penalty for an explanation part wider than its column.
-    column_overflow: float = 20.0
-    # Penalty for a line left after both text columns ended: the split that ended them was wrong
-    # (a row's lines are split jointly, so an early end is weighed against the lines after it).
-    column_overrun: float = 12.0
-    # Split hypotheses kept per line while a row's lines are split jointly.
-    split_beam: int = 24
-
-
-_HEADER_WORDS = (
-    "stt",
-    "tt",
-    "linh",
-    "vuc",
-    "tieu",
-    "chi",
-    "diem",
-    "toi",
-    "da",
-    "tu",
-    "danh",
-    "gia",
-    "cham",
-    "noi",
-    "dung",
-    "giai",
-    "trinh",
-    "tai",
-    "lieu",
-    "kiem",
-    "chung",
-    "so",
-    "thu",
-    "tham",
-    "dinh",
-)
-_HEADER_CONCEPTS = {
-    "criterion": ("tieu chi", "linh vuc"),
-    "max": ("toi da", "diem toi"),
-    "self": ("tu danh gia", "tu cham", "danh gia"),
-    "explanation": ("giai trinh", "kiem chung"),
-}
-_SCORE_TOKEN = re.compile(r"^(?:0|[1-9]\d?)(?:[.,]\d{1,2})?$")
-_JUNK = re.compile(r"^[^\p{L}\p{N}]+$")
 # The totals row: "Tổng", "Tổng cộng", "Cộng" and numbers, nothing else ("công tác" is no total).
 _TOTAL = re.compile(r"^\W*(tong|cong)(\s+(cong|so|diem|diem so))?\W*(\s+[\d.,]+\W*)*$", re.I)
 _SIGNATURE = re.compile(r"^\s*(tm\.|noi nhan|chu tich|uy ban nhan dan)", re.I)
@@ -140,6 +75,8 @@ class LineCells:
     explanation: list[tuple[str, str]] = field(default_factory=list)
     numbers_by_position: bool = False  # max/self known from their columns, not from order
     name_end: int = 0  # characters before the numbers (where the name column ends)
+    # The name tokens hold the explanation's too (it prints before the points): to be split.
+    split: bool = False
     bare: str | None = None  # the line is one code-or-number token
     block_start: bool = False  # a blank line (or the page top) above it
 
@@ -226,58 +163,14 @@ class LineTable:
     positional: bool = False
 
 
-# ---------------------------------------------------------------- header recognition
-
-
-def header_share(text: str, settings: LineTableSettings = LineTableSettings()) -> float:
-    words = [w for w in re.findall(r"[\p{L}\p{N}]+", fold(text)) if len(w) >= 2 or w in ("da",)]
-    if not words:
-        return 0.0
-    hits = sum(1 for w in words if max(fuzz.ratio(w, h) for h in _HEADER_WORDS) >= settings.header_word_similarity)
-    return hits / len(words)
-
-
-def header_concepts(text: str) -> set[str]:
-    folded = " ".join(re.findall(r"[\p{L}\p{N}]+", fold(text)))
-    found = set()
-    for concept, phrases in _HEADER_CONCEPTS.items():
-        if any(fuzz.partial_ratio(p, folded) >= 85 for p in phrases):
-            found.add(concept)
-    return found
-
-
-def is_header_line(line: Line, settings: LineTableSettings = LineTableSettings()) -> bool:
-    text = line.raw or line.text
-    if any(is_score_token(t) for t in text.split()) or len(text) > settings.max_header_chars:
-        return False  # a header has no points in it, and is no paragraph
-    return header_share(text, settings) >= settings.header_share
-
-
-def is_repeated_header(line: Line, settings: LineTableSettings = LineTableSettings()) -> bool:
-    return (
-        is_header_line(line, settings) and len(header_concepts(line.raw or line.text)) >= settings.min_header_concepts
-    )
-
-
 # ---------------------------------------------------------------- reading one line
 
 
-def line_tokens(line: Line) -> list[tuple[str, str]]:
-    """(repaired, raw) token pairs. The repair stage keeps tokens aligned; when it did not, the
-    raw tokens stand for both."""
-    raw = (line.raw if line.raw is not None else line.text).split()
-    text = line.text.split()
-    if len(text) != len(raw):
-        text = raw
-    return list(zip(text, raw))
-
-
-def is_score_token(token: str) -> bool:
-    return bool(_SCORE_TOKEN.match(token))
-
-
-def read_line(line: Line, block_start: bool) -> LineCells:
-    """Cells of a line with no positions, from its token pattern."""
+def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout()) -> LineCells:
+    """Cells of a line with no positions, from its token pattern and the header's layout: the
+    run of points tokens fills the points columns in print order; the text before it is the
+    name's (and, when the explanation prints before the points, the explanation's: ``split``
+    then says the builder must split it), the text after it the explanation's."""
     cells = LineCells(line=line, block_start=block_start)
     tokens = line_tokens(line)
     start = 0
@@ -292,35 +185,47 @@ def read_line(line: Line, block_start: bool) -> LineCells:
     if read_code_token(tokens[0][1]) is not None and len(tokens) > 1:
         cells.code = tokens[0][1]
         tokens = tokens[1:]
-    run = _number_run(tokens)
+    run = _number_run(tokens, len(layout.points))
     if run is None:
         cells.name = [t for t in tokens if not _JUNK.match(t[1])]
         return cells
     first, last = run
     numbers = [tokens[i][1] for i in range(first, last) if is_score_token(tokens[i][1])]
-    cells.max_raw = numbers[0]
-    cells.self_raw = numbers[1] if len(numbers) > 1 else None
+    for key, raw in zip(layout.points, numbers):
+        setattr(cells, f"{key}_raw", raw)
     cells.name = [t for t in tokens[:first] if not _JUNK.match(t[1])]
     cells.explanation = [t for t in tokens[last:] if not _JUNK.match(t[1])]
     cells.name_end = len(" ".join(t[1] for t in tokens[:first]))
+    cells.split = layout.explanation_first
     return cells
 
 
 def _number_run(
-    tokens: list[tuple[str, str]], settings: LineTableSettings = LineTableSettings()
+    tokens: list[tuple[str, str]], n_points: int = 2, settings: LineTableSettings = LineTableSettings()
 ) -> tuple[int, int] | None:
-    """Where the max/self numbers sit among a line's tokens: the first two consecutive points
-    tokens (stray rule marks "|" between them allowed), or one points token ending the line (the
-    self cell left blank). A lone number inside text ("6 tháng") is not a cell."""
+    """Where the points numbers sit among a line's tokens: the first two or more consecutive
+    points tokens (up to the ``n_points`` columns; stray rule marks "|" between them allowed), or
+    one points token ending the line (the other cells left blank). A lone number inside text
+    ("6 tháng") is not a cell."""
     raws = [t[1] for t in tokens]
     for i, tok in enumerate(raws):
         if not is_score_token(tok) or i == 0:
             continue
+        end, taken = i + 1, 1
         j = i + 1
+        while taken < n_points:
+            while j < len(raws) and _JUNK.match(raws[j]):
+                j += 1
+            if j < len(raws) and is_score_token(raws[j]):
+                taken += 1
+                j += 1
+                end = j
+            else:
+                break
+        if taken >= 2:
+            return i, end
         while j < len(raws) and _JUNK.match(raws[j]):
             j += 1
-        if j < len(raws) and is_score_token(raws[j]):
-            return i, j + 1
         if j >= len(raws) and i >= settings.min_name_words_single:
             return i, j
     return None
@@ -358,14 +263,6 @@ _POINTS_COLUMNS = ("max", "self", "appraised")
 _CODE_NOISE = "_|~`'\""
 
 
-def column_at(x: float, columns: dict[str, tuple[float, float]]) -> str:
-    """The column whose range holds ``x``, else the nearest one."""
-    return min(
-        columns,
-        key=lambda k: 0 if columns[k][0] <= x <= columns[k][1] else min(abs(x - columns[k][0]), abs(x - columns[k][1])),
-    )
-
-
 def _code_cell(tokens: list[str]) -> str | None:
     """The code in the STT cell: its first token that reads as a code once OCR specks are
     stripped, else the cell's tokens read together ("1. 1" split by a speck)."""
@@ -380,94 +277,6 @@ def _code_cell(tokens: list[str]) -> str | None:
 
 # Header words (diacritic-free) and the column each names. "điểm" names no column by itself:
 # every points column says it; OCR glues it to the next word ("Điểmtối"), which still names one.
-# Words a document title shares with a header ("chỉ số", "xác định", "đánh giá") name none.
-_HEADER_KEYS = {
-    "stt": "code",
-    "tt": "code",
-    "tieu": "name",
-    "linh": "name",
-    "vuc": "name",
-    "toi": "max",
-    "da": "max",
-    "chuan": "max",
-    "tu": "self",
-    "cham": "self",
-    "tham": "appraised",
-    "giai": "explanation",
-    "trinh": "explanation",
-    "noi": "explanation",
-    "kiem": "explanation",
-    "chung": "explanation",
-    "ghi": "explanation",
-}
-
-
-def header_key(word: str) -> str | None:
-    folded = fold(word).strip(".,:;()/|_")
-    if folded.startswith("diem") and len(folded) > 4:
-        folded = folded[4:]
-    return _HEADER_KEYS.get(folded)
-
-
-def column_ranges(header: list[Line], body: list[Line], page: Page) -> dict[str, tuple[float, float]] | None:
-    """Column x-ranges from the header words' positions (over every header line): each column's
-    words give its anchor; the boundary between two neighbouring columns is a least-inked gutter
-    between their anchors in the body lines, or half-way between the anchors when the body gives
-    no words."""
-    anchors: dict[str, list[tuple[float, float]]] = {}
-    for line in header:
-        for word in line.words:
-            key = header_key(word.text) if word.bbox is not None else None
-            if key and word.bbox is not None:
-                anchors.setdefault(key, []).append((word.bbox[0], word.bbox[2]))
-    if not {"code", "name", "max"} <= set(anchors):
-        return None
-    # (centre, left edge of the header words, column)
-    heads = sorted((statistics.mean((a + b) / 2 for a, b in v), min(a for a, _ in v), k) for k, v in anchors.items())
-    boxes = [w.bbox for line in header + body for w in line.words if w.bbox is not None]
-    width = page.width or max(b[2] for b in boxes) * 1.05
-    ink = ink_profile(body, int(width) + 1)
-    out = {}
-    lo = 0.0
-    for (centre, _, key), following in zip(heads, heads[1:] + [None]):
-        hi = width if following is None else gutter(ink, centre, following[0], near=following[1])
-        out[key] = (lo, hi)
-        lo = hi
-    return out
-
-
-def ink_profile(lines: list[Line], width: int) -> list[int]:
-    """How many lines have a word (not a speck) over each x: columns' text is inked, gutters not."""
-    counts = [0] * width
-    for line in lines:
-        for word in line.words:
-            if word.bbox is None or _JUNK.match(word.text):
-                continue
-            for x in range(max(0, int(word.bbox[0])), min(width, int(word.bbox[2]) + 1)):
-                counts[x] += 1
-    return counts
-
-
-def gutter(ink: list[int], left: float, right: float, near: float | None = None) -> float:
-    """The middle of a least-inked run of x between two column anchors: the run nearest ``near``
-    (the left edge of the right-hand column's header: text of a left-aligned column runs up to
-    its neighbour's cell, and with few lines the spaces between its words are blank too), the
-    widest among equally near ones."""
-    a, b = int(left), int(right)
-    if b - a < 2 or not any(ink[a:b]):
-        return (left + right) / 2
-    low = min(ink[a:b])
-    runs, run_start = [], None
-    for x in range(a, b + 1):
-        if x < b and ink[x] == low:
-            run_start = x if run_start is None else run_start
-        elif run_start is not None:
-            runs.append((run_start, x - 1))
-            run_start = None
-    target = (left + right) / 2 if near is None else near
-    start, end = min(runs, key=lambda r: (max(r[0] - target, target - r[1], 0), r[0] - r[1]))
-    return (start + end) / 2
-
 
 # ---------------------------------------------------------------- grouping lines into rows
 
@@ -508,7 +317,8 @@ def _opens_header(line: Line) -> bool:
     """Headings and bullets of prose ("1.3. Điểm số…", "- Tiêu chí mất điểm:", "a) …") talk
     about criteria and points too, but a column header never starts like them."""
     first = (line.raw or line.text).split()[0] if (line.raw or line.text).split() else ""
-    if re.match(r"^([-+•*]|[a-zđ]\)|\d)", first) or (line.raw or line.text).rstrip().endswith(":"):
+    # A colon right after a word ends a lead-in; one standing alone is an OCR speck of a rule.
+    if re.match(r"^([-+•*]|[a-zđ]\)|\d)", first) or re.search(r"\w:\s*$", line.raw or line.text):
         return False
     return True
 
@@ -527,7 +337,8 @@ def _read_table(
         body = [ln for ln in lines[i : i + settings.gutter_sample_lines] if ln.page == header.page]
         columns = column_ranges(lines[header_index:i], body, pages[header.page])
     table = LineTable(rows=[], pages=[], title=_title_above(lines, header_index), positional=columns is not None)
-    builder = _RowBuilder(table, settings, _column_widths(lines[i:], settings))
+    layout = header_layout(lines[header_index : _header_end(lines, i, settings)])
+    builder = _RowBuilder(table, settings, _column_widths(lines[i:], settings, layout))
     page_top = False
     previous: Line | None = header
     while i < len(lines):
@@ -550,7 +361,9 @@ def _read_table(
             break
         block_start = previous is None or line.page != previous.page or line.number > previous.number + 1
         cells = (
-            read_positioned_line(line, columns, block_start) if columns and line.words else read_line(line, block_start)
+            read_positioned_line(line, columns, block_start)
+            if columns and line.words
+            else read_line(line, block_start, layout)
         )
         builder.feed(cells)
         if line.page not in table.pages:
@@ -559,6 +372,19 @@ def _read_table(
         i += 1
     builder.close()
     return table, i
+
+
+def _header_end(lines: list[Line], i: int, settings: LineTableSettings) -> int:
+    """Where the header's words end: OCR cuts a wrapped header into short lines, some of which
+    ("điểm UBND Phòng") have too few header words to pass for header lines; they run on until
+    the first line with points or a code."""
+    end = i
+    while end < min(len(lines), i + settings.header_tail_lines):
+        tokens = [raw for _, raw in line_tokens(lines[end])]
+        if not tokens or any(is_score_token(t) or read_code_token(t) for t in tokens):
+            break
+        end += 1
+    return end
 
 
 def _title_above(lines: list[Line], index: int) -> str:
@@ -574,28 +400,37 @@ def _wide_end(ends: list[int], quantile: float) -> int:
     return ends[min(len(ends) - 1, int(quantile * len(ends)))]
 
 
-def _column_widths(lines: list[Line], settings: LineTableSettings) -> dict[str, dict[int, int]]:
+def _column_widths(
+    lines: list[Line], settings: LineTableSettings, layout: HeaderLayout = HeaderLayout()
+) -> dict[str, dict[int, int]]:
     """How wide (in characters) the name and the explanation column print on each page: an
     upper quantile of the name text before the numbers and of the explanation text after them,
     on that page's lines that carry numbers (the table's figure for a page with too few such
     lines, under key -1; the default name width when no line has numbers)."""
     widths: dict[str, dict[int, list[int]]] = {"name": {}, "explanation": {}}
     for line in lines[:400]:
-        cells = read_line(line, False)
+        cells = read_line(line, False, layout)
         if cells.has_numbers and cells.name:
             widths["name"].setdefault(line.page, []).append(cells.name_end)
             if cells.explanation:
                 widths["explanation"].setdefault(line.page, []).append(_chars(cells.explanation))
     out: dict[str, dict[int, int]] = {}
     for column, by_page in widths.items():
+        if column in out:
+            continue
         everything = [e for page in by_page.values() for e in page]
         fallback = settings.default_name_width if column == "name" else settings.default_explanation_width
         out[column] = {-1: fallback}
         if column == "name":
             # The name's edge decides where a name ends: one long OCR'd line must not move it.
-            out[column] = {page: _wide_end(e, settings.name_end_quantile) for page, e in by_page.items() if len(e) >= 3}
-            out[column][-1] = _wide_end(everything, settings.name_end_quantile) if everything else fallback
-        elif everything:
+            # When the explanation prints before the numbers, their text holds it too: a lower
+            # quantile (rows with no explanation) stands for the name's edge.
+            q = settings.name_end_quantile_explanation_first if layout.explanation_first else settings.name_end_quantile
+            out[column] = {page: _wide_end(e, q) for page, e in by_page.items() if len(e) >= 3}
+            out[column][-1] = _wide_end(everything, q) if everything else fallback
+            if layout.explanation_first and everything:
+                out["explanation"] = {-1: max(settings.default_explanation_width, max(everything) - out[column][-1])}
+        elif everything and not layout.explanation_first:
             # The explanation's only bounds how much text a line can hold: the widest seen.
             out[column][-1] = max(everything)
     return out
@@ -638,7 +473,12 @@ class _RowBuilder:
             if cells.code and row.code is None:
                 row.code = cells.code
             row.name += cells.name
-            if not cells.numbers_by_position and cells.name:
+            if cells.split:
+                # The text before the numbers is the name's and the explanation's: split jointly
+                # with the row's next lines.
+                del row.name[len(row.name) - len(cells.name) :]
+                self._extend_split(row, cells.name, self._name_width(cells), self._explanation_width(cells))
+            elif not cells.numbers_by_position and cells.name:
                 room = self.settings.name_end_room
                 row.name_closed = cells.name_end + room <= self._name_width(cells)
                 # The explanation's width is a loose bound: only a line far from full was its last.
@@ -651,6 +491,8 @@ class _RowBuilder:
                     row.add_number(cells.max_raw)
                 if cells.self_raw is not None:
                     row.add_number(cells.self_raw)
+                if cells.appraised_raw is not None:
+                    row.appraised_raw = cells.appraised_raw
             row.explanation += cells.explanation
         elif cells.code is not None:
             if cur is not None and cur.code is None and not (cells.block_start and cur.started_by != "numbers"):
@@ -817,191 +659,3 @@ class _RowBuilder:
 
     def close(self) -> None:
         self._settle_tail()
-
-
-# ---------------------------------------------------------------- name | explanation split
-
-# How an explanation cell opens: a dash, a document ("Kế hoạch số", "Báo cáo số", "Quyết định"),
-# a date, or a reference number.
-_EXPLANATION_OPENING = re.compile(
-    r"^(?:[-–+•]|(?:ke hoach|bao cao|quyet dinh|cong van|thong bao|to trinh)\s+so\b"
-    r"|ngay\s+\d|\d{1,2}/\d{1,2}/\d{2,4})",
-    re.I,
-)
-_REFERENCE = re.compile(r"\d+/(?:\d|[\p{Lu}])", re.I)
-
-
-def name_split(
-    tokens: list[tuple[str, str]],
-    name: list[tuple[str, str]],
-    explanation: list[tuple[str, str]],
-    width: int,
-    explanation_width: int,
-    explanation_open: bool = True,
-    settings: LineTableSettings = LineTableSettings(),
-) -> int:
-    """How many of one number-less line's tokens are the name's (the rest are the explanation's),
-    the line taken alone: see ``split_score``."""
-    scores = [
-        (split_score(tokens, k, name, explanation, width, explanation_width, explanation_open, settings), k)
-        for k in split_points(tokens, width, settings)
-    ]
-    return max(scores, key=lambda s: (s[0], -s[1]))[1]
-
-
-def split_points(tokens: list[tuple[str, str]], width: int, settings: LineTableSettings) -> range:
-    """The word boundaries a name part may end at: no name part much wider than its column."""
-    k = 1
-    while k <= len(tokens) and _chars(tokens[:k]) <= width + settings.name_overflow:
-        k += 1
-    return range(k)
-
-
-def split_score(
-    tokens: list[tuple[str, str]],
-    k: int,
-    name: list[tuple[str, str]],
-    explanation: list[tuple[str, str]],
-    width: int,
-    explanation_width: int,
-    explanation_open: bool,
-    settings: LineTableSettings,
-) -> float:
-    """How well a line reads split after its k-th token. Each printed line holds the name column's
-    words, then the explanation column's: both texts should continue well under the syllable
-    language model, the explanation part may open the way explanations do, neither part is wider
-    than its column, and a running column (the name, and the explanation when
-    ``explanation_open``) should not skip a line."""
-    score = _continuation_logprob(name, tokens[:k]) + _continuation_logprob(explanation, tokens[k:])
-    if opens_explanation(tokens[k:]):
-        score += settings.explanation_cue
-    score -= settings.reference_in_name * sum(1 for _, raw in tokens[:k] if _REFERENCE.search(raw))
-    if k == 0 or (k < len(tokens) and not explanation_open) or (k == len(tokens) and explanation_open):
-        score -= settings.column_gap
-    if 0 < k < len(tokens) and _chars(tokens[:k]) + settings.name_end_room <= width:
-        score -= settings.name_close  # a short name part ends the name
-    if _chars(tokens[k:]) > explanation_width + settings.name_overflow:
-        score -= settings.column_overflow
-    return score
-
-
-def opens_explanation(tokens: list[tuple[str, str]]) -> bool:
-    return bool(tokens) and bool(_EXPLANATION_OPENING.match(" ".join(fold(t) for t, _ in tokens)))
-
-
-def ends_columns(
-    tokens: list[tuple[str, str]], k: int, width: int, explanation_width: int, settings: LineTableSettings
-) -> tuple[bool, bool]:
-    """Whether a line split after its k-th token ends the name column, the explanation column:
-    a column's text is top-aligned and fills each line up to about one syllable, so a part with
-    room left (or an empty part) was the column's last."""
-    room = settings.name_end_room
-    name_ends = k < len(tokens) and (k == 0 or _chars(tokens[:k]) + room <= width)
-    explanation_ends = k == len(tokens) or _chars(tokens[k:]) + 2 * room <= explanation_width
-    return name_ends, explanation_ends
-
-
-def joint_split(
-    lines: list[tuple[list[tuple[str, str]], int, int]],
-    name: list[tuple[str, str]],
-    explanation: list[tuple[str, str]],
-    open_columns: tuple[bool, bool],
-    settings: LineTableSettings = LineTableSettings(),
-) -> tuple[list[int], tuple[bool, bool]]:
-    """Split points of a row's consecutive number-less lines (tokens, name width, explanation
-    width), decided together: a beam search over each line's split, where a column once ended
-    stays ended and a line left after both ended costs ``column_overrun``. Returns the splits and
-    which columns are still open after the last line."""
-    # hypothesis: (score, splits, (name open, explanation open), name tail, explanation tail)
-    beam = [(0.0, (), open_columns, tuple(name[-3:]), tuple(explanation[-3:]))]
-    for tokens, width, explanation_width in lines:
-        grown: dict[tuple, tuple] = {}
-        for score, splits, (name_open, explanation_open), name_tail, explanation_tail in beam:
-            for k in split_points(tokens, width, settings) if name_open else range(1):
-                # An explanation part that opens like one (a dash, "Kế hoạch số") starts a new
-                # paragraph of the explanation cell: the column had not ended.
-                running = explanation_open or opens_explanation(tokens[k:])
-                if name_open:
-                    gain = split_score(
-                        tokens, k, list(name_tail), list(explanation_tail), width, explanation_width, running, settings
-                    )
-                else:
-                    gain = _continuation_logprob(list(explanation_tail), tokens)
-                    gain -= 0.0 if running else settings.column_overrun
-                name_ends, explanation_ends = ends_columns(tokens, k, width, explanation_width, settings)
-                # Once the name has ended, a short explanation line is a paragraph break, not its end.
-                state = (name_open and not name_ends, running and not (explanation_ends and name_open))
-                hyp = (
-                    score + gain,
-                    splits + (k,),
-                    state,
-                    (name_tail + tuple(tokens[:k]))[-3:],
-                    (explanation_tail + tuple(tokens[k:]))[-3:],
-                )
-                key = hyp[2:]
-                if key not in grown or grown[key][0] < hyp[0]:
-                    grown[key] = hyp
-        beam = sorted(grown.values(), key=lambda h: -h[0])[: settings.split_beam]
-    best = beam[0]
-    return list(best[1]), best[2]
-
-
-def _chars(tokens: list[tuple[str, str]]) -> int:
-    return len(" ".join(raw for _, raw in tokens))
-
-
-def _continuation_logprob(before: list[tuple[str, str]], tokens: list[tuple[str, str]]) -> float:
-    """log P(tokens | the text before them) under the repair stage's syllable trigram model;
-    punctuation and non-syllables restart the context, as in the repair stage."""
-    model = load_model()
-    context = [BOS, BOS]
-    for text, _ in before[-3:]:
-        context = _advance(context, text)
-    total = 0.0
-    for text, _ in tokens:
-        token = parse_token(text)
-        unit = lm_unit(token.core)
-        if any(ch in '([{"“-–' for ch in token.lead):
-            context = [BOS, BOS]
-        if unit is not None:
-            total += model.score(context[0], context[1], unit)
-        context = _advance(context, text)
-    return total
-
-
-def _advance(context: list[str], text: str) -> list[str]:
-    token = parse_token(text)
-    unit = lm_unit(token.core)
-    if unit is None or breaks_context(token):
-        return [BOS, BOS]
-    return [context[1], unit]
-
-
-@lru_cache(maxsize=1)
-def criterion_catalogue() -> tuple[str, ...]:
-    """Diacritic-free criterion names of the CCHC index catalogue (the part of
-    ``cchc_phrases.txt`` above its administrative phrases, which explanations also use)."""
-    names = []
-    for line in (_CATALOGUE_DIR / "cchc_phrases.txt").read_text(encoding="utf-8").splitlines():
-        if line.startswith("# Administrative phrases"):
-            break
-        if line.strip() and not line.startswith("#"):
-            names.append(" ".join(re.findall(r"[\p{L}\p{N}]+", fold(line))))
-    return tuple(names)
-
-
-def is_criterion_name(tokens: list[tuple[str, str]], settings: LineTableSettings = LineTableSettings()) -> bool:
-    """A capitalised text block close to a catalogued criterion name."""
-    text = " ".join(t for t, _ in tokens)
-    if not text[:1].isupper():
-        return False
-    folded = " ".join(re.findall(r"[\p{L}\p{N}]+", fold(text)))
-    best = process.extractOne(folded, criterion_catalogue(), scorer=fuzz.ratio)
-    return best is not None and best[1] >= settings.criterion_name_similarity
-
-
-def _is_heading(tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
-    letters = [ch for _, raw in tokens for ch in raw if ch.isalpha()]
-    if len(tokens) < 2 or len(letters) < 6:
-        return False
-    return sum(ch.isupper() for ch in letters) / len(letters) >= settings.heading_upper_share

@@ -51,6 +51,8 @@ class Output:
     fmt: str  # docx | pdf | txt | md | tsv
     document: object  # Document (docx, pdf) or str (text formats)
     printed: frozenset | None = None  # metadata fields this file prints (None: all of them)
+    # A "txt" output of a Document with this set is an OCR dump (corpusgen.dumps.OcrDump) of its PDF.
+    ocr: object | None = None
 
 
 @dataclass

@@ -93,6 +93,9 @@ class Table:
     repeat_header: bool = True  # header rows marked to repeat on every page
     allow_break: bool = False  # a row may split across a page break
     font_pt: float = 11
+    # Vertical alignment of the centred cells (code, points): "center" puts the numbers half-way
+    # down a tall row, so an OCR'd line of numbers has name lines above and below it.
+    valign: str = "top"
 
 
 @dataclass(frozen=True)

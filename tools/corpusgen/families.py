@@ -28,6 +28,7 @@ from corpusgen.document import (
     Table,
     Title,
 )
+from corpusgen.dumps import DUMP_FAMILIES
 from corpusgen.grid import ScoreLayout, score_grid, stat_grid
 from corpusgen.render_text import TextStyle, write_text
 from corpusgen.reports import narrative, statistics
@@ -556,4 +557,5 @@ FAMILIES = {
     "F13_narrative_counts": f13,
     "F14_scale_column": f14,
     "F15_writer_text_export": f15,
+    **DUMP_FAMILIES,
 }

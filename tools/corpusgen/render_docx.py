@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -222,6 +222,8 @@ def _table(doc, block: Table) -> None:
                 continue
             fmt = {"bold": cell.bold, "align": cell.align}
             _write_lines(table.cell(r, col), [(line, fmt) for line in cell.text.split("\n")], block.font_pt)
+            if block.valign == "center" and cell.align == "center":
+                table.cell(r, col).vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     for row, grid_row in zip(table.rows, grid.rows):
         if grid_row.kind in ("header", "numbers") and block.repeat_header:
             _repeat_as_header(row)

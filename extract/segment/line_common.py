@@ -1,0 +1,89 @@
+"""Settings and token classes shared by the modules that read score tables from lines
+(``score_lines``: rows; ``line_header``: the header and its columns; ``line_split``: name and
+explanation parts of a line)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from extract.model import Line
+
+
+@dataclass(frozen=True)
+class LineTableSettings:
+    # Share of a line's words that must be header vocabulary for the line to be a header line.
+    header_share: float = 0.4
+    # Longer lines are prose that happens to mention "tiêu chí" and "điểm tối đa".
+    max_header_chars: int = 90
+    # Similarity (0..100) of an OCR'd word to a header word.
+    header_word_similarity: float = 70.0
+    # Column concepts a header must show before lines below it are read as a score table.
+    min_header_concepts: int = 2
+    # Lines after the header lines that may still hold its words (a label wrapped over short lines).
+    header_tail_lines: int = 5
+    # A lone number on its own line larger than this is not a points cell (a code, a year).
+    max_bare_points: float = 30.0
+    # Fallback width (characters) of the name column when no line shows where it ends.
+    default_name_width: int = 36
+    default_explanation_width: int = 45
+    # Uppercase share above which a text block reads as a section heading.
+    heading_upper_share: float = 0.8
+    # Words of name a line needs before a lone number ending it counts as the max cell
+    # ("tháng 7" is a date, not a criterion worth 7 points).
+    min_name_words_single: int = 3
+    # How far (in ``normalize.codes`` cost) a lone dotted token may jump from the last code
+    # and still read as the next code rather than as points.
+    max_code_step: float = 0.9
+    # Similarity (0..100, diacritic-free) of a text block to a catalogued criterion name for the
+    # block to read as the name of a row whose code and numbers were lost, not as explanation.
+    criterion_name_similarity: float = 85.0
+    # Body lines (after the header) whose words give the ink profile the column gutters are found in.
+    gutter_sample_lines: int = 120
+    # Splitting a number-less line of the interleaved layout into name and explanation text:
+    # characters the name part may run past the name column's estimated width (OCR'd text has
+    # no fixed pitch) ...
+    name_overflow: int = 4
+    # ... and room (characters) left on a name line that says the name ended there: a wrapped
+    # name fills its column up to about one syllable.
+    name_end_room: int = 10
+    # Which quantile of the name ends before the numbers is the name column's right edge.
+    name_end_quantile: float = 0.75
+    # ... and when the explanation prints before the numbers (their text is the name's and the
+    # explanation's): rows without an explanation are about this share of them.
+    name_end_quantile_explanation_first: float = 0.4
+    # Log-probability bonus for an explanation part that opens like one ("- ", "Kế hoạch số",
+    # a date), and penalty per document number or date put into the name.
+    explanation_cue: float = 4.0
+    reference_in_name: float = 6.0
+    # Penalty for leaving a column's part of a line empty while its text is still running (cells
+    # are top-aligned: a column's text runs line after line, then stops).
+    column_gap: float = 6.0
+    # Penalty for a name part short enough to end the name (every later line is explanation then).
+    name_close: float = 2.0
+    # Penalty for an explanation part wider than its column.
+    column_overflow: float = 20.0
+    # Penalty for a line left after both text columns ended: the split that ended them was wrong
+    # (a row's lines are split jointly, so an early end is weighed against the lines after it).
+    column_overrun: float = 12.0
+    # Split hypotheses kept per line while a row's lines are split jointly.
+    split_beam: int = 24
+
+
+_SCORE_TOKEN = re.compile(r"^(?:0|[1-9]\d?)(?:[.,]\d{1,2})?$")
+_JUNK = re.compile(r"^[^\p{L}\p{N}]+$")
+
+
+def line_tokens(line: Line) -> list[tuple[str, str]]:
+    """(repaired, raw) token pairs. The repair stage keeps tokens aligned; when it did not, the
+    raw tokens stand for both."""
+    raw = (line.raw if line.raw is not None else line.text).split()
+    text = line.text.split()
+    if len(text) != len(raw):
+        text = raw
+    return list(zip(text, raw))
+
+
+def is_score_token(token: str) -> bool:
+    return bool(_SCORE_TOKEN.match(token))

@@ -1,0 +1,249 @@
+"""The header of a score table read from lines: which lines are header lines, the column concepts
+they name and in what order, and (for OCR'd pages with word boxes) the columns' x-ranges."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+import regex as re
+from rapidfuzz import fuzz
+
+from extract.model import Line, Page
+from extract.segment.line_common import _JUNK, LineTableSettings, is_score_token
+from normalize.text import fold
+
+_HEADER_WORDS = (
+    "stt",
+    "tt",
+    "linh",
+    "vuc",
+    "tieu",
+    "chi",
+    "diem",
+    "toi",
+    "da",
+    "tu",
+    "danh",
+    "gia",
+    "cham",
+    "noi",
+    "dung",
+    "giai",
+    "trinh",
+    "tai",
+    "lieu",
+    "kiem",
+    "chung",
+    "so",
+    "thu",
+    "tham",
+    "dinh",
+    "thang",  # "Thang điểm": the max column
+    "chuan",  # "Điểm chuẩn": the max column
+    "ghi",  # "Ghi chú": the explanation column
+    "chu",
+    "thanh",  # "tiêu chí thành phần"
+    "phan",
+    "nhan",
+)
+# Column concepts and the header phrases (diacritic-free) that name them; each concept's phrases
+# in the order its label words print (a label wraps: "Thang" / "điểm").
+_HEADER_CONCEPTS = {
+    "criterion": ("tieu chi", "linh vuc", "noi dung danh gia"),
+    "max": ("toi da", "diem toi", "thang diem", "diem chuan"),
+    "self": ("tu danh gia", "tu cham", "danh gia"),
+    "appraised": ("tham dinh",),
+    "explanation": ("giai trinh", "kiem chung", "ghi chu"),
+}
+# How close (0..100) a header line's words must come to a concept's phrase: OCR drops and
+# confuses letters in a short header word ("Ghi chi" for "Ghi chú", "tham" for "thẩm").
+_CONCEPT_SIMILARITY = 85.0
+
+# ---------------------------------------------------------------- header recognition
+
+
+def header_share(text: str, settings: LineTableSettings = LineTableSettings()) -> float:
+    words = [w for w in re.findall(r"[\p{L}\p{N}]+", fold(text)) if len(w) >= 2 or w in ("da",)]
+    if not words:
+        return 0.0
+    hits = sum(1 for w in words if max(fuzz.ratio(w, h) for h in _HEADER_WORDS) >= settings.header_word_similarity)
+    return hits / len(words)
+
+
+def header_concepts(text: str) -> set[str]:
+    folded = " ".join(re.findall(r"[\p{L}\p{N}]+", fold(text)))
+    found = set()
+    for concept, phrases in _HEADER_CONCEPTS.items():
+        if any(_names(p, folded) for p in phrases):
+            found.add(concept)
+    return found
+
+
+def _names(phrase: str, folded: str) -> bool:
+    """Whether the folded line holds the phrase (OCR slips allowed) as whole words: "ghi chu"
+    is in "ghi chi", not in "danh gia chung"."""
+    hit = fuzz.partial_ratio_alignment(phrase, folded, score_cutoff=_CONCEPT_SIMILARITY)
+    if hit is None:
+        return False
+    start, end = hit.dest_start, hit.dest_end
+    return (start == 0 or folded[start - 1] == " ") and (end == len(folded) or folded[end] == " ")
+
+
+def is_header_line(line: Line, settings: LineTableSettings = LineTableSettings()) -> bool:
+    text = line.raw or line.text
+    if any(is_score_token(t) for t in text.split()) or len(text) > settings.max_header_chars:
+        return False  # a header has no points in it, and is no paragraph
+    return header_share(text, settings) >= settings.header_share
+
+
+def is_repeated_header(line: Line, settings: LineTableSettings = LineTableSettings()) -> bool:
+    return (
+        is_header_line(line, settings) and len(header_concepts(line.raw or line.text)) >= settings.min_header_concepts
+    )
+
+
+def column_at(x: float, columns: dict[str, tuple[float, float]]) -> str:
+    """The column whose range holds ``x``, else the nearest one."""
+    return min(
+        columns,
+        key=lambda k: 0 if columns[k][0] <= x <= columns[k][1] else min(abs(x - columns[k][0]), abs(x - columns[k][1])),
+    )
+
+
+# Words a document title shares with a header ("chỉ số", "xác định", "đánh giá") name none.
+_HEADER_KEYS = {
+    "stt": "code",
+    "tt": "code",
+    "tieu": "name",
+    "linh": "name",
+    "vuc": "name",
+    "toi": "max",
+    "da": "max",
+    "chuan": "max",
+    "tu": "self",
+    "cham": "self",
+    "tham": "appraised",
+    "giai": "explanation",
+    "trinh": "explanation",
+    "noi": "explanation",
+    "kiem": "explanation",
+    "chung": "explanation",
+    "ghi": "explanation",
+}
+
+
+def header_key(word: str) -> str | None:
+    folded = fold(word).strip(".,:;()/|_")
+    if folded.startswith("diem") and len(folded) > 4:
+        folded = folded[4:]
+    return _HEADER_KEYS.get(folded)
+
+
+def column_ranges(header: list[Line], body: list[Line], page: Page) -> dict[str, tuple[float, float]] | None:
+    """Column x-ranges from the header words' positions (over every header line): each column's
+    words give its anchor; the boundary between two neighbouring columns is a least-inked gutter
+    between their anchors in the body lines, or half-way between the anchors when the body gives
+    no words."""
+    anchors: dict[str, list[tuple[float, float]]] = {}
+    for line in header:
+        for word in line.words:
+            key = header_key(word.text) if word.bbox is not None else None
+            if key and word.bbox is not None:
+                anchors.setdefault(key, []).append((word.bbox[0], word.bbox[2]))
+    if not {"code", "name", "max"} <= set(anchors):
+        return None
+    # (centre, left edge of the header words, column)
+    heads = sorted((statistics.mean((a + b) / 2 for a, b in v), min(a for a, _ in v), k) for k, v in anchors.items())
+    boxes = [w.bbox for line in header + body for w in line.words if w.bbox is not None]
+    width = page.width or max(b[2] for b in boxes) * 1.05
+    ink = ink_profile(body, int(width) + 1)
+    out = {}
+    lo = 0.0
+    for (centre, _, key), following in zip(heads, heads[1:] + [None]):
+        hi = width if following is None else gutter(ink, centre, following[0], near=following[1])
+        out[key] = (lo, hi)
+        lo = hi
+    return out
+
+
+def ink_profile(lines: list[Line], width: int) -> list[int]:
+    """How many lines have a word (not a speck) over each x: columns' text is inked, gutters not."""
+    counts = [0] * width
+    for line in lines:
+        for word in line.words:
+            if word.bbox is None or _JUNK.match(word.text):
+                continue
+            for x in range(max(0, int(word.bbox[0])), min(width, int(word.bbox[2]) + 1)):
+                counts[x] += 1
+    return counts
+
+
+def gutter(ink: list[int], left: float, right: float, near: float | None = None) -> float:
+    """The middle of a least-inked run of x between two column anchors: the run nearest ``near``
+    (the left edge of the right-hand column's header: text of a left-aligned column runs up to
+    its neighbour's cell, and with few lines the spaces between its words are blank too), the
+    widest among equally near ones."""
+    a, b = int(left), int(right)
+    if b - a < 2 or not any(ink[a:b]):
+        return (left + right) / 2
+    low = min(ink[a:b])
+    runs, run_start = [], None
+    for x in range(a, b + 1):
+        if x < b and ink[x] == low:
+            run_start = x if run_start is None else run_start
+        elif run_start is not None:
+            runs.append((run_start, x - 1))
+            run_start = None
+    target = (left + right) / 2 if near is None else near
+    start, end = min(runs, key=lambda r: (max(r[0] - target, target - r[1], 0), r[0] - r[1]))
+    return (start + end) / 2
+
+
+_POINTS = ("max", "self", "appraised")
+
+
+@dataclass(frozen=True)
+class HeaderLayout:
+    """What a plain-text header says of the columns: the points columns in print order, and
+    whether the explanation column prints before them (its text then comes before a line's
+    numbers, after the name's)."""
+
+    points: tuple[str, ...] = ("max", "self")
+    explanation_first: bool = False
+
+
+# Header words whose column is the explanation's even when a criterion label shares them ("Nội
+# dung đánh giá" names the criterion, "Nội dung giải trình" the explanation): "noi" says neither.
+_EXPLANATION_WORDS = frozenset({"giai", "trinh", "kiem", "chung", "ghi"})
+
+
+def _keyed_words(text: str) -> list[str]:
+    """The columns a header line's words name, left to right (words naming none left out)."""
+    keys = []
+    for word in text.split():
+        key = header_key(word)
+        if key == "explanation" and fold(word).strip(".,:;()/|_") not in _EXPLANATION_WORDS:
+            key = None
+        if key:
+            keys.append(key)
+    return keys
+
+
+def header_layout(lines: list[Line]) -> HeaderLayout:
+    """The points columns and the explanation's place from the header lines: a header line names
+    the columns left to right, so two column words on one line give their order. An appraised
+    column is there when a header word names it; the explanation prints first when, on the lines
+    naming it and a points column, it mostly comes before that column."""
+    before = after = 0
+    appraised = False
+    for line in lines:
+        keys = _keyed_words(line.raw or line.text)
+        appraised = appraised or "appraised" in keys
+        if "explanation" in keys:
+            first = keys.index("explanation")
+            at = [k for k, key in enumerate(keys) if key in _POINTS]
+            before += sum(1 for k in at if k > first)
+            after += sum(1 for k in at if k < first)
+    points = _POINTS if appraised else _POINTS[:2]
+    return HeaderLayout(points=points, explanation_first=before > after)

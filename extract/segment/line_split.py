@@ -1,0 +1,200 @@
+"""Splitting a printed line of an interleaved score table into its name part and its explanation
+part: a beam search over the split points of a row's lines, scored by the repair stage's syllable
+language model, explanation cues and the columns' widths."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex as re
+from rapidfuzz import fuzz, process
+
+from extract.segment.line_common import LineTableSettings
+from normalize.text import fold
+from normalize.vietnamese.model import BOS, DATA as _CATALOGUE_DIR, load_model
+from normalize.vietnamese.tokens import breaks_context, lm_unit, parse_token
+
+# How an explanation cell opens: a dash, a document ("Kế hoạch số", "Báo cáo số", "Quyết định"),
+# a date, or a reference number.
+_EXPLANATION_OPENING = re.compile(
+    r"^(?:[-–+•]|(?:ke hoach|bao cao|quyet dinh|cong van|thong bao|to trinh)\s+so\b"
+    r"|ngay\s+\d|\d{1,2}/\d{1,2}/\d{2,4})",
+    re.I,
+)
+_REFERENCE = re.compile(r"\d+/(?:\d|[\p{Lu}])", re.I)
+
+
+def name_split(
+    tokens: list[tuple[str, str]],
+    name: list[tuple[str, str]],
+    explanation: list[tuple[str, str]],
+    width: int,
+    explanation_width: int,
+    explanation_open: bool = True,
+    settings: LineTableSettings = LineTableSettings(),
+) -> int:
+    """How many of one number-less line's tokens are the name's (the rest are the explanation's),
+    the line taken alone: see ``split_score``."""
+    scores = [
+        (split_score(tokens, k, name, explanation, width, explanation_width, explanation_open, settings), k)
+        for k in split_points(tokens, width, settings)
+    ]
+    return max(scores, key=lambda s: (s[0], -s[1]))[1]
+
+
+def split_points(tokens: list[tuple[str, str]], width: int, settings: LineTableSettings) -> range:
+    """The word boundaries a name part may end at: no name part much wider than its column."""
+    k = 1
+    while k <= len(tokens) and _chars(tokens[:k]) <= width + settings.name_overflow:
+        k += 1
+    return range(k)
+
+
+def split_score(
+    tokens: list[tuple[str, str]],
+    k: int,
+    name: list[tuple[str, str]],
+    explanation: list[tuple[str, str]],
+    width: int,
+    explanation_width: int,
+    explanation_open: bool,
+    settings: LineTableSettings,
+) -> float:
+    """How well a line reads split after its k-th token. Each printed line holds the name column's
+    words, then the explanation column's: both texts should continue well under the syllable
+    language model, the explanation part may open the way explanations do, neither part is wider
+    than its column, and a running column (the name, and the explanation when
+    ``explanation_open``) should not skip a line."""
+    score = _continuation_logprob(name, tokens[:k]) + _continuation_logprob(explanation, tokens[k:])
+    if opens_explanation(tokens[k:]):
+        score += settings.explanation_cue
+    score -= settings.reference_in_name * sum(1 for _, raw in tokens[:k] if _REFERENCE.search(raw))
+    if k == 0 or (k < len(tokens) and not explanation_open) or (k == len(tokens) and explanation_open):
+        score -= settings.column_gap
+    if 0 < k < len(tokens) and _chars(tokens[:k]) + settings.name_end_room <= width:
+        score -= settings.name_close  # a short name part ends the name
+    if _chars(tokens[k:]) > explanation_width + settings.name_overflow:
+        score -= settings.column_overflow
+    return score
+
+
+def opens_explanation(tokens: list[tuple[str, str]]) -> bool:
+    return bool(tokens) and bool(_EXPLANATION_OPENING.match(" ".join(fold(t) for t, _ in tokens)))
+
+
+def ends_columns(
+    tokens: list[tuple[str, str]], k: int, width: int, explanation_width: int, settings: LineTableSettings
+) -> tuple[bool, bool]:
+    """Whether a line split after its k-th token ends the name column, the explanation column:
+    a column's text is top-aligned and fills each line up to about one syllable, so a part with
+    room left (or an empty part) was the column's last."""
+    room = settings.name_end_room
+    name_ends = k < len(tokens) and (k == 0 or _chars(tokens[:k]) + room <= width)
+    explanation_ends = k == len(tokens) or _chars(tokens[k:]) + 2 * room <= explanation_width
+    return name_ends, explanation_ends
+
+
+def joint_split(
+    lines: list[tuple[list[tuple[str, str]], int, int]],
+    name: list[tuple[str, str]],
+    explanation: list[tuple[str, str]],
+    open_columns: tuple[bool, bool],
+    settings: LineTableSettings = LineTableSettings(),
+) -> tuple[list[int], tuple[bool, bool]]:
+    """Split points of a row's consecutive number-less lines (tokens, name width, explanation
+    width), decided together: a beam search over each line's split, where a column once ended
+    stays ended and a line left after both ended costs ``column_overrun``. Returns the splits and
+    which columns are still open after the last line."""
+    # hypothesis: (score, splits, (name open, explanation open), name tail, explanation tail)
+    beam = [(0.0, (), open_columns, tuple(name[-3:]), tuple(explanation[-3:]))]
+    for tokens, width, explanation_width in lines:
+        grown: dict[tuple, tuple] = {}
+        for score, splits, (name_open, explanation_open), name_tail, explanation_tail in beam:
+            for k in split_points(tokens, width, settings) if name_open else range(1):
+                # An explanation part that opens like one (a dash, "Kế hoạch số") starts a new
+                # paragraph of the explanation cell: the column had not ended.
+                running = explanation_open or opens_explanation(tokens[k:])
+                if name_open:
+                    gain = split_score(
+                        tokens, k, list(name_tail), list(explanation_tail), width, explanation_width, running, settings
+                    )
+                else:
+                    gain = _continuation_logprob(list(explanation_tail), tokens)
+                    gain -= 0.0 if running else settings.column_overrun
+                name_ends, explanation_ends = ends_columns(tokens, k, width, explanation_width, settings)
+                # Once the name has ended, a short explanation line is a paragraph break, not its end.
+                state = (name_open and not name_ends, running and not (explanation_ends and name_open))
+                hyp = (
+                    score + gain,
+                    splits + (k,),
+                    state,
+                    (name_tail + tuple(tokens[:k]))[-3:],
+                    (explanation_tail + tuple(tokens[k:]))[-3:],
+                )
+                key = hyp[2:]
+                if key not in grown or grown[key][0] < hyp[0]:
+                    grown[key] = hyp
+        beam = sorted(grown.values(), key=lambda h: -h[0])[: settings.split_beam]
+    best = beam[0]
+    return list(best[1]), best[2]
+
+
+def _chars(tokens: list[tuple[str, str]]) -> int:
+    return len(" ".join(raw for _, raw in tokens))
+
+
+def _continuation_logprob(before: list[tuple[str, str]], tokens: list[tuple[str, str]]) -> float:
+    """log P(tokens | the text before them) under the repair stage's syllable trigram model;
+    punctuation and non-syllables restart the context, as in the repair stage."""
+    model = load_model()
+    context = [BOS, BOS]
+    for text, _ in before[-3:]:
+        context = _advance(context, text)
+    total = 0.0
+    for text, _ in tokens:
+        token = parse_token(text)
+        unit = lm_unit(token.core)
+        if any(ch in '([{"“-–' for ch in token.lead):
+            context = [BOS, BOS]
+        if unit is not None:
+            total += model.score(context[0], context[1], unit)
+        context = _advance(context, text)
+    return total
+
+
+def _advance(context: list[str], text: str) -> list[str]:
+    token = parse_token(text)
+    unit = lm_unit(token.core)
+    if unit is None or breaks_context(token):
+        return [BOS, BOS]
+    return [context[1], unit]
+
+
+@lru_cache(maxsize=1)
+def criterion_catalogue() -> tuple[str, ...]:
+    """Diacritic-free criterion names of the CCHC index catalogue (the part of
+    ``cchc_phrases.txt`` above its administrative phrases, which explanations also use)."""
+    names = []
+    for line in (_CATALOGUE_DIR / "cchc_phrases.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# Administrative phrases"):
+            break
+        if line.strip() and not line.startswith("#"):
+            names.append(" ".join(re.findall(r"[\p{L}\p{N}]+", fold(line))))
+    return tuple(names)
+
+
+def is_criterion_name(tokens: list[tuple[str, str]], settings: LineTableSettings = LineTableSettings()) -> bool:
+    """A capitalised text block close to a catalogued criterion name."""
+    text = " ".join(t for t, _ in tokens)
+    if not text[:1].isupper():
+        return False
+    folded = " ".join(re.findall(r"[\p{L}\p{N}]+", fold(text)))
+    best = process.extractOne(folded, criterion_catalogue(), scorer=fuzz.ratio)
+    return best is not None and best[1] >= settings.criterion_name_similarity
+
+
+def _is_heading(tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
+    letters = [ch for _, raw in tokens for ch in raw if ch.isalpha()]
+    if len(tokens) < 2 or len(letters) < 6:
+        return False
+    return sum(ch.isupper() for ch in letters) / len(letters) >= settings.heading_upper_share
