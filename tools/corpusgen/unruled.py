@@ -49,9 +49,10 @@ def _docx_pdf(variant: str, doc: Document) -> list[Output]:
     return [Output(variant, "docx", doc), Output(variant, "pdf", doc)]
 
 
-def roman_parts(criteria: list[Criterion]) -> list[Criterion]:
+def roman_parts(criteria: list[Criterion], letters: bool = False) -> list[Criterion]:
     """Two roman parts made from the fields (or from a single field's criteria), each part's fields
-    numbered from 1 again ("II.1" prints "1."); deeper levels stay decimal ("II.1.2" prints "1.2")."""
+    numbered from 1 again ("II.1" prints "1."); deeper levels stay decimal ("II.1.2" prints "1.2"),
+    or with ``letters`` the deepest level is a)/b) items ("II.1.a" prints "a)")."""
     kids = children_of(criteria)
     tops = kids.get(None, [])
     if len(tops) == 1 and len(kids.get(tops[0].code, [])) >= 2 and not is_roman(tops[0].code):
@@ -59,7 +60,7 @@ def roman_parts(criteria: list[Criterion]) -> list[Criterion]:
         kids = children_of(criteria)
         tops = kids.get(None, [])
     if any(is_roman(c.code) for c in tops):
-        return renumber(criteria)
+        return renumber(criteria, letters=letters)
     cut = max(1, len(tops) // 2)
     out: list[Criterion] = []
     for name, part, group in ((PART_NAMES[0], "I", tops[:cut]), (PART_NAMES[1], "II", tops[cut:])):
@@ -72,7 +73,7 @@ def roman_parts(criteria: list[Criterion]) -> list[Criterion]:
                 c, parent = stack.pop(0)
                 out.append(replace(c, parent=parent))
                 stack = [(k, c.code) for k in kids.get(c.code, [])] + stack
-    return renumber(out)
+    return renumber(out, letters=letters)
 
 
 def f16(inst: Instance) -> Built:
@@ -101,12 +102,13 @@ def f16(inst: Instance) -> Built:
 
 def f17(inst: Instance) -> Built:
     """Unruled, landscape: two roman parts whose arabic numbering restarts (I, 1, 1.1, II, 1, 1.1),
-    no a)/b) items, the explanation column before the points in half the instances, the total row
-    first or last."""
+    the deepest level as a)/b) items in the last two instances, the explanation column before the
+    points in half the instances, the total row first or last."""
     rng = inst.rng()
     year = evaluation_year(inst, rng)
     meta, title = score_meta(inst, rng, year)
-    table = score_content(inst, rng, year, keep=1.0, transform=roman_parts)
+    letters = inst.index >= 3
+    table = score_content(inst, rng, year, keep=1.0, transform=lambda rows: roman_parts(rows, letters))
     before = inst.index % 2 == 1
     columns = (
         ("code", "name", "explanation", "max", "self") if before else ("code", "name", "max", "self", "explanation")
