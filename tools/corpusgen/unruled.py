@@ -79,7 +79,8 @@ def roman_parts(criteria: list[Criterion], letters: bool = False) -> list[Criter
 def f16(inst: Instance) -> Built:
     """Unruled, portrait: a column-number row "(1) (2) …" under the header, the set's own arabic
     numbering (no parts), an appraised column in half the instances, a narrow name column (names
-    wrap), the total row last or none."""
+    wrap), the total row last or none; the last instance has a two-level header ("Điểm số" over
+    the points columns)."""
     rng = inst.rng()
     year = evaluation_year(inst, rng)
     meta, title = score_meta(inst, rng, year)
@@ -91,6 +92,7 @@ def f16(inst: Instance) -> Built:
         columns,
         _labels(rng),
         number_row=True,
+        group_label="Điểm số" if inst.index == 4 else None,
         total=total,
         total_label=rng.choice(TOTAL_LABELS),
         code_style=rng.choice(("dot", "plain")),
