@@ -103,7 +103,8 @@ def unruled_tables(
         if chunks[i] < s.min_cols:
             i += 1
             continue
-        made = _table_at(items, chunks, i, pitch, page, s, cell_text, [] if found else carried)
+        floor = max(found[-1][1]) + 1 if found else 0  # header lines are not taken from a table above
+        made = _table_at(items, chunks, i, floor, pitch, page, s, cell_text, [] if found else carried)
         if made is None:
             i += 1
             continue
@@ -120,8 +121,10 @@ def _pitch(items: list[_Line]) -> float:
 
 
 def _table_at(
-    items, chunks, start, pitch, page, s: UnruledSettings, cell_text, carried: list[float]
+    items, chunks, start, floor, pitch, page, s: UnruledSettings, cell_text, carried: list[float]
 ) -> tuple[Table, set[int]] | None:
+    """The table whose first line of several columns is ``start`` (lines above ``floor`` belong to
+    another), with the indexes of its lines; None when its columns or rows cannot be found."""
     size = items[start].size
     # the run of lines close enough to be one block
     end = start
@@ -143,7 +146,7 @@ def _table_at(
         kept.append(k)
     # header lines above the seed that fit the columns
     k = start - 1
-    while k >= 0 and items[k + 1].top - items[k].top <= s.max_gap * pitch and not _crosses(items[k], first_cut):
+    while k >= floor and items[k + 1].top - items[k].top <= s.max_gap * pitch and not _crosses(items[k], first_cut):
         if items[k].x0 < items[start].x0 - size or items[k].x1 > items[start].x1 + size:
             break
         kept.insert(0, k)
