@@ -24,7 +24,7 @@ from extract.segment.narrative import find_score_statements, find_targets
 from extract.segment.score_tables import find_score_tables
 from extract.segment.statistics import find_statistics
 from extract.segment.task_tables import find_task_tables
-from extract.segment.unread import find_unread, unread_review_items
+from extract.segment.unread import find_unread, unread_review_items, withdraw_unsure_tables
 from normalize.vietnamese import repair_document
 from schemas import schema_errors
 
@@ -78,7 +78,10 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     result.score_statements = _run_stage(result, "segment", lambda: find_score_statements(doc), debug, default=[])
     result.targets = _run_stage(result, "segment", lambda: find_targets(doc), debug, default=[])
     result.counts = _run_stage(result, "segment", lambda: find_counts(doc), debug, default=[])
-    result.unread = _run_stage(result, "segment", lambda: find_unread(doc, result), debug, default=[])
+    # Tables of typed pages whose rows cannot be trusted are reported as unread, not as rows.
+    unsure = _run_stage(result, "segment", lambda: withdraw_unsure_tables(doc, result), debug, default=[])
+    unread = _run_stage(result, "segment", lambda: find_unread(doc, result, known=unsure), debug, default=[])
+    result.unread = sorted(unread + unsure, key=lambda p: (p.page or 0, p.line_start or 0))
     _run_stage(result, "reconcile", lambda: reconcile(result, options.reconcile), debug)
     # What was not read explains the sums it leaves short, and goes to the queue ahead of every
     # doubtful value.

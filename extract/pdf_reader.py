@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from typing import Any
 from extract.base import DocumentReader, IngestError
 from extract.limits import Limits, check, memory_error
 from extract.model import BBox, Cell, IngestedDocument, Line, Page, Table, Word, bbox_of
+from extract.pdf_unruled import UnruledSettings, unruled_tables
 from normalize.text import fold_spaces, nfc
 
 
@@ -41,11 +43,8 @@ class PdfTableSettings:
     # A horizontal gap wider than this many font sizes splits a line into separate chunks
     # (the two header columns of an official letter, or the columns of an unruled table).
     chunk_gap: float = 1.8
-    # Unruled tables: this many consecutive lines with at least this many aligned chunks.
-    text_table_min_rows: int = 3
-    text_table_min_cols: int = 3
-    # Chunk starts closer than this are one column (points).
-    column_tolerance: float = 8.0
+    # Tables printed without ruling lines (columns from gutters, rows from numbering).
+    unruled: UnruledSettings = UnruledSettings()
     # Font-name parts that mean a bold face.
     bold_markers: tuple[str, ...] = ("bold", "black", "heavy", "semibold", "demibold")
 
@@ -111,12 +110,15 @@ class PdfReader(DocumentReader):
                 check(len(pdf.pages), limits.max_pages, "PDF has too many pages", " pages")
                 renderer = _Renderer(path, limits=limits)
                 try:
+                    carried: list[float] = []  # column edges of a borderless table the last page ended with
                     for index in pages if pages is not None else range(len(pdf.pages)):
                         if index >= len(pdf.pages):
                             break
-                        page = self._read_page(pdf.pages[index], index, number, renderer, doc.warnings)
+                        page = self._read_page(pdf.pages[index], index, number, renderer, doc.warnings, carried)
                         number = max([number] + [_last_number(b) for b in page.blocks])
                         doc.pages.append(page)
+                        last = page.blocks[-1] if page.blocks else None
+                        carried = last.col_edges if isinstance(last, Table) and last.source == "pdf-text" else []
                 finally:
                     renderer.close()
         except IngestError:
@@ -133,7 +135,9 @@ class PdfReader(DocumentReader):
             raise IngestError("corrupt PDF: no pages")
         return doc
 
-    def _read_page(self, pdf_page, index: int, number: int, renderer: _Renderer, warnings: list[str]) -> Page:
+    def _read_page(
+        self, pdf_page, index: int, number: int, renderer: _Renderer, warnings: list[str], carried: list[float]
+    ) -> Page:
         opts = self.options
         check(
             float(pdf_page.width) * float(pdf_page.height),
@@ -151,7 +155,7 @@ class PdfReader(DocumentReader):
             if not page.blocks:
                 warnings.append(f"page {index + 1}: no text found (blank page or unreadable scan)")
             return page
-        return text_page(pdf_page, index + 1, number + 1, self.settings)
+        return text_page(pdf_page, index + 1, number + 1, self.settings, carried)
 
 
 class _ParserFailure(Exception):
@@ -494,73 +498,11 @@ def ruled_tables(pdf_page, words: list[Word], page: int, settings: PdfTableSetti
     return tables
 
 
-def text_tables(
-    lines: list[list[tuple[Word, float]]], page: int, settings: PdfTableSettings
-) -> list[tuple[Table, set[int]]]:
-    """Unruled tables: runs of consecutive lines that split into at least ``text_table_min_cols``
-    chunks whose starts line up. Returns each table with the indexes of the lines it used."""
-    chunked = [split_chunks(line, settings) for line in lines]
-    found: list[tuple[Table, set[int]]] = []
-    i = 0
-    while i < len(chunked):
-        if len(chunked[i]) < settings.text_table_min_cols:
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(chunked) and len(chunked[j + 1]) >= 2:
-            j += 1
-        run = list(range(i, j + 1))
-        if sum(len(chunked[k]) >= settings.text_table_min_cols for k in run) >= settings.text_table_min_rows:
-            table = _aligned_table([chunked[k] for k in run], page, settings)
-            if table is not None:
-                found.append((table, set(run)))
-        i = j + 1
-    return found
-
-
-def _aligned_table(rows: list[list[list[Word]]], page: int, settings: PdfTableSettings) -> Table | None:
-    starts = _edges([bbox_of(chunk[0])[0] for row in rows for chunk in row], settings.column_tolerance)
-    # A column is a start shared by at least two rows.
-    support = {
-        s: sum(any(abs(bbox_of(ch[0])[0] - s) <= settings.column_tolerance for ch in row) for row in rows)
-        for s in starts
-    }
-    columns = [s for s in starts if support[s] >= 2]
-    if len(columns) < settings.text_table_min_cols:
-        return None
-    cells: list[Cell] = []
-    for r, row in enumerate(rows):
-        # Once the columns are known each word goes to its own: text that nearly fills its cell
-        # leaves too small a gap for chunking to see the column edge.
-        by_col: dict[int, list[Word]] = {}
-        for word in (w for chunk in row for w in chunk):
-            col = max([k for k, s in enumerate(columns) if s <= bbox_of(word)[0] + settings.column_tolerance] or [0])
-            by_col.setdefault(col, []).append(word)
-        for col, ws in sorted(by_col.items()):
-            cells.append(
-                Cell(
-                    row=r,
-                    col=col,
-                    text=fold_spaces(" ".join(w.text for w in ws)),
-                    bbox=union_bbox([bbox_of(w) for w in ws]),
-                    bold=all(w.bold for w in ws),
-                )
-            )
-    all_boxes = [bbox_of(c) for c in cells]
-    box = union_bbox(all_boxes)
-    return Table(
-        page=page,
-        cells=cells,
-        n_rows=len(rows),
-        n_cols=len(columns),
-        source="pdf-text",
-        bbox=box,
-        col_edges=list(columns) + [box[2]],
-    )
-
-
-def text_page(pdf_page, page_number: int, first_number: int, settings: PdfTableSettings) -> Page:
-    """One text-layer page: tables first (ruled, else aligned text), the other words as lines."""
+def text_page(
+    pdf_page, page_number: int, first_number: int, settings: PdfTableSettings, carried: Sequence[float] = ()
+) -> Page:
+    """One text-layer page: tables first (ruled, else borderless ones from word positions; ``carried``:
+    the column edges of a borderless table the previous page ended with), the other words as lines."""
     raw = pdf_page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
     words = to_words(raw, settings)
     plain = [w for w, _ in words]
@@ -570,7 +512,10 @@ def text_page(pdf_page, page_number: int, first_number: int, settings: PdfTableS
     lines = group_lines(free, settings)
     used: set[int] = set()
     if not tables:
-        for table, rows in text_tables(lines, page_number, settings):
+        found = unruled_tables(
+            lines, page_number, settings, lambda ws: cell_text(ws, settings), split_chunks, list(carried)
+        )
+        for table, rows in found:
             tables.append(table)
             used |= rows
     blocks: list[tuple[float, float, Table | list[Word]]] = []

@@ -86,6 +86,9 @@ class CriterionCode:
 
     roman: int
     path: tuple[int, ...] = ()
+    # The last level printed as a lettered item ("a)", "đ)"): its letter, "" for a number. The
+    # path holds the item's place among its siblings (a → 1, b → 2, đ → 5).
+    letter: str = ""
 
     def __lt__(self, other: CriterionCode) -> bool:
         return (self.roman, self.path) < (other.roman, other.path)
@@ -106,9 +109,15 @@ class CriterionCode:
         return None
 
     def format(self, roman_prefix: bool = False) -> str:
+        """ "II", "1.2", "II.1.2" (``roman_prefix``); a lettered item under its parent: "1.2.a"."""
         if not self.path:
             return roman_numeral(self.roman)
-        arabic = ".".join(str(p) for p in self.path)
+        parts = [str(p) for p in self.path]
+        if self.letter:
+            parts[-1] = self.letter
+        arabic = ".".join(parts)
+        if self.letter and len(self.path) == 1 and self.roman:
+            return f"{roman_numeral(self.roman)}.{arabic}"  # an item straight under a section: "II.a"
         return f"{roman_numeral(self.roman)}.{arabic}" if roman_prefix and self.roman else arabic
 
 
@@ -132,11 +141,32 @@ class CodeToken:
     roman: int | None  # the token read as a roman section ("I.", "L" → 1)
     lookalikes: bool  # letters had to be read as digits
     roman_lookalikes: bool = False  # strokes other than I/V/X had to be read as roman ("L" for I)
+    letter: str = ""  # a lettered item ("a)", "b.")
+
+
+# Lettered items follow the Vietnamese alphabet (a, b, c, d, đ, e, g, h, i, k …); "l" is left out
+# of the items read, as OCR prints it for the digit 1.
+_ITEM_LETTERS = "abcdđeghikmnopqrstuvxy"
+_LETTER_ITEM = re.compile(r"^[\(]?([a-zđ])[\).]$")
+
+
+def letter_item(token: str) -> str | None:
+    """The letter of a lettered item's token ("a)", "(b)", "đ."), or None."""
+    m = _LETTER_ITEM.match(token.strip())
+    return m.group(1) if m and m.group(1) in _ITEM_LETTERS else None
+
+
+def item_place(letter: str) -> int:
+    """A lettered item's place among its siblings (a → 1, đ → 5)."""
+    return _ITEM_LETTERS.index(letter) + 1
 
 
 def read_code_token(token: str) -> CodeToken | None:
     """Read one token as a criterion code, or None when it cannot be one (words, dates, years,
     numbers with a leading zero such as "03", which are counts in the explanation)."""
+    letter = letter_item(token)
+    if letter:
+        return CodeToken(token.strip(), "", None, None, False, letter=letter)
     raw = token.strip().replace(":", ".").replace(",", ".")  # OCR reads the dots as ':' or ','
     # Vertical strokes OCR'd as other letters: "l", "|", an "I" with a speck read as a mark
     # ("Ị"), two strokes joined into "H" ("HỊ" for II).
@@ -247,6 +277,8 @@ def match_cost(token: CodeToken | None, code: CriterionCode, settings: CodeSetti
     """What it costs to read ``token`` as ``code``; None when the token does not fit it."""
     if token is None:
         return settings.inferred
+    if token.letter or code.letter:
+        return 0.0 if token.letter == code.letter and code.path else None
     if not code.path:
         if token.roman is None:
             return None
@@ -325,7 +357,9 @@ def _clean_path(
     for token, may_absorb, parent in zip(readings, absorbable, [False, *parents[:-1]], strict=True):
         if token is None or may_absorb:
             return None
-        if token.roman is not None:
+        if token.letter:
+            code = lettered(prev, token.letter)
+        elif token.roman is not None:
             if token.roman_lookalikes or prev.roman == 0 and prev.path:
                 return None
             code = CriterionCode(token.roman)
@@ -340,6 +374,13 @@ def _clean_path(
         out.append(CodeChoice(code, 0.0))
         prev = code
     return out
+
+
+def lettered(prev: CriterionCode, letter: str) -> CriterionCode:
+    """The lettered item ``letter`` read after ``prev``: a sibling of a lettered ``prev``, else an item
+    under it."""
+    base = prev.path[:-1] if prev.letter else prev.path
+    return CriterionCode(prev.roman, base + (item_place(letter),), letter)
 
 
 def _next_step(prev: CriterionCode, code: CriterionCode) -> bool:
@@ -371,6 +412,8 @@ def _search(
                     pass
             if token is not None and token.roman:
                 candidates.add(CriterionCode(token.roman))
+            if token is not None and token.letter:
+                candidates.add(lettered(prev, token.letter))
             if token is not None and token.digits:
                 candidates.update(_near_readings(prev, token))
             for path in ahead[i]:

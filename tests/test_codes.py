@@ -191,3 +191,20 @@ def test_the_linear_pass_gives_what_the_search_gives():
         accepted += 1
         assert fast == _search(readings, absorbable, parents, settings), tokens
     assert accepted > 100
+
+
+def test_lettered_items_sit_under_the_row_above():
+    """ "a)", "b)" are items of the row above, in a part whose numbering restarts as well."""
+    tokens = ["I", "1", "a)", "b)", "2", "II", "1", "1.1", "a)", "b)", "2"]
+    choices = repair_codes(tokens)
+    assert not any(c.inferred for c in choices)
+    labels = format_codes([c.code for c in choices])
+    assert labels == ["I", "1", "1.a", "1.b", "2", "II", "II.1", "II.1.1", "II.1.1.a", "II.1.1.b", "II.2"]
+    assert choices[3].code.parent() == choices[1].code  # 1.b under 1
+
+
+def test_letter_items_follow_the_vietnamese_alphabet():
+    from normalize.codes import item_place, letter_item
+
+    assert [letter_item(t) for t in ("a)", "(b)", "đ.", "l)", "1)", "ab)")] == ["a", "b", "đ", None, None, None]
+    assert item_place("đ") == 5 and item_place("e") == 6

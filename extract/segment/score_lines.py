@@ -58,7 +58,7 @@ __all__ = [
 ]
 
 # The totals row: "Tổng", "Tổng cộng", "Cộng" and numbers, nothing else ("công tác" is no total).
-_TOTAL = re.compile(r"^\W*(tong|cong)(\s+(cong|so|diem|diem so))?\W*(\s+[\d.,]+\W*)*$", re.I)
+_TOTAL = re.compile(r"^\W*(tong|cong)(\s+(cong|so|diem)){0,3}\W*(\s+[\d.,]+\W*)*$", re.I)
 _SIGNATURE = re.compile(r"^\s*(tm\.|noi nhan|chu tich|uy ban nhan dan)", re.I)
 
 

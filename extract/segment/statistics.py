@@ -26,7 +26,7 @@ import regex as re
 from cchc_extract.records import SourceRef, StatAnnex, StatRow
 from extract.model import IngestedDocument
 from extract.segment.table_join import JoinedRow, JoinedTable, join_tables, lines_before, row_bbox, row_conf
-from normalize.codes import format_codes, repair_codes
+from normalize.codes import format_codes, letter_item, repair_codes
 from normalize.numbers import parse_number
 from normalize.text import fold
 
@@ -348,7 +348,9 @@ def _drafts(
         token: str | None = code_raw or None
         coded = True
         if printed is None and code_raw:
-            if ocr and _garbled_code(code_raw, settings):
+            if letter_item(code_raw):
+                pass  # a lettered item ("a)"): the column repair places it under the row above
+            elif ocr and _garbled_code(code_raw, settings):
                 pass  # a misread code: the column repair reads or infers it
             else:
                 indicator = f"{code_raw} {indicator}".strip()
@@ -397,7 +399,9 @@ def _settle_codes(drafts: list[_Draft]) -> list[tuple[str | None, str | None]]:
             out.append((d.printed, None))
             continue
         choice, label = settled[id(d)]
-        if d.printed is not None and (not d.ocr or label is None or label == d.printed):
+        if d.printed is None and letter_item(d.token or "") and label and not choice.inferred:
+            out.append((label, None))  # "a)" under 2.1 printed as it is: 2.1.a
+        elif d.printed is not None and (not d.ocr or label is None or label == d.printed):
             out.append((d.printed, None))
         elif label is None:
             out.append((d.printed, None))

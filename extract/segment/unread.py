@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex as re
 
 from cchc_extract.records import ExtractionResult, ReviewItem, SourceRef, UnreadPart
-from extract.model import IngestedDocument, Page, Table
+from extract.model import IngestedDocument, Line, Page, Table
 from extract.segment.table_join import header_row_count
 from normalize.text import fold, fold_spaces
 
@@ -38,6 +38,18 @@ class UnreadSettings:
     # Siblings missing between two numbers of a score table's parent before it is reported
     # (1.2 → 1.5 leaves 1.3 and 1.4 unread: 2 missing).
     min_missing_siblings: int = 1
+    # A score table read from a typed page (text layer, DOCX, text export) is not trusted when at
+    # least this share of its rows are unsure: a code the page does not print (inferred from order),
+    # no name, or neither maximum nor self points. A typed table read right prints every code; rows
+    # cut out of a layout the reader did not see (columns run together, a line taken for a row)
+    # look like this. Such a table is reported as unread instead of giving invented rows.
+    max_unsure_share: float = 0.4
+    min_unsure_rows: int = 3
+    # Printed lines of a text-layer page that the reader cut into this many side-by-side pieces,
+    # one of them a number alone, are rows of a table it did not see as one; this many of them
+    # with no row read from them are reported.
+    min_row_pieces: int = 3
+    min_unread_lines: int = 3
 
 
 # Words that make a table layout (Decree 30 header block, signature block, letterhead), not data.
@@ -62,13 +74,18 @@ _DATE_LINE = re.compile(r"ngay\s+\d{0,2}\s*thang\s+\d{0,2}\s*nam\s+\d{0,4}")
 
 
 def find_unread(
-    doc: IngestedDocument, result: ExtractionResult, settings: UnreadSettings = UnreadSettings()
+    doc: IngestedDocument,
+    result: ExtractionResult,
+    settings: UnreadSettings = UnreadSettings(),
+    known: list[UnreadPart] | None = None,
 ) -> list[UnreadPart]:
-    """Every part of ``doc`` that produced nothing in ``result``, in page order."""
+    """Every part of ``doc`` that produced nothing in ``result``, in page order; lines already in a
+    ``known`` part (a table withdrawn as unsure) are not reported twice."""
     sources = _row_sources(result)
     parts: list[UnreadPart] = []
     for page in doc.pages:
         parts.extend(_unread_page(page, settings))
+        parts.extend(p for p in _unread_line_rows(page, sources, settings) if not _within(p, known or []))
         for table in page.tables:
             part = _unread_table(table, sources, settings)
             if part is not None:
@@ -201,6 +218,123 @@ def _table_part(table: Table, kind: str, sample: str, reason: str) -> UnreadPart
         bbox=list(table.bbox) if table.bbox else None,
         line_start=table.line_start or None,
         line_end=table.line_end or None,
+    )
+
+
+# --------------------------------------------------------------------------- table rows left as lines
+
+
+def _unread_line_rows(page: Page, sources: list[SourceRef], settings: UnreadSettings) -> list[UnreadPart]:
+    """Printed lines that look like the rows of a table (cut at wide gaps into several pieces, one of
+    them a number alone) but gave no row: a table the reader could not see as one."""
+    if page.method != "pdf-text":
+        return []
+    printed: dict[float, list[Line]] = {}
+    for line in page.lines:
+        if line.bbox:
+            printed.setdefault(round(line.bbox[1]), []).append(line)
+    unread_rows = []
+    for pieces in printed.values():
+        if len(pieces) < settings.min_row_pieces or not any(_NUMBER_CELL.fullmatch(p.text.strip()) for p in pieces):
+            continue
+        if any(_line_read(p, page.number, sources) for p in pieces):
+            continue
+        unread_rows.append(pieces)
+    if len(unread_rows) < settings.min_unread_lines:
+        return []
+    lines = [p for pieces in unread_rows for p in pieces]
+    boxes = [p.bbox for p in lines if p.bbox]
+    text = " ".join(
+        " ".join(p.text for p in sorted(pieces, key=lambda q: q.bbox[0] if q.bbox else 0)) for pieces in unread_rows
+    )
+    return [
+        UnreadPart(
+            page=page.number,
+            kind="rows",
+            reason=f"{len(unread_rows)} printed lines laid out like table rows (numbers in columns) gave no row: "
+            "a table printed without borders that could not be read",
+            text_sample=_sample(text, settings),
+            bbox=[
+                min(b[0] for b in boxes),
+                min(b[1] for b in boxes),
+                max(b[2] for b in boxes),
+                max(b[3] for b in boxes),
+            ],
+            line_start=min(p.number for p in lines),
+            line_end=max(p.number for p in lines),
+        )
+    ]
+
+
+def _within(part: UnreadPart, known: list[UnreadPart]) -> bool:
+    return any(
+        k.page == part.page
+        and k.line_start is not None
+        and part.line_start is not None
+        and k.line_start <= (part.line_end or part.line_start)
+        and part.line_start <= (k.line_end or k.line_start)
+        for k in known
+    )
+
+
+def _line_read(line: Line, page: int, sources: list[SourceRef]) -> bool:
+    for ref in sources:
+        if ref.page != page:
+            continue
+        if ref.line_start is not None and ref.line_start <= line.number <= (ref.line_end or ref.line_start):
+            return True
+        if ref.bbox and line.bbox and _overlaps(ref.bbox, line.bbox, 0.5):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- unsure tables
+
+
+def withdraw_unsure_tables(
+    doc: IngestedDocument, result: ExtractionResult, settings: UnreadSettings = UnreadSettings()
+) -> list[UnreadPart]:
+    """Take the score tables of typed pages whose rows cannot be trusted out of ``result`` and say
+    where they were: a region read wrongly is worse than one reported as not read."""
+    ocr_pages = {p.number for p in doc.pages if p.method == "ocr"}
+    kept, parts = [], []
+    for score in result.score_tables:
+        typed = [r for r in score.rows if r.source.page not in ocr_pages]
+        unsure = [r for r in typed if _unsure(r)]
+        if len(unsure) >= settings.min_unsure_rows and len(unsure) >= settings.max_unsure_share * len(typed):
+            parts.append(_withdrawn(score, len(unsure), settings))
+        else:
+            kept.append(score)
+    result.score_tables = kept
+    return parts
+
+
+def _unsure(row) -> bool:
+    return (
+        "code_inferred" in row.flags
+        or not row.name.strip()
+        or (row.max_points is None and row.self_points is None and row.level > 0)
+    )
+
+
+def _withdrawn(score, unsure: int, settings: UnreadSettings) -> UnreadPart:
+    rows = score.rows
+    pages = [r.source.page for r in rows if r.source.page is not None]
+    boxes = [r.source.bbox for r in rows if r.source.bbox and r.source.page == (pages[0] if pages else None)]
+    starts = [r.source.line_start for r in rows if r.source.line_start is not None]
+    ends = [r.source.line_end for r in rows if r.source.line_end is not None]
+    return UnreadPart(
+        page=min(pages) if pages else None,
+        page_end=max(pages) if pages and max(pages) != min(pages) else None,
+        kind="rows",
+        reason=f"a table-like region whose rows could not be read with confidence ({unsure} of {len(rows)} "
+        "rows without a printed code, a name or points): not turned into rows",
+        text_sample=_sample(" ".join(f"{r.code_raw or ''} {r.name}" for r in rows), settings),
+        bbox=[min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)]
+        if boxes
+        else None,
+        line_start=min(starts) if starts else None,
+        line_end=max(ends) if ends else None,
     )
 
 

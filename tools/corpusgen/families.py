@@ -33,6 +33,7 @@ from corpusgen.grid import ScoreLayout, score_grid, stat_grid
 from corpusgen.render_text import TextStyle, write_text
 from corpusgen.reports import narrative, statistics
 from corpusgen.scores import Criterion, children_of, is_roman, renumber
+from corpusgen.unruled import f16, f17
 
 LABELS = {
     "code": ("STT", "TT", "Mã số"),
@@ -557,5 +558,7 @@ FAMILIES = {
     "F13_narrative_counts": f13,
     "F14_scale_column": f14,
     "F15_writer_text_export": f15,
+    "F16_unruled_number_row": f16,
+    "F17_unruled_landscape_parts": f17,
     **DUMP_FAMILIES,
 }

@@ -1,0 +1,283 @@
+"""Tables printed without ruling lines on text-layer pages, rebuilt from word positions.
+
+A borderless table still has its columns: strips of white that run down the whole table between
+the cells (gutters). A wrapped cell puts its continuation lines in its own column, so a row is
+not a printed line: it starts where the numbering column holds a code ("1.", "1.1", "II", "a)"),
+or where a numbers column gets a second value; the lines in between are the same row's wrapped
+cells and are joined. The header is the row before the first such start (its lines joined per
+column), a column-number row "(1) (2) …" is a row of its own.
+
+Where a table stops: a wide vertical gap, or a line that runs across a gutter (the paragraph or
+the signature block after the table); lines above the first row that fit the columns are header
+lines. What cannot be found with confidence (fewer than three columns, fewer than two rows) is
+left as lines for the line-table reader and the coverage account.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex as re
+
+from extract.model import BBox, Cell, Table, Word, bbox_of
+from normalize.codes import parse_code
+from normalize.numbers import parse_number
+
+# A lettered item ("a)", "b.", "đ)").
+_LETTER_ITEM = re.compile(r"^[a-zđ][.)]$")
+# A column-number cell: "(1)", "(2)", also "1" … when the whole row is such cells.
+_COLUMN_NUMBER = re.compile(r"^\(\d{1,2}\)$")
+
+
+@dataclass(frozen=True)
+class UnruledSettings:
+    """Knobs of borderless tables on text-layer pages (part of ``PdfTableSettings``)."""
+
+    # A table starts at a line cut into at least this many chunks (see ``chunk_gap``).
+    min_cols: int = 3
+    # A table needs this many rows, its header included (a page may end a table with one row
+    # under the repeated header).
+    min_rows: int = 2
+    # A table's lines follow each other at most this many typical line pitches apart: the blank
+    # before a signature block or the next paragraph is wider.
+    max_gap: float = 2.2
+    # A gutter is at least this many font sizes wide (the padding of two cells).
+    min_gutter: float = 0.25
+    # ... and on some line the words on its two sides are at least this many font sizes apart:
+    # a strip that happens to be empty inside a column is crossed by word spaces only.
+    gutter_evidence: float = 1.0
+    # A column is a numbers column when this share of its filled lines are one number each.
+    numeric_share: float = 0.6
+
+
+@dataclass
+class _Line:
+    words: list[Word]
+    size: float
+
+    @property
+    def top(self) -> float:
+        return min(bbox_of(w)[1] for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return min(bbox_of(w)[0] for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(bbox_of(w)[2] for w in self.words)
+
+
+def is_code_token(text: str) -> bool:
+    """A numbering cell's text: "1.", "1.1.2", "II", "a)"."""
+    return parse_code(text) is not None or bool(_LETTER_ITEM.match(text))
+
+
+def is_number_token(text: str) -> bool:
+    return parse_number(text, "score") is not None
+
+
+def unruled_tables(
+    lines: list[list[tuple[Word, float]]],
+    page: int,
+    settings,
+    cell_text: Callable[[list[Word]], str],
+    split_chunks,
+    carried: list[float],
+) -> list[tuple[Table, set[int]]]:
+    """Borderless tables among a page's visual lines (top to bottom, each left to right), each with
+    the indexes of the lines it took. ``settings`` is the reader's ``PdfTableSettings``;
+    ``cell_text`` and ``split_chunks`` are the reader's own (one way of joining a cell's lines and of
+    cutting a line at wide gaps). ``carried``: the column edges of a borderless table the previous
+    page ended with; the page's first table keeps them when none of its lines runs across them (a
+    page holding a table's last row or two has too few lines to show its columns by itself)."""
+    s: UnruledSettings = settings.unruled
+    items = [_Line([w for w, _ in line], statistics.median(size for _, size in line)) for line in lines]
+    chunks = [len(split_chunks(line, settings)) for line in lines]
+    pitch = _pitch(items)
+    found: list[tuple[Table, set[int]]] = []
+    i = 0
+    while i < len(items):
+        if chunks[i] < s.min_cols:
+            i += 1
+            continue
+        floor = max(found[-1][1]) + 1 if found else 0  # header lines are not taken from a table above
+        made = _table_at(items, chunks, i, floor, pitch, page, s, cell_text, [] if found else carried)
+        if made is None:
+            i += 1
+            continue
+        table, used = made
+        found.append((table, used))
+        i = max(used) + 1
+    return found
+
+
+def _pitch(items: list[_Line]) -> float:
+    """The typical distance between the tops of consecutive lines on the page."""
+    steps = [b.top - a.top for a, b in zip(items, items[1:]) if b.top > a.top]
+    return statistics.median(steps) if steps else 12.0
+
+
+def _table_at(
+    items, chunks, start, floor, pitch, page, s: UnruledSettings, cell_text, carried: list[float]
+) -> tuple[Table, set[int]] | None:
+    """The table whose first line of several columns is ``start`` (lines above ``floor`` belong to
+    another), with the indexes of its lines; None when its columns or rows cannot be found."""
+    size = items[start].size
+    # the run of lines close enough to be one block
+    end = start
+    while end + 1 < len(items) and items[end + 1].top - items[end].top <= s.max_gap * pitch:
+        end += 1
+    run = list(range(start, end + 1))
+    inherited = [(b, b) for b in carried[1:-1]]
+    if len(inherited) < s.min_cols - 1 or any(_crosses(items[k], inherited) for k in run if chunks[k] >= 2):
+        inherited = []
+    first_cut = inherited or gutters([items[k] for k in run if chunks[k] >= 2], size, s)
+    if len(first_cut) < s.min_cols - 1:
+        return None
+    # the table ends at the first line after its first row that runs across a gutter
+    body_from = _first_row_line([items[k] for k in run], first_cut)
+    kept = [start]
+    for pos, k in enumerate(run[1:], start=1):
+        if pos > body_from and _crosses(items[k], first_cut):
+            break
+        kept.append(k)
+    # header lines above the seed that fit the columns
+    k = start - 1
+    while k >= floor and items[k + 1].top - items[k].top <= s.max_gap * pitch and not _crosses(items[k], first_cut):
+        if items[k].x0 < items[start].x0 - size or items[k].x1 > items[start].x1 + size:
+            break
+        kept.insert(0, k)
+        k -= 1
+    rows_from = _first_row_line([items[k] for k in kept], first_cut)
+    body = [items[k] for k in kept[rows_from:]]
+    cuts = inherited if inherited and not any(_crosses(ln, inherited) for ln in body) else gutters(body, size, s)
+    if len(cuts) < s.min_cols - 1:
+        return None
+    table = _build([items[k] for k in kept], rows_from, cuts, page, s, cell_text)
+    if table is None:
+        return None
+    return table, set(kept)
+
+
+def gutters(lines: list[_Line], size: float, s: UnruledSettings) -> list[tuple[float, float]]:
+    """White strips running down all ``lines`` between their leftmost and rightmost ink, at least
+    ``min_gutter`` wide, each confirmed by a line whose words on its two sides stand well apart."""
+    if not lines:
+        return []
+    spans = sorted((bbox_of(w)[0], bbox_of(w)[2]) for ln in lines for w in ln.words)
+    left, right = spans[0][0], max(x1 for _, x1 in spans)
+    out: list[tuple[float, float]] = []
+    reach = left
+    for x0, x1 in spans:
+        if x0 - reach >= s.min_gutter * size:
+            out.append((reach, x0))
+        reach = max(reach, x1)
+    return [g for g in out if left < g[0] and g[1] < right and _evidenced(g, lines, size, s)]
+
+
+def _evidenced(gap: tuple[float, float], lines: list[_Line], size: float, s: UnruledSettings) -> bool:
+    for ln in lines:
+        before = [bbox_of(w)[2] for w in ln.words if bbox_of(w)[2] <= gap[0] + 0.5]
+        after = [bbox_of(w)[0] for w in ln.words if bbox_of(w)[0] >= gap[1] - 0.5]
+        if before and after and min(after) - max(before) >= s.gutter_evidence * size:
+            return True
+    return False
+
+
+def _crosses(line: _Line, cuts: list[tuple[float, float]]) -> bool:
+    """The line runs across a gutter: a word lies over it and the line has ink on both of its sides
+    (a wrapped cell that reaches into a gutter only narrows it; a paragraph joins the columns)."""
+    for a, b in cuts:
+        over = any(bbox_of(w)[0] < b - 0.5 and bbox_of(w)[2] > a + 0.5 for w in line.words)
+        if over and line.x0 < a and line.x1 > b:
+            return True
+    return False
+
+
+def _column(word: Word, bounds: list[float]) -> int:
+    centre = (bbox_of(word)[0] + bbox_of(word)[2]) / 2
+    return sum(1 for b in bounds if centre > b)
+
+
+def _cells_of(line: _Line, bounds: list[float]) -> dict[int, list[Word]]:
+    out: dict[int, list[Word]] = {}
+    for w in line.words:
+        out.setdefault(_column(w, bounds), []).append(w)
+    return out
+
+
+def _first_row_line(lines: list[_Line], cuts: list[tuple[float, float]]) -> int:
+    """Index of the first line that starts a body row (a code in the first column, or a number alone
+    in a cell): the lines before it are the header."""
+    bounds = [(a + b) / 2 for a, b in cuts]
+    for k, ln in enumerate(lines):
+        cells = _cells_of(ln, bounds)
+        if _is_number_row(cells):
+            continue
+        if 0 in cells and is_code_token(cells[0][0].text):
+            return k
+        if any(len(ws) == 1 and is_number_token(ws[0].text) for col, ws in cells.items() if col > 0):
+            return k
+    return 0
+
+
+def _is_number_row(cells: dict[int, list[Word]]) -> bool:
+    words = [w for ws in cells.values() for w in ws]
+    return len(words) >= 2 and all(_COLUMN_NUMBER.match(w.text) for w in words)
+
+
+def _build(lines: list[_Line], body_from: int, cuts, page: int, s: UnruledSettings, cell_text) -> Table | None:
+    """The table's rows from its lines (the first ``body_from`` of them its header)."""
+    bounds = [(a + b) / 2 for a, b in cuts]
+    n_cols = len(bounds) + 1
+    per_line = [_cells_of(ln, bounds) for ln in lines]
+    numeric = _numeric_columns(per_line[body_from:], n_cols, s)
+    rows: list[dict[int, list[Word]]] = []
+    for cells in per_line:
+        code = 0 in cells and is_code_token(cells[0][0].text)
+        second_value = bool(rows) and any(
+            col in numeric and col in rows[-1] and len(ws) == 1 and is_number_token(ws[0].text)
+            for col, ws in cells.items()
+        )
+        number_row = _is_number_row(cells)
+        after_number_row = bool(rows) and _is_number_row(rows[-1])
+        if not rows or code or second_value or number_row or after_number_row:
+            rows.append({col: list(ws) for col, ws in cells.items()})
+        else:
+            for col, ws in cells.items():
+                rows[-1].setdefault(col, []).extend(ws)
+    body = [r for r in rows if not _is_number_row(r)]
+    if len(body) < s.min_rows:
+        return None
+    cells_out: list[Cell] = []
+    for r, row in enumerate(rows):
+        for col, ws in sorted(row.items()):
+            box = _union([bbox_of(w) for w in ws])
+            cells_out.append(Cell(row=r, col=col, text=cell_text(ws), bbox=box, bold=all(w.bold for w in ws)))
+    box = _union([bbox_of(c) for c in cells_out])
+    return Table(
+        page=page,
+        cells=cells_out,
+        n_rows=len(rows),
+        n_cols=n_cols,
+        source="pdf-text",
+        bbox=box,
+        col_edges=[box[0], *bounds, box[2]],
+    )
+
+
+def _numeric_columns(per_line: list[dict[int, list[Word]]], n_cols: int, s: UnruledSettings) -> set[int]:
+    out = set()
+    for col in range(1, n_cols):
+        filled = [ws for cells in per_line if (ws := cells.get(col))]
+        numbers = sum(1 for ws in filled if len(ws) == 1 and is_number_token(ws[0].text))
+        if filled and numbers >= s.numeric_share * len(filled):
+            out.add(col)
+    return out
+
+
+def _union(boxes: list[BBox]) -> BBox:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
