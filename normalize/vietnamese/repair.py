@@ -270,7 +270,7 @@ def consensus_substitutes(tokens: list[str], model: RepairModel) -> tuple[tuple[
         for t in ts:
             for sub in model.left_of.get(t, ()):
                 n, lp = votes.get(sub, (0, 0.0))
-                votes[sub] = (n + 1, lp + model.bi_lp.get((sub, t), -20.0))
+                votes[sub] = (n + 1, lp + model.bigram(sub, t))
         if votes:
             out.append((head, max(votes.items(), key=lambda kv: kv[1])[0]))
     return tuple(sorted(out))
@@ -383,49 +383,58 @@ def _classify(
 
 
 def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings) -> list[int]:
-    """Best candidate index per slot: beam search over (prev2, prev1) states."""
+    """Best candidate index per slot: beam search over (prev2, prev1) states of unit ids."""
     w = settings.channel_weight
-    tri, bi, uni = model.tri_lp, model.bi_lp, model.uni_lp
-    back1, back2, floor = model.back1, model.back2, model.floor_lp
+    tri, bi, bow2, bow1, uni = model.tri, model.bi, model.bow2, model.bow1, model.uni
+    ids = model.ids
+    bos = ids[BOS]
+    eos = ids[EOS]
 
-    def score(a: str, b: str, c: str) -> float:
-        lp = tri.get((a, b, c))
+    def score(a: int, b: int, c: int) -> float:
+        lp = tri.get((a << 32) | (b << 16) | c)
         if lp is not None:
             return lp
-        lp = bi.get((b, c))
+        back = bow2.get((a << 16) | b, 0.0)
+        lp = bi.get((b << 16) | c)
         if lp is not None:
-            return back1 + lp
-        return back2 + uni.get(c, floor)
+            return back + lp
+        return back + bow1[b] + uni[c]
 
     # beam entries: (score, prev2, prev1, back-pointer chain)
-    beam: list[tuple[float, str, str, tuple]] = [(0.0, BOS, BOS, ())]
+    beam: list[tuple[float, int, int, tuple]] = [(0.0, bos, bos, ())]
     width = settings.beam
+    floor = model.floor_lp
     for slot in slots:
         cands = slot.cands
         if not cands:
             beam = [(sc, a, b, (0, ch)) for sc, a, b, ch in beam]
             continue
-        expanded: dict[tuple[str, str], tuple[float, str, str, tuple]] = {}
+        # (index, channel score, unit ids or None for a context break, extra log-prob for
+        # units outside the vocabulary)
+        options = []
+        for j, cand in enumerate(cands):
+            unit_ids = tuple(ids.get(u, -1) for u in cand.units)
+            options.append((j, -w * cand.cost, unit_ids))
+        expanded: dict[tuple[int, int], tuple[float, int, int, tuple]] = {}
         brk = slot.breaks
         for s0, a, b, ch in beam:
-            for j, cand in enumerate(cands):
-                sc = s0 - w * cand.cost
+            for j, channel, unit_ids in options:
+                sc = s0 + channel
                 x, y = a, b
-                units = cand.units
-                if not units:  # an unknown token breaks the context
-                    sc += score(x, y, EOS)
-                    x = y = BOS
-                elif len(units) == 1:
-                    u = units[0]
-                    sc += score(x, y, u)
-                    x, y = y, u
+                if not unit_ids:  # an unknown token breaks the context
+                    sc += score(x, y, eos)
+                    x = y = bos
                 else:
-                    for u in units:
+                    for u in unit_ids:
+                        if u < 0:
+                            sc += floor
+                            x, y = bos, bos
+                            continue
                         sc += score(x, y, u)
                         x, y = y, u
                 if brk:
-                    sc += score(x, y, EOS)
-                    x = y = BOS
+                    sc += score(x, y, eos)
+                    x = y = bos
                 key = (x, y)
                 prev = expanded.get(key)
                 if prev is None or sc > prev[0]:
@@ -434,7 +443,7 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
         if len(beam) > width:
             beam.sort(key=lambda e: -e[0])
             del beam[width:]
-    best = max(beam, key=lambda e: e[0] + score(e[1], e[2], EOS))
+    best = max(beam, key=lambda e: e[0] + score(e[1], e[2], eos))
     out: list[int] = []
     chain = best[3]
     while chain:
@@ -456,18 +465,11 @@ def _confidence(
         return (units[-1] if last else units[0]) if units else (BOS if last else EOS)
 
     prev, nxt = unit(i - 1, True), unit(i + 1, False)
-    bi, uni, floor, back = model.bi_lp, model.uni_lp, model.floor_lp, model.back1
     scores = []
     for cand in slots[i].cands:
         u = cand.units[0] if cand.units else EOS
         v = cand.units[-1] if cand.units else EOS
-        left = bi.get((prev, u))
-        right = bi.get((v, nxt))
-        scores.append(
-            -settings.channel_weight * cand.cost
-            + (left if left is not None else back + uni.get(u, floor))
-            + (right if right is not None else back + uni.get(nxt, floor))
-        )
+        scores.append(-settings.channel_weight * cand.cost + model.bigram(prev, u) + model.bigram(v, nxt))
     top = max(scores)
     z = sum(math.exp(s - top) for s in scores)
     return math.exp(scores[choice[i]] - top) / z
