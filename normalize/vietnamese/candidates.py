@@ -110,6 +110,9 @@ class RepairSettings:
     heavy_damage: float = 0.5  # share of suspicious tokens that triggers full decoding
     heavy_min_words: int = 3
     beam: int = 6
+    beam_margin: float = 9.0  # hypotheses this many nats below the best are dropped (speed)
+    beam_followers: int = 6  # candidates a state other than the best is extended with (speed)
+    confidence_rivals: int = 8  # most frequent candidates a choice's confidence is weighed against
     max_candidates: int = 6  # candidates reached through OCR confusions (own-key ones: all)
     max_confusions: int = 2
     split_cost: float = 3.0  # a token decoded as two syllables
@@ -138,10 +141,27 @@ class TokenSlot:
     fixed: bool
     suspicious: bool = False
     breaks: bool = False  # punctuation after it ends the n-gram context
+    # The candidates as the decoder reads them, by unit id: one-unit candidates as (index,
+    # cost, id), most frequent first; the others as (index, cost, ids; -1 for a unit outside the
+    # vocabulary, none for a token that breaks the context).
+    singles: tuple[tuple[int, float, int], ...] = ()
+    others: tuple[tuple[int, float, tuple[int, ...]], ...] = ()
 
     @staticmethod
     def make(piece: str, token: Token, cands, fixed: bool, suspicious: bool = False) -> TokenSlot:
-        return TokenSlot(piece, token, tuple(cands), fixed, suspicious, breaks_context(token))
+        cands = tuple(cands)
+        model = load_model()
+        ids, uni = model.ids, model.uni
+        singles = []
+        others = []
+        for j, cand in enumerate(cands):
+            unit_ids = tuple(ids.get(u, -1) for u in cand.units)
+            if len(unit_ids) == 1 and unit_ids[0] >= 0:
+                singles.append((j, cand.cost, unit_ids[0]))
+            else:
+                others.append((j, cand.cost, unit_ids))
+        singles.sort(key=lambda e: -uni[e[2]])
+        return TokenSlot(piece, token, cands, fixed, suspicious, breaks_context(token), tuple(singles), tuple(others))
 
 
 # --- candidates -------------------------------------------------------------------------------

@@ -127,6 +127,15 @@ class RepairModel:
             out.update(zip(parts, parts[1:]))
         return frozenset(out)
 
+    @cached_property
+    def phrases_with(self) -> dict[str, tuple[int, ...]]:
+        """Catalogue phrases by the folded tokens they contain."""
+        index: dict[str, list[int]] = {}
+        for pidx, phrase in enumerate(self.catalogue):
+            for key in phrase.keys:
+                index.setdefault(key, []).append(pidx)
+        return {k: tuple(v) for k, v in index.items()}
+
     def is_syllable(self, low: str) -> bool:
         return low in self.syllables
 

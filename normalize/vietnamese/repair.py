@@ -36,66 +36,90 @@ class LineRepair:
 
 
 def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings) -> list[int]:
-    """Best candidate index per slot: beam search over (prev2, prev1) states of unit ids."""
+    """Best candidate index per slot: beam search over (prev2, prev1) states of unit ids.
+
+    The hot loop of the repair: the trigram look-up is inlined, and a state's back-off weights
+    are looked up once for all the candidates it is extended with."""
     w = settings.channel_weight
-    tri, bi, bow2, bow1, uni = model.tri, model.bi, model.bow2, model.bow1, model.uni
+    tri_get, bi_get, bow2_get = model.tri.get, model.bi.get, model.bow2.get
+    bow1, uni = model.bow1, model.uni
     ids = model.ids
     bos = ids[BOS]
     eos = ids[EOS]
+    floor = model.floor_lp
 
     def score(a: int, b: int, c: int) -> float:
-        lp = tri.get((a << 32) | (b << 16) | c)
+        lp = tri_get((a << 32) | (b << 16) | c)
         if lp is not None:
             return lp
-        back = bow2.get((a << 16) | b, 0.0)
-        lp = bi.get((b << 16) | c)
-        if lp is not None:
-            return back + lp
-        return back + bow1[b] + uni[c]
+        back = bow2_get((a << 16) | b, 0.0)
+        lp = bi_get((b << 16) | c)
+        return back + (lp if lp is not None else bow1[b] + uni[c])
 
     # beam entries: (score, prev2, prev1, back-pointer chain)
     beam: list[tuple[float, int, int, tuple]] = [(0.0, bos, bos, ())]
-    width = settings.beam
-    floor = model.floor_lp
+    width, margin, follow = settings.beam, settings.beam_margin, settings.beam_followers
     for slot in slots:
         cands = slot.cands
         if not cands:
             beam = [(sc, a, b, (0, ch)) for sc, a, b, ch in beam]
             continue
-        # (index, channel score, unit ids or None for a context break, extra log-prob for
-        # units outside the vocabulary)
-        options = []
-        for j, cand in enumerate(cands):
-            unit_ids = tuple(ids.get(u, -1) for u in cand.units)
-            options.append((j, -w * cand.cost, unit_ids))
-        expanded: dict[tuple[int, int], tuple[float, int, int, tuple]] = {}
+        expanded: dict[int, tuple[float, int, int, tuple]] = {}
         brk = slot.breaks
-        for s0, a, b, ch in beam:
-            for j, channel, unit_ids in options:
-                sc = s0 + channel
+        singles, others = slot.singles, slot.others
+        if len(beam) > 1:
+            beam.sort(key=lambda e: -e[0])
+        for rank, (s0, a, b, ch) in enumerate(beam):
+            hi = (a << 32) | (b << 16)
+            back = bow2_get((a << 16) | b, 0.0)
+            b16 = b << 16
+            low = back + bow1[b]
+            if rank == 1 and len(singles) > follow:
+                # States behind the best one only try the candidates the best one ranked
+                # highest: the language model's view of the slot barely depends on them.
+                singles = tuple(sorted(singles, key=lambda e: -best_for[e[0]])[:follow])
+            best_for: dict[int, float] = {}
+            for j, cost, u in singles:
+                lp = tri_get(hi | u)
+                if lp is None:
+                    lp = bi_get(b16 | u)
+                    lp = back + lp if lp is not None else low + uni[u]
+                if rank == 0:
+                    best_for[j] = lp - w * cost
+                sc = s0 - w * cost + lp
+                x, y = b, u
+                if brk:
+                    sc += score(x, y, eos)
+                    x = y = bos
+                key = (x << 16) | y
+                prev = expanded.get(key)
+                if prev is None or sc > prev[0]:
+                    expanded[key] = (sc, x, y, (j, ch))
+            for j, cost, unit_ids in others:
+                sc = s0 - w * cost
                 x, y = a, b
                 if not unit_ids:  # an unknown token breaks the context
                     sc += score(x, y, eos)
                     x = y = bos
-                else:
-                    for u in unit_ids:
-                        if u < 0:
-                            sc += floor
-                            x, y = bos, bos
-                            continue
-                        sc += score(x, y, u)
-                        x, y = y, u
+                for u in unit_ids:
+                    if u < 0:
+                        sc += floor
+                        x = y = bos
+                        continue
+                    sc += score(x, y, u)
+                    x, y = y, u
                 if brk:
                     sc += score(x, y, eos)
                     x = y = bos
-                key = (x, y)
+                key = (x << 16) | y
                 prev = expanded.get(key)
                 if prev is None or sc > prev[0]:
                     expanded[key] = (sc, x, y, (j, ch))
         beam = list(expanded.values())
-        if len(beam) > width:
+        if len(beam) > 1:
             beam.sort(key=lambda e: -e[0])
-            del beam[width:]
+            top = beam[0][0] - margin
+            beam = [e for e in beam[:width] if e[0] >= top]
     best = max(beam, key=lambda e: e[0] + score(e[1], e[2], eos))
     out: list[int] = []
     chain = best[3]
@@ -118,13 +142,21 @@ def _confidence(
         return (units[-1] if last else units[0]) if units else (BOS if last else EOS)
 
     prev, nxt = unit(i - 1, True), unit(i + 1, False)
-    scores = []
-    for cand in slots[i].cands:
+    slot = slots[i]
+    # The chosen candidate against its most frequent rivals (all of them would cost as much as
+    # the decoding itself on a stripped text).
+    rivals = [j for j, _c, _u in slot.singles[: settings.confidence_rivals]]
+    rivals += [j for j, _c, _u in slot.others]
+    if choice[i] not in rivals:
+        rivals.append(choice[i])
+    scores = {}
+    for j in rivals:
+        cand = slot.cands[j]
         u = cand.units[0] if cand.units else EOS
         v = cand.units[-1] if cand.units else EOS
-        scores.append(-settings.channel_weight * cand.cost + model.bigram(prev, u) + model.bigram(v, nxt))
-    top = max(scores)
-    z = sum(math.exp(s - top) for s in scores)
+        scores[j] = -settings.channel_weight * cand.cost + model.bigram(prev, u) + model.bigram(v, nxt)
+    top = max(scores.values())
+    z = sum(math.exp(s - top) for s in scores.values())
     return math.exp(scores[choice[i]] - top) / z
 
 
@@ -139,13 +171,17 @@ def _snap_phrases(cores: list[str | None], model: RepairModel, settings: RepairS
     window of n tokens, each only when it resembles the phrase's token."""
     positions = [i for i, c in enumerate(cores) if c]
     folded = [fold(cores[i]) for i in positions]
-    present = set(folded)
+    shared: dict[int, int] = {}  # phrase index → its distinct tokens present in the line
+    for key in set(folded):
+        for pidx in model.phrases_with.get(key, ()):
+            shared[pidx] = shared.get(pidx, 0) + 1
     hits: list[tuple[float, int, int]] = []
-    for pidx, phrase in enumerate(model.catalogue):
+    for pidx, k in sorted(shared.items()):
+        phrase = model.catalogue[pidx]
         n = len(phrase.cores)
         if n < settings.phrase_min_tokens or n > len(positions):
             continue
-        if len(phrase.keys & present) < 0.6 * len(phrase.keys):  # cheap filter before fuzzy matching
+        if k < 0.6 * len(phrase.keys):  # cheap filter before fuzzy matching
             continue
         windows = [" ".join(folded[st : st + n]) for st in range(len(positions) - n + 1)]
         cutoff = settings.phrase_min_score_long if n >= 6 else settings.phrase_min_score
