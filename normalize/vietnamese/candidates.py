@@ -112,6 +112,7 @@ class RepairSettings:
     beam: int = 6
     beam_margin: float = 9.0  # hypotheses this many nats below the best are dropped (speed)
     beam_followers: int = 6  # candidates a state other than the best is extended with (speed)
+    name_bonus: float = 3.0  # two capitalised tokens read as consecutive syllables of a gazetteer name
     confidence_rivals: int = 8  # most frequent candidates a choice's confidence is weighed against
     max_candidates: int = 6  # candidates reached through OCR confusions (own-key ones: all)
     max_confusions: int = 2
@@ -146,6 +147,7 @@ class TokenSlot:
     # vocabulary, none for a token that breaks the context).
     singles: tuple[tuple[int, float, int], ...] = ()
     others: tuple[tuple[int, float, tuple[int, ...]], ...] = ()
+    capital: bool = False  # written with a capital: may belong to a proper name
 
     @staticmethod
     def make(piece: str, token: Token, cands, fixed: bool, suspicious: bool = False) -> TokenSlot:
@@ -161,7 +163,10 @@ class TokenSlot:
             else:
                 others.append((j, cand.cost, unit_ids))
         singles.sort(key=lambda e: -uni[e[2]])
-        return TokenSlot(piece, token, cands, fixed, suspicious, breaks_context(token), tuple(singles), tuple(others))
+        capital = token.core[:1].isupper() and token.core.isalpha()
+        return TokenSlot(
+            piece, token, cands, fixed, suspicious, breaks_context(token), tuple(singles), tuple(others), capital
+        )
 
 
 # --- candidates -------------------------------------------------------------------------------

@@ -11,11 +11,14 @@ an n-gram's key packs its ids 16 bits apart.
 
 from __future__ import annotations
 
+import json
+import sys
+import zlib
+from array import array
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import accumulate
 from pathlib import Path
-
-import numpy as np
 
 from .syllable import fold
 from .tokens import ABBR, BOS, EOS, NUM, parse_token
@@ -23,6 +26,38 @@ from .tokens import ABBR, BOS, EOS, NUM, parse_token
 DATA = Path(__file__).with_name("data")
 SPECIALS = (BOS, EOS, NUM, ABBR)  # ids 0..3, in the order the build writes them
 QUANT = 100.0  # log-probabilities are stored as round(lp * QUANT)
+LM_FILE = "lm.bin"
+# lm.bin: a JSON header line (array name → typecode and length), then the arrays' bytes
+# (little-endian), the whole zlib-compressed. Read with the standard library only: numpy's
+# import alone costs a one-line conversion a tenth of a second.
+_TYPECODES = {"int16": "h", "int64": "q"}
+
+
+def write_arrays(path: Path, arrays: dict) -> None:
+    """Write numpy arrays (int16/int64) as ``lm.bin`` (used by tools/build_repair_model.py)."""
+    header = {name: [_TYPECODES[str(a.dtype)], int(a.size)] for name, a in arrays.items()}
+    payload = (
+        json.dumps(header).encode()
+        + b"\n"
+        + b"".join(a.astype(a.dtype.newbyteorder("<")).tobytes() for a in arrays.values())
+    )
+    path.write_bytes(zlib.compress(payload, 9))
+
+
+def read_arrays(path: Path) -> dict[str, array]:
+    raw = zlib.decompress(path.read_bytes())
+    head, _, body = raw.partition(b"\n")
+    out = {}
+    pos = 0
+    for name, (code, size) in json.loads(head).items():
+        a = array(code)
+        n = size * a.itemsize
+        a.frombytes(body[pos : pos + n])
+        if sys.byteorder == "big":
+            a.byteswap()
+        pos += n
+        out[name] = a
+    return out
 
 
 @dataclass(frozen=True)
@@ -38,10 +73,9 @@ class CataloguePhrase:
     keys: frozenset[str]  # its distinct folded tokens
 
 
-def _table(z, keys: str, values: str) -> dict[int, float]:
-    k = np.cumsum(z[keys]).tolist()  # stored as differences of the sorted keys
-    v = (z[values].astype(np.float64) / QUANT).tolist()
-    return dict(zip(k, v))
+def _table(z: dict[str, array], keys: str, values: str) -> dict[int, float]:
+    k = accumulate(z[keys])  # stored as differences of the sorted keys
+    return dict(zip(k, (v / QUANT for v in z[values])))
 
 
 class RepairModel:
@@ -53,12 +87,12 @@ class RepairModel:
         self.vocab: tuple[str, ...] = SPECIALS + tuple(inventory)
         self.ids = {u: i for i, u in enumerate(self.vocab)}
         self.syllables = frozenset(inventory)
-        with np.load(DATA / "lm.npz") as z:
-            self.uni: list[float] = (z["uni"].astype(np.float64) / QUANT).tolist()
-            self.bow1: list[float] = (z["bow1"].astype(np.float64) / QUANT).tolist()
-            self.bi = _table(z, "bi_keys", "bi_lp")
-            self.bow2 = _table(z, "bow2_keys", "bow2")
-            self.tri = _table(z, "tri_keys", "tri_lp")
+        z = read_arrays(DATA / LM_FILE)
+        self.uni: list[float] = [v / QUANT for v in z["uni"]]
+        self.bow1: list[float] = [v / QUANT for v in z["bow1"]]
+        self.bi = _table(z, "bi_keys", "bi_lp")
+        self.bow2 = _table(z, "bow2_keys", "bow2")
+        self.tri = _table(z, "tri_keys", "tri_lp")
         self.uni_lp = {u: self.uni[i] for i, u in enumerate(self.vocab)}
         self.floor_lp = min(self.uni)
         # Syllables by diacritic-free key, most frequent first (sorted: ties must not depend on
@@ -135,6 +169,12 @@ class RepairModel:
             for key in phrase.keys:
                 index.setdefault(key, []).append(pidx)
         return {k: tuple(v) for k, v in index.items()}
+
+    @cached_property
+    def name_pair_ids(self) -> frozenset[int]:
+        """``name_pairs`` as packed unit ids (the decoder's keys)."""
+        ids = self.ids
+        return frozenset((ids[a] << 16) | ids[b] for a, b in self.name_pairs if a in ids and b in ids)
 
     def is_syllable(self, low: str) -> bool:
         return low in self.syllables

@@ -59,6 +59,8 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
     # beam entries: (score, prev2, prev1, back-pointer chain)
     beam: list[tuple[float, int, int, tuple]] = [(0.0, bos, bos, ())]
     width, margin, follow = settings.beam, settings.beam_margin, settings.beam_followers
+    name_pairs, name_bonus = model.name_pair_ids, settings.name_bonus
+    prev_capital = False
     for slot in slots:
         cands = slot.cands
         if not cands:
@@ -67,6 +69,9 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
         expanded: dict[int, tuple[float, int, int, tuple]] = {}
         brk = slot.breaks
         singles, others = slot.singles, slot.others
+        # Proper names: a capitalised token after a capitalised one, the two a gazetteer pair.
+        in_name = prev_capital and slot.capital
+        prev_capital = slot.capital and not brk
         if len(beam) > 1:
             beam.sort(key=lambda e: -e[0])
         for rank, (s0, a, b, ch) in enumerate(beam):
@@ -84,6 +89,8 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
                 if lp is None:
                     lp = bi_get(b16 | u)
                     lp = back + lp if lp is not None else low + uni[u]
+                if in_name and ((b << 16) | u) in name_pairs:
+                    lp += name_bonus
                 if rank == 0:
                     best_for[j] = lp - w * cost
                 sc = s0 - w * cost + lp
@@ -243,7 +250,7 @@ def repair_line(
         mode = "ocr" if damaged_doc in (True, "ocr") or ocr_line else "heavy"
         slots_all = [classify(p, settings, mode, substitutes) if p and not p.isspace() else None for p in pieces]
     else:
-        if not any(not s.fixed for s in slots_light):
+        if all(s.fixed and not (s.cands and s.cands[0].out) for s in slots_light):
             return _normalized_only(line, pieces, slots_light)
         slots_all = light
     slots = [s for s in slots_all if s is not None]
