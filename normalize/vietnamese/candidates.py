@@ -49,6 +49,7 @@ _ROMAN = re.compile(r"^(?=[IVXLC]{2,}$)(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _GLUED_NUMBER = re.compile(r"^(\p{L}{2,})(\d[\d.,/]*\d)$")
 _GLUED_WORDS = re.compile(r"^(\p{Ll}+)(\p{Lu}\p{Ll}+)$")
 _SINGLE_VOWELS = frozenset("aeiouy")
+_INNER_DIGIT = re.compile(r"\p{L}\d\p{L}")
 
 # OCR confusions on the lower-cased, diacritic-free form: what OCR wrote → what it may stand
 # for, with a cost (junk that cannot be a letter is cheap to reinterpret; a real letter is not).
@@ -114,11 +115,13 @@ class RepairSettings:
     beam_followers: int = 6  # candidates a state other than the best is extended with (speed)
     name_bonus: float = 3.0  # two capitalised tokens read as consecutive syllables of a gazetteer name
     confidence_rivals: int = 8  # most frequent candidates a choice's confidence is weighed against
-    max_candidates: int = 6  # candidates reached through OCR confusions (own-key ones: all)
+    max_candidates: int = 12  # candidates reached through OCR confusions (own-key ones: all)
+    per_confusion_key: int = 3  # of those, per diacritic-free key reached
     max_confusions: int = 2
     split_cost: float = 3.0  # a token decoded as two syllables
     substitute_cost: float = 5.0  # first half of a compound replaced from context
     keep_code_cost: float = 0.0
+    inner_digit_keep_cost: float = 3.0  # keeping "X4y" as written: a code never looks like that
     light_max_cost: float = 1.5  # in a clean line, only cheap repairs of non-syllables
     valid_confusion_cost: float = 1.5  # reading a valid syllable as an OCR confusion
     phrase_min_score: float = 90.0
@@ -239,7 +242,16 @@ def _word_candidates(core: str, settings: RepairSettings, ocr: bool = False) -> 
     # decides); of those reached only through OCR confusions, the cheapest few.
     same = sorted((kv for kv in found.items() if fold(kv[0]) == key), key=lambda kv: (kv[1], -rank[kv[0]], kv[0]))
     other = sorted((kv for kv in found.items() if fold(kv[0]) != key), key=lambda kv: (kv[1], -rank[kv[0]], kv[0]))
-    return tuple(same) + tuple(other[: settings.max_candidates])
+    # A few per reachable key, so that one crowded key ("la": 7 syllables) does not crowd out
+    # the reading a slightly dearer confusion gives ("1&" = "lệ").
+    per_key: dict[str, int] = {}
+    kept = []
+    for syl, cost in other:
+        k = fold(syl)
+        if per_key.get(k, 0) < settings.per_confusion_key:
+            per_key[k] = per_key.get(k, 0) + 1
+            kept.append((syl, cost))
+    return tuple(same) + tuple(kept[: settings.max_candidates])
 
 
 def _compound_candidates(core: str, settings: RepairSettings) -> list[Cand]:
@@ -417,7 +429,9 @@ def classify(
         if len(letters) == 0 or sum(ch.isdigit() for ch in core) > 1:
             return TokenSlot.make(piece, tok, [keep_num], True)
         words = _word_candidates(core, settings)
-        cands = [Cand((NUM,), None, settings.keep_code_cost + 1.0)] + [Cand((s,), s, c) for s, c in words]
+        # A digit between letters ("X4y", "nh6m") is OCR's, a digit at an end may be a code's.
+        keep = settings.keep_code_cost + (settings.inner_digit_keep_cost if _INNER_DIGIT.search(core) else 1.0)
+        cands = [Cand((NUM,), None, keep)] + [Cand((s,), s, c) for s, c in words]
         return TokenSlot.make(piece, tok, cands, len(cands) == 1, suspicious=bool(words))
     if not core.isalpha() and not any(ch in OCR_JUNK for ch in core):
         if core.isupper():  # "QD-UBND", "KT-XH"
