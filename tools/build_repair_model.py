@@ -43,15 +43,16 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 from repairlm import kn, sources  # noqa: E402
 
 from normalize.vietnamese.model import LM_FILE, write_arrays  # noqa: E402
-from normalize.vietnamese.syllable import has_diacritic, is_syllable_shape, normalize_syllable  # noqa: E402
+from normalize.vietnamese.syllable import is_syllable_shape, normalize_syllable  # noqa: E402
 from normalize.vietnamese.tokens import ABBR, BOS, EOS, NUM  # noqa: E402
 
 DATA = ROOT / "normalize" / "vietnamese" / "data"
 SPECIALS = (BOS, EOS, NUM, ABBR)
 # Whole documents the mixture weights are tuned on (never lines of a training document).
 DEV_DOCS = ("sample:002_", "corpus:F05", "corpus:F12")
-# A syllable seen only in general text joins the inventory when seen this often (English words
-# of the help pages are syllable-shaped too: "can", "the").
+# A syllable seen only in general text joins the inventory when seen this often: English words of
+# the help pages are syllable-shaped too ("can", "the"), and a misspelling seen once ("nuớc" for
+# "nước") would become a candidate of every OCR'd "nuoc".
 GENERAL_MIN_COUNT = 3
 # Trigrams of the general source seen once are not stored (size); every domain one is.
 GENERAL_MIN_TRIGRAM = 2
@@ -97,7 +98,7 @@ def hunspell_syllables(packages: Path, work: Path) -> set[str]:
 
 def inventory(by_source: dict[str, Counter], hunspell: set[str]) -> list[str]:
     """Hunspell's syllables, every syllable of the domain, word list and gazetteer, and those of
-    general text that carry a diacritic or are frequent."""
+    general text seen at least ``GENERAL_MIN_COUNT`` times."""
     inv = set(hunspell)
     for name, c3 in by_source.items():
         uni: Counter[str] = Counter()
@@ -106,7 +107,7 @@ def inventory(by_source: dict[str, Counter], hunspell: set[str]) -> list[str]:
         for u, k in uni.items():
             if u.startswith("<") or not is_syllable_shape(u):
                 continue
-            if name != "general" or has_diacritic(u) or k >= GENERAL_MIN_COUNT:
+            if name != "general" or k >= GENERAL_MIN_COUNT:
                 inv.add(u)
     return sorted(inv)
 

@@ -105,6 +105,7 @@ _INITIAL_D = (("p", "d", 0.6),)
 @dataclass(frozen=True)
 class RepairSettings:
     channel_weight: float = 1.0  # weight of the channel cost against LM log-probabilities
+    rare_mark_gap: float = 4.5  # log-frequency gap at which a clean line's rare syllable is doubted
     changed_mark_cost: float = 2.0  # observed token carried marks, candidate differs from it
     mark_mismatch_cost: float = 0.6  # per vowel whose marked/unmarked state differs
     plain_to_marked_cost: float = 0.0  # observed token had no marks at all (stripped text)
@@ -114,7 +115,7 @@ class RepairSettings:
     beam_margin: float = 9.0  # hypotheses this many nats below the best are dropped (speed)
     beam_followers: int = 6  # candidates a state other than the best is extended with (speed)
     name_bonus: float = 3.0  # two capitalised tokens read as consecutive syllables of a gazetteer name
-    confidence_rivals: int = 8  # most frequent candidates a choice's confidence is weighed against
+    confidence_rivals: int = 4  # most frequent candidates a choice's confidence is weighed against
     max_candidates: int = 12  # candidates reached through OCR confusions (own-key ones: all)
     per_confusion_key: int = 3  # of those, per diacritic-free key reached
     max_confusions: int = 2
@@ -127,6 +128,7 @@ class RepairSettings:
     phrase_min_score: float = 90.0
     phrase_min_score_long: float = 86.0  # phrases of 6+ tokens: OCR damage spreads over more
     phrase_min_tokens: int = 3
+    phrase_min_shared: float = 0.6  # share of a phrase's distinct words the line must hold to be tried
 
 
 @dataclass(frozen=True)
@@ -306,7 +308,7 @@ def consensus_substitutes(tokens: list[str], model: RepairModel) -> tuple[tuple[
     for head, ts in tails.items():
         votes: dict[str, tuple[int, float]] = {}
         for t in ts:
-            for sub in model.left_of.get(t, ()):
+            for sub in model.left_of(t):
                 n, lp = votes.get(sub, (0, 0.0))
                 votes[sub] = (n + 1, lp + model.bigram(sub, t))
         if votes:
@@ -330,7 +332,7 @@ def _split_candidates(
             text = apply_case(head, case_of(nfc_core[:i])) + " " + tail_text
             out.append(Cand((head, tail), text, settings.split_cost, cased=True))
         sub = agreed.get(fold(head))
-        for s in (sub,) if sub else model.left_of.get(tail, ()):
+        for s in (sub,) if sub else model.left_of(tail):
             # A substituted head: its case is noise ("Sonchính" mid-sentence), written lower.
             text = (s.upper() + " " + tail.upper()) if upper else f"{s} {tail_text}"
             out.append(Cand((s, tail), text, settings.substitute_cost, cased=True))
@@ -462,6 +464,12 @@ def classify(
         cands = [Cand((low,), low, 0.0)]
         if heavy:
             cands += [Cand((s,), s, c) for s, c in _word_candidates(core, settings, mode == "ocr") if s != low]
+        elif has_diacritic(low):
+            # A rare syllable beside a far more frequent one of its key ("Tý lệ" for "Tỷ lệ"): a
+            # misread mark; the context decides, at the price of changing a mark.
+            rank = model.uni_lp
+            alts = [s for s in model.by_key[fold(low)] if rank[s] - rank[low] >= settings.rare_mark_gap]
+            cands += [Cand((s,), s, settings.changed_mark_cost) for s in alts[:2]]
         return TokenSlot.make(piece, tok, cands, len(cands) == 1, suspicious=suspicious)
     words = _word_candidates(core, settings)
     same_key = any(fold(w) == fold(low) for w, _c in words)

@@ -134,18 +134,25 @@ class RepairModel:
         lp = self.bi.get((ib << 16) | ic)
         return lp if lp is not None else self.bow1[ib] + self.uni[ic]
 
-    @cached_property
-    def left_of(self) -> dict[str, tuple[str, ...]]:
-        """Syllables most often seen before a syllable: substitutes for a corrupted first half
-        of a compound ("Son|chính" → "tài chính"), by joint probability."""
-        left: dict[int, list[tuple[float, int]]] = {}
-        uni = self.uni
-        for key, lp in self.bi.items():
-            b, c = key >> 16, key & 0xFFFF
-            if b >= len(SPECIALS):
-                left.setdefault(c, []).append((lp + uni[b], b))
-        n = self.settings.left_contexts
-        return {self.vocab[c]: tuple(self.vocab[b] for _s, b in sorted(v, reverse=True)[:n]) for c, v in left.items()}
+    def left_of(self, tail: str) -> tuple[str, ...]:
+        """Syllables most often seen before ``tail``: substitutes for a corrupted first half of a
+        compound ("Son|chính" → "tài chính"), by joint probability. Looked up per tail (a few
+        per document) rather than indexed for all 128k bigrams at load."""
+        return self._left_of(tail)
+
+    @lru_cache(maxsize=4096)  # noqa: B019  the model lives as long as the process (load_model)
+    def _left_of(self, tail: str) -> tuple[str, ...]:
+        c = self.ids.get(tail)
+        if c is None:
+            return ()
+        bi, uni = self.bi, self.uni
+        scored = []
+        for b in range(len(SPECIALS), len(self.vocab)):
+            lp = bi.get((b << 16) | c)
+            if lp is not None:
+                scored.append((lp + uni[b], b))
+        scored.sort(reverse=True)
+        return tuple(self.vocab[b] for _s, b in scored[: self.settings.left_contexts])
 
     @cached_property
     def names(self) -> frozenset[str]:

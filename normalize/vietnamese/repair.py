@@ -188,7 +188,7 @@ def _snap_phrases(cores: list[str | None], model: RepairModel, settings: RepairS
         n = len(phrase.cores)
         if n < settings.phrase_min_tokens or n > len(positions):
             continue
-        if k < 0.6 * len(phrase.keys):  # cheap filter before fuzzy matching
+        if k < settings.phrase_min_shared * len(phrase.keys):  # cheap filter before fuzzy matching
             continue
         windows = [" ".join(folded[st : st + n]) for st in range(len(positions) - n + 1)]
         cutoff = settings.phrase_min_score_long if n >= 6 else settings.phrase_min_score
