@@ -25,6 +25,7 @@ from extract.segment.score_tables import find_score_tables
 from extract.segment.statistics import find_statistics
 from extract.segment.task_tables import find_task_tables
 from extract.segment.unread import find_unread, unread_review_items, withdraw_unsure_tables
+from normalize.criteria.match import apply_criteria_sets
 from normalize.vietnamese import repair_document
 from schemas import schema_errors
 
@@ -73,6 +74,10 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     if meta is not None:
         result.document = meta
     result.score_tables = _run_stage(result, "segment", lambda: find_score_tables(doc), debug, default=[])
+    # The official criteria set, recognised from the rows read: names snapped to its wording,
+    # maxima that differ from it flagged (nothing happens when no set fits).
+    year = result.document.year if result.document else None
+    _run_stage(result, "criteria", lambda: apply_criteria_sets(result.score_tables, _hint_text(doc), year), debug)
     result.statistics = _run_stage(result, "segment", lambda: find_statistics(doc), debug, default=[])
     result.task_tables = _run_stage(result, "segment", lambda: find_task_tables(doc), debug, default=[])
     result.score_statements = _run_stage(result, "segment", lambda: find_score_statements(doc), debug, default=[])
@@ -87,6 +92,16 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     # doubtful value.
     account_coverage(result)
     result.review = unread_review_items(result) + result.review
+
+
+def _hint_text(doc: IngestedDocument, head_lines: int = 40) -> str:
+    """The document's opening lines: where a province, a district and the year are named."""
+    out = []
+    for i, line in enumerate(doc.lines()):
+        if i >= head_lines:
+            break
+        out.append(line.text)
+    return "\n".join(out)
 
 
 def convert_file(

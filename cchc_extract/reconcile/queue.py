@@ -10,6 +10,7 @@ from cchc_extract.reconcile.settings import CODE_INFERRED_REASON, LOW_CONFIDENCE
 from cchc_extract.reconcile.stat_rows import _stat_ref
 from cchc_extract.reconcile.sums import _score_ref, _table_name
 from cchc_extract.records import ExtractionResult, ReviewItem
+from normalize.criteria.match import FLAG_MAX_DIFFERS
 
 
 def _review_doubtful(result: ExtractionResult, ledger: _Ledger, s: ReconcileSettings) -> None:
@@ -29,6 +30,12 @@ def _review_doubtful(result: ExtractionResult, ledger: _Ledger, s: ReconcileSett
         for ri, row in enumerate(table.rows):
             field_ = "self_points" if row.self_points is not None else "max_points"
             visit(_score_ref(ti, ri, row, field_, name), row.flags)
+            for flag in row.flags:
+                if flag.startswith(FLAG_MAX_DIFFERS):  # normalize.criteria.match
+                    ledger.flag(
+                        _score_ref(ti, ri, row, "max_points", name),
+                        f"maximum points differ from the criteria set {flag.partition(':')[2]}",
+                    )
     for ai, annex in enumerate(result.statistics):
         for ri, stat_row in enumerate(annex.rows):
             visit(_stat_ref(ai, ri, stat_row, annex.annex), stat_row.flags)

@@ -10,19 +10,56 @@ from __future__ import annotations
 
 from extract.model import IngestedDocument
 
+from .candidates import RepairSettings, consensus_substitutes
 from .model import load_model
-from .repair import LineRepair, RepairSettings, consensus_substitutes, line_damage, repair_line
+from .repair import LineRepair, line_damage, repair_line
 
 DEFAULT_SETTINGS = RepairSettings()
 # Share of a document's word tokens that are not valid syllables above which it is treated as
 # an OCR dump: short lines (one or two words, table cells) are then decoded too.
 DAMAGED_DOC_SHARE = 0.08
+# Share of a text's syllable-shaped words that carry a diacritic below which it is treated as
+# stripped (typed without a Vietnamese keyboard, or OCR'd by a Latin-only engine): clean
+# Vietnamese has most of its syllables marked (about three in four in the seeds), so headings and
+# one-word lines of such a text are decoded too.
+STRIPPED_MARKED_SHARE = 0.15
 
 
 def repair_text(text: str, settings: RepairSettings = DEFAULT_SETTINGS) -> str:
     """Repair a text line by line (token-aligned per line, see ``repair.py``)."""
     subs = consensus_substitutes(text.split(), load_model())
-    return "\n".join(repair_line(line, settings, substitutes=subs).text for line in text.split("\n"))
+    damaged = text_damaged([text])
+    return "\n".join(
+        repair_line(line, settings, damaged_doc=damaged, substitutes=subs).text for line in text.split("\n")
+    )
+
+
+def marked_share(texts: list[str]) -> tuple[int, float]:
+    """(syllable-shaped words, share of them carrying a diacritic) over ``texts``."""
+    from .syllable import has_diacritic, is_syllable_shape
+    from .tokens import parse_token
+
+    words = marked = 0
+    for text in texts:
+        for piece in text.split():
+            core = parse_token(piece).core
+            if len(core) < 2 or not core.isalpha() or not is_syllable_shape(core):
+                continue
+            words += 1
+            marked += has_diacritic(core)
+    return words, (marked / words if words else 1.0)
+
+
+def text_damaged(texts: list[str]) -> str:
+    """``ocr`` (many words that are not syllables), ``stripped`` (few marked syllables) or ``""``."""
+    w = b = 0
+    for text in texts:
+        tw, tb = word_damage(text)
+        w, b = w + tw, b + tb
+    if w and b / w >= DAMAGED_DOC_SHARE:
+        return "ocr"
+    words, share = marked_share(texts)
+    return "stripped" if words and share < STRIPPED_MARKED_SHARE else ""
 
 
 def document_damage(doc: IngestedDocument) -> float:
@@ -55,8 +92,8 @@ def word_damage(text: str, skip_upper: bool = True) -> tuple[int, int]:
 
 
 def repair_document(doc: IngestedDocument, settings: RepairSettings = DEFAULT_SETTINGS) -> IngestedDocument:
-    damaged = document_damage(doc) >= DAMAGED_DOC_SHARE
     texts = [ln.text for ln in doc.lines()] + [c.text for t in doc.tables() for c in t.cells]
+    damaged = text_damaged(texts)
     subs = consensus_substitutes(" ".join(texts).split(), load_model())
     for line in doc.lines():
         _apply(line, repair_line(line.text, settings, damaged_doc=damaged, substitutes=subs))
@@ -68,7 +105,7 @@ def repair_document(doc: IngestedDocument, settings: RepairSettings = DEFAULT_SE
 
 
 def repair_text_cell(
-    text: str, settings: RepairSettings, damaged: bool, subs: tuple[tuple[str, str], ...] = ()
+    text: str, settings: RepairSettings, damaged: str, subs: tuple[tuple[str, str], ...] = ()
 ) -> LineRepair:
     """A cell may hold several lines; each is repaired on its own."""
     parts = [repair_line(part, settings, damaged_doc=damaged, substitutes=subs) for part in text.split("\n")]

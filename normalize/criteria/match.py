@@ -1,0 +1,142 @@
+"""The official criteria sets as a fuzzy dictionary for score tables.
+
+1. Recognise the document's set: every transcribed set is scored against the table rows read
+   (codes present in the set, name similarity under the same code, equal maximum points), with
+   the province named in the document and the year as hints.
+2. Snap: a row whose name is close to the official wording of its code's criterion takes that
+   wording (the text read stays in ``name_raw``); a row whose maximum differs from the set's is
+   flagged for review. No set recognised: nothing is snapped, nothing flagged.
+
+Names are compared diacritic-free and lower-cased (``fold``): OCR and stripped text lose the
+marks first, and a half-repaired name must still find its criterion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
+from normalize.vietnamese.syllable import fold
+
+if TYPE_CHECKING:
+    from cchc_extract.records import ScoreRow, ScoreTable
+
+FLAG_SNAPPED = "name_from_criteria_set"
+FLAG_MAX_DIFFERS = "max_differs_from_criteria_set"
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    min_rows: int = 3  # rows of the document whose code is in the set, at least
+    min_score: float = 0.55  # mean row agreement (0..1) for a set to be recognised
+    name_weight: float = 0.7  # of a row's agreement: name similarity; the rest: equal maximum
+    province_bonus: float = 0.1  # the set's province is named in the document
+    year_bonus: float = 0.05  # the set's year is the document's
+    snap_min: float = 80.0  # name similarity (0..100) under the same code to take the official wording
+    snap_min_by_name: float = 92.0  # a row whose code is not in the set: only a near-identical name
+    max_tolerance: float = 0.001
+
+
+@dataclass(frozen=True)
+class SetMatch:
+    cset: CriteriaSet
+    score: float
+    rows_matched: int
+
+
+def _norm(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def similarity(a: str, b: str) -> float:
+    """0..100, diacritics and case ignored."""
+    return fuzz.ratio(_norm(a), _norm(b))
+
+
+def _row_agreement(row: ScoreRow, crit: CriterionDef, s: MatchSettings) -> float:
+    name = similarity(row.name or row.name_raw, crit.name) / 100.0
+    if crit.max_points is None or row.max_points is None:
+        same_max = 0.5
+    else:
+        same_max = float(abs(crit.max_points - row.max_points) <= s.max_tolerance)
+    return s.name_weight * name + (1 - s.name_weight) * same_max
+
+
+def recognise_set(
+    tables: Sequence[ScoreTable],
+    document_text: str = "",
+    year: int | None = None,
+    sets: Sequence[CriteriaSet] | None = None,
+    settings: MatchSettings = MatchSettings(),
+) -> SetMatch | None:
+    """The criteria set the tables were scored against, or None when none fits well enough."""
+    rows = [r for t in tables for r in t.rows if r.code]
+    if not rows:
+        return None
+    text = _norm(document_text)
+    best: SetMatch | None = None
+    for cset in load_criteria_sets() if sets is None else sets:
+        by_code = cset.by_code()
+        matched = [(r, by_code[str(r.code)]) for r in rows if str(r.code) in by_code]
+        if len(matched) < settings.min_rows:
+            continue
+        score = sum(_row_agreement(r, c, settings) for r, c in matched) / len(rows)
+        if text and _norm(cset.province) in text:
+            score += settings.province_bonus
+        if year is not None and year == cset.year:
+            score += settings.year_bonus
+        if score >= settings.min_score and (best is None or score > best.score):
+            best = SetMatch(cset, round(score, 4), len(matched))
+    return best
+
+
+def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSettings = MatchSettings()) -> int:
+    """Official wording for rows close to their criterion; rows whose maximum differs flagged.
+    Returns the number of names snapped."""
+    by_code = match.cset.by_code()
+    names = [(_norm(c.name), c) for c in match.cset.rows]
+    snapped = 0
+    for table in tables:
+        for row in table.rows:
+            crit = by_code.get(str(row.code)) if row.code else None
+            if crit is not None:
+                ok = similarity(row.name or row.name_raw, crit.name) >= settings.snap_min
+            else:
+                folded = _norm(row.name or row.name_raw)
+                scored = [(fuzz.ratio(folded, n), c) for n, c in names]
+                top = max(scored, key=lambda e: e[0], default=None)
+                crit = top[1] if top and top[0] >= settings.snap_min_by_name else None
+                ok = crit is not None
+            if crit is None:
+                continue
+            if ok and row.name != crit.name:
+                if not row.name_raw:
+                    row.name_raw = row.name
+                row.name = crit.name
+                snapped += 1
+                row.flags.append(f"{FLAG_SNAPPED}:{match.cset.id}")
+            if (
+                crit.max_points is not None
+                and row.max_points is not None
+                and abs(crit.max_points - row.max_points) > settings.max_tolerance
+            ):
+                row.flags.append(f"{FLAG_MAX_DIFFERS}:{match.cset.id}")
+    return snapped
+
+
+def apply_criteria_sets(
+    tables: Sequence[ScoreTable],
+    document_text: str = "",
+    year: int | None = None,
+    sets: Sequence[CriteriaSet] | None = None,
+    settings: MatchSettings = MatchSettings(),
+) -> SetMatch | None:
+    """Recognise the set and snap to it; None (and nothing changed) when no set fits."""
+    match = recognise_set(tables, document_text, year, sets, settings)
+    if match is not None:
+        snap_to_set(tables, match, settings)
+    return match

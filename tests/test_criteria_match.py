@@ -1,0 +1,108 @@
+"""The criteria sets as a fuzzy dictionary: the document's set recognised from its rows, OCR'd
+names snapped to the official wording (raw text kept), differing maxima flagged, and nothing
+touched when no set fits. Real data: the transcribed sets and seed 003 through the pipeline."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import json
+import random
+import sys
+from importlib.machinery import SourceFileLoader
+from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
+
+from cchc_extract.pipeline import convert_file
+from cchc_extract.records import ScoreRow, ScoreTable
+from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
+from normalize.criteria.match import FLAG_MAX_DIFFERS, FLAG_SNAPPED, apply_criteria_sets, recognise_set
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "tools")]
+_LOADER = SourceFileLoader("repair_bench", str(ROOT / "benchmarks" / "repair"))
+_SPEC = importlib.util.spec_from_loader("repair_bench", _LOADER)
+assert _SPEC is not None
+BENCH = importlib.util.module_from_spec(_SPEC)
+_LOADER.exec_module(BENCH)
+
+
+def _damaged_table(cset: CriteriaSet, seed: int = 3) -> ScoreTable:
+    """The set's rows as a Latin-only OCR prints them (the benchmark's damage model)."""
+    rng = random.Random(seed)
+    rows = [
+        ScoreRow(code=r.code, name=BENCH.ocr_damage(r.name, rng), max_points=r.max_points, flags=[]) for r in cset.rows
+    ]
+    return ScoreTable(title="", rows=rows)
+
+
+def test_set_recognised_and_names_snapped_raw_kept():
+    cset = load_criteria_sets()[0]
+    table = _damaged_table(cset)
+    raw = [r.name for r in table.rows]
+    match = apply_criteria_sets([table], f"UBND tỉnh {cset.province}", cset.year)
+    assert match is not None and match.cset.id == cset.id
+    official = {r.code: r.name for r in cset.rows}
+    for row, before in zip(table.rows, raw):
+        assert row.name == official[row.code]
+        if before != row.name:
+            assert row.name_raw == before
+            assert f"{FLAG_SNAPPED}:{cset.id}" in row.flags
+
+
+def test_row_whose_max_differs_is_flagged_and_reviewed():
+    cset = load_criteria_sets()[0]
+    table = _damaged_table(cset)
+    target = next(r for r in table.rows if r.max_points)
+    target.max_points = (target.max_points or 0) + 1
+    apply_criteria_sets([table], "", None)
+    assert f"{FLAG_MAX_DIFFERS}:{cset.id}" in target.flags
+    others = [r for r in table.rows if r is not target]
+    assert not any(f.startswith(FLAG_MAX_DIFFERS) for r in others for f in r.flags)
+
+
+def test_no_set_matches_nothing_snapped():
+    # Seed 003 (Ngọc Kỳ, 2023) was scored against a set that is not transcribed.
+    result = convert_file(next((ROOT / "samples").glob("003_*.txt")))
+    assert result.score_tables
+    flags = [f for t in result.score_tables for r in t.rows for f in r.flags]
+    assert not any(f.startswith((FLAG_SNAPPED, FLAG_MAX_DIFFERS)) for f in flags)
+
+
+def test_seed_003_snapped_when_its_set_is_known():
+    # The mechanism on the real OCR dump: a set holding the criteria as the reference reads them
+    # brings the pipeline's names to that wording; rows far from their criterion stay as read.
+    ref = json.loads(next((ROOT / "golden" / "reference").glob("003_*.json")).read_text(encoding="utf-8"))
+    ref_rows = [r for t in ref["score_tables"] for r in t["rows"]]
+    cset = CriteriaSet(
+        id="test_ngoc-ky",
+        province="Hải Dương",
+        year=2023,
+        title="",
+        rows=tuple(CriterionDef(str(r["code"]), "", r["name"], r["max_points"]) for r in ref_rows),
+    )
+    result = convert_file(next((ROOT / "samples").glob("003_*.txt")))
+    tables = [
+        dataclasses.replace(t, rows=[dataclasses.replace(r, flags=list(r.flags)) for r in t.rows])
+        for t in result.score_tables
+    ]
+    before = _cer(ref_rows, result.score_tables)
+    match = recognise_set(tables, "", 2023, sets=[cset, *load_criteria_sets()])
+    assert match is not None and match.cset.id == "test_ngoc-ky"
+    apply_criteria_sets(tables, "", 2023, sets=[cset])
+    after = _cer(ref_rows, tables)
+    assert after < before / 2, (before, after)
+
+
+def _cer(ref_rows, tables) -> float:
+    out: dict[str, list[str]] = {}
+    for t in tables:
+        for r in t.rows:
+            out.setdefault(str(r.code), []).append(r.name)
+    dist = total = 0
+    for r in ref_rows:
+        names = out.get(str(r["code"]), [])
+        total += len(r["name"])
+        dist += min((Levenshtein.distance(r["name"], n) for n in names), default=len(r["name"]))
+    return dist / total
