@@ -34,6 +34,8 @@ HELDOUT_FAMILIES = (
     "F09_code_in_name_merged_points",
     "F10_parts_restart_total_position",
     "F13_narrative_counts",
+    "F20_decision_attached_plan",
+    "F21_report_statements_targets",
 )
 HELDOUT_SETS: tuple[str, ...] = ()
 GENERATOR_VERSION = 1
@@ -118,7 +120,11 @@ def truth(inst: Instance, built: Built, output, pages) -> dict:
         "score_tables": tables,
         "statistics": built.statistics,
         "counts": built.counts,
+        "task_rows": built.task_rows,
+        "targets": built.targets,
+        "score_statements": built.score_statements,
         "faults": [f.truth() for f in built.faults],
+        **built.per_output.get(output.variant, {}),
     }
 
 

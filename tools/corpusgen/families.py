@@ -29,6 +29,7 @@ from corpusgen.document import (
     Title,
 )
 from corpusgen.grid import ScoreLayout, score_grid, stat_grid
+from corpusgen.plan_families import PLAN_FAMILIES
 from corpusgen.render_text import TextStyle, write_text
 from corpusgen.reports import narrative, statistics
 from corpusgen.scores import Criterion, children_of, is_roman, renumber
@@ -556,4 +557,5 @@ FAMILIES = {
     "F13_narrative_counts": f13,
     "F14_scale_column": f14,
     "F15_writer_text_export": f15,
+    **PLAN_FAMILIES,
 }
