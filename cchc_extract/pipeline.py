@@ -23,6 +23,8 @@ from extract.segment.counts import find_counts
 from extract.segment.narrative import find_score_statements, find_targets
 from extract.segment.score_tables import find_score_tables
 from extract.segment.statistics import find_statistics
+from extract.segment.target_tables import find_target_tables, plan_year
+from extract.segment.task_paragraphs import find_task_paragraphs
 from extract.segment.task_tables import find_task_tables
 from extract.segment.unread import find_unread, unread_review_items
 from normalize.vietnamese import repair_document
@@ -75,8 +77,11 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     result.score_tables = _run_stage(result, "segment", lambda: find_score_tables(doc), debug, default=[])
     result.statistics = _run_stage(result, "segment", lambda: find_statistics(doc), debug, default=[])
     result.task_tables = _run_stage(result, "segment", lambda: find_task_tables(doc), debug, default=[])
+    result.task_tables += _run_stage(result, "segment", lambda: find_task_paragraphs(doc), debug, default=[])
     result.score_statements = _run_stage(result, "segment", lambda: find_score_statements(doc), debug, default=[])
-    result.targets = _run_stage(result, "segment", lambda: find_targets(doc), debug, default=[])
+    year = plan_year(result.document.period)
+    result.targets = _run_stage(result, "segment", lambda: find_targets(doc, default_year=year), debug, default=[])
+    result.targets += _run_stage(result, "segment", lambda: find_target_tables(doc), debug, default=[])
     result.counts = _run_stage(result, "segment", lambda: find_counts(doc), debug, default=[])
     result.unread = _run_stage(result, "segment", lambda: find_unread(doc, result), debug, default=[])
     _run_stage(result, "reconcile", lambda: reconcile(result, options.reconcile), debug)

@@ -53,7 +53,7 @@ def _target_paras(lines: list[str], rng: random.Random, heading: str) -> list[Pa
     return [Para(heading, bold=True)] + [Para(f"{bullet}{line}") for line in lines]
 
 
-def _task_table(rng: random.Random, rows: list[TaskRow]) -> tuple[Table, list[Para], bool]:
+def _task_table(rng: random.Random, rows: list[TaskRow], width_cm: float = 25.0) -> tuple[Table, list[Para], bool]:
     """The framework grid in a random column order and header wording; footnotes under it."""
     middle = ["task", "product", "deadline", "lead", "coordinator"]
     if rng.random() < 0.5:
@@ -65,7 +65,7 @@ def _task_table(rng: random.Random, rows: list[TaskRow]) -> tuple[Table, list[Pa
         columns = [c for c in columns if c != "criterion_code"] + ["criterion_code"]
     labels = {k: rng.choice(v) for k, v in TASK_HEADERS.items()}
     heading = rng.choice(("code", "code", "merged"))
-    grid = task_grid(rows, tuple(columns), labels, heading)
+    grid = task_grid(rows, tuple(columns), labels, heading, width_cm)
     notes = sorted({r.lead_note for r in rows if r.lead_note})
     paras = [Para(f"{n} Chủ trì phối hợp với các đơn vị liên quan tổ chức thực hiện.", italic=True) for n in notes]
     return Table(grid, repeat_header=True, allow_break=True, font_pt=10), paras, "criterion_code" in columns
@@ -221,7 +221,7 @@ def f19(inst: Instance) -> Built:
     meta = _plan_meta(inst, rng, year, (f"Nâng cao Chỉ số cải cách hành chính năm {year}",))
     paras, stated, faults = _statement_block(rng, year, inst.faulty)
     rows = task_rows(rng, year, index_criteria())
-    table, notes, has_codes = _task_table(rng, rows)
+    table, notes, has_codes = _task_table(rng, rows, width_cm=16.5)  # a portrait page
     doc = Document(
         meta,
         (

@@ -298,7 +298,9 @@ TASK_HEADERS = {
 TASK_WIDTHS = {"code": 1.0, "criterion_code": 1.4, "task": 6.5, "product": 3.2, "deadline": 2.6, "lead": 3.0}
 
 
-def task_grid(rows: list[TaskRow], columns: tuple[str, ...], labels: dict[str, str], heading: str) -> Grid:
+def task_grid(
+    rows: list[TaskRow], columns: tuple[str, ...], labels: dict[str, str], heading: str, width_cm: float = 25.0
+) -> Grid:
     """The framework as a grid; ``heading`` says how a section row prints: "code" (numeral in the TT
     cell, title spanning the rest) or "merged" ("I. TITLE" in one cell across the table)."""
     out = [GridRow(tuple(Cell(labels[c], 1, None, True, "center") for c in columns), "header")]
@@ -324,7 +326,9 @@ def task_grid(rows: list[TaskRow], columns: tuple[str, ...], labels: dict[str, s
         out.append(
             GridRow(tuple(Cell(values[c], 1, None, False, "center" if c == "code" else "left") for c in columns))
         )
-    return Grid(tuple(TASK_WIDTHS.get(c, 2.8) for c in columns), tuple(out))
+    widths = [TASK_WIDTHS.get(c, 2.8) for c in columns]
+    scale = min(1.0, width_cm / sum(widths))  # the grid fits the page (a cut column prints nothing)
+    return Grid(tuple(round(w * scale, 2) for w in widths), tuple(out))
 
 
 LABELS_OF = {
