@@ -202,7 +202,8 @@ _FIGURE = re.compile(
     r"(?P<cmp>[<>]=?|≥|≤)?\s*(?P<num>\d+(?:[.,]\d+)?)\s*(?:(?P<pct>%)|\s(?P<money>ty|trieu|nghin)(?:\s+dong)?\b)"
 )
 _COUNT_FIGURE = re.compile(
-    r"(?:(?:it nhat|toi thieu|khong duoi)\s+(?:co\s+)?(?:tu\s+)?(?P<num>\d{1,4})(?:\s+den\s+\d{1,4})?"
+    r"(?:(?:it nhat|toi thieu|khong duoi|tren|duoi|khong qua|toi da)\s+(?:co\s+)?(?:tu\s+)?(?P<num>\d{1,4})"
+    r"(?:\s+den\s+\d{1,4})?"
     # a range states its floor: "từ 1-2 sáng kiến", "từ 01 đến 02 cuộc"
     r"|\btu\s+(?P<low>\d{1,4})\s*(?:-|–|den)\s*(?P<high>\d{1,4}))"
     r"\s+(?P<unit>[a-z]+(?:\s+[a-z]+)?)"
@@ -307,6 +308,7 @@ def find_targets(
     stack: list[tuple[int, str]] = []  # (level, heading text)
     year_context: int | None = None
     doc_year: int | None = None
+    kind_line = False  # the line before was the kind word alone ("KẾ HOẠCH"): this one is the title
     for line in reading_lines(doc):
         text = line.text.strip()
         low = shadow(text)
@@ -314,7 +316,8 @@ def find_targets(
         if level and _GROUP.match(low):
             level = 0  # "h) ... đạt 2/4 điểm" is a score statement, not a heading
         if doc_year is None and not level:
-            doc_year = _title_year(low)
+            doc_year = _title_year(f"ke hoach {low}" if kind_line else low)
+        kind_line = low.strip(" *#") == "ke hoach"
         if level:
             stack = [h for h in stack if h[0] < level] + [(level, text)]
             year_context = None
@@ -395,7 +398,7 @@ def _figure_years(low: str, a: int, b: int, figures: list) -> list[int | None]:
         if _BASELINE_BEFORE.search(low[max(a, m.start() - 20) : m.start()]):
             continue
         before = [k for k, f in enumerate(figures) if f[1] <= m.start()]
-        if before and re.fullmatch(r"[\s,]*", low[figures[before[-1]][1] : m.start()]):
+        if before and re.fullmatch(r"[\s,]*(?:tro len|tro xuong)?\s*", low[figures[before[-1]][1] : m.start()]):
             k = before[-1]
         else:
             k = next((k for k, f in enumerate(figures) if f[0] >= m.end()), -1)

@@ -57,7 +57,11 @@ def plan_year(period: str | None) -> int | None:
 def find_target_tables(doc: IngestedDocument, settings: TargetTableSettings = TargetTableSettings()) -> list[Target]:
     out: list[Target] = []
     for table in join_tables(doc):
-        header = [fold(h).strip() for h in table.header_text]
+        labels, rows = table.header_text, table.rows
+        if not any(_YEAR_HEADER.match(fold(h)) for h in labels) and rows:
+            # "Năm 2026" holds a number, so the header reader took the heading row for data
+            labels, rows = rows[0].cells, rows[1:]
+        header = [fold(h).strip() for h in labels]
         years = {c: int(m.group(1)) for c, h in enumerate(header) if (m := _YEAR_HEADER.match(h))}
         if len(years) < settings.min_year_columns:
             continue
@@ -65,7 +69,7 @@ def find_target_tables(doc: IngestedDocument, settings: TargetTableSettings = Ta
         unit_col = next((c for c, h in enumerate(header) if h.strip(" .") in settings.unit_words), None)
         if indicator is None:
             continue
-        for row in table.rows:
+        for row in rows:
             name = row.cells[indicator].strip() if indicator < len(row.cells) else ""
             unit = row.cells[unit_col].strip() if unit_col is not None and unit_col < len(row.cells) else ""
             for c, year in years.items():
@@ -86,7 +90,7 @@ def find_target_tables(doc: IngestedDocument, settings: TargetTableSettings = Ta
                         value=parsed.value if parsed else None,
                         unit="%" if m.group("pct") else unit,
                         year=year,
-                        section=" ".join(table.header_text).strip(),
+                        section="",
                         confidence=1.0,
                         source=SourceRef(page=row.page, bbox=row_bbox(row)),
                     )

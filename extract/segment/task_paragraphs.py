@@ -99,16 +99,20 @@ def find_task_paragraphs(
             tables.append(current)
         if line.page is not None and line.page not in current.pages:
             current.pages.append(line.page)
-        code = fields.pop("code") or None
         current.rows.append(
             TaskRow(
-                code=code,
+                code=fields.get("code") or None,
                 section=m.group("code") if m else None,
                 section_title=re.sub(r"^\s*\S+\s*", "", section_line, count=1).strip() if m else section_line,
                 confidence=settings.confidence,
                 flags=["from_paragraph"],
                 source=SourceRef(page=line.page, line_start=line.number, line_end=line.number),
-                **fields,
+                task=fields.get("task", ""),
+                product=fields.get("product", ""),
+                deadline=fields.get("deadline", ""),
+                lead=fields.get("lead", ""),
+                coordinator=fields.get("coordinator", ""),
+                budget=fields.get("budget", ""),
             )
         )
     return tables
