@@ -334,6 +334,8 @@ def find_targets(
             figures = _figures(low, a, b)
             clause_year = _target_year(low, a, b)
             years = _figure_years(low, a, b, figures)
+            # "hàng năm" / "mỗi năm": a yearly target, not one for the plan's last year
+            default = None if re.search(r"\b(?:hang|moi) nam\b", low[a:b]) else default_year
             for k, (start, end, value, unit, symbol, value_max) in enumerate(figures):
                 prev_end = figures[k - 1][1] if k else a
                 next_start = figures[k + 1][0] if k + 1 < len(figures) else b
@@ -356,7 +358,7 @@ def find_targets(
                         value=value,
                         value_max=value_max,
                         unit=unit,
-                        year=years[k] or clause_year or year_context or doc_year or default_year,
+                        year=years[k] or clause_year or year_context or doc_year or default,
                         section=section,
                         confidence=_line_confidence(line, settings),
                         source=_source(line),
