@@ -471,7 +471,7 @@ def _figures(low: str, a: int, b: int) -> list[Figure]:
             found.append(
                 (
                     num_start,
-                    m.start("unit"),
+                    unit_end,  # the count ends with its unit ("03 cuộc vào năm 2021")
                     parsed.value if parsed else None,
                     (m.start("unit"), unit_end),
                     None,

@@ -82,9 +82,19 @@ def find_task_paragraphs(
     tables: list[TaskTable] = []
     current: TaskTable | None = None
     headings: list[tuple[int, str]] = []  # (level, text) of the headings above
+    pending = None  # a line holding a label but not a task: a value wrapped onto a line that
+    #                 starts like an item ("Công chức Địa chính" / "- Xây dựng. Thời hạn: …")
     for line in reading_lines(doc):
         text = line.text.strip()
         fields = parse_task(text, settings)
+        if pending is not None:
+            joined = parse_task(f"{pending.text.strip()} {text}", settings)
+            if joined is not None and (fields is None or len(joined) > len(fields)):
+                fields, line = joined, pending
+            pending = None
+        if fields is None and any(m.start() > 0 for m in _LABEL.finditer(shadow(text))):
+            pending = line
+            continue
         if fields is None:
             level = heading_level(line)
             if level:

@@ -483,7 +483,8 @@ def table_targets(rng: random.Random, years: list[int], n: int, numbered: bool) 
             cells.append(Cell(cell_words[cmp] + format_vn(v), 1, None, False, "center"))
         rows.append(GridRow(tuple(cells)))
     widths = (1.0, 7.0, 2.0) + tuple(2.0 for _ in years)
-    return Grid(widths, tuple(rows)), out
+    scale = min(1.0, 16.0 / sum(widths))  # fits a portrait page
+    return Grid(tuple(round(w * scale, 2) for w in widths), tuple(rows)), out
 
 
 # ---------------------------------------------------------------------------------- score statements
