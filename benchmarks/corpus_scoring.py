@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from benchmarks.plan_scoring import PLAN_COUNTERS, score_plan
 from benchmarks.scoring import (
     char_errors,
     clean_text,
@@ -81,7 +82,13 @@ SCORE = RowKind(
 )
 STATS = RowKind("statistics", ("indicator",), ("indicator",), ("value",), False, always=("value",))
 ROW_KINDS = (SCORE, STATS)
-FAULT_TABLES = {"score": SCORE.key, "score_tables": SCORE.key, "statistics": STATS.key, "counts": "counts"}
+FAULT_TABLES = {
+    "score": SCORE.key,
+    "score_tables": SCORE.key,
+    "statistics": STATS.key,
+    "counts": "counts",
+    "statements": "score_statements",
+}
 META_FIELDS = ("number", "date", "commune", "signer", "title")
 _UNIT_WORD = re.compile(r"^(xã|phường|thị trấn)\s+", re.IGNORECASE)
 
@@ -117,6 +124,8 @@ COUNTERS = (
     "stat_rows",
     "stat_found",
     "stat_invented",
+    # plans and reports (benchmarks/plan_scoring.py)
+    *PLAN_COUNTERS,
 )
 KIND_PREFIX = {"score_tables": "score", "statistics": "stat"}
 
@@ -424,6 +433,11 @@ def _fault_targets(fault: dict, truth: dict) -> tuple[set, set]:
         direct = {("count", i) for i in faulty_counts(fault, truth.get("counts") or [])}
         return direct, set(direct)
     code = norm_code(fault.get("code"))
+    if table == "score_statements":  # a field's stated points against its criteria's
+        stated = truth.get("score_statements") or []
+        direct = {("statement", i) for i, st in enumerate(stated) if st["kind"] == "field" and st["code"] == code}
+        related = {("statement", i) for i, st in enumerate(stated) if st["code"].split(".")[0] == code}
+        return direct, related | direct
     direct, related = set(), set()
     for t, tab in enumerate(truth.get(table) or []):
         rows = tab.get("rows") or []
@@ -445,7 +459,9 @@ def _fault_targets(fault: dict, truth: dict) -> tuple[set, set]:
     return direct, related | direct
 
 
-def _target(pointer: str, rows: RowScore, count_map: dict[str, int]):
+def _target(pointer: str, rows: RowScore, count_map: dict[str, int], stmt_map: dict[str, int] | None = None):
+    if stmt_map and pointer in stmt_map:
+        return ("statement", stmt_map[pointer])
     if pointer in rows.row_map:
         return ("row", *rows.row_map[pointer])
     if pointer in rows.table_map:
@@ -483,7 +499,9 @@ def _names(fault: dict, pointer: str, code, target, direct: set) -> bool:
     )
 
 
-def score_faults(truth: dict, output: dict, rows: RowScore, count_map: dict[str, int]) -> dict:
+def score_faults(
+    truth: dict, output: dict, rows: RowScore, count_map: dict[str, int], stmt_map: dict[str, int] | None = None
+) -> dict:
     faults = truth.get("faults") or []
     checks = output.get("checks") or []
     mismatches = [c for c in checks if c.get("status") == "mismatch"]
@@ -494,7 +512,7 @@ def score_faults(truth: dict, output: dict, rows: RowScore, count_map: dict[str,
         by = []
         for k, check in enumerate(mismatches):
             pointer = check_pointer(check)
-            target = _target(pointer, rows, count_map)
+            target = _target(pointer, rows, count_map, stmt_map)
             if _fields_agree(fault, check.get("field")):
                 if _names(fault, pointer, check.get("code"), target, direct):
                     by.append(f"check {check.get('id')}")
@@ -503,7 +521,7 @@ def score_faults(truth: dict, output: dict, rows: RowScore, count_map: dict[str,
                     explained.add(k)
         for entry in output.get("review") or []:
             pointer = entry.get("item") or ""
-            if _names(fault, pointer, entry.get("code"), _target(pointer, rows, count_map), direct):
+            if _names(fault, pointer, entry.get("code"), _target(pointer, rows, count_map, stmt_map), direct):
                 by.append(f"review {pointer} ({entry.get('reason', '')[:60]})")
         report.append({"fault": fault, "flagged": bool(by), "by": by[:4]})
     false_alarms = [
@@ -560,11 +578,13 @@ def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettin
     truth_counts, out_counts = truth.get("counts") or [], output.get("counts") or []
     count_pairs, found_counts = match_counts(truth_counts, out_counts, s)
     count_map = {f"/counts/{j}": i for i, j in count_pairs.items()}
-    faults = score_faults(truth, output, rows, count_map)
+    plan = score_plan(truth, output)
+    faults = score_faults(truth, output, rows, count_map, plan["statement_map"])
     meta = score_metadata(truth.get("document") or {}, output.get("document") or {})
     c = Counter({k: 0 for k in COUNTERS})
     c.update(rows.counts)
     c.update(by_kind)
+    c.update(plan["tally"])
     c["invented"] = len(rows.invented)
     c.update(
         docs=1,
@@ -596,4 +616,7 @@ def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettin
         "misread_checks": faults["misread"],
         "counts_missed": [truth_counts[i] for i in range(len(truth_counts)) if i not in found_counts],
         "errors": [f"{e.get('stage')}: {e.get('message', '')}" for e in output.get("errors") or []],
+        "tasks_wrong": plan["tasks_wrong"],
+        "targets_wrong": plan["targets_wrong"],
+        "statements_wrong": plan["statements_wrong"],
     }

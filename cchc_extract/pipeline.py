@@ -23,6 +23,8 @@ from extract.segment.counts import find_counts
 from extract.segment.narrative import find_score_statements, find_targets
 from extract.segment.score_tables import find_score_tables
 from extract.segment.statistics import find_statistics
+from extract.segment.target_tables import find_target_tables, plan_year
+from extract.segment.task_paragraphs import find_task_paragraphs
 from extract.segment.task_tables import find_task_tables
 from extract.segment.unread import find_unread, unread_review_items, withdraw_unsure_tables
 from normalize.criteria.match import apply_criteria_sets
@@ -80,8 +82,11 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     _run_stage(result, "criteria", lambda: apply_criteria_sets(result.score_tables, _hint_text(doc), year), debug)
     result.statistics = _run_stage(result, "segment", lambda: find_statistics(doc), debug, default=[])
     result.task_tables = _run_stage(result, "segment", lambda: find_task_tables(doc), debug, default=[])
+    result.task_tables += _run_stage(result, "segment", lambda: find_task_paragraphs(doc), debug, default=[])
     result.score_statements = _run_stage(result, "segment", lambda: find_score_statements(doc), debug, default=[])
-    result.targets = _run_stage(result, "segment", lambda: find_targets(doc), debug, default=[])
+    year = plan_year(result.document.period)
+    result.targets = _run_stage(result, "segment", lambda: find_targets(doc, default_year=year), debug, default=[])
+    result.targets += _run_stage(result, "segment", lambda: find_target_tables(doc), debug, default=[])
     result.counts = _run_stage(result, "segment", lambda: find_counts(doc), debug, default=[])
     # Tables of typed pages whose rows cannot be trusted are reported as unread, not as rows.
     unsure = _run_stage(result, "segment", lambda: withdraw_unsure_tables(doc, result), debug, default=[])

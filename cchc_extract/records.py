@@ -88,7 +88,8 @@ class StatAnnex:
 @dataclass
 class TaskRow:
     code: str | None = None  # TT / STT of the row
-    section: str | None = None  # roman section the row sits under ("I")
+    section: str | None = None  # roman section the row sits under ("I"), or a heading's number ("2")
+    section_title: str = ""  # that section's heading as printed, without its number
     criterion_code: str | None = None
     criterion: str = ""
     objective: str = ""
@@ -100,6 +101,8 @@ class TaskRow:
     coordinator: str = ""
     official: str = ""
     budget: str = ""
+    # footnote markers taken off the cells' text ("Công an xã(*)" → lead "Công an xã", ["(*)"])
+    footnotes: list[str] = field(default_factory=list)
     extra: dict[str, str] = field(default_factory=dict)  # columns with no field of their own
     confidence: float = 1.0
     flags: list[str] = field(default_factory=list)
@@ -112,6 +115,7 @@ class TaskTable:
     pages: list[int] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
     rows: list[TaskRow] = field(default_factory=list)
+    form: str = "table"  # table | paragraphs (numbered paragraphs with labelled fields)
 
 
 @dataclass
@@ -134,6 +138,7 @@ class Target:
     indicator: str = ""
     comparator: str = "="  # >= <= = > <
     value: float | None = None
+    value_max: float | None = None  # a range's upper bound ("từ 60% đến 70%": value 60, value_max 70)
     unit: str = ""
     year: int | None = None
     section: str = ""

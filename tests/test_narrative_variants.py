@@ -189,7 +189,7 @@ def test_target_phrasings(fold):
         (100, "=", "%", None),
         (95, ">=", "%", None),
         (10, ">=", "%", None),  # 2024 is the baseline
-        (80, ">=", "%", 2026),
+        (80, ">", "%", 2026),  # "trên" (above) is strict (issue 20)
         (60, ">", "%", None),
     ]
 

@@ -35,6 +35,8 @@ HELDOUT_FAMILIES = (
     "F10_parts_restart_total_position",
     "F13_narrative_counts",
     "F19_dump_seven_columns",
+    "F20_decision_attached_plan",
+    "F21_report_statements_targets",
 )
 # Single instances held out of families that are otherwise dev (OCR dumps: one per layout family).
 HELDOUT_INSTANCES = ("f16-i4", "f17-i4", "f18-i4")
@@ -134,7 +136,11 @@ def truth(inst: Instance, built: Built, output, pages) -> dict:
         "score_tables": tables,
         "statistics": built.statistics,
         "counts": built.counts,
+        "task_rows": built.task_rows,
+        "targets": built.targets,
+        "score_statements": built.score_statements,
         "faults": [f.truth() for f in built.faults],
+        **built.per_output.get(output.variant, {}),
     }
 
 

@@ -19,8 +19,9 @@ def _criterion_number(code: str | None) -> tuple[str, int] | None:
 
 
 def group_criteria(statements: list[ScoreStatement]) -> dict[int, list[int]]:
-    """Criterion statements of each group statement: by their ``group`` label, else those that
-    follow the group statement up to the next group."""
+    """Criterion statements of each group statement: a group coded with a field's number ("3")
+    takes the criteria whose code it prefixes (3.1, 3.2 …) wherever they stand; else by their
+    ``group`` label, else those that follow the group statement up to the next group."""
 
     def label(text: str | None) -> str:
         return (text or "").strip(" )").lower()
@@ -30,6 +31,12 @@ def group_criteria(statements: list[ScoreStatement]) -> dict[int, list[int]]:
         if st.kind == "group":
             continue
         above = [g for g in groups if g < i]
+        head = (norm_code(st.code) or "").split(".")[0]
+        by_prefix = [g for g in groups if head and label(statements[g].code) == head]
+        if by_prefix:
+            # the field stated nearest before the criterion (or, listed after its criteria, after)
+            groups[([g for g in by_prefix if g < i] or by_prefix)[-1]].append(i)
+            continue
         # The nearest group above with the criterion's label (labels can repeat when OCR or
         # repair garbles "b)"), else simply the nearest group above.
         named = [g for g in above if st.group and label(statements[g].code) == label(st.group)]

@@ -86,14 +86,25 @@ _POINTS_WORD = r"(?:diem|d)\b"
 # The stated score, in the ways communes write it: "0/2 điểm", "**0,75/1** điểm", "1,5 điểm/2
 # điểm", "1,5/2đ", "8,5 trên 10 điểm", "1,5 điểm (tối đa 2 điểm)".
 _SCORE = (
+    # "(2/2 điểm)", "(0/2)": the score in brackets after "đạt điểm tối đa" / "không đạt điểm"
+    rf"(?:\(\s*(?P<pts>{_NUM})\s*/\s*(?P<max>{_NUM})\s*(?:{_POINTS_WORD})?\s*\)|"
     rf"\**\s*(?P<pts>{_NUM})\s*\**\s*(?:"
     rf"(?:{_POINTS_WORD}\s*)?(?:/|\s+tren(?:\s+tong(?:\s+so)?)?\s)\s*\**\s*(?P<max>{_NUM})\s*\**\s*{_POINTS_WORD}"
-    rf"|{_POINTS_WORD}\s*[(\[]\s*(?:toi da|tren tong so|tren|/)\s*:?\s*(?P<max>{_NUM})\s*(?:{_POINTS_WORD})?\s*[)\]])"
+    rf"|{_POINTS_WORD}\s*[(\[]\s*(?:toi da|tren tong so|tren|/)\s*:?\s*(?P<max>{_NUM})\s*(?:{_POINTS_WORD})?\s*[)\]]))"
 )
 # The verb before the score ("đạt", "được") or a colon ("Tiêu chí 2.3: đạt ...", "1. Công tác ...: 8,5/10").
-_SCORE_VERB = r"(?:\s*:\s*(?:(?:dat|duoc)\s+)?|\s+(?:dat|duoc)\s*:?\s*)"
+# "đạt điểm tối đa (2/2 điểm)" and "không đạt điểm (0/2)" are verbs of their bracketed score.
+_VERB_WORDS = r"(?:dat diem toi da|khong dat diem|dat|duoc)"
+# (a comma is a separator only before a space: "0,5" is a number)
+_SCORE_VERB = rf"(?:\s*(?::|,(?=\s))\s*(?:{_VERB_WORDS}\s*:?\s*)?|\s+{_VERB_WORDS}\s*:?\s*)"
 _CRITERION = re.compile(
     rf"^[\s+\-•*]*(?:tieu chi|tc)\s+(?P<code>{_CODE})(?!\d)\s*[.:]?\s*(?P<name>.*?){_SCORE_VERB}{_SCORE}(?P<rest>.*)$"
+)
+# A field by its number ("Lĩnh vực 3 – Cải cách TTHC: đạt 12/14 điểm", "a) Lĩnh vực 2. …"): a group
+# coded with the field's number, so its criteria (3.1, 3.2 …) are linked to it by their code's prefix.
+_FIELD = re.compile(
+    rf"^[\s+\-•*]*(?:[a-z]\)\s*)?linh vuc\s+(?P<code>\d{{1,2}}|[ivx]{{1,4}})\s*[.:\-)]?\s+"
+    rf"(?P<name>.+?){_SCORE_VERB}{_SCORE}(?P<rest>.*)$"
 )
 # A group: lettered "a)", numbered "1." or roman "II.", or a field named without a label
 # ("Lĩnh vực cải cách TTHC đạt 8,5 điểm/10 điểm").
@@ -125,7 +136,7 @@ def find_score_statements(
         m = _CRITERION.match(low)
         kind = "criterion"
         if not m:
-            m = _GROUP.match(low)
+            m = _FIELD.match(low) or _GROUP.match(low)
             kind = "group"
         if not m:
             continue
@@ -191,17 +202,23 @@ _FIGURE = re.compile(
     r"(?P<cmp>[<>]=?|≥|≤)?\s*(?P<num>\d+(?:[.,]\d+)?)\s*(?:(?P<pct>%)|\s(?P<money>ty|trieu|nghin)(?:\s+dong)?\b)"
 )
 _COUNT_FIGURE = re.compile(
-    r"(?:(?:it nhat|toi thieu|khong duoi)\s+(?:co\s+)?(?:tu\s+)?(?P<num>\d{1,4})(?:\s+den\s+\d{1,4})?"
+    r"(?:(?:it nhat|toi thieu|khong duoi|tren|duoi|khong qua|toi da)\s+(?:co\s+)?(?:tu\s+)?(?P<num>\d{1,4})"
+    r"(?:\s+den\s+\d{1,4})?"
     # a range states its floor: "từ 1-2 sáng kiến", "từ 01 đến 02 cuộc"
-    r"|\btu\s+(?P<low>\d{1,4})\s*(?:-|–|den)\s*\d{1,4})"
+    r"|\btu\s+(?P<low>\d{1,4})\s*(?:-|–|den)\s*(?P<high>\d{1,4}))"
     r"\s+(?P<unit>[a-z]+(?:\s+[a-z]+)?)"
 )
 # Cue words are matched on the accented text when it has accents: folded, "từ" (from) and "tư"
 # ("đầu tư", investment) are one word. OCR'd text that lost its accents uses the folded forms.
-_GE_BEFORE = re.compile(r"(?:toi thieu|it nhat|tren|khong duoi|khong it hon|tu|hon)\s*(?:co\s+)?(?:ty le\s+)?$")
-_GE_BEFORE_VI = re.compile(r"(?:tối thiểu|ít nhất|trên|không dưới|không ít hơn|từ|hơn)\s*(?:có\s+)?(?:tỷ lệ\s+)?$")
-_LE_BEFORE = re.compile(r"(?:toi da|duoi|khong qua|khong vuot qua)\s*$")
-_LE_BEFORE_VI = re.compile(r"(?:tối đa|dưới|không quá|không vượt quá)\s*$")
+# "trên" (above) is strict, as "dưới" (below) is; "không dưới" (not below) is a floor.
+_GE_BEFORE = re.compile(r"(?:toi thieu|it nhat|khong duoi|khong it hon|tu|hon)\s*(?:co\s+)?(?:ty le\s+)?$")
+_GE_BEFORE_VI = re.compile(r"(?:tối thiểu|ít nhất|không dưới|không ít hơn|từ|hơn)\s*(?:có\s+)?(?:tỷ lệ\s+)?$")
+_GT_BEFORE = re.compile(r"\btren\s*$")
+_GT_BEFORE_VI = re.compile(r"\btrên\s*$")
+_LE_BEFORE = re.compile(r"(?:toi da|khong qua|khong vuot qua)\s*$")
+_LE_BEFORE_VI = re.compile(r"(?:tối đa|không quá|không vượt quá)\s*$")
+_LT_BEFORE = re.compile(r"(?<!khong )\bduoi\s*$")
+_LT_BEFORE_VI = re.compile(r"(?<!không )\bdưới\s*$")
 _GE_AFTER = re.compile(r"^\s*(?:tro len|tro len\b)")
 _LE_AFTER = re.compile(r"^\s*tro xuong")
 _YEAR_IN = re.compile(r"\b(?:den|trong|vao)?\s*nam\s+(20\d\d)\b")
@@ -241,13 +258,18 @@ def _comparator(low: str, start: int, end: int, symbol: str | None, text: str | 
     if symbol:
         return {"≥": ">=", "≤": "<="}.get(symbol, symbol)
     before, after = low[max(0, start - 30) : start], low[end : end + 15]
-    ge, le = _GE_BEFORE, _LE_BEFORE
+    ge, gt, le, lt = _GE_BEFORE, _GT_BEFORE, _LE_BEFORE, _LT_BEFORE
     if text is not None and _accented(text):
-        before, ge, le = text[max(0, start - 30) : start].lower(), _GE_BEFORE_VI, _LE_BEFORE_VI
+        before = text[max(0, start - 30) : start].lower()
+        ge, gt, le, lt = _GE_BEFORE_VI, _GT_BEFORE_VI, _LE_BEFORE_VI, _LT_BEFORE_VI
     if ge.search(before) or _GE_AFTER.match(after):
         return ">="
     if le.search(before) or _LE_AFTER.match(after):
         return "<="
+    if gt.search(before):
+        return ">"
+    if lt.search(before):
+        return "<"
     return "="
 
 
@@ -277,11 +299,16 @@ def _indicator(text: str, low: str, a: int, b: int, prev_end: int, next_start: i
     return after or before
 
 
-def find_targets(doc: IngestedDocument, settings: NarrativeSettings = NarrativeSettings()) -> list[Target]:
+def find_targets(
+    doc: IngestedDocument, settings: NarrativeSettings = NarrativeSettings(), default_year: int | None = None
+) -> list[Target]:
+    """Targets of the document's objectives sections; ``default_year`` (the plan's year, from its
+    metadata) dates a figure no sentence, year line or title dates."""
     out: list[Target] = []
     stack: list[tuple[int, str]] = []  # (level, heading text)
     year_context: int | None = None
     doc_year: int | None = None
+    kind_line = False  # the line before was the kind word alone ("KẾ HOẠCH"): this one is the title
     for line in reading_lines(doc):
         text = line.text.strip()
         low = shadow(text)
@@ -289,7 +316,8 @@ def find_targets(doc: IngestedDocument, settings: NarrativeSettings = NarrativeS
         if level and _GROUP.match(low):
             level = 0  # "h) ... đạt 2/4 điểm" is a score statement, not a heading
         if doc_year is None and not level:
-            doc_year = _title_year(low)
+            doc_year = _title_year(f"ke hoach {low}" if kind_line else low)
+        kind_line = low.strip(" *#") == "ke hoach"
         if level:
             stack = [h for h in stack if h[0] < level] + [(level, text)]
             year_context = None
@@ -301,30 +329,85 @@ def find_targets(doc: IngestedDocument, settings: NarrativeSettings = NarrativeS
         if not _in_target_context(stack, settings):
             continue
         section = _section_title(stack, settings)
+        last_indicator = ""  # a sentence's later years of the same indicator ("…, 70% vào năm 2027")
         for a, b in _sentences(text):
             figures = _figures(low, a, b)
             clause_year = _target_year(low, a, b)
-            for k, (start, end, value, unit, symbol) in enumerate(figures):
+            years = _figure_years(low, a, b, figures)
+            # "hàng năm" / "mỗi năm": a yearly target, not one for the plan's last year
+            default = None if re.search(r"\b(?:hang|moi) nam\b", low[a:b]) else default_year
+            for k, (start, end, value, unit, symbol, value_max) in enumerate(figures):
                 prev_end = figures[k - 1][1] if k else a
                 next_start = figures[k + 1][0] if k + 1 < len(figures) else b
                 if isinstance(unit, tuple):  # a count: its unit from the real text, and what it counts
-                    indicator = _clean(text[unit[0] : next_start])
+                    before = _indicator(text, low, start, end, prev_end, start)
+                    names = len(before.split()) >= 3 and _MEASURE_NOUNS.search(shadow(before))
+                    indicator = before if names else _clean(text[unit[0] : next_start])
                     unit = text[unit[0] : unit[1]]
                 else:
                     indicator = _indicator(text, low, start, end, prev_end, next_start)
+                indicator = _without_years(indicator)
+                if last_indicator and _bare_words(low, prev_end, start) < 2 and _bare_words(low, end, next_start) < 2:
+                    indicator = last_indicator
+                last_indicator = indicator
                 out.append(
                     Target(
                         text=text[a:b].strip(),
                         indicator=indicator,
                         comparator=_comparator(low, start, end, symbol, text),
                         value=value,
+                        value_max=value_max,
                         unit=unit,
-                        year=clause_year or year_context or doc_year,
+                        year=years[k] or clause_year or year_context or doc_year or default,
                         section=section,
                         confidence=_line_confidence(line, settings),
                         source=_source(line),
                     )
                 )
+    return out
+
+
+_YEAR_PHRASE = re.compile(r"(?:\b(?:den|vao|trong)\s+)?\bnam\s+(20\d\d)\b")
+_CONNECTORS = re.compile(
+    r"\b(?:va|dat|la|den|vao|trong|nam|tro len|tro xuong|phan dau|ty le|toi thieu|it nhat|tren|duoi|"
+    r"khong duoi|khong qua|tu)\b|20\d\d|[^a-z0-9 ]"
+)
+
+
+def _bare_words(low: str, a: int, b: int) -> int:
+    """Words between two figures once years, cue words and punctuation are set aside: none means
+    the figure carries on the indicator before it ("đạt 60% vào năm 2026, 70% vào năm 2027")."""
+    return len(_CONNECTORS.sub(" ", low[a:b]).split())
+
+
+def _without_years(indicator: str) -> str:
+    """An indicator without the year phrase a sentence gave it ("Thu ngân sách: đến năm 2026")."""
+    low = shadow(indicator)
+    m = re.search(r"[\s:,;]*(?:(?:den|vao|trong)\s+)?nam\s+20\d\d\s*(?:dat)?\s*$", low)
+    if m and m.start() > 0:
+        return _clean(indicator[: m.start()])
+    m = re.match(r"^\s*(?:(?:den|vao|trong)\s+)?nam\s+20\d\d\s*(?:dat)?[\s:,]*", low)
+    if m and m.end() < len(low):
+        return _clean(indicator[m.end() :])
+    return indicator
+
+
+def _figure_years(low: str, a: int, b: int, figures: list) -> list[int | None]:
+    """The year each figure of a clause is set for: "năm 2026" right after a figure ("60% vào năm
+    2026") is that figure's; one before a figure ("đến năm 2027 đạt 70%") is the next figure's."""
+    out: list[int | None] = [None] * len(figures)
+    for m in _YEAR_PHRASE.finditer(low, a, b):
+        if _BASELINE_BEFORE.search(low[max(a, m.start() - 20) : m.start()]):
+            continue
+        before = [k for k, f in enumerate(figures) if f[1] <= m.start()]
+        if before and re.fullmatch(r"[\s,]*(?:tro len|tro xuong)?\s*", low[figures[before[-1]][1] : m.start()]):
+            k = before[-1]
+        else:
+            k = next((k for k, f in enumerate(figures) if f[0] >= m.end()), -1)
+            if k < 0:
+                continue
+        if out[k] is None:
+            out[k] = int(m.group(1))
     return out
 
 
@@ -349,34 +432,57 @@ def _title_year(low: str) -> int | None:
 _ONE_SYLLABLE_UNITS = ("lan", "cuoc", "nguoi", "luot", "dot", "buoi", "lop", "tin", "bai", "cai", "ban")
 
 
-def _figures(low: str, a: int, b: int) -> list[tuple[int, int, float | None, str | tuple[int, int], str | None]]:
-    """(start, end, value, unit, comparator symbol) of each figure in low[a:b]; a count's unit is
-    its (start, end) in ``low``, to be read from the real text."""
-    found: list[tuple[int, int, float | None, str | tuple[int, int], str | None]] = []
+_RANGE = re.compile(r"\btu\s+(?P<a>\d+(?:[.,]\d+)?)\s*%?\s*(?:-|–|den)\s*(?P<b>\d+(?:[.,]\d+)?)\s*%")
+_COUNT_AFTER_VERB = re.compile(
+    r"\b(?:dat|la)\s+(?:(?:it nhat|toi thieu|khong duoi|tren|duoi|khong qua|toi da)\s+)?"
+    r"(?P<num>\d{1,3})\s+(?P<unit>[a-z]+(?:\s+[a-z]+)?)"
+)
+Figure = tuple[int, int, float | None, str | tuple[int, int], str | None, float | None]
+
+
+def _figures(low: str, a: int, b: int) -> list[Figure]:
+    """(start, end, value, unit, comparator symbol, value_max) of each figure in low[a:b]; a count's
+    unit is its (start, end) in ``low``, to be read from the real text; a range ("từ 60% đến 70%",
+    "từ 60 - 70%") is one figure, its floor ``value`` and its ceiling ``value_max``."""
+    found: list[Figure] = []
+    for m in _RANGE.finditer(low, a, b):
+        lo, hi = parse_number(m.group("a"), kind="auto"), parse_number(m.group("b"), kind="auto")
+        found.append((m.start("a"), m.end(), lo.value if lo else None, "%", None, hi.value if hi else None))
     for m in _FIGURE.finditer(low, a, b):
+        if any(s <= m.start("num") < e for s, e, *_ in found):
+            continue
         parsed = parse_number(m.group("num"), kind="auto")
         unit = (
             "%" if m.group("pct") else {"ty": "tỷ đồng", "trieu": "triệu đồng", "nghin": "nghìn đồng"}[m.group("money")]
         )
-        found.append(
-            (
-                m.start("num") if not m.group("cmp") else m.start("cmp"),
-                m.end(),
-                parsed.value if parsed else None,
-                unit,
-                m.group("cmp"),
+        start = m.start("num") if not m.group("cmp") else m.start("cmp")
+        found.append((start, m.end(), parsed.value if parsed else None, unit, m.group("cmp"), None))
+    for pattern in (_COUNT_FIGURE, _COUNT_AFTER_VERB):
+        for m in pattern.finditer(low, a, b):
+            num_start = m.start("num") if m.group("num") else m.start("low")
+            if any(s <= num_start < e for s, e, *_ in found) or m.group("unit").split()[0] in _NOT_UNITS:
+                continue
+            parsed = parse_number(m.group("num") or m.group("low"), kind="count")
+            high = m.groupdict().get("high")
+            top = parse_number(high, kind="count") if high else None
+            unit_end = m.end("unit")
+            if m.group("unit").split()[0] in _ONE_SYLLABLE_UNITS:
+                unit_end = m.start("unit") + len(m.group("unit").split()[0])
+            found.append(
+                (
+                    num_start,
+                    unit_end,  # the count ends with its unit ("03 cuộc vào năm 2021")
+                    parsed.value if parsed else None,
+                    (m.start("unit"), unit_end),
+                    None,
+                    top.value if top else None,
+                )
             )
-        )
-    for m in _COUNT_FIGURE.finditer(low, a, b):
-        num_start = m.start("num") if m.group("num") else m.start("low")
-        if any(s <= num_start < e for s, e, *_ in found):
-            continue
-        parsed = parse_number(m.group("num") or m.group("low"), kind="count")
-        unit_end = m.end("unit")
-        if m.group("unit").split()[0] in _ONE_SYLLABLE_UNITS:
-            unit_end = m.start("unit") + len(m.group("unit").split()[0])
-        found.append((num_start, m.start("unit"), parsed.value if parsed else None, (m.start("unit"), unit_end), None))
     return sorted(found)
+
+
+# Words after a number that are no count's unit ("đạt 100 điểm" is a score, "là 2 năm" a span).
+_NOT_UNITS = ("nam", "thang", "ngay", "diem", "lan thu")
 
 
 def _in_target_context(stack: list[tuple[int, str]], settings: NarrativeSettings) -> bool:

@@ -31,6 +31,8 @@ class TaskTableSettings:
     caption_lines: int = 6
     inherited_confidence: float = 0.9
     realigned_confidence: float = 0.8
+    # A column is of a kind (codes, deadlines, unit names) when this share of its body cells are.
+    content_share: float = 0.8
 
 
 # Field → header words (accent-free), tried in this order; the first field that matches a
@@ -38,9 +40,9 @@ class TaskTableSettings:
 _FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("code", ("tt", "stt", "so tt")),
     ("criterion_code", ("tc", "ma tieu chi", "ma tc")),
-    ("lead", ("chu tri", "don vi chu tri", "bo phan chu tri")),
+    ("lead", ("chu tri", "don vi chu tri", "bo phan chu tri", "dau moi", "don vi thuc hien", "bo phan thuc hien")),
     ("coordinator", ("phoi hop",)),
-    ("deadline", ("thoi gian", "thoi han", "tien do", "han hoan thanh")),
+    ("deadline", ("thoi gian", "thoi han", "tien do", "han hoan thanh", "lo trinh", "moc thoi gian")),
     ("budget", ("kinh phi", "du toan", "nguon kinh phi")),
     ("official", ("cong chuc", "can bo phu trach", "nguoi phu trach", "nguoi cung cap")),
     ("product", ("san pham", "ket qua")),
@@ -85,16 +87,79 @@ def map_columns(labels: list[str]) -> dict[str, int]:
     return mapping
 
 
+# What a column holds, for columns their header words do not settle: criterion codes only ("1.2",
+# "3.1.2"), deadlines (dates, months, quarters, "thường xuyên"), or unit names (lead, then coordinator).
+_CODE_CELL = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?$")
+_DEADLINE_CELL = re.compile(
+    r"(?:\b\d{1,2}/\d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b|^(?:thang|quy|truoc|ca nam|thuong xuyen|hang (?:nam|thang|quy)|"
+    r"trong (?:nam|thang|quy)|nam 20\d\d|dinh ky))"
+)
+_UNIT_CELL = re.compile(
+    r"^(?:van phong|cong chuc|bo phan|phong|cong an|ban |ubnd|ubmttq|uy ban|cac |chu tich|pho chu tich|"
+    r"doan |hoi |truong |tram |ban chi|dang uy|mat tran|quan su|ban chi huy)"
+)
+
+
+def _content_kind(cells: list[str], settings: TaskTableSettings) -> str | None:
+    texts = [fold(c).strip() for c in cells if c.strip()]
+    if len(texts) < 2:
+        return None
+    share = settings.content_share
+    if sum(bool(_CODE_CELL.match(t.replace(" ", ""))) for t in texts) >= share * len(texts):
+        return "criterion_code"
+    if sum(bool(_DEADLINE_CELL.search(t)) for t in texts) >= share * len(texts):
+        return "deadline"
+    if sum(bool(_UNIT_CELL.match(t)) for t in texts) >= share * len(texts):
+        return "unit"
+    return None
+
+
+def map_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSettings()) -> dict[str, int]:
+    """Field → column by header words, then by content: a column of criterion codes is the codes
+    column whatever its header says ("Tiêu chí" over "1.2", "3.1"); columns no header word claims
+    are deadlines or units (lead first, coordinator next) when their cells say so."""
+    mapping = map_columns(table.header_text)
+    body = [r for r in table.rows if sum(bool(c.strip()) for c in r.cells) > 2]
+    kinds = {c: _content_kind([_get(r, c) for r in body], settings) for c in range(table.n_cols)}
+    field_of = {c: f for f, c in mapping.items()}
+    for c, kind in kinds.items():
+        if kind == "criterion_code" and field_of.get(c) in (None, "criterion") and "criterion_code" not in mapping:
+            if field_of.get(c):
+                del mapping[field_of[c]]
+            mapping["criterion_code"] = c
+            field_of[c] = "criterion_code"
+    for c, kind in sorted(kinds.items()):
+        if c in field_of or not kind:
+            continue
+        for field in ("deadline",) if kind == "deadline" else ("lead", "coordinator") if kind == "unit" else ():
+            if field not in mapping:
+                mapping[field] = c
+                field_of[c] = field
+                break
+    return mapping
+
+
 def is_task_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSettings()) -> bool:
     header = fold(" ".join(table.header_text))
     if any(w in header for w in settings.score_header_words):
         return False
-    mapping = map_columns(table.header_text)
+    mapping = map_table(table, settings)
     return len(mapping) >= settings.min_mapped_columns and any(f in mapping for f in settings.required_any)
 
 
 def _get(row: JoinedRow, col: int | None) -> str:
     return row.cells[col].strip() if col is not None and col < len(row.cells) else ""
+
+
+# A footnote marker glued to the end of a cell's text: "(*)", "(1)", "*", superscript digits.
+_FOOTNOTE = re.compile(r"(?<=\S)\s?(\(\*{1,3}\)|\(\d{1,2}\)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})$")
+_NOTE_FIELDS = ("task", "activity", "product", "deadline", "lead", "coordinator", "official", "criterion")
+
+
+def split_footnote(text: str) -> tuple[str, str | None]:
+    """("Công an xã", "(*)") from "Công an xã(*)"; the text alone when it ends in no marker."""
+    m = _FOOTNOTE.search(text)
+    return (text[: m.start()].rstrip(), m.group(1)) if m else (text, None)
 
 
 def _join(before: str, text: str) -> str:
@@ -108,37 +173,50 @@ def _join(before: str, text: str) -> str:
     return before + sep + text
 
 
-def _section_of(row: JoinedRow, mapping: dict[str, int], section: str | None) -> tuple[str | None, bool]:
-    """(section, is_heading) for a row: a roman numeral in the TT cell (alone or before the
-    title), or a bold numbered row with nothing but a title (a subsection)."""
+def _section_of(row: JoinedRow, mapping: dict[str, int], section: str | None) -> tuple[str | None, bool, str | None]:
+    """(section, is_heading, title) for a row: a roman numeral in the TT cell (alone or before the
+    title), or a bold numbered row with nothing but a title (a subsection); title None when the
+    row is no section heading."""
     code = _get(row, mapping.get("code", 0))
     filled = [c for c in row.cells if c.strip()]
     m = _ROMAN_ROW.match(code)
-    if m and len(filled) <= 2:
-        return m.group(1), True
+    # a title merged across the whole row comes back as the same text in every cell
+    distinct = list(dict.fromkeys(c.strip() for c in filled))
+    if m and len(distinct) <= 2:
+        title = m.group(2) or next((c for c in distinct if c != code.strip()), "")
+        return m.group(1), True, title.strip()
     if len(filled) <= 2 and all(c.strip() for c in filled):
         other = [i for i, c in enumerate(row.cells) if c.strip() and i != mapping.get("code", 0)]
         bold = any(row.bold[i] for i in other if i < len(row.bold))
         if bold and (not code or re.fullmatch(r"\d{1,2}\.?", code)):
             # A sub-heading inside a roman section ("2  Áp dụng ISO 9001:2015 ..."): the rows
             # under it stay in the section.
-            return section, True
-    return section, False
+            return section, True, None
+    return section, False, None
 
 
 def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSettings()) -> list[TaskRow]:
-    mapping = map_columns(table.header_text)
+    mapping = map_table(table, settings)
     field_of = {c: f for f, c in mapping.items()}
     extra_cols = [c for c in range(table.n_cols) if c not in field_of and table.header_text[c].strip()]
     out: list[TaskRow] = []
     section: str | None = None
+    section_title = ""
     for row in table.rows:
         if not any(c.strip() for c in row.cells):
             continue
-        section, heading = _section_of(row, mapping, section)
+        section, heading, title = _section_of(row, mapping, section)
+        if title is not None:
+            section_title = title
         if heading:
             continue
         values = {f: _get(row, c) for f, c in mapping.items()}
+        notes: list[str] = []
+        for f in _NOTE_FIELDS:
+            if values.get(f):
+                values[f], note = split_footnote(values[f])
+                if note:
+                    notes.append(note)
         if _TOTAL.match(values.get("code", "")):
             continue  # "Tổng cộng" line of the grid
         extra = {table.header_text[c].strip(): _get(row, c) for c in extra_cols if _get(row, c)}
@@ -148,6 +226,7 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
         )
         if keys_empty and out:
             _merge(out[-1], values, extra, row)
+            out[-1].footnotes += [n for n in notes if n not in out[-1].footnotes]
             continue
         flags: list[str] = []
         confidence = 1.0
@@ -174,7 +253,9 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
             TaskRow(
                 code=code.rstrip(".") if code else None,
                 section=section,
+                section_title=section_title if section else "",
                 criterion_code=criterion_code,
+                footnotes=notes,
                 extra=extra,
                 confidence=round(confidence, 3),
                 flags=flags,

@@ -65,12 +65,25 @@ def ratio_adds_up(rows: list[dict], ratio: dict) -> bool:
     )
 
 
+def statement_problems(statements: list[dict]) -> set[tuple[str | None, ...]]:
+    """A field statement whose points are not its criteria's sum (criteria linked by code prefix)."""
+    out = set()
+    for f in statements:
+        if f["kind"] != "field":
+            continue
+        kids = [s for s in statements if s["kind"] == "criterion" and s["code"].split(".")[0] == f["code"]]
+        if kids and abs(sum(k["points"] for k in kids) - f["points"]) > EPS:
+            out.add(("statement_sum", f["code"], "points"))
+    return out
+
+
 def truth_problems(truth: dict) -> set[tuple[str | None, ...]]:
     """(kind, code, field) of every inconsistency of a truth file: sums, self above max, totals,
     ratios, narrative counts."""
     found: set[tuple[str | None, ...]] = set()
     for table in truth["score_tables"]:
         found |= score_problems(table)
+    found |= statement_problems(truth.get("score_statements", []))
     for count in truth["counts"]:
         if sum(count["parts"]) != count["total"]:
             found.add(("count_sum", None, "value"))

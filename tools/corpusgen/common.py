@@ -62,7 +62,13 @@ class Built:
     score_tables: list[dict] = field(default_factory=list)
     statistics: list[dict] = field(default_factory=list)
     counts: list[dict] = field(default_factory=list)
+    # plans and reports (issue 20): task rows, targets, score statements
+    task_rows: list[dict] = field(default_factory=list)
+    targets: list[dict] = field(default_factory=list)
+    score_statements: list[dict] = field(default_factory=list)
     faults: list[Fault] = field(default_factory=list)
+    # truth keys that differ in one output (by variant): a text copy that leaves a table out
+    per_output: dict[str, dict] = field(default_factory=dict)
     commune: str = ""
     # first and last row names of the score table, to find the pages it runs over in a PDF
     table_marks: tuple[str, str] | None = None

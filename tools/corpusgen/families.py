@@ -30,6 +30,7 @@ from corpusgen.document import (
 )
 from corpusgen.dumps import DUMP_FAMILIES
 from corpusgen.grid import ScoreLayout, score_grid, stat_grid
+from corpusgen.plan_families import PLAN_FAMILIES
 from corpusgen.render_text import TextStyle, write_text
 from corpusgen.reports import narrative, statistics
 from corpusgen.scores import Criterion, children_of, is_roman, renumber
@@ -561,4 +562,5 @@ FAMILIES = {
     "F16_unruled_number_row": f16,
     "F17_unruled_landscape_parts": f17,
     **DUMP_FAMILIES,
+    **PLAN_FAMILIES,
 }

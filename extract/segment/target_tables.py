@@ -1,0 +1,98 @@
+"""Targets laid out as a table of indicators by year ("TT | Chỉ tiêu | Đơn vị tính | Năm 2026 |
+Năm 2027 | …"), each cell a figure with its comparator ("≥ 60", "Trên 80", "Dưới 2", "60"), and the
+plan's year that dates targets no sentence dates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from cchc_extract.records import SourceRef, Target
+from extract.model import IngestedDocument
+from extract.segment.narrative import shadow
+from extract.segment.table_join import join_tables, row_bbox
+from normalize.numbers import parse_number
+from normalize.text import fold
+
+
+@dataclass(frozen=True)
+class TargetTableSettings:
+    # A targets table has at least this many year columns.
+    min_year_columns: int = 2
+    indicator_words: tuple[str, ...] = ("chi tieu", "noi dung", "chi so", "muc tieu")
+    unit_words: tuple[str, ...] = ("don vi tinh", "dvt", "don vi")
+
+
+_YEAR_HEADER = re.compile(r"^\s*(?:nam\s+)?(20\d\d)\s*$")
+# A cell's figure: an optional comparator (symbol or word), the number, an optional "%".
+_CELL = re.compile(
+    r"^\s*(?P<cmp>≥|≤|>=|<=|>|<|tren|duoi|toi thieu|it nhat|khong duoi|khong qua|toi da)?\s*"
+    r"(?P<num>\d+(?:[.,]\d+)?)\s*(?P<pct>%)?\s*(?P<after>tro len|tro xuong)?\s*$"
+)
+_CMP = {
+    "≥": ">=",
+    ">=": ">=",
+    "toi thieu": ">=",
+    "it nhat": ">=",
+    "khong duoi": ">=",
+    "≤": "<=",
+    "<=": "<=",
+    "khong qua": "<=",
+    "toi da": "<=",
+    ">": ">",
+    "tren": ">",
+    "<": "<",
+    "duoi": "<",
+}
+
+
+def plan_year(period: str | None) -> int | None:
+    """The year a plan's targets are for when they name none: a one-year period's year ("năm
+    2025", "6 tháng đầu năm 2025"), a span's last year ("giai đoạn 2021-2025")."""
+    years = re.findall(r"20\d\d", period or "")
+    return int(years[-1]) if years else None
+
+
+def find_target_tables(doc: IngestedDocument, settings: TargetTableSettings = TargetTableSettings()) -> list[Target]:
+    out: list[Target] = []
+    for table in join_tables(doc):
+        labels, rows = table.header_text, table.rows
+        if not any(_YEAR_HEADER.match(fold(h)) for h in labels) and rows:
+            # "Năm 2026" holds a number, so the header reader took the heading row for data
+            labels, rows = rows[0].cells, rows[1:]
+        header = [fold(h).strip() for h in labels]
+        years = {c: int(m.group(1)) for c, h in enumerate(header) if (m := _YEAR_HEADER.match(h))}
+        if len(years) < settings.min_year_columns:
+            continue
+        indicator = next((c for c, h in enumerate(header) if any(w in h for w in settings.indicator_words)), None)
+        unit_col = next((c for c, h in enumerate(header) if h.strip(" .") in settings.unit_words), None)
+        if indicator is None:
+            continue
+        for row in rows:
+            name = row.cells[indicator].strip() if indicator < len(row.cells) else ""
+            unit = row.cells[unit_col].strip() if unit_col is not None and unit_col < len(row.cells) else ""
+            for c, year in years.items():
+                cell = row.cells[c].strip() if c < len(row.cells) else ""
+                m = _CELL.match(shadow(cell)) if cell else None
+                if not m or not name:
+                    continue
+                parsed = parse_number(m.group("num"), kind="auto")
+                cmp = _CMP.get(cell[: m.end("cmp")].strip().lower() if m.group("cmp") else "", None)
+                cmp = cmp or _CMP.get(m.group("cmp") or "", "=")
+                if m.group("after"):
+                    cmp = ">=" if m.group("after") == "tro len" else "<="
+                out.append(
+                    Target(
+                        text=f"{name}: {cell}",
+                        indicator=name,
+                        comparator=cmp,
+                        value=parsed.value if parsed else None,
+                        unit="%" if m.group("pct") else unit,
+                        year=year,
+                        section="",
+                        confidence=1.0,
+                        source=SourceRef(page=row.page, bbox=row_bbox(row)),
+                    )
+                )
+    return out

@@ -1,0 +1,128 @@
+"""Task frameworks written as paragraphs: each task a numbered item of running text with labelled
+fields in any order ("1.1. Xây dựng Kế hoạch …; sản phẩm: Kế hoạch; thời gian: Tháng 01/2025; chủ
+trì: Văn phòng …", "- <task> (chủ trì: …; phối hợp: …)", "a) <task>. Chủ trì: …. Thời gian: …").
+
+A paragraph is a task when it carries at least ``min_labels`` field labels, one of them a lead or a
+deadline (a sentence that happens to say "thời gian:" once is not a task). The task is the text
+before the first label; each field runs to the next label. The section is the numbered heading the
+paragraph sits under ("1. Cải cách thể chế" → "1"), as a grid's roman rows are for table rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from cchc_extract.records import SourceRef, TaskRow, TaskTable
+from extract.model import IngestedDocument
+from extract.segment.narrative import heading_level, shadow
+from extract.segment.paragraphs import reading_lines
+
+
+@dataclass(frozen=True)
+class TaskParagraphSettings:
+    # Labels a paragraph needs to be a task (task text + e.g. lead and deadline).
+    min_labels: int = 2
+    # Confidence of a task read from running text: the fields are cut at their labels.
+    confidence: float = 0.95
+
+
+# Field → label words (accent-free, longest first so "đơn vị chủ trì" wins over "chủ trì").
+_LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("lead", ("don vi chu tri", "bo phan chu tri", "co quan chu tri", "chu tri thuc hien", "chu tri")),
+    ("coordinator", ("don vi phoi hop", "bo phan phoi hop", "co quan phoi hop", "phoi hop thuc hien", "phoi hop")),
+    (
+        "deadline",
+        ("thoi gian hoan thanh", "thoi gian thuc hien", "thoi han hoan thanh", "thoi gian", "thoi han", "tien do"),
+    ),
+    ("product", ("ket qua, san pham", "san pham dau ra", "san pham", "ket qua")),
+    ("budget", ("kinh phi", "nguon kinh phi")),
+)
+_FIELD_OF = {w: f for f, words in _LABELS for w in words}
+# A label is a phrase followed by a colon, at the start of the text or after a separator.
+_LABEL = re.compile(
+    r"(?:^|(?<=[;.(,]\s{0,3})|(?<=\s))(?P<label>"
+    + "|".join(re.escape(w) for w in sorted(_FIELD_OF, key=len, reverse=True))
+    + r")\s*:\s*"
+)
+_ITEM = re.compile(r"^\s*(?:(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<letter>[a-zđ])\)|[-+•*–])\s+")
+_HEADING_CODE = re.compile(r"^\s*(?P<code>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])\s*[.)]")
+
+
+def _cut(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" ;.,()")
+
+
+def parse_task(text: str, settings: TaskParagraphSettings = TaskParagraphSettings()) -> dict[str, str] | None:
+    """{code, task, lead, deadline, ...} of a task paragraph; None when it is not one."""
+    low = shadow(text)
+    labels = [m for m in _LABEL.finditer(low) if m.start() > 0]
+    fields = [_FIELD_OF[m.group("label")] for m in labels]
+    if len(set(fields)) < settings.min_labels or not {"lead", "deadline"} & set(fields):
+        return None
+    item = _ITEM.match(text)
+    out = {"code": (item.group("code") or "") if item else ""}
+    task = text[item.end() if item else 0 : labels[0].start()]
+    out["task"] = _cut(task)
+    if not out["task"]:
+        return None
+    for k, m in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+        field = fields[k]
+        value = _cut(text[m.end() : end])
+        out[field] = f"{out[field]}; {value}" if out.get(field) else value
+    return out
+
+
+def find_task_paragraphs(
+    doc: IngestedDocument, settings: TaskParagraphSettings = TaskParagraphSettings()
+) -> list[TaskTable]:
+    """One TaskTable (``form`` "paragraphs") per run of task paragraphs under one top heading."""
+    tables: list[TaskTable] = []
+    current: TaskTable | None = None
+    headings: list[tuple[int, str]] = []  # (level, text) of the headings above
+    pending = None  # a line holding a label but not a task: a value wrapped onto a line that
+    #                 starts like an item ("Công chức Địa chính" / "- Xây dựng. Thời hạn: …")
+    for line in reading_lines(doc):
+        text = line.text.strip()
+        fields = parse_task(text, settings)
+        if pending is not None:
+            joined = parse_task(f"{pending.text.strip()} {text}", settings)
+            if joined is not None and (fields is None or len(joined) > len(fields)):
+                fields, line = joined, pending
+            pending = None
+        if fields is None and any(m.start() > 0 for m in _LABEL.finditer(shadow(text))):
+            pending = line
+            continue
+        if fields is None:
+            level = heading_level(line)
+            if level:
+                headings = [h for h in headings if h[0] < level] + [(level, text)]
+                if level == 1:  # a roman part after the tasks ends their run
+                    current = None
+            continue
+        section_line = headings[-1][1] if headings else ""
+        m = _HEADING_CODE.match(section_line)
+        if current is None:
+            current = TaskTable(title=headings[0][1] if headings else "", pages=[], columns=[], form="paragraphs")
+            tables.append(current)
+        if line.page is not None and line.page not in current.pages:
+            current.pages.append(line.page)
+        current.rows.append(
+            TaskRow(
+                code=fields.get("code") or None,
+                section=m.group("code") if m else None,
+                section_title=re.sub(r"^\s*\S+\s*", "", section_line, count=1).strip() if m else section_line,
+                confidence=settings.confidence,
+                flags=["from_paragraph"],
+                source=SourceRef(page=line.page, line_start=line.number, line_end=line.number),
+                task=fields.get("task", ""),
+                product=fields.get("product", ""),
+                deadline=fields.get("deadline", ""),
+                lead=fields.get("lead", ""),
+                coordinator=fields.get("coordinator", ""),
+                budget=fields.get("budget", ""),
+            )
+        )
+    return tables

@@ -1,0 +1,124 @@
+"""Plans and reports (issue 20) on real generated files: task frameworks (grids and numbered
+paragraphs), targets and score statements read from DOCX, text PDFs and text exports, scored against
+the generator's own truth (tools/make_corpus.py families F16-F21; benchmarks/plan_scoring.py)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.plan_scoring import score_plan
+from cchc_extract.pipeline import PipelineOptions, convert_file, result_to_json
+from extract.model import IngestedDocument
+from extract.segment.narrative import find_score_statements, find_targets
+from extract.segment.task_paragraphs import find_task_paragraphs, parse_task
+from extract.segment.task_tables import split_footnote
+from extract.text_reader import parse_text
+
+ROOT = Path(__file__).resolve().parents[1]
+FAMILIES = "F16,F17,F18,F19"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("plans")
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "make_corpus.py"), "--quick", "--families", FAMILIES, "--out", str(out)],
+        check=False,
+        cwd=ROOT,
+        timeout=600,
+        capture_output=True,
+        text=True,
+    )
+    if "LibreOffice made no" in run.stderr:
+        pytest.skip("LibreOffice made no PDF (Writer missing or broken)")
+    assert run.returncode == 0, run.stderr
+    return out
+
+
+@pytest.mark.needs_libreoffice
+def test_generated_plans_read_against_truth(corpus):
+    docs = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))["documents"]
+    assert {d["format"] for d in docs} >= {"docx", "pdf", "txt"}
+    for doc in docs:
+        truth = json.loads((corpus / (doc["path"] + ".truth.json")).read_text(encoding="utf-8"))
+        output = result_to_json(convert_file(corpus / doc["path"], doc["path"], PipelineOptions()))
+        c = score_plan(truth, output)["tally"]
+        assert c["task_found"] >= 0.95 * c["task_rows"], (doc["path"], c)
+        assert c["task_fields_right"] >= 0.95 * c["task_fields"], (doc["path"], c)
+        assert c["targets_found"] >= 0.9 * c["targets"], (doc["path"], c)
+        assert c["statements_points_right"] == c["statements"], (doc["path"], c)
+        mismatched = {ch["code"] for ch in output["checks"] if ch["status"] == "mismatch"}
+        planted = {f["code"] for f in truth["faults"] if f["kind"] == "statement_sum"}
+        assert planted <= mismatched, doc["path"]
+        assert not {ch["code"] for ch in output["checks"] if ch["kind"] == "group_statement"} & (mismatched - planted)
+
+
+def _doc(text: str) -> IngestedDocument:
+    return IngestedDocument(path="x.txt", format="txt", pages=parse_text(text))
+
+
+def test_task_paragraph_fields_in_any_order():
+    got = parse_task(
+        "1.2. Rà soát thủ tục hành chính (phối hợp: Các đoàn thể; thời gian: Quý II/2025; chủ trì: Công an xã)."
+    )
+    assert got == {
+        "code": "1.2",
+        "task": "Rà soát thủ tục hành chính",
+        "coordinator": "Các đoàn thể",
+        "deadline": "Quý II/2025",
+        "lead": "Công an xã",
+    }
+    # one label is a sentence, not a task
+    assert parse_task("- Thời gian: theo kế hoạch của huyện.") is None
+
+
+def test_paragraph_tasks_keep_their_section():
+    text = "III. NHIỆM VỤ\n2. Cải cách thể chế\na) Rà soát văn bản. Chủ trì: Tư pháp. Thời gian: Tháng 3/2025.\n"
+    (table,) = find_task_paragraphs(_doc(text))
+    assert table.form == "paragraphs"
+    (row,) = table.rows
+    assert (row.section, row.section_title, row.lead, row.deadline) == (
+        "2",
+        "Cải cách thể chế",
+        "Tư pháp",
+        "Tháng 3/2025",
+    )
+
+
+def test_footnote_markers_come_off():
+    assert split_footnote("Công an xã(*)") == ("Công an xã", "(*)")
+    assert split_footnote("Văn phòng UBND¹") == ("Văn phòng UBND", "¹")
+    assert split_footnote("Quý II/2025") == ("Quý II/2025", None)
+
+
+def test_targets_comparators_ranges_and_years():
+    text = (
+        "KẾ HOẠCH\nCải cách hành chính năm 2025\nI. MỤC TIÊU\n"
+        "- Tỷ lệ hồ sơ trực tuyến đạt từ 60% đến 70%.\n"
+        "- Mức độ hài lòng đạt trên 90%; tỷ lệ hồ sơ quá hạn dưới 2%.\n"
+        "- Tỷ lệ số hóa đạt 60% vào năm 2026, 70% vào năm 2027 và không quá 80% vào năm 2028.\n"
+    )
+    got = [(t.comparator, t.value, t.value_max, t.year) for t in find_targets(_doc(text))]
+    assert got == [
+        (">=", 60, 70, 2025),
+        (">", 90, None, 2025),
+        ("<", 2, None, 2025),
+        ("=", 60, None, 2026),
+        ("=", 70, None, 2027),
+        ("<=", 80, None, 2028),
+    ]
+    later = find_targets(_doc(text))[4]
+    assert later.indicator == "Tỷ lệ số hóa"
+
+
+def test_field_statements_coded_and_wordings():
+    text = (
+        "Lĩnh vực 3 – Cải cách thủ tục hành chính: đạt 4/5 điểm\n"
+        "+ Tiêu chí 3.1. Công khai TTHC: đạt điểm tối đa (2/2 điểm).\n"
+        "+ Tiêu chí 3.2. Một cửa: không đạt điểm (0/3), lý do: thiếu hồ sơ.\n"
+    )
+    got = [(s.kind, s.code, s.points, s.max_points, s.group) for s in find_score_statements(_doc(text))]
+    assert got == [("group", "3", 4, 5, None), ("criterion", "3.1", 2, 2, "3"), ("criterion", "3.2", 0, 3, "3")]
