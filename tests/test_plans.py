@@ -1,6 +1,6 @@
 """Plans and reports (issue 20) on real generated files: task frameworks (grids and numbered
 paragraphs), targets and score statements read from DOCX, text PDFs and text exports, scored against
-the generator's own truth (tools/make_corpus.py families F16-F21; benchmarks/plan_scoring.py)."""
+the generator's own truth (tools/make_corpus.py families P01–P06; benchmarks/plan_scoring.py)."""
 
 import json
 import subprocess
@@ -18,7 +18,7 @@ from extract.segment.task_tables import split_footnote
 from extract.text_reader import parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
-FAMILIES = "F16,F17,F18,F19"
+FAMILIES = "P01,P02,P03,P04"
 
 
 @pytest.fixture(scope="module")

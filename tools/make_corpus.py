@@ -34,12 +34,12 @@ HELDOUT_FAMILIES = (
     "F09_code_in_name_merged_points",
     "F10_parts_restart_total_position",
     "F13_narrative_counts",
-    "F19_dump_seven_columns",
-    "F20_decision_attached_plan",
-    "F21_report_statements_targets",
+    "D04_dump_seven_columns",
+    "P05_decision_attached_plan",
+    "P06_report_statements_targets",
 )
 # Single instances held out of families that are otherwise dev (OCR dumps: one per layout family).
-HELDOUT_INSTANCES = ("f16-i4", "f17-i4", "f18-i4")
+HELDOUT_INSTANCES = ("d01-i4", "d02-i4", "d03-i4")
 HELDOUT_SETS: tuple[str, ...] = ()
 GENERATOR_VERSION = 1
 INSTANCES = 4  # per family (--quick: 1)

@@ -195,8 +195,8 @@ def f19(inst: Instance) -> Built:
 
 
 DUMP_FAMILIES = {
-    "F16_dump_five_columns": f16,
-    "F17_dump_appraised_column": f17,
-    "F18_dump_four_columns": f18,
-    "F19_dump_seven_columns": f19,
+    "D01_dump_five_columns": f16,
+    "D02_dump_appraised_column": f17,
+    "D03_dump_four_columns": f18,
+    "D04_dump_seven_columns": f19,
 }

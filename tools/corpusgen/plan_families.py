@@ -322,10 +322,10 @@ def f21(inst: Instance) -> Built:
 
 
 PLAN_FAMILIES = {
-    "F16_plan_task_table": f16,
-    "F17_plan_task_paragraphs": f17,
-    "F18_five_year_plan_targets": f18,
-    "F19_index_plan_statements": f19,
-    "F20_decision_attached_plan": f20,
-    "F21_report_statements_targets": f21,
+    "P01_plan_task_table": f16,
+    "P02_plan_task_paragraphs": f17,
+    "P03_five_year_plan_targets": f18,
+    "P04_index_plan_statements": f19,
+    "P05_decision_attached_plan": f20,
+    "P06_report_statements_targets": f21,
 }
