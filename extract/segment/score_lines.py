@@ -559,7 +559,9 @@ class _RowBuilder:
                 room = self.settings.name_end_room
                 row.name_closed = cells.name_end + room <= self._name_width(cells)
                 # The explanation's width is a loose bound: only a line far from full was its last.
-                row.explanation_closed = _chars(cells.explanation) + 2 * room <= self._explanation_width(cells)
+                # None on the numbers' line: its cell is empty or ended above (cells are top-aligned).
+                explanation_room = self._explanation_width(cells) - _chars(cells.explanation)
+                row.explanation_closed = not cells.explanation or 2 * room <= explanation_room
             if cells.numbers_by_position:
                 row.max_raw, row.self_raw = cells.max_raw, cells.self_raw
                 row.appraised_raw = cells.appraised_raw
