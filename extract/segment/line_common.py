@@ -23,6 +23,15 @@ class LineTableSettings:
     min_header_concepts: int = 2
     # Lines after the header lines that may still hold its words (a label wrapped over short lines).
     header_tail_lines: int = 5
+    # A header naming an explanation column without saying where: the explanation prints before
+    # the points when at most this share of the lines with numbers have text after them.
+    explanation_after_share: float = 0.1
+    # Numbers centred in tall rows (name lines above and below the numbers' line): at least this
+    # share of the lines with numbers carry the code, at least this many of them follow a text
+    # line, and this share of those text lines start like a name (a capital).
+    centred_code_share: float = 0.6
+    centred_min_rows: int = 3
+    centred_name_share: float = 0.5
     # A lone number on its own line larger than this is not a points cell (a code, a year).
     max_bare_points: float = 30.0
     # Fallback width (characters) of the name column when no line shows where it ends.
@@ -52,7 +61,7 @@ class LineTableSettings:
     name_end_quantile: float = 0.75
     # ... and when the explanation prints before the numbers (their text is the name's and the
     # explanation's): rows without an explanation are about this share of them.
-    name_end_quantile_explanation_first: float = 0.4
+    name_end_quantile_explanation_first: float = 1.0
     # Log-probability bonus for an explanation part that opens like one ("- ", "Kế hoạch số",
     # a date), and penalty per document number or date put into the name.
     explanation_cue: float = 4.0
@@ -69,10 +78,14 @@ class LineTableSettings:
     column_overrun: float = 12.0
     # Split hypotheses kept per line while a row's lines are split jointly.
     split_beam: int = 24
+    # Log-probability bonus for splitting a line where OCR read a ruling bar between two words.
+    bar_split: float = 8.0
 
 
 _SCORE_TOKEN = re.compile(r"^(?:0|[1-9]\d?)(?:[.,]\d{1,2})?$")
 _JUNK = re.compile(r"^[^\p{L}\p{N}]+$")
+# A ruling line OCR read as a character: between two words, a column boundary.
+BAR = "|"
 
 
 def line_tokens(line: Line) -> list[tuple[str, str]]:

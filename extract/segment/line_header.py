@@ -121,6 +121,7 @@ _HEADER_KEYS = {
     "toi": "max",
     "da": "max",
     "chuan": "max",
+    "thang": "max",  # "Thang điểm"
     "tu": "self",
     "cham": "self",
     "tham": "appraised",
@@ -211,6 +212,8 @@ class HeaderLayout:
 
     points: tuple[str, ...] = ("max", "self")
     explanation_first: bool = False
+    # The header names an explanation column but no header line says on which side of the points.
+    explanation_undecided: bool = False
 
 
 # Header words whose column is the explanation's even when a criterion label shares them ("Nội
@@ -246,4 +249,7 @@ def header_layout(lines: list[Line]) -> HeaderLayout:
             before += sum(1 for k in at if k > first)
             after += sum(1 for k in at if k < first)
     points = _POINTS if appraised else _POINTS[:2]
-    return HeaderLayout(points=points, explanation_first=before > after)
+    named = any("explanation" in _keyed_words(line.raw or line.text) for line in lines)
+    return HeaderLayout(
+        points=points, explanation_first=before > after, explanation_undecided=named and before == after
+    )

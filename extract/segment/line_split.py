@@ -9,7 +9,7 @@ from functools import lru_cache
 import regex as re
 from rapidfuzz import fuzz, process
 
-from extract.segment.line_common import LineTableSettings
+from extract.segment.line_common import BAR, LineTableSettings
 from normalize.text import fold
 from normalize.vietnamese.model import BOS, DATA as _CATALOGUE_DIR, load_model
 from normalize.vietnamese.tokens import breaks_context, lm_unit, parse_token
@@ -68,6 +68,8 @@ def split_score(
     score = _continuation_logprob(name, tokens[:k]) + _continuation_logprob(explanation, tokens[k:])
     if opens_explanation(tokens[k:]):
         score += settings.explanation_cue
+    if 0 < k < len(tokens) and tokens[k][1] == BAR:
+        score += settings.bar_split  # the column's ruling line, read as a bar
     score -= settings.reference_in_name * sum(1 for _, raw in tokens[:k] if _REFERENCE.search(raw))
     if k == 0 or (k < len(tokens) and not explanation_open) or (k == len(tokens) and explanation_open):
         score -= settings.column_gap
@@ -79,6 +81,7 @@ def split_score(
 
 
 def opens_explanation(tokens: list[tuple[str, str]]) -> bool:
+    tokens = [t for t in tokens if t[1] != BAR]
     return bool(tokens) and bool(_EXPLANATION_OPENING.match(" ".join(fold(t) for t, _ in tokens)))
 
 

@@ -17,12 +17,12 @@ grouped into rows. Two printed layouts occur and both are handled by the same ru
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex as re
 
 from extract.model import IngestedDocument, Line, Page
-from extract.segment.line_common import _JUNK, LineTableSettings, is_score_token, line_tokens
+from extract.segment.line_common import _JUNK, BAR, LineTableSettings, is_score_token, line_tokens
 from extract.segment.line_header import (
     HeaderLayout,
     column_at,
@@ -77,6 +77,9 @@ class LineCells:
     name_end: int = 0  # characters before the numbers (where the name column ends)
     # The name tokens hold the explanation's too (it prints before the points): to be split.
     split: bool = False
+    # The text part to be split into name and explanation, with the ruling bars OCR read kept:
+    # a bar between two words is where one column ends.
+    split_tokens: list[tuple[str, str]] = field(default_factory=list)
     bare: str | None = None  # the line is one code-or-number token
     block_start: bool = False  # a blank line (or the page top) above it
 
@@ -107,6 +110,11 @@ class RowDraft:
     number_confs: list[float] = field(default_factory=list)
     bbox: list[float] | None = None
     started_by: str = "numbers"  # numbers | code | text
+    # Numbers centred in tall rows: the row was opened by a name line above its numbers' line and
+    # waits for them; how many of its lines print above and below that line.
+    awaiting_numbers: bool = False
+    lines_above: int = 0
+    lines_below: int = 0
     joined_across_page: bool = False
     # Interleaved layout: a name line left room for another word, or a line had no name part,
     # so the rest of the row's lines are explanation; likewise for the explanation.
@@ -188,6 +196,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     run = _number_run(tokens, len(layout.points))
     if run is None:
         cells.name = [t for t in tokens if not _JUNK.match(t[1])]
+        cells.split_tokens = _with_bars(tokens)
         return cells
     first, last = run
     numbers = [tokens[i][1] for i in range(first, last) if is_score_token(tokens[i][1])]
@@ -197,7 +206,19 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     cells.explanation = [t for t in tokens[last:] if not _JUNK.match(t[1])]
     cells.name_end = len(" ".join(t[1] for t in tokens[:first]))
     cells.split = layout.explanation_first
+    cells.split_tokens = _with_bars(tokens[:first]) if cells.split else []
     return cells
+
+
+def _with_bars(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A line's words with the bars between them (other specks, and bars before the first word or
+    after the last, dropped)."""
+    kept = [t for t in tokens if not _JUNK.match(t[1]) or t[1] == BAR]
+    while kept and kept[0][1] == BAR:
+        kept.pop(0)
+    while kept and kept[-1][1] == BAR:
+        kept.pop()
+    return kept
 
 
 def _number_run(
@@ -338,7 +359,12 @@ def _read_table(
         columns = column_ranges(lines[header_index:i], body, pages[header.page])
     table = LineTable(rows=[], pages=[], title=_title_above(lines, header_index), positional=columns is not None)
     layout = header_layout(lines[header_index : _header_end(lines, i, settings)])
-    builder = _RowBuilder(table, settings, _column_widths(lines[i:], settings, layout))
+    if layout.explanation_undecided:
+        layout = _explanation_side(lines[i : i + settings.gutter_sample_lines], layout, settings)
+    widths = _column_widths(lines[i:], settings, layout)
+    builder = _RowBuilder(
+        table, settings, widths, centred=columns is None and _numbers_centred(lines[i:], layout, settings)
+    )
     page_top = False
     previous: Line | None = header
     while i < len(lines):
@@ -372,6 +398,45 @@ def _read_table(
         i += 1
     builder.close()
     return table, i
+
+
+def _words(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [t for t in tokens if t[1] != BAR]
+
+
+def _starts_name(tokens: list[tuple[str, str]]) -> bool:
+    """A line's first word (specks skipped) opens with a capital letter, as a criterion name does."""
+    word = next((raw for _, raw in tokens if re.search(r"\p{L}", raw)), "")
+    letter = next((ch for ch in word if ch.isalpha()), "")
+    return letter.isupper()
+
+
+def _numbers_centred(lines: list[Line], layout: HeaderLayout, settings: LineTableSettings) -> bool:
+    """Whether the table prints its codes and numbers centred in tall rows: most lines with
+    numbers carry the code too (both centred on one line; a top-aligned numbers column beside a
+    centred STT column puts them on different lines), and a line right above such a line mostly
+    starts a name (in a top-aligned table it ends the row above: a name's or an explanation's
+    continuation)."""
+    cells = [read_line(line, False, layout) for line in lines[: settings.gutter_sample_lines]]
+    numbered = [k for k, c in enumerate(cells) if c.has_numbers]
+    coded = [k for k in numbered if cells[k].code is not None]
+    if not numbered or len(coded) < settings.centred_code_share * len(numbered):
+        return False
+    above = [cells[k - 1] for k in coded if k > 0 and not cells[k - 1].has_numbers and cells[k - 1].code is None]
+    above = [c for c in above if c.bare is None and c.text_tokens]
+    if len(above) < settings.centred_min_rows:
+        return False
+    return sum(_starts_name(c.text_tokens) for c in above) >= settings.centred_name_share * len(above)
+
+
+def _explanation_side(lines: list[Line], layout: HeaderLayout, settings: LineTableSettings) -> HeaderLayout:
+    """The explanation's side of the points when the header does not say: printed last, some of
+    the lines with numbers go on with its text after them; printed first, (almost) none do."""
+    cells = [read_line(line, False, layout) for line in lines]
+    numbered = [c for c in cells if c.has_numbers]
+    after = sum(1 for c in numbered if c.explanation)
+    first = bool(numbered) and after <= settings.explanation_after_share * len(numbered)
+    return replace(layout, explanation_first=first, explanation_undecided=False)
 
 
 def _header_end(lines: list[Line], i: int, settings: LineTableSettings) -> int:
@@ -437,7 +502,14 @@ def _column_widths(
 
 
 class _RowBuilder:
-    def __init__(self, table: LineTable, settings: LineTableSettings, widths: dict[str, dict[int, int]]):
+    def __init__(
+        self,
+        table: LineTable,
+        settings: LineTableSettings,
+        widths: dict[str, dict[int, int]],
+        centred: bool = False,
+    ):
+        self.centred = centred
         self.table = table
         self.settings = settings
         self.widths = widths
@@ -468,6 +540,9 @@ class _RowBuilder:
                 row = cur
             elif cur is not None and cur.n_numbers == 0 and not cur.name and not cur.explanation:
                 row = cur
+            elif cur is not None and cur.awaiting_numbers:
+                row = cur
+                row.awaiting_numbers = False
             else:
                 row = self._new(cells, "numbers")
             if cells.code and row.code is None:
@@ -477,12 +552,19 @@ class _RowBuilder:
                 # The text before the numbers is the name's and the explanation's: split jointly
                 # with the row's next lines.
                 del row.name[len(row.name) - len(cells.name) :]
-                self._extend_split(row, cells.name, self._name_width(cells), self._explanation_width(cells))
+                tokens = cells.split_tokens or cells.name
+                if not row.explanation and not row.split_lines:
+                    # The explanation cell starts on its row's first line or is empty: nothing of
+                    # it is running yet (a parent row has none).
+                    row.explanation_closed = True
+                self._extend_split(row, tokens, self._name_width(cells), self._explanation_width(cells))
             elif not cells.numbers_by_position and cells.name:
                 room = self.settings.name_end_room
                 row.name_closed = cells.name_end + room <= self._name_width(cells)
                 # The explanation's width is a loose bound: only a line far from full was its last.
-                row.explanation_closed = _chars(cells.explanation) + 2 * room <= self._explanation_width(cells)
+                # None on the numbers' line: its cell is empty or ended above (cells are top-aligned).
+                explanation_room = self._explanation_width(cells) - _chars(cells.explanation)
+                row.explanation_closed = not cells.explanation or 2 * room <= explanation_room
             if cells.numbers_by_position:
                 row.max_raw, row.self_raw = cells.max_raw, cells.self_raw
                 row.appraised_raw = cells.appraised_raw
@@ -606,8 +688,22 @@ class _RowBuilder:
             cur.explanation += tokens
             cur.tail_block = cur.tail_block + list(tokens)
             return cur
+        if self.centred and self._opens_centred_row(cur, tokens):
+            cur = self._new(cells, "numbers")
+            cur.awaiting_numbers = True
+        if cur.awaiting_numbers:
+            cur.lines_above += 1
+        elif cur.n_numbers or cur.appraised_raw is not None:
+            cur.lines_below += 1
         self._add_text(cur, cells)
         return cur
+
+    def _opens_centred_row(self, cur: RowDraft, tokens: list[tuple[str, str]]) -> bool:
+        """In a table whose numbers (and codes) are centred in their rows, a number-less line
+        after a row's numbers opens the next row when it starts like a name (a capital letter)
+        and the row above has as many lines below its numbers as above them (a centred cell)."""
+        has_numbers = cur.n_numbers > 0 or cur.appraised_raw is not None
+        return has_numbers and not cur.awaiting_numbers and cur.lines_below >= cur.lines_above and _starts_name(tokens)
 
     def _interleaved(self, row: RowDraft) -> bool:
         return row.started_by == "numbers"
@@ -623,13 +719,14 @@ class _RowBuilder:
         if row.started_by != "numbers":
             (row.explanation if row.explanation or row.n_numbers else row.name).extend(tokens)
             return
+        tokens = cells.split_tokens if cells.split_tokens and not cells.has_numbers else tokens
         self._extend_split(row, tokens, self._name_width(cells), self._explanation_width(cells))
 
     def _extend_split(self, row: RowDraft, tokens: list[tuple[str, str]], width: int, explanation_width: int) -> None:
         """Add a continuation line and split the row's continuation lines again, jointly. A run
         of lines is re-split only while nothing else was added to the row's name or explanation."""
         base_name, base_explanation = row.split_base
-        taken = sum(len(t) for t, _, _ in row.split_lines)
+        taken = sum(len(_words(t)) for t, _, _ in row.split_lines)
         if (
             not row.split_lines
             or len(row.name) + len(row.explanation) != base_name + base_explanation + taken
@@ -646,8 +743,8 @@ class _RowBuilder:
             row.split_lines, row.name, row.explanation, row.split_open, self.settings
         )
         for (line, _, _), k in zip(row.split_lines, splits):
-            row.name += line[:k]
-            row.explanation += line[k:]
+            row.name += _words(line[:k])
+            row.explanation += _words(line[k:])
         row.name_closed, row.explanation_closed = not name_open, not explanation_open
 
     def _name_width(self, cells: LineCells) -> int:
