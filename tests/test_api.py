@@ -47,13 +47,13 @@ def test_result_reads_the_validated_document(result):
     data = result.to_dict()
     assert schema_errors(data) == []
     assert data["source"]["path"] == str(SCORE_SAMPLE)
-    assert result.document.commune == "Ngọc Kỷ" and result.document.number == "86/BC-UBND"
+    assert result.document.commune == "Ngọc Kỳ" and result.document.number == "86/BC-UBND"
     assert len(result.checks) == len(data["checks"]) and len(result.review) == len(data["review"])
     assert [c.id for c in result.mismatches] == [c["id"] for c in data["checks"] if c["status"] == "mismatch"]
     assert result.mismatches and all(c.message for c in result.mismatches)
     data["document"]["commune"] = "changed"  # a copy: the result is left alone
-    assert result.document.commune == "Ngọc Kỷ" and result.data["document"]["commune"] == "Ngọc Kỷ"
-    assert "Ngọc Kỷ" in repr(result)
+    assert result.document.commune == "Ngọc Kỳ" and result.data["document"]["commune"] == "Ngọc Kỳ"
+    assert "Ngọc Kỳ" in repr(result)
 
 
 def test_frames_are_the_dashboard_tables_of_the_document(result, tmp_path):
@@ -121,6 +121,6 @@ def test_the_readme_example_runs_as_written(tmp_path, monkeypatch):
     with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(io.StringIO()):
         exec(compile(readme_example(), "README.md", "exec"), {})
     text = printed.getvalue()
-    assert "Ngọc Kỷ 86/BC-UBND 2023-06-26" in text
+    assert "Ngọc Kỳ 86/BC-UBND 2023-06-26" in text
     assert "1 converted, 0 failed" in text
     assert (tmp_path / "out" / REPORT_NAME).is_file()

@@ -118,7 +118,7 @@ def test_convert_writes_a_self_contained_vietnamese_report(batch):
         assert label in text, label
     outputs = [data for _, data in iter_outputs(batch)]
     communes = {d["document"].get("commune") for d in outputs} - {None}
-    assert {"Tân Lập", "Ngọc Kỷ", "Quảng Thành"} <= communes
+    assert {"Tân Lập", "Ngọc Kỳ", "Quảng Thành"} <= communes
     for commune in communes:
         assert commune in text
     # Offline: plots inline, nothing fetched from anywhere.
