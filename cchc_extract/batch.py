@@ -322,8 +322,7 @@ def _run_convert(
     try:
         for item in refused:
             finished(write_error_record(item, out_dir, item.refused, 0.0))
-        jobs = [job for item in longest_first(todo) for job in plan.jobs(item)]
-        executor.run(jobs, on_done)
+        executor.run((job for item in longest_first(todo) for job in plan.jobs(item)), on_done)
         summary.workers = executor.workers  # a Dask scheduler's, known once connected
     except KeyboardInterrupt:
         summary.interrupted = True

@@ -18,6 +18,7 @@ that file's error record.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import pickle
@@ -68,6 +69,7 @@ class ExecutorSettings:
     scheduler: str = ""  # Dask: an existing scheduler's address; "" starts a LocalCluster
     # Dask's LocalCluster: memory per worker before Dask pauses it; scans at 300 dpi stay far below.
     dask_memory_limit: str = "2GiB"
+    in_flight: int = 4  # Dask: jobs submitted per worker ahead of their turn
     # Dask: how long to wait for the scheduler and its first worker before giving up with a message.
     connect_timeout_s: float = 60.0
 
@@ -184,13 +186,16 @@ class ProcessPool:
         worker.conn.close()
 
     def run(self, jobs: Iterable[Job], on_done: OnDone) -> None:
-        queue = deque(jobs)
-        if not queue:
-            return
+        # Jobs are planned as workers free up (planning a file may open it: a long folder starts
+        # converting at once); follow-up jobs go ahead of the rest.
+        planned = iter(jobs)
+        queue: deque[Job] = deque()
+
+        def take() -> Job | None:
+            return queue.popleft() if queue else next(planned, None)
+
         ctx = _mp_context()
         workers: list[_Worker] = []
-        for _ in range(min(self.workers, len(queue))):
-            workers.append(self._start(ctx, workers))
         interrupted = False
 
         def replace(i: int) -> None:
@@ -199,13 +204,17 @@ class ProcessPool:
 
         try:
             while True:
+                while len(workers) < self.workers and (job := take()) is not None:
+                    queue.appendleft(job)
+                    workers.append(self._start(ctx, workers))
                 for i, worker in enumerate(workers):
-                    if worker.job is None and queue:
-                        worker.job, worker.started = queue.popleft(), time.monotonic()
+                    if worker.job is None and (job := take()) is not None:
+                        worker.job, worker.started = job, time.monotonic()
                         try:
-                            worker.conn.send(worker.job)
+                            worker.conn.send(job)
                         except (OSError, ValueError):  # died between jobs: replace, and retry the job
-                            queue.appendleft(worker.job)
+                            queue.appendleft(job)
+                            worker.job = None
                             replace(i)
                 busy = [w for w in workers if w.job is not None]
                 if not busy:
@@ -340,8 +349,9 @@ class DaskExecutor:
     def run(self, jobs: Iterable[Job], on_done: OnDone) -> None:
         from dask.distributed import as_completed
 
-        pending = list(jobs)
-        if not pending:
+        planned = iter(jobs)
+        first = next(planned, None)
+        if first is None:
             return
         client, cluster = self._client()
         try:
@@ -354,7 +364,11 @@ class DaskExecutor:
                 by_key[key] = job
                 return client.submit(run_forked, job, key=key, pure=False)
 
-            futures = as_completed([submit(job) for job in pending])
+            # A few jobs per worker in flight, planned as others finish: a folder of 20,000 files
+            # starts at once and the scheduler holds a bounded queue.
+            futures = as_completed([submit(first)])
+            for job in itertools.islice(planned, max(1, self.settings.in_flight * self.workers - 1)):
+                futures.add(submit(job))
             for future in futures:
                 job = by_key.pop(str(future.key))
                 try:
@@ -363,6 +377,9 @@ class DaskExecutor:
                     done = Done(job, failure=f"the Dask worker running it was lost ({type(exc).__name__})")
                 for follow in on_done(done):
                     futures.add(submit(follow))
+                following = next(planned, None)
+                if following is not None:
+                    futures.add(submit(following))
         finally:
             client.close()
             if cluster is not None:

@@ -204,7 +204,7 @@ def _excel_value(value, kind: str):
 def write_xlsx(conn: sqlite3.Connection, path: Path, settings: StoreSettings) -> None:
     """One sheet per table (header frozen), cells typed: numbers as numbers, dates as dates.
     XlsxWriter in constant-memory mode: each row goes to disk as it is written (openpyxl's
-    write-only mode took 4x the time on a 400-document set)."""
+    write-only mode was several times slower on a 400-document set)."""
     import xlsxwriter
 
     book = xlsxwriter.Workbook(
