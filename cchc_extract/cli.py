@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
-from cchc_extract.batch import LOG, BatchSettings
+from cchc_extract.batch import LOG, BatchSettings, log_to
 from cchc_extract.i18n import DEFAULT_LANG, LANGUAGES, translator
 from cchc_extract.outdir import OutputError
 from cchc_extract.pipeline import PipelineOptions, one_line
@@ -102,23 +101,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-@contextmanager
-def logging_to_stderr(level: int) -> Iterator[None]:
-    """The batch's and the command's messages on standard error, plain, at ``level``."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(message)s"))
-    saved = LOG.level, LOG.propagate
-    LOG.addHandler(handler)
-    LOG.setLevel(level)
-    LOG.propagate = False
-    try:
-        yield
-    finally:
-        LOG.removeHandler(handler)
-        LOG.setLevel(saved[0])
-        LOG.propagate = saved[1]
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -127,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
     level = logging.WARNING if args.quiet else logging.DEBUG if args.verbose else logging.INFO
     _ = translator(args.lang)
-    with logging_to_stderr(level):
+    with log_to(sys.stderr, level):
         try:
             if args.command == "convert":
                 return _convert(args, _)

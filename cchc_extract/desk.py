@@ -179,7 +179,8 @@ def create_app(
             "desk.html",
             lang=desk.settings.lang,
             strings=strings,
-            strings_json=json.dumps(strings, ensure_ascii=False),
+            # Inside <script>: "</" escaped so no string can close the element.
+            strings_json=json.dumps(strings, ensure_ascii=False).replace("</", "<\\/"),
             token=desk.token,
             folder=str(desk.out_dir),
         )
