@@ -224,7 +224,10 @@ def _review(args, _: Callable[[str], str]) -> int:
         )
 
     try:
-        serve(args.out, DeskSettings(port=args.port, open_browser=not args.no_browser, lang=args.lang), ready)
+        settings = DeskSettings(
+            port=args.port, open_browser=not args.no_browser, lang=args.lang, log_requests=args.verbose
+        )
+        serve(args.out, settings, ready)
     except OSError as exc:  # the port is taken
         _fail(_("cannot listen on 127.0.0.1:{port}: {error}").format(port=args.port, error=one_line(exc)))
         return EXIT_FAILED
