@@ -6,11 +6,10 @@ import argparse
 import importlib.util
 import logging
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
-from cchc_extract.batch import LOG, BatchSettings
+from cchc_extract.batch import LOG, BatchSettings, log_to
 from cchc_extract.executors import ExecutorError
 from cchc_extract.i18n import DEFAULT_LANG, LANGUAGES, translator
 from cchc_extract.outdir import OutputError
@@ -116,23 +115,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-@contextmanager
-def logging_to_stderr(level: int) -> Iterator[None]:
-    """The batch's and the command's messages on standard error, plain, at ``level``."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(message)s"))
-    saved = LOG.level, LOG.propagate
-    LOG.addHandler(handler)
-    LOG.setLevel(level)
-    LOG.propagate = False
-    try:
-        yield
-    finally:
-        LOG.removeHandler(handler)
-        LOG.setLevel(saved[0])
-        LOG.propagate = saved[1]
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -141,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
     level = logging.WARNING if args.quiet else logging.DEBUG if args.verbose else logging.INFO
     _ = translator(args.lang)
-    with logging_to_stderr(level):
+    with log_to(sys.stderr, level):
         try:
             if args.command == "convert":
                 return _convert(args, _)
@@ -267,7 +249,10 @@ def _review(args, _: Callable[[str], str]) -> int:
         )
 
     try:
-        serve(args.out, DeskSettings(port=args.port, open_browser=not args.no_browser, lang=args.lang), ready)
+        settings = DeskSettings(
+            port=args.port, open_browser=not args.no_browser, lang=args.lang, log_requests=args.verbose
+        )
+        serve(args.out, settings, ready)
     except OSError as exc:  # the port is taken
         _fail(_("cannot listen on 127.0.0.1:{port}: {error}").format(port=args.port, error=one_line(exc)))
         return EXIT_FAILED

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import logging
 import secrets
 import signal
 import threading
@@ -49,6 +50,8 @@ class DeskSettings:
     lang: str = DEFAULT_LANG
     # Bytes of randomness in the token (32 bytes: 43 URL-safe characters, as Jupyter's 24+).
     token_bytes: int = 32
+    # Each request on stderr (werkzeug's log): only with -v, the reviewer has no use for it.
+    log_requests: bool = False
 
 
 @dataclass
@@ -179,7 +182,8 @@ def create_app(
             "desk.html",
             lang=desk.settings.lang,
             strings=strings,
-            strings_json=json.dumps(strings, ensure_ascii=False),
+            # Inside <script>: "</" escaped so no string can close the element.
+            strings_json=json.dumps(strings, ensure_ascii=False).replace("</", "<\\/"),
             token=desk.token,
             folder=str(desk.out_dir),
         )
@@ -244,6 +248,7 @@ def bind(out_dir: Path, settings: DeskSettings = DeskSettings()):
 def serve(out_dir: Path, settings: DeskSettings, on_ready: Callable[[Desk], None] | None = None) -> None:
     """Serve the desk of ``out_dir`` until interrupted (Ctrl-C)."""
     desk, server = bind(out_dir, settings)
+    logging.getLogger("werkzeug").setLevel(logging.INFO if settings.log_requests else logging.WARNING)
     # Stopped by a service manager or `kill` as by Ctrl-C: the outputs are written again on the way out.
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)

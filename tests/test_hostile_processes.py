@@ -158,7 +158,7 @@ def test_disk_full_while_writing_tables_exits_1_and_keeps_the_previous_set(tmp_p
 
     monkeypatch.setattr(tablestore, "write_parquet_table", full_disk)
     capsys.readouterr()
-    assert main(["convert", str(folder), "--out", str(out), "--workers", "1"]) == 1
+    assert main(["convert", str(folder), "--out", str(out), "--workers", "1", "--lang", "en"]) == 1
     err = capsys.readouterr().err
     assert "could not write the tables or review files: OSError: [Errno 28] No space left on device" in err
     assert "not complete" in err

@@ -221,7 +221,7 @@ def test_batch_summary_tables_and_queue_name_the_unread(tmp_path):
     import io
 
     stream = io.StringIO()
-    summary = run_convert([inputs], out, PipelineOptions(), BatchSettings(workers=1), stream=stream)
+    summary = run_convert([inputs], out, PipelineOptions(), BatchSettings(workers=1, lang="en"), stream=stream)
     assert summary.with_unread == ["budget.docx"]
     text = stream.getvalue()
     assert "1 with parts not read" in text and "not all read: budget.docx: 1 part(s)" in text
