@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from benchmarks.plan_scoring import PLAN_COUNTERS, score_plan
+from benchmarks.queue_scoring import QUEUE_COUNTERS, score_queue
 from benchmarks.scoring import (
     char_errors,
     clean_text,
@@ -126,6 +127,8 @@ COUNTERS = (
     "stat_invented",
     # plans and reports (benchmarks/plan_scoring.py)
     *PLAN_COUNTERS,
+    # the review queue (benchmarks/queue_scoring.py)
+    *QUEUE_COUNTERS,
 )
 KIND_PREFIX = {"score_tables": "score", "statistics": "stat"}
 
@@ -229,6 +232,7 @@ class RowScore:
     wrong_numbers: list[dict] = field(default_factory=list)
     # output pointer → (kind key, truth table, truth row) / output table pointer → (kind key, truth table)
     row_map: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    values: list[tuple[str, str, bool]] = field(default_factory=list)  # found cells: pointer, field, right
     table_map: dict[str, tuple[str, int]] = field(default_factory=dict)
 
 
@@ -271,7 +275,10 @@ def score_rows(
                     c["code_ok"] += 1
             for f in fields:
                 c["numbers"] += 1
-                if out is not None and same_number(out.get(f), row.get(f)):
+                right = out is not None and same_number(out.get(f), row.get(f))
+                if out is not None:
+                    score.values.append((given[j][0], f, right))  # type: ignore[index]
+                if right:
                     c["numbers_right"] += 1
                 else:
                     score.wrong_numbers.append(
@@ -583,6 +590,8 @@ def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettin
     meta = score_metadata(truth.get("document") or {}, output.get("document") or {})
     c = Counter({k: 0 for k in COUNTERS})
     c.update(rows.counts)
+    queue, silent = score_queue(output, rows.values, len(faults["faults"]))
+    c.update(queue)
     c.update(by_kind)
     c.update(plan["tally"])
     c["invented"] = len(rows.invented)
@@ -614,6 +623,8 @@ def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettin
         "faults": faults["faults"],
         "false_alarms": faults["false_alarms"],
         "misread_checks": faults["misread"],
+        "silent_errors": silent,
+        "wrong_values": [{"pointer": p, "field": f} for p, f, right in rows.values if not right],
         "counts_missed": [truth_counts[i] for i in range(len(truth_counts)) if i not in found_counts],
         "errors": [f"{e.get('stage')}: {e.get('message', '')}" for e in output.get("errors") or []],
         "tasks_wrong": plan["tasks_wrong"],

@@ -45,6 +45,8 @@ class ScoreRow:
     # dropped: how the points are given, kept out of the name.
     scale: list[str] = field(default_factory=list)
     confidence: float = 1.0
+    # Calibrated confidence of each numeric field, set by reconciliation from the evidence.
+    value_confidence: dict[str, float] = field(default_factory=dict)
     flags: list[str] = field(default_factory=list)
     # Other readings of a numeric cell (OCR lost a decimal point: "35" may be 3.5), by field.
     alternatives: dict[str, list[float]] = field(default_factory=dict)
@@ -73,6 +75,7 @@ class StatRow:
     level: int = 0
     parent: str | None = None
     confidence: float = 1.0
+    value_confidence: dict[str, float] = field(default_factory=dict)  # as ScoreRow's
     flags: list[str] = field(default_factory=list)
     source: SourceRef = field(default_factory=SourceRef)
 

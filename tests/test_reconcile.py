@@ -517,8 +517,13 @@ def test_low_confidence_and_inferred_codes_go_to_review():
     result = score_result(rows)
     reconcile(result, ReconcileSettings(review_below=0.8))
     reasons = {(r.item, r.field): r.reason for r in result.review}
-    assert "confidence 0.55" in reasons[("/score_tables/0/rows/0", "self_points")]
-    assert "inferred" in reasons[("/score_tables/0/rows/1", "code")]
+    # Each value under its own calibrated confidence: both values of the unsure row, none of the other.
+    first = result.score_tables[0].rows[0].value_confidence
+    assert first["self_points"] == first["max_points"] < 0.8
+    assert f"confidence {first['self_points']:.2f}" in reasons[("/score_tables/0/rows/0", "self_points")]
+    assert ("/score_tables/0/rows/0", "max_points") in reasons
+    assert not {("/score_tables/0/rows/1", "self_points"), ("/score_tables/0/rows/1", "max_points")} & set(reasons)
+    assert "inferred" in reasons[("/score_tables/0/rows/1", "code")]  # no sum vouches for its place
     reconcile(result, ReconcileSettings(review_below=0.5))
     assert ("/score_tables/0/rows/0", "self_points") not in {(r.item, r.field) for r in result.review}
 

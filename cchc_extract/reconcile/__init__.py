@@ -15,6 +15,7 @@ One module per kind of check, the settings in one place (``settings``):
   counts      count_parts (a narrative total against its breakdown), narrative_annex
   statements  group_statement (a group's narrative score against its criteria's)
   misread     whether a failed relation is explained by a reading we doubt
+  confidence  each value's calibrated confidence from its evidence (``value_confidence``)
   queue       the review queue beyond failed checks
 
 Statuses: ``ok``; ``mismatch`` — the document's own numbers disagree and no plausible misreading
@@ -33,6 +34,7 @@ when that reading is the one that restores its sums.
 from __future__ import annotations
 
 from cchc_extract.reconcile.annex import _check_annex
+from cchc_extract.reconcile.confidence import set_value_confidence
 from cchc_extract.reconcile.core import _Ledger
 from cchc_extract.reconcile.counts import (
     _check_counts,
@@ -83,6 +85,7 @@ def reconcile(result: ExtractionResult, settings: ReconcileSettings = _DEFAULT) 
     _check_group_statements(result.score_statements, ledger, settings, ocr)
     _check_narrative_against_annexes(result, ledger, settings)
     _check_text_ratios(result, ledger, settings)
-    _review_doubtful(result, ledger, settings)
+    vouched = set_value_confidence(result, ledger.checks, ledger.review, settings.confidence)
+    _review_doubtful(result, ledger, settings, vouched)
     result.checks = ledger.checks
     result.review = ledger.review

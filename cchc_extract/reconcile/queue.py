@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from cchc_extract.reconcile.core import _Ledger
 from cchc_extract.reconcile.settings import CODE_INFERRED_REASON, LOW_CONFIDENCE_REASON, ReconcileSettings
 from cchc_extract.reconcile.stat_rows import _stat_ref
 from cchc_extract.reconcile.sums import _score_ref, _table_name
-from cchc_extract.records import ExtractionResult, ReviewItem
+from cchc_extract.records import ExtractionResult, ReviewItem, ScoreRow, StatRow
 from normalize.criteria.match import FLAG_MAX_DIFFERS
 
 
-def _review_doubtful(result: ExtractionResult, ledger: _Ledger, s: ReconcileSettings) -> None:
-    """Rows whose code was inferred, whose value was repaired, or whose confidence is low."""
+def _review_doubtful(
+    result: ExtractionResult, ledger: _Ledger, s: ReconcileSettings, vouched: frozenset[str] | set[str] = frozenset()
+) -> None:
+    """Values whose calibrated confidence is low, one by one; rows whose code was inferred from
+    their position unless a relation that holds (``vouched``: their sum with their siblings)
+    confirms that position; narrative and task items under their own confidence."""
 
     def visit(ref: ReviewItem, flags: list[str]) -> None:
         if "code_inferred" in flags:
@@ -25,11 +30,18 @@ def _review_doubtful(result: ExtractionResult, ledger: _Ledger, s: ReconcileSett
         if ref.confidence is not None and ref.confidence < s.review_below:
             ledger.flag(ref, f"{LOW_CONFIDENCE_REASON}{ref.confidence:.2f} below {s.review_below:.2f}")
 
+    def visit_values(refs: list[ReviewItem], row: ScoreRow | StatRow) -> None:
+        """A row's values one by one, each under its own calibrated confidence."""
+        for ref in refs:
+            own = row.value_confidence.get(ref.field or "")
+            visit(replace(ref, confidence=row.confidence if own is None else own), [])
+        if "code_inferred" in row.flags and refs[0].item not in vouched:
+            visit(replace(refs[0], confidence=None), ["code_inferred"])
+
     for ti, table in enumerate(result.score_tables):
         name = _table_name(table, ti)
         for ri, row in enumerate(table.rows):
-            field_ = "self_points" if row.self_points is not None else "max_points"
-            visit(_score_ref(ti, ri, row, field_, name), row.flags)
+            visit_values([_score_ref(ti, ri, row, f, name) for f in ("max_points", "self_points")], row)
             for flag in row.flags:
                 if flag.startswith(FLAG_MAX_DIFFERS):  # normalize.criteria.match
                     ledger.flag(
@@ -38,7 +50,7 @@ def _review_doubtful(result: ExtractionResult, ledger: _Ledger, s: ReconcileSett
                     )
     for ai, annex in enumerate(result.statistics):
         for ri, stat_row in enumerate(annex.rows):
-            visit(_stat_ref(ai, ri, stat_row, annex.annex), stat_row.flags)
+            visit_values([_stat_ref(ai, ri, stat_row, annex.annex)], stat_row)
     for ti, task_table in enumerate(result.task_tables):
         for ri, task_row in enumerate(task_table.rows):
             visit(

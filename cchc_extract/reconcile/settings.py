@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex as re
+
+from cchc_extract.reconcile.confidence import ConfidenceSettings
 
 _EPS = 1e-9
 
 
 @dataclass(frozen=True)
 class ReconcileSettings:
+    # A value whose calibrated confidence (``confidence``) is under this goes to review.
     review_below: float = 0.8
+    confidence: ConfidenceSettings = field(default_factory=ConfidenceSettings)
     # Points are given to at most 2 decimals: a sum may be off by rounding, never by more.
     points_tolerance: float = 0.011
     # Large amounts (money) are compared relatively.

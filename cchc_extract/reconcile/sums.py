@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 
+from cchc_extract.reconcile.confidence import agrees_with_set, table_maxima
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _vn
 from cchc_extract.reconcile.hierarchy import children_of, resolve_parents
 from cchc_extract.reconcile.misread import Cell, explain, le_holds, other_readings, sum_holds, total_holds
@@ -97,6 +98,7 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
     name = _table_name(table, ti)
     _repair_ocr_readings(ti, table, parents, kids, ledger, s)
     cell = _cells(ti, table, parents, kids, name, s, ocr)
+    maxima = table_maxima(rows)
     open_ended = table.stated_total_max is None and table.stated_total_self is None
     for i, row in enumerate(rows):
         label = row.code or row.name[:40]
@@ -124,7 +126,7 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
                 message += "; the table has no total row and may continue beyond the last page read"
             refs = tuple(
                 _score_ref(ti, k, rows[k], field_, name)
-                for k in _suspects([i, *children], rows, field_, parents, kids, s.points_tolerance)
+                for k in _suspects([i, *children], rows, field_, parents, kids, s.points_tolerance, maxima)
             )
             found = []
             if status == "mismatch":
@@ -216,10 +218,16 @@ def _suspects(
     parents: list[int | None],
     kids: dict[int, list[int]],
     tol: float,
+    maxima: dict[str, float] | None = None,
 ) -> list[int]:
     """The rows of a failed relation a person should look at: a row whose other relations fail
     too is where they cross (the one value that breaks them all); else the rows no relation
-    that holds vouches for; else all of them. A row printed blank is never a suspect."""
+    that holds vouches for; else all of them. A row printed blank is never a suspect, nor a row
+    whose value the criteria set vouches for (``maxima``) while another's it does not."""
+    if maxima:
+        doubted = [k for k in members if agrees_with_set(rows[k], field_, maxima) < 0]
+        if doubted and len(doubted) < len(members):
+            members = doubted
     tally = {}
     for k in members:
         value = getattr(rows[k], field_)

@@ -195,6 +195,11 @@ def fmt_value(value) -> str:
     return str(value)
 
 
+def _decimal_comma(text: str) -> str:
+    """ "0.66" the Vietnamese way, "0,66" (the reason's figures are written in English notation)."""
+    return text.replace(".", ",") if text.replace(".", "", 1).isdigit() else text
+
+
 def classify(item: dict, checks_by_message: dict[str, dict], data: dict) -> Reason:
     """The reason of one review item: the failed check it comes from (same message), or the
     queue's own reasons (``reconcile.queue``), or an unread part."""
@@ -226,7 +231,10 @@ def classify(item: dict, checks_by_message: dict[str, dict], data: dict) -> Reas
         return Reason("code_inferred", "low_confidence", reason, {})
     if reason.startswith(LOW_CONFIDENCE_REASON):
         words = reason.split()
-        figures = {"confidence": words[1] if len(words) > 1 else "", "threshold": words[-1]}
+        figures = {
+            "confidence": _decimal_comma(words[1] if len(words) > 1 else ""),
+            "threshold": _decimal_comma(words[-1]),
+        }
         return Reason("low_confidence", "low_confidence", reason, figures)
     if AMBIGUOUS_REASON in reason:
         return Reason("ambiguous", "misreading", reason, _figures(None, item, {}))
@@ -264,7 +272,20 @@ def document_entries(
             entry.crop = crops.get((relative, n))
     for entry in by_key.values():
         entry.severity = min((r.severity for r in entry.reasons), key=SEVERITIES.index)
+        # The value's own calibrated confidence where reconciliation gave one (a failed relation
+        # records its rows with their reading confidence).
+        own = _value_confidence(data, entry)
+        entry.confidence = own if own is not None else entry.confidence
     return list(by_key.values())
+
+
+def _value_confidence(data: dict, entry: ReviewEntry) -> float | None:
+    try:
+        target = resolve_pointer(data, entry.item)
+    except KeyError:
+        return None
+    own = (target.get("value_confidence") or {}).get(entry.field or "") if isinstance(target, dict) else None
+    return float(own) if isinstance(own, (int, float)) else None
 
 
 def _new_entry(key: str, relative: str, data: dict, item: dict) -> ReviewEntry:

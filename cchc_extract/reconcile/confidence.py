@@ -1,0 +1,214 @@
+"""Calibrated confidence of each value read: the chance that a number in a score or statistics
+row is what the document prints, from the evidence about that one value.
+
+Evidence (``value_features``), each a number the model weighs:
+  row       the logit of the row's reading confidence (OCR word confidence where there is one,
+            codes inferred or repaired, cells missing: ``extract/segment``'s own account)
+  missing   the cell is blank, the segmenter flagged it missing, and the row's other points cell
+            is filled (a row printing one number but not the other lost a cell; a row printing
+            neither is a heading)
+  format    the cell's text is not a clean number of its kind ("2,5", "10", "87,50 %")
+  held      the value takes part in a relation that holds (a parent's sum, a table total, an
+            annex total): another printed number vouches for it
+  failed    the value takes part in a relation that fails (it is in the queue for that anyway)
+  agrees    its max points equal the criteria set's maximum for its code (+1), differ (-1); self
+            points above the set's maximum (-1); no set or no such code (0)
+  readings  the segmenter or the checks found other readings of its text (alternatives, repair)
+
+Whether the text came from OCR is not a feature of its own: the row's confidence already starts
+lower for OCR and carries its words' confidence, and the corpus has no scans to weigh more by.
+
+The weights are a logistic regression fitted by ``tools/fit_confidence.py`` on the dev split of
+the corpus (its documents as read, and copies with misreadings planted as OCR makes them) and
+checked on the held-out split (``benchmarks/generalisation`` prints the reliability table). The
+review threshold then picks values: a value under it goes to the queue, not its whole row.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex as re
+
+from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
+from cchc_extract.records import Check, ExtractionResult, ReviewItem, ScoreRow, StatRow
+
+FEATURES = ("row", "missing", "format", "held", "failed", "agrees", "readings")
+SCORE_FIELDS = ("max_points", "self_points")
+_FLAG = {"max_points": "missing_max", "self_points": "missing_self", "value": "missing_value"}
+_OTHER = {"max_points": "self_points", "self_points": "max_points"}
+_CLEAN = {
+    "score": re.compile(r"\d{1,3}(?:[.,]\d{1,2})?"),
+    "stat": re.compile(r"-?\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d{1,4})?\s*%?|-?\d+(?:[.,]\d{1,4})?\s*%?"),
+}
+_HELD_KINDS = ("sum_children", "sum_self", "stated_total", "total_parts", "ratio")
+
+
+@dataclass(frozen=True)
+class ConfidenceSettings:
+    # Logistic weights, one per feature of ``FEATURES`` and the intercept: fitted by
+    # tools/fit_confidence.py on the dev corpus (the command and its output are in the README).
+    intercept: float = 0.028
+    # The row's reading confidence enters as it is (weight 1, not fitted): the corpus has no scans
+    # to learn from how much OCR word confidence should count.
+    row: float = 1.0
+    missing: float = -3.785
+    format: float = 0.0  # no damaged cell of the fit had a malformed number: no evidence either way
+    held: float = 2.353
+    failed: float = -2.826
+    agrees: float = 1.858
+    readings: float = -6.045
+    # Row confidences are clipped here before their logit (1.0 would be infinitely sure).
+    clip: float = 0.995
+
+    def weights(self) -> list[float]:
+        return [getattr(self, name) for name in FEATURES]
+
+
+def logit(p: float, clip: float) -> float:
+    p = min(max(p, 1.0 - clip), clip)
+    return math.log(p / (1.0 - p))
+
+
+def probability(features: dict[str, float], s: ConfidenceSettings) -> float:
+    z = s.intercept + sum(w * features[name] for name, w in zip(FEATURES, s.weights()))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _pointer_field(check: Check) -> tuple[str, str | None]:
+    """(item pointer, field) a check is recorded on: its id is ``kind:pointer[:field][#n]``."""
+    parts = check.id.split("#")[0].split(":")
+    return (parts[1] if len(parts) > 1 else ""), (parts[2] if len(parts) > 2 else None)
+
+
+def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str, str]]:
+    """(row pointer, field) of every value in a relation that holds."""
+    held: set[tuple[str, str]] = set()
+    kids_of: dict[str, tuple[dict[int, list[int]], list[int | None]]] = {}
+    for ti, table in enumerate(result.score_tables):
+        parents = resolve_parents(table.rows)[0]
+        kids_of[f"/score_tables/{ti}"] = (children_of(parents), parents)
+    for ai, annex in enumerate(result.statistics):
+        parents = resolve_parents(annex.rows)[0]
+        kids_of[f"/statistics/{ai}"] = (children_of(parents), parents)
+    for check in checks:
+        if check.status != "ok" or check.kind not in _HELD_KINDS:
+            continue
+        pointer, field_ = _pointer_field(check)
+        m = re.fullmatch(r"(/(?:score_tables|statistics)/\d+)(?:/rows/(\d+))?", pointer)
+        if not m or m.group(1) not in kids_of:
+            continue
+        table, kids_parents = m.group(1), kids_of[m.group(1)]
+        kids, parents = kids_parents
+        field_ = field_ or "value"
+        if m.group(2) is None:  # a table's total: its top-level rows
+            members = [i for i, p in enumerate(parents) if p is None]
+        else:
+            i = int(m.group(2))
+            members = [i, *(kids.get(i, []) if check.kind != "ratio" else [])]
+        held |= {(f"{table}/rows/{i}", field_) for i in members}
+    return held
+
+
+def criteria_maxima(result: ExtractionResult) -> dict[int, dict[str, float]]:
+    """Per score table, ``table_maxima``."""
+    return {ti: table_maxima(table.rows) for ti, table in enumerate(result.score_tables)}
+
+
+def table_maxima(rows: list[ScoreRow]) -> dict[str, float]:
+    """The maxima of the criteria set a table's rows agree with most ({code: max}); empty when no
+    set agrees with at least three rows and half the rows it knows."""
+    best: dict[str, float] = {}
+    best_hits = 0
+    for maxima in _set_maxima():
+        known = [r for r in rows if norm_code(r.code) in maxima and r.max_points is not None]
+        hits = sum(abs(maxima[norm_code(r.code) or ""] - (r.max_points or 0.0)) < 0.011 for r in known)
+        if hits >= 3 and 2 * hits >= len(known) and hits > best_hits:
+            best, best_hits = maxima, hits
+    return best
+
+
+@lru_cache(maxsize=1)
+def _set_maxima() -> tuple[dict[str, float], ...]:
+    from normalize.criteria import load_criteria_sets
+
+    return tuple({r.code: r.max_points for r in cs.rows if r.max_points is not None} for cs in load_criteria_sets())
+
+
+def agrees_with_set(row: ScoreRow, f: str, maxima: dict[str, float]) -> float:
+    """+1 when a row's max points are the set's maximum for its code, -1 when they differ or its
+    self points exceed it, 0 when the set does not say."""
+    expected = maxima.get(norm_code(row.code) or "")
+    value = getattr(row, f)
+    if expected is None or value is None:
+        return 0.0
+    if f == "max_points":
+        return 1.0 if abs(value - expected) < 0.011 else -1.0
+    return -1.0 if value > expected + 0.011 else 0.0
+
+
+def value_features(
+    result: ExtractionResult, checks: list[Check], review: list[ReviewItem]
+) -> dict[tuple[str, str], dict[str, float]]:
+    """(row pointer, field) → its evidence, for every numeric value of score and statistics rows."""
+    held = _held_values(result, checks)
+    failed = {(r.item, r.field) for r in review if r.field}
+    sets = criteria_maxima(result)
+    out: dict[tuple[str, str], dict[str, float]] = {}
+    for ti, table in enumerate(result.score_tables):
+        for ri, row in enumerate(table.rows):
+            pointer = f"/score_tables/{ti}/rows/{ri}"
+            maxima = sets.get(ti, {})
+            for f in SCORE_FIELDS:
+                out[(pointer, f)] = _features(row, f, pointer, held, failed, "score") | {
+                    "agrees": agrees_with_set(row, f, maxima)
+                }
+    for ai, annex in enumerate(result.statistics):
+        for ri, stat in enumerate(annex.rows):
+            pointer = f"/statistics/{ai}/rows/{ri}"
+            out[(pointer, "value")] = _features(stat, "value", pointer, held, failed, "stat")
+    return out
+
+
+def _features(
+    row: ScoreRow | StatRow,
+    f: str,
+    pointer: str,
+    held: set[tuple[str, str]],
+    failed: set[tuple[str, str | None]] | set[tuple[str, str]],
+    kind: str,
+) -> dict[str, float]:
+    value = getattr(row, f)
+    raw = getattr(row, f"{f}_raw", None) if kind == "score" else row.value_raw  # type: ignore[union-attr]
+    raw = (raw or "").strip()
+    alternatives = getattr(row, "alternatives", {}) or {}
+    return {
+        "row": logit(row.confidence, ConfidenceSettings.clip),
+        "missing": float(value is None and _FLAG[f] in row.flags and getattr(row, _OTHER.get(f, f)) is not None),
+        "format": float(value is not None and bool(raw) and _CLEAN[kind].fullmatch(raw) is None),
+        "held": float((pointer, f) in held),
+        "failed": float((pointer, f) in failed),
+        "agrees": 0.0,
+        "readings": float(bool(alternatives.get(f)) or f"repaired_{f}" in row.flags),
+    }
+
+
+def set_value_confidence(
+    result: ExtractionResult, checks: list[Check], review: list[ReviewItem], s: ConfidenceSettings
+) -> set[str]:
+    """Write each value's calibrated confidence into its row's ``value_confidence``; return the
+    pointers of the rows a relation that holds vouches for (their place in the table is right)."""
+    features_of = value_features(result, checks, review)
+    for (pointer, f), features in features_of.items():
+        _, kind, t, _, r = pointer.split("/")
+        tables = result.score_tables if kind == "score_tables" else result.statistics
+        row = tables[int(t)].rows[int(r)]
+        if isinstance(row, ScoreRow) and row.max_points is None and row.self_points is None:
+            # A row printing no number (a heading): its blanks are no reading to doubt beyond the
+            # row's own (whose confidence already counts the cells the segmenter missed).
+            row.value_confidence[f] = round(row.confidence, 3)
+        else:
+            row.value_confidence[f] = round(probability(features, s), 3)
+    return {pointer for (pointer, _), features in features_of.items() if features["held"]}

@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+"""Fit the weights of the calibrated value confidence (``cchc_extract/reconcile/confidence.py``).
+
+Reads the corpus (``tools/make_corpus.py``) and the outputs ``benchmarks/generalisation --keep``
+wrote for it. Every value of every document of the fitting split is an example, labelled right or
+wrong against the truth (via ``benchmarks/corpus_scoring``); and since typed documents are read
+almost without error, each document is also copied ``--copies`` times with one value misread as
+OCR and parsing misread them (one digit taken for a look-alike, a lost decimal mark, a cell lost so
+the row reads it blank), checks re-run, the damaged value labelled wrong. A logistic regression
+(L2, Newton's method) over the evidence gives the weights, printed as ``ConfidenceSettings``
+arguments; the reliability of the fitted confidence is printed for both splits.
+
+    python3 tools/fit_confidence.py --corpus /tmp/corpus --outputs /tmp/out [--fit dev --check heldout]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.corpus_scoring import score_document  # noqa: E402
+from benchmarks.queue_scoring import BUCKETS, bucket, resolve  # noqa: E402
+from cchc_extract.reconcile import ReconcileSettings, reconcile  # noqa: E402
+from cchc_extract.reconcile.confidence import FEATURES, ConfidenceSettings, probability, value_features  # noqa: E402
+from cchc_extract.records import ExtractionResult, from_dict, to_dict  # noqa: E402
+from normalize.numbers import format_vn  # noqa: E402
+
+LOOK_ALIKE = dict(ReconcileSettings().ocr_digit_confusions)
+
+
+def examples(output: dict, wrong: set[tuple[str, str]]) -> list[tuple[list[float], int]]:
+    """(features, right) of every value of a converted document, its checks re-run."""
+    result = from_dict(ExtractionResult, output)
+    result.checks, result.review = [], []
+    reconcile(result)
+    out = []
+    for key, f in value_features(result, result.checks, result.review).items():
+        row = resolve(output, key[0]) or {}
+        if key[0].startswith("/score_tables/") and row.get("max_points") is None and row.get("self_points") is None:
+            continue  # a heading's blanks take the row's own confidence, not the model's
+        out.append(([f[name] for name in FEATURES], int(key not in wrong)))
+    return out
+
+
+def damaged(output: dict, rng: random.Random) -> tuple[dict, tuple[str, str]] | None:
+    """A copy of ``output`` with one value misread; None when it has no value to damage."""
+    cells = [
+        (f"/score_tables/{ti}/rows/{ri}", f)
+        for ti, t in enumerate(output.get("score_tables") or [])
+        for ri, r in enumerate(t["rows"])
+        for f in ("max_points", "self_points")
+        if r.get(f) is not None
+    ] + [
+        (f"/statistics/{ai}/rows/{ri}", "value")
+        for ai, a in enumerate(output.get("statistics") or [])
+        for ri, r in enumerate(a["rows"])
+        if r.get("value") is not None
+    ]
+    if not cells:
+        return None
+    data = json.loads(json.dumps(output))
+    pointer, f = rng.choice(cells)
+    _, kind, t, _, r = pointer.split("/")
+    row = data[kind][int(t)]["rows"][int(r)]
+    raw_key = f"{f}_raw" if kind == "score_tables" else "value_raw"
+    raw = row.get(raw_key) or format_vn(row[f], 4)
+    how = rng.choice(("digit", "decimal", "lost"))
+    digits = [k for k, ch in enumerate(raw) if ch in LOOK_ALIKE]
+    if how == "digit" and digits:
+        k = rng.choice(digits)
+        text = raw[:k] + LOOK_ALIKE[raw[k]] + raw[k + 1 :]
+        data["source"]["method"] = "ocr"
+    elif how == "decimal" and ("," in raw or "." in raw):
+        text = raw.replace(",", "").replace(".", "")
+        data["source"]["method"] = "ocr"
+    else:
+        text = ""
+    try:
+        value = float(text.replace(",", ".")) if text else None
+    except ValueError:
+        return None
+    if value is not None and abs(value - row[f]) < 1e-9:
+        return None
+    # A stat row's raw text is a string ("" for blank), a score cell's may be null.
+    row[f], row[raw_key] = value, (text or None) if kind == "score_tables" else text
+    if value is None:
+        flag = {"max_points": "missing_max", "self_points": "missing_self"}.get(f, "missing_value")
+        row["flags"] = [*row.get("flags", []), flag]
+        row["confidence"] = max(0.0, row.get("confidence", 1.0) - 0.1)
+    return data, (pointer, f)
+
+
+def collect(corpus: Path, outputs: Path, split: str, copies: int, seed: int):
+    manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
+    rng = random.Random(seed)
+    real, planted = [], []
+    for doc in manifest["documents"]:
+        if doc.get("split") != split:
+            continue
+        path = outputs / (doc["path"] + ".json")
+        if not path.is_file():
+            continue
+        output = json.loads(path.read_text(encoding="utf-8"))
+        truth = json.loads((corpus / (doc["path"] + ".truth.json")).read_text(encoding="utf-8"))
+        scored = score_document(truth, output)
+        wrong = {(w["pointer"], w["field"]) for w in scored.get("wrong_values", [])}
+        real += examples(output, wrong)
+        for _ in range(copies):
+            made = damaged(output, rng)
+            if made is not None:
+                data, cell = made
+                planted += [(x, y) for x, y in examples(data, wrong | {cell})]
+    return real, planted
+
+
+def fit(rows: list[tuple[list[float], int]], l2: float) -> np.ndarray:
+    """Weights (intercept first) of a logistic regression with L2, by Newton's method. The row's
+    reading confidence enters as an offset (its logit, weight 1): the corpus has no scans, so
+    how far OCR word confidence should count cannot be learnt from it; the segmenter's own
+    account is taken as it is and the other evidence is fitted around it."""
+    row = FEATURES.index("row")
+    offset = np.array([f[row] for f, _ in rows])
+    x = np.array([[1.0, *(v for k, v in enumerate(f) if k != row)] for f, _ in rows])
+    y = np.array([label for _, label in rows], dtype=float)
+    w = np.zeros(x.shape[1])
+    penalty = np.eye(x.shape[1]) * l2
+    penalty[0, 0] = 0.0
+
+    def loss(w: np.ndarray) -> float:
+        z = np.clip(x @ w + offset, -30, 30)
+        return float(np.sum(np.logaddexp(0, z) - y * z) + 0.5 * w @ penalty @ w)
+
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w + offset, -30, 30)))
+        grad = x.T @ (p - y) + penalty @ w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + penalty + 1e-6 * np.eye(len(w))
+        step = np.linalg.solve(hess, grad)
+        t = 1.0  # halved until the loss goes down: Newton's full step overshoots far from the optimum
+        while t > 1e-6 and loss(w - t * step) > loss(w):
+            t /= 2
+        w -= t * step
+        if np.abs(t * step).max() < 1e-8:
+            break
+    return np.insert(w, 1 + row, 1.0)
+
+
+def reliability(rows: list[tuple[list[float], int]], s: ConfidenceSettings) -> list[str]:
+    n = [0] * len(BUCKETS)
+    right = [0] * len(BUCKETS)
+    for f, label in rows:
+        b = bucket(probability(dict(zip(FEATURES, f)), s))
+        n[b] += 1
+        right[b] += label
+    out = []
+    for i, edge in enumerate(BUCKETS):
+        top = BUCKETS[i + 1] if i + 1 < len(BUCKETS) else 1.0
+        share = f"{100.0 * right[i] / n[i]:6.1f}%" if n[i] else "     - "
+        out.append(f"    [{edge:.2f}, {top:.2f}{']' if top == 1.0 else ')'} {n[i]:>7} {share}")
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, required=True)
+    ap.add_argument("--outputs", type=Path, required=True, help="benchmarks/generalisation --keep folder")
+    ap.add_argument("--fit", default="dev")
+    ap.add_argument("--check", default="heldout")
+    ap.add_argument("--copies", type=int, default=3, help="damaged copies per document")
+    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--seed", type=int, default=14)
+    args = ap.parse_args()
+    real, planted = collect(args.corpus, args.outputs, args.fit, args.copies, args.seed)
+    w = fit(real + planted, args.l2)
+    s = replace(
+        ConfidenceSettings(),
+        intercept=round(float(w[0]), 3),
+        **{n: round(float(v), 3) for n, v in zip(FEATURES, w[1:])},
+    )
+    print(
+        f"fitted on {args.fit}: {len(real)} values as read ({sum(1 - y for _, y in real)} wrong), "
+        f"{len(planted)} in {args.copies} damaged copies per document ({sum(1 - y for _, y in planted)} wrong)"
+    )
+    print("ConfidenceSettings(" + ", ".join(f"{n}={getattr(s, n)}" for n in ("intercept", *FEATURES)) + ")")
+    for split, (a, b) in (
+        (args.fit, (real, planted)),
+        (args.check, collect(args.corpus, args.outputs, args.check, args.copies, args.seed + 1)),
+    ):
+        print(f"reliability on {split}, values as read ({len(a)}):")
+        print("\n".join(reliability(a, s)))
+        print(f"reliability on {split}, damaged copies ({len(b)}):")
+        print("\n".join(reliability(b, s)))
+    print(json.dumps(to_dict(s)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
