@@ -81,6 +81,27 @@ def fixed_pdf(src: Path, dst: Path) -> None:
     dst.write_bytes(data)
 
 
+def ocr_dump(pdf: Path, dst: Path, tmp: Path) -> None:
+    """The text a scanning office gets from OCR: every page at 300 dpi through Tesseract (vie), the
+    pages' texts one after another (what the OCR-dump reader takes in)."""
+    import subprocess
+
+    stem = tmp / f"ocr-{dst.stem}"
+    subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", str(pdf), str(stem)], check=True, timeout=600)
+    texts = []
+    for page in sorted(tmp.glob(f"{stem.name}-*.png")):
+        run = subprocess.run(
+            ["tesseract", str(page), "-", "-l", "vie", "--psm", "4"],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+        )
+        texts.append(run.stdout)
+    dst.write_text("\f".join(texts), encoding="utf-8")
+
+
 def split_of(inst: Instance) -> str:
     return "heldout" if inst.family in HELDOUT_FAMILIES or inst.cset.id in HELDOUT_SETS else "dev"
 
@@ -159,6 +180,8 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
                         write_docx(output.document, docx)
                     if output.fmt == "docx":
                         shutil.copyfile(docx, path)
+                    elif output.derive == "ocr":
+                        to_pdf.append(docx)
                     else:
                         (to_pdf if output.fmt == "pdf" else to_text).append(docx)
         for sources, target, sub in ((to_pdf, "pdf", "pdf"), (to_text, "txt:Text (encoded):UTF8", "txt")):
@@ -166,10 +189,13 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
             for start in range(0, len(sources), 40):  # a batch per LibreOffice process
                 libreoffice_convert(sources[start : start + 40], tmp_dir / sub, target, timeout=900)
         for inst, _built, output, path in pending:
-            made = tmp_dir / output.fmt / f"{inst.family}__{path.stem}.{output.fmt}"
-            if output.fmt in ("pdf", "txt") and not isinstance(output.document, str) and not made.exists():
+            fmt = "pdf" if output.derive == "ocr" else output.fmt  # an OCR dump is read off the PDF
+            made = tmp_dir / fmt / f"{inst.family}__{path.stem}.{fmt}"
+            if fmt in ("pdf", "txt") and not isinstance(output.document, str) and not made.exists():
                 raise SystemExit(f"LibreOffice made no {made.name} (is libreoffice-writer installed?)")
-            if output.fmt == "pdf":
+            if output.derive == "ocr":
+                ocr_dump(made, path, tmp_dir)
+            elif output.fmt == "pdf":
                 fixed_pdf(made, path)
             elif not isinstance(output.document, str) and output.fmt != "docx":
                 shutil.copyfile(made, path)

@@ -51,6 +51,8 @@ class Output:
     fmt: str  # docx | pdf | txt | md | tsv
     document: object  # Document (docx, pdf) or str (text formats)
     printed: frozenset | None = None  # metadata fields this file prints (None: all of them)
+    # "ocr": the Document's PDF rasterised (300 dpi) and read by Tesseract, the text dump saved (fmt txt)
+    derive: str | None = None
 
 
 @dataclass

@@ -155,7 +155,8 @@ def f17(inst: Instance) -> Built:
             Signature(rng.choice(("table", "paragraphs"))),
         ),
     )
-    built = _built(meta, _docx_pdf("paragraphs", doc) + [_plain(doc, rng)])
+    ocr = Output("ocr-dump", "txt", doc, derive="ocr")
+    built = _built(meta, _docx_pdf("paragraphs", doc) + [_plain(doc, rng), ocr])
     built.task_rows = [dict(r.truth(), code=None, criterion_code=None) for r in rows]
     built.targets = [t.truth() for t in targets]
     return built
@@ -237,7 +238,8 @@ def f19(inst: Instance) -> Built:
         ),
     )
     text_doc = Document(meta, tuple(b for b in doc.blocks if not isinstance(b, Table)))
-    built = _built(meta, _docx_pdf("statements", doc) + [_plain(text_doc, rng)])
+    ocr = Output("ocr-dump", "txt", doc, derive="ocr")
+    built = _built(meta, _docx_pdf("statements", doc) + [_plain(text_doc, rng), ocr])
     built.task_rows = _truth_rows(rows, has_codes)
     built.score_statements = stated
     built.faults = faults
