@@ -39,6 +39,7 @@ def corpus(tmp_path_factory) -> Path:
 
 
 @pytest.mark.needs_libreoffice
+@pytest.mark.needs_tesseract  # the generator makes an OCR dump of P02/P04 with Tesseract
 def test_generated_plans_read_against_truth(corpus):
     docs = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))["documents"]
     assert {d["format"] for d in docs} >= {"docx", "pdf", "txt"}
@@ -46,6 +47,10 @@ def test_generated_plans_read_against_truth(corpus):
         truth = json.loads((corpus / (doc["path"] + ".truth.json")).read_text(encoding="utf-8"))
         output = result_to_json(convert_file(corpus / doc["path"], doc["path"], PipelineOptions()))
         c = score_plan(truth, output)["tally"]
+        if doc["variant"] == "ocr-dump":  # a grid in OCR text is not read yet: statements and targets only
+            assert c["statements_points_right"] >= 0.9 * c["statements"], (doc["path"], c)
+            assert c["targets_found"] >= 0.9 * c["targets"], (doc["path"], c)
+            continue
         assert c["task_found"] >= 0.95 * c["task_rows"], (doc["path"], c)
         assert c["task_fields_right"] >= 0.95 * c["task_fields"], (doc["path"], c)
         assert c["targets_found"] >= 0.9 * c["targets"], (doc["path"], c)

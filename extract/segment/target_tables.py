@@ -49,9 +49,10 @@ _CMP = {
 
 def plan_year(period: str | None) -> int | None:
     """The year a plan's targets are for when they name none: a one-year period's year ("năm
-    2025", "6 tháng đầu năm 2025"), a span's last year ("giai đoạn 2021-2025")."""
+    2025", "6 tháng đầu năm 2025"). A span ("giai đoạn 2021-2025") gives none: an undated target of
+    a five-year plan may hold for every year of it (the seed references leave them null)."""
     years = re.findall(r"20\d\d", period or "")
-    return int(years[-1]) if years else None
+    return int(years[0]) if len(years) == 1 else None
 
 
 def find_target_tables(doc: IngestedDocument, settings: TargetTableSettings = TargetTableSettings()) -> list[Target]:

@@ -10,12 +10,12 @@ paragraph sits under ("1. Cải cách thể chế" → "1"), as a grid's roman r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex as re
 
 from cchc_extract.records import SourceRef, TaskRow, TaskTable
-from extract.model import IngestedDocument
+from extract.model import IngestedDocument, Line
 from extract.segment.narrative import heading_level, shadow
 from extract.segment.paragraphs import reading_lines
 
@@ -26,6 +26,11 @@ class TaskParagraphSettings:
     min_labels: int = 2
     # Confidence of a task read from running text: the fields are cut at their labels.
     confidence: float = 0.95
+    # A task paragraph joined from wrapped lines stops growing past this length (a runaway join).
+    max_joined_chars: int = 800
+    # Formats whose lines may be printed lines (a text dump of a scan); DOCX gives whole paragraphs
+    # and layout pages are joined into paragraphs by their geometry (extract.segment.paragraphs).
+    wrapped_formats: tuple[str, ...] = ("txt", "text", "md")
 
 
 # Field → label words (accent-free, longest first so "đơn vị chủ trì" wins over "chủ trì").
@@ -84,7 +89,10 @@ def find_task_paragraphs(
     headings: list[tuple[int, str]] = []  # (level, text) of the headings above
     pending = None  # a line holding a label but not a task: a value wrapped onto a line that
     #                 starts like an item ("Công chức Địa chính" / "- Xây dựng. Thời hạn: …")
-    for line in reading_lines(doc):
+    lines = reading_lines(doc)
+    if doc.format in settings.wrapped_formats:
+        lines = _wrapped_lines_joined(lines, settings)
+    for line in lines:
         text = line.text.strip()
         fields = parse_task(text, settings)
         if pending is not None:
@@ -126,3 +134,30 @@ def find_task_paragraphs(
             )
         )
     return tables
+
+
+def _wrapped_lines_joined(lines: list[Line], settings: TaskParagraphSettings) -> list[Line]:
+    """A text dump of a scan (OCR) keeps the printed lines: a task's fields run on over the next
+    lines. A line with a field label takes the lines right after it (no blank line between, none
+    starting an item or a heading) while they carry its text on."""
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        k += 1
+        if not _LABEL.search(shadow(line.text)):
+            out.append(line)
+            continue
+        while (
+            k < len(lines)
+            and k - 1 < len(lines)
+            and lines[k].page == line.page
+            and lines[k].number == lines[k - 1].number + 1
+            and not _ITEM.match(lines[k].text)
+            and not heading_level(lines[k])
+            and len(line.text) < settings.max_joined_chars
+        ):
+            line = replace(line, text=f"{line.text.rstrip()} {lines[k].text.strip()}")
+            k += 1
+        out.append(line)
+    return out

@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 
 from corpusgen.common import Built, Instance, Output, make_meta
+from corpusgen.dumps import OcrDump
 from corpusgen.document import Document, Header, Landscape, PageBreak, Para, Signature, Table, Title
 from corpusgen.plans import (
     TASK_HEADERS,
@@ -155,7 +156,8 @@ def f17(inst: Instance) -> Built:
             Signature(rng.choice(("table", "paragraphs"))),
         ),
     )
-    built = _built(meta, _docx_pdf("paragraphs", doc) + [_plain(doc, rng)])
+    ocr = Output("ocr-dump", "txt", doc, ocr=OcrDump(lang="vie", dpi=300, psm=4))
+    built = _built(meta, _docx_pdf("paragraphs", doc) + [_plain(doc, rng), ocr])
     built.task_rows = [dict(r.truth(), code=None, criterion_code=None) for r in rows]
     built.targets = [t.truth() for t in targets]
     return built
@@ -237,7 +239,8 @@ def f19(inst: Instance) -> Built:
         ),
     )
     text_doc = Document(meta, tuple(b for b in doc.blocks if not isinstance(b, Table)))
-    built = _built(meta, _docx_pdf("statements", doc) + [_plain(text_doc, rng)])
+    ocr = Output("ocr-dump", "txt", doc, ocr=OcrDump(lang="vie", dpi=300, psm=4))
+    built = _built(meta, _docx_pdf("statements", doc) + [_plain(text_doc, rng), ocr])
     built.task_rows = _truth_rows(rows, has_codes)
     built.score_statements = stated
     built.faults = faults
