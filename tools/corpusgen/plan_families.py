@@ -7,8 +7,8 @@ from __future__ import annotations
 import random
 
 from corpusgen.common import Built, Instance, Output, make_meta
-from corpusgen.dumps import OcrDump
 from corpusgen.document import Document, Header, Landscape, PageBreak, Para, Signature, Table, Title
+from corpusgen.dumps import OcrDump
 from corpusgen.plans import (
     TASK_HEADERS,
     TaskRow,
