@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 from cchc_extract.batch import BatchSettings, BatchSummary, run_convert
 from cchc_extract.pipeline import PipelineOptions, convert_file, result_to_json
 from cchc_extract.reconcile import ReconcileSettings
-from cchc_extract.records import Check, DocumentMeta, ErrorRecord, ExtractionResult, ReviewItem, UnreadPart, from_dict
 from extract.base import IngestOptions
+from schemas.records import Check, DocumentMeta, ErrorRecord, ExtractionResult, ReviewItem, UnreadPart, from_dict
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -70,7 +70,7 @@ class Result:
     """One converted document.
 
     ``data`` is the output JSON document, validated against the schema (as ``convert`` writes it);
-    the attributes read it back as records (``cchc_extract.records``): ``document`` (number, date,
+    the attributes read it back as records (``schemas.records``): ``document`` (number, date,
     commune...), ``checks``, ``mismatches``, ``review``, ``unread``, ``errors``.
     """
 

@@ -34,9 +34,9 @@ from cchc_extract.pipeline import (
     write_json,
 )
 from cchc_extract.progress import BatchSummary, FileOutcome, Progress, summary_text
-from cchc_extract.records import PIPELINE_VERSION, ErrorRecord, ExtractionResult, SourceInfo
 from cchc_extract.refresh import refresh_outputs
 from extract.base import supported_extensions
+from schemas.records import PIPELINE_VERSION, ErrorRecord, ExtractionResult, SourceInfo
 
 SUMMARY_NAME = "summary.json"
 # What the batch tells a person: per-file problems (WARNING), the summary (INFO), each file as it is

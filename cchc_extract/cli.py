@@ -15,7 +15,7 @@ from cchc_extract.i18n import DEFAULT_LANG, LANGUAGES, translator
 from cchc_extract.outdir import OutputError
 from cchc_extract.pipeline import PipelineOptions, one_line
 from cchc_extract.reconcile import ReconcileSettings
-from cchc_extract.records import PIPELINE_VERSION
+from schemas.records import PIPELINE_VERSION
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C

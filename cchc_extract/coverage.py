@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from cchc_extract.records import Check, ExtractionResult, ScoreTable, UnreadPart
+from schemas.records import Check, ExtractionResult, ScoreTable, UnreadPart
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ that file's error record.
 
 - ``ProcessPool``: our own worker processes on this machine (forked where the system can), a
   watchdog per job, a crashed or stopped worker replaced by a fresh one; workers die with the
-  batch, even a ``kill -9`` of it (cchc_extract/lifeline.py).
+  batch, even a ``kill -9`` of it (extract/lifeline.py).
 - ``DaskExecutor``: the same jobs on a ``dask.distributed`` cluster, a ``LocalCluster`` by default
   or an existing scheduler's workers (``--scheduler tcp://host:8786``). Inside a Dask worker each
   job runs in a forked child with the same timeout and crash isolation as the pool, so the Dask
@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Protocol
 
-from cchc_extract.lifeline import die_with_parent
+from extract.lifeline import die_with_parent
 
 
 @dataclass(frozen=True)

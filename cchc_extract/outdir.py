@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cchc_extract.records import SCHEMA_VERSION
+from schemas.records import SCHEMA_VERSION
 
 MANIFEST_NAME = ".cchc-extract.json"
 TOOL = "cchc-extract"

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from cchc_extract.coverage import account_coverage
 from cchc_extract.reconcile import ReconcileSettings, reconcile
-from cchc_extract.records import ErrorRecord, ExtractionResult, SourceInfo, to_dict
 from extract.base import IngestError, IngestOptions, ingest
 from extract.metadata import extract_metadata
 from extract.model import IngestedDocument
@@ -30,6 +29,7 @@ from extract.segment.unread import find_unread, unread_review_items, withdraw_un
 from normalize.criteria.match import apply_criteria_sets
 from normalize.vietnamese import repair_document
 from schemas import schema_errors
+from schemas.records import ErrorRecord, ExtractionResult, SourceInfo, to_dict
 
 
 @dataclass(frozen=True)

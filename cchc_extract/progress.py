@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TextIO
 
 from cchc_extract.i18n import DEFAULT_LANG, translator
-from cchc_extract.records import PIPELINE_VERSION
+from schemas.records import PIPELINE_VERSION
 
 LOG = logging.getLogger("cchc_extract")
 

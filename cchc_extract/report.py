@@ -20,8 +20,8 @@ from unidecode import unidecode
 
 from cchc_extract.i18n import DEFAULT_LANG, N_, translator
 from cchc_extract.outdir import atomic_write
-from cchc_extract.records import PIPELINE_VERSION
 from cchc_extract.tables import iter_outputs
+from schemas.records import PIPELINE_VERSION
 
 REPORT_NAME = "report.html"
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from cchc_extract.i18n import DEFAULT_LANG, translator
 from cchc_extract.outdir import MANIFEST_NAME, load_manifest, owned_outputs
 from cchc_extract.reconcile import ReconcileSettings, reconcile
-from cchc_extract.records import Check, ExtractionResult, from_dict, to_dict
 from schemas import schema_errors
+from schemas.records import Check, ExtractionResult, from_dict, to_dict
 
 # The batch's own JSON files that are not documents.
 NOT_DOCUMENTS = frozenset({"summary.json", MANIFEST_NAME})

@@ -24,12 +24,12 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
-from cchc_extract.records import DocumentMeta
 from extract.columns import Anchors, ColumnSettings, reading_lines
 from extract.model import IngestedDocument, Line
 from normalize.text import fold_spaces
 from normalize.vietnamese import DAMAGED_DOC_SHARE, word_damage
 from normalize.vietnamese.syllable import fold, nfc
+from schemas.records import DocumentMeta
 
 
 @dataclass(frozen=True)

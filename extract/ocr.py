@@ -20,9 +20,9 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image
 
-from cchc_extract.lifeline import tesseract_module
 from extract.base import IngestError, IngestOptions
 from extract.image_prep import ImagePrepSettings, prepare_page
+from extract.lifeline import tesseract_module
 from extract.limits import check_image
 from extract.model import BBox, Cell, Line, Page, Table, Word, bbox_of
 from extract.pdf_reader import PdfTableSettings, cell_text, centre_in, union_bbox

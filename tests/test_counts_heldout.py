@@ -9,9 +9,9 @@ uncertain is ``skipped``, never ``mismatch``; a real fault of the document is ``
 import pytest
 
 from cchc_extract.reconcile import reconcile
-from cchc_extract.records import ExtractionResult
 from extract.model import IngestedDocument, Line, Page
 from extract.segment.counts import find_counts
+from schemas.records import ExtractionResult
 
 HELD_OUT = [
     # parts over ';' clauses, each with the share it is of the total ("chiếm tỷ lệ")

@@ -15,9 +15,9 @@ from pathlib import Path
 from rapidfuzz.distance import Levenshtein
 
 from cchc_extract.pipeline import convert_file
-from cchc_extract.records import ScoreRow, ScoreTable
 from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
 from normalize.criteria.match import FLAG_MAX_DIFFERS, FLAG_SNAPPED, apply_criteria_sets, recognise_set
+from schemas.records import ScoreRow, ScoreTable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tools")]

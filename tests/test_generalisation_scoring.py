@@ -24,7 +24,7 @@ from benchmarks.corpus_scoring import (
     score_rows,
 )
 from cchc_extract.reconcile import reconcile
-from cchc_extract.records import (
+from schemas.records import (
     Count,
     CountPart,
     ExtractionResult,

@@ -22,13 +22,13 @@ from PIL import Image
 from cchc_extract.cli import main
 from cchc_extract.outdir import MANIFEST_NAME, load_manifest
 from cchc_extract.pipeline import convert_file, write_json
-from cchc_extract.records import to_dict
 from cchc_extract.review import REVIEW_COLUMNS, export_review
 from cchc_extract.spreadsheet import FORMULA_STARTS
 from cchc_extract.tables import write_tables
 from extract.base import IngestOptions
 from extract.limits import Limits
 from schemas import schema_errors
+from schemas.records import to_dict
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_TXT = ROOT / "samples" / "001_trieu-son_2021-2025_ke-hoach-cchc.txt"
@@ -355,7 +355,7 @@ _KEYS = {SCORE_ITEM: f"{STEM}#{SCORE_ITEM}#self_points", TARGET_ITEM: f"{STEM}#{
 
 @pytest.fixture
 def reviewed(tmp_path):
-    from cchc_extract.records import ReviewItem
+    from schemas.records import ReviewItem
     from test_tables import make_out
 
     out = make_out(tmp_path)

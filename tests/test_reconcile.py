@@ -6,7 +6,8 @@ import copy
 import pytest
 
 from cchc_extract.reconcile import ReconcileSettings, fraction_percents, reconcile
-from cchc_extract.records import (
+from schemas import schema_errors
+from schemas.records import (
     Count,
     CountPart,
     ExtractionResult,
@@ -19,7 +20,6 @@ from cchc_extract.records import (
     from_dict,
     to_dict,
 )
-from schemas import schema_errors
 
 
 def by_kind(result, kind, status=None):

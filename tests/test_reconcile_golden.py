@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from cchc_extract.reconcile import reconcile
-from cchc_extract.records import ExtractionResult, from_dict, to_dict
 from schemas import schema_errors
+from schemas.records import ExtractionResult, from_dict, to_dict
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "reference"
 CONTENT = ("score_tables", "statistics", "task_tables", "score_statements", "counts")

@@ -5,7 +5,8 @@ recorded alternative) explains the failure. Misread values go to review with the
 from cchc_extract.reconcile import reconcile
 from cchc_extract.reconcile.misread import digit_confusions
 from cchc_extract.reconcile.settings import ReconcileSettings
-from cchc_extract.records import (
+from schemas import schema_errors
+from schemas.records import (
     Count,
     CountPart,
     ExtractionResult,
@@ -17,7 +18,6 @@ from cchc_extract.records import (
     StatRow,
     to_dict,
 )
-from schemas import schema_errors
 
 
 def row(code, max_points, self_points, self_raw=None, **kw):

@@ -5,7 +5,7 @@ share stated in a count row's note; percent written with or without a space."""
 import pytest
 
 from cchc_extract.reconcile import reconcile
-from cchc_extract.records import ExtractionResult, SourceRef, StatAnnex, StatRow
+from schemas.records import ExtractionResult, SourceRef, StatAnnex, StatRow
 
 
 def stat(code, indicator, unit="", value=None, value_raw=None, **kw):

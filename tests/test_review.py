@@ -10,7 +10,6 @@ import pytest
 from cchc_extract.cli import main
 from cchc_extract.messages import labels
 from cchc_extract.pipeline import write_json
-from cchc_extract.records import ReviewItem, ScoreRow, to_dict
 from cchc_extract.review import (
     REVIEW_COLUMNS,
     export_review,
@@ -20,6 +19,7 @@ from cchc_extract.review import (
     resolve_pointer,
 )
 from schemas import schema_errors
+from schemas.records import ReviewItem, ScoreRow, to_dict
 from test_tables import make_out, score_report
 
 
@@ -173,8 +173,8 @@ def test_a_row_that_moved_since_export_is_not_corrected(out, capsys):
 
 
 def test_rows_in_a_broken_sum_come_first(tmp_path):
-    from cchc_extract.records import Check
     from cchc_extract.review import review_frame
+    from schemas.records import Check
 
     folder = make_out(tmp_path)
     path = folder / "ngoc-ky" / "86-bc.txt.json"

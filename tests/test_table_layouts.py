@@ -12,7 +12,6 @@ import pytest
 
 from cchc_extract.outdir import record_outputs
 from cchc_extract.pipeline import convert_file, result_to_json, write_json
-from cchc_extract.records import to_dict
 from cchc_extract.tables import build_tables
 from extract.model import Cell, IngestedDocument, Line, Page, Table
 from extract.segment.scale_lines import split_scale
@@ -20,6 +19,7 @@ from extract.segment.table_join import JoinSettings, column_map, join_tables
 from extract.text_reader import parse_text
 from layout_docs import catalogue, points, portal_export, to_pdf, write_indent_docx, write_split_docx
 from schemas import schema_errors
+from schemas.records import to_dict
 
 
 def convert(path: Path):

@@ -10,7 +10,9 @@ import pyarrow.parquet as pq
 
 from cchc_extract.outdir import record_outputs
 from cchc_extract.pipeline import write_json
-from cchc_extract.records import (
+from cchc_extract.tables import TABLE_COLUMNS, build_tables, write_tables
+from schemas import schema_errors
+from schemas.records import (
     Check,
     DocumentMeta,
     ExtractionResult,
@@ -22,8 +24,6 @@ from cchc_extract.records import (
     Target,
     to_dict,
 )
-from cchc_extract.tables import TABLE_COLUMNS, build_tables, write_tables
-from schemas import schema_errors
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -4,7 +4,7 @@ import json
 
 from cchc_extract.cli import main
 from cchc_extract.reconcile import reconcile
-from cchc_extract.records import ExtractionResult, ScoreRow, ScoreTable, StatAnnex, StatRow, to_dict
+from schemas.records import ExtractionResult, ScoreRow, ScoreTable, StatAnnex, StatRow, to_dict
 
 
 def converted(tmp_path, name="doc.json"):

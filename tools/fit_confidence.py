@@ -31,8 +31,8 @@ from benchmarks.corpus_scoring import score_document  # noqa: E402
 from benchmarks.queue_scoring import BUCKETS, bucket, resolve  # noqa: E402
 from cchc_extract.reconcile import ReconcileSettings, reconcile  # noqa: E402
 from cchc_extract.reconcile.confidence import FEATURES, ConfidenceSettings, probability, value_features  # noqa: E402
-from cchc_extract.records import ExtractionResult, from_dict, to_dict  # noqa: E402
 from normalize.numbers import format_vn  # noqa: E402
+from schemas.records import ExtractionResult, from_dict, to_dict  # noqa: E402
 
 LOOK_ALIKE = dict(ReconcileSettings().ocr_digit_confusions)
 

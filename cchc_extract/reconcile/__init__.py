@@ -53,7 +53,7 @@ from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import code_legend, is_count, is_percent
 from cchc_extract.reconcile.statements import _check_group_statements, group_criteria
 from cchc_extract.reconcile.sums import _check_score_table
-from cchc_extract.records import ExtractionResult
+from schemas.records import ExtractionResult
 
 __all__ = [
     "ReconcileSettings",

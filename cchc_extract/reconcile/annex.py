@@ -23,7 +23,7 @@ from cchc_extract.reconcile.stat_rows import (
     is_count,
     is_percent,
 )
-from cchc_extract.records import StatAnnex, StatRow
+from schemas.records import StatAnnex, StatRow
 
 
 def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSettings, ocr: bool = False) -> None:

@@ -33,7 +33,7 @@ from functools import lru_cache
 import regex as re
 
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
-from cchc_extract.records import Check, ExtractionResult, ReviewItem, ScoreRow, StatRow
+from schemas.records import Check, ExtractionResult, ReviewItem, ScoreRow, StatRow
 
 FEATURES = ("row", "missing", "format", "held", "failed", "agrees", "readings")
 SCORE_FIELDS = ("max_points", "self_points")

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field, replace
 
 import regex as re
 
-from cchc_extract.records import Check, ReviewItem
 from normalize.numbers import format_vn
 from normalize.text import fold, strip_markup
+from schemas.records import Check, ReviewItem
 
 _EPS = 1e-9
 

@@ -13,7 +13,7 @@ from cchc_extract.reconcile.misread import Cell, digit_confusions, equal_holds, 
 from cchc_extract.reconcile.ratios import stat_cell
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import _stat_ref, code_legend, is_percent
-from cchc_extract.records import Count, ExtractionResult, ReviewItem
+from schemas.records import Count, ExtractionResult, ReviewItem
 
 
 def _check_counts(counts: list[Count], ledger: _Ledger, s: ReconcileSettings, ocr: bool = False) -> None:

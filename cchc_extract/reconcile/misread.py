@@ -19,8 +19,8 @@ import regex as re
 
 from cchc_extract.reconcile.core import _compare_sum, _percent_matches
 from cchc_extract.reconcile.settings import ReconcileSettings
-from cchc_extract.records import ExtractionResult, ReviewItem
 from normalize.numbers import lost_decimal_readings, parse_number
+from schemas.records import ExtractionResult, ReviewItem
 
 
 @dataclass(frozen=True)

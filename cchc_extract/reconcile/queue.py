@@ -10,8 +10,8 @@ from cchc_extract.reconcile.core import _Ledger
 from cchc_extract.reconcile.settings import CODE_INFERRED_REASON, LOW_CONFIDENCE_REASON, ReconcileSettings
 from cchc_extract.reconcile.stat_rows import _stat_ref
 from cchc_extract.reconcile.sums import _score_ref, _table_name
-from cchc_extract.records import ExtractionResult, ReviewItem, ScoreRow, StatRow
 from normalize.criteria.match import FLAG_MAX_DIFFERS
+from schemas.records import ExtractionResult, ReviewItem, ScoreRow, StatRow
 
 
 def _review_doubtful(

@@ -26,8 +26,8 @@ from cchc_extract.reconcile.stat_rows import (
     is_percent,
 )
 from cchc_extract.reconcile.sums import _table_name
-from cchc_extract.records import ExtractionResult, ReviewItem, StatRow
 from normalize.numbers import parse_number
+from schemas.records import ExtractionResult, ReviewItem, StatRow
 
 
 def _v(row: StatRow) -> float:

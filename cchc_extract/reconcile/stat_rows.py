@@ -10,8 +10,8 @@ from cchc_extract.reconcile.settings import (
     _COUNT_UNITS,
     _DENOMINATOR_WORDS,
 )
-from cchc_extract.records import ReviewItem, StatRow
 from normalize.text import strip_markup
+from schemas.records import ReviewItem, StatRow
 
 
 def _unit_key(row: StatRow) -> str:

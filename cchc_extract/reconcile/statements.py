@@ -10,7 +10,7 @@ from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _
 from cchc_extract.reconcile.hierarchy import norm_code
 from cchc_extract.reconcile.misread import Cell, explain, other_readings, sum_holds
 from cchc_extract.reconcile.settings import ReconcileSettings
-from cchc_extract.records import ReviewItem, ScoreStatement
+from schemas.records import ReviewItem, ScoreStatement
 
 
 def _criterion_number(code: str | None) -> tuple[str, int] | None:

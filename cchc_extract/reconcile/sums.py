@@ -11,8 +11,8 @@ from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _
 from cchc_extract.reconcile.hierarchy import children_of, resolve_parents
 from cchc_extract.reconcile.misread import Cell, explain, le_holds, other_readings, sum_holds, total_holds
 from cchc_extract.reconcile.settings import AMBIGUOUS_REASON, ReconcileSettings
-from cchc_extract.records import ReviewItem, ScoreRow, ScoreTable
 from normalize.numbers import format_vn, lost_decimal_readings, parse_number
+from schemas.records import ReviewItem, ScoreRow, ScoreTable
 
 
 def _score_ref(ti: int, ri: int, row: ScoreRow, field_: str | None, table: str) -> ReviewItem:

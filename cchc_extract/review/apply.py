@@ -20,7 +20,6 @@ from cchc_extract.crops import crop_name
 from cchc_extract.messages import DEFAULT_LANG, message
 from cchc_extract.outdir import relative_to_out
 from cchc_extract.reconcile import ReconcileSettings, reconcile
-from cchc_extract.records import Correction, ErrorRecord, ExtractionResult, from_dict, to_dict
 from cchc_extract.review.fields import ApplySettings, gate, parse_correction, record_type, resolve_pointer, short
 from cchc_extract.review.model import (
     ACTIONS,
@@ -36,6 +35,7 @@ from cchc_extract.review.model import (
 from cchc_extract.tables import iter_outputs
 from extract.segment.unread import unread_review_items
 from schemas import schema_errors
+from schemas.records import Correction, ErrorRecord, ExtractionResult, from_dict, to_dict
 
 
 @dataclass(frozen=True)

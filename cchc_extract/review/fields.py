@@ -13,7 +13,8 @@ import typing
 from dataclasses import dataclass, field
 
 from cchc_extract.reconcile import ReconcileSettings
-from cchc_extract.records import (
+from normalize.numbers import parse_number
+from schemas.records import (
     Count,
     ExtractionResult,
     ScoreRow,
@@ -22,7 +23,6 @@ from cchc_extract.records import (
     Target,
     TaskRow,
 )
-from normalize.numbers import parse_number
 
 # Number fields whose values are points: "2.5" and "2,5" alike, "1.250" never a thousand.
 _SCORE_FIELDS = frozenset({"max_points", "self_points", "points"})

@@ -32,7 +32,6 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from cchc_extract.records import Count, CountPart
 from extract.model import IngestedDocument
 from extract.segment.narrative import (
     NarrativeSettings,
@@ -43,6 +42,7 @@ from extract.segment.narrative import (
 )
 from extract.segment.paragraphs import reading_lines
 from normalize.numbers import parse_number
+from schemas.records import Count, CountPart
 
 # Counting units (accent-free) and the unit they count in: a part in a unit other than its
 # total's is not one of its parts. A noun not listed ("3 kế hoạch" under "28 văn bản") names the

@@ -26,10 +26,10 @@ from functools import lru_cache, partial
 import regex as re
 from unidecode import unidecode
 
-from cchc_extract.records import ScoreStatement, SourceRef, Target
 from extract.model import IngestedDocument, Line
 from extract.segment.paragraphs import reading_lines
 from normalize.numbers import parse_number
+from schemas.records import ScoreStatement, SourceRef, Target
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 import regex as re
 from rapidfuzz import fuzz
 
-from cchc_extract.records import ScoreRow, ScoreTable, SourceRef
 from extract.model import IngestedDocument
 from extract.segment.scale_lines import ScaleSettings, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
@@ -23,6 +22,7 @@ from extract.segment.table_join import JoinedTable, join_tables, row_bbox
 from normalize.codes import CodeChoice, CodeSettings, format_codes, parent_rows, parse_code, repair_codes
 from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
+from schemas.records import ScoreRow, ScoreTable, SourceRef
 
 
 @dataclass(frozen=True)

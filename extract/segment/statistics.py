@@ -23,12 +23,12 @@ from dataclasses import dataclass
 
 import regex as re
 
-from cchc_extract.records import SourceRef, StatAnnex, StatRow
 from extract.model import IngestedDocument
 from extract.segment.table_join import JoinedRow, JoinedTable, join_tables, lines_before, row_bbox, row_conf
 from normalize.codes import format_codes, letter_item, repair_codes
 from normalize.numbers import parse_number
 from normalize.text import fold
+from schemas.records import SourceRef, StatAnnex, StatRow
 
 
 @dataclass(frozen=True)

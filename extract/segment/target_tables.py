@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 import regex as re
 
-from cchc_extract.records import SourceRef, Target
 from extract.model import IngestedDocument
 from extract.segment.narrative import shadow
 from extract.segment.table_join import join_tables, row_bbox
 from normalize.numbers import parse_number
 from normalize.text import fold
+from schemas.records import SourceRef, Target
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 
 import regex as re
 
-from cchc_extract.records import SourceRef, TaskRow, TaskTable
 from extract.model import IngestedDocument, Line
 from extract.segment.narrative import heading_level, shadow
 from extract.segment.paragraphs import reading_lines
+from schemas.records import SourceRef, TaskRow, TaskTable
 
 
 @dataclass(frozen=True)

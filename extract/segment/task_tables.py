@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 import regex as re
 
-from cchc_extract.records import SourceRef, TaskRow, TaskTable
 from extract.model import IngestedDocument
 from extract.segment.table_join import JoinedRow, JoinedTable, join_tables, lines_before, row_bbox, row_conf
 from normalize.text import fold
+from schemas.records import SourceRef, TaskRow, TaskTable
 
 
 @dataclass(frozen=True)

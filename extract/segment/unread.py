@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import regex as re
 
-from cchc_extract.records import ExtractionResult, ReviewItem, SourceRef, UnreadPart
 from extract.model import IngestedDocument, Line, Page, Table
 from extract.segment.table_join import header_row_count
 from normalize.text import fold, fold_spaces
+from schemas.records import ExtractionResult, ReviewItem, SourceRef, UnreadPart
 
 
 @dataclass(frozen=True)

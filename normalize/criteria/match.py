@@ -23,7 +23,7 @@ from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
 from normalize.vietnamese.syllable import fold
 
 if TYPE_CHECKING:
-    from cchc_extract.records import ScoreRow, ScoreTable
+    from schemas.records import ScoreRow, ScoreTable
 
 FLAG_SNAPPED = "name_from_criteria_set"
 FLAG_MAX_DIFFERS = "max_differs_from_criteria_set"
