@@ -15,13 +15,13 @@ import json
 import logging
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from cchc_extract.executors import Done, ExecutorSettings, Job, make_executor, peak_rss_mb
+from cchc_extract.executors import Done, Executor, ExecutorSettings, Job, make_executor, peak_rss_mb
 from cchc_extract.i18n import DEFAULT_LANG
 from cchc_extract.outdir import OutputError, check_target, load_manifest, record_outputs, relative_to_out, reserved_name
 from cchc_extract.pipeline import (
@@ -259,11 +259,40 @@ def log_to(stream: TextIO | None, level: int = logging.INFO) -> Iterator[None]:
         LOG.propagate = saved[1]
 
 
+def run_pool(
+    items: list[InputFile],
+    out_dir: Path,
+    options: PipelineOptions,
+    settings: BatchSettings,
+    on_outcome: Callable[[FileOutcome], None],
+    executor: Executor | None = None,
+    on_peak: Callable[[float], None] = lambda mb: None,
+) -> None:
+    """Convert ``items`` (longest first) on the settings' executor, a long scan in page ranges,
+    calling ``on_outcome`` as each file is done: the batch's conversions without its bookkeeping
+    (the benchmarks convert a corpus through it)."""
+    from cchc_extract.pages import PagePlan
+
+    if executor is None:
+        executor = make_executor(
+            settings.executor,
+            ExecutorSettings(workers=settings.workers, grace_s=settings.grace_s, scheduler=settings.scheduler),
+        )
+    plan = PagePlan(out_dir, options, settings, executor.workers)
+
+    def on_done(done: Done) -> Iterable[Job]:
+        on_peak(done.peak_rss_mb)
+        outcome, more = plan.done(done)
+        if outcome is not None:
+            on_outcome(outcome)
+        return more
+
+    executor.run((job for item in longest_first(items) for job in plan.jobs(item)), on_done)
+
+
 def _run_convert(
     inputs: list[Path], out_dir: Path, options: PipelineOptions, settings: BatchSettings, stream: TextIO
 ) -> BatchSummary:
-    from cchc_extract.pages import PagePlan
-
     started = time.monotonic()
     executor = make_executor(
         settings.executor,
@@ -309,20 +338,14 @@ def _run_convert(
         progress.note(f"{outcome.file}: {outcome.status} in {outcome.seconds:.1f} s", logging.DEBUG)
         progress.advance(outcome.file)
 
-    plan = PagePlan(out_dir, options, settings, executor.workers)
-
-    def on_done(done: Done) -> Iterable[Job]:
-        summary.peak_rss_mb = max(summary.peak_rss_mb, done.peak_rss_mb)
-        outcome, more = plan.done(done)
-        if outcome is not None:
-            finished(outcome)
-        return more
+    def peak(mb: float) -> None:
+        summary.peak_rss_mb = max(summary.peak_rss_mb, mb)
 
     progress.draw()
     try:
         for item in refused:
             finished(write_error_record(item, out_dir, item.refused, 0.0))
-        executor.run((job for item in longest_first(todo) for job in plan.jobs(item)), on_done)
+        run_pool(todo, out_dir, options, settings, finished, executor=executor, on_peak=peak)
         summary.workers = executor.workers  # a Dask scheduler's, known once connected
     except KeyboardInterrupt:
         summary.interrupted = True

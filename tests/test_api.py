@@ -99,7 +99,9 @@ def test_convert_folder_runs_the_batch(tmp_path, strict):
     assert (summary.files, summary.converted, summary.failed) == (1, 1, 0)
     data = json.loads((tmp_path / "out" / f"{SCORE_SAMPLE.name}.json").read_text(encoding="utf-8"))
     assert summary.review_rows == len(data["review"]) == len(strict.review)
-    assert (tmp_path / "out" / REPORT_NAME).is_file() and "1 files" in stream.getvalue()
+    assert (
+        tmp_path / "out" / REPORT_NAME
+    ).is_file() and "1 tệp" in stream.getvalue()  # the summary line, Vietnamese by default
     with pytest.raises(TypeError, match="workers"):
         cchc_extract.convert_folder(src, tmp_path / "out", wokers=2)
 
