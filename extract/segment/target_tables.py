@@ -93,7 +93,13 @@ def find_target_tables(doc: IngestedDocument, settings: TargetTableSettings = Ta
                         year=year,
                         section="",
                         confidence=1.0,
-                        source=SourceRef(page=row.page, bbox=row_bbox(row)),
+                        # A DOCX table has no boxes: its line range says where the target was read.
+                        source=SourceRef(
+                            page=row.page,
+                            line_start=table.line_start or None,
+                            line_end=table.line_end or None,
+                            bbox=row_bbox(row),
+                        ),
                     )
                 )
     return out

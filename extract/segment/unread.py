@@ -95,6 +95,9 @@ def find_unread(
 
 
 def _row_sources(result: ExtractionResult) -> list[SourceRef]:
+    """Where every item read came from: table rows, and the narrative items (score statements,
+    targets, counts), which are read from lines and tables too (a plan's indicator-by-year table
+    gives targets, a report's field lines give statements) — a region they came from was read."""
     refs: list[SourceRef] = []
     for score in result.score_tables:
         refs.extend(row.source for row in score.rows)
@@ -102,7 +105,12 @@ def _row_sources(result: ExtractionResult) -> list[SourceRef]:
         refs.extend(row.source for row in annex.rows)
     for tasks in result.task_tables:
         refs.extend(row.source for row in tasks.rows)
-    return refs
+    return refs + _narrative_sources(result)
+
+
+def _narrative_sources(result: ExtractionResult) -> list[SourceRef]:
+    items: list = [*result.score_statements, *result.targets, *result.counts]
+    return [item.source for item in items if item.source.page is not None]
 
 
 def _sample(text: str, settings: UnreadSettings) -> str:
@@ -297,16 +305,41 @@ def withdraw_unsure_tables(
     """Take the score tables of typed pages whose rows cannot be trusted out of ``result`` and say
     where they were: a region read wrongly is worse than one reported as not read."""
     ocr_pages = {p.number for p in doc.pages if p.method == "ocr"}
+    # What the other segmenters read (task paragraphs, annexes, narrative items), not the score tables.
+    elsewhere = [row.source for t in result.task_tables for row in t.rows]
+    elsewhere += [row.source for a in result.statistics for row in a.rows] + _narrative_sources(result)
     kept, parts = [], []
     for score in result.score_tables:
         typed = [r for r in score.rows if r.source.page not in ocr_pages]
         unsure = [r for r in typed if _unsure(r)]
         if len(unsure) >= settings.min_unsure_rows and len(unsure) >= settings.max_unsure_share * len(typed):
-            parts.append(_withdrawn(score, len(unsure), settings))
+            # Lines another segmenter read (a report's "Lĩnh vực 1 ...: 3,25/10 điểm" statements, its
+            # numbered task paragraphs) are not lost: the table is still taken out, but only a
+            # region nothing read is reported.
+            if not _read_elsewhere(unsure, elsewhere):
+                parts.append(_withdrawn(score, len(unsure), settings))
         else:
             kept.append(score)
     result.score_tables = kept
     return parts
+
+
+def _read_elsewhere(rows: list, sources: list[SourceRef], share: float = 0.5) -> bool:
+    """At least ``share`` of the rows lie on lines or boxes that narrative items were read from."""
+    if not sources:
+        return False
+    covered = sum(1 for r in rows if any(_same_place(r.source, ref) for ref in sources))
+    return covered >= share * len(rows)
+
+
+def _same_place(a: SourceRef, b: SourceRef) -> bool:
+    if a.page is None or a.page != b.page:
+        return False
+    if a.line_start is not None and b.line_start is not None:
+        return a.line_start <= (b.line_end or b.line_start) and b.line_start <= (a.line_end or a.line_start)
+    if a.bbox and b.bbox:
+        return _overlaps(a.bbox, b.bbox, 0.5)
+    return False
 
 
 def _unsure(row) -> bool:
