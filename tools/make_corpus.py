@@ -52,7 +52,7 @@ from corpusgen.dumps import OcrDump, ocr_pdf
 from corpusgen.families import FAMILIES
 from corpusgen.render_docx import write_docx
 from corpusgen.sets import CriteriaSet, load_sets
-from make_samples import libreoffice_convert
+from libreoffice import libreoffice_convert
 
 
 def faulty_instances(family: str, n: int = INSTANCES) -> set[int]:

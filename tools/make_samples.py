@@ -43,7 +43,6 @@ import json
 import os
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -52,22 +51,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from docx import Document  # noqa: E402
 from docx.enum.text import WD_BREAK  # noqa: E402
-from docx.oxml import OxmlElement  # noqa: E402
-from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Cm, Pt  # noqa: E402
+from docx_blocks import grid_table, header_two_rows, new_document, repeat_as_header, set_cell  # noqa: E402
+from libreoffice import libreoffice_pdf  # noqa: E402
 from PIL import Image, ImageFilter  # noqa: E402
-
-from extract.external import convert_to_pdf, libreoffice_problem  # noqa: E402
+from sample_references import (  # noqa: E402
+    STATS_SEED,
+    code_level,
+    printed_code,
+    rendering_document,
+    score_reference,
+    stats_reference,
+    task_reference,
+    write_reference,
+)
 
 OUT = ROOT / "samples" / "renderings"
 BAD = ROOT / "tests" / "data" / "bad"
 REFERENCE = ROOT / "golden" / "reference" / "003_ngoc-ky_2023_bang-diem-ocr.txt.reference.json"
 PNG_MAX_ROWS = 16  # the one-page score table of the photographed page
-STATS_SEED = ROOT / "samples" / "002_huong-son_2024_bao-cao-6-thang.txt"
 TASKS_SEED = ROOT / "samples" / "000_quang-thanh_2023_ke-hoach-nang-cao-chi-so.txt"
-FONT = "Times New Roman"  # LibreOffice renders it with Liberation Serif (metric-compatible, Vietnamese glyphs)
 
 
 @dataclass(frozen=True)
@@ -112,24 +116,6 @@ def score_source() -> ScoreSource:
     )
 
 
-ROMAN = frozenset("IVX")
-
-
-def code_level(code: str) -> int:
-    """Depth of a normalised code: a part ("I") is 0, its sections ("1", "II.1") 1, "1.1" 2, ..."""
-    parts = code.split(".")
-    return len(parts) - 1 if set(parts[0]) <= ROMAN else len(parts)
-
-
-def printed_code(code: str) -> str:
-    """A code as score tables print it: parts and sections carry a dot ("I.", "1."), and a part's
-    sections restart at 1 (reference "II.1" is printed "1.")."""
-    parts = code.split(".")
-    if len(parts) > 1 and set(parts[0]) <= ROMAN:
-        parts = parts[1:]
-    return f"{parts[0]}." if len(parts) == 1 else ".".join(parts)
-
-
 def table_rows(rows: list[dict], total: tuple | None) -> list[tuple[str, str, str, str, str]]:
     """Printed cells of score rows (null stays blank), then the closing total row."""
     out = [
@@ -165,89 +151,22 @@ def subtrees(rows: list[dict]) -> list[list[dict]]:
 # ---------------------------------------------------------------------------------------------- docx
 
 
-def _new_document() -> Document:
-    doc = Document()
-    style = doc.styles["Normal"]
-    style.font.name = FONT
-    style.font.size = Pt(12)
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    for heading in ("Heading 1", "Heading 2"):
-        doc.styles[heading].font.name = FONT
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2)
-    section.top_margin = section.bottom_margin = Cm(2)
-    return doc
-
-
-def _set_cell(cell, text: str, bold: bool = False, size: float = 11) -> None:
-    cell.text = ""
-    run = cell.paragraphs[0].add_run(text)
-    run.bold = bold
-    run.font.size = Pt(size)
-
-
-def _v_merge(cell, restart: bool) -> None:
-    """Mark a cell as the start (restart) or a continuation of a vertical merge."""
-    tc_pr = cell._tc.get_or_add_tcPr()
-    vm = OxmlElement("w:vMerge")
-    if restart:
-        vm.set(qn("w:val"), "restart")
-    tc_pr.append(vm)
-
-
-def _grid_table(doc, n_cols: int, widths_cm: list[float]):
-    table = doc.add_table(rows=0, cols=n_cols)
-    table.style = "Table Grid"
-    for col, w in zip(table.columns, widths_cm):
-        col.width = Cm(w)
-    return table
-
-
-def _header_two_rows(table, top: list[str], spanned: tuple[int, str, list[str]]) -> None:
-    """Two header rows: every column vertically merged except one group, which has a merged
-    (gridSpan) title cell over its sub-headings in the second row."""
-    first, second = table.add_row().cells, table.add_row().cells
-    span_at, span_title, subs = spanned
-    col = 0
-    for title in top:
-        if col == span_at:
-            merged = first[col].merge(first[col + len(subs) - 1])  # python-docx writes gridSpan
-            _set_cell(merged, span_title, bold=True)
-            for i, sub in enumerate(subs):
-                _set_cell(second[col + i], sub, bold=True)
-            col += len(subs)
-            continue
-        _set_cell(first[col], title, bold=True)
-        _v_merge(first[col], restart=True)
-        _v_merge(second[col], restart=False)
-        col += 1
-
-
-def _repeat_as_header(row) -> None:
-    """Word repeats a row marked ``w:tblHeader`` at the top of every page the table runs onto."""
-    tr_pr = row._tr.get_or_add_trPr()
-    flag = OxmlElement("w:tblHeader")
-    flag.set(qn("w:val"), "true")
-    tr_pr.append(flag)
-
-
 def build_score_docx(path: Path, rows: list[tuple[str, str, str, str, str]], title: str) -> None:
-    doc = _new_document()
+    doc = new_document()
     doc.add_paragraph("ỦY BAN NHÂN DÂN XÃ").runs[0].bold = True
     doc.add_heading(title, level=1)
     doc.add_paragraph("(Kèm theo Báo cáo tự đánh giá của Ủy ban nhân dân xã)")
-    table = _grid_table(doc, 5, [1.6, 7.4, 1.6, 1.8, 4.6])
-    _header_two_rows(
+    table = grid_table(doc, 5, [1.6, 7.4, 1.6, 1.8, 4.6])
+    header_two_rows(
         table, ["STT", "Lĩnh vực, tiêu chí", "Điểm", "Nội dung giải trình"], (2, "Điểm", ["Tối đa", "Tự đánh giá"])
     )
     for row in table.rows:
-        _repeat_as_header(row)
+        repeat_as_header(row)
     for code, name, max_p, self_p, explanation in rows:
         section = not code or code.count(".") <= 1 and code.endswith(".")
         cells = table.add_row().cells
         for i, text in enumerate((code, name, max_p, self_p, explanation)):
-            _set_cell(cells[i], text, bold=section and i < 4)
+            set_cell(cells[i], text, bold=section and i < 4)
     doc.add_paragraph("")
     doc.add_paragraph("CHỦ TỊCH").runs[0].bold = True
     doc.save(path)
@@ -271,7 +190,7 @@ def stats_content():
 
 def build_stats_docx(path: Path) -> None:
     narrative, annex_rows, bold_rows = stats_content()
-    doc = _new_document()
+    doc = new_document()
     for line in narrative:
         if line.heading:
             doc.add_heading(line.text, level=min(line.heading, 3))
@@ -284,13 +203,13 @@ def build_stats_docx(path: Path) -> None:
     doc.add_paragraph().add_run(
         "BIỂU MẪU THỐNG KÊ SỐ LIỆU BÁO CÁO CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH"
     ).bold = True
-    table = _grid_table(doc, 5, [1.4, 8.2, 2.4, 1.8, 3.2])
+    table = grid_table(doc, 5, [1.4, 8.2, 2.4, 1.8, 3.2])
     header = annex_rows[0]
-    _header_two_rows(table, [header[0], header[1], header[2], header[4]], (2, header[2], annex_rows[1][2:4]))
+    header_two_rows(table, [header[0], header[1], header[2], header[4]], (2, header[2], annex_rows[1][2:4]))
     for r, row in enumerate(annex_rows[2:], start=2):
         cells = table.add_row().cells
         for i, text in enumerate(row):
-            _set_cell(cells[i], text, bold=r in bold_rows, size=10.5)
+            set_cell(cells[i], text, bold=r in bold_rows, size=10.5)
     doc.save(path)
 
 
@@ -325,7 +244,7 @@ def build_unruled_docx(path: Path, header: list[str], rows: list[list[str]]) -> 
     ruling lines, only aligned text. Bold header row, then the data rows."""
     from docx.enum.section import WD_ORIENT
 
-    doc = _new_document()
+    doc = new_document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Cm(29.7), Cm(21)
@@ -336,7 +255,7 @@ def build_unruled_docx(path: Path, header: list[str], rows: list[list[str]]) -> 
     for r, values in enumerate([header] + rows):
         cells = table.add_row().cells
         for i, text in enumerate(values):
-            _set_cell(cells[i], text, bold=r == 0, size=10)
+            set_cell(cells[i], text, bold=r == 0, size=10)
             cells[i].width = Cm(TASK_WIDTHS_CM[i])
     doc.save(path)
 
@@ -361,7 +280,7 @@ def build_unruled_score_docx(path: Path, rows: list[tuple[str, str, str, str, st
     numbers centred in their columns, bold sections."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    doc = _new_document()
+    doc = new_document()
     doc.add_paragraph("ỦY BAN NHÂN DÂN XÃ").runs[0].bold = True
     doc.add_heading(title, level=1)
     table = doc.add_table(rows=0, cols=len(UNRULED_SCORE_HEADER))  # default style: no borders
@@ -373,7 +292,7 @@ def build_unruled_score_docx(path: Path, rows: list[tuple[str, str, str, str, st
         section = r == 0 or not code or code.count(".") <= 1 and code.endswith(".")
         cells = table.add_row().cells
         for i, text in enumerate(values):
-            _set_cell(cells[i], text, bold=section and i < 4, size=UNRULED_SCORE_FONT_PT)
+            set_cell(cells[i], text, bold=section and i < 4, size=UNRULED_SCORE_FONT_PT)
             cells[i].width = Cm(UNRULED_SCORE_WIDTHS_CM[i])
             para = cells[i].paragraphs[0]
             para.paragraph_format.space_after = Pt(3)  # rows apart by white space only
@@ -420,44 +339,6 @@ def make_unruled_score_png(source: ScoreSource, settings: ScanSettings) -> None:
 
 
 # ------------------------------------------------------------------------------------ pdf and scans
-
-
-def libreoffice_convert(srcs: list[Path], out_dir: Path, target: str, timeout: int = 180) -> None:
-    """Convert with LibreOffice headless, all in one process (starting it costs more than a page), in
-    a private profile so parallel runs do not collide. ``target`` as --convert-to takes it."""
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                target,
-                "--outdir",
-                str(out_dir),
-                *map(str, srcs),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=timeout,
-        )
-
-
-def libreoffice_pdfs(srcs: list[Path], out_dir: Path, filter_options: str = "", timeout: int = 180) -> list[Path]:
-    """DOCX to PDF in one LibreOffice process. A PDF that did not appear is said, naming the package
-    (LibreOffice without Writer exits 0 and writes nothing)."""
-    target = "pdf" + (f":writer_pdf_Export:{filter_options}" if filter_options else "")
-    libreoffice_convert(srcs, out_dir, target, timeout)
-    pdfs = [out_dir / (src.stem + ".pdf") for src in srcs]
-    missing = [p.name for p in pdfs if not p.exists()]
-    if missing:
-        raise RuntimeError(f"{libreoffice_problem() or 'LibreOffice wrote no PDF'}: {', '.join(missing[:3])}")
-    return pdfs
-
-
-def libreoffice_pdf(src: Path, out_dir: Path, filter_options: str = "") -> Path:
-    """Convert with LibreOffice Writer headless (the product's converter: private profile, output checked)."""
-    return convert_to_pdf(src, out_dir, filter_options=filter_options)
 
 
 def render_pages(pdf: Path, dpi: int) -> list[Image.Image]:
@@ -591,113 +472,6 @@ def make_bad_inputs(text_pdf: Path, docx_path: Path) -> None:
 
 PNG_TITLE = "CHỈ SỐ ĐÁNH GIÁ, XÁC ĐỊNH CẢI CÁCH HÀNH CHÍNH CẤP XÃ (TRÍCH)"
 SCORE_TITLE = "CHỈ SỐ ĐÁNH GIÁ, XÁC ĐỊNH CẢI CÁCH HÀNH CHÍNH CẤP XÃ NĂM 2023"
-STATS_ANNEX = ("Phụ lục 2", "BIỂU MẪU THỐNG KÊ SỐ LIỆU BÁO CÁO CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH")
-STATS_REFERENCE = ROOT / "golden" / "reference" / (STATS_SEED.name + ".reference.json")
-
-
-def rendering_document(title: str | None, note: str) -> dict:
-    """Metadata of a rendering: it prints no number, date, place or signer name."""
-    return {
-        "number": None,
-        "kind": None,
-        "kind_name": None,
-        "title": title,
-        "issuer": None,
-        "commune": None,
-        "place": None,
-        "date": None,
-        "period": None,
-        "year": None,
-        "signer": None,
-        "note": note,
-    }
-
-
-def score_reference(rows: list[dict], total: tuple | None, title: str) -> dict:
-    out = []
-    for r in rows:
-        max_p, self_p = r.get("max_points"), r.get("self_points")
-        out.append(
-            {
-                "code": r["code"],
-                "code_printed": printed_code(r["code"]),
-                "name": r.get("name") or "",
-                "max_points": max_p,
-                "self_points": self_p,
-                "max_in_text": max_p is not None,
-                "self_in_text": self_p is not None,
-                "explanation": r.get("explanation") or "",
-            }
-        )
-    return {
-        "title": title,
-        "columns": ["STT", "Lĩnh vực, tiêu chí", "Điểm tối đa", "Điểm tự đánh giá", "Nội dung giải trình"],
-        "stated_total_max": total[0] if total else None,
-        "stated_total_self": total[1] if total else None,
-        "rows": out,
-    }
-
-
-def stats_reference(annex_rows: list[list[str]]) -> dict:
-    """The annex's data rows as rendered; values as the seed's hand-made reference reads them where
-    it has the same cell text, else through ``normalize.numbers``."""
-    from normalize.numbers import parse_number
-
-    known = {}
-    if STATS_REFERENCE.exists():
-        for table in json.loads(STATS_REFERENCE.read_text(encoding="utf-8")).get("statistics") or []:
-            if table.get("annex") == STATS_ANNEX[0]:
-                known = {(r["code"], r.get("value_raw") or ""): r for r in table["rows"]}
-    rows = []
-    for code, indicator, unit, raw, _note in annex_rows[2:]:
-        code = code.rstrip(".")
-        seed = known.get((code, raw))
-        parsed = parse_number(raw) if raw else None
-        rows.append(
-            {
-                "code": code,
-                "indicator": indicator,
-                "unit": unit,
-                "value": seed["value"] if seed else (parsed.value if parsed else None),
-                "value_raw": raw,
-                "allowed_values": seed.get("allowed_values") if seed else None,
-                "value_in_text": bool(raw),
-            }
-        )
-    return {"annex": STATS_ANNEX[0], "title": STATS_ANNEX[1], "rows": rows}
-
-
-def task_reference(header: list[str], rows: list[list[str]]) -> dict:
-    """Task rows as rendered. The rendering prints no section rows: ``section`` is null."""
-    return {
-        "title": "PHỤ LỤC: PHÂN CÔNG NHIỆM VỤ",
-        "columns": header,
-        "rows": [
-            {
-                "code": tt,
-                "section": None,
-                "criterion_code": tc,
-                "deadline": deadline,
-                "lead": lead,
-                "official": official,
-            }
-            for tt, tc, deadline, lead, official in rows
-        ],
-    }
-
-
-def write_reference(name: str, origin: str, document: dict, **kinds) -> None:
-    folder = ROOT / "golden" / "reference" / "renderings"
-    folder.mkdir(parents=True, exist_ok=True)
-    data = {
-        "sample": f"samples/renderings/{name}",
-        "made_by": f"tools/make_samples.py, from the rows it renders ({origin})",
-        "document": document,
-        **kinds,
-    }
-    (folder / f"{name}.reference.json").write_text(
-        json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-    )
 
 
 def main(argv: list[str]) -> int:

@@ -12,7 +12,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from make_samples import _new_document, _repeat_as_header
+from docx_blocks import new_document, repeat_as_header
 
 from corpusgen.document import (
     MOTTO,
@@ -226,13 +226,13 @@ def _table(doc, block: Table) -> None:
                 table.cell(r, col).vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     for row, grid_row in zip(table.rows, grid.rows):
         if grid_row.kind in ("header", "numbers") and block.repeat_header:
-            _repeat_as_header(row)
+            repeat_as_header(row)
         if not block.allow_break:
             _cant_split(row)
 
 
 def write_docx(document: Document, path: Path) -> None:
-    doc = _new_document()
+    doc = new_document()
     if document.landscape:
         _landscape(doc.sections[0])
     for block in document.blocks:
