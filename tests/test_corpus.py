@@ -1,13 +1,13 @@
 """The corpus generator (tools/make_corpus.py): real files that open, truth that adds up except where
 a fault is planted, and every planted fault listed (tools/CORPUS.md)."""
 
-import json
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from corpus_helpers import make_corpus, manifest_documents, read_truth
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tools")]
@@ -18,27 +18,7 @@ needs_writer = pytest.mark.skipif(shutil.which("soffice") is None, reason="Libre
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("corpus")
-    run = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "make_corpus.py"), "--quick", "--families", FAMILIES, "--out", str(out)],
-        check=False,
-        cwd=ROOT,
-        timeout=600,
-        capture_output=True,
-        text=True,
-    )
-    if "LibreOffice made no" in run.stderr:
-        pytest.skip("LibreOffice made no PDF (Writer missing or broken)")
-    assert run.returncode == 0, run.stderr
-    return out
-
-
-def _documents(corpus: Path) -> list[dict]:
-    return json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))["documents"]
-
-
-def _truth(corpus: Path, doc: dict) -> dict:
-    return json.loads((corpus / (doc["path"] + ".truth.json")).read_text(encoding="utf-8"))
+    return make_corpus(tmp_path_factory.mktemp("corpus"), FAMILIES)
 
 
 @needs_writer
@@ -46,12 +26,12 @@ def test_files_open_and_truth_is_complete(corpus):
     import docx
     import pdfplumber
 
-    docs = _documents(corpus)
+    docs = manifest_documents(corpus)
     assert {d["family"].split("_")[0] for d in docs} == set(FAMILIES.split(","))
     assert {d["format"] for d in docs} >= {"docx", "pdf", "md", "tsv", "txt"}
     for d in docs:
         path = corpus / d["path"]
-        truth = _truth(corpus, d)
+        truth = read_truth(corpus, d)
         assert truth["split"] == d["split"] and truth["faults"].__len__() == d["faults"]
         if d["format"] == "docx":
             assert docx.Document(str(path)).paragraphs
@@ -70,8 +50,8 @@ def test_truth_adds_up_except_planted_faults(corpus):
     from corpusgen.check import planted, truth_problems
 
     planted_any = 0
-    for d in _documents(corpus):
-        truth = _truth(corpus, d)
+    for d in manifest_documents(corpus):
+        truth = read_truth(corpus, d)
         planted_any += len(truth["faults"])
         assert truth_problems(truth) == planted(truth), d["path"]
     assert planted_any, "no instance of the quick run carries a planted fault"

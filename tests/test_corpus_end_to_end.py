@@ -7,11 +7,11 @@ Families: F16 (borderless table, column-number row, names wrapping over several 
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from corpus_helpers import make_corpus, manifest_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 FAMILIES = "F12,F16,F17"
@@ -21,33 +21,7 @@ needs_writer = pytest.mark.skipif(shutil.which("soffice") is None, reason="Libre
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("corpus-e2e")
-    run = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "tools" / "make_corpus.py"),
-            "--quick",
-            "--families",
-            FAMILIES,
-            "--formats",
-            "docx,pdf",
-            "--out",
-            str(out),
-        ],
-        check=False,
-        cwd=ROOT,
-        timeout=600,
-        capture_output=True,
-        text=True,
-    )
-    if "LibreOffice made no" in run.stderr:
-        pytest.skip("LibreOffice made no PDF (Writer missing or broken)")
-    assert run.returncode == 0, run.stderr
-    return out
-
-
-def _documents(corpus: Path) -> list[dict]:
-    return json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))["documents"]
+    return make_corpus(tmp_path_factory.mktemp("corpus-e2e"), FAMILIES, formats="docx,pdf")
 
 
 def _convert(path: Path) -> dict:
@@ -58,7 +32,7 @@ def _convert(path: Path) -> dict:
 
 @needs_writer
 def test_score_tables_as_the_truth_says(corpus):
-    docs = [d for d in _documents(corpus) if not d["family"].startswith("F12")]
+    docs = [d for d in manifest_documents(corpus) if not d["family"].startswith("F12")]
     assert {d["format"] for d in docs} == {"docx", "pdf"} and len(docs) == 4
     for d in docs:
         truth = json.loads((corpus / (d["path"] + ".truth.json")).read_text(encoding="utf-8"))
@@ -81,7 +55,7 @@ def test_score_tables_as_the_truth_says(corpus):
 
 @needs_writer
 def test_statistics_annex_as_the_truth_says(corpus):
-    docs = [d for d in _documents(corpus) if d["family"].startswith("F12")]
+    docs = [d for d in manifest_documents(corpus) if d["family"].startswith("F12")]
     assert docs
     for d in docs:
         truth = json.loads((corpus / (d["path"] + ".truth.json")).read_text(encoding="utf-8"))
@@ -98,7 +72,7 @@ def test_a_borderless_table_that_cannot_be_read_is_reported_not_invented(corpus,
     import extract.pdf_unruled as unruled
 
     monkeypatch.setattr(unruled, "gutters", lambda lines, size, s: [])  # no column is ever found
-    doc = next(d for d in _documents(corpus) if d["family"].startswith("F16") and d["format"] == "pdf")
+    doc = next(d for d in manifest_documents(corpus) if d["family"].startswith("F16") and d["format"] == "pdf")
     truth = json.loads((corpus / (doc["path"] + ".truth.json")).read_text(encoding="utf-8"))
     out = _convert(corpus / doc["path"])
     codes = {r["code"]: r for r in truth["score_tables"][0]["rows"]}

@@ -582,39 +582,18 @@ def test_script_on_a_real_docx_corpus(tmp_path, capsys):
 def test_script_on_documents_of_the_corpus_generator(tmp_path):
     """The contract between tools/make_corpus.py and the benchmark: every generated document is
     converted and scored, its planted faults and truth rows all counted."""
-    import subprocess
+    from corpus_helpers import make_corpus, manifest_documents, read_truth
 
-    tool = ROOT / "tools" / "make_corpus.py"
-    if not tool.exists():
-        pytest.skip("no tools/make_corpus.py on this branch")
-    corpus = tmp_path / "corpus"
-    subprocess.run(
-        [
-            sys.executable,
-            str(tool),
-            "--quick",
-            "--families",
-            "F10,F12,F13",
-            "--formats",
-            "docx,txt,md",
-            "--out",
-            str(corpus),
-        ],
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-    )
-    manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
+    corpus = make_corpus(tmp_path / "corpus", "F10,F12,F13", formats="docx,txt,md")
+    docs = manifest_documents(corpus)
     out_json = tmp_path / "results.json"
     assert _script().main(["--corpus", str(corpus), "--workers", "2", "--json", str(out_json)]) == 0
     data = json.loads(out_json.read_text(encoding="utf-8"))
-    assert len(data["documents"]) == len(manifest["documents"]) > 0
+    assert len(data["documents"]) == len(docs) > 0
     total = data["total"]
-    assert total["docs"] == len(manifest["documents"]) and total["failed"] == 0
-    assert total["faults"] == sum(d["faults"] for d in manifest["documents"])
-    truths = [
-        json.loads((corpus / (d["path"] + ".truth.json")).read_text(encoding="utf-8")) for d in manifest["documents"]
-    ]
+    assert total["docs"] == len(docs) and total["failed"] == 0
+    assert total["faults"] == sum(d["faults"] for d in docs)
+    truths = [read_truth(corpus, d) for d in docs]
     assert total["rows"] == sum(
         len(t["rows"]) for truth in truths for kind in ("score_tables", "statistics") for t in truth[kind]
     )

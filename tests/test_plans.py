@@ -3,14 +3,13 @@ paragraphs), targets and score statements read from DOCX, text PDFs and text exp
 the generator's own truth (tools/make_corpus.py families P01–P06; benchmarks/plan_scoring.py)."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from benchmarks.plan_scoring import score_plan
 from cchc_extract.pipeline import PipelineOptions, convert_file, result_to_json
+from corpus_helpers import make_corpus
 from extract.model import IngestedDocument
 from extract.segment.narrative import find_score_statements, find_targets
 from extract.segment.task_paragraphs import find_task_paragraphs, parse_task
@@ -23,19 +22,7 @@ FAMILIES = "P01,P02,P03,P04"
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("plans")
-    run = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "make_corpus.py"), "--quick", "--families", FAMILIES, "--out", str(out)],
-        check=False,
-        cwd=ROOT,
-        timeout=600,
-        capture_output=True,
-        text=True,
-    )
-    if "LibreOffice made no" in run.stderr:
-        pytest.skip("LibreOffice made no PDF (Writer missing or broken)")
-    assert run.returncode == 0, run.stderr
-    return out
+    return make_corpus(tmp_path_factory.mktemp("plans"), FAMILIES)
 
 
 @pytest.mark.needs_libreoffice
