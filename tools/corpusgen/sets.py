@@ -7,6 +7,12 @@ from dataclasses import dataclass
 
 from corpusgen.scores import Criterion, consistent_criteria
 
+# A set whose page does not give the decision's year (a field-level summary) writes documents dated
+# as if decided this year: the documents are fiction, only the rows are the set's.
+UNDATED_SET_YEAR = 2023
+# A set needs this many rows with points to fill a score table (pick_fields keeps at least two fields).
+MIN_SCORED_ROWS = 2
+
 
 @dataclass(frozen=True)
 class CriteriaSet:
@@ -43,6 +49,8 @@ def _name(text: str) -> str:
 
 
 def load_sets() -> list[CriteriaSet]:
+    """The sets that can score a table: a set that prints no maxima (a field list only) names
+    criteria for the dictionary but cannot be written into a document."""
     from normalize.criteria import load_criteria_sets
 
     out = []
@@ -57,5 +65,9 @@ def load_sets() -> list[CriteriaSet]:
             )
             for r in s.rows
         ]
-        out.append(CriteriaSet(s.id, s.province, int(s.year), s.title, tuple(consistent_criteria(rows))))
+        scored = tuple(consistent_criteria(rows))
+        if len(scored) < MIN_SCORED_ROWS:
+            continue
+        year = UNDATED_SET_YEAR if s.year is None else int(s.year)
+        out.append(CriteriaSet(s.id, s.province, year, s.title, scored))
     return sorted(out, key=lambda s: s.id)
