@@ -38,6 +38,7 @@ class MetadataSettings:
     title_max_lines: int = 3
     signature_title_max_chars: int = 45  # "TM. ỦY BAN NHÂN DÂN" is short; body sentences are not
     signer_lookahead: int = 6  # lines between the signature title and the name (stamp, scribbles)
+    signature_text_words: int = 3  # a line of this many words after the name is past the signature block
     surname_min_score: float = 80.0  # fuzzy match of an OCR-damaged surname ("{guyén" → Nguyễn)
     issuer_max_lines: int = 4  # "UBND TỈNH … / UBND HUYỆN … / ỦY BAN NHÂN DÂN / XÃ …" at most
     issuer_line_max_words: int = 6  # a line continuing the issuer without a unit word ("MỸ HÒA" wrapped)
@@ -103,6 +104,7 @@ SURNAMES = (
     "Cao",
     "Hà",
 )
+_FOLDED_SURNAMES = frozenset(fold(s) for s in SURNAMES)
 
 # "Số: 86 /BC-UBND", OCR'd "Sé: 86 /BC-UBND", blank "Số: /QĐ-UBND" (folded).
 _NUMBER = re.compile(r"^\W*s\w?\s*[:;.]\s*(\d*)\s*/\s*([a-z]{2,4})\s*-\s*([a-z0-9\-]+)")
@@ -220,24 +222,50 @@ def find_period(text: str) -> str | None:
 
 
 def find_signer(lines: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS) -> str | None:
-    """The name under the first signature block ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / <name>") after
-    the "Nơi nhận" list when there is one."""
+    """The signer: the name printed last in the first signature block ("TM. ỦY BAN NHÂN DÂN /
+    CHỦ TỊCH", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", then the signature, stamp, "(Đã ký)" and the name)
+    after the "Nơi nhận" list when there is one. Found by the block's structure, not by knowing the
+    name: the surname list only breaks a tie between several name-like lines of one block."""
     start = next((i for i, ln in enumerate(lines) if fold(_text(ln)).lstrip("*# ").startswith("noi nhan")), 0)
     for i in range(start, len(lines)):
         if not _is_signature_title(lines[i], settings):
             continue
-        for line in lines[i + 1 : i + 1 + settings.signer_lookahead]:
-            if _is_signature_title(line, settings):
-                continue
-            name = person_name(_text(line), settings)
-            if name:
-                return name
+        names = signature_names(lines[i + 1 : i + 1 + settings.signer_lookahead], settings)
+        if names:
+            return _pick_signer(names)
     return None
 
 
+def signature_names(block: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS) -> list[str]:
+    """The name-like lines under a signature title, in order. Further title lines ("PHÓ CHỦ TỊCH")
+    and notes in brackets ("(Đã ký)", "(Ký tên, đóng dấu)") belong to the block; OCR specks of the
+    stamp are passed over; text of three words or more after a name ends the block (an annex
+    heading, the next page's prose)."""
+    names: list[str] = []
+    for line in block:
+        text = _text(line)
+        if _is_signature_title(line, settings) or text.startswith(("(", "[")):
+            continue
+        name = person_name(text, settings)
+        if name:
+            names.append(name)
+        elif names and len(text.split()) >= settings.signature_text_words:
+            break
+    return names
+
+
+def _pick_signer(names: list[str]) -> str:
+    """The last name-like line: the signer's name is printed under everything else of the block.
+    When the block holds several, one whose surname is a common one is preferred over stamp text
+    that happens to look like a name ("Xã Ngọc Kỳ") — the list's only say in the matter."""
+    known = [n for n in names if fold(n.split()[0]) in _FOLDED_SURNAMES]
+    return (known or names)[-1]
+
+
 def person_name(text: str, settings: MetadataSettings = DEFAULT_SETTINGS) -> str | None:
-    """A personal name line (2-5 capitalised syllables), cleaned of OCR junk; a damaged surname is
-    snapped to the closest common one."""
+    """A personal name line (2-5 capitalised syllables), cleaned of OCR junk. A surname the OCR
+    damaged into no Vietnamese syllable at all ("{guyén") is snapped to the closest common one; a
+    surname that is a syllable is kept as printed, known or not (Đoàn is no misread Đào)."""
     tokens = [re.sub(r"^[^\w]+|[^\w]+$", "", t) for t in fold_spaces(text).split()]
     # An apostrophe joins the syllables of Central Highlands names ("H'Linh Niê").
     letters = [re.sub(r"(?<=\w)['’](?=\w)", "", t) for t in tokens]
@@ -247,7 +275,12 @@ def person_name(text: str, settings: MetadataSettings = DEFAULT_SETTINGS) -> str
     if capitalised < len(tokens) - 1 or capitalised < 2:
         return None
     surname = max(SURNAMES, key=lambda s: fuzz.ratio(fold(s), fold(tokens[0])))
-    if fold(surname) != fold(tokens[0]) and fuzz.ratio(fold(surname), fold(tokens[0])) >= settings.surname_min_score:
+    damaged = word_damage(tokens[0], skip_upper=False)[1] > 0
+    if (
+        damaged
+        and fold(surname) != fold(tokens[0])
+        and fuzz.ratio(fold(surname), fold(tokens[0])) >= settings.surname_min_score
+    ):
         tokens[0] = surname
     elif not tokens[0][0].isupper():
         return None
