@@ -225,28 +225,81 @@ def find_signer(lines: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS
     """The signer: the name printed last in the first signature block ("TM. ỦY BAN NHÂN DÂN /
     CHỦ TỊCH", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", then the signature, stamp, "(Đã ký)" and the name)
     after the "Nơi nhận" list when there is one. Found by the block's structure, not by knowing the
-    name: the surname list only breaks a tie between several name-like lines of one block."""
+    name: the surname list only breaks a tie between several name-like lines of one block. A text
+    export may flatten the block into one cell ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH (Đã ký) Lê Văn An |"):
+    the text after the title words is then the block's first line."""
     start = next((i for i, ln in enumerate(lines) if fold(_text(ln)).lstrip("*# ").startswith("noi nhan")), 0)
-    for i in range(start, len(lines)):
-        if not _is_signature_title(lines[i], settings):
+    pieces = [piece for line in lines[start:] for piece in _cells(line)]
+    for i, piece in enumerate(pieces):
+        tail = _after_signature_title(piece, settings)
+        if tail is None:
             continue
-        names = signature_names(lines[i + 1 : i + 1 + settings.signer_lookahead], settings)
+        block = ([tail] if tail else []) + pieces[i + 1 : i + 1 + settings.signer_lookahead]
+        names = signature_names(block, settings)
         if names:
             return _pick_signer(names)
     return None
 
 
+def _cells(line: Line) -> list[Line]:
+    """A line of a bar-separated text export ("VP. | TM. ỦY BAN NHÂN DÂN … |") as its cells' texts;
+    any other line as it is."""
+    if "|" not in line.text:
+        return [line]
+    return [replace(line, text=t.strip(), raw=None) for t in line.text.split("|") if t.strip()]
+
+
+_NOTE = re.compile(r"^\s*[(\[][^)\]]*[)\]]")
+
+
+def _after_signature_title(line: Line, settings: MetadataSettings) -> Line | None:
+    """None when the line is no signature title; else what follows the title words and bracketed
+    notes on it (empty text for a title line on its own)."""
+    text = _text(line)
+    pos = 0
+    while True:
+        m = _SIGNATURE_TITLE.match(fold(text[pos:]))
+        if m and _is_upper(text[pos : pos + m.end()]):
+            pos += m.end()
+            continue
+        note = _NOTE.match(text[pos:]) if pos else None
+        if note:
+            pos += note.end()
+            continue
+        break
+    tail = text[pos:].strip()
+    # A title followed by a name (or the first word of one wrapped to the next line) on its line;
+    # a sentence opening with "ỦY BAN NHÂN DÂN XÃ …" is no signature block.
+    if pos and tail and (person_name(tail, settings) or _name_start(tail)):
+        return replace(line, text=tail, raw=None)
+    return replace(line, text="", raw=None) if _is_signature_title(line, settings) else None
+
+
+def _name_start(text: str) -> bool:
+    """A lone capitalised word: the first syllable of a name the cell wrapped ("Dương" / "Mỹ Lan");
+    an all-capitals word is an abbreviation ("UBND"), not a name's start."""
+    words = text.split()
+    return len(words) == 1 and words[0].isalpha() and words[0][0].isupper() and not words[0].isupper()
+
+
 def signature_names(block: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS) -> list[str]:
     """The name-like lines under a signature title, in order. Further title lines ("PHÓ CHỦ TỊCH")
     and notes in brackets ("(Đã ký)", "(Ký tên, đóng dấu)") belong to the block; OCR specks of the
-    stamp are passed over; text of three words or more after a name ends the block (an annex
-    heading, the next page's prose)."""
+    stamp are passed over; a name wrapped over two lines is joined; text of three words or more
+    after a name ends the block (an annex heading, the next page's prose)."""
     names: list[str] = []
-    for line in block:
+    skip = False
+    for k, line in enumerate(block):
+        if skip:
+            skip = False
+            continue
         text = _text(line)
-        if _is_signature_title(line, settings) or text.startswith(("(", "[")):
+        if not text or _is_signature_title(line, settings) or text.startswith(("(", "[")):
             continue
         name = person_name(text, settings)
+        if name is None and _name_start(text) and k + 1 < len(block):
+            name = person_name(f"{text} {_text(block[k + 1])}", settings)
+            skip = name is not None
         if name:
             names.append(name)
         elif names and len(text.split()) >= settings.signature_text_words:

@@ -121,3 +121,11 @@ def test_signer_is_the_last_name_of_the_block(tmp_path):
         "Biểu tổng hợp kết quả chấm điểm kèm theo\nPhụ Lục\n",
     )
     assert meta.signer == "Lường Văn Sáng"
+
+
+def test_signer_of_a_flattened_signature_cell(tmp_path):
+    # A portal text export prints the signature cell on one line, or wraps the name in its column.
+    meta = _doc(tmp_path, _HEADER + "VP. | TM. ỦY BAN NHÂN DÂN CHỦ TỊCH (Đã ký) Tạ Khắc Mạnh An |\n")
+    assert meta.signer == "Tạ Khắc Mạnh An"
+    meta = _doc(tmp_path, _HEADER + "| KT. CHỦ TỊCH PHÓ CHỦ TỊCH Dương |\n| Mỹ Lan |\n| |\n")
+    assert meta.signer == "Dương Mỹ Lan"
