@@ -45,7 +45,12 @@ def _scale(value) -> tuple[str, ...]:
 
 
 def _name(text: str) -> str:
-    return " ".join(str(text).split())
+    """The set's wording in the pipeline's one tone placement ("hoá" → "hóa", see
+    normalize/vietnamese/syllable.py): the output spells names that way, so the corpus prints them
+    that way too; the CSV keeps the page's own spelling."""
+    from normalize.vietnamese.syllable import normalize_syllable
+
+    return " ".join(normalize_syllable(w) for w in str(text).split())
 
 
 def load_sets() -> list[CriteriaSet]:
