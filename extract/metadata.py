@@ -38,6 +38,7 @@ class MetadataSettings:
     title_max_lines: int = 3
     signature_title_max_chars: int = 45  # "TM. ỦY BAN NHÂN DÂN" is short; body sentences are not
     signer_lookahead: int = 6  # lines between the signature title and the name (stamp, scribbles)
+    signature_text_words: int = 3  # a line of this many words after the name is past the signature block
     surname_min_score: float = 80.0  # fuzzy match of an OCR-damaged surname ("{guyén" → Nguyễn)
     issuer_max_lines: int = 4  # "UBND TỈNH … / UBND HUYỆN … / ỦY BAN NHÂN DÂN / XÃ …" at most
     issuer_line_max_words: int = 6  # a line continuing the issuer without a unit word ("MỸ HÒA" wrapped)
@@ -103,6 +104,7 @@ SURNAMES = (
     "Cao",
     "Hà",
 )
+_FOLDED_SURNAMES = frozenset(fold(s) for s in SURNAMES)
 
 # "Số: 86 /BC-UBND", OCR'd "Sé: 86 /BC-UBND", blank "Số: /QĐ-UBND" (folded).
 _NUMBER = re.compile(r"^\W*s\w?\s*[:;.]\s*(\d*)\s*/\s*([a-z]{2,4})\s*-\s*([a-z0-9\-]+)")
@@ -220,24 +222,103 @@ def find_period(text: str) -> str | None:
 
 
 def find_signer(lines: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS) -> str | None:
-    """The name under the first signature block ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / <name>") after
-    the "Nơi nhận" list when there is one."""
+    """The signer: the name printed last in the first signature block ("TM. ỦY BAN NHÂN DÂN /
+    CHỦ TỊCH", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", then the signature, stamp, "(Đã ký)" and the name)
+    after the "Nơi nhận" list when there is one. Found by the block's structure, not by knowing the
+    name: the surname list only breaks a tie between several name-like lines of one block. A text
+    export may flatten the block into one cell ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH (Đã ký) Lê Văn An |"):
+    the text after the title words is then the block's first line."""
     start = next((i for i, ln in enumerate(lines) if fold(_text(ln)).lstrip("*# ").startswith("noi nhan")), 0)
-    for i in range(start, len(lines)):
-        if not _is_signature_title(lines[i], settings):
+    pieces = [piece for line in lines[start:] for piece in _cells(line)]
+    for i, piece in enumerate(pieces):
+        tail = _after_signature_title(piece, settings)
+        if tail is None:
             continue
-        for line in lines[i + 1 : i + 1 + settings.signer_lookahead]:
-            if _is_signature_title(line, settings):
-                continue
-            name = person_name(_text(line), settings)
-            if name:
-                return name
+        block = ([tail] if tail else []) + pieces[i + 1 : i + 1 + settings.signer_lookahead]
+        names = signature_names(block, settings)
+        if names:
+            return _pick_signer(names)
     return None
 
 
+def _cells(line: Line) -> list[Line]:
+    """A line of a bar-separated text export ("VP. | TM. ỦY BAN NHÂN DÂN … |") as its cells' texts;
+    any other line as it is."""
+    if "|" not in line.text:
+        return [line]
+    return [replace(line, text=t.strip(), raw=None) for t in line.text.split("|") if t.strip()]
+
+
+_NOTE = re.compile(r"^\s*[(\[][^)\]]*[)\]]")
+
+
+def _after_signature_title(line: Line, settings: MetadataSettings) -> Line | None:
+    """None when the line is no signature title; else what follows the title words and bracketed
+    notes on it (empty text for a title line on its own)."""
+    text = _text(line)
+    pos = 0
+    while True:
+        m = _SIGNATURE_TITLE.match(fold(text[pos:]))
+        if m and _is_upper(text[pos : pos + m.end()]):
+            pos += m.end()
+            continue
+        note = _NOTE.match(text[pos:]) if pos else None
+        if note:
+            pos += note.end()
+            continue
+        break
+    tail = text[pos:].strip()
+    # A title followed by a name (or the first word of one wrapped to the next line) on its line;
+    # a sentence opening with "ỦY BAN NHÂN DÂN XÃ …" is no signature block.
+    if pos and tail and (person_name(tail, settings) or _name_start(tail)):
+        return replace(line, text=tail, raw=None)
+    return replace(line, text="", raw=None) if _is_signature_title(line, settings) else None
+
+
+def _name_start(text: str) -> bool:
+    """A lone capitalised word: the first syllable of a name the cell wrapped ("Dương" / "Mỹ Lan");
+    an all-capitals word is an abbreviation ("UBND"), not a name's start."""
+    words = text.split()
+    return len(words) == 1 and words[0].isalpha() and words[0][0].isupper() and not words[0].isupper()
+
+
+def signature_names(block: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS) -> list[str]:
+    """The name-like lines under a signature title, in order. Further title lines ("PHÓ CHỦ TỊCH")
+    and notes in brackets ("(Đã ký)", "(Ký tên, đóng dấu)") belong to the block; OCR specks of the
+    stamp are passed over; a name wrapped over two lines is joined; text of three words or more
+    after a name ends the block (an annex heading, the next page's prose)."""
+    names: list[str] = []
+    skip = False
+    for k, line in enumerate(block):
+        if skip:
+            skip = False
+            continue
+        text = _text(line)
+        if not text or _is_signature_title(line, settings) or text.startswith(("(", "[")):
+            continue
+        name = person_name(text, settings)
+        if name is None and _name_start(text) and k + 1 < len(block):
+            name = person_name(f"{text} {_text(block[k + 1])}", settings)
+            skip = name is not None
+        if name:
+            names.append(name)
+        elif names and len(text.split()) >= settings.signature_text_words:
+            break
+    return names
+
+
+def _pick_signer(names: list[str]) -> str:
+    """The last name-like line: the signer's name is printed under everything else of the block.
+    When the block holds several, one whose surname is a common one is preferred over stamp text
+    that happens to look like a name ("Xã Ngọc Kỳ") — the list's only say in the matter."""
+    known = [n for n in names if fold(n.split()[0]) in _FOLDED_SURNAMES]
+    return (known or names)[-1]
+
+
 def person_name(text: str, settings: MetadataSettings = DEFAULT_SETTINGS) -> str | None:
-    """A personal name line (2-5 capitalised syllables), cleaned of OCR junk; a damaged surname is
-    snapped to the closest common one."""
+    """A personal name line (2-5 capitalised syllables), cleaned of OCR junk. A surname the OCR
+    damaged into no Vietnamese syllable at all ("{guyén") is snapped to the closest common one; a
+    surname that is a syllable is kept as printed, known or not (Đoàn is no misread Đào)."""
     tokens = [re.sub(r"^[^\w]+|[^\w]+$", "", t) for t in fold_spaces(text).split()]
     # An apostrophe joins the syllables of Central Highlands names ("H'Linh Niê").
     letters = [re.sub(r"(?<=\w)['’](?=\w)", "", t) for t in tokens]
@@ -247,7 +328,12 @@ def person_name(text: str, settings: MetadataSettings = DEFAULT_SETTINGS) -> str
     if capitalised < len(tokens) - 1 or capitalised < 2:
         return None
     surname = max(SURNAMES, key=lambda s: fuzz.ratio(fold(s), fold(tokens[0])))
-    if fold(surname) != fold(tokens[0]) and fuzz.ratio(fold(surname), fold(tokens[0])) >= settings.surname_min_score:
+    damaged = word_damage(tokens[0], skip_upper=False)[1] > 0
+    if (
+        damaged
+        and fold(surname) != fold(tokens[0])
+        and fuzz.ratio(fold(surname), fold(tokens[0])) >= settings.surname_min_score
+    ):
         tokens[0] = surname
     elif not tokens[0][0].isupper():
         return None

@@ -63,3 +63,30 @@ def test_heldout_lists_are_in_the_contract():
     text = (ROOT / "tools" / "CORPUS.md").read_text(encoding="utf-8")
     for name in make_corpus.HELDOUT_FAMILIES + make_corpus.HELDOUT_SETS:
         assert f"`{name}`" in text
+
+
+def test_signer_names_do_not_come_from_the_readers_list():
+    """The generator's people are its own: a good share of its surnames are ones the reader's
+    tie-breaking list (extract/metadata.py) does not hold, so the metadata figure is not flattered."""
+    import random
+
+    from corpusgen.people import FAMILY_NAMES, person_name
+
+    from extract.metadata import SURNAMES
+
+    unknown = set(FAMILY_NAMES) - set(SURNAMES)
+    assert len(unknown) >= len(FAMILY_NAMES) // 2
+    rng = random.Random(0)
+    drawn = [person_name(rng).split()[0] for _ in range(200)]
+    assert sum(s in unknown for s in drawn) >= 60
+
+
+def test_generator_skips_a_set_without_maxima_and_uses_the_others():
+    from corpusgen.sets import load_sets
+
+    from normalize.criteria import load_criteria_sets
+
+    usable = {s.id for s in load_sets()}
+    for s in load_criteria_sets():
+        scored = [r for r in s.rows if r.max_points is not None]
+        assert (s.id in usable) == (len(scored) >= 2), s.id

@@ -88,6 +88,21 @@ def test_total_matches_decision(set_id):
     assert abs(s.total_max - s.total) <= SUM_TOLERANCE
 
 
+@pytest.mark.parametrize("set_id", IDS)
+def test_field_level_total(set_id):
+    """A field-level summary that prints every field's maximum adds up to the total it states;
+    one that prints none has no rows to score (its sum is not checkable)."""
+    s = criteria_set(set_id)
+    if not s.field_level:
+        return
+    assert all(not r.parent for r in s.rows), "a field-level set has no sub-criteria"
+    maxima = [r.max_points for r in s.rows]
+    if all(m is not None for m in maxima):
+        assert s.total is not None and abs(s.total_max - s.total) <= SUM_TOLERANCE
+    else:
+        assert all(m is None for m in maxima), "a field summary gives all maxima or none"
+
+
 def test_partial_sets_are_marked():
     for s in SETS:
         assert s.source_url.startswith("http"), s.id

@@ -87,3 +87,45 @@ def test_ocr_speck_before_the_title_is_not_part_of_it():
     meta = extract_metadata(doc)
     assert meta.title == "CHỈ SỐ ĐÁNH GIÁ CẢI CÁCH HÀNH CHÍNH CẤP XÃ NĂM 2023"
     assert meta.commune == "Ngọc Kỳ"
+
+
+_HEADER = (
+    "ỦY BAN NHÂN DÂN\nXÃ TÂN LẠC\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+    "Tân Lạc, ngày 05 tháng 4 năm 2024\n\nBÁO CÁO\nKết quả tự chấm điểm năm 2023\n\n"
+    "Thực hiện Kế hoạch số 12/KH-UBND ngày 05/01/2024, UBND xã báo cáo như sau.\n\n"
+    "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "name",
+    # Surnames the reader's list does not hold, some a letter away from one it does (Đoàn/Đào,
+    # Hứa/Hà, Vương/Dương): a name typed whole is the signer as printed, never snapped to the list.
+    ["Đoàn Văn Hùng", "Hứa Thị Lan", "Vương Trọng Phúc", "Lò Pó", "Khổng Thị Thu Hà", "Tạ Duy Khải"],
+)
+def test_signer_is_read_from_the_block_not_from_a_surname_list(tmp_path, name):
+    meta = _doc(tmp_path, _HEADER + f"KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\n\n{name}\n")
+    assert meta.signer == name
+    meta = _doc(tmp_path, _HEADER + f"TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n\n{name.upper()}\n")
+    assert meta.signer == name
+
+
+def test_signer_is_the_last_name_of_the_block(tmp_path):
+    # Stamp text that reads like a name comes before the signer's name; the name is printed last.
+    meta = _doc(tmp_path, _HEADER + "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTân Lạc\nĐoàn Văn Hùng\n")
+    assert meta.signer == "Đoàn Văn Hùng"
+    # Prose after the name ends the block: an annex heading below is not the signer.
+    meta = _doc(
+        tmp_path,
+        _HEADER + "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLường Văn Sáng\n"
+        "Biểu tổng hợp kết quả chấm điểm kèm theo\nPhụ Lục\n",
+    )
+    assert meta.signer == "Lường Văn Sáng"
+
+
+def test_signer_of_a_flattened_signature_cell(tmp_path):
+    # A portal text export prints the signature cell on one line, or wraps the name in its column.
+    meta = _doc(tmp_path, _HEADER + "VP. | TM. ỦY BAN NHÂN DÂN CHỦ TỊCH (Đã ký) Tạ Khắc Mạnh An |\n")
+    assert meta.signer == "Tạ Khắc Mạnh An"
+    meta = _doc(tmp_path, _HEADER + "| KT. CHỦ TỊCH PHÓ CHỦ TỊCH Dương |\n| Mỹ Lan |\n| |\n")
+    assert meta.signer == "Dương Mỹ Lan"

@@ -40,7 +40,7 @@ HELDOUT_FAMILIES = (
 )
 # Single instances held out of families that are otherwise dev (OCR dumps: one per layout family).
 HELDOUT_INSTANCES = ("d01-i4", "d02-i4", "d03-i4")
-HELDOUT_SETS: tuple[str, ...] = ()
+HELDOUT_SETS: tuple[str, ...] = ("bnv-tinh_2948",)
 GENERATOR_VERSION = 1
 INSTANCES = 4  # per family (--quick: 1)
 FORMATS = ("docx", "pdf", "txt", "md", "tsv", "jpg", "tif")

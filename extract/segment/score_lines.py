@@ -334,10 +334,18 @@ def _table_start(lines: list[Line], i: int, settings: LineTableSettings) -> tupl
     return None
 
 
+def _bare_numbers(line: Line) -> list[str]:
+    """The points of a line that holds nothing but points ("10", "8,5 9"); [] otherwise."""
+    tokens = (line.raw or line.text).split()
+    return tokens if tokens and all(parse_number(t, kind="score") for t in tokens) else []
+
+
 def _opens_header(line: Line) -> bool:
     """Headings and bullets of prose ("1.3. Điểm số…", "- Tiêu chí mất điểm:", "a) …") talk
     about criteria and points too, but a column header never starts like them."""
     first = (line.raw or line.text).split()[0] if (line.raw or line.text).split() else ""
+    if _TOTAL.match(fold(line.raw or line.text)):
+        return False  # "TỔNG ĐIỂM" names points but is the first row (a total first), not the header
     # A colon right after a word ends a lead-in; one standing alone is an OCR speck of a rule.
     if re.match(r"^([-+•*]|[a-zđ]\)|\d)", first) or re.search(r"\w:\s*$", line.raw or line.text):
         return False
@@ -379,10 +387,19 @@ def _read_table(
         page_top = False
         if _TOTAL.match(text):
             numbers = [t for t in (line.raw or line.text).split() if parse_number(t, kind="score")]
+            i += 1
+            # One cell per line: the total's numbers are the bare-number lines right under its
+            # label, in the same block (a blank line ends the row; "2." after it is the next code).
+            if not numbers:
+                while i < len(lines) and lines[i].number == lines[i - 1].number + 1 and _bare_numbers(lines[i]):
+                    numbers += _bare_numbers(lines[i])
+                    i += 1
             table.stated_total_max = numbers[0] if numbers else None
             table.stated_total_self = numbers[1] if len(numbers) > 1 else None
-            i += 1
-            break
+            if table.rows:
+                break  # a total last closes the table
+            previous = lines[i - 1]  # a total first: the criteria follow it
+            continue
         if _SIGNATURE.match(text):
             break
         block_start = previous is None or line.page != previous.page or line.number > previous.number + 1

@@ -10,7 +10,7 @@ parsed with their other readings, and every row gets flags and a confidence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex as re
 from rapidfuzz import fuzz
@@ -29,6 +29,10 @@ from schemas.records import ScoreRow, ScoreTable, SourceRef
 class ScoreTableSettings:
     lines: LineTableSettings = LineTableSettings()
     codes: CodeSettings = CodeSettings()
+    # A code printed in typed text is read exactly: in a typed grid, replacing it by one inferred
+    # from the rows' order costs this much (more than any run of skipped numbers, "1." then "5."
+    # in an excerpt of fields), so inference is left to rows that print no readable code.
+    typed_inferred_cost: float = 10.0
     scale: ScaleSettings = ScaleSettings()
     # Similarity (0..100) of a header cell to a column's name.
     header_similarity: float = 80.0
@@ -291,7 +295,8 @@ def finish_table(
     parsed with their alternatives, flags and confidence set."""
     absorbable = [ocr and d.n_numbers == 0 and d.code is not None for d in drafts]
     max_points = [_number(d.max_raw, ocr) for d in drafts]
-    choices = repair_codes([d.code for d in drafts], absorbable, settings.codes, parent_rows(max_points))
+    codes = settings.codes if ocr else replace(settings.codes, inferred=settings.typed_inferred_cost)
+    choices = repair_codes([d.code for d in drafts], absorbable, codes, parent_rows(max_points))
     kept: list[tuple[RowDraft, CodeChoice]] = []
     for draft, choice in zip(drafts, choices):
         if choice.absorbed and kept:

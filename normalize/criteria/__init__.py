@@ -38,7 +38,7 @@ class SumException:
 class CriteriaSet:
     id: str  # file stem, "<province-slug>_<year>"
     province: str
-    year: int
+    year: int | None  # None where the page read does not give the decision's year
     title: str
     rows: tuple[CriterionDef, ...]
     level: str = "xã"  # "xã" for commune sets; "unknown" where the part read does not say
@@ -47,6 +47,9 @@ class CriteriaSet:
     # False when only part of the decision's table could be read: rows are then a true prefix
     # of the published table, never completed by us.
     complete: bool = True
+    # True for a set read from a summary that prints only the fields (first level), with their
+    # maxima where it gives them; such a set has no sub-criteria.
+    field_level: bool = False
     total: float | None = None  # the set's total maximum as the decision states it
     # Parents whose published maximum differs from their children's sum in the decision itself.
     sum_exceptions: tuple[SumException, ...] = field(default_factory=tuple)
@@ -107,13 +110,14 @@ def load_criteria_sets() -> tuple[CriteriaSet, ...]:
             CriteriaSet(
                 id=m["id"],
                 province=m["province"],
-                year=int(m["year"]),
+                year=None if m.get("year") is None else int(m["year"]),
                 title=m["title"],
                 rows=rows,
                 level=m.get("level", "xã"),
                 decision=m.get("decision", ""),
                 source_url=m.get("source_url", ""),
                 complete=bool(m.get("complete", True)),
+                field_level=bool(m.get("field_level", False)),
                 total=m.get("total"),
                 sum_exceptions=_exceptions(m.get("sum_exceptions", ())),
                 unverified_parents=_exceptions(m.get("unverified_parents", ())),

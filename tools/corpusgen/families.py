@@ -29,7 +29,7 @@ from corpusgen.document import (
     Title,
 )
 from corpusgen.dumps import DUMP_FAMILIES
-from corpusgen.grid import ScoreLayout, score_grid, stat_grid
+from corpusgen.grid import ScoreLayout, as_printed, score_grid, stat_grid
 from corpusgen.plan_families import PLAN_FAMILIES
 from corpusgen.render_text import TextStyle, write_text
 from corpusgen.reports import narrative, statistics
@@ -82,6 +82,7 @@ def f01(inst: Instance) -> Built:
         total=rng.choice(("last", "last", None)),
         total_label=rng.choice(TOTAL_LABELS),
     )
+    table = as_printed(table, layout)
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year))
     return _built(meta, _docx_pdf("ruled", doc), table)
 
@@ -98,6 +99,7 @@ def f02(inst: Instance) -> Built:
         total=rng.choice(("last", None)),
         total_label=rng.choice(TOTAL_LABELS),
     )
+    table = as_printed(table, layout)
     doc = Document(
         meta,
         standard_blocks(
@@ -120,6 +122,7 @@ def f03(inst: Instance) -> Built:
         total=rng.choice(("last", None)),
         total_label=rng.choice(TOTAL_LABELS),
     )
+    table = as_printed(table, layout)
     header = rng.choice(("table", "stacked"))
     doc = Document(
         meta,
@@ -218,6 +221,7 @@ def f06(inst: Instance) -> Built:
         total=rng.choice(("last", None)),
         total_label=rng.choice(TOTAL_LABELS),
     )
+    table = as_printed(table, layout)
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year))
     bars = ("stream", "columns", "cell-lines")[(inst.index - 1) % 3]
     style = TextStyle(table="bars", bars=bars, wrap=rng.randint(60, 80), header="bars")
@@ -263,6 +267,7 @@ def f07(inst: Instance) -> Built:
         total=rng.choice(("last", None)),
         total_label=rng.choice(TOTAL_LABELS),
     )
+    table = as_printed(table, layout)
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year))
     return _built(meta, _docx_pdf("ruled", doc), table, scale=True)
 
@@ -288,6 +293,7 @@ def f14(inst: Instance) -> Built:
         total_label=rng.choice(TOTAL_LABELS),
         widths_cm={"name": 8.0, "scale": 7.5, "explanation": 5.0},
     )
+    table = as_printed(table, layout)
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year), landscape=True)
     variant = "scale-" + ("after-max" if inst.index % 2 else "before-max")
     return _built(meta, _docx_pdf(variant, doc), table, scale=True)
@@ -307,6 +313,7 @@ def f15(inst: Instance) -> Built:
         total=rng.choice(("last", "first", None)),
         total_label=rng.choice(TOTAL_LABELS),
     )
+    table = as_printed(table, layout)
     doc = Document(
         meta,
         standard_blocks(

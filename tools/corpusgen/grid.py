@@ -3,7 +3,7 @@ statistics rows by a layout; every format (DOCX, markdown, TSV, bar text) render
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from corpusgen.reports import StatRow
 from corpusgen.scores import Row, ScoreTable, is_roman
@@ -221,6 +221,15 @@ def _total_row(table: ScoreTable, layout: ScoreLayout) -> GridRow:
         else:
             cells.append(Cell(values[key], 1, None, True, "center"))
     return GridRow(tuple(cells), "total")
+
+
+def as_printed(table: ScoreTable, layout: ScoreLayout) -> ScoreTable:
+    """The table as the layout prints it: a layout without a total row states no total, so the
+    truth has none and a planted total fault (nothing on the page shows it) is not planted."""
+    if layout.total is not None:
+        return table
+    faults = tuple(f for f in table.faults if f.kind != "total_sum")
+    return replace(table, total_max=None, total_self=None, total_appraised=None, faults=faults)
 
 
 def score_grid(table: ScoreTable, layout: ScoreLayout) -> Grid:

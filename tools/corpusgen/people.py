@@ -76,6 +76,10 @@ PROVINCES = (
 # The communes our samples come from: never used for corpus documents.
 SAMPLE_COMMUNES = frozenset({"Quảng Thành", "Triệu Sơn", "Hương Sơn", "Ngọc Kỳ", "Cẩm Nhượng"})
 
+# Vietnamese surnames, written here for the generator and kept apart from the reader's own list
+# (extract/metadata.py): the common ones, the rarer ones the reader does not know (Đoàn, Hứa,
+# Vương, Tạ, Lại, Quách, Kiều …, some a single letter from a common one, so a reader that snaps
+# names to its list is caught), and surnames of ethnic minorities (Lò, Nông, Lường, Hà, Sầm …).
 FAMILY_NAMES = (
     "Nguyễn",
     "Trần",
@@ -97,10 +101,49 @@ FAMILY_NAMES = (
     "Đinh",
     "Lương",
     "Mai",
+    "Đoàn",
+    "Hứa",
+    "Vương",
+    "Tạ",
+    "Lại",
+    "Quách",
+    "Kiều",
+    "Trịnh",
+    "Phùng",
+    "Thái",
+    "Tô",
+    "Khổng",
+    "Lưu",
+    "Triệu",
+    "Nông",
+    "Lò",
+    "Lường",
+    "Sầm",
+    "Đàm",
+    "Mạc",
+    "Chu",
+    "Giáp",
+    "Từ",
+    "Thân",
+    "Doãn",
+    "Khúc",
+    "Ninh",
+    "Tống",
+    "Tăng",
+    "Lục",
+    "Cù",
+    "Diệp",
+    "Kha",
+    "Âu",
+    "Ông",
+    "Ứng",
+    "Văn",
+    "Bế",
+    "Hà",
 )
 MIDDLE = {
-    "m": ("Văn", "Hữu", "Đức", "Minh", "Quang", "Công", "Xuân", "Thanh", "Đình", "Ngọc"),
-    "f": ("Thị", "Ngọc", "Thanh", "Thu", "Minh", "Kim", "Hồng", "Thúy"),
+    "m": ("Văn", "Hữu", "Đức", "Minh", "Quang", "Công", "Xuân", "Thanh", "Đình", "Ngọc", "Bá", "Trọng", "Duy", "Khắc"),
+    "f": ("Thị", "Ngọc", "Thanh", "Thu", "Minh", "Kim", "Hồng", "Thúy", "Bích", "Phương", "Diệu", "Mỹ"),
 }
 GIVEN = {
     "m": (
@@ -124,8 +167,44 @@ GIVEN = {
         "Trung",
         "Vinh",
         "Hiếu",
+        "Chiến",
+        "Đạt",
+        "Giang",
+        "Huy",
+        "Khải",
+        "Kiên",
+        "Lộc",
+        "Mạnh",
+        "Nghĩa",
+        "Quyết",
+        "Thành",
+        "Tùng",
+        "Pó",
+        "Thoảng",
     ),
-    "f": ("Lan", "Mai", "Hương", "Thảo", "Yến", "Hạnh", "Nga", "Trang", "Hà", "Linh", "Nhung", "Vân"),
+    "f": (
+        "Lan",
+        "Mai",
+        "Hương",
+        "Thảo",
+        "Yến",
+        "Hạnh",
+        "Nga",
+        "Trang",
+        "Hà",
+        "Linh",
+        "Nhung",
+        "Vân",
+        "Hằng",
+        "Huyền",
+        "Loan",
+        "Ngân",
+        "Oanh",
+        "Phượng",
+        "Thủy",
+        "Tuyết",
+        "Uyên",
+    ),
 }
 
 
@@ -141,8 +220,16 @@ def place_name(rng: random.Random, exclude: frozenset[str] = SAMPLE_COMMUNES) ->
 
 
 def person_name(rng: random.Random) -> str:
+    """Surname, middle name and given name; about one in six has a second given syllable
+    ("Nguyễn Thị Thu Hà") or no middle name ("Lò Pó")."""
     sex = rng.choice("mf")
-    return f"{rng.choice(FAMILY_NAMES)} {rng.choice(MIDDLE[sex])} {rng.choice(GIVEN[sex])}"
+    roll = rng.random()
+    middle = rng.choice(MIDDLE[sex])
+    if roll < 0.1:
+        middle = f"{middle} {rng.choice(GIVEN[sex])}"
+    elif roll < 0.17:
+        middle = ""
+    return " ".join(p for p in (rng.choice(FAMILY_NAMES), middle, rng.choice(GIVEN[sex])) if p)
 
 
 @dataclass(frozen=True)

@@ -105,8 +105,10 @@ def consistent_criteria(rows: list[Criterion | tuple]) -> list[Criterion]:
 
 
 def pick_fields(rows: list[Criterion], rng: random.Random, keep: float) -> list[Criterion]:
-    """Whole fields (the first arabic level) kept with probability ``keep`` (at least two), in the set's
-    order; a part above them gets the sum of the fields it keeps."""
+    """The first fields (the first arabic level, whole), as many as draws with probability ``keep``
+    give (at least two), in the set's order; a part above them gets the sum of the fields it keeps.
+    A prefix, not a sample: a table that skipped fields ("1." then "5.") would rightly be read as
+    missing rows, and communes print their fields in order."""
     kids = children_of(rows)
     fields = [
         r
@@ -114,7 +116,7 @@ def pick_fields(rows: list[Criterion], rng: random.Random, keep: float) -> list[
         if (r.parent is None and not is_roman(r.code))
         or (r.parent is not None and is_roman(r.parent) and "." not in r.parent)
     ]
-    kept = [f for f in fields if rng.random() < keep]
+    kept = fields[: sum(rng.random() < keep for _ in fields)]
     if len(kept) < 2:
         kept = fields[:2] if len(fields) >= 2 else fields
     keep_codes: set[str] = set()

@@ -7,6 +7,12 @@ from dataclasses import dataclass
 
 from corpusgen.scores import Criterion, consistent_criteria
 
+# A set whose page does not give the decision's year (a field-level summary) writes documents dated
+# as if decided this year: the documents are fiction, only the rows are the set's.
+UNDATED_SET_YEAR = 2023
+# A set needs this many rows with points to fill a score table (pick_fields keeps at least two fields).
+MIN_SCORED_ROWS = 2
+
 
 @dataclass(frozen=True)
 class CriteriaSet:
@@ -39,10 +45,17 @@ def _scale(value) -> tuple[str, ...]:
 
 
 def _name(text: str) -> str:
-    return " ".join(str(text).split())
+    """The set's wording in the pipeline's one tone placement ("hoá" → "hóa", see
+    normalize/vietnamese/syllable.py): the output spells names that way, so the corpus prints them
+    that way too; the CSV keeps the page's own spelling."""
+    from normalize.vietnamese.syllable import normalize_syllable
+
+    return " ".join(normalize_syllable(w) for w in str(text).split())
 
 
 def load_sets() -> list[CriteriaSet]:
+    """The sets that can score a table: a set that prints no maxima (a field list only) names
+    criteria for the dictionary but cannot be written into a document."""
     from normalize.criteria import load_criteria_sets
 
     out = []
@@ -57,5 +70,9 @@ def load_sets() -> list[CriteriaSet]:
             )
             for r in s.rows
         ]
-        out.append(CriteriaSet(s.id, s.province, int(s.year), s.title, tuple(consistent_criteria(rows))))
+        scored = tuple(consistent_criteria(rows))
+        if len(scored) < MIN_SCORED_ROWS:
+            continue
+        year = UNDATED_SET_YEAR if s.year is None else int(s.year)
+        out.append(CriteriaSet(s.id, s.province, year, s.title, scored))
     return sorted(out, key=lambda s: s.id)
