@@ -49,6 +49,12 @@ class CodeSettings:
     lookahead: int = 3
     # Search width: states kept per row.
     beam: int = 40
+    # The search covers only the doubtful stretches of a column (rows that do not read as the
+    # next step of the row above) with this many rows on each side; it ends where its best path
+    # has read this many rows as printed and the next this many read on cleanly from it. Wider
+    # than ``lookahead`` so that every reading the search could weigh for a row of the stretch
+    # lies inside its window; the rest of the column costs one linear pass.
+    window: int = 5
     max_component: int = 30
 
 
@@ -333,43 +339,71 @@ def repair_codes(
     ``parent_rows``).
 
     A token that does not read as a code counts as missing: its code is inferred from order and
-    hierarchy, never as a roman section (those come only from tokens that read as roman)."""
+    hierarchy, never as a roman section (those come only from tokens that read as roman).
+
+    Rows that read as printed cost one linear pass (``_clean_step``); the search runs over each
+    doubtful stretch only, from the clean row ``settings.window`` rows above it until its best
+    path settles back onto the printed codes (``_search``)."""
     absorbable = absorbable or [False] * len(tokens)
     parents = parents or [False] * len(tokens)
     readings = [read_code_token(t) if t else None for t in tokens]
-    clean = _clean_path(readings, absorbable, parents, settings)
-    if clean is not None:
-        return clean
-    return _search(readings, absorbable, parents, settings)
+    out: list[CodeChoice] = []
+    codes: list[CriterionCode] = []  # the code in force after each row (an absorbed row keeps the one above)
+    searched = 0  # rows before this one were chosen by a search: a later window starts no earlier
+    while len(out) < len(readings):
+        i = len(out)
+        prev = codes[-1] if codes else ROOT
+        code = _clean_step(prev, readings[i], absorbable[i], i > 0 and parents[i - 1], settings)
+        if code is not None:
+            out.append(CodeChoice(code, 0.0))
+            codes.append(code)
+            continue
+        start = max(searched, i - settings.window)
+        del out[start:], codes[start:]
+        window = _search(readings, absorbable, parents, settings, start, codes[-1] if codes else ROOT, settle=i)
+        for choice in window:
+            out.append(choice)
+            codes.append(choice.code if choice.code is not None else codes[-1] if codes else ROOT)
+        searched = len(out)
+    return out
+
+
+def _clean_step(
+    prev: CriterionCode, token: CodeToken | None, may_absorb: bool, parent_above: bool, settings: CodeSettings
+) -> CriterionCode | None:
+    """The row's code when it reads exactly as the next step of the hierarchy after ``prev`` (its
+    first child, the next sibling at some level, the next roman section) with nothing that could
+    argue for another reading: no look-alike letters (a roman numeral is read as the section it
+    names), not absorbable, not the next row of a parent row unless its child. Such a row is
+    what the search would choose at no cost; None marks the row doubtful."""
+    if token is None or may_absorb:
+        return None
+    if token.letter:
+        code = lettered(prev, token.letter)
+    elif token.roman is not None:
+        if token.roman_lookalikes or prev.roman == 0 and prev.path:
+            return None
+        code = CriterionCode(token.roman)
+    elif token.components and not token.lookalikes:
+        code = CriterionCode(prev.roman, token.components)
+    else:
+        return None
+    if not _next_step(prev, code) or any(c > settings.max_component for c in code.path):
+        return None
+    if parent_above and not _is_child(code, prev):
+        return None
+    return code
 
 
 def _clean_path(
     readings: list[CodeToken | None], absorbable: list[bool], parents: list[bool], settings: CodeSettings
 ) -> list[CodeChoice] | None:
-    """The column as printed, when every row reads exactly as the next step of the hierarchy
-    (its first child, the next sibling at some level, the next roman section) with nothing that
-    could argue for another reading: no look-alike letters (a roman numeral is read as the
-    section it names), no absorbable row, no parent row whose next row is not its child. Such a column is
-    what the search would choose at no cost per row, so one linear pass replaces it (typed
-    tables are all like this); None sends the column to the search."""
+    """The column as printed when every row reads cleanly (``_clean_step``); None otherwise."""
     out: list[CodeChoice] = []
     prev = ROOT
     for token, may_absorb, parent in zip(readings, absorbable, [False, *parents[:-1]], strict=True):
-        if token is None or may_absorb:
-            return None
-        if token.letter:
-            code = lettered(prev, token.letter)
-        elif token.roman is not None:
-            if token.roman_lookalikes or prev.roman == 0 and prev.path:
-                return None
-            code = CriterionCode(token.roman)
-        elif token.components and not token.lookalikes:
-            code = CriterionCode(prev.roman, token.components)
-        else:
-            return None
-        if not _next_step(prev, code) or any(c > settings.max_component for c in code.path):
-            return None
-        if parent and not _is_child(code, prev):
+        code = _clean_step(prev, token, may_absorb, parent, settings)
+        if code is None:
             return None
         out.append(CodeChoice(code, 0.0))
         prev = code
@@ -395,12 +429,22 @@ def _next_step(prev: CriterionCode, code: CriterionCode) -> bool:
 
 
 def _search(
-    readings: list[CodeToken | None], absorbable: list[bool], parents: list[bool], settings: CodeSettings
+    readings: list[CodeToken | None],
+    absorbable: list[bool],
+    parents: list[bool],
+    settings: CodeSettings,
+    start: int = 0,
+    start_code: CriterionCode = ROOT,
+    settle: int | None = None,
 ) -> list[CodeChoice]:
-    """The best-path search over the column (see the module's docstring)."""
-    ahead = _codes_ahead(readings, settings.lookahead)
-    beam: dict[CriterionCode, _State] = {ROOT: _State(0.0, None, CodeChoice(ROOT), ROOT)}
-    for i, token in enumerate(readings):
+    """The best-path search over the column (see the module's docstring) from row ``start``, the
+    row above it read as ``start_code``: the choices of the rows it covers. With ``settle`` (the
+    doubtful row that opened the window) it stops once its best path has settled (``_settled``);
+    without, it runs to the end of the column."""
+    beam: dict[CriterionCode, _State] = {start_code: _State(0.0, None, CodeChoice(start_code), start_code)}
+    for i in range(start, len(readings)):
+        token = readings[i]
+        ahead = _codes_ahead(readings[i + 1 : i + 1 + settings.lookahead])
         nxt: dict[CriterionCode, _State] = {}
         emits: dict[CriterionCode, float | None] = {}  # the row's token read as each code, once
 
@@ -408,15 +452,13 @@ def _search(
             candidates = set(successors(prev, settings))
             if token is not None and token.components:
                 candidates.add(CriterionCode(prev.roman, token.components))
-                if prev.path[:1] and len(token.components) > 1:
-                    pass
             if token is not None and token.roman:
                 candidates.add(CriterionCode(token.roman))
             if token is not None and token.letter:
                 candidates.add(lettered(prev, token.letter))
             if token is not None and token.digits:
                 candidates.update(_near_readings(prev, token))
-            for path in ahead[i]:
+            for path in ahead:
                 candidates.add(CriterionCode(prev.roman, path))
             for code in candidates:
                 if any(p > settings.max_component for p in code.path):
@@ -446,6 +488,12 @@ def _search(
             if absorbable[i]:
                 _offer(nxt, prev, state, state.cost + settings.absorb, CodeChoice(None, settings.absorb, absorbed=True))
         beam = dict(sorted(nxt.items(), key=lambda kv: kv[1].cost)[: settings.beam])
+        if (
+            settle is not None
+            and i >= settle + settings.window
+            and _settled(beam, readings, absorbable, parents, i, settings)
+        ):
+            break
     best = min(beam.values(), key=lambda s: s.cost)
     out: list[CodeChoice] = []
     node: _State | None = best
@@ -453,6 +501,34 @@ def _search(
         out.append(node.choice)
         node = node.back
     return out[::-1]
+
+
+def _settled(
+    beam: dict[CriterionCode, _State],
+    readings: list[CodeToken | None],
+    absorbable: list[bool],
+    parents: list[bool],
+    row: int,
+    settings: CodeSettings,
+) -> bool:
+    """The best path up to ``row`` read its last ``settings.window`` rows as printed, and the next
+    ``settings.window`` rows read on cleanly from it: the search may stop here, the linear pass
+    carrying on from its code."""
+    node = min(beam.values(), key=lambda s: s.cost)
+    code = node.code
+    for k in range(row, row - settings.window, -1):
+        back = node.back
+        if back is None or node.choice.code is None:
+            return False
+        if node.choice.code != _clean_step(back.code, readings[k], absorbable[k], k > 0 and parents[k - 1], settings):
+            return False
+        node = back
+    for k in range(row + 1, min(row + 1 + settings.window, len(readings))):
+        step = _clean_step(code, readings[k], absorbable[k], parents[k - 1], settings)
+        if step is None:
+            return False
+        code = step
+    return True
 
 
 def _offer(
@@ -464,17 +540,14 @@ def _offer(
         beam[code] = _State(cost, state, choice, code)
 
 
-def _codes_ahead(readings: list[CodeToken | None], lookahead: int) -> list[set[tuple[int, ...]]]:
-    """For each row, the ancestors of the next readable codes within ``lookahead`` rows: the
-    codes a row with no readable token may have when the rows below it read well."""
-    out: list[set[tuple[int, ...]]] = []
-    for i in range(len(readings)):
-        paths: set[tuple[int, ...]] = set()
-        for reading in readings[i + 1 : i + 1 + lookahead]:
-            if reading is not None and reading.components:
-                paths.update(reading.components[:k] for k in range(1, len(reading.components)))
-        out.append(paths)
-    return out
+def _codes_ahead(below: list[CodeToken | None]) -> set[tuple[int, ...]]:
+    """The ancestors of the readable codes of the rows ``below`` a row: the codes a row with no
+    readable token may have when the rows below it read well."""
+    paths: set[tuple[int, ...]] = set()
+    for reading in below:
+        if reading is not None and reading.components:
+            paths.update(reading.components[:k] for k in range(1, len(reading.components)))
+    return paths
 
 
 def _is_child(code: CriterionCode, parent: CriterionCode) -> bool:

@@ -193,6 +193,68 @@ def test_the_linear_pass_gives_what_the_search_gives():
     assert accepted > 100
 
 
+def test_the_search_over_doubtful_stretches_gives_what_the_whole_search_gives(monkeypatch):
+    # A long column read as printed but for a row or two (a lost dot, a look-alike letter, no
+    # token, a row whose numbers say it is a parent): the search runs over a window around each
+    # doubtful row, the linear pass elsewhere; the codes and costs are those of the search over
+    # the whole column.
+    import random
+
+    import normalize.codes as codes
+
+    rng = random.Random(1818)
+    settings = codes.CodeSettings()
+    searched = []
+    whole_search = codes._search
+
+    def counting(readings, *args, **kwargs):
+        out = whole_search(readings, *args, **kwargs)
+        searched.append(len(out))
+        return out
+
+    rows = 0
+    for _ in range(10):
+        tokens = _clean_column(rng, 45)
+        absorbable, parents = [False] * len(tokens), [False] * len(tokens)
+        for i in rng.sample(range(len(tokens)), 2):
+            kind = rng.randrange(4)
+            if kind == 0 and tokens[i]:
+                tokens[i] = tokens[i].replace(".", "")
+            elif kind == 1 and tokens[i]:
+                tokens[i] = tokens[i].replace("1", "l")
+            elif kind == 2:
+                tokens[i] = None
+            else:
+                parents[i] = True
+        readings = [read_code_token(t) if t else None for t in tokens]
+        whole = whole_search(readings, absorbable, parents, settings)
+        monkeypatch.setattr(codes, "_search", counting)
+        assert codes.repair_codes(tokens, absorbable, settings, parents) == whole, tokens
+        monkeypatch.setattr(codes, "_search", whole_search)
+        rows += len(tokens)
+    assert sum(searched) < rows / 2  # most rows took the linear pass
+
+
+def _clean_column(rng, n: int) -> list[str]:
+    """``n`` codes as printed, in order: first children and next siblings, up to three levels,
+    single digits (a two-digit number reads as digits whose dots may be lost: a doubtful row)."""
+    tokens: list[str] = []
+    path: tuple[int, ...] = ()
+    for _ in range(n):
+        open_levels = [k for k in range(len(path)) if path[k] < 9]
+        if not path:
+            path = (1,)
+        elif len(path) < 3 and (rng.random() < 0.4 or not open_levels):
+            path = path + (1,)
+        elif open_levels:
+            k = rng.choice(open_levels)
+            path = path[:k] + (path[k] + 1,)
+        else:
+            break
+        tokens.append(".".join(map(str, path)) + rng.choice(["", "."]))
+    return tokens
+
+
 def test_lettered_items_sit_under_the_row_above():
     """ "a)", "b)" are items of the row above, in a part whose numbering restarts as well."""
     tokens = ["I", "1", "a)", "b)", "2", "II", "1", "1.1", "a)", "b)", "2"]
