@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -38,70 +39,107 @@ class LineRepair:
 def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings) -> list[int]:
     """Best candidate index per slot: beam search over (prev2, prev1) states of unit ids.
 
-    The hot loop of the repair: the trigram look-up is inlined, and a state's back-off weights
-    are looked up once for all the candidates it is extended with."""
+    The hot loop of the repair. Per state, only the candidates a stored n-gram of its context
+    scores are looked at one by one (``tri_context``/``bi_context`` hand them out by key); the
+    others all take the same back-off path, so they rank as ``slot.ranked`` does and are taken
+    in that order while they can still enter the beam: no more than ``beam`` of them (each
+    state's keys are distinct, so its ``beam`` best hide the rest), none below the best
+    hypothesis minus ``beam_margin``, and at the end of a context (punctuation) none whose score
+    before ``</s>`` is already under the best (log-probabilities are ≤ 0). The pruning is
+    therefore the beam's own: the result is that of scoring every candidate in every state."""
     w = settings.channel_weight
-    tri_get, bi_get, bow2_get = model.tri.get, model.bi.get, model.bow2.get
+    tri_context, bi_context, score = model.tri_context, model.bi_context, model.score_ids
     bow1, uni = model.bow1, model.uni
     ids = model.ids
     bos = ids[BOS]
     eos = ids[EOS]
     floor = model.floor_lp
-
-    def score(a: int, b: int, c: int) -> float:
-        lp = tri_get((a << 32) | (b << 16) | c)
-        if lp is not None:
-            return lp
-        back = bow2_get((a << 16) | b, 0.0)
-        lp = bi_get((b << 16) | c)
-        return back + (lp if lp is not None else bow1[b] + uni[c])
-
-    # beam entries: (score, prev2, prev1, back-pointer chain)
+    bos_key = (bos << 16) | bos
+    # beam entries: (score, prev2, prev1, back-pointer chain), best first
     beam: list[tuple[float, int, int, tuple]] = [(0.0, bos, bos, ())]
-    width, margin, follow = settings.beam, settings.beam_margin, settings.beam_followers
+    width, margin = settings.beam, settings.beam_margin
     name_pairs, name_bonus = model.name_pair_ids, settings.name_bonus
     prev_capital = False
     for slot in slots:
-        cands = slot.cands
-        if not cands:
+        if not slot.cands:
             beam = [(sc, a, b, (0, ch)) for sc, a, b, ch in beam]
             continue
         expanded: dict[int, tuple[float, int, int, tuple]] = {}
         brk = slot.breaks
-        singles, others = slot.singles, slot.others
+        by_unit, keys, ranked, others = slot.by_unit, slot.keys, slot.ranked, slot.others
         # Proper names: a capitalised token after a capitalised one, the two a gazetteer pair.
         in_name = prev_capital and slot.capital
         prev_capital = slot.capital and not brk
-        if len(beam) > 1:
-            beam.sort(key=lambda e: -e[0])
-        for rank, (s0, a, b, ch) in enumerate(beam):
-            hi = (a << 32) | (b << 16)
-            back = bow2_get((a << 16) | b, 0.0)
-            b16 = b << 16
-            low = back + bow1[b]
-            if rank == 1 and len(singles) > follow:
-                # States behind the best one only try the candidates the best one ranked
-                # highest: the language model's view of the slot barely depends on them.
-                singles = tuple(sorted(singles, key=lambda e: -best_for[e[0]])[:follow])
-            best_for: dict[int, float] = {}
-            for j, cost, u in singles:
-                lp = tri_get(hi | u)
-                if lp is None:
-                    lp = bi_get(b16 | u)
-                    lp = back + lp if lp is not None else low + uni[u]
-                if in_name and ((b << 16) | u) in name_pairs:
-                    lp += name_bonus
-                if rank == 0:
-                    best_for[j] = lp - w * cost
-                sc = s0 - w * cost + lp
-                x, y = b, u
+        best = -math.inf
+        lift = name_bonus if in_name else 0.0  # the most a candidate can gain over its n-grams
+        for s0, a, b, ch in beam:
+            if s0 + lift < best - margin:
+                break  # nothing it leads to can stay (costs ≥ 0, log-probabilities ≤ 0)
+            if by_unit:
+                back, tflat, tgroups = tri_context(a, b)
+                bflat, bgroups = bi_context(b)
+                low = back + bow1[b]
+                seen: dict[int, float] = {}
+                if in_name:
+                    for u in by_unit:
+                        lp = tflat.get(u)
+                        if lp is None:
+                            lp = bflat.get(u)
+                            lp = back + lp if lp is not None else low + uni[u]
+                        seen[u] = lp + name_bonus if ((b << 16) | u) in name_pairs else lp
+                else:
+                    for k in keys:
+                        for u, lp in tgroups.get(k, ()):
+                            if u in by_unit:
+                                seen[u] = lp
+                        for u, lp in bgroups.get(k, ()):
+                            if u in by_unit and u not in seen:
+                                seen[u] = back + lp
                 if brk:
-                    sc += score(x, y, eos)
-                    x = y = bos
-                key = (x << 16) | y
-                prev = expanded.get(key)
-                if prev is None or sc > prev[0]:
-                    expanded[key] = (sc, x, y, (j, ch))
+                    top = expanded.get(bos_key)
+                    for u, lp in seen.items():
+                        j, cost = by_unit[u]
+                        sc = s0 - w * cost + lp + score(b, u, eos)
+                        if top is None or sc > top[0]:
+                            top = expanded[bos_key] = (sc, bos, bos, (j, ch))
+                    if not in_name:
+                        for v, u, j in ranked:
+                            if u in seen:
+                                continue
+                            sc = s0 + low + v
+                            if top is not None and sc <= top[0]:
+                                break
+                            sc += score(b, u, eos)
+                            if top is None or sc > top[0]:
+                                top = expanded[bos_key] = (sc, bos, bos, (j, ch))
+                    if top is not None and top[0] > best:
+                        best = top[0]
+                else:
+                    b16 = b << 16
+                    for u, lp in seen.items():
+                        j, cost = by_unit[u]
+                        sc = s0 - w * cost + lp
+                        key = b16 | u
+                        prev = expanded.get(key)
+                        if prev is None or sc > prev[0]:
+                            expanded[key] = (sc, b, u, (j, ch))
+                        if sc > best:
+                            best = sc
+                    if not in_name:
+                        n = 0
+                        for v, u, j in ranked:
+                            if u in seen:
+                                continue
+                            sc = s0 + low + v
+                            if n == width or sc < best - margin:
+                                break
+                            n += 1
+                            key = b16 | u
+                            prev = expanded.get(key)
+                            if prev is None or sc > prev[0]:
+                                expanded[key] = (sc, b, u, (j, ch))
+                            if sc > best:
+                                best = sc
             for j, cost, unit_ids in others:
                 sc = s0 - w * cost
                 x, y = a, b
@@ -122,14 +160,16 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
                 prev = expanded.get(key)
                 if prev is None or sc > prev[0]:
                     expanded[key] = (sc, x, y, (j, ch))
+                if sc > best:
+                    best = sc
         beam = list(expanded.values())
         if len(beam) > 1:
-            beam.sort(key=lambda e: -e[0])
-            top = beam[0][0] - margin
-            beam = [e for e in beam[:width] if e[0] >= top]
-    best = max(beam, key=lambda e: e[0] + score(e[1], e[2], eos))
+            beam.sort(key=itemgetter(0), reverse=True)
+            top_score = beam[0][0] - margin
+            beam = [e for e in beam[:width] if e[0] >= top_score]
+    final = max(beam, key=lambda e: e[0] + score(e[1], e[2], eos))
     out: list[int] = []
-    chain = best[3]
+    chain = final[3]
     while chain:
         out.append(chain[0])
         chain = chain[1]
