@@ -30,7 +30,8 @@ def repair_text(text: str, settings: RepairSettings = DEFAULT_SETTINGS) -> str:
     subs = consensus_substitutes(text.split(), load_model())
     damaged = text_damaged([text])
     return "\n".join(
-        repair_line(line, settings, damaged_doc=damaged, substitutes=subs).text for line in text.split("\n")
+        repair_line(line, settings, damaged_doc=damaged, substitutes=subs, confidence=False).text
+        for line in text.split("\n")
     )
 
 

@@ -177,7 +177,7 @@ class TokenSlot(NamedTuple):  # a tuple: one per distinct token, made cheaply
         piece: str, token: Token, cands, fixed: bool, suspicious: bool = False, weight: float = 1.0, view=None
     ) -> TokenSlot:
         cands = tuple(cands)
-        singles, others, by_unit, keys, ranked = view or _decoder_view(cands, weight)
+        singles, others, by_unit, keys, ranked = view or decoder_view(cands, weight)
         capital = token.core[:1].isupper() and token.core.isalpha()
         return TokenSlot(
             piece,
@@ -196,7 +196,7 @@ class TokenSlot(NamedTuple):  # a tuple: one per distinct token, made cheaply
 
 
 @lru_cache(maxsize=100_000)
-def _decoder_view(cands: tuple[Cand, ...], weight: float):
+def decoder_view(cands: tuple[Cand, ...], weight: float):
     """``TokenSlot``'s decoder fields of a candidate list (shared by every token with that list:
     "chinh", "Chinh" and "chinh," have the same)."""
     model = load_model()
@@ -341,12 +341,9 @@ def consensus_substitutes(tokens: list[str], model: RepairModel) -> tuple[tuple[
     in "Sonchính", "Sónsản", "Sonkhoản"): per diacritic-free head, the syllable that precedes
     most of its tails in the model, the strongest compound breaking ties."""
     tails: dict[str, set[str]] = {}
-    for piece in tokens:
+    for piece in set(tokens):
         core = parse_token(piece).core
-        if not core or not core.isalpha() or core.isupper():
-            continue
-        low = normalize_syllable(core.lower())
-        if low in model.syllables or len(low) < 5:
+        if not core or not core.isalpha() or core.isupper() or not _may_split(core):
             continue
         for head, tail, _i in compound_splits(core, model):
             tails.setdefault(fold(head), set()).add(tail)
@@ -360,6 +357,15 @@ def consensus_substitutes(tokens: list[str], model: RepairModel) -> tuple[tuple[
         if votes:
             out.append((head, max(votes.items(), key=lambda kv: kv[1])[0]))
     return tuple(sorted(out))
+
+
+@lru_cache(maxsize=100_000)
+def _may_split(core: str) -> bool:
+    """Could ``classify`` read this token as two syllables with a substituted head: a marked
+    token of five letters or more that is not a syllable (an unmarked one is stripped or OCR'd
+    text, never a substituted word). Only such tokens vote for, and use, the substitutes."""
+    low = normalize_syllable(core.lower())
+    return len(low) >= 5 and has_diacritic(low) and low not in load_model().syllables
 
 
 def _split_candidates(
@@ -432,13 +438,20 @@ def _part_options(word: str, settings: RepairSettings, heavy: bool) -> tuple[tup
     return _word_candidates(word, settings)
 
 
-@lru_cache(maxsize=200_000)
 def classify(
     piece: str, settings: RepairSettings, mode: str, substitutes: tuple[tuple[str, str], ...] = ()
 ) -> TokenSlot:
     """A token's candidates. ``mode``: ``light`` (clean line: only non-syllables get
     candidates), ``heavy`` (stripped/damaged line: every word), ``ocr`` (heavy, in an OCR'd
-    document: valid syllables may be OCR confusions too, "xi" for "xã")."""
+    document: valid syllables may be OCR confusions too, "xi" for "xã"). ``substitutes`` are
+    the document's consensus heads of corrupted compounds (``consensus_substitutes``)."""
+    if substitutes and (mode != "light" or not _may_split(parse_token(piece).core)):
+        substitutes = ()  # of no use to this token: the cached slot of every document serves
+    return _classify(piece, settings, mode, substitutes)
+
+
+@lru_cache(maxsize=200_000)
+def _classify(piece: str, settings: RepairSettings, mode: str, substitutes: tuple[tuple[str, str], ...]) -> TokenSlot:
     model = load_model()
     heavy = mode != "light"
     make = partial(TokenSlot.make, weight=settings.channel_weight)
@@ -552,4 +565,4 @@ def _syllable_cands(low: str, settings: RepairSettings, mode: str):
         alts = [s for s in model.by_key[fold(low)] if rank[s] - rank[low] >= settings.rare_mark_gap]
         cands += [Cand((s,), s, settings.changed_mark_cost) for s in alts[:2]]
     out = tuple(cands)
-    return out, suspicious, _decoder_view(out, settings.channel_weight)
+    return out, suspicious, decoder_view(out, settings.channel_weight)

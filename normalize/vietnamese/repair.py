@@ -13,12 +13,16 @@ token ("số581" → "số 581", "xãĐịnh" → "xã Định").
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import chain
 from operator import itemgetter
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from .candidates import ABBR, NUM, RepairSettings, TokenSlot, classify
+from .candidates import ABBR, NUM, RepairSettings, TokenSlot, classify, decoder_view
 from .model import RepairModel, load_model
 from .syllable import apply_case, case_of, fold, normalize_syllable
 from .tokens import BOS, EOS, parse_token, split_line
@@ -71,9 +75,13 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
         in_name = prev_capital and slot.capital
         prev_capital = slot.capital and not brk
         best = -math.inf
+        # No expansion under ``cut`` can stay: it is under the best minus the margin, or under
+        # ``beam`` expansions of one state (whose keys are distinct), or, at the end of a
+        # context, under the one hypothesis that survives it.
+        cut = -math.inf
         lift = name_bonus if in_name else 0.0  # the most a candidate can gain over its n-grams
         for s0, a, b, ch in beam:
-            if s0 + lift < best - margin:
+            if s0 + lift < cut:
                 break  # nothing it leads to can stay (costs ≥ 0, log-probabilities ≤ 0)
             if by_unit:
                 back, tflat, tgroups = tri_context(a, b)
@@ -113,12 +121,14 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
                             if top is None or sc > top[0]:
                                 top = expanded[bos_key] = (sc, bos, bos, (j, ch))
                     if top is not None and top[0] > best:
-                        best = top[0]
+                        best = cut = top[0]
                 else:
                     b16 = b << 16
+                    mine = []
                     for u, lp in seen.items():
                         j, cost = by_unit[u]
                         sc = s0 - w * cost + lp
+                        mine.append(sc)
                         key = b16 | u
                         prev = expanded.get(key)
                         if prev is None or sc > prev[0]:
@@ -127,19 +137,25 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
                             best = sc
                     if not in_name:
                         n = 0
+                        lim = max(cut, best - margin)
                         for v, u, j in ranked:
                             if u in seen:
                                 continue
                             sc = s0 + low + v
-                            if n == width or sc < best - margin:
+                            if n == width or sc < lim:
                                 break
                             n += 1
+                            mine.append(sc)
                             key = b16 | u
                             prev = expanded.get(key)
                             if prev is None or sc > prev[0]:
                                 expanded[key] = (sc, b, u, (j, ch))
                             if sc > best:
                                 best = sc
+                    if len(mine) >= width:
+                        mine.sort(reverse=True)
+                        cut = max(cut, mine[width - 1])
+                    cut = max(cut, best - margin)
             for j, cost, unit_ids in others:
                 sc = s0 - w * cost
                 x, y = a, b
@@ -177,7 +193,11 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
 
 
 def _confidence(
-    slots: list[TokenSlot], choice: list[int], i: int, model: RepairModel, settings: RepairSettings
+    slots: list[TokenSlot] | tuple[TokenSlot, ...],
+    choice: list[int] | tuple[int, ...],
+    i: int,
+    model: RepairModel,
+    settings: RepairSettings,
 ) -> float:
     """Local posterior of the chosen candidate at slot i, from the bigrams with its chosen
     neighbours and the channel cost (cheap, and what a reviewer needs: how contested it was)."""
@@ -188,23 +208,36 @@ def _confidence(
         units = slots[k].cands[choice[k]].units
         return (units[-1] if last else units[0]) if units else (BOS if last else EOS)
 
-    prev, nxt = unit(i - 1, True), unit(i + 1, False)
     slot = slots[i]
+    return _local_posterior(unit(i - 1, True), unit(i + 1, False), slot.cands, choice[i], settings)
+
+
+@lru_cache(maxsize=50_000)
+def _local_posterior(prev: str, nxt: str, cands: tuple, chosen: int, settings: RepairSettings) -> float:
+    """``_confidence`` of candidate ``chosen`` of ``cands`` between units ``prev`` and ``nxt``
+    (the same for every token with those candidates and neighbours)."""
+    model = load_model()
+    singles, others = _decoder_rivals(cands, settings.channel_weight)
     # The chosen candidate against its most frequent rivals (all of them would cost as much as
     # the decoding itself on a stripped text).
-    rivals = [j for j, _c, _u in slot.singles[: settings.confidence_rivals]]
-    rivals += [j for j, _c, _u in slot.others]
-    if choice[i] not in rivals:
-        rivals.append(choice[i])
+    rivals = [j for j, _c, _u in singles[: settings.confidence_rivals]]
+    rivals += [j for j, _c, _u in others]
+    if chosen not in rivals:
+        rivals.append(chosen)
     scores = {}
     for j in rivals:
-        cand = slot.cands[j]
+        cand = cands[j]
         u = cand.units[0] if cand.units else EOS
         v = cand.units[-1] if cand.units else EOS
         scores[j] = -settings.channel_weight * cand.cost + model.bigram(prev, u) + model.bigram(v, nxt)
     top = max(scores.values())
     z = sum(math.exp(s - top) for s in scores.values())
-    return math.exp(scores[choice[i]] - top) / z
+    return math.exp(scores[chosen] - top) / z
+
+
+def _decoder_rivals(cands: tuple, weight: float):
+    view = decoder_view(cands, weight)
+    return view[0], view[1]
 
 
 # --- catalogue phrases ------------------------------------------------------------------------
@@ -218,11 +251,11 @@ def _snap_phrases(cores: list[str | None], model: RepairModel, settings: RepairS
     window of n tokens, each only when it resembles the phrase's token."""
     positions = [i for i, c in enumerate(cores) if c]
     folded = [fold(cores[i]) for i in positions]
-    shared: dict[int, int] = {}  # phrase index → its distinct tokens present in the line
-    for key in set(folded):
-        for pidx in model.phrases_with.get(key, ()):
-            shared[pidx] = shared.get(pidx, 0) + 1
+    # phrase index → its distinct tokens present in the line
+    with_key = model.phrases_with
+    shared = Counter(chain.from_iterable(with_key.get(key, ()) for key in set(folded)))
     hits: list[tuple[float, int, int]] = []
+    windows_of: dict[int, list[str]] = {}
     for pidx, k in sorted(shared.items()):
         phrase = model.catalogue[pidx]
         n = len(phrase.cores)
@@ -230,7 +263,9 @@ def _snap_phrases(cores: list[str | None], model: RepairModel, settings: RepairS
             continue
         if k < settings.phrase_min_shared * len(phrase.keys):  # cheap filter before fuzzy matching
             continue
-        windows = [" ".join(folded[st : st + n]) for st in range(len(positions) - n + 1)]
+        windows = windows_of.get(n)
+        if windows is None:
+            windows = windows_of[n] = [" ".join(folded[st : st + n]) for st in range(len(positions) - n + 1)]
         cutoff = settings.phrase_min_score_long if n >= 6 else settings.phrase_min_score
         m = process.extractOne(phrase.folded, windows, scorer=fuzz.ratio, score_cutoff=cutoff)
         if m:
@@ -273,12 +308,43 @@ def repair_line(
     settings: RepairSettings = RepairSettings(),
     damaged_doc: str | bool = "",
     substitutes: tuple[tuple[str, str], ...] = (),
+    confidence: bool = True,
 ) -> LineRepair:
     """Repair one line; ``damaged_doc`` (``ocr`` or ``stripped``: what the whole text is; True
     means ``ocr``) lowers the bar for full decoding, one-word lines and headings included;
-    ``substitutes`` are the document's consensus repairs of corrupted compound heads."""
+    ``substitutes`` are the document's consensus repairs of corrupted compound heads. Without
+    ``confidence`` only the text is wanted: ``confidence`` is None and ``details`` empty."""
     if not line.strip():
         return LineRepair(line, False, None)
+    d = _decide(line, settings, damaged_doc, substitutes)
+    changed = d.text != line
+    if d.clean:
+        return LineRepair(d.text, changed, 1.0 if changed else None, len(d.changes))
+    if not confidence:
+        return LineRepair(d.text, changed, None, len(d.changes))
+    model = load_model()
+    details = [
+        (piece, new, 0.95 if snapped else _confidence(d.slots, d.choice, k, model, settings))
+        for k, piece, new, snapped in d.changes
+    ]
+    confs = [c for _p, _n, c in details]
+    return LineRepair(d.text, changed, (sum(confs) / len(confs)) if confs else None, len(details), details)
+
+
+class _Decision(NamedTuple):
+    text: str
+    changes: tuple[tuple[int, str, str, bool], ...]  # (slot index, piece, repaired piece, snapped)
+    slots: tuple[TokenSlot, ...] = ()
+    choice: tuple[int, ...] = ()
+    clean: bool = False  # a clean line: only the house tone placement was applied
+
+
+@lru_cache(maxsize=20_000)
+def _decide(
+    line: str, settings: RepairSettings, damaged_doc: str | bool, substitutes: tuple[tuple[str, str], ...]
+) -> _Decision:
+    """``repair_line`` without the confidences; the same for every copy of a line (documents
+    repeat headers, footers, criterion names)."""
     model = load_model()
     pieces = split_line(line)
     light = [classify(p, settings, "light", substitutes) if p and not p.isspace() else None for p in pieces]
@@ -291,7 +357,7 @@ def repair_line(
         slots_all = [classify(p, settings, mode, substitutes) if p and not p.isspace() else None for p in pieces]
     else:
         if all(s.fixed and not (s.cands and s.cands[0].out) for s in slots_light):
-            return _normalized_only(line, pieces, slots_light)
+            return _normalized_only(pieces)
         slots_all = light
     slots = [s for s in slots_all if s is not None]
     choice = _decode(slots, model, settings)
@@ -313,8 +379,7 @@ def repair_line(
     else:
         snapped = {}
     out_pieces: list[str] = []
-    details: list[tuple[str, str, float]] = []
-    confs: list[float] = []
+    changes: list[tuple[int, str, str, bool]] = []
     k = 0
     for piece, slot in zip(pieces, slots_all):
         if slot is None:
@@ -331,28 +396,24 @@ def repair_line(
                 repaired = apply_case(new_core, case_of(slot.token.core))
             new_piece = slot.token.lead + repaired + slot.token.trail
             if new_piece != piece:
-                conf = 0.95 if k in snapped else _confidence(slots, choice, k, model, settings)
-                details.append((piece, new_piece, conf))
-                confs.append(conf)
+                changes.append((k, piece, new_piece, k in snapped))
             out_pieces.append(new_piece)
         k += 1
-    text = "".join(out_pieces)
-    changed = text != line
-    return LineRepair(text, changed, (sum(confs) / len(confs)) if confs else None, len(details), details)
+    return _Decision("".join(out_pieces), tuple(changes), tuple(slots), tuple(choice))
 
 
-def _normalized_only(line: str, pieces: list[str], slots: list[TokenSlot]) -> LineRepair:
+def _normalized_only(pieces: list[str]) -> _Decision:
     """A clean line: only the house tone placement is applied."""
     out = []
-    n = 0
+    changes: list[tuple[int, str, str, bool]] = []
     for piece in pieces:
         if not piece or piece.isspace():
             out.append(piece)
             continue
         tok = parse_token(piece)
         core = normalize_syllable(tok.core) if tok.core else tok.core
+        new_piece = tok.lead + core + tok.trail
         if core != tok.core:
-            n += 1
-        out.append(tok.lead + core + tok.trail)
-    text = "".join(out)
-    return LineRepair(text, text != line, 1.0 if text != line else None, n)
+            changes.append((len(changes), piece, new_piece, False))
+        out.append(new_piece)
+    return _Decision("".join(out), tuple(changes), clean=True)
