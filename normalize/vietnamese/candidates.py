@@ -86,6 +86,7 @@ CONFUSIONS: tuple[tuple[str, str, float], ...] = (
     ("¢", "c", 0.6),
     ("&", "e", 0.6),
     ("ug", "uo", 1.0),
+    ("od", "o", 1.0),  # ô with its tone read as two glyphs: "hod" = "hồ", "modn" = "môn" (seed 003)
     ("w", "u", 0.8),
     ("uw", "u", 0.8),
     ("e", "o", 1.2),
