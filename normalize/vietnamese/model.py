@@ -83,6 +83,7 @@ def _keys(z: dict[str, array], name: str) -> array:
 # A context's successors: by unit id (``flat``), and grouped by the diacritic-free key of the
 # unit (``groups``), so that the decoder meets only the successors among a token's candidates.
 Successors = tuple[dict[int, float], dict[int, tuple[tuple[int, float], ...]]]
+_NO_SUCCESSORS: Successors = ({}, {})  # shared: never mutated
 
 
 class RepairModel:
@@ -104,8 +105,10 @@ class RepairModel:
         self._bi_keys, self._bi_lp = _keys(z, "bi_keys"), z["bi_lp"]
         self._bow2_keys, self._bow2 = _keys(z, "bow2_keys"), z["bow2"]
         self._tri_keys, self._tri_lp = _keys(z, "tri_keys"), z["tri_lp"]
-        self._bi_ctx: dict[int, Successors] = {}
-        self._tri_ctx: dict[int, tuple[float, dict[int, float], dict[int, tuple[tuple[int, float], ...]]]] = {}
+        # Contexts read so far, by packed ids (the decoder looks here before calling
+        # ``bi_context``/``tri_context``); read-only outside this class.
+        self.bi_contexts: dict[int, Successors] = {}
+        self.tri_contexts: dict[int, tuple[float, dict[int, float], dict[int, tuple[tuple[int, float], ...]]]] = {}
         self.uni_lp = {u: self.uni[i] for i, u in enumerate(self.vocab)}
         self.floor_lp = min(self.uni)
         # Syllables by diacritic-free key, most frequent first (sorted: ties must not depend on
@@ -123,32 +126,31 @@ class RepairModel:
     def _successors(self, keys: array, lps: array, base: int, width: int) -> Successors:
         lo = bisect_left(keys, base)
         hi = bisect_left(keys, base + width, lo)
-        flat: dict[int, float] = {}
+        if lo == hi:
+            return _NO_SUCCESSORS  # most contexts a decoder meets have no stored trigram
+        flat = {k & 0xFFFF: lp / QUANT for k, lp in zip(keys[lo:hi], lps[lo:hi])}
         groups: dict[int, list[tuple[int, float]]] = {}
         key_of = self.key_of
-        for i in range(lo, hi):
-            u = keys[i] & 0xFFFF
-            lp = lps[i] / QUANT
-            flat[u] = lp
+        for u, lp in flat.items():
             groups.setdefault(key_of[u], []).append((u, lp))
         return flat, {k: tuple(v) for k, v in groups.items()}
 
     def bi_context(self, b: int) -> Successors:
         """Bigram successors of unit ``b``: log P(c | b) where stored."""
-        ctx = self._bi_ctx.get(b)
+        ctx = self.bi_contexts.get(b)
         if ctx is None:
-            ctx = self._bi_ctx[b] = self._successors(self._bi_keys, self._bi_lp, b << 16, 1 << 16)
+            ctx = self.bi_contexts[b] = self._successors(self._bi_keys, self._bi_lp, b << 16, 1 << 16)
         return ctx
 
     def tri_context(self, a: int, b: int) -> tuple[float, dict[int, float], dict[int, tuple[tuple[int, float], ...]]]:
         """(back-off weight of ``a b``, its trigram successors by id, by key)."""
         ab = (a << 16) | b
-        ctx = self._tri_ctx.get(ab)
+        ctx = self.tri_contexts.get(ab)
         if ctx is None:
             i = bisect_left(self._bow2_keys, ab)
             back = self._bow2[i] / QUANT if i < len(self._bow2_keys) and self._bow2_keys[i] == ab else 0.0
             flat, groups = self._successors(self._tri_keys, self._tri_lp, ab << 16, 1 << 16)
-            ctx = self._tri_ctx[ab] = (back, flat, groups)
+            ctx = self.tri_contexts[ab] = (back, flat, groups)
         return ctx
 
     def score_ids(self, a: int, b: int, c: int) -> float:

@@ -53,6 +53,7 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
     therefore the beam's own: the result is that of scoring every candidate in every state."""
     w = settings.channel_weight
     tri_context, bi_context, score = model.tri_context, model.bi_context, model.score_ids
+    tri_ctx, bi_ctx = model.tri_contexts, model.bi_contexts
     bow1, uni = model.bow1, model.uni
     ids = model.ids
     bos = ids[BOS]
@@ -84,8 +85,8 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
             if s0 + lift < cut:
                 break  # nothing it leads to can stay (costs ≥ 0, log-probabilities ≤ 0)
             if by_unit:
-                back, tflat, tgroups = tri_context(a, b)
-                bflat, bgroups = bi_context(b)
+                back, tflat, tgroups = tri_ctx.get((a << 16) | b) or tri_context(a, b)
+                bflat, bgroups = bi_ctx.get(b) or bi_context(b)
                 low = back + bow1[b]
                 seen: dict[int, float] = {}
                 if in_name:
@@ -96,10 +97,16 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
                             lp = back + lp if lp is not None else low + uni[u]
                         seen[u] = lp + name_bonus if ((b << 16) | u) in name_pairs else lp
                 else:
-                    for k in keys:
-                        for u, lp in tgroups.get(k, ()):
+                    if len(tflat) <= len(keys):  # most trigram contexts hold none or one
+                        for u, lp in tflat.items():
                             if u in by_unit:
                                 seen[u] = lp
+                    else:
+                        for k in keys:
+                            for u, lp in tgroups.get(k, ()):
+                                if u in by_unit:
+                                    seen[u] = lp
+                    for k in keys:
                         for u, lp in bgroups.get(k, ()):
                             if u in by_unit and u not in seen:
                                 seen[u] = back + lp
