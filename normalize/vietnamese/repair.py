@@ -16,7 +16,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
+from itertools import accumulate, chain
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -262,17 +262,21 @@ def _snap_phrases(cores: list[str | None], model: RepairModel, settings: RepairS
     with_key = model.phrases_with
     shared = Counter(chain.from_iterable(with_key.get(key, ()) for key in set(folded)))
     hits: list[tuple[float, int, int]] = []
+    catalogue, share = model.catalogue, settings.phrase_min_shared
+    # cheap filter before fuzzy matching
+    tried = sorted(pidx for pidx, k in shared.items() if k >= share * len(catalogue[pidx].keys))
+    # Windows are slices of the folded line (offsets of its tokens), one list per length.
+    full = " ".join(folded)
+    offsets = [0, *accumulate(len(f) + 1 for f in folded)]
     windows_of: dict[int, list[str]] = {}
-    for pidx, k in sorted(shared.items()):
-        phrase = model.catalogue[pidx]
+    for pidx in tried:
+        phrase = catalogue[pidx]
         n = len(phrase.cores)
         if n < settings.phrase_min_tokens or n > len(positions):
             continue
-        if k < settings.phrase_min_shared * len(phrase.keys):  # cheap filter before fuzzy matching
-            continue
         windows = windows_of.get(n)
         if windows is None:
-            windows = windows_of[n] = [" ".join(folded[st : st + n]) for st in range(len(positions) - n + 1)]
+            windows = windows_of[n] = [full[offsets[st] : offsets[st + n] - 1] for st in range(len(positions) - n + 1)]
         cutoff = settings.phrase_min_score_long if n >= 6 else settings.phrase_min_score
         m = process.extractOne(phrase.folded, windows, scorer=fuzz.ratio, score_cutoff=cutoff)
         if m:
