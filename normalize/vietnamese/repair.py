@@ -199,6 +199,17 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
     return out[::-1]
 
 
+@lru_cache(maxsize=50_000)
+def _segment_choice(
+    pieces: tuple[str, ...], settings: RepairSettings, mode: str, substitutes: tuple[tuple[str, str], ...]
+) -> tuple[int, ...]:
+    """``_decode`` of a run of tokens that ends a context (punctuation after its last token) or
+    the line. The beam holds one hypothesis after such a token, so a line decodes as its runs
+    do, each the same wherever it recurs ("Ủy ban nhân dân xã", "cải cách hành chính,")."""
+    slots = [classify(p, settings, mode, substitutes) for p in pieces]
+    return tuple(_decode(slots, load_model(), settings))
+
+
 def _confidence(
     slots: list[TokenSlot] | tuple[TokenSlot, ...],
     choice: list[int] | tuple[int, ...],
@@ -362,6 +373,7 @@ def _decide(
     slots_light = [s for s in light if s is not None]
     n_words, damage = line_damage(slots_light)
     heavy = n_words > 0 and damage >= settings.heavy_damage and (n_words >= settings.heavy_min_words or damaged_doc)
+    mode = "light"
     if heavy:
         ocr_line = any(not sl.fixed for sl in slots_light)  # a non-syllable beside the damage
         mode = "ocr" if damaged_doc in (True, "ocr") or ocr_line else "heavy"
@@ -371,7 +383,12 @@ def _decide(
             return _normalized_only(pieces)
         slots_all = light
     slots = [s for s in slots_all if s is not None]
-    choice = _decode(slots, model, settings)
+    choice: list[int] = []
+    start = 0
+    for i, ends in enumerate(bool(s.cands) and s.breaks for s in slots):
+        if ends or i == len(slots) - 1:
+            choice += _segment_choice(tuple(s.piece for s in slots[start : i + 1]), settings, mode, substitutes)
+            start = i + 1
     cores: list[str | None] = []
     slot: TokenSlot | None  # every slot below; None for the pieces between words
     for slot, j in zip(slots, choice):
