@@ -34,6 +34,8 @@ def _strip(text: str) -> str:
         ),
         ("K¢ hoach CCHC nim", "Kế hoạch CCHC năm"),
         ("Mirc d6 hoan thanh ké hoach CCHC", "Mức độ hoàn thành kế hoạch CCHC"),
+        # ô with its tone read as "od": "hồ" must be a candidate of "hod" ("hòa số" was chosen)
+        ("664/664 hod so = 100% hd so dugc giai quyét", "664/664 hồ sơ = 100% hồ sơ được giải quyết"),
     ],
 )
 def test_ocr_examples_from_seed_003(line, expected):

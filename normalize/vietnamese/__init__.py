@@ -8,6 +8,8 @@ and the token-alignment contract, ``syllable.py`` for the tone-placement convent
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from extract.model import IngestedDocument
 
 from .candidates import RepairSettings, consensus_substitutes
@@ -30,24 +32,32 @@ def repair_text(text: str, settings: RepairSettings = DEFAULT_SETTINGS) -> str:
     subs = consensus_substitutes(text.split(), load_model())
     damaged = text_damaged([text])
     return "\n".join(
-        repair_line(line, settings, damaged_doc=damaged, substitutes=subs).text for line in text.split("\n")
+        repair_line(line, settings, damaged_doc=damaged, substitutes=subs, confidence=False).text
+        for line in text.split("\n")
     )
 
 
 def marked_share(texts: list[str]) -> tuple[int, float]:
     """(syllable-shaped words, share of them carrying a diacritic) over ``texts``."""
-    from .syllable import has_diacritic, is_syllable_shape
-    from .tokens import parse_token
-
     words = marked = 0
     for text in texts:
         for piece in text.split():
-            core = parse_token(piece).core
-            if len(core) < 2 or not core.isalpha() or not is_syllable_shape(core):
-                continue
-            words += 1
-            marked += has_diacritic(core)
+            shaped, has_mark = _marking(piece)
+            words += shaped
+            marked += has_mark
     return words, (marked / words if words else 1.0)
+
+
+@lru_cache(maxsize=100_000)
+def _marking(piece: str) -> tuple[bool, bool]:
+    """(a syllable-shaped word of 2+ letters, and it carries a diacritic), per token."""
+    from .syllable import has_diacritic, is_syllable_shape
+    from .tokens import parse_token
+
+    core = parse_token(piece).core
+    if len(core) < 2 or not core.isalpha() or not is_syllable_shape(core):
+        return False, False
+    return True, has_diacritic(core)
 
 
 def text_damaged(texts: list[str]) -> str:
@@ -75,20 +85,24 @@ def document_damage(doc: IngestedDocument) -> float:
 def word_damage(text: str, skip_upper: bool = True) -> tuple[int, int]:
     """(words, words that are not Vietnamese syllables) in a text; codes, numbers and (with
     ``skip_upper``) upper-case abbreviations do not count."""
-    from .model import load_model
+    words = bad = 0
+    for piece in text.split():
+        counted, not_syllable = _damage(piece, skip_upper)
+        words += counted
+        bad += not_syllable
+    return words, bad
+
+
+@lru_cache(maxsize=100_000)
+def _damage(piece: str, skip_upper: bool) -> tuple[bool, bool]:
+    """(a word ``word_damage`` counts, and it is not a syllable), per token."""
     from .syllable import normalize_syllable
     from .tokens import is_code, parse_token
 
-    model = load_model()
-    words = bad = 0
-    for piece in text.split():
-        core = parse_token(piece).core
-        if not core or is_code(core) or (skip_upper and core.isupper() and len(core) > 1):
-            continue
-        words += 1
-        if normalize_syllable(core.lower()) not in model.syllables:
-            bad += 1
-    return words, bad
+    core = parse_token(piece).core
+    if not core or is_code(core) or (skip_upper and core.isupper() and len(core) > 1):
+        return False, False
+    return True, normalize_syllable(core.lower()) not in load_model().syllables
 
 
 def repair_document(doc: IngestedDocument, settings: RepairSettings = DEFAULT_SETTINGS) -> IngestedDocument:

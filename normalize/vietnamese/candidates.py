@@ -7,8 +7,9 @@ none is pruned, the language model decides), or a key reached through the OCR co
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, fields
+from functools import cached_property, lru_cache, partial
+from typing import NamedTuple
 
 import regex as re
 
@@ -85,6 +86,7 @@ CONFUSIONS: tuple[tuple[str, str, float], ...] = (
     ("¢", "c", 0.6),
     ("&", "e", 0.6),
     ("ug", "uo", 1.0),
+    ("od", "o", 1.0),  # ô with its tone read as two glyphs: "hod" = "hồ", "modn" = "môn" (seed 003)
     ("w", "u", 0.8),
     ("uw", "u", 0.8),
     ("e", "o", 1.2),
@@ -100,6 +102,10 @@ CONFUSIONS: tuple[tuple[str, str, float], ...] = (
 )
 # At the start of a word a capital P or D read for Đ.
 _INITIAL_D = (("p", "d", 0.6),)
+# The confusions by the first letter of what OCR wrote: a key is read once, letter by letter.
+_CONFUSIONS_BY_FIRST: dict[str, tuple[tuple[str, str, float], ...]] = {
+    ch: tuple(r for r in CONFUSIONS if r[0][0] == ch) for ch in {r[0][0] for r in CONFUSIONS}
+}
 
 
 @dataclass(frozen=True)
@@ -112,8 +118,10 @@ class RepairSettings:
     heavy_damage: float = 0.5  # share of suspicious tokens that triggers full decoding
     heavy_min_words: int = 3
     beam: int = 6
-    beam_margin: float = 9.0  # hypotheses this many nats below the best are dropped (speed)
-    beam_followers: int = 6  # candidates a state other than the best is extended with (speed)
+    # Hypotheses this many nats below the best are dropped (speed): 6 keeps every held-out figure
+    # of benchmarks/repair and seed 003 (9 was as accurate, at 1.4× the decoding time; 5 loses a
+    # name of seed 003).
+    beam_margin: float = 6.0
     name_bonus: float = 3.0  # two capitalised tokens read as consecutive syllables of a gazetteer name
     confidence_rivals: int = 4  # most frequent candidates a choice's confidence is weighed against
     max_candidates: int = 12  # candidates reached through OCR confusions (own-key ones: all)
@@ -130,17 +138,24 @@ class RepairSettings:
     phrase_min_tokens: int = 3
     phrase_min_shared: float = 0.6  # share of a phrase's distinct words the line must hold to be tried
 
+    # The settings key every cached look-up of a token (``classify``, ``_word_candidates``):
+    # hashing 25 fields per token would cost the repair a tenth of its time.
+    @cached_property
+    def _hash(self) -> int:
+        return hash(tuple(getattr(self, f.name) for f in fields(self)))
 
-@dataclass(frozen=True)
-class Cand:
+    def __hash__(self) -> int:
+        return self._hash
+
+
+class Cand(NamedTuple):  # a tuple: made by the tens of thousands, cheaply
     units: tuple[str, ...]  # model units this candidate emits (1, or 2 for a split)
     out: str | None  # the repaired core (None: keep the token as it is)
     cost: float
     cased: bool = False  # ``out`` already carries its case (compounds)
 
 
-@dataclass(frozen=True)
-class TokenSlot:
+class TokenSlot(NamedTuple):  # a tuple: one per distinct token, made cheaply
     piece: str
     token: Token
     cands: tuple[Cand, ...]
@@ -153,46 +168,80 @@ class TokenSlot:
     singles: tuple[tuple[int, float, int], ...] = ()
     others: tuple[tuple[int, float, tuple[int, ...]], ...] = ()
     capital: bool = False  # written with a capital: may belong to a proper name
+    # The one-unit candidates once more: by id (index, cost); the ids of their diacritic-free
+    # keys (the decoder reads a context's n-grams by key); and (unigram log-probability −
+    # weighted cost, id, index), best first: how a context without n-grams for them ranks them.
+    by_unit: dict[int, tuple[int, float]] = {}  # noqa: RUF012  never mutated (shared views)
+    keys: tuple[int, ...] = ()
+    ranked: tuple[tuple[float, int, int], ...] = ()
 
     @staticmethod
-    def make(piece: str, token: Token, cands, fixed: bool, suspicious: bool = False) -> TokenSlot:
+    def make(
+        piece: str, token: Token, cands, fixed: bool, suspicious: bool = False, weight: float = 1.0, view=None
+    ) -> TokenSlot:
         cands = tuple(cands)
-        model = load_model()
-        ids, uni = model.ids, model.uni
-        singles = []
-        others = []
-        for j, cand in enumerate(cands):
-            unit_ids = tuple(ids.get(u, -1) for u in cand.units)
-            if len(unit_ids) == 1 and unit_ids[0] >= 0:
-                singles.append((j, cand.cost, unit_ids[0]))
-            else:
-                others.append((j, cand.cost, unit_ids))
-        singles.sort(key=lambda e: -uni[e[2]])
+        singles, others, by_unit, keys, ranked = view or decoder_view(cands, weight)
         capital = token.core[:1].isupper() and token.core.isalpha()
         return TokenSlot(
-            piece, token, cands, fixed, suspicious, breaks_context(token), tuple(singles), tuple(others), capital
+            piece,
+            token,
+            cands,
+            fixed,
+            suspicious,
+            breaks_context(token),
+            singles,
+            others,
+            capital,
+            by_unit,
+            keys,
+            ranked,
         )
+
+
+@lru_cache(maxsize=100_000)
+def decoder_view(cands: tuple[Cand, ...], weight: float):
+    """``TokenSlot``'s decoder fields of a candidate list (shared by every token with that list:
+    "chinh", "Chinh" and "chinh," have the same)."""
+    model = load_model()
+    ids, uni, key_of = model.ids, model.uni, model.key_of
+    singles = []
+    others = []
+    for j, cand in enumerate(cands):
+        unit_ids = tuple(ids.get(u, -1) for u in cand.units)
+        if len(unit_ids) == 1 and unit_ids[0] >= 0:
+            singles.append((j, cand.cost, unit_ids[0]))
+        else:
+            others.append((j, cand.cost, unit_ids))
+    singles.sort(key=lambda e: -uni[e[2]])
+    by_unit: dict[int, tuple[int, float]] = {}
+    for j, cost, u in singles:
+        if u not in by_unit or cost < by_unit[u][1]:
+            by_unit[u] = (j, cost)
+    keys = tuple(dict.fromkeys(key_of[u] for u in by_unit))
+    ranked = sorted(((uni[u] - weight * cost, u, j) for u, (j, cost) in by_unit.items()), key=lambda e: (-e[0], e[2]))
+    return tuple(singles), tuple(others), by_unit, keys, tuple(ranked)
 
 
 # --- candidates -------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=20_000)
 def _variants(key: str, max_edits: int) -> dict[str, float]:
-    """Strings reachable from ``key`` by up to ``max_edits`` confusion rewrites, with cost."""
+    """Strings reachable from ``key`` by up to ``max_edits`` confusion rewrites, with cost
+    (the cheapest path). Shared by every token of the key: do not mutate."""
     out = {key: 0.0}
     frontier = {key: 0.0}
+    by_first = _CONFUSIONS_BY_FIRST
     for _ in range(max_edits):
         nxt: dict[str, float] = {}
         for s, c in frontier.items():
-            rules = list(CONFUSIONS)
-            for src, dst, cost in rules:
-                start = s.find(src)
-                while start != -1:
-                    t = s[:start] + dst + s[start + len(src) :]
-                    tc = c + cost
-                    if tc < out.get(t, 1e9):
-                        out[t] = nxt[t] = tc
-                    start = s.find(src, start + 1)
+            for i, ch in enumerate(s):
+                for src, dst, cost in by_first.get(ch, ()):
+                    if s.startswith(src, i):
+                        t = s[:i] + dst + s[i + len(src) :]
+                        tc = c + cost
+                        if tc < out.get(t, 1e9):
+                            out[t] = nxt[t] = tc
             for src, dst, cost in _INITIAL_D:
                 if s.startswith(src):
                     t = dst + s[len(src) :]
@@ -295,12 +344,9 @@ def consensus_substitutes(tokens: list[str], model: RepairModel) -> tuple[tuple[
     in "Sonchính", "Sónsản", "Sonkhoản"): per diacritic-free head, the syllable that precedes
     most of its tails in the model, the strongest compound breaking ties."""
     tails: dict[str, set[str]] = {}
-    for piece in tokens:
+    for piece in set(tokens):
         core = parse_token(piece).core
-        if not core or not core.isalpha() or core.isupper():
-            continue
-        low = normalize_syllable(core.lower())
-        if low in model.syllables or len(low) < 5:
+        if not core or not core.isalpha() or core.isupper() or not _may_split(core):
             continue
         for head, tail, _i in compound_splits(core, model):
             tails.setdefault(fold(head), set()).add(tail)
@@ -314,6 +360,15 @@ def consensus_substitutes(tokens: list[str], model: RepairModel) -> tuple[tuple[
         if votes:
             out.append((head, max(votes.items(), key=lambda kv: kv[1])[0]))
     return tuple(sorted(out))
+
+
+@lru_cache(maxsize=100_000)
+def _may_split(core: str) -> bool:
+    """Could ``classify`` read this token as two syllables with a substituted head: a marked
+    token of five letters or more that is not a syllable (an unmarked one is stripped or OCR'd
+    text, never a substituted word). Only such tokens vote for, and use, the substitutes."""
+    low = normalize_syllable(core.lower())
+    return len(low) >= 5 and has_diacritic(low) and low not in load_model().syllables
 
 
 def _split_candidates(
@@ -353,9 +408,10 @@ def restore_code(core: str) -> str:
     return "".join(out)
 
 
-def _code_slot(piece: str, tok: Token, unit: str) -> TokenSlot:
+def _code_slot(piece: str, tok: Token, unit: str, settings: RepairSettings) -> TokenSlot:
     restored = restore_code(tok.core)
-    return TokenSlot.make(piece, tok, [Cand((unit,), restored if restored != tok.core else None, 0.0)], True)
+    cands = [Cand((unit,), restored if restored != tok.core else None, 0.0)]
+    return TokenSlot.make(piece, tok, cands, True, weight=settings.channel_weight)
 
 
 def _glued_candidates(core: str, settings: RepairSettings, heavy: bool) -> list[Cand]:
@@ -385,62 +441,76 @@ def _part_options(word: str, settings: RepairSettings, heavy: bool) -> tuple[tup
     return _word_candidates(word, settings)
 
 
-@lru_cache(maxsize=200_000)
 def classify(
     piece: str, settings: RepairSettings, mode: str, substitutes: tuple[tuple[str, str], ...] = ()
 ) -> TokenSlot:
     """A token's candidates. ``mode``: ``light`` (clean line: only non-syllables get
     candidates), ``heavy`` (stripped/damaged line: every word), ``ocr`` (heavy, in an OCR'd
-    document: valid syllables may be OCR confusions too, "xi" for "xã")."""
+    document: valid syllables may be OCR confusions too, "xi" for "xã"). ``substitutes`` are
+    the document's consensus heads of corrupted compounds (``consensus_substitutes``)."""
+    if substitutes and (mode != "light" or not _may_split(parse_token(piece).core)):
+        substitutes = ()  # of no use to this token: the cached slot of every document serves
+    return _classify(piece, settings, mode, substitutes)
+
+
+@lru_cache(maxsize=200_000)
+def _classify(piece: str, settings: RepairSettings, mode: str, substitutes: tuple[tuple[str, str], ...]) -> TokenSlot:
     model = load_model()
     heavy = mode != "light"
+    make = partial(TokenSlot.make, weight=settings.channel_weight)
     tok = parse_token(piece)
     core = tok.core
     if not core:
-        return TokenSlot.make(piece, tok, [], True)
+        return make(piece, tok, [], True)
     keep_num = Cand((NUM,), None, 0.0)
     if heavy and len(core) == 1 and core in _SINGLE_VOWELS and not tok.lead and not tok.trail.startswith((")", ".")):
         # A one-letter word of a stripped line ("y thuc" = "ý thức"); a list marker "a)" is not.
         same = [Cand((s,), s, c) for s, c in _word_candidates(core, settings) if fold(s) == core]
         if len(same) > 1:
-            return TokenSlot.make(piece, tok, same, False, suspicious=True)
+            return make(piece, tok, same, False, suspicious=True)
     if "<" in piece or ">" in piece or len(core) == 1 and not (heavy and core in OCR_JUNK):
         # Markup, list markers "b)", single letters: never repaired.
         unit = NUM if core.isdigit() else ABBR
-        return TokenSlot.make(piece, tok, [Cand((unit,), None, 0.0)], True)
+        return make(piece, tok, [Cand((unit,), None, 0.0)], True)
+    if core.isalpha() and not core.isupper():
+        # Most tokens: a word in lower or title case that is a syllable. No branch below but
+        # the last can take it (no digit, separator or junk; not an abbreviation).
+        low = normalize_syllable(core.lower())
+        if low in model.syllables:
+            return _syllable_slot(piece, tok, low, settings, mode)
     if (
         is_code(core)
         and (not core.isalpha())
         and any(ch.isdigit() for ch in core)
         or ("/" in core and any(ch.isdigit() for ch in core))
     ) and not _GLUED_NUMBER.match(core):
-        return _code_slot(piece, tok, NUM)
+        return _code_slot(piece, tok, NUM, settings)
     glued = _glued_candidates(core, settings, heavy)
     if glued:
-        return TokenSlot.make(piece, tok, glued, len(glued) == 1, suspicious=len(glued) > 1)
+        return make(piece, tok, glued, len(glued) == 1, suspicious=len(glued) > 1)
     if _COMPOUND.match(core) and not core.isupper():
         parts = re.split(r"[-/]", core)
         if not heavy and all(normalize_syllable(p.lower()) in model.syllables for p in parts):
-            return TokenSlot.make(piece, tok, [Cand((ABBR,), None, 0.0)], True)
+            return make(piece, tok, [Cand((ABBR,), None, 0.0)], True)
         cands = _compound_candidates(core, settings)
-        return TokenSlot.make(piece, tok, cands, len(cands) <= 1, suspicious=len(cands) > 1)
+        return make(piece, tok, cands, len(cands) <= 1, suspicious=len(cands) > 1)
     letters = [ch for ch in core if ch.isalpha() or ch in OCR_JUNK]
     has_digit = any(ch.isdigit() for ch in core)
     if has_digit:
         # Letters and digits: a code ("LL1") or an OCR'd word ("s6" = "số"): let context choose.
         if len(letters) == 0 or sum(ch.isdigit() for ch in core) > 1:
-            return TokenSlot.make(piece, tok, [keep_num], True)
+            return make(piece, tok, [keep_num], True)
         words = _word_candidates(core, settings)
         # A digit between letters ("X4y", "nh6m") is OCR's, a digit at an end may be a code's.
         keep = settings.keep_code_cost + (settings.inner_digit_keep_cost if _INNER_DIGIT.search(core) else 1.0)
         cands = [Cand((NUM,), None, keep)] + [Cand((s,), s, c) for s, c in words]
-        return TokenSlot.make(piece, tok, cands, len(cands) == 1, suspicious=bool(words))
+        return make(piece, tok, cands, len(cands) == 1, suspicious=bool(words))
     if not core.isalpha() and not any(ch in OCR_JUNK for ch in core):
         if core.isupper():  # "QD-UBND", "KT-XH"
-            return _code_slot(piece, tok, ABBR)
-        return TokenSlot.make(piece, tok, [Cand((), None, 0.0)], True)
+            return _code_slot(piece, tok, ABBR, settings)
+        return make(piece, tok, [Cand((), None, 0.0)], True)
     if _ROMAN.match(core):  # "II", "XI", "XVIII": section numbers, not words
-        return TokenSlot.make(piece, tok, [keep_num], True)
+        return make(piece, tok, [keep_num], True)
     alpha = [ch for ch in core if ch.isalpha()]
     if (
         core.isupper()
@@ -457,20 +527,10 @@ def classify(
     ):
         canonical = _ABBR_BY_FOLD.get(fold(core).upper(), core)
         out = canonical if (heavy and canonical != core) else None
-        return TokenSlot.make(piece, tok, [Cand((ABBR,), out, 0.0)], True)
+        return make(piece, tok, [Cand((ABBR,), out, 0.0)], True)
     low = normalize_syllable(core.lower())
     if low in model.syllables:
-        suspicious = not has_diacritic(low) and len(model.by_key.get(fold(low), ())) > 1
-        cands = [Cand((low,), low, 0.0)]
-        if heavy:
-            cands += [Cand((s,), s, c) for s, c in _word_candidates(core, settings, mode == "ocr") if s != low]
-        elif has_diacritic(low):
-            # A rare syllable beside a far more frequent one of its key ("Tý lệ" for "Tỷ lệ"): a
-            # misread mark; the context decides, at the price of changing a mark.
-            rank = model.uni_lp
-            alts = [s for s in model.by_key[fold(low)] if rank[s] - rank[low] >= settings.rare_mark_gap]
-            cands += [Cand((s,), s, settings.changed_mark_cost) for s in alts[:2]]
-        return TokenSlot.make(piece, tok, cands, len(cands) == 1, suspicious=suspicious)
+        return _syllable_slot(piece, tok, low, settings, mode)
     words = _word_candidates(core, settings)
     same_key = any(fold(w) == fold(low) for w, _c in words)
     if not heavy:
@@ -481,5 +541,31 @@ def classify(
         cands += _split_candidates(core, model, settings, substitutes)
     if not cands:
         abbr = ABBR if core.isupper() else None
-        return TokenSlot.make(piece, tok, [Cand((abbr,) if abbr else (), None, 0.0)], True)
-    return TokenSlot.make(piece, tok, cands, False, suspicious=True)
+        return make(piece, tok, [Cand((abbr,) if abbr else (), None, 0.0)], True)
+    return make(piece, tok, cands, False, suspicious=True)
+
+
+def _syllable_slot(piece: str, tok: Token, low: str, settings: RepairSettings, mode: str) -> TokenSlot:
+    """A token that is a syllable (``low``, lower case): the token's own reading, and in a damaged
+    line every reading of its key (and of its OCR confusions, ``ocr``)."""
+    cands, suspicious, view = _syllable_cands(low, settings, mode)
+    return TokenSlot.make(piece, tok, cands, len(cands) == 1, suspicious, settings.channel_weight, view)
+
+
+@lru_cache(maxsize=50_000)
+def _syllable_cands(low: str, settings: RepairSettings, mode: str):
+    """``_syllable_slot``'s candidates, whether the token is suspicious, and the decoder's view:
+    the same for every token of that syllable ("chinh", "Chinh", "chinh,")."""
+    model = load_model()
+    suspicious = not has_diacritic(low) and len(model.by_key.get(fold(low), ())) > 1
+    cands = [Cand((low,), low, 0.0)]
+    if mode != "light":
+        cands += [Cand((s,), s, c) for s, c in _word_candidates(low, settings, mode == "ocr") if s != low]
+    elif has_diacritic(low):
+        # A rare syllable beside a far more frequent one of its key ("Tý lệ" for "Tỷ lệ"): a
+        # misread mark; the context decides, at the price of changing a mark.
+        rank = model.uni_lp
+        alts = [s for s in model.by_key[fold(low)] if rank[s] - rank[low] >= settings.rare_mark_gap]
+        cands += [Cand((s,), s, settings.changed_mark_cost) for s in alts[:2]]
+    out = tuple(cands)
+    return out, suspicious, decoder_view(out, settings.channel_weight)

@@ -6,7 +6,8 @@ immutable ``RepairModel``; ``load_model()`` caches it (read-only, so sharing is 
 The language model is a back-off trigram model over syllables, ``<num>`` and ``<x>``: the static
 mixture of interpolated Kneser–Ney models of separate sources (domain text, generated corpus,
 general Vietnamese, a word list, a gazetteer; see ``data/README.md``). Units are integer ids;
-an n-gram's key packs its ids 16 bits apart.
+an n-gram's key packs its ids 16 bits apart. The tables are kept as the sorted arrays they are
+stored as, and read per context (``bi_context``, ``tri_context``) when first needed.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import json
 import sys
 import zlib
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate
@@ -73,13 +75,23 @@ class CataloguePhrase:
     keys: frozenset[str]  # its distinct folded tokens
 
 
-def _table(z: dict[str, array], keys: str, values: str) -> dict[int, float]:
-    k = accumulate(z[keys])  # stored as differences of the sorted keys
-    return dict(zip(k, (v / QUANT for v in z[values])))
+def _keys(z: dict[str, array], name: str) -> array:
+    """Sorted packed n-gram keys (stored as differences): bisected, never turned into a dict."""
+    return array("q", accumulate(z[name]))
+
+
+# A context's successors: by unit id (``flat``), and grouped by the diacritic-free key of the
+# unit (``groups``), so that the decoder meets only the successors among a token's candidates.
+Successors = tuple[dict[int, float], dict[int, tuple[tuple[int, float], ...]]]
+_NO_SUCCESSORS: Successors = ({}, {})  # shared: never mutated
 
 
 class RepairModel:
-    """Syllables by key, and the back-off trigram model (``score_ids`` / ``score``)."""
+    """Syllables by key, and the back-off trigram model (``score_ids`` / ``score``).
+
+    The n-gram tables stay sorted arrays: a context's successors are read (bisected) the first
+    time the context is met and kept. Turning all 460k n-grams into dicts at load would cost a
+    whole-process repair run more than a third of its time; a document meets a few thousand."""
 
     def __init__(self, settings: LMSettings = LMSettings()):
         self.settings = settings
@@ -90,9 +102,13 @@ class RepairModel:
         z = read_arrays(DATA / LM_FILE)
         self.uni: list[float] = [v / QUANT for v in z["uni"]]
         self.bow1: list[float] = [v / QUANT for v in z["bow1"]]
-        self.bi = _table(z, "bi_keys", "bi_lp")
-        self.bow2 = _table(z, "bow2_keys", "bow2")
-        self.tri = _table(z, "tri_keys", "tri_lp")
+        self._bi_keys, self._bi_lp = _keys(z, "bi_keys"), z["bi_lp"]
+        self._bow2_keys, self._bow2 = _keys(z, "bow2_keys"), z["bow2"]
+        self._tri_keys, self._tri_lp = _keys(z, "tri_keys"), z["tri_lp"]
+        # Contexts read so far, by packed ids (the decoder looks here before calling
+        # ``bi_context``/``tri_context``); read-only outside this class.
+        self.bi_contexts: dict[int, Successors] = {}
+        self.tri_contexts: dict[int, tuple[float, dict[int, float], dict[int, tuple[tuple[int, float], ...]]]] = {}
         self.uni_lp = {u: self.uni[i] for i, u in enumerate(self.vocab)}
         self.floor_lp = min(self.uni)
         # Syllables by diacritic-free key, most frequent first (sorted: ties must not depend on
@@ -101,18 +117,57 @@ class RepairModel:
         for s in inventory:
             by_key.setdefault(fold(s), []).append(s)
         self.by_key = {k: tuple(sorted(v, key=lambda s: (-self.uni_lp[s], s))) for k, v in by_key.items()}
+        # Per unit id, the id of its diacritic-free key (the specials are keys of their own).
+        key_ids = {k: i for i, k in enumerate(SPECIALS + tuple(by_key))}
+        self.key_of: list[int] = [key_ids[u] if u in SPECIALS else key_ids[fold(u)] for u in self.vocab]
+        self.key_id = key_ids
         self.catalogue = _load_catalogue()
+
+    def _successors(self, keys: array, lps: array, base: int, width: int) -> Successors:
+        lo = bisect_left(keys, base)
+        hi = bisect_left(keys, base + width, lo)
+        if lo == hi:
+            return _NO_SUCCESSORS  # most contexts a decoder meets have no stored trigram
+        flat = {k & 0xFFFF: lp / QUANT for k, lp in zip(keys[lo:hi], lps[lo:hi])}
+        groups: dict[int, list[tuple[int, float]]] = {}
+        key_of = self.key_of
+        for u, lp in flat.items():
+            groups.setdefault(key_of[u], []).append((u, lp))
+        return flat, {k: tuple(v) for k, v in groups.items()}
+
+    def bi_context(self, b: int) -> Successors:
+        """Bigram successors of unit ``b``: log P(c | b) where stored."""
+        ctx = self.bi_contexts.get(b)
+        if ctx is None:
+            ctx = self.bi_contexts[b] = self._successors(self._bi_keys, self._bi_lp, b << 16, 1 << 16)
+        return ctx
+
+    def tri_context(self, a: int, b: int) -> tuple[float, dict[int, float], dict[int, tuple[tuple[int, float], ...]]]:
+        """(back-off weight of ``a b``, its trigram successors by id, by key)."""
+        ab = (a << 16) | b
+        ctx = self.tri_contexts.get(ab)
+        if ctx is None:
+            i = bisect_left(self._bow2_keys, ab)
+            back = self._bow2[i] / QUANT if i < len(self._bow2_keys) and self._bow2_keys[i] == ab else 0.0
+            flat, groups = self._successors(self._tri_keys, self._tri_lp, ab << 16, 1 << 16)
+            ctx = self.tri_contexts[ab] = (back, flat, groups)
+        return ctx
 
     def score_ids(self, a: int, b: int, c: int) -> float:
         """log P(c | a b) by ids."""
-        lp = self.tri.get((a << 32) | (b << 16) | c)
+        back, flat, _groups = self.tri_context(a, b)
+        lp = flat.get(c)
         if lp is not None:
             return lp
-        back = self.bow2.get((a << 16) | b, 0.0)
-        lp = self.bi.get((b << 16) | c)
+        lp = self.bi_context(b)[0].get(c)
         if lp is not None:
             return back + lp
         return back + self.bow1[b] + self.uni[c]
+
+    def bigram_ids(self, b: int, c: int) -> float:
+        """log P(c | b) by ids."""
+        lp = self.bi_context(b)[0].get(c)
+        return lp if lp is not None else self.bow1[b] + self.uni[c]
 
     def unit_id(self, unit: str) -> int | None:
         return self.ids.get(unit)
@@ -131,8 +186,7 @@ class RepairModel:
         ib, ic = ids.get(b, 0), ids.get(c)
         if ic is None:
             return self.floor_lp
-        lp = self.bi.get((ib << 16) | ic)
-        return lp if lp is not None else self.bow1[ib] + self.uni[ic]
+        return self.bigram_ids(ib, ic)
 
     def left_of(self, tail: str) -> tuple[str, ...]:
         """Syllables most often seen before ``tail``: substitutes for a corrupted first half of a
@@ -145,14 +199,19 @@ class RepairModel:
         c = self.ids.get(tail)
         if c is None:
             return ()
-        bi, uni = self.bi, self.uni
-        scored = []
-        for b in range(len(SPECIALS), len(self.vocab)):
-            lp = bi.get((b << 16) | c)
-            if lp is not None:
-                scored.append((lp + uni[b], b))
+        uni = self.uni
+        scored = [(lp + uni[b], b) for b, lp in self._predecessors.get(c, ()) if b >= len(SPECIALS)]
         scored.sort(reverse=True)
         return tuple(self.vocab[b] for _s, b in scored[: self.settings.left_contexts])
+
+    @cached_property
+    def _predecessors(self) -> dict[int, list[tuple[int, float]]]:
+        """Per unit id, the units stored before it in a bigram, with log P(c | b): one pass over
+        the bigrams, the first time a corrupted compound is met."""
+        out: dict[int, list[tuple[int, float]]] = {}
+        for key, lp in zip(self._bi_keys, self._bi_lp):
+            out.setdefault(key & 0xFFFF, []).append((key >> 16, lp / QUANT))
+        return out
 
     @cached_property
     def names(self) -> frozenset[str]:

@@ -7,7 +7,8 @@ what remains once leading/trailing punctuation is set aside. The n-gram model se
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 import regex as re
 
@@ -29,8 +30,7 @@ _CODE = re.compile(r"^(?=.*\d)[\p{Lu}\d.,/:%\-–]+$|^[\d.,/:%\-–]+$|^.*\d.*[/
 _BREAK_PUNCT = set('.;:!?()[]{}|"“”…')
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     lead: str
     core: str
     trail: str
@@ -45,6 +45,7 @@ def split_line(line: str) -> list[str]:
     return _SPLIT.split(line)
 
 
+@lru_cache(maxsize=100_000)
 def parse_token(token: str) -> Token:
     m = _CORE.match(token)
     lead, core, trail = m.group(1), m.group(2), m.group(3)
