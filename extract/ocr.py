@@ -642,14 +642,14 @@ def _clean_crop(
         return None
     if number:
         area = stats[:, cv2.CC_STAT_AREA]
-        left, top = stats[:, cv2.CC_STAT_LEFT], stats[:, cv2.CC_STAT_TOP]
-        right, bottom = left + stats[:, cv2.CC_STAT_WIDTH], top + stats[:, cv2.CC_STAT_HEIGHT]
+        c_left, c_top = stats[:, cv2.CC_STAT_LEFT], stats[:, cv2.CC_STAT_TOP]
+        c_right, c_bottom = c_left + stats[:, cv2.CC_STAT_WIDTH], c_top + stats[:, cv2.CC_STAT_HEIGHT]
         digit = keep & (area >= 0.25 * area[keep].max())
-        d_left, d_right = left[digit].min(), right[digit].max()
-        d_top, d_bottom = top[digit].min(), bottom[digit].max()
+        d_left, d_right = c_left[digit].min(), c_right[digit].max()
+        d_top, d_bottom = c_top[digit].min(), c_bottom[digit].max()
         h = d_bottom - d_top
-        beside = (right >= d_left - h / 2) & (left <= d_right + h / 2)
-        low = ((top + bottom) / 2 >= d_top + h / 2) & (top <= d_bottom + h / 3)
+        beside = (c_right >= d_left - h / 2) & (c_left <= d_right + h / 2)
+        low = ((c_top + c_bottom) / 2 >= d_top + h / 2) & (c_top <= d_bottom + h / 3)
         keep = digit | (keep & beside & low)
     mask = keep[labels]
     ys, xs = np.nonzero(mask)
