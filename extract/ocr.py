@@ -58,6 +58,8 @@ class OcrSettings:
     retry_margin_px: int = 6  # at 300 dpi: a lone "5" with 20 px of paper around read as "k" or nothing
     retry_gap_px: int = 30
     retry_across_gap: int = 3  # cells read side by side: this many crop heights apart
+    # Crops up to this high (at 300 dpi) are one line of text, read side by side; taller ones stacked.
+    retry_line_max_px: int = 70
     # A points column: at least this many of its filled cells, and this share, read as numbers.
     numeric_column_min_cells: int = 3
     numeric_column_share: float = 0.6
@@ -583,6 +585,8 @@ def osd_rotation(gray: Image.Image, dpi: int, options: IngestOptions, settings: 
 
 # A points cell as printed: "5", "10", "0,5", "2,25" (a dot for the comma in some tables).
 _CLEAN_NUMBER = re.compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
+# Printed column numbers under a header: "(3)" is not a misread number.
+_COLUMN_NUMBER = re.compile(r"^\(\d{1,2}\)$")
 _CODE = re.compile(r"^(?:\d+\.\d+\.\d+|[IVXLivxl]+\.?)$")
 
 
@@ -630,7 +634,8 @@ def _clean_crop(
     """The ink of a cell cut tight, specks left out (a dust dot beside a lone "5" makes Tesseract
     read "s)" or nothing), on white paper with a small margin; None when no ink is left. A
     ``number``'s small marks are kept only where a decimal comma sits: beside the digits, on their
-    lower half (an upscaled 150-dpi speck passes any size limit: ". 0" read ".0", "1 ." nothing)."""
+    lower half (an upscaled 150-dpi speck passes any size limit: ". 0" read ".0", "1 ." nothing);
+    the same holds for a one-line code ("I.", "1.2")."""
     import cv2
 
     x0, y0, x1, y1 = box
@@ -675,7 +680,9 @@ def _read_strip(
     gap = settings.retry_gap_px
     if across:
         gap = max(gap, settings.retry_across_gap * max(c.shape[0] for c, _ in crops))
-        height = max(c.shape[0] for c, _ in crops) + 2 * settings.retry_gap_px
+        # No paper above and below beyond the crops' own margin: with 5-30 px more, a bold "5,5"
+        # read "2,2" and a lone "5" "k".
+        height = max(c.shape[0] for c, _ in crops)
         width = sum(c.shape[1] + gap for c, _ in crops) + gap
     else:
         width = max(c.shape[1] for c, _ in crops) + 2 * gap
@@ -684,7 +691,7 @@ def _read_strip(
     placed: list[tuple[int, int, int, int]] = []  # x, y of each crop in the strip, its far side
     at = gap
     for crop, _ in crops:
-        x, y = (at, settings.retry_gap_px) if across else (gap, at)
+        x, y = (at, 0) if across else (gap, at)
         strip[y : y + crop.shape[0], x : x + crop.shape[1]] = crop
         placed.append((x, y, x + crop.shape[1], y + crop.shape[0]))
         at += (crop.shape[1] if across else crop.shape[0]) + gap
@@ -707,70 +714,93 @@ def _read_strip(
 def retry_cells(
     arr: np.ndarray, tables, words, dpi: int, options: IngestOptions, settings: OcrSettings
 ) -> tuple[list[tuple[tuple[int, int, int], Word]], set[int], set]:
-    """OCR again, cut tight and cleaned of specks, the grid cells the page reading left empty
-    though they hold ink, and the cells of a points column that read as no number ("s)", "„1"),
-    those with digits and the decimal comma only. Crops go into strips, one Tesseract call per
-    strip, not one per cell. Returns the words found (page coordinates), the ids of the words
+    """OCR again, cut tight and cleaned of specks, (1) the grid cells the page reading left empty
+    though they hold ink, then (2) the cells of a points column that still read as no number
+    ("s)", "„1"), with digits and the decimal comma only. Crops go into strips, one Tesseract call
+    per strip, not one per cell. Returns the words found (page coordinates), the ids of the words
     they replace, and the boxes of the inked cells (ink OCR had not read)."""
     ink = arr < otsu_threshold(arr)
     by_cell = _cell_words(words, tables)
-    texts = {box: _reading_text(ws) for box, ws in by_cell.items()}
     inset = settings.retry_inset_px
     dust = max(1, round(settings.dust_max_px * (dpi / 300) ** 2))
     margin = max(2, round(settings.retry_margin_px * dpi / 300))
-    plain: list[tuple[np.ndarray, tuple[int, int]]] = []
-    digits: list[tuple[np.ndarray, tuple[int, int]]] = []
-    plain_cells: list[tuple] = []
-    digit_cells: list[tuple] = []
+    one_line = settings.retry_line_max_px * dpi / 300
+
+    def inner(cell_box) -> tuple[int, int, int, int] | None:
+        x0, y0, x1, y1 = cell_box
+        box = (int(x0) + inset, int(y0) + inset, int(x1) - inset, int(y1) - inset)
+        return box if box[2] > box[0] and box[3] > box[1] else None
+
+    # (1) Empty cells holding ink: one-line crops side by side, taller ones stacked.
     inked: set = set()
+    short: list[tuple[np.ndarray, tuple[int, int]]] = []
+    tall: list[tuple[np.ndarray, tuple[int, int]]] = []
+    short_cells: list[tuple] = []
+    tall_cells: list[tuple] = []
+    for cells in tables:
+        for cell_box, *_ in cells:
+            key = tuple(cell_box)
+            box = inner(cell_box)
+            if by_cell[key] or box is None:
+                continue
+            if int(ink[box[1] : box[3], box[0] : box[2]].sum()) < settings.retry_min_ink_px:
+                continue
+            crop = _clean_crop(arr, ink, box, dust, margin, number=True)
+            if crop is not None and crop[0].shape[0] > one_line:  # not one line: marks are letters' too
+                crop = _clean_crop(arr, ink, box, dust, margin)
+            if crop is None:
+                continue
+            inked.add(key)
+            if crop[0].shape[0] <= one_line:
+                short.append(crop)
+                short_cells.append(key)
+            else:
+                tall.append(crop)
+                tall_cells.append(key)
+    found: list[tuple[tuple[int, int, int], Word]] = []
+    for crops, keys, across, tag in ((short, short_cells, True, -1), (tall, tall_cells, False, -2)):
+        if crops:
+            for k, w in _read_strip(crops, dpi, options, settings, across=across):
+                found.append(((tag, k, 0), w))
+                by_cell[keys[k]].append(w)
+    # (2) Points columns: a cell reading as no number is read again, digits only.
+    texts = {box: _reading_text(ws) for box, ws in by_cell.items()}
+    digits: list[tuple[np.ndarray, tuple[int, int]]] = []
+    digit_cells: list[tuple] = []
     for cells in tables:
         numeric = numeric_columns(cells, texts, settings)
         for cell_box, _r, c, _rs, cs in cells:
             key = tuple(cell_box)
             text = texts[key]
-            in_numbers = cs == 1 and c in numeric
-            odd = bool(text) and in_numbers and len(text) <= settings.odd_max_chars and not _CLEAN_NUMBER.match(text)
-            if text and not odd:
+            if cs != 1 or c not in numeric or not text or _CLEAN_NUMBER.match(text) or _COLUMN_NUMBER.match(text):
                 continue
-            x0, y0, x1, y1 = cell_box
-            box = (int(x0) + inset, int(y0) + inset, int(x1) - inset, int(y1) - inset)
-            if box[2] <= box[0] or box[3] <= box[1]:
+            box = inner(cell_box)
+            if len(text) > settings.odd_max_chars or box is None:
                 continue
-            if not text and int(ink[box[1] : box[3], box[0] : box[2]].sum()) < settings.retry_min_ink_px:
-                continue
-            crop = _clean_crop(arr, ink, box, dust, margin, number=in_numbers)
-            if crop is None:
-                continue
-            if not text:
-                inked.add(key)
-            (digits if in_numbers else plain).append(crop)
-            (digit_cells if in_numbers else plain_cells).append(key)
-    found: list[tuple[tuple[int, int, int], Word]] = []
+            crop = _clean_crop(arr, ink, box, dust, margin, number=True)
+            if crop is not None:
+                digits.append(crop)
+                digit_cells.append(key)
     replaced: set[int] = set()
-    if plain:
-        for k, w in _read_strip(plain, dpi, options, settings, ""):
-            found.append(((-1, k, 0), w))
     if digits:
         read: dict[int, list[Word]] = {}
-        for k, w in _read_strip(
-            digits, dpi, options, settings, f"-c tessedit_char_whitelist={settings.digit_chars}", across=True
-        ):
+        whitelist = f"-c tessedit_char_whitelist={settings.digit_chars}"
+        for k, w in _read_strip(digits, dpi, options, settings, whitelist, across=True):
             read.setdefault(k, []).append(w)
         for k, ws in read.items():
             key = digit_cells[k]
             for w in ws:  # a number neither starts nor ends with its separator: ".0" is a speck and a 0
                 w.text = w.text.strip(settings.digit_chars.strip("0123456789"))
             ws = [w for w in ws if w.text]
-            if not ws or (by_cell[key] and not _CLEAN_NUMBER.match(_reading_text(ws))):
+            if not ws or not _CLEAN_NUMBER.match(_reading_text(ws)):
                 continue  # no better than the first reading: that one stays
             for w in ws:
-                if by_cell[key]:
-                    # A second reading of a cell the first misread: doubtful by nature, so the
-                    # value stays in the review queue whatever Tesseract's own confidence.
-                    w.conf = min(w.conf if w.conf is not None else 0.0, settings.retry_max_conf)
-                found.append(((-2, k, 0), w))
+                # A second reading of a cell the first misread: doubtful by nature, so the value
+                # stays in the review queue whatever Tesseract's own confidence.
+                w.conf = min(w.conf if w.conf is not None else 0.0, settings.retry_max_conf)
+                found.append(((-3, k, 0), w))
             replaced.update(id(w) for w in by_cell[key])
-    return found, replaced, inked
+    return [(k, w) for k, w in found if id(w) not in replaced], replaced, inked
 
 
 def _as_bbox(values) -> BBox:
