@@ -23,7 +23,7 @@ class CoverageSettings:
 
 
 # Checks whose shortfall missing rows can explain: the rows read sum to less than a stated sum.
-_SUM_KINDS = ("stated_total", "sum_children", "sum_self")
+_SUM_KINDS = ("stated_total", "sum_children", "sum_self", "sum_appraised")
 
 
 def account_coverage(result: ExtractionResult, settings: CoverageSettings = CoverageSettings()) -> None:
