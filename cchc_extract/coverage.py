@@ -7,6 +7,8 @@ document has parts we could not read on those pages — a table not read, a page
 numbering jump — the shortfall is explained by what is missing. Such a check becomes
 ``incomplete`` (never ``mismatch``, which tells the district that the commune is wrong), and a
 ``coverage`` check says how far the rows read get: "rows read add up to 61 of the stated 100".
+A stated maximum that rows read blank leave short says the same on its own (every maximum of a
+score table is printed: a blank one is ours), and gets its ``coverage`` check too.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ _SUM_KINDS = ("stated_total", "sum_children", "sum_self", "sum_appraised")
 def account_coverage(result: ExtractionResult, settings: CoverageSettings = CoverageSettings()) -> None:
     """Turn the sum mismatches that unread parts explain into ``incomplete`` and add one
     ``coverage`` check per score table whose stated total the rows read cannot reach."""
+    _short_maxima(result, settings)
     if not result.unread:
         return
     checks: list[Check] = []
@@ -51,6 +54,37 @@ def account_coverage(result: ExtractionResult, settings: CoverageSettings = Cove
                 checks.append(_coverage_check(check, table_index))
         checks.append(check)
     result.checks = checks
+
+
+def _short_maxima(result: ExtractionResult, settings: CoverageSettings) -> None:
+    """A ``coverage`` check for the first relation of each score table whose stated maximum the
+    rows read cannot reach because some of them came out blank (the check is ``skipped``: blanks
+    short of the whole). A score table prints every maximum; a blank one is a cell or a row we
+    did not read, so the document tells us rows are missing even where nothing else does."""
+    done = {c.id.split(":")[1] for c in result.checks if c.kind == "coverage"}
+    added: list[Check] = []
+    for check in result.checks:
+        table_index = _score_table_of(check)
+        if (
+            check.kind in ("stated_total", "sum_children")
+            and check.field == "max_points"
+            and check.status == "skipped"
+            and table_index is not None
+            and f"/score_tables/{table_index}" not in done
+            and _falls_short(check, settings)
+        ):
+            done.add(f"/score_tables/{table_index}")
+            where = check.id.split(":")[1]
+            added.append(
+                replace(
+                    _coverage_check(check, table_index),
+                    id=f"coverage:{where}:{check.field}",
+                    code=check.code,
+                    message=f"{check.code or 'table total'}: rows read add up to {check.expected:g} of the "
+                    f"stated {check.actual:g}: maximum points of rows under it were not read",
+                )
+            )
+    result.checks += added
 
 
 def _score_table_of(check: Check) -> int | None:
