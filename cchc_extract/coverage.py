@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from cchc_extract.reconcile.hierarchy import resolve_parents
+from cchc_extract.reconcile.misread import ocr_read
 from schemas.records import Check, ExtractionResult, ScoreTable, UnreadPart
 
 
@@ -59,8 +61,12 @@ def account_coverage(result: ExtractionResult, settings: CoverageSettings = Cove
 def _short_maxima(result: ExtractionResult, settings: CoverageSettings) -> None:
     """A ``coverage`` check for the first relation of each score table whose stated maximum the
     rows read cannot reach because some of them came out blank (the check is ``skipped``: blanks
-    short of the whole). A score table prints every maximum; a blank one is a cell or a row we
-    did not read, so the document tells us rows are missing even where nothing else does."""
+    short of the whole) where the segmenter says it lost the cell (``missing_max``: a row printing
+    other figures, or a line it could not place), on an OCR'd document only: typed text prints what
+    it prints, while OCR loses cells, so there the document tells us rows may be missing even where
+    nothing else does."""
+    if not ocr_read(result):
+        return  # typed text prints what it prints: a blank maximum there is the document's
     done = {c.id.split(":")[1] for c in result.checks if c.kind == "coverage"}
     added: list[Check] = []
     for check in result.checks:
@@ -72,6 +78,7 @@ def _short_maxima(result: ExtractionResult, settings: CoverageSettings) -> None:
             and table_index is not None
             and f"/score_tables/{table_index}" not in done
             and _falls_short(check, settings)
+            and _lost_maxima(result.score_tables[table_index], check)
         ):
             done.add(f"/score_tables/{table_index}")
             where = check.id.split(":")[1]
@@ -81,10 +88,22 @@ def _short_maxima(result: ExtractionResult, settings: CoverageSettings) -> None:
                     id=f"coverage:{where}:{check.field}",
                     code=check.code,
                     message=f"{check.code or 'table total'}: rows read add up to {check.expected:g} of the "
-                    f"stated {check.actual:g}: maximum points of rows under it were not read",
+                    f"stated {check.actual:g}: rows under it came out without a maximum (not read, or printed "
+                    "blank)",
                 )
             )
     result.checks += added
+
+
+def _lost_maxima(table: ScoreTable, check: Check) -> bool:
+    """Whether a member of the relation a check is on came out without the maximum the segmenter
+    says was there (its ``missing_max`` flag)."""
+    rows = table.rows
+    parents = resolve_parents(rows)[0]
+    pointer = check.id.split(":")[1]
+    row = int(pointer.rsplit("/", 1)[1]) if "/rows/" in pointer else None
+    members = [i for i, p in enumerate(parents) if p == row]
+    return any(rows[i].max_points is None and "missing_max" in rows[i].flags for i in members)
 
 
 def _score_table_of(check: Check) -> int | None:

@@ -57,7 +57,9 @@ class _Ledger:
                 f"{ref.code or ref.item} (confidence {ref.confidence or 0.0:.2f})" for ref in doubted
             )
             misread = []
-            for ref in doubted:
+            # The rows under suspicion still go to review (a fault of the commune may be among
+            # them), and the unsure ones with them.
+            for ref in (*rows, *doubted):
                 self.flag(replace(ref, alternatives=[]), message)
         base = f"{kind}:{item}" + (f":{field_}" if field_ else "")
         n = self._ids.get(base, 0) + 1

@@ -9,7 +9,7 @@ from functools import partial
 
 from cchc_extract.reconcile.confidence import agrees_with_set, table_maxima
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _vn
-from cchc_extract.reconcile.hierarchy import children_of, resolve_parents
+from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import Cell, explain, le_holds, other_readings, sum_holds, total_holds
 from cchc_extract.reconcile.settings import AMBIGUOUS_REASON, ReconcileSettings
 from normalize.numbers import format_vn, lost_decimal_readings, parse_number
@@ -144,6 +144,12 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
                 lost: list[float | None] = [None] if any(c in orphans for c in children) else []
                 found = explain([cell(i, field_), *(cell(c, field_) for c in children)], partial(sum_holds, tol, lost))
             unsure = _unsure(ti, [i, *children], rows, field_, name, s)
+            unread = _set_children_unread(row, [rows[c] for c in children], maxima)
+            if status == "mismatch" and unread and expected is not None and expected < stated:
+                # Short of the whole, and the criteria set names sub-criteria we did not read:
+                # the missing rows are ours to find, not the commune's fault.
+                status = "incomplete"
+                message += f"; sub-criteria {', '.join(unread)} of the criteria set were not read"
             ledger.check(
                 kind,
                 f"/score_tables/{ti}/rows/{i}",
@@ -223,6 +229,16 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
             misread=[(c.ref, r) for c, r in found],
             doubted=_unsure(ti, top, rows, field_, name, s),
         )
+
+
+def _set_children_unread(row: ScoreRow, children: list[ScoreRow], maxima: dict[str, float]) -> list[str]:
+    """Codes the criteria set the table agrees with (``maxima``) lists under a row's code that no
+    child row read carries."""
+    code = norm_code(row.code)
+    if not code or not maxima:
+        return []
+    read = {norm_code(c.code) for c in children}
+    return [k for k in maxima if k.rpartition(".")[0] == code and k not in read]
 
 
 def _unsure(
