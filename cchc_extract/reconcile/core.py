@@ -58,8 +58,11 @@ class _Ledger:
             )
             misread = []
             # The rows under suspicion still go to review (a fault of the commune may be among
-            # them), and the unsure ones with them.
-            for ref in (*rows, *doubted):
+            # them), the unsure ones with them, and the figure the relation states (a parent's
+            # points, a table's total) when no member is it.
+            whole = ReviewItem(item=item, field=field_, table=table, code=code, value=actual)
+            holder = () if any(r.item == item for r in (*rows, *doubted)) else (whole,)
+            for ref in (*rows, *doubted, *holder):
                 self.flag(replace(ref, alternatives=[]), message)
         base = f"{kind}:{item}" + (f":{field_}" if field_ else "")
         n = self._ids.get(base, 0) + 1
