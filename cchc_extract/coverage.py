@@ -7,12 +7,16 @@ document has parts we could not read on those pages — a table not read, a page
 numbering jump — the shortfall is explained by what is missing. Such a check becomes
 ``incomplete`` (never ``mismatch``, which tells the district that the commune is wrong), and a
 ``coverage`` check says how far the rows read get: "rows read add up to 61 of the stated 100".
+A stated maximum that rows read blank leave short says the same on its own (every maximum of a
+score table is printed: a blank one is ours), and gets its ``coverage`` check too.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from cchc_extract.reconcile.hierarchy import resolve_parents
+from cchc_extract.reconcile.misread import ocr_read
 from schemas.records import Check, ExtractionResult, ScoreTable, UnreadPart
 
 
@@ -23,12 +27,13 @@ class CoverageSettings:
 
 
 # Checks whose shortfall missing rows can explain: the rows read sum to less than a stated sum.
-_SUM_KINDS = ("stated_total", "sum_children", "sum_self")
+_SUM_KINDS = ("stated_total", "sum_children", "sum_self", "sum_appraised")
 
 
 def account_coverage(result: ExtractionResult, settings: CoverageSettings = CoverageSettings()) -> None:
     """Turn the sum mismatches that unread parts explain into ``incomplete`` and add one
     ``coverage`` check per score table whose stated total the rows read cannot reach."""
+    _short_maxima(result, settings)
     if not result.unread:
         return
     checks: list[Check] = []
@@ -51,6 +56,54 @@ def account_coverage(result: ExtractionResult, settings: CoverageSettings = Cove
                 checks.append(_coverage_check(check, table_index))
         checks.append(check)
     result.checks = checks
+
+
+def _short_maxima(result: ExtractionResult, settings: CoverageSettings) -> None:
+    """A ``coverage`` check for the first relation of each score table whose stated maximum the
+    rows read cannot reach because some of them came out blank (the check is ``skipped``: blanks
+    short of the whole) where the segmenter says it lost the cell (``missing_max``: a row printing
+    other figures, or a line it could not place), on an OCR'd document only: typed text prints what
+    it prints, while OCR loses cells, so there the document tells us rows may be missing even where
+    nothing else does."""
+    if not ocr_read(result):
+        return  # typed text prints what it prints: a blank maximum there is the document's
+    done = {c.id.split(":")[1] for c in result.checks if c.kind == "coverage"}
+    added: list[Check] = []
+    for check in result.checks:
+        table_index = _score_table_of(check)
+        if (
+            check.kind in ("stated_total", "sum_children")
+            and check.field == "max_points"
+            and check.status == "skipped"
+            and table_index is not None
+            and f"/score_tables/{table_index}" not in done
+            and _falls_short(check, settings)
+            and _lost_maxima(result.score_tables[table_index], check)
+        ):
+            done.add(f"/score_tables/{table_index}")
+            where = check.id.split(":")[1]
+            added.append(
+                replace(
+                    _coverage_check(check, table_index),
+                    id=f"coverage:{where}:{check.field}",
+                    code=check.code,
+                    message=f"{check.code or 'table total'}: rows read add up to {check.expected:g} of the "
+                    f"stated {check.actual:g}: rows under it came out without a maximum (not read, or printed "
+                    "blank)",
+                )
+            )
+    result.checks += added
+
+
+def _lost_maxima(table: ScoreTable, check: Check) -> bool:
+    """Whether a member of the relation a check is on came out without the maximum the segmenter
+    says was there (its ``missing_max`` flag)."""
+    rows = table.rows
+    parents = resolve_parents(rows)[0]
+    pointer = check.id.split(":")[1]
+    row = int(pointer.rsplit("/", 1)[1]) if "/rows/" in pointer else None
+    members = [i for i, p in enumerate(parents) if p == row]
+    return any(rows[i].max_points is None and "missing_max" in rows[i].flags for i in members)
 
 
 def _score_table_of(check: Check) -> int | None:

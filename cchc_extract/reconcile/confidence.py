@@ -37,13 +37,15 @@ from schemas.records import Check, ExtractionResult, ReviewItem, ScoreRow, StatR
 
 FEATURES = ("row", "missing", "format", "held", "failed", "agrees", "readings")
 SCORE_FIELDS = ("max_points", "self_points")
+# The appraising body's points: valued only in a table that has the column (a row fills it).
+APPRAISED = "appraised_points"
 _FLAG = {"max_points": "missing_max", "self_points": "missing_self", "value": "missing_value"}
-_OTHER = {"max_points": "self_points", "self_points": "max_points"}
+_OTHER = {"max_points": "self_points", "self_points": "max_points", APPRAISED: "self_points"}
 _CLEAN = {
     "score": re.compile(r"\d{1,3}(?:[.,]\d{1,2})?"),
     "stat": re.compile(r"-?\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d{1,4})?\s*%?|-?\d+(?:[.,]\d{1,4})?\s*%?"),
 }
-_HELD_KINDS = ("sum_children", "sum_self", "stated_total", "total_parts", "ratio")
+_HELD_KINDS = ("sum_children", "sum_self", "sum_appraised", "stated_total", "total_parts", "ratio")
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,12 @@ def _set_maxima() -> tuple[dict[str, float], ...]:
     return tuple({r.code: r.max_points for r in cs.rows if r.max_points is not None} for cs in load_criteria_sets())
 
 
+def table_fields(rows: list[ScoreRow]) -> tuple[str, ...]:
+    """The points fields of a score table's rows: max and self points, and the appraised points
+    when the table has that column."""
+    return SCORE_FIELDS + ((APPRAISED,) if any(r.appraised_points is not None for r in rows) else ())
+
+
 def agrees_with_set(row: ScoreRow, f: str, maxima: dict[str, float]) -> float:
     """+1 when a row's max points are the set's maximum for its code, -1 when they differ or its
     self points exceed it, 0 when the set does not say."""
@@ -158,10 +166,11 @@ def value_features(
     sets = criteria_maxima(result)
     out: dict[tuple[str, str], dict[str, float]] = {}
     for ti, table in enumerate(result.score_tables):
+        fields = table_fields(table.rows)
         for ri, row in enumerate(table.rows):
             pointer = f"/score_tables/{ti}/rows/{ri}"
             maxima = sets.get(ti, {})
-            for f in SCORE_FIELDS:
+            for f in fields:
                 out[(pointer, f)] = _features(row, f, pointer, held, failed, "score") | {
                     "agrees": agrees_with_set(row, f, maxima)
                 }
@@ -186,7 +195,9 @@ def _features(
     alternatives = getattr(row, "alternatives", {}) or {}
     return {
         "row": logit(row.confidence, ConfidenceSettings.clip),
-        "missing": float(value is None and _FLAG[f] in row.flags and getattr(row, _OTHER.get(f, f)) is not None),
+        "missing": float(
+            value is None and _FLAG.get(f, "") in row.flags and getattr(row, _OTHER.get(f, f)) is not None
+        ),
         "format": float(value is not None and bool(raw) and _CLEAN[kind].fullmatch(raw) is None),
         "held": float((pointer, f) in held),
         "failed": float((pointer, f) in failed),

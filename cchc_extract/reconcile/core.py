@@ -37,16 +37,33 @@ class _Ledger:
         message: str,
         rows: tuple[ReviewItem, ...] = (),
         misread: Sequence[tuple[ReviewItem, float]] = (),
+        doubted: Sequence[ReviewItem] = (),
     ) -> Check:
         """Record a check. A mismatch that ``misread`` explains (a value we may have read wrong,
         and the reading under which the relation holds) becomes ``misread``: the doubted values
-        go to review with those readings; the document is not reported as wrong."""
+        go to review with those readings; the document is not reported as wrong. So does a
+        mismatch with a member the segmenter itself read unsurely (``doubted``: a row whose code
+        was inferred, whose cells were missing or read unsurely): we cannot tell the commune it is
+        wrong when the row may be ours; those values go to review without other readings."""
         if status == "mismatch" and misread:
             status = "misread"
             message += "; explained by a misreading: " + "; ".join(
                 f"{ref.code or ref.item} {ref.field or 'value'} read as {ref.raw or str(ref.value)!r} may be {_vn(r)}"
                 for ref, r in misread
             )
+        elif status == "mismatch" and doubted:
+            status = "misread"
+            message += "; a row of it was read unsurely: " + ", ".join(
+                f"{ref.code or ref.item} (confidence {ref.confidence or 0.0:.2f})" for ref in doubted
+            )
+            misread = []
+            # The rows under suspicion still go to review (a fault of the commune may be among
+            # them), the unsure ones with them, and the figure the relation states (a parent's
+            # points, a table's total) when no member is it.
+            whole = ReviewItem(item=item, field=field_, table=table, code=code, value=actual)
+            holder = () if any(r.item == item for r in (*rows, *doubted)) else (whole,)
+            for ref in (*rows, *doubted, *holder):
+                self.flag(replace(ref, alternatives=[]), message)
         base = f"{kind}:{item}" + (f":{field_}" if field_ else "")
         n = self._ids.get(base, 0) + 1
         self._ids[base] = n

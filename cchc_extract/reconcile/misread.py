@@ -33,8 +33,16 @@ class Cell:
 
 
 def ocr_read(result: ExtractionResult) -> bool:
-    """Whether the document's characters came from OCR (a scan, a photo, a mixed PDF)."""
-    return result.source.method in ("ocr", "mixed")
+    """Whether the document's characters came from OCR: a scan, a photo, a mixed PDF, or a text
+    file that is an OCR dump. A dump says so only by its text: the names as printed (``name_raw``,
+    before repair) are judged as the repair stage judges a document (many words that are not
+    Vietnamese syllables: OCR's confusions), so its numbers are doubted as a scan's are."""
+    if result.source.method in ("ocr", "mixed"):
+        return True
+    from normalize.vietnamese import text_damaged
+
+    names = [row.name_raw for table in result.score_tables for row in table.rows if row.name_raw]
+    return len(names) >= 3 and text_damaged(names) == "ocr"
 
 
 def digit_confusions(raw: str | None, pairs: tuple[tuple[str, str], ...], kind: str = "score") -> list[float]:

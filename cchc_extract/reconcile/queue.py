@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from cchc_extract.reconcile.confidence import table_fields
 from cchc_extract.reconcile.core import _Ledger
 from cchc_extract.reconcile.settings import CODE_INFERRED_REASON, LOW_CONFIDENCE_REASON, ReconcileSettings
 from cchc_extract.reconcile.stat_rows import _stat_ref
@@ -40,8 +41,9 @@ def _review_doubtful(
 
     for ti, table in enumerate(result.score_tables):
         name = _table_name(table, ti)
+        fields = table_fields(table.rows)
         for ri, row in enumerate(table.rows):
-            visit_values([_score_ref(ti, ri, row, f, name) for f in ("max_points", "self_points")], row)
+            visit_values([_score_ref(ti, ri, row, f, name) for f in fields], row)
             for flag in row.flags:
                 if flag.startswith(FLAG_MAX_DIFFERS):  # normalize.criteria.match
                     ledger.flag(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from functools import partial
+from itertools import combinations
 
 import regex as re
 
@@ -147,6 +148,24 @@ def _check_ratio(
         return
     ratios = [(j, d, 100.0 * _v(rows[j]) / _v(rows[d])) for j, d in live]
     match = next(((j, d, r) for j, d, r in ratios if _percent_matches(_v(row), r, decimals)), None)
+    joined = None if match or not certain else _joined_numerator(row, live, rows, decimals)
+    if joined is not None:
+        parts, den, ratio = joined
+        codes = " + ".join(rows[k].code or "part" for k in parts)
+        ledger.check(
+            "ratio",
+            item,
+            table=name,
+            code=row.code,
+            field_="value",
+            expected=round(ratio, 4),
+            actual=row.value,
+            tolerance=tol,
+            status="ok",
+            message=f"{label}: {_vn(row.value)}% against ({codes}) / {rows[den].code or 'denominator'}"
+            f" = {_vn(sum(_v(rows[k]) for k in parts))}/{_vn(rows[den].value)} = {_vn(round(ratio, 4))}%",
+        )
+        return
     j, den, ratio = match or ratios[0]
     status = "ok" if match else ("mismatch" if certain else "skipped")
     message = (
@@ -173,6 +192,28 @@ def _check_ratio(
         rows=tuple(_stat_ref(ai, k, rows[k], name) for k in (i, j, den)),
         misread=[(c.ref, r) for c, r in found],
     )
+
+
+# A ratio whose label joins several of its counts ("trước hạn và đúng hạn"): its
+# numerator is their sum.
+_JOINS = re.compile(r"\s(?:và|hoặc)\s", re.I)
+
+
+def _joined_numerator(
+    row: StatRow, live: list[tuple[int, int]], rows: list[StatRow], decimals: int
+) -> tuple[tuple[int, ...], int, float] | None:
+    """(parts, denominator, ratio) when the ratio is of the sum of several of its counts, in the
+    order printed, and its label joins them; None otherwise."""
+    if not _JOINS.search(row.indicator or ""):
+        return None
+    den = live[0][1]
+    nums = [j for j, d in live if d == den]
+    for size in range(2, len(nums) + 1):
+        for parts in combinations(nums, size):
+            total = sum(_v(rows[k]) for k in parts)
+            if total <= _v(rows[den]) and _percent_matches(_v(row), 100.0 * total / _v(rows[den]), decimals):
+                return parts, den, 100.0 * total / _v(rows[den])
+    return None
 
 
 _NOTE_PERCENT = re.compile(r"(?<![\d/.,])(\d{1,3}(?:[.,]\d+)?)\s?%")

@@ -1,5 +1,6 @@
-"""Sums of score tables: sum_children (max points), sum_self (self points), self_le_max,
-stated_total, and ocr_reading (a cell whose other OCR reading was taken to restore its sums)."""
+"""Sums of score tables: sum_children (max points), sum_self (self points), sum_appraised (the
+appraising body's points, when the table has that column), self_le_max, stated_total, and
+ocr_reading (a cell whose other OCR reading was taken to restore its sums)."""
 
 from __future__ import annotations
 
@@ -8,15 +9,25 @@ from functools import partial
 
 from cchc_extract.reconcile.confidence import agrees_with_set, table_maxima
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _vn
-from cchc_extract.reconcile.hierarchy import children_of, resolve_parents
+from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import Cell, explain, le_holds, other_readings, sum_holds, total_holds
 from cchc_extract.reconcile.settings import AMBIGUOUS_REASON, ReconcileSettings
 from normalize.numbers import format_vn, lost_decimal_readings, parse_number
 from schemas.records import ReviewItem, ScoreRow, ScoreTable
 
+# The points columns of a score row, and the sum check of each: a parent's points are its
+# sub-criteria's, in every column (the appraised column is added up as the self column is).
+POINT_FIELDS = ("max_points", "self_points", "appraised_points")
+_SUM_KIND = {"max_points": "sum_children", "self_points": "sum_self", "appraised_points": "sum_appraised"}
+_FIELD_WORDS = {
+    "max_points": "max points",
+    "self_points": "self-assessed points",
+    "appraised_points": "appraised points",
+}
+
 
 def _score_ref(ti: int, ri: int, row: ScoreRow, field_: str | None, table: str) -> ReviewItem:
-    raw = getattr(row, f"{field_}_raw", None) if field_ in ("max_points", "self_points") else None
+    raw = getattr(row, f"{field_}_raw", None) if field_ in POINT_FIELDS else None
     value = getattr(row, field_, None) if field_ else None
     return ReviewItem(
         item=f"/score_tables/{ti}/rows/{ri}",
@@ -76,7 +87,7 @@ def _cells(
             s,
             ocr=ocr,
             alternatives=row.alternatives.get(field_, []),
-            upper=row.max_points if field_ == "self_points" else None,
+            upper=row.max_points if field_ != "max_points" else None,
         )
         if value is not None and readings:
             held, _, _ = _relations_held(rows, i, field_, value, parents, kids, tol)
@@ -102,7 +113,7 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
     open_ended = table.stated_total_max is None and table.stated_total_self is None
     for i, row in enumerate(rows):
         label = row.code or row.name[:40]
-        for field_, kind in (("max_points", "sum_children"), ("self_points", "sum_self")):
+        for field_, kind in _SUM_KIND.items():
             children = kids.get(i)
             if not children:
                 continue
@@ -114,7 +125,7 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
                 parts.append(None)  # the orphans' lost parent may have had other children
             tol = _sum_tolerance(stated, s.points_tolerance, s.relative_tolerance)
             status, expected = _compare_sum(stated, parts, tol)
-            what = "max points" if field_ == "max_points" else "self-assessed points"
+            what = _FIELD_WORDS[field_]
             blanks = sum(p is None for p in parts)
             message = (
                 f"{label}: {what} of its {len(children)} sub-criteria add up to {_vn(expected)}, "
@@ -132,6 +143,13 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
             if status == "mismatch":
                 lost: list[float | None] = [None] if any(c in orphans for c in children) else []
                 found = explain([cell(i, field_), *(cell(c, field_) for c in children)], partial(sum_holds, tol, lost))
+            unsure = _unsure(ti, [i, *children], rows, field_, name, s)
+            unread = _set_children_unread(row, [rows[c] for c in children], maxima)
+            if status == "mismatch" and unread and expected is not None and expected < stated:
+                # Short of the whole, and the criteria set names sub-criteria we did not read:
+                # the missing rows are ours to find, not the commune's fault.
+                status = "incomplete"
+                message += f"; sub-criteria {', '.join(unread)} of the criteria set were not read"
             ledger.check(
                 kind,
                 f"/score_tables/{ti}/rows/{i}",
@@ -145,6 +163,7 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
                 message=message,
                 rows=refs if status == "mismatch" else (),
                 misread=[(c.ref, r) for c, r in found],
+                doubted=unsure,
             )
         if (
             row.self_points is not None
@@ -208,7 +227,26 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
             if status == "mismatch"
             else (),
             misread=[(c.ref, r) for c, r in found],
+            doubted=_unsure(ti, top, rows, field_, name, s),
         )
+
+
+def _set_children_unread(row: ScoreRow, children: list[ScoreRow], maxima: dict[str, float]) -> list[str]:
+    """Codes the criteria set the table agrees with (``maxima``) lists under a row's code that no
+    child row read carries."""
+    code = norm_code(row.code)
+    if not code or not maxima:
+        return []
+    read = {norm_code(c.code) for c in children}
+    return [k for k in maxima if k.rpartition(".")[0] == code and k not in read]
+
+
+def _unsure(
+    ti: int, members: list[int], rows: list[ScoreRow], field_: str, name: str, s: ReconcileSettings
+) -> tuple[ReviewItem, ...]:
+    """The members of a relation the segmenter read unsurely (its own row confidence under the
+    review threshold: a code inferred, a cell missing or read unsurely)."""
+    return tuple(_score_ref(ti, k, rows[k], field_, name) for k in members if rows[k].confidence < s.review_below)
 
 
 def _suspects(
@@ -267,10 +305,10 @@ def _relations_held(
         if all(v is not None for v in siblings):
             checkable += 1
             held += abs(sum(siblings) - getattr(rows[p], field_)) <= tol
-    row = rows[i]
-    self_v = value if field_ == "self_points" else row.self_points
-    max_v = value if field_ == "max_points" else row.max_points
-    bounded = self_v is None or max_v is None or self_v <= max_v + tol
+    # A score (self or appraised) is at most its row's maximum.
+    max_v = value if field_ == "max_points" else rows[i].max_points
+    scores = [value] if field_ != "max_points" else [rows[i].self_points, rows[i].appraised_points]
+    bounded = max_v is None or all(v is None or v <= max_v + tol for v in scores)
     return held, checkable, bounded
 
 
@@ -289,7 +327,7 @@ def _repair_ocr_readings(
     name = _table_name(table, ti)
     tol = s.points_tolerance
     for i, row in enumerate(rows):
-        for field_ in ("max_points", "self_points"):
+        for field_ in POINT_FIELDS:
             value = getattr(row, field_)
             flag = f"repaired_{field_}"
             raw_attr = f"{field_}_raw"
@@ -301,7 +339,7 @@ def _repair_ocr_readings(
                 continue
             readings = [a for a in row.alternatives.get(field_, []) if a != value]
             raw = getattr(row, raw_attr)
-            if not readings and field_ == "self_points" and row.max_points is not None and value > row.max_points + tol:
+            if not readings and field_ != "max_points" and row.max_points is not None and value > row.max_points + tol:
                 # A self score above the maximum cannot be right; OCR may have lost its decimal point.
                 readings = lost_decimal_readings(raw or format_vn(value, 4), upper=row.max_points)
             if not readings:
