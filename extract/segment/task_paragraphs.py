@@ -150,14 +150,15 @@ def _as_printed(doc: IngestedDocument, lines: list[Line]) -> list[Line]:
 
 def _wrapped_lines_joined(lines: list[Line], settings: TaskParagraphSettings) -> list[Line]:
     """A text dump of a scan (OCR) keeps the printed lines: a task's fields run on over the next
-    lines. A line with a field label takes the lines right after it (no blank line between, none
+    lines. A line with a field label, or opening an item, takes the lines right after it (no blank line between, none
     starting an item or a heading) while they carry its text on."""
     out: list[Line] = []
     k = 0
     while k < len(lines):
         line = lines[k]
         k += 1
-        if not _LABEL.search(shadow(line.text)):
+        # An item's first line may hold no whole label yet ("… (kết quả," / "sản phẩm: …").
+        if not _LABEL.search(shadow(line.text)) and not _ITEM.match(line.text):
             out.append(line)
             continue
         while (
