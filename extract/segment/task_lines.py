@@ -61,7 +61,7 @@ class TaskLineSettings:
     width_slack: int = 3
     overflow: float = 1.5
     # Penalty for a cell's text carried onto a line although its previous line had room for it.
-    wrap_room: float = 4.0
+    wrap_room: float = 8.0
     # Confidence of a row read from lines: its cells were cut by a model, not a grid.
     confidence: float = 0.85
 
