@@ -23,6 +23,7 @@ from extract.segment.narrative import find_score_statements, find_targets
 from extract.segment.score_tables import find_score_tables
 from extract.segment.statistics import find_statistics
 from extract.segment.target_tables import find_target_tables, plan_year
+from extract.segment.task_lines import find_task_lines
 from extract.segment.task_paragraphs import find_task_paragraphs
 from extract.segment.task_tables import find_task_tables
 from extract.segment.unread import find_unread, unread_review_items, withdraw_unsure_tables
@@ -89,6 +90,8 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     result.statistics = _run_stage(result, "segment", lambda: find_statistics(doc), debug, default=[])
     result.task_tables = _run_stage(result, "segment", lambda: find_task_tables(doc), debug, default=[])
     result.task_tables += _run_stage(result, "segment", lambda: find_task_paragraphs(doc), debug, default=[])
+    if not any(t.form == "table" for t in result.task_tables):  # no grid: a framework printed as lines (OCR)
+        result.task_tables += _run_stage(result, "segment", lambda: find_task_lines(doc), debug, default=[])
     result.score_statements = _run_stage(result, "segment", lambda: find_score_statements(doc), debug, default=[])
     year = plan_year(result.document.period)
     result.targets = _run_stage(result, "segment", lambda: find_targets(doc, default_year=year), debug, default=[])

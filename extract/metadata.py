@@ -191,7 +191,11 @@ def header_zone(lines: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS
         # A body sentence starts with a capital ("Thực hiện …"); a title's wrapped second line
         # that happens to begin with the same words ("thực hiện tại bộ phận một cửa") does not.
         first_letter = next((c for c in _text(line) if c.isalpha()), "")
-        if line.page != first_page or (zone and _BODY_START.match(_folded(line)) and not first_letter.islower()):
+        # The line right under the kind word is the title whatever it starts with ("KẾ HOẠCH" /
+        # "Thực hiện công tác cải cách hành chính năm 2025").
+        under_kind = bool(zone) and _kind_word(zone[-1]) is not None
+        body = zone and _BODY_START.match(_folded(line)) and not first_letter.islower() and not under_kind
+        if line.page != first_page or body:
             break
         zone.append(line)
     return zone

@@ -4,7 +4,8 @@ from functools import cache
 from pathlib import Path
 
 from extract.base import ingest
-from extract.segment.task_tables import find_task_tables, map_columns
+from extract.segment.table_join import JoinedRow, JoinedTable
+from extract.segment.task_tables import find_task_tables, is_task_table, map_columns, task_rows
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -58,3 +59,38 @@ def test_column_mapping_by_header_words():
 
 def test_report_annexes_are_not_task_tables():
     assert _tables("002_huong-son_2024_bao-cao-6-thang.txt") == []
+
+
+def _scanned_grid(header: list[str], rows: list[list[str]]) -> JoinedTable:
+    body = [JoinedRow(cells, [False] * len(cells), 2, 0, 0, 0) for cells in rows]
+    return JoinedTable([header], body, [2], len(header), "ocr", 0, 0, 0)
+
+
+def test_scanned_grid_with_merged_header_and_ocr_numerals():
+    # What Tesseract's grid gave for a scanned plan appendix (S05): the header's words in one
+    # cell with the first section's title, roman numerals read "H" and "IH".
+    table = _scanned_grid(
+        ["ST", "TC Nhiệm vụ Chủ trì Phối hợp Thời hạn Sản phẩm CÁI CÁCH THỂ CHẾ", "", "", "", "", ""],
+        [
+            ["1", "2.1", "Công bố danh mục văn bản", "Công an xã", "Các đoàn thể", "Cả năm 2023", "Báo cáo"],
+            ["H", "CẢI CÁCH TỔ CHỨC BỘ MÁY", "", "", "", "", ""],
+            ["2", "4.2", "Sắp xếp, bố trí người hoạt động", "Công an xã", "Các thôn", "Tháng 02/2023", "Quyết định"],
+            ["IH", "CẢI CÁCH TÀI CHÍNH CÔNG", "", "", "", "", ""],
+            ["3", "6.3", "Xây dựng Quy chế chi tiêu", "Bộ phận Một cửa", "Các đoàn thể", "Thường xuyên", "Kế hoạch"],
+        ],
+    )
+    assert is_task_table(table)
+    rows = task_rows(table)
+    assert [(r.code, r.section, r.criterion_code) for r in rows] == [
+        ("1", "I", "2.1"),
+        ("2", "II", "4.2"),
+        ("3", "III", "6.3"),
+    ]
+    assert (rows[1].task, rows[1].lead, rows[1].coordinator, rows[1].deadline, rows[1].product) == (
+        "Sắp xếp, bố trí người hoạt động",
+        "Công an xã",
+        "Các thôn",
+        "Tháng 02/2023",
+        "Quyết định",
+    )
+    assert rows[0].section_title == "CÁI CÁCH THỂ CHẾ"

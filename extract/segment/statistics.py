@@ -25,6 +25,7 @@ import regex as re
 
 from extract.model import IngestedDocument
 from extract.segment.table_join import JoinedRow, JoinedTable, join_tables, lines_before, row_bbox, row_conf
+from extract.segment.target_tables import is_target_table
 from normalize.codes import format_codes, letter_item, repair_codes
 from normalize.numbers import parse_number
 from normalize.text import fold
@@ -92,6 +93,8 @@ def is_statistics_table(table: JoinedTable, settings: StatisticsSettings = Stati
     header = fold(" ".join(table.header_text))
     if any(w in header for w in settings.score_header_words + settings.task_header_words):
         return False
+    if is_target_table(table):
+        return False  # indicators by year: the plan's targets (target_tables), no annex
     roles = column_roles(table.header_text)
     return "indicator" in roles and ("unit" in roles or "value" in roles)
 

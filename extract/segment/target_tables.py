@@ -10,7 +10,7 @@ import regex as re
 
 from extract.model import IngestedDocument
 from extract.segment.narrative import shadow
-from extract.segment.table_join import join_tables, row_bbox
+from extract.segment.table_join import JoinedRow, JoinedTable, join_tables, row_bbox
 from normalize.numbers import parse_number
 from normalize.text import fold
 from schemas.records import SourceRef, Target
@@ -55,15 +55,28 @@ def plan_year(period: str | None) -> int | None:
     return int(years[0]) if len(years) == 1 else None
 
 
+def _year_layout(table: JoinedTable) -> tuple[list[str], list[JoinedRow], dict[int, int]]:
+    """(folded header labels, body rows, column → year) of a table; the years empty when no column
+    is headed by a year."""
+    labels, rows = table.header_text, table.rows
+    if not any(_YEAR_HEADER.match(fold(h)) for h in labels) and rows:
+        # "Năm 2026" holds a number, so the header reader took the heading row for data
+        labels, rows = rows[0].cells, rows[1:]
+    header = [fold(h).strip() for h in labels]
+    years = {c: int(m.group(1)) for c, h in enumerate(header) if (m := _YEAR_HEADER.match(h))}
+    return header, rows, years
+
+
+def is_target_table(table: JoinedTable, settings: TargetTableSettings = TargetTableSettings()) -> bool:
+    """Indicators by year: a table with year columns is a plan's targets, not a statistics annex
+    (whose single value column holds one period's figures)."""
+    return len(_year_layout(table)[2]) >= settings.min_year_columns
+
+
 def find_target_tables(doc: IngestedDocument, settings: TargetTableSettings = TargetTableSettings()) -> list[Target]:
     out: list[Target] = []
     for table in join_tables(doc):
-        labels, rows = table.header_text, table.rows
-        if not any(_YEAR_HEADER.match(fold(h)) for h in labels) and rows:
-            # "Năm 2026" holds a number, so the header reader took the heading row for data
-            labels, rows = rows[0].cells, rows[1:]
-        header = [fold(h).strip() for h in labels]
-        years = {c: int(m.group(1)) for c, h in enumerate(header) if (m := _YEAR_HEADER.match(h))}
+        header, rows, years = _year_layout(table)
         if len(years) < settings.min_year_columns:
             continue
         indicator = next((c for c, h in enumerate(header) if any(w in h for w in settings.indicator_words)), None)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 import regex as re
 
+from extract.metadata import DEFAULT_SETTINGS, _typed_document, as_printed
 from extract.model import IngestedDocument, Line
 from extract.segment.narrative import heading_level, shadow
 from extract.segment.paragraphs import reading_lines
@@ -89,7 +90,7 @@ def find_task_paragraphs(
     headings: list[tuple[int, str]] = []  # (level, text) of the headings above
     pending = None  # a line holding a label but not a task: a value wrapped onto a line that
     #                 starts like an item ("Công chức Địa chính" / "- Xây dựng. Thời hạn: …")
-    lines = reading_lines(doc)
+    lines = _as_printed(doc, reading_lines(doc))
     if doc.format in settings.wrapped_formats:
         lines = _wrapped_lines_joined(lines, settings)
     for line in lines:
@@ -136,16 +137,28 @@ def find_task_paragraphs(
     return tables
 
 
+def _as_printed(doc: IngestedDocument, lines: list[Line]) -> list[Line]:
+    """Lines of a typed document as typed where the repair changed valid words ("Bộ phận Một
+    cửa" is no "Một của"): the metadata stage's rule (``extract.metadata.as_printed``), OCR'd
+    pages keeping their repair."""
+    ocr_pages = {p.number for p in doc.pages if p.method == "ocr"}
+    if not any(line.raw and line.page not in ocr_pages for line in lines):
+        return lines
+    typed = _typed_document(lines, DEFAULT_SETTINGS)
+    return [line if line.page in ocr_pages else as_printed(line, typed) for line in lines]
+
+
 def _wrapped_lines_joined(lines: list[Line], settings: TaskParagraphSettings) -> list[Line]:
     """A text dump of a scan (OCR) keeps the printed lines: a task's fields run on over the next
-    lines. A line with a field label takes the lines right after it (no blank line between, none
+    lines. A line with a field label, or opening an item, takes the lines right after it (no blank line between, none
     starting an item or a heading) while they carry its text on."""
     out: list[Line] = []
     k = 0
     while k < len(lines):
         line = lines[k]
         k += 1
-        if not _LABEL.search(shadow(line.text)):
+        # An item's first line may hold no whole label yet ("… (kết quả," / "sản phẩm: …").
+        if not _LABEL.search(shadow(line.text)) and not _ITEM.match(line.text):
             out.append(line)
             continue
         while (

@@ -17,6 +17,7 @@ import regex as re
 
 from extract.model import IngestedDocument
 from extract.segment.table_join import JoinedRow, JoinedTable, join_tables, lines_before, row_bbox, row_conf
+from extract.segment.task_header import header_columns, header_share
 from normalize.text import fold
 from schemas.records import SourceRef, TaskRow, TaskTable
 
@@ -57,6 +58,25 @@ _KEY_FIELDS = ("code", "criterion_code", "criterion", "objective", "task", "acti
 # the same numbered item: the source had merged cells on the left).
 _ROW_KEYS = ("code", "criterion_code", "criterion", "objective")
 _ROMAN_ROW = re.compile(r"^\s*([IVXLC]{1,6})\s*[.)]?(?:\s+(\S.*))?$")
+# A roman numeral as OCR may read it ("I" as "L", "l", "1", "|"; "II" as "H", "III" as "IH").
+_OCR_ROMAN = re.compile(r"^\s*(?=.*[IVXLTHl|])[IVXLTHl1|]{1,5}\s*[.)_|]?\s*$")
+ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def next_roman(section: str | None, printed: str = "") -> str:
+    """The section a heading opens: its numeral when it reads as the next one or a later one,
+    else the one after ``section`` (an OCR'd numeral is read by the sequence)."""
+    before = ROMANS.index(section) + 1 if section in ROMANS else 0
+    value = ROMANS.index(printed) + 1 if printed in ROMANS else 0
+    value = value if value > before else before + 1
+    return ROMANS[min(value, len(ROMANS)) - 1]
+
+
+def _upper_title(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
 _ITEM_CODE = re.compile(r"^\s*(?:\d{1,2}(?:\s*\.\s*\d{1,2}){0,3}\.?(?!\d)|[a-zđ]\)|-)", re.I)
 _TOTAL = re.compile(r"^\s*(t[oổ]ng(\s*c[oộ]ng)?|c[oộ]ng)\b", re.I)
 _CAPTION_SKIP = re.compile(r"^\s*(\(?\s*k[eè]m theo|ban h[aà]nh k[eè]m|ph[uụ] l[uụ]c\s*[0-9IVX]*\s*$)", re.I)
@@ -114,11 +134,36 @@ def _content_kind(cells: list[str], settings: TaskTableSettings) -> str | None:
     return None
 
 
+# A field's label as ``map_columns`` reads it: what a header whose cells OCR merged is split into.
+_LABEL_OF = {
+    "code": "STT",
+    "criterion_code": "TC",
+    "task": "Nhiệm vụ",
+    "product": "Sản phẩm",
+    "deadline": "Thời hạn",
+    "lead": "Chủ trì",
+    "coordinator": "Phối hợp",
+}
+
+
+def header_labels(table: JoinedTable, settings: TaskTableSettings = TaskTableSettings()) -> list[str]:
+    """The header's labels, one per column. A scan's grid may come back with the header's words
+    in fewer cells than columns ("ST" | "TC Nhiệm vụ Chủ trì Phối hợp Thời hạn Sản phẩm" | "" …):
+    when the words name as many columns as the table has, in order, they are the labels."""
+    labels = list(table.header_text)
+    if len(map_columns(labels)) >= settings.min_mapped_columns:
+        return labels
+    columns = header_columns(" ".join(labels))
+    if columns and len(columns) == table.n_cols:
+        return [_LABEL_OF[c] for c in columns]
+    return labels
+
+
 def map_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSettings()) -> dict[str, int]:
     """Field → column by header words, then by content: a column of criterion codes is the codes
     column whatever its header says ("Tiêu chí" over "1.2", "3.1"); columns no header word claims
     are deadlines or units (lead first, coordinator next) when their cells say so."""
-    mapping = map_columns(table.header_text)
+    mapping = map_columns(header_labels(table, settings))
     body = [r for r in table.rows if sum(bool(c.strip()) for c in r.cells) > 2]
     kinds = {c: _content_kind([_get(r, c) for r in body], settings) for c in range(table.n_cols)}
     field_of = {c: f for f, c in mapping.items()}
@@ -185,6 +230,9 @@ def _section_of(row: JoinedRow, mapping: dict[str, int], section: str | None) ->
     if m and len(distinct) <= 2:
         title = m.group(2) or next((c for c in distinct if c != code.strip()), "")
         return m.group(1), True, title.strip()
+    rest = [c for c in distinct if c != code.strip()]
+    if _OCR_ROMAN.match(code) and len(rest) == 1 and _upper_title(rest[0]):
+        return next_roman(section, code.strip(" .)_|")), True, rest[0]
     if len(filled) <= 2 and all(c.strip() for c in filled):
         other = [i for i, c in enumerate(row.cells) if c.strip() and i != mapping.get("code", 0)]
         bold = any(row.bold[i] for i in other if i < len(row.bold))
@@ -195,6 +243,17 @@ def _section_of(row: JoinedRow, mapping: dict[str, int], section: str | None) ->
     return section, False, None
 
 
+def _header_section(table: JoinedTable) -> str:
+    """The upper-case title a header row ends in when OCR merged the first section's row into it
+    ("… Thời hạn Sản phẩm CẢI CÁCH THỂ CHẾ"); "" when it ends in header words."""
+    words = " ".join(table.header_text).split()
+    k = len(words)
+    while k > 0 and words[k - 1].isupper() and len(words[k - 1]) > 1:
+        k -= 1
+    tail = words[k:]
+    return " ".join(tail) if len(tail) >= 2 and header_share(" ".join(tail)) < 0.5 else ""
+
+
 def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSettings()) -> list[TaskRow]:
     mapping = map_table(table, settings)
     field_of = {c: f for f, c in mapping.items()}
@@ -202,6 +261,9 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
     out: list[TaskRow] = []
     section: str | None = None
     section_title = ""
+    merged = _header_section(table)
+    if merged:  # OCR merged the first section's row into the header
+        section, section_title = "I", merged
     for row in table.rows:
         if not any(c.strip() for c in row.cells):
             continue

@@ -48,6 +48,11 @@ DERIVED: dict[str, Derivation] = {
     ),
     # A phone photo of each page.
     "S04_phone_photo": Derivation("photo", ("F01", "F10", "F08", "F09")),
+    # Plans printed and scanned (issue 20): task grids (a landscape appendix, a portrait one after
+    # score statements), paragraph tasks; the second from the held-out decision with its plan.
+    "S05_scan_plans": Derivation(
+        "scan", ("P01", "P05", "P04", "P02"), scan=ScanDegrade(dpi=(300, 300), rotation_deg=(-1.5, 1.5))
+    ),
 }
 
 

@@ -1,0 +1,106 @@
+"""The header of a task framework read from its words alone (an OCR'd line, or a grid whose header
+cells OCR merged into one): which columns it names, left to right. Each label's first words print
+on the header's first line (cells are top-aligned), so the runs of header words give the columns
+("Tên nhiệm vụ | Bộ phận chủ | Bộ phận | Thời gian | Sản phẩm đầu | TC" → task, lead, coordinator,
+deadline, product, criterion code)."""
+
+from __future__ import annotations
+
+import regex as re
+
+from normalize.text import fold
+
+# Header words (accent-free) → column; words of no column ("thực hiện", "đầu") join the label they
+# sit in; "unit" words ("Bộ phận", "Đơn vị") are the lead's or the coordinator's, whichever label
+# they open says ("chủ trì" / "phối hợp"), else lead first.
+_HEADER_WORDS = {
+    "tt": "code",
+    "stt": "code",
+    "nhiem": "task",
+    "vu": "task",
+    "noi": "task",
+    "dung": "task",
+    "cong": "task",
+    "viec": "task",
+    "san": "product",
+    "pham": "product",
+    "ket": "product",
+    "qua": "product",
+    "hinh": "product",
+    "thoi": "deadline",
+    "gian": "deadline",
+    "han": "deadline",
+    "tien": "deadline",
+    "lo": "deadline",
+    "trinh": "deadline",
+    "chu": "lead",
+    "tri": "lead",
+    "moi": "lead",
+    "phoi": "coordinator",
+    "hop": "coordinator",
+    "bo": "unit",
+    "phan": "unit",
+    "don": "unit",
+    "vi": "unit",
+    "co": "unit",
+    "quan": "unit",
+    "tc": "criterion_code",
+    "tieu": "criterion_code",
+    "chi": "criterion_code",
+    "ma": "criterion_code",
+}
+# Share of a header line's words that are header words (the rest: OCR specks, a stray letter).
+HEADER_SHARE = 0.6
+_NEUTRAL = frozenset({"ten", "thuc", "hien", "dau", "ra", "so", "do", "hoan", "thanh", "va", "ve"})
+
+
+def header_columns(text: str) -> list[str] | None:
+    """The columns a header's first line names, left to right; None when it names too few task
+    columns to be a task framework's header."""
+    runs: list[list[str]] = []  # the keys of each label
+    words: list[list[str]] = []
+    found = re.findall(r"[\p{L}\p{N}]+", fold(text))
+    if ":" in text or header_share(text) < HEADER_SHARE:
+        return None  # a sentence naming the fields ("chủ trì: …; thời gian: …"), no header
+    for word in found:
+        key = _HEADER_WORDS.get(word)
+        if key is None:
+            if word not in _NEUTRAL and runs:
+                runs.append([])  # a word of no label: a new label follows
+                words.append([])
+            continue
+        starts_label = not runs or not runs[-1] or word in words[-1] or _opens_new(runs[-1], key)
+        if starts_label:
+            runs.append([])
+            words.append([])
+        runs[-1].append(key)
+        words[-1].append(word)
+    columns: list[str] = []
+    for keys in runs:
+        named = [k for k in keys if k != "unit"]
+        if named:
+            columns.append(named[0])
+        elif keys:
+            columns.append("coordinator" if "lead" in columns else "lead")
+    if columns and columns[0] != "code":
+        columns.insert(0, "code")  # "TT" OCR'd as a speck: the rows' numbers say it is there
+    kinds = [c for c in columns if c != "code"]
+    if len(set(kinds)) != len(kinds):
+        return None
+    return columns
+
+
+def header_share(text: str) -> float:
+    """The share of a line's words that are header words (1.0 for a line of specks)."""
+    found = re.findall(r"[\p{L}\p{N}]+", fold(text))
+    return sum(1 for w in found if w in _HEADER_WORDS or w in _NEUTRAL or len(w) == 1) / max(1, len(found))
+
+
+def _opens_new(keys: list[str], key: str) -> bool:
+    """Whether a header word opens a new label after the words ``keys`` of the current one."""
+    if key == "unit":
+        return any(k != "unit" for k in keys)
+    named = {k for k in keys if k != "unit"}
+    if not named:  # "Bộ phận" opens the lead's or the coordinator's label, no other
+        return key not in ("lead", "coordinator")
+    return key not in named

@@ -1,0 +1,402 @@
+"""Task frameworks read from lines: the OCR text of a scanned plan (a dump, or OCR'd pages whose
+grid was not found), where a table has no grid, only printed lines holding every column's words in
+column order ("1 | Tổ chức hội nghị sơ kết công tác Công chức Các bộ phận | Quý Kế hoạch 1.4").
+
+The header lines say which columns there are and in what order: each label's first words print on
+the header's first line (cells are top-aligned), so the run of header words left to right gives the
+columns ("Tên nhiệm vụ | Bộ phận chủ | Bộ phận | Thời gian | Sản phẩm đầu | TC" → task, lead,
+coordinator, deadline, product, criterion code). A row starts at the next task number; a roman
+numeral with a title between rows is a section. Each printed line of a row is split into one part
+per column, jointly over the row's lines (a beam search): each part should continue its column's
+text under the repair stage's syllable language model (a new cell starts a new phrase), a part
+opening a cell on the row's first line starts with a capital, a ruling bar OCR read as "|" sits
+between parts, and the content says the column (codes, deadlines, unit names: ``task_tables``'
+content kinds). A column whose text stopped does not start again in the same row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from extract.model import IngestedDocument, Line
+from extract.segment.line_common import BAR
+from extract.segment.line_split import _continuation_logprob
+from extract.segment.paragraphs import reading_lines
+from extract.segment.task_header import HEADER_SHARE, header_columns, header_share
+from extract.segment.task_tables import _CODE_CELL, _DEADLINE_CELL, _UNIT_CELL, split_footnote
+from normalize.text import fold
+from schemas.records import SourceRef, TaskRow, TaskTable
+
+
+@dataclass(frozen=True)
+class TaskLineSettings:
+    # A header line names at least this many task columns, one of them the lead or the deadline.
+    min_header_columns: int = 4
+    # Header labels wrap over up to this many lines (checked for repeated headers too).
+    header_lines: int = 4
+    # Lines a row may run to (a runaway row is the table's end missed).
+    max_row_lines: int = 14
+    # Log-probability bonus for a part boundary where OCR read a ruling bar, and penalty for a bar
+    # inside a part.
+    bar_split: float = 6.0
+    bar_inside: float = 4.0
+    # A cell's first part on the row's first line starts with a capital (a code, a date): a
+    # lower-case start is a wrapped word of the cell to its left.
+    capital_start: float = 10.0
+    # A part whose content is its column's kind (a code in the codes column, a deadline in the
+    # deadline column, a unit in the lead column) gains this; content of another column's kind
+    # in a part costs it.
+    content_fit: float = 5.0
+    # A cell empty on the row's first line (cells are top-aligned: a filled cell starts there).
+    empty_first: float = 6.0
+    # A column whose text stopped on an earlier line of the row speaks again.
+    column_gap: float = 8.0
+    beam: int = 40
+    # Column widths (characters) are learnt from a first reading of the rows: this quantile of
+    # each column's part lengths; a part wider than its column by more than ``width_slack``
+    # characters costs ``overflow`` per character.
+    width_quantile: float = 0.8
+    width_slack: int = 3
+    overflow: float = 1.5
+    # Penalty for a cell's text carried onto a line although its previous line had room for it.
+    wrap_room: float = 8.0
+    # Confidence of a row read from lines: its cells were cut by a model, not a grid.
+    confidence: float = 0.85
+
+
+_FIELDS = ("task", "product", "deadline", "lead", "coordinator", "criterion_code")
+
+_ROW_START = re.compile(r"^\s*(?P<code>\d{1,2}(?:\.\d{1,2}){0,2})(?![\d/,])[\s|._†‡*:)\]-]*(?=\S|$)")
+# A section row: a roman numeral (OCR reads "I" as "L", "l", "1", "|", "II" as "H") and its title.
+_SECTION = re.compile(r"^\s*(?P<num>[IVXLTHl1|!]{1,5})\s*[._|:)\-–]*\s+(?P<title>\p{Lu}.*)$")
+_TABLE_END = re.compile(r"(?:n[oơ]i\s*nh[aậ]n|^\W*(?:tm|kt)\s*\.)", re.I)
+_FOOTNOTE_LINE = re.compile(r"^\s*(?:\(\*{1,3}\)|\(\d{1,2}\)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹])\s*\p{Lu}")
+# A deadline-like token (a date, a month or quarter of a year): its column is the deadline's.
+_DATE_TOKEN = re.compile(r"^\S*\d{1,2}/(?:\d{1,2}/)?\d{4}\W*$|^[IVXT]{1,4}/\d{4}\W*$")
+_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def _header_cut(text: str, settings: TaskLineSettings) -> int | None:
+    """Where a header repeated on the next page starts inside a line OCR joined it to ("… Tháng"
+    + "STT | Nội dung công việc | …"); None when the line holds none."""
+    for m in re.finditer(r"(?<=\S)(?=\p{Lu})|(?<=\s)(?=\S)", text):
+        if m.start() > 0 and is_task_header(text[m.start() :], settings):
+            return m.start()
+    return None
+
+
+def is_task_header(text: str, settings: TaskLineSettings = TaskLineSettings()) -> bool:
+    columns = header_columns(text)
+    if not columns:
+        return False
+    kinds = [c for c in columns if c != "code"]
+    return len(kinds) >= settings.min_header_columns and bool({"lead", "deadline"} & set(kinds))
+
+
+@dataclass
+class _RowLines:
+    code: str
+    section: str | None
+    section_title: str
+    lines: list[Line]
+    first_tokens: list[str]  # the first line's tokens after the code
+
+
+def _tokens(text: str) -> list[str]:
+    """A line's words with the ruling bars OCR read kept as separate "|" tokens."""
+    return [t for t in re.split(r"\s+|(?=\|)|(?<=\|)", text) if t]
+
+
+def _next_code(code: str | None) -> set[str]:
+    """The numbers the next task may carry after ``code``: the next integer, or the next item of a
+    dotted code ("1.2" → "1.3", "2.1")."""
+    if code is None:
+        return {"1", "1.1"}
+    parts = code.split(".")
+    nxt = {".".join(parts[:-1] + [str(int(parts[-1]) + 1)])}
+    if len(parts) > 1:
+        nxt.add(f"{int(parts[0]) + 1}.1")
+    return nxt
+
+
+def _roman_value(text: str) -> int | None:
+    return _ROMANS.index(text) + 1 if text in _ROMANS else None
+
+
+def _collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[_RowLines], int]:
+    """The rows under a header: (rows, index of the line after the table)."""
+    rows: list[_RowLines] = []
+    section: str | None = None
+    section_value = 0
+    section_title = ""
+    last_code: str | None = None
+    in_header = True
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        text = _printed(line).strip()
+        end = _TABLE_END.search(text)
+        if end:
+            if end.start() > 0 and rows:
+                rows[-1].lines.append(_cut(line, end.start()))
+            break
+        if _FOOTNOTE_LINE.match(text) and rows:
+            break
+        if not text or is_task_header(text, settings):
+            in_header = True
+            k += 1
+            continue
+        cut = _header_cut(text, settings)
+        if cut is not None and rows:
+            rows[-1].lines.append(_cut(line, cut))
+            in_header = True
+            k += 1
+            continue
+        m = _ROW_START.match(text)
+        if in_header and header_share(text) >= HEADER_SHARE and not (m and m.group("code") in _next_code(last_code)):
+            k += 1  # a header label's wrapped words ("trì  phối hợp  thực hiện")
+            continue
+        in_header = False
+        m = _ROW_START.match(text)
+        if m and m.group("code") in _next_code(last_code):
+            last_code = m.group("code")
+            rows.append(_RowLines(last_code, section, section_title, [line], _tokens(text[m.end() :])))
+            k += 1
+            continue
+        s = _SECTION.match(text)
+        if s and _mostly_upper(s.group("title")) or (s and re.match(r"^[IVX]{1,4}\.", text)):
+            assert s is not None
+            value = _roman_value(s.group("num").strip())
+            section_value = value if value and value > section_value else section_value + 1
+            section = _ROMANS[min(section_value, len(_ROMANS)) - 1]
+            section_title = s.group("title").strip(" |")
+            k += 1
+            continue
+        if not rows:
+            k += 1
+            continue
+        if len(rows[-1].lines) >= settings.max_row_lines:
+            break
+        rows[-1].lines.append(line)
+        k += 1
+    return rows, k
+
+
+def _cut(line: Line, end: int) -> Line:
+    return Line(text=_printed(line)[:end], page=line.page, number=line.number)
+
+
+def _printed(line: Line) -> str:
+    """The line as OCR read it: the repair stage reads a line as one sentence, and a grid's line
+    is several cells' words side by side ("bồi dưỡng cửa" is a task's end and a unit's, not
+    "bồi dưỡng của")."""
+    return line.raw if line.raw is not None else line.text
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _kind_fit(column: str, part: list[str], first: bool) -> float:
+    """+1 when a part's content is its column's kind, -1 when it is another column's kind, 0 else."""
+    text = " ".join(part)
+    folded = fold(text).strip(" |")
+    dated = any(_DATE_TOKEN.match(t) for t in part)
+    if column == "criterion_code":
+        return 1.0 if len(part) == 1 and _CODE_CELL.match(part[0].strip(".")) else -1.0
+    if any(_CODE_CELL.match(t) for t in part) and len(part) == 1:
+        return -1.0
+    if column == "deadline":
+        return 1.0 if dated or (first and _DEADLINE_CELL.search(folded)) else 0.0
+    if dated:
+        return -1.0
+    if column in ("lead", "coordinator") and first:
+        return 1.0 if _UNIT_CELL.match(folded) else 0.0
+    if column in ("task", "product") and first and _UNIT_CELL.match(folded) and not folded.startswith("ban "):
+        return -0.5
+    return 0.0
+
+
+def _tail(parts: tuple[tuple[str, ...], ...], c: int) -> list[tuple[str, str]]:
+    return [(t, t) for t in parts[c][-3:]]
+
+
+def _line_split(
+    tokens: list[str],
+    columns: list[str],
+    state: tuple,
+    first: bool,
+    settings: TaskLineSettings,
+    widths: tuple[int, ...] | None = None,
+) -> list[tuple[float, tuple[bool, ...], tuple, tuple[int, ...], tuple[int, ...]]]:
+    """Every split of one line into one part per column (bars dropped), scored, from one beam
+    state (score, open columns, each column's text so far)."""
+    score0, opens, texts, longest, previous = state
+    words = [t for t in tokens if t != BAR]
+    bars = set()  # boundaries (word index) where a bar sits
+    n = 0
+    for t in tokens:
+        if t == BAR:
+            bars.add(n)
+        else:
+            n += 1
+    C = len(columns)
+    out: list[tuple[float, tuple[bool, ...], tuple, tuple[int, ...], tuple[int, ...]]] = []
+    # Dynamic programme over columns: best (score, cuts) ending column c at word b.
+    best: dict[tuple[int, int], tuple[float, tuple[int, ...]]] = {(-1, 0): (0.0, ())}
+    for c in range(C):
+        nxt: dict[tuple[int, int], tuple[float, tuple[int, ...]]] = {}
+        for (_, a), (sc, cuts) in best.items():
+            last = c == C - 1
+            for b in [len(words)] if last else range(a, len(words) + 1):
+                part = words[a:b]
+                gain = _part_score(columns[c], part, texts, c, opens[c], first, settings)
+                if widths is not None and part:
+                    gain -= settings.overflow * max(0, _width(" ".join(part)) - widths[c] - settings.width_slack)
+                    # A cell wraps when its next word does not fit: a line with room left for
+                    # this part's first word was the cell's last.
+                    room = widths[c] - previous[c] - 1 - settings.width_slack
+                    if not first and previous[c] and _width(part[0]) <= room:
+                        gain -= settings.wrap_room
+                inside = sum(1 for x in bars if a < x < b)
+                gain -= settings.bar_inside * inside
+                if part and b in bars and not last:
+                    gain += settings.bar_split
+                key = (c, b)
+                total = sc + gain
+                if key not in nxt or nxt[key][0] < total:
+                    nxt[key] = (total, cuts + (b,))
+        best = nxt
+    for (_, _b), (sc, cuts) in best.items():
+        bounds = (0,) + cuts
+        parts = [words[bounds[i] : bounds[i + 1]] for i in range(C)]
+        # A cell is top-aligned: empty on the row's first line it is empty; a part left empty
+        # on a later line ends the column's text.
+        new_opens = tuple(bool(parts[i]) and (first or opens[i]) for i in range(C))
+        new_texts = tuple(texts[i] + tuple(parts[i]) for i in range(C))
+        lengths = tuple(_width(" ".join(parts[i])) for i in range(C))
+        new_longest = tuple(max(longest[i], lengths[i]) for i in range(C))
+        out.append((score0 + sc, new_opens, new_texts, new_longest, lengths))
+    return out
+
+
+def _width(text: str) -> int:
+    """A text's printed width in lower-case characters: capitals print wider ("UBMTTQ" fills
+    about as much of a line as nine small letters)."""
+    return round(sum(1.5 if ch.isupper() else 1.0 for ch in text))
+
+
+def _part_score(
+    column: str, part: list[str], texts: tuple, c: int, open_: bool, first: bool, settings: TaskLineSettings
+) -> float:
+    if not part:
+        return -settings.empty_first if first else 0.0
+    gain = 0.0
+    if not first and not open_:
+        gain -= settings.column_gap
+    context = [] if first else _tail(texts, c)
+    gain += _continuation_logprob(context, [(t, t) for t in part])
+    if first:
+        head = next((ch for ch in part[0] if ch.isalnum()), "")
+        if head and not (head.isupper() or head.isdigit()):
+            gain -= settings.capital_start
+    gain += settings.content_fit * _kind_fit(column, part, first)
+    return gain
+
+
+def split_row(
+    row: _RowLines,
+    columns: list[str],
+    settings: TaskLineSettings = TaskLineSettings(),
+    widths: tuple[int, ...] | None = None,
+) -> tuple[dict[str, str], tuple[int, ...]]:
+    """The row's cells (each line split into one part per column, the row's lines jointly) and
+    each column's widest part."""
+    C = len(columns)
+    empty: tuple = tuple(() for _ in range(C))
+    beam: list[tuple[float, tuple[bool, ...], tuple, tuple[int, ...], tuple[int, ...]]] = [
+        (0.0, tuple(True for _ in range(C)), empty, tuple(0 for _ in range(C)), tuple(0 for _ in range(C)))
+    ]
+    for i, line in enumerate(row.lines):
+        tokens = row.first_tokens if i == 0 else _tokens(_printed(line).strip())
+        if not [t for t in tokens if t != BAR]:
+            continue
+        grown: dict[tuple, tuple[float, tuple[bool, ...], tuple, tuple[int, ...], tuple[int, ...]]] = {}
+        for state in beam:
+            for hyp in _line_split(tokens, columns, state, i == 0, settings, widths):
+                key = (hyp[1], tuple(t[-2:] for t in hyp[2]), hyp[4])
+                if key not in grown or grown[key][0] < hyp[0]:
+                    grown[key] = hyp
+        beam = sorted(grown.values(), key=lambda h: -h[0])[: settings.beam]
+    texts = beam[0][2]
+    return {columns[c]: " ".join(texts[c]) for c in range(C)}, beam[0][3]
+
+
+def column_widths(longest: list[tuple[int, ...]], settings: TaskLineSettings) -> tuple[int, ...] | None:
+    """Each column's width: a high quantile of its widest part per row (most rows fill a column's
+    line; a misread row overfills it)."""
+    if not longest:
+        return None
+    out = []
+    for c in range(len(longest[0])):
+        values = sorted(x[c] for x in longest if x[c])
+        out.append(values[min(len(values) - 1, int(settings.width_quantile * len(values)))] if values else 0)
+    return tuple(out)
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s*\|\s*", " ", text)
+    text = re.sub(r"\s+", " ", text).strip(" |_;")
+    return re.sub(r"(?<=\w)\s+([,.;:])", r"\1", text)
+
+
+def find_task_lines(doc: IngestedDocument, settings: TaskLineSettings = TaskLineSettings()) -> list[TaskTable]:
+    """Task frameworks of a document's lines (text dumps and OCR'd pages)."""
+    lines = [ln for ln in reading_lines(doc)]
+    tables: list[TaskTable] = []
+    k = 0
+    while k < len(lines):
+        text = lines[k].text.strip()
+        if not is_task_header(text, settings):
+            k += 1
+            continue
+        columns = header_columns(text) or []
+        body_columns = [c for c in columns if c != "code"]
+        rows, used = _collect_rows(lines[k + 1 :], settings)
+        table = TaskTable(title="", pages=[], columns=columns, form="table")
+        widths = column_widths([split_row(row, body_columns, settings)[1] for row in rows], settings)
+        for row in rows:
+            cells = {f: _clean(v) for f, v in split_row(row, body_columns, settings, widths)[0].items()}
+            notes: list[str] = []
+            for f in ("task", "product", "deadline", "lead", "coordinator"):
+                if cells.get(f):
+                    cells[f], note = split_footnote(cells[f])
+                    if note:
+                        notes.append(note)
+            page = row.lines[0].page
+            if page not in table.pages:
+                table.pages.append(page)
+            table.rows.append(
+                TaskRow(
+                    code=row.code,
+                    section=row.section,
+                    section_title=row.section_title,
+                    criterion_code=cells.pop("criterion_code", "").strip(".") or None,
+                    footnotes=notes,
+                    confidence=settings.confidence,
+                    flags=["from_lines"],
+                    source=SourceRef(page=page, line_start=row.lines[0].number, line_end=row.lines[-1].number),
+                    task=cells.get("task", ""),
+                    product=cells.get("product", ""),
+                    deadline=cells.get("deadline", ""),
+                    lead=cells.get("lead", ""),
+                    coordinator=cells.get("coordinator", ""),
+                )
+            )
+        if table.rows:
+            tables.append(table)
+        k += 1 + max(used, 1)
+    return tables
