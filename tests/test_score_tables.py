@@ -34,11 +34,12 @@ def test_seed_003_values(seed_003_rows):
     assert table.stated_total_max == 100.0
 
 
-def test_seed_003_lost_decimal_goes_to_alternatives(seed_003_rows):
+def test_seed_003_lost_decimal_read_by_the_bound_printed_one_kept(seed_003_rows):
     _, rows = seed_003_rows
     row = rows["3.3"]
-    assert row.max_points == 3.5 and row.self_points_raw == "35"
-    assert row.alternatives["self_points"] == [3.5]
+    # "35" under a max of 3,5 (the golden reference: the point was lost, the children add to 3,5).
+    assert row.max_points == 3.5 and row.self_points_raw == "35" and row.self_points == 3.5
+    assert row.alternatives["self_points"] == [35.0]
     assert "ambiguous_number" in row.flags
 
 

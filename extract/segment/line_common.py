@@ -83,6 +83,10 @@ class LineTableSettings:
 
 
 _SCORE_TOKEN = re.compile(r"^(?:0|[1-9]\d?)(?:[.,]\d{1,2})?$")
+# A points cell whose decimal comma OCR lost: "05" (0,5), "025" (0,25), "825" (8,25). No points
+# cell prints a leading zero or three digits; which reading holds is the table's arithmetic's to say
+# (``score_readings``).
+_LOST_COMMA_TOKEN = re.compile(r"^(?:0\d{1,2}|[1-9]\d{2})$")
 _JUNK = re.compile(r"^[^\p{L}\p{N}]+$")
 # A ruling line OCR read as a character: between two words, a column boundary.
 BAR = "|"
@@ -100,3 +104,9 @@ def line_tokens(line: Line) -> list[tuple[str, str]]:
 
 def is_score_token(token: str) -> bool:
     return bool(_SCORE_TOKEN.match(token))
+
+
+def is_points_reading(token: str) -> bool:
+    """A token that can be a points cell as OCR read it: a points number, or one whose decimal
+    comma was lost."""
+    return is_score_token(token) or bool(_LOST_COMMA_TOKEN.match(token))

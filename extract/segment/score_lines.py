@@ -22,7 +22,14 @@ from dataclasses import dataclass, field, replace
 import regex as re
 
 from extract.model import IngestedDocument, Line, Page
-from extract.segment.line_common import _JUNK, BAR, LineTableSettings, is_score_token, line_tokens
+from extract.segment.line_common import (
+    _JUNK,
+    BAR,
+    LineTableSettings,
+    is_points_reading,
+    is_score_token,
+    line_tokens,
+)
 from extract.segment.line_header import (
     HeaderLayout,
     column_at,
@@ -199,7 +206,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
         cells.split_tokens = _with_bars(tokens)
         return cells
     first, last = run
-    numbers = [tokens[i][1] for i in range(first, last) if is_score_token(tokens[i][1])]
+    numbers = [tokens[i][1] for i in range(first, last) if is_points_reading(tokens[i][1])]
     for key, raw in zip(layout.points, numbers):
         setattr(cells, f"{key}_raw", raw)
     cells.name = [t for t in tokens[:first] if not _JUNK.match(t[1])]
@@ -230,14 +237,14 @@ def _number_run(
     ("6 tháng") is not a cell."""
     raws = [t[1] for t in tokens]
     for i, tok in enumerate(raws):
-        if not is_score_token(tok) or i == 0:
+        if not is_points_reading(tok) or i == 0:
             continue
         end, taken = i + 1, 1
         j = i + 1
         while taken < n_points:
             while j < len(raws) and _JUNK.match(raws[j]):
                 j += 1
-            if j < len(raws) and is_score_token(raws[j]):
+            if j < len(raws) and is_points_reading(raws[j]):
                 taken += 1
                 j += 1
                 end = j
@@ -247,7 +254,8 @@ def _number_run(
             return i, end
         while j < len(raws) and _JUNK.match(raws[j]):
             j += 1
-        if j >= len(raws) and i >= settings.min_name_words_single:
+        # A lone number with its comma lost is too like a document's number to be a cell.
+        if j >= len(raws) and i >= settings.min_name_words_single and is_score_token(tok):
             return i, j
     return None
 
