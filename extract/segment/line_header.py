@@ -80,6 +80,13 @@ def header_concepts(text: str) -> set[str]:
     return found
 
 
+def keyed_concepts(text: str) -> set[str]:
+    """The column concepts a header line's single words name ("Điểmtự" the self points, "thẩm"
+    the appraised ones, "chuẩn" the max): OCR cuts a wrapped header into lines that hold one word
+    of each label, so a label's phrase is on no one line; its words still name the column."""
+    return {"criterion" if key == "name" else key for key in _keyed_words(text) if key != "code"}
+
+
 def _names(phrase: str, folded: str) -> bool:
     """Whether the folded line holds the phrase (OCR slips allowed) as whole words: "ghi chu"
     is in "ghi chi", not in "danh gia chung"."""

@@ -41,6 +41,7 @@ from extract.segment.line_header import (
     header_share,
     is_header_line,
     is_repeated_header,
+    keyed_concepts,
 )
 from extract.segment.line_split import (
     _chars,
@@ -334,7 +335,7 @@ def _table_start(lines: list[Line], i: int, settings: LineTableSettings) -> tupl
         j = i
         concepts: set[str] = set()
         while j < len(lines) and is_header_line(lines[j], settings) and _opens_header(lines[j]) and j - i < 10:
-            concepts |= header_concepts(lines[j].raw or lines[j].text)
+            concepts |= header_concepts(lines[j].raw or lines[j].text) | keyed_concepts(lines[j].raw or lines[j].text)
             j += 1
         if j > i and len(concepts) >= settings.min_header_concepts:
             return i, j
