@@ -59,3 +59,19 @@ def test_line_with_lost_commas_reads_its_points():
     cells = read_line(line, False, HeaderLayout())
     assert (cells.max_raw, cells.self_raw) == ("1", "025")
     assert [t for t, _ in cells.explanation][:2] == ["Công", "văn"]
+
+
+def test_specks_and_letters_read_for_digits_beside_a_number():
+    # Real vie dump lines (d03-i4): "1 0`" (a speck on the 0), "lì: 1" is not a run ("lì" is a
+    # word), "l: 0,5" is (the max 1 read as "l").
+    layout = HeaderLayout()
+    cells = read_line(
+        Line(text="Tất cả báo cáo có đầy đủ nội dung theo hướng dẫn ¿ 1 0`", page=1, number=1), False, layout
+    )
+    assert (cells.max_raw, cells.self_raw) == ("1", "0")
+    line = Line(text="Các kết quả phải đạt được xác định rõ ràng, cụ thể và định rõ trách l: 0,5", page=1, number=2)
+    cells = read_line(line, False, layout)
+    assert (cells.max_raw, cells.self_raw) == ("l", "0,5")
+    # A name's "I" is a word, not a cell: no number beside it.
+    cells = read_line(Line(text="định (báo cáo quí I, quí III, báo cáo 6 tháng và", page=1, number=3), False, layout)
+    assert not cells.has_numbers

@@ -110,3 +110,21 @@ def is_points_reading(token: str) -> bool:
     """A token that can be a points cell as OCR read it: a points number, or one whose decimal
     comma was lost."""
     return is_score_token(token) or bool(_LOST_COMMA_TOKEN.match(token))
+
+
+# Specks OCR leaves on a points cell's edges ("0`", "l:", "“9,5:").
+_CELL_SPECKS = "`'\"‘’“”:;.,_~¿?!"
+# Letters OCR reads for a lone digit in a points column (the digit is what ``parse_number`` reads).
+_DIGIT_LOOKALIKES = {"l": "l", "I": "I", "i": "i", "ì": "i", "í": "i", "O": "O", "o": "o"}
+
+
+def points_cell(raw: str, beside_points: bool = False) -> str | None:
+    """The points cell a token reads as, specks on its edges dropped ("0`" → "0"), else None. A
+    letter OCR reads for a digit ("l" for 1, "O" for 0) is one only ``beside_points``: in a run
+    with a cell that is a number, never on its own (a name's "I" stays a word)."""
+    token = raw.strip(_CELL_SPECKS) or raw
+    if is_points_reading(token):
+        return token
+    if beside_points and token in _DIGIT_LOOKALIKES:
+        return _DIGIT_LOOKALIKES[token]
+    return None

@@ -26,11 +26,12 @@ from extract.segment.line_common import (
     _JUNK,
     BAR,
     LineTableSettings,
-    is_points_reading,
     is_score_token,
     line_tokens,
+    points_cell,
 )
 from extract.segment.line_header import (
+    HEADER_POINTS,
     HeaderLayout,
     column_at,
     column_ranges,
@@ -206,8 +207,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
         cells.name = [t for t in tokens if not _JUNK.match(t[1])]
         cells.split_tokens = _with_bars(tokens)
         return cells
-    first, last = run
-    numbers = [tokens[i][1] for i in range(first, last) if is_points_reading(tokens[i][1])]
+    first, last, numbers = run
     for key, raw in zip(layout.points, numbers):
         setattr(cells, f"{key}_raw", raw)
     cells.name = [t for t in tokens[:first] if not _JUNK.match(t[1])]
@@ -231,33 +231,39 @@ def _with_bars(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _number_run(
     tokens: list[tuple[str, str]], n_points: int = 2, settings: LineTableSettings = LineTableSettings()
-) -> tuple[int, int] | None:
-    """Where the points numbers sit among a line's tokens: the first two or more consecutive
-    points tokens (up to the ``n_points`` columns; stray rule marks "|" between them allowed), or
-    one points token ending the line (the other cells left blank). A lone number inside text
-    ("6 tháng") is not a cell."""
+) -> tuple[int, int, list[str]] | None:
+    """Where the points numbers sit among a line's tokens, and the cells they read as: the first
+    two or more consecutive points tokens (up to the ``n_points`` columns; stray rule marks "|"
+    between them allowed; a letter OCR reads for a digit counts beside a number), or one points
+    token ending the line (the other cells left blank). A lone number inside text ("6 tháng") is
+    not a cell."""
     raws = [t[1] for t in tokens]
     for i, tok in enumerate(raws):
-        if not is_points_reading(tok) or i == 0:
+        if i == 0 or (points_cell(tok) is None and points_cell(tok, beside_points=True) is None):
             continue
-        end, taken = i + 1, 1
+        cells: list[str | None] = [points_cell(tok)]
+        lookalike = [points_cell(tok, beside_points=True)]
+        end = i + 1
         j = i + 1
-        while taken < n_points:
+        while len(cells) < n_points:
             while j < len(raws) and _JUNK.match(raws[j]):
                 j += 1
-            if j < len(raws) and is_points_reading(raws[j]):
-                taken += 1
+            if j < len(raws) and points_cell(raws[j], beside_points=True) is not None:
+                cells.append(points_cell(raws[j]))
+                lookalike.append(points_cell(raws[j], beside_points=True))
                 j += 1
                 end = j
             else:
                 break
-        if taken >= 2:
-            return i, end
+        if len(cells) >= 2 and any(c is not None for c in cells):
+            return i, end, [c for c in lookalike if c is not None]
+        if cells[0] is None:
+            continue
         while j < len(raws) and _JUNK.match(raws[j]):
             j += 1
         # A lone number with its comma lost is too like a document's number to be a cell.
-        if j >= len(raws) and i >= settings.min_name_words_single and is_score_token(tok):
-            return i, j
+        if j >= len(raws) and i >= settings.min_name_words_single and is_score_token(cells[0]):
+            return i, j, [cells[0]]
     return None
 
 
@@ -334,10 +340,19 @@ def _table_start(lines: list[Line], i: int, settings: LineTableSettings) -> tupl
     while i < len(lines):
         j = i
         concepts: set[str] = set()
+        points: set[str] = set()
         while j < len(lines) and is_header_line(lines[j], settings) and _opens_header(lines[j]) and j - i < 10:
-            concepts |= header_concepts(lines[j].raw or lines[j].text) | keyed_concepts(lines[j].raw or lines[j].text)
+            concepts |= header_concepts(lines[j].raw or lines[j].text)
+            points |= keyed_concepts(lines[j].raw or lines[j].text)
             j += 1
-        if j > i and len(concepts) >= settings.min_header_concepts:
+        # OCR cuts a wrapped header into lines holding one word of each label ("Điểmtự" / "danh"
+        # / "giá"): the phrases are on no one line, but words naming two points columns still
+        # make a score table's header (a task table's names one at most: "tham mưu").
+        points |= concepts & set(HEADER_POINTS)
+        if j > i and (
+            len(concepts) >= settings.min_header_concepts
+            or (len(points) >= 2 and len(concepts | points) >= settings.min_header_concepts)
+        ):
             return i, j
         i = max(j, i + 1)
     return None

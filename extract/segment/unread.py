@@ -46,6 +46,10 @@ class UnreadSettings:
     # look like this. Such a table is reported as unread instead of giving invented rows.
     max_unsure_share: float = 0.4
     min_unsure_rows: int = 3
+    # ... but on plain text (OCR dumps) a row with its printed code and name whose points were lost
+    # is kept (and its points reported unread) when at least this share of the table's rows have
+    # points: OCR lost some cells, the table is a score table.
+    min_scored_share: float = 0.25
     # Printed lines of a text-layer page that the reader cut into this many side-by-side pieces,
     # one of them a number alone, are rows of a table it did not see as one; this many of them
     # with no row read from them are reported.
@@ -317,7 +321,10 @@ def withdraw_unsure_tables(
     kept, parts = [], []
     for score in result.score_tables:
         typed = [r for r in score.rows if r.source.page not in ocr_pages]
-        unsure = [r for r in typed if _unsure(r, r.source.page in text_pages)]
+        # Points lost here and there, not a table that prints none (a plan's task list).
+        scored = sum(1 for r in typed if r.max_points is not None or r.self_points is not None)
+        lossy = scored >= settings.min_scored_share * len(typed)
+        unsure = [r for r in typed if _unsure(r, lossy and r.source.page in text_pages)]
         if len(unsure) >= settings.min_unsure_rows and len(unsure) >= settings.max_unsure_share * len(typed):
             # Lines another segmenter read (a report's "Lĩnh vực 1 ...: 3,25/10 điểm" statements, its
             # numbered task paragraphs) are not lost: the table is still taken out, but only a

@@ -27,6 +27,8 @@ class UnreadRowSettings:
     # Lines shaped like score rows (code, then points) that no segmenter read before they are
     # reported as a table not recognised.
     min_row_lines: int = 3
+    # Rows a score table needs before its lost points and parents are reported.
+    min_table_rows: int = 3
 
 
 def unread_score_rows(
@@ -41,6 +43,8 @@ def unread_score_rows(
     line_pages = {p.number for p in doc.pages if p.method in LINE_METHODS}
     parts: list[UnreadPart] = []
     for score in result.score_tables:
+        if len(score.rows) < settings.min_table_rows:
+            continue  # a row or two taken from prose is no table that lost rows
         rows = [r for r in score.rows if r.source.page in line_pages]
         parts.extend(_lost_points(rows))
         parts.extend(_lost_parents(score.rows, rows))
