@@ -80,6 +80,10 @@ class LineTableSettings:
     split_beam: int = 24
     # Log-probability bonus for splitting a line where OCR read a ruling bar between two words.
     bar_split: float = 8.0
+    # Log-probability bonus for a row's split whose whole name reads as a catalogued criterion
+    # name, scaled from 0 at this similarity (0..100, diacritic-free) to the full bonus at 100.
+    catalogue_name_floor: float = 80.0
+    catalogue_name_bonus: float = 40.0
 
 
 _SCORE_TOKEN = re.compile(r"^(?:0|[1-9]\d?)(?:[.,]\d{1,2})?$")
