@@ -66,3 +66,18 @@ def test_a_dump_read_whole_lists_nothing_unread(tmp_path):
 TM. ỦY BAN NHÂN DÂN
 """
     assert _convert(tmp_path, text)["unread"] == []
+
+
+def test_a_criterion_name_line_whose_code_and_points_were_lost_is_a_row(tmp_path):
+    # Interleaved eng-like dump: row 1.1's line kept only its name ("Kế hoạch CCHC năm i").
+    text = """TT Lĩnh vực, tiêu chí Điểm tối đa Điểm tự chấm Tài liệu kiểm chứng
+1 CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC 10 7,75
+Kế hoạch CCHC năm i
+1.1.1 Ban hành kế hoạch CCHC năm 1 1 Kế hoạch số 23/KH-UBND
+1.1.2 Xác định đầy đủ các nhiệm vụ CCHC 1 0,25 Tỷ lệ đạt 72%
+TM. ỦY BAN NHÂN DÂN
+"""
+    out = _convert(tmp_path, text)
+    names = [r["name"] for t in out["score_tables"] for r in t["rows"]]
+    assert names[1].startswith("Kế hoạch CCHC năm")
+    assert any(u["reason"].startswith("points of 1.1 not read") for u in out["unread"])

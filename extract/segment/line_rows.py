@@ -300,6 +300,10 @@ class _RowBuilder:
                 cur.tail_line = cells.line.number
                 cur.tail_page = cells.line.page
             return cur
+        if self._lost_row(cur, cells):
+            row = self._new(cells, "text")
+            row.name += tokens
+            return row
         if cur.tail_block is not None and cur.explanation[-len(cur.tail_block) :] == cur.tail_block:
             cur.explanation += tokens
             cur.tail_block = cur.tail_block + list(tokens)
@@ -313,6 +317,16 @@ class _RowBuilder:
             cur.lines_below += 1
         self._add_text(cur, cells)
         return cur
+
+    def _lost_row(self, cur: RowDraft, cells: LineCells) -> bool:
+        """A number-less line after a row's numbers that is, whole, a catalogued criterion name
+        (a capital first, specks and a stray letter at its end aside) is a row of its own whose
+        code and points OCR lost ("Ké hoach CCHC nim i"), not the row above's continuation: a
+        name's wrapped line or an explanation is not a whole criterion name."""
+        if self.centred or not self._interleaved(cur) or cur.n_numbers == 0:
+            return False
+        tokens = [t for t in cells.text_tokens if len(t[1]) > 1 or t[1].isupper()]
+        return len(tokens) >= 2 and is_criterion_name(tokens, self.settings)
 
     def _opens_centred_row(self, cur: RowDraft, tokens: list[tuple[str, str]]) -> bool:
         """In a table whose numbers (and codes) are centred in their rows, a number-less line

@@ -3,7 +3,7 @@ lines (OCR text dumps, OCR'd pages): OCR loses a row's numbers, a parent's whole
 header that would have made its lines a table. Each such run is an ``unread`` part of kind
 "rows" with the lines it covers, so a partly read document always says so.
 
-Told apart from what a document is allowed to leave out: a printed code with a name and no
+Told apart from what a document is allowed to leave out: a criterion with a name and no
 points at all is a row whose points were lost (a heading row with no code or level prints none);
 a sub-criterion read under a parent that is not is a parent lost; lines shaped like score rows (a
 code, then points) that no segmenter read are a table not recognised."""
@@ -56,7 +56,11 @@ def _lost_points(rows: list[ScoreRow]) -> list[UnreadPart]:
     lost = [
         r
         for r in rows
-        if r.code and r.code_raw and r.max_points is None and r.self_points is None and r.appraised_points is None
+        if r.code
+        and (r.code_raw or len(r.name.split()) >= 2)  # a code inferred for one word ("Lưu:") is no row
+        and r.max_points is None
+        and r.self_points is None
+        and r.appraised_points is None
     ]
     if not lost:
         return []
@@ -64,8 +68,8 @@ def _lost_points(rows: list[ScoreRow]) -> list[UnreadPart]:
     return [
         _part(
             lost,
-            f"points of {codes} not read (the text holds the row's code and name, not its numbers)",
-            " ".join(f"{r.code_raw} {r.name_raw}" for r in lost),
+            f"points of {codes} not read (the text holds the row's name, not its numbers)",
+            " ".join(f"{r.code_raw or r.code} {r.name_raw}" for r in lost),
         )
     ]
 
