@@ -178,11 +178,12 @@ def test_seed_003_names_keep_explanation_out():
     names = {row["code"]: row["name"] for table in output["score_tables"] for row in table["rows"]}
     errors = sum(Levenshtein.distance(names.get(code) or "", name) for code, name in expected.items())
     assert (
-        errors / sum(len(name) for name in expected.values()) < 0.08
+        errors / sum(len(name) for name in expected.values()) < 0.07
     )  # 0.40 when split by width alone, 0.125 line by line; 0.088 with the repair model of af7bd70,
     # 0.095 with repair v2 (the name/explanation split reads the model's probabilities: rows 1.2,
     # 3.2.1, 3.3.3, 2.3.1 take or lose explanation words), 0.074 with the catalogue's names weighing
-    # the split (headings 7, I, 3 still cut, 1.2 keeps words) - issue 11's target is 0.02
+    # the split, 0.063 with headings in capitals wrapping into their name (1.3.1, 1.2, 1.1.2 still
+    # take or lose words) - issue 11's target is 0.02
     # a name that ran into its explanation column ("... năm 2023. Kế hoạch số 53/KH-UBND ...")
     assert names["1.1.1"] == "Ban hành kế hoạch CCHC năm (trong Quý IV của năm trước liền kề năm đánh giá)"
     # Known regression of repair v2's split (one explanation word kept: "... văn bản QPPL QPPL").

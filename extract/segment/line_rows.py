@@ -349,6 +349,10 @@ class _RowBuilder:
         if row.started_by != "numbers":
             (row.explanation if row.explanation or row.n_numbers else row.name).extend(tokens)
             return
+        if not row.explanation and _is_heading(row.name, self.settings) and _is_heading(_words(tokens), self.settings):
+            # A section heading in capitals wraps in capitals; it has no explanation of its own.
+            row.name += _words(tokens)
+            return
         tokens = cells.split_tokens if cells.split_tokens and not cells.has_numbers else tokens
         self._extend_split(row, tokens, self._name_width(cells), self._explanation_width(cells))
 
