@@ -66,8 +66,8 @@ def resolve_lost_commas(rows: list[ScoreRow], settings: ReadingSettings = Readin
         values = readings[(k, field)]
         row = rows[k]
         others = [v for v in values if v != getattr(row, field)]
-        if not others:
-            continue
+        if not others or getattr(row, field) == values[0]:
+            continue  # the printed reading holds: nothing to choose
         row.alternatives[field] = others
         if "ambiguous_number" not in row.flags:
             row.flags.append("ambiguous_number")

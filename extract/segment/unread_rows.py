@@ -13,11 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import regex as re
+
 from extract.model import IngestedDocument, Line
 from extract.segment.line_common import is_points_reading, line_tokens
 from normalize.codes import read_code_token
 from schemas.records import ExtractionResult, ScoreRow, UnreadPart
 
+_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}$")
 # Pages read from lines with no grid for their tables: plain text (OCR dumps) and OCR'd pages.
 LINE_METHODS = frozenset({"text", "ocr"})
 
@@ -144,6 +147,7 @@ def _unread_row_lines(
 def _row_shaped(line: Line) -> bool:
     tokens = [raw.strip("|_.:;") for _, raw in line_tokens(line)]
     tokens = [t for t in tokens if t]
-    if len(tokens) < 3 or read_code_token(tokens[0]) is None:
+    # A numbered code ("1.2", "3"), not a prose bullet ("a)"), and points ending the line.
+    if len(tokens) < 4 or not _NUMBERED.match(tokens[0]) or read_code_token(tokens[0]) is None:
         return False
-    return sum(1 for t in tokens[1:] if is_points_reading(t)) >= 2
+    return all(is_points_reading(t) for t in tokens[-2:])
