@@ -34,11 +34,12 @@ def test_seed_003_values(seed_003_rows):
     assert table.stated_total_max == 100.0
 
 
-def test_seed_003_lost_decimal_goes_to_alternatives(seed_003_rows):
+def test_seed_003_lost_decimal_read_by_the_bound_printed_one_kept(seed_003_rows):
     _, rows = seed_003_rows
     row = rows["3.3"]
-    assert row.max_points == 3.5 and row.self_points_raw == "35"
-    assert row.alternatives["self_points"] == [3.5]
+    # "35" under a max of 3,5 (the golden reference: the point was lost, the children add to 3,5).
+    assert row.max_points == 3.5 and row.self_points_raw == "35" and row.self_points == 3.5
+    assert row.alternatives["self_points"] == [35.0]
     assert "ambiguous_number" in row.flags
 
 
@@ -177,10 +178,12 @@ def test_seed_003_names_keep_explanation_out():
     names = {row["code"]: row["name"] for table in output["score_tables"] for row in table["rows"]}
     errors = sum(Levenshtein.distance(names.get(code) or "", name) for code, name in expected.items())
     assert (
-        errors / sum(len(name) for name in expected.values()) < 0.096
+        errors / sum(len(name) for name in expected.values()) < 0.07
     )  # 0.40 when split by width alone, 0.125 line by line; 0.088 with the repair model of af7bd70,
     # 0.095 with repair v2 (the name/explanation split reads the model's probabilities: rows 1.2,
-    # 3.2.1, 3.3.3, 2.3.1 take or lose explanation words) - a known regression, issue 12's target is 0.02
+    # 3.2.1, 3.3.3, 2.3.1 take or lose explanation words), 0.074 with the catalogue's names weighing
+    # the split, 0.063 with headings in capitals wrapping into their name (1.3.1, 1.2, 1.1.2 still
+    # take or lose words) - issue 11's target is 0.02
     # a name that ran into its explanation column ("... năm 2023. Kế hoạch số 53/KH-UBND ...")
     assert names["1.1.1"] == "Ban hành kế hoạch CCHC năm (trong Quý IV của năm trước liền kề năm đánh giá)"
     # Known regression of repair v2's split (one explanation word kept: "... văn bản QPPL QPPL").

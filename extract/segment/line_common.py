@@ -80,9 +80,17 @@ class LineTableSettings:
     split_beam: int = 24
     # Log-probability bonus for splitting a line where OCR read a ruling bar between two words.
     bar_split: float = 8.0
+    # Log-probability bonus for a row's split whose whole name reads as a catalogued criterion
+    # name, scaled from 0 at this similarity (0..100, diacritic-free) to the full bonus at 100.
+    catalogue_name_floor: float = 80.0
+    catalogue_name_bonus: float = 40.0
 
 
 _SCORE_TOKEN = re.compile(r"^(?:0|[1-9]\d?)(?:[.,]\d{1,2})?$")
+# A points cell whose decimal comma OCR lost: "05" (0,5), "025" (0,25), "825" (8,25). No points
+# cell prints a leading zero or three digits; which reading holds is the table's arithmetic's to say
+# (``score_readings``).
+_LOST_COMMA_TOKEN = re.compile(r"^(?:0\d{1,2}|[1-9]\d{2})$")
 _JUNK = re.compile(r"^[^\p{L}\p{N}]+$")
 # A ruling line OCR read as a character: between two words, a column boundary.
 BAR = "|"
@@ -100,3 +108,27 @@ def line_tokens(line: Line) -> list[tuple[str, str]]:
 
 def is_score_token(token: str) -> bool:
     return bool(_SCORE_TOKEN.match(token))
+
+
+def is_points_reading(token: str) -> bool:
+    """A token that can be a points cell as OCR read it: a points number, or one whose decimal
+    comma was lost."""
+    return is_score_token(token) or bool(_LOST_COMMA_TOKEN.match(token))
+
+
+# Specks OCR leaves on a points cell's edges ("0`", "l:", "“9,5:").
+_CELL_SPECKS = "`'\"‘’“”:;.,_~¿?!"
+# Letters OCR reads for a lone digit in a points column (the digit is what ``parse_number`` reads).
+_DIGIT_LOOKALIKES = {"l": "l", "I": "I", "i": "i", "ì": "i", "í": "i", "O": "O", "o": "o"}
+
+
+def points_cell(raw: str, beside_points: bool = False) -> str | None:
+    """The points cell a token reads as, specks on its edges dropped ("0`" → "0"), else None. A
+    letter OCR reads for a digit ("l" for 1, "O" for 0) is one only ``beside_points``: in a run
+    with a cell that is a number, never on its own (a name's "I" stays a word)."""
+    token = raw.strip(_CELL_SPECKS) or raw
+    if is_points_reading(token):
+        return token
+    if beside_points and token in _DIGIT_LOOKALIKES:
+        return _DIGIT_LOOKALIKES[token]
+    return None

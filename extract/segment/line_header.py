@@ -80,6 +80,13 @@ def header_concepts(text: str) -> set[str]:
     return found
 
 
+def keyed_concepts(text: str) -> set[str]:
+    """The points columns a header line's single words name ("Điểmtự" the self points, "thẩm"
+    the appraised ones, "chuẩn" the max): OCR cuts a wrapped header into lines that hold one word
+    of each label, so a label's phrase is on no one line; its words still name the column."""
+    return {key for key in _keyed_words(text) if key in _POINTS}
+
+
 def _names(phrase: str, folded: str) -> bool:
     """Whether the folded line holds the phrase (OCR slips allowed) as whole words: "ghi chu"
     is in "ghi chi", not in "danh gia chung"."""
@@ -209,6 +216,7 @@ def gutter(ink: list[int], left: float, right: float, near: float | None = None)
 
 
 _POINTS = ("max", "self", "appraised")
+HEADER_POINTS = _POINTS
 
 
 @dataclass(frozen=True)

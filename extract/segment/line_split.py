@@ -138,8 +138,28 @@ def joint_split(
                 if key not in grown or grown[key][0] < hyp[0]:
                     grown[key] = hyp
         beam = sorted(grown.values(), key=lambda h: -h[0])[: settings.split_beam]
-    best = beam[0]
+    best = max(beam, key=lambda h: h[0] + _catalogue_bonus(name, lines, h[1], settings))
     return list(best[1]), best[2]
+
+
+def _catalogue_bonus(
+    name: list[tuple[str, str]],
+    lines: list[tuple[list[tuple[str, str]], int, int]],
+    splits: tuple[int, ...],
+    settings: LineTableSettings,
+) -> float:
+    """How much a split's whole name reads as a catalogued criterion name: the index's criteria
+    are few and fixed, so a name that comes out as one of them (no explanation word in it, none of
+    its words left in the explanation) is the likelier split."""
+    tokens = list(name) + [t for (line, _, _), k in zip(lines, splits) for t in line[:k] if t[1] != BAR]
+    folded = " ".join(re.findall(r"[\p{L}\p{N}]+", fold(" ".join(t for t, _ in tokens))))
+    if not folded:
+        return 0.0
+    best = process.extractOne(folded, criterion_catalogue(), scorer=fuzz.ratio)
+    floor = settings.catalogue_name_floor
+    if best is None or best[1] < floor:
+        return 0.0
+    return settings.catalogue_name_bonus * (best[1] - floor) / (100.0 - floor)
 
 
 def _chars(tokens: list[tuple[str, str]]) -> int:

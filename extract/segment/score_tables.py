@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from extract.model import IngestedDocument
 from extract.segment.scale_lines import ScaleSettings, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
+from extract.segment.score_readings import resolve_lost_commas
 from extract.segment.table_join import JoinedTable, join_tables, row_bbox
 from normalize.codes import CodeChoice, CodeSettings, format_codes, parent_rows, parse_code, repair_codes
 from normalize.numbers import lost_decimal_readings, parse_number
@@ -313,6 +314,8 @@ def finish_table(
     for (draft, choice), label in zip(kept, labels):
         parent = choice.code.parent() if choice.code else None
         rows.append(_score_row(draft, choice, label, by_code.get(parent) if parent else None, ocr, settings))
+    if ocr:
+        resolve_lost_commas(rows)
     _flag_implausible_numbers(rows, settings)
     pages = pages or sorted({r.source.page for r in rows if r.source.page is not None})
     return ScoreTable(title=title, pages=list(pages), rows=rows)

@@ -10,12 +10,13 @@ cannot be fooled by one that fails quietly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex as re
 
 from extract.model import IngestedDocument, Line, Page, Table
 from extract.segment.table_join import header_row_count
+from extract.segment.unread_rows import LINE_METHODS, unread_score_rows
 from normalize.text import fold, fold_spaces
 from schemas.records import ExtractionResult, ReviewItem, SourceRef, UnreadPart
 
@@ -45,6 +46,10 @@ class UnreadSettings:
     # look like this. Such a table is reported as unread instead of giving invented rows.
     max_unsure_share: float = 0.4
     min_unsure_rows: int = 3
+    # ... but on plain text (OCR dumps) a row with its printed code and name whose points were lost
+    # is kept (and its points reported unread) when at least this share of the table's rows have
+    # points: OCR lost some cells, the table is a score table.
+    min_scored_share: float = 0.25
     # Printed lines of a text-layer page that the reader cut into this many side-by-side pieces,
     # one of them a number alone, are rows of a table it did not see as one; this many of them
     # with no row read from them are reported.
@@ -91,6 +96,8 @@ def find_unread(
             if part is not None:
                 parts.append(part)
     parts.extend(_numbering_gaps(result, settings))
+    lost = unread_score_rows(doc, result, lambda line, page: _line_read(line, page, sources))
+    parts.extend(replace(p, text_sample=_sample(p.text_sample, settings)) for p in lost if not _within(p, known or []))
     return sorted(parts, key=lambda p: (p.page or 0, p.line_start or 0))
 
 
@@ -305,13 +312,19 @@ def withdraw_unsure_tables(
     """Take the score tables of typed pages whose rows cannot be trusted out of ``result`` and say
     where they were: a region read wrongly is worse than one reported as not read."""
     ocr_pages = {p.number for p in doc.pages if p.method == "ocr"}
+    # Plain text is where OCR dumps come in: a row with its code and name whose points OCR lost is
+    # kept, and its points reported unread (``unread_rows``), not taken for a layout misread.
+    text_pages = {p.number for p in doc.pages if p.method in LINE_METHODS}
     # What the other segmenters read (task paragraphs, annexes, narrative items), not the score tables.
     elsewhere = [row.source for t in result.task_tables for row in t.rows]
     elsewhere += [row.source for a in result.statistics for row in a.rows] + _narrative_sources(result)
     kept, parts = [], []
     for score in result.score_tables:
         typed = [r for r in score.rows if r.source.page not in ocr_pages]
-        unsure = [r for r in typed if _unsure(r)]
+        # Points lost here and there, not a table that prints none (a plan's task list).
+        scored = sum(1 for r in typed if r.max_points is not None or r.self_points is not None)
+        lossy = scored >= settings.min_scored_share * len(typed)
+        unsure = [r for r in typed if _unsure(r, lossy and r.source.page in text_pages)]
         if len(unsure) >= settings.min_unsure_rows and len(unsure) >= settings.max_unsure_share * len(typed):
             # Lines another segmenter read (a report's "Lĩnh vực 1 ...: 3,25/10 điểm" statements, its
             # numbered task paragraphs) are not lost: the table is still taken out, but only a
@@ -342,12 +355,12 @@ def _same_place(a: SourceRef, b: SourceRef) -> bool:
     return False
 
 
-def _unsure(row) -> bool:
-    return (
-        "code_inferred" in row.flags
-        or not row.name.strip()
-        or (row.max_points is None and row.self_points is None and row.level > 0)
-    )
+def _unsure(row, points_may_be_lost: bool = False) -> bool:
+    if "code_inferred" in row.flags or not row.name.strip():
+        return True
+    if points_may_be_lost and row.code_raw:
+        return False
+    return row.max_points is None and row.self_points is None and row.level > 0
 
 
 def _withdrawn(score, unsure: int, settings: UnreadSettings) -> UnreadPart:

@@ -1,0 +1,182 @@
+"""One printed line of a score table read into cells (code, name text, max, self, appraised,
+explanation): from the words' x-positions when the OCR gave boxes, from the token pattern
+otherwise ("name words … 1 0,5 … explanation words")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+from extract.model import Line
+from extract.segment.line_common import (
+    _JUNK,
+    BAR,
+    LineTableSettings,
+    is_score_token,
+    line_tokens,
+    points_cell,
+)
+from extract.segment.line_header import (
+    HeaderLayout,
+    column_at,
+)
+from normalize.codes import read_code_token
+
+
+@dataclass
+class LineCells:
+    """One printed line read into table cells."""
+
+    line: Line
+    code: str | None = None
+    name: list[tuple[str, str]] = field(default_factory=list)  # (repaired, raw) tokens
+    max_raw: str | None = None
+    self_raw: str | None = None
+    appraised_raw: str | None = None  # only from positions: the token pattern cannot tell it apart
+    explanation: list[tuple[str, str]] = field(default_factory=list)
+    numbers_by_position: bool = False  # max/self known from their columns, not from order
+    name_end: int = 0  # characters before the numbers (where the name column ends)
+    # The name tokens hold the explanation's too (it prints before the points): to be split.
+    split: bool = False
+    # The text part to be split into name and explanation, with the ruling bars OCR read kept:
+    # a bar between two words is where one column ends.
+    split_tokens: list[tuple[str, str]] = field(default_factory=list)
+    bare: str | None = None  # the line is one code-or-number token
+    block_start: bool = False  # a blank line (or the page top) above it
+
+    @property
+    def has_numbers(self) -> bool:
+        return self.max_raw is not None or self.self_raw is not None or self.appraised_raw is not None
+
+    @property
+    def text_tokens(self) -> list[tuple[str, str]]:
+        return self.name + self.explanation
+
+
+def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout()) -> LineCells:
+    """Cells of a line with no positions, from its token pattern and the header's layout: the
+    run of points tokens fills the points columns in print order; the text before it is the
+    name's (and, when the explanation prints before the points, the explanation's: ``split``
+    then says the builder must split it), the text after it the explanation's."""
+    cells = LineCells(line=line, block_start=block_start)
+    tokens = line_tokens(line)
+    start = 0
+    while start < len(tokens) and _JUNK.match(tokens[start][1]):
+        start += 1
+    tokens = tokens[start:]
+    if not tokens:
+        return cells
+    if len(tokens) == 1 and (is_score_token(tokens[0][1]) or read_code_token(tokens[0][1])):
+        cells.bare = tokens[0][1]
+        return cells
+    if read_code_token(tokens[0][1]) is not None and len(tokens) > 1:
+        cells.code = tokens[0][1]
+        tokens = tokens[1:]
+    run = _number_run(tokens, len(layout.points))
+    if run is None:
+        cells.name = [t for t in tokens if not _JUNK.match(t[1])]
+        cells.split_tokens = _with_bars(tokens)
+        return cells
+    first, last, numbers = run
+    for key, raw in zip(layout.points, numbers):
+        setattr(cells, f"{key}_raw", raw)
+    cells.name = [t for t in tokens[:first] if not _JUNK.match(t[1])]
+    cells.explanation = [t for t in tokens[last:] if not _JUNK.match(t[1])]
+    cells.name_end = len(" ".join(t[1] for t in tokens[:first]))
+    cells.split = layout.explanation_first
+    cells.split_tokens = _with_bars(tokens[:first]) if cells.split else []
+    return cells
+
+
+def _with_bars(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A line's words with the bars between them (other specks, and bars before the first word or
+    after the last, dropped)."""
+    kept = [t for t in tokens if not _JUNK.match(t[1]) or t[1] == BAR]
+    while kept and kept[0][1] == BAR:
+        kept.pop(0)
+    while kept and kept[-1][1] == BAR:
+        kept.pop()
+    return kept
+
+
+def _number_run(
+    tokens: list[tuple[str, str]], n_points: int = 2, settings: LineTableSettings = LineTableSettings()
+) -> tuple[int, int, list[str]] | None:
+    """Where the points numbers sit among a line's tokens, and the cells they read as: the first
+    two or more consecutive points tokens (up to the ``n_points`` columns; stray rule marks "|"
+    between them allowed; a letter OCR reads for a digit counts beside a number), or one points
+    token ending the line (the other cells left blank). A lone number inside text ("6 tháng") is
+    not a cell."""
+    raws = [t[1] for t in tokens]
+    for i, tok in enumerate(raws):
+        if i == 0 or (points_cell(tok) is None and points_cell(tok, beside_points=True) is None):
+            continue
+        cells: list[str | None] = [points_cell(tok)]
+        lookalike = [points_cell(tok, beside_points=True)]
+        end = i + 1
+        j = i + 1
+        while len(cells) < n_points:
+            while j < len(raws) and _JUNK.match(raws[j]):
+                j += 1
+            if j < len(raws) and points_cell(raws[j], beside_points=True) is not None:
+                cells.append(points_cell(raws[j]))
+                lookalike.append(points_cell(raws[j], beside_points=True))
+                j += 1
+                end = j
+            else:
+                break
+        if len(cells) >= 2 and any(c is not None for c in cells):
+            return i, end, [c for c in lookalike if c is not None]
+        if cells[0] is None:
+            continue
+        while j < len(raws) and _JUNK.match(raws[j]):
+            j += 1
+        # A lone number with its comma lost is too like a document's number to be a cell.
+        if j >= len(raws) and i >= settings.min_name_words_single and is_score_token(cells[0]):
+            return i, j, [cells[0]]
+    return None
+
+
+def read_positioned_line(line: Line, columns: dict[str, tuple[float, float]], block_start: bool) -> LineCells:
+    """Cells of an OCR'd line from its words' x-centres and the header's column ranges."""
+    cells = LineCells(line=line, block_start=block_start, numbers_by_position=True)
+    by_col: dict[str, list[tuple[str, str]]] = {k: [] for k in columns}
+    raw_words = (line.raw or "").split() if line.raw else None
+    for i, word in enumerate(line.words):
+        if word.bbox is None:
+            continue
+        raw = raw_words[i] if raw_words and len(raw_words) == len(line.words) else word.text
+        by_col[column_at((word.bbox[0] + word.bbox[2]) / 2, columns)].append((word.text, raw))
+    cells.code = _code_cell([r for _, r in by_col.get("code", [])])
+    cells.name = [t for t in by_col.get("name", []) if not _JUNK.match(t[1])]
+    cells.explanation = [t for t in by_col.get("explanation", []) if not _JUNK.match(t[1])]
+    first_points = next((k for k in _POINTS_COLUMNS if k in columns), None)
+    for key in _POINTS_COLUMNS:
+        points = [r for _, r in by_col.get(key, []) if is_score_token(r)]
+        setattr(cells, f"{key}_raw", points[0] if points else None)
+        # Words in a points column overflowed from the text beside it: the name's when they are
+        # in the first points column, the explanation's otherwise.
+        words = [t for t in by_col.get(key, []) if re.search(r"\p{L}{2}", t[1])]
+        if key == first_points:
+            cells.name += words
+        else:
+            cells.explanation[:0] = words
+    return cells
+
+
+_POINTS_COLUMNS = ("max", "self", "appraised")
+# Specks and rule stubs OCR reads around a code ("_1.2", "1.3|").
+_CODE_NOISE = "_|~`'\""
+
+
+def _code_cell(tokens: list[str]) -> str | None:
+    """The code in the STT cell: its first token that reads as a code once OCR specks are
+    stripped, else the cell's tokens read together ("1. 1" split by a speck)."""
+    cleaned = [t.strip(_CODE_NOISE) for t in tokens]
+    cleaned = [t for t in cleaned if t and not _JUNK.match(t)]
+    for token in cleaned:
+        if read_code_token(token):
+            return token
+    joined = "".join(cleaned)
+    return joined if len(cleaned) > 1 and read_code_token(joined) else None

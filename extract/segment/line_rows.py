@@ -1,0 +1,392 @@
+"""Lines read into cells grouped into the rows of a score table (``score_lines`` finds the
+tables and feeds their lines here). Two printed layouts occur and both are handled by the same
+rules: interleaved (one printed line holds a piece of every cell; a line with numbers starts a
+row, the centred STT cell's code turns up on any line of the row) and one cell per line (blank-line
+separated blocks: the code block starts the row, then name, max, self, explanation)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+from extract.model import Line
+from extract.segment.line_cells import LineCells
+from extract.segment.line_common import (
+    BAR,
+    LineTableSettings,
+    is_score_token,
+)
+from extract.segment.line_split import (
+    _chars,
+    _is_heading,
+    is_criterion_name,
+    joint_split,
+)
+from normalize.codes import CriterionCode, read_code_token, transition_cost
+from normalize.numbers import parse_number
+
+
+@dataclass
+class RowDraft:
+    code: str | None = None
+    name: list[tuple[str, str]] = field(default_factory=list)
+    explanation: list[tuple[str, str]] = field(default_factory=list)
+    scale: list[str] = field(default_factory=list)  # a scale column's lines (grid tables)
+    max_raw: str | None = None
+    self_raw: str | None = None
+    appraised_raw: str | None = None  # grid tables and OCR'd pages with word boxes
+    page: int = 0
+    line_start: int = 0
+    line_end: int = 0
+    confs: list[float] = field(default_factory=list)
+    # OCR's confidence in each points cell that has one (grid tables): a number read unsurely, or a
+    # cell holding ink that OCR could not read at all (0.0), makes the row doubtful.
+    number_confs: list[float] = field(default_factory=list)
+    bbox: list[float] | None = None
+    started_by: str = "numbers"  # numbers | code | text
+    # Numbers centred in tall rows: the row was opened by a name line above its numbers' line and
+    # waits for them; how many of its lines print above and below that line.
+    awaiting_numbers: bool = False
+    lines_above: int = 0
+    lines_below: int = 0
+    joined_across_page: bool = False
+    # Interleaved layout: a name line left room for another word, or a line had no name part,
+    # so the rest of the row's lines are explanation; likewise for the explanation.
+    name_closed: bool = False
+    explanation_closed: bool = False
+    # The number-less lines split jointly so far, and where their tokens start in name/explanation.
+    split_lines: list[tuple[list[tuple[str, str]], int, int]] = field(default_factory=list)
+    split_base: tuple[int, int] = (0, 0)
+    split_open: tuple[bool, bool] = (True, True)
+    # The last block of explanation text, kept apart in case it turns out to be the name of a
+    # row whose code was lost (one-cell-per-line layout).
+    tail_block: list[tuple[str, str]] | None = None
+    tail_line: int = 0
+    tail_page: int = 0
+
+    @property
+    def n_numbers(self) -> int:
+        return (self.max_raw is not None) + (self.self_raw is not None)
+
+    def add_number(self, raw: str) -> None:
+        if self.max_raw is None:
+            self.max_raw = raw
+        else:
+            self.self_raw = raw
+
+    def touch(self, line: Line) -> None:
+        if line.page != self.page and self.line_start:
+            self.joined_across_page = True
+        self.line_end = max(self.line_end, line.number)
+        if line.conf is not None:
+            self.confs.append(line.conf)
+        self.confs.extend(w.conf for w in line.words if w.conf is not None)
+        if line.bbox is not None:
+            box = list(line.bbox)
+            self.bbox = (
+                box
+                if self.bbox is None
+                else [
+                    min(self.bbox[0], box[0]),
+                    min(self.bbox[1], box[1]),
+                    max(self.bbox[2], box[2]),
+                    max(self.bbox[3], box[3]),
+                ]
+            )
+
+
+@dataclass
+class LineTable:
+    rows: list[RowDraft]
+    pages: list[int]
+    title: str = ""
+    stated_total_max: str | None = None
+    stated_total_self: str | None = None
+    positional: bool = False
+
+
+def _words(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [t for t in tokens if t[1] != BAR]
+
+
+def _starts_name(tokens: list[tuple[str, str]]) -> bool:
+    """A line's first word (specks skipped) opens with a capital letter, as a criterion name does."""
+    word = next((raw for _, raw in tokens if re.search(r"\p{L}", raw)), "")
+    letter = next((ch for ch in word if ch.isalpha()), "")
+    return letter.isupper()
+
+
+class _RowBuilder:
+    def __init__(
+        self,
+        table: LineTable,
+        settings: LineTableSettings,
+        widths: dict[str, dict[int, int]],
+        centred: bool = False,
+    ):
+        self.centred = centred
+        self.table = table
+        self.settings = settings
+        self.widths = widths
+        self.rows = table.rows
+        self.cur: RowDraft | None = None
+
+    def _new(self, cells: LineCells, started_by: str) -> RowDraft:
+        self._settle_tail()
+        row = RowDraft(
+            page=cells.line.page, line_start=cells.line.number, line_end=cells.line.number, started_by=started_by
+        )
+        self.rows.append(row)
+        self.cur = row
+        return row
+
+    def _settle_tail(self) -> None:
+        if self.cur is not None:
+            self.cur.tail_block = None
+
+    def feed(self, cells: LineCells) -> None:
+        cur = self.cur
+        row: RowDraft | None
+        if cells.bare is not None:
+            self._feed_bare(cells, cells.bare)
+            return
+        if cells.has_numbers:
+            if cur is not None and cur.started_by == "code" and not cur.name and cur.n_numbers == 0:
+                row = cur
+            elif cur is not None and cur.n_numbers == 0 and not cur.name and not cur.explanation:
+                row = cur
+            elif cur is not None and cur.awaiting_numbers:
+                row = cur
+                row.awaiting_numbers = False
+            else:
+                row = self._new(cells, "numbers")
+            if cells.code and row.code is None:
+                row.code = cells.code
+            row.name += cells.name
+            if cells.split:
+                # The text before the numbers is the name's and the explanation's: split jointly
+                # with the row's next lines.
+                del row.name[len(row.name) - len(cells.name) :]
+                tokens = cells.split_tokens or cells.name
+                if not row.explanation and not row.split_lines:
+                    # The explanation cell starts on its row's first line or is empty: nothing of
+                    # it is running yet (a parent row has none).
+                    row.explanation_closed = True
+                self._extend_split(row, tokens, self._name_width(cells), self._explanation_width(cells))
+            elif not cells.numbers_by_position and cells.name:
+                room = self.settings.name_end_room
+                row.name_closed = cells.name_end + room <= self._name_width(cells)
+                # The explanation's width is a loose bound: only a line far from full was its last.
+                # None on the numbers' line: its cell is empty or ended above (cells are top-aligned).
+                explanation_room = self._explanation_width(cells) - _chars(cells.explanation)
+                row.explanation_closed = not cells.explanation or 2 * room <= explanation_room
+            if cells.numbers_by_position:
+                row.max_raw, row.self_raw = cells.max_raw, cells.self_raw
+                row.appraised_raw = cells.appraised_raw
+            else:
+                if cells.max_raw is not None:  # (it is: the token pattern reads the max first)
+                    row.add_number(cells.max_raw)
+                if cells.self_raw is not None:
+                    row.add_number(cells.self_raw)
+                if cells.appraised_raw is not None:
+                    row.appraised_raw = cells.appraised_raw
+            row.explanation += cells.explanation
+        elif cells.code is not None:
+            if cur is not None and cur.code is None and not (cells.block_start and cur.started_by != "numbers"):
+                row = cur
+                row.code = cells.code
+                self._add_text(row, cells)
+            else:
+                self._split_lost_name()
+                row = self._new(cells, "code")
+                row.code = cells.code
+                row.name += cells.text_tokens
+        else:
+            row = self._feed_text(cells)
+            if row is None:
+                return
+        row.touch(cells.line)
+
+    def _feed_bare(self, cells: LineCells, token: str) -> None:
+        """``token``: the line's one token (``cells.bare``)."""
+        cur = self.cur
+        value = parse_number(token, kind="score")
+        points = value is not None and is_score_token(token) and value.value <= self.settings.max_bare_points
+        if points and self._continues_codes(token):
+            points = False  # "4.4" right after "4.3" is the next code, not 4.4 points
+        if points and cur is not None and (cur.name or cur.tail_block) and cur.n_numbers < 2:
+            if cur.n_numbers == 0 and cur.tail_block:
+                cur = self._split_tail(cells)
+            cur.add_number(token)
+            cur.touch(cells.line)
+            return
+        if points and cur is not None and cur.n_numbers == 2 and cur.tail_block:
+            cur = self._split_tail(cells)
+            cur.add_number(token)
+            cur.touch(cells.line)
+            return
+        if read_code_token(token) is not None:
+            if cur is None or cur.code is not None or cur.name or cur.n_numbers or cur.explanation:
+                if cur is not None and cur.code is None and cur.started_by == "numbers" and not cells.block_start:
+                    cur.code = token  # the centred STT cell of the row above
+                    cur.touch(cells.line)
+                    return
+                self._split_lost_name()
+                cur = self._new(cells, "code")
+            cur.code = token
+            cur.touch(cells.line)
+            return
+        if cur is not None:
+            cur.explanation.append((token, token))
+            cur.touch(cells.line)
+
+    def _continues_codes(self, token: str) -> bool:
+        reading = read_code_token(token)
+        if reading is None or not reading.components or len(reading.components) < 2:
+            return False
+        last = next((read_code_token(r.code) for r in reversed(self.rows) if r.code), None)
+        if last is None or not last.components:
+            return False
+        cost = transition_cost(CriterionCode(0, last.components), CriterionCode(0, reading.components))
+        return cost is not None and cost <= self.settings.max_code_step
+
+    def _split_tail(self, cells: LineCells | None) -> RowDraft:
+        """The text block taken for the row's explanation was the name of a new row whose
+        code is lost: numbers follow it (or a code does, and the block reads as a name)."""
+        old = self.cur
+        assert old is not None and old.tail_block is not None  # callers split only a row with a tail block
+        block, line = old.tail_block, old.tail_line
+        del old.explanation[len(old.explanation) - len(block) :]
+        old.tail_block = None
+        page = cells.line.page if cells is not None else old.tail_page
+        row = RowDraft(page=page, line_start=line, line_end=line, started_by="text", name=list(block))
+        self.rows.append(row)
+        self.cur = row
+        return row
+
+    def _split_lost_name(self) -> None:
+        """A new code is about to start a row, and the text block last taken for the current
+        row's explanation reads as a criterion name: it is a row of its own whose code and
+        numbers were lost (one-cell-per-line layout), not the explanation of the row above."""
+        cur = self.cur
+        if cur is None or not cur.tail_block or not (cur.n_numbers or cur.name):
+            return
+        if is_criterion_name(cur.tail_block, self.settings):
+            self._split_tail(None)
+
+    def _feed_text(self, cells: LineCells) -> RowDraft | None:
+        cur = self.cur
+        tokens = cells.text_tokens
+        if not tokens:
+            return cur
+        if cur is None:
+            if _is_heading(tokens, self.settings):
+                row = self._new(cells, "text")
+                row.name += tokens
+                return row
+            return None
+        if cells.block_start and cur.started_by != "numbers" or cells.block_start and not self._interleaved(cur):
+            complete = cur.n_numbers > 0 or cur.explanation
+            if complete and _is_heading(tokens, self.settings):
+                row = self._new(cells, "text")
+                row.name += tokens
+                return row
+            if not cur.name and not cur.explanation and cur.n_numbers == 0:
+                cur.name += tokens
+            else:
+                cur.explanation += tokens
+                cur.tail_block = list(tokens)
+                cur.tail_line = cells.line.number
+                cur.tail_page = cells.line.page
+            return cur
+        if self._lost_row(cur, cells):
+            row = self._new(cells, "text")
+            row.name += tokens
+            return row
+        if cur.tail_block is not None and cur.explanation[-len(cur.tail_block) :] == cur.tail_block:
+            cur.explanation += tokens
+            cur.tail_block = cur.tail_block + list(tokens)
+            return cur
+        if self.centred and self._opens_centred_row(cur, tokens):
+            cur = self._new(cells, "numbers")
+            cur.awaiting_numbers = True
+        if cur.awaiting_numbers:
+            cur.lines_above += 1
+        elif cur.n_numbers or cur.appraised_raw is not None:
+            cur.lines_below += 1
+        self._add_text(cur, cells)
+        return cur
+
+    def _lost_row(self, cur: RowDraft, cells: LineCells) -> bool:
+        """A number-less line after a row's numbers that is, whole, a catalogued criterion name
+        (a capital first, specks and a stray letter at its end aside) is a row of its own whose
+        code and points OCR lost ("Ké hoach CCHC nim i"), not the row above's continuation: a
+        name's wrapped line or an explanation is not a whole criterion name."""
+        if self.centred or not self._interleaved(cur) or cur.n_numbers == 0:
+            return False
+        tokens = [t for t in cells.text_tokens if len(t[1]) > 1 or t[1].isupper()]
+        return len(tokens) >= 2 and is_criterion_name(tokens, self.settings)
+
+    def _opens_centred_row(self, cur: RowDraft, tokens: list[tuple[str, str]]) -> bool:
+        """In a table whose numbers (and codes) are centred in their rows, a number-less line
+        after a row's numbers opens the next row when it starts like a name (a capital letter)
+        and the row above has as many lines below its numbers as above them (a centred cell)."""
+        has_numbers = cur.n_numbers > 0 or cur.appraised_raw is not None
+        return has_numbers and not cur.awaiting_numbers and cur.lines_below >= cur.lines_above and _starts_name(tokens)
+
+    def _interleaved(self, row: RowDraft) -> bool:
+        return row.started_by == "numbers"
+
+    def _add_text(self, row: RowDraft, cells: LineCells) -> None:
+        """A continuation line: in the interleaved layout it holds the name's next words and the
+        explanation's, split where the name column ends."""
+        if cells.numbers_by_position:
+            row.name += cells.name
+            row.explanation += cells.explanation
+            return
+        tokens = cells.text_tokens
+        if row.started_by != "numbers":
+            (row.explanation if row.explanation or row.n_numbers else row.name).extend(tokens)
+            return
+        if not row.explanation and _is_heading(row.name, self.settings) and _is_heading(_words(tokens), self.settings):
+            # A section heading in capitals wraps in capitals; it has no explanation of its own.
+            row.name += _words(tokens)
+            return
+        tokens = cells.split_tokens if cells.split_tokens and not cells.has_numbers else tokens
+        self._extend_split(row, tokens, self._name_width(cells), self._explanation_width(cells))
+
+    def _extend_split(self, row: RowDraft, tokens: list[tuple[str, str]], width: int, explanation_width: int) -> None:
+        """Add a continuation line and split the row's continuation lines again, jointly. A run
+        of lines is re-split only while nothing else was added to the row's name or explanation."""
+        base_name, base_explanation = row.split_base
+        taken = sum(len(_words(t)) for t, _, _ in row.split_lines)
+        if (
+            not row.split_lines
+            or len(row.name) + len(row.explanation) != base_name + base_explanation + taken
+            or len(row.name) < base_name
+            or len(row.explanation) < base_explanation
+        ):
+            row.split_lines = []
+            row.split_base = base_name, base_explanation = len(row.name), len(row.explanation)
+            row.split_open = (not row.name_closed, not row.explanation_closed)
+        row.split_lines.append((tokens, width, explanation_width))
+        del row.name[base_name:]
+        del row.explanation[base_explanation:]
+        splits, (name_open, explanation_open) = joint_split(
+            row.split_lines, row.name, row.explanation, row.split_open, self.settings
+        )
+        for (line, _, _), k in zip(row.split_lines, splits):
+            row.name += _words(line[:k])
+            row.explanation += _words(line[k:])
+        row.name_closed, row.explanation_closed = not name_open, not explanation_open
+
+    def _name_width(self, cells: LineCells) -> int:
+        # The code is the STT column's, left of the name column: the widths measured leave it out.
+        return self.widths["name"].get(cells.line.page, self.widths["name"][-1])
+
+    def _explanation_width(self, cells: LineCells) -> int:
+        return self.widths["explanation"].get(cells.line.page, self.widths["explanation"][-1])
+
+    def close(self) -> None:
+        self._settle_tail()

@@ -1,0 +1,119 @@
+"""Points numbers OCR read without their decimal comma ("825" for 8,25; "05" for 0,5; "15" for
+1,5 or 15), resolved by the arithmetic the table carries: a criterion's self-assessed and appraised
+points are at most its max, a sub-criterion's max at most its parent's, and the children's points
+add up to their parent's. Each such cell gets the reading the arithmetic supports; the others stay
+in the row's ``alternatives`` and the row is flagged ``ambiguous_number`` for the review queue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from normalize.numbers import lost_decimal_readings
+from schemas.records import ScoreRow
+
+_FIELDS = ("max_points", "self_points", "appraised_points")
+# Digits only, as OCR gives a cell whose comma it lost.
+_BARE_DIGITS = re.compile(r"^\d{2,3}$")
+
+
+@dataclass(frozen=True)
+class ReadingSettings:
+    # Confidence taken off a row whose number had more than one reading.
+    ambiguous_penalty: float = 0.2
+    # Sums hold within this (points are printed to two decimals).
+    tolerance: float = 0.01
+
+
+def points_readings(raw: str | None) -> list[float]:
+    """The readings of a points cell as OCR printed it, the printed value first: "15" → 15, 1.5;
+    "825" → 825, 82.5, 8.25; "05" → 0.5 (no points cell prints a leading zero, so the integer is
+    no reading). One reading for anything else (a number with its comma, a one-digit number)."""
+    text = (raw or "").strip()
+    if not _BARE_DIGITS.match(text):
+        return []
+    decimals = lost_decimal_readings(text)
+    if text.startswith("0"):
+        return decimals
+    return [float(text)] + decimals
+
+
+def resolve_lost_commas(rows: list[ScoreRow], settings: ReadingSettings = ReadingSettings()) -> None:
+    """Choose, in place, the reading of each comma-less points cell: first the one within its
+    bound (a max within the parent's max, a self or appraised value within the row's max; the
+    printed reading when it fits, else the nearest above the bound), then, where a parent's sum
+    does not hold, the one other reading among the parent and its children that makes it hold."""
+    readings = {(k, f): points_readings(getattr(r, f"{f}_raw")) for k, r in enumerate(rows) for f in _FIELDS}
+    readings = {key: values for key, values in readings.items() if values}
+    by_code = {r.code: k for k, r in enumerate(rows) if r.code}
+    chosen: set[tuple[int, str]] = set()
+    for k, row in enumerate(rows):
+        for field in _FIELDS:
+            values = readings.get((k, field))
+            if not values:
+                continue
+            bound = _bound(rows, by_code, row, field)
+            setattr(row, field, _within(values, bound))
+            chosen.add((k, field))
+    for parent_index, parent in enumerate(rows):
+        children = [k for k, r in enumerate(rows) if r.parent and r.parent == parent.code]
+        if not children:
+            continue
+        for field in _FIELDS:
+            _fix_sum(rows, readings, parent_index, children, field, settings)
+    for k, field in chosen:
+        values = readings[(k, field)]
+        row = rows[k]
+        others = [v for v in values if v != getattr(row, field)]
+        if not others or getattr(row, field) == values[0]:
+            continue  # the printed reading holds: nothing to choose
+        row.alternatives[field] = others
+        if "ambiguous_number" not in row.flags:
+            row.flags.append("ambiguous_number")
+            row.confidence = round(max(0.0, row.confidence - settings.ambiguous_penalty), 3)
+
+
+def _bound(rows: list[ScoreRow], by_code: dict[str, int], row: ScoreRow, field: str) -> float | None:
+    if field != "max_points":
+        return row.max_points
+    parent = rows[by_code[row.parent]] if row.parent in by_code else None
+    return parent.max_points if parent is not None else None
+
+
+def _within(values: list[float], bound: float | None) -> float:
+    """The first reading within the bound, else the smallest (an over-scored row stays
+    over-scored, by the least the text allows)."""
+    if bound is None:
+        # Nothing to weigh it against: a points cell is a small number.
+        return min(values) if len(values) > 1 and values[0] >= 100 else values[0]
+    fitting = [v for v in values if v <= bound + 1e-9]
+    return fitting[0] if fitting else min(values)
+
+
+def _fix_sum(
+    rows: list[ScoreRow],
+    readings: dict[tuple[int, str], list[float]],
+    parent: int,
+    children: list[int],
+    field: str,
+    settings: ReadingSettings,
+) -> None:
+    members = [parent] + children
+    values = [getattr(rows[k], field) for k in members]
+    if any(v is None for v in values):
+        return
+    if abs(values[0] - sum(values[1:])) <= settings.tolerance:
+        return
+    fixes = []
+    for position, k in enumerate(members):
+        for value in readings.get((k, field), []):
+            if value == values[position]:
+                continue
+            trial = list(values)
+            trial[position] = value
+            if abs(trial[0] - sum(trial[1:])) <= settings.tolerance:
+                fixes.append((k, value))
+    if len(fixes) == 1:
+        k, value = fixes[0]
+        setattr(rows[k], field, value)

@@ -1,0 +1,77 @@
+"""Points numbers OCR read without their decimal comma, chosen by the table's arithmetic."""
+
+from extract.model import Line
+from extract.segment.line_header import HeaderLayout
+from extract.segment.score_lines import read_line
+from extract.segment.score_readings import points_readings, resolve_lost_commas
+from schemas.records import ScoreRow
+
+
+def _row(code, parent, max_raw, self_raw, appraised_raw=None):
+    def value(raw):
+        return float(raw.replace(",", ".")) if raw else None
+
+    return ScoreRow(
+        code=code,
+        parent=parent,
+        max_points=value(max_raw),
+        self_points=value(self_raw),
+        appraised_points=value(appraised_raw),
+        max_points_raw=max_raw,
+        self_points_raw=self_raw,
+        appraised_points_raw=appraised_raw,
+    )
+
+
+def test_readings_of_a_comma_less_cell():
+    assert points_readings("15") == [15.0, 1.5]
+    assert points_readings("05") == [0.5]  # no points cell prints a leading zero
+    assert points_readings("025") == [0.25, 2.5]
+    assert points_readings("2,5") == [] and points_readings("3") == []
+
+
+def test_bounds_choose_the_reading_and_keep_the_others():
+    # Real eng dump line (d02-i1): "1. | CONGTACCHIDAO, DIEUHANHCCHC | 10 | 825 | 775 | CS".
+    rows = [_row("1", None, "10", "825", "775"), _row("1.1", "1", "5", "15", "05")]
+    resolve_lost_commas(rows)
+    assert (rows[0].self_points, rows[0].appraised_points) == (8.25, 7.75)
+    assert rows[0].alternatives["self_points"] == [825.0, 82.5]
+    assert "ambiguous_number" in rows[0].flags
+    assert (rows[1].self_points, rows[1].appraised_points) == (1.5, 0.5)
+
+
+def test_a_parent_sum_chooses_between_readings_that_both_fit():
+    # "25" under a max of 30 fits as 25 and as 2.5: the children's sum says which.
+    rows = [_row("1", None, "60", "4,5"), _row("1.1", "1", "30", "2"), _row("1.2", "1", "30", "25")]
+    resolve_lost_commas(rows)
+    assert rows[2].self_points == 2.5 and rows[2].alternatives["self_points"] == [25.0]
+
+
+def test_over_scored_row_keeps_the_nearest_reading():
+    rows = [_row("1.1.4", None, "2", "25")]
+    resolve_lost_commas(rows)
+    assert rows[0].self_points == 2.5  # over the max (a fault to report), by the least the text allows
+
+
+def test_line_with_lost_commas_reads_its_points():
+    # Real vie dump line (d01-i2): the self points "0,25" read as "025".
+    line = Line(text="Tất cả báo cáo có đầy đủ nội dung theo hướng 1 025 Công văn số 178/CV-", page=1, number=3)
+    cells = read_line(line, False, HeaderLayout())
+    assert (cells.max_raw, cells.self_raw) == ("1", "025")
+    assert [t for t, _ in cells.explanation][:2] == ["Công", "văn"]
+
+
+def test_specks_and_letters_read_for_digits_beside_a_number():
+    # Real vie dump lines (d03-i4): "1 0`" (a speck on the 0), "lì: 1" is not a run ("lì" is a
+    # word), "l: 0,5" is (the max 1 read as "l").
+    layout = HeaderLayout()
+    cells = read_line(
+        Line(text="Tất cả báo cáo có đầy đủ nội dung theo hướng dẫn ¿ 1 0`", page=1, number=1), False, layout
+    )
+    assert (cells.max_raw, cells.self_raw) == ("1", "0")
+    line = Line(text="Các kết quả phải đạt được xác định rõ ràng, cụ thể và định rõ trách l: 0,5", page=1, number=2)
+    cells = read_line(line, False, layout)
+    assert (cells.max_raw, cells.self_raw) == ("l", "0,5")
+    # A name's "I" is a word, not a cell: no number beside it.
+    cells = read_line(Line(text="định (báo cáo quí I, quí III, báo cáo 6 tháng và", page=1, number=3), False, layout)
+    assert not cells.has_numbers

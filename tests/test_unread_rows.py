@@ -1,0 +1,83 @@
+"""A partly read OCR dump says what it lost: rows whose points OCR lost, parents whose whole line
+it lost, row-shaped lines no table took. The texts are real Tesseract output of the corpus
+generator's dumps (tools/corpusgen/dumps.py), cut to the table."""
+
+from __future__ import annotations
+
+from cchc_extract.pipeline import convert_file, result_to_json
+
+HEAD = "UBND XÃ QUY QUANG\nSố: 12/BC-UBND\nBÁO CÁO\nTự đánh giá, chấm điểm\n"
+# d03-i1 (eng, 300 dpi): the lines of rows 1.1, 1.1.1, 1.1.4 and 1.2 lost their codes and points.
+LOST_PARENTS = """TT Noi dung danh gia Diém | Diém tw
+chuan danh
+gia
+| 1. | CONG TAC CHIDAO, DIEUHANHCCHC | 10 | 8
+Ban hanh ké hoach CCHC nam
+1.1.2 | Xac dinh day du cac nhiém vu CCHC trén cac linh vuc theo ké 1 1
+hoach nam cua UBND tinh va b6 tri kinh phi thc hién
+1.1.3. | Cac két qua phai dat dudc xac dinh r6 rang, cu thé va dinh ro trach 1 0
+nhiém trién khai cua phong, ban, don vi tru'c thu6c
+Mitc dé thyrc hién ké hoach CCHC
+1.2.1 | Tat cd bao cao direc gui ding thdi gian quy dinh (bao cao qui I, qui 1 1
+III, bao cao 6 thang va bao cao nam)
+Noi nhan: KT. CHU TICH
+"""
+
+
+def _convert(tmp_path, text: str) -> dict:
+    path = tmp_path / "dump.txt"
+    path.write_text(HEAD + text, encoding="utf-8")
+    return result_to_json(convert_file(path, path.name))
+
+
+def test_lost_parents_are_told(tmp_path):
+    out = _convert(tmp_path, LOST_PARENTS)
+    codes = [r["code"] for t in out["score_tables"] for r in t["rows"]]
+    assert {"1", "1.1.2", "1.1.3", "1.2.1"} <= set(codes)
+    reasons = [u["reason"] for u in out["unread"]]
+    assert any(r.startswith("row 1.1 not read") for r in reasons)
+    assert any(r.startswith("row 1.2 not read") for r in reasons)
+    assert all(u["kind"] == "rows" and u["line_start"] for u in out["unread"])
+
+
+def test_points_lost_are_told_and_the_row_kept(tmp_path):
+    # d03-i4 (vie, 200 dpi, degraded): row 1.2's points read as a speck ("Ụ").
+    text = """ST Nội dung đánh giá Điểm Điểm tự
+ch ng, tối đa chấm
+.__. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC : 10 7,75
+11 .KếhoạchCCHC nằm 5 3,75
+12. Báo cáoCCHC : Ụ
+1.2.2... Tất cả báo cáo có đầy đủ nội dung theo hướng dẫn ¿ 1 0`
+1.3. Kiểm ra công tác CCHC : 3 3
+Nơi nhận: : TM. ỦY BAN NHÂN DÂN,
+"""
+    out = _convert(tmp_path, text)
+    rows = {r["code"]: r for t in out["score_tables"] for r in t["rows"]}
+    assert rows["1.2"]["name"].startswith("Báo cáo") and rows["1.2"]["max_points"] is None
+    assert any("points of 1.2 not read" in u["reason"] for u in out["unread"])
+
+
+def test_a_dump_read_whole_lists_nothing_unread(tmp_path):
+    text = """TT Lĩnh vực, tiêu chí Điểm tối đa Điểm tự chấm
+1 CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC 10 7,75
+1.1 Kế hoạch CCHC năm 5 3,75
+1.2 Báo cáo CCHC 2 1
+1.3 Kiểm tra công tác CCHC 3 3
+TM. ỦY BAN NHÂN DÂN
+"""
+    assert _convert(tmp_path, text)["unread"] == []
+
+
+def test_a_criterion_name_line_whose_code_and_points_were_lost_is_a_row(tmp_path):
+    # Interleaved eng-like dump: row 1.1's line kept only its name ("Kế hoạch CCHC năm i").
+    text = """TT Lĩnh vực, tiêu chí Điểm tối đa Điểm tự chấm Tài liệu kiểm chứng
+1 CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC 10 7,75
+Kế hoạch CCHC năm i
+1.1.1 Ban hành kế hoạch CCHC năm 1 1 Kế hoạch số 23/KH-UBND
+1.1.2 Xác định đầy đủ các nhiệm vụ CCHC 1 0,25 Tỷ lệ đạt 72%
+TM. ỦY BAN NHÂN DÂN
+"""
+    out = _convert(tmp_path, text)
+    names = [r["name"] for t in out["score_tables"] for r in t["rows"]]
+    assert names[1].startswith("Kế hoạch CCHC năm")
+    assert any(u["reason"].startswith("points of 1.1 not read") for u in out["unread"])
