@@ -95,11 +95,12 @@ def _names(phrase: str, folded: str) -> bool:
         return False
     start, end = hit.dest_start, hit.dest_end
     part_start, part_end = hit.src_start, hit.src_end
-    if part_end - part_start < len(phrase) and not (
+    if part_end - part_start < min(len(phrase), 5) and not (
         (part_start == 0 or phrase[part_start - 1] == " ") and (part_end == len(phrase) or phrase[part_end] == " ")
     ):
         # A line shorter than the phrase may hold one of its words (a wrapped label: "thẩm" of
-        # "thẩm định"), never a piece cut out of a word ("vinh" is no "[tham d]inh").
+        # "thẩm định"), never a short piece cut out of a word ("vinh" is no "[tham d]inh"); a piece
+        # of five letters or more is an OCR-cut label ("tham dinh" read "thamdinh"), kept.
         return False
     return (start == 0 or folded[start - 1] == " ") and (end == len(folded) or folded[end] == " ")
 
