@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from cchc_extract.coverage import account_coverage
 from cchc_extract.i18n import DEFAULT_LANG, translator
 from cchc_extract.outdir import MANIFEST_NAME, load_manifest, owned_outputs
 from cchc_extract.reconcile import ReconcileSettings, reconcile
@@ -66,6 +67,7 @@ def validate_file(path: Path, settings: ReconcileSettings = ReconcileSettings())
     result = from_dict(ExtractionResult, data)
     try:
         reconcile(result, settings)
+        account_coverage(result)  # as the pipeline does after reconcile: coverage checks are checks too
     except Exception as exc:  # a checker bug must not hide the other files' problems
         return True, [f"checks could not be recomputed: {type(exc).__name__}: {exc}"]
     return True, check_differences(data.get("checks", []), result.checks)

@@ -68,7 +68,7 @@ def test_scan_and_photo_read_againsttruth(corpus, family, rows_min, numbers_min)
     out = result_to_json(convert_file(corpus / doc["path"], doc["path"]))
     result = score_document(read_truth(corpus, doc), out, ScoringSettings())
     tally = result["tally"]
-    assert tally["rows"] >= 8
+    assert tally["rows"] >= 4  # a page of real rows: the quick photo (8-field set since crit3) holds 4
     assert tally["found"] / tally["rows"] >= rows_min, tally
     assert tally["numbers_right"] / tally["numbers"] >= numbers_min, tally
     queued = {item["code"] for item in out["review"]}
