@@ -152,17 +152,18 @@ def f16(inst: Instance) -> Built:
     return _dump(inst, ("code", "name", "max", "self", "explanation"), valign=valign)
 
 
+def _appraised_columns(explanation_first: bool) -> tuple[str, ...]:
+    """The columns of a table with an appraised column, its explanation before the points or last."""
+    if explanation_first:
+        return ("code", "name", "explanation", "max", "self", "appraised")
+    return ("code", "name", "max", "self", "appraised", "explanation")
+
+
 def f17(inst: Instance) -> Built:
     """Six columns with an appraised column; the explanation last or before the points."""
-    first = inst.index % 2 == 0
-    columns = (
-        ("code", "name", "explanation", "max", "self", "appraised")
-        if first
-        else ("code", "name", "max", "self", "appraised", "explanation")
-    )
     return _dump(
         inst,
-        columns,
+        _appraised_columns(explanation_first=inst.index % 2 == 0),
         valign="center" if inst.index >= 3 else "top",
         number_row=inst.index in (1, 4),
         widths={"name": 9.0, "explanation": 6.0},
@@ -178,15 +179,9 @@ def f18(inst: Instance) -> Built:
 def f19(inst: Instance) -> Built:
     """Seven grid columns: an indent column for sub-criteria, an appraised column, the explanation
     last or before the points; numbers centred in their rows."""
-    first = inst.index % 2 == 1
-    columns = (
-        ("code", "name", "explanation", "max", "self", "appraised")
-        if first
-        else ("code", "name", "max", "self", "appraised", "explanation")
-    )
     return _dump(
         inst,
-        columns,
+        _appraised_columns(explanation_first=inst.index % 2 == 1),
         valign="center",
         indent=True,
         widths={"name": 8.0, "explanation": 6.0},
