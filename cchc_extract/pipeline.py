@@ -27,7 +27,7 @@ from extract.segment.task_lines import find_task_lines
 from extract.segment.task_paragraphs import find_task_paragraphs
 from extract.segment.task_tables import find_task_tables
 from extract.segment.unread import find_unread, unread_review_items, withdraw_unsure_tables
-from normalize.criteria.match import apply_criteria_sets
+from normalize.criteria.match import MatchSettings, apply_criteria_sets
 from normalize.vietnamese import repair_document
 from schemas import schema_errors
 from schemas.records import ErrorRecord, ExtractionResult, SourceInfo, to_dict
@@ -39,6 +39,7 @@ class PipelineOptions:
     reconcile: ReconcileSettings = field(default_factory=ReconcileSettings)
     repair: bool = True
     debug: bool = False
+    criteria: MatchSettings = field(default_factory=MatchSettings)
 
 
 def file_sha256(path: Path) -> str:
@@ -80,7 +81,12 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     # The official criteria set, recognised from the rows read: names snapped to its wording,
     # maxima that differ from it flagged (nothing happens when no set fits).
     year = result.document.year if result.document else None
-    _run_stage(result, "criteria", lambda: apply_criteria_sets(result.score_tables, _hint_text(doc), year), debug)
+    _run_stage(
+        result,
+        "criteria",
+        lambda: apply_criteria_sets(result.score_tables, _hint_text(doc), year, settings=options.criteria),
+        debug,
+    )
     result.statistics = _run_stage(result, "segment", lambda: find_statistics(doc), debug, default=[])
     result.task_tables = _run_stage(result, "segment", lambda: find_task_tables(doc), debug, default=[])
     result.task_tables += _run_stage(result, "segment", lambda: find_task_paragraphs(doc), debug, default=[])

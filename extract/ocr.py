@@ -13,6 +13,7 @@ the word x-positions itself.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,7 +26,7 @@ from extract.image_prep import ImagePrepSettings, prepare_page
 from extract.lifeline import tesseract_module
 from extract.limits import check_image
 from extract.model import BBox, Cell, Line, Page, Table, Word, bbox_of
-from extract.pdf_reader import PdfTableSettings, cell_text, centre_in, union_bbox
+from extract.pdf_reader import centre_in, union_bbox
 from normalize.text import fold_spaces, nfc
 
 # Punctuation-only "words" below this confidence are scanner noise.
@@ -44,12 +45,31 @@ class OcrSettings:
     # Pages with a ruled grid: sparse text finds the short numbers in narrow cells that automatic
     # segmentation drops (measured on the score-table scan: cell accuracy 0.88 → 0.95).
     table_psm: int = 11
-    # Cells still empty but holding ink are OCR'd again, pasted one under another into one strip
-    # (one more Tesseract call per page, not one per cell): isolated "1" and "I." come back.
+    # Cells still empty but holding ink are OCR'd again, cut tight around their ink without the
+    # specks, pasted one under another into one strip (one more Tesseract call per page, not one
+    # per cell): isolated "1" and "I." come back.
     retry_min_ink_px: int = 25
+    # Reading order in a cell: words whose bottoms lie within this share of the typical word
+    # height are one line (a descender's depth is about 0.25); boxes lower than ``mark_height``
+    # of it are marks ("-", ",") placed by their middle.
+    baseline_tolerance: float = 0.35
+    mark_height: float = 0.5
     retry_inset_px: int = 8
-    retry_margin_px: int = 6
+    retry_margin_px: int = 6  # at 300 dpi: a lone "5" with 20 px of paper around read as "k" or nothing
     retry_gap_px: int = 30
+    retry_across_gap: int = 3  # cells read side by side: this many crop heights apart
+    # Crops up to this high (at 300 dpi) are one line of text, read side by side; taller ones stacked.
+    retry_line_max_px: int = 70
+    # A points column: at least this many of its filled cells, and this share, read as numbers.
+    numeric_column_min_cells: int = 3
+    numeric_column_share: float = 0.6
+    # Its cells that read as something else this short ("s)", "„1", "10'") are read again with
+    # digits and the decimal separators only (a header's words are longer and stay).
+    odd_max_chars: int = 5
+    digit_chars: str = "0123456789,."
+    # Values replacing a first reading are capped at this confidence (under the score segmenter's
+    # ``ocr_number_doubt``): a number OCR first misread stays in the review queue.
+    retry_max_conf: float = 0.65
     # Photos and poor scans: page found and flattened, light evened out (extract/image_prep.py).
     prep: ImagePrepSettings = field(default_factory=ImagePrepSettings)
     # Deskew: projection-profile search over ±max_skew_deg, coarse then fine, on a small copy.
@@ -361,12 +381,13 @@ def erase_rules(gray: np.ndarray, rules: list[Rule], horizontal: bool, pad: int 
 
 
 def tesseract_words(
-    image: Image.Image, dpi: int, options: IngestOptions, psm: int
+    image: Image.Image, dpi: int, options: IngestOptions, psm: int, config: str = ""
 ) -> list[tuple[tuple[int, int, int], Word]]:
-    """Tesseract's words with boxes and 0..1 confidences, each keyed by (block, par, line)."""
+    """Tesseract's words with boxes and 0..1 confidences, each keyed by (block, par, line);
+    ``config`` adds Tesseract options (a character whitelist)."""
     pytesseract = tesseract_module()
 
-    config = f"--psm {psm} --dpi {dpi}"
+    config = f"--psm {psm} --dpi {dpi} {config}".strip()
     try:
         data = pytesseract.image_to_data(
             image,
@@ -402,9 +423,49 @@ def _mean(values: list[float]) -> float | None:
     return round(sum(values) / len(values), 3) if values else None
 
 
+def visual_lines(words: list[Word], settings: OcrSettings = OcrSettings()) -> list[list[Word]]:
+    """OCR words into visual lines, top to bottom, each left to right. Letters' words are grouped
+    by their bottoms (the baseline, give or take a descender: their tops vary with the stacked
+    Vietnamese accents); short marks ("-", ",", ".") join the line whose height holds their middle.
+    Grouped by tops, as text layers are, a scale line's bullet "-" (a short box at mid-height)
+    became a line of its own ending the line above ("…: 1 - Ban hành…"): the scale lost it."""
+    if not words:
+        return []
+    heights = sorted(bbox_of(w)[3] - bbox_of(w)[1] for w in words)
+    typical = max(1.0, heights[len(heights) // 2])
+    tall = [w for w in words if bbox_of(w)[3] - bbox_of(w)[1] >= settings.mark_height * typical]
+    marks = [w for w in words if bbox_of(w)[3] - bbox_of(w)[1] < settings.mark_height * typical]
+    lines: list[list[Word]] = []
+    base: list[float] = []  # each line's highest bottom: its baseline
+    for w in sorted(tall, key=lambda w: bbox_of(w)[3]):
+        if lines and bbox_of(w)[3] - base[-1] <= settings.baseline_tolerance * typical:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+            base.append(bbox_of(w)[3])
+    for w in marks:
+        middle = (bbox_of(w)[1] + bbox_of(w)[3]) / 2
+        spans = [(min(bbox_of(x)[1] for x in line), max(bbox_of(x)[3] for x in line)) for line in lines]
+        holding = [k for k, (top, bottom) in enumerate(spans) if top <= middle <= bottom]
+        if holding:
+            k = min(holding, key=lambda k: abs((spans[k][0] + spans[k][1]) / 2 - middle))
+            lines[k].append(w)
+        else:
+            lines.append([w])
+    lines.sort(key=lambda line: sum(bbox_of(w)[3] for w in line) / len(line))
+    return [sorted(line, key=lambda w: bbox_of(w)[0]) for line in lines]
+
+
 def _reading_text(words: list[Word]) -> str:
-    """Words of one cell in reading order: visual lines top to bottom, each left to right."""
-    return cell_text(words, PdfTableSettings())
+    """Words of one cell in reading order (``visual_lines``). A line that ends inside a
+    hyphenated token (``52/KH-`` | ``UBND``) was wrapped at the hyphen: joined without a space,
+    as ``pdf_reader.cell_text`` does for text layers."""
+    out = ""
+    for line in visual_lines(words):
+        text = " ".join(w.text for w in line)
+        glue = "" if out.endswith("-") and len(out.rsplit(" ", 1)[-1]) > 1 else " "
+        out = f"{out}{glue}{text}" if out else text
+    return fold_spaces(out)
 
 
 def prepare(image: Image.Image, dpi: int, settings: OcrSettings) -> tuple[Image.Image, int]:
@@ -479,8 +540,8 @@ def _read_page(
     words = tesseract_words(Image.fromarray(arr), dpi, options, settings.table_psm if tables else settings.psm)
     inked: set = set()
     if tables:
-        found, inked = retry_empty_cells(arr, tables, words, dpi, options, settings)
-        words += found
+        found, replaced, inked = retry_cells(arr, tables, words, dpi, options, settings)
+        words = [(k, w) for k, w in words if id(w) not in replaced] + found
     page = Page(number=page_number, width=float(gray.width), height=float(gray.height), method="ocr", dpi=dpi)
     page.blocks = assemble(words, tables, page_number, first_number, inked)
     return page, [w for _, w in words]
@@ -522,61 +583,224 @@ def osd_rotation(gray: Image.Image, dpi: int, options: IngestOptions, settings: 
     return rotate % 360 if confidence >= settings.osd_min_confidence else 0
 
 
-def retry_empty_cells(
-    arr: np.ndarray, tables, words, dpi: int, options: IngestOptions, settings: OcrSettings
-) -> tuple[list[tuple[tuple[int, int, int], Word]], set]:
-    """OCR again the grid cells that got no word but hold ink, all in one strip image: the words
-    (in page coordinates), and the boxes of the cells retried (ink OCR had not read)."""
-    ink = arr < otsu_threshold(arr)
-    boxes = [w.bbox for _, w in words]
-    inset = settings.retry_inset_px
-    crops: list[tuple[int, int, int, int]] = []
-    inked: set = set()
+# A points cell as printed: "5", "10", "0,5", "2,25" (a dot for the comma in some tables).
+_CLEAN_NUMBER = re.compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
+# Printed column numbers under a header: "(3)" is not a misread number.
+_COLUMN_NUMBER = re.compile(r"^\(\d{1,2}\)$")
+_CODE = re.compile(r"^(?:\d+\.\d+\.\d+|[IVXLivxl]+\.?)$")
+
+
+def _cell_words(words, tables) -> dict[tuple, list[Word]]:
+    """Each grid cell's words (by box centre), keyed by the cell box."""
+    out: dict[tuple, list[Word]] = {}
     for cells in tables:
         for cell_box, *_ in cells:
-            x0, y0, x1, y1 = cell_box
-            x0, y0, x1, y1 = int(x0) + inset, int(y0) + inset, int(x1) - inset, int(y1) - inset
-            if x1 <= x0 or y1 <= y0 or any(centre_in(b, (x0, y0, x1, y1)) for b in boxes):
-                continue
-            rows = np.flatnonzero(ink[y0:y1, x0:x1].sum(axis=1) >= 2)
-            cols = np.flatnonzero(ink[y0:y1, x0:x1].sum(axis=0) >= 2)
-            if int(ink[y0:y1, x0:x1].sum()) >= settings.retry_min_ink_px and rows.size and cols.size:
-                inked.add(tuple(cell_box))
-                m = settings.retry_margin_px  # tight around the ink: no cell edge left to misread
-                crops.append(
-                    (
-                        max(x0, x0 + int(cols[0]) - m),
-                        max(y0, y0 + int(rows[0]) - m),
-                        min(x1, x0 + int(cols[-1]) + m),
-                        min(y1, y0 + int(rows[-1]) + m),
-                    )
-                )
-    if not crops:
-        return [], inked
+            out[tuple(cell_box)] = []
+    boxes = list(out)
+    for _, w in words:
+        for box in boxes:
+            if centre_in(w.bbox, box):
+                out[box].append(w)
+                break
+    return out
+
+
+def numeric_columns(cells, texts: dict[tuple, str], settings: OcrSettings) -> set[int]:
+    """Columns of one grid most of whose filled one-column cells read as plain numbers (the points
+    columns): there a cell that reads otherwise ("s)", "„1") is a number misread."""
+    filled: dict[int, int] = {}
+    numbers: dict[int, int] = {}
+    codes: set[int] = set()
+    for cell_box, _r, c, _rs, cs in cells:
+        text = texts.get(tuple(cell_box), "")
+        if cs != 1 or not text:
+            continue
+        if _CODE.match(text):
+            codes.add(c)  # "1.1.2", "II.": the criterion codes, whose "1.1" look like numbers
+        filled[c] = filled.get(c, 0) + 1
+        numbers[c] = numbers.get(c, 0) + int(bool(_CLEAN_NUMBER.match(text)))
+    return {
+        c
+        for c, n in filled.items()
+        if c not in codes
+        and numbers[c] >= settings.numeric_column_min_cells
+        and numbers[c] >= settings.numeric_column_share * n
+    }
+
+
+def _clean_crop(
+    arr: np.ndarray, ink: np.ndarray, box: tuple[int, int, int, int], dust_px: int, margin: int, number: bool = False
+):
+    """The ink of a cell cut tight, specks left out (a dust dot beside a lone "5" makes Tesseract
+    read "s)" or nothing), on white paper with a small margin; None when no ink is left. A
+    ``number``'s small marks are kept only where a decimal comma sits: beside the digits, on their
+    lower half (an upscaled 150-dpi speck passes any size limit: ". 0" read ".0", "1 ." nothing);
+    the same holds for a one-line code ("I.", "1.2")."""
+    import cv2
+
+    x0, y0, x1, y1 = box
+    cell_ink = np.ascontiguousarray(ink[y0:y1, x0:x1])
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(cell_ink.view(np.uint8), connectivity=8)
+    keep = np.zeros(n, dtype=bool)
+    keep[1:] = stats[1:, cv2.CC_STAT_AREA] > dust_px
+    if not keep.any():
+        return None
+    if number:
+        area = stats[:, cv2.CC_STAT_AREA]
+        c_left, c_top = stats[:, cv2.CC_STAT_LEFT], stats[:, cv2.CC_STAT_TOP]
+        c_right, c_bottom = c_left + stats[:, cv2.CC_STAT_WIDTH], c_top + stats[:, cv2.CC_STAT_HEIGHT]
+        digit = keep & (area >= 0.25 * area[keep].max())
+        d_left, d_right = c_left[digit].min(), c_right[digit].max()
+        d_top, d_bottom = c_top[digit].min(), c_bottom[digit].max()
+        h = d_bottom - d_top
+        beside = (c_right >= d_left - h / 2) & (c_left <= d_right + h / 2)
+        low = ((c_top + c_bottom) / 2 >= d_top + h / 2) & (c_top <= d_bottom + h / 3)
+        keep = digit | (keep & beside & low)
+    mask = keep[labels]
+    ys, xs = np.nonzero(mask)
+    top, bottom, left, right = int(ys.min()), int(ys.max()) + 1, int(xs.min()), int(xs.max()) + 1
+    crop = np.full((bottom - top + 2 * margin, right - left + 2 * margin), 255, dtype=np.uint8)
+    part = arr[y0 + top : y0 + bottom, x0 + left : x0 + right]
+    crop[margin:-margin, margin:-margin] = np.where(mask[top:bottom, left:right], part, 255)
+    return crop, (x0 + left - margin, y0 + top - margin)
+
+
+def _read_strip(
+    crops: list[tuple[np.ndarray, tuple[int, int]]],
+    dpi: int,
+    options: IngestOptions,
+    settings: OcrSettings,
+    config: str = "",
+    across: bool = False,
+) -> list[tuple[int, Word]]:
+    """Crops pasted into one image, read by one Tesseract call: each word (in page coordinates)
+    with the index of the crop it came from. One under another (lines of text), or ``across``:
+    side by side on one line, far apart (lone digits: stacked, the top one of a column of single
+    "5", "1", "2" was dropped; side by side with gaps of 3 glyph heights every one was read)."""
     gap = settings.retry_gap_px
-    width = max(x1 - x0 for x0, _, x1, _ in crops) + 2 * gap
-    height = sum(y1 - y0 + gap for _, y0, _, y1 in crops) + gap
+    if across:
+        gap = max(gap, settings.retry_across_gap * max(c.shape[0] for c, _ in crops))
+        # No paper above and below beyond the crops' own margin: with 5-30 px more, a bold "5,5"
+        # read "2,2" and a lone "5" "k".
+        height = max(c.shape[0] for c, _ in crops)
+        width = sum(c.shape[1] + gap for c, _ in crops) + gap
+    else:
+        width = max(c.shape[1] for c, _ in crops) + 2 * gap
+        height = sum(c.shape[0] + gap for c, _ in crops) + gap
     strip = np.full((height, width), 255, dtype=np.uint8)
-    placed: list[tuple[int, int, tuple[int, int, int, int]]] = []  # strip top, bottom, page crop
-    y = gap
-    for crop in crops:
-        x0, y0, x1, y1 = crop
-        strip[y : y + y1 - y0, gap : gap + x1 - x0] = arr[y0:y1, x0:x1]
-        placed.append((y, y + y1 - y0, crop))
-        y += y1 - y0 + gap
-    found = []
-    for key, w in tesseract_words(Image.fromarray(strip), dpi, options, psm=6):
+    placed: list[tuple[int, int, int, int]] = []  # x, y of each crop in the strip, its far side
+    at = gap
+    for crop, _ in crops:
+        x, y = (at, 0) if across else (gap, at)
+        strip[y : y + crop.shape[0], x : x + crop.shape[1]] = crop
+        placed.append((x, y, x + crop.shape[1], y + crop.shape[0]))
+        at += (crop.shape[1] if across else crop.shape[0]) + gap
+    out = []
+    for _key, w in tesseract_words(Image.fromarray(strip), dpi, options, psm=6, config=config):
         if not any(ch.isalnum() for ch in w.text):
             continue  # specks and edge remains read as punctuation
-        cy = (bbox_of(w)[1] + bbox_of(w)[3]) / 2
-        for top, bottom, (x0, y0, _, _) in placed:
-            if top <= cy <= bottom:
-                dx, dy = x0 - gap, y0 - top
-                wx0, wy0, wx1, wy1 = bbox_of(w)
+        wx0, wy0, wx1, wy1 = bbox_of(w)
+        cx, cy = (wx0 + wx1) / 2, (wy0 + wy1) / 2
+        for k, (x0, y0, x1, y1) in enumerate(placed):
+            if (x0 - gap / 2 <= cx <= x1 + gap / 2) if across else (y0 <= cy <= y1):
+                ox, oy = crops[k][1]
+                dx, dy = ox - x0, oy - y0
                 w.bbox = (wx0 + dx, wy0 + dy, wx1 + dx, wy1 + dy)
-                found.append(((-1, top, key[2]), w))
+                out.append((k, w))
                 break
-    return found, inked
+    return out
+
+
+def retry_cells(
+    arr: np.ndarray, tables, words, dpi: int, options: IngestOptions, settings: OcrSettings
+) -> tuple[list[tuple[tuple[int, int, int], Word]], set[int], set]:
+    """OCR again, cut tight and cleaned of specks, (1) the grid cells the page reading left empty
+    though they hold ink, then (2) the cells of a points column that still read as no number
+    ("s)", "„1"), with digits and the decimal comma only. Crops go into strips, one Tesseract call
+    per strip, not one per cell. Returns the words found (page coordinates), the ids of the words
+    they replace, and the boxes of the inked cells (ink OCR had not read)."""
+    ink = arr < otsu_threshold(arr)
+    by_cell = _cell_words(words, tables)
+    inset = settings.retry_inset_px
+    dust = max(1, round(settings.dust_max_px * (dpi / 300) ** 2))
+    margin = max(2, round(settings.retry_margin_px * dpi / 300))
+    one_line = settings.retry_line_max_px * dpi / 300
+
+    def inner(cell_box) -> tuple[int, int, int, int] | None:
+        x0, y0, x1, y1 = cell_box
+        box = (int(x0) + inset, int(y0) + inset, int(x1) - inset, int(y1) - inset)
+        return box if box[2] > box[0] and box[3] > box[1] else None
+
+    # (1) Empty cells holding ink: one-line crops side by side, taller ones stacked.
+    inked: set = set()
+    short: list[tuple[np.ndarray, tuple[int, int]]] = []
+    tall: list[tuple[np.ndarray, tuple[int, int]]] = []
+    short_cells: list[tuple] = []
+    tall_cells: list[tuple] = []
+    for cells in tables:
+        for cell_box, *_ in cells:
+            key = tuple(cell_box)
+            box = inner(cell_box)
+            if by_cell[key] or box is None:
+                continue
+            if int(ink[box[1] : box[3], box[0] : box[2]].sum()) < settings.retry_min_ink_px:
+                continue
+            crop = _clean_crop(arr, ink, box, dust, margin, number=True)
+            if crop is not None and crop[0].shape[0] > one_line:  # not one line: marks are letters' too
+                crop = _clean_crop(arr, ink, box, dust, margin)
+            if crop is None:
+                continue
+            inked.add(key)
+            if crop[0].shape[0] <= one_line:
+                short.append(crop)
+                short_cells.append(key)
+            else:
+                tall.append(crop)
+                tall_cells.append(key)
+    found: list[tuple[tuple[int, int, int], Word]] = []
+    for crops, keys, across, tag in ((short, short_cells, True, -1), (tall, tall_cells, False, -2)):
+        if crops:
+            for k, w in _read_strip(crops, dpi, options, settings, across=across):
+                found.append(((tag, k, 0), w))
+                by_cell[keys[k]].append(w)
+    # (2) Points columns: a cell reading as no number is read again, digits only.
+    texts = {box: _reading_text(ws) for box, ws in by_cell.items()}
+    digits: list[tuple[np.ndarray, tuple[int, int]]] = []
+    digit_cells: list[tuple] = []
+    for cells in tables:
+        numeric = numeric_columns(cells, texts, settings)
+        for cell_box, _r, c, _rs, cs in cells:
+            key = tuple(cell_box)
+            text = texts[key]
+            if cs != 1 or c not in numeric or not text or _CLEAN_NUMBER.match(text) or _COLUMN_NUMBER.match(text):
+                continue
+            box = inner(cell_box)
+            if len(text) > settings.odd_max_chars or box is None:
+                continue
+            crop = _clean_crop(arr, ink, box, dust, margin, number=True)
+            if crop is not None:
+                digits.append(crop)
+                digit_cells.append(key)
+    replaced: set[int] = set()
+    if digits:
+        read: dict[int, list[Word]] = {}
+        whitelist = f"-c tessedit_char_whitelist={settings.digit_chars}"
+        for k, w in _read_strip(digits, dpi, options, settings, whitelist, across=True):
+            read.setdefault(k, []).append(w)
+        for k, ws in read.items():
+            key = digit_cells[k]
+            for w in ws:  # a number neither starts nor ends with its separator: ".0" is a speck and a 0
+                w.text = w.text.strip(settings.digit_chars.strip("0123456789"))
+            ws = [w for w in ws if w.text]
+            if not ws or not _CLEAN_NUMBER.match(_reading_text(ws)):
+                continue  # no better than the first reading: that one stays
+            for w in ws:
+                # A second reading of a cell the first misread: doubtful by nature, so the value
+                # stays in the review queue whatever Tesseract's own confidence.
+                w.conf = min(w.conf if w.conf is not None else 0.0, settings.retry_max_conf)
+                found.append(((-3, k, 0), w))
+            replaced.update(id(w) for w in by_cell[key])
+    return [(k, w) for k, w in found if id(w) not in replaced], replaced, inked
 
 
 def _as_bbox(values) -> BBox:

@@ -39,6 +39,10 @@ class MatchSettings:
     snap_min: float = 80.0  # name similarity (0..100) under the same code to take the official wording
     snap_min_by_name: float = 92.0  # a row whose code is not in the set: only a near-identical name
     max_tolerance: float = 0.001
+    # Off: the set is still recognised and differing maxima flagged, but names stay as read. The
+    # generated corpus takes every name from the one criteria set, so snapping alone can make its
+    # name figures: benchmarks measure reading with it off too (benchmarks/generalisation --no-snap).
+    snap_names: bool = True
 
 
 @dataclass(frozen=True)
@@ -113,7 +117,7 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
                 ok = crit is not None
             if crit is None:
                 continue
-            if ok and row.name != crit.name:
+            if ok and settings.snap_names and row.name != crit.name:
                 if not row.name_raw:
                     row.name_raw = row.name
                 row.name = crit.name

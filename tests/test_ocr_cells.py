@@ -1,0 +1,68 @@
+"""OCR of a ruled table's cells: points cells that the page reading leaves empty or misreads are
+read again (digits only, specks left out), and a scale line's bullet stays at its line's start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from extract.model import Table, Word
+from extract.ocr import _reading_text, ocr_page, visual_lines
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+
+
+def test_scale_bullet_stays_at_its_line_start():
+    # Boxes as Tesseract gave them on a 150-dpi scan upscaled to 300 dpi: the bullet "-" is a short
+    # box at mid-height whose top lies below the accents of its line's words.
+    words = [
+        Word("Ban", (403, 1350, 460, 1380), 0.9),
+        Word("hành", (470, 1343, 540, 1380), 0.9),
+        Word("-", (403, 1417, 416, 1422), 0.93),
+        Word("Ban", (425, 1403, 482, 1433), 0.9),
+        Word("thời:", (495, 1396, 570, 1433), 0.9),
+        Word("1", (580, 1405, 592, 1433), 0.9),
+        Word("-", (403, 1470, 416, 1475), 0.92),
+        Word("Không:", (425, 1456, 530, 1486), 0.9),
+        Word("0", (540, 1458, 556, 1486), 0.9),
+    ]
+    assert [[w.text for w in line] for line in visual_lines(words)] == [
+        ["Ban", "hành"],
+        ["-", "Ban", "thời:", "1"],
+        ["-", "Không:", "0"],
+    ]
+    assert _reading_text(words) == "Ban hành - Ban thời: 1 - Không: 0"
+
+
+def _ruled_table(rows: list[tuple[str, str, str]], specks: bool) -> Image.Image:
+    """A 300-dpi page with a ruled three-column table (code, name, points), dust beside the points."""
+    image = Image.new("L", (2480, 1600), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(FONT), 38)
+    xs, top, height = (200, 400, 1500, 1800), 200, 110
+    for r, cells in enumerate(rows):
+        y = top + r * height
+        for x0, x1, text in zip(xs, xs[1:], cells):
+            anchor = (x0 + 20, y + 30) if x1 - x0 > 400 else ((x0 + x1) // 2 - 10, y + 30)
+            draw.text(anchor, text, font=font, fill=0)
+        if specks:
+            x = (xs[2] + xs[3]) // 2 - 60
+            draw.rectangle((x, y + 50, x + 3, y + 53), fill=0)
+    bottom = top + len(rows) * height
+    for r in range(len(rows) + 1):
+        draw.line((xs[0], top + r * height, xs[-1], top + r * height), fill=0, width=3)
+    for x in xs:
+        draw.line((x, top, x, bottom), fill=0, width=3)
+    return image
+
+
+@pytest.mark.needs_tesseract
+def test_points_cells_read_whatever_the_specks():
+    rows = [("1", "Kế hoạch cải cách hành chính", "5"), ("1.1", "Ban hành kế hoạch", "1")]
+    rows += [("1.2", "Báo cáo định kỳ", "0,5"), ("1.3", "Kiểm tra công tác", "2"), ("2", "Tổng cộng", "10")]
+    page = ocr_page(_ruled_table(rows, specks=True), 1, 300)
+    table = next(b for b in page.blocks if isinstance(b, Table))
+    points = {c.row: c.text for c in table.cells if c.col == 2}
+    assert [points[r] for r in range(len(rows))] == [p for _, _, p in rows]
