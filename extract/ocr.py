@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import os
 import re
+import statistics
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -49,10 +50,12 @@ class OcrSettings:
     # specks, pasted one under another into one strip (one more Tesseract call per page, not one
     # per cell): isolated "1" and "I." come back.
     retry_min_ink_px: int = 25
-    # Reading order in a cell: words whose bottoms lie within this share of the typical word
-    # height are one line (a descender's depth is about 0.25); boxes lower than ``mark_height``
-    # of it are marks ("-", ",") placed by their middle.
-    baseline_tolerance: float = 0.35
+    # Reading order in a cell: a word joins a line when this share of the lower of the two heights
+    # (the word's, the line's band from its typical top to its typical bottom) overlaps: a
+    # descender ("huyện,", "(Đánh") or stacked accents shift a box by a third of a line, the next
+    # line's words overlap the band by a few pixels at most. Boxes lower than ``mark_height`` of
+    # the typical word height are marks ("-", ",") placed by their middle.
+    line_overlap: float = 0.5
     mark_height: float = 0.5
     retry_inset_px: int = 8
     retry_margin_px: int = 6  # at 300 dpi: a lone "5" with 20 px of paper around read as "k" or nothing
@@ -67,9 +70,24 @@ class OcrSettings:
     # digits and the decimal separators only (a header's words are longer and stay).
     odd_max_chars: int = 5
     digit_chars: str = "0123456789,."
+    # A codes column's empty cells are read with these only: lone codes read freely came back
+    # "YÃ" for "7." and "5," for "5." (Tesseract's LSTM on a short isolated word). "L" is no
+    # part code: it is how a bold "I" reads (told from a "1" by its shape, ``ones_as_roman``).
+    code_chars: str = "0123456789.IVXL"
+    # ... and with this language model when installed (Tesseract's own, always shipped): the
+    # Vietnamese model, trained on accented words, read a clean lone "7." as "V" or "1." and "5."
+    # as "2." by the paper around it; the English one read every code crop right.
+    code_lang: str = "eng"
+    code_margin: int = 2  # times ``retry_margin_px``
     # Values replacing a first reading are capped at this confidence (under the score segmenter's
     # ``ocr_number_doubt``): a number OCR first misread stays in the review queue.
     retry_max_conf: float = 0.65
+    # A part code "I." that Tesseract reads "1." or "L" (its LSTM does so on a lone bold serif
+    # "I.", read alone or beside digits): each glyph of a codes column's word read so is looked at. A "1" has
+    # its flag on the left of the stem's top, an "I" a top serif (or none) balanced about the stem:
+    # ink right of the stem in the glyph's top quarter at least this share of the ink left of it.
+    # Measured on a 300-dpi scan: "I" 0.86, "1" 0.20-0.25.
+    roman_top_balance: float = 0.5
     # Photos and poor scans: page found and flattened, light evened out (extract/image_prep.py).
     prep: ImagePrepSettings = field(default_factory=ImagePrepSettings)
     # Deskew: projection-profile search over ±max_skew_deg, coarse then fine, on a small copy.
@@ -132,6 +150,15 @@ def check_tesseract(lang: str) -> None:
     pytesseract = tesseract_module()
 
     _check_tesseract_cmd(pytesseract.pytesseract.tesseract_cmd, lang)
+
+
+def has_language(lang: str) -> bool:
+    """Whether Tesseract has this language model (asked once per command)."""
+    try:
+        check_tesseract(lang)
+    except IngestError:
+        return False
+    return True
 
 
 @lru_cache(maxsize=8)
@@ -424,11 +451,14 @@ def _mean(values: list[float]) -> float | None:
 
 
 def visual_lines(words: list[Word], settings: OcrSettings = OcrSettings()) -> list[list[Word]]:
-    """OCR words into visual lines, top to bottom, each left to right. Letters' words are grouped
-    by their bottoms (the baseline, give or take a descender: their tops vary with the stacked
-    Vietnamese accents); short marks ("-", ",", ".") join the line whose height holds their middle.
-    Grouped by tops, as text layers are, a scale line's bullet "-" (a short box at mid-height)
-    became a line of its own ending the line above ("…: 1 - Ban hành…"): the scale lost it."""
+    """OCR words into visual lines, top to bottom, each left to right. Letters' words, taken by
+    their bottoms, join the line whose band (its words' median top to median bottom) they overlap
+    by ``line_overlap`` of the lower height: a word's top varies with the stacked Vietnamese
+    accents, its bottom with descenders and brackets, a line's band with neither. Compared with
+    the line's first bottom alone, "huyện," (a "y" and a comma) or "(Đánh" became lines of their
+    own put after their line ("… của sát huyện, với …"). Short marks ("-", ",", ".") join the line
+    whose height holds their middle: grouped by tops, as text layers are, a scale line's bullet
+    "-" became a line of its own ending the line above ("…: 1 - Ban hành…")."""
     if not words:
         return []
     heights = sorted(bbox_of(w)[3] - bbox_of(w)[1] for w in words)
@@ -436,13 +466,16 @@ def visual_lines(words: list[Word], settings: OcrSettings = OcrSettings()) -> li
     tall = [w for w in words if bbox_of(w)[3] - bbox_of(w)[1] >= settings.mark_height * typical]
     marks = [w for w in words if bbox_of(w)[3] - bbox_of(w)[1] < settings.mark_height * typical]
     lines: list[list[Word]] = []
-    base: list[float] = []  # each line's highest bottom: its baseline
     for w in sorted(tall, key=lambda w: bbox_of(w)[3]):
-        if lines and bbox_of(w)[3] - base[-1] <= settings.baseline_tolerance * typical:
-            lines[-1].append(w)
-        else:
-            lines.append([w])
-            base.append(bbox_of(w)[3])
+        _, top, _, bottom = bbox_of(w)
+        if lines:
+            band_top = statistics.median(bbox_of(x)[1] for x in lines[-1])
+            band_bottom = statistics.median(bbox_of(x)[3] for x in lines[-1])
+            overlap = min(bottom, band_bottom) - max(top, band_top)
+            if overlap >= settings.line_overlap * max(1.0, min(bottom - top, band_bottom - band_top)):
+                lines[-1].append(w)
+                continue
+        lines.append([w])
     for w in marks:
         middle = (bbox_of(w)[1] + bbox_of(w)[3]) / 2
         spans = [(min(bbox_of(x)[1] for x in line), max(bbox_of(x)[3] for x in line)) for line in lines]
@@ -452,7 +485,7 @@ def visual_lines(words: list[Word], settings: OcrSettings = OcrSettings()) -> li
             lines[k].append(w)
         else:
             lines.append([w])
-    lines.sort(key=lambda line: sum(bbox_of(w)[3] for w in line) / len(line))
+    lines.sort(key=lambda line: statistics.median(bbox_of(w)[3] for w in line))
     return [sorted(line, key=lambda w: bbox_of(w)[0]) for line in lines]
 
 
@@ -588,6 +621,53 @@ _CLEAN_NUMBER = re.compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
 # Printed column numbers under a header: "(3)" is not a misread number.
 _COLUMN_NUMBER = re.compile(r"^\(\d{1,2}\)$")
 _CODE = re.compile(r"^(?:\d+\.\d+\.\d+|[IVXLivxl]+\.?)$")
+# A part code as Tesseract may read a Roman "I.", "II.", "III.": ones, a bold "I" as "L".
+_ONES_CODE = re.compile(r"^[1IL]{1,3}\.?$")
+
+
+def ones_as_roman(words: list[Word], ink: np.ndarray, settings: OcrSettings = OcrSettings()) -> None:
+    """Codes read as ones or "I"/"L" ("1.", "11.", "L") are rewritten glyph by glyph in place:
+    an "I" where the glyph's top quarter is balanced about its stem, a "1" where a flag sticks
+    out on its left. A Roman part code read as the Arabic "1." made the parts' criteria its
+    children ("I.1.1"); a "1." read "L" lost its code."""
+    import cv2
+
+    for w in words:
+        if not _ONES_CODE.match(w.text):
+            continue
+        x0, y0, x1, y1 = (int(round(v)) for v in bbox_of(w))
+        box = np.ascontiguousarray(ink[max(0, y0) : y1, max(0, x0) : x1]).view(np.uint8)
+        if box.size == 0:
+            continue
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(box, connectivity=8)
+        height = stats[1:, cv2.CC_STAT_HEIGHT].max() if n > 1 else 0
+        # The glyphs, left to right: components nearly as tall as the word (not the dot, specks).
+        glyphs = sorted(
+            (k for k in range(1, n) if stats[k, cv2.CC_STAT_HEIGHT] >= 0.7 * height),
+            key=lambda k: stats[k, cv2.CC_STAT_LEFT],
+        )
+        letters = w.text.rstrip(".")
+        if len(glyphs) != len(letters):
+            continue
+        shapes = {"I" if _balanced_top(labels == k, settings) else "1" for k in glyphs}
+        if len(shapes) == 1:  # "I1." is no code: a mixed verdict leaves the reading alone
+            w.text = shapes.pop() * len(glyphs) + w.text[len(letters) :]
+
+
+def _balanced_top(glyph: np.ndarray, settings: OcrSettings) -> bool:
+    """Whether a glyph's top quarter sits evenly about its stem (an "I"), not off to the left
+    (the flag of a "1"). The stem's axis: the mean x of the ink in the glyph's middle third."""
+    ys, xs = np.nonzero(glyph)
+    top, bottom = ys.min(), ys.max() + 1
+    h = bottom - top
+    middle = xs[(ys >= top + h // 3) & (ys < top + 2 * h // 3)]
+    if middle.size == 0:
+        return False
+    axis = float(middle.mean())
+    upper = xs[ys < top + max(1, h // 4)]
+    left = float((axis - upper[upper < axis]).sum())
+    right = float((upper[upper > axis] - axis).sum())
+    return right >= settings.roman_top_balance * left
 
 
 def _cell_words(words, tables) -> dict[tuple, list[Word]]:
@@ -605,18 +685,22 @@ def _cell_words(words, tables) -> dict[tuple, list[Word]]:
     return out
 
 
+def code_columns(cells, texts: dict[tuple, str]) -> set[int]:
+    """Columns of one grid holding a criterion code ("1.1.2", "II."): the codes column, whose
+    "1.1" look like numbers."""
+    return {c for cell_box, _r, c, _rs, cs in cells if cs == 1 and _CODE.match(texts.get(tuple(cell_box), ""))}
+
+
 def numeric_columns(cells, texts: dict[tuple, str], settings: OcrSettings) -> set[int]:
     """Columns of one grid most of whose filled one-column cells read as plain numbers (the points
     columns): there a cell that reads otherwise ("s)", "„1") is a number misread."""
     filled: dict[int, int] = {}
     numbers: dict[int, int] = {}
-    codes: set[int] = set()
+    codes = code_columns(cells, texts)
     for cell_box, _r, c, _rs, cs in cells:
         text = texts.get(tuple(cell_box), "")
         if cs != 1 or not text:
             continue
-        if _CODE.match(text):
-            codes.add(c)  # "1.1.2", "II.": the criterion codes, whose "1.1" look like numbers
         filled[c] = filled.get(c, 0) + 1
         numbers[c] = numbers.get(c, 0) + int(bool(_CLEAN_NUMBER.match(text)))
     return {
@@ -731,14 +815,19 @@ def retry_cells(
         box = (int(x0) + inset, int(y0) + inset, int(x1) - inset, int(y1) - inset)
         return box if box[2] > box[0] and box[3] > box[1] else None
 
-    # (1) Empty cells holding ink: one-line crops side by side, taller ones stacked.
+    # (1) Empty cells holding ink: one-line crops side by side, taller ones stacked; those of a
+    # codes column side by side apart, with the characters of codes only.
     inked: set = set()
+    first = {box: _reading_text(ws) for box, ws in by_cell.items()}
     short: list[tuple[np.ndarray, tuple[int, int]]] = []
     tall: list[tuple[np.ndarray, tuple[int, int]]] = []
+    coded: list[tuple[np.ndarray, tuple[int, int]]] = []
     short_cells: list[tuple] = []
     tall_cells: list[tuple] = []
+    coded_cells: list[tuple] = []
     for cells in tables:
-        for cell_box, *_ in cells:
+        codes = code_columns(cells, first)
+        for cell_box, _r, c, _rs, cs in cells:
             key = tuple(cell_box)
             box = inner(cell_box)
             if by_cell[key] or box is None:
@@ -751,18 +840,44 @@ def retry_cells(
             if crop is None:
                 continue
             inked.add(key)
-            if crop[0].shape[0] <= one_line:
+            if crop[0].shape[0] <= one_line and cs == 1 and c in codes:
+                # More paper around a code: with the number margin the English model dropped
+                # the dot of "4." and read "I." as "L".
+                coded.append(_clean_crop(arr, ink, box, dust, margin * settings.code_margin, number=True) or crop)
+                coded_cells.append(key)
+            elif crop[0].shape[0] <= one_line:
                 short.append(crop)
                 short_cells.append(key)
             else:
                 tall.append(crop)
                 tall_cells.append(key)
     found: list[tuple[tuple[int, int, int], Word]] = []
+    if coded:
+        # Codes first: a code the restricted reading returns nothing for ("5." once) is read
+        # again with the other one-line crops, as any cell.
+        code_options = replace(options, ocr_lang=settings.code_lang) if has_language(settings.code_lang) else options
+        whitelist = f"-c tessedit_char_whitelist={settings.code_chars}"
+        read_codes = set()
+        for k, w in _read_strip(coded, dpi, code_options, settings, whitelist, across=True):
+            found.append(((-4, k, 0), w))
+            by_cell[coded_cells[k]].append(w)
+            read_codes.add(k)
+        for k, crop in enumerate(coded):
+            if k not in read_codes:
+                short.append(crop)
+                short_cells.append(coded_cells[k])
     for crops, keys, across, tag in ((short, short_cells, True, -1), (tall, tall_cells, False, -2)):
         if crops:
             for k, w in _read_strip(crops, dpi, options, settings, across=across):
                 found.append(((tag, k, 0), w))
                 by_cell[keys[k]].append(w)
+    texts = {box: _reading_text(ws) for box, ws in by_cell.items()}
+    for cells in tables:  # a Roman part code read "1." or "L", in the first reading or the second
+        codes = code_columns(cells, texts)
+        coded_words = [
+            w for cell_box, _r, c, _rs, cs in cells if c in codes and cs == 1 for w in by_cell[tuple(cell_box)]
+        ]
+        ones_as_roman(coded_words, ink, settings)
     # (2) Points columns: a cell reading as no number is read again, digits only.
     texts = {box: _reading_text(ws) for box, ws in by_cell.items()}
     digits: list[tuple[np.ndarray, tuple[int, int]]] = []

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from extract.model import Table, Word
-from extract.ocr import _reading_text, ocr_page, visual_lines
+from extract.ocr import _reading_text, ocr_page, ones_as_roman, visual_lines
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 
@@ -34,6 +34,45 @@ def test_scale_bullet_stays_at_its_line_start():
         ["-", "Không:", "0"],
     ]
     assert _reading_text(words) == "Ban hành - Ban thời: 1 - Không: 0"
+
+
+def test_wrapped_cell_keeps_its_lines_reading_order():
+    # Boxes as Tesseract gave them on samples/renderings/score_table_scan.pdf: "huyện," (a "y" and a
+    # comma) and "(Đánh" (a bracket) reach lower than their line's other words.
+    words = [
+        Word("thời", (284, 955, 332, 978), 0.96),
+        Word("của", (655, 956, 696, 978), 0.97),
+        Word("sát", (795, 956, 827, 978), 0.93),
+        Word("gian,", (341, 957, 398, 984), 0.96),
+        Word("huyện,", (704, 955, 784, 987), 0.96),
+        Word("với", (284, 991, 322, 1013), 0.97),
+        Word("bố", (796, 986, 828, 1013), 0.96),
+        Word("quan,", (627, 998, 692, 1019), 0.97),
+    ]
+    assert _reading_text(words) == "thời gian, của huyện, sát với quan, bố"
+    words = [
+        Word("XÃ", (449, 661, 492, 688), 0.96),
+        Word("tài", (636, 665, 669, 688), 0.96),
+        Word("giá", (590, 665, 628, 694), 0.96),
+        Word("(Đánh", (501, 665, 581, 704), 0.94),
+        Word("chứng)", (284, 701, 373, 726), 0.96),
+    ]
+    assert _reading_text(words) == "XÃ (Đánh giá tài chứng)"
+
+
+def test_roman_one_told_from_an_arabic_one_by_its_shape():
+    # A bold serif "I." and "1." drawn as the scan prints them: Tesseract reads both "1." (or "L").
+    import numpy as np
+
+    image = Image.new("L", (200, 80), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf", 40)
+    draw.text((10, 10), "I.", font=font, fill=0)
+    draw.text((110, 10), "1.", font=font, fill=0)
+    ink = np.array(image) < 128
+    words = [Word("1.", (5, 5, 60, 70), 0.9), Word("L", (105, 5, 160, 70), 0.9)]
+    ones_as_roman(words, ink)
+    assert [w.text for w in words] == ["I.", "1"]
 
 
 def _ruled_table(rows: list[tuple[str, str, str]], specks: bool) -> Image.Image:
