@@ -70,13 +70,11 @@ class OcrSettings:
     # digits and the decimal separators only (a header's words are longer and stay).
     odd_max_chars: int = 5
     digit_chars: str = "0123456789,."
-    # A codes column's empty cells are read with these only: lone codes read freely came back
-    # "YÃ" for "7." and "5," for "5." (Tesseract's LSTM on a short isolated word). "L" is no
-    # part code: it is how a bold "I" reads (told from a "1" by its shape, ``ones_as_roman``).
-    code_chars: str = "0123456789.IVXL"
-    # ... and with this language model when installed (Tesseract's own, always shipped): the
-    # Vietnamese model, trained on accented words, read a clean lone "7." as "V" or "1." and "5."
-    # as "2." by the paper around it; the English one read every code crop right.
+    # A codes column's empty cells are read apart, with this language model when installed
+    # (Tesseract's own, always shipped): the Vietnamese model, trained on accented words, read a
+    # clean lone "7." as "YÃ", "V" or "1." and "5." as "5," by the paper around it; the English
+    # one read the code crops right ("I." as "L": told from a "1" by its shape, ``ones_as_roman``).
+    # A character whitelist made it read the header's "TT" as "IL": none.
     code_lang: str = "eng"
     code_margin: int = 2  # times ``retry_margin_px``
     # Values replacing a first reading are capped at this confidence (under the score segmenter's
@@ -621,6 +619,8 @@ _CLEAN_NUMBER = re.compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
 # Printed column numbers under a header: "(3)" is not a misread number.
 _COLUMN_NUMBER = re.compile(r"^\(\d{1,2}\)$")
 _CODE = re.compile(r"^(?:\d+\.\d+\.\d+|[IVXLivxl]+\.?)$")
+# What a codes column's cell holds below its header: "1.", "1.1.2", "II.", "I" (read "L"), "3.1.a".
+_CODE_LIKE = re.compile(r"^(?:\d{1,2}|[IVXL]{1,4})(?:\.\d{1,2})*(?:\.[a-z])?\.?$")
 # A part code as Tesseract may read a Roman "I.", "II.", "III.": ones, a bold "I" as "L".
 _ONES_CODE = re.compile(r"^[1IL]{1,3}\.?$")
 
@@ -853,17 +853,18 @@ def retry_cells(
                 tall_cells.append(key)
     found: list[tuple[tuple[int, int, int], Word]] = []
     if coded:
-        # Codes first: a code the restricted reading returns nothing for ("5." once) is read
-        # again with the other one-line crops, as any cell.
+        # Codes first. A crop whose reading is no code ("TT" of the header, nothing) is read
+        # again with the other one-line crops, as any cell: the English model knows no Vietnamese.
         code_options = replace(options, ocr_lang=settings.code_lang) if has_language(settings.code_lang) else options
-        whitelist = f"-c tessedit_char_whitelist={settings.code_chars}"
-        read_codes = set()
-        for k, w in _read_strip(coded, dpi, code_options, settings, whitelist, across=True):
-            found.append(((-4, k, 0), w))
-            by_cell[coded_cells[k]].append(w)
-            read_codes.add(k)
+        read_codes: dict[int, list[Word]] = {}
+        for k, w in _read_strip(coded, dpi, code_options, settings, across=True):
+            read_codes.setdefault(k, []).append(w)
         for k, crop in enumerate(coded):
-            if k not in read_codes:
+            ws = read_codes.get(k, [])
+            if ws and _CODE_LIKE.match(_reading_text(ws)):
+                found.extend(((-4, k, 0), w) for w in ws)
+                by_cell[coded_cells[k]].extend(ws)
+            else:
                 short.append(crop)
                 short_cells.append(coded_cells[k])
     for crops, keys, across, tag in ((short, short_cells, True, -1), (tall, tall_cells, False, -2)):
