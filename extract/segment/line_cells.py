@@ -70,7 +70,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     if len(tokens) == 1 and (is_score_token(tokens[0][1]) or read_code_token(tokens[0][1])):
         cells.bare = tokens[0][1]
         return cells
-    if read_code_token(tokens[0][1]) is not None and len(tokens) > 1:
+    if read_code_token(tokens[0][1]) is not None and len(tokens) > 1 and not _enumerates(tokens):
         cells.code = tokens[0][1]
         tokens = tokens[1:]
     run = _number_run(tokens, len(layout.points))
@@ -87,6 +87,14 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     cells.split = layout.explanation_first
     cells.split_tokens = _with_bars(tokens[:first]) if cells.split else []
     return cells
+
+
+def _enumerates(tokens: list[tuple[str, str]]) -> bool:
+    """A code-like first token with a comma after it and a lower-case word next is an enumeration
+    wrapped onto the line ("quí II, / III, báo cáo 6 tháng"), not the STT cell: a code's name
+    opens with a capital."""
+    first, following = tokens[0][1], tokens[1][1]
+    return first.endswith(",") and following[:1].isalpha() and following[:1].islower()
 
 
 def _with_bars(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:

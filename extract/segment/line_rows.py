@@ -48,6 +48,10 @@ class RowDraft:
     # Numbers centred in tall rows: the row was opened by a name line above its numbers' line and
     # waits for them; how many of its lines print above and below that line.
     awaiting_numbers: bool = False
+    # The row was opened by a line that is, whole, a catalogued criterion name (its code and
+    # numbers lost, or printed on the line below): a numbers line with a name of its own is
+    # another row.
+    whole_name: bool = False
     lines_above: int = 0
     lines_below: int = 0
     joined_across_page: bool = False
@@ -156,7 +160,7 @@ class _RowBuilder:
                 row = cur
             elif cur is not None and cur.n_numbers == 0 and not cur.name and not cur.explanation:
                 row = cur
-            elif cur is not None and cur.awaiting_numbers:
+            elif cur is not None and cur.awaiting_numbers and not (cur.whole_name and cells.name):
                 row = cur
                 row.awaiting_numbers = False
             else:
@@ -303,6 +307,7 @@ class _RowBuilder:
         if self._lost_row(cur, cells):
             row = self._new(cells, "text")
             row.name += tokens
+            row.whole_name = row.awaiting_numbers = True
             return row
         if cur.tail_block is not None and cur.explanation[-len(cur.tail_block) :] == cur.tail_block:
             cur.explanation += tokens
@@ -323,7 +328,7 @@ class _RowBuilder:
         (a capital first, specks and a stray letter at its end aside) is a row of its own whose
         code and points OCR lost ("Ké hoach CCHC nim i"), not the row above's continuation: a
         name's wrapped line or an explanation is not a whole criterion name."""
-        if self.centred or not self._interleaved(cur) or cur.n_numbers == 0:
+        if not (self._interleaved(cur) and cur.n_numbers) and not cur.whole_name:
             return False
         tokens = [t for t in cells.text_tokens if len(t[1]) > 1 or t[1].isupper()]
         return len(tokens) >= 2 and is_criterion_name(tokens, self.settings)

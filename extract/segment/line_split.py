@@ -10,6 +10,7 @@ import regex as re
 from rapidfuzz import fuzz, process
 
 from extract.segment.line_common import BAR, LineTableSettings
+from normalize.criteria import load_criteria_sets
 from normalize.text import fold
 from normalize.vietnamese.model import BOS, DATA as _CATALOGUE_DIR, load_model
 from normalize.vietnamese.tokens import breaks_context, lm_unit, parse_token
@@ -196,14 +197,15 @@ def _advance(context: list[str], text: str) -> list[str]:
 @lru_cache(maxsize=1)
 def criterion_catalogue() -> tuple[str, ...]:
     """Diacritic-free criterion names of the CCHC index catalogue (the part of
-    ``cchc_phrases.txt`` above its administrative phrases, which explanations also use)."""
-    names = []
+    ``cchc_phrases.txt`` above its administrative phrases, which explanations also use) and of the
+    transcribed criteria sets (their official wordings: the names tables print)."""
+    names = [" ".join(re.findall(r"[\p{L}\p{N}]+", fold(c.name))) for s in load_criteria_sets() for c in s.rows]
     for line in (_CATALOGUE_DIR / "cchc_phrases.txt").read_text(encoding="utf-8").splitlines():
         if line.startswith("# Administrative phrases"):
             break
         if line.strip() and not line.startswith("#"):
             names.append(" ".join(re.findall(r"[\p{L}\p{N}]+", fold(line))))
-    return tuple(names)
+    return tuple(dict.fromkeys(names))
 
 
 def is_criterion_name(tokens: list[tuple[str, str]], settings: LineTableSettings = LineTableSettings()) -> bool:

@@ -204,7 +204,9 @@ def _numbers_centred(lines: list[Line], layout: HeaderLayout, settings: LineTabl
     if not numbered or len(coded) < settings.centred_code_share * len(numbered):
         return False
     above = [cells[k - 1] for k in coded if k > 0 and not cells[k - 1].has_numbers and cells[k - 1].code is None]
-    above = [c for c in above if c.bare is None and c.text_tokens]
+    # A line that is, whole, a criterion name is a row of its own whose code and points OCR lost
+    # (a centred name's part above its numbers is no whole name): it says nothing of the layout.
+    above = [c for c in above if c.bare is None and c.text_tokens and not is_criterion_name(c.text_tokens, settings)]
     if len(above) < settings.centred_min_rows:
         return False
     return sum(_starts_name(c.text_tokens) for c in above) >= settings.centred_name_share * len(above)
