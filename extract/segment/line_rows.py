@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from extract.model import Line
-from extract.segment.line_cells import LineCells
+from extract.segment.line_cells import LineCells, garbled_cell
 from extract.segment.line_common import (
     BAR,
     LineTableSettings,
@@ -22,6 +22,7 @@ from extract.segment.line_split import (
     _is_heading,
     is_criterion_name,
     joint_split,
+    opens_explanation,
 )
 from normalize.codes import CriterionCode, read_code_token, transition_cost
 from normalize.numbers import parse_number
@@ -115,10 +116,26 @@ def _words(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _starts_name(tokens: list[tuple[str, str]]) -> bool:
-    """A line's first word (specks skipped) opens with a capital letter, as a criterion name does."""
-    word = next((raw for _, raw in tokens if re.search(r"\p{L}", raw)), "")
+    """A line's first word (specks, a stray letter and a garbled token skipped: the ruling line
+    before the cell read as "i") opens with a capital letter, as a criterion name does."""
+    word = next((raw for _, raw in _unspecked(tokens) if re.search(r"\p{L}", raw)), "")
     letter = next((ch for ch in word if ch.isalpha()), "")
     return letter.isupper()
+
+
+def _stray(token: tuple[str, str]) -> bool:
+    raw = token[1]
+    return (len(raw) == 1 and raw.islower()) or garbled_cell(token)
+
+
+def _unspecked(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A line's words without the stray letters and garbled tokens OCR leaves at its ends."""
+    start, end = 0, len(tokens)
+    while start < end and _stray(tokens[start]):
+        start += 1
+    while end > start and _stray(tokens[end - 1]):
+        end -= 1
+    return tokens[start:end]
 
 
 class _RowBuilder:
@@ -313,7 +330,13 @@ class _RowBuilder:
             cur.explanation += tokens
             cur.tail_block = cur.tail_block + list(tokens)
             return cur
-        if self.centred and self._opens_centred_row(cur, tokens):
+        if cur.whole_name and cur.n_numbers == 0 and _starts_name(_unspecked(tokens)):
+            if not opens_explanation(_unspecked(tokens)):
+                # A whole name is complete: a line after it that starts like a name (not like an
+                # explanation) is the next row's, printed above its numbers.
+                cur = self._new(cells, "numbers")
+                cur.awaiting_numbers = True
+        elif self.centred and self._opens_centred_row(cur, tokens):
             cur = self._new(cells, "numbers")
             cur.awaiting_numbers = True
         if cur.awaiting_numbers:
@@ -330,7 +353,7 @@ class _RowBuilder:
         name's wrapped line or an explanation is not a whole criterion name."""
         if not (self._interleaved(cur) and cur.n_numbers) and not cur.whole_name:
             return False
-        tokens = [t for t in cells.text_tokens if len(t[1]) > 1 or t[1].isupper()]
+        tokens = _unspecked([t for t in cells.text_tokens if len(t[1]) > 1 or t[1].isupper()])
         return len(tokens) >= 2 and is_criterion_name(tokens, self.settings)
 
     def _opens_centred_row(self, cur: RowDraft, tokens: list[tuple[str, str]]) -> bool:
