@@ -196,7 +196,7 @@ def _with_lost_cells(
     while after < len(tokens) and _JUNK.match(tokens[after][1]):
         after += 1
     lost_before = before >= 1 and garbled_cell(tokens[before])
-    lost_after = after < len(tokens) and garbled_cell(tokens[after])
+    lost_after = after < len(tokens) and garbled_cell(tokens[after], last=after == len(tokens) - 1)
     if lost_before and not lost_after:
         return before, last, [tokens[before][1], *numbers]
     if lost_after and not lost_before:
@@ -208,19 +208,20 @@ def _with_lost_cells(
 _WORDLIKE = re.compile(r"^(?:[IVX]+|\p{Lu}{2,})[.,;:]?$")
 
 
-def garbled_cell(token: tuple[str, str]) -> bool:
+def garbled_cell(token: tuple[str, str], last: bool = False) -> bool:
     """A short token that is no word and no number: a points cell OCR could not read ("a}",
-    "ae", "<8]", "S"). A syllable the language model knows, a roman numeral, an abbreviation, a
-    code or a number is not one."""
-    text, raw = token
+    "ae", "<8]", "S"; three letters only ``last`` on its line). A syllable the language model
+    knows, a roman numeral, an abbreviation, a code or a number is not one."""
+    raw = token[1]
     core = raw.strip(_CELL_SPECKS)
     if not core or len(core) > 3 or raw == BAR or _WORDLIKE.match(core) or points_cell(raw, beside_points=True):
         return False
     if re.search(r"[^\p{L}\p{N}]", core):
         return True
-    if not re.fullmatch(r"\p{L}{1,2}", core):
+    if not re.fullmatch(r"\p{L}{1,3}" if last else r"\p{L}{1,2}", core):
         # A number too long for a points cell is the text's ("2014"); three letters or more
-        # are a word OCR misspelt ("cdo" for "cáo") as often as a cell.
+        # are a word OCR misspelt ("cdo" for "cáo") as often as a cell, unless they end the line
+        # right after a number (a row's last cell: "3 eee").
         return False
     # The raw token, folded: the repair stage turns a garbled cell into a word ("ae" → "áo").
     return not is_syllable_run(core)

@@ -213,6 +213,15 @@ class _RowBuilder:
                 if cells.appraised_raw is not None:
                     row.appraised_raw = cells.appraised_raw
             row.explanation += cells.explanation
+        elif cells.code is not None and self._count_in_text(cells):
+            # "6 tháng đúng thời gian quy định": a count opening a wrapped line, not the STT cell.
+            cells.name = [(cells.code, cells.code), *cells.name]
+            if cells.split_tokens:
+                cells.split_tokens = [(cells.code, cells.code), *cells.split_tokens]
+            cells.code = None
+            row = self._feed_text(cells)
+            if row is None:
+                return
         elif cells.code is not None:
             if cur is not None and cur.code is None and not (cells.block_start and cur.started_by != "numbers"):
                 row = cur
@@ -261,6 +270,21 @@ class _RowBuilder:
         if cur is not None:
             cur.explanation.append((token, token))
             cur.touch(cells.line)
+
+    def _count_in_text(self, cells: LineCells) -> bool:
+        """A number-less line opening with a plain number ("6") then a lower-case word, where
+        that number is far from the next code in the table's numbering (after "1.2"): a count
+        wrapped to the start of a line, not a code."""
+        code = cells.code or ""
+        words = [raw for _, raw in cells.text_tokens]
+        if not code.isdigit() or not words or not words[0][:1].islower():
+            return False
+        last = next((read_code_token(r.code) for r in reversed(self.rows) if r.code), None)
+        reading = read_code_token(code)
+        if last is None or not last.components or reading is None or not reading.components:
+            return False
+        cost = transition_cost(CriterionCode(0, last.components), CriterionCode(0, reading.components))
+        return cost is None or cost > self.settings.max_code_step
 
     def _continues_codes(self, token: str) -> bool:
         reading = read_code_token(token)

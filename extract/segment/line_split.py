@@ -153,14 +153,24 @@ def _catalogue_bonus(
     are few and fixed, so a name that comes out as one of them (no explanation word in it, none of
     its words left in the explanation) is the likelier split."""
     tokens = list(name) + [t for (line, _, _), k in zip(lines, splits) for t in line[:k] if t[1] != BAR]
+    # A criterion's printed name may go on, after its catalogued wording, with a qualifier in
+    # brackets ("… tại đơn vị (Có kế hoạch riêng …)", "… cấp xã (qua điều tra XHH)"): the wording
+    # before the bracket counts as the whole name, so the bonus does not cut the qualifier off.
+    bracket = next((k for k, (text, _) in enumerate(tokens) if k and text.startswith("(")), None)
+    heads = [tokens] if bracket is None else [tokens, tokens[:bracket]]
+    score = max(_catalogue_similarity(head) for head in heads)
+    floor = settings.catalogue_name_floor
+    if score < floor:
+        return 0.0
+    return settings.catalogue_name_bonus * (score - floor) / (100.0 - floor)
+
+
+def _catalogue_similarity(tokens: list[tuple[str, str]]) -> float:
     folded = " ".join(re.findall(r"[\p{L}\p{N}]+", fold(" ".join(t for t, _ in tokens))))
     if not folded:
         return 0.0
     best = process.extractOne(folded, criterion_catalogue(), scorer=fuzz.ratio)
-    floor = settings.catalogue_name_floor
-    if best is None or best[1] < floor:
-        return 0.0
-    return settings.catalogue_name_bonus * (best[1] - floor) / (100.0 - floor)
+    return 0.0 if best is None else best[1]
 
 
 def _chars(tokens: list[tuple[str, str]]) -> int:

@@ -63,7 +63,8 @@ __all__ = [
 
 # The totals row: "Tổng", "Tổng cộng", "Cộng" and numbers, nothing else ("công tác" is no total).
 _TOTAL = re.compile(r"^\W*(tong|cong)(\s+(cong|so|diem)){0,3}\W*(\s+[\d.,]+\W*)*$", re.I)
-_SIGNATURE = re.compile(r"^\s*(tm\.|noi nhan|chu tich|uy ban nhan dan)", re.I)
+# "Nơi nhận:" as OCR leaves it ("Noi nhgn:", "Noinhén:."): its colon, not its letters, holds.
+_SIGNATURE = re.compile(r"^\s*(tm\.|noi\s?nh\w{0,3}\W*:|noi nhan|chu tich|uy ban nhan dan)", re.I)
 
 
 # ---------------------------------------------------------------- grouping lines into rows
