@@ -39,7 +39,12 @@ FEATURES = ("row", "missing", "format", "held", "failed", "agrees", "readings")
 SCORE_FIELDS = ("max_points", "self_points")
 # The appraising body's points: valued only in a table that has the column (a row fills it).
 APPRAISED = "appraised_points"
-_FLAG = {"max_points": "missing_max", "self_points": "missing_self", "value": "missing_value"}
+_FLAG = {
+    "max_points": "missing_max",
+    "self_points": "missing_self",
+    APPRAISED: "missing_appraised",  # flagged only in a table that has the column
+    "value": "missing_value",
+}
 _OTHER = {"max_points": "self_points", "self_points": "max_points", APPRAISED: "self_points"}
 _CLEAN = {
     "score": re.compile(r"\d{1,3}(?:[.,]\d{1,2})?"),

@@ -5,11 +5,13 @@ otherwise ("name words … 1 0,5 … explanation words")."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex as re
 
 from extract.model import Line
 from extract.segment.line_common import (
+    _CELL_SPECKS,
     _JUNK,
     BAR,
     LineTableSettings,
@@ -22,6 +24,8 @@ from extract.segment.line_header import (
     column_at,
 )
 from normalize.codes import read_code_token
+from normalize.text import fold
+from normalize.vietnamese.model import load_model
 
 
 @dataclass
@@ -70,10 +74,13 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     if len(tokens) == 1 and (is_score_token(tokens[0][1]) or read_code_token(tokens[0][1])):
         cells.bare = tokens[0][1]
         return cells
-    if read_code_token(tokens[0][1]) is not None and len(tokens) > 1:
-        cells.code = tokens[0][1]
+    head = tokens[0][1].strip(_CODE_NOISE)  # rule stubs OCR glues to the STT cell ("1.3__|")
+    if head and read_code_token(head) is not None and len(tokens) > 1 and not _enumerates(tokens):
+        cells.code = head
         tokens = tokens[1:]
     run = _number_run(tokens, len(layout.points))
+    if run is None and cells.code is not None:
+        run = _lost_run(tokens)
     if run is None:
         cells.name = [t for t in tokens if not _JUNK.match(t[1])]
         cells.split_tokens = _with_bars(tokens)
@@ -87,6 +94,14 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     cells.split = layout.explanation_first
     cells.split_tokens = _with_bars(tokens[:first]) if cells.split else []
     return cells
+
+
+def _enumerates(tokens: list[tuple[str, str]]) -> bool:
+    """A code-like first token with a comma after it and a lower-case word next is an enumeration
+    wrapped onto the line ("quí II, / III, báo cáo 6 tháng"), not the STT cell: a code's name
+    opens with a capital."""
+    first, following = tokens[0][1], tokens[1][1]
+    return first.endswith(",") and following[:1].isalpha() and following[:1].islower()
 
 
 def _with_bars(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -127,15 +142,101 @@ def _number_run(
             else:
                 break
         if len(cells) >= 2 and any(c is not None for c in cells):
-            return i, end, [c for c in lookalike if c is not None]
+            return _with_lost_cells(tokens, i, end, [c for c in lookalike if c is not None], n_points)
         if cells[0] is None:
             continue
         while j < len(raws) and _JUNK.match(raws[j]):
             j += 1
         # A lone number with its comma lost is too like a document's number to be a cell.
         if j >= len(raws) and i >= settings.min_name_words_single and is_score_token(cells[0]):
-            return i, j, [cells[0]]
+            return _with_lost_cells(tokens, i, j, [cells[0]], n_points)
+        # A lone number inside the line is a cell when a points cell OCR garbled stands beside it
+        # ("trách a} 0", "tỉnh 1 : al UBND"): the row's numbers, one of them lost.
+        if n_points >= 2 and is_score_token(cells[0]) and i >= 2:
+            run = _with_lost_cells(tokens, i, end, [cells[0]], n_points)
+            if len(run[2]) > 1:
+                return run
+            # ... and when the ruling line after its column follows it ("CCHC 3 > | Thông báo").
+            if i >= settings.min_name_words_single and BAR in raws[end:j]:
+                return i, end, [cells[0]]
     return None
+
+
+def _lost_run(tokens: list[tuple[str, str]]) -> tuple[int, int, list[str]] | None:
+    """A coded row line with no number whose name is followed by a garbled points cell and then
+    more words ("Kiểm tra công tác CCHC : : S Quyết định số …"): the cell is the numbers' place,
+    OCR lost; the text before it is the name, after it the explanation."""
+    words = 0
+    for k, token in enumerate(tokens):
+        if _JUNK.match(token[1]):
+            continue
+        if words >= 2 and garbled_cell(token) and re.search(r"\p{L}{2}", " ".join(r for _, r in tokens[k + 1 :])):
+            before = tokens[k - 1][1] if k else ""
+            after = tokens[k + 1][1] if k + 1 < len(tokens) else ""
+            # Set apart by specks or bars on both sides, as a cell of its own is.
+            if _JUNK.match(before) and (not after or _JUNK.match(after) or after[:1].isupper()):
+                return k, k + 1, [token[1]]
+        words += 1
+    return None
+
+
+def _with_lost_cells(
+    tokens: list[tuple[str, str]], first: int, last: int, numbers: list[str], n_points: int
+) -> tuple[int, int, list[str]]:
+    """A run with fewer numbers than the points columns, next to a token that is a garbled
+    points cell (not a word: "a}", "ae", "<8]"): that token is the lost cell, kept as OCR read it
+    (it parses as no number, so the row is flagged for review), and the numbers take the columns
+    it leaves: after a lost cell before them, the later columns; before one after them, the first."""
+    if len(numbers) >= n_points:
+        return first, last, numbers
+    before = first - 1
+    while before > 0 and _JUNK.match(tokens[before][1]):
+        before -= 1
+    after = last
+    while after < len(tokens) and _JUNK.match(tokens[after][1]):
+        after += 1
+    lost_before = before >= 1 and garbled_cell(tokens[before])
+    lost_after = after < len(tokens) and garbled_cell(tokens[after], last=after == len(tokens) - 1)
+    if lost_before and not lost_after:
+        return before, last, [tokens[before][1], *numbers]
+    if lost_after and not lost_before:
+        return first, after + 1, [*numbers, tokens[after][1]]
+    return first, last, numbers
+
+
+# A roman numeral ("quí I, quí II") and an abbreviation ("VP", "CV") are words, not garbled cells.
+_WORDLIKE = re.compile(r"^(?:[IVX]+|\p{Lu}{2,})[.,;:]?$")
+
+
+def garbled_cell(token: tuple[str, str], last: bool = False) -> bool:
+    """A short token that is no word and no number: a points cell OCR could not read ("a}",
+    "ae", "<8]", "S"; three letters only ``last`` on its line). A syllable the language model
+    knows, a roman numeral, an abbreviation, a code or a number is not one."""
+    raw = token[1]
+    core = raw.strip(_CELL_SPECKS)
+    if not core or len(core) > 3 or raw == BAR or _WORDLIKE.match(core) or points_cell(raw, beside_points=True):
+        return False
+    if re.search(r"[^\p{L}\p{N}]", core):
+        return True
+    if not re.fullmatch(r"\p{L}{1,3}" if last else r"\p{L}{1,2}", core):
+        # A number too long for a points cell is the text's ("2014"); three letters or more
+        # are a word OCR misspelt ("cdo" for "cáo") as often as a cell, unless they end the line
+        # right after a number (a row's last cell: "3 eee").
+        return False
+    # The raw token, folded: the repair stage turns a garbled cell into a word ("ae" → "áo").
+    return not is_syllable_run(core)
+
+
+def is_syllable_run(letters: str) -> bool:
+    """Whether a run of letters is a syllable the language model knows, marks ignored (OCR
+    dumps lose them)."""
+    return fold(letters.lower()) in _folded_syllables()
+
+
+@lru_cache(maxsize=1)
+def _folded_syllables() -> frozenset[str]:
+    """The language model's syllables without their marks (OCR dumps lose them)."""
+    return frozenset(fold(s) for s in load_model().syllables)
 
 
 def read_positioned_line(line: Line, columns: dict[str, tuple[float, float]], block_start: bool) -> LineCells:

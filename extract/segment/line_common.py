@@ -47,7 +47,7 @@ class LineTableSettings:
     max_code_step: float = 0.9
     # Similarity (0..100, diacritic-free) of a text block to a catalogued criterion name for the
     # block to read as the name of a row whose code and numbers were lost, not as explanation.
-    criterion_name_similarity: float = 85.0
+    criterion_name_similarity: float = 90.0
     # Body lines (after the header) whose words give the ink profile the column gutters are found in.
     gutter_sample_lines: int = 120
     # Splitting a number-less line of the interleaved layout into name and explanation text:
@@ -84,6 +84,10 @@ class LineTableSettings:
     # name, scaled from 0 at this similarity (0..100, diacritic-free) to the full bonus at 100.
     catalogue_name_floor: float = 80.0
     catalogue_name_bonus: float = 40.0
+    # A table line at least this long whose characters are less than this share letters and
+    # digits is OCR noise (a ruling line, a smudge read as symbols), no text of a cell.
+    noise_min_chars: int = 15
+    noise_alnum_share: float = 0.65
 
 
 _SCORE_TOKEN = re.compile(r"^(?:0|[1-9]\d?)(?:[.,]\d{1,2})?$")

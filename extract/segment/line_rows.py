@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from extract.model import Line
-from extract.segment.line_cells import LineCells
+from extract.segment.line_cells import LineCells, garbled_cell
 from extract.segment.line_common import (
     BAR,
     LineTableSettings,
@@ -22,6 +22,7 @@ from extract.segment.line_split import (
     _is_heading,
     is_criterion_name,
     joint_split,
+    opens_explanation,
 )
 from normalize.codes import CriterionCode, read_code_token, transition_cost
 from normalize.numbers import parse_number
@@ -48,6 +49,10 @@ class RowDraft:
     # Numbers centred in tall rows: the row was opened by a name line above its numbers' line and
     # waits for them; how many of its lines print above and below that line.
     awaiting_numbers: bool = False
+    # The row was opened by a line that is, whole, a catalogued criterion name (its code and
+    # numbers lost, or printed on the line below): a numbers line with a name of its own is
+    # another row.
+    whole_name: bool = False
     lines_above: int = 0
     lines_below: int = 0
     joined_across_page: bool = False
@@ -111,10 +116,26 @@ def _words(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _starts_name(tokens: list[tuple[str, str]]) -> bool:
-    """A line's first word (specks skipped) opens with a capital letter, as a criterion name does."""
-    word = next((raw for _, raw in tokens if re.search(r"\p{L}", raw)), "")
+    """A line's first word (specks, a stray letter and a garbled token skipped: the ruling line
+    before the cell read as "i") opens with a capital letter, as a criterion name does."""
+    word = next((raw for _, raw in _unspecked(tokens) if re.search(r"\p{L}", raw)), "")
     letter = next((ch for ch in word if ch.isalpha()), "")
     return letter.isupper()
+
+
+def _stray(token: tuple[str, str]) -> bool:
+    raw = token[1]
+    return (len(raw) == 1 and raw.islower()) or garbled_cell(token)
+
+
+def _unspecked(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A line's words without the stray letters and garbled tokens OCR leaves at its ends."""
+    start, end = 0, len(tokens)
+    while start < end and _stray(tokens[start]):
+        start += 1
+    while end > start and _stray(tokens[end - 1]):
+        end -= 1
+    return tokens[start:end]
 
 
 class _RowBuilder:
@@ -156,7 +177,7 @@ class _RowBuilder:
                 row = cur
             elif cur is not None and cur.n_numbers == 0 and not cur.name and not cur.explanation:
                 row = cur
-            elif cur is not None and cur.awaiting_numbers:
+            elif cur is not None and cur.awaiting_numbers and not (cur.whole_name and cells.name):
                 row = cur
                 row.awaiting_numbers = False
             else:
@@ -192,6 +213,15 @@ class _RowBuilder:
                 if cells.appraised_raw is not None:
                     row.appraised_raw = cells.appraised_raw
             row.explanation += cells.explanation
+        elif cells.code is not None and self._count_in_text(cells):
+            # "6 tháng đúng thời gian quy định": a count opening a wrapped line, not the STT cell.
+            cells.name = [(cells.code, cells.code), *cells.name]
+            if cells.split_tokens:
+                cells.split_tokens = [(cells.code, cells.code), *cells.split_tokens]
+            cells.code = None
+            row = self._feed_text(cells)
+            if row is None:
+                return
         elif cells.code is not None:
             if cur is not None and cur.code is None and not (cells.block_start and cur.started_by != "numbers"):
                 row = cur
@@ -240,6 +270,21 @@ class _RowBuilder:
         if cur is not None:
             cur.explanation.append((token, token))
             cur.touch(cells.line)
+
+    def _count_in_text(self, cells: LineCells) -> bool:
+        """A number-less line opening with a plain number ("6") then a lower-case word, where
+        that number is far from the next code in the table's numbering (after "1.2"): a count
+        wrapped to the start of a line, not a code."""
+        code = cells.code or ""
+        words = [raw for _, raw in cells.text_tokens]
+        if not code.isdigit() or not words or not words[0][:1].islower():
+            return False
+        last = next((read_code_token(r.code) for r in reversed(self.rows) if r.code), None)
+        reading = read_code_token(code)
+        if last is None or not last.components or reading is None or not reading.components:
+            return False
+        cost = transition_cost(CriterionCode(0, last.components), CriterionCode(0, reading.components))
+        return cost is None or cost > self.settings.max_code_step
 
     def _continues_codes(self, token: str) -> bool:
         reading = read_code_token(token)
@@ -303,12 +348,19 @@ class _RowBuilder:
         if self._lost_row(cur, cells):
             row = self._new(cells, "text")
             row.name += tokens
+            row.whole_name = row.awaiting_numbers = True
             return row
         if cur.tail_block is not None and cur.explanation[-len(cur.tail_block) :] == cur.tail_block:
             cur.explanation += tokens
             cur.tail_block = cur.tail_block + list(tokens)
             return cur
-        if self.centred and self._opens_centred_row(cur, tokens):
+        if cur.whole_name and cur.n_numbers == 0 and _starts_name(_unspecked(tokens)):
+            if not opens_explanation(_unspecked(tokens)):
+                # A whole name is complete: a line after it that starts like a name (not like an
+                # explanation) is the next row's, printed above its numbers.
+                cur = self._new(cells, "numbers")
+                cur.awaiting_numbers = True
+        elif self.centred and self._opens_centred_row(cur, tokens):
             cur = self._new(cells, "numbers")
             cur.awaiting_numbers = True
         if cur.awaiting_numbers:
@@ -323,9 +375,9 @@ class _RowBuilder:
         (a capital first, specks and a stray letter at its end aside) is a row of its own whose
         code and points OCR lost ("Ké hoach CCHC nim i"), not the row above's continuation: a
         name's wrapped line or an explanation is not a whole criterion name."""
-        if self.centred or not self._interleaved(cur) or cur.n_numbers == 0:
+        if not (self._interleaved(cur) and cur.n_numbers) and not cur.whole_name:
             return False
-        tokens = [t for t in cells.text_tokens if len(t[1]) > 1 or t[1].isupper()]
+        tokens = _unspecked([t for t in cells.text_tokens if len(t[1]) > 1 or t[1].isupper()])
         return len(tokens) >= 2 and is_criterion_name(tokens, self.settings)
 
     def _opens_centred_row(self, cur: RowDraft, tokens: list[tuple[str, str]]) -> bool:

@@ -10,6 +10,7 @@ import regex as re
 from rapidfuzz import fuzz, process
 
 from extract.segment.line_common import BAR, LineTableSettings
+from normalize.criteria import load_criteria_sets
 from normalize.text import fold
 from normalize.vietnamese.model import BOS, DATA as _CATALOGUE_DIR, load_model
 from normalize.vietnamese.tokens import breaks_context, lm_unit, parse_token
@@ -152,14 +153,24 @@ def _catalogue_bonus(
     are few and fixed, so a name that comes out as one of them (no explanation word in it, none of
     its words left in the explanation) is the likelier split."""
     tokens = list(name) + [t for (line, _, _), k in zip(lines, splits) for t in line[:k] if t[1] != BAR]
+    # A criterion's printed name may go on, after its catalogued wording, with a qualifier in
+    # brackets ("… tại đơn vị (Có kế hoạch riêng …)", "… cấp xã (qua điều tra XHH)"): the wording
+    # before the bracket counts as the whole name, so the bonus does not cut the qualifier off.
+    bracket = next((k for k, (text, _) in enumerate(tokens) if k and text.startswith("(")), None)
+    heads = [tokens] if bracket is None else [tokens, tokens[:bracket]]
+    score = max(_catalogue_similarity(head) for head in heads)
+    floor = settings.catalogue_name_floor
+    if score < floor:
+        return 0.0
+    return settings.catalogue_name_bonus * (score - floor) / (100.0 - floor)
+
+
+def _catalogue_similarity(tokens: list[tuple[str, str]]) -> float:
     folded = " ".join(re.findall(r"[\p{L}\p{N}]+", fold(" ".join(t for t, _ in tokens))))
     if not folded:
         return 0.0
     best = process.extractOne(folded, criterion_catalogue(), scorer=fuzz.ratio)
-    floor = settings.catalogue_name_floor
-    if best is None or best[1] < floor:
-        return 0.0
-    return settings.catalogue_name_bonus * (best[1] - floor) / (100.0 - floor)
+    return 0.0 if best is None else best[1]
 
 
 def _chars(tokens: list[tuple[str, str]]) -> int:
@@ -196,14 +207,15 @@ def _advance(context: list[str], text: str) -> list[str]:
 @lru_cache(maxsize=1)
 def criterion_catalogue() -> tuple[str, ...]:
     """Diacritic-free criterion names of the CCHC index catalogue (the part of
-    ``cchc_phrases.txt`` above its administrative phrases, which explanations also use)."""
-    names = []
+    ``cchc_phrases.txt`` above its administrative phrases, which explanations also use) and of the
+    transcribed criteria sets (their official wordings: the names tables print)."""
+    names = [" ".join(re.findall(r"[\p{L}\p{N}]+", fold(c.name))) for s in load_criteria_sets() for c in s.rows]
     for line in (_CATALOGUE_DIR / "cchc_phrases.txt").read_text(encoding="utf-8").splitlines():
         if line.startswith("# Administrative phrases"):
             break
         if line.strip() and not line.startswith("#"):
             names.append(" ".join(re.findall(r"[\p{L}\p{N}]+", fold(line))))
-    return tuple(names)
+    return tuple(dict.fromkeys(names))
 
 
 def is_criterion_name(tokens: list[tuple[str, str]], settings: LineTableSettings = LineTableSettings()) -> bool:

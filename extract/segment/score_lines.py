@@ -15,8 +15,9 @@ from dataclasses import replace
 import regex as re
 
 from extract.model import IngestedDocument, Line, Page
-from extract.segment.line_cells import _CODE_NOISE, LineCells, read_line, read_positioned_line
+from extract.segment.line_cells import _CODE_NOISE, LineCells, is_syllable_run, read_line, read_positioned_line
 from extract.segment.line_common import (
+    _JUNK,
     LineTableSettings,
     is_score_token,
     line_tokens,
@@ -34,7 +35,7 @@ from extract.segment.line_header import (
     is_repeated_header,
     keyed_concepts,
 )
-from extract.segment.line_rows import LineTable, RowDraft, _RowBuilder, _starts_name
+from extract.segment.line_rows import LineTable, RowDraft, _RowBuilder, _starts_name, _unspecked
 from extract.segment.line_split import (
     _chars,
     is_criterion_name,
@@ -62,7 +63,8 @@ __all__ = [
 
 # The totals row: "Tổng", "Tổng cộng", "Cộng" and numbers, nothing else ("công tác" is no total).
 _TOTAL = re.compile(r"^\W*(tong|cong)(\s+(cong|so|diem)){0,3}\W*(\s+[\d.,]+\W*)*$", re.I)
-_SIGNATURE = re.compile(r"^\s*(tm\.|noi nhan|chu tich|uy ban nhan dan)", re.I)
+# "Nơi nhận:" as OCR leaves it ("Noi nhgn:", "Noinhén:."): its colon, not its letters, holds.
+_SIGNATURE = re.compile(r"^\s*(tm\.|noi\s?nh\w{0,3}\W*:|noi nhan|chu tich|uy ban nhan dan)", re.I)
 
 
 # ---------------------------------------------------------------- grouping lines into rows
@@ -177,6 +179,9 @@ def _read_table(
             continue
         if _SIGNATURE.match(text):
             break
+        if _noise(line, settings):
+            i += 1  # a ruling line or a smudge OCR read as a row of symbols: no cell's text
+            continue
         block_start = previous is None or line.page != previous.page or line.number > previous.number + 1
         cells = (
             read_positioned_line(line, columns, block_start)
@@ -192,6 +197,18 @@ def _read_table(
     return table, i
 
 
+def _noise(line: Line, settings: LineTableSettings) -> bool:
+    """A line OCR made of a ruling line or a smudge ("st~i<it‘;~*C‘*Snzgs ism =SSCSC~“~*"): long,
+    and too few of its characters letters or digits for text."""
+    # Bars and specks standing alone are the table's rules, read as such: not what is weighed.
+    tokens = [t for t in (line.raw or line.text).split() if not _JUNK.match(t)]
+    ink = "".join(tokens)
+    if len(ink) < settings.noise_min_chars or sum(ch.isalnum() for ch in ink) >= settings.noise_alnum_share * len(ink):
+        return False
+    # Text with markup or many signs still holds words ("<b>Thống kê TTHC</b>"); noise none.
+    return not any(is_syllable_run(run) for run in re.findall(r"\p{L}{3,}", " ".join(tokens)))
+
+
 def _numbers_centred(lines: list[Line], layout: HeaderLayout, settings: LineTableSettings) -> bool:
     """Whether the table prints its codes and numbers centred in tall rows: most lines with
     numbers carry the code too (both centred on one line; a top-aligned numbers column beside a
@@ -204,7 +221,13 @@ def _numbers_centred(lines: list[Line], layout: HeaderLayout, settings: LineTabl
     if not numbered or len(coded) < settings.centred_code_share * len(numbered):
         return False
     above = [cells[k - 1] for k in coded if k > 0 and not cells[k - 1].has_numbers and cells[k - 1].code is None]
-    above = [c for c in above if c.bare is None and c.text_tokens]
+    # A line that is, whole, a criterion name is a row of its own whose code and points OCR lost
+    # (a centred name's part above its numbers is no whole name): it says nothing of the layout.
+    above = [
+        c
+        for c in above
+        if c.bare is None and c.text_tokens and not is_criterion_name(_unspecked(c.text_tokens), settings)
+    ]
     if len(above) < settings.centred_min_rows:
         return False
     return sum(_starts_name(c.text_tokens) for c in above) >= settings.centred_name_share * len(above)

@@ -316,6 +316,7 @@ def finish_table(
         rows.append(_score_row(draft, choice, label, by_code.get(parent) if parent else None, ocr, settings))
     if ocr:
         resolve_lost_commas(rows)
+    _flag_missing_appraised(rows, settings)
     _flag_implausible_numbers(rows, settings)
     pages = pages or sorted({r.source.page for r in rows if r.source.page is not None})
     return ScoreTable(title=title, pages=list(pages), rows=rows)
@@ -377,6 +378,18 @@ def _score_row(
         flags=flags,
         source=SourceRef(page=draft.page, line_start=draft.line_start, line_end=draft.line_end, bbox=draft.bbox),
     )
+
+
+def _flag_missing_appraised(rows: list[ScoreRow], settings: ScoreTableSettings) -> None:
+    """In a table that has an appraised column (some row fills it), a row with points and a blank
+    appraised cell lost it (OCR, a misread layout) as likely as the appraisers left it blank: it
+    is flagged like a blank max or self cell, for review."""
+    if not any(r.appraised_points is not None for r in rows):
+        return
+    for row in rows:
+        if row.appraised_points is None and (row.max_points is not None or row.self_points is not None):
+            row.flags.append("missing_appraised")
+            row.confidence = round(max(0.0, row.confidence - settings.missing_number_penalty), 3)
 
 
 def _flag_implausible_numbers(rows: list[ScoreRow], settings: ScoreTableSettings) -> None:

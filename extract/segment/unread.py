@@ -17,6 +17,7 @@ import regex as re
 from extract.model import IngestedDocument, Line, Page, Table
 from extract.segment.table_join import header_row_count
 from extract.segment.unread_rows import LINE_METHODS, unread_score_rows
+from normalize.criteria.match import FLAG_CODE_BY_NAME
 from normalize.text import fold, fold_spaces
 from schemas.records import ExtractionResult, ReviewItem, SourceRef, UnreadPart
 
@@ -356,8 +357,12 @@ def _same_place(a: SourceRef, b: SourceRef) -> bool:
 
 
 def _unsure(row, points_may_be_lost: bool = False) -> bool:
-    if "code_inferred" in row.flags or not row.name.strip():
+    if not row.name.strip():
         return True
+    if "code_inferred" in row.flags:
+        # OCR lost the code (and maybe the points) of a row whose name is, whole, the criteria
+        # set's wording of the inferred code: the row is the criterion, its lost cells are told.
+        return not (points_may_be_lost and any(f.startswith(FLAG_CODE_BY_NAME) for f in row.flags))
     if points_may_be_lost and row.code_raw:
         return False
     return row.max_points is None and row.self_points is None and row.level > 0

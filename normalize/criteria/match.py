@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 FLAG_SNAPPED = "name_from_criteria_set"
 FLAG_MAX_DIFFERS = "max_differs_from_criteria_set"
+# A row whose printed code OCR lost, coded by the criterion its name is (recoded or confirmed).
+FLAG_CODE_BY_NAME = "code_from_criteria_set"
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,9 @@ class MatchSettings:
     year_bonus: float = 0.05  # the set's year is the document's
     snap_min: float = 80.0  # name similarity (0..100) under the same code to take the official wording
     snap_min_by_name: float = 92.0  # a row whose code is not in the set: only a near-identical name
+    # A row whose code was inferred from its place (OCR lost it) takes the code of the criterion
+    # its name is this close (0..100) to, when no row holds that code.
+    recode_min: float = 85.0
     max_tolerance: float = 0.001
     # Off: the set is still recognised and differing maxima flagged, but names stay as read. The
     # generated corpus takes every name from the one criteria set, so snapping alone can make its
@@ -105,8 +110,11 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
     names = [(_norm(c.name), c) for c in match.cset.rows]
     snapped = 0
     for table in tables:
+        taken = {str(r.code) for r in table.rows if r.code}
         for row in table.rows:
             crit = by_code.get(str(row.code)) if row.code else None
+            if crit is not None and "code_inferred" in row.flags:
+                crit = _recode(row, crit, names, taken, match.cset.id, settings)
             if crit is not None:
                 ok = similarity(row.name or row.name_raw, crit.name) >= settings.snap_min
             else:
@@ -130,6 +138,32 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
             ):
                 row.flags.append(f"{FLAG_MAX_DIFFERS}:{match.cset.id}")
     return snapped
+
+
+def _recode(
+    row: ScoreRow,
+    crit: CriterionDef,
+    names: list[tuple[str, CriterionDef]],
+    taken: set[str],
+    set_id: str,
+    s: MatchSettings,
+) -> CriterionDef:
+    """A code inferred from the row's place alone (OCR lost the printed one) gives way to the
+    code of the criterion whose official wording the row's name is, near-identically, when no
+    row of the table holds that code yet: the name says which criterion the row is."""
+    folded = _norm(row.name or row.name_raw)
+    if fuzz.ratio(folded, _norm(crit.name)) >= s.snap_min:
+        row.flags.append(f"{FLAG_CODE_BY_NAME}:{set_id}")
+        return crit
+    top = max(((fuzz.ratio(folded, n), c) for n, c in names), key=lambda e: e[0], default=None)
+    if top is None or top[0] < s.recode_min or top[1].code in taken:
+        return crit
+    row.flags.append(f"{FLAG_CODE_BY_NAME}:{set_id}")
+    taken.discard(str(row.code))
+    taken.add(top[1].code)
+    row.code = top[1].code
+    row.parent = top[1].parent or None
+    return top[1]
 
 
 def apply_criteria_sets(
