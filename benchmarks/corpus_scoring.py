@@ -606,7 +606,9 @@ def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettin
         counts=len(truth_counts),
         counts_found=len(found_counts),
     )
-    partial = rows.counts["found"] < rows.counts["rows"] or failed(output)
+    # Rows of every table kind count: score and statistics rows, and a plan's task rows.
+    tasks = plan["tally"]
+    partial = rows.counts["found"] < rows.counts["rows"] or tasks["task_found"] < tasks["task_rows"] or failed(output)
     c.update(
         partial_docs=int(partial),
         partial_told=int(partial and told_unread(output)),

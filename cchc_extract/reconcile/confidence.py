@@ -141,8 +141,34 @@ def _set_maxima() -> tuple[dict[str, float], ...]:
 
 def table_fields(rows: list[ScoreRow]) -> tuple[str, ...]:
     """The points fields of a score table's rows: max and self points, and the appraised points
-    when the table has that column."""
-    return SCORE_FIELDS + ((APPRAISED,) if any(r.appraised_points is not None for r in rows) else ())
+    when the table has that column (a row fills it, or its points stand in the explanations)."""
+    has = any(r.appraised_points is not None for r in rows) or points_in_explanations(rows)
+    return SCORE_FIELDS + ((APPRAISED,) if has else ())
+
+
+# An explanation that is nothing but one points figure ("7,75", "0,5"): a points column the
+# segmenter took for the explanation (an appraised column it does not know).
+_POINTS_ONLY = re.compile(r"\s*\d{1,3}(?:[.,]\d{1,2})?\s*")
+# How many of a table's scored rows must hold such an explanation before it is taken for a column
+# of points, not the odd note that happens to be a number.
+POINTS_COLUMN_MIN_ROWS = 3
+POINTS_COLUMN_SHARE = 0.6
+
+
+def explanation_points(row: ScoreRow) -> float | None:
+    """The points figure a row's explanation is made of, if it is only that."""
+    text = row.explanation or ""
+    if row.appraised_points is not None or not _POINTS_ONLY.fullmatch(text):
+        return None
+    return float(text.strip().replace(",", "."))
+
+
+def points_in_explanations(rows: list[ScoreRow]) -> bool:
+    """Whether the explanations of a table's scored rows are mostly bare points figures: the
+    table has a points column (the appraising body's) that was read as explanation."""
+    scored = [r for r in rows if r.self_points is not None]
+    bare = sum(explanation_points(r) is not None for r in scored)
+    return bare >= POINTS_COLUMN_MIN_ROWS and bare >= POINTS_COLUMN_SHARE * len(scored)
 
 
 def agrees_with_set(row: ScoreRow, f: str, maxima: dict[str, float]) -> float:
@@ -193,16 +219,18 @@ def _features(
     raw = getattr(row, f"{f}_raw", None) if kind == "score" else row.value_raw  # type: ignore[union-attr]
     raw = (raw or "").strip()
     alternatives = getattr(row, "alternatives", {}) or {}
+    # A blank appraised cell beside a self score, in a table that has the column, lost its cell
+    # (the segmenter has no flag for it: the column is optional).
+    flagged = _FLAG.get(f, "") in row.flags or f == APPRAISED
+    in_note = f == APPRAISED and isinstance(row, ScoreRow) and explanation_points(row) is not None
     return {
         "row": logit(row.confidence, ConfidenceSettings.clip),
-        "missing": float(
-            value is None and _FLAG.get(f, "") in row.flags and getattr(row, _OTHER.get(f, f)) is not None
-        ),
+        "missing": float(value is None and flagged and getattr(row, _OTHER.get(f, f)) is not None),
         "format": float(value is not None and bool(raw) and _CLEAN[kind].fullmatch(raw) is None),
         "held": float((pointer, f) in held),
         "failed": float((pointer, f) in failed),
         "agrees": 0.0,
-        "readings": float(bool(alternatives.get(f)) or f"repaired_{f}" in row.flags),
+        "readings": float(bool(alternatives.get(f)) or f"repaired_{f}" in row.flags or in_note),
     }
 
 

@@ -50,6 +50,9 @@ class ReconcileSettings:
 # The queue's own reasons begin so (the review sheet tells them apart by these words).
 CODE_INFERRED_REASON = "code inferred from the row's position"
 LOW_CONFIDENCE_REASON = "confidence "
+# An appraised cell left blank while the row's explanation is only a points figure
+# (``confidence.points_in_explanations``): the figure is probably that cell, read as a note.
+APPRAISED_IN_NOTE_REASON = "appraised points not read; the explanation holds only the figure "
 # A cell with more than one other reading restoring its sums (``sums``): a misreading, undecided.
 AMBIGUOUS_REASON = "all restore the sums"
 
