@@ -606,9 +606,13 @@ def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettin
         counts=len(truth_counts),
         counts_found=len(found_counts),
     )
-    # Rows of every table kind count: score and statistics rows, and a plan's task rows.
+    # Rows of every table kind count: score and statistics rows, and a plan's task rows. A task row
+    # is matched by its text, which a reading may spoil without losing the row: task rows are lost
+    # when some are not matched and fewer came out than the truth holds.
     tasks = plan["tally"]
-    partial = rows.counts["found"] < rows.counts["rows"] or tasks["task_found"] < tasks["task_rows"] or failed(output)
+    out_tasks = sum(len(t.get("rows") or []) for t in output.get("task_tables") or [])
+    tasks_lost = tasks["task_found"] < tasks["task_rows"] and out_tasks < tasks["task_rows"]
+    partial = rows.counts["found"] < rows.counts["rows"] or tasks_lost or failed(output)
     c.update(
         partial_docs=int(partial),
         partial_told=int(partial and told_unread(output)),

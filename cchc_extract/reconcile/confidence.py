@@ -225,13 +225,21 @@ def _features(
     in_note = f == APPRAISED and isinstance(row, ScoreRow) and explanation_points(row) is not None
     return {
         "row": logit(row.confidence, ConfidenceSettings.clip),
-        "missing": float(value is None and flagged and getattr(row, _OTHER.get(f, f)) is not None),
+        "missing": float(value is None and flagged and _prints_other(row, f)),
         "format": float(value is not None and bool(raw) and _CLEAN[kind].fullmatch(raw) is None),
         "held": float((pointer, f) in held),
         "failed": float((pointer, f) in failed),
         "agrees": 0.0,
         "readings": float(bool(alternatives.get(f)) or f"repaired_{f}" in row.flags or in_note),
     }
+
+
+def _prints_other(row: ScoreRow | StatRow, f: str) -> bool:
+    """Whether the row prints a number beside the blank ``f`` (a row printing none is a heading):
+    its other points cell; for the appraised cell, either of the row's others."""
+    if f == APPRAISED:
+        return getattr(row, "self_points", None) is not None or getattr(row, "max_points", None) is not None
+    return getattr(row, _OTHER.get(f, f)) is not None
 
 
 def set_value_confidence(

@@ -28,6 +28,11 @@ class ReconcileSettings:
     label_margin: float = 8.0
     # A percentage row after its counts: at most this many sibling rows above it are its counts.
     ratio_siblings: int = 3
+    # A text file is taken for an OCR dump (its numbers doubted as a scan's) when at least this
+    # many of its codes and points show OCR's number confusions: dots of a code lost ("111" read
+    # as 1.1.1), a decimal mark lost ("45" taken as 4,5). Typed text never needs either; one may
+    # be a typing slip, two are a pattern.
+    ocr_number_signs: int = 2
     # Digits OCR takes for one another (alike in shape in Vietnamese scans): a failed relation that
     # one such swap makes hold is reported as a misreading, not as the document's fault. Kept
     # short: every pair added is a real fault that could be excused.
