@@ -75,6 +75,9 @@ _LAYOUT_MARKS = (
 )
 _ITEM_CODE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\))(?:\s|$)", re.I)
 _NUMBER_CELL = re.compile(r"[-+]?\d[\d.,]*\s*%?")
+# The row numbering a table's columns under its header, "(1) (2) (3)", repeated atop a
+# continuation page: layout, nothing of it is data to read.
+_COLUMN_NUMBERS = re.compile(r"\s*(?:\(\d{1,2}\)\s*)+")
 _DATE_LINE = re.compile(r"ngay\s+\d{0,2}\s*thang\s+\d{0,2}\s*nam\s+\d{0,4}")
 
 
@@ -98,6 +101,7 @@ def find_unread(
     parts.extend(_numbering_gaps(result, settings))
     lost = unread_score_rows(doc, result, lambda line, page: _line_read(line, page, sources))
     parts.extend(replace(p, text_sample=_sample(p.text_sample, settings)) for p in lost if not _within(p, known or []))
+    parts = [p for p in parts if not _COLUMN_NUMBERS.fullmatch(p.text_sample or "")]
     return sorted(parts, key=lambda p: (p.page or 0, p.line_start or 0))
 
 
