@@ -73,3 +73,39 @@ def test_parts_after_the_rows_read_may_hold_missing_top_rows():
 def test_a_gap_in_the_top_numbering_leaves_the_parts_as_explanation():
     # "2" before "1": the top numbering is no sequence 1..n, so no place is ruled out.
     assert _total(_result(12.0, (21, 22), extra_top=True)) == "incomplete"
+
+
+def test_task_rows_without_their_task_are_unread():
+    """A scanned plan whose columns came out shifted: every row's words in "lead", no task text."""
+    from extract.model import IngestedDocument
+    from extract.segment.unread import find_unread
+    from schemas.records import TaskRow, TaskTable
+
+    def task_row(k: int, task: str) -> TaskRow:
+        return TaskRow(code=str(k), task=task, lead="Cả năm 2023", source=SourceRef(page=2, line_start=26 + 2 * k))
+
+    shifted = [task_row(k, "") for k in range(1, 7)]
+    # The header as a scan gave it: every name run into the first column.
+    columns = ["Số TT Nội dung nhiệm vụ Sản phẩm đầu ra Lộ trình Bộ phận chủ trì", "", "", ""]
+    read = [task_row(k, "Xây dựng Kế hoạch cải cách hành chính năm 2023") for k in range(1, 7)]
+    doc = IngestedDocument(path="plan.pdf", format="pdf")
+    parts = find_unread(
+        doc, ExtractionResult(task_tables=[TaskTable(title="Kế hoạch CCHC", columns=columns, rows=shifted)])
+    )
+    assert [(p.kind, p.page, p.line_start, p.line_end) for p in parts] == [("rows", 2, 28, 38)]
+    assert "6 of the 6 rows" in parts[0].reason
+    assert (
+        find_unread(doc, ExtractionResult(task_tables=[TaskTable(title="Kế hoạch CCHC", columns=columns, rows=read)]))
+        == []
+    )
+    # One heading row without text among tasks read is no table left unread.
+    mixed = [task_row(1, ""), *read[1:]]
+    assert (
+        find_unread(doc, ExtractionResult(task_tables=[TaskTable(title="Kế hoạch CCHC", columns=columns, rows=mixed)]))
+        == []
+    )
+    # A list keyed by criterion code prints no task column: nothing of it is missing.
+    keyed = TaskTable(
+        title="Kế hoạch CCHC", columns=["TT", "TC", "Thời gian hoàn thành", "Bộ phận chủ trì"], rows=shifted
+    )
+    assert find_unread(doc, ExtractionResult(task_tables=[keyed])) == []
