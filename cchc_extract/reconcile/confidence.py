@@ -64,6 +64,11 @@ class ConfidenceSettings:
     readings: float = -6.045
     # Row confidences are clipped here before their logit (1.0 would be infinitely sure).
     clip: float = 0.995
+    # How many of a table's scored rows must have an explanation that is only a points figure, and
+    # what share of them, before the explanations are taken for a points column read as notes (not
+    # the odd note that happens to be a number).
+    points_column_min_rows: int = 3
+    points_column_share: float = 0.6
 
     def weights(self) -> list[float]:
         return [getattr(self, name) for name in FEATURES]
@@ -139,20 +144,16 @@ def _set_maxima() -> tuple[dict[str, float], ...]:
     return tuple({r.code: r.max_points for r in cs.rows if r.max_points is not None} for cs in load_criteria_sets())
 
 
-def table_fields(rows: list[ScoreRow]) -> tuple[str, ...]:
+def table_fields(rows: list[ScoreRow], s: ConfidenceSettings = ConfidenceSettings()) -> tuple[str, ...]:
     """The points fields of a score table's rows: max and self points, and the appraised points
     when the table has that column (a row fills it, or its points stand in the explanations)."""
-    has = any(r.appraised_points is not None for r in rows) or points_in_explanations(rows)
+    has = any(r.appraised_points is not None for r in rows) or points_in_explanations(rows, s)
     return SCORE_FIELDS + ((APPRAISED,) if has else ())
 
 
 # An explanation that is nothing but one points figure ("7,75", "0,5"): a points column the
 # segmenter took for the explanation (an appraised column it does not know).
 _POINTS_ONLY = re.compile(r"\s*\d{1,3}(?:[.,]\d{1,2})?\s*")
-# How many of a table's scored rows must hold such an explanation before it is taken for a column
-# of points, not the odd note that happens to be a number.
-POINTS_COLUMN_MIN_ROWS = 3
-POINTS_COLUMN_SHARE = 0.6
 
 
 def explanation_points(row: ScoreRow) -> float | None:
@@ -163,12 +164,12 @@ def explanation_points(row: ScoreRow) -> float | None:
     return float(text.strip().replace(",", "."))
 
 
-def points_in_explanations(rows: list[ScoreRow]) -> bool:
+def points_in_explanations(rows: list[ScoreRow], s: ConfidenceSettings = ConfidenceSettings()) -> bool:
     """Whether the explanations of a table's scored rows are mostly bare points figures: the
     table has a points column (the appraising body's) that was read as explanation."""
     scored = [r for r in rows if r.self_points is not None]
     bare = sum(explanation_points(r) is not None for r in scored)
-    return bare >= POINTS_COLUMN_MIN_ROWS and bare >= POINTS_COLUMN_SHARE * len(scored)
+    return bare >= s.points_column_min_rows and bare >= s.points_column_share * len(scored)
 
 
 def agrees_with_set(row: ScoreRow, f: str, maxima: dict[str, float]) -> float:
@@ -184,7 +185,10 @@ def agrees_with_set(row: ScoreRow, f: str, maxima: dict[str, float]) -> float:
 
 
 def value_features(
-    result: ExtractionResult, checks: list[Check], review: list[ReviewItem]
+    result: ExtractionResult,
+    checks: list[Check],
+    review: list[ReviewItem],
+    s: ConfidenceSettings = ConfidenceSettings(),
 ) -> dict[tuple[str, str], dict[str, float]]:
     """(row pointer, field) → its evidence, for every numeric value of score and statistics rows."""
     held = _held_values(result, checks)
@@ -192,7 +196,7 @@ def value_features(
     sets = criteria_maxima(result)
     out: dict[tuple[str, str], dict[str, float]] = {}
     for ti, table in enumerate(result.score_tables):
-        fields = table_fields(table.rows)
+        fields = table_fields(table.rows, s)
         for ri, row in enumerate(table.rows):
             pointer = f"/score_tables/{ti}/rows/{ri}"
             maxima = sets.get(ti, {})
@@ -247,7 +251,7 @@ def set_value_confidence(
 ) -> set[str]:
     """Write each value's calibrated confidence into its row's ``value_confidence``; return the
     pointers of the rows a relation that holds vouches for (their place in the table is right)."""
-    features_of = value_features(result, checks, review)
+    features_of = value_features(result, checks, review, s)
     for (pointer, f), features in features_of.items():
         _, kind, t, _, r = pointer.split("/")
         tables = result.score_tables if kind == "score_tables" else result.statistics

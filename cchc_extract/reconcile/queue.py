@@ -46,7 +46,7 @@ def _review_doubtful(
 
     for ti, table in enumerate(result.score_tables):
         name = _table_name(table, ti)
-        fields = table_fields(table.rows)
+        fields = table_fields(table.rows, s.confidence)
         for ri, row in enumerate(table.rows):
             visit_values([_score_ref(ti, ri, row, f, name) for f in fields], row)
             in_note = explanation_points(row) if APPRAISED in fields else None
