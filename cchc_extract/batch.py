@@ -138,8 +138,16 @@ def outcome_of(data: dict, file: str, up_to_date: bool = False) -> FileOutcome:
         misreads=sum(c.get("status") == "misread" for c in data.get("checks", [])),
         review=len(data.get("review", [])),
         unread=len(data.get("unread", [])),
+        short=short_sums(data.get("checks", [])),
         errors=errors,
     )
+
+
+def short_sums(checks: list[dict]) -> int:
+    """Sums of a document the rows read fall short of: its coverage checks (one per table), else
+    its checks made ``incomplete`` by rows not read."""
+    coverage = sum(c.get("kind") == "coverage" for c in checks)
+    return coverage or sum(c.get("status") == "incomplete" for c in checks)
 
 
 def output_problem(item: InputFile, out_dir: Path, owned: set[str]) -> str:

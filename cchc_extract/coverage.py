@@ -44,7 +44,10 @@ def account_coverage(result: ExtractionResult, settings: CoverageSettings = Cove
             and check.kind in _SUM_KINDS
             and table_index is not None
             and _falls_short(check, settings)
-            and _unread_on(result.unread, result.score_tables[table_index])
+            and _unread_on(
+                _may_hold_rows_of(check, result.unread, result.score_tables[table_index]),
+                result.score_tables[table_index],
+            )
         ):
             check = replace(
                 check,
@@ -121,6 +124,38 @@ def _falls_short(check: Check, settings: CoverageSettings) -> bool:
     if not isinstance(read, (int, float)) or not isinstance(stated, (int, float)):
         return False
     return stated - read >= settings.min_shortfall
+
+
+def _may_hold_rows_of(check: Check, unread: list[UnreadPart], table: ScoreTable) -> list[UnreadPart]:
+    """The unread parts that may hold rows a table's stated total counts. Its top-level rows
+    numbered 1, 2, … n without a gap leave no place for a missing one among the rows read: a part
+    lying between two rows read (on their page, within their lines) is inside a subtree whose top
+    row was read, and cannot explain a total its top rows fall short of. Parts outside the rows
+    read, or any part when the numbering or the lines do not say so, may."""
+    if check.kind != "stated_total":
+        return unread
+    parents = resolve_parents(table.rows)[0]
+    top = [table.rows[i] for i, p in enumerate(parents) if p is None]
+    numbers = [r.code for r in top]
+    if not numbers or numbers != [str(k) for k in range(1, len(numbers) + 1)]:
+        return unread
+    spans: dict[int, tuple[int, int]] = {}
+    for row in table.rows:
+        ref = row.source
+        if ref.page is None or ref.line_start is None:
+            return unread
+        low, high = spans.get(ref.page, (ref.line_start, ref.line_end or ref.line_start))
+        spans[ref.page] = (min(low, ref.line_start), max(high, ref.line_end or ref.line_start))
+    return [
+        part
+        for part in unread
+        if not (
+            part.page in spans
+            and part.line_start is not None
+            and spans[part.page][0] < part.line_start
+            and (part.line_end or part.line_start) < spans[part.page][1]
+        )
+    ]
 
 
 def _unread_on(unread: list[UnreadPart], table: ScoreTable) -> bool:

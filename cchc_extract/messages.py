@@ -47,6 +47,7 @@ MESSAGES: dict[str, str] = {
     "field.name": N_("name"),
     "reason.sum_children": N_("{code}: max points {actual}, its sub-criteria add up to {expected}"),
     "reason.sum_self": N_("{code}: self points {actual}, its sub-criteria add up to {expected}"),
+    "reason.sum_appraised": N_("{code}: appraised points {actual}, its sub-criteria add up to {expected}"),
     "reason.self_le_max": N_("{code}: self points {actual} exceed the maximum {expected}"),
     "reason.stated_total": N_("total row ({field}) states {actual}, the top-level rows add up to {expected}"),
     "reason.ocr_reading": N_("{code}: the reading {actual} breaks its sums; {expected} was taken"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import TextIO
 
@@ -28,6 +29,9 @@ class FileOutcome:
     misreads: int = 0  # checks with status misread: a value we may have read wrong (not the commune's fault)
     review: int = 0  # rows sent to review
     unread: int = 0  # parts of the document that gave no data (tables, pages, rows): see its "unread"
+    # Sums the rows read cannot reach, rows we did not read being the reason: its ``coverage``
+    # checks and the checks made ``incomplete`` (the document was not read whole either).
+    short: int = 0
     errors: list[str] = field(default_factory=list)  # "stage: message"
     seconds: float = 0.0
 
@@ -68,7 +72,7 @@ class BatchSummary:
         self.with_mismatches += outcome.mismatches > 0
         self.mismatches += outcome.mismatches
         self.misreads += outcome.misreads
-        if outcome.unread:
+        if outcome.unread or outcome.short:
             self.with_unread.append(outcome.file)
 
     def to_json(self) -> dict:
@@ -130,6 +134,19 @@ def format_duration(seconds: float) -> str:
     return f"{hours}h{minutes:02d}m"
 
 
+def _not_all_read(o: FileOutcome, _: Callable[[str], str]) -> str:
+    """The line naming a document not read whole: its unread parts, and its sums the rows read
+    fall short of (a coverage check names where)."""
+    if not o.short:
+        return _('not all read: {file}: {n} part(s), see its "unread" and the review queue').format(
+            file=o.file, n=o.unread
+        )
+    return _(
+        'not all read: {file}: {n} part(s), {short} sum(s) the rows read fall short of; see its "unread", '
+        "its coverage checks and the review queue"
+    ).format(file=o.file, n=o.unread, short=o.short)
+
+
 def summary_text(summary: BatchSummary, lang: str = DEFAULT_LANG) -> str:
     _ = translator(lang)
     head = "cchc-extract: " + _(
@@ -153,10 +170,7 @@ def summary_text(summary: BatchSummary, lang: str = DEFAULT_LANG) -> str:
         head += _(", {n} files skipped (not a format we read)").format(n=summary.skipped)
     lines = [head] + ["  " + _("failed: {file}: {message}").format(file=f, message=m) for f, m in summary.failures]
     lines += [
-        "  "
-        + _('not all read: {file}: {n} part(s), see its "unread" and the review queue').format(file=o.file, n=o.unread)
-        for o in summary.outcomes
-        if o.unread and o.file in summary.with_unread
+        "  " + _not_all_read(o, _) for o in summary.outcomes if (o.unread or o.short) and o.file in summary.with_unread
     ]
     lines += ["  " + _("skipped: {file}").format(file=f) for f in summary.skipped_files]
     if summary.interrupted:

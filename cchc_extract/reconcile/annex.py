@@ -11,6 +11,7 @@ from cchc_extract.reconcile.core import (
     _plain,
     _sum_tolerance,
     _vn,
+    one_cause,
 )
 from cchc_extract.reconcile.hierarchy import children_of, parent_indices
 from cchc_extract.reconcile.misread import explain, sum_holds
@@ -118,6 +119,8 @@ def _check_total(
         status=status,
         message=f"{label}: total {_vn(row.value)}, its {len(parts)} parts add up to {_vn(expected)}"
         + (f" ({blanks} blank)" if blanks else ""),
-        rows=tuple(_stat_ref(ai, k, rows[k], name) for k in (i, *parts_idx)),
+        rows=one_cause(
+            tuple(_stat_ref(ai, k, rows[k], name) for k in (i, *parts_idx)), _stat_ref(ai, i, row, name), ocr
+        ),
         misread=[(c.ref, r) for c, r in found],
     )

@@ -69,6 +69,11 @@ class ConfidenceSettings:
     readings: float = -6.045
     # Row confidences are clipped here before their logit (1.0 would be infinitely sure).
     clip: float = 0.995
+    # How many of a table's scored rows must have an explanation that is only a points figure, and
+    # what share of them, before the explanations are taken for a points column read as notes (not
+    # the odd note that happens to be a number).
+    points_column_min_rows: int = 3
+    points_column_share: float = 0.6
 
     def weights(self) -> list[float]:
         return [getattr(self, name) for name in FEATURES]
@@ -144,10 +149,32 @@ def _set_maxima() -> tuple[dict[str, float], ...]:
     return tuple({r.code: r.max_points for r in cs.rows if r.max_points is not None} for cs in load_criteria_sets())
 
 
-def table_fields(rows: list[ScoreRow]) -> tuple[str, ...]:
+def table_fields(rows: list[ScoreRow], s: ConfidenceSettings = ConfidenceSettings()) -> tuple[str, ...]:
     """The points fields of a score table's rows: max and self points, and the appraised points
-    when the table has that column."""
-    return SCORE_FIELDS + ((APPRAISED,) if any(r.appraised_points is not None for r in rows) else ())
+    when the table has that column (a row fills it, or its points stand in the explanations)."""
+    has = any(r.appraised_points is not None for r in rows) or points_in_explanations(rows, s)
+    return SCORE_FIELDS + ((APPRAISED,) if has else ())
+
+
+# An explanation that is nothing but one points figure ("7,75", "0,5"): a points column the
+# segmenter took for the explanation (an appraised column it does not know).
+_POINTS_ONLY = re.compile(r"\s*\d{1,3}(?:[.,]\d{1,2})?\s*")
+
+
+def explanation_points(row: ScoreRow) -> float | None:
+    """The points figure a row's explanation is made of, if it is only that."""
+    text = row.explanation or ""
+    if row.appraised_points is not None or not _POINTS_ONLY.fullmatch(text):
+        return None
+    return float(text.strip().replace(",", "."))
+
+
+def points_in_explanations(rows: list[ScoreRow], s: ConfidenceSettings = ConfidenceSettings()) -> bool:
+    """Whether the explanations of a table's scored rows are mostly bare points figures: the
+    table has a points column (the appraising body's) that was read as explanation."""
+    scored = [r for r in rows if r.self_points is not None]
+    bare = sum(explanation_points(r) is not None for r in scored)
+    return bare >= s.points_column_min_rows and bare >= s.points_column_share * len(scored)
 
 
 def agrees_with_set(row: ScoreRow, f: str, maxima: dict[str, float]) -> float:
@@ -163,7 +190,10 @@ def agrees_with_set(row: ScoreRow, f: str, maxima: dict[str, float]) -> float:
 
 
 def value_features(
-    result: ExtractionResult, checks: list[Check], review: list[ReviewItem]
+    result: ExtractionResult,
+    checks: list[Check],
+    review: list[ReviewItem],
+    s: ConfidenceSettings = ConfidenceSettings(),
 ) -> dict[tuple[str, str], dict[str, float]]:
     """(row pointer, field) → its evidence, for every numeric value of score and statistics rows."""
     held = _held_values(result, checks)
@@ -171,7 +201,7 @@ def value_features(
     sets = criteria_maxima(result)
     out: dict[tuple[str, str], dict[str, float]] = {}
     for ti, table in enumerate(result.score_tables):
-        fields = table_fields(table.rows)
+        fields = table_fields(table.rows, s)
         for ri, row in enumerate(table.rows):
             pointer = f"/score_tables/{ti}/rows/{ri}"
             maxima = sets.get(ti, {})
@@ -198,17 +228,27 @@ def _features(
     raw = getattr(row, f"{f}_raw", None) if kind == "score" else row.value_raw  # type: ignore[union-attr]
     raw = (raw or "").strip()
     alternatives = getattr(row, "alternatives", {}) or {}
+    # A blank appraised cell beside a self score, in a table that has the column, lost its cell
+    # (the segmenter has no flag for it: the column is optional).
+    flagged = _FLAG.get(f, "") in row.flags or f == APPRAISED
+    in_note = f == APPRAISED and isinstance(row, ScoreRow) and explanation_points(row) is not None
     return {
         "row": logit(row.confidence, ConfidenceSettings.clip),
-        "missing": float(
-            value is None and _FLAG.get(f, "") in row.flags and getattr(row, _OTHER.get(f, f)) is not None
-        ),
+        "missing": float(value is None and flagged and _prints_other(row, f)),
         "format": float(value is not None and bool(raw) and _CLEAN[kind].fullmatch(raw) is None),
         "held": float((pointer, f) in held),
         "failed": float((pointer, f) in failed),
         "agrees": 0.0,
-        "readings": float(bool(alternatives.get(f)) or f"repaired_{f}" in row.flags),
+        "readings": float(bool(alternatives.get(f)) or f"repaired_{f}" in row.flags or in_note),
     }
+
+
+def _prints_other(row: ScoreRow | StatRow, f: str) -> bool:
+    """Whether the row prints a number beside the blank ``f`` (a row printing none is a heading):
+    its other points cell; for the appraised cell, either of the row's others."""
+    if f == APPRAISED:
+        return getattr(row, "self_points", None) is not None or getattr(row, "max_points", None) is not None
+    return getattr(row, _OTHER.get(f, f)) is not None
 
 
 def set_value_confidence(
@@ -216,7 +256,7 @@ def set_value_confidence(
 ) -> set[str]:
     """Write each value's calibrated confidence into its row's ``value_confidence``; return the
     pointers of the rows a relation that holds vouches for (their place in the table is right)."""
-    features_of = value_features(result, checks, review)
+    features_of = value_features(result, checks, review, s)
     for (pointer, f), features in features_of.items():
         _, kind, t, _, r = pointer.split("/")
         tables = result.score_tables if kind == "score_tables" else result.statistics

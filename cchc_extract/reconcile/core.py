@@ -102,6 +102,22 @@ class _Ledger:
         self.review.append(replace(ref, value=_clean(ref.value), reason=reason))
 
 
+def one_cause(suspects: tuple[ReviewItem, ...], stated: ReviewItem, ocr: bool) -> tuple[ReviewItem, ...]:
+    """The queue entries of a relation the document's numbers break. On text read for sure (not
+    OCR) every number is what the document prints, so the failure is one fault of the document:
+    when the suspects cannot be narrowed to one value and the figure the relation states is
+    itself a suspect (no other relation vouches for it), one entry on that figure (its message
+    names the parts), not one per part. A stated figure another relation vouches for (absent
+    from ``suspects``) leaves the fault among the parts: they stay. On
+    OCR'd text each suspect may be a misreading of ours, a wrong value of its own: each is
+    queued."""
+    if ocr or len(suspects) <= 1:
+        return suspects
+    if stated.item in {r.item for r in suspects} or "/rows/" not in stated.item:
+        return (stated,)
+    return suspects
+
+
 def _clean(value):
     if isinstance(value, float):
         value = round(value, 6)

@@ -32,17 +32,40 @@ class Cell:
     readings: tuple[float, ...] = ()
 
 
-def ocr_read(result: ExtractionResult) -> bool:
+def ocr_read(result: ExtractionResult, s: ReconcileSettings = ReconcileSettings()) -> bool:
     """Whether the document's characters came from OCR: a scan, a photo, a mixed PDF, or a text
-    file that is an OCR dump. A dump says so only by its text: the names as printed (``name_raw``,
-    before repair) are judged as the repair stage judges a document (many words that are not
-    Vietnamese syllables: OCR's confusions), so its numbers are doubted as a scan's are."""
+    file that is an OCR dump. A dump says so only by its text, and one signal is enough:
+    the names as printed (``name_raw``, before repair) judged as the repair stage judges a
+    document (many words that are not Vietnamese syllables: OCR's confusions), or the numbers'
+    confusions (``number_confusions``) — a dump whose letters came out clean (Vietnamese OCR)
+    still loses the marks of its numbers."""
     if result.source.method in ("ocr", "mixed"):
         return True
     from normalize.vietnamese import text_damaged
 
     names = [row.name_raw for table in result.score_tables for row in table.rows if row.name_raw]
-    return len(names) >= 3 and text_damaged(names) == "ocr"
+    if len(names) >= 3 and text_damaged(names) == "ocr":
+        return True
+    return number_confusions(result) >= s.ocr_number_signs
+
+
+_DIGITS = re.compile(r"\d{2,3}")
+
+
+def number_confusions(result: ExtractionResult) -> int:
+    """Codes and points of score rows read otherwise than their printed characters say, as only
+    OCR makes them: a code printed without its dots ("111" for 1.1.1), a points figure printed
+    without its decimal mark ("45" taken for 4,5)."""
+    n = 0
+    for table in result.score_tables:
+        for row in table.rows:
+            raw = (row.code_raw or "").strip()
+            n += bool(_DIGITS.fullmatch(raw) and row.code and "." in row.code)
+            for field_ in ("max_points", "self_points", "appraised_points"):
+                raw = (getattr(row, f"{field_}_raw") or "").strip()
+                value = getattr(row, field_)
+                n += bool(_DIGITS.fullmatch(raw) and value is not None and abs(value - int(raw)) > 1e-9)
+    return n
 
 
 def digit_confusions(raw: str | None, pairs: tuple[tuple[str, str], ...], kind: str = "score") -> list[float]:

@@ -6,9 +6,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from cchc_extract.reconcile.confidence import table_fields
+from cchc_extract.reconcile.confidence import APPRAISED, explanation_points, table_fields
 from cchc_extract.reconcile.core import _Ledger
-from cchc_extract.reconcile.settings import CODE_INFERRED_REASON, LOW_CONFIDENCE_REASON, ReconcileSettings
+from cchc_extract.reconcile.settings import (
+    APPRAISED_IN_NOTE_REASON,
+    CODE_INFERRED_REASON,
+    LOW_CONFIDENCE_REASON,
+    ReconcileSettings,
+)
 from cchc_extract.reconcile.stat_rows import _stat_ref
 from cchc_extract.reconcile.sums import _score_ref, _table_name
 from normalize.criteria.match import FLAG_MAX_DIFFERS
@@ -41,11 +46,21 @@ def _review_doubtful(
 
     for ti, table in enumerate(result.score_tables):
         name = _table_name(table, ti)
-        fields = table_fields(table.rows)
+        fields = table_fields(table.rows, s.confidence)
         for ri, row in enumerate(table.rows):
             visit_values([_score_ref(ti, ri, row, f, name) for f in fields], row)
+            in_note = explanation_points(row) if APPRAISED in fields else None
+            if in_note is not None:
+                ledger.flag(
+                    replace(_score_ref(ti, ri, row, APPRAISED, name), alternatives=[in_note]),
+                    f"{APPRAISED_IN_NOTE_REASON}{row.explanation!r}",
+                )
+            max_sure = row.value_confidence.get("max_points", row.confidence) >= s.review_below
             for flag in row.flags:
-                if flag.startswith(FLAG_MAX_DIFFERS):  # normalize.criteria.match
+                # A maximum other than the set's is a doubt only when the evidence (which weighs
+                # that difference against the sums it keeps) leaves it doubtful: a commune's own
+                # maxima that its sums confirm are no reading to review.
+                if flag.startswith(FLAG_MAX_DIFFERS) and not max_sure:  # normalize.criteria.match
                     ledger.flag(
                         _score_ref(ti, ri, row, "max_points", name),
                         f"maximum points differ from the criteria set {flag.partition(':')[2]}",

@@ -28,6 +28,11 @@ class ReconcileSettings:
     label_margin: float = 8.0
     # A percentage row after its counts: at most this many sibling rows above it are its counts.
     ratio_siblings: int = 3
+    # A text file is taken for an OCR dump (its numbers doubted as a scan's) when at least this
+    # many of its codes and points show OCR's number confusions: dots of a code lost ("111" read
+    # as 1.1.1), a decimal mark lost ("45" taken as 4,5). Typed text never needs either; one may
+    # be a typing slip, two are a pattern.
+    ocr_number_signs: int = 2
     # Digits OCR takes for one another (alike in shape in Vietnamese scans): a failed relation that
     # one such swap makes hold is reported as a misreading, not as the document's fault. Kept
     # short: every pair added is a real fault that could be excused.
@@ -50,6 +55,9 @@ class ReconcileSettings:
 # The queue's own reasons begin so (the review sheet tells them apart by these words).
 CODE_INFERRED_REASON = "code inferred from the row's position"
 LOW_CONFIDENCE_REASON = "confidence "
+# An appraised cell left blank while the row's explanation is only a points figure
+# (``confidence.points_in_explanations``): the figure is probably that cell, read as a note.
+APPRAISED_IN_NOTE_REASON = "appraised points not read; the explanation holds only the figure "
 # A cell with more than one other reading restoring its sums (``sums``): a misreading, undecided.
 AMBIGUOUS_REASON = "all restore the sums"
 

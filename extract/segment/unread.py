@@ -76,6 +76,11 @@ _LAYOUT_MARKS = (
 )
 _ITEM_CODE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\))(?:\s|$)", re.I)
 _NUMBER_CELL = re.compile(r"[-+]?\d[\d.,]*\s*%?")
+# The row numbering a table's columns under its header, "(1) (2) (3)", repeated atop a
+# continuation page: layout, nothing of it is data to read.
+_COLUMN_NUMBERS = re.compile(r"\s*(?:\(\d{1,2}\)\s*)+")
+# Words of a task table's header over the column that holds the task (folded).
+_TASK_HEADER_WORDS = ("noi dung", "nhiem vu", "hoat dong", "cong viec", "giai phap")
 _DATE_LINE = re.compile(r"ngay\s+\d{0,2}\s*thang\s+\d{0,2}\s*nam\s+\d{0,4}")
 
 
@@ -97,8 +102,10 @@ def find_unread(
             if part is not None:
                 parts.append(part)
     parts.extend(_numbering_gaps(result, settings))
+    parts.extend(_textless_tasks(result, settings))
     lost = unread_score_rows(doc, result, lambda line, page: _line_read(line, page, sources))
     parts.extend(replace(p, text_sample=_sample(p.text_sample, settings)) for p in lost if not _within(p, known or []))
+    parts = [p for p in parts if not _COLUMN_NUMBERS.fullmatch(p.text_sample or "")]
     return sorted(parts, key=lambda p: (p.page or 0, p.line_start or 0))
 
 
@@ -429,6 +436,45 @@ def _numbering_gaps(result: ExtractionResult, settings: UnreadSettings) -> list[
                     text_sample=_sample(f"{row.code} {row.name}", settings),
                 )
             )
+    return parts
+
+
+def _textless_tasks(result: ExtractionResult, settings: UnreadSettings) -> list[UnreadPart]:
+    """Task tables whose header names a task column but whose rows came out without a task: no
+    task, activity, criterion or objective text, the row's words landing in other columns (a
+    header the reader did not map, columns shifted on a scan). Such rows are places, not tasks
+    read: at least ``min_missing_rows`` of them, and at least ``min_read_share`` of the table,
+    are reported."""
+    parts: list[UnreadPart] = []
+    for table in result.task_tables:
+        if not any(word in fold(" ".join(table.columns)) for word in _TASK_HEADER_WORDS):
+            continue  # a list keyed by criterion code, with no task column to read (it prints none)
+        empty = [r for r in table.rows if not (r.task or r.activity or r.criterion or r.objective).strip()]
+        if len(empty) < settings.min_missing_rows or len(empty) < settings.min_read_share * len(table.rows):
+            continue
+        first, last = empty[0].source, empty[-1].source
+        boxes = [r.source.bbox for r in empty if r.source.bbox and r.source.page == first.page]
+        text = " | ".join(" ".join(v for v in (r.code or "", r.lead, r.product, r.deadline) if v) for r in empty)
+        parts.append(
+            UnreadPart(
+                page=first.page,
+                kind="rows",
+                reason=f"{len(empty)} of the {len(table.rows)} rows of task table {table.title[:60]!r} came out "
+                "without their task (its columns were not recognised)",
+                text_sample=_sample(text, settings),
+                bbox=[
+                    min(b[0] for b in boxes),
+                    min(b[1] for b in boxes),
+                    max(b[2] for b in boxes),
+                    max(b[3] for b in boxes),
+                ]
+                if boxes
+                else None,
+                page_end=last.page if last.page != first.page else None,
+                line_start=first.line_start,
+                line_end=(last.line_end or last.line_start) if last.page == first.page else None,
+            )
+        )
     return parts
 
 
