@@ -27,6 +27,7 @@ from extract.segment.paragraphs import reading_lines
 from extract.segment.task_header import HEADER_SHARE, header_columns, header_share
 from extract.segment.task_tables import _CODE_CELL, _DEADLINE_CELL, _UNIT_CELL, split_footnote
 from normalize.text import fold
+from normalize.units import deadline_status, spell_deadline, spell_units, unit_status
 from schemas.records import SourceRef, TaskRow, TaskTable
 
 
@@ -64,6 +65,18 @@ class TaskLineSettings:
     wrap_room: float = 8.0
     # Confidence of a row read from lines: its cells were cut by a model, not a grid.
     confidence: float = 0.85
+    # A unit or deadline cell (normalize/units.py's grammars) that a part breaks (a known unit
+    # followed by a word no unit has: the wrapped word of a neighbouring cell) costs this; one
+    # left unfinished at the row's end ("Công chức Địa chính -" without "Xây dựng") costs
+    # ``grammar_open``.
+    grammar_break: float = 9.0
+    grammar_open: float = 7.0
+    # Each word a unit or deadline cell takes in without breaking its grammar gains this: the
+    # grammar is a sharper model of those cells than the syllable model of free text.
+    grammar_word: float = 2.0
+    # Commune index sets number their fields 1..8 (normalize/criteria/data): a code whose field is
+    # 10..19 is a ruling bar OCR read as "1" glued to the code ("| 2.3" → "12.3").
+    max_field: int = 9
 
 
 _FIELDS = ("task", "product", "deadline", "lead", "coordinator", "criterion_code")
@@ -304,7 +317,27 @@ def _part_score(
         if head and not (head.isupper() or head.isdigit()):
             gain -= settings.capital_start
     gain += settings.content_fit * _kind_fit(column, part, first)
+    grammar = _GRAMMARS.get(column)
+    if grammar is not None:
+        status = grammar(" ".join(texts[c] + tuple(part)))
+        if status == "broken" and grammar(" ".join(texts[c])) != "broken":
+            gain -= settings.grammar_break
+        elif status in ("prefix", "complete"):
+            gain += settings.grammar_word * sum(1 for t in part if any(ch.isalnum() for ch in t))
     return gain
+
+
+# Columns whose cells follow a grammar (normalize/units.py).
+_GRAMMARS = {"lead": unit_status, "coordinator": unit_status, "deadline": deadline_status}
+
+
+def _open_cells(columns: list[str], texts: tuple) -> int:
+    """Unit and deadline cells left unfinished (a prefix of a unit or deadline) at a row's end."""
+    return sum(
+        1
+        for c, column in enumerate(columns)
+        if column in _GRAMMARS and _GRAMMARS[column](" ".join(texts[c])) == "prefix"
+    )
 
 
 def split_row(
@@ -331,8 +364,9 @@ def split_row(
                 if key not in grown or grown[key][0] < hyp[0]:
                     grown[key] = hyp
         beam = sorted(grown.values(), key=lambda h: -h[0])[: settings.beam]
-    texts = beam[0][2]
-    return {columns[c]: " ".join(texts[c]) for c in range(C)}, beam[0][3]
+    best = max(beam, key=lambda h: h[0] - settings.grammar_open * _open_cells(columns, h[2]))
+    texts = best[2]
+    return {columns[c]: " ".join(texts[c]) for c in range(C)}, best[3]
 
 
 def column_widths(longest: list[tuple[int, ...]], settings: TaskLineSettings) -> tuple[int, ...] | None:
@@ -351,6 +385,14 @@ def _clean(text: str) -> str:
     text = re.sub(r"\s*\|\s*", " ", text)
     text = re.sub(r"\s+", " ", text).strip(" |_;")
     return re.sub(r"(?<=\w)\s+([,.;:])", r"\1", text)
+
+
+def _criterion_code(text: str, settings: TaskLineSettings) -> str | None:
+    code = text.strip(". ")
+    m = re.fullmatch(r"1(\d)(\.\d{1,2}(?:\.\d{1,2})?)", code)
+    if m and 10 + int(m.group(1)) > settings.max_field and m.group(1) != "0":
+        return m.group(1) + m.group(2)
+    return code or None
 
 
 def find_task_lines(doc: IngestedDocument, settings: TaskLineSettings = TaskLineSettings()) -> list[TaskTable]:
@@ -376,6 +418,9 @@ def find_task_lines(doc: IngestedDocument, settings: TaskLineSettings = TaskLine
                     cells[f], note = split_footnote(cells[f])
                     if note:
                         notes.append(note)
+            for f in ("lead", "coordinator"):
+                cells[f] = spell_units(cells.get(f, ""))
+            cells["deadline"] = spell_deadline(cells.get("deadline", ""))
             page = row.lines[0].page
             if page not in table.pages:
                 table.pages.append(page)
@@ -384,7 +429,7 @@ def find_task_lines(doc: IngestedDocument, settings: TaskLineSettings = TaskLine
                     code=row.code,
                     section=row.section,
                     section_title=row.section_title,
-                    criterion_code=cells.pop("criterion_code", "").strip(".") or None,
+                    criterion_code=_criterion_code(cells.pop("criterion_code", ""), settings),
                     footnotes=notes,
                     confidence=settings.confidence,
                     flags=["from_lines"],
