@@ -21,6 +21,7 @@ from typing import Literal
 import regex as re
 
 from normalize.text import fold
+from normalize.vietnamese.syllable import split_tone
 
 Status = Literal["empty", "complete", "prefix", "broken", "unknown"]
 
@@ -155,11 +156,15 @@ def deadline_status(text: str) -> Status:
 
 def spell_units(text: str) -> str:
     """A cell of units in the gazetteer's spelling, ", " between them ("và" kept); the text as
-    printed (commas spaced) when it is not a sequence of known units."""
+    printed (commas spaced) when it is not a sequence of known units. A printed word that spells
+    the gazetteer's syllable (tone mark placed either way, "hoá" / "hóa") is kept as printed."""
     pattern, spelling = _unit_table()
     words = _words(text)
     if pattern.fullmatch(" ".join(words)) is None:
         return re.sub(r",(?=\S)", ", ", text)
+    printed = re.findall(r"[\p{L}\p{N}]+", text)
+    if len(printed) != len(words):
+        printed = []
     out: list[str] = []
     k = 0
     while k < len(words):
@@ -171,12 +176,26 @@ def spell_units(text: str) -> str:
             key = " ".join(words[k:j])
             rest = " ".join(words[j:])
             if key in spelling and (not rest or pattern.fullmatch(rest) or pattern.fullmatch("va " + rest)):
-                out.append((joiner if out else "") + spelling[key])
+                out.append((joiner if out else "") + _keep_printed(spelling[key], printed[k:j]))
                 k = j
                 break
         else:
             return re.sub(r",(?=\S)", ", ", text)
     return "".join(out)
+
+
+def _keep_printed(name: str, printed: list[str]) -> str:
+    """The gazetteer's ``name`` with each word the print spells the same way (same letters and
+    tone, the mark placed either way) as printed."""
+    if not printed:
+        return name
+    words = iter(printed)
+
+    def pick(m: re.Match) -> str:
+        word = next(words, m.group(0))
+        return word if split_tone(word.lower()) == split_tone(m.group(0).lower()) else m.group(0)
+
+    return re.sub(r"[\p{L}\p{N}]+", pick, name)
 
 
 _ROMAN_VALUES = ("I", "II", "III", "IV")
@@ -197,13 +216,16 @@ _SPELLING = {
 }
 
 
-def spell_deadline(text: str) -> str:
+def spell_deadline(text: str, roman: bool = True) -> str:
     """A deadline in its usual spelling when it is one of the patterns ("Quý 12024" → "Quý
-    I/2024", "Quý TV/2025" → "Quý IV/2025", "Thường Xuyên" → "Thường xuyên"); else as printed."""
+    I/2024", "Quý TV/2025" → "Quý IV/2025", "Thường Xuyên" → "Thường xuyên"); else as printed.
+    ``roman``: the quarters are roman numerals (OCR's "1" is an "I"); else a digit stays."""
     key = _key(text, slash=True)
     if not key or _DEADLINE.fullmatch(key) is None:
         return text
     q = _QUARTER.match(key)
+    if q and not roman and re.search(r"quy ?\d ?/", key):  # "Quý 1/2025" as typed
+        q = None
     if q:
         num = re.sub(r"[tl1|]", "i", q.group("num")).upper()
         if num not in _ROMAN_VALUES:
