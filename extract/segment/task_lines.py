@@ -25,7 +25,7 @@ from extract.segment.line_common import BAR
 from extract.segment.line_split import _continuation_logprob
 from extract.segment.paragraphs import reading_lines
 from extract.segment.task_header import HEADER_SHARE, header_columns, header_share
-from extract.segment.task_tables import _CODE_CELL, _DEADLINE_CELL, _UNIT_CELL, split_footnote
+from extract.segment.task_tables import _CODE_CELL, _DEADLINE_CELL, _UNIT_CELL, ocr_code, split_footnote
 from normalize.text import fold
 from normalize.units import deadline_status, spell_deadline, spell_units, unit_status
 from schemas.records import SourceRef, TaskRow, TaskTable
@@ -388,9 +388,11 @@ def _clean(text: str) -> str:
 
 
 def _criterion_code(text: str, settings: TaskLineSettings) -> str | None:
-    code = text.strip(". ")
-    m = re.fullmatch(r"1(\d)(\.\d{1,2}(?:\.\d{1,2})?)", code)
-    if m and 10 + int(m.group(1)) > settings.max_field and m.group(1) != "0":
+    """The code as read, with a ruling bar OCR read as "1" before it taken off ("| 2.3" →
+    "12.3" → "2.3") and digits' look-alikes put right (``ocr_code``)."""
+    code = ocr_code(text.strip(". "))
+    m = re.fullmatch(r"1([1-9])(\.\d{1,2}(?:\.\d{1,2})?)", code)
+    if m and 10 + int(m.group(1)) > settings.max_field:
         return m.group(1) + m.group(2)
     return code or None
 
