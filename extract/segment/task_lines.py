@@ -178,6 +178,13 @@ def _collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[_
             rows.append(_RowLines(last_code, section, section_title, [line], _tokens(text[m.end() :])))
             k += 1
             continue
+        glued = _glued_start(text, last_code)
+        if glued is not None:
+            last_code = glued
+            rest = text[len(glued) :].lstrip(".")
+            rows.append(_RowLines(last_code, section, section_title, [line], _tokens(rest)))
+            k += 1
+            continue
         s = _SECTION.match(text)
         if s and _mostly_upper(s.group("title")) or (s and re.match(r"^[IVX]{1,4}\.", text)):
             assert s is not None
@@ -195,6 +202,20 @@ def _collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[_
         rows[-1].lines.append(line)
         k += 1
     return rows, k
+
+
+# What follows a task number the bar after it was glued to, read as "1" ("3 | 4.3" → "3.143",
+# "11 | 4.3" → "11143"): the bar's "1" and a criterion code, then the task's first word.
+_GLUED_CODE = re.compile(r"^\.?1\d\.?\d{0,2}\s+\p{Lu}")
+
+
+def _glued_start(text: str, last_code: str | None) -> str | None:
+    """The next task's number when a line starts with it glued to the criterion code."""
+    stripped = text.lstrip()
+    for nxt in sorted(_next_code(last_code), key=len, reverse=True):
+        if "." not in nxt and stripped.startswith(nxt) and _GLUED_CODE.match(stripped[len(nxt) :]):
+            return nxt
+    return None
 
 
 def _cut(line: Line, end: int) -> Line:
@@ -384,6 +405,8 @@ def column_widths(longest: list[tuple[int, ...]], settings: TaskLineSettings) ->
 def _clean(text: str) -> str:
     text = re.sub(r"\s*\|\s*", " ", text)
     text = re.sub(r"\s+", " ", text).strip(" |_;")
+    if "(" not in text:  # a closing bracket with no opening one is a speck OCR read ("UBND) xã")
+        text = re.sub(r"(?<=\w)\)(?=\s|$)", "", text)
     return re.sub(r"(?<=\w)\s+([,.;:])", r"\1", text)
 
 
@@ -394,6 +417,9 @@ def _criterion_code(text: str, settings: TaskLineSettings) -> str | None:
     m = re.fullmatch(r"1([1-9])(\.\d{1,2}(?:\.\d{1,2})?)", code)
     if m and 10 + int(m.group(1)) > settings.max_field:
         return m.group(1) + m.group(2)
+    m = re.fullmatch(r"1([1-9])(\d)", code)  # the bar, and a code whose dot OCR lost ("143")
+    if m and 10 + int(m.group(1)) > settings.max_field:
+        return f"{m.group(1)}.{m.group(2)}"
     return code or None
 
 

@@ -128,7 +128,7 @@ def _content_kind(cells: list[str], settings: TaskTableSettings) -> str | None:
     if len(texts) < 2:
         return None
     share = settings.content_share
-    if sum(bool(_CODE_CELL.match(t.replace(" ", ""))) for t in texts) >= share * len(texts):
+    if sum(bool(_CODE_CELL.match(ocr_code(t.replace(" ", "")))) for t in texts) >= share * len(texts):
         return "criterion_code"
     if sum(bool(_DEADLINE_CELL.search(t)) for t in texts) >= share * len(texts):
         return "deadline"
