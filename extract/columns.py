@@ -146,6 +146,9 @@ def fragments(line: Line, anchors: Anchors, settings: ColumnSettings = ColumnSet
     for frag in frags:
         for _ in range(settings.max_anchor_cuts):
             at = anchors.cut(frag.line.text)
+            if at and not frag.line.text[at - 1].isspace():
+                frag = Fragment(_split_word(frag.line, at), frag.slot, frag.x)  # "XUÂNCỘNG HÒA"
+                at += 1
             k = len(frag.line.text[:at].split()) if at else 0
             parts = _cut(frag.line, [k]) if 0 < k < len(frag.line.text.split()) else None
             if not parts:
@@ -219,6 +222,34 @@ def _by_typed_gaps(line: Line) -> list[Fragment] | None:
     if parts is None:
         return None
     return [Fragment(p, s + lead, None) for s, p in enumerate(parts)]
+
+
+def _split_word(line: Line, at: int) -> Line:
+    """The line with a space put at ``at``, inside a word OCR or a text export glued from the
+    last word of one column and the first of the next ("ĐỒNG XUÂNCỘNG HÒA"). The raw text is
+    split alike when it holds the same glued word; the glued word's box is cut where its letters
+    are (a proportional share of its width)."""
+    text = line.text[:at] + " " + line.text[at:]
+    words = list(line.words)
+    if words:
+        k = len(line.text[:at].split()) - 1  # the glued word's index
+        if len(words) != len(line.text.split()) or words[k].bbox is None:
+            return line
+        word = words[k]
+        head = len(line.text[:at].split()[-1])
+        assert word.bbox is not None
+        x0, y0, x1, y1 = word.bbox
+        cut = x0 + (x1 - x0) * head / max(1, len(word.text))
+        words[k : k + 1] = [
+            replace(word, text=word.text[:head], bbox=(x0, y0, cut, y1)),
+            replace(word, text=word.text[head:], bbox=(cut, y0, x1, y1)),
+        ]
+    raw = line.raw
+    if raw is not None:
+        left = line.text[:at].split()[-1]
+        pos = raw.find(left + line.text[at:].split()[0])
+        raw = raw[: pos + len(left)] + " " + raw[pos + len(left) :] if pos >= 0 else None
+    return replace(line, text=text, raw=raw, words=words)
 
 
 def _cut(line: Line, cuts: list[int]) -> list[Line] | None:

@@ -293,10 +293,13 @@ def signature_names(block: list[Line], settings: MetadataSettings = DEFAULT_SETT
     after a name ends the block (an annex heading, the next page's prose)."""
     names: list[str] = []
     skip = False
+    page = None  # the page of the first name: an annex on the next page is no part of the block
     for k, line in enumerate(block):
         if skip:
             skip = False
             continue
+        if names and line.page != page:
+            break
         text = _text(line)
         if not text or _is_signature_title(line, settings) or text.startswith(("(", "[")):
             continue
@@ -306,6 +309,7 @@ def signature_names(block: list[Line], settings: MetadataSettings = DEFAULT_SETT
             skip = name is not None
         if name:
             names.append(name)
+            page = line.page
         elif names and len(text.split()) >= settings.signature_text_words:
             break
     return names

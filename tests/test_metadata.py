@@ -123,6 +123,12 @@ def test_signer_is_the_last_name_of_the_block(tmp_path):
     assert meta.signer == "Lường Văn Sáng"
 
 
+def test_signer_block_ends_at_the_page(tmp_path):
+    # The annex on the next page opens with a heading that reads like a name ("PHỤ LỤC").
+    meta = _doc(tmp_path, _HEADER + "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLại Đình Phúc Long\n\f\nPHỤ LỤC\n")
+    assert meta.signer == "Lại Đình Phúc Long"
+
+
 def test_signer_of_a_flattened_signature_cell(tmp_path):
     # A portal text export prints the signature cell on one line, or wraps the name in its column.
     meta = _doc(tmp_path, _HEADER + "VP. | TM. ỦY BAN NHÂN DÂN CHỦ TỊCH (Đã ký) Tạ Khắc Mạnh An |\n")

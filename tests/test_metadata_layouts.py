@@ -182,6 +182,21 @@ def test_anchors_cut_a_line_with_nothing_between_its_columns():
     assert meta.title == "Kiểm tra công tác cải cách hành chính năm 2024"
 
 
+def test_anchor_inside_a_glued_word_cuts_the_word():
+    """OCR (or an export) glued the issuer's last word to the motto's first: "XUÂNCỘNG HÒA"."""
+    doc = _text_doc(
+        [
+            "ỦY BAN NHÂN DÂN XÃ ĐỒNG XUÂNCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Số: 276 /KH-UBND Đồng Xuân, ngày 26 tháng 1 năm 2025",
+            "KẾ HOẠCH",
+            "Nâng cao Chỉ số cải cách hành chính năm 2025",
+        ]
+    )
+    assert [ln.text for ln in reading_lines(doc, ANCHORS)][:2] == ["ỦY BAN NHÂN DÂN XÃ ĐỒNG XUÂN", "Số: 276 /KH-UBND"]
+    assert extract_metadata(doc).commune == "Đồng Xuân"
+
+
 @pytest.mark.parametrize(
     "issuer, commune",
     [

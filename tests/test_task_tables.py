@@ -94,3 +94,41 @@ def test_scanned_grid_with_merged_header_and_ocr_numerals():
         "Quyết định",
     )
     assert rows[0].section_title == "CÁI CÁCH THỂ CHẾ"
+
+
+def test_scanned_grid_with_a_garbled_header_is_labelled_by_its_body():
+    # Tesseract's grid of S05's landscape appendix (a 300 dpi scan): the header's two lines of
+    # words in one cell, interleaved ("… Bộ phận phối TT hợp"), "TC" read "me"; section titles
+    # merged across the row with their numerals misread ("1." for "I.", "HI." for "III.").
+    header = "Số me Nội dung nhiệm vụ Sản phẩm đầu ra Lộ trình Bộ phận chủ trì Bộ phận phối TT hợp"
+    cells = [
+        ["1. Công tác chỉ đạo, điều hành cải cách hành chính"] + [""] * 6,
+        ["1", "1.1", "Thực hiện chế độ báo cáo định kỳ", "Biên bản kiểm tra", "Cả năm 2023",
+         "Công chức Tài chính Kế toán -", "Các đoàn thể"],
+        ["2", "Z1", "Xây dựng Kế hoạch tuyên truyền", "Báo cáo", "Quý 1/2023",
+         "Công chức Tư pháp - Hộ tịch", "Các thôn,tổ dần phố"],
+        ["HI. Cải cách chế độ công vụ"] + [""] * 6,
+        ["3", "5.3", "Cử cán bộ, công chức tham gia đào tạo", "Quyết định", "Quý IV/2023",
+         "Bộ phận Một của", "Các ngành liên quan"],
+    ]  # fmt: skip
+    body = [JoinedRow(c, [False] * 7, 2, 0, 0, 0, confs=[0.9] * 7) for c in cells]
+    table = JoinedTable([[header] + [""] * 6], body, [2], 7, "ocr", 0, 0, 0)
+    assert is_task_table(table)
+    rows = task_rows(table)
+    assert [(r.code, r.section, r.criterion_code) for r in rows] == [
+        ("1", "I", "1.1"),
+        ("2", "I", "7.1"),
+        ("3", "II", "5.3"),
+    ]
+    assert (rows[0].task, rows[0].product, rows[0].deadline) == (
+        "Thực hiện chế độ báo cáo định kỳ",
+        "Biên bản kiểm tra",
+        "Cả năm 2023",
+    )
+    # units and deadlines spelt back by the gazetteer (normalize/units.py)
+    assert (rows[0].lead, rows[1].coordinator, rows[2].lead) == (
+        "Công chức Tài chính - Kế toán",
+        "Các thôn, tổ dân phố",
+        "Bộ phận Một cửa",
+    )
+    assert rows[1].deadline == "Quý I/2023"

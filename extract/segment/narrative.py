@@ -20,7 +20,7 @@ with ``normalize.numbers.parse_number``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 
 import regex as re
@@ -43,6 +43,10 @@ class NarrativeSettings:
     repaired_confidence: float = 0.8
     # A group line out of this many points states the whole index, not a group of criteria.
     index_total_max: float = 100.0
+    # Formats whose lines are printed lines (a text dump of a scan): a bullet item wraps onto the
+    # next lines; a joined item stops growing past ``max_joined_chars`` (a runaway join).
+    printed_line_formats: tuple[str, ...] = ("txt", "text", "md")
+    max_joined_chars: int = 600
 
 
 def shadow(text: str) -> str:
@@ -177,6 +181,9 @@ def find_score_statements(
 
 _HEADING_NUMBER = (
     (re.compile(r"^[IVXLC]{1,5}\s*[.:)]\s*\S", re.I), 1),
+    # a roman numeral as OCR reads it ("IH.", "H.") before an upper-case title ("TL. CHỦ TỊCH"
+    # has none of I, V, X, H: a signature's title)
+    (re.compile(r"^(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{1,5}\s*[.:)]\s*\p{Lu}[\p{Lu}\s,–-]{3,}$"), 1),
     (re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+\S"), 4),
     (re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S"), 3),
     (re.compile(r"^\d{1,2}\s*[.)]\s+\S"), 2),
@@ -213,6 +220,7 @@ _COUNT_FIGURE = re.compile(
 # "trên" (above) is strict, as "dưới" (below) is; "không dưới" (not below) is a floor.
 _GE_BEFORE = re.compile(r"(?:toi thieu|it nhat|khong duoi|khong it hon|tu|hon)\s*(?:co\s+)?(?:ty le\s+)?$")
 _GE_BEFORE_VI = re.compile(r"(?:tối thiểu|ít nhất|không dưới|không ít hơn|từ|hơn)\s*(?:có\s+)?(?:tỷ lệ\s+)?$")
+_GE_SURE = re.compile(r"(?:toi thieu|it nhat|khong duoi|khong it hon)\s*(?:co\s+)?(?:ty le\s+)?$")
 _GT_BEFORE = re.compile(r"\btren\s*$")
 _GT_BEFORE_VI = re.compile(r"\btrên\s*$")
 _LE_BEFORE = re.compile(r"(?:toi da|khong qua|khong vuot qua)\s*$")
@@ -270,6 +278,13 @@ def _comparator(low: str, start: int, end: int, symbol: str | None, text: str | 
         return ">"
     if lt.search(before):
         return "<"
+    # An accented text whose cue OCR damaged ("tối thiếu"): the cues of two syllables or more
+    # mean one thing folded too ("tu" does not: "từ" / "tư").
+    folded = low[max(0, start - 30) : start]
+    if _GE_SURE.search(folded):
+        return ">="
+    if _LE_BEFORE.search(folded):
+        return "<="
     return "="
 
 
@@ -299,6 +314,38 @@ def _indicator(text: str, low: str, a: int, b: int, prev_end: int, next_start: i
     return after or before
 
 
+_BULLET = re.compile(r"^\s*[-+•*–]\s")
+
+
+def _wrapped_items_joined(lines: list[Line], settings: NarrativeSettings) -> list[Line]:
+    """A text dump keeps a page's printed lines: a bullet item whose sentence is not finished
+    ("- Mức độ hài lòng … đạt tối thiểu" / "95%.") takes the next lines (no blank line between,
+    none starting an item or a heading) until it is."""
+    out: list[Line] = []
+    last = -1  # the source line number the last output line ends at
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _BULLET.match(prev.text)
+            and not prev.text.rstrip().endswith((".", ";", ":", "!", "?"))
+            and line.page == prev.page
+            and line.number == last + 1
+            and line.text.strip()
+            and not _BULLET.match(line.text)
+            and not heading_level(line, settings)
+            and len(prev.text) < settings.max_joined_chars
+        ):
+            raw = None
+            if prev.raw is not None or line.raw is not None:
+                raw = f"{(prev.raw or prev.text).rstrip()} {(line.raw or line.text).strip()}"
+            out[-1] = replace(prev, text=f"{prev.text.rstrip()} {line.text.strip()}", raw=raw)
+        else:
+            out.append(line)
+        last = line.number
+    return out
+
+
 def find_targets(
     doc: IngestedDocument, settings: NarrativeSettings = NarrativeSettings(), default_year: int | None = None
 ) -> list[Target]:
@@ -309,7 +356,10 @@ def find_targets(
     year_context: int | None = None
     doc_year: int | None = None
     kind_line = False  # the line before was the kind word alone ("KẾ HOẠCH"): this one is the title
-    for line in reading_lines(doc):
+    lines = reading_lines(doc)
+    if doc.format in settings.printed_line_formats:
+        lines = _wrapped_items_joined(lines, settings)
+    for line in lines:
         text = line.text.strip()
         low = shadow(text)
         level = heading_level(line, settings)

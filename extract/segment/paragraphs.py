@@ -20,7 +20,11 @@ class ParagraphSettings:
     # line's height (paragraph spacing is larger than line spacing in typed documents).
     max_gap_ratio: float = 0.6
     # A line starting like a list item or a numbered heading starts a paragraph of its own.
-    item_start: str = r"^\s*(?:[-+•*–]\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVX]{1,4}\.\s)"
+    # (A roman numeral as OCR reads it, "IH." for "II.", before an upper-case title too.)
+    item_start: str = (
+        r"^\s*(?:[-+•*–]\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVX]{1,4}\.\s"
+        r"|(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{1,5}\.\s+\p{Lu}{2})"
+    )
 
 
 def reading_lines(doc: IngestedDocument, settings: ParagraphSettings = ParagraphSettings()) -> list[Line]:

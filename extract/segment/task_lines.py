@@ -25,8 +25,9 @@ from extract.segment.line_common import BAR
 from extract.segment.line_split import _continuation_logprob
 from extract.segment.paragraphs import reading_lines
 from extract.segment.task_header import HEADER_SHARE, header_columns, header_share
-from extract.segment.task_tables import _CODE_CELL, _DEADLINE_CELL, _UNIT_CELL, split_footnote
+from extract.segment.task_tables import _CODE_CELL, _DEADLINE_CELL, _UNIT_CELL, ocr_code, split_footnote
 from normalize.text import fold
+from normalize.units import deadline_status, spell_deadline, spell_units, unit_status
 from schemas.records import SourceRef, TaskRow, TaskTable
 
 
@@ -64,6 +65,18 @@ class TaskLineSettings:
     wrap_room: float = 8.0
     # Confidence of a row read from lines: its cells were cut by a model, not a grid.
     confidence: float = 0.85
+    # A unit or deadline cell (normalize/units.py's grammars) that a part breaks (a known unit
+    # followed by a word no unit has: the wrapped word of a neighbouring cell) costs this; one
+    # left unfinished at the row's end ("Công chức Địa chính -" without "Xây dựng") costs
+    # ``grammar_open``.
+    grammar_break: float = 9.0
+    grammar_open: float = 7.0
+    # Each word a unit or deadline cell takes in without breaking its grammar gains this: the
+    # grammar is a sharper model of those cells than the syllable model of free text.
+    grammar_word: float = 2.0
+    # Commune index sets number their fields 1..8 (normalize/criteria/data): a code whose field is
+    # 10..19 is a ruling bar OCR read as "1" glued to the code ("| 2.3" → "12.3").
+    max_field: int = 9
 
 
 _FIELDS = ("task", "product", "deadline", "lead", "coordinator", "criterion_code")
@@ -165,6 +178,13 @@ def _collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[_
             rows.append(_RowLines(last_code, section, section_title, [line], _tokens(text[m.end() :])))
             k += 1
             continue
+        glued = _glued_start(text, last_code)
+        if glued is not None:
+            last_code = glued
+            rest = text[len(glued) :].lstrip(".")
+            rows.append(_RowLines(last_code, section, section_title, [line], _tokens(rest)))
+            k += 1
+            continue
         s = _SECTION.match(text)
         if s and _mostly_upper(s.group("title")) or (s and re.match(r"^[IVX]{1,4}\.", text)):
             assert s is not None
@@ -182,6 +202,20 @@ def _collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[_
         rows[-1].lines.append(line)
         k += 1
     return rows, k
+
+
+# What follows a task number the bar after it was glued to, read as "1" ("3 | 4.3" → "3.143",
+# "11 | 4.3" → "11143"): the bar's "1" and a criterion code, then the task's first word.
+_GLUED_CODE = re.compile(r"^\.?1\d\.?\d{0,2}\s+\p{Lu}")
+
+
+def _glued_start(text: str, last_code: str | None) -> str | None:
+    """The next task's number when a line starts with it glued to the criterion code."""
+    stripped = text.lstrip()
+    for nxt in sorted(_next_code(last_code), key=len, reverse=True):
+        if "." not in nxt and stripped.startswith(nxt) and _GLUED_CODE.match(stripped[len(nxt) :]):
+            return nxt
+    return None
 
 
 def _cut(line: Line, end: int) -> Line:
@@ -304,7 +338,27 @@ def _part_score(
         if head and not (head.isupper() or head.isdigit()):
             gain -= settings.capital_start
     gain += settings.content_fit * _kind_fit(column, part, first)
+    grammar = _GRAMMARS.get(column)
+    if grammar is not None:
+        status = grammar(" ".join(texts[c] + tuple(part)))
+        if status == "broken" and grammar(" ".join(texts[c])) != "broken":
+            gain -= settings.grammar_break
+        elif status in ("prefix", "complete"):
+            gain += settings.grammar_word * sum(1 for t in part if any(ch.isalnum() for ch in t))
     return gain
+
+
+# Columns whose cells follow a grammar (normalize/units.py).
+_GRAMMARS = {"lead": unit_status, "coordinator": unit_status, "deadline": deadline_status}
+
+
+def _open_cells(columns: list[str], texts: tuple) -> int:
+    """Unit and deadline cells left unfinished (a prefix of a unit or deadline) at a row's end."""
+    return sum(
+        1
+        for c, column in enumerate(columns)
+        if column in _GRAMMARS and _GRAMMARS[column](" ".join(texts[c])) == "prefix"
+    )
 
 
 def split_row(
@@ -331,8 +385,9 @@ def split_row(
                 if key not in grown or grown[key][0] < hyp[0]:
                     grown[key] = hyp
         beam = sorted(grown.values(), key=lambda h: -h[0])[: settings.beam]
-    texts = beam[0][2]
-    return {columns[c]: " ".join(texts[c]) for c in range(C)}, beam[0][3]
+    best = max(beam, key=lambda h: h[0] - settings.grammar_open * _open_cells(columns, h[2]))
+    texts = best[2]
+    return {columns[c]: " ".join(texts[c]) for c in range(C)}, best[3]
 
 
 def column_widths(longest: list[tuple[int, ...]], settings: TaskLineSettings) -> tuple[int, ...] | None:
@@ -350,7 +405,22 @@ def column_widths(longest: list[tuple[int, ...]], settings: TaskLineSettings) ->
 def _clean(text: str) -> str:
     text = re.sub(r"\s*\|\s*", " ", text)
     text = re.sub(r"\s+", " ", text).strip(" |_;")
+    if "(" not in text:  # a closing bracket with no opening one is a speck OCR read ("UBND) xã")
+        text = re.sub(r"(?<=\w)\)(?=\s|$)", "", text)
     return re.sub(r"(?<=\w)\s+([,.;:])", r"\1", text)
+
+
+def _criterion_code(text: str, settings: TaskLineSettings) -> str | None:
+    """The code as read, with a ruling bar OCR read as "1" before it taken off ("| 2.3" →
+    "12.3" → "2.3") and digits' look-alikes put right (``ocr_code``)."""
+    code = ocr_code(text.strip(". "))
+    m = re.fullmatch(r"1([1-9])(\.\d{1,2}(?:\.\d{1,2})?)", code)
+    if m and 10 + int(m.group(1)) > settings.max_field:
+        return m.group(1) + m.group(2)
+    m = re.fullmatch(r"1([1-9])(\d)", code)  # the bar, and a code whose dot OCR lost ("143")
+    if m and 10 + int(m.group(1)) > settings.max_field:
+        return f"{m.group(1)}.{m.group(2)}"
+    return code or None
 
 
 def find_task_lines(doc: IngestedDocument, settings: TaskLineSettings = TaskLineSettings()) -> list[TaskTable]:
@@ -376,6 +446,9 @@ def find_task_lines(doc: IngestedDocument, settings: TaskLineSettings = TaskLine
                     cells[f], note = split_footnote(cells[f])
                     if note:
                         notes.append(note)
+            for f in ("lead", "coordinator"):
+                cells[f] = spell_units(cells.get(f, ""))
+            cells["deadline"] = spell_deadline(cells.get("deadline", ""))
             page = row.lines[0].page
             if page not in table.pages:
                 table.pages.append(page)
@@ -384,7 +457,7 @@ def find_task_lines(doc: IngestedDocument, settings: TaskLineSettings = TaskLine
                     code=row.code,
                     section=row.section,
                     section_title=row.section_title,
-                    criterion_code=cells.pop("criterion_code", "").strip(".") or None,
+                    criterion_code=_criterion_code(cells.pop("criterion_code", ""), settings),
                     footnotes=notes,
                     confidence=settings.confidence,
                     flags=["from_lines"],

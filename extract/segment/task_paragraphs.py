@@ -18,6 +18,7 @@ from extract.metadata import DEFAULT_SETTINGS, _typed_document, as_printed
 from extract.model import IngestedDocument, Line
 from extract.segment.narrative import heading_level, shadow
 from extract.segment.paragraphs import reading_lines
+from normalize.units import spell_deadline, spell_units
 from schemas.records import SourceRef, TaskRow, TaskTable
 
 
@@ -52,7 +53,8 @@ _LABEL = re.compile(
     + "|".join(re.escape(w) for w in sorted(_FIELD_OF, key=len, reverse=True))
     + r")\s*:\s*"
 )
-_ITEM = re.compile(r"^\s*(?:(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<letter>[a-zđ])\)|[-+•*–])\s+")
+# An item's number, letter or bullet; OCR may print a speck before it ("_b) …").
+_ITEM = re.compile(r"^\s*[_'‘`|]?(?:(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<letter>[a-zđ])\)|[-+•*–])\s+")
 _HEADING_CODE = re.compile(r"^\s*(?P<code>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])\s*[.)]")
 
 
@@ -91,6 +93,10 @@ def find_task_paragraphs(
     pending = None  # a line holding a label but not a task: a value wrapped onto a line that
     #                 starts like an item ("Công chức Địa chính" / "- Xây dựng. Thời hạn: …")
     lines = _as_printed(doc, reading_lines(doc))
+    # Text that may be OCR'd (scanned pages, a text dump): units spelt as the gazetteer writes
+    # them ("Bộ phận Một của" → "Bộ phận Một cửa", "tổ dần phố" → "tổ dân phố").
+    ocr_pages = {p.number for p in doc.pages if p.method == "ocr"}
+    dump = doc.format in settings.wrapped_formats or not _typed_document(lines, DEFAULT_SETTINGS)
     if doc.format in settings.wrapped_formats:
         lines = _wrapped_lines_joined(lines, settings)
     for line in lines:
@@ -118,6 +124,8 @@ def find_task_paragraphs(
             tables.append(current)
         if line.page is not None and line.page not in current.pages:
             current.pages.append(line.page)
+        if line.page in ocr_pages or dump:
+            fields.update({f: spell_units(fields[f]) for f in ("lead", "coordinator") if fields.get(f)})
         current.rows.append(
             TaskRow(
                 code=fields.get("code") or None,
@@ -134,7 +142,21 @@ def find_task_paragraphs(
                 budget=fields.get("budget", ""),
             )
         )
+    if ocr_pages or dump:
+        for table in tables:
+            _spell_deadlines(table)
     return tables
+
+
+def _spell_deadlines(table: TaskTable) -> None:
+    """Deadlines spelt as usual ("Thường Xuyên", "Quý TV/2025"); a quarter printed "1" is OCR's
+    "I" when the table writes its other quarters in roman numerals and none in digits."""
+    found = (re.search(r"(?i)\bqu[^\s/]*\s*([^\s/]+)\s*/", r.deadline) for r in table.rows)
+    quarters = [m.group(1) for m in found if m]
+    roman = any(re.fullmatch(r"I{2,3}|IV", q) for q in quarters) and not any(q in ("2", "3", "4") for q in quarters)
+    for row in table.rows:
+        if row.deadline:
+            row.deadline = spell_deadline(row.deadline, roman=roman)
 
 
 def _as_printed(doc: IngestedDocument, lines: list[Line]) -> list[Line]:

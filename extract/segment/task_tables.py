@@ -17,8 +17,9 @@ import regex as re
 
 from extract.model import IngestedDocument
 from extract.segment.table_join import JoinedRow, JoinedTable, join_tables, lines_before, row_bbox, row_conf
-from extract.segment.task_header import header_columns, header_share
+from extract.segment.task_header import _HEADER_WORDS, header_columns, header_share
 from normalize.text import fold
+from normalize.units import spell_deadline, spell_units
 from schemas.records import SourceRef, TaskRow, TaskTable
 
 
@@ -61,6 +62,8 @@ _ROMAN_ROW = re.compile(r"^\s*([IVXLC]{1,6})\s*[.)]?(?:\s+(\S.*))?$")
 # A roman numeral as OCR may read it ("I" as "L", "l", "1", "|"; "II" as "H", "III" as "IH").
 _OCR_ROMAN = re.compile(r"^\s*(?=.*[IVXLTHl|])[IVXLTHl1|]{1,5}\s*[.)_|]?\s*$")
 ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+# An OCR'd section title merged across the row, its numeral misread ("HI. Cải cách chế độ công vụ").
+_OCR_ROMAN_TITLE = re.compile(r"^\s*([IVXLTHl1|]{1,5})\s*[.)_]\s*(\p{Lu}.{3,})$")
 
 
 def next_roman(section: str | None, printed: str = "") -> str:
@@ -125,7 +128,7 @@ def _content_kind(cells: list[str], settings: TaskTableSettings) -> str | None:
     if len(texts) < 2:
         return None
     share = settings.content_share
-    if sum(bool(_CODE_CELL.match(t.replace(" ", ""))) for t in texts) >= share * len(texts):
+    if sum(bool(_CODE_CELL.match(ocr_code(t.replace(" ", "")))) for t in texts) >= share * len(texts):
         return "criterion_code"
     if sum(bool(_DEADLINE_CELL.search(t)) for t in texts) >= share * len(texts):
         return "deadline"
@@ -156,7 +159,58 @@ def header_labels(table: JoinedTable, settings: TaskTableSettings = TaskTableSet
     columns = header_columns(" ".join(labels))
     if columns and len(columns) == table.n_cols:
         return [_LABEL_OF[c] for c in columns]
-    return labels
+    return _labels_by_content(table, " ".join(labels), settings) or labels
+
+
+_TEXT_FIELDS = ("task", "product")
+_ROW_NUMBER = re.compile(r"^\d{1,3}\.?$")
+
+
+# Letters OCR reads for digits in a cell of codes ("Z1" for "7.1").
+_DIGIT_LOOKALIKES = str.maketrans("ZzSsOolIB", "775500118")
+
+
+def ocr_code(text: str) -> str:
+    """An OCR'd criterion code put right when its letters are digits' look-alikes and its dot was
+    lost ("Z1" → "7.1"); as read otherwise."""
+    code = text.strip().rstrip(".").replace(" ", "")
+    if not code or _CODE_CELL.match(code):
+        return text
+    fixed = code.translate(_DIGIT_LOOKALIKES)
+    if re.fullmatch(r"\d\d", fixed):
+        fixed = f"{fixed[0]}.{fixed[1]}"
+    return fixed if _CODE_CELL.match(fixed) else text
+
+
+def _labels_by_content(table: JoinedTable, header: str, settings: TaskTableSettings) -> list[str] | None:
+    """Labels of a grid whose header OCR merged into a cell and garbled (its two lines' words
+    interleaved: "Số TC Nội dung … Bộ phận phối TT hợp"), when its body says what each column
+    holds: row numbers, criterion codes, deadlines, unit names (lead first); the columns left are
+    the header's text columns (task, product) in the order its words name them. None unless every
+    column gets a field."""
+    body = [r for r in table.rows if sum(bool(c.strip()) for c in r.cells) > 2]
+    order = [w for w in (_HEADER_WORDS.get(x) for x in re.findall(r"[a-z]+", fold(header))) if w in _TEXT_FIELDS]
+    text_fields = list(dict.fromkeys(order + list(_TEXT_FIELDS)))
+    units = ["lead", "coordinator"]
+    out: list[str] = []
+    for c in range(table.n_cols):
+        cells = [_get(r, c) for r in body if _get(r, c)]
+        kind = _content_kind(cells, settings)
+        numbers = sum(bool(_ROW_NUMBER.match(x)) for x in cells)
+        if "code" not in out and cells and numbers >= settings.content_share * len(cells):
+            field = "code"
+        elif kind == "unit":
+            field = units.pop(0) if units else ""
+        elif kind in ("criterion_code", "deadline") and kind not in out:
+            field = kind
+        else:
+            field = text_fields.pop(0) if text_fields else ""
+        if not field:
+            return None
+        out.append(field)
+    if len(out) < settings.min_mapped_columns:
+        return None
+    return [_LABEL_OF[f] for f in out]
 
 
 def map_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSettings()) -> dict[str, int]:
@@ -218,10 +272,13 @@ def _join(before: str, text: str) -> str:
     return before + sep + text
 
 
-def _section_of(row: JoinedRow, mapping: dict[str, int], section: str | None) -> tuple[str | None, bool, str | None]:
+def _section_of(
+    row: JoinedRow, mapping: dict[str, int], section: str | None, roman: bool = True
+) -> tuple[str | None, bool, str | None]:
     """(section, is_heading, title) for a row: a roman numeral in the TT cell (alone or before the
     title), or a bold numbered row with nothing but a title (a subsection); title None when the
-    row is no section heading."""
+    row is no section heading. ``roman``: the table's tasks are numbered 1, 2, … (not 1.1), so a
+    numbered title merged across the row is a roman section as OCR read its numeral ("HI.", "1.")."""
     code = _get(row, mapping.get("code", 0))
     filled = [c for c in row.cells if c.strip()]
     m = _ROMAN_ROW.match(code)
@@ -230,6 +287,9 @@ def _section_of(row: JoinedRow, mapping: dict[str, int], section: str | None) ->
     if m and len(distinct) <= 2:
         title = m.group(2) or next((c for c in distinct if c != code.strip()), "")
         return m.group(1), True, title.strip()
+    merged = _OCR_ROMAN_TITLE.match(distinct[0]) if len(distinct) == 1 and row_conf(row) is not None else None
+    if merged and roman:
+        return next_roman(section, merged.group(1)), True, merged.group(2).strip()
     rest = [c for c in distinct if c != code.strip()]
     if _OCR_ROMAN.match(code) and len(rest) == 1 and _upper_title(rest[0]):
         return next_roman(section, code.strip(" .)_|")), True, rest[0]
@@ -264,10 +324,12 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
     merged = _header_section(table)
     if merged:  # OCR merged the first section's row into the header
         section, section_title = "I", merged
+    # Tasks numbered 1.1, 1.2 sit under arabic sections; plain numbers under roman ones.
+    dotted = any(re.fullmatch(r"\d{1,2}\.\d{1,2}\.?", _get(r, mapping.get("code", 0))) for r in table.rows)
     for row in table.rows:
         if not any(c.strip() for c in row.cells):
             continue
-        section, heading, title = _section_of(row, mapping, section)
+        section, heading, title = _section_of(row, mapping, section, roman=not dotted)
         if title is not None:
             section_title = title
         if heading:
@@ -307,8 +369,15 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
         if row.joined_across_break:
             flags.append("joined_across_page_break")
         conf = row_conf(row)
-        if conf is not None:
+        if conf is not None:  # OCR'd cells: units and deadlines spelt as the gazetteer writes them
             confidence = min(confidence, conf)
+            for f in ("lead", "coordinator"):
+                if values.get(f):
+                    values[f] = spell_units(values[f])
+            if values.get("deadline"):
+                values["deadline"] = spell_deadline(values["deadline"])
+            if values.get("criterion_code"):
+                values["criterion_code"] = ocr_code(values["criterion_code"])
         code = values.pop("code", "") or None
         criterion_code = (values.pop("criterion_code", "") or "").rstrip(".").replace(" ", "") or None
         out.append(

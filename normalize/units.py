@@ -1,0 +1,239 @@
+"""Grammars of the short cells of a commune's task framework: the units that lead or coordinate a
+task, and deadlines. A commune's plan names its units from a small closed set (the commune-level
+civil-servant titles of Nghị định 33/2023/NĐ-CP, the commune's offices after the 2025 merger, the
+Fatherland Front and the mass organisations, "các thôn, tổ dân phố", ...), and its deadlines from a
+few patterns (a date, a month, a quarter, "cả năm 2025", "thường xuyên").
+
+Two uses: a line reader splitting an OCR'd row into cells asks whether a cell's text so far is a
+sequence of units (complete, a prefix of one, or broken by a word no unit has: the wrapped word of
+a neighbouring cell); and a cell read from OCR text is written back in the gazetteer's spelling
+("Các thôn,tổ dân phố" → "Các thôn, tổ dân phố", "Quý 1/2025" → "Quý I/2025").
+
+The list is written for this project from the public titles (not copyrightable, Luật SHTT 2005
+Điều 15); a unit outside it reads as "unknown" and is left as printed.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+import regex as re
+
+from normalize.text import fold
+from normalize.vietnamese.syllable import split_tone
+
+Status = Literal["empty", "complete", "prefix", "broken", "unknown"]
+
+# Units as a commune's plans write them. A name ending in "xã" stands for its "phường", "thị trấn"
+# and bare forms too (see ``_variants``).
+UNIT_NAMES: tuple[str, ...] = (
+    "Văn phòng - Thống kê",
+    "Công chức Văn phòng - Thống kê",
+    "Công chức Tư pháp - Hộ tịch",
+    "Công chức Văn hóa - Xã hội",
+    "Công chức Tài chính - Kế toán",
+    "Công chức Địa chính - Xây dựng",
+    "Công chức Địa chính - Xây dựng - Đô thị và Môi trường",
+    "Công chức Địa chính - Nông nghiệp - Xây dựng và Môi trường",
+    "Công chức Địa chính - Nông nghiệp",
+    "Công chức phụ trách CCHC",
+    "Công chức chuyên môn",
+    "Chỉ huy trưởng Ban Chỉ huy Quân sự xã",
+    "Ban Chỉ huy Quân sự xã",
+    "Công an xã",
+    "Trưởng Công an xã",
+    "Bộ phận Một cửa",
+    "Bộ phận tiếp nhận và trả kết quả",
+    "Trung tâm Phục vụ hành chính công xã",
+    "Văn phòng HĐND và UBND xã",
+    "Văn phòng UBND xã",
+    "Phòng Kinh tế",
+    "Phòng Kinh tế, Hạ tầng và Đô thị",
+    "Phòng Văn hóa - Xã hội",
+    "UBND xã",
+    "HĐND xã",
+    "Đảng ủy xã",
+    "Chủ tịch UBND xã",
+    "Phó Chủ tịch UBND xã",
+    "UBMTTQ Việt Nam xã",
+    "Ủy ban MTTQ Việt Nam xã",
+    "Mặt trận Tổ quốc Việt Nam xã",
+    "MTTQ Việt Nam xã",
+    "Các đoàn thể",
+    "Các đoàn thể chính trị - xã hội",
+    "Các tổ chức chính trị - xã hội",
+    "Đoàn Thanh niên xã",
+    "Hội Liên hiệp Phụ nữ xã",
+    "Hội Nông dân xã",
+    "Hội Cựu chiến binh xã",
+    "Các thôn, tổ dân phố",
+    "Các thôn, bản",
+    "Các thôn",
+    "Các ấp",
+    "Các khu phố",
+    "Các tổ dân phố",
+    "Các bộ phận chuyên môn",
+    "Các bộ phận liên quan",
+    "Các ngành liên quan",
+    "Các cơ quan, đơn vị liên quan",
+    "Các đơn vị liên quan",
+    "Các cơ quan, đơn vị",
+    "Ban Chỉ đạo CCHC xã",
+    "Ban Chỉ đạo cải cách hành chính xã",
+    "Trạm Y tế xã",
+    "Các trường học",
+    "Cán bộ, công chức xã",
+)
+_PLACE_WORDS = ("xã", "phường", "thị trấn")
+
+
+def _words(text: str) -> list[str]:
+    """Accent-free lower-case words, punctuation dropped (OCR moves and loses it: "thôn,tổ")."""
+    return re.findall(r"[a-z0-9]+", fold(text))
+
+
+def _variants(name: str) -> list[str]:
+    if not name.endswith(" xã"):
+        return [name]
+    stem = name[: -len(" xã")]
+    return [stem] + [f"{stem} {w}" for w in _PLACE_WORDS]
+
+
+@lru_cache(maxsize=1)
+def _unit_table() -> tuple[re.Pattern, dict[str, str]]:
+    """The units' grammar (one unit or more, "và" or nothing between) and each key's spelling."""
+    spelling: dict[str, str] = {}
+    for name in UNIT_NAMES:
+        for v in _variants(name):
+            spelling.setdefault(" ".join(_words(v)), v)
+    keys = sorted(spelling, key=len, reverse=True)
+    unit = "(?:" + "|".join(re.escape(k) for k in keys) + ")"
+    return re.compile(rf"{unit}(?: (?:va )?{unit})*"), spelling
+
+
+# Deadlines, accent-free: OCR reads a quarter's roman numeral with "1", "l", "T" or "|" for "I".
+_ROMAN_OCR = r"[ivxtl1|]{1,4}"
+_DEADLINE = re.compile(
+    r"(?:(?:truoc|sau|tu|den) )?(?:ngay )?\d{1,2}/\d{1,2}/\d{4}"
+    r"|(?:(?:truoc|trong|tu|den) )?thang \d{1,2}/\d{4}"
+    rf"|(?:(?:truoc|trong|tu|den) )?quy ?{_ROMAN_OCR} ?/? ?\d{{4}}"
+    r"|(?:ca |trong )?nam \d{4}|thuong xuyen|hang (?:nam|quy|thang|tuan)|dinh ky|theo ke hoach"
+)
+
+
+def _key(text: str, slash: bool) -> str:
+    if slash:
+        return " ".join(re.findall(r"[a-z0-9/|]+", fold(text)))
+    return " ".join(_words(text))
+
+
+def _status(pattern: re.Pattern, key: str) -> Status:
+    if not key:
+        return "empty"
+    if pattern.fullmatch(key) is not None:
+        return "complete"
+    # A prefix of whole words: the space keeps "xa" from passing as the start of "xay dung".
+    if pattern.fullmatch(key + " ", partial=True) is not None:
+        return "prefix"
+    if pattern.fullmatch(key.split()[0] + " ", partial=True) is None:
+        return "unknown"  # not a unit (deadline) of the grammar: a name the list lacks
+    return "broken"
+
+
+@lru_cache(maxsize=65536)
+def unit_status(text: str) -> Status:
+    """Whether ``text`` is a sequence of units ("complete"), could become one ("prefix"), starts
+    as one and then holds a word no unit has ("broken"), or starts with no unit ("unknown")."""
+    return _status(_unit_table()[0], _key(text, slash=False))
+
+
+@lru_cache(maxsize=65536)
+def deadline_status(text: str) -> Status:
+    """As ``unit_status``, for the deadline patterns."""
+    return _status(_DEADLINE, _key(text, slash=True))
+
+
+def spell_units(text: str) -> str:
+    """A cell of units in the gazetteer's spelling, ", " between them ("và" kept); the text as
+    printed (commas spaced) when it is not a sequence of known units. A printed word that spells
+    the gazetteer's syllable (tone mark placed either way, "hoá" / "hóa") is kept as printed."""
+    pattern, spelling = _unit_table()
+    words = _words(text)
+    if pattern.fullmatch(" ".join(words)) is None:
+        return re.sub(r",(?=\S)", ", ", text)
+    printed = re.findall(r"[\p{L}\p{N}]+", text)
+    if len(printed) != len(words):
+        printed = []
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        joiner = ", "
+        if words[k] == "va" and out:
+            joiner, k = " và ", k + 1
+        # The longest unit that leaves a parse of the rest.
+        for j in range(len(words), k, -1):
+            key = " ".join(words[k:j])
+            rest = " ".join(words[j:])
+            if key in spelling and (not rest or pattern.fullmatch(rest) or pattern.fullmatch("va " + rest)):
+                out.append((joiner if out else "") + _keep_printed(spelling[key], printed[k:j]))
+                k = j
+                break
+        else:
+            return re.sub(r",(?=\S)", ", ", text)
+    return "".join(out)
+
+
+def _keep_printed(name: str, printed: list[str]) -> str:
+    """The gazetteer's ``name`` with each word the print spells the same way (same letters and
+    tone, the mark placed either way) as printed."""
+    if not printed:
+        return name
+    words = iter(printed)
+
+    def pick(m: re.Match) -> str:
+        word = next(words, m.group(0))
+        return word if split_tone(word.lower()) == split_tone(m.group(0).lower()) else m.group(0)
+
+    return re.sub(r"[\p{L}\p{N}]+", pick, name)
+
+
+_ROMAN_VALUES = ("I", "II", "III", "IV")
+_QUARTER = re.compile(rf"^(?P<head>.*?\bquy) ?(?P<num>{_ROMAN_OCR}) ?/? ?(?P<year>\d{{4}})$")
+# Deadline words in their usual spelling (OCR loses marks; the case of a cell's later words is
+# the typist's: "Thường Xuyên"); words not here keep their printed form.
+_SPELLING = {
+    "truoc": "trước",
+    "sau": "sau",
+    "trong": "trong",
+    "ngay": "ngày",
+    "thang": "tháng",
+    "quy": "quý",
+    "ca": "cả",
+    "nam": "năm",
+    "thuong": "thường",
+    "xuyen": "xuyên",
+}
+
+
+def spell_deadline(text: str, roman: bool = True) -> str:
+    """A deadline in its usual spelling when it is one of the patterns ("Quý 12024" → "Quý
+    I/2024", "Quý TV/2025" → "Quý IV/2025", "Thường Xuyên" → "Thường xuyên"); else as printed.
+    ``roman``: the quarters are roman numerals (OCR's "1" is an "I"); else a digit stays."""
+    key = _key(text, slash=True)
+    if not key or _DEADLINE.fullmatch(key) is None:
+        return text
+    q = _QUARTER.match(key)
+    if q and not roman and re.search(r"quy ?\d ?/", key):  # "Quý 1/2025" as typed
+        q = None
+    if q:
+        num = re.sub(r"[tl1|]", "i", q.group("num")).upper()
+        if num not in _ROMAN_VALUES:
+            return text
+        key = f"{q.group('head')} {num}/{q.group('year')}"
+    printed = text.split()
+    keys = key.split()
+    same = len(printed) == len(keys)
+    words = [_SPELLING.get(w) or (printed[i] if same and not q else w) for i, w in enumerate(keys)]
+    out = " ".join(words)
+    return out[:1].upper() + out[1:]

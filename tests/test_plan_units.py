@@ -1,0 +1,39 @@
+"""The grammars of a task framework's unit and deadline cells (normalize/units.py), on cells as
+OCR printed them in the generated plans' dumps and as plans write them."""
+
+from normalize.units import deadline_status, spell_deadline, spell_units, unit_status
+
+
+def test_unit_cells_complete_prefix_broken_unknown():
+    assert unit_status("Công chức Tư pháp - Hộ tịch") == "complete"
+    assert unit_status("Các thôn,tổ dân phố") == "complete"  # OCR lost the comma's space
+    assert unit_status("UBMTTQ Việt Nam xã, Các thôn, tổ dân phố") == "complete"
+    assert unit_status("Công an phường") == "complete"  # a name's "xã" stands for the other places
+    assert unit_status("Văn phòng HĐND và") == "prefix"
+    assert unit_status("Công chức Địa chính -") == "prefix"
+    # a whole word: "xã" (the next cell's) is no start of "Xây dựng"
+    assert unit_status("Công chức Địa chính xã,") == "broken"
+    assert unit_status("Công an xã công bố") == "broken"  # the product's wrapped word
+    assert unit_status("Ông Nguyễn Văn A") == "unknown"  # a unit the list lacks: left alone
+    assert unit_status("") == "empty"
+
+
+def test_deadline_cells():
+    assert deadline_status("Trước ngày 08/11/2025") == "complete"
+    assert deadline_status("Quý") == "prefix"
+    assert deadline_status("Cả năm 2025 Các thôn, tổ dân phố") == "broken"
+    assert deadline_status("Khi có yêu cầu của huyện") == "unknown"
+
+
+def test_cells_spelt_as_the_gazetteer_writes_them():
+    assert spell_units("Các thôn,tổ dân phố") == "Các thôn, tổ dân phố"
+    assert spell_units("Công chức Văn hóa -Xã hội") == "Công chức Văn hóa - Xã hội"
+    assert spell_units("UBMTTQ - Việt Nam xã Các đoàn thể") == "UBMTTQ Việt Nam xã, Các đoàn thể"
+    assert spell_units("Văn phòng HĐND và UBND") == "Văn phòng HĐND và UBND"
+    assert spell_units("Ông Nguyễn Văn A,Bà B") == "Ông Nguyễn Văn A, Bà B"  # unknown: commas spaced only
+    assert spell_deadline("Quý 12024") == "Quý I/2024"  # "I/" OCR'd as "1"
+    assert spell_deadline("Quý TV/2025") == "Quý IV/2025"
+    assert spell_deadline("Quý 1/2025") == "Quý I/2025"
+    assert spell_deadline("Thường Xuyên") == "Thường xuyên"
+    assert spell_deadline("Hàng năm") == "Hàng năm"  # a word the table does not spell keeps its print
+    assert spell_deadline("Theo yêu cầu") == "Theo yêu cầu"
