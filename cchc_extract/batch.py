@@ -15,14 +15,13 @@ import json
 import logging
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from cchc_extract.batch_settings import LOG, BatchSettings, log_to
 from cchc_extract.executors import Done, Executor, ExecutorSettings, Job, make_executor, peak_rss_mb
-from cchc_extract.i18n import DEFAULT_LANG
 from cchc_extract.outdir import OutputError, check_target, load_manifest, record_outputs, relative_to_out, reserved_name
 from cchc_extract.pipeline import (
     PipelineOptions,
@@ -39,28 +38,7 @@ from extract.base import supported_extensions
 from schemas.records import PIPELINE_VERSION, ErrorRecord, ExtractionResult, SourceInfo
 
 SUMMARY_NAME = "summary.json"
-# What the batch tells a person: per-file problems (WARNING), the summary (INFO), each file as it is
-# done (DEBUG). The command sets the level (-q, -v); ``run_convert(stream=...)`` sends it to a stream.
-LOG = logging.getLogger("cchc_extract")
 __all__ = ["BatchSettings", "BatchSummary", "FileOutcome", "InputFile", "collect_inputs", "run_convert"]
-
-
-@dataclass(frozen=True)
-class BatchSettings:
-    workers: int = 0  # 0: one per CPU (Dask: one per CPU of a LocalCluster, or the scheduler's workers)
-    timeout_s: float = 600.0  # per file (per page range of a split scan); 0 disables the watchdog
-    force: bool = False  # convert even when the output is up to date
-    progress: bool = False  # draw the progress bar even when stderr is not a terminal
-    quiet: bool = False  # no progress bar even on a terminal (-q)
-    lang: str = DEFAULT_LANG  # the summary line's language
-    grace_s: float = 5.0  # how long a worker may take to stop when asked
-    executor: str = "pool"  # pool: our own processes; dask: a dask.distributed cluster
-    scheduler: str = ""  # dask: an existing scheduler's address; "" starts a LocalCluster
-    # A scanned PDF of at least this many pages is read in page ranges on several workers (OCR is
-    # ~2 s a page: fewer pages are not worth a second worker's start and the join).
-    split_min_pages: int = 4
-    # Page ranges per worker: more than one evens out pages that OCR slower than others.
-    ranges_per_worker: int = 2
 
 
 @dataclass(frozen=True)
@@ -244,27 +222,6 @@ def run_convert(
     progress bar to ``stream`` or standard error."""
     with log_to(stream):
         return _run_convert(inputs, out_dir, options, settings, stream or sys.stderr)
-
-
-@contextmanager
-def log_to(stream: TextIO | None, level: int = logging.INFO) -> Iterator[None]:
-    """The batch's messages on ``stream`` while the block runs (the API's and the tests' way to
-    see them); with None, wherever the logging set-up sends them (the command's -q/-v)."""
-    if stream is None:
-        yield
-        return
-    handler = logging.StreamHandler(stream)
-    handler.setFormatter(logging.Formatter("%(message)s"))
-    saved = LOG.level, LOG.propagate
-    LOG.addHandler(handler)
-    LOG.setLevel(level)
-    LOG.propagate = False
-    try:
-        yield
-    finally:
-        LOG.removeHandler(handler)
-        LOG.setLevel(saved[0])
-        LOG.propagate = saved[1]
 
 
 def run_pool(

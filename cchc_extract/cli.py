@@ -9,11 +9,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from cchc_extract.batch import LOG, BatchSettings, log_to
-from cchc_extract.executors import ExecutorError
+# Only what every command needs: each command imports its own machinery when it runs, so that
+# `repair` and `--help` never load the readers, pandas or jsonschema (tests/test_cli_imports.py).
+from cchc_extract.batch_settings import LOG, BatchSettings, log_to
 from cchc_extract.i18n import DEFAULT_LANG, LANGUAGES, translator
-from cchc_extract.outdir import OutputError
-from cchc_extract.pipeline import PipelineOptions, one_line
 from cchc_extract.reconcile import ReconcileSettings
 from schemas.records import PIPELINE_VERSION
 
@@ -153,6 +152,9 @@ def _fail(message: str) -> None:
 
 def _convert(args, _: Callable[[str], str]) -> int:
     from cchc_extract.batch import run_convert
+    from cchc_extract.executors import ExecutorError
+    from cchc_extract.outdir import OutputError
+    from cchc_extract.pipeline import PipelineOptions, one_line
 
     missing = [p for p in args.inputs if not p.exists()]
     if missing:
@@ -197,6 +199,8 @@ def _convert(args, _: Callable[[str], str]) -> int:
 
 
 def _apply_review(args, _: Callable[[str], str]) -> int:
+    from cchc_extract.outdir import OutputError
+    from cchc_extract.pipeline import one_line
     from cchc_extract.review import ApplySettings, apply_review
 
     if not args.review_file.is_file():
@@ -233,6 +237,7 @@ def _apply_review(args, _: Callable[[str], str]) -> int:
 
 def _review(args, _: Callable[[str], str]) -> int:
     from cchc_extract.desk import Desk, DeskSettings, serve
+    from cchc_extract.pipeline import one_line
 
     if not args.out.is_dir():
         _fail(_("no such output folder: {path}").format(path=args.out))

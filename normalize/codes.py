@@ -12,7 +12,7 @@ of the printed digits, for skipped numbers and for codes inferred with no token 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import total_ordering
+from functools import cached_property, lru_cache, total_ordering
 
 import regex as re
 from rapidfuzz.distance import Levenshtein
@@ -96,6 +96,18 @@ class CriterionCode:
     # path holds the item's place among its siblings (a → 1, b → 2, đ → 5).
     letter: str = ""
 
+    def __post_init__(self) -> None:
+        # The search hashes each code many times (sets of candidates, beams keyed by code): the
+        # dataclass's own hash, computed once.
+        object.__setattr__(self, "_hash", hash((self.roman, self.path, self.letter)))
+
+    def __hash__(self) -> int:
+        return self._hash  # type: ignore[attr-defined]
+
+    def __reduce__(self):
+        # Rebuilt from its fields: a string's hash differs from process to process.
+        return CriterionCode, (self.roman, self.path, self.letter)
+
     def __lt__(self, other: CriterionCode) -> bool:
         return (self.roman, self.path) < (other.roman, other.path)
 
@@ -103,8 +115,8 @@ class CriterionCode:
     def level(self) -> int:
         return len(self.path)
 
-    @property
-    def digits(self) -> str:
+    @cached_property
+    def digits(self) -> str:  # read for every candidate of every row the search weighs: kept
         return "".join(str(p) for p in self.path)
 
     def parent(self) -> CriterionCode | None:
@@ -270,13 +282,19 @@ def _first_child_cost(first: int, settings: CodeSettings) -> float:
 def successors(code: CriterionCode, settings: CodeSettings = CodeSettings()) -> list[CriterionCode]:
     """Codes that can plausibly come next: the first child, the next sibling at each level (and
     a few skipped ones), the next roman section."""
+    return list(_successors(code))
+
+
+@lru_cache(maxsize=1 << 14)
+def _successors(code: CriterionCode) -> tuple[CriterionCode, ...]:
+    """``successors``, kept: the search expands the same codes row after row."""
     out = [CriterionCode(code.roman, code.path + (1,))]
     for k in range(len(code.path)):
         for j in (1, 2, 3):
             out.append(CriterionCode(code.roman, code.path[:k] + (code.path[k] + j,)))
     out.append(CriterionCode(code.roman + 1))
     out.append(CriterionCode(code.roman + 1, (1,)))
-    return out
+    return tuple(out)
 
 
 def match_cost(token: CodeToken | None, code: CriterionCode, settings: CodeSettings = CodeSettings()) -> float | None:
@@ -449,7 +467,7 @@ def _search(
         emits: dict[CriterionCode, float | None] = {}  # the row's token read as each code, once
 
         for prev, state in beam.items():
-            candidates = set(successors(prev, settings))
+            candidates = set(_successors(prev))
             if token is not None and token.components:
                 candidates.add(CriterionCode(prev.roman, token.components))
             if token is not None and token.roman:
@@ -457,11 +475,11 @@ def _search(
             if token is not None and token.letter:
                 candidates.add(lettered(prev, token.letter))
             if token is not None and token.digits:
-                candidates.update(_near_readings(prev, token))
+                candidates.update(_near_readings(prev))
             for path in ahead:
                 candidates.add(CriterionCode(prev.roman, path))
             for code in candidates:
-                if any(p > settings.max_component for p in code.path):
+                if code.path and max(code.path) > settings.max_component:
                     continue
                 if not code.path and (token is None or token.roman is None):
                     continue  # a section row is never guessed
@@ -577,15 +595,17 @@ def parent_rows(max_points: list[float | None], tolerance: float = 1e-6) -> list
     return out
 
 
-def _near_readings(prev: CriterionCode, token: CodeToken) -> list[CriterionCode]:
-    """Codes under the previous row's ancestors whose digits differ from the token's by one
-    (a lost leading digit, "11" for 3.1; a wrong last digit, "540" for 5.4.2)."""
+@lru_cache(maxsize=1 << 14)
+def _near_readings(prev: CriterionCode) -> tuple[CriterionCode, ...]:
+    """Codes under the previous row's ancestors whose digits may differ from a token's by one
+    (a lost leading digit, "11" for 3.1; a wrong last digit, "540" for 5.4.2); kept, as the
+    search expands the same codes row after row."""
     out = []
     for depth in range(0, len(prev.path) + 1):
         base = prev.path[:depth]
         for last in range(1, 10):
             out.append(CriterionCode(prev.roman, base + (last,)))
-    return out
+    return tuple(out)
 
 
 def format_codes(codes: list[CriterionCode | None]) -> list[str | None]:

@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex as re
 
 from normalize.text import strip_markup
+
+_SPACE = re.compile(r"\s+")
+_ROMAN = re.compile(r"[ivxlIVXL]+")
 
 
 def norm_code(code: str | None) -> str | None:
     """ "3. 1" → "3.1", "2.1." → "2.1"; roman numerals upper-cased."""
     if code is None:
         return None
-    text = re.sub(r"\s+", "", strip_markup(str(code))).strip(".)")
-    return text.upper() if re.fullmatch(r"[ivxlIVXL]+", text) else text or None
+    return _norm_code(str(code))
+
+
+@lru_cache(maxsize=1 << 12)
+def _norm_code(code: str) -> str | None:
+    # Kept per code: the checks ask for the same few hundred codes thousands of times a document.
+    text = _SPACE.sub("", strip_markup(code)).strip(".)")
+    return text.upper() if _ROMAN.fullmatch(text) else text or None
 
 
 def parent_indices(rows: list) -> list[int | None]:
