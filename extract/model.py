@@ -11,10 +11,15 @@ PDFs, pixels for OCR'd images. Confidences are 0..1; ``None`` means the format d
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 BBox = tuple[float, float, float, float]
+
+
+def union_bbox(boxes: Sequence[Sequence[float]]) -> BBox:
+    """The smallest box holding every box of ``boxes`` (not empty)."""
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
 def bbox_of(item: Word | Line | Cell | Table) -> BBox:

@@ -22,7 +22,7 @@ from typing import Any
 
 from extract.base import DocumentReader, IngestError
 from extract.limits import Limits, check, memory_error
-from extract.model import BBox, Cell, IngestedDocument, Line, Page, Table, Word, bbox_of
+from extract.model import BBox, Cell, IngestedDocument, Line, Page, Table, Word, bbox_of, union_bbox
 from extract.pdf_unruled import UnruledSettings, unruled_tables
 from normalize.text import fold_spaces, nfc
 
@@ -378,10 +378,6 @@ def split_chunks(line: list[tuple[Word, float]], settings: PdfTableSettings) -> 
             chunks.append([word])
         prev = word
     return chunks
-
-
-def union_bbox(boxes: list[BBox]) -> BBox:
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
 def centre_in(bbox: BBox, box: BBox) -> bool:

@@ -17,6 +17,8 @@ command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
 langs="$(tesseract --list-langs 2>/dev/null || true)"
 grep -qx vie <<<"$langs" || missing+=(tesseract-ocr-vie)
 grep -qx osd <<<"$langs" || missing+=(tesseract-ocr-osd)
+# The codes column of a scan is read with the English model (extract/ocr.py).
+grep -qx eng <<<"$langs" || missing+=(tesseract-ocr-eng)
 # Asked of dpkg, not of the `libreoffice` command: a LibreOffice with Calc only has the command but
 # cannot convert a document (it exits 0 and writes nothing).
 for pkg in libreoffice-writer poppler-utils fonts-dejavu chromium chromium-driver; do

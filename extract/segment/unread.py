@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 import regex as re
 
-from extract.model import IngestedDocument, Line, Page, Table
+from extract.model import IngestedDocument, Line, Page, Table, union_bbox
 from extract.segment.table_join import header_row_count
 from extract.segment.unread_rows import LINE_METHODS, unread_score_rows
 from normalize.criteria.match import FLAG_CODE_BY_NAME
@@ -277,12 +277,7 @@ def _unread_line_rows(page: Page, sources: list[SourceRef], settings: UnreadSett
             reason=f"{len(unread_rows)} printed lines laid out like table rows (numbers in columns) gave no row: "
             "a table printed without borders that could not be read",
             text_sample=_sample(text, settings),
-            bbox=[
-                min(b[0] for b in boxes),
-                min(b[1] for b in boxes),
-                max(b[2] for b in boxes),
-                max(b[3] for b in boxes),
-            ],
+            bbox=list(union_bbox(boxes)),
             line_start=min(p.number for p in lines),
             line_end=max(p.number for p in lines),
         )
@@ -388,9 +383,7 @@ def _withdrawn(score, unsure: int, settings: UnreadSettings) -> UnreadPart:
         reason=f"a table-like region whose rows could not be read with confidence ({unsure} of {len(rows)} "
         "rows without a printed code, a name or points): not turned into rows",
         text_sample=_sample(" ".join(f"{r.code_raw or ''} {r.name}" for r in rows), settings),
-        bbox=[min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)]
-        if boxes
-        else None,
+        bbox=list(union_bbox(boxes)) if boxes else None,
         line_start=min(starts) if starts else None,
         line_end=max(ends) if ends else None,
     )
@@ -462,14 +455,7 @@ def _textless_tasks(result: ExtractionResult, settings: UnreadSettings) -> list[
                 reason=f"{len(empty)} of the {len(table.rows)} rows of task table {table.title[:60]!r} came out "
                 "without their task (its columns were not recognised)",
                 text_sample=_sample(text, settings),
-                bbox=[
-                    min(b[0] for b in boxes),
-                    min(b[1] for b in boxes),
-                    max(b[2] for b in boxes),
-                    max(b[3] for b in boxes),
-                ]
-                if boxes
-                else None,
+                bbox=list(union_bbox(boxes)) if boxes else None,
                 page_end=last.page if last.page != first.page else None,
                 line_start=first.line_start,
                 line_end=(last.line_end or last.line_start) if last.page == first.page else None,
