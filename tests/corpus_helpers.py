@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def make_corpus(out: Path, families: str, formats: str | None = None, quick: bool = True) -> Path:
+def make_corpus(out: Path, families: str, formats: str | None = None, quick: bool = True, seed: int = 0) -> Path:
     """Generate ``families`` (comma-separated ids) into ``out``; skip the test where LibreOffice
     cannot make PDFs (Writer missing or broken), fail on any other error with the tool's stderr."""
     command = [sys.executable, str(ROOT / "tools" / "make_corpus.py"), "--families", families, "--out", str(out)]
@@ -21,6 +21,8 @@ def make_corpus(out: Path, families: str, formats: str | None = None, quick: boo
         command.append("--quick")
     if formats:
         command += ["--formats", formats]
+    if seed:
+        command += ["--seed", str(seed)]
     run = subprocess.run(command, check=False, cwd=ROOT, timeout=600, capture_output=True, text=True)
     if "LibreOffice made no" in run.stderr:
         pytest.skip("LibreOffice made no PDF (Writer missing or broken)")

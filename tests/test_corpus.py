@@ -57,6 +57,22 @@ def test_truth_adds_up_except_planted_faults(corpus):
     assert planted_any, "no instance of the quick run carries a planted fault"
 
 
+@needs_writer
+def test_another_seed_gives_unseen_documents_whose_truth_adds_up(tmp_path):
+    """``--seed`` makes other communes and values of the same families (documents no rule was written
+    against); the standing corpus is seed 0."""
+    from corpusgen.check import planted, truth_problems
+
+    standing = make_corpus(tmp_path / "s0", "F08", formats="md")
+    fresh = make_corpus(tmp_path / "s7", "F08", formats="md", seed=7)
+    (old,), (new,) = manifest_documents(standing), manifest_documents(fresh)
+    assert new["seed"] == 7 and old["seed"] == 0
+    assert new["commune"] != old["commune"]
+    assert (fresh / new["path"]).read_text(encoding="utf-8") != (standing / old["path"]).read_text(encoding="utf-8")
+    truth = read_truth(fresh, new)
+    assert truth_problems(truth) == planted(truth)
+
+
 def test_heldout_lists_are_in_the_contract():
     import make_corpus
 

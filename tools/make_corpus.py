@@ -5,6 +5,7 @@ criteria sets (normalize/criteria), each with the truth of what it prints (tools
     python3 tools/make_corpus.py                         # every family, every instance -> build/corpus
     python3 tools/make_corpus.py --quick                 # one instance per family
     python3 tools/make_corpus.py --families F01,F04 --formats docx,pdf --out /tmp/c
+    python3 tools/make_corpus.py --seed 7 --out /tmp/fresh   # same families, unseen communes and values
 
 The truth is the generator's own data (rows, points, names, metadata, planted faults), never what our
 pipeline reads from a file. Deterministic: fixed seeds, so the same command gives the same files.
@@ -55,30 +56,32 @@ from corpusgen.sets import CriteriaSet, load_sets
 from libreoffice import libreoffice_convert
 
 
-def faulty_instances(family: str, n: int = INSTANCES) -> set[int]:
+def faulty_instances(family: str, n: int = INSTANCES, seed: int = 0) -> set[int]:
     """About a third of the instances carry planted faults: one or two per family of four."""
-    rng = random.Random(f"faults/{family}")
+    rng = random.Random(f"faults/{family}" + (f"/seed{seed}" if seed else ""))
     k = 1 + sorted(FAMILIES).index(family) % 2
     return set(rng.sample(range(1, n + 1), min(k, n)))
 
 
-def instances(family: str, sets: list[CriteriaSet], n: int) -> list[Instance]:
+def instances(family: str, sets: list[CriteriaSet], n: int, seed: int = 0) -> list[Instance]:
     """Instance i of a family takes another criteria set than instance i-1 (and than the same
-    instance of the next family); the two-line-issuer family wants sets from before the merger."""
+    instance of the next family); the two-line-issuer family wants sets from before the merger.
+    Another seed also turns the sets round, so an instance meets another set than in the standing
+    corpus."""
     pool = [s for s in sets if s.pre_merger] if family.startswith("F03") else sets
     pool = pool or sets
-    offset = sorted(FAMILIES).index(family)
-    faulty = faulty_instances(family)
-    return [Instance(family, i, pool[(offset + i - 1) % len(pool)], i in faulty) for i in range(1, n + 1)]
+    offset = sorted(FAMILIES).index(family) + seed
+    faulty = faulty_instances(family, seed=seed)
+    return [Instance(family, i, pool[(offset + i - 1) % len(pool)], i in faulty, seed) for i in range(1, n + 1)]
 
 
-def derived_sources(family: str, sets: list[CriteriaSet], n: int) -> list[tuple[int, Instance]]:
+def derived_sources(family: str, sets: list[CriteriaSet], n: int, seed: int = 0) -> list[tuple[int, Instance]]:
     """(index, source instance) of a derived family's instances: instance i degrades instance i of
     the i-th source family listed for it (tools/corpusgen/derived.py)."""
     out = []
     for index, prefix in enumerate(DERIVED[family].sources[:n], start=1):
         source = next(f for f in FAMILIES if f.startswith(prefix + "_"))
-        out.append((index, instances(source, sets, index)[index - 1]))
+        out.append((index, instances(source, sets, index, seed)[index - 1]))
     return out
 
 
@@ -94,6 +97,11 @@ def fixed_pdf(src: Path, dst: Path) -> None:
     )
     data = re.sub(rb"/DocChecksum /[0-9A-F]{32}", b"/DocChecksum /" + digest, data)
     dst.write_bytes(data)
+
+
+def _seeded(name: str, seed: int) -> str:
+    """The name a degradation's random source is drawn from: the standing corpus's for seed 0."""
+    return f"{name}/seed{seed}" if seed else name
 
 
 def split_of(inst: Instance) -> str:
@@ -144,7 +152,7 @@ def truth(inst: Instance, built: Built, output, pages) -> dict:
     }
 
 
-def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[dict]:
+def generate(out: Path, families: list[str], formats: set[str], n: int, seed: int = 0) -> list[dict]:
     sets = load_sets()
     if not sets:
         raise SystemExit("no criteria sets: normalize/criteria/data/*.csv is empty")
@@ -164,7 +172,7 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
             if family in DERIVED:
                 if {"scan": "pdf", "photo": "jpg"}[DERIVED[family].kind] not in formats:
                     continue
-                for index, inst in derived_sources(family, sets, n):
+                for index, inst in derived_sources(family, sets, n, seed):
                     built = FAMILIES[inst.family](inst)
                     output = next(o for o in built.outputs if o.fmt == "pdf")
                     docx = tmp_dir / f"{inst.family}__{inst.name}-{output.variant}.docx"
@@ -174,7 +182,7 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
                         to_pdf.append(docx)
                     derived.append((family, index, inst, built, output, docx))
                 continue
-            for inst in instances(family, sets, n):
+            for inst in instances(family, sets, n, seed):
                 built = FAMILIES[family](inst)
                 for output in built.outputs:
                     if output.fmt not in formats:
@@ -204,7 +212,7 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
         for made_pdf, path, spec in dumps:
             if not made_pdf.exists():
                 raise SystemExit(f"LibreOffice made no {made_pdf.name} (is libreoffice-writer installed?)")
-            path.write_text(ocr_pdf(made_pdf, spec, path.stem), encoding="utf-8")
+            path.write_text(ocr_pdf(made_pdf, spec, _seeded(path.stem, seed)), encoding="utf-8")
         for family, index, inst, built, output, docx in derived:
             source = tmp_dir / "pdf" / (docx.stem + ".pdf")
             if not source.exists():
@@ -213,7 +221,7 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
             variant = f"{inst.name}-{output.variant}"
             stem = f"{family[:3].lower()}-i{index}-{variant}"
             path = out / family / f"{stem}.{fmt}"
-            write_derived(source, path, DERIVED[family], stem)
+            write_derived(source, path, DERIVED[family], _seeded(stem, seed))
             pages = table_pages(source, built.table_marks) if fmt == "pdf" and built.table_marks else None
             pending.append((inst, built, output, path, (family, f"{family[:3].lower()}-i{index}", fmt, variant, pages)))
         for inst, _built, output, path, identity in pending:
@@ -253,6 +261,7 @@ def generate(out: Path, families: list[str], formats: set[str], n: int) -> list[
                 "commune": f"Xã {built.commune}",
                 "split": split_of(inst),
                 "faults": len(built.faults),
+                "seed": seed,
             }
         )
     if unlisted:
@@ -266,6 +275,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--families", default="", help="comma-separated family ids or prefixes (F01,F04)")
     parser.add_argument("--formats", default=",".join(FORMATS))
     parser.add_argument("--quick", action="store_true", help="one instance per family")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        help="0 (default): the standing corpus; another value: other communes, values and degradations "
+        "of the same families, for a check on documents no rule was written against",
+    )
     args = parser.parse_args(argv)
     wanted = [f.strip() for f in args.families.split(",") if f.strip()]
     known = list(FAMILIES) + list(DERIVED)
@@ -275,7 +291,7 @@ def main(argv: list[str]) -> int:
         raise SystemExit(f"unknown families: {', '.join(unknown)} (known: {', '.join(known)})")
     formats = {f.strip() for f in args.formats.split(",") if f.strip()}
     start = time.monotonic()
-    manifest = generate(args.out, families, formats, 1 if args.quick else INSTANCES)
+    manifest = generate(args.out, families, formats, 1 if args.quick else INSTANCES, args.seed)
     manifest_path = args.out / "manifest.json"
     if wanted and manifest_path.exists():  # a subset run keeps the other families' entries
         old = json.loads(manifest_path.read_text(encoding="utf-8")).get("documents", [])

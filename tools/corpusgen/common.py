@@ -33,13 +33,17 @@ class Instance:
     index: int  # 1-based
     cset: CriteriaSet
     faulty: bool
+    # The corpus's seed (make_corpus --seed): 0 gives the standing corpus; another value gives other
+    # communes, people, values and degradations of the same families, documents nobody has seen.
+    seed: int = 0
 
     @property
     def name(self) -> str:
         return f"{self.family[:3].lower()}-i{self.index}"
 
     def rng(self, salt: str = "") -> random.Random:
-        return random.Random(f"{self.family}/{self.index}/{self.cset.id}/{salt}")
+        prefix = f"seed{self.seed}/" if self.seed else ""
+        return random.Random(f"{prefix}{self.family}/{self.index}/{self.cset.id}/{salt}")
 
 
 @dataclass(frozen=True)
