@@ -140,6 +140,8 @@ def truth(inst: Instance, built: Built, output, pages) -> dict:
         "variant": output.variant,
         "criteria_set": inst.cset.id,
         "split": split_of(inst),
+        # an OCR text dump of the rendered page (its text may have lost cells: benchmarks/legibility.py)
+        "ocr_dump": output.ocr is not None,
         "document": document,
         "score_tables": tables,
         "statistics": built.statistics,
