@@ -134,10 +134,14 @@ def extract_metadata(doc: IngestedDocument, settings: MetadataSettings = DEFAULT
     # Header and signature blocks printed as two columns (tables, tabs, side by side on a PDF
     # line) are read column by column: issuer lines stay together, the motto stays apart.
     lines = [line for line in reading_lines(doc, ANCHORS, settings.columns) if line.text.strip()]
+    # A text export's bar-separated lines are read as printed: its bars, not its spacing, say where
+    # its cells are (the signature cell wraps inside its column; see _bar_runs_joined).
+    barred = [b for p in doc.pages for b in p.blocks if isinstance(b, Line) and b.text.strip()]
     ocr_pages = {p.number for p in doc.pages if p.method == "ocr"}
     if any(line.raw and line.page not in ocr_pages for line in lines):
         typed = _typed_document(lines, settings)
         lines = [line if line.page in ocr_pages else as_printed(line, typed) for line in lines]
+        barred = [line if line.page in ocr_pages else as_printed(line, typed) for line in barred]
     header = header_zone(lines, settings)
     meta = DocumentMeta()
     _read_number(header, meta)
@@ -146,8 +150,24 @@ def extract_metadata(doc: IngestedDocument, settings: MetadataSettings = DEFAULT
     _read_issuer(header, lines, meta, settings)
     meta.period = find_period(" ".join(t for t in [meta.title or ""] + [_text(ln) for ln in header[kind_at:]]))
     meta.year = _year(meta)
-    meta.signer = find_signer(lines[len(header) :], settings)
+    meta.signer = find_signer(_signature_zone(lines, header, barred), settings)
     return meta
+
+
+_EXPORT_CLOSED_SHARE = 0.5  # of the barred lines after the header that end in a bar: a text export
+
+
+def _signature_zone(lines: list[Line], header: list[Line], physical: list[Line]) -> list[Line]:
+    """The lines after the header the signer is looked for in: in reading order, or, when that part
+    of the document is a text export's bar-separated block, its physical lines (the reading order
+    splits such lines at wide spaces, which cut a wrapped cell's lines apart inconsistently)."""
+    after = lines[len(header) :]
+    last = max((ln.number for ln in header if ln.number is not None), default=-1)
+    tail = [ln for ln in physical if ln.number is not None and ln.number > last]
+    barred = [ln.text.rstrip() for ln in tail if "|" in ln.text]
+    # An export closes its cells with a bar; OCR reads a ruling line as a bar anywhere in a line.
+    export = bool(barred) and sum(t.endswith("|") for t in barred) >= _EXPORT_CLOSED_SHARE * len(barred)
+    return _bar_runs_joined(tail) if export else after
 
 
 def as_printed(line: Line, typed_document: bool) -> Line:
@@ -243,6 +263,41 @@ def find_signer(lines: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS
         if names:
             return _pick_signer(names)
     return None
+
+
+def _bar_runs_joined(lines: list[Line]) -> list[Line]:
+    """A text export's bar-separated block (the "Nơi nhận" and signature cells side by side) wraps
+    each cell's text over several physical lines, so a note or a name is cut in two ("(Đã |" /
+    "ký) Nông Xuân Phúc |", "CHỦ TỊCH Giáp Phương" / "Oanh Phượng |"). Consecutive barred lines are
+    put back together: lines that all close their cells with the same number of bars are columns,
+    joined cell by cell; otherwise the cells flow on, and a line not closed by a bar goes on at the
+    next. Other lines pass as they are."""
+    out: list[Line] = []
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and "|" in line.text:
+            run.append(line)
+            continue
+        if len(run) > 1:
+            out.append(_joined_run(run))
+        else:
+            out.extend(run)
+        run = []
+        if line is not None:
+            out.append(line)
+    return out
+
+
+def _joined_run(run: list[Line]) -> Line:
+    texts = [_text(line) for line in run]
+    counts = {t.count("|") for t in texts}
+    if all(t.endswith("|") for t in texts) and len(counts) == 1:
+        rows = [[c.strip() for c in t.split("|")] for t in texts]
+        cells = [" ".join(c for c in column if c) for column in zip(*rows, strict=True)]
+        text = " | ".join(cells)
+    else:
+        text = " ".join(texts)
+    return replace(run[0], text=text, raw=None)
 
 
 def _cells(line: Line) -> list[Line]:

@@ -135,3 +135,18 @@ def test_signer_of_a_flattened_signature_cell(tmp_path):
     assert meta.signer == "Tạ Khắc Mạnh An"
     meta = _doc(tmp_path, _HEADER + "| KT. CHỦ TỊCH PHÓ CHỦ TỊCH Dương |\n| Mỹ Lan |\n| |\n")
     assert meta.signer == "Dương Mỹ Lan"
+
+
+def test_signer_of_a_signature_cell_wrapped_over_bar_lines(tmp_path):
+    # Columns padded side by side: the note "(Đã ký)" is cut between two lines of its column.
+    block = (
+        "Nơi nhận: - UBND huyện Kim Sơn   | KT. CHỦ TỊCH PHÓ CHỦ TỊCH (Đã |\n"
+        "(b/c); - Chủ tịch, các PCT UBND  | ký) Hà Văn Tùng |\n"
+        "xã; - Lưu: VT, VP.               | |\n"
+    )
+    assert _doc(tmp_path, _HEADER + block).signer == "Hà Văn Tùng"
+    # Cells flowing over the export's line width: a four-syllable name cut at the line's end.
+    block = (
+        "Nơi nhận: - UBND huyện Kim Sơn (b/c); - Lưu: VT, VP. | TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Phí Ngọc\nMinh Châu |\n"
+    )
+    assert _doc(tmp_path, _HEADER + block).signer == "Phí Ngọc Minh Châu"
