@@ -31,7 +31,7 @@ def find_rules(ink: np.ndarray, min_len: int, merge_px: int) -> list[Rule]:
     thick[1:] |= ink[:-1]
     thick[:-1] |= ink[1:]
     # Only rows with that much ink at all can hold a long run: look at those alone.
-    candidates = np.flatnonzero(thick.sum(axis=1) >= min_len)
+    candidates = np.flatnonzero(np.count_nonzero(thick, axis=1) >= min_len)
     if candidates.size == 0:
         return []
     padded = np.zeros((candidates.size, thick.shape[1] + 2), dtype=np.int8)

@@ -61,17 +61,13 @@ def deskew(gray: Image.Image, settings: OcrSettings = OcrSettings()) -> tuple[Im
 
 def despeckle(gray: np.ndarray, ink: np.ndarray, window: int, max_ink: int) -> None:
     """Paint white the ink pixels that are nearly alone in their neighbourhood (dust, not
-    letters), in place. Neighbourhood counts as two running sums (rows, then columns) in uint16:
-    a window's count is a difference of running sums, exact modulo 2**16 even where the sums
-    themselves wrap, since no window holds that much ink."""
-    pad = window // 2
-    padded = np.pad(ink, pad).view(np.uint8)
-    across = np.zeros((padded.shape[0], padded.shape[1] + 1), dtype=np.uint16)
-    np.cumsum(padded, axis=1, dtype=np.uint16, out=across[:, 1:])
-    row_sums = across[:, window:] - across[:, :-window]
-    down = np.zeros((row_sums.shape[0] + 1, row_sums.shape[1]), dtype=np.uint16)
-    np.cumsum(row_sums, axis=0, dtype=np.uint16, out=down[1:])
-    box = down[window:] - down[:-window]
+    letters), in place. Neighbourhood counts by OpenCV's box filter (unnormalised sums, zeros
+    beyond the edge): exact counts, several times faster than numpy's running sums on a page."""
+    import cv2
+
+    box = cv2.boxFilter(
+        ink.view(np.uint8), cv2.CV_16U, (window, window), normalize=False, borderType=cv2.BORDER_CONSTANT
+    )
     gray[ink & (box <= max_ink)] = 255
 
 
