@@ -309,7 +309,8 @@ def ocr_view(image, dpi: int, settings: CropSettings) -> PageImage:
     """The image OCR read (greyscale, upscaled when coarse, deskewed: the same functions), in
     whose pixels OCR's boxes are. A page OCR turned sideways is not turned here: its boxes fall
     off or onto the wrong place (see the module's limits)."""
-    from extract.ocr import OcrSettings, deskew, prepare
+    from extract.ocr_image import deskew, prepare
+    from extract.ocr_settings import OcrSettings
 
     ocr = OcrSettings()
     gray, ocr_dpi = prepare(image, dpi, ocr)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import regex as re
 
-from extract.model import BBox, Cell, Table, Word, bbox_of
+from extract.model import Cell, Table, Word, bbox_of, union_bbox
 from normalize.codes import parse_code
 from normalize.numbers import parse_number
 
@@ -255,9 +255,9 @@ def _build(lines: list[_Line], body_from: int, cuts, page: int, s: UnruledSettin
     cells_out: list[Cell] = []
     for r, row in enumerate(rows):
         for col, ws in sorted(row.items()):
-            box = _union([bbox_of(w) for w in ws])
+            box = union_bbox([bbox_of(w) for w in ws])
             cells_out.append(Cell(row=r, col=col, text=cell_text(ws), bbox=box, bold=all(w.bold for w in ws)))
-    box = _union([bbox_of(c) for c in cells_out])
+    box = union_bbox([bbox_of(c) for c in cells_out])
     return Table(
         page=page,
         cells=cells_out,
@@ -277,7 +277,3 @@ def _numeric_columns(per_line: list[dict[int, list[Word]]], n_cols: int, s: Unru
         if filled and numbers >= s.numeric_share * len(filled):
             out.add(col)
     return out
-
-
-def _union(boxes: list[BBox]) -> BBox:
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from extract.model import Table, Word
-from extract.ocr import _reading_text, ocr_page, ones_as_roman, visual_lines
+from extract.ocr import ocr_page, ones_as_roman, reading_text, visual_lines
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 
@@ -33,7 +33,7 @@ def test_scale_bullet_stays_at_its_line_start():
         ["-", "Ban", "thời:", "1"],
         ["-", "Không:", "0"],
     ]
-    assert _reading_text(words) == "Ban hành - Ban thời: 1 - Không: 0"
+    assert reading_text(words) == "Ban hành - Ban thời: 1 - Không: 0"
 
 
 def test_wrapped_cell_keeps_its_lines_reading_order():
@@ -49,7 +49,7 @@ def test_wrapped_cell_keeps_its_lines_reading_order():
         Word("bố", (796, 986, 828, 1013), 0.96),
         Word("quan,", (627, 998, 692, 1019), 0.97),
     ]
-    assert _reading_text(words) == "thời gian, của huyện, sát với quan, bố"
+    assert reading_text(words) == "thời gian, của huyện, sát với quan, bố"
     words = [
         Word("XÃ", (449, 661, 492, 688), 0.96),
         Word("tài", (636, 665, 669, 688), 0.96),
@@ -57,7 +57,7 @@ def test_wrapped_cell_keeps_its_lines_reading_order():
         Word("(Đánh", (501, 665, 581, 704), 0.94),
         Word("chứng)", (284, 701, 373, 726), 0.96),
     ]
-    assert _reading_text(words) == "XÃ (Đánh giá tài chứng)"
+    assert reading_text(words) == "XÃ (Đánh giá tài chứng)"
 
 
 def test_roman_one_told_from_an_arabic_one_by_its_shape():

@@ -1,0 +1,241 @@
+"""Table cells read again after the page reading: cells left empty though they hold ink, a codes
+column's cells with the English model, points cells that read as no number with digits only.
+Crops are cut tight, cleaned of specks and pasted into strips: one Tesseract call per strip."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+from PIL import Image
+
+from extract.base import IngestOptions
+from extract.model import Word, bbox_of
+from extract.ocr_codes import CLEAN_NUMBER, CODE_LIKE, COLUMN_NUMBER, code_columns, numeric_columns, ones_as_roman
+from extract.ocr_image import otsu_threshold
+from extract.ocr_lines import reading_text
+from extract.ocr_settings import OcrSettings
+from extract.pdf_reader import centre_in
+from extract.tesseract import has_language, tesseract_words
+
+
+def cell_words(words, tables) -> dict[tuple, list[Word]]:
+    """Each grid cell's words (by box centre), keyed by the cell box."""
+    out: dict[tuple, list[Word]] = {}
+    for cells in tables:
+        for cell_box, *_ in cells:
+            out[tuple(cell_box)] = []
+    boxes = list(out)
+    for _, w in words:
+        for box in boxes:
+            if centre_in(w.bbox, box):
+                out[box].append(w)
+                break
+    return out
+
+
+def _clean_crop(
+    arr: np.ndarray, ink: np.ndarray, box: tuple[int, int, int, int], dust_px: int, margin: int, number: bool = False
+):
+    """The ink of a cell cut tight, specks left out (a dust dot beside a lone "5" makes Tesseract
+    read "s)" or nothing), on white paper with a small margin; None when no ink is left. A
+    ``number``'s small marks are kept only where a decimal comma sits: beside the digits, on their
+    lower half (an upscaled 150-dpi speck passes any size limit: ". 0" read ".0", "1 ." nothing);
+    the same holds for a one-line code ("I.", "1.2")."""
+    import cv2
+
+    x0, y0, x1, y1 = box
+    cell_ink = np.ascontiguousarray(ink[y0:y1, x0:x1])
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(cell_ink.view(np.uint8), connectivity=8)
+    keep = np.zeros(n, dtype=bool)
+    keep[1:] = stats[1:, cv2.CC_STAT_AREA] > dust_px
+    if not keep.any():
+        return None
+    if number:
+        area = stats[:, cv2.CC_STAT_AREA]
+        c_left, c_top = stats[:, cv2.CC_STAT_LEFT], stats[:, cv2.CC_STAT_TOP]
+        c_right, c_bottom = c_left + stats[:, cv2.CC_STAT_WIDTH], c_top + stats[:, cv2.CC_STAT_HEIGHT]
+        digit = keep & (area >= 0.25 * area[keep].max())
+        d_left, d_right = c_left[digit].min(), c_right[digit].max()
+        d_top, d_bottom = c_top[digit].min(), c_bottom[digit].max()
+        h = d_bottom - d_top
+        beside = (c_right >= d_left - h / 2) & (c_left <= d_right + h / 2)
+        low = ((c_top + c_bottom) / 2 >= d_top + h / 2) & (c_top <= d_bottom + h / 3)
+        keep = digit | (keep & beside & low)
+    mask = keep[labels]
+    ys, xs = np.nonzero(mask)
+    top, bottom, left, right = int(ys.min()), int(ys.max()) + 1, int(xs.min()), int(xs.max()) + 1
+    crop = np.full((bottom - top + 2 * margin, right - left + 2 * margin), 255, dtype=np.uint8)
+    part = arr[y0 + top : y0 + bottom, x0 + left : x0 + right]
+    crop[margin:-margin, margin:-margin] = np.where(mask[top:bottom, left:right], part, 255)
+    return crop, (x0 + left - margin, y0 + top - margin)
+
+
+def _read_strip(
+    crops: list[tuple[np.ndarray, tuple[int, int]]],
+    dpi: int,
+    options: IngestOptions,
+    settings: OcrSettings,
+    config: str = "",
+    across: bool = False,
+) -> list[tuple[int, Word]]:
+    """Crops pasted into one image, read by one Tesseract call: each word (in page coordinates)
+    with the index of the crop it came from. One under another (lines of text), or ``across``:
+    side by side on one line, far apart (lone digits: stacked, the top one of a column of single
+    "5", "1", "2" was dropped; side by side with gaps of 3 glyph heights every one was read)."""
+    gap = settings.retry_gap_px
+    if across:
+        gap = max(gap, settings.retry_across_gap * max(c.shape[0] for c, _ in crops))
+        # No paper above and below beyond the crops' own margin: with 5-30 px more, a bold "5,5"
+        # read "2,2" and a lone "5" "k".
+        height = max(c.shape[0] for c, _ in crops)
+        width = sum(c.shape[1] + gap for c, _ in crops) + gap
+    else:
+        width = max(c.shape[1] for c, _ in crops) + 2 * gap
+        height = sum(c.shape[0] + gap for c, _ in crops) + gap
+    strip = np.full((height, width), 255, dtype=np.uint8)
+    placed: list[tuple[int, int, int, int]] = []  # x, y of each crop in the strip, its far side
+    at = gap
+    for crop, _ in crops:
+        x, y = (at, 0) if across else (gap, at)
+        strip[y : y + crop.shape[0], x : x + crop.shape[1]] = crop
+        placed.append((x, y, x + crop.shape[1], y + crop.shape[0]))
+        at += (crop.shape[1] if across else crop.shape[0]) + gap
+    out = []
+    for _key, w in tesseract_words(Image.fromarray(strip), dpi, options, psm=6, config=config):
+        if not any(ch.isalnum() for ch in w.text):
+            continue  # specks and edge remains read as punctuation
+        wx0, wy0, wx1, wy1 = bbox_of(w)
+        cx, cy = (wx0 + wx1) / 2, (wy0 + wy1) / 2
+        for k, (x0, y0, x1, y1) in enumerate(placed):
+            if (x0 - gap / 2 <= cx <= x1 + gap / 2) if across else (y0 <= cy <= y1):
+                ox, oy = crops[k][1]
+                dx, dy = ox - x0, oy - y0
+                w.bbox = (wx0 + dx, wy0 + dy, wx1 + dx, wy1 + dy)
+                out.append((k, w))
+                break
+    return out
+
+
+def retry_cells(
+    arr: np.ndarray, tables, words, dpi: int, options: IngestOptions, settings: OcrSettings
+) -> tuple[list[tuple[tuple[int, int, int], Word]], set[int], set]:
+    """OCR again, cut tight and cleaned of specks, (1) the grid cells the page reading left empty
+    though they hold ink, then (2) the cells of a points column that still read as no number
+    ("s)", "„1"), with digits and the decimal comma only. Crops go into strips, one Tesseract call
+    per strip, not one per cell. Returns the words found (page coordinates), the ids of the words
+    they replace, and the boxes of the inked cells (ink OCR had not read)."""
+    ink = arr < otsu_threshold(arr)
+    by_cell = cell_words(words, tables)
+    inset = settings.retry_inset_px
+    dust = max(1, round(settings.dust_max_px * (dpi / 300) ** 2))
+    margin = max(2, round(settings.retry_margin_px * dpi / 300))
+    one_line = settings.retry_line_max_px * dpi / 300
+
+    def inner(cell_box) -> tuple[int, int, int, int] | None:
+        x0, y0, x1, y1 = cell_box
+        box = (int(x0) + inset, int(y0) + inset, int(x1) - inset, int(y1) - inset)
+        return box if box[2] > box[0] and box[3] > box[1] else None
+
+    # (1) Empty cells holding ink: one-line crops side by side, taller ones stacked; those of a
+    # codes column side by side apart, with the characters of codes only.
+    inked: set = set()
+    first = {box: reading_text(ws) for box, ws in by_cell.items()}
+    short: list[tuple[np.ndarray, tuple[int, int]]] = []
+    tall: list[tuple[np.ndarray, tuple[int, int]]] = []
+    coded: list[tuple[np.ndarray, tuple[int, int]]] = []
+    short_cells: list[tuple] = []
+    tall_cells: list[tuple] = []
+    coded_cells: list[tuple] = []
+    for cells in tables:
+        codes = code_columns(cells, first)
+        for cell_box, _r, c, _rs, cs in cells:
+            key = tuple(cell_box)
+            box = inner(cell_box)
+            if by_cell[key] or box is None:
+                continue
+            if int(ink[box[1] : box[3], box[0] : box[2]].sum()) < settings.retry_min_ink_px:
+                continue
+            crop = _clean_crop(arr, ink, box, dust, margin, number=True)
+            if crop is not None and crop[0].shape[0] > one_line:  # not one line: marks are letters' too
+                crop = _clean_crop(arr, ink, box, dust, margin)
+            if crop is None:
+                continue
+            inked.add(key)
+            if crop[0].shape[0] <= one_line and cs == 1 and c in codes:
+                # More paper around a code: with the number margin the English model dropped
+                # the dot of "4." and read "I." as "L".
+                coded.append(_clean_crop(arr, ink, box, dust, margin * settings.code_margin, number=True) or crop)
+                coded_cells.append(key)
+            elif crop[0].shape[0] <= one_line:
+                short.append(crop)
+                short_cells.append(key)
+            else:
+                tall.append(crop)
+                tall_cells.append(key)
+    found: list[tuple[tuple[int, int, int], Word]] = []
+    if coded:
+        # Codes first. A crop whose reading is no code ("TT" of the header, nothing) is read
+        # again with the other one-line crops, as any cell: the English model knows no Vietnamese.
+        code_options = replace(options, ocr_lang=settings.code_lang) if has_language(settings.code_lang) else options
+        read_codes: dict[int, list[Word]] = {}
+        for k, w in _read_strip(coded, dpi, code_options, settings, across=True):
+            read_codes.setdefault(k, []).append(w)
+        for k, crop in enumerate(coded):
+            ws = read_codes.get(k, [])
+            if ws and CODE_LIKE.match(reading_text(ws)):
+                found.extend(((-4, k, 0), w) for w in ws)
+                by_cell[coded_cells[k]].extend(ws)
+            else:
+                short.append(crop)
+                short_cells.append(coded_cells[k])
+    for crops, keys, across, tag in ((short, short_cells, True, -1), (tall, tall_cells, False, -2)):
+        if crops:
+            for k, w in _read_strip(crops, dpi, options, settings, across=across):
+                found.append(((tag, k, 0), w))
+                by_cell[keys[k]].append(w)
+    texts = {box: reading_text(ws) for box, ws in by_cell.items()}
+    for cells in tables:  # a Roman part code read "1." or "L", in the first reading or the second
+        codes = code_columns(cells, texts)
+        coded_words = [
+            w for cell_box, _r, c, _rs, cs in cells if c in codes and cs == 1 for w in by_cell[tuple(cell_box)]
+        ]
+        ones_as_roman(coded_words, ink, settings)
+    # (2) Points columns: a cell reading as no number is read again, digits only.
+    texts = {box: reading_text(ws) for box, ws in by_cell.items()}
+    digits: list[tuple[np.ndarray, tuple[int, int]]] = []
+    digit_cells: list[tuple] = []
+    for cells in tables:
+        numeric = numeric_columns(cells, texts, settings)
+        for cell_box, _r, c, _rs, cs in cells:
+            key = tuple(cell_box)
+            text = texts[key]
+            if cs != 1 or c not in numeric or not text or CLEAN_NUMBER.match(text) or COLUMN_NUMBER.match(text):
+                continue
+            box = inner(cell_box)
+            if len(text) > settings.odd_max_chars or box is None:
+                continue
+            crop = _clean_crop(arr, ink, box, dust, margin, number=True)
+            if crop is not None:
+                digits.append(crop)
+                digit_cells.append(key)
+    replaced: set[int] = set()
+    if digits:
+        read: dict[int, list[Word]] = {}
+        whitelist = f"-c tessedit_char_whitelist={settings.digit_chars}"
+        for k, w in _read_strip(digits, dpi, options, settings, whitelist, across=True):
+            read.setdefault(k, []).append(w)
+        for k, ws in read.items():
+            key = digit_cells[k]
+            for w in ws:  # a number neither starts nor ends with its separator: ".0" is a speck and a 0
+                w.text = w.text.strip(settings.digit_chars.strip("0123456789"))
+            ws = [w for w in ws if w.text]
+            if not ws or not CLEAN_NUMBER.match(reading_text(ws)):
+                continue  # no better than the first reading: that one stays
+            for w in ws:
+                # A second reading of a cell the first misread: doubtful by nature, so the value
+                # stays in the review queue whatever Tesseract's own confidence.
+                w.conf = min(w.conf if w.conf is not None else 0.0, settings.retry_max_conf)
+                found.append(((-3, k, 0), w))
+            replaced.update(id(w) for w in by_cell[key])
+    return [(k, w) for k, w in found if id(w) not in replaced], replaced, inked

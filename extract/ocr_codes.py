@@ -1,0 +1,97 @@
+"""What a grid's columns hold, told from their first reading (the codes column, the points columns),
+and the "1" vs "I" glyph decision for part codes (a Roman "I." read as the Arabic "1." or "L")."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from extract.model import Word, bbox_of
+from extract.ocr_settings import OcrSettings
+
+# A points cell as printed: "5", "10", "0,5", "2,25" (a dot for the comma in some tables).
+CLEAN_NUMBER = re.compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
+
+# Printed column numbers under a header: "(3)" is not a misread number.
+COLUMN_NUMBER = re.compile(r"^\(\d{1,2}\)$")
+
+CODE = re.compile(r"^(?:\d+\.\d+\.\d+|[IVXLivxl]+\.?)$")
+
+# What a codes column's cell holds below its header: "1.", "1.1.2", "II.", "I" (read "L"), "3.1.a".
+CODE_LIKE = re.compile(r"^(?:\d{1,2}|[IVXL]{1,4})(?:\.\d{1,2})*(?:\.[a-z])?\.?$")
+
+# A part code as Tesseract may read a Roman "I.", "II.", "III.": ones, a bold "I" as "L".
+ONES_CODE = re.compile(r"^[1IL]{1,3}\.?$")
+
+
+def code_columns(cells, texts: dict[tuple, str]) -> set[int]:
+    """Columns of one grid holding a criterion code ("1.1.2", "II."): the codes column, whose
+    "1.1" look like numbers."""
+    return {c for cell_box, _r, c, _rs, cs in cells if cs == 1 and CODE.match(texts.get(tuple(cell_box), ""))}
+
+
+def numeric_columns(cells, texts: dict[tuple, str], settings: OcrSettings) -> set[int]:
+    """Columns of one grid most of whose filled one-column cells read as plain numbers (the points
+    columns): there a cell that reads otherwise ("s)", "„1") is a number misread."""
+    filled: dict[int, int] = {}
+    numbers: dict[int, int] = {}
+    codes = code_columns(cells, texts)
+    for cell_box, _r, c, _rs, cs in cells:
+        text = texts.get(tuple(cell_box), "")
+        if cs != 1 or not text:
+            continue
+        filled[c] = filled.get(c, 0) + 1
+        numbers[c] = numbers.get(c, 0) + int(bool(CLEAN_NUMBER.match(text)))
+    return {
+        c
+        for c, n in filled.items()
+        if c not in codes
+        and numbers[c] >= settings.numeric_column_min_cells
+        and numbers[c] >= settings.numeric_column_share * n
+    }
+
+
+def ones_as_roman(words: list[Word], ink: np.ndarray, settings: OcrSettings = OcrSettings()) -> None:
+    """Codes read as ones or "I"/"L" ("1.", "11.", "L") are rewritten glyph by glyph in place:
+    an "I" where the glyph's top quarter is balanced about its stem, a "1" where a flag sticks
+    out on its left. A Roman part code read as the Arabic "1." made the parts' criteria its
+    children ("I.1.1"); a "1." read "L" lost its code."""
+    import cv2
+
+    for w in words:
+        if not ONES_CODE.match(w.text):
+            continue
+        x0, y0, x1, y1 = (int(round(v)) for v in bbox_of(w))
+        box = np.ascontiguousarray(ink[max(0, y0) : y1, max(0, x0) : x1]).view(np.uint8)
+        if box.size == 0:
+            continue
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(box, connectivity=8)
+        height = stats[1:, cv2.CC_STAT_HEIGHT].max() if n > 1 else 0
+        # The glyphs, left to right: components nearly as tall as the word (not the dot, specks).
+        glyphs = sorted(
+            (k for k in range(1, n) if stats[k, cv2.CC_STAT_HEIGHT] >= 0.7 * height),
+            key=lambda k: stats[k, cv2.CC_STAT_LEFT],
+        )
+        letters = w.text.rstrip(".")
+        if len(glyphs) != len(letters):
+            continue
+        shapes = {"I" if _balanced_top(labels == k, settings) else "1" for k in glyphs}
+        if len(shapes) == 1:  # "I1." is no code: a mixed verdict leaves the reading alone
+            w.text = shapes.pop() * len(glyphs) + w.text[len(letters) :]
+
+
+def _balanced_top(glyph: np.ndarray, settings: OcrSettings) -> bool:
+    """Whether a glyph's top quarter sits evenly about its stem (an "I"), not off to the left
+    (the flag of a "1"). The stem's axis: the mean x of the ink in the glyph's middle third."""
+    ys, xs = np.nonzero(glyph)
+    top, bottom = ys.min(), ys.max() + 1
+    h = bottom - top
+    middle = xs[(ys >= top + h // 3) & (ys < top + 2 * h // 3)]
+    if middle.size == 0:
+        return False
+    axis = float(middle.mean())
+    upper = xs[ys < top + max(1, h // 4)]
+    left = float((axis - upper[upper < axis]).sum())
+    right = float((upper[upper > axis] - axis).sum())
+    return right >= settings.roman_top_balance * left

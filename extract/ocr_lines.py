@@ -1,0 +1,64 @@
+"""OCR words in reading order: visual lines from word boxes, a cell's text from its lines."""
+
+from __future__ import annotations
+
+import statistics
+
+from extract.model import Word, bbox_of
+from extract.ocr_settings import OcrSettings
+from normalize.text import fold_spaces
+
+
+def mean_conf(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 3) if values else None
+
+
+def visual_lines(words: list[Word], settings: OcrSettings = OcrSettings()) -> list[list[Word]]:
+    """OCR words into visual lines, top to bottom, each left to right. Letters' words, taken by
+    their bottoms, join the line whose band (its words' median top to median bottom) they overlap
+    by ``line_overlap`` of the lower height: a word's top varies with the stacked Vietnamese
+    accents, its bottom with descenders and brackets, a line's band with neither. Compared with
+    the line's first bottom alone, "huyện," (a "y" and a comma) or "(Đánh" became lines of their
+    own put after their line ("… của sát huyện, với …"). Short marks ("-", ",", ".") join the line
+    whose height holds their middle: grouped by tops, as text layers are, a scale line's bullet
+    "-" became a line of its own ending the line above ("…: 1 - Ban hành…")."""
+    if not words:
+        return []
+    heights = sorted(bbox_of(w)[3] - bbox_of(w)[1] for w in words)
+    typical = max(1.0, heights[len(heights) // 2])
+    tall = [w for w in words if bbox_of(w)[3] - bbox_of(w)[1] >= settings.mark_height * typical]
+    marks = [w for w in words if bbox_of(w)[3] - bbox_of(w)[1] < settings.mark_height * typical]
+    lines: list[list[Word]] = []
+    for w in sorted(tall, key=lambda w: bbox_of(w)[3]):
+        _, top, _, bottom = bbox_of(w)
+        if lines:
+            band_top = statistics.median(bbox_of(x)[1] for x in lines[-1])
+            band_bottom = statistics.median(bbox_of(x)[3] for x in lines[-1])
+            overlap = min(bottom, band_bottom) - max(top, band_top)
+            if overlap >= settings.line_overlap * max(1.0, min(bottom - top, band_bottom - band_top)):
+                lines[-1].append(w)
+                continue
+        lines.append([w])
+    for w in marks:
+        middle = (bbox_of(w)[1] + bbox_of(w)[3]) / 2
+        spans = [(min(bbox_of(x)[1] for x in line), max(bbox_of(x)[3] for x in line)) for line in lines]
+        holding = [k for k, (top, bottom) in enumerate(spans) if top <= middle <= bottom]
+        if holding:
+            k = min(holding, key=lambda k: abs((spans[k][0] + spans[k][1]) / 2 - middle))
+            lines[k].append(w)
+        else:
+            lines.append([w])
+    lines.sort(key=lambda line: statistics.median(bbox_of(w)[3] for w in line))
+    return [sorted(line, key=lambda w: bbox_of(w)[0]) for line in lines]
+
+
+def reading_text(words: list[Word]) -> str:
+    """Words of one cell in reading order (``visual_lines``). A line that ends inside a
+    hyphenated token (``52/KH-`` | ``UBND``) was wrapped at the hyphen: joined without a space,
+    as ``pdf_reader.cell_text`` does for text layers."""
+    out = ""
+    for line in visual_lines(words):
+        text = " ".join(w.text for w in line)
+        glue = "" if out.endswith("-") and len(out.rsplit(" ", 1)[-1]) > 1 else " "
+        out = f"{out}{glue}{text}" if out else text
+    return fold_spaces(out)

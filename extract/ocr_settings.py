@@ -1,0 +1,108 @@
+"""The knobs of OCR (``extract.ocr`` and the modules it is made of), each with why it is set so."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extract.image_prep import ImagePrepSettings
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    psm: int = 3  # automatic page segmentation, for pages without a ruled grid
+    # Pages with a ruled grid: sparse text finds the short numbers in narrow cells that automatic
+    # segmentation drops (measured on the score-table scan: cell accuracy 0.88 → 0.95).
+    table_psm: int = 11
+    # Cells still empty but holding ink are OCR'd again, cut tight around their ink without the
+    # specks, pasted one under another into one strip (one more Tesseract call per page, not one
+    # per cell): isolated "1" and "I." come back.
+    retry_min_ink_px: int = 25
+    # Reading order in a cell: a word joins a line when this share of the lower of the two heights
+    # (the word's, the line's band from its typical top to its typical bottom) overlaps: a
+    # descender ("huyện,", "(Đánh") or stacked accents shift a box by a third of a line, the next
+    # line's words overlap the band by a few pixels at most. Boxes lower than ``mark_height`` of
+    # the typical word height are marks ("-", ",") placed by their middle.
+    line_overlap: float = 0.5
+    mark_height: float = 0.5
+    retry_inset_px: int = 8
+    retry_margin_px: int = 6  # at 300 dpi: a lone "5" with 20 px of paper around read as "k" or nothing
+    retry_gap_px: int = 30
+    retry_across_gap: int = 3  # cells read side by side: this many crop heights apart
+    # Crops up to this high (at 300 dpi) are one line of text, read side by side; taller ones stacked.
+    retry_line_max_px: int = 70
+    # A points column: at least this many of its filled cells, and this share, read as numbers.
+    numeric_column_min_cells: int = 3
+    numeric_column_share: float = 0.6
+    # Its cells that read as something else this short ("s)", "„1", "10'") are read again with
+    # digits and the decimal separators only (a header's words are longer and stay).
+    odd_max_chars: int = 5
+    digit_chars: str = "0123456789,."
+    # A codes column's empty cells are read apart, with this language model when installed
+    # (Tesseract's own, always shipped): the Vietnamese model, trained on accented words, read a
+    # clean lone "7." as "YÃ", "V" or "1." and "5." as "5," by the paper around it; the English
+    # one read the code crops right ("I." as "L": told from a "1" by its shape, ``ones_as_roman``).
+    # A character whitelist made it read the header's "TT" as "IL": none.
+    code_lang: str = "eng"
+    code_margin: int = 2  # times ``retry_margin_px``
+    # Values replacing a first reading are capped at this confidence (under the score segmenter's
+    # ``ocr_number_doubt``): a number OCR first misread stays in the review queue.
+    retry_max_conf: float = 0.65
+    # A part code "I." that Tesseract reads "1." or "L" (its LSTM does so on a lone bold serif
+    # "I.", read alone or beside digits): each glyph of a codes column's word read so is looked at. A "1" has
+    # its flag on the left of the stem's top, an "I" a top serif (or none) balanced about the stem:
+    # ink right of the stem in the glyph's top quarter at least this share of the ink left of it.
+    # Measured on a 300-dpi scan: "I" 0.86, "1" 0.20-0.25.
+    roman_top_balance: float = 0.5
+    # Photos and poor scans: page found and flattened, light evened out (extract/image_prep.py).
+    prep: ImagePrepSettings = field(default_factory=ImagePrepSettings)
+    # Deskew: projection-profile search over ±max_skew_deg, coarse then fine, on a small copy.
+    # 5°: a sheet laid by hand on a scanner is off by up to 3° (issue 11), a photo's page after
+    # its perspective correction by about as much; 4 more candidates per page cost ~10 ms.
+    max_skew_deg: float = 5.0
+    coarse_step_deg: float = 0.5
+    fine_step_deg: float = 0.1
+    deskew_width_px: int = 1000
+    min_skew_deg: float = 0.05  # below this the page is left as it is
+    # Scanner dust: a speck beside a letter turns "Kèm" into "xà". Ink pixels with fewer than
+    # ``speck_max_ink`` ink pixels in their ``speck_window``² neighbourhood are wiped; strokes and
+    # 1-px ruling lines have more (0 = off).
+    speck_window: int = 5
+    speck_max_ink: int = 3
+    # Dust a little bigger (a 2×2 speck JPEG-blurred, read as "`", ":" or "B" beside a number):
+    # ink blobs of at most this many pixels at 300 dpi (scaled with dpi²) are wiped (0 = off). 12
+    # also took the full stop of a bold "I." on the 200-dpi bilevel sample scan (upscaled): 8 keeps
+    # it and still wipes the corpus's dust.
+    dust_max_px: int = 8
+    # Paper to white: every pixel on the paper's side of the ink threshold set to 255 (ink keeps its
+    # grey edges). Grey, noisy paper beside the white bands of erased ruling lines misleads
+    # Tesseract's own threshold: on a 300-dpi JPEG scan "1.1" read "ẤT", "1.1.2" "D12"; whitened,
+    # every code and number of the same cells read right (issue 11's corpus, S01).
+    whiten_paper: bool = True
+    # Only pixels this share of the way from the ink threshold to white are whitened: the grey
+    # edges of letters stay (cut at the threshold itself, an upscaled bilevel "0,5" thinned into
+    # "9,5"), the paper (its noise included) goes.
+    whiten_from: float = 0.5
+    # Both steps (paper to white, dust blobs) only on a page whose paper is noisy: the median
+    # absolute deviation of its paper pixels at least this many grey levels (a JPEG scan or a
+    # photo: 2–3). A clean or bilevel scan (0) is left as the steps before read it best: whitened,
+    # an upscaled bilevel sample read "II." as "1." and a row's hierarchy shifted.
+    noisy_paper_mad: float = 1.0
+    # Ruling lines: a dark run at least this long (cm on the page) is a line, not a letter stroke.
+    min_rule_cm: float = 1.2
+    rule_merge_px: int = 4  # runs on neighbouring pixel rows (or columns) within this are one line
+    # A grid edge separates two cells when a ruling line covers this share of it.
+    edge_coverage: float = 0.6
+    # Images declared below this resolution are upscaled to ``target_dpi`` before OCR.
+    min_dpi: int = 200
+    target_dpi: int = 300
+    # Page orientation. A page put in sideways or upside down reads as few, unsure words; only then
+    # (so an upright page costs nothing more) Tesseract's orientation detection (OSD, package
+    # tesseract-ocr-osd) is asked, the page turned and read again, and the better reading kept.
+    fix_orientation: bool = True
+    # "Reads poorly": fewer than this share of the page's words are confident (conf >= 0.8, 2+ chars)…
+    orientation_check_below: float = 0.5
+    # …or fewer confident words than this on a page that has any ink.
+    orientation_min_words: int = 15
+    # OSD's own confidence below which its answer is not acted on.
+    osd_min_confidence: float = 1.0
+    osd_max_px: int = 1700
