@@ -14,7 +14,6 @@ whole: a failed write (a full disk) leaves the previous set as it was.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import hashlib
 import json
@@ -27,11 +26,10 @@ from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-
-import pyarrow as pa
+from typing import TYPE_CHECKING
 
 from cchc_extract.outdir import OutputError, check_target, current_umask, owned_outputs, relative_to_out
-from cchc_extract.spreadsheet import neutralise
+from cchc_extract.spreadsheet import neutralise, write_csv_rows
 from cchc_extract.tables import (
     _ITEMS,
     _KINDS,
@@ -40,11 +38,14 @@ from cchc_extract.tables import (
     TABLES_DIR,
     _arrow_schema,
     _cell,
-    _frame,
     _key,
     document_row,
+    pandas_metadata,
     table_files,
 )
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 XLSX_NAME = "cchc.xlsx"
 EXCEL_MAX_ROWS = 1_048_576  # rows of one Excel sheet, the header included
@@ -159,30 +160,53 @@ def table_chunks(conn: sqlite3.Connection, name: str, chunk_rows: int) -> Iterat
 
 
 def write_csv_table(conn: sqlite3.Connection, name: str, path: Path, settings: StoreSettings) -> None:
-    """As ``spreadsheet.write_csv`` writes a frame: UTF-8 with BOM, CRLF rows, text neutralised."""
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\r\n")
-        writer.writerow([c.name for c in TABLE_COLUMNS[name]])
-        for rows in table_chunks(conn, name, settings.chunk_rows):
-            writer.writerows([neutralise(v) for v in row] for row in rows)
+    """The table as CSV (``spreadsheet.write_csv_rows``), streamed from the database."""
+    rows = (row for chunk in table_chunks(conn, name, settings.chunk_rows) for row in chunk)
+    write_csv_rows(path, [c.name for c in TABLE_COLUMNS[name]], rows)
 
 
 def _parquet_schema(name: str) -> pa.Schema:
     """The declared Arrow types, with the pandas metadata of the typed empty frame: pandas reads
     the file back with the dtypes ``tables._frame`` gives (Int64 with its nulls)."""
-    return _arrow_schema(name).with_metadata(pa.Schema.from_pandas(_frame(name, []), preserve_index=False).metadata)
+    return _arrow_schema(name).with_metadata({b"pandas": pandas_metadata(name)})
 
 
 def write_parquet_table(conn: sqlite3.Connection, name: str, path: Path, settings: StoreSettings) -> None:
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     schema = _parquet_schema(name)
     with pq.ParquetWriter(path, schema) as writer:
         for rows in table_chunks(conn, name, settings.chunk_rows):
             columns = list(zip(*rows))
-            writer.write_table(
-                pa.Table.from_arrays([pa.array(col, type=f.type) for col, f in zip(columns, schema)], schema=schema)
-            )
+            arrays = [arrow_column(list(col), f.type) for col, f in zip(columns, schema)]
+            writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
+
+
+_NUMBER_CODES = {"int64": "q", "double": "d"}  # the declared number types, as array-module type codes
+
+
+def arrow_column(values: list, type: pa.DataType) -> pa.Array:
+    """A column of Python values (None for null) as an Arrow array of a declared type (string,
+    int64, float64). Built from its buffers, not by ``pa.array``: that imports pandas (≈0.5 s)
+    on its first call, which a small batch's refresh would spend most of its time on."""
+    import array
+
+    import pyarrow as pa
+
+    valid = bytearray((len(values) + 7) // 8)
+    for i, v in enumerate(values):
+        if v is not None:
+            valid[i >> 3] |= 1 << (i & 7)
+    nulls = values.count(None)
+    bitmap = pa.py_buffer(bytes(valid)) if nulls else None
+    if str(type) == "string":
+        builder = pa.lib.StringBuilder()
+        builder.append_values(values)
+        return builder.finish()
+    code = _NUMBER_CODES[str(type)]
+    data = array.array(code, (0 if v is None else v for v in values)).tobytes()
+    return pa.Array.from_buffers(type, len(values), [bitmap, pa.py_buffer(data)], null_count=nulls)
 
 
 EXCEL_MAX_TEXT = 32767  # characters in one Excel cell
