@@ -10,6 +10,7 @@ reading a review sheet back takes the apostrophe off again.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -36,7 +37,21 @@ def write_csv_rows(path: Path, header: Sequence[str], rows: Iterable[Sequence]) 
     """Rows as the CSV Excel opens right: UTF-8 with BOM, text neutralised, CRLF rows (RFC 4180),
     so a stray CR inside a cell is quoted instead of cutting the row in two; a missing value is an
     empty field."""
-    with Path(path).open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\r\n")
-        writer.writerow(header)
-        writer.writerows([neutralise(v) for v in row] for row in rows)
+    with Path(path).open("w", encoding=CSV_ENCODING, newline="") as fh:
+        _write_csv(fh, header, rows)
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
+    """The bytes ``write_csv_rows`` writes."""
+    buffer = io.StringIO(newline="")
+    _write_csv(buffer, header, rows)
+    return buffer.getvalue().encode(CSV_ENCODING)
+
+
+CSV_ENCODING = "utf-8-sig"  # with the BOM Excel needs to read UTF-8
+
+
+def _write_csv(fh, header: Sequence[str], rows: Iterable[Sequence]) -> None:
+    writer = csv.writer(fh, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([neutralise(v) for v in row] for row in rows)

@@ -282,7 +282,13 @@ def write_tables(out_dir: Path, settings: StoreSettings = StoreSettings()) -> Pa
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".tables.", dir=out_dir))
     try:
-        with closing(_updated_store(staging / SQLITE_NAME, folder / SQLITE_NAME, out_dir)) as conn:
+        conn, changed = _updated_store(staging / SQLITE_NAME, folder / SQLITE_NAME, out_dir)
+        with closing(conn):
+            if not changed and _complete(folder):
+                # A re-run whose outputs came out the same (every JSON byte for byte): the set in
+                # place is what this run would write, so it stays (no Parquet or Excel writer is
+                # even loaded).
+                return folder
             for name in TABLE_COLUMNS:
                 write_csv_table(conn, name, staging / f"{name}.csv", settings)
                 write_parquet_table(conn, name, staging / f"{name}.parquet", settings)
@@ -294,23 +300,31 @@ def write_tables(out_dir: Path, settings: StoreSettings = StoreSettings()) -> Pa
     return folder
 
 
-def _updated_store(database: Path, previous: Path, out_dir: Path) -> sqlite3.Connection:
+def _complete(folder: Path) -> bool:
+    """``folder`` holds every file of a table set (it was swapped in whole)."""
+    return folder.is_dir() and not folder.is_symlink() and {p.name for p in folder.iterdir()} == table_files()
+
+
+def _updated_store(database: Path, previous: Path, out_dir: Path) -> tuple[sqlite3.Connection, bool]:
     """The previous database copied to ``database`` and brought up to date; built anew when the
-    copy is not a database (truncated by a crash, replaced by hand)."""
-    if previous.is_file() and not previous.is_symlink():
+    copy is not a database (truncated by a crash, replaced by hand). ``changed``: documents were
+    re-read or removed, or the database was new or built anew."""
+    copied = previous.is_file() and not previous.is_symlink()
+    if copied:
         shutil.copyfile(previous, database)
     conn = sqlite3.connect(database)
     try:
-        update_store(conn, out_dir)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        read, gone = update_store(conn, out_dir)
         conn.commit()
-        return conn
+        return conn, not copied or version != STORE_VERSION or read + gone > 0
     except sqlite3.DatabaseError:
         conn.close()
     database.unlink(missing_ok=True)
     conn = sqlite3.connect(database)
     update_store(conn, out_dir)
     conn.commit()
-    return conn
+    return conn, True
 
 
 def _swap_in(staging: Path, folder: Path) -> None:

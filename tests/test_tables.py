@@ -307,3 +307,24 @@ def test_the_table_refresh_does_not_import_pandas(tmp_path):
     assert out.stdout.strip().splitlines()[-1] == "False"
     assert (tmp_path / "out" / "tables" / "documents.parquet").is_file()
     assert (tmp_path / "out" / "review.xlsx").is_file()
+
+
+def test_a_rerun_with_the_same_outputs_keeps_the_table_set(tmp_path):
+    """Every JSON the same byte for byte: the set in place is what would be written, so it stays
+    (issue 18: a re-run of a small batch loads no Parquet or Excel writer); any change, or a
+    file missing from the set, writes it anew."""
+    out = make_out(tmp_path)
+    folder = write_tables(out)
+    inodes = {p.name: p.stat().st_ino for p in folder.iterdir()}
+    assert {p.name: p.stat().st_ino for p in write_tables(out).iterdir()} == inodes
+    (folder / "counts.parquet").unlink()
+    folder = write_tables(out)
+    assert (folder / "counts.parquet").is_file()
+    inodes = {p.name: p.stat().st_ino for p in folder.iterdir()}
+    path = out / "ngoc-ky" / "86-bc.txt.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["score_tables"][0]["rows"] = data["score_tables"][0]["rows"][:2]
+    write_json(data, path)
+    folder = write_tables(out)
+    assert {p.name: p.stat().st_ino for p in folder.iterdir()} != inodes
+    assert len(pd.read_parquet(folder / "score_rows.parquet")) == 2

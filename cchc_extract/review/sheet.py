@@ -23,7 +23,7 @@ from cchc_extract.outdir import CROPS_DIR, atomic_write
 from cchc_extract.review.apply import ApplyReport, Decision, apply_decisions
 from cchc_extract.review.fields import ApplySettings
 from cchc_extract.review.model import ACTIONS, ReviewEntry, build_queue
-from cchc_extract.spreadsheet import neutralise, unneutralise, write_csv_rows
+from cchc_extract.spreadsheet import csv_bytes, neutralise, unneutralise
 from cchc_extract.tables import iter_outputs
 from normalize.text import fold
 
@@ -197,9 +197,31 @@ def export_review(
         _format_sheet(sheet, rows, severities, lang)
         book.save(path)
 
+    text = csv_bytes(shown, rows)
+    if _unchanged(csv_path, xlsx_path, text):
+        # A re-run whose queue came out the same: the sheet in place is the one this run would
+        # write (the CSV holds every cell; fills and links follow from the reasons and crops).
+        return xlsx_path, csv_path
     atomic_write(out_dir, xlsx_path, write_xlsx)
-    atomic_write(out_dir, csv_path, lambda p: write_csv_rows(p, shown, rows))
+    atomic_write(out_dir, csv_path, lambda p: _write_bytes(p, text))
     return xlsx_path, csv_path
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    path.write_bytes(data)
+
+
+def _unchanged(csv_path: Path, xlsx_path: Path, text: bytes) -> bool:
+    """Both review files are in place, the sheet written after the CSV (as export writes them),
+    and the CSV holds ``text``."""
+    try:
+        if csv_path.is_symlink() or xlsx_path.is_symlink() or not xlsx_path.is_file():
+            return False
+        if xlsx_path.stat().st_mtime_ns > csv_path.stat().st_mtime_ns:
+            return False
+        return csv_path.read_bytes() == text
+    except OSError:
+        return False
 
 
 def _format_sheet(sheet, rows: list[list], severities: list, lang: str) -> None:
