@@ -9,7 +9,10 @@ reading a review sheet back takes the apostrophe off again.
 
 from __future__ import annotations
 
-import pandas as pd
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 # What Excel, LibreOffice and Google Sheets start a formula (or a DDE call) with.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -30,25 +33,25 @@ def unneutralise(text: str) -> str:
     return text
 
 
-def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``frame`` with every text cell neutralised (number columns untouched)."""
-    out = frame.copy()
-    for name in out.columns:
-        if not pd.api.types.is_numeric_dtype(out[name]):  # object or string columns
-            out[name] = out[name].astype(object).map(neutralise)
-    return out
+def write_csv_rows(path: Path, header: Sequence[str], rows: Iterable[Sequence]) -> None:
+    """Rows as the CSV Excel opens right: UTF-8 with BOM, text neutralised, CRLF rows (RFC 4180),
+    so a stray CR inside a cell is quoted instead of cutting the row in two; a missing value is an
+    empty field."""
+    with Path(path).open("w", encoding=CSV_ENCODING, newline="") as fh:
+        _write_csv(fh, header, rows)
 
 
-def write_csv(frame: pd.DataFrame, path) -> None:
-    """A frame as the CSV Excel opens right: UTF-8 with BOM, text neutralised, CRLF rows (RFC
-    4180), so a stray CR inside a cell is quoted instead of cutting the row in two."""
-    neutralised(frame).to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
+    """The bytes ``write_csv_rows`` writes."""
+    buffer = io.StringIO(newline="")
+    _write_csv(buffer, header, rows)
+    return buffer.getvalue().encode(CSV_ENCODING)
 
 
-def cells_as_text(sheet) -> None:
-    """No cell of an openpyxl sheet written by us is a formula: any cell openpyxl typed as one
-    (a string starting "=") is stored as the string it is."""
-    for row in sheet.iter_rows():
-        for cell in row:
-            if cell.data_type == "f":
-                cell.data_type = "s"
+CSV_ENCODING = "utf-8-sig"  # with the BOM Excel needs to read UTF-8
+
+
+def _write_csv(fh, header: Sequence[str], rows: Iterable[Sequence]) -> None:
+    writer = csv.writer(fh, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([neutralise(v) for v in row] for row in rows)

@@ -12,11 +12,13 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
-import pyarrow as pa
+from typing import TYPE_CHECKING
 
 from cchc_extract.outdir import owned_outputs
+
+if TYPE_CHECKING:  # pandas and pyarrow cost ~0.5 s to import: loaded only by what builds frames or schemas
+    import pandas as pd
+    import pyarrow as pa
 
 TABLES_DIR = "tables"
 SQLITE_NAME = "cchc.sqlite"
@@ -28,13 +30,14 @@ class Column:
     kind: str = "str"  # str | float | int | date (ISO text: a date cell in Excel, DATE in SQLite)
 
 
-# Types per kind: pandas dtype, Arrow type, SQLite type. Dates stay ISO text in pandas, CSV and
-# Parquet (as every reader of those took them so far).
+# Types per kind: pandas dtype, Arrow type (its pyarrow factory's name), SQLite type, and the
+# "pandas_type" pandas records for it in a Parquet file's metadata (see pandas_metadata). Dates
+# stay ISO text in pandas, CSV and Parquet (as every reader of those took them so far).
 _KINDS = {
-    "str": ("object", pa.string(), "TEXT"),
-    "date": ("object", pa.string(), "DATE"),
-    "float": ("float64", pa.float64(), "REAL"),
-    "int": ("Int64", pa.int64(), "INTEGER"),
+    "str": ("object", "string", "TEXT", "empty"),
+    "date": ("object", "string", "DATE", "empty"),
+    "float": ("float64", "float64", "REAL", "float64"),
+    "int": ("Int64", "int64", "INTEGER", "int64"),
 }
 
 
@@ -256,6 +259,8 @@ def _cell(value, kind: str):
 
 
 def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    import pandas as pd
+
     columns = TABLE_COLUMNS[name]
     records = [[_cell(row.get(c.name), c.kind) for c in columns] for row in rows]
     frame = pd.DataFrame(records, columns=[c.name for c in columns])
@@ -286,7 +291,39 @@ def build_tables(out_dir: Path) -> dict[str, pd.DataFrame]:
 
 
 def _arrow_schema(name: str) -> pa.Schema:
-    return pa.schema([(c.name, _KINDS[c.kind][1]) for c in TABLE_COLUMNS[name]])
+    import pyarrow as pa
+
+    return pa.schema([(c.name, getattr(pa, _KINDS[c.kind][1])()) for c in TABLE_COLUMNS[name]])
+
+
+def pandas_metadata(name: str) -> bytes:
+    """The "pandas" metadata pyarrow gives a Parquet file written from the table's typed empty
+    frame (``pa.Schema.from_pandas(_frame(name, []))``), so pandas reads the file back with
+    ``_frame``'s dtypes (Int64 with its nulls); written out here so that writing Parquet does not
+    import pandas. tests/test_tables.py checks it against pyarrow's."""
+    from importlib.metadata import version
+
+    import pyarrow as pa
+
+    columns = [
+        {
+            "name": c.name,
+            "field_name": c.name,
+            "pandas_type": _KINDS[c.kind][3],
+            "numpy_type": _KINDS[c.kind][0],
+            "metadata": None,
+        }
+        for c in TABLE_COLUMNS[name]
+    ]
+    meta = {
+        "index_columns": [],
+        "column_indexes": [],
+        "columns": columns,
+        "attributes": {},
+        "creator": {"library": "pyarrow", "version": pa.__version__},
+        "pandas_version": version("pandas"),
+    }
+    return json.dumps(meta).encode()
 
 
 def table_files() -> set[str]:

@@ -14,7 +14,6 @@ whole: a failed write (a full disk) leaves the previous set as it was.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import hashlib
 import json
@@ -27,11 +26,10 @@ from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-
-import pyarrow as pa
+from typing import TYPE_CHECKING
 
 from cchc_extract.outdir import OutputError, check_target, current_umask, owned_outputs, relative_to_out
-from cchc_extract.spreadsheet import neutralise
+from cchc_extract.spreadsheet import neutralise, write_csv_rows
 from cchc_extract.tables import (
     _ITEMS,
     _KINDS,
@@ -40,11 +38,14 @@ from cchc_extract.tables import (
     TABLES_DIR,
     _arrow_schema,
     _cell,
-    _frame,
     _key,
     document_row,
+    pandas_metadata,
     table_files,
 )
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 XLSX_NAME = "cchc.xlsx"
 EXCEL_MAX_ROWS = 1_048_576  # rows of one Excel sheet, the header included
@@ -159,30 +160,53 @@ def table_chunks(conn: sqlite3.Connection, name: str, chunk_rows: int) -> Iterat
 
 
 def write_csv_table(conn: sqlite3.Connection, name: str, path: Path, settings: StoreSettings) -> None:
-    """As ``spreadsheet.write_csv`` writes a frame: UTF-8 with BOM, CRLF rows, text neutralised."""
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\r\n")
-        writer.writerow([c.name for c in TABLE_COLUMNS[name]])
-        for rows in table_chunks(conn, name, settings.chunk_rows):
-            writer.writerows([neutralise(v) for v in row] for row in rows)
+    """The table as CSV (``spreadsheet.write_csv_rows``), streamed from the database."""
+    rows = (row for chunk in table_chunks(conn, name, settings.chunk_rows) for row in chunk)
+    write_csv_rows(path, [c.name for c in TABLE_COLUMNS[name]], rows)
 
 
 def _parquet_schema(name: str) -> pa.Schema:
     """The declared Arrow types, with the pandas metadata of the typed empty frame: pandas reads
     the file back with the dtypes ``tables._frame`` gives (Int64 with its nulls)."""
-    return _arrow_schema(name).with_metadata(pa.Schema.from_pandas(_frame(name, []), preserve_index=False).metadata)
+    return _arrow_schema(name).with_metadata({b"pandas": pandas_metadata(name)})
 
 
 def write_parquet_table(conn: sqlite3.Connection, name: str, path: Path, settings: StoreSettings) -> None:
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     schema = _parquet_schema(name)
     with pq.ParquetWriter(path, schema) as writer:
         for rows in table_chunks(conn, name, settings.chunk_rows):
             columns = list(zip(*rows))
-            writer.write_table(
-                pa.Table.from_arrays([pa.array(col, type=f.type) for col, f in zip(columns, schema)], schema=schema)
-            )
+            arrays = [arrow_column(list(col), f.type) for col, f in zip(columns, schema)]
+            writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
+
+
+_NUMBER_CODES = {"int64": "q", "double": "d"}  # the declared number types, as array-module type codes
+
+
+def arrow_column(values: list, type: pa.DataType) -> pa.Array:
+    """A column of Python values (None for null) as an Arrow array of a declared type (string,
+    int64, float64). Built from its buffers, not by ``pa.array``: that imports pandas (≈0.5 s)
+    on its first call, which a small batch's refresh would spend most of its time on."""
+    import array
+
+    import pyarrow as pa
+
+    valid = bytearray((len(values) + 7) // 8)
+    for i, v in enumerate(values):
+        if v is not None:
+            valid[i >> 3] |= 1 << (i & 7)
+    nulls = values.count(None)
+    bitmap = pa.py_buffer(bytes(valid)) if nulls else None
+    if str(type) == "string":
+        builder = pa.lib.StringBuilder()
+        builder.append_values(values)
+        return builder.finish()
+    code = _NUMBER_CODES[str(type)]
+    data = array.array(code, (0 if v is None else v for v in values)).tobytes()
+    return pa.Array.from_buffers(type, len(values), [bitmap, pa.py_buffer(data)], null_count=nulls)
 
 
 EXCEL_MAX_TEXT = 32767  # characters in one Excel cell
@@ -258,7 +282,13 @@ def write_tables(out_dir: Path, settings: StoreSettings = StoreSettings()) -> Pa
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".tables.", dir=out_dir))
     try:
-        with closing(_updated_store(staging / SQLITE_NAME, folder / SQLITE_NAME, out_dir)) as conn:
+        conn, changed = _updated_store(staging / SQLITE_NAME, folder / SQLITE_NAME, out_dir)
+        with closing(conn):
+            if not changed and _complete(folder):
+                # A re-run whose outputs came out the same (every JSON byte for byte): the set in
+                # place is what this run would write, so it stays (no Parquet or Excel writer is
+                # even loaded).
+                return folder
             for name in TABLE_COLUMNS:
                 write_csv_table(conn, name, staging / f"{name}.csv", settings)
                 write_parquet_table(conn, name, staging / f"{name}.parquet", settings)
@@ -270,23 +300,31 @@ def write_tables(out_dir: Path, settings: StoreSettings = StoreSettings()) -> Pa
     return folder
 
 
-def _updated_store(database: Path, previous: Path, out_dir: Path) -> sqlite3.Connection:
+def _complete(folder: Path) -> bool:
+    """``folder`` holds every file of a table set (it was swapped in whole)."""
+    return folder.is_dir() and not folder.is_symlink() and {p.name for p in folder.iterdir()} == table_files()
+
+
+def _updated_store(database: Path, previous: Path, out_dir: Path) -> tuple[sqlite3.Connection, bool]:
     """The previous database copied to ``database`` and brought up to date; built anew when the
-    copy is not a database (truncated by a crash, replaced by hand)."""
-    if previous.is_file() and not previous.is_symlink():
+    copy is not a database (truncated by a crash, replaced by hand). ``changed``: documents were
+    re-read or removed, or the database was new or built anew."""
+    copied = previous.is_file() and not previous.is_symlink()
+    if copied:
         shutil.copyfile(previous, database)
     conn = sqlite3.connect(database)
     try:
-        update_store(conn, out_dir)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        read, gone = update_store(conn, out_dir)
         conn.commit()
-        return conn
+        return conn, not copied or version != STORE_VERSION or read + gone > 0
     except sqlite3.DatabaseError:
         conn.close()
     database.unlink(missing_ok=True)
     conn = sqlite3.connect(database)
     update_store(conn, out_dir)
     conn.commit()
-    return conn
+    return conn, True
 
 
 def _swap_in(staging: Path, folder: Path) -> None:

@@ -44,6 +44,11 @@ class CodeSettings:
     # A row whose max points equal the sum of the rows below it is their parent: a next row
     # that is not its child costs this much.
     parent_evidence: float = 0.6
+    # A code that reads exactly as the next step of the hierarchy is taken as printed even after
+    # a row whose sums make it a parent: typed text prints the codes it means, while sums of
+    # half points add up by chance ("3.5.1" worth 1 over "3.5.2" and "3.5.3" worth 0.5 each).
+    # Off for OCR'd columns, where a token that reads cleanly may still be a misreading.
+    clean_over_sums: bool = False
     # How many rows ahead a readable code is looked for when inferring the codes of rows before
     # it (its ancestors are candidates: "7." and "7.1" garbled above a clean "7.1.1").
     lookahead: int = 3
@@ -408,7 +413,7 @@ def _clean_step(
         return None
     if not _next_step(prev, code) or any(c > settings.max_component for c in code.path):
         return None
-    if parent_above and not _is_child(code, prev):
+    if parent_above and not settings.clean_over_sums and not _is_child(code, prev):
         return None
     return code
 

@@ -1,6 +1,14 @@
 """Criterion-code reading and column repair (normalize.codes)."""
 
-from normalize.codes import CriterionCode, format_codes, parent_rows, read_code_token, repair_codes, transition_cost
+from normalize.codes import (
+    CodeSettings,
+    CriterionCode,
+    format_codes,
+    parent_rows,
+    read_code_token,
+    repair_codes,
+    transition_cost,
+)
 
 
 def test_token_shapes():
@@ -270,3 +278,27 @@ def test_letter_items_follow_the_vietnamese_alphabet():
 
     assert [letter_item(t) for t in ("a)", "(b)", "đ.", "l)", "1)", "ab)")] == ["a", "b", "đ", None, None, None]
     assert item_place("đ") == 5 and item_place("e") == 6
+
+
+def test_typed_codes_outrank_sums_that_add_up_by_chance(monkeypatch):
+    """score_table.docx: 3.5.1 is worth 1 and 3.5.2, 3.5.3 0.5 each, so the sums make 3.5.1 their
+    parent; the printed 3.5.2 is its sibling. Typed codes are read as printed in one linear pass
+    (no search); an OCR'd column keeps the sums as evidence and searches the stretch."""
+    import normalize.codes as codes_module
+
+    tokens = ["1.", "1.1", "1.1.1", "1.1.2", "1.1.3", "1.1.4", "1.2"]
+    parents = parent_rows([6, 4, 1, 0.5, 0.5, 2, 2])
+    assert parents[2]  # the chance sum
+    searched: list[int] = []
+    real_search = codes_module._search
+
+    def spy(*args, **kwargs):
+        searched.append(1)
+        return real_search(*args, **kwargs)
+
+    monkeypatch.setattr(codes_module, "_search", spy)
+    typed = repair_codes(tokens, parents=parents, settings=CodeSettings(inferred=10.0, clean_over_sums=True))
+    assert format_codes([c.code for c in typed]) == [t.rstrip(".") for t in tokens]
+    assert not searched
+    repair_codes(tokens, parents=parents)
+    assert searched

@@ -202,3 +202,19 @@ def test_rows_in_a_broken_sum_come_first(tmp_path):
     assert frame.iloc[0]["_severity"] == "inconsistency"
     assert frame.confidence.iloc[1:].is_monotonic_increasing
     assert review_frame(folder).iloc[0]["reasons"] == "1: điểm tối đa ghi 4, các tiêu chí con cộng lại 3"
+
+
+def test_export_again_keeps_an_unchanged_sheet_and_rewrites_a_typed_one(out):
+    """The queue the same and the sheet as written: the files stay (issue 18: no spreadsheet
+    writer for a re-run); a sheet typed into since is written anew, as before."""
+    export_review(out)
+    xlsx = out / "review.xlsx"
+    first = xlsx.stat().st_ino
+    export_review(out)
+    assert xlsx.stat().st_ino == first
+    _fill(xlsx, {SCORE_ITEM: "0,5"})
+    export_review(out)
+    assert read_review(xlsx)["corrected_value"].tolist() == ["", ""]
+    export_review(out, lang="en")
+    assert read_review(xlsx)["key"].tolist() == [TARGET_KEY, SCORE_KEY]
+    assert (out / "review.csv").read_text(encoding="utf-8-sig").startswith("Commune,")

@@ -73,3 +73,53 @@ def test_footnote_needs_its_marker_in_the_table():
     first_no_marker = table(1, [header, ["1", "Hệ thống dùng chung", ""]])
     doc = IngestedDocument(path="x", format="txt", pages=[Page(1, [first_no_marker, note]), Page(2, [second])])
     assert len(join_tables(doc)) == 2
+
+
+def test_two_copies_of_a_score_table_in_one_pdf_are_two_tables(tmp_path):
+    """score_table.pdf printed twice in one PDF: the second copy repeats the header and starts at
+    "I" again, so it is a second table, not 106 more rows of the first (issue 18)."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(str(SAMPLES / "renderings" / "score_table.pdf"))
+    out = pdfium.PdfDocument.new()
+    out.import_pages(source)
+    out.import_pages(source)
+    path = tmp_path / "twice.pdf"
+    out.save(str(path))
+    single = join_tables(ingest(SAMPLES / "renderings" / "score_table.pdf"))
+    tables = join_tables(ingest(path))
+    assert len(single) == 1 and len(tables) == 2
+    n_pages = len(source)
+    assert tables[1].pages[0] == n_pages + 1
+    for table in tables:
+        assert [r.cells for r in table.rows] == [r.cells for r in single[0].rows]
+
+
+def _tsv_table(page: int, rows: list[list[str]]) -> Table:
+    cells = [Cell(row=r, col=c, text=t) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    return Table(page=page, cells=cells, n_rows=len(rows), n_cols=3, source="tsv")
+
+
+def test_numbering_that_restarts_splits_only_where_it_cannot_be_one_table():
+    header = ["TT", "Nội dung", "Điểm"]
+
+    def joined(first_rows, second_rows):
+        doc = IngestedDocument(
+            path="x",
+            format="txt",
+            pages=[Page(1, [_tsv_table(1, first_rows)]), Page(2, [_tsv_table(2, second_rows)])],
+        )
+        return [len(t.rows) for t in join_tables(doc)]
+
+    first = [header, ["I", "Phần một", "10"], ["1", "Tiêu chí", "5"], ["2", "Tiêu chí", "5"]]
+    # a continuation repeating the header carries the numbering on: one table
+    assert joined(first, [header, ["3", "Tiêu chí", "2"]]) == [4]
+    # the header again and "I" again: a second table
+    assert joined(first, [header, ["I", "Phần một", "10"], ["1", "Tiêu chí", "5"]]) == [3, 2]
+    # a section numeral never restarts inside one table, header repeated or not
+    assert joined(first, [["I", "Phần một", "10"], ["1", "Tiêu chí", "5"]]) == [3, 2]
+    # an arabic "1" without a repeated header may be a lettered part's numbering ("B."): joined
+    plain = [header, ["1", "Chỉ tiêu", "5"], ["2", "Chỉ tiêu", "5"]]
+    assert joined(plain, [["1", "Chỉ tiêu khác", "3"]]) == [3]
+    # with the header repeated it is the same template again
+    assert joined(plain, [header, ["1", "Chỉ tiêu", "5"]]) == [2, 1]

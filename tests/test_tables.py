@@ -272,3 +272,59 @@ def test_written_tables_are_the_frames_of_build_tables(tmp_path):
         assert list(written.columns) == list(frames[name].columns) and cells(written) == cells(frames[name]), name
         numbers = [c.name for c in TABLE_COLUMNS[name] if c.kind in ("int", "float")]
         assert written[numbers].dtypes.to_dict() == frames[name][numbers].dtypes.to_dict(), name
+
+
+def test_parquet_pandas_metadata_is_what_pyarrow_gives_the_typed_frame():
+    """Parquet is written without importing pandas (issue 18: a small batch's refresh); the
+    "pandas" metadata written out by hand is byte for byte pyarrow's for the typed empty frame."""
+    import pyarrow as pa
+
+    from cchc_extract.tables import _frame, pandas_metadata
+
+    for name in TABLE_COLUMNS:
+        frame = _frame(name, [])
+        assert pandas_metadata(name) == pa.Schema.from_pandas(frame, preserve_index=False).metadata[b"pandas"]
+
+
+def test_the_table_refresh_does_not_import_pandas(tmp_path):
+    """Converting one text file and writing its tables (Parquet included), review files and
+    report in a fresh interpreter: pandas (≈0.5 s of imports) stays unloaded (issue 18)."""
+    import subprocess
+    import sys
+
+    source = tmp_path / "one.txt"
+    source.write_text("Xã Quảng Thành đạt 85,5 điểm chỉ số cải cách hành chính năm 2023.\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from cchc_extract.batch import run_convert, BatchSettings\n"
+        "from cchc_extract.pipeline import PipelineOptions\n"
+        f"run_convert([Path({str(source)!r})], Path({str(tmp_path / 'out')!r}), PipelineOptions(),"
+        " BatchSettings(workers=1, quiet=True))\n"
+        "print('pandas' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "False"
+    assert (tmp_path / "out" / "tables" / "documents.parquet").is_file()
+    assert (tmp_path / "out" / "review.xlsx").is_file()
+
+
+def test_a_rerun_with_the_same_outputs_keeps_the_table_set(tmp_path):
+    """Every JSON the same byte for byte: the set in place is what would be written, so it stays
+    (issue 18: a re-run of a small batch loads no Parquet or Excel writer); any change, or a
+    file missing from the set, writes it anew."""
+    out = make_out(tmp_path)
+    folder = write_tables(out)
+    inodes = {p.name: p.stat().st_ino for p in folder.iterdir()}
+    assert {p.name: p.stat().st_ino for p in write_tables(out).iterdir()} == inodes
+    (folder / "counts.parquet").unlink()
+    folder = write_tables(out)
+    assert (folder / "counts.parquet").is_file()
+    inodes = {p.name: p.stat().st_ino for p in folder.iterdir()}
+    path = out / "ngoc-ky" / "86-bc.txt.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["score_tables"][0]["rows"] = data["score_tables"][0]["rows"][:2]
+    write_json(data, path)
+    folder = write_tables(out)
+    assert {p.name: p.stat().st_ino for p in folder.iterdir()} != inodes
+    assert len(pd.read_parquet(folder / "score_rows.parquet")) == 2

@@ -15,8 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from cchc_extract.crops import CropSettings, make_crops
 from cchc_extract.messages import DEFAULT_LANG, LANGS, labels, message
@@ -24,9 +23,12 @@ from cchc_extract.outdir import CROPS_DIR, atomic_write
 from cchc_extract.review.apply import ApplyReport, Decision, apply_decisions
 from cchc_extract.review.fields import ApplySettings
 from cchc_extract.review.model import ACTIONS, ReviewEntry, build_queue
-from cchc_extract.spreadsheet import cells_as_text, neutralised, unneutralise, write_csv
+from cchc_extract.spreadsheet import csv_bytes, neutralise, unneutralise
 from cchc_extract.tables import iter_outputs
 from normalize.text import fold
+
+if TYPE_CHECKING:  # pandas (≈0.5 s to import) is loaded only to read a sheet back or for the API's frame
+    import pandas as pd
 
 REVIEW_XLSX, REVIEW_CSV = "review.xlsx", "review.csv"
 REVIEW_COLUMNS = (
@@ -77,25 +79,25 @@ FORMULA_COLUMN = "_formula"  # read_review's mark of a corrected value typed as 
 # --- export -----------------------------------------------------------------------------------
 
 
-def review_frame(
+def review_records(
     out_dir: Path, crops: dict[tuple[str, int], str] | None = None, lang: str = DEFAULT_LANG
-) -> pd.DataFrame:
+) -> list[dict]:
     """One row per open entry of the queue (``build_queue``: grouped by document, most serious
-    first), columns ``REVIEW_COLUMNS``; ``crops`` ({(output JSON relative to OUT, review
-    index): crop path relative to OUT}) fills ``crop``. A hidden ``_severity`` column colours rows."""
+    first), keys ``REVIEW_COLUMNS``; ``crops`` ({(output JSON relative to OUT, review index):
+    crop path relative to OUT}) fills ``crop``. A hidden ``_severity`` key colours rows."""
     entries = build_queue(out_dir, crops)
     statuses = labels("status", lang)
     fields = labels("field", lang)
-    rows = [
+    return [
         {
             "commune": e.commune,
             "document": e.document,
-            "page": e.page,
+            "page": _as_number(e.page, int),
             "code": e.code,
             "name": e.name,
             "field": fields.get(e.field or "", e.field),
             "value": e.value,
-            "max_points": e.max_points,
+            "max_points": _as_number(e.max_points, float),
             "reasons": e.reason_text(lang),
             "confidence": None if e.confidence is None else round(e.confidence, 2),
             "crop": e.crop,
@@ -107,21 +109,40 @@ def review_frame(
         }
         for e in entries
     ]
-    frame = pd.DataFrame(rows, columns=[*REVIEW_COLUMNS, "_severity"])
+
+
+def review_frame(
+    out_dir: Path, crops: dict[tuple[str, int], str] | None = None, lang: str = DEFAULT_LANG
+) -> pd.DataFrame:
+    """``review_records`` as a frame, columns ``REVIEW_COLUMNS`` and ``_severity``."""
+    import pandas as pd
+
+    frame = pd.DataFrame(review_records(out_dir, crops, lang), columns=[*REVIEW_COLUMNS, "_severity"])
     return frame.astype({"page": "Int64", "confidence": "float64", "max_points": "float64"})
 
 
-def with_kept(frame: pd.DataFrame, kept: Sequence[Decision], lang: str = DEFAULT_LANG) -> pd.DataFrame:
-    """``frame`` with what was typed for the ``kept`` (refused) decisions: in the row of the
+def _as_number(value, kind: type):
+    """A page or a number column's cell as that number; None when it is none (a typed row
+    kept from an earlier sheet may hold anything)."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    if math.isnan(number) or (kind is int and not number.is_integer()):
+        return None
+    return int(number) if kind is int else number
+
+
+def with_kept(records: list[dict], kept: Sequence[Decision], lang: str = DEFAULT_LANG) -> list[dict]:
+    """``records`` with what was typed for the ``kept`` (refused) decisions: in the row of the
     same key, or appended as typed when the value is no longer in the queue."""
     if not kept:
-        return frame
-    frame = frame.copy()
-    for name in ("status", "corrected_value", "note"):
-        frame[name] = frame[name].astype(object)
-    index = {k: i for i, k in zip(frame.index, frame["key"])}
+        return records
+    records = [dict(r) for r in records]
+    index = {r["key"]: r for r in records}
     statuses = labels("status", lang)
-    extra = []
     for d in kept:
         typed = {
             "status": (d.row or {}).get("status") or statuses.get(ACTIONS.get(d.action, ""), d.action),
@@ -130,20 +151,15 @@ def with_kept(frame: pd.DataFrame, kept: Sequence[Decision], lang: str = DEFAULT
         }
         where = index.get(d.key)
         if where is not None:
-            for name, value in typed.items():
-                frame.at[where, name] = value
+            where.update(typed)
         else:
             # The value left the queue, and its crop with it.
             row = {c: ((d.row or {}).get(c) or None) for c in REVIEW_COLUMNS if c != "crop"}
-            extra.append({**row, **typed, "key": d.key, "_severity": None})
-    if extra:
-        added = pd.DataFrame(extra, columns=list(frame.columns))
-        for name in ("page",):
-            added[name] = pd.to_numeric(added[name], errors="coerce").astype("Int64")
-        for name in ("confidence", "max_points"):
-            added[name] = pd.to_numeric(added[name], errors="coerce")
-        frame = pd.concat([frame, added], ignore_index=True)
-    return frame
+            row["page"] = _as_number(row["page"], int)
+            for name in ("confidence", "max_points"):
+                row[name] = _as_number(row[name], float)
+            records.append({**row, "crop": None, **typed, "key": d.key, "_severity": None})
+    return records
 
 
 def export_review(
@@ -154,34 +170,67 @@ def export_review(
 ) -> tuple[Path, Path]:
     """Write ``review.xlsx`` and ``review.csv`` (UTF-8 with BOM), text that would open as a
     formula neutralised; ``kept`` decisions show what was typed. The page crops are made first;
-    the ``crop`` column links each row to its own (relative paths)."""
+    the ``crop`` column links each row to its own (relative paths). Written without pandas (a
+    small batch's refresh would spend most of its time importing it)."""
     crops = make_crops(out_dir, iter_outputs(out_dir), crop_settings)
-    full = with_kept(review_frame(out_dir, crops, lang), list(kept), lang)
-    severities = full.pop("_severity").tolist()
-    frame = neutralised(full)
+    records = with_kept(review_records(out_dir, crops, lang), list(kept), lang)
+    severities = [r["_severity"] for r in records]
+    rows = [[neutralise(r[c]) for c in REVIEW_COLUMNS] for r in records]
     headers = labels("col", lang)
-    shown = frame.rename(columns={c: headers[c] for c in REVIEW_COLUMNS})
+    shown = [headers[c] for c in REVIEW_COLUMNS]
     csv_path, xlsx_path = out_dir / REVIEW_CSV, out_dir / REVIEW_XLSX
 
     def write_xlsx(path: Path) -> None:
-        with pd.ExcelWriter(path, engine="openpyxl") as writer:
-            shown.to_excel(writer, index=False, sheet_name="review")
-            sheet = writer.sheets["review"]
-            cells_as_text(sheet)
-            _format_sheet(sheet, frame, severities, lang)
+        from openpyxl import Workbook
 
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "review"
+        sheet.append(shown)
+        for row in rows:
+            # A missing value is an empty text cell (as pandas wrote it, so a reader sees no change).
+            sheet.append(["" if v is None else v for v in row])
+            # Document text is text: a string openpyxl would store as a formula is stored as text.
+            for cell in sheet[sheet.max_row]:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+        _format_sheet(sheet, rows, severities, lang)
+        book.save(path)
+
+    text = csv_bytes(shown, rows)
+    if _unchanged(csv_path, xlsx_path, text):
+        # A re-run whose queue came out the same: the sheet in place is the one this run would
+        # write (the CSV holds every cell; fills and links follow from the reasons and crops).
+        return xlsx_path, csv_path
     atomic_write(out_dir, xlsx_path, write_xlsx)
-    atomic_write(out_dir, csv_path, lambda p: write_csv(shown, p))
+    atomic_write(out_dir, csv_path, lambda p: _write_bytes(p, text))
     return xlsx_path, csv_path
 
 
-def _format_sheet(sheet, frame: pd.DataFrame, severities: list, lang: str) -> None:
+def _write_bytes(path: Path, data: bytes) -> None:
+    path.write_bytes(data)
+
+
+def _unchanged(csv_path: Path, xlsx_path: Path, text: bytes) -> bool:
+    """Both review files are in place, the sheet written after the CSV (as export writes them),
+    and the CSV holds ``text``."""
+    try:
+        if csv_path.is_symlink() or xlsx_path.is_symlink() or not xlsx_path.is_file():
+            return False
+        if xlsx_path.stat().st_mtime_ns > csv_path.stat().st_mtime_ns:
+            return False
+        return csv_path.read_bytes() == text
+    except OSError:
+        return False
+
+
+def _format_sheet(sheet, rows: list[list], severities: list, lang: str) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
     col = {name: i for i, name in enumerate(REVIEW_COLUMNS, start=1)}
-    n_rows = len(frame)
+    n_rows = len(rows)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     for name, i in col.items():
@@ -195,7 +244,8 @@ def _format_sheet(sheet, frame: pd.DataFrame, severities: list, lang: str) -> No
     fill = PatternFill("solid", fgColor="FFF2CC")
     top = Alignment(vertical="top")
     link_text = message("crop.link", lang)
-    for r, record, severity in zip(range(2, n_rows + 2), frame.to_dict("records"), severities):
+    for r, values, severity in zip(range(2, n_rows + 2), rows, severities):
+        record = dict(zip(REVIEW_COLUMNS, values))
         for c in range(1, len(REVIEW_COLUMNS) + 1):
             sheet.cell(r, c).alignment = top
         for name in ("status", "corrected_value", "note"):
@@ -268,6 +318,8 @@ def read_review(path: Path) -> pd.DataFrame:
     """A review file as text cells ('' for blank), columns named by ``REVIEW_COLUMNS`` ids
     whatever the header language; .xlsx or .csv. The apostrophe export put before formula-like
     text is taken off; a formula in the corrected value is marked in ``_formula``."""
+    import pandas as pd
+
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         frame = _read_xlsx(path)
     elif path.suffix.lower() == ".csv":
@@ -288,6 +340,7 @@ def read_review(path: Path) -> pd.DataFrame:
 def _read_xlsx(path: Path) -> pd.DataFrame:
     """The first sheet's cells as text, formulas as their text (never their cached result)."""
     import openpyxl
+    import pandas as pd
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
@@ -373,6 +426,7 @@ __all__ = [
     "export_review",
     "read_review",
     "review_frame",
+    "review_records",
     "sheet_decisions",
     "with_kept",
 ]

@@ -296,7 +296,8 @@ def finish_table(
     parsed with their alternatives, flags and confidence set."""
     absorbable = [ocr and d.n_numbers == 0 and d.code is not None for d in drafts]
     max_points = [_number(d.max_raw, ocr) for d in drafts]
-    codes = settings.codes if ocr else replace(settings.codes, inferred=settings.typed_inferred_cost)
+    typed = replace(settings.codes, inferred=settings.typed_inferred_cost, clean_over_sums=True)
+    codes = settings.codes if ocr else typed
     choices = repair_codes([d.code for d in drafts], absorbable, codes, parent_rows(max_points))
     kept: list[tuple[RowDraft, CodeChoice]] = []
     for draft, choice in zip(drafts, choices):

@@ -230,8 +230,14 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
         if continues and current is not None:
             if mapping is not None and mapping != list(range(current.n_cols)):
                 _remap(rows, mapping, current.n_cols)
+            repeated = 0
             while rows and _repeats(rows[0].cells, current.header, settings.header_repeat_similarity):
                 rows.pop(0)
+                repeated += 1
+            if _restarts_numbering(current, rows, repeated > 0):
+                continues = False
+                rows = _fragment_rows(block, fragment)
+        if continues and current is not None:
             _realign(rows, column_numbers(current.header, current.n_cols))
             if rows and current.rows and _finishes_cut_row(rows[0]):
                 _merge_into(current.rows[-1], rows.pop(0))
@@ -364,6 +370,30 @@ def _numbering_continues(table: JoinedTable, rows: list[JoinedRow], settings: Jo
         first = CriterionCode(roman, first.path)
     cost = transition_cost(before[-1], first)
     return cost is not None and cost <= settings.max_code_step_cost
+
+
+def _restarts_numbering(table: JoinedTable, rows: list[JoinedRow], header_repeated: bool) -> bool:
+    """The fragment's numbering goes back to the start, so it is another table (a second
+    commune's table printed after the first, the same template again), not a continuation:
+    its first code is the table's first roman section again (sections never restart within a
+    table), or, after a repeated header, it is the table's first code again or restarts at the
+    top level ("I", "1") where the table's last code cannot be followed by it. An arabic "1"
+    without a repeated header is left joined: lettered parts ("A.", "B.") restart the numbers
+    of one table."""
+    first = next((parse_code(_row_code(r)) for r in rows[:3] if _row_code(r)), None)
+    if first is None:
+        return False
+    table_first = next((parse_code(_row_code(r)) for r in table.rows[:3] if _row_code(r)), None)
+    if first == table_first and (header_repeated or not first.path):
+        return True
+    if not header_repeated or first.path not in ((), (1,)) or first.roman > 1:
+        return False
+    before = _codes(table.rows)
+    if not before:
+        return False
+    if first.path:
+        first = CriterionCode(next((c.roman for c in reversed(before) if c.roman), 0), first.path)
+    return transition_cost(before[-1], first) is None
 
 
 def _continues_over_page_turn(
