@@ -44,7 +44,7 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
     """Best candidate index per slot: beam search over (prev2, prev1) states of unit ids.
 
     The hot loop of the repair. Per state, only the candidates a stored n-gram of its context
-    scores are looked at one by one (``tri_context``/``bi_context`` hand them out by key); the
+    scores are looked at one by one (``tri_group``/``bi_group`` hand them out by key); the
     others all take the same back-off path, so they rank as ``slot.ranked`` does and are taken
     in that order while they can still enter the beam: no more than ``beam`` of them (each
     state's keys are distinct, so its ``beam`` best hide the rest), none below the best
@@ -52,9 +52,9 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
     before ``</s>`` is already under the best (log-probabilities are ≤ 0). The pruning is
     therefore the beam's own: the result is that of scoring every candidate in every state."""
     w = settings.channel_weight
-    tri_context, bi_context, score = model.tri_context, model.bi_context, model.score_ids
-    tri_ctx, bi_ctx = model.tri_contexts, model.bi_contexts
-    bow1, uni = model.bow1, model.uni
+    tri_state, tri_group, bi_group, score = model.tri_state, model.tri_group, model.bi_group, model.score_ids
+    tri_states, tri_groups, bi_groups = model.tri_states, model.tri_groups, model.bi_groups
+    bow1, uni, key_of = model.bow1, model.uni, model.key_of
     ids = model.ids
     bos = ids[BOS]
     eos = ids[EOS]
@@ -85,29 +85,39 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
             if s0 + lift < cut:
                 break  # nothing it leads to can stay (costs ≥ 0, log-probabilities ≤ 0)
             if by_unit:
-                back, tflat, tgroups = tri_ctx.get((a << 16) | b) or tri_context(a, b)
-                bflat, bgroups = bi_ctx.get(b) or bi_context(b)
+                ab = (a << 16) | b
+                back, lo, hi, small = tri_states.get(ab) or tri_state(ab)
                 low = back + bow1[b]
+                b16 = b << 16
                 seen: dict[int, float] = {}
                 if in_name:
                     for u in by_unit:
-                        lp = tflat.get(u)
+                        k = key_of[u]
+                        lp = tri_group(ab, k).get(u) if hi > lo else None
                         if lp is None:
-                            lp = bflat.get(u)
+                            lp = bi_group(b, k).get(u)
                             lp = back + lp if lp is not None else low + uni[u]
-                        seen[u] = lp + name_bonus if ((b << 16) | u) in name_pairs else lp
+                        seen[u] = lp + name_bonus if (b16 | u) in name_pairs else lp
                 else:
-                    if len(tflat) <= len(keys):  # most trigram contexts hold none or one
-                        for u, lp in tflat.items():
-                            if u in by_unit:
-                                seen[u] = lp
-                    else:
-                        for k in keys:
-                            for u, lp in tgroups.get(k, ()):
+                    if hi > lo:
+                        if small is not None and hi - lo <= len(keys):  # most contexts hold none or one
+                            for u, lp in small:
                                 if u in by_unit:
                                     seen[u] = lp
+                        else:
+                            ab16 = ab << 16
+                            for k in keys:
+                                group = tri_groups.get(ab16 | k)
+                                if group is None:
+                                    group = tri_group(ab, k)
+                                for u, lp in group.items():
+                                    if u in by_unit:
+                                        seen[u] = lp
                     for k in keys:
-                        for u, lp in bgroups.get(k, ()):
+                        group = bi_groups.get(b16 | k)
+                        if group is None:
+                            group = bi_group(b, k)
+                        for u, lp in group.items():
                             if u in by_unit and u not in seen:
                                 seen[u] = back + lp
                 if brk:
@@ -130,7 +140,6 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
                     if top is not None and top[0] > best:
                         best = cut = top[0]
                 else:
-                    b16 = b << 16
                     mine = []
                     for u, lp in seen.items():
                         j, cost = by_unit[u]
