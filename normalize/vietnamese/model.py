@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Any
 
 from .syllable import fold
 from .tokens import ABBR, BOS, EOS, NUM, parse_token
@@ -75,10 +76,8 @@ class CataloguePhrase:
 
 
 # A trigram context as the decoder reads it: (back-off weight of ``a b``, first and past-last
-# index of its trigrams in the tables, and, for a context of at most ``SMALL_CONTEXT`` trigrams,
-# those trigrams as (unit id, log-probability) by id; else None).
-TriState = tuple[float, int, int, "tuple[tuple[int, float], ...] | None"]
-SMALL_CONTEXT = 64
+# index of its trigrams in the tables).
+TriState = tuple[float, int, int]
 _NO_GROUP: dict[int, float] = {}  # shared: never mutated
 
 
@@ -145,22 +144,40 @@ class RepairModel:
             ctx = self._tri_ctx
             i = bisect_left(ctx, ab)
             if i < len(ctx) and ctx[i] == ab:
-                lo, hi = self._tri_off[i], self._tri_off[i + 1]
-                small = None
-                if hi - lo <= SMALL_CONTEXT:
-                    small = tuple(sorted(zip(self._tri_ids[lo:hi], [v / QUANT for v in self._tri_lp[lo:hi]])))
-                st = (self._bow2[i] / QUANT, lo, hi, small)
+                st = (self._bow2[i] / QUANT, self._tri_off[i], self._tri_off[i + 1])
             else:
-                st = (0.0, 0, 0, ())
+                st = (0.0, 0, 0)
             self.tri_states[ab] = st
         return st
+
+    def tri_hits(self, state: TriState, keys: tuple[int, ...], units: dict[int, Any]) -> dict[int, float]:
+        """log P(c | a b) of the units in ``units`` (of key ids ``keys``) that a stored trigram
+        of the context ``state`` scores: in order of id when the context holds no more trigrams
+        than there are keys (it is read whole), else key by key (each key's slice bisected)."""
+        _back, lo, hi = state
+        out: dict[int, float] = {}
+        ids, lps = self._tri_ids, self._tri_lp
+        if hi - lo <= len(keys):
+            for u, v in sorted(zip(ids[lo:hi], lps[lo:hi])):
+                if u in units:
+                    out[u] = v / QUANT
+            return out
+        kid = self._tri_kid
+        for k in keys:
+            i = bisect_left(kid, k, lo, hi)
+            if i < hi and kid[i] == k:
+                j = bisect_right(kid, k, i, hi)
+                for u, v in zip(ids[i:j], lps[i:j]):
+                    if u in units:
+                        out[u] = v / QUANT
+        return out
 
     def tri_group(self, ab: int, key: int) -> dict[int, float]:
         """Trigram successors of ``a b`` (packed) whose key id is ``key``: log P(c | a b) by id."""
         gk = (ab << 16) | key
         g = self.tri_groups.get(gk)
         if g is None:
-            _back, lo, hi, _small = self.tri_state(ab)
+            _back, lo, hi = self.tri_state(ab)
             g = self.tri_groups[gk] = _group(self._tri_kid, self._tri_ids, self._tri_lp, key, lo, hi)
         return g
 

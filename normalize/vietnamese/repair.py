@@ -39,13 +39,18 @@ class LineRepair:
 # --- decoding ---------------------------------------------------------------------------------
 
 
-# What a context makes of a token's one-unit candidates: the units its stored n-grams score, and
-# those as (unit id, candidate index, weighted channel cost, log-probability, and at the end of a
-# context log P(</s> | b u)), in the order the decoder expands them. For a bigram context ``b``
-# the log-probability is P(c | b) without the back-off weight of the state ``a b``.
-Seen = tuple[frozenset[int], tuple[tuple[int, int, float, float, float], ...]]
-_NO_SEEN: Seen = (frozenset(), ())
+# What a context makes of a token's one-unit candidates: the units its stored n-grams score; those
+# a trigram scores and those a bigram does, each as (unit id, candidate index, weighted channel
+# cost, log-probability, and at the end of a context log P(</s> | b u)), in the order the decoder
+# expands them. A bigram's log-probability is P(c | b), the back-off weight of ``a b`` not added
+# (the decoder adds it: the bigram part is the same for every ``a``).
+Entry = tuple[int, int, float, float, float]
+Seen = tuple[frozenset[int], tuple[Entry, ...], tuple[Entry, ...]]
 SEEN_CACHE_LIMIT = 200_000  # contexts kept by ``_seen_cache`` before its dict starts afresh
+# ``_seen_cache``'s keys: the view and the end of context above these bits, then the kind of
+# context, then the context (``b``, or ``a << 16 | b``).
+_TRI, _NAME = 1 << 32, 2 << 32
+_NO_LP: dict[int, float] = {}  # shared: never mutated
 
 
 def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings) -> list[int]:
@@ -67,7 +72,7 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
     eos = model.ids[EOS]
     floor = model.floor_lp
     bos_key = (bos << 16) | bos
-    seen_cache = _seen_cache(model, w)
+    seen_cache = _seen_cache(model, w, settings.name_bonus)
     # beam entries: (score, prev2, prev1, back-pointer chain), best first
     beam: list[tuple[float, int, int, tuple]] = [(0.0, bos, bos, ())]
     width, margin = settings.beam, settings.beam_margin
@@ -89,7 +94,7 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
         # context, under the one hypothesis that survives it.
         cut = -math.inf
         lift = name_bonus if in_name else 0.0  # the most a candidate can gain over its n-grams
-        view = (slot.view_id << 34) | (brk << 33)
+        view = (slot.view_id << 35) | (brk << 34)
         for s0, a, b, ch in beam:
             if s0 + lift < cut:
                 break  # nothing it leads to can stay (costs ≥ 0, log-probabilities ≤ 0)
@@ -99,30 +104,19 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
                 back = state[0]
                 low = back + bow1[b]
                 if in_name:
-                    tri_seen, tri_entries = _NO_SEEN
-                    seen, entries = _name_seen(model, ab, state, slot, w, brk, name_bonus)
-                    back = 0.0  # the entries' log-probabilities are whole
+                    ck = view | _NAME | ab
+                elif state[2] > state[1]:
+                    ck = view | _TRI | ab
                 else:
-                    if state[2] > state[1]:
-                        ck = view | (1 << 32) | ab
-                        hit = seen_cache.get(ck)
-                        if hit is None:
-                            if len(seen_cache) >= SEEN_CACHE_LIMIT:
-                                seen_cache.clear()
-                            hit = seen_cache[ck] = _tri_seen(model, ab, state, slot, w, brk)
-                        tri_seen, tri_entries = hit
-                    else:
-                        tri_seen, tri_entries = _NO_SEEN
                     ck = view | b
-                    hit = seen_cache.get(ck)
-                    if hit is None:
-                        if len(seen_cache) >= SEEN_CACHE_LIMIT:
-                            seen_cache.clear()
-                        hit = seen_cache[ck] = _bi_seen(model, b, slot, w, brk)
-                    seen, entries = hit
-                    if tri_entries:
-                        entries = tuple(e for e in entries if e[0] not in tri_seen)
-                        seen = seen | tri_seen
+                hit = seen_cache.get(ck)
+                if hit is None:
+                    if len(seen_cache) >= SEEN_CACHE_LIMIT:
+                        seen_cache.clear()
+                    hit = seen_cache[ck] = _context_seen(model, ab, state, slot, settings, in_name, seen_cache, view)
+                seen, tri_entries, entries = hit
+                if in_name:
+                    back = 0.0  # the entries' log-probabilities are whole
                 if brk:
                     top = expanded.get(bos_key)
                     for _u, j, wc, lp, end in tri_entries:
@@ -228,69 +222,70 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
 
 
 @lru_cache(maxsize=4)
-def _seen_cache(model: RepairModel, weight: float) -> dict[int, Seen]:
-    """``_tri_seen``'s and ``_bi_seen``'s answers for one model and channel weight, by view,
-    end of context, trigram or bigram, and context, packed."""
+def _seen_cache(model: RepairModel, weight: float, name_bonus: float) -> dict[int, Seen]:
+    """``_context_seen``'s answers for one model, channel weight and name bonus (keys: see
+    ``_TRI``)."""
     return {}
 
 
-def _entries(model: RepairModel, b: int, seen: dict[int, float], slot: TokenSlot, w: float, brk: bool) -> Seen:
+def _context_seen(
+    model: RepairModel,
+    ab: int,
+    state: TriState,
+    slot: TokenSlot,
+    settings: RepairSettings,
+    in_name: bool,
+    cache: dict[int, Seen],
+    view: int,
+) -> Seen:
+    """What state ``a b`` makes of ``slot``'s one-unit candidates (``Seen``): those a stored
+    trigram scores (log P(c | a b)), then those a stored bigram does (log P(c | b)); inside a
+    proper name (``in_name``) every candidate with its whole log-probability, the gazetteer's
+    pairs lifted by the name bonus (as bigram entries, the decoder adding no back-off weight).
+    Without trigram entries the answer is the bigram context's, shared through ``cache``
+    under ``view | b``."""
+    back, lo, hi = state
+    b = ab & 0xFFFF
+    by_unit, keys = slot.by_unit, slot.keys
+    if in_name:
+        low = back + model.bow1[b]
+        b16, name_pairs, key_of, uni = b << 16, model.name_pair_ids, model.key_of, model.uni
+        tri_by_key = {k: model.tri_group(ab, k) if hi > lo else _NO_LP for k in keys}
+        bi_by_key = {k: model.bi_group(b, k) for k in keys}
+        whole: dict[int, float] = {}
+        for u in by_unit:
+            k = key_of[u]
+            lp = tri_by_key[k].get(u)
+            if lp is None:
+                lp = bi_by_key[k].get(u)
+                lp = back + lp if lp is not None else low + uni[u]
+            whole[u] = lp + settings.name_bonus if (b16 | u) in name_pairs else lp
+        return frozenset(whole), (), _entries(model, b, whole, slot, settings)
+    bigram = cache.get(view | b)
+    if bigram is None:
+        bi: dict[int, float] = {}
+        for k in keys:
+            for u, lp in model.bi_group(b, k).items():
+                if u in by_unit:
+                    bi[u] = lp
+        bigram = cache[view | b] = (frozenset(bi), (), _entries(model, b, bi, slot, settings))
+    tri = model.tri_hits(state, keys, by_unit) if hi > lo else _NO_LP
+    if not tri:
+        return bigram
+    seen, _none, entries = bigram
+    return seen | frozenset(tri), _entries(model, b, tri, slot, settings), tuple(e for e in entries if e[0] not in tri)
+
+
+def _entries(
+    model: RepairModel, b: int, seen: dict[int, float], slot: TokenSlot, settings: RepairSettings
+) -> tuple[Entry, ...]:
     eos = model.ids[EOS]
-    by_unit = slot.by_unit
+    by_unit, w, brk = slot.by_unit, settings.channel_weight, slot.breaks
     entries = []
     for u, lp in seen.items():
         j, cost = by_unit[u]
         entries.append((u, j, w * cost, lp, model.score_ids(b, u, eos) if brk else 0.0))
-    return frozenset(seen), tuple(entries)
-
-
-def _tri_seen(model: RepairModel, ab: int, state: TriState, slot: TokenSlot, w: float, brk: bool) -> Seen:
-    """The candidates a stored trigram of ``a b`` scores: log P(c | a b)."""
-    _back, lo, hi, small = state
-    by_unit, keys = slot.by_unit, slot.keys
-    seen: dict[int, float] = {}
-    if small is not None and hi - lo <= len(keys):  # most contexts hold none or one
-        for u, lp in small:
-            if u in by_unit:
-                seen[u] = lp
-    else:
-        for k in keys:
-            for u, lp in model.tri_group(ab, k).items():
-                if u in by_unit:
-                    seen[u] = lp
-    return _entries(model, ab & 0xFFFF, seen, slot, w, brk) if seen else _NO_SEEN
-
-
-def _bi_seen(model: RepairModel, b: int, slot: TokenSlot, w: float, brk: bool) -> Seen:
-    """The candidates a stored bigram of ``b`` scores: log P(c | b), the state's back-off weight
-    not added."""
-    by_unit = slot.by_unit
-    seen: dict[int, float] = {}
-    for k in slot.keys:
-        for u, lp in model.bi_group(b, k).items():
-            if u in by_unit:
-                seen[u] = lp
-    return _entries(model, b, seen, slot, w, brk)
-
-
-def _name_seen(
-    model: RepairModel, ab: int, state: TriState, slot: TokenSlot, w: float, brk: bool, name_bonus: float
-) -> Seen:
-    """Inside a proper name every candidate, its whole log-probability in state ``a b``, the
-    gazetteer's pairs lifted by ``name_bonus``."""
-    back, lo, hi, _small = state
-    b = ab & 0xFFFF
-    low = back + model.bow1[b]
-    b16, name_pairs, key_of, uni = b << 16, model.name_pair_ids, model.key_of, model.uni
-    seen: dict[int, float] = {}
-    for u in slot.by_unit:
-        k = key_of[u]
-        lp = model.tri_group(ab, k).get(u) if hi > lo else None
-        if lp is None:
-            lp = model.bi_group(b, k).get(u)
-            lp = back + lp if lp is not None else low + uni[u]
-        seen[u] = lp + name_bonus if (b16 | u) in name_pairs else lp
-    return _entries(model, b, seen, slot, w, brk)
+    return tuple(entries)
 
 
 SEGMENT_CACHE_LIMIT = 50_000  # runs kept by ``_segment_cache`` before its dict starts afresh
