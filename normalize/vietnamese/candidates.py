@@ -361,8 +361,8 @@ def consensus_substitutes(tokens: list[str], model: RepairModel) -> tuple[tuple[
     in "Sonchính", "Sónsản", "Sonkhoản"): per diacritic-free head, the syllable that precedes
     most of its tails in the model, the strongest compound breaking ties."""
     tails: dict[str, set[str]] = {}
-    for piece in set(tokens):
-        for head, tail in _split_votes(piece):
+    for splits in map(_split_votes, set(tokens)):
+        for head, tail in splits:
             tails.setdefault(head, set()).add(tail)
     out = []
     for head, ts in tails.items():
@@ -482,7 +482,7 @@ SLOT_CACHE_LIMIT = 200_000
 
 
 @lru_cache(maxsize=16)
-def _slot_cache(settings: RepairSettings, mode: str) -> dict[str, TokenSlot]:
+def _slot_cache(settings: RepairSettings, mode: str) -> dict[str, TokenSlot | None]:
     """The slots ``classify_pieces`` has made with these settings and mode, by piece."""
     return {}
 
@@ -498,18 +498,18 @@ def classify_pieces(
     cache = _slot_cache(settings, mode)
     out: list[TokenSlot | None] = []
     for p in pieces:
-        slot = cache.get(p)
-        if slot is None:
-            if not p or p.isspace():
-                out.append(None)
-                continue
-            slot = classify(p, settings, mode, substitutes)
-            if not (substitutes and mode == "light" and _may_split(parse_token(p).core)):
+        slot = cache.get(p, _MISSING)
+        if slot is _MISSING:
+            slot = None if not p or p.isspace() else classify(p, settings, mode, substitutes)
+            if slot is None or not (substitutes and mode == "light" and _may_split(parse_token(p).core)):
                 if len(cache) >= SLOT_CACHE_LIMIT:
                     cache.clear()
                 cache[p] = slot
-        out.append(slot)
+        out.append(slot)  # type: ignore[arg-type]  # _MISSING was replaced above
     return out
+
+
+_MISSING = object()  # ``classify_pieces``: a piece not met yet (whitespace is kept as None)
 
 
 @lru_cache(maxsize=200_000)

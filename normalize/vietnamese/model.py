@@ -172,6 +172,21 @@ class RepairModel:
                         out[u] = v / QUANT
         return out
 
+    def bi_hits(self, b: int, keys: tuple[int, ...], units: dict[int, Any]) -> dict[int, float]:
+        """log P(c | b) of the units in ``units`` (of key ids ``keys``) that a stored bigram
+        scores, key by key (each key's slice of ``b``'s successors bisected), by id within a key."""
+        lo, hi = self._bi_off[b], self._bi_off[b + 1]
+        out: dict[int, float] = {}
+        ids, lps, kid = self._bi_ids, self._bi_lp, self._bi_kid
+        for k in keys:
+            i = bisect_left(kid, k, lo, hi)
+            if i < hi and kid[i] == k:
+                j = bisect_right(kid, k, i, hi)
+                for u, v in zip(ids[i:j], lps[i:j]):
+                    if u in units:
+                        out[u] = v / QUANT
+        return out
+
     def tri_group(self, ab: int, key: int) -> dict[int, float]:
         """Trigram successors of ``a b`` (packed) whose key id is ``key``: log P(c | a b) by id."""
         gk = (ab << 16) | key

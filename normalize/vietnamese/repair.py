@@ -263,11 +263,7 @@ def _context_seen(
         return frozenset(whole), (), _entries(model, b, whole, slot, settings)
     bigram = cache.get(view | b)
     if bigram is None:
-        bi: dict[int, float] = {}
-        for k in keys:
-            for u, lp in model.bi_group(b, k).items():
-                if u in by_unit:
-                    bi[u] = lp
+        bi = model.bi_hits(b, keys, by_unit)
         bigram = cache[view | b] = (frozenset(bi), (), _entries(model, b, bi, slot, settings))
     tri = model.tri_hits(state, keys, by_unit) if hi > lo else _NO_LP
     if not tri:
