@@ -57,7 +57,7 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
     """Best candidate index per slot: beam search over (prev2, prev1) states of unit ids.
 
     The hot loop of the repair. Per state, only the candidates a stored n-gram of its context
-    scores are looked at one by one (``_state_seen``: ``tri_group``/``bi_group`` hand them out by
+    scores are looked at one by one (``_context_seen``: ``tri_hits``/``bi_hits`` hand them out by
     key); the others all take the same back-off path, so they rank as ``slot.ranked`` does and are
     taken in that order while they can still enter the beam: no more than ``beam`` of them (each
     state's keys are distinct, so its ``beam`` best hide the rest), none below the best
