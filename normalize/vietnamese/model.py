@@ -287,15 +287,6 @@ class RepairModel:
         return frozenset(out)
 
     @cached_property
-    def phrases_with(self) -> dict[str, tuple[int, ...]]:
-        """Catalogue phrases by the folded tokens they contain."""
-        index: dict[str, list[int]] = {}
-        for pidx, phrase in enumerate(self.catalogue):
-            for key in phrase.keys:
-                index.setdefault(key, []).append(pidx)
-        return {k: tuple(v) for k, v in index.items()}
-
-    @cached_property
     def name_pair_ids(self) -> frozenset[int]:
         """``name_pairs`` as packed unit ids (the decoder's keys)."""
         ids = self.ids
