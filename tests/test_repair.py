@@ -177,6 +177,35 @@ def test_every_syllable_of_the_key_is_a_candidate():
     assert set(model.by_key["thi"]) <= outs
 
 
+def test_model_layout_finds_every_stored_ngram():
+    # lm.bin holds each context's successors as one slice sorted by key id, then id (the
+    # decoder bisects a key's part): a sample of every stored bigram and trigram is read back by
+    # the decoder's per-key reads and by score_ids with its own log-probability.
+    from normalize.vietnamese.model import QUANT, load_model
+
+    m = load_model()
+    off, ids, kid, lps = m._bi_off, m._bi_ids, m._bi_kid, m._bi_lp
+    checked = 0
+    for b in range(0, len(off) - 1, 7):
+        lo, hi = off[b], off[b + 1]
+        assert list(zip(kid[lo:hi], ids[lo:hi])) == sorted(zip(kid[lo:hi], ids[lo:hi]))
+        for c, k, v in zip(ids[lo:hi:5], kid[lo:hi:5], lps[lo:hi:5]):
+            assert k == m.key_of[c]
+            assert m.bigram_ids(b, c) == v / QUANT
+            assert m.bi_hits(b, (k,), {c: None}) == {c: v / QUANT}
+            checked += 1
+    ctx, toff = m._tri_ctx, m._tri_off
+    assert list(ctx) == sorted(ctx)
+    for i in range(0, len(ctx), 53):
+        ab, lo, hi = ctx[i], toff[i], toff[i + 1]
+        assert m.tri_state(ab)[1:] == (lo, hi)
+        for c, v in zip(m._tri_ids[lo:hi], m._tri_lp[lo:hi]):
+            assert m.score_ids(ab >> 16, ab & 0xFFFF, c) == v / QUANT
+            assert m.tri_hits(m.tri_state(ab), (m.key_of[c],), {c: None}) == {c: v / QUANT}
+            checked += 1
+    assert checked > 10_000
+
+
 def test_build_counts_the_end_of_every_segment():
     sys.path[:0] = [str(ROOT / "tools")]
     from repairlm.kn import trigram_counts

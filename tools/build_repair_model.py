@@ -42,7 +42,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 
 from repairlm import kn, sources  # noqa: E402
 
-from normalize.vietnamese.model import LM_FILE, write_arrays  # noqa: E402
+from normalize.vietnamese.model import LM_FILE, unit_keys, write_arrays  # noqa: E402
 from normalize.vietnamese.syllable import is_syllable_shape, normalize_syllable  # noqa: E402
 from normalize.vietnamese.tokens import ABBR, BOS, EOS, NUM  # noqa: E402
 
@@ -167,6 +167,41 @@ def _q(values) -> np.ndarray:
     return np.clip(np.round(np.asarray(values, dtype=np.float64) * QUANT), -32767, 32767).astype(np.int16)
 
 
+def layout(q: dict[str, np.ndarray], key_of: np.ndarray) -> dict[str, np.ndarray]:
+    """The n-gram tables as ``RepairModel`` reads them, from sorted packed keys (``bi_keys``
+    ``b << 16 | c``, ``bow2_keys`` ``a << 16 | b``, ``tri_keys`` ``a << 32 | b << 16 | c``) and
+    their quantised values: per context its successors as one slice, sorted by the successor's
+    key id (``key_of``), then its id, so that the decoder bisects the successors among a token's
+    candidates (``RepairModel.bi_group``/``tri_group``) instead of grouping every context it
+    meets; contexts located by an offsets array (bigrams: by unit id) or by bisection (trigram
+    contexts, packed and sorted, with their back-off weights)."""
+    n = len(key_of)
+    bi_b, bi_c = q["bi_keys"] >> 16, q["bi_keys"] & 0xFFFF
+    order = np.lexsort((bi_c, key_of[bi_c], bi_b))
+    bi_b, bi_c = bi_b[order], bi_c[order]
+    tri_ab, tri_c = q["tri_keys"] >> 16, q["tri_keys"] & 0xFFFF
+    order3 = np.lexsort((tri_c, key_of[tri_c], tri_ab))
+    tri_ab, tri_c = tri_ab[order3], tri_c[order3]
+    # Every context with a back-off weight or a stored trigram (a weight of 0 where none).
+    ctx = np.union1d(q["bow2_keys"], tri_ab)
+    bow2 = np.zeros(len(ctx), dtype=np.int16)
+    bow2[np.searchsorted(ctx, q["bow2_keys"])] = q["bow2"]
+    return {
+        "uni": q["uni"],
+        "bow1": q["bow1"],
+        "bi_off": np.searchsorted(bi_b, np.arange(n + 1)).astype(np.int32),
+        "bi_ids": bi_c.astype(np.uint16),
+        "bi_kid": key_of[bi_c].astype(np.uint16),
+        "bi_lp": q["bi_lp"][order],
+        "tri_ctx": ctx.astype(np.int64),
+        "bow2": bow2,
+        "tri_off": np.searchsorted(tri_ab, np.append(ctx, ctx[-1] + 1)).astype(np.int32),
+        "tri_ids": tri_c.astype(np.uint16),
+        "tri_kid": key_of[tri_c].astype(np.uint16),
+        "tri_lp": q["tri_lp"][order3],
+    }
+
+
 def write(model: kn.BackoffModel, vocab: list[str], inv: list[str], gaz_names: list[str]) -> None:
     ids = {u: i for i, u in enumerate(vocab)}
     uni = [model.uni.get(u, -math.inf) for u in vocab]
@@ -185,9 +220,7 @@ def write(model: kn.BackoffModel, vocab: list[str], inv: list[str], gaz_names: l
         "tri_keys": np.array([k for k, _ in tri], dtype=np.int64),
         "tri_lp": _q([v for _, v in tri]),
     }
-    # Sorted keys stored as differences: they compress several times better.
-    for name in ("bi_keys", "bow2_keys", "tri_keys"):
-        arrays[name] = np.diff(arrays[name], prepend=0)
+    arrays = layout(arrays, np.array(unit_keys(vocab), dtype=np.int64))
     write_arrays(DATA / LM_FILE, arrays)
     (DATA / "syllables.txt").write_text("\n".join(inv) + "\n", encoding="utf-8")
     (DATA / "names.txt").write_text("\n".join(gaz_names) + "\n", encoding="utf-8")

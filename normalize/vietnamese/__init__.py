@@ -62,14 +62,28 @@ def _marking(piece: str) -> tuple[bool, bool]:
 
 def text_damaged(texts: list[str]) -> str:
     """``ocr`` (many words that are not syllables), ``stripped`` (few marked syllables) or ``""``."""
-    w = b = 0
+    # The four counts of ``word_damage`` and ``marked_share`` summed in one pass, as one integer
+    # per token (``_packed_counts``): the repair of a line reads every token of it here.
+    total = 0
     for text in texts:
-        tw, tb = word_damage(text)
-        w, b = w + tw, b + tb
+        total += sum(map(_packed_counts, text.split()))
+    w, b, words, marked = ((total >> shift) & _FIELD for shift in (0, 32, 64, 96))
     if w and b / w >= DAMAGED_DOC_SHARE:
         return "ocr"
-    words, share = marked_share(texts)
+    share = marked / words if words else 1.0
     return "stripped" if words and share < STRIPPED_MARKED_SHARE else ""
+
+
+_FIELD = (1 << 32) - 1
+
+
+@lru_cache(maxsize=100_000)
+def _packed_counts(piece: str) -> int:
+    """A token's (counted by ``word_damage``, not a syllable, syllable-shaped, marked) as one
+    integer, 32 bits a count, so that a text's counts are one C-level ``sum``."""
+    counted, bad = _damage(piece, True)
+    shaped, marked = _marking(piece)
+    return int(counted) | int(bad) << 32 | int(shaped) << 64 | int(marked) << 96
 
 
 def document_damage(doc: IngestedDocument) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache, partial
+from itertools import count
 from typing import NamedTuple
 
 import regex as re
@@ -174,14 +175,25 @@ class TokenSlot(NamedTuple):  # a tuple: one per distinct token, made cheaply
     by_unit: dict[int, tuple[int, float]] = {}  # noqa: RUF012  never mutated (shared views)
     keys: tuple[int, ...] = ()
     ranked: tuple[tuple[float, int, int], ...] = ()
+    # What ``line_damage`` counts it as: 0 not a word (number, code, abbreviation, punctuation),
+    # 1 a word, 2 a suspicious word (not a syllable, or a bare syllable of a crowded key).
+    damage: int = 0
+    # The serial number of its decoder view (``decoder_view``): the decoder keeps what a state
+    # makes of a token's candidates under it (tokens with the same candidates share it).
+    view_id: int = 0
 
     @staticmethod
     def make(
         piece: str, token: Token, cands, fixed: bool, suspicious: bool = False, weight: float = 1.0, view=None
     ) -> TokenSlot:
         cands = tuple(cands)
-        singles, others, by_unit, keys, ranked = view or decoder_view(cands, weight)
+        singles, others, by_unit, keys, ranked, view_id = view or decoder_view(cands, weight)
         capital = token.core[:1].isupper() and token.core.isalpha()
+        damage = 0
+        if cands and any(ch.isalpha() for ch in token.core):
+            units = cands[0].units
+            if not (fixed and units in ((NUM,), (ABBR,))):
+                damage = 2 if suspicious or not units else 1
         return TokenSlot(
             piece,
             token,
@@ -195,6 +207,8 @@ class TokenSlot(NamedTuple):  # a tuple: one per distinct token, made cheaply
             by_unit,
             keys,
             ranked,
+            damage,
+            view_id,
         )
 
 
@@ -219,7 +233,10 @@ def decoder_view(cands: tuple[Cand, ...], weight: float):
             by_unit[u] = (j, cost)
     keys = tuple(dict.fromkeys(key_of[u] for u in by_unit))
     ranked = sorted(((uni[u] - weight * cost, u, j) for u, (j, cost) in by_unit.items()), key=lambda e: (-e[0], e[2]))
-    return tuple(singles), tuple(others), by_unit, keys, tuple(ranked)
+    return tuple(singles), tuple(others), by_unit, keys, tuple(ranked), next(_VIEW_IDS)
+
+
+_VIEW_IDS = count(1)  # serial numbers of decoder views (``TokenSlot.view_id``)
 
 
 # --- candidates -------------------------------------------------------------------------------
@@ -344,12 +361,9 @@ def consensus_substitutes(tokens: list[str], model: RepairModel) -> tuple[tuple[
     in "Sonchính", "Sónsản", "Sonkhoản"): per diacritic-free head, the syllable that precedes
     most of its tails in the model, the strongest compound breaking ties."""
     tails: dict[str, set[str]] = {}
-    for piece in set(tokens):
-        core = parse_token(piece).core
-        if not core or not core.isalpha() or core.isupper() or not _may_split(core):
-            continue
-        for head, tail, _i in compound_splits(core, model):
-            tails.setdefault(fold(head), set()).add(tail)
+    for splits in map(_split_votes, set(tokens)):
+        for head, tail in splits:
+            tails.setdefault(head, set()).add(tail)
     out = []
     for head, ts in tails.items():
         votes: dict[str, tuple[int, float]] = {}
@@ -360,6 +374,16 @@ def consensus_substitutes(tokens: list[str], model: RepairModel) -> tuple[tuple[
         if votes:
             out.append((head, max(votes.items(), key=lambda kv: kv[1])[0]))
     return tuple(sorted(out))
+
+
+@lru_cache(maxsize=100_000)
+def _split_votes(piece: str) -> tuple[tuple[str, str], ...]:
+    """(folded head, tail) of each split of a token that may be a corrupted compound (most have
+    none: ``consensus_substitutes`` reads every token of every line)."""
+    core = parse_token(piece).core
+    if not core or not core.isalpha() or core.isupper() or not _may_split(core):
+        return ()
+    return tuple((fold(head), tail) for head, tail, _i in compound_splits(core, load_model()))
 
 
 @lru_cache(maxsize=100_000)
@@ -451,6 +475,41 @@ def classify(
     if substitutes and (mode != "light" or not _may_split(parse_token(piece).core)):
         substitutes = ()  # of no use to this token: the cached slot of every document serves
     return _classify(piece, settings, mode, substitutes)
+
+
+# Pieces kept per settings and mode by ``classify_pieces`` before its dict starts afresh.
+SLOT_CACHE_LIMIT = 200_000
+
+
+@lru_cache(maxsize=16)
+def _slot_cache(settings: RepairSettings, mode: str) -> dict[str, TokenSlot | None]:
+    """The slots ``classify_pieces`` has made with these settings and mode, by piece."""
+    return {}
+
+
+def classify_pieces(
+    pieces: list[str], settings: RepairSettings, mode: str, substitutes: tuple[tuple[str, str], ...] = ()
+) -> list[TokenSlot | None]:
+    """``classify`` of every piece of a split line (None for the whitespace between tokens),
+    through a plain dict of the pieces met: a line's tokens are classified two or three times
+    (light, then heavy or OCR), and the settings' hash that keys ``classify``'s cache per token
+    cost the repair a tenth of its time. A piece whose slot depends on the document's
+    substitutes (``classify``) is not kept."""
+    cache = _slot_cache(settings, mode)
+    out: list[TokenSlot | None] = []
+    for p in pieces:
+        slot = cache.get(p, _MISSING)
+        if slot is _MISSING:
+            slot = None if not p or p.isspace() else classify(p, settings, mode, substitutes)
+            if slot is None or not (substitutes and mode == "light" and _may_split(parse_token(p).core)):
+                if len(cache) >= SLOT_CACHE_LIMIT:
+                    cache.clear()
+                cache[p] = slot
+        out.append(slot)  # type: ignore[arg-type]  # _MISSING was replaced above
+    return out
+
+
+_MISSING = object()  # ``classify_pieces``: a piece not met yet (whitespace is kept as None)
 
 
 @lru_cache(maxsize=200_000)

@@ -7,7 +7,7 @@ The language model is a back-off trigram model over syllables, ``<num>`` and ``<
 mixture of interpolated Kneser–Ney models of separate sources (domain text, generated corpus,
 general Vietnamese, a word list, a gazetteer; see ``data/README.md``). Units are integer ids;
 an n-gram's key packs its ids 16 bits apart. The tables are kept as the sorted arrays they are
-stored as, and read per context (``bi_context``, ``tri_context``) when first needed.
+stored as, and read per context and key (``bi_group``, ``tri_group``) when first needed.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ import json
 import sys
 import zlib
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate
 from pathlib import Path
+from typing import Any
 
 from .syllable import fold
 from .tokens import ABBR, BOS, EOS, NUM, parse_token
@@ -32,7 +32,7 @@ LM_FILE = "lm.bin"
 # lm.bin: a JSON header line (array name → typecode and length), then the arrays' bytes
 # (little-endian), the whole zlib-compressed. Read with the standard library only: numpy's
 # import alone costs a one-line conversion a tenth of a second.
-_TYPECODES = {"int16": "h", "int64": "q"}
+_TYPECODES = {"int16": "h", "uint16": "H", "int32": "i", "int64": "q"}
 
 
 def write_arrays(path: Path, arrays: dict) -> None:
@@ -75,23 +75,33 @@ class CataloguePhrase:
     keys: frozenset[str]  # its distinct folded tokens
 
 
-def _keys(z: dict[str, array], name: str) -> array:
-    """Sorted packed n-gram keys (stored as differences): bisected, never turned into a dict."""
-    return array("q", accumulate(z[name]))
+# A trigram context as the decoder reads it: (back-off weight of ``a b``, first and past-last
+# index of its trigrams in the tables).
+TriState = tuple[float, int, int]
+_NO_GROUP: dict[int, float] = {}  # shared: never mutated
 
 
-# A context's successors: by unit id (``flat``), and grouped by the diacritic-free key of the
-# unit (``groups``), so that the decoder meets only the successors among a token's candidates.
-Successors = tuple[dict[int, float], dict[int, tuple[tuple[int, float], ...]]]
-_NO_SUCCESSORS: Successors = ({}, {})  # shared: never mutated
+def unit_keys(vocab: tuple[str, ...] | list[str]) -> list[int]:
+    """Per unit id, the id of its diacritic-free key, keys numbered in order of first appearance
+    (the specials are keys of their own). ``lm.bin`` sorts each context's successors by it."""
+    key_ids: dict[str, int] = {}
+    out = []
+    for u in vocab:
+        k = u if u in SPECIALS else fold(u)
+        out.append(key_ids.setdefault(k, len(key_ids)))
+    return out
 
 
 class RepairModel:
     """Syllables by key, and the back-off trigram model (``score_ids`` / ``score``).
 
-    The n-gram tables stay sorted arrays: a context's successors are read (bisected) the first
-    time the context is met and kept. Turning all 460k n-grams into dicts at load would cost a
-    whole-process repair run more than a third of its time; a document meets a few thousand."""
+    The n-gram tables stay the arrays they are stored as: per context (a unit ``b``, a pair
+    ``a b``) its successors are a slice, sorted by the diacritic-free key of the successor, then
+    by its id. The decoder asks for the successors of one context with one key (a token's
+    candidates share their keys): ``bi_group``/``tri_group`` bisect that slice the first time and
+    keep the answer as a small dict. Turning all 350k n-grams into dicts at load would cost a
+    whole-process repair run a third of its time; grouping each context met by key (the previous
+    layout) cost it a seventh."""
 
     def __init__(self, settings: LMSettings = LMSettings()):
         self.settings = settings
@@ -102,13 +112,18 @@ class RepairModel:
         z = read_arrays(DATA / LM_FILE)
         self.uni: list[float] = [v / QUANT for v in z["uni"]]
         self.bow1: list[float] = [v / QUANT for v in z["bow1"]]
-        self._bi_keys, self._bi_lp = _keys(z, "bi_keys"), z["bi_lp"]
-        self._bow2_keys, self._bow2 = _keys(z, "bow2_keys"), z["bow2"]
-        self._tri_keys, self._tri_lp = _keys(z, "tri_keys"), z["tri_lp"]
-        # Contexts read so far, by packed ids (the decoder looks here before calling
-        # ``bi_context``/``tri_context``); read-only outside this class.
-        self.bi_contexts: dict[int, Successors] = {}
-        self.tri_contexts: dict[int, tuple[float, dict[int, float], dict[int, tuple[tuple[int, float], ...]]]] = {}
+        # Bigrams of ``b``: [bi_off[b], bi_off[b + 1]) of bi_ids (successor id), bi_kid (its
+        # key id), bi_lp. Trigram contexts: tri_ctx (packed ``a << 16 | b``, sorted) with their
+        # back-off weights (bow2) and slices [tri_off[i], tri_off[i + 1]) of the trigram arrays.
+        self._bi_off, self._bi_ids, self._bi_kid, self._bi_lp = z["bi_off"], z["bi_ids"], z["bi_kid"], z["bi_lp"]
+        self._tri_ctx, self._bow2, self._tri_off = z["tri_ctx"], z["bow2"], z["tri_off"]
+        self._tri_ids, self._tri_kid, self._tri_lp = z["tri_ids"], z["tri_kid"], z["tri_lp"]
+        # What has been read so far (the decoder looks here before calling ``tri_state``,
+        # ``tri_group``, ``bi_group``): by packed ``a << 16 | b``; ``a << 32 | b << 16 | key``;
+        # ``b << 16 | key``. Read-only outside this class.
+        self.tri_states: dict[int, TriState] = {}
+        self.tri_groups: dict[int, dict[int, float]] = {}
+        self.bi_groups: dict[int, dict[int, float]] = {}
         self.uni_lp = {u: self.uni[i] for i, u in enumerate(self.vocab)}
         self.floor_lp = min(self.uni)
         # Syllables by diacritic-free key, most frequent first (sorted: ties must not depend on
@@ -118,55 +133,97 @@ class RepairModel:
             by_key.setdefault(fold(s), []).append(s)
         self.by_key = {k: tuple(sorted(v, key=lambda s: (-self.uni_lp[s], s))) for k, v in by_key.items()}
         # Per unit id, the id of its diacritic-free key (the specials are keys of their own).
-        key_ids = {k: i for i, k in enumerate(SPECIALS + tuple(by_key))}
-        self.key_of: list[int] = [key_ids[u] if u in SPECIALS else key_ids[fold(u)] for u in self.vocab]
-        self.key_id = key_ids
+        self.key_of: list[int] = unit_keys(self.vocab)
+        self.key_id = {(u if u in SPECIALS else fold(u)): k for u, k in zip(self.vocab, self.key_of)}
         self.catalogue = _load_catalogue()
 
-    def _successors(self, keys: array, lps: array, base: int, width: int) -> Successors:
-        lo = bisect_left(keys, base)
-        hi = bisect_left(keys, base + width, lo)
-        if lo == hi:
-            return _NO_SUCCESSORS  # most contexts a decoder meets have no stored trigram
-        flat = {k & 0xFFFF: lp / QUANT for k, lp in zip(keys[lo:hi], lps[lo:hi])}
-        groups: dict[int, list[tuple[int, float]]] = {}
-        key_of = self.key_of
-        for u, lp in flat.items():
-            groups.setdefault(key_of[u], []).append((u, lp))
-        return flat, {k: tuple(v) for k, v in groups.items()}
+    def tri_state(self, ab: int) -> TriState:
+        """The trigram context ``a b`` (packed ``a << 16 | b``), see ``TriState``."""
+        st = self.tri_states.get(ab)
+        if st is None:
+            ctx = self._tri_ctx
+            i = bisect_left(ctx, ab)
+            if i < len(ctx) and ctx[i] == ab:
+                st = (self._bow2[i] / QUANT, self._tri_off[i], self._tri_off[i + 1])
+            else:
+                st = (0.0, 0, 0)
+            self.tri_states[ab] = st
+        return st
 
-    def bi_context(self, b: int) -> Successors:
-        """Bigram successors of unit ``b``: log P(c | b) where stored."""
-        ctx = self.bi_contexts.get(b)
-        if ctx is None:
-            ctx = self.bi_contexts[b] = self._successors(self._bi_keys, self._bi_lp, b << 16, 1 << 16)
-        return ctx
+    def tri_hits(self, state: TriState, keys: tuple[int, ...], units: dict[int, Any]) -> dict[int, float]:
+        """log P(c | a b) of the units in ``units`` (of key ids ``keys``) that a stored trigram
+        of the context ``state`` scores: in order of id when the context holds no more trigrams
+        than there are keys (it is read whole), else key by key (each key's slice bisected)."""
+        _back, lo, hi = state
+        out: dict[int, float] = {}
+        ids, lps = self._tri_ids, self._tri_lp
+        if hi - lo <= len(keys):
+            for u, v in sorted(zip(ids[lo:hi], lps[lo:hi])):
+                if u in units:
+                    out[u] = v / QUANT
+            return out
+        kid = self._tri_kid
+        for k in keys:
+            i = bisect_left(kid, k, lo, hi)
+            if i < hi and kid[i] == k:
+                j = bisect_right(kid, k, i, hi)
+                for u, v in zip(ids[i:j], lps[i:j]):
+                    if u in units:
+                        out[u] = v / QUANT
+        return out
 
-    def tri_context(self, a: int, b: int) -> tuple[float, dict[int, float], dict[int, tuple[tuple[int, float], ...]]]:
-        """(back-off weight of ``a b``, its trigram successors by id, by key)."""
-        ab = (a << 16) | b
-        ctx = self.tri_contexts.get(ab)
-        if ctx is None:
-            i = bisect_left(self._bow2_keys, ab)
-            back = self._bow2[i] / QUANT if i < len(self._bow2_keys) and self._bow2_keys[i] == ab else 0.0
-            flat, groups = self._successors(self._tri_keys, self._tri_lp, ab << 16, 1 << 16)
-            ctx = self.tri_contexts[ab] = (back, flat, groups)
-        return ctx
+    def bi_hits(self, b: int, keys: tuple[int, ...], units: dict[int, Any]) -> dict[int, float]:
+        """log P(c | b) of the units in ``units`` (of key ids ``keys``) that a stored bigram
+        scores, key by key (each key's slice of ``b``'s successors bisected), by id within a key."""
+        lo, hi = self._bi_off[b], self._bi_off[b + 1]
+        out: dict[int, float] = {}
+        ids, lps, kid = self._bi_ids, self._bi_lp, self._bi_kid
+        for k in keys:
+            i = bisect_left(kid, k, lo, hi)
+            if i < hi and kid[i] == k:
+                j = bisect_right(kid, k, i, hi)
+                for u, v in zip(ids[i:j], lps[i:j]):
+                    if u in units:
+                        out[u] = v / QUANT
+        return out
+
+    def tri_group(self, ab: int, key: int) -> dict[int, float]:
+        """Trigram successors of ``a b`` (packed) whose key id is ``key``: log P(c | a b) by id."""
+        gk = (ab << 16) | key
+        g = self.tri_groups.get(gk)
+        if g is None:
+            _back, lo, hi = self.tri_state(ab)
+            g = self.tri_groups[gk] = _group(self._tri_kid, self._tri_ids, self._tri_lp, key, lo, hi)
+        return g
+
+    def bi_group(self, b: int, key: int) -> dict[int, float]:
+        """Bigram successors of ``b`` whose key id is ``key``: log P(c | b) by id."""
+        gk = (b << 16) | key
+        g = self.bi_groups.get(gk)
+        if g is None:
+            lo, hi = self._bi_off[b], self._bi_off[b + 1]
+            g = self.bi_groups[gk] = _group(self._bi_kid, self._bi_ids, self._bi_lp, key, lo, hi)
+        return g
 
     def score_ids(self, a: int, b: int, c: int) -> float:
         """log P(c | a b) by ids."""
-        back, flat, _groups = self.tri_context(a, b)
-        lp = flat.get(c)
-        if lp is not None:
-            return lp
-        lp = self.bi_context(b)[0].get(c)
+        ab = (a << 16) | b
+        k = self.key_of[c]
+        st = self.tri_states.get(ab) or self.tri_state(ab)
+        if st[2] > st[1]:
+            lp = (self.tri_groups.get((ab << 16) | k) or self.tri_group(ab, k)).get(c)
+            if lp is not None:
+                return lp
+        back = st[0]
+        lp = (self.bi_groups.get((b << 16) | k) or self.bi_group(b, k)).get(c)
         if lp is not None:
             return back + lp
         return back + self.bow1[b] + self.uni[c]
 
     def bigram_ids(self, b: int, c: int) -> float:
         """log P(c | b) by ids."""
-        lp = self.bi_context(b)[0].get(c)
+        k = self.key_of[c]
+        lp = (self.bi_groups.get((b << 16) | k) or self.bi_group(b, k)).get(c)
         return lp if lp is not None else self.bow1[b] + self.uni[c]
 
     def unit_id(self, unit: str) -> int | None:
@@ -209,8 +266,10 @@ class RepairModel:
         """Per unit id, the units stored before it in a bigram, with log P(c | b): one pass over
         the bigrams, the first time a corrupted compound is met."""
         out: dict[int, list[tuple[int, float]]] = {}
-        for key, lp in zip(self._bi_keys, self._bi_lp):
-            out.setdefault(key & 0xFFFF, []).append((key >> 16, lp / QUANT))
+        off, ids, lps = self._bi_off, self._bi_ids, self._bi_lp
+        for b in range(len(off) - 1):
+            for c, lp in zip(ids[off[b] : off[b + 1]], lps[off[b] : off[b + 1]]):
+                out.setdefault(c, []).append((b, lp / QUANT))
         return out
 
     @cached_property
@@ -228,15 +287,6 @@ class RepairModel:
         return frozenset(out)
 
     @cached_property
-    def phrases_with(self) -> dict[str, tuple[int, ...]]:
-        """Catalogue phrases by the folded tokens they contain."""
-        index: dict[str, list[int]] = {}
-        for pidx, phrase in enumerate(self.catalogue):
-            for key in phrase.keys:
-                index.setdefault(key, []).append(pidx)
-        return {k: tuple(v) for k, v in index.items()}
-
-    @cached_property
     def name_pair_ids(self) -> frozenset[int]:
         """``name_pairs`` as packed unit ids (the decoder's keys)."""
         ids = self.ids
@@ -244,6 +294,15 @@ class RepairModel:
 
     def is_syllable(self, low: str) -> bool:
         return low in self.syllables
+
+
+def _group(kid: array, ids: array, lps: array, key: int, lo: int, hi: int) -> dict[int, float]:
+    """The entries of ``[lo, hi)`` (sorted by key id, then id) whose key id is ``key``."""
+    i = bisect_left(kid, key, lo, hi)
+    if i == hi or kid[i] != key:
+        return _NO_GROUP
+    j = bisect_right(kid, key, i, hi)
+    return {u: v / QUANT for u, v in zip(ids[i:j], lps[i:j])}
 
 
 def _load_catalogue() -> tuple[CataloguePhrase, ...]:

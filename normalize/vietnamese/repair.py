@@ -13,17 +13,16 @@ token ("số581" → "số 581", "xãĐịnh" → "xã Định").
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate
 from operator import itemgetter
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from .candidates import ABBR, NUM, RepairSettings, TokenSlot, classify, decoder_view
-from .model import RepairModel, load_model
+from .candidates import ABBR, RepairSettings, TokenSlot, classify_pieces, decoder_view
+from .model import RepairModel, TriState, load_model
 from .syllable import apply_case, case_of, fold, normalize_syllable
 from .tokens import BOS, EOS, parse_token, split_line
 
@@ -40,30 +39,44 @@ class LineRepair:
 # --- decoding ---------------------------------------------------------------------------------
 
 
+# What a context makes of a token's one-unit candidates: the units its stored n-grams score; those
+# a trigram scores and those a bigram does, each as (unit id, candidate index, weighted channel
+# cost, log-probability, and at the end of a context log P(</s> | b u)), in the order the decoder
+# expands them. A bigram's log-probability is P(c | b), the back-off weight of ``a b`` not added
+# (the decoder adds it: the bigram part is the same for every ``a``).
+Entry = tuple[int, int, float, float, float]
+Seen = tuple[frozenset[int], tuple[Entry, ...], tuple[Entry, ...]]
+SEEN_CACHE_LIMIT = 200_000  # contexts kept by ``_seen_cache`` before its dict starts afresh
+# ``_seen_cache``'s keys: the view and the end of context above these bits, then the kind of
+# context, then the context (``b``, or ``a << 16 | b``).
+_TRI, _NAME = 1 << 32, 2 << 32
+_NO_LP: dict[int, float] = {}  # shared: never mutated
+
+
 def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings) -> list[int]:
     """Best candidate index per slot: beam search over (prev2, prev1) states of unit ids.
 
     The hot loop of the repair. Per state, only the candidates a stored n-gram of its context
-    scores are looked at one by one (``tri_context``/``bi_context`` hand them out by key); the
-    others all take the same back-off path, so they rank as ``slot.ranked`` does and are taken
-    in that order while they can still enter the beam: no more than ``beam`` of them (each
+    scores are looked at one by one (``_context_seen``: ``tri_hits``/``bi_hits`` hand them out by
+    key); the others all take the same back-off path, so they rank as ``slot.ranked`` does and are
+    taken in that order while they can still enter the beam: no more than ``beam`` of them (each
     state's keys are distinct, so its ``beam`` best hide the rest), none below the best
     hypothesis minus ``beam_margin``, and at the end of a context (punctuation) none whose score
     before ``</s>`` is already under the best (log-probabilities are ≤ 0). The pruning is
-    therefore the beam's own: the result is that of scoring every candidate in every state."""
+    therefore the beam's own: the result is that of scoring every candidate in every state.
+    What a state makes of a token's candidates is kept (``_seen_cache``): a text meets the same
+    (two units before, candidates) about three times."""
     w = settings.channel_weight
-    tri_context, bi_context, score = model.tri_context, model.bi_context, model.score_ids
-    tri_ctx, bi_ctx = model.tri_contexts, model.bi_contexts
-    bow1, uni = model.bow1, model.uni
-    ids = model.ids
-    bos = ids[BOS]
-    eos = ids[EOS]
+    score, tri_state, tri_states, bow1 = model.score_ids, model.tri_state, model.tri_states, model.bow1
+    bos = model.ids[BOS]
+    eos = model.ids[EOS]
     floor = model.floor_lp
     bos_key = (bos << 16) | bos
+    seen_cache = _seen_cache(model, w, settings.name_bonus)
     # beam entries: (score, prev2, prev1, back-pointer chain), best first
     beam: list[tuple[float, int, int, tuple]] = [(0.0, bos, bos, ())]
     width, margin = settings.beam, settings.beam_margin
-    name_pairs, name_bonus = model.name_pair_ids, settings.name_bonus
+    name_bonus = settings.name_bonus
     prev_capital = False
     for slot in slots:
         if not slot.cands:
@@ -71,7 +84,7 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
             continue
         expanded: dict[int, tuple[float, int, int, tuple]] = {}
         brk = slot.breaks
-        by_unit, keys, ranked, others = slot.by_unit, slot.keys, slot.ranked, slot.others
+        by_unit, ranked, others = slot.by_unit, slot.ranked, slot.others
         # Proper names: a capitalised token after a capitalised one, the two a gazetteer pair.
         in_name = prev_capital and slot.capital
         prev_capital = slot.capital and not brk
@@ -81,40 +94,37 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
         # context, under the one hypothesis that survives it.
         cut = -math.inf
         lift = name_bonus if in_name else 0.0  # the most a candidate can gain over its n-grams
+        view = (slot.view_id << 35) | (brk << 34)
         for s0, a, b, ch in beam:
             if s0 + lift < cut:
                 break  # nothing it leads to can stay (costs ≥ 0, log-probabilities ≤ 0)
             if by_unit:
-                back, tflat, tgroups = tri_ctx.get((a << 16) | b) or tri_context(a, b)
-                bflat, bgroups = bi_ctx.get(b) or bi_context(b)
+                ab = (a << 16) | b
+                state = tri_states.get(ab) or tri_state(ab)
+                back = state[0]
                 low = back + bow1[b]
-                seen: dict[int, float] = {}
                 if in_name:
-                    for u in by_unit:
-                        lp = tflat.get(u)
-                        if lp is None:
-                            lp = bflat.get(u)
-                            lp = back + lp if lp is not None else low + uni[u]
-                        seen[u] = lp + name_bonus if ((b << 16) | u) in name_pairs else lp
+                    ck = view | _NAME | ab
+                elif state[2] > state[1]:
+                    ck = view | _TRI | ab
                 else:
-                    if len(tflat) <= len(keys):  # most trigram contexts hold none or one
-                        for u, lp in tflat.items():
-                            if u in by_unit:
-                                seen[u] = lp
-                    else:
-                        for k in keys:
-                            for u, lp in tgroups.get(k, ()):
-                                if u in by_unit:
-                                    seen[u] = lp
-                    for k in keys:
-                        for u, lp in bgroups.get(k, ()):
-                            if u in by_unit and u not in seen:
-                                seen[u] = back + lp
+                    ck = view | b
+                hit = seen_cache.get(ck)
+                if hit is None:
+                    if len(seen_cache) >= SEEN_CACHE_LIMIT:
+                        seen_cache.clear()
+                    hit = seen_cache[ck] = _context_seen(model, ab, state, slot, settings, in_name, seen_cache, view)
+                seen, tri_entries, entries = hit
+                if in_name:
+                    back = 0.0  # the entries' log-probabilities are whole
                 if brk:
                     top = expanded.get(bos_key)
-                    for u, lp in seen.items():
-                        j, cost = by_unit[u]
-                        sc = s0 - w * cost + lp + score(b, u, eos)
+                    for _u, j, wc, lp, end in tri_entries:
+                        sc = s0 - wc + lp + end
+                        if top is None or sc > top[0]:
+                            top = expanded[bos_key] = (sc, bos, bos, (j, ch))
+                    for _u, j, wc, lp, end in entries:
+                        sc = s0 - wc + (back + lp) + end
                         if top is None or sc > top[0]:
                             top = expanded[bos_key] = (sc, bos, bos, (j, ch))
                     if not in_name:
@@ -132,9 +142,17 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
                 else:
                     b16 = b << 16
                     mine = []
-                    for u, lp in seen.items():
-                        j, cost = by_unit[u]
-                        sc = s0 - w * cost + lp
+                    for u, j, wc, lp, _end in tri_entries:
+                        sc = s0 - wc + lp
+                        mine.append(sc)
+                        key = b16 | u
+                        prev = expanded.get(key)
+                        if prev is None or sc > prev[0]:
+                            expanded[key] = (sc, b, u, (j, ch))
+                        if sc > best:
+                            best = sc
+                    for u, j, wc, lp, _end in entries:
+                        sc = s0 - wc + (back + lp)
                         mine.append(sc)
                         key = b16 | u
                         prev = expanded.get(key)
@@ -144,7 +162,9 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
                             best = sc
                     if not in_name:
                         n = 0
-                        lim = max(cut, best - margin)
+                        lim = best - margin
+                        if cut > lim:
+                            lim = cut
                         for v, u, j in ranked:
                             if u in seen:
                                 continue
@@ -161,8 +181,10 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
                                 best = sc
                     if len(mine) >= width:
                         mine.sort(reverse=True)
-                        cut = max(cut, mine[width - 1])
-                    cut = max(cut, best - margin)
+                        if mine[width - 1] > cut:
+                            cut = mine[width - 1]
+                    if best - margin > cut:
+                        cut = best - margin
             for j, cost, unit_ids in others:
                 sc = s0 - w * cost
                 x, y = a, b
@@ -199,15 +221,81 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
     return out[::-1]
 
 
-@lru_cache(maxsize=50_000)
-def _segment_choice(
-    pieces: tuple[str, ...], settings: RepairSettings, mode: str, substitutes: tuple[tuple[str, str], ...]
-) -> tuple[int, ...]:
-    """``_decode`` of a run of tokens that ends a context (punctuation after its last token) or
-    the line. The beam holds one hypothesis after such a token, so a line decodes as its runs
-    do, each the same wherever it recurs ("Ủy ban nhân dân xã", "cải cách hành chính,")."""
-    slots = [classify(p, settings, mode, substitutes) for p in pieces]
-    return tuple(_decode(slots, load_model(), settings))
+@lru_cache(maxsize=4)
+def _seen_cache(model: RepairModel, weight: float, name_bonus: float) -> dict[int, Seen]:
+    """``_context_seen``'s answers for one model, channel weight and name bonus (keys: see
+    ``_TRI``)."""
+    return {}
+
+
+def _context_seen(
+    model: RepairModel,
+    ab: int,
+    state: TriState,
+    slot: TokenSlot,
+    settings: RepairSettings,
+    in_name: bool,
+    cache: dict[int, Seen],
+    view: int,
+) -> Seen:
+    """What state ``a b`` makes of ``slot``'s one-unit candidates (``Seen``): those a stored
+    trigram scores (log P(c | a b)), then those a stored bigram does (log P(c | b)); inside a
+    proper name (``in_name``) every candidate with its whole log-probability, the gazetteer's
+    pairs lifted by the name bonus (as bigram entries, the decoder adding no back-off weight).
+    Without trigram entries the answer is the bigram context's, shared through ``cache``
+    under ``view | b``."""
+    back, lo, hi = state
+    b = ab & 0xFFFF
+    by_unit, keys = slot.by_unit, slot.keys
+    if in_name:
+        low = back + model.bow1[b]
+        b16, name_pairs, key_of, uni = b << 16, model.name_pair_ids, model.key_of, model.uni
+        tri_by_key = {k: model.tri_group(ab, k) if hi > lo else _NO_LP for k in keys}
+        bi_by_key = {k: model.bi_group(b, k) for k in keys}
+        whole: dict[int, float] = {}
+        for u in by_unit:
+            k = key_of[u]
+            lp = tri_by_key[k].get(u)
+            if lp is None:
+                lp = bi_by_key[k].get(u)
+                lp = back + lp if lp is not None else low + uni[u]
+            whole[u] = lp + settings.name_bonus if (b16 | u) in name_pairs else lp
+        return frozenset(whole), (), _entries(model, b, whole, slot, settings)
+    bigram = cache.get(view | b)
+    if bigram is None:
+        bi = model.bi_hits(b, keys, by_unit)
+        bigram = cache[view | b] = (frozenset(bi), (), _entries(model, b, bi, slot, settings))
+    tri = model.tri_hits(state, keys, by_unit) if hi > lo else _NO_LP
+    if not tri:
+        return bigram
+    seen, _none, entries = bigram
+    return seen | frozenset(tri), _entries(model, b, tri, slot, settings), tuple(e for e in entries if e[0] not in tri)
+
+
+def _entries(
+    model: RepairModel, b: int, seen: dict[int, float], slot: TokenSlot, settings: RepairSettings
+) -> tuple[Entry, ...]:
+    eos = model.ids[EOS]
+    by_unit, w, brk = slot.by_unit, settings.channel_weight, slot.breaks
+    entries = []
+    for u, lp in seen.items():
+        j, cost = by_unit[u]
+        entries.append((u, j, w * cost, lp, model.score_ids(b, u, eos) if brk else 0.0))
+    return tuple(entries)
+
+
+SEGMENT_CACHE_LIMIT = 50_000  # runs kept by ``_segment_cache`` before its dict starts afresh
+
+
+@lru_cache(maxsize=16)
+def _segment_cache(
+    settings: RepairSettings, mode: str, substitutes: tuple[tuple[str, str], ...]
+) -> dict[tuple[str, ...], tuple[int, ...]]:
+    """``_decode``'s choices of runs of tokens that end a context (punctuation after the last
+    token) or the line, by their pieces. The beam holds one hypothesis after such a token, so a
+    line decodes as its runs do, each the same wherever it recurs ("Ủy ban nhân dân xã", "cải
+    cách hành chính,")."""
+    return {}
 
 
 def _confidence(
@@ -269,13 +357,19 @@ def _snap_phrases(cores: list[str | None], model: RepairModel, settings: RepairS
     window of n tokens, each only when it resembles the phrase's token."""
     positions = [i for i, c in enumerate(cores) if c]
     folded = [fold(cores[i]) for i in positions]
-    # phrase index → its distinct tokens present in the line
-    with_key = model.phrases_with
-    shared = Counter(chain.from_iterable(with_key.get(key, ()) for key in set(folded)))
     hits: list[tuple[float, int, int]] = []
-    catalogue, share = model.catalogue, settings.phrase_min_shared
-    # cheap filter before fuzzy matching
-    tried = sorted(pidx for pidx, k in shared.items() if k >= share * len(catalogue[pidx].keys))
+    catalogue = model.catalogue
+    # Cheap filter before fuzzy matching: the phrases sharing enough of their distinct tokens
+    # with the line (``_phrase_triggers``).
+    always, by_key, masks, need = _phrase_triggers(settings.phrase_min_shared)
+    maybe = set(always)
+    held = 0  # the catalogue's tokens the line holds, one bit each
+    for key in set(folded):
+        found = by_key.get(key)
+        if found is not None:
+            held |= found[0]
+            maybe.update(found[1])
+    tried = sorted(pidx for pidx in maybe if (masks[pidx] & held).bit_count() >= need[pidx])
     # Windows are slices of the folded line (offsets of its tokens), one list per length.
     full = " ".join(folded)
     offsets = [0, *accumulate(len(f) + 1 for f in folded)]
@@ -307,21 +401,58 @@ def _snap_phrases(cores: list[str | None], model: RepairModel, settings: RepairS
     return out
 
 
+@lru_cache(maxsize=4)
+def _phrase_triggers(
+    share: float,
+) -> tuple[tuple[int, ...], dict[str, tuple[int, tuple[int, ...]]], tuple[int, ...], tuple[int, ...]]:
+    """For ``_snap_phrases``'s filter (a phrase is tried when the line holds at least ``share``
+    of its distinct folded tokens): the phrases needing none (``always``); per catalogue token
+    its bit and the phrases it triggers; per phrase the bits of its tokens and the count needed.
+    A phrase's triggers are its rarest tokens, one more than it may miss, so that a line holding
+    enough of its tokens holds one of those: indexing phrases by every token made the filter
+    cost more than the fuzzy matching (the frequent words, "xã", "chính", are in most phrases)."""
+    model = load_model()
+    uni = model.uni_lp
+
+    def frequency(key: str) -> float:
+        return max((uni[s] for s in model.by_key.get(key, ())), default=-math.inf)
+
+    bits: dict[str, int] = {}
+    always: list[int] = []
+    index: dict[str, list[int]] = {}
+    masks: list[int] = []
+    need: list[int] = []
+    for pidx, phrase in enumerate(model.catalogue):
+        n = len(phrase.keys)
+        mask = 0
+        for key in sorted(phrase.keys):
+            mask |= bits.setdefault(key, 1 << len(bits))
+            index.setdefault(key, [])
+        masks.append(mask)
+        k = next(k for k in range(n + 1) if k >= share * n)  # the filter's own comparison
+        need.append(k)
+        if k == 0:
+            always.append(pidx)
+            continue
+        for key in sorted(phrase.keys, key=lambda key: (frequency(key), key))[: n - k + 1]:
+            index[key].append(pidx)
+    by_key = {key: (bits[key], tuple(index[key])) for key in bits}
+    return tuple(always), by_key, tuple(masks), tuple(need)
+
+
 # --- lines ------------------------------------------------------------------------------------
 
 
 def line_damage(slots: list[TokenSlot]) -> tuple[int, float]:
     """(word tokens, share of them that are suspicious: not a syllable, or a bare syllable
-    whose key has accented alternatives). Numbers, codes and abbreviations do not count."""
+    whose key has accented alternatives). Numbers, codes and abbreviations do not count
+    (``TokenSlot.damage``)."""
     words = suspicious = 0
     for slot in slots:
-        if not slot.cands or not any(ch.isalpha() for ch in slot.token.core):
-            continue
-        units = slot.cands[0].units
-        if slot.fixed and units in ((NUM,), (ABBR,)):
-            continue
-        words += 1
-        suspicious += slot.suspicious or not units
+        d = slot.damage
+        if d:
+            words += 1
+            suspicious += d - 1
     return words, (suspicious / words if words else 0.0)
 
 
@@ -369,7 +500,7 @@ def _decide(
     repeat headers, footers, criterion names)."""
     model = load_model()
     pieces = split_line(line)
-    light = [classify(p, settings, "light", substitutes) if p and not p.isspace() else None for p in pieces]
+    light = classify_pieces(pieces, settings, "light", substitutes)
     slots_light = [s for s in light if s is not None]
     n_words, damage = line_damage(slots_light)
     heavy = n_words > 0 and damage >= settings.heavy_damage and (n_words >= settings.heavy_min_words or damaged_doc)
@@ -377,7 +508,7 @@ def _decide(
     if heavy:
         ocr_line = any(not sl.fixed for sl in slots_light)  # a non-syllable beside the damage
         mode = "ocr" if damaged_doc in (True, "ocr") or ocr_line else "heavy"
-        slots_all = [classify(p, settings, mode, substitutes) if p and not p.isspace() else None for p in pieces]
+        slots_all = classify_pieces(pieces, settings, mode, substitutes)
     else:
         if all(s.fixed and not (s.cands and s.cands[0].out) for s in slots_light):
             return _normalized_only(pieces)
@@ -385,9 +516,18 @@ def _decide(
     slots = [s for s in slots_all if s is not None]
     choice: list[int] = []
     start = 0
-    for i, ends in enumerate(bool(s.cands) and s.breaks for s in slots):
-        if ends or i == len(slots) - 1:
-            choice += _segment_choice(tuple(s.piece for s in slots[start : i + 1]), settings, mode, substitutes)
+    segments = _segment_cache(settings, mode, substitutes)
+    last = len(slots) - 1
+    for i, s in enumerate(slots):
+        if (s.breaks and s.cands) or i == last:
+            run = slots[start : i + 1]
+            key = tuple(s.piece for s in run)
+            found = segments.get(key)
+            if found is None:
+                if len(segments) >= SEGMENT_CACHE_LIMIT:
+                    segments.clear()
+                found = segments[key] = tuple(_decode(run, model, settings))
+            choice += found
             start = i + 1
     cores: list[str | None] = []
     slot: TokenSlot | None  # every slot below; None for the pieces between words
@@ -413,21 +553,25 @@ def _decide(
         if slot is None:
             out_pieces.append(piece)
             continue
-        new_core = snapped.get(k, cores[k])
+        new_core = snapped.get(k, cores[k]) if snapped else cores[k]
         if new_core is None:
             out_pieces.append(piece)
         else:
-            cand = slot.cands[choice[k]] if slot.cands else None
-            if k not in snapped and cand is not None and cand.cased:
-                repaired = new_core
-            else:
-                repaired = apply_case(new_core, case_of(slot.token.core))
-            new_piece = slot.token.lead + repaired + slot.token.trail
+            is_snapped = k in snapped
+            new_piece = _render(piece, new_core, not is_snapped and slot.cands[choice[k]].cased)
             if new_piece != piece:
-                changes.append((k, piece, new_piece, k in snapped))
+                changes.append((k, piece, new_piece, is_snapped))
             out_pieces.append(new_piece)
         k += 1
     return _Decision("".join(out_pieces), tuple(changes), tuple(slots), tuple(choice))
+
+
+@lru_cache(maxsize=100_000)
+def _render(piece: str, core: str, cased: bool) -> str:
+    """``piece`` with its core replaced by the repaired ``core``, in the piece's case unless the
+    candidate carries its own (``cased``), its punctuation kept."""
+    tok = parse_token(piece)
+    return tok.lead + (core if cased else apply_case(core, case_of(tok.core))) + tok.trail
 
 
 def _normalized_only(pieces: list[str]) -> _Decision:
