@@ -92,8 +92,12 @@ def other_readings(
     kind: str = "score",
 ) -> tuple[float, ...]:
     """Readings of a value other than the one taken: the segmenter's alternatives; on OCR'd
-    text also its lost decimal mark (under ``upper``) and one confused digit."""
+    text also its lost decimal mark (under ``upper``) and one confused digit. Points are never
+    negative: a score read below zero took a dash or a rule before it for a sign, and its reading
+    without the sign is offered, typed or not ("… hành chính -16 15,25": the maximum is 16)."""
     found = list(alternatives)
+    if kind == "score" and value is not None and value < 0:
+        found.append(-value)
     if ocr and raw:
         if kind == "score" and re.fullmatch(r"\d{2,3}", raw.strip()):
             found += lost_decimal_readings(raw, upper=upper)
