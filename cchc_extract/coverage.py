@@ -39,21 +39,26 @@ def account_coverage(result: ExtractionResult, settings: CoverageSettings = Cove
     """Turn the sum mismatches that unread parts explain into ``incomplete`` and add one
     ``coverage`` check per score table whose stated total the rows read cannot reach."""
     _short_maxima(result, settings)
-    lost = lost_tail_rows(result, settings)
-    if lost:
+    # Rows lost after the last read under a row: they explain that row's sums only (the rows above
+    # it were read with their own figures), so each is kept with the relation that found it.
+    tails = _lost_tails(result, settings)
+    if tails:
+        lost = [part for part, _ in tails]
         result.unread = sorted(result.unread + lost, key=lambda p: (p.page or 0, p.line_start or 0))
     if not result.unread:
         return
     checks: list[Check] = []
     for check in result.checks:
         table_index = _score_table_of(check)
+        where = check.id.split(":")[1] if ":" in check.id else ""
+        unread = [p for p in result.unread if all(p is not t or at == where for t, at in tails)]
         if (
             check.status == "mismatch"
             and check.kind in _SUM_KINDS
             and table_index is not None
             and _falls_short(check, settings)
             and _unread_on(
-                _may_hold_rows_of(check, result.unread, result.score_tables[table_index]),
+                _may_hold_rows_of(check, unread, result.score_tables[table_index]),
                 result.score_tables[table_index],
             )
         ):
@@ -210,11 +215,17 @@ def lost_tail_rows(result: ExtractionResult, settings: CoverageSettings = Covera
     the last row read, with criteria not read whose maxima can make that up. Either alone is no
     loss: a total off by a point is a fault of the commune's, a set going on is a document that
     prints part of it. Typed text prints every row it has (``sums`` says the same)."""
+    return [part for part, _ in _lost_tails(result, settings)]
+
+
+def _lost_tails(result: ExtractionResult, settings: CoverageSettings) -> list[tuple[UnreadPart, str]]:
+    """``lost_tail_rows`` each with the pointer of the relation that found it (the row above the
+    lost rows, or the table for its total)."""
     if not ocr_read(result):
         return []
-    parts: list[UnreadPart] = []
+    parts: list[tuple[UnreadPart, str]] = []
     told = " ".join(p.reason for p in result.unread)
-    for table in result.score_tables:
+    for ti, table in enumerate(result.score_tables):
         cset = _recognised_set(table.rows)
         if cset is None:
             continue
@@ -222,12 +233,18 @@ def lost_tail_rows(result: ExtractionResult, settings: CoverageSettings = Covera
         parents = resolve_parents(rows)[0]
         kids = children_of(parents)
         read = {norm_code(r.code) for r in rows if r.code}
-        relations = [(table.stated_total_max, [i for i, p in enumerate(parents) if p is None], "")]
-        relations += [(rows[i].max_points, kids[i], norm_code(rows[i].code) or "") for i in kids if rows[i].code]
-        for stated, members, parent_code in relations:
+        relations = [
+            (table.stated_total_max, [i for i, p in enumerate(parents) if p is None], "", f"/score_tables/{ti}")
+        ]
+        relations += [
+            (rows[i].max_points, kids[i], norm_code(rows[i].code) or "", f"/score_tables/{ti}/rows/{i}")
+            for i in kids
+            if rows[i].code
+        ]
+        for stated, members, parent_code, pointer in relations:
             part = _lost_after(rows, kids, stated, members, parent_code, cset, read, settings)
             if part is not None and not _told(part, told):
-                parts.append(part)
+                parts.append((part, pointer))
     return parts
 
 
