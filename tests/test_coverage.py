@@ -160,3 +160,29 @@ def test_whole_dump_and_a_total_off_by_a_point_claim_no_lost_rows(tmp_path):
     assert [c["status"] for c in out["checks"] if c["kind"] == "stated_total" and c["field"] == "max_points"] == [
         "mismatch"
     ]
+
+
+def test_appraised_column_no_row_read_is_queued_value_by_value(tmp_path):
+    # A real dev dump with an appraised column ("Điểm thẩm định" in its header), its appraised
+    # figures gone from every row line (as OCR loses a faint column): no row fills the column, so
+    # the segmenter flags none; the header still says the column is there, and each row's
+    # appraised cell is a value lost, in the queue.
+    import regex as re
+
+    source = Path(__file__).parent / "data" / "dumps" / "d02-i1-ruled-top-eng-150dpi.txt"
+    number = r"\d{1,2}(?:,\d{1,2})?,?"
+    lines = [
+        re.sub(rf"^(\S+ .*?\s{number}\s+{number})\s+{number}(?=\s|$)", r"\1", t)
+        for t in source.read_text(encoding="utf-8").splitlines()
+    ]
+    path = tmp_path / source.name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = result_to_json(convert_file(path, path.stem))
+    rows = [(ti, ri, r) for ti, t in enumerate(out["score_tables"]) for ri, r in enumerate(t["rows"])]
+    scored = [(ti, ri) for ti, ri, r in rows if r["self_points"] is not None]
+    assert len(scored) >= 8 and all(r["appraised_points"] is None for _, _, r in rows)
+    queued = {(r["item"], r["field"]) for r in out["review"]}
+    assert all((f"/score_tables/{ti}/rows/{ri}", "appraised_points") in queued for ti, ri in scored)
+    # The dump as printed (the column read) has none of these doubts.
+    whole = result_to_json(convert_file(source, source.stem))
+    assert not [r for r in whole["review"] if r["field"] == "appraised_points"]

@@ -164,8 +164,11 @@ def _set_maxima() -> tuple[dict[str, float], ...]:
 
 def table_fields(rows: list[ScoreRow], s: ConfidenceSettings = ConfidenceSettings()) -> tuple[str, ...]:
     """The points fields of a score table's rows: max and self points, and the appraised points
-    when the table has that column (a row fills it, or its points stand in the explanations)."""
-    has = any(r.appraised_points is not None for r in rows) or points_in_explanations(rows, s)
+    when the table has that column (a row fills it, a row lost it, or its points stand in the
+    explanations)."""
+    has = any(r.appraised_points is not None or _FLAG[APPRAISED] in r.flags for r in rows) or points_in_explanations(
+        rows, s
+    )
     return SCORE_FIELDS + ((APPRAISED,) if has else ())
 
 
