@@ -15,15 +15,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from cchc_extract.reconcile.hierarchy import resolve_parents
+import regex as re
+
+from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import ocr_read
-from schemas.records import Check, ExtractionResult, ScoreTable, UnreadPart
+from normalize.criteria import CriteriaSet, load_criteria_sets
+from schemas.records import Check, ExtractionResult, ScoreRow, ScoreTable, UnreadPart
 
 
 @dataclass(frozen=True)
 class CoverageSettings:
     # A shortfall smaller than this (points) is rounding, not missing rows.
     min_shortfall: float = 0.01
+    # Characters of the last row read quoted in an unread entry for the rows after it.
+    sample_chars: int = 160
 
 
 # Checks whose shortfall missing rows can explain: the rows read sum to less than a stated sum.
@@ -34,18 +39,26 @@ def account_coverage(result: ExtractionResult, settings: CoverageSettings = Cove
     """Turn the sum mismatches that unread parts explain into ``incomplete`` and add one
     ``coverage`` check per score table whose stated total the rows read cannot reach."""
     _short_maxima(result, settings)
+    # Rows lost after the last read under a row: they explain that row's sums only (the rows above
+    # it were read with their own figures), so each is kept with the relation that found it.
+    tails = _lost_tails(result, settings)
+    if tails:
+        lost = [part for part, _ in tails]
+        result.unread = sorted(result.unread + lost, key=lambda p: (p.page or 0, p.line_start or 0))
     if not result.unread:
         return
     checks: list[Check] = []
     for check in result.checks:
         table_index = _score_table_of(check)
+        where = check.id.split(":")[1] if ":" in check.id else ""
+        unread = [p for p in result.unread if all(p is not t or at == where for t, at in tails)]
         if (
             check.status == "mismatch"
             and check.kind in _SUM_KINDS
             and table_index is not None
             and _falls_short(check, settings)
             and _unread_on(
-                _may_hold_rows_of(check, result.unread, result.score_tables[table_index]),
+                _may_hold_rows_of(check, unread, result.score_tables[table_index]),
                 result.score_tables[table_index],
             )
         ):
@@ -184,3 +197,118 @@ def _coverage_check(check: Check, table_index: int) -> Check:
         message=f"rows read add up to {check.expected:g} of the stated total {check.actual:g}: "
         f"rows were not read (see unread)",
     )
+
+
+# --------------------------------------------------------------------------- rows lost at the end
+
+# Flags ``normalize.criteria.match`` leaves on a row, naming the criteria set it recognised
+# ("name_from_criteria_set:ca-mau_2013").
+_SET_FLAG = re.compile(r"^(?:name_from_criteria_set|max_differs_from_criteria_set|code_from_criteria_set):(.+)$")
+
+
+def lost_tail_rows(result: ExtractionResult, settings: CoverageSettings = CoverageSettings()) -> list[UnreadPart]:
+    """Rows lost after the last one read under a parent (or at a table's top level), on an OCR'd
+    document: OCR drops a table's last lines (a row merged into the one above, a line too faint),
+    and nothing between rows read says so. Two things must say it together: the maximum stated
+    above them (the parent's, or the table's total) exceeds what the rows read add up to by at
+    least one criterion's maximum, and the criteria set recognised for the table goes on, after
+    the last row read, with criteria not read whose maxima can make that up. Either alone is no
+    loss: a total off by a point is a fault of the commune's, a set going on is a document that
+    prints part of it. Typed text prints every row it has (``sums`` says the same)."""
+    return [part for part, _ in _lost_tails(result, settings)]
+
+
+def _lost_tails(result: ExtractionResult, settings: CoverageSettings) -> list[tuple[UnreadPart, str]]:
+    """``lost_tail_rows`` each with the pointer of the relation that found it (the row above the
+    lost rows, or the table for its total)."""
+    if not ocr_read(result):
+        return []
+    parts: list[tuple[UnreadPart, str]] = []
+    told = " ".join(p.reason for p in result.unread)
+    for ti, table in enumerate(result.score_tables):
+        cset = _recognised_set(table.rows)
+        if cset is None:
+            continue
+        rows = table.rows
+        parents = resolve_parents(rows)[0]
+        kids = children_of(parents)
+        read = {norm_code(r.code) for r in rows if r.code}
+        relations = [
+            (table.stated_total_max, [i for i, p in enumerate(parents) if p is None], "", f"/score_tables/{ti}")
+        ]
+        relations += [
+            (rows[i].max_points, kids[i], norm_code(rows[i].code) or "", f"/score_tables/{ti}/rows/{i}")
+            for i in kids
+            if rows[i].code
+        ]
+        for stated, members, parent_code, pointer in relations:
+            part = _lost_after(rows, kids, stated, members, parent_code, cset, read, settings)
+            if part is not None and not _told(part, told):
+                parts.append((part, pointer))
+    return parts
+
+
+def _lost_after(
+    rows: list[ScoreRow],
+    kids: dict[int, list[int]],
+    stated: float | None,
+    members: list[int],
+    parent_code: str,
+    cset: CriteriaSet,
+    read: set[str | None],
+    settings: CoverageSettings,
+) -> UnreadPart | None:
+    """The unread part for the set's criteria after the last of ``members`` (children of
+    ``parent_code``, "" for the top level), when the shortfall of their maxima under ``stated``
+    says rows were lost (``lost_tail_rows``)."""
+    if stated is None or not members:
+        return None
+    read_sum = sum(rows[k].max_points or 0.0 for k in members)
+    shortfall = stated - read_sum
+    if shortfall < settings.min_shortfall:
+        return None
+    siblings = list(cset.children(parent_code))
+    codes = [c.code for c in siblings]
+    last_code = norm_code(rows[members[-1]].code)
+    if last_code not in codes:
+        return None
+    tail = [c for c in siblings[codes.index(last_code) + 1 :] if c.code not in read and c.max_points]
+    if not tail or shortfall + settings.min_shortfall < min(c.max_points or 0.0 for c in tail):
+        return None
+    last = members[-1]
+    while kids.get(last):
+        last = kids[last][-1]  # the last line of the last member's subtree
+    ref = rows[last].source
+    end = ref.line_end or ref.line_start
+    listed = ", ".join(f"{c.code} ({c.max_points:g})" for c in tail)
+    above = f"row {parent_code}" if parent_code else "the table's total"
+    sample = f"{rows[last].code or ''} {rows[last].name_raw or rows[last].name}".strip()
+    return UnreadPart(
+        page=ref.page,
+        kind="rows",
+        reason=f"rows after {last_code} not read: the criteria set {cset.id} goes on with {listed}, and "
+        f"{above} states {stated:g} where the rows read add up to {read_sum:g}",
+        text_sample=sample[: settings.sample_chars],
+        line_start=end + 1 if end is not None else None,
+        line_end=None,
+    )
+
+
+def _told(part: UnreadPart, told: str) -> bool:
+    """Whether an unread part already says the first of the codes this one lists as not read."""
+    first = re.search(r"goes on with (\S+) \(", part.reason)
+    return bool(first) and re.search(rf"(?<![\d.]){re.escape(first.group(1))}(?![\d.])", told) is not None
+
+
+def _recognised_set(rows: list[ScoreRow]) -> CriteriaSet | None:
+    """The criteria set the matcher recognised for a table's rows (the set its flags name most)."""
+    named: dict[str, int] = {}
+    for row in rows:
+        for flag in row.flags:
+            m = _SET_FLAG.match(flag)
+            if m:
+                named[m.group(1)] = named.get(m.group(1), 0) + 1
+    if not named:
+        return None
+    best = max(named, key=lambda k: named[k])
+    return next((c for c in load_criteria_sets() if c.id == best), None)

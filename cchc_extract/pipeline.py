@@ -26,7 +26,7 @@ from extract.segment.target_tables import find_target_tables, plan_year
 from extract.segment.task_lines import find_task_lines
 from extract.segment.task_paragraphs import find_task_paragraphs
 from extract.segment.task_tables import find_task_tables
-from extract.segment.unread import find_unread, unread_review_items, withdraw_unsure_tables
+from extract.segment.unread import find_unread, flag_unread_columns, unread_review_items, withdraw_unsure_tables
 from normalize.criteria.match import MatchSettings, apply_criteria_sets
 from normalize.vietnamese import repair_document
 from schemas import schema_errors
@@ -99,6 +99,7 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     result.counts = _run_stage(result, "segment", lambda: find_counts(doc), debug, default=[])
     # Tables of typed pages whose rows cannot be trusted are reported as unread, not as rows.
     unsure = _run_stage(result, "segment", lambda: withdraw_unsure_tables(doc, result), debug, default=[])
+    _run_stage(result, "segment", lambda: flag_unread_columns(doc, result), debug)
     unread = _run_stage(result, "segment", lambda: find_unread(doc, result, known=unsure), debug, default=[])
     result.unread = sorted(unread + unsure, key=lambda p: (p.page or 0, p.line_start or 0))
     _run_stage(result, "reconcile", lambda: reconcile(result, options.reconcile), debug)

@@ -7,7 +7,10 @@ part on their lines), the section's own row was read."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from cchc_extract.coverage import account_coverage
+from cchc_extract.pipeline import convert_file, result_to_json
 from cchc_extract.reconcile import reconcile
 from schemas.records import ExtractionResult, ScoreRow, ScoreTable, SourceInfo, SourceRef, UnreadPart
 
@@ -109,3 +112,77 @@ def test_task_rows_without_their_task_are_unread():
         title="Kế hoạch CCHC", columns=["TT", "TC", "Thời gian hoàn thành", "Bộ phận chủ trì"], rows=shifted
     )
     assert find_unread(doc, ExtractionResult(task_tables=[keyed])) == []
+
+
+DUMP = Path(__file__).parent / "data" / "dumps" / "d01-i1-ruled-top-eng-150dpi.txt"
+
+
+def _dump(tmp_path, drop: tuple[str, str] | None = None, change: tuple[str, str] | None = None) -> dict:
+    """A real dev OCR dump (Tesseract eng of a ca-mau 2013 section) with the lines from the one
+    starting ``drop[0]`` to the one starting ``drop[1]`` dropped, as OCR drops faint lines, or one
+    line's text changed (a planted fault)."""
+    lines = DUMP.read_text(encoding="utf-8").splitlines()
+    if drop:
+        start = next(k for k, t in enumerate(lines) if t.startswith(drop[0]))
+        end = next(k for k, t in enumerate(lines) if k >= start and t.startswith(drop[1]))
+        lines = lines[:start] + lines[end + 1 :]
+    if change:
+        lines = [change[1] if t.startswith(change[0]) else t for t in lines]
+    path = tmp_path / DUMP.name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return result_to_json(convert_file(path, path.stem))
+
+
+def test_last_rows_lost_from_a_dump_are_unread_after_the_rows_read(tmp_path):
+    # 1.3 (max 3) lost: section 1 states 10 where 1.1 and 1.2 add up to 7, and the criteria set
+    # goes on under 1 with 1.3 (3). Nothing between the rows read says so; the two together do.
+    out = _dump(tmp_path, drop=("1.3 |", "UBND ngay 6/10"))
+    lost = [p for p in out["unread"] if "goes on with" in p["reason"]]
+    assert len(lost) == 1 and lost[0]["kind"] == "rows"
+    assert "1.3 (3)" in lost[0]["reason"] and "row 1 states 10" in lost[0]["reason"]
+    assert any(r["item"].startswith("/unread/") and "1.3 (3)" in r["reason"] for r in out["review"])
+    # The section's sum falls short because of it: ours (incomplete), not the commune's.
+    sums = [c for c in out["checks"] if c["kind"] == "sum_children" and c["code"] == "1"]
+    assert [c["status"] for c in sums] == ["incomplete"]
+    # 1.1.4 lost, the last of 1.1's: the same under 1.1 (states 5, rows read 3).
+    out = _dump(tmp_path, drop=("1.1.4 |", "UBND ngay 20/8"))
+    assert [p["reason"].split(":")[0] for p in out["unread"] if "goes on with" in p["reason"]] == [
+        "rows after 1.1.3 not read"
+    ]
+
+
+def test_whole_dump_and_a_total_off_by_a_point_claim_no_lost_rows(tmp_path):
+    assert result_to_json(convert_file(DUMP, DUMP.stem))["unread"] == []
+    # The total row printing 11 over a section of 10: the set goes on with section 2, but no
+    # criterion of it is as small as the shortfall: the commune's fault, flagged, no rows claimed.
+    out = _dump(tmp_path, change=("Tong cong", "Tong cong 11 8"))
+    assert out["unread"] == []
+    assert [c["status"] for c in out["checks"] if c["kind"] == "stated_total" and c["field"] == "max_points"] == [
+        "mismatch"
+    ]
+
+
+def test_appraised_column_no_row_read_is_queued_value_by_value(tmp_path):
+    # A real dev dump with an appraised column ("Điểm thẩm định" in its header), its appraised
+    # figures gone from every row line (as OCR loses a faint column): no row fills the column, so
+    # the segmenter flags none; the header still says the column is there, and each row's
+    # appraised cell is a value lost, in the queue.
+    import regex as re
+
+    source = Path(__file__).parent / "data" / "dumps" / "d02-i1-ruled-top-eng-150dpi.txt"
+    number = r"\d{1,2}(?:,\d{1,2})?,?"
+    lines = [
+        re.sub(rf"^(\S+ .*?\s{number}\s+{number})\s+{number}(?=\s|$)", r"\1", t)
+        for t in source.read_text(encoding="utf-8").splitlines()
+    ]
+    path = tmp_path / source.name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = result_to_json(convert_file(path, path.stem))
+    rows = [(ti, ri, r) for ti, t in enumerate(out["score_tables"]) for ri, r in enumerate(t["rows"])]
+    scored = [(ti, ri) for ti, ri, r in rows if r["self_points"] is not None]
+    assert len(scored) >= 8 and all(r["appraised_points"] is None for _, _, r in rows)
+    queued = {(r["item"], r["field"]) for r in out["review"]}
+    assert all((f"/score_tables/{ti}/rows/{ri}", "appraised_points") in queued for ti, ri in scored)
+    # The dump as printed (the column read) has none of these doubts.
+    whole = result_to_json(convert_file(source, source.stem))
+    assert not [r for r in whole["review"] if r["field"] == "appraised_points"]

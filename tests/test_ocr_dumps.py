@@ -69,20 +69,7 @@ DEGRADED_ROWS = {
 }
 
 
-# Known open (issue 14): with queue4's one-entry-per-cause grouping merged onto dumps4's reader, 2 of
-# the 7 wrong values of d01-i3 are not queued; the case stays, expected to fail until that is fixed.
-_SILENT_OPEN = {"d01-i3-ruled-center-eng-200dpi-degraded"}
-
-
-@pytest.mark.parametrize(
-    "stem",
-    [
-        pytest.param(s, marks=pytest.mark.xfail(reason="2 of 7 wrong values not queued (issue 14)", strict=True))
-        if s in _SILENT_OPEN
-        else s
-        for s in sorted(DEGRADED_ROWS)
-    ],
-)
+@pytest.mark.parametrize("stem", sorted(DEGRADED_ROWS))
 def test_degraded_dump_rows_read_with_doubt_and_queued(stem):
     path = DEGRADED / f"{stem}.txt"
     scored = _scored(path)

@@ -557,3 +557,32 @@ def test_rows_whose_parent_was_lost_only_bound_their_ancestor():
     result = score_result(rows, stated_total_max=6.5)
     reconcile(result)
     assert next(c for c in result.checks if c.code == "4" and c.kind == "sum_children").status == "mismatch"
+
+
+def test_sum_over_a_lost_parent_vouches_for_no_value():
+    # An OCR dump's section 1 (d01-i3's shape): 1.1 and 1.2 lost, their children hang under 1; an
+    # "S" read as 5 (1.3, truly 3) and a 2 read as 3 (1.1.4) cancel with the lost rows so that the
+    # parts read add up to 10. The sum is "ok" (nothing to report), yet vouches for neither value,
+    # and the set recognised for the document (its flag) says both maxima differ: both are queued.
+    flag = "max_differs_from_criteria_set:ca-mau_2013"
+    rows = [
+        row("1", 10, 7, confidence=0.82),
+        row("1.1.2", 1, None, confidence=0.82, flags=["missing_self"]),
+        row("1.1.3", None, None, confidence=0.72, flags=["missing_max", "missing_self"]),
+        row("1.1.4", 3, None, confidence=0.82, flags=["missing_self", flag]),
+        row("1.2.1", 1, 0.5, confidence=0.92),
+        row("1.3", 5, None, confidence=0.82, flags=["missing_self", flag]),
+    ]
+    result = score_result(rows)
+    reconcile(result, ReconcileSettings(review_below=0.8))
+    assert next(c for c in result.checks if c.kind == "sum_children").status == "ok"
+    queued = {(r.item, r.field) for r in result.review}
+    assert {("/score_tables/0/rows/3", "max_points"), ("/score_tables/0/rows/5", "max_points")} <= queued
+    # A maximum the set agrees with (1.2.1) is not doubted for the partial sum alone.
+    assert ("/score_tables/0/rows/4", "max_points") not in queued
+    # The same sum with every child read (no parent lost) vouches for its members.
+    whole = score_result(
+        [row("1", 3, 2, confidence=0.82), row("1.1", 1, 1, confidence=0.82), row("1.2", 2, 1, confidence=0.82)]
+    )
+    reconcile(whole, ReconcileSettings(review_below=0.8))
+    assert not [r for r in whole.review if r.field == "max_points"]

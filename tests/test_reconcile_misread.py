@@ -147,3 +147,16 @@ def test_narrative_count_against_its_annex_row_on_a_scan():
         result = ExtractionResult(source=SourceInfo(method=method), counts=[count], statistics=[annex])
         reconcile(result)
         assert statuses(result, "narrative_annex") == [status]
+
+
+def test_negative_maximum_is_a_sign_misread_not_the_documents_fault():
+    # An OCR dump's line "7: Hiện đại hóa hành chính -16 15,25 15,25": the dash before 16 taken
+    # for a sign. Self 15,25 "exceeds" -16 only as read; points are never negative, typed or not.
+    for method in ("ocr", "text"):
+        rows = [row("7", -16, 15.25, "15,25")]
+        rows[0].max_points_raw = "-16"
+        result = ExtractionResult(source=SourceInfo(method=method), score_tables=[ScoreTable(title="B", rows=rows)])
+        reconcile(result)
+        assert statuses(result, "self_le_max") == ["misread"]
+        (item,) = [r for r in result.review if r.alternatives]
+        assert (item.field, item.alternatives) == ("max_points", [16.0])

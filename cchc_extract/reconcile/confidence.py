@@ -33,6 +33,7 @@ from functools import lru_cache
 import regex as re
 
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
+from normalize.criteria.match import FLAG_MAX_DIFFERS
 from schemas.records import Check, ExtractionResult, ReviewItem, ScoreRow, StatRow
 
 FEATURES = ("row", "missing", "format", "held", "failed", "agrees", "readings")
@@ -96,15 +97,22 @@ def _pointer_field(check: Check) -> tuple[str, str | None]:
 
 
 def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str, str]]:
-    """(row pointer, field) of every value in a relation that holds."""
+    """(row pointer, field) of every value in a relation that holds with all its members read.
+
+    A sum holds "ok" when some children hang under an ancestor because their own parent was lost,
+    or when the maxima read already make the whole and other children's are blank: the check is
+    right not to call that a fault, but it vouches for nothing. Two misreadings may cancel among
+    the parts read (an "S" read as 5 beside a 2 read as 3 under a parent of 10), and the lost or
+    blank parts would have to be zero, which a criterion's maximum never is. (A blank self score or
+    statistics value may well be zero or "not applicable": those sums still vouch.)"""
     held: set[tuple[str, str]] = set()
-    kids_of: dict[str, tuple[dict[int, list[int]], list[int | None]]] = {}
+    kids_of: dict[str, tuple[dict[int, list[int]], list[int | None], set[int], list]] = {}
     for ti, table in enumerate(result.score_tables):
-        parents = resolve_parents(table.rows)[0]
-        kids_of[f"/score_tables/{ti}"] = (children_of(parents), parents)
+        parents, orphans = resolve_parents(table.rows)
+        kids_of[f"/score_tables/{ti}"] = (children_of(parents), parents, orphans, table.rows)
     for ai, annex in enumerate(result.statistics):
-        parents = resolve_parents(annex.rows)[0]
-        kids_of[f"/statistics/{ai}"] = (children_of(parents), parents)
+        parents, orphans = resolve_parents(annex.rows)
+        kids_of[f"/statistics/{ai}"] = (children_of(parents), parents, orphans, annex.rows)
     for check in checks:
         if check.status != "ok" or check.kind not in _HELD_KINDS:
             continue
@@ -112,14 +120,19 @@ def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str
         m = re.fullmatch(r"(/(?:score_tables|statistics)/\d+)(?:/rows/(\d+))?", pointer)
         if not m or m.group(1) not in kids_of:
             continue
-        table, kids_parents = m.group(1), kids_of[m.group(1)]
-        kids, parents = kids_parents
+        table = m.group(1)
+        kids, parents, orphans, rows = kids_of[table]
         field_ = field_ or "value"
         if m.group(2) is None:  # a table's total: its top-level rows
             members = [i for i, p in enumerate(parents) if p is None]
         else:
             i = int(m.group(2))
             members = [i, *(kids.get(i, []) if check.kind != "ratio" else [])]
+        partial = any(
+            k in orphans or (field_ == "max_points" and getattr(rows[k], field_, None) is None) for k in members
+        )
+        if check.kind != "ratio" and partial:
+            continue
         held |= {(f"{table}/rows/{i}", field_) for i in members}
     return held
 
@@ -151,8 +164,11 @@ def _set_maxima() -> tuple[dict[str, float], ...]:
 
 def table_fields(rows: list[ScoreRow], s: ConfidenceSettings = ConfidenceSettings()) -> tuple[str, ...]:
     """The points fields of a score table's rows: max and self points, and the appraised points
-    when the table has that column (a row fills it, or its points stand in the explanations)."""
-    has = any(r.appraised_points is not None for r in rows) or points_in_explanations(rows, s)
+    when the table has that column (a row fills it, a row lost it, or its points stand in the
+    explanations)."""
+    has = any(r.appraised_points is not None or _FLAG[APPRAISED] in r.flags for r in rows) or points_in_explanations(
+        rows, s
+    )
     return SCORE_FIELDS + ((APPRAISED,) if has else ())
 
 
@@ -179,9 +195,14 @@ def points_in_explanations(rows: list[ScoreRow], s: ConfidenceSettings = Confide
 
 def agrees_with_set(row: ScoreRow, f: str, maxima: dict[str, float]) -> float:
     """+1 when a row's max points are the set's maximum for its code, -1 when they differ or its
-    self points exceed it, 0 when the set does not say."""
+    self points exceed it, 0 when the set does not say. Where the maxima the table agrees with
+    most do not name the code (too few rows read right to adopt a set: an OCR dump that lost half
+    its maxima), the criteria set recognised for the document from its names and codes still does:
+    a row it flags as differing counts -1."""
     expected = maxima.get(norm_code(row.code) or "")
     value = getattr(row, f)
+    if expected is None and f == "max_points" and value is not None:
+        return -1.0 if any(flag.startswith(FLAG_MAX_DIFFERS) for flag in row.flags) else 0.0
     if expected is None or value is None:
         return 0.0
     if f == "max_points":

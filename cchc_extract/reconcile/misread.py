@@ -55,7 +55,8 @@ _DIGITS = re.compile(r"\d{2,3}")
 def number_confusions(result: ExtractionResult) -> int:
     """Codes and points of score rows read otherwise than their printed characters say, as only
     OCR makes them: a code printed without its dots ("111" for 1.1.1), a points figure printed
-    without its decimal mark ("45" taken for 4,5)."""
+    without its decimal mark ("45" taken for 4,5), a points figure below zero (a rule or dash
+    before it read as a sign: "-16"; typed points are never negative)."""
     n = 0
     for table in result.score_tables:
         for row in table.rows:
@@ -65,6 +66,7 @@ def number_confusions(result: ExtractionResult) -> int:
                 raw = (getattr(row, f"{field_}_raw") or "").strip()
                 value = getattr(row, field_)
                 n += bool(_DIGITS.fullmatch(raw) and value is not None and abs(value - int(raw)) > 1e-9)
+                n += value is not None and value < 0
     return n
 
 
@@ -92,8 +94,12 @@ def other_readings(
     kind: str = "score",
 ) -> tuple[float, ...]:
     """Readings of a value other than the one taken: the segmenter's alternatives; on OCR'd
-    text also its lost decimal mark (under ``upper``) and one confused digit."""
+    text also its lost decimal mark (under ``upper``) and one confused digit. Points are never
+    negative: a score read below zero took a dash or a rule before it for a sign, and its reading
+    without the sign is offered, typed or not ("… hành chính -16 15,25": the maximum is 16)."""
     found = list(alternatives)
+    if kind == "score" and value is not None and value < 0:
+        found.append(-value)
     if ocr and raw:
         if kind == "score" and re.fullmatch(r"\d{2,3}", raw.strip()):
             found += lost_decimal_readings(raw, upper=upper)
