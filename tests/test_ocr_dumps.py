@@ -10,7 +10,7 @@ import pytest
 from benchmarks.corpus_scoring import score_document
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.model import Line
-from extract.segment.line_header import header_layout
+from extract.segment.line_header import header_layout, is_header_line
 
 DUMPS = Path(__file__).parent / "data" / "dumps"
 FILES = sorted(DUMPS.glob("*.txt"))
@@ -66,6 +66,8 @@ DEGRADED_ROWS = {
     "d01-i3-ruled-center-eng-200dpi-degraded": 6,
     "d03-i1-ruled-top-eng-300dpi": 6,
     "d03-i3-ruled-top-eng-150dpi-degraded": 9,
+    # Seven grid columns; a speck under "Điểm tối đa" read as "8" on the header's main line.
+    "d05-i1-ruled-center-eng-150dpi": 3,
 }
 
 
@@ -90,6 +92,16 @@ def test_degraded_dump_rows_read_with_doubt_and_queued(stem):
     assert tally["found"] >= DEGRADED_ROWS[stem]
     assert tally["wrong_values"] == tally["wrong_queued"]  # no silent error
     assert tally["partial_told"] == tally["partial_docs"]  # rows lost are told
+
+
+def test_header_line_with_a_speck_read_as_a_digit_opens_the_table():
+    # d05-i1: "STT N6i dung danh gia dié 8 danh tham N6i dung giai trinh" names three columns by
+    # their phrases; the lone "8" is OCR's reading of a wrapped label, not a points cell.
+    header = "STT N6i dung danh gia dié 8 danh tham N6i dung giai trinh"
+    assert is_header_line(Line(text=header, page=1, number=1))
+    # A body line with points is no header even when its name has header words in it.
+    assert not is_header_line(Line(text="1.1 Tự đánh giá, chấm điểm 2 1,5", page=1, number=1))
+    assert not is_header_line(Line(text="Nội dung đánh giá tiêu chí 2 1", page=1, number=1))
 
 
 def test_whole_criterion_name_line_is_a_row_coded_by_its_name():

@@ -21,6 +21,10 @@ class LineTableSettings:
     header_word_similarity: float = 70.0
     # Column concepts a header must show before lines below it are read as a score table.
     min_header_concepts: int = 2
+    # A header line naming this many column concepts by their phrases may carry this many lone
+    # numbers: OCR reads a wrapped label's letters or a rule's speck as one ("đa" as "8").
+    header_stray_min_concepts: int = 2
+    header_stray_numbers: int = 1
     # Lines after the header lines that may still hold its words (a label wrapped over short lines).
     header_tail_lines: int = 5
     # A header naming an explanation column without saying where: the explanation prints before
