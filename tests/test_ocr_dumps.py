@@ -10,7 +10,9 @@ import pytest
 from benchmarks.corpus_scoring import score_document
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.model import Line
-from extract.segment.line_header import header_layout, is_header_line
+from extract.segment.line_cells import read_line
+from extract.segment.line_common import points_cell
+from extract.segment.line_header import HeaderLayout, header_layout, is_header_line
 
 DUMPS = Path(__file__).parent / "data" / "dumps"
 FILES = sorted(DUMPS.glob("*.txt"))
@@ -117,3 +119,30 @@ def test_whole_criterion_name_line_is_a_row_coded_by_its_name():
     rows = {r["code"]: r for t in out["score_tables"] for r in t["rows"]}
     assert rows["1.1.3"]["self_points"] == 0.0 and rows["1.1.3"]["max_points"] is None
     assert rows["1.2.2"]["self_points"] == 0.25 and rows["1.2.2"]["max_points"] is None
+
+
+def test_points_cell_with_its_comma_misread_or_a_dash_speck():
+    # "10/5", "2:75": a decimal comma OCR read as a slash or colon, taken only beside points.
+    assert points_cell('"10/5', beside_points=True) == "10,5" and points_cell("10/5") is None
+    assert points_cell("2:75", beside_points=True) == "2,75"
+    assert points_cell("7/14", beside_points=True) is None  # "Chưa hoàn thành 7/14 nhiệm vụ"
+    assert points_cell("-145") == "145"  # a speck before "14,5" whose comma was lost
+    layout = HeaderLayout(points=("max", "self", "appraised"))
+    cells = read_line(
+        Line(text='Cải cách tổ chức bộ máy hành chính - Đã ban hành 11 11 "10/5', page=1, number=1), False, layout
+    )
+    assert (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("11", "11", "10,5")
+
+
+def test_seven_column_dump_whose_appraised_label_ocr_garbled():
+    # d05-i3: the header's "thẩm định" came out "tha" / "_dinh"; lines carrying three points cells
+    # say the table has an appraised column. "ioe 0,25 0,75": two numbers for three columns, the
+    # second above the first: the max is the cell lost (a self score above the max is no reading).
+    out = result_to_json(convert_file(DEGRADED / "d05-i3-ruled-center-eng-150dpi-degraded.txt"))
+    rows = {r["code"]: r for t in out["score_tables"] for r in t["rows"]}
+    assert (rows["1.2.1"]["max_points"], rows["1.2.1"]["self_points"], rows["1.2.1"]["appraised_points"]) == (
+        None,
+        0.25,
+        0.75,
+    )
+    assert rows["1.2.2"]["appraised_points"] == 1.0

@@ -206,9 +206,11 @@ class _RowBuilder:
                 row.max_raw, row.self_raw = cells.max_raw, cells.self_raw
                 row.appraised_raw = cells.appraised_raw
             else:
-                if cells.max_raw is not None:  # (it is: the token pattern reads the max first)
+                if cells.max_raw is not None:  # the token pattern reads the max first ...
                     row.add_number(cells.max_raw)
-                if cells.self_raw is not None:
+                if cells.self_raw is not None and cells.max_raw is None and row.self_raw is None:
+                    row.self_raw = cells.self_raw  # ... unless it was the cell OCR lost
+                elif cells.self_raw is not None:
                     row.add_number(cells.self_raw)
                 if cells.appraised_raw is not None:
                     row.appraised_raw = cells.appraised_raw

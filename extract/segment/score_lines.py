@@ -144,6 +144,8 @@ def _read_table(
         columns = column_ranges(lines[header_index:i], body, pages[header.page])
     table = LineTable(rows=[], pages=[], title=_title_above(lines, header_index), positional=columns is not None)
     layout = header_layout(lines[header_index : _header_end(lines, i, settings)])
+    if len(layout.points) < len(HEADER_POINTS):
+        layout = _points_from_numbers(lines[i : i + settings.gutter_sample_lines], layout, settings)
     if layout.explanation_undecided:
         layout = _explanation_side(lines[i : i + settings.gutter_sample_lines], layout, settings)
     widths = _column_widths(lines[i:], settings, layout)
@@ -231,6 +233,31 @@ def _numbers_centred(lines: list[Line], layout: HeaderLayout, settings: LineTabl
     if len(above) < settings.centred_min_rows:
         return False
     return sum(_starts_name(c.text_tokens) for c in above) >= settings.centred_name_share * len(above)
+
+
+def _points_from_numbers(lines: list[Line], layout: HeaderLayout, settings: LineTableSettings) -> HeaderLayout:
+    """The points columns when the header names fewer than three (its appraised label garbled
+    past recognition): the count of points cells the body lines carry in a row says it. A line
+    with three numbers in a row is evidence; one with two beside a garbled token (a cell OCR
+    lost: "ak 0,75 1") backs it, but never stands alone."""
+    wide = replace(layout, points=HEADER_POINTS)
+    numbered = three = backing = 0
+    for line in lines:
+        cells = read_line(line, False, wide)
+        if not cells.has_numbers:
+            continue
+        numbered += 1
+        values = (cells.max_raw, cells.self_raw, cells.appraised_raw)
+        read = sum(1 for v in values if v is not None and parse_number(v, kind="score") is not None)
+        three += read == len(values)
+        backing += read == len(values) - 1 and all(v is not None for v in values)
+    if (
+        three
+        and three + backing >= settings.three_points_min_lines
+        and three + backing >= (settings.three_points_share * numbered)
+    ):
+        return wide
+    return layout
 
 
 def _explanation_side(lines: list[Line], layout: HeaderLayout, settings: LineTableSettings) -> HeaderLayout:
