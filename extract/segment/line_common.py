@@ -41,6 +41,10 @@ class LineTableSettings:
     centred_code_share: float = 0.6
     centred_min_rows: int = 3
     centred_name_share: float = 0.5
+    # ... or at least this many, and this share, of the coded lines go on with the middle of a
+    # name (a lower-case word right after the code): the name started above the code's line.
+    centred_min_mid_names: int = 2
+    centred_mid_name_share: float = 0.2
     # A lone number on its own line larger than this is not a points cell (a code, a year).
     max_bare_points: float = 30.0
     # Fallback width (characters) of the name column when no line shows where it ends.
@@ -116,7 +120,13 @@ def line_tokens(line: Line) -> list[tuple[str, str]]:
     text = line.text.split()
     if len(text) != len(raw):
         text = raw
-    return list(zip(text, raw))
+    return [(_unglued(t), _unglued(r)) for t, r in zip(text, raw)]
+
+
+def _unglued(token: str) -> str:
+    """A word without the ruling bar OCR glued to its edge ("|HOso", "TTHC|"): the bar is the
+    grid's, not the word's (a bar standing alone stays: it marks a column boundary)."""
+    return token.strip(BAR) or token
 
 
 def is_score_token(token: str) -> bool:

@@ -222,6 +222,13 @@ def _numbers_centred(lines: list[Line], layout: HeaderLayout, settings: LineTabl
     coded = [k for k in numbered if cells[k].code is not None]
     if not numbered or len(coded) < settings.centred_code_share * len(numbered):
         return False
+    # Codes on the numbers' lines, and codes whose line goes on with a name's lower-case middle
+    # ("1.1.2 | theo kế hoạch năm …"): the name began above the line its code and numbers share.
+    mid_name = [c for c in cells if c.code is not None and c.name and _continues_name(c.name)]
+    if len(mid_name) >= settings.centred_min_mid_names and len(mid_name) >= settings.centred_mid_name_share * len(
+        [c for c in cells if c.code is not None]
+    ):
+        return True
     above = [cells[k - 1] for k in coded if k > 0 and not cells[k - 1].has_numbers and cells[k - 1].code is None]
     # A line that is, whole, a criterion name is a row of its own whose code and points OCR lost
     # (a centred name's part above its numbers is no whole name): it says nothing of the layout.
@@ -258,6 +265,13 @@ def _points_from_numbers(lines: list[Line], layout: HeaderLayout, settings: Line
     ):
         return wide
     return layout
+
+
+def _continues_name(tokens: list[tuple[str, str]]) -> bool:
+    """A line's name text opens with a lower-case word of two letters or more (a stray letter or
+    speck aside): the middle of a name, not its start."""
+    word = next((raw for _, raw in _unspecked(tokens) if re.match(r"\p{L}{2}", raw)), "")
+    return word[:1].islower()
 
 
 def _explanation_side(lines: list[Line], layout: HeaderLayout, settings: LineTableSettings) -> HeaderLayout:
