@@ -146,3 +146,17 @@ def test_seven_column_dump_whose_appraised_label_ocr_garbled():
         0.75,
     )
     assert rows["1.2.2"]["appraised_points"] == 1.0
+
+
+def test_centred_rows_whose_code_line_lost_its_numbers():
+    # d02-i3: names centred around their code's line ("XAc dinh day dai …" / "1.1.2 | theo ké
+    # hoach …" / "thutc hién"); 1.1.2's numbers OCR read as "Cay eA ih". Codes that go on with a
+    # name's lower-case middle say the layout is centred; the code line without numbers is still
+    # 1.1.2's middle line, so the lines after it are its own until the next name opens 1.1.3; the
+    # speck and date under 1.1.1's numbers ("Dee ; 15/11/2014") open no row.
+    out = result_to_json(convert_file(DEGRADED / "d02-i3-ruled-center-eng-200dpi-degraded.txt"))
+    rows = {r["code"]: r for t in out["score_tables"] for r in t["rows"]}
+    assert rows["1.1.2"]["name"].startswith("Xác định") and rows["1.1.2"]["name"].endswith("thực hiện")
+    assert rows["1.1.3"]["name"].startswith("Các kết quả phải đạt")
+    assert (rows["1.1.3"]["max_points"], rows["1.1.3"]["self_points"], rows["1.1.3"]["appraised_points"]) == (1, 1, 1)
+    assert rows["1.1.2"]["max_points"] is None and rows["1.1.2"]["self_points"] is None
