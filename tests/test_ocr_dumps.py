@@ -10,9 +10,11 @@ import pytest
 from benchmarks.corpus_scoring import score_document
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.model import Line
+from extract.segment import score_lines
 from extract.segment.line_cells import read_line
 from extract.segment.line_common import points_cell
 from extract.segment.line_header import HeaderLayout, header_layout, is_header_line
+from normalize.text import fold
 
 DUMPS = Path(__file__).parent / "data" / "dumps"
 FILES = sorted(DUMPS.glob("*.txt"))
@@ -160,3 +162,12 @@ def test_centred_rows_whose_code_line_lost_its_numbers():
     assert rows["1.1.3"]["name"].startswith("Các kết quả phải đạt")
     assert (rows["1.1.3"]["max_points"], rows["1.1.3"]["self_points"], rows["1.1.3"]["appraised_points"]) == (1, 1, 1)
     assert rows["1.1.2"]["max_points"] is None and rows["1.1.2"]["self_points"] is None
+    # "Nơi nhận: … CHỦ TỊCH" opens the next page (pages joined by blank lines): the table ends there,
+    # its header words notwithstanding; the recipients under it are no row.
+    assert "1.4" not in rows
+
+
+def test_total_line_with_its_so_misread():
+    # d02-i1: "Tong sé diém 10 8,5 7,25" is the totals row ("Tổng số điểm"), not a criterion.
+    assert score_lines._TOTAL.match(fold("Tong sé diém 10 8,5 7,25"))
+    assert not score_lines._TOTAL.match(fold("Tong so ho so TTHC 10 8"))

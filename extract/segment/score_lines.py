@@ -62,9 +62,12 @@ __all__ = [
 ]
 
 # The totals row: "Tổng", "Tổng cộng", "Cộng" and numbers, nothing else ("công tác" is no total).
-_TOTAL = re.compile(r"^\W*(tong|cong)(\s+(cong|so|diem)){0,3}\W*(\s+[\d.,]+\W*)*$", re.I)
+# OCR misreads "số" as "sé", "sd", "s6": a two-character word after "Tổng" starting with "s".
+_TOTAL = re.compile(r"^\W*(tong|cong)(\s+(cong|s\w|diem)){0,3}\W*(\s+[\d.,]+\W*)*$", re.I)
 # "Nơi nhận:" as OCR leaves it ("Noi nhgn:", "Noinhén:."): its colon, not its letters, holds.
-_SIGNATURE = re.compile(r"^\s*(tm\.|noi\s?nh\w{0,3}\W*:|noi nhan|chu tich|uy ban nhan dan)", re.I)
+# Specks before it ("_ Noi nhén:") are a rule's; a dash is not skipped ("- Chủ tịch …" may be a
+# bullet of an explanation).
+_SIGNATURE = re.compile(r"^[\s_~.'\"|]*(tm\.|noi\s?nh\w{0,3}\W*:|noi nhan|chu tich|uy ban nhan dan)", re.I)
 
 
 # ---------------------------------------------------------------- grouping lines into rows
@@ -159,6 +162,8 @@ def _read_table(
         text = fold(line.raw or line.text)
         if line.page != (previous.page if previous else line.page):
             page_top = True
+        if _SIGNATURE.match(text):
+            break  # ("Nơi nhận: … CHỦ TỊCH" has header words: a page's top line that is it ends the table)
         if (page_top and is_header_line(line, settings)) or is_repeated_header(line, settings):
             previous = line
             i += 1
@@ -179,8 +184,6 @@ def _read_table(
                 break  # a total last closes the table
             previous = lines[i - 1]  # a total first: the criteria follow it
             continue
-        if _SIGNATURE.match(text):
-            break
         if _noise(line, settings):
             i += 1  # a ruling line or a smudge OCR read as a row of symbols: no cell's text
             continue
