@@ -10,7 +10,11 @@ import pytest
 from benchmarks.corpus_scoring import score_document
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.model import Line
-from extract.segment.line_header import header_layout
+from extract.segment import score_lines
+from extract.segment.line_cells import read_line
+from extract.segment.line_common import points_cell
+from extract.segment.line_header import HeaderLayout, header_layout, is_header_line
+from normalize.text import fold
 
 DUMPS = Path(__file__).parent / "data" / "dumps"
 FILES = sorted(DUMPS.glob("*.txt"))
@@ -66,6 +70,8 @@ DEGRADED_ROWS = {
     "d01-i3-ruled-center-eng-200dpi-degraded": 6,
     "d03-i1-ruled-top-eng-300dpi": 6,
     "d03-i3-ruled-top-eng-150dpi-degraded": 9,
+    # Seven grid columns; a speck under "Điểm tối đa" read as "8" on the header's main line.
+    "d05-i1-ruled-center-eng-150dpi": 3,
 }
 
 
@@ -77,6 +83,16 @@ def test_degraded_dump_rows_read_with_doubt_and_queued(stem):
     assert tally["found"] >= DEGRADED_ROWS[stem]
     assert tally["wrong_values"] == tally["wrong_queued"]  # no silent error
     assert tally["partial_told"] == tally["partial_docs"]  # rows lost are told
+
+
+def test_header_line_with_a_speck_read_as_a_digit_opens_the_table():
+    # d05-i1: "STT N6i dung danh gia dié 8 danh tham N6i dung giai trinh" names three columns by
+    # their phrases; the lone "8" is OCR's reading of a wrapped label, not a points cell.
+    header = "STT N6i dung danh gia dié 8 danh tham N6i dung giai trinh"
+    assert is_header_line(Line(text=header, page=1, number=1))
+    # A body line with points is no header even when its name has header words in it.
+    assert not is_header_line(Line(text="1.1 Tự đánh giá, chấm điểm 2 1,5", page=1, number=1))
+    assert not is_header_line(Line(text="Nội dung đánh giá tiêu chí 2 1", page=1, number=1))
 
 
 def test_whole_criterion_name_line_is_a_row_coded_by_its_name():
@@ -92,3 +108,53 @@ def test_whole_criterion_name_line_is_a_row_coded_by_its_name():
     rows = {r["code"]: r for t in out["score_tables"] for r in t["rows"]}
     assert rows["1.1.3"]["self_points"] == 0.0 and rows["1.1.3"]["max_points"] is None
     assert rows["1.2.2"]["self_points"] == 0.25 and rows["1.2.2"]["max_points"] is None
+
+
+def test_points_cell_with_its_comma_misread_or_a_dash_speck():
+    # "10/5", "2:75": a decimal comma OCR read as a slash or colon, taken only beside points.
+    assert points_cell('"10/5', beside_points=True) == "10,5" and points_cell("10/5") is None
+    assert points_cell("2:75", beside_points=True) == "2,75"
+    assert points_cell("7/14", beside_points=True) is None  # "Chưa hoàn thành 7/14 nhiệm vụ"
+    assert points_cell("-145") == "145"  # a speck before "14,5" whose comma was lost
+    layout = HeaderLayout(points=("max", "self", "appraised"))
+    cells = read_line(
+        Line(text='Cải cách tổ chức bộ máy hành chính - Đã ban hành 11 11 "10/5', page=1, number=1), False, layout
+    )
+    assert (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("11", "11", "10,5")
+
+
+def test_seven_column_dump_whose_appraised_label_ocr_garbled():
+    # d05-i3: the header's "thẩm định" came out "tha" / "_dinh"; lines carrying three points cells
+    # say the table has an appraised column. "ioe 0,25 0,75": two numbers for three columns, the
+    # second above the first: the max is the cell lost (a self score above the max is no reading).
+    out = result_to_json(convert_file(DEGRADED / "d05-i3-ruled-center-eng-150dpi-degraded.txt"))
+    rows = {r["code"]: r for t in out["score_tables"] for r in t["rows"]}
+    assert (rows["1.2.1"]["max_points"], rows["1.2.1"]["self_points"], rows["1.2.1"]["appraised_points"]) == (
+        None,
+        0.25,
+        0.75,
+    )
+    assert rows["1.2.2"]["appraised_points"] == 1.0
+
+
+def test_centred_rows_whose_code_line_lost_its_numbers():
+    # d02-i3: names centred around their code's line ("XAc dinh day dai …" / "1.1.2 | theo ké
+    # hoach …" / "thutc hién"); 1.1.2's numbers OCR read as "Cay eA ih". Codes that go on with a
+    # name's lower-case middle say the layout is centred; the code line without numbers is still
+    # 1.1.2's middle line, so the lines after it are its own until the next name opens 1.1.3; the
+    # speck and date under 1.1.1's numbers ("Dee ; 15/11/2014") open no row.
+    out = result_to_json(convert_file(DEGRADED / "d02-i3-ruled-center-eng-200dpi-degraded.txt"))
+    rows = {r["code"]: r for t in out["score_tables"] for r in t["rows"]}
+    assert rows["1.1.2"]["name"].startswith("Xác định") and rows["1.1.2"]["name"].endswith("thực hiện")
+    assert rows["1.1.3"]["name"].startswith("Các kết quả phải đạt")
+    assert (rows["1.1.3"]["max_points"], rows["1.1.3"]["self_points"], rows["1.1.3"]["appraised_points"]) == (1, 1, 1)
+    assert rows["1.1.2"]["max_points"] is None and rows["1.1.2"]["self_points"] is None
+    # "Nơi nhận: … CHỦ TỊCH" opens the next page (pages joined by blank lines): the table ends there,
+    # its header words notwithstanding; the recipients under it are no row.
+    assert "1.4" not in rows
+
+
+def test_total_line_with_its_so_misread():
+    # d02-i1: "Tong sé diém 10 8,5 7,25" is the totals row ("Tổng số điểm"), not a criterion.
+    assert score_lines._TOTAL.match(fold("Tong sé diém 10 8,5 7,25"))
+    assert not score_lines._TOTAL.match(fold("Tong so ho so TTHC 10 8"))

@@ -24,6 +24,7 @@ from extract.segment.line_header import (
     column_at,
 )
 from normalize.codes import read_code_token
+from normalize.numbers import parse_number
 from normalize.text import fold
 from normalize.vietnamese.model import load_model
 
@@ -86,7 +87,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
         cells.split_tokens = _with_bars(tokens)
         return cells
     first, last, numbers = run
-    for key, raw in zip(layout.points, numbers):
+    for key, raw in zip(_columns_of(numbers, layout.points), numbers):
         setattr(cells, f"{key}_raw", raw)
     cells.name = [t for t in tokens[:first] if not _JUNK.match(t[1])]
     cells.explanation = [t for t in tokens[last:] if not _JUNK.match(t[1])]
@@ -94,6 +95,18 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     cells.split = layout.explanation_first
     cells.split_tokens = _with_bars(tokens[:first]) if cells.split else []
     return cells
+
+
+def _columns_of(numbers: list[str], points: tuple[str, ...]) -> tuple[str, ...]:
+    """The points columns a run of numbers fills: in print order from the first, except when
+    two numbers stand for three columns and the second is above the first: a self score above
+    the max is no reading, so the max was the cell OCR lost (the appraised may differ from the
+    self score either way)."""
+    if len(points) == 3 and len(numbers) == 2:
+        first, second = (parse_number(n, kind="score") for n in numbers)
+        if first is not None and second is not None and second.value > first.value:
+            return points[1:]
+    return points
 
 
 def _enumerates(tokens: list[tuple[str, str]]) -> bool:

@@ -21,17 +21,30 @@ class LineTableSettings:
     header_word_similarity: float = 70.0
     # Column concepts a header must show before lines below it are read as a score table.
     min_header_concepts: int = 2
+    # A header line naming this many column concepts by their phrases may carry this many lone
+    # numbers: OCR reads a wrapped label's letters or a rule's speck as one ("đa" as "8").
+    header_stray_min_concepts: int = 2
+    header_stray_numbers: int = 1
     # Lines after the header lines that may still hold its words (a label wrapped over short lines).
     header_tail_lines: int = 5
     # A header naming an explanation column without saying where: the explanation prints before
     # the points when at most this share of the lines with numbers have text after them.
     explanation_after_share: float = 0.1
+    # A header whose appraised label OCR garbled ("tha", "Néivu"): the table has three points
+    # columns when at least this many of its first lines with numbers, and this share of them,
+    # carry three points cells in a row (a "max self" table's lines carry two).
+    three_points_min_lines: int = 2
+    three_points_share: float = 0.4
     # Numbers centred in tall rows (name lines above and below the numbers' line): at least this
     # share of the lines with numbers carry the code, at least this many of them follow a text
     # line, and this share of those text lines start like a name (a capital).
     centred_code_share: float = 0.6
     centred_min_rows: int = 3
     centred_name_share: float = 0.5
+    # ... or at least this many, and this share, of the coded lines go on with the middle of a
+    # name (a lower-case word right after the code): the name started above the code's line.
+    centred_min_mid_names: int = 2
+    centred_mid_name_share: float = 0.2
     # A lone number on its own line larger than this is not a points cell (a code, a year).
     max_bare_points: float = 30.0
     # Fallback width (characters) of the name column when no line shows where it ends.
@@ -107,7 +120,13 @@ def line_tokens(line: Line) -> list[tuple[str, str]]:
     text = line.text.split()
     if len(text) != len(raw):
         text = raw
-    return list(zip(text, raw))
+    return [(_unglued(t), _unglued(r)) for t, r in zip(text, raw)]
+
+
+def _unglued(token: str) -> str:
+    """A word without the ruling bar OCR glued to its edge ("|HOso", "TTHC|"): the bar is the
+    grid's, not the word's (a bar standing alone stays: it marks a column boundary)."""
+    return token.strip(BAR) or token
 
 
 def is_score_token(token: str) -> bool:
@@ -126,13 +145,29 @@ _CELL_SPECKS = "`'\"‘’“”:;.,_~¿?!"
 _DIGIT_LOOKALIKES = {"l": "l", "I": "I", "i": "i", "ì": "i", "í": "i", "O": "O", "o": "o"}
 
 
+# A points cell whose decimal comma OCR read as another mark ("10/5", "2:75", "9;5"): the
+# fraction is one points are given in (quarters), so "7/14" (a count of tasks) is no cell.
+_MISREAD_COMMA = re.compile(r"^(0|[1-9]\d?)[/:;](25|5|75)$")
+
+
 def points_cell(raw: str, beside_points: bool = False) -> str | None:
-    """The points cell a token reads as, specks on its edges dropped ("0`" → "0"), else None. A
-    letter OCR reads for a digit ("l" for 1, "O" for 0) is one only ``beside_points``: in a run
-    with a cell that is a number, never on its own (a name's "I" stays a word)."""
+    """The points cell a token reads as, specks on its edges dropped ("0`" → "0", "-145" →
+    "145": no points cell is negative), else None. A letter OCR reads for a digit ("l" for 1,
+    "O" for 0) and a decimal comma read as "/" or ":" ("10/5" → "10,5") are one only
+    ``beside_points``: in a run with a cell that is a number, never on its own (a name's "I"
+    stays a word, an explanation's "1/5" a fraction)."""
     token = raw.strip(_CELL_SPECKS) or raw
     if is_points_reading(token):
         return token
-    if beside_points and token in _DIGIT_LOOKALIKES:
+    if token[:1] in _DASHES and is_points_reading(token[1:].strip(_CELL_SPECKS)):
+        return token[1:].strip(_CELL_SPECKS)
+    if not beside_points:
+        return None
+    if token in _DIGIT_LOOKALIKES:
         return _DIGIT_LOOKALIKES[token]
-    return None
+    misread = _MISREAD_COMMA.match(token)
+    return f"{misread[1]},{misread[2]}" if misread else None
+
+
+# A speck OCR leaves before a cell's digits reads as a dash ("-145" for "14,5").
+_DASHES = "-–—"

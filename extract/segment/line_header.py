@@ -107,8 +107,13 @@ def _names(phrase: str, folded: str) -> bool:
 
 def is_header_line(line: Line, settings: LineTableSettings = LineTableSettings()) -> bool:
     text = line.raw or line.text
-    if any(is_score_token(t) for t in text.split()) or len(text) > settings.max_header_chars:
-        return False  # a header has no points in it, and is no paragraph
+    if len(text) > settings.max_header_chars:
+        return False  # a header is no paragraph
+    numbers = sum(1 for t in text.split() if is_score_token(t))
+    if numbers and (
+        numbers > settings.header_stray_numbers or len(header_concepts(text)) < settings.header_stray_min_concepts
+    ):
+        return False  # a header has no points in it (but a speck OCR read as a digit)
     return header_share(text, settings) >= settings.header_share
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from extract.model import Line
-from extract.segment.line_cells import LineCells, garbled_cell
+from extract.segment.line_cells import LineCells, garbled_cell, is_syllable_run
 from extract.segment.line_common import (
     BAR,
     LineTableSettings,
@@ -55,6 +55,9 @@ class RowDraft:
     whole_name: bool = False
     lines_above: int = 0
     lines_below: int = 0
+    # Centred layout: the row's code line came with no numbers (OCR lost them): it is the row's
+    # middle line all the same, and the lines after it are below it.
+    centre_line: bool = False
     joined_across_page: bool = False
     # Interleaved layout: a name line left room for another word, or a line had no name part,
     # so the rest of the row's lines are explanation; likewise for the explanation.
@@ -121,6 +124,22 @@ def _starts_name(tokens: list[tuple[str, str]]) -> bool:
     word = next((raw for _, raw in _unspecked(tokens) if re.search(r"\p{L}", raw)), "")
     letter = next((ch for ch in word if ch.isalpha()), "")
     return letter.isupper()
+
+
+def _opens_with_word(tokens: list[tuple[str, str]]) -> bool:
+    """A line opens with words a name can start with: two words (a line above a centred code
+    wraps a long name) before any number, the first a syllable the language model knows or an
+    abbreviation ("UBND"); not a speck OCR made into letters before a date ("Dee ; 15/11/2014"
+    is the row above's explanation going on)."""
+    words = []
+    for _, raw in _unspecked(tokens):
+        if re.search(r"\d", raw):
+            break
+        if re.search(r"\p{L}{2}", raw):
+            words.append(re.sub(r"[^\p{L}]", "", raw))
+    if len(words) < 2:
+        return False
+    return words[0].isupper() or is_syllable_run(words[0])
 
 
 def _stray(token: tuple[str, str]) -> bool:
@@ -206,9 +225,11 @@ class _RowBuilder:
                 row.max_raw, row.self_raw = cells.max_raw, cells.self_raw
                 row.appraised_raw = cells.appraised_raw
             else:
-                if cells.max_raw is not None:  # (it is: the token pattern reads the max first)
+                if cells.max_raw is not None:  # the token pattern reads the max first ...
                     row.add_number(cells.max_raw)
-                if cells.self_raw is not None:
+                if cells.self_raw is not None and cells.max_raw is None and row.self_raw is None:
+                    row.self_raw = cells.self_raw  # ... unless it was the cell OCR lost
+                elif cells.self_raw is not None:
                     row.add_number(cells.self_raw)
                 if cells.appraised_raw is not None:
                     row.appraised_raw = cells.appraised_raw
@@ -226,6 +247,9 @@ class _RowBuilder:
             if cur is not None and cur.code is None and not (cells.block_start and cur.started_by != "numbers"):
                 row = cur
                 row.code = cells.code
+                if self.centred and row.awaiting_numbers:
+                    row.awaiting_numbers = False
+                    row.centre_line = True
                 self._add_text(row, cells)
             else:
                 self._split_lost_name()
@@ -365,7 +389,7 @@ class _RowBuilder:
             cur.awaiting_numbers = True
         if cur.awaiting_numbers:
             cur.lines_above += 1
-        elif cur.n_numbers or cur.appraised_raw is not None:
+        elif cur.n_numbers or cur.appraised_raw is not None or cur.centre_line:
             cur.lines_below += 1
         self._add_text(cur, cells)
         return cur
@@ -384,8 +408,14 @@ class _RowBuilder:
         """In a table whose numbers (and codes) are centred in their rows, a number-less line
         after a row's numbers opens the next row when it starts like a name (a capital letter)
         and the row above has as many lines below its numbers as above them (a centred cell)."""
-        has_numbers = cur.n_numbers > 0 or cur.appraised_raw is not None
-        return has_numbers and not cur.awaiting_numbers and cur.lines_below >= cur.lines_above and _starts_name(tokens)
+        has_numbers = cur.n_numbers > 0 or cur.appraised_raw is not None or cur.centre_line
+        return (
+            has_numbers
+            and not cur.awaiting_numbers
+            and cur.lines_below >= cur.lines_above
+            and _starts_name(tokens)
+            and _opens_with_word(tokens)
+        )
 
     def _interleaved(self, row: RowDraft) -> bool:
         return row.started_by == "numbers"

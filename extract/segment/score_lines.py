@@ -62,9 +62,12 @@ __all__ = [
 ]
 
 # The totals row: "Tổng", "Tổng cộng", "Cộng" and numbers, nothing else ("công tác" is no total).
-_TOTAL = re.compile(r"^\W*(tong|cong)(\s+(cong|so|diem)){0,3}\W*(\s+[\d.,]+\W*)*$", re.I)
+# OCR misreads "số" as "sé", "sd", "s6": a two-character word after "Tổng" starting with "s".
+_TOTAL = re.compile(r"^\W*(tong|cong)(\s+(cong|s\w|diem)){0,3}\W*(\s+[\d.,]+\W*)*$", re.I)
 # "Nơi nhận:" as OCR leaves it ("Noi nhgn:", "Noinhén:."): its colon, not its letters, holds.
-_SIGNATURE = re.compile(r"^\s*(tm\.|noi\s?nh\w{0,3}\W*:|noi nhan|chu tich|uy ban nhan dan)", re.I)
+# Specks before it ("_ Noi nhén:") are a rule's; a dash is not skipped ("- Chủ tịch …" may be a
+# bullet of an explanation).
+_SIGNATURE = re.compile(r"^[\s_~.'\"|]*(tm\.|noi\s?nh\w{0,3}\W*:|noi nhan|chu tich|uy ban nhan dan)", re.I)
 
 
 # ---------------------------------------------------------------- grouping lines into rows
@@ -144,6 +147,8 @@ def _read_table(
         columns = column_ranges(lines[header_index:i], body, pages[header.page])
     table = LineTable(rows=[], pages=[], title=_title_above(lines, header_index), positional=columns is not None)
     layout = header_layout(lines[header_index : _header_end(lines, i, settings)])
+    if len(layout.points) < len(HEADER_POINTS):
+        layout = _points_from_numbers(lines[i : i + settings.gutter_sample_lines], layout, settings)
     if layout.explanation_undecided:
         layout = _explanation_side(lines[i : i + settings.gutter_sample_lines], layout, settings)
     widths = _column_widths(lines[i:], settings, layout)
@@ -157,6 +162,8 @@ def _read_table(
         text = fold(line.raw or line.text)
         if line.page != (previous.page if previous else line.page):
             page_top = True
+        if _SIGNATURE.match(text):
+            break  # ("Nơi nhận: … CHỦ TỊCH" has header words: a page's top line that is it ends the table)
         if (page_top and is_header_line(line, settings)) or is_repeated_header(line, settings):
             previous = line
             i += 1
@@ -177,8 +184,6 @@ def _read_table(
                 break  # a total last closes the table
             previous = lines[i - 1]  # a total first: the criteria follow it
             continue
-        if _SIGNATURE.match(text):
-            break
         if _noise(line, settings):
             i += 1  # a ruling line or a smudge OCR read as a row of symbols: no cell's text
             continue
@@ -220,6 +225,13 @@ def _numbers_centred(lines: list[Line], layout: HeaderLayout, settings: LineTabl
     coded = [k for k in numbered if cells[k].code is not None]
     if not numbered or len(coded) < settings.centred_code_share * len(numbered):
         return False
+    # Codes on the numbers' lines, and codes whose line goes on with a name's lower-case middle
+    # ("1.1.2 | theo kế hoạch năm …"): the name began above the line its code and numbers share.
+    mid_name = [c for c in cells if c.code is not None and c.name and _continues_name(c.name)]
+    if len(mid_name) >= settings.centred_min_mid_names and len(mid_name) >= settings.centred_mid_name_share * len(
+        [c for c in cells if c.code is not None]
+    ):
+        return True
     above = [cells[k - 1] for k in coded if k > 0 and not cells[k - 1].has_numbers and cells[k - 1].code is None]
     # A line that is, whole, a criterion name is a row of its own whose code and points OCR lost
     # (a centred name's part above its numbers is no whole name): it says nothing of the layout.
@@ -231,6 +243,38 @@ def _numbers_centred(lines: list[Line], layout: HeaderLayout, settings: LineTabl
     if len(above) < settings.centred_min_rows:
         return False
     return sum(_starts_name(c.text_tokens) for c in above) >= settings.centred_name_share * len(above)
+
+
+def _points_from_numbers(lines: list[Line], layout: HeaderLayout, settings: LineTableSettings) -> HeaderLayout:
+    """The points columns when the header names fewer than three (its appraised label garbled
+    past recognition): the count of points cells the body lines carry in a row says it. A line
+    with three numbers in a row is evidence; one with two beside a garbled token (a cell OCR
+    lost: "ak 0,75 1") backs it, but never stands alone."""
+    wide = replace(layout, points=HEADER_POINTS)
+    numbered = three = backing = 0
+    for line in lines:
+        cells = read_line(line, False, wide)
+        if not cells.has_numbers:
+            continue
+        numbered += 1
+        values = (cells.max_raw, cells.self_raw, cells.appraised_raw)
+        read = sum(1 for v in values if v is not None and parse_number(v, kind="score") is not None)
+        three += read == len(values)
+        backing += read == len(values) - 1 and all(v is not None for v in values)
+    if (
+        three
+        and three + backing >= settings.three_points_min_lines
+        and three + backing >= (settings.three_points_share * numbered)
+    ):
+        return wide
+    return layout
+
+
+def _continues_name(tokens: list[tuple[str, str]]) -> bool:
+    """A line's name text opens with a lower-case word of two letters or more (a stray letter or
+    speck aside): the middle of a name, not its start."""
+    word = next((raw for _, raw in _unspecked(tokens) if re.match(r"\p{L}{2}", raw)), "")
+    return word[:1].islower()
 
 
 def _explanation_side(lines: list[Line], layout: HeaderLayout, settings: LineTableSettings) -> HeaderLayout:

@@ -189,9 +189,25 @@ def f19(inst: Instance) -> Built:
     )
 
 
+def f20(inst: Instance) -> Built:
+    """Seven grid columns as a dev layout (D04's are held out): an indent column and an appraised
+    column, the explanation before the points on even instances (D04 puts it there on odd ones),
+    numbers centred in their rows, a "(1) (2) …" row in instance 2."""
+    return _dump(
+        inst,
+        _appraised_columns(explanation_first=inst.index % 2 == 0),
+        valign="center",
+        indent=True,
+        number_row=inst.index == 2,
+        widths={"name": 8.0, "explanation": 6.0},
+        landscape=True,
+    )
+
+
 DUMP_FAMILIES = {
     "D01_dump_five_columns": f16,
     "D02_dump_appraised_column": f17,
     "D03_dump_four_columns": f18,
     "D04_dump_seven_columns": f19,
+    "D05_dump_indent_appraised": f20,
 }
