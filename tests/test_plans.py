@@ -220,3 +220,17 @@ def test_printed_widths_are_times_new_romans():
     assert _width("Trang thông tin") < _width("Danh mục công")
     assert _width("mM") == pytest.approx((778 + 889) / 500)  # thousandths of an em, in half-ems
     assert _width("Đư") == (722 + 542) / 500
+
+
+def test_a_count_series_in_one_sentence_gives_each_year_its_count():
+    # The cue ("trên") opens the series; later counts of the same unit carry it on without one,
+    # each with its own year and its own comparator.
+    text = (
+        "I. MỤC TIÊU\n- Số sáng kiến, giải pháp cải cách hành chính được công nhận đạt trên 02 sáng kiến"
+        " vào năm 2022, 03 sáng kiến vào năm 2023 và trên 01 sáng kiến vào năm 2025.\n"
+    )
+    got = [(t.comparator, t.value, t.unit, t.year) for t in find_targets(_doc(text))]
+    assert got == [(">", 2, "sáng kiến", 2022), ("=", 3, "sáng kiến", 2023), (">", 1, "sáng kiến", 2025)]
+    assert {t.indicator for t in find_targets(_doc(text))} == {
+        "Số sáng kiến, giải pháp cải cách hành chính được công nhận"
+    }

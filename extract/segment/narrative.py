@@ -564,6 +564,17 @@ def _figures(low: str, a: int, b: int) -> list[Figure]:
                     top.value if top else None,
                 )
             )
+    # A count's series: the same unit after a bare number later in the clause carries on the
+    # count without its cue ("trên 02 cuộc vào năm 2021 và 04 cuộc vào năm 2024").
+    for _, e, _, unit, _, _ in list(found):
+        if not isinstance(unit, tuple):
+            continue
+        series = re.compile(rf"(?<![\d.,/])(?P<num>\d{{1,4}})\s+(?P<unit>{re.escape(low[unit[0] : unit[1]])})(?![a-z])")
+        for m in series.finditer(low, e, b):
+            if any(fs <= m.start("num") < fe for fs, fe, *_ in found):
+                continue
+            parsed = parse_number(m.group("num"), kind="count")
+            found.append((m.start("num"), m.end(), parsed.value if parsed else None, m.span("unit"), None, None))
     return sorted(found)
 
 
