@@ -566,10 +566,12 @@ def _figures(low: str, a: int, b: int) -> list[Figure]:
             )
     # A count's series: the same unit after a bare number later in the clause carries on the
     # count without its cue ("trên 02 cuộc vào năm 2021 và 04 cuộc vào năm 2024").
-    for _, e, _, unit, _, _ in list(found):
-        if not isinstance(unit, tuple):
+    for figure in list(found):
+        span = figure[3]
+        if not isinstance(span, tuple):
             continue
-        series = re.compile(rf"(?<![\d.,/])(?P<num>\d{{1,4}})\s+(?P<unit>{re.escape(low[unit[0] : unit[1]])})(?![a-z])")
+        e = figure[1]
+        series = re.compile(rf"(?<![\d.,/])(?P<num>\d{{1,4}})\s+(?P<unit>{re.escape(low[span[0] : span[1]])})(?![a-z])")
         for m in series.finditer(low, e, b):
             if any(fs <= m.start("num") < fe for fs, fe, *_ in found):
                 continue
