@@ -234,3 +234,18 @@ def test_a_count_series_in_one_sentence_gives_each_year_its_count():
     assert {t.indicator for t in find_targets(_doc(text))} == {
         "Số sáng kiến, giải pháp cải cách hành chính được công nhận"
     }
+
+
+def test_a_bracket_left_open_carries_a_task_over_a_line_that_starts_like_an_item():
+    # A text dump keeps printed lines: "Văn phòng" / "- Thống kê; …)" is one unit inside the
+    # task's brackets, not a new list item.
+    text = (
+        "1. Công tác chỉ đạo\n"
+        "1.4. Đăng ký và triển khai sáng kiến, giải pháp mới (kết quả, sản\n"
+        "phẩm: Quyết định; thời hạn: Thường xuyên; bộ phận chủ trì: Văn phòng\n"
+        "- Thống kê; phối hợp: Ban Chỉ đạo CCHC xã).\n"
+        "- Một dòng khác.\n"
+    )
+    (table,) = find_task_paragraphs(_doc(text))
+    (row,) = table.rows
+    assert (row.lead, row.coordinator) == ("Văn phòng - Thống kê", "Ban Chỉ đạo CCHC xã")
