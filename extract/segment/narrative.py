@@ -110,7 +110,7 @@ _CRITERION = re.compile(
 # A field by its number ("Lĩnh vực 3 – Cải cách TTHC: đạt 12/14 điểm", "a) Lĩnh vực 2. …"): a group
 # coded with the field's number, so its criteria (3.1, 3.2 …) are linked to it by their code's prefix.
 _FIELD = re.compile(
-    rf"^[\s+\-•*]*(?:[a-z]\)\s*)?linh vuc\s+(?P<code>\d{{1,2}}|[ivx]{{1,4}})\s*[.:\-)]?\s+"
+    rf"^[\s+\-•*]*(?:[a-z]\)\s*)?linh vuc\s+(?P<code>\d{{1,2}}|[ivx]{{1,4}})(?:\s*[.:\-–—)]+\s*|\s+)"
     rf"(?P<name>.+?){_SCORE_VERB}{_SCORE}(?P<rest>.*)$"
 )
 # A group: lettered "a)", numbered "1." or roman "II.", or a field named without a label
