@@ -112,8 +112,9 @@ def _unit_table() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(rf"{unit}(?: (?:va )?{unit})*"), spelling
 
 
-# Deadlines, accent-free: OCR reads a quarter's roman numeral with "1", "l", "T" or "|" for "I".
-_ROMAN_OCR = r"[ivxtl1|]{1,4}"
+# Deadlines, accent-free: OCR reads a quarter's roman numeral with "1", "l", "T" or "|" for "I",
+# and two I's close together as an "H" ("Quý IH/2024", "Quý HI/2024": "Quý III/2024").
+_ROMAN_OCR = r"[ivxtl1|h]{1,4}"
 _DEADLINE = re.compile(
     r"(?:(?:truoc|sau|tu|den) )?(?:ngay )?\d{1,2}/\d{1,2}/\d{4}"
     r"|(?:(?:truoc|trong|tu|den) )?thang \d{1,2}/\d{4}"
@@ -227,7 +228,7 @@ def spell_deadline(text: str, roman: bool = True) -> str:
     if q and not roman and re.search(r"quy ?\d ?/", key):  # "Quý 1/2025" as typed
         q = None
     if q:
-        num = re.sub(r"[tl1|]", "i", q.group("num")).upper()
+        num = re.sub(r"[tl1|]", "i", q.group("num")).replace("h", "ii").upper()
         if num not in _ROMAN_VALUES:
             return text
         key = f"{q.group('head')} {num}/{q.group('year')}"

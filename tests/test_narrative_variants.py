@@ -131,6 +131,31 @@ def test_score_phrasings(fold):
     ]
 
 
+WRAPPED = """Lĩnh vực 4-— Cải cách tổ chức bộ máy: đạt 4,5/5 điểm
+Lĩnh vực 1 — Công tác chỉ đạo, điều hành cải cách hành chính của Ủy ban nhân dân xã: đạt
+6/10 điểm
+Tiêu chí 1.5. Thực hiện nhiệm vụ của Chủ tịch Ủy ban nhân dân xã về công tác cải cách hành chính đạt
+0,5/1 điểm, lý do: thiếu tài liệu kiểm chứng.
+Tiêu chí 1.6. Một tiêu chí không có điểm nào
+được nêu ở đây.
+Tiêu chí 1.7: đạt 1/1 điểm.
+"""
+
+
+def test_statements_wrapped_over_printed_lines():
+    """A long criterion or field name pushes the score onto the next printed line (a text dump of
+    a scan keeps printed lines): the statement is read over both, and its source spans them."""
+    got = find_score_statements(_doc(WRAPPED))
+    assert [(s.kind, s.code, s.points, s.max_points) for s in got] == [
+        ("group", "4", 4.5, 5),  # OCR doubled the dash after the field's number
+        ("group", "1", 6, 10),
+        ("criterion", "1.5", 0.5, 1),
+        ("criterion", "1.7", 1, 1),
+    ]
+    assert got[2].reason == "thiếu tài liệu kiểm chứng"
+    assert got[2].source.line_end == got[2].source.line_start + 1
+
+
 def test_score_phrasings_names_and_reasons():
     statements = {s.code: s for s in find_score_statements(_doc(SCORES))}
     assert statements["1"].name == "Công tác chỉ đạo điều hành"

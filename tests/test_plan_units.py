@@ -21,6 +21,7 @@ def test_unit_cells_complete_prefix_broken_unknown():
 def test_deadline_cells():
     assert deadline_status("Trước ngày 08/11/2025") == "complete"
     assert deadline_status("Quý") == "prefix"
+    assert deadline_status("Quý IH/2024") == "complete"
     assert deadline_status("Cả năm 2025 Các thôn, tổ dân phố") == "broken"
     assert deadline_status("Khi có yêu cầu của huyện") == "unknown"
 
@@ -33,6 +34,10 @@ def test_cells_spelt_as_the_gazetteer_writes_them():
     assert spell_units("Ông Nguyễn Văn A,Bà B") == "Ông Nguyễn Văn A, Bà B"  # unknown: commas spaced only
     assert spell_deadline("Quý 12024") == "Quý I/2024"  # "I/" OCR'd as "1"
     assert spell_deadline("Quý TV/2025") == "Quý IV/2025"
+    assert spell_deadline("Quý IH/2024") == "Quý III/2024"  # two I's close together read as "H"
+    assert spell_deadline("Quý HI/2023") == "Quý III/2023"
+    assert spell_deadline("Quý H/2025") == "Quý II/2025"
+    assert spell_deadline("Quý IHI/2025") == "Quý IHI/2025"  # no quarter: kept as printed
     assert spell_deadline("Quý 1/2025") == "Quý I/2025"
     assert spell_deadline("Thường Xuyên") == "Thường xuyên"
     assert spell_deadline("Hàng năm") == "Hàng năm"  # a word the table does not spell keeps its print

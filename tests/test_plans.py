@@ -210,3 +210,42 @@ def test_ocr_grid_rows_whose_number_is_glued_to_the_code():
         "UBMTTQ Việt Nam xã",
         "Tháng 12/2024",
     )
+
+
+def test_printed_widths_are_times_new_romans():
+    # A cell wraps where its next word passes the column's edge: "Trang thông tin" fits a plan's
+    # product column that "Danh mục công" does not (Times New Roman advances, not letter counts).
+    from extract.segment.task_lines import _width
+
+    assert _width("Trang thông tin") < _width("Danh mục công")
+    assert _width("mM") == pytest.approx((778 + 889) / 500)  # thousandths of an em, in half-ems
+    assert _width("Đư") == (722 + 542) / 500
+
+
+def test_a_count_series_in_one_sentence_gives_each_year_its_count():
+    # The cue ("trên") opens the series; later counts of the same unit carry it on without one,
+    # each with its own year and its own comparator.
+    text = (
+        "I. MỤC TIÊU\n- Số sáng kiến, giải pháp cải cách hành chính được công nhận đạt trên 02 sáng kiến"
+        " vào năm 2022, 03 sáng kiến vào năm 2023 và trên 01 sáng kiến vào năm 2025.\n"
+    )
+    got = [(t.comparator, t.value, t.unit, t.year) for t in find_targets(_doc(text))]
+    assert got == [(">", 2, "sáng kiến", 2022), ("=", 3, "sáng kiến", 2023), (">", 1, "sáng kiến", 2025)]
+    assert {t.indicator for t in find_targets(_doc(text))} == {
+        "Số sáng kiến, giải pháp cải cách hành chính được công nhận"
+    }
+
+
+def test_a_bracket_left_open_carries_a_task_over_a_line_that_starts_like_an_item():
+    # A text dump keeps printed lines: "Văn phòng" / "- Thống kê; …)" is one unit inside the
+    # task's brackets, not a new list item.
+    text = (
+        "1. Công tác chỉ đạo\n"
+        "1.4. Đăng ký và triển khai sáng kiến, giải pháp mới (kết quả, sản\n"
+        "phẩm: Quyết định; thời hạn: Thường xuyên; bộ phận chủ trì: Văn phòng\n"
+        "- Thống kê; phối hợp: Ban Chỉ đạo CCHC xã).\n"
+        "- Một dòng khác.\n"
+    )
+    (table,) = find_task_paragraphs(_doc(text))
+    (row,) = table.rows
+    assert (row.lead, row.coordinator) == ("Văn phòng - Thống kê", "Ban Chỉ đạo CCHC xã")

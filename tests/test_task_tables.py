@@ -132,3 +132,16 @@ def test_scanned_grid_with_a_garbled_header_is_labelled_by_its_body():
         "Bộ phận Một cửa",
     )
     assert rows[1].deadline == "Quý I/2023"
+
+
+def test_wrapped_tt_label_and_unit_or_deadline_cells_broken_over_a_page():
+    # A narrow TT column wraps its label ("ST" / "T"); a row broken by a page and its repeated
+    # header carries on its deadline and lead cells: the grammars of those cells say the parts
+    # make one value, other cells' items stay apart.
+    from extract.segment.task_tables import _join
+
+    assert map_columns(["ST T", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời hạn"])["code"] == 0
+    assert _join("Trước ngày", "09/06/2023", "deadline") == "Trước ngày 09/06/2023"
+    assert _join("Văn phòng", "HĐND và UBND", "lead") == "Văn phòng HĐND và UBND"
+    assert _join("Công an xã", "Các đoàn thể", "coordinator") == "Công an xã; Các đoàn thể"
+    assert _join("Báo cáo", "Kế hoạch", "product") == "Báo cáo; Kế hoạch"

@@ -47,6 +47,9 @@ class NarrativeSettings:
     # next lines; a joined item stops growing past ``max_joined_chars`` (a runaway join).
     printed_line_formats: tuple[str, ...] = ("txt", "text", "md")
     max_joined_chars: int = 600
+    # A criterion or field statement whose score is not on its first line reads up to this many
+    # printed lines (a long criterion name wraps once or twice).
+    statement_wrap_lines: int = 3
 
 
 def shadow(text: str) -> str:
@@ -107,7 +110,7 @@ _CRITERION = re.compile(
 # A field by its number ("Lĩnh vực 3 – Cải cách TTHC: đạt 12/14 điểm", "a) Lĩnh vực 2. …"): a group
 # coded with the field's number, so its criteria (3.1, 3.2 …) are linked to it by their code's prefix.
 _FIELD = re.compile(
-    rf"^[\s+\-•*]*(?:[a-z]\)\s*)?linh vuc\s+(?P<code>\d{{1,2}}|[ivx]{{1,4}})\s*[.:\-)]?\s+"
+    rf"^[\s+\-•*]*(?:[a-z]\)\s*)?linh vuc\s+(?P<code>\d{{1,2}}|[ivx]{{1,4}})(?:\s*[.:\-–—)]+\s*|\s+)"
     rf"(?P<name>.+?){_SCORE_VERB}{_SCORE}(?P<rest>.*)$"
 )
 # A group: lettered "a)", numbered "1." or roman "II.", or a field named without a label
@@ -117,6 +120,23 @@ _GROUP = re.compile(
     rf"(?P<name>.+?){_SCORE_VERB}{_SCORE}(?P<rest>.*)$"
 )
 _REASON = re.compile(r"^\s*[,;.]?\s*(?:ly do|do|vi)\s*:?\s*", re.I)
+
+
+# The opening words of a criterion or field statement: a line opening so and holding no score
+# wrapped it onto the next printed lines.
+_STATEMENT_START = re.compile(rf"^[\s+\-•*]*(?:[a-z]\)\s*)?(?:tieu chi|tc|linh vuc)\s+(?:{_CODE}|[ivx]{{1,4}})(?!\d)")
+
+
+def _statement_match(low: str) -> tuple[re.Match | None, str]:
+    m = _CRITERION.match(low)
+    if m:
+        return m, "criterion"
+    return _FIELD.match(low) or _GROUP.match(low), "group"
+
+
+def _same_paragraph(prev: Line, line: Line) -> bool:
+    """Whether ``line`` is the printed line right after ``prev`` (same page, next number, not blank)."""
+    return line.page == prev.page and line.number == prev.number + 1 and bool(line.text.strip())
 
 
 def _group_text(text: str, match: re.Match, group: str) -> str:
@@ -134,16 +154,32 @@ def find_score_statements(
 ) -> list[ScoreStatement]:
     out: list[ScoreStatement] = []
     group: str | None = None
-    for line in reading_lines(doc):
-        text = line.text
-        low = shadow(text)
-        m = _CRITERION.match(low)
-        kind = "criterion"
-        if not m:
-            m = _FIELD.match(low) or _GROUP.match(low)
-            kind = "group"
+    lines = reading_lines(doc)
+    skip_to = 0
+    for k, line in enumerate(lines):
+        if k < skip_to:
+            continue
+        last = line.number
+        m, kind = _statement_match(shadow(line.text))
+        if not m and _STATEMENT_START.match(shadow(line.text)):
+            # A statement wrapped over printed lines ("Tiêu chí 1.5. … đạt" / "0,5/1 điểm."):
+            # the next lines of the same paragraph until the score is read.
+            for j in range(k + 1, min(len(lines), k + 1 + settings.statement_wrap_lines)):
+                nxt = lines[j]
+                low = shadow(nxt.text)
+                if not _same_paragraph(lines[j - 1], nxt) or _STATEMENT_START.match(low) or _statement_match(low)[0]:
+                    break  # a statement of its own follows
+                raw = None
+                if line.raw is not None or nxt.raw is not None:
+                    raw = f"{(line.raw or line.text).rstrip()} {(nxt.raw or nxt.text).strip()}"
+                line = replace(line, text=f"{line.text.rstrip()} {nxt.text.strip()}", raw=raw)
+                m, kind = _statement_match(shadow(line.text))
+                if m:
+                    skip_to, last = j + 1, nxt.number
+                    break
         if not m:
             continue
+        text = line.text
         span = partial(_group_text, text, m)
         points, max_points = _score(span("pts")), _score(span("max"))
         if kind == "group" and max_points == settings.index_total_max:
@@ -171,7 +207,7 @@ def find_score_statements(
                 group=owner if kind == "criterion" else None,
                 text=text,
                 confidence=_line_confidence(line, settings),
-                source=_source(line),
+                source=replace(_source(line), line_end=last),
             )
         )
     return out
@@ -528,6 +564,19 @@ def _figures(low: str, a: int, b: int) -> list[Figure]:
                     top.value if top else None,
                 )
             )
+    # A count's series: the same unit after a bare number later in the clause carries on the
+    # count without its cue ("trên 02 cuộc vào năm 2021 và 04 cuộc vào năm 2024").
+    for figure in list(found):
+        span = figure[3]
+        if not isinstance(span, tuple):
+            continue
+        e = figure[1]
+        series = re.compile(rf"(?<![\d.,/])(?P<num>\d{{1,4}})\s+(?P<unit>{re.escape(low[span[0] : span[1]])})(?![a-z])")
+        for m in series.finditer(low, e, b):
+            if any(fs <= m.start("num") < fe for fs, fe, *_ in found):
+                continue
+            parsed = parse_number(m.group("num"), kind="count")
+            found.append((m.start("num"), m.end(), parsed.value if parsed else None, m.span("unit"), None, None))
     return sorted(found)
 
 

@@ -44,7 +44,7 @@ def reading_lines(doc: IngestedDocument, settings: ParagraphSettings = Paragraph
             if isinstance(block, Table):
                 current = last = None
                 continue
-            if current is not None and last is not None and _continues(last, block, height, item, settings):
+            if current is not None and last is not None and _continues(last, block, height, item, settings, current):
                 current = _join(current, block)
                 out[-1] = current
             else:
@@ -54,8 +54,21 @@ def reading_lines(doc: IngestedDocument, settings: ParagraphSettings = Paragraph
     return out
 
 
-def _continues(previous: Line, line: Line, height: float, item: re.Pattern, settings: ParagraphSettings) -> bool:
-    if not previous.bbox or not line.bbox or height <= 0 or item.match(line.text):
+def open_bracket(text: str) -> bool:
+    """Whether a text leaves a bracket open: its next line carries on inside it, even when it
+    starts like an item ("(… chủ trì: Văn phòng" / "- Thống kê; phối hợp: …)")."""
+    return text.count("(") > text.count(")")
+
+
+def _continues(
+    previous: Line, line: Line, height: float, item: re.Pattern, settings: ParagraphSettings, paragraph: Line
+) -> bool:
+    if (
+        not previous.bbox
+        or not line.bbox
+        or height <= 0
+        or (item.match(line.text) and not open_bracket(paragraph.text))
+    ):
         return False
     if previous.bold != line.bold or previous.heading or line.heading:
         return False

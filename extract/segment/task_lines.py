@@ -16,7 +16,9 @@ content kinds). A column whose text stopped does not start again in the same row
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex as re
 
@@ -55,11 +57,11 @@ class TaskLineSettings:
     # A column whose text stopped on an earlier line of the row speaks again.
     column_gap: float = 8.0
     beam: int = 40
-    # Column widths (characters) are learnt from a first reading of the rows: this quantile of
-    # each column's part lengths; a part wider than its column by more than ``width_slack``
-    # characters costs ``overflow`` per character.
+    # Column widths (half-ems of Times New Roman, ``_width``) are learnt from a first reading of
+    # the rows: this quantile of each column's part widths; a part wider than its column by more
+    # than ``width_slack`` (OCR drops and adds letters) costs ``overflow`` per half-em.
     width_quantile: float = 0.8
-    width_slack: int = 3
+    width_slack: float = 1.5
     overflow: float = 1.5
     # Penalty for a cell's text carried onto a line although its previous line had room for it.
     wrap_room: float = 8.0
@@ -264,8 +266,8 @@ def _line_split(
     state: tuple,
     first: bool,
     settings: TaskLineSettings,
-    widths: tuple[int, ...] | None = None,
-) -> list[tuple[float, tuple[bool, ...], tuple, tuple[int, ...], tuple[int, ...]]]:
+    widths: tuple[float, ...] | None = None,
+) -> list[tuple[float, tuple[bool, ...], tuple, tuple[float, ...], tuple[float, ...]]]:
     """Every split of one line into one part per column (bars dropped), scored, from one beam
     state (score, open columns, each column's text so far)."""
     score0, opens, texts, longest, previous = state
@@ -278,7 +280,7 @@ def _line_split(
         else:
             n += 1
     C = len(columns)
-    out: list[tuple[float, tuple[bool, ...], tuple, tuple[int, ...], tuple[int, ...]]] = []
+    out: list[tuple[float, tuple[bool, ...], tuple, tuple[float, ...], tuple[float, ...]]] = []
     # Dynamic programme over columns: best (score, cuts) ending column c at word b.
     best: dict[tuple[int, int], tuple[float, tuple[int, ...]]] = {(-1, 0): (0.0, ())}
     for c in range(C):
@@ -292,7 +294,7 @@ def _line_split(
                     gain -= settings.overflow * max(0, _width(" ".join(part)) - widths[c] - settings.width_slack)
                     # A cell wraps when its next word does not fit: a line with room left for
                     # this part's first word was the cell's last.
-                    room = widths[c] - previous[c] - 1 - settings.width_slack
+                    room = widths[c] - previous[c] - _width(" ") - settings.width_slack
                     if not first and previous[c] and _width(part[0]) <= room:
                         gain -= settings.wrap_room
                 inside = sum(1 for x in bars if a < x < b)
@@ -317,10 +319,53 @@ def _line_split(
     return out
 
 
-def _width(text: str) -> int:
-    """A text's printed width in lower-case characters: capitals print wider ("UBMTTQ" fills
-    about as much of a line as nine small letters)."""
-    return round(sum(1.5 if ch.isupper() else 1.0 for ch in text))
+# Advance widths of Times New Roman (the font Decree 30 sets for official documents; LibreOffice
+# prints it with the metric-compatible Liberation Serif), in thousandths of an em, by glyph; a
+# Vietnamese letter is as wide as its base letter, but for the horned "ư", "ơ". A cell wraps where
+# its next word would pass the column's edge, so where a row's words wrap says which cell they are
+# in only when widths are measured as printed: "Danh mục công" is wider than "Trang thông tin".
+_ADVANCE = {
+    ch: width
+    for chars, width in (
+        ("'", 180),
+        ("|", 200),
+        (" ,.", 250),
+        ("ijlt:;/", 278),
+        ("frI-()![]", 333),
+        ("sJ", 389),
+        ('"', 408),
+        ("acez?", 444),
+        ("bdghknopquvxy0123456789*_–", 500),
+        ("ơ", 529),
+        ("ư", 542),
+        ("FPS", 556),
+        ("+", 564),
+        ("ELTZ", 611),
+        ("BCR", 667),
+        ("wADGHKNOQUVXYƠ", 722),
+        ("Ư", 776),
+        ("m&", 778),
+        ("%", 833),
+        ("M", 889),
+        ("W", 944),
+    )
+    for ch in chars
+}
+_EN = 500.0  # the width unit: half an em, about one lower-case letter
+
+
+def _width(text: str) -> float:
+    """A text's printed width in half-ems (about one lower-case letter each)."""
+    return sum(_glyph_width(ch) for ch in text) / _EN
+
+
+@lru_cache(maxsize=4096)
+def _glyph_width(ch: str) -> float:
+    if ch in _ADVANCE:
+        return _ADVANCE[ch]
+    base = unicodedata.normalize("NFD", ch)[:1]
+    base = base.replace("đ", "d").replace("Đ", "D")
+    return _ADVANCE.get(base, _EN)
 
 
 def _part_score(
@@ -365,20 +410,20 @@ def split_row(
     row: _RowLines,
     columns: list[str],
     settings: TaskLineSettings = TaskLineSettings(),
-    widths: tuple[int, ...] | None = None,
-) -> tuple[dict[str, str], tuple[int, ...]]:
+    widths: tuple[float, ...] | None = None,
+) -> tuple[dict[str, str], tuple[float, ...]]:
     """The row's cells (each line split into one part per column, the row's lines jointly) and
     each column's widest part."""
     C = len(columns)
     empty: tuple = tuple(() for _ in range(C))
-    beam: list[tuple[float, tuple[bool, ...], tuple, tuple[int, ...], tuple[int, ...]]] = [
+    beam: list[tuple[float, tuple[bool, ...], tuple, tuple[float, ...], tuple[float, ...]]] = [
         (0.0, tuple(True for _ in range(C)), empty, tuple(0 for _ in range(C)), tuple(0 for _ in range(C)))
     ]
     for i, line in enumerate(row.lines):
         tokens = row.first_tokens if i == 0 else _tokens(_printed(line).strip())
         if not [t for t in tokens if t != BAR]:
             continue
-        grown: dict[tuple, tuple[float, tuple[bool, ...], tuple, tuple[int, ...], tuple[int, ...]]] = {}
+        grown: dict[tuple, tuple[float, tuple[bool, ...], tuple, tuple[float, ...], tuple[float, ...]]] = {}
         for state in beam:
             for hyp in _line_split(tokens, columns, state, i == 0, settings, widths):
                 key = (hyp[1], tuple(t[-2:] for t in hyp[2]), hyp[4])
@@ -390,7 +435,7 @@ def split_row(
     return {columns[c]: " ".join(texts[c]) for c in range(C)}, best[3]
 
 
-def column_widths(longest: list[tuple[int, ...]], settings: TaskLineSettings) -> tuple[int, ...] | None:
+def column_widths(longest: list[tuple[float, ...]], settings: TaskLineSettings) -> tuple[float, ...] | None:
     """Each column's width: a high quantile of its widest part per row (most rows fill a column's
     line; a misread row overfills it)."""
     if not longest:

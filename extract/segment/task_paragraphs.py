@@ -17,7 +17,7 @@ import regex as re
 from extract.metadata import DEFAULT_SETTINGS, _typed_document, as_printed
 from extract.model import IngestedDocument, Line
 from extract.segment.narrative import heading_level, shadow
-from extract.segment.paragraphs import reading_lines
+from extract.segment.paragraphs import open_bracket, reading_lines
 from normalize.units import spell_deadline, spell_units
 from schemas.records import SourceRef, TaskRow, TaskTable
 
@@ -188,7 +188,7 @@ def _wrapped_lines_joined(lines: list[Line], settings: TaskParagraphSettings) ->
             and k - 1 < len(lines)
             and lines[k].page == line.page
             and lines[k].number == lines[k - 1].number + 1
-            and not _ITEM.match(lines[k].text)
+            and (not _ITEM.match(lines[k].text) or open_bracket(line.text))
             and not heading_level(lines[k])
             and len(line.text) < settings.max_joined_chars
         ):

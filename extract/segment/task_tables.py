@@ -19,7 +19,7 @@ from extract.model import IngestedDocument
 from extract.segment.table_join import JoinedRow, JoinedTable, join_tables, lines_before, row_bbox, row_conf
 from extract.segment.task_header import _HEADER_WORDS, header_columns, header_share
 from normalize.text import fold
-from normalize.units import spell_deadline, spell_units
+from normalize.units import deadline_status, spell_deadline, spell_units, unit_status
 from schemas.records import SourceRef, TaskRow, TaskTable
 
 
@@ -99,8 +99,8 @@ def map_columns(labels: list[str]) -> dict[str, int]:
         for c, key in enumerate(keys):
             if c in taken or not key:
                 continue
-            if field in _EXACT_ONLY:
-                hit = key.strip(" .") in words
+            if field in _EXACT_ONLY:  # spaces set aside: a narrow column wraps its label ("ST" / "T")
+                hit = key.replace(" ", "").strip(".") in {w.replace(" ", "") for w in words}
             else:
                 hit = any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", key) for w in words)
             if hit:
@@ -252,6 +252,8 @@ def _get(row: JoinedRow, col: int | None) -> str:
 
 # A footnote marker glued to the end of a cell's text: "(*)", "(1)", "*", superscript digits.
 _FOOTNOTE = re.compile(r"(?<=\S)\s?(\(\*{1,3}\)|\(\d{1,2}\)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})$")
+# Fields whose cells follow a grammar (normalize/units.py).
+_CELL_GRAMMARS = {"deadline": deadline_status, "lead": unit_status, "coordinator": unit_status}
 _NOTE_FIELDS = ("task", "activity", "product", "deadline", "lead", "coordinator", "official", "criterion")
 
 
@@ -261,14 +263,19 @@ def split_footnote(text: str) -> tuple[str, str | None]:
     return (text[: m.start()].rstrip(), m.group(1)) if m else (text, None)
 
 
-def _join(before: str, text: str) -> str:
+def _join(before: str, text: str, field: str = "") -> str:
     """Text that carries on a cell: a lower-case start continues the sentence, anything else is a
-    further item of the cell; a repeated value is not repeated."""
+    further item of the cell; a repeated value is not repeated. A unit or deadline cell broken
+    over a page ("Trước ngày" + "09/06/2023", "Văn phòng" + "HĐND và UBND") is one when its
+    grammar (normalize/units.py) reads the joined text whole and the first part unfinished."""
     if not before:
         return text
     if not text or before.endswith(text) or text == before:
         return before
     sep = " " if text[:1].islower() or before.endswith((",", ";", ":", "-", "và", "của")) else "; "
+    grammar = _CELL_GRAMMARS.get(field)
+    if sep == "; " and grammar and grammar(before) == "prefix" and grammar(f"{before} {text}") == "complete":
+        sep = " "
     return before + sep + text
 
 
@@ -402,7 +409,7 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
 def _merge(previous: TaskRow, values: dict[str, str], extra: dict[str, str], row: JoinedRow) -> None:
     for field, text in values.items():
         if text and field not in ("code", "criterion_code"):
-            setattr(previous, field, _join(getattr(previous, field), text))
+            setattr(previous, field, _join(getattr(previous, field), text, field))
     for key, text in extra.items():
         previous.extra[key] = _join(previous.extra.get(key, ""), text)
     if previous.source.line_end is not None and row.line_end:
