@@ -149,6 +149,19 @@ def unit_status(text: str) -> Status:
     return _status(_unit_table()[0], _key(text, slash=False))
 
 
+@lru_cache(maxsize=1)
+def _one_unit() -> re.Pattern:
+    keys = sorted(_unit_table()[1], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(k) for k in keys) + ")")
+
+
+@lru_cache(maxsize=65536)
+def one_unit_status(text: str) -> Status:
+    """As ``unit_status``, for a single unit ("Văn phòng HĐND và" is a prefix of one; "Công an xã
+    Các" is not)."""
+    return _status(_one_unit(), _key(text, slash=False))
+
+
 @lru_cache(maxsize=65536)
 def deadline_status(text: str) -> Status:
     """As ``unit_status``, for the deadline patterns."""
@@ -159,30 +172,49 @@ def spell_units(text: str) -> str:
     """A cell of units in the gazetteer's spelling, ", " between them ("và" kept); the text as
     printed (commas spaced) when it is not a sequence of known units. A printed word that spells
     the gazetteer's syllable (tone mark placed either way, "hoá" / "hóa") is kept as printed."""
-    pattern, spelling = _unit_table()
     words = _words(text)
-    if pattern.fullmatch(" ".join(words)) is None:
+    parsed = _parse_units(tuple(words))
+    if parsed is None:
         return re.sub(r",(?=\S)", ", ", text)
     printed = re.findall(r"[\p{L}\p{N}]+", text)
     if len(printed) != len(words):
         printed = []
-    out: list[str] = []
+    spelling = _unit_table()[1]
+    return "".join(
+        (joiner if k else "") + _keep_printed(spelling[key], printed[i:j])
+        for k, (joiner, key, i, j) in enumerate(parsed)
+    )
+
+
+def unit_count(text: str) -> int:
+    """How many units a cell names ("Công an xã, Các đoàn thể" → 2; "Văn phòng HĐND và UBND" and
+    "Các thôn, tổ dân phố", one name each, → 1); 0 when it is not a sequence of known units."""
+    return len(_parse_units(tuple(_words(text))) or [])
+
+
+@lru_cache(maxsize=65536)
+def _parse_units(words: tuple[str, ...]) -> list[tuple[str, str, int, int]] | None:
+    """(joiner, gazetteer key, first word, end word) of each unit of a cell's words, the longest
+    unit first that leaves a parse of the rest; None when the words are no sequence of units."""
+    pattern, spelling = _unit_table()
+    if pattern.fullmatch(" ".join(words)) is None:
+        return None
+    out: list[tuple[str, str, int, int]] = []
     k = 0
     while k < len(words):
         joiner = ", "
         if words[k] == "va" and out:
             joiner, k = " và ", k + 1
-        # The longest unit that leaves a parse of the rest.
         for j in range(len(words), k, -1):
             key = " ".join(words[k:j])
             rest = " ".join(words[j:])
             if key in spelling and (not rest or pattern.fullmatch(rest) or pattern.fullmatch("va " + rest)):
-                out.append((joiner if out else "") + _keep_printed(spelling[key], printed[k:j]))
+                out.append((joiner, key, k, j))
                 k = j
                 break
         else:
-            return re.sub(r",(?=\S)", ", ", text)
-    return "".join(out)
+            return None
+    return out
 
 
 def _keep_printed(name: str, printed: list[str]) -> str:

@@ -42,3 +42,13 @@ def test_cells_spelt_as_the_gazetteer_writes_them():
     assert spell_deadline("Thường Xuyên") == "Thường xuyên"
     assert spell_deadline("Hàng năm") == "Hàng năm"  # a word the table does not spell keeps its print
     assert spell_deadline("Theo yêu cầu") == "Theo yêu cầu"
+
+
+def test_one_unit_and_unit_counts():
+    # A lead cell names one unit: a later line adding a second is the coordinators' column's.
+    from normalize.units import one_unit_status, unit_count
+
+    assert one_unit_status("Văn phòng HĐND và") == "prefix"
+    assert one_unit_status("Công chức Tài chính - Kế toán Các ngành") == "broken"
+    assert unit_count("Các thôn,tổ dân phố") == 1 and unit_count("Công an xã, Các đoàn thể") == 2
+    assert unit_count("Ông A") == 0

@@ -29,7 +29,7 @@ from extract.segment.paragraphs import reading_lines
 from extract.segment.task_header import HEADER_SHARE, header_columns, header_share
 from extract.segment.task_tables import _CODE_CELL, _DEADLINE_CELL, _UNIT_CELL, ocr_code, split_footnote
 from normalize.text import fold
-from normalize.units import deadline_status, spell_deadline, spell_units, unit_status
+from normalize.units import deadline_status, one_unit_status, spell_deadline, spell_units, unit_status
 from schemas.records import SourceRef, TaskRow, TaskTable
 
 
@@ -76,6 +76,9 @@ class TaskLineSettings:
     # Each word a unit or deadline cell takes in without breaking its grammar gains this: the
     # grammar is a sharper model of those cells than the syllable model of free text.
     grammar_word: float = 2.0
+    # A lead cell names one unit (the one presiding); a later line that adds another unit to it
+    # costs this (the coordinators' column beside it lists several).
+    second_lead: float = 6.0
     # Commune index sets number their fields 1..8 (normalize/criteria/data): a code whose field is
     # 10..19 is a ruling bar OCR read as "1" glued to the code ("| 2.3" → "12.3").
     max_field: int = 9
@@ -390,6 +393,14 @@ def _part_score(
             gain -= settings.grammar_break
         elif status in ("prefix", "complete"):
             gain += settings.grammar_word * sum(1 for t in part if any(ch.isalnum() for ch in t))
+        if column == "lead" and not first and status in ("prefix", "complete"):
+            # One body presides: a second unit wrapped onto a later line is the coordinators'.
+            before, after = " ".join(texts[c]), " ".join(texts[c] + tuple(part))
+            if one_unit_status(before) in ("prefix", "complete") and one_unit_status(after) not in (
+                "prefix",
+                "complete",
+            ):
+                gain -= settings.second_lead
     return gain
 
 
