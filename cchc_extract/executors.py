@@ -247,6 +247,7 @@ class ProcessPool:
                     queue.extendleft(reversed(list(on_done(Done(job, failure=message, seconds=now - worker.started)))))
         except KeyboardInterrupt:
             interrupted = True
+            _collect_sent(workers, on_done, INTERRUPT_GRACE_S)
             raise
         finally:
             for worker in workers:
@@ -254,6 +255,31 @@ class ProcessPool:
                     self._kill(worker)
                 else:
                     self._stop(worker)
+
+
+# A result a worker has sent, or is sending, when Ctrl-C comes: its file is written, so it belongs
+# in the summary and the tables. Conversions still running are not waited for.
+INTERRUPT_GRACE_S = 0.5
+
+
+def _collect_sent(workers: Sequence[_Worker], on_done, grace_s: float) -> None:
+    """Hand ``on_done`` the results busy workers sent before (or within ``grace_s`` of) the
+    interrupt; their follow-up jobs are not run."""
+    deadline = time.monotonic() + grace_s
+    pending = {w.conn: w for w in workers if w.job is not None}
+    while pending:
+        ready = wait(list(pending), max(0.0, deadline - time.monotonic()))
+        if not ready:
+            return
+        for conn in ready:
+            worker = pending.pop(conn)  # type: ignore[call-overload]  # wait() returns the connections it was given
+            try:
+                done = worker.conn.recv()
+            except (EOFError, OSError):
+                continue
+            worker.job = None
+            for _ in on_done(done):
+                pass  # a follow-up (a page range's join) is not started after Ctrl-C
 
 
 # --- Dask -------------------------------------------------------------------------------------

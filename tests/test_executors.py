@@ -189,3 +189,30 @@ def test_cli_scheduler_needs_the_dask_executor(tmp_path):
     from cchc_extract.cli import main
 
     assert main(["convert", str(SAMPLES[0]), "--out", str(tmp_path / "o"), "--scheduler", "tcp://127.0.0.1:1"]) == 2
+
+
+def test_results_sent_before_ctrl_c_are_collected_not_lost():
+    """A worker that wrote its file and sent its result just as Ctrl-C came: the parent takes the
+    result (its file is in the summary); a worker still converting is not waited for."""
+    import multiprocessing
+
+    from cchc_extract.executors import _collect_sent, _Worker
+
+    sent_a, recv_a = multiprocessing.Pipe()
+    sent_b, recv_b = multiprocessing.Pipe()
+    job_a, job_b = Job(key="a.txt", fn=print), Job(key="b.txt", fn=print)
+    process = multiprocessing.current_process()
+    workers = [_Worker(process, recv_a, job_a), _Worker(process, recv_b, job_b)]
+    sent_a.send("done a")  # the worker's end: what it sent
+    got: list = []
+
+    def on_done(done):
+        got.append(done)
+        yield "a follow-up job"  # never started after Ctrl-C
+
+    started = time.monotonic()
+    _collect_sent(workers, on_done, grace_s=0.3)
+    assert got == ["done a"] and workers[0].job is None and workers[1].job is job_b
+    assert time.monotonic() - started < 2.0
+    for conn in (sent_a, recv_a, sent_b, recv_b):
+        conn.close()
