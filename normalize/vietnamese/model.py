@@ -162,30 +162,12 @@ class RepairModel:
                 if u in units:
                     out[u] = v / QUANT
             return out
-        kid = self._tri_kid
-        for k in keys:
-            i = bisect_left(kid, k, lo, hi)
-            if i < hi and kid[i] == k:
-                j = bisect_right(kid, k, i, hi)
-                for u, v in zip(ids[i:j], lps[i:j]):
-                    if u in units:
-                        out[u] = v / QUANT
-        return out
+        return _key_hits(self._tri_kid, ids, lps, keys, lo, hi, units)
 
     def bi_hits(self, b: int, keys: tuple[int, ...], units: dict[int, Any]) -> dict[int, float]:
         """log P(c | b) of the units in ``units`` (of key ids ``keys``) that a stored bigram
         scores, key by key (each key's slice of ``b``'s successors bisected), by id within a key."""
-        lo, hi = self._bi_off[b], self._bi_off[b + 1]
-        out: dict[int, float] = {}
-        ids, lps, kid = self._bi_ids, self._bi_lp, self._bi_kid
-        for k in keys:
-            i = bisect_left(kid, k, lo, hi)
-            if i < hi and kid[i] == k:
-                j = bisect_right(kid, k, i, hi)
-                for u, v in zip(ids[i:j], lps[i:j]):
-                    if u in units:
-                        out[u] = v / QUANT
-        return out
+        return _key_hits(self._bi_kid, self._bi_ids, self._bi_lp, keys, self._bi_off[b], self._bi_off[b + 1], units)
 
     def tri_group(self, ab: int, key: int) -> dict[int, float]:
         """Trigram successors of ``a b`` (packed) whose key id is ``key``: log P(c | a b) by id."""
@@ -294,6 +276,22 @@ class RepairModel:
 
     def is_syllable(self, low: str) -> bool:
         return low in self.syllables
+
+
+def _key_hits(
+    kid: array, ids: array, lps: array, keys: tuple[int, ...], lo: int, hi: int, units: dict[int, Any]
+) -> dict[int, float]:
+    """log P of the units in ``units`` among one context's successors ``lo:hi`` (sorted by key id),
+    key by key: each key's slice bisected, by id within it."""
+    out: dict[int, float] = {}
+    for k in keys:
+        i = bisect_left(kid, k, lo, hi)
+        if i < hi and kid[i] == k:
+            j = bisect_right(kid, k, i, hi)
+            for u, v in zip(ids[i:j], lps[i:j]):
+                if u in units:
+                    out[u] = v / QUANT
+    return out
 
 
 def _group(kid: array, ids: array, lps: array, key: int, lo: int, hi: int) -> dict[int, float]:

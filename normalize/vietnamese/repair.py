@@ -142,24 +142,17 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
                 else:
                     b16 = b << 16
                     mine = []
-                    for u, j, wc, lp, _end in tri_entries:
-                        sc = s0 - wc + lp
-                        mine.append(sc)
-                        key = b16 | u
-                        prev = expanded.get(key)
-                        if prev is None or sc > prev[0]:
-                            expanded[key] = (sc, b, u, (j, ch))
-                        if sc > best:
-                            best = sc
-                    for u, j, wc, lp, _end in entries:
-                        sc = s0 - wc + (back + lp)
-                        mine.append(sc)
-                        key = b16 | u
-                        prev = expanded.get(key)
-                        if prev is None or sc > prev[0]:
-                            expanded[key] = (sc, b, u, (j, ch))
-                        if sc > best:
-                            best = sc
+                    # trigram-scored candidates as they are, the others through the context's back-off
+                    for offset, group in ((0.0, tri_entries), (back, entries)):
+                        for u, j, wc, lp, _end in group:
+                            sc = s0 - wc + (offset + lp)
+                            mine.append(sc)
+                            key = b16 | u
+                            prev = expanded.get(key)
+                            if prev is None or sc > prev[0]:
+                                expanded[key] = (sc, b, u, (j, ch))
+                            if sc > best:
+                                best = sc
                     if not in_name:
                         n = 0
                         lim = best - margin
