@@ -36,10 +36,23 @@ def _strip(text: str) -> str:
         ("Mirc d6 hoan thanh ké hoach CCHC", "Mức độ hoàn thành kế hoạch CCHC"),
         # ô with its tone read as "od": "hồ" must be a candidate of "hod" ("hòa số" was chosen)
         ("664/664 hod so = 100% hd so dugc giai quyét", "664/664 hồ sơ = 100% hồ sơ được giải quyết"),
+        # ư's horn read as "y" before a final consonant ("Thuyc"), never in "uyê" ("Nguyén")
+        ("Thuyc hién cac hoat ddng theo doi thi", "Thực hiện các hoạt động theo dõi thi"),
+        ("Nguyén Xuan Thoang", "Nguyễn Xuân Thoáng"),
+        # a catalogue phrase's syllable only where it explains the written letters as well as
+        # the decoder's: "tir" = "tử" (the phrase), "cAp" stays "cấp" (not the phrase's "của")
+        ("trén Trang thong tin dién tir cAp xa theo quy dinh", "trên Trang thông tin điện tử cấp xã theo quy định"),
     ],
 )
 def test_ocr_examples_from_seed_003(line, expected):
     assert repair_text(line) == expected
+
+
+def test_catalogue_phrase_never_rewrites_letters_it_does_not_explain():
+    # "Thực hiện báo cáo đúng thời gian quy định" is a catalogue phrase: "chua" is not "cáo"
+    assert (
+        repair_text("Ly do: thuc hien chua dung thoi gian quy dinh") == "Lý do: thực hiện chưa đúng thời gian quy định"
+    )
 
 
 def test_ocr_line_keeps_numbers_codes_and_abbreviations():

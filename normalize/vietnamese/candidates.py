@@ -90,6 +90,12 @@ CONFUSIONS: tuple[tuple[str, str, float], ...] = (
     ("od", "o", 1.0),  # ô with its tone read as two glyphs: "hod" = "hồ", "modn" = "môn" (seed 003)
     ("w", "u", 0.8),
     ("uw", "u", 0.8),
+    # ư's horn read as a "y" ("Thuyc" = "Thực", "tuy" = "tự", seed 003), where "uy" cannot be
+    # Vietnamese: before a final consonant other than "nh" (never before "ê": "nguyễn").
+    ("uyc", "uc", 1.0),
+    ("uyt", "ut", 1.0),
+    ("uym", "um", 1.0),
+    ("uyng", "ung", 1.0),
     ("e", "o", 1.2),
     ("e", "a", 1.2),
     ("i", "u", 1.2),
@@ -101,8 +107,9 @@ CONFUSIONS: tuple[tuple[str, str, float], ...] = (
     ("ue", "u", 1.0),
     ("ce", "c", 1.0),
 )
-# At the start of a word a capital P or D read for Đ.
-_INITIAL_D = (("p", "d", 0.6),)
+# Confusions at one end of a word only (``True``: its start): a capital P or D read for Đ; at
+# the end, ư's horn read as a "y" ("tuy" = "tự").
+_ANCHORED = (("p", "d", 0.6, True), ("uy", "u", 1.0, False))
 # The confusions by the first letter of what OCR wrote: a key is read once, letter by letter.
 _CONFUSIONS_BY_FIRST: dict[str, tuple[tuple[str, str, float], ...]] = {
     ch: tuple(r for r in CONFUSIONS if r[0][0] == ch) for ch in {r[0][0] for r in CONFUSIONS}
@@ -138,6 +145,10 @@ class RepairSettings:
     phrase_min_score_long: float = 86.0  # phrases of 6+ tokens: OCR damage spreads over more
     phrase_min_tokens: int = 3
     phrase_min_shared: float = 0.6  # share of a phrase's distinct words the line must hold to be tried
+    # A catalogue phrase's letters against a token's written ones, per edit no OCR confusion
+    # explains: dearer than any one confusion (at most 1.4), so that a letter the phrase changes
+    # for no known reason counts against it.
+    snap_edit_cost: float = 1.5
 
     # The settings key every cached look-up of a token (``classify``, ``_word_candidates``):
     # hashing 25 fields per token would cost the repair a tenth of its time.
@@ -243,7 +254,7 @@ _VIEW_IDS = count(1)  # serial numbers of decoder views (``TokenSlot.view_id``)
 
 
 @lru_cache(maxsize=20_000)
-def _variants(key: str, max_edits: int) -> dict[str, float]:
+def variants(key: str, max_edits: int) -> dict[str, float]:
     """Strings reachable from ``key`` by up to ``max_edits`` confusion rewrites, with cost
     (the cheapest path). Shared by every token of the key: do not mutate."""
     out = {key: 0.0}
@@ -259,9 +270,9 @@ def _variants(key: str, max_edits: int) -> dict[str, float]:
                         tc = c + cost
                         if tc < out.get(t, 1e9):
                             out[t] = nxt[t] = tc
-            for src, dst, cost in _INITIAL_D:
-                if s.startswith(src):
-                    t = dst + s[len(src) :]
+            for src, dst, cost, start in _ANCHORED:
+                if s.startswith(src) if start else s.endswith(src):
+                    t = dst + s[len(src) :] if start else s[: -len(src)] + dst
                     if c + cost < out.get(t, 1e9):
                         out[t] = nxt[t] = c + cost
         frontier = nxt
@@ -298,7 +309,7 @@ def _word_candidates(core: str, settings: RepairSettings, ocr: bool = False) -> 
         found[syl] = _channel_cost(low, syl, settings)
     if low not in model.syllables or not found or ocr:
         extra = settings.valid_confusion_cost if low in model.syllables else 0.0
-        for variant, vcost in _variants(key, settings.max_confusions).items():
+        for variant, vcost in variants(key, settings.max_confusions).items():
             if variant == key:
                 continue
             for syl in model.by_key.get(variant, ()):

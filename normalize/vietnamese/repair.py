@@ -20,8 +20,9 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
-from .candidates import ABBR, RepairSettings, TokenSlot, classify_pieces, decoder_view
+from .candidates import ABBR, RepairSettings, TokenSlot, classify_pieces, decoder_view, variants
 from .model import RepairModel, TriState, load_model
 from .syllable import apply_case, case_of, fold, normalize_syllable
 from .tokens import BOS, EOS, parse_token, split_line
@@ -342,12 +343,19 @@ def _decoder_rivals(cands: tuple, weight: float):
 # --- catalogue phrases ------------------------------------------------------------------------
 
 
-def _snap_phrases(cores: list[str | None], model: RepairModel, settings: RepairSettings) -> dict[int, str]:
+def _snap_phrases(
+    cores: list[str | None], observed: list[str], model: RepairModel, settings: RepairSettings
+) -> dict[int, str]:
     """Windows of tokens whose folded text matches a catalogue phrase: the phrase's wording.
 
-    ``cores`` holds, per slot, the decoded core (or the token as written) and None for numbers
-    and punctuation, which a phrase cannot span. Token-aligned: a phrase of n tokens replaces a
-    window of n tokens, each only when it resembles the phrase's token."""
+    ``cores`` holds, per slot, the decoded core (or the token as written) and None for numbers,
+    codes and punctuation, which a phrase cannot span: windows lie within the runs between them.
+    ``observed`` holds each slot's core as written (the damaged letters). Token-aligned: a phrase
+    of n tokens matched on a window of n tokens replaces each token only where the phrase's
+    syllable explains the written letters at least as well as the decoder's own reading
+    (``_letters_cost``): a syllable whose letters differ from the phrase's for no OCR confusion
+    is evidence against it ("bao cao co" is not "báo cáo số"). Requiring the same of the whole
+    window instead lost repairs ("điện tir cAp xã": "tử" is the phrase's, "cấp" the decoder's)."""
     positions = [i for i, c in enumerate(cores) if c]
     folded = [fold(cores[i]) for i in positions]
     hits: list[tuple[float, int, int]] = []
@@ -363,9 +371,15 @@ def _snap_phrases(cores: list[str | None], model: RepairModel, settings: RepairS
             held |= found[0]
             maybe.update(found[1])
     tried = sorted(pidx for pidx in maybe if (masks[pidx] & held).bit_count() >= need[pidx])
-    # Windows are slices of the folded line (offsets of its tokens), one list per length.
+    # Windows are slices of the folded line (offsets of its tokens), one list per length; a
+    # window starting at ``st`` is tried only when its tokens are adjacent slots (``run_end``:
+    # per token, the index past the last token of its run).
     full = " ".join(folded)
     offsets = [0, *accumulate(len(f) + 1 for f in folded)]
+    run_end = list(range(1, len(positions) + 1))
+    for k in range(len(positions) - 2, -1, -1):
+        if positions[k + 1] == positions[k] + 1:
+            run_end[k] = run_end[k + 1]
     windows_of: dict[int, list[str]] = {}
     for pidx in tried:
         phrase = catalogue[pidx]
@@ -374,7 +388,11 @@ def _snap_phrases(cores: list[str | None], model: RepairModel, settings: RepairS
             continue
         windows = windows_of.get(n)
         if windows is None:
-            windows = windows_of[n] = [full[offsets[st] : offsets[st + n] - 1] for st in range(len(positions) - n + 1)]
+            # A window crossing a number or code is blank: it matches no phrase.
+            windows = windows_of[n] = [
+                full[offsets[st] : offsets[st + n] - 1] if st + n <= run_end[st] else ""
+                for st in range(len(positions) - n + 1)
+            ]
         cutoff = settings.phrase_min_score_long if n >= 6 else settings.phrase_min_score
         m = process.extractOne(phrase.folded, windows, scorer=fuzz.ratio, score_cutoff=cutoff)
         if m:
@@ -388,10 +406,26 @@ def _snap_phrases(cores: list[str | None], model: RepairModel, settings: RepairS
             continue
         taken.update(span)
         for k, core in zip(span, phrase.cores):
-            seen = folded[k]
-            if fold(core) == seen or (fuzz.ratio(fold(core), seen) >= 50 and not core.isupper()):
+            written = observed[positions[k]]
+            if core.isupper() and fold(core) != folded[k]:
+                continue
+            if _letters_cost(written, fold(core), settings) <= _letters_cost(written, folded[k], settings):
                 out[positions[k]] = core
     return out
+
+
+@lru_cache(maxsize=50_000)
+def _letters_cost(written: str, key: str, settings: RepairSettings) -> float:
+    """How badly the diacritic-free ``key`` explains the letters of a token as ``written``: 0
+    for the same letters, the OCR confusions' cost when they reach it, else
+    ``snap_edit_cost`` per edit."""
+    low = fold(normalize_syllable(written.lower()))
+    if low == key:
+        return 0.0
+    cost = variants(low, settings.max_confusions).get(key)
+    if cost is not None:
+        return cost
+    return settings.snap_edit_cost * Levenshtein.distance(low, key)
 
 
 @lru_cache(maxsize=4)
@@ -534,7 +568,7 @@ def _decide(
         ]
         snapped = {
             k: v
-            for k, v in _snap_phrases(visible, model, settings).items()
+            for k, v in _snap_phrases(visible, [s.token.core for s in slots], model, settings).items()
             if not (slots[k].cands and slots[k].cands[0].units == (ABBR,))
         }
     else:
