@@ -181,8 +181,9 @@ def test_one_letter_words_decoded_list_markers_kept():
 
 
 def test_every_syllable_of_the_key_is_a_candidate():
-    from normalize.vietnamese.candidates import RepairSettings, classify
+    from normalize.vietnamese.candidates import classify
     from normalize.vietnamese.model import load_model
+    from normalize.vietnamese.settings import RepairSettings
 
     model = load_model()
     slot = classify("thi", RepairSettings(), "heavy")

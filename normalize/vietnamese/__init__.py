@@ -12,9 +12,10 @@ from functools import lru_cache
 
 from extract.model import IngestedDocument
 
-from .candidates import RepairSettings, consensus_substitutes
+from .compounds import consensus_substitutes
 from .model import load_model
 from .repair import LineRepair, line_damage, repair_line
+from .settings import RepairSettings
 
 DEFAULT_SETTINGS = RepairSettings()
 # Share of a document's word tokens that are not valid syllables above which it is treated as

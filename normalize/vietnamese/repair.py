@@ -2,7 +2,7 @@
 
 Per line: classify tokens (``candidates.py``: number/code, abbreviation, word), decide how damaged
 the line is, decode with a beam over the trigram model, then snap windows that match a catalogue
-phrase (criterion names) to the catalogue's wording.
+phrase (criterion names) to the catalogue's wording (``phrases.py``).
 
 Contract: output token i is the repair of input token i, whitespace is kept as it was, and the
 digits of a number/code token are never changed. The exceptions put a space inside a token: a
@@ -15,17 +15,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
 from operator import itemgetter
 from typing import NamedTuple
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
-
-from .candidates import ABBR, RepairSettings, TokenSlot, classify_pieces, decoder_view, variants
+from .candidates import classify_pieces
 from .model import RepairModel, TriState, load_model
-from .syllable import apply_case, case_of, fold, normalize_syllable
-from .tokens import BOS, EOS, parse_token, split_line
+from .phrases import snap_phrases
+from .settings import RepairSettings
+from .slots import TokenSlot, decoder_view
+from .syllable import apply_case, case_of, normalize_syllable
+from .tokens import ABBR, BOS, EOS, parse_token, split_line
 
 
 @dataclass
@@ -340,133 +339,6 @@ def _decoder_rivals(cands: tuple, weight: float):
     return view[0], view[1]
 
 
-# --- catalogue phrases ------------------------------------------------------------------------
-
-
-def _snap_phrases(
-    cores: list[str | None], observed: list[str], model: RepairModel, settings: RepairSettings
-) -> dict[int, str]:
-    """Windows of tokens whose folded text matches a catalogue phrase: the phrase's wording.
-
-    ``cores`` holds, per slot, the decoded core (or the token as written) and None for numbers,
-    codes and punctuation, which a phrase cannot span: windows lie within the runs between them.
-    ``observed`` holds each slot's core as written (the damaged letters). Token-aligned: a phrase
-    of n tokens matched on a window of n tokens replaces each token only where the phrase's
-    syllable explains the written letters at least as well as the decoder's own reading
-    (``_letters_cost``): a syllable whose letters differ from the phrase's for no OCR confusion
-    is evidence against it ("bao cao co" is not "báo cáo số"). Requiring the same of the whole
-    window instead lost repairs ("điện tir cAp xã": "tử" is the phrase's, "cấp" the decoder's)."""
-    positions = [i for i, c in enumerate(cores) if c]
-    folded = [fold(cores[i]) for i in positions]
-    hits: list[tuple[float, int, int]] = []
-    catalogue = model.catalogue
-    # Cheap filter before fuzzy matching: the phrases sharing enough of their distinct tokens
-    # with the line (``_phrase_triggers``).
-    always, by_key, masks, need = _phrase_triggers(settings.phrase_min_shared)
-    maybe = set(always)
-    held = 0  # the catalogue's tokens the line holds, one bit each
-    for key in set(folded):
-        found = by_key.get(key)
-        if found is not None:
-            held |= found[0]
-            maybe.update(found[1])
-    tried = sorted(pidx for pidx in maybe if (masks[pidx] & held).bit_count() >= need[pidx])
-    # Windows are slices of the folded line (offsets of its tokens), one list per length; a
-    # window starting at ``st`` is tried only when its tokens are adjacent slots (``run_end``:
-    # per token, the index past the last token of its run).
-    full = " ".join(folded)
-    offsets = [0, *accumulate(len(f) + 1 for f in folded)]
-    run_end = list(range(1, len(positions) + 1))
-    for k in range(len(positions) - 2, -1, -1):
-        if positions[k + 1] == positions[k] + 1:
-            run_end[k] = run_end[k + 1]
-    windows_of: dict[int, list[str]] = {}
-    for pidx in tried:
-        phrase = catalogue[pidx]
-        n = len(phrase.cores)
-        if n < settings.phrase_min_tokens or n > len(positions):
-            continue
-        windows = windows_of.get(n)
-        if windows is None:
-            # A window crossing a number or code is blank: it matches no phrase.
-            windows = windows_of[n] = [
-                full[offsets[st] : offsets[st + n] - 1] if st + n <= run_end[st] else ""
-                for st in range(len(positions) - n + 1)
-            ]
-        cutoff = settings.phrase_min_score_long if n >= 6 else settings.phrase_min_score
-        m = process.extractOne(phrase.folded, windows, scorer=fuzz.ratio, score_cutoff=cutoff)
-        if m:
-            hits.append((m[1] + n * 0.01, m[2], pidx))
-    out: dict[int, str] = {}
-    taken: set[int] = set()
-    for _score, start, pidx in sorted(hits, reverse=True):
-        phrase = model.catalogue[pidx]
-        span = range(start, start + len(phrase.cores))
-        if any(k in taken for k in span):
-            continue
-        taken.update(span)
-        for k, core in zip(span, phrase.cores):
-            written = observed[positions[k]]
-            if core.isupper() and fold(core) != folded[k]:
-                continue
-            if _letters_cost(written, fold(core), settings) <= _letters_cost(written, folded[k], settings):
-                out[positions[k]] = core
-    return out
-
-
-@lru_cache(maxsize=50_000)
-def _letters_cost(written: str, key: str, settings: RepairSettings) -> float:
-    """How badly the diacritic-free ``key`` explains the letters of a token as ``written``: 0
-    for the same letters, the OCR confusions' cost when they reach it, else
-    ``snap_edit_cost`` per edit."""
-    low = fold(normalize_syllable(written.lower()))
-    if low == key:
-        return 0.0
-    cost = variants(low, settings.max_confusions).get(key)
-    if cost is not None:
-        return cost
-    return settings.snap_edit_cost * Levenshtein.distance(low, key)
-
-
-@lru_cache(maxsize=4)
-def _phrase_triggers(
-    share: float,
-) -> tuple[tuple[int, ...], dict[str, tuple[int, tuple[int, ...]]], tuple[int, ...], tuple[int, ...]]:
-    """For ``_snap_phrases``'s filter (a phrase is tried when the line holds at least ``share``
-    of its distinct folded tokens): the phrases needing none (``always``); per catalogue token
-    its bit and the phrases it triggers; per phrase the bits of its tokens and the count needed.
-    A phrase's triggers are its rarest tokens, one more than it may miss, so that a line holding
-    enough of its tokens holds one of those: indexing phrases by every token made the filter
-    cost more than the fuzzy matching (the frequent words, "xã", "chính", are in most phrases)."""
-    model = load_model()
-    uni = model.uni_lp
-
-    def frequency(key: str) -> float:
-        return max((uni[s] for s in model.by_key.get(key, ())), default=-math.inf)
-
-    bits: dict[str, int] = {}
-    always: list[int] = []
-    index: dict[str, list[int]] = {}
-    masks: list[int] = []
-    need: list[int] = []
-    for pidx, phrase in enumerate(model.catalogue):
-        n = len(phrase.keys)
-        mask = 0
-        for key in sorted(phrase.keys):
-            mask |= bits.setdefault(key, 1 << len(bits))
-            index.setdefault(key, [])
-        masks.append(mask)
-        k = next(k for k in range(n + 1) if k >= share * n)  # the filter's own comparison
-        need.append(k)
-        if k == 0:
-            always.append(pidx)
-            continue
-        for key in sorted(phrase.keys, key=lambda key: (frequency(key), key))[: n - k + 1]:
-            index[key].append(pidx)
-    by_key = {key: (bits[key], tuple(index[key])) for key in bits}
-    return tuple(always), by_key, tuple(masks), tuple(need)
-
-
 # --- lines ------------------------------------------------------------------------------------
 
 
@@ -568,7 +440,7 @@ def _decide(
         ]
         snapped = {
             k: v
-            for k, v in _snap_phrases(visible, [s.token.core for s in slots], model, settings).items()
+            for k, v in snap_phrases(visible, [s.token.core for s in slots], model, settings).items()
             if not (slots[k].cands and slots[k].cands[0].units == (ABBR,))
         }
     else:
