@@ -248,3 +248,16 @@ def test_held_out_texts_of_other_issuers():
     restored = [repair_text(bench.ocr_damage(ln, rng)) for ln in lines]
     good, total = bench.syllable_accuracy(lines, restored)
     assert good / total >= 0.96
+
+
+def test_catalogue_snap_stays_between_numbers_and_codes():
+    from normalize.vietnamese.model import load_model
+    from normalize.vietnamese.phrases import snap_phrases
+    from normalize.vietnamese.settings import RepairSettings
+
+    model, settings = load_model(), RepairSettings()
+    cores = "Thực hiện bão cáo đúng thời gian quy định".split()  # a catalogue phrase, one mark wrong
+    written = "Thuc hien bao cao dung thoi gian quy dinh".split()
+    assert snap_phrases(list(cores), written, model, settings)[2] == "báo"
+    # the same words with a number among them (None: a slot a phrase cannot span)
+    assert snap_phrases([*cores[:4], None, *cores[4:]], [*written[:4], "15", *written[4:]], model, settings) == {}
