@@ -3,11 +3,14 @@ on it.
 
     image ─ deskew (projection profile, ±3°) ─ binarise (Otsu) ─ ruling lines (long dark runs)
           ─ lines erased ─ Tesseract image_to_data ─ words ─┬─ in a grid cell → Table(ocr-lines)
+                                                           ├─ no grid: a borderless table from
+                                                           │  the words' positions → Table(ocr-text)
                                                            └─ elsewhere → Lines (Tesseract's own
                                                               block/paragraph/line numbers)
 
-Pages without ruling lines come out as lines only; the score-table segmenter builds columns from
-the word x-positions itself. The steps live in their own modules: ``ocr_image`` (the page image
+A page without ruling lines may still hold a borderless table: its columns are found from white
+gutters and its rows from numbering as on text-layer pages (``extract.pdf_unruled``); what is not
+found so stays lines, for the line segmenters. The steps live in their own modules: ``ocr_image`` (the page image
 made ready), ``ocr_grid`` (ruling lines to cells), ``tesseract`` (calling it), ``ocr_cells``
 (cells read again), ``ocr_codes`` (what a column holds; "1" vs "I"), ``ocr_lines`` (reading order).
 """

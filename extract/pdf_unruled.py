@@ -243,6 +243,15 @@ def _first_row_line(lines: list[_Line], cuts: list[tuple[float, float]]) -> int:
     return 0
 
 
+def _is_total_label(cells: dict[int, list[Word]]) -> bool:
+    """The line's first cell of words (a code or an OCR speck before it aside) is a totals label."""
+    for _, ws in sorted(cells.items()):
+        text = " ".join(w.text for w in ws)
+        if sum(c.isalpha() for c in text) >= 2 and not is_code_token(text):
+            return bool(_TOTAL_LABEL.match(fold(text)))
+    return False
+
+
 def _is_number_row(cells: dict[int, list[Word]]) -> bool:
     words = [w for ws in cells.values() for w in ws]
     return len(words) >= 2 and all(_COLUMN_NUMBER.match(w.text) for w in words)
@@ -265,7 +274,7 @@ def _build(
         )
         number_row = _is_number_row(cells)
         after_number_row = bool(rows) and _is_number_row(rows[-1])
-        total = any(_TOTAL_LABEL.match(fold(" ".join(w.text for w in ws))) for col, ws in cells.items() if col <= 1)
+        total = _is_total_label(cells)
         if not rows or code or second_value or number_row or after_number_row or total:
             rows.append({col: list(ws) for col, ws in cells.items()})
         else:
