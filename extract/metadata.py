@@ -6,7 +6,8 @@ issuing body ("ỦY BAN NHÂN DÂN / XÃ …") beside the national motto, the nu
 word ("BÁO CÁO") and the title. It closes with the signature block ("TM. ỦY BAN NHÂN DÂN / CHỦ
 TỊCH / <name>"). We read header fields only from the header zone (the first lines of page 1, up to
 where the body starts) so that citations in the body ("Quyết định số 1395/QĐ-SNV") are never taken
-for the document's own number, and the signer only from a signature block after the header.
+for the document's own number, and the signer only from a signature block after the header
+(``extract.signature``).
 
 The header and the signature block are often two columns side by side (a borderless table, a
 line typed with tabs, a PDF line holding both): ``extract.columns`` reads them column by column
@@ -22,10 +23,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from rapidfuzz import fuzz
-
 from extract.columns import Anchors, ColumnSettings, reading_lines
+from extract.letter_lines import folded_text, is_upper, line_text, line_variants
 from extract.model import IngestedDocument, Line
+from extract.signature import SIGNATURE_TITLE, SignatureSettings, find_signer, signature_zone
 from normalize.text import fold_spaces
 from normalize.vietnamese import DAMAGED_DOC_SHARE, word_damage
 from normalize.vietnamese.syllable import fold, nfc
@@ -36,10 +37,6 @@ from schemas.records import DocumentMeta
 class MetadataSettings:
     header_max_lines: int = 25  # the header zone never runs longer than this
     title_max_lines: int = 3
-    signature_title_max_chars: int = 45  # "TM. ỦY BAN NHÂN DÂN" is short; body sentences are not
-    signer_lookahead: int = 6  # lines between the signature title and the name (stamp, scribbles)
-    signature_text_words: int = 3  # a line of this many words after the name is past the signature block
-    surname_min_score: float = 80.0  # fuzzy match of an OCR-damaged surname ("{guyén" → Nguyễn)
     issuer_max_lines: int = 4  # "UBND TỈNH … / UBND HUYỆN … / ỦY BAN NHÂN DÂN / XÃ …" at most
     issuer_line_max_words: int = 6  # a line continuing the issuer without a unit word ("MỸ HÒA" wrapped)
     # A document most of whose lines carry diacritics is typed Vietnamese (when its words are
@@ -47,6 +44,7 @@ class MetadataSettings:
     typed_line_share: float = 0.5
     typed_sample_words: int = 1500  # enough words to tell an OCR dump from typed text
     columns: ColumnSettings = field(default_factory=ColumnSettings)  # two-column header/signature blocks
+    signature: SignatureSettings = field(default_factory=SignatureSettings)  # the signer's block
 
 
 DEFAULT_SETTINGS = MetadataSettings()
@@ -78,33 +76,6 @@ KIND_WORDS: dict[str, str] = {
     "bien ban": "bb",
     "huong dan": "hd",
 }
-SURNAMES = (
-    "Nguyễn",
-    "Trần",
-    "Lê",
-    "Phạm",
-    "Hoàng",
-    "Huỳnh",
-    "Phan",
-    "Vũ",
-    "Võ",
-    "Đặng",
-    "Bùi",
-    "Đỗ",
-    "Hồ",
-    "Ngô",
-    "Dương",
-    "Lý",
-    "Trương",
-    "Đinh",
-    "Lương",
-    "Mai",
-    "Lâm",
-    "Đào",
-    "Cao",
-    "Hà",
-)
-_FOLDED_SURNAMES = frozenset(fold(s) for s in SURNAMES)
 
 # "Số: 86 /BC-UBND", OCR'd "Sé: 86 /BC-UBND", blank "Số: /QĐ-UBND" (folded).
 _NUMBER = re.compile(r"^\W*s\w?\s*[:;.]\s*(\d*)\s*/\s*([a-z]{2,4})\s*-\s*([a-z0-9\-]+)")
@@ -119,7 +90,6 @@ _UNIT_START = re.compile(r"^\W*(?:xa|phuong|thi tran|thi xa|huyen|quan|thanh pho
 _NATIONAL = re.compile(r"cong hoa|doc lap|tu do|hanh phuc")
 _MOTTO = re.compile(r"cong hoa xa hoi chu nghia|doc lap\s*[-–]\s*tu do")
 _RECIPIENTS = re.compile(r"^\W*noi nhan\b")
-_SIGNATURE_TITLE = re.compile(r"^\W*(?:(?:tm|kt|q)\s*\.\s*)?(?:pho\s*)?(?:chu\s*tich|uy ban nhan dan)")
 _SIGNATURE_PREFIX = re.compile(r"\b(?:tm|kt|q)\s*\.\s*(?=\w)")
 _PERIODS = (
     # "pau": Đ read as P by a Latin-only OCR ("6 THANG PAU NAM 2023")
@@ -139,7 +109,7 @@ def extract_metadata(doc: IngestedDocument, settings: MetadataSettings = DEFAULT
     barred = [b for p in doc.pages for b in p.blocks if isinstance(b, Line) and b.text.strip()]
     ocr_pages = {p.number for p in doc.pages if p.method == "ocr"}
     if any(line.raw and line.page not in ocr_pages for line in lines):
-        typed = _typed_document(lines, settings)
+        typed = typed_document(lines, settings)
         lines = [line if line.page in ocr_pages else as_printed(line, typed) for line in lines]
         barred = [line if line.page in ocr_pages else as_printed(line, typed) for line in barred]
     header = header_zone(lines, settings)
@@ -148,26 +118,10 @@ def extract_metadata(doc: IngestedDocument, settings: MetadataSettings = DEFAULT
     _read_place_date(header, meta)
     kind_at = _read_kind_and_title(header, meta, settings)
     _read_issuer(header, lines, meta, settings)
-    meta.period = find_period(" ".join(t for t in [meta.title or ""] + [_text(ln) for ln in header[kind_at:]]))
+    meta.period = find_period(" ".join(t for t in [meta.title or ""] + [line_text(ln) for ln in header[kind_at:]]))
     meta.year = _year(meta)
-    meta.signer = find_signer(_signature_zone(lines, header, barred), settings)
+    meta.signer = find_signer(signature_zone(lines, header, barred), settings.signature)
     return meta
-
-
-_EXPORT_CLOSED_SHARE = 0.5  # of the barred lines after the header that end in a bar: a text export
-
-
-def _signature_zone(lines: list[Line], header: list[Line], physical: list[Line]) -> list[Line]:
-    """The lines after the header the signer is looked for in: in reading order, or, when that part
-    of the document is a text export's bar-separated block, its physical lines (the reading order
-    splits such lines at wide spaces, which cut a wrapped cell's lines apart inconsistently)."""
-    after = lines[len(header) :]
-    last = max((ln.number for ln in header if ln.number is not None), default=-1)
-    tail = [ln for ln in physical if ln.number is not None and ln.number > last]
-    barred = [ln.text.rstrip() for ln in tail if "|" in ln.text]
-    # An export closes its cells with a bar; OCR reads a ruling line as a bar anywhere in a line.
-    export = bool(barred) and sum(t.endswith("|") for t in barred) >= _EXPORT_CLOSED_SHARE * len(barred)
-    return _bar_runs_joined(tail) if export else after
 
 
 def as_printed(line: Line, typed_document: bool) -> Line:
@@ -187,7 +141,7 @@ def _has_diacritics(text: str) -> bool:
     return any(ch.isalpha() and not ch.isascii() for ch in text)
 
 
-def _typed_document(lines: list[Line], settings: MetadataSettings) -> bool:
+def typed_document(lines: list[Line], settings: MetadataSettings) -> bool:
     """Typed Vietnamese, as the source gave it (before any repair): most lines carry diacritics
     and few words are not syllables (an OCR dump has diacritics too, and many broken words)."""
     texts = [line.raw or line.text for line in lines if sum(ch.isalpha() for ch in line.text) >= 3]
@@ -210,11 +164,11 @@ def header_zone(lines: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS
     for line in lines[: settings.header_max_lines]:
         # A body sentence starts with a capital ("Thực hiện …"); a title's wrapped second line
         # that happens to begin with the same words ("thực hiện tại bộ phận một cửa") does not.
-        first_letter = next((c for c in _text(line) if c.isalpha()), "")
+        first_letter = next((c for c in line_text(line) if c.isalpha()), "")
         # The line right under the kind word is the title whatever it starts with ("KẾ HOẠCH" /
         # "Thực hiện công tác cải cách hành chính năm 2025").
         under_kind = bool(zone) and _kind_word(zone[-1]) is not None
-        body = zone and _BODY_START.match(_folded(line)) and not first_letter.islower() and not under_kind
+        body = zone and _BODY_START.match(folded_text(line)) and not first_letter.islower() and not under_kind
         if line.page != first_page or body:
             break
         zone.append(line)
@@ -245,175 +199,12 @@ def find_period(text: str) -> str | None:
     return None
 
 
-def find_signer(lines: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS) -> str | None:
-    """The signer: the name printed last in the first signature block ("TM. ỦY BAN NHÂN DÂN /
-    CHỦ TỊCH", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", then the signature, stamp, "(Đã ký)" and the name)
-    after the "Nơi nhận" list when there is one. Found by the block's structure, not by knowing the
-    name: the surname list only breaks a tie between several name-like lines of one block. A text
-    export may flatten the block into one cell ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH (Đã ký) Lê Văn An |"):
-    the text after the title words is then the block's first line."""
-    start = next((i for i, ln in enumerate(lines) if fold(_text(ln)).lstrip("*# ").startswith("noi nhan")), 0)
-    pieces = [piece for line in lines[start:] for piece in _cells(line)]
-    for i, piece in enumerate(pieces):
-        tail = _after_signature_title(piece, settings)
-        if tail is None:
-            continue
-        block = ([tail] if tail else []) + pieces[i + 1 : i + 1 + settings.signer_lookahead]
-        names = signature_names(block, settings)
-        if names:
-            return _pick_signer(names)
-    return None
-
-
-def _bar_runs_joined(lines: list[Line]) -> list[Line]:
-    """A text export's bar-separated block (the "Nơi nhận" and signature cells side by side) wraps
-    each cell's text over several physical lines, so a note or a name is cut in two ("(Đã |" /
-    "ký) Nông Xuân Phúc |", "CHỦ TỊCH Giáp Phương" / "Oanh Phượng |"). Consecutive barred lines are
-    put back together: lines that all close their cells with the same number of bars are columns,
-    joined cell by cell; otherwise the cells flow on, and a line not closed by a bar goes on at the
-    next. Other lines pass as they are."""
-    out: list[Line] = []
-    run: list[Line] = []
-    for line in [*lines, None]:
-        if line is not None and "|" in line.text:
-            run.append(line)
-            continue
-        if len(run) > 1:
-            out.append(_joined_run(run))
-        else:
-            out.extend(run)
-        run = []
-        if line is not None:
-            out.append(line)
-    return out
-
-
-def _joined_run(run: list[Line]) -> Line:
-    texts = [_text(line) for line in run]
-    counts = {t.count("|") for t in texts}
-    if all(t.endswith("|") for t in texts) and len(counts) == 1:
-        rows = [[c.strip() for c in t.split("|")] for t in texts]
-        cells = [" ".join(c for c in column if c) for column in zip(*rows, strict=True)]
-        text = " | ".join(cells)
-    else:
-        text = " ".join(texts)
-    return replace(run[0], text=text, raw=None)
-
-
-def _cells(line: Line) -> list[Line]:
-    """A line of a bar-separated text export ("VP. | TM. ỦY BAN NHÂN DÂN … |") as its cells' texts;
-    any other line as it is."""
-    if "|" not in line.text:
-        return [line]
-    return [replace(line, text=t.strip(), raw=None) for t in line.text.split("|") if t.strip()]
-
-
-_NOTE = re.compile(r"^\s*[(\[][^)\]]*[)\]]")
-
-
-def _after_signature_title(line: Line, settings: MetadataSettings) -> Line | None:
-    """None when the line is no signature title; else what follows the title words and bracketed
-    notes on it (empty text for a title line on its own)."""
-    text = _text(line)
-    pos = 0
-    while True:
-        m = _SIGNATURE_TITLE.match(fold(text[pos:]))
-        if m and _is_upper(text[pos : pos + m.end()]):
-            pos += m.end()
-            continue
-        note = _NOTE.match(text[pos:]) if pos else None
-        if note:
-            pos += note.end()
-            continue
-        break
-    tail = text[pos:].strip()
-    # A title followed by a name (or the first word of one wrapped to the next line) on its line;
-    # a sentence opening with "ỦY BAN NHÂN DÂN XÃ …" is no signature block.
-    if pos and tail and (person_name(tail, settings) or _name_start(tail)):
-        return replace(line, text=tail, raw=None)
-    return replace(line, text="", raw=None) if _is_signature_title(line, settings) else None
-
-
-def _name_start(text: str) -> bool:
-    """A lone capitalised word: the first syllable of a name the cell wrapped ("Dương" / "Mỹ Lan");
-    an all-capitals word is an abbreviation ("UBND"), not a name's start."""
-    words = text.split()
-    return len(words) == 1 and words[0].isalpha() and words[0][0].isupper() and not words[0].isupper()
-
-
-def signature_names(block: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS) -> list[str]:
-    """The name-like lines under a signature title, in order. Further title lines ("PHÓ CHỦ TỊCH")
-    and notes in brackets ("(Đã ký)", "(Ký tên, đóng dấu)") belong to the block; OCR specks of the
-    stamp are passed over; a name wrapped over two lines is joined; text of three words or more
-    after a name ends the block (an annex heading, the next page's prose)."""
-    names: list[str] = []
-    skip = False
-    page = None  # the page of the first name: an annex on the next page is no part of the block
-    for k, line in enumerate(block):
-        if skip:
-            skip = False
-            continue
-        if names and line.page != page:
-            break
-        text = _text(line)
-        if not text or _is_signature_title(line, settings) or text.startswith(("(", "[")):
-            continue
-        name = person_name(text, settings)
-        if name is None and _name_start(text) and k + 1 < len(block):
-            name = person_name(f"{text} {_text(block[k + 1])}", settings)
-            skip = name is not None
-        if name:
-            names.append(name)
-            page = line.page
-        elif names and len(text.split()) >= settings.signature_text_words:
-            break
-    return names
-
-
-def _pick_signer(names: list[str]) -> str:
-    """The last name-like line: the signer's name is printed under everything else of the block.
-    When the block holds several, one whose surname is a common one is preferred over stamp text
-    that happens to look like a name ("Xã Ngọc Kỳ") — the list's only say in the matter."""
-    known = [n for n in names if fold(n.split()[0]) in _FOLDED_SURNAMES]
-    return (known or names)[-1]
-
-
-def person_name(text: str, settings: MetadataSettings = DEFAULT_SETTINGS) -> str | None:
-    """A personal name line (2-5 capitalised syllables), cleaned of OCR junk. A surname the OCR
-    damaged into no Vietnamese syllable at all ("{guyén") is snapped to the closest common one; a
-    surname that is a syllable is kept as printed, known or not (Đoàn is no misread Đào)."""
-    tokens = [re.sub(r"^[^\w]+|[^\w]+$", "", t) for t in fold_spaces(text).split()]
-    # An apostrophe joins the syllables of Central Highlands names ("H'Linh Niê").
-    letters = [re.sub(r"(?<=\w)['’](?=\w)", "", t) for t in tokens]
-    if not 2 <= len(tokens) <= 5 or any(len(t) < 2 or not t.isalpha() for t in letters):
-        return None
-    capitalised = sum(t[0].isupper() for t in tokens)
-    if capitalised < len(tokens) - 1 or capitalised < 2:
-        return None
-    surname = max(SURNAMES, key=lambda s: fuzz.ratio(fold(s), fold(tokens[0])))
-    damaged = word_damage(tokens[0], skip_upper=False)[1] > 0
-    if (
-        damaged
-        and fold(surname) != fold(tokens[0])
-        and fuzz.ratio(fold(surname), fold(tokens[0])) >= settings.surname_min_score
-    ):
-        tokens[0] = surname
-    elif not tokens[0][0].isupper():
-        return None
-    return " ".join(_name_case(t) for t in tokens)
-
-
-def _name_case(token: str) -> str:
-    """ "NGUYỄN" → "Nguyễn", "H'LINH" → "H'Linh": each syllable capitalised."""
-    return "".join(p[:1].upper() + p[1:].lower() for p in re.split(r"(['’])", token))
-
-
 # --- header fields -------------------------------------------------------------------------------
 
 
 def _read_number(header: list[Line], meta: DocumentMeta) -> None:
     for line in header:
-        for text in _variants(line):
+        for text in line_variants(line):
             m = _NUMBER.match(fold(text))
             if not m or m.group(2) not in KINDS:
                 continue
@@ -427,8 +218,8 @@ def _read_number(header: list[Line], meta: DocumentMeta) -> None:
 def _read_place_date(header: list[Line], meta: DocumentMeta) -> None:
     attached_date = None
     for i, line in enumerate(header):
-        after = _text(header[i + 1]) if i + 1 < len(header) else ""
-        for text in _variants(line):
+        after = line_text(header[i + 1]) if i + 1 < len(header) else ""
+        for text in line_variants(line):
             folded = fold(text)
             place = _PLACE_DATE.match(folded)
             if place and not _NATIONAL.search(folded):
@@ -453,12 +244,12 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
             meta.kind, meta.kind_name = KINDS[word]
         start = kind_at + 1
     else:
-        start = next((i + 1 for i, ln in enumerate(header) if _PLACE_DATE.match(_folded(ln))), 0)
+        start = next((i + 1 for i, ln in enumerate(header) if _PLACE_DATE.match(folded_text(ln))), 0)
     title: list[str] = []
     upper_title = None
     for line in header[start:]:
         # OCR reads a speck beside a heading as "_" or "."; a title starts with a letter or a number.
-        text = re.sub(r"^(?:[^\w(“\"]|_)+", "", fold_spaces(_text(line)))
+        text = re.sub(r"^(?:[^\w(“\"]|_)+", "", fold_spaces(line_text(line)))
         folded = fold(text)
         if not title and not any(c.isalpha() for c in text):
             continue  # the year of a place-date line wrapped onto its own line
@@ -472,10 +263,10 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
             if title:
                 break
             continue
-        is_upper = _is_upper(text)
+        upper = is_upper(text)
         if upper_title is None:
-            upper_title = is_upper
-        elif is_upper != upper_title or _ISSUER_BODY.match(folded) or _SIGNATURE_TITLE.match(folded):
+            upper_title = upper
+        elif upper != upper_title or _ISSUER_BODY.match(folded) or SIGNATURE_TITLE.match(folded):
             break
         title.append(text)
         if len(title) >= settings.title_max_lines:
@@ -489,8 +280,8 @@ def _read_issuer(header: list[Line], lines: list[Line], meta: DocumentMeta, sett
     the lowest unit it names); without one, from the title or the closing sentence ("… của UBND
     xã Hương Sơn"). Never from the motto ("… XÃ HỘI CHỦ NGHĨA …")."""
     sources = _issuer_column(header, settings) + [meta.title or ""]
-    sources += [_text(ln) for ln in header if not _NATIONAL.search(_folded(ln))]
-    sources += [_text(ln) for ln in lines if fold(_text(ln)).startswith("tren day la")]
+    sources += [line_text(ln) for ln in header if not _NATIONAL.search(folded_text(ln))]
+    sources += [line_text(ln) for ln in lines if fold(line_text(ln)).startswith("tren day la")]
     for text in sources:
         found = _local_unit(text)
         if found:
@@ -505,19 +296,19 @@ def _issuer_column(header: list[Line], settings: MetadataSettings) -> list[str]:
     under it that name a unit ("XÃ NGỌC KỲ", "ỦY BAN NHÂN DÂN XÃ MỸ HÒA") or continue one (a short
     upper-case line: a long name wrapped), up to "Số:", the motto or the kind word."""
     for i, line in enumerate(header):
-        folded = _folded(line)
+        folded = folded_text(line)
         if not _ISSUER_BODY.match(folded) or _NATIONAL.search(folded):
             continue
-        block = [_text(line)]
+        block = [line_text(line)]
         for nxt in header[i + 1 : i + settings.issuer_max_lines]:
-            text, folded = _text(nxt), _folded(nxt)
+            text, folded = line_text(nxt), folded_text(nxt)
             unit_line = _ISSUER_BODY.match(folded) or _UNIT_START.match(folded)
             if (
                 _NATIONAL.search(folded)
                 or _NUMBER.match(folded)
                 or _PLACE_DATE.match(folded)
                 or _kind_word(nxt)
-                or not _is_upper(text)
+                or not is_upper(text)
                 or not (unit_line or len(text.split()) <= settings.issuer_line_max_words)
             ):
                 break
@@ -558,9 +349,9 @@ _NAME_STOP = re.compile(r"(?:uy ban|ubnd|xa|phuong|thi tran|thi xa|huyen|quan|ti
 
 
 def _kind_word(line: Line) -> str | None:
-    for text in _variants(line):
+    for text in line_variants(line):
         folded = fold_spaces(re.sub(r"[^\w\s]", " ", fold(text)))
-        if folded in KIND_WORDS and _is_upper(text):
+        if folded in KIND_WORDS and is_upper(text):
             return KIND_WORDS[folded]
     return None
 
@@ -593,7 +384,7 @@ def _anchor_side(text: str) -> int | None:
     folded = fold(nfc(text))
     if _NUMBER.match(folded) or _ISSUER_BODY.match(folded) or _RECIPIENTS.match(folded):
         return 0
-    if _NATIONAL.search(folded) or _PLACE_DATE.match(folded) or _SIGNATURE_TITLE.match(folded):
+    if _NATIONAL.search(folded) or _PLACE_DATE.match(folded) or SIGNATURE_TITLE.match(folded):
         return 1
     return None
 
@@ -634,35 +425,8 @@ ANCHORS = Anchors(side=_anchor_side, cut=_anchor_cut, is_layout=_anchor_layout)
 # --- small helpers -------------------------------------------------------------------------------
 
 
-def _is_signature_title(line: Line, settings: MetadataSettings) -> bool:
-    text = _text(line)
-    return (
-        len(text) <= settings.signature_title_max_chars
-        and _is_upper(text)
-        and any(_SIGNATURE_TITLE.match(fold(t).replace("chutich", "chu tich")) for t in _variants(line))
-    )
-
-
-def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= 0.8
-
-
 def _place_name(text: str) -> str:
     words = fold_spaces(text).split()
     if all(w.isupper() for w in words):
         words = [w.capitalize() for w in words]
     return " ".join(words)
-
-
-def _text(line: Line) -> str:
-    return nfc(line.text.strip())
-
-
-def _folded(line: Line) -> str:
-    return fold(_text(line))
-
-
-def _variants(line: Line) -> list[str]:
-    """The repaired text first (names come out with diacritics), then the raw OCR."""
-    return [_text(line)] + ([nfc(line.raw.strip())] if line.raw else [])

@@ -3,11 +3,14 @@ on it.
 
     image ─ deskew (projection profile, ±3°) ─ binarise (Otsu) ─ ruling lines (long dark runs)
           ─ lines erased ─ Tesseract image_to_data ─ words ─┬─ in a grid cell → Table(ocr-lines)
+                                                           ├─ no grid: a borderless table from
+                                                           │  the words' positions → Table(ocr-text)
                                                            └─ elsewhere → Lines (Tesseract's own
                                                               block/paragraph/line numbers)
 
-Pages without ruling lines come out as lines only; the score-table segmenter builds columns from
-the word x-positions itself. The steps live in their own modules: ``ocr_image`` (the page image
+A page without ruling lines may still hold a borderless table: its columns are found from white
+gutters and its rows from numbering as on text-layer pages (``extract.pdf_unruled``); what is not
+found so stays lines, for the line segmenters. The steps live in their own modules: ``ocr_image`` (the page image
 made ready), ``ocr_grid`` (ruling lines to cells), ``tesseract`` (calling it), ``ocr_cells``
 (cells read again), ``ocr_codes`` (what a column holds; "1" vs "I"), ``ocr_lines`` (reading order).
 """
@@ -38,6 +41,7 @@ from extract.ocr_image import (
 from extract.ocr_lines import mean_conf, reading_text, visual_lines
 from extract.ocr_settings import OcrSettings
 from extract.pdf_reader import centre_in
+from extract.pdf_unruled import unruled_tables
 from extract.tesseract import TESSERACT_MISSING, check_tesseract, has_language, tesseract_words
 from normalize.text import fold_spaces
 
@@ -111,8 +115,17 @@ def _read_page(
     if tables:
         found, replaced, inked = retry_cells(arr, tables, words, dpi, options, settings)
         words = [(k, w) for k, w in words if id(w) not in replaced] + found
+    borderless = [] if tables else unruled_ocr_tables([w for _, w in words], page_number, settings)
+    if borderless:
+        # A borderless table's empty cells holding ink are read again as a grid's are (Tesseract's
+        # page segmentation drops lone numbers of a column), then the table is built anew.
+        boxes = [cell_boxes(table) for table, _ in borderless]
+        found, replaced, _ = retry_cells(arr, boxes, words, dpi, options, settings)
+        if found or replaced:
+            words = [(k, w) for k, w in words if id(w) not in replaced] + found
+            borderless = unruled_ocr_tables([w for _, w in words], page_number, settings)
     page = Page(number=page_number, width=float(gray.width), height=float(gray.height), method="ocr", dpi=dpi)
-    page.blocks = assemble(words, tables, page_number, first_number, inked)
+    page.blocks = assemble(words, tables, page_number, first_number, inked, borderless)
     return page, [w for _, w in words]
 
 
@@ -157,12 +170,71 @@ def _as_bbox(values) -> BBox:
     return (x0, top, x1, bottom)
 
 
-def assemble(words, tables, page_number: int, first_number: int, inked: frozenset | set = frozenset()) -> list:
+def unruled_ocr_tables(words: list[Word], page_number: int, settings: OcrSettings) -> list[tuple[Table, set[int]]]:
+    """Borderless tables of a page with no ruled grid, from its words' visual lines, each with the
+    ids of the words it took. Every word is given the page's typical word height as its size (a
+    lone number's ink is lower than a word's; the gaps between columns are what is measured).
+    Cells carry their words' mean confidence, as grid cells do."""
+    tall = sorted(bbox_of(w)[3] - bbox_of(w)[1] for w in words if sum(c.isalnum() for c in w.text) >= 2)
+    if not tall:
+        return []
+    size = float(tall[len(tall) // 2])
+    lines = visual_lines(words, settings)
+    sized = [[(w, size) for w in line] for line in lines]
+    found = unruled_tables(sized, page_number, settings.unruled, settings.chunk_gap, reading_text, [], "ocr-text")
+    out = []
+    for table, used in found:
+        taken = [w for k in used for w in lines[k]]
+        for cell in table.cells:
+            box = cell.bbox
+            inside = [w.conf for w in taken if box is not None and centre_in(bbox_of(w), box) and w.conf is not None]
+            cell.conf = mean_conf(inside)
+        out.append((table, {id(w) for w in taken}))
+    return out
+
+
+def cell_boxes(table: Table) -> list[tuple[BBox, int, int, int, int]]:
+    """A borderless table as the grid cells ``retry_cells`` reads: rows cut halfway between one
+    row's lowest ink and the next row's highest (a wrapped name makes a row two lines high, and a
+    number set in the middle of its row stands above or below the name's first line), each column
+    between its edges."""
+    edges = table.col_edges
+    spans = []
+    for r in range(table.n_rows):
+        boxes = [c.bbox for c in table.cells if c.row == r and c.bbox]
+        if boxes:
+            spans.append((r, min(b[1] for b in boxes), max(b[3] for b in boxes)))
+    if not edges or not spans:
+        return []
+    cuts = [(a[2] + b[1]) / 2 for a, b in zip(spans, spans[1:])]
+    pad = min((b - a for _, a, b in spans), default=0.0) / 2
+    out: list[tuple[BBox, int, int, int, int]] = []
+    for k, (r, top, bottom) in enumerate(spans):
+        y0 = cuts[k - 1] if k else top - pad
+        y1 = cuts[k] if k < len(cuts) else bottom + pad
+        for c in range(len(edges) - 1):
+            out.append(((edges[c], y0, edges[c + 1], y1), r, c, 1, 1))
+    return out
+
+
+def assemble(
+    words,
+    tables,
+    page_number: int,
+    first_number: int,
+    inked: frozenset | set = frozenset(),
+    borderless: list[tuple[Table, set[int]]] | None = None,
+) -> list:
     """Words into table cells (by box centre) and the rest into Tesseract's lines; blocks in
     reading order (top to bottom). A cell in ``inked`` that still has no word gets confidence 0.0:
-    ink OCR could not read (a lost number is then doubtful, not a blank)."""
+    ink OCR could not read (a lost number is then doubtful, not a blank). ``borderless``: tables
+    already built from the words' positions (``unruled_ocr_tables``) with the ids of their words."""
     blocks: list[tuple[float, float, Table | list[Word]]] = []
-    free = list(words)
+    taken = {i for _, ids in borderless or [] for i in ids}
+    free = [(k, w) for k, w in words if id(w) not in taken]
+    for table, _ in borderless or []:
+        box = table.bbox or union_bbox([c.bbox for c in table.cells if c.bbox])
+        blocks.append((box[1], box[0], table))
     for cells in tables:
         box = union_bbox([c[0] for c in cells])
         inside = [w for _, w in free if centre_in(w.bbox, box)]

@@ -5,11 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extract.image_prep import ImagePrepSettings
+from extract.pdf_unruled import UnruledSettings
 
 
 @dataclass(frozen=True)
 class OcrSettings:
     psm: int = 3  # automatic page segmentation, for pages without a ruled grid
+    # A page without a ruled grid may still hold a borderless table: found from the OCR words'
+    # positions as on text-layer pages (``extract.pdf_unruled``: gutters, rows from numbering).
+    # Tesseract cuts such a table into one block per column, so its own lines never join a row's
+    # code, name and points; the visual lines do. ``chunk_gap`` is in typical word heights (a
+    # word's ink is about its font size: the text layer's 1.8 font sizes).
+    unruled: UnruledSettings = field(default_factory=UnruledSettings)
+    chunk_gap: float = 1.8
     # Pages with a ruled grid: sparse text finds the short numbers in narrow cells that automatic
     # segmentation drops (measured on the score-table scan: cell accuracy 0.88 → 0.95).
     table_psm: int = 11

@@ -23,7 +23,7 @@ from typing import Any
 from extract.base import DocumentReader, IngestError
 from extract.limits import Limits, check, memory_error
 from extract.model import BBox, Cell, IngestedDocument, Line, Page, Table, Word, bbox_of, union_bbox
-from extract.pdf_unruled import UnruledSettings, unruled_tables
+from extract.pdf_unruled import UnruledSettings, split_chunks, unruled_tables
 from normalize.text import fold_spaces, nfc
 
 
@@ -367,19 +367,6 @@ def group_lines(words: list[tuple[Word, float]], settings: PdfTableSettings) -> 
     return [sorted(r, key=lambda it: bbox_of(it[0])[0]) for r in rows]
 
 
-def split_chunks(line: list[tuple[Word, float]], settings: PdfTableSettings) -> list[list[Word]]:
-    """A visual line cut at wide gaps into chunks (columns)."""
-    chunks: list[list[Word]] = []
-    prev = None
-    for word, size in line:
-        if prev is not None and bbox_of(word)[0] - bbox_of(prev)[2] <= settings.chunk_gap * size:
-            chunks[-1].append(word)
-        else:
-            chunks.append([word])
-        prev = word
-    return chunks
-
-
 def centre_in(bbox: BBox, box: BBox) -> bool:
     """True when the centre of ``bbox`` lies in ``box``: how words are given to cells."""
     cx, cy = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
@@ -509,7 +496,7 @@ def text_page(
     used: set[int] = set()
     if not tables:
         found = unruled_tables(
-            lines, page_number, settings, lambda ws: cell_text(ws, settings), split_chunks, list(carried)
+            lines, page_number, settings.unruled, settings.chunk_gap, lambda ws: cell_text(ws, settings), list(carried)
         )
         for table, rows in found:
             tables.append(table)
@@ -519,7 +506,7 @@ def text_page(
         if k in used:
             continue
         top = min(bbox_of(w)[1] for w, _ in line)
-        for chunk in split_chunks(line, settings):
+        for chunk in split_chunks(line, settings.chunk_gap):
             blocks.append((top, bbox_of(chunk[0])[0], chunk))
     for table in tables:
         blocks.append((bbox_of(table)[1], bbox_of(table)[0], table))

@@ -24,9 +24,13 @@ import regex as re
 from extract.model import Cell, Table, Word, bbox_of, union_bbox
 from normalize.codes import parse_code
 from normalize.numbers import parse_number
+from normalize.text import fold
 
 # A lettered item ("a)", "b.", "đ)").
 _LETTER_ITEM = re.compile(r"^[a-zđ][.)]$")
+# A row of totals ("Tổng số điểm", "Tổng cộng", "Cộng"), folded: a cell holding only these words
+# starts a row of its own even when the row above lost a number (OCR) and so shows no second value.
+_TOTAL_LABEL = re.compile(r"^\W*(tong|cong)(\s+(cong|so|diem))*\W*$")
 # A column-number cell: "(1)", "(2)", also "1" … when the whole row is such cells.
 _COLUMN_NUMBER = re.compile(r"^\(\d{1,2}\)$")
 
@@ -79,23 +83,38 @@ def is_number_token(text: str) -> bool:
     return parse_number(text, "score") is not None
 
 
+def split_chunks(line: list[tuple[Word, float]], chunk_gap: float) -> list[list[Word]]:
+    """A visual line (words with their font size) cut into chunks (columns) at gaps wider than
+    ``chunk_gap`` font sizes."""
+    chunks: list[list[Word]] = []
+    prev = None
+    for word, size in line:
+        if prev is not None and bbox_of(word)[0] - bbox_of(prev)[2] <= chunk_gap * size:
+            chunks[-1].append(word)
+        else:
+            chunks.append([word])
+        prev = word
+    return chunks
+
+
 def unruled_tables(
     lines: list[list[tuple[Word, float]]],
     page: int,
-    settings,
+    s: UnruledSettings,
+    chunk_gap: float,
     cell_text: Callable[[list[Word]], str],
-    split_chunks,
     carried: list[float],
+    source: str = "pdf-text",
 ) -> list[tuple[Table, set[int]]]:
-    """Borderless tables among a page's visual lines (top to bottom, each left to right), each with
-    the indexes of the lines it took. ``settings`` is the reader's ``PdfTableSettings``;
-    ``cell_text`` and ``split_chunks`` are the reader's own (one way of joining a cell's lines and of
-    cutting a line at wide gaps). ``carried``: the column edges of a borderless table the previous
+    """Borderless tables among a page's visual lines (top to bottom, each left to right; words
+    with their font size), each with the indexes of the lines it took. ``chunk_gap`` is the
+    reader's gap between columns (``split_chunks``), ``cell_text`` its way of joining a cell's
+    lines; ``source`` names the reader in the tables made ("pdf-text" on text layers, "ocr-text"
+    on OCR'd pages). ``carried``: the column edges of a borderless table the previous
     page ended with; the page's first table keeps them when none of its lines runs across them (a
     page holding a table's last row or two has too few lines to show its columns by itself)."""
-    s: UnruledSettings = settings.unruled
     items = [_Line([w for w, _ in line], statistics.median(size for _, size in line)) for line in lines]
-    chunks = [len(split_chunks(line, settings)) for line in lines]
+    chunks = [len(split_chunks(line, chunk_gap)) for line in lines]
     pitch = _pitch(items)
     found: list[tuple[Table, set[int]]] = []
     i = 0
@@ -104,7 +123,7 @@ def unruled_tables(
             i += 1
             continue
         floor = max(found[-1][1]) + 1 if found else 0  # header lines are not taken from a table above
-        made = _table_at(items, chunks, i, floor, pitch, page, s, cell_text, [] if found else carried)
+        made = _table_at(items, chunks, i, floor, pitch, page, s, cell_text, [] if found else carried, source)
         if made is None:
             i += 1
             continue
@@ -121,7 +140,7 @@ def _pitch(items: list[_Line]) -> float:
 
 
 def _table_at(
-    items, chunks, start, floor, pitch, page, s: UnruledSettings, cell_text, carried: list[float]
+    items, chunks, start, floor, pitch, page, s: UnruledSettings, cell_text, carried: list[float], source: str
 ) -> tuple[Table, set[int]] | None:
     """The table whose first line of several columns is ``start`` (lines above ``floor`` belong to
     another), with the indexes of its lines; None when its columns or rows cannot be found."""
@@ -156,7 +175,7 @@ def _table_at(
     cuts = inherited if inherited and not any(_crosses(ln, inherited) for ln in body) else gutters(body, size, s)
     if len(cuts) < s.min_cols - 1:
         return None
-    table = _build([items[k] for k in kept], rows_from, cuts, page, s, cell_text)
+    table = _build([items[k] for k in kept], rows_from, cuts, page, s, cell_text, source)
     if table is None:
         return None
     return table, set(kept)
@@ -224,12 +243,23 @@ def _first_row_line(lines: list[_Line], cuts: list[tuple[float, float]]) -> int:
     return 0
 
 
+def _is_total_label(cells: dict[int, list[Word]]) -> bool:
+    """The line's first cell of words (a code or an OCR speck before it aside) is a totals label."""
+    for _, ws in sorted(cells.items()):
+        text = " ".join(w.text for w in ws)
+        if sum(c.isalpha() for c in text) >= 2 and not is_code_token(text):
+            return bool(_TOTAL_LABEL.match(fold(text)))
+    return False
+
+
 def _is_number_row(cells: dict[int, list[Word]]) -> bool:
     words = [w for ws in cells.values() for w in ws]
     return len(words) >= 2 and all(_COLUMN_NUMBER.match(w.text) for w in words)
 
 
-def _build(lines: list[_Line], body_from: int, cuts, page: int, s: UnruledSettings, cell_text) -> Table | None:
+def _build(
+    lines: list[_Line], body_from: int, cuts, page: int, s: UnruledSettings, cell_text, source: str
+) -> Table | None:
     """The table's rows from its lines (the first ``body_from`` of them its header)."""
     bounds = [(a + b) / 2 for a, b in cuts]
     n_cols = len(bounds) + 1
@@ -244,7 +274,8 @@ def _build(lines: list[_Line], body_from: int, cuts, page: int, s: UnruledSettin
         )
         number_row = _is_number_row(cells)
         after_number_row = bool(rows) and _is_number_row(rows[-1])
-        if not rows or code or second_value or number_row or after_number_row:
+        total = _is_total_label(cells)
+        if not rows or code or second_value or number_row or after_number_row or total:
             rows.append({col: list(ws) for col, ws in cells.items()})
         else:
             for col, ws in cells.items():
@@ -263,7 +294,7 @@ def _build(lines: list[_Line], body_from: int, cuts, page: int, s: UnruledSettin
         cells=cells_out,
         n_rows=len(rows),
         n_cols=n_cols,
-        source="pdf-text",
+        source=source,
         bbox=box,
         col_edges=[box[0], *bounds, box[2]],
     )

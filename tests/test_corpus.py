@@ -88,7 +88,7 @@ def test_signer_names_do_not_come_from_the_readers_list():
 
     from corpusgen.people import FAMILY_NAMES, person_name
 
-    from extract.metadata import SURNAMES
+    from extract.signature import SURNAMES
 
     unknown = set(FAMILY_NAMES) - set(SURNAMES)
     assert len(unknown) >= len(FAMILY_NAMES) // 2

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from extract.base import ingest
-from extract.metadata import extract_metadata, find_period, person_name
+from extract.metadata import extract_metadata, find_period
+from extract.signature import person_name
 from normalize.vietnamese import repair_document
 from normalize.vietnamese.syllable import fold
 

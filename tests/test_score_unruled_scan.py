@@ -1,5 +1,7 @@
-"""Score tables scanned without ruling lines: the OCR reader finds no grid and gives lines of word
-boxes; columns come from the header words' x-positions and the white gutters between them."""
+"""Score tables scanned without ruling lines: the OCR reader finds no ruled grid; the borderless
+table is found from the words' positions (white gutters between columns, rows from numbering) as on
+text-layer pages. The line reader's positional columns (header words' x-positions) are tested on
+synthetic layouts below."""
 
 import json
 from pathlib import Path
@@ -11,7 +13,7 @@ from unidecode import unidecode
 from cchc_extract.pipeline import convert_file
 from extract.base import ingest
 from extract.model import IngestedDocument, Line, Page, Word
-from extract.segment.score_lines import column_ranges, find_line_tables, gutter, header_key
+from extract.segment.score_lines import column_ranges, gutter, header_key
 from extract.segment.score_tables import find_score_tables
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,9 +33,9 @@ def reference():
 
 @pytest.fixture(scope="module")
 def scanned():
-    """The page through real Tesseract: no grid, lines with word boxes."""
+    """The page through real Tesseract: no ruling lines to make a grid of."""
     doc = ingest(SCAN)
-    assert [p.method for p in doc.pages] == ["ocr"] and not doc.pages[0].tables
+    assert [p.method for p in doc.pages] == ["ocr"]
     return doc
 
 
@@ -44,11 +46,16 @@ def converted():
 
 
 @pytest.mark.needs_tesseract
-def test_scan_read_by_position(scanned):
-    (found,) = find_line_tables(scanned)
-    assert found.positional  # columns from the header words, not from the token pattern
-    assert found.title.startswith("CHỈ SỐ ĐÁNH GIÁ")  # the title above is not taken for the header
-    assert (found.stated_total_max, found.stated_total_self) == ("15", "14")
+def test_scan_read_by_position(scanned, reference):
+    (table,) = scanned.pages[0].tables
+    assert table.source == "ocr-text"  # from the words' positions: the page has no ruling lines
+    assert table.n_cols == 5  # STT | criterion | max | self | explanation
+    header = [c.text for c in sorted(table.cells, key=lambda c: c.col) if c.row == 0]
+    assert header[0] == "STT" and header[1] == "Tiêu chí" and header[-1] == "Giải trình"
+    # every criterion row starts a table row: its code alone in the first column
+    codes = [c.text.rstrip(".") for c in sorted(table.cells, key=lambda c: c.row) if c.col == 0 and c.row > 0]
+    assert len(codes) >= len(reference["rows"])
+    assert all(c.conf is not None for c in table.cells)  # OCR confidence kept per cell, as a grid's
 
 
 @pytest.mark.needs_tesseract

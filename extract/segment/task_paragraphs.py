@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 import regex as re
 
-from extract.metadata import DEFAULT_SETTINGS, _typed_document, as_printed
+from extract.metadata import DEFAULT_SETTINGS, as_printed, typed_document
 from extract.model import IngestedDocument, Line
 from extract.segment.narrative import heading_level, shadow
 from extract.segment.paragraphs import open_bracket, reading_lines
@@ -96,7 +96,7 @@ def find_task_paragraphs(
     # Text that may be OCR'd (scanned pages, a text dump): units spelt as the gazetteer writes
     # them ("Bộ phận Một của" → "Bộ phận Một cửa", "tổ dần phố" → "tổ dân phố").
     ocr_pages = {p.number for p in doc.pages if p.method == "ocr"}
-    dump = doc.format in settings.wrapped_formats or not _typed_document(lines, DEFAULT_SETTINGS)
+    dump = doc.format in settings.wrapped_formats or not typed_document(lines, DEFAULT_SETTINGS)
     if doc.format in settings.wrapped_formats:
         lines = _wrapped_lines_joined(lines, settings)
     for line in lines:
@@ -166,7 +166,7 @@ def _as_printed(doc: IngestedDocument, lines: list[Line]) -> list[Line]:
     ocr_pages = {p.number for p in doc.pages if p.method == "ocr"}
     if not any(line.raw and line.page not in ocr_pages for line in lines):
         return lines
-    typed = _typed_document(lines, DEFAULT_SETTINGS)
+    typed = typed_document(lines, DEFAULT_SETTINGS)
     return [line if line.page in ocr_pages else as_printed(line, typed) for line in lines]
 
 

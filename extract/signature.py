@@ -1,0 +1,251 @@
+"""The signer of a document: the name printed last in its first signature block.
+
+A Decree 30 document closes with "Nơi nhận" on the left and the signature block on the right
+("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / (Đã ký) / <name>"), often as a borderless table. The block is
+found by its structure (the signature title, notes in brackets, a name-like line under it), not by
+knowing the name: the list of common surnames only breaks ties and snaps an OCR-damaged surname.
+Text exports flatten or wrap the block's cells over bar-separated lines; those are put back
+together before reading (``signature_zone``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+
+from extract.letter_lines import is_upper, line_text, line_variants
+from extract.model import Line
+from normalize.text import fold_spaces
+from normalize.vietnamese import word_damage
+from normalize.vietnamese.syllable import fold
+
+
+@dataclass(frozen=True)
+class SignatureSettings:
+    signature_title_max_chars: int = 45  # "TM. ỦY BAN NHÂN DÂN" is short; body sentences are not
+    signer_lookahead: int = 6  # lines between the signature title and the name (stamp, scribbles)
+    signature_text_words: int = 3  # a line of this many words after the name is past the signature block
+    surname_min_score: float = 80.0  # fuzzy match of an OCR-damaged surname ("{guyén" → Nguyễn)
+
+
+DEFAULT_SIGNATURE_SETTINGS = SignatureSettings()
+
+SURNAMES = (
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Trương",
+    "Đinh",
+    "Lương",
+    "Mai",
+    "Lâm",
+    "Đào",
+    "Cao",
+    "Hà",
+)
+_FOLDED_SURNAMES = frozenset(fold(s) for s in SURNAMES)
+
+# "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH" (folded).
+SIGNATURE_TITLE = re.compile(r"^\W*(?:(?:tm|kt|q)\s*\.\s*)?(?:pho\s*)?(?:chu\s*tich|uy ban nhan dan)")
+
+EXPORT_CLOSED_SHARE = 0.5  # of the barred lines after the header that end in a bar: a text export
+
+
+def signature_zone(lines: list[Line], header: list[Line], physical: list[Line]) -> list[Line]:
+    """The lines after the header the signer is looked for in: in reading order, or, when that part
+    of the document is a text export's bar-separated block, its physical lines (the reading order
+    splits such lines at wide spaces, which cut a wrapped cell's lines apart inconsistently)."""
+    after = lines[len(header) :]
+    last = max((ln.number for ln in header if ln.number is not None), default=-1)
+    tail = [ln for ln in physical if ln.number is not None and ln.number > last]
+    barred = [ln.text.rstrip() for ln in tail if "|" in ln.text]
+    # An export closes its cells with a bar; OCR reads a ruling line as a bar anywhere in a line.
+    export = bool(barred) and sum(t.endswith("|") for t in barred) >= EXPORT_CLOSED_SHARE * len(barred)
+    return _bar_runs_joined(tail) if export else after
+
+
+def find_signer(lines: list[Line], settings: SignatureSettings = DEFAULT_SIGNATURE_SETTINGS) -> str | None:
+    """The signer: the name printed last in the first signature block ("TM. ỦY BAN NHÂN DÂN /
+    CHỦ TỊCH", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", then the signature, stamp, "(Đã ký)" and the name)
+    after the "Nơi nhận" list when there is one. Found by the block's structure, not by knowing the
+    name: the surname list only breaks a tie between several name-like lines of one block. A text
+    export may flatten the block into one cell ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH (Đã ký) Lê Văn An |"):
+    the text after the title words is then the block's first line."""
+    start = next((i for i, ln in enumerate(lines) if fold(line_text(ln)).lstrip("*# ").startswith("noi nhan")), 0)
+    pieces = [piece for line in lines[start:] for piece in _cells(line)]
+    for i, piece in enumerate(pieces):
+        tail = _after_signature_title(piece, settings)
+        if tail is None:
+            continue
+        block = ([tail] if tail else []) + pieces[i + 1 : i + 1 + settings.signer_lookahead]
+        names = signature_names(block, settings)
+        if names:
+            return _pick_signer(names)
+    return None
+
+
+def _bar_runs_joined(lines: list[Line]) -> list[Line]:
+    """A text export's bar-separated block (the "Nơi nhận" and signature cells side by side) wraps
+    each cell's text over several physical lines, so a note or a name is cut in two ("(Đã |" /
+    "ký) Nông Xuân Phúc |", "CHỦ TỊCH Giáp Phương" / "Oanh Phượng |"). Consecutive barred lines are
+    put back together: lines that all close their cells with the same number of bars are columns,
+    joined cell by cell; otherwise the cells flow on, and a line not closed by a bar goes on at the
+    next. Other lines pass as they are."""
+    out: list[Line] = []
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and "|" in line.text:
+            run.append(line)
+            continue
+        if len(run) > 1:
+            out.append(_joined_run(run))
+        else:
+            out.extend(run)
+        run = []
+        if line is not None:
+            out.append(line)
+    return out
+
+
+def _joined_run(run: list[Line]) -> Line:
+    texts = [line_text(line) for line in run]
+    counts = {t.count("|") for t in texts}
+    if all(t.endswith("|") for t in texts) and len(counts) == 1:
+        rows = [[c.strip() for c in t.split("|")] for t in texts]
+        cells = [" ".join(c for c in column if c) for column in zip(*rows, strict=True)]
+        text = " | ".join(cells)
+    else:
+        text = " ".join(texts)
+    return replace(run[0], text=text, raw=None)
+
+
+def _cells(line: Line) -> list[Line]:
+    """A line of a bar-separated text export ("VP. | TM. ỦY BAN NHÂN DÂN … |") as its cells' texts;
+    any other line as it is."""
+    if "|" not in line.text:
+        return [line]
+    return [replace(line, text=t.strip(), raw=None) for t in line.text.split("|") if t.strip()]
+
+
+_NOTE = re.compile(r"^\s*[(\[][^)\]]*[)\]]")
+
+
+def _after_signature_title(line: Line, settings: SignatureSettings) -> Line | None:
+    """None when the line is no signature title; else what follows the title words and bracketed
+    notes on it (empty text for a title line on its own)."""
+    text = line_text(line)
+    pos = 0
+    while True:
+        m = SIGNATURE_TITLE.match(fold(text[pos:]))
+        if m and is_upper(text[pos : pos + m.end()]):
+            pos += m.end()
+            continue
+        note = _NOTE.match(text[pos:]) if pos else None
+        if note:
+            pos += note.end()
+            continue
+        break
+    tail = text[pos:].strip()
+    # A title followed by a name (or the first word of one wrapped to the next line) on its line;
+    # a sentence opening with "ỦY BAN NHÂN DÂN XÃ …" is no signature block.
+    if pos and tail and (person_name(tail, settings) or _name_start(tail)):
+        return replace(line, text=tail, raw=None)
+    return replace(line, text="", raw=None) if is_signature_title(line, settings) else None
+
+
+def _name_start(text: str) -> bool:
+    """A lone capitalised word: the first syllable of a name the cell wrapped ("Dương" / "Mỹ Lan");
+    an all-capitals word is an abbreviation ("UBND"), not a name's start."""
+    words = text.split()
+    return len(words) == 1 and words[0].isalpha() and words[0][0].isupper() and not words[0].isupper()
+
+
+def signature_names(block: list[Line], settings: SignatureSettings = DEFAULT_SIGNATURE_SETTINGS) -> list[str]:
+    """The name-like lines under a signature title, in order. Further title lines ("PHÓ CHỦ TỊCH")
+    and notes in brackets ("(Đã ký)", "(Ký tên, đóng dấu)") belong to the block; OCR specks of the
+    stamp are passed over; a name wrapped over two lines is joined; text of three words or more
+    after a name ends the block (an annex heading, the next page's prose)."""
+    names: list[str] = []
+    skip = False
+    page = None  # the page of the first name: an annex on the next page is no part of the block
+    for k, line in enumerate(block):
+        if skip:
+            skip = False
+            continue
+        if names and line.page != page:
+            break
+        text = line_text(line)
+        if not text or is_signature_title(line, settings) or text.startswith(("(", "[")):
+            continue
+        name = person_name(text, settings)
+        if name is None and _name_start(text) and k + 1 < len(block):
+            name = person_name(f"{text} {line_text(block[k + 1])}", settings)
+            skip = name is not None
+        if name:
+            names.append(name)
+            page = line.page
+        elif names and len(text.split()) >= settings.signature_text_words:
+            break
+    return names
+
+
+def _pick_signer(names: list[str]) -> str:
+    """The last name-like line: the signer's name is printed under everything else of the block.
+    When the block holds several, one whose surname is a common one is preferred over stamp text
+    that happens to look like a name ("Xã Ngọc Kỳ") — the list's only say in the matter."""
+    known = [n for n in names if fold(n.split()[0]) in _FOLDED_SURNAMES]
+    return (known or names)[-1]
+
+
+def person_name(text: str, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTINGS) -> str | None:
+    """A personal name line (2-5 capitalised syllables), cleaned of OCR junk. A surname the OCR
+    damaged into no Vietnamese syllable at all ("{guyén") is snapped to the closest common one; a
+    surname that is a syllable is kept as printed, known or not (Đoàn is no misread Đào)."""
+    tokens = [re.sub(r"^[^\w]+|[^\w]+$", "", t) for t in fold_spaces(text).split()]
+    # An apostrophe joins the syllables of Central Highlands names ("H'Linh Niê").
+    letters = [re.sub(r"(?<=\w)['’](?=\w)", "", t) for t in tokens]
+    if not 2 <= len(tokens) <= 5 or any(len(t) < 2 or not t.isalpha() for t in letters):
+        return None
+    capitalised = sum(t[0].isupper() for t in tokens)
+    if capitalised < len(tokens) - 1 or capitalised < 2:
+        return None
+    surname = max(SURNAMES, key=lambda s: fuzz.ratio(fold(s), fold(tokens[0])))
+    damaged = word_damage(tokens[0], skip_upper=False)[1] > 0
+    if (
+        damaged
+        and fold(surname) != fold(tokens[0])
+        and fuzz.ratio(fold(surname), fold(tokens[0])) >= settings.surname_min_score
+    ):
+        tokens[0] = surname
+    elif not tokens[0][0].isupper():
+        return None
+    return " ".join(_name_case(t) for t in tokens)
+
+
+def _name_case(token: str) -> str:
+    """ "NGUYỄN" → "Nguyễn", "H'LINH" → "H'Linh": each syllable capitalised."""
+    return "".join(p[:1].upper() + p[1:].lower() for p in re.split(r"(['’])", token))
+
+
+def is_signature_title(line: Line, settings: SignatureSettings) -> bool:
+    text = line_text(line)
+    return (
+        len(text) <= settings.signature_title_max_chars
+        and is_upper(text)
+        and any(SIGNATURE_TITLE.match(fold(t).replace("chutich", "chu tich")) for t in line_variants(line))
+    )
