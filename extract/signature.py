@@ -19,7 +19,7 @@ from extract.letter_lines import is_upper, line_text, line_variants
 from extract.model import Line
 from normalize.text import fold_spaces
 from normalize.vietnamese import word_damage
-from normalize.vietnamese.syllable import fold
+from normalize.vietnamese.syllable import fold, nfc
 
 
 @dataclass(frozen=True)
@@ -192,9 +192,9 @@ def signature_names(block: list[Line], settings: SignatureSettings = DEFAULT_SIG
         text = line_text(line)
         if not text or is_signature_title(line, settings) or text.startswith(("(", "[")):
             continue
-        name = person_name(text, settings)
+        name = person_name(_name_text(line), settings)
         if name is None and _name_start(text) and k + 1 < len(block):
-            name = person_name(f"{text} {line_text(block[k + 1])}", settings)
+            name = person_name(f"{_name_text(line)} {_name_text(block[k + 1])}", settings)
             skip = name is not None
         if name:
             names.append(name)
@@ -202,6 +202,17 @@ def signature_names(block: list[Line], settings: SignatureSettings = DEFAULT_SIG
         elif names and len(text.split()) >= settings.signature_text_words:
             break
     return names
+
+
+def _name_text(line: Line) -> str:
+    """The text a name is read from: as the OCR gave it when that reading carries diacritics and
+    every word of it is a Vietnamese syllable, else the repaired text. The repair's language model
+    knows words, not people: it turns a name read right into common words ("Phan" → "Phân",
+    "Huyền" → "Huyện", "Thu Nhung" → "Thủ Những"); a stripped or damaged reading still needs it."""
+    raw = nfc(line.raw.strip()) if line.raw else ""
+    if raw and any(ch.isalpha() and not ch.isascii() for ch in raw) and not word_damage(raw, skip_upper=False)[1]:
+        return raw
+    return line_text(line)
 
 
 def _pick_signer(names: list[str]) -> str:

@@ -151,3 +151,23 @@ def test_signer_of_a_signature_cell_wrapped_over_bar_lines(tmp_path):
         "Nơi nhận: - UBND huyện Kim Sơn (b/c); - Lưu: VT, VP. | TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Phí Ngọc\nMinh Châu |\n"
     )
     assert _doc(tmp_path, _HEADER + block).signer == "Phí Ngọc Minh Châu"
+
+
+def test_signer_read_right_by_ocr_is_not_renamed_by_the_repair():
+    """An OCR page read with diacritics: the repair's language model would make common words of a
+    name read right ("Phan" → "Phân", "Thu Nhung" → "Thủ Những"); the name is taken as the OCR read
+    it when every word of that reading is a syllable. A stripped reading still takes the repair."""
+    from extract.model import Line
+    from extract.signature import find_signer
+
+    def block(name_text: str, name_raw: str) -> list[Line]:
+        return [
+            Line(text="TM. ỦY BAN NHÂN DÂN", page=1, number=1),
+            Line(text="CHỦ TỊCH", page=1, number=2),
+            Line(text=name_text, raw=name_raw, page=1, number=3),
+        ]
+
+    assert find_signer(block("Phân Công Trung", "Phan Công Trung")) == "Phan Công Trung"
+    assert find_signer(block("Võ Thủ Những", "Võ Thu Nhung")) == "Võ Thu Nhung"
+    assert find_signer(block("Nguyễn Văn An", "Nguyen Van An")) == "Nguyễn Văn An"  # stripped: repaired
+    assert find_signer(block("Nguyễn Văn An", "Ngyễn Văn An")) == "Nguyễn Văn An"  # damaged: repaired
