@@ -33,6 +33,13 @@ class BatchSettings:
     split_min_pages: int = 4
     # Page ranges per worker: more than one evens out pages that OCR slower than others.
     ranges_per_worker: int = 2
+    # A batch of one small file of these formats is converted in the batch's own process, its
+    # timeout kept by a timer: starting a worker cost more than converting a one-line text file.
+    # They are read by our own Python code, no PDF, XML or image parser that hostile bytes could
+    # crash; the size bound keeps its memory from ever costing the batch. DOCX (lxml), PDF
+    # (pdfium) and images (OpenCV, Tesseract) always get a worker of their own.
+    crash_safe_formats: frozenset[str] = frozenset({"txt", "md"})
+    crash_safe_max_bytes: int = 1_000_000
 
 
 @contextmanager

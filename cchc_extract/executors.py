@@ -24,6 +24,7 @@ import os
 import pickle
 import select
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
@@ -40,6 +41,10 @@ class Job:
     fn: Callable[..., Any]  # module-level (pickled by reference to reach another process)
     args: tuple = ()
     timeout_s: float = 0.0  # 0: no limit
+    # The job runs only our own pure-Python code (a text file's conversion): nothing in it can
+    # crash a process, and a timer interrupts it, so a batch of this one job may run it in its
+    # own process (``run_in_process``) instead of starting a worker for it.
+    crash_safe: bool = False
 
 
 @dataclass
@@ -102,6 +107,46 @@ def run_here(job: Job) -> Done:
         first = (str(exc).strip().splitlines() or [""])[0]
         return Done(job, failure=f"{type(exc).__name__}: {first}".rstrip(": "), seconds=time.perf_counter() - started)
     return Done(job, value, seconds=time.perf_counter() - started, peak_rss_mb=peak_rss_mb())
+
+
+class _JobTimeout(BaseException):
+    """Raised in the job by its timer: a BaseException, so the pipeline's per-stage ``except
+    Exception`` (errors as values) does not take it for the stage's error."""
+
+
+def run_in_process(job: Job) -> Done:
+    """``run_here`` with the job's timeout kept by a timer signal (SIGALRM; the main thread
+    only, where Python delivers it): what a lone crash-safe job costs without a worker process.
+    Where the signal is missing, or off the main thread, the caller starts a worker instead."""
+    started = time.perf_counter()
+    if job.timeout_s <= 0:
+        return run_here(job)
+
+    def expire(signum, frame):
+        raise _JobTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, job.timeout_s)
+        try:
+            return run_here(job)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _JobTimeout:
+        return Done(job, failure=timeout_message(job.timeout_s), seconds=time.perf_counter() - started)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+def can_run_in_process() -> bool:
+    """The timer signal is ours to use: it exists, this is the main thread, and no one else (a
+    test runner's watchdog, the program embedding us) has a timer or a handler on it."""
+    return (
+        hasattr(signal, "SIGALRM")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGALRM) == signal.SIG_DFL
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    )
 
 
 def death_message(exitcode: int | None) -> str:
@@ -190,6 +235,14 @@ class ProcessPool:
         # converting at once); follow-up jobs go ahead of the rest.
         planned = iter(jobs)
         queue: deque[Job] = deque()
+        # A batch of one crash-safe job (a one-line text file) runs here: starting a worker for
+        # it would cost more than the conversion. Its timeout and error records are the same.
+        first = next(planned, None)
+        second = next(planned, None) if first is not None else None
+        if first is not None and second is None and first.crash_safe and can_run_in_process():
+            queue.extend(on_done(run_in_process(first)))  # a follow-up job goes to a worker
+        else:
+            planned = itertools.chain([j for j in (first, second) if j is not None], planned)
 
         def take() -> Job | None:
             return queue.popleft() if queue else next(planned, None)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cchc_extract.executors import Done, Job
-from cchc_extract.pipeline import PipelineOptions, convert_file, one_line, result_to_json, write_json
+from cchc_extract.pipeline import PipelineOptions, _format_of, convert_file, one_line, result_to_json, write_json
 from cchc_extract.progress import FileOutcome
 from extract.base import IngestError, IngestOptions
 from extract.model import IngestedDocument
@@ -90,6 +90,16 @@ def scan_pages(path: Path, min_text_chars: int) -> int:
         return 0
 
 
+def _crash_safe(item: InputFile, settings: BatchSettings) -> bool:
+    """The file may be converted in the batch's own process (``BatchSettings.crash_safe_formats``)."""
+    if item.refused or _format_of(item.path) not in settings.crash_safe_formats:
+        return False
+    try:
+        return item.path.stat().st_size <= settings.crash_safe_max_bytes
+    except OSError:
+        return False
+
+
 def page_ranges(pages: int, pieces: int) -> list[range]:
     """``pages`` cut into at most ``pieces`` consecutive ranges of near-equal length."""
     size = math.ceil(pages / max(1, pieces))
@@ -123,7 +133,8 @@ class PagePlan:
         pages = scan_pages(item.path, self.options.ingest.min_text_chars) if self.workers > 1 else 0
         if pages < max(2, self.settings.split_min_pages):
             self._files[item.relative] = item
-            return [Job(item.relative, convert_one, (item, self.out_dir, self.options), timeout)]
+            crash_safe = _crash_safe(item, self.settings)
+            return [Job(item.relative, convert_one, (item, self.out_dir, self.options), timeout, crash_safe)]
         ranges = page_ranges(pages, self.workers * self.settings.ranges_per_worker)
         split = _Split(item, [None] * len(ranges))
         jobs = []

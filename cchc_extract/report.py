@@ -258,7 +258,10 @@ def fields_plot(rows: list[str], codes: list[str], shares: list[list[float | Non
         fig = Figure(figsize=(settings.plot_width_in, 1.2 + 0.32 * len(rows)))
         ax = fig.subplots()
         cmap = matplotlib.colormaps["RdYlGn"].with_extremes(bad="#d9d9d9")  # grey: no figure
-        image = ax.imshow(np.ma.masked_invalid(grid), aspect="auto", cmap=cmap, vmin=0, vmax=100)
+        # interpolation "none": the SVG holds one pixel per cell, drawn scaled (and pixelated) by
+        # the browser; resampled, the raster was the page's size and grew with every document
+        # (≈0.13 MB of memory each, most of a large batch's report).
+        image = ax.imshow(np.ma.masked_invalid(grid), aspect="auto", cmap=cmap, vmin=0, vmax=100, interpolation="none")
         ax.set_xticks(range(len(codes)), codes, rotation=90 if len(codes) > 12 else 0)
         ax.set_yticks(range(len(rows)), [_short(r, settings.label_chars) for r in rows])
         if len(codes) <= 16:  # room for the figure in each cell

@@ -1,17 +1,14 @@
-"""Criterion codes of score tables ("I", "1.", "1.1", "1.1.1"): reading them from OCR'd tokens
-and repairing a whole column of them at once.
+"""Criterion codes of score tables ("I", "1.", "1.1", "1.1.1"): reading them from OCR'd tokens,
+and the order they follow down a table (what may come after a code, at what cost).
 
 OCR mangles codes in a few regular ways: look-alike letters ("LL1" for 1.1.1, "31n" for 3.1.2),
-lost dots ("131" for 1.3.1), a lost or wrong digit ("540" for 5.4.2, "16" for 3.6). A single token
-is often ambiguous ("L2" reads 1.2 or 1.1.2), but the column is not: codes follow the hierarchy
-and increase down the table. So repair is a best-path search over the column: each row's code is
-chosen among its shape readings and the successors of the previous row's code, paying for edits
-of the printed digits, for skipped numbers and for codes inferred with no token at all.
+lost dots ("131" for 1.3.1), a lost or wrong digit ("540" for 5.4.2, "16" for 3.6). Reading a
+token gives its possible shapes; ``normalize.code_repair`` chooses among them over a whole column.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, lru_cache, total_ordering
 
 import regex as re
@@ -330,109 +327,6 @@ def match_cost(token: CodeToken | None, code: CriterionCode, settings: CodeSetti
     return None
 
 
-@dataclass
-class CodeChoice:
-    code: CriterionCode | None  # None when the row was absorbed into the one above
-    cost: float = 0.0  # what reading this row's token as ``code`` cost (0 for a clean token)
-    inferred: bool = False
-    repaired: bool = False
-    absorbed: bool = False
-
-
-@dataclass
-class _State:
-    cost: float
-    back: _State | None
-    choice: CodeChoice
-    code: CriterionCode = ROOT
-    history: tuple = field(default=())
-
-
-def repair_codes(
-    tokens: list[str | None],
-    absorbable: list[bool] | None = None,
-    settings: CodeSettings = CodeSettings(),
-    parents: list[bool] | None = None,
-) -> list[CodeChoice]:
-    """The most plausible code for every row of a column, top to bottom.
-
-    ``tokens``: the printed code token of each row (None when there is none). ``absorbable``:
-    rows that may instead be a stray fragment of the row above (no numbers of their own).
-    ``parents``: rows whose numbers show they are the parent of the rows that follow (see
-    ``parent_rows``).
-
-    A token that does not read as a code counts as missing: its code is inferred from order and
-    hierarchy, never as a roman section (those come only from tokens that read as roman).
-
-    Rows that read as printed cost one linear pass (``_clean_step``); the search runs over each
-    doubtful stretch only, from the clean row ``settings.window`` rows above it until its best
-    path settles back onto the printed codes (``_search``)."""
-    absorbable = absorbable or [False] * len(tokens)
-    parents = parents or [False] * len(tokens)
-    readings = [read_code_token(t) if t else None for t in tokens]
-    out: list[CodeChoice] = []
-    codes: list[CriterionCode] = []  # the code in force after each row (an absorbed row keeps the one above)
-    searched = 0  # rows before this one were chosen by a search: a later window starts no earlier
-    while len(out) < len(readings):
-        i = len(out)
-        prev = codes[-1] if codes else ROOT
-        code = _clean_step(prev, readings[i], absorbable[i], i > 0 and parents[i - 1], settings)
-        if code is not None:
-            out.append(CodeChoice(code, 0.0))
-            codes.append(code)
-            continue
-        start = max(searched, i - settings.window)
-        del out[start:], codes[start:]
-        window = _search(readings, absorbable, parents, settings, start, codes[-1] if codes else ROOT, settle=i)
-        for choice in window:
-            out.append(choice)
-            codes.append(choice.code if choice.code is not None else codes[-1] if codes else ROOT)
-        searched = len(out)
-    return out
-
-
-def _clean_step(
-    prev: CriterionCode, token: CodeToken | None, may_absorb: bool, parent_above: bool, settings: CodeSettings
-) -> CriterionCode | None:
-    """The row's code when it reads exactly as the next step of the hierarchy after ``prev`` (its
-    first child, the next sibling at some level, the next roman section) with nothing that could
-    argue for another reading: no look-alike letters (a roman numeral is read as the section it
-    names), not absorbable, not the next row of a parent row unless its child. Such a row is
-    what the search would choose at no cost; None marks the row doubtful."""
-    if token is None or may_absorb:
-        return None
-    if token.letter:
-        code = lettered(prev, token.letter)
-    elif token.roman is not None:
-        if token.roman_lookalikes or prev.roman == 0 and prev.path:
-            return None
-        code = CriterionCode(token.roman)
-    elif token.components and not token.lookalikes:
-        code = CriterionCode(prev.roman, token.components)
-    else:
-        return None
-    if not _next_step(prev, code) or any(c > settings.max_component for c in code.path):
-        return None
-    if parent_above and not settings.clean_over_sums and not _is_child(code, prev):
-        return None
-    return code
-
-
-def _clean_path(
-    readings: list[CodeToken | None], absorbable: list[bool], parents: list[bool], settings: CodeSettings
-) -> list[CodeChoice] | None:
-    """The column as printed when every row reads cleanly (``_clean_step``); None otherwise."""
-    out: list[CodeChoice] = []
-    prev = ROOT
-    for token, may_absorb, parent in zip(readings, absorbable, [False, *parents[:-1]], strict=True):
-        code = _clean_step(prev, token, may_absorb, parent, settings)
-        if code is None:
-            return None
-        out.append(CodeChoice(code, 0.0))
-        prev = code
-    return out
-
-
 def lettered(prev: CriterionCode, letter: str) -> CriterionCode:
     """The lettered item ``letter`` read after ``prev``: a sibling of a lettered ``prev``, else an item
     under it."""
@@ -451,166 +345,8 @@ def _next_step(prev: CriterionCode, code: CriterionCode) -> bool:
     return 0 <= k < len(prev.path) and code.path[:k] == prev.path[:k] and code.path[k] == prev.path[k] + 1
 
 
-def _search(
-    readings: list[CodeToken | None],
-    absorbable: list[bool],
-    parents: list[bool],
-    settings: CodeSettings,
-    start: int = 0,
-    start_code: CriterionCode = ROOT,
-    settle: int | None = None,
-) -> list[CodeChoice]:
-    """The best-path search over the column (see the module's docstring) from row ``start``, the
-    row above it read as ``start_code``: the choices of the rows it covers. With ``settle`` (the
-    doubtful row that opened the window) it stops once its best path has settled (``_settled``);
-    without, it runs to the end of the column."""
-    beam: dict[CriterionCode, _State] = {start_code: _State(0.0, None, CodeChoice(start_code), start_code)}
-    for i in range(start, len(readings)):
-        token = readings[i]
-        ahead = _codes_ahead(readings[i + 1 : i + 1 + settings.lookahead])
-        nxt: dict[CriterionCode, _State] = {}
-        emits: dict[CriterionCode, float | None] = {}  # the row's token read as each code, once
-
-        for prev, state in beam.items():
-            candidates = set(_successors(prev))
-            if token is not None and token.components:
-                candidates.add(CriterionCode(prev.roman, token.components))
-            if token is not None and token.roman:
-                candidates.add(CriterionCode(token.roman))
-            if token is not None and token.letter:
-                candidates.add(lettered(prev, token.letter))
-            if token is not None and token.digits:
-                candidates.update(_near_readings(prev))
-            for path in ahead:
-                candidates.add(CriterionCode(prev.roman, path))
-            for code in candidates:
-                if code.path and max(code.path) > settings.max_component:
-                    continue
-                if not code.path and (token is None or token.roman is None):
-                    continue  # a section row is never guessed
-                step = transition_cost(prev, code, settings)
-                if step is None:
-                    continue
-                if i > 0 and parents[i - 1] and not _is_child(code, prev):
-                    step += settings.parent_evidence
-                if code not in emits:
-                    emits[code] = match_cost(token, code, settings)
-                emit = emits[code]
-                inferred = emit is None or token is None
-                if emit is None:
-                    emit = settings.inferred
-                if inferred and not code.path:
-                    emit += settings.roman_mismatch  # a section row is printed, seldom guessed
-                _offer(
-                    nxt,
-                    code,
-                    state,
-                    state.cost + step + emit,
-                    CodeChoice(code, emit, inferred=inferred, repaired=not inferred and emit > settings.lookalike),
-                )
-            if absorbable[i]:
-                _offer(nxt, prev, state, state.cost + settings.absorb, CodeChoice(None, settings.absorb, absorbed=True))
-        beam = dict(sorted(nxt.items(), key=lambda kv: kv[1].cost)[: settings.beam])
-        if (
-            settle is not None
-            and i >= settle + settings.window
-            and _settled(beam, readings, absorbable, parents, i, settings)
-        ):
-            break
-    best = min(beam.values(), key=lambda s: s.cost)
-    out: list[CodeChoice] = []
-    node: _State | None = best
-    while node is not None and node.back is not None:
-        out.append(node.choice)
-        node = node.back
-    return out[::-1]
-
-
-def _settled(
-    beam: dict[CriterionCode, _State],
-    readings: list[CodeToken | None],
-    absorbable: list[bool],
-    parents: list[bool],
-    row: int,
-    settings: CodeSettings,
-) -> bool:
-    """The best path up to ``row`` read its last ``settings.window`` rows as printed, and the next
-    ``settings.window`` rows read on cleanly from it: the search may stop here, the linear pass
-    carrying on from its code."""
-    node = min(beam.values(), key=lambda s: s.cost)
-    code = node.code
-    for k in range(row, row - settings.window, -1):
-        back = node.back
-        if back is None or node.choice.code is None:
-            return False
-        if node.choice.code != _clean_step(back.code, readings[k], absorbable[k], k > 0 and parents[k - 1], settings):
-            return False
-        node = back
-    for k in range(row + 1, min(row + 1 + settings.window, len(readings))):
-        step = _clean_step(code, readings[k], absorbable[k], parents[k - 1], settings)
-        if step is None:
-            return False
-        code = step
-    return True
-
-
-def _offer(
-    beam: dict[CriterionCode, _State], code: CriterionCode, state: _State, cost: float, choice: CodeChoice
-) -> None:
-    """Keep the cheaper of the beam's path to ``code`` and this one."""
-    best = beam.get(code)
-    if best is None or cost < best.cost:
-        beam[code] = _State(cost, state, choice, code)
-
-
-def _codes_ahead(below: list[CodeToken | None]) -> set[tuple[int, ...]]:
-    """The ancestors of the readable codes of the rows ``below`` a row: the codes a row with no
-    readable token may have when the rows below it read well."""
-    paths: set[tuple[int, ...]] = set()
-    for reading in below:
-        if reading is not None and reading.components:
-            paths.update(reading.components[:k] for k in range(1, len(reading.components)))
-    return paths
-
-
 def _is_child(code: CriterionCode, parent: CriterionCode) -> bool:
     return code.roman == parent.roman and len(code.path) == len(parent.path) + 1 and code.path[:-1] == parent.path
-
-
-def parent_rows(max_points: list[float | None], tolerance: float = 1e-6) -> list[bool]:
-    """Rows whose max points equal the sum of the max points of the rows below them, taken as
-    whole subtrees (a parent found lower down stands for its children): ``True`` for a row
-    that heads two or more such rows. Numbers are checked bottom-up so that every parent knows
-    the extent of the parents below it."""
-    n = len(max_points)
-    end = list(range(n))  # last row of each row's subtree
-    out = [False] * n
-    for i in range(n - 1, -1, -1):
-        target = max_points[i]
-        if target is None or target <= 0:
-            continue
-        total, k, children = 0.0, i + 1, 0
-        while k < n and total < target - tolerance and (value := max_points[k]) is not None:
-            total += value
-            children += 1
-            k = end[k] + 1
-        if children >= 2 and abs(total - target) <= tolerance:
-            out[i] = True
-            end[i] = k - 1
-    return out
-
-
-@lru_cache(maxsize=1 << 14)
-def _near_readings(prev: CriterionCode) -> tuple[CriterionCode, ...]:
-    """Codes under the previous row's ancestors whose digits may differ from a token's by one
-    (a lost leading digit, "11" for 3.1; a wrong last digit, "540" for 5.4.2); kept, as the
-    search expands the same codes row after row."""
-    out = []
-    for depth in range(0, len(prev.path) + 1):
-        base = prev.path[:depth]
-        for last in range(1, 10):
-            out.append(CriterionCode(prev.roman, base + (last,)))
-    return tuple(out)
 
 
 def format_codes(codes: list[CriterionCode | None]) -> list[str | None]:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import cchc_extract.batch as batch
+import cchc_extract.executors as executors
 from cchc_extract.batch import BatchSettings, collect_inputs, run_convert
 from cchc_extract.cli import main
 from cchc_extract.pipeline import PipelineOptions
@@ -106,6 +107,38 @@ def test_timeout_and_crash_cost_only_their_file(folder, tmp_path, monkeypatch):
     assert "SIGSEGV" in crash["errors"][0]["message"]
     assert len(slow["source"]["sha256"]) == 64 and schema_errors(crash) == []
     assert _load(out / (SAMPLES[0].name + ".json"))["errors"] == []
+
+
+def test_a_lone_text_file_is_converted_in_the_batch_process_with_the_same_output(tmp_path, monkeypatch):
+    """No worker is started for one small text file; its JSON is the one a worker writes."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SAMPLES[0], src / SAMPLES[0].name)
+    name = SAMPLES[0].name + ".json"
+    pooled = BatchSettings(workers=1, crash_safe_formats=frozenset())
+    run_convert([src], tmp_path / "pool", PipelineOptions(), pooled, stream=io.StringIO())
+
+    def no_worker(*args, **kwargs):
+        raise AssertionError("a worker was started")
+
+    monkeypatch.setattr(executors.ProcessPool, "_start", no_worker)
+    summary = run_convert([src], tmp_path / "here", PipelineOptions(), BatchSettings(workers=1), stream=io.StringIO())
+    assert (summary.converted, summary.failed) == (1, 0)
+    assert _load(tmp_path / "here" / name) == _load(tmp_path / "pool" / name)
+
+
+def test_a_lone_text_file_past_its_timeout_gets_the_workers_error_record(tmp_path, monkeypatch):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SAMPLES[1], src / "slow.txt")
+    monkeypatch.setattr(batch, "convert_file", _misbehaving(batch.convert_file))
+    started = time.monotonic()
+    summary = run_convert([src], tmp_path / "out", PipelineOptions(), BatchSettings(timeout_s=1), stream=io.StringIO())
+    assert time.monotonic() - started < 60  # the sleeper (300 s) was stopped by the timer
+    assert (summary.converted, summary.failed) == (0, 1)
+    slow = _load(tmp_path / "out" / "slow.txt.json")
+    assert slow["errors"][0]["message"] == executors.timeout_message(1) and schema_errors(slow) == []
+    assert signal.getsignal(signal.SIGALRM) == signal.SIG_DFL and signal.getitimer(signal.ITIMER_REAL)[0] == 0
 
 
 def test_rerun_skips_up_to_date_outputs_and_force_redoes_them(folder, tmp_path):

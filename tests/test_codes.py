@@ -1,12 +1,11 @@
-"""Criterion-code reading and column repair (normalize.codes)."""
+"""Criterion-code reading (normalize.codes) and column repair (normalize.code_repair)."""
 
+from normalize.code_repair import parent_rows, repair_codes
 from normalize.codes import (
     CodeSettings,
     CriterionCode,
     format_codes,
-    parent_rows,
     read_code_token,
-    repair_codes,
     transition_cost,
 )
 
@@ -185,7 +184,8 @@ def test_the_linear_pass_gives_what_the_search_gives():
     # hand) must choose the same codes at the same costs.
     import random
 
-    from normalize.codes import CodeSettings, _clean_path, _search
+    from normalize.code_repair import _clean_path, _search
+    from normalize.codes import CodeSettings
 
     rng = random.Random(18)
     settings = CodeSettings()
@@ -208,10 +208,10 @@ def test_the_search_over_doubtful_stretches_gives_what_the_whole_search_gives(mo
     # the whole column.
     import random
 
-    import normalize.codes as codes
+    import normalize.code_repair as codes
 
     rng = random.Random(1818)
-    settings = codes.CodeSettings()
+    settings = CodeSettings()
     searched = []
     whole_search = codes._search
 
@@ -284,7 +284,7 @@ def test_typed_codes_outrank_sums_that_add_up_by_chance(monkeypatch):
     """score_table.docx: 3.5.1 is worth 1 and 3.5.2, 3.5.3 0.5 each, so the sums make 3.5.1 their
     parent; the printed 3.5.2 is its sibling. Typed codes are read as printed in one linear pass
     (no search); an OCR'd column keeps the sums as evidence and searches the stretch."""
-    import normalize.codes as codes_module
+    import normalize.code_repair as codes_module
 
     tokens = ["1.", "1.1", "1.1.1", "1.1.2", "1.1.3", "1.1.4", "1.2"]
     parents = parent_rows([6, 4, 1, 0.5, 0.5, 2, 2])

@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 from cchc_extract.cli import main
-from schemas import schema_errors
+from schemas import published_schema, schema_errors
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -13,6 +13,13 @@ def test_usage_errors_exit_2(tmp_path, capsys):
     assert main(["convert"]) == 2
     assert main(["convert", str(tmp_path / "missing.pdf"), "--out", str(tmp_path)]) == 2
     assert main(["frobnicate"]) == 2
+
+
+def test_the_published_schema_is_a_valid_draft_2020_12_schema():
+    """Checked here once, not by every process that builds the validator."""
+    import jsonschema
+
+    jsonschema.Draft202012Validator.check_schema(published_schema())
 
 
 def test_txt_samples_convert_and_validate(tmp_path):

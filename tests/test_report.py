@@ -222,3 +222,19 @@ def test_a_plot_that_fails_costs_only_the_plot(monkeypatch, tmp_path):
     text = write_report(tmp_path).read_text(encoding="utf-8")
     assert "Không vẽ được biểu đồ: RuntimeError: no backend" in text
     assert "An Phú" in text and text.count("<svg") == 1  # the heat-map still drawn
+
+
+def test_the_heat_map_holds_one_pixel_per_cell():
+    """The heat-map's raster is the grid itself (documents × sections), scaled by the browser:
+    resampled to the page's size it grew with every document of a batch (memory and bytes)."""
+    import base64
+    from io import BytesIO
+
+    from PIL import Image
+
+    views = [document_view(_synthetic(f"Xã {i}")) for i in range(40)]
+    svg = report.fields_plot([v.commune or "" for v in views], ["I", "1"], [[75.0, None]] * 40, ReportSettings())
+    images = svg.split("<image")[1:]  # the heat-map, then its colour bar
+    assert "image-rendering:pixelated" in images[0]
+    data = images[0].split("base64,", 1)[1].split('"', 1)[0]
+    assert Image.open(BytesIO(base64.b64decode(data))).size == (2, 40)

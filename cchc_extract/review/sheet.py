@@ -13,7 +13,7 @@ the rewritten sheet.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -183,18 +183,15 @@ def export_review(
     def write_xlsx(path: Path) -> None:
         from openpyxl import Workbook
 
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "review"
-        sheet.append(shown)
-        for row in rows:
-            # A missing value is an empty text cell (as pandas wrote it, so a reader sees no change).
-            sheet.append(["" if v is None else v for v in row])
-            # Document text is text: a string openpyxl would store as a formula is stored as text.
-            for cell in sheet[sheet.max_row]:
-                if cell.data_type == "f":
-                    cell.data_type = "s"
-        _format_sheet(sheet, rows, severities, lang)
+        # Write-only: each row goes to the file as it is appended, so the sheet's memory does not
+        # grow with the queue (a whole workbook held ≈0.1 MB per document of a batch).
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet("review")
+        _sheet_setup(sheet, len(rows), lang)
+        for r, (height, cells) in enumerate(_styled_rows(sheet, shown, rows, severities, lang), start=1):
+            sheet.row_dimensions[r].height = height
+            sheet.append(cells)
+            del sheet.row_dimensions[r]  # written with its row; kept, it would grow with the sheet
         book.save(path)
 
     text = csv_bytes(shown, rows)
@@ -224,64 +221,76 @@ def _unchanged(csv_path: Path, xlsx_path: Path, text: bytes) -> bool:
         return False
 
 
-def _format_sheet(sheet, rows: list[list], severities: list, lang: str) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
+def _sheet_setup(sheet, n_rows: int, lang: str) -> None:
+    """What a write-only sheet needs before its rows: column widths, frozen header, filter,
+    the status list, print settings (landscape A4, every column but the machine key across one
+    page's width, header repeated on each page)."""
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.worksheet import Worksheet
 
     col = {name: i for i, name in enumerate(REVIEW_COLUMNS, start=1)}
-    n_rows = len(rows)
+    last = get_column_letter(len(REVIEW_COLUMNS))
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+    sheet.auto_filter.ref = f"A1:{last}{n_rows + 1}"
     for name, i in col.items():
         sheet.column_dimensions[get_column_letter(i)].width = _WIDTHS[name]
-    wrap_top = Alignment(wrap_text=True, vertical="top")
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = wrap_top
-    sheet.row_dimensions[1].height = 2 * _LINE_PT
-    # The columns a person fills in stand out.
-    fill = PatternFill("solid", fgColor="FFF2CC")
-    top = Alignment(vertical="top")
-    link_text = message("crop.link", lang)
-    for r, values, severity in zip(range(2, n_rows + 2), rows, severities):
-        record = dict(zip(REVIEW_COLUMNS, values))
-        for c in range(1, len(REVIEW_COLUMNS) + 1):
-            sheet.cell(r, c).alignment = top
-        for name in ("status", "corrected_value", "note"):
-            sheet.cell(r, col[name]).fill = fill
-        if severity in _SEVERITY_FILL:
-            sheet.cell(r, col["reasons"]).fill = PatternFill("solid", fgColor=_SEVERITY_FILL[severity])
-        cell = sheet.cell(r, col["crop"])
-        if isinstance(cell.value, str) and cell.value.startswith(CROPS_DIR + "/"):
-            # A relative link (resolved from review.xlsx's folder): the folder can be moved whole.
-            cell.hyperlink = cell.value
-            cell.value = link_text
-            cell.font = Font(color="0563C1", underline="single")
-        for name in _WRAPPED:
-            sheet.cell(r, col[name]).alignment = wrap_top
-        sheet.cell(r, col["key"]).font = Font(color="808080", size=8)
-        # LibreOffice and Excel do not grow a row for wrapped text written by a program: the
-        # height is set from the longest wrapped cell, so rows never overlap.
-        sheet.row_dimensions[r].height = _LINE_PT * max(
-            [1] + [_lines(record.get(name), _WIDTHS[name]) for name in _WRAPPED]
-        )
     if n_rows:
         statuses = labels("status", lang)
         choices = ",".join(statuses[s] for s in ("open", "confirmed", "corrected", "dismissed"))
         validation = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
         validation.add(f"{get_column_letter(col['status'])}2:{get_column_letter(col['status'])}{n_rows + 1}")
-        sheet.add_data_validation(validation)
-    # Print: landscape A4, every column but the machine key across one page's width, header
-    # repeated on each page.
+        sheet.data_validations.append(validation)  # what add_data_validation does (not on a write-only sheet)
     sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"
     sheet.print_area = f"A1:{get_column_letter(col['note'])}{n_rows + 1}"
     sheet.page_margins.left = sheet.page_margins.right = 0.4
+
+
+def _styled_rows(
+    sheet, shown: list[str], rows: list[list], severities: list, lang: str
+) -> Iterator[tuple[float, list]]:
+    """The header and each row as (height in points, styled cells): the columns a person fills
+    in stand out, the reasons coloured by severity, the crop a link, long text wrapped."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    wrap_top, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
+    key_font, link_font = Font(color="808080", size=8), Font(color="0563C1", underline="single")
+    fill = PatternFill("solid", fgColor="FFF2CC")
+    link_text = message("crop.link", lang)
+    header = [WriteOnlyCell(sheet, value=h) for h in shown]
+    for cell in header:
+        cell.font, cell.alignment = Font(bold=True), wrap_top
+    yield 2 * _LINE_PT, header
+    for values, severity in zip(rows, severities):
+        cells = []
+        for name, value in zip(REVIEW_COLUMNS, values):
+            # A missing value is an empty text cell (as pandas wrote it, so a reader sees no change).
+            cell = WriteOnlyCell(sheet, value="" if value is None else value)
+            if cell.data_type == "f":  # document text is text, never a formula
+                cell.data_type = "s"
+            cell.alignment = wrap_top if name in _WRAPPED else top
+            if name in ("status", "corrected_value", "note"):
+                cell.fill = fill
+            if name == "reasons" and severity in _SEVERITY_FILL:
+                cell.fill = PatternFill("solid", fgColor=_SEVERITY_FILL[severity])
+            if name == "crop" and isinstance(value, str) and value.startswith(CROPS_DIR + "/"):
+                # A relative link (resolved from review.xlsx's folder): the folder can be moved whole.
+                cell.hyperlink = value
+                cell.value = link_text
+                cell.font = link_font
+            if name == "key":
+                cell.font = key_font
+            cells.append(cell)
+        # LibreOffice and Excel do not grow a row for wrapped text written by a program: the
+        # height is set from the longest wrapped cell, so rows never overlap.
+        record = dict(zip(REVIEW_COLUMNS, values))
+        yield _LINE_PT * max([1] + [_lines(record.get(name), _WIDTHS[name]) for name in _WRAPPED]), cells
 
 
 def _lines(value, width: int) -> int:

@@ -4,7 +4,7 @@ Two ways in, one way out. Grid tables (DOCX, ruled PDFs and scans, TSV and markd
 joined across pages by ``table_join`` and recognised by their header; tables that reach us as
 lines (OCR text dumps, OCR'd pages without ruling lines) are grouped into rows by
 ``score_lines``. Either way the rows become ``RowDraft``s, and the same steps finish them: the
-code column is repaired as a whole (``normalize.codes``: shape, hierarchy, order), numbers are
+code column is repaired as a whole (``normalize.code_repair``: shape, hierarchy, order), numbers are
 parsed with their other readings, and every row gets flags and a confidence.
 """
 
@@ -20,7 +20,8 @@ from extract.segment.scale_lines import ScaleSettings, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
 from extract.segment.score_readings import resolve_lost_commas
 from extract.segment.table_join import JoinedTable, join_tables, row_bbox
-from normalize.codes import CodeChoice, CodeSettings, format_codes, parent_rows, parse_code, repair_codes
+from normalize.code_repair import CodeChoice, parent_rows, repair_codes
+from normalize.codes import CodeSettings, format_codes, parse_code
 from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
 from schemas.records import ScoreRow, ScoreTable, SourceRef

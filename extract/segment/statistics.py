@@ -9,7 +9,7 @@ group after the separator is taken as thousands for money and flagged), counts a
 numbers; enumerated units ("Có = 1; Không = 0") give the allowed values and the figure is checked
 against them.
 
-Codes are read as a column, not cell by cell (``normalize.codes.repair_codes``): on OCR'd pages a
+Codes are read as a column, not cell by cell (``normalize.code_repair.repair_codes``): on OCR'd pages a
 misread code ("9.2" between 5.1 and 5.3) is repaired from its neighbours and an unreadable one
 ("A." for 4., "Z1" for 7.1) is inferred from order; a row with an empty code cell but an
 indicator of its own is a row whose code is inferred, never glued to the row above unless it
@@ -26,7 +26,8 @@ import regex as re
 from extract.model import IngestedDocument
 from extract.segment.table_join import JoinedRow, JoinedTable, join_tables, lines_before, row_bbox, row_conf
 from extract.segment.target_tables import is_target_table
-from normalize.codes import format_codes, letter_item, repair_codes
+from normalize.code_repair import repair_codes
+from normalize.codes import format_codes, letter_item
 from normalize.numbers import parse_number
 from normalize.text import fold
 from schemas.records import SourceRef, StatAnnex, StatRow
