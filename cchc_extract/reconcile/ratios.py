@@ -9,7 +9,7 @@ from itertools import combinations
 
 import regex as re
 
-from cchc_extract.reconcile.core import _decimals, _Ledger, _percent_matches, _vn
+from cchc_extract.reconcile.core import _decimals, _Ledger, _percent_matches, _vn, one_cause
 from cchc_extract.reconcile.misread import (
     Cell,
     digit_confusions,
@@ -62,6 +62,11 @@ def _ratio_candidates(
     p = parents[i]
     if p is not None and _usable(rows[p]):
         candidates.insert(0, p)
+    if len(candidates) < 2 and siblings and _usable(rows[siblings[0]]):
+        # One count above, itself broken down ("3.1 hồ sơ đã giải quyết: a) trước hạn, b) đúng
+        # hạn, c) quá hạn", then "3.2 Tỷ lệ …"): the ratio is of that breakdown, parts over whole.
+        whole = siblings[0]
+        candidates = [whole, *(k for k in kids.get(whole, []) if _usable(rows[k]))]
     return candidates
 
 
@@ -81,16 +86,18 @@ def _pairs(
     parents: list[int | None],
 ) -> tuple[list[tuple[int, int]], bool]:
     """((numerator, denominator) pairs to try, whether the pair is certain). The denominator is
-    the row worded as one ("Tổng số ...", "... đề ra"), else the ratio's parent when it is one of
-    the counts, else of two counts the larger (a share is at most the whole); with more counts
-    and no wording, which two make the ratio is not certain."""
+    the row worded as one ("Tổng số ...", "... đề ra"), else the count the others are parts of
+    (the ratio's parent, or a whole broken down above it), else of two counts the larger (a
+    share is at most the whole); with more counts and no wording, which two make the ratio is not
+    certain."""
 
     def same_unit(a: int, b: int) -> bool:
         return not _unit_key(rows[a]) or not _unit_key(rows[b]) or _unit_key(rows[a]) == _unit_key(rows[b])
 
     den = _denominator([(j, rows[j]) for j in candidates])
-    if den is None and parents[i] in candidates:
-        den = parents[i]
+    if den is None:
+        # the whole the others are parts of: the ratio's parent, or the count broken down above it
+        den = next((j for j in candidates if all(parents[k] == j for k in candidates if k != j)), None)
     if den is not None:
         return [(j, den) for j in candidates if j != den and same_unit(j, den)], True
     if len(candidates) == 2:
@@ -149,35 +156,31 @@ def _check_ratio(
     ratios = [(j, d, 100.0 * _v(rows[j]) / _v(rows[d])) for j, d in live]
     match = next(((j, d, r) for j, d, r in ratios if _percent_matches(_v(row), r, decimals)), None)
     joined = None if match or not certain else _joined_numerator(row, live, rows, decimals)
+    found = []
+    members: tuple[int, ...] = ()
     if joined is not None:
         parts, den, ratio = joined
         codes = " + ".join(rows[k].code or "part" for k in parts)
-        ledger.check(
-            "ratio",
-            item,
-            table=name,
-            code=row.code,
-            field_="value",
-            expected=round(ratio, 4),
-            actual=row.value,
-            tolerance=tol,
-            status="ok",
-            message=f"{label}: {_vn(row.value)}% against ({codes}) / {rows[den].code or 'denominator'}"
-            f" = {_vn(sum(_v(rows[k]) for k in parts))}/{_vn(rows[den].value)} = {_vn(round(ratio, 4))}%",
+        status = "ok"
+        message = (
+            f"{label}: {_vn(row.value)}% against ({codes}) / {rows[den].code or 'denominator'}"
+            f" = {_vn(sum(_v(rows[k]) for k in parts))}/{_vn(rows[den].value)} = {_vn(round(ratio, 4))}%"
         )
-        return
-    j, den, ratio = match or ratios[0]
-    status = "ok" if match else ("mismatch" if certain else "skipped")
-    message = (
-        f"{label}: {_vn(row.value)}% against {rows[j].code or 'numerator'} / {rows[den].code or 'denominator'}"
-        f" = {_vn(rows[j].value)}/{_vn(rows[den].value)} = {_vn(round(ratio, 4))}%"
-    )
-    if status == "skipped":
-        message += "; no pair of the rows above makes it, and which two it is of is not certain"
-    found = []
-    if status == "mismatch":
-        # a share is at most its whole: a reading making it more explains nothing
-        found = explain([stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, j, den)], partial(share_holds, decimals))
+    else:
+        j, den, ratio = match or ratios[0]
+        status = "ok" if match else ("mismatch" if certain else "skipped")
+        members = (i, j, den)
+        message = (
+            f"{label}: {_vn(row.value)}% against {rows[j].code or 'numerator'} / {rows[den].code or 'denominator'}"
+            f" = {_vn(rows[j].value)}/{_vn(rows[den].value)} = {_vn(round(ratio, 4))}%"
+        )
+        if status == "skipped":
+            message += "; no pair of the rows above makes it, and which two it is of is not certain"
+        if status == "mismatch":
+            # a share is at most its whole: a reading making it more explains nothing
+            cells = [stat_cell(ai, k, rows[k], name, s, ocr) for k in members]
+            found = explain(cells, partial(share_holds, decimals))
+    refs = tuple(_stat_ref(ai, k, rows[k], name) for k in members)
     ledger.check(
         "ratio",
         item,
@@ -189,7 +192,7 @@ def _check_ratio(
         tolerance=tol,
         status=status,
         message=message,
-        rows=tuple(_stat_ref(ai, k, rows[k], name) for k in (i, j, den)),
+        rows=one_cause(refs, refs[0], ocr) if refs else (),
         misread=[(c.ref, r) for c, r in found],
     )
 

@@ -88,6 +88,7 @@ def _cells(
             ocr=ocr,
             alternatives=row.alternatives.get(field_, []),
             upper=row.max_points if field_ != "max_points" else None,
+            row_raws=[getattr(row, f"{f}_raw") for f in POINT_FIELDS],
         )
         if value is not None and readings:
             held, _, _ = _relations_held(rows, i, field_, value, parents, kids, tol)
