@@ -30,6 +30,9 @@ class Cell:
     ref: ReviewItem
     value: float | None
     readings: tuple[float, ...] = ()
+    # Its readings include guesses (a row printed as letters, ``guessed_readings``): a relation
+    # they explain still leaves its other suspects to review.
+    guessed: bool = False
 
 
 def ocr_read(result: ExtractionResult, s: ReconcileSettings = ReconcileSettings()) -> bool:
@@ -166,6 +169,11 @@ def share_holds(decimals: int, v: list[float | None]) -> bool:
         and num <= den
         and _percent_matches(stated, 100.0 * num / den, decimals)
     )
+
+
+def only_guessed(found: Sequence[tuple[Cell, float]]) -> bool:
+    """Whether every explanation found is a guess of a cell printed as letters (or beside one)."""
+    return bool(found) and all(cell.guessed for cell, _ in found)
 
 
 def explain(cells: Sequence[Cell], holds: Callable[[list[float | None]], bool]) -> list[tuple[Cell, float]]:
