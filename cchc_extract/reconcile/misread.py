@@ -59,7 +59,8 @@ def number_confusions(result: ExtractionResult) -> int:
     """Codes and points of score rows read otherwise than their printed characters say, as only
     OCR makes them: a code printed without its dots ("111" for 1.1.1), a points figure printed
     without its decimal mark ("45" taken for 4,5), a points figure below zero (a rule or dash
-    before it read as a sign: "-16"; typed points are never negative)."""
+    before it read as a sign: "-16"; typed points are never negative), letters in a points cell
+    ("šx", "l" taken for 1)."""
     n = 0
     for table in result.score_tables:
         for row in table.rows:
@@ -70,6 +71,8 @@ def number_confusions(result: ExtractionResult) -> int:
                 value = getattr(row, field_)
                 n += bool(_DIGITS.fullmatch(raw) and value is not None and abs(value - int(raw)) > 1e-9)
                 n += value is not None and value < 0
+                # letters in a points cell ("šx", "l" for 1); a lone "x" may be a typed mark
+                n += from_letters(raw) and raw.lower() != "x"
     return n
 
 
