@@ -138,56 +138,25 @@ def _check_ratio(
     tol = 10.0**-decimals
     item = f"/statistics/{ai}/rows/{i}"
     live = [(j, d) for j, d in pairs if rows[d].value != 0]
-    if not live:
-        den = pairs[0][1]
-        ledger.check(
-            "ratio",
-            item,
-            table=name,
-            code=row.code,
-            field_="value",
-            expected=None,
-            actual=row.value,
-            tolerance=tol,
-            status="skipped",
-            message=f"{label}: denominator {rows[den].code} is 0",
-        )
-        return
-    ratios = [(j, d, 100.0 * _v(rows[j]) / _v(rows[d])) for j, d in live]
-    match = next(((j, d, r) for j, d, r in ratios if _percent_matches(_v(row), r, decimals)), None)
-    joined = None if match or not certain else _joined_numerator(row, live, rows, decimals)
     found = []
     members: tuple[int, ...] = ()
-    if joined is not None:
-        parts, den, ratio = joined
-        codes = " + ".join(rows[k].code or "part" for k in parts)
-        status = "ok"
-        message = (
-            f"{label}: {_vn(row.value)}% against ({codes}) / {rows[den].code or 'denominator'}"
-            f" = {_vn(sum(_v(rows[k]) for k in parts))}/{_vn(rows[den].value)} = {_vn(round(ratio, 4))}%"
-        )
+    expected: float | None = None
+    if not live:
+        status, message = "skipped", f"{label}: denominator {rows[pairs[0][1]].code} is 0"
     else:
-        j, den, ratio = match or ratios[0]
-        status = "ok" if match else ("mismatch" if certain else "skipped")
-        members = (i, j, den)
-        message = (
-            f"{label}: {_vn(row.value)}% against {rows[j].code or 'numerator'} / {rows[den].code or 'denominator'}"
-            f" = {_vn(rows[j].value)}/{_vn(rows[den].value)} = {_vn(round(ratio, 4))}%"
-        )
-        if status == "skipped":
-            message += "; no pair of the rows above makes it, and which two it is of is not certain"
+        status, message, members, expected = _ratio_reading(row, live, rows, certain, decimals)
         if status == "mismatch":
             # a share is at most its whole: a reading making it more explains nothing
-            cells = [stat_cell(ai, k, rows[k], name, s, ocr) for k in members]
+            cells = [stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, *members)]
             found = explain(cells, partial(share_holds, decimals))
-    refs = tuple(_stat_ref(ai, k, rows[k], name) for k in members)
+    refs = tuple(_stat_ref(ai, k, rows[k], name) for k in ((i, *members) if members else ()))
     ledger.check(
         "ratio",
         item,
         table=name,
         code=row.code,
         field_="value",
-        expected=round(ratio, 4),
+        expected=expected,
         actual=row.value,
         tolerance=tol,
         status=status,
@@ -195,6 +164,35 @@ def _check_ratio(
         rows=one_cause(refs, refs[0], ocr) if refs else (),
         misread=[(c.ref, r) for c, r in found],
     )
+
+
+def _ratio_reading(
+    row: StatRow, live: list[tuple[int, int]], rows: list[StatRow], certain: bool, decimals: int
+) -> tuple[str, str, tuple[int, ...], float]:
+    """(status, message, (numerator, denominator) when one pair is meant, ratio) of a percentage
+    row against the pairs of counts it may be of: the pair that makes it, else the counts its
+    label joins, else the first pair (a mismatch when the pair is certain)."""
+    label = row.code or row.indicator[:40]
+    ratios = [(j, d, 100.0 * _v(rows[j]) / _v(rows[d])) for j, d in live]
+    match = next(((j, d, r) for j, d, r in ratios if _percent_matches(_v(row), r, decimals)), None)
+    joined = None if match or not certain else _joined_numerator(row, live, rows, decimals)
+    if joined is not None:
+        parts, den, ratio = joined
+        codes = " + ".join(rows[k].code or "part" for k in parts)
+        message = (
+            f"{label}: {_vn(row.value)}% against ({codes}) / {rows[den].code or 'denominator'}"
+            f" = {_vn(sum(_v(rows[k]) for k in parts))}/{_vn(rows[den].value)} = {_vn(round(ratio, 4))}%"
+        )
+        return "ok", message, (), round(ratio, 4)
+    j, den, ratio = match or ratios[0]
+    status = "ok" if match else ("mismatch" if certain else "skipped")
+    message = (
+        f"{label}: {_vn(row.value)}% against {rows[j].code or 'numerator'} / {rows[den].code or 'denominator'}"
+        f" = {_vn(rows[j].value)}/{_vn(rows[den].value)} = {_vn(round(ratio, 4))}%"
+    )
+    if status == "skipped":
+        message += "; no pair of the rows above makes it, and which two it is of is not certain"
+    return status, message, (j, den), round(ratio, 4)
 
 
 # A ratio whose label joins several of its counts ("trước hạn và đúng hạn"): its
@@ -269,28 +267,16 @@ def _check_note_ratio(
 
 def _text_sources(result: ExtractionResult):
     """(pointer, field, text, page, confidence, table, code) of every free text held in the output."""
-    for ti, table in enumerate(result.score_tables):
-        for ri, row in enumerate(table.rows):
-            yield (
-                f"/score_tables/{ti}/rows/{ri}",
-                "explanation",
-                row.explanation,
-                row.source.page,
-                row.confidence,
-                _table_name(table, ti),
-                row.code,
-            )
-    for ai, annex in enumerate(result.statistics):
-        for ri, stat_row in enumerate(annex.rows):
-            yield (
-                f"/statistics/{ai}/rows/{ri}",
-                "note",
-                stat_row.note,
-                stat_row.source.page,
-                stat_row.confidence,
-                annex.annex,
-                stat_row.code,
-            )
+    tabled: list[tuple[str, str, str | None, list]] = [
+        (f"/score_tables/{ti}", "explanation", _table_name(t, ti), [(r, r.explanation) for r in t.rows])
+        for ti, t in enumerate(result.score_tables)
+    ]
+    tabled += [
+        (f"/statistics/{ai}", "note", a.annex, [(r, r.note) for r in a.rows]) for ai, a in enumerate(result.statistics)
+    ]
+    for pointer, field_, table, rows in tabled:
+        for ri, (row, text) in enumerate(rows):
+            yield f"{pointer}/rows/{ri}", field_, text, row.source.page, row.confidence, table, row.code
     for i, st in enumerate(result.score_statements):
         yield f"/score_statements/{i}", "text", st.text or st.reason, st.source.page, st.confidence, None, st.code
     for i, count in enumerate(result.counts):
