@@ -136,7 +136,6 @@ def _check_ratio(
     label = row.code or row.indicator[:40]
     decimals = _decimals(row.value, row.value_raw)
     tol = 10.0**-decimals
-    item = f"/statistics/{ai}/rows/{i}"
     live = [(j, d) for j, d in pairs if rows[d].value != 0]
     found = []
     members: tuple[int, ...] = ()
@@ -149,10 +148,45 @@ def _check_ratio(
             # a share is at most its whole: a reading making it more explains nothing
             cells = [stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, *members)]
             found = explain(cells, partial(share_holds, decimals))
-    refs = tuple(_stat_ref(ai, k, rows[k], name) for k in ((i, *members) if members else ()))
-    ledger.check(
+    check_stat_value(
+        ledger,
         "ratio",
-        item,
+        ai,
+        (i, *members),
+        rows,
+        name,
+        expected=expected,
+        tol=tol,
+        status=status,
+        message=message,
+        found=found,
+        ocr=ocr,
+    )
+
+
+def check_stat_value(
+    ledger: _Ledger,
+    kind: str,
+    ai: int,
+    members: tuple[int, ...],
+    rows: list[StatRow],
+    name: str,
+    *,
+    expected: float | None,
+    tol: float,
+    status: str,
+    message: str,
+    found: list,
+    ocr: bool,
+) -> None:
+    """Record a check on the value of statistics row ``members[0]`` against the rows it relates to
+    (the rest): when the relation fails they go to review (on typed text one entry, the stated
+    figure: ``one_cause``), with the readings that explain it (``found``)."""
+    row = rows[members[0]]
+    refs = tuple(_stat_ref(ai, k, rows[k], name) for k in members)
+    ledger.check(
+        kind,
+        f"/statistics/{ai}/rows/{members[0]}",
         table=name,
         code=row.code,
         field_="value",
@@ -161,7 +195,7 @@ def _check_ratio(
         tolerance=tol,
         status=status,
         message=message,
-        rows=one_cause(refs, refs[0], ocr) if refs else (),
+        rows=one_cause(refs, refs[0], ocr),
         misread=[(c.ref, r) for c, r in found],
     )
 
