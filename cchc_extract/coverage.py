@@ -88,8 +88,10 @@ def _short_sums(result: ExtractionResult, settings: CoverageSettings) -> None:
     ``skipped``: blanks short of the whole) where the segmenter says it lost the cell (its
     ``missing_*`` flag: a row printing other figures, or a line it could not place). The
     document states the whole; the rows read fall short of it where a cell was lost: ours to
-    tell, on OCR'd and typed text alike (a text export loses a cell put on its own line). It is
-    a check, not an unread part: the cell may also have been printed blank."""
+    tell, on OCR'd text, and on typed text for a score missing beside its printed maximum (a text
+    export loses a cell put on its own line: ``_lost_cells``). It is a check, not an unread
+    part: the cell may also have been printed blank."""
+    ocr = ocr_read(result)
     done = {(c.id.split(":")[1], c.field) for c in result.checks if c.kind == "coverage"}
     added: list[Check] = []
     for check in result.checks:
@@ -102,7 +104,7 @@ def _short_sums(result: ExtractionResult, settings: CoverageSettings) -> None:
             and check.status == "skipped"
             and (f"/score_tables/{table_index}", check.field) not in done
             and _falls_short(check, settings)
-            and _lost_cells(result.score_tables[table_index], check, flag)
+            and _lost_cells(result.score_tables[table_index], check, flag, ocr)
         ):
             done.add((f"/score_tables/{table_index}", check.field))
             where = check.id.split(":")[1]
@@ -119,15 +121,22 @@ def _short_sums(result: ExtractionResult, settings: CoverageSettings) -> None:
     result.checks += added
 
 
-def _lost_cells(table: ScoreTable, check: Check, flag: str) -> bool:
+def _lost_cells(table: ScoreTable, check: Check, flag: str, ocr: bool) -> bool:
     """Whether a member of the relation a check is on came out without the cell the segmenter
-    says was there (its ``flag``)."""
+    says was there (its ``flag``). Typed text prints what it prints: a criterion printed blank
+    there (no maximum either) is the document's; only a score missing beside its printed maximum
+    is a cell lost (a text export putting a cell on its own line)."""
     rows = table.rows
     parents = resolve_parents(rows)[0]
     pointer = check.id.split(":")[1]
     row = int(pointer.rsplit("/", 1)[1]) if "/rows/" in pointer else None
     members = [i for i, p in enumerate(parents) if p == row]
-    return any(getattr(rows[i], check.field or "") is None and flag in rows[i].flags for i in members)
+    return any(
+        getattr(rows[i], check.field or "") is None
+        and flag in rows[i].flags
+        and (ocr or (check.field != "max_points" and rows[i].max_points is not None))
+        for i in members
+    )
 
 
 def _score_table_of(check: Check) -> int | None:

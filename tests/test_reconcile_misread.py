@@ -195,19 +195,3 @@ def test_printed_text_that_gave_no_number_is_doubted():
     reconcile(result)
     assert ("/score_tables/0/rows/1", "self_points") in {(r.item, r.field) for r in result.review}
     assert result.score_tables[0].rows[1].value_confidence["self_points"] < ReconcileSettings().review_below
-
-
-def test_a_criterion_whose_figures_were_lost_is_not_a_heading():
-    """ "1.1.4 Mức độ thực hiện kế hoạch CCHC" with no figure (the segmenter flags both cells
-    missing): a criterion we did not read, doubted as a lost cell, not given its row's reading
-    confidence as a heading printing none is."""
-    rows = [
-        row("1.1", 5, 3.0, "3"),
-        row("1.1.3", 3, 2.0, "2", confidence=0.92),
-        row("1.1.4", None, None, confidence=0.72, flags=["missing_max", "missing_self"]),
-    ]
-    rows[2].max_points_raw = None
-    result = ExtractionResult(source=SourceInfo(method="ocr"), score_tables=[ScoreTable(title="B", rows=rows)])
-    reconcile(result)
-    lost = result.score_tables[0].rows[2].value_confidence
-    assert lost["max_points"] < 0.5 and lost["self_points"] < 0.5

@@ -6,8 +6,7 @@ Evidence (``value_features``), each a number the model weighs:
             codes inferred or repaired, cells missing: ``extract/segment``'s own account)
   missing   the cell is blank, the segmenter flagged it missing, and the row's other points cell
             is filled (a row printing one number but not the other lost a cell; a row printing
-            neither is a heading, unless it is a coded criterion with no sub-criteria: its figures
-            were lost); or the cell printed text that gave no number
+            neither is a heading); or the cell printed text that gave no number
   format    the cell's text is not a clean number of its kind ("2,5", "10", "87,50 %")
   held      the value takes part in a relation that holds (a parent's sum, a table total, an
             annex total): another printed number vouches for it
@@ -224,16 +223,11 @@ def value_features(
     out: dict[tuple[str, str], dict[str, float]] = {}
     for ti, table in enumerate(result.score_tables):
         fields = table_fields(table.rows, s)
-        parents = set(resolve_parents(table.rows)[0]) - {None}
         for ri, row in enumerate(table.rows):
             pointer = f"/score_tables/{ti}/rows/{ri}"
             maxima = sets.get(ti, {})
-            # A coded row that the segmenter says lost its figures, with no sub-criteria or with a
-            # maximum in the criteria set the table agrees with, is a criterion whose points we
-            # did not read, not a heading that prints none.
-            criterion = bool(row.code) and (ri not in parents or norm_code(row.code) in maxima)
             for f in fields:
-                out[(pointer, f)] = _features(row, f, pointer, held, failed, "score", criterion) | {
+                out[(pointer, f)] = _features(row, f, pointer, held, failed, "score") | {
                     "agrees": agrees_with_set(row, f, maxima)
                 }
     for ai, annex in enumerate(result.statistics):
@@ -250,7 +244,6 @@ def _features(
     held: set[tuple[str, str]],
     failed: set[tuple[str, str | None]] | set[tuple[str, str]],
     kind: str,
-    criterion: bool = False,
 ) -> dict[str, float]:
     value = getattr(row, f)
     raw = getattr(row, f"{f}_raw", None) if kind == "score" else row.value_raw  # type: ignore[union-attr]
@@ -263,7 +256,7 @@ def _features(
     return {
         "row": logit(row.confidence, ConfidenceSettings.clip),
         # Printed text that gave no number ("x", "Ped") is a cell lost as surely as a flagged one.
-        "missing": float(value is None and ((flagged and (criterion or _prints_other(row, f))) or bool(raw))),
+        "missing": float(value is None and ((flagged and _prints_other(row, f)) or bool(raw))),
         "format": float(value is not None and bool(raw) and _CLEAN[kind].fullmatch(raw) is None),
         "held": float((pointer, f) in held),
         "failed": float((pointer, f) in failed),
@@ -290,7 +283,7 @@ def set_value_confidence(
         _, kind, t, _, r = pointer.split("/")
         tables = result.score_tables if kind == "score_tables" else result.statistics
         row = tables[int(t)].rows[int(r)]
-        if isinstance(row, ScoreRow) and row.max_points is None and row.self_points is None and not features["missing"]:
+        if isinstance(row, ScoreRow) and row.max_points is None and row.self_points is None:
             # A row printing no number (a heading): its blanks are no reading to doubt beyond the
             # row's own (whose confidence already counts the cells the segmenter missed).
             row.value_confidence[f] = round(row.confidence, 3)
