@@ -616,7 +616,10 @@ def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettin
         for r in t.get("rows") or []
     )
     tasks_lost = tasks["task_found"] < tasks["task_rows"] and out_tasks < tasks["task_rows"]
-    partial = rows.counts["found"] < rows.counts["rows"] or tasks_lost or failed(output)
+    # A row found whose printed cell came out blank was not read whole either ("points of 1.1.4
+    # not read"): a wrong figure is a misreading, a blank one a loss.
+    cells_lost = any(w["row_found"] and w["truth"] is not None and w["output"] is None for w in rows.wrong_numbers)
+    partial = rows.counts["found"] < rows.counts["rows"] or cells_lost or tasks_lost or failed(output)
     c.update(
         partial_docs=int(partial),
         partial_told=int(partial and told_unread(output)),

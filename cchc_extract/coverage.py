@@ -38,12 +38,12 @@ _SUM_KINDS = ("stated_total", "sum_children", "sum_self", "sum_appraised")
 def account_coverage(result: ExtractionResult, settings: CoverageSettings = CoverageSettings()) -> None:
     """Turn the sum mismatches that unread parts explain into ``incomplete`` and add one
     ``coverage`` check per score table whose stated total the rows read cannot reach."""
-    _short_maxima(result, settings)
+    _short_sums(result, settings)
     # Rows lost after the last read under a row: they explain that row's sums only (the rows above
     # it were read with their own figures), so each is kept with the relation that found it.
     tails = _lost_tails(result, settings)
-    if tails:
-        lost = [part for part, _ in tails]
+    lost = [part for part, _ in tails] + _illegible_cells(result, settings)
+    if lost:
         result.unread = sorted(result.unread + lost, key=lambda p: (p.page or 0, p.line_start or 0))
     if not result.unread:
         return
@@ -74,29 +74,39 @@ def account_coverage(result: ExtractionResult, settings: CoverageSettings = Cove
     result.checks = checks
 
 
-def _short_maxima(result: ExtractionResult, settings: CoverageSettings) -> None:
-    """A ``coverage`` check for the first relation of each score table whose stated maximum the
-    rows read cannot reach because some of them came out blank (the check is ``skipped``: blanks
-    short of the whole) where the segmenter says it lost the cell (``missing_max``: a row printing
-    other figures, or a line it could not place), on an OCR'd document only: typed text prints what
-    it prints, while OCR loses cells, so there the document tells us rows may be missing even where
-    nothing else does."""
-    if not ocr_read(result):
-        return  # typed text prints what it prints: a blank maximum there is the document's
-    done = {c.id.split(":")[1] for c in result.checks if c.kind == "coverage"}
+# The sum checks of each points field, and the segmenter's flag for a cell of it it lost.
+_FIELD_SUMS = {
+    "max_points": (("stated_total", "sum_children"), "missing_max", "a maximum"),
+    "self_points": (("stated_total", "sum_self"), "missing_self", "a self-assessed score"),
+    "appraised_points": (("sum_appraised",), "missing_appraised", "an appraised score"),
+}
+
+
+def _short_sums(result: ExtractionResult, settings: CoverageSettings) -> None:
+    """A ``coverage`` check for the first relation of each score table and points field whose
+    stated figure the rows read cannot reach because some of them came out blank (the check is
+    ``skipped``: blanks short of the whole) where the segmenter says it lost the cell (its
+    ``missing_*`` flag: a row printing other figures, or a line it could not place). The
+    document states the whole; the rows read fall short of it where a cell was lost: ours to
+    tell, on OCR'd text, and on typed text for a score missing beside its printed maximum (a text
+    export loses a cell put on its own line: ``_lost_cells``). It is a check, not an unread
+    part: the cell may also have been printed blank."""
+    ocr = ocr_read(result)
+    done = {(c.id.split(":")[1], c.field) for c in result.checks if c.kind == "coverage"}
     added: list[Check] = []
     for check in result.checks:
         table_index = _score_table_of(check)
+        if check.field not in _FIELD_SUMS or table_index is None:
+            continue
+        kinds, flag, what = _FIELD_SUMS[check.field]
         if (
-            check.kind in ("stated_total", "sum_children")
-            and check.field == "max_points"
+            check.kind in kinds
             and check.status == "skipped"
-            and table_index is not None
-            and f"/score_tables/{table_index}" not in done
+            and (f"/score_tables/{table_index}", check.field) not in done
             and _falls_short(check, settings)
-            and _lost_maxima(result.score_tables[table_index], check)
+            and _lost_cells(result.score_tables[table_index], check, flag, ocr)
         ):
-            done.add(f"/score_tables/{table_index}")
+            done.add((f"/score_tables/{table_index}", check.field))
             where = check.id.split(":")[1]
             added.append(
                 replace(
@@ -104,22 +114,29 @@ def _short_maxima(result: ExtractionResult, settings: CoverageSettings) -> None:
                     id=f"coverage:{where}:{check.field}",
                     code=check.code,
                     message=f"{check.code or 'table total'}: rows read add up to {check.expected:g} of the "
-                    f"stated {check.actual:g}: rows under it came out without a maximum (not read, or printed "
+                    f"stated {check.actual:g}: rows under it came out without {what} (not read, or printed "
                     "blank)",
                 )
             )
     result.checks += added
 
 
-def _lost_maxima(table: ScoreTable, check: Check) -> bool:
-    """Whether a member of the relation a check is on came out without the maximum the segmenter
-    says was there (its ``missing_max`` flag)."""
+def _lost_cells(table: ScoreTable, check: Check, flag: str, ocr: bool) -> bool:
+    """Whether a member of the relation a check is on came out without the cell the segmenter
+    says was there (its ``flag``). Typed text prints what it prints: a criterion printed blank
+    there (no maximum either) is the document's; only a score missing beside its printed maximum
+    is a cell lost (a text export putting a cell on its own line)."""
     rows = table.rows
     parents = resolve_parents(rows)[0]
     pointer = check.id.split(":")[1]
     row = int(pointer.rsplit("/", 1)[1]) if "/rows/" in pointer else None
     members = [i for i, p in enumerate(parents) if p == row]
-    return any(rows[i].max_points is None and "missing_max" in rows[i].flags for i in members)
+    return any(
+        getattr(rows[i], check.field or "") is None
+        and flag in rows[i].flags
+        and (ocr or (check.field != "max_points" and rows[i].max_points is not None))
+        for i in members
+    )
 
 
 def _score_table_of(check: Check) -> int | None:
@@ -263,8 +280,12 @@ def _lost_after(
     says rows were lost (``lost_tail_rows``)."""
     if stated is None or not members:
         return None
+    # A maximum read below the set's is more likely misread (a lost digit, "14,5" read 1,45) than
+    # the commune's: it counts at the set's, so a shortfall misreadings make is no lost row.
+    set_max = {c.code: c.max_points or 0.0 for c in cset.rows}
     read_sum = sum(rows[k].max_points or 0.0 for k in members)
-    shortfall = stated - read_sum
+    at_set = sum(max(rows[k].max_points or 0.0, set_max.get(norm_code(rows[k].code) or "", 0.0)) for k in members)
+    shortfall = stated - at_set
     if shortfall < settings.min_shortfall:
         return None
     siblings = list(cset.children(parent_code))
@@ -292,6 +313,46 @@ def _lost_after(
         line_start=end + 1 if end is not None else None,
         line_end=None,
     )
+
+
+def _illegible_cells(result: ExtractionResult, settings: CoverageSettings) -> list[UnreadPart]:
+    """Points cells of an OCR'd document that printed something OCR made no number of ("šx",
+    "Ped"): the row was found, its figure was not read. One part per table, naming each cell
+    (rows with no figure at all are the segmenter's to tell: "points of … not read")."""
+    if not ocr_read(result):
+        return []
+    parts = []
+    told = " ".join(p.reason for p in result.unread)
+    for table in result.score_tables:
+        cells = [
+            (row, f)
+            for row in table.rows
+            for f in ("max_points", "self_points", "appraised_points")
+            if getattr(row, f) is None and (getattr(row, f"{f}_raw") or "").strip()
+        ]
+        cells = [
+            (row, f) for row, f in cells if not re.search(rf"(?<![\d.]){re.escape(row.code or '?')}(?![\d.])", told)
+        ]
+        if not cells:
+            continue
+        listed = ", ".join(
+            f"{row.code or row.name[:30]} {f.replace('_', ' ')} printed {getattr(row, f + '_raw')!r}"
+            for row, f in cells
+        )
+        first = cells[0][0].source
+        parts.append(
+            UnreadPart(
+                page=first.page,
+                kind="rows",
+                reason=f"figures not read (printed, but not as a number): {listed}",
+                text_sample=" | ".join(
+                    f"{row.code_raw or row.code or ''} {row.name_raw or row.name}" for row, _ in cells
+                )[: settings.sample_chars],
+                line_start=first.line_start,
+                line_end=cells[-1][0].source.line_end or cells[-1][0].source.line_start,
+            )
+        )
+    return parts
 
 
 def _told(part: UnreadPart, told: str) -> bool:

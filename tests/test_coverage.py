@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cchc_extract.coverage import account_coverage
+from cchc_extract.coverage import account_coverage, lost_tail_rows
 from cchc_extract.pipeline import convert_file, result_to_json
 from cchc_extract.reconcile import reconcile
 from schemas.records import ExtractionResult, ScoreRow, ScoreTable, SourceInfo, SourceRef, UnreadPart
@@ -186,3 +186,55 @@ def test_appraised_column_no_row_read_is_queued_value_by_value(tmp_path):
     # The dump as printed (the column read) has none of these doubts.
     whole = result_to_json(convert_file(source, source.stem))
     assert not [r for r in whole["review"] if r["field"] == "appraised_points"]
+
+
+def test_a_maximum_misread_small_is_no_lost_row():
+    """A dump of the first seven sections of a set of eight (total 84,5 = their maxima), with
+    3's "14,5" read 1,45 and 4's "11" read 7: the rows read add up to 67,45, short by more than
+    section 8's 15,5, and the set goes on with 8. But at the set's maxima the rows read make the
+    total: the shortfall is our misreading, no row was lost."""
+    maxima = [10.0, 10.0, 1.45, 7.0, 16.0, 7.0, 16.0]
+    rows = [
+        ScoreRow(
+            code=str(k + 1),
+            level=1,
+            max_points=m,
+            self_points=min(m, 5.0),
+            flags=["name_from_criteria_set:bnv-tinh_2948"],
+            source=SourceRef(page=1, line_start=10 + k),
+        )
+        for k, m in enumerate(maxima)
+    ]
+    table = ScoreTable(title="B", rows=rows, stated_total_max=84.5)
+    result = ExtractionResult(source=SourceInfo(method="ocr"), score_tables=[table])
+    assert lost_tail_rows(result) == []
+    # Section 7 lost as well: then 8 short of the whole is still no claim, 7 is (the set's 16).
+    table.rows = rows[:6]
+    assert [p.reason.split(":")[0] for p in lost_tail_rows(result)] == ["rows after 6 not read"]
+
+
+def test_a_figure_printed_as_no_number_on_a_dump_is_unread(tmp_path):
+    # "1.1.4 | … 2 šx": the self cell printed, OCR made no number of it.
+    out = _dump(tmp_path, change=("1.1.4", "1.1.4 | Mttc d6 thuc hién ké hoach CCHC 2 šx Th6ng bao sé 50/TB-"))
+    parts = [p for p in out["unread"] if "not as a number" in p["reason"]]
+    assert len(parts) == 1 and "1.1.4 self points printed 'šx'" in parts[0]["reason"]
+
+
+def test_a_self_score_lost_from_typed_text_is_a_coverage_check():
+    """A text export putting each cell on its line lost 1.3's "1,5": section 1 states 6,25 where
+    the rows read add up to 4,75 with 1.3 printing its maximum and no self score. Typed or not,
+    the document states the whole and a cell is missing: an ``incomplete`` coverage check (no
+    unread part: the cell may have been printed blank)."""
+    rows = [
+        ScoreRow(code="1", level=1, max_points=10, self_points=6.25),
+        ScoreRow(code="1.1", level=2, max_points=5, self_points=3),
+        ScoreRow(code="1.2", level=2, max_points=2, self_points=1.75),
+        ScoreRow(code="1.3", level=2, max_points=3, self_points=None, flags=["missing_self"]),
+    ]
+    result = ExtractionResult(source=SourceInfo(method="text"), score_tables=[ScoreTable(title="B", rows=rows)])
+    reconcile(result)
+    account_coverage(result)
+    (check,) = [c for c in result.checks if c.kind == "coverage"]
+    assert (check.status, check.field, check.code) == ("incomplete", "self_points", "1")
+    assert "4.75 of the stated 6.25" in check.message and "self-assessed score" in check.message
+    assert result.unread == []

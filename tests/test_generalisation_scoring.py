@@ -154,6 +154,20 @@ def test_blank_cell_is_right_only_when_left_blank():
     assert {(w["code"], w["field"]) for w in result["wrong_numbers"]} == {("I", "max_points"), ("2", "self_points")}
 
 
+def test_a_printed_cell_come_out_blank_is_a_document_not_read_whole():
+    """Every row found but 2's self score blank: not read whole (told only when the output says
+    so); a cell read wrong is a misreading, the document still read whole."""
+    rows = perfect_rows()
+    rows[4]["self_points"] = None
+    c = score_document(truth_doc(), output_from(rows))["tally"]
+    assert (c["partial_docs"], c["partial_told"], c["whole_unread"]) == (1, 0, 0)
+    told = output_from(rows) | {"unread": [{"page": 1, "kind": "rows", "reason": "figures not read"}]}
+    assert score_document(truth_doc(), told)["tally"]["partial_told"] == 1
+    rows[4]["self_points"] = 3.0
+    c = score_document(truth_doc(), output_from(rows))["tally"]
+    assert (c["partial_docs"], c["whole_docs"]) == (0, 1)
+
+
 def test_appraised_column_counts_only_where_the_table_has_it():
     rows = [dict(r) for r in TRUTH_ROWS]
     rows[2]["appraised_points"] = 2.0

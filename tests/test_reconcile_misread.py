@@ -160,3 +160,38 @@ def test_negative_maximum_is_a_sign_misread_not_the_documents_fault():
         assert statuses(result, "self_le_max") == ["misread"]
         (item,) = [r for r in result.review if r.alternatives]
         assert (item.field, item.alternatives) == ("max_points", [16.0])
+
+
+def test_a_cell_printed_as_letters_is_a_misread_with_its_row():
+    """An OCR dump's line "122 dẫn l ° l 1 0,75 0,75": max and self taken from the letter "l",
+    the appraised column from the next figure. The value read from letters was guessed, and the
+    row's other cells came from the same line: when 1.2's sums fail only there, and 0,75 in
+    that row makes them hold, it is our misreading, even though the text looked typed."""
+    rows = [row("1.2", 2, 1.5, "1,5"), row("1.2.1", 1, 0.75, "0,75"), row("1.2.2", 1, 1.0, "l")]
+    rows[0].appraised_points, rows[0].appraised_points_raw = 1.5, "1,5"
+    rows[1].appraised_points, rows[1].appraised_points_raw = 0.75, "0,75"
+    rows[2].appraised_points, rows[2].appraised_points_raw = 1.0, "1"
+    result = ExtractionResult(source=SourceInfo(method="text"), score_tables=[ScoreTable(title="B", rows=rows)])
+    reconcile(result)
+    assert statuses(result, "sum_self") == ["misread"]
+    assert statuses(result, "sum_appraised") == ["misread"]
+    found = {(r.field, tuple(r.alternatives)) for r in result.review if r.alternatives}
+    assert found == {("self_points", (0.75,)), ("appraised_points", (0.75,))}
+
+
+def test_a_fault_beside_clean_digits_stays_a_mismatch_in_the_same_text():
+    # The same rows printed as digits: the commune's own arithmetic, reported as its fault.
+    rows = [row("1.2", 2, 1.5, "1,5"), row("1.2.1", 1, 0.75, "0,75"), row("1.2.2", 1, 1.0, "1")]
+    result = ExtractionResult(source=SourceInfo(method="text"), score_tables=[ScoreTable(title="B", rows=rows)])
+    reconcile(result)
+    assert statuses(result, "sum_self") == ["mismatch"]
+
+
+def test_printed_text_that_gave_no_number_is_doubted():
+    # "1.1.4 … 2,5 x": the self cell printed something OCR made no number of: to review.
+    # (0,87: the reading confidence of a dump's row; a typed row's 1,0 weighs more than one cell)
+    rows = [row("1.1", 5, None), row("1.1.4", 2.5, None, "x", confidence=0.87)]
+    result = ExtractionResult(source=SourceInfo(method="ocr"), score_tables=[ScoreTable(title="B", rows=rows)])
+    reconcile(result)
+    assert ("/score_tables/0/rows/1", "self_points") in {(r.item, r.field) for r in result.review}
+    assert result.score_tables[0].rows[1].value_confidence["self_points"] < ReconcileSettings().review_below

@@ -102,3 +102,35 @@ def test_ratio_of_other_units_is_not_paired():
         )
         == []
     )
+
+
+def test_ratio_row_after_a_count_broken_down_is_of_its_parts():
+    """ "3.1 Số hồ sơ đã giải quyết 223: a) trước hạn 155, b) đúng hạn 60, c) quá hạn 8", then
+    "3.2 Tỷ lệ … trước hạn và đúng hạn 89,16%": the ratio is of 3.1's parts over 3.1 (215/223 =
+    96,41%), and 89,16 is the document's fault, queued once (typed: the stated percentage)."""
+    from schemas.records import ExtractionResult, StatAnnex, StatRow
+
+    def stat(code, indicator, unit, value):
+        raw = None if value is None else str(value).replace(".", ",")
+        return StatRow(code=code, indicator=indicator, unit=unit, value=value, value_raw=raw)
+
+    def annex(percent):
+        rows = [
+            stat("3", "Kết quả giải quyết hồ sơ thủ tục hành chính", "", None),
+            stat("3.1", "Số hồ sơ TTHC đã giải quyết", "Hồ sơ", 223),
+            stat("3.1.a", "Giải quyết trước hạn", "Hồ sơ", 155),
+            stat("3.1.b", "Giải quyết đúng hạn", "Hồ sơ", 60),
+            stat("3.1.c", "Giải quyết quá hạn", "Hồ sơ", 8),
+            stat("3.2", "Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn", "%", percent),
+        ]
+        result = ExtractionResult(statistics=[StatAnnex(annex="Phụ lục", rows=rows)])
+        reconcile(result)
+        return result
+
+    ok = annex(96.41)
+    assert [c.status for c in ok.checks if c.kind == "ratio"] == ["ok"]
+    wrong = annex(89.16)
+    assert [c.status for c in wrong.checks if c.kind == "ratio"] == ["mismatch"]
+    assert [(r.item, r.field) for r in wrong.review if "89,16" in (r.reason or "")] == [
+        ("/statistics/0/rows/5", "value")
+    ]

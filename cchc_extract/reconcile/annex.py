@@ -11,11 +11,10 @@ from cchc_extract.reconcile.core import (
     _plain,
     _sum_tolerance,
     _vn,
-    one_cause,
 )
 from cchc_extract.reconcile.hierarchy import children_of, parent_indices
 from cchc_extract.reconcile.misread import explain, sum_holds
-from cchc_extract.reconcile.ratios import _check_note_ratio, _check_ratio, stat_cell
+from cchc_extract.reconcile.ratios import _check_note_ratio, _check_ratio, check_stat_value, stat_cell
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import (
     _stat_ref,
@@ -107,20 +106,20 @@ def _check_total(
     found = []
     if status == "mismatch":
         found = explain([stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, *parts_idx)], partial(sum_holds, tol, []))
-    ledger.check(
+    message = f"{label}: total {_vn(row.value)}, its {len(parts)} parts add up to {_vn(expected)}" + (
+        f" ({blanks} blank)" if blanks else ""
+    )
+    check_stat_value(
+        ledger,
         "total_parts",
-        f"/statistics/{ai}/rows/{i}",
-        table=name,
-        code=row.code,
-        field_="value",
+        ai,
+        (i, *parts_idx),
+        rows,
+        name,
         expected=expected,
-        actual=row.value,
-        tolerance=tol,
+        tol=tol,
         status=status,
-        message=f"{label}: total {_vn(row.value)}, its {len(parts)} parts add up to {_vn(expected)}"
-        + (f" ({blanks} blank)" if blanks else ""),
-        rows=one_cause(
-            tuple(_stat_ref(ai, k, rows[k], name) for k in (i, *parts_idx)), _stat_ref(ai, i, row, name), ocr
-        ),
-        misread=[(c.ref, r) for c, r in found],
+        message=message,
+        found=found,
+        ocr=ocr,
     )

@@ -6,7 +6,7 @@ Evidence (``value_features``), each a number the model weighs:
             codes inferred or repaired, cells missing: ``extract/segment``'s own account)
   missing   the cell is blank, the segmenter flagged it missing, and the row's other points cell
             is filled (a row printing one number but not the other lost a cell; a row printing
-            neither is a heading)
+            neither is a heading); or the cell printed text that gave no number
   format    the cell's text is not a clean number of its kind ("2,5", "10", "87,50 %")
   held      the value takes part in a relation that holds (a parent's sum, a table total, an
             annex total): another printed number vouches for it
@@ -255,7 +255,8 @@ def _features(
     in_note = f == APPRAISED and isinstance(row, ScoreRow) and explanation_points(row) is not None
     return {
         "row": logit(row.confidence, ConfidenceSettings.clip),
-        "missing": float(value is None and flagged and _prints_other(row, f)),
+        # Printed text that gave no number ("x", "Ped") is a cell lost as surely as a flagged one.
+        "missing": float(value is None and ((flagged and _prints_other(row, f)) or bool(raw))),
         "format": float(value is not None and bool(raw) and _CLEAN[kind].fullmatch(raw) is None),
         "held": float((pointer, f) in held),
         "failed": float((pointer, f) in failed),

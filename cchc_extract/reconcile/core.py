@@ -38,13 +38,16 @@ class _Ledger:
         rows: tuple[ReviewItem, ...] = (),
         misread: Sequence[tuple[ReviewItem, float]] = (),
         doubted: Sequence[ReviewItem] = (),
+        guessed: bool = False,
     ) -> Check:
         """Record a check. A mismatch that ``misread`` explains (a value we may have read wrong,
         and the reading under which the relation holds) becomes ``misread``: the doubted values
         go to review with those readings; the document is not reported as wrong. So does a
         mismatch with a member the segmenter itself read unsurely (``doubted``: a row whose code
         was inferred, whose cells were missing or read unsurely): we cannot tell the commune it is
-        wrong when the row may be ours; those values go to review without other readings."""
+        wrong when the row may be ours; those values go to review without other readings.
+        ``guessed``: the misreadings are only guesses of cells printed as letters, which fit any
+        relation: the relation's suspects (``rows``) go to review beside them."""
         if status == "mismatch" and misread:
             status = "misread"
             message += "; explained by a misreading: " + "; ".join(
@@ -92,6 +95,9 @@ class _Ledger:
                 readings.setdefault(key, []).append(_clean(r))
             for key, ref in refs.items():
                 self.flag(replace(ref, alternatives=readings[key]), message)
+            for ref in rows if guessed else ():
+                if (ref.item, ref.field) not in refs:
+                    self.flag(ref, message)
         return check
 
     def flag(self, ref: ReviewItem, reason: str) -> None:

@@ -36,32 +36,20 @@ def _check_counts(counts: list[Count], ledger: _Ledger, s: ReconcileSettings, oc
         )
         detail = " + ".join(_vn(p) for p in parts)
         head = f"{label}: total {_vn(count.total)} {count.unit}, parts {detail}"
-        if count.doubt:
-            ledger.check(
-                "count_parts",
-                f"/counts/{ci}",
-                table=None,
-                code=None,
-                field_="total",
-                expected=None,
-                actual=count.total,
-                tolerance=0.0,
-                status="skipped",
-                message=f"{head}: not checked, {count.doubt}",
-            )
-            continue
-        if all(p is None for p in parts):
+        if all(p is None for p in parts) and not count.doubt:
             continue
         note = ""
-        expected: float | None
-        if len(parts) == 1 and parts[0] is not None:  # (it is: not all parts are None)
+        expected: float | None = None
+        found = []
+        if count.doubt:
+            status, note = "skipped", f": not checked, {count.doubt}"
+        elif len(parts) == 1 and parts[0] is not None:  # (it is: not all parts are None)
             status, expected = ("ok" if parts[0] <= count.total + s.count_tolerance else "mismatch"), parts[0]
             note = " (one part of the total)"
         else:
             status, expected = _compare_sum(count.total, parts, s.count_tolerance)
             if status == "mismatch" and expected is not None and expected < count.total and not count.complete:
                 status, note = "skipped", "; the list may name only some of the parts"
-        found = []
         if status == "mismatch" and ocr:
             cells = [
                 Cell(ref, v, tuple(digit_confusions(_vn(v), s.ocr_digit_confusions, "count")) if v is not None else ())
@@ -84,7 +72,7 @@ def _check_counts(counts: list[Count], ledger: _Ledger, s: ReconcileSettings, oc
             actual=count.total,
             tolerance=0.0,
             status=status,
-            message=f"{head} = {_vn(expected)}{note}",
+            message=head + note if count.doubt else f"{head} = {_vn(expected)}{note}",
             rows=(ref,),
             misread=[(c.ref, r) for c, r in found],
         )

@@ -30,6 +30,9 @@ class Cell:
     ref: ReviewItem
     value: float | None
     readings: tuple[float, ...] = ()
+    # Its readings include guesses (a row printed as letters, ``guessed_readings``): a relation
+    # they explain still leaves its other suspects to review.
+    guessed: bool = False
 
 
 def ocr_read(result: ExtractionResult, s: ReconcileSettings = ReconcileSettings()) -> bool:
@@ -56,7 +59,8 @@ def number_confusions(result: ExtractionResult) -> int:
     """Codes and points of score rows read otherwise than their printed characters say, as only
     OCR makes them: a code printed without its dots ("111" for 1.1.1), a points figure printed
     without its decimal mark ("45" taken for 4,5), a points figure below zero (a rule or dash
-    before it read as a sign: "-16"; typed points are never negative)."""
+    before it read as a sign: "-16"; typed points are never negative), letters in a points cell
+    ("šx", "l" taken for 1)."""
     n = 0
     for table in result.score_tables:
         for row in table.rows:
@@ -67,6 +71,8 @@ def number_confusions(result: ExtractionResult) -> int:
                 value = getattr(row, field_)
                 n += bool(_DIGITS.fullmatch(raw) and value is not None and abs(value - int(raw)) > 1e-9)
                 n += value is not None and value < 0
+                # letters in a points cell ("šx", "l" for 1); a lone "x" may be a typed mark
+                n += from_letters(raw) and raw.lower() != "x"
     return n
 
 
@@ -92,9 +98,12 @@ def other_readings(
     alternatives: Sequence[float] = (),
     upper: float | None = None,
     kind: str = "score",
+    row_raws: Sequence[str | None] = (),
 ) -> tuple[float, ...]:
     """Readings of a value other than the one taken: the segmenter's alternatives; on OCR'd
-    text also its lost decimal mark (under ``upper``) and one confused digit. Points are never
+    text also its lost decimal mark (under ``upper``) and one confused digit, and for a points
+    cell printed as letters ("l" taken for 1), or beside one in its row (``row_raws``), every
+    value up to ``upper`` (``guessed_readings``). Points are never
     negative: a score read below zero took a dash or a rule before it for a sign, and its reading
     without the sign is offered, typed or not ("… hành chính -16 15,25": the maximum is 16)."""
     found = list(alternatives)
@@ -104,11 +113,31 @@ def other_readings(
         if kind == "score" and re.fullmatch(r"\d{2,3}", raw.strip()):
             found += lost_decimal_readings(raw, upper=upper)
         found += digit_confusions(raw, s.ocr_digit_confusions, kind)
+    if kind == "score" and value is not None and upper is not None and from_letters(raw, *row_raws):
+        # A value taken from letters was read as OCR reads (typed text parses no "l" as 1),
+        # whatever the rest of the document looks like; and the row's other cells were split
+        # from the same damaged line, so their columns are as unsure.
+        found += guessed_readings(upper, s.guessed_points_step)
     out: list[float] = []
     for r in found:
         if (value is None or abs(r - value) > 1e-9) and r not in out:
             out.append(r)
     return tuple(out)
+
+
+# A letter in a numeric cell: OCR printed no digit there, the number was guessed from its shape.
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def from_letters(*raws: str | None) -> bool:
+    """Whether any of a row's numeric cells was printed as letters."""
+    return any(raw and _LETTERS.search(raw) for raw in raws)
+
+
+def guessed_readings(upper: float, step: float) -> list[float]:
+    """Every points value from 0 to ``upper`` in steps of ``step``: a cell OCR printed as letters
+    ("l" for 11, "S" for 0,5) may have been any of them; the relation it fails says which."""
+    return [round(k * step, 4) for k in range(int(upper / step + 1e-9) + 1)]
 
 
 # Relations a trial reading is tested against (``functools.partial`` binds their first arguments).
@@ -143,6 +172,11 @@ def share_holds(decimals: int, v: list[float | None]) -> bool:
         and num <= den
         and _percent_matches(stated, 100.0 * num / den, decimals)
     )
+
+
+def only_guessed(found: Sequence[tuple[Cell, float]]) -> bool:
+    """Whether every explanation found is a guess of a cell printed as letters (or beside one)."""
+    return bool(found) and all(cell.guessed for cell, _ in found)
 
 
 def explain(cells: Sequence[Cell], holds: Callable[[list[float | None]], bool]) -> list[tuple[Cell, float]]:

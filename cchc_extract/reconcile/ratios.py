@@ -9,7 +9,7 @@ from itertools import combinations
 
 import regex as re
 
-from cchc_extract.reconcile.core import _decimals, _Ledger, _percent_matches, _vn
+from cchc_extract.reconcile.core import _decimals, _Ledger, _percent_matches, _vn, one_cause
 from cchc_extract.reconcile.misread import (
     Cell,
     digit_confusions,
@@ -62,6 +62,11 @@ def _ratio_candidates(
     p = parents[i]
     if p is not None and _usable(rows[p]):
         candidates.insert(0, p)
+    if len(candidates) < 2 and siblings and _usable(rows[siblings[0]]):
+        # One count above, itself broken down ("3.1 hồ sơ đã giải quyết: a) trước hạn, b) đúng
+        # hạn, c) quá hạn", then "3.2 Tỷ lệ …"): the ratio is of that breakdown, parts over whole.
+        whole = siblings[0]
+        candidates = [whole, *(k for k in kids.get(whole, []) if _usable(rows[k]))]
     return candidates
 
 
@@ -81,16 +86,18 @@ def _pairs(
     parents: list[int | None],
 ) -> tuple[list[tuple[int, int]], bool]:
     """((numerator, denominator) pairs to try, whether the pair is certain). The denominator is
-    the row worded as one ("Tổng số ...", "... đề ra"), else the ratio's parent when it is one of
-    the counts, else of two counts the larger (a share is at most the whole); with more counts
-    and no wording, which two make the ratio is not certain."""
+    the row worded as one ("Tổng số ...", "... đề ra"), else the count the others are parts of
+    (the ratio's parent, or a whole broken down above it), else of two counts the larger (a
+    share is at most the whole); with more counts and no wording, which two make the ratio is not
+    certain."""
 
     def same_unit(a: int, b: int) -> bool:
         return not _unit_key(rows[a]) or not _unit_key(rows[b]) or _unit_key(rows[a]) == _unit_key(rows[b])
 
     den = _denominator([(j, rows[j]) for j in candidates])
-    if den is None and parents[i] in candidates:
-        den = parents[i]
+    if den is None:
+        # the whole the others are parts of: the ratio's parent, or the count broken down above it
+        den = next((j for j in candidates if all(parents[k] == j for k in candidates if k != j)), None)
     if den is not None:
         return [(j, den) for j in candidates if j != den and same_unit(j, den)], True
     if len(candidates) == 2:
@@ -129,43 +136,88 @@ def _check_ratio(
     label = row.code or row.indicator[:40]
     decimals = _decimals(row.value, row.value_raw)
     tol = 10.0**-decimals
-    item = f"/statistics/{ai}/rows/{i}"
     live = [(j, d) for j, d in pairs if rows[d].value != 0]
+    found = []
+    members: tuple[int, ...] = ()
+    expected: float | None = None
     if not live:
-        den = pairs[0][1]
-        ledger.check(
-            "ratio",
-            item,
-            table=name,
-            code=row.code,
-            field_="value",
-            expected=None,
-            actual=row.value,
-            tolerance=tol,
-            status="skipped",
-            message=f"{label}: denominator {rows[den].code} is 0",
-        )
-        return
+        status, message = "skipped", f"{label}: denominator {rows[pairs[0][1]].code} is 0"
+    else:
+        status, message, members, expected = _ratio_reading(row, live, rows, certain, decimals)
+        if status == "mismatch":
+            # a share is at most its whole: a reading making it more explains nothing
+            cells = [stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, *members)]
+            found = explain(cells, partial(share_holds, decimals))
+    check_stat_value(
+        ledger,
+        "ratio",
+        ai,
+        (i, *members),
+        rows,
+        name,
+        expected=expected,
+        tol=tol,
+        status=status,
+        message=message,
+        found=found,
+        ocr=ocr,
+    )
+
+
+def check_stat_value(
+    ledger: _Ledger,
+    kind: str,
+    ai: int,
+    members: tuple[int, ...],
+    rows: list[StatRow],
+    name: str,
+    *,
+    expected: float | None,
+    tol: float,
+    status: str,
+    message: str,
+    found: list,
+    ocr: bool,
+) -> None:
+    """Record a check on the value of statistics row ``members[0]`` against the rows it relates to
+    (the rest): when the relation fails they go to review (on typed text one entry, the stated
+    figure: ``one_cause``), with the readings that explain it (``found``)."""
+    row = rows[members[0]]
+    refs = tuple(_stat_ref(ai, k, rows[k], name) for k in members)
+    ledger.check(
+        kind,
+        f"/statistics/{ai}/rows/{members[0]}",
+        table=name,
+        code=row.code,
+        field_="value",
+        expected=expected,
+        actual=row.value,
+        tolerance=tol,
+        status=status,
+        message=message,
+        rows=one_cause(refs, refs[0], ocr),
+        misread=[(c.ref, r) for c, r in found],
+    )
+
+
+def _ratio_reading(
+    row: StatRow, live: list[tuple[int, int]], rows: list[StatRow], certain: bool, decimals: int
+) -> tuple[str, str, tuple[int, ...], float]:
+    """(status, message, (numerator, denominator) when one pair is meant, ratio) of a percentage
+    row against the pairs of counts it may be of: the pair that makes it, else the counts its
+    label joins, else the first pair (a mismatch when the pair is certain)."""
+    label = row.code or row.indicator[:40]
     ratios = [(j, d, 100.0 * _v(rows[j]) / _v(rows[d])) for j, d in live]
     match = next(((j, d, r) for j, d, r in ratios if _percent_matches(_v(row), r, decimals)), None)
     joined = None if match or not certain else _joined_numerator(row, live, rows, decimals)
     if joined is not None:
         parts, den, ratio = joined
         codes = " + ".join(rows[k].code or "part" for k in parts)
-        ledger.check(
-            "ratio",
-            item,
-            table=name,
-            code=row.code,
-            field_="value",
-            expected=round(ratio, 4),
-            actual=row.value,
-            tolerance=tol,
-            status="ok",
-            message=f"{label}: {_vn(row.value)}% against ({codes}) / {rows[den].code or 'denominator'}"
-            f" = {_vn(sum(_v(rows[k]) for k in parts))}/{_vn(rows[den].value)} = {_vn(round(ratio, 4))}%",
+        message = (
+            f"{label}: {_vn(row.value)}% against ({codes}) / {rows[den].code or 'denominator'}"
+            f" = {_vn(sum(_v(rows[k]) for k in parts))}/{_vn(rows[den].value)} = {_vn(round(ratio, 4))}%"
         )
-        return
+        return "ok", message, (), round(ratio, 4)
     j, den, ratio = match or ratios[0]
     status = "ok" if match else ("mismatch" if certain else "skipped")
     message = (
@@ -174,24 +226,7 @@ def _check_ratio(
     )
     if status == "skipped":
         message += "; no pair of the rows above makes it, and which two it is of is not certain"
-    found = []
-    if status == "mismatch":
-        # a share is at most its whole: a reading making it more explains nothing
-        found = explain([stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, j, den)], partial(share_holds, decimals))
-    ledger.check(
-        "ratio",
-        item,
-        table=name,
-        code=row.code,
-        field_="value",
-        expected=round(ratio, 4),
-        actual=row.value,
-        tolerance=tol,
-        status=status,
-        message=message,
-        rows=tuple(_stat_ref(ai, k, rows[k], name) for k in (i, j, den)),
-        misread=[(c.ref, r) for c, r in found],
-    )
+    return status, message, (j, den), round(ratio, 4)
 
 
 # A ratio whose label joins several of its counts ("trước hạn và đúng hạn"): its
@@ -266,28 +301,16 @@ def _check_note_ratio(
 
 def _text_sources(result: ExtractionResult):
     """(pointer, field, text, page, confidence, table, code) of every free text held in the output."""
-    for ti, table in enumerate(result.score_tables):
-        for ri, row in enumerate(table.rows):
-            yield (
-                f"/score_tables/{ti}/rows/{ri}",
-                "explanation",
-                row.explanation,
-                row.source.page,
-                row.confidence,
-                _table_name(table, ti),
-                row.code,
-            )
-    for ai, annex in enumerate(result.statistics):
-        for ri, stat_row in enumerate(annex.rows):
-            yield (
-                f"/statistics/{ai}/rows/{ri}",
-                "note",
-                stat_row.note,
-                stat_row.source.page,
-                stat_row.confidence,
-                annex.annex,
-                stat_row.code,
-            )
+    tabled: list[tuple[str, str, str | None, list]] = [
+        (f"/score_tables/{ti}", "explanation", _table_name(t, ti), [(r, r.explanation) for r in t.rows])
+        for ti, t in enumerate(result.score_tables)
+    ]
+    tabled += [
+        (f"/statistics/{ai}", "note", a.annex, [(r, r.note) for r in a.rows]) for ai, a in enumerate(result.statistics)
+    ]
+    for pointer, field_, table, rows in tabled:
+        for ri, (row, text) in enumerate(rows):
+            yield f"{pointer}/rows/{ri}", field_, text, row.source.page, row.confidence, table, row.code
     for i, st in enumerate(result.score_statements):
         yield f"/score_statements/{i}", "text", st.text or st.reason, st.source.page, st.confidence, None, st.code
     for i, count in enumerate(result.counts):

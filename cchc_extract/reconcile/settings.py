@@ -48,6 +48,10 @@ class ReconcileSettings:
         ("0", "8"),
         ("8", "0"),
     )
+    # A points cell OCR printed as letters ("l", "S") was guessed: every multiple of this up to the
+    # row's maximum is a reading it may stand for (points are given in quarters, halves or tenths:
+    # twentieths hold them all, and one trial value per step keeps a sum's solution single).
+    guessed_points_step: float = 0.05
     # Counts are whole: a total and its parts agree exactly (float noise aside).
     count_tolerance: float = 1e-6
 

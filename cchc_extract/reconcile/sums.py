@@ -10,7 +10,16 @@ from functools import partial
 from cchc_extract.reconcile.confidence import agrees_with_set, table_maxima
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _vn, one_cause
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
-from cchc_extract.reconcile.misread import Cell, explain, le_holds, other_readings, sum_holds, total_holds
+from cchc_extract.reconcile.misread import (
+    Cell,
+    explain,
+    from_letters,
+    le_holds,
+    only_guessed,
+    other_readings,
+    sum_holds,
+    total_holds,
+)
 from cchc_extract.reconcile.settings import AMBIGUOUS_REASON, ReconcileSettings
 from normalize.numbers import format_vn, lost_decimal_readings, parse_number
 from schemas.records import ReviewItem, ScoreRow, ScoreTable
@@ -81,6 +90,7 @@ def _cells(
     def cell(i: int, field_: str) -> Cell:
         row = rows[i]
         value = getattr(row, field_)
+        row_raws = [getattr(row, f"{f}_raw") for f in POINT_FIELDS]
         readings = other_readings(
             getattr(row, f"{field_}_raw"),
             value,
@@ -88,6 +98,7 @@ def _cells(
             ocr=ocr,
             alternatives=row.alternatives.get(field_, []),
             upper=row.max_points if field_ != "max_points" else None,
+            row_raws=row_raws,
         )
         if value is not None and readings:
             held, _, _ = _relations_held(rows, i, field_, value, parents, kids, tol)
@@ -97,7 +108,7 @@ def _cells(
                 if bounded and h >= held:
                     keep.append(r)
             readings = tuple(keep)
-        return Cell(_score_ref(ti, i, row, field_, name), value, readings)
+        return Cell(_score_ref(ti, i, row, field_, name), value, readings, guessed=from_letters(*row_raws))
 
     return cell
 
@@ -173,6 +184,7 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
                 rows=one_cause(refs, _score_ref(ti, i, row, field_, name), ocr) if status == "mismatch" else (),
                 misread=[(c.ref, r) for c, r in found],
                 doubted=unsure,
+                guessed=only_guessed(found),
             )
         if (
             row.self_points is not None
@@ -241,6 +253,7 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
             else (),
             misread=[(c.ref, r) for c, r in found],
             doubted=_unsure(ti, top, rows, field_, name, s),
+            guessed=only_guessed(found),
         )
 
 

@@ -1,0 +1,219 @@
+"""The words of narrative counts: tokens of an accent-free line, parentheses nested, counting
+units, the openers and aspect words a breakdown's grammar turns on (``counts`` reads it), the
+label sets that partition a total, and the label a count's clause gives it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+from extract.segment.narrative import _clean, shadow
+
+# Counting units (accent-free) and the unit they count in: a part in a unit other than its
+# total's is not one of its parts. A noun not listed ("3 kế hoạch" under "28 văn bản") names the
+# part's kind, in the total's unit. Longest first where one starts another.
+UNITS = {
+    "thu tuc hanh chinh": "thu tuc",
+    "thu tuc": "thu tuc",
+    "tthc": "thu tuc",
+    "ho so": "ho so",
+    "van ban": "van ban",
+    "luot nguoi": "luot nguoi",
+    "luot": "luot",
+    "nguoi": "nguoi",
+    "nhiem vu": "nhiem vu",
+    "chi tieu": "chi tieu",
+    "truong hop": "truong hop",
+    "phieu": "phieu",
+    "ban": "ban",
+    "tin bai": "tin bai",
+    "tin": "tin",
+    "bai": "bai",
+    "cuoc": "cuoc",
+    "buoi": "buoi",
+    "lop": "lop",
+    "dot": "dot",
+    "lan": "lan",
+    "don": "don",
+    "thon": "thon",
+    "co quan": "co quan",
+    "don vi": "don vi",
+    "tai khoan": "tai khoan",
+    "sang kien": "sang kien",
+    "pakn": "pakn",
+}
+UNIT_KEYS = sorted(UNITS, key=lambda u: -len(u))
+# Words that never count: a total's "unit" cannot be one of these.
+NOT_COUNT_UNITS = ("diem", "nam", "thang", "ngay", "gio", "phut", "dong", "trieu", "ty", "nghin")
+# "số 12", "thứ 36", "mức độ 2": a number or rank, not a count ("tổng số 120" is one).
+NOT_COUNT_BEFORE = re.compile(
+    r"(?:ngay|thang|thu|(?<!tong |trong )so|quy|nam|muc do|muc|vi tri thu|tieu chi|phu luc|dieu|khoan|chuong"
+    r"|lan thu)\s*$"
+)
+# Words that open a new predicate: a clause starting with one is a sibling of the total.
+ASPECT = ("da", "dang", "duoc", "se", "con")
+# Sets of labels that partition a total: two parts labelled from one set make a complete list.
+PARTITIONS = (
+    (r"truoc han", r"dung han", r"(?:tre|qua|cham) han|tre|cham"),
+    (r"chua (?:den|toi) han|trong han|con han", r"qua han"),
+    (r"truc tuyen", r"truc tiep", r"buu chinh"),
+    (r"toan trinh", r"mot phan"),
+    (r"muc do 1", r"muc do 2", r"muc do 3", r"muc do 4"),
+    (r"cap xa", r"cap huyen", r"cap tinh"),
+    (r"\bnam\b", r"\bnu\b"),
+    (r"(?<!chua |khong )dat", r"(?:chua|khong) dat"),
+    (r"(?<!chua )hoan thanh", r"chua hoan thanh|dang (?:thuc hien|trien khai)"),
+)
+
+_TOKEN = re.compile(
+    r"""
+     (?P<pct>\d+(?:[.,]\d+)*\s?%)
+    |(?P<frac>\d+(?:\s*/\s*\d+)+)
+    |(?P<num>\d+(?:[.,]\d+)*)
+    |(?P<word>[^\W\d_]+)
+    |(?P<open>\()
+    |(?P<close>\))
+    |(?P<sep>[,;:])
+    |(?P<stop>\.(?=\s|$)|[\[\]|])
+""",
+    re.X,
+)
+
+
+@dataclass(frozen=True)
+class Tok:
+    kind: str  # pct frac num dec word open close sep stop
+    start: int
+    end: int
+    text: str  # the accent-free lower-case form
+
+
+@dataclass
+class Paren:
+    start: int
+    end: int
+    nodes: list = field(default_factory=list)
+
+
+def tokenize(low: str) -> list[Tok]:
+    """Tokens of an accent-free line: a number is ``num`` when it is a whole count ("08",
+    "1.020"), ``dec`` when it has decimals ("47,37", "2.5"). Brackets and bars end a sentence:
+    in OCR'd text they are a table's rules, not parentheses."""
+    out = []
+    for m in _TOKEN.finditer(low):
+        kind = m.lastgroup
+        if kind == "num" and not re.fullmatch(r"\d+|\d{1,3}(?:\.\d{3})+", m[0]):
+            kind = "dec"
+        out.append(Tok(kind, m.start(), m.end(), m[0]))
+    return out
+
+
+# Parentheses nest this deep at most in a sentence a person wrote; deeper ones (garbage, hostile
+# input) are read as plain text so the reading stays bounded.
+_MAX_DEPTH = 6
+
+
+def nest(tokens: list[Tok]) -> list:
+    """Tokens with each parenthesis a ``Paren`` node (an unclosed one runs to the end; a stray
+    closing one is dropped)."""
+    root: list = []
+    stack: list[tuple[list, Paren | None]] = [(root, None)]
+    depth_skipped = 0
+    for t in tokens:
+        if t.kind == "open" and (len(stack) - 1 >= _MAX_DEPTH or depth_skipped):
+            depth_skipped += 1  # too deep: not a structure
+            continue
+        if t.kind == "close" and depth_skipped:
+            depth_skipped -= 1
+            continue
+        if t.kind == "open":
+            paren = Paren(t.start, t.end)
+            stack[-1][0].append(paren)
+            stack.append((paren.nodes, paren))
+        elif t.kind == "close":
+            top = stack[-1][1]
+            if top is not None:
+                top.end = t.end
+                stack.pop()
+        else:
+            stack[-1][0].append(t)
+    for _nodes, open_paren in stack[1:]:
+        if open_paren is not None:
+            open_paren.end = max([open_paren.end] + [n.end for n in open_paren.nodes])
+    return root
+
+
+def is_tok(node, kind: str, text: str | None = None) -> bool:
+    return isinstance(node, Tok) and node.kind == kind and (text is None or node.text == text)
+
+
+def words_at(nodes: list, i: int, *words: str) -> bool:
+    return all(i + k < len(nodes) and is_tok(nodes[i + k], "word", w) for k, w in enumerate(words))
+
+
+def opener_at(nodes: list, i: int) -> int:
+    """Length in tokens of a breakdown opener at i ("trong đó", "gồm", "bao gồm"), else 0."""
+    if words_at(nodes, i, "trong", "do"):
+        return 2
+    if words_at(nodes, i, "bao", "gom"):
+        return 2
+    if words_at(nodes, i, "gom"):
+        return 1
+    return 0
+
+
+def unit_at(nodes: list, i: int) -> tuple[str | None, int]:
+    """(canonical unit, tokens it spans) of the words from i, or (None, 0)."""
+    words = []
+    for node in nodes[i : i + 3]:
+        if not is_tok(node, "word"):
+            break
+        words.append(node.text)
+    joined = " ".join(words)
+    for key in UNIT_KEYS:
+        if joined == key or joined.startswith(key + " "):
+            return UNITS[key], len(key.split())
+    return None, 0
+
+
+def complete_labels(labels: list[str]) -> bool:
+    """Whether two or more labels come from one set of labels that partitions a total."""
+    folded = [shadow(label) for label in labels]
+    for family in PARTITIONS:
+        hit = {m for m, pattern in enumerate(family) for label in folded if re.search(pattern, label)}
+        if len(hit) >= 2:
+            return True
+    return False
+
+
+def label_before(text: str, low: str, pos: int) -> str:
+    """The clause before a total: "Bộ phận TN&TKQ UBND xã đã tiếp nhận" / "Tổng số hồ sơ đã giải quyết"."""
+    stops = [(m.start(), m.end()) for m in re.finditer(r"[,;:(]\s*", low[:pos])]
+    start = stops[-1][1] if stops else 0
+    if stops and not low[start:pos].strip() and low[stops[-1][0]] == ":":
+        # "Tổng số hồ sơ tiếp nhận: 120 hồ sơ": the clause before the colon names the total
+        pos = stops[-1][0]
+        start = stops[-2][1] if len(stops) > 1 else 0
+    label = text[start:pos]
+    return _clean(re.sub(r"(?i)\s*(là|đạt|có|gồm|:)\s*$", "", label))
+
+
+def count_label(text: str, low: str, pos: int, unit: str) -> str:
+    """ "Tổng số hồ sơ đã giải quyết là" → "hồ sơ đã giải quyết"; "... xã đã tiếp nhận" →
+    "hồ sơ tiếp nhận"."""
+    clause = label_before(text, low, pos)
+    folded = shadow(clause)  # accent-free, same length: OCR'd "tong so" reads as "tổng số"
+    m = re.search(r"\btong(?:\s+(?:so|cong))?\b\s*", folded)
+    if m and clause[m.end() :]:
+        return clause[m.end() :]
+    if m:  # "... xã tiếp nhận tổng số 120 hồ sơ": the verb before the total names it
+        words = [w for w in clause[: m.start()].split() if shadow(w) not in ("da", "duoc")]
+        return f"{unit} {' '.join(words[-2:])}".strip()
+    m = re.search(r"\b(?:trong so|gom)\s+$", folded)
+    if m:
+        return clause[: m.start()].strip() or unit
+    m = re.search(r"\b(?:da|duoc)\s+(.+)$", folded)
+    if m:
+        return f"{unit} {clause[m.start(1) :]}"
+    return unit
