@@ -97,6 +97,9 @@ _FIELDS = ("task", "product", "deadline", "lead", "coordinator", "criterion_code
 _ROW_START = re.compile(r"^\s*(?P<code>\d{1,2}(?:\.\d{1,2}){0,2})(?![\d/,])[\s|._†‡*:)\]-]*(?=\S|$)")
 # A section row: a roman numeral (OCR reads "I" as "L", "l", "1", "|", "II" as "H") and its title.
 _SECTION = re.compile(r"^\s*(?P<num>[IVXLTHl1|!]{1,5})\s*[._|:)\-–]*\s+(?P<title>\p{Lu}.*)$")
+# A section numbered with a dot ("II. Cải cách thể chế"), its numeral in OCR's look-alike letters
+# ("L." for "I.", "TII." for "III."): a title in sentence case is a section only with the dot.
+_DOTTED_ROMAN = re.compile(r"^\s*[IVXLTHl]{1,4}\.\s")
 _TABLE_END = re.compile(r"(?:n[oơ]i\s*nh[aậ]n|^\W*(?:tm|kt)\s*\.)", re.I)
 _FOOTNOTE_LINE = re.compile(r"^\s*(?:\(\*{1,3}\)|\(\d{1,2}\)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹])\s*\p{Lu}")
 # A deadline-like token (a date, a month or quarter of a year): its column is the deadline's.
@@ -199,7 +202,7 @@ def _collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[_
             k += 1
             continue
         s = _SECTION.match(text)
-        if s and _mostly_upper(s.group("title")) or (s and re.match(r"^[IVX]{1,4}\.", text)):
+        if s and (_mostly_upper(s.group("title")) or _DOTTED_ROMAN.match(text)):
             assert s is not None
             value = _roman_value(s.group("num").strip())
             section_value = value if value and value > section_value else section_value + 1
