@@ -62,6 +62,9 @@ def test_statements_joined_in_one_ocr_paragraph_are_each_read():
     line = "Tiêu chí 1.1: Kế hoạch, đạt 1/2 điểm, lý do: như tiêu chí 1.3 năm trước."
     (one,) = find_score_statements(_lines_doc(line))
     assert (one.code, one.reason) == ("1.1", "như tiêu chí 1.3 năm trước")
+    # a fraction slash OCR set beside the slash (own seed 51 dump)
+    (slashed,) = find_score_statements(_lines_doc("- Tiêu chí 3.3 - Kết quả giải quyết hồ sơ: 3,75/⁄4 điểm."))
+    assert (slashed.code, slashed.points, slashed.max_points) == ("3.3", 3.75, 4)
 
 
 def test_002_counts_with_breakdowns():

@@ -91,12 +91,13 @@ _CODE = r"\d{1,2}(?:\s?\.\s?\d{1,2}){0,3}"
 # "điểm" or its abbreviation "đ" (folded "d"), never the start of a longer word ("đồng").
 _POINTS_WORD = r"(?:diem|d)\b"
 # The stated score, in the ways communes write it: "0/2 điểm", "**0,75/1** điểm", "1,5 điểm/2
-# điểm", "1,5/2đ", "8,5 trên 10 điểm", "1,5 điểm (tối đa 2 điểm)".
+# điểm", "1,5/2đ", "8,5 trên 10 điểm", "1,5 điểm (tối đa 2 điểm)"; OCR may set a fraction slash
+# beside the slash ("3,75/⁄4": two slashes in the shadow).
 _SCORE = (
     # "(2/2 điểm)", "(0/2)": the score in brackets after "đạt điểm tối đa" / "không đạt điểm"
-    rf"(?:\(\s*(?P<pts>{_NUM})\s*/\s*(?P<max>{_NUM})\s*(?:{_POINTS_WORD})?\s*\)|"
+    rf"(?:\(\s*(?P<pts>{_NUM})\s*//?\s*(?P<max>{_NUM})\s*(?:{_POINTS_WORD})?\s*\)|"
     rf"\**\s*(?P<pts>{_NUM})\s*\**\s*(?:"
-    rf"(?:{_POINTS_WORD}\s*)?(?:/|\s+tren(?:\s+tong(?:\s+so)?)?\s)\s*\**\s*(?P<max>{_NUM})\s*\**\s*{_POINTS_WORD}"
+    rf"(?:{_POINTS_WORD}\s*)?(?://?|\s+tren(?:\s+tong(?:\s+so)?)?\s)\s*\**\s*(?P<max>{_NUM})\s*\**\s*{_POINTS_WORD}"
     rf"|{_POINTS_WORD}\s*[(\[]\s*(?:toi da|tren tong so|tren|/)\s*:?\s*(?P<max>{_NUM})\s*(?:{_POINTS_WORD})?\s*[)\]]))"
 )
 # The verb before the score ("đạt", "được") or a colon ("Tiêu chí 2.3: đạt ...", "1. Công tác ...: 8,5/10").
