@@ -124,8 +124,8 @@ _DEADLINE = re.compile(
 
 
 def _key(text: str, slash: bool) -> str:
-    if slash:
-        return " ".join(re.findall(r"[a-z0-9/|]+", fold(text)))
+    if slash:  # a fraction slash OCR set beside the slash folds to a second one ("I/⁄2026")
+        return " ".join(re.findall(r"[a-z0-9/|]+", re.sub(r"/+", "/", fold(text))))
     return " ".join(_words(text))
 
 
@@ -260,7 +260,12 @@ def spell_deadline(text: str, roman: bool = True) -> str:
     if q and not roman and re.search(r"quy ?\d ?/", key):  # "Quý 1/2025" as typed
         q = None
     if q:
-        num = re.sub(r"[tl1|]", "i", q.group("num")).replace("h", "ii").upper()
+        base = re.sub(r"[tl1|]", "i", q.group("num"))
+        # An "h" is two I's read together; a last "h" after I's may be one I with the slash's
+        # speck on it ("IIH/2024": III; "IHI" stays unread, no quarter).
+        num = base.replace("h", "ii").upper()
+        if num not in _ROMAN_VALUES and re.fullmatch(r"i+h", base):
+            num = base[:-1].upper() + "I"
         if num not in _ROMAN_VALUES:
             return text
         key = f"{q.group('head')} {num}/{q.group('year')}"

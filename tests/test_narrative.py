@@ -42,6 +42,31 @@ def test_statements_survive_lost_diacritics():
     assert (s.code, s.points, s.max_points, s.reason) == ("4.2", 1.5, 3, "thieu tai lieu")
 
 
+def test_statements_joined_in_one_ocr_paragraph_are_each_read():
+    # OCR of a scan (S05 of the corpus, seed 7) that lost the blank lines between paragraphs: the
+    # second statement follows a stop, the criterion after a field follows its score's "điểm".
+    text = (
+        "Tiêu chí 1.2 - Thực hiện chế độ báo cáo định kỳ: 0,5/1 điểm. Tiêu chí 1.3. Công tác kiểm tra "
+        "cải cách hành chính đạt 1,75/2 điểm, lý do: thực hiện chưa đúng thời gian quy định. "
+        "Lĩnh vực 2. Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật đạt 2,75/4,5 điểm "
+        "Tiêu chí 2.1 - Theo dõi thi hành pháp luật: 1,5/2,5 điểm."
+    )
+    found = [(s.kind, s.code, s.points, s.max_points) for s in find_score_statements(_lines_doc(text))]
+    assert found == [
+        ("criterion", "1.2", 0.5, 1),
+        ("criterion", "1.3", 1.75, 2),
+        ("group", "2", 2.75, 4.5),
+        ("criterion", "2.1", 1.5, 2.5),
+    ]
+    # a criterion named inside a sentence does not cut it
+    line = "Tiêu chí 1.1: Kế hoạch, đạt 1/2 điểm, lý do: như tiêu chí 1.3 năm trước."
+    (one,) = find_score_statements(_lines_doc(line))
+    assert (one.code, one.reason) == ("1.1", "như tiêu chí 1.3 năm trước")
+    # a fraction slash OCR set beside the slash (own seed 51 dump)
+    (slashed,) = find_score_statements(_lines_doc("- Tiêu chí 3.3 - Kết quả giải quyết hồ sơ: 3,75/⁄4 điểm."))
+    assert (slashed.code, slashed.points, slashed.max_points) == ("3.3", 3.75, 4)
+
+
 def test_002_counts_with_breakdowns():
     counts = find_counts(_doc("002_huong-son_2024_bao-cao-6-thang.txt"))
     received = next(c for c in counts if c.total == 281)

@@ -141,6 +141,20 @@ Nơi nhận: KT. CHỦ TỊCH
 """
 
 
+def test_dotted_sections_in_sentence_case_with_ocr_numerals():
+    # "I." read "L.", "II." read "TII." (corpus P04 dumps): with the dot, a title in sentence case
+    # is a section too
+    text = _OCR_GRID.replace("L | CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH", "L. Công tác chỉ đạo, điều hành")
+    text = text.replace("II | CẢI CÁCH THỂ CHẾ", "TII. Cải cách thể chế")
+    (table,) = find_task_lines(_doc(text))
+    assert [(r.section, r.section_title) for r in table.rows] == [
+        ("I", "Công tác chỉ đạo, điều hành"),
+        ("I", "Công tác chỉ đạo, điều hành"),
+        ("II", "Cải cách thể chế"),
+    ]
+    assert table.rows[1].task == "Xây dựng Kế hoạch tuyên truyền cải cách hành chính"
+
+
 def test_header_of_an_ocr_grid_gives_the_columns_in_order():
     assert header_columns("T 'Tên nhiệm vụ Bộ phận chủ Bộ phận Thời gian | Sản phẩm đầu | TC") == [
         "code",

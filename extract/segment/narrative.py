@@ -91,12 +91,13 @@ _CODE = r"\d{1,2}(?:\s?\.\s?\d{1,2}){0,3}"
 # "điểm" or its abbreviation "đ" (folded "d"), never the start of a longer word ("đồng").
 _POINTS_WORD = r"(?:diem|d)\b"
 # The stated score, in the ways communes write it: "0/2 điểm", "**0,75/1** điểm", "1,5 điểm/2
-# điểm", "1,5/2đ", "8,5 trên 10 điểm", "1,5 điểm (tối đa 2 điểm)".
+# điểm", "1,5/2đ", "8,5 trên 10 điểm", "1,5 điểm (tối đa 2 điểm)"; OCR may set a fraction slash
+# beside the slash ("3,75/⁄4": two slashes in the shadow).
 _SCORE = (
     # "(2/2 điểm)", "(0/2)": the score in brackets after "đạt điểm tối đa" / "không đạt điểm"
-    rf"(?:\(\s*(?P<pts>{_NUM})\s*/\s*(?P<max>{_NUM})\s*(?:{_POINTS_WORD})?\s*\)|"
+    rf"(?:\(\s*(?P<pts>{_NUM})\s*//?\s*(?P<max>{_NUM})\s*(?:{_POINTS_WORD})?\s*\)|"
     rf"\**\s*(?P<pts>{_NUM})\s*\**\s*(?:"
-    rf"(?:{_POINTS_WORD}\s*)?(?:/|\s+tren(?:\s+tong(?:\s+so)?)?\s)\s*\**\s*(?P<max>{_NUM})\s*\**\s*{_POINTS_WORD}"
+    rf"(?:{_POINTS_WORD}\s*)?(?://?|\s+tren(?:\s+tong(?:\s+so)?)?\s)\s*\**\s*(?P<max>{_NUM})\s*\**\s*{_POINTS_WORD}"
     rf"|{_POINTS_WORD}\s*[(\[]\s*(?:toi da|tren tong so|tren|/)\s*:?\s*(?P<max>{_NUM})\s*(?:{_POINTS_WORD})?\s*[)\]]))"
 )
 # The verb before the score ("đạt", "được") or a colon ("Tiêu chí 2.3: đạt ...", "1. Công tác ...: 8,5/10").
@@ -127,6 +128,34 @@ _REASON = re.compile(r"^\s*[,;.]?\s*(?:ly do|do|vi)\s*:?\s*", re.I)
 _STATEMENT_START = re.compile(rf"^[\s+\-•*]*(?:[a-z]\)\s*)?(?:tieu chi|tc|linh vuc)\s+(?:{_CODE}|[ivx]{{1,4}})(?!\d)")
 
 
+# A statement opening after another's sentence end in the same text: OCR of a scan that lost the
+# blank lines between paragraphs joins them ("… 0,5/1 điểm. Tiêu chí 1.3. Công tác … đạt …"; a field's
+# line ends on its score with no stop: "… đạt 2,75/4,5 điểm Tiêu chí 2.1 - …").
+_NEXT_STATEMENT = re.compile(
+    rf"(?<=(?:[.;)]|\bdiem)\s+)"
+    rf"(?=(?:[+\-•*]\s*)?(?:[a-z]\)\s*)?(?:tieu chi|tc|linh vuc)\s+(?:{_CODE}|[ivx]{{1,4}})(?!\d))"
+)
+
+
+def _statement_pieces(line: Line) -> list[Line]:
+    """A line cut where each joined statement opens (``_NEXT_STATEMENT``), each piece keeping the
+    line's place; its raw text is cut alike when it opens statements at as many places."""
+    cuts = [m.start() for m in _NEXT_STATEMENT.finditer(shadow(line.text))]
+    if not cuts:
+        return [line]
+    raw_cuts = [m.start() for m in _NEXT_STATEMENT.finditer(shadow(line.raw))] if line.raw is not None else []
+    bounds, raw_bounds = [0, *cuts, len(line.text)], [0, *raw_cuts, len(line.raw or "")]
+    same = len(raw_cuts) == len(cuts)
+    return [
+        replace(
+            line,
+            text=line.text[bounds[i] : bounds[i + 1]].strip(),
+            raw=(line.raw or "")[raw_bounds[i] : raw_bounds[i + 1]].strip() if same else None,
+        )
+        for i in range(len(bounds) - 1)
+    ]
+
+
 def _statement_match(low: str) -> tuple[re.Match | None, str]:
     m = _CRITERION.match(low)
     if m:
@@ -154,7 +183,7 @@ def find_score_statements(
 ) -> list[ScoreStatement]:
     out: list[ScoreStatement] = []
     group: str | None = None
-    lines = reading_lines(doc)
+    lines = [piece for line in reading_lines(doc) for piece in _statement_pieces(line)]
     skip_to = 0
     for k, line in enumerate(lines):
         if k < skip_to:

@@ -121,9 +121,15 @@ def find_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         table.stated_total_max, table.stated_total_self = _parse_total(
             (found.stated_total_max, found.stated_total_self), True
         )
-        if table.rows:
+        # Lines read as rows with no points anywhere are a plan's headings and task lines (a
+        # section heading "II. NHIỆM VỤ, GIẢI PHÁP …" and the sentence under it), not a score table.
+        if any(_has_points(row) for row in table.rows):
             tables.append(table)
     return tables
+
+
+def _has_points(row: ScoreRow) -> bool:
+    return any(v is not None for v in (row.max_points, row.self_points, row.appraised_points))
 
 
 # ---------------------------------------------------------------- grid tables

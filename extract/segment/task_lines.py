@@ -61,10 +61,18 @@ class TaskLineSettings:
     # the rows: this quantile of each column's part widths; a part wider than its column by more
     # than ``width_slack`` (OCR drops and adds letters) costs ``overflow`` per half-em.
     width_quantile: float = 0.8
+    # Readings the widths are learnt over: the first reading (no widths) misplaces wrapped words
+    # and overfills columns; a reading with those widths places most of them right, and widths
+    # learnt again from it are the printed ones more closely.
+    width_rounds: int = 2
     width_slack: float = 1.5
     overflow: float = 1.5
     # Penalty for a cell's text carried onto a line although its previous line had room for it.
+    # The learnt width is a high quantile of a column's parts, about the printed column's least:
+    # the room check needs less slack than the overflow check (a word that would have fitted by
+    # half an em did fit: "Báo cáo | đúng hạn" under a column as wide as "Trang thông tin").
     wrap_room: float = 8.0
+    room_slack: float = 0.5
     # Confidence of a row read from lines: its cells were cut by a model, not a grid.
     confidence: float = 0.85
     # A unit or deadline cell (normalize/units.py's grammars) that a part breaks (a known unit
@@ -89,6 +97,9 @@ _FIELDS = ("task", "product", "deadline", "lead", "coordinator", "criterion_code
 _ROW_START = re.compile(r"^\s*(?P<code>\d{1,2}(?:\.\d{1,2}){0,2})(?![\d/,])[\s|._†‡*:)\]-]*(?=\S|$)")
 # A section row: a roman numeral (OCR reads "I" as "L", "l", "1", "|", "II" as "H") and its title.
 _SECTION = re.compile(r"^\s*(?P<num>[IVXLTHl1|!]{1,5})\s*[._|:)\-–]*\s+(?P<title>\p{Lu}.*)$")
+# A section numbered with a dot ("II. Cải cách thể chế"), its numeral in OCR's look-alike letters
+# ("L." for "I.", "TII." for "III."): a title in sentence case is a section only with the dot.
+_DOTTED_ROMAN = re.compile(r"^\s*[IVXLTHl]{1,4}\.\s")
 _TABLE_END = re.compile(r"(?:n[oơ]i\s*nh[aậ]n|^\W*(?:tm|kt)\s*\.)", re.I)
 _FOOTNOTE_LINE = re.compile(r"^\s*(?:\(\*{1,3}\)|\(\d{1,2}\)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹])\s*\p{Lu}")
 # A deadline-like token (a date, a month or quarter of a year): its column is the deadline's.
@@ -191,7 +202,7 @@ def _collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[_
             k += 1
             continue
         s = _SECTION.match(text)
-        if s and _mostly_upper(s.group("title")) or (s and re.match(r"^[IVX]{1,4}\.", text)):
+        if s and (_mostly_upper(s.group("title")) or _DOTTED_ROMAN.match(text)):
             assert s is not None
             value = _roman_value(s.group("num").strip())
             section_value = value if value and value > section_value else section_value + 1
@@ -297,7 +308,7 @@ def _line_split(
                     gain -= settings.overflow * max(0, _width(" ".join(part)) - widths[c] - settings.width_slack)
                     # A cell wraps when its next word does not fit: a line with room left for
                     # this part's first word was the cell's last.
-                    room = widths[c] - previous[c] - _width(" ") - settings.width_slack
+                    room = widths[c] - previous[c] - _width(" ") - settings.room_slack
                     if not first and previous[c] and _width(part[0]) <= room:
                         gain -= settings.wrap_room
                 inside = sum(1 for x in bars if a < x < b)
@@ -494,6 +505,8 @@ def find_task_lines(doc: IngestedDocument, settings: TaskLineSettings = TaskLine
         rows, used = _collect_rows(lines[k + 1 :], settings)
         table = TaskTable(title="", pages=[], columns=columns, form="table")
         widths = column_widths([split_row(row, body_columns, settings)[1] for row in rows], settings)
+        for _ in range(settings.width_rounds - 1):
+            widths = column_widths([split_row(row, body_columns, settings, widths)[1] for row in rows], settings)
         for row in rows:
             cells = {f: _clean(v) for f, v in split_row(row, body_columns, settings, widths)[0].items()}
             notes: list[str] = []
