@@ -106,7 +106,8 @@ def _read_page(
     if noisy and settings.whiten_paper:
         threshold = otsu_threshold(arr)
         arr[arr >= threshold + settings.whiten_from * (255 - threshold)] = 255
-    words = tesseract_words(Image.fromarray(arr), dpi, options, settings.table_psm if tables else settings.psm)
+    psm = settings.table_psm if tables else settings.psm
+    words = tesseract_words(Image.fromarray(arr), dpi, options, psm, api=settings.tesseract)
     inked: set = set()
     if tables:
         found, replaced, inked = retry_cells(arr, tables, words, dpi, options, settings)

@@ -102,7 +102,7 @@ def _read_strip(
         placed.append((x, y, x + crop.shape[1], y + crop.shape[0]))
         at += (crop.shape[1] if across else crop.shape[0]) + gap
     out = []
-    for _key, w in tesseract_words(Image.fromarray(strip), dpi, options, psm=6, config=config):
+    for _key, w in tesseract_words(Image.fromarray(strip), dpi, options, psm=6, config=config, api=settings.tesseract):
         if not any(ch.isalnum() for ch in w.text):
             continue  # specks and edge remains read as punctuation
         wx0, wy0, wx1, wy1 = bbox_of(w)

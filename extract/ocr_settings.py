@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extract.image_prep import ImagePrepSettings
+from extract.tesseract_api import TesseractApiSettings
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,9 @@ class OcrSettings:
     roman_top_balance: float = 0.5
     # Photos and poor scans: page found and flattened, light evened out (extract/image_prep.py).
     prep: ImagePrepSettings = field(default_factory=ImagePrepSettings)
+    # How Tesseract is called: its library in this process (a model loaded once per process), or
+    # the command per reading (extract/tesseract_api.py).
+    tesseract: TesseractApiSettings = field(default_factory=TesseractApiSettings)
     # Deskew: projection-profile search over ±max_skew_deg, coarse then fine, on a small copy.
     # 5°: a sheet laid by hand on a scanner is off by up to 3° (issue 11), a photo's page after
     # its perspective correction by about as much; 4 more candidates per page cost ~10 ms.
