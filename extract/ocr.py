@@ -23,6 +23,7 @@ from extract.limits import check_image
 from extract.model import BBox, Cell, Line, Page, Table, Word, bbox_of, union_bbox
 from extract.ocr_cells import retry_cells
 from extract.ocr_codes import ones_as_roman
+from extract.ocr_free import unread_ink
 from extract.ocr_grid import find_rules, grids
 from extract.ocr_image import (
     deskew,
@@ -35,7 +36,7 @@ from extract.ocr_image import (
     skew_angle,
     wipe_dust,
 )
-from extract.ocr_lines import mean_conf, reading_text, visual_lines
+from extract.ocr_lines import mean_conf, reading_text, side_by_side, visual_lines
 from extract.ocr_settings import OcrSettings
 from extract.pdf_reader import centre_in
 from extract.tesseract import TESSERACT_MISSING, check_tesseract, has_language, tesseract_words
@@ -112,8 +113,9 @@ def _read_page(
     if tables:
         found, replaced, inked = retry_cells(arr, tables, words, dpi, options, settings)
         words = [(k, w) for k, w in words if id(w) not in replaced] + found
+    words += unread_ink(arr, words, tables, dpi, options, settings)
     page = Page(number=page_number, width=float(gray.width), height=float(gray.height), method="ocr", dpi=dpi)
-    page.blocks = assemble(words, tables, page_number, first_number, inked)
+    page.blocks = assemble(words, tables, page_number, first_number, inked, settings)
     return page, [w for _, w in words]
 
 
@@ -158,7 +160,14 @@ def _as_bbox(values) -> BBox:
     return (x0, top, x1, bottom)
 
 
-def assemble(words, tables, page_number: int, first_number: int, inked: frozenset | set = frozenset()) -> list:
+def assemble(
+    words,
+    tables,
+    page_number: int,
+    first_number: int,
+    inked: frozenset | set = frozenset(),
+    settings: OcrSettings = OcrSettings(),
+) -> list:
     """Words into table cells (by box centre) and the rest into Tesseract's lines; blocks in
     reading order (top to bottom). A cell in ``inked`` that still has no word gets confidence 0.0:
     ink OCR could not read (a lost number is then doubtful, not a blank)."""
@@ -191,8 +200,7 @@ def assemble(words, tables, page_number: int, first_number: int, inked: frozense
     lines: dict[tuple[int, int, int], list[Word]] = {}
     for key, w in free:
         lines.setdefault(key, []).append(w)
-    for ws in lines.values():
-        ws.sort(key=lambda w: bbox_of(w)[0])
+    for ws in side_by_side(list(lines.values()), settings):
         bbox = union_bbox([bbox_of(w) for w in ws])
         blocks.append((bbox[1], bbox[0], ws))
     out: list[Line | Table] = []

@@ -25,6 +25,21 @@ class OcrSettings:
     # the typical word height are marks ("-", ",") placed by their middle.
     line_overlap: float = 0.5
     mark_height: float = 0.5
+    # Tesseract's lines outside the grid that lie side by side (the columns of an unruled table,
+    # put in blocks of their own) are one printed line when their bands overlap by this share of
+    # the lower band (ocr_lines.side_by_side; 0 = as Tesseract groups them).
+    side_line_overlap: float = 0.5
+    # Ink outside the grid that no word covers, standing on a read line's band (a lone code "c)"
+    # or points "1" of an unruled row that Tesseract's page segmentation dropped), is read again
+    # (ocr_free.py): blobs this many word heights high (min, max) and at most ``free_max_width``
+    # wide, ink within ``free_word_pad_px`` of a word being that word's; readings under
+    # ``free_min_conf`` are dropped (a shadow or a page edge reads as a low-confidence letter).
+    free_retry: bool = True
+    free_min_height: float = 0.6
+    free_max_height: float = 1.6
+    free_max_width: float = 4.0
+    free_word_pad_px: int = 4
+    free_min_conf: float = 0.3
     retry_inset_px: int = 8
     retry_margin_px: int = 6  # at 300 dpi: a lone "5" with 20 px of paper around read as "k" or nothing
     retry_gap_px: int = 30
