@@ -13,6 +13,7 @@ from extract.base import IngestOptions
 from extract.model import Word, bbox_of
 from extract.ocr_cells import clean_crop, read_strip
 from extract.ocr_image import otsu_threshold
+from extract.ocr_lines import line_band
 from extract.ocr_settings import OcrSettings
 
 
@@ -25,8 +26,9 @@ def unread_ink(
     settings: OcrSettings,
 ) -> list[tuple[tuple[int, int, int], Word]]:
     """Words read from ink blobs no word covers, outside every grid, each standing on the band of
-    a line the page reading gave (so the margins' noise, a photo's page edge, stay unread) and as
-    high as that line's words. Returned with keys of their own: ``side_by_side`` joins each to its
+    a line the page reading gave (so the margins' noise, a photo's page edge, stay unread), as
+    high as that line's words and apart from them (a glyph's edge a word box left out sits
+    against its word). Returned with keys of their own: ``side_by_side`` joins each to its
     line."""
     import cv2
 
@@ -51,10 +53,8 @@ def unread_ink(
     lines: dict[tuple[int, int, int], list[Word]] = {}
     for key, w in words:
         lines.setdefault(key, []).append(w)
-    bands = [
-        (statistics.median(bbox_of(w)[1] for w in ws), statistics.median(bbox_of(w)[3] for w in ws))
-        for ws in lines.values()
-    ]
+    bands = [line_band(ws)[2:] for ws in lines.values()]
+    boxes = [bbox_of(w) for _, w in words]
     dust = max(1, round(settings.dust_max_px * (dpi / 300) ** 2))
     margin = max(2, round(settings.retry_margin_px * dpi / 300))
     crops = []
@@ -70,6 +70,9 @@ def unread_ink(
         )
         if not on_a_line or int(left[y : y + high, x : x + wide].sum()) < settings.retry_min_ink_px:
             continue
+        gap = settings.free_apart * height
+        if any(b[0] < x + wide + gap and b[2] > x - gap and b[1] < y + high and b[3] > y for b in boxes):
+            continue  # beside a word: a glyph's part its box left out, not a token of its own
         crop = clean_crop(arr, left, (x, y, x + wide, y + high), dust, margin, number=True)
         if crop is not None:
             crops.append(crop)

@@ -39,6 +39,10 @@ class OcrSettings:
     free_max_height: float = 1.6
     free_max_width: float = 4.0
     free_word_pad_px: int = 4
+    # …and standing apart: no word within this many word heights across (a lone token is a column
+    # away from the row's other words; the edge of an accented capital a word box left out, read
+    # "Ỉ" on a photo's heading, touches its word).
+    free_apart: float = 0.5
     free_min_conf: float = 0.3
     retry_inset_px: int = 8
     retry_margin_px: int = 6  # at 300 dpi: a lone "5" with 20 px of paper around read as "k" or nothing
