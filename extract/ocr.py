@@ -2,14 +2,15 @@
 on it.
 
     image ─ deskew (projection profile, ±3°) ─ binarise (Otsu) ─ ruling lines (long dark runs)
-          ─ lines erased ─ Tesseract image_to_data ─ words ─┬─ in a grid cell → Table(ocr-lines)
-                                                           └─ elsewhere → Lines (Tesseract's own
-                                                              block/paragraph/line numbers)
+          ─ lines erased ─ Tesseract (its library, in process) ─ words ─┬─ in a grid cell → Table(ocr-lines)
+                                                                       └─ elsewhere → Lines (Tesseract's
+                                                                          lines, those side by side joined)
 
 Pages without ruling lines come out as lines only; the score-table segmenter builds columns from
 the word x-positions itself. The steps live in their own modules: ``ocr_image`` (the page image
-made ready), ``ocr_grid`` (ruling lines to cells), ``tesseract`` (calling it), ``ocr_cells``
-(cells read again), ``ocr_codes`` (what a column holds; "1" vs "I"), ``ocr_lines`` (reading order).
+made ready), ``ocr_grid`` (ruling lines to cells), ``tesseract`` and ``tesseract_api`` (calling it),
+``ocr_cells`` (cells read again), ``ocr_free`` (unread ink beside a line read again), ``ocr_codes``
+(what a column holds; "1" vs "I"), ``ocr_lines`` (reading order).
 """
 
 from __future__ import annotations
