@@ -2,17 +2,18 @@
 on it.
 
     image ─ deskew (projection profile, ±3°) ─ binarise (Otsu) ─ ruling lines (long dark runs)
-          ─ lines erased ─ Tesseract image_to_data ─ words ─┬─ in a grid cell → Table(ocr-lines)
-                                                           ├─ no grid: a borderless table from
-                                                           │  the words' positions → Table(ocr-text)
-                                                           └─ elsewhere → Lines (Tesseract's own
-                                                              block/paragraph/line numbers)
+          ─ lines erased ─ Tesseract (its library, in process) ─ words ─┬─ in a grid cell → Table(ocr-lines)
+                                                                       ├─ no grid: a borderless table from
+                                                                       │  the words' positions → Table(ocr-text)
+                                                                       └─ elsewhere → Lines (Tesseract's
+                                                                          lines, those side by side joined)
 
 A page without ruling lines may still hold a borderless table: its columns are found from white
 gutters and its rows from numbering as on text-layer pages (``extract.pdf_unruled``); what is not
-found so stays lines, for the line segmenters. The steps live in their own modules: ``ocr_image`` (the page image
-made ready), ``ocr_grid`` (ruling lines to cells), ``tesseract`` (calling it), ``ocr_cells``
-(cells read again), ``ocr_codes`` (what a column holds; "1" vs "I"), ``ocr_lines`` (reading order).
+found so stays lines, for the line segmenters. The steps live in their own modules: ``ocr_image``
+(the page image made ready), ``ocr_grid`` (ruling lines to cells), ``tesseract`` and
+``tesseract_api`` (calling it), ``ocr_cells`` (cells read again), ``ocr_free`` (unread ink beside a
+line read again), ``ocr_codes`` (what a column holds; "1" vs "I"), ``ocr_lines`` (reading order).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from extract.limits import check_image
 from extract.model import BBox, Cell, Line, Page, Table, Word, bbox_of, union_bbox
 from extract.ocr_cells import retry_cells
 from extract.ocr_codes import ones_as_roman
+from extract.ocr_free import unread_ink
 from extract.ocr_grid import find_rules, grids
 from extract.ocr_image import (
     deskew,
@@ -38,7 +40,7 @@ from extract.ocr_image import (
     skew_angle,
     wipe_dust,
 )
-from extract.ocr_lines import mean_conf, reading_text, visual_lines
+from extract.ocr_lines import mean_conf, reading_text, side_by_side, visual_lines
 from extract.ocr_settings import OcrSettings
 from extract.pdf_reader import centre_in
 from extract.pdf_unruled import unruled_tables
@@ -110,11 +112,13 @@ def _read_page(
     if noisy and settings.whiten_paper:
         threshold = otsu_threshold(arr)
         arr[arr >= threshold + settings.whiten_from * (255 - threshold)] = 255
-    words = tesseract_words(Image.fromarray(arr), dpi, options, settings.table_psm if tables else settings.psm)
+    psm = settings.table_psm if tables else settings.psm
+    words = tesseract_words(Image.fromarray(arr), dpi, options, psm, api=settings.tesseract)
     inked: set = set()
     if tables:
         found, replaced, inked = retry_cells(arr, tables, words, dpi, options, settings)
         words = [(k, w) for k, w in words if id(w) not in replaced] + found
+    words += unread_ink(arr, words, tables, dpi, options, settings)
     borderless = [] if tables else unruled_ocr_tables([w for _, w in words], page_number, settings)
     if borderless:
         # A borderless table's empty cells holding ink are read again as a grid's are (Tesseract's
@@ -125,7 +129,7 @@ def _read_page(
             words = [(k, w) for k, w in words if id(w) not in replaced] + found
             borderless = unruled_ocr_tables([w for _, w in words], page_number, settings)
     page = Page(number=page_number, width=float(gray.width), height=float(gray.height), method="ocr", dpi=dpi)
-    page.blocks = assemble(words, tables, page_number, first_number, inked, borderless)
+    page.blocks = assemble(words, tables, page_number, first_number, inked, borderless, settings)
     return page, [w for _, w in words]
 
 
@@ -224,6 +228,7 @@ def assemble(
     first_number: int,
     inked: frozenset | set = frozenset(),
     borderless: list[tuple[Table, set[int]]] | None = None,
+    settings: OcrSettings = OcrSettings(),
 ) -> list:
     """Words into table cells (by box centre) and the rest into Tesseract's lines; blocks in
     reading order (top to bottom). A cell in ``inked`` that still has no word gets confidence 0.0:
@@ -262,8 +267,7 @@ def assemble(
     lines: dict[tuple[int, int, int], list[Word]] = {}
     for key, w in free:
         lines.setdefault(key, []).append(w)
-    for ws in lines.values():
-        ws.sort(key=lambda w: bbox_of(w)[0])
+    for ws in side_by_side(list(lines.values()), settings):
         bbox = union_bbox([bbox_of(w) for w in ws])
         blocks.append((bbox[1], bbox[0], ws))
     out: list[Line | Table] = []

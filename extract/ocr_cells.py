@@ -34,7 +34,7 @@ def cell_words(words, tables) -> dict[tuple, list[Word]]:
     return out
 
 
-def _clean_crop(
+def clean_crop(
     arr: np.ndarray, ink: np.ndarray, box: tuple[int, int, int, int], dust_px: int, margin: int, number: bool = False
 ):
     """The ink of a cell cut tight, specks left out (a dust dot beside a lone "5" makes Tesseract
@@ -71,7 +71,7 @@ def _clean_crop(
     return crop, (x0 + left - margin, y0 + top - margin)
 
 
-def _read_strip(
+def read_strip(
     crops: list[tuple[np.ndarray, tuple[int, int]]],
     dpi: int,
     options: IngestOptions,
@@ -102,7 +102,7 @@ def _read_strip(
         placed.append((x, y, x + crop.shape[1], y + crop.shape[0]))
         at += (crop.shape[1] if across else crop.shape[0]) + gap
     out = []
-    for _key, w in tesseract_words(Image.fromarray(strip), dpi, options, psm=6, config=config):
+    for _key, w in tesseract_words(Image.fromarray(strip), dpi, options, psm=6, config=config, api=settings.tesseract):
         if not any(ch.isalnum() for ch in w.text):
             continue  # specks and edge remains read as punctuation
         wx0, wy0, wx1, wy1 = bbox_of(w)
@@ -156,16 +156,16 @@ def retry_cells(
                 continue
             if int(ink[box[1] : box[3], box[0] : box[2]].sum()) < settings.retry_min_ink_px:
                 continue
-            crop = _clean_crop(arr, ink, box, dust, margin, number=True)
+            crop = clean_crop(arr, ink, box, dust, margin, number=True)
             if crop is not None and crop[0].shape[0] > one_line:  # not one line: marks are letters' too
-                crop = _clean_crop(arr, ink, box, dust, margin)
+                crop = clean_crop(arr, ink, box, dust, margin)
             if crop is None:
                 continue
             inked.add(key)
             if crop[0].shape[0] <= one_line and cs == 1 and c in codes:
                 # More paper around a code: with the number margin the English model dropped
                 # the dot of "4." and read "I." as "L".
-                coded.append(_clean_crop(arr, ink, box, dust, margin * settings.code_margin, number=True) or crop)
+                coded.append(clean_crop(arr, ink, box, dust, margin * settings.code_margin, number=True) or crop)
                 coded_cells.append(key)
             elif crop[0].shape[0] <= one_line:
                 short.append(crop)
@@ -179,7 +179,7 @@ def retry_cells(
         # again with the other one-line crops, as any cell: the English model knows no Vietnamese.
         code_options = replace(options, ocr_lang=settings.code_lang) if has_language(settings.code_lang) else options
         read_codes: dict[int, list[Word]] = {}
-        for k, w in _read_strip(coded, dpi, code_options, settings, across=True):
+        for k, w in read_strip(coded, dpi, code_options, settings, across=True):
             read_codes.setdefault(k, []).append(w)
         for k, crop in enumerate(coded):
             ws = read_codes.get(k, [])
@@ -191,7 +191,7 @@ def retry_cells(
                 short_cells.append(coded_cells[k])
     for crops, keys, across, tag in ((short, short_cells, True, -1), (tall, tall_cells, False, -2)):
         if crops:
-            for k, w in _read_strip(crops, dpi, options, settings, across=across):
+            for k, w in read_strip(crops, dpi, options, settings, across=across):
                 found.append(((tag, k, 0), w))
                 by_cell[keys[k]].append(w)
     texts = {box: reading_text(ws) for box, ws in by_cell.items()}
@@ -215,7 +215,7 @@ def retry_cells(
             box = inner(cell_box)
             if len(text) > settings.odd_max_chars or box is None:
                 continue
-            crop = _clean_crop(arr, ink, box, dust, margin, number=True)
+            crop = clean_crop(arr, ink, box, dust, margin, number=True)
             if crop is not None:
                 digits.append(crop)
                 digit_cells.append(key)
@@ -223,7 +223,7 @@ def retry_cells(
     if digits:
         read: dict[int, list[Word]] = {}
         whitelist = f"-c tessedit_char_whitelist={settings.digit_chars}"
-        for k, w in _read_strip(digits, dpi, options, settings, whitelist, across=True):
+        for k, w in read_strip(digits, dpi, options, settings, whitelist, across=True):
             read.setdefault(k, []).append(w)
         for k, ws in read.items():
             key = digit_cells[k]

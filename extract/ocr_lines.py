@@ -5,12 +5,21 @@ from __future__ import annotations
 import statistics
 
 from extract.model import Word, bbox_of
+from extract.ocr_codes import CLEAN_NUMBER
 from extract.ocr_settings import OcrSettings
 from normalize.text import fold_spaces
 
 
 def mean_conf(values: list[float]) -> float | None:
     return round(sum(values) / len(values), 3) if values else None
+
+
+def line_band(words: list[Word]) -> tuple[float, float, float, float]:
+    """A line's left, right and its band: its words' median top to median bottom."""
+    boxes = [bbox_of(w) for w in words]
+    top = statistics.median(b[1] for b in boxes)
+    bottom = statistics.median(b[3] for b in boxes)
+    return min(b[0] for b in boxes), max(b[2] for b in boxes), top, bottom
 
 
 def visual_lines(words: list[Word], settings: OcrSettings = OcrSettings()) -> list[list[Word]]:
@@ -32,8 +41,7 @@ def visual_lines(words: list[Word], settings: OcrSettings = OcrSettings()) -> li
     for w in sorted(tall, key=lambda w: bbox_of(w)[3]):
         _, top, _, bottom = bbox_of(w)
         if lines:
-            band_top = statistics.median(bbox_of(x)[1] for x in lines[-1])
-            band_bottom = statistics.median(bbox_of(x)[3] for x in lines[-1])
+            _, _, band_top, band_bottom = line_band(lines[-1])
             overlap = min(bottom, band_bottom) - max(top, band_top)
             if overlap >= settings.line_overlap * max(1.0, min(bottom - top, band_bottom - band_top)):
                 lines[-1].append(w)
@@ -50,6 +58,42 @@ def visual_lines(words: list[Word], settings: OcrSettings = OcrSettings()) -> li
             lines.append([w])
     lines.sort(key=lambda line: statistics.median(bbox_of(w)[3] for w in line))
     return [sorted(line, key=lambda w: bbox_of(w)[0]) for line in lines]
+
+
+def side_by_side(lines: list[list[Word]], settings: OcrSettings = OcrSettings()) -> list[list[Word]]:
+    """Tesseract's lines that lie side by side on one printed line, joined (each left to right).
+    Tesseract's page segmentation puts the columns of an unruled table in blocks of their own, so
+    a row's numbers ("1 0,25 Tỷ lệ đạt 95%") come as a line apart from its name ("a) Tất cả báo
+    cáo…"); on a photo, what its flattening leaves of the slope puts the numbers' line a few
+    pixels higher, ordered before the name's and read as the end of the row above. Lines join
+    when they do not overlap across, their bands overlap by ``side_line_overlap`` of the lower
+    band (a line's neighbours above and below overlap it by a few pixels at most), and the right
+    one starts with a number (a row's points) or the left one is a single token (a code read
+    apart): the two columns of a signature block ("- UBND huyện …;" | "CHỦ TỊCH") stay apart,
+    as the metadata reads them."""
+    if settings.side_line_overlap <= 0:
+        return lines
+    out: list[list[Word]] = []
+    bands: list[tuple[float, float, float, float]] = []
+    for line in sorted((sorted(ws, key=lambda w: bbox_of(w)[0]) for ws in lines), key=lambda ws: line_band(ws)[0]):
+        left, right, top, bottom = line_band(line)
+        for k, (o_left, o_right, o_top, o_bottom) in enumerate(bands):
+            overlap = min(bottom, o_bottom) - max(top, o_top)
+            if left >= o_right:
+                pair = (out[k], line)
+            elif right <= o_left:
+                pair = (line, out[k])
+            else:
+                continue
+            row_parts = len(pair[0]) == 1 or CLEAN_NUMBER.match(pair[1][0].text)
+            if row_parts and overlap >= settings.side_line_overlap * max(1.0, min(bottom - top, o_bottom - o_top)):
+                out[k] = sorted(out[k] + line, key=lambda w: bbox_of(w)[0])
+                bands[k] = line_band(out[k])
+                break
+        else:
+            out.append(line)
+            bands.append((left, right, top, bottom))
+    return out
 
 
 def reading_text(words: list[Word]) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from extract.image_prep import ImagePrepSettings
 from extract.pdf_unruled import UnruledSettings
+from extract.tesseract_api import TesseractApiSettings
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,25 @@ class OcrSettings:
     # the typical word height are marks ("-", ",") placed by their middle.
     line_overlap: float = 0.5
     mark_height: float = 0.5
+    # Tesseract's lines outside the grid that lie side by side (the columns of an unruled table,
+    # put in blocks of their own) are one printed line when their bands overlap by this share of
+    # the lower band (ocr_lines.side_by_side; 0 = as Tesseract groups them).
+    side_line_overlap: float = 0.5
+    # Ink outside the grid that no word covers, standing on a read line's band (a lone code "c)"
+    # or points "1" of an unruled row that Tesseract's page segmentation dropped), is read again
+    # (ocr_free.py): blobs this many word heights high (min, max) and at most ``free_max_width``
+    # wide, ink within ``free_word_pad_px`` of a word being that word's; readings under
+    # ``free_min_conf`` are dropped (a shadow or a page edge reads as a low-confidence letter).
+    free_retry: bool = True
+    free_min_height: float = 0.6
+    free_max_height: float = 1.6
+    free_max_width: float = 4.0
+    free_word_pad_px: int = 4
+    # …and standing apart: no word within this many word heights across (a lone token is a column
+    # away from the row's other words; the edge of an accented capital a word box left out, read
+    # "Ỉ" on a photo's heading, touches its word).
+    free_apart: float = 0.5
+    free_min_conf: float = 0.3
     retry_inset_px: int = 8
     retry_margin_px: int = 6  # at 300 dpi: a lone "5" with 20 px of paper around read as "k" or nothing
     retry_gap_px: int = 30
@@ -63,6 +83,9 @@ class OcrSettings:
     roman_top_balance: float = 0.5
     # Photos and poor scans: page found and flattened, light evened out (extract/image_prep.py).
     prep: ImagePrepSettings = field(default_factory=ImagePrepSettings)
+    # How Tesseract is called: its library in this process (a model loaded once per process), or
+    # the command per reading (extract/tesseract_api.py).
+    tesseract: TesseractApiSettings = field(default_factory=TesseractApiSettings)
     # Deskew: projection-profile search over ±max_skew_deg, coarse then fine, on a small copy.
     # 5°: a sheet laid by hand on a scanner is off by up to 3° (issue 11), a photo's page after
     # its perspective correction by about as much; 4 more candidates per page cost ~10 ms.

@@ -10,11 +10,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 
+import numpy as np
 from PIL import Image
 
 from extract.base import IngestError, IngestOptions
 from extract.lifeline import tesseract_module
 from extract.model import Word
+from extract.tesseract_api import ApiTimeout, TesseractApiSettings, read_tsv, tsv_columns
 from normalize.text import fold_spaces, nfc
 
 # Punctuation-only "words" below this confidence are scanner noise.
@@ -77,31 +79,19 @@ def _image_file(image: Image.Image) -> Iterator[Image.Image | str]:
 
 
 def tesseract_words(
-    image: Image.Image, dpi: int, options: IngestOptions, psm: int, config: str = ""
+    image: Image.Image,
+    dpi: int,
+    options: IngestOptions,
+    psm: int,
+    config: str = "",
+    api: TesseractApiSettings = TesseractApiSettings(),
 ) -> list[tuple[tuple[int, int, int], Word]]:
     """Tesseract's words with boxes and 0..1 confidences, each keyed by (block, par, line);
-    ``config`` adds Tesseract options (a character whitelist)."""
-    pytesseract = tesseract_module()
-
-    config = f"--psm {psm} --dpi {dpi} {config}".strip()
-    try:
-        with _image_file(image) as source:
-            data = pytesseract.image_to_data(
-                source,
-                lang=options.ocr_lang,
-                config=config,
-                output_type=pytesseract.Output.DICT,
-                timeout=options.ocr_timeout_s,
-            )
-    except pytesseract.TesseractNotFoundError:
-        raise IngestError(TESSERACT_MISSING) from None
-    except RuntimeError as exc:  # pytesseract's timeout
-        raise IngestError(f"OCR timed out after {options.ocr_timeout_s:g} s on a page") from exc
-    except pytesseract.TesseractError as exc:
-        message = str(exc.message if hasattr(exc, "message") else exc)
-        if "loading language" in message.lower():
-            raise IngestError(TESSERACT_MISSING) from None
-        raise IngestError(f"OCR failed: {fold_spaces(message)[:200]}") from None
+    ``config`` adds Tesseract options (a character whitelist). Read by the library in this
+    process (extract/tesseract_api.py) when it can be, else by the ``tesseract`` command."""
+    data = _read_in_process(image, dpi, options, psm, config, api)
+    if data is None:
+        data = _read_by_command(image, dpi, options, psm, config)
     out = []
     for i, text in enumerate(data["text"]):
         text = nfc((text or "").strip())
@@ -114,3 +104,59 @@ def tesseract_words(
         key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
         out.append((key, Word(text=text, bbox=(x, y, x + w, y + h), conf=round(conf / 100, 3))))
     return out
+
+
+def _read_by_command(image: Image.Image, dpi: int, options: IngestOptions, psm: int, config: str) -> dict:
+    pytesseract = tesseract_module()
+
+    config = f"--psm {psm} --dpi {dpi} {config}".strip()
+    try:
+        with _image_file(image) as source:
+            return pytesseract.image_to_data(
+                source,
+                lang=options.ocr_lang,
+                config=config,
+                output_type=pytesseract.Output.DICT,
+                timeout=options.ocr_timeout_s,
+            )
+    except pytesseract.TesseractNotFoundError:
+        raise IngestError(TESSERACT_MISSING) from None
+    except RuntimeError as exc:  # pytesseract's timeout
+        raise IngestError(_timed_out(options)) from exc
+    except pytesseract.TesseractError as exc:
+        message = str(exc.message if hasattr(exc, "message") else exc)
+        if "loading language" in message.lower():
+            raise IngestError(TESSERACT_MISSING) from None
+        raise IngestError(f"OCR failed: {fold_spaces(message)[:200]}") from None
+
+
+def _timed_out(options: IngestOptions) -> str:
+    return f"OCR timed out after {options.ocr_timeout_s:g} s on a page"
+
+
+# Variables handed to the library for one reading and then set back to empty, their default.
+_API_VARIABLES = frozenset({"tessedit_char_whitelist", "tessedit_char_blacklist"})
+
+
+def _read_in_process(
+    image: Image.Image, dpi: int, options: IngestOptions, psm: int, config: str, api: TesseractApiSettings
+) -> dict | None:
+    """The library's reading as pytesseract's columns, or None to run the command: the library is
+    off or missing, the image is neither greyscale nor RGB, ``config`` holds more than ``-c`` of
+    the variables above, or ``pytesseract.tesseract_cmd`` names another command than the default
+    (a user's own Tesseract is honoured)."""
+    if not api.in_process or image.mode not in ("L", "RGB"):
+        return None
+    if tesseract_module().pytesseract.tesseract_cmd != "tesseract":
+        return None
+    tokens = config.split()
+    if len(tokens) % 2 or any(flag != "-c" for flag in tokens[::2]):
+        return None
+    variables = dict(token.partition("=")[::2] for token in tokens[1::2])
+    if not set(variables) <= _API_VARIABLES:
+        return None
+    try:
+        tsv = read_tsv(np.asarray(image), dpi, options.ocr_lang, psm, variables, options.ocr_timeout_s or 0, api)
+    except ApiTimeout:
+        raise IngestError(_timed_out(options)) from None
+    return None if tsv is None else tsv_columns(tsv)
