@@ -286,9 +286,27 @@ def _read_issuer(header: list[Line], lines: list[Line], meta: DocumentMeta, sett
         found = _local_unit(text)
         if found:
             unit, name = found
+            name = commune_spelling(name, [line_text(ln) for ln in lines] + [meta.place or "", meta.title or ""])
             meta.commune = name
             meta.issuer = f"UBND {unit} {name}"
             return
+
+
+def commune_spelling(name: str, texts: list[str]) -> str:
+    """The commune's name as most of the document's mentions spell it. OCR misreads a mark in one
+    place ("XÃ ĐỊNH TAM NẠM", repaired to "Năm") and reads it right in others (the place-date line,
+    the title, the opening sentence): among capitalised mentions with the same letters, the most
+    frequent spelling wins; a tie keeps the one found first (the issuer column's)."""
+    key = fold(name).lower().split()
+    counts: dict[str, int] = {name: 0}
+    for text in texts:
+        words = [re.sub(r"^[^\w]+|[^\w]+$", "", w) for w in nfc(text).split()]
+        for i in range(len(words) - len(key) + 1):
+            span = words[i : i + len(key)]
+            if all(w[:1].isupper() for w in span) and [fold(w).lower() for w in span] == key:
+                spelling = _place_name(" ".join(span))
+                counts[spelling] = counts.get(spelling, 0) + 1
+    return max(counts, key=lambda s: counts[s])
 
 
 def _issuer_column(header: list[Line], settings: MetadataSettings) -> list[str]:

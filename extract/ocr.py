@@ -18,6 +18,8 @@ line read again), ``ocr_codes`` (what a column holds; "1" vs "I"), ``ocr_lines``
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from PIL import Image
 
@@ -183,7 +185,11 @@ def unruled_ocr_tables(words: list[Word], page_number: int, settings: OcrSetting
     if not tall:
         return []
     size = float(tall[len(tall) // 2])
-    lines = visual_lines(words, settings)
+    dust = [w for w in words if _DUST.match(w.text)]
+    for w in words:  # a speck read glued to a word's edge ("_1.2")
+        if not _DUST.match(w.text) and _EDGE_DUST.search(w.text):
+            w.text = _EDGE_DUST.sub("", w.text) or w.text
+    lines = visual_lines([w for w in words if not _DUST.match(w.text)], settings)
     sized = [[(w, size) for w in line] for line in lines]
     found = unruled_tables(sized, page_number, settings.unruled, settings.chunk_gap, reading_text, [], "ocr-text")
     out = []
@@ -193,8 +199,15 @@ def unruled_ocr_tables(words: list[Word], page_number: int, settings: OcrSetting
             box = cell.bbox
             inside = [w.conf for w in taken if box is not None and centre_in(bbox_of(w), box) and w.conf is not None]
             cell.conf = mean_conf(inside)
-        out.append((table, {id(w) for w in taken}))
+        box = table.bbox or union_bbox([c.bbox for c in table.cells if c.bbox])
+        out.append((table, {id(w) for w in taken} | {id(w) for w in dust if centre_in(bbox_of(w), box)}))
     return out
+
+
+# Paper dust read as marks ("_", ":", "'", "`"): no cell holds such a word alone. A dash, "x" or a
+# bracket may be a cell's content ("-" for not scored) and stays.
+_DUST = re.compile(r"^[_:;.,'`´~^\"“”‘’]+$")
+_EDGE_DUST = re.compile(r"^[_`´~^]+|[_`´~^]+$")
 
 
 def cell_boxes(table: Table) -> list[tuple[BBox, int, int, int, int]]:

@@ -173,6 +173,7 @@ def _table_at(
     rows_from = _first_row_line([items[k] for k in kept], first_cut)
     body = [items[k] for k in kept[rows_from:]]
     cuts = inherited if inherited and not any(_crosses(ln, inherited) for ln in body) else gutters(body, size, s)
+    cuts = _without_mark_columns(body, cuts)
     if len(cuts) < s.min_cols - 1:
         return None
     table = _build([items[k] for k in kept], rows_from, cuts, page, s, cell_text, source)
@@ -195,6 +196,21 @@ def gutters(lines: list[_Line], size: float, s: UnruledSettings) -> list[tuple[f
             out.append((reach, x0))
         reach = max(reach, x1)
     return [g for g in out if left < g[0] and g[1] < right and _evidenced(g, lines, size, s)]
+
+
+def _without_mark_columns(lines: list[_Line], cuts: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The gutters less those around a column holding marks only ("-", "'": a speck on a scan, a
+    bullet): such a column is merged with the column on its right (the last with its left)."""
+    cuts = list(cuts)
+    k = 0
+    while k <= len(cuts) and len(cuts) > 1:
+        bounds = [(a + b) / 2 for a, b in cuts]
+        texts = [w.text for ln in lines for w in ln.words if _column(w, bounds) == k]
+        if texts and not any(ch.isalnum() for t in texts for ch in t):
+            del cuts[min(k, len(cuts) - 1)]
+            continue
+        k += 1
+    return cuts
 
 
 def _evidenced(gap: tuple[float, float], lines: list[_Line], size: float, s: UnruledSettings) -> bool:
