@@ -158,3 +158,18 @@ def test_total_line_with_its_so_misread():
     # d02-i1: "Tong sé diém 10 8,5 7,25" is the totals row ("Tổng số điểm"), not a criterion.
     assert score_lines._TOTAL.match(fold("Tong sé diém 10 8,5 7,25"))
     assert not score_lines._TOTAL.match(fold("Tong so ho so TTHC 10 8"))
+
+
+def test_header_whose_label_lines_ocr_garbled_still_opens_the_table():
+    # Seed 21's d03-i3: the wrapped header's "Điểm tối đa" came out "a téida | UBND" and "xa tw",
+    # lines of no header words, between "TT Tieu chi, …" and ". cham_ |"; they do not cut the
+    # header in two, so its concepts (criterion, self points) add up and the table is read.
+    path = DEGRADED / "s21-d03-i3-ruled-top-eng-300dpi-degraded.txt"
+    header = ["TT Tieu chi, tiéu chi thanh phan ee Diém | Diem", "a téida | UBND", "xa tw", ". cham_ |"]
+    body = "o | CONG TAC CHi DAO, DIEU HANH CCHC 10 cE"
+    settings = score_lines.LineTableSettings()
+    assert score_lines._table_start(_lines(*header, body), 0, settings) == (0, 4)
+    # A line with points or a code is no fragment: the header's run ends before it.
+    assert score_lines._table_start(_lines(header[0], "1.1 Ké hoach 5", header[3]), 0, settings) is None
+    tally = _scored(path)["tally"]
+    assert tally["found"] >= 6 and tally["numbers_right"] >= 6  # none before: no table was found

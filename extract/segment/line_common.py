@@ -27,6 +27,10 @@ class LineTableSettings:
     header_stray_numbers: int = 1
     # Lines after the header lines that may still hold its words (a label wrapped over short lines).
     header_tail_lines: int = 5
+    # A wrapped header's label words OCR garbled ("tối đa" read "téida") leave short lines that are
+    # no header lines between ones that are: a line this short, with no points or code, does not
+    # end the header's run of lines.
+    header_fragment_chars: int = 20
     # A header naming an explanation column without saying where: the explanation prints before
     # the points when at most this share of the lines with numbers have text after them.
     explanation_after_share: float = 0.1

@@ -97,10 +97,16 @@ def _table_start(lines: list[Line], i: int, settings: LineTableSettings) -> tupl
         j = i
         concepts: set[str] = set()
         points: set[str] = set()
-        while j < len(lines) and is_header_line(lines[j], settings) and _opens_header(lines[j]) and j - i < 10:
-            concepts |= header_concepts(lines[j].raw or lines[j].text)
-            points |= keyed_concepts(lines[j].raw or lines[j].text)
+        end = i  # past the run's last header line: a garbled fragment after it is the body's
+        while j < len(lines) and j - i < 10:
+            if is_header_line(lines[j], settings) and _opens_header(lines[j]):
+                concepts |= header_concepts(lines[j].raw or lines[j].text)
+                points |= keyed_concepts(lines[j].raw or lines[j].text)
+                end = j + 1
+            elif j == i or not _header_fragment(lines[j], settings):
+                break
             j += 1
+        j = end
         # OCR cuts a wrapped header into lines holding one word of each label ("Điểmtự" / "danh"
         # / "giá"): the phrases are on no one line, but words naming two points columns still
         # make a score table's header (a task table's names one at most: "tham mưu").
@@ -112,6 +118,15 @@ def _table_start(lines: list[Line], i: int, settings: LineTableSettings) -> tupl
             return i, j
         i = max(j, i + 1)
     return None
+
+
+def _header_fragment(line: Line, settings: LineTableSettings) -> bool:
+    """A short line inside a wrapped header whose label words OCR garbled past recognition
+    ("a téida | UBND", "xa tw"): no points, no code, too short for a row's text."""
+    tokens = [raw for _, raw in line_tokens(line) if not _JUNK.match(raw)]  # a rule's bar is no code
+    return len(line.raw or line.text) <= settings.header_fragment_chars and not any(
+        is_score_token(t) or read_code_token(t) for t in tokens
+    )
 
 
 def _bare_numbers(line: Line) -> list[str]:
