@@ -171,5 +171,28 @@ def test_header_whose_label_lines_ocr_garbled_still_opens_the_table():
     assert score_lines._table_start(_lines(*header, body), 0, settings) == (0, 4)
     # A line with points or a code is no fragment: the header's run ends before it.
     assert score_lines._table_start(_lines(header[0], "1.1 Ké hoach 5", header[3]), 0, settings) is None
+    # A writer's text export prints one cell per line: the first row's code "1." is short, but a
+    # number in a line of no header words ends the header (its name has header words: "chỉ").
+    cells = ["TT", "Lĩnh vực, tiêu chí", "Điểm chuẩn", "Điểm UBND xã tự chấm", "Tài liệu kiểm chứng"]
+    first_row = ["1.", "Công tác chỉ đạo, điều hành cải cách hành chính", "10"]
+    assert score_lines._table_start(_lines(*cells, *first_row), 0, settings) == (0, 5)
+    # Seed 23's d03-i3: the header's last fragment carries a speck read as a digit, beside its word.
+    garbled = ["TT x Tiéu chi, tiéu chi thanh phan ‘| Diém Diém", "téida | UBND", ": xa ty", "‘ 5 cham"]
+    assert score_lines._table_start(_lines(*garbled, "16 CONG TAC CHI DAO 10 4,25"), 0, settings) == (0, 4)
     tally = _scored(path)["tally"]
     assert tally["found"] >= 6 and tally["numbers_right"] >= 6  # none before: no table was found
+
+
+def test_more_numbers_than_points_columns_ending_the_line():
+    # Seed 23's d03-i3: "1.1__| Ké hoach CCHC nam 3 5 4" (max 5, self 4): three numbers for two
+    # columns; 3 then 5 is no max and self score, so the cells are the last two.
+    two = HeaderLayout(points=("max", "self"))
+    cells = read_line(Line(text="1.1__| Ké hoach CCHC nam 3 5 4", page=1, number=1), False, two)
+    assert (cells.code, cells.max_raw, cells.self_raw) == ("1.1", "5", "4")
+    # Seed 23's d02-i4: "10. 55 3| 093" (10, 5,5, 5,25): 55 is 5,5 with its comma lost, so the
+    # first numbers are the cells and the speck after them is not.
+    three = HeaderLayout(points=("max", "self", "appraised"))
+    cells = read_line(Line(text="1. | CÔNG TÁC CHỈ ĐẠO LH ln 10. 55 3| 093 |", page=1, number=1), False, three)
+    assert (cells.max_raw, cells.self_raw) == ("10", "55")
+    tally = _scored(DEGRADED / "s23-d03-i3-ruled-top-eng-150dpi-degraded.txt")["tally"]
+    assert tally["found"] == tally["rows"] == 10 and tally["numbers_right"] >= 17

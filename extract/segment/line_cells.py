@@ -24,7 +24,7 @@ from extract.segment.line_header import (
     column_at,
 )
 from normalize.codes import read_code_token
-from normalize.numbers import parse_number
+from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
 from normalize.vietnamese.model import load_model
 
@@ -154,6 +154,8 @@ def _number_run(
                 end = j
             else:
                 break
+        if len(cells) == n_points and _numbers_to_end(raws, j) and not _max_first(cells):
+            continue  # more numbers than columns end the line, the first no max: the cells are later
         if len(cells) >= 2 and any(c is not None for c in cells):
             return _with_lost_cells(tokens, i, end, [c for c in lookalike if c is not None], n_points)
         if cells[0] is None:
@@ -173,6 +175,25 @@ def _number_run(
             if i >= settings.min_name_words_single and BAR in raws[end:j]:
                 return i, end, [cells[0]]
     return None
+
+
+def _numbers_to_end(raws: list[str], j: int) -> bool:
+    """Whether the line goes on from ``j`` with points numbers only (specks aside) to its end: a
+    run of more numbers than the table has points columns, printed last."""
+    rest = [r for r in raws[j:] if not _JUNK.match(r)]
+    return bool(rest) and all(points_cell(r) is not None for r in rest)
+
+
+def _max_first(cells: list[str | None]) -> bool:
+    """Whether a run's first two numbers can be a max and a self score (the self at most the max,
+    a lost decimal comma allowed: "10. 55" is 10 and 5,5). In a longer run that ends the line, a
+    first pair that cannot ("Ké hoach CCHC nam 3 5 4": 5 above 3) says the first number is the
+    text's or a speck's, and the cells are the run's later numbers."""
+    first, second = (parse_number(c, kind="score") if c else None for c in cells[:2])
+    if first is None or second is None:
+        return True
+    readings = [second.value, *lost_decimal_readings(cells[1] or "", upper=first.value)]
+    return min(readings) <= first.value
 
 
 def _lost_run(tokens: list[tuple[str, str]]) -> tuple[int, int, list[str]] | None:

@@ -99,11 +99,17 @@ def _table_start(lines: list[Line], i: int, settings: LineTableSettings) -> tupl
         points: set[str] = set()
         end = i  # past the run's last header line: a garbled fragment after it is the body's
         while j < len(lines) and j - i < 10:
-            if is_header_line(lines[j], settings) and _opens_header(lines[j]):
+            numbers = _header_fragment(lines[j], settings) if j > i else None
+            # A fragment of header words may carry a speck OCR read as a digit ("‘ 5 cham"); one
+            # of no header words passes only with no number ("1." is the first row's code).
+            worded = (
+                numbers is not None and header_share(lines[j].raw or lines[j].text, settings) >= settings.header_share
+            )
+            if (is_header_line(lines[j], settings) or worded) and _opens_header(lines[j]):
                 concepts |= header_concepts(lines[j].raw or lines[j].text)
                 points |= keyed_concepts(lines[j].raw or lines[j].text)
                 end = j + 1
-            elif j == i or not _header_fragment(lines[j], settings):
+            elif numbers != 0:
                 break
             j += 1
         j = end
@@ -120,13 +126,15 @@ def _table_start(lines: list[Line], i: int, settings: LineTableSettings) -> tupl
     return None
 
 
-def _header_fragment(line: Line, settings: LineTableSettings) -> bool:
-    """A short line inside a wrapped header whose label words OCR garbled past recognition
-    ("a téida | UBND", "xa tw"): no points, no code, too short for a row's text."""
+def _header_fragment(line: Line, settings: LineTableSettings) -> int | None:
+    """How many points or codes a short line inside a wrapped header holds, None when it is no
+    such fragment: too long for one, or more of them than a speck read as a digit. OCR garbles a
+    label's words past recognition ("a téida | UBND", "xa tw")."""
     tokens = [raw for _, raw in line_tokens(line) if not _JUNK.match(raw)]  # a rule's bar is no code
-    return len(line.raw or line.text) <= settings.header_fragment_chars and not any(
-        is_score_token(t) or read_code_token(t) for t in tokens
-    )
+    numbers = sum(1 for t in tokens if is_score_token(t) or read_code_token(t))
+    if len(line.raw or line.text) > settings.header_fragment_chars or numbers > settings.header_stray_numbers:
+        return None
+    return numbers
 
 
 def _bare_numbers(line: Line) -> list[str]:
