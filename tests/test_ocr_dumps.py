@@ -196,3 +196,14 @@ def test_more_numbers_than_points_columns_ending_the_line():
     assert (cells.max_raw, cells.self_raw) == ("10", "55")
     tally = _scored(DEGRADED / "s23-d03-i3-ruled-top-eng-150dpi-degraded.txt")["tally"]
     assert tally["found"] == tally["rows"] == 10 and tally["numbers_right"] >= 17
+
+
+def test_one_cell_per_line_points_with_a_decimal_comma_are_no_code():
+    # Seed 7's f15-i1 (a writer's text export, one cell per line): "1.3" / "Kiểm tra công tác
+    # CCHC" / "3" / "1,5": after code 1.3, "1,5" reads like the next code 1.5, but the row still
+    # waits for its self points and a code prints with dots. It was read as a row of its own.
+    path = Path(__file__).parent / "data" / "writer_text" / "s7-f15-i1-writer-text.txt"
+    tally = _scored(path)["tally"]
+    assert tally["found"] == tally["rows"] and tally["invented"] == 0
+    rows = {r["code"]: r for t in result_to_json(convert_file(path))["score_tables"] for r in t["rows"]}
+    assert (rows["1.3"]["max_points"], rows["1.3"]["self_points"]) == (3, 1.5)

@@ -267,8 +267,11 @@ class RowBuilder:
         cur = self.cur
         value = parse_number(token, kind="score")
         points = value is not None and is_score_token(token) and value.value <= self.settings.max_bare_points
-        if points and self._continues_codes(token):
-            points = False  # "4.4" right after "4.3" is the next code, not 4.4 points
+        # "4.4" right after "4.3" is the next code, not 4.4 points; "1,5" after "1.3" whose self
+        # cell is still empty is its points: codes print with dots, a decimal comma is a number's.
+        waiting = cur is not None and cur.n_numbers == 1 and "," in token
+        if points and not waiting and self._continues_codes(token):
+            points = False
         if points and cur is not None and (cur.name or cur.tail_block) and cur.n_numbers < 2:
             if cur.n_numbers == 0 and cur.tail_block:
                 cur = self._split_tail(cells)
