@@ -158,3 +158,52 @@ def test_total_line_with_its_so_misread():
     # d02-i1: "Tong sé diém 10 8,5 7,25" is the totals row ("Tổng số điểm"), not a criterion.
     assert score_lines._TOTAL.match(fold("Tong sé diém 10 8,5 7,25"))
     assert not score_lines._TOTAL.match(fold("Tong so ho so TTHC 10 8"))
+
+
+def test_header_whose_label_lines_ocr_garbled_still_opens_the_table():
+    # Seed 21's d03-i3: the wrapped header's "Điểm tối đa" came out "a téida | UBND" and "xa tw",
+    # lines of no header words, between "TT Tieu chi, …" and ". cham_ |"; they do not cut the
+    # header in two, so its concepts (criterion, self points) add up and the table is read.
+    path = DEGRADED / "s21-d03-i3-ruled-top-eng-300dpi-degraded.txt"
+    header = ["TT Tieu chi, tiéu chi thanh phan ee Diém | Diem", "a téida | UBND", "xa tw", ". cham_ |"]
+    body = "o | CONG TAC CHi DAO, DIEU HANH CCHC 10 cE"
+    settings = score_lines.LineTableSettings()
+    assert score_lines._table_start(_lines(*header, body), 0, settings) == (0, 4)
+    # A line with points or a code is no fragment: the header's run ends before it.
+    assert score_lines._table_start(_lines(header[0], "1.1 Ké hoach 5", header[3]), 0, settings) is None
+    # A writer's text export prints one cell per line: the first row's code "1." is short, but a
+    # number in a line of no header words ends the header (its name has header words: "chỉ").
+    cells = ["TT", "Lĩnh vực, tiêu chí", "Điểm chuẩn", "Điểm UBND xã tự chấm", "Tài liệu kiểm chứng"]
+    first_row = ["1.", "Công tác chỉ đạo, điều hành cải cách hành chính", "10"]
+    assert score_lines._table_start(_lines(*cells, *first_row), 0, settings) == (0, 5)
+    # Seed 23's d03-i3: the header's last fragment carries a speck read as a digit, beside its word.
+    garbled = ["TT x Tiéu chi, tiéu chi thanh phan ‘| Diém Diém", "téida | UBND", ": xa ty", "‘ 5 cham"]
+    assert score_lines._table_start(_lines(*garbled, "16 CONG TAC CHI DAO 10 4,25"), 0, settings) == (0, 4)
+    tally = _scored(path)["tally"]
+    assert tally["found"] >= 6 and tally["numbers_right"] >= 6  # none before: no table was found
+
+
+def test_more_numbers_than_points_columns_ending_the_line():
+    # Seed 23's d03-i3: "1.1__| Ké hoach CCHC nam 3 5 4" (max 5, self 4): three numbers for two
+    # columns; 3 then 5 is no max and self score, so the cells are the last two.
+    two = HeaderLayout(points=("max", "self"))
+    cells = read_line(Line(text="1.1__| Ké hoach CCHC nam 3 5 4", page=1, number=1), False, two)
+    assert (cells.code, cells.max_raw, cells.self_raw) == ("1.1", "5", "4")
+    # Seed 23's d02-i4: "10. 55 3| 093" (10, 5,5, 5,25): 55 is 5,5 with its comma lost, so the
+    # first numbers are the cells and the speck after them is not.
+    three = HeaderLayout(points=("max", "self", "appraised"))
+    cells = read_line(Line(text="1. | CÔNG TÁC CHỈ ĐẠO LH ln 10. 55 3| 093 |", page=1, number=1), False, three)
+    assert (cells.max_raw, cells.self_raw) == ("10", "55")
+    tally = _scored(DEGRADED / "s23-d03-i3-ruled-top-eng-150dpi-degraded.txt")["tally"]
+    assert tally["found"] == tally["rows"] == 10 and tally["numbers_right"] >= 17
+
+
+def test_one_cell_per_line_points_with_a_decimal_comma_are_no_code():
+    # Seed 7's f15-i1 (a writer's text export, one cell per line): "1.3" / "Kiểm tra công tác
+    # CCHC" / "3" / "1,5": after code 1.3, "1,5" reads like the next code 1.5, but the row still
+    # waits for its self points and a code prints with dots. It was read as a row of its own.
+    path = Path(__file__).parent / "data" / "writer_text" / "s7-f15-i1-writer-text.txt"
+    tally = _scored(path)["tally"]
+    assert tally["found"] == tally["rows"] and tally["invented"] == 0
+    rows = {r["code"]: r for t in result_to_json(convert_file(path))["score_tables"] for r in t["rows"]}
+    assert (rows["1.3"]["max_points"], rows["1.3"]["self_points"]) == (3, 1.5)

@@ -11,9 +11,9 @@ import regex as re
 
 from extract.model import Line
 from extract.segment.line_common import (
-    _CELL_SPECKS,
-    _JUNK,
     BAR,
+    CELL_SPECKS,
+    JUNK,
     LineTableSettings,
     is_score_token,
     line_tokens,
@@ -24,7 +24,7 @@ from extract.segment.line_header import (
     column_at,
 )
 from normalize.codes import read_code_token
-from normalize.numbers import parse_number
+from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
 from normalize.vietnamese.model import load_model
 
@@ -67,7 +67,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     cells = LineCells(line=line, block_start=block_start)
     tokens = line_tokens(line)
     start = 0
-    while start < len(tokens) and _JUNK.match(tokens[start][1]):
+    while start < len(tokens) and JUNK.match(tokens[start][1]):
         start += 1
     tokens = tokens[start:]
     if not tokens:
@@ -75,7 +75,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     if len(tokens) == 1 and (is_score_token(tokens[0][1]) or read_code_token(tokens[0][1])):
         cells.bare = tokens[0][1]
         return cells
-    head = tokens[0][1].strip(_CODE_NOISE)  # rule stubs OCR glues to the STT cell ("1.3__|")
+    head = tokens[0][1].strip(CODE_NOISE)  # rule stubs OCR glues to the STT cell ("1.3__|")
     if head and read_code_token(head) is not None and len(tokens) > 1 and not _enumerates(tokens):
         cells.code = head
         tokens = tokens[1:]
@@ -83,14 +83,14 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     if run is None and cells.code is not None:
         run = _lost_run(tokens)
     if run is None:
-        cells.name = [t for t in tokens if not _JUNK.match(t[1])]
+        cells.name = [t for t in tokens if not JUNK.match(t[1])]
         cells.split_tokens = _with_bars(tokens)
         return cells
     first, last, numbers = run
     for key, raw in zip(_columns_of(numbers, layout.points), numbers):
         setattr(cells, f"{key}_raw", raw)
-    cells.name = [t for t in tokens[:first] if not _JUNK.match(t[1])]
-    cells.explanation = [t for t in tokens[last:] if not _JUNK.match(t[1])]
+    cells.name = [t for t in tokens[:first] if not JUNK.match(t[1])]
+    cells.explanation = [t for t in tokens[last:] if not JUNK.match(t[1])]
     cells.name_end = len(" ".join(t[1] for t in tokens[:first]))
     cells.split = layout.explanation_first
     cells.split_tokens = _with_bars(tokens[:first]) if cells.split else []
@@ -120,7 +120,7 @@ def _enumerates(tokens: list[tuple[str, str]]) -> bool:
 def _with_bars(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A line's words with the bars between them (other specks, and bars before the first word or
     after the last, dropped)."""
-    kept = [t for t in tokens if not _JUNK.match(t[1]) or t[1] == BAR]
+    kept = [t for t in tokens if not JUNK.match(t[1]) or t[1] == BAR]
     while kept and kept[0][1] == BAR:
         kept.pop(0)
     while kept and kept[-1][1] == BAR:
@@ -145,7 +145,7 @@ def _number_run(
         end = i + 1
         j = i + 1
         while len(cells) < n_points:
-            while j < len(raws) and _JUNK.match(raws[j]):
+            while j < len(raws) and JUNK.match(raws[j]):
                 j += 1
             if j < len(raws) and points_cell(raws[j], beside_points=True) is not None:
                 cells.append(points_cell(raws[j]))
@@ -154,11 +154,13 @@ def _number_run(
                 end = j
             else:
                 break
+        if len(cells) == n_points and _numbers_to_end(raws, j) and not _max_first(cells):
+            continue  # more numbers than columns end the line, the first no max: the cells are later
         if len(cells) >= 2 and any(c is not None for c in cells):
             return _with_lost_cells(tokens, i, end, [c for c in lookalike if c is not None], n_points)
         if cells[0] is None:
             continue
-        while j < len(raws) and _JUNK.match(raws[j]):
+        while j < len(raws) and JUNK.match(raws[j]):
             j += 1
         # A lone number with its comma lost is too like a document's number to be a cell.
         if j >= len(raws) and i >= settings.min_name_words_single and is_score_token(cells[0]):
@@ -175,19 +177,38 @@ def _number_run(
     return None
 
 
+def _numbers_to_end(raws: list[str], j: int) -> bool:
+    """Whether the line goes on from ``j`` with points numbers only (specks aside) to its end: a
+    run of more numbers than the table has points columns, printed last."""
+    rest = [r for r in raws[j:] if not JUNK.match(r)]
+    return bool(rest) and all(points_cell(r) is not None for r in rest)
+
+
+def _max_first(cells: list[str | None]) -> bool:
+    """Whether a run's first two numbers can be a max and a self score (the self at most the max,
+    a lost decimal comma allowed: "10. 55" is 10 and 5,5). In a longer run that ends the line, a
+    first pair that cannot ("Ké hoach CCHC nam 3 5 4": 5 above 3) says the first number is the
+    text's or a speck's, and the cells are the run's later numbers."""
+    first, second = (parse_number(c, kind="score") if c else None for c in cells[:2])
+    if first is None or second is None:
+        return True
+    readings = [second.value, *lost_decimal_readings(cells[1] or "", upper=first.value)]
+    return min(readings) <= first.value
+
+
 def _lost_run(tokens: list[tuple[str, str]]) -> tuple[int, int, list[str]] | None:
     """A coded row line with no number whose name is followed by a garbled points cell and then
     more words ("Kiểm tra công tác CCHC : : S Quyết định số …"): the cell is the numbers' place,
     OCR lost; the text before it is the name, after it the explanation."""
     words = 0
     for k, token in enumerate(tokens):
-        if _JUNK.match(token[1]):
+        if JUNK.match(token[1]):
             continue
         if words >= 2 and garbled_cell(token) and re.search(r"\p{L}{2}", " ".join(r for _, r in tokens[k + 1 :])):
             before = tokens[k - 1][1] if k else ""
             after = tokens[k + 1][1] if k + 1 < len(tokens) else ""
             # Set apart by specks or bars on both sides, as a cell of its own is.
-            if _JUNK.match(before) and (not after or _JUNK.match(after) or after[:1].isupper()):
+            if JUNK.match(before) and (not after or JUNK.match(after) or after[:1].isupper()):
                 return k, k + 1, [token[1]]
         words += 1
     return None
@@ -203,10 +224,10 @@ def _with_lost_cells(
     if len(numbers) >= n_points:
         return first, last, numbers
     before = first - 1
-    while before > 0 and _JUNK.match(tokens[before][1]):
+    while before > 0 and JUNK.match(tokens[before][1]):
         before -= 1
     after = last
-    while after < len(tokens) and _JUNK.match(tokens[after][1]):
+    while after < len(tokens) and JUNK.match(tokens[after][1]):
         after += 1
     lost_before = before >= 1 and garbled_cell(tokens[before])
     lost_after = after < len(tokens) and garbled_cell(tokens[after], last=after == len(tokens) - 1)
@@ -226,7 +247,7 @@ def garbled_cell(token: tuple[str, str], last: bool = False) -> bool:
     "ae", "<8]", "S"; three letters only ``last`` on its line). A syllable the language model
     knows, a roman numeral, an abbreviation, a code or a number is not one."""
     raw = token[1]
-    core = raw.strip(_CELL_SPECKS)
+    core = raw.strip(CELL_SPECKS)
     if not core or len(core) > 3 or raw == BAR or _WORDLIKE.match(core) or points_cell(raw, beside_points=True):
         return False
     if re.search(r"[^\p{L}\p{N}]", core):
@@ -263,8 +284,8 @@ def read_positioned_line(line: Line, columns: dict[str, tuple[float, float]], bl
         raw = raw_words[i] if raw_words and len(raw_words) == len(line.words) else word.text
         by_col[column_at((word.bbox[0] + word.bbox[2]) / 2, columns)].append((word.text, raw))
     cells.code = _code_cell([r for _, r in by_col.get("code", [])])
-    cells.name = [t for t in by_col.get("name", []) if not _JUNK.match(t[1])]
-    cells.explanation = [t for t in by_col.get("explanation", []) if not _JUNK.match(t[1])]
+    cells.name = [t for t in by_col.get("name", []) if not JUNK.match(t[1])]
+    cells.explanation = [t for t in by_col.get("explanation", []) if not JUNK.match(t[1])]
     first_points = next((k for k in _POINTS_COLUMNS if k in columns), None)
     for key in _POINTS_COLUMNS:
         points = [r for _, r in by_col.get(key, []) if is_score_token(r)]
@@ -281,14 +302,14 @@ def read_positioned_line(line: Line, columns: dict[str, tuple[float, float]], bl
 
 _POINTS_COLUMNS = ("max", "self", "appraised")
 # Specks and rule stubs OCR reads around a code ("_1.2", "1.3|").
-_CODE_NOISE = "_|~`'\""
+CODE_NOISE = "_|~`'\""
 
 
 def _code_cell(tokens: list[str]) -> str | None:
     """The code in the STT cell: its first token that reads as a code once OCR specks are
     stripped, else the cell's tokens read together ("1. 1" split by a speck)."""
-    cleaned = [t.strip(_CODE_NOISE) for t in tokens]
-    cleaned = [t for t in cleaned if t and not _JUNK.match(t)]
+    cleaned = [t.strip(CODE_NOISE) for t in tokens]
+    cleaned = [t for t in cleaned if t and not JUNK.match(t)]
     for token in cleaned:
         if read_code_token(token):
             return token

@@ -27,6 +27,10 @@ class LineTableSettings:
     header_stray_numbers: int = 1
     # Lines after the header lines that may still hold its words (a label wrapped over short lines).
     header_tail_lines: int = 5
+    # A wrapped header's label words OCR garbled ("tối đa" read "téida") leave short lines that are
+    # no header lines between ones that are: a line this short, with no points or code, does not
+    # end the header's run of lines.
+    header_fragment_chars: int = 20
     # A header naming an explanation column without saying where: the explanation prints before
     # the points when at most this share of the lines with numbers have text after them.
     explanation_after_share: float = 0.1
@@ -108,7 +112,7 @@ _SCORE_TOKEN = re.compile(r"^(?:0|[1-9]\d?)(?:[.,]\d{1,2})?$")
 # cell prints a leading zero or three digits; which reading holds is the table's arithmetic's to say
 # (``score_readings``).
 _LOST_COMMA_TOKEN = re.compile(r"^(?:0\d{1,2}|[1-9]\d{2})$")
-_JUNK = re.compile(r"^[^\p{L}\p{N}]+$")
+JUNK = re.compile(r"^[^\p{L}\p{N}]+$")
 # A ruling line OCR read as a character: between two words, a column boundary.
 BAR = "|"
 
@@ -140,7 +144,7 @@ def is_points_reading(token: str) -> bool:
 
 
 # Specks OCR leaves on a points cell's edges ("0`", "l:", "“9,5:").
-_CELL_SPECKS = "`'\"‘’“”:;.,_~¿?!"
+CELL_SPECKS = "`'\"‘’“”:;.,_~¿?!"
 # Letters OCR reads for a lone digit in a points column (the digit is what ``parse_number`` reads).
 _DIGIT_LOOKALIKES = {"l": "l", "I": "I", "i": "i", "ì": "i", "í": "i", "O": "O", "o": "o"}
 
@@ -156,11 +160,11 @@ def points_cell(raw: str, beside_points: bool = False) -> str | None:
     "O" for 0) and a decimal comma read as "/" or ":" ("10/5" → "10,5") are one only
     ``beside_points``: in a run with a cell that is a number, never on its own (a name's "I"
     stays a word, an explanation's "1/5" a fraction)."""
-    token = raw.strip(_CELL_SPECKS) or raw
+    token = raw.strip(CELL_SPECKS) or raw
     if is_points_reading(token):
         return token
-    if token[:1] in _DASHES and is_points_reading(token[1:].strip(_CELL_SPECKS)):
-        return token[1:].strip(_CELL_SPECKS)
+    if token[:1] in _DASHES and is_points_reading(token[1:].strip(CELL_SPECKS)):
+        return token[1:].strip(CELL_SPECKS)
     if not beside_points:
         return None
     if token in _DIGIT_LOOKALIKES:

@@ -10,7 +10,7 @@ import regex as re
 from rapidfuzz import fuzz
 
 from extract.model import Line, Page
-from extract.segment.line_common import _JUNK, LineTableSettings, is_score_token
+from extract.segment.line_common import JUNK, LineTableSettings, is_score_token
 from normalize.text import fold
 
 _HEADER_WORDS = (
@@ -193,7 +193,7 @@ def ink_profile(lines: list[Line], width: int) -> list[int]:
     counts = [0] * width
     for line in lines:
         for word in line.words:
-            if word.bbox is None or _JUNK.match(word.text):
+            if word.bbox is None or JUNK.match(word.text):
                 continue
             for x in range(max(0, int(word.bbox[0])), min(width, int(word.bbox[2]) + 1)):
                 counts[x] += 1

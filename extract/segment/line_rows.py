@@ -18,11 +18,11 @@ from extract.segment.line_common import (
     is_score_token,
 )
 from extract.segment.line_split import (
-    _chars,
-    _is_heading,
     is_criterion_name,
+    is_heading,
     joint_split,
     opens_explanation,
+    printed_width,
 )
 from normalize.codes import CriterionCode, read_code_token, transition_cost
 from normalize.numbers import parse_number
@@ -118,10 +118,10 @@ def _words(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [t for t in tokens if t[1] != BAR]
 
 
-def _starts_name(tokens: list[tuple[str, str]]) -> bool:
+def starts_name(tokens: list[tuple[str, str]]) -> bool:
     """A line's first word (specks, a stray letter and a garbled token skipped: the ruling line
     before the cell read as "i") opens with a capital letter, as a criterion name does."""
-    word = next((raw for _, raw in _unspecked(tokens) if re.search(r"\p{L}", raw)), "")
+    word = next((raw for _, raw in unspecked(tokens) if re.search(r"\p{L}", raw)), "")
     letter = next((ch for ch in word if ch.isalpha()), "")
     return letter.isupper()
 
@@ -132,7 +132,7 @@ def _opens_with_word(tokens: list[tuple[str, str]]) -> bool:
     abbreviation ("UBND"); not a speck OCR made into letters before a date ("Dee ; 15/11/2014"
     is the row above's explanation going on)."""
     words = []
-    for _, raw in _unspecked(tokens):
+    for _, raw in unspecked(tokens):
         if re.search(r"\d", raw):
             break
         if re.search(r"\p{L}{2}", raw):
@@ -147,7 +147,7 @@ def _stray(token: tuple[str, str]) -> bool:
     return (len(raw) == 1 and raw.islower()) or garbled_cell(token)
 
 
-def _unspecked(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def unspecked(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A line's words without the stray letters and garbled tokens OCR leaves at its ends."""
     start, end = 0, len(tokens)
     while start < end and _stray(tokens[start]):
@@ -157,7 +157,7 @@ def _unspecked(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return tokens[start:end]
 
 
-class _RowBuilder:
+class RowBuilder:
     def __init__(
         self,
         table: LineTable,
@@ -219,7 +219,7 @@ class _RowBuilder:
                 row.name_closed = cells.name_end + room <= self._name_width(cells)
                 # The explanation's width is a loose bound: only a line far from full was its last.
                 # None on the numbers' line: its cell is empty or ended above (cells are top-aligned).
-                explanation_room = self._explanation_width(cells) - _chars(cells.explanation)
+                explanation_room = self._explanation_width(cells) - printed_width(cells.explanation)
                 row.explanation_closed = not cells.explanation or 2 * room <= explanation_room
             if cells.numbers_by_position:
                 row.max_raw, row.self_raw = cells.max_raw, cells.self_raw
@@ -267,8 +267,11 @@ class _RowBuilder:
         cur = self.cur
         value = parse_number(token, kind="score")
         points = value is not None and is_score_token(token) and value.value <= self.settings.max_bare_points
-        if points and self._continues_codes(token):
-            points = False  # "4.4" right after "4.3" is the next code, not 4.4 points
+        # "4.4" right after "4.3" is the next code, not 4.4 points; "1,5" after "1.3" whose self
+        # cell is still empty is its points: codes print with dots, a decimal comma is a number's.
+        waiting = cur is not None and cur.n_numbers == 1 and "," in token
+        if points and not waiting and self._continues_codes(token):
+            points = False
         if points and cur is not None and (cur.name or cur.tail_block) and cur.n_numbers < 2:
             if cur.n_numbers == 0 and cur.tail_block:
                 cur = self._split_tail(cells)
@@ -350,14 +353,14 @@ class _RowBuilder:
         if not tokens:
             return cur
         if cur is None:
-            if _is_heading(tokens, self.settings):
+            if is_heading(tokens, self.settings):
                 row = self._new(cells, "text")
                 row.name += tokens
                 return row
             return None
         if cells.block_start and cur.started_by != "numbers" or cells.block_start and not self._interleaved(cur):
             complete = cur.n_numbers > 0 or cur.explanation
-            if complete and _is_heading(tokens, self.settings):
+            if complete and is_heading(tokens, self.settings):
                 row = self._new(cells, "text")
                 row.name += tokens
                 return row
@@ -378,8 +381,8 @@ class _RowBuilder:
             cur.explanation += tokens
             cur.tail_block = cur.tail_block + list(tokens)
             return cur
-        if cur.whole_name and cur.n_numbers == 0 and _starts_name(_unspecked(tokens)):
-            if not opens_explanation(_unspecked(tokens)):
+        if cur.whole_name and cur.n_numbers == 0 and starts_name(unspecked(tokens)):
+            if not opens_explanation(unspecked(tokens)):
                 # A whole name is complete: a line after it that starts like a name (not like an
                 # explanation) is the next row's, printed above its numbers.
                 cur = self._new(cells, "numbers")
@@ -401,7 +404,7 @@ class _RowBuilder:
         name's wrapped line or an explanation is not a whole criterion name."""
         if not (self._interleaved(cur) and cur.n_numbers) and not cur.whole_name:
             return False
-        tokens = _unspecked([t for t in cells.text_tokens if len(t[1]) > 1 or t[1].isupper()])
+        tokens = unspecked([t for t in cells.text_tokens if len(t[1]) > 1 or t[1].isupper()])
         return len(tokens) >= 2 and is_criterion_name(tokens, self.settings)
 
     def _opens_centred_row(self, cur: RowDraft, tokens: list[tuple[str, str]]) -> bool:
@@ -413,7 +416,7 @@ class _RowBuilder:
             has_numbers
             and not cur.awaiting_numbers
             and cur.lines_below >= cur.lines_above
-            and _starts_name(tokens)
+            and starts_name(tokens)
             and _opens_with_word(tokens)
         )
 
@@ -431,7 +434,7 @@ class _RowBuilder:
         if row.started_by != "numbers":
             (row.explanation if row.explanation or row.n_numbers else row.name).extend(tokens)
             return
-        if not row.explanation and _is_heading(row.name, self.settings) and _is_heading(_words(tokens), self.settings):
+        if not row.explanation and is_heading(row.name, self.settings) and is_heading(_words(tokens), self.settings):
             # A section heading in capitals wraps in capitals; it has no explanation of its own.
             row.name += _words(tokens)
             return

@@ -46,7 +46,7 @@ def name_split(
 def split_points(tokens: list[tuple[str, str]], width: int, settings: LineTableSettings) -> range:
     """The word boundaries a name part may end at: no name part much wider than its column."""
     k = 1
-    while k <= len(tokens) and _chars(tokens[:k]) <= width + settings.name_overflow:
+    while k <= len(tokens) and printed_width(tokens[:k]) <= width + settings.name_overflow:
         k += 1
     return range(k)
 
@@ -74,9 +74,9 @@ def split_score(
     score -= settings.reference_in_name * sum(1 for _, raw in tokens[:k] if _REFERENCE.search(raw))
     if k == 0 or (k < len(tokens) and not explanation_open) or (k == len(tokens) and explanation_open):
         score -= settings.column_gap
-    if 0 < k < len(tokens) and _chars(tokens[:k]) + settings.name_end_room <= width:
+    if 0 < k < len(tokens) and printed_width(tokens[:k]) + settings.name_end_room <= width:
         score -= settings.name_close  # a short name part ends the name
-    if _chars(tokens[k:]) > explanation_width + settings.name_overflow:
+    if printed_width(tokens[k:]) > explanation_width + settings.name_overflow:
         score -= settings.column_overflow
     return score
 
@@ -93,8 +93,8 @@ def ends_columns(
     a column's text is top-aligned and fills each line up to about one syllable, so a part with
     room left (or an empty part) was the column's last."""
     room = settings.name_end_room
-    name_ends = k < len(tokens) and (k == 0 or _chars(tokens[:k]) + room <= width)
-    explanation_ends = k == len(tokens) or _chars(tokens[k:]) + 2 * room <= explanation_width
+    name_ends = k < len(tokens) and (k == 0 or printed_width(tokens[:k]) + room <= width)
+    explanation_ends = k == len(tokens) or printed_width(tokens[k:]) + 2 * room <= explanation_width
     return name_ends, explanation_ends
 
 
@@ -173,7 +173,8 @@ def _catalogue_similarity(tokens: list[tuple[str, str]]) -> float:
     return 0.0 if best is None else best[1]
 
 
-def _chars(tokens: list[tuple[str, str]]) -> int:
+def printed_width(tokens: list[tuple[str, str]]) -> int:
+    """How many characters the tokens print over, one space between them."""
     return len(" ".join(raw for _, raw in tokens))
 
 
@@ -228,7 +229,7 @@ def is_criterion_name(tokens: list[tuple[str, str]], settings: LineTableSettings
     return best is not None and best[1] >= settings.criterion_name_similarity
 
 
-def _is_heading(tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
+def is_heading(tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
     letters = [ch for _, raw in tokens for ch in raw if ch.isalpha()]
     if len(tokens) < 2 or len(letters) < 6:
         return False

@@ -15,9 +15,9 @@ from dataclasses import replace
 import regex as re
 
 from extract.model import IngestedDocument, Line, Page
-from extract.segment.line_cells import _CODE_NOISE, LineCells, is_syllable_run, read_line, read_positioned_line
+from extract.segment.line_cells import CODE_NOISE, LineCells, is_syllable_run, read_line, read_positioned_line
 from extract.segment.line_common import (
-    _JUNK,
+    JUNK,
     LineTableSettings,
     is_score_token,
     line_tokens,
@@ -35,10 +35,10 @@ from extract.segment.line_header import (
     is_repeated_header,
     keyed_concepts,
 )
-from extract.segment.line_rows import LineTable, RowDraft, _RowBuilder, _starts_name, _unspecked
+from extract.segment.line_rows import LineTable, RowBuilder, RowDraft, starts_name, unspecked
 from extract.segment.line_split import (
-    _chars,
     is_criterion_name,
+    printed_width,
 )
 from normalize.codes import read_code_token
 from normalize.numbers import parse_number
@@ -97,10 +97,22 @@ def _table_start(lines: list[Line], i: int, settings: LineTableSettings) -> tupl
         j = i
         concepts: set[str] = set()
         points: set[str] = set()
-        while j < len(lines) and is_header_line(lines[j], settings) and _opens_header(lines[j]) and j - i < 10:
-            concepts |= header_concepts(lines[j].raw or lines[j].text)
-            points |= keyed_concepts(lines[j].raw or lines[j].text)
+        end = i  # past the run's last header line: a garbled fragment after it is the body's
+        while j < len(lines) and j - i < 10:
+            numbers = _header_fragment(lines[j], settings) if j > i else None
+            # A fragment of header words may carry a speck OCR read as a digit ("‘ 5 cham"); one
+            # of no header words passes only with no number ("1." is the first row's code).
+            worded = (
+                numbers is not None and header_share(lines[j].raw or lines[j].text, settings) >= settings.header_share
+            )
+            if (is_header_line(lines[j], settings) or worded) and _opens_header(lines[j]):
+                concepts |= header_concepts(lines[j].raw or lines[j].text)
+                points |= keyed_concepts(lines[j].raw or lines[j].text)
+                end = j + 1
+            elif numbers != 0:
+                break
             j += 1
+        j = end
         # OCR cuts a wrapped header into lines holding one word of each label ("Điểmtự" / "danh"
         # / "giá"): the phrases are on no one line, but words naming two points columns still
         # make a score table's header (a task table's names one at most: "tham mưu").
@@ -112,6 +124,17 @@ def _table_start(lines: list[Line], i: int, settings: LineTableSettings) -> tupl
             return i, j
         i = max(j, i + 1)
     return None
+
+
+def _header_fragment(line: Line, settings: LineTableSettings) -> int | None:
+    """How many points or codes a short line inside a wrapped header holds, None when it is no
+    such fragment: too long for one, or more of them than a speck read as a digit. OCR garbles a
+    label's words past recognition ("a téida | UBND", "xa tw")."""
+    tokens = [raw for _, raw in line_tokens(line) if not JUNK.match(raw)]  # a rule's bar is no code
+    numbers = sum(1 for t in tokens if is_score_token(t) or read_code_token(t))
+    if len(line.raw or line.text) > settings.header_fragment_chars or numbers > settings.header_stray_numbers:
+        return None
+    return numbers
 
 
 def _bare_numbers(line: Line) -> list[str]:
@@ -152,7 +175,7 @@ def _read_table(
     if layout.explanation_undecided:
         layout = _explanation_side(lines[i : i + settings.gutter_sample_lines], layout, settings)
     widths = _column_widths(lines[i:], settings, layout)
-    builder = _RowBuilder(
+    builder = RowBuilder(
         table, settings, widths, centred=columns is None and _numbers_centred(lines[i:], layout, settings)
     )
     page_top = False
@@ -206,7 +229,7 @@ def _noise(line: Line, settings: LineTableSettings) -> bool:
     """A line OCR made of a ruling line or a smudge ("st~i<it‘;~*C‘*Snzgs ism =SSCSC~“~*"): long,
     and too few of its characters letters or digits for text."""
     # Bars and specks standing alone are the table's rules, read as such: not what is weighed.
-    tokens = [t for t in (line.raw or line.text).split() if not _JUNK.match(t)]
+    tokens = [t for t in (line.raw or line.text).split() if not JUNK.match(t)]
     ink = "".join(tokens)
     if len(ink) < settings.noise_min_chars or sum(ch.isalnum() for ch in ink) >= settings.noise_alnum_share * len(ink):
         return False
@@ -238,11 +261,11 @@ def _numbers_centred(lines: list[Line], layout: HeaderLayout, settings: LineTabl
     above = [
         c
         for c in above
-        if c.bare is None and c.text_tokens and not is_criterion_name(_unspecked(c.text_tokens), settings)
+        if c.bare is None and c.text_tokens and not is_criterion_name(unspecked(c.text_tokens), settings)
     ]
     if len(above) < settings.centred_min_rows:
         return False
-    return sum(_starts_name(c.text_tokens) for c in above) >= settings.centred_name_share * len(above)
+    return sum(starts_name(c.text_tokens) for c in above) >= settings.centred_name_share * len(above)
 
 
 def _points_from_numbers(lines: list[Line], layout: HeaderLayout, settings: LineTableSettings) -> HeaderLayout:
@@ -273,7 +296,7 @@ def _points_from_numbers(lines: list[Line], layout: HeaderLayout, settings: Line
 def _continues_name(tokens: list[tuple[str, str]]) -> bool:
     """A line's name text opens with a lower-case word of two letters or more (a stray letter or
     speck aside): the middle of a name, not its start."""
-    word = next((raw for _, raw in _unspecked(tokens) if re.match(r"\p{L}{2}", raw)), "")
+    word = next((raw for _, raw in unspecked(tokens) if re.match(r"\p{L}{2}", raw)), "")
     return word[:1].islower()
 
 
@@ -303,7 +326,7 @@ def _header_end(lines: list[Line], i: int, settings: LineTableSettings) -> int:
 def _title_above(lines: list[Line], index: int) -> str:
     for line in reversed(lines[max(0, index - 4) : index]):
         if len(line.text) > 20:
-            return line.text.strip().lstrip(_CODE_NOISE + " ")  # a speck before it reads as "_"
+            return line.text.strip().lstrip(CODE_NOISE + " ")  # a speck before it reads as "_"
     return ""
 
 
@@ -326,7 +349,7 @@ def _column_widths(
         if cells.has_numbers and cells.name:
             widths["name"].setdefault(line.page, []).append(cells.name_end)
             if cells.explanation:
-                widths["explanation"].setdefault(line.page, []).append(_chars(cells.explanation))
+                widths["explanation"].setdefault(line.page, []).append(printed_width(cells.explanation))
     out: dict[str, dict[int, int]] = {}
     for column, by_page in widths.items():
         if column in out:
