@@ -22,14 +22,19 @@ SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 SCAN = ROOT / "samples" / "renderings" / "score_table_scan.png"
 
 
-def _slow_folder(tmp_path: Path, copies: int = 3) -> Path:
-    """Enough inputs to keep two workers busy for a while (text samples, and a scan for Tesseract)."""
+COPIES = 3  # of each text sample, and of the scan
+
+
+def _slow_folder(tmp_path: Path, copies: int = COPIES) -> Path:
+    """Enough inputs to keep two workers busy for a while (text samples, and scans for Tesseract:
+    with Tesseract in process and the text samples converted in ~0.5 s each, one scan left the
+    batch done within a poll or two of its first output on a loaded CI machine)."""
     folder = tmp_path / "in"
     folder.mkdir()
     for k in range(copies):
         for sample in SAMPLES:
             shutil.copy(sample, folder / f"{k}-{sample.name}")
-    shutil.copy(SCAN, folder / "scan.png")
+        shutil.copy(SCAN, folder / f"scan-{k}.png")
     return folder
 
 
@@ -129,7 +134,7 @@ def test_ctrl_c_exits_130_with_summary_and_tables_of_what_finished(tmp_path):
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "interrupted" in err
     summary = json.loads((out / "summary.json").read_text())
-    assert summary["interrupted"] is True and summary["files"] == len(SAMPLES) * 3 + 1
+    assert summary["interrupted"] is True and summary["files"] == (len(SAMPLES) + 1) * COPIES
     done = [o["file"] for o in summary["outcomes"]]
     assert 1 <= len(done) < summary["files"]
     documents = pd.read_csv(out / "tables" / "documents.csv", encoding="utf-8-sig")
