@@ -85,6 +85,11 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+def _outputs(out: Path) -> list[Path]:
+    """The documents' outputs written so far (not the folder's hidden manifest, not the summary)."""
+    return [p for p in out.glob("*.json") if p.name != "summary.json" and not p.name.startswith(".")]
+
+
 def _wait_for(condition, timeout: float, step: float = 0.1) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -124,7 +129,7 @@ def test_ctrl_c_exits_130_with_summary_and_tables_of_what_finished(tmp_path):
     try:
         # Any document's output: the batch starts the biggest inputs (the scans) first, so the text
         # samples' outputs come in a burst near the end.
-        assert _wait_for(lambda: any(p.name != "summary.json" for p in out.glob("*.json")), 120), "nothing finished"
+        assert _wait_for(lambda: bool(_outputs(out)), 120), "nothing finished"
         workers = _descendants(proc.pid)
         os.killpg(proc.pid, signal.SIGINT)  # what a terminal sends: the whole foreground group
         _, err = proc.communicate(timeout=60)
