@@ -56,7 +56,15 @@ def _start(folder: Path, out: Path) -> subprocess.Popen:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
+        # As a terminal starts a command: Ctrl-C not ignored. A test run started in the background
+        # of a shell without job control (`cmd &` in a script) ignores SIGINT, and the batch, like
+        # any program, keeps an ignored SIGINT ignored.
+        preexec_fn=_sigint_default,
     )
+
+
+def _sigint_default() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _descendants(pid: int) -> set[int]:
