@@ -199,7 +199,7 @@ def unruled_ocr_tables(words: list[Word], page_number: int, settings: OcrSetting
             box = cell.bbox
             inside = [w.conf for w in taken if box is not None and centre_in(bbox_of(w), box) and w.conf is not None]
             cell.conf = mean_conf(inside)
-        box = table.bbox or union_bbox([c.bbox for c in table.cells if c.bbox])
+        box = bbox_of(table)
         out.append((table, {id(w) for w in taken} | {id(w) for w in dust if centre_in(bbox_of(w), box)}))
     return out
 
@@ -251,7 +251,7 @@ def assemble(
     taken = {i for _, ids in borderless or [] for i in ids}
     free = [(k, w) for k, w in words if id(w) not in taken]
     for table, _ in borderless or []:
-        box = table.bbox or union_bbox([c.bbox for c in table.cells if c.bbox])
+        box = bbox_of(table)
         blocks.append((box[1], box[0], table))
     for cells in tables:
         box = union_bbox([c[0] for c in cells])
