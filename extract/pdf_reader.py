@@ -104,6 +104,7 @@ class PdfReader(DocumentReader):
 
         doc = IngestedDocument(path=str(path), format="pdf")
         number = 0
+        at = 0  # the page being read (1-based), 0 while opening the file
         limits = self.options.limits
         try:
             with pdfplumber.open(source) as pdf:
@@ -114,6 +115,7 @@ class PdfReader(DocumentReader):
                     for index in pages if pages is not None else range(len(pdf.pages)):
                         if index >= len(pdf.pages):
                             break
+                        at = index + 1
                         page = self._read_page(pdf.pages[index], index, number, renderer, doc.warnings, carried)
                         number = max([number] + [_last_number(b) for b in page.blocks])
                         doc.pages.append(page)
@@ -126,8 +128,12 @@ class PdfReader(DocumentReader):
         except MemoryError:
             raise memory_error("PDF") from None
         except Exception as exc:
+            if raised_by(exc) not in _PDF_LIBRARIES:
+                # Our own code failed on a file the libraries read: a bug of ours, not the user's
+                # broken file. Said as such, with where it happened.
+                raise IngestError(internal_error(exc, "reading the PDF", at)) from exc
             error = pdf_error(exc)
-            parser = type(exc).__module__.split(".")[0] in ("pdfminer", "pdfplumber")
+            parser = raised_by(exc) in ("pdfminer", "pdfplumber")
             if parser and not error.args[0].startswith("encrypted"):
                 raise _ParserFailure(error) from None
             raise error from None
@@ -186,6 +192,47 @@ def repaired_pdf(path: Path) -> bytes | None:
         document.close()
 
 
+# The packages that parse and render a PDF for us: an exception they raise is about the file.
+_PDF_LIBRARIES = ("pdfminer", "pdfplumber", "pypdfium2", "pypdfium2_raw")
+# Our own packages: an exception raised in them (or in a general library they call, numpy,
+# OpenCV) is a bug of ours.
+_OUR_PACKAGES = ("extract", "normalize", "cchc_extract", "schemas")
+
+
+def raised_by(exc: BaseException) -> str | None:
+    """The package whose code raised ``exc``: the innermost frame of its traceback that is a PDF
+    library's or ours (general libraries in between, numpy called by our code, do not count)."""
+    frames = []
+    tb = exc.__traceback__
+    while tb is not None:
+        frames.append(str(tb.tb_frame.f_globals.get("__name__", "")).split(".")[0])
+        tb = tb.tb_next
+    for package in reversed(frames):
+        if package in _PDF_LIBRARIES or package in _OUR_PACKAGES:
+            return package
+    return None
+
+
+def internal_error(exc: BaseException, doing: str, page: int) -> str:
+    """The one-line record of a bug of ours met while ``doing`` something: the page it was on
+    (0: none yet) and our innermost module on the way, then the exception."""
+    module = ""
+    tb = exc.__traceback__
+    while tb is not None:
+        name = str(tb.tb_frame.f_globals.get("__name__", ""))
+        if name.split(".")[0] in _OUR_PACKAGES:
+            module = name
+        tb = tb.tb_next
+    where = ", ".join(p for p in (f"page {page}" if page else "", module) if p)
+    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return (
+        f"internal error {doing}"
+        + (f" ({where})" if where else "")
+        + f": {type(exc).__name__}"
+        + (f": {detail}" if detail else "")
+    )
+
+
 def pdf_error(exc: Exception) -> IngestError:
     """One-line user message for whatever pdfminer/pdfplumber/pdfium raised."""
     inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
@@ -196,7 +243,8 @@ def pdf_error(exc: Exception) -> IngestError:
     ):
         return IngestError("encrypted PDF: password required")
     detail = str(inner).strip().splitlines()[0] if str(inner).strip() else name
-    return IngestError(f"corrupt PDF: {detail}")
+    # The parser's word: the file may be broken, or merely beyond what the parser reads.
+    return IngestError(f"could not open PDF: {detail}")
 
 
 class _Renderer:

@@ -22,6 +22,7 @@ from normalize.codes import (
     _is_child,
     _next_step,
     _successors,
+    item_letter,
     lettered,
     match_cost,
     read_code_token,
@@ -81,8 +82,11 @@ def repair_codes(
             codes.append(code)
             continue
         start = max(searched, i - settings.window)
+        settle: int | None = i
+        if searched == 0 and _roman_doubt(readings):
+            start, settle = 0, None  # the whole column, once: its parts argue from afar
         del out[start:], codes[start:]
-        window = _search(readings, absorbable, parents, settings, start, codes[-1] if codes else ROOT, settle=i)
+        window = _search(readings, absorbable, parents, settings, start, codes[-1] if codes else ROOT, settle=settle)
         for choice in window:
             out.append(choice)
             codes.append(choice.code if choice.code is not None else codes[-1] if codes else ROOT)
@@ -102,12 +106,12 @@ def _clean_step(
         return None
     if token.letter:
         code = lettered(prev, token.letter)
+    elif token.components and not token.lookalikes:
+        code = CriterionCode(prev.roman, token.components)  # digits read as printed, "1" too
     elif token.roman is not None:
         if token.roman_lookalikes or prev.roman == 0 and prev.path:
             return None
         code = CriterionCode(token.roman)
-    elif token.components and not token.lookalikes:
-        code = CriterionCode(prev.roman, token.components)
     else:
         return None
     if not _next_step(prev, code) or any(c > settings.max_component for c in code.path):
@@ -149,6 +153,7 @@ def _search(
     for i in range(start, len(readings)):
         token = readings[i]
         ahead = _codes_ahead(readings[i + 1 : i + 1 + settings.lookahead])
+        letters_ahead = any(r is not None and r.letter for r in readings[i + 1 : i + 1 + settings.lookahead])
         nxt: dict[CriterionCode, _State] = {}
         emits: dict[CriterionCode, float | None] = {}  # the row's token read as each code, once
 
@@ -164,6 +169,8 @@ def _search(
                 candidates.update(_near_readings(prev))
             for path in ahead:
                 candidates.add(CriterionCode(prev.roman, path))
+            if letters_ahead:
+                candidates.add(lettered(prev, item_letter(1)))  # a list of items opening on a garbled "a)"
             for code in candidates:
                 if code.path and max(code.path) > settings.max_component:
                     continue
@@ -242,6 +249,17 @@ def _offer(
     best = beam.get(code)
     if best is None or cost < best.cost:
         beam[code] = _State(cost, state, choice, code)
+
+
+def _roman_doubt(readings: list[CodeToken | None]) -> bool:
+    """Whether the column holds both a token of digits that may be a part's numeral ("1" for I)
+    and a later part printed in strokes ("II", "H", "IV"; not a lone "l", which is as often a
+    one): a part read as a digit near the top is then weighed against a part printed far below
+    it, which no window of the search spans."""
+    from_digits = any(r is not None and r.roman is not None and r.roman_from_digits for r in readings)
+    return from_digits and any(
+        r is not None and r.roman is not None and r.roman >= 2 and not r.roman_from_digits for r in readings
+    )
 
 
 def _codes_ahead(below: list[CodeToken | None]) -> set[tuple[int, ...]]:

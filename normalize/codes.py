@@ -33,6 +33,11 @@ class CodeSettings:
     lookalike: float = 0.05
     # A roman section printed with the wrong number of strokes ("L." for II).
     roman_mismatch: float = 0.5
+    # Reading a token of digits as the roman section its strokes draw ("1" for I, "11" for II,
+    # "1V" for IV): OCR prints a part's "I" as the digit one. Dearer than a look-alike letter, so
+    # a "1" stays arabic unless the column argues for a part: cheaper than the repeated "1" the
+    # arabic reading must bend (I, 1, a), b) read as 1, 1 → 1.1 costs an edit, ``per_edit``).
+    digit_as_roman: float = 0.4
     # Each roman section skipped between two sections ("I" straight to "III"): a whole section
     # missing is rarer than a section numeral read with a stroke too many.
     per_roman_skip: float = 1.0
@@ -82,7 +87,7 @@ _LOOKALIKE_DIGITS = {
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 # A token that may be a code: digits, dots and look-alike letters, wrapped in stray punctuation.
 _CODE_SHAPE = re.compile(r"^[\(\[\)'‘’\"|]*([0-9lLIi|!OoQDnZzSBg.]{1,8}?)[\.\):]*$")
-_ROMAN_SHAPE = re.compile(r"^[\(\['‘’]*([IVXLl|H]{1,4})[\.\):]*$")
+_ROMAN_SHAPE = re.compile(r"^[\(\['‘’]*([IVXLl|H1]{1,4})[\.\):]*$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
@@ -161,6 +166,7 @@ class CodeToken:
     roman: int | None  # the token read as a roman section ("I.", "L" → 1)
     lookalikes: bool  # letters had to be read as digits
     roman_lookalikes: bool = False  # strokes other than I/V/X had to be read as roman ("L" for I)
+    roman_from_digits: bool = False  # the roman reading took digits for strokes ("1" for I, "11" for II)
     letter: str = ""  # a lettered item ("a)", "b.")
 
 
@@ -176,6 +182,11 @@ def letter_item(token: str) -> str | None:
     return m.group(1) if m and m.group(1) in _ITEM_LETTERS else None
 
 
+def item_letter(place: int) -> str:
+    """The letter of the item at ``place`` among its siblings (1 → a, 5 → đ); "" past the alphabet."""
+    return _ITEM_LETTERS[place - 1] if 0 < place <= len(_ITEM_LETTERS) else ""
+
+
 def item_place(letter: str) -> int:
     """A lettered item's place among its siblings (a → 1, đ → 5)."""
     return _ITEM_LETTERS.index(letter) + 1
@@ -188,17 +199,19 @@ def read_code_token(token: str) -> CodeToken | None:
     if letter:
         return CodeToken(token.strip(), "", None, None, False, letter=letter)
     raw = token.strip().replace(":", ".").replace(",", ".")  # OCR reads the dots as ':' or ','
-    # Vertical strokes OCR'd as other letters: "l", "|", an "I" with a speck read as a mark
-    # ("Ị"), two strokes joined into "H" ("HỊ" for II).
+    # Vertical strokes OCR'd as other letters: "l", "|", the digit one, an "I" with a speck read
+    # as a mark ("Ị"), two strokes joined into "H" ("HỊ" for II). A token of digits only keeps
+    # its arabic reading first (``roman_from_digits``).
     roman_match = _ROMAN_SHAPE.match(unidecode(raw))
     roman = None
-    roman_lookalikes = False
+    roman_lookalikes = roman_from_digits = False
     if roman_match:
         strokes = roman_match.group(1)
-        normal = re.sub(r"[Ll|]", "I", strokes).replace("H", "II")
+        normal = re.sub(r"[Ll|1]", "I", strokes).replace("H", "II")
         roman = _ROMAN.get(normal)
         roman_lookalikes = normal != strokes
-    only_roman = CodeToken(raw, "", None, roman, True, roman_lookalikes) if roman else None
+        roman_from_digits = "1" in strokes
+    only_roman = CodeToken(raw, "", None, roman, True, roman_lookalikes, roman_from_digits) if roman else None
     m = _CODE_SHAPE.match(raw)
     if not m:
         return only_roman
@@ -227,7 +240,7 @@ def read_code_token(token: str) -> CodeToken | None:
         components = None
     # A real roman letter ("I") reads as a digit only at a cost.
     lookalikes = mapped != body
-    return CodeToken(raw, digits, components, roman, lookalikes, roman_lookalikes)
+    return CodeToken(raw, digits, components, roman, lookalikes, roman_lookalikes, roman_from_digits)
 
 
 def parse_code(text: str | None) -> CriterionCode | None:
@@ -293,7 +306,10 @@ def _successors(code: CriterionCode) -> tuple[CriterionCode, ...]:
     out = [CriterionCode(code.roman, code.path + (1,))]
     for k in range(len(code.path)):
         for j in (1, 2, 3):
-            out.append(CriterionCode(code.roman, code.path[:k] + (code.path[k] + j,)))
+            place = code.path[k] + j
+            # A lettered item's next siblings are the next letters (b) after a)), not numbers.
+            letter = item_letter(place) if code.letter and k == len(code.path) - 1 else ""
+            out.append(CriterionCode(code.roman, code.path[:k] + (place,), letter))
     out.append(CriterionCode(code.roman + 1))
     out.append(CriterionCode(code.roman + 1, (1,)))
     return tuple(out)
@@ -308,9 +324,13 @@ def match_cost(token: CodeToken | None, code: CriterionCode, settings: CodeSetti
     if not code.path:
         if token.roman is None:
             return None
+        if token.roman_from_digits:
+            strokes = settings.digit_as_roman
+        else:
+            strokes = settings.lookalike if token.roman_lookalikes else 0.0
         if token.roman == code.roman:
-            return settings.lookalike if token.roman_lookalikes else 0.0
-        return settings.roman_mismatch if abs(token.roman - code.roman) == 1 else None
+            return strokes
+        return strokes + settings.roman_mismatch if abs(token.roman - code.roman) == 1 else None
     if not token.digits:
         return None
     if token.components == code.path:

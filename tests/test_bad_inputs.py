@@ -16,7 +16,7 @@ GOOD_DOCX = ROOT / "samples" / "renderings" / "task_list_unruled.docx"
 
 EXPECTED = {
     "empty.pdf": "empty file (0 bytes)",
-    "truncated.pdf": "corrupt PDF: ",
+    "truncated.pdf": "could not open PDF: ",
     "encrypted.pdf": "encrypted PDF: password required",
     "not_a_zip.docx": "not a valid .docx (not a zip archive)",
     "binary.txt": "unreadable encoding: ",

@@ -5,6 +5,7 @@ from normalize.codes import (
     CodeSettings,
     CriterionCode,
     format_codes,
+    match_cost,
     read_code_token,
     transition_cost,
 )
@@ -302,3 +303,32 @@ def test_typed_codes_outrank_sums_that_add_up_by_chance(monkeypatch):
     assert not searched
     repair_codes(tokens, parents=parents)
     assert searched
+
+
+def test_a_part_read_as_a_digit_is_weighed_against_the_column():
+    """OCR prints a part's "I" as "1" and its "II" as "H" (seed 11's borderless scans): the column
+    of parts with lettered items reads as printed; "c)" lost and "d)" garbled are the next items."""
+    tokens = ["1", "1", "a)", "b)", None, "HỘ)", "2", "a)", "b)", "H", "1"]
+    parents = parent_rows([7, 5, 1, 1, 1, 2, 2, 1, 1, 3, 3])
+    choices = repair_codes(tokens, parents=parents)
+    labels = format_codes([c.code for c in choices])
+    assert labels == ["I", "1", "1.a", "1.b", "1.c", "1.d", "2", "2.a", "2.b", "II", "II.1"]
+    assert choices[0].repaired and choices[4].inferred
+    # A list of items opening on a garbled "a)" ("4)") is still a list.
+    tokens = ["1", "1", "4)", "b)", None, "đd)", "2", "a)", "b)", "H", "1"]
+    assert format_codes([c.code for c in repair_codes(tokens, parents=parents)]) == labels
+    # With no part printed in strokes, a "1" stays the number one, items under it or not.
+    tokens = ["1", "a)", "b)", "2", "2.1", "2.2", "3", "a)", "b)"]
+    assert format_codes([c.code for c in repair_codes(tokens)]) == [
+        "1", "1.a", "1.b", "2", "2.1", "2.2", "3", "3.a", "3.b"
+    ]  # fmt: skip
+
+
+def test_digit_strokes_read_as_roman_only_at_a_cost():
+    one = read_code_token("1")
+    assert one.components == (1,) and one.roman == 1 and one.roman_from_digits
+    assert read_code_token("11").roman == 2 and read_code_token("1V").roman == 4
+    assert not read_code_token("II").roman_from_digits
+    settings = CodeSettings()
+    assert match_cost(one, CriterionCode(1), settings) == settings.digit_as_roman
+    assert match_cost(one, CriterionCode(0, (1,)), settings) == 0.0

@@ -553,3 +553,18 @@ def test_validate_refuses_non_finite_numbers(tmp_path, capsys):
     assert "not strict JSON: holds Infinity" in capsys.readouterr().out
     with pytest.raises(ValueError):
         write_json(data, tmp_path / "out.json")
+
+
+def test_a_bug_of_ours_in_the_pdf_reader_is_not_reported_as_a_broken_file(monkeypatch):
+    """An exception raised by our own code while reading a sound PDF names itself an internal
+    error, with the page and our module it came through; a parser's own error on a broken file
+    says the PDF could not be opened (tests/test_ingest_pdf.py)."""
+    import extract.pdf_reader as pdf_reader
+
+    def broken(*args, **kwargs):
+        return {}["cells"]
+
+    monkeypatch.setattr(pdf_reader, "text_page", broken)
+    message = _ingest_error(SCORE_PDF)
+    assert message.startswith("internal error reading the PDF (page 1, extract.pdf_reader): KeyError"), message
+    assert "corrupt" not in message and "could not open" not in message

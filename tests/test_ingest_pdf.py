@@ -133,7 +133,7 @@ def test_embedded_scan_only_for_a_page_that_is_one_image():
     "name, message",
     [
         ("encrypted.pdf", "^encrypted PDF: password required$"),
-        ("truncated.pdf", "^corrupt PDF: "),
+        ("truncated.pdf", "^could not open PDF: "),
     ],
 )
 def test_bad_pdfs_are_one_line_errors(name, message):

@@ -123,3 +123,13 @@ def test_numbering_that_restarts_splits_only_where_it_cannot_be_one_table():
     assert joined(plain, [["1", "Chỉ tiêu khác", "3"]]) == [3]
     # with the header repeated it is the same template again
     assert joined(plain, [header, ["1", "Chỉ tiêu", "5"]]) == [2, 1]
+
+
+def test_a_column_number_row_with_one_number_misread_is_still_one():
+    """A scan's "(1) (2) (3)" row under the header, its "(1)" read "q)": not a criterion row."""
+    from extract.segment.table_join import _is_column_numbers
+
+    assert _is_column_numbers(["q)", "(2)", "(3)", "(4)", "(5)", "(6)"])
+    # A data row of plain numbers with an item letter stays a row; so does a row out of order.
+    assert not _is_column_numbers(["a)", "2", "3", "4"])
+    assert not _is_column_numbers(["q)", "(2)", "(5)", "(4)"])

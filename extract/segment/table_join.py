@@ -43,6 +43,7 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:trang\s*)?[-–]?\s*\d{1,3}\s*[-–]?\s*(?:/\
 # A row that starts a new item: "1", "1.2", "1.2.3.", "I", "II.", "a)", "2.7. text".
 _ITEM_START = re.compile(r"^\s*(?:[IVXLC]{1,5}\b\.?|\d{1,2}(?:\.\d{1,2}){0,3}\.?(?!\d)|[a-zđ]\))", re.I)
 _COLUMN_NUMBERS = re.compile(r"^\(?\s*\d{1,2}\s*\)?$|^[A-H]$")
+_BRACKETED_NUMBER = re.compile(r"^\(\s*(\d{1,2})\s*\)$")
 
 
 def row_bbox(row: JoinedRow) -> list[float] | None:
@@ -127,9 +128,24 @@ def header_row_count(rows: list[list[str]], max_rows: int = 3) -> int:
 
 
 def _is_column_numbers(row: list[str]) -> bool:
-    """The "(1) (2) (3)" row some forms put under the header."""
+    """The "(1) (2) (3)" row some forms put under the header. On a scan one of them may be
+    misread ("q)" for "(1)", Tesseract taking the bracket and the one for a letter): a row whose
+    other cells number the columns in order, the odd one as short as a column number, is it
+    still."""
     filled = [c.strip() for c in row if c.strip()]
-    return len(filled) >= 3 and all(_COLUMN_NUMBERS.match(c) for c in filled)
+    if len(filled) < 3:
+        return False
+    odd = [c for c in filled if not _COLUMN_NUMBERS.match(c)]
+    if not odd:
+        return True
+    # The others bracketed, "(2)": a data row's plain numbers ("a) 2 3 4") are not column numbers.
+    numbers = [int(m.group(1)) for c in filled if (m := _BRACKETED_NUMBER.match(c))]
+    return (
+        len(odd) == 1
+        and len(odd[0]) <= 3
+        and len(numbers) == len(filled) - 1 >= 3
+        and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+    )
 
 
 def _row_text(row: list[str]) -> str:
