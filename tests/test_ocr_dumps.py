@@ -207,3 +207,29 @@ def test_one_cell_per_line_points_with_a_decimal_comma_are_no_code():
     assert tally["found"] == tally["rows"] and tally["invented"] == 0
     rows = {r["code"]: r for t in result_to_json(convert_file(path))["score_tables"] for r in t["rows"]}
     assert (rows["1.3"]["max_points"], rows["1.3"]["self_points"]) == (3, 1.5)
+
+
+def test_inferred_code_the_set_lacks_gives_way_to_the_name_and_a_bracket_is_a_rule():
+    # Seed 11's d01-i1: "Kiém ta cOng tac CCHC 3 [2 |" after 1.2.2, its code lost. Its place says
+    # 1.2.3, a code the criteria set does not have; its name is the set's 1.3. "[2" is the self
+    # cell with the ruling line before it read as a bracket.
+    path = DEGRADED / "s11-d01-i1-ruled-top-eng-300dpi.txt"
+    rows = {r["code"]: r for t in result_to_json(convert_file(path))["score_tables"] for r in t["rows"]}
+    assert "1.2.3" not in rows
+    assert (rows["1.3"]["max_points"], rows["1.3"]["self_points"]) == (3, 2)
+    assert any(f.startswith("code_from_criteria_set") for f in rows["1.3"]["flags"])
+    assert points_cell("[2", beside_points=True) == "2" and points_cell("[2") is None
+    tally = _scored(path)["tally"]
+    assert tally["found"] == tally["rows"] == 10 and tally["invented"] == 0
+
+
+def test_numbers_right_after_the_code_of_a_centred_row():
+    # Seed 7's d01-i2: "4. 11 11 l -", the name printed above and below the numbers' line: the
+    # numbers open the line after the STT code. A lone number opening a line is still no cell.
+    two = HeaderLayout(points=("max", "self"))
+    cells = read_line(Line(text="4. 11 11 l -", page=1, number=1), False, two)
+    assert (cells.code, cells.max_raw, cells.self_raw) == ("4.", "11", "11")
+    cells = read_line(Line(text="6 tháng đầu năm 2 1", page=1, number=1), False, two)
+    assert (cells.max_raw, cells.self_raw) == ("2", "1")
+    tally = _scored(DEGRADED / "s7-d01-i2-ruled-center-vie-250dpi.txt")["tally"]
+    assert tally["found"] == tally["rows"] and tally["numbers_right"] == tally["numbers"]

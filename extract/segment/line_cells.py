@@ -15,6 +15,7 @@ from extract.segment.line_common import (
     CELL_SPECKS,
     JUNK,
     LineTableSettings,
+    bracket_glued,
     is_score_token,
     line_tokens,
     points_cell,
@@ -79,7 +80,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     if head and read_code_token(head) is not None and len(tokens) > 1 and not _enumerates(tokens):
         cells.code = head
         tokens = tokens[1:]
-    run = _number_run(tokens, len(layout.points))
+    run = _number_run(tokens, len(layout.points), coded=cells.code is not None)
     if run is None and cells.code is not None:
         run = _lost_run(tokens)
     if run is None:
@@ -89,6 +90,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     first, last, numbers = run
     for key, raw in zip(_columns_of(numbers, layout.points), numbers):
         setattr(cells, f"{key}_raw", raw)
+    _drop_bracketed_over_max(cells, tokens[first:last])
     cells.name = [t for t in tokens[:first] if not JUNK.match(t[1])]
     cells.explanation = [t for t in tokens[last:] if not JUNK.match(t[1])]
     cells.name_end = len(" ".join(t[1] for t in tokens[:first]))
@@ -107,6 +109,22 @@ def _columns_of(numbers: list[str], points: tuple[str, ...]) -> tuple[str, ...]:
         if first is not None and second is not None and second.value > first.value:
             return points[1:]
     return points
+
+
+def _drop_bracketed_over_max(cells: LineCells, run: list[tuple[str, str]]) -> None:
+    """A self or appraised cell read from digits glued to a bracket ("[6" after a max of 3) is a
+    reading only while it stays within the max: above it, the bracket was no ruling line but the
+    digit's own ink ("1,5" garbled), and the cell is kept as OCR printed it (no number: lost, and
+    queued) rather than read as points the row cannot hold."""
+    bracketed = {points_cell(raw, beside_points=True): raw for _, raw in run if bracket_glued(raw)}
+    top = parse_number(cells.max_raw, kind="score") if cells.max_raw else None
+    if top is None:
+        return
+    for key in ("self", "appraised"):
+        raw = getattr(cells, f"{key}_raw")
+        value = parse_number(raw, kind="score") if raw in bracketed else None
+        if value is not None and value.value > top.value:
+            setattr(cells, f"{key}_raw", bracketed[raw])
 
 
 def _enumerates(tokens: list[tuple[str, str]]) -> bool:
@@ -129,16 +147,24 @@ def _with_bars(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _number_run(
-    tokens: list[tuple[str, str]], n_points: int = 2, settings: LineTableSettings = LineTableSettings()
+    tokens: list[tuple[str, str]],
+    n_points: int = 2,
+    settings: LineTableSettings = LineTableSettings(),
+    coded: bool = False,
 ) -> tuple[int, int, list[str]] | None:
     """Where the points numbers sit among a line's tokens, and the cells they read as: the first
     two or more consecutive points tokens (up to the ``n_points`` columns; stray rule marks "|"
     between them allowed; a letter OCR reads for a digit counts beside a number), or one points
     token ending the line (the other cells left blank). A lone number inside text ("6 tháng") is
-    not a cell."""
+    not a cell. A number opening the line is one only right after the STT cell's code (``coded``:
+    a centred row's name printed above and below its numbers' line, "4. 11 11") and beside another
+    number, not a letter read for one ("12.1: 2 i i ey": a speck then specks): a line of wrapped
+    text may open with a count."""
     raws = [t[1] for t in tokens]
     for i, tok in enumerate(raws):
-        if i == 0 or (points_cell(tok) is None and points_cell(tok, beside_points=True) is None):
+        if points_cell(tok) is None and points_cell(tok, beside_points=True) is None:
+            continue
+        if i == 0 and not (coded and len(raws) > 1 and points_cell(raws[1]) is not None):
             continue
         cells: list[str | None] = [points_cell(tok)]
         lookalike = [points_cell(tok, beside_points=True)]

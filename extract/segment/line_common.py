@@ -167,10 +167,24 @@ def points_cell(raw: str, beside_points: bool = False) -> str | None:
         return token[1:].strip(CELL_SPECKS)
     if not beside_points:
         return None
+    # A ruling line OCR read as a bracket glued to the cell's digits ("3 [2 |"): the grid's, as a
+    # bar is; only beside a number ("[2]" alone may be a note's mark).
+    if bracket_glued(token):
+        return token.strip(_BRACKETS + CELL_SPECKS)
     if token in _DIGIT_LOOKALIKES:
         return _DIGIT_LOOKALIKES[token]
     misread = _MISREAD_COMMA.match(token)
     return f"{misread[1]},{misread[2]}" if misread else None
+
+
+_BRACKETS = "[](){}"
+
+
+def bracket_glued(raw: str) -> bool:
+    """A points number with a bracket glued to it ("[2", "6]"): a ruling line OCR read as one."""
+    token = raw.strip(CELL_SPECKS) or raw
+    bare = token.strip(_BRACKETS + CELL_SPECKS)
+    return bare != token and is_points_reading(bare)
 
 
 # A speck OCR leaves before a cell's digits reads as a dash ("-145" for "14,5").

@@ -113,7 +113,7 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
         taken = {str(r.code) for r in table.rows if r.code}
         for row in table.rows:
             crit = by_code.get(str(row.code)) if row.code else None
-            if crit is not None and "code_inferred" in row.flags:
+            if "code_inferred" in row.flags:
                 crit = _recode(row, crit, names, taken, match.cset.id, settings)
             if crit is not None:
                 ok = similarity(row.name or row.name_raw, crit.name) >= settings.snap_min
@@ -142,20 +142,28 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
 
 def _recode(
     row: ScoreRow,
-    crit: CriterionDef,
+    crit: CriterionDef | None,
     names: list[tuple[str, CriterionDef]],
     taken: set[str],
     set_id: str,
     s: MatchSettings,
-) -> CriterionDef:
+) -> CriterionDef | None:
     """A code inferred from the row's place alone (OCR lost the printed one) gives way to the
     code of the criterion whose official wording the row's name is, near-identically, when no
-    row of the table holds that code yet: the name says which criterion the row is."""
+    row of the table holds that code yet: the name says which criterion the row is. An inferred
+    code the set does not have (1.2.3 after 1.2.2, where the set goes on with 1.3) is no reading
+    at all: there the name may also open with the wording and go on with OCR's specks or the
+    explanation's words ("Kiểm tra công tác CCHC ea 19/10/2014")."""
     folded = _norm(row.name or row.name_raw)
-    if fuzz.ratio(folded, _norm(crit.name)) >= s.snap_min:
+    if crit is not None and fuzz.ratio(folded, _norm(crit.name)) >= s.snap_min:
         row.flags.append(f"{FLAG_CODE_BY_NAME}:{set_id}")
         return crit
-    top = max(((fuzz.ratio(folded, n), c) for n, c in names), key=lambda e: e[0], default=None)
+
+    def score(name: str) -> float:
+        whole = fuzz.ratio(folded, name)
+        return whole if crit is not None else max(whole, fuzz.ratio(folded[: len(name)], name))
+
+    top = max(((score(n), c) for n, c in names), key=lambda e: e[0], default=None)
     if top is None or top[0] < s.recode_min or top[1].code in taken:
         return crit
     row.flags.append(f"{FLAG_CODE_BY_NAME}:{set_id}")
