@@ -32,64 +32,40 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
+from benchmarks.fault_scoring import FAULT_TABLES, match_counts, score_faults
 from benchmarks.plan_scoring import PLAN_COUNTERS, score_plan
 from benchmarks.queue_scoring import QUEUE_COUNTERS, score_queue
-from benchmarks.scoring import (
-    char_errors,
-    clean_text,
-    folded,
-    match_by_key,
-    norm_code,
-    same_number,
-    same_row,
-    similarity,
+from benchmarks.row_scoring import (
+    ROW_KINDS,
+    SCORE,
+    STATS,
+    RowKind,
+    RowScore,
+    ScoringSettings,
+    match_table,
+    number_fields,
+    score_rows,
 )
+from benchmarks.scoring import clean_text
 
+# Names other modules take from here (tests, tools, the generalisation benchmark).
+__all__ = [
+    "COUNTERS",
+    "FAULT_TABLES",
+    "ROW_KINDS",
+    "SCORE",
+    "STATS",
+    "RowKind",
+    "ScoringSettings",
+    "match_table",
+    "meta_value",
+    "number_fields",
+    "score_document",
+    "score_metadata",
+    "score_rows",
+]
 
-@dataclass(frozen=True)
-class ScoringSettings:
-    # A row whose code differs counts as found (with a code error) only when its name is this
-    # similar (diacritic-free ratio): the same words, give or take an OCR slip.
-    clear_name: float = 90.0
-    # A truth count and an output count with the same total are the same sentence above this
-    # folded partial-ratio of their texts (a sentence may be cut differently).
-    count_text: float = 60.0
-
-
-@dataclass(frozen=True)
-class RowKind:
-    key: str  # the output and truth list holding the tables
-    truth_text: tuple[str, ...]
-    out_text: tuple[str, ...]
-    numbers: tuple[str, ...]
-    names: bool  # whether its text is a criterion name measured by CER
-    # Columns every table of the kind has, counted even when all blank (a plan's empty self
-    # column); the others count only in tables that fill them (the appraised column).
-    always: tuple[str, ...] = ()
-
-
-SCORE = RowKind(
-    "score_tables",
-    ("name",),
-    ("name", "name_raw"),
-    ("max_points", "self_points", "appraised_points"),
-    True,
-    always=("max_points", "self_points"),
-)
-STATS = RowKind("statistics", ("indicator",), ("indicator",), ("value",), False, always=("value",))
-ROW_KINDS = (SCORE, STATS)
-FAULT_TABLES = {
-    "score": SCORE.key,
-    "score_tables": SCORE.key,
-    "statistics": STATS.key,
-    "counts": "counts",
-    "statements": "score_statements",
-}
 META_FIELDS = ("number", "date", "commune", "signer", "title")
 _UNIT_WORD = re.compile(r"^(xã|phường|thị trấn)\s+", re.IGNORECASE)
 
@@ -133,197 +109,6 @@ COUNTERS = (
 KIND_PREFIX = {"score_tables": "score", "statistics": "stat"}
 
 
-# --------------------------------------------------------------------------- rows
-
-
-@dataclass
-class TableMatch:
-    """Rows of one truth table against the output rows given to it, in output order."""
-
-    pairs: dict[int, int] = field(default_factory=dict)  # truth row → output row
-    code_errors: set[int] = field(default_factory=set)  # truth rows found under another code
-
-
-def number_fields(kind: RowKind, truth_table: dict) -> list[str]:
-    """The numeric columns a truth table has: the kind's own, and those any of its rows fills."""
-    rows = truth_table.get("rows") or []
-    return [f for f in kind.numbers if f in kind.always or any(r.get(f) is not None for r in rows)]
-
-
-def _filled(row: dict, fields: Iterable[str]) -> list[str]:
-    return [f for f in fields if row.get(f) is not None]
-
-
-def _is_same(kind: RowKind, truth: dict, out: dict, fields: list[str]) -> bool:
-    return same_row(truth, out, kind.truth_text, kind.out_text, _filled(truth, fields))
-
-
-def _clearly_same(kind: RowKind, truth: dict, out: dict, fields: list[str], s: ScoringSettings) -> bool:
-    """Same name (nearly letter for letter) and the same numbers: the row, whatever its code."""
-    text = next((truth[f] for f in kind.truth_text if truth.get(f)), "")
-    outs = [out[f] for f in kind.out_text if out.get(f)]
-    if not text or not any(similarity(text, o) >= s.clear_name for o in outs):
-        return False
-    return all(same_number(out.get(f), truth[f]) for f in _filled(truth, fields))
-
-
-def match_table(
-    kind: RowKind,
-    truth_rows: list[dict],
-    out_rows: list[dict],
-    fields: list[str],
-    s: ScoringSettings = ScoringSettings(),
-) -> TableMatch:
-    """Truth rows to output rows: by code (confirmed by text or numbers), then, for the rows left,
-    by content between the output positions of their matched neighbours."""
-    pairs = match_by_key(
-        [norm_code(r.get("code")) for r in truth_rows],
-        [norm_code(r.get("code")) for r in out_rows],
-        lambda i, j: _is_same(kind, truth_rows[i], out_rows[j], fields),
-    )
-    match = TableMatch(pairs=pairs)
-    used = set(pairs.values())
-    for i, truth in enumerate(truth_rows):
-        if i in match.pairs:
-            continue
-        before = [match.pairs[k] for k in range(i) if k in match.pairs]
-        after = [match.pairs[k] for k in range(i + 1, len(truth_rows)) if k in match.pairs]
-        lo, hi = (before[-1] if before else -1), (after[0] if after else len(out_rows))
-        j = next(
-            (j for j in range(lo + 1, hi) if j not in used and _clearly_same(kind, truth, out_rows[j], fields, s)), None
-        )
-        if j is not None:
-            match.pairs[i] = j
-            match.code_errors.add(i)
-            used.add(j)
-    return match
-
-
-def assign_tables(
-    kind: RowKind, truth_tables: list[dict], out_tables: list[dict], s: ScoringSettings = ScoringSettings()
-) -> list[int | None]:
-    """For each output table, the truth table most of its rows belong to (None: none of them)."""
-    out_of: list[int | None] = []
-    for table in out_tables:
-        rows = table.get("rows") or []
-        best, best_hits = None, 0
-        for t, truth in enumerate(truth_tables):
-            fields = number_fields(kind, truth)
-            by_code: dict[str, list[dict]] = {}
-            for r in truth.get("rows") or []:
-                by_code.setdefault(norm_code(r.get("code")), []).append(r)
-            hits = sum(
-                any(_is_same(kind, r, o, fields) for r in by_code.get(norm_code(o.get("code")), []))
-                or any(_clearly_same(kind, r, o, fields, s) for r in truth.get("rows") or [])
-                for o in rows
-            )
-            if hits > best_hits:
-                best, best_hits = t, hits
-        out_of.append(best)
-    return out_of
-
-
-@dataclass
-class RowScore:
-    counts: Counter = field(default_factory=Counter)
-    missed: list[dict] = field(default_factory=list)
-    invented: list[dict] = field(default_factory=list)
-    code_errors: list[dict] = field(default_factory=list)
-    wrong_numbers: list[dict] = field(default_factory=list)
-    # output pointer → (kind key, truth table, truth row) / output table pointer → (kind key, truth table)
-    row_map: dict[str, tuple[str, int, int]] = field(default_factory=dict)
-    values: list[tuple[str, str, bool]] = field(default_factory=list)  # found cells: pointer, field, right
-    table_map: dict[str, tuple[str, int]] = field(default_factory=dict)
-
-
-def score_rows(
-    kind: RowKind,
-    truth_tables: list[dict],
-    out_tables: list[dict],
-    s: ScoringSettings = ScoringSettings(),
-    into: RowScore | None = None,
-) -> RowScore:
-    score = into or RowScore()
-    c = score.counts
-    owner = assign_tables(kind, truth_tables, out_tables, s)
-    for o, t in enumerate(owner):
-        if t is not None:
-            score.table_map[f"/{kind.key}/{o}"] = (kind.key, t)
-    for t, truth in enumerate(truth_tables):
-        truth_rows = truth.get("rows") or []
-        given = [
-            (f"/{kind.key}/{o}/rows/{r}", row)
-            for o, table in enumerate(out_tables)
-            if owner[o] == t
-            for r, row in enumerate(table.get("rows") or [])
-        ]
-        fields = number_fields(kind, truth)
-        m = match_table(kind, truth_rows, [row for _, row in given], fields, s)
-        for i, row in enumerate(truth_rows):
-            j = m.pairs.get(i)
-            out = given[j][1] if j is not None else None
-            c["rows"] += 1
-            where = {"kind": kind.key, "table": t, "code": row.get("code")}
-            if out is None:
-                score.missed.append({**where, "text": _text(kind.truth_text, row)})
-            else:
-                c["found"] += 1
-                score.row_map[given[j][0]] = (kind.key, t, i)
-                if i in m.code_errors:
-                    score.code_errors.append({**where, "output_code": out.get("code"), "pointer": given[j][0]})
-                else:
-                    c["code_ok"] += 1
-            for f in fields:
-                c["numbers"] += 1
-                right = out is not None and same_number(out.get(f), row.get(f))
-                if out is not None:
-                    score.values.append((given[j][0], f, right))  # type: ignore[index]
-                if right:
-                    c["numbers_right"] += 1
-                else:
-                    score.wrong_numbers.append(
-                        {
-                            **where,
-                            "field": f,
-                            "truth": row.get(f),
-                            "output": None if out is None else out.get(f),
-                            "row_found": out is not None,
-                        }
-                    )
-            if kind.names:
-                errors, chars = char_errors(out.get("name") if out else "", row.get("name"))
-                c["name_errors"] += errors
-                c["name_chars"] += chars
-        used = set(m.pairs.values())
-        for j, (pointer, row) in enumerate(given):
-            if j not in used:
-                score.invented.append(
-                    {
-                        "kind": kind.key,
-                        "pointer": pointer,
-                        "code": row.get("code"),
-                        "text": _text(kind.out_text, row)[:80],
-                    }
-                )
-    for o, t in enumerate(owner):
-        if t is None:
-            for r, row in enumerate(out_tables[o].get("rows") or []):
-                score.invented.append(
-                    {
-                        "kind": kind.key,
-                        "pointer": f"/{kind.key}/{o}/rows/{r}",
-                        "code": row.get("code"),
-                        "text": _text(kind.out_text, row)[:80],
-                    }
-                )
-    c["invented"] = len(score.invented)
-    return score
-
-
-def _text(fields: Iterable[str], row: dict) -> str:
-    return next((str(row[f]) for f in fields if row.get(f)), "")
-
-
 # --------------------------------------------------------------------------- metadata
 
 
@@ -348,205 +133,6 @@ def score_metadata(truth_doc: dict, out_doc: dict) -> dict[str, dict]:
         truth, output = truth_doc.get(name), out_doc.get(name)
         result[name] = {"right": meta_value(name, truth) == meta_value(name, output), "truth": truth, "output": output}
     return result
-
-
-# --------------------------------------------------------------------------- narrative counts
-
-
-def _parts(count: dict) -> list:
-    parts = count.get("parts") or []
-    return sorted(
-        p.get("value") if isinstance(p, dict) else p
-        for p in parts
-        if p is not None and (not isinstance(p, dict) or p.get("value") is not None)
-    )
-
-
-def count_found(truth: dict, out: dict) -> bool:
-    truth_parts, out_parts = _parts(truth), _parts(out)
-    return (
-        same_number(out.get("total"), truth.get("total"))
-        and len(truth_parts) == len(out_parts)
-        and all(same_number(a, b) for a, b in zip(truth_parts, out_parts))
-    )
-
-
-def match_counts(
-    truth_counts: list[dict], out_counts: list[dict], s: ScoringSettings = ScoringSettings()
-) -> tuple[dict[int, int], set[int]]:
-    """(truth count → output count it corresponds to, truth counts found). Found: same total and
-    parts. Corresponding (for faults, whose parts disagree by design): found, else the same total
-    in a similar sentence."""
-    pairs: dict[int, int] = {}
-    used: set[int] = set()
-    for i, truth in enumerate(truth_counts):
-        j = next((j for j, o in enumerate(out_counts) if j not in used and count_found(truth, o)), None)
-        if j is not None:
-            pairs[i] = j
-            used.add(j)
-    found = set(pairs)
-    for i, truth in enumerate(truth_counts):
-        if i in pairs:
-            continue
-        scored = [
-            (fuzz.partial_ratio(folded(truth.get("text")), folded(o.get("text"))), j)
-            for j, o in enumerate(out_counts)
-            if j not in used and same_number(o.get("total"), truth.get("total"))
-        ]
-        scored = [(r, j) for r, j in scored if r >= s.count_text or not truth.get("text")]
-        if scored:
-            j = max(scored)[1]
-            pairs[i] = j
-            used.add(j)
-    return pairs, found
-
-
-def faulty_counts(fault: dict, truth_counts: list[dict]) -> list[int]:
-    """The truth counts a counts fault is planted in: the one its ``text`` names, else those whose
-    parts do not add up to their total (the generator's counts otherwise add up)."""
-    if fault.get("text"):
-        best = max(
-            range(len(truth_counts)),
-            default=None,
-            key=lambda i: fuzz.partial_ratio(folded(fault["text"]), folded(truth_counts[i].get("text"))),
-        )
-        return [] if best is None else [best]
-    bad = [
-        i
-        for i, c in enumerate(truth_counts)
-        if c.get("total") is not None and _parts(c) and not same_number(sum(_parts(c)), c["total"])
-    ]
-    if len(bad) > 1 and fault.get("note"):
-        bad = [max(bad, key=lambda i: fuzz.partial_ratio(folded(fault["note"]), folded(truth_counts[i].get("text"))))]
-    return bad
-
-
-# --------------------------------------------------------------------------- faults
-
-
-def _truth_parent(rows: list[dict], i: int) -> str:
-    row = rows[i]
-    if "parent" in row:  # stated (null: a top-level row)
-        return norm_code(row.get("parent"))
-    code = norm_code(row.get("code"))
-    return code.rsplit(".", 1)[0] if "." in code else ""
-
-
-def _fault_targets(fault: dict, truth: dict) -> tuple[set, set]:
-    """(targets a check or review entry must name to flag the fault, targets whose mismatch the
-    fault explains). A target is ("row", kind, table, row), ("table", kind, table) or ("count", i)."""
-    table = FAULT_TABLES.get(fault.get("table") or "", fault.get("table"))
-    if table == "counts":
-        direct = {("count", i) for i in faulty_counts(fault, truth.get("counts") or [])}
-        return direct, set(direct)
-    code = norm_code(fault.get("code"))
-    if table == "score_statements":  # a field's stated points against its criteria's
-        stated = truth.get("score_statements") or []
-        direct = {("statement", i) for i, st in enumerate(stated) if st["kind"] == "field" and st["code"] == code}
-        related = {("statement", i) for i, st in enumerate(stated) if st["code"].split(".")[0] == code}
-        return direct, related | direct
-    direct, related = set(), set()
-    for t, tab in enumerate(truth.get(table) or []):
-        rows = tab.get("rows") or []
-        if fault.get("kind") == "total_sum" and not code:
-            direct.add(("table", table, t))
-            related.add(("table", table, t))
-            continue
-        hit = [i for i, r in enumerate(rows) if norm_code(r.get("code")) == code]
-        for i in hit:
-            direct.add(("row", table, t, i))
-            parent = _truth_parent(rows, i)
-            related |= {
-                ("row", table, t, k)
-                for k, r in enumerate(rows)
-                if norm_code(r.get("code")) in (code, parent) or _truth_parent(rows, k) == code
-            }
-            if not parent:
-                related.add(("table", table, t))
-    return direct, related | direct
-
-
-def _target(pointer: str, rows: RowScore, count_map: dict[str, int], stmt_map: dict[str, int] | None = None):
-    if stmt_map and pointer in stmt_map:
-        return ("statement", stmt_map[pointer])
-    if pointer in rows.row_map:
-        return ("row", *rows.row_map[pointer])
-    if pointer in rows.table_map:
-        return ("table", *rows.table_map[pointer])
-    if pointer in count_map:
-        return ("count", count_map[pointer])
-    return None
-
-
-def _fields_agree(fault: dict, field_: str | None) -> bool:
-    wanted = fault.get("field")
-    if fault.get("kind") == "self_gt_max" or FAULT_TABLES.get(fault.get("table") or "") == "counts":
-        return True  # self above max is either cell's fault; a count's check is on its total
-    return wanted is None or field_ is None or wanted == field_
-
-
-def check_pointer(check: dict) -> str:
-    """The JSON pointer a check is on: reconcile writes it into the id, ``kind:pointer[:field][#n]``."""
-    parts = str(check.get("id") or "").split("#")[0].split(":")
-    return parts[1] if len(parts) > 1 else ""
-
-
-def _pointer_kind(pointer: str) -> str:
-    return pointer.split("/")[1] if pointer.count("/") >= 1 else ""
-
-
-def _names(fault: dict, pointer: str, code, target, direct: set) -> bool:
-    """An output item (check or review entry) at ``pointer`` names the fault's row: its target is
-    one of the fault's, or (an output row matched to no truth row) it carries the fault's code."""
-    if target is not None:
-        return target in direct
-    table = FAULT_TABLES.get(fault.get("table") or "", fault.get("table"))
-    return (
-        bool(fault.get("code")) and _pointer_kind(pointer) == table and norm_code(code) == norm_code(fault.get("code"))
-    )
-
-
-def score_faults(
-    truth: dict, output: dict, rows: RowScore, count_map: dict[str, int], stmt_map: dict[str, int] | None = None
-) -> dict:
-    faults = truth.get("faults") or []
-    checks = output.get("checks") or []
-    mismatches = [c for c in checks if c.get("status") == "mismatch"]
-    explained: set[int] = set()
-    report = []
-    for fault in faults:
-        direct, related = _fault_targets(fault, truth)
-        by = []
-        for k, check in enumerate(mismatches):
-            pointer = check_pointer(check)
-            target = _target(pointer, rows, count_map, stmt_map)
-            if _fields_agree(fault, check.get("field")):
-                if _names(fault, pointer, check.get("code"), target, direct):
-                    by.append(f"check {check.get('id')}")
-                    explained.add(k)
-                elif target is not None and target in related:
-                    explained.add(k)
-        for entry in output.get("review") or []:
-            pointer = entry.get("item") or ""
-            if _names(fault, pointer, entry.get("code"), _target(pointer, rows, count_map, stmt_map), direct):
-                by.append(f"review {pointer} ({entry.get('reason', '')[:60]})")
-        report.append({"fault": fault, "flagged": bool(by), "by": by[:4]})
-    false_alarms = [
-        {
-            "id": c.get("id"),
-            "kind": c.get("kind"),
-            "code": c.get("code"),
-            "field": c.get("field"),
-            "message": c.get("message"),
-        }
-        for k, c in enumerate(mismatches)
-        if k not in explained
-    ]
-    return {
-        "faults": report,
-        "false_alarms": false_alarms,
-        "misread": sum(c.get("status") == "misread" for c in checks),
-    }
 
 
 # --------------------------------------------------------------------------- a document

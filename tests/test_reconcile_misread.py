@@ -2,6 +2,9 @@
 ``misread`` when a value we may have read wrong (an OCR digit confusion, a lost decimal mark, a
 recorded alternative) explains the failure. Misread values go to review with their alternatives."""
 
+from pathlib import Path
+
+from cchc_extract.pipeline import convert_file
 from cchc_extract.reconcile import reconcile
 from cchc_extract.reconcile.misread import digit_confusions
 from cchc_extract.reconcile.settings import ReconcileSettings
@@ -195,3 +198,51 @@ def test_printed_text_that_gave_no_number_is_doubted():
     reconcile(result)
     assert ("/score_tables/0/rows/1", "self_points") in {(r.item, r.field) for r in result.review}
     assert result.score_tables[0].rows[1].value_confidence["self_points"] < ReconcileSettings().review_below
+
+
+# --------------------------------------------------------------------------- the criteria set's maximum
+
+DUMPS_MISREAD = Path(__file__).parent / "data" / "dumps_misread"
+# bnv-tinh_2948's eight fields and their maxima (normalize/criteria): 10 + 10 + 14,5 + 11 + 16 = 61,5
+SET_MAXIMA = (10, 10, 14.5, 11, 16)
+
+
+def _fields_table(method, row4_max, row4_flags=()):
+    rows = [row(str(k + 1), m, m) for k, m in enumerate(SET_MAXIMA)]
+    rows[3].max_points, rows[3].max_points_raw = row4_max, str(row4_max)
+    rows[3].flags.extend(row4_flags)
+    return ExtractionResult(
+        source=SourceInfo(method=method),
+        score_tables=[ScoreTable(title="Bảng điểm", rows=rows, stated_total_max=61.5)],
+    )
+
+
+def test_a_maximum_the_ocr_misread_is_explained_by_the_criteria_set():
+    # A real OCR dump (Tesseract, eng): field 4's "11" printed as "u", its line read "10 10" as its
+    # maximum and self score (the appraised cell lost). The total 61,5 is the document's own and
+    # right; the set's maximum 11 for field 4 explains the gap: not the commune's fault.
+    path = DUMPS_MISREAD / "d05-i1-ruled-center-eng-150dpi.txt"
+    result = convert_file(path, path.stem)
+    assert not [c for c in result.checks if c.status == "mismatch"]
+    (total,) = [c for c in result.checks if c.kind == "stated_total" and c.field == "max_points"]
+    assert total.status == "misread" and "4 max_points read as '10' may be 11" in total.message
+    queued = {(r.item, r.field) for r in result.review}
+    assert any(r.item == "/score_tables/0/rows/3" and r.alternatives == [11] for r in result.review)
+    # The figure the relation states is queued beside it: a raised maximum is also what a
+    # commune's slip looks like, and the set cannot tell which.
+    assert ("/score_tables/0", "max_points") in queued
+
+
+def test_a_maximum_differing_from_the_set_in_typed_text_is_the_documents_fault():
+    result = _fields_table("docx", 10)
+    reconcile(result)
+    assert statuses(result, "stated_total") == ["mismatch"]
+
+
+def test_a_row_that_lost_a_cell_may_have_its_numbers_in_the_wrong_columns():
+    # Typed or not, a row whose line lost one of its cells (the appraised one here) read its other
+    # numbers unsurely: the set's maximum is a reading of its max cell.
+    result = _fields_table("docx", 10, ["missing_appraised"])
+    reconcile(result)
+    assert statuses(result, "stated_total") == ["misread"]
+    assert any(r.field == "max_points" and r.alternatives == [11] for r in result.review)

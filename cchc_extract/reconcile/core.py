@@ -39,6 +39,7 @@ class _Ledger:
         misread: Sequence[tuple[ReviewItem, float]] = (),
         doubted: Sequence[ReviewItem] = (),
         guessed: bool = False,
+        stated_too: bool = False,
     ) -> Check:
         """Record a check. A mismatch that ``misread`` explains (a value we may have read wrong,
         and the reading under which the relation holds) becomes ``misread``: the doubted values
@@ -98,6 +99,8 @@ class _Ledger:
             for ref in rows if guessed else ():
                 if (ref.item, ref.field) not in refs:
                     self.flag(ref, message)
+            if stated_too and (item, field_) not in refs:
+                self.flag(ReviewItem(item=item, field=field_, table=table, code=code, value=actual), message)
         return check
 
     def flag(self, ref: ReviewItem, reason: str) -> None:

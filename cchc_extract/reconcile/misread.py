@@ -20,7 +20,7 @@ import regex as re
 from cchc_extract.reconcile.core import _compare_sum, _percent_matches
 from cchc_extract.reconcile.settings import ReconcileSettings
 from normalize.numbers import lost_decimal_readings, parse_number
-from schemas.records import ExtractionResult, ReviewItem
+from schemas.records import ExtractionResult, ReviewItem, ScoreRow
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,11 @@ class Cell:
     # Its readings include guesses (a row printed as letters, ``guessed_readings``): a relation
     # they explain still leaves its other suspects to review.
     guessed: bool = False
+    # The criteria set's maximum for the row's code, offered as a reading of an OCR'd max cell
+    # that differs from it (``set_reading``): the set, not the characters, says it. A relation
+    # only it explains is a misreading as likely as a fault (a raised maximum is also what a
+    # commune's slip looks like), so the figure the relation states goes to review beside it.
+    from_set: float | None = None
 
 
 def ocr_read(result: ExtractionResult, s: ReconcileSettings = ReconcileSettings()) -> bool:
@@ -172,6 +177,28 @@ def share_holds(decimals: int, v: list[float | None]) -> bool:
         and num <= den
         and _percent_matches(stated, 100.0 * num / den, decimals)
     )
+
+
+def set_reading(value: float | None, expected: float | None, *, unsure: bool) -> float | None:
+    """The criteria set's maximum as another reading of a max cell read unsurely (by OCR, or in
+    a row that lost one of its cells, so the numbers its line printed may have gone to the wrong
+    columns): the row's code is the set's, the value read is not its maximum. A cell read for
+    sure prints what it prints: a maximum differing there is the document's."""
+    if not unsure or value is None or expected is None or abs(value - expected) < 0.011:
+        return None
+    return expected
+
+
+def lost_a_cell(row: ScoreRow) -> bool:
+    """Whether a row that read some of its points lost another cell (``missing_*`` flags)."""
+    read = row.max_points is not None or row.self_points is not None
+    return read and any(flag.startswith("missing_") for flag in row.flags)
+
+
+def from_set(found: Sequence[tuple[Cell, float]]) -> bool:
+    """Whether an explanation found is the criteria set's maximum, not another reading of the
+    characters."""
+    return any(cell.from_set is not None and abs(r - cell.from_set) < 1e-9 for cell, r in found)
 
 
 def only_guessed(found: Sequence[tuple[Cell, float]]) -> bool:

@@ -14,9 +14,12 @@ from cchc_extract.reconcile.misread import (
     Cell,
     explain,
     from_letters,
+    from_set,
     le_holds,
+    lost_a_cell,
     only_guessed,
     other_readings,
+    set_reading,
     sum_holds,
     total_holds,
 )
@@ -81,9 +84,11 @@ def _cells(
     name: str,
     s: ReconcileSettings,
     ocr: bool,
+    maxima: dict[str, float],
 ):
     """A function giving the ``Cell`` of (row, field): its value and the other readings of its text
-    that keep the row's own relations (self ≤ max, no sum it holds broken)."""
+    that keep the row's own relations (self ≤ max, no sum it holds broken); on OCR'd text a max
+    cell's readings include the criteria set's maximum (``maxima``) for its code."""
     rows = table.rows
     tol = s.points_tolerance
 
@@ -100,6 +105,10 @@ def _cells(
             upper=row.max_points if field_ != "max_points" else None,
             row_raws=row_raws,
         )
+        expected = maxima.get(norm_code(row.code) or "") if field_ == "max_points" else None
+        in_set = set_reading(value, expected, unsure=ocr or lost_a_cell(row))
+        if in_set is not None and in_set not in readings:
+            readings = (*readings, in_set)
         if value is not None and readings:
             held, _, _ = _relations_held(rows, i, field_, value, parents, kids, tol)
             keep: list[float] = []
@@ -108,7 +117,13 @@ def _cells(
                 if bounded and h >= held:
                     keep.append(r)
             readings = tuple(keep)
-        return Cell(_score_ref(ti, i, row, field_, name), value, readings, guessed=from_letters(*row_raws))
+        return Cell(
+            _score_ref(ti, i, row, field_, name),
+            value,
+            readings,
+            guessed=from_letters(*row_raws),
+            from_set=in_set if in_set in readings else None,
+        )
 
     return cell
 
@@ -119,8 +134,8 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
     kids = children_of(parents)
     name = _table_name(table, ti)
     _repair_ocr_readings(ti, table, parents, kids, ledger, s)
-    cell = _cells(ti, table, parents, kids, name, s, ocr)
     maxima = table_maxima(rows)
+    cell = _cells(ti, table, parents, kids, name, s, ocr, maxima)
     open_ended = table.stated_total_max is None and table.stated_total_self is None
     for i, row in enumerate(rows):
         label = row.code or row.name[:40]
@@ -185,6 +200,7 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
                 misread=[(c.ref, r) for c, r in found],
                 doubted=unsure,
                 guessed=only_guessed(found),
+                stated_too=from_set(found),
             )
         if (
             row.self_points is not None
@@ -205,6 +221,7 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
                 message=f"{label}: self-assessed {_vn(row.self_points)} exceeds the maximum {_vn(row.max_points)}",
                 rows=(_score_ref(ti, i, row, "self_points", name),),
                 misread=[(c.ref, r) for c, r in found],
+                stated_too=from_set(found),
             )
     # Top-level rows against the stated total; a section row printed without numbers stands for
     # the sum of its children (a heading with neither numbers nor children is left out).
@@ -254,6 +271,7 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
             misread=[(c.ref, r) for c, r in found],
             doubted=_unsure(ti, top, rows, field_, name, s),
             guessed=only_guessed(found),
+            stated_too=from_set(found),
         )
 
 
