@@ -22,12 +22,13 @@ import shutil
 import sqlite3
 import tempfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cchc_extract import spreadsheet, tables
 from cchc_extract.outdir import OutputError, check_target, current_umask, owned_outputs, relative_to_out
 from cchc_extract.spreadsheet import neutralise, write_csv_rows
 from cchc_extract.tables import (
@@ -43,6 +44,7 @@ from cchc_extract.tables import (
     pandas_metadata,
     table_files,
 )
+from schemas.records import PIPELINE_VERSION
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -58,9 +60,23 @@ class StoreSettings:
     excel_max_rows: int = EXCEL_MAX_ROWS  # a longer table goes on into "<name> (2)", ...
 
 
-# The database is rebuilt from scratch when the declared columns change (a new release).
-_DECLARED = repr(sorted((n, [(c.name, c.kind) for c in cs]) for n, cs in TABLE_COLUMNS.items()))
-STORE_VERSION = zlib.crc32(_DECLARED.encode()) & 0x7FFFFFFF  # PRAGMA user_version: a signed 32-bit integer
+def store_version(mapping: Sequence[Path], tool_version: str = PIPELINE_VERSION) -> int:
+    """What the table set was made by: the declared columns, the tool's version and the bytes of
+    the code that maps a document to rows and writes the files (``mapping``). A database made by
+    anything else is rebuilt from scratch, every JSON read again: a document whose JSON did not
+    change still gets the rows a new mapping gives it (an edit of a comment rebuilds once too:
+    slower, never stale). The PRAGMA user_version it is kept in is a signed 32-bit integer."""
+    declared = repr(sorted((n, [(c.name, c.kind) for c in cs]) for n, cs in TABLE_COLUMNS.items()))
+    crc = zlib.crc32(f"{declared}\n{tool_version}\n".encode())
+    for path in mapping:
+        crc = zlib.crc32(path.read_bytes(), crc)
+    return crc & 0x7FFFFFFF
+
+
+# The modules whose code decides the rows and the files: tables.py (columns and the document →
+# rows mapping), this one (the database and the writers), spreadsheet.py (CSV cells).
+MAPPING_MODULES = (Path(__file__), Path(tables.__file__), Path(spreadsheet.__file__))
+STORE_VERSION = store_version(MAPPING_MODULES)
 
 # Indexes beyond every table's document_id: what a dashboard filters and joins on.
 INDEXES = {"documents": ("commune", "date"), "score_rows": ("code",), "statistics_rows": ("code",)}
