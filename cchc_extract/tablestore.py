@@ -20,6 +20,7 @@ import json
 import os
 import shutil
 import sqlite3
+import sys
 import tempfile
 import zlib
 from collections.abc import Iterator, Sequence
@@ -28,8 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cchc_extract import spreadsheet, tables
+from cchc_extract import parquet_plain, spreadsheet, tables
 from cchc_extract.outdir import OutputError, check_target, current_umask, owned_outputs, relative_to_out
+from cchc_extract.parquet_plain import write_parquet
 from cchc_extract.spreadsheet import neutralise, write_csv_rows
 from cchc_extract.tables import (
     _ITEMS,
@@ -58,6 +60,10 @@ class StoreSettings:
     # Rows read from the database at a time while writing CSV/Parquet/Excel: bounds the memory.
     chunk_rows: int = 5000
     excel_max_rows: int = EXCEL_MAX_ROWS  # a longer table goes on into "<name> (2)", ...
+    # A table with fewer rows is written to Parquet by parquet_plain.py: importing pyarrow (with
+    # numpy, ≈0.13 s of CPU) costs more than encoding that many rows in Python, and compression
+    # saves little on them. Above it pyarrow writes (compressed, faster per row).
+    plain_parquet_rows: int = 2000
 
 
 def store_version(mapping: Sequence[Path], tool_version: str = PIPELINE_VERSION) -> int:
@@ -74,8 +80,9 @@ def store_version(mapping: Sequence[Path], tool_version: str = PIPELINE_VERSION)
 
 
 # The modules whose code decides the rows and the files: tables.py (columns and the document →
-# rows mapping), this one (the database and the writers), spreadsheet.py (CSV cells).
-MAPPING_MODULES = (Path(__file__), Path(tables.__file__), Path(spreadsheet.__file__))
+# rows mapping), this one (the database and the writers), spreadsheet.py (CSV cells) and
+# parquet_plain.py (small Parquet files).
+MAPPING_MODULES = tuple(Path(m.__file__ or "") for m in (sys.modules[__name__], tables, spreadsheet, parquet_plain))
 STORE_VERSION = store_version(MAPPING_MODULES)
 
 # Indexes beyond every table's document_id: what a dashboard filters and joins on.
@@ -188,6 +195,15 @@ def _parquet_schema(name: str) -> pa.Schema:
 
 
 def write_parquet_table(conn: sqlite3.Connection, name: str, path: Path, settings: StoreSettings) -> None:
+    """The table as Parquet: a small one by ``parquet_plain``, a large one by pyarrow; pandas and
+    pyarrow read either back the same (tests/test_parquet_plain.py)."""
+    (count,) = conn.execute(f"SELECT COUNT(*) FROM {_q(name)}").fetchone()
+    if count < settings.plain_parquet_rows:
+        cols = TABLE_COLUMNS[name]
+        every = (row for chunk in table_chunks(conn, name, settings.chunk_rows) for row in chunk)
+        metadata = {"pandas": pandas_metadata(name, creator=("cchc-extract", PIPELINE_VERSION))}
+        write_parquet(path, [(c.name, c.kind) for c in cols], every, metadata, f"cchc-extract {PIPELINE_VERSION}")
+        return
     import pyarrow as pa
     import pyarrow.parquet as pq
 
