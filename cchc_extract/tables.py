@@ -296,14 +296,13 @@ def _arrow_schema(name: str) -> pa.Schema:
     return pa.schema([(c.name, getattr(pa, _KINDS[c.kind][1])()) for c in TABLE_COLUMNS[name]])
 
 
-def pandas_metadata(name: str) -> bytes:
+def pandas_metadata(name: str, creator: tuple[str, str] | None = None) -> bytes:
     """The "pandas" metadata pyarrow gives a Parquet file written from the table's typed empty
     frame (``pa.Schema.from_pandas(_frame(name, []))``), so pandas reads the file back with
     ``_frame``'s dtypes (Int64 with its nulls); written out here so that writing Parquet does not
-    import pandas. tests/test_tables.py checks it against pyarrow's."""
+    import pandas (nor pyarrow). tests/test_tables.py checks it against pyarrow's. ``creator``:
+    the writer's (library, version) when pyarrow is not the one writing the file."""
     from importlib.metadata import version
-
-    import pyarrow as pa
 
     columns = [
         {
@@ -320,7 +319,7 @@ def pandas_metadata(name: str) -> bytes:
         "column_indexes": [],
         "columns": columns,
         "attributes": {},
-        "creator": {"library": "pyarrow", "version": pa.__version__},
+        "creator": dict(zip(("library", "version"), creator or ("pyarrow", version("pyarrow")))),
         "pandas_version": version("pandas"),
     }
     return json.dumps(meta).encode()

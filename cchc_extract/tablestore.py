@@ -20,15 +20,18 @@ import json
 import os
 import shutil
 import sqlite3
+import sys
 import tempfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cchc_extract import parquet_plain, spreadsheet, tables
 from cchc_extract.outdir import OutputError, check_target, current_umask, owned_outputs, relative_to_out
+from cchc_extract.parquet_plain import write_parquet
 from cchc_extract.spreadsheet import neutralise, write_csv_rows
 from cchc_extract.tables import (
     _ITEMS,
@@ -43,6 +46,7 @@ from cchc_extract.tables import (
     pandas_metadata,
     table_files,
 )
+from schemas.records import PIPELINE_VERSION
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -56,11 +60,30 @@ class StoreSettings:
     # Rows read from the database at a time while writing CSV/Parquet/Excel: bounds the memory.
     chunk_rows: int = 5000
     excel_max_rows: int = EXCEL_MAX_ROWS  # a longer table goes on into "<name> (2)", ...
+    # A table with fewer rows is written to Parquet by parquet_plain.py: importing pyarrow (with
+    # numpy, ≈0.13 s of CPU) costs more than encoding that many rows in Python, and compression
+    # saves little on them. Above it pyarrow writes (compressed, faster per row).
+    plain_parquet_rows: int = 2000
 
 
-# The database is rebuilt from scratch when the declared columns change (a new release).
-_DECLARED = repr(sorted((n, [(c.name, c.kind) for c in cs]) for n, cs in TABLE_COLUMNS.items()))
-STORE_VERSION = zlib.crc32(_DECLARED.encode()) & 0x7FFFFFFF  # PRAGMA user_version: a signed 32-bit integer
+def store_version(mapping: Sequence[Path], tool_version: str = PIPELINE_VERSION) -> int:
+    """What the table set was made by: the declared columns, the tool's version and the bytes of
+    the code that maps a document to rows and writes the files (``mapping``). A database made by
+    anything else is rebuilt from scratch, every JSON read again: a document whose JSON did not
+    change still gets the rows a new mapping gives it (an edit of a comment rebuilds once too:
+    slower, never stale). The PRAGMA user_version it is kept in is a signed 32-bit integer."""
+    declared = repr(sorted((n, [(c.name, c.kind) for c in cs]) for n, cs in TABLE_COLUMNS.items()))
+    crc = zlib.crc32(f"{declared}\n{tool_version}\n".encode())
+    for path in mapping:
+        crc = zlib.crc32(path.read_bytes(), crc)
+    return crc & 0x7FFFFFFF
+
+
+# The modules whose code decides the rows and the files: tables.py (columns and the document →
+# rows mapping), this one (the database and the writers), spreadsheet.py (CSV cells) and
+# parquet_plain.py (small Parquet files).
+MAPPING_MODULES = tuple(Path(m.__file__ or "") for m in (sys.modules[__name__], tables, spreadsheet, parquet_plain))
+STORE_VERSION = store_version(MAPPING_MODULES)
 
 # Indexes beyond every table's document_id: what a dashboard filters and joins on.
 INDEXES = {"documents": ("commune", "date"), "score_rows": ("code",), "statistics_rows": ("code",)}
@@ -172,6 +195,15 @@ def _parquet_schema(name: str) -> pa.Schema:
 
 
 def write_parquet_table(conn: sqlite3.Connection, name: str, path: Path, settings: StoreSettings) -> None:
+    """The table as Parquet: a small one by ``parquet_plain``, a large one by pyarrow; pandas and
+    pyarrow read either back the same (tests/test_parquet_plain.py)."""
+    (count,) = conn.execute(f"SELECT COUNT(*) FROM {_q(name)}").fetchone()
+    if count < settings.plain_parquet_rows:
+        cols = TABLE_COLUMNS[name]
+        every = (row for chunk in table_chunks(conn, name, settings.chunk_rows) for row in chunk)
+        metadata = {"pandas": pandas_metadata(name, creator=("cchc-extract", PIPELINE_VERSION))}
+        write_parquet(path, [(c.name, c.kind) for c in cols], every, metadata, f"cchc-extract {PIPELINE_VERSION}")
+        return
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -312,7 +344,7 @@ def _updated_store(database: Path, previous: Path, out_dir: Path) -> tuple[sqlit
     copied = previous.is_file() and not previous.is_symlink()
     if copied:
         shutil.copyfile(previous, database)
-    conn = sqlite3.connect(database)
+    conn = _connect(database)
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         read, gone = update_store(conn, out_dir)
@@ -321,10 +353,22 @@ def _updated_store(database: Path, previous: Path, out_dir: Path) -> tuple[sqlit
     except sqlite3.DatabaseError:
         conn.close()
     database.unlink(missing_ok=True)
-    conn = sqlite3.connect(database)
+    conn = _connect(database)
     update_store(conn, out_dir)
     conn.commit()
     return conn, True
+
+
+def _connect(database: Path) -> sqlite3.Connection:
+    """The staging database, without a sync to disk at every statement: it lives in the staging
+    folder, which is swapped in whole once written or thrown away, so a crash midway loses
+    nothing the durability would have kept (and a database left broken is built anew, see
+    ``_updated_store``). With a sync per statement, creating the tables of a fresh folder (each
+    CREATE its own transaction) waited on the disk for most of a one-file batch's refresh."""
+    conn = sqlite3.connect(database)
+    conn.execute("PRAGMA synchronous = OFF")
+    conn.execute("PRAGMA journal_mode = MEMORY")
+    return conn
 
 
 def _swap_in(staging: Path, folder: Path) -> None:

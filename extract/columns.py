@@ -27,8 +27,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from statistics import median
 
-from extract.model import Cell, IngestedDocument, Line, Table, bbox_of
-from extract.pdf_reader import union_bbox
+from extract.model import Cell, IngestedDocument, Line, Table, bbox_of, union_bbox
 from normalize.text import column_pieces, fold_spaces
 
 

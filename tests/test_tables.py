@@ -328,3 +328,36 @@ def test_a_rerun_with_the_same_outputs_keeps_the_table_set(tmp_path):
     folder = write_tables(out)
     assert {p.name: p.stat().st_ino for p in folder.iterdir()} != inodes
     assert len(pd.read_parquet(folder / "score_rows.parquet")) == 2
+
+
+def test_a_new_mapping_rebuilds_the_rows_of_unchanged_documents(tmp_path, monkeypatch):
+    """Review finding (issue 18): the JSON the same byte for byte but the tool's mapping of a
+    document to rows changed (a new version): an incremental refresh gives the new rows, not the
+    rows the old mapping left in the database."""
+    from cchc_extract import tables, tablestore
+
+    out = make_out(tmp_path)
+    folder = write_tables(out)
+    first_name = "Công tác chỉ đạo, điều hành CCHC"
+    assert pd.read_csv(folder / "score_rows.csv", encoding="utf-8-sig").name.iloc[0] == first_name
+    old_rows = tables._ITEMS["score_rows"]
+
+    def shouting(data):  # a new release's mapping: names in capitals
+        return ({**row, "name": row["name"].upper()} for row in old_rows(data))
+
+    monkeypatch.setitem(tables._ITEMS, "score_rows", shouting)
+    # What that release computes: its own code's bytes, so another version.
+    edited = tmp_path / "tables.py"
+    edited.write_bytes(tablestore.MAPPING_MODULES[1].read_bytes() + b"\n# a new mapping\n")
+    new_version = tablestore.store_version((tablestore.MAPPING_MODULES[0], edited, tablestore.MAPPING_MODULES[2]))
+    assert new_version != tablestore.STORE_VERSION
+    monkeypatch.setattr(tablestore, "STORE_VERSION", new_version)
+    folder = write_tables(out)
+    assert pd.read_csv(folder / "score_rows.csv", encoding="utf-8-sig").name.iloc[0] == first_name.upper()
+    assert pd.read_parquet(folder / "score_rows.parquet").name.iloc[0] == first_name.upper()
+    with sqlite3.connect(folder / "cchc.sqlite") as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == new_version
+    # A new tool version alone, with the same code, is another version too.
+    assert tablestore.store_version(tablestore.MAPPING_MODULES, "9.9.9") != tablestore.store_version(
+        tablestore.MAPPING_MODULES
+    )
