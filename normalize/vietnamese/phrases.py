@@ -31,20 +31,20 @@ def snap_phrases(
     is evidence against it ("bao cao co" is not "báo cáo số"). Requiring the same of the whole
     window instead lost repairs ("điện tir cAp xã": "tử" is the phrase's, "cấp" the decoder's)."""
     positions = [i for i, c in enumerate(cores) if c]
-    folded = [fold(cores[i]) for i in positions]
+    folded = list(map(fold, filter(None, cores)))
     hits: list[tuple[float, int, int]] = []
     catalogue = model.catalogue
     # Cheap filter before fuzzy matching: the phrases sharing enough of their distinct tokens
-    # with the line (``_phrase_triggers``).
+    # with the line (``_phrase_triggers``). Most lines of a text trigger none: they return here.
     always, by_key, masks, need = _phrase_triggers(settings.phrase_min_shared)
     maybe = set(always)
     held = 0  # the catalogue's tokens the line holds, one bit each
-    for key in set(folded):
-        found = by_key.get(key)
-        if found is not None:
-            held |= found[0]
-            maybe.update(found[1])
+    for found in filter(None, map(by_key.get, set(folded))):
+        held |= found[0]
+        maybe.update(found[1])
     tried = sorted(pidx for pidx in maybe if (masks[pidx] & held).bit_count() >= need[pidx])
+    if not tried:
+        return {}
     # Windows are slices of the folded line (offsets of its tokens), one list per length; a
     # window starting at ``st`` is tried only when its tokens are adjacent slots (``run_end``:
     # per token, the index past the last token of its run).

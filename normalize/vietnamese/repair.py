@@ -39,15 +39,8 @@ class LineRepair:
 # --- decoding ---------------------------------------------------------------------------------
 
 
-# What a context makes of a token's one-unit candidates: the units its stored n-grams score; those
-# a trigram scores and those a bigram does, each as (unit id, candidate index, weighted channel
-# cost, log-probability, and at the end of a context log P(</s> | b u)), in the order the decoder
-# expands them. A bigram's log-probability is P(c | b), the back-off weight of ``a b`` not added
-# (the decoder adds it: the bigram part is the same for every ``a``).
-Entry = tuple[int, int, float, float, float]
-Seen = tuple[frozenset[int], tuple[Entry, ...], tuple[Entry, ...]]
-SEEN_CACHE_LIMIT = 200_000  # contexts kept by ``_seen_cache`` before its dict starts afresh
-# ``_seen_cache``'s keys: the view and the end of context above these bits, then the kind of
+MOVES_CACHE_LIMIT = 200_000  # contexts kept by ``_moves_cache`` before its dicts start afresh
+# ``_moves_cache``'s keys: the view and the end of context above these bits, then the kind of
 # context, then the context (``b``, or ``a << 16 | b``).
 _TRI, _NAME = 1 << 32, 2 << 32
 _NO_LP: dict[int, float] = {}  # shared: never mutated
@@ -56,23 +49,22 @@ _NO_LP: dict[int, float] = {}  # shared: never mutated
 def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings) -> list[int]:
     """Best candidate index per slot: beam search over (prev2, prev1) states of unit ids.
 
-    The hot loop of the repair. Per state, only the candidates a stored n-gram of its context
-    scores are looked at one by one (``_context_seen``: ``tri_hits``/``bi_hits`` hand them out by
-    key); the others all take the same back-off path, so they rank as ``slot.ranked`` does and are
-    taken in that order while they can still enter the beam: no more than ``beam`` of them (each
-    state's keys are distinct, so its ``beam`` best hide the rest), none below the best
-    hypothesis minus ``beam_margin``, and at the end of a context (punctuation) none whose score
-    before ``</s>`` is already under the best (log-probabilities are ≤ 0). The pruning is
-    therefore the beam's own: the result is that of scoring every candidate in every state.
-    What a state makes of a token's candidates is kept (``_seen_cache``): a text meets the same
-    (two units before, candidates) about three times."""
-    w = settings.channel_weight
-    score, tri_state, tri_states, bow1 = model.score_ids, model.tri_state, model.tri_states, model.bow1
+    The hot loop of the repair. What one state makes of a token's one-unit candidates is its
+    ``moves`` (``_state_moves``): the candidates that can stay in the beam whatever the other
+    states hold, with the addends of their scores. They depend on the state only through its
+    context key (the view of the token's candidates, and ``b`` or ``a b``: see ``_TRI``), so they
+    are kept per key (``_moves_cache``): a text meets the same (context, candidates) about three
+    times, and the beam holds one or two states on average. A state's moves are a superset of
+    what it adds to the beam (its ``beam`` best within ``beam_margin`` of its best, or at the
+    end of a context its best), so the result is that of scoring every candidate in every
+    state; each score is summed in the same order as scoring it there, so that ties fall the
+    same way."""
+    score, tri_state, tri_states = model.score_ids, model.tri_state, model.tri_states
     bos = model.ids[BOS]
     eos = model.ids[EOS]
     floor = model.floor_lp
-    bos_key = (bos << 16) | bos
-    seen_cache = _seen_cache(model, w, settings.name_bonus)
+    w = settings.channel_weight
+    moves_cache, bigram_cache = _moves_cache(model, w, settings.name_bonus)
     # beam entries: (score, prev2, prev1, back-pointer chain), best first
     beam: list[tuple[float, int, int, tuple]] = [(0.0, bos, bos, ())]
     width, margin = settings.beam, settings.beam_margin
@@ -84,15 +76,11 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
             continue
         expanded: dict[int, tuple[float, int, int, tuple]] = {}
         brk = slot.breaks
-        by_unit, ranked, others = slot.by_unit, slot.ranked, slot.others
+        by_unit, others = slot.by_unit, slot.others
         # Proper names: a capitalised token after a capitalised one, the two a gazetteer pair.
         in_name = prev_capital and slot.capital
         prev_capital = slot.capital and not brk
-        best = -math.inf
-        # No expansion under ``cut`` can stay: it is under the best minus the margin, or under
-        # ``beam`` expansions of one state (whose keys are distinct), or, at the end of a
-        # context, under the one hypothesis that survives it.
-        cut = -math.inf
+        best = cut = -math.inf
         lift = name_bonus if in_name else 0.0  # the most a candidate can gain over its n-grams
         view = (slot.view_id << 35) | (brk << 34)
         for s0, a, b, ch in beam:
@@ -101,83 +89,28 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
             if by_unit:
                 ab = (a << 16) | b
                 state = tri_states.get(ab) or tri_state(ab)
-                back = state[0]
-                low = back + bow1[b]
                 if in_name:
                     ck = view | _NAME | ab
                 elif state[2] > state[1]:
                     ck = view | _TRI | ab
                 else:
-                    ck = view | b
-                hit = seen_cache.get(ck)
-                if hit is None:
-                    if len(seen_cache) >= SEEN_CACHE_LIMIT:
-                        seen_cache.clear()
-                    hit = seen_cache[ck] = _context_seen(model, ab, state, slot, settings, in_name, seen_cache, view)
-                seen, tri_entries, entries = hit
-                if in_name:
-                    back = 0.0  # the entries' log-probabilities are whole
-                if brk:
-                    top = expanded.get(bos_key)
-                    for _u, j, wc, lp, end in tri_entries:
-                        sc = s0 - wc + lp + end
-                        if top is None or sc > top[0]:
-                            top = expanded[bos_key] = (sc, bos, bos, (j, ch))
-                    for _u, j, wc, lp, end in entries:
-                        sc = s0 - wc + (back + lp) + end
-                        if top is None or sc > top[0]:
-                            top = expanded[bos_key] = (sc, bos, bos, (j, ch))
-                    if not in_name:
-                        for v, u, j in ranked:
-                            if u in seen:
-                                continue
-                            sc = s0 + low + v
-                            if top is not None and sc <= top[0]:
-                                break
-                            sc += score(b, u, eos)
-                            if top is None or sc > top[0]:
-                                top = expanded[bos_key] = (sc, bos, bos, (j, ch))
-                    if top is not None and top[0] > best:
-                        best = cut = top[0]
-                else:
-                    b16 = b << 16
-                    mine = []
-                    # trigram-scored candidates as they are, the others through the context's back-off
-                    for offset, group in ((0.0, tri_entries), (back, entries)):
-                        for u, j, wc, lp, _end in group:
-                            sc = s0 - wc + (offset + lp)
-                            mine.append(sc)
-                            key = b16 | u
-                            prev = expanded.get(key)
-                            if prev is None or sc > prev[0]:
-                                expanded[key] = (sc, b, u, (j, ch))
-                            if sc > best:
-                                best = sc
-                    if not in_name:
-                        n = 0
-                        lim = best - margin
-                        if cut > lim:
-                            lim = cut
-                        for v, u, j in ranked:
-                            if u in seen:
-                                continue
-                            sc = s0 + low + v
-                            if n == width or sc < lim:
-                                break
-                            n += 1
-                            mine.append(sc)
-                            key = b16 | u
-                            prev = expanded.get(key)
-                            if prev is None or sc > prev[0]:
-                                expanded[key] = (sc, b, u, (j, ch))
-                            if sc > best:
-                                best = sc
-                    if len(mine) >= width:
-                        mine.sort(reverse=True)
-                        if mine[width - 1] > cut:
-                            cut = mine[width - 1]
-                    if best - margin > cut:
-                        cut = best - margin
+                    ck = view | b  # no trigram context: its back-off weight is 0
+                moves = moves_cache.get(ck)
+                if moves is None:
+                    if len(moves_cache) >= MOVES_CACHE_LIMIT:
+                        moves_cache.clear()
+                        bigram_cache.clear()
+                    moves = moves_cache[ck] = _state_moves(
+                        model, ab, state, slot, settings, in_name, bigram_cache, view
+                    )
+                for p, q, r, key, x, y, j in moves:
+                    sc = s0 + p + q + r
+                    prev = expanded.get(key)
+                    if prev is None or sc > prev[0]:
+                        expanded[key] = (sc, x, y, (j, ch))
+                    if sc > best:
+                        best = sc
+                cut = best if brk else best - margin
             for j, cost, unit_ids in others:
                 sc = s0 - w * cost
                 x, y = a, b
@@ -214,67 +147,121 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
     return out[::-1]
 
 
+# A state's move (``_state_moves``): the three addends of its score after the state's own
+# (``s0 + p + q + r``, summed in that order), the key of the state it leads to in the beam
+# (``x << 16 | y``), that state's units, and the candidate's index.
+Move = tuple[float, float, float, int, int, int, int]
+# Slack of the moves' own pruning: their scores are summed after the state's score, whose
+# rounding a pruning on the addends alone cannot see.
+_MOVE_SLACK = 1e-6
+
+
 @lru_cache(maxsize=4)
-def _seen_cache(model: RepairModel, weight: float, name_bonus: float) -> dict[int, Seen]:
-    """``_context_seen``'s answers for one model, channel weight and name bonus (keys: see
-    ``_TRI``)."""
-    return {}
+def _moves_cache(
+    model: RepairModel, weight: float, name_bonus: float
+) -> tuple[dict[int, tuple[Move, ...]], dict[int, dict[int, float]]]:
+    """``_state_moves``'s answers for one model, channel weight and name bonus, by context key
+    (see ``_TRI``); and the bigram hits it shares between contexts (``view | b``)."""
+    return {}, {}
 
 
-def _context_seen(
+def _state_moves(
     model: RepairModel,
     ab: int,
     state: TriState,
     slot: TokenSlot,
     settings: RepairSettings,
     in_name: bool,
-    cache: dict[int, Seen],
+    bigram_cache: dict[int, dict[int, float]],
     view: int,
-) -> Seen:
-    """What state ``a b`` makes of ``slot``'s one-unit candidates (``Seen``): those a stored
-    trigram scores (log P(c | a b)), then those a stored bigram does (log P(c | b)); inside a
-    proper name (``in_name``) every candidate with its whole log-probability, the gazetteer's
-    pairs lifted by the name bonus (as bigram entries, the decoder adding no back-off weight).
-    Without trigram entries the answer is the bigram context's, shared through ``cache``
-    under ``view | b``."""
+) -> tuple[Move, ...]:
+    """What state ``a b`` adds to the beam from ``slot``'s one-unit candidates, whatever the
+    other states hold: its ``beam`` best within ``beam_margin`` of its best (its best alone
+    at the end of a context), with ties and rounding kept (``_MOVE_SLACK``), in the order the
+    candidates are scored: those a stored trigram scores (log P(c | a b)), those a stored bigram
+    does (log P(c | b) after the back-off weight of ``a b``), then the others, which all take the
+    same back-off path and so rank as ``slot.ranked`` does: read in that order until they can no
+    longer enter. Inside a proper name (``in_name``) every candidate is scored whole, the
+    gazetteer's pairs lifted by the name bonus. A bigram context's hits are shared by the
+    trigram contexts ending in it (``bigram_cache``, under ``view | b``)."""
     back, lo, hi = state
     b = ab & 0xFFFF
-    by_unit, keys = slot.by_unit, slot.keys
+    by_unit, keys, brk = slot.by_unit, slot.keys, slot.breaks
+    w = settings.channel_weight
+    eos = model.ids[EOS]
+    bos = model.ids[BOS]
+    bos_key = (bos << 16) | bos
+    b16 = b << 16
+    width, margin = settings.beam, settings.beam_margin
+    tri: dict[int, float]
     if in_name:
         low = back + model.bow1[b]
-        b16, name_pairs, key_of, uni = b << 16, model.name_pair_ids, model.key_of, model.uni
+        name_pairs, key_of, uni = model.name_pair_ids, model.key_of, model.uni
         tri_by_key = {k: model.tri_group(ab, k) if hi > lo else _NO_LP for k in keys}
         bi_by_key = {k: model.bi_group(b, k) for k in keys}
-        whole: dict[int, float] = {}
+        bi: dict[int, float] = {}
         for u in by_unit:
             k = key_of[u]
             lp = tri_by_key[k].get(u)
             if lp is None:
                 lp = bi_by_key[k].get(u)
                 lp = back + lp if lp is not None else low + uni[u]
-            whole[u] = lp + settings.name_bonus if (b16 | u) in name_pairs else lp
-        return frozenset(whole), (), _entries(model, b, whole, slot, settings)
-    bigram = cache.get(view | b)
-    if bigram is None:
-        bi = model.bi_hits(b, keys, by_unit)
-        bigram = cache[view | b] = (frozenset(bi), (), _entries(model, b, bi, slot, settings))
-    tri = model.tri_hits(state, keys, by_unit) if hi > lo else _NO_LP
-    if not tri:
-        return bigram
-    seen, _none, entries = bigram
-    return seen | frozenset(tri), _entries(model, b, tri, slot, settings), tuple(e for e in entries if e[0] not in tri)
-
-
-def _entries(
-    model: RepairModel, b: int, seen: dict[int, float], slot: TokenSlot, settings: RepairSettings
-) -> tuple[Entry, ...]:
-    eos = model.ids[EOS]
-    by_unit, w, brk = slot.by_unit, settings.channel_weight, slot.breaks
-    entries = []
-    for u, lp in seen.items():
-        j, cost = by_unit[u]
-        entries.append((u, j, w * cost, lp, model.score_ids(b, u, eos) if brk else 0.0))
-    return tuple(entries)
+            bi[u] = lp + settings.name_bonus if (b16 | u) in name_pairs else lp
+        tri, back = _NO_LP, 0.0  # whole log-probabilities, as bigram entries
+    else:
+        found = bigram_cache.get(view | b)
+        if found is None:
+            found = bigram_cache[view | b] = model.bi_hits(b, keys, by_unit)
+        bi = found
+        tri = model.tri_hits(state, keys, by_unit) if hi > lo else _NO_LP
+    scored: list[tuple[float, Move]] = []
+    best = -math.inf
+    for offset, group, skip in ((0.0, tri, _NO_LP), (back, bi, tri)):
+        for u, lp in group.items():
+            if u in skip:
+                continue  # scored by its trigram
+            j, cost = by_unit[u]
+            p, q = -(w * cost), offset + lp
+            if brk:
+                r = model.score_ids(b, u, eos)
+                move = (p, q, r, bos_key, bos, bos, j)
+            else:
+                r = 0.0
+                move = (p, q, r, b16 | u, b, u, j)
+            t = p + q + r
+            scored.append((t, move))
+            if t > best:
+                best = t
+    if not in_name:
+        low = back + model.bow1[b]
+        taken = 0
+        for v, u, j in slot.ranked:
+            if u in bi or u in tri:
+                continue
+            t = low + v  # the back-off score before the end of the context (≤ 0 is added)
+            if brk:
+                if t < best - _MOVE_SLACK:
+                    break
+                r = model.score_ids(b, u, eos)
+                scored.append((t + r, (low, v, r, bos_key, bos, bos, j)))
+                if t + r > best:
+                    best = t + r
+                continue
+            if t < best - margin - _MOVE_SLACK or taken == width:
+                break
+            taken += 1
+            scored.append((t, (low, v, 0.0, b16 | u, b, u, j)))
+            if t > best:
+                best = t
+    if brk:
+        floor = best - _MOVE_SLACK
+    else:
+        floor = best - margin
+        if len(scored) > width:
+            # a move with ``beam`` others of the state above it cannot stay
+            floor = max(floor, sorted([t for t, _m in scored], reverse=True)[width - 1])
+        floor -= _MOVE_SLACK
+    return tuple(m for t, m in scored if t >= floor)
 
 
 SEGMENT_CACHE_LIMIT = 50_000  # runs kept by ``_segment_cache`` before its dict starts afresh
