@@ -19,10 +19,11 @@ from extract.base import IngestError, IngestOptions, ingest
 from extract.metadata import extract_metadata
 from extract.model import IngestedDocument
 from extract.segment.counts import find_counts
-from extract.segment.narrative import find_score_statements, find_targets
 from extract.segment.score_tables import find_score_tables
+from extract.segment.statements import find_score_statements
 from extract.segment.statistics import find_statistics
 from extract.segment.target_tables import find_target_tables, plan_year
+from extract.segment.targets import find_targets
 from extract.segment.task_lines import find_task_lines
 from extract.segment.task_paragraphs import find_task_paragraphs
 from extract.segment.task_tables import find_task_tables

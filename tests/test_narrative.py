@@ -8,7 +8,8 @@ import pytest
 from extract.base import ingest
 from extract.model import IngestedDocument, Line, Page
 from extract.segment.counts import find_counts
-from extract.segment.narrative import find_score_statements, find_targets
+from extract.segment.statements import find_score_statements
+from extract.segment.targets import find_targets
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -112,7 +113,7 @@ def test_001_targets_by_year_and_comparator():
 
 def test_targets_range_floor_accented_cues_and_verb_phrases():
     from extract.model import IngestedDocument
-    from extract.segment.narrative import find_targets
+    from extract.segment.targets import find_targets
     from extract.text_reader import parse_text
 
     text = (

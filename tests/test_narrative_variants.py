@@ -15,8 +15,9 @@ from unidecode import unidecode
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.model import IngestedDocument
 from extract.segment.counts import find_counts
-from extract.segment.narrative import find_score_statements, find_targets
+from extract.segment.statements import find_score_statements
 from extract.segment.statistics import enumerated_value, find_statistics
+from extract.segment.targets import find_targets
 from extract.text_reader import parse_text
 
 ROOT = Path(__file__).resolve().parent.parent

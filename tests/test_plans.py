@@ -11,7 +11,8 @@ from benchmarks.plan_scoring import score_plan
 from cchc_extract.pipeline import PipelineOptions, convert_file, result_to_json
 from corpus_helpers import make_corpus
 from extract.model import IngestedDocument
-from extract.segment.narrative import find_score_statements, find_targets
+from extract.segment.statements import find_score_statements
+from extract.segment.targets import find_targets
 from extract.segment.task_lines import find_task_lines, header_columns
 from extract.segment.task_paragraphs import find_task_paragraphs, parse_task
 from extract.segment.task_tables import split_footnote

@@ -1,0 +1,181 @@
+"""Score statements in running text: "+ Tiêu chí 1.1. Kế hoạch CCHC đạt 0/2 điểm, lý do: ..." (kind
+criterion) and "a) Công tác chỉ đạo, điều hành CCHC đạt 4,26/10 điểm" (kind group); a criterion carries
+the label of the group line above it. Other wordings read alike: "được 1,5/2 điểm", "đạt 1,5 điểm/2
+điểm", "1,5/2đ", "8,5 trên 10 điểm", "1,5 điểm (tối đa 2 điểm)", "Tiêu chí 2.3: đạt ..."; groups
+numbered "1." (a criterion's group is then its code's first part) or unlabelled ("Lĩnh vực ... đạt 8,5
+điểm/10 điểm", code None). Whole-index totals ("81.186/100 điểm") are not statements of a criterion
+or group and are left out. (Shared text views: ``extract.segment.narrative``.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import partial
+
+import regex as re
+
+from extract.model import IngestedDocument, Line
+from extract.segment.narrative import NarrativeSettings, _clean, _line_confidence, _source, shadow
+from extract.segment.paragraphs import reading_lines
+from normalize.numbers import parse_number
+from schemas.records import ScoreStatement
+
+_NUM = r"\d+(?:[.,]\d+)?"
+_CODE = r"\d{1,2}(?:\s?\.\s?\d{1,2}){0,3}"
+# "điểm" or its abbreviation "đ" (folded "d"), never the start of a longer word ("đồng").
+_POINTS_WORD = r"(?:diem|d)\b"
+# The stated score, in the ways communes write it: "0/2 điểm", "**0,75/1** điểm", "1,5 điểm/2
+# điểm", "1,5/2đ", "8,5 trên 10 điểm", "1,5 điểm (tối đa 2 điểm)"; OCR may set a fraction slash
+# beside the slash ("3,75/⁄4": two slashes in the shadow).
+_SCORE = (
+    # "(2/2 điểm)", "(0/2)": the score in brackets after "đạt điểm tối đa" / "không đạt điểm"
+    rf"(?:\(\s*(?P<pts>{_NUM})\s*//?\s*(?P<max>{_NUM})\s*(?:{_POINTS_WORD})?\s*\)|"
+    rf"\**\s*(?P<pts>{_NUM})\s*\**\s*(?:"
+    rf"(?:{_POINTS_WORD}\s*)?(?://?|\s+tren(?:\s+tong(?:\s+so)?)?\s)\s*\**\s*(?P<max>{_NUM})\s*\**\s*{_POINTS_WORD}"
+    rf"|{_POINTS_WORD}\s*[(\[]\s*(?:toi da|tren tong so|tren|/)\s*:?\s*(?P<max>{_NUM})\s*(?:{_POINTS_WORD})?\s*[)\]]))"
+)
+# The verb before the score ("đạt", "được") or a colon ("Tiêu chí 2.3: đạt ...", "1. Công tác ...: 8,5/10").
+# "đạt điểm tối đa (2/2 điểm)" and "không đạt điểm (0/2)" are verbs of their bracketed score.
+_VERB_WORDS = r"(?:dat diem toi da|khong dat diem|dat|duoc)"
+# (a comma is a separator only before a space: "0,5" is a number)
+_SCORE_VERB = rf"(?:\s*(?::|,(?=\s))\s*(?:{_VERB_WORDS}\s*:?\s*)?|\s+{_VERB_WORDS}\s*:?\s*)"
+_CRITERION = re.compile(
+    rf"^[\s+\-•*]*(?:tieu chi|tc)\s+(?P<code>{_CODE})(?!\d)\s*[.:]?\s*(?P<name>.*?){_SCORE_VERB}{_SCORE}(?P<rest>.*)$"
+)
+# A field by its number ("Lĩnh vực 3 – Cải cách TTHC: đạt 12/14 điểm", "a) Lĩnh vực 2. …"): a group
+# coded with the field's number, so its criteria (3.1, 3.2 …) are linked to it by their code's prefix.
+_FIELD = re.compile(
+    rf"^[\s+\-•*]*(?:[a-z]\)\s*)?linh vuc\s+(?P<code>\d{{1,2}}|[ivx]{{1,4}})(?:\s*[.:\-–—)]+\s*|\s+)"
+    rf"(?P<name>.+?){_SCORE_VERB}{_SCORE}(?P<rest>.*)$"
+)
+# A group: lettered "a)", numbered "1." or roman "II.", or a field named without a label
+# ("Lĩnh vực cải cách TTHC đạt 8,5 điểm/10 điểm").
+_GROUP = re.compile(
+    rf"^[\s+\-•*]*(?:(?P<code>[a-z]|\d{{1,2}}|[ivx]{{2,4}})\s*[).]\s*|(?=(?:linh vuc|nhom tieu chi)\b))"
+    rf"(?P<name>.+?){_SCORE_VERB}{_SCORE}(?P<rest>.*)$"
+)
+_REASON = re.compile(r"^\s*[,;.]?\s*(?:ly do|do|vi)\s*:?\s*", re.I)
+
+
+# The opening words of a criterion or field statement: a line opening so and holding no score
+# wrapped it onto the next printed lines.
+_STATEMENT_START = re.compile(rf"^[\s+\-•*]*(?:[a-z]\)\s*)?(?:tieu chi|tc|linh vuc)\s+(?:{_CODE}|[ivx]{{1,4}})(?!\d)")
+
+
+# A statement opening after another's sentence end in the same text: OCR of a scan that lost the
+# blank lines between paragraphs joins them ("… 0,5/1 điểm. Tiêu chí 1.3. Công tác … đạt …"; a field's
+# line ends on its score with no stop: "… đạt 2,75/4,5 điểm Tiêu chí 2.1 - …").
+_NEXT_STATEMENT = re.compile(
+    rf"(?<=(?:[.;)]|\bdiem)\s+)"
+    rf"(?=(?:[+\-•*]\s*)?(?:[a-z]\)\s*)?(?:tieu chi|tc|linh vuc)\s+(?:{_CODE}|[ivx]{{1,4}})(?!\d))"
+)
+
+
+def _statement_pieces(line: Line) -> list[Line]:
+    """A line cut where each joined statement opens (``_NEXT_STATEMENT``), each piece keeping the
+    line's place; its raw text is cut alike when it opens statements at as many places."""
+    cuts = [m.start() for m in _NEXT_STATEMENT.finditer(shadow(line.text))]
+    if not cuts:
+        return [line]
+    raw_cuts = [m.start() for m in _NEXT_STATEMENT.finditer(shadow(line.raw))] if line.raw is not None else []
+    bounds, raw_bounds = [0, *cuts, len(line.text)], [0, *raw_cuts, len(line.raw or "")]
+    same = len(raw_cuts) == len(cuts)
+    return [
+        replace(
+            line,
+            text=line.text[bounds[i] : bounds[i + 1]].strip(),
+            raw=(line.raw or "")[raw_bounds[i] : raw_bounds[i + 1]].strip() if same else None,
+        )
+        for i in range(len(bounds) - 1)
+    ]
+
+
+def _statement_match(low: str) -> tuple[re.Match | None, str]:
+    m = _CRITERION.match(low)
+    if m:
+        return m, "criterion"
+    return _FIELD.match(low) or _GROUP.match(low), "group"
+
+
+def _same_paragraph(prev: Line, line: Line) -> bool:
+    """Whether ``line`` is the printed line right after ``prev`` (same page, next number, not blank)."""
+    return line.page == prev.page and line.number == prev.number + 1 and bool(line.text.strip())
+
+
+def _group_text(text: str, match: re.Match, group: str) -> str:
+    """The real text of a group matched on the shadow of ``text`` ("" when the group did not take part)."""
+    return text[match.start(group) : match.end(group)] if match.start(group) >= 0 else ""
+
+
+def _score(raw: str) -> float | None:
+    parsed = parse_number(raw, kind="score")
+    return parsed.value if parsed else None
+
+
+def find_score_statements(
+    doc: IngestedDocument, settings: NarrativeSettings = NarrativeSettings()
+) -> list[ScoreStatement]:
+    out: list[ScoreStatement] = []
+    group: str | None = None
+    lines = [piece for line in reading_lines(doc) for piece in _statement_pieces(line)]
+    skip_to = 0
+    for k, line in enumerate(lines):
+        if k < skip_to:
+            continue
+        last = line.number
+        m, kind = _statement_match(shadow(line.text))
+        if not m and _STATEMENT_START.match(shadow(line.text)):
+            # A statement wrapped over printed lines ("Tiêu chí 1.5. … đạt" / "0,5/1 điểm."):
+            # the next lines of the same paragraph until the score is read.
+            for j in range(k + 1, min(len(lines), k + 1 + settings.statement_wrap_lines)):
+                nxt = lines[j]
+                low = shadow(nxt.text)
+                if not _same_paragraph(lines[j - 1], nxt) or _STATEMENT_START.match(low) or _statement_match(low)[0]:
+                    break  # a statement of its own follows
+                raw = None
+                if line.raw is not None or nxt.raw is not None:
+                    raw = f"{(line.raw or line.text).rstrip()} {(nxt.raw or nxt.text).strip()}"
+                line = replace(line, text=f"{line.text.rstrip()} {nxt.text.strip()}", raw=raw)
+                m, kind = _statement_match(shadow(line.text))
+                if m:
+                    skip_to, last = j + 1, nxt.number
+                    break
+        if not m:
+            continue
+        text = line.text
+        span = partial(_group_text, text, m)
+        points, max_points = _score(span("pts")), _score(span("max"))
+        if kind == "group" and max_points == settings.index_total_max:
+            continue  # "1. Chỉ số CCHC năm 2022 đạt 81,19/100 điểm": the whole index, not a group
+        reason_text = span("rest")
+        lead = _REASON.match(shadow(reason_text))
+        reason = _clean(reason_text[lead.end() :] if lead else reason_text)
+        if kind == "group":
+            group = span("code") or None
+            code = group
+        else:
+            code = re.sub(r"\s+", "", span("code")).rstrip(".")
+        owner = group
+        head = (code or "").split(".")[0]  # (a criterion's code is never None)
+        if kind == "criterion" and group and group.isdigit() and head != group:
+            owner = head  # numbered groups: criterion 2.3 sits under group 2
+        out.append(
+            ScoreStatement(
+                kind=kind,
+                code=code,
+                name=_clean(span("name")),
+                points=points,
+                max_points=max_points,
+                reason=reason,
+                group=owner if kind == "criterion" else None,
+                text=text,
+                confidence=_line_confidence(line, settings),
+                source=replace(_source(line), line_end=last),
+            )
+        )
+    return out
+
+
+def states_group_score(low: str) -> bool:
+    """Whether a shadowed line states a group's score ("h) … đạt 2/4 điểm"): a statement, not a heading."""
+    return bool(_GROUP.match(low))
