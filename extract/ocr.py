@@ -206,8 +206,10 @@ def unruled_ocr_tables(words: list[Word], page_number: int, settings: OcrSetting
 
 # Paper dust read as marks ("_", ":", "'", "`"): no cell holds such a word alone. A dash, "x" or a
 # bracket may be a cell's content ("-" for not scored) and stays.
-_DUST = re.compile(r"^[_:;.,'`´~^\"“”‘’]+$")
-_EDGE_DUST = re.compile(r"^[_`´~^]+|[_`´~^]+$")
+# Spacing accents ("ˆ", "˜", "¨") are such marks too: Tesseract's Vietnamese model reads a speck
+# as the accent it looks like.
+_DUST = re.compile(r"^[_:;.,'`´~^ˆ˜¨\"“”‘’]+$")
+_EDGE_DUST = re.compile(r"^[_`´~^ˆ˜]+|[_`´~^ˆ˜]+$")
 
 
 def cell_boxes(table: Table) -> list[tuple[BBox, int, int, int, int]]:

@@ -16,6 +16,7 @@ left as lines for the line-table reader and the coverage account.
 from __future__ import annotations
 
 import statistics
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -206,11 +207,17 @@ def _without_mark_columns(lines: list[_Line], cuts: list[tuple[float, float]]) -
     while k <= len(cuts) and len(cuts) > 1:
         bounds = [(a + b) / 2 for a, b in cuts]
         texts = [w.text for ln in lines for w in ln.words if _column(w, bounds) == k]
-        if texts and not any(ch.isalnum() for t in texts for ch in t):
+        if texts and not any(_inked(ch) for t in texts for ch in t):
             del cuts[min(k, len(cuts) - 1)]
             continue
         k += 1
     return cuts
+
+
+def _inked(ch: str) -> bool:
+    """A letter or digit a cell may hold; not a spacing accent ("ˆ", a modifier letter to Unicode,
+    which OCR reads a speck as)."""
+    return ch.isalnum() and unicodedata.category(ch) != "Lm"
 
 
 def _evidenced(gap: tuple[float, float], lines: list[_Line], size: float, s: UnruledSettings) -> bool:

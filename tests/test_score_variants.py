@@ -320,3 +320,13 @@ def test_section_row_without_numbers_against_the_total(tmp_path):
     result, table = convert(write_docx(tmp_path / "section.docx", [{"rows": [header] + rows + [total_row("cnmse")]}]))
     assert table.rows[0].code == "I" and table.rows[0].max_points is None and table.rows[1].parent == "I"
     assert mismatches(result) == []
+
+
+def test_a_speck_before_the_total_label_leaves_it_a_total(tmp_path):
+    # A scan's dust read as a mark ahead of the label ("` Tổng cộng"): still the total, not a row.
+    header = ["TT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Ghi chú"]
+    rows = [header] + body("cnmse") + [total_row("cnmse", "` Tổng cộng", "15", "13")]
+    result, table = convert(write_docx(tmp_path / "speck.docx", [{"rows": rows}]))
+    assert [r.code for r in table.rows] == CODES
+    assert (table.stated_total_max, table.stated_total_self) == (15.0, 13.0)
+    assert mismatches(result) == []

@@ -96,6 +96,8 @@ _TOTAL_ROW = re.compile(
     r"(?P<parts>[(\[]?\s*(phan\s+)?[ivx]+(\s*[+,]\s*(phan\s+)?[ivx]+)*\s*[)\]]?)?\s*[:.]?"
     r"(\s+[\d.,]+)*\W*$"
 )
+# Marks a scan's specks are read as, ahead of a cell's first word.
+_SPECKS = "`'‘’\"„“”.,:;_-~^*"
 # A row heading a part of the table with no code of the hierarchy ("PHẦN A. ...", "Mục 2").
 _PART_HEADING = re.compile(r"^(phan|muc)\s+([ivx]+|[a-e]|\d{1,2})\b")
 # A points cell with its unit ("2,5 điểm", "2,5đ").
@@ -180,7 +182,8 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
         max_raw, self_raw = _points_cell(cell(row, "max")), _points_cell(cell(row, "self"))
         appraised_raw = _points_cell(cell(row, "appraised"))
         label = fold(name or code)
-        total = _TOTAL_ROW.match(label)
+        # Paper dust OCR'd as a mark before the label ("` Tổng cộng") does not make it a criterion.
+        total = _TOTAL_ROW.match(label.lstrip(_SPECKS).lstrip())
         if total and not (code and parse_code(code)):
             grand = total.group("word") == "tong" or not total.group("parts") or "+" in total.group("parts")
             totals.append((grand, (max_raw, self_raw)))
