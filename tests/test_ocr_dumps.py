@@ -233,3 +233,36 @@ def test_numbers_right_after_the_code_of_a_centred_row():
     assert (cells.max_raw, cells.self_raw) == ("2", "1")
     tally = _scored(DEGRADED / "s7-d01-i2-ruled-center-vie-250dpi.txt")["tally"]
     assert tally["found"] == tally["rows"] and tally["numbers_right"] == tally["numbers"]
+
+
+def test_centred_rows_told_by_a_code_line_with_no_name_and_a_name_line_is_no_header():
+    # Seed 11's d02-i3 (three rows): "Cai cach thi tuchanh chinh ~ Quyét dinh …" over "3. : 14,5. 14,5
+    # 14,25": a code and numbers with no name, under a line that opens like a name, say the names
+    # print around the numbers' line. The first row's name line opens with a catalogued criterion
+    # name ("Cong tac chi dao, diéu hanh cai cach hanh chinh — | Quyét dinh …"): no header line,
+    # whatever header words ("chỉ", "đạo") it has. "Tong cong Sos 33 se" is the totals row.
+    path = DEGRADED / "s11-d02-i3-ruled-center-eng-300dpi-degraded.txt"
+    rows = {r["code"]: r for t in result_to_json(convert_file(path))["score_tables"] for r in t["rows"]}
+    assert rows["1"]["name"] == "Công tác chỉ đạo, điều hành cải cách hành chính"
+    assert rows["3"]["name"] == "Cải cách thủ tục hành chính"
+    assert (rows["3"]["max_points"], rows["3"]["self_points"], rows["3"]["appraised_points"]) == (14.5, 14.5, 14.25)
+    assert set(rows) == {"1", "2", "3"}
+    assert not is_header_line(
+        Line(text="Cong tac chi dao, diéu hanh cai cach hanh chinh — | Quyét dinh", page=1, number=1)
+    )
+    assert score_lines._TOTAL.match(fold("Tong cong Sos 33 se"))
+    assert not score_lines._TOTAL.match(fold("Tong so ho so TTHC 10 8"))
+
+
+def test_lone_number_before_one_garbled_token_ending_the_line():
+    # Seed 11's d03-i3: "1.1.2 | Xac dinh … theo ké 1 se": the max, then the self cell OCR garbled.
+    two = HeaderLayout(points=("max", "self"))
+    cells = read_line(
+        Line(text="1.1.2 | Xac dinh day da cdc nhiém vu CCHC trén cac linh vurc theo ké 1 se", page=1, number=1),
+        False,
+        two,
+    )
+    assert (cells.code, cells.max_raw, cells.self_raw) == ("1.1.2", "1", "se")
+    # An explanation after the number is longer than one short token: no cell.
+    cells = read_line(Line(text="1.1 Ké hoach CCHC nam 6 tháng đầu năm", page=1, number=1), False, two)
+    assert cells.max_raw is None

@@ -59,12 +59,18 @@ class LineTableSettings:
     # Words of name a line needs before a lone number ending it counts as the max cell
     # ("tháng 7" is a date, not a criterion worth 7 points).
     min_name_words_single: int = 3
+    # A lone number followed by one token this short (characters) and nothing else on the line is
+    # a row's first points cell beside a cell OCR garbled ("ké 1 se"): an explanation opens longer.
+    lost_cell_chars: int = 4
     # How far (in ``normalize.codes`` cost) a lone dotted token may jump from the last code
     # and still read as the next code rather than as points.
     max_code_step: float = 0.9
     # Similarity (0..100, diacritic-free) of a text block to a catalogued criterion name for the
     # block to read as the name of a row whose code and numbers were lost, not as explanation.
     criterion_name_similarity: float = 90.0
+    # A line opening with a catalogued criterion name this long (characters, diacritic-free) or
+    # longer is a row's, never a header's (short names, "Báo cáo CCHC", are a header's words too).
+    opening_name_chars: int = 20
     # Body lines (after the header) whose words give the ink profile the column gutters are found in.
     gutter_sample_lines: int = 120
     # Splitting a number-less line of the interleaved layout into name and explanation text:

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 
 from extract.model import Line, Page
 from extract.segment.line_common import JUNK, LineTableSettings, is_score_token
+from extract.segment.line_split import opens_criterion_name
 from normalize.text import fold
 
 _HEADER_WORDS = (
@@ -114,7 +115,8 @@ def is_header_line(line: Line, settings: LineTableSettings = LineTableSettings()
         numbers > settings.header_stray_numbers or len(header_concepts(text)) < settings.header_stray_min_concepts
     ):
         return False  # a header has no points in it (but a speck OCR read as a digit)
-    return header_share(text, settings) >= settings.header_share
+    # The catalogue is looked up only for a line that passes for a header otherwise.
+    return header_share(text, settings) >= settings.header_share and not opens_criterion_name(text, settings)
 
 
 def is_repeated_header(line: Line, settings: LineTableSettings = LineTableSettings()) -> bool:

@@ -21,6 +21,7 @@ from extract.segment.line_split import (
     is_criterion_name,
     is_heading,
     joint_split,
+    opens_criterion_name,
     opens_explanation,
     printed_width,
 )
@@ -356,6 +357,14 @@ class RowBuilder:
             if is_heading(tokens, self.settings):
                 row = self._new(cells, "text")
                 row.name += tokens
+                return row
+            if self.centred and opens_criterion_name(" ".join(t for t, _ in tokens), self.settings):
+                # Numbers centred in tall rows: the first row's name opens above its numbers' line
+                # (a line opening with a catalogued name: not the header's leftover words).
+                row = self._new(cells, "numbers")
+                row.awaiting_numbers = True
+                row.lines_above += 1
+                self._add_text(row, cells)
                 return row
             return None
         if cells.block_start and cur.started_by != "numbers" or cells.block_start and not self._interleaved(cur):

@@ -229,6 +229,19 @@ def is_criterion_name(tokens: list[tuple[str, str]], settings: LineTableSettings
     return best is not None and best[1] >= settings.criterion_name_similarity
 
 
+def opens_criterion_name(text: str, settings: LineTableSettings = LineTableSettings()) -> bool:
+    """A line that opens with a catalogued criterion name, whole (the explanation's words may
+    follow it on the line): a row's text, whatever header words it shares ("chỉ đạo", "đánh giá")."""
+    if not text[:1].isupper():
+        return False
+    folded = " ".join(re.findall(r"[\p{L}\p{N}]+", fold(text)))
+    return any(
+        len(name) >= settings.opening_name_chars
+        and fuzz.ratio(folded[: len(name)], name) >= settings.criterion_name_similarity
+        for name in criterion_catalogue()
+    )
+
+
 def is_heading(tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
     letters = [ch for _, raw in tokens for ch in raw if ch.isalpha()]
     if len(tokens) < 2 or len(letters) < 6:

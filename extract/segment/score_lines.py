@@ -62,8 +62,9 @@ __all__ = [
 ]
 
 # The totals row: "Tổng", "Tổng cộng", "Cộng" and numbers, nothing else ("công tác" is no total).
-# OCR misreads "số" as "sé", "sd", "s6": a two-character word after "Tổng" starting with "s".
-_TOTAL = re.compile(r"^\W*(tong|cong)(\s+(cong|s\w|diem)){0,3}\W*(\s+[\d.,]+\W*)*$", re.I)
+# OCR misreads "số" as "sé", "sd", "s6", "Sos": a short word after "Tổng" starting with "s". After
+# the numbers, one short token of no digit may end it: a last cell OCR garbled ("Tong cong Sos 33 se").
+_TOTAL = re.compile(r"^\W*(tong|cong)(\s+(cong|s\w{1,2}|diem)){0,3}\W*((\s+[\d.,]+\W*)+(\s+[^\d\s]{1,3})?)?$", re.I)
 # "Nơi nhận:" as OCR leaves it ("Noi nhgn:", "Noinhén:."): its colon, not its letters, holds.
 # Specks before it ("_ Noi nhén:") are a rule's; a dash is not skipped ("- Chủ tịch …" may be a
 # bullet of an explanation).
@@ -246,6 +247,10 @@ def _numbers_centred(lines: list[Line], layout: HeaderLayout, settings: LineTabl
     cells = [read_line(line, False, layout) for line in lines[: settings.gutter_sample_lines]]
     numbered = [k for k, c in enumerate(cells) if c.has_numbers]
     coded = [k for k in numbered if cells[k].code is not None]
+    # A code and numbers with no name beside them ("3. : 14,5 14,5 14,25"), under a line that starts
+    # like a name: the name is printed around the numbers' line, not from it down.
+    if any(k > 0 and cells[k].code is not None and not cells[k].name and _name_line(cells[k - 1]) for k in coded):
+        return True
     if not numbered or len(coded) < settings.centred_code_share * len(numbered):
         return False
     # Codes on the numbers' lines, and codes whose line goes on with a name's lower-case middle
@@ -266,6 +271,11 @@ def _numbers_centred(lines: list[Line], layout: HeaderLayout, settings: LineTabl
     if len(above) < settings.centred_min_rows:
         return False
     return sum(starts_name(c.text_tokens) for c in above) >= settings.centred_name_share * len(above)
+
+
+def _name_line(cells: LineCells) -> bool:
+    """A line of text only that starts like a criterion name (a capital, then words)."""
+    return not cells.has_numbers and cells.code is None and cells.bare is None and starts_name(cells.text_tokens)
 
 
 def _points_from_numbers(lines: list[Line], layout: HeaderLayout, settings: LineTableSettings) -> HeaderLayout:
