@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 
-from cchc_extract.reconcile.confidence import agrees_with_set, table_maxima
+from cchc_extract.reconcile.confidence import agrees_with_set, lost_beside, table_maxima
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _vn, one_cause
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import (
@@ -16,7 +16,6 @@ from cchc_extract.reconcile.misread import (
     from_letters,
     from_set,
     le_holds,
-    lost_a_cell,
     only_guessed,
     other_readings,
     set_reading,
@@ -106,7 +105,7 @@ def _cells(
             row_raws=row_raws,
         )
         expected = maxima.get(norm_code(row.code) or "") if field_ == "max_points" else None
-        in_set = set_reading(value, expected, unsure=ocr or lost_a_cell(row))
+        in_set = set_reading(value, expected, unsure=ocr or lost_beside(row))
         if in_set is not None and in_set not in readings:
             readings = (*readings, in_set)
         if value is not None and readings:
