@@ -168,7 +168,9 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
             if status == "mismatch":
                 lost: list[float | None] = [None] if any(c in orphans for c in children) else []
                 found = explain([cell(i, field_), *(cell(c, field_) for c in children)], partial(sum_holds, tol, lost))
-            unsure = _unsure(ti, [i, *children], rows, field_, name, s)
+            unsure = _unsure(ti, [i, *children], rows, field_, name, s) + _placed_by_guess(
+                ti, i, kids, rows, field_, name
+            )
             unread = _set_children_unread(row, [rows[c] for c in children], maxima)
             if (
                 status == "mismatch"
@@ -282,6 +284,22 @@ def _set_children_unread(row: ScoreRow, children: list[ScoreRow], maxima: dict[s
         return []
     read = {norm_code(c.code) for c in children}
     return [k for k in maxima if k.rpartition(".")[0] == code and k not in read]
+
+
+def _placed_by_guess(
+    ti: int, i: int, kids: dict[int, list[int]], rows: list[ScoreRow], field_: str, name: str
+) -> tuple[ReviewItem, ...]:
+    """Rows below row i's children whose code was inferred from their position (OCR lost it):
+    the level guessed may be wrong, and such a row may be a child of row i itself (a "1.3" read as
+    "1.2.3" leaves section 1 short of it). The relation's members are then not certain."""
+    out = []
+    stack = [g for c in kids.get(i, []) for g in kids.get(c, [])]
+    while stack:
+        k = stack.pop()
+        stack += kids.get(k, [])
+        if "code_inferred" in rows[k].flags:
+            out.append(_score_ref(ti, k, rows[k], field_, name))
+    return tuple(out)
 
 
 def _unsure(
