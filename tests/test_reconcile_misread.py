@@ -246,3 +246,22 @@ def test_a_row_that_lost_a_cell_may_have_its_numbers_in_the_wrong_columns():
     reconcile(result)
     assert statuses(result, "stated_total") == ["misread"]
     assert any(r.field == "max_points" and r.alternatives == [11] for r in result.review)
+
+
+def test_a_row_whose_code_was_inferred_may_belong_a_level_up():
+    # OCR lost the code of section 1's third criterion ("1.3"); placed by position after 1.2.2 it
+    # was taken for 1.2.3. Section 1 then looks short of it: its level is ours to doubt, not the
+    # commune's arithmetic.
+    rows = [
+        row("1", 10, 9.5, "9,5"),
+        row("1.1", 5, 4.75, "4,75"),
+        row("1.2", 2, 1.75, "1,75"),
+        row("1.2.1", 1, 1, "1"),
+        row("1.2.2", 1, 0.75, "0,75"),
+        row("1.2.3", 3, 3, "3", flags=["code_inferred"], confidence=0.57),
+    ]
+    result = ExtractionResult(source=SourceInfo(method="text"), score_tables=[ScoreTable(title="B", rows=rows)])
+    reconcile(result)
+    section = [c for c in result.checks if c.id == "sum_self:/score_tables/0/rows/0:self_points"]
+    assert [c.status for c in section] == ["misread"] and "1.2.3" in section[0].message
+    assert ("/score_tables/0/rows/5", "self_points") in {(r.item, r.field) for r in result.review}

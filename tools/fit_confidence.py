@@ -11,6 +11,10 @@ the row reads it blank), checks re-run, the damaged value labelled wrong. A logi
 arguments; the reliability of the fitted confidence is printed for both splits.
 
     python3 tools/fit_confidence.py --corpus /tmp/corpus --outputs /tmp/out [--fit dev --check heldout]
+
+``--corpus``/``--outputs`` may be given several times, in pairs (corpora of several seeds fit
+together). ``--fit-row`` fits the weight of the row's reading confidence too (corpora with OCR
+dumps and scans in them have the evidence to weigh it).
 """
 
 from __future__ import annotations
@@ -30,15 +34,23 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.corpus_scoring import score_document  # noqa: E402
 from benchmarks.queue_scoring import BUCKETS, bucket, resolve  # noqa: E402
 from cchc_extract.reconcile import ReconcileSettings, reconcile  # noqa: E402
-from cchc_extract.reconcile.confidence import FEATURES, ConfidenceSettings, probability, value_features  # noqa: E402
+from cchc_extract.reconcile.confidence import (  # noqa: E402
+    FEATURES,
+    ConfidenceSettings,
+    probability,
+    score,
+    value_features,
+)
 from normalize.numbers import format_vn  # noqa: E402
 from schemas.records import ExtractionResult, from_dict, to_dict  # noqa: E402
 
 LOOK_ALIKE = dict(ReconcileSettings().ocr_digit_confusions)
 
 
-def examples(output: dict, wrong: set[tuple[str, str]]) -> list[tuple[list[float], int]]:
-    """(features, right) of every value of a converted document, its checks re-run."""
+def examples(output: dict, wrong: set[tuple[str, str]], skip: str = "") -> list[tuple[list[float], int]]:
+    """(features, right) of every value of a converted document, its checks re-run; the other
+    values of row ``skip`` left out (a cell lost on purpose: whether the row's other numbers would
+    have moved with it, as OCR's losses move them, the copy cannot say)."""
     result = from_dict(ExtractionResult, output)
     result.checks, result.review = [], []
     reconcile(result)
@@ -47,6 +59,10 @@ def examples(output: dict, wrong: set[tuple[str, str]]) -> list[tuple[list[float
         row = resolve(output, key[0]) or {}
         if key[0].startswith("/score_tables/") and row.get("max_points") is None and row.get("self_points") is None:
             continue  # a heading's blanks take the row's own confidence, not the model's
+        if key[0] == skip and key in wrong:
+            pass
+        elif key[0] == skip:
+            continue
         out.append(([f[name] for name in FEATURES], int(key not in wrong)))
     return out
 
@@ -118,18 +134,45 @@ def collect(corpus: Path, outputs: Path, split: str, copies: int, seed: int):
             made = damaged(output, rng)
             if made is not None:
                 data, cell = made
-                planted += [(x, y) for x, y in examples(data, wrong | {cell})]
+                lost = resolve(data, cell[0]) or {}
+                skip = cell[0] if lost.get(cell[1]) is None else ""
+                planted += [(x, y) for x, y in examples(data, wrong | {cell}, skip)]
     return real, planted
 
 
-def fit(rows: list[tuple[list[float], int]], l2: float) -> np.ndarray:
+def fit_one(rows: list[tuple[list[float], int]], name: str, s: ConfidenceSettings, l2: float) -> float:
+    """The weight of feature ``name`` alone, the others held at ``s``'s (Newton's method on one
+    weight, the rest of the logistic sum an offset)."""
+    k = FEATURES.index(name)
+    held = replace(s, **{name: 0.0}, calibration=())
+    z0 = np.array(
+        [np.log(p / (1 - p)) for p in (np.clip(score(dict(zip(FEATURES, f)), held), 1e-12, 1 - 1e-12) for f, _ in rows)]
+    )
+    x = np.array([f[k] for f, _ in rows])
+    y = np.array([label for _, label in rows], dtype=float)
+    w = 0.0
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-np.clip(z0 + w * x, -30, 30)))
+        grad = float(x @ (p - y)) + l2 * w
+        hess = float((x * x) @ (p * (1 - p))) + l2 + 1e-9
+        w -= grad / hess
+        if abs(grad / hess) < 1e-9:
+            break
+    return w
+
+
+def fit(rows: list[tuple[list[float], int]], l2: float, fit_row: bool = False) -> np.ndarray:
     """Weights (intercept first) of a logistic regression with L2, by Newton's method. The row's
     reading confidence enters as an offset (its logit, weight 1): the corpus has no scans, so
     how far OCR word confidence should count cannot be learnt from it; the segmenter's own
     account is taken as it is and the other evidence is fitted around it."""
     row = FEATURES.index("row")
-    offset = np.array([f[row] for f, _ in rows])
-    x = np.array([[1.0, *(v for k, v in enumerate(f) if k != row)] for f, _ in rows])
+    if fit_row:
+        offset = np.zeros(len(rows))
+        x = np.array([[1.0, *f] for f, _ in rows])
+    else:
+        offset = np.array([f[row] for f, _ in rows])
+        x = np.array([[1.0, *(v for k, v in enumerate(f) if k != row)] for f, _ in rows])
     y = np.array([label for _, label in rows], dtype=float)
     w = np.zeros(x.shape[1])
     penalty = np.eye(x.shape[1]) * l2
@@ -150,7 +193,25 @@ def fit(rows: list[tuple[list[float], int]], l2: float) -> np.ndarray:
         w -= t * step
         if np.abs(t * step).max() < 1e-8:
             break
-    return np.insert(w, 1 + row, 1.0)
+    return w if fit_row else np.insert(w, 1 + row, 1.0)
+
+
+def isotonic(rows: list[tuple[list[float], int]], s: ConfidenceSettings, knots: int = 12) -> tuple:
+    """Knots (score, share right) of the isotonic regression of the labels on the logistic score
+    (pool adjacent violators), at most ``knots`` of them: the ends of the pooled blocks, each
+    block's share at its mean score."""
+    pts = sorted((score(dict(zip(FEATURES, f)), s), y) for f, y in rows)
+    blocks: list[list[float]] = []  # [sum of scores, sum of labels, count]
+    for x, y in pts:
+        blocks.append([x, float(y), 1.0])
+        while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] >= blocks[-1][1] / blocks[-1][2]:
+            last = blocks.pop()
+            blocks[-1] = [a + b for a, b in zip(blocks[-1], last)]
+    out = [(round(b[0] / b[2], 4), round(b[1] / b[2], 4)) for b in blocks]
+    while len(out) > knots:  # merge the pair of neighbours closest in share
+        k = min(range(len(out) - 1), key=lambda i: out[i + 1][1] - out[i][1])
+        out[k : k + 2] = [((out[k][0] + out[k + 1][0]) / 2, (out[k][1] + out[k + 1][1]) / 2)]
+    return tuple(out)
 
 
 def reliability(rows: list[tuple[list[float], int]], s: ConfidenceSettings) -> list[str]:
@@ -170,29 +231,51 @@ def reliability(rows: list[tuple[list[float], int]], s: ConfidenceSettings) -> l
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpus", type=Path, required=True)
-    ap.add_argument("--outputs", type=Path, required=True, help="benchmarks/generalisation --keep folder")
+    ap.add_argument("--corpus", type=Path, action="append", required=True)
+    ap.add_argument("--outputs", type=Path, action="append", required=True, help="generalisation --keep folder")
     ap.add_argument("--fit", default="dev")
     ap.add_argument("--check", default="heldout")
     ap.add_argument("--copies", type=int, default=3, help="damaged copies per document")
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--seed", type=int, default=14)
+    ap.add_argument("--fit-row", action="store_true", help="fit the row confidence's weight too")
+    ap.add_argument("--only", help="fit this feature's weight alone on the values as read, the rest held")
     args = ap.parse_args()
-    real, planted = collect(args.corpus, args.outputs, args.fit, args.copies, args.seed)
-    w = fit(real + planted, args.l2)
-    s = replace(
-        ConfidenceSettings(),
-        intercept=round(float(w[0]), 3),
-        **{n: round(float(v), 3) for n, v in zip(FEATURES, w[1:])},
-    )
+    if len(args.corpus) != len(args.outputs):
+        ap.error("--corpus and --outputs go in pairs")
+    pairs = list(zip(args.corpus, args.outputs, strict=True))
+
+    def gather(split: str, seed: int) -> tuple[list, list]:
+        real: list = []
+        planted: list = []
+        for corpus, outputs in pairs:
+            a, b = collect(corpus, outputs, split, args.copies, seed)
+            real, planted = real + a, planted + b
+        return real, planted
+
+    real, planted = gather(args.fit, args.seed)
+    if args.only:
+        s = replace(
+            ConfidenceSettings(), **{args.only: round(fit_one(real, args.only, ConfidenceSettings(), args.l2), 3)}
+        )
+    else:
+        w = fit(real + planted, args.l2, args.fit_row)
+        s = replace(
+            ConfidenceSettings(),
+            intercept=round(float(w[0]), 3),
+            **{n: round(float(v), 3) for n, v in zip(FEATURES, w[1:])},
+        )
+    s = replace(s, calibration=isotonic(real, s))
     print(
         f"fitted on {args.fit}: {len(real)} values as read ({sum(1 - y for _, y in real)} wrong), "
         f"{len(planted)} in {args.copies} damaged copies per document ({sum(1 - y for _, y in planted)} wrong)"
     )
-    print("ConfidenceSettings(" + ", ".join(f"{n}={getattr(s, n)}" for n in ("intercept", *FEATURES)) + ")")
+    print(
+        "ConfidenceSettings(" + ", ".join(f"{n}={getattr(s, n)}" for n in ("intercept", *FEATURES, "calibration")) + ")"
+    )
     for split, (a, b) in (
         (args.fit, (real, planted)),
-        (args.check, collect(args.corpus, args.outputs, args.check, args.copies, args.seed + 1)),
+        (args.check, gather(args.check, args.seed + 1)),
     ):
         print(f"reliability on {split}, values as read ({len(a)}):")
         print("\n".join(reliability(a, s)))

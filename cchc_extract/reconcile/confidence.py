@@ -68,6 +68,12 @@ class ConfidenceSettings:
     failed: float = -2.826
     agrees: float = 1.858
     readings: float = -6.045
+    # The logistic score mapped to the share of values right (isotonic regression on the values
+    # as read of the dev documents, not the damaged copies: their share of wrong values is the
+    # fit's): knots (score, share), increasing, interpolated between. The logistic weights order
+    # the values by their evidence; the calibration puts them on the scale of the share right.
+    # Empty: the logistic score as it is.
+    calibration: tuple[tuple[float, float], ...] = ()
     # Row confidences are clipped here before their logit (1.0 would be infinitely sure).
     clip: float = 0.995
     # How many of a table's scored rows must have an explanation that is only a points figure, and
@@ -85,9 +91,26 @@ def logit(p: float, clip: float) -> float:
     return math.log(p / (1.0 - p))
 
 
-def probability(features: dict[str, float], s: ConfidenceSettings) -> float:
+def score(features: dict[str, float], s: ConfidenceSettings) -> float:
+    """The logistic model's probability, before ``calibration``."""
     z = s.intercept + sum(w * features[name] for name, w in zip(FEATURES, s.weights()))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def calibrated(p: float, knots: tuple[tuple[float, float], ...]) -> float:
+    """``p`` through the piecewise-linear map of ``knots`` (flat beyond the first and last)."""
+    if not knots:
+        return p
+    if p <= knots[0][0]:
+        return knots[0][1]
+    for (x0, y0), (x1, y1) in zip(knots, knots[1:]):
+        if p <= x1:
+            return y0 if x1 <= x0 else y0 + (y1 - y0) * (p - x0) / (x1 - x0)
+    return knots[-1][1]
+
+
+def probability(features: dict[str, float], s: ConfidenceSettings) -> float:
+    return calibrated(score(features, s), s.calibration)
 
 
 def _pointer_field(check: Check) -> tuple[str, str | None]:
@@ -263,6 +286,13 @@ def _features(
         "agrees": 0.0,
         "readings": float(bool(alternatives.get(f)) or f"repaired_{f}" in row.flags or in_note),
     }
+
+
+def lost_beside(row: ScoreRow) -> bool:
+    """Whether a row lost a points cell (a ``missing_*`` flag) beside points it read: the numbers
+    its line printed may have gone to the wrong columns."""
+    read = any(getattr(row, k, None) is not None for k in SCORE_FIELDS)
+    return read and any(flag in row.flags for flag in _FLAG.values())
 
 
 def _prints_other(row: ScoreRow | StatRow, f: str) -> bool:

@@ -20,7 +20,7 @@ import regex as re
 from cchc_extract.reconcile.core import _compare_sum, _percent_matches
 from cchc_extract.reconcile.settings import ReconcileSettings
 from normalize.numbers import lost_decimal_readings, parse_number
-from schemas.records import ExtractionResult, ReviewItem, ScoreRow
+from schemas.records import ExtractionResult, ReviewItem
 
 
 @dataclass(frozen=True)
@@ -187,12 +187,6 @@ def set_reading(value: float | None, expected: float | None, *, unsure: bool) ->
     if not unsure or value is None or expected is None or abs(value - expected) < 0.011:
         return None
     return expected
-
-
-def lost_a_cell(row: ScoreRow) -> bool:
-    """Whether a row that read some of its points lost another cell (``missing_*`` flags)."""
-    read = row.max_points is not None or row.self_points is not None
-    return read and any(flag.startswith("missing_") for flag in row.flags)
 
 
 def from_set(found: Sequence[tuple[Cell, float]]) -> bool:

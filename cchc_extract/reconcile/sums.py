@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 
-from cchc_extract.reconcile.confidence import agrees_with_set, table_maxima
+from cchc_extract.reconcile.confidence import agrees_with_set, lost_beside, table_maxima
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _vn, one_cause
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import (
@@ -16,7 +16,6 @@ from cchc_extract.reconcile.misread import (
     from_letters,
     from_set,
     le_holds,
-    lost_a_cell,
     only_guessed,
     other_readings,
     set_reading,
@@ -106,7 +105,7 @@ def _cells(
             row_raws=row_raws,
         )
         expected = maxima.get(norm_code(row.code) or "") if field_ == "max_points" else None
-        in_set = set_reading(value, expected, unsure=ocr or lost_a_cell(row))
+        in_set = set_reading(value, expected, unsure=ocr or lost_beside(row))
         if in_set is not None and in_set not in readings:
             readings = (*readings, in_set)
         if value is not None and readings:
@@ -169,7 +168,9 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
             if status == "mismatch":
                 lost: list[float | None] = [None] if any(c in orphans for c in children) else []
                 found = explain([cell(i, field_), *(cell(c, field_) for c in children)], partial(sum_holds, tol, lost))
-            unsure = _unsure(ti, [i, *children], rows, field_, name, s)
+            unsure = _unsure(ti, [i, *children], rows, field_, name, s) + _placed_by_guess(
+                ti, i, kids, rows, field_, name
+            )
             unread = _set_children_unread(row, [rows[c] for c in children], maxima)
             if (
                 status == "mismatch"
@@ -283,6 +284,22 @@ def _set_children_unread(row: ScoreRow, children: list[ScoreRow], maxima: dict[s
         return []
     read = {norm_code(c.code) for c in children}
     return [k for k in maxima if k.rpartition(".")[0] == code and k not in read]
+
+
+def _placed_by_guess(
+    ti: int, i: int, kids: dict[int, list[int]], rows: list[ScoreRow], field_: str, name: str
+) -> tuple[ReviewItem, ...]:
+    """Rows below row i's children whose code was inferred from their position (OCR lost it):
+    the level guessed may be wrong, and such a row may be a child of row i itself (a "1.3" read as
+    "1.2.3" leaves section 1 short of it). The relation's members are then not certain."""
+    out = []
+    stack = [g for c in kids.get(i, []) for g in kids.get(c, [])]
+    while stack:
+        k = stack.pop()
+        stack += kids.get(k, [])
+        if "code_inferred" in rows[k].flags:
+            out.append(_score_ref(ti, k, rows[k], field_, name))
+    return tuple(out)
 
 
 def _unsure(
