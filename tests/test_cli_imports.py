@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Libraries that cost a tenth of a second or more to import, and who needs them: the readers
 # (PDF, DOCX, OCR), the tables (pandas, Arrow, the spreadsheet writers) and validation (jsonschema).
 HEAVY = ("pandas", "numpy", "pyarrow", "jsonschema", "pdfplumber", "pypdfium2", "docx", "PIL", "pytesseract")
-HEAVY += ("openpyxl", "xlsxwriter", "lxml", "cv2", "ssl", "http")
+HEAVY += ("openpyxl", "xlsxwriter", "lxml", "cv2", "ssl", "http", "multiprocessing")
 READERS = ("pdfplumber", "pypdfium2", "docx", "pytesseract")
 
 _RUN = """
