@@ -19,7 +19,6 @@ that file's error record.
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 import pickle
 import select
@@ -29,10 +28,13 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from extract.lifeline import die_with_parent
+
+if TYPE_CHECKING:  # multiprocessing is imported by the pool only: a batch run in-process never starts a worker
+    import multiprocessing
+    from multiprocessing.connection import Connection
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,8 @@ class _Worker:
 
 
 def _mp_context():
+    import multiprocessing
+
     # fork: workers inherit the loaded modules (and a test's monkeypatches); spawn elsewhere.
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -247,19 +251,24 @@ class ProcessPool:
         def take() -> Job | None:
             return queue.popleft() if queue else next(planned, None)
 
-        ctx = _mp_context()
+        contexts: list = []  # multiprocessing's, made when the first worker starts (not for a job run here)
         workers: list[_Worker] = []
         interrupted = False
 
+        def start(others: Sequence[_Worker]) -> _Worker:
+            if not contexts:
+                contexts.append(_mp_context())
+            return self._start(contexts[0], others)
+
         def replace(i: int) -> None:
             self._kill(workers[i])
-            workers[i] = self._start(ctx, [w for w in workers if w is not workers[i]])
+            workers[i] = start([w for w in workers if w is not workers[i]])
 
         try:
             while True:
                 while len(workers) < self.workers and (job := take()) is not None:
                     queue.appendleft(job)
-                    workers.append(self._start(ctx, workers))
+                    workers.append(start(workers))
                 for i, worker in enumerate(workers):
                     if worker.job is None and (job := take()) is not None:
                         worker.job, worker.started = job, time.monotonic()
@@ -274,6 +283,8 @@ class ProcessPool:
                     return
                 deadlines = [w.started + w.job.timeout_s for w in busy if w.job is not None and w.job.timeout_s > 0]
                 timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+                from multiprocessing.connection import wait
+
                 waited: list[Connection | int] = [w.conn for w in busy]
                 ready = set(wait(waited + [w.process.sentinel for w in busy], timeout))
                 now = time.monotonic()
@@ -318,6 +329,8 @@ INTERRUPT_GRACE_S = 0.5
 def _collect_sent(workers: Sequence[_Worker], on_done, grace_s: float) -> None:
     """Hand ``on_done`` the results busy workers sent before (or within ``grace_s`` of) the
     interrupt; their follow-up jobs are not run."""
+    from multiprocessing.connection import wait
+
     deadline = time.monotonic() + grace_s
     pending = {w.conn: w for w in workers if w.job is not None}
     while pending:

@@ -44,7 +44,6 @@ class DocumentReader(ABC):
     """One reader per format (Docling's backend idea): ``read`` returns the common model or raises
     ``IngestError``."""
 
-    extensions: tuple[str, ...] = ()
     format_name: str = ""
 
     def __init__(self, options: IngestOptions | None = None) -> None:
@@ -59,9 +58,9 @@ def reader_for(path: Path, options: IngestOptions | None = None) -> DocumentRead
     from extract.readers import READERS
 
     suffix = path.suffix.lower()
-    for reader_cls in READERS:
-        if suffix in reader_cls.extensions:
-            return reader_cls(options)
+    for entry in READERS:
+        if suffix in entry.extensions:
+            return entry.load()(options)
     supported = sorted({e for r in READERS for e in r.extensions})
     raise IngestError(f"unsupported file type '{suffix or path.name}' (supported: {' '.join(supported)})")
 

@@ -91,7 +91,6 @@ class _Styles:
 
 
 class DocxReader(DocumentReader):
-    extensions = (".docx",)
     format_name = "docx"
 
     def __init__(self, options=None, settings: DocxReaderSettings = DocxReaderSettings()) -> None:

@@ -22,7 +22,6 @@ def frame_dpi(frame, default: int) -> int:
 
 
 class ImageReader(DocumentReader):
-    extensions = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
     format_name = "image"
 
     def read(self, path: Path) -> IngestedDocument:

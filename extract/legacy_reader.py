@@ -15,7 +15,6 @@ from extract.model import IngestedDocument
 
 
 class LegacyOfficeReader(DocumentReader):
-    extensions = (".doc", ".odt", ".rtf")
     format_name = "docx"  # what is read: the DOCX LibreOffice makes of it
 
     def read(self, path: Path, settings: LibreOfficeSettings = LibreOfficeSettings()) -> IngestedDocument:

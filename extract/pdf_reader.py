@@ -73,7 +73,6 @@ def table_settings(s: PdfTableSettings) -> dict:
 
 
 class PdfReader(DocumentReader):
-    extensions = (".pdf",)
     format_name = "pdf"
 
     def __init__(self, options=None, settings: PdfTableSettings = PdfTableSettings()) -> None:

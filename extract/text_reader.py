@@ -485,7 +485,6 @@ def _pipe_cells(row: str) -> list[str]:
 
 
 class TextReader(DocumentReader):
-    extensions = (".txt", ".md", ".markdown", ".text", ".tsv")  # .tsv: a table saved as tab-separated text
     format_name = "txt"
 
     def __init__(self, options=None, settings: TextReaderSettings = TextReaderSettings()) -> None:

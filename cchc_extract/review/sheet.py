@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from cchc_extract.outdir import CROPS_DIR, atomic_write
 from cchc_extract.review.apply import ApplyReport, Decision, apply_decisions
 from cchc_extract.review.fields import ApplySettings
 from cchc_extract.review.model import ACTIONS, ReviewEntry, build_queue
+from cchc_extract.review.xlsx import Cell, SheetSetup, Style, write_sheet
 from cchc_extract.spreadsheet import csv_bytes, neutralise, unneutralise
 from cchc_extract.tables import iter_outputs
 from normalize.text import fold
@@ -73,6 +75,7 @@ _WRAPPED = ("document", "name", "reasons", "note")
 _LINE_PT, _CHARS_PER_WIDTH = 15.0, 0.95
 # The fill of a row's reasons by severity: the reviewer sees where the serious ones end.
 _SEVERITY_FILL = {"inconsistency": "F8CBAD", "misreading": "FFE699", "unread": "D9D9D9"}
+_INPUT_FILL = "FFF2CC"  # the columns a reviewer types into
 FORMULA_COLUMN = "_formula"  # read_review's mark of a corrected value typed as a formula
 
 
@@ -181,18 +184,9 @@ def export_review(
     csv_path, xlsx_path = out_dir / REVIEW_CSV, out_dir / REVIEW_XLSX
 
     def write_xlsx(path: Path) -> None:
-        from openpyxl import Workbook
-
-        # Write-only: each row goes to the file as it is appended, so the sheet's memory does not
-        # grow with the queue (a whole workbook held ≈0.1 MB per document of a batch).
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet("review")
-        _sheet_setup(sheet, len(rows), lang)
-        for r, (height, cells) in enumerate(_styled_rows(sheet, shown, rows, severities, lang), start=1):
-            sheet.row_dimensions[r].height = height
-            sheet.append(cells)
-            del sheet.row_dimensions[r]  # written with its row; kept, it would grow with the sheet
-        book.save(path)
+        # Each row goes to the file as it is made, so the sheet's memory does not grow with the
+        # queue (a whole workbook held ≈0.1 MB per document of a batch).
+        write_sheet(path, _sheet_setup(len(rows), lang), _styled_rows(shown, rows, severities, lang))
 
     text = csv_bytes(shown, rows)
     if _unchanged(csv_path, xlsx_path, text):
@@ -221,72 +215,46 @@ def _unchanged(csv_path: Path, xlsx_path: Path, text: bytes) -> bool:
         return False
 
 
-def _sheet_setup(sheet, n_rows: int, lang: str) -> None:
-    """What a write-only sheet needs before its rows: column widths, frozen header, filter,
-    the status list, print settings (landscape A4, every column but the machine key across one
-    page's width, header repeated on each page)."""
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-    from openpyxl.worksheet.worksheet import Worksheet
-
-    col = {name: i for i, name in enumerate(REVIEW_COLUMNS, start=1)}
-    last = get_column_letter(len(REVIEW_COLUMNS))
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{last}{n_rows + 1}"
-    for name, i in col.items():
-        sheet.column_dimensions[get_column_letter(i)].width = _WIDTHS[name]
-    if n_rows:
-        statuses = labels("status", lang)
-        choices = ",".join(statuses[s] for s in ("open", "confirmed", "corrected", "dismissed"))
-        validation = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
-        validation.add(f"{get_column_letter(col['status'])}2:{get_column_letter(col['status'])}{n_rows + 1}")
-        sheet.data_validations.append(validation)  # what add_data_validation does (not on a write-only sheet)
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = "1:1"
-    sheet.print_area = f"A1:{get_column_letter(col['note'])}{n_rows + 1}"
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
+def _sheet_setup(n_rows: int, lang: str) -> SheetSetup:
+    """What the sheet needs besides its rows: column widths, frozen header and filter (always,
+    in xlsx.py), the status list, print settings (landscape A4, every column but the machine key
+    across one page's width, header repeated on each page)."""
+    statuses = labels("status", lang)
+    return SheetSetup(
+        name="review",
+        widths=[_WIDTHS[name] for name in REVIEW_COLUMNS],
+        n_rows=n_rows,
+        validation=(
+            REVIEW_COLUMNS.index("status") + 1,
+            [statuses[s] for s in ("open", "confirmed", "corrected", "dismissed")],
+        ),
+        print_columns=REVIEW_COLUMNS.index("note") + 1,
+    )
 
 
-def _styled_rows(
-    sheet, shown: list[str], rows: list[list], severities: list, lang: str
-) -> Iterator[tuple[float, list]]:
+def _styled_rows(shown: list[str], rows: list[list], severities: list, lang: str) -> Iterator[tuple[float, list[Cell]]]:
     """The header and each row as (height in points, styled cells): the columns a person fills
     in stand out, the reasons coloured by severity, the crop a link, long text wrapped."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    wrap_top, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
-    key_font, link_font = Font(color="808080", size=8), Font(color="0563C1", underline="single")
-    fill = PatternFill("solid", fgColor="FFF2CC")
+    wrap_top, top = Style(wrap=True), Style()
     link_text = message("crop.link", lang)
-    header = [WriteOnlyCell(sheet, value=h) for h in shown]
-    for cell in header:
-        cell.font, cell.alignment = Font(bold=True), wrap_top
-    yield 2 * _LINE_PT, header
+    header = Style(bold=True, wrap=True)
+    yield 2 * _LINE_PT, [Cell(h, header) for h in shown]
     for values, severity in zip(rows, severities):
         cells = []
         for name, value in zip(REVIEW_COLUMNS, values):
-            # A missing value is an empty text cell (as pandas wrote it, so a reader sees no change).
-            cell = WriteOnlyCell(sheet, value="" if value is None else value)
-            if cell.data_type == "f":  # document text is text, never a formula
-                cell.data_type = "s"
-            cell.alignment = wrap_top if name in _WRAPPED else top
+            # Document text is text, never a formula: every string is written as a string.
+            style = wrap_top if name in _WRAPPED else top
             if name in ("status", "corrected_value", "note"):
-                cell.fill = fill
+                style = replace(style, fill=_INPUT_FILL)
             if name == "reasons" and severity in _SEVERITY_FILL:
-                cell.fill = PatternFill("solid", fgColor=_SEVERITY_FILL[severity])
+                style = replace(style, fill=_SEVERITY_FILL[severity])
+            if name == "key":
+                style = replace(style, color="808080", size=8)
             if name == "crop" and isinstance(value, str) and value.startswith(CROPS_DIR + "/"):
                 # A relative link (resolved from review.xlsx's folder): the folder can be moved whole.
-                cell.hyperlink = value
-                cell.value = link_text
-                cell.font = link_font
-            if name == "key":
-                cell.font = key_font
-            cells.append(cell)
+                cells.append(Cell(link_text, replace(style, color="0563C1", underline=True), link=value))
+                continue
+            cells.append(Cell(value, style))
         # LibreOffice and Excel do not grow a row for wrapped text written by a program: the
         # height is set from the longest wrapped cell, so rows never overlap.
         record = dict(zip(REVIEW_COLUMNS, values))
