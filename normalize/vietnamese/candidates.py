@@ -156,17 +156,20 @@ def classify_pieces(
     cost the repair a tenth of its time. A piece whose slot depends on the document's
     substitutes (``classify``) is not kept."""
     cache = _slot_cache(settings, mode)
-    out: list[TokenSlot | None] = []
-    for p in pieces:
-        slot = cache.get(p, _MISSING)
-        if slot is _MISSING:
-            slot = None if not p or p.isspace() else classify(p, settings, mode, substitutes)
-            if slot is None or not (substitutes and mode == "light" and may_split(parse_token(p).core)):
-                if len(cache) >= SLOT_CACHE_LIMIT:
-                    cache.clear()
-                cache[p] = slot
-        out.append(slot)  # type: ignore[arg-type]  # _MISSING was replaced above
-    return out
+    get = cache.get
+    out = [get(p, _MISSING) for p in pieces]
+    if _MISSING not in out:  # most lines: every piece met before
+        return out  # type: ignore[return-value]  # no _MISSING in it
+    for i, p in enumerate(pieces):
+        if out[i] is not _MISSING:
+            continue
+        slot = None if not p or p.isspace() else classify(p, settings, mode, substitutes)
+        if slot is None or not (substitutes and mode == "light" and may_split(parse_token(p).core)):
+            if len(cache) >= SLOT_CACHE_LIMIT:
+                cache.clear()
+            cache[p] = slot
+        out[i] = slot
+    return out  # type: ignore[return-value]  # every _MISSING was replaced
 
 
 _MISSING = object()  # ``classify_pieces``: a piece not met yet (whitespace is kept as None)
