@@ -180,6 +180,16 @@ def test_one_letter_words_decoded_list_markers_kept():
     assert repair_text("a) Ban hanh ke hoach").startswith("a) ")
 
 
+def test_a_vowel_ocr_lost_whole_is_put_back_section_numbers_kept():
+    # OCR drops a heavily marked vowel as a whole: "b" = "bộ", "cp" = "cấp", "s" = "số"
+    assert repair_text("Thuyce hién co cau can b, cong chirc") == "Thực hiện cơ cấu cán bộ, công chức"
+    assert repair_text("Thyec hién cac quy dinh vé phan cp quan ly") == "Thực hiện các quy định về phân cấp quản lý"
+    assert repair_text("Béo cao s 80/KH-UBND ngay 22/6/2023 vé") == "Báo cáo số 80/KH-UBND ngày 22/6/2023 về"
+    # a Roman section number and a list marker are letters as written
+    assert repair_text("V CAI CACH TAI CHINH CONG") == "V CẢI CÁCH TÀI CHÍNH CÔNG"
+    assert repair_text("b) Thyec hién cac quy dinh").startswith("b) ")
+
+
 def test_every_syllable_of_the_key_is_a_candidate():
     from normalize.vietnamese.candidates import classify
     from normalize.vietnamese.model import load_model

@@ -16,6 +16,8 @@ from .compounds import consensus_substitutes
 from .model import load_model
 from .repair import LineRepair, line_damage, repair_line
 from .settings import RepairSettings
+from .syllable import has_diacritic, is_syllable_shape, normalize_syllable
+from .tokens import is_code, parse_token
 
 DEFAULT_SETTINGS = RepairSettings()
 # Share of a document's word tokens that are not valid syllables above which it is treated as
@@ -52,9 +54,6 @@ def marked_share(texts: list[str]) -> tuple[int, float]:
 @lru_cache(maxsize=100_000)
 def _marking(piece: str) -> tuple[bool, bool]:
     """(a syllable-shaped word of 2+ letters, and it carries a diacritic), per token."""
-    from .syllable import has_diacritic, is_syllable_shape
-    from .tokens import parse_token
-
     core = parse_token(piece).core
     if len(core) < 2 or not core.isalpha() or not is_syllable_shape(core):
         return False, False
@@ -111,9 +110,6 @@ def word_damage(text: str, skip_upper: bool = True) -> tuple[int, int]:
 @lru_cache(maxsize=100_000)
 def _damage(piece: str, skip_upper: bool) -> tuple[bool, bool]:
     """(a word ``word_damage`` counts, and it is not a syllable), per token."""
-    from .syllable import normalize_syllable
-    from .tokens import is_code, parse_token
-
     core = parse_token(piece).core
     if not core or is_code(core) or (skip_upper and core.isupper() and len(core) > 1):
         return False, False

@@ -11,7 +11,7 @@ from functools import lru_cache, partial
 
 import regex as re
 
-from .channel import word_candidates
+from .channel import dropped_vowel_candidates, word_candidates
 from .compounds import may_split, split_candidates
 from .model import load_model
 from .settings import RepairSettings
@@ -156,17 +156,20 @@ def classify_pieces(
     cost the repair a tenth of its time. A piece whose slot depends on the document's
     substitutes (``classify``) is not kept."""
     cache = _slot_cache(settings, mode)
-    out: list[TokenSlot | None] = []
-    for p in pieces:
-        slot = cache.get(p, _MISSING)
-        if slot is _MISSING:
-            slot = None if not p or p.isspace() else classify(p, settings, mode, substitutes)
-            if slot is None or not (substitutes and mode == "light" and may_split(parse_token(p).core)):
-                if len(cache) >= SLOT_CACHE_LIMIT:
-                    cache.clear()
-                cache[p] = slot
-        out.append(slot)  # type: ignore[arg-type]  # _MISSING was replaced above
-    return out
+    get = cache.get
+    out = [get(p, _MISSING) for p in pieces]
+    if _MISSING not in out:  # most lines: every piece met before
+        return out  # type: ignore[return-value]  # no _MISSING in it
+    for i, p in enumerate(pieces):
+        if out[i] is not _MISSING:
+            continue
+        slot = None if not p or p.isspace() else classify(p, settings, mode, substitutes)
+        if slot is None or not (substitutes and mode == "light" and may_split(parse_token(p).core)):
+            if len(cache) >= SLOT_CACHE_LIMIT:
+                cache.clear()
+            cache[p] = slot
+        out[i] = slot
+    return out  # type: ignore[return-value]  # every _MISSING was replaced
 
 
 _MISSING = object()  # ``classify_pieces``: a piece not met yet (whitespace is kept as None)
@@ -187,6 +190,21 @@ def _classify(piece: str, settings: RepairSettings, mode: str, substitutes: tupl
         same = [Cand((s,), s, c) for s, c in word_candidates(core, settings) if fold(s) == core]
         if len(same) > 1:
             return make(piece, tok, same, False, suspicious=True)
+    if (
+        mode == "ocr"
+        and len(core) == 1
+        and core.isalpha()
+        and fold(core) not in _SINGLE_VOWELS
+        and core not in "IVX"  # a section number ("V CẢI CÁCH TÀI CHÍNH CÔNG")
+        and not tok.lead
+        and not tok.trail.startswith((")", "."))
+    ):
+        # A lone consonant in an OCR'd line: a syllable whose vowel OCR lost ("b" = "bộ"), or
+        # a letter as written (the context decides).
+        lost = dropped_vowel_candidates(core, settings)
+        if lost:
+            cands = [Cand((ABBR,), None, settings.dropped_vowel_cost)] + [Cand((s,), s, c) for s, c in lost]
+            return make(piece, tok, cands, False, suspicious=True)
     if "<" in piece or ">" in piece or len(core) == 1 and not (heavy and core in OCR_JUNK):
         # Markup, list markers "b)", single letters: never repaired.
         unit = NUM if core.isdigit() else ABBR
@@ -253,6 +271,8 @@ def _classify(piece: str, settings: RepairSettings, mode: str, substitutes: tupl
     same_key = any(fold(w) == fold(low) for w, _c in words)
     if not heavy:
         words = tuple(w for w in words if w[1] <= settings.light_max_cost or fold(w[0]) == fold(low))
+    if heavy and not words and core.isalpha():
+        words = dropped_vowel_candidates(core, settings)  # "cp" = "cấp"
     cands = [Cand((s,), s, c) for s, c in words]
     if not heavy and not same_key and len(low) >= 5 and has_diacritic(low):
         # Substituted words ("Sonchính") live in clean text; an OCR'd syllable is not one.

@@ -154,3 +154,17 @@ def word_candidates(core: str, settings: RepairSettings, ocr: bool = False) -> t
             per_key[k] = per_key.get(k, 0) + 1
             kept.append((syl, cost))
     return tuple(same) + tuple(kept[: settings.max_candidates])
+
+
+@lru_cache(maxsize=20_000)
+def dropped_vowel_candidates(core: str, settings: RepairSettings) -> tuple[tuple[str, float], ...]:
+    """(syllable, cost) of a token whose vowel OCR lost whole ("cp" = "cấp", "b" = "bộ"): the
+    syllables of the keys it is with one vowel put back, the few most frequent per key."""
+    model = load_model()
+    low = normalize_syllable(core.lower())
+    out = []
+    for k in model.vowel_dropped.get(fold(low), ()):
+        for syl in model.by_key[k][: settings.per_confusion_key]:
+            out.append((syl, settings.dropped_vowel_cost + _channel_cost(low, syl, settings) * 0.5))
+    out.sort(key=lambda kv: (kv[1], -model.uni_lp[kv[0]], kv[0]))
+    return tuple(out[: settings.max_candidates])

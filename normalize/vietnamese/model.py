@@ -79,6 +79,7 @@ class CataloguePhrase:
 # index of its trigrams in the tables).
 TriState = tuple[float, int, int]
 _NO_GROUP: dict[int, float] = {}  # shared: never mutated
+_VOWEL_LETTERS = frozenset("aeiouy")
 
 
 def unit_keys(vocab: tuple[str, ...] | list[str]) -> list[int]:
@@ -273,6 +274,21 @@ class RepairModel:
         """``name_pairs`` as packed unit ids (the decoder's keys)."""
         ids = self.ids
         return frozenset((ids[a] << 16) | ids[b] for a, b in self.name_pairs if a in ids and b in ids)
+
+    @cached_property
+    def vowel_dropped(self) -> dict[str, tuple[str, ...]]:
+        """Per diacritic-free key with one vowel letter taken out ("cp", "b"), the keys it came
+        from ("cap", "cop"... ; "ba", "bo"...), most frequent syllable first: what a token whose
+        vowel OCR lost may stand for. Built the first time such a token is met."""
+        best: dict[str, float] = {}
+        for key, syls in self.by_key.items():
+            best[key] = self.uni_lp[syls[0]]
+        out: dict[str, list[str]] = {}
+        for key in self.by_key:
+            for i, ch in enumerate(key):
+                if ch in _VOWEL_LETTERS:
+                    out.setdefault(key[:i] + key[i + 1 :], []).append(key)
+        return {k: tuple(sorted(set(v), key=lambda key: (-best[key], key))) for k, v in out.items() if k}
 
     def is_syllable(self, low: str) -> bool:
         return low in self.syllables

@@ -49,11 +49,14 @@ def snap_phrases(
     # window starting at ``st`` is tried only when its tokens are adjacent slots (``run_end``:
     # per token, the index past the last token of its run).
     full = " ".join(folded)
-    offsets = [0, *accumulate(len(f) + 1 for f in folded)]
-    run_end = list(range(1, len(positions) + 1))
-    for k in range(len(positions) - 2, -1, -1):
-        if positions[k + 1] == positions[k] + 1:
-            run_end[k] = run_end[k + 1]
+    offsets = [0, *accumulate(map(len, folded))]
+    offsets = [o + k for k, o in enumerate(offsets)]  # the spaces between tokens
+    whole = positions[-1] - positions[0] == len(positions) - 1  # one run: every window is whole
+    if not whole:
+        run_end = list(range(1, len(positions) + 1))
+        for k in range(len(positions) - 2, -1, -1):
+            if positions[k + 1] == positions[k] + 1:
+                run_end[k] = run_end[k + 1]
     windows_of: dict[int, list[str]] = {}
     for pidx in tried:
         phrase = catalogue[pidx]
@@ -63,10 +66,13 @@ def snap_phrases(
         windows = windows_of.get(n)
         if windows is None:
             # A window crossing a number or code is blank: it matches no phrase.
-            windows = windows_of[n] = [
-                full[offsets[st] : offsets[st + n] - 1] if st + n <= run_end[st] else ""
-                for st in range(len(positions) - n + 1)
-            ]
+            if whole:
+                windows = windows_of[n] = [full[a : b - 1] for a, b in zip(offsets, offsets[n:])]
+            else:
+                windows = windows_of[n] = [
+                    full[offsets[st] : offsets[st + n] - 1] if st + n <= run_end[st] else ""
+                    for st in range(len(positions) - n + 1)
+                ]
         cutoff = settings.phrase_min_score_long if n >= 6 else settings.phrase_min_score
         m = process.extractOne(phrase.folded, windows, scorer=fuzz.ratio, score_cutoff=cutoff)
         if m:

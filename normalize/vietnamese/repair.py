@@ -18,7 +18,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
-from .candidates import classify_pieces
+from .candidates import classify, classify_pieces
 from .model import RepairModel, TriState, load_model
 from .phrases import snap_phrases
 from .settings import RepairSettings
@@ -395,6 +395,13 @@ def _decide(
         ocr_line = any(not sl.fixed for sl in slots_light)  # a non-syllable beside the damage
         mode = "ocr" if damaged_doc in (True, "ocr") or ocr_line else "heavy"
         slots_all = classify_pieces(pieces, settings, mode, substitutes)
+        if mode == "ocr":
+            first = next((k for k, sl in enumerate(slots_all) if sl is not None), None)
+            if first is not None and len(slots_all[first].token.core) == 1:  # type: ignore[union-attr]
+                # A lone letter starting a line of an OCR dump is the table's edge read as a
+                # letter (a ruling, a speck: "s Ban hành"), not a syllable that lost its vowel.
+                slots_all = list(slots_all)
+                slots_all[first] = classify(pieces[first], settings, "heavy")
     else:
         if all(s.fixed and not (s.cands and s.cands[0].out) for s in slots_light):
             return _normalized_only(pieces)

@@ -31,6 +31,9 @@ class RepairSettings:
     inner_digit_keep_cost: float = 3.0  # keeping "X4y" as written: a code never looks like that
     light_max_cost: float = 1.5  # in a clean line, only cheap repairs of non-syllables
     valid_confusion_cost: float = 1.5  # reading a valid syllable as an OCR confusion
+    # A vowel OCR lost whole ("cp" = "cấp", "b" = "bộ", "d" = "độ"): a heavily marked vowel is
+    # the glyph OCR drops. Dearer than any one confusion: it invents a letter.
+    dropped_vowel_cost: float = 2.0
     phrase_min_score: float = 90.0
     phrase_min_score_long: float = 86.0  # phrases of 6+ tokens: OCR damage spreads over more
     phrase_min_tokens: int = 3

@@ -52,7 +52,7 @@ class TokenSlot(NamedTuple):  # a tuple: one per distinct token, made cheaply
         singles, others, by_unit, keys, ranked, view_id = view or decoder_view(cands, weight)
         capital = token.core[:1].isupper() and token.core.isalpha()
         damage = 0
-        if cands and any(ch.isalpha() for ch in token.core):
+        if cands and (token.core.isalpha() or any(ch.isalpha() for ch in token.core)):
             units = cands[0].units
             if not (fixed and units in ((NUM,), (ABBR,))):
                 damage = 2 if suspicious or not units else 1
