@@ -57,6 +57,9 @@ class TaskLineSettings:
     # A column whose text stopped on an earlier line of the row speaks again.
     column_gap: float = 8.0
     beam: int = 40
+    # Splits of one line kept per beam state: the best split of a line alone may not be the best
+    # for the row (a word a later line shows to be a wrapped cell's).
+    line_splits: int = 4
     # Column widths (half-ems of Times New Roman, ``_width``) are learnt from a first reading of
     # the rows: this quantile of each column's part widths; a part wider than its column by more
     # than ``width_slack`` (OCR drops and adds letters) costs ``overflow`` per half-em.
@@ -73,6 +76,19 @@ class TaskLineSettings:
     # half an em did fit: "Báo cáo | đúng hạn" under a column as wide as "Trang thông tin").
     wrap_room: float = 8.0
     room_slack: float = 0.5
+    # Where a cell wrapped, its line with the next line's first word is wider than the column: a
+    # low quantile of those widths over the rows (a misplaced word gives a few too narrow) is the
+    # column's ceiling; a part wider than it by more than ``ceiling_slack`` (OCR's letters) costs
+    # ``over_ceiling`` per half-em: it cannot have printed on one line of the column.
+    ceiling_quantile: float = 0.25
+    ceiling_slack: float = 0.5
+    over_ceiling: float = 4.0
+    # A plan's products, units and deadlines recur down their columns (tasks do not): a cell that
+    # reads as a cell of the same column in another row gains this (the words a wrapped line
+    # holds between a task's end and a product's end go where they make a known cell: "… hành
+    # chính được cập nhật" with "Trang thông tin" above, when another row reads "Trang thông tin
+    # được cập nhật").
+    repeat_cell: float = 6.0
     # Confidence of a row read from lines: its cells were cut by a model, not a grid.
     confidence: float = 0.85
     # A unit or deadline cell (normalize/units.py's grammars) that a part breaks (a known unit
@@ -221,8 +237,9 @@ def _collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[_
 
 
 # What follows a task number the bar after it was glued to, read as "1" ("3 | 4.3" → "3.143",
-# "11 | 4.3" → "11143"): the bar's "1" and a criterion code, then the task's first word.
-_GLUED_CODE = re.compile(r"^\.?1\d\.?\d{0,2}\s+\p{Lu}")
+# "11 | 4.3" → "11143") or lost ("11 | 7.4" → "117.4"): the bar's "1" and a criterion code, or a
+# dotted code alone, then the task's first word.
+_GLUED_CODE = re.compile(r"^\.?(?:1\d\.?\d{0,2}|\d\.\d{1,2})\s+\p{Lu}")
 
 
 def _glued_start(text: str, last_code: str | None) -> str | None:
@@ -270,6 +287,12 @@ def _kind_fit(column: str, part: list[str], first: bool) -> float:
     return 0.0
 
 
+# A beam hypothesis: (score, open columns, each column's words so far, each column's widest part,
+# the last line's part widths, each column's narrowest wrap).
+_Hyp = tuple[float, tuple[bool, ...], tuple, tuple[float, ...], tuple[float, ...], tuple[float, ...]]
+_NO_WRAP = float("inf")
+
+
 def _tail(parts: tuple[tuple[str, ...], ...], c: int) -> list[tuple[str, str]]:
     return [(t, t) for t in parts[c][-3:]]
 
@@ -281,10 +304,12 @@ def _line_split(
     first: bool,
     settings: TaskLineSettings,
     widths: tuple[float, ...] | None = None,
-) -> list[tuple[float, tuple[bool, ...], tuple, tuple[float, ...], tuple[float, ...]]]:
+    ceilings: tuple[float, ...] | None = None,
+) -> list[_Hyp]:
     """Every split of one line into one part per column (bars dropped), scored, from one beam
-    state (score, open columns, each column's text so far)."""
-    score0, opens, texts, longest, previous = state
+    state (score, open columns, each column's text so far, each column's widest part, the last
+    line's part widths, each column's narrowest wrap)."""
+    score0, opens, texts, longest, previous, wraps = state
     words = [t for t in tokens if t != BAR]
     bars = set()  # boundaries (word index) where a bar sits
     n = 0
@@ -294,12 +319,13 @@ def _line_split(
         else:
             n += 1
     C = len(columns)
-    out: list[tuple[float, tuple[bool, ...], tuple, tuple[float, ...], tuple[float, ...]]] = []
-    # Dynamic programme over columns: best (score, cuts) ending column c at word b.
-    best: dict[tuple[int, int], tuple[float, tuple[int, ...]]] = {(-1, 0): (0.0, ())}
+    out: list[_Hyp] = []
+    # Dynamic programme over columns: the ``line_splits`` best (score, cuts) ending column c at
+    # word b (more than the best one: a split a later line of the row makes better survives).
+    best: dict[tuple[int, int], list[tuple[float, tuple[int, ...]]]] = {(-1, 0): [(0.0, ())]}
     for c in range(C):
-        nxt: dict[tuple[int, int], tuple[float, tuple[int, ...]]] = {}
-        for (_, a), (sc, cuts) in best.items():
+        nxt: dict[tuple[int, int], list[tuple[float, tuple[int, ...]]]] = {}
+        for (_, a), items in best.items():
             last = c == C - 1
             for b in [len(words)] if last else range(a, len(words) + 1):
                 part = words[a:b]
@@ -311,16 +337,16 @@ def _line_split(
                     room = widths[c] - previous[c] - _width(" ") - settings.room_slack
                     if not first and previous[c] and _width(part[0]) <= room:
                         gain -= settings.wrap_room
+                if ceilings is not None and part:
+                    over = _width(" ".join(part)) - ceilings[c] - settings.ceiling_slack
+                    gain -= settings.over_ceiling * max(0.0, over)
                 inside = sum(1 for x in bars if a < x < b)
                 gain -= settings.bar_inside * inside
                 if part and b in bars and not last:
                     gain += settings.bar_split
-                key = (c, b)
-                total = sc + gain
-                if key not in nxt or nxt[key][0] < total:
-                    nxt[key] = (total, cuts + (b,))
-        best = nxt
-    for (_, _b), (sc, cuts) in best.items():
+                nxt.setdefault((c, b), []).extend((sc + gain, cuts + (b,)) for sc, cuts in items)
+        best = {key: sorted(items, key=lambda x: -x[0])[: settings.line_splits] for key, items in nxt.items()}
+    for (_, _b), (sc, cuts) in ((key, item) for key, items in best.items() for item in items):
         bounds = (0,) + cuts
         parts = [words[bounds[i] : bounds[i + 1]] for i in range(C)]
         # A cell is top-aligned: empty on the row's first line it is empty; a part left empty
@@ -329,7 +355,14 @@ def _line_split(
         new_texts = tuple(texts[i] + tuple(parts[i]) for i in range(C))
         lengths = tuple(_width(" ".join(parts[i])) for i in range(C))
         new_longest = tuple(max(longest[i], lengths[i]) for i in range(C))
-        out.append((score0 + sc, new_opens, new_texts, new_longest, lengths))
+        # Where a cell wrapped, its line and the next line's first word did not fit the column.
+        new_wraps = tuple(
+            min(wraps[i], previous[i] + _width(" ") + _width(parts[i][0]))
+            if not first and parts[i] and previous[i]
+            else wraps[i]
+            for i in range(C)
+        )
+        out.append((score0 + sc, new_opens, new_texts, new_longest, lengths, new_wraps))
     return out
 
 
@@ -433,28 +466,51 @@ def split_row(
     columns: list[str],
     settings: TaskLineSettings = TaskLineSettings(),
     widths: tuple[float, ...] | None = None,
-) -> tuple[dict[str, str], tuple[float, ...]]:
-    """The row's cells (each line split into one part per column, the row's lines jointly) and
-    each column's widest part."""
+    ceilings: tuple[float, ...] | None = None,
+    others: tuple[frozenset[str], ...] | None = None,
+) -> tuple[dict[str, str], tuple[float, ...], tuple[float, ...]]:
+    """The row's cells (each line split into one part per column, the row's lines jointly),
+    each column's widest part and each column's narrowest wrap (inf: none wrapped). ``others``:
+    each column's cells as the other rows read them."""
     C = len(columns)
     empty: tuple = tuple(() for _ in range(C))
-    beam: list[tuple[float, tuple[bool, ...], tuple, tuple[float, ...], tuple[float, ...]]] = [
-        (0.0, tuple(True for _ in range(C)), empty, tuple(0 for _ in range(C)), tuple(0 for _ in range(C)))
-    ]
+    zeros = tuple(0.0 for _ in range(C))
+    beam: list[_Hyp] = [(0.0, tuple(True for _ in range(C)), empty, zeros, zeros, tuple(_NO_WRAP for _ in range(C)))]
     for i, line in enumerate(row.lines):
         tokens = row.first_tokens if i == 0 else _tokens(_printed(line).strip())
         if not [t for t in tokens if t != BAR]:
             continue
-        grown: dict[tuple, tuple[float, tuple[bool, ...], tuple, tuple[float, ...], tuple[float, ...]]] = {}
+        grown: dict[tuple, _Hyp] = {}
         for state in beam:
-            for hyp in _line_split(tokens, columns, state, i == 0, settings, widths):
+            for hyp in _line_split(tokens, columns, state, i == 0, settings, widths, ceilings):
                 key = (hyp[1], tuple(t[-2:] for t in hyp[2]), hyp[4])
                 if key not in grown or grown[key][0] < hyp[0]:
                     grown[key] = hyp
         beam = sorted(grown.values(), key=lambda h: -h[0])[: settings.beam]
-    best = max(beam, key=lambda h: h[0] - settings.grammar_open * _open_cells(columns, h[2]))
+
+    def final(h: _Hyp) -> float:
+        score = h[0] - settings.grammar_open * _open_cells(columns, h[2])
+        if others is not None:
+            score += settings.repeat_cell * sum(
+                1 for c in range(C) if h[2][c] and _clean(" ".join(h[2][c])) in others[c]
+            )
+        return score
+
+    best = max(beam, key=final)
     texts = best[2]
-    return {columns[c]: " ".join(texts[c]) for c in range(C)}, best[3]
+    return {columns[c]: " ".join(texts[c]) for c in range(C)}, best[3], best[5]
+
+
+def column_ceilings(wraps: list[tuple[float, ...]], settings: TaskLineSettings) -> tuple[float, ...] | None:
+    """Each column's ceiling: a low quantile of its narrowest wrap per row (``_NO_WRAP`` when no
+    row's cell wrapped)."""
+    if not wraps:
+        return None
+    out = []
+    for c in range(len(wraps[0])):
+        values = sorted(x[c] for x in wraps if x[c] < _NO_WRAP)
+        out.append(values[int(settings.ceiling_quantile * len(values))] if values else _NO_WRAP)
+    return tuple(out)
 
 
 def column_widths(longest: list[tuple[float, ...]], settings: TaskLineSettings) -> tuple[float, ...] | None:
@@ -478,9 +534,10 @@ def _clean(text: str) -> str:
 
 
 def _criterion_code(text: str, settings: TaskLineSettings) -> str | None:
-    """The code as read, with a ruling bar OCR read as "1" before it taken off ("| 2.3" →
-    "12.3" → "2.3") and digits' look-alikes put right (``ocr_code``)."""
-    code = ocr_code(text.strip(". "))
+    """The code as read, with a ruling bar OCR read as "1" or as a hooked "J" before it taken off
+    ("| 2.3" → "12.3" → "2.3", "| 1.5" → "J1.5" → "1.5") and digits' look-alikes put right
+    (``ocr_code``)."""
+    code = ocr_code(re.sub(r"^[|\[\]J!]+(?=\d)", "", text.strip(". ")))
     m = re.fullmatch(r"1([1-9])(\.\d{1,2}(?:\.\d{1,2})?)", code)
     if m and 10 + int(m.group(1)) > settings.max_field:
         return m.group(1) + m.group(2)
@@ -488,6 +545,26 @@ def _criterion_code(text: str, settings: TaskLineSettings) -> str | None:
     if m and 10 + int(m.group(1)) > settings.max_field:
         return f"{m.group(1)}.{m.group(2)}"
     return code or None
+
+
+def _whole_cells(cells: list[str]) -> frozenset[str]:
+    """The cells that are no other cell's first words: "Trang thông tin" beside "Trang thông tin
+    được cập nhật" is that cell with its wrapped words read into the column beside it."""
+    return frozenset(c for c in cells if not any(o != c and o.startswith(c + " ") for o in cells))
+
+
+def _learn_widths(
+    rows: list[_RowLines], columns: list[str], settings: TaskLineSettings
+) -> tuple[tuple[float, ...] | None, tuple[float, ...] | None]:
+    """Each column's width and ceiling, learnt over ``width_rounds`` readings of the rows (each
+    reading with the last one's)."""
+    widths: tuple[float, ...] | None = None
+    ceilings: tuple[float, ...] | None = None
+    for _ in range(settings.width_rounds):
+        readings = [split_row(row, columns, settings, widths, ceilings) for row in rows]
+        widths = column_widths([r[1] for r in readings], settings)
+        ceilings = column_ceilings([r[2] for r in readings], settings)
+    return widths, ceilings
 
 
 def find_task_lines(doc: IngestedDocument, settings: TaskLineSettings = TaskLineSettings()) -> list[TaskTable]:
@@ -504,11 +581,16 @@ def find_task_lines(doc: IngestedDocument, settings: TaskLineSettings = TaskLine
         body_columns = [c for c in columns if c != "code"]
         rows, used = _collect_rows(lines[k + 1 :], settings)
         table = TaskTable(title="", pages=[], columns=columns, form="table")
-        widths = column_widths([split_row(row, body_columns, settings)[1] for row in rows], settings)
-        for _ in range(settings.width_rounds - 1):
-            widths = column_widths([split_row(row, body_columns, settings, widths)[1] for row in rows], settings)
-        for row in rows:
-            cells = {f: _clean(v) for f, v in split_row(row, body_columns, settings, widths)[0].items()}
+        widths, ceilings = _learn_widths(rows, body_columns, settings)
+        readings = [split_row(row, body_columns, settings, widths, ceilings)[0] for row in rows]
+        for i, row in enumerate(rows):
+            others = tuple(
+                _whole_cells([_clean(r[c]) for j, r in enumerate(readings) if j != i and r[c].strip()])
+                for c in body_columns
+            )
+            cells = {
+                f: _clean(v) for f, v in split_row(row, body_columns, settings, widths, ceilings, others)[0].items()
+            }
             notes: list[str] = []
             for f in ("task", "product", "deadline", "lead", "coordinator"):
                 if cells.get(f):

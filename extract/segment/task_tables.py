@@ -59,8 +59,9 @@ _KEY_FIELDS = ("code", "criterion_code", "criterion", "objective", "task", "acti
 # the same numbered item: the source had merged cells on the left).
 _ROW_KEYS = ("code", "criterion_code", "criterion", "objective")
 _ROMAN_ROW = re.compile(r"^\s*([IVXLC]{1,6})\s*[.)]?(?:\s+(\S.*))?$")
-# A roman numeral as OCR may read it ("I" as "L", "l", "1", "|"; "II" as "H", "III" as "IH").
-_OCR_ROMAN = re.compile(r"^\s*(?=.*[IVXLTHl|])[IVXLTHl1|]{1,5}\s*[.)_|]?\s*$")
+# A roman numeral as OCR may read it ("I" as "L", "l", "1", "|", "!" or an accented "Ì"; "II" as
+# "H", "III" as "IH" or "HÌ!").
+_OCR_ROMAN = re.compile(r"^\s*(?=.*[IVXLTHl|!ÌÍỈĨỊ])[IVXLTHl1|!ÌÍỈĨỊ]{1,5}\s*[.)_|]?\s*$")
 ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # An OCR'd section title merged across the row, its numeral misread ("HI. Cải cách chế độ công vụ").
 _OCR_ROMAN_TITLE = re.compile(r"^\s*([IVXLTHl1|]{1,5})\s*[.)_]\s*(\p{Lu}.{3,})$")
@@ -300,6 +301,10 @@ def _section_of(
     rest = [c for c in distinct if c != code.strip()]
     if _OCR_ROMAN.match(code) and len(rest) == 1 and _upper_title(rest[0]):
         return next_roman(section, code.strip(" .)_|")), True, rest[0]
+    if roman and _OCR_ROMAN.match(code) and not rest and row_conf(row) is not None:
+        # An OCR'd section row whose title the scan lost: the numeral alone ("1", "H") is no
+        # task (a task row has its task's words); the section is read by the sequence.
+        return next_roman(section, code.strip(" .)_|")), True, ""
     if len(filled) <= 2 and all(c.strip() for c in filled):
         other = [i for i, c in enumerate(row.cells) if c.strip() and i != mapping.get("code", 0)]
         bold = any(row.bold[i] for i in other if i < len(row.bold))
