@@ -392,19 +392,36 @@ def _read_issuer(header: list[Line], lines: list[Line], meta: DocumentMeta, sett
 
 def commune_spelling(name: str, texts: list[str]) -> str:
     """The commune's name as most of the document's mentions spell it. OCR misreads a mark in one
-    place ("XÃ ĐỊNH TAM NẠM", repaired to "Năm") and reads it right in others (the place-date line,
-    the title, the opening sentence): among capitalised mentions with the same letters, the most
-    frequent spelling wins; a tie keeps the one found first (the issuer column's)."""
-    key = fold(name).lower().split()
+    place ("XÃ ĐỊNH TAM NẠM", repaired to "Năm"), joins two words ("XA VINHTIEN") or loses the
+    issuer line's wrapped end ("XA DONG" / "THUAN" beside the motto), and reads it right in others
+    (the place-date line, the title, the opening sentence). Counted: capitalised mentions with the
+    same letters, spaced or not, and mentions after a unit word ("xã Đồng Thuận") that go on where
+    the issuer's name stopped. The most frequent spelling wins; a tie keeps the one found first
+    (the issuer column's)."""
+    key = re.sub(r"\s+", "", fold(name).lower())
+    key_words = fold(name).lower().split()
     counts: dict[str, int] = {name: 0}
     for text in texts:
         words = [re.sub(r"^[^\w]+|[^\w]+$", "", w) for w in nfc(text).split()]
-        for i in range(len(words) - len(key) + 1):
-            span = words[i : i + len(key)]
-            if all(w[:1].isupper() for w in span) and [fold(w).lower() for w in span] == key:
-                spelling = _place_name(" ".join(span))
+        folded = [fold(w).lower() for w in words]
+        for i in range(len(words)):
+            run = 0  # the capitalised words from i on
+            while i + run < len(words) and words[i + run][:1].isupper() and run < _NAME_MAX_WORDS:
+                run += 1
+            # After a unit word, or opening a text (the place-date line: "Thịnh Nghĩa, ngày …").
+            after_unit = i == 0 or folded[i - 1] in _UNIT_WORDS
+            if after_unit and run > len(key_words) and folded[i : i + len(key_words)] == key_words:
+                spans = [run]  # "xã Đồng Thuận" where the issuer line kept "XÃ ĐỒNG"
+            else:
+                spans = [n for n in range(1, run + 1) if "".join(folded[i : i + n]) == key]
+            for n in spans:
+                spelling = _place_name(" ".join(words[i : i + n]))
                 counts[spelling] = counts.get(spelling, 0) + 1
     return max(counts, key=lambda s: counts[s])
+
+
+_NAME_MAX_WORDS = 4  # a commune's name is at most this many syllables ("Hòa Trung Thượng")
+_UNIT_WORDS = frozenset({"xa", "phuong", "tran"})  # the word before a commune's name ("thị trấn")
 
 
 def _issuer_column(header: list[Line], settings: MetadataSettings) -> list[str]:
@@ -417,7 +434,7 @@ def _issuer_column(header: list[Line], settings: MetadataSettings) -> list[str]:
             continue
         block = [line_text(line)]
         for nxt in header[i + 1 : i + settings.issuer_max_lines]:
-            text, folded = line_text(nxt), folded_text(nxt)
+            text, folded = _unit_text(line_text(nxt)), folded_text(nxt)
             unit_line = _ISSUER_BODY.match(folded) or _UNIT_START.match(folded)
             if (
                 _NATIONAL.search(folded)
@@ -431,6 +448,15 @@ def _issuer_column(header: list[Line], settings: MetadataSettings) -> list[str]:
             block.append(text)
         return [" ".join(block)]
     return []
+
+
+def _unit_text(text: str) -> str:
+    """An issuer line without the specks OCR read before it ("‘ THUẬN", "5 THUONG", '"DONG _'):
+    tokens with no two letters in a row, and quotes, before the first word."""
+    tokens = text.split()
+    while tokens and not re.search(r"[^\W\d_]{2}", tokens[0]):
+        tokens.pop(0)
+    return title_text(" ".join(tokens).lstrip("“\"'‘"))
 
 
 def _local_unit(text: str) -> tuple[str, str] | None:

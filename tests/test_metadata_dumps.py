@@ -22,7 +22,8 @@ RIGHT = {
     # column is cut by the motto's lines ("UY BAN NHAN DAN" / motto / "XA TAN HOP").
     "s11-d02-i1-ruled-top-eng-150dpi": ("number", "date", "commune", "title"),
     # The kind word read "BAOCAO"; the title's second line starts with a speck ("s nam 2013 …").
-    "s11-d01-i3-ruled-center-eng-150dpi-degraded": ("number", "date", "title"),
+    # The issuer's wrapped name behind a speck ("UY BAN NHAN DAN XA DONG" / "‘ THUAN").
+    "s11-d01-i3-ruled-center-eng-150dpi-degraded": ("number", "date", "commune", "title"),
     # The signer's name printed on the recipients' last line ("- Lưu: VT, VP. Lê Đức Thắng").
     "s11-d03-i2-unruled-top-vie-200dpi": ("number", "date", "commune", "signer", "title"),
     # '" §6: 156/BC-UBND Yén Minh, ngay 5 thdng 12 nam 2014' on one line, the title under it.
@@ -34,7 +35,8 @@ RIGHT = {
     # "i S6: 141 /BC-UBND": a speck before the number.
     "s3-d02-i3-ruled-center-eng-150dpi-degraded": ("number", "date"),
     # "Noi nhén:" and the signature title right of a recipient ("- … (b/c); - es CHU TICH").
-    "s71-d03-i3-ruled-top-eng-150dpi-degraded": ("number", "date", "signer", "title"),
+    # The commune OCR'd as one word in the issuer line ("XA GIASON"), spaced elsewhere.
+    "s71-d03-i3-ruled-top-eng-150dpi-degraded": ("number", "date", "commune", "signer", "title"),
 }
 # dump → fields the dump does not print readably: left empty, never a guess.
 EMPTY = {
