@@ -23,10 +23,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from rapidfuzz.distance import Levenshtein
+
 from extract.columns import Anchors, ColumnSettings, reading_lines
 from extract.letter_lines import folded_text, is_upper, line_text, line_variants
 from extract.model import IngestedDocument, Line
-from extract.signature import SIGNATURE_TITLE, SignatureSettings, find_signer, signature_zone
+from extract.signature import RECIPIENTS, SIGNATURE_TITLE, SignatureSettings, find_signer, signature_zone
 from normalize.text import fold_spaces
 from normalize.vietnamese import DAMAGED_DOC_SHARE, word_damage
 from normalize.vietnamese.syllable import fold, nfc
@@ -37,6 +39,15 @@ from schemas.records import DocumentMeta
 class MetadataSettings:
     header_max_lines: int = 25  # the header zone never runs longer than this
     title_max_lines: int = 3
+    # Titles run to about 100 characters; a title that would grow past this has run into the body
+    # (an OCR dump's first body line, its opening words misread, is no "Căn cứ" any more).
+    title_max_chars: int = 160
+    # A title is centred: a wrapped title's next line is not much longer than its first. A longer
+    # line is the body's first (full-width) line.
+    title_wrap_ratio: float = 1.3
+    # The kind word ("BÁO CÁO") on a line OCR littered with specks ("ea : | BÁO CÁO’"): its
+    # capitals hold at least this share of the line's letters.
+    kind_word_share: float = 0.6
     issuer_max_lines: int = 4  # "UBND TỈNH … / UBND HUYỆN … / ỦY BAN NHÂN DÂN / XÃ …" at most
     issuer_line_max_words: int = 6  # a line continuing the issuer without a unit word ("MỸ HÒA" wrapped)
     # A document most of whose lines carry diacritics is typed Vietnamese (when its words are
@@ -77,19 +88,43 @@ KIND_WORDS: dict[str, str] = {
     "huong dan": "hd",
 }
 
-# "Số: 86 /BC-UBND", OCR'd "Sé: 86 /BC-UBND", blank "Số: /QĐ-UBND" (folded).
-_NUMBER = re.compile(r"^\W*s\w?\s*[:;.]\s*(\d*)\s*/\s*([a-z]{2,4})\s*-\s*([a-z0-9\-]+)")
-_DATE_WORDS = re.compile(r"ngay\s*(\d{0,2})\s*thang\s*(\d{0,2})\s*nam\s*(\d{4})")
+# "Số: 86 /BC-UBND", blank "Số: /QĐ-UBND" (folded), and as OCR reads it: "Sé:", "S6é:", "$6:", "§6:",
+# "85:" (S read as 8 or 5), a speck or two before it ("i S6:", "a 2) §6:"), the slash lost between
+# the number and the kind ("277KH-UBND"). The "Số" word and its colon, then a kind code the
+# caller checks (``KINDS``), keep body citations ("Kế hoạch số 134/KH-UBND", no colon) out.
+_NUMBER = re.compile(
+    r"^(?:\W*\w{1,2}(?=\W)){0,2}\W*(?<![^\W_])(?:s|\$|§|8)\w{0,2}\s*[:;.]\s*"
+    r"(\d*)\s*(?:/|(?<=\d))\s*([a-z]{2,4})\s*-\s*([a-z0-9]+(?:-[a-z0-9]+)*)"
+)
+# "ngày 26 tháng 6 năm 2023", and as OCR reads it ("ngdy 5 thdng 11 ném 2024", "agiy 4 thang",
+# ". 27 tháng 03 năm 2014": the word "ngày" lost). Without "ngày", the day may not follow another
+# number ("ngdy 12 2 thang 11": which of the two is the day is not known, so no date is read).
+_DATE_WORDS = re.compile(
+    r"(?:ng\w{1,2}y\s*(\d{0,2})|(?<!\d)(?<!\d\s)(\d{1,2}))\s*th\w{1,2}ng\s*(\d{0,2})\s*n\w{1,2}m\W{0,2}(\d{4})"
+)
 _DATE_SLASH = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b")
-_PLACE_DATE = re.compile(r"^\W*([^\W\d][^,]{1,40}),\s*(?:ngay\b|\d{1,2}\s*/)")
+# "Ngọc Kỳ, ngày 26 …", "…, 26/6/2023"; OCR'd: "Hà Diên; ngày", "Vạn Xuân, agiy 4 thang", "Tường
+# Vĩnh, . 27 tháng" (the comma read as a semicolon, "ngày" misread or lost).
+_PLACE_DATE = re.compile(
+    r"^\W*(?:\w\W+)?([^\W\d][^,;]{1,40})[,;][\W_]*(?:ng\w{1,2}y\b|(?:\w{1,4}\s+)?\d{1,2}\s*(?:/|th\w{1,2}ng\b))"
+)
 _ATTACHED = re.compile(r"^\W*\(?\s*(?:ban hanh\s+)?kem theo\b")
 _BODY_START = re.compile(r"^\W*(?:can cu|kinh gui|thuc hien|stt\b|tt\b|[ivx]+\s*[.)]\s|\d+\s*[.)]\s)")
+# The words a letter's body opens with, as OCR damages them ("Thu hién", "tán cứ", "Cán cấu"): the
+# first two words within this many edits of one of them. "thực hiện" may also open a title's
+# wrapped second line ("thực hiện tại bộ phận một cửa"), so only a capitalised one opens the body.
+_OPENERS: dict[str, int] = {"can cu": 1, "kinh gui": 2, "thuc hien": 2}
+_LOWER_OPENERS = ("can cu", "kinh gui")
+# A body sentence cites a document by its number ("Kế hoạch số 134/KH-UBND"); no title does.
+_CITATION = re.compile(r"\bs\w{0,2}\s*\d+\s*/\s*[a-z]{2,4}\b")
+# A sentence ends inside the line ("… năm 2025. Kết quả …") or the line ends with a colon ("… như
+# sau:"): prose, not a title.
+_PROSE = re.compile(r"\w[.;]\s+[A-ZĐÀ-Ỹ]|:\s*$")
 _ISSUER_BODY = re.compile(r"^\W*(?:uy ban nhan dan|ubnd)\b")
 _LOCAL_UNIT = re.compile(r"\b(xa|phuong|thi tran)\s+")
 _UNIT_START = re.compile(r"^\W*(?:xa|phuong|thi tran|thi xa|huyen|quan|thanh pho|tinh)\b")
 _NATIONAL = re.compile(r"cong hoa|doc lap|tu do|hanh phuc")
 _MOTTO = re.compile(r"cong hoa xa hoi chu nghia|doc lap\s*[-–]\s*tu do")
-_RECIPIENTS = re.compile(r"^\W*noi nhan\b")
 _SIGNATURE_PREFIX = re.compile(r"\b(?:tm|kt|q)\s*\.\s*(?=\w)")
 _PERIODS = (
     # "pau": Đ read as P by a Latin-only OCR ("6 THANG PAU NAM 2023")
@@ -167,12 +202,35 @@ def header_zone(lines: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS
         first_letter = next((c for c in line_text(line) if c.isalpha()), "")
         # The line right under the kind word is the title whatever it starts with ("KẾ HOẠCH" /
         # "Thực hiện công tác cải cách hành chính năm 2025").
-        under_kind = bool(zone) and _kind_word(zone[-1]) is not None
-        body = zone and _BODY_START.match(folded_text(line)) and not first_letter.islower() and not under_kind
+        under_kind = bool(zone) and _kind_word(zone[-1], settings) is not None
+        opener = body_opener(folded_text(line))
+        # A header line OCR prefixed with a speck that looks like a number or a table head ("7. Yên,
+        # ngày 15 tháng 02 năm 2015", "TT .. BÁO CÁO") is still the header's.
+        dated = _DATE_WORDS.search(folded_text(line)) and not _CITATION.search(folded_text(line))
+        body = (
+            zone
+            and not under_kind
+            and not dated
+            and _kind_word(line, settings) is None
+            and (
+                (_BODY_START.match(folded_text(line)) and not first_letter.islower())
+                or (opener is not None and (not first_letter.islower() or opener in _LOWER_OPENERS))
+            )
+        )
         if line.page != first_page or body:
             break
         zone.append(line)
     return zone
+
+
+def body_opener(folded: str) -> str | None:
+    """The body opener ("căn cứ", "kính gửi", "thực hiện") a line starts with, read with the OCR
+    damage ``_OPENERS`` allows; None for any other line."""
+    words = re.findall(r"[a-z]+", folded[:40])[:2]
+    if len(words) < 2:
+        return None
+    head = " ".join(words)
+    return next((w for w, edits in _OPENERS.items() if Levenshtein.distance(head, w) <= edits), None)
 
 
 def find_period(text: str) -> str | None:
@@ -230,16 +288,20 @@ def _read_place_date(header: list[Line], meta: DocumentMeta) -> None:
                 return
             if attached_date is None and _ATTACHED.match(folded):
                 attached_date, _ = _date(folded)
-    meta.date = attached_date  # a plan issued "kèm theo Quyết định số … ngày …" takes that date
+    # No place-date line: the place OCR'd past reading ("7. Yên, ngày 15 tháng 02 năm 2015"). A date
+    # in words in the header is the document's (citations in the body write "ngày 17/12/2014"); else
+    # a plan issued "kèm theo Quyết định số … ngày …" takes that decision's date.
+    worded = (_date(fold(text)) for ln in header for text in line_variants(ln) if _DATE_WORDS.search(fold(text)))
+    meta.date, meta.year = next((d for d in worded if d[0]), (attached_date, None))
 
 
 def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: MetadataSettings) -> int:
     """Kind from the kind word when the number did not give it; title = the line(s) after the kind
     word, or without one the upper-case line(s) after the place-date line. Returns where the title
     starts."""
-    kind_at = next((i for i, ln in enumerate(header) if _kind_word(ln)), None)
+    kind_at = next((i for i, ln in enumerate(header) if _kind_word(ln, settings)), None)
     if kind_at is not None:
-        word = _kind_word(header[kind_at])
+        word = _kind_word(header[kind_at], settings)
         if meta.kind is None and word is not None:  # (it is: kind_at is where a kind word is)
             meta.kind, meta.kind_name = KINDS[word]
         start = kind_at + 1
@@ -248,17 +310,27 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
     title: list[str] = []
     upper_title = None
     for line in header[start:]:
-        # OCR reads a speck beside a heading as "_" or "."; a title starts with a letter or a number.
-        text = re.sub(r"^(?:[^\w(“\"]|_)+", "", fold_spaces(line_text(line)))
+        text = title_text(line_text(line))
         folded = fold(text)
         if not title and not any(c.isalpha() for c in text):
             continue  # the year of a place-date line wrapped onto its own line
+        if not title and _specks(text):
+            continue  # a stamp's or a ruling line's specks OCR'd as letters ("1m... .ẽ5 .")
+        if title and (
+            _CITATION.search(folded)
+            or (_PROSE.search(text) and not is_upper(text))
+            or len(" ".join(title)) + len(text) >= settings.title_max_chars
+            or len(text) > settings.title_wrap_ratio * len(title[0])
+        ):
+            break  # the body's first sentence, its opening words OCR'd past knowing
+        if _DATE_WORDS.search(folded):
+            continue  # a place-date line OCR'd past knowing as one ("1 Hưng Đức, ngày 25 tháng . năm")
         if (
             _ATTACHED.match(folded)
             or _NUMBER.match(folded)
             or _NATIONAL.search(folded)
             or (not title and _ISSUER_BODY.match(folded))
-            or (not title and _LOCAL_UNIT.match(folded) and len(text.split()) <= 6)
+            or (not title and _LOCAL_UNIT.match(folded) and len(text.split()) <= settings.issuer_line_max_words)
         ):  # "XÃ NGỌC KỲ"
             if title:
                 break
@@ -273,6 +345,32 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
             break
     meta.title = " ".join(title) or None
     return start
+
+
+# A token OCR made of a speck: no letter or digit, or one letter alone ("Q XÃ …", "… Tiến Hà - ì");
+# a lone digit is a title's ("… chính 6" / "tháng đầu năm 2024").
+_SPECK = re.compile(r"^(?:[\W_]+|[\W_]*[^\W\d_][\W_]*)$")
+
+
+def title_text(text: str) -> str:
+    """A title line without the specks OCR read beside it: leading and trailing tokens of
+    punctuation or a single character, and punctuation after the last word ("… năm 2014_", "…
+    LỢI ĐỒNG ."). A title starts with a letter, a number or an opening bracket or quote."""
+    tokens = fold_spaces(text).split()
+    while tokens and _SPECK.match(tokens[0]) and not re.match(r"^[(“\"]\w", tokens[0]):
+        tokens.pop(0)
+    while tokens and _SPECK.match(tokens[-1]) and not re.match(r"^\w[)”\"]$", tokens[-1]):
+        tokens.pop()
+    out = " ".join(tokens)
+    out = re.sub(r"^(?:[^\w(“\"]|_)+", "", out)
+    return re.sub(r"(?:[^\w)”\"]|_)+$", "", out)
+
+
+def _specks(text: str) -> bool:
+    """A line with fewer than two Vietnamese words, or more words that are none than words that
+    are ("1m... .ẽ5 .", "(omesceee os 2", "“ĐỒNG _")."""
+    words, bad = word_damage(text, skip_upper=False)
+    return words - bad < 2 or bad > words - bad
 
 
 def _read_issuer(header: list[Line], lines: list[Line], meta: DocumentMeta, settings: MetadataSettings) -> None:
@@ -294,19 +392,36 @@ def _read_issuer(header: list[Line], lines: list[Line], meta: DocumentMeta, sett
 
 def commune_spelling(name: str, texts: list[str]) -> str:
     """The commune's name as most of the document's mentions spell it. OCR misreads a mark in one
-    place ("XÃ ĐỊNH TAM NẠM", repaired to "Năm") and reads it right in others (the place-date line,
-    the title, the opening sentence): among capitalised mentions with the same letters, the most
-    frequent spelling wins; a tie keeps the one found first (the issuer column's)."""
-    key = fold(name).lower().split()
+    place ("XÃ ĐỊNH TAM NẠM", repaired to "Năm"), joins two words ("XA VINHTIEN") or loses the
+    issuer line's wrapped end ("XA DONG" / "THUAN" beside the motto), and reads it right in others
+    (the place-date line, the title, the opening sentence). Counted: capitalised mentions with the
+    same letters, spaced or not, and mentions after a unit word ("xã Đồng Thuận") that go on where
+    the issuer's name stopped. The most frequent spelling wins; a tie keeps the one found first
+    (the issuer column's)."""
+    key = re.sub(r"\s+", "", fold(name).lower())
+    key_words = fold(name).lower().split()
     counts: dict[str, int] = {name: 0}
     for text in texts:
         words = [re.sub(r"^[^\w]+|[^\w]+$", "", w) for w in nfc(text).split()]
-        for i in range(len(words) - len(key) + 1):
-            span = words[i : i + len(key)]
-            if all(w[:1].isupper() for w in span) and [fold(w).lower() for w in span] == key:
-                spelling = _place_name(" ".join(span))
+        folded = [fold(w).lower() for w in words]
+        for i in range(len(words)):
+            run = 0  # the capitalised words from i on
+            while i + run < len(words) and words[i + run][:1].isupper() and run < _NAME_MAX_WORDS:
+                run += 1
+            # After a unit word, or opening a text (the place-date line: "Thịnh Nghĩa, ngày …").
+            after_unit = i == 0 or folded[i - 1] in _UNIT_WORDS
+            if after_unit and run > len(key_words) and folded[i : i + len(key_words)] == key_words:
+                spans = [run]  # "xã Đồng Thuận" where the issuer line kept "XÃ ĐỒNG"
+            else:
+                spans = [n for n in range(1, run + 1) if "".join(folded[i : i + n]) == key]
+            for n in spans:
+                spelling = _place_name(" ".join(words[i : i + n]))
                 counts[spelling] = counts.get(spelling, 0) + 1
     return max(counts, key=lambda s: counts[s])
+
+
+_NAME_MAX_WORDS = 4  # a commune's name is at most this many syllables ("Hòa Trung Thượng")
+_UNIT_WORDS = frozenset({"xa", "phuong", "tran"})  # the word before a commune's name ("thị trấn")
 
 
 def _issuer_column(header: list[Line], settings: MetadataSettings) -> list[str]:
@@ -319,13 +434,13 @@ def _issuer_column(header: list[Line], settings: MetadataSettings) -> list[str]:
             continue
         block = [line_text(line)]
         for nxt in header[i + 1 : i + settings.issuer_max_lines]:
-            text, folded = line_text(nxt), folded_text(nxt)
+            text, folded = _unit_text(line_text(nxt)), folded_text(nxt)
             unit_line = _ISSUER_BODY.match(folded) or _UNIT_START.match(folded)
             if (
                 _NATIONAL.search(folded)
                 or _NUMBER.match(folded)
                 or _PLACE_DATE.match(folded)
-                or _kind_word(nxt)
+                or _kind_word(nxt, settings)
                 or not is_upper(text)
                 or not (unit_line or len(text.split()) <= settings.issuer_line_max_words)
             ):
@@ -333,6 +448,15 @@ def _issuer_column(header: list[Line], settings: MetadataSettings) -> list[str]:
             block.append(text)
         return [" ".join(block)]
     return []
+
+
+def _unit_text(text: str) -> str:
+    """An issuer line without the specks OCR read before it ("‘ THUẬN", "5 THUONG", '"DONG _'):
+    tokens with no two letters in a row, and quotes, before the first word."""
+    tokens = text.split()
+    while tokens and not re.search(r"[^\W\d_]{2}", tokens[0]):
+        tokens.pop(0)
+    return title_text(" ".join(tokens).lstrip("“\"'‘"))
 
 
 def _local_unit(text: str) -> tuple[str, str] | None:
@@ -366,19 +490,36 @@ def _local_unit(text: str) -> tuple[str, str] | None:
 _NAME_STOP = re.compile(r"(?:uy ban|ubnd|xa|phuong|thi tran|thi xa|huyen|quan|tinh|thanh pho)\b")
 
 
-def _kind_word(line: Line) -> str | None:
+_KIND_LETTERS = {word.replace(" ", ""): code for word, code in KIND_WORDS.items()}
+
+
+def _kind_word(line: Line, settings: MetadataSettings = DEFAULT_SETTINGS) -> str | None:
+    """The kind word printed above the title ("BÁO CÁO"), alone on its line or with specks OCR read
+    beside it ("ea : | BÁO CÁO’", "mục BÁO CÁO", "BAOCAO êê"): its capital words, spaces or not,
+    spell a kind word and hold most of the line's letters."""
     for text in line_variants(line):
         folded = fold_spaces(re.sub(r"[^\w\s]", " ", fold(text)))
         if folded in KIND_WORDS and is_upper(text):
             return KIND_WORDS[folded]
+        capitals = [fold(w) for w in re.sub(r"[^\w\s]|_", " ", text).split() if w.isupper() and len(w) > 1]
+        letters = sum(c.isalpha() for c in text)
+        for i in range(len(capitals)):  # a run of capital words ("TT .. BÁO CÁO": the table head's "TT" is no part)
+            for j in range(i + 1, min(i + 3, len(capitals)) + 1):
+                caps = "".join(capitals[i:j])
+                if caps in _KIND_LETTERS and len(caps) >= settings.kind_word_share * letters:
+                    return _KIND_LETTERS[caps]
     return None
 
 
 def _date(folded: str) -> tuple[str | None, int | None]:
-    m = _DATE_WORDS.search(folded) or _DATE_SLASH.search(folded)
-    if not m:
-        return None, None
-    day, month, year = m.group(1), m.group(2), int(m.group(3))
+    m = _DATE_WORDS.search(folded)
+    if m:
+        day, month, year = m.group(1) or m.group(2), m.group(3), int(m.group(4))
+    else:
+        m = _DATE_SLASH.search(folded)
+        if not m:
+            return None, None
+        day, month, year = m.group(1), m.group(2), int(m.group(3))
     if not day or not month or not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
         return None, year  # "ngày tháng năm 2025": the day is left blank until signing
     return f"{year:04d}-{int(month):02d}-{int(day):02d}", year
@@ -400,7 +541,7 @@ def _anchor_side(text: str) -> int | None:
     """The column an anchor line belongs in: issuer, number and "Nơi nhận" on the left; motto,
     place-date and signature titles on the right."""
     folded = fold(nfc(text))
-    if _NUMBER.match(folded) or _ISSUER_BODY.match(folded) or _RECIPIENTS.match(folded):
+    if _NUMBER.match(folded) or _ISSUER_BODY.match(folded) or RECIPIENTS.match(folded):
         return 0
     if _NATIONAL.search(folded) or _PLACE_DATE.match(folded) or SIGNATURE_TITLE.match(folded):
         return 1
@@ -419,7 +560,7 @@ def _anchor_cut(text: str) -> int | None:
     if m and folded[m.end() :].strip():
         return m.end()
     m = _SIGNATURE_PREFIX.search(folded)
-    if m and m.start() > 0 and (_RECIPIENTS.match(folded) or folded.lstrip().startswith(("-", "+"))):
+    if m and m.start() > 0 and (RECIPIENTS.match(folded) or folded.lstrip().startswith(("-", "+"))):
         return m.start()
     return None
 
@@ -431,7 +572,7 @@ def _anchor_layout(text: str) -> bool:
     return bool(
         _MOTTO.search(folded)
         or (number and number.group(2) in KINDS)
-        or _RECIPIENTS.match(folded)
+        or RECIPIENTS.match(folded)
         or (_PLACE_DATE.match(folded) and (_DATE_WORDS.search(folded) or _DATE_SLASH.search(folded)))
         or re.match(r"^\W*(?:tm|kt|q)\s*\.\s*(?:uy ban|ubnd|chu tich|pho chu tich)", folded)
     )

@@ -11,6 +11,7 @@ together before reading (``signature_zone``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
@@ -62,6 +63,13 @@ _FOLDED_SURNAMES = frozenset(fold(s) for s in SURNAMES)
 
 # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH" (folded).
 SIGNATURE_TITLE = re.compile(r"^\W*(?:(?:tm|kt|q)\s*\.\s*)?(?:pho\s*)?(?:chu\s*tich|uy ban nhan dan)")
+# The same title printed to the right of a recipient ("- UBND huyện Hòa Minh (b/c); - CHỦ TỊCH"):
+# an OCR dump or a flattened line holds both columns of the closing block on one line.
+_INLINE_TITLE = re.compile(r"(?:\b(?:tm|kt|q)\s*\.\s*)?(?:\bpho\s*)?(?:\bchu\s*tich|\buy ban nhan dan)\b")
+# "Nơi nhận:" (folded), as OCR reads it ("Nơi nhọn", "Noi nhén", "Noi nhGn").
+RECIPIENTS = re.compile(r"^\W*n[o0]i\s*nh\w{1,2}n\b")
+# The words before a place's name: "UBND huyện Hòa Minh" is a recipient, not a person.
+_UNIT_WORDS = frozenset({"xa", "phuong", "huyen", "quan", "tinh", "ubnd", "tran", "pho", "thi"})
 
 EXPORT_CLOSED_SHARE = 0.5  # of the barred lines after the header that end in a bar: a text export
 
@@ -86,10 +94,10 @@ def find_signer(lines: list[Line], settings: SignatureSettings = DEFAULT_SIGNATU
     name: the surname list only breaks a tie between several name-like lines of one block. A text
     export may flatten the block into one cell ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH (Đã ký) Lê Văn An |"):
     the text after the title words is then the block's first line."""
-    start = next((i for i, ln in enumerate(lines) if fold(line_text(ln)).lstrip("*# ").startswith("noi nhan")), 0)
+    start = next((i for i, ln in enumerate(lines) if RECIPIENTS.match(fold(line_text(ln)).lstrip("*# "))), 0)
     pieces = [piece for line in lines[start:] for piece in _cells(line)]
     for i, piece in enumerate(pieces):
-        tail = _after_signature_title(piece, settings)
+        tail = _after_signature_title(piece, settings) or _after_inline_title(piece, settings)
         if tail is None:
             continue
         block = ([tail] if tail else []) + pieces[i + 1 : i + 1 + settings.signer_lookahead]
@@ -97,6 +105,15 @@ def find_signer(lines: list[Line], settings: SignatureSettings = DEFAULT_SIGNATU
         if names:
             return _pick_signer(names)
     return None
+
+
+def _core(token: str) -> str:
+    """A token without the punctuation and OCR marks around it ("ˆTrần" → "Trần", "VP." → "VP")."""
+    keep = [ch.isalnum() and unicodedata.category(ch) != "Lm" for ch in token]
+    if not any(keep):
+        return ""
+    first, last = keep.index(True), len(keep) - 1 - keep[::-1].index(True)
+    return token[first : last + 1]
 
 
 def _bar_runs_joined(lines: list[Line]) -> list[Line]:
@@ -168,6 +185,16 @@ def _after_signature_title(line: Line, settings: SignatureSettings) -> Line | No
     return replace(line, text="", raw=None) if is_signature_title(line, settings) else None
 
 
+def _after_inline_title(line: Line, settings: SignatureSettings) -> Line | None:
+    """What follows a signature title printed in capitals after other text on the line (the
+    recipients' column beside it), read as ``_after_signature_title`` reads a line of its own."""
+    text = line_text(line)
+    for m in _INLINE_TITLE.finditer(fold(text)):
+        if m.start() > 0 and is_upper(text[m.start() : m.end()]):
+            return _after_signature_title(replace(line, text=text[m.start() :], raw=None), settings)
+    return None
+
+
 def _name_start(text: str) -> bool:
     """A lone capitalised word: the first syllable of a name the cell wrapped ("Dương" / "Mỹ Lan");
     an all-capitals word is an abbreviation ("UBND"), not a name's start."""
@@ -181,13 +208,14 @@ def signature_names(block: list[Line], settings: SignatureSettings = DEFAULT_SIG
     stamp are passed over; a name wrapped over two lines is joined; text of three words or more
     after a name ends the block (an annex heading, the next page's prose)."""
     names: list[str] = []
+    trailing: list[str] = []  # names read at the end of a line holding other text: the weaker reading
     skip = False
     page = None  # the page of the first name: an annex on the next page is no part of the block
     for k, line in enumerate(block):
         if skip:
             skip = False
             continue
-        if names and line.page != page:
+        if (names or trailing) and line.page != page:
             break
         text = line_text(line)
         if not text or is_signature_title(line, settings) or text.startswith(("(", "[")):
@@ -196,12 +224,17 @@ def signature_names(block: list[Line], settings: SignatureSettings = DEFAULT_SIG
         if name is None and _name_start(text) and k + 1 < len(block):
             name = person_name(f"{_name_text(line)} {_name_text(block[k + 1])}", settings)
             skip = name is not None
+        tail = None if name else _trailing_name(line, settings)
         if name:
             names.append(name)
             page = line.page
+        elif tail:
+            trailing.append(tail)
+            page = line.page
         elif names and len(text.split()) >= settings.signature_text_words:
             break
-    return names
+    # A name on a line of its own is the block's; one read after other text only when there is none.
+    return names or trailing
 
 
 def _name_text(line: Line) -> str:
@@ -210,9 +243,47 @@ def _name_text(line: Line) -> str:
     knows words, not people: it turns a name read right into common words ("Phan" → "Phân",
     "Huyền" → "Huyện", "Thu Nhung" → "Thủ Những"); a stripped or damaged reading still needs it."""
     raw = nfc(line.raw.strip()) if line.raw else ""
-    if raw and any(ch.isalpha() and not ch.isascii() for ch in raw) and not word_damage(raw, skip_upper=False)[1]:
+    words = " ".join(w for w in (_core(t) for t in raw.split()) if len(w) > 1)  # specks aside ("ˆTrần", "l Đàm")
+    if raw and any(ch.isalpha() and not ch.isascii() for ch in raw) and not word_damage(words, skip_upper=False)[1]:
         return raw
     return line_text(line)
+
+
+def _trailing_name(line: Line, settings: SignatureSettings) -> str | None:
+    """A name printed at the end of a line that holds something else before it: the recipients'
+    column beside the signature block ("- Lưu: VT, VP. Lê Đức Thắng") or specks OCR read left of it
+    (": : Phan Diệu Hạnh", "ue Sầm Mỹ Oanh"). The name is the run of capitalised words the line
+    ends with, up to punctuation, a lower-case word or an abbreviation; a place after a unit word
+    ("UBND huyện Hòa Minh") is no name."""
+    raw = nfc(line.raw.strip()) if line.raw else ""
+    # As the OCR gave it when that reading carries diacritics (see ``_name_text``), else repaired.
+    for text in ([raw] if any(ch.isalpha() and not ch.isascii() for ch in raw) else []) + [line_text(line)]:
+        tokens = text.split()
+        while tokens and not any(c.isalnum() for c in tokens[-1]):
+            tokens.pop()  # specks after the name
+        run: list[str] = []
+        for token in reversed(tokens):
+            core = _core(token)
+            if run and token != token.rstrip(".,;:)]|"):
+                break  # "VP." ends the text before the name
+            if not core or not core[0].isupper() or not core.replace("'", "").isalpha():
+                break
+            if core.isupper() and len(core) > 1 and not all(w.isupper() for w in run):
+                break  # an abbreviation ("UBND", "VP") before a name printed in normal case
+            run.insert(0, core)
+            if core != token.lstrip("(["):
+                break  # "(Đã" or ":Mạc": punctuation before the word starts the run
+        before = tokens[: len(tokens) - len(run)]
+        if not 2 <= len(run) <= 5 or len(run) == len(tokens):
+            continue
+        if before and fold(re.sub(r"[^\w]+$", "", before[-1])) in _UNIT_WORDS:
+            continue
+        if _INLINE_TITLE.search(fold(" ".join(run))):
+            continue
+        name = person_name(" ".join(run), settings)
+        if name and (text is line_text(line) or not word_damage(" ".join(run), skip_upper=False)[1]):
+            return name
+    return None
 
 
 def _pick_signer(names: list[str]) -> str:
@@ -227,7 +298,18 @@ def person_name(text: str, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTI
     """A personal name line (2-5 capitalised syllables), cleaned of OCR junk. A surname the OCR
     damaged into no Vietnamese syllable at all ("{guyén") is snapped to the closest common one; a
     surname that is a syllable is kept as printed, known or not (Đoàn is no misread Đào)."""
-    tokens = [re.sub(r"^[^\w]+|[^\w]+$", "", t) for t in fold_spaces(text).split()]
+    printed = fold_spaces(text).split()
+    while printed and len(_core(printed[-1])) < 2:
+        printed.pop()  # a speck after the name ("Nông Thị Vân i", "Văn Thanh Hiếu k :")
+    while printed and len(_core(printed[0])) < 2:
+        printed.pop(0)  # a speck before it (": : Phan Diệu Hạnh")
+    if len(printed) > 2 and _core(printed[0]).isupper() and not any(_core(t).isupper() for t in printed[1:]):
+        printed.pop(0)  # an abbreviation before a name in normal case ("TT Hồ Khắc Phúc")
+    tokens = [_core(t) for t in printed]
+    if any(re.search(r"[.,;:]$", t) for t in printed[:-1]):
+        return None  # punctuation inside: a list ("Lưu: VT, VP."), not a name
+    if any(t.isupper() and len(t) > 1 for t in tokens) and not all(t.isupper() for t in tokens):
+        return None  # abbreviations among words in normal case ("Lưu VT VP")
     # An apostrophe joins the syllables of Central Highlands names ("H'Linh Niê").
     letters = [re.sub(r"(?<=\w)['’](?=\w)", "", t) for t in tokens]
     if not 2 <= len(tokens) <= 5 or any(len(t) < 2 or not t.isalpha() for t in letters):

@@ -1,0 +1,71 @@
+"""Metadata of real OCR text dumps (tools/make_corpus.py, dev instances of seeds 0, 3, 7, 11 and 71,
+copied with the document part of their truth into tests/data/dumps_meta): each names the fields
+the letterhead, title and signature readers must get right on it despite the OCR damage, and the
+fields that cannot be read and must stay empty rather than wrong."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extract.base import ingest
+from extract.metadata import extract_metadata
+from normalize.vietnamese import repair_document
+
+DUMPS = Path(__file__).parent / "data" / "dumps_meta"
+
+# dump → the truth fields read right, with what in the dump makes each hard.
+RIGHT = {
+    # "S6é: 132/BC-UBND"; the body opens "Thu hién Ké hoach …" right under the title; the issuer
+    # column is cut by the motto's lines ("UY BAN NHAN DAN" / motto / "XA TAN HOP").
+    "s11-d02-i1-ruled-top-eng-150dpi": ("number", "date", "commune", "title"),
+    # The kind word read "BAOCAO"; the title's second line starts with a speck ("s nam 2013 …").
+    # The issuer's wrapped name behind a speck ("UY BAN NHAN DAN XA DONG" / "‘ THUAN").
+    "s11-d01-i3-ruled-center-eng-150dpi-degraded": ("number", "date", "commune", "title"),
+    # The signer's name printed on the recipients' last line ("- Lưu: VT, VP. Lê Đức Thắng").
+    "s11-d03-i2-unruled-top-vie-200dpi": ("number", "date", "commune", "signer", "title"),
+    # '" §6: 156/BC-UBND Yén Minh, ngay 5 thdng 12 nam 2014' on one line, the title under it.
+    "5-d02-i3-ruled-center-eng-200dpi-degraded": ("number", "date", "commune", "title"),
+    # "S6: 145 /BC-UBND | Van Xudn, agiy 4 thang 1 nam 2024": "ngày" misread.
+    "s71-d05-i3-ruled-center-eng-300dpi-degraded": ("number", "date", "commune"),
+    # The body opens "Cán cấu kết quả …" ("Căn cứ" misread) under a sentence-case title.
+    "s7-d01-i3-ruled-center-eng-250dpi-degraded": ("number", "date", "commune", "title"),
+    # "i S6: 141 /BC-UBND": a speck before the number.
+    "s3-d02-i3-ruled-center-eng-150dpi-degraded": ("number", "date"),
+    # "Noi nhén:" and the signature title right of a recipient ("- … (b/c); - es CHU TICH").
+    # The commune OCR'd as one word in the issuer line ("XA GIASON"), spaced elsewhere.
+    "s71-d03-i3-ruled-top-eng-150dpi-degraded": ("number", "date", "commune", "signer", "title"),
+}
+# dump → fields the dump does not print readably: left empty, never a guess.
+EMPTY = {
+    # "ngdy 12 2 thang 11": which of 12 and 2 is the day is not known.
+    "s7-d03-i3-ruled-top-eng-300dpi-degraded": ("date",),
+}
+
+
+def _read(stem: str) -> tuple[dict, dict]:
+    path = DUMPS / f"{stem}.txt"
+    truth = json.loads(path.with_name(path.name + ".truth.json").read_text(encoding="utf-8"))["document"]
+    meta = extract_metadata(repair_document(ingest(path)))
+    return truth, {field: getattr(meta, field) for field in ("number", "date", "commune", "signer", "title")}
+
+
+@pytest.mark.parametrize("stem", sorted(RIGHT))
+def test_dump_metadata_read_through_ocr_damage(stem):
+    truth, got = _read(stem)
+    for field in RIGHT[stem]:
+        want = truth[field]
+        if field == "title":  # the corpus compares titles in any case (OCR reads "Chỉ" for "CHỈ")
+            assert (got[field] or "").casefold() == want.casefold(), field
+        else:
+            assert got[field] == want, field
+
+
+@pytest.mark.parametrize("stem", sorted(EMPTY))
+def test_dump_metadata_unreadable_stays_empty(stem):
+    truth, got = _read(stem)
+    for field in EMPTY[stem]:
+        assert truth[field] is not None
+        assert got[field] is None, field
