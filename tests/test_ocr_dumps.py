@@ -266,3 +266,15 @@ def test_lone_number_before_one_garbled_token_ending_the_line():
     # An explanation after the number is longer than one short token: no cell.
     cells = read_line(Line(text="1.1 Ké hoach CCHC nam 6 tháng đầu năm", page=1, number=1), False, two)
     assert cells.max_raw is None
+
+
+def test_speck_between_two_cells_and_the_third():
+    # Seed 11's d05-i3 ("16 | 16 ne 16") and the standing corpus's d02-i3 ("2 2 en 2"): a speck read as small letters
+    # between the self and the appraised cell; the run of cells goes on past it.
+    three = HeaderLayout(points=("max", "self", "appraised"))
+    line = "5 Xay dung va nang cao chat lugng, doi ngii cong chifc, - 16 | 16 ne 16 | Bao cdo so 2/BC-UBND ngay"
+    cells = read_line(Line(text=line, page=1, number=1), False, three)
+    assert (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("16", "16", "16")
+    # A capital opens the explanation: "Đã 3 lần" is its text, not a speck and a cell.
+    cells = read_line(Line(text="1.2 Báo cáo CCHC 2 1,5 Đã 3 lần", page=1, number=1), False, three)
+    assert (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("2", "1,5", None)

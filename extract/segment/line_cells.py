@@ -178,6 +178,8 @@ def _number_run(
                 lookalike.append(points_cell(raws[j], beside_points=True))
                 j += 1
                 end = j
+            elif len(cells) >= 2 and _speck_between(raws, j):
+                j += 1  # "16 | 16 ne 16": a speck OCR read as letters between two cells
             else:
                 break
         if len(cells) == n_points and _numbers_to_end(raws, j) and not _max_first(cells):
@@ -218,6 +220,16 @@ def _lost_last_cell(raw: str, settings: LineTableSettings) -> bool:
         return False
     letters = re.sub(r"[^\p{L}]", "", core)
     return not (len(letters) >= 3 and letters == core and is_syllable_run(letters))
+
+
+def _speck_between(raws: list[str], j: int) -> bool:
+    """Token ``j``, inside a run of two numbers or more, is a speck read as one or two small letters
+    ("ne", "en") with a points number right after it: the run goes on past it (a garbled cell would
+    leave more cells than the table has columns)."""
+    # Lower case only: an explanation opens with a capital ("2 1,5 Đã 3 lần").
+    if j + 1 >= len(raws) or not re.fullmatch(r"\p{Ll}{1,2}", raws[j].strip(CELL_SPECKS) or "-"):
+        return False
+    return points_cell(raws[j + 1]) is not None
 
 
 def _numbers_to_end(raws: list[str], j: int) -> bool:
