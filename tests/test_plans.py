@@ -264,3 +264,31 @@ def test_a_bracket_left_open_carries_a_task_over_a_line_that_starts_like_an_item
     (table,) = find_task_paragraphs(_doc(text))
     (row,) = table.rows
     assert (row.lead, row.coordinator) == ("Văn phòng - Thống kê", "Ban Chỉ đạo CCHC xã")
+
+
+_OCR_GRID_BAR_LOST = """T | Mã Nội dung công việc Sản phẩm đầu Đầu mối Bộ phận Tiến độ
+T | tiêu ra thực hiện phối hợp thực hiện
+chí
+I. Công tác chỉ đạo, điều hành cải cách hành chính
+1 |J1.5 Xây dựng, ban hành Kế hoạch cải | Báo cáo Văn phòng - Các ngành Trước ngày
+cách hành chính năm 2026 Thống kê liên quan 01/10/2026
+2 | 7.2 Vận hành hệ thống quản lý chất Văn bản chỉ Công chức Các ngành Quý
+lượng theo TCVN ISO 9001:2015 | đạo Địa chính - liên quan, IV/2024
+Xây dựng
+37.4 Duy trì Trang thông tin điện tử Thông báo Công an xã Các đoàn thể | Trước ngày
+của xã 02/08/2024
+Nơi nhận: TM. ỦY BAN NHÂN DÂN
+"""
+
+
+def test_ocr_grid_row_whose_bar_was_lost_or_read_as_j():
+    # OCR dumps of P04 (seeds 7 and 11): "3 | 7.4" printed "37.4" (the bar lost), "| 1.5" read "J1.5".
+    (table,) = find_task_lines(_doc(_OCR_GRID_BAR_LOST))
+    rows = table.rows
+    assert [(r.code, r.criterion_code) for r in rows] == [("1", "1.5"), ("2", "7.2"), ("3", "7.4")]
+    assert (rows[2].task, rows[2].product, rows[2].deadline) == (
+        "Duy trì Trang thông tin điện tử của xã",
+        "Thông báo",
+        "Trước ngày 02/08/2024",
+    )
+    assert rows[1].task == "Vận hành hệ thống quản lý chất lượng theo TCVN ISO 9001:2015"

@@ -145,3 +145,31 @@ def test_wrapped_tt_label_and_unit_or_deadline_cells_broken_over_a_page():
     assert _join("Văn phòng", "HĐND và UBND", "lead") == "Văn phòng HĐND và UBND"
     assert _join("Công an xã", "Các đoàn thể", "coordinator") == "Công an xã; Các đoàn thể"
     assert _join("Báo cáo", "Kế hoạch", "product") == "Báo cáo; Kế hoạch"
+
+
+def test_scanned_section_rows_whose_numeral_ocr_misread():
+    # A scanned plan (S05, seed 7): the section rows came back as "1" beside the upper-case title
+    # and as "HÌ!" (III) beside another; the tasks under them are numbered 1, 2, … (roman sections).
+    from extract.segment.table_join import JoinedRow
+    from extract.segment.task_tables import _section_of
+
+    def row(*cells):
+        return JoinedRow(
+            cells=list(cells),
+            bold=[False] * len(cells),
+            page=1,
+            line_start=1,
+            line_end=1,
+            fragment=0,
+            confs=[0.9] + [None] * (len(cells) - 1),
+        )
+
+    mapping = {"code": 0, "criterion_code": 1, "task": 2}
+    assert _section_of(row("1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", ""), mapping, None) == (
+        "I",
+        True,
+        "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",
+    )
+    assert _section_of(row("HÌ!", "", "CẢI CÁCH TÀI CHÍNH CÔNG"), mapping, "II")[:2] == ("III", True)
+    # a task numbered 1 is no section
+    assert _section_of(row("1", "1.5", "Đăng ký và triển khai sáng kiến"), mapping, None)[1] is False

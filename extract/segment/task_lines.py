@@ -59,7 +59,7 @@ class TaskLineSettings:
     beam: int = 40
     # Splits of one line kept per beam state: the best split of a line alone may not be the best
     # for the row (a word a later line shows to be a wrapped cell's).
-    line_splits: int = 4
+    line_splits: int = 2
     # Column widths (half-ems of Times New Roman, ``_width``) are learnt from a first reading of
     # the rows: this quantile of each column's part widths; a part wider than its column by more
     # than ``width_slack`` (OCR drops and adds letters) costs ``overflow`` per half-em.

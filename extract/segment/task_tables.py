@@ -299,7 +299,10 @@ def _section_of(
     if merged and roman:
         return next_roman(section, merged.group(1)), True, merged.group(2).strip()
     rest = [c for c in distinct if c != code.strip()]
-    if _OCR_ROMAN.match(code) and len(rest) == 1 and _upper_title(rest[0]):
+    # ("1" alone is the first section's "I" only beside an upper-case title in a table of
+    # plain-numbered tasks: a task's words are not in capitals)
+    one = roman and code.strip(" .)_|") == "1"
+    if (_OCR_ROMAN.match(code) or one) and len(rest) == 1 and _upper_title(rest[0]):
         return next_roman(section, code.strip(" .)_|")), True, rest[0]
     if roman and _OCR_ROMAN.match(code) and not rest and row_conf(row) is not None:
         # An OCR'd section row whose title the scan lost: the numeral alone ("1", "H") is no
