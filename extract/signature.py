@@ -97,13 +97,19 @@ def find_signer(lines: list[Line], settings: SignatureSettings = DEFAULT_SIGNATU
     start = next((i for i, ln in enumerate(lines) if RECIPIENTS.match(fold(line_text(ln)).lstrip("*# "))), 0)
     pieces = [piece for line in lines[start:] for piece in _cells(line)]
     for i, piece in enumerate(pieces):
-        tail = _after_signature_title(piece, settings) or _after_inline_title(piece, settings)
+        tail = _after_signature_title(piece, settings)
+        inline = tail is None  # the title printed after other text: a block only an OCR dump prints so
+        tail = tail or _after_inline_title(piece, settings)
         if tail is None:
             continue
         block = ([tail] if tail else []) + pieces[i + 1 : i + 1 + settings.signer_lookahead]
-        names = signature_names(block, settings)
-        if names:
-            return _pick_signer(names)
+        names, trailing, guessed = _read_names(block, settings)
+        if names or trailing:
+            signer = _pick_signer(names or trailing)
+            # A name found only by the OCR-tolerant readings (a title after the recipients, a name
+            # after other text) is given when the OCR read its marks, not when the repair chose them.
+            weak = inline or not names
+            return None if weak and signer in guessed else signer
     return None
 
 
@@ -203,12 +209,31 @@ def _name_start(text: str) -> bool:
 
 
 def signature_names(block: list[Line], settings: SignatureSettings = DEFAULT_SIGNATURE_SETTINGS) -> list[str]:
+    """The name-like lines under a signature title, in order (``_read_names``)."""
+    names, trailing, _ = _read_names(block, settings)
+    return names or trailing
+
+
+def _marks_guessed(line: Line) -> bool:
+    """The line's marks are the repair's guess: a Latin-only OCR read it (no letter past Latin-1:
+    none of ă, ơ, ư, đ or the dot below; at most a stray "é" for ệ) and the repair changed it. A
+    common word's marks follow from the words around it; a person's name has no context that
+    decides between "Hạnh", "Hành" and "Hanh", and a wrong name is worse than none."""
+    raw = nfc(line.raw.strip()) if line.raw else ""
+    latin = all(ord(ch) < 256 for ch in raw if ch.isalpha())
+    return bool(raw) and latin and raw != line_text(line) and _name_text(line) != raw
+
+
+def _read_names(block: list[Line], settings: SignatureSettings) -> tuple[list[str], list[str], set[str]]:
+    """Names on lines of their own, names read at the end of lines (``_trailing_name``: only
+    when there are none of the first), and the names whose marks were guessed."""
     """The name-like lines under a signature title, in order. Further title lines ("PHÓ CHỦ TỊCH")
     and notes in brackets ("(Đã ký)", "(Ký tên, đóng dấu)") belong to the block; OCR specks of the
     stamp are passed over; a name wrapped over two lines is joined; text of three words or more
     after a name ends the block (an annex heading, the next page's prose)."""
     names: list[str] = []
     trailing: list[str] = []  # names read at the end of a line holding other text: the weaker reading
+    guessed: set[str] = set()  # names whose marks the OCR did not read (``_marks_guessed``)
     skip = False
     page = None  # the page of the first name: an annex on the next page is no part of the block
     for k, line in enumerate(block):
@@ -225,6 +250,8 @@ def signature_names(block: list[Line], settings: SignatureSettings = DEFAULT_SIG
             name = person_name(f"{_name_text(line)} {_name_text(block[k + 1])}", settings)
             skip = name is not None
         tail = None if name else _trailing_name(line, settings)
+        if (name or tail) and (_marks_guessed(line) or (skip and _marks_guessed(block[k + 1]))):
+            guessed.add(name or tail or "")
         if name:
             names.append(name)
             page = line.page
@@ -233,8 +260,7 @@ def signature_names(block: list[Line], settings: SignatureSettings = DEFAULT_SIG
             page = line.page
         elif names and len(text.split()) >= settings.signature_text_words:
             break
-    # A name on a line of its own is the block's; one read after other text only when there is none.
-    return names or trailing
+    return names, trailing, guessed
 
 
 def _name_text(line: Line) -> str:
