@@ -16,7 +16,7 @@ from pathlib import Path
 from cchc_extract.coverage import account_coverage
 from cchc_extract.reconcile import ReconcileSettings, reconcile
 from extract.base import IngestError, IngestOptions, ingest
-from extract.metadata import extract_metadata
+from extract.metadata import read_metadata
 from extract.model import IngestedDocument
 from extract.segment.counts import find_counts
 from extract.segment.score_tables import find_score_tables
@@ -75,9 +75,10 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     debug = options.debug
     if options.repair:
         doc = _run_stage(result, "repair", lambda: repair_document(doc), debug, default=doc)
-    meta = _run_stage(result, "metadata", lambda: extract_metadata(doc), debug)
+    meta = _run_stage(result, "metadata", lambda: read_metadata(doc), debug)
     if meta is not None:
-        result.document = meta
+        result.document, meta_review = meta
+        result.review += meta_review
     result.score_tables = _run_stage(result, "segment", lambda: find_score_tables(doc), debug, default=[])
     # The official criteria set, recognised from the rows read: names snapped to its wording,
     # maxima that differ from it flagged (nothing happens when no set fits).

@@ -28,11 +28,12 @@ from rapidfuzz.distance import Levenshtein
 from extract.columns import Anchors, ColumnSettings, reading_lines
 from extract.letter_lines import folded_text, is_upper, line_text, line_variants
 from extract.model import IngestedDocument, Line
-from extract.signature import RECIPIENTS, SIGNATURE_TITLE, SignatureSettings, find_signer, signature_zone
+from extract.periods import find_period
+from extract.signature import RECIPIENTS, SIGNATURE_TITLE, SignatureSettings, read_signer, signature_zone, signer_review
 from normalize.text import fold_spaces
 from normalize.vietnamese import DAMAGED_DOC_SHARE, word_damage
 from normalize.vietnamese.syllable import fold, nfc
-from schemas.records import DocumentMeta
+from schemas.records import DocumentMeta, ReviewItem
 
 
 @dataclass(frozen=True)
@@ -126,16 +127,17 @@ _UNIT_START = re.compile(r"^\W*(?:xa|phuong|thi tran|thi xa|huyen|quan|thanh pho
 _NATIONAL = re.compile(r"cong hoa|doc lap|tu do|hanh phuc")
 _MOTTO = re.compile(r"cong hoa xa hoi chu nghia|doc lap\s*[-–]\s*tu do")
 _SIGNATURE_PREFIX = re.compile(r"\b(?:tm|kt|q)\s*\.\s*(?=\w)")
-_PERIODS = (
-    # "pau": Đ read as P by a Latin-only OCR ("6 THANG PAU NAM 2023")
-    (re.compile(r"\b(6|sau|9|chin)\s+thang\s+(dau|pau|cuoi)?\s*nam\b(?:\s+(\d{4}))?"), "months"),
-    (re.compile(r"\bquy\s+(iv|iii|ii|i|[1-4])\b(?:\s+nam)?(?:\s+(\d{4}))?"), "quarter"),
-    (re.compile(r"\bgiai\s+doan\s+(\d{4})\s*[-–]\s*(\d{4})"), "span"),
-    (re.compile(r"\bnam\s+(\d{4})\b"), "year"),
-)
 
 
 def extract_metadata(doc: IngestedDocument, settings: MetadataSettings = DEFAULT_SETTINGS) -> DocumentMeta:
+    return read_metadata(doc, settings)[0]
+
+
+def read_metadata(
+    doc: IngestedDocument, settings: MetadataSettings = DEFAULT_SETTINGS
+) -> tuple[DocumentMeta, list[ReviewItem]]:
+    """The metadata, and the review items of fields found but not read for sure (a signer's name
+    whose marks a Latin-only OCR lost and the name stock cannot restore)."""
     # Header and signature blocks printed as two columns (tables, tabs, side by side on a PDF
     # line) are read column by column: issuer lines stay together, the motto stays apart.
     lines = [line for line in reading_lines(doc, ANCHORS, settings.columns) if line.text.strip()]
@@ -155,8 +157,9 @@ def extract_metadata(doc: IngestedDocument, settings: MetadataSettings = DEFAULT
     _read_issuer(header, lines, meta, settings)
     meta.period = find_period(" ".join(t for t in [meta.title or ""] + [line_text(ln) for ln in header[kind_at:]]))
     meta.year = _year(meta)
-    meta.signer = find_signer(signature_zone(lines, header, barred), settings.signature)
-    return meta
+    signer = read_signer(signature_zone(lines, header, barred), settings.signature)
+    meta.signer = signer.name
+    return meta, signer_review(signer)
 
 
 def as_printed(line: Line, typed_document: bool) -> Line:
@@ -231,30 +234,6 @@ def body_opener(folded: str) -> str | None:
         return None
     head = " ".join(words)
     return next((w for w, edits in _OPENERS.items() if Levenshtein.distance(head, w) <= edits), None)
-
-
-def find_period(text: str) -> str | None:
-    """The period a title names, in canonical Vietnamese: "6 tháng đầu năm 2023", "quý I năm 2024",
-    "giai đoạn 2021-2025", "năm 2025"."""
-    folded = fold(nfc(text))
-    years = re.findall(r"\b(?:19|20)\d{2}\b", folded)
-    for pattern, kind in _PERIODS:
-        m = pattern.search(folded)
-        if not m:
-            continue
-        if kind == "months":
-            months = "6" if m.group(1) in ("6", "sau") else "9"
-            half = {"dau": " đầu", "pau": " đầu", "cuoi": " cuối"}.get(m.group(2) or "", "")
-            year = m.group(3) or (years[0] if years else None)
-            return f"{months} tháng{half} năm {year}" if year else f"{months} tháng{half} năm"
-        if kind == "quarter":
-            roman = {"1": "I", "2": "II", "3": "III", "4": "IV"}.get(m.group(1), m.group(1).upper())
-            year = m.group(2) or (years[0] if years else None)
-            return f"quý {roman} năm {year}" if year else f"quý {roman}"
-        if kind == "span":
-            return f"giai đoạn {m.group(1)}-{m.group(2)}"
-        return f"năm {m.group(1)}"
-    return None
 
 
 # --- header fields -------------------------------------------------------------------------------

@@ -20,7 +20,9 @@ from extract.letter_lines import is_upper, line_text, line_variants
 from extract.model import Line
 from normalize.text import fold_spaces
 from normalize.vietnamese import word_damage
+from normalize.vietnamese.names import SURNAMES, NameReading, name_stock, restore_name
 from normalize.vietnamese.syllable import fold, nfc
+from schemas.records import ReviewItem
 
 
 @dataclass(frozen=True)
@@ -33,32 +35,6 @@ class SignatureSettings:
 
 DEFAULT_SIGNATURE_SETTINGS = SignatureSettings()
 
-SURNAMES = (
-    "Nguyễn",
-    "Trần",
-    "Lê",
-    "Phạm",
-    "Hoàng",
-    "Huỳnh",
-    "Phan",
-    "Vũ",
-    "Võ",
-    "Đặng",
-    "Bùi",
-    "Đỗ",
-    "Hồ",
-    "Ngô",
-    "Dương",
-    "Lý",
-    "Trương",
-    "Đinh",
-    "Lương",
-    "Mai",
-    "Lâm",
-    "Đào",
-    "Cao",
-    "Hà",
-)
 _FOLDED_SURNAMES = frozenset(fold(s) for s in SURNAMES)
 
 # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH" (folded).
@@ -87,13 +63,46 @@ def signature_zone(lines: list[Line], header: list[Line], physical: list[Line]) 
     return _bar_runs_joined(tail) if export else after
 
 
+@dataclass(frozen=True)
+class SignerReading:
+    """The signer, or None; when a name was found but its marks could not be restored, the name
+    as the OCR gave it and why (a review item, not a guess)."""
+
+    name: str | None
+    raw: str | None = None
+    doubt: str = ""
+
+
+def signer_review(reading: SignerReading) -> list[ReviewItem]:
+    """A review item for a signer found but left empty: the name as the OCR printed it, and the
+    syllables whose marks could not be told."""
+    if reading.name is not None or not reading.raw:
+        return []
+    return [
+        ReviewItem(
+            item="/document",
+            field="signer",
+            raw=reading.raw,
+            reason=f"signer's name read without its marks, which cannot be told ({reading.doubt})",
+            confidence=0.0,
+        )
+    ]
+
+
 def find_signer(lines: list[Line], settings: SignatureSettings = DEFAULT_SIGNATURE_SETTINGS) -> str | None:
+    """The signer's name (``read_signer``)."""
+    return read_signer(lines, settings).name
+
+
+def read_signer(lines: list[Line], settings: SignatureSettings = DEFAULT_SIGNATURE_SETTINGS) -> SignerReading:
     """The signer: the name printed last in the first signature block ("TM. ỦY BAN NHÂN DÂN /
     CHỦ TỊCH", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", then the signature, stamp, "(Đã ký)" and the name)
     after the "Nơi nhận" list when there is one. Found by the block's structure, not by knowing the
     name: the surname list only breaks a tie between several name-like lines of one block. A text
     export may flatten the block into one cell ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH (Đã ký) Lê Văn An |"):
-    the text after the title words is then the block's first line."""
+    the text after the title words is then the block's first line. A name a Latin-only OCR read
+    has its marks restored from the name-syllable stock (``restore_name``), or is left empty with
+    a doubt when they cannot be told."""
     start = next((i for i, ln in enumerate(lines) if RECIPIENTS.match(fold(line_text(ln)).lstrip("*# "))), 0)
     pieces = [piece for line in lines[start:] for piece in _cells(line)]
     for i, piece in enumerate(pieces):
@@ -103,14 +112,19 @@ def find_signer(lines: list[Line], settings: SignatureSettings = DEFAULT_SIGNATU
         if tail is None:
             continue
         block = ([tail] if tail else []) + pieces[i + 1 : i + 1 + settings.signer_lookahead]
-        names, trailing, guessed = _read_names(block, settings)
+        names, trailing, guessed, latin = _read_names(block, settings)
         if names or trailing:
             signer = _pick_signer(names or trailing)
+            if signer in latin:
+                plain, reading = latin[signer]
+                if reading.name is not None:
+                    return SignerReading(reading.name)
+                return SignerReading(None, plain, "; ".join(reading.doubts))
             # A name found only by the OCR-tolerant readings (a title after the recipients, a name
             # after other text) is given when the OCR read its marks, not when the repair chose them.
             weak = inline or not names
-            return None if weak and signer in guessed else signer
-    return None
+            return SignerReading(None if weak and signer in guessed else signer)
+    return SignerReading(None)
 
 
 def _core(token: str) -> str:
@@ -162,7 +176,12 @@ def _cells(line: Line) -> list[Line]:
     any other line as it is."""
     if "|" not in line.text:
         return [line]
-    return [replace(line, text=t.strip(), raw=None) for t in line.text.split("|") if t.strip()]
+    texts = line.text.split("|")
+    raws = line.raw.split("|") if line.raw else []
+    raws = (
+        raws if len(raws) == len(texts) else [""] * len(texts)
+    )  # the OCR's reading of each cell, when it splits alike
+    return [replace(line, text=t.strip(), raw=r.strip() or None) for t, r in zip(texts, raws, strict=True) if t.strip()]
 
 
 _NOTE = re.compile(r"^\s*[(\[][^)\]]*[)\]]")
@@ -210,7 +229,7 @@ def _name_start(text: str) -> bool:
 
 def signature_names(block: list[Line], settings: SignatureSettings = DEFAULT_SIGNATURE_SETTINGS) -> list[str]:
     """The name-like lines under a signature title, in order (``_read_names``)."""
-    names, trailing, _ = _read_names(block, settings)
+    names, trailing, _, _ = _read_names(block, settings)
     return names or trailing
 
 
@@ -224,9 +243,12 @@ def _marks_guessed(line: Line) -> bool:
     return bool(raw) and latin and raw != line_text(line) and _name_text(line) != raw
 
 
-def _read_names(block: list[Line], settings: SignatureSettings) -> tuple[list[str], list[str], set[str]]:
+def _read_names(
+    block: list[Line], settings: SignatureSettings
+) -> tuple[list[str], list[str], set[str], dict[str, tuple[str, NameReading]]]:
     """Names on lines of their own, names read at the end of lines (``_trailing_name``: only
-    when there are none of the first), and the names whose marks were guessed."""
+    when there are none of the first), the names whose marks were guessed, and the names read
+    from Latin-only text with the OCR's reading and its restoration (``_latin_name``)."""
     """The name-like lines under a signature title, in order. Further title lines ("PHÓ CHỦ TỊCH")
     and notes in brackets ("(Đã ký)", "(Ký tên, đóng dấu)") belong to the block; OCR specks of the
     stamp are passed over; a name wrapped over two lines is joined; text of three words or more
@@ -234,6 +256,7 @@ def _read_names(block: list[Line], settings: SignatureSettings) -> tuple[list[st
     names: list[str] = []
     trailing: list[str] = []  # names read at the end of a line holding other text: the weaker reading
     guessed: set[str] = set()  # names whose marks the OCR did not read (``_marks_guessed``)
+    latin: dict[str, tuple[str, NameReading]] = {}
     skip = False
     page = None  # the page of the first name: an annex on the next page is no part of the block
     for k, line in enumerate(block):
@@ -252,6 +275,10 @@ def _read_names(block: list[Line], settings: SignatureSettings) -> tuple[list[st
         tail = None if name else _trailing_name(line, settings)
         if (name or tail) and (_marks_guessed(line) or (skip and _marks_guessed(block[k + 1]))):
             guessed.add(name or tail or "")
+        if name or tail:
+            read = _latin_name([line, block[k + 1]] if skip else [line], name or tail or "", settings)
+            if read is not None:
+                latin[name or tail or ""] = read
         if name:
             names.append(name)
             page = line.page
@@ -260,7 +287,27 @@ def _read_names(block: list[Line], settings: SignatureSettings) -> tuple[list[st
             page = line.page
         elif names and len(text.split()) >= settings.signature_text_words:
             break
-    return names, trailing, guessed
+    return names, trailing, guessed, latin
+
+
+def _latin_name(lines: list[Line], repaired: str, settings: SignatureSettings) -> tuple[str, NameReading] | None:
+    """The name as a Latin-only OCR printed it (no letter past Latin-1: the marks lost), read
+    from the OCR's text the way the repaired text was read, and its restoration; None when the
+    text carries Vietnamese marks. A name every syllable of which is a name syllable as printed
+    ("Mai Lan Anh" needs no marks) is kept as printed, not restored."""
+    raws = [nfc((ln.raw or ln.text).strip()) for ln in lines]
+    text = " ".join(raws)
+    if not any(ch.isalpha() for ch in text) or any(ord(ch) >= 256 for ch in text if ch.isalpha()):
+        return None
+    joined = replace(lines[0], text=text, raw=None)
+    plain = person_name(text, settings) or _trailing_name(joined, settings)
+    if plain is None:
+        return None
+    stock = name_stock()
+    places = [stock["surname"]] + [stock["middle"] | stock["given"]] * (len(plain.split()) - 1)
+    if all(w in p for w, p in zip(plain.split(), places, strict=True)):
+        return plain, NameReading(plain)
+    return plain, restore_name(plain.split(), repaired.split())
 
 
 def _name_text(line: Line) -> str:

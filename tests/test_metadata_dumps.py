@@ -1,4 +1,4 @@
-"""Metadata of real OCR text dumps (tools/make_corpus.py, dev instances of seeds 0, 3, 7, 11 and 71,
+"""Metadata of real OCR text dumps (tools/make_corpus.py, instances of seeds 0, 3, 7, 11, 71 and 128,
 copied with the document part of their truth into tests/data/dumps_meta): each names the fields
 the letterhead, title and signature readers must get right on it despite the OCR damage, and the
 fields that cannot be read and must stay empty rather than wrong."""
@@ -36,12 +36,20 @@ RIGHT = {
     "s3-d02-i3-ruled-center-eng-150dpi-degraded": ("number", "date"),
     # "Noi nhén:" and the signature title right of a recipient ("- … (b/c); - es CHU TICH").
     # The commune OCR'd as one word in the issuer line ("XA GIASON"), spaced elsewhere.
-    "s71-d03-i3-ruled-top-eng-150dpi-degraded": ("number", "date", "commune", "signer", "title"),
+    "s71-d03-i3-ruled-top-eng-150dpi-degraded": ("number", "date", "commune", "title"),
+    # "Trinh Van An" (Latin-only OCR) under "CHU TICH": the marks restored from the name stock.
+    "s128-d04-i3-ruled-center-eng-150dpi-degraded": ("signer",),
+    # "Giap Ditc Viet": ứ read "it", the surname and given name restored through the OCR channel.
+    "s128-d04-i1-ruled-center-eng-200dpi": ("signer",),
 }
 # dump → fields the dump does not print readably: left empty, never a guess.
 EMPTY = {
     # "ngdy 12 2 thang 11": which of 12 and 2 is the day is not known.
     "s7-d03-i3-ruled-top-eng-300dpi-degraded": ("date",),
+    # The signer printed "Ly Thu Thuy" by a Latin-only OCR: Thủy or Thúy, no context tells.
+    "s71-d03-i3-ruled-top-eng-150dpi-degraded": ("signer",),
+    # "Ta Thay": the given name is Thủy or Thúy read with "a" for "u".
+    "s128-d02-i1-ruled-top-eng-250dpi": ("signer",),
 }
 
 

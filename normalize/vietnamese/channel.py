@@ -32,6 +32,8 @@ CONFUSIONS: tuple[tuple[str, str, float], ...] = (
     ("tr", "u", 1.2),
     ("ti", "u", 1.2),
     ("ii", "u", 1.0),
+    # ư with its tone (ứ, ừ) read as "it" by a Latin-only OCR: "Ditc" = "Đức", "Hita" = "Hứa".
+    ("it", "u", 1.2),
     ("q", "o", 1.0),
     ("d", "o", 1.2),
     ("b", "o", 1.2),

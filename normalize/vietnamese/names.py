@@ -1,0 +1,151 @@
+"""Personal names: the syllables Vietnamese names are made of, and the marks of a name a Latin-only
+OCR read without them.
+
+A person's name has no context that decides its marks: the repair's language model knows words,
+not people, and turns "Trinh Van An" into "Trình Văn An". A name is a surname, middle names and a
+given name, each drawn from a small stock of syllables (``data/person_names.txt``, our own list,
+weighted by how common each is in its place). A Latin-only reading is restored syllable by
+syllable: the readings the OCR channel allows (``channel.word_candidates``: the syllables of the
+spelling and of its OCR confusions, "Ditc" = "Đức") that the stock holds in that place, the
+cheapest by channel cost less the weight. When two readings tie ("Thuy": Thủy or Thúy) or no
+reading is a name syllable, the name is not restored: a wrong name is worse than none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .channel import word_candidates
+from .settings import RepairSettings
+from .syllable import fold, nfc
+
+DATA = Path(__file__).parent / "data" / "person_names.txt"
+PLACES = ("surname", "middle", "given")
+
+
+@dataclass(frozen=True)
+class NameSettings:
+    # A weight step is worth this much channel cost: "Anh" (3) is read over "Ánh" (2) at the same
+    # cost; a reading one confusion dearer (about 1.0-1.5) needs a weight step more to win.
+    weight_cost: float = 1.0
+    # The best reading must beat the next by this much, else the syllable is ambiguous.
+    margin: float = 0.5
+    # Channel candidates dearer than this are not readings of the token at all.
+    max_channel_cost: float = 4.0
+    repair: RepairSettings = field(default_factory=RepairSettings)
+
+
+DEFAULT_NAME_SETTINGS = NameSettings()
+
+
+@dataclass(frozen=True)
+class NameReading:
+    """A restored name, or None with the syllables that could not be decided and their rivals."""
+
+    name: str | None
+    doubts: tuple[str, ...] = ()  # "Thuy: Thủy/Thúy", "Ditc: no name syllable"
+
+
+_UNKNOWN = "no name syllable"
+
+
+@lru_cache(maxsize=1)
+def name_stock() -> dict[str, dict[str, int]]:
+    """place → syllable (NFC, as capitalised in names) → weight."""
+    stock: dict[str, dict[str, int]] = {p: {} for p in PLACES}
+    place = None
+    for raw in DATA.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            place = line.strip("[]")
+            continue
+        weight, *syllables = line.split()
+        for s in syllables:
+            key = nfc(s)
+            stock[place or "given"][key] = max(int(weight), stock[place or "given"].get(key, 0))
+    return stock
+
+
+def is_surname(word: str) -> bool:
+    """The word (any case, marks or not) is a surname of the stock."""
+    folded = fold(nfc(word)).lower()
+    return any(fold(s).lower() == folded for s in name_stock()["surname"])
+
+
+def _place_weights(place: str) -> list[dict[str, int]]:
+    """The stocks a syllable in this place is looked up in, in order: its own, then for a middle
+    or given name the other one (a given name may be used as a middle name and the other way
+    round; only asked when the place's own stock has no reading)."""
+    stock = name_stock()
+    other = {"middle": ["given"], "given": ["middle"]}.get(place, [])
+    return [{s.lower(): w for s, w in stock[p].items()} for p in [place, *other]]
+
+
+def restore_syllable(token: str, place: str, settings: NameSettings = DEFAULT_NAME_SETTINGS) -> tuple[str | None, str]:
+    """(the syllable capitalised, "") or (None, why)."""
+    scored: dict[str, float] = {}
+    for weights in _place_weights(place):
+        scored = _scored(token, weights, settings)
+        if scored:
+            break
+    if not scored:
+        return None, f"{token}: {_UNKNOWN}"
+    ranked = sorted(scored, key=lambda s: scored[s])
+    if len(ranked) > 1 and scored[ranked[1]] - scored[ranked[0]] < settings.margin:
+        rivals = [s for s in ranked if scored[s] - scored[ranked[0]] < settings.margin]
+        return None, f"{token}: " + "/".join(s.capitalize() for s in rivals)
+    return ranked[0].capitalize(), ""
+
+
+def _scored(token: str, weights: dict[str, int], settings: NameSettings) -> dict[str, float]:
+    """The token's readings that the stock holds: channel cost less the weight."""
+    scored: dict[str, float] = {}
+    for syl, cost in word_candidates(token, settings.repair, ocr=True):
+        w = weights.get(syl)
+        if w is not None and cost <= settings.max_channel_cost:
+            scored[syl] = min(scored.get(syl, 1e9), cost - settings.weight_cost * w)
+    return scored
+
+
+def restore_name(
+    tokens: list[str], fallback: list[str] | None = None, settings: NameSettings = DEFAULT_NAME_SETTINGS
+) -> NameReading:
+    """The marks of a name read without them: surname, middle names, given name, each syllable
+    from its place's stock (``restore_syllable``); None when a syllable is undecided. A syllable
+    the stock does not hold at all (a rare name: "Thoang") is taken from ``fallback`` (the
+    repair's reading of the same name) when that spells the same letters: the stock is not every
+    name there is. A tie between two name syllables is never settled so."""
+    out: list[str] = []
+    doubts: list[str] = []
+    spare = fallback if fallback is not None and len(fallback) == len(tokens) else [""] * len(tokens)
+    for i, (token, other) in enumerate(zip(tokens, spare, strict=True)):
+        place = "surname" if i == 0 else "given" if i == len(tokens) - 1 else "middle"
+        syllable, why = restore_syllable(token, place, settings)
+        if (
+            syllable is None
+            and why.endswith(_UNKNOWN)
+            and other
+            and fold(nfc(other)).lower() == fold(nfc(token)).lower()
+        ):
+            syllable = other
+        if syllable is None:
+            doubts.append(why)
+        else:
+            out.append(syllable)
+    if doubts or not out:
+        return NameReading(None, tuple(doubts))
+    return NameReading(" ".join(out))
+
+
+def common_surnames(min_weight: int) -> tuple[str, ...]:
+    """The stock's common surnames (``SURNAMES``)."""
+    return tuple(s for s, w in name_stock()["surname"].items() if w >= min_weight)
+
+
+# The common surnames: they break a tie between name-like lines of a signature block and snap an
+# OCR-damaged surname that is no syllable at all ("{guyén" → Nguyễn).
+SURNAMES = common_surnames(3)
