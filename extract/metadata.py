@@ -49,6 +49,7 @@ class MetadataSettings:
     # The kind word ("BÁO CÁO") on a line OCR littered with specks ("ea : | BÁO CÁO’"): its
     # capitals hold at least this share of the line's letters.
     kind_word_share: float = 0.6
+    kind_speck_letters: int = 3  # a lower-case word this short beside the kind word is a speck ("eo BAO CAO coe")
     issuer_max_lines: int = 4  # "UBND TỈNH … / UBND HUYỆN … / ỦY BAN NHÂN DÂN / XÃ …" at most
     issuer_line_max_words: int = 6  # a line continuing the issuer without a unit word ("MỸ HÒA" wrapped)
     # A document most of whose lines carry diacritics is typed Vietnamese (when its words are
@@ -487,6 +488,14 @@ def _kind_word(line: Line, settings: MetadataSettings = DEFAULT_SETTINGS) -> str
                 caps = "".join(capitals[i:j])
                 if caps in _KIND_LETTERS and len(caps) >= settings.kind_word_share * letters:
                     return _KIND_LETTERS[caps]
+        # Specks OCR read as short lower-case words on both sides ("eo BAO CAO coe"): the line's
+        # only capitals spell the kind word, and nothing else on it is longer than a speck.
+        words = re.sub(r"[^\w\s]|_", " ", text).split()
+        rest = [w for w in words if not (w.isupper() and len(w) > 1)]
+        if "".join(capitals) in _KIND_LETTERS and all(
+            w.islower() and len(w) <= settings.kind_speck_letters for w in rest if any(c.isalpha() for c in w)
+        ):
+            return _KIND_LETTERS["".join(capitals)]
     return None
 
 
