@@ -92,11 +92,12 @@ KIND_WORDS: dict[str, str] = {
 
 # "Số: 86 /BC-UBND", blank "Số: /QĐ-UBND" (folded), and as OCR reads it: "Sé:", "S6é:", "$6:", "§6:",
 # "85:" (S read as 8 or 5), a speck or two before it ("i S6:", "a 2) §6:"), the slash lost between
-# the number and the kind ("277KH-UBND"). The "Số" word and its colon, then a kind code the
+# the number and the kind ("277KH-UBND"); a normative decision's year between the number and the
+# kind ("07/2024/QĐ-UBND"). The "Số" word and its colon, then a kind code the
 # caller checks (``KINDS``), keep body citations ("Kế hoạch số 134/KH-UBND", no colon) out.
 _NUMBER = re.compile(
     r"^(?:\W*\w{1,2}(?=\W)){0,2}\W*(?<![^\W_])(?:s|\$|§|8)\w{0,2}\s*[:;.]\s*"
-    r"(\d*)\s*(?:/|(?<=\d))\s*([a-z]{2,4})\s*-\s*([a-z0-9]+(?:-[a-z0-9]+)*)"
+    r"(\d*)\s*(?:/|(?<=\d))\s*(?:((?:19|20)\d{2})\s*/\s*)?([a-z]{2,4})\s*-\s*([a-z0-9]+(?:-[a-z0-9]+)*)"
 )
 # "ngày 26 tháng 6 năm 2023", and as OCR reads it ("ngdy 5 thdng 11 ném 2024", "agiy 4 thang",
 # ". 27 tháng 03 năm 2014": the word "ngày" lost). Without "ngày", the day may not follow another
@@ -244,12 +245,13 @@ def _read_number(header: list[Line], meta: DocumentMeta) -> None:
     for line in header:
         for text in line_variants(line):
             m = _NUMBER.match(fold(text))
-            if not m or m.group(2) not in KINDS:
+            if not m or m.group(3) not in KINDS:
                 continue
-            kind, name = KINDS[m.group(2)]
+            kind, name = KINDS[m.group(3)]
             meta.kind, meta.kind_name = kind, name
-            suffix = text[m.start(3) : m.end(3)].upper()
-            meta.number = f"{m.group(1)}/{kind}-{suffix}" if m.group(1) else None
+            suffix = text[m.start(4) : m.end(4)].upper()
+            year = f"{m.group(2)}/" if m.group(2) else ""
+            meta.number = f"{m.group(1)}/{year}{kind}-{suffix}" if m.group(1) else None
             return
 
 
@@ -559,7 +561,7 @@ def _anchor_layout(text: str) -> bool:
     number = _NUMBER.match(folded)
     return bool(
         _MOTTO.search(folded)
-        or (number and number.group(2) in KINDS)
+        or (number and number.group(3) in KINDS)
         or RECIPIENTS.match(folded)
         or (_PLACE_DATE.match(folded) and (_DATE_WORDS.search(folded) or _DATE_SLASH.search(folded)))
         or re.match(r"^\W*(?:tm|kt|q)\s*\.\s*(?:uy ban|ubnd|chu tich|pho chu tich)", folded)

@@ -21,6 +21,7 @@ from extract.model import IngestedDocument, Line, Page, Word
 from metadata_docs import (
     DEV,
     HELD_OUT,
+    PUBLISHED,
     build_docx,
     layout_text_export,
     libreoffice_pdfs,
@@ -29,7 +30,7 @@ from metadata_docs import (
 from normalize.text import column_pieces
 from normalize.vietnamese import repair_document
 
-SPECS = {s.name: s for s in DEV + HELD_OUT}
+SPECS = {s.name: s for s in DEV + HELD_OUT + PUBLISHED}
 FORMATS = ("docx", "pdf", "txt", "layout.txt")
 FIELDS = {
     "number": "number",
