@@ -76,9 +76,9 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     if options.repair:
         doc = _run_stage(result, "repair", lambda: repair_document(doc), debug, default=doc)
     meta = _run_stage(result, "metadata", lambda: read_metadata(doc), debug)
+    meta_review = []  # metadata fields found but not read for sure (a signer's name without its marks)
     if meta is not None:
         result.document, meta_review = meta
-        result.review += meta_review
     result.score_tables = _run_stage(result, "segment", lambda: find_score_tables(doc), debug, default=[])
     # The official criteria set, recognised from the rows read: names snapped to its wording,
     # maxima that differ from it flagged (nothing happens when no set fits).
@@ -108,7 +108,7 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     # What was not read explains the sums it leaves short, and goes to the queue ahead of every
     # doubtful value.
     account_coverage(result)
-    result.review = unread_review_items(result) + result.review
+    result.review = unread_review_items(result) + meta_review + result.review
 
 
 def _hint_text(doc: IngestedDocument, head_lines: int = 40) -> str:

@@ -248,12 +248,16 @@ def _write(doc: _Doc, target: dict, pointer: str, name: str, old, new, d: Decisi
 def recheck(data: dict, settings: ReconcileSettings) -> tuple[dict, list[str]]:
     """Re-run the checks on a (corrected) output: checks and review rebuilt, then validated."""
     result = from_dict(ExtractionResult, data)
+    # The metadata's own items (a field found but not read for sure) stay while the field is empty.
+    meta_review = [
+        r for r in result.review if r.item == "/document" and not getattr(result.document, r.field or "", None)
+    ]
     result.checks, result.review = [], []
     try:
         reconcile(result, settings)
     except Exception as exc:  # as in the pipeline: the failure is recorded, the document stands
         result.errors.append(ErrorRecord(stage="reconcile", message=f"{type(exc).__name__}: {exc}".splitlines()[0]))
     account_coverage(result)
-    result.review = unread_review_items(result) + result.review
+    result.review = unread_review_items(result) + meta_review + result.review
     out = to_dict(result)
     return out, schema_errors(out)

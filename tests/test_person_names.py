@@ -1,0 +1,60 @@
+"""The marks of a signer's name a Latin-only OCR lost, restored from the name-syllable stock
+(normalize/vietnamese/names.py, data/person_names.txt) through the OCR channel, or left empty with
+a review item when two name syllables fit alike. Real dumps of the corpus (tests/data/dumps_meta)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cchc_extract.pipeline import PipelineOptions, convert_file
+from normalize.vietnamese.names import SURNAMES, is_surname, name_stock, restore_name, restore_syllable
+
+DUMPS = Path(__file__).parent / "data" / "dumps_meta"
+
+
+def test_stock_reads_its_places():
+    stock = name_stock()
+    assert stock["surname"]["Nguyễn"] == 3 and stock["middle"]["Thị"] == 3 and "Hạnh" in stock["given"]
+    assert "Nguyễn" in SURNAMES and len(SURNAMES) == len(set(SURNAMES))
+    assert is_surname("NGUYEN") and is_surname("Trịnh") and not is_surname("Hạnh")
+
+
+def test_plain_names_get_their_marks():
+    assert restore_name("Nguyen Thi Hanh".split()).name == "Nguyễn Thị Hạnh"  # Hạnh (3) over Hành (1)
+    assert restore_name("Trinh Van An".split()).name == "Trịnh Văn An"  # the repair's model said "Trình"
+    assert restore_name("Than Thanh Son".split()).name == "Thân Thanh Sơn"  # a middle Thanh, not Thành
+
+
+def test_ocr_confusions_reach_the_name():
+    # ứ read "it", ũ read "ii", ế read "é" by a Latin-only OCR
+    assert restore_name("Giap Ditc Viet".split()).name == "Giáp Đức Việt"
+    assert restore_name("Vii Ditc Long".split()).name == "Vũ Đức Long"
+    assert restore_name("Hita Minh Quyét".split()).name == "Hứa Minh Quyết"
+
+
+def test_a_tie_is_left_undecided():
+    reading = restore_name("Le Van Thanh".split())  # Thanh or Thành as a given name
+    assert reading.name is None and "Thanh/Thành" in reading.doubts[0]
+    assert restore_name("Ta Thay".split()).name is None  # "Thay": Thủy or Thúy, "a" read for "u"
+    assert restore_syllable("Thuy", "given")[0] is None
+
+
+def test_a_syllable_the_stock_lacks_keeps_the_repairs_reading_of_the_same_letters():
+    assert restore_name("Nguyen Xuan Thoang".split(), "Nguyễn Xuân Thoang".split()).name == "Nguyễn Xuân Thoang"
+    assert restore_name("Nguyen Xuan Thoang".split()).name is None
+    # a reading of other letters is no fallback: OCR garbage stays unread
+    assert restore_name("Nguyen Xuan Qzx".split(), "Nguyễn Xuân Quế".split()).name is None
+
+
+def test_an_undecided_signer_goes_to_the_review_queue(tmp_path):
+    result = convert_file(DUMPS / "s128-d02-i1-ruled-top-eng-250dpi.txt", options=PipelineOptions())
+    assert result.document.signer is None
+    items = [r for r in result.review if r.field == "signer"]
+    assert len(items) == 1 and items[0].item == "/document" and items[0].raw == "Ta Thay"
+    assert "Thúy" in items[0].reason and "Thủy" in items[0].reason
+
+
+def test_a_restored_signer_needs_no_review():
+    result = convert_file(DUMPS / "s128-d04-i1-ruled-center-eng-200dpi.txt", options=PipelineOptions())
+    assert result.document.signer == "Giáp Đức Việt"
+    assert not [r for r in result.review if r.field == "signer"]
