@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import Levenshtein
 
 from extract.columns import Anchors, ColumnSettings, reading_lines
+from extract.commune import LOCAL_UNIT, commune_spelling, latin_document, local_unit, place_name, restored_place
 from extract.letter_lines import folded_text, is_upper, line_text, line_variants
 from extract.model import IngestedDocument, Line
 from extract.periods import find_period
@@ -56,6 +57,9 @@ class MetadataSettings:
     # syllables too): a line of it the repair changed is read as printed (see ``as_printed``).
     typed_line_share: float = 0.5
     typed_sample_words: int = 1500  # enough words to tell an OCR dump from typed text
+    # A document fewer of whose source lines than this hold a letter past Latin-1 was read by a
+    # Latin-only OCR: its commune's marks are the repair's guess (see ``_restored_place``).
+    latin_line_share: float = 0.1
     columns: ColumnSettings = field(default_factory=ColumnSettings)  # two-column header/signature blocks
     signature: SignatureSettings = field(default_factory=SignatureSettings)  # the signer's block
 
@@ -124,7 +128,6 @@ _CITATION = re.compile(r"\bs\w{0,2}\s*\d+\s*/\s*[a-z]{2,4}\b")
 # sau:"): prose, not a title.
 _PROSE = re.compile(r"\w[.;]\s+[A-ZĐÀ-Ỹ]|:\s*$")
 _ISSUER_BODY = re.compile(r"^\W*(?:uy ban nhan dan|ubnd)\b")
-_LOCAL_UNIT = re.compile(r"\b(xa|phuong|thi tran)\s+")
 _UNIT_START = re.compile(r"^\W*(?:xa|phuong|thi tran|thi xa|huyen|quan|thanh pho|tinh)\b")
 _NATIONAL = re.compile(r"cong hoa|doc lap|tu do|hanh phuc")
 _MOTTO = re.compile(r"cong hoa xa hoi chu nghia|doc lap\s*[-–]\s*tu do")
@@ -263,7 +266,7 @@ def _read_place_date(header: list[Line], meta: DocumentMeta) -> None:
             folded = fold(text)
             place = _PLACE_DATE.match(folded)
             if place and not _NATIONAL.search(folded):
-                meta.place = _place_name(text[place.start(1) : place.end(1)])
+                meta.place = place_name(text[place.start(1) : place.end(1)])
                 meta.date, meta.year = _date(folded)
                 if meta.year is None and after:  # "…, ngày 05 tháng 12 năm" / "2025": a narrow cell wrapped it
                     meta.date, meta.year = _date(fold(f"{text} {after}"))
@@ -312,7 +315,7 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
             or _NUMBER.match(folded)
             or _NATIONAL.search(folded)
             or (not title and _ISSUER_BODY.match(folded))
-            or (not title and _LOCAL_UNIT.match(folded) and len(text.split()) <= settings.issuer_line_max_words)
+            or (not title and LOCAL_UNIT.match(folded) and len(text.split()) <= settings.issuer_line_max_words)
         ):  # "XÃ NGỌC KỲ"
             if title:
                 break
@@ -363,47 +366,15 @@ def _read_issuer(header: list[Line], lines: list[Line], meta: DocumentMeta, sett
     sources += [line_text(ln) for ln in header if not _NATIONAL.search(folded_text(ln))]
     sources += [line_text(ln) for ln in lines if fold(line_text(ln)).startswith("tren day la")]
     for text in sources:
-        found = _local_unit(text)
+        found = local_unit(text)
         if found:
             unit, name = found
             name = commune_spelling(name, [line_text(ln) for ln in lines] + [meta.place or "", meta.title or ""])
+            if latin_document(lines, settings.latin_line_share):
+                name = restored_place(name, meta)
             meta.commune = name
             meta.issuer = f"UBND {unit} {name}"
             return
-
-
-def commune_spelling(name: str, texts: list[str]) -> str:
-    """The commune's name as most of the document's mentions spell it. OCR misreads a mark in one
-    place ("XÃ ĐỊNH TAM NẠM", repaired to "Năm"), joins two words ("XA VINHTIEN") or loses the
-    issuer line's wrapped end ("XA DONG" / "THUAN" beside the motto), and reads it right in others
-    (the place-date line, the title, the opening sentence). Counted: capitalised mentions with the
-    same letters, spaced or not, and mentions after a unit word ("xã Đồng Thuận") that go on where
-    the issuer's name stopped. The most frequent spelling wins; a tie keeps the one found first
-    (the issuer column's)."""
-    key = re.sub(r"\s+", "", fold(name).lower())
-    key_words = fold(name).lower().split()
-    counts: dict[str, int] = {name: 0}
-    for text in texts:
-        words = [re.sub(r"^[^\w]+|[^\w]+$", "", w) for w in nfc(text).split()]
-        folded = [fold(w).lower() for w in words]
-        for i in range(len(words)):
-            run = 0  # the capitalised words from i on
-            while i + run < len(words) and words[i + run][:1].isupper() and run < _NAME_MAX_WORDS:
-                run += 1
-            # After a unit word, or opening a text (the place-date line: "Thịnh Nghĩa, ngày …").
-            after_unit = i == 0 or folded[i - 1] in _UNIT_WORDS
-            if after_unit and run > len(key_words) and folded[i : i + len(key_words)] == key_words:
-                spans = [run]  # "xã Đồng Thuận" where the issuer line kept "XÃ ĐỒNG"
-            else:
-                spans = [n for n in range(1, run + 1) if "".join(folded[i : i + n]) == key]
-            for n in spans:
-                spelling = _place_name(" ".join(words[i : i + n]))
-                counts[spelling] = counts.get(spelling, 0) + 1
-    return max(counts, key=lambda s: counts[s])
-
-
-_NAME_MAX_WORDS = 4  # a commune's name is at most this many syllables ("Hòa Trung Thượng")
-_UNIT_WORDS = frozenset({"xa", "phuong", "tran"})  # the word before a commune's name ("thị trấn")
 
 
 def _issuer_column(header: list[Line], settings: MetadataSettings) -> list[str]:
@@ -439,37 +410,6 @@ def _unit_text(text: str) -> str:
     while tokens and not re.search(r"[^\W\d_]{2}", tokens[0]):
         tokens.pop(0)
     return title_text(" ".join(tokens).lstrip("“\"'‘"))
-
-
-def _local_unit(text: str) -> tuple[str, str] | None:
-    """("xã", "Ngọc Kỳ") from "… XÃ NGỌC KỲ" or "… xã Hương Sơn./."; the name is the run of
-    capitalised words after the unit word, up to the next unit or issuing body ("UBND HUYỆN …
-    ỦY BAN NHÂN DÂN XÃ …" is read one unit at a time)."""
-    text = nfc(text)
-    folded = fold(text)
-    for m in _LOCAL_UNIT.finditer(folded):
-        before = folded[: m.start()].rstrip()
-        if before.endswith(("cap", "cac", "toan")):
-            continue  # "cấp xã", "các xã": the level, not a named commune
-        if before.endswith("thi") and m.group(1) == "xa" or folded[m.end() :].startswith("hoi chu nghia"):
-            continue  # "thị xã" is a town above the commune; "xã hội chủ nghĩa" is the motto
-        words = []
-        rest = text[m.end() :].split()
-        for k, word in enumerate(rest):
-            core = re.sub(r"[^\w]+$", "", word)
-            if not core or not core[0].isupper() or not core.isalpha() or _NAME_STOP.match(fold(" ".join(rest[k:]))):
-                break
-            words.append(core)
-            if core != word or len(words) == 4:  # punctuation ends the name; names are short
-                break
-        if words:
-            unit = {"xa": "xã", "phuong": "phường", "thi tran": "thị trấn"}[m.group(1)]
-            return unit, _place_name(" ".join(words))
-    return None
-
-
-# What ends a unit's name: the next issuing body or unit starts there.
-_NAME_STOP = re.compile(r"(?:uy ban|ubnd|xa|phuong|thi tran|thi xa|huyen|quan|tinh|thanh pho)\b")
 
 
 _KIND_LETTERS = {word.replace(" ", ""): code for word, code in KIND_WORDS.items()}
@@ -569,13 +509,3 @@ def _anchor_layout(text: str) -> bool:
 
 
 ANCHORS = Anchors(side=_anchor_side, cut=_anchor_cut, is_layout=_anchor_layout)
-
-
-# --- small helpers -------------------------------------------------------------------------------
-
-
-def _place_name(text: str) -> str:
-    words = fold_spaces(text).split()
-    if all(w.isupper() for w in words):
-        words = [w.capitalize() for w in words]
-    return " ".join(words)

@@ -41,6 +41,18 @@ RIGHT = {
     "s128-d04-i3-ruled-center-eng-150dpi-degraded": ("signer",),
     # "Giap Ditc Viet": ứ read "it", the surname and given name restored through the OCR channel.
     "s128-d04-i1-ruled-center-eng-200dpi": ("signer",),
+    # The issuer line "XA ViINH TAM" repaired past knowing; the place-date line and the text repeat
+    # "Vinh Tam", a letter away; "Mac Hong Tuyét" restored from the name stock.
+    "s128-d01-i1-ruled-top-eng-150dpi": ("number", "date", "commune", "signer", "title"),
+    # "My Chau Nam" read "Năm" by the repair: the gazetteer writes a final "Nam" far more often;
+    # the title names the commune the same way. The signer "Sam Thay Lan" behind specks.
+    "s128-d01-i3-ruled-center-eng-150dpi-degraded": ("number", "date", "commune", "title"),
+    # "UBND XA CUONG QUANG" / "THUQNG": the title's "Cuéng Quang Thugng" spelled as the issuer's.
+    "s128-d03-i3-ruled-top-eng-250dpi-degraded": ("commune", "title"),
+    # "XÃ AN DIÊỄN": a stacked mark read as a second vowel; the text spells "An Diên".
+    "s128-d02-i2-ruled-top-vie-250dpi": ("number", "date", "commune", "signer", "title"),
+    # The kind word between specks ("eo BAO CAO coe"): the title is the line under it.
+    "s128-d02-i3-ruled-center-eng-250dpi-degraded": ("number", "date", "commune", "title"),
 }
 # dump → fields the dump does not print readably: left empty, never a guess.
 EMPTY = {

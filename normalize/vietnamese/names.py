@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .channel import word_candidates
+from .model import load_model
 from .settings import RepairSettings
 from .syllable import fold, nfc
 
@@ -149,3 +150,47 @@ def common_surnames(min_weight: int) -> tuple[str, ...]:
 # The common surnames: they break a tie between name-like lines of a signature block and snap an
 # OCR-damaged surname that is no syllable at all ("{guyén" → Nguyễn).
 SURNAMES = common_surnames(3)
+
+
+# --- place names ---------------------------------------------------------------------------------
+
+# A place syllable's reading is restored when the gazetteer writes its letters this way at least
+# this many times as often as any other way ("Nam" over "Năm", "Vĩnh" over "Vinh"); a closer call
+# ("Vân"/"Văn", "Hà"/"Hạ") keeps the repair's reading.
+PLACE_RATIO = 3.0
+
+
+@lru_cache(maxsize=1)
+def place_syllables() -> dict[str, list[tuple[int, str]]]:
+    """Folded syllable → (count, spelling) in the gazetteer's unit names (``data/names.txt``: real
+    administrative units, before and after the 2025 merger), most frequent first."""
+    counts: dict[str, int] = {}
+    for name in load_model().names:
+        for word in name.split():
+            if word.isalpha():
+                counts[word] = counts.get(word, 0) + 1
+    by_key: dict[str, list[tuple[int, str]]] = {}
+    for word, n in counts.items():
+        by_key.setdefault(fold(word).lower(), []).append((n, word))
+    return {k: sorted(v, reverse=True) for k, v in by_key.items()}
+
+
+def restore_place(words: list[str], ratio: float = PLACE_RATIO) -> list[str]:
+    """The marks of a place's name read without them, syllable by syllable: the gazetteer's
+    spelling of the same letters when it is far the most common one; else the word as given (the
+    repair's reading). The case of each word is kept."""
+    out = []
+    for word in words:
+        readings = place_syllables().get(fold(nfc(word)).lower(), [])
+        strong = readings and (len(readings) == 1 or readings[0][0] >= ratio * readings[1][0])
+        spelling = readings[0][1] if strong else word
+        out.append(spelling.upper() if word.isupper() and len(word) > 1 else spelling)
+    return out
+
+
+def is_place(name: str) -> bool:
+    """Every syllable of the name is written so in some unit's name of the gazetteer."""
+    words = nfc(name).split()
+    return bool(words) and all(
+        any(spelling.lower() == w.lower() for _, spelling in place_syllables().get(fold(w).lower(), [])) for w in words
+    )
