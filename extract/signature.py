@@ -20,7 +20,7 @@ from extract.letter_lines import is_upper, line_text, line_variants
 from extract.model import Line
 from normalize.text import fold_spaces
 from normalize.vietnamese import word_damage
-from normalize.vietnamese.names import SURNAMES, NameReading, name_stock, restore_name
+from normalize.vietnamese.names import SURNAMES, NameReading, is_surname, name_stock, restore_name
 from normalize.vietnamese.syllable import fold, nfc
 from schemas.records import ReviewItem
 
@@ -30,6 +30,7 @@ class SignatureSettings:
     signature_title_max_chars: int = 45  # "TM. ỦY BAN NHÂN DÂN" is short; body sentences are not
     signer_lookahead: int = 6  # lines between the signature title and the name (stamp, scribbles)
     signature_text_words: int = 3  # a line of this many words after the name is past the signature block
+    speck_letters: int = 2  # a lower-case token this short after a name is a speck, no word of it
     surname_min_score: float = 80.0  # fuzzy match of an OCR-damaged surname ("{guyén" → Nguyễn)
 
 
@@ -332,8 +333,8 @@ def _trailing_name(line: Line, settings: SignatureSettings) -> str | None:
     # As the OCR gave it when that reading carries diacritics (see ``_name_text``), else repaired.
     for text in ([raw] if any(ch.isalpha() and not ch.isascii() for ch in raw) else []) + [line_text(line)]:
         tokens = text.split()
-        while tokens and not any(c.isalnum() for c in tokens[-1]):
-            tokens.pop()  # specks after the name
+        while tokens and (not any(c.isalnum() for c in tokens[-1]) or _lower_speck(tokens[-1], settings)):
+            tokens.pop()  # specks after the name (": Nong Duy Toan Léc as")
         run: list[str] = []
         for token in reversed(tokens):
             core = _core(token)
@@ -378,6 +379,10 @@ def person_name(text: str, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTI
         printed.pop(0)  # a speck before it (": : Phan Diệu Hạnh")
     if len(printed) > 2 and _core(printed[0]).isupper() and not any(_core(t).isupper() for t in printed[1:]):
         printed.pop(0)  # an abbreviation before a name in normal case ("TT Hồ Khắc Phúc")
+    while printed and _lower_speck(printed[-1], settings):
+        printed.pop()  # a lower-case speck after it: a name ends with a capitalised word
+    if len(printed) > 2 and len(_core(printed[0])) <= 2 and not is_surname(printed[0]) and is_surname(printed[1]):
+        printed.pop(0)  # a speck read as a short capitalised word before a surname ("Re Nong Duy …")
     tokens = [_core(t) for t in printed]
     if any(re.search(r"[.,;:]$", t) for t in printed[:-1]):
         return None  # punctuation inside: a list ("Lưu: VT, VP."), not a name
@@ -401,6 +406,12 @@ def person_name(text: str, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTI
     elif not tokens[0][0].isupper():
         return None
     return " ".join(_name_case(t) for t in tokens)
+
+
+def _lower_speck(token: str, settings: SignatureSettings) -> bool:
+    """A short lower-case token OCR made of a stamp's or a ruling's specks ("as", "ie")."""
+    core = _core(token)
+    return bool(core) and core.islower() and len(core) <= settings.speck_letters
 
 
 def _name_case(token: str) -> str:

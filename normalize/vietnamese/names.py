@@ -33,8 +33,12 @@ class NameSettings:
     weight_cost: float = 1.0
     # The best reading must beat the next by this much, else the syllable is ambiguous.
     margin: float = 0.5
-    # Channel candidates dearer than this are not readings of the token at all.
-    max_channel_cost: float = 4.0
+    # Channel candidates dearer than this are not readings of the token at all ("Vé" = "Võ", a
+    # Latin-only OCR's é standing for a mark it could not read, costs 4.2).
+    max_channel_cost: float = 5.0
+    # A middle name read from the given names' stock or the other way round costs this much more
+    # ("Thu" in the middle is Thu, not Thư; "Toan" in the middle is Toàn, not a confusion's "Tuấn").
+    other_place_cost: float = 2.0
     repair: RepairSettings = field(default_factory=RepairSettings)
 
 
@@ -77,22 +81,23 @@ def is_surname(word: str) -> bool:
     return any(fold(s).lower() == folded for s in name_stock()["surname"])
 
 
-def _place_weights(place: str) -> list[dict[str, int]]:
-    """The stocks a syllable in this place is looked up in, in order: its own, then for a middle
-    or given name the other one (a given name may be used as a middle name and the other way
-    round; only asked when the place's own stock has no reading)."""
+def _place_weights(place: str, settings: NameSettings) -> dict[str, float]:
+    """A syllable's weight in this place: its own stock's, or for a middle or given name the other
+    one's less ``other_place_cost`` (a given name may be used as a middle name and the other way
+    round, less often)."""
     stock = name_stock()
-    other = {"middle": ["given"], "given": ["middle"]}.get(place, [])
-    return [{s.lower(): w for s, w in stock[p].items()} for p in [place, *other]]
+    weights: dict[str, float] = {}
+    for other in {"middle": ["given"], "given": ["middle"]}.get(place, []):
+        for s, w in stock[other].items():
+            weights[s.lower()] = w - settings.other_place_cost / settings.weight_cost
+    for s, w in stock[place].items():
+        weights[s.lower()] = max(float(w), weights.get(s.lower(), 0.0))
+    return weights
 
 
 def restore_syllable(token: str, place: str, settings: NameSettings = DEFAULT_NAME_SETTINGS) -> tuple[str | None, str]:
     """(the syllable capitalised, "") or (None, why)."""
-    scored: dict[str, float] = {}
-    for weights in _place_weights(place):
-        scored = _scored(token, weights, settings)
-        if scored:
-            break
+    scored = _scored(token, _place_weights(place, settings), settings)
     if not scored:
         return None, f"{token}: {_UNKNOWN}"
     ranked = sorted(scored, key=lambda s: scored[s])
@@ -102,7 +107,7 @@ def restore_syllable(token: str, place: str, settings: NameSettings = DEFAULT_NA
     return ranked[0].capitalize(), ""
 
 
-def _scored(token: str, weights: dict[str, int], settings: NameSettings) -> dict[str, float]:
+def _scored(token: str, weights: dict[str, float], settings: NameSettings) -> dict[str, float]:
     """The token's readings that the stock holds: channel cost less the weight."""
     scored: dict[str, float] = {}
     for syl, cost in word_candidates(token, settings.repair, ocr=True):
