@@ -162,7 +162,8 @@ def read_metadata(
     _read_issuer(header, lines, meta, settings)
     meta.period = find_period(" ".join(t for t in [meta.title or ""] + [line_text(ln) for ln in header[kind_at:]]))
     meta.year = _year(meta)
-    signer = read_signer(signature_zone(lines, header, barred), settings.signature)
+    latin = latin_document(lines, settings.latin_line_share)
+    signer = read_signer(signature_zone(lines, header, barred), settings.signature, latin)
     meta.signer = signer.name
     return meta, signer_review(signer)
 

@@ -95,7 +95,9 @@ def find_signer(lines: list[Line], settings: SignatureSettings = DEFAULT_SIGNATU
     return read_signer(lines, settings).name
 
 
-def read_signer(lines: list[Line], settings: SignatureSettings = DEFAULT_SIGNATURE_SETTINGS) -> SignerReading:
+def read_signer(
+    lines: list[Line], settings: SignatureSettings = DEFAULT_SIGNATURE_SETTINGS, latin_source: bool = False
+) -> SignerReading:
     """The signer: the name printed last in the first signature block ("TM. ỦY BAN NHÂN DÂN /
     CHỦ TỊCH", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", then the signature, stamp, "(Đã ký)" and the name)
     after the "Nơi nhận" list when there is one. Found by the block's structure, not by knowing the
@@ -103,7 +105,8 @@ def read_signer(lines: list[Line], settings: SignatureSettings = DEFAULT_SIGNATU
     export may flatten the block into one cell ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH (Đã ký) Lê Văn An |"):
     the text after the title words is then the block's first line. A name a Latin-only OCR read
     has its marks restored from the name-syllable stock (``restore_name``), or is left empty with
-    a doubt when they cannot be told."""
+    a doubt when they cannot be told (``latin_source``: the document was read so; a typed name
+    may hold only Latin-1 letters too: "Lò Pó", "Lê Tú")."""
     start = next((i for i, ln in enumerate(lines) if RECIPIENTS.match(fold(line_text(ln)).lstrip("*# "))), 0)
     pieces = [piece for line in lines[start:] for piece in _cells(line)]
     for i, piece in enumerate(pieces):
@@ -113,7 +116,7 @@ def read_signer(lines: list[Line], settings: SignatureSettings = DEFAULT_SIGNATU
         if tail is None:
             continue
         block = ([tail] if tail else []) + pieces[i + 1 : i + 1 + settings.signer_lookahead]
-        names, trailing, guessed, latin = _read_names(block, settings)
+        names, trailing, guessed, latin = _read_names(block, settings, latin_source)
         if names or trailing:
             signer = _pick_signer(names or trailing)
             if signer in latin:
@@ -245,7 +248,7 @@ def _marks_guessed(line: Line) -> bool:
 
 
 def _read_names(
-    block: list[Line], settings: SignatureSettings
+    block: list[Line], settings: SignatureSettings, latin_source: bool = False
 ) -> tuple[list[str], list[str], set[str], dict[str, tuple[str, NameReading]]]:
     """Names on lines of their own, names read at the end of lines (``_trailing_name``: only
     when there are none of the first), the names whose marks were guessed, and the names read
@@ -276,7 +279,7 @@ def _read_names(
         tail = None if name else _trailing_name(line, settings)
         if (name or tail) and (_marks_guessed(line) or (skip and _marks_guessed(block[k + 1]))):
             guessed.add(name or tail or "")
-        if name or tail:
+        if (name or tail) and latin_source:
             read = _latin_name([line, block[k + 1]] if skip else [line], name or tail or "", settings)
             if read is not None:
                 latin[name or tail or ""] = read
