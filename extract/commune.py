@@ -12,6 +12,7 @@ from rapidfuzz.distance import Levenshtein
 
 from extract.model import Line
 from normalize.text import fold_spaces
+from normalize.vietnamese import word_damage
 from normalize.vietnamese.names import is_place, restore_place
 from normalize.vietnamese.syllable import fold, nfc
 from schemas.records import DocumentMeta
@@ -115,7 +116,7 @@ def local_unit(text: str) -> tuple[str, str] | None:
     """("xã", "Ngọc Kỳ") from "… XÃ NGỌC KỲ" or "… xã Hương Sơn./."; the name is the run of
     capitalised words after the unit word, up to the next unit or issuing body ("UBND HUYỆN …
     ỦY BAN NHÂN DÂN XÃ …" is read one unit at a time)."""
-    text = nfc(text)
+    text = _unglued(nfc(text))
     folded = fold(text)
     for m in LOCAL_UNIT.finditer(folded):
         before = folded[: m.start()].rstrip()
@@ -123,12 +124,14 @@ def local_unit(text: str) -> tuple[str, str] | None:
             continue  # "cấp xã", "các xã": the level, not a named commune
         if before.endswith("thi") and m.group(1) == "xa" or folded[m.end() :].startswith("hoi chu nghia"):
             continue  # "thị xã" is a town above the commune; "xã hội chủ nghĩa" is the motto
-        words = []
+        words: list[str] = []
         rest = text[m.end() :].split()
         for k, word in enumerate(rest):
             core = re.sub(r"[^\w]+$", "", word)
             if not core or not core[0].isupper() or not core.isalpha() or _NAME_STOP.match(fold(" ".join(rest[k:]))):
                 break
+            if len(words) > 0 and all(w.isupper() and len(w) > 1 for w in words) and not core.isupper():
+                break  # a name printed in capitals ends where the capitals do ("XÃ ĐỒNG / THẠNH An")
             words.append(core)
             if core != word or len(words) == 4:  # punctuation ends the name; names are short
                 break
@@ -138,12 +141,26 @@ def local_unit(text: str) -> tuple[str, str] | None:
     return None
 
 
+# "XASON THAI", "XANGHIADIEN": the unit word glued to the name by OCR, in capitals.
+_GLUED_UNIT = re.compile(r"\b(X[AÃ])([A-ZĐÀ-Ỹ]{3,})\b")
+
+
+def _unglued(text: str) -> str:
+    """The unit word split off a capitalised name OCR glued it to, when the glued token is no
+    Vietnamese syllable ("XANH" is one and stays)."""
+
+    def split(m: re.Match[str]) -> str:
+        return m.group(0) if not word_damage(m.group(0), skip_upper=False)[1] else f"{m.group(1)} {m.group(2)}"
+
+    return _GLUED_UNIT.sub(split, text)
+
+
 # What ends a unit's name: the next issuing body or unit starts there.
 _NAME_STOP = re.compile(r"(?:uy ban|ubnd|xa|phuong|thi tran|thi xa|huyen|quan|tinh|thanh pho)\b")
 
 
 def place_name(text: str) -> str:
+    """A place's name in title case: a word printed in capitals is capitalised ("MỸ HÒA" → "Mỹ
+    Hòa"; "Nghĩa ĐIỀN", pieced together from two mentions, → "Nghĩa Điền")."""
     words = fold_spaces(text).split()
-    if all(w.isupper() for w in words):
-        words = [w.capitalize() for w in words]
-    return " ".join(words)
+    return " ".join(w.capitalize() if w.isupper() else w for w in words)

@@ -38,6 +38,14 @@ def test_the_title_names_the_commune_as_the_issuer_does():
     assert meta.title == "BẢNG TỰ ĐÁNH GIÁ NĂM 2024 CỦA UBND XÃ MỸ CHÂU NAM"
 
 
+def test_unit_word_glued_to_the_name_and_a_speck_after_capitals():
+    from extract.commune import local_unit
+
+    assert local_unit("ỦY BAN NHÂN DÂN XASON THÁI") == ("xã", "Son Thái")
+    assert local_unit("UBND XÃ XANH HÒA") == ("xã", "Xanh Hòa")  # "XANH" is a syllable: no glue
+    assert local_unit("ỦY BAN NHÂN DÂN XÃ ĐỒNG THẠNH An") == ("xã", "Đồng Thạnh")
+
+
 def test_latin_document():
     def lines(*texts: str) -> list[Line]:
         return [Line(text=t, page=1, number=i) for i, t in enumerate(texts)]
