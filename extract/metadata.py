@@ -304,7 +304,7 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
             continue  # a stamp's or a ruling line's specks OCR'd as letters ("1m... .ẽ5 .")
         if title and (
             _CITATION.search(folded)
-            or (_PROSE.search(text) and not is_upper(text))
+            or (_PROSE.search(line_text(line).rstrip()) and not is_upper(text))
             or len(" ".join(title)) + len(text) >= settings.title_max_chars
             or len(text) > settings.title_wrap_ratio * len(title[0])
         ):
