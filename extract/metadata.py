@@ -126,6 +126,9 @@ _LOWER_OPENERS = ("can cu", "kinh gui")
 _CITATION = re.compile(r"\bs\w{0,2}\s*\d+\s*/\s*[a-z]{2,4}\b")
 # A sentence ends inside the line ("… năm 2025. Kết quả …") or the line ends with a colon ("… như
 # sau:"): prose, not a title.
+# A line ending with a colon stuck to its last word ("… như sau:"; the title's trimming drops it,
+# and a colon OCR read apart, "Đồng Thuận ~ :", is a speck) leads into a list: prose.
+_LEAD_IN = re.compile(r"\w:\s*$")
 _PROSE = re.compile(r"\w[.;]\s+[A-ZĐÀ-Ỹ]|:\s*$")
 _ISSUER_BODY = re.compile(r"^\W*(?:uy ban nhan dan|ubnd)\b")
 _UNIT_START = re.compile(r"^\W*(?:xa|phuong|thi tran|thi xa|huyen|quan|thanh pho|tinh)\b")
@@ -304,7 +307,7 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
             continue  # a stamp's or a ruling line's specks OCR'd as letters ("1m... .ẽ5 .")
         if title and (
             _CITATION.search(folded)
-            or (_PROSE.search(line_text(line).rstrip()) and not is_upper(text))
+            or ((_PROSE.search(text) or _LEAD_IN.search(line_text(line))) and not is_upper(text))
             or len(" ".join(title)) + len(text) >= settings.title_max_chars
             or len(text) > settings.title_wrap_ratio * len(title[0])
         ):
