@@ -44,6 +44,8 @@ def test_a_syllable_the_stock_lacks_keeps_the_repairs_reading_of_the_same_letter
     assert restore_name("Nguyen Xuan Thoang".split()).name is None
     # a reading of other letters is no fallback: OCR garbage stays unread
     assert restore_name("Nguyen Xuan Qzx".split(), "Nguyễn Xuân Quế".split()).name is None
+    # nor is OCR garbage the repair left as it was
+    assert restore_name("Luc Ngoc Cuwoéng".split(), "Lục Ngọc Cuwoéng".split()).name is None
 
 
 def test_an_undecided_signer_goes_to_the_review_queue(tmp_path):

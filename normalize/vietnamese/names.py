@@ -123,8 +123,8 @@ def restore_name(
     """The marks of a name read without them: surname, middle names, given name, each syllable
     from its place's stock (``restore_syllable``); None when a syllable is undecided. A syllable
     the stock does not hold at all (a rare name: "Thoang") is taken from ``fallback`` (the
-    repair's reading of the same name) when that spells the same letters: the stock is not every
-    name there is. A tie between two name syllables is never settled so."""
+    repair's reading of the same name) when that spells the same letters as a Vietnamese syllable:
+    the stock is not every name there is. A tie between two name syllables is never settled so."""
     out: list[str] = []
     doubts: list[str] = []
     spare = fallback if fallback is not None and len(fallback) == len(tokens) else [""] * len(tokens)
@@ -136,6 +136,8 @@ def restore_name(
             and why.endswith(_UNKNOWN)
             and other
             and fold(nfc(other)).lower() == fold(nfc(token)).lower()
+            # a Vietnamese syllable: OCR garbage the repair left ("Cuwoéng") is no rare name
+            and nfc(other).lower() in load_model().syllables
         ):
             syllable = other
         if syllable is None:
