@@ -97,11 +97,12 @@ KIND_WORDS: dict[str, str] = {
 # "Số: 86 /BC-UBND", blank "Số: /QĐ-UBND" (folded), and as OCR reads it: "Sé:", "S6é:", "$6:", "§6:",
 # "85:" (S read as 8 or 5), a speck or two before it ("i S6:", "a 2) §6:"), the slash lost between
 # the number and the kind ("277KH-UBND"); a normative decision's year between the number and the
-# kind ("07/2024/QĐ-UBND"). The "Số" word and its colon, then a kind code the
+# kind ("07/2024/QĐ-UBND"); the colon lost before the number ("Số102", "Siêh 299/KH-UBND") and
+# the hyphen before "UBND" ("102/BCUBND"). The "Số" word and its colon, then a kind code the
 # caller checks (``KINDS``), keep body citations ("Kế hoạch số 134/KH-UBND", no colon) out.
 _NUMBER = re.compile(
-    r"^(?:\W*\w{1,2}(?=\W)){0,2}\W*(?<![^\W_])(?:s|\$|§|8)\w{0,2}\s*[:;.]\s*"
-    r"(\d*)\s*(?:/|(?<=\d))\s*(?:((?:19|20)\d{2})\s*/\s*)?([a-z]{2,4})\s*-\s*([a-z0-9]+(?:-[a-z0-9]+)*)"
+    r"^(?:\W*\w{1,2}(?=\W)){0,2}\W*(?<![^\W_])(?:s|\$|§|8)\w{0,3}?(?:\s*[:;.]\s*|(?<=[^\W\d])\s*(?=\d))"
+    r"(\d*)\s*(?:/|(?<=\d))\s*(?:((?:19|20)\d{2})\s*/\s*)?([a-z]{2,4}?)(?:\s*-\s*|(?=ubnd\b))([a-z0-9]+(?:-[a-z0-9]+)*)"
 )
 # "ngày 26 tháng 6 năm 2023", and as OCR reads it ("ngdy 5 thdng 11 ném 2024", "agiy 4 thang",
 # ". 27 tháng 03 năm 2014": the word "ngày" lost). Without "ngày", the day may not follow another

@@ -67,6 +67,20 @@ def test_body_citation_is_not_the_number_and_slash_date(tmp_path):
     assert meta.signer == "Lê Thị Hoa"
 
 
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("Số102/BCUBND Đồng Vân, ngày 11 tháng 3 năm 2014", "102/BC-UBND"),  # colon and hyphen lost
+        ("Siêh 299/KH-UBND -__ Minh Hải Tây, ngày 22 tháng 1 năm 2025", "299/KH-UBND"),  # "Số:" misread
+        ("Số: 07/2024/QĐ-UBND", "07/2024/QĐ-UBND"),  # a normative decision's year
+        ("Số: 12/BCĐ-UBND", None),  # no kind of ours
+    ],
+)
+def test_number_line_read_through_ocr_damage(tmp_path, line, number):
+    meta = _doc(tmp_path, f"ỦY BAN NHÂN DÂN\nXÃ ĐỒNG VÂN\n{line}\n\nBÁO CÁO\nCông tác cải cách hành chính\n")
+    assert meta.number == number
+
+
 def test_periods_and_names():
     assert find_period("Báo cáo 9 tháng năm 2022") == "9 tháng năm 2022"
     assert find_period("KE HOACH CCHC GIAI DOAN 2021 - 2025") == "giai đoạn 2021-2025"
