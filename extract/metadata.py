@@ -107,8 +107,11 @@ _NUMBER = re.compile(
 # "ngày 26 tháng 6 năm 2023", and as OCR reads it ("ngdy 5 thdng 11 ném 2024", "agiy 4 thang",
 # ". 27 tháng 03 năm 2014": the word "ngày" lost). Without "ngày", the day may not follow another
 # number ("ngdy 12 2 thang 11": which of the two is the day is not known, so no date is read).
+# After "ngày", the month word may be misread or cut ("indng", "ng,"), and a speck digit may
+# stand before the year ("nam 1 2013").
 _DATE_WORDS = re.compile(
-    r"(?:ng\w{1,2}y\s*(\d{0,2})|(?<!\d)(?<!\d\s)(\d{1,2}))\s*th\w{1,2}ng\s*(\d{0,2})\s*n\w{1,2}m\W{0,2}(\d{4})"
+    r"(?:ng\w{1,2}y\s*(\d{0,2})\s*\w{0,4}ng\b\W{0,2}|(?<!\d)(?<!\d\s)(\d{1,2})\s*th\w{1,2}ng)"
+    r"\s*(\d{0,2})\s*n\w{1,2}m\W{0,2}(?:\d\s+)?(\d{4})"
 )
 _DATE_SLASH = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b")
 # "Ngọc Kỳ, ngày 26 …", "…, 26/6/2023"; OCR'd: "Hà Diên; ngày", "Vạn Xuân, agiy 4 thang", "Tường

@@ -81,6 +81,19 @@ def test_number_line_read_through_ocr_damage(tmp_path, line, number):
     assert meta.number == number
 
 
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("An Tan, ngay 8 indng 12 nam 1 2013", "2013-12-08"),  # "tháng" misread, a speck before the year
+        ("Kim . ngày 15 ng, 2 năm 2014", "2014-02-15"),  # "tháng" cut to "ng,"
+        ("Ngọc Kỳ, ngày 12 2 tháng 11 năm 2024", None),  # which number is the day is not known
+    ],
+)
+def test_date_line_read_through_ocr_damage(tmp_path, line, date):
+    meta = _doc(tmp_path, f"ỦY BAN NHÂN DÂN\nXÃ ĐỒNG VÂN\nSố: 5/BC-UBND\n{line}\n\nBÁO CÁO\nCông tác năm\n")
+    assert meta.date == date
+
+
 def test_periods_and_names():
     assert find_period("Báo cáo 9 tháng năm 2022") == "9 tháng năm 2022"
     assert find_period("KE HOACH CCHC GIAI DOAN 2021 - 2025") == "giai đoạn 2021-2025"
