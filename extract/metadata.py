@@ -354,9 +354,31 @@ def title_text(text: str) -> str:
         tokens.pop(0)
     while tokens and _SPECK.match(tokens[-1]) and not re.match(r"^\w[)”\"]$", tokens[-1]):
         tokens.pop()
+    tokens = _inner_specks(tokens)
     out = " ".join(tokens)
     out = re.sub(r"^(?:[^\w(“\"]|_)+", "", out)
     return re.sub(r"(?:[^\w)”\"]|_)+$", "", out)
+
+
+CAPS_TITLE_SHARE = 0.75  # of a line's words in capitals: a title printed in capitals
+
+
+def _inner_specks(tokens: list[str]) -> list[str]:
+    """Specks OCR read inside a title line: in a line printed in capitals, lower-case words and
+    bare punctuation ("… HÀNH CHÍNH ưu NĂM 2014", "… Chính có : NĂM"); in any line, a stop stuck
+    to a word that the line goes on after in lower case ("Chỉ số. cải cách") or before a number
+    (".2014"). A title has no sentence inside it."""
+    words = [t for t in tokens if any(c.isalpha() for c in t)]
+    caps = sum(w.isupper() and len(w) > 1 for w in words)
+    if len(words) >= 3 and caps >= CAPS_TITLE_SHARE * len(words):
+        tokens = [t for t in tokens if any(c.isalnum() for c in t) and not (t.isalpha() and t.islower())]
+    out = []
+    for i, token in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token.endswith(".") and token[:-1].isalpha() and nxt[:1].islower():
+            token = token[:-1]
+        out.append(re.sub(r"^\.(?=\d)", "", token))
+    return out
 
 
 def _specks(text: str) -> bool:

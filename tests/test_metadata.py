@@ -94,6 +94,15 @@ def test_date_line_read_through_ocr_damage(tmp_path, line, date):
     assert meta.date == date
 
 
+def test_title_specks_inside_the_line():
+    from extract.metadata import title_text
+
+    caps = "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH ưu NĂM 2014 CỦA UBND XÃ QUÝ AN"
+    assert title_text(caps) == caps.replace(" ưu", "")
+    assert title_text("Nâng cao Chỉ số. cải cách hành chính năm .2014") == "Nâng cao Chỉ số cải cách hành chính năm 2014"
+    assert title_text("KẾ HOẠCH CCHC NĂM 2025 (sửa đổi)") == "KẾ HOẠCH CCHC NĂM 2025 (sửa đổi)"
+
+
 def test_periods_and_names():
     assert find_period("Báo cáo 9 tháng năm 2022") == "9 tháng năm 2022"
     assert find_period("KE HOACH CCHC GIAI DOAN 2021 - 2025") == "giai đoạn 2021-2025"
