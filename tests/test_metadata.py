@@ -99,7 +99,9 @@ def test_title_specks_inside_the_line():
 
     caps = "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH ưu NĂM 2014 CỦA UBND XÃ QUÝ AN"
     assert title_text(caps) == caps.replace(" ưu", "")
-    assert title_text("Nâng cao Chỉ số. cải cách hành chính năm .2014") == "Nâng cao Chỉ số cải cách hành chính năm 2014"
+    assert (
+        title_text("Nâng cao Chỉ số. cải cách hành chính năm .2014") == "Nâng cao Chỉ số cải cách hành chính năm 2014"
+    )
     assert title_text("KẾ HOẠCH CCHC NĂM 2025 (sửa đổi)") == "KẾ HOẠCH CCHC NĂM 2025 (sửa đổi)"
 
 
