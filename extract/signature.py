@@ -304,14 +304,19 @@ def _latin_name(lines: list[Line], repaired: str, settings: SignatureSettings) -
     if not any(ch.isalpha() for ch in text) or any(ord(ch) >= 256 for ch in text if ch.isalpha()):
         return None
     joined = replace(lines[0], text=text, raw=None)
-    plain = person_name(text, settings) or _trailing_name(joined, settings)
+    plain = person_name(text, settings, snap=False) or _trailing_name(joined, settings)
     if plain is None:
         return None
     stock = name_stock()
     places = [stock["surname"]] + [stock["middle"] | stock["given"]] * (len(plain.split()) - 1)
     if all(w in p for w, p in zip(plain.split(), places, strict=True)):
         return plain, NameReading(plain)
-    return plain, restore_name(plain.split(), repaired.split())
+    reading = restore_name(plain.split(), repaired.split())
+    snapped = person_name(text, settings)  # a surname OCR damaged past the channel ("{guyén")
+    if reading.name is None and snapped and snapped != plain:
+        again = restore_name(snapped.split(), repaired.split())
+        reading = again if again.name else reading
+    return plain, reading
 
 
 def _name_text(line: Line) -> str:
@@ -371,9 +376,10 @@ def _pick_signer(names: list[str]) -> str:
     return (known or names)[-1]
 
 
-def person_name(text: str, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTINGS) -> str | None:
+def person_name(text: str, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTINGS, snap: bool = True) -> str | None:
     """A personal name line (2-5 capitalised syllables), cleaned of OCR junk. A surname the OCR
-    damaged into no Vietnamese syllable at all ("{guyén") is snapped to the closest common one; a
+    damaged into no Vietnamese syllable at all ("{guyén") is snapped to the closest common one
+    (unless not ``snap``: a Latin-only "Vuong" is Vương to the name stock, not a snapped Dương); a
     surname that is a syllable is kept as printed, known or not (Đoàn is no misread Đào)."""
     printed = fold_spaces(text).split()
     while printed and len(_core(printed[-1])) < 2:
@@ -401,7 +407,8 @@ def person_name(text: str, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTI
     surname = max(SURNAMES, key=lambda s: fuzz.ratio(fold(s), fold(tokens[0])))
     damaged = word_damage(tokens[0], skip_upper=False)[1] > 0
     if (
-        damaged
+        snap
+        and damaged
         and fold(surname) != fold(tokens[0])
         and fuzz.ratio(fold(surname), fold(tokens[0])) >= settings.surname_min_score
     ):

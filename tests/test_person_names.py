@@ -32,6 +32,13 @@ def test_ocr_confusions_reach_the_name():
     assert restore_name("Hita Minh Quyét".split()).name == "Hứa Minh Quyết"
 
 
+def test_a_latin_surname_is_restored_not_snapped():
+    from extract.signature import person_name
+
+    assert person_name("Vuong Ngoc Quyét Binh", snap=False) == "Vuong Ngoc Quyét Binh"
+    assert restore_name("Vuong Ngoc Quyét Binh".split()).name == "Vương Ngọc Quyết Bình"
+
+
 def test_a_tie_is_left_undecided():
     reading = restore_name("Le Van Thanh".split())  # Thanh or Thành as a given name
     assert reading.name is None and "Thanh/Thành" in reading.doubts[0]
