@@ -127,7 +127,7 @@ def local_unit(text: str) -> tuple[str, str] | None:
         words: list[str] = []
         rest = text[m.end() :].split()
         for k, word in enumerate(rest):
-            core = re.sub(r"[^\w]+$", "", word)
+            core = re.sub(r"[\W_]+$", "", word)  # "VĨNHMỸ_": an underscore speck after the name
             if not core or not core[0].isupper() or not core.isalpha() or _NAME_STOP.match(fold(" ".join(rest[k:]))):
                 break
             if len(words) > 0 and all(w.isupper() and len(w) > 1 for w in words) and not core.isupper():

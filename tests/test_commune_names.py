@@ -44,6 +44,10 @@ def test_unit_word_glued_to_the_name_and_a_speck_after_capitals():
     assert local_unit("ỦY BAN NHÂN DÂN XASON THÁI") == ("xã", "Son Thái")
     assert local_unit("UBND XÃ XANH HÒA") == ("xã", "Xanh Hòa")  # "XANH" is a syllable: no glue
     assert local_unit("ỦY BAN NHÂN DÂN XÃ ĐỒNG THẠNH An") == ("xã", "Đồng Thạnh")
+    # the name's words glued, an underscore speck after it: the mentions space it
+    name = local_unit("ỦY BAN NHÂN DÂN XÃ VĨNHMỸ_")
+    assert name == ("xã", "Vĩnhmỹ")
+    assert commune_spelling(name[1], ["XÃ VĨNHMỸ_", "Vĩnh Mỹ, ngày 8 tháng 12 năm 2025"]) == "Vĩnh Mỹ"
 
 
 def test_latin_document():
