@@ -245,7 +245,14 @@ class RowBuilder:
             if row is None:
                 return
         elif cells.code is not None:
-            if cur is not None and cur.code is None and not (cells.block_start and cur.started_by != "numbers"):
+            if (
+                cur is not None
+                and cur.code is None
+                and not (cells.block_start and cur.started_by != "numbers")
+                # A row of a name only (its code and numbers lost) does not take the code of a line
+                # that is, whole, another criterion's name: that line is the next row.
+                and not (cur.name and not cur.n_numbers and self._whole_name_line(cells))
+            ):
                 row = cur
                 row.code = cells.code
                 if self.centred and row.awaiting_numbers:
@@ -358,6 +365,13 @@ class RowBuilder:
                 row = self._new(cells, "text")
                 row.name += tokens
                 return row
+            if self._whole_name_line(cells):
+                # A line that is, whole, a catalogued criterion name is the first row's, its code
+                # and numbers lost (or printed on the line below): not the header's leftover words.
+                row = self._new(cells, "text")
+                row.name += tokens
+                row.whole_name = row.awaiting_numbers = True
+                return row
             if self.centred and opens_criterion_name(" ".join(t for t, _ in tokens), self.settings):
                 # Numbers centred in tall rows: the first row's name opens above its numbers' line
                 # (a line opening with a catalogued name: not the header's leftover words).
@@ -411,8 +425,17 @@ class RowBuilder:
         (a capital first, specks and a stray letter at its end aside) is a row of its own whose
         code and points OCR lost ("Ké hoach CCHC nim i"), not the row above's continuation: a
         name's wrapped line or an explanation is not a whole criterion name."""
-        if not (self._interleaved(cur) and cur.n_numbers) and not cur.whole_name:
+        if not self._whole_name_line(cells):
             return False
+        if (self._interleaved(cur) and cur.n_numbers) or cur.whole_name:
+            return True
+        # A row with no numbers whose name is already, whole, a catalogued name is complete too
+        # (a table whose codes and points OCR lost prints one name after another).
+        return bool(cur.name) and not cur.explanation and is_criterion_name(unspecked(cur.name), self.settings)
+
+    def _whole_name_line(self, cells: LineCells) -> bool:
+        """A line whose text is, whole, a catalogued criterion name (a capital first; specks and
+        a stray letter at its ends aside)."""
         tokens = unspecked([t for t in cells.text_tokens if len(t[1]) > 1 or t[1].isupper()])
         return len(tokens) >= 2 and is_criterion_name(tokens, self.settings)
 

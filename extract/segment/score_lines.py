@@ -66,9 +66,12 @@ __all__ = [
 # the numbers, one short token of no digit may end it: a last cell OCR garbled ("Tong cong Sos 33 se").
 _TOTAL = re.compile(r"^\W*(tong|cong)(\s+(cong|s\w{1,2}|diem)){0,3}\W*((\s+[\d.,]+\W*)+(\s+[^\d\s]{1,3})?)?$", re.I)
 # "Nơi nhận:" as OCR leaves it ("Noi nhgn:", "Noinhén:."): its colon, not its letters, holds.
-# Specks before it ("_ Noi nhén:") are a rule's; a dash is not skipped ("- Chủ tịch …" may be a
-# bullet of an explanation).
-_SIGNATURE = re.compile(r"^[\s_~.'\"|]*(tm\.|noi\s?nh\w{0,3}\W*:|noi nhan|chu tich|uy ban nhan dan)", re.I)
+# Specks before it ("_ Noi nhén:") are a rule's; a dash is not skipped before "Chủ tịch" (a bullet
+# of an explanation may be "- Chủ tịch …"), but is before "Nơi nhận:" (a speck of the rule above
+# read as a dash: "- Noinhdn: ."), which no explanation's bullet opens with.
+_SIGNATURE = re.compile(
+    r"^[\s_~.'\"|]*(tm\.|chu tich|uy ban nhan dan)|^[\s_~.'\"|\-–—]*(noi\s?nh\w{0,3}\W*:|noi nhan)", re.I
+)
 
 
 # ---------------------------------------------------------------- grouping lines into rows
