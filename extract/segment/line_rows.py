@@ -133,7 +133,9 @@ def _opens_with_word(tokens: list[tuple[str, str]]) -> bool:
     abbreviation ("UBND"); not a speck OCR made into letters before a date ("Dee ; 15/11/2014"
     is the row above's explanation going on)."""
     words = []
-    for _, raw in unspecked(tokens):
+    for k, (_, raw) in enumerate(unspecked(tokens)):
+        if _DATE_OR_REFERENCE.search(raw) and k < _NAME_MIN_WORDS:
+            return False  # "UBND ngày 11/11/2013": an explanation's document going on, no name
         if re.search(r"\d", raw):
             break
         if re.search(r"\p{L}{2}", raw):
@@ -141,6 +143,12 @@ def _opens_with_word(tokens: list[tuple[str, str]]) -> bool:
     if len(words) < 2:
         return False
     return words[0].isupper() or is_syllable_run(words[0])
+
+
+# A date or a document's number ("11/11/2013", "232/KH-UBND"): an explanation's, never a name's;
+# a line holding one within its first words is no name's first line.
+_DATE_OR_REFERENCE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d+/[\p{Lu}Đ]")
+_NAME_MIN_WORDS = 3
 
 
 def _stray(token: tuple[str, str]) -> bool:

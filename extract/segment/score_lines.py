@@ -70,7 +70,7 @@ _TOTAL = re.compile(r"^\W*(tong|cong)(\s+(cong|s\w{1,2}|diem)){0,3}\W*((\s+[\d.,
 # of an explanation may be "- Chủ tịch …"), but is before "Nơi nhận:" (a speck of the rule above
 # read as a dash: "- Noinhdn: ."), which no explanation's bullet opens with.
 _SIGNATURE = re.compile(
-    r"^[\s_~.'\"|]*(tm\.|chu tich|uy ban nhan dan)|^[\s_~.'\"|\-–—]*(noi\s?nh\w{0,3}\W*:|noi nhan)", re.I
+    r"^[\s_~.'\"|]*(tm\.|chu tich|uy ban nhan dan)|^[\s_~.'\"|\-–—]*(noi\s?nh[^\s:]{0,3}\W*:|noi nhan)", re.I
 )
 
 
