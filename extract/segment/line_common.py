@@ -89,6 +89,10 @@ class LineTableSettings:
     # ... and when the explanation prints before the numbers (their text is the name's and the
     # explanation's): rows without an explanation are about this share of them.
     name_end_quantile_explanation_first: float = 1.0
+    # ... but when at least this many lines show an explanation opening ("Quyết định số", a date)
+    # after this many words of name, the widest such name part is the name column's edge.
+    cue_edge_min_lines: int = 2
+    cue_edge_min_words: int = 2
     # Log-probability bonus for an explanation part that opens like one ("- ", "Kế hoạch số",
     # a date), and penalty per document number or date put into the name.
     explanation_cue: float = 4.0

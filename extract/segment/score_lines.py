@@ -38,6 +38,7 @@ from extract.segment.line_header import (
 from extract.segment.line_rows import LineTable, RowBuilder, RowDraft, starts_name, unspecked
 from extract.segment.line_split import (
     is_criterion_name,
+    opens_explanation,
     printed_width,
 )
 from normalize.codes import read_code_token
@@ -343,6 +344,15 @@ def _title_above(lines: list[Line], index: int) -> str:
     return ""
 
 
+def _cue_edge(tokens: list[tuple[str, str]], settings: LineTableSettings) -> list[int]:
+    """Where, on a line of name and explanation text, an explanation opens the way one does
+    (a document, a date, a dash) after a few words of name: the name column's edge at most."""
+    for k in range(settings.cue_edge_min_words, len(tokens)):
+        if opens_explanation(tokens[k:]):
+            return [printed_width(tokens[:k])]
+    return []
+
+
 def _wide_end(ends: list[int], quantile: float) -> int:
     """A column's right edge: an upper quantile of where its text ends (short texts end early)."""
     ends = sorted(ends)
@@ -357,8 +367,11 @@ def _column_widths(
     on that page's lines that carry numbers (the table's figure for a page with too few such
     lines, under key -1; the default name width when no line has numbers)."""
     widths: dict[str, dict[int, list[int]]] = {"name": {}, "explanation": {}}
+    cue_edges: list[int] = []
     for line in lines[:400]:
         cells = read_line(line, False, layout)
+        if layout.explanation_first:
+            cue_edges += _cue_edge(cells.name, settings)
         if cells.has_numbers and cells.name:
             widths["name"].setdefault(line.page, []).append(cells.name_end)
             if cells.explanation:
@@ -377,6 +390,11 @@ def _column_widths(
             q = settings.name_end_quantile_explanation_first if layout.explanation_first else settings.name_end_quantile
             out[column] = {page: _wide_end(e, q) for page, e in by_page.items() if len(e) >= 3}
             out[column][-1] = _wide_end(everything, q) if everything else fallback
+            if layout.explanation_first and len(cue_edges) >= settings.cue_edge_min_lines:
+                # The text before the numbers is the name's and the explanation's: where the
+                # explanations open ("Quyết định số", a date) says where the name column ends.
+                edge = max(cue_edges)
+                out[column] = {page: min(width, edge) for page, width in out[column].items()}
             if layout.explanation_first and everything:
                 out["explanation"] = {-1: max(settings.default_explanation_width, max(everything) - out[column][-1])}
         elif everything and not layout.explanation_first:
