@@ -258,8 +258,10 @@ class RowBuilder:
                 and cur.code is None
                 and not (cells.block_start and cur.started_by != "numbers")
                 # A row of a name only (its code and numbers lost) does not take the code of a line
-                # that is, whole, another criterion's name: that line is the next row.
-                and not (cur.name and not cur.n_numbers and self._whole_name_line(cells))
+                # that is, whole, another criterion's name, nor, when its own name is already a
+                # whole criterion name, the code of a line opening another name: that line is the
+                # next row.
+                and not (cur.name and not cur.n_numbers and self._next_name(cur, cells))
             ):
                 row = cur
                 row.code = cells.code
@@ -440,6 +442,11 @@ class RowBuilder:
         # A row with no numbers whose name is already, whole, a catalogued name is complete too
         # (a table whose codes and points OCR lost prints one name after another).
         return bool(cur.name) and not cur.explanation and is_criterion_name(unspecked(cur.name), self.settings)
+
+    def _next_name(self, cur: RowDraft, cells: LineCells) -> bool:
+        if self._whole_name_line(cells):
+            return True
+        return starts_name(cells.text_tokens) and is_criterion_name(unspecked(cur.name), self.settings)
 
     def _whole_name_line(self, cells: LineCells) -> bool:
         """A line whose text is, whole, a catalogued criterion name (a capital first; specks and
