@@ -18,6 +18,7 @@ from extract.segment.line_common import (
     is_score_token,
 )
 from extract.segment.line_split import (
+    criterion_name_prefix,
     is_criterion_name,
     is_heading,
     joint_split,
@@ -205,7 +206,9 @@ class RowBuilder:
                 row = cur
             elif cur is not None and cur.n_numbers == 0 and not cur.name and not cur.explanation:
                 row = cur
-            elif cur is not None and cur.awaiting_numbers and not (cur.whole_name and cells.name):
+            elif cur is not None and cur.awaiting_numbers and not (cur.whole_name and starts_name(cells.name)):
+                # (a whole name's numbers line whose text opens in lower case goes on with its
+                # explanation: "1. định 10 10 10" under "… hành chính Đã ban hành … quy")
                 row = cur
                 row.awaiting_numbers = False
             else:
@@ -382,6 +385,8 @@ class RowBuilder:
                 row.name += tokens
                 row.whole_name = row.awaiting_numbers = True
                 return row
+            if not self.centred and self._name_opening(cells):
+                return self._lost_name_row(cells)
             if self.centred and opens_criterion_name(" ".join(t for t, _ in tokens), self.settings):
                 # Numbers centred in tall rows: the first row's name opens above its numbers' line
                 # (a line opening with a catalogued name: not the header's leftover words).
@@ -410,6 +415,8 @@ class RowBuilder:
             row.name += tokens
             row.whole_name = row.awaiting_numbers = True
             return row
+        if not self.centred and self._interleaved(cur) and cur.n_numbers and self._name_opening(cells):
+            return self._lost_name_row(cells)
         if cur.tail_block is not None and cur.explanation[-len(cur.tail_block) :] == cur.tail_block:
             cur.explanation += tokens
             cur.tail_block = cur.tail_block + list(tokens)
@@ -442,6 +449,26 @@ class RowBuilder:
         # A row with no numbers whose name is already, whole, a catalogued name is complete too
         # (a table whose codes and points OCR lost prints one name after another).
         return bool(cur.name) and not cur.explanation and is_criterion_name(unspecked(cur.name), self.settings)
+
+    def _name_opening(self, cells: LineCells) -> int:
+        """How many of a number-less line's tokens (specks before it aside) are a whole
+        catalogued criterion name it opens with, other text after it; 0 for none."""
+        tokens = cells.text_tokens
+        start = next((k for k, t in enumerate(tokens) if t == unspecked(tokens)[0]), 0) if unspecked(tokens) else 0
+        k = criterion_name_prefix(tokens[start:], self.settings)
+        return start + k if k else 0
+
+    def _lost_name_row(self, cells: LineCells) -> RowDraft:
+        """A top-aligned table's number-less line that opens with a whole catalogued criterion
+        name and goes on with other text (the explanation's first words, cells OCR garbled): a
+        row whose code and points were lost; the name is the catalogued part, the rest the
+        explanation."""
+        k = self._name_opening(cells)
+        row = self._new(cells, "text")
+        row.name += cells.text_tokens[:k]
+        row.explanation += cells.text_tokens[k:]
+        row.whole_name = row.awaiting_numbers = True
+        return row
 
     def _next_name(self, cur: RowDraft, cells: LineCells) -> bool:
         if self._whole_name_line(cells):
