@@ -10,9 +10,9 @@ import pytest
 from benchmarks.corpus_scoring import score_document
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.model import Line
-from extract.segment import line_cells, score_lines
+from extract.segment import score_lines
 from extract.segment.line_cells import read_line
-from extract.segment.line_common import LineTableSettings, line_tokens, points_cell
+from extract.segment.line_common import points_cell
 from extract.segment.line_header import HeaderLayout, header_layout, is_header_line
 from normalize.text import fold
 
@@ -252,21 +252,6 @@ def test_centred_rows_told_by_a_code_line_with_no_name_and_a_name_line_is_no_hea
     )
     assert score_lines._TOTAL.match(fold("Tong cong Sos 33 se"))
     assert not score_lines._TOTAL.match(fold("Tong so ho so TTHC 10 8"))
-
-
-def test_lone_number_before_one_garbled_token_ending_the_line():
-    # Seed 11's d03-i3: "1.1.2 | Xac dinh … theo ké 1 se": the max, then the self cell OCR garbled.
-    # The rule is off by default (LineTableSettings.lost_cell_chars says why); switched on, it
-    # reads the max and keeps the garbled self cell as read.
-    on = LineTableSettings(lost_cell_chars=4)
-    line = Line(text="1.1.2 | Xac dinh day da cdc nhiém vu CCHC trén cac linh vurc theo ké 1 se", page=1, number=1)
-    tokens = line_tokens(line)[1:]
-    start, end, found = line_cells._number_run(tokens, 2, on, coded=True) or (0, 0, [])
-    assert found == ["1", "se"]
-    assert line_cells._number_run(tokens, 2, coded=True) is None  # off: the line keeps its text
-    # An explanation after the number is longer than one short token: no cell.
-    tokens = line_tokens(Line(text="1.1 Ké hoach CCHC nam 6 tháng đầu năm", page=1, number=1))[1:]
-    assert line_cells._number_run(tokens, 2, on, coded=True) is None
 
 
 def test_speck_between_two_cells_and_the_third():

@@ -202,24 +202,7 @@ def _number_run(
             # ... and when the ruling line after its column follows it ("CCHC 3 > | Thông báo").
             if i >= settings.min_name_words_single and BAR in raws[end:j]:
                 return i, end, [cells[0]]
-            # ... and when one short token alone ends the line after it ("theo ké 1 se", "CCHC 3
-            # a8"): the row's next cell, OCR garbled into letters (kept as read: no number, so the
-            # cell is lost and queued, not read as the explanation's first word).
-            rest = [k for k in range(j, len(raws)) if not JUNK.match(raws[k])]
-            if i >= settings.min_name_words_single and len(rest) == 1 and _lost_last_cell(raws[rest[0]], settings):
-                return i, rest[0] + 1, [cells[0], raws[rest[0]]]
     return None
-
-
-def _lost_last_cell(raw: str, settings: LineTableSettings) -> bool:
-    """A token ending a line after a lone number that can be a points cell OCR garbled: short, and
-    no word of three letters or more the language model knows ("0,25 điểm" is prose's value and
-    its unit; "se", "a8", "cage" are specks)."""
-    core = raw.strip(CELL_SPECKS)
-    if not core or len(core) > settings.lost_cell_chars:
-        return False
-    letters = re.sub(r"[^\p{L}]", "", core)
-    return not (len(letters) >= 3 and letters == core and is_syllable_run(letters))
 
 
 def _speck_between(raws: list[str], j: int) -> bool:

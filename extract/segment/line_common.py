@@ -59,13 +59,6 @@ class LineTableSettings:
     # Words of name a line needs before a lone number ending it counts as the max cell
     # ("tháng 7" is a date, not a criterion worth 7 points).
     min_name_words_single: int = 3
-    # A lone number followed by one token this short (characters) and nothing else on the line is
-    # a row's first points cell beside a cell OCR garbled ("ké 1 se"): an explanation opens longer.
-    # 0 = off. Off by default: on a corpus seed it was not developed on, a table whose lines end
-    # in specks had rows read with a garbled cell each, and the table fell below the share of rows
-    # read with confidence and went to `unread` whole (seed 61 D0: numbers 298 -> 283 of 423 with
-    # 4; seeds 11 and 7 gained 2-3 numbers with it).
-    lost_cell_chars: int = 0
     # How far (in ``normalize.codes`` cost) a lone dotted token may jump from the last code
     # and still read as the next code rather than as points.
     max_code_step: float = 0.9
