@@ -152,6 +152,16 @@ _DATE_OR_REFERENCE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d+/[\p{Lu}Đ]")
 _NAME_MIN_WORDS = 3
 
 
+def _bar_tails(cells: LineCells) -> list[list[tuple[str, str]]]:
+    """A line's text, then its text after each ruling bar OCR read in it (bars left out)."""
+    parts = [cells.text_tokens]
+    bars = cells.split_tokens or []
+    for k, token in enumerate(bars):
+        if token[1] == BAR and k + 1 < len(bars):
+            parts.append([t for t in bars[k + 1 :] if t[1] != BAR])
+    return [p for p in parts if p]
+
+
 def _stray(token: tuple[str, str]) -> bool:
     raw = token[1]
     return (len(raw) == 1 and raw.islower()) or garbled_cell(token)
@@ -382,10 +392,10 @@ class RowBuilder:
                 # A line that is, whole, a catalogued criterion name is the first row's, its code
                 # and numbers lost (or printed on the line below): not the header's leftover words.
                 row = self._new(cells, "text")
-                row.name += tokens
+                row.name += self._whole_name(cells)
                 row.whole_name = row.awaiting_numbers = True
                 return row
-            if not self.centred and self._name_opening(cells):
+            if not self.centred and self._name_opening(cells) is not None:
                 return self._lost_name_row(cells)
             if self.centred and opens_criterion_name(" ".join(t for t, _ in tokens), self.settings):
                 # Numbers centred in tall rows: the first row's name opens above its numbers' line
@@ -412,10 +422,13 @@ class RowBuilder:
             return cur
         if self._lost_row(cur, cells):
             row = self._new(cells, "text")
-            row.name += tokens
+            row.name += self._whole_name(cells)
             row.whole_name = row.awaiting_numbers = True
             return row
-        if not self.centred and self._interleaved(cur) and cur.n_numbers and self._name_opening(cells):
+        opens_row = (not self.centred and self._interleaved(cur) and cur.n_numbers) or (
+            cur.whole_name and not cur.n_numbers  # a name-only row is complete: the next name is another row's
+        )
+        if opens_row and self._name_opening(cells) is not None:
             return self._lost_name_row(cells)
         if cur.tail_block is not None and cur.explanation[-len(cur.tail_block) :] == cur.tail_block:
             cur.explanation += tokens
@@ -450,23 +463,27 @@ class RowBuilder:
         # (a table whose codes and points OCR lost prints one name after another).
         return bool(cur.name) and not cur.explanation and is_criterion_name(unspecked(cur.name), self.settings)
 
-    def _name_opening(self, cells: LineCells) -> int:
-        """How many of a number-less line's tokens (specks before it aside) are a whole
-        catalogued criterion name it opens with, other text after it; 0 for none."""
-        tokens = cells.text_tokens
-        start = next((k for k, t in enumerate(tokens) if t == unspecked(tokens)[0]), 0) if unspecked(tokens) else 0
-        k = criterion_name_prefix(tokens[start:], self.settings)
-        return start + k if k else 0
+    def _name_opening(self, cells: LineCells) -> tuple[list[tuple[str, str]], list[tuple[str, str]]] | None:
+        """A number-less line (or its part after a ruling bar: the STT cell OCR garbled before
+        it, "it | Kế hoạch …") that opens with a whole catalogued criterion name, other text
+        after it: (the name, the rest); None for none."""
+        for part in _bar_tails(cells):
+            words = unspecked(part)
+            start = part.index(words[0]) if words else 0
+            k = criterion_name_prefix(part[start:], self.settings)
+            if k:
+                return part[start : start + k], part[start + k :]
+        return None
 
     def _lost_name_row(self, cells: LineCells) -> RowDraft:
         """A top-aligned table's number-less line that opens with a whole catalogued criterion
         name and goes on with other text (the explanation's first words, cells OCR garbled): a
         row whose code and points were lost; the name is the catalogued part, the rest the
         explanation."""
-        k = self._name_opening(cells)
+        name, rest = self._name_opening(cells) or ([], [])
         row = self._new(cells, "text")
-        row.name += cells.text_tokens[:k]
-        row.explanation += cells.text_tokens[k:]
+        row.name += name
+        row.explanation += rest
         row.whole_name = row.awaiting_numbers = True
         return row
 
@@ -476,10 +493,20 @@ class RowBuilder:
         return starts_name(cells.text_tokens) and is_criterion_name(unspecked(cur.name), self.settings)
 
     def _whole_name_line(self, cells: LineCells) -> bool:
-        """A line whose text is, whole, a catalogued criterion name (a capital first; specks and
-        a stray letter at its ends aside)."""
-        tokens = unspecked([t for t in cells.text_tokens if len(t[1]) > 1 or t[1].isupper()])
-        return len(tokens) >= 2 and is_criterion_name(tokens, self.settings)
+        return bool(self._whole_name(cells))
+
+    def _whole_name(self, cells: LineCells) -> list[tuple[str, str]]:
+        """The name a line holds when its text is, whole, a catalogued criterion name (a capital
+        first; specks and a stray letter at its ends aside), or its text after a ruling bar is
+        (the STT cell OCR garbled before it: "| it | | Kéhoach CCHC nim ee"); [] otherwise."""
+        for part in _bar_tails(cells):
+            tokens = unspecked([t for t in part if len(t[1]) > 1 or t[1].isupper()])
+            # A short token ending the line may be a garbled points cell ("ee"), not the name's.
+            bare = tokens[:-1] if tokens and len(tokens[-1][1]) <= 2 and tokens[-1][1].islower() else tokens
+            for candidate in (tokens, bare):
+                if len(candidate) >= 2 and is_criterion_name(candidate, self.settings):
+                    return candidate
+        return []
 
     def _opens_centred_row(self, cur: RowDraft, tokens: list[tuple[str, str]]) -> bool:
         """In a table whose numbers (and codes) are centred in their rows, a number-less line

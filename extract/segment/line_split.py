@@ -246,8 +246,9 @@ def criterion_name_prefix(tokens: list[tuple[str, str]], settings: LineTableSett
     """How many of a line's first tokens are, whole, a catalogued criterion name (at least
     ``opening_name_chars`` long, a capital first) that other text follows on the line (OCR's
     specks, the explanation's words); 0 when the line opens with none."""
-    if not tokens or not tokens[0][0][:1].isupper():
-        return 0
+    first = next((ch for ch in tokens[0][0] if ch.isalnum()), "") if tokens else ""
+    if not first.isupper():
+        return 0  # a bracket or a speck before the capital is OCR's ("[Ban hành …")
     words = [" ".join(re.findall(r"[\p{L}\p{N}]+", fold(text))) for text, _ in tokens]
     best, best_k = 0.0, 0
     for k in range(2, len(tokens)):
