@@ -264,3 +264,14 @@ def test_speck_between_two_cells_and_the_third():
     # A capital opens the explanation: "Đã 3 lần" is its text, not a speck and a cell.
     cells = read_line(Line(text="1.2 Báo cáo CCHC 2 1,5 Đã 3 lần", page=1, number=1), False, three)
     assert (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("2", "1,5", None)
+
+
+def test_a_totals_row_ocr_garbled_past_its_pattern():
+    # Real lines of seed 112 / 111 dumps: the label glued or misread, a cell garbled after the numbers.
+    from extract.segment.score_lines import is_garbled_total
+
+    for line in ("|  _ Tốngốđểm | 10 | 75 | |", "| TONG DIEM 4 10 | G7 | as", "Tổng số điểm 1 B5"):
+        assert is_garbled_total(fold(line)), line
+    # A signer named Tống, a heading's words, a statistics row: no totals label.
+    for line in ("Tống Khắc Vinh", "Tổng hợp kết quả", "Tổng số hồ sơ TTHC tiếp nhận 10 8"):
+        assert not is_garbled_total(fold(line)), line

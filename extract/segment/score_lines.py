@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import regex as re
+from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument, Line, Page
 from extract.segment.line_cells import CODE_NOISE, LineCells, is_syllable_run, read_line, read_positioned_line
@@ -66,6 +67,30 @@ __all__ = [
 # OCR misreads "số" as "sé", "sd", "s6", "Sos": a short word after "Tổng" starting with "s". After
 # the numbers, one short token of no digit may end it: a last cell OCR garbled ("Tong cong Sos 33 se").
 _TOTAL = re.compile(r"^\W*(tong|cong)(\s+(cong|s\w{1,2}|diem)){0,3}\W*((\s+[\d.,]+\W*)+(\s+[^\d\s]{1,3})?)?$", re.I)
+# The words a totals row's label is made of, and the share of letters a garbled one keeps of them.
+_TOTAL_WORDS = ("tong", "cong", "so", "diem")
+_TOTAL_WORD_SIMILARITY = 60.0
+
+
+def is_garbled_total(folded: str) -> bool:
+    """A totals row OCR garbled past ``_TOTAL`` ("Tốngốđểm | 10 | 75", "P| TONG TEM ts ||",
+    "TONG DIEM 4 10 | G7 | as"): after specks and one stray letter, a word opening with "tong",
+    then only numbers, specks, short tokens that are no syllable and words like the label's. A
+    person named Tống ("Tống Khắc Vinh") has other words after it."""
+    words = [w for w in folded.split() if re.search(r"[\p{L}\p{N}]", w)]
+    if words and len(words[0].strip("|_.:;'\"")) == 1 and len(words) > 1:
+        words = words[1:]  # a stray letter before the label ("P|")
+    if not words or not re.match(r"^\W*tong", words[0]):
+        return False
+    for word in words[1:]:
+        core = re.sub(r"[^\p{L}\p{N}]", "", word)
+        if re.search(r"\d", core) or max(fuzz.ratio(core, w) for w in _TOTAL_WORDS) >= _TOTAL_WORD_SIMILARITY:
+            continue
+        if len(core) > 3 or is_syllable_run(core):
+            return False  # a word of its own ("Tổng hợp kết quả"): no totals label
+    return True
+
+
 # "Nơi nhận:" as OCR leaves it ("Noi nhgn:", "Noinhén:."): its colon, not its letters, holds.
 # Specks before it ("_ Noi nhén:") are a rule's; a dash is not skipped before "Chủ tịch" (a bullet
 # of an explanation may be "- Chủ tịch …"), but is before "Nơi nhận:" (a speck of the rule above
@@ -197,7 +222,7 @@ def _read_table(
             i += 1
             continue
         page_top = False
-        if _TOTAL.match(text):
+        if _TOTAL.match(text) or is_garbled_total(text):
             numbers = [t for t in (line.raw or line.text).split() if parse_number(t, kind="score")]
             i += 1
             # One cell per line: the total's numbers are the bare-number lines right under its
