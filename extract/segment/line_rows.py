@@ -425,9 +425,10 @@ class RowBuilder:
             row.name += self._whole_name(cells)
             row.whole_name = row.awaiting_numbers = True
             return row
-        opens_row = (not self.centred and self._interleaved(cur) and cur.n_numbers) or (
-            cur.whole_name and not cur.n_numbers  # a name-only row is complete: the next name is another row's
-        )
+        # In a top-aligned table a row's name starts on its first line: a line opening with another
+        # whole name, after a row that has its name, is the next row (its code and points lost);
+        # a name-only row is complete in any layout.
+        opens_row = (not self.centred and bool(cur.name)) or (cur.whole_name and not cur.n_numbers)
         if opens_row and self._name_opening(cells) is not None:
             return self._lost_name_row(cells)
         if cur.tail_block is not None and cur.explanation[-len(cur.tail_block) :] == cur.tail_block:
