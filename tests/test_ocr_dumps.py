@@ -275,3 +275,16 @@ def test_a_totals_row_ocr_garbled_past_its_pattern():
     # A signer named Tống, a heading's words, a statistics row: no totals label.
     for line in ("Tống Khắc Vinh", "Tổng hợp kết quả", "Tổng số hồ sơ TTHC tiếp nhận 10 8"):
         assert not is_garbled_total(fold(line)), line
+
+
+def test_tai_lieu_names_the_explanation_column_and_a_speckled_bar_is_a_bar():
+    # Seed 114 d04-i1: "kiểm chứng" came out "kiém chitng"; "Tài liệu" still names the column, so the
+    # header's line names two concepts (no table was found before).
+    from extract.segment.line_common import line_tokens
+
+    line = "STT N6@i dung danh gia Tai liéu kiém chitng dia 8 danh tham"
+    assert {"self", "explanation"} <= score_lines.header_concepts(line)
+    assert is_header_line(Line(text=line, page=1, number=1))
+    # "TL |__| Kéhoach CCHC nlm": the rule between the garbled STT cell and the name stays a bar.
+    tokens = line_tokens(Line(text="TL |__| Kéhoach CCHC nlm Ls 8s |", page=1, number=1))
+    assert [raw for _, raw in tokens][:3] == ["TL", "|", "Kéhoach"]

@@ -137,6 +137,8 @@ def line_tokens(line: Line) -> list[tuple[str, str]]:
 def _unglued(token: str) -> str:
     """A word without the ruling bar OCR glued to its edge ("|HOso", "TTHC|"): the bar is the
     grid's, not the word's (a bar standing alone stays: it marks a column boundary)."""
+    if BAR in token and JUNK.match(token):
+        return BAR  # a rule read with specks glued to its bar ("|__|", "||"): a bar all the same
     return token.strip(BAR) or token
 
 

@@ -152,6 +152,13 @@ _DATE_OR_REFERENCE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d+/[\p{Lu}Đ]")
 _NAME_MIN_WORDS = 3
 
 
+def _speckish(raw: str) -> bool:
+    """A token that is no word: two letters or fewer, or letters the language model does not
+    know as a syllable ("8s", "Ls", "ars")."""
+    letters = re.sub(r"[^\p{L}]", "", raw)
+    return len(letters) <= 2 or not is_syllable_run(letters)
+
+
 def _bar_tails(cells: LineCells) -> list[list[tuple[str, str]]]:
     """A line's text, then its text after each ruling bar OCR read in it (bars left out)."""
     parts = [cells.text_tokens]
@@ -507,6 +514,10 @@ class RowBuilder:
             for candidate in (tokens, bare):
                 if len(candidate) >= 2 and is_criterion_name(candidate, self.settings):
                     return candidate
+            # ... or the name, then only specks OCR made of the row's garbled cells ("Ls 8s").
+            k = criterion_name_prefix(tokens, self.settings)
+            if k and all(_speckish(raw) for _, raw in tokens[k:]):
+                return tokens[:k]
         return []
 
     def _opens_centred_row(self, cur: RowDraft, tokens: list[tuple[str, str]]) -> bool:
