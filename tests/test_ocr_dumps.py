@@ -288,3 +288,14 @@ def test_tai_lieu_names_the_explanation_column_and_a_speckled_bar_is_a_bar():
     # "TL |__| Kéhoach CCHC nlm": the rule between the garbled STT cell and the name stays a bar.
     tokens = line_tokens(Line(text="TL |__| Kéhoach CCHC nlm Ls 8s |", page=1, number=1))
     assert [raw for _, raw in tokens][:3] == ["TL", "|", "Kéhoach"]
+
+
+def test_a_rules_specks_read_as_letters_make_no_row():
+    # Seed 114 d04-i2, the line under row 1's numbers: "l l 7 15/08/2024" (its ruling lines read as
+    # "l", a speck as 7): no code, no cells; the row above takes its text.
+    cells = read_line(Line(text="l l 7 15/08/2024", page=1, number=1), False)
+    assert cells.code is None and not cells.has_numbers
+    # A roman numeral's heading keeps its code; a letter read for 1 above the self score stays a cell.
+    assert read_line(Line(text="I ĐÁNH GIÁ KẾT QUẢ 74 71", page=1, number=1), False).code == "I"
+    cells = read_line(Line(text="1.2 Báo cáo CCHC l 0,5", page=1, number=1), False)
+    assert (cells.max_raw, cells.self_raw) == ("l", "0,5")

@@ -84,3 +84,10 @@ def test_a_reading_in_quarters_is_chosen_over_one_that_is_not():
     resolve_lost_commas(rows)
     assert (rows[0].self_points, rows[0].appraised_points) == (14.5, 14.5)
     assert rows[0].alternatives["self_points"] == [145.0, 1.45]
+
+
+def test_with_no_bound_the_quarter_reading_of_three_digits():
+    # Seed 114 d04-i2: "3 Cải cách thủ tục hành chính 145 0 0", a top row (no parent's max above it).
+    rows = [_row("3", None, "145", "0"), _row("1", None, "10", "825")]
+    resolve_lost_commas(rows)
+    assert rows[0].max_points == 14.5 and rows[1].self_points == 8.25
