@@ -389,6 +389,10 @@ def bar_table(
         k = len(run)
     if buffer is not None:
         rows.append((_bar_cells(buffer, n_cols), None))
+    if len(rows) < settings.bar_table_min_rows:
+        # One line with bars among lines without: a row of an OCR dump whose ruling lines were
+        # read as bars (the rows seen further down the run are not this table's), no portal table.
+        return None
     return _join_wrapped_cells(rows), start + k
 
 

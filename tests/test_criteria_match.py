@@ -106,3 +106,20 @@ def _cer(ref_rows, tables) -> float:
         total += len(r["name"])
         dist += min((Levenshtein.distance(r["name"], n) for n in names), default=len(r["name"]))
     return dist / total
+
+
+def test_a_name_holding_its_wording_with_other_text_around_it_is_snapped():
+    # Seed 112 d05-i4: the code's digit read as a letter before the name, the explanation's first
+    # word after it ("Ạ Cải cách tổ chức bộ máy hành chính Công văn số"): the wording is whole in it.
+    cset = load_criteria_sets()[0]
+    rows = [ScoreRow(code=r.code, name=r.name, max_points=r.max_points, flags=[]) for r in cset.rows]
+    target = rows[3]
+    wording = target.name
+    target.name = f"Ạ {wording} Công văn số"
+    apply_criteria_sets([ScoreTable(title="", rows=rows)], f"UBND tỉnh {cset.province}", cset.year)
+    assert target.name == wording and target.name_raw == f"Ạ {wording} Công văn số"
+    # A name that only shares a piece of its code's wording is not.
+    rows = [ScoreRow(code=r.code, name=r.name, max_points=r.max_points, flags=[]) for r in cset.rows]
+    rows[3].name = "Hoàn thành 100% kế hoạch " + wording.split()[0]
+    apply_criteria_sets([ScoreTable(title="", rows=rows)], f"UBND tỉnh {cset.province}", cset.year)
+    assert rows[3].name.startswith("Hoàn thành 100% kế hoạch")

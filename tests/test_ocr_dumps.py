@@ -10,9 +10,9 @@ import pytest
 from benchmarks.corpus_scoring import score_document
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.model import Line
-from extract.segment import line_cells, score_lines
+from extract.segment import score_lines
 from extract.segment.line_cells import read_line
-from extract.segment.line_common import LineTableSettings, line_tokens, points_cell
+from extract.segment.line_common import points_cell
 from extract.segment.line_header import HeaderLayout, header_layout, is_header_line
 from normalize.text import fold
 
@@ -254,21 +254,6 @@ def test_centred_rows_told_by_a_code_line_with_no_name_and_a_name_line_is_no_hea
     assert not score_lines._TOTAL.match(fold("Tong so ho so TTHC 10 8"))
 
 
-def test_lone_number_before_one_garbled_token_ending_the_line():
-    # Seed 11's d03-i3: "1.1.2 | Xac dinh … theo ké 1 se": the max, then the self cell OCR garbled.
-    # The rule is off by default (LineTableSettings.lost_cell_chars says why); switched on, it
-    # reads the max and keeps the garbled self cell as read.
-    on = LineTableSettings(lost_cell_chars=4)
-    line = Line(text="1.1.2 | Xac dinh day da cdc nhiém vu CCHC trén cac linh vurc theo ké 1 se", page=1, number=1)
-    tokens = line_tokens(line)[1:]
-    start, end, found = line_cells._number_run(tokens, 2, on, coded=True) or (0, 0, [])
-    assert found == ["1", "se"]
-    assert line_cells._number_run(tokens, 2, coded=True) is None  # off: the line keeps its text
-    # An explanation after the number is longer than one short token: no cell.
-    tokens = line_tokens(Line(text="1.1 Ké hoach CCHC nam 6 tháng đầu năm", page=1, number=1))[1:]
-    assert line_cells._number_run(tokens, 2, on, coded=True) is None
-
-
 def test_speck_between_two_cells_and_the_third():
     # Seed 11's d05-i3 ("16 | 16 ne 16") and the standing corpus's d02-i3 ("2 2 en 2"): a speck read as small letters
     # between the self and the appraised cell; the run of cells goes on past it.
@@ -279,3 +264,38 @@ def test_speck_between_two_cells_and_the_third():
     # A capital opens the explanation: "Đã 3 lần" is its text, not a speck and a cell.
     cells = read_line(Line(text="1.2 Báo cáo CCHC 2 1,5 Đã 3 lần", page=1, number=1), False, three)
     assert (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("2", "1,5", None)
+
+
+def test_a_totals_row_ocr_garbled_past_its_pattern():
+    # Real lines of seed 112 / 111 dumps: the label glued or misread, a cell garbled after the numbers.
+    from extract.segment.score_lines import is_garbled_total
+
+    for line in ("|  _ Tốngốđểm | 10 | 75 | |", "| TONG DIEM 4 10 | G7 | as", "Tổng số điểm 1 B5"):
+        assert is_garbled_total(fold(line)), line
+    # A signer named Tống, a heading's words, a statistics row: no totals label.
+    for line in ("Tống Khắc Vinh", "Tổng hợp kết quả", "Tổng số hồ sơ TTHC tiếp nhận 10 8"):
+        assert not is_garbled_total(fold(line)), line
+
+
+def test_tai_lieu_names_the_explanation_column_and_a_speckled_bar_is_a_bar():
+    # Seed 114 d04-i1: "kiểm chứng" came out "kiém chitng"; "Tài liệu" still names the column, so the
+    # header's line names two concepts (no table was found before).
+    from extract.segment.line_common import line_tokens
+
+    line = "STT N6@i dung danh gia Tai liéu kiém chitng dia 8 danh tham"
+    assert {"self", "explanation"} <= score_lines.header_concepts(line)
+    assert is_header_line(Line(text=line, page=1, number=1))
+    # "TL |__| Kéhoach CCHC nlm": the rule between the garbled STT cell and the name stays a bar.
+    tokens = line_tokens(Line(text="TL |__| Kéhoach CCHC nlm Ls 8s |", page=1, number=1))
+    assert [raw for _, raw in tokens][:3] == ["TL", "|", "Kéhoach"]
+
+
+def test_a_rules_specks_read_as_letters_make_no_row():
+    # Seed 114 d04-i2, the line under row 1's numbers: "l l 7 15/08/2024" (its ruling lines read as
+    # "l", a speck as 7): no code, no cells; the row above takes its text.
+    cells = read_line(Line(text="l l 7 15/08/2024", page=1, number=1), False)
+    assert cells.code is None and not cells.has_numbers
+    # A roman numeral's heading keeps its code; a letter read for 1 above the self score stays a cell.
+    assert read_line(Line(text="I ĐÁNH GIÁ KẾT QUẢ 74 71", page=1, number=1), False).code == "I"
+    cells = read_line(Line(text="1.2 Báo cáo CCHC l 0,5", page=1, number=1), False)
+    assert (cells.max_raw, cells.self_raw) == ("l", "0,5")

@@ -75,3 +75,19 @@ def test_specks_and_letters_read_for_digits_beside_a_number():
     # A name's "I" is a word, not a cell: no number beside it.
     cells = read_line(Line(text="định (báo cáo quí I, quí III, báo cáo 6 tháng và", page=1, number=3), False, layout)
     assert not cells.has_numbers
+
+
+def test_a_reading_in_quarters_is_chosen_over_one_that_is_not():
+    # Real vie dump line (seed 112 d04-i4): "5, Xây dựng và nâng cao chất lượng đội ngũ công chức, 16 145 145":
+    # 1,45 and 14,5 both fit under 16; points are given in quarters, so 14,5.
+    rows = [_row("5", None, "16", "145", "145")]
+    resolve_lost_commas(rows)
+    assert (rows[0].self_points, rows[0].appraised_points) == (14.5, 14.5)
+    assert rows[0].alternatives["self_points"] == [145.0, 1.45]
+
+
+def test_with_no_bound_the_quarter_reading_of_three_digits():
+    # Seed 114 d04-i2: "3 Cải cách thủ tục hành chính 145 0 0", a top row (no parent's max above it).
+    rows = [_row("3", None, "145", "0"), _row("1", None, "10", "825")]
+    resolve_lost_commas(rows)
+    assert rows[0].max_points == 14.5 and rows[1].self_points == 8.25

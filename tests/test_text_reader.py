@@ -107,3 +107,16 @@ def test_unreadable_encoding_and_empty(tmp_path):
         ingest(empty)
     with pytest.raises(IngestError, match="unreadable encoding"):
         decode_text(b"\x81\x8d\x8f\x90" * 50)
+
+
+def test_one_line_with_bars_in_an_ocr_dump_is_no_portal_table():
+    # Seed 112 d01-i2: a row whose ruling lines OCR read as bars, among lines without; a row further
+    # down has bars too, but the line under this one has none: no portal table, the line stays a line.
+    text = (
+        "l CCHC Ẻ\n"
+        "—11 |KehạhCCHCim | 5 | 3 ||\n"
+        "111 Ban hành kế hoạch CCHC năm 1 1 Kế hoạch số 232/KH-\n"
+        "12 |BáodoCCHO 7 7 | 2 |1 | |\n"
+    )
+    blocks = parse_text(text)[0].blocks
+    assert [b.text for b in blocks][1] == "—11 |KehạhCCHCim | 5 | 3 ||"

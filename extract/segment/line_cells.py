@@ -77,7 +77,13 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
         cells.bare = tokens[0][1]
         return cells
     head = tokens[0][1].strip(CODE_NOISE)  # rule stubs OCR glues to the STT cell ("1.3__|")
-    if head and read_code_token(head) is not None and len(tokens) > 1 and not _enumerates(tokens):
+    if (
+        head
+        and read_code_token(head) is not None
+        and len(tokens) > 1
+        and not _enumerates(tokens)
+        and not _speck_code(tokens)
+    ):
         cells.code = head
         tokens = tokens[1:]
     run = _number_run(tokens, len(layout.points), coded=cells.code is not None)
@@ -125,6 +131,21 @@ def _drop_bracketed_over_max(cells: LineCells, run: list[tuple[str, str]]) -> No
         value = parse_number(raw, kind="score") if raw in bracketed else None
         if value is not None and value.value > top.value:
             setattr(cells, f"{key}_raw", bracketed[raw])
+
+
+def _digit_of(cell: str | None) -> str | None:
+    """The digit a letter OCR reads for one stands for ("l" → "1", "O" → "0")."""
+    return {"l": "1", "I": "1", "i": "1", "O": "0", "o": "0"}.get(cell or "", cell)
+
+
+def _speck_code(tokens: list[tuple[str, str]]) -> bool:
+    """A one-letter "code" ("l", "I") with no word of a name after it on the line ("l l 7
+    15/08/2024"): a ruling line's speck on a row's continuation line, not the STT cell (a roman
+    numeral's heading has its words)."""
+    first = tokens[0][1].strip(CODE_NOISE)
+    if len(first) != 1 or not first.isalpha():
+        return False
+    return not any(re.search(r"\p{L}{2}", raw) for _, raw in tokens[1:])
 
 
 def _enumerates(tokens: list[tuple[str, str]]) -> bool:
@@ -184,6 +205,8 @@ def _number_run(
                 break
         if len(cells) == n_points and _numbers_to_end(raws, j) and not _max_first(cells):
             continue  # more numbers than columns end the line, the first no max: the cells are later
+        if len(cells) >= 2 and cells[0] is None and not _max_first([_digit_of(lookalike[0]), *lookalike[1:]]):
+            continue  # "l 7": a letter read for a digit, below the self score beside it, is a rule's speck
         if len(cells) >= 2 and any(c is not None for c in cells):
             return _with_lost_cells(tokens, i, end, [c for c in lookalike if c is not None], n_points)
         if cells[0] is None:
@@ -202,24 +225,7 @@ def _number_run(
             # ... and when the ruling line after its column follows it ("CCHC 3 > | Thông báo").
             if i >= settings.min_name_words_single and BAR in raws[end:j]:
                 return i, end, [cells[0]]
-            # ... and when one short token alone ends the line after it ("theo ké 1 se", "CCHC 3
-            # a8"): the row's next cell, OCR garbled into letters (kept as read: no number, so the
-            # cell is lost and queued, not read as the explanation's first word).
-            rest = [k for k in range(j, len(raws)) if not JUNK.match(raws[k])]
-            if i >= settings.min_name_words_single and len(rest) == 1 and _lost_last_cell(raws[rest[0]], settings):
-                return i, rest[0] + 1, [cells[0], raws[rest[0]]]
     return None
-
-
-def _lost_last_cell(raw: str, settings: LineTableSettings) -> bool:
-    """A token ending a line after a lone number that can be a points cell OCR garbled: short, and
-    no word of three letters or more the language model knows ("0,25 điểm" is prose's value and
-    its unit; "se", "a8", "cage" are specks)."""
-    core = raw.strip(CELL_SPECKS)
-    if not core or len(core) > settings.lost_cell_chars:
-        return False
-    letters = re.sub(r"[^\p{L}]", "", core)
-    return not (len(letters) >= 3 and letters == core and is_syllable_run(letters))
 
 
 def _speck_between(raws: list[str], j: int) -> bool:

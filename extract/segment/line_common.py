@@ -59,13 +59,6 @@ class LineTableSettings:
     # Words of name a line needs before a lone number ending it counts as the max cell
     # ("tháng 7" is a date, not a criterion worth 7 points).
     min_name_words_single: int = 3
-    # A lone number followed by one token this short (characters) and nothing else on the line is
-    # a row's first points cell beside a cell OCR garbled ("ké 1 se"): an explanation opens longer.
-    # 0 = off. Off by default: on a corpus seed it was not developed on, a table whose lines end
-    # in specks had rows read with a garbled cell each, and the table fell below the share of rows
-    # read with confidence and went to `unread` whole (seed 61 D0: numbers 298 -> 283 of 423 with
-    # 4; seeds 11 and 7 gained 2-3 numbers with it).
-    lost_cell_chars: int = 0
     # How far (in ``normalize.codes`` cost) a lone dotted token may jump from the last code
     # and still read as the next code rather than as points.
     max_code_step: float = 0.9
@@ -89,6 +82,10 @@ class LineTableSettings:
     # ... and when the explanation prints before the numbers (their text is the name's and the
     # explanation's): rows without an explanation are about this share of them.
     name_end_quantile_explanation_first: float = 1.0
+    # ... but when at least this many lines show an explanation opening ("Quyết định số", a date)
+    # after this many words of name, the widest such name part is the name column's edge.
+    cue_edge_min_lines: int = 2
+    cue_edge_min_words: int = 2
     # Log-probability bonus for an explanation part that opens like one ("- ", "Kế hoạch số",
     # a date), and penalty per document number or date put into the name.
     explanation_cue: float = 4.0
@@ -140,6 +137,8 @@ def line_tokens(line: Line) -> list[tuple[str, str]]:
 def _unglued(token: str) -> str:
     """A word without the ruling bar OCR glued to its edge ("|HOso", "TTHC|"): the bar is the
     grid's, not the word's (a bar standing alone stays: it marks a column boundary)."""
+    if BAR in token and JUNK.match(token):
+        return BAR  # a rule read with specks glued to its bar ("|__|", "||"): a bar all the same
     return token.strip(BAR) or token
 
 

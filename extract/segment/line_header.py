@@ -55,7 +55,8 @@ _HEADER_CONCEPTS = {
     "max": ("toi da", "diem toi", "thang diem", "diem chuan"),
     "self": ("tu danh gia", "tu cham", "danh gia"),
     "appraised": ("tham dinh",),
-    "explanation": ("giai trinh", "kiem chung", "ghi chu"),
+    # "Tài liệu kiểm chứng": OCR garbles "kiểm chứng" ("kiém chitng") as often as not.
+    "explanation": ("giai trinh", "kiem chung", "ghi chu", "tai lieu"),
 }
 # How close (0..100) a header line's words must come to a concept's phrase: OCR drops and
 # confuses letters in a short header word ("Ghi chi" for "Ghi chú", "tham" for "thẩm").

@@ -18,6 +18,7 @@ from extract.segment.line_common import (
     is_score_token,
 )
 from extract.segment.line_split import (
+    criterion_name_prefix,
     is_criterion_name,
     is_heading,
     joint_split,
@@ -133,7 +134,9 @@ def _opens_with_word(tokens: list[tuple[str, str]]) -> bool:
     abbreviation ("UBND"); not a speck OCR made into letters before a date ("Dee ; 15/11/2014"
     is the row above's explanation going on)."""
     words = []
-    for _, raw in unspecked(tokens):
+    for k, (_, raw) in enumerate(unspecked(tokens)):
+        if _DATE_OR_REFERENCE.search(raw) and k < _NAME_MIN_WORDS:
+            return False  # "UBND ngày 11/11/2013": an explanation's document going on, no name
         if re.search(r"\d", raw):
             break
         if re.search(r"\p{L}{2}", raw):
@@ -141,6 +144,29 @@ def _opens_with_word(tokens: list[tuple[str, str]]) -> bool:
     if len(words) < 2:
         return False
     return words[0].isupper() or is_syllable_run(words[0])
+
+
+# A date or a document's number ("11/11/2013", "232/KH-UBND"): an explanation's, never a name's;
+# a line holding one within its first words is no name's first line.
+_DATE_OR_REFERENCE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d+/[\p{Lu}Đ]")
+_NAME_MIN_WORDS = 3
+
+
+def _speckish(raw: str) -> bool:
+    """A token that is no word: two letters or fewer, or letters the language model does not
+    know as a syllable ("8s", "Ls", "ars")."""
+    letters = re.sub(r"[^\p{L}]", "", raw)
+    return len(letters) <= 2 or not is_syllable_run(letters)
+
+
+def _bar_tails(cells: LineCells) -> list[list[tuple[str, str]]]:
+    """A line's text, then its text after each ruling bar OCR read in it (bars left out)."""
+    parts = [cells.text_tokens]
+    bars = cells.split_tokens or []
+    for k, token in enumerate(bars):
+        if token[1] == BAR and k + 1 < len(bars):
+            parts.append([t for t in bars[k + 1 :] if t[1] != BAR])
+    return [p for p in parts if p]
 
 
 def _stray(token: tuple[str, str]) -> bool:
@@ -197,7 +223,9 @@ class RowBuilder:
                 row = cur
             elif cur is not None and cur.n_numbers == 0 and not cur.name and not cur.explanation:
                 row = cur
-            elif cur is not None and cur.awaiting_numbers and not (cur.whole_name and cells.name):
+            elif cur is not None and cur.awaiting_numbers and not (cur.whole_name and starts_name(cells.name)):
+                # (a whole name's numbers line whose text opens in lower case goes on with its
+                # explanation: "1. định 10 10 10" under "… hành chính Đã ban hành … quy")
                 row = cur
                 row.awaiting_numbers = False
             else:
@@ -245,7 +273,16 @@ class RowBuilder:
             if row is None:
                 return
         elif cells.code is not None:
-            if cur is not None and cur.code is None and not (cells.block_start and cur.started_by != "numbers"):
+            if (
+                cur is not None
+                and cur.code is None
+                and not (cells.block_start and cur.started_by != "numbers")
+                # A row of a name only (its code and numbers lost) does not take the code of a line
+                # that is, whole, another criterion's name, nor, when its own name is already a
+                # whole criterion name, the code of a line opening another name: that line is the
+                # next row.
+                and not (cur.name and not cur.n_numbers and self._next_name(cur, cells))
+            ):
                 row = cur
                 row.code = cells.code
                 if self.centred and row.awaiting_numbers:
@@ -358,6 +395,15 @@ class RowBuilder:
                 row = self._new(cells, "text")
                 row.name += tokens
                 return row
+            if self._whole_name_line(cells):
+                # A line that is, whole, a catalogued criterion name is the first row's, its code
+                # and numbers lost (or printed on the line below): not the header's leftover words.
+                row = self._new(cells, "text")
+                row.name += self._whole_name(cells)
+                row.whole_name = row.awaiting_numbers = True
+                return row
+            if not self.centred and self._name_opening(cells) is not None:
+                return self._lost_name_row(cells)
             if self.centred and opens_criterion_name(" ".join(t for t, _ in tokens), self.settings):
                 # Numbers centred in tall rows: the first row's name opens above its numbers' line
                 # (a line opening with a catalogued name: not the header's leftover words).
@@ -383,9 +429,15 @@ class RowBuilder:
             return cur
         if self._lost_row(cur, cells):
             row = self._new(cells, "text")
-            row.name += tokens
+            row.name += self._whole_name(cells)
             row.whole_name = row.awaiting_numbers = True
             return row
+        # In a top-aligned table a row's name starts on its first line: a line opening with another
+        # whole name, after a row that has its name, is the next row (its code and points lost);
+        # a name-only row is complete in any layout.
+        opens_row = (not self.centred and bool(cur.name)) or (cur.whole_name and not cur.n_numbers)
+        if opens_row and self._name_opening(cells) is not None:
+            return self._lost_name_row(cells)
         if cur.tail_block is not None and cur.explanation[-len(cur.tail_block) :] == cur.tail_block:
             cur.explanation += tokens
             cur.tail_block = cur.tail_block + list(tokens)
@@ -411,10 +463,62 @@ class RowBuilder:
         (a capital first, specks and a stray letter at its end aside) is a row of its own whose
         code and points OCR lost ("Ké hoach CCHC nim i"), not the row above's continuation: a
         name's wrapped line or an explanation is not a whole criterion name."""
-        if not (self._interleaved(cur) and cur.n_numbers) and not cur.whole_name:
+        if not self._whole_name_line(cells):
             return False
-        tokens = unspecked([t for t in cells.text_tokens if len(t[1]) > 1 or t[1].isupper()])
-        return len(tokens) >= 2 and is_criterion_name(tokens, self.settings)
+        if (self._interleaved(cur) and cur.n_numbers) or cur.whole_name:
+            return True
+        # A row with no numbers whose name is already, whole, a catalogued name is complete too
+        # (a table whose codes and points OCR lost prints one name after another).
+        return bool(cur.name) and not cur.explanation and is_criterion_name(unspecked(cur.name), self.settings)
+
+    def _name_opening(self, cells: LineCells) -> tuple[list[tuple[str, str]], list[tuple[str, str]]] | None:
+        """A number-less line (or its part after a ruling bar: the STT cell OCR garbled before
+        it, "it | Kế hoạch …") that opens with a whole catalogued criterion name, other text
+        after it: (the name, the rest); None for none."""
+        for part in _bar_tails(cells):
+            words = unspecked(part)
+            start = part.index(words[0]) if words else 0
+            k = criterion_name_prefix(part[start:], self.settings)
+            if k:
+                return part[start : start + k], part[start + k :]
+        return None
+
+    def _lost_name_row(self, cells: LineCells) -> RowDraft:
+        """A top-aligned table's number-less line that opens with a whole catalogued criterion
+        name and goes on with other text (the explanation's first words, cells OCR garbled): a
+        row whose code and points were lost; the name is the catalogued part, the rest the
+        explanation."""
+        name, rest = self._name_opening(cells) or ([], [])
+        row = self._new(cells, "text")
+        row.name += name
+        row.explanation += rest
+        row.whole_name = row.awaiting_numbers = True
+        return row
+
+    def _next_name(self, cur: RowDraft, cells: LineCells) -> bool:
+        if self._whole_name_line(cells):
+            return True
+        return starts_name(cells.text_tokens) and is_criterion_name(unspecked(cur.name), self.settings)
+
+    def _whole_name_line(self, cells: LineCells) -> bool:
+        return bool(self._whole_name(cells))
+
+    def _whole_name(self, cells: LineCells) -> list[tuple[str, str]]:
+        """The name a line holds when its text is, whole, a catalogued criterion name (a capital
+        first; specks and a stray letter at its ends aside), or its text after a ruling bar is
+        (the STT cell OCR garbled before it: "| it | | Kéhoach CCHC nim ee"); [] otherwise."""
+        for part in _bar_tails(cells):
+            tokens = unspecked([t for t in part if len(t[1]) > 1 or t[1].isupper()])
+            # A short token ending the line may be a garbled points cell ("ee"), not the name's.
+            bare = tokens[:-1] if tokens and len(tokens[-1][1]) <= 2 and tokens[-1][1].islower() else tokens
+            for candidate in (tokens, bare):
+                if len(candidate) >= 2 and is_criterion_name(candidate, self.settings):
+                    return candidate
+            # ... or the name, then only specks OCR made of the row's garbled cells ("Ls 8s").
+            k = criterion_name_prefix(tokens, self.settings)
+            if k and all(_speckish(raw) for _, raw in tokens[k:]):
+                return tokens[:k]
+        return []
 
     def _opens_centred_row(self, cur: RowDraft, tokens: list[tuple[str, str]]) -> bool:
         """In a table whose numbers (and codes) are centred in their rows, a number-less line

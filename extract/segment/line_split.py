@@ -242,6 +242,25 @@ def opens_criterion_name(text: str, settings: LineTableSettings = LineTableSetti
     )
 
 
+def criterion_name_prefix(tokens: list[tuple[str, str]], settings: LineTableSettings = LineTableSettings()) -> int:
+    """How many of a line's first tokens are, whole, a catalogued criterion name (at least
+    ``opening_name_chars`` long, a capital first) that other text follows on the line (OCR's
+    specks, the explanation's words); 0 when the line opens with none."""
+    first = next((ch for ch in tokens[0][0] if ch.isalnum()), "") if tokens else ""
+    if not first.isupper():
+        return 0  # a bracket or a speck before the capital is OCR's ("[Ban hành …")
+    words = [" ".join(re.findall(r"[\p{L}\p{N}]+", fold(text))) for text, _ in tokens]
+    best, best_k = 0.0, 0
+    for k in range(2, len(tokens)):
+        folded = " ".join(w for w in words[:k] if w)
+        if len(folded) < settings.opening_name_chars:
+            continue
+        hit = process.extractOne(folded, criterion_catalogue(), scorer=fuzz.ratio)
+        if hit is not None and hit[1] > best:
+            best, best_k = hit[1], k
+    return best_k if best >= settings.criterion_name_similarity else 0
+
+
 def is_heading(tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
     letters = [ch for _, raw in tokens for ch in raw if ch.isalpha()]
     if len(tokens) < 2 or len(letters) < 6:

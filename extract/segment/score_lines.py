@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import regex as re
+from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument, Line, Page
 from extract.segment.line_cells import CODE_NOISE, LineCells, is_syllable_run, read_line, read_positioned_line
@@ -38,6 +39,7 @@ from extract.segment.line_header import (
 from extract.segment.line_rows import LineTable, RowBuilder, RowDraft, starts_name, unspecked
 from extract.segment.line_split import (
     is_criterion_name,
+    opens_explanation,
     printed_width,
 )
 from normalize.codes import read_code_token
@@ -65,10 +67,37 @@ __all__ = [
 # OCR misreads "số" as "sé", "sd", "s6", "Sos": a short word after "Tổng" starting with "s". After
 # the numbers, one short token of no digit may end it: a last cell OCR garbled ("Tong cong Sos 33 se").
 _TOTAL = re.compile(r"^\W*(tong|cong)(\s+(cong|s\w{1,2}|diem)){0,3}\W*((\s+[\d.,]+\W*)+(\s+[^\d\s]{1,3})?)?$", re.I)
+# The words a totals row's label is made of, and the share of letters a garbled one keeps of them.
+_TOTAL_WORDS = ("tong", "cong", "so", "diem")
+_TOTAL_WORD_SIMILARITY = 60.0
+
+
+def is_garbled_total(folded: str) -> bool:
+    """A totals row OCR garbled past ``_TOTAL`` ("Tốngốđểm | 10 | 75", "P| TONG TEM ts ||",
+    "TONG DIEM 4 10 | G7 | as"): after specks and one stray letter, a word opening with "tong",
+    then only numbers, specks, short tokens that are no syllable and words like the label's. A
+    person named Tống ("Tống Khắc Vinh") has other words after it."""
+    words = [w for w in folded.split() if re.search(r"[\p{L}\p{N}]", w)]
+    if words and len(words[0].strip("|_.:;'\"")) == 1 and len(words) > 1:
+        words = words[1:]  # a stray letter before the label ("P|")
+    if not words or not re.match(r"^\W*tong", words[0]):
+        return False
+    for word in words[1:]:
+        core = re.sub(r"[^\p{L}\p{N}]", "", word)
+        if re.search(r"\d", core) or max(fuzz.ratio(core, w) for w in _TOTAL_WORDS) >= _TOTAL_WORD_SIMILARITY:
+            continue
+        if len(core) > 3 or is_syllable_run(core):
+            return False  # a word of its own ("Tổng hợp kết quả"): no totals label
+    return True
+
+
 # "Nơi nhận:" as OCR leaves it ("Noi nhgn:", "Noinhén:."): its colon, not its letters, holds.
-# Specks before it ("_ Noi nhén:") are a rule's; a dash is not skipped ("- Chủ tịch …" may be a
-# bullet of an explanation).
-_SIGNATURE = re.compile(r"^[\s_~.'\"|]*(tm\.|noi\s?nh\w{0,3}\W*:|noi nhan|chu tich|uy ban nhan dan)", re.I)
+# Specks before it ("_ Noi nhén:") are a rule's; a dash is not skipped before "Chủ tịch" (a bullet
+# of an explanation may be "- Chủ tịch …"), but is before "Nơi nhận:" (a speck of the rule above
+# read as a dash: "- Noinhdn: ."), which no explanation's bullet opens with.
+_SIGNATURE = re.compile(
+    r"^[\s_~.'\"|]*(tm\.|chu tich|uy ban nhan dan)|^[\s_~.'\"|\-–—]*(noi\s?nh[^\s:]{0,3}\W*:|noi nhan)", re.I
+)
 
 
 # ---------------------------------------------------------------- grouping lines into rows
@@ -193,7 +222,7 @@ def _read_table(
             i += 1
             continue
         page_top = False
-        if _TOTAL.match(text):
+        if _TOTAL.match(text) or is_garbled_total(text):
             numbers = [t for t in (line.raw or line.text).split() if parse_number(t, kind="score")]
             i += 1
             # One cell per line: the total's numbers are the bare-number lines right under its
@@ -340,6 +369,15 @@ def _title_above(lines: list[Line], index: int) -> str:
     return ""
 
 
+def _cue_edge(tokens: list[tuple[str, str]], settings: LineTableSettings) -> list[int]:
+    """Where, on a line of name and explanation text, an explanation opens the way one does
+    (a document, a date, a dash) after a few words of name: the name column's edge at most."""
+    for k in range(settings.cue_edge_min_words, len(tokens)):
+        if opens_explanation(tokens[k:]):
+            return [printed_width(tokens[:k])]
+    return []
+
+
 def _wide_end(ends: list[int], quantile: float) -> int:
     """A column's right edge: an upper quantile of where its text ends (short texts end early)."""
     ends = sorted(ends)
@@ -354,8 +392,11 @@ def _column_widths(
     on that page's lines that carry numbers (the table's figure for a page with too few such
     lines, under key -1; the default name width when no line has numbers)."""
     widths: dict[str, dict[int, list[int]]] = {"name": {}, "explanation": {}}
+    cue_edges: list[int] = []
     for line in lines[:400]:
         cells = read_line(line, False, layout)
+        if layout.explanation_first:
+            cue_edges += _cue_edge(cells.name, settings)
         if cells.has_numbers and cells.name:
             widths["name"].setdefault(line.page, []).append(cells.name_end)
             if cells.explanation:
@@ -374,6 +415,11 @@ def _column_widths(
             q = settings.name_end_quantile_explanation_first if layout.explanation_first else settings.name_end_quantile
             out[column] = {page: _wide_end(e, q) for page, e in by_page.items() if len(e) >= 3}
             out[column][-1] = _wide_end(everything, q) if everything else fallback
+            if layout.explanation_first and len(cue_edges) >= settings.cue_edge_min_lines:
+                # The text before the numbers is the name's and the explanation's: where the
+                # explanations open ("Quyết định số", a date) says where the name column ends.
+                edge = max(cue_edges)
+                out[column] = {page: min(width, edge) for page, width in out[column].items()}
             if layout.explanation_first and everything:
                 out["explanation"] = {-1: max(settings.default_explanation_width, max(everything) - out[column][-1])}
         elif everything and not layout.explanation_first:

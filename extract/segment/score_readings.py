@@ -85,10 +85,21 @@ def _within(values: list[float], bound: float | None) -> float:
     """The first reading within the bound, else the smallest (an over-scored row stays
     over-scored, by the least the text allows)."""
     if bound is None:
-        # Nothing to weigh it against: a points cell is a small number.
-        return min(values) if len(values) > 1 and values[0] >= 100 else values[0]
+        # Nothing to weigh it against: a points cell is a small number, given in quarters ("145"
+        # is 14,5 rather than 1,45).
+        if len(values) == 1 or values[0] < 100:
+            return values[0]
+        quarters = [v for v in values[1:] if _in_quarters(v)]
+        return quarters[0] if quarters else min(values)
     fitting = [v for v in values if v <= bound + 1e-9]
-    return fitting[0] if fitting else min(values)
+    # Points are given in quarters (every criteria set's maxima are): "145" under a max of 16 is
+    # 14,5, not 1,45.
+    quarters = [v for v in fitting if _in_quarters(v)]
+    return quarters[0] if quarters else fitting[0] if fitting else min(values)
+
+
+def _in_quarters(value: float) -> bool:
+    return abs(value * 4 - round(value * 4)) < 1e-6
 
 
 def _fix_sum(

@@ -18,7 +18,7 @@ from extract.model import IngestedDocument, Line, Page, Table, union_bbox
 from extract.segment.line_header import header_layout
 from extract.segment.table_join import header_row_count
 from extract.segment.unread_rows import LINE_METHODS, unread_score_rows
-from normalize.criteria.match import FLAG_CODE_BY_NAME
+from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_SNAPPED
 from normalize.text import fold, fold_spaces
 from schemas.records import ExtractionResult, ReviewItem, SourceRef, UnreadPart
 
@@ -52,6 +52,10 @@ class UnreadSettings:
     # is kept (and its points reported unread) when at least this share of the table's rows have
     # points: OCR lost some cells, the table is a score table.
     min_scored_share: float = 0.25
+    # ... or when at least this share of its rows are the recognised criteria set's criteria by
+    # their names (a name the set's wording of its code, or a lost code given back by the name):
+    # a score table whose points OCR lost nearly all, not a layout misread.
+    min_set_named_share: float = 0.5
     # Printed lines of a text-layer page that the reader cut into this many side-by-side pieces,
     # one of them a number alone, are rows of a table it did not see as one; this many of them
     # with no row read from them are reported.
@@ -355,7 +359,8 @@ def withdraw_unsure_tables(
         typed = [r for r in score.rows if r.source.page not in ocr_pages]
         # Points lost here and there, not a table that prints none (a plan's task list).
         scored = sum(1 for r in typed if r.max_points is not None or r.self_points is not None)
-        lossy = scored >= settings.min_scored_share * len(typed)
+        named = sum(1 for r in typed if any(f.startswith((FLAG_CODE_BY_NAME, FLAG_SNAPPED)) for f in r.flags))
+        lossy = scored >= settings.min_scored_share * len(typed) or named >= settings.min_set_named_share * len(typed)
         unsure = [r for r in typed if _unsure(r, lossy and r.source.page in text_pages)]
         if len(unsure) >= settings.min_unsure_rows and len(unsure) >= settings.max_unsure_share * len(typed):
             # Lines another segmenter read (a report's "Lĩnh vực 1 ...: 3,25/10 điểm" statements, its

@@ -40,6 +40,11 @@ class MatchSettings:
     year_bonus: float = 0.05  # the set's year is the document's
     snap_min: float = 80.0  # name similarity (0..100) under the same code to take the official wording
     snap_min_by_name: float = 92.0  # a row whose code is not in the set: only a near-identical name
+    # A name that holds its code's official wording near-identically (partial similarity, 0..100)
+    # with other text around it (OCR's specks, a garbled code, the explanation's first words) takes
+    # the wording too, when the wording is at least this share of the name read.
+    snap_within_min: float = 95.0
+    snap_within_share: float = 0.6
     # A row whose code was inferred from its place (OCR lost it) takes the code of the criterion
     # its name is this close (0..100) to, when no row holds that code.
     recode_min: float = 85.0
@@ -117,6 +122,7 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
                 crit = _recode(row, crit, names, taken, match.cset.id, settings)
             if crit is not None:
                 ok = similarity(row.name or row.name_raw, crit.name) >= settings.snap_min
+                ok = ok or _holds_wording(row.name or row.name_raw, crit.name, settings)
             else:
                 folded = _norm(row.name or row.name_raw)
                 scored = [(fuzz.ratio(folded, n), c) for n, c in names]
@@ -138,6 +144,14 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
             ):
                 row.flags.append(f"{FLAG_MAX_DIFFERS}:{match.cset.id}")
     return snapped
+
+
+def _holds_wording(name: str, wording: str, s: MatchSettings) -> bool:
+    """The name read holds the criterion's wording whole, with other text around it."""
+    folded, official = _norm(name), _norm(wording)
+    if not official or len(official) < s.snap_within_share * len(folded):
+        return False
+    return fuzz.partial_ratio(official, folded) >= s.snap_within_min
 
 
 def _recode(
