@@ -53,6 +53,9 @@ _GLUED_NUMBER = re.compile(r"^(\p{L}{2,})(\d[\d.,/]*\d)$")
 _GLUED_WORDS = re.compile(r"^(\p{Ll}+)(\p{Lu}\p{Ll}+)$")
 _SINGLE_VOWELS = frozenset("aeiouy")
 _INNER_DIGIT = re.compile(r"\p{L}\d\p{L}")
+# A capital and a digit OCR writes for a vowel ("S6" = "Số", "C6" = "Có", "B6" = "Bộ"): in a
+# damaged line, a word as likely as a code, like "s6" (the context decides).
+_CAPITAL_VOWEL_DIGIT = re.compile(r"^\p{Lu}[0346]$")
 
 
 def _compound_candidates(core: str, settings: RepairSettings) -> list[Cand]:
@@ -217,6 +220,7 @@ def _classify(piece: str, settings: RepairSettings, mode: str, substitutes: tupl
             return _syllable_slot(piece, tok, low, settings, mode)
     if (
         is_code(core)
+        and not (heavy and _CAPITAL_VOWEL_DIGIT.match(core))
         and (not core.isalpha())
         and any(ch.isdigit() for ch in core)
         or ("/" in core and any(ch.isdigit() for ch in core))

@@ -348,14 +348,17 @@ def repair_line(
     damaged_doc: str | bool = "",
     substitutes: tuple[tuple[str, str], ...] = (),
     confidence: bool = True,
+    mid_line: bool = False,
 ) -> LineRepair:
     """Repair one line; ``damaged_doc`` (``ocr`` or ``stripped``: what the whole text is; True
     means ``ocr``) lowers the bar for full decoding, one-word lines and headings included;
     ``substitutes`` are the document's consensus repairs of corrupted compound heads. Without
-    ``confidence`` only the text is wanted: ``confidence`` is None and ``details`` empty."""
+    ``confidence`` only the text is wanted: ``confidence`` is None and ``details`` empty.
+    ``mid_line``: the text is a cell's words taken from inside printed lines (a criterion name
+    put together from its wrapped lines), so its first token is no page edge."""
     if not line.strip():
         return LineRepair(line, False, None)
-    d = _decide(line, settings, damaged_doc, substitutes)
+    d = _decide(line, settings, damaged_doc, substitutes, mid_line)
     changed = d.text != line
     if d.clean:
         return LineRepair(d.text, changed, 1.0 if changed else None, len(d.changes))
@@ -380,7 +383,11 @@ class _Decision(NamedTuple):
 
 @lru_cache(maxsize=20_000)
 def _decide(
-    line: str, settings: RepairSettings, damaged_doc: str | bool, substitutes: tuple[tuple[str, str], ...]
+    line: str,
+    settings: RepairSettings,
+    damaged_doc: str | bool,
+    substitutes: tuple[tuple[str, str], ...],
+    mid_line: bool = False,
 ) -> _Decision:
     """``repair_line`` without the confidences; the same for every copy of a line (documents
     repeat headers, footers, criterion names)."""
@@ -395,7 +402,7 @@ def _decide(
         ocr_line = any(not sl.fixed for sl in slots_light)  # a non-syllable beside the damage
         mode = "ocr" if damaged_doc in (True, "ocr") or ocr_line else "heavy"
         slots_all = classify_pieces(pieces, settings, mode, substitutes)
-        if mode == "ocr":
+        if mode == "ocr" and not mid_line:
             first = next((k for k, sl in enumerate(slots_all) if sl is not None), None)
             if first is not None and len(slots_all[first].token.core) == 1:  # type: ignore[union-attr]
                 # A lone letter starting a line of an OCR dump is the table's edge read as a
@@ -464,7 +471,10 @@ def _render(piece: str, core: str, cased: bool) -> str:
     """``piece`` with its core replaced by the repaired ``core``, in the piece's case unless the
     candidate carries its own (``cased``), its punctuation kept."""
     tok = parse_token(piece)
-    return tok.lead + (core if cased else apply_case(core, case_of(tok.core))) + tok.trail
+    case = case_of(tok.core)
+    if case == "title" and tok.core[:1] == "I" and core[:1] == "l":
+        case = "lower"  # the capital I is OCR's reading of a lower-case l ("xtr Iy" = "xử lý")
+    return tok.lead + (core if cased else apply_case(core, case)) + tok.trail
 
 
 def _normalized_only(pieces: list[str]) -> _Decision:
