@@ -183,85 +183,120 @@ def _state_moves(
     same back-off path and so rank as ``slot.ranked`` does: read in that order until they can no
     longer enter. Inside a proper name (``in_name``) every candidate is scored whole, the
     gazetteer's pairs lifted by the name bonus. A bigram context's hits are shared by the
-    trigram contexts ending in it (``bigram_cache``, under ``view | b``)."""
+    trigram contexts ending in it (``bigram_cache``, under ``view | b``).
+
+    The hot path of a first meeting (two in three contexts are met once): no loop over a
+    generic list of groups, no attribute read twice."""
     back, lo, hi = state
     b = ab & 0xFFFF
-    by_unit, keys, brk = slot.by_unit, slot.keys, slot.breaks
+    by_unit, brk = slot.by_unit, slot.breaks
     w = settings.channel_weight
-    eos = model.ids[EOS]
-    bos = model.ids[BOS]
-    bos_key = (bos << 16) | bos
-    b16 = b << 16
-    width, margin = settings.beam, settings.beam_margin
     tri: dict[int, float]
     if in_name:
-        low = back + model.bow1[b]
-        name_pairs, key_of, uni = model.name_pair_ids, model.key_of, model.uni
-        tri_by_key = {k: model.tri_group(ab, k) if hi > lo else _NO_LP for k in keys}
-        bi_by_key = {k: model.bi_group(b, k) for k in keys}
-        bi: dict[int, float] = {}
-        for u in by_unit:
-            k = key_of[u]
-            lp = tri_by_key[k].get(u)
-            if lp is None:
-                lp = bi_by_key[k].get(u)
-                lp = back + lp if lp is not None else low + uni[u]
-            bi[u] = lp + settings.name_bonus if (b16 | u) in name_pairs else lp
-        tri, back = _NO_LP, 0.0  # whole log-probabilities, as bigram entries
+        tri, bi = _NO_LP, _name_scores(model, ab, state, slot, settings.name_bonus)
+        back = 0.0  # whole log-probabilities, as bigram entries
     else:
-        found = bigram_cache.get(view | b)
-        if found is None:
-            found = bigram_cache[view | b] = model.bi_hits(b, keys, by_unit)
-        bi = found
-        tri = model.tri_hits(state, keys, by_unit) if hi > lo else _NO_LP
+        bi = bigram_cache.get(view | b)  # type: ignore[assignment]
+        if bi is None:
+            bi = bigram_cache[view | b] = model.bi_hits(b, slot.keys, by_unit)
+        tri = model.tri_hits(state, slot.keys, by_unit) if hi > lo else _NO_LP
     scored: list[tuple[float, Move]] = []
+    append = scored.append
     best = -math.inf
-    for offset, group, skip in ((0.0, tri, _NO_LP), (back, bi, tri)):
-        for u, lp in group.items():
-            if u in skip:
-                continue  # scored by its trigram
+    if brk:
+        score, eos, bos = model.score_ids, model.ids[EOS], model.ids[BOS]
+        bos_key = (bos << 16) | bos
+        for u, lp in tri.items():
             j, cost = by_unit[u]
-            p, q = -(w * cost), offset + lp
-            if brk:
-                r = model.score_ids(b, u, eos)
-                move = (p, q, r, bos_key, bos, bos, j)
-            else:
-                r = 0.0
-                move = (p, q, r, b16 | u, b, u, j)
+            p, q = -(w * cost), 0.0 + lp
+            r = score(b, u, eos)
             t = p + q + r
-            scored.append((t, move))
+            append((t, (p, q, r, bos_key, bos, bos, j)))
             if t > best:
                 best = t
+        for u, lp in bi.items():
+            if u in tri:
+                continue  # scored by its trigram
+            j, cost = by_unit[u]
+            p, q = -(w * cost), back + lp
+            r = score(b, u, eos)
+            t = p + q + r
+            append((t, (p, q, r, bos_key, bos, bos, j)))
+            if t > best:
+                best = t
+        if not in_name:
+            low = back + model.bow1[b]
+            for v, u, j in slot.ranked:
+                if u in bi or u in tri:
+                    continue
+                t = low + v  # the back-off score before the end of the context (≤ 0 is added)
+                if t < best - _MOVE_SLACK:
+                    break
+                r = score(b, u, eos)
+                append((t + r, (low, v, r, bos_key, bos, bos, j)))
+                if t + r > best:
+                    best = t + r
+        floor = best - _MOVE_SLACK
+        return tuple([m for t, m in scored if t >= floor])
+    b16 = b << 16
+    for u, lp in tri.items():
+        j, cost = by_unit[u]
+        p, q = -(w * cost), 0.0 + lp
+        t = p + q + 0.0
+        append((t, (p, q, 0.0, b16 | u, b, u, j)))
+        if t > best:
+            best = t
+    for u, lp in bi.items():
+        if u in tri:
+            continue  # scored by its trigram
+        j, cost = by_unit[u]
+        p, q = -(w * cost), back + lp
+        t = p + q + 0.0
+        append((t, (p, q, 0.0, b16 | u, b, u, j)))
+        if t > best:
+            best = t
+    width, margin = settings.beam, settings.beam_margin
     if not in_name:
         low = back + model.bow1[b]
         taken = 0
         for v, u, j in slot.ranked:
             if u in bi or u in tri:
                 continue
-            t = low + v  # the back-off score before the end of the context (≤ 0 is added)
-            if brk:
-                if t < best - _MOVE_SLACK:
-                    break
-                r = model.score_ids(b, u, eos)
-                scored.append((t + r, (low, v, r, bos_key, bos, bos, j)))
-                if t + r > best:
-                    best = t + r
-                continue
+            t = low + v
             if t < best - margin - _MOVE_SLACK or taken == width:
                 break
             taken += 1
-            scored.append((t, (low, v, 0.0, b16 | u, b, u, j)))
+            append((t, (low, v, 0.0, b16 | u, b, u, j)))
             if t > best:
                 best = t
-    if brk:
-        floor = best - _MOVE_SLACK
-    else:
-        floor = best - margin
-        if len(scored) > width:
-            # a move with ``beam`` others of the state above it cannot stay
-            floor = max(floor, sorted([t for t, _m in scored], reverse=True)[width - 1])
-        floor -= _MOVE_SLACK
-    return tuple(m for t, m in scored if t >= floor)
+    floor = best - margin
+    if len(scored) > width:
+        # a move with ``beam`` others of the state above it cannot stay
+        floor = max(floor, sorted([t for t, _m in scored], reverse=True)[width - 1])
+    floor -= _MOVE_SLACK
+    return tuple([m for t, m in scored if t >= floor])
+
+
+def _name_scores(model: RepairModel, ab: int, state: TriState, slot: TokenSlot, bonus: float) -> dict[int, float]:
+    """Inside a proper name, every one-unit candidate's whole log P(c | a b), the gazetteer's
+    pairs (``b c``) lifted by ``bonus``."""
+    back, lo, hi = state
+    b = ab & 0xFFFF
+    b16 = b << 16
+    low = back + model.bow1[b]
+    name_pairs, key_of, uni = model.name_pair_ids, model.key_of, model.uni
+    keys = slot.keys
+    tri_by_key = {k: model.tri_group(ab, k) if hi > lo else _NO_LP for k in keys}
+    bi_by_key = {k: model.bi_group(b, k) for k in keys}
+    out: dict[int, float] = {}
+    for u in slot.by_unit:
+        k = key_of[u]
+        lp = tri_by_key[k].get(u)
+        if lp is None:
+            lp = bi_by_key[k].get(u)
+            lp = back + lp if lp is not None else low + uni[u]
+        out[u] = lp + bonus if (b16 | u) in name_pairs else lp
+    return out
 
 
 SEGMENT_CACHE_LIMIT = 50_000  # runs kept by ``_segment_cache`` before its dict starts afresh
