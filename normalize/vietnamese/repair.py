@@ -19,7 +19,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from .candidates import classify, classify_pieces
-from .model import RepairModel, TriState, load_model
+from .model import QUANT, RepairModel, TriState, load_model
 from .phrases import snap_phrases
 from .settings import RepairSettings
 from .slots import TokenSlot, decoder_view
@@ -197,10 +197,18 @@ def _state_moves(
         tri, bi = _NO_LP, _name_scores(model, ab, state, slot, settings.name_bonus)
         back = 0.0  # whole log-probabilities, as bigram entries
     else:
+        # The hits among the candidates, in the order the tables hold them (``_key_hits``,
+        # ``RepairModel.tri_hits``): ties between moves fall the same way.
         bi = bigram_cache.get(view | b)  # type: ignore[assignment]
         if bi is None:
-            bi = bigram_cache[view | b] = model.bi_hits(b, slot.keys, by_unit)
-        tri = model.tri_hits(state, slot.keys, by_unit) if hi > lo else _NO_LP
+            succ = model.bi_successors(b)
+            bi = bigram_cache[view | b] = {u: succ[u] / QUANT for u in slot.key_order if u in succ}
+        if hi > lo:
+            succ = model.tri_successors(ab, state)
+            order = slot.id_order if hi - lo <= len(slot.keys) else slot.key_order
+            tri = {u: succ[u] / QUANT for u in order if u in succ}
+        else:
+            tri = _NO_LP
     scored: list[tuple[float, Move]] = []
     append = scored.append
     best = -math.inf
