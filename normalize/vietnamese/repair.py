@@ -314,11 +314,13 @@ SEGMENT_CACHE_LIMIT = 50_000  # runs kept by ``_segment_cache`` before its dict 
 @lru_cache(maxsize=16)
 def _segment_cache(
     settings: RepairSettings, mode: str, substitutes: tuple[tuple[str, str], ...]
-) -> dict[tuple[str, ...], tuple[int, ...]]:
+) -> dict[tuple, tuple[int, ...]]:
     """``_decode``'s choices of runs of tokens that end a context (punctuation after the last
     token) or the line, by their pieces. The beam holds one hypothesis after such a token, so a
     line decodes as its runs do, each the same wherever it recurs ("Ủy ban nhân dân xã", "cải
-    cách hành chính,")."""
+    cách hành chính,"). The key also holds the view of the run's first token: the first token
+    of a line is read apart ("s Ban hành": a page edge read as a letter, ``_decide``), and the
+    same run elsewhere has other candidates (a choice index of one list is none of the other's)."""
     return {}
 
 
@@ -465,7 +467,7 @@ def _decide(
     for i, s in enumerate(slots):
         if (s.breaks and s.cands) or i == last:
             run = slots[start : i + 1]
-            key = tuple(s.piece for s in run)
+            key = (run[0].view_id, *[s.piece for s in run])
             found = segments.get(key)
             if found is None:
                 if len(segments) >= SEGMENT_CACHE_LIMIT:
