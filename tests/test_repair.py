@@ -217,6 +217,7 @@ def test_model_layout_finds_every_stored_ngram():
             assert k == m.key_of[c]
             assert m.bigram_ids(b, c) == v / QUANT
             assert m.bi_hits(b, (k,), {c: None}) == {c: v / QUANT}
+            assert m.bi_successors(b)[c] == v  # the decoder's whole-context read
             checked += 1
     ctx, toff = m._tri_ctx, m._tri_off
     assert list(ctx) == sorted(ctx)
@@ -226,6 +227,7 @@ def test_model_layout_finds_every_stored_ngram():
         for c, v in zip(m._tri_ids[lo:hi], m._tri_lp[lo:hi]):
             assert m.score_ids(ab >> 16, ab & 0xFFFF, c) == v / QUANT
             assert m.tri_hits(m.tri_state(ab), (m.key_of[c],), {c: None}) == {c: v / QUANT}
+            assert m.tri_successors(ab, m.tri_state(ab))[c] == v
             checked += 1
     assert checked > 10_000
 

@@ -209,27 +209,19 @@ def _state_moves(
             tri = {u: succ[u] / QUANT for u in order if u in succ}
         else:
             tri = _NO_LP
+    # The n-gram hits: those a stored trigram scores, then those a stored bigram does (after the
+    # back-off weight of ``a b``), with their log-probabilities.
+    ngram = [(u, 0.0 + lp) for u, lp in tri.items()]
+    ngram += [(u, back + lp) for u, lp in bi.items() if u not in tri]
     scored: list[tuple[float, Move]] = []
     append = scored.append
     best = -math.inf
     if brk:
         score, eos, bos = model.score_ids, model.ids[EOS], model.ids[BOS]
         bos_key = (bos << 16) | bos
-        for u, lp in tri.items():
+        for u, q in ngram:
             j, cost = by_unit[u]
-            p, q = -(w * cost), 0.0 + lp
-            r = score(b, u, eos)
-            t = p + q + r
-            append((t, (t, bos_key, bos, bos, j)))
-            if t > best:
-                best = t
-        for u, lp in bi.items():
-            if u in tri:
-                continue  # scored by its trigram
-            j, cost = by_unit[u]
-            p, q = -(w * cost), back + lp
-            r = score(b, u, eos)
-            t = p + q + r
+            t = -(w * cost) + q + score(b, u, eos)
             append((t, (t, bos_key, bos, bos, j)))
             if t > best:
                 best = t
@@ -248,19 +240,9 @@ def _state_moves(
         floor = best - _MOVE_SLACK
         return tuple([m for t, m in scored if t >= floor])
     b16 = b << 16
-    for u, lp in tri.items():
+    for u, q in ngram:
         j, cost = by_unit[u]
-        p, q = -(w * cost), 0.0 + lp
-        t = p + q + 0.0
-        append((t, (t, b16 | u, b, u, j)))
-        if t > best:
-            best = t
-    for u, lp in bi.items():
-        if u in tri:
-            continue  # scored by its trigram
-        j, cost = by_unit[u]
-        p, q = -(w * cost), back + lp
-        t = p + q + 0.0
+        t = -(w * cost) + q
         append((t, (t, b16 | u, b, u, j)))
         if t > best:
             best = t
