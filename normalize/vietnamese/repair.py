@@ -211,15 +211,17 @@ def _state_moves(
             tri = _NO_LP
     # The n-gram hits: those a stored trigram scores, then those a stored bigram does (after the
     # back-off weight of ``a b``), with their log-probabilities.
-    ngram = [(u, 0.0 + lp) for u, lp in tri.items()]
-    ngram += [(u, back + lp) for u, lp in bi.items() if u not in tri]
+    ngram = dict(tri)
+    for u, lp in bi.items():
+        if u not in tri:
+            ngram[u] = back + lp
     scored: list[tuple[float, Move]] = []
     append = scored.append
     best = -math.inf
     if brk:
         score, eos, bos = model.score_ids, model.ids[EOS], model.ids[BOS]
         bos_key = (bos << 16) | bos
-        for u, q in ngram:
+        for u, q in ngram.items():
             j, cost = by_unit[u]
             t = -(w * cost) + q + score(b, u, eos)
             append((t, (t, bos_key, bos, bos, j)))
@@ -240,7 +242,7 @@ def _state_moves(
         floor = best - _MOVE_SLACK
         return tuple([m for t, m in scored if t >= floor])
     b16 = b << 16
-    for u, q in ngram:
+    for u, q in ngram.items():
         j, cost = by_unit[u]
         t = -(w * cost) + q
         append((t, (t, b16 | u, b, u, j)))
