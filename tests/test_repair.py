@@ -217,6 +217,7 @@ def test_model_layout_finds_every_stored_ngram():
             assert k == m.key_of[c]
             assert m.bigram_ids(b, c) == v / QUANT
             assert m.bi_hits(b, (k,), {c: None}) == {c: v / QUANT}
+            assert m.bi_successors(b)[c] == v  # the decoder's whole-context read
             checked += 1
     ctx, toff = m._tri_ctx, m._tri_off
     assert list(ctx) == sorted(ctx)
@@ -226,6 +227,7 @@ def test_model_layout_finds_every_stored_ngram():
         for c, v in zip(m._tri_ids[lo:hi], m._tri_lp[lo:hi]):
             assert m.score_ids(ab >> 16, ab & 0xFFFF, c) == v / QUANT
             assert m.tri_hits(m.tri_state(ab), (m.key_of[c],), {c: None}) == {c: v / QUANT}
+            assert m.tri_successors(ab, m.tri_state(ab))[c] == v
             checked += 1
     assert checked > 10_000
 
@@ -271,3 +273,39 @@ def test_catalogue_snap_stays_between_numbers_and_codes():
     assert snap_phrases(list(cores), written, model, settings)[2] == "báo"
     # the same words with a number among them (None: a slot a phrase cannot span)
     assert snap_phrases([*cores[:4], None, *cores[4:]], [*written[:4], "15", *written[4:]], model, settings) == {}
+
+
+def test_horn_capital_i_and_vowel_digits_as_ocr_reads_them():
+    # ư's horn read as a "y" ahead of its u, or as an apostrophe after it
+    assert repair_text("Gan két qua thyuc hién CCHC") == "Gắn kết quả thực hiện CCHC"
+    assert (
+        repair_text("PANH GIA KET QUA THU'C HIEN CAI CACH HANH CHINH")
+        == "ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CẢI CÁCH HÀNH CHÍNH"
+    )
+    # a capital I read for a lower-case l takes the case of the l
+    assert repair_text("Mirc d6 xtr Iy dé xuat, kién nghi") == "Mức độ xử lý đề xuất, kiến nghị"
+    # a capital and a digit OCR writes for a vowel is a word where the context says so
+    assert repair_text("S6 TTHC hodc nhém TTHC duoc giai quyét") == "Số TTHC hoặc nhóm TTHC được giải quyết"
+    assert repair_text("tai B6 phan Tiép nhan va tra két qua") == "tại Bộ phận Tiếp nhận và trả kết quả"
+    # ethnic names with an apostrophe are no horn
+    assert repair_text("K'Nớ và Y'Tru") == "K'Nớ và Y'Tru"
+
+
+def test_a_run_met_mid_line_then_opening_a_line_is_decoded_for_each():
+    # The first token of a line is read apart (a page edge read as a letter): the same run after
+    # a comma has other candidates, and the choices of one must not be taken for the other's.
+    text = "Mot hai, T chire thuc hién cOng tac tai chinh - ngan sach\nT chire thuc hién cOng tac tai chinh - ngan sach"
+    first, second = repair_text(text).split("\n")
+    assert first == "Một hai, Tổ chức thực hiện công tác tài chính - ngân sách"
+    assert second.endswith("thực hiện công tác tài chính - ngân sách")
+
+
+def test_a_wrapped_ocr_name_is_repaired_as_one_text():
+    # Seed 003 prints "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC" over two lines, the numbers on the first:
+    # "HANH CCHC" alone read "HẠNH"; the name's words read together, "ĐIỀU HÀNH".
+    from cchc_extract.pipeline import convert_file
+
+    result = convert_file(_seed("003_"))
+    names = {str(r.code): r.name for t in result.score_tables for r in t.rows}
+    assert names["1"] == "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC"
+    assert names["2.2.1"] == "Ban hành Kế hoạch theo dõi tình hình thi hành pháp luật"

@@ -10,7 +10,9 @@ parsed with their other readings, and every row gets flags and a confidence.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache, partial
 
 import regex as re
 from rapidfuzz import fuzz
@@ -24,6 +26,7 @@ from normalize.code_repair import CodeChoice, parent_rows, repair_codes
 from normalize.codes import CodeSettings, format_codes, parse_code
 from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
+from normalize.vietnamese import document_damage_class, repair_gathered
 from schemas.records import ScoreRow, ScoreTable, SourceRef
 
 
@@ -108,18 +111,21 @@ _NONE_MARK = re.compile(r"^[-–—x×]$", re.I)
 
 def find_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = ScoreTableSettings()) -> list[ScoreTable]:
     tables: list[ScoreTable] = []
+    damage = cache(partial(document_damage_class, doc))  # read when a name needs it
     for joined in join_tables(doc):
         columns = map_columns(joined.header_text, settings)
         if columns is None:
             continue
         drafts, total = _grid_drafts(joined, columns)
         ocr = joined.source.startswith("ocr")
-        table = finish_table(drafts, ocr=ocr, settings=settings, pages=joined.pages)
+        table = finish_table(drafts, ocr=ocr, settings=settings, pages=joined.pages, damage=damage)
         table.stated_total_max, table.stated_total_self = _parse_total(total, ocr)
         if table.rows:
             tables.append(table)
     for found in find_line_tables(doc, settings.lines):
-        table = finish_table(found.rows, ocr=True, settings=settings, pages=found.pages, title=found.title)
+        table = finish_table(
+            found.rows, ocr=True, settings=settings, pages=found.pages, title=found.title, damage=damage
+        )
         table.stated_total_max, table.stated_total_self = _parse_total(
             (found.stated_total_max, found.stated_total_self), True
         )
@@ -301,9 +307,12 @@ def finish_table(
     settings: ScoreTableSettings = ScoreTableSettings(),
     pages: list[int] | None = None,
     title: str = "",
+    damage: Callable[[], str] | None = None,
 ) -> ScoreTable:
     """Codes repaired over the whole column, stray fragments folded into their row, numbers
-    parsed with their alternatives, flags and confidence set."""
+    parsed with their alternatives, flags and confidence set. ``damage``: the document's damage
+    class as the repair stage saw it (``document_damage_class``, asked when needed); with it, an OCR'd row's name
+    the repair changed is repaired again as one text (``repair_gathered``)."""
     absorbable = [ocr and d.n_numbers == 0 and d.code is not None for d in drafts]
     max_points = [_number(d.max_raw, ocr) for d in drafts]
     typed = replace(settings.codes, inferred=settings.typed_inferred_cost, clean_over_sums=True)
@@ -324,7 +333,7 @@ def finish_table(
     rows = []
     for (draft, choice), label in zip(kept, labels):
         parent = choice.code.parent() if choice.code else None
-        rows.append(_score_row(draft, choice, label, by_code.get(parent) if parent else None, ocr, settings))
+        rows.append(_score_row(draft, choice, label, by_code.get(parent) if parent else None, ocr, settings, damage))
     if ocr:
         resolve_lost_commas(rows)
     _flag_missing_appraised(rows, settings)
@@ -334,7 +343,13 @@ def finish_table(
 
 
 def _score_row(
-    draft: RowDraft, choice, label: str | None, parent: str | None, ocr: bool, settings: ScoreTableSettings
+    draft: RowDraft,
+    choice,
+    label: str | None,
+    parent: str | None,
+    ocr: bool,
+    settings: ScoreTableSettings,
+    damage: Callable[[], str] | None = None,
 ) -> ScoreRow:
     flags: list[str] = []
     confidence = settings.ocr_confidence if ocr else settings.typed_confidence
@@ -370,6 +385,9 @@ def _score_row(
         else " ".join(r for _, r in draft.name)
     )
     scale = draft.scale + scale  # a scale column's lines, then any printed under the name
+    if ocr and damage is not None and name != name_raw:
+        # The repair read each printed line on its own: the name's words are read again together.
+        name = repair_gathered(name_raw, damage())
     return ScoreRow(
         code=label,
         code_raw=draft.code,

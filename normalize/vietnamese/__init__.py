@@ -116,8 +116,27 @@ def _damage(piece: str, skip_upper: bool) -> tuple[bool, bool]:
     return True, normalize_syllable(core.lower()) not in load_model().syllables
 
 
+def _document_texts(doc: IngestedDocument) -> list[str]:
+    """The document's lines and table cells as the repair reads them (as written, before it)."""
+    lines = [ln.raw if ln.raw is not None else ln.text for ln in doc.lines()]
+    return lines + [c.raw if c.raw is not None else c.text for t in doc.tables() for c in t.cells]
+
+
+def document_damage_class(doc: IngestedDocument) -> str:
+    """``text_damaged`` of the document as written: what ``repair_document`` took it for."""
+    return text_damaged(_document_texts(doc))
+
+
+def repair_gathered(words: str, damaged: str, settings: RepairSettings = DEFAULT_SETTINGS) -> str:
+    """Words of one cell gathered from several printed lines (a wrapped criterion name, its
+    pieces beside numbers and another column's words), as written, repaired as the one text they
+    are: each printed line was repaired with its neighbours in other columns as context, and a
+    wrapped line's words alone ("HANH CCHC") without the words before them."""
+    return repair_line(words, settings, damaged_doc=damaged, confidence=False, mid_line=True).text
+
+
 def repair_document(doc: IngestedDocument, settings: RepairSettings = DEFAULT_SETTINGS) -> IngestedDocument:
-    texts = [ln.text for ln in doc.lines()] + [c.text for t in doc.tables() for c in t.cells]
+    texts = _document_texts(doc)
     damaged = text_damaged(texts)
     subs = consensus_substitutes(" ".join(texts).split(), load_model())
     for line in doc.lines():
@@ -153,6 +172,8 @@ def _apply(target, fixed: LineRepair) -> None:
 __all__ = [
     "repair_text",
     "repair_document",
+    "repair_gathered",
+    "document_damage_class",
     "repair_line",
     "RepairSettings",
     "document_damage",

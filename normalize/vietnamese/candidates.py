@@ -53,6 +53,11 @@ _GLUED_NUMBER = re.compile(r"^(\p{L}{2,})(\d[\d.,/]*\d)$")
 _GLUED_WORDS = re.compile(r"^(\p{Ll}+)(\p{Lu}\p{Ll}+)$")
 _SINGLE_VOWELS = frozenset("aeiouy")
 _INNER_DIGIT = re.compile(r"\p{L}\d\p{L}")
+# A capital and a digit OCR writes for a vowel ("S6" = "Số", "C6" = "Có", "B6" = "Bộ"): in a
+# damaged line, a word as likely as a code, like "s6" (the context decides).
+_CAPITAL_VOWEL_DIGIT = re.compile(r"^\p{Lu}[0346]$")
+# An apostrophe after a u or an o inside a word: the horn OCR read apart ("THU'C" = "THỰC").
+_HORN_APOSTROPHE = re.compile(r"^\p{L}*[uUoO]['’]\p{L}+$")
 
 
 def _compound_candidates(core: str, settings: RepairSettings) -> list[Cand]:
@@ -217,6 +222,7 @@ def _classify(piece: str, settings: RepairSettings, mode: str, substitutes: tupl
             return _syllable_slot(piece, tok, low, settings, mode)
     if (
         is_code(core)
+        and not (heavy and _CAPITAL_VOWEL_DIGIT.match(core))
         and (not core.isalpha())
         and any(ch.isdigit() for ch in core)
         or ("/" in core and any(ch.isdigit() for ch in core))
@@ -242,6 +248,10 @@ def _classify(piece: str, settings: RepairSettings, mode: str, substitutes: tupl
         keep = settings.keep_code_cost + (settings.inner_digit_keep_cost if _INNER_DIGIT.search(core) else 1.0)
         cands = [Cand((NUM,), None, keep)] + [Cand((s,), s, c) for s, c in words]
         return make(piece, tok, cands, len(cands) == 1, suspicious=bool(words))
+    if heavy and _HORN_APOSTROPHE.match(core):
+        horned = word_candidates(core, settings)
+        if horned:
+            return make(piece, tok, [Cand((s,), s, c) for s, c in horned], False, suspicious=True)
     if not core.isalpha() and not any(ch in OCR_JUNK for ch in core):
         if core.isupper():  # "QD-UBND", "KT-XH"
             return _code_slot(piece, tok, ABBR, settings)

@@ -58,6 +58,12 @@ CONFUSIONS: tuple[tuple[str, str, float], ...] = (
     ("uyt", "ut", 1.0),
     ("uym", "um", 1.0),
     ("uyng", "ung", 1.0),
+    ("yu", "u", 1.0),  # the horn read as a "y" ahead of its u ("thyuc" = "thực", seed 003)
+    # the horn read as an apostrophe after its letter ("THU'C" = "THỰC", seed 003)
+    ("u'", "u", 0.4),
+    ("o'", "o", 0.4),
+    ("u’", "u", 0.4),
+    ("o’", "o", 0.4),
     ("e", "o", 1.2),
     ("e", "a", 1.2),
     ("i", "u", 1.2),

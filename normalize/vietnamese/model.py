@@ -125,6 +125,10 @@ class RepairModel:
         self.tri_states: dict[int, TriState] = {}
         self.tri_groups: dict[int, dict[int, float]] = {}
         self.bi_groups: dict[int, dict[int, float]] = {}
+        # Every successor of a context met, by id, its stored (quantised) log-probability: by
+        # ``b`` and by packed ``a << 16 | b`` (``bi_successors``, ``tri_successors``).
+        self.bi_succ: dict[int, dict[int, int]] = {}
+        self.tri_succ: dict[int, dict[int, int]] = {}
         self.uni_lp = {u: self.uni[i] for i, u in enumerate(self.vocab)}
         self.floor_lp = min(self.uni)
         # Syllables by diacritic-free key, most frequent first (sorted: ties must not depend on
@@ -164,6 +168,24 @@ class RepairModel:
                     out[u] = v / QUANT
             return out
         return _key_hits(self._tri_kid, ids, lps, keys, lo, hi, units)
+
+    def bi_successors(self, b: int) -> dict[int, int]:
+        """Every stored successor of ``b``: its id → round(log P(c | b) * QUANT). One C-level
+        pass over the context's slice, the first time ``b`` is met: cheaper than bisecting it
+        key by key for each token it precedes."""
+        d = self.bi_succ.get(b)
+        if d is None:
+            lo, hi = self._bi_off[b], self._bi_off[b + 1]
+            d = self.bi_succ[b] = dict(zip(self._bi_ids[lo:hi], self._bi_lp[lo:hi]))
+        return d
+
+    def tri_successors(self, ab: int, state: TriState) -> dict[int, int]:
+        """``bi_successors`` of the trigram context ``a b`` (packed), whose ``state`` is given."""
+        d = self.tri_succ.get(ab)
+        if d is None:
+            _back, lo, hi = state
+            d = self.tri_succ[ab] = dict(zip(self._tri_ids[lo:hi], self._tri_lp[lo:hi]))
+        return d
 
     def bi_hits(self, b: int, keys: tuple[int, ...], units: dict[int, Any]) -> dict[int, float]:
         """log P(c | b) of the units in ``units`` (of key ids ``keys``) that a stored bigram

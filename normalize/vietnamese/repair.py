@@ -19,7 +19,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from .candidates import classify, classify_pieces
-from .model import RepairModel, TriState, load_model
+from .model import QUANT, RepairModel, TriState, load_model
 from .phrases import snap_phrases
 from .settings import RepairSettings
 from .slots import TokenSlot, decoder_view
@@ -57,8 +57,9 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
     times, and the beam holds one or two states on average. A state's moves are a superset of
     what it adds to the beam (its ``beam`` best within ``beam_margin`` of its best, or at the
     end of a context its best), so the result is that of scoring every candidate in every
-    state; each score is summed in the same order as scoring it there, so that ties fall the
-    same way."""
+    state. A move carries the sum of its addends (one addition per move here, not three): the
+    rounding differs from summing them one by one on the state's score by far less than any
+    gap between two readings (the speed text's and the benchmarks' repairs are unchanged)."""
     score, tri_state, tri_states = model.score_ids, model.tri_state, model.tri_states
     bos = model.ids[BOS]
     eos = model.ids[EOS]
@@ -103,8 +104,8 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
                     moves = moves_cache[ck] = _state_moves(
                         model, ab, state, slot, settings, in_name, bigram_cache, view
                     )
-                for p, q, r, key, x, y, j in moves:
-                    sc = s0 + p + q + r
+                for t, key, x, y, j in moves:
+                    sc = s0 + t
                     prev = expanded.get(key)
                     if prev is None or sc > prev[0]:
                         expanded[key] = (sc, x, y, (j, ch))
@@ -147,12 +148,12 @@ def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings
     return out[::-1]
 
 
-# A state's move (``_state_moves``): the three addends of its score after the state's own
-# (``s0 + p + q + r``, summed in that order), the key of the state it leads to in the beam
-# (``x << 16 | y``), that state's units, and the candidate's index.
-Move = tuple[float, float, float, int, int, int, int]
-# Slack of the moves' own pruning: their scores are summed after the state's score, whose
-# rounding a pruning on the addends alone cannot see.
+# A state's move (``_state_moves``): what it adds to the state's score (``s0 + t``), the key of
+# the state it leads to in the beam (``x << 16 | y``), that state's units, and the candidate's
+# index.
+Move = tuple[float, int, int, int, int]
+# Slack of the moves' own pruning: their scores are added to the state's score, whose rounding a
+# pruning on the moves alone cannot see.
 _MOVE_SLACK = 1e-6
 
 
@@ -183,85 +184,112 @@ def _state_moves(
     same back-off path and so rank as ``slot.ranked`` does: read in that order until they can no
     longer enter. Inside a proper name (``in_name``) every candidate is scored whole, the
     gazetteer's pairs lifted by the name bonus. A bigram context's hits are shared by the
-    trigram contexts ending in it (``bigram_cache``, under ``view | b``)."""
+    trigram contexts ending in it (``bigram_cache``, under ``view | b``).
+
+    The hot path of a first meeting (two in three contexts are met once): no loop over a
+    generic list of groups, no attribute read twice."""
     back, lo, hi = state
     b = ab & 0xFFFF
-    by_unit, keys, brk = slot.by_unit, slot.keys, slot.breaks
+    by_unit, brk = slot.by_unit, slot.breaks
     w = settings.channel_weight
-    eos = model.ids[EOS]
-    bos = model.ids[BOS]
-    bos_key = (bos << 16) | bos
-    b16 = b << 16
-    width, margin = settings.beam, settings.beam_margin
     tri: dict[int, float]
     if in_name:
-        low = back + model.bow1[b]
-        name_pairs, key_of, uni = model.name_pair_ids, model.key_of, model.uni
-        tri_by_key = {k: model.tri_group(ab, k) if hi > lo else _NO_LP for k in keys}
-        bi_by_key = {k: model.bi_group(b, k) for k in keys}
-        bi: dict[int, float] = {}
-        for u in by_unit:
-            k = key_of[u]
-            lp = tri_by_key[k].get(u)
-            if lp is None:
-                lp = bi_by_key[k].get(u)
-                lp = back + lp if lp is not None else low + uni[u]
-            bi[u] = lp + settings.name_bonus if (b16 | u) in name_pairs else lp
-        tri, back = _NO_LP, 0.0  # whole log-probabilities, as bigram entries
+        tri, bi = _NO_LP, _name_scores(model, ab, state, slot, settings.name_bonus)
+        back = 0.0  # whole log-probabilities, as bigram entries
     else:
-        found = bigram_cache.get(view | b)
-        if found is None:
-            found = bigram_cache[view | b] = model.bi_hits(b, keys, by_unit)
-        bi = found
-        tri = model.tri_hits(state, keys, by_unit) if hi > lo else _NO_LP
+        # The hits among the candidates, in the order the tables hold them (``_key_hits``,
+        # ``RepairModel.tri_hits``): ties between moves fall the same way.
+        bi = bigram_cache.get(view | b)  # type: ignore[assignment]
+        if bi is None:
+            succ = model.bi_successors(b)
+            bi = bigram_cache[view | b] = {u: succ[u] / QUANT for u in slot.key_order if u in succ}
+        if hi > lo:
+            succ = model.tri_successors(ab, state)
+            order = slot.id_order if hi - lo <= len(slot.keys) else slot.key_order
+            tri = {u: succ[u] / QUANT for u in order if u in succ}
+        else:
+            tri = _NO_LP
+    # The n-gram hits: those a stored trigram scores, then those a stored bigram does (after the
+    # back-off weight of ``a b``), with their log-probabilities.
+    ngram = dict(tri)
+    for u, lp in bi.items():
+        if u not in tri:
+            ngram[u] = back + lp
     scored: list[tuple[float, Move]] = []
+    append = scored.append
     best = -math.inf
-    for offset, group, skip in ((0.0, tri, _NO_LP), (back, bi, tri)):
-        for u, lp in group.items():
-            if u in skip:
-                continue  # scored by its trigram
+    if brk:
+        score, eos, bos = model.score_ids, model.ids[EOS], model.ids[BOS]
+        bos_key = (bos << 16) | bos
+        for u, q in ngram.items():
             j, cost = by_unit[u]
-            p, q = -(w * cost), offset + lp
-            if brk:
-                r = model.score_ids(b, u, eos)
-                move = (p, q, r, bos_key, bos, bos, j)
-            else:
-                r = 0.0
-                move = (p, q, r, b16 | u, b, u, j)
-            t = p + q + r
-            scored.append((t, move))
+            t = -(w * cost) + q + score(b, u, eos)
+            append((t, (t, bos_key, bos, bos, j)))
             if t > best:
                 best = t
+        if not in_name:
+            low = back + model.bow1[b]
+            for v, u, j in slot.ranked:
+                if u in bi or u in tri:
+                    continue
+                t = low + v  # the back-off score before the end of the context (≤ 0 is added)
+                if t < best - _MOVE_SLACK:
+                    break
+                r = score(b, u, eos)
+                append((t + r, (t + r, bos_key, bos, bos, j)))
+                if t + r > best:
+                    best = t + r
+        floor = best - _MOVE_SLACK
+        return tuple([m for t, m in scored if t >= floor])
+    b16 = b << 16
+    for u, q in ngram.items():
+        j, cost = by_unit[u]
+        t = -(w * cost) + q
+        append((t, (t, b16 | u, b, u, j)))
+        if t > best:
+            best = t
+    width, margin = settings.beam, settings.beam_margin
     if not in_name:
         low = back + model.bow1[b]
         taken = 0
         for v, u, j in slot.ranked:
             if u in bi or u in tri:
                 continue
-            t = low + v  # the back-off score before the end of the context (≤ 0 is added)
-            if brk:
-                if t < best - _MOVE_SLACK:
-                    break
-                r = model.score_ids(b, u, eos)
-                scored.append((t + r, (low, v, r, bos_key, bos, bos, j)))
-                if t + r > best:
-                    best = t + r
-                continue
+            t = low + v
             if t < best - margin - _MOVE_SLACK or taken == width:
                 break
             taken += 1
-            scored.append((t, (low, v, 0.0, b16 | u, b, u, j)))
+            append((t, (t, b16 | u, b, u, j)))
             if t > best:
                 best = t
-    if brk:
-        floor = best - _MOVE_SLACK
-    else:
-        floor = best - margin
-        if len(scored) > width:
-            # a move with ``beam`` others of the state above it cannot stay
-            floor = max(floor, sorted([t for t, _m in scored], reverse=True)[width - 1])
-        floor -= _MOVE_SLACK
-    return tuple(m for t, m in scored if t >= floor)
+    floor = best - margin
+    if len(scored) > width:
+        # a move with ``beam`` others of the state above it cannot stay
+        floor = max(floor, sorted([t for t, _m in scored], reverse=True)[width - 1])
+    floor -= _MOVE_SLACK
+    return tuple([m for t, m in scored if t >= floor])
+
+
+def _name_scores(model: RepairModel, ab: int, state: TriState, slot: TokenSlot, bonus: float) -> dict[int, float]:
+    """Inside a proper name, every one-unit candidate's whole log P(c | a b), the gazetteer's
+    pairs (``b c``) lifted by ``bonus``."""
+    back, lo, hi = state
+    b = ab & 0xFFFF
+    b16 = b << 16
+    low = back + model.bow1[b]
+    name_pairs, key_of, uni = model.name_pair_ids, model.key_of, model.uni
+    keys = slot.keys
+    tri_by_key = {k: model.tri_group(ab, k) if hi > lo else _NO_LP for k in keys}
+    bi_by_key = {k: model.bi_group(b, k) for k in keys}
+    out: dict[int, float] = {}
+    for u in slot.by_unit:
+        k = key_of[u]
+        lp = tri_by_key[k].get(u)
+        if lp is None:
+            lp = bi_by_key[k].get(u)
+            lp = back + lp if lp is not None else low + uni[u]
+        out[u] = lp + bonus if (b16 | u) in name_pairs else lp
+    return out
 
 
 SEGMENT_CACHE_LIMIT = 50_000  # runs kept by ``_segment_cache`` before its dict starts afresh
@@ -270,11 +298,13 @@ SEGMENT_CACHE_LIMIT = 50_000  # runs kept by ``_segment_cache`` before its dict 
 @lru_cache(maxsize=16)
 def _segment_cache(
     settings: RepairSettings, mode: str, substitutes: tuple[tuple[str, str], ...]
-) -> dict[tuple[str, ...], tuple[int, ...]]:
+) -> dict[tuple, tuple[int, ...]]:
     """``_decode``'s choices of runs of tokens that end a context (punctuation after the last
     token) or the line, by their pieces. The beam holds one hypothesis after such a token, so a
     line decodes as its runs do, each the same wherever it recurs ("Ủy ban nhân dân xã", "cải
-    cách hành chính,")."""
+    cách hành chính,"). The key also holds the view of the run's first token: the first token
+    of a line is read apart ("s Ban hành": a page edge read as a letter, ``_decide``), and the
+    same run elsewhere has other candidates (a choice index of one list is none of the other's)."""
     return {}
 
 
@@ -348,14 +378,17 @@ def repair_line(
     damaged_doc: str | bool = "",
     substitutes: tuple[tuple[str, str], ...] = (),
     confidence: bool = True,
+    mid_line: bool = False,
 ) -> LineRepair:
     """Repair one line; ``damaged_doc`` (``ocr`` or ``stripped``: what the whole text is; True
     means ``ocr``) lowers the bar for full decoding, one-word lines and headings included;
     ``substitutes`` are the document's consensus repairs of corrupted compound heads. Without
-    ``confidence`` only the text is wanted: ``confidence`` is None and ``details`` empty."""
+    ``confidence`` only the text is wanted: ``confidence`` is None and ``details`` empty.
+    ``mid_line``: the text is a cell's words taken from inside printed lines (a criterion name
+    put together from its wrapped lines), so its first token is no page edge."""
     if not line.strip():
         return LineRepair(line, False, None)
-    d = _decide(line, settings, damaged_doc, substitutes)
+    d = _decide(line, settings, damaged_doc, substitutes, mid_line)
     changed = d.text != line
     if d.clean:
         return LineRepair(d.text, changed, 1.0 if changed else None, len(d.changes))
@@ -380,7 +413,11 @@ class _Decision(NamedTuple):
 
 @lru_cache(maxsize=20_000)
 def _decide(
-    line: str, settings: RepairSettings, damaged_doc: str | bool, substitutes: tuple[tuple[str, str], ...]
+    line: str,
+    settings: RepairSettings,
+    damaged_doc: str | bool,
+    substitutes: tuple[tuple[str, str], ...],
+    mid_line: bool = False,
 ) -> _Decision:
     """``repair_line`` without the confidences; the same for every copy of a line (documents
     repeat headers, footers, criterion names)."""
@@ -395,7 +432,7 @@ def _decide(
         ocr_line = any(not sl.fixed for sl in slots_light)  # a non-syllable beside the damage
         mode = "ocr" if damaged_doc in (True, "ocr") or ocr_line else "heavy"
         slots_all = classify_pieces(pieces, settings, mode, substitutes)
-        if mode == "ocr":
+        if mode == "ocr" and not mid_line:
             first = next((k for k, sl in enumerate(slots_all) if sl is not None), None)
             if first is not None and len(slots_all[first].token.core) == 1:  # type: ignore[union-attr]
                 # A lone letter starting a line of an OCR dump is the table's edge read as a
@@ -414,7 +451,7 @@ def _decide(
     for i, s in enumerate(slots):
         if (s.breaks and s.cands) or i == last:
             run = slots[start : i + 1]
-            key = tuple(s.piece for s in run)
+            key = (run[0].view_id, *[s.piece for s in run])
             found = segments.get(key)
             if found is None:
                 if len(segments) >= SEGMENT_CACHE_LIMIT:
@@ -464,7 +501,10 @@ def _render(piece: str, core: str, cased: bool) -> str:
     """``piece`` with its core replaced by the repaired ``core``, in the piece's case unless the
     candidate carries its own (``cased``), its punctuation kept."""
     tok = parse_token(piece)
-    return tok.lead + (core if cased else apply_case(core, case_of(tok.core))) + tok.trail
+    case = case_of(tok.core)
+    if case == "title" and tok.core[:1] == "I" and core[:1] == "l":
+        case = "lower"  # the capital I is OCR's reading of a lower-case l ("xtr Iy" = "xử lý")
+    return tok.lead + (core if cased else apply_case(core, case)) + tok.trail
 
 
 def _normalized_only(pieces: list[str]) -> _Decision:

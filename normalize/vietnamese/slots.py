@@ -43,13 +43,17 @@ class TokenSlot(NamedTuple):  # a tuple: one per distinct token, made cheaply
     # The serial number of its decoder view (``decoder_view``): the decoder keeps what a state
     # makes of a token's candidates under it (tokens with the same candidates share it).
     view_id: int = 0
+    # The one-unit candidates' ids in the order the n-gram tables hold them: by key (in the
+    # order of ``keys``), then by id (``key_order``); by id alone (``id_order``).
+    key_order: tuple[int, ...] = ()
+    id_order: tuple[int, ...] = ()
 
     @staticmethod
     def make(
         piece: str, token: Token, cands, fixed: bool, suspicious: bool = False, weight: float = 1.0, view=None
     ) -> TokenSlot:
         cands = tuple(cands)
-        singles, others, by_unit, keys, ranked, view_id = view or decoder_view(cands, weight)
+        singles, others, by_unit, keys, ranked, view_id, key_order, id_order = view or decoder_view(cands, weight)
         capital = token.core[:1].isupper() and token.core.isalpha()
         damage = 0
         if cands and (token.core.isalpha() or any(ch.isalpha() for ch in token.core)):
@@ -71,6 +75,8 @@ class TokenSlot(NamedTuple):  # a tuple: one per distinct token, made cheaply
             ranked,
             damage,
             view_id,
+            key_order,
+            id_order,
         )
 
 
@@ -95,7 +101,10 @@ def decoder_view(cands: tuple[Cand, ...], weight: float):
             by_unit[u] = (j, cost)
     keys = tuple(dict.fromkeys(key_of[u] for u in by_unit))
     ranked = sorted(((uni[u] - weight * cost, u, j) for u, (j, cost) in by_unit.items()), key=lambda e: (-e[0], e[2]))
-    return tuple(singles), tuple(others), by_unit, keys, tuple(ranked), next(_VIEW_IDS)
+    position = {k: i for i, k in enumerate(keys)}
+    key_order = tuple(sorted(by_unit, key=lambda u: (position[key_of[u]], u)))
+    id_order = tuple(sorted(by_unit))
+    return tuple(singles), tuple(others), by_unit, keys, tuple(ranked), next(_VIEW_IDS), key_order, id_order
 
 
 _VIEW_IDS = count(1)  # serial numbers of decoder views (``TokenSlot.view_id``)
