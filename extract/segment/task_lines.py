@@ -30,6 +30,7 @@ from extract.segment.task_header import HEADER_SHARE, header_columns, header_sha
 from extract.segment.task_tables import _CODE_CELL, _DEADLINE_CELL, _UNIT_CELL, ocr_code, split_footnote
 from normalize.text import fold
 from normalize.units import deadline_status, one_unit_status, spell_deadline, spell_units, unit_status
+from normalize.vietnamese.compounds import glued_syllables
 from schemas.records import SourceRef, TaskRow, TaskTable
 
 
@@ -150,8 +151,21 @@ class _RowLines:
 
 
 def _tokens(text: str) -> list[str]:
-    """A line's words with the ruling bars OCR read kept as separate "|" tokens."""
-    return [t for t in re.split(r"\s+|(?=\|)|(?<=\|)", text) if t]
+    """A line's words with the ruling bars OCR read kept as separate "|" tokens, and words OCR
+    glued together ("Trang thôngtin", "Phòng Kinhtế") apart: where a cell wraps is decided by
+    its words' widths, and a glued word is one word too few."""
+    return [w for t in re.split(r"\s+|(?=\|)|(?<=\|)", text) if t for w in _unglued(t)]
+
+
+_WORD_IN_MARKS = re.compile(r"^(\P{L}*)(\p{L}+)(\P{L}*)$")
+
+
+def _unglued(token: str) -> list[str]:
+    m = _WORD_IN_MARKS.match(token)
+    pieces = glued_syllables(m.group(2)) if m else ()
+    if not m or not pieces:
+        return [token]
+    return [m.group(1) + pieces[0], *pieces[1:-1], pieces[-1] + m.group(3)]
 
 
 def _next_code(code: str | None) -> set[str]:
