@@ -24,13 +24,14 @@ import regex as re
 
 from extract.model import IngestedDocument, Line
 from extract.segment.line_common import BAR
-from extract.segment.line_split import _continuation_logprob
+from extract.segment.line_split import _advance, _continuation_logprob
 from extract.segment.paragraphs import reading_lines
 from extract.segment.task_header import HEADER_SHARE, header_columns, header_share
 from extract.segment.task_tables import _CODE_CELL, _DEADLINE_CELL, _UNIT_CELL, ocr_code, split_footnote
 from normalize.text import fold
 from normalize.units import deadline_status, one_unit_status, spell_deadline, spell_units, unit_status
 from normalize.vietnamese.compounds import glued_syllables
+from normalize.vietnamese.model import BOS, EOS, load_model
 from schemas.records import SourceRef, TaskRow, TaskTable
 
 
@@ -90,6 +91,10 @@ class TaskLineSettings:
     # chính được cập nhật" with "Trang thông tin" above, when another row reads "Trang thông tin
     # được cập nhật").
     repeat_cell: float = 6.0
+    # Weight of each cell's end under the syllable model (``_end_logprob``): the parts' scores
+    # say how a cell's words continue, not where it may stop, so a wrapped word taken by the
+    # column beside would otherwise cost nothing.
+    cell_end: float = 1.0
     # Confidence of a row read from lines: its cells were cut by a model, not a grid.
     confidence: float = 0.85
     # A unit or deadline cell (normalize/units.py's grammars) that a part breaks (a known unit
@@ -462,6 +467,16 @@ def _part_score(
     return gain
 
 
+def _end_logprob(words: tuple[str, ...]) -> float:
+    """log P(the cell ends here | its last words): a wrapped word the column beside took ends
+    this cell mid-phrase ("Danh mục" without "công bố")."""
+    model = load_model()
+    context = [BOS, BOS]
+    for text in words[-3:]:
+        context = _advance(context, text)
+    return model.score(context[0], context[1], EOS) if context[1] != BOS else 0.0
+
+
 # Columns whose cells follow a grammar (normalize/units.py).
 _GRAMMARS = {"lead": unit_status, "coordinator": unit_status, "deadline": deadline_status}
 
@@ -504,6 +519,7 @@ def split_row(
 
     def final(h: _Hyp) -> float:
         score = h[0] - settings.grammar_open * _open_cells(columns, h[2])
+        score += settings.cell_end * sum(_end_logprob(h[2][c]) for c in range(C) if h[2][c])
         if others is not None:
             score += settings.repeat_cell * sum(
                 1 for c in range(C) if h[2][c] and _clean(" ".join(h[2][c])) in others[c]
