@@ -230,7 +230,7 @@ def test_ocr_grid_rows_whose_number_is_glued_to_the_code():
 def test_printed_widths_are_times_new_romans():
     # A cell wraps where its next word passes the column's edge: "Trang thông tin" fits a plan's
     # product column that "Danh mục công" does not (Times New Roman advances, not letter counts).
-    from extract.segment.task_lines import _width
+    from extract.segment.task_line_widths import text_width as _width
 
     assert _width("Trang thông tin") < _width("Danh mục công")
     assert _width("mM") == pytest.approx((778 + 889) / 500)  # thousandths of an em, in half-ems
