@@ -58,11 +58,11 @@ _LEAD_CUES = re.compile(
     r"^(?:[\s\-+*•]|\d{1,2}(?:\.\d{1,2})*\.?\s)*(?:phan dau|phân đầu|dam bao|bao dam|dat|hoan thanh)?\s*", re.I
 )
 _TRAIL_CUES = re.compile(
-    r"(?:\s+(?:dat|la|dat ty le|toi thieu|it nhat|tu|tren|duoi|khong duoi|khong it hon|"
+    r"(?:\s+(?:dat|la|dat ty le|dat muc|o muc|toi thieu|it nhat|tu|tren|duoi|khong duoi|khong it hon|"
     r"toi da|khong qua|dat tu|voi|chiem|co))+\s*:?\s*$"
 )
 _TRAIL_CUES_VI = re.compile(
-    r"(?:\s+(?:đạt|là|đạt tỷ lệ|tối thiểu|ít nhất|từ|trên|dưới|không dưới|không ít hơn|"
+    r"(?:\s+(?:đạt|là|đạt tỷ lệ|đạt mức|ở mức|tối thiểu|ít nhất|từ|trên|dưới|không dưới|không ít hơn|"
     r"tối đa|không quá|đạt từ|với|chiếm|có))+\s*:?\s*$"
 )
 # Words that name a measured quantity: a clause whose words before the figure hold none of them
