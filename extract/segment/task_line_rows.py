@@ -83,6 +83,31 @@ def _next_code(code: str | None) -> set[str]:
     return nxt
 
 
+# A row's number with a speck OCR read before it ("Z7 | 6.1 …", "'7 | …"): taken only for the
+# number expected next and with the ruling bar after it.
+_SPECK_ROW_START = re.compile(r"^\s*(?:[^\w\s]|\p{Lu})(?P<code>\d{1,2})\s*\|\s*(?=\S)")
+# After a row's number, what makes a line a row's start even when the number is not the one
+# expected (OCR lost a row's number, its lines joined the row above): a bar or a criterion code.
+_ROW_EVIDENCE = re.compile(r"^\s*(?:\||\d\.\d)")
+
+
+def _row_start(text: str, last_code: str | None) -> tuple[str, int] | None:
+    """(the row's number, where its words start) when ``text`` starts the next row: the number
+    expected next, behind a speck, or the one after it with a bar or a code following (a row
+    whose number OCR lost must not take all the rows below into it)."""
+    expected = _next_code(last_code)
+    m = _ROW_START.match(text)
+    if m and m.group("code") in expected:
+        return m.group("code"), m.end()
+    speck = _SPECK_ROW_START.match(text)
+    if speck and speck.group("code") in expected:
+        return speck.group("code"), speck.end()
+    after = set().union(*(_next_code(c) for c in expected))
+    if m and m.group("code") in after and _ROW_EVIDENCE.match(text[m.end("code") :]):
+        return m.group("code"), m.end()
+    return None
+
+
 def _roman_value(text: str) -> int | None:
     return _ROMANS.index(text) + 1 if text in _ROMANS else None
 
@@ -96,6 +121,7 @@ def collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[Ro
     last_code: str | None = None
     in_header = True
     k = 0
+    inserted = 0  # lines read as two (a repeated header glued on): the caller counts printed lines
     while k < len(lines):
         line = lines[k]
         text = printed_text(line).strip()
@@ -111,20 +137,22 @@ def collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[Ro
             k += 1
             continue
         cut = _header_cut(text, settings)
-        if cut is not None and rows:
-            rows[-1].lines.append(_cut(line, cut))
-            in_header = True
-            k += 1
+        if cut is not None and text[:cut].strip():
+            # The line is read as two: its own words (a row's, or the next row's start: "6 | 6.3 |
+            # Xây dựng … | Các bộ phậnSố | Mã Nhiệm vụ …"), then the repeated header.
+            head = Line(text=text[:cut], page=line.page, number=line.number)
+            header = Line(text=text[cut:], page=line.page, number=line.number)
+            lines = [*lines[:k], head, header, *lines[k + 1 :]]
+            inserted += 1
             continue
-        m = _ROW_START.match(text)
-        if in_header and header_share(text) >= HEADER_SHARE and not (m and m.group("code") in _next_code(last_code)):
+        start = _row_start(text, last_code)
+        if in_header and header_share(text) >= HEADER_SHARE and start is None:
             k += 1  # a header label's wrapped words ("trì  phối hợp  thực hiện")
             continue
         in_header = False
-        m = _ROW_START.match(text)
-        if m and m.group("code") in _next_code(last_code):
-            last_code = m.group("code")
-            rows.append(RowLines(last_code, section, section_title, [line], line_tokens(text[m.end() :])))
+        if start is not None:
+            last_code, rest = start
+            rows.append(RowLines(last_code, section, section_title, [line], line_tokens(text[rest:])))
             k += 1
             continue
         glued = _glued_start(text, last_code)
@@ -150,7 +178,7 @@ def collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[Ro
             break
         rows[-1].lines.append(line)
         k += 1
-    return rows, k
+    return rows, k - inserted
 
 
 # What follows a task number the bar after it was glued to, read as "1" ("3 | 4.3" → "3.143",
