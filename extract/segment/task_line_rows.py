@@ -60,15 +60,17 @@ def line_tokens(text: str) -> list[str]:
     return [w for t in re.split(r"\s+|(?=\|)|(?<=\|)", text) if t for w in _unglued(t)]
 
 
-_WORD_IN_MARKS = re.compile(r"^(\P{L}*)(\p{L}+)(\P{L}*)$")
-
-
 def _unglued(token: str) -> list[str]:
-    m = _WORD_IN_MARKS.match(token)
-    pieces = glued_syllables(m.group(2)) if m else ()
-    if not m or not pieces:
+    """The token as its words: each run of letters OCR glued ("thôngtin", the "Xãhội" of
+    "hóa-Xãhội") apart, the marks between runs kept on their side ("hóa-Xã", "hội")."""
+    if not _GLUED_RUN.search(token):
         return [token]
-    return [m.group(1) + pieces[0], *pieces[1:-1], pieces[-1] + m.group(3)]
+    spaced = _LETTERS.sub(lambda m: " ".join(glued_syllables(m.group(0))) or m.group(0), token)
+    return spaced.split(" ")
+
+
+_LETTERS = re.compile(r"\p{L}+")
+_GLUED_RUN = re.compile(r"\p{L}{4,}")
 
 
 def _next_code(code: str | None) -> set[str]:

@@ -219,7 +219,7 @@ def split_row(
 
 def clean_cell(text: str) -> str:
     text = re.sub(r"\s*\|\s*", " ", text)
-    text = re.sub(r"\s+", " ", text).strip(" |_;")
+    text = re.sub(r"\s+", " ", text).strip(" |_;:")  # a colon closing a cell is OCR's speck
     if "(" not in text:  # a closing bracket with no opening one is a speck OCR read ("UBND) xã")
         text = re.sub(r"(?<=\w)\)(?=\s|$)", "", text)
     return re.sub(r"(?<=\w)\s+([,.;:])", r"\1", text)
