@@ -153,8 +153,8 @@ def collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[Ro
             continue
         in_header = False
         if start is not None:
-            last_code, rest = start
-            rows.append(RowLines(last_code, section, section_title, [line], line_tokens(text[rest:])))
+            last_code, words_at = start
+            rows.append(RowLines(last_code, section, section_title, [line], line_tokens(text[words_at:])))
             k += 1
             continue
         glued = _glued_start(text, last_code)
