@@ -66,7 +66,9 @@ class TaskLineSettings:
     # Weight of each cell's end under the syllable model (``_end_logprob``): the parts' scores
     # say how a cell's words continue, not where it may stop, so a wrapped word taken by the
     # column beside would otherwise cost nothing.
-    cell_end: float = 1.0
+    # Off: on P04 OCR dumps it moved 2, 2, 0 and -4 fields on seeds 124-127 (the syllable model
+    # is no surer of where a product ends than of where a task does: "Quyết định | đúng hạn").
+    cell_end: float = 0.0
     # Confidence of a row read from lines: its cells were cut by a model, not a grid.
     confidence: float = 0.85
     # A unit or deadline cell (normalize/units.py's grammars) that a part breaks (a known unit
