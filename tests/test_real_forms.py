@@ -38,4 +38,6 @@ def test_yearly_plan_targets_in_published_wordings():
         ("hồ sơ thủ tục hành chính được giải quyết đúng hạn", "=", 100, "%", 2025),
         ("Tỷ lệ hồ sơ nộp trực tuyến", ">=", 50, "%", 2025),
         ("Tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính", ">=", 80, "%", 2025),
+        # the index's score as a target, behind a comparator ("đạt 8,5 điểm" alone states a score)
+        ("Chỉ số cải cách hành chính của xã", ">=", 85, "điểm", 2025),
     ]
