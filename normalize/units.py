@@ -174,9 +174,13 @@ def spell_units(text: str) -> str:
     the gazetteer's syllable (tone mark placed either way, "hoá" / "hóa") is kept as printed."""
     words = _words(text)
     parsed = _parse_units(tuple(words))
-    if parsed is None:
-        return re.sub(r",(?=\S)", ", ", text)
     printed = re.findall(r"[\p{L}\p{N}]+", text)
+    if parsed is None:
+        mended = _mended_words(tuple(words))
+        parsed = _parse_units(mended) if mended else None
+        printed = []  # the mended word has no printed form: the gazetteer's spelling throughout
+        if parsed is None:
+            return re.sub(r",(?=\S)", ", ", text)
     if len(printed) != len(words):
         printed = []
     spelling = _unit_table()[1]
@@ -184,6 +188,49 @@ def spell_units(text: str) -> str:
         (joiner if k else "") + _keep_printed(spelling[key], printed[i:j])
         for k, (joiner, key, i, j) in enumerate(parsed)
     )
+
+
+# A word OCR damaged in a units cell ("UBMTTTQ", "UBMTT(Q", "phối" for "phố") is mended only when
+# it has this many letters at least (a short word is one letter from too many others) and one
+# edit turns the cell into a sequence of units.
+_MEND_MIN_LETTERS = 4
+
+
+@lru_cache(maxsize=16384)
+def _mended_words(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The cell's words with one word no unit has replaced by the unit word one letter away
+    (or joined to the next word when OCR split it: "ubmtt q"), when that alone makes the cell a
+    sequence of units and only one unit word does; None else."""
+    vocab = _unit_vocabulary()
+    pattern = _unit_table()[0]
+    for i, w in enumerate(words):
+        if w in vocab:
+            continue
+        tries = [(i + 1, w)] + ([(i + 2, w + words[i + 1])] if i + 1 < len(words) else [])
+        for end, word in tries:
+            if len(word) < _MEND_MIN_LETTERS:
+                continue
+            near = [v for v in vocab if abs(len(v) - len(word)) <= 1 and (_one_edit(word, v) or v == word)]
+            parses = [m for v in near if pattern.fullmatch(" ".join(m := words[:i] + (v,) + words[end:]))]
+            if len(parses) == 1:
+                return parses[0]
+        return None  # only the first unknown word is mended: two damaged words are not a unit
+    return None
+
+
+@lru_cache(maxsize=1)
+def _unit_vocabulary() -> frozenset[str]:
+    return frozenset(w for key in _unit_table()[1] for w in key.split())
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one letter replaced, added or dropped."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
 
 def unit_count(text: str) -> int:

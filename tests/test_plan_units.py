@@ -54,3 +54,13 @@ def test_one_unit_and_unit_counts():
     assert one_unit_status("Công chức Tài chính - Kế toán Các ngành") == "broken"
     assert unit_count("Các thôn,tổ dân phố") == 1 and unit_count("Công an xã, Các đoàn thể") == 2
     assert unit_count("Ông A") == 0
+
+
+def test_a_units_cell_with_one_ocr_damaged_word_is_mended():
+    # P02/P04 OCR dumps: one letter added, changed or split off; mended only when exactly one unit
+    # word one edit away makes the cell a sequence of units
+    assert spell_units("Các thôn, tổ dân phố, UBMTTTQ Việt Nam xã") == "Các thôn, tổ dân phố, UBMTTQ Việt Nam xã"
+    assert spell_units("UBMTT(Q Việt Nam xã") == "UBMTTQ Việt Nam xã"
+    # "hội" is one edit from "phối" too, but does not make the cell a sequence of units
+    assert spell_units("Các thôn, tổ dân phối") == "Các thôn, tổ dân phố"
+    assert spell_units("Ban quản lý chợ") == "Ban quản lý chợ"  # no unit of the list: as printed

@@ -230,7 +230,7 @@ def test_ocr_grid_rows_whose_number_is_glued_to_the_code():
 def test_printed_widths_are_times_new_romans():
     # A cell wraps where its next word passes the column's edge: "Trang thông tin" fits a plan's
     # product column that "Danh mục công" does not (Times New Roman advances, not letter counts).
-    from extract.segment.task_lines import _width
+    from extract.segment.task_line_widths import text_width as _width
 
     assert _width("Trang thông tin") < _width("Danh mục công")
     assert _width("mM") == pytest.approx((778 + 889) / 500)  # thousandths of an em, in half-ems
@@ -292,3 +292,22 @@ def test_ocr_grid_row_whose_bar_was_lost_or_read_as_j():
         "Trước ngày 02/08/2024",
     )
     assert rows[1].task == "Vận hành hệ thống quản lý chất lượng theo TCVN ISO 9001:2015"
+
+
+def test_words_ocr_glued_together_are_split_into_seen_syllables():
+    from normalize.vietnamese.compounds import glued_syllables
+
+    assert glued_syllables("thôngtin") == ("thông", "tin")
+    assert glued_syllables("Cônganxã") == ("Công", "an", "xã")
+    assert glued_syllables("Biênbảnkiểm") == ("Biên", "bản", "kiểm")
+    assert glued_syllables("Tiấp") == ()  # "ti" + "ấp" are syllables, but never seen side by side
+    assert glued_syllables("Nguyễn") == ()
+    # The task grid of a generated P04 plan's OCR dump (seed 124, i1; tests/data/plan_dumps): OCR
+    # lost the space in "Trang thôngtin", "Phòng Kinhtế", "hếthiệu"; read whole, those words
+    # were one word too few for the columns' widths and the units' grammar
+    text = (ROOT / "tests" / "data" / "plan_dumps" / "p04_glued_words.txt").read_text(encoding="utf-8")
+    (table,) = find_task_lines(_doc(text))
+    rows = {r.code: r for r in table.rows}
+    assert rows["3"].product == rows["12"].product == rows["15"].product == "Trang thông tin được cập nhật"
+    assert rows["6"].task == "Công bố danh mục văn bản hết hiệu lực, ngưng hiệu lực"
+    assert rows["10"].lead == "Phòng Kinh tế"

@@ -27,25 +27,40 @@ _POINTS_WORD = r"(?:diem|d)\b"
 # The stated score, in the ways communes write it: "0/2 điểm", "**0,75/1** điểm", "1,5 điểm/2
 # điểm", "1,5/2đ", "8,5 trên 10 điểm", "1,5 điểm (tối đa 2 điểm)"; OCR may set a fraction slash
 # beside the slash ("3,75/⁄4": two slashes in the shadow).
+# The maximum stated first, then the score given ("Tổng số điểm là 6 điểm, tự chấm là 5,5 điểm",
+# "điểm tối đa 1,5 điểm, tự chấm 1 điểm", "(tối đa 5 điểm): tự chấm 4,25 điểm"): self-assessment
+# reports list each field and criterion so.
+_MAX_FIRST = (
+    rf"\(?\s*(?:tong so diem|so diem toi da|diem toi da|toi da)\s*(?:la\s*)?:?\s*"
+    rf"(?P<max>{_NUM})\s*(?:{_POINTS_WORD})?\s*\)?\s*[,;:]?\s*"
+    rf"(?:tu cham|tu danh gia|dat|duoc)\s*(?:diem\s*)?(?:la\s*|duoc\s*)?:?\s*(?P<pts>{_NUM})\s*{_POINTS_WORD}"
+)
 _SCORE = (
+    rf"(?:{_MAX_FIRST}|"
     # "(2/2 điểm)", "(0/2)": the score in brackets after "đạt điểm tối đa" / "không đạt điểm"
     rf"(?:\(\s*(?P<pts>{_NUM})\s*//?\s*(?P<max>{_NUM})\s*(?:{_POINTS_WORD})?\s*\)|"
     rf"\**\s*(?P<pts>{_NUM})\s*\**\s*(?:"
     rf"(?:{_POINTS_WORD}\s*)?(?://?|\s+tren(?:\s+tong(?:\s+so)?)?\s)\s*\**\s*(?P<max>{_NUM})\s*\**\s*{_POINTS_WORD}"
-    rf"|{_POINTS_WORD}\s*[(\[]\s*(?:toi da|tren tong so|tren|/)\s*:?\s*(?P<max>{_NUM})\s*(?:{_POINTS_WORD})?\s*[)\]]))"
+    rf"|{_POINTS_WORD}\s*[(\[]\s*(?:toi da|tren tong so|tren|/)\s*:?\s*(?P<max>{_NUM})\s*(?:{_POINTS_WORD})?\s*[)\]])))"
 )
 # The verb before the score ("đạt", "được") or a colon ("Tiêu chí 2.3: đạt ...", "1. Công tác ...: 8,5/10").
 # "đạt điểm tối đa (2/2 điểm)" and "không đạt điểm (0/2)" are verbs of their bracketed score.
-_VERB_WORDS = r"(?:dat diem toi da|khong dat diem|dat|duoc)"
+# "bị trừ 0,5 điểm (đạt 1/1,5 điểm)": the deduction, then the score kept.
+_VERB_WORDS = (
+    rf"(?:dat diem toi da|khong dat diem|bi tru\s*{_NUM}\s*{_POINTS_WORD}\s*[(,;]?\s*(?:con\s*)?(?:dat|duoc)|dat|duoc)"
+)
 # (a comma is a separator only before a space: "0,5" is a number)
-_SCORE_VERB = rf"(?:\s*(?::|,(?=\s))\s*(?:{_VERB_WORDS}\s*:?\s*)?|\s+{_VERB_WORDS}\s*:?\s*)"
+_SCORE_VERB = rf"(?:\s*(?::|,(?=\s))\s*(?:{_VERB_WORDS}\s*:?\s*)?|\s+{_VERB_WORDS}\s*:?\s*|\s+(?=\(\s*toi da))"
+# A report's own item number before the label ("1.1. Tiêu chí 1.1: …", "2. Lĩnh vực 2: …").
+_ITEM_NUMBER = r"\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+"
 _CRITERION = re.compile(
-    rf"^[\s+\-•*]*(?:tieu chi|tc)\s+(?P<code>{_CODE})(?!\d)\s*[.:]?\s*(?P<name>.*?){_SCORE_VERB}{_SCORE}(?P<rest>.*)$"
+    rf"^[\s+\-•*]*(?:{_ITEM_NUMBER})?(?:tieu chi|tc)\s+(?P<code>{_CODE})(?!\d)\s*[.:]?\s*"
+    rf"(?P<name>.*?){_SCORE_VERB}{_SCORE}(?P<rest>.*)$"
 )
 # A field by its number ("Lĩnh vực 3 – Cải cách TTHC: đạt 12/14 điểm", "a) Lĩnh vực 2. …"): a group
 # coded with the field's number, so its criteria (3.1, 3.2 …) are linked to it by their code's prefix.
 _FIELD = re.compile(
-    rf"^[\s+\-•*]*(?:[a-z]\)\s*)?linh vuc\s+(?P<code>\d{{1,2}}|[ivx]{{1,4}})(?:\s*[.:\-–—)]+\s*|\s+)"
+    rf"^[\s+\-•*]*(?:[a-z]\)\s*|{_ITEM_NUMBER})?linh vuc\s+(?P<code>\d{{1,2}}|[ivx]{{1,4}})(?:\s*[.:\-–—)]+\s*|\s+)"
     rf"(?P<name>.+?){_SCORE_VERB}{_SCORE}(?P<rest>.*)$"
 )
 # A group: lettered "a)", numbered "1." or roman "II.", or a field named without a label

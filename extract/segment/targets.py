@@ -58,11 +58,11 @@ _LEAD_CUES = re.compile(
     r"^(?:[\s\-+*•]|\d{1,2}(?:\.\d{1,2})*\.?\s)*(?:phan dau|phân đầu|dam bao|bao dam|dat|hoan thanh)?\s*", re.I
 )
 _TRAIL_CUES = re.compile(
-    r"(?:\s+(?:dat|la|dat ty le|toi thieu|it nhat|tu|tren|duoi|khong duoi|khong it hon|"
+    r"(?:\s+(?:dat|la|dat ty le|dat muc|o muc|toi thieu|it nhat|tu|tren|duoi|khong duoi|khong it hon|"
     r"toi da|khong qua|dat tu|voi|chiem|co))+\s*:?\s*$"
 )
 _TRAIL_CUES_VI = re.compile(
-    r"(?:\s+(?:đạt|là|đạt tỷ lệ|tối thiểu|ít nhất|từ|trên|dưới|không dưới|không ít hơn|"
+    r"(?:\s+(?:đạt|là|đạt tỷ lệ|đạt mức|ở mức|tối thiểu|ít nhất|từ|trên|dưới|không dưới|không ít hơn|"
     r"tối đa|không quá|đạt từ|với|chiếm|có))+\s*:?\s*$"
 )
 # Words that name a measured quantity: a clause whose words before the figure hold none of them
@@ -301,7 +301,7 @@ def _title_year(low: str) -> int | None:
     return None
 
 
-_ONE_SYLLABLE_UNITS = ("lan", "cuoc", "nguoi", "luot", "dot", "buoi", "lop", "tin", "bai", "cai", "ban")
+_ONE_SYLLABLE_UNITS = ("diem", "lan", "cuoc", "nguoi", "luot", "dot", "buoi", "lop", "tin", "bai", "cai", "ban")
 
 
 _RANGE = re.compile(r"\btu\s+(?P<a>\d+(?:[.,]\d+)?)\s*%?\s*(?:-|–|den)\s*(?P<b>\d+(?:[.,]\d+)?)\s*%")
@@ -332,7 +332,11 @@ def _figures(low: str, a: int, b: int) -> list[Figure]:
     for pattern in (_COUNT_FIGURE, _COUNT_AFTER_VERB):
         for m in pattern.finditer(low, a, b):
             num_start = m.start("num") if m.group("num") else m.start("low")
-            if any(s <= num_start < e for s, e, *_ in found) or m.group("unit").split()[0] in _NOT_UNITS:
+            first_word = m.group("unit").split()[0]
+            # A score is a target's only behind a comparator ("đạt tối thiểu 85 điểm", "trên 80
+            # điểm"): "đạt 8,5 điểm" states a score, it sets none.
+            stated_floor = pattern is _COUNT_FIGURE and m.group("num") and first_word == "diem"
+            if any(s <= num_start < e for s, e, *_ in found) or (first_word in _NOT_UNITS and not stated_floor):
                 continue
             parsed = parse_number(m.group("num") or m.group("low"), kind="count")
             high = m.groupdict().get("high")

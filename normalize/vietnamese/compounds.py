@@ -83,3 +83,40 @@ def split_candidates(
             text = (s.upper() + " " + tail.upper()) if upper else f"{s} {tail_text}"
             out.append(Cand((s, tail), text, settings.substitute_cost, cased=True))
     return out
+
+
+# A word boundary of a glued token is kept only where the model has seen the two syllables side
+# by side: an unseen pair scores near the model's floor (about -11.5), a seen one above this.
+_SEEN_BIGRAM = -10.0
+
+
+@lru_cache(maxsize=100_000)
+def glued_syllables(core: str) -> tuple[str, ...]:
+    """A token OCR printed without its spaces ("thôngtin", "Cônganxã", "Biênbảnkiểm") as its
+    syllables, each as printed; ``()`` when the token is a syllable, or is not two or more
+    syllables of two letters or more each side by side as the model has seen them (an OCR-damaged
+    word such as "Tiấp" is "ti" + "ấp" only by letters: the model never saw that pair)."""
+    model = load_model()
+    if len(core) < 4 or not core.isalpha() or core.isupper() or normalize_syllable(core.lower()) in model.syllables:
+        return ()
+    # best[i]: (score, pieces) of the best reading of core[:i] as seen syllables.
+    best: dict[int, tuple[float, tuple[str, ...]]] = {0: (0.0, ())}
+    for j in range(2, len(core) + 1):
+        options = []
+        for i in range(max(0, j - 7), j - 1):
+            if i not in best:
+                continue
+            low = normalize_syllable(core[i:j].lower())
+            if low not in model.syllables:
+                continue
+            score, pieces = best[i]
+            if pieces:
+                link = model.bigram(normalize_syllable(pieces[-1].lower()), low)
+                if link < _SEEN_BIGRAM:
+                    continue
+                score += link
+            options.append((score, pieces + (core[i:j],)))
+        if options:
+            best[j] = max(options)
+    found = best.get(len(core))
+    return found[1] if found and len(found[1]) > 1 else ()

@@ -1,0 +1,214 @@
+"""Row assembly of a task framework read from lines: under a task header, the printed lines of
+each row (a row starts at the next task number; a roman numeral with a title between rows is a
+section), up to the table's end (the signature block's "Nơi nhận", a footnote), with a header
+repeated on a later page skipped. Each line's words are the tokens the splitter cuts into cells
+(``task_line_split``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from extract.model import Line
+from extract.segment.task_header import HEADER_SHARE, header_columns, header_share
+from extract.segment.task_line_settings import TaskLineSettings
+from normalize.vietnamese.compounds import glued_syllables
+
+_ROW_START = re.compile(r"^\s*(?P<code>\d{1,2}(?:\.\d{1,2}){0,2})(?![\d/,])[\s|._†‡*:)\]-]*(?=\S|$)")
+# A section row: a roman numeral (OCR reads "I" as "L", "l", "1", "|", "II" as "H") and its title.
+_SECTION = re.compile(r"^\s*(?P<num>[IVXLTHl1|!]{1,5})\s*[._|:)\-–]*\s+(?P<title>\p{Lu}.*)$")
+# A section numbered with a dot ("II. Cải cách thể chế"), its numeral in OCR's look-alike letters
+# ("L." for "I.", "TII." for "III."): a title in sentence case is a section only with the dot.
+_DOTTED_ROMAN = re.compile(r"^\s*[IVXLTHl]{1,4}\.\s")
+_TABLE_END = re.compile(r"(?:n[oơ]i\s*nh[aậ]n|^\W*(?:tm|kt)\s*\.)", re.I)
+_FOOTNOTE_LINE = re.compile(r"^\s*(?:\(\*{1,3}\)|\(\d{1,2}\)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹])\s*\p{Lu}")
+# A deadline-like token (a date, a month or quarter of a year): its column is the deadline's.
+_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def _header_cut(text: str, settings: TaskLineSettings) -> int | None:
+    """Where a header repeated on the next page starts inside a line OCR joined it to ("… Tháng"
+    + "STT | Nội dung công việc | …"); None when the line holds none."""
+    for m in re.finditer(r"(?<=\S)(?=\p{Lu})|(?<=\s)(?=\S)", text):
+        if m.start() > 0 and is_task_header(text[m.start() :], settings):
+            return m.start()
+    return None
+
+
+def is_task_header(text: str, settings: TaskLineSettings = TaskLineSettings()) -> bool:
+    columns = header_columns(text)
+    if not columns:
+        return False
+    kinds = [c for c in columns if c != "code"]
+    return len(kinds) >= settings.min_header_columns and bool({"lead", "deadline"} & set(kinds))
+
+
+@dataclass
+class RowLines:
+    code: str
+    section: str | None
+    section_title: str
+    lines: list[Line]
+    first_tokens: list[str]  # the first line's tokens after the code
+
+
+def line_tokens(text: str) -> list[str]:
+    """A line's words with the ruling bars OCR read kept as separate "|" tokens, and words OCR
+    glued together ("Trang thôngtin", "Phòng Kinhtế") apart: where a cell wraps is decided by
+    its words' widths, and a glued word is one word too few."""
+    return [w for t in re.split(r"\s+|(?=\|)|(?<=\|)", text) if t for w in _unglued(t)]
+
+
+def _unglued(token: str) -> list[str]:
+    """The token as its words: each run of letters OCR glued ("thôngtin", the "Xãhội" of
+    "hóa-Xãhội") apart, the marks between runs kept on their side ("hóa-Xã", "hội")."""
+    if not _GLUED_RUN.search(token):
+        return [token]
+    spaced = _LETTERS.sub(lambda m: " ".join(glued_syllables(m.group(0))) or m.group(0), token)
+    return spaced.split(" ")
+
+
+_LETTERS = re.compile(r"\p{L}+")
+_GLUED_RUN = re.compile(r"\p{L}{4,}")
+
+
+def _next_code(code: str | None) -> set[str]:
+    """The numbers the next task may carry after ``code``: the next integer, or the next item of a
+    dotted code ("1.2" → "1.3", "2.1")."""
+    if code is None:
+        return {"1", "1.1"}
+    parts = code.split(".")
+    nxt = {".".join(parts[:-1] + [str(int(parts[-1]) + 1)])}
+    if len(parts) > 1:
+        nxt.add(f"{int(parts[0]) + 1}.1")
+    return nxt
+
+
+# A row's number with a speck OCR read before it ("Z7 | 6.1 …", "'7 | …"): taken only for the
+# number expected next and with the ruling bar after it.
+_SPECK_ROW_START = re.compile(r"^\s*(?:[^\w\s]|\p{Lu})(?P<code>\d{1,2})\s*\|\s*(?=\S)")
+# After a row's number, what makes a line a row's start even when the number is not the one
+# expected (OCR lost a row's number, its lines joined the row above): a bar or a criterion code.
+_ROW_EVIDENCE = re.compile(r"^\s*(?:\||\d\.\d)")
+
+
+def _row_start(text: str, last_code: str | None) -> tuple[str, int] | None:
+    """(the row's number, where its words start) when ``text`` starts the next row: the number
+    expected next, behind a speck, or the one after it with a bar or a code following (a row
+    whose number OCR lost must not take all the rows below into it)."""
+    expected = _next_code(last_code)
+    m = _ROW_START.match(text)
+    if m and m.group("code") in expected:
+        return m.group("code"), m.end()
+    speck = _SPECK_ROW_START.match(text)
+    if speck and speck.group("code") in expected:
+        return speck.group("code"), speck.end()
+    after = set().union(*(_next_code(c) for c in expected))
+    if m and m.group("code") in after and _ROW_EVIDENCE.match(text[m.end("code") :]):
+        return m.group("code"), m.end()
+    return None
+
+
+def _roman_value(text: str) -> int | None:
+    return _ROMANS.index(text) + 1 if text in _ROMANS else None
+
+
+def collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[RowLines], int]:
+    """The rows under a header: (rows, index of the line after the table)."""
+    rows: list[RowLines] = []
+    section: str | None = None
+    section_value = 0
+    section_title = ""
+    last_code: str | None = None
+    in_header = True
+    k = 0
+    inserted = 0  # lines read as two (a repeated header glued on): the caller counts printed lines
+    while k < len(lines):
+        line = lines[k]
+        text = printed_text(line).strip()
+        end = _TABLE_END.search(text)
+        if end:
+            if end.start() > 0 and rows:
+                rows[-1].lines.append(_cut(line, end.start()))
+            break
+        if _FOOTNOTE_LINE.match(text) and rows:
+            break
+        if not text or is_task_header(text, settings):
+            in_header = True
+            k += 1
+            continue
+        cut = _header_cut(text, settings)
+        if cut is not None and text[:cut].strip():
+            # The line is read as two: its own words (a row's, or the next row's start: "6 | 6.3 |
+            # Xây dựng … | Các bộ phậnSố | Mã Nhiệm vụ …"), then the repeated header.
+            head = Line(text=text[:cut], page=line.page, number=line.number)
+            header = Line(text=text[cut:], page=line.page, number=line.number)
+            lines = [*lines[:k], head, header, *lines[k + 1 :]]
+            inserted += 1
+            continue
+        start = _row_start(text, last_code)
+        if in_header and header_share(text) >= HEADER_SHARE and start is None:
+            k += 1  # a header label's wrapped words ("trì  phối hợp  thực hiện")
+            continue
+        in_header = False
+        if start is not None:
+            last_code, words_at = start
+            rows.append(RowLines(last_code, section, section_title, [line], line_tokens(text[words_at:])))
+            k += 1
+            continue
+        glued = _glued_start(text, last_code)
+        if glued is not None:
+            last_code = glued
+            rest = text[len(glued) :].lstrip(".")
+            rows.append(RowLines(last_code, section, section_title, [line], line_tokens(rest)))
+            k += 1
+            continue
+        s = _SECTION.match(text)
+        if s and (_mostly_upper(s.group("title")) or _DOTTED_ROMAN.match(text)):
+            assert s is not None
+            value = _roman_value(s.group("num").strip())
+            section_value = value if value and value > section_value else section_value + 1
+            section = _ROMANS[min(section_value, len(_ROMANS)) - 1]
+            section_title = s.group("title").strip(" |")
+            k += 1
+            continue
+        if not rows:
+            k += 1
+            continue
+        if len(rows[-1].lines) >= settings.max_row_lines:
+            break
+        rows[-1].lines.append(line)
+        k += 1
+    return rows, k - inserted
+
+
+# What follows a task number the bar after it was glued to, read as "1" ("3 | 4.3" → "3.143",
+# "11 | 4.3" → "11143") or lost ("11 | 7.4" → "117.4"): the bar's "1" and a criterion code, or a
+# dotted code alone, then the task's first word.
+_GLUED_CODE = re.compile(r"^\.?(?:1\d\.?\d{0,2}|\d\.\d{1,2})\s+\p{Lu}")
+
+
+def _glued_start(text: str, last_code: str | None) -> str | None:
+    """The next task's number when a line starts with it glued to the criterion code."""
+    stripped = text.lstrip()
+    for nxt in sorted(_next_code(last_code), key=len, reverse=True):
+        if "." not in nxt and stripped.startswith(nxt) and _GLUED_CODE.match(stripped[len(nxt) :]):
+            return nxt
+    return None
+
+
+def _cut(line: Line, end: int) -> Line:
+    return Line(text=printed_text(line)[:end], page=line.page, number=line.number)
+
+
+def printed_text(line: Line) -> str:
+    """The line as OCR read it: the repair stage reads a line as one sentence, and a grid's line
+    is several cells' words side by side ("bồi dưỡng cửa" is a task's end and a unit's, not
+    "bồi dưỡng của")."""
+    return line.raw if line.raw is not None else line.text
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)

@@ -1,0 +1,88 @@
+"""Knobs of the task-framework line reader (``task_lines``): where its header and rows are, how a
+row's lines are split into cells (``task_line_split``), how column widths are learnt
+(``task_line_widths``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TaskLineSettings:
+    # A header line names at least this many task columns, one of them the lead or the deadline.
+    min_header_columns: int = 4
+    # Header labels wrap over up to this many lines (checked for repeated headers too).
+    header_lines: int = 4
+    # Lines a row may run to (a runaway row is the table's end missed).
+    max_row_lines: int = 14
+    # Log-probability bonus for a part boundary where OCR read a ruling bar, and penalty for a bar
+    # inside a part.
+    bar_split: float = 6.0
+    bar_inside: float = 4.0
+    # A cell's first part on the row's first line starts with a capital (a code, a date): a
+    # lower-case start is a wrapped word of the cell to its left.
+    capital_start: float = 10.0
+    # A part whose content is its column's kind (a code in the codes column, a deadline in the
+    # deadline column, a unit in the lead column) gains this; content of another column's kind
+    # in a part costs it.
+    content_fit: float = 5.0
+    # A cell empty on the row's first line (cells are top-aligned: a filled cell starts there).
+    empty_first: float = 6.0
+    # A column whose text stopped on an earlier line of the row speaks again.
+    column_gap: float = 8.0
+    beam: int = 40
+    # Splits of one line kept per beam state: the best split of a line alone may not be the best
+    # for the row (a word a later line shows to be a wrapped cell's).
+    line_splits: int = 2
+    # Column widths (half-ems of Times New Roman, ``text_width``) are learnt from a first reading of
+    # the rows: this quantile of each column's part widths; a part wider than its column by more
+    # than ``width_slack`` (OCR drops and adds letters) costs ``overflow`` per half-em.
+    width_quantile: float = 0.8
+    # Readings the widths are learnt over: the first reading (no widths) misplaces wrapped words
+    # and overfills columns; a reading with those widths places most of them right, and widths
+    # learnt again from it are the printed ones more closely.
+    width_rounds: int = 2
+    width_slack: float = 1.5
+    overflow: float = 1.5
+    # Penalty for a cell's text carried onto a line although its previous line had room for it.
+    # The learnt width is a high quantile of a column's parts, about the printed column's least:
+    # the room check needs less slack than the overflow check (a word that would have fitted by
+    # half an em did fit: "Báo cáo | đúng hạn" under a column as wide as "Trang thông tin").
+    wrap_room: float = 8.0
+    room_slack: float = 0.5
+    # Where a cell wrapped, its line with the next line's first word is wider than the column: a
+    # low quantile of those widths over the rows (a misplaced word gives a few too narrow) is the
+    # column's ceiling; a part wider than it by more than ``ceiling_slack`` (OCR's letters) costs
+    # ``over_ceiling`` per half-em: it cannot have printed on one line of the column.
+    ceiling_quantile: float = 0.25
+    ceiling_slack: float = 0.5
+    over_ceiling: float = 4.0
+    # A plan's products, units and deadlines recur down their columns (tasks do not): a cell that
+    # reads as a cell of the same column in another row gains this (the words a wrapped line
+    # holds between a task's end and a product's end go where they make a known cell: "… hành
+    # chính được cập nhật" with "Trang thông tin" above, when another row reads "Trang thông tin
+    # được cập nhật").
+    repeat_cell: float = 6.0
+    # Weight of each cell's end under the syllable model (``_end_logprob``): the parts' scores
+    # say how a cell's words continue, not where it may stop, so a wrapped word taken by the
+    # column beside would otherwise cost nothing.
+    # Off: on P04 OCR dumps it moved 2, 2, 0 and -4 fields on seeds 124-127 (the syllable model
+    # is no surer of where a product ends than of where a task does: "Quyết định | đúng hạn").
+    cell_end: float = 0.0
+    # Confidence of a row read from lines: its cells were cut by a model, not a grid.
+    confidence: float = 0.85
+    # A unit or deadline cell (normalize/units.py's grammars) that a part breaks (a known unit
+    # followed by a word no unit has: the wrapped word of a neighbouring cell) costs this; one
+    # left unfinished at the row's end ("Công chức Địa chính -" without "Xây dựng") costs
+    # ``grammar_open``.
+    grammar_break: float = 9.0
+    grammar_open: float = 7.0
+    # Each word a unit or deadline cell takes in without breaking its grammar gains this: the
+    # grammar is a sharper model of those cells than the syllable model of free text.
+    grammar_word: float = 2.0
+    # A lead cell names one unit (the one presiding); a later line that adds another unit to it
+    # costs this (the coordinators' column beside it lists several).
+    second_lead: float = 6.0
+    # Commune index sets number their fields 1..8 (normalize/criteria/data): a code whose field is
+    # 10..19 is a ruling bar OCR read as "1" glued to the code ("| 2.3" → "12.3").
+    max_field: int = 9
