@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus_scoring import score_document  # noqa: E402
 from benchmarks.queue_scoring import BUCKETS, bucket, resolve  # noqa: E402
-from cchc_extract.reconcile import ReconcileSettings, reconcile  # noqa: E402
+from cchc_extract.reconcile import ReconcileSettings, check_relations  # noqa: E402
 from cchc_extract.reconcile.confidence import (  # noqa: E402
     FEATURES,
     ConfidenceSettings,
@@ -53,9 +53,11 @@ def examples(output: dict, wrong: set[tuple[str, str]], skip: str = "") -> list[
     have moved with it, as OCR's losses move them, the copy cannot say)."""
     result = from_dict(ExtractionResult, output)
     result.checks, result.review = [], []
-    reconcile(result)
+    # The evidence as the pipeline weighs it: failed relations, before the confidence's own doubts
+    # join the queue (the queue after ``reconcile`` would make "failed" mean "queued by the model").
+    ledger = check_relations(result)
     out = []
-    for key, f in value_features(result, result.checks, result.review).items():
+    for key, f in value_features(result, ledger.checks, ledger.review).items():
         row = resolve(output, key[0]) or {}
         if key[0].startswith("/score_tables/") and row.get("max_points") is None and row.get("self_points") is None:
             continue  # a heading's blanks take the row's own confidence, not the model's
@@ -120,7 +122,7 @@ def collect(corpus: Path, outputs: Path, split: str, copies: int, seed: int):
     rng = random.Random(seed)
     real, planted = [], []
     for doc in manifest["documents"]:
-        if doc.get("split") != split:
+        if split != "all" and doc.get("split") != split:
             continue
         path = outputs / (doc["path"] + ".json")
         if not path.is_file():
@@ -233,8 +235,16 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, action="append", required=True)
     ap.add_argument("--outputs", type=Path, action="append", required=True, help="generalisation --keep folder")
-    ap.add_argument("--fit", default="dev")
-    ap.add_argument("--check", default="heldout")
+    ap.add_argument("--fit", default="dev", help="split fitted on (dev, heldout, all)")
+    ap.add_argument("--check", default="heldout", help="split checked on (dev, heldout, all)")
+    ap.add_argument(
+        "--check-corpus",
+        type=Path,
+        action="append",
+        default=[],
+        help="check on this corpus (another seed) instead of --corpus; in pairs with --check-outputs",
+    )
+    ap.add_argument("--check-outputs", type=Path, action="append", default=[])
     ap.add_argument("--copies", type=int, default=3, help="damaged copies per document")
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--seed", type=int, default=14)
@@ -243,9 +253,12 @@ def main() -> int:
     args = ap.parse_args()
     if len(args.corpus) != len(args.outputs):
         ap.error("--corpus and --outputs go in pairs")
+    if len(args.check_corpus) != len(args.check_outputs):
+        ap.error("--check-corpus and --check-outputs go in pairs")
     pairs = list(zip(args.corpus, args.outputs, strict=True))
+    check_pairs = list(zip(args.check_corpus, args.check_outputs, strict=True)) or pairs
 
-    def gather(split: str, seed: int) -> tuple[list, list]:
+    def gather(split: str, seed: int, pairs: list[tuple[Path, Path]] = pairs) -> tuple[list, list]:
         real: list = []
         planted: list = []
         for corpus, outputs in pairs:
@@ -275,7 +288,7 @@ def main() -> int:
     )
     for split, (a, b) in (
         (args.fit, (real, planted)),
-        (args.check, gather(args.check, args.seed + 1)),
+        (args.check, gather(args.check, args.seed + 1, check_pairs)),
     ):
         print(f"reliability on {split}, values as read ({len(a)}):")
         print("\n".join(reliability(a, s)))
