@@ -6,7 +6,7 @@ from pathlib import Path
 
 from cchc_extract.pipeline import convert_file
 from cchc_extract.reconcile import reconcile
-from cchc_extract.reconcile.misread import digit_confusions
+from cchc_extract.reconcile.misread import digit_confusions, lost_doubles
 from cchc_extract.reconcile.settings import ReconcileSettings
 from schemas import schema_errors
 from schemas.records import (
@@ -128,6 +128,28 @@ def test_count_parts_and_annex_total_on_a_scan():
         reconcile(result)
         assert statuses(result, "count_parts") == [status]
         assert statuses(result, "total_parts") == [status]
+
+
+def test_a_doubled_digit_ocr_merged_is_a_misread_on_a_scan():
+    # "22" printed, OCR merged the like glyphs into "2": 20 + 2 + 6 is not 48, 20 + 22 + 6 is.
+    assert lost_doubles("2") == [22.0]
+    assert lost_doubles("1.234") == [11234.0]  # a count is whole: "1.2234" is no count
+    count = Count(
+        text="tuyên truyền 48 lượt (qua loa truyền thanh 20 lượt; qua hội nghị 2 lượt; qua mạng xã hội 6 lượt)",
+        label="tuyên truyền",
+        total=48,
+        unit="lượt",
+        parts=[CountPart("qua loa truyền thanh", 20), CountPart("qua hội nghị", 2), CountPart("qua mạng xã hội", 6)],
+        complete=True,
+    )
+    for method, status in (("ocr", "misread"), ("docx", "mismatch")):
+        result = ExtractionResult(source=SourceInfo(method=method), counts=[count])
+        reconcile(result)
+        assert statuses(result, "count_parts") == [status]
+    # the doubling is one explanation among the settings' knobs: switched off, the sum is a fault
+    result = ExtractionResult(source=SourceInfo(method="ocr"), counts=[count])
+    reconcile(result, ReconcileSettings(ocr_lost_doubles=False))
+    assert statuses(result, "count_parts") == ["mismatch"]
 
 
 def test_narrative_count_against_its_annex_row_on_a_scan():

@@ -12,8 +12,8 @@ import regex as re
 from cchc_extract.reconcile.core import _decimals, _Ledger, _percent_matches, _vn, one_cause
 from cchc_extract.reconcile.misread import (
     Cell,
-    digit_confusions,
     explain,
+    ocr_digit_readings,
     ocr_read,
     other_readings,
     share_holds,
@@ -369,10 +369,7 @@ def _check_text_ratios(result: ExtractionResult, ledger: _Ledger, s: ReconcileSe
                     message = f"“{quote}”: read {num} as {alt} (a table rule taken for 1): {alt}/{den} = {_vn(stated)}%"
             found = []
             if status == "mismatch" and ocr:
-                cells = [
-                    Cell(ref, float(v), tuple(digit_confusions(str(v), s.ocr_digit_confusions, "count")))
-                    for v in (num, den)
-                ]
+                cells = [Cell(ref, float(v), tuple(ocr_digit_readings(str(v), s, "count"))) for v in (num, den)]
                 cells.append(Cell(ref, stated, tuple(other_readings(quote.rsplit("/", 1)[-1], stated, s, ocr=True))))
                 found = explain([cells[2], cells[0], cells[1]], partial(share_holds, decimals))
             ledger.check(
