@@ -287,3 +287,34 @@ def test_a_row_whose_code_was_inferred_may_belong_a_level_up():
     section = [c for c in result.checks if c.id == "sum_self:/score_tables/0/rows/0:self_points"]
     assert [c.status for c in section] == ["misread"] and "1.2.3" in section[0].message
     assert ("/score_tables/0/rows/5", "self_points") in {(r.item, r.field) for r in result.review}
+
+
+def test_a_score_above_its_parents_maximum_is_a_misread_on_a_scan():
+    # An OCR dump's "1.2.2 ... 1 25.4" (printed "1 0,25"): no score is above its parent's maximum
+    # of 2, so on OCR'd text the figure is ours; typed, it is the document's. A score above its own
+    # maximum but within its parent's stays the commune's fault either way.
+    def result(method, self_points, raw):
+        rows = [row("1.2", 2, 1.25, "1,25"), row("1.2.1", 1, 1, "1"), row("1.2.2", 1, self_points, raw)]
+        return ExtractionResult(source=SourceInfo(method=method), score_tables=[ScoreTable(rows=rows)])
+
+    for method, self_points, raw, status in (
+        ("ocr", 25.4, "25.4", "misread"),
+        ("text", 25.4, "25.4", "mismatch"),
+        ("ocr", 1.5, "1,5", "mismatch"),
+    ):
+        r = result(method, self_points, raw)
+        reconcile(r)
+        assert statuses(r, "self_le_max") == [status], (method, raw)
+
+
+def test_a_text_ratio_across_two_cells_ocr_joined_is_not_checked():
+    # OCR ran row 1.1.2's note ("8/10 nhiệm vụ") into row 1.1.3's name and note ("Hoàn thành 100%"):
+    # on OCR'd text the pair is not a ratio for sure; typed, a sentence is what it says.
+    explanation = "Chưa hoàn thành 8/10 nhiệm vụ theo kế hoạch thực hiện Các kết quả phải đạt, Hoàn thành 100%"
+    for method, status in (("ocr", "skipped"), ("text", "mismatch")):
+        result = ExtractionResult(
+            source=SourceInfo(method=method),
+            score_tables=[ScoreTable(rows=[row("1.1.2", 1, 0.75, "0,75", explanation=explanation)])],
+        )
+        reconcile(result)
+        assert statuses(result, "text_ratio") == [status]

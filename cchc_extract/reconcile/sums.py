@@ -15,6 +15,7 @@ from cchc_extract.reconcile.misread import (
     explain,
     from_letters,
     from_set,
+    guessed_readings,
     le_holds,
     only_guessed,
     other_readings,
@@ -67,6 +68,13 @@ def _effective(rows: list[ScoreRow], kids: dict[int, list[int]], i: int, field_:
     return None if len(known) < len(parts) else sum(known)
 
 
+def beyond_parent(rows: list[ScoreRow], parents: list[int | None], i: int, value: float | None, tol: float) -> bool:
+    """Whether a score exceeds its parent's maximum: no reading of a commune's, only of ours."""
+    p = parents[i]
+    top = rows[p].max_points if p is not None else None
+    return value is not None and top is not None and value > top + tol
+
+
 def _reaches_end(i: int, n_rows: int, kids: dict[int, list[int]]) -> bool:
     """Whether row i's subtree runs to the table's last row."""
     last = i
@@ -108,6 +116,12 @@ def _cells(
         in_set = set_reading(value, expected, unsure=ocr or lost_beside(row))
         if in_set is not None and in_set not in readings:
             readings = (*readings, in_set)
+        beyond = ocr and field_ != "max_points" and beyond_parent(rows, parents, i, value, tol)
+        if beyond and row.max_points is not None:
+            # No score is above its parent's maximum: OCR made this figure, not the commune's
+            # pen; what it stood for is any score up to the row's maximum.
+            guesses = guessed_readings(row.max_points, s.guessed_points_step)
+            readings = (*readings, *(r for r in guesses if r not in readings))
         if value is not None and readings:
             held, _, _ = _relations_held(rows, i, field_, value, parents, kids, tol)
             keep: list[float] = []
@@ -120,7 +134,7 @@ def _cells(
             _score_ref(ti, i, row, field_, name),
             value,
             readings,
-            guessed=from_letters(*row_raws),
+            guessed=from_letters(*row_raws) or beyond,
             from_set=in_set if in_set in readings else None,
         )
 
