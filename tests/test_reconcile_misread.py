@@ -318,3 +318,23 @@ def test_a_text_ratio_across_two_cells_ocr_joined_is_not_checked():
         )
         reconcile(result)
         assert statuses(result, "text_ratio") == [status]
+
+
+def test_a_stated_total_that_lost_its_decimal_mark_is_a_misread_on_a_photo():
+    # A phone photo's total row "Tổng điểm 68,5 52,5" read "68,5 525": the total's own figure is
+    # OCR'd too. Typed, a total of 525 is the document's.
+    rows = [row("1", 10, 9.25, "9,25"), row("2", 14.5, 0, "0"), row("3", 44, 43.25, "43,25")]
+    for method, status in (("ocr", "misread"), ("text", "mismatch")):
+        result = ExtractionResult(
+            source=SourceInfo(method=method),
+            score_tables=[ScoreTable(rows=rows, stated_total_max=68.5, stated_total_self=525)],
+        )
+        reconcile(result)
+        (check,) = [c for c in result.checks if c.kind == "stated_total" and c.field == "self_points"]
+        assert check.status == status
+    result = ExtractionResult(
+        source=SourceInfo(method="ocr"),
+        score_tables=[ScoreTable(rows=rows, stated_total_max=68.5, stated_total_self=525)],
+    )
+    reconcile(result)
+    assert any(r.item == "/score_tables/0" and r.field == "self_points" and 52.5 in r.alternatives for r in result.review)

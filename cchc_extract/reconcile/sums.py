@@ -17,6 +17,7 @@ from cchc_extract.reconcile.misread import (
     from_set,
     guessed_readings,
     le_holds,
+    ocr_digit_readings,
     only_guessed,
     other_readings,
     set_reading,
@@ -261,6 +262,14 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
                 for i, p in zip(top, parts, strict=True)
             ]
             found = explain(cells, partial(total_holds, stated, tol))
+            if not found and ocr:
+                # the total row's own figure is as OCR'd as the rows' ("52,5" read "525")
+                total = Cell(
+                    ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated),
+                    stated,
+                    stated_readings(stated, table.stated_total_max if field_ != "max_points" else None, s),
+                )
+                found = explain([total, *cells], partial(sum_holds, tol, []))
         ledger.check(
             "stated_total",
             f"/score_tables/{ti}",
@@ -288,6 +297,15 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
             guessed=only_guessed(found),
             stated_too=from_set(found),
         )
+
+
+def stated_readings(stated: float, upper: float | None, s: ReconcileSettings) -> tuple[float, ...]:
+    """Other readings of a table's stated total on OCR'd text: its decimal mark lost ("525" for
+    52,5; at most ``upper``, the stated maximum, for a score) or one digit confused."""
+    printed = format_vn(stated)
+    found = lost_decimal_readings(printed, upper=upper) if float(stated).is_integer() else []
+    found += ocr_digit_readings(printed, s, "score")
+    return tuple(r for r in dict.fromkeys(found) if abs(r - stated) > 1e-9)
 
 
 def _set_children_unread(row: ScoreRow, children: list[ScoreRow], maxima: dict[str, float]) -> list[str]:
