@@ -47,10 +47,13 @@ from schemas.records import ExtractionResult, from_dict, to_dict  # noqa: E402
 LOOK_ALIKE = dict(ReconcileSettings().ocr_digit_confusions)
 
 
-def examples(output: dict, wrong: set[tuple[str, str]], skip: str = "") -> list[tuple[list[float], int]]:
+def examples(
+    output: dict, wrong: set[tuple[str, str]], skip: str = "", scored: set[tuple[str, str]] | None = None
+) -> list[tuple[list[float], int]]:
     """(features, right) of every value of a converted document, its checks re-run; the other
     values of row ``skip`` left out (a cell lost on purpose: whether the row's other numbers would
-    have moved with it, as OCR's losses move them, the copy cannot say)."""
+    have moved with it, as OCR's losses move them, the copy cannot say). With ``scored``, only
+    those values: a value of a row the truth has no match for is not known to be right."""
     result = from_dict(ExtractionResult, output)
     result.checks, result.review = [], []
     # The evidence as the pipeline weighs it: failed relations, before the confidence's own doubts
@@ -61,6 +64,8 @@ def examples(output: dict, wrong: set[tuple[str, str]], skip: str = "") -> list[
         row = resolve(output, key[0]) or {}
         if key[0].startswith("/score_tables/") and row.get("max_points") is None and row.get("self_points") is None:
             continue  # a heading's blanks take the row's own confidence, not the model's
+        if scored is not None and key not in scored and key not in wrong:
+            continue
         if key[0] == skip and key in wrong:
             pass
         elif key[0] == skip:
@@ -131,7 +136,8 @@ def collect(corpus: Path, outputs: Path, split: str, copies: int, seed: int):
         truth = json.loads((corpus / (doc["path"] + ".truth.json")).read_text(encoding="utf-8"))
         scored = score_document(truth, output)
         wrong = {(w["pointer"], w["field"]) for w in scored.get("wrong_values", [])}
-        real += examples(output, wrong)
+        known = {(w["pointer"], w["field"]) for w in scored.get("scored_values", [])}
+        real += examples(output, wrong, scored=known)
         for _ in range(copies):
             made = damaged(output, rng)
             if made is not None:
@@ -250,6 +256,9 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--fit-row", action="store_true", help="fit the row confidence's weight too")
     ap.add_argument("--only", help="fit this feature's weight alone on the values as read, the rest held")
+    ap.add_argument(
+        "--calibrate-only", action="store_true", help="keep the weights of ConfidenceSettings, fit the calibration"
+    )
     args = ap.parse_args()
     if len(args.corpus) != len(args.outputs):
         ap.error("--corpus and --outputs go in pairs")
@@ -267,7 +276,9 @@ def main() -> int:
         return real, planted
 
     real, planted = gather(args.fit, args.seed)
-    if args.only:
+    if args.calibrate_only:
+        s = ConfidenceSettings()
+    elif args.only:
         s = replace(
             ConfidenceSettings(), **{args.only: round(fit_one(real, args.only, ConfidenceSettings(), args.l2), 3)}
         )
