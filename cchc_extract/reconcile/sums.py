@@ -285,8 +285,9 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
             rows=one_cause(
                 tuple(
                     _score_ref(ti, i, rows[i], field_, name)
-                    for i in _suspects(top, rows, field_, parents, kids, s.points_tolerance)
-                ),
+                    for i in total_suspects(top, rows, field_, parents, kids, s.points_tolerance, maxima)
+                )
+                or (ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated),),
                 ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated),
                 ocr,
             )
@@ -340,6 +341,22 @@ def _unsure(
     """The members of a relation the segmenter read unsurely (its own row confidence under the
     review threshold: a code inferred, a cell missing or read unsurely)."""
     return tuple(_score_ref(ti, k, rows[k], field_, name) for k in members if rows[k].confidence < s.review_below)
+
+
+def total_suspects(
+    top: list[int],
+    rows: list[ScoreRow],
+    field_: str,
+    parents: list[int | None],
+    kids: dict[int, list[int]],
+    tol: float,
+    maxima: dict[str, float],
+) -> list[int]:
+    """The top rows a failed table total puts in the queue: ``_suspects``; none when the field is
+    the maximum and the criteria set vouches for every top row's (the total row's own figure is
+    then the one to look at, not the rows a set confirms one by one)."""
+    vouched = field_ == "max_points" and bool(maxima) and all(agrees_with_set(rows[k], field_, maxima) > 0 for k in top)
+    return [] if vouched else _suspects(top, rows, field_, parents, kids, tol, maxima)
 
 
 def _suspects(
