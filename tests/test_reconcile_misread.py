@@ -339,3 +339,19 @@ def test_a_stated_total_that_lost_its_decimal_mark_is_a_misread_on_a_photo():
     reconcile(result)
     queued = [r for r in result.review if r.item == "/score_tables/0" and r.field == "self_points"]
     assert any(52.5 in r.alternatives for r in queued)
+
+
+def test_a_total_of_maxima_the_set_confirms_row_by_row_queues_the_total_row():
+    # A scan of the eight sections of a provincial set (maxima 10, 10, 14,5, 11, 16, 7, 16, 15,5:
+    # 100) whose total row prints 99: each section's maximum is the set's, so the total's own
+    # figure is what a person should look at, not eight rows the set confirms one by one.
+    maxima = [10, 10, 14.5, 11, 16, 7, 16, 15.5]
+    rows = [row(str(k + 1), m, m, format(m, "g").replace(".", ",")) for k, m in enumerate(maxima)]
+    result = ExtractionResult(
+        source=SourceInfo(method="ocr"), score_tables=[ScoreTable(rows=rows, stated_total_max=99)]
+    )
+    reconcile(result)
+    (total,) = [c for c in result.checks if c.kind == "stated_total" and c.field == "max_points"]
+    assert total.status == "mismatch"
+    queued = {(r.item, r.field) for r in result.review if r.field == "max_points"}
+    assert queued == {("/score_tables/0", "max_points")}
