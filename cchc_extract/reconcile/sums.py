@@ -352,11 +352,12 @@ def total_suspects(
     tol: float,
     maxima: dict[str, float],
 ) -> list[int]:
-    """The top rows a failed table total puts in the queue: ``_suspects``; none when the field is
-    the maximum and the criteria set vouches for every top row's (the total row's own figure is
-    then the one to look at, not the rows a set confirms one by one)."""
+    """The top rows a failed table total puts in the queue: ``_suspects`` (the set's maxima do not
+    narrow them: a top row's maximum may be the commune's own where the total is the slip); none
+    when the field is the maximum and the criteria set vouches for every top row's (the total
+    row's own figure is then the one to look at, not the rows a set confirms one by one)."""
     vouched = field_ == "max_points" and bool(maxima) and all(agrees_with_set(rows[k], field_, maxima) > 0 for k in top)
-    return [] if vouched else _suspects(top, rows, field_, parents, kids, tol, maxima)
+    return [] if vouched else _suspects(top, rows, field_, parents, kids, tol)
 
 
 def _suspects(
