@@ -224,6 +224,8 @@ def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettin
         "misread_checks": faults["misread"],
         "silent_errors": silent,
         "wrong_values": [{"pointer": p, "field": f} for p, f, right in rows.values if not right],
+        # every value scored (cells of truth rows the output found), for fitting the confidence
+        "scored_values": [{"pointer": p, "field": f} for p, f, _ in rows.values],
         "counts_missed": [truth_counts[i] for i in range(len(truth_counts)) if i not in found_counts],
         "errors": [f"{e.get('stage')}: {e.get('message', '')}" for e in output.get("errors") or []],
         "tasks_wrong": plan["tasks_wrong"],

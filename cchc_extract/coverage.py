@@ -315,6 +315,11 @@ def _lost_after(
     )
 
 
+# A header's column numbering, "(3)", "(4)" (or its brackets with the digit lost): no figure of a
+# row, even when OCR let the numbering line pass for one.
+_COLUMN_NUMBER = re.compile(r"\s*\(\s*\d{0,2}\s*\)\s*")
+
+
 def _illegible_cells(result: ExtractionResult, settings: CoverageSettings) -> list[UnreadPart]:
     """Points cells of an OCR'd document that printed something OCR made no number of ("šx",
     "Ped"): the row was found, its figure was not read. One part per table, naming each cell
@@ -328,7 +333,9 @@ def _illegible_cells(result: ExtractionResult, settings: CoverageSettings) -> li
             (row, f)
             for row in table.rows
             for f in ("max_points", "self_points", "appraised_points")
-            if getattr(row, f) is None and (getattr(row, f"{f}_raw") or "").strip()
+            if getattr(row, f) is None
+            and (getattr(row, f"{f}_raw") or "").strip()
+            and not _COLUMN_NUMBER.fullmatch(getattr(row, f"{f}_raw"))
         ]
         cells = [
             (row, f) for row, f in cells if not re.search(rf"(?<![\d.]){re.escape(row.code or '?')}(?![\d.])", told)

@@ -238,3 +238,37 @@ def test_a_self_score_lost_from_typed_text_is_a_coverage_check():
     assert (check.status, check.field, check.code) == ("incomplete", "self_points", "1")
     assert "4.75 of the stated 6.25" in check.message and "self-assessed score" in check.message
     assert result.unread == []
+
+
+def test_a_header_column_numbering_taken_for_a_row_is_no_unread_figure():
+    """A scan's header line "(1) (2) (3) (4) (5)" passed for a row (OCR read its "(1)" as a code):
+    its cells print column numbers, not figures a row lost; a real illegible cell beside it still
+    is one."""
+    rows = [
+        ScoreRow(
+            code="1.4",
+            level=2,
+            max_points=None,
+            self_points=None,
+            appraised_points=None,
+            max_points_raw="(3)",
+            self_points_raw="(4)",
+            appraised_points_raw="()",
+            flags=["missing_max", "missing_self"],
+            source=SourceRef(page=1, line_start=11),
+        ),
+        ScoreRow(
+            code="1.1",
+            level=2,
+            max_points=2,
+            self_points=None,
+            self_points_raw="šx",
+            flags=["missing_self"],
+            source=SourceRef(page=1, line_start=12),
+        ),
+    ]
+    result = ExtractionResult(source=SourceInfo(method="ocr"), score_tables=[ScoreTable(title="B", rows=rows)])
+    reconcile(result)
+    account_coverage(result)
+    reasons = [p.reason for p in result.unread]
+    assert reasons == ["figures not read (printed, but not as a number): 1.1 self points printed 'šx'"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from cchc_extract.pipeline import convert_file
 from cchc_extract.reconcile import reconcile
-from cchc_extract.reconcile.misread import digit_confusions
+from cchc_extract.reconcile.misread import digit_confusions, lost_doubles
 from cchc_extract.reconcile.settings import ReconcileSettings
 from schemas import schema_errors
 from schemas.records import (
@@ -128,6 +128,28 @@ def test_count_parts_and_annex_total_on_a_scan():
         reconcile(result)
         assert statuses(result, "count_parts") == [status]
         assert statuses(result, "total_parts") == [status]
+
+
+def test_a_doubled_digit_ocr_merged_is_a_misread_on_a_scan():
+    # "22" printed, OCR merged the like glyphs into "2": 20 + 2 + 6 is not 48, 20 + 22 + 6 is.
+    assert lost_doubles("2") == [22.0]
+    assert lost_doubles("1.234") == [11234.0]  # a count is whole: "1.2234" is no count
+    count = Count(
+        text="tuyên truyền 48 lượt (qua loa truyền thanh 20 lượt; qua hội nghị 2 lượt; qua mạng xã hội 6 lượt)",
+        label="tuyên truyền",
+        total=48,
+        unit="lượt",
+        parts=[CountPart("qua loa truyền thanh", 20), CountPart("qua hội nghị", 2), CountPart("qua mạng xã hội", 6)],
+        complete=True,
+    )
+    for method, status in (("ocr", "misread"), ("docx", "mismatch")):
+        result = ExtractionResult(source=SourceInfo(method=method), counts=[count])
+        reconcile(result)
+        assert statuses(result, "count_parts") == [status]
+    # the doubling is one explanation among the settings' knobs: switched off, the sum is a fault
+    result = ExtractionResult(source=SourceInfo(method="ocr"), counts=[count])
+    reconcile(result, ReconcileSettings(ocr_lost_doubles=False))
+    assert statuses(result, "count_parts") == ["mismatch"]
 
 
 def test_narrative_count_against_its_annex_row_on_a_scan():
@@ -265,3 +287,71 @@ def test_a_row_whose_code_was_inferred_may_belong_a_level_up():
     section = [c for c in result.checks if c.id == "sum_self:/score_tables/0/rows/0:self_points"]
     assert [c.status for c in section] == ["misread"] and "1.2.3" in section[0].message
     assert ("/score_tables/0/rows/5", "self_points") in {(r.item, r.field) for r in result.review}
+
+
+def test_a_score_above_its_parents_maximum_is_a_misread_on_a_scan():
+    # An OCR dump's "1.2.2 ... 1 25.4" (printed "1 0,25"): no score is above its parent's maximum
+    # of 2, so on OCR'd text the figure is ours; typed, it is the document's. A score above its own
+    # maximum but within its parent's stays the commune's fault either way.
+    def result(method, self_points, raw):
+        rows = [row("1.2", 2, 1.25, "1,25"), row("1.2.1", 1, 1, "1"), row("1.2.2", 1, self_points, raw)]
+        return ExtractionResult(source=SourceInfo(method=method), score_tables=[ScoreTable(rows=rows)])
+
+    for method, self_points, raw, status in (
+        ("ocr", 25.4, "25.4", "misread"),
+        ("text", 25.4, "25.4", "mismatch"),
+        ("ocr", 1.5, "1,5", "mismatch"),
+    ):
+        r = result(method, self_points, raw)
+        reconcile(r)
+        assert statuses(r, "self_le_max") == [status], (method, raw)
+
+
+def test_a_text_ratio_across_two_cells_ocr_joined_is_not_checked():
+    # OCR ran row 1.1.2's note ("8/10 nhiệm vụ") into row 1.1.3's name and note ("Hoàn thành 100%"):
+    # on OCR'd text the pair is not a ratio for sure; typed, a sentence is what it says.
+    explanation = "Chưa hoàn thành 8/10 nhiệm vụ theo kế hoạch thực hiện Các kết quả phải đạt, Hoàn thành 100%"
+    for method, status in (("ocr", "skipped"), ("text", "mismatch")):
+        result = ExtractionResult(
+            source=SourceInfo(method=method),
+            score_tables=[ScoreTable(rows=[row("1.1.2", 1, 0.75, "0,75", explanation=explanation)])],
+        )
+        reconcile(result)
+        assert statuses(result, "text_ratio") == [status]
+
+
+def test_a_stated_total_that_lost_its_decimal_mark_is_a_misread_on_a_photo():
+    # A phone photo's total row "Tổng điểm 68,5 52,5" read "68,5 525": the total's own figure is
+    # OCR'd too. Typed, a total of 525 is the document's.
+    rows = [row("1", 10, 9.25, "9,25"), row("2", 14.5, 0, "0"), row("3", 44, 43.25, "43,25")]
+    for method, status in (("ocr", "misread"), ("text", "mismatch")):
+        result = ExtractionResult(
+            source=SourceInfo(method=method),
+            score_tables=[ScoreTable(rows=rows, stated_total_max=68.5, stated_total_self=525)],
+        )
+        reconcile(result)
+        (check,) = [c for c in result.checks if c.kind == "stated_total" and c.field == "self_points"]
+        assert check.status == status
+    result = ExtractionResult(
+        source=SourceInfo(method="ocr"),
+        score_tables=[ScoreTable(rows=rows, stated_total_max=68.5, stated_total_self=525)],
+    )
+    reconcile(result)
+    queued = [r for r in result.review if r.item == "/score_tables/0" and r.field == "self_points"]
+    assert any(52.5 in r.alternatives for r in queued)
+
+
+def test_a_total_of_maxima_the_set_confirms_row_by_row_queues_the_total_row():
+    # A scan of the eight sections of a provincial set (maxima 10, 10, 14,5, 11, 16, 7, 16, 15,5:
+    # 100) whose total row prints 99: each section's maximum is the set's, so the total's own
+    # figure is what a person should look at, not eight rows the set confirms one by one.
+    maxima = [10, 10, 14.5, 11, 16, 7, 16, 15.5]
+    rows = [row(str(k + 1), m, m, format(m, "g").replace(".", ",")) for k, m in enumerate(maxima)]
+    result = ExtractionResult(
+        source=SourceInfo(method="ocr"), score_tables=[ScoreTable(rows=rows, stated_total_max=99)]
+    )
+    reconcile(result)
+    (total,) = [c for c in result.checks if c.kind == "stated_total" and c.field == "max_points"]
+    assert total.status == "mismatch"
+    queued = {(r.item, r.field) for r in result.review if r.field == "max_points"}
+    assert queued == {("/score_tables/0", "max_points")}

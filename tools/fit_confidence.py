@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus_scoring import score_document  # noqa: E402
 from benchmarks.queue_scoring import BUCKETS, bucket, resolve  # noqa: E402
-from cchc_extract.reconcile import ReconcileSettings, reconcile  # noqa: E402
+from cchc_extract.reconcile import ReconcileSettings, check_relations  # noqa: E402
 from cchc_extract.reconcile.confidence import (  # noqa: E402
     FEATURES,
     ConfidenceSettings,
@@ -47,18 +47,25 @@ from schemas.records import ExtractionResult, from_dict, to_dict  # noqa: E402
 LOOK_ALIKE = dict(ReconcileSettings().ocr_digit_confusions)
 
 
-def examples(output: dict, wrong: set[tuple[str, str]], skip: str = "") -> list[tuple[list[float], int]]:
+def examples(
+    output: dict, wrong: set[tuple[str, str]], skip: str = "", scored: set[tuple[str, str]] | None = None
+) -> list[tuple[list[float], int]]:
     """(features, right) of every value of a converted document, its checks re-run; the other
     values of row ``skip`` left out (a cell lost on purpose: whether the row's other numbers would
-    have moved with it, as OCR's losses move them, the copy cannot say)."""
+    have moved with it, as OCR's losses move them, the copy cannot say). With ``scored``, only
+    those values: a value of a row the truth has no match for is not known to be right."""
     result = from_dict(ExtractionResult, output)
     result.checks, result.review = [], []
-    reconcile(result)
+    # The evidence as the pipeline weighs it: failed relations, before the confidence's own doubts
+    # join the queue (the queue after ``reconcile`` would make "failed" mean "queued by the model").
+    ledger = check_relations(result)
     out = []
-    for key, f in value_features(result, result.checks, result.review).items():
+    for key, f in value_features(result, ledger.checks, ledger.review).items():
         row = resolve(output, key[0]) or {}
         if key[0].startswith("/score_tables/") and row.get("max_points") is None and row.get("self_points") is None:
             continue  # a heading's blanks take the row's own confidence, not the model's
+        if scored is not None and key not in scored and key not in wrong:
+            continue
         if key[0] == skip and key in wrong:
             pass
         elif key[0] == skip:
@@ -120,7 +127,7 @@ def collect(corpus: Path, outputs: Path, split: str, copies: int, seed: int):
     rng = random.Random(seed)
     real, planted = [], []
     for doc in manifest["documents"]:
-        if doc.get("split") != split:
+        if split != "all" and doc.get("split") != split:
             continue
         path = outputs / (doc["path"] + ".json")
         if not path.is_file():
@@ -129,7 +136,8 @@ def collect(corpus: Path, outputs: Path, split: str, copies: int, seed: int):
         truth = json.loads((corpus / (doc["path"] + ".truth.json")).read_text(encoding="utf-8"))
         scored = score_document(truth, output)
         wrong = {(w["pointer"], w["field"]) for w in scored.get("wrong_values", [])}
-        real += examples(output, wrong)
+        known = {(w["pointer"], w["field"]) for w in scored.get("scored_values", [])}
+        real += examples(output, wrong, scored=known)
         for _ in range(copies):
             made = damaged(output, rng)
             if made is not None:
@@ -233,19 +241,33 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, action="append", required=True)
     ap.add_argument("--outputs", type=Path, action="append", required=True, help="generalisation --keep folder")
-    ap.add_argument("--fit", default="dev")
-    ap.add_argument("--check", default="heldout")
+    ap.add_argument("--fit", default="dev", help="split fitted on (dev, heldout, all)")
+    ap.add_argument("--check", default="heldout", help="split checked on (dev, heldout, all)")
+    ap.add_argument(
+        "--check-corpus",
+        type=Path,
+        action="append",
+        default=[],
+        help="check on this corpus (another seed) instead of --corpus; in pairs with --check-outputs",
+    )
+    ap.add_argument("--check-outputs", type=Path, action="append", default=[])
     ap.add_argument("--copies", type=int, default=3, help="damaged copies per document")
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--fit-row", action="store_true", help="fit the row confidence's weight too")
     ap.add_argument("--only", help="fit this feature's weight alone on the values as read, the rest held")
+    ap.add_argument(
+        "--calibrate-only", action="store_true", help="keep the weights of ConfidenceSettings, fit the calibration"
+    )
     args = ap.parse_args()
     if len(args.corpus) != len(args.outputs):
         ap.error("--corpus and --outputs go in pairs")
+    if len(args.check_corpus) != len(args.check_outputs):
+        ap.error("--check-corpus and --check-outputs go in pairs")
     pairs = list(zip(args.corpus, args.outputs, strict=True))
+    check_pairs = list(zip(args.check_corpus, args.check_outputs, strict=True)) or pairs
 
-    def gather(split: str, seed: int) -> tuple[list, list]:
+    def gather(split: str, seed: int, pairs: list[tuple[Path, Path]] = pairs) -> tuple[list, list]:
         real: list = []
         planted: list = []
         for corpus, outputs in pairs:
@@ -254,7 +276,9 @@ def main() -> int:
         return real, planted
 
     real, planted = gather(args.fit, args.seed)
-    if args.only:
+    if args.calibrate_only:
+        s = ConfidenceSettings()
+    elif args.only:
         s = replace(
             ConfidenceSettings(), **{args.only: round(fit_one(real, args.only, ConfidenceSettings(), args.l2), 3)}
         )
@@ -275,7 +299,7 @@ def main() -> int:
     )
     for split, (a, b) in (
         (args.fit, (real, planted)),
-        (args.check, gather(args.check, args.seed + 1)),
+        (args.check, gather(args.check, args.seed + 1, check_pairs)),
     ):
         print(f"reliability on {split}, values as read ({len(a)}):")
         print("\n".join(reliability(a, s)))

@@ -57,6 +57,7 @@ from schemas.records import ExtractionResult
 
 __all__ = [
     "ReconcileSettings",
+    "check_relations",
     "children_of",
     "code_legend",
     "fraction_percents",
@@ -72,9 +73,10 @@ __all__ = [
 _DEFAULT = ReconcileSettings()
 
 
-def reconcile(result: ExtractionResult, settings: ReconcileSettings = _DEFAULT) -> None:
-    """Fill ``result.checks`` and ``result.review`` (replacing what was there); may repair a
-    cell's value from its other OCR reading, keeping the raw text and flagging the row."""
+def check_relations(result: ExtractionResult, settings: ReconcileSettings = _DEFAULT) -> _Ledger:
+    """Every relation checked, and the review entries of those that fail: the evidence each
+    value's confidence is computed from, before the confidence itself adds its doubts to the
+    queue (``tools/fit_confidence.py`` fits on this evidence, not on the queue it produced)."""
     ledger = _Ledger()
     ocr = ocr_read(result)
     for ti, table in enumerate(result.score_tables):
@@ -85,6 +87,13 @@ def reconcile(result: ExtractionResult, settings: ReconcileSettings = _DEFAULT) 
     _check_group_statements(result.score_statements, ledger, settings, ocr)
     _check_narrative_against_annexes(result, ledger, settings)
     _check_text_ratios(result, ledger, settings)
+    return ledger
+
+
+def reconcile(result: ExtractionResult, settings: ReconcileSettings = _DEFAULT) -> None:
+    """Fill ``result.checks`` and ``result.review`` (replacing what was there); may repair a
+    cell's value from its other OCR reading, keeping the raw text and flagging the row."""
+    ledger = check_relations(result, settings)
     vouched = set_value_confidence(result, ledger.checks, ledger.review, settings.confidence)
     _review_doubtful(result, ledger, settings, vouched)
     result.checks = ledger.checks

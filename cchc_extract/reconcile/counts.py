@@ -9,7 +9,7 @@ import regex as re
 from rapidfuzz import fuzz
 
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _plain, _vn
-from cchc_extract.reconcile.misread import Cell, digit_confusions, equal_holds, explain, le_holds, ocr_read, sum_holds
+from cchc_extract.reconcile.misread import Cell, equal_holds, explain, le_holds, ocr_digit_readings, ocr_read, sum_holds
 from cchc_extract.reconcile.ratios import stat_cell
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import _stat_ref, code_legend, is_percent
@@ -52,7 +52,7 @@ def _check_counts(counts: list[Count], ledger: _Ledger, s: ReconcileSettings, oc
                 status, note = "skipped", "; the list may name only some of the parts"
         if status == "mismatch" and ocr:
             cells = [
-                Cell(ref, v, tuple(digit_confusions(_vn(v), s.ocr_digit_confusions, "count")) if v is not None else ())
+                Cell(ref, v, tuple(ocr_digit_readings(_vn(v), s, "count")) if v is not None else ())
                 for v in (count.total, *parts)
             ]
             one = len(parts) == 1
@@ -127,7 +127,7 @@ def _check_narrative_against_annexes(result: ExtractionResult, ledger: _Ledger, 
         found = []
         if not ok and ocr_read(result):
             cells = [
-                Cell(ref, count.total, tuple(digit_confusions(_vn(count.total), s.ocr_digit_confusions, "count"))),
+                Cell(ref, count.total, tuple(ocr_digit_readings(_vn(count.total), s, "count"))),
                 stat_cell(ai, ri, row, annex, s, True),
             ]
             found = explain(cells, equal_holds)

@@ -94,6 +94,30 @@ def digit_confusions(raw: str | None, pairs: tuple[tuple[str, str], ...], kind: 
     return out
 
 
+def lost_doubles(raw: str | None, kind: str = "count") -> list[float]:
+    """Values of ``raw`` with one of its digits doubled: OCR merges two like glyphs side by side
+    into one ("22" read "2", "11" read "1"), a loss no look-alike swap explains."""
+    text = (raw or "").strip()
+    out: list[float] = []
+    for k, ch in enumerate(text):
+        if ch.isdigit():
+            parsed = parse_number(text[: k + 1] + ch + text[k + 1 :], kind=kind)
+            # a count is whole: a digit doubled beside a thousands mark makes no count
+            if parsed is not None and parsed.value not in out and (kind != "count" or parsed.value.is_integer()):
+                out.append(parsed.value)
+    return out
+
+
+def ocr_digit_readings(raw: str | None, s: ReconcileSettings, kind: str = "score") -> list[float]:
+    """Every value OCR's digit errors make of ``raw``: one look-alike swapped
+    (``ocr_digit_confusions``); for a count, also one doubled digit lost (``lost_doubles``: points
+    are left to the criteria set's maxima and lost decimal marks, which bound them)."""
+    found = digit_confusions(raw, s.ocr_digit_confusions, kind)
+    if kind == "count" and s.ocr_lost_doubles:
+        found += [v for v in lost_doubles(raw, kind) if v not in found]
+    return found
+
+
 def other_readings(
     raw: str | None,
     value: float | None,
@@ -117,7 +141,7 @@ def other_readings(
     if ocr and raw:
         if kind == "score" and re.fullmatch(r"\d{2,3}", raw.strip()):
             found += lost_decimal_readings(raw, upper=upper)
-        found += digit_confusions(raw, s.ocr_digit_confusions, kind)
+        found += ocr_digit_readings(raw, s, kind)
     if kind == "score" and value is not None and upper is not None and from_letters(raw, *row_raws):
         # A value taken from letters was read as OCR reads (typed text parses no "l" as 1),
         # whatever the rest of the document looks like; and the row's other cells were split

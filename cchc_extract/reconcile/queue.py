@@ -16,16 +16,23 @@ from cchc_extract.reconcile.settings import (
 )
 from cchc_extract.reconcile.stat_rows import _stat_ref
 from cchc_extract.reconcile.sums import _score_ref, _table_name
-from normalize.criteria.match import FLAG_MAX_DIFFERS
+from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_MAX_DIFFERS
 from schemas.records import ExtractionResult, ReviewItem, ScoreRow, StatRow
+
+
+def coded_by_name(row: ScoreRow | StatRow) -> bool:
+    """Whether a row's inferred code is the one the criteria set gives the criterion its name is,
+    near-identically (``normalize.criteria.match``): the name confirms the place, as a sum that
+    holds does."""
+    return any(flag.startswith(FLAG_CODE_BY_NAME) for flag in row.flags)
 
 
 def _review_doubtful(
     result: ExtractionResult, ledger: _Ledger, s: ReconcileSettings, vouched: frozenset[str] | set[str] = frozenset()
 ) -> None:
     """Values whose calibrated confidence is low, one by one; rows whose code was inferred from
-    their position unless a relation that holds (``vouched``: their sum with their siblings)
-    confirms that position; narrative and task items under their own confidence."""
+    their position unless a relation that holds (``vouched``: their sum with their siblings) or
+    their name (``coded_by_name``) confirms that position; narrative and task items under their own confidence."""
 
     def visit(ref: ReviewItem, flags: list[str]) -> None:
         if "code_inferred" in flags:
@@ -41,7 +48,7 @@ def _review_doubtful(
         for ref in refs:
             own = row.value_confidence.get(ref.field or "")
             visit(replace(ref, confidence=row.confidence if own is None else own), [])
-        if "code_inferred" in row.flags and refs[0].item not in vouched:
+        if "code_inferred" in row.flags and refs[0].item not in vouched and not coded_by_name(row):
             visit(replace(refs[0], confidence=None), ["code_inferred"])
 
     for ti, table in enumerate(result.score_tables):

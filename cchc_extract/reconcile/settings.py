@@ -48,6 +48,9 @@ class ReconcileSettings:
         ("0", "8"),
         ("8", "0"),
     )
+    # A count OCR printed with one digit where two like ones stand ("22" read "2", "11" read "1":
+    # the glyphs merge) may be its doubled reading: a failed relation that restores is a misreading.
+    ocr_lost_doubles: bool = True
     # A points cell OCR printed as letters ("l", "S") was guessed: every multiple of this up to the
     # row's maximum is a reading it may stand for (points are given in quarters, halves or tenths:
     # twentieths hold them all, and one trial value per step keeps a sum's solution single).

@@ -15,7 +15,9 @@ from cchc_extract.reconcile.misread import (
     explain,
     from_letters,
     from_set,
+    guessed_readings,
     le_holds,
+    ocr_digit_readings,
     only_guessed,
     other_readings,
     set_reading,
@@ -67,6 +69,13 @@ def _effective(rows: list[ScoreRow], kids: dict[int, list[int]], i: int, field_:
     return None if len(known) < len(parts) else sum(known)
 
 
+def beyond_parent(rows: list[ScoreRow], parents: list[int | None], i: int, value: float | None, tol: float) -> bool:
+    """Whether a score exceeds its parent's maximum: no reading of a commune's, only of ours."""
+    p = parents[i]
+    top = rows[p].max_points if p is not None else None
+    return value is not None and top is not None and value > top + tol
+
+
 def _reaches_end(i: int, n_rows: int, kids: dict[int, list[int]]) -> bool:
     """Whether row i's subtree runs to the table's last row."""
     last = i
@@ -108,6 +117,12 @@ def _cells(
         in_set = set_reading(value, expected, unsure=ocr or lost_beside(row))
         if in_set is not None and in_set not in readings:
             readings = (*readings, in_set)
+        beyond = ocr and field_ != "max_points" and beyond_parent(rows, parents, i, value, tol)
+        if beyond and row.max_points is not None:
+            # No score is above its parent's maximum: OCR made this figure, not the commune's
+            # pen; what it stood for is any score up to the row's maximum.
+            guesses = guessed_readings(row.max_points, s.guessed_points_step)
+            readings = (*readings, *(r for r in guesses if r not in readings))
         if value is not None and readings:
             held, _, _ = _relations_held(rows, i, field_, value, parents, kids, tol)
             keep: list[float] = []
@@ -120,7 +135,7 @@ def _cells(
             _score_ref(ti, i, row, field_, name),
             value,
             readings,
-            guessed=from_letters(*row_raws),
+            guessed=from_letters(*row_raws) or beyond,
             from_set=in_set if in_set in readings else None,
         )
 
@@ -247,6 +262,14 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
                 for i, p in zip(top, parts, strict=True)
             ]
             found = explain(cells, partial(total_holds, stated, tol))
+            if not found and ocr:
+                # the total row's own figure is as OCR'd as the rows' ("52,5" read "525")
+                total = Cell(
+                    ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated),
+                    stated,
+                    stated_readings(stated, table.stated_total_max if field_ != "max_points" else None, s),
+                )
+                found = explain([total, *cells], partial(sum_holds, tol, []))
         ledger.check(
             "stated_total",
             f"/score_tables/{ti}",
@@ -262,8 +285,9 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
             rows=one_cause(
                 tuple(
                     _score_ref(ti, i, rows[i], field_, name)
-                    for i in _suspects(top, rows, field_, parents, kids, s.points_tolerance)
-                ),
+                    for i in total_suspects(top, rows, field_, parents, kids, s.points_tolerance, maxima)
+                )
+                or (ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated),),
                 ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated),
                 ocr,
             )
@@ -274,6 +298,15 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
             guessed=only_guessed(found),
             stated_too=from_set(found),
         )
+
+
+def stated_readings(stated: float, upper: float | None, s: ReconcileSettings) -> tuple[float, ...]:
+    """Other readings of a table's stated total on OCR'd text: its decimal mark lost ("525" for
+    52,5; at most ``upper``, the stated maximum, for a score) or one digit confused."""
+    printed = format_vn(stated)
+    found = lost_decimal_readings(printed, upper=upper) if float(stated).is_integer() else []
+    found += ocr_digit_readings(printed, s, "score")
+    return tuple(r for r in dict.fromkeys(found) if abs(r - stated) > 1e-9)
 
 
 def _set_children_unread(row: ScoreRow, children: list[ScoreRow], maxima: dict[str, float]) -> list[str]:
@@ -308,6 +341,23 @@ def _unsure(
     """The members of a relation the segmenter read unsurely (its own row confidence under the
     review threshold: a code inferred, a cell missing or read unsurely)."""
     return tuple(_score_ref(ti, k, rows[k], field_, name) for k in members if rows[k].confidence < s.review_below)
+
+
+def total_suspects(
+    top: list[int],
+    rows: list[ScoreRow],
+    field_: str,
+    parents: list[int | None],
+    kids: dict[int, list[int]],
+    tol: float,
+    maxima: dict[str, float],
+) -> list[int]:
+    """The top rows a failed table total puts in the queue: ``_suspects`` (the set's maxima do not
+    narrow them: a top row's maximum may be the commune's own where the total is the slip); none
+    when the field is the maximum and the criteria set vouches for every top row's (the total
+    row's own figure is then the one to look at, not the rows a set confirms one by one)."""
+    vouched = field_ == "max_points" and bool(maxima) and all(agrees_with_set(rows[k], field_, maxima) > 0 for k in top)
+    return [] if vouched else _suspects(top, rows, field_, parents, kids, tol)
 
 
 def _suspects(
