@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -302,8 +303,6 @@ def pandas_metadata(name: str, creator: tuple[str, str] | None = None) -> bytes:
     ``_frame``'s dtypes (Int64 with its nulls); written out here so that writing Parquet does not
     import pandas (nor pyarrow). tests/test_tables.py checks it against pyarrow's. ``creator``:
     the writer's (library, version) when pyarrow is not the one writing the file."""
-    from importlib.metadata import version
-
     columns = [
         {
             "name": c.name,
@@ -319,10 +318,19 @@ def pandas_metadata(name: str, creator: tuple[str, str] | None = None) -> bytes:
         "column_indexes": [],
         "columns": columns,
         "attributes": {},
-        "creator": dict(zip(("library", "version"), creator or ("pyarrow", version("pyarrow")))),
-        "pandas_version": version("pandas"),
+        "creator": dict(zip(("library", "version"), creator or ("pyarrow", installed_version("pyarrow")))),
+        "pandas_version": installed_version("pandas"),
     }
     return json.dumps(meta).encode()
+
+
+@cache
+def installed_version(distribution: str) -> str:
+    """The installed version of a package, read once per process: ``importlib.metadata`` scans
+    every folder of ``sys.path`` per call, and a refresh asks for pandas' once per table."""
+    from importlib.metadata import version
+
+    return version(distribution)
 
 
 def table_files() -> set[str]:

@@ -41,6 +41,7 @@ from extract.segment.line_split import (
     printed_width,
 )
 from normalize.codes import read_code_token
+from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from normalize.text import fold
 
@@ -64,11 +65,11 @@ __all__ = [
 # The totals row: "Tổng", "Tổng cộng", "Cộng" and numbers, nothing else ("công tác" is no total).
 # OCR misreads "số" as "sé", "sd", "s6", "Sos": a short word after "Tổng" starting with "s". After
 # the numbers, one short token of no digit may end it: a last cell OCR garbled ("Tong cong Sos 33 se").
-_TOTAL = re.compile(r"^\W*(tong|cong)(\s+(cong|s\w{1,2}|diem)){0,3}\W*((\s+[\d.,]+\W*)+(\s+[^\d\s]{1,3})?)?$", re.I)
+_TOTAL = lazy_compile(r"^\W*(tong|cong)(\s+(cong|s\w{1,2}|diem)){0,3}\W*((\s+[\d.,]+\W*)+(\s+[^\d\s]{1,3})?)?$", re.I)
 # "Nơi nhận:" as OCR leaves it ("Noi nhgn:", "Noinhén:."): its colon, not its letters, holds.
 # Specks before it ("_ Noi nhén:") are a rule's; a dash is not skipped ("- Chủ tịch …" may be a
 # bullet of an explanation).
-_SIGNATURE = re.compile(r"^[\s_~.'\"|]*(tm\.|noi\s?nh\w{0,3}\W*:|noi nhan|chu tich|uy ban nhan dan)", re.I)
+_SIGNATURE = lazy_compile(r"^[\s_~.'\"|]*(tm\.|noi\s?nh\w{0,3}\W*:|noi nhan|chu tich|uy ban nhan dan)", re.I)
 
 
 # ---------------------------------------------------------------- grouping lines into rows

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex as re
-
+from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings
 from schemas.records import ScoreRow
 
 _FIELDS = ("max_points", "self_points", "appraised_points")
 # Digits only, as OCR gives a cell whose comma it lost.
-_BARE_DIGITS = re.compile(r"^\d{2,3}$")
+_BARE_DIGITS = lazy_compile(r"^\d{2,3}$")
 
 
 @dataclass(frozen=True)

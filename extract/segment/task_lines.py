@@ -28,6 +28,7 @@ from extract.segment.line_split import _continuation_logprob
 from extract.segment.paragraphs import reading_lines
 from extract.segment.task_header import HEADER_SHARE, header_columns, header_share
 from extract.segment.task_tables import _CODE_CELL, _DEADLINE_CELL, _UNIT_CELL, ocr_code, split_footnote
+from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from normalize.units import deadline_status, one_unit_status, spell_deadline, spell_units, unit_status
 from schemas.records import SourceRef, TaskRow, TaskTable
@@ -110,16 +111,16 @@ class TaskLineSettings:
 
 _FIELDS = ("task", "product", "deadline", "lead", "coordinator", "criterion_code")
 
-_ROW_START = re.compile(r"^\s*(?P<code>\d{1,2}(?:\.\d{1,2}){0,2})(?![\d/,])[\s|._†‡*:)\]-]*(?=\S|$)")
+_ROW_START = lazy_compile(r"^\s*(?P<code>\d{1,2}(?:\.\d{1,2}){0,2})(?![\d/,])[\s|._†‡*:)\]-]*(?=\S|$)")
 # A section row: a roman numeral (OCR reads "I" as "L", "l", "1", "|", "II" as "H") and its title.
-_SECTION = re.compile(r"^\s*(?P<num>[IVXLTHl1|!]{1,5})\s*[._|:)\-–]*\s+(?P<title>\p{Lu}.*)$")
+_SECTION = lazy_compile(r"^\s*(?P<num>[IVXLTHl1|!]{1,5})\s*[._|:)\-–]*\s+(?P<title>\p{Lu}.*)$")
 # A section numbered with a dot ("II. Cải cách thể chế"), its numeral in OCR's look-alike letters
 # ("L." for "I.", "TII." for "III."): a title in sentence case is a section only with the dot.
-_DOTTED_ROMAN = re.compile(r"^\s*[IVXLTHl]{1,4}\.\s")
-_TABLE_END = re.compile(r"(?:n[oơ]i\s*nh[aậ]n|^\W*(?:tm|kt)\s*\.)", re.I)
-_FOOTNOTE_LINE = re.compile(r"^\s*(?:\(\*{1,3}\)|\(\d{1,2}\)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹])\s*\p{Lu}")
+_DOTTED_ROMAN = lazy_compile(r"^\s*[IVXLTHl]{1,4}\.\s")
+_TABLE_END = lazy_compile(r"(?:n[oơ]i\s*nh[aậ]n|^\W*(?:tm|kt)\s*\.)", re.I)
+_FOOTNOTE_LINE = lazy_compile(r"^\s*(?:\(\*{1,3}\)|\(\d{1,2}\)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹])\s*\p{Lu}")
 # A deadline-like token (a date, a month or quarter of a year): its column is the deadline's.
-_DATE_TOKEN = re.compile(r"^\S*\d{1,2}/(?:\d{1,2}/)?\d{4}\W*$|^[IVXT]{1,4}/\d{4}\W*$")
+_DATE_TOKEN = lazy_compile(r"^\S*\d{1,2}/(?:\d{1,2}/)?\d{4}\W*$|^[IVXT]{1,4}/\d{4}\W*$")
 _ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
@@ -239,7 +240,7 @@ def _collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[_
 # What follows a task number the bar after it was glued to, read as "1" ("3 | 4.3" → "3.143",
 # "11 | 4.3" → "11143") or lost ("11 | 7.4" → "117.4"): the bar's "1" and a criterion code, or a
 # dotted code alone, then the task's first word.
-_GLUED_CODE = re.compile(r"^\.?(?:1\d\.?\d{0,2}|\d\.\d{1,2})\s+\p{Lu}")
+_GLUED_CODE = lazy_compile(r"^\.?(?:1\d\.?\d{0,2}|\d\.\d{1,2})\s+\p{Lu}")
 
 
 def _glued_start(text: str, last_code: str | None) -> str | None:
