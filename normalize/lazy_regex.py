@@ -4,9 +4,10 @@ The `regex` module parses a pattern in Python: the ~140 patterns the segmenters,
 code readers and the reconciler declare at module level cost ≈40 ms of CPU to compile, and
 converting one short text file uses about a third of them (a text without tables never meets
 the task-table, join or statistics patterns). ``lazy_compile`` has the same arguments as
-``regex.compile``; the pattern is compiled when one of its methods or attributes is first asked
-for, and that attribute is then kept on the object, so later calls cost what a compiled
-pattern's do.
+``regex.compile``; the pattern is compiled when one of its attributes is first asked for, and
+every attribute of the compiled pattern is then put on the object itself, so a later
+``PATTERN.search(text)`` is an instance attribute read, as cheap as a compiled pattern's
+(the class has no ``__getattr__``: that hook alone makes every attribute read slower).
 """
 
 from __future__ import annotations
@@ -15,6 +16,46 @@ from typing import Any
 
 import regex
 
+# The public attributes of a compiled `regex` pattern (tests/test_lazy_regex.py checks the list).
+PATTERN_ATTRIBUTES = (
+    "findall",
+    "finditer",
+    "flags",
+    "fullmatch",
+    "groupindex",
+    "groups",
+    "match",
+    "named_lists",
+    "pattern",
+    "prefixmatch",
+    "scanner",
+    "search",
+    "split",
+    "splititer",
+    "sub",
+    "subf",
+    "subfn",
+    "subn",
+)
+
+
+class _FirstUse:
+    """A non-data descriptor: read only while the instance's dict lacks the name, i.e. once."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: LazyPattern | None, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        pattern, flags, kwargs = obj._source
+        compiled = regex.compile(pattern, flags, **kwargs)
+        for name in PATTERN_ATTRIBUTES:
+            if hasattr(compiled, name):
+                obj.__dict__[name] = getattr(compiled, name)
+        obj.__dict__["compiled"] = compiled
+        return obj.__dict__[self.name]
+
 
 class LazyPattern:
     """Stands for ``regex.compile(pattern, flags, **kwargs)``, compiled on first use."""
@@ -22,17 +63,7 @@ class LazyPattern:
     def __init__(self, pattern: str, flags: int = 0, **kwargs: Any) -> None:
         self._source = (pattern, flags, kwargs)
 
-    def __getattr__(self, name: str) -> Any:
-        # Only called for a name not yet in the instance's dict: the first use of each method.
-        if name.startswith("__"):  # copy, pickle and the like ask for dunders: not the pattern's
-            raise AttributeError(name)
-        compiled = self.__dict__.get("_compiled")
-        if compiled is None:
-            pattern, flags, kwargs = self._source
-            compiled = self.__dict__["_compiled"] = regex.compile(pattern, flags, **kwargs)
-        value = getattr(compiled, name)
-        self.__dict__[name] = value
-        return value
+    compiled = _FirstUse()
 
     def __reduce__(self) -> tuple[Any, ...]:
         pattern, flags, kwargs = self._source
@@ -40,6 +71,12 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"LazyPattern({self._source[0]!r})"
+
+
+for _name in PATTERN_ATTRIBUTES:  # each attribute of the pattern compiles it on first read
+    _attribute = _FirstUse()
+    _attribute.__set_name__(LazyPattern, _name)
+    setattr(LazyPattern, _name, _attribute)
 
 
 def _rebuild(pattern: str, flags: int, kwargs: dict[str, Any]) -> LazyPattern:
