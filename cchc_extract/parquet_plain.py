@@ -7,10 +7,9 @@ PLAIN-encoded, every column OPTIONAL with its nulls as 1-bit definition levels, 
 metadata in Thrift's compact protocol; the schema's types are the ones pyarrow writes for the
 declared kinds (text: BYTE_ARRAY annotated STRING; int: INT64; float: DOUBLE) and the key-value
 metadata carries the same "pandas" entry, so pyarrow and pandas read it back as the
-pyarrow-written file (tests/test_parquet_plain.py). A small table is one uncompressed row group;
-a large one (``tablestore.StoreSettings.plain_parquet_rows``) row groups of ``group_rows`` rows,
+pyarrow-written file (tests/test_parquet_plain.py). The rows go in row groups of ``group_rows``,
 each encoded and written when it is full (the memory does not grow with the table), pages
-GZIP-compressed (the standard library's zlib; Parquet's GZIP codec is RFC 1952).
+GZIP-compressed (the standard library's zlib; Parquet's GZIP codec is RFC 1952) or stored.
 
 Format: https://github.com/apache/parquet-format (parquet.thrift, Encodings.md).
 """

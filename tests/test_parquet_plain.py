@@ -13,8 +13,8 @@ from cchc_extract.tables import TABLE_COLUMNS, _arrow_schema, pandas_metadata, w
 from cchc_extract.tablestore import StoreSettings, table_chunks, write_parquet_table
 from tests.test_tables import make_out
 
-SMALL = StoreSettings(plain_parquet_rows=10**9)  # every table one uncompressed row group
-GROUPED = StoreSettings(plain_parquet_rows=0, chunk_rows=2)  # every table GZIP row groups of 2 rows
+STORED = StoreSettings(parquet_gzip_level=0)  # one uncompressed row group (the test tables are small)
+GROUPED = StoreSettings(chunk_rows=2)  # GZIP row groups of 2 rows
 
 
 def _pyarrow_file(conn, name, path):
@@ -42,7 +42,7 @@ def test_every_table_of_an_output_folder_reads_back_as_pyarrows(tmp_path, name):
     out = make_out(tmp_path)
     folder = write_tables(out)
     with sqlite3.connect(folder / "cchc.sqlite") as conn:
-        write_parquet_table(conn, name, tmp_path / "plain.parquet", SMALL)
+        write_parquet_table(conn, name, tmp_path / "plain.parquet", STORED)
         write_parquet_table(conn, name, tmp_path / "grouped.parquet", GROUPED)
         _pyarrow_file(conn, name, tmp_path / "arrow.parquet")
     assert (tmp_path / "plain.parquet").read_bytes()[-4:] == b"PAR1"
@@ -80,9 +80,10 @@ def test_nulls_text_and_number_edges(tmp_path):
     assert grouped.metadata.num_row_groups == 4 and grouped.metadata.row_group(0).column(0).compression == "GZIP"
     assert [tuple(r.values()) for r in grouped.read().to_pylist()] == rows
     assert grouped.read().equals(table)
-    write_parquet(tmp_path / "empty.parquet", columns, [], meta, "cchc-extract test")
-    empty = pq.read_table(tmp_path / "empty.parquet")
-    assert empty.num_rows == 0 and empty.schema.remove_metadata() == table.schema.remove_metadata()
+    for group_rows in (0, 64):
+        write_parquet(tmp_path / "empty.parquet", columns, [], meta, "cchc-extract test", group_rows, 6)
+        empty = pq.read_table(tmp_path / "empty.parquet")
+        assert empty.num_rows == 0 and empty.schema.remove_metadata() == table.schema.remove_metadata()
 
 
 def test_a_small_refresh_writes_parquet_without_pyarrow(tmp_path):
