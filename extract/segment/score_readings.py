@@ -61,7 +61,9 @@ def resolve_lost_commas(rows: list[ScoreRow], settings: ReadingSettings = Readin
             continue
         for field in _FIELDS:
             _fix_sum(rows, readings, parent_index, children, field, settings)
-    for k, field in chosen:
+    # In row then field order: a set's order follows the string hash, which changes from run to run,
+    # and ``alternatives`` keeps the order its keys were added in (the JSON would differ).
+    for k, field in sorted(chosen):
         values = readings[(k, field)]
         row = rows[k]
         others = [v for v in values if v != getattr(row, field)]
