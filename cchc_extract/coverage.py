@@ -20,6 +20,7 @@ import regex as re
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import ocr_read
 from normalize.criteria import CriteriaSet, load_criteria_sets
+from normalize.lazy_regex import lazy_compile
 from schemas.records import Check, ExtractionResult, ScoreRow, ScoreTable, UnreadPart
 
 
@@ -220,7 +221,7 @@ def _coverage_check(check: Check, table_index: int) -> Check:
 
 # Flags ``normalize.criteria.match`` leaves on a row, naming the criteria set it recognised
 # ("name_from_criteria_set:ca-mau_2013").
-_SET_FLAG = re.compile(r"^(?:name_from_criteria_set|max_differs_from_criteria_set|code_from_criteria_set):(.+)$")
+_SET_FLAG = lazy_compile(r"^(?:name_from_criteria_set|max_differs_from_criteria_set|code_from_criteria_set):(.+)$")
 
 
 def lost_tail_rows(result: ExtractionResult, settings: CoverageSettings = CoverageSettings()) -> list[UnreadPart]:
@@ -317,7 +318,7 @@ def _lost_after(
 
 # A header's column numbering, "(3)", "(4)" (or its brackets with the digit lost): no figure of a
 # row, even when OCR let the numbering line pass for one.
-_COLUMN_NUMBER = re.compile(r"\s*\(\s*\d{0,2}\s*\)\s*")
+_COLUMN_NUMBER = lazy_compile(r"\s*\(\s*\d{0,2}\s*\)\s*")
 
 
 def _illegible_cells(result: ExtractionResult, settings: CoverageSettings) -> list[UnreadPart]:

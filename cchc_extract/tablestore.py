@@ -27,7 +27,6 @@ from collections.abc import Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cchc_extract import parquet_plain, spreadsheet, tables
 from cchc_extract.outdir import OutputError, check_target, current_umask, owned_outputs, relative_to_out
@@ -39,7 +38,6 @@ from cchc_extract.tables import (
     SQLITE_NAME,
     TABLE_COLUMNS,
     TABLES_DIR,
-    _arrow_schema,
     _cell,
     _key,
     document_row,
@@ -47,9 +45,6 @@ from cchc_extract.tables import (
     table_files,
 )
 from schemas.records import PIPELINE_VERSION
-
-if TYPE_CHECKING:
-    import pyarrow as pa
 
 XLSX_NAME = "cchc.xlsx"
 EXCEL_MAX_ROWS = 1_048_576  # rows of one Excel sheet, the header included
@@ -60,10 +55,10 @@ class StoreSettings:
     # Rows read from the database at a time while writing CSV/Parquet/Excel: bounds the memory.
     chunk_rows: int = 5000
     excel_max_rows: int = EXCEL_MAX_ROWS  # a longer table goes on into "<name> (2)", ...
-    # A table with fewer rows is written to Parquet by parquet_plain.py: importing pyarrow (with
-    # numpy, ≈0.13 s of CPU) costs more than encoding that many rows in Python, and compression
-    # saves little on them. Above it pyarrow writes (compressed, faster per row).
-    plain_parquet_rows: int = 2000
+    # Parquet pages GZIP-compressed at this level (0: stored as they are). Level 6 made the 400-
+    # document table set 10x smaller than uncompressed pages (and smaller than pyarrow's dictionary
+    # + Snappy) for 0.01 s more CPU.
+    parquet_gzip_level: int = 6
 
 
 def store_version(mapping: Sequence[Path], tool_version: str = PIPELINE_VERSION) -> int:
@@ -188,57 +183,24 @@ def write_csv_table(conn: sqlite3.Connection, name: str, path: Path, settings: S
     write_csv_rows(path, [c.name for c in TABLE_COLUMNS[name]], rows)
 
 
-def _parquet_schema(name: str) -> pa.Schema:
-    """The declared Arrow types, with the pandas metadata of the typed empty frame: pandas reads
-    the file back with the dtypes ``tables._frame`` gives (Int64 with its nulls)."""
-    return _arrow_schema(name).with_metadata({b"pandas": pandas_metadata(name)})
-
-
 def write_parquet_table(conn: sqlite3.Connection, name: str, path: Path, settings: StoreSettings) -> None:
-    """The table as Parquet: a small one by ``parquet_plain``, a large one by pyarrow; pandas and
-    pyarrow read either back the same (tests/test_parquet_plain.py)."""
-    (count,) = conn.execute(f"SELECT COUNT(*) FROM {_q(name)}").fetchone()
-    if count < settings.plain_parquet_rows:
-        cols = TABLE_COLUMNS[name]
-        every = (row for chunk in table_chunks(conn, name, settings.chunk_rows) for row in chunk)
-        metadata = {"pandas": pandas_metadata(name, creator=("cchc-extract", PIPELINE_VERSION))}
-        write_parquet(path, [(c.name, c.kind) for c in cols], every, metadata, f"cchc-extract {PIPELINE_VERSION}")
-        return
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    schema = _parquet_schema(name)
-    with pq.ParquetWriter(path, schema) as writer:
-        for rows in table_chunks(conn, name, settings.chunk_rows):
-            columns = list(zip(*rows))
-            arrays = [arrow_column(list(col), f.type) for col, f in zip(columns, schema)]
-            writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
-
-
-_NUMBER_CODES = {"int64": "q", "double": "d"}  # the declared number types, as array-module type codes
-
-
-def arrow_column(values: list, type: pa.DataType) -> pa.Array:
-    """A column of Python values (None for null) as an Arrow array of a declared type (string,
-    int64, float64). Built from its buffers, not by ``pa.array``: that imports pandas (≈0.5 s)
-    on its first call, which a small batch's refresh would spend most of its time on."""
-    import array
-
-    import pyarrow as pa
-
-    valid = bytearray((len(values) + 7) // 8)
-    for i, v in enumerate(values):
-        if v is not None:
-            valid[i >> 3] |= 1 << (i & 7)
-    nulls = values.count(None)
-    bitmap = pa.py_buffer(bytes(valid)) if nulls else None
-    if str(type) == "string":
-        builder = pa.lib.StringBuilder()
-        builder.append_values(values)
-        return builder.finish()
-    code = _NUMBER_CODES[str(type)]
-    data = array.array(code, (0 if v is None else v for v in values)).tobytes()
-    return pa.Array.from_buffers(type, len(values), [bitmap, pa.py_buffer(data)], null_count=nulls)
+    """The table as Parquet by ``parquet_plain``, streamed from the database in GZIP-compressed row
+    groups of ``chunk_rows`` rows; pandas and pyarrow read it back as pyarrow's own file of the
+    rows (tests/test_parquet_plain.py). pyarrow wrote the large tables until issue 18's
+    measurement (README, dependencies): importing it took a 400-document refresh's peak from 122
+    to 172 MB and its tables' CPU from 0.13 to 0.25 s, and its files were larger than these."""
+    cols = TABLE_COLUMNS[name]
+    every = (row for chunk in table_chunks(conn, name, settings.chunk_rows) for row in chunk)
+    metadata = {"pandas": pandas_metadata(name, creator=("cchc-extract", PIPELINE_VERSION))}
+    write_parquet(
+        path,
+        [(c.name, c.kind) for c in cols],
+        every,
+        metadata,
+        f"cchc-extract {PIPELINE_VERSION}",
+        group_rows=settings.chunk_rows,
+        gzip_level=settings.parquet_gzip_level,
+    )
 
 
 EXCEL_MAX_TEXT = 32767  # characters in one Excel cell

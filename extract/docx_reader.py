@@ -17,11 +17,12 @@ import regex as re
 from extract.base import DocumentReader, IngestError
 from extract.limits import Limits, MiB, check, memory_error
 from extract.model import Cell, IngestedDocument, Line, Page, Table
+from normalize.lazy_regex import lazy_compile
 from normalize.text import column_pieces, fold_spaces, nfc
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, or an encrypted .docx
-_HEADING_STYLE = re.compile(r"^(?:heading|tiêu đề|titre|überschrift)\s*(\d)$", re.I)
+_HEADING_STYLE = lazy_compile(r"^(?:heading|tiêu đề|titre|überschrift)\s*(\d)$", re.I)
 _PAGE_BREAK = object()  # marker between text pieces of a paragraph
 _LINE_BREAK = object()
 

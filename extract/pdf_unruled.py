@@ -20,20 +20,19 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import regex as re
-
 from extract.model import Cell, Table, Word, bbox_of, union_bbox
 from normalize.codes import parse_code
+from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from normalize.text import fold
 
 # A lettered item ("a)", "b.", "đ)").
-_LETTER_ITEM = re.compile(r"^[a-zđ][.)]$")
+_LETTER_ITEM = lazy_compile(r"^[a-zđ][.)]$")
 # A row of totals ("Tổng số điểm", "Tổng cộng", "Cộng"), folded: a cell holding only these words
 # starts a row of its own even when the row above lost a number (OCR) and so shows no second value.
-_TOTAL_LABEL = re.compile(r"^\W*(tong|cong)(\s+(cong|so|diem))*\W*$")
+_TOTAL_LABEL = lazy_compile(r"^\W*(tong|cong)(\s+(cong|so|diem))*\W*$")
 # A column-number cell: "(1)", "(2)", also "1" … when the whole row is such cells.
-_COLUMN_NUMBER = re.compile(r"^\(\d{1,2}\)$")
+_COLUMN_NUMBER = lazy_compile(r"^\(\d{1,2}\)$")
 
 
 @dataclass(frozen=True)

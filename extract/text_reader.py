@@ -14,6 +14,7 @@ import regex as re
 from extract.base import DocumentReader, IngestError
 from extract.limits import Limits, MiB, check, memory_error
 from extract.model import Cell, IngestedDocument, Line, Page, Table
+from normalize.lazy_regex import lazy_compile
 from normalize.text import column_pieces, is_bold_markup, is_italic_markup, nfc, strip_markup
 
 
@@ -40,10 +41,10 @@ class TextReaderSettings:
     stray_nuls_min: int = 16
 
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_HEADING = lazy_compile(r"^(#{1,6})\s+(.*)$")
+_PIPE_SEPARATOR = lazy_compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _FORM_FEED = "\f"
-_LIST_ITEM_TAG = re.compile(r"<\s*li\b[^>]*>", re.I)
+_LIST_ITEM_TAG = lazy_compile(r"<\s*li\b[^>]*>", re.I)
 
 
 def decode_text(data: bytes, settings: TextReaderSettings = TextReaderSettings()) -> tuple[str, str]:
@@ -336,7 +337,7 @@ def parse_text(
 
 
 # A physical line that starts a table row: a code, then the bar closing its cell.
-_ROW_START = re.compile(r"^\s*\|?\s*(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]\))\.?\s*\|")
+_ROW_START = lazy_compile(r"^\s*\|?\s*(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]\))\.?\s*\|")
 
 
 def _bars(text: str) -> int:
@@ -419,7 +420,7 @@ def _bar_cells(row: str, n_cols: int) -> list[str]:
     return cells + [""] * (n_cols - len(cells))
 
 
-_BARE_NUMBER = re.compile(r"^[\d.,%]+$")
+_BARE_NUMBER = lazy_compile(r"^[\d.,%]+$")
 
 
 def _join_wrapped_cells(rows: list[tuple[list[str], tuple[int, ...] | None]]) -> list[list[str]]:

@@ -15,6 +15,8 @@ import regex as re
 from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
+from normalize.lazy_regex import lazy_compile
+
 
 @dataclass(frozen=True)
 class CodeSettings:
@@ -86,9 +88,9 @@ _LOOKALIKE_DIGITS = {
 }
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 # A token that may be a code: digits, dots and look-alike letters, wrapped in stray punctuation.
-_CODE_SHAPE = re.compile(r"^[\(\[\)'‘’\"|]*([0-9lLIi|!OoQDnZzSBg.]{1,8}?)[\.\):]*$")
-_ROMAN_SHAPE = re.compile(r"^[\(\['‘’]*([IVXLl|H1]{1,4})[\.\):]*$")
-_YEAR = re.compile(r"^(19|20)\d\d$")
+_CODE_SHAPE = lazy_compile(r"^[\(\[\)'‘’\"|]*([0-9lLIi|!OoQDnZzSBg.]{1,8}?)[\.\):]*$")
+_ROMAN_SHAPE = lazy_compile(r"^[\(\['‘’]*([IVXLl|H1]{1,4})[\.\):]*$")
+_YEAR = lazy_compile(r"^(19|20)\d\d$")
 
 
 @total_ordering
@@ -173,7 +175,7 @@ class CodeToken:
 # Lettered items follow the Vietnamese alphabet (a, b, c, d, đ, e, g, h, i, k …); "l" is left out
 # of the items read, as OCR prints it for the digit 1.
 _ITEM_LETTERS = "abcdđeghikmnopqrstuvxy"
-_LETTER_ITEM = re.compile(r"^[\(]?([a-zđ])[\).]$")
+_LETTER_ITEM = lazy_compile(r"^[\(]?([a-zđ])[\).]$")
 
 
 def letter_item(token: str) -> str | None:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from normalize.lazy_regex import lazy_compile
+
 # Characters OCR puts in place of digits inside a numeric cell.
 _OCR_DIGITS = str.maketrans(
     {
@@ -32,8 +34,8 @@ _OCR_DIGITS = str.maketrans(
         "g": "9",
     }
 )
-_NUMBER = re.compile(r"^[+-]?\d[\d.,\s]*$")
-NUMBER_IN_TEXT = re.compile(r"(?<![\w.,])[+-]?\d+(?:[.,]\d+)*(?:\s?%)?(?![\w])")
+_NUMBER = lazy_compile(r"^[+-]?\d[\d.,\s]*$")
+NUMBER_IN_TEXT = lazy_compile(r"(?<![\w.,])[+-]?\d+(?:[.,]\d+)*(?:\s?%)?(?![\w])")
 
 
 @dataclass(frozen=True)

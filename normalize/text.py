@@ -8,11 +8,13 @@ import unicodedata
 import regex as re
 from unidecode import unidecode
 
-_TAG = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?/?\s*>")
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_MD_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+from normalize.lazy_regex import lazy_compile
+
+_TAG = lazy_compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?/?\s*>")
+_MD_ESCAPE = lazy_compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
+_MD_EMPHASIS = lazy_compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_ITALIC = lazy_compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
+_SPACES = lazy_compile(r"[ \t\u00a0\u2009\u202f]+")
 
 # Tags whose boundaries separate words; the rest (b, i, sup, span...) are inline.
 _BLOCK_TAGS = {"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5", "h6"}
@@ -64,7 +66,7 @@ def fold_spaces(text: str) -> str:
 
 # A tab, or three spaces or more, between two pieces of typed text is a column gap: typists line up
 # side-by-side columns with them (the issuer beside the national motto), one space never does.
-_COLUMN_GAP = re.compile(r"\t+[ \t\u00a0]*|[ \u00a0]{3,}[ \t\u00a0]*")
+_COLUMN_GAP = lazy_compile(r"\t+[ \t\u00a0]*|[ \u00a0]{3,}[ \t\u00a0]*")
 
 
 def column_pieces(text: str) -> list[str]:

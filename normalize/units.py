@@ -20,6 +20,7 @@ from typing import Literal
 
 import regex as re
 
+from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from normalize.vietnamese.syllable import split_tone
 
@@ -115,7 +116,7 @@ def _unit_table() -> tuple[re.Pattern, dict[str, str]]:
 # Deadlines, accent-free: OCR reads a quarter's roman numeral with "1", "l", "T" or "|" for "I",
 # and two I's close together as an "H" ("Quý IH/2024", "Quý HI/2024": "Quý III/2024").
 _ROMAN_OCR = r"[ivxtl1|h]{1,4}"
-_DEADLINE = re.compile(
+_DEADLINE = lazy_compile(
     r"(?:(?:truoc|sau|tu|den) )?(?:ngay )?\d{1,2}/\d{1,2}/\d{4}"
     r"|(?:(?:truoc|trong|tu|den) )?thang \d{1,2}/\d{4}"
     rf"|(?:(?:truoc|trong|tu|den) )?quy ?{_ROMAN_OCR} ?/? ?\d{{4}}"
@@ -279,7 +280,7 @@ def _keep_printed(name: str, printed: list[str]) -> str:
 
 
 _ROMAN_VALUES = ("I", "II", "III", "IV")
-_QUARTER = re.compile(rf"^(?P<head>.*?\bquy) ?(?P<num>{_ROMAN_OCR}) ?/? ?(?P<year>\d{{4}})$")
+_QUARTER = lazy_compile(rf"^(?P<head>.*?\bquy) ?(?P<num>{_ROMAN_OCR}) ?/? ?(?P<year>\d{{4}})$")
 # Deadline words in their usual spelling (OCR loses marks; the case of a cell's later words is
 # the typist's: "Thường Xuyên"); words not here keep their printed form.
 _SPELLING = {

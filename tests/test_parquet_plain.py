@@ -1,6 +1,6 @@
-"""Parquet written without pyarrow (cchc_extract/parquet_plain.py, small tables) reads back, in
-pyarrow and in pandas, as the same table as pyarrow's own file of the same rows: types, nulls,
-values, dtypes."""
+"""Parquet written without pyarrow (cchc_extract/parquet_plain.py: a small table in one row group,
+a large one in GZIP-compressed row groups) reads back, in pyarrow and in pandas, as the same table
+as pyarrow's own file of the same rows: types, nulls, values, dtypes."""
 
 import sqlite3
 
@@ -9,12 +9,23 @@ import pyarrow.parquet as pq
 import pytest
 
 from cchc_extract.parquet_plain import write_parquet
-from cchc_extract.tables import TABLE_COLUMNS, write_tables
-from cchc_extract.tablestore import StoreSettings, write_parquet_table
+from cchc_extract.tables import TABLE_COLUMNS, _arrow_schema, pandas_metadata, write_tables
+from cchc_extract.tablestore import StoreSettings, table_chunks, write_parquet_table
 from tests.test_tables import make_out
 
-PYARROW = StoreSettings(plain_parquet_rows=0)  # every table by pyarrow
-PLAIN = StoreSettings(plain_parquet_rows=10**9)  # every table by parquet_plain
+STORED = StoreSettings(parquet_gzip_level=0)  # one uncompressed row group (the test tables are small)
+GROUPED = StoreSettings(chunk_rows=2)  # GZIP row groups of 2 rows
+
+
+def _pyarrow_file(conn, name, path):
+    """The reference: pyarrow writing the table's rows with the declared schema and the pandas
+    metadata of the typed empty frame."""
+    import pyarrow as pa
+
+    schema = _arrow_schema(name).with_metadata({b"pandas": pandas_metadata(name)})
+    rows = [row for chunk in table_chunks(conn, name, 1000) for row in chunk]
+    table = pa.Table.from_pylist([dict(zip(schema.names, row)) for row in rows], schema=schema)
+    pq.write_table(table, path)
 
 
 def _same(plain_path, arrow_path):
@@ -31,12 +42,14 @@ def test_every_table_of_an_output_folder_reads_back_as_pyarrows(tmp_path, name):
     out = make_out(tmp_path)
     folder = write_tables(out)
     with sqlite3.connect(folder / "cchc.sqlite") as conn:
-        write_parquet_table(conn, name, tmp_path / "plain.parquet", PLAIN)
-        write_parquet_table(conn, name, tmp_path / "arrow.parquet", PYARROW)
+        write_parquet_table(conn, name, tmp_path / "plain.parquet", STORED)
+        write_parquet_table(conn, name, tmp_path / "grouped.parquet", GROUPED)
+        _pyarrow_file(conn, name, tmp_path / "arrow.parquet")
     assert (tmp_path / "plain.parquet").read_bytes()[-4:] == b"PAR1"
     assert pq.ParquetFile(tmp_path / "plain.parquet").metadata.created_by.startswith("cchc-extract")
     assert pq.ParquetFile(tmp_path / "arrow.parquet").metadata.created_by.startswith("parquet-cpp")
     _same(tmp_path / "plain.parquet", tmp_path / "arrow.parquet")
+    _same(tmp_path / "grouped.parquet", tmp_path / "arrow.parquet")
 
 
 def test_nulls_text_and_number_edges(tmp_path):
@@ -61,9 +74,16 @@ def test_nulls_text_and_number_edges(tmp_path):
     assert [tuple(r.values()) for r in table.to_pylist()] == rows
     assert str(table.schema.field("n").type) == "int64" and str(table.schema.field("x").type) == "double"
     assert table.schema.metadata[b"pandas"] == b"{}"
-    write_parquet(tmp_path / "empty.parquet", columns, [], meta, "cchc-extract test")
-    empty = pq.read_table(tmp_path / "empty.parquet")
-    assert empty.num_rows == 0 and empty.schema.remove_metadata() == table.schema.remove_metadata()
+    # Row groups of 64 rows (the last one short), pages GZIP-compressed: the same rows back.
+    write_parquet(tmp_path / "grouped.parquet", columns, iter(rows), meta, "cchc-extract test", 64, 6)
+    grouped = pq.ParquetFile(tmp_path / "grouped.parquet")
+    assert grouped.metadata.num_row_groups == 4 and grouped.metadata.row_group(0).column(0).compression == "GZIP"
+    assert [tuple(r.values()) for r in grouped.read().to_pylist()] == rows
+    assert grouped.read().equals(table)
+    for group_rows in (0, 64):
+        write_parquet(tmp_path / "empty.parquet", columns, [], meta, "cchc-extract test", group_rows, 6)
+        empty = pq.read_table(tmp_path / "empty.parquet")
+        assert empty.num_rows == 0 and empty.schema.remove_metadata() == table.schema.remove_metadata()
 
 
 def test_a_small_refresh_writes_parquet_without_pyarrow(tmp_path):

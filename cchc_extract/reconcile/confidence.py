@@ -39,6 +39,7 @@ import regex as re
 
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from normalize.criteria.match import FLAG_MAX_DIFFERS
+from normalize.lazy_regex import lazy_compile
 from schemas.records import Check, ExtractionResult, ReviewItem, ScoreRow, StatRow
 
 FEATURES = ("row", "missing", "format", "held", "failed", "agrees", "readings", "placed", "dump")
@@ -211,7 +212,7 @@ def table_fields(rows: list[ScoreRow], s: ConfidenceSettings = ConfidenceSetting
 
 # An explanation that is nothing but one points figure ("7,75", "0,5"): a points column the
 # segmenter took for the explanation (an appraised column it does not know).
-_POINTS_ONLY = re.compile(r"\s*\d{1,3}(?:[.,]\d{1,2})?\s*")
+_POINTS_ONLY = lazy_compile(r"\s*\d{1,3}(?:[.,]\d{1,2})?\s*")
 
 
 def explanation_points(row: ScoreRow) -> float | None:

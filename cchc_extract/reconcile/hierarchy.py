@@ -6,10 +6,11 @@ from functools import lru_cache
 
 import regex as re
 
+from normalize.lazy_regex import lazy_compile
 from normalize.text import strip_markup
 
-_SPACE = re.compile(r"\s+")
-_ROMAN = re.compile(r"[ivxlIVXL]+")
+_SPACE = lazy_compile(r"\s+")
+_ROMAN = lazy_compile(r"[ivxlIVXL]+")
 
 
 def norm_code(code: str | None) -> str | None:

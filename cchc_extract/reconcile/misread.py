@@ -19,6 +19,7 @@ import regex as re
 
 from cchc_extract.reconcile.core import _compare_sum, _percent_matches
 from cchc_extract.reconcile.settings import ReconcileSettings
+from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
 from schemas.records import ExtractionResult, ReviewItem
 
@@ -57,7 +58,7 @@ def ocr_read(result: ExtractionResult, s: ReconcileSettings = ReconcileSettings(
     return number_confusions(result) >= s.ocr_number_signs
 
 
-_DIGITS = re.compile(r"\d{2,3}")
+_DIGITS = lazy_compile(r"\d{2,3}")
 
 
 def number_confusions(result: ExtractionResult) -> int:
@@ -155,7 +156,7 @@ def other_readings(
 
 
 # A letter in a numeric cell: OCR printed no digit there, the number was guessed from its shape.
-_LETTERS = re.compile(r"[^\W\d_]")
+_LETTERS = lazy_compile(r"[^\W\d_]")
 
 
 def from_letters(*raws: str | None) -> bool:

@@ -27,6 +27,7 @@ from cchc_extract.reconcile.stat_rows import (
     is_percent,
 )
 from cchc_extract.reconcile.sums import _table_name
+from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from schemas.records import ExtractionResult, ReviewItem, StatRow
 
@@ -231,7 +232,7 @@ def _ratio_reading(
 
 # A ratio whose label joins several of its counts ("trước hạn và đúng hạn"): its
 # numerator is their sum.
-_JOINS = re.compile(r"\s(?:và|hoặc)\s", re.I)
+_JOINS = lazy_compile(r"\s(?:và|hoặc)\s", re.I)
 
 
 def _joined_numerator(
@@ -251,7 +252,7 @@ def _joined_numerator(
     return None
 
 
-_NOTE_PERCENT = re.compile(r"(?<![\d/.,])(\d{1,3}(?:[.,]\d+)?)\s?%")
+_NOTE_PERCENT = lazy_compile(r"(?<![\d/.,])(\d{1,3}(?:[.,]\d+)?)\s?%")
 
 
 def _check_note_ratio(
@@ -343,7 +344,7 @@ def fraction_percents(text: str, gap: int = 90):
 # A capitalised word straight after a lower-case one, with no mark between: Vietnamese capitalises a
 # sentence's first word, so there a new text begins (OCR joins a table's cells line by line, the
 # next row's wording and notes inside this row's).
-_JOINED = re.compile(r"\p{Ll}\s+\p{Lu}\p{Ll}")
+_JOINED = lazy_compile(r"\p{Ll}\s+\p{Lu}\p{Ll}")
 
 
 def joined_cells(quote: str) -> bool:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex as re
-
 from cchc_extract.reconcile.confidence import ConfidenceSettings
+from normalize.lazy_regex import lazy_compile
 
 _EPS = 1e-9
 
@@ -93,4 +92,4 @@ _COUNT_UNITS = (
 )
 # Wording of the denominator of a ratio, strongest first ("Tổng số ...", "Số ... đề ra").
 _DENOMINATOR_WORDS = ("tong so", "de ra", "duoc giao", "can phai", "phai xu ly", "ke hoach")
-_CODE_LEGEND = re.compile(r"(?P<label>[^=;]+?)\s*=\s*(?P<code>\d+)(?=\s|;|,|$)")
+_CODE_LEGEND = lazy_compile(r"(?P<label>[^=;]+?)\s*=\s*(?P<code>\d+)(?=\s|;|,|$)")

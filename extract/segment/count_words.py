@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from extract.segment.narrative import _clean, shadow
+from normalize.lazy_regex import lazy_compile
 
 # Counting units (accent-free) and the unit they count in: a part in a unit other than its
 # total's is not one of its parts. A noun not listed ("3 kế hoạch" under "28 văn bản") names the
@@ -47,7 +48,7 @@ UNIT_KEYS = sorted(UNITS, key=lambda u: -len(u))
 # Words that never count: a total's "unit" cannot be one of these.
 NOT_COUNT_UNITS = ("diem", "nam", "thang", "ngay", "gio", "phut", "dong", "trieu", "ty", "nghin")
 # "số 12", "thứ 36", "mức độ 2": a number or rank, not a count ("tổng số 120" is one).
-NOT_COUNT_BEFORE = re.compile(
+NOT_COUNT_BEFORE = lazy_compile(
     r"(?:ngay|thang|thu|(?<!tong |trong )so|quy|nam|muc do|muc|vi tri thu|tieu chi|phu luc|dieu|khoan|chuong"
     r"|lan thu)\s*$"
 )
@@ -66,7 +67,7 @@ PARTITIONS = (
     (r"(?<!chua )hoan thanh", r"chua hoan thanh|dang (?:thuc hien|trien khai)"),
 )
 
-_TOKEN = re.compile(
+_TOKEN = lazy_compile(
     r"""
      (?P<pct>\d+(?:[.,]\d+)*\s?%)
     |(?P<frac>\d+(?:\s*/\s*\d+)+)

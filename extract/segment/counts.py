@@ -56,6 +56,7 @@ from extract.segment.narrative import (
     shadow,
 )
 from extract.segment.paragraphs import reading_lines
+from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from schemas.records import Count, CountPart
 
@@ -347,7 +348,7 @@ def _last_index(sent: list, items: list[list]) -> int:
     return next((k for k, n in enumerate(sent) if n is last), len(sent) - 1)
 
 
-_RATIO = re.compile(
+_RATIO = lazy_compile(
     r"(?<![\d/.,])(?P<done>\d{1,5})\s*/\s*(?P<total>\d{1,5})(?![\d/.,])"
     r"\s+(?P<unit>[a-zđ]+(?:\s+[a-zđ]+)?)(?P<tail>[^(,;.]*)"
 )

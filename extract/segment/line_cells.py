@@ -25,6 +25,7 @@ from extract.segment.line_header import (
     column_at,
 )
 from normalize.codes import read_code_token
+from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
 from normalize.vietnamese.model import load_model
@@ -300,7 +301,7 @@ def _with_lost_cells(
 
 
 # A roman numeral ("quí I, quí II") and an abbreviation ("VP", "CV") are words, not garbled cells.
-_WORDLIKE = re.compile(r"^(?:[IVX]+|\p{Lu}{2,})[.,;:]?$")
+_WORDLIKE = lazy_compile(r"^(?:[IVX]+|\p{Lu}{2,})[.,;:]?$")
 
 
 def garbled_cell(token: tuple[str, str], last: bool = False) -> bool:

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex as re
-
 from extract.model import Line
+from normalize.lazy_regex import lazy_compile
 
 
 @dataclass(frozen=True)
@@ -114,12 +113,12 @@ class LineTableSettings:
     noise_alnum_share: float = 0.65
 
 
-_SCORE_TOKEN = re.compile(r"^(?:0|[1-9]\d?)(?:[.,]\d{1,2})?$")
+_SCORE_TOKEN = lazy_compile(r"^(?:0|[1-9]\d?)(?:[.,]\d{1,2})?$")
 # A points cell whose decimal comma OCR lost: "05" (0,5), "025" (0,25), "825" (8,25). No points
 # cell prints a leading zero or three digits; which reading holds is the table's arithmetic's to say
 # (``score_readings``).
-_LOST_COMMA_TOKEN = re.compile(r"^(?:0\d{1,2}|[1-9]\d{2})$")
-JUNK = re.compile(r"^[^\p{L}\p{N}]+$")
+_LOST_COMMA_TOKEN = lazy_compile(r"^(?:0\d{1,2}|[1-9]\d{2})$")
+JUNK = lazy_compile(r"^[^\p{L}\p{N}]+$")
 # A ruling line OCR read as a character: between two words, a column boundary.
 BAR = "|"
 
@@ -160,7 +159,7 @@ _DIGIT_LOOKALIKES = {"l": "l", "I": "I", "i": "i", "ì": "i", "í": "i", "O": "O
 
 # A points cell whose decimal comma OCR read as another mark ("10/5", "2:75", "9;5"): the
 # fraction is one points are given in (quarters), so "7/14" (a count of tasks) is no cell.
-_MISREAD_COMMA = re.compile(r"^(0|[1-9]\d?)[/:;](25|5|75)$")
+_MISREAD_COMMA = lazy_compile(r"^(0|[1-9]\d?)[/:;](25|5|75)$")
 
 
 def points_cell(raw: str, beside_points: bool = False) -> str | None:

@@ -27,6 +27,7 @@ from extract.segment.line_split import (
     printed_width,
 )
 from normalize.codes import CriterionCode, read_code_token, transition_cost
+from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 
 
@@ -148,7 +149,7 @@ def _opens_with_word(tokens: list[tuple[str, str]]) -> bool:
 
 # A date or a document's number ("11/11/2013", "232/KH-UBND"): an explanation's, never a name's;
 # a line holding one within its first words is no name's first line.
-_DATE_OR_REFERENCE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d+/[\p{Lu}Đ]")
+_DATE_OR_REFERENCE = lazy_compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d+/[\p{Lu}Đ]")
 _NAME_MIN_WORDS = 3
 
 

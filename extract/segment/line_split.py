@@ -11,18 +11,19 @@ from rapidfuzz import fuzz, process
 
 from extract.segment.line_common import BAR, LineTableSettings
 from normalize.criteria import load_criteria_sets
+from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from normalize.vietnamese.model import BOS, DATA as _CATALOGUE_DIR, load_model
 from normalize.vietnamese.tokens import breaks_context, lm_unit, parse_token
 
 # How an explanation cell opens: a dash, a document ("Kế hoạch số", "Báo cáo số", "Quyết định"),
 # a date, or a reference number.
-_EXPLANATION_OPENING = re.compile(
+_EXPLANATION_OPENING = lazy_compile(
     r"^(?:[-–+•]|(?:ke hoach|bao cao|quyet dinh|cong van|thong bao|to trinh)\s+so\b"
     r"|ngay\s+\d|\d{1,2}/\d{1,2}/\d{2,4})",
     re.I,
 )
-_REFERENCE = re.compile(r"\d+/(?:\d|[\p{Lu}])", re.I)
+_REFERENCE = lazy_compile(r"\d+/(?:\d|[\p{Lu}])", re.I)
 
 
 def name_split(

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import regex as re
 
+from normalize.lazy_regex import lazy_compile
+
 
 @dataclass(frozen=True)
 class ScaleSettings:
@@ -21,7 +23,7 @@ class ScaleSettings:
 
 # Points closing a scale item: "1,5 điểm", "0đ", "(2 điểm)", or a bare number after a colon
 # (": 1", "= 0,5"), with a trailing ";" or ".".
-_POINTS_END = re.compile(r"(?:\d+(?:[.,]\d+)?\s*(?:điểm|đ)|[:=]\s*\d+(?:[.,]\d+)?)\s*\)?\s*[;.,]?\s*$", re.I)
+_POINTS_END = lazy_compile(r"(?:\d+(?:[.,]\d+)?\s*(?:điểm|đ)|[:=]\s*\d+(?:[.,]\d+)?)\s*\)?\s*[;.,]?\s*$", re.I)
 
 
 def split_scale(text: str, settings: ScaleSettings = ScaleSettings()) -> tuple[str, list[str]]:
@@ -57,7 +59,9 @@ def _split_at(text: str, bullet, settings: ScaleSettings) -> tuple[str, list[str
 
 
 # A points ending followed by the start of the next line (a capital or a bullet).
-_ITEM_END = re.compile(r"(?:\d+(?:[.,]\d+)?\s*(?:điểm|đ)|[:=]\s*\d+(?:[.,]\d+)?)\s*\)?\s*[;.,]?(?=\s+[\p{Lu}\-–—+•·*])")
+_ITEM_END = lazy_compile(
+    r"(?:\d+(?:[.,]\d+)?\s*(?:điểm|đ)|[:=]\s*\d+(?:[.,]\d+)?)\s*\)?\s*[;.,]?(?=\s+[\p{Lu}\-–—+•·*])"
+)
 
 
 def scale_items(text: str, settings: ScaleSettings = ScaleSettings()) -> list[str]:

@@ -43,6 +43,7 @@ from extract.segment.line_split import (
     printed_width,
 )
 from normalize.codes import read_code_token
+from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from normalize.text import fold
 
@@ -66,7 +67,7 @@ __all__ = [
 # The totals row: "Tổng", "Tổng cộng", "Cộng" and numbers, nothing else ("công tác" is no total).
 # OCR misreads "số" as "sé", "sd", "s6", "Sos": a short word after "Tổng" starting with "s". After
 # the numbers, one short token of no digit may end it: a last cell OCR garbled ("Tong cong Sos 33 se").
-_TOTAL = re.compile(r"^\W*(tong|cong)(\s+(cong|s\w{1,2}|diem)){0,3}\W*((\s+[\d.,]+\W*)+(\s+[^\d\s]{1,3})?)?$", re.I)
+_TOTAL = lazy_compile(r"^\W*(tong|cong)(\s+(cong|s\w{1,2}|diem)){0,3}\W*((\s+[\d.,]+\W*)+(\s+[^\d\s]{1,3})?)?$", re.I)
 # The words a totals row's label is made of, and the share of letters a garbled one keeps of them.
 _TOTAL_WORDS = ("tong", "cong", "so", "diem")
 _TOTAL_WORD_SIMILARITY = 60.0
@@ -95,7 +96,7 @@ def is_garbled_total(folded: str) -> bool:
 # Specks before it ("_ Noi nhén:") are a rule's; a dash is not skipped before "Chủ tịch" (a bullet
 # of an explanation may be "- Chủ tịch …"), but is before "Nơi nhận:" (a speck of the rule above
 # read as a dash: "- Noinhdn: ."), which no explanation's bullet opens with.
-_SIGNATURE = re.compile(
+_SIGNATURE = lazy_compile(
     r"^[\s_~.'\"|]*(tm\.|chu tich|uy ban nhan dan)|^[\s_~.'\"|\-–—]*(noi\s?nh[^\s:]{0,3}\W*:|noi nhan)", re.I
 )
 

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex as re
-
+from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings
 from schemas.records import ScoreRow
 
 _FIELDS = ("max_points", "self_points", "appraised_points")
 # Digits only, as OCR gives a cell whose comma it lost.
-_BARE_DIGITS = re.compile(r"^\d{2,3}$")
+_BARE_DIGITS = lazy_compile(r"^\d{2,3}$")
 
 
 @dataclass(frozen=True)
@@ -62,7 +61,9 @@ def resolve_lost_commas(rows: list[ScoreRow], settings: ReadingSettings = Readin
             continue
         for field in _FIELDS:
             _fix_sum(rows, readings, parent_index, children, field, settings)
-    for k, field in chosen:
+    # In row then field order: a set's order follows the string hash, which changes from run to run,
+    # and ``alternatives`` keeps the order its keys were added in (the JSON would differ).
+    for k, field in sorted(chosen):
         values = readings[(k, field)]
         row = rows[k]
         others = [v for v in values if v != getattr(row, field)]

@@ -24,6 +24,7 @@ from extract.segment.score_readings import resolve_lost_commas
 from extract.segment.table_join import JoinedTable, join_tables, row_bbox
 from normalize.code_repair import CodeChoice, parent_rows, repair_codes
 from normalize.codes import CodeSettings, format_codes, parse_code
+from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
 from normalize.vietnamese import document_damage_class, repair_gathered
@@ -88,13 +89,13 @@ _POINTS_MARKS = {
     "appraised": ("tham dinh", "noi vu"),
 }
 # A criterion code opening a cell that also holds the name ("1.1. Kế hoạch CCHC", "II. ĐÁNH GIÁ").
-_CODE_PREFIX = re.compile(
+_CODE_PREFIX = lazy_compile(
     r"^\s*((?:[IVX]{1,5}\.?(?=\s*[-–:)])|[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?)(?!\d))"
     r"\s*[-–:)]?(?:\s+(.*))?$",
     re.S,
 )
 # Totals and subtotals ("Tổng cộng", "Tổng số điểm", "Cộng (I+II)", "Cộng phần I"): not criteria.
-_TOTAL_ROW = re.compile(
+_TOTAL_ROW = lazy_compile(
     r"^(?P<word>tong|cong)(\s+(cong|so|diem|so diem|diem so))*\s*[:.]?\s*"
     r"(?P<parts>[(\[]?\s*(phan\s+)?[ivx]+(\s*[+,]\s*(phan\s+)?[ivx]+)*\s*[)\]]?)?\s*[:.]?"
     r"(\s+[\d.,]+)*\W*$"
@@ -102,11 +103,11 @@ _TOTAL_ROW = re.compile(
 # Marks a scan's specks are read as, ahead of a cell's first word.
 _SPECKS = "`'‘’\"„“”.,:;_-~^*"
 # A row heading a part of the table with no code of the hierarchy ("PHẦN A. ...", "Mục 2").
-_PART_HEADING = re.compile(r"^(phan|muc)\s+([ivx]+|[a-e]|\d{1,2})\b")
+_PART_HEADING = lazy_compile(r"^(phan|muc)\s+([ivx]+|[a-e]|\d{1,2})\b")
 # A points cell with its unit ("2,5 điểm", "2,5đ").
-_POINTS_UNIT = re.compile(r"^\s*(\d[\d.,]*)\s*(?:điểm|diem|đ|d)\.?\s*$", re.I)
+_POINTS_UNIT = lazy_compile(r"^\s*(\d[\d.,]*)\s*(?:điểm|diem|đ|d)\.?\s*$", re.I)
 # A points cell that says "none": "-" or "x" (not scored / not applicable), never 0.
-_NONE_MARK = re.compile(r"^[-–—x×]$", re.I)
+_NONE_MARK = lazy_compile(r"^[-–—x×]$", re.I)
 
 
 def find_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = ScoreTableSettings()) -> list[ScoreTable]:
@@ -249,7 +250,7 @@ def code_in_own_column(joined: JoinedTable, row, name_col: int) -> tuple[str, st
     return filled[0], " ".join(filled[1:])
 
 
-_WRAPPED_CODE = re.compile(r"(?:[IVX]{1,5}|\d{1,2})(?:\.\s*\d{1,2})*\.?")
+_WRAPPED_CODE = lazy_compile(r"(?:[IVX]{1,5}|\d{1,2})(?:\.\s*\d{1,2})*\.?")
 
 
 def compact_code(text: str) -> str:

@@ -17,6 +17,7 @@ import regex as re
 from extract.model import IngestedDocument, Line
 from extract.segment.narrative import NarrativeSettings, _clean, _line_confidence, _source, shadow
 from extract.segment.paragraphs import reading_lines
+from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from schemas.records import ScoreStatement
 
@@ -53,34 +54,34 @@ _VERB_WORDS = (
 _SCORE_VERB = rf"(?:\s*(?::|,(?=\s))\s*(?:{_VERB_WORDS}\s*:?\s*)?|\s+{_VERB_WORDS}\s*:?\s*|\s+(?=\(\s*toi da))"
 # A report's own item number before the label ("1.1. Tiêu chí 1.1: …", "2. Lĩnh vực 2: …").
 _ITEM_NUMBER = r"\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+"
-_CRITERION = re.compile(
+_CRITERION = lazy_compile(
     rf"^[\s+\-•*]*(?:{_ITEM_NUMBER})?(?:tieu chi|tc)\s+(?P<code>{_CODE})(?!\d)\s*[.:]?\s*"
     rf"(?P<name>.*?){_SCORE_VERB}{_SCORE}(?P<rest>.*)$"
 )
 # A field by its number ("Lĩnh vực 3 – Cải cách TTHC: đạt 12/14 điểm", "a) Lĩnh vực 2. …"): a group
 # coded with the field's number, so its criteria (3.1, 3.2 …) are linked to it by their code's prefix.
-_FIELD = re.compile(
+_FIELD = lazy_compile(
     rf"^[\s+\-•*]*(?:[a-z]\)\s*|{_ITEM_NUMBER})?linh vuc\s+(?P<code>\d{{1,2}}|[ivx]{{1,4}})(?:\s*[.:\-–—)]+\s*|\s+)"
     rf"(?P<name>.+?){_SCORE_VERB}{_SCORE}(?P<rest>.*)$"
 )
 # A group: lettered "a)", numbered "1." or roman "II.", or a field named without a label
 # ("Lĩnh vực cải cách TTHC đạt 8,5 điểm/10 điểm").
-_GROUP = re.compile(
+_GROUP = lazy_compile(
     rf"^[\s+\-•*]*(?:(?P<code>[a-z]|\d{{1,2}}|[ivx]{{2,4}})\s*[).]\s*|(?=(?:linh vuc|nhom tieu chi)\b))"
     rf"(?P<name>.+?){_SCORE_VERB}{_SCORE}(?P<rest>.*)$"
 )
-_REASON = re.compile(r"^\s*[,;.]?\s*(?:ly do|do|vi)\s*:?\s*", re.I)
+_REASON = lazy_compile(r"^\s*[,;.]?\s*(?:ly do|do|vi)\s*:?\s*", re.I)
 
 
 # The opening words of a criterion or field statement: a line opening so and holding no score
 # wrapped it onto the next printed lines.
-_STATEMENT_START = re.compile(rf"^[\s+\-•*]*(?:[a-z]\)\s*)?(?:tieu chi|tc|linh vuc)\s+(?:{_CODE}|[ivx]{{1,4}})(?!\d)")
+_STATEMENT_START = lazy_compile(rf"^[\s+\-•*]*(?:[a-z]\)\s*)?(?:tieu chi|tc|linh vuc)\s+(?:{_CODE}|[ivx]{{1,4}})(?!\d)")
 
 
 # A statement opening after another's sentence end in the same text: OCR of a scan that lost the
 # blank lines between paragraphs joins them ("… 0,5/1 điểm. Tiêu chí 1.3. Công tác … đạt …"; a field's
 # line ends on its score with no stop: "… đạt 2,75/4,5 điểm Tiêu chí 2.1 - …").
-_NEXT_STATEMENT = re.compile(
+_NEXT_STATEMENT = lazy_compile(
     rf"(?<=(?:[.;)]|\bdiem)\s+)"
     rf"(?=(?:[+\-•*]\s*)?(?:[a-z]\)\s*)?(?:tieu chi|tc|linh vuc)\s+(?:{_CODE}|[ivx]{{1,4}})(?!\d))"
 )

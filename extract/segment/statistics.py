@@ -28,6 +28,7 @@ from extract.segment.table_join import JoinedRow, JoinedTable, join_tables, line
 from extract.segment.target_tables import is_target_table
 from normalize.code_repair import repair_codes
 from normalize.codes import format_codes, letter_item
+from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from normalize.text import fold
 from schemas.records import SourceRef, StatAnnex, StatRow
@@ -65,13 +66,15 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("code", ("stt", "tt", "ma so", "ma chi tieu")),
     ("indicator", ("chi tieu", "noi dung", "ten chi tieu", "tieu chi")),
 )
-_ANNEX_LABEL = re.compile(r"^\s*(ph[uụ]\s*l[uụ]c|bi[eể]u(?:\s*m[aẫ]u)?\s*s[oố])\s*[:.]?\s*([0-9IVXLC]+[a-z]?)?\b", re.I)
-_ATTACHED = re.compile(r"^\s*\(?\s*(k[eè]m theo|ban h[aà]nh k[eè]m)", re.I)
-_CODE = re.compile(r"^\s*((?:\d{1,2}\s*\.\s*)*\d{1,2})\s*\.?\s*$")
-_ROMAN = re.compile(r"^\s*([IVXLC]{1,5})\s*\.?\s*$")
-_ALLOWED = re.compile(r"\s*([^=;,]+?)\s*=\s*(\d+(?:[.,]\d+)?)")
+_ANNEX_LABEL = lazy_compile(
+    r"^\s*(ph[uụ]\s*l[uụ]c|bi[eể]u(?:\s*m[aẫ]u)?\s*s[oố])\s*[:.]?\s*([0-9IVXLC]+[a-z]?)?\b", re.I
+)
+_ATTACHED = lazy_compile(r"^\s*\(?\s*(k[eè]m theo|ban h[aà]nh k[eè]m)", re.I)
+_CODE = lazy_compile(r"^\s*((?:\d{1,2}\s*\.\s*)*\d{1,2})\s*\.?\s*$")
+_ROMAN = lazy_compile(r"^\s*([IVXLC]{1,5})\s*\.?\s*$")
+_ALLOWED = lazy_compile(r"\s*([^=;,]+?)\s*=\s*(\d+(?:[.,]\d+)?)")
 _SCALED_MONEY = ("trieu", "ty ", "ty", "nghin", "ngan")
-_OCR_LEADING_SPECK = re.compile(r"^[.,'‘’`:;·]+\s*(?=\d)")
+_OCR_LEADING_SPECK = lazy_compile(r"^[.,'‘’`:;·]+\s*(?=\d)")
 
 
 def column_roles(labels: list[str]) -> dict[str, int]:

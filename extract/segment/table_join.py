@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 
 from extract.model import Cell, IngestedDocument, Line, Table
 from normalize.codes import CriterionCode, parse_code, transition_cost
+from normalize.lazy_regex import lazy_compile
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,11 @@ class JoinSettings:
     max_page_turn_lines: int = 6
 
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:trang\s*)?[-–]?\s*\d{1,3}\s*[-–]?\s*(?:/\s*\d{1,3})?\s*$", re.I)
+_PAGE_NUMBER = lazy_compile(r"^\s*(?:trang\s*)?[-–]?\s*\d{1,3}\s*[-–]?\s*(?:/\s*\d{1,3})?\s*$", re.I)
 # A row that starts a new item: "1", "1.2", "1.2.3.", "I", "II.", "a)", "2.7. text".
-_ITEM_START = re.compile(r"^\s*(?:[IVXLC]{1,5}\b\.?|\d{1,2}(?:\.\d{1,2}){0,3}\.?(?!\d)|[a-zđ]\))", re.I)
-_COLUMN_NUMBERS = re.compile(r"^\(?\s*\d{1,2}\s*\)?$|^[A-H]$")
-_BRACKETED_NUMBER = re.compile(r"^\(\s*(\d{1,2})\s*\)$")
+_ITEM_START = lazy_compile(r"^\s*(?:[IVXLC]{1,5}\b\.?|\d{1,2}(?:\.\d{1,2}){0,3}\.?(?!\d)|[a-zđ]\))", re.I)
+_COLUMN_NUMBERS = lazy_compile(r"^\(?\s*\d{1,2}\s*\)?$|^[A-H]$")
+_BRACKETED_NUMBER = lazy_compile(r"^\(\s*(\d{1,2})\s*\)$")
 
 
 def row_bbox(row: JoinedRow) -> list[float] | None:
@@ -188,7 +189,7 @@ def _is_gap(blocks: list, settings: JoinSettings, current: JoinedTable | None = 
     return all(_PAGE_NUMBER.match(ln.text) or len(ln.text) <= 3 or _is_footnote(ln.text, markers) for ln in lines)
 
 
-_FOOTNOTE = re.compile(r"^\s*(?:\(?(\d{1,2})\)|(\d{1,2})(?=\s)|([¹²³⁴⁵⁶⁷⁸⁹*]+))")
+_FOOTNOTE = lazy_compile(r"^\s*(?:\(?(\d{1,2})\)|(\d{1,2})(?=\s)|([¹²³⁴⁵⁶⁷⁸⁹*]+))")
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹", "123456789")
 
 
@@ -349,7 +350,7 @@ def _remap(rows: list[JoinedRow], mapping: list[int], n_cols: int) -> None:
         row.cells, row.bold, row.bboxes, row.confs = cells, bold, boxes, confs
 
 
-_CODE_AT_START = re.compile(r"^\s*([IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3})\.?(?=\s|$|[-–:)])")
+_CODE_AT_START = lazy_compile(r"^\s*([IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3})\.?(?=\s|$|[-–:)])")
 
 
 def _row_code(row: JoinedRow) -> str | None:
@@ -429,7 +430,7 @@ def _continues_over_page_turn(
     )
 
 
-_NUMBER_CELL = re.compile(r"^[\d.,%\s]+$")
+_NUMBER_CELL = lazy_compile(r"^[\d.,%\s]+$")
 
 
 def _head_of_cut_row(last: JoinedRow, first: JoinedRow) -> bool:
@@ -463,8 +464,8 @@ def _finishes_cut_row(row: JoinedRow) -> bool:
     return _continues_text(row)
 
 
-_COLUMN_NUMBER = re.compile(r"^\s*\(?(\d{1,2})\s*[-–.)]\s*\S")
-_CELL_CODE_FAMILY = re.compile(r"^\s*(\d{1,2})\s*\.\s*\d{1,2}")
+_COLUMN_NUMBER = lazy_compile(r"^\s*\(?(\d{1,2})\s*[-–.)]\s*\S")
+_CELL_CODE_FAMILY = lazy_compile(r"^\s*(\d{1,2})\s*\.\s*\d{1,2}")
 
 
 def column_numbers(header: list[list[str]], n_cols: int) -> list[int | None]:

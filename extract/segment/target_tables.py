@@ -11,6 +11,7 @@ import regex as re
 from extract.model import IngestedDocument
 from extract.segment.narrative import shadow
 from extract.segment.table_join import JoinedRow, JoinedTable, join_tables, row_bbox
+from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from normalize.text import fold
 from schemas.records import SourceRef, Target
@@ -24,9 +25,9 @@ class TargetTableSettings:
     unit_words: tuple[str, ...] = ("don vi tinh", "dvt", "don vi")
 
 
-_YEAR_HEADER = re.compile(r"^\s*(?:nam\s+)?(20\d\d)\s*$")
+_YEAR_HEADER = lazy_compile(r"^\s*(?:nam\s+)?(20\d\d)\s*$")
 # A cell's figure: an optional comparator (symbol or word), the number, an optional "%".
-_CELL = re.compile(
+_CELL = lazy_compile(
     r"^\s*(?P<cmp>≥|≤|>=|<=|>|<|tren|duoi|toi thieu|it nhat|khong duoi|khong qua|toi da)?\s*"
     r"(?P<num>\d+(?:[.,]\d+)?)\s*(?P<pct>%)?\s*(?P<after>tro len|tro xuong)?\s*$"
 )

@@ -22,15 +22,16 @@ from extract.segment.narrative import (
 )
 from extract.segment.paragraphs import reading_lines
 from extract.segment.statements import states_group_score
+from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from schemas.records import Target
 
-_YEAR_LINE = re.compile(r"^[\s\-+*•]*(?:den|toi|trong|giai doan)\s+(?:nam\s+)?(20\d\d)(?:\s*[-–]\s*20\d\d)?\s*:?\s*$")
+_YEAR_LINE = lazy_compile(r"^[\s\-+*•]*(?:den|toi|trong|giai doan)\s+(?:nam\s+)?(20\d\d)(?:\s*[-–]\s*20\d\d)?\s*:?\s*$")
 
-_FIGURE = re.compile(
+_FIGURE = lazy_compile(
     r"(?P<cmp>[<>]=?|≥|≤)?\s*(?P<num>\d+(?:[.,]\d+)?)\s*(?:(?P<pct>%)|\s(?P<money>ty|trieu|nghin)(?:\s+dong)?\b)"
 )
-_COUNT_FIGURE = re.compile(
+_COUNT_FIGURE = lazy_compile(
     r"(?:(?:it nhat|toi thieu|khong duoi|tren|duoi|khong qua|toi da)\s+(?:co\s+)?(?:tu\s+)?(?P<num>\d{1,4})"
     r"(?:\s+den\s+\d{1,4})?"
     # a range states its floor: "từ 1-2 sáng kiến", "từ 01 đến 02 cuộc"
@@ -40,34 +41,34 @@ _COUNT_FIGURE = re.compile(
 # Cue words are matched on the accented text when it has accents: folded, "từ" (from) and "tư"
 # ("đầu tư", investment) are one word. OCR'd text that lost its accents uses the folded forms.
 # "trên" (above) is strict, as "dưới" (below) is; "không dưới" (not below) is a floor.
-_GE_BEFORE = re.compile(r"(?:toi thieu|it nhat|khong duoi|khong it hon|tu|hon)\s*(?:co\s+)?(?:ty le\s+)?$")
-_GE_BEFORE_VI = re.compile(r"(?:tối thiểu|ít nhất|không dưới|không ít hơn|từ|hơn)\s*(?:có\s+)?(?:tỷ lệ\s+)?$")
-_GE_SURE = re.compile(r"(?:toi thieu|it nhat|khong duoi|khong it hon)\s*(?:co\s+)?(?:ty le\s+)?$")
-_GT_BEFORE = re.compile(r"\btren\s*$")
-_GT_BEFORE_VI = re.compile(r"\btrên\s*$")
-_LE_BEFORE = re.compile(r"(?:toi da|khong qua|khong vuot qua)\s*$")
-_LE_BEFORE_VI = re.compile(r"(?:tối đa|không quá|không vượt quá)\s*$")
-_LT_BEFORE = re.compile(r"(?<!khong )\bduoi\s*$")
-_LT_BEFORE_VI = re.compile(r"(?<!không )\bdưới\s*$")
-_GE_AFTER = re.compile(r"^\s*(?:tro len|tro len\b)")
-_LE_AFTER = re.compile(r"^\s*tro xuong")
-_YEAR_IN = re.compile(r"\b(?:den|trong|vao)?\s*nam\s+(20\d\d)\b")
+_GE_BEFORE = lazy_compile(r"(?:toi thieu|it nhat|khong duoi|khong it hon|tu|hon)\s*(?:co\s+)?(?:ty le\s+)?$")
+_GE_BEFORE_VI = lazy_compile(r"(?:tối thiểu|ít nhất|không dưới|không ít hơn|từ|hơn)\s*(?:có\s+)?(?:tỷ lệ\s+)?$")
+_GE_SURE = lazy_compile(r"(?:toi thieu|it nhat|khong duoi|khong it hon)\s*(?:co\s+)?(?:ty le\s+)?$")
+_GT_BEFORE = lazy_compile(r"\btren\s*$")
+_GT_BEFORE_VI = lazy_compile(r"\btrên\s*$")
+_LE_BEFORE = lazy_compile(r"(?:toi da|khong qua|khong vuot qua)\s*$")
+_LE_BEFORE_VI = lazy_compile(r"(?:tối đa|không quá|không vượt quá)\s*$")
+_LT_BEFORE = lazy_compile(r"(?<!khong )\bduoi\s*$")
+_LT_BEFORE_VI = lazy_compile(r"(?<!không )\bdưới\s*$")
+_GE_AFTER = lazy_compile(r"^\s*(?:tro len|tro len\b)")
+_LE_AFTER = lazy_compile(r"^\s*tro xuong")
+_YEAR_IN = lazy_compile(r"\b(?:den|trong|vao)?\s*nam\s+(20\d\d)\b")
 # "so với năm 2024", "cùng kỳ năm 2024": the baseline a figure is measured against, not its year.
-_BASELINE_BEFORE = re.compile(r"\b(?:so voi|cung ky)\s*$")
-_LEAD_CUES = re.compile(
+_BASELINE_BEFORE = lazy_compile(r"\b(?:so voi|cung ky)\s*$")
+_LEAD_CUES = lazy_compile(
     r"^(?:[\s\-+*•]|\d{1,2}(?:\.\d{1,2})*\.?\s)*(?:phan dau|phân đầu|dam bao|bao dam|dat|hoan thanh)?\s*", re.I
 )
-_TRAIL_CUES = re.compile(
+_TRAIL_CUES = lazy_compile(
     r"(?:\s+(?:dat|la|dat ty le|dat muc|o muc|toi thieu|it nhat|tu|tren|duoi|khong duoi|khong it hon|"
     r"toi da|khong qua|dat tu|voi|chiem|co))+\s*:?\s*$"
 )
-_TRAIL_CUES_VI = re.compile(
+_TRAIL_CUES_VI = lazy_compile(
     r"(?:\s+(?:đạt|là|đạt tỷ lệ|đạt mức|ở mức|tối thiểu|ít nhất|từ|trên|dưới|không dưới|không ít hơn|"
     r"tối đa|không quá|đạt từ|với|chiếm|có))+\s*:?\s*$"
 )
 # Words that name a measured quantity: a clause whose words before the figure hold none of them
 # ("Thực hiện xử lý 100% văn bản ...") measures what follows the figure.
-_MEASURE_NOUNS = re.compile(r"\b(?:ty le|muc do|so luong|so|chi tieu|tong|thu|chi|gia tri|diem|thoi gian|hai long)\b")
+_MEASURE_NOUNS = lazy_compile(r"\b(?:ty le|muc do|so luong|so|chi tieu|tong|thu|chi|gia tri|diem|thoi gian|hai long)\b")
 
 
 def _accented(text: str) -> bool:
@@ -136,7 +137,7 @@ def _indicator(text: str, low: str, a: int, b: int, prev_end: int, next_start: i
     return after or before
 
 
-_BULLET = re.compile(r"^\s*[-+•*–]\s")
+_BULLET = lazy_compile(r"^\s*[-+•*–]\s")
 
 
 def _wrapped_items_joined(lines: list[Line], settings: NarrativeSettings) -> list[Line]:
@@ -239,8 +240,8 @@ def find_targets(
     return out
 
 
-_YEAR_PHRASE = re.compile(r"(?:\b(?:den|vao|trong)\s+)?\bnam\s+(20\d\d)\b")
-_CONNECTORS = re.compile(
+_YEAR_PHRASE = lazy_compile(r"(?:\b(?:den|vao|trong)\s+)?\bnam\s+(20\d\d)\b")
+_CONNECTORS = lazy_compile(
     r"\b(?:va|dat|la|den|vao|trong|nam|tro len|tro xuong|phan dau|ty le|toi thieu|it nhat|tren|duoi|"
     r"khong duoi|khong qua|tu)\b|20\d\d|[^a-z0-9 ]"
 )
@@ -304,8 +305,8 @@ def _title_year(low: str) -> int | None:
 _ONE_SYLLABLE_UNITS = ("diem", "lan", "cuoc", "nguoi", "luot", "dot", "buoi", "lop", "tin", "bai", "cai", "ban")
 
 
-_RANGE = re.compile(r"\btu\s+(?P<a>\d+(?:[.,]\d+)?)\s*%?\s*(?:-|–|den)\s*(?P<b>\d+(?:[.,]\d+)?)\s*%")
-_COUNT_AFTER_VERB = re.compile(
+_RANGE = lazy_compile(r"\btu\s+(?P<a>\d+(?:[.,]\d+)?)\s*%?\s*(?:-|–|den)\s*(?P<b>\d+(?:[.,]\d+)?)\s*%")
+_COUNT_AFTER_VERB = lazy_compile(
     r"\b(?:dat|la)\s+(?:(?:it nhat|toi thieu|khong duoi|tren|duoi|khong qua|toi da)\s+)?"
     r"(?P<num>\d{1,3})\s+(?P<unit>[a-z]+(?:\s+[a-z]+)?)"
 )

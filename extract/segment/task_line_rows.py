@@ -13,16 +13,17 @@ import regex as re
 from extract.model import Line
 from extract.segment.task_header import HEADER_SHARE, header_columns, header_share
 from extract.segment.task_line_settings import TaskLineSettings
+from normalize.lazy_regex import lazy_compile
 from normalize.vietnamese.compounds import glued_syllables
 
-_ROW_START = re.compile(r"^\s*(?P<code>\d{1,2}(?:\.\d{1,2}){0,2})(?![\d/,])[\s|._†‡*:)\]-]*(?=\S|$)")
+_ROW_START = lazy_compile(r"^\s*(?P<code>\d{1,2}(?:\.\d{1,2}){0,2})(?![\d/,])[\s|._†‡*:)\]-]*(?=\S|$)")
 # A section row: a roman numeral (OCR reads "I" as "L", "l", "1", "|", "II" as "H") and its title.
-_SECTION = re.compile(r"^\s*(?P<num>[IVXLTHl1|!]{1,5})\s*[._|:)\-–]*\s+(?P<title>\p{Lu}.*)$")
+_SECTION = lazy_compile(r"^\s*(?P<num>[IVXLTHl1|!]{1,5})\s*[._|:)\-–]*\s+(?P<title>\p{Lu}.*)$")
 # A section numbered with a dot ("II. Cải cách thể chế"), its numeral in OCR's look-alike letters
 # ("L." for "I.", "TII." for "III."): a title in sentence case is a section only with the dot.
-_DOTTED_ROMAN = re.compile(r"^\s*[IVXLTHl]{1,4}\.\s")
-_TABLE_END = re.compile(r"(?:n[oơ]i\s*nh[aậ]n|^\W*(?:tm|kt)\s*\.)", re.I)
-_FOOTNOTE_LINE = re.compile(r"^\s*(?:\(\*{1,3}\)|\(\d{1,2}\)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹])\s*\p{Lu}")
+_DOTTED_ROMAN = lazy_compile(r"^\s*[IVXLTHl]{1,4}\.\s")
+_TABLE_END = lazy_compile(r"(?:n[oơ]i\s*nh[aậ]n|^\W*(?:tm|kt)\s*\.)", re.I)
+_FOOTNOTE_LINE = lazy_compile(r"^\s*(?:\(\*{1,3}\)|\(\d{1,2}\)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹])\s*\p{Lu}")
 # A deadline-like token (a date, a month or quarter of a year): its column is the deadline's.
 _ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
@@ -69,8 +70,8 @@ def _unglued(token: str) -> list[str]:
     return spaced.split(" ")
 
 
-_LETTERS = re.compile(r"\p{L}+")
-_GLUED_RUN = re.compile(r"\p{L}{4,}")
+_LETTERS = lazy_compile(r"\p{L}+")
+_GLUED_RUN = lazy_compile(r"\p{L}{4,}")
 
 
 def _next_code(code: str | None) -> set[str]:
@@ -87,10 +88,10 @@ def _next_code(code: str | None) -> set[str]:
 
 # A row's number with a speck OCR read before it ("Z7 | 6.1 …", "'7 | …"): taken only for the
 # number expected next and with the ruling bar after it.
-_SPECK_ROW_START = re.compile(r"^\s*(?:[^\w\s]|\p{Lu})(?P<code>\d{1,2})\s*\|\s*(?=\S)")
+_SPECK_ROW_START = lazy_compile(r"^\s*(?:[^\w\s]|\p{Lu})(?P<code>\d{1,2})\s*\|\s*(?=\S)")
 # After a row's number, what makes a line a row's start even when the number is not the one
 # expected (OCR lost a row's number, its lines joined the row above): a bar or a criterion code.
-_ROW_EVIDENCE = re.compile(r"^\s*(?:\||\d\.\d)")
+_ROW_EVIDENCE = lazy_compile(r"^\s*(?:\||\d\.\d)")
 
 
 def _row_start(text: str, last_code: str | None) -> tuple[str, int] | None:
@@ -186,7 +187,7 @@ def collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[Ro
 # What follows a task number the bar after it was glued to, read as "1" ("3 | 4.3" → "3.143",
 # "11 | 4.3" → "11143") or lost ("11 | 7.4" → "117.4"): the bar's "1" and a criterion code, or a
 # dotted code alone, then the task's first word.
-_GLUED_CODE = re.compile(r"^\.?(?:1\d\.?\d{0,2}|\d\.\d{1,2})\s+\p{Lu}")
+_GLUED_CODE = lazy_compile(r"^\.?(?:1\d\.?\d{0,2}|\d\.\d{1,2})\s+\p{Lu}")
 
 
 def _glued_start(text: str, last_code: str | None) -> str | None:

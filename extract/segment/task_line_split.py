@@ -15,11 +15,12 @@ from extract.segment.task_line_rows import RowLines, line_tokens, printed_text
 from extract.segment.task_line_settings import TaskLineSettings
 from extract.segment.task_line_widths import NO_WRAP, column_ceilings, column_widths, text_width
 from extract.segment.task_tables import _CODE_CELL, _DEADLINE_CELL, _UNIT_CELL
+from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from normalize.units import deadline_status, one_unit_status, unit_status
 from normalize.vietnamese.model import BOS, EOS, load_model
 
-_DATE_TOKEN = re.compile(r"^\S*\d{1,2}/(?:\d{1,2}/)?\d{4}\W*$|^[IVXT]{1,4}/\d{4}\W*$")
+_DATE_TOKEN = lazy_compile(r"^\S*\d{1,2}/(?:\d{1,2}/)?\d{4}\W*$|^[IVXT]{1,4}/\d{4}\W*$")
 
 
 def _kind_fit(column: str, part: list[str], first: bool) -> float:

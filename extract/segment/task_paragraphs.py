@@ -18,6 +18,7 @@ from extract.metadata import DEFAULT_SETTINGS, as_printed, typed_document
 from extract.model import IngestedDocument, Line
 from extract.segment.narrative import heading_level, shadow
 from extract.segment.paragraphs import open_bracket, reading_lines
+from normalize.lazy_regex import lazy_compile
 from normalize.units import spell_deadline, spell_units
 from schemas.records import SourceRef, TaskRow, TaskTable
 
@@ -48,14 +49,14 @@ _LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 _FIELD_OF = {w: f for f, words in _LABELS for w in words}
 # A label is a phrase followed by a colon, at the start of the text or after a separator.
-_LABEL = re.compile(
+_LABEL = lazy_compile(
     r"(?:^|(?<=[;.(,]\s{0,3})|(?<=\s))(?P<label>"
     + "|".join(re.escape(w) for w in sorted(_FIELD_OF, key=len, reverse=True))
     + r")\s*:\s*"
 )
 # An item's number, letter or bullet; OCR may print a speck before it ("_b) …").
-_ITEM = re.compile(r"^\s*[_'‘`|]?(?:(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<letter>[a-zđ])\)|[-+•*–])\s+")
-_HEADING_CODE = re.compile(r"^\s*(?P<code>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])\s*[.)]")
+_ITEM = lazy_compile(r"^\s*[_'‘`|]?(?:(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<letter>[a-zđ])\)|[-+•*–])\s+")
+_HEADING_CODE = lazy_compile(r"^\s*(?P<code>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])\s*[.)]")
 
 
 def _cut(text: str) -> str:

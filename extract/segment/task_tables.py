@@ -18,6 +18,7 @@ import regex as re
 from extract.model import IngestedDocument
 from extract.segment.table_join import JoinedRow, JoinedTable, join_tables, lines_before, row_bbox, row_conf
 from extract.segment.task_header import _HEADER_WORDS, header_columns, header_share
+from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from normalize.units import deadline_status, spell_deadline, spell_units, unit_status
 from schemas.records import SourceRef, TaskRow, TaskTable
@@ -58,13 +59,13 @@ _KEY_FIELDS = ("code", "criterion_code", "criterion", "objective", "task", "acti
 # A row without TT and without these continues the row above (more tasks, activities or text of
 # the same numbered item: the source had merged cells on the left).
 _ROW_KEYS = ("code", "criterion_code", "criterion", "objective")
-_ROMAN_ROW = re.compile(r"^\s*([IVXLC]{1,6})\s*[.)]?(?:\s+(\S.*))?$")
+_ROMAN_ROW = lazy_compile(r"^\s*([IVXLC]{1,6})\s*[.)]?(?:\s+(\S.*))?$")
 # A roman numeral as OCR may read it ("I" as "L", "l", "1", "|", "!" or an accented "Ì"; "II" as
 # "H", "III" as "IH" or "HÌ!").
-_OCR_ROMAN = re.compile(r"^\s*(?=.*[IVXLTHl|!ÌÍỈĨỊ])[IVXLTHl1|!ÌÍỈĨỊ]{1,5}\s*[.)_|]?\s*$")
+_OCR_ROMAN = lazy_compile(r"^\s*(?=.*[IVXLTHl|!ÌÍỈĨỊ])[IVXLTHl1|!ÌÍỈĨỊ]{1,5}\s*[.)_|]?\s*$")
 ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # An OCR'd section title merged across the row, its numeral misread ("HI. Cải cách chế độ công vụ").
-_OCR_ROMAN_TITLE = re.compile(r"^\s*([IVXLTHl1|]{1,5})\s*[.)_]\s*(\p{Lu}.{3,})$")
+_OCR_ROMAN_TITLE = lazy_compile(r"^\s*([IVXLTHl1|]{1,5})\s*[.)_]\s*(\p{Lu}.{3,})$")
 
 
 def next_roman(section: str | None, printed: str = "") -> str:
@@ -81,9 +82,9 @@ def _upper_title(text: str) -> bool:
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-_ITEM_CODE = re.compile(r"^\s*(?:\d{1,2}(?:\s*\.\s*\d{1,2}){0,3}\.?(?!\d)|[a-zđ]\)|-)", re.I)
-_TOTAL = re.compile(r"^\s*(t[oổ]ng(\s*c[oộ]ng)?|c[oộ]ng)\b", re.I)
-_CAPTION_SKIP = re.compile(r"^\s*(\(?\s*k[eè]m theo|ban h[aà]nh k[eè]m|ph[uụ] l[uụ]c\s*[0-9IVX]*\s*$)", re.I)
+_ITEM_CODE = lazy_compile(r"^\s*(?:\d{1,2}(?:\s*\.\s*\d{1,2}){0,3}\.?(?!\d)|[a-zđ]\)|-)", re.I)
+_TOTAL = lazy_compile(r"^\s*(t[oổ]ng(\s*c[oộ]ng)?|c[oộ]ng)\b", re.I)
+_CAPTION_SKIP = lazy_compile(r"^\s*(\(?\s*k[eè]m theo|ban h[aà]nh k[eè]m|ph[uụ] l[uụ]c\s*[0-9IVX]*\s*$)", re.I)
 
 
 def _header_key(label: str) -> str:
@@ -113,12 +114,12 @@ def map_columns(labels: list[str]) -> dict[str, int]:
 
 # What a column holds, for columns their header words do not settle: criterion codes only ("1.2",
 # "3.1.2"), deadlines (dates, months, quarters, "thường xuyên"), or unit names (lead, then coordinator).
-_CODE_CELL = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?$")
-_DEADLINE_CELL = re.compile(
+_CODE_CELL = lazy_compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?$")
+_DEADLINE_CELL = lazy_compile(
     r"(?:\b\d{1,2}/\d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b|^(?:thang|quy|truoc|ca nam|thuong xuyen|hang (?:nam|thang|quy)|"
     r"trong (?:nam|thang|quy)|nam 20\d\d|dinh ky))"
 )
-_UNIT_CELL = re.compile(
+_UNIT_CELL = lazy_compile(
     r"^(?:van phong|cong chuc|bo phan|phong|cong an|ban |ubnd|ubmttq|uy ban|cac |chu tich|pho chu tich|"
     r"doan |hoi |truong |tram |ban chi|dang uy|mat tran|quan su|ban chi huy)"
 )
@@ -164,7 +165,7 @@ def header_labels(table: JoinedTable, settings: TaskTableSettings = TaskTableSet
 
 
 _TEXT_FIELDS = ("task", "product")
-_ROW_NUMBER = re.compile(r"^\d{1,3}\.?$")
+_ROW_NUMBER = lazy_compile(r"^\d{1,3}\.?$")
 
 
 # Letters OCR reads for digits in a cell of codes ("Z1" for "7.1").
@@ -252,7 +253,7 @@ def _get(row: JoinedRow, col: int | None) -> str:
 
 
 # A footnote marker glued to the end of a cell's text: "(*)", "(1)", "*", superscript digits.
-_FOOTNOTE = re.compile(r"(?<=\S)\s?(\(\*{1,3}\)|\(\d{1,2}\)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})$")
+_FOOTNOTE = lazy_compile(r"(?<=\S)\s?(\(\*{1,3}\)|\(\d{1,2}\)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})$")
 # Fields whose cells follow a grammar (normalize/units.py).
 _CELL_GRAMMARS = {"deadline": deadline_status, "lead": unit_status, "coordinator": unit_status}
 _NOTE_FIELDS = ("task", "activity", "product", "deadline", "lead", "coordinator", "official", "criterion")

@@ -19,6 +19,7 @@ from extract.segment.line_header import header_layout
 from extract.segment.table_join import header_row_count
 from extract.segment.unread_rows import LINE_METHODS, unread_score_rows
 from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_SNAPPED
+from normalize.lazy_regex import lazy_compile
 from normalize.text import fold, fold_spaces
 from schemas.records import ExtractionResult, ReviewItem, SourceRef, UnreadPart
 
@@ -81,14 +82,14 @@ _LAYOUT_MARKS = (
     "so:",
     "ngay thang nam",
 )
-_ITEM_CODE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\))(?:\s|$)", re.I)
-_NUMBER_CELL = re.compile(r"[-+]?\d[\d.,]*\s*%?")
+_ITEM_CODE = lazy_compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\))(?:\s|$)", re.I)
+_NUMBER_CELL = lazy_compile(r"[-+]?\d[\d.,]*\s*%?")
 # The row numbering a table's columns under its header, "(1) (2) (3)", repeated atop a
 # continuation page: layout, nothing of it is data to read.
-_COLUMN_NUMBERS = re.compile(r"\s*(?:\(\d{1,2}\)\s*)+")
+_COLUMN_NUMBERS = lazy_compile(r"\s*(?:\(\d{1,2}\)\s*)+")
 # Words of a task table's header over the column that holds the task (folded).
 _TASK_HEADER_WORDS = ("noi dung", "nhiem vu", "hoat dong", "cong viec", "giai phap")
-_DATE_LINE = re.compile(r"ngay\s+\d{0,2}\s*thang\s+\d{0,2}\s*nam\s+\d{0,4}")
+_DATE_LINE = lazy_compile(r"ngay\s+\d{0,2}\s*thang\s+\d{0,2}\s*nam\s+\d{0,4}")
 
 
 def find_unread(

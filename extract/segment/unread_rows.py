@@ -13,14 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import regex as re
-
 from extract.model import IngestedDocument, Line
 from extract.segment.line_common import is_points_reading, line_tokens
 from normalize.codes import read_code_token
+from normalize.lazy_regex import lazy_compile
 from schemas.records import ExtractionResult, ScoreRow, UnreadPart
 
-_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}$")
+_NUMBERED = lazy_compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}$")
 # Pages read from lines with no grid for their tables: plain text (OCR dumps) and OCR'd pages.
 LINE_METHODS = frozenset({"text", "ocr"})
 

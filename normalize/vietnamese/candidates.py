@@ -11,6 +11,8 @@ from functools import lru_cache, partial
 
 import regex as re
 
+from normalize.lazy_regex import lazy_compile
+
 from .channel import dropped_vowel_candidates, word_candidates
 from .compounds import may_split, split_candidates
 from .model import load_model
@@ -19,7 +21,7 @@ from .slots import Cand, TokenSlot, decoder_view
 from .syllable import apply_case, case_of, fold, has_diacritic, normalize_syllable
 from .tokens import ABBR, NUM, OCR_JUNK, Token, is_code, parse_token
 
-_COMPOUND = re.compile(r"^\p{L}+(?:[-/]\p{L}+)+$")
+_COMPOUND = lazy_compile(r"^\p{L}+(?:[-/]\p{L}+)+$")
 KNOWN_ABBREVIATIONS = frozenset(
     "UBND HĐND HDND CCHC TTHC QPPL VBQPPL KH BC QĐ QD CBCC CBCCVC PAKN CNTT TTĐT TTDT NSNN "
     "BPTN BCCI ISO THPL VPHC KT-XH MTTQ HCC BHXH BHYT TW CP NĐ NQ TT VP STT KSTT PCI PAR SIPAS".split()
@@ -45,19 +47,19 @@ _CODE_PARTS = {
     "TTHDND": "TTHĐND",
     "DU": "ĐU",
 }
-_CODE_SPLIT = re.compile(r"([-/.&])")
-_ROMAN = re.compile(r"^(?=[IVXLC]{2,}$)(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+_CODE_SPLIT = lazy_compile(r"([-/.&])")
+_ROMAN = lazy_compile(r"^(?=[IVXLC]{2,}$)(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 # A token glued to a number ("số581", "Điều5") or to the next word ("xãĐịnh", "xaDinh").
 # Two digits at least: one digit inside letters is OCR's ("gi4" = "giá", "s6" = "số").
-_GLUED_NUMBER = re.compile(r"^(\p{L}{2,})(\d[\d.,/]*\d)$")
-_GLUED_WORDS = re.compile(r"^(\p{Ll}+)(\p{Lu}\p{Ll}+)$")
+_GLUED_NUMBER = lazy_compile(r"^(\p{L}{2,})(\d[\d.,/]*\d)$")
+_GLUED_WORDS = lazy_compile(r"^(\p{Ll}+)(\p{Lu}\p{Ll}+)$")
 _SINGLE_VOWELS = frozenset("aeiouy")
-_INNER_DIGIT = re.compile(r"\p{L}\d\p{L}")
+_INNER_DIGIT = lazy_compile(r"\p{L}\d\p{L}")
 # A capital and a digit OCR writes for a vowel ("S6" = "Số", "C6" = "Có", "B6" = "Bộ"): in a
 # damaged line, a word as likely as a code, like "s6" (the context decides).
-_CAPITAL_VOWEL_DIGIT = re.compile(r"^\p{Lu}[0346]$")
+_CAPITAL_VOWEL_DIGIT = lazy_compile(r"^\p{Lu}[0346]$")
 # An apostrophe after a u or an o inside a word: the horn OCR read apart ("THU'C" = "THỰC").
-_HORN_APOSTROPHE = re.compile(r"^\p{L}*[uUoO]['’]\p{L}+$")
+_HORN_APOSTROPHE = lazy_compile(r"^\p{L}*[uUoO]['’]\p{L}+$")
 
 
 def _compound_candidates(core: str, settings: RepairSettings) -> list[Cand]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-import regex as re
+from normalize.lazy_regex import lazy_compile
 
 # Combining tone marks (NFD): grave, acute, hook above, tilde, dot below.
 TONE_MARKS = ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
@@ -53,7 +53,7 @@ ONSETS = (
     "x",
 )
 _CODAS = ("ch", "ng", "nh", "c", "m", "n", "p", "t")
-_SYLLABLE = re.compile(r"^(?:" + "|".join(ONSETS) + r")?([aăâeêioôơuưy]{1,3})(?:" + "|".join(_CODAS) + r")?$")
+_SYLLABLE = lazy_compile(r"^(?:" + "|".join(ONSETS) + r")?([aăâeêioôơuưy]{1,3})(?:" + "|".join(_CODAS) + r")?$")
 
 
 def nfc(text: str) -> str:

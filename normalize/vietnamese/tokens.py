@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-import regex as re
+from normalize.lazy_regex import lazy_compile
 
 from .syllable import fold, is_syllable_shape, normalize_syllable
 
@@ -21,9 +21,9 @@ EOS = "</s>"
 
 # Characters OCR leaves inside a word in place of a letter (¢ for ế, 6 for ô, 4 for ã...).
 OCR_JUNK = "¢&@€£©®"
-_SPLIT = re.compile(r"(\s+)")
+_SPLIT = lazy_compile(r"(\s+)")
 # A number, code or document number: digits with . , / - : % and capitals ("52/KH-UBND", "1.1.2").
-_CODE = re.compile(r"^(?=.*\d)[\p{Lu}\d.,/:%\-–]+$|^[\d.,/:%\-–]+$|^.*\d.*[/].*$")
+_CODE = lazy_compile(r"^(?=.*\d)[\p{Lu}\d.,/:%\-–]+$|^[\d.,/:%\-–]+$|^.*\d.*[/].*$")
 _BREAK_PUNCT = set('.;:!?()[]{}|"“”…')
 
 
