@@ -429,13 +429,13 @@ def _sure(row) -> bool:
     )
 
 
-def _withdrawn_runs(score, unsure: list, elsewhere: list[SourceRef], settings: UnreadSettings) -> list[UnreadPart]:
-    """Each run of consecutive unsure rows of ``score`` as one unread part, those another segmenter
-    read left out."""
+def _withdrawn_runs(score, out: list, elsewhere: list[SourceRef], settings: UnreadSettings) -> list[UnreadPart]:
+    """Each run of consecutive rows of ``score`` taken ``out`` as one unread part (with its lines),
+    those another segmenter read left out."""
     runs: list[list] = []
     previous = False
     for row in score.rows:
-        now = any(row is u for u in unsure)
+        now = any(row is o for o in out)
         if now:
             if previous:
                 runs[-1].append(row)
