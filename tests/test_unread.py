@@ -291,3 +291,42 @@ def test_a_blank_frame_of_a_scan_is_one_unread_page_and_in_the_queue(tmp_path):
     data = _converted(path)
     assert [(u["kind"], u["page"]) for u in data["unread"]] == [("page", 2)]
     assert data["review"][0]["item"] == "/unread/0" and data["review"][0]["page"] == 2
+
+
+# An OCR dump of a score table whose middle rows lost their codes and whose names OCR garbled
+# past the criteria set's wording: rows 1 and 5 are read whole (code, name, points), rows 2-4 are not.
+GARBLED_DUMP = """UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM
+XA AN BINH Doc lap - Tu do - Hanh phuc
+
+So: 12/BC-UBND An Binh, ngay 20 thang 12 nam 2024
+
+BANG TU DANH GIA, CHAM DIEM CHI SO CAI CACH HANH CHINH
+NAM 2024 CUA UBND XA AN BINH
+
+TT Linh vuc, tieu chi Noi dung giai trinh Diem toi da Diem tu danh gia
+1 | Cong tac chi dao, dieu hanh cai cach hanh chinh | Thong bao so 10/TB-UBND | 10 | 8.5
+Ee | Xay dung va tu chuc thuc hien van ban quy pham | 10 | 10
+a | Gxi cqch thx tnc hxnh | Chua day du | 14,5 | 13,75
+Eo | Cqi cxch t6 chxc bq mxy | Quyet dinh 140 | iW | 10.75
+5 | Xay dung va nang cao chat luong doi ngu cong chuc | Thong bao | 16 | 16
+TONG DIEM | 60,5 | 58,5
+"""
+
+
+def test_an_ocr_dump_table_loses_only_its_unsure_rows_and_says_where(tmp_path):
+    path = tmp_path / "bao-cao.txt"
+    path.write_text(GARBLED_DUMP, encoding="utf-8")
+    result = convert_file(path)
+    # The rows read whole are kept, with their points; the three unsure rows are not turned into rows.
+    rows = [(r.code, r.max_points, r.self_points) for t in result.score_tables for r in t.rows]
+    assert rows == [("1", 10.0, 8.5), ("5", 16.0, 16.0)]
+    # They are one unread part, on their lines (11-13 of the dump), told once: the numbering
+    # jump from 1 to 5 lies in it and is not a second entry.
+    parts = [p for p in result.unread if p.kind == "rows"]
+    assert [(p.line_start, p.line_end) for p in parts] == [(11, 13)]
+    assert "3 rows of this table (of 5)" in parts[0].reason
+    # The totals the kept rows fall short of are our gap, not the commune's fault.
+    totals = [c for c in result.checks if c.kind == "stated_total"]
+    assert totals and all(c.status == "incomplete" for c in totals)
+    assert not [c for c in result.checks if c.status == "mismatch"]
+    assert any(c.kind == "coverage" for c in result.checks)

@@ -57,6 +57,11 @@ class UnreadSettings:
     # their names (a name the set's wording of its code, or a lost code given back by the name):
     # a score table whose points OCR lost nearly all, not a layout misread.
     min_set_named_share: float = 0.5
+    # A score table of plain text (an OCR dump) whose unsure rows trip the rule above loses only
+    # the rows it is not sure of when at least this many of its rows are sure (code, name and
+    # points; ``_sure``): OCR garbled some lines of a table it read, and the rows it read whole are
+    # not thrown away with them. Fewer sure rows and the table goes whole, as on a typed page.
+    min_sure_rows: int = 2
     # Printed lines of a text-layer page that the reader cut into this many side-by-side pieces,
     # one of them a number alone, are rows of a table it did not see as one; this many of them
     # with no row read from them are reported.
@@ -109,7 +114,7 @@ def find_unread(
             part = _unread_table(table, sources, settings)
             if part is not None:
                 parts.append(part)
-    parts.extend(_numbering_gaps(result, settings))
+    parts.extend(_numbering_gaps(result, settings, known or []))
     parts.extend(_textless_tasks(result, settings))
     lost = unread_score_rows(doc, result, lambda line, page: _line_read(line, page, sources))
     parts.extend(replace(p, text_sample=_sample(p.text_sample, settings)) for p in lost if not _within(p, known or []))
@@ -364,6 +369,13 @@ def withdraw_unsure_tables(
         lossy = scored >= settings.min_scored_share * len(typed) or named >= settings.min_set_named_share * len(typed)
         unsure = [r for r in typed if _unsure(r, lossy and r.source.page in text_pages)]
         if len(unsure) >= settings.min_unsure_rows and len(unsure) >= settings.max_unsure_share * len(typed):
+            on_text = all(r.source.page in text_pages for r in score.rows)
+            sure = [r for r in score.rows if not any(r is u for u in unsure) and _sure(r)]
+            if on_text and len(sure) >= settings.min_sure_rows:
+                kept.append(replace(score, rows=sure))
+                out = [r for r in score.rows if not any(r is k for k in sure)]
+                parts.extend(_withdrawn_runs(score, out, elsewhere, settings))
+                continue
             # Lines another segmenter read (a report's "Lĩnh vực 1 ...: 3,25/10 điểm" statements, its
             # numbered task paragraphs) are not lost: the table is still taken out, but only a
             # region nothing read is reported.
@@ -405,8 +417,52 @@ def _unsure(row, points_may_be_lost: bool = False) -> bool:
     return row.max_points is None and row.self_points is None and row.level > 0
 
 
+def _sure(row) -> bool:
+    """A row of a table with unsure rows kept on its own: its code (printed as such, not pieced
+    together from digits that lost their dots, or given back by the criteria set's name), a name,
+    and points. A row with no code is a stray line (a header, a stamp) taken for a row; one with
+    neither points nor a printed code is a name run into the next row's."""
+    return (
+        bool(row.code)
+        and "code_repaired" not in row.flags
+        and bool(row.name.strip())
+        and (row.max_points is not None or row.self_points is not None)
+    )
+
+
+def _withdrawn_runs(score, out: list, elsewhere: list[SourceRef], settings: UnreadSettings) -> list[UnreadPart]:
+    """Each run of consecutive rows of ``score`` taken ``out`` as one unread part (with its lines),
+    those another segmenter read left out."""
+    runs: list[list] = []
+    previous = False
+    for row in score.rows:
+        now = any(row is o for o in out)
+        if now:
+            if previous:
+                runs[-1].append(row)
+            else:
+                runs.append([row])
+        previous = now
+    reason = (
+        "{n} rows of this table (of {total}) could not be read with confidence (no printed code, name "
+        "or points): not turned into rows"
+    )
+    return [
+        _rows_part(run, reason.format(n=len(run), total=len(score.rows)), settings)
+        for run in runs
+        if not _read_elsewhere(run, elsewhere)
+    ]
+
+
 def _withdrawn(score, unsure: int, settings: UnreadSettings) -> UnreadPart:
-    rows = score.rows
+    reason = (
+        f"a table-like region whose rows could not be read with confidence ({unsure} of {len(score.rows)} "
+        "rows without a printed code, a name or points): not turned into rows"
+    )
+    return _rows_part(score.rows, reason, settings)
+
+
+def _rows_part(rows: list, reason: str, settings: UnreadSettings) -> UnreadPart:
     pages = [r.source.page for r in rows if r.source.page is not None]
     boxes = [r.source.bbox for r in rows if r.source.bbox and r.source.page == (pages[0] if pages else None)]
     starts = [r.source.line_start for r in rows if r.source.line_start is not None]
@@ -415,8 +471,7 @@ def _withdrawn(score, unsure: int, settings: UnreadSettings) -> UnreadPart:
         page=min(pages) if pages else None,
         page_end=max(pages) if pages and max(pages) != min(pages) else None,
         kind="rows",
-        reason=f"a table-like region whose rows could not be read with confidence ({unsure} of {len(rows)} "
-        "rows without a printed code, a name or points): not turned into rows",
+        reason=reason,
         text_sample=_sample(" ".join(f"{r.code_raw or ''} {r.name}" for r in rows), settings),
         bbox=list(union_bbox(boxes)) if boxes else None,
         line_start=min(starts) if starts else None,
@@ -432,13 +487,13 @@ def _last_number(code: str) -> tuple[str, int] | None:
     return (m.group(1), int(m.group(2))) if m else None
 
 
-def _numbering_gaps(result: ExtractionResult, settings: UnreadSettings) -> list[UnreadPart]:
+def _numbering_gaps(result: ExtractionResult, settings: UnreadSettings, known: list[UnreadPart]) -> list[UnreadPart]:
     """Siblings of a score table numbered 1.2 then 1.5: the rows between were not read (a page
     that contributed nothing, a row the segmenter could not place). Task tables are left out: their
     numbering is the commune's own and skips as it likes."""
     parts: list[UnreadPart] = []
     for score in result.score_tables:
-        last: dict[tuple[str | None, str], tuple[int, str]] = {}
+        last: dict[tuple[str | None, str], tuple[int, str, SourceRef]] = {}
         for row in score.rows:
             key = _last_number(row.code or "")
             if key is None:
@@ -446,8 +501,8 @@ def _numbering_gaps(result: ExtractionResult, settings: UnreadSettings) -> list[
             prefix, n = key
             slot = (row.parent, prefix)
             previous = last.get(slot)
-            last[slot] = (n, row.code or "")
-            if previous is None:
+            last[slot] = (n, row.code or "", row.source)
+            if previous is None or _told_between(previous[2], row.source, known):
                 continue
             missing = [f"{prefix}{k}" for k in range(previous[0] + 1, n)]
             if len(missing) < settings.min_missing_siblings:
@@ -465,6 +520,18 @@ def _numbering_gaps(result: ExtractionResult, settings: UnreadSettings) -> list[
                 )
             )
     return parts
+
+
+def _told_between(before: SourceRef, after: SourceRef, known: list[UnreadPart]) -> bool:
+    """A part already reported (rows withdrawn as unsure) lies between two rows read: the siblings
+    missing between them are in it, and are not reported twice."""
+    if before.page is None or before.page != after.page or before.line_start is None or after.line_start is None:
+        return False
+    low = before.line_end or before.line_start
+    return any(
+        k.page == before.page and k.line_start is not None and low < k.line_start and k.line_start < after.line_start
+        for k in known
+    )
 
 
 def _textless_tasks(result: ExtractionResult, settings: UnreadSettings) -> list[UnreadPart]:
