@@ -66,6 +66,10 @@ def test_task_paragraph_fields_in_any_order():
         "deadline": "Quý II/2025",
         "lead": "Công an xã",
     }
+    # a speck OCR read after a scanned paragraph's closing bracket is no part of the last field
+    assert parse_task("a) Sắp xếp thôn (chủ trì: Công an xã; sản phẩm: Kết quả giải quyết). |")["product"] == (
+        "Kết quả giải quyết"
+    )
     # one label is a sentence, not a task
     assert parse_task("- Thời gian: theo kế hoạch của huyện.") is None
 

@@ -173,3 +173,9 @@ def test_scanned_section_rows_whose_numeral_ocr_misread():
     assert _section_of(row("HÌ!", "", "CẢI CÁCH TÀI CHÍNH CÔNG"), mapping, "II")[:2] == ("III", True)
     # a task numbered 1 is no section
     assert _section_of(row("1", "1.5", "Đăng ký và triển khai sáng kiến"), mapping, None)[1] is False
+    # A numeral read as another roman letter ("L" for "I") or as the one before ("II" again for
+    # "III", S05 seed 120) is read by the sequence; a typed one is kept as printed.
+    assert _section_of(row("L", "Cải cách chế độ công vụ"), mapping, None)[:2] == ("I", True)
+    assert _section_of(row("II", "Xây dựng chính quyền số"), mapping, "II")[:2] == ("III", True)
+    typed = JoinedRow(cells=["II", "Cải cách"], bold=[True, True], page=1, line_start=1, line_end=1, fragment=0)
+    assert _section_of(typed, mapping, "II")[:2] == ("II", True)

@@ -59,7 +59,8 @@ _HEADING_CODE = re.compile(r"^\s*(?P<code>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}
 
 
 def _cut(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(" ;.,()")
+    # "|": a speck or a margin rule OCR read at the end of a scanned paragraph ("… giải quyết). |")
+    return re.sub(r"\s+", " ", text).strip(" ;.,()|")
 
 
 def parse_task(text: str, settings: TaskParagraphSettings = TaskParagraphSettings()) -> dict[str, str] | None:

@@ -294,7 +294,10 @@ def _section_of(
     distinct = list(dict.fromkeys(c.strip() for c in filled))
     if m and len(distinct) <= 2:
         title = m.group(2) or next((c for c in distinct if c != code.strip()), "")
-        return m.group(1), True, title.strip()
+        # An OCR'd numeral is read by the sequence ("L" for "I", "II" again for "III"); a typed
+        # one is taken as printed.
+        numeral = next_roman(section, m.group(1)) if row_conf(row) is not None else m.group(1)
+        return numeral, True, title.strip()
     merged = _OCR_ROMAN_TITLE.match(distinct[0]) if len(distinct) == 1 and row_conf(row) is not None else None
     if merged and roman:
         return next_roman(section, merged.group(1)), True, merged.group(2).strip()
