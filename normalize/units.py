@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Literal
 
 import regex as re
+from rapidfuzz.distance import Levenshtein
 
 from normalize.text import fold
 from normalize.vietnamese.syllable import split_tone
@@ -176,7 +177,7 @@ def spell_units(text: str) -> str:
     parsed = _parse_units(tuple(words))
     if parsed is None:
         # OCR drops the space between narrow words ("Công anxã"): the letters still spell units.
-        squeezed = _parse_squeezed("".join(words))
+        squeezed = _parse_squeezed("".join(words)) or _parse_misread(tuple(words))
         return squeezed if squeezed is not None else re.sub(r",(?=\S)", ", ", text)
     printed = re.findall(r"[\p{L}\p{N}]+", text)
     if len(printed) != len(words):
@@ -252,6 +253,35 @@ def _parse_squeezed(letters: str) -> str | None:
         else:
             return None
     return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    return frozenset(w for key in _unit_table()[1] for w in key.split())
+
+
+@lru_cache(maxsize=4096)
+def _parse_misread(words: tuple[str, ...]) -> str | None:
+    """The gazetteer's spelling of a cell where OCR misread a letter of a unit's word ("UBMTTTQ"
+    for "UBMTTQ"): each word no unit has, of 4 letters or more, taken as the one unit word one
+    edit away when there is exactly one; None unless the words then read as units."""
+    vocabulary = _unit_words()
+    fixed: list[str] = []
+    for word in words:
+        if word in vocabulary or len(word) < 4:
+            fixed.append(word)
+            continue
+        near = [w for w in vocabulary if abs(len(w) - len(word)) <= 1 and Levenshtein.distance(w, word) == 1]
+        if len(near) != 1:
+            return None
+        fixed.append(near[0])
+    if list(fixed) == list(words):
+        return None
+    parsed = _parse_units(tuple(fixed))
+    if parsed is None:
+        return None
+    spelling = _unit_table()[1]
+    return "".join((joiner if k else "") + spelling[key] for k, (joiner, key, _i, _j) in enumerate(parsed))
 
 
 def _keep_printed(name: str, printed: list[str]) -> str:

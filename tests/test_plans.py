@@ -268,6 +268,12 @@ def test_a_bracket_left_open_carries_a_task_over_a_line_that_starts_like_an_item
     (table,) = find_task_paragraphs(_doc(text))
     (row,) = table.rows
     assert (row.lead, row.coordinator) == ("Văn phòng - Thống kê", "Ban Chỉ đạo CCHC xã")
+    # an item lettered "a)" leaves its own bracket open all the same (S05 seed 122: "… chủ trì:
+    # Công chức Tài chính" / "- Kế toán).")
+    from extract.segment.paragraphs import open_bracket
+
+    assert open_bracket("a) Rà soát thủ tục (Sản phẩm: Báo cáo; chủ trì: Công chức Tài chính")
+    assert not open_bracket("a) Rà soát thủ tục (Sản phẩm: Báo cáo)")
 
 
 _OCR_GRID_BAR_LOST = """T | Mã Nội dung công việc Sản phẩm đầu Đầu mối Bộ phận Tiến độ

@@ -56,8 +56,13 @@ def reading_lines(doc: IngestedDocument, settings: ParagraphSettings = Paragraph
 
 def open_bracket(text: str) -> bool:
     """Whether a text leaves a bracket open: its next line carries on inside it, even when it
-    starts like an item ("(… chủ trì: Văn phòng" / "- Thống kê; phối hợp: …)")."""
+    starts like an item ("(… chủ trì: Văn phòng" / "- Thống kê; phối hợp: …)"). An item's own
+    letter or number ("a) …", "2) …") closes no bracket."""
+    text = _ITEM_MARK.sub("", text, count=1)
     return text.count("(") > text.count(")")
+
+
+_ITEM_MARK = re.compile(r"^\s*[_'‘`|]?(?:[a-zđ]|\d{1,2})\)")
 
 
 def _continues(
