@@ -44,6 +44,8 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:trang\s*)?[-–]?\s*\d{1,3}\s*[-–]?\s*(?:/\
 _ITEM_START = re.compile(r"^\s*(?:[IVXLC]{1,5}\b\.?|\d{1,2}(?:\.\d{1,2}){0,3}\.?(?!\d)|[a-zđ]\))", re.I)
 _COLUMN_NUMBERS = re.compile(r"^\(?\s*\d{1,2}\s*\)?$|^[A-H]$")
 _BRACKETED_NUMBER = re.compile(r"^\(\s*(\d{1,2})\s*\)$")
+_SPECKS = "'‘`|_ "  # what a scan leaves before or after a cell's text
+_COLUMN_NUMBER_CELL = re.compile(r"^[\'‘`|_]?\(?\s*(\d{1,2})\s*\)?$")
 
 
 def row_bbox(row: JoinedRow) -> list[float] | None:
@@ -135,16 +137,23 @@ def _is_column_numbers(row: list[str]) -> bool:
     filled = [c.strip() for c in row if c.strip()]
     if len(filled) < 3:
         return False
-    odd = [c for c in filled if not _COLUMN_NUMBERS.match(c)]
+    odd = [c for c in filled if not _COLUMN_NUMBERS.match(c) and not _COLUMN_NUMBER_CELL.match(c)]
     if not odd:
         return True
-    # The others bracketed, "(2)": a data row's plain numbers ("a) 2 3 4") are not column numbers.
-    numbers = [int(m.group(1)) for c in filled if (m := _BRACKETED_NUMBER.match(c))]
+    # The others bracketed, "(2)": a data row's plain numbers ("a) 2 3 4") are not column numbers;
+    # one of them may have lost its brackets on the scan ("(2) (3) 4 (5)"), still in sequence.
+    # A number OCR lost leaves a gap: each number then still sits in its own column.
+    placed = [(int(m.group(1)), i) for i, c in enumerate(row) if (m := _COLUMN_NUMBER_CELL.match(c.strip()))]
+    numbers = [n for n, _ in placed]
+    bracketed = sum(bool(_BRACKETED_NUMBER.match(c.strip(_SPECKS))) for c in filled)
+    in_order = numbers == list(range(numbers[0], numbers[0] + len(numbers))) if numbers else False
+    in_columns = len({n - i for n, i in placed}) == 1
     return (
         len(odd) == 1
         and len(odd[0]) <= 3
         and len(numbers) == len(filled) - 1 >= 3
-        and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        and bracketed >= len(numbers) - 1
+        and (in_order or in_columns)
     )
 
 
