@@ -16,10 +16,11 @@ import regex as re
 from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument
+from extract.segment.captions import CaptionSettings, printed_title
 from extract.segment.scale_lines import ScaleSettings, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
 from extract.segment.score_readings import resolve_lost_commas
-from extract.segment.table_join import JoinedTable, join_tables, row_bbox
+from extract.segment.table_join import JoinedTable, join_tables, lines_before, row_bbox
 from normalize.code_repair import CodeChoice, parent_rows, repair_codes
 from normalize.codes import CodeSettings, format_codes, parse_code
 from normalize.numbers import lost_decimal_readings, parse_number
@@ -36,6 +37,8 @@ class ScoreTableSettings:
     # in an excerpt of fields), so inference is left to rows that print no readable code.
     typed_inferred_cost: float = 10.0
     scale: ScaleSettings = ScaleSettings()
+    # A grid's title: the upper-case lines printed just above it (extract/segment/captions.py).
+    caption: CaptionSettings = CaptionSettings()
     # Similarity (0..100) of a header cell to a column's name.
     header_similarity: float = 80.0
     # Confidence of a row read from typed text / OCR, before penalties.
@@ -114,7 +117,8 @@ def find_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
             continue
         drafts, total = _grid_drafts(joined, columns)
         ocr = joined.source.startswith("ocr")
-        table = finish_table(drafts, ocr=ocr, settings=settings, pages=joined.pages)
+        title = printed_title(lines_before(doc, joined, settings.caption.lines_above), settings.caption)
+        table = finish_table(drafts, ocr=ocr, settings=settings, pages=joined.pages, title=title)
         table.stated_total_max, table.stated_total_self = _parse_total(total, ocr)
         if table.rows:
             tables.append(table)

@@ -173,6 +173,10 @@ def _repeats(row: list[str], header: list[list[str]], threshold: float) -> bool:
 
 def _fragment_rows(table: Table, fragment: int) -> list[JoinedRow]:
     grid = table.grid()
+    # Each row its own line where the reader numbered the table's rows as lines (tab-separated
+    # text; a page's grid, ruled or not, and a DOCX table count a line per row); a table whose
+    # numbers are its text lines (a pipe table's rule, an HTML table) points at its first line.
+    per_row = table.source == "tsv" or table.line_end - table.line_start + 1 == table.n_rows
     rows = []
     for r, cells in enumerate(grid):
         texts, bold, boxes, confs = [], [], [], []
@@ -182,7 +186,7 @@ def _fragment_rows(table: Table, fragment: int) -> list[JoinedRow]:
             bold.append(bool(cell and cell.bold))
             boxes.append(origin.bbox if origin is not None else None)
             confs.append(origin.conf if origin is not None else None)
-        line = table.line_start + r if table.source == "tsv" else table.line_start
+        line = table.line_start + r if per_row else table.line_start
         rows.append(JoinedRow(texts, bold, table.page, line, line, fragment, boxes, confs))
     return rows
 
