@@ -70,6 +70,11 @@ def test_task_paragraph_fields_in_any_order():
     assert parse_task("a) Sắp xếp thôn (chủ trì: Công an xã; sản phẩm: Kết quả giải quyết). |")["product"] == (
         "Kết quả giải quyết"
     )
+    # a 150-dpi scan's specks inside a label and before its colon, and before an item's number
+    got = parse_task("__ 1.1. Rà soát thủ tục. Chủ trì Ì: Phòng Kinh tế. Thời . gian thực hiện: Tháng 04/2024.")
+    assert (got["code"], got["lead"], got["deadline"]) == ("1.1", "Phòng Kinh tế", "Tháng 04/2024")
+    got = parse_task("4.1. Xây dựng Quy chế. Thời gian: Thường xuyên. Bộ phận chủ. trì: Công an xã.")
+    assert (got["deadline"], got["lead"]) == ("Thường xuyên", "Công an xã")
     # one label is a sentence, not a task
     assert parse_task("- Thời gian: theo kế hoạch của huyện.") is None
 

@@ -177,6 +177,9 @@ def test_scanned_section_rows_whose_numeral_ocr_misread():
     # "III", S05 seed 120) is read by the sequence; a typed one is kept as printed.
     assert _section_of(row("L", "Cải cách chế độ công vụ"), mapping, None)[:2] == ("I", True)
     assert _section_of(row("II", "Xây dựng chính quyền số"), mapping, "II")[:2] == ("III", True)
+    # at 150 dpi a section row's numeral alone, its strokes read as lower-case letters ("Hi", "Hị)")
+    assert _section_of(row("Hi", "", ""), mapping, "I")[:2] == ("II", True)
+    assert _section_of(row("Hị)", "", ""), mapping, "II")[:2] == ("III", True)
     typed = JoinedRow(cells=["II", "Cải cách"], bold=[True, True], page=1, line_start=1, line_end=1, fragment=0)
     assert _section_of(typed, mapping, "II")[:2] == ("II", True)
 

@@ -21,8 +21,9 @@ class ParagraphSettings:
     max_gap_ratio: float = 0.6
     # A line starting like a list item or a numbered heading starts a paragraph of its own.
     # (A roman numeral as OCR reads it, "IH." for "II.", before an upper-case title too.)
+    # Specks a scan prints before an item ("__ 1.2. …") do not hide it.
     item_start: str = (
-        r"^\s*(?:[-+•*–]\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVX]{1,4}\.\s"
+        r"^\s*(?:[_'‘`|]{1,3}\s*)?(?:[-+•*–]\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVX]{1,4}\.\s"
         r"|(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{1,5}\.\s+\p{Lu}{2})"
     )
 

@@ -62,8 +62,8 @@ _KEY_FIELDS = ("code", "criterion_code", "criterion", "objective", "task", "acti
 _ROW_KEYS = ("code", "criterion_code", "criterion", "objective")
 _ROMAN_ROW = re.compile(r"^\s*([IVXLC]{1,6})\s*[.)]?(?:\s+(\S.*))?$")
 # A roman numeral as OCR may read it ("I" as "L", "l", "1", "|", "!" or an accented "Ì"; "II" as
-# "H", "III" as "IH" or "HÌ!").
-_OCR_ROMAN = re.compile(r"^\s*(?=.*[IVXLTHl|!ÌÍỈĨỊ])[IVXLTHl1|!ÌÍỈĨỊ]{1,5}\s*[.)_|]?\s*$")
+# "H", "III" as "IH", "HÌ!" or, on a 150-dpi scan, "Hi" / "Hị)").
+_OCR_ROMAN = re.compile(r"^\s*(?=.*[IVXLTHl|!ÌÍỈĨỊ])[IVXLTHl1|!ÌÍỈĨỊiìíỉĩị]{1,5}\s*[.)_|]?\s*$")
 ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # An OCR'd section title merged across the row, its numeral misread ("HI. Cải cách chế độ công vụ").
 _OCR_ROMAN_TITLE = re.compile(r"^\s*([IVXLTHl1|]{1,5})\s*[.)_]\s*(\p{Lu}.{3,})$")
