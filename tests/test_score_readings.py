@@ -92,3 +92,13 @@ def test_specks_and_letters_read_for_digits_beside_a_number():
     # A name's "I" is a word, not a cell: no number beside it.
     cells = read_line(Line(text="định (báo cáo quí I, quí III, báo cáo 6 tháng và", page=1, number=3), False, layout)
     assert not cells.has_numbers
+
+
+def test_a_stated_total_whose_comma_ocr_lost_is_the_reading_its_rows_add_up_to():
+    # A phone photo (S04, seed 120): the total row's "7,5" read "75" had raised a false mismatch.
+    from extract.segment.score_tables import _parse_total
+
+    rows = [_row("1", None, "10", "7,5"), _row("1.1", "1", "5", "2,5"), _row("1.2", "1", "5", "5")]
+    assert _parse_total(("10", "75"), True, rows) == (10.0, 7.5)
+    assert _parse_total(("10", "75"), False, rows) == (10.0, 75.0)  # typed: as printed
+    assert _parse_total(("10", "85"), True, rows) == (10.0, 85.0)  # no reading adds up: as read

@@ -19,7 +19,7 @@ from extract.model import IngestedDocument
 from extract.segment.captions import CaptionSettings, printed_title
 from extract.segment.scale_lines import ScaleSettings, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
-from extract.segment.score_readings import resolve_lost_commas
+from extract.segment.score_readings import points_readings, resolve_lost_commas
 from extract.segment.table_join import JoinedTable, join_tables, lines_before, row_bbox
 from normalize.code_repair import CodeChoice, parent_rows, repair_codes
 from normalize.codes import CodeSettings, format_codes, parse_code
@@ -119,13 +119,13 @@ def find_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         ocr = joined.source.startswith("ocr")
         title = printed_title(lines_before(doc, joined, settings.caption.lines_above), settings.caption)
         table = finish_table(drafts, ocr=ocr, settings=settings, pages=joined.pages, title=title)
-        table.stated_total_max, table.stated_total_self = _parse_total(total, ocr)
+        table.stated_total_max, table.stated_total_self = _parse_total(total, ocr, table.rows)
         if table.rows:
             tables.append(table)
     for found in find_line_tables(doc, settings.lines):
         table = finish_table(found.rows, ocr=True, settings=settings, pages=found.pages, title=found.title)
         table.stated_total_max, table.stated_total_self = _parse_total(
-            (found.stated_total_max, found.stated_total_self), True
+            (found.stated_total_max, found.stated_total_self), True, table.rows
         )
         # Lines read as rows with no points anywhere are a plan's headings and task lines (a
         # section heading "II. NHIỆM VỤ, GIẢI PHÁP …" and the sentence under it), not a score table.
@@ -292,8 +292,21 @@ def _number(raw: str | None, ocr: bool) -> float | None:
     return parsed.value if parsed else None
 
 
-def _parse_total(raw: tuple, ocr: bool) -> tuple[float | None, float | None]:
-    return _number(raw[0], ocr), _number(raw[1], ocr)
+def _parse_total(raw: tuple, ocr: bool, rows: list[ScoreRow] | None = None) -> tuple[float | None, float | None]:
+    return _total(raw[0], ocr, rows or [], "max_points"), _total(raw[1], ocr, rows or [], "self_points")
+
+
+def _total(raw: str | None, ocr: bool, rows: list[ScoreRow], field: str) -> float | None:
+    """A stated total; on a scan, one whose comma OCR lost ("75" for 7,5) is the reading its
+    top-level rows add up to, as a row's comma-less points are read by their sums."""
+    value = _number(raw, ocr)
+    top = [getattr(r, field) for r in rows if r.parent is None]
+    if not ocr or value is None or not top or any(v is None for v in top):
+        return value
+    total = sum(top)
+    if abs(value - total) <= 0.01:
+        return value
+    return next((v for v in points_readings(raw) if abs(v - total) <= 0.01), value)
 
 
 # ---------------------------------------------------------------- from drafts to rows
