@@ -78,8 +78,19 @@ def _continues(
         return False
     if previous.bold != line.bold or previous.heading or line.heading:
         return False
+    if _numbered_caps(paragraph.text) and not _numbered_caps(f"{paragraph.text} {line.text}"):
+        return False  # a numbered heading in capitals ("II. CHỈ TIÊU CỤ THỂ") ends where text starts
     gap = line.bbox[1] - previous.bbox[3]
     return -height / 2 < gap <= settings.max_gap_ratio * height
+
+
+_NUMBERED = re.compile(r"^\s*(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s+\S")
+
+
+def _numbered_caps(text: str) -> bool:
+    """A numbered heading printed in capitals (a speck or two aside)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(_NUMBERED.match(text)) and len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _join(paragraph: Line, line: Line) -> Line:
