@@ -87,9 +87,10 @@ _LOOKALIKE_DIGITS = {
     "g": "9",
 }
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
-# A token that may be a code: digits, dots and look-alike letters, wrapped in stray punctuation.
-_CODE_SHAPE = lazy_compile(r"^[\(\[\)'‘’\"|]*([0-9lLIi|!OoQDnZzSBg.]{1,8}?)[\.\):]*$")
-_ROMAN_SHAPE = lazy_compile(r"^[\(\['‘’]*([IVXLl|H1]{1,4})[\.\):]*$")
+# A token that may be a code: digits, dots and look-alike letters, wrapped in stray punctuation
+# (a dash after it too: "II —" printed before a part's title, read as one token "H——").
+_CODE_SHAPE = lazy_compile(r"^[\(\[\)'‘’\"|]*([0-9lLIi|!OoQDnZzSBg.]{1,8}?)[\.\):]*[-–—]*$")
+_ROMAN_SHAPE = lazy_compile(r"^[\(\['‘’]*([IVXLl|H1]{1,4})[\.\):]*[-–—]*$")
 _YEAR = lazy_compile(r"^(19|20)\d\d$")
 
 

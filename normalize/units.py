@@ -177,6 +177,10 @@ def spell_units(text: str) -> str:
     parsed = _parse_units(tuple(words))
     printed = re.findall(r"[\p{L}\p{N}]+", text)
     if parsed is None:
+        # OCR drops the space between narrow words ("Công anxã"): the letters still spell units.
+        squeezed = _parse_squeezed("".join(words))
+        if squeezed is not None:
+            return squeezed
         mended = _mended_words(tuple(words))
         parsed = _parse_units(mended) if mended else None
         printed = []  # the mended word has no printed form: the gazetteer's spelling throughout
@@ -263,6 +267,41 @@ def _parse_units(words: tuple[str, ...]) -> list[tuple[str, str, int, int]] | No
         else:
             return None
     return out
+
+
+@lru_cache(maxsize=1)
+def _squeezed_table() -> tuple[re.Pattern, dict[str, str]]:
+    """The units' grammar over their letters alone (spaces dropped), and each such key's spelling."""
+    spelling: dict[str, str] = {}
+    for key, name in _unit_table()[1].items():
+        spelling.setdefault(key.replace(" ", ""), name)
+    unit = "(" + "|".join(re.escape(k) for k in sorted(spelling, key=len, reverse=True)) + ")"
+    return re.compile(rf"{unit}(?:(va)?{unit})*"), spelling
+
+
+@lru_cache(maxsize=4096)
+def _parse_squeezed(letters: str) -> str | None:
+    """The gazetteer's spelling of a cell whose units OCR ran together; None when its letters are
+    not a sequence of units (read as printed then)."""
+    pattern, spelling = _squeezed_table()
+    if not letters or pattern.fullmatch(letters) is None:
+        return None
+    out: list[str] = []
+    k = 0
+    while k < len(letters):
+        joiner = ", "
+        if letters.startswith("va", k) and out and pattern.fullmatch(letters[k + 2 :]):
+            joiner, k = " và ", k + 2
+        for j in range(len(letters), k, -1):
+            rest = letters[j:]
+            follows = not rest or pattern.fullmatch(rest) or (rest.startswith("va") and pattern.fullmatch(rest[2:]))
+            if letters[k:j] in spelling and follows:
+                out.append((joiner if out else "") + spelling[letters[k:j]])
+                k = j
+                break
+        else:
+            return None
+    return "".join(out)
 
 
 def _keep_printed(name: str, printed: list[str]) -> str:

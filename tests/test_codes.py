@@ -128,6 +128,9 @@ def test_garbled_codes_above_a_readable_one_are_its_ancestors():
 
 def test_roman_strokes_read_as_other_letters():
     assert read_code_token("HỊ").roman in (2, 3) and read_code_token("H").roman == 2
+    # a dash printed after a part's numeral, read into its token ("II —" as "H——", S04 seed 120)
+    assert read_code_token("H——").roman == 2 and read_code_token("1—").components == (1,)
+    assert read_code_token("—") is None
     assert read_code_token("Ị.").roman == 1
     codes, _ = _repair(["I.", "1.", "1.1", "2.", "2.1", "HỊ", "1.", "2."])
     assert codes[5:] == ["II", "II.1", "II.2"]  # a stroke too many, not a skipped section

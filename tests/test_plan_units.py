@@ -31,6 +31,14 @@ def test_cells_spelt_as_the_gazetteer_writes_them():
     assert spell_units("Công chức Văn hóa -Xã hội") == "Công chức Văn hóa - Xã hội"
     assert spell_units("UBMTTQ - Việt Nam xã Các đoàn thể") == "UBMTTQ Việt Nam xã, Các đoàn thể"
     assert spell_units("Văn phòng HĐND và UBND") == "Văn phòng HĐND và UBND"
+    # OCR ran narrow words together (S05 seed 120): the letters still spell the units
+    assert spell_units("Công anxã") == "Công an xã"
+    assert spell_units("Công anxã và Các đoàn thể") == "Công an xã và Các đoàn thể"
+    assert spell_units("Côngchức Tư pháp-Hộ tịch, Các thôn") == "Công chức Tư pháp - Hộ tịch, Các thôn"
+    assert spell_units("Phòng Vănhóa mới") == "Phòng Vănhóa mới"  # not units: as printed
+    # a letter OCR doubled in a unit's word (S05 seed 122): the one unit word an edit away
+    assert spell_units("UBMTTTQ Việt Nam xã") == "UBMTTQ Việt Nam xã"
+    assert spell_units("Hội Người cao tuổi") == "Hội Người cao tuổi"  # no unit of the list: as printed
     assert spell_units("Ông Nguyễn Văn A,Bà B") == "Ông Nguyễn Văn A, Bà B"  # unknown: commas spaced only
     assert spell_deadline("Quý 12024") == "Quý I/2024"  # "I/" OCR'd as "1"
     assert spell_deadline("Quý TV/2025") == "Quý IV/2025"

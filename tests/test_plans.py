@@ -66,6 +66,15 @@ def test_task_paragraph_fields_in_any_order():
         "deadline": "Quý II/2025",
         "lead": "Công an xã",
     }
+    # a speck OCR read after a scanned paragraph's closing bracket is no part of the last field
+    assert parse_task("a) Sắp xếp thôn (chủ trì: Công an xã; sản phẩm: Kết quả giải quyết). |")["product"] == (
+        "Kết quả giải quyết"
+    )
+    # a 150-dpi scan's specks inside a label and before its colon, and before an item's number
+    got = parse_task("__ 1.1. Rà soát thủ tục. Chủ trì Ì: Phòng Kinh tế. Thời . gian thực hiện: Tháng 04/2024.")
+    assert (got["code"], got["lead"], got["deadline"]) == ("1.1", "Phòng Kinh tế", "Tháng 04/2024")
+    got = parse_task("4.1. Xây dựng Quy chế. Thời gian: Thường xuyên. Bộ phận chủ. trì: Công an xã.")
+    assert (got["deadline"], got["lead"]) == ("Thường xuyên", "Công an xã")
     # one label is a sentence, not a task
     assert parse_task("- Thời gian: theo kế hoạch của huyện.") is None
 
@@ -264,6 +273,12 @@ def test_a_bracket_left_open_carries_a_task_over_a_line_that_starts_like_an_item
     (table,) = find_task_paragraphs(_doc(text))
     (row,) = table.rows
     assert (row.lead, row.coordinator) == ("Văn phòng - Thống kê", "Ban Chỉ đạo CCHC xã")
+    # an item lettered "a)" leaves its own bracket open all the same (S05 seed 122: "… chủ trì:
+    # Công chức Tài chính" / "- Kế toán).")
+    from extract.segment.paragraphs import open_bracket
+
+    assert open_bracket("a) Rà soát thủ tục (Sản phẩm: Báo cáo; chủ trì: Công chức Tài chính")
+    assert not open_bracket("a) Rà soát thủ tục (Sản phẩm: Báo cáo)")
 
 
 _OCR_GRID_BAR_LOST = """T | Mã Nội dung công việc Sản phẩm đầu Đầu mối Bộ phận Tiến độ

@@ -47,6 +47,23 @@ def test_a_parent_sum_chooses_between_readings_that_both_fit():
     assert rows[2].self_points == 2.5 and rows[2].alternatives["self_points"] == [25.0]
 
 
+def test_a_part_heading_takes_the_reading_its_children_add_up_to():
+    # A phone photo (S04, seed 120): part I's max "455" lost its comma; with no bound above it the
+    # smallest reading (4,55) had been taken, and every child was then read under it ("10" as 1,0).
+    rows = [_row("I", None, "455", "30")] + [
+        _row(code, "I", mx, sf) for code, mx, sf in (("1", "10", "10"), ("2", "10", "9"), ("3", "14,5", "0"))
+    ]
+    rows.append(_row("4", "I", "11", "11"))
+    resolve_lost_commas(rows)
+    assert [r.max_points for r in rows] == [45.5, 10.0, 10.0, 14.5, 11.0]
+    assert [r.self_points for r in rows] == [30.0, 10.0, 9.0, 0.0, 11.0]
+    assert rows[0].alternatives["max_points"] == [455.0, 4.55]
+    # points are quarter points: "145" under a max of 16 is 14,5 (1,45 kept as the other reading)
+    rows = [_row("3", None, "16", "145")]
+    resolve_lost_commas(rows)
+    assert rows[0].self_points == 14.5 and rows[0].alternatives["self_points"] == [145.0, 1.45]
+
+
 def test_over_scored_row_keeps_the_nearest_reading():
     rows = [_row("1.1.4", None, "2", "25")]
     resolve_lost_commas(rows)
@@ -91,3 +108,13 @@ def test_with_no_bound_the_quarter_reading_of_three_digits():
     rows = [_row("3", None, "145", "0"), _row("1", None, "10", "825")]
     resolve_lost_commas(rows)
     assert rows[0].max_points == 14.5 and rows[1].self_points == 8.25
+
+
+def test_a_stated_total_whose_comma_ocr_lost_is_the_reading_its_rows_add_up_to():
+    # A phone photo (S04, seed 120): the total row's "7,5" read "75" had raised a false mismatch.
+    from extract.segment.score_tables import _parse_total
+
+    rows = [_row("1", None, "10", "7,5"), _row("1.1", "1", "5", "2,5"), _row("1.2", "1", "5", "5")]
+    assert _parse_total(("10", "75"), True, rows) == (10.0, 7.5)
+    assert _parse_total(("10", "75"), False, rows) == (10.0, 75.0)  # typed: as printed
+    assert _parse_total(("10", "85"), True, rows) == (10.0, 85.0)  # no reading adds up: as read

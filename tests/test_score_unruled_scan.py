@@ -179,3 +179,17 @@ def test_gutter_is_least_inked_run_nearest_the_next_header():
     assert gutter(ink, 0, len(ink), near=25) == 22.5  # the clear run under the next header's edge
     assert gutter(ink, 0, len(ink), near=12) == 13.5  # word spaces blank in every line look alike
     assert gutter([0] * 10, 2, 8) == 5.0  # no ink at all: half-way
+
+
+@pytest.mark.needs_tesseract
+def test_scan_table_has_its_printed_title_and_each_row_its_own_line(scanned, converted, reference):
+    # The title printed over the table (a speck before it, "(TRÍCH)" under it) is the table's, as
+    # the reference reads it; each row points at its own line of the page's grid, not the table's
+    # first one, and that line prints the row's code.
+    assert converted.title == reference["title"]
+    (grid,) = scanned.pages[0].tables
+    lines = [r.source.line_start for r in converted.rows]
+    assert lines == sorted(set(lines))
+    for row in converted.rows:
+        printed = [c.text for c in grid.cells if c.row == row.source.line_start - grid.line_start and c.col == 0]
+        assert printed and printed[0].rstrip(".") == row.code_raw.rstrip(".")

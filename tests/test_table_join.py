@@ -133,3 +133,9 @@ def test_a_column_number_row_with_one_number_misread_is_still_one():
     # A data row of plain numbers with an item letter stays a row; so does a row out of order.
     assert not _is_column_numbers(["a)", "2", "3", "4"])
     assert not _is_column_numbers(["q)", "(2)", "(5)", "(4)"])
+    # 150-dpi scans (S03, seeds 120 and 122): one number lost its brackets ("4"), or a number was
+    # lost (its column blank) and specks cling to others ("'(4)", "(6"); each still in its column.
+    assert _is_column_numbers(["Œ)", "(2)", "(3)", "4", "(5)", "(6)"])
+    assert _is_column_numbers(["(1)", "(2)", "", "'(4)", "(5)", "(6"])
+    assert not _is_column_numbers(["1.2", "Tên", "1", "(2)"])
+    assert not _is_column_numbers(["Œ)", "(2)", "4", "(3)", "(5)"])

@@ -173,3 +173,31 @@ def test_scanned_section_rows_whose_numeral_ocr_misread():
     assert _section_of(row("HÌ!", "", "CẢI CÁCH TÀI CHÍNH CÔNG"), mapping, "II")[:2] == ("III", True)
     # a task numbered 1 is no section
     assert _section_of(row("1", "1.5", "Đăng ký và triển khai sáng kiến"), mapping, None)[1] is False
+    # A numeral read as another roman letter ("L" for "I") or as the one before ("II" again for
+    # "III", S05 seed 120) is read by the sequence; a typed one is kept as printed.
+    assert _section_of(row("L", "Cải cách chế độ công vụ"), mapping, None)[:2] == ("I", True)
+    assert _section_of(row("II", "Xây dựng chính quyền số"), mapping, "II")[:2] == ("III", True)
+    # at 150 dpi a section row's numeral alone, its strokes read as lower-case letters ("Hi", "Hị)")
+    assert _section_of(row("Hi", "", ""), mapping, "I")[:2] == ("II", True)
+    assert _section_of(row("Hị)", "", ""), mapping, "II")[:2] == ("III", True)
+    typed = JoinedRow(cells=["II", "Cải cách"], bold=[True, True], page=1, line_start=1, line_end=1, fragment=0)
+    assert _section_of(typed, mapping, "II")[:2] == ("II", True)
+
+
+def test_a_body_row_of_header_labels_is_no_task():
+    # A scanned plan (S05, seed 122): the grid did not tell its header row from the body, and the
+    # header repeated on page 2 came back as "5 T T" (STT); neither is a task.
+    from extract.segment.table_join import JoinedRow
+    from extract.segment.task_tables import TaskTableSettings, _header_row
+
+    def row(*cells):
+        n = len(cells)
+        return JoinedRow(list(cells), [False] * n, 1, 1, 1, 0, confs=[0.9] * n)
+
+    settings = TaskTableSettings()
+    labels = ("TC", "Nội dung nhiệm vụ", "Hình thức sản phẩm", "Thời gian hoàn thành")
+    labels += ("Đơn vị chủ trì", "Cơ quan phối hợp")
+    assert _header_row(row("1", *labels), settings)
+    assert _header_row(row("5 T T", *labels), settings)
+    task = ("3", "2.1", "Xây dựng Kế hoạch theo dõi thi hành pháp luật", "Kết quả giải quyết", "Thường xuyên")
+    assert not _header_row(row(*task, "Công chức Tài chính - Kế toán", "Các ngành liên quan"), settings)

@@ -48,7 +48,7 @@ FORMATS = ("docx", "pdf", "txt", "md", "tsv", "jpg", "tif")
 
 from corpusgen.check import planted, truth_problems
 from corpusgen.common import Built, Instance
-from corpusgen.derived import DERIVED, derived_format, page_count, write_derived
+from corpusgen.derived import DERIVED, at_extremes, derived_format, page_count, write_derived
 from corpusgen.dumps import OcrDump, ocr_pdf
 from corpusgen.families import FAMILIES
 from corpusgen.render_docx import write_docx
@@ -164,7 +164,9 @@ def truth(inst: Instance, built: Built, output, pages) -> dict:
     }
 
 
-def generate(out: Path, families: list[str], formats: set[str], n: int, seed: int = 0) -> list[dict]:
+def generate(
+    out: Path, families: list[str], formats: set[str], n: int, seed: int = 0, degrade: str = "standard"
+) -> list[dict]:
     sets = load_sets()
     if not sets:
         raise SystemExit("no criteria sets: normalize/criteria/data/*.csv is empty")
@@ -233,7 +235,10 @@ def generate(out: Path, families: list[str], formats: set[str], n: int, seed: in
             variant = f"{inst.name}-{output.variant}"
             stem = f"{family[:3].lower()}-i{index}-{variant}"
             path = out / family / f"{stem}.{fmt}"
-            write_derived(source, path, DERIVED[family], _seeded(stem, seed))
+            derivation = DERIVED[family]
+            if degrade == "extreme":  # turned one way on odd instances, the other on even ones
+                derivation = at_extremes(derivation, 1.0 if index % 2 else -1.0)
+            write_derived(source, path, derivation, _seeded(stem, seed))
             pages = table_pages(source, built.table_marks) if fmt == "pdf" and built.table_marks else None
             pending.append((inst, built, output, path, (family, f"{family[:3].lower()}-i{index}", fmt, variant, pages)))
         for inst, _built, output, path, identity in pending:
@@ -294,6 +299,14 @@ def main(argv: list[str]) -> int:
         help="0 (default): the standing corpus; another value: other communes, values and degradations "
         "of the same families, for a check on documents no rule was written against",
     )
+    parser.add_argument(
+        "--degrade",
+        choices=("standard", "extreme"),
+        default="standard",
+        help="standard (default): each scan and photo draws its degradation in its family's ranges; "
+        "extreme: every one at the far end issue 11 names (150 dpi, 3° askew, most blur, lowest JPEG "
+        "quality; photos 6° askew, most shading), for a check on the worst inputs",
+    )
     args = parser.parse_args(argv)
     wanted = [f.strip() for f in args.families.split(",") if f.strip()]
     known = list(FAMILIES) + list(DERIVED)
@@ -303,7 +316,7 @@ def main(argv: list[str]) -> int:
         raise SystemExit(f"unknown families: {', '.join(unknown)} (known: {', '.join(known)})")
     formats = {f.strip() for f in args.formats.split(",") if f.strip()}
     start = time.monotonic()
-    manifest = generate(args.out, families, formats, 1 if args.quick else INSTANCES, args.seed)
+    manifest = generate(args.out, families, formats, 1 if args.quick else INSTANCES, args.seed, args.degrade)
     manifest_path = args.out / "manifest.json"
     if wanted and manifest_path.exists():  # a subset run keeps the other families' entries
         old = json.loads(manifest_path.read_text(encoding="utf-8")).get("documents", [])

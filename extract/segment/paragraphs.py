@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 import regex as re
 
 from extract.model import IngestedDocument, Line, Table
+from normalize.lazy_regex import lazy_compile
 
 LAYOUT_METHODS = ("pdf-text", "ocr")
 
@@ -21,8 +22,9 @@ class ParagraphSettings:
     max_gap_ratio: float = 0.6
     # A line starting like a list item or a numbered heading starts a paragraph of its own.
     # (A roman numeral as OCR reads it, "IH." for "II.", before an upper-case title too.)
+    # Specks a scan prints before an item ("__ 1.2. …") do not hide it.
     item_start: str = (
-        r"^\s*(?:[-+•*–]\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVX]{1,4}\.\s"
+        r"^\s*(?:[_'‘`|]{1,3}\s*)?(?:[-+•*–]\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVX]{1,4}\.\s"
         r"|(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{1,5}\.\s+\p{Lu}{2})"
     )
 
@@ -56,8 +58,13 @@ def reading_lines(doc: IngestedDocument, settings: ParagraphSettings = Paragraph
 
 def open_bracket(text: str) -> bool:
     """Whether a text leaves a bracket open: its next line carries on inside it, even when it
-    starts like an item ("(… chủ trì: Văn phòng" / "- Thống kê; phối hợp: …)")."""
+    starts like an item ("(… chủ trì: Văn phòng" / "- Thống kê; phối hợp: …)"). An item's own
+    letter or number ("a) …", "2) …") closes no bracket."""
+    text = _ITEM_MARK.sub("", text, count=1)
     return text.count("(") > text.count(")")
+
+
+_ITEM_MARK = lazy_compile(r"^\s*[_'‘`|]?(?:[a-zđ]|\d{1,2})\)")
 
 
 def _continues(
@@ -72,8 +79,19 @@ def _continues(
         return False
     if previous.bold != line.bold or previous.heading or line.heading:
         return False
+    if _numbered_caps(paragraph.text) and not _numbered_caps(f"{paragraph.text} {line.text}"):
+        return False  # a numbered heading in capitals ("II. CHỈ TIÊU CỤ THỂ") ends where text starts
     gap = line.bbox[1] - previous.bbox[3]
     return -height / 2 < gap <= settings.max_gap_ratio * height
+
+
+_NUMBERED = lazy_compile(r"^\s*(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s+\S")
+
+
+def _numbered_caps(text: str) -> bool:
+    """A numbered heading printed in capitals (a speck or two aside)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(_NUMBERED.match(text)) and len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _join(paragraph: Line, line: Line) -> Line:

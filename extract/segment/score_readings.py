@@ -53,7 +53,10 @@ def resolve_lost_commas(rows: list[ScoreRow], settings: ReadingSettings = Readin
             if not values:
                 continue
             bound = _bound(rows, by_code, row, field)
-            setattr(row, field, _within(values, bound))
+            total = _children_total(rows, row, field) if bound is None else None
+            # A part heading has no bound above it: the reading its children's points add up to.
+            adding = [v for v in values if total is not None and abs(v - total) <= settings.tolerance]
+            setattr(row, field, adding[0] if adding else _within(values, bound))
             chosen.add((k, field))
     for parent_index, parent in enumerate(rows):
         children = [k for k, r in enumerate(rows) if r.parent and r.parent == parent.code]
@@ -82,6 +85,12 @@ def _bound(rows: list[ScoreRow], by_code: dict[str, int], row: ScoreRow, field: 
     return parent.max_points if parent is not None else None
 
 
+def _children_total(rows: list[ScoreRow], row: ScoreRow, field: str) -> float | None:
+    """The sum of the row's children's points as printed; None without children or with a blank."""
+    values = [getattr(r, field) for r in rows if row.code and r.parent == row.code]
+    return sum(values) if values and all(v is not None for v in values) else None
+
+
 def _within(values: list[float], bound: float | None) -> float:
     """The first reading within the bound, else the smallest (an over-scored row stays
     over-scored, by the least the text allows)."""
@@ -101,6 +110,10 @@ def _within(values: list[float], bound: float | None) -> float:
 
 def _in_quarters(value: float) -> bool:
     return abs(value * 4 - round(value * 4)) < 1e-6
+
+
+def _quarter(value: float) -> bool:
+    return abs(value * 4 - round(value * 4)) < 1e-9
 
 
 def _fix_sum(

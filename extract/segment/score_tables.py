@@ -18,10 +18,11 @@ import regex as re
 from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument
+from extract.segment.captions import CaptionSettings, printed_title
 from extract.segment.scale_lines import ScaleSettings, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
-from extract.segment.score_readings import resolve_lost_commas
-from extract.segment.table_join import JoinedTable, join_tables, row_bbox
+from extract.segment.score_readings import points_readings, resolve_lost_commas
+from extract.segment.table_join import JoinedTable, join_tables, lines_before, row_bbox
 from normalize.code_repair import CodeChoice, parent_rows, repair_codes
 from normalize.codes import CodeSettings, format_codes, parse_code
 from normalize.lazy_regex import lazy_compile
@@ -40,6 +41,8 @@ class ScoreTableSettings:
     # in an excerpt of fields), so inference is left to rows that print no readable code.
     typed_inferred_cost: float = 10.0
     scale: ScaleSettings = ScaleSettings()
+    # A grid's title: the upper-case lines printed just above it (extract/segment/captions.py).
+    caption: CaptionSettings = CaptionSettings()
     # Similarity (0..100) of a header cell to a column's name.
     header_similarity: float = 80.0
     # Confidence of a row read from typed text / OCR, before penalties.
@@ -119,8 +122,9 @@ def find_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
             continue
         drafts, total = _grid_drafts(joined, columns)
         ocr = joined.source.startswith("ocr")
-        table = finish_table(drafts, ocr=ocr, settings=settings, pages=joined.pages, damage=damage)
-        table.stated_total_max, table.stated_total_self = _parse_total(total, ocr)
+        title = printed_title(lines_before(doc, joined, settings.caption.lines_above), settings.caption)
+        table = finish_table(drafts, ocr=ocr, settings=settings, pages=joined.pages, damage=damage, title=title)
+        table.stated_total_max, table.stated_total_self = _parse_total(total, ocr, table.rows)
         if table.rows:
             tables.append(table)
     for found in find_line_tables(doc, settings.lines):
@@ -128,7 +132,7 @@ def find_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
             found.rows, ocr=True, settings=settings, pages=found.pages, title=found.title, damage=damage
         )
         table.stated_total_max, table.stated_total_self = _parse_total(
-            (found.stated_total_max, found.stated_total_self), True
+            (found.stated_total_max, found.stated_total_self), True, table.rows
         )
         # Lines read as rows with no points anywhere are a plan's headings and task lines (a
         # section heading "II. NHIỆM VỤ, GIẢI PHÁP …" and the sentence under it), not a score table.
@@ -295,8 +299,21 @@ def _number(raw: str | None, ocr: bool) -> float | None:
     return parsed.value if parsed else None
 
 
-def _parse_total(raw: tuple, ocr: bool) -> tuple[float | None, float | None]:
-    return _number(raw[0], ocr), _number(raw[1], ocr)
+def _parse_total(raw: tuple, ocr: bool, rows: list[ScoreRow] | None = None) -> tuple[float | None, float | None]:
+    return _total(raw[0], ocr, rows or [], "max_points"), _total(raw[1], ocr, rows or [], "self_points")
+
+
+def _total(raw: str | None, ocr: bool, rows: list[ScoreRow], field: str) -> float | None:
+    """A stated total; on a scan, one whose comma OCR lost ("75" for 7,5) is the reading its
+    top-level rows add up to, as a row's comma-less points are read by their sums."""
+    value = _number(raw, ocr)
+    top = [getattr(r, field) for r in rows if r.parent is None]
+    if not ocr or value is None or not top or any(v is None for v in top):
+        return value
+    total = sum(top)
+    if abs(value - total) <= 0.01:
+        return value
+    return next((v for v in points_readings(raw) if abs(v - total) <= 0.01), value)
 
 
 # ---------------------------------------------------------------- from drafts to rows

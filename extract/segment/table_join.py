@@ -45,6 +45,8 @@ _PAGE_NUMBER = lazy_compile(r"^\s*(?:trang\s*)?[-–]?\s*\d{1,3}\s*[-–]?\s*(?:
 _ITEM_START = lazy_compile(r"^\s*(?:[IVXLC]{1,5}\b\.?|\d{1,2}(?:\.\d{1,2}){0,3}\.?(?!\d)|[a-zđ]\))", re.I)
 _COLUMN_NUMBERS = lazy_compile(r"^\(?\s*\d{1,2}\s*\)?$|^[A-H]$")
 _BRACKETED_NUMBER = lazy_compile(r"^\(\s*(\d{1,2})\s*\)$")
+_SPECKS = "'‘`|_ "  # what a scan leaves before or after a cell's text
+_COLUMN_NUMBER_CELL = lazy_compile(r"^[\'‘`|_]?\(?\s*(\d{1,2})\s*\)?$")
 
 
 def row_bbox(row: JoinedRow) -> list[float] | None:
@@ -136,16 +138,23 @@ def _is_column_numbers(row: list[str]) -> bool:
     filled = [c.strip() for c in row if c.strip()]
     if len(filled) < 3:
         return False
-    odd = [c for c in filled if not _COLUMN_NUMBERS.match(c)]
+    odd = [c for c in filled if not _COLUMN_NUMBERS.match(c) and not _COLUMN_NUMBER_CELL.match(c)]
     if not odd:
         return True
-    # The others bracketed, "(2)": a data row's plain numbers ("a) 2 3 4") are not column numbers.
-    numbers = [int(m.group(1)) for c in filled if (m := _BRACKETED_NUMBER.match(c))]
+    # The others bracketed, "(2)": a data row's plain numbers ("a) 2 3 4") are not column numbers;
+    # one of them may have lost its brackets on the scan ("(2) (3) 4 (5)"), still in sequence.
+    # A number OCR lost leaves a gap: each number then still sits in its own column.
+    placed = [(int(m.group(1)), i) for i, c in enumerate(row) if (m := _COLUMN_NUMBER_CELL.match(c.strip()))]
+    numbers = [n for n, _ in placed]
+    bracketed = sum(bool(_BRACKETED_NUMBER.match(c.strip(_SPECKS))) for c in filled)
+    in_order = numbers == list(range(numbers[0], numbers[0] + len(numbers))) if numbers else False
+    in_columns = len({n - i for n, i in placed}) == 1
     return (
         len(odd) == 1
         and len(odd[0]) <= 3
         and len(numbers) == len(filled) - 1 >= 3
-        and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        and bracketed >= len(numbers) - 1
+        and (in_order or in_columns)
     )
 
 
@@ -165,6 +174,10 @@ def _repeats(row: list[str], header: list[list[str]], threshold: float) -> bool:
 
 def _fragment_rows(table: Table, fragment: int) -> list[JoinedRow]:
     grid = table.grid()
+    # Each row its own line where the reader numbered the table's rows as lines (tab-separated
+    # text; a page's grid, ruled or not, and a DOCX table count a line per row); a table whose
+    # numbers are its text lines (a pipe table's rule, an HTML table) points at its first line.
+    per_row = table.source == "tsv" or table.line_end - table.line_start + 1 == table.n_rows
     rows = []
     for r, cells in enumerate(grid):
         texts, bold, boxes, confs = [], [], [], []
@@ -174,7 +187,7 @@ def _fragment_rows(table: Table, fragment: int) -> list[JoinedRow]:
             bold.append(bool(cell and cell.bold))
             boxes.append(origin.bbox if origin is not None else None)
             confs.append(origin.conf if origin is not None else None)
-        line = table.line_start + r if table.source == "tsv" else table.line_start
+        line = table.line_start + r if per_row else table.line_start
         rows.append(JoinedRow(texts, bold, table.page, line, line, fragment, boxes, confs))
     return rows
 

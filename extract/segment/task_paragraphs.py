@@ -48,26 +48,33 @@ _LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("budget", ("kinh phi", "nguon kinh phi")),
 )
 _FIELD_OF = {w: f for f, words in _LABELS for w in words}
-# A label is a phrase followed by a colon, at the start of the text or after a separator.
+# A label is a phrase followed by a colon, at the start of the text or after a separator. A scan
+# prints specks between its words and before its colon ("Thời . gian", "chủ. trì", "Chủ trì Ì:"):
+# ``_label_text`` turns them into spaces, so the label's words may stand apart.
 _LABEL = lazy_compile(
     r"(?:^|(?<=[;.(,]\s{0,3})|(?<=\s))(?P<label>"
-    + "|".join(re.escape(w) for w in sorted(_FIELD_OF, key=len, reverse=True))
-    + r")\s*:\s*"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_FIELD_OF, key=len, reverse=True))
+    + r")\s*(?:[.,'`_|i]\s*)?:\s*"
 )
-# An item's number, letter or bullet; OCR may print a speck before it ("_b) …").
-_ITEM = lazy_compile(r"^\s*[_'‘`|]?(?:(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<letter>[a-zđ])\)|[-+•*–])\s+")
+# A speck beside a space inside a label ("thoi . gian", "chu. tri"): read as the space it stands in.
+_SPECK = lazy_compile(r"(?<=[a-z])\.(?=\s+[a-z])|(?<=\s)[.,'`_|](?=\s)")
+# An item's number, letter or bullet; OCR may print specks before it ("_b) …", "__ 1.2. …").
+_ITEM = lazy_compile(
+    r"^\s*(?:[_'‘`|]{1,3}\s*)?(?:(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<letter>[a-zđ])\)|[-+•*–])\s+"
+)
 _HEADING_CODE = lazy_compile(r"^\s*(?P<code>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])\s*[.)]")
 
 
 def _cut(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(" ;.,()")
+    # "|": a speck or a margin rule OCR read at the end of a scanned paragraph ("… giải quyết). |")
+    return re.sub(r"\s+", " ", text).strip(" ;.,()|")
 
 
 def parse_task(text: str, settings: TaskParagraphSettings = TaskParagraphSettings()) -> dict[str, str] | None:
     """{code, task, lead, deadline, ...} of a task paragraph; None when it is not one."""
-    low = shadow(text)
+    low = _SPECK.sub(" ", shadow(text))  # same length: positions stay the text's
     labels = [m for m in _LABEL.finditer(low) if m.start() > 0]
-    fields = [_FIELD_OF[m.group("label")] for m in labels]
+    fields = [_FIELD_OF[" ".join(m.group("label").split())] for m in labels]
     if len(set(fields)) < settings.min_labels or not {"lead", "deadline"} & set(fields):
         return None
     item = _ITEM.match(text)

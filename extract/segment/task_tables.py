@@ -36,6 +36,8 @@ class TaskTableSettings:
     realigned_confidence: float = 0.8
     # A column is of a kind (codes, deadlines, unit names) when this share of its body cells are.
     content_share: float = 0.8
+    # A body row whose words are this share header words, naming enough columns, is a header.
+    header_row_share: float = 0.9
 
 
 # Field → header words (accent-free), tried in this order; the first field that matches a
@@ -61,8 +63,8 @@ _KEY_FIELDS = ("code", "criterion_code", "criterion", "objective", "task", "acti
 _ROW_KEYS = ("code", "criterion_code", "criterion", "objective")
 _ROMAN_ROW = lazy_compile(r"^\s*([IVXLC]{1,6})\s*[.)]?(?:\s+(\S.*))?$")
 # A roman numeral as OCR may read it ("I" as "L", "l", "1", "|", "!" or an accented "Ì"; "II" as
-# "H", "III" as "IH" or "HÌ!").
-_OCR_ROMAN = lazy_compile(r"^\s*(?=.*[IVXLTHl|!ÌÍỈĨỊ])[IVXLTHl1|!ÌÍỈĨỊ]{1,5}\s*[.)_|]?\s*$")
+# "H", "III" as "IH", "HÌ!" or, on a 150-dpi scan, "Hi" / "Hị)").
+_OCR_ROMAN = lazy_compile(r"^\s*(?=.*[IVXLTHl|!ÌÍỈĨỊ])[IVXLTHl1|!ÌÍỈĨỊiìíỉĩị]{1,5}\s*[.)_|]?\s*$")
 ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # An OCR'd section title merged across the row, its numeral misread ("HI. Cải cách chế độ công vụ").
 _OCR_ROMAN_TITLE = lazy_compile(r"^\s*([IVXLTHl1|]{1,5})\s*[.)_]\s*(\p{Lu}.{3,})$")
@@ -190,7 +192,7 @@ def _labels_by_content(table: JoinedTable, header: str, settings: TaskTableSetti
     holds: row numbers, criterion codes, deadlines, unit names (lead first); the columns left are
     the header's text columns (task, product) in the order its words name them. None unless every
     column gets a field."""
-    body = [r for r in table.rows if sum(bool(c.strip()) for c in r.cells) > 2]
+    body = [r for r in table.rows if sum(bool(c.strip()) for c in r.cells) > 2 and not _header_row(r, settings)]
     order = [w for w in (_HEADER_WORDS.get(x) for x in re.findall(r"[a-z]+", fold(header))) if w in _TEXT_FIELDS]
     text_fields = list(dict.fromkeys(order + list(_TEXT_FIELDS)))
     units = ["lead", "coordinator"]
@@ -220,7 +222,7 @@ def map_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
     column whatever its header says ("Tiêu chí" over "1.2", "3.1"); columns no header word claims
     are deadlines or units (lead first, coordinator next) when their cells say so."""
     mapping = map_columns(header_labels(table, settings))
-    body = [r for r in table.rows if sum(bool(c.strip()) for c in r.cells) > 2]
+    body = [r for r in table.rows if sum(bool(c.strip()) for c in r.cells) > 2 and not _header_row(r, settings)]
     kinds = {c: _content_kind([_get(r, c) for r in body], settings) for c in range(table.n_cols)}
     field_of = {c: f for f, c in mapping.items()}
     for c, kind in kinds.items():
@@ -250,6 +252,17 @@ def is_task_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSet
 
 def _get(row: JoinedRow, col: int | None) -> str:
     return row.cells[col].strip() if col is not None and col < len(row.cells) else ""
+
+
+def _header_row(row: JoinedRow, settings: TaskTableSettings) -> bool:
+    """A body row that is the header's labels: a scan's grid whose header row was not told apart
+    from its body, or the header repeated on a new page ("S T T | TC | Nội dung nhiệm vụ | …")."""
+    filled = [c for c in row.cells if c.strip()]
+    return (
+        len(filled) >= settings.min_mapped_columns
+        and header_share(" ".join(filled)) >= settings.header_row_share
+        and len(map_columns(row.cells)) >= settings.min_mapped_columns
+    )
 
 
 # A footnote marker glued to the end of a cell's text: "(*)", "(1)", "*", superscript digits.
@@ -295,7 +308,10 @@ def _section_of(
     distinct = list(dict.fromkeys(c.strip() for c in filled))
     if m and len(distinct) <= 2:
         title = m.group(2) or next((c for c in distinct if c != code.strip()), "")
-        return m.group(1), True, title.strip()
+        # An OCR'd numeral is read by the sequence ("L" for "I", "II" again for "III"); a typed
+        # one is taken as printed.
+        numeral = next_roman(section, m.group(1)) if row_conf(row) is not None else m.group(1)
+        return numeral, True, title.strip()
     merged = _OCR_ROMAN_TITLE.match(distinct[0]) if len(distinct) == 1 and row_conf(row) is not None else None
     if merged and roman:
         return next_roman(section, merged.group(1)), True, merged.group(2).strip()
@@ -343,7 +359,7 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
     # Tasks numbered 1.1, 1.2 sit under arabic sections; plain numbers under roman ones.
     dotted = any(re.fullmatch(r"\d{1,2}\.\d{1,2}\.?", _get(r, mapping.get("code", 0))) for r in table.rows)
     for row in table.rows:
-        if not any(c.strip() for c in row.cells):
+        if not any(c.strip() for c in row.cells) or _header_row(row, settings):
             continue
         section, heading, title = _section_of(row, mapping, section, roman=not dotted)
         if title is not None:
@@ -434,6 +450,16 @@ def table_title(doc: IngestedDocument, table: JoinedTable, settings: TaskTableSe
     return " ".join(t for t in picked if not _CAPTION_SKIP.match(t)).strip()
 
 
+def _columns(table: JoinedTable, settings: TaskTableSettings) -> list[str]:
+    """The header's labels; a grid with no header row of its own takes the first body row that
+    is one (a scan whose header the grid did not tell apart)."""
+    labels = [h.strip() for h in table.header_text]
+    if any(labels):
+        return labels
+    row = next((r for r in table.rows if _header_row(r, settings)), None)
+    return [c.strip() for c in row.cells] if row else labels
+
+
 def find_task_tables(doc: IngestedDocument, settings: TaskTableSettings = TaskTableSettings()) -> list[TaskTable]:
     tables: list[TaskTable] = []
     for table in join_tables(doc):
@@ -445,7 +471,7 @@ def find_task_tables(doc: IngestedDocument, settings: TaskTableSettings = TaskTa
                 TaskTable(
                     title=table_title(doc, table, settings),
                     pages=list(table.pages),
-                    columns=[h.strip() for h in table.header_text],
+                    columns=_columns(table, settings),
                     rows=rows,
                 )
             )

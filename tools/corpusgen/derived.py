@@ -13,7 +13,7 @@ dev one (what ``--quick`` makes).
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PIL import Image
@@ -54,6 +54,34 @@ DERIVED: dict[str, Derivation] = {
         "scan", ("P01", "P05", "P04", "P02"), scan=ScanDegrade(dpi=(300, 300), rotation_deg=(-1.5, 1.5))
     ),
 }
+
+
+def at_extremes(derivation: Derivation, sign: float) -> Derivation:
+    """The derivation with each degradation at the far end of what issue 11 asks to read: scans at
+    150 dpi turned a full 3° (``sign`` says which way), the most blur, the least contrast and the
+    lowest JPEG quality of any scan family; photos turned a full 6° with the most shading and blur
+    and the lowest JPEG quality. Made only on request (``make_corpus.py --degrade extreme``): the
+    standing families keep their ranges, so figures stay comparable across rounds."""
+    scan, photo = derivation.scan, derivation.photo
+    return replace(
+        derivation,
+        scan=replace(
+            scan,
+            dpi=(150, 150),
+            rotation_deg=(3.0 * sign, 3.0 * sign),
+            blur_radius=(scan.blur_radius[1], scan.blur_radius[1]),
+            paper_level=(scan.paper_level[0], scan.paper_level[0]),
+            ink_level=(scan.ink_level[1], scan.ink_level[1]),
+            jpeg_quality=(50, 50),
+        ),
+        photo=replace(
+            photo,
+            rotation_deg=(6.0 * sign, 6.0 * sign),
+            shading=(photo.shading[1], photo.shading[1]),
+            blur_radius=(photo.blur_radius[1], photo.blur_radius[1]),
+            jpeg_quality=(photo.jpeg_quality[0], photo.jpeg_quality[0]),
+        ),
+    )
 
 
 def derived_format(derivation: Derivation, pages: int) -> str:
