@@ -614,3 +614,15 @@ def test_script_on_documents_of_the_corpus_generator(tmp_path):
     assert total["counts"] == sum(len(truth["counts"]) for truth in truths) > 0
     assert total["meta_fields"] == 5 * len(truths)
     assert 0 < total["found"] <= total["rows"] and 0 < total["numbers_right"] <= total["numbers"]
+
+
+def test_a_given_corpus_folder_without_manifest_is_an_error_and_is_not_written(tmp_path):
+    # Another seed's corpus still being made has no manifest yet: the benchmark must not fill the
+    # folder with the default corpus (it did, and mixed seed 0's documents into seed 111's).
+    folder = tmp_path / "corpus-s111"
+    folder.mkdir()
+    (folder / "F01_x").mkdir()
+    with pytest.raises(SystemExit) as stop:
+        _script().main(["--corpus", str(folder), "--family", "F01"])
+    assert "no " in str(stop.value) and "manifest.json" in str(stop.value)
+    assert sorted(p.name for p in folder.iterdir()) == ["F01_x"]
