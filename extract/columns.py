@@ -21,13 +21,13 @@ passed in as ``Anchors``; this module only knows geometry and order.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from statistics import median
 
 from extract.model import Cell, IngestedDocument, Line, Table, bbox_of, union_bbox
+from normalize.lazy_regex import lazy_re_compile
 from normalize.text import column_pieces, fold_spaces
 
 
@@ -52,7 +52,7 @@ class ColumnSettings:
 
 
 # A list item's marker: "1.", "1.2.", "I.", "a)", "-", "+", "•".
-_LIST_MARKER = re.compile(r"^(?:\(?(?:\d+(?:\.\d+)*|[IVXLC]+|[a-zđ])[.)]|[-+•*–])$")
+_LIST_MARKER = lazy_re_compile(r"^(?:\(?(?:\d+(?:\.\d+)*|[IVXLC]+|[a-zđ])[.)]|[-+•*–])$")
 
 
 @dataclass(frozen=True)

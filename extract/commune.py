@@ -11,13 +11,14 @@ import re
 from rapidfuzz.distance import Levenshtein
 
 from extract.model import Line
+from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_spaces
 from normalize.vietnamese import word_damage
 from normalize.vietnamese.names import is_place, restore_place
 from normalize.vietnamese.syllable import fold, nfc
 from schemas.records import DocumentMeta
 
-LOCAL_UNIT = re.compile(r"\b(xa|phuong|thi tran)\s+")
+LOCAL_UNIT = lazy_re_compile(r"\b(xa|phuong|thi tran)\s+")
 
 
 def latin_document(lines: list[Line], line_share: float) -> bool:
@@ -142,7 +143,7 @@ def local_unit(text: str) -> tuple[str, str] | None:
 
 
 # "XASON THAI", "XANGHIADIEN": the unit word glued to the name by OCR, in capitals.
-_GLUED_UNIT = re.compile(r"\b(X[AÃ])([A-ZĐÀ-Ỹ]{3,})\b")
+_GLUED_UNIT = lazy_re_compile(r"\b(X[AÃ])([A-ZĐÀ-Ỹ]{3,})\b")
 
 
 def _unglued(text: str) -> str:
@@ -156,7 +157,7 @@ def _unglued(text: str) -> str:
 
 
 # What ends a unit's name: the next issuing body or unit starts there.
-_NAME_STOP = re.compile(r"(?:uy ban|ubnd|xa|phuong|thi tran|thi xa|huyen|quan|tinh|thanh pho)\b")
+_NAME_STOP = lazy_re_compile(r"(?:uy ban|ubnd|xa|phuong|thi tran|thi xa|huyen|quan|tinh|thanh pho)\b")
 
 
 def place_name(text: str) -> str:

@@ -31,6 +31,7 @@ from extract.letter_lines import folded_text, is_upper, line_text, line_variants
 from extract.model import IngestedDocument, Line
 from extract.periods import find_period
 from extract.signature import RECIPIENTS, SIGNATURE_TITLE, SignatureSettings, read_signer, signature_zone, signer_review
+from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_spaces
 from normalize.vietnamese import DAMAGED_DOC_SHARE, word_damage
 from normalize.vietnamese.syllable import fold, nfc
@@ -100,7 +101,7 @@ KIND_WORDS: dict[str, str] = {
 # kind ("07/2024/QĐ-UBND"); the colon lost before the number ("Số102", "Siêh 299/KH-UBND") and
 # the hyphen before "UBND" ("102/BCUBND"). The "Số" word and its colon, then a kind code the
 # caller checks (``KINDS``), keep body citations ("Kế hoạch số 134/KH-UBND", no colon) out.
-_NUMBER = re.compile(
+_NUMBER = lazy_re_compile(
     r"^(?:\W*\w{1,2}(?=\W)){0,2}\W*(?<![^\W_])(?:s|\$|§|8)\w{0,3}?(?:\s*[:;.]\s*|(?<=[^\W\d])\s*(?=\d))"
     r"(\d*)\s*(?:/|(?<=\d))\s*(?:((?:19|20)\d{2})\s*/\s*)?([a-z]{2,4}?)(?:\s*-\s*|(?=ubnd\b))([a-z0-9]+(?:-[a-z0-9]+)*)"
 )
@@ -109,36 +110,36 @@ _NUMBER = re.compile(
 # number ("ngdy 12 2 thang 11": which of the two is the day is not known, so no date is read).
 # After "ngày", the month word may be misread or cut ("indng", "ng,"), and a speck digit may
 # stand before the year ("nam 1 2013").
-_DATE_WORDS = re.compile(
+_DATE_WORDS = lazy_re_compile(
     r"(?:ng\w{1,2}y\s*(\d{0,2})\s*\w{0,4}ng\b\W{0,2}|(?<!\d)(?<!\d\s)(\d{1,2})\s*th\w{1,2}ng)"
     r"\s*(\d{0,2})\s*n\w{1,2}m\W{0,2}(?:\d\s+)?(\d{4})"
 )
-_DATE_SLASH = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b")
+_DATE_SLASH = lazy_re_compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b")
 # "Ngọc Kỳ, ngày 26 …", "…, 26/6/2023"; OCR'd: "Hà Diên; ngày", "Vạn Xuân, agiy 4 thang", "Tường
 # Vĩnh, . 27 tháng" (the comma read as a semicolon, "ngày" misread or lost).
-_PLACE_DATE = re.compile(
+_PLACE_DATE = lazy_re_compile(
     r"^\W*(?:\w\W+)?([^\W\d][^,;]{1,40})[,;][\W_]*(?:ng\w{1,2}y\b|(?:\w{1,4}\s+)?\d{1,2}\s*(?:/|th\w{1,2}ng\b))"
 )
-_ATTACHED = re.compile(r"^\W*\(?\s*(?:ban hanh\s+)?kem theo\b")
-_BODY_START = re.compile(r"^\W*(?:can cu|kinh gui|thuc hien|stt\b|tt\b|[ivx]+\s*[.)]\s|\d+\s*[.)]\s)")
+_ATTACHED = lazy_re_compile(r"^\W*\(?\s*(?:ban hanh\s+)?kem theo\b")
+_BODY_START = lazy_re_compile(r"^\W*(?:can cu|kinh gui|thuc hien|stt\b|tt\b|[ivx]+\s*[.)]\s|\d+\s*[.)]\s)")
 # The words a letter's body opens with, as OCR damages them ("Thu hién", "tán cứ", "Cán cấu"): the
 # first two words within this many edits of one of them. "thực hiện" may also open a title's
 # wrapped second line ("thực hiện tại bộ phận một cửa"), so only a capitalised one opens the body.
 _OPENERS: dict[str, int] = {"can cu": 1, "kinh gui": 2, "thuc hien": 2}
 _LOWER_OPENERS = ("can cu", "kinh gui")
 # A body sentence cites a document by its number ("Kế hoạch số 134/KH-UBND"); no title does.
-_CITATION = re.compile(r"\bs\w{0,2}\s*\d+\s*/\s*[a-z]{2,4}\b")
+_CITATION = lazy_re_compile(r"\bs\w{0,2}\s*\d+\s*/\s*[a-z]{2,4}\b")
 # A sentence ends inside the line ("… năm 2025. Kết quả …") or the line ends with a colon ("… như
 # sau:"): prose, not a title.
 # A line ending with a colon stuck to its last word ("… như sau:"; the title's trimming drops it,
 # and a colon OCR read apart, "Đồng Thuận ~ :", is a speck) leads into a list: prose.
-_LEAD_IN = re.compile(r"\w:\s*$")
-_PROSE = re.compile(r"\w[.;]\s+[A-ZĐÀ-Ỹ]|:\s*$")
-_ISSUER_BODY = re.compile(r"^\W*(?:uy ban nhan dan|ubnd)\b")
-_UNIT_START = re.compile(r"^\W*(?:xa|phuong|thi tran|thi xa|huyen|quan|thanh pho|tinh)\b")
-_NATIONAL = re.compile(r"cong hoa|doc lap|tu do|hanh phuc")
-_MOTTO = re.compile(r"cong hoa xa hoi chu nghia|doc lap\s*[-–]\s*tu do")
-_SIGNATURE_PREFIX = re.compile(r"\b(?:tm|kt|q)\s*\.\s*(?=\w)")
+_LEAD_IN = lazy_re_compile(r"\w:\s*$")
+_PROSE = lazy_re_compile(r"\w[.;]\s+[A-ZĐÀ-Ỹ]|:\s*$")
+_ISSUER_BODY = lazy_re_compile(r"^\W*(?:uy ban nhan dan|ubnd)\b")
+_UNIT_START = lazy_re_compile(r"^\W*(?:xa|phuong|thi tran|thi xa|huyen|quan|thanh pho|tinh)\b")
+_NATIONAL = lazy_re_compile(r"cong hoa|doc lap|tu do|hanh phuc")
+_MOTTO = lazy_re_compile(r"cong hoa xa hoi chu nghia|doc lap\s*[-–]\s*tu do")
+_SIGNATURE_PREFIX = lazy_re_compile(r"\b(?:tm|kt|q)\s*\.\s*(?=\w)")
 
 
 def extract_metadata(doc: IngestedDocument, settings: MetadataSettings = DEFAULT_SETTINGS) -> DocumentMeta:
@@ -342,7 +343,7 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
 
 # A token OCR made of a speck: no letter or digit, or one letter alone ("Q XÃ …", "… Tiến Hà - ì");
 # a lone digit is a title's ("… chính 6" / "tháng đầu năm 2024").
-_SPECK = re.compile(r"^(?:[\W_]+|[\W_]*[^\W\d_][\W_]*)$")
+_SPECK = lazy_re_compile(r"^(?:[\W_]+|[\W_]*[^\W\d_][\W_]*)$")
 
 
 def title_text(text: str) -> str:

@@ -18,8 +18,6 @@ line read again), ``ocr_codes`` (what a column holds; "1" vs "I"), ``ocr_lines``
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 from PIL import Image
 
@@ -47,6 +45,7 @@ from extract.ocr_settings import OcrSettings
 from extract.pdf_reader import centre_in
 from extract.pdf_unruled import unruled_tables
 from extract.tesseract import TESSERACT_MISSING, check_tesseract, has_language, tesseract_words
+from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_spaces
 
 # The names importers use from ``extract.ocr`` (the page OCR's one entry point and its parts).
@@ -208,8 +207,8 @@ def unruled_ocr_tables(words: list[Word], page_number: int, settings: OcrSetting
 # bracket may be a cell's content ("-" for not scored) and stays.
 # Spacing accents ("ˆ", "˜", "¨") are such marks too: Tesseract's Vietnamese model reads a speck
 # as the accent it looks like.
-_DUST = re.compile(r"^[_:;.,'`´~^ˆ˜¨\"“”‘’]+$")
-_EDGE_DUST = re.compile(r"^[_`´~^ˆ˜]+|[_`´~^ˆ˜]+$")
+_DUST = lazy_re_compile(r"^[_:;.,'`´~^ˆ˜¨\"“”‘’]+$")
+_EDGE_DUST = lazy_re_compile(r"^[_`´~^ˆ˜]+|[_`´~^ˆ˜]+$")
 
 
 def cell_boxes(table: Table) -> list[tuple[BBox, int, int, int, int]]:

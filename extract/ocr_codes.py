@@ -3,26 +3,25 @@ and the "1" vs "I" glyph decision for part codes (a Roman "I." read as the Arabi
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
 from extract.model import Word, bbox_of
 from extract.ocr_settings import OcrSettings
+from normalize.lazy_regex import lazy_re_compile
 
 # A points cell as printed: "5", "10", "0,5", "2,25" (a dot for the comma in some tables).
-CLEAN_NUMBER = re.compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
+CLEAN_NUMBER = lazy_re_compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
 
 # Printed column numbers under a header: "(3)" is not a misread number.
-COLUMN_NUMBER = re.compile(r"^\(\d{1,2}\)$")
+COLUMN_NUMBER = lazy_re_compile(r"^\(\d{1,2}\)$")
 
-CODE = re.compile(r"^(?:\d+\.\d+\.\d+|[IVXLivxl]+\.?)$")
+CODE = lazy_re_compile(r"^(?:\d+\.\d+\.\d+|[IVXLivxl]+\.?)$")
 
 # What a codes column's cell holds below its header: "1.", "1.1.2", "II.", "I" (read "L"), "3.1.a".
-CODE_LIKE = re.compile(r"^(?:\d{1,2}|[IVXL]{1,4})(?:\.\d{1,2})*(?:\.[a-z])?\.?$")
+CODE_LIKE = lazy_re_compile(r"^(?:\d{1,2}|[IVXL]{1,4})(?:\.\d{1,2})*(?:\.[a-z])?\.?$")
 
 # A part code as Tesseract may read a Roman "I.", "II.", "III.": ones, a bold "I" as "L".
-ONES_CODE = re.compile(r"^[1IL]{1,3}\.?$")
+ONES_CODE = lazy_re_compile(r"^[1IL]{1,3}\.?$")
 
 
 def code_columns(cells, texts: dict[tuple, str]) -> set[int]:

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import re
 
+from normalize.lazy_regex import lazy_re_compile
 from normalize.vietnamese.syllable import fold, nfc
 
 _PERIODS = (
     # "pau": Đ read as P by a Latin-only OCR ("6 THANG PAU NAM 2023")
-    (re.compile(r"\b(6|sau|9|chin)\s+thang\s+(dau|pau|cuoi)?\s*nam\b(?:\s+(\d{4}))?"), "months"),
-    (re.compile(r"\bquy\s+(iv|iii|ii|i|[1-4])\b(?:\s+nam)?(?:\s+(\d{4}))?"), "quarter"),
-    (re.compile(r"\bgiai\s+doan\s+(\d{4})\s*[-–]\s*(\d{4})"), "span"),
-    (re.compile(r"\bnam\s+(\d{4})\b"), "year"),
+    (lazy_re_compile(r"\b(6|sau|9|chin)\s+thang\s+(dau|pau|cuoi)?\s*nam\b(?:\s+(\d{4}))?"), "months"),
+    (lazy_re_compile(r"\bquy\s+(iv|iii|ii|i|[1-4])\b(?:\s+nam)?(?:\s+(\d{4}))?"), "quarter"),
+    (lazy_re_compile(r"\bgiai\s+doan\s+(\d{4})\s*[-–]\s*(\d{4})"), "span"),
+    (lazy_re_compile(r"\bnam\s+(\d{4})\b"), "year"),
 )
 
 

@@ -13,14 +13,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from extract.letter_lines import is_upper, line_text, line_variants
 from extract.model import Line
+from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_spaces
 from normalize.vietnamese import word_damage
-from normalize.vietnamese.names import SURNAMES, NameReading, is_surname, name_stock, restore_name
+from normalize.vietnamese.names import NameReading, is_surname, name_stock, restore_name, surnames
 from normalize.vietnamese.syllable import fold, nfc
 from schemas.records import ReviewItem
 
@@ -36,15 +38,20 @@ class SignatureSettings:
 
 DEFAULT_SIGNATURE_SETTINGS = SignatureSettings()
 
-_FOLDED_SURNAMES = frozenset(fold(s) for s in SURNAMES)
+
+@lru_cache(maxsize=1)
+def _folded_surnames() -> frozenset[str]:
+    """The common surnames without marks, read on first use (the name stock is loaded then)."""
+    return frozenset(fold(s) for s in surnames())
+
 
 # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH" (folded).
-SIGNATURE_TITLE = re.compile(r"^\W*(?:(?:tm|kt|q)\s*\.\s*)?(?:pho\s*)?(?:chu\s*tich|uy ban nhan dan)")
+SIGNATURE_TITLE = lazy_re_compile(r"^\W*(?:(?:tm|kt|q)\s*\.\s*)?(?:pho\s*)?(?:chu\s*tich|uy ban nhan dan)")
 # The same title printed to the right of a recipient ("- UBND huyện Hòa Minh (b/c); - CHỦ TỊCH"):
 # an OCR dump or a flattened line holds both columns of the closing block on one line.
-_INLINE_TITLE = re.compile(r"(?:\b(?:tm|kt|q)\s*\.\s*)?(?:\bpho\s*)?(?:\bchu\s*tich|\buy ban nhan dan)\b")
+_INLINE_TITLE = lazy_re_compile(r"(?:\b(?:tm|kt|q)\s*\.\s*)?(?:\bpho\s*)?(?:\bchu\s*tich|\buy ban nhan dan)\b")
 # "Nơi nhận:" (folded), as OCR reads it ("Nơi nhọn", "Noi nhén", "Noi nhGn").
-RECIPIENTS = re.compile(r"^\W*n[o0]i\s*nh\w{1,2}n\b")
+RECIPIENTS = lazy_re_compile(r"^\W*n[o0]i\s*nh\w{1,2}n\b")
 # The words before a place's name: "UBND huyện Hòa Minh" is a recipient, not a person.
 _UNIT_WORDS = frozenset({"xa", "phuong", "huyen", "quan", "tinh", "ubnd", "tran", "pho", "thi"})
 
@@ -188,7 +195,7 @@ def _cells(line: Line) -> list[Line]:
     return [replace(line, text=t.strip(), raw=r.strip() or None) for t, r in zip(texts, raws, strict=True) if t.strip()]
 
 
-_NOTE = re.compile(r"^\s*[(\[][^)\]]*[)\]]")
+_NOTE = lazy_re_compile(r"^\s*[(\[][^)\]]*[)\]]")
 
 
 def _after_signature_title(line: Line, settings: SignatureSettings) -> Line | None:
@@ -372,7 +379,7 @@ def _pick_signer(names: list[str]) -> str:
     """The last name-like line: the signer's name is printed under everything else of the block.
     When the block holds several, one whose surname is a common one is preferred over stamp text
     that happens to look like a name ("Xã Ngọc Kỳ") — the list's only say in the matter."""
-    known = [n for n in names if fold(n.split()[0]) in _FOLDED_SURNAMES]
+    known = [n for n in names if fold(n.split()[0]) in _folded_surnames()]
     return (known or names)[-1]
 
 
@@ -404,7 +411,7 @@ def person_name(text: str, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTI
     capitalised = sum(t[0].isupper() for t in tokens)
     if capitalised < len(tokens) - 1 or capitalised < 2:
         return None
-    surname = max(SURNAMES, key=lambda s: fuzz.ratio(fold(s), fold(tokens[0])))
+    surname = max(surnames(), key=lambda s: fuzz.ratio(fold(s), fold(tokens[0])))
     damaged = word_damage(tokens[0], skip_upper=False)[1] > 0
     if (
         snap

@@ -1,4 +1,4 @@
-"""Module-level `regex` patterns compiled the first time they are used.
+r"""Module-level `regex` patterns compiled the first time they are used.
 
 The `regex` module parses a pattern in Python: the ~140 patterns the segmenters, the number and
 code readers and the reconciler declare at module level cost ≈40 ms of CPU to compile, and
@@ -8,10 +8,15 @@ the task-table, join or statistics patterns). ``lazy_compile`` has the same argu
 every attribute of the compiled pattern is then put on the object itself, so a later
 ``PATTERN.search(text)`` is an instance attribute read, as cheap as a compiled pattern's
 (the class has no ``__getattr__``: that hook alone makes every attribute read slower).
+
+``lazy_re_compile`` does the same for a stdlib-`re` pattern (``re.compile``'s arguments, compiled
+by `re`: the two engines differ on some syntax, e.g. ``\d`` and ``\w`` on bytes, possessive
+quantifiers, ``(?V1)``, so a stdlib pattern keeps its engine).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import regex
@@ -49,16 +54,20 @@ class _FirstUse:
         if obj is None:
             return self
         pattern, flags, kwargs = obj._source
-        compiled = regex.compile(pattern, flags, **kwargs)
+        compiled = obj._engine(pattern, flags, **kwargs)
         for name in PATTERN_ATTRIBUTES:
             if hasattr(compiled, name):
                 obj.__dict__[name] = getattr(compiled, name)
         obj.__dict__["compiled"] = compiled
+        if self.name not in obj.__dict__:  # a `regex`-only attribute asked of a stdlib pattern
+            raise AttributeError(self.name)
         return obj.__dict__[self.name]
 
 
 class LazyPattern:
     """Stands for ``regex.compile(pattern, flags, **kwargs)``, compiled on first use."""
+
+    _engine = staticmethod(regex.compile)
 
     def __init__(self, pattern: str, flags: int = 0, **kwargs: Any) -> None:
         self._source = (pattern, flags, kwargs)
@@ -67,10 +76,16 @@ class LazyPattern:
 
     def __reduce__(self) -> tuple[Any, ...]:
         pattern, flags, kwargs = self._source
-        return (_rebuild, (pattern, flags, kwargs))
+        return (_rebuild, (pattern, flags, kwargs, type(self)))
 
     def __repr__(self) -> str:
-        return f"LazyPattern({self._source[0]!r})"
+        return f"{type(self).__name__}({self._source[0]!r})"
+
+
+class LazyStdPattern(LazyPattern):
+    """Stands for ``re.compile(pattern, flags)`` (the stdlib engine), compiled on first use."""
+
+    _engine = staticmethod(re.compile)
 
 
 for _name in PATTERN_ATTRIBUTES:  # each attribute of the pattern compiles it on first read
@@ -79,11 +94,16 @@ for _name in PATTERN_ATTRIBUTES:  # each attribute of the pattern compiles it on
     setattr(LazyPattern, _name, _attribute)
 
 
-def _rebuild(pattern: str, flags: int, kwargs: dict[str, Any]) -> LazyPattern:
-    return LazyPattern(pattern, flags, **kwargs)
+def _rebuild(pattern: str, flags: int, kwargs: dict[str, Any], kind: type[LazyPattern] = LazyPattern) -> LazyPattern:
+    return kind(pattern, flags, **kwargs)
 
 
 def lazy_compile(pattern: str, flags: int = 0, **kwargs: Any) -> Any:
     """``regex.compile`` deferred to the pattern's first use (typed ``Any`` as the untyped
     `regex` module's patterns are)."""
     return LazyPattern(pattern, flags, **kwargs)
+
+
+def lazy_re_compile(pattern: str, flags: int = 0) -> Any:
+    """``re.compile`` (the stdlib engine, not `regex`) deferred to the pattern's first use."""
+    return LazyStdPattern(pattern, flags)

@@ -3,10 +3,11 @@ start-up): the same answers as the compiled pattern, compiled once, picklable.""
 
 import copy
 import pickle
+import re
 
 import regex
 
-from normalize.lazy_regex import PATTERN_ATTRIBUTES, LazyPattern, lazy_compile
+from normalize.lazy_regex import PATTERN_ATTRIBUTES, LazyPattern, LazyStdPattern, lazy_compile, lazy_re_compile
 
 
 def test_the_attribute_list_is_the_compiled_patterns():
@@ -35,3 +36,14 @@ def test_copies_and_pickles_compile_on_their_own():
     for other in (pickle.loads(pickle.dumps(lazy)), copy.deepcopy(lazy), copy.copy(lazy)):
         assert other.search("TIÊU CHÍ 3").group(1) == "3"
     assert "compiled" not in vars(lazy)
+
+
+def test_a_lazy_stdlib_pattern_keeps_the_stdlib_engine():
+    source, text = r"ng\w{1,2}y\s*(\d{1,2})", "Hòa Minh, ngày 05 tháng 7 năm 2024"
+    lazy = lazy_re_compile(source, re.I)
+    assert isinstance(lazy, LazyStdPattern) and "compiled" not in vars(lazy)
+    assert lazy.search(text).group(1) == re.compile(source, re.I).search(text).group(1) == "05"
+    assert isinstance(lazy.compiled, re.Pattern) and lazy.flags == re.compile(source, re.I).flags
+    for other in (pickle.loads(pickle.dumps(lazy)), copy.deepcopy(lazy)):
+        assert isinstance(other, LazyStdPattern) and isinstance(other.compiled, re.Pattern)
+    assert not hasattr(lazy, "named_lists")  # a `regex`-only attribute

@@ -87,10 +87,21 @@ _NEXT_STATEMENT = lazy_compile(
 )
 
 
+def _names_a_label(low: str) -> bool:
+    """Whether the shadow holds a label word that ``_STATEMENT_START`` and ``_NEXT_STATEMENT``
+    need: a line without one is read without compiling them (issue 18's start-up)."""
+    return "tc" in low or "tieu chi" in low or "linh vuc" in low
+
+
+def _opens_statement(low: str) -> bool:
+    return _names_a_label(low) and bool(_STATEMENT_START.match(low))
+
+
 def _statement_pieces(line: Line) -> list[Line]:
     """A line cut where each joined statement opens (``_NEXT_STATEMENT``), each piece keeping the
     line's place; its raw text is cut alike when it opens statements at as many places."""
-    cuts = [m.start() for m in _NEXT_STATEMENT.finditer(shadow(line.text))]
+    low = shadow(line.text)
+    cuts = [m.start() for m in _NEXT_STATEMENT.finditer(low)] if _names_a_label(low) else []
     if not cuts:
         return [line]
     raw_cuts = [m.start() for m in _NEXT_STATEMENT.finditer(shadow(line.raw))] if line.raw is not None else []
@@ -107,6 +118,10 @@ def _statement_pieces(line: Line) -> list[Line]:
 
 
 def _statement_match(low: str) -> tuple[re.Match | None, str]:
+    # Every statement states its score (``_NUM``: a digit): a line without a digit is none, and the
+    # three long patterns are not compiled for a text that has none (issue 18's start-up).
+    if not any(ch.isdigit() for ch in low):
+        return None, "group"
     m = _CRITERION.match(low)
     if m:
         return m, "criterion"
@@ -140,13 +155,13 @@ def find_score_statements(
             continue
         last = line.number
         m, kind = _statement_match(shadow(line.text))
-        if not m and _STATEMENT_START.match(shadow(line.text)):
+        if not m and _opens_statement(shadow(line.text)):
             # A statement wrapped over printed lines ("Tiêu chí 1.5. … đạt" / "0,5/1 điểm."):
             # the next lines of the same paragraph until the score is read.
             for j in range(k + 1, min(len(lines), k + 1 + settings.statement_wrap_lines)):
                 nxt = lines[j]
                 low = shadow(nxt.text)
-                if not _same_paragraph(lines[j - 1], nxt) or _STATEMENT_START.match(low) or _statement_match(low)[0]:
+                if not _same_paragraph(lines[j - 1], nxt) or _opens_statement(low) or _statement_match(low)[0]:
                     break  # a statement of its own follows
                 raw = None
                 if line.raw is not None or nxt.raw is not None:

@@ -154,9 +154,16 @@ def common_surnames(min_weight: int) -> tuple[str, ...]:
     return tuple(s for s, w in name_stock()["surname"].items() if w >= min_weight)
 
 
-# The common surnames: they break a tie between name-like lines of a signature block and snap an
-# OCR-damaged surname that is no syllable at all ("{guyén" → Nguyễn).
-SURNAMES = common_surnames(3)
+# A surname of the stock with at least this weight is a common one (``surnames``).
+COMMON_SURNAME_WEIGHT = 3
+
+
+@lru_cache(maxsize=1)
+def surnames() -> tuple[str, ...]:
+    """The common surnames: they break a tie between name-like lines of a signature block and snap
+    an OCR-damaged surname that is no syllable at all ("{guyén" → Nguyễn). Read on first use: a
+    document without a signature block never needs the stock (issue 18's start-up)."""
+    return common_surnames(COMMON_SURNAME_WEIGHT)
 
 
 # --- place names ---------------------------------------------------------------------------------
