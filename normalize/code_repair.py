@@ -104,8 +104,10 @@ def _clean_step(
     what the search would choose at no cost; None marks the row doubtful."""
     if token is None or may_absorb:
         return None
-    if token.letter:
+    if token.letter and not token.lookalikes:
         code = lettered(prev, token.letter)
+    elif token.letter:
+        return None  # a look-alike glyph read as the letter: the search weighs it
     elif token.components and not token.lookalikes:
         code = CriterionCode(prev.roman, token.components)  # digits read as printed, "1" too
     elif token.roman is not None:

@@ -176,13 +176,23 @@ class CodeToken:
 # Lettered items follow the Vietnamese alphabet (a, b, c, d, đ, e, g, h, i, k …); "l" is left out
 # of the items read, as OCR prints it for the digit 1.
 _ITEM_LETTERS = "abcdđeghikmnopqrstuvxy"
-_LETTER_ITEM = lazy_compile(r"^[\(]?([a-zđ])[\).]$")
+_LETTER_ITEM = lazy_compile(r"^[\(]?([a-zđ€©])[\).]$")
+# Glyphs OCR prints for an item's letter on scans: a "c" with a stroke through it or a ring
+# round it ("€)", "©)" for "c)"). Read as the letter at a look-alike's cost.
+_LOOKALIKE_LETTERS = {"€": "c", "©": "c"}
+# Letters OCR confuses with each other inside an item's token: "d" and "đ" differ by one bar,
+# which a scan adds (a speck on the stem) or loses. Either may be read as the other, at a
+# look-alike's cost, where the column's order argues for it ("c)" then "đ)" is "d)").
+_LETTER_NEIGHBOURS = frozenset({("d", "đ"), ("đ", "d")})
 
 
 def letter_item(token: str) -> str | None:
-    """The letter of a lettered item's token ("a)", "(b)", "đ."), or None."""
+    """The letter of a lettered item's token ("a)", "(b)", "đ.", "€)" for "c)"), or None."""
     m = _LETTER_ITEM.match(token.strip())
-    return m.group(1) if m and m.group(1) in _ITEM_LETTERS else None
+    if not m:
+        return None
+    letter = _LOOKALIKE_LETTERS.get(m.group(1), m.group(1))
+    return letter if letter in _ITEM_LETTERS else None
 
 
 def item_letter(place: int) -> str:
@@ -200,7 +210,7 @@ def read_code_token(token: str) -> CodeToken | None:
     numbers with a leading zero such as "03", which are counts in the explanation)."""
     letter = letter_item(token)
     if letter:
-        return CodeToken(token.strip(), "", None, None, False, letter=letter)
+        return CodeToken(token.strip(), "", None, None, letter not in token, letter=letter)
     raw = token.strip().replace(":", ".").replace(",", ".")  # OCR reads the dots as ':' or ','
     # Vertical strokes OCR'd as other letters: "l", "|", the digit one, an "I" with a speck read
     # as a mark ("Ị"), two strokes joined into "H" ("HỊ" for II). A token of digits only keeps
@@ -323,7 +333,12 @@ def match_cost(token: CodeToken | None, code: CriterionCode, settings: CodeSetti
     if token is None:
         return settings.inferred
     if token.letter or code.letter:
-        return 0.0 if token.letter == code.letter and code.path else None
+        if not code.path or not token.letter or not code.letter:
+            return None
+        glyph = settings.lookalike if token.lookalikes else 0.0
+        if token.letter == code.letter:
+            return glyph
+        return glyph + settings.lookalike if (token.letter, code.letter) in _LETTER_NEIGHBOURS else None
     if not code.path:
         if token.roman is None:
             return None

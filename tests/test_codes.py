@@ -335,3 +335,32 @@ def test_digit_strokes_read_as_roman_only_at_a_cost():
     settings = CodeSettings()
     assert match_cost(one, CriterionCode(1), settings) == settings.digit_as_roman
     assert match_cost(one, CriterionCode(0, (1,)), settings) == 0.0
+
+
+def test_item_letters_misread_on_scans_are_weighed_against_the_column():
+    """A scan prints "c)" as "€)" and "d)" as "đ)" (a speck on the stem read as the bar): after
+    a, b the items are c and d, not d and đ; a real "đ)" after "d)" stays đ."""
+    from normalize.codes import letter_item
+
+    assert letter_item("€)") == "c" and read_code_token("€)").lookalikes
+    tokens = ["I", "1.", "a)", "b)", "€)", "đ)", "2.", "a)", "b)", "II.", "1."]
+    labels = format_codes([c.code for c in repair_codes(tokens)])
+    assert labels == ["I", "1", "1.a", "1.b", "1.c", "1.d", "2", "2.a", "2.b", "II", "II.1"]
+    tokens = ["1.", "a)", "b)", "c)", "d)", "đ)", "e)", "2."]
+    assert format_codes([c.code for c in repair_codes(tokens)]) == ["1", "1.a", "1.b", "1.c", "1.d", "1.đ", "1.e", "2"]
+    # A letter read as its neighbour only at a cost: "d)" printed as "d)" costs nothing.
+    d = read_code_token("d)")
+    assert match_cost(d, CriterionCode(0, (1, 4), "d")) == 0.0
+    assert match_cost(d, CriterionCode(0, (1, 5), "đ")) == CodeSettings().lookalike
+
+
+def test_a_part_read_as_a_digit_needs_no_part_printed_in_strokes():
+    """A "1" over "1.", items and "2." reads as part I even when part II's row is unreadable
+    (None, "Tl."): the restart of the numbering below tells the second part. Keeping the "1"
+    arabic unless another part reads in strokes would shift every code of part I one level
+    down (1.1, 1.1.a) and fold part II's rows under it."""
+    for lost in (None, "Tl."):
+        tokens = ["1", "1.", "a)", "b)", "2.", "a)", lost, "1.", "2.", "a)"]
+        labels = format_codes([c.code for c in repair_codes(tokens)])
+        assert labels[:6] == ["I", "1", "1.a", "1.b", "2", "2.a"]
+        assert labels[7:] == ["II.1", "II.2", "II.2.a"]
