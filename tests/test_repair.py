@@ -216,7 +216,7 @@ def test_model_layout_finds_every_stored_ngram():
         for c, k, v in zip(ids[lo:hi:5], kid[lo:hi:5], lps[lo:hi:5]):
             assert k == m.key_of[c]
             assert m.bigram_ids(b, c) == v / QUANT
-            assert m.bi_hits(b, (k,), {c: None}) == {c: v / QUANT}
+            assert m.bi_group(b, k)[c] == v / QUANT  # the decoder's per-key read
             assert m.bi_successors(b)[c] == v  # the decoder's whole-context read
             checked += 1
     ctx, toff = m._tri_ctx, m._tri_off
@@ -226,7 +226,7 @@ def test_model_layout_finds_every_stored_ngram():
         assert m.tri_state(ab)[1:] == (lo, hi)
         for c, v in zip(m._tri_ids[lo:hi], m._tri_lp[lo:hi]):
             assert m.score_ids(ab >> 16, ab & 0xFFFF, c) == v / QUANT
-            assert m.tri_hits(m.tri_state(ab), (m.key_of[c],), {c: None}) == {c: v / QUANT}
+            assert m.tri_group(ab, m.key_of[c])[c] == v / QUANT
             assert m.tri_successors(ab, m.tri_state(ab))[c] == v
             checked += 1
     assert checked > 10_000

@@ -112,10 +112,6 @@ def _in_quarters(value: float) -> bool:
     return abs(value * 4 - round(value * 4)) < 1e-6
 
 
-def _quarter(value: float) -> bool:
-    return abs(value * 4 - round(value * 4)) < 1e-9
-
-
 def _fix_sum(
     rows: list[ScoreRow],
     readings: dict[tuple[int, str], list[float]],

@@ -20,7 +20,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
 
 from .syllable import fold
 from .tokens import ABBR, BOS, EOS, NUM, parse_token
@@ -155,20 +154,6 @@ class RepairModel:
             self.tri_states[ab] = st
         return st
 
-    def tri_hits(self, state: TriState, keys: tuple[int, ...], units: dict[int, Any]) -> dict[int, float]:
-        """log P(c | a b) of the units in ``units`` (of key ids ``keys``) that a stored trigram
-        of the context ``state`` scores: in order of id when the context holds no more trigrams
-        than there are keys (it is read whole), else key by key (each key's slice bisected)."""
-        _back, lo, hi = state
-        out: dict[int, float] = {}
-        ids, lps = self._tri_ids, self._tri_lp
-        if hi - lo <= len(keys):
-            for u, v in sorted(zip(ids[lo:hi], lps[lo:hi])):
-                if u in units:
-                    out[u] = v / QUANT
-            return out
-        return _key_hits(self._tri_kid, ids, lps, keys, lo, hi, units)
-
     def bi_successors(self, b: int) -> dict[int, int]:
         """Every stored successor of ``b``: its id → round(log P(c | b) * QUANT). One C-level
         pass over the context's slice, the first time ``b`` is met: cheaper than bisecting it
@@ -186,11 +171,6 @@ class RepairModel:
             _back, lo, hi = state
             d = self.tri_succ[ab] = dict(zip(self._tri_ids[lo:hi], self._tri_lp[lo:hi]))
         return d
-
-    def bi_hits(self, b: int, keys: tuple[int, ...], units: dict[int, Any]) -> dict[int, float]:
-        """log P(c | b) of the units in ``units`` (of key ids ``keys``) that a stored bigram
-        scores, key by key (each key's slice of ``b``'s successors bisected), by id within a key."""
-        return _key_hits(self._bi_kid, self._bi_ids, self._bi_lp, keys, self._bi_off[b], self._bi_off[b + 1], units)
 
     def tri_group(self, ab: int, key: int) -> dict[int, float]:
         """Trigram successors of ``a b`` (packed) whose key id is ``key``: log P(c | a b) by id."""
@@ -314,22 +294,6 @@ class RepairModel:
 
     def is_syllable(self, low: str) -> bool:
         return low in self.syllables
-
-
-def _key_hits(
-    kid: array, ids: array, lps: array, keys: tuple[int, ...], lo: int, hi: int, units: dict[int, Any]
-) -> dict[int, float]:
-    """log P of the units in ``units`` among one context's successors ``lo:hi`` (sorted by key id),
-    key by key: each key's slice bisected, by id within it."""
-    out: dict[int, float] = {}
-    for k in keys:
-        i = bisect_left(kid, k, lo, hi)
-        if i < hi and kid[i] == k:
-            j = bisect_right(kid, k, i, hi)
-            for u, v in zip(ids[i:j], lps[i:j]):
-                if u in units:
-                    out[u] = v / QUANT
-    return out
 
 
 def _group(kid: array, ids: array, lps: array, key: int, lo: int, hi: int) -> dict[int, float]:

@@ -197,8 +197,8 @@ def _state_moves(
         tri, bi = _NO_LP, _name_scores(model, ab, state, slot, settings.name_bonus)
         back = 0.0  # whole log-probabilities, as bigram entries
     else:
-        # The hits among the candidates, in the order the tables hold them (``_key_hits``,
-        # ``RepairModel.tri_hits``): ties between moves fall the same way.
+        # The hits among the candidates, in the order the tables hold them (a context's
+        # successors, ``RepairModel.bi_successors``): ties between moves fall the same way.
         bi = bigram_cache.get(view | b)  # type: ignore[assignment]
         if bi is None:
             succ = model.bi_successors(b)
