@@ -330,3 +330,22 @@ def test_a_speck_before_the_total_label_leaves_it_a_total(tmp_path):
     assert [r.code for r in table.rows] == CODES
     assert (table.stated_total_max, table.stated_total_self) == (15.0, 13.0)
     assert mismatches(result) == []
+
+
+def test_a_criterion_left_blank_in_a_typed_table_adds_nothing_to_its_parent(tmp_path):
+    """A DOCX prints every cell: II.2's self score printed blank (a criterion the commune did not
+    score, often one assessed by survey) adds 0. II stating 4,5 while its sub-criteria print 3 is the
+    document's own inconsistency; the same table with II stating 3 (and the total 11,5) holds."""
+    header = ["TT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Ghi chú"]
+    rows = [header] + body("cnmse")
+    rows[14][3] = ""  # II.2 self printed blank
+    result, table = convert(write_docx(tmp_path / "blank.docx", [{"rows": rows + [total_row("cnmse")]}]))
+    assert table.rows[13].self_points is None and "missing_self" in table.rows[13].flags
+    (check,) = [c for c in result.checks if c.kind == "sum_self" and c.code == "II"]
+    assert (check.status, check.expected, check.actual) == ("mismatch", 3, 4.5)
+    assert "1 printed blank, counted as 0" in check.message
+    assert mismatches(result) == ["sum_self II self_points"]
+
+    rows[12][3] = "3"
+    result, _ = convert(write_docx(tmp_path / "held.docx", [{"rows": rows + [total_row("cnmse", self_="11,5")]}]))
+    assert mismatches(result) == []

@@ -49,7 +49,7 @@ from cchc_extract.reconcile.hierarchy import (
 from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.reconcile.queue import _review_doubtful
 from cchc_extract.reconcile.ratios import _check_text_ratios, fraction_percents
-from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.reconcile.settings import CELL_METHODS, ReconcileSettings
 from cchc_extract.reconcile.stat_rows import code_legend, is_count, is_percent
 from cchc_extract.reconcile.statements import _check_group_statements, group_criteria
 from cchc_extract.reconcile.sums import _check_score_table
@@ -80,7 +80,7 @@ def check_relations(result: ExtractionResult, settings: ReconcileSettings = _DEF
     ledger = _Ledger()
     ocr = ocr_read(result)
     for ti, table in enumerate(result.score_tables):
-        _check_score_table(ti, table, ledger, settings, ocr)
+        _check_score_table(ti, table, ledger, settings, ocr, result.source.method in CELL_METHODS)
     for ai, annex in enumerate(result.statistics):
         _check_annex(ai, annex, ledger, settings, ocr)
     _check_counts(result.counts, ledger, settings, ocr)

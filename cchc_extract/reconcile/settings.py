@@ -56,6 +56,16 @@ class ReconcileSettings:
     guessed_points_step: float = 0.05
     # Counts are whole: a total and its parts agree exactly (float noise aside).
     count_tolerance: float = 1e-6
+    # In a DOCX table or a PDF's text layer (``CELL_METHODS``) every printed character is read, so
+    # a sub-criterion with a maximum whose self-assessed (or appraised) cell is blank was left
+    # unscored: it adds 0 to its parent's sum, and a parent stating more is the document's own
+    # inconsistency. In OCR'd text, or plain text whose columns we split ourselves, a blank may be
+    # a cell we lost: it stays unknown (a coverage check says the rows fall short).
+    typed_blank_scores_zero: bool = True
+
+
+# How a document's text was obtained (``Document.method``) when a blank cell is blank in print.
+CELL_METHODS = frozenset({"docx", "pdf-text"})
 
 
 # The queue's own reasons begin so (the review sheet tells them apart by these words).

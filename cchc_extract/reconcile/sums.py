@@ -69,6 +69,19 @@ def _effective(rows: list[ScoreRow], kids: dict[int, list[int]], i: int, field_:
     return None if len(known) < len(parts) else sum(known)
 
 
+def _part(rows: list[ScoreRow], kids: dict[int, list[int]], c: int, field_: str, blank_is_zero: bool) -> float | None:
+    """A child's share of its parent's sum in ``field_``: its value, its own children's sum when
+    it is a group printed without one, and with ``blank_is_zero`` 0 for a scored criterion (one
+    with a maximum) whose cell was printed blank; None when unknown (a "-" or "x" mark says "not
+    scored" without saying what the parent counted for it)."""
+    value = _effective(rows, kids, c, field_)
+    row = rows[c]
+    blank = not (getattr(row, f"{field_}_raw") or "").strip()
+    if value is None and blank_is_zero and blank and not kids.get(c) and row.max_points is not None:
+        return 0.0
+    return value
+
+
 def beyond_parent(rows: list[ScoreRow], parents: list[int | None], i: int, value: float | None, tol: float) -> bool:
     """Whether a score exceeds its parent's maximum: no reading of a commune's, only of ours."""
     p = parents[i]
@@ -142,7 +155,11 @@ def _cells(
     return cell
 
 
-def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: ReconcileSettings, ocr: bool = False) -> None:
+def _check_score_table(
+    ti: int, table: ScoreTable, ledger: _Ledger, s: ReconcileSettings, ocr: bool = False, printed_cells: bool = False
+) -> None:
+    """Every sum of one score table checked; ``ocr``: its characters came from OCR; ``printed_cells``:
+    it was read from printed cells (``CELL_METHODS``), so a blank cell is blank in print."""
     rows = table.rows
     parents, orphans = resolve_parents(rows)
     kids = children_of(parents)
@@ -158,9 +175,11 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
             if not children:
                 continue
             stated = getattr(row, field_)
-            parts = [getattr(rows[c], field_) for c in children]
-            if stated is None or all(p is None for p in parts):
+            if stated is None or all(getattr(rows[c], field_) is None for c in children):
                 continue
+            zeroed = printed_cells and not ocr and s.typed_blank_scores_zero and field_ != "max_points"
+            parts = [_part(rows, kids, c, field_, zeroed) for c in children]
+            blank_zero = sum(p is not None and getattr(rows[c], field_) is None for c, p in zip(children, parts))
             if any(c in orphans for c in children):
                 parts.append(None)  # the orphans' lost parent may have had other children
             tol = _sum_tolerance(stated, s.points_tolerance, s.relative_tolerance)
@@ -169,7 +188,9 @@ def _check_score_table(ti: int, table: ScoreTable, ledger: _Ledger, s: Reconcile
             blanks = sum(p is None for p in parts)
             message = (
                 f"{label}: {what} of its {len(children)} sub-criteria add up to {_vn(expected)}, "
-                f"the row states {_vn(stated)}" + (f" ({blanks} unknown)" if blanks else "")
+                f"the row states {_vn(stated)}"
+                + (f" ({blanks} unknown)" if blanks else "")
+                + (f" ({blank_zero} printed blank, counted as 0)" if blank_zero else "")
             )
             if status == "mismatch" and open_ended and _reaches_end(i, len(rows), kids):
                 # Still a mismatch (planted faults must be caught), but a table with no total row
