@@ -586,3 +586,26 @@ def test_sum_over_a_lost_parent_vouches_for_no_value():
     )
     reconcile(whole, ReconcileSettings(review_below=0.8))
     assert not [r for r in whole.review if r.field == "max_points"]
+
+
+def test_a_typed_grid_cell_left_blank_is_not_doubted_but_an_ocr_one_is():
+    # A self score left blank beside its maximum (a criterion the commune did not score): a DOCX or
+    # a PDF's text layer prints its cells as they are, so the blank is the document's; OCR or a
+    # text export split into columns may lose the cell, so there it is doubted.
+    def blank_self(method):
+        rows = [
+            row("1", 3, 2, confidence=0.92),
+            row("1.1", 1, 1, confidence=0.92),
+            row("1.2", 2, None, confidence=0.82, flags=["missing_self"]),
+        ]
+        result = score_result(rows)
+        result.source.method = method
+        reconcile(result, ReconcileSettings(review_below=0.8))
+        return result.score_tables[0].rows[2].value_confidence["self_points"], {(r.item, r.field) for r in result.review}
+
+    for typed in ("docx", "pdf-text"):
+        confidence, queued = blank_self(typed)
+        assert confidence >= 0.8 and ("/score_tables/0/rows/2", "self_points") not in queued
+    for read in ("ocr", "text"):
+        confidence, queued = blank_self(read)
+        assert confidence < 0.8 and ("/score_tables/0/rows/2", "self_points") in queued

@@ -107,6 +107,9 @@ def damaged(output: dict, rng: random.Random) -> tuple[dict, tuple[str, str]] | 
         data["source"]["method"] = "ocr"
     else:
         text = ""
+        if data["source"].get("method") in ("docx", "pdf-text"):
+            # A typed grid loses no cell: a cell is lost where OCR or a line split read the row.
+            data["source"]["method"] = "ocr"
     try:
         value = float(text.replace(",", ".")) if text else None
     except ValueError:

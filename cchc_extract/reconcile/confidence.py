@@ -6,7 +6,9 @@ Evidence (``value_features``), each a number the model weighs:
             codes inferred or repaired, cells missing: ``extract/segment``'s own account)
   missing   the cell is blank, the segmenter flagged it missing, and the row's other points cell
             is filled (a row printing one number but not the other lost a cell; a row printing
-            neither is a heading); or the cell printed text that gave no number
+            neither is a heading), where a cell can be lost: characters OCR made, or text whose
+            rows were split from its lines; a typed grid's cell (DOCX, a PDF's text layer) left
+            blank is what the document prints. Or the cell printed text that gave no number
   format    the cell's text is not a clean number of its kind ("2,5", "10", "87,50 %")
   held      the value takes part in a relation that holds (a parent's sum, a table total, an
             annex total): another printed number vouches for it
@@ -59,6 +61,9 @@ _CLEAN = {
     "score": re.compile(r"\d{1,3}(?:[.,]\d{1,2})?"),
     "stat": re.compile(r"-?\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d{1,4})?\s*%?|-?\d+(?:[.,]\d{1,4})?\s*%?"),
 }
+# Ingest methods whose table cells are the document's own (a DOCX table, a PDF's text layer):
+# a blank there was printed blank, when the characters are not OCR's (``ocr_read``).
+_TYPED_CELLS = ("docx", "pdf-text")
 _HELD_KINDS = ("sum_children", "sum_self", "sum_appraised", "stated_total", "total_parts", "ratio")
 
 
@@ -259,7 +264,10 @@ def value_features(
 
     held = _held_values(result, checks)
     failed = {(r.item, r.field) for r in review if r.field}
-    ocr = {"dump": float(result.source.method not in ("ocr", "mixed") and ocr_read(result))}
+    read_by_ocr = ocr_read(result)
+    ocr = {"dump": float(result.source.method not in ("ocr", "mixed") and read_by_ocr)}
+    # A blank cell of a typed grid is printed blank: no cell of it can be lost.
+    cells_lost = read_by_ocr or result.source.method not in _TYPED_CELLS
     sets = criteria_maxima(result)
     out: dict[tuple[str, str], dict[str, float]] = {}
     for ti, table in enumerate(result.score_tables):
@@ -269,14 +277,14 @@ def value_features(
             maxima = sets.get(ti, {})
             for f in fields:
                 out[(pointer, f)] = (
-                    _features(row, f, pointer, held, failed, "score")
+                    _features(row, f, pointer, held, failed, "score", cells_lost)
                     | ocr
                     | {"agrees": agrees_with_set(row, f, maxima)}
                 )
     for ai, annex in enumerate(result.statistics):
         for ri, stat in enumerate(annex.rows):
             pointer = f"/statistics/{ai}/rows/{ri}"
-            out[(pointer, "value")] = _features(stat, "value", pointer, held, failed, "stat") | ocr
+            out[(pointer, "value")] = _features(stat, "value", pointer, held, failed, "stat", cells_lost) | ocr
     return out
 
 
@@ -287,6 +295,7 @@ def _features(
     held: set[tuple[str, str]],
     failed: set[tuple[str, str | None]] | set[tuple[str, str]],
     kind: str,
+    cells_lost: bool = True,
 ) -> dict[str, float]:
     value = getattr(row, f)
     raw = getattr(row, f"{f}_raw", None) if kind == "score" else row.value_raw  # type: ignore[union-attr]
@@ -299,7 +308,7 @@ def _features(
     return {
         "row": logit(row.confidence, ConfidenceSettings.clip),
         # Printed text that gave no number ("x", "Ped") is a cell lost as surely as a flagged one.
-        "missing": float(value is None and ((flagged and _prints_other(row, f)) or bool(raw))),
+        "missing": float(value is None and ((cells_lost and flagged and _prints_other(row, f)) or bool(raw))),
         "format": float(value is not None and bool(raw) and _CLEAN[kind].fullmatch(raw) is None),
         "held": float((pointer, f) in held),
         "failed": float((pointer, f) in failed),
