@@ -601,7 +601,9 @@ def test_a_typed_grid_cell_left_blank_is_not_doubted_but_an_ocr_one_is():
         result = score_result(rows)
         result.source.method = method
         reconcile(result, ReconcileSettings(review_below=0.8))
-        return result.score_tables[0].rows[2].value_confidence["self_points"], {(r.item, r.field) for r in result.review}
+        return result.score_tables[0].rows[2].value_confidence["self_points"], {
+            (r.item, r.field) for r in result.review
+        }
 
     for typed in ("docx", "pdf-text"):
         confidence, queued = blank_self(typed)
