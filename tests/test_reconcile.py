@@ -611,3 +611,23 @@ def test_a_typed_grid_cell_left_blank_is_not_doubted_but_an_ocr_one_is():
     for read in ("ocr", "text"):
         confidence, queued = blank_self(read)
         assert confidence < 0.8 and ("/score_tables/0/rows/2", "self_points") in queued
+
+
+def test_a_row_that_lost_both_cells_is_doubted_as_a_lost_cell_not_taken_for_a_heading():
+    # An OCR dump's criterion whose two numbers OCR dropped (the segmenter flags both cells
+    # missing): its blanks are lost cells, weighed as such (they were wrong nearly always on the
+    # corpus's dumps), not a heading's blanks at the row's own confidence. A typed grid's
+    # numberless row stays a heading.
+    def numberless(method):
+        rows = [
+            row("1", 3, 2, confidence=0.92),
+            row("1.1", None, None, confidence=0.72, flags=["missing_max", "missing_self"]),
+            row("1.2", 2, 1, confidence=0.92),
+        ]
+        result = score_result(rows)
+        result.source.method = method
+        reconcile(result, ReconcileSettings(review_below=0.8))
+        return result.score_tables[0].rows[1].value_confidence
+
+    assert max(numberless("ocr").values()) < 0.2
+    assert set(numberless("docx").values()) == {0.72}

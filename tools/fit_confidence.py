@@ -62,7 +62,12 @@ def examples(
     out = []
     for key, f in value_features(result, ledger.checks, ledger.review).items():
         row = resolve(output, key[0]) or {}
-        if key[0].startswith("/score_tables/") and row.get("max_points") is None and row.get("self_points") is None:
+        if (
+            key[0].startswith("/score_tables/")
+            and row.get("max_points") is None
+            and row.get("self_points") is None
+            and not f["missing"]
+        ):
             continue  # a heading's blanks take the row's own confidence, not the model's
         if scored is not None and key not in scored and key not in wrong:
             continue

@@ -311,7 +311,9 @@ def _features(
     return {
         "row": logit(row.confidence, ConfidenceSettings.clip),
         # Printed text that gave no number ("x", "Ped") is a cell lost as surely as a flagged one.
-        "missing": float(value is None and ((cells_lost and flagged and _prints_other(row, f)) or bool(raw))),
+        "missing": float(
+            value is None and ((cells_lost and flagged and (_prints_other(row, f) or _lost_both(row))) or bool(raw))
+        ),
         "format": float(value is not None and bool(raw) and _CLEAN[kind].fullmatch(raw) is None),
         "held": float((pointer, f) in held),
         "failed": float((pointer, f) in failed),
@@ -333,6 +335,14 @@ def lost_beside(row: ScoreRow) -> bool:
     return read and any(flag in row.flags for flag in _FLAG.values())
 
 
+def _lost_both(row: ScoreRow | StatRow) -> bool:
+    """Whether the segmenter says a row lost both its points cells (``missing_max`` and
+    ``missing_self``): a criterion whose numbers OCR dropped, where a heading prints none and
+    expects none (on text where cells can be lost, such rows were nearly all criteria: seed
+    177/178's OCR dumps, 61 of 62 values of such rows that the truth scores were wrong)."""
+    return isinstance(row, ScoreRow) and _FLAG["max_points"] in row.flags and _FLAG["self_points"] in row.flags
+
+
 def _prints_other(row: ScoreRow | StatRow, f: str) -> bool:
     """Whether the row prints a number beside the blank ``f`` (a row printing none is a heading):
     its other points cell; for the appraised cell, either of the row's others."""
@@ -351,9 +361,10 @@ def set_value_confidence(
         _, kind, t, _, r = pointer.split("/")
         tables = result.score_tables if kind == "score_tables" else result.statistics
         row = tables[int(t)].rows[int(r)]
-        if isinstance(row, ScoreRow) and row.max_points is None and row.self_points is None:
+        if isinstance(row, ScoreRow) and row.max_points is None and row.self_points is None and not features["missing"]:
             # A row printing no number (a heading): its blanks are no reading to doubt beyond the
-            # row's own (whose confidence already counts the cells the segmenter missed).
+            # row's own (whose confidence already counts the cells the segmenter missed). A row
+            # that lost its cells (``missing``) is weighed as any lost cell.
             row.value_confidence[f] = round(row.confidence, 3)
         else:
             row.value_confidence[f] = round(probability(features, s), 3)
