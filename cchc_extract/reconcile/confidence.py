@@ -97,6 +97,11 @@ class ConfidenceSettings:
     # the values by their evidence; the calibration puts them on the scale of the share right.
     # Empty: the logistic score as it is.
     calibration: tuple[tuple[float, float], ...] = ()
+    # A value whose calibrated confidence is under this goes to review: on the calibrated scale,
+    # a value more likely than this share to be wrong is looked at (the review queue's target is
+    # at most 1 wrong value in 100 left out of it). Without a calibration the logistic score is
+    # compared with ``ReconcileSettings.review_below``, as a row's confidence is.
+    review_below: float = 0.99
     # Row confidences are clipped here before their logit (1.0 would be infinitely sure).
     clip: float = 0.995
     # How many of a table's scored rows must have an explanation that is only a points figure, and
@@ -322,7 +327,8 @@ def _features(
         # (a row that also lost a cell keeps its doubt: the numbers its line printed may have gone
         # to the wrong columns)
         "placed": float(
-            any(flag in row.flags for flag in _PLACED_FLAGS) and not (isinstance(row, ScoreRow) and lost_beside(row))
+            any(flag in row.flags for flag in _PLACED_FLAGS)
+            and not (isinstance(row, ScoreRow) and (lost_beside(row) or _lost_both(row)))
         ),
         "dump": 0.0,
     }
@@ -353,10 +359,13 @@ def _prints_other(row: ScoreRow | StatRow, f: str) -> bool:
 
 def set_value_confidence(
     result: ExtractionResult, checks: list[Check], review: list[ReviewItem], s: ConfidenceSettings
-) -> set[str]:
+) -> tuple[set[str], set[tuple[str, str]]]:
     """Write each value's calibrated confidence into its row's ``value_confidence``; return the
-    pointers of the rows a relation that holds vouches for (their place in the table is right)."""
+    pointers of the rows a relation that holds vouches for (their place in the table is right),
+    and the (pointer, field) of the blanks of headings, which take the row's own confidence
+    (the segmenter's scale, not the calibrated one)."""
     features_of = value_features(result, checks, review, s)
+    headings: set[tuple[str, str]] = set()
     for (pointer, f), features in features_of.items():
         _, kind, t, _, r = pointer.split("/")
         tables = result.score_tables if kind == "score_tables" else result.statistics
@@ -366,6 +375,7 @@ def set_value_confidence(
             # row's own (whose confidence already counts the cells the segmenter missed). A row
             # that lost its cells (``missing``) is weighed as any lost cell.
             row.value_confidence[f] = round(row.confidence, 3)
+            headings.add((pointer, f))
         else:
             row.value_confidence[f] = round(probability(features, s), 3)
-    return {pointer for (pointer, _), features in features_of.items() if features["held"]}
+    return {pointer for (pointer, _), features in features_of.items() if features["held"]}, headings
