@@ -631,3 +631,25 @@ def test_a_row_that_lost_both_cells_is_doubted_as_a_lost_cell_not_taken_for_a_he
 
     assert max(numberless("ocr").values()) < 0.2
     assert set(numberless("docx").values()) == {0.72}
+
+
+def test_a_calibrated_confidence_is_queued_under_the_calibrated_threshold():
+    # With a calibration, a value's confidence is the share of such values read right, and goes
+    # to review under the calibrated scale's own threshold (a value 5% likely to be wrong is
+    # looked at), not under the rows' 0.8; a heading's blanks keep the row's own confidence and
+    # the rows' threshold.
+    from cchc_extract.reconcile.confidence import ConfidenceSettings
+
+    calibrated = ConfidenceSettings(calibration=((0.0, 0.95), (1.0, 0.95)), review_below=0.99)
+    rows = [row("I", None, None, confidence=0.92), row("1", 3, 2, confidence=0.92)]
+    result = score_result(rows)
+    reconcile(result, ReconcileSettings(review_below=0.8, confidence=calibrated))
+    assert result.score_tables[0].rows[1].value_confidence == {"max_points": 0.95, "self_points": 0.95}
+    queued = {(r.item, r.field) for r in result.review}
+    assert {("/score_tables/0/rows/1", "max_points"), ("/score_tables/0/rows/1", "self_points")} <= queued
+    assert result.score_tables[0].rows[0].value_confidence["max_points"] == 0.92
+    assert not {(item, f) for item, f in queued if item == "/score_tables/0/rows/0"}
+    # Without a calibration the logistic score stands against the rows' threshold, as before.
+    plain = score_result([row("I", None, None, confidence=0.92), row("1", 3, 2, confidence=0.92)])
+    reconcile(plain, ReconcileSettings(review_below=0.8))
+    assert not plain.review
