@@ -29,9 +29,10 @@ def result() -> Result:
 
 
 @pytest.fixture(scope="module")
-def strict() -> Result:
-    """The same document with a lower review threshold."""
-    return cchc_extract.convert(SCORE_SAMPLE, review_below=0.5)
+def wary() -> Result:
+    """The same document with a higher review threshold (its doubtful values sit under 0.5 or
+    over 0.8: a lower threshold than the default changes nothing on it)."""
+    return cchc_extract.convert(SCORE_SAMPLE, review_below=0.95)
 
 
 def test_import_is_cheap():
@@ -70,7 +71,7 @@ def test_frames_are_the_dashboard_tables_of_the_document(result, tmp_path):
     assert frames["score_rows"]["self_points"].dtype == "float64"
 
 
-def test_options_map_onto_the_settings_by_name(result, strict):
+def test_options_map_onto_the_settings_by_name(result, wary):
     options = pipeline_options(repair=False, ocr_lang="eng", ocr_dpi=200, review_below=0.7, debug=True)
     assert (options.repair, options.debug) == (False, True)
     assert (options.ingest.ocr_lang, options.ingest.ocr_dpi) == ("eng", 200)
@@ -78,8 +79,8 @@ def test_options_map_onto_the_settings_by_name(result, strict):
     assert options.reconcile.points_tolerance == pipeline_options().reconcile.points_tolerance
     with pytest.raises(TypeError, match="review_below"):  # the message lists the valid names
         cchc_extract.convert(SCORE_SAMPLE, reveiw_below=0.7)
-    # The knob reaches the checks: a lower threshold sends fewer doubtful rows to review.
-    assert len(strict.review) < len(result.review)
+    # The knob reaches the checks: a higher threshold sends more doubtful values to review.
+    assert len(wary.review) > len(result.review)
 
 
 def test_a_bad_input_is_a_result_with_errors(tmp_path):
@@ -90,15 +91,15 @@ def test_a_bad_input_is_a_result_with_errors(tmp_path):
     assert schema_errors(result.to_dict()) == []
 
 
-def test_convert_folder_runs_the_batch(tmp_path, strict):
+def test_convert_folder_runs_the_batch(tmp_path, wary):
     src = tmp_path / "in"
     src.mkdir()
     shutil.copy(SCORE_SAMPLE, src / SCORE_SAMPLE.name)
     stream = io.StringIO()
-    summary = cchc_extract.convert_folder(src, tmp_path / "out", stream=stream, workers=1, review_below=0.5)
+    summary = cchc_extract.convert_folder(src, tmp_path / "out", stream=stream, workers=1, review_below=0.95)
     assert (summary.files, summary.converted, summary.failed) == (1, 1, 0)
     data = json.loads((tmp_path / "out" / f"{SCORE_SAMPLE.name}.json").read_text(encoding="utf-8"))
-    assert summary.review_rows == len(data["review"]) == len(strict.review)
+    assert summary.review_rows == len(data["review"]) == len(wary.review)
     assert (
         tmp_path / "out" / REPORT_NAME
     ).is_file() and "1 tệp" in stream.getvalue()  # the summary line, Vietnamese by default

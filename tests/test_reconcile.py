@@ -586,3 +586,70 @@ def test_sum_over_a_lost_parent_vouches_for_no_value():
     )
     reconcile(whole, ReconcileSettings(review_below=0.8))
     assert not [r for r in whole.review if r.field == "max_points"]
+
+
+def test_a_typed_grid_cell_left_blank_is_not_doubted_but_an_ocr_one_is():
+    # A self score left blank beside its maximum (a criterion the commune did not score): a DOCX or
+    # a PDF's text layer prints its cells as they are, so the blank is the document's; OCR or a
+    # text export split into columns may lose the cell, so there it is doubted.
+    def blank_self(method):
+        rows = [
+            row("1", 3, 2, confidence=0.92),
+            row("1.1", 1, 1, confidence=0.92),
+            row("1.2", 2, None, confidence=0.82, flags=["missing_self"]),
+        ]
+        result = score_result(rows)
+        result.source.method = method
+        reconcile(result, ReconcileSettings(review_below=0.8))
+        return result.score_tables[0].rows[2].value_confidence["self_points"], {
+            (r.item, r.field) for r in result.review
+        }
+
+    for typed in ("docx", "pdf-text"):
+        confidence, queued = blank_self(typed)
+        assert confidence >= 0.8 and ("/score_tables/0/rows/2", "self_points") not in queued
+    for read in ("ocr", "text"):
+        confidence, queued = blank_self(read)
+        assert confidence < 0.8 and ("/score_tables/0/rows/2", "self_points") in queued
+
+
+def test_a_row_that_lost_both_cells_is_doubted_as_a_lost_cell_not_taken_for_a_heading():
+    # An OCR dump's criterion whose two numbers OCR dropped (the segmenter flags both cells
+    # missing): its blanks are lost cells, weighed as such (they were wrong nearly always on the
+    # corpus's dumps), not a heading's blanks at the row's own confidence. A typed grid's
+    # numberless row stays a heading.
+    def numberless(method):
+        rows = [
+            row("1", 3, 2, confidence=0.92),
+            row("1.1", None, None, confidence=0.72, flags=["missing_max", "missing_self"]),
+            row("1.2", 2, 1, confidence=0.92),
+        ]
+        result = score_result(rows)
+        result.source.method = method
+        reconcile(result, ReconcileSettings(review_below=0.8))
+        return result.score_tables[0].rows[1].value_confidence
+
+    assert max(numberless("ocr").values()) < 0.2
+    assert set(numberless("docx").values()) == {0.72}
+
+
+def test_a_calibrated_confidence_is_queued_under_the_calibrated_threshold():
+    # With a calibration, a value's confidence is the share of such values read right, and goes
+    # to review under the calibrated scale's own threshold (a value 5% likely to be wrong is
+    # looked at), not under the rows' 0.8; a heading's blanks keep the row's own confidence and
+    # the rows' threshold.
+    from cchc_extract.reconcile.confidence import ConfidenceSettings
+
+    calibrated = ConfidenceSettings(calibration=((0.0, 0.95), (1.0, 0.95)), review_below=0.99)
+    rows = [row("I", None, None, confidence=0.92), row("1", 3, 2, confidence=0.92)]
+    result = score_result(rows)
+    reconcile(result, ReconcileSettings(review_below=0.8, confidence=calibrated))
+    assert result.score_tables[0].rows[1].value_confidence == {"max_points": 0.95, "self_points": 0.95}
+    queued = {(r.item, r.field) for r in result.review}
+    assert {("/score_tables/0/rows/1", "max_points"), ("/score_tables/0/rows/1", "self_points")} <= queued
+    assert result.score_tables[0].rows[0].value_confidence["max_points"] == 0.92
+    assert not {(item, f) for item, f in queued if item == "/score_tables/0/rows/0"}
+    # Without a calibration the logistic score stands against the rows' threshold, as before.
+    plain = score_result([row("I", None, None, confidence=0.92), row("1", 3, 2, confidence=0.92)])
+    reconcile(plain, ReconcileSettings(review_below=0.8))
+    assert not plain.review

@@ -62,7 +62,12 @@ def examples(
     out = []
     for key, f in value_features(result, ledger.checks, ledger.review).items():
         row = resolve(output, key[0]) or {}
-        if key[0].startswith("/score_tables/") and row.get("max_points") is None and row.get("self_points") is None:
+        if (
+            key[0].startswith("/score_tables/")
+            and row.get("max_points") is None
+            and row.get("self_points") is None
+            and not f["missing"]
+        ):
             continue  # a heading's blanks take the row's own confidence, not the model's
         if scored is not None and key not in scored and key not in wrong:
             continue
@@ -107,6 +112,9 @@ def damaged(output: dict, rng: random.Random) -> tuple[dict, tuple[str, str]] | 
         data["source"]["method"] = "ocr"
     else:
         text = ""
+        if data["source"].get("method") in ("docx", "pdf-text"):
+            # A typed grid loses no cell: a cell is lost where OCR or a line split read the row.
+            data["source"]["method"] = "ocr"
     try:
         value = float(text.replace(",", ".")) if text else None
     except ValueError:
@@ -206,19 +214,30 @@ def fit(rows: list[tuple[list[float], int]], l2: float, fit_row: bool = False) -
 
 def isotonic(rows: list[tuple[list[float], int]], s: ConfidenceSettings, knots: int = 12) -> tuple:
     """Knots (score, share right) of the isotonic regression of the labels on the logistic score
-    (pool adjacent violators), at most ``knots`` of them: the ends of the pooled blocks, each
-    block's share at its mean score."""
-    pts = sorted((score(dict(zip(FEATURES, f)), s), y) for f, y in rows)
-    blocks: list[list[float]] = []  # [sum of scores, sum of labels, count]
-    for x, y in pts:
-        blocks.append([x, float(y), 1.0])
-        while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] >= blocks[-1][1] / blocks[-1][2]:
+    (pool adjacent violators over the distinct scores), at most ``knots`` blocks: each block's
+    share at both ends of its scores, so that the map is flat across a block (a value takes its
+    block's share, not a share drawn from the next block's) and linear only between blocks."""
+    by_score: dict[float, list[float]] = {}
+    for f, y in rows:
+        x = round(score(dict(zip(FEATURES, f)), s), 4)
+        by_score.setdefault(x, [0.0, 0.0])
+        by_score[x][0] += y
+        by_score[x][1] += 1
+    blocks: list[list[float]] = []  # [labels right, count, lowest score, highest score]
+    for x in sorted(by_score):
+        right, n = by_score[x]
+        blocks.append([right, n, x, x])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1]:
             last = blocks.pop()
-            blocks[-1] = [a + b for a, b in zip(blocks[-1], last)]
-    out = [(round(b[0] / b[2], 4), round(b[1] / b[2], 4)) for b in blocks]
-    while len(out) > knots:  # merge the pair of neighbours closest in share
-        k = min(range(len(out) - 1), key=lambda i: out[i + 1][1] - out[i][1])
-        out[k : k + 2] = [((out[k][0] + out[k + 1][0]) / 2, (out[k][1] + out[k + 1][1]) / 2)]
+            blocks[-1] = [blocks[-1][0] + last[0], blocks[-1][1] + last[1], blocks[-1][2], last[3]]
+    while len(blocks) > knots:  # merge the pair of neighbours closest in share
+        k = min(range(len(blocks) - 1), key=lambda i: blocks[i + 1][0] / blocks[i + 1][1] - blocks[i][0] / blocks[i][1])
+        a, b = blocks[k], blocks[k + 1]
+        blocks[k : k + 2] = [[a[0] + b[0], a[1] + b[1], a[2], b[3]]]
+    out: list[tuple[float, float]] = []
+    for right, n, lo, hi in blocks:
+        share = round(right / n, 4)
+        out += [(lo, share)] if lo == hi else [(lo, share), (hi, share)]
     return tuple(out)
 
 

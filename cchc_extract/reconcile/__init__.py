@@ -94,7 +94,7 @@ def reconcile(result: ExtractionResult, settings: ReconcileSettings = _DEFAULT) 
     """Fill ``result.checks`` and ``result.review`` (replacing what was there); may repair a
     cell's value from its other OCR reading, keeping the raw text and flagging the row."""
     ledger = check_relations(result, settings)
-    vouched = set_value_confidence(result, ledger.checks, ledger.review, settings.confidence)
-    _review_doubtful(result, ledger, settings, vouched)
+    vouched, headings = set_value_confidence(result, ledger.checks, ledger.review, settings.confidence)
+    _review_doubtful(result, ledger, settings, vouched, headings)
     result.checks = ledger.checks
     result.review = ledger.review

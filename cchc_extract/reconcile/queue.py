@@ -27,27 +27,40 @@ def coded_by_name(row: ScoreRow | StatRow) -> bool:
     return any(flag.startswith(FLAG_CODE_BY_NAME) for flag in row.flags)
 
 
+def value_threshold(s: ReconcileSettings) -> float:
+    """The confidence under which a value goes to review: the calibrated scale's own threshold
+    when the confidence is calibrated; else the logistic score against the rows' threshold."""
+    return s.confidence.review_below if s.confidence.calibration else s.review_below
+
+
 def _review_doubtful(
-    result: ExtractionResult, ledger: _Ledger, s: ReconcileSettings, vouched: frozenset[str] | set[str] = frozenset()
+    result: ExtractionResult,
+    ledger: _Ledger,
+    s: ReconcileSettings,
+    vouched: frozenset[str] | set[str] = frozenset(),
+    headings: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset(),
 ) -> None:
     """Values whose calibrated confidence is low, one by one; rows whose code was inferred from
     their position unless a relation that holds (``vouched``: their sum with their siblings) or
-    their name (``coded_by_name``) confirms that position; narrative and task items under their own confidence."""
+    their name (``coded_by_name``) confirms that position; narrative and task items under their own confidence.
+    A heading's blanks (``headings``) carry the row's own confidence, under the rows' threshold."""
 
-    def visit(ref: ReviewItem, flags: list[str]) -> None:
+    def visit(ref: ReviewItem, flags: list[str], below: float = s.review_below) -> None:
         if "code_inferred" in flags:
             ledger.flag(
                 ReviewItem(**{**ref.__dict__, "field": "code", "raw": None, "value": ref.code}),
                 f"{CODE_INFERRED_REASON}, not read",
             )
-        if ref.confidence is not None and ref.confidence < s.review_below:
-            ledger.flag(ref, f"{LOW_CONFIDENCE_REASON}{ref.confidence:.2f} below {s.review_below:.2f}")
+        if ref.confidence is not None and ref.confidence < below:
+            ledger.flag(ref, f"{LOW_CONFIDENCE_REASON}{ref.confidence:.2f} below {below:.2f}")
 
     def visit_values(refs: list[ReviewItem], row: ScoreRow | StatRow) -> None:
         """A row's values one by one, each under its own calibrated confidence."""
         for ref in refs:
             own = row.value_confidence.get(ref.field or "")
-            visit(replace(ref, confidence=row.confidence if own is None else own), [])
+            calibrated = own is not None and (ref.item, ref.field) not in headings
+            below = value_threshold(s) if calibrated else s.review_below
+            visit(replace(ref, confidence=row.confidence if own is None else own), [], below)
         if "code_inferred" in row.flags and refs[0].item not in vouched and not coded_by_name(row):
             visit(replace(refs[0], confidence=None), ["code_inferred"])
 
@@ -62,7 +75,9 @@ def _review_doubtful(
                     replace(_score_ref(ti, ri, row, APPRAISED, name), alternatives=[in_note]),
                     f"{APPRAISED_IN_NOTE_REASON}{row.explanation!r}",
                 )
-            max_sure = row.value_confidence.get("max_points", row.confidence) >= s.review_below
+            max_sure = row.value_confidence.get("max_points", row.confidence) >= (
+                s.review_below if (f"/score_tables/{ti}/rows/{ri}", "max_points") in headings else value_threshold(s)
+            )
             for flag in row.flags:
                 # A maximum other than the set's is a doubt only when the evidence (which weighs
                 # that difference against the sums it keeps) leaves it doubtful: a commune's own
