@@ -34,7 +34,7 @@ when that reading is the one that restores its sums.
 from __future__ import annotations
 
 from cchc_extract.reconcile.annex import _check_annex
-from cchc_extract.reconcile.confidence import set_value_confidence
+from cchc_extract.reconcile.confidence import CELL_METHODS, set_value_confidence
 from cchc_extract.reconcile.core import _Ledger
 from cchc_extract.reconcile.counts import (
     _check_counts,
@@ -49,7 +49,7 @@ from cchc_extract.reconcile.hierarchy import (
 from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.reconcile.queue import _review_doubtful
 from cchc_extract.reconcile.ratios import _check_text_ratios, fraction_percents
-from cchc_extract.reconcile.settings import CELL_METHODS, ReconcileSettings
+from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import code_legend, is_count, is_percent
 from cchc_extract.reconcile.statements import _check_group_statements, group_criteria
 from cchc_extract.reconcile.sums import _check_score_table

@@ -60,9 +60,10 @@ _CLEAN = {
     "score": re.compile(r"\d{1,3}(?:[.,]\d{1,2})?"),
     "stat": re.compile(r"-?\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d{1,4})?\s*%?|-?\d+(?:[.,]\d{1,4})?\s*%?"),
 }
-# Ingest methods whose table cells are the document's own (a DOCX table, a PDF's text layer):
-# a blank there was printed blank, when the characters are not OCR's (``ocr_read``).
-_TYPED_CELLS = ("docx", "pdf-text")
+# Ingest methods (``Document.method``) whose table cells are the document's own (a DOCX table, a
+# PDF's text layer): a blank there was printed blank, when the characters are not OCR's
+# (``ocr_read``). Plain text whose columns we split ourselves, and OCR, can lose a cell.
+CELL_METHODS = frozenset({"docx", "pdf-text"})
 _HELD_KINDS = ("sum_children", "sum_self", "sum_appraised", "stated_total", "total_parts", "ratio")
 
 
@@ -275,7 +276,7 @@ def value_features(
     read_by_ocr = ocr_read(result)
     ocr = {"dump": float(result.source.method not in ("ocr", "mixed") and read_by_ocr)}
     # A blank cell of a typed grid is printed blank: no cell of it can be lost.
-    cells_lost = read_by_ocr or result.source.method not in _TYPED_CELLS
+    cells_lost = read_by_ocr or result.source.method not in CELL_METHODS
     sets = criteria_maxima(result)
     out: dict[tuple[str, str], dict[str, float]] = {}
     for ti, table in enumerate(result.score_tables):

@@ -64,10 +64,6 @@ class ReconcileSettings:
     typed_blank_scores_zero: bool = True
 
 
-# How a document's text was obtained (``Document.method``) when a blank cell is blank in print.
-CELL_METHODS = frozenset({"docx", "pdf-text"})
-
-
 # The queue's own reasons begin so (the review sheet tells them apart by these words).
 CODE_INFERRED_REASON = "code inferred from the row's position"
 LOW_CONFIDENCE_REASON = "confidence "
