@@ -165,6 +165,17 @@ def test_dotted_sections_in_sentence_case_with_ocr_numerals():
     assert table.rows[1].task == "Xây dựng Kế hoạch tuyên truyền cải cách hành chính"
 
 
+def test_section_numeral_with_an_ocr_mark_and_a_speck_before_a_code():
+    # "III." read "THỊ." (a P04 dump, dev seed 179): a numeral has no diacritics, the mark is OCR's;
+    # the section is the one after the last. A speck before a code ("|} 7.4") is no part of it.
+    text = _OCR_GRID_CODES_FIRST.replace("I_| CẢI CÁCH THỂ CHẾ", "I_| CẢI CÁCH THỂ CHẾ".replace("_", ""))
+    text = text.replace("2 12.2 Công bố", "THỊ. Cải cách thủ tục hành chính\n2 |} 2.2 Công bố")
+    (table,) = find_task_lines(_doc(text))
+    assert [(r.section, r.criterion_code) for r in table.rows] == [("I", "2.3"), ("II", "2.2"), ("II", "4.3")]
+    assert table.rows[1].section_title == "Cải cách thủ tục hành chính"
+    assert table.rows[0].task == "Rà soát, kiểm tra văn bản quy phạm pháp luật do HĐND, UBND xã ban hành"
+
+
 def test_header_of_an_ocr_grid_gives_the_columns_in_order():
     assert header_columns("T 'Tên nhiệm vụ Bộ phận chủ Bộ phận Thời gian | Sản phẩm đầu | TC") == [
         "code",
