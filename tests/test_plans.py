@@ -16,6 +16,7 @@ from extract.segment.targets import find_targets
 from extract.segment.task_lines import find_task_lines, header_columns
 from extract.segment.task_paragraphs import find_task_paragraphs, parse_task
 from extract.segment.task_tables import split_footnote
+from extract.segment.task_wording import catalogue_wording
 from extract.text_reader import parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -174,6 +175,18 @@ def test_section_numeral_with_an_ocr_mark_and_a_speck_before_a_code():
     assert [(r.section, r.criterion_code) for r in table.rows] == [("I", "2.3"), ("II", "2.2"), ("II", "4.3")]
     assert table.rows[1].section_title == "Cải cách thủ tục hành chính"
     assert table.rows[0].task == "Rà soát, kiểm tra văn bản quy phạm pháp luật do HĐND, UBND xã ban hành"
+
+
+def test_a_fixed_terms_marks_come_from_the_catalogue():
+    # Tesseract reads the printed "Quy chế chi tiêu nội bộ" as "chỉ tiêu" (dev seed 179: P02, P04
+    # dumps, S05 scans); a run of four words matching a catalogue phrase accent-free takes the
+    # phrase's marks where one word alone differs, and a word outside such a run is left alone.
+    assert catalogue_wording("Xây dựng Quy chế chỉ tiêu nội bộ năm 2024") == "Xây dựng Quy chế chi tiêu nội bộ năm 2024"
+    assert catalogue_wording("Mức độ thực hiện các chỉ tiêu phát triển kinh tế") == (
+        "Mức độ thực hiện các chỉ tiêu phát triển kinh tế"
+    )
+    assert catalogue_wording("Giao chỉ tiêu năm 2025") == "Giao chỉ tiêu năm 2025"
+    assert catalogue_wording("Chế chỉ tiêu, nội bộ") == "Chế chỉ tiêu, nội bộ"  # no run of four words
 
 
 def test_header_of_an_ocr_grid_gives_the_columns_in_order():

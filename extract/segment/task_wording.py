@@ -1,0 +1,79 @@
+"""A task's wording checked against the CCHC phrase catalogue (``normalize/vietnamese/data/
+cchc_phrases.txt``): OCR sets or drops a tone mark where the letters are clean ("Quy chế chỉ tiêu
+nội bộ" for the printed "Quy chế chi tiêu nội bộ": Tesseract's own language model prefers the
+commoner word), and the line repair leaves a line of well-formed syllables alone. Where a run of
+the task's words is, accent-free, a run of a catalogue phrase and differs from it in the marks of
+one word only, that word is the catalogue's: a fixed administrative term does not change its marks
+in one word of a run of several."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import regex as re
+
+from normalize.vietnamese.syllable import fold
+from schemas.records import TaskTable
+
+_CATALOGUE = Path(__file__).resolve().parents[2] / "normalize" / "vietnamese" / "data" / "cchc_phrases.txt"
+_WORD = re.compile(r"\p{L}+")
+
+
+@dataclass(frozen=True)
+class WordingSettings:
+    # Words a run must hold to be taken for the catalogue's: a run this long that matches a
+    # phrase accent-free is the phrase (two words, "chi tiêu" / "chỉ tiêu", are both Vietnamese).
+    run: int = 4
+
+
+@lru_cache(maxsize=4)
+def _runs(run: int) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Accent-free runs of ``run`` words of the catalogue → their wording; a run worded two ways
+    in the catalogue says nothing and is left out."""
+    out: dict[tuple[str, ...], tuple[str, ...] | None] = {}
+    for line in _CATALOGUE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        words = [w.lower() for w in _WORD.findall(line)]
+        for i in range(len(words) - run + 1):
+            wording = tuple(words[i : i + run])
+            key = tuple(fold(w) for w in wording)
+            out[key] = wording if out.get(key, wording) == wording else None
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def catalogue_wording(text: str, settings: WordingSettings = WordingSettings()) -> str:
+    """``text`` with each word whose marks alone differ from the catalogue's, inside a run that
+    matches a catalogue phrase accent-free, in the catalogue's marks (the word's case kept)."""
+    runs = _runs(settings.run)
+    words = list(_WORD.finditer(text))
+    fixes: dict[int, str] = {}
+    for i in range(len(words) - settings.run + 1):
+        window = words[i : i + settings.run]
+        if any(text[a.end() : b.start()] != " " for a, b in zip(window, window[1:])):
+            continue  # a run of words is one phrase only without punctuation between them
+        wording = runs.get(tuple(fold(m.group(0)) for m in window))
+        if wording is None:
+            continue
+        differ = [k for k, m in enumerate(window) if m.group(0).lower() != wording[k]]
+        if len(differ) == 1:
+            k = differ[0]
+            written = window[k].group(0)
+            fixes[i + k] = wording[k][:1].upper() + wording[k][1:] if written[:1].isupper() else wording[k]
+    if not fixes:
+        return text
+    out, last = [], 0
+    for j, m in enumerate(words):
+        if j in fixes:
+            out += [text[last : m.start()], fixes[j]]
+            last = m.end()
+    return "".join(out) + text[last:]
+
+
+def reword_tasks(tables: list[TaskTable], settings: WordingSettings = WordingSettings()) -> list[TaskTable]:
+    """The tables with each task's text in the catalogue's marks (``catalogue_wording``)."""
+    for table in tables:
+        table.rows = [replace(r, task=catalogue_wording(r.task, settings)) for r in table.rows]
+    return tables
