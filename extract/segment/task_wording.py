@@ -72,8 +72,20 @@ def catalogue_wording(text: str, settings: WordingSettings = WordingSettings()) 
     return "".join(out) + text[last:]
 
 
+# Letters OCR reads for a year's last digits ("năm 202G" for "năm 2026"); not "Z", read for a 2 and
+# for a 7 alike.
+_YEAR_DIGITS = str.maketrans("GbSsOoDlI|!Bg", "6655000111189")
+_YEAR = re.compile(r"(?<=\bn[aă]m\s+)(?P<year>(?:19|20)[0-9GbSsOoDlI|!Bg]{2})(?![\p{L}\p{N}])", re.I)
+
+
+def year_digits(text: str) -> str:
+    """``text`` with a year after "năm" whose last digits OCR read as letters put right."""
+    return _YEAR.sub(lambda m: m.group("year").translate(_YEAR_DIGITS), text)
+
+
 def reword_tasks(tables: list[TaskTable], settings: WordingSettings = WordingSettings()) -> list[TaskTable]:
-    """The tables with each task's text in the catalogue's marks (``catalogue_wording``)."""
+    """The tables with each task's text in the catalogue's marks (``catalogue_wording``) and its
+    years in digits (``year_digits``)."""
     for table in tables:
-        table.rows = [replace(r, task=catalogue_wording(r.task, settings)) for r in table.rows]
+        table.rows = [replace(r, task=year_digits(catalogue_wording(r.task, settings))) for r in table.rows]
     return tables
