@@ -16,7 +16,7 @@ from extract.segment.targets import find_targets
 from extract.segment.task_lines import find_task_lines, header_columns
 from extract.segment.task_paragraphs import find_task_paragraphs, parse_task
 from extract.segment.task_tables import split_footnote
-from extract.segment.task_wording import catalogue_wording, year_digits
+from extract.segment.task_wording import catalogue_wording, marked_doubles, year_digits
 from extract.text_reader import parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -195,6 +195,12 @@ def test_a_years_digits_read_as_letters():
     assert year_digits("Năm 20l5, năm 2024") == "Năm 2015, năm 2024"
     assert year_digits("năm 202Z") == "năm 202Z"
     assert year_digits("năm 2026G") == "năm 2026G"
+
+
+def test_a_consonant_read_twice_with_a_speck():
+    # "Niêm yết" read "NÑiêm yết" (S05 scan, dev seed 179): a marked consonant is no Vietnamese letter
+    assert marked_doubles("NÑiêm yết, công khai thủ tục") == "Niêm yết, công khai thủ tục"
+    assert marked_doubles("Đăng ký và triển khai") == "Đăng ký và triển khai"
 
 
 def test_header_of_an_ocr_grid_gives_the_columns_in_order():

@@ -8,6 +8,7 @@ in one word of a run of several."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -83,9 +84,28 @@ def year_digits(text: str) -> str:
     return _YEAR.sub(lambda m: m.group("year").translate(_YEAR_DIGITS), text)
 
 
+# A consonant with a mark on it is no Vietnamese letter (marks sit on vowels; "đ" is a letter of
+# its own): after the same consonant it is that letter read twice, once with a speck above it
+# ("NÑiêm yết" for "Niêm yết").
+_MARKED_DOUBLE = re.compile(r"(?P<c>[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z])(?P<m>(?i:(?P=c))\p{M}+)")
+
+
+def marked_doubles(text: str) -> str:
+    """``text`` with a marked consonant OCR read after the same consonant dropped."""
+    decomposed = unicodedata.normalize("NFD", text)
+    cleaned = _MARKED_DOUBLE.sub(lambda m: m.group("c"), decomposed)
+    return text if cleaned == decomposed else unicodedata.normalize("NFC", cleaned)
+
+
+def _reworded(task: str, settings: WordingSettings) -> str:
+    return year_digits(catalogue_wording(marked_doubles(task), settings))
+
+
 def reword_tasks(tables: list[TaskTable], settings: WordingSettings = WordingSettings()) -> list[TaskTable]:
-    """The tables with each task's text in the catalogue's marks (``catalogue_wording``) and its
-    years in digits (``year_digits``)."""
+    """The tables with each task's text in the catalogue's marks (``catalogue_wording``), its
+    years in digits (``year_digits``) and no consonant read twice (``marked_doubles``)."""
     for table in tables:
-        table.rows = [replace(r, task=year_digits(catalogue_wording(r.task, settings))) for r in table.rows]
+        table.rows = [
+            replace(r, task=year_digits(catalogue_wording(marked_doubles(r.task), settings))) for r in table.rows
+        ]
     return tables
