@@ -119,6 +119,19 @@ def test_targets_comparators_ranges_and_years():
     assert later.indicator == "Tỷ lệ số hóa"
 
 
+def test_a_target_sentence_wrapped_without_a_bullet():
+    # A P02 OCR dump (dev seed 179): the item's bullet lost, its figure wrapped onto a line alone
+    text = (
+        "KẾ HOẠCH\nCải cách hành chính năm 2026\nI. MỤC TIÊU\n"
+        "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trước và đúng hạn phấn đấu đạt không dưới\n"
+        "97%.\n"
+        "Thu ngân sách nhà nước trên địa bàn đạt tối thiểu 8,5 tỷ đồng.\n"
+    )
+    got = [(t.comparator, t.value, t.year) for t in find_targets(_doc(text))]
+    assert got[0] == (">=", 97, 2026)
+    assert len(got) == 2
+
+
 def test_field_statements_coded_and_wordings():
     text = (
         "Lĩnh vực 3 – Cải cách thủ tục hành chính: đạt 4/5 điểm\n"

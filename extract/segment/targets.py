@@ -138,19 +138,24 @@ def _indicator(text: str, low: str, a: int, b: int, prev_end: int, next_start: i
 
 
 _BULLET = lazy_compile(r"^\s*[-+•*–]\s")
+# A line that continues the sentence above whatever starts it: a lower-case word, or a percentage
+# alone ("… phấn đấu đạt không dưới" / "97%."): OCR loses an item's bullet, and a sentence
+# printed without one wraps the same way.
+_CONTINUED = lazy_compile(r"^\s*(?:\p{Ll}|\d{1,3}(?:[.,]\d+)?\s*%)")
 
 
 def _wrapped_items_joined(lines: list[Line], settings: NarrativeSettings) -> list[Line]:
     """A text dump keeps a page's printed lines: a bullet item whose sentence is not finished
     ("- Mức độ hài lòng … đạt tối thiểu" / "95%.") takes the next lines (no blank line between,
-    none starting an item or a heading) until it is."""
+    none starting an item or a heading) until it is; so does any unfinished sentence whose next
+    line continues it (``_CONTINUED``)."""
     out: list[Line] = []
     last = -1  # the source line number the last output line ends at
     for line in lines:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and _BULLET.match(prev.text)
+            and (_BULLET.match(prev.text) or (_CONTINUED.match(line.text) and not heading_level(prev, settings)))
             and not prev.text.rstrip().endswith((".", ";", ":", "!", "?"))
             and line.page == prev.page
             and line.number == last + 1
