@@ -16,7 +16,7 @@ from extract.segment.targets import find_targets
 from extract.segment.task_lines import find_task_lines, header_columns
 from extract.segment.task_paragraphs import find_task_paragraphs, parse_task
 from extract.segment.task_tables import split_footnote
-from extract.segment.task_wording import catalogue_wording, marked_doubles, year_digits
+from extract.segment.task_wording import catalogue_wording, marked_doubles, specks_dropped, year_digits
 from extract.text_reader import parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -214,6 +214,19 @@ def test_a_consonant_read_twice_with_a_speck():
     # "Niêm yết" read "NÑiêm yết" (S05 scan, dev seed 179): a marked consonant is no Vietnamese letter
     assert marked_doubles("NÑiêm yết, công khai thủ tục") == "Niêm yết, công khai thủ tục"
     assert marked_doubles("Đăng ký và triển khai") == "Đăng ký và triển khai"
+
+
+def test_ocr_specks_dropped_from_cells():
+    # S05 scans at the far end of degradation (dev seed 179, --degrade extreme)
+    assert specks_dropped("Thực hiện chế độ báo ‹ cáo định kỳ") == "Thực hiện chế độ báo cáo định kỳ"
+    assert specks_dropped("Trang thông . tin được cập nhật") == "Trang thông tin được cập nhật"
+    assert specks_dropped("Vận hành hệ thống quản lý chất. lượng") == "Vận hành hệ thống quản lý chất lượng"
+    assert specks_dropped("Tháng 08/2024:") == "Tháng 08/2024"
+    assert specks_dropped("g Cả năm 2024") == "Cả năm 2024"
+    # a unit's dash, a list's comma, a code's full stop are the print's
+    assert specks_dropped("Công chức Văn hóa - Xã hội") == "Công chức Văn hóa - Xã hội"
+    assert specks_dropped("Rà soát, kiểm tra văn bản") == "Rà soát, kiểm tra văn bản"
+    assert specks_dropped("Kế hoạch số 12/KH-UBND.") == "Kế hoạch số 12/KH-UBND."
 
 
 def test_header_of_an_ocr_grid_gives_the_columns_in_order():

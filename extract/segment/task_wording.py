@@ -97,15 +97,41 @@ def marked_doubles(text: str) -> str:
     return text if cleaned == decomposed else unicodedata.normalize("NFC", cleaned)
 
 
+# OCR's specks in a cell's text: a token of marks alone between words ("báo ‹ cáo", "ngân sách '
+# xã"), a full stop inside a phrase ("chất. lượng": a cell's words are one phrase, a lower-case
+# word does not open a sentence), marks closing the cell ("Tháng 08/2024:"), and a lone
+# lower-case letter before the cell's capital ("g Cả năm 2024": no Vietnamese word is one Latin
+# letter without a mark).
+_SPECK_TOKEN = re.compile(r"(?<=\S)\s+[‹›'‘’\"“”`.,;:^~_¸]+(?=\s+\S)")
+_INNER_STOP = re.compile(r"(?<=\p{L}\p{L})\.(?=\s+\p{Ll})")
+_SPECK_START = re.compile(r"^[a-z]\s+(?=\p{Lu})")
+
+
+def specks_dropped(text: str) -> str:
+    """A cell's text without OCR's specks (``_SPECK_TOKEN``, ``_INNER_STOP``, ``_SPECK_START``)
+    and the marks that close it."""
+    text = _SPECK_START.sub("", _INNER_STOP.sub("", _SPECK_TOKEN.sub("", text.strip())))
+    return text.rstrip(" :;,‹›'‘’`^~_")
+
+
 def _reworded(task: str, settings: WordingSettings) -> str:
-    return year_digits(catalogue_wording(marked_doubles(task), settings))
+    return year_digits(catalogue_wording(marked_doubles(specks_dropped(task)), settings))
 
 
 def reword_tasks(tables: list[TaskTable], settings: WordingSettings = WordingSettings()) -> list[TaskTable]:
     """The tables with each task's text in the catalogue's marks (``catalogue_wording``), its
-    years in digits (``year_digits``) and no consonant read twice (``marked_doubles``)."""
+    years in digits (``year_digits``) and no consonant read twice (``marked_doubles``); each
+    cell without OCR's specks (``specks_dropped``)."""
     for table in tables:
         table.rows = [
-            replace(r, task=year_digits(catalogue_wording(marked_doubles(r.task), settings))) for r in table.rows
+            replace(
+                r,
+                task=_reworded(r.task, settings),
+                product=specks_dropped(r.product),
+                deadline=specks_dropped(r.deadline),
+                lead=specks_dropped(r.lead),
+                coordinator=specks_dropped(r.coordinator),
+            )
+            for r in table.rows
         ]
     return tables
