@@ -229,6 +229,23 @@ def test_ocr_specks_dropped_from_cells():
     assert specks_dropped("Kế hoạch số 12/KH-UBND.") == "Kế hoạch số 12/KH-UBND."
 
 
+def test_task_paragraph_broken_by_ocr_is_joined():
+    # S05 scan (dev seed 179, --degrade extreme): a speck read as a bullet before a field's
+    # wrapped label, a blank line OCR saw inside a paragraph
+    text = (
+        "II. NHIỆM VỤ CỤ THỂ\n"
+        "1.3. Số hóa hồ sơ; đơn vị phối hợp: Các đoàn thể; thời hạn: Quý II/2023; bộ\n"
+        "- phận chủ trì: Công chức Tư pháp - Hộ tịch.\n"
+        "1.4. Quản lý tài sản công; sản phẩm: Danh mục công bố; đơn vị phối hợp: Các\n\n"
+        "đoàn thể, Ban Chỉ đạo CCHC xã; chủ trì: Văn phòng - Thống kê.\n"
+    )
+    (table,) = find_task_paragraphs(_doc(text))
+    assert [(r.deadline, r.lead, r.coordinator) for r in table.rows] == [
+        ("Quý II/2023", "Công chức Tư pháp - Hộ tịch", "Các đoàn thể"),
+        ("", "Văn phòng - Thống kê", "Các đoàn thể, Ban Chỉ đạo CCHC xã"),
+    ]
+
+
 def test_header_of_an_ocr_grid_gives_the_columns_in_order():
     assert header_columns("T 'Tên nhiệm vụ Bộ phận chủ Bộ phận Thời gian | Sản phẩm đầu | TC") == [
         "code",
