@@ -132,6 +132,16 @@ def test_a_target_sentence_wrapped_without_a_bullet():
     assert len(got) == 2
 
 
+def test_a_per_cent_signs_ring_read_as_a_nine():
+    # S05 scans (dev seed 179, --degrade extreme): "85%" read "859%"; a printed 109% stays
+    text = (
+        "KẾ HOẠCH\nCải cách hành chính năm 2026\nI. MỤC TIÊU\n"
+        "- Tỷ lệ hồ sơ được số hóa đạt tỷ lệ ít nhất 859%.\n"
+        "- Thu ngân sách đạt 109% dự toán.\n"
+    )
+    assert [t.value for t in find_targets(_doc(text))] == [85, 109]
+
+
 def test_field_statements_coded_and_wordings():
     text = (
         "Lĩnh vực 3 – Cải cách thủ tục hành chính: đạt 4/5 điểm\n"

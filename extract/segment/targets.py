@@ -318,6 +318,15 @@ _COUNT_AFTER_VERB = lazy_compile(
 Figure = tuple[int, int, float | None, str | tuple[int, int], str | None, float | None]
 
 
+def _percent_sign_read(num: str, value: float | None) -> float | None:
+    """A share OCR read with the per cent sign's upper ring as a last "9" ("859%" for "85%"):
+    a share of 200% or more whose figure less that "9" is one of 20..100. Below 200 a figure
+    ending in 9 may be printed ("đạt 109% dự toán"), and a rise of 150% does not end in the ring."""
+    if value is None or value < 200 or not re.fullmatch(r"\d{2,3}9", num.strip()):
+        return value
+    return float(num.strip()[:-1])
+
+
 def _figures(low: str, a: int, b: int) -> list[Figure]:
     """(start, end, value, unit, comparator symbol, value_max) of each figure in low[a:b]; a count's
     unit is its (start, end) in ``low``, to be read from the real text; a range ("từ 60% đến 70%",
@@ -334,7 +343,10 @@ def _figures(low: str, a: int, b: int) -> list[Figure]:
             "%" if m.group("pct") else {"ty": "tỷ đồng", "trieu": "triệu đồng", "nghin": "nghìn đồng"}[m.group("money")]
         )
         start = m.start("num") if not m.group("cmp") else m.start("cmp")
-        found.append((start, m.end(), parsed.value if parsed else None, unit, m.group("cmp"), None))
+        value = parsed.value if parsed else None
+        if unit == "%":
+            value = _percent_sign_read(m.group("num"), value)
+        found.append((start, m.end(), value, unit, m.group("cmp"), None))
     for pattern in (_COUNT_FIGURE, _COUNT_AFTER_VERB):
         for m in pattern.finditer(low, a, b):
             num_start = m.start("num") if m.group("num") else m.start("low")
