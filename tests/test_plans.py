@@ -142,6 +142,17 @@ def test_a_per_cent_signs_ring_read_as_a_nine():
     assert [t.value for t in find_targets(_doc(text))] == [85, 109]
 
 
+def test_a_heading_ocr_joined_to_its_paragraph():
+    # S05 scan (dev seed 179, --degrade extreme): "I. MỤC TIÊU" read ".L MỤC TIÊU ._" and joined
+    # to the items under it
+    text = (
+        "KẾ HOẠCH\nCải cách hành chính năm 2024\n"
+        ".L MỤC TIÊU ._ Tỷ lệ hồ sơ được xử lý trên môi trường mạng đạt tỷ lệ không dưới 85%. "
+        "Số cuộc kiểm tra công tác cải cách hành chính là không dưới 04 cuộc.\n"
+    )
+    assert [(t.comparator, t.value, t.year) for t in find_targets(_doc(text))] == [(">=", 85, 2024), (">=", 4, 2024)]
+
+
 def test_field_statements_coded_and_wordings():
     text = (
         "Lĩnh vực 3 – Cải cách thủ tục hành chính: đạt 4/5 điểm\n"

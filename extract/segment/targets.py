@@ -174,6 +174,26 @@ def _wrapped_items_joined(lines: list[Line], settings: NarrativeSettings) -> lis
     return out
 
 
+# A part's heading OCR joined to the paragraph under it (".L MỤC TIÊU ._ Tỷ lệ hồ sơ …"): a
+# roman numeral (in OCR's look-alikes, specks around it), a title in capitals, then a sentence.
+_JOINED_HEADING = lazy_compile(
+    r"^[^\p{L}\p{N}]{0,3}(?P<num>[IVXLTHl|]{1,4})[^\p{L}\p{N}]{1,3}(?P<title>(?:\p{Lu}+\s+){0,6}\p{Lu}{2,})"
+    r"[^\p{L}\p{N}]*?\s(?=[^\p{L}\p{N}]{0,2}\p{Lu}\p{Ll})"
+)
+
+
+def _heading_parted(line: Line, settings: NarrativeSettings) -> list[Line]:
+    """The line as its heading and its body when OCR joined the two (``_JOINED_HEADING``) and
+    the heading part reads as a part's heading; else the line."""
+    m = _JOINED_HEADING.match(line.text)
+    if m is None or heading_level(line, settings):
+        return [line]
+    head = replace(line, text=f"{m.group('num')}. {m.group('title')}", raw=None)
+    if heading_level(head, settings) != 1:
+        return [line]
+    return [head, replace(line, text=line.text[m.end() :], raw=None)]
+
+
 def find_targets(
     doc: IngestedDocument, settings: NarrativeSettings = NarrativeSettings(), default_year: int | None = None
 ) -> list[Target]:
@@ -187,6 +207,7 @@ def find_targets(
     lines = reading_lines(doc)
     if doc.format in settings.printed_line_formats:
         lines = _wrapped_items_joined(lines, settings)
+    lines = [part for line in lines for part in _heading_parted(line, settings)]
     for line in lines:
         text = line.text.strip()
         low = shadow(text)
