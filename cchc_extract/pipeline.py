@@ -27,6 +27,7 @@ from extract.segment.targets import find_targets
 from extract.segment.task_lines import find_task_lines
 from extract.segment.task_paragraphs import find_task_paragraphs
 from extract.segment.task_tables import find_task_tables
+from extract.segment.task_wording import reword_tasks
 from extract.segment.unread import find_unread, flag_unread_columns, unread_review_items, withdraw_unsure_tables
 from normalize.criteria.match import MatchSettings, apply_criteria_sets
 from normalize.vietnamese import repair_document
@@ -94,6 +95,10 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     result.task_tables += _run_stage(result, "segment", lambda: find_task_paragraphs(doc), debug, default=[])
     if not any(t.form == "table" for t in result.task_tables):  # no grid: a framework printed as lines (OCR)
         result.task_tables += _run_stage(result, "segment", lambda: find_task_lines(doc), debug, default=[])
+    # OCR's marks on a clean word of a fixed term ("Quy chế chỉ tiêu nội bộ") put back from the catalogue.
+    result.task_tables = _run_stage(
+        result, "segment", lambda: reword_tasks(result.task_tables), debug, default=result.task_tables
+    )
     result.score_statements = _run_stage(result, "segment", lambda: find_score_statements(doc), debug, default=[])
     year = plan_year(result.document.period)
     result.targets = _run_stage(result, "segment", lambda: find_targets(doc, default_year=year), debug, default=[])

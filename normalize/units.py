@@ -199,18 +199,24 @@ def spell_units(text: str) -> str:
 # it has this many letters at least (a short word is one letter from too many others) and one
 # edit turns the cell into a sequence of units.
 _MEND_MIN_LETTERS = 4
+# A word this short that no unit has, whose removal alone makes the cell a sequence of units, is
+# a speck OCR read as letters ("tổ dân nn phố").
+_SPECK_LETTERS = 2
 
 
 @lru_cache(maxsize=16384)
 def _mended_words(words: tuple[str, ...]) -> tuple[str, ...] | None:
     """The cell's words with one word no unit has replaced by the unit word one letter away
-    (or joined to the next word when OCR split it: "ubmtt q"), when that alone makes the cell a
-    sequence of units and only one unit word does; None else."""
+    (or joined to the next word when OCR split it: "ubmtt q"), or dropped when it is a speck
+    (``_SPECK_LETTERS``), when that alone makes the cell a sequence of units and only one unit
+    word does; None else."""
     vocab = _unit_vocabulary()
     pattern = _unit_table()[0]
     for i, w in enumerate(words):
         if w in vocab:
             continue
+        if len(w) <= _SPECK_LETTERS and pattern.fullmatch(" ".join(dropped := words[:i] + words[i + 1 :])):
+            return dropped
         tries = [(i + 1, w)] + ([(i + 2, w + words[i + 1])] if i + 1 < len(words) else [])
         for end, word in tries:
             if len(word) < _MEND_MIN_LETTERS:

@@ -16,6 +16,7 @@ from extract.segment.targets import find_targets
 from extract.segment.task_lines import find_task_lines, header_columns
 from extract.segment.task_paragraphs import find_task_paragraphs, parse_task
 from extract.segment.task_tables import split_footnote
+from extract.segment.task_wording import catalogue_wording, marked_doubles, specks_dropped, year_digits
 from extract.text_reader import parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -118,6 +119,40 @@ def test_targets_comparators_ranges_and_years():
     assert later.indicator == "Tỷ lệ số hóa"
 
 
+def test_a_target_sentence_wrapped_without_a_bullet():
+    # A P02 OCR dump (dev seed 179): the item's bullet lost, its figure wrapped onto a line alone
+    text = (
+        "KẾ HOẠCH\nCải cách hành chính năm 2026\nI. MỤC TIÊU\n"
+        "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trước và đúng hạn phấn đấu đạt không dưới\n"
+        "97%.\n"
+        "Thu ngân sách nhà nước trên địa bàn đạt tối thiểu 8,5 tỷ đồng.\n"
+    )
+    got = [(t.comparator, t.value, t.year) for t in find_targets(_doc(text))]
+    assert got[0] == (">=", 97, 2026)
+    assert len(got) == 2
+
+
+def test_a_per_cent_signs_ring_read_as_a_nine():
+    # S05 scans (dev seed 179, --degrade extreme): "85%" read "859%"; a printed 109% stays
+    text = (
+        "KẾ HOẠCH\nCải cách hành chính năm 2026\nI. MỤC TIÊU\n"
+        "- Tỷ lệ hồ sơ được số hóa đạt tỷ lệ ít nhất 859%.\n"
+        "- Thu ngân sách đạt 109% dự toán.\n"
+    )
+    assert [t.value for t in find_targets(_doc(text))] == [85, 109]
+
+
+def test_a_heading_ocr_joined_to_its_paragraph():
+    # S05 scan (dev seed 179, --degrade extreme): "I. MỤC TIÊU" read ".L MỤC TIÊU ._" and joined
+    # to the items under it
+    text = (
+        "KẾ HOẠCH\nCải cách hành chính năm 2024\n"
+        ".L MỤC TIÊU ._ Tỷ lệ hồ sơ được xử lý trên môi trường mạng đạt tỷ lệ không dưới 85%. "
+        "Số cuộc kiểm tra công tác cải cách hành chính là không dưới 04 cuộc.\n"
+    )
+    assert [(t.comparator, t.value, t.year) for t in find_targets(_doc(text))] == [(">=", 85, 2024), (">=", 4, 2024)]
+
+
 def test_field_statements_coded_and_wordings():
     text = (
         "Lĩnh vực 3 – Cải cách thủ tục hành chính: đạt 4/5 điểm\n"
@@ -163,6 +198,73 @@ def test_dotted_sections_in_sentence_case_with_ocr_numerals():
         ("II", "Cải cách thể chế"),
     ]
     assert table.rows[1].task == "Xây dựng Kế hoạch tuyên truyền cải cách hành chính"
+
+
+def test_section_numeral_with_an_ocr_mark_and_a_speck_before_a_code():
+    # "III." read "THỊ." (a P04 dump, dev seed 179): a numeral has no diacritics, the mark is OCR's;
+    # the section is the one after the last. A speck before a code ("|} 7.4") is no part of it.
+    text = _OCR_GRID_CODES_FIRST.replace("I_| CẢI CÁCH THỂ CHẾ", "I_| CẢI CÁCH THỂ CHẾ".replace("_", ""))
+    text = text.replace("2 12.2 Công bố", "THỊ. Cải cách thủ tục hành chính\n2 |} 2.2 Công bố")
+    (table,) = find_task_lines(_doc(text))
+    assert [(r.section, r.criterion_code) for r in table.rows] == [("I", "2.3"), ("II", "2.2"), ("II", "4.3")]
+    assert table.rows[1].section_title == "Cải cách thủ tục hành chính"
+    assert table.rows[0].task == "Rà soát, kiểm tra văn bản quy phạm pháp luật do HĐND, UBND xã ban hành"
+
+
+def test_a_fixed_terms_marks_come_from_the_catalogue():
+    # Tesseract reads the printed "Quy chế chi tiêu nội bộ" as "chỉ tiêu" (dev seed 179: P02, P04
+    # dumps, S05 scans); a run of four words matching a catalogue phrase accent-free takes the
+    # phrase's marks where one word alone differs, and a word outside such a run is left alone.
+    assert catalogue_wording("Xây dựng Quy chế chỉ tiêu nội bộ năm 2024") == "Xây dựng Quy chế chi tiêu nội bộ năm 2024"
+    assert catalogue_wording("Mức độ thực hiện các chỉ tiêu phát triển kinh tế") == (
+        "Mức độ thực hiện các chỉ tiêu phát triển kinh tế"
+    )
+    assert catalogue_wording("Giao chỉ tiêu năm 2025") == "Giao chỉ tiêu năm 2025"
+    assert catalogue_wording("Chế chỉ tiêu, nội bộ") == "Chế chỉ tiêu, nội bộ"  # no run of four words
+
+
+def test_a_years_digits_read_as_letters():
+    # "năm 2026" read "năm 202G" (a P02 dump, dev seed 179); a "Z" stays (OCR's 2 and 7 alike)
+    assert year_digits("Kế hoạch cải cách hành chính năm 202G") == "Kế hoạch cải cách hành chính năm 2026"
+    assert year_digits("Năm 20l5, năm 2024") == "Năm 2015, năm 2024"
+    assert year_digits("năm 202Z") == "năm 202Z"
+    assert year_digits("năm 2026G") == "năm 2026G"
+
+
+def test_a_consonant_read_twice_with_a_speck():
+    # "Niêm yết" read "NÑiêm yết" (S05 scan, dev seed 179): a marked consonant is no Vietnamese letter
+    assert marked_doubles("NÑiêm yết, công khai thủ tục") == "Niêm yết, công khai thủ tục"
+    assert marked_doubles("Đăng ký và triển khai") == "Đăng ký và triển khai"
+
+
+def test_ocr_specks_dropped_from_cells():
+    # S05 scans at the far end of degradation (dev seed 179, --degrade extreme)
+    assert specks_dropped("Thực hiện chế độ báo ‹ cáo định kỳ") == "Thực hiện chế độ báo cáo định kỳ"
+    assert specks_dropped("Trang thông . tin được cập nhật") == "Trang thông tin được cập nhật"
+    assert specks_dropped("Vận hành hệ thống quản lý chất. lượng") == "Vận hành hệ thống quản lý chất lượng"
+    assert specks_dropped("Tháng 08/2024:") == "Tháng 08/2024"
+    assert specks_dropped("g Cả năm 2024") == "Cả năm 2024"
+    # a unit's dash, a list's comma, a code's full stop are the print's
+    assert specks_dropped("Công chức Văn hóa - Xã hội") == "Công chức Văn hóa - Xã hội"
+    assert specks_dropped("Rà soát, kiểm tra văn bản") == "Rà soát, kiểm tra văn bản"
+    assert specks_dropped("Kế hoạch số 12/KH-UBND.") == "Kế hoạch số 12/KH-UBND."
+
+
+def test_task_paragraph_broken_by_ocr_is_joined():
+    # S05 scan (dev seed 179, --degrade extreme): a speck read as a bullet before a field's
+    # wrapped label, a blank line OCR saw inside a paragraph
+    text = (
+        "II. NHIỆM VỤ CỤ THỂ\n"
+        "1.3. Số hóa hồ sơ; đơn vị phối hợp: Các đoàn thể; thời hạn: Quý II/2023; bộ\n"
+        "- phận chủ trì: Công chức Tư pháp - Hộ tịch.\n"
+        "1.4. Quản lý tài sản công; sản phẩm: Danh mục công bố; đơn vị phối hợp: Các\n\n"
+        "đoàn thể, Ban Chỉ đạo CCHC xã; chủ trì: Văn phòng - Thống kê.\n"
+    )
+    (table,) = find_task_paragraphs(_doc(text))
+    assert [(r.deadline, r.lead, r.coordinator) for r in table.rows] == [
+        ("Quý II/2023", "Công chức Tư pháp - Hộ tịch", "Các đoàn thể"),
+        ("", "Văn phòng - Thống kê", "Các đoàn thể, Ban Chỉ đạo CCHC xã"),
+    ]
 
 
 def test_header_of_an_ocr_grid_gives_the_columns_in_order():

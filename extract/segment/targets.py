@@ -138,19 +138,24 @@ def _indicator(text: str, low: str, a: int, b: int, prev_end: int, next_start: i
 
 
 _BULLET = lazy_compile(r"^\s*[-+•*–]\s")
+# A line that continues the sentence above whatever starts it: a lower-case word, or a percentage
+# alone ("… phấn đấu đạt không dưới" / "97%."): OCR loses an item's bullet, and a sentence
+# printed without one wraps the same way.
+_CONTINUED = lazy_compile(r"^\s*(?:\p{Ll}|\d{1,3}(?:[.,]\d+)?\s*%)")
 
 
 def _wrapped_items_joined(lines: list[Line], settings: NarrativeSettings) -> list[Line]:
     """A text dump keeps a page's printed lines: a bullet item whose sentence is not finished
     ("- Mức độ hài lòng … đạt tối thiểu" / "95%.") takes the next lines (no blank line between,
-    none starting an item or a heading) until it is."""
+    none starting an item or a heading) until it is; so does any unfinished sentence whose next
+    line continues it (``_CONTINUED``)."""
     out: list[Line] = []
     last = -1  # the source line number the last output line ends at
     for line in lines:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and _BULLET.match(prev.text)
+            and (_BULLET.match(prev.text) or (_CONTINUED.match(line.text) and not heading_level(prev, settings)))
             and not prev.text.rstrip().endswith((".", ";", ":", "!", "?"))
             and line.page == prev.page
             and line.number == last + 1
@@ -169,6 +174,26 @@ def _wrapped_items_joined(lines: list[Line], settings: NarrativeSettings) -> lis
     return out
 
 
+# A part's heading OCR joined to the paragraph under it (".L MỤC TIÊU ._ Tỷ lệ hồ sơ …"): a
+# roman numeral (in OCR's look-alikes, specks around it), a title in capitals, then a sentence.
+_JOINED_HEADING = lazy_compile(
+    r"^[^\p{L}\p{N}]{0,3}(?P<num>[IVXLTHl|]{1,4})[^\p{L}\p{N}]{1,3}(?P<title>(?:\p{Lu}+\s+){0,6}\p{Lu}{2,})"
+    r"[^\p{L}\p{N}]*?\s(?=[^\p{L}\p{N}]{0,2}\p{Lu}\p{Ll})"
+)
+
+
+def _heading_parted(line: Line, settings: NarrativeSettings) -> list[Line]:
+    """The line as its heading and its body when OCR joined the two (``_JOINED_HEADING``) and
+    the heading part reads as a part's heading; else the line."""
+    m = _JOINED_HEADING.match(line.text)
+    if m is None or heading_level(line, settings):
+        return [line]
+    head = replace(line, text=f"{m.group('num')}. {m.group('title')}", raw=None)
+    if heading_level(head, settings) != 1:
+        return [line]
+    return [head, replace(line, text=line.text[m.end() :], raw=None)]
+
+
 def find_targets(
     doc: IngestedDocument, settings: NarrativeSettings = NarrativeSettings(), default_year: int | None = None
 ) -> list[Target]:
@@ -182,6 +207,7 @@ def find_targets(
     lines = reading_lines(doc)
     if doc.format in settings.printed_line_formats:
         lines = _wrapped_items_joined(lines, settings)
+    lines = [part for line in lines for part in _heading_parted(line, settings)]
     for line in lines:
         text = line.text.strip()
         low = shadow(text)
@@ -313,6 +339,15 @@ _COUNT_AFTER_VERB = lazy_compile(
 Figure = tuple[int, int, float | None, str | tuple[int, int], str | None, float | None]
 
 
+def _percent_sign_read(num: str, value: float | None) -> float | None:
+    """A share OCR read with the per cent sign's upper ring as a last "9" ("859%" for "85%"):
+    a share of 200% or more whose figure less that "9" is one of 20..100. Below 200 a figure
+    ending in 9 may be printed ("đạt 109% dự toán"), and a rise of 150% does not end in the ring."""
+    if value is None or value < 200 or not re.fullmatch(r"\d{2,3}9", num.strip()):
+        return value
+    return float(num.strip()[:-1])
+
+
 def _figures(low: str, a: int, b: int) -> list[Figure]:
     """(start, end, value, unit, comparator symbol, value_max) of each figure in low[a:b]; a count's
     unit is its (start, end) in ``low``, to be read from the real text; a range ("từ 60% đến 70%",
@@ -329,7 +364,10 @@ def _figures(low: str, a: int, b: int) -> list[Figure]:
             "%" if m.group("pct") else {"ty": "tỷ đồng", "trieu": "triệu đồng", "nghin": "nghìn đồng"}[m.group("money")]
         )
         start = m.start("num") if not m.group("cmp") else m.start("cmp")
-        found.append((start, m.end(), parsed.value if parsed else None, unit, m.group("cmp"), None))
+        value = parsed.value if parsed else None
+        if unit == "%":
+            value = _percent_sign_read(m.group("num"), value)
+        found.append((start, m.end(), value, unit, m.group("cmp"), None))
     for pattern in (_COUNT_FIGURE, _COUNT_AFTER_VERB):
         for m in pattern.finditer(low, a, b):
             num_start = m.start("num") if m.group("num") else m.start("low")

@@ -6,6 +6,7 @@ repeated on a later page skipped. Each line's words are the tokens the splitter 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 import regex as re
@@ -111,6 +112,17 @@ def _row_start(text: str, last_code: str | None) -> tuple[str, int] | None:
     return None
 
 
+def _bare_numeral(text: str) -> str:
+    """The line with its first word's diacritics dropped when that word is letters only: OCR
+    sets a mark on a roman numeral's "I" as on any Vietnamese letter ("THỊ. Cải cách thủ tục"
+    for "III. Cải cách …"), and a numeral has none."""
+    m = re.match(r"\s*(\p{L}+)", text)
+    if not m:
+        return text
+    base = "".join(ch for ch in unicodedata.normalize("NFD", m.group(1)) if not unicodedata.combining(ch))
+    return text[: m.start(1)] + unicodedata.normalize("NFC", base) + text[m.end(1) :]
+
+
 def _roman_value(text: str) -> int | None:
     return _ROMANS.index(text) + 1 if text in _ROMANS else None
 
@@ -165,8 +177,9 @@ def collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[Ro
             rows.append(RowLines(last_code, section, section_title, [line], line_tokens(rest)))
             k += 1
             continue
-        s = _SECTION.match(text)
-        if s and (_mostly_upper(s.group("title")) or _DOTTED_ROMAN.match(text)):
+        bare = _bare_numeral(text)
+        s = _SECTION.match(bare)
+        if s and (_mostly_upper(s.group("title")) or _DOTTED_ROMAN.match(bare)):
             assert s is not None
             value = _roman_value(s.group("num").strip())
             section_value = value if value and value > section_value else section_value + 1

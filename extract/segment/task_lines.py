@@ -33,9 +33,9 @@ __all__ = ["TaskLineSettings", "find_task_lines", "header_columns", "is_task_hea
 
 def _criterion_code(text: str, settings: TaskLineSettings) -> str | None:
     """The code as read, with a ruling bar OCR read as "1" or as a hooked "J" before it taken off
-    ("| 2.3" → "12.3" → "2.3", "| 1.5" → "J1.5" → "1.5") and digits' look-alikes put right
-    (``ocr_code``)."""
-    code = ocr_code(re.sub(r"^[|\[\]J!]+(?=\d)", "", text.strip(". ")))
+    ("| 2.3" → "12.3" → "2.3", "| 1.5" → "J1.5" → "1.5"), a speck OCR read before it ("|} 7.4":
+    a mark and a space, no code's part) dropped, and digits' look-alikes put right (``ocr_code``)."""
+    code = ocr_code(re.sub(r"^(?:[|\[\]{}J!]+\s*|[^\w\s.]+\s+)(?=\d)", "", text.strip(". ")))
     m = re.fullmatch(r"1([1-9])(\.\d{1,2}(?:\.\d{1,2})?)", code)
     if m and 10 + int(m.group(1)) > settings.max_field:
         return m.group(1) + m.group(2)

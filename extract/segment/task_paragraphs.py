@@ -107,6 +107,8 @@ def find_task_paragraphs(
     dump = doc.format in settings.wrapped_formats or not typed_document(lines, DEFAULT_SETTINGS)
     if doc.format in settings.wrapped_formats:
         lines = _wrapped_lines_joined(lines, settings)
+    if ocr_pages or dump:
+        lines = _broken_items_joined(lines, settings)
     for line in lines:
         text = line.text.strip()
         fields = parse_task(text, settings)
@@ -203,4 +205,32 @@ def _wrapped_lines_joined(lines: list[Line], settings: TaskParagraphSettings) ->
             line = replace(line, text=f"{line.text.rstrip()} {lines[k].text.strip()}")
             k += 1
         out.append(line)
+    return out
+
+
+# A line that carries on the text above it: a lower-case word first, behind a speck OCR read as
+# a bullet ("- phận chủ trì: …" under "…; thời hạn: Quý II/2023; bộ").
+_CARRIED_ON = lazy_compile(r"^\s*(?:[-–.,'‘’]\s*)?(?=\p{Ll})")
+
+
+def _broken_items_joined(lines: list[Line], settings: TaskParagraphSettings) -> list[Line]:
+    """OCR'd text whose reader broke a paragraph (a blank it saw between two printed lines, a
+    speck read as a bullet): a line left unfinished (no closing mark) takes the next line of its
+    page when that one starts with a lower-case word; no item or heading does."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        carried = _CARRIED_ON.match(line.text)
+        if (
+            prev is not None
+            and carried is not None
+            and not _ITEM.match(line.text[carried.end() :])
+            and not heading_level(line)
+            and line.page == prev.page
+            and not prev.text.rstrip().endswith((".", "!", "?", ":", ")"))
+            and len(prev.text) < settings.max_joined_chars
+        ):
+            out[-1] = replace(prev, text=f"{prev.text.rstrip()} {line.text[carried.end() :].strip()}")
+        else:
+            out.append(line)
     return out

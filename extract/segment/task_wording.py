@@ -1,0 +1,137 @@
+"""A task's wording checked against the CCHC phrase catalogue (``normalize/vietnamese/data/
+cchc_phrases.txt``): OCR sets or drops a tone mark where the letters are clean ("Quy chế chỉ tiêu
+nội bộ" for the printed "Quy chế chi tiêu nội bộ": Tesseract's own language model prefers the
+commoner word), and the line repair leaves a line of well-formed syllables alone. Where a run of
+the task's words is, accent-free, a run of a catalogue phrase and differs from it in the marks of
+one word only, that word is the catalogue's: a fixed administrative term does not change its marks
+in one word of a run of several."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import regex as re
+
+from normalize.vietnamese.syllable import fold
+from schemas.records import TaskTable
+
+_CATALOGUE = Path(__file__).resolve().parents[2] / "normalize" / "vietnamese" / "data" / "cchc_phrases.txt"
+_WORD = re.compile(r"\p{L}+")
+
+
+@dataclass(frozen=True)
+class WordingSettings:
+    # Words a run must hold to be taken for the catalogue's: a run this long that matches a
+    # phrase accent-free is the phrase (two words, "chi tiêu" / "chỉ tiêu", are both Vietnamese).
+    run: int = 4
+
+
+@lru_cache(maxsize=4)
+def _runs(run: int) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Accent-free runs of ``run`` words of the catalogue → their wording; a run worded two ways
+    in the catalogue says nothing and is left out."""
+    out: dict[tuple[str, ...], tuple[str, ...] | None] = {}
+    for line in _CATALOGUE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        words = [w.lower() for w in _WORD.findall(line)]
+        for i in range(len(words) - run + 1):
+            wording = tuple(words[i : i + run])
+            key = tuple(fold(w) for w in wording)
+            out[key] = wording if out.get(key, wording) == wording else None
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def catalogue_wording(text: str, settings: WordingSettings = WordingSettings()) -> str:
+    """``text`` with each word whose marks alone differ from the catalogue's, inside a run that
+    matches a catalogue phrase accent-free, in the catalogue's marks (the word's case kept)."""
+    runs = _runs(settings.run)
+    words = list(_WORD.finditer(text))
+    fixes: dict[int, str] = {}
+    for i in range(len(words) - settings.run + 1):
+        window = words[i : i + settings.run]
+        if any(text[a.end() : b.start()] != " " for a, b in zip(window, window[1:])):
+            continue  # a run of words is one phrase only without punctuation between them
+        wording = runs.get(tuple(fold(m.group(0)) for m in window))
+        if wording is None:
+            continue
+        differ = [k for k, m in enumerate(window) if m.group(0).lower() != wording[k]]
+        if len(differ) == 1:
+            k = differ[0]
+            written = window[k].group(0)
+            fixes[i + k] = wording[k][:1].upper() + wording[k][1:] if written[:1].isupper() else wording[k]
+    if not fixes:
+        return text
+    out, last = [], 0
+    for j, m in enumerate(words):
+        if j in fixes:
+            out += [text[last : m.start()], fixes[j]]
+            last = m.end()
+    return "".join(out) + text[last:]
+
+
+# Letters OCR reads for a year's last digits ("năm 202G" for "năm 2026"); not "Z", read for a 2 and
+# for a 7 alike.
+_YEAR_DIGITS = str.maketrans("GbSsOoDlI|!Bg", "6655000111189")
+_YEAR = re.compile(r"(?<=\bn[aă]m\s+)(?P<year>(?:19|20)[0-9GbSsOoDlI|!Bg]{2})(?![\p{L}\p{N}])", re.I)
+
+
+def year_digits(text: str) -> str:
+    """``text`` with a year after "năm" whose last digits OCR read as letters put right."""
+    return _YEAR.sub(lambda m: m.group("year").translate(_YEAR_DIGITS), text)
+
+
+# A consonant with a mark on it is no Vietnamese letter (marks sit on vowels; "đ" is a letter of
+# its own): after the same consonant it is that letter read twice, once with a speck above it
+# ("NÑiêm yết" for "Niêm yết").
+_MARKED_DOUBLE = re.compile(r"(?P<c>[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z])(?P<m>(?i:(?P=c))\p{M}+)")
+
+
+def marked_doubles(text: str) -> str:
+    """``text`` with a marked consonant OCR read after the same consonant dropped."""
+    decomposed = unicodedata.normalize("NFD", text)
+    cleaned = _MARKED_DOUBLE.sub(lambda m: m.group("c"), decomposed)
+    return text if cleaned == decomposed else unicodedata.normalize("NFC", cleaned)
+
+
+# OCR's specks in a cell's text: a token of marks alone between words ("báo ‹ cáo", "ngân sách '
+# xã"), a full stop inside a phrase ("chất. lượng": a cell's words are one phrase, a lower-case
+# word does not open a sentence), marks closing the cell ("Tháng 08/2024:"), and a lone
+# lower-case letter before the cell's capital ("g Cả năm 2024": no Vietnamese word is one Latin
+# letter without a mark).
+_SPECK_TOKEN = re.compile(r"(?<=\S)\s+[‹›'‘’\"“”`.,;:^~_¸]+(?=\s+\S)")
+_INNER_STOP = re.compile(r"(?<=\p{L}\p{L})\.(?=\s+\p{Ll})")
+_SPECK_START = re.compile(r"^[a-z]\s+(?=\p{Lu})")
+
+
+def specks_dropped(text: str) -> str:
+    """A cell's text without OCR's specks (``_SPECK_TOKEN``, ``_INNER_STOP``, ``_SPECK_START``)
+    and the marks that close it."""
+    text = _SPECK_START.sub("", _INNER_STOP.sub("", _SPECK_TOKEN.sub("", text.strip())))
+    return text.rstrip(" :;,‹›'‘’`^~_")
+
+
+def _reworded(task: str, settings: WordingSettings) -> str:
+    return year_digits(catalogue_wording(marked_doubles(specks_dropped(task)), settings))
+
+
+def reword_tasks(tables: list[TaskTable], settings: WordingSettings = WordingSettings()) -> list[TaskTable]:
+    """The tables with each task's text in the catalogue's marks (``catalogue_wording``), its
+    years in digits (``year_digits``) and no consonant read twice (``marked_doubles``); each
+    cell without OCR's specks (``specks_dropped``)."""
+    for table in tables:
+        table.rows = [
+            replace(
+                r,
+                task=_reworded(r.task, settings),
+                product=specks_dropped(r.product),
+                deadline=specks_dropped(r.deadline),
+                lead=specks_dropped(r.lead),
+                coordinator=specks_dropped(r.coordinator),
+            )
+            for r in table.rows
+        ]
+    return tables
