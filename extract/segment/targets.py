@@ -345,7 +345,8 @@ def _percent_sign_read(num: str, value: float | None) -> float | None:
     ending in 9 may be printed ("đạt 109% dự toán"), and a rise of 150% does not end in the ring."""
     if value is None or value < 200 or not re.fullmatch(r"\d{2,3}9", num.strip()):
         return value
-    return float(num.strip()[:-1])
+    share = float(num.strip()[:-1])
+    return share if 20 <= share <= 100 else value
 
 
 def _figures(low: str, a: int, b: int) -> list[Figure]:
