@@ -158,7 +158,9 @@ def _catalogue_bonus(
     # brackets ("… tại đơn vị (Có kế hoạch riêng …)", "… cấp xã (qua điều tra XHH)"): the wording
     # before the bracket counts as the whole name, so the bonus does not cut the qualifier off.
     bracket = next((k for k, (text, _) in enumerate(tokens) if k and text.startswith("(")), None)
-    heads = [tokens] if bracket is None else [tokens, tokens[:bracket]]
+    # Likewise a scoring note after a colon ("… tổ chức trong năm: 0,25 điểm").
+    colon = next((k + 1 for k, (text, _) in enumerate(tokens) if k and text.endswith(":")), None)
+    heads = [tokens] + [tokens[:cut] for cut in (bracket, colon) if cut is not None and cut < len(tokens)]
     score = max(_catalogue_similarity(head) for head in heads)
     floor = settings.catalogue_name_floor
     if score < floor:
