@@ -153,6 +153,30 @@ _DATE_OR_REFERENCE = lazy_compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d+/[\p{Lu}Đ]")
 _NAME_MIN_WORDS = 3
 
 
+def name_tokens(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A row's name without the specks OCR made of the STT cell before its first word ("M?c Mirc
+    độ …"): unreadable tokens (a mark inside, "M?c", "<8]") before a word that opens with a capital.
+    A lettered item's label ("a)") is no speck."""
+    start = 0
+    while (
+        start + 1 < len(tokens)
+        and garbled_cell(tokens[start])
+        and re.search(r"\p{L}[^\p{L}\p{N}]+\p{L}|[<>\[\]{}|~]", tokens[start][1])
+        and tokens[start + 1][1][:1].isupper()
+    ):
+        start += 1
+    return tokens[start:]
+
+
+def _in_capitals(tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
+    """A line in capitals: a heading's, or its wrapped last word(s) ("CCHC" under "ĐÁNH GIÁ TÁC
+    ĐỘNG CỦA"), which alone are too short to read as a heading."""
+    letters = [ch for _, raw in tokens for ch in raw if ch.isalpha()]
+    if is_heading(tokens, settings):
+        return True
+    return bool(tokens) and len(letters) >= 3 and all(ch.isupper() for ch in letters)
+
+
 def _speckish(raw: str) -> bool:
     """A token that is no word: two letters or fewer, or letters the language model does not
     know as a syllable ("8s", "Ls", "ars")."""
@@ -548,7 +572,7 @@ class RowBuilder:
         if row.started_by != "numbers":
             (row.explanation if row.explanation or row.n_numbers else row.name).extend(tokens)
             return
-        if not row.explanation and is_heading(row.name, self.settings) and is_heading(_words(tokens), self.settings):
+        if not row.explanation and is_heading(row.name, self.settings) and _in_capitals(_words(tokens), self.settings):
             # A section heading in capitals wraps in capitals; it has no explanation of its own.
             row.name += _words(tokens)
             return
