@@ -154,18 +154,54 @@ _NAME_MIN_WORDS = 3
 
 
 def name_tokens(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A row's name without the specks OCR made of the STT cell before its first word ("M?c Mirc
-    độ …"): unreadable tokens (a mark inside, "M?c", "<8]") before a word that opens with a capital.
-    A lettered item's label ("a)") is no speck."""
-    start = 0
-    while (
-        start + 1 < len(tokens)
-        and garbled_cell(tokens[start])
-        and re.search(r"\p{L}[^\p{L}\p{N}]+\p{L}|[<>\[\]{}|~]", tokens[start][1])
-        and tokens[start + 1][1][:1].isupper()
-    ):
-        start += 1
-    return tokens[start:]
+    """A row's name without the specks OCR made of the cells around it: before its first word,
+    unreadable tokens of the STT cell ("M?c Mirc độ …", "lah Kế hoạch …", "E 2 Xây dựng …") when a
+    capitalised word follows them; after its last word, those of the points cells ("… hành chính
+    n1", "… trực thuộc ods"). A lettered item's label ("a)"), a roman numeral, a token of four
+    characters or more ("UBND") or a syllable the language model knows (repaired) is no speck; a
+    name keeps at least three words."""
+    start, end = 0, len(tokens)
+    for k in range(1, min(_SPECKS_BEFORE_NAME, end - _NAME_KEPT) + 1):
+        if not _leading_speck(tokens[k - 1]):
+            break
+        if tokens[k][1][:1].isupper():
+            start = k
+    while end - start > _NAME_KEPT and _trailing_speck(tokens[end - 1]):
+        end -= 1
+    return tokens[start:end]
+
+
+# At most this many specks before a name; no speck taken off a name this short.
+_SPECKS_BEFORE_NAME = 2
+_NAME_KEPT = 3
+_ROMAN = lazy_compile(r"^[IVX]+[.)]?$")
+_SHORT_WITH_DIGIT = lazy_compile(r"^[^\p{L}\p{N}]*(?=[^\d]*\d)[\p{L}\p{N}]{1,3}[^\p{L}\p{N}]*$")
+
+
+def _leading_speck(token: tuple[str, str]) -> bool:
+    """A token before a name that no reading makes a word of: a mark inside ("M?c"), a lone
+    letter or digit, or a short run of letters that even repaired is no syllable ("lah")."""
+    text, raw = token
+    if _ROMAN.match(raw) or re.match(r"^\p{L}[.)]$", raw):
+        return False
+    if re.search(r"\p{L}[^\p{L}\p{N}]+\p{L}|[<>\[\]{}|~]", raw) and garbled_cell(token):
+        return True
+    letters = re.sub(r"[^\p{L}]", "", text)
+    if not letters:
+        return bool(re.fullmatch(r"\d{1,2}", text))  # a code's digit left over ("E 2")
+    return len(text) <= 3 and (len(letters) == 1 or not is_syllable_run(letters))
+
+
+def _trailing_speck(token: tuple[str, str]) -> bool:
+    """A token after a name that even repaired is no word: a lone letter, a short run of letters
+    that is no syllable ("ods"), a short token with a digit ("n1", "11")."""
+    text = token[0]
+    if _ROMAN.match(text) or text.endswith(")"):
+        return False
+    letters = re.sub(r"[^\p{L}]", "", text)
+    if _SHORT_WITH_DIGIT.match(text):
+        return True
+    return bool(letters) and len(text) <= 3 and (len(letters) == 1 or not is_syllable_run(letters))
 
 
 def _in_capitals(tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
