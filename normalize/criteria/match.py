@@ -133,6 +133,10 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
                 read = row.name or row.name_raw
                 ok = similarity(read, crit.name) >= settings.snap_min or _holds_wording(read, crit.name, settings)
                 ok = ok or _holds_words(read, crit, match.cset.rows, settings)
+                # Code and name agree: no other criterion's wording is the name read more closely
+                # ("Kế hoạch CCHC năm", 1.1's whole wording, lies within 1.1.1's "Ban hành kế hoạch
+                # CCHC năm" too).
+                ok = ok and not _closer_elsewhere(read, crit, match.cset.rows)
             else:
                 folded = _norm(row.name or row.name_raw)
                 scored = [(fuzz.ratio(folded, n), c) for n, c in names]
@@ -159,10 +163,8 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
 def _holds_wording(name: str, wording: str, s: MatchSettings) -> bool:
     """The name read holds the criterion's wording whole, with other text around it."""
     folded, official = _norm(name), _norm(wording)
-    # (A name read shorter than the wording is not one holding it: "Kế hoạch CCHC năm", another
-    # criterion's whole wording, lies within "Ban hành kế hoạch CCHC năm" too.)
     if not official or len(official) < s.snap_within_share * len(folded) or len(official) > len(folded):
-        return False
+        return False  # (a name read shorter than the wording does not hold it whole)
     return fuzz.partial_ratio(official, folded) >= s.snap_within_min
 
 
@@ -205,6 +207,12 @@ def _word_share(read: list[str], official: list[str], s: MatchSettings) -> float
     if count < s.snap_words_min or count / (last - first + 1) < s.snap_words_precision:
         return 0.0
     return count / len(official)
+
+
+def _closer_elsewhere(name: str, crit: CriterionDef, rows: Sequence[CriterionDef]) -> bool:
+    """Another criterion's wording is more similar to the name read than its code's is."""
+    own = similarity(name, crit.name)
+    return any(c.code != crit.code and similarity(name, c.name) > own for c in rows)
 
 
 def _holds_words(name: str, crit: CriterionDef, rows: Sequence[CriterionDef], s: MatchSettings) -> bool:
