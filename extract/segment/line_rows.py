@@ -213,6 +213,16 @@ def _in_capitals(tokens: list[tuple[str, str]], settings: LineTableSettings) -> 
     return bool(tokens) and len(letters) >= 3 and all(ch.isupper() for ch in letters)
 
 
+def _before_date(tokens: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """A numbers line's text split before a date: no criterion name prints one, the explanation's
+    document does ("… và báo 26/06/2014" where the explanation's "ngày" line ended above)."""
+    k = next((k for k, (_, raw) in enumerate(tokens) if k and _DATE.search(raw)), len(tokens))
+    return tokens[:k], tokens[k:]
+
+
+_DATE = lazy_compile(r"^\W*\d{1,2}/\d{1,2}/\d{2,4}\W*$")
+
+
 def _speckish(raw: str) -> bool:
     """A token that is no word: two letters or fewer, or letters the language model does not
     know as a syllable ("8s", "Ls", "ars")."""
@@ -293,6 +303,9 @@ class RowBuilder:
                 row = self._new(cells, "numbers")
             if cells.code and row.code is None:
                 row.code = cells.code
+            dated: list[tuple[str, str]] = []
+            if not cells.split and not cells.numbers_by_position:
+                cells.name, dated = _before_date(cells.name)
             row.name += cells.name
             if cells.split:
                 # The text before the numbers is the name's and the explanation's: split jointly
@@ -323,7 +336,7 @@ class RowBuilder:
                     row.add_number(cells.self_raw)
                 if cells.appraised_raw is not None:
                     row.appraised_raw = cells.appraised_raw
-            row.explanation += cells.explanation
+            row.explanation += dated + cells.explanation
         elif cells.code is not None and self._count_in_text(cells):
             # "6 tháng đúng thời gian quy định": a count opening a wrapped line, not the STT cell.
             cells.name = [(cells.code, cells.code), *cells.name]
