@@ -123,3 +123,45 @@ def test_a_name_holding_its_wording_with_other_text_around_it_is_snapped():
     rows[3].name = "Hoàn thành 100% kế hoạch " + wording.split()[0]
     apply_criteria_sets([ScoreTable(title="", rows=rows)], f"UBND tỉnh {cset.province}", cset.year)
     assert rows[3].name.startswith("Hoàn thành 100% kế hoạch")
+
+
+def _set_rows(cset: CriteriaSet) -> list[ScoreRow]:
+    return [ScoreRow(code=r.code, name=r.name, max_points=r.max_points, flags=[]) for r in cset.rows]
+
+
+def test_a_name_with_wrapped_lines_lost_or_specks_before_it_takes_its_wording():
+    # A wrapped name whose middle line went missing keeps its wording's words in order; a name
+    # with OCR's specks of a degraded STT cell before it holds its wording after them.
+    cset = next(s for s in load_criteria_sets() if any(len(r.name.split()) >= 20 for r in s.rows))
+    long_row = next(k for k, r in enumerate(cset.rows) if len(r.name.split()) >= 20)
+    wording = cset.rows[long_row].name
+    words = wording.split()
+    rows = _set_rows(cset)
+    rows[long_row].name = " ".join(words[:6] + words[-6:])
+    apply_criteria_sets([ScoreTable(title="", rows=rows)], f"UBND tỉnh {cset.province}", cset.year)
+    assert rows[long_row].name == wording and f"{FLAG_SNAPPED}:{cset.id}" in rows[long_row].flags
+    rows = _set_rows(cset)
+    rows[long_row].name = "HD ni hoy lóc nhi vn dt co ng " + wording
+    apply_criteria_sets([ScoreTable(title="", rows=rows)], f"UBND tỉnh {cset.province}", cset.year)
+    assert rows[long_row].name == wording
+
+
+def test_a_name_that_is_another_criterions_wording_is_not_snapped_to_its_codes():
+    # Code and name disagree (the row's code read wrong, or its name another row's): the name
+    # stays as read, whatever words it shares with its code's wording.
+    cset = next(s for s in load_criteria_sets() if len(s.rows) >= 8)
+    rows = _set_rows(cset)
+    other = next(k for k in range(1, len(rows)) if len(set(rows[k].name.split()) & set(rows[k - 1].name.split())) >= 2)
+    rows[other].name = rows[other - 1].name
+    apply_criteria_sets([ScoreTable(title="", rows=rows)], f"UBND tỉnh {cset.province}", cset.year)
+    assert rows[other].name == cset.rows[other - 1].name
+
+
+def test_a_name_spelt_with_the_other_tone_placement_is_kept_as_printed():
+    cset = next(s for s in load_criteria_sets() if any("hoá" in r.name for r in s.rows))
+    rows = _set_rows(cset)
+    k = next(k for k, r in enumerate(cset.rows) if "hoá" in r.name)
+    rows[k].name = cset.rows[k].name.replace("hoá", "hóa")
+    apply_criteria_sets([ScoreTable(title="", rows=rows)], f"UBND tỉnh {cset.province}", cset.year)
+    assert rows[k].name == cset.rows[k].name.replace("hoá", "hóa")
+    assert not any(f.startswith(FLAG_SNAPPED) for f in rows[k].flags)

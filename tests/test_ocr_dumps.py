@@ -299,3 +299,28 @@ def test_a_rules_specks_read_as_letters_make_no_row():
     assert read_line(Line(text="I ĐÁNH GIÁ KẾT QUẢ 74 71", page=1, number=1), False).code == "I"
     cells = read_line(Line(text="1.2 Báo cáo CCHC l 0,5", page=1, number=1), False)
     assert (cells.max_raw, cells.self_raw) == ("l", "0,5")
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    return [(w, w) for w in text.split()]
+
+
+def test_specks_of_the_cells_around_a_name_leave_it():
+    from extract.segment.line_rows import name_tokens
+
+    def name(text: str) -> str:
+        return " ".join(t for t, _ in name_tokens(_tokens(text)))
+
+    # Seed 003's STT cell read "M?c" before "Mirc d6 …"; the corpus's degraded dumps: a code's
+    # letter and digit, a short run of letters that is no syllable, points cells after the name.
+    assert name("M?c Mirc d6 xtr Iy dé xuat") == "Mirc d6 xtr Iy dé xuat"
+    assert name("E 2 Xây dựng và tổ chức thực hiện") == "Xây dựng và tổ chức thực hiện"
+    assert name("lah Kế hoạch CCHC năm") == "Kế hoạch CCHC năm"
+    assert name("Cải cách tổ chức bộ máy hành chính n1") == "Cải cách tổ chức bộ máy hành chính"
+    assert name("Các kết quả phải đạt được trực thuộc ods") == "Các kết quả phải đạt được trực thuộc"
+    # Words stay: a roman numeral, an abbreviation, a bracket, a syllable, a short name.
+    assert name("Báo cáo quí I") == "Báo cáo quí I"
+    assert name("UBND Kiểm soát thủ tục hành chính (TTHC)") == "UBND Kiểm soát thủ tục hành chính (TTHC)"
+    assert name("Tỷ lệ đạt cà") == "Tỷ lệ đạt cà"
+    assert name("a) Ban hành kế hoạch") == "a) Ban hành kế hoạch"
+    assert name("T Kế hoạch") == "T Kế hoạch"

@@ -103,6 +103,9 @@ class LineTableSettings:
     split_beam: int = 24
     # Log-probability bonus for splitting a line where OCR read a ruling bar between two words.
     bar_split: float = 8.0
+    # Log-probability bonus for an explanation part that opens with the rest of a document number
+    # the explanation's line above broke at a hyphen ("… số 30/KH-" then "UBND ngày …").
+    broken_reference: float = 12.0
     # Log-probability bonus for a row's split whose whole name reads as a catalogued criterion
     # name, scaled from 0 at this similarity (0..100, diacritic-free) to the full bonus at 100.
     catalogue_name_floor: float = 80.0

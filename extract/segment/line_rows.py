@@ -153,6 +153,76 @@ _DATE_OR_REFERENCE = lazy_compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d+/[\p{Lu}Đ]")
 _NAME_MIN_WORDS = 3
 
 
+def name_tokens(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A row's name without the specks OCR made of the cells around it: before its first word,
+    unreadable tokens of the STT cell ("M?c Mirc độ …", "lah Kế hoạch …", "E 2 Xây dựng …") when a
+    capitalised word follows them; after its last word, those of the points cells ("… hành chính
+    n1", "… trực thuộc ods"). A lettered item's label ("a)"), a roman numeral, a token of four
+    characters or more ("UBND") or a syllable the language model knows (repaired) is no speck; a
+    name keeps at least three words."""
+    start, end = 0, len(tokens)
+    for k in range(1, min(_SPECKS_BEFORE_NAME, end - _NAME_KEPT) + 1):
+        if not _leading_speck(tokens[k - 1]):
+            break
+        if tokens[k][1][:1].isupper():
+            start = k
+    while end - start > _NAME_KEPT and _trailing_speck(tokens[end - 1]):
+        end -= 1
+    return tokens[start:end]
+
+
+# At most this many specks before a name; no speck taken off a name this short.
+_SPECKS_BEFORE_NAME = 2
+_NAME_KEPT = 3
+_ROMAN = lazy_compile(r"^[IVX]+[.)]?$")
+_SHORT_WITH_DIGIT = lazy_compile(r"^[^\p{L}\p{N}]*(?=[^\d]*\d)[\p{L}\p{N}]{1,3}[^\p{L}\p{N}]*$")
+
+
+def _leading_speck(token: tuple[str, str]) -> bool:
+    """A token before a name that no reading makes a word of: a mark inside ("M?c"), a lone
+    letter or digit, or a short run of letters that even repaired is no syllable ("lah")."""
+    text, raw = token
+    if _ROMAN.match(raw) or re.match(r"^\p{L}[.)]$", raw):
+        return False
+    if re.search(r"\p{L}[^\p{L}\p{N}]+\p{L}|[<>\[\]{}|~]", raw) and garbled_cell(token):
+        return True
+    letters = re.sub(r"[^\p{L}]", "", text)
+    if not letters:
+        return bool(re.fullmatch(r"\d{1,2}", text))  # a code's digit left over ("E 2")
+    return len(text) <= 3 and (len(letters) == 1 or not is_syllable_run(letters))
+
+
+def _trailing_speck(token: tuple[str, str]) -> bool:
+    """A token after a name that even repaired is no word: a lone letter, a short run of letters
+    that is no syllable ("ods"), a short token with a digit ("n1", "11")."""
+    text = token[0]
+    if _ROMAN.match(text) or text.endswith(")"):
+        return False
+    letters = re.sub(r"[^\p{L}]", "", text)
+    if _SHORT_WITH_DIGIT.match(text):
+        return True
+    return bool(letters) and len(text) <= 3 and (len(letters) == 1 or not is_syllable_run(letters))
+
+
+def _in_capitals(tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
+    """A line in capitals: a heading's, or its wrapped last word(s) ("CCHC" under "ĐÁNH GIÁ TÁC
+    ĐỘNG CỦA"), which alone are too short to read as a heading."""
+    letters = [ch for _, raw in tokens for ch in raw if ch.isalpha()]
+    if is_heading(tokens, settings):
+        return True
+    return bool(tokens) and len(letters) >= 3 and all(ch.isupper() for ch in letters)
+
+
+def _before_date(tokens: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """A numbers line's text split before a date: no criterion name prints one, the explanation's
+    document does ("… và báo 26/06/2014" where the explanation's "ngày" line ended above)."""
+    k = next((k for k, (_, raw) in enumerate(tokens) if k and _DATE.search(raw)), len(tokens))
+    return tokens[:k], tokens[k:]
+
+
+_DATE = lazy_compile(r"^\W*\d{1,2}/\d{1,2}/\d{2,4}\W*$")
+
+
 def _speckish(raw: str) -> bool:
     """A token that is no word: two letters or fewer, or letters the language model does not
     know as a syllable ("8s", "Ls", "ars")."""
@@ -233,6 +303,9 @@ class RowBuilder:
                 row = self._new(cells, "numbers")
             if cells.code and row.code is None:
                 row.code = cells.code
+            dated: list[tuple[str, str]] = []
+            if not cells.split and not cells.numbers_by_position:
+                cells.name, dated = _before_date(cells.name)
             row.name += cells.name
             if cells.split:
                 # The text before the numbers is the name's and the explanation's: split jointly
@@ -263,7 +336,7 @@ class RowBuilder:
                     row.add_number(cells.self_raw)
                 if cells.appraised_raw is not None:
                     row.appraised_raw = cells.appraised_raw
-            row.explanation += cells.explanation
+            row.explanation += dated + cells.explanation
         elif cells.code is not None and self._count_in_text(cells):
             # "6 tháng đúng thời gian quy định": a count opening a wrapped line, not the STT cell.
             cells.name = [(cells.code, cells.code), *cells.name]
@@ -548,7 +621,7 @@ class RowBuilder:
         if row.started_by != "numbers":
             (row.explanation if row.explanation or row.n_numbers else row.name).extend(tokens)
             return
-        if not row.explanation and is_heading(row.name, self.settings) and is_heading(_words(tokens), self.settings):
+        if not row.explanation and is_heading(row.name, self.settings) and _in_capitals(_words(tokens), self.settings):
             # A section heading in capitals wraps in capitals; it has no explanation of its own.
             row.name += _words(tokens)
             return

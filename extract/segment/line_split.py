@@ -24,6 +24,9 @@ _EXPLANATION_OPENING = lazy_compile(
     re.I,
 )
 _REFERENCE = lazy_compile(r"\d+/(?:\d|[\p{Lu}])", re.I)
+# A document number broken at the end of a line ("30/KH-") and the rest of it ("UBND", "CP").
+_BROKEN_REFERENCE = lazy_compile(r"\d+/[\p{Lu}Đ]*-$")
+_REFERENCE_REST = lazy_compile(r"^[\p{Lu}Đ][\p{Lu}Đ\d]*(?:-[\p{Lu}Đ\d]+)*[,;.]?$")
 
 
 def name_split(
@@ -68,7 +71,13 @@ def split_score(
     than its column, and a running column (the name, and the explanation when
     ``explanation_open``) should not skip a line."""
     score = _continuation_logprob(name, tokens[:k]) + _continuation_logprob(explanation, tokens[k:])
-    if opens_explanation(tokens[k:]):
+    broken = bool(explanation) and bool(_BROKEN_REFERENCE.search(explanation[-1][1]))
+    if broken:
+        # The explanation's line above broke a document number at a hyphen: its part of this
+        # line opens with the number's rest, not with a new item.
+        if k < len(tokens) and _REFERENCE_REST.match(tokens[k][1]):
+            score += settings.broken_reference
+    elif opens_explanation(tokens[k:]):
         score += settings.explanation_cue
     if 0 < k < len(tokens) and tokens[k][1] == BAR:
         score += settings.bar_split  # the column's ruling line, read as a bar
@@ -158,7 +167,9 @@ def _catalogue_bonus(
     # brackets ("… tại đơn vị (Có kế hoạch riêng …)", "… cấp xã (qua điều tra XHH)"): the wording
     # before the bracket counts as the whole name, so the bonus does not cut the qualifier off.
     bracket = next((k for k, (text, _) in enumerate(tokens) if k and text.startswith("(")), None)
-    heads = [tokens] if bracket is None else [tokens, tokens[:bracket]]
+    # Likewise a scoring note after a colon ("… tổ chức trong năm: 0,25 điểm").
+    colon = next((k + 1 for k, (text, _) in enumerate(tokens) if k and text.endswith(":")), None)
+    heads = [tokens] + [tokens[:cut] for cut in (bracket, colon) if cut is not None and cut < len(tokens)]
     score = max(_catalogue_similarity(head) for head in heads)
     floor = settings.catalogue_name_floor
     if score < floor:

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from extract.model import IngestedDocument, Line, Page
 from extract.segment.line_cells import CODE_NOISE, LineCells, is_syllable_run, read_line, read_positioned_line
 from extract.segment.line_common import (
+    BAR,
     JUNK,
     LineTableSettings,
     is_score_token,
@@ -379,6 +380,16 @@ def _cue_edge(tokens: list[tuple[str, str]], settings: LineTableSettings) -> lis
     return []
 
 
+def _bar_edge(tokens: list[tuple[str, str]], settings: LineTableSettings) -> list[int]:
+    """Where, on a line of name and explanation text, OCR read the ruling line between the two
+    columns as a bar after a few words of name: the name column's edge at most, like a cue."""
+    for k in range(len(tokens) - 1, settings.cue_edge_min_words - 1, -1):
+        if tokens[k][1] == BAR and k + 1 < len(tokens):
+            words = [t for t in tokens[:k] if t[1] != BAR]
+            return [printed_width(words)] if len(words) >= settings.cue_edge_min_words else []
+    return []
+
+
 def _wide_end(ends: list[int], quantile: float) -> int:
     """A column's right edge: an upper quantile of where its text ends (short texts end early)."""
     ends = sorted(ends)
@@ -397,7 +408,7 @@ def _column_widths(
     for line in lines[:400]:
         cells = read_line(line, False, layout)
         if layout.explanation_first:
-            cue_edges += _cue_edge(cells.name, settings)
+            cue_edges += _cue_edge(cells.name, settings) + _bar_edge(cells.split_tokens, settings)
         if cells.has_numbers and cells.name:
             widths["name"].setdefault(line.page, []).append(cells.name_end)
             if cells.explanation:

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument
 from extract.segment.captions import CaptionSettings, printed_title
+from extract.segment.line_rows import name_tokens
 from extract.segment.scale_lines import ScaleSettings, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
 from extract.segment.score_readings import points_readings, resolve_lost_commas
@@ -396,11 +397,10 @@ def _score_row(
     if ocr and any(c < settings.ocr_number_doubt for c in draft.number_confs):
         flags.append("number_unsure")
         confidence = min(confidence, settings.ocr_doubtful_number_confidence)
-    name, scale = split_scale(" ".join(t for t, _ in draft.name), settings.scale)
+    tokens = name_tokens(draft.name)
+    name, scale = split_scale(" ".join(t for t, _ in tokens), settings.scale)
     name_raw = (
-        split_scale(" ".join(r for _, r in draft.name), settings.scale)[0]
-        if scale
-        else " ".join(r for _, r in draft.name)
+        split_scale(" ".join(r for _, r in tokens), settings.scale)[0] if scale else " ".join(r for _, r in tokens)
     )
     scale = draft.scale + scale  # a scale column's lines, then any printed under the name
     if ocr and damage is not None and name != name_raw:

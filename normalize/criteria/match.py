@@ -17,10 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import regex as re
 from rapidfuzz import fuzz
 
 from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
-from normalize.vietnamese.syllable import fold
+from normalize.vietnamese.syllable import fold, nfc, place_tone, split_tone
 
 if TYPE_CHECKING:
     from schemas.records import ScoreRow, ScoreTable
@@ -45,6 +46,14 @@ class MatchSettings:
     # the wording too, when the wording is at least this share of the name read.
     snap_within_min: float = 95.0
     snap_within_share: float = 0.6
+    # A name read that holds the wording's words in order, with words lost (a wrapped line OCR or
+    # the split lost) or other words around them (specks, the explanation's first words), takes the
+    # wording too: at least ``snap_words_min`` words and this share of the wording's words aligned,
+    # this share of the read words between the first and the last aligned ones being the
+    # wording's, and no other criterion of the set holding as large a share of its words.
+    snap_words_min: int = 4
+    snap_words_coverage: float = 0.4
+    snap_words_precision: float = 0.8
     # A row whose code was inferred from its place (OCR lost it) takes the code of the criterion
     # its name is this close (0..100) to, when no row holds that code.
     recode_min: float = 85.0
@@ -121,8 +130,13 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
             if "code_inferred" in row.flags:
                 crit = _recode(row, crit, names, taken, match.cset.id, settings)
             if crit is not None:
-                ok = similarity(row.name or row.name_raw, crit.name) >= settings.snap_min
-                ok = ok or _holds_wording(row.name or row.name_raw, crit.name, settings)
+                read = row.name or row.name_raw
+                ok = similarity(read, crit.name) >= settings.snap_min or _holds_wording(read, crit.name, settings)
+                ok = ok or _holds_words(read, crit, match.cset.rows, settings)
+                # Code and name agree: no other criterion's wording is the name read more closely
+                # ("Kế hoạch CCHC năm", 1.1's whole wording, lies within 1.1.1's "Ban hành kế hoạch
+                # CCHC năm" too).
+                ok = ok and not _closer_elsewhere(read, crit, match.cset.rows)
             else:
                 folded = _norm(row.name or row.name_raw)
                 scored = [(fuzz.ratio(folded, n), c) for n, c in names]
@@ -131,7 +145,7 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
                 ok = crit is not None
             if crit is None:
                 continue
-            if ok and settings.snap_names and row.name != crit.name:
+            if ok and settings.snap_names and _spelling(row.name) != _spelling(crit.name):
                 if not row.name_raw:
                     row.name_raw = row.name
                 row.name = crit.name
@@ -149,9 +163,66 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
 def _holds_wording(name: str, wording: str, s: MatchSettings) -> bool:
     """The name read holds the criterion's wording whole, with other text around it."""
     folded, official = _norm(name), _norm(wording)
-    if not official or len(official) < s.snap_within_share * len(folded):
-        return False
+    if not official or len(official) < s.snap_within_share * len(folded) or len(official) > len(folded):
+        return False  # (a name read shorter than the wording does not hold it whole)
     return fuzz.partial_ratio(official, folded) >= s.snap_within_min
+
+
+def _spelling(text: str | None) -> str:
+    """The text with every syllable's tone mark on one vowel: a name read "hóa" that the set
+    prints "hoá" is the same wording, kept as printed."""
+    return re.sub(r"\p{L}+", lambda m: place_tone(*split_tone(m.group())), nfc(text or ""))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\p{L}\p{N}]+", fold(text))
+
+
+def _aligned(read: list[str], official: list[str]) -> tuple[int, int, int]:
+    """Longest in-order run of shared words of a name read and a wording: (how many, the read
+    name's first and last aligned word)."""
+    n, m = len(read), len(official)
+    best = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            best[i][j] = best[i + 1][j + 1] + 1 if read[i] == official[j] else max(best[i + 1][j], best[i][j + 1])
+    i = j = 0
+    first = last = -1
+    while i < n and j < m:
+        if read[i] == official[j]:
+            first = i if first < 0 else first
+            last = i
+            i, j = i + 1, j + 1
+        elif best[i + 1][j] >= best[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return best[0][0] if n and m else 0, first, last
+
+
+def _word_share(read: list[str], official: list[str], s: MatchSettings) -> float:
+    """The share of the wording's words the name read holds in order (0 when too few, or when
+    too many other words lie between them)."""
+    count, first, last = _aligned(read, official)
+    if count < s.snap_words_min or count / (last - first + 1) < s.snap_words_precision:
+        return 0.0
+    return count / len(official)
+
+
+def _closer_elsewhere(name: str, crit: CriterionDef, rows: Sequence[CriterionDef]) -> bool:
+    """Another criterion's wording is more similar to the name read than its code's is."""
+    own = similarity(name, crit.name)
+    return any(c.code != crit.code and similarity(name, c.name) > own for c in rows)
+
+
+def _holds_words(name: str, crit: CriterionDef, rows: Sequence[CriterionDef], s: MatchSettings) -> bool:
+    """The name read is its code's wording with words lost or other words around them, and no
+    other criterion's wording fits it as well (the code and the name agree)."""
+    read = _words(name)
+    share = _word_share(read, _words(crit.name), s)
+    if share < s.snap_words_coverage:
+        return False
+    return all(c.code == crit.code or _word_share(read, _words(c.name), s) < share for c in rows)
 
 
 def _recode(
