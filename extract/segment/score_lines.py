@@ -83,10 +83,14 @@ def is_garbled_total(folded: str) -> bool:
         words = words[1:]  # a stray letter before the label ("P|")
     if not words or not re.match(r"^\W*tong", words[0]):
         return False
+    labelled = False  # a label word after "tong": a short token after it is a garbled cell's specks
     for word in words[1:]:
         core = re.sub(r"[^\p{L}\p{N}]", "", word)
         if re.search(r"\d", core) or max(fuzz.ratio(core, w) for w in _TOTAL_WORDS) >= _TOTAL_WORD_SIMILARITY:
+            labelled = labelled or not re.search(r"\d", core)
             continue
+        if labelled and len(core) <= 2:
+            continue  # "TỔNG ĐIỂM na 8,75": a cell OCR garbled into two letters
         if len(core) > 3 or is_syllable_run(core):
             return False  # a word of its own ("Tổng hợp kết quả"): no totals label
     return True
@@ -97,7 +101,7 @@ def is_garbled_total(folded: str) -> bool:
 # of an explanation may be "- Chủ tịch …"), but is before "Nơi nhận:" (a speck of the rule above
 # read as a dash: "- Noinhdn: ."), which no explanation's bullet opens with.
 _SIGNATURE = lazy_compile(
-    r"^[\s_~.'\"|]*(tm\.|chu tich|uy ban nhan dan)|^[\s_~.'\"|\-–—]*(noi\s?nh[^\s:]{0,3}\W*:|noi nhan)", re.I
+    r"^[\s_~.'\"|]*(tm\.|kt\.|chu tich|uy ban nhan dan)|^[\s_~.'\"|\-–—]*(noi\s?nh[^\s:]{0,3}\W*:|noi nhan)", re.I
 )
 
 
@@ -181,7 +185,8 @@ def _opens_header(line: Line) -> bool:
     if _TOTAL.match(fold(line.raw or line.text)):
         return False  # "TỔNG ĐIỂM" names points but is the first row (a total first), not the header
     # A colon right after a word ends a lead-in; one standing alone is an OCR speck of a rule.
-    if re.match(r"^([-+•*]|[a-zđ]\)|\d)", first) or re.search(r"\w:\s*$", line.raw or line.text):
+    # A digit opening a word of letters ("5MP" for "STT") is a garbled label, no heading's number.
+    if re.match(r"^([-+•*]|[a-zđ]\)|\d(?!\d*\p{L}{2}))", first) or re.search(r"\w:\s*$", line.raw or line.text):
         return False
     return True
 
