@@ -140,7 +140,10 @@ def _table_start(lines: list[Line], i: int, settings: LineTableSettings) -> tupl
             worded = (
                 numbers is not None and header_share(lines[j].raw or lines[j].text, settings) >= settings.header_share
             )
-            if (is_header_line(lines[j], settings) or worded) and _opens_header(lines[j]):
+            # (a fragment's digit is a speck: "5 s tham" is no heading "5. …")
+            if (is_header_line(lines[j], settings) and _opens_header(lines[j])) or (
+                worded and _opens_header(lines[j], fragment=True)
+            ):
                 concepts |= header_concepts(lines[j].raw or lines[j].text)
                 points |= keyed_concepts(lines[j].raw or lines[j].text)
                 end = j + 1
@@ -178,15 +181,17 @@ def _bare_numbers(line: Line) -> list[str]:
     return tokens if tokens and all(parse_number(t, kind="score") for t in tokens) else []
 
 
-def _opens_header(line: Line) -> bool:
+def _opens_header(line: Line, fragment: bool = False) -> bool:
     """Headings and bullets of prose ("1.3. Điểm số…", "- Tiêu chí mất điểm:", "a) …") talk
     about criteria and points too, but a column header never starts like them."""
     first = (line.raw or line.text).split()[0] if (line.raw or line.text).split() else ""
     if _TOTAL.match(fold(line.raw or line.text)):
         return False  # "TỔNG ĐIỂM" names points but is the first row (a total first), not the header
     # A colon right after a word ends a lead-in; one standing alone is an OCR speck of a rule.
-    # A digit opening a word of letters ("5MP" for "STT") is a garbled label, no heading's number.
-    if re.match(r"^([-+•*]|[a-zđ]\)|\d(?!\d*\p{L}{2}))", first) or re.search(r"\w:\s*$", line.raw or line.text):
+    # A digit opening a word of letters ("5MP", "1T" for "STT", "TT") is a garbled label, no
+    # heading's number; a short fragment of header words inside the header's run has no heading's.
+    numbered = not fragment and re.match(r"^\d(?!\d*\p{L})", first)
+    if numbered or re.match(r"^([-+•*]|[a-zđ]\))", first) or re.search(r"\w:\s*$", line.raw or line.text):
         return False
     return True
 
