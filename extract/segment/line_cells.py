@@ -154,7 +154,12 @@ def _enumerates(tokens: list[tuple[str, str]]) -> bool:
     wrapped onto the line ("quí II, / III, báo cáo 6 tháng"), not the STT cell: a code's name
     opens with a capital."""
     first, following = tokens[0][1], tokens[1][1]
-    return first.endswith(",") and following[:1].isalpha() and following[:1].islower()
+    if not (first.endswith(",") and following[:1].isalpha() and following[:1].islower()):
+        return False
+    # A row's numbers on the line ("5, on z : : 16 16 15,75"): the comma is a speck on the STT
+    # cell's code, the word after it a speck read as letters; wrapped text carries no such run.
+    cells = [raw for _, raw in tokens[1:] if not JUNK.match(raw)]
+    return not any(is_score_token(a) and is_score_token(b) for a, b in zip(cells, cells[1:]))
 
 
 def _with_bars(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
