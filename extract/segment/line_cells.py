@@ -77,6 +77,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     if len(tokens) == 1 and (is_score_token(tokens[0][1]) or read_code_token(tokens[0][1])):
         cells.bare = tokens[0][1]
         return cells
+    tokens = _after_speck_letter(tokens)
     head = tokens[0][1].strip(CODE_NOISE)  # rule stubs OCR glues to the STT cell ("1.3__|")
     if (
         head
@@ -137,6 +138,20 @@ def _drop_bracketed_over_max(cells: LineCells, run: list[tuple[str, str]]) -> No
 def _digit_of(cell: str | None) -> str | None:
     """The digit a letter OCR reads for one stands for ("l" → "1", "O" → "0")."""
     return {"l": "1", "I": "1", "i": "1", "O": "0", "o": "0"}.get(cell or "", cell)
+
+
+def _after_speck_letter(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A line's tokens without a lone letter before a code printed in digits ("L 1.1.1 | Ban
+    hành …"): the ruling line left of the STT cell read as a letter, not the cell itself."""
+    if len(tokens) < 3 or not re.fullmatch(r"\p{L}", tokens[0][1]):
+        return tokens
+    k = 1
+    while k < len(tokens) - 1 and JUNK.match(tokens[k][1]):
+        k += 1
+    code = read_code_token(tokens[k][1].strip(CODE_NOISE))
+    if code is None or code.lookalikes or not re.match(r"\d", tokens[k][1].strip(CODE_NOISE)):
+        return tokens
+    return tokens[k:]
 
 
 def _speck_code(tokens: list[tuple[str, str]]) -> bool:
@@ -205,7 +220,7 @@ def _number_run(
                 lookalike.append(points_cell(raws[j], beside_points=True))
                 j += 1
                 end = j
-            elif len(cells) >= 2 and _speck_between(raws, j):
+            elif (len(cells) >= 2 or _bar_letter(raws, j)) and _speck_between(raws, j):
                 j += 1  # "16 | 16 ne 16": a speck OCR read as letters between two cells
             else:
                 break
@@ -238,10 +253,19 @@ def _speck_between(raws: list[str], j: int) -> bool:
     """Token ``j``, inside a run of two numbers or more, is a speck read as one or two small letters
     ("ne", "en") with a points number right after it: the run goes on past it (a garbled cell would
     leave more cells than the table has columns)."""
-    # Lower case only: an explanation opens with a capital ("2 1,5 Đã 3 lần").
-    if j + 1 >= len(raws) or not re.fullmatch(r"\p{Ll}{1,2}", raws[j].strip(CELL_SPECKS) or "-"):
+    # Lower case only: an explanation opens with a capital ("2 1,5 Đã 3 lần"); but an "L" is
+    # a ruling line read as a letter ("10 L 6,5 6,25").
+    if j + 1 >= len(raws) or not (
+        re.fullmatch(r"\p{Ll}{1,2}", raws[j].strip(CELL_SPECKS) or "-") or _bar_letter(raws, j)
+    ):
         return False
     return points_cell(raws[j + 1]) is not None
+
+
+def _bar_letter(raws: list[str], j: int) -> bool:
+    """Token ``j`` is an "L": the shape OCR reads a ruling line with its foot as (no points
+    cell's lookalike: "l" and "I" are read for a 1)."""
+    return j < len(raws) and raws[j].strip(CELL_SPECKS) == "L"
 
 
 def _numbers_to_end(raws: list[str], j: int) -> bool:

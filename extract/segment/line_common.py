@@ -173,6 +173,8 @@ def points_cell(raw: str, beside_points: bool = False) -> str | None:
         return token
     if token[:1] in _DASHES and is_points_reading(token[1:].strip(CELL_SPECKS)):
         return token[1:].strip(CELL_SPECKS)
+    if token[-1:] in _DASHES and is_score_token(token[:-1].strip(CELL_SPECKS)):
+        return token[:-1].strip(CELL_SPECKS)  # a rule's speck after the cell ("6,5-")
     if not beside_points:
         return None
     # A ruling line OCR read as a bracket glued to the cell's digits ("3 [2 |"): the grid's, as a
