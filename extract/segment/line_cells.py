@@ -24,7 +24,6 @@ from extract.segment.line_header import (
     HeaderLayout,
     column_at,
 )
-from extract.segment.line_split import opens_explanation
 from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
@@ -247,18 +246,7 @@ def _number_run(
             # ... and when the ruling line after its column follows it ("CCHC 3 > | Thông báo").
             if i >= settings.min_name_words_single and BAR in raws[end:j]:
                 return i, end, [cells[0]]
-        # ... and when a document the explanation cites follows it ("… cải cách hành 10 Thông báo
-        # số 195/TB-"): the name, its max, the explanation; the cell between them OCR lost.
-        if i >= settings.min_name_words_single and is_score_token(cells[0]) and _cites_after(tokens, j):
-            return i, end, [cells[0]]
     return None
-
-
-def _cites_after(tokens: list[tuple[str, str]], j: int) -> bool:
-    """The line goes on from ``j`` with a document's name and number or a date ("Thông báo số",
-    "12/3/2024"): an explanation's opening (a dash, which a range or a list may hold, is not)."""
-    rest = tokens[j:]
-    return bool(rest) and rest[0][1][:1] not in "-–—+•" and opens_explanation(rest)
 
 
 def _speck_between(raws: list[str], j: int) -> bool:
