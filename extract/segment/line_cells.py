@@ -148,8 +148,11 @@ def _after_speck_letter(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     k = 1
     while k < len(tokens) - 1 and JUNK.match(tokens[k][1]):
         k += 1
-    code = read_code_token(tokens[k][1].strip(CODE_NOISE))
-    if code is None or code.lookalikes or not re.match(r"\d", tokens[k][1].strip(CODE_NOISE)):
+    # A code with its dots ("1.", "1.1.1"): a bare number after the letter is as likely a points
+    # cell, the letter the code OCR misread ("i . : 10 10" is row 1's).
+    token = tokens[k][1].strip(CODE_NOISE)
+    code = read_code_token(token)
+    if code is None or code.lookalikes or not re.match(r"\d+\.", token):
         return tokens
     return tokens[k:]
 
