@@ -81,6 +81,8 @@ def is_garbled_total(folded: str) -> bool:
     words = [w for w in folded.split() if re.search(r"[\p{L}\p{N}]", w)]
     if words and len(words[0].strip("|_.:;'\"")) == 1 and len(words) > 1:
         words = words[1:]  # a stray letter before the label ("P|")
+    elif len(words) > 2 and len(words[0].strip("|_.:;'\"")) == 2 and re.sub(r"\W", "", words[2]) in ("cong", "diem"):
+        words = words[1:]  # two stray letters before a whole label ("si TỔNG ĐIỂM")
     if not words or not re.match(r"^\W*tong", words[0]):
         return False
     labelled = False  # a label word after "tong": a short token after it is a garbled cell's specks
@@ -248,8 +250,10 @@ def _read_table(
                 break  # a total last closes the table
             previous = lines[i - 1]  # a total first: the criteria follow it
             continue
-        if _noise(line, settings):
-            i += 1  # a ruling line or a smudge OCR read as a row of symbols: no cell's text
+        if _noise(line, settings) or (not table.rows and _column_numbers(line)):
+            # a ruling line or a smudge OCR read as a row of symbols: no cell's text; the "(1) (2)
+            # …" row under the header (OCR garbles it: "mm G) @ | 6 (6"): layout, no row
+            i += 1
             continue
         block_start = previous is None or line.page != previous.page or line.number > previous.number + 1
         cells = (
@@ -276,6 +280,16 @@ def _noise(line: Line, settings: LineTableSettings) -> bool:
         return False
     # Text with markup or many signs still holds words ("<b>Thống kê TTHC</b>"); noise none.
     return not any(is_syllable_run(run) for run in re.findall(r"\p{L}{3,}", " ".join(tokens)))
+
+
+def _column_numbers(line: Line) -> bool:
+    """The row numbering the columns under a header, "(1) (2) (3) …", as OCR leaves it: two
+    bracketed tokens or more, the rest numbers, specks and short tokens that are no syllable
+    ("mm G) @ | 6 (6"); a row has its name's words."""
+    tokens = [raw for _, raw in line_tokens(line) if not JUNK.match(raw)]
+    bracketed = [t for t in tokens if re.fullmatch(r"\(?\w{1,2}\)|\(\w{1,2}\)?", t)]
+    others = [re.sub(r"[^\p{L}]", "", t) for t in tokens if t not in bracketed]
+    return len(bracketed) >= 2 and all(len(w) <= 3 and not is_syllable_run(w) for w in others if w)
 
 
 def _numbers_centred(lines: list[Line], layout: HeaderLayout, settings: LineTableSettings) -> bool:
