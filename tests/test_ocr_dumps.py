@@ -345,3 +345,31 @@ def test_garbled_column_numbers_row_stamps_and_rule_letters():
     # Seed 171 d05-i3: "5," is row 5's code with a speck comma when the row's numbers follow.
     cells = read_line(Line(text="5, on z : : 16 16 15,75 5", page=1, number=1), False, three)
     assert cells.code == "5," and (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("16", "16", "15,75")
+
+
+def test_column_numbers_row_under_a_repeated_header_is_layout():
+    # The "(1) (2) …" row prints under the header on every page; OCR garbles it ("mm G) @ | (4"):
+    # under a repeated header it is no text of the row above either.
+    from extract.model import IngestedDocument
+    from extract.text_reader import parse_text
+
+    header = "TT Tiêu chí, tiêu chí thành phần Điểm tối đa Điểm tự chấm"
+    text = "\n".join(
+        [
+            header,
+            "(1) (2) (3) (4)",
+            "1. Công tác chỉ đạo, điều hành cải cách hành chính 10 9",
+            "2. Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật 10 8",
+            "\f" + header,
+            "mm G) @ | (4",
+            "3. Cải cách thủ tục hành chính 14,5 14",
+            "Tổng cộng 34,5 31",
+        ]
+    )
+    doc = IngestedDocument(path="x.txt", format="txt", pages=parse_text(text))
+    (table,) = score_lines.find_line_tables(doc)
+    assert [(r.code, r.max_raw, r.self_raw, r.explanation) for r in table.rows] == [
+        ("1.", "10", "9", []),
+        ("2.", "10", "8", []),
+        ("3.", "14,5", "14", []),
+    ]

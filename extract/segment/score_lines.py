@@ -222,6 +222,7 @@ def _read_table(
         table, settings, widths, centred=columns is None and _numbers_centred(lines[i:], layout, settings)
     )
     page_top = False
+    under_header = True  # the line before was the header's (the first page's, or one repeated)
     previous: Line | None = header
     while i < len(lines):
         line = lines[i]
@@ -232,6 +233,7 @@ def _read_table(
             break  # ("Nơi nhận: … CHỦ TỊCH" has header words: a page's top line that is it ends the table)
         if (page_top and is_header_line(line, settings)) or is_repeated_header(line, settings):
             previous = line
+            under_header = True
             i += 1
             continue
         page_top = False
@@ -250,11 +252,12 @@ def _read_table(
                 break  # a total last closes the table
             previous = lines[i - 1]  # a total first: the criteria follow it
             continue
-        if _noise(line, settings) or (not table.rows and _column_numbers(line)):
+        if _noise(line, settings) or (under_header and _column_numbers(line)):
             # a ruling line or a smudge OCR read as a row of symbols: no cell's text; the "(1) (2)
-            # …" row under the header (OCR garbles it: "mm G) @ | 6 (6"): layout, no row
+            # …" row under a header (OCR garbles it: "mm G) @ | 6 (6"): layout, no row
             i += 1
             continue
+        under_header = False
         block_start = previous is None or line.page != previous.page or line.number > previous.number + 1
         cells = (
             read_positioned_line(line, columns, block_start)
