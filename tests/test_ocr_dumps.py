@@ -373,3 +373,13 @@ def test_column_numbers_row_under_a_repeated_header_is_layout():
         ("2.", "10", "8", []),
         ("3.", "14,5", "14", []),
     ]
+
+
+def test_a_speck_letter_glued_before_a_cells_digits():
+    # Seed 171 d04-i4: "1.3 | Kiểm tra công tác CCHC 3 a3 [ 3" (3, 3, 3): the "a" is a speck.
+    three = HeaderLayout(points=("max", "self", "appraised"))
+    cells = read_line(Line(text="1.3 | Kiểm tra công tác CCHC 3 a3 [ 3", page=1, number=1), False, three)
+    assert (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("3", "3", "3")
+    # Only beside a number: alone it is a word's ("quí a3" stays text), and no item letter is read.
+    assert points_cell("a3") is None and points_cell("a3", beside_points=True) == "3"
+    assert points_cell("a)", beside_points=True) is None
