@@ -324,3 +324,87 @@ def test_specks_of_the_cells_around_a_name_leave_it():
     assert name("Tỷ lệ đạt cà") == "Tỷ lệ đạt cà"
     assert name("a) Ban hành kế hoạch") == "a) Ban hành kế hoạch"
     assert name("T Kế hoạch") == "T Kế hoạch"
+
+
+def test_headers_whose_stt_label_or_phrases_ocr_garbled_open_the_table():
+    # Seed 171 d04-i4 (vie): "STT" read "5MP" and d04-i3 (eng): "TT" read "1T"; a digit opening a
+    # word of letters is a garbled label, not a heading's number ("1.3. Điểm số …" is prose).
+    settings = score_lines.LineTableSettings()
+    vie = [": 1... Điểm Điểm tự Điểm ..", "5MP Lĩnh vực, tiêu chí : thuận đánh thẩm †- Nội dung giải trình"]
+    body = "1..| CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC 10 8,75 8,75"
+    assert score_lines._table_start(_lines(*vie, ": giác | định 1...", body), 0, settings) == (0, 3)
+    # ... and a short fragment of header words after the header's line, a speck digit first.
+    eng = ["Điểm", "i as . Phòng", "1T Nại dung đánh giá: + Ghicha uế Điểm | Nội vụ", "5 s tham", "định"]
+    assert score_lines._table_start(_lines(*eng, "Công tác chỉ đạo 10 0 0"), 0, settings) == (0, 5)
+    assert not score_lines._opens_header(Line(text="1.3. Điểm số của tiêu chí", page=1, number=1))
+    # Seed 171 d02-i3: "Ghi chi" ("Ghi chú") names the explanation though the best alignment of
+    # the phrase straddles a word's edge (" ghi ch").
+    line = "SIT Tiéu chi, tiéu chi thanh phan Diem igm | ham Ghi chi"
+    assert score_lines.header_concepts(line) == {"criterion", "explanation"}
+    assert "explanation" not in score_lines.header_concepts("Tiêu chí đánh giá chung")
+
+
+def test_garbled_column_numbers_row_stamps_and_rule_letters():
+    from extract.segment.score_lines import _column_numbers, is_garbled_total
+
+    # Seed 171 d05-i2: the "(1) (2) … (7)" row under the header came out "mm G) @ | 6 (6"; it is
+    # no row (it made an "I" part that every code was put under).
+    assert _column_numbers(Line(text="mm G) @ | 6 (6", page=1, number=1))
+    assert _column_numbers(Line(text="(1) (2) (3) (4) (5)", page=1, number=1))
+    assert not _column_numbers(Line(text="1. Công tác (chỉ đạo) 10 9", page=1, number=1))
+    assert is_garbled_total(fold("si TỔNG ĐIỂM : 68,5 35,75"))
+    assert is_garbled_total(fold("| TỔNG ĐIỂM na 8,75"))
+    assert not is_garbled_total(fold("Tống Na 5"))
+    three = HeaderLayout(points=("max", "self", "appraised"))
+    # Seed 171 d02-i4: a ruling line read as "L" before the code and between two cells.
+    line = "L 1.1.1 | Ban hành kế hoạch CCHC năm. Ẫ. ; Chưa đầy đủ tài liệu kiểm chứng_ 1. 0,5 L 0,25"
+    cells = read_line(Line(text=line, page=1, number=1), False, three)
+    assert (cells.code, cells.max_raw, cells.self_raw, cells.appraised_raw) == ("1.1.1", "1", "0,5", "0,25")
+    cells = read_line(
+        Line(text="L 1. ` TÁC CHỈ ĐẠO, ĐIÊỀU HÀNH CCHC | mn AC Ỷ _ 10 L 6,5- 6,25.", page=1, number=1), False, three
+    )
+    assert (cells.code, cells.max_raw, cells.self_raw, cells.appraised_raw) == ("1.", "10", "6,5", "6,25")
+    # Seed 172 d01-i3: a letter before a bare number is no speck to drop: "10" stays a cell, no code.
+    cells = read_line(Line(text="i . : : 10 10", page=1, number=1), False)
+    assert cells.code != "10" and (cells.max_raw, cells.self_raw) == ("10", "10")
+    # Seed 171 d05-i3: "5," is row 5's code with a speck comma when the row's numbers follow.
+    cells = read_line(Line(text="5, on z : : 16 16 15,75 5", page=1, number=1), False, three)
+    assert cells.code == "5," and (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("16", "16", "15,75")
+
+
+def test_column_numbers_row_under_a_repeated_header_is_layout():
+    # The "(1) (2) …" row prints under the header on every page; OCR garbles it ("mm G) @ | (4"):
+    # under a repeated header it is no text of the row above either.
+    from extract.model import IngestedDocument
+    from extract.text_reader import parse_text
+
+    header = "TT Tiêu chí, tiêu chí thành phần Điểm tối đa Điểm tự chấm"
+    text = "\n".join(
+        [
+            header,
+            "(1) (2) (3) (4)",
+            "1. Công tác chỉ đạo, điều hành cải cách hành chính 10 9",
+            "2. Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật 10 8",
+            "\f" + header,
+            "mm G) @ | (4",
+            "3. Cải cách thủ tục hành chính 14,5 14",
+            "Tổng cộng 34,5 31",
+        ]
+    )
+    doc = IngestedDocument(path="x.txt", format="txt", pages=parse_text(text))
+    (table,) = score_lines.find_line_tables(doc)
+    assert [(r.code, r.max_raw, r.self_raw, r.explanation) for r in table.rows] == [
+        ("1.", "10", "9", []),
+        ("2.", "10", "8", []),
+        ("3.", "14,5", "14", []),
+    ]
+
+
+def test_a_speck_letter_glued_before_a_cells_digits():
+    # Seed 171 d04-i4: "1.3 | Kiểm tra công tác CCHC 3 a3 [ 3" (3, 3, 3): the "a" is a speck.
+    three = HeaderLayout(points=("max", "self", "appraised"))
+    cells = read_line(Line(text="1.3 | Kiểm tra công tác CCHC 3 a3 [ 3", page=1, number=1), False, three)
+    assert (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("3", "3", "3")
+    # Only beside a number: alone it is a word's ("quí a3" stays text), and no item letter is read.
+    assert points_cell("a3") is None and points_cell("a3", beside_points=True) == "3"
+    assert points_cell("a)", beside_points=True) is None

@@ -77,6 +77,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     if len(tokens) == 1 and (is_score_token(tokens[0][1]) or read_code_token(tokens[0][1])):
         cells.bare = tokens[0][1]
         return cells
+    tokens = _after_speck_letter(tokens)
     head = tokens[0][1].strip(CODE_NOISE)  # rule stubs OCR glues to the STT cell ("1.3__|")
     if (
         head
@@ -139,6 +140,23 @@ def _digit_of(cell: str | None) -> str | None:
     return {"l": "1", "I": "1", "i": "1", "O": "0", "o": "0"}.get(cell or "", cell)
 
 
+def _after_speck_letter(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A line's tokens without a lone letter before a code printed in digits ("L 1.1.1 | Ban
+    hành …"): the ruling line left of the STT cell read as a letter, not the cell itself."""
+    if len(tokens) < 3 or not re.fullmatch(r"\p{L}", tokens[0][1]):
+        return tokens
+    k = 1
+    while k < len(tokens) - 1 and JUNK.match(tokens[k][1]):
+        k += 1
+    # A code with its dots ("1.", "1.1.1"): a bare number after the letter is as likely a points
+    # cell, the letter the code OCR misread ("i . : 10 10" is row 1's).
+    token = tokens[k][1].strip(CODE_NOISE)
+    code = read_code_token(token)
+    if code is None or code.lookalikes or not re.match(r"\d+\.", token):
+        return tokens
+    return tokens[k:]
+
+
 def _speck_code(tokens: list[tuple[str, str]]) -> bool:
     """A one-letter "code" ("l", "I") with no word of a name after it on the line ("l l 7
     15/08/2024"): a ruling line's speck on a row's continuation line, not the STT cell (a roman
@@ -154,7 +172,12 @@ def _enumerates(tokens: list[tuple[str, str]]) -> bool:
     wrapped onto the line ("quí II, / III, báo cáo 6 tháng"), not the STT cell: a code's name
     opens with a capital."""
     first, following = tokens[0][1], tokens[1][1]
-    return first.endswith(",") and following[:1].isalpha() and following[:1].islower()
+    if not (first.endswith(",") and following[:1].isalpha() and following[:1].islower()):
+        return False
+    # A row's numbers on the line ("5, on z : : 16 16 15,75"): the comma is a speck on the STT
+    # cell's code, the word after it a speck read as letters; wrapped text carries no such run.
+    cells = [raw for _, raw in tokens[1:] if not JUNK.match(raw)]
+    return not any(is_score_token(a) and is_score_token(b) for a, b in zip(cells, cells[1:]))
 
 
 def _with_bars(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -200,7 +223,7 @@ def _number_run(
                 lookalike.append(points_cell(raws[j], beside_points=True))
                 j += 1
                 end = j
-            elif len(cells) >= 2 and _speck_between(raws, j):
+            elif (len(cells) >= 2 or _bar_letter(raws, j)) and _speck_between(raws, j):
                 j += 1  # "16 | 16 ne 16": a speck OCR read as letters between two cells
             else:
                 break
@@ -233,10 +256,19 @@ def _speck_between(raws: list[str], j: int) -> bool:
     """Token ``j``, inside a run of two numbers or more, is a speck read as one or two small letters
     ("ne", "en") with a points number right after it: the run goes on past it (a garbled cell would
     leave more cells than the table has columns)."""
-    # Lower case only: an explanation opens with a capital ("2 1,5 Đã 3 lần").
-    if j + 1 >= len(raws) or not re.fullmatch(r"\p{Ll}{1,2}", raws[j].strip(CELL_SPECKS) or "-"):
+    # Lower case only: an explanation opens with a capital ("2 1,5 Đã 3 lần"); but an "L" is
+    # a ruling line read as a letter ("10 L 6,5 6,25").
+    if j + 1 >= len(raws) or not (
+        re.fullmatch(r"\p{Ll}{1,2}", raws[j].strip(CELL_SPECKS) or "-") or _bar_letter(raws, j)
+    ):
         return False
     return points_cell(raws[j + 1]) is not None
+
+
+def _bar_letter(raws: list[str], j: int) -> bool:
+    """Token ``j`` is an "L": the shape OCR reads a ruling line with its foot as (no points
+    cell's lookalike: "l" and "I" are read for a 1)."""
+    return j < len(raws) and raws[j].strip(CELL_SPECKS) == "L"
 
 
 def _numbers_to_end(raws: list[str], j: int) -> bool:

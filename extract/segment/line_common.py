@@ -176,6 +176,8 @@ def points_cell(raw: str, beside_points: bool = False) -> str | None:
         return token
     if token[:1] in _DASHES and is_points_reading(token[1:].strip(CELL_SPECKS)):
         return token[1:].strip(CELL_SPECKS)
+    if token[-1:] in _DASHES and is_score_token(token[:-1].strip(CELL_SPECKS)):
+        return token[:-1].strip(CELL_SPECKS)  # a rule's speck after the cell ("6,5-")
     if not beside_points:
         return None
     # A ruling line OCR read as a bracket glued to the cell's digits ("3 [2 |"): the grid's, as a
@@ -184,11 +186,16 @@ def points_cell(raw: str, beside_points: bool = False) -> str | None:
         return token.strip(_BRACKETS + CELL_SPECKS)
     if token in _DIGIT_LOOKALIKES:
         return _DIGIT_LOOKALIKES[token]
+    # A speck read as a small letter glued before the cell's digits ("3 a3 [ 3"), beside a number.
+    glued = _LETTER_GLUED.fullmatch(token)
+    if glued and is_score_token(glued[1]):
+        return glued[1]
     misread = _MISREAD_COMMA.match(token)
     return f"{misread[1]},{misread[2]}" if misread else None
 
 
 _BRACKETS = "[](){}"
+_LETTER_GLUED = lazy_compile(r"\p{Ll}(\d{1,2}(?:,\d{1,2})?)")
 
 
 def bracket_glued(raw: str) -> bool:

@@ -95,6 +95,8 @@ def _names(phrase: str, folded: str) -> bool:
     hit = fuzz.partial_ratio_alignment(phrase, folded, score_cutoff=_CONCEPT_SIMILARITY)
     if hit is None:
         return False
+    if _names_words(phrase, folded):
+        return True  # the best alignment may straddle a word edge (" ghi ch") while whole words match
     start, end = hit.dest_start, hit.dest_end
     part_start, part_end = hit.src_start, hit.src_end
     if part_end - part_start < min(len(phrase), 5) and not (
@@ -105,6 +107,15 @@ def _names(phrase: str, folded: str) -> bool:
         # of five letters or more is an OCR-cut label ("tham dinh" read "thamdinh"), kept.
         return False
     return (start == 0 or folded[start - 1] == " ") and (end == len(folded) or folded[end] == " ")
+
+
+def _names_words(phrase: str, folded: str) -> bool:
+    """Whether a run of the line's whole words, as many as the phrase has, reads as the phrase
+    (OCR slips allowed: "ghi chi" for "ghi chú")."""
+    words, size = folded.split(), len(phrase.split())
+    return any(
+        fuzz.ratio(phrase, " ".join(words[k : k + size])) >= _CONCEPT_SIMILARITY for k in range(len(words) - size + 1)
+    )
 
 
 def is_header_line(line: Line, settings: LineTableSettings = LineTableSettings()) -> bool:

@@ -289,6 +289,8 @@ class RowBuilder:
         if cells.bare is not None:
             self._feed_bare(cells, cells.bare)
             return
+        if self._speck_number(cells):
+            cells.max_raw = None  # a rule's speck read as a digit, on a row's wrapped line
         if cells.has_numbers:
             if cur is not None and cur.started_by == "code" and not cur.name and cur.n_numbers == 0:
                 row = cur
@@ -410,6 +412,18 @@ class RowBuilder:
             cur.explanation.append((token, token))
             cur.touch(cells.line)
 
+    def _speck_number(self, cells: LineCells) -> bool:
+        """A lone number ending a line that goes on with a name's lower-case middle ("pháp luật
+        tại tỉnh 5"), under a row whose points are all read: the line is that row's wrapped text
+        and the number a speck of the rule beside it (a row of its own would open its name)."""
+        cur = self.cur
+        if cur is None or cells.code is not None or cells.self_raw is not None or cells.appraised_raw is not None:
+            return False
+        if cells.max_raw is None or cells.explanation or cells.block_start or cur.n_numbers < 2:
+            return False
+        first = next((raw for _, raw in unspecked(cells.name) if re.match(r"\p{L}{2}", raw)), "")
+        return first[:1].islower()
+
     def _count_in_text(self, cells: LineCells) -> bool:
         """A number-less line opening with a plain number ("6") then a lower-case word, where
         that number is far from the next code in the table's numbering (after "1.2"): a count
@@ -509,7 +523,17 @@ class RowBuilder:
         # In a top-aligned table a row's name starts on its first line: a line opening with another
         # whole name, after a row that has its name, is the next row (its code and points lost);
         # a name-only row is complete in any layout.
-        opens_row = (not self.centred and bool(cur.name)) or (cur.whole_name and not cur.n_numbers)
+        # In a centred table, a row still waiting for its numbers whose name is already, whole, a
+        # catalogued criterion name is complete too: a line opening another such name is the next
+        # row (the numbers of this one lost).
+        waiting_whole = (
+            self.centred
+            and cur.awaiting_numbers
+            and not cur.n_numbers
+            and bool(cur.name)
+            and is_criterion_name(unspecked(cur.name), self.settings)
+        )
+        opens_row = (not self.centred and bool(cur.name)) or (cur.whole_name and not cur.n_numbers) or waiting_whole
         if opens_row and self._name_opening(cells) is not None:
             return self._lost_name_row(cells)
         if cur.tail_block is not None and cur.explanation[-len(cur.tail_block) :] == cur.tail_block:

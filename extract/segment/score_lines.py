@@ -82,12 +82,18 @@ def is_garbled_total(folded: str) -> bool:
     words = [w for w in folded.split() if re.search(r"[\p{L}\p{N}]", w)]
     if words and len(words[0].strip("|_.:;'\"")) == 1 and len(words) > 1:
         words = words[1:]  # a stray letter before the label ("P|")
+    elif len(words) > 2 and len(words[0].strip("|_.:;'\"")) == 2 and re.sub(r"\W", "", words[2]) in ("cong", "diem"):
+        words = words[1:]  # two stray letters before a whole label ("si TỔNG ĐIỂM")
     if not words or not re.match(r"^\W*tong", words[0]):
         return False
+    labelled = False  # a label word after "tong": a short token after it is a garbled cell's specks
     for word in words[1:]:
         core = re.sub(r"[^\p{L}\p{N}]", "", word)
         if re.search(r"\d", core) or max(fuzz.ratio(core, w) for w in _TOTAL_WORDS) >= _TOTAL_WORD_SIMILARITY:
+            labelled = labelled or not re.search(r"\d", core)
             continue
+        if labelled and len(core) <= 2:
+            continue  # "TỔNG ĐIỂM na 8,75": a cell OCR garbled into two letters
         if len(core) > 3 or is_syllable_run(core):
             return False  # a word of its own ("Tổng hợp kết quả"): no totals label
     return True
@@ -98,7 +104,7 @@ def is_garbled_total(folded: str) -> bool:
 # of an explanation may be "- Chủ tịch …"), but is before "Nơi nhận:" (a speck of the rule above
 # read as a dash: "- Noinhdn: ."), which no explanation's bullet opens with.
 _SIGNATURE = lazy_compile(
-    r"^[\s_~.'\"|]*(tm\.|chu tich|uy ban nhan dan)|^[\s_~.'\"|\-–—]*(noi\s?nh[^\s:]{0,3}\W*:|noi nhan)", re.I
+    r"^[\s_~.'\"|]*(tm\.|kt\.|chu tich|uy ban nhan dan)|^[\s_~.'\"|\-–—]*(noi\s?nh[^\s:]{0,3}\W*:|noi nhan)", re.I
 )
 
 
@@ -137,7 +143,10 @@ def _table_start(lines: list[Line], i: int, settings: LineTableSettings) -> tupl
             worded = (
                 numbers is not None and header_share(lines[j].raw or lines[j].text, settings) >= settings.header_share
             )
-            if (is_header_line(lines[j], settings) or worded) and _opens_header(lines[j]):
+            # (a fragment's digit is a speck: "5 s tham" is no heading "5. …")
+            if (is_header_line(lines[j], settings) and _opens_header(lines[j])) or (
+                worded and _opens_header(lines[j], fragment=True)
+            ):
                 concepts |= header_concepts(lines[j].raw or lines[j].text)
                 points |= keyed_concepts(lines[j].raw or lines[j].text)
                 end = j + 1
@@ -175,14 +184,17 @@ def _bare_numbers(line: Line) -> list[str]:
     return tokens if tokens and all(parse_number(t, kind="score") for t in tokens) else []
 
 
-def _opens_header(line: Line) -> bool:
+def _opens_header(line: Line, fragment: bool = False) -> bool:
     """Headings and bullets of prose ("1.3. Điểm số…", "- Tiêu chí mất điểm:", "a) …") talk
     about criteria and points too, but a column header never starts like them."""
     first = (line.raw or line.text).split()[0] if (line.raw or line.text).split() else ""
     if _TOTAL.match(fold(line.raw or line.text)):
         return False  # "TỔNG ĐIỂM" names points but is the first row (a total first), not the header
     # A colon right after a word ends a lead-in; one standing alone is an OCR speck of a rule.
-    if re.match(r"^([-+•*]|[a-zđ]\)|\d)", first) or re.search(r"\w:\s*$", line.raw or line.text):
+    # A digit opening a word of letters ("5MP", "1T" for "STT", "TT") is a garbled label, no
+    # heading's number; a short fragment of header words inside the header's run has no heading's.
+    numbered = not fragment and re.match(r"^\d(?!\d*\p{L})", first)
+    if numbered or re.match(r"^([-+•*]|[a-zđ]\))", first) or re.search(r"\w:\s*$", line.raw or line.text):
         return False
     return True
 
@@ -211,6 +223,7 @@ def _read_table(
         table, settings, widths, centred=columns is None and _numbers_centred(lines[i:], layout, settings)
     )
     page_top = False
+    under_header = True  # the line before was the header's (the first page's, or one repeated)
     previous: Line | None = header
     while i < len(lines):
         line = lines[i]
@@ -221,6 +234,7 @@ def _read_table(
             break  # ("Nơi nhận: … CHỦ TỊCH" has header words: a page's top line that is it ends the table)
         if (page_top and is_header_line(line, settings)) or is_repeated_header(line, settings):
             previous = line
+            under_header = True
             i += 1
             continue
         page_top = False
@@ -239,9 +253,12 @@ def _read_table(
                 break  # a total last closes the table
             previous = lines[i - 1]  # a total first: the criteria follow it
             continue
-        if _noise(line, settings):
-            i += 1  # a ruling line or a smudge OCR read as a row of symbols: no cell's text
+        if _noise(line, settings) or (under_header and _column_numbers(line)):
+            # a ruling line or a smudge OCR read as a row of symbols: no cell's text; the "(1) (2)
+            # …" row under a header (OCR garbles it: "mm G) @ | 6 (6"): layout, no row
+            i += 1
             continue
+        under_header = False
         block_start = previous is None or line.page != previous.page or line.number > previous.number + 1
         cells = (
             read_positioned_line(line, columns, block_start)
@@ -267,6 +284,16 @@ def _noise(line: Line, settings: LineTableSettings) -> bool:
         return False
     # Text with markup or many signs still holds words ("<b>Thống kê TTHC</b>"); noise none.
     return not any(is_syllable_run(run) for run in re.findall(r"\p{L}{3,}", " ".join(tokens)))
+
+
+def _column_numbers(line: Line) -> bool:
+    """The row numbering the columns under a header, "(1) (2) (3) …", as OCR leaves it: two
+    bracketed tokens or more, the rest numbers, specks and short tokens that are no syllable
+    ("mm G) @ | 6 (6"); a row has its name's words."""
+    tokens = [raw for _, raw in line_tokens(line) if not JUNK.match(raw)]
+    bracketed = [t for t in tokens if re.fullmatch(r"\(?\w{1,2}\)|\(\w{1,2}\)?", t)]
+    others = [re.sub(r"[^\p{L}]", "", t) for t in tokens if t not in bracketed]
+    return len(bracketed) >= 2 and all(len(w) <= 3 and not is_syllable_run(w) for w in others if w)
 
 
 def _numbers_centred(lines: list[Line], layout: HeaderLayout, settings: LineTableSettings) -> bool:
