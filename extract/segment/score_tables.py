@@ -60,6 +60,9 @@ class ScoreTableSettings:
     # ("5,5" for 7,5 at 0.55, "E)" for 5 at 0.0) and the right ones 0.79–0.97 (issue 11).
     ocr_number_doubt: float = 0.7
     ocr_doubtful_number_confidence: float = 0.6
+    # No criterion is worth more than a whole index: a points cell read above this is no points
+    # figure ("| 3075" from a photo's ruling line beside "10,75" read as 13075) but a cell not read.
+    points_ceiling: float = 100.0
 
 
 _COLUMN_NAMES = {
@@ -401,7 +404,8 @@ def _score_row(
         confidence -= settings.repaired_penalty
     values = {}
     for key, raw in (("max", draft.max_raw), ("self", draft.self_raw), ("appraised", draft.appraised_raw)):
-        values[key] = _number(raw, ocr)
+        value = _number(raw, ocr)
+        values[key] = value if value is None or value <= settings.points_ceiling else None
         if values[key] is not None:
             continue
         if raw and _NONE_MARK.match(raw):
