@@ -130,8 +130,6 @@ def _read_page(
         if found or replaced:
             words = [(k, w) for k, w in words if id(w) not in replaced] + found
             borderless = unruled_ocr_tables([w for _, w in words], page_number, settings)
-    for table, _ in borderless:
-        mark_blank_cells(table, arr, settings)
     page = Page(number=page_number, width=float(gray.width), height=float(gray.height), method="ocr", dpi=dpi)
     page.blocks = assemble(words, tables, page_number, first_number, inked, borderless, settings, clean)
     return page, [w for _, w in words]
@@ -212,22 +210,6 @@ def unruled_ocr_tables(words: list[Word], page_number: int, settings: OcrSetting
 # as the accent it looks like.
 _DUST = lazy_re_compile(r"^[_:;.,'`´~^ˆ˜¨\"“”‘’]+$")
 _EDGE_DUST = lazy_re_compile(r"^[_`´~^ˆ˜]+|[_`´~^ˆ˜]+$")
-
-
-def mark_blank_cells(table: Table, arr: np.ndarray, settings: OcrSettings) -> None:
-    """Give a borderless table the cells it has no word in whose paper holds no ink, as empty
-    cells of confidence ``BLANK_SEEN`` (a grid's are so marked by ``retry_cells``): the segmenter
-    then knows a blank printed from a number OCR lost."""
-    ink = arr < otsu_threshold(arr)
-    inset = settings.retry_inset_px
-    taken = {(c.row + dr, c.col + dc) for c in table.cells for dr in range(c.row_span) for dc in range(c.col_span)}
-    for (x0, y0, x1, y1), r, c, _, _ in cell_boxes(table):
-        box = (int(x0) + inset, int(y0) + inset, int(x1) - inset, int(y1) - inset)
-        if (r, c) in taken or box[2] <= box[0] or box[3] <= box[1]:
-            continue
-        if int(ink[box[1] : box[3], box[0] : box[2]].sum()) < settings.retry_min_ink_px:
-            table.cells.append(Cell(row=r, col=c, text="", bbox=_as_bbox((x0, y0, x1, y1)), conf=BLANK_SEEN))
-    table.cells.sort(key=lambda cell: (cell.row, cell.col))
 
 
 def cell_boxes(table: Table) -> list[tuple[BBox, int, int, int, int]]:
