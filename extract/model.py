@@ -64,6 +64,11 @@ class Line:
     columns: list[str] = field(default_factory=list)
 
 
+# ``Cell.conf`` of an OCR'd grid cell with no word whose paper was seen empty (no ink): OCR is as
+# sure of that blank as of any reading, and the segmenter tells it from a cell OCR lost by it.
+BLANK_SEEN = 1.0
+
+
 @dataclass
 class Cell:
     """A table cell. A merged cell is stored once, at its top-left position, with its spans."""

@@ -24,7 +24,7 @@ from PIL import Image
 from extract.base import IngestOptions
 from extract.lifeline import tesseract_module
 from extract.limits import check_image
-from extract.model import BBox, Cell, Line, Page, Table, Word, bbox_of, union_bbox
+from extract.model import BLANK_SEEN, BBox, Cell, Line, Page, Table, Word, bbox_of, union_bbox
 from extract.ocr_cells import retry_cells
 from extract.ocr_codes import ones_as_roman
 from extract.ocr_free import unread_ink
@@ -116,8 +116,9 @@ def _read_page(
     psm = settings.table_psm if tables else settings.psm
     words = tesseract_words(Image.fromarray(arr), dpi, options, psm, api=settings.tesseract)
     inked: set = set()
+    clean: set = set()
     if tables:
-        found, replaced, inked = retry_cells(arr, tables, words, dpi, options, settings)
+        found, replaced, inked, clean = retry_cells(arr, tables, words, dpi, options, settings)
         words = [(k, w) for k, w in words if id(w) not in replaced] + found
     words += unread_ink(arr, words, tables, dpi, options, settings)
     borderless = [] if tables else unruled_ocr_tables([w for _, w in words], page_number, settings)
@@ -125,12 +126,12 @@ def _read_page(
         # A borderless table's empty cells holding ink are read again as a grid's are (Tesseract's
         # page segmentation drops lone numbers of a column), then the table is built anew.
         boxes = [cell_boxes(table) for table, _ in borderless]
-        found, replaced, _ = retry_cells(arr, boxes, words, dpi, options, settings)
+        found, replaced, _, _ = retry_cells(arr, boxes, words, dpi, options, settings)
         if found or replaced:
             words = [(k, w) for k, w in words if id(w) not in replaced] + found
             borderless = unruled_ocr_tables([w for _, w in words], page_number, settings)
     page = Page(number=page_number, width=float(gray.width), height=float(gray.height), method="ocr", dpi=dpi)
-    page.blocks = assemble(words, tables, page_number, first_number, inked, borderless, settings)
+    page.blocks = assemble(words, tables, page_number, first_number, inked, borderless, settings, clean)
     return page, [w for _, w in words]
 
 
@@ -235,6 +236,12 @@ def cell_boxes(table: Table) -> list[tuple[BBox, int, int, int, int]]:
     return out
 
 
+def _cell_conf(words: list[Word], key: tuple, inked, clean) -> float | None:
+    if words:
+        return mean_conf([w.conf for w in words if w.conf is not None])
+    return 0.0 if key in inked else BLANK_SEEN if key in clean else None
+
+
 def assemble(
     words,
     tables,
@@ -243,10 +250,12 @@ def assemble(
     inked: frozenset | set = frozenset(),
     borderless: list[tuple[Table, set[int]]] | None = None,
     settings: OcrSettings = OcrSettings(),
+    clean: frozenset | set = frozenset(),
 ) -> list:
     """Words into table cells (by box centre) and the rest into Tesseract's lines; blocks in
     reading order (top to bottom). A cell in ``inked`` that still has no word gets confidence 0.0:
-    ink OCR could not read (a lost number is then doubtful, not a blank). ``borderless``: tables
+    ink OCR could not read (a lost number is then doubtful, not a blank); one in ``clean`` (its
+    paper seen empty) gets ``BLANK_SEEN``: sure that it prints nothing. ``borderless``: tables
     already built from the words' positions (``unruled_ocr_tables``) with the ids of their words."""
     blocks: list[tuple[float, float, Table | list[Word]]] = []
     taken = {i for _, ids in borderless or [] for i in ids}
@@ -269,7 +278,7 @@ def assemble(
                     row_span=rs,
                     col_span=cs,
                     bbox=_as_bbox(cbox),
-                    conf=mean_conf([w.conf for w in cw]) if cw or tuple(cbox) not in inked else 0.0,
+                    conf=_cell_conf(cw, tuple(cbox), inked, clean),
                 )
             )
         n_rows = max(c.row + c.row_span for c in table_cells)

@@ -119,12 +119,13 @@ def read_strip(
 
 def retry_cells(
     arr: np.ndarray, tables, words, dpi: int, options: IngestOptions, settings: OcrSettings
-) -> tuple[list[tuple[tuple[int, int, int], Word]], set[int], set]:
+) -> tuple[list[tuple[tuple[int, int, int], Word]], set[int], set, set]:
     """OCR again, cut tight and cleaned of specks, (1) the grid cells the page reading left empty
     though they hold ink, then (2) the cells of a points column that still read as no number
     ("s)", "„1"), with digits and the decimal comma only. Crops go into strips, one Tesseract call
     per strip, not one per cell. Returns the words found (page coordinates), the ids of the words
-    they replace, and the boxes of the inked cells (ink OCR had not read)."""
+    they replace, the boxes of the inked cells (ink OCR had not read) and those of the empty cells
+    whose paper holds no ink (printed blank)."""
     ink = arr < otsu_threshold(arr)
     by_cell = cell_words(words, tables)
     inset = settings.retry_inset_px
@@ -140,6 +141,7 @@ def retry_cells(
     # (1) Empty cells holding ink: one-line crops side by side, taller ones stacked; those of a
     # codes column side by side apart, with the characters of codes only.
     inked: set = set()
+    clean: set = set()
     first = {box: reading_text(ws) for box, ws in by_cell.items()}
     short: list[tuple[np.ndarray, tuple[int, int]]] = []
     tall: list[tuple[np.ndarray, tuple[int, int]]] = []
@@ -155,6 +157,7 @@ def retry_cells(
             if by_cell[key] or box is None:
                 continue
             if int(ink[box[1] : box[3], box[0] : box[2]].sum()) < settings.retry_min_ink_px:
+                clean.add(key)  # paper seen empty: the cell is printed blank, not lost
                 continue
             crop = clean_crop(arr, ink, box, dust, margin, number=True)
             if crop is not None and crop[0].shape[0] > one_line:  # not one line: marks are letters' too
@@ -238,4 +241,4 @@ def retry_cells(
                 w.conf = min(w.conf if w.conf is not None else 0.0, settings.retry_max_conf)
                 found.append(((-3, k, 0), w))
             replaced.update(id(w) for w in by_cell[key])
-    return [(k, w) for k, w in found if id(w) not in replaced], replaced, inked
+    return [(k, w) for k, w in found if id(w) not in replaced], replaced, inked, clean

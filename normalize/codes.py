@@ -281,7 +281,7 @@ def transition_cost(prev: CriterionCode, code: CriterionCode, settings: CodeSett
             cost += (
                 settings.inferred
                 + settings.per_extra_level * (len(code.path) - 1)
-                + _first_child_cost(code.path[0], settings)
+                + _first_child_cost(code.path[0], code.roman, settings)
             )
         return cost
     p, c = prev.path, code.path
@@ -291,7 +291,10 @@ def transition_cost(prev: CriterionCode, code: CriterionCode, settings: CodeSett
     if k == len(c):
         return None  # same code again, or an ancestor of the previous one
     if k == len(p):  # going down
-        cost = _first_child_cost(c[k], settings) if not p else settings.child + settings.per_skip * (c[k] - 1)
+        if p:
+            cost = settings.child + settings.per_skip * (c[k] - 1)
+        else:
+            cost = _first_child_cost(c[k], prev.roman, settings)
     else:
         if c[k] < p[k]:
             return None
@@ -301,9 +304,13 @@ def transition_cost(prev: CriterionCode, code: CriterionCode, settings: CodeSett
     return cost
 
 
-def _first_child_cost(first: int, settings: CodeSettings) -> float:
+def _first_child_cost(first: int, roman: int, settings: CodeSettings) -> float:
     # Under a roman section the arabic numbering restarts at 1 or carries on from the last
-    # section; either is normal.
+    # section; either is normal. Under the first section there is no numbering to carry on: a
+    # first child "2." skips a number, and a "1." read as the section "I" above its siblings
+    # "2.", "3." must pay for it (sums of a flat table add up by chance: 4 = 2 + 2).
+    if roman == 1:
+        return settings.per_skip * (first - 1)
     return 0.0 if first == 1 else 0.15
 
 

@@ -364,3 +364,18 @@ def test_a_part_read_as_a_digit_needs_no_part_printed_in_strokes():
         labels = format_codes([c.code for c in repair_codes(tokens)])
         assert labels[:6] == ["I", "1", "1.a", "1.b", "2", "2.a"]
         assert labels[7:] == ["II.1", "II.2", "II.2.a"]
+
+
+def test_a_flat_column_whose_sums_add_up_by_chance_grows_no_first_part():
+    """Criteria 1–6 of a flat table whose maxima add up by chance (4 = 2 + 2): the "1." over
+    "2." and "3." is criterion 1, not part I with children from 2 on. Under the first part the
+    numbering has nothing to carry on from: a first child "2." skips a number. A part I read as
+    "1" over its own "1.", "2." still reads as the part."""
+    maxima = [4.0, 2.0, 2.0, 4.0, 2.0, 2.0]
+    tokens = ["1.", "2.", "3.", "4.", "5.", "6."]
+    codes = format_codes([c.code for c in repair_codes(tokens, parents=parent_rows(maxima))])
+    assert codes == ["1", "2", "3", "4", "5", "6"]
+    tokens = ["1", "1.", "2.", "3.", "II.", "1.", "2."]
+    maxima = [6.0, 2.0, 2.0, 2.0, 5.0, 3.0, 2.0]
+    codes = format_codes([c.code for c in repair_codes(tokens, parents=parent_rows(maxima))])
+    assert codes == ["I", "1", "2", "3", "II", "II.1", "II.2"]

@@ -105,3 +105,18 @@ def test_points_cells_read_whatever_the_specks():
     table = next(b for b in page.blocks if isinstance(b, Table))
     points = {c.row: c.text for c in table.cells if c.col == 2}
     assert [points[r] for r in range(len(rows))] == [p for _, _, p in rows]
+
+
+@pytest.mark.needs_tesseract
+def test_a_points_cell_printed_blank_is_seen_blank():
+    """A points cell with no ink on its paper is a blank OCR is sure of (``BLANK_SEEN``), told
+    from one whose ink OCR could not read (0.0) and from the cells it read (their words' mean)."""
+    from extract.model import BLANK_SEEN
+
+    rows = [("1", "Kế hoạch cải cách hành chính", "5"), ("1.1", "Ban hành kế hoạch", "")]
+    rows += [("1.2", "Báo cáo định kỳ", "0,5")]
+    page = ocr_page(_ruled_table(rows, specks=False), 1, 300)
+    table = next(b for b in page.blocks if isinstance(b, Table))
+    points = {c.row: c for c in table.cells if c.col == 2}
+    assert points[1].text == "" and points[1].conf == BLANK_SEEN
+    assert points[0].text == "5" and points[0].conf is not None and points[0].conf < BLANK_SEEN

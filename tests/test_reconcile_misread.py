@@ -345,13 +345,28 @@ def test_a_total_of_maxima_the_set_confirms_row_by_row_queues_the_total_row():
     # A scan of the eight sections of a provincial set (maxima 10, 10, 14,5, 11, 16, 7, 16, 15,5:
     # 100) whose total row prints 99: each section's maximum is the set's, so the total's own
     # figure is what a person should look at, not eight rows the set confirms one by one.
-    maxima = [10, 10, 14.5, 11, 16, 7, 16, 15.5]
-    rows = [row(str(k + 1), m, m, format(m, "g").replace(".", ",")) for k, m in enumerate(maxima)]
-    result = ExtractionResult(
-        source=SourceInfo(method="ocr"), score_tables=[ScoreTable(rows=rows, stated_total_max=99)]
-    )
-    reconcile(result)
-    (total,) = [c for c in result.checks if c.kind == "stated_total" and c.field == "max_points"]
+    result, total = _scanned_sections(stated_total=99)
     assert total.status == "mismatch"
     queued = {(r.item, r.field) for r in result.review if r.field == "max_points"}
     assert queued == {("/score_tables/0", "max_points")}
+
+
+def test_a_maximum_the_set_confirms_explains_no_sum_away():
+    # The same sections under a total row printing 102: a "16" read as 18 would make it hold (a
+    # digit OCR confuses), but both "16" are the set's maxima for their codes: the set vouches for
+    # them, and the gap is the document's own fault (a planted total fault of the scan corpus).
+    _, total = _scanned_sections(stated_total=102)
+    assert total.status == "mismatch"
+
+
+def _scanned_sections(stated_total: float):
+    """A scan of the provincial set's eight sections, each printing the set's maximum, under a
+    total row printing ``stated_total``: the result reconciled and its total-of-maxima check."""
+    maxima = [10, 10, 14.5, 11, 16, 7, 16, 15.5]
+    rows = [row(str(k + 1), m, m, format(m, "g").replace(".", ",")) for k, m in enumerate(maxima)]
+    result = ExtractionResult(
+        source=SourceInfo(method="ocr"), score_tables=[ScoreTable(rows=rows, stated_total_max=stated_total)]
+    )
+    reconcile(result)
+    (total,) = [c for c in result.checks if c.kind == "stated_total" and c.field == "max_points"]
+    return result, total

@@ -188,3 +188,14 @@ def test_seed_003_names_keep_explanation_out():
     assert names["1.1.1"] == "Ban hành kế hoạch CCHC năm (trong Quý IV của năm trước liền kề năm đánh giá)"
     # Known regression of repair v2's split (one explanation word kept: "... văn bản QPPL QPPL").
     assert names["2.3.1"].startswith("Tự kiểm tra, rà soát văn bản QPPL")
+
+
+def test_a_total_row_whose_capitals_ocr_doubled_is_the_total_row():
+    """A scan reads "TỔNG ĐIỂM" as "TOÒNG ĐIỂM" or "TỔNG ĐIỀÊM" (a capital's mark read as a second
+    vowel): still the total row, while a criterion opening with "Tổng số" is not one."""
+    from extract.segment.score_tables import _TOTAL_ROW, total_label
+    from normalize.text import fold
+
+    for label in ("TOÒNG ĐIỂM", "TỔNG ĐIỀÊM", "` Tổng cộng", "Tổng điểm (I+II)"):
+        assert _TOTAL_ROW.match(total_label(fold(label))), label
+    assert not _TOTAL_ROW.match(total_label(fold("Tổng số cán bộ được đào tạo")))

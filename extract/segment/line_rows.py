@@ -47,6 +47,9 @@ class RowDraft:
     # OCR's confidence in each points cell that has one (grid tables): a number read unsurely, or a
     # cell holding ink that OCR could not read at all (0.0), makes the row doubtful.
     number_confs: list[float] = field(default_factory=list)
+    # Points cells ("max", "self") OCR saw printed blank (grid cells whose paper holds no ink):
+    # a blank there is the document's, not a cell lost.
+    seen_blank: tuple[str, ...] = ()
     bbox: list[float] | None = None
     started_by: str = "numbers"  # numbers | code | text
     # Numbers centred in tall rows: the row was opened by a name line above its numbers' line and

@@ -17,7 +17,7 @@ from functools import cache, partial
 import regex as re
 from rapidfuzz import fuzz
 
-from extract.model import IngestedDocument
+from extract.model import BLANK_SEEN, IngestedDocument
 from extract.segment.captions import CaptionSettings, printed_title
 from extract.segment.line_rows import name_tokens
 from extract.segment.scale_lines import ScaleSettings, scale_items, split_scale
@@ -61,6 +61,9 @@ class ScoreTableSettings:
     # ("5,5" for 7,5 at 0.55, "E)" for 5 at 0.0) and the right ones 0.79–0.97 (issue 11).
     ocr_number_doubt: float = 0.7
     ocr_doubtful_number_confidence: float = 0.6
+    # No criterion is worth more than a whole index: a points cell read above this is no points
+    # figure ("| 3075" from a photo's ruling line beside "10,75" read as 13075) but a cell not read.
+    points_ceiling: float = 100.0
 
 
 _COLUMN_NAMES = {
@@ -104,6 +107,24 @@ _TOTAL_ROW = lazy_compile(
     r"(?P<parts>[(\[]?\s*(phan\s+)?[ivx]+(\s*[+,]\s*(phan\s+)?[ivx]+)*\s*[)\]]?)?\s*[:.]?"
     r"(\s+[\d.,]+)*\W*$"
 )
+# A letter OCR doubled: a capital's diacritic read as a second vowel ("TOÒNG ĐIỀÊM" for TỔNG ĐIỂM).
+_DOUBLED = lazy_compile(r"([a-z])\1+")
+
+
+def _seen_blank(row, columns) -> bool:
+    """Whether the row's cells of a points column are all blank cells OCR saw printed blank."""
+    cols = list(columns)
+    return bool(cols) and all(
+        c < len(row.confs) and row.confs[c] == BLANK_SEEN and not row.cells[c].strip() for c in cols
+    )
+
+
+def total_label(label: str) -> str:
+    """A folded label as the total-row pattern reads it: specks ahead of it dropped, doubled
+    letters made single (the words of a total row have none of their own)."""
+    return _DOUBLED.sub(r"\1", label.lstrip(_SPECKS).lstrip())
+
+
 # Marks a scan's specks are read as, ahead of a cell's first word.
 _SPECKS = "`'‘’\"„“”.,:;_-~^*"
 # A row heading a part of the table with no code of the hierarchy ("PHẦN A. ...", "Mục 2").
@@ -195,7 +216,7 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
         appraised_raw = _points_cell(cell(row, "appraised"))
         label = fold(name or code)
         # Paper dust OCR'd as a mark before the label ("` Tổng cộng") does not make it a criterion.
-        total = _TOTAL_ROW.match(label.lstrip(_SPECKS).lstrip())
+        total = _TOTAL_ROW.match(total_label(label))
         if total and not (code and parse_code(code)):
             grand = total.group("word") == "tong" or not total.group("parts") or "+" in total.group("parts")
             totals.append((grand, (max_raw, self_raw)))
@@ -221,6 +242,9 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
             if c < len(row.confs) and row.confs[c] is not None
         ]
         bbox = row_bbox(row)
+        seen_blank = tuple(
+            key for key in ("max", "self") if key in columns and _seen_blank(row, joined.columns_of(columns[key]))
+        )
         drafts.append(
             RowDraft(
                 code=code.split()[0] if code else None,
@@ -234,6 +258,7 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
                 line_end=row.line_end,
                 confs=confs,
                 number_confs=[c for c in number_confs if c is not None],
+                seen_blank=seen_blank,
                 bbox=bbox,
                 started_by="grid",
                 joined_across_page=row.joined_across_break,
@@ -380,13 +405,16 @@ def _score_row(
         confidence -= settings.repaired_penalty
     values = {}
     for key, raw in (("max", draft.max_raw), ("self", draft.self_raw), ("appraised", draft.appraised_raw)):
-        values[key] = _number(raw, ocr)
+        value = _number(raw, ocr)
+        values[key] = value if value is None or value <= settings.points_ceiling else None
         if values[key] is not None:
             continue
         if raw and _NONE_MARK.match(raw):
             flags.append(f"{key}_marked_none")
             confidence -= settings.none_mark_penalty
-        elif key != "appraised":  # most tables have no appraised column: its blank says nothing
+        elif key != "appraised" and key not in draft.seen_blank:
+            # (most tables have no appraised column: its blank says nothing; a cell seen printed
+            # blank lost nothing)
             flags.append(f"missing_{key}")
             confidence -= settings.missing_number_penalty
     if draft.joined_across_page:

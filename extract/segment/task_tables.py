@@ -30,7 +30,17 @@ class TaskTableSettings:
     min_mapped_columns: int = 4
     # ...including one that only task frameworks have.
     required_any: tuple[str, ...] = ("lead", "deadline", "coordinator", "activity", "task")
-    score_header_words: tuple[str, ...] = ("diem toi da", "tu danh gia", "tu cham", "diem chuan")
+    # Header words of a score table, which is no task table. "thang diem" (the maximum's column)
+    # and "diem tu" (of "Điểm tự đánh giá" / "Điểm tự chấm") survive a scan that garbles the rest
+    # ("Điểm tự đánh ga").
+    score_header_words: tuple[str, ...] = (
+        "diem toi da",
+        "tu danh gia",
+        "tu cham",
+        "diem chuan",
+        "thang diem",
+        "diem tu",
+    )
     caption_lines: int = 6
     inherited_confidence: float = 0.9
     realigned_confidence: float = 0.8
