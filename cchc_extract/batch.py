@@ -236,6 +236,7 @@ def run_pool(
     """Convert ``items`` (longest first) on the settings' executor, a long scan in page ranges,
     calling ``on_outcome`` as each file is done: the batch's conversions without its bookkeeping
     (the benchmarks convert a corpus through it)."""
+    from cchc_extract.crops import record_crops
     from cchc_extract.pages import PagePlan
 
     if executor is None:
@@ -252,7 +253,13 @@ def run_pool(
             on_outcome(outcome)
         return more
 
-    executor.run((job for item in longest_first(items) for job in plan.jobs(item)), on_done)
+    try:
+        executor.run((job for item in longest_first(items) for job in plan.jobs(item)), on_done)
+    finally:  # the crops cut so far are kept, an interrupted run's too (the refresh cuts the rest)
+        try:
+            record_crops(out_dir, plan.crops)
+        except (OSError, OutputError) as exc:
+            LOG.warning(f"cchc-extract: could not record the review crops: {one_line(exc)}")
 
 
 def _run_convert(

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cchc_extract.crops import CropPart, crop_pages, has_pages
 from cchc_extract.executors import Done, Job
+from cchc_extract.outdir import relative_to_out
 from cchc_extract.pipeline import PipelineOptions, _format_of, convert_file, one_line, result_to_json, write_json
 from cchc_extract.progress import FileOutcome
 from extract.base import IngestError, IngestOptions
@@ -115,6 +117,13 @@ class _Split:
 
 
 @dataclass
+class _Crops:
+    json_relative: str
+    parts: list[CropPart | None]
+    failed: bool = False
+
+
+@dataclass
 class PagePlan:
     """The jobs of each input, and what each finished job means for its file."""
 
@@ -125,6 +134,10 @@ class PagePlan:
     _files: dict[str, InputFile] = field(default_factory=dict)  # whole-file and join jobs
     _ranges: dict[str, tuple[_Split, int]] = field(default_factory=dict)  # range job → its split, index
     _read_s: dict[str, float] = field(default_factory=dict)  # a joined file's seconds reading its ranges
+    _page_ranges: dict[str, list[range]] = field(default_factory=dict)  # a split file's ranges
+    _crop_jobs: dict[str, tuple[_Crops, int]] = field(default_factory=dict)  # crop job → its document, index
+    # The crops the jobs cut, per document JSON (relative to OUT): ``record_crops`` keeps them.
+    crops: dict[str, list[CropPart]] = field(default_factory=dict)
 
     def jobs(self, item: InputFile) -> list[Job]:
         from cchc_extract.batch import convert_one
@@ -136,6 +149,7 @@ class PagePlan:
             crash_safe = _crash_safe(item, self.settings)
             return [Job(item.relative, convert_one, (item, self.out_dir, self.options), timeout, crash_safe)]
         ranges = page_ranges(pages, self.workers * self.settings.ranges_per_worker)
+        self._page_ranges[item.relative] = ranges
         split = _Split(item, [None] * len(ranges))
         jobs = []
         for n, pages_of in enumerate(ranges):
@@ -151,13 +165,17 @@ class PagePlan:
         from cchc_extract.batch import write_error_record
 
         key = done.job.key
+        if key in self._crop_jobs:
+            self._crop_done(done)
+            return None, []
         if key in self._files:
             item = self._files.pop(key)
+            ranges = self._page_ranges.pop(key, None)
             if done.failure:
                 return write_error_record(item, self.out_dir, done.failure, done.seconds), []
             outcome: FileOutcome = done.value
             outcome.seconds += self._read_s.pop(key, 0.0)
-            return outcome, []
+            return outcome, self._crop_jobs_of(item, outcome, ranges)
         split, n = self._ranges.pop(key)
         split.seconds += done.seconds
         if split.failed:  # the file already has its error record
@@ -174,3 +192,29 @@ class PagePlan:
         parts = [p for p in split.parts if p is not None]
         args = (item, self.out_dir, self.options, parts)
         return None, [Job(item.relative, convert_joined, args, self.settings.timeout_s)]
+
+    def _crop_jobs_of(self, item: InputFile, outcome: FileOutcome, ranges: list[range] | None) -> list[Job]:
+        """The review crops of a converted PDF or image, cut by the workers (a long scan's by
+        page range, each on a worker) instead of by the batch's process after the run."""
+        from cchc_extract.batch import output_path
+
+        if outcome.status != "converted" or not outcome.review or item.refused or not has_pages(item.path):
+            return []
+        json_path = output_path(self.out_dir, item)
+        pieces: list[range | None] = list(ranges) if ranges else [None]
+        crops = _Crops(relative_to_out(self.out_dir, json_path), [None] * len(pieces))
+        jobs = []
+        for n, pages_of in enumerate(pieces):
+            key = f"{item.relative}#crops" + (f" {pages_of.start + 1}-{pages_of.stop}" if pages_of else "")
+            self._crop_jobs[key] = (crops, n)
+            jobs.append(Job(key, crop_pages, (self.out_dir, json_path, item.path, pages_of), self.settings.timeout_s))
+        return jobs
+
+    def _crop_done(self, done: Done) -> None:
+        crops, n = self._crop_jobs.pop(done.job.key)
+        if done.failure or not isinstance(done.value, CropPart):
+            crops.failed = True  # the refresh cuts this document's crops
+            return
+        crops.parts[n] = done.value
+        if not crops.failed and all(p is not None for p in crops.parts):
+            self.crops[crops.json_relative] = [p for p in crops.parts if p is not None]

@@ -138,6 +138,9 @@ def _clean_path(
     return out
 
 
+_UNSEEN = -1.0  # no transition costs less than nothing: marks a pair not yet weighed
+
+
 def _search(
     readings: list[CodeToken | None],
     absorbable: list[bool],
@@ -152,6 +155,9 @@ def _search(
     doubtful row that opened the window) it stops once its best path has settled (``_settled``);
     without, it runs to the end of the column."""
     beam: dict[CriterionCode, _State] = {start_code: _State(0.0, None, CodeChoice(start_code), start_code)}
+    # ``transition_cost`` of each (previous code, code) pair, once: the beam holds the same codes
+    # row after row, and the cost depends on the pair alone (most of the search's time before).
+    steps: dict[CriterionCode, dict[CriterionCode, float | None]] = {}
     for i in range(start, len(readings)):
         token = readings[i]
         ahead = _codes_ahead(readings[i + 1 : i + 1 + settings.lookahead])
@@ -160,6 +166,9 @@ def _search(
         emits: dict[CriterionCode, float | None] = {}  # the row's token read as each code, once
 
         for prev, state in beam.items():
+            prev_steps = steps.get(prev)
+            if prev_steps is None:
+                prev_steps = steps[prev] = {}
             candidates = set(_successors(prev))
             if token is not None and token.components:
                 candidates.add(CriterionCode(prev.roman, token.components))
@@ -178,7 +187,9 @@ def _search(
                     continue
                 if not code.path and (token is None or token.roman is None):
                     continue  # a section row is never guessed
-                step = transition_cost(prev, code, settings)
+                step = prev_steps.get(code, _UNSEEN)
+                if step is _UNSEEN:
+                    step = prev_steps[code] = transition_cost(prev, code, settings)
                 if step is None:
                     continue
                 if i > 0 and parents[i - 1] and not _is_child(code, prev):

@@ -194,3 +194,39 @@ def test_an_input_that_cannot_be_opened_again_has_no_crop(tmp_path):
     export_review(out)
     frame = read_review(out / REVIEW_CSV)
     assert list(frame["crop"]) == [""] and _links(out) == {}
+
+
+@pytest.mark.needs_tesseract
+def test_crops_cut_by_page_range_are_those_the_refresh_cuts(tmp_path):
+    """A 2-page scan on 2 workers in 2 page ranges: each range's crops are cut by a worker after
+    the join (not by the batch's process); they are byte for byte, and in the manifest, what the
+    refresh cuts on its own from the same JSON."""
+    import pypdfium2 as pdfium
+
+    from cchc_extract.outdir import save_manifest
+    from cchc_extract.refresh import refresh_outputs
+
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    src, doc = pdfium.PdfDocument(str(SAMPLES / "score_table_scan.pdf")), pdfium.PdfDocument.new()
+    doc.import_pages(src, [0, 0])
+    doc.save(str(folder / "scan.pdf"))
+    options = PipelineOptions(reconcile=ReconcileSettings(review_below=0.999))  # rows of both pages to review
+    settings = BatchSettings(workers=2, split_min_pages=2, ranges_per_worker=1)
+    summary = run_convert([folder], out, options, settings, stream=io.StringIO())
+    assert summary.converted == 1
+    pages = {item["page"] for item in json.loads((out / "scan.pdf.json").read_text(encoding="utf-8"))["review"]}
+    assert pages >= {1, 2}
+    by_workers = load_manifest(out).crops["scan.pdf.json"]
+    assert by_workers["json"] and by_workers["files"]
+    cut_by_workers = {f: (out / f).read_bytes() for f in by_workers["files"]}
+    links = _links(out)
+    # The same crops cut again by the refresh alone: no record, no file.
+    manifest = load_manifest(out)
+    manifest.crops.clear()
+    save_manifest(out, manifest)
+    shutil.rmtree(out / "review" / "crops")
+    assert refresh_outputs(out) == ""
+    assert load_manifest(out).crops["scan.pdf.json"] == by_workers
+    assert {f: (out / f).read_bytes() for f in by_workers["files"]} == cut_by_workers
+    assert _links(out) == links
