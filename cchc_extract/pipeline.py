@@ -30,7 +30,7 @@ from extract.segment.task_tables import find_task_tables
 from extract.segment.task_wording import reword_tasks
 from extract.segment.unread import find_unread, flag_unread_columns, unread_review_items, withdraw_unsure_tables
 from normalize.criteria.match import MatchSettings, apply_criteria_sets
-from normalize.vietnamese import repair_document
+from normalize.vietnamese import document_damage_class, repair_document
 from schemas import schema_errors
 from schemas.records import ErrorRecord, ExtractionResult, SourceInfo, to_dict
 
@@ -97,7 +97,11 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         result.task_tables += _run_stage(result, "segment", lambda: find_task_lines(doc), debug, default=[])
     # OCR's marks on a clean word of a fixed term ("Quy chế chỉ tiêu nội bộ") put back from the catalogue.
     result.task_tables = _run_stage(
-        result, "segment", lambda: reword_tasks(result.task_tables), debug, default=result.task_tables
+        result,
+        "segment",
+        lambda: reword_tasks(result.task_tables, ocr=bool(result.task_tables) and _ocr_text(doc)),
+        debug,
+        default=result.task_tables,
     )
     result.score_statements = _run_stage(result, "segment", lambda: find_score_statements(doc), debug, default=[])
     year = plan_year(result.document.period)
@@ -114,6 +118,12 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     # doubtful value.
     account_coverage(result)
     result.review = unread_review_items(result) + meta_review + result.review
+
+
+def _ocr_text(doc: IngestedDocument) -> bool:
+    """Whether the document's characters came from OCR: a scan or photo, or a text dump whose
+    words show OCR's confusions (what the repair stage took it for)."""
+    return doc.method in ("ocr", "mixed") or document_damage_class(doc) == "ocr"
 
 
 def _hint_text(doc: IngestedDocument, head_lines: int = 40) -> str:

@@ -51,10 +51,7 @@ class _Ledger:
         relation: the relation's suspects (``rows``) go to review beside them."""
         if status == "mismatch" and misread:
             status = "misread"
-            message += "; explained by a misreading: " + "; ".join(
-                f"{ref.code or ref.item} {ref.field or 'value'} read as {ref.raw or str(ref.value)!r} may be {_vn(r)}"
-                for ref, r in misread
-            )
+            message += "; explained by a misreading: " + _readings_said(misread)
         elif status == "mismatch" and doubted:
             status = "misread"
             message += "; a row of it was read unsurely: " + ", ".join(
@@ -109,6 +106,22 @@ class _Ledger:
             return
         self._reviewed.add(key)
         self.review.append(replace(ref, value=_clean(ref.value), reason=reason))
+
+
+def _readings_said(misread: Sequence[tuple[ReviewItem, float]], listed: int = 4) -> str:
+    """The other readings of each doubted cell, in words: up to ``listed`` named, more (a cell
+    OCR printed as letters or beyond its maximum may be any score up to it) as their range."""
+    by_cell: dict[tuple[str, str | None], tuple[ReviewItem, list[float]]] = {}
+    for ref, r in misread:
+        by_cell.setdefault((ref.item, ref.field), (ref, []))[1].append(r)
+    said = []
+    for ref, readings in by_cell.values():
+        head = f"{ref.code or ref.item} {ref.field or 'value'} read as {ref.raw or str(ref.value)!r} may be"
+        if len(readings) <= listed:
+            said += [f"{head} {_vn(r)}" for r in readings]
+        else:
+            said.append(f"{head} any of {len(readings)} readings from {_vn(min(readings))} to {_vn(max(readings))}")
+    return "; ".join(said)
 
 
 def one_cause(suspects: tuple[ReviewItem, ...], stated: ReviewItem, ocr: bool) -> tuple[ReviewItem, ...]:

@@ -89,6 +89,20 @@ def beyond_parent(rows: list[ScoreRow], parents: list[int | None], i: int, value
     return value is not None and top is not None and value > top + tol
 
 
+def _mark_placed_beyond_max(row: ScoreRow, field_: str, tol: float) -> bool:
+    """Whether a score is above its own row's maximum only in the reading we chose for a figure
+    OCR printed without a decimal mark ("95" taken for 9,5 under 3): the commune wrote neither
+    reading, so what the cell stood for is any score up to the maximum, not a fault."""
+    value, raw = getattr(row, field_), (getattr(row, f"{field_}_raw") or "").strip()
+    return (
+        value is not None
+        and row.max_points is not None
+        and value > row.max_points + tol
+        and raw.isdigit()
+        and abs(float(raw) - value) > tol
+    )
+
+
 def _reaches_end(i: int, n_rows: int, kids: dict[int, list[int]]) -> bool:
     """Whether row i's subtree runs to the table's last row."""
     last = i
@@ -134,7 +148,11 @@ def _cells(
         in_set = set_reading(value, expected, unsure=ocr or lost_beside(row))
         if in_set is not None and in_set not in readings:
             readings = (*readings, in_set)
-        beyond = ocr and field_ != "max_points" and beyond_parent(rows, parents, i, value, tol)
+        beyond = (
+            ocr
+            and field_ != "max_points"
+            and (beyond_parent(rows, parents, i, value, tol) or _mark_placed_beyond_max(row, field_, tol))
+        )
         if beyond and row.max_points is not None:
             # No score is above its parent's maximum: OCR made this figure, not the commune's
             # pen; what it stood for is any score up to the row's maximum.

@@ -114,23 +114,28 @@ def specks_dropped(text: str) -> str:
     return text.rstrip(" :;,‹›'‘’`^~_")
 
 
-def _reworded(task: str, settings: WordingSettings) -> str:
-    return year_digits(catalogue_wording(marked_doubles(specks_dropped(task)), settings))
+def _reworded(task: str, settings: WordingSettings, specks: bool) -> str:
+    task = specks_dropped(task) if specks else task
+    return year_digits(catalogue_wording(marked_doubles(task), settings))
 
 
-def reword_tasks(tables: list[TaskTable], settings: WordingSettings = WordingSettings()) -> list[TaskTable]:
+def reword_tasks(
+    tables: list[TaskTable], ocr: bool = False, settings: WordingSettings = WordingSettings()
+) -> list[TaskTable]:
     """The tables with each task's text in the catalogue's marks (``catalogue_wording``), its
-    years in digits (``year_digits``) and no consonant read twice (``marked_doubles``); each
-    cell without OCR's specks (``specks_dropped``)."""
+    years in digits (``year_digits``) and no consonant read twice (``marked_doubles``); with
+    ``ocr`` (characters OCR made) each cell without OCR's specks (``specks_dropped``): typed text
+    prints its marks on purpose ("…năm 2023;" closing a product in a list of products)."""
+    clean = specks_dropped if ocr else str.strip
     for table in tables:
         table.rows = [
             replace(
                 r,
-                task=_reworded(r.task, settings),
-                product=specks_dropped(r.product),
-                deadline=specks_dropped(r.deadline),
-                lead=specks_dropped(r.lead),
-                coordinator=specks_dropped(r.coordinator),
+                task=_reworded(r.task, settings, ocr),
+                product=clean(r.product),
+                deadline=clean(r.deadline),
+                lead=clean(r.lead),
+                coordinator=clean(r.coordinator),
             )
             for r in table.rows
         ]
