@@ -24,6 +24,24 @@ class SourceRef:
     bbox: list[float] | None = None
 
 
+# A points cell OCR read with a word confidence under its doubt threshold: the flag
+# ``unsure_<field>:<confidence>`` on its row ("unsure_self_points:0.42"), one per such cell.
+UNSURE_CELL_FLAG = "unsure_"
+
+
+def unsure_flag(field_name: str, conf: float) -> str:
+    return f"{UNSURE_CELL_FLAG}{field_name}:{conf:.2f}"
+
+
+def unsure_conf(flags: list[str], field_name: str) -> float | None:
+    """The OCR confidence of a row's cell ``field_name`` when it was read unsurely, else None."""
+    prefix = f"{UNSURE_CELL_FLAG}{field_name}:"
+    for flag in flags:
+        if flag.startswith(prefix):
+            return float(flag[len(prefix) :])
+    return None
+
+
 @dataclass
 class ScoreRow:
     code: str | None

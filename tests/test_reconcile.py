@@ -653,3 +653,23 @@ def test_a_calibrated_confidence_is_queued_under_the_calibrated_threshold():
     plain = score_result([row("I", None, None, confidence=0.92), row("1", 3, 2, confidence=0.92)])
     reconcile(plain, ReconcileSettings(review_below=0.8))
     assert not plain.review
+
+
+def test_a_number_ocr_read_unsurely_doubts_that_cell_not_its_row():
+    # OCR read the self points of criterion 2 with a word confidence of 0.42 (the segmenter's
+    # per-cell flag), and no sum vouches for it: that value goes to review; the max points of the
+    # same row, read surely, do not, as they did when the doubt capped the whole row.
+    from schemas.records import unsure_flag
+
+    rows = [
+        row("1", 3, 2, confidence=0.92),
+        row("2", 1, 1, confidence=0.92, flags=["number_unsure", unsure_flag("self_points", 0.42)]),
+        row("3", 2, 1, confidence=0.92),
+    ]
+    result = score_result(rows)
+    result.source.method = "ocr"
+    reconcile(result, ReconcileSettings(review_below=0.8))
+    confidence = result.score_tables[0].rows[1].value_confidence
+    queued = {(r.item, r.field) for r in result.review}
+    assert confidence["self_points"] < 0.8 and ("/score_tables/0/rows/1", "self_points") in queued
+    assert confidence["max_points"] >= 0.8 and ("/score_tables/0/rows/1", "max_points") not in queued

@@ -212,11 +212,26 @@ def fit(rows: list[tuple[list[float], int]], l2: float, fit_row: bool = False) -
     return w if fit_row else np.insert(w, 1 + row, 1.0)
 
 
-def isotonic(rows: list[tuple[list[float], int]], s: ConfidenceSettings, knots: int = 12) -> tuple:
+def wilson_lower(right: float, n: float, z: float) -> float:
+    """The lower end of the Wilson score interval of a share ``right``/``n`` (z standard errors):
+    what a block's share may well be on documents the fit did not see."""
+    if n <= 0 or z <= 0:
+        return right / n if n else 0.0
+    p = right / n
+    centre = p + z * z / (2 * n)
+    spread = z * ((p * (1 - p) + z * z / (4 * n)) / n) ** 0.5
+    return max(0.0, (centre - spread) / (1 + z * z / n))
+
+
+def isotonic(
+    rows: list[tuple[list[float], int]], s: ConfidenceSettings, knots: int = 12, z: float = 0.0, step: bool = False
+) -> tuple:
     """Knots (score, share right) of the isotonic regression of the labels on the logistic score
     (pool adjacent violators over the distinct scores), at most ``knots`` blocks: each block's
     share at both ends of its scores, so that the map is flat across a block (a value takes its
-    block's share, not a share drawn from the next block's) and linear only between blocks."""
+    block's share, not a share drawn from the next block's) and linear only between blocks. With
+    ``z``, each block's share is the lower end of its Wilson interval (``wilson_lower``): a block
+    of a few dozen values all right on one seed is not taken for 100% on the next."""
     by_score: dict[float, list[float]] = {}
     for f, y in rows:
         x = round(score(dict(zip(FEATURES, f)), s), 4)
@@ -235,9 +250,13 @@ def isotonic(rows: list[tuple[list[float], int]], s: ConfidenceSettings, knots: 
         a, b = blocks[k], blocks[k + 1]
         blocks[k : k + 2] = [[a[0] + b[0], a[1] + b[1], a[2], b[3]]]
     out: list[tuple[float, float]] = []
-    for right, n, lo, hi in blocks:
-        share = round(right / n, 4)
+    for k, (right, n, lo, hi) in enumerate(blocks):
+        share = round(wilson_lower(right, n, z), 4)
         out += [(lo, share)] if lo == hi else [(lo, share), (hi, share)]
+        if step and k + 1 < len(blocks) and blocks[k + 1][2] - hi > 2e-4:
+            # No value of the fit scored between two blocks: such a value keeps the share of the
+            # block under it (the isotonic fit is a step), not a share drawn towards the next.
+            out.append((round(blocks[k + 1][2] - 1e-4, 4), share))
     return tuple(out)
 
 
@@ -278,6 +297,10 @@ def main() -> int:
     ap.add_argument(
         "--calibrate-only", action="store_true", help="keep the weights of ConfidenceSettings, fit the calibration"
     )
+    ap.add_argument(
+        "--z", type=float, default=0.0, help="calibrate to the lower end of each block's Wilson interval (z)"
+    )
+    ap.add_argument("--step", action="store_true", help="a score between two blocks keeps the lower block's share")
     args = ap.parse_args()
     if len(args.corpus) != len(args.outputs):
         ap.error("--corpus and --outputs go in pairs")
@@ -308,7 +331,7 @@ def main() -> int:
             intercept=round(float(w[0]), 3),
             **{n: round(float(v), 3) for n, v in zip(FEATURES, w[1:])},
         )
-    s = replace(s, calibration=isotonic(real, s))
+    s = replace(s, calibration=isotonic(real, s, z=args.z, step=args.step))
     print(
         f"fitted on {args.fit}: {len(real)} values as read ({sum(1 - y for _, y in real)} wrong), "
         f"{len(planted)} in {args.copies} damaged copies per document ({sum(1 - y for _, y in planted)} wrong)"

@@ -3,7 +3,9 @@ row is what the document prints, from the evidence about that one value.
 
 Evidence (``value_features``), each a number the model weighs:
   row       the logit of the row's reading confidence (OCR word confidence where there is one,
-            codes inferred or repaired, cells missing: ``extract/segment``'s own account)
+            codes inferred or repaired, cells missing: ``extract/segment``'s own account), capped
+            at ``unsure_cell`` for a cell OCR read unsurely (its own flag, ``unsure_conf``): the
+            doubt is that number's, not its row's others'
   missing   the cell is blank, the segmenter flagged it missing, and the row's other points cell
             is filled (a row printing one number but not the other lost a cell; a row printing
             neither is a heading), where a cell can be lost: characters OCR made, or text whose
@@ -41,7 +43,7 @@ import regex as re
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from normalize.criteria.match import FLAG_MAX_DIFFERS
 from normalize.lazy_regex import lazy_compile
-from schemas.records import Check, ExtractionResult, ReviewItem, ScoreRow, StatRow
+from schemas.records import Check, ExtractionResult, ReviewItem, ScoreRow, StatRow, unsure_conf
 
 FEATURES = ("row", "missing", "format", "held", "failed", "agrees", "readings", "placed", "dump")
 # The segmenter's flags of a row's code taken from its position or repaired (``extract/segment``).
@@ -103,6 +105,11 @@ class ConfidenceSettings:
     # at most 1 wrong value in 100 left out of it). Without a calibration the logistic score is
     # compared with ``ReconcileSettings.review_below``, as a row's confidence is.
     review_below: float = 0.99
+    # The reading confidence of a points cell OCR read with a word confidence under the
+    # segmenter's doubt threshold (``ScoreTableSettings.ocr_number_doubt``): the cap that used to
+    # fall on its whole row, now on that cell alone (on the scan/photo corpus every misread number
+    # seen had an OCR confidence of 0.0–0.55, the right ones 0.79–0.97: issue 11).
+    unsure_cell: float = 0.6
     # Row confidences are clipped here before their logit (1.0 would be infinitely sure).
     clip: float = 0.995
     # How many of a table's scored rows must have an explanation that is only a points figure, and
@@ -286,14 +293,14 @@ def value_features(
             maxima = sets.get(ti, {})
             for f in fields:
                 out[(pointer, f)] = (
-                    _features(row, f, pointer, held, failed, "score", cells_lost)
+                    _features(row, f, pointer, held, failed, "score", cells_lost, s)
                     | ocr
                     | {"agrees": agrees_with_set(row, f, maxima)}
                 )
     for ai, annex in enumerate(result.statistics):
         for ri, stat in enumerate(annex.rows):
             pointer = f"/statistics/{ai}/rows/{ri}"
-            out[(pointer, "value")] = _features(stat, "value", pointer, held, failed, "stat", cells_lost) | ocr
+            out[(pointer, "value")] = _features(stat, "value", pointer, held, failed, "stat", cells_lost, s) | ocr
     return out
 
 
@@ -305,6 +312,7 @@ def _features(
     failed: set[tuple[str, str | None]] | set[tuple[str, str]],
     kind: str,
     cells_lost: bool = True,
+    s: ConfidenceSettings = ConfidenceSettings(),
 ) -> dict[str, float]:
     value = getattr(row, f)
     raw = getattr(row, f"{f}_raw", None) if kind == "score" else row.value_raw  # type: ignore[union-attr]
@@ -315,7 +323,7 @@ def _features(
     flagged = _FLAG.get(f, "") in row.flags or f == APPRAISED
     in_note = f == APPRAISED and isinstance(row, ScoreRow) and explanation_points(row) is not None
     return {
-        "row": logit(row.confidence, ConfidenceSettings.clip),
+        "row": logit(cell_confidence(row, f, s), s.clip),
         # Printed text that gave no number ("x", "Ped") is a cell lost as surely as a flagged one.
         "missing": float(
             value is None and ((cells_lost and flagged and (_prints_other(row, f) or _lost_both(row))) or bool(raw))
@@ -333,6 +341,12 @@ def _features(
         ),
         "dump": 0.0,
     }
+
+
+def cell_confidence(row: ScoreRow | StatRow, f: str, s: ConfidenceSettings = ConfidenceSettings()) -> float:
+    """The row's reading confidence as it bears on its cell ``f``: capped at ``unsure_cell`` when
+    OCR read that cell unsurely."""
+    return row.confidence if unsure_conf(row.flags, f) is None else min(row.confidence, s.unsure_cell)
 
 
 def lost_beside(row: ScoreRow) -> bool:
@@ -375,7 +389,7 @@ def set_value_confidence(
             # A row printing no number (a heading): its blanks are no reading to doubt beyond the
             # row's own (whose confidence already counts the cells the segmenter missed). A row
             # that lost its cells (``missing``) is weighed as any lost cell.
-            row.value_confidence[f] = round(row.confidence, 3)
+            row.value_confidence[f] = round(cell_confidence(row, f, s), 3)
             headings.add((pointer, f))
         else:
             row.value_confidence[f] = round(probability(features, s), 3)

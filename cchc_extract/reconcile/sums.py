@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 
-from cchc_extract.reconcile.confidence import agrees_with_set, lost_beside, table_maxima
+from cchc_extract.reconcile.confidence import agrees_with_set, cell_confidence, lost_beside, table_maxima
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _vn, one_cause
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import (
@@ -382,8 +382,12 @@ def _unsure(
     ti: int, members: list[int], rows: list[ScoreRow], field_: str, name: str, s: ReconcileSettings
 ) -> tuple[ReviewItem, ...]:
     """The members of a relation the segmenter read unsurely (its own row confidence under the
-    review threshold: a code inferred, a cell missing or read unsurely)."""
-    return tuple(_score_ref(ti, k, rows[k], field_, name) for k in members if rows[k].confidence < s.review_below)
+    review threshold: a code inferred, a cell missing; or that cell, ``field_``, read unsurely)."""
+    return tuple(
+        _score_ref(ti, k, rows[k], field_, name)
+        for k in members
+        if cell_confidence(rows[k], field_, s.confidence) < s.review_below
+    )
 
 
 def total_suspects(

@@ -46,7 +46,8 @@ class RowDraft:
     confs: list[float] = field(default_factory=list)
     # OCR's confidence in each points cell that has one (grid tables): a number read unsurely, or a
     # cell holding ink that OCR could not read at all (0.0), makes the row doubtful.
-    number_confs: list[float] = field(default_factory=list)
+    # By cell ("max", "self", "appraised").
+    number_confs: dict[str, float] = field(default_factory=dict)
     # Points cells ("max", "self") OCR saw printed blank (grid cells whose paper holds no ink):
     # a blank there is the document's, not a cell lost.
     seen_blank: tuple[str, ...] = ()

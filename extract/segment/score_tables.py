@@ -30,7 +30,7 @@ from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
 from normalize.vietnamese import document_damage_class, repair_gathered
-from schemas.records import ScoreRow, ScoreTable, SourceRef
+from schemas.records import ScoreRow, ScoreTable, SourceRef, unsure_flag
 
 
 @dataclass(frozen=True)
@@ -56,11 +56,11 @@ class ScoreTableSettings:
     # A points cell marked "-" / "x": no number, but the document said so on purpose.
     none_mark_penalty: float = 0.05
     # OCR'd points cells read with a Tesseract confidence under ``ocr_number_doubt`` (or holding ink
-    # OCR could not read) cap the row's confidence at ``ocr_doubtful_number_confidence``, under the
-    # review threshold: on the scan/photo corpus every misread number seen had 0.0–0.55
-    # ("5,5" for 7,5 at 0.55, "E)" for 5 at 0.0) and the right ones 0.79–0.97 (issue 11).
+    # OCR could not read) are flagged one by one (``unsure_flag``); the value confidence caps each
+    # such cell (``ConfidenceSettings.unsure_cell``), under the review threshold: on the scan/photo
+    # corpus every misread number seen had 0.0–0.55 ("5,5" for 7,5 at 0.55, "E)" for 5 at 0.0) and
+    # the right ones 0.79–0.97 (issue 11).
     ocr_number_doubt: float = 0.7
-    ocr_doubtful_number_confidence: float = 0.6
     # No criterion is worth more than a whole index: a points cell read above this is no points
     # figure ("| 3075" from a photo's ruling line beside "10,75" read as 13075) but a cell not read.
     points_ceiling: float = 100.0
@@ -87,6 +87,7 @@ _COLUMN_NAMES = {
 # Words of a scale column's label: such a column is never a points column ("chấm điểm").
 _SCALE_MARKS = ("cach tinh", "phuong phap", "huong dan", "cach cham")
 _POINTS_KEYS = ("max", "self", "appraised")
+_FIELD_OF = {"max": "max_points", "self": "self_points", "appraised": "appraised_points"}
 # Words that settle which points column a label is: a label carrying one of a key's words is no
 # other points column, however close its wording ("Điểm tự chấm" is a near neighbour of "Điểm
 # thẩm định" to a fuzzy matcher, "Điểm tối đa được chấm" of "tự chấm").
@@ -234,13 +235,15 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
             drafts[-1].line_end = row.line_end
             continue
         confs = [c for c in row.confs if c is not None]
-        number_confs = [
-            row.confs[c]
-            for key in ("max", "self", "appraised")
-            if key in columns
-            for c in joined.columns_of(columns[key])
-            if c < len(row.confs) and row.confs[c] is not None
-        ]
+        # Each points cell's own OCR confidence (the least of its columns'): kept per cell, so that
+        # a number read unsurely casts doubt on that number, not on its row's others.
+        number_confs: dict[str, float] = {}
+        for key in _POINTS_KEYS:
+            grid_cols = joined.columns_of(columns[key]) if key in columns else []
+            in_cell = [row.confs[c] for c in grid_cols if c < len(row.confs)]
+            cell_confs = [c for c in in_cell if c is not None]
+            if cell_confs:
+                number_confs[key] = min(cell_confs)
         bbox = row_bbox(row)
         seen_blank = tuple(
             key for key in ("max", "self") if key in columns and _seen_blank(row, joined.columns_of(columns[key]))
@@ -257,7 +260,7 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
                 line_start=row.line_start,
                 line_end=row.line_end,
                 confs=confs,
-                number_confs=[c for c in number_confs if c is not None],
+                number_confs=number_confs,
                 seen_blank=seen_blank,
                 bbox=bbox,
                 started_by="grid",
@@ -422,9 +425,13 @@ def _score_row(
     if draft.confs:
         mean = sum(draft.confs) / len(draft.confs)
         confidence *= min(1.0, 0.5 + mean)
-    if ocr and any(c < settings.ocr_number_doubt for c in draft.number_confs):
+    unsure = {k: c for k, c in draft.number_confs.items() if ocr and c < settings.ocr_number_doubt}
+    if unsure:
+        # The row is flagged as before; its confidence is not capped: each unsure cell carries its
+        # own flag and OCR confidence (``unsure_flag``), which the value confidence weighs for that
+        # cell alone (``cchc_extract/reconcile/confidence``).
         flags.append("number_unsure")
-        confidence = min(confidence, settings.ocr_doubtful_number_confidence)
+        flags.extend(unsure_flag(_FIELD_OF[k], c) for k, c in unsure.items())
     tokens = name_tokens(draft.name)
     name, scale = split_scale(" ".join(t for t, _ in tokens), settings.scale)
     name_raw = (
