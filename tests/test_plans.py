@@ -428,3 +428,57 @@ def test_words_ocr_glued_together_are_split_into_seen_syllables():
     assert rows["3"].product == rows["12"].product == rows["15"].product == "Trang thông tin được cập nhật"
     assert rows["6"].task == "Công bố danh mục văn bản hết hiệu lực, ngưng hiệu lực"
     assert rows["10"].lead == "Phòng Kinh tế"
+
+
+# A plan to raise the index as OCR dumps it (P04, dev seed of the task-appendix issue): score
+# statements, then the task appendix whose last column holds criterion codes ("1.2") and whose
+# cells end in quarters ("Quý II/2026"). A statement line names criteria and points, so the
+# score-table reader takes it for a header; the task rows under it give one number each (a code),
+# never self points at most a max, no sum and no total: no score table.
+_STATEMENTS_THEN_TASK_GRID = """2. Điểm số cụ thể các lĩnh vực như sau:
+
+Lĩnh vực 1. Công tác chỉ đạo, điều hành cải cách hành chính đạt 6,25/10 điểm
+
+Tiêu chí 1.2. Thực hiện chế độ báo cáo định kỳ: không đạt điểm (0/1), lý do: chưa có tài liệu
+kiểm chứng.
+
+Tiêu chí 1.3. Công tác kiểm tra cải cách hành chính: đạt điểm tối đa (2/2 điểm).
+
+Tiêu chí 1.4: Công tác tuyên truyền cải cách hành chính, đạt 0,75 điểm/2 điểm.
+
+II. NHIỆM VỤ, GIẢI PHÁP KHẮC PHỤC
+
+Các nhiệm vụ khắc phục tiêu chí bị trừ điểm như sau:
+
+Số Nội dung nhiệm vụ Đơn vị chủ Phối hợp Tiến độ Sản phẩm Mã
+T trì thực hiện tiêu
+T chí
+I. Công tác chỉ đạo, điều hành cải cách hành chính
+1 | Thực hiện chế độ báo cáo định kỳ | Văn phòng - Các bộ phận | Quý Biên bản kiểm | 1.2
+về cải cách hành chính Thống kê chuyên môn, | H/2026 tra
+Ban Chỉ đạo
+CCHC xã
+2 | Tổ chức hội nghị sơ kết công tác | Công chức Các đoàn Thường Báo cáo 1.5
+cải cách hành chính 6 tháng đầu Văn hóa - Xã | thể, Các bộ xuyên
+năm hội phận chuyên
+môn
+II. Cải cách thể chế
+4| Công bố danh mục văn bản hết Công chức Các thôn,tổ | Trước ngày | Hồ sơ lưu trữ 2.3
+hiệu lực, ngưng hiệu lực Địa chính - dân phố, Các | 01/12/2026
+Xây dựng đoàn thể
+6 | Rà soát, kiểm tra văn bản quy Bộ phận Một | Các bộ phận | Quý Thông báo 2.4
+phạm pháp luật do HĐND, cửa chuyên môn | II/2026
+UBND xã ban hành
+Nơi nhận: TM. UY BAN NHAN DAN
+"""
+
+
+def test_a_task_grid_whose_numbers_are_codes_and_dates_is_no_score_table():
+    from extract.segment.score_tables import find_score_tables
+
+    doc = _doc(_STATEMENTS_THEN_TASK_GRID)
+    assert find_score_tables(doc) == []
+    (table,) = find_task_lines(doc)
+    assert [(r.code, r.criterion_code) for r in table.rows] == [("1", "1.2"), ("2", "1.5"), ("4", "2.3"), ("6", "2.4")]
+    statements = {s.code: s for s in find_score_statements(doc)}
+    assert {"1.2", "1.3", "1.4"} <= set(statements)

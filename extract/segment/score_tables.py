@@ -64,6 +64,10 @@ class ScoreTableSettings:
     # No criterion is worth more than a whole index: a points cell read above this is no points
     # figure ("| 3075" from a photo's ruling line beside "10,75" read as 13075) but a cell not read.
     points_ceiling: float = 100.0
+    # A table read from lines is a score table only when its numbers behave as points: of its rows
+    # with self (or appraised) points beside max points, at least this share keep them at most the
+    # max (a task table's numbers, criterion codes "1.2" and dates, fill one column, or none in order).
+    ordered_points_share: float = 0.5
 
 
 _COLUMN_NAMES = {
@@ -158,10 +162,31 @@ def find_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
             (found.stated_total_max, found.stated_total_self), True, table.rows
         )
         # Lines read as rows with no points anywhere are a plan's headings and task lines (a
-        # section heading "II. NHIỆM VỤ, GIẢI PHÁP …" and the sentence under it), not a score table.
-        if any(_has_points(row) for row in table.rows):
+        # section heading "II. NHIỆM VỤ, GIẢI PHÁP …" and the sentence under it), not a score table;
+        # nor are rows whose numbers do not behave as points (a task table's codes and dates).
+        if any(_has_points(row) for row in table.rows) and points_behave(table, settings):
             tables.append(table)
     return tables
+
+
+def points_behave(table: ScoreTable, settings: ScoreTableSettings = ScoreTableSettings()) -> bool:
+    """Whether a table's numbers behave as points, not as any numbers: a row scored at most its
+    max (self or appraised points beside max points, mostly in that order), a parent whose max is
+    its children's sum, or a totals row. A task table whose last column holds criterion codes
+    ("1.2", "2.4") or whose cells end in dates ("Quý II/2026") gives one number a row at most,
+    never a pair in order, never a sum."""
+    pairs = [
+        (row.max_points, scored)
+        for row in table.rows
+        for scored in (row.self_points, row.appraised_points)
+        if row.max_points is not None and scored is not None
+    ]
+    ordered = sum(1 for top, scored in pairs if scored <= top)
+    if ordered and ordered >= settings.ordered_points_share * len(pairs):
+        return True
+    if table.stated_total_max is not None or table.stated_total_self is not None:
+        return True
+    return any(parent_rows([row.max_points for row in table.rows]))
 
 
 def _has_points(row: ScoreRow) -> bool:
