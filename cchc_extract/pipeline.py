@@ -83,7 +83,7 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     # The official criteria set, recognised from the rows read: names snapped to its wording,
     # maxima that differ from it flagged (nothing happens when no set fits).
     year = result.document.year if result.document else None
-    _run_stage(
+    criteria = _run_stage(
         result,
         "criteria",
         lambda: apply_criteria_sets(result.score_tables, _hint_text(doc), year, settings=options.criteria),
@@ -100,7 +100,13 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     result.targets += _run_stage(result, "segment", lambda: find_target_tables(doc), debug, default=[])
     result.counts = _run_stage(result, "segment", lambda: find_counts(doc), debug, default=[])
     # Tables of typed pages whose rows cannot be trusted are reported as unread, not as rows.
-    unsure = _run_stage(result, "segment", lambda: withdraw_unsure_tables(doc, result), debug, default=[])
+    unsure = _run_stage(
+        result,
+        "segment",
+        lambda: withdraw_unsure_tables(doc, result, criteria=criteria.cset if criteria else None),
+        debug,
+        default=[],
+    )
     _run_stage(result, "segment", lambda: flag_unread_columns(doc, result), debug)
     unread = _run_stage(result, "segment", lambda: find_unread(doc, result, known=unsure), debug, default=[])
     result.unread = sorted(unread + unsure, key=lambda p: (p.page or 0, p.line_start or 0))

@@ -18,9 +18,11 @@ from extract.model import IngestedDocument, Line, Page, Table, union_bbox
 from extract.segment.line_header import header_layout
 from extract.segment.table_join import header_row_count
 from extract.segment.unread_rows import LINE_METHODS, unread_score_rows
-from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_SNAPPED
+from normalize.criteria import CriteriaSet
+from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_SNAPPED, criterion_named, wording_similarity
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold, fold_spaces
+from normalize.vietnamese.syllable import is_syllable_shape
 from schemas.records import ExtractionResult, ReviewItem, SourceRef, UnreadPart
 
 
@@ -62,6 +64,16 @@ class UnreadSettings:
     # points; ``_sure``): OCR garbled some lines of a table it read, and the rows it read whole are
     # not thrown away with them. Fewer sure rows and the table goes whole, as on a typed page.
     min_sure_rows: int = 2
+    # A sure row's name holds at least this many words shaped as Vietnamese syllables: every
+    # criterion is named in two or more, and a "name" of OCR's specks ("oe 0", "ØjcS") is none.
+    min_name_syllables: int = 2
+    # When the document's criteria set is recognised, a sure row's name is at least this near
+    # (0..100, ``wording_similarity``) to the wording of its code: a row whose name is another
+    # criterion's is a row shifted or a code misread, not the row its code says ...
+    sure_wording_min: float = 70.0
+    # ... and it takes the code of the criterion whose wording its name is at least this near,
+    # when no row of the table holds that code (a "2" read as "3"); otherwise it is not kept.
+    sure_recode_min: float = 85.0
     # Printed lines of a text-layer page that the reader cut into this many side-by-side pieces,
     # one of them a number alone, are rows of a table it did not see as one; this many of them
     # with no row read from them are reported.
@@ -349,10 +361,15 @@ def _line_read(line: Line, page: int, sources: list[SourceRef]) -> bool:
 
 
 def withdraw_unsure_tables(
-    doc: IngestedDocument, result: ExtractionResult, settings: UnreadSettings = UnreadSettings()
+    doc: IngestedDocument,
+    result: ExtractionResult,
+    settings: UnreadSettings = UnreadSettings(),
+    criteria: CriteriaSet | None = None,
 ) -> list[UnreadPart]:
     """Take the score tables of typed pages whose rows cannot be trusted out of ``result`` and say
-    where they were: a region read wrongly is worse than one reported as not read."""
+    where they were: a region read wrongly is worse than one reported as not read. ``criteria``,
+    the document's recognised criteria set, says which rows kept from a garbled table are the
+    criteria their codes say."""
     ocr_pages = {p.number for p in doc.pages if p.method == "ocr"}
     # Plain text is where OCR dumps come in: a row with its code and name whose points OCR lost is
     # kept, and its points reported unread (``unread_rows``), not taken for a layout misread.
@@ -370,7 +387,9 @@ def withdraw_unsure_tables(
         unsure = [r for r in typed if _unsure(r, lossy and r.source.page in text_pages)]
         if len(unsure) >= settings.min_unsure_rows and len(unsure) >= settings.max_unsure_share * len(typed):
             on_text = all(r.source.page in text_pages for r in score.rows)
-            sure = [r for r in score.rows if not any(r is u for u in unsure) and _sure(r)]
+            sure = [r for r in score.rows if not any(r is u for u in unsure) and _sure(r, settings)]
+            if criteria is not None:
+                sure = _as_coded(sure, score.rows, criteria, settings)
             if on_text and len(sure) >= settings.min_sure_rows:
                 kept.append(replace(score, rows=sure))
                 out = [r for r in score.rows if not any(r is k for k in sure)]
@@ -417,17 +436,49 @@ def _unsure(row, points_may_be_lost: bool = False) -> bool:
     return row.max_points is None and row.self_points is None and row.level > 0
 
 
-def _sure(row) -> bool:
+def _sure(row, settings: UnreadSettings = UnreadSettings()) -> bool:
     """A row of a table with unsure rows kept on its own: its code (printed as such, not pieced
-    together from digits that lost their dots, or given back by the criteria set's name), a name,
-    and points. A row with no code is a stray line (a header, a stamp) taken for a row; one with
-    neither points nor a printed code is a name run into the next row's."""
+    together from digits that lost their dots, or given back by the criteria set's name), a name
+    of words, and points. A row with no code is a stray line (a header, a stamp) taken for a row;
+    one with neither points nor a printed code is a name run into the next row's."""
     return (
         bool(row.code)
         and "code_repaired" not in row.flags
-        and bool(row.name.strip())
+        and _syllables(row.name) >= settings.min_name_syllables
         and (row.max_points is not None or row.self_points is not None)
     )
+
+
+def _syllables(name: str) -> int:
+    return sum(1 for word in re.findall(r"\p{L}+", name) if is_syllable_shape(word))
+
+
+def _as_coded(sure: list, rows: list, criteria: CriteriaSet, settings: UnreadSettings) -> list:
+    """The sure rows that are the criteria their codes say: a name near its code's wording. A row
+    whose name is, clearly, another criterion's that no row of the table holds takes that code (OCR
+    misread the digit); any other row whose name is not its code's is left out (rows shifted)."""
+    by_code = criteria.by_code()
+    taken = {str(r.code) for r in rows if r.code}
+    kept = []
+    for row in sure:
+        own = by_code.get(str(row.code))
+        names = [n for n in (row.name, row.name_raw) if n]
+        if own is not None and max(wording_similarity(n, own.name) for n in names) >= settings.sure_wording_min:
+            kept.append(row)
+            continue
+        near, crit = criterion_named(row.name_raw or row.name, criteria) or (0.0, None)
+        if crit is None or near < settings.sure_recode_min:
+            if own is None:
+                kept.append(row)  # a code the set does not have, a name no criterion's: nothing to hold it to
+            continue
+        # A misread digit keeps the code's depth: a name of another level's criterion is a row out of place.
+        if crit.code not in taken and crit.code.count(".") == str(row.code).count("."):
+            taken.discard(str(row.code))
+            taken.add(crit.code)
+            row.code, row.parent = crit.code, crit.parent or None
+            row.flags.append(f"{FLAG_CODE_BY_NAME}:{criteria.id}")
+            kept.append(row)
+    return kept
 
 
 def _withdrawn_runs(score, out: list, elsewhere: list[SourceRef], settings: UnreadSettings) -> list[UnreadPart]:

@@ -146,6 +146,29 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
     return snapped
 
 
+def wording_similarity(name: str, wording: str, min_cut_share: float = 0.5) -> float:
+    """0..100: how near a name read is to a criterion's wording, allowing the two ways a row's
+    name is read short of or past it: run on into the next column's words (the evidence, OCR's
+    specks), or cut at the end of its first printed line (the wrapped rest lost) when at least
+    ``min_cut_share`` of the wording is there."""
+    folded, official = _norm(name), _norm(wording)
+    if not folded or not official:
+        return 0.0
+    best = fuzz.ratio(folded, official)
+    if len(folded) > len(official):
+        best = max(best, fuzz.ratio(folded[: len(official)], official))
+    elif len(folded) >= min_cut_share * len(official):
+        best = max(best, fuzz.ratio(folded, official[: len(folded)]))
+    return best
+
+
+def criterion_named(name: str, cset: CriteriaSet) -> tuple[float, CriterionDef] | None:
+    """The criterion of ``cset`` whose wording ``name`` is nearest (``wording_similarity``), with
+    that similarity; None for a set with no rows."""
+    scored = [(wording_similarity(name, c.name), c) for c in cset.rows]
+    return max(scored, key=lambda e: e[0], default=None)
+
+
 def _holds_wording(name: str, wording: str, s: MatchSettings) -> bool:
     """The name read holds the criterion's wording whole, with other text around it."""
     folded, official = _norm(name), _norm(wording)
