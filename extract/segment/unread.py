@@ -496,7 +496,7 @@ def _withdrawn_runs(score, out: list, elsewhere: list[SourceRef], settings: Unre
         previous = now
     reason = (
         "{n} rows of this table (of {total}) could not be read with confidence (no printed code, name "
-        "or points): not turned into rows"
+        "or points, or a name that is not its code's criterion): not turned into rows"
     )
     return [
         _rows_part(run, reason.format(n=len(run), total=len(score.rows)), settings)
