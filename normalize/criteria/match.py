@@ -14,7 +14,7 @@ marks first, and a half-repaired name must still find its criterion.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -29,6 +29,8 @@ FLAG_SNAPPED = "name_from_criteria_set"
 FLAG_MAX_DIFFERS = "max_differs_from_criteria_set"
 # A row whose printed code OCR lost, coded by the criterion its name is (recoded or confirmed).
 FLAG_CODE_BY_NAME = "code_from_criteria_set"
+# A maximum the document prints but that was not read, taken from the set surely recognised.
+FLAG_MAX_FROM_SET = "max_from_criteria_set"
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,19 @@ class MatchSettings:
     # generated corpus takes every name from the one criteria set, so snapping alone can make its
     # name figures: benchmarks measure reading with it off too (benchmarks/generalisation --no-snap).
     snap_names: bool = True
+    # How sure a recognition is (``SetMatch.sure``): at least this many rows whose code, name (at
+    # least ``evidence_name_min`` near its code's wording, ``wording_similarity``) and maximum all
+    # are the set's, at least ``evidence_ratio`` times as many as the rows named as their code's
+    # criterion whose maximum is another (a set's code→max map is its fingerprint even where
+    # names are garbled; a table scored on another set, with the same field names, fails it) ...
+    sure_rows: int = 3
+    evidence_name_min: float = 80.0
+    evidence_ratio: float = 2.0
+    # ... and ahead of the next best set by this much (``recognise_set``'s score).
+    sure_margin: float = 0.1
+    # A row named as its code's criterion whose maximum was not read takes the set's, when the set
+    # is surely recognised (``fill_set_maxima``); off: such cells stay blank.
+    fill_maxima: bool = True
 
 
 @dataclass(frozen=True)
@@ -60,6 +75,20 @@ class SetMatch:
     cset: CriteriaSet
     score: float
     rows_matched: int
+    # The evidence of ``sure``: rows whose code, name and maximum are the set's; rows named as
+    # their code's criterion with another maximum; the next best set's score (0 when none).
+    agreeing: int = 0
+    contradicting: int = 0
+    runner_up: float = 0.0
+
+    def sure(self, s: MatchSettings = MatchSettings()) -> bool:
+        """Whether the set is recognised surely enough for its maxima to stand for cells not read:
+        names alone are shared by many provinces' sets, the maxima with them are not."""
+        return (
+            self.agreeing >= s.sure_rows
+            and self.agreeing >= s.evidence_ratio * self.contradicting
+            and self.score - self.runner_up >= s.sure_margin
+        )
 
 
 def _norm(text: str) -> str:
@@ -92,7 +121,7 @@ def recognise_set(
     if not rows:
         return None
     text = _norm(document_text)
-    best: SetMatch | None = None
+    scored: list[SetMatch] = []
     for cset in load_criteria_sets() if sets is None else sets:
         by_code = cset.by_code()
         matched = [(r, by_code[str(r.code)]) for r in rows if str(r.code) in by_code]
@@ -103,9 +132,41 @@ def recognise_set(
             score += settings.province_bonus
         if year is not None and year == cset.year:
             score += settings.year_bonus
-        if score >= settings.min_score and (best is None or score > best.score):
-            best = SetMatch(cset, round(score, 4), len(matched))
-    return best
+        scored.append(SetMatch(cset, round(score, 4), len(matched), *_fingerprint(matched, cset, settings)))
+    scored.sort(key=lambda m: -m.score)
+    if not scored or scored[0].score < settings.min_score:
+        return None
+    return replace(scored[0], runner_up=scored[1].score if len(scored) > 1 else 0.0)
+
+
+def printed_maxima(cset: CriteriaSet) -> dict[str, float]:
+    """{code: maximum} of the criteria whose published maximum is the one a document prints: not a
+    parent whose published maximum the set's rows do not make up (a set read in part, a decision's
+    own exception), where a document prints the sum of the rows it has."""
+    partial = {e.code for e in cset.sum_exceptions + cset.unverified_parents}
+    return {
+        c.code: c.max_points
+        for c in cset.rows
+        if c.max_points is not None and not (c.code in partial and cset.children(c.code))
+    }
+
+
+def _fingerprint(matched: list[tuple[ScoreRow, CriterionDef]], cset: CriteriaSet, s: MatchSettings) -> tuple[int, int]:
+    """(rows whose name and maximum are their code's criterion's, rows whose name is and maximum
+    is not): rows whose name is another's (shifted) or garbled say nothing either way, nor rows of
+    a criterion whose printed maximum the set does not know (``printed_maxima``)."""
+    printed = printed_maxima(cset)
+    agreeing = contradicting = 0
+    for row, crit in matched:
+        if crit.max_points is None or row.max_points is None or crit.code not in printed:
+            continue
+        if max(wording_similarity(n, crit.name) for n in (row.name, row.name_raw)) < s.evidence_name_min:
+            continue
+        if abs(crit.max_points - row.max_points) <= s.max_tolerance:
+            agreeing += 1
+        else:
+            contradicting += 1
+    return agreeing, contradicting
 
 
 def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSettings = MatchSettings()) -> int:
@@ -114,11 +175,15 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
     by_code = match.cset.by_code()
     names = [(_norm(c.name), c) for c in match.cset.rows]
     snapped = 0
+    sure = match.sure(settings)
     for table in tables:
-        taken = {str(r.code) for r in table.rows if r.code}
+        # Lines given a code by their place alone that are no criterion (a title line, a stamp)
+        # hold no code against a row whose name says it is that criterion.
+        strays = [r for r in table.rows if sure and _stray(r, names, settings)]
+        taken = {str(r.code) for r in table.rows if r.code and not any(r is x for x in strays)}
         for row in table.rows:
             crit = by_code.get(str(row.code)) if row.code else None
-            if "code_inferred" in row.flags:
+            if "code_inferred" in row.flags or _misread_code(row, crit, settings):
                 crit = _recode(row, crit, names, taken, match.cset.id, settings)
             if crit is not None:
                 ok = similarity(row.name or row.name_raw, crit.name) >= settings.snap_min
@@ -143,7 +208,52 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
                 and abs(crit.max_points - row.max_points) > settings.max_tolerance
             ):
                 row.flags.append(f"{FLAG_MAX_DIFFERS}:{match.cset.id}")
+        recoded = {str(r.code) for r in table.rows if any(f.startswith(FLAG_CODE_BY_NAME) for f in r.flags)}
+        table.rows = [r for r in table.rows if not (any(r is x for x in strays) and str(r.code) in recoded)]
+        if sure:
+            table.rows = _without_name_tails(table.rows, by_code, settings)
     return snapped
+
+
+def _without_name_tails(rows: list[ScoreRow], by_code: dict[str, CriterionDef], s: MatchSettings) -> list[ScoreRow]:
+    """The rows less those coded by their place alone whose name is the end of the row before's
+    criterion's wording, and not their own code's: the wrapped rest of that name, taken for a row
+    of its own (with whatever figures OCR left on its line)."""
+    kept: list[ScoreRow] = []
+    for row in rows:
+        before = by_code.get(str(kept[-1].code)) if kept and kept[-1].code else None
+        own = by_code.get(str(row.code)) if row.code else None
+        folded = _norm(row.name or row.name_raw)
+        tail = (
+            "code_inferred" in row.flags
+            and before is not None
+            and bool(folded)
+            and len(folded) < len(_norm(before.name))
+            and fuzz.partial_ratio(folded, _norm(before.name)) >= s.snap_within_min - 5
+            and (own is None or similarity(folded, own.name) < s.snap_min)
+        )
+        if not tail:
+            kept.append(row)
+    return kept
+
+
+def _misread_code(row: ScoreRow, crit: CriterionDef | None, s: MatchSettings) -> bool:
+    """A printed code the recognised set does not have (OCR read "7" as "6.1"), or one pieced
+    together from digits whose row is not named as that code's criterion: the name may say which
+    criterion the row is."""
+    if not row.code:
+        return False
+    if crit is None:
+        return True
+    return "code_repaired" in row.flags and similarity(row.name or row.name_raw, crit.name) < s.snap_min
+
+
+def _stray(row: ScoreRow, names: list[tuple[str, CriterionDef]], s: MatchSettings) -> bool:
+    """A line coded by its place alone that prints no points and is named as no criterion."""
+    if "code_inferred" not in row.flags or row.max_points is not None or row.self_points is not None:
+        return False
+    folded = _norm(row.name or row.name_raw)
+    return bool(folded) and all(fuzz.partial_ratio(n, folded) < s.snap_min for n, _ in names)
 
 
 def wording_similarity(name: str, wording: str, min_cut_share: float = 0.5) -> float:
@@ -223,3 +333,28 @@ def apply_criteria_sets(
     if match is not None:
         snap_to_set(tables, match, settings)
     return match
+
+
+def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSettings = MatchSettings()) -> int:
+    """A row named as its code's criterion whose maximum was not read takes the set's, flagged with
+    its source (``FLAG_MAX_FROM_SET``), when the set is surely recognised and its maximum is the
+    one printed (``printed_maxima``) and not below the row's self points. Returns the number of
+    maxima taken."""
+    if not settings.fill_maxima or not match.sure(settings):
+        return 0
+    cset = match.cset
+    by_code, printed = cset.by_code(), printed_maxima(cset)
+    filled = 0
+    for table in tables:
+        for row in table.rows:
+            crit = by_code.get(str(row.code)) if row.code else None
+            if row.max_points is not None or crit is None or crit.code not in printed:
+                continue
+            if row.self_points is not None and row.self_points > printed[crit.code] + settings.max_tolerance:
+                continue
+            if max(wording_similarity(n, crit.name) for n in (row.name, row.name_raw)) < settings.evidence_name_min:
+                continue
+            row.max_points = printed[crit.code]
+            row.flags = [f for f in row.flags if f != "missing_max"] + [f"{FLAG_MAX_FROM_SET}:{cset.id}"]
+            filled += 1
+    return filled
