@@ -456,7 +456,9 @@ def _syllables(name: str) -> int:
 def _as_coded(sure: list, rows: list, criteria: CriteriaSet, settings: UnreadSettings) -> list:
     """The sure rows that are the criteria their codes say: a name near its code's wording. A row
     whose name is, clearly, another criterion's that no row of the table holds takes that code (OCR
-    misread the digit); any other row whose name is not its code's is left out (rows shifted)."""
+    misread the digit); one whose name is clearly another criterion's that a row holds, or one of
+    another level, is left out (rows shifted). A name that is clearly no criterion's (a wrapped
+    second line of its own, garbled) says nothing against its code: the row stays."""
     by_code = criteria.by_code()
     taken = {str(r.code) for r in rows if r.code}
     kept = []
@@ -468,8 +470,7 @@ def _as_coded(sure: list, rows: list, criteria: CriteriaSet, settings: UnreadSet
             continue
         near, crit = criterion_named(row.name_raw or row.name, criteria) or (0.0, None)
         if crit is None or near < settings.sure_recode_min:
-            if own is None:
-                kept.append(row)  # a code the set does not have, a name no criterion's: nothing to hold it to
+            kept.append(row)  # a name no criterion's: nothing to hold it to
             continue
         # A misread digit keeps the code's depth: a name of another level's criterion is a row out of place.
         if crit.code not in taken and crit.code.count(".") == str(row.code).count("."):
