@@ -62,6 +62,10 @@ class MatchSettings:
     # names are garbled; a table scored on another set, with the same field names, fails it) ...
     sure_rows: int = 3
     evidence_name_min: float = 80.0
+    # A name OCR garbled around its wording (specks before it, the first line of a wrapped name
+    # lost) still names its criterion when it holds a stretch of the wording this long (characters,
+    # folded) at least ``evidence_name_min`` near (``names_criterion``).
+    evidence_piece_chars: int = 24
     evidence_ratio: float = 2.0
     # ... and ahead of the next best set by this much (``recognise_set``'s score).
     sure_margin: float = 0.1
@@ -160,7 +164,7 @@ def _fingerprint(matched: list[tuple[ScoreRow, CriterionDef]], cset: CriteriaSet
     for row, crit in matched:
         if crit.max_points is None or row.max_points is None or crit.code not in printed:
             continue
-        if max(wording_similarity(n, crit.name) for n in (row.name, row.name_raw)) < s.evidence_name_min:
+        if not names_criterion(row, crit, s):
             continue
         if abs(crit.max_points - row.max_points) <= s.max_tolerance:
             agreeing += 1
@@ -272,6 +276,22 @@ def wording_similarity(name: str, wording: str, min_cut_share: float = 0.5) -> f
     return best
 
 
+def names_criterion(row: ScoreRow, crit: CriterionDef, s: MatchSettings = MatchSettings()) -> bool:
+    """Whether the row's name (as read or snapped) is the criterion's wording: near it whole
+    (``wording_similarity``), or holding a long stretch of it with OCR's specks around."""
+    official = _norm(crit.name)
+    for name in (row.name, row.name_raw):
+        if wording_similarity(name, crit.name) >= s.evidence_name_min:
+            return True
+        folded = _norm(name)
+        if (
+            min(len(folded), len(official)) >= s.evidence_piece_chars
+            and fuzz.partial_ratio(folded, official) >= s.evidence_name_min
+        ):
+            return True
+    return False
+
+
 def criterion_named(name: str, cset: CriteriaSet) -> tuple[float, CriterionDef] | None:
     """The criterion of ``cset`` whose wording ``name`` is nearest (``wording_similarity``), with
     that similarity; None for a set with no rows."""
@@ -352,7 +372,7 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
                 continue
             if row.self_points is not None and row.self_points > printed[crit.code] + settings.max_tolerance:
                 continue
-            if max(wording_similarity(n, crit.name) for n in (row.name, row.name_raw)) < settings.evidence_name_min:
+            if not names_criterion(row, crit, settings):
                 continue
             row.max_points = printed[crit.code]
             row.flags = [f for f in row.flags if f != "missing_max"] + [f"{FLAG_MAX_FROM_SET}:{cset.id}"]
