@@ -20,6 +20,7 @@ from normalize.criteria.match import (
     FLAG_CODE_BY_NAME,
     FLAG_MAX_DIFFERS,
     FLAG_MAX_FROM_SET,
+    FLAG_READING_BY_SET,
     FLAG_SNAPPED,
     apply_criteria_sets,
     fill_set_maxima,
@@ -220,3 +221,18 @@ def test_a_wrapped_name_tail_coded_by_place_is_not_a_row():
     table.rows.append(ScoreRow(code="9", name="triển kinh tế xã hội của tỉnh", max_points=4.0, flags=["code_inferred"]))
     apply_criteria_sets([table])
     assert [r.code for r in table.rows] == ["1", "2", "3", "4", "5", "6", "7", "8"]
+
+
+def test_a_maximum_read_among_readings_takes_the_sure_set_s():
+    # "16" printed for criterion 7, read 1,6 with 16 kept as a reading; its self points the same.
+    table = _set_rows("bnv-tinh_2948")
+    row = table.rows[6]
+    row.max_points = row.self_points = 1.6
+    row.max_points_raw = row.self_points_raw = "16"
+    row.alternatives = {"max_points": [16.0], "self_points": [16.0]}
+    match = apply_criteria_sets([table])
+    assert match is not None and fill_set_maxima([table], match) == 1
+    assert (row.max_points, row.self_points) == (16.0, 16.0)
+    assert row.alternatives == {"max_points": [1.6], "self_points": [1.6]}
+    assert f"{FLAG_READING_BY_SET}:bnv-tinh_2948" in row.flags
+    assert not any(f.startswith(FLAG_MAX_DIFFERS) for f in row.flags)

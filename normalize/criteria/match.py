@@ -31,6 +31,9 @@ FLAG_MAX_DIFFERS = "max_differs_from_criteria_set"
 FLAG_CODE_BY_NAME = "code_from_criteria_set"
 # A maximum the document prints but that was not read, taken from the set surely recognised.
 FLAG_MAX_FROM_SET = "max_from_criteria_set"
+# A cell read among other readings (a decimal mark OCR may have made or lost) whose reading the
+# set surely recognised chose: the set's maximum is one of them.
+FLAG_READING_BY_SET = "reading_from_criteria_set"
 
 
 @dataclass(frozen=True)
@@ -358,8 +361,9 @@ def apply_criteria_sets(
 def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSettings = MatchSettings()) -> int:
     """A row named as its code's criterion whose maximum was not read takes the set's, flagged with
     its source (``FLAG_MAX_FROM_SET``), when the set is surely recognised and its maximum is the
-    one printed (``printed_maxima``) and not below the row's self points. Returns the number of
-    maxima taken."""
+    one printed (``printed_maxima``) and not below the row's self points; one whose maximum was
+    read among other readings takes the set's when it is one of them (``_take_set_reading``).
+    Returns the number of maxima taken."""
     if not settings.fill_maxima or not match.sure(settings):
         return 0
     cset = match.cset
@@ -368,7 +372,10 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
     for table in tables:
         for row in table.rows:
             crit = by_code.get(str(row.code)) if row.code else None
-            if row.max_points is not None or crit is None or crit.code not in printed:
+            if crit is None or crit.code not in printed:
+                continue
+            if row.max_points is not None:
+                filled += _take_set_reading(row, printed[crit.code], cset.id, settings)
                 continue
             if row.self_points is not None and row.self_points > printed[crit.code] + settings.max_tolerance:
                 continue
@@ -378,3 +385,24 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
             row.flags = [f for f in row.flags if f != "missing_max"] + [f"{FLAG_MAX_FROM_SET}:{cset.id}"]
             filled += 1
     return filled
+
+
+def _take_set_reading(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> int:
+    """1 when the row's maximum, read as another figure than the set's, had the set's among its
+    readings ("16" read 1,6): it takes it, the figure chosen before kept as a reading; its self
+    points printed as the same text, read the same way, take the same reading. 0 otherwise."""
+    alternatives = row.alternatives.get("max_points") or []
+    if row.max_points is None or abs(row.max_points - most) <= s.max_tolerance:
+        return 0
+    if not any(abs(a - most) <= s.max_tolerance for a in alternatives):
+        return 0
+    cells = ["max_points"]
+    if row.self_points_raw and row.self_points_raw == row.max_points_raw and row.self_points == row.max_points:
+        if any(abs(a - most) <= s.max_tolerance for a in row.alternatives.get("self_points") or []):
+            cells.append("self_points")
+    for cell in cells:
+        read = getattr(row, cell)
+        row.alternatives[cell] = [read] + [a for a in row.alternatives[cell] if abs(a - most) > s.max_tolerance]
+        setattr(row, cell, most)
+    row.flags = [f for f in row.flags if not f.startswith(FLAG_MAX_DIFFERS)] + [f"{FLAG_READING_BY_SET}:{set_id}"]
+    return 1
