@@ -236,3 +236,12 @@ def test_a_maximum_read_among_readings_takes_the_sure_set_s():
     assert row.alternatives == {"max_points": [1.6], "self_points": [1.6]}
     assert f"{FLAG_READING_BY_SET}:bnv-tinh_2948" in row.flags
     assert not any(f.startswith(FLAG_MAX_DIFFERS) for f in row.flags)
+
+
+def test_a_name_run_on_into_the_explanation_takes_the_wording_of_a_sure_set():
+    table = _set_rows("bnv-tinh_2948", **{"6": ("6", "Cai cach tai chinh eeene Bao cdo s6 172/BC-UBND", None)})
+    match = apply_criteria_sets([table])
+    assert match is not None and match.sure()
+    row = table.rows[5]
+    assert row.name == "Cải cách tài chính công" and row.name_raw.startswith("Cai cach tai chinh eeene")
+    assert fill_set_maxima([table], match) == 1 and row.max_points == 7.0

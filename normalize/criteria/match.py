@@ -50,6 +50,10 @@ class MatchSettings:
     # the wording too, when the wording is at least this share of the name read.
     snap_within_min: float = 95.0
     snap_within_share: float = 0.6
+    # A name that opens with its code's wording and runs on (the explanation's words, OCR's specks),
+    # or is cut at its first line, at least this near (``wording_similarity``) takes the wording
+    # too, when the set is surely recognised (``SetMatch.sure``).
+    snap_runon_min: float = 85.0
     # A row whose code was inferred from its place (OCR lost it) takes the code of the criterion
     # its name is this close (0..100) to, when no row holds that code.
     recode_min: float = 85.0
@@ -195,6 +199,9 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
             if crit is not None:
                 ok = similarity(row.name or row.name_raw, crit.name) >= settings.snap_min
                 ok = ok or _holds_wording(row.name or row.name_raw, crit.name, settings)
+                # (a name run on into the next column's words or OCR's specks, or cut at its
+                # first line, when the set is sure: ``wording_similarity``)
+                ok = ok or (sure and wording_similarity(row.name or row.name_raw, crit.name) >= settings.snap_runon_min)
             else:
                 folded = _norm(row.name or row.name_raw)
                 scored = [(fuzz.ratio(folded, n), c) for n, c in names]
