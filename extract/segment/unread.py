@@ -17,12 +17,12 @@ import regex as re
 from extract.model import IngestedDocument, Line, Page, Table, union_bbox
 from extract.segment.line_header import header_layout
 from extract.segment.table_join import header_row_count
+from extract.segment.unread_coded import as_coded, syllables
 from extract.segment.unread_rows import LINE_METHODS, unread_score_rows
 from normalize.criteria import CriteriaSet
-from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_SNAPPED, criterion_named, wording_similarity
+from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_SNAPPED
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold, fold_spaces
-from normalize.vietnamese.syllable import is_syllable_shape
 from schemas.records import ExtractionResult, ReviewItem, SourceRef, UnreadPart
 
 
@@ -389,7 +389,7 @@ def withdraw_unsure_tables(
             on_text = all(r.source.page in text_pages for r in score.rows)
             sure = [r for r in score.rows if not any(r is u for u in unsure) and _sure(r, settings)]
             if criteria is not None:
-                sure = _as_coded(sure, score.rows, criteria, settings)
+                sure = as_coded(sure, score.rows, criteria, settings.sure_wording_min, settings.sure_recode_min)
             if on_text and len(sure) >= settings.min_sure_rows:
                 kept.append(replace(score, rows=sure))
                 out = [r for r in score.rows if not any(r is k for k in sure)]
@@ -444,42 +444,9 @@ def _sure(row, settings: UnreadSettings = UnreadSettings()) -> bool:
     return (
         bool(row.code)
         and "code_repaired" not in row.flags
-        and _syllables(row.name) >= settings.min_name_syllables
+        and syllables(row.name) >= settings.min_name_syllables
         and (row.max_points is not None or row.self_points is not None)
     )
-
-
-def _syllables(name: str) -> int:
-    return sum(1 for word in re.findall(r"\p{L}+", name) if is_syllable_shape(word))
-
-
-def _as_coded(sure: list, rows: list, criteria: CriteriaSet, settings: UnreadSettings) -> list:
-    """The sure rows that are the criteria their codes say: a name near its code's wording. A row
-    whose name is, clearly, another criterion's that no row of the table holds takes that code (OCR
-    misread the digit); one whose name is clearly another criterion's that a row holds, or one of
-    another level, is left out (rows shifted). A name that is clearly no criterion's (a wrapped
-    second line of its own, garbled) says nothing against its code: the row stays."""
-    by_code = criteria.by_code()
-    taken = {str(r.code) for r in rows if r.code}
-    kept = []
-    for row in sure:
-        own = by_code.get(str(row.code))
-        names = [n for n in (row.name, row.name_raw) if n]
-        if own is not None and max(wording_similarity(n, own.name) for n in names) >= settings.sure_wording_min:
-            kept.append(row)
-            continue
-        near, crit = criterion_named(row.name_raw or row.name, criteria) or (0.0, None)
-        if crit is None or near < settings.sure_recode_min:
-            kept.append(row)  # a name no criterion's: nothing to hold it to
-            continue
-        # A misread digit keeps the code's depth: a name of another level's criterion is a row out of place.
-        if crit.code not in taken and crit.code.count(".") == str(row.code).count("."):
-            taken.discard(str(row.code))
-            taken.add(crit.code)
-            row.code, row.parent = crit.code, crit.parent or None
-            row.flags.append(f"{FLAG_CODE_BY_NAME}:{criteria.id}")
-            kept.append(row)
-    return kept
 
 
 def _withdrawn_runs(score, out: list, elsewhere: list[SourceRef], settings: UnreadSettings) -> list[UnreadPart]:
