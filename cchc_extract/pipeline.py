@@ -29,7 +29,7 @@ from extract.segment.task_paragraphs import find_task_paragraphs
 from extract.segment.task_tables import find_task_tables
 from extract.segment.task_wording import reword_tasks
 from extract.segment.unread import find_unread, flag_unread_columns, unread_review_items, withdraw_unsure_tables
-from normalize.criteria.match import MatchSettings, apply_criteria_sets
+from normalize.criteria.match import MatchSettings, apply_criteria_sets, fill_set_maxima
 from normalize.vietnamese import document_damage_class, repair_document
 from schemas import schema_errors
 from schemas.records import ErrorRecord, ExtractionResult, SourceInfo, to_dict
@@ -84,7 +84,7 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     # The official criteria set, recognised from the rows read: names snapped to its wording,
     # maxima that differ from it flagged (nothing happens when no set fits).
     year = result.document.year if result.document else None
-    _run_stage(
+    criteria = _run_stage(
         result,
         "criteria",
         lambda: apply_criteria_sets(result.score_tables, _hint_text(doc), year, settings=options.criteria),
@@ -109,10 +109,20 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     result.targets += _run_stage(result, "segment", lambda: find_target_tables(doc), debug, default=[])
     result.counts = _run_stage(result, "segment", lambda: find_counts(doc), debug, default=[])
     # Tables of typed pages whose rows cannot be trusted are reported as unread, not as rows.
-    unsure = _run_stage(result, "segment", lambda: withdraw_unsure_tables(doc, result), debug, default=[])
+    unsure = _run_stage(
+        result,
+        "segment",
+        lambda: withdraw_unsure_tables(doc, result, criteria=criteria.cset if criteria else None),
+        debug,
+        default=[],
+    )
     _run_stage(result, "segment", lambda: flag_unread_columns(doc, result), debug)
     unread = _run_stage(result, "segment", lambda: find_unread(doc, result, known=unsure), debug, default=[])
     result.unread = sorted(unread + unsure, key=lambda p: (p.page or 0, p.line_start or 0))
+    # Maxima the document prints but OCR lost, from the set when it is surely recognised (after
+    # the unread parts are told: the cell was not read, its value is the set's).
+    if criteria is not None:
+        _run_stage(result, "criteria", lambda: fill_set_maxima(result.score_tables, criteria, options.criteria), debug)
     _run_stage(result, "reconcile", lambda: reconcile(result, options.reconcile), debug)
     # What was not read explains the sums it leaves short, and goes to the queue ahead of every
     # doubtful value.

@@ -15,8 +15,18 @@ from pathlib import Path
 from rapidfuzz.distance import Levenshtein
 
 from cchc_extract.pipeline import convert_file
-from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
-from normalize.criteria.match import FLAG_MAX_DIFFERS, FLAG_SNAPPED, apply_criteria_sets, recognise_set
+from normalize.criteria import CriteriaSet, CriterionDef, criteria_set, load_criteria_sets
+from normalize.criteria.match import (
+    FLAG_CODE_BY_NAME,
+    FLAG_MAX_DIFFERS,
+    FLAG_MAX_FROM_SET,
+    FLAG_READING_BY_SET,
+    FLAG_SNAPPED,
+    apply_criteria_sets,
+    fill_set_maxima,
+    printed_maxima,
+    recognise_set,
+)
 from schemas.records import ScoreRow, ScoreTable
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -125,7 +135,7 @@ def test_a_name_holding_its_wording_with_other_text_around_it_is_snapped():
     assert rows[3].name.startswith("Hoàn thành 100% kế hoạch")
 
 
-def _set_rows(cset: CriteriaSet) -> list[ScoreRow]:
+def _catalogue_rows(cset: CriteriaSet) -> list[ScoreRow]:
     return [ScoreRow(code=r.code, name=r.name, max_points=r.max_points, flags=[]) for r in cset.rows]
 
 
@@ -136,11 +146,11 @@ def test_a_name_with_wrapped_lines_lost_or_specks_before_it_takes_its_wording():
     long_row = next(k for k, r in enumerate(cset.rows) if len(r.name.split()) >= 20)
     wording = cset.rows[long_row].name
     words = wording.split()
-    rows = _set_rows(cset)
+    rows = _catalogue_rows(cset)
     rows[long_row].name = " ".join(words[:6] + words[-6:])
     apply_criteria_sets([ScoreTable(title="", rows=rows)], f"UBND tỉnh {cset.province}", cset.year)
     assert rows[long_row].name == wording and f"{FLAG_SNAPPED}:{cset.id}" in rows[long_row].flags
-    rows = _set_rows(cset)
+    rows = _catalogue_rows(cset)
     rows[long_row].name = "HD ni hoy lóc nhi vn dt co ng " + wording
     apply_criteria_sets([ScoreTable(title="", rows=rows)], f"UBND tỉnh {cset.province}", cset.year)
     assert rows[long_row].name == wording
@@ -150,7 +160,7 @@ def test_a_name_that_is_another_criterions_wording_is_not_snapped_to_its_codes()
     # Code and name disagree (the row's code read wrong, or its name another row's): the name
     # stays as read, whatever words it shares with its code's wording.
     cset = next(s for s in load_criteria_sets() if len(s.rows) >= 8)
-    rows = _set_rows(cset)
+    rows = _catalogue_rows(cset)
     other = next(k for k in range(1, len(rows)) if len(set(rows[k].name.split()) & set(rows[k - 1].name.split())) >= 2)
     rows[other].name = rows[other - 1].name
     apply_criteria_sets([ScoreTable(title="", rows=rows)], f"UBND tỉnh {cset.province}", cset.year)
@@ -159,9 +169,121 @@ def test_a_name_that_is_another_criterions_wording_is_not_snapped_to_its_codes()
 
 def test_a_name_spelt_with_the_other_tone_placement_is_kept_as_printed():
     cset = next(s for s in load_criteria_sets() if any("hoá" in r.name for r in s.rows))
-    rows = _set_rows(cset)
+    rows = _catalogue_rows(cset)
     k = next(k for k, r in enumerate(cset.rows) if "hoá" in r.name)
     rows[k].name = cset.rows[k].name.replace("hoá", "hóa")
     apply_criteria_sets([ScoreTable(title="", rows=rows)], f"UBND tỉnh {cset.province}", cset.year)
     assert rows[k].name == cset.rows[k].name.replace("hoá", "hóa")
     assert not any(f.startswith(FLAG_SNAPPED) for f in rows[k].flags)
+
+
+def _set_rows(set_id: str, **changes) -> ScoreTable:
+    """The set's rows as a document prints them (parents with the sum of the part read), with
+    ``changes``: code → (code, name, max) of the row read there, or None to leave the row out."""
+    cset = criteria_set(set_id)
+    printed = printed_maxima(cset)
+    rows = []
+    for c in cset.rows:
+        code, name, most = changes.get(c.code.replace(".", "_"), (c.code, c.name, printed.get(c.code)))
+        if code is None:
+            continue
+        rows.append(ScoreRow(code=code, name=name, max_points=most, flags=[]))
+    return ScoreTable(title="", rows=rows)
+
+
+def test_a_set_is_surely_recognised_by_its_codes_names_and_maxima():
+    match = recognise_set([_set_rows("bnv-tinh_2948")])
+    assert match is not None and match.cset.id == "bnv-tinh_2948" and match.sure()
+    assert match.agreeing == 8 and match.contradicting == 0
+    # The same names with other maxima (a province scoring its fields otherwise): the names still
+    # fit, but the set is not sure enough to stand for a cell not read.
+    other = {c: (c, n, 9.0) for c, n in [(r.code, r.name) for r in criteria_set("bnv-tinh_2948").rows]}
+    match = recognise_set([_set_rows("bnv-tinh_2948", **other)])
+    assert match is not None and not match.sure() and match.contradicting == 8
+
+
+def test_a_sure_set_gives_the_maximum_ocr_lost_with_its_source():
+    cset = criteria_set("bnv-tinh_2948")
+    table = _set_rows("bnv-tinh_2948", **{"6": ("6", "Cai cach tai chinh cong", None)})
+    match = apply_criteria_sets([table])
+    assert match is not None and fill_set_maxima([table], match) == 1
+    row = next(r for r in table.rows if r.code == "6")
+    assert row.max_points == cset.by_code()["6"].max_points == 7.0
+    assert f"{FLAG_MAX_FROM_SET}:{cset.id}" in row.flags
+
+
+def test_no_maximum_from_a_set_for_a_parent_the_set_holds_in_part():
+    # ca-mau's field 1 is published as 20 but only 1.1-1.3 (10) were transcribed: a document of
+    # the part prints 10, and the set cannot say which.
+    table = _set_rows("ca-mau_2013", **{"1": ("1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC", None)})
+    match = apply_criteria_sets([table])
+    assert match is not None and match.sure()
+    assert fill_set_maxima([table], match) == 0 and table.rows[0].max_points is None
+
+
+def test_no_maximum_from_a_set_not_surely_recognised():
+    table = _set_rows(
+        "bnv-tinh_2948",
+        **{
+            c: (c, n, None)
+            for c, n in [
+                ("1", "Công tác chỉ đạo, điều hành cải cách hành chính"),
+                ("2", "Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật tại tỉnh"),
+                ("3", "Cải cách thủ tục hành chính"),
+                ("4", "Cải cách tổ chức bộ máy hành chính"),
+                ("5", "Xây dựng"),
+                ("6", "Cải cách tài chính công"),
+            ]
+        },
+    )
+    match = apply_criteria_sets([table])
+    assert match is not None and not match.sure()
+    assert fill_set_maxima([table], match) == 0
+
+
+def test_a_code_the_set_does_not_have_takes_the_code_its_name_is():
+    # "7" read as "6.1": the row is named as criterion 7, which no row holds.
+    table = _set_rows("bnv-tinh_2948", **{"7": ("6.1", "Hiện đại hoá hành chính", 1.6)})
+    apply_criteria_sets([table])
+    assert [r.code for r in table.rows] == ["1", "2", "3", "4", "5", "6", "7", "8"]
+    assert any(f.startswith(FLAG_CODE_BY_NAME) for f in table.rows[6].flags)
+
+
+def test_a_title_line_coded_by_place_yields_its_code_to_the_row_named_as_it():
+    table = _set_rows("bnv-tinh_2948", **{"1": ("1.1", "Cong tac chi dao, dieu hanh cai cach hanh chinh", 10.0)})
+    stray = ScoreRow(code="1", name="NAM 2023 CUA UBND XA MINH BINH BAC", flags=["code_inferred"])
+    table.rows.insert(0, stray)
+    apply_criteria_sets([table])
+    assert [r.code for r in table.rows] == ["1", "2", "3", "4", "5", "6", "7", "8"]
+    assert table.rows[0].max_points == 10.0
+
+
+def test_a_wrapped_name_tail_coded_by_place_is_not_a_row():
+    table = _set_rows("bnv-tinh_2948")
+    table.rows.append(ScoreRow(code="9", name="triển kinh tế xã hội của tỉnh", max_points=4.0, flags=["code_inferred"]))
+    apply_criteria_sets([table])
+    assert [r.code for r in table.rows] == ["1", "2", "3", "4", "5", "6", "7", "8"]
+
+
+def test_a_maximum_read_among_readings_takes_the_sure_set_s():
+    # "16" printed for criterion 7, read 1,6 with 16 kept as a reading; its self points the same.
+    table = _set_rows("bnv-tinh_2948")
+    row = table.rows[6]
+    row.max_points = row.self_points = 1.6
+    row.max_points_raw = row.self_points_raw = "16"
+    row.alternatives = {"max_points": [16.0], "self_points": [16.0]}
+    match = apply_criteria_sets([table])
+    assert match is not None and fill_set_maxima([table], match) == 1
+    assert (row.max_points, row.self_points) == (16.0, 16.0)
+    assert row.alternatives == {"max_points": [1.6], "self_points": [1.6]}
+    assert f"{FLAG_READING_BY_SET}:bnv-tinh_2948" in row.flags
+    assert not any(f.startswith(FLAG_MAX_DIFFERS) for f in row.flags)
+
+
+def test_a_name_run_on_into_the_explanation_takes_the_wording_of_a_sure_set():
+    table = _set_rows("bnv-tinh_2948", **{"6": ("6", "Cai cach tai chinh eeene Bao cdo s6 172/BC-UBND", None)})
+    match = apply_criteria_sets([table])
+    assert match is not None and match.sure()
+    row = table.rows[5]
+    assert row.name == "Cải cách tài chính công" and row.name_raw.startswith("Cai cach tai chinh eeene")
+    assert fill_set_maxima([table], match) == 1 and row.max_points == 7.0

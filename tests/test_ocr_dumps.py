@@ -102,12 +102,18 @@ def test_whole_criterion_name_line_is_a_row_coded_by_its_name():
     rows = {r["code"]: r for t in out["score_tables"] for r in t["rows"]}
     for code, name in (("1.1.1", "Ban hành kế hoạch CCHC năm"), ("1.1.4", "Mức độ thực hiện kế hoạch CCHC")):
         assert rows[code]["name"] == name
-        assert rows[code]["max_points"] is None and "code_inferred" in rows[code]["flags"]
+        assert "code_inferred" in rows[code]["flags"]
+    # Their maxima, lost with the points, are the criteria set's (recognised surely from the rows
+    # read whole), with their source said: 1 and 2, as the document prints them (truth file).
+    assert (rows["1.1.1"]["max_points"], rows["1.1.4"]["max_points"]) == (1.0, 2.0)
+    assert all("max_from_criteria_set:ca-mau_2013" in rows[c]["flags"] for c in ("1.1.1", "1.1.4"))
     # The row whose self points OCR read after a garbled max cell ("trách a} 0" in d03-i3)
     out = result_to_json(convert_file(DEGRADED / "d03-i3-ruled-top-eng-150dpi-degraded.txt"))
     rows = {r["code"]: r for t in out["score_tables"] for r in t["rows"]}
-    assert rows["1.1.3"]["self_points"] == 0.0 and rows["1.1.3"]["max_points"] is None
-    assert rows["1.2.2"]["self_points"] == 0.25 and rows["1.2.2"]["max_points"] is None
+    # (their max cells lost, the criteria set's maxima stand for them, as the truth file prints: 1)
+    assert rows["1.1.3"]["self_points"] == 0.0 and rows["1.1.3"]["max_points"] == 1.0
+    assert rows["1.2.2"]["self_points"] == 0.25 and rows["1.2.2"]["max_points"] == 1.0
+    assert all("max_from_criteria_set:ca-mau_2013" in rows[c]["flags"] for c in ("1.1.3", "1.2.2"))
 
 
 def test_points_cell_with_its_comma_misread_or_a_dash_speck():
@@ -148,7 +154,9 @@ def test_centred_rows_whose_code_line_lost_its_numbers():
     assert rows["1.1.2"]["name"].startswith("Xác định") and rows["1.1.2"]["name"].endswith("thực hiện")
     assert rows["1.1.3"]["name"].startswith("Các kết quả phải đạt")
     assert (rows["1.1.3"]["max_points"], rows["1.1.3"]["self_points"], rows["1.1.3"]["appraised_points"]) == (1, 1, 1)
-    assert rows["1.1.2"]["max_points"] is None and rows["1.1.2"]["self_points"] is None
+    # (its max from the criteria set, as the truth file prints it: 1; its self points lost)
+    assert rows["1.1.2"]["max_points"] == 1.0 and rows["1.1.2"]["self_points"] is None
+    assert "max_from_criteria_set:ca-mau_2013" in rows["1.1.2"]["flags"]
     # "Nơi nhận: … CHỦ TỊCH" opens the next page (pages joined by blank lines): the table ends there,
     # its header words notwithstanding; the recipients under it are no row.
     assert "1.4" not in rows

@@ -330,3 +330,33 @@ def test_an_ocr_dump_table_loses_only_its_unsure_rows_and_says_where(tmp_path):
     assert totals and all(c.status == "incomplete" for c in totals)
     assert not [c for c in result.checks if c.status == "mismatch"]
     assert any(c.kind == "coverage" for c in result.checks)
+
+
+def _kept_rows(tmp_path, text: str) -> tuple[list[tuple], list[tuple]]:
+    """The rows kept, and the lines of the parts reported unread."""
+    path = tmp_path / "bao-cao.txt"
+    path.write_text(text, encoding="utf-8")
+    result = convert_file(path)
+    rows = [(r.code, r.max_points, r.self_points) for t in result.score_tables for r in t.rows]
+    return rows, [(p.line_start, p.line_end) for p in result.unread if p.kind == "rows"]
+
+
+def test_a_kept_row_whose_code_ocr_misread_takes_the_code_its_name_is(tmp_path):
+    # "5" read as "7": the row's name is the criteria set's wording of 5, which no row holds.
+    text = GARBLED_DUMP.replace("5 | Xay dung va nang cao", "7 | Xay dung va nang cao")
+    assert _kept_rows(tmp_path, text) == ([("1", 10.0, 8.5), ("5", 16.0, 16.0)], [(11, 13)])
+
+
+def test_a_kept_row_whose_name_is_a_held_code_s_wording_is_not_kept(tmp_path):
+    # The row coded 7 is named as criterion 1, which the table already holds: rows shifted.
+    text = GARBLED_DUMP.replace(
+        "TONG DIEM", "7 | Cong tac chi dao, dieu hanh cai cach hanh chinh | Bao cao | 16 | 15\nTONG DIEM"
+    )
+    # ... and its line is told as not read.
+    assert _kept_rows(tmp_path, text) == ([("1", 10.0, 8.5), ("5", 16.0, 16.0)], [(11, 13), (15, 15)])
+
+
+def test_a_kept_row_named_by_ocr_specks_is_not_kept(tmp_path):
+    text = GARBLED_DUMP.replace("TONG DIEM", "6 | oe 0 | 7 | 7\nTONG DIEM")
+    # ... and its line is told as not read.
+    assert _kept_rows(tmp_path, text) == ([("1", 10.0, 8.5), ("5", 16.0, 16.0)], [(11, 13), (15, 15)])

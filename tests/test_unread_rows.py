@@ -53,8 +53,11 @@ Nơi nhận: : TM. ỦY BAN NHÂN DÂN,
 """
     out = _convert(tmp_path, text)
     rows = {r["code"]: r for t in out["score_tables"] for r in t["rows"]}
-    assert rows["1.2"]["name"].startswith("Báo cáo") and rows["1.2"]["max_points"] is None
+    assert rows["1.2"]["name"].startswith("Báo cáo") and rows["1.2"]["self_points"] is None
     assert any("points of 1.2 not read" in u["reason"] for u in out["unread"])
+    # The criteria set, surely recognised from the other rows' codes, names and maxima, gives the
+    # maximum the document prints (1.1 + 1.2 + 1.3 = 5 + 2 + 3 = 10), with its source said.
+    assert rows["1.2"]["max_points"] == 2.0 and "max_from_criteria_set:ca-mau_2013" in rows["1.2"]["flags"]
 
 
 def test_a_dump_read_whole_lists_nothing_unread(tmp_path):

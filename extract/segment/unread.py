@@ -17,7 +17,9 @@ import regex as re
 from extract.model import IngestedDocument, Line, Page, Table, union_bbox
 from extract.segment.line_header import header_layout
 from extract.segment.table_join import header_row_count
+from extract.segment.unread_coded import as_coded, syllables
 from extract.segment.unread_rows import LINE_METHODS, unread_score_rows
+from normalize.criteria import CriteriaSet
 from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_SNAPPED
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold, fold_spaces
@@ -62,6 +64,16 @@ class UnreadSettings:
     # points; ``_sure``): OCR garbled some lines of a table it read, and the rows it read whole are
     # not thrown away with them. Fewer sure rows and the table goes whole, as on a typed page.
     min_sure_rows: int = 2
+    # A sure row's name holds at least this many words shaped as Vietnamese syllables: every
+    # criterion is named in two or more, and a "name" of OCR's specks ("oe 0", "ØjcS") is none.
+    min_name_syllables: int = 2
+    # When the document's criteria set is recognised, a sure row's name is at least this near
+    # (0..100, ``wording_similarity``) to the wording of its code: a row whose name is another
+    # criterion's is a row shifted or a code misread, not the row its code says ...
+    sure_wording_min: float = 70.0
+    # ... and it takes the code of the criterion whose wording its name is at least this near,
+    # when no row of the table holds that code (a "2" read as "3"); otherwise it is not kept.
+    sure_recode_min: float = 85.0
     # Printed lines of a text-layer page that the reader cut into this many side-by-side pieces,
     # one of them a number alone, are rows of a table it did not see as one; this many of them
     # with no row read from them are reported.
@@ -349,10 +361,15 @@ def _line_read(line: Line, page: int, sources: list[SourceRef]) -> bool:
 
 
 def withdraw_unsure_tables(
-    doc: IngestedDocument, result: ExtractionResult, settings: UnreadSettings = UnreadSettings()
+    doc: IngestedDocument,
+    result: ExtractionResult,
+    settings: UnreadSettings = UnreadSettings(),
+    criteria: CriteriaSet | None = None,
 ) -> list[UnreadPart]:
     """Take the score tables of typed pages whose rows cannot be trusted out of ``result`` and say
-    where they were: a region read wrongly is worse than one reported as not read."""
+    where they were: a region read wrongly is worse than one reported as not read. ``criteria``,
+    the document's recognised criteria set, says which rows kept from a garbled table are the
+    criteria their codes say."""
     ocr_pages = {p.number for p in doc.pages if p.method == "ocr"}
     # Plain text is where OCR dumps come in: a row with its code and name whose points OCR lost is
     # kept, and its points reported unread (``unread_rows``), not taken for a layout misread.
@@ -370,7 +387,9 @@ def withdraw_unsure_tables(
         unsure = [r for r in typed if _unsure(r, lossy and r.source.page in text_pages)]
         if len(unsure) >= settings.min_unsure_rows and len(unsure) >= settings.max_unsure_share * len(typed):
             on_text = all(r.source.page in text_pages for r in score.rows)
-            sure = [r for r in score.rows if not any(r is u for u in unsure) and _sure(r)]
+            sure = [r for r in score.rows if not any(r is u for u in unsure) and _sure(r, settings)]
+            if criteria is not None:
+                sure = as_coded(sure, score.rows, criteria, settings.sure_wording_min, settings.sure_recode_min)
             if on_text and len(sure) >= settings.min_sure_rows:
                 kept.append(replace(score, rows=sure))
                 out = [r for r in score.rows if not any(r is k for k in sure)]
@@ -417,15 +436,15 @@ def _unsure(row, points_may_be_lost: bool = False) -> bool:
     return row.max_points is None and row.self_points is None and row.level > 0
 
 
-def _sure(row) -> bool:
+def _sure(row, settings: UnreadSettings = UnreadSettings()) -> bool:
     """A row of a table with unsure rows kept on its own: its code (printed as such, not pieced
-    together from digits that lost their dots, or given back by the criteria set's name), a name,
-    and points. A row with no code is a stray line (a header, a stamp) taken for a row; one with
-    neither points nor a printed code is a name run into the next row's."""
+    together from digits that lost their dots, or given back by the criteria set's name), a name
+    of words, and points. A row with no code is a stray line (a header, a stamp) taken for a row;
+    one with neither points nor a printed code is a name run into the next row's."""
     return (
         bool(row.code)
         and "code_repaired" not in row.flags
-        and bool(row.name.strip())
+        and syllables(row.name) >= settings.min_name_syllables
         and (row.max_points is not None or row.self_points is not None)
     )
 
@@ -445,7 +464,7 @@ def _withdrawn_runs(score, out: list, elsewhere: list[SourceRef], settings: Unre
         previous = now
     reason = (
         "{n} rows of this table (of {total}) could not be read with confidence (no printed code, name "
-        "or points): not turned into rows"
+        "or points, or a name that is not its code's criterion): not turned into rows"
     )
     return [
         _rows_part(run, reason.format(n=len(run), total=len(score.rows)), settings)

@@ -14,7 +14,7 @@ marks first, and a half-repaired name must still find its criterion.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import regex as re
@@ -30,6 +30,11 @@ FLAG_SNAPPED = "name_from_criteria_set"
 FLAG_MAX_DIFFERS = "max_differs_from_criteria_set"
 # A row whose printed code OCR lost, coded by the criterion its name is (recoded or confirmed).
 FLAG_CODE_BY_NAME = "code_from_criteria_set"
+# A maximum the document prints but that was not read, taken from the set surely recognised.
+FLAG_MAX_FROM_SET = "max_from_criteria_set"
+# A cell read among other readings (a decimal mark OCR may have made or lost) whose reading the
+# set surely recognised chose: the set's maximum is one of them.
+FLAG_READING_BY_SET = "reading_from_criteria_set"
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,10 @@ class MatchSettings:
     snap_words_min: int = 4
     snap_words_coverage: float = 0.4
     snap_words_precision: float = 0.8
+    # A name that opens with its code's wording and runs on (the explanation's words, OCR's specks),
+    # or is cut at its first line, at least this near (``wording_similarity``) takes the wording
+    # too, when the set is surely recognised (``SetMatch.sure``).
+    snap_runon_min: float = 85.0
     # A row whose code was inferred from its place (OCR lost it) takes the code of the criterion
     # its name is this close (0..100) to, when no row holds that code.
     recode_min: float = 85.0
@@ -62,6 +71,23 @@ class MatchSettings:
     # generated corpus takes every name from the one criteria set, so snapping alone can make its
     # name figures: benchmarks measure reading with it off too (benchmarks/generalisation --no-snap).
     snap_names: bool = True
+    # How sure a recognition is (``SetMatch.sure``): at least this many rows whose code, name (at
+    # least ``evidence_name_min`` near its code's wording, ``wording_similarity``) and maximum all
+    # are the set's, at least ``evidence_ratio`` times as many as the rows named as their code's
+    # criterion whose maximum is another (a set's code→max map is its fingerprint even where
+    # names are garbled; a table scored on another set, with the same field names, fails it) ...
+    sure_rows: int = 3
+    evidence_name_min: float = 80.0
+    # A name OCR garbled around its wording (specks before it, the first line of a wrapped name
+    # lost) still names its criterion when it holds a stretch of the wording this long (characters,
+    # folded) at least ``evidence_name_min`` near (``names_criterion``).
+    evidence_piece_chars: int = 24
+    evidence_ratio: float = 2.0
+    # ... and ahead of the next best set by this much (``recognise_set``'s score).
+    sure_margin: float = 0.1
+    # A row named as its code's criterion whose maximum was not read takes the set's, when the set
+    # is surely recognised (``fill_set_maxima``); off: such cells stay blank.
+    fill_maxima: bool = True
 
 
 @dataclass(frozen=True)
@@ -69,6 +95,20 @@ class SetMatch:
     cset: CriteriaSet
     score: float
     rows_matched: int
+    # The evidence of ``sure``: rows whose code, name and maximum are the set's; rows named as
+    # their code's criterion with another maximum; the next best set's score (0 when none).
+    agreeing: int = 0
+    contradicting: int = 0
+    runner_up: float = 0.0
+
+    def sure(self, s: MatchSettings = MatchSettings()) -> bool:
+        """Whether the set is recognised surely enough for its maxima to stand for cells not read:
+        names alone are shared by many provinces' sets, the maxima with them are not."""
+        return (
+            self.agreeing >= s.sure_rows
+            and self.agreeing >= s.evidence_ratio * self.contradicting
+            and self.score - self.runner_up >= s.sure_margin
+        )
 
 
 def _norm(text: str) -> str:
@@ -101,7 +141,7 @@ def recognise_set(
     if not rows:
         return None
     text = _norm(document_text)
-    best: SetMatch | None = None
+    scored: list[SetMatch] = []
     for cset in load_criteria_sets() if sets is None else sets:
         by_code = cset.by_code()
         matched = [(r, by_code[str(r.code)]) for r in rows if str(r.code) in by_code]
@@ -112,9 +152,41 @@ def recognise_set(
             score += settings.province_bonus
         if year is not None and year == cset.year:
             score += settings.year_bonus
-        if score >= settings.min_score and (best is None or score > best.score):
-            best = SetMatch(cset, round(score, 4), len(matched))
-    return best
+        scored.append(SetMatch(cset, round(score, 4), len(matched), *_fingerprint(matched, cset, settings)))
+    scored.sort(key=lambda m: -m.score)
+    if not scored or scored[0].score < settings.min_score:
+        return None
+    return replace(scored[0], runner_up=scored[1].score if len(scored) > 1 else 0.0)
+
+
+def printed_maxima(cset: CriteriaSet) -> dict[str, float]:
+    """{code: maximum} of the criteria whose published maximum is the one a document prints: not a
+    parent whose published maximum the set's rows do not make up (a set read in part, a decision's
+    own exception), where a document prints the sum of the rows it has."""
+    partial = {e.code for e in cset.sum_exceptions + cset.unverified_parents}
+    return {
+        c.code: c.max_points
+        for c in cset.rows
+        if c.max_points is not None and not (c.code in partial and cset.children(c.code))
+    }
+
+
+def _fingerprint(matched: list[tuple[ScoreRow, CriterionDef]], cset: CriteriaSet, s: MatchSettings) -> tuple[int, int]:
+    """(rows whose name and maximum are their code's criterion's, rows whose name is and maximum
+    is not): rows whose name is another's (shifted) or garbled say nothing either way, nor rows of
+    a criterion whose printed maximum the set does not know (``printed_maxima``)."""
+    printed = printed_maxima(cset)
+    agreeing = contradicting = 0
+    for row, crit in matched:
+        if crit.max_points is None or row.max_points is None or crit.code not in printed:
+            continue
+        if not names_criterion(row, crit, s):
+            continue
+        if abs(crit.max_points - row.max_points) <= s.max_tolerance:
+            agreeing += 1
+        else:
+            contradicting += 1
+    return agreeing, contradicting
 
 
 def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSettings = MatchSettings()) -> int:
@@ -123,16 +195,23 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
     by_code = match.cset.by_code()
     names = [(_norm(c.name), c) for c in match.cset.rows]
     snapped = 0
+    sure = match.sure(settings)
     for table in tables:
-        taken = {str(r.code) for r in table.rows if r.code}
+        # Lines given a code by their place alone that are no criterion (a title line, a stamp)
+        # hold no code against a row whose name says it is that criterion.
+        strays = [r for r in table.rows if sure and _stray(r, names, settings)]
+        taken = {str(r.code) for r in table.rows if r.code and not any(r is x for x in strays)}
         for row in table.rows:
             crit = by_code.get(str(row.code)) if row.code else None
-            if "code_inferred" in row.flags:
+            if "code_inferred" in row.flags or _misread_code(row, crit, settings):
                 crit = _recode(row, crit, names, taken, match.cset.id, settings)
             if crit is not None:
                 read = row.name or row.name_raw
                 ok = similarity(read, crit.name) >= settings.snap_min or _holds_wording(read, crit.name, settings)
                 ok = ok or _holds_words(read, crit, match.cset.rows, settings)
+                # (a name run on into the next column's words or OCR's specks, or cut at its
+                # first line, when the set is sure: ``wording_similarity``)
+                ok = ok or (sure and wording_similarity(read, crit.name) >= settings.snap_runon_min)
                 # Code and name agree: no other criterion's wording is the name read more closely
                 # ("Kế hoạch CCHC năm", 1.1's whole wording, lies within 1.1.1's "Ban hành kế hoạch
                 # CCHC năm" too).
@@ -157,7 +236,91 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
                 and abs(crit.max_points - row.max_points) > settings.max_tolerance
             ):
                 row.flags.append(f"{FLAG_MAX_DIFFERS}:{match.cset.id}")
+        recoded = {str(r.code) for r in table.rows if any(f.startswith(FLAG_CODE_BY_NAME) for f in r.flags)}
+        table.rows = [r for r in table.rows if not (any(r is x for x in strays) and str(r.code) in recoded)]
+        if sure:
+            table.rows = _without_name_tails(table.rows, by_code, settings)
     return snapped
+
+
+def _without_name_tails(rows: list[ScoreRow], by_code: dict[str, CriterionDef], s: MatchSettings) -> list[ScoreRow]:
+    """The rows less those coded by their place alone whose name is the end of the row before's
+    criterion's wording, and not their own code's: the wrapped rest of that name, taken for a row
+    of its own (with whatever figures OCR left on its line)."""
+    kept: list[ScoreRow] = []
+    for row in rows:
+        before = by_code.get(str(kept[-1].code)) if kept and kept[-1].code else None
+        own = by_code.get(str(row.code)) if row.code else None
+        folded = _norm(row.name or row.name_raw)
+        tail = (
+            "code_inferred" in row.flags
+            and before is not None
+            and bool(folded)
+            and len(folded) < len(_norm(before.name))
+            and fuzz.partial_ratio(folded, _norm(before.name)) >= s.snap_within_min - 5
+            and (own is None or similarity(folded, own.name) < s.snap_min)
+        )
+        if not tail:
+            kept.append(row)
+    return kept
+
+
+def _misread_code(row: ScoreRow, crit: CriterionDef | None, s: MatchSettings) -> bool:
+    """A printed code the recognised set does not have (OCR read "7" as "6.1"), or one pieced
+    together from digits whose row is not named as that code's criterion: the name may say which
+    criterion the row is."""
+    if not row.code:
+        return False
+    if crit is None:
+        return True
+    return "code_repaired" in row.flags and similarity(row.name or row.name_raw, crit.name) < s.snap_min
+
+
+def _stray(row: ScoreRow, names: list[tuple[str, CriterionDef]], s: MatchSettings) -> bool:
+    """A line coded by its place alone that prints no points and is named as no criterion."""
+    if "code_inferred" not in row.flags or row.max_points is not None or row.self_points is not None:
+        return False
+    folded = _norm(row.name or row.name_raw)
+    return bool(folded) and all(fuzz.partial_ratio(n, folded) < s.snap_min for n, _ in names)
+
+
+def wording_similarity(name: str, wording: str, min_cut_share: float = 0.5) -> float:
+    """0..100: how near a name read is to a criterion's wording, allowing the two ways a row's
+    name is read short of or past it: run on into the next column's words (the evidence, OCR's
+    specks), or cut at the end of its first printed line (the wrapped rest lost) when at least
+    ``min_cut_share`` of the wording is there."""
+    folded, official = _norm(name), _norm(wording)
+    if not folded or not official:
+        return 0.0
+    best = fuzz.ratio(folded, official)
+    if len(folded) > len(official):
+        best = max(best, fuzz.ratio(folded[: len(official)], official))
+    elif len(folded) >= min_cut_share * len(official):
+        best = max(best, fuzz.ratio(folded, official[: len(folded)]))
+    return best
+
+
+def names_criterion(row: ScoreRow, crit: CriterionDef, s: MatchSettings = MatchSettings()) -> bool:
+    """Whether the row's name (as read or snapped) is the criterion's wording: near it whole
+    (``wording_similarity``), or holding a long stretch of it with OCR's specks around."""
+    official = _norm(crit.name)
+    for name in (row.name, row.name_raw):
+        if wording_similarity(name, crit.name) >= s.evidence_name_min:
+            return True
+        folded = _norm(name)
+        if (
+            min(len(folded), len(official)) >= s.evidence_piece_chars
+            and fuzz.partial_ratio(folded, official) >= s.evidence_name_min
+        ):
+            return True
+    return False
+
+
+def criterion_named(name: str, cset: CriteriaSet) -> tuple[float, CriterionDef] | None:
+    """The criterion of ``cset`` whose wording ``name`` is nearest (``wording_similarity``), with
+    that similarity; None for a set with no rows."""
+    scored = [(wording_similarity(name, c.name), c) for c in cset.rows]
+    return max(scored, key=lambda e: e[0], default=None)
 
 
 def _holds_wording(name: str, wording: str, s: MatchSettings) -> bool:
@@ -271,3 +434,53 @@ def apply_criteria_sets(
     if match is not None:
         snap_to_set(tables, match, settings)
     return match
+
+
+def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSettings = MatchSettings()) -> int:
+    """A row named as its code's criterion whose maximum was not read takes the set's, flagged with
+    its source (``FLAG_MAX_FROM_SET``), when the set is surely recognised and its maximum is the
+    one printed (``printed_maxima``) and not below the row's self points; one whose maximum was
+    read among other readings takes the set's when it is one of them (``_take_set_reading``).
+    Returns the number of maxima taken."""
+    if not settings.fill_maxima or not match.sure(settings):
+        return 0
+    cset = match.cset
+    by_code, printed = cset.by_code(), printed_maxima(cset)
+    filled = 0
+    for table in tables:
+        for row in table.rows:
+            crit = by_code.get(str(row.code)) if row.code else None
+            if crit is None or crit.code not in printed:
+                continue
+            if row.max_points is not None:
+                filled += _take_set_reading(row, printed[crit.code], cset.id, settings)
+                continue
+            if row.self_points is not None and row.self_points > printed[crit.code] + settings.max_tolerance:
+                continue
+            if not names_criterion(row, crit, settings):
+                continue
+            row.max_points = printed[crit.code]
+            row.flags = [f for f in row.flags if f != "missing_max"] + [f"{FLAG_MAX_FROM_SET}:{cset.id}"]
+            filled += 1
+    return filled
+
+
+def _take_set_reading(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> int:
+    """1 when the row's maximum, read as another figure than the set's, had the set's among its
+    readings ("16" read 1,6): it takes it, the figure chosen before kept as a reading; its self
+    points printed as the same text, read the same way, take the same reading. 0 otherwise."""
+    alternatives = row.alternatives.get("max_points") or []
+    if row.max_points is None or abs(row.max_points - most) <= s.max_tolerance:
+        return 0
+    if not any(abs(a - most) <= s.max_tolerance for a in alternatives):
+        return 0
+    cells = ["max_points"]
+    if row.self_points_raw and row.self_points_raw == row.max_points_raw and row.self_points == row.max_points:
+        if any(abs(a - most) <= s.max_tolerance for a in row.alternatives.get("self_points") or []):
+            cells.append("self_points")
+    for cell in cells:
+        read = getattr(row, cell)
+        row.alternatives[cell] = [read] + [a for a in row.alternatives[cell] if abs(a - most) > s.max_tolerance]
+        setattr(row, cell, most)
+    row.flags = [f for f in row.flags if not f.startswith(FLAG_MAX_DIFFERS)] + [f"{FLAG_READING_BY_SET}:{set_id}"]
+    return 1
