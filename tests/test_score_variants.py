@@ -349,3 +349,15 @@ def test_a_criterion_left_blank_in_a_typed_table_adds_nothing_to_its_parent(tmp_
     rows[12][3] = "3"
     result, _ = convert(write_docx(tmp_path / "held.docx", [{"rows": rows + [total_row("cnmse", self_="11,5")]}]))
     assert mismatches(result) == []
+
+
+def test_a_scale_printed_under_the_name_whose_last_line_ends_in_0_stays_the_scale(tmp_path):
+    """A criterion's scale printed in its name cell, the last line giving 0 points ("Không ban
+    hành: 0"): the scale comes apart from the name whole (a typed cell's last "0" is no speck)."""
+    header = ["TT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Ghi chú"]
+    rows = [header] + body("cnmse")
+    rows[4][1] = "Ban hành kế hoạch cải cách hành chính kịp thời\n- Ban hành kịp thời: 1\n- Không ban hành: 0"
+    result, table = convert(write_docx(tmp_path / "scale.docx", [{"rows": rows + [total_row("cnmse")]}]))
+    row = table.rows[3]
+    assert row.name == CATALOGUE[3][1]
+    assert row.scale == ["Ban hành kịp thời: 1", "Không ban hành: 0"]

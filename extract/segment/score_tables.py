@@ -457,7 +457,11 @@ def _score_row(
         # cell alone (``cchc_extract/reconcile/confidence``).
         flags.append("number_unsure")
         flags.extend(unsure_flag(_FIELD_OF[k], c) for k, c in unsure.items())
-    tokens = name_tokens(draft.name)
+    tokens = draft.name
+    if ocr and not split_scale(" ".join(t for t, _ in tokens), settings.scale)[1]:
+        # OCR's specks of the cells around a name (the STT cell's, the points cells'); typed text
+        # prints none, and a scale's last line ends in its points ("Không ban hành: 0").
+        tokens = name_tokens(tokens)
     name, scale = split_scale(" ".join(t for t, _ in tokens), settings.scale)
     name_raw = (
         split_scale(" ".join(r for _, r in tokens), settings.scale)[0] if scale else " ".join(r for _, r in tokens)
