@@ -169,19 +169,21 @@ def _search(
             prev_steps = steps.get(prev)
             if prev_steps is None:
                 prev_steps = steps[prev] = {}
-            candidates = set(_successors(prev))
+            # A dict, not a set: codes of equal cost keep the first one offered, and a set of codes
+            # (hashed with their letter, a string) is ordered differently in every process.
+            candidates = dict.fromkeys(_successors(prev))
             if token is not None and token.components:
-                candidates.add(CriterionCode(prev.roman, token.components))
+                candidates[CriterionCode(prev.roman, token.components)] = None
             if token is not None and token.roman:
-                candidates.add(CriterionCode(token.roman))
+                candidates[CriterionCode(token.roman)] = None
             if token is not None and token.letter:
-                candidates.add(lettered(prev, token.letter))
+                candidates[lettered(prev, token.letter)] = None
             if token is not None and token.digits:
-                candidates.update(_near_readings(prev))
+                candidates.update(dict.fromkeys(_near_readings(prev)))
             for path in ahead:
-                candidates.add(CriterionCode(prev.roman, path))
+                candidates[CriterionCode(prev.roman, path)] = None
             if letters_ahead:
-                candidates.add(lettered(prev, item_letter(1)))  # a list of items opening on a garbled "a)"
+                candidates[lettered(prev, item_letter(1))] = None  # a list of items opening on a garbled "a)"
             for code in candidates:
                 if code.path and max(code.path) > settings.max_component:
                     continue

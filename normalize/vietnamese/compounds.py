@@ -34,7 +34,9 @@ def consensus_substitutes(tokens: list[str], model: RepairModel) -> tuple[tuple[
     out = []
     for head, ts in tails.items():
         votes: dict[str, tuple[int, float]] = {}
-        for t in ts:
+        # In a fixed order (a set of strings is ordered differently in every process): the sums of
+        # log-probabilities and the first of equal votes do not depend on PYTHONHASHSEED.
+        for t in sorted(ts):
             for sub in model.left_of(t):
                 n, lp = votes.get(sub, (0, 0.0))
                 votes[sub] = (n + 1, lp + model.bigram(sub, t))
