@@ -246,7 +246,7 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
 def _without_name_tails(rows: list[ScoreRow], by_code: dict[str, CriterionDef], s: MatchSettings) -> list[ScoreRow]:
     """The rows less those coded by their place alone whose name is the end of the row before's
     criterion's wording, and not their own code's: the wrapped rest of that name, taken for a row
-    of its own (with whatever figures OCR left on its line)."""
+    of its own (with whatever figure OCR left on its line; both points printed make a row)."""
     kept: list[ScoreRow] = []
     for row in rows:
         before = by_code.get(str(kept[-1].code)) if kept and kept[-1].code else None
@@ -254,6 +254,8 @@ def _without_name_tails(rows: list[ScoreRow], by_code: dict[str, CriterionDef], 
         folded = _norm(row.name or row.name_raw)
         tail = (
             "code_inferred" in row.flags
+            # a line printing both points (max and self) is a row of its own, however garbled
+            and (row.max_points is None or row.self_points is None)
             and before is not None
             and bool(folded)
             and len(folded) < len(_norm(before.name))
