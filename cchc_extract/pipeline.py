@@ -24,6 +24,7 @@ from extract.segment.statements import find_score_statements
 from extract.segment.statistics import find_statistics
 from extract.segment.target_tables import find_target_tables, plan_year
 from extract.segment.targets import find_targets
+from extract.segment.task_codes import held_to_statements, stated_codes
 from extract.segment.task_lines import find_task_lines
 from extract.segment.task_paragraphs import find_task_paragraphs
 from extract.segment.task_tables import find_task_tables
@@ -104,6 +105,16 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         default=result.task_tables,
     )
     result.score_statements = _run_stage(result, "segment", lambda: find_score_statements(doc), debug, default=[])
+    # A task's criterion code OCR misread ("9.4" for "5.4") put right from the codes the document
+    # states points for (and the criteria set's, when it is surely recognised).
+    set_codes = [r.code for r in criteria.cset.rows] if criteria is not None and criteria.sure(options.criteria) else []
+    result.task_tables = _run_stage(
+        result,
+        "segment",
+        lambda: held_to_statements(result.task_tables, stated_codes(result.score_statements, set_codes)),
+        debug,
+        default=result.task_tables,
+    )
     year = plan_year(result.document.period)
     result.targets = _run_stage(result, "segment", lambda: find_targets(doc, default_year=year), debug, default=[])
     result.targets += _run_stage(result, "segment", lambda: find_target_tables(doc), debug, default=[])

@@ -482,3 +482,92 @@ def test_a_task_grid_whose_numbers_are_codes_and_dates_is_no_score_table():
     assert [(r.code, r.criterion_code) for r in table.rows] == [("1", "1.2"), ("2", "1.5"), ("4", "2.3"), ("6", "2.4")]
     statements = {s.code: s for s in find_score_statements(doc)}
     assert {"1.2", "1.3", "1.4"} <= set(statements)
+
+
+# P04's OCR dump (dev seed 196, i3): a portrait grid whose product column holds short cells
+# ("Báo cáo") under a wider label ("Hình thức sản"), a header repeated on the next page with the
+# STT column's "T" and the bar after it read "TỊ".
+_OCR_GRID_SHORT_PRODUCTS = """S Mã Tên nhiệm vụ Hình thức sản | Thời hạn Đơn vị chủ Phối hợp
+T | tiêu phẩm trì
+T | chí
+III. Cải cách tổ chức bộ máy hành chính nhà nước
+1 14.3 Thực hiện quy chế làm việc của Thông báo Quý Công chức Các thôn, tổ
+UBND xã IV/2023 Địa chính - dân phố
+Xây dựng
+2 | 4.1 Sắp xếp, bố trí người hoạt động Hồ sơ lưu trữ Thường Văn phòng UBMTTQ
+không chuyên trách ở thôn xuyên HĐND và Việt Nam
+UBND xã, Ban Chỉ
+đạo CCHC
+xã
+IV. Cải cách chế độ công vụ
+3 | 5.4 Đánh giá, xếp loại cán bộ, công Báo cáo Tháng Văn phòng - Các đoàn
+chức cuối năm 02/2023 Thống kê thể, Các bộ
+phận chuyên
+mônS Mã Tên nhiệm vụ Hình thức sản | Thời hạn Đơn vị chủ Phối hợp
+T | tiêu phẩm trì
+TỊ chí
+4 | 5.2 Cử cán bộ, công chức tham gia Văn bản chỉ Tháng Công chức UBMTTQ
+đào tạo, bồi dưỡng đạo 07/2023 Địa chính - Việt Nam
+Xây dựng xã, Ban Chỉ
+đạo CCHC
+xã
+Nơi nhận: TM. ỦY BAN NHÂN DÂN
+"""
+
+
+def test_ocr_grid_words_wrapped_beside_a_short_cell():
+    (table,) = find_task_lines(_doc(_OCR_GRID_SHORT_PRODUCTS))
+    rows = {r.code: r for r in table.rows}
+    # "ở" opens a complement: the task does not end on it ("thôn" is the task's, not the product's)
+    assert (rows["2"].task, rows["2"].product) == (
+        "Sắp xếp, bố trí người hoạt động không chuyên trách ở thôn",
+        "Hồ sơ lưu trữ",
+    )
+    # the product column is at least as wide as "Hình thức sản": "cuối" fitted beside "Báo cáo"
+    assert (rows["3"].task, rows["3"].product) == ("Đánh giá, xếp loại cán bộ, công chức cuối năm", "Báo cáo")
+    assert rows["3"].coordinator == "Các đoàn thể, Các bộ phận chuyên môn"  # "TỊ chí" is the header's
+    assert rows["4"].product == "Văn bản chỉ đạo"
+
+
+def test_task_codes_held_to_the_documents_codes():
+    from extract.segment.task_codes import held_to_statements
+    from schemas.records import ScoreStatement, TaskRow, TaskTable
+
+    def row(code: str, section: str, criterion: str) -> TaskRow:
+        return TaskRow(code=code, section=section, criterion_code=criterion, task=f"task {code}")
+
+    table = TaskTable(
+        title="",
+        pages=[],
+        columns=[],
+        form="table",
+        rows=[
+            row("1", "II", "2.1"),
+            row("2", "II", "2.43"),  # 2.3 and 2.4 both a character away: kept as read
+            row("3", "II", "2.4"),
+            row("4", "III", "9.4"),  # no field 9 under the heading whose rows read 5.x: 5.4
+            row("5", "III", "5.2"),
+            row("6", "III", "5.4"),
+            row("7", "III", "5.6"),  # a plausible code no statement has: kept
+        ],
+    )
+    stated = {s.code for s in [ScoreStatement(code="2.3"), ScoreStatement(code="6.1")] if s.code}
+    (out,) = held_to_statements([table], stated)
+    assert [r.criterion_code for r in out.rows] == ["2.1", "2.43", "2.4", "5.4", "5.2", "5.4", "5.6"]
+    assert out.rows[3].flags == ["criterion_code_from_document:9.4"]
+
+
+def test_score_statements_are_no_table_header():
+    # P04 dumps (dev seed 196): a plan's statements name criteria and points as a header does,
+    # but one names a criterion by its code or holds points out of a maximum; a header does neither.
+    from extract.model import Line
+    from extract.segment.line_header import is_header_line
+
+    def header(text: str) -> bool:
+        return is_header_line(Line(text=text, page=1, number=1))
+
+    assert not header("Tiêu chí 2.3. Kiểm tra, rà soát văn bản quy phạm pháp luật: đạt điểm tối đa (1/1 điểm).")
+    assert not header("+ Tiêu chí 4.1 Thực hiện quy định về tổ chức bộ máy đạt 2/2 điểm (đạt điểm tối đa).")
+    assert not header("Tiêu chí 2.1. Theo dõi thi hành pháp luật: không đạt điểm (0/2,5), lý do: chưa có")
+    assert header("STT Tiêu chí Điểm tối đa Điểm tự đánh giá")
+    assert header("Tiêu chí, tiêu chí thành phần | Điểm tối đa | Tự chấm")

@@ -118,10 +118,24 @@ def _names_words(phrase: str, folded: str) -> bool:
     )
 
 
+# A score statement of a plan's prose ("Tiêu chí 1.3. …: … (2/2 điểm).", "+ Tiêu chí 4.1 … đạt
+# 2/2 điểm", "không đạt điểm (0/2,5)"): it names a criterion by its code, or holds points out of a
+# maximum; a column header does neither.
+_STATEMENT_OPENING = re.compile(r"^\W*tieu\s*chi\s+\d{1,2}(?:\s*\.\s*\d{1,2})+")
+_POINTS_FRACTION = re.compile(r"\d+(?:[,.]\d+)?\s*(?:diem\s*)?/\s*\d+(?:[,.]\d+)?\s*(?:diem\b|\))")
+
+
+def is_score_statement(text: str) -> bool:
+    folded = fold(text)
+    return bool(_STATEMENT_OPENING.match(folded) or _POINTS_FRACTION.search(folded))
+
+
 def is_header_line(line: Line, settings: LineTableSettings = LineTableSettings()) -> bool:
     text = line.raw or line.text
     if len(text) > settings.max_header_chars:
         return False  # a header is no paragraph
+    if is_score_statement(text):
+        return False
     numbers = sum(1 for t in text.split() if is_score_token(t))
     if numbers and (
         numbers > settings.header_stray_numbers or len(header_concepts(text)) < settings.header_stray_min_concepts

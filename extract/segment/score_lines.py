@@ -194,6 +194,8 @@ def _opens_header(line: Line, fragment: bool = False) -> bool:
     # A digit opening a word of letters ("5MP", "1T" for "STT", "TT") is a garbled label, no
     # heading's number; a short fragment of header words inside the header's run has no heading's.
     numbered = not fragment and re.match(r"^\d(?!\d*\p{L})", first)
+    # A part's roman heading ("II. KẾT QUẢ TỰ ĐÁNH GIÁ CÁC LĨNH VỰC") is a report's, not a header.
+    numbered = numbered or (not fragment and re.match(r"^[IVX]{1,4}\.$", first))
     if numbered or re.match(r"^([-+•*]|[a-zđ]\))", first) or re.search(r"\w:\s*$", line.raw or line.text):
         return False
     return True

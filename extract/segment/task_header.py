@@ -57,42 +57,69 @@ _NEUTRAL = frozenset({"ten", "thuc", "hien", "dau", "ra", "so", "do", "hoan", "t
 def header_columns(text: str) -> list[str] | None:
     """The columns a header's first line names, left to right; None when it names too few task
     columns to be a task framework's header."""
+    labels = header_labels(text)
+    return None if labels is None else [column for column, _ in labels]
+
+
+def header_labels(text: str) -> list[tuple[str, str]] | None:
+    """Each column a header's first line names, left to right, with its label's words on that line
+    ("Hình thức sản"); None when it names too few task columns to be a task framework's
+    header. The label's first line printed inside its column: its width is the column's least."""
     runs: list[list[str]] = []  # the keys of each label
     words: list[list[str]] = []
+    printed: list[list[str]] = []  # each label's words, those of no column inside it ("Hình thức sản")
+    pending: list[str] = []  # words of no column after the last label word: this label's, or the next's
     found = re.findall(r"[\p{L}\p{N}]+", fold(text))
     if ":" in text or header_share(text) < HEADER_SHARE:
         return None  # a sentence naming the fields ("chủ trì: …; thời gian: …"), no header
-    for word in found:
+    as_printed = re.findall(r"[\p{L}\p{N}]+", text)
+    if len(as_printed) != len(found):
+        as_printed = found
+    for word, shown in zip(found, as_printed, strict=True):
         key = _HEADER_WORDS.get(word)
         if key is None:
             if word not in _NEUTRAL and runs:
                 runs.append([])  # a word of no label: a new label follows
                 words.append([])
+                printed.append([])
+                pending = []
+            else:
+                pending.append(shown)
             continue
         starts_label = not runs or not runs[-1] or word in words[-1] or _opens_new(runs[-1], key)
         if starts_label:
             runs.append([])
             words.append([])
+            printed.append([])
+        else:
+            printed[-1].extend(pending)
+        pending = []
         runs[-1].append(key)
         words[-1].append(word)
-    columns: list[str] = []
-    for keys in runs:
+        printed[-1].append(shown)
+    columns: list[tuple[str, str]] = []
+    for keys, label in zip(runs, printed, strict=True):
         named = [k for k in keys if k != "unit"]
         if named:
-            columns.append(named[0])
+            columns.append((named[0], " ".join(label)))
         elif keys:
-            columns.append("coordinator" if "lead" in columns else "lead")
-    if columns and columns[0] != "code":
-        columns.insert(0, "code")  # "TT" OCR'd as a speck: the rows' numbers say it is there
-    kinds = [c for c in columns if c != "code"]
+            columns.append(("coordinator" if "lead" in [c for c, _ in columns] else "lead", " ".join(label)))
+    if columns and columns[0][0] != "code":
+        columns.insert(0, ("code", ""))  # "TT" OCR'd as a speck: the rows' numbers say it is there
+    kinds = [c for c, _ in columns if c != "code"]
     if len(set(kinds)) != len(kinds):
         return None
     return columns
 
 
+_BAR_GLUED = re.compile(r"(?<![\p{L}\p{N}])(\p{Lu})[IỊÌÍĨỈl](?![\p{L}\p{N}])")
+
+
 def header_share(text: str) -> float:
-    """The share of a line's words that are header words (1.0 for a line of specks)."""
-    found = re.findall(r"[\p{L}\p{N}]+", fold(text))
+    """The share of a line's words that are header words (1.0 for a line of specks). A ruling bar
+    OCR glued to the letter before it as an "I" ("TỊ chí": the "T" of "STT" wrapped, then the bar)
+    is a bar."""
+    found = re.findall(r"[\p{L}\p{N}]+", fold(_BAR_GLUED.sub(r"\1 |", text)))
     return sum(1 for w in found if w in _HEADER_WORDS or w in _NEUTRAL or len(w) == 1) / max(1, len(found))
 
 

@@ -147,11 +147,14 @@ def collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[Ro
             break
         if _FOOTNOTE_LINE.match(text) and rows:
             break
-        if not text or is_task_header(text, settings):
+        is_header = bool(text) and is_task_header(text, settings)
+        cut = _header_cut(text, settings) if text else None
+        if is_header and (cut is None or header_share(text[:cut]) >= HEADER_SHARE):
+            cut = None  # the header alone (its first label's words are header words too)
+        if not text or (is_header and cut is None):
             in_header = True
             k += 1
             continue
-        cut = _header_cut(text, settings)
         if cut is not None and text[:cut].strip():
             # The line is read as two: its own words (a row's, or the next row's start: "6 | 6.3 |
             # Xây dựng … | Các bộ phậnSố | Mã Nhiệm vụ …"), then the repeated header.

@@ -43,6 +43,8 @@ class TaskLineSettings:
     # learnt again from it are the printed ones more closely.
     width_rounds: int = 2
     width_slack: float = 1.5
+    # A column is at least as wide as its header label's first line (``task_header.header_labels``).
+    label_widths: bool = True
     overflow: float = 1.5
     # Penalty for a cell's text carried onto a line although its previous line had room for it.
     # The learnt width is a high quantile of a column's parts, about the printed column's least:
@@ -69,6 +71,9 @@ class TaskLineSettings:
     # Off: on P04 OCR dumps it moved 2, 2, 0 and -4 fields on seeds 124-127 (the syllable model
     # is no surer of where a product ends than of where a task does: "Quyết định | đúng hạn").
     cell_end: float = 0.0
+    # A cell whose last word opens a complement ("ở", "của", "và": ``task_line_split._DANGLING``)
+    # costs this: its next word went to the column beside.
+    dangling_end: float = 8.0
     # Confidence of a row read from lines: its cells were cut by a model, not a grid.
     confidence: float = 0.85
     # A unit or deadline cell (normalize/units.py's grammars) that a part breaks (a known unit

@@ -164,6 +164,16 @@ def _end_logprob(words: tuple[str, ...]) -> float:
     return model.score(context[0], context[1], EOS) if context[1] != BOS else 0.0
 
 
+# Words that open a complement and never end a Vietnamese phrase (prepositions, conjunctions,
+# plural markers): a cell ending in one lost its next word to the column beside ("… không chuyên
+# trách ở" + "Hồ sơ lưu trữ thôn").
+_DANGLING = frozenset(("ở", "của", "và", "cho", "với", "các", "những", "do", "tại", "để", "hoặc", "từ", "về"))
+
+
+def _dangling(words: tuple[str, ...]) -> bool:
+    return bool(words) and words[-1].strip(" |").lower() in _DANGLING
+
+
 # Columns whose cells follow a grammar (normalize/units.py).
 _GRAMMARS = {"lead": unit_status, "coordinator": unit_status, "deadline": deadline_status}
 
@@ -206,6 +216,7 @@ def split_row(
 
     def final(h: _Hyp) -> float:
         score = h[0] - settings.grammar_open * _open_cells(columns, h[2])
+        score -= settings.dangling_end * sum(1 for c in range(C) if _dangling(h[2][c]))
         score += settings.cell_end * sum(_end_logprob(h[2][c]) for c in range(C) if h[2][c])
         if others is not None:
             score += settings.repeat_cell * sum(
@@ -233,14 +244,18 @@ def whole_cells(cells: list[str]) -> frozenset[str]:
 
 
 def learn_widths(
-    rows: list[RowLines], columns: list[str], settings: TaskLineSettings
+    rows: list[RowLines], columns: list[str], settings: TaskLineSettings, floors: tuple[float, ...] | None = None
 ) -> tuple[tuple[float, ...] | None, tuple[float, ...] | None]:
     """Each column's width and ceiling, learnt over ``width_rounds`` readings of the rows (each
-    reading with the last one's)."""
+    reading with the last one's). ``floors``: each column's least width (its header label's first
+    line printed inside it): a column of short cells ("Báo cáo", "Kế hoạch") fills its width in no
+    row, and learnt from its cells alone it seems too narrow for a wrapped word to have fitted."""
     widths: tuple[float, ...] | None = None
     ceilings: tuple[float, ...] | None = None
     for _ in range(settings.width_rounds):
         readings = [split_row(row, columns, settings, widths, ceilings) for row in rows]
         widths = column_widths([r[1] for r in readings], settings)
+        if widths is not None and floors is not None:
+            widths = tuple(max(w, f) for w, f in zip(widths, floors, strict=True))
         ceilings = column_ceilings([r[2] for r in readings], settings)
     return widths, ceilings

@@ -20,10 +20,11 @@ import regex as re
 
 from extract.model import IngestedDocument
 from extract.segment.paragraphs import reading_lines
-from extract.segment.task_header import header_columns
+from extract.segment.task_header import header_columns, header_labels
 from extract.segment.task_line_rows import collect_rows, is_task_header
 from extract.segment.task_line_settings import TaskLineSettings
 from extract.segment.task_line_split import clean_cell, learn_widths, split_row, whole_cells
+from extract.segment.task_line_widths import text_width
 from extract.segment.task_tables import ocr_code, split_footnote
 from normalize.units import spell_deadline, spell_units
 from schemas.records import SourceRef, TaskRow, TaskTable
@@ -55,11 +56,13 @@ def find_task_lines(doc: IngestedDocument, settings: TaskLineSettings = TaskLine
         if not is_task_header(text, settings):
             k += 1
             continue
+        labels = [(c, label) for c, label in header_labels(text) or [] if c != "code"]
         columns = header_columns(text) or []
-        body_columns = [c for c in columns if c != "code"]
+        body_columns = [c for c, _ in labels]
         rows, used = collect_rows(lines[k + 1 :], settings)
         table = TaskTable(title="", pages=[], columns=columns, form="table")
-        widths, ceilings = learn_widths(rows, body_columns, settings)
+        floors = tuple(text_width(label) if settings.label_widths else 0.0 for _, label in labels)
+        widths, ceilings = learn_widths(rows, body_columns, settings, floors)
         readings = [split_row(row, body_columns, settings, widths, ceilings)[0] for row in rows]
         for i, row in enumerate(rows):
             others = tuple(
