@@ -287,3 +287,27 @@ def test_a_name_run_on_into_the_explanation_takes_the_wording_of_a_sure_set():
     row = table.rows[5]
     assert row.name == "Cải cách tài chính công" and row.name_raw.startswith("Cai cach tai chinh eeene")
     assert fill_set_maxima([table], match) == 1 and row.max_points == 7.0
+
+
+def test_a_row_placed_under_a_lost_parent_takes_the_code_its_name_and_points_say():
+    # Seed 191 d05-i4: 1.1's title line garbled away, the next row ("LH" for 1.1.1, its name run
+    # on into the explanation) placed as 1.1; its maximum 1 is 1.1.1's, not 1.1's 5.
+    table = _set_rows("ca-mau_2013", **{"1_1": (None, "", None)})
+    row = table.rows[1]
+    row.code, row.flags = "1.1", ["code_inferred"]
+    row.name = "Ban hành kế hoạch-CCHC năm Công văn số 28/CV-UBND ngày ướt W 02/01/2013"
+    apply_criteria_sets([table])
+    assert (row.code, row.parent) == ("1.1.1", "1.1")
+    assert row.name == "Ban hành kế hoạch CCHC năm"
+    assert any(f.startswith(FLAG_CODE_BY_NAME) for f in row.flags)
+
+
+def test_a_name_over_numbers_its_place_fits_keeps_the_place():
+    # Seed 191 d05-i1: criterion 1's name line over criterion 2's numbers (10, as 1's): the
+    # numbers say nothing against the place, the row stays 2.
+    table = _set_rows("bnv-tinh_2948", **{"1": (None, "", None)})
+    row = table.rows[0]
+    row.code, row.flags = "2", ["code_inferred"]
+    row.name = "Công tác chỉ đạo, điều hành cải cách hành chính Hoàn thành 100% kế hoạch"
+    apply_criteria_sets([table])
+    assert row.code == "2"

@@ -203,15 +203,20 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
         taken = {str(r.code) for r in table.rows if r.code and not any(r is x for x in strays)}
         for row in table.rows:
             crit = by_code.get(str(row.code)) if row.code else None
+            run_on = False
             if "code_inferred" in row.flags or _misread_code(row, crit, settings):
                 crit = _recode(row, crit, names, taken, match.cset.id, settings)
+                if not any(f.startswith(FLAG_CODE_BY_NAME) for f in row.flags):
+                    crit = _recode_run_on(row, crit, match.cset.rows, taken, match.cset.id, settings)
+                    # (its name runs on past the wording it was recoded by: that wording is its name)
+                    run_on = any(f.startswith(FLAG_CODE_BY_NAME) for f in row.flags)
             if crit is not None:
                 read = row.name or row.name_raw
                 ok = similarity(read, crit.name) >= settings.snap_min or _holds_wording(read, crit.name, settings)
                 ok = ok or _holds_words(read, crit, match.cset.rows, settings)
                 # (a name run on into the next column's words or OCR's specks, or cut at its
                 # first line, when the set is sure: ``wording_similarity``)
-                ok = ok or (sure and wording_similarity(read, crit.name) >= settings.snap_runon_min)
+                ok = ok or ((sure or run_on) and wording_similarity(read, crit.name) >= settings.snap_runon_min)
                 # Code and name agree: no other criterion's wording is the name read more closely
                 # ("Kế hoạch CCHC năm", 1.1's whole wording, lies within 1.1.1's "Ban hành kế hoạch
                 # CCHC năm" too).
@@ -414,6 +419,42 @@ def _recode(
     top = max(((score(n), c) for n, c in names), key=lambda e: e[0], default=None)
     if top is None or top[0] < s.recode_min or top[1].code in taken:
         return crit
+    row.flags.append(f"{FLAG_CODE_BY_NAME}:{set_id}")
+    taken.discard(str(row.code))
+    taken.add(top[1].code)
+    row.code = top[1].code
+    row.parent = top[1].parent or None
+    return top[1]
+
+
+def _recode_run_on(
+    row: ScoreRow,
+    crit: CriterionDef | None,
+    rows: Sequence[CriterionDef],
+    taken: set[str],
+    set_id: str,
+    s: MatchSettings,
+) -> CriterionDef | None:
+    """With the set surely recognised, a code inferred from the row's place alone gives way to a
+    free code whose wording the name opens with and runs on past (the explanation's words, OCR's
+    specks: ``wording_similarity``) when the row's maximum read is that criterion's and not its
+    inferred code's, and the name is no nearer its inferred code's wording: two witnesses, the
+    name and the points, against a place guessed over a line OCR garbled (the parent's title line above it lost, "LH Ban hành
+    kế hoạch CCHC năm Công văn số 28 … 1 1 0,5" placed as 1.1 where the set's 1.1 holds 5)."""
+    if "code_inferred" not in row.flags or row.max_points is None:
+        return crit
+    named = [(wording_similarity(row.name or row.name_raw, c.name), c) for c in rows]
+    top = max(named, key=lambda e: e[0], default=None)
+    if top is None or top[0] < s.snap_runon_min or top[1].code in taken or top[1].max_points is None:
+        return crit
+    if abs(top[1].max_points - row.max_points) > s.max_tolerance:
+        return crit
+    if crit is not None and (
+        wording_similarity(row.name or row.name_raw, crit.name) >= top[0]
+        or crit.max_points is None
+        or abs(crit.max_points - row.max_points) <= s.max_tolerance
+    ):
+        return crit  # (the points say the place is right as well: a name over the wrong numbers)
     row.flags.append(f"{FLAG_CODE_BY_NAME}:{set_id}")
     taken.discard(str(row.code))
     taken.add(top[1].code)
