@@ -439,8 +439,9 @@ def _recode_run_on(
     free code whose wording the name opens with and runs on past (the explanation's words, OCR's
     specks: ``wording_similarity``) when the row's maximum read is that criterion's and not its
     inferred code's, and the name is no nearer its inferred code's wording: two witnesses, the
-    name and the points, against a place guessed over a line OCR garbled (the parent's title line above it lost, "LH Ban hành
-    kế hoạch CCHC năm Công văn số 28 … 1 1 0,5" placed as 1.1 where the set's 1.1 holds 5)."""
+    name and the points, against a place guessed over a line OCR garbled (the parent's title
+    line above it lost, "LH Ban hành kế hoạch CCHC năm Công văn số 28 … 1 1 0,5" placed as 1.1
+    where the set's 1.1 holds 5)."""
     if "code_inferred" not in row.flags or row.max_points is None:
         return crit
     named = [(wording_similarity(row.name or row.name_raw, c.name), c) for c in rows]
