@@ -416,3 +416,25 @@ def test_a_speck_letter_glued_before_a_cells_digits():
     # Only beside a number: alone it is a word's ("quí a3" stays text), and no item letter is read.
     assert points_cell("a3") is None and points_cell("a3", beside_points=True) == "3"
     assert points_cell("a)", beside_points=True) is None
+
+
+def test_a_lost_cell_inside_the_run_and_an_overlong_cell_before_the_explanation():
+    # Seed 191's d05-i3: "10 <0 10" (10, 10, 10): the appraised 10 after the garbled self
+    # score is the row's too. d01-i3: "… CCHC nam 1 4105 Ké hoach s6 249/KH-" (1 and 1,25):
+    # "4105" is a cell OCR garbled, not the name's; a year there stays the text's, and more
+    # numbers after it leave the run to the later numbers.
+    three = HeaderLayout(points=("max", "self", "appraised"))
+    line = "iB Cong tac chi dao, diéu hanh cai cach hanh chinh 10 <0 10 Khong phat sinh"
+    cells = read_line(Line(text=line, page=1, number=1), False, three)
+    assert (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("10", "<0", "10")
+    assert [raw for _, raw in cells.explanation] == ["Khong", "phat", "sinh"]
+    two = HeaderLayout(points=("max", "self"))
+    cells = read_line(
+        Line(text="111 Ban hanh ké hoach CCHC nam 1 4105 Ké hoach s6 249/KH-", page=1, number=1), False, two
+    )
+    assert (cells.code, cells.max_raw, cells.self_raw) == ("111", "1", "4105")
+    assert [raw for _, raw in cells.name][-1] == "nam"
+    cells = read_line(
+        Line(text="111 Ban hanh ké hoach CCHC nam 1 2014 Ké hoach s6 249/KH-", page=1, number=1), False, two
+    )
+    assert cells.max_raw is None and cells.self_raw is None
