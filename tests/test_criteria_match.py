@@ -18,6 +18,7 @@ from cchc_extract.pipeline import convert_file
 from normalize.criteria import CriteriaSet, CriterionDef, criteria_set, load_criteria_sets
 from normalize.criteria.match import (
     FLAG_CODE_BY_NAME,
+    FLAG_COLUMNS_BY_SET,
     FLAG_MAX_DIFFERS,
     FLAG_MAX_FROM_SET,
     FLAG_READING_BY_SET,
@@ -311,3 +312,26 @@ def test_a_name_over_numbers_its_place_fits_keeps_the_place():
     row.name = "Công tác chỉ đạo, điều hành cải cách hành chính Hoàn thành 100% kế hoạch"
     apply_criteria_sets([table])
     assert row.code == "2"
+
+
+def test_two_numbers_for_three_columns_take_the_order_the_set_s_maximum_says():
+    # Seed 191 d04-i4: "1.14 | Mức độ thực hiện kế hoạch CCHC 2) 15" (2, 1,5, 1 printed): 15
+    # above 2 made them self and appraised points, the max lost; 2 is the set's maximum of 1.1.4.
+    table = _set_rows("ca-mau_2013")
+    row = next(r for r in table.rows if r.code == "1.1.4")
+    row.max_points = None
+    row.self_points, row.self_points_raw = 2.0, "2"
+    row.appraised_points, row.appraised_points_raw = 1.5, "15"
+    match = apply_criteria_sets([table])
+    assert match is not None and fill_set_maxima([table], match) == 1
+    assert (row.max_points, row.self_points, row.appraised_points) == (2.0, 1.5, None)
+    assert (row.max_points_raw, row.self_points_raw) == ("2", "15")
+    assert row.alternatives == {"self_points": [2.0], "appraised_points": [1.5]}
+    assert "missing_appraised" in row.flags and f"{FLAG_COLUMNS_BY_SET}:ca-mau_2013" in row.flags
+    # A second number within the maximum as printed says nothing against the order read.
+    other = next(r for r in table.rows if r.code == "1.1.2")
+    other.max_points = None
+    other.self_points, other.self_points_raw = 1.0, "1"
+    other.appraised_points, other.appraised_points_raw = 0.5, "0,5"
+    fill_set_maxima([table], match)
+    assert (other.max_points, other.self_points, other.appraised_points) == (1.0, 1.0, 0.5)

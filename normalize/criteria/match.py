@@ -21,6 +21,7 @@ import regex as re
 from rapidfuzz import fuzz
 
 from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
+from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.vietnamese.syllable import fold, nfc, place_tone, split_tone
 
 if TYPE_CHECKING:
@@ -35,6 +36,8 @@ FLAG_MAX_FROM_SET = "max_from_criteria_set"
 # A cell read among other readings (a decimal mark OCR may have made or lost) whose reading the
 # set surely recognised chose: the set's maximum is one of them.
 FLAG_READING_BY_SET = "reading_from_criteria_set"
+# Two numbers read for three points columns whose order the set's maximum chose: max, then self.
+FLAG_COLUMNS_BY_SET = "columns_from_criteria_set"
 
 
 @dataclass(frozen=True)
@@ -497,6 +500,9 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
             if row.max_points is not None:
                 filled += _take_set_reading(row, printed[crit.code], cset.id, settings)
                 continue
+            if _in_print_order(row, printed[crit.code], cset.id, settings):
+                filled += 1
+                continue
             if row.self_points is not None and row.self_points > printed[crit.code] + settings.max_tolerance:
                 continue
             if not names_criterion(row, crit, settings):
@@ -505,6 +511,36 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
             row.flags = [f for f in row.flags if f != "missing_max"] + [f"{FLAG_MAX_FROM_SET}:{cset.id}"]
             filled += 1
     return filled
+
+
+def _in_print_order(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> bool:
+    """Two numbers read for three points columns, the second above the first as printed ("2 15"),
+    were taken for self and appraised points (the max lost). When the first is the set's maximum
+    for the row and the second has a reading within it (a decimal mark lost: 15 → 1,5), the
+    print order reads them better: a max that is the set's, then the self points; the appraised
+    is the cell lost. (The other way needs the self points at the maximum by chance.) The
+    reading before is kept as the cells' alternatives; flagged ``FLAG_COLUMNS_BY_SET``."""
+    if row.max_points_raw is not None or row.self_points is None or row.appraised_points_raw is None:
+        return False
+    if abs(row.self_points - most) > s.max_tolerance or not row.self_points_raw:
+        return False
+    printed = parse_number(row.appraised_points_raw, kind="score")
+    if printed is None or printed.value <= most + s.max_tolerance:
+        return False  # (within the max as printed: nothing said the order was off)
+    readings = lost_decimal_readings(row.appraised_points_raw, upper=most)
+    if not readings:
+        return False
+    before = {"self_points": row.self_points, "appraised_points": row.appraised_points}
+    row.max_points, row.max_points_raw = most, row.self_points_raw
+    row.self_points, row.self_points_raw = readings[0], row.appraised_points_raw
+    row.appraised_points = row.appraised_points_raw = None
+    for cell, value in before.items():
+        if value is not None:
+            row.alternatives[cell] = [value]
+    row.alternatives["self_points"] = [*row.alternatives["self_points"], *readings[1:]]
+    row.flags = [f for f in row.flags if f not in ("missing_max", "repaired_appraised_points")]
+    row.flags += ["missing_appraised", f"{FLAG_COLUMNS_BY_SET}:{set_id}"]
+    return True
 
 
 def _take_set_reading(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> int:
