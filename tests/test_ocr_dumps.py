@@ -438,3 +438,15 @@ def test_a_lost_cell_inside_the_run_and_an_overlong_cell_before_the_explanation(
         Line(text="111 Ban hanh ké hoach CCHC nam 1 2014 Ké hoach s6 249/KH-", page=1, number=1), False, two
     )
     assert cells.max_raw is None and cells.self_raw is None
+
+
+def test_a_totals_label_whose_marks_ocr_misread_is_the_totals_row():
+    # Seed 191's d01-i3: "Téng sé diém 9 8 |" ("Tổng số điểm" once repaired) was read as a row
+    # 1.4 (invented) and its total of 9 against the top rows' 10 (a planted fault) went unchecked.
+    # "1 4105" in 1.1.1's line is its max and a garbled self cell (its name had swallowed them).
+    path = DEGRADED / "s191-d01-i3-ruled-center-eng-300dpi-degraded.txt"
+    rows = {r["code"]: r for t in result_to_json(convert_file(path))["score_tables"] for r in t["rows"]}
+    assert "1.4" not in rows and rows["1.1.1"]["max_points"] == 1
+    tally = _scored(path)["tally"]
+    assert tally["invented"] == 0 and tally["found"] >= 9
+    assert tally["faults_flagged"] == tally["faults"] == 2
