@@ -422,12 +422,17 @@ def _recode(
     top = max(((score(n), c) for n, c in names), key=lambda e: e[0], default=None)
     if top is None or top[0] < s.recode_min or top[1].code in taken:
         return crit
+    return _take_code(row, top[1], taken, set_id)
+
+
+def _take_code(row: ScoreRow, crit: CriterionDef, taken: set[str], set_id: str) -> CriterionDef:
+    """The row recoded as ``crit`` (flagged ``FLAG_CODE_BY_NAME``), its old code freed."""
     row.flags.append(f"{FLAG_CODE_BY_NAME}:{set_id}")
     taken.discard(str(row.code))
-    taken.add(top[1].code)
-    row.code = top[1].code
-    row.parent = top[1].parent or None
-    return top[1]
+    taken.add(crit.code)
+    row.code = crit.code
+    row.parent = crit.parent or None
+    return crit
 
 
 def _recode_run_on(
@@ -438,8 +443,8 @@ def _recode_run_on(
     set_id: str,
     s: MatchSettings,
 ) -> CriterionDef | None:
-    """With the set surely recognised, a code inferred from the row's place alone gives way to a
-    free code whose wording the name opens with and runs on past (the explanation's words, OCR's
+    """With the set recognised, a code inferred from the row's place alone gives way to a free
+    code whose wording the name opens with and runs on past (the explanation's words, OCR's
     specks: ``wording_similarity``) when the row's maximum read is that criterion's and not its
     inferred code's, and the name is no nearer its inferred code's wording: two witnesses, the
     name and the points, against a place guessed over a line OCR garbled (the parent's title
@@ -459,12 +464,7 @@ def _recode_run_on(
         or abs(crit.max_points - row.max_points) <= s.max_tolerance
     ):
         return crit  # (the points say the place is right as well: a name over the wrong numbers)
-    row.flags.append(f"{FLAG_CODE_BY_NAME}:{set_id}")
-    taken.discard(str(row.code))
-    taken.add(top[1].code)
-    row.code = top[1].code
-    row.parent = top[1].parent or None
-    return top[1]
+    return _take_code(row, top[1], taken, set_id)
 
 
 def apply_criteria_sets(
