@@ -335,3 +335,19 @@ def test_two_numbers_for_three_columns_take_the_order_the_set_s_maximum_says():
     other.appraised_points, other.appraised_points_raw = 0.5, "0,5"
     fill_set_maxima([table], match)
     assert (other.max_points, other.self_points, other.appraised_points) == (1.0, 1.0, 0.5)
+
+
+def test_garbled_text_placed_at_a_code_the_sure_set_lacks_is_no_row():
+    # Seed 191 d03-i3: "Eon pease er eT ea" under 1.2.2, no points: its place said 1.2.3, which
+    # the set does not have, and it is named as no criterion.
+    table = _set_rows("ca-mau_2013")
+    at = next(i for i, r in enumerate(table.rows) if r.code == "1.2.2") + 1
+    table.rows.insert(at, ScoreRow(code="1.2.3", name="Còn pease er", flags=["code_inferred"]))
+    match = apply_criteria_sets([table])
+    assert match is not None and match.sure()
+    assert "1.2.3" not in [r.code for r in table.rows]
+    # A line the set has a code for stays (its points may have been lost).
+    table = _set_rows("ca-mau_2013", **{"1_3": ("1.3", "Eon pease er", None)})
+    table.rows[-1].flags = ["code_inferred"]
+    apply_criteria_sets([table])
+    assert "1.3" in [r.code for r in table.rows]

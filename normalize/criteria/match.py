@@ -245,7 +245,13 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
             ):
                 row.flags.append(f"{FLAG_MAX_DIFFERS}:{match.cset.id}")
         recoded = {str(r.code) for r in table.rows if any(f.startswith(FLAG_CODE_BY_NAME) for f in r.flags)}
-        table.rows = [r for r in table.rows if not (any(r is x for x in strays) and str(r.code) in recoded)]
+        # ... and one whose place gives a code the set does not have is no row of it at all
+        # (garbled text under the last criterion read: "Còn pease er" as 1.2.3 after 1.2.2).
+        table.rows = [
+            r
+            for r in table.rows
+            if not (any(r is x for x in strays) and (str(r.code) in recoded or str(r.code) not in by_code))
+        ]
         if sure:
             table.rows = _without_name_tails(table.rows, by_code, settings)
     return snapped
