@@ -354,17 +354,17 @@ def _run_past_lost(
 
 
 def _overlong_cell(tokens: list[tuple[str, str]], k: int) -> bool:
-    """Token ``k``, right after a points number with a word after it, is a points cell OCR read
-    with its mark lost and specks as digits ("năm 1 4105 Kế hoạch số …" for 1 and 1,25): three or
-    four digits no points cell holds, and no year."""
-    core = tokens[k][1].strip(CELL_SPECKS)
+    """Token ``k``, right after a points number, with a word after it or ending the line, is a
+    points cell OCR read with its mark lost and specks as digits ("năm 1 4105 Kế hoạch số …" for 1
+    and 1,25; "hành chính 14,5 1451|:"): three or four digits no points cell holds, and no year."""
+    core = tokens[k][1].strip(CELL_SPECKS + BAR + "[]")  # (a ruling line glued to it: "1451|")
     rest = [raw for _, raw in tokens[k + 1 :] if not JUNK.match(raw)]
     return (
         bool(re.fullmatch(r"[1-9]\d{2,3}", core))
         and not re.fullmatch(r"(?:19|20)\d\d", core)
         and points_cell(core) is None
-        and bool(rest)
-        and re.search(r"\p{L}{2}", rest[0]) is not None  # (more numbers after it: the run is later)
+        # (the line's end or a word after it: more numbers after it, the run is later)
+        and (not rest or re.search(r"\p{L}{2}", rest[0]) is not None)
     )
 
 
