@@ -438,6 +438,11 @@ def test_a_lost_cell_inside_the_run_and_an_overlong_cell_before_the_explanation(
         Line(text="111 Ban hanh ké hoach CCHC nam 1 2014 Ké hoach s6 249/KH-", page=1, number=1), False, two
     )
     assert cells.max_raw is None and cells.self_raw is None
+    # d01-i4: "'3._ | Cải cách thủ tục hành chính 14,5 1451|:" (14,5 and 14,5) ends its line with
+    # the garbled cell, a ruling line glued to it; the row was missed and row 2 read as 3.
+    line = "'3._ | Cải cách thủ tục hành chính 14,5 1451|:"
+    cells = read_line(Line(text=line, page=1, number=1), False, two)
+    assert (cells.code, cells.max_raw, cells.self_raw) == ("3.", "14,5", "1451|:")
 
 
 def test_a_totals_label_whose_marks_ocr_misread_is_the_totals_row():
