@@ -455,3 +455,17 @@ def test_a_totals_label_whose_marks_ocr_misread_is_the_totals_row():
     tally = _scored(path)["tally"]
     assert tally["invented"] == 0 and tally["found"] >= 9
     assert tally["faults_flagged"] == tally["faults"] == 2
+
+
+def test_a_lone_letter_with_a_mark_no_vietnamese_letter_carries_is_a_lost_cell():
+    # Seed 191's d02-i4: "… 05/01/2013 ï 0,5 0,25 ụ : :" (1, 0,5, 0,25): "ï" is the max cell OCR
+    # garbled, which backs the three points columns the garbled header did not name (its
+    # appraised column was missed whole, 7 values blank and not queued); "ụ" is a syllable.
+    from extract.segment.line_cells import garbled_cell
+
+    assert garbled_cell(("ï", "ï")) and garbled_cell(("†", "†"))
+    assert not garbled_cell(("ụ", "ụ")) and not garbled_cell(("a", "a"))
+    three = HeaderLayout(points=("max", "self", "appraised"), explanation_first=True)
+    line = "1.1.2 | theo kế hoạch năm của UBND tỉnh và bố trí kinh phí 05/01/2013 ï 0,5 0,25 ụ : :"
+    cells = read_line(Line(text=line, page=1, number=1), False, three)
+    assert (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("ï", "0,5", "0,25")

@@ -387,8 +387,18 @@ def garbled_cell(token: tuple[str, str], last: bool = False) -> bool:
         # are a word OCR misspelt ("cdo" for "cáo") as often as a cell, unless they end the line
         # right after a number (a row's last cell: "3 eee").
         return False
+    if len(core) == 1 and core.lower() not in _one_letter_syllables():
+        return True  # a letter with a mark no Vietnamese letter carries ("ï" for a "1")
     # The raw token, folded: the repair stage turns a garbled cell into a word ("ae" → "áo").
     return not is_syllable_run(core)
+
+
+@lru_cache(maxsize=1)
+def _one_letter_syllables() -> frozenset[str]:
+    """The syllables of one letter, with their marks (OCR keeps a dump's marks or drops them:
+    both spellings count)."""
+    letters = {s for s in load_model().syllables if len(s) == 1}
+    return frozenset(letters | {fold(s) for s in letters})
 
 
 def is_syllable_run(letters: str) -> bool:
