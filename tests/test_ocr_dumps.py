@@ -469,3 +469,17 @@ def test_a_lone_letter_with_a_mark_no_vietnamese_letter_carries_is_a_lost_cell()
     line = "1.1.2 | theo kế hoạch năm của UBND tỉnh và bố trí kinh phí 05/01/2013 ï 0,5 0,25 ụ : :"
     cells = read_line(Line(text=line, page=1, number=1), False, three)
     assert (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("ï", "0,5", "0,25")
+
+
+def test_a_row_whose_code_ocr_lost_kept_from_a_garbled_table_when_name_and_points_say_its_place():
+    # Seed 191's d05-i3: "> Xay dung va t6 chifc … quy pham_- 10 8.5 8.5": its code garbled, its
+    # place (between 1 and 4) says 2, its name took 2's wording and its max 10 is the set's. The
+    # table's other doubtful rows (a wrapped name tail "phap luattaitinh z 2", a garbled line of
+    # 3) are still withdrawn and told.
+    path = DEGRADED / "s191-d05-i3-ruled-center-eng-250dpi-degraded.txt"
+    result = result_to_json(convert_file(path))
+    rows = {r["code"]: r for t in result["score_tables"] for r in t["rows"]}
+    assert (rows["2"]["max_points"], rows["2"]["self_points"], rows["2"]["appraised_points"]) == (10, 8.5, 8.5)
+    assert set(rows) == {"1", "2", "4"} and result["unread"]
+    tally = _scored(path)["tally"]
+    assert tally["invented"] == 0 and tally["found"] == 3

@@ -20,7 +20,13 @@ from extract.segment.table_join import header_row_count
 from extract.segment.unread_coded import as_coded, syllables
 from extract.segment.unread_rows import LINE_METHODS, unread_score_rows
 from normalize.criteria import CriteriaSet
-from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_SNAPPED
+from normalize.criteria.match import (
+    FLAG_CODE_BY_NAME,
+    FLAG_MAX_DIFFERS,
+    FLAG_MAX_FROM_SET,
+    FLAG_READING_BY_SET,
+    FLAG_SNAPPED,
+)
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold, fold_spaces
 from schemas.records import ExtractionResult, ReviewItem, SourceRef, UnreadPart
@@ -387,7 +393,9 @@ def withdraw_unsure_tables(
         unsure = [r for r in typed if _unsure(r, lossy and r.source.page in text_pages)]
         if len(unsure) >= settings.min_unsure_rows and len(unsure) >= settings.max_unsure_share * len(typed):
             on_text = all(r.source.page in text_pages for r in score.rows)
-            sure = [r for r in score.rows if not any(r is u for u in unsure) and _sure(r, settings)]
+            sure = [
+                r for r in score.rows if (not any(r is u for u in unsure) or _placed_by_set(r)) and _sure(r, settings)
+            ]
             if criteria is not None:
                 sure = as_coded(sure, score.rows, criteria, settings.sure_wording_min, settings.sure_recode_min)
             if on_text and len(sure) >= settings.min_sure_rows:
@@ -434,6 +442,17 @@ def _unsure(row, points_may_be_lost: bool = False) -> bool:
     if points_may_be_lost and row.code_raw:
         return False
     return row.max_points is None and row.self_points is None and row.level > 0
+
+
+def _placed_by_set(row) -> bool:
+    """A row whose code OCR lost, kept from a garbled table all the same: its name took its
+    place's wording, and its maximum was read (not taken from the set) and is the set's (name and
+    points both say the place is right)."""
+    return (
+        row.max_points is not None
+        and any(f.startswith(FLAG_SNAPPED) for f in row.flags)
+        and not any(f.startswith((FLAG_MAX_DIFFERS, FLAG_MAX_FROM_SET, FLAG_READING_BY_SET)) for f in row.flags)
+    )
 
 
 def _sure(row, settings: UnreadSettings = UnreadSettings()) -> bool:
