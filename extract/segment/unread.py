@@ -17,16 +17,10 @@ import regex as re
 from extract.model import IngestedDocument, Line, Page, Table, union_bbox
 from extract.segment.line_header import header_layout
 from extract.segment.table_join import header_row_count
-from extract.segment.unread_coded import as_coded, syllables
+from extract.segment.unread_coded import as_coded, placed_by_set, sure_row
 from extract.segment.unread_rows import LINE_METHODS, unread_score_rows
 from normalize.criteria import CriteriaSet
-from normalize.criteria.match import (
-    FLAG_CODE_BY_NAME,
-    FLAG_MAX_DIFFERS,
-    FLAG_MAX_FROM_SET,
-    FLAG_READING_BY_SET,
-    FLAG_SNAPPED,
-)
+from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_SNAPPED
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold, fold_spaces
 from schemas.records import ExtractionResult, ReviewItem, SourceRef, UnreadPart
@@ -394,7 +388,9 @@ def withdraw_unsure_tables(
         if len(unsure) >= settings.min_unsure_rows and len(unsure) >= settings.max_unsure_share * len(typed):
             on_text = all(r.source.page in text_pages for r in score.rows)
             sure = [
-                r for r in score.rows if (not any(r is u for u in unsure) or _placed_by_set(r)) and _sure(r, settings)
+                r
+                for r in score.rows
+                if (not any(r is u for u in unsure) or placed_by_set(r)) and sure_row(r, settings.min_name_syllables)
             ]
             if criteria is not None:
                 sure = as_coded(sure, score.rows, criteria, settings.sure_wording_min, settings.sure_recode_min)
@@ -442,30 +438,6 @@ def _unsure(row, points_may_be_lost: bool = False) -> bool:
     if points_may_be_lost and row.code_raw:
         return False
     return row.max_points is None and row.self_points is None and row.level > 0
-
-
-def _placed_by_set(row) -> bool:
-    """A row whose code OCR lost, kept from a garbled table all the same: its name took its
-    place's wording, and its maximum was read (not taken from the set) and is the set's (name and
-    points both say the place is right)."""
-    return (
-        row.max_points is not None
-        and any(f.startswith(FLAG_SNAPPED) for f in row.flags)
-        and not any(f.startswith((FLAG_MAX_DIFFERS, FLAG_MAX_FROM_SET, FLAG_READING_BY_SET)) for f in row.flags)
-    )
-
-
-def _sure(row, settings: UnreadSettings = UnreadSettings()) -> bool:
-    """A row of a table with unsure rows kept on its own: its code (printed as such, not pieced
-    together from digits that lost their dots, or given back by the criteria set's name), a name
-    of words, and points. A row with no code is a stray line (a header, a stamp) taken for a row;
-    one with neither points nor a printed code is a name run into the next row's."""
-    return (
-        bool(row.code)
-        and "code_repaired" not in row.flags
-        and syllables(row.name) >= settings.min_name_syllables
-        and (row.max_points is not None or row.self_points is not None)
-    )
 
 
 def _withdrawn_runs(score, out: list, elsewhere: list[SourceRef], settings: UnreadSettings) -> list[UnreadPart]:
