@@ -33,6 +33,10 @@ class CodeSettings:
     per_extra_level: float = 0.3
     # Reading a look-alike letter as a digit ("L" as 1).
     lookalike: float = 0.05
+    # Reading a code cell's opening stroke letter as the ruling line beside it ("l1" as 1, not
+    # 1.1): dearer than a look-alike digit, cheaper than an edit of the printed digits
+    # (``per_edit``), which the next row's clean code would need if this one took its place.
+    ruling_stroke: float = 0.3
     # A roman section printed with the wrong number of strokes ("L." for II).
     roman_mismatch: float = 0.5
     # Reading a token of digits as the roman section its strokes draw ("1" for I, "11" for II,
@@ -86,6 +90,8 @@ _LOOKALIKE_DIGITS = {
     "B": "8",
     "g": "9",
 }
+# Letters a vertical ruling line is read as.
+_STROKES = frozenset("lLIi|!")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 # A token that may be a code: digits, dots and look-alike letters, wrapped in stray punctuation
 # (a dash after it too: "II —" printed before a part's title, read as one token "H——").
@@ -171,6 +177,9 @@ class CodeToken:
     roman_lookalikes: bool = False  # strokes other than I/V/X had to be read as roman ("L" for I)
     roman_from_digits: bool = False  # the roman reading took digits for strokes ("1" for I, "11" for II)
     letter: str = ""  # a lettered item ("a)", "b.")
+    # The reading with a stroke letter opening the token dropped ("l1" → 1): a ruling line OCR
+    # read as a letter glued to the code cell it borders.
+    unruled: tuple[int, ...] | None = None
 
 
 # Lettered items follow the Vietnamese alphabet (a, b, c, d, đ, e, g, h, i, k …); "l" is left out
@@ -253,7 +262,11 @@ def read_code_token(token: str) -> CodeToken | None:
         components = None
     # A real roman letter ("I") reads as a digit only at a cost.
     lookalikes = mapped != body
-    return CodeToken(raw, digits, components, roman, lookalikes, roman_lookalikes, roman_from_digits)
+    unruled = None
+    if body[0] in _STROKES and len(body) > 1 and body[1].isdigit():
+        rest = read_code_token(body[1:])
+        unruled = rest.components if rest is not None else None
+    return CodeToken(raw, digits, components, roman, lookalikes, roman_lookalikes, roman_from_digits, unruled=unruled)
 
 
 def parse_code(text: str | None) -> CriterionCode | None:
@@ -360,6 +373,8 @@ def match_cost(token: CodeToken | None, code: CriterionCode, settings: CodeSetti
         return None
     if token.components == code.path:
         return settings.lookalike if token.lookalikes else 0.0
+    if token.unruled == code.path:
+        return settings.ruling_stroke
     target = code.digits
     edits = Levenshtein.distance(token.digits, target)
     allowed = 1 if len(target) >= 2 else 0

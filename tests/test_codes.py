@@ -379,3 +379,14 @@ def test_a_flat_column_whose_sums_add_up_by_chance_grows_no_first_part():
     maxima = [6.0, 2.0, 2.0, 2.0, 5.0, 3.0, 2.0]
     codes = format_codes([c.code for c in repair_codes(tokens, parents=parent_rows(maxima))])
     assert codes == ["I", "1", "2", "3", "II", "II.1", "II.2"]
+
+
+def test_a_ruling_line_read_as_a_stroke_before_a_code_is_no_digit():
+    # Seed 191 d04-i4: "l1 CÔNG TÁC …" over a clean "1.1": the "l" is the ruling line, the row
+    # is 1 (read as 1.1, the clean 1.1 below had to be bent into 1.1.1).
+    tokens = ["l1", "1.1", None, "1.1.2", "1.1.3", "1.14", "12", "1.2.1", "122", "13"]
+    labels = format_codes([c.code for c in repair_codes(tokens)])
+    assert labels == ["1", "1.1", "1.1.1", "1.1.2", "1.1.3", "1.1.4", "1.2", "1.2.1", "1.2.2", "1.3"]
+    # ... while a stroke glued to a code the column reads on from stays a digit.
+    tokens = ["1", "l1", "1.2", "1.3"]
+    assert format_codes([c.code for c in repair_codes(tokens)]) == ["1", "1.1", "1.2", "1.3"]

@@ -18,6 +18,7 @@ from cchc_extract.pipeline import convert_file
 from normalize.criteria import CriteriaSet, CriterionDef, criteria_set, load_criteria_sets
 from normalize.criteria.match import (
     FLAG_CODE_BY_NAME,
+    FLAG_COLUMNS_BY_SET,
     FLAG_MAX_DIFFERS,
     FLAG_MAX_FROM_SET,
     FLAG_READING_BY_SET,
@@ -287,3 +288,66 @@ def test_a_name_run_on_into_the_explanation_takes_the_wording_of_a_sure_set():
     row = table.rows[5]
     assert row.name == "Cải cách tài chính công" and row.name_raw.startswith("Cai cach tai chinh eeene")
     assert fill_set_maxima([table], match) == 1 and row.max_points == 7.0
+
+
+def test_a_row_placed_under_a_lost_parent_takes_the_code_its_name_and_points_say():
+    # Seed 191 d05-i4: 1.1's title line garbled away, the next row ("LH" for 1.1.1, its name run
+    # on into the explanation) placed as 1.1; its maximum 1 is 1.1.1's, not 1.1's 5.
+    table = _set_rows("ca-mau_2013", **{"1_1": (None, "", None)})
+    row = table.rows[1]
+    row.code, row.flags = "1.1", ["code_inferred"]
+    row.name = "Ban hành kế hoạch-CCHC năm Công văn số 28/CV-UBND ngày ướt W 02/01/2013"
+    apply_criteria_sets([table])
+    assert (row.code, row.parent) == ("1.1.1", "1.1")
+    assert row.name == "Ban hành kế hoạch CCHC năm"
+    assert any(f.startswith(FLAG_CODE_BY_NAME) for f in row.flags)
+
+
+def test_a_name_over_numbers_its_place_fits_keeps_the_place():
+    # Seed 191 d05-i1: criterion 1's name line over criterion 2's numbers (10, as 1's): the
+    # numbers say nothing against the place, the row stays 2.
+    table = _set_rows("bnv-tinh_2948", **{"1": (None, "", None)})
+    row = table.rows[0]
+    row.code, row.flags = "2", ["code_inferred"]
+    row.name = "Công tác chỉ đạo, điều hành cải cách hành chính Hoàn thành 100% kế hoạch"
+    apply_criteria_sets([table])
+    assert row.code == "2"
+
+
+def test_two_numbers_for_three_columns_take_the_order_the_set_s_maximum_says():
+    # Seed 191 d04-i4: "1.14 | Mức độ thực hiện kế hoạch CCHC 2) 15" (2, 1,5, 1 printed): 15
+    # above 2 made them self and appraised points, the max lost; 2 is the set's maximum of 1.1.4.
+    table = _set_rows("ca-mau_2013")
+    row = next(r for r in table.rows if r.code == "1.1.4")
+    row.max_points = None
+    row.self_points, row.self_points_raw = 2.0, "2"
+    row.appraised_points, row.appraised_points_raw = 1.5, "15"
+    match = apply_criteria_sets([table])
+    assert match is not None and fill_set_maxima([table], match) == 1
+    assert (row.max_points, row.self_points, row.appraised_points) == (2.0, 1.5, None)
+    assert (row.max_points_raw, row.self_points_raw) == ("2", "15")
+    assert row.alternatives == {"self_points": [2.0], "appraised_points": [1.5]}
+    assert "missing_appraised" in row.flags and f"{FLAG_COLUMNS_BY_SET}:ca-mau_2013" in row.flags
+    # A second number within the maximum as printed says nothing against the order read.
+    other = next(r for r in table.rows if r.code == "1.1.2")
+    other.max_points = None
+    other.self_points, other.self_points_raw = 1.0, "1"
+    other.appraised_points, other.appraised_points_raw = 0.5, "0,5"
+    fill_set_maxima([table], match)
+    assert (other.max_points, other.self_points, other.appraised_points) == (1.0, 1.0, 0.5)
+
+
+def test_garbled_text_placed_at_a_code_the_sure_set_lacks_is_no_row():
+    # Seed 191 d03-i3: "Eon pease er eT ea" under 1.2.2, no points: its place said 1.2.3, which
+    # the set does not have, and it is named as no criterion.
+    table = _set_rows("ca-mau_2013")
+    at = next(i for i, r in enumerate(table.rows) if r.code == "1.2.2") + 1
+    table.rows.insert(at, ScoreRow(code="1.2.3", name="Còn pease er", flags=["code_inferred"]))
+    match = apply_criteria_sets([table])
+    assert match is not None and match.sure()
+    assert "1.2.3" not in [r.code for r in table.rows]
+    # A line the set has a code for stays (its points may have been lost).
+    table = _set_rows("ca-mau_2013", **{"1_3": ("1.3", "Eon pease er", None)})
+    table.rows[-1].flags = ["code_inferred"]
+    apply_criteria_sets([table])
+    assert "1.3" in [r.code for r in table.rows]

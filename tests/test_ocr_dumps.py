@@ -416,3 +416,70 @@ def test_a_speck_letter_glued_before_a_cells_digits():
     # Only beside a number: alone it is a word's ("quí a3" stays text), and no item letter is read.
     assert points_cell("a3") is None and points_cell("a3", beside_points=True) == "3"
     assert points_cell("a)", beside_points=True) is None
+
+
+def test_a_lost_cell_inside_the_run_and_an_overlong_cell_before_the_explanation():
+    # Seed 191's d05-i3: "10 <0 10" (10, 10, 10): the appraised 10 after the garbled self
+    # score is the row's too. d01-i3: "… CCHC nam 1 4105 Ké hoach s6 249/KH-" (1 and 1,25):
+    # "4105" is a cell OCR garbled, not the name's; a year there stays the text's, and more
+    # numbers after it leave the run to the later numbers.
+    three = HeaderLayout(points=("max", "self", "appraised"))
+    line = "iB Cong tac chi dao, diéu hanh cai cach hanh chinh 10 <0 10 Khong phat sinh"
+    cells = read_line(Line(text=line, page=1, number=1), False, three)
+    assert (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("10", "<0", "10")
+    assert [raw for _, raw in cells.explanation] == ["Khong", "phat", "sinh"]
+    two = HeaderLayout(points=("max", "self"))
+    cells = read_line(
+        Line(text="111 Ban hanh ké hoach CCHC nam 1 4105 Ké hoach s6 249/KH-", page=1, number=1), False, two
+    )
+    assert (cells.code, cells.max_raw, cells.self_raw) == ("111", "1", "4105")
+    assert [raw for _, raw in cells.name][-1] == "nam"
+    cells = read_line(
+        Line(text="111 Ban hanh ké hoach CCHC nam 1 2014 Ké hoach s6 249/KH-", page=1, number=1), False, two
+    )
+    assert cells.max_raw is None and cells.self_raw is None
+    # d01-i4: "'3._ | Cải cách thủ tục hành chính 14,5 1451|:" (14,5 and 14,5) ends its line with
+    # the garbled cell, a ruling line glued to it; the row was missed and row 2 read as 3.
+    line = "'3._ | Cải cách thủ tục hành chính 14,5 1451|:"
+    cells = read_line(Line(text=line, page=1, number=1), False, two)
+    assert (cells.code, cells.max_raw, cells.self_raw) == ("3.", "14,5", "1451|:")
+
+
+def test_a_totals_label_whose_marks_ocr_misread_is_the_totals_row():
+    # Seed 191's d01-i3: "Téng sé diém 9 8 |" ("Tổng số điểm" once repaired) was read as a row
+    # 1.4 (invented) and its total of 9 against the top rows' 10 (a planted fault) went unchecked.
+    # "1 4105" in 1.1.1's line is its max and a garbled self cell (its name had swallowed them).
+    path = DEGRADED / "s191-d01-i3-ruled-center-eng-300dpi-degraded.txt"
+    rows = {r["code"]: r for t in result_to_json(convert_file(path))["score_tables"] for r in t["rows"]}
+    assert "1.4" not in rows and rows["1.1.1"]["max_points"] == 1
+    tally = _scored(path)["tally"]
+    assert tally["invented"] == 0 and tally["found"] >= 9
+    assert tally["faults_flagged"] == tally["faults"] == 2
+
+
+def test_a_lone_letter_with_a_mark_no_vietnamese_letter_carries_is_a_lost_cell():
+    # Seed 191's d02-i4: "… 05/01/2013 ï 0,5 0,25 ụ : :" (1, 0,5, 0,25): "ï" is the max cell OCR
+    # garbled, which backs the three points columns the garbled header did not name (its
+    # appraised column was missed whole, 7 values blank and not queued); "ụ" is a syllable.
+    from extract.segment.line_cells import garbled_cell
+
+    assert garbled_cell(("ï", "ï")) and garbled_cell(("†", "†"))
+    assert not garbled_cell(("ụ", "ụ")) and not garbled_cell(("a", "a"))
+    three = HeaderLayout(points=("max", "self", "appraised"), explanation_first=True)
+    line = "1.1.2 | theo kế hoạch năm của UBND tỉnh và bố trí kinh phí 05/01/2013 ï 0,5 0,25 ụ : :"
+    cells = read_line(Line(text=line, page=1, number=1), False, three)
+    assert (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("ï", "0,5", "0,25")
+
+
+def test_a_row_whose_code_ocr_lost_kept_from_a_garbled_table_when_name_and_points_say_its_place():
+    # Seed 191's d05-i3: "> Xay dung va t6 chifc … quy pham_- 10 8.5 8.5": its code garbled, its
+    # place (between 1 and 4) says 2, its name took 2's wording and its max 10 is the set's. The
+    # table's other doubtful rows (a wrapped name tail "phap luattaitinh z 2", a garbled line of
+    # 3) are still withdrawn and told.
+    path = DEGRADED / "s191-d05-i3-ruled-center-eng-250dpi-degraded.txt"
+    result = result_to_json(convert_file(path))
+    rows = {r["code"]: r for t in result["score_tables"] for r in t["rows"]}
+    assert (rows["2"]["max_points"], rows["2"]["self_points"], rows["2"]["appraised_points"]) == (10, 8.5, 8.5)
+    assert set(rows) == {"1", "2", "4"} and result["unread"]
+    tally = _scored(path)["tally"]
+    assert tally["invented"] == 0 and tally["found"] == 3

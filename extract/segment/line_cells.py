@@ -324,12 +324,48 @@ def _with_lost_cells(
     while after < len(tokens) and JUNK.match(tokens[after][1]):
         after += 1
     lost_before = before >= 1 and garbled_cell(tokens[before])
-    lost_after = after < len(tokens) and garbled_cell(tokens[after], last=after == len(tokens) - 1)
+    lost_after = after < len(tokens) and (
+        garbled_cell(tokens[after], last=after == len(tokens) - 1) or _overlong_cell(tokens, after)
+    )
     if lost_before and not lost_after:
         return before, last, [tokens[before][1], *numbers]
     if lost_after and not lost_before:
-        return first, after + 1, [*numbers, tokens[after][1]]
+        return _run_past_lost(tokens, first, after, [*numbers, tokens[after][1]], n_points)
     return first, last, numbers
+
+
+def _run_past_lost(
+    tokens: list[tuple[str, str]], first: int, lost: int, cells: list[str], n_points: int
+) -> tuple[int, int, list[str]]:
+    """The run goes on past a lost cell while points numbers follow it ("10 <0 10": the
+    appraised 10 after the garbled self score is the row's too), up to the table's columns."""
+    end = lost + 1
+    k = end
+    while len(cells) < n_points:
+        while k < len(tokens) and JUNK.match(tokens[k][1]):
+            k += 1
+        cell = points_cell(tokens[k][1]) if k < len(tokens) else None
+        if cell is None:
+            break
+        cells.append(cell)
+        k += 1
+        end = k
+    return first, end, cells
+
+
+def _overlong_cell(tokens: list[tuple[str, str]], k: int) -> bool:
+    """Token ``k``, right after a points number, with a word after it or ending the line, is a
+    points cell OCR read with its mark lost and specks as digits ("năm 1 4105 Kế hoạch số …" for 1
+    and 1,25; "hành chính 14,5 1451|:"): three or four digits no points cell holds, and no year."""
+    core = tokens[k][1].strip(CELL_SPECKS + BAR + "[]")  # (a ruling line glued to it: "1451|")
+    rest = [raw for _, raw in tokens[k + 1 :] if not JUNK.match(raw)]
+    return (
+        bool(re.fullmatch(r"[1-9]\d{2,3}", core))
+        and not re.fullmatch(r"(?:19|20)\d\d", core)
+        and points_cell(core) is None
+        # (the line's end or a word after it: more numbers after it, the run is later)
+        and (not rest or re.search(r"\p{L}{2}", rest[0]) is not None)
+    )
 
 
 # A roman numeral ("quí I, quí II") and an abbreviation ("VP", "CV") are words, not garbled cells.
@@ -351,8 +387,18 @@ def garbled_cell(token: tuple[str, str], last: bool = False) -> bool:
         # are a word OCR misspelt ("cdo" for "cáo") as often as a cell, unless they end the line
         # right after a number (a row's last cell: "3 eee").
         return False
+    if len(core) == 1 and core.lower() not in _one_letter_syllables():
+        return True  # a letter with a mark no Vietnamese letter carries ("ï" for a "1")
     # The raw token, folded: the repair stage turns a garbled cell into a word ("ae" → "áo").
     return not is_syllable_run(core)
+
+
+@lru_cache(maxsize=1)
+def _one_letter_syllables() -> frozenset[str]:
+    """The syllables of one letter, with their marks (OCR keeps a dump's marks or drops them:
+    both spellings count)."""
+    letters = {s for s in load_model().syllables if len(s) == 1}
+    return frozenset(letters | {fold(s) for s in letters})
 
 
 def is_syllable_run(letters: str) -> bool:

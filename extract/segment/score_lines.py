@@ -240,7 +240,8 @@ def _read_table(
             i += 1
             continue
         page_top = False
-        if _TOTAL.match(text) or is_garbled_total(text):
+        # (the repaired text too: OCR's "Téng sé diém" is "Tổng số điểm" once its marks are read)
+        if _TOTAL.match(text) or is_garbled_total(text) or _TOTAL.match(fold(line.text)):
             numbers = [t for t in (line.raw or line.text).split() if parse_number(t, kind="score")]
             i += 1
             # One cell per line: the total's numbers are the bare-number lines right under its

@@ -17,7 +17,7 @@ import regex as re
 from extract.model import IngestedDocument, Line, Page, Table, union_bbox
 from extract.segment.line_header import header_layout
 from extract.segment.table_join import header_row_count
-from extract.segment.unread_coded import as_coded, syllables
+from extract.segment.unread_coded import as_coded, placed_by_set, sure_row
 from extract.segment.unread_rows import LINE_METHODS, unread_score_rows
 from normalize.criteria import CriteriaSet
 from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_SNAPPED
@@ -387,7 +387,11 @@ def withdraw_unsure_tables(
         unsure = [r for r in typed if _unsure(r, lossy and r.source.page in text_pages)]
         if len(unsure) >= settings.min_unsure_rows and len(unsure) >= settings.max_unsure_share * len(typed):
             on_text = all(r.source.page in text_pages for r in score.rows)
-            sure = [r for r in score.rows if not any(r is u for u in unsure) and _sure(r, settings)]
+            sure = [
+                r
+                for r in score.rows
+                if (not any(r is u for u in unsure) or placed_by_set(r)) and sure_row(r, settings.min_name_syllables)
+            ]
             if criteria is not None:
                 sure = as_coded(sure, score.rows, criteria, settings.sure_wording_min, settings.sure_recode_min)
             if on_text and len(sure) >= settings.min_sure_rows:
@@ -434,19 +438,6 @@ def _unsure(row, points_may_be_lost: bool = False) -> bool:
     if points_may_be_lost and row.code_raw:
         return False
     return row.max_points is None and row.self_points is None and row.level > 0
-
-
-def _sure(row, settings: UnreadSettings = UnreadSettings()) -> bool:
-    """A row of a table with unsure rows kept on its own: its code (printed as such, not pieced
-    together from digits that lost their dots, or given back by the criteria set's name), a name
-    of words, and points. A row with no code is a stray line (a header, a stamp) taken for a row;
-    one with neither points nor a printed code is a name run into the next row's."""
-    return (
-        bool(row.code)
-        and "code_repaired" not in row.flags
-        and syllables(row.name) >= settings.min_name_syllables
-        and (row.max_points is not None or row.self_points is not None)
-    )
 
 
 def _withdrawn_runs(score, out: list, elsewhere: list[SourceRef], settings: UnreadSettings) -> list[UnreadPart]:

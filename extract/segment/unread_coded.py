@@ -7,7 +7,15 @@ from __future__ import annotations
 import regex as re
 
 from normalize.criteria import CriteriaSet
-from normalize.criteria.match import FLAG_CODE_BY_NAME, criterion_named, wording_similarity
+from normalize.criteria.match import (
+    FLAG_CODE_BY_NAME,
+    FLAG_MAX_DIFFERS,
+    FLAG_MAX_FROM_SET,
+    FLAG_READING_BY_SET,
+    FLAG_SNAPPED,
+    criterion_named,
+    wording_similarity,
+)
 from normalize.vietnamese.syllable import is_syllable_shape
 
 
@@ -44,3 +52,27 @@ def as_coded(sure: list, rows: list, criteria: CriteriaSet, wording_min: float, 
             row.flags.append(f"{FLAG_CODE_BY_NAME}:{criteria.id}")
             kept.append(row)
     return kept
+
+
+def placed_by_set(row) -> bool:
+    """A row whose code OCR lost, kept from a garbled table all the same: its name took its
+    place's wording, and its maximum was read (not taken from the set) and is the set's (name and
+    points both say the place is right)."""
+    return (
+        row.max_points is not None
+        and any(f.startswith(FLAG_SNAPPED) for f in row.flags)
+        and not any(f.startswith((FLAG_MAX_DIFFERS, FLAG_MAX_FROM_SET, FLAG_READING_BY_SET)) for f in row.flags)
+    )
+
+
+def sure_row(row, min_name_syllables: int) -> bool:
+    """A row of a table with unsure rows kept on its own: its code (printed as such, not pieced
+    together from digits that lost their dots, or given back by the criteria set's name), a name
+    of words, and points. A row with no code is a stray line (a header, a stamp) taken for a row;
+    one with neither points nor a printed code is a name run into the next row's."""
+    return (
+        bool(row.code)
+        and "code_repaired" not in row.flags
+        and syllables(row.name) >= min_name_syllables
+        and (row.max_points is not None or row.self_points is not None)
+    )

@@ -21,6 +21,7 @@ import regex as re
 from rapidfuzz import fuzz
 
 from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
+from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.vietnamese.syllable import fold, nfc, place_tone, split_tone
 
 if TYPE_CHECKING:
@@ -35,6 +36,8 @@ FLAG_MAX_FROM_SET = "max_from_criteria_set"
 # A cell read among other readings (a decimal mark OCR may have made or lost) whose reading the
 # set surely recognised chose: the set's maximum is one of them.
 FLAG_READING_BY_SET = "reading_from_criteria_set"
+# Two numbers read for three points columns whose order the set's maximum chose: max, then self.
+FLAG_COLUMNS_BY_SET = "columns_from_criteria_set"
 
 
 @dataclass(frozen=True)
@@ -203,15 +206,20 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
         taken = {str(r.code) for r in table.rows if r.code and not any(r is x for x in strays)}
         for row in table.rows:
             crit = by_code.get(str(row.code)) if row.code else None
+            run_on = False
             if "code_inferred" in row.flags or _misread_code(row, crit, settings):
                 crit = _recode(row, crit, names, taken, match.cset.id, settings)
+                if not any(f.startswith(FLAG_CODE_BY_NAME) for f in row.flags):
+                    crit = _recode_run_on(row, crit, match.cset.rows, taken, match.cset.id, settings)
+                    # (its name runs on past the wording it was recoded by: that wording is its name)
+                    run_on = any(f.startswith(FLAG_CODE_BY_NAME) for f in row.flags)
             if crit is not None:
                 read = row.name or row.name_raw
                 ok = similarity(read, crit.name) >= settings.snap_min or _holds_wording(read, crit.name, settings)
                 ok = ok or _holds_words(read, crit, match.cset.rows, settings)
                 # (a name run on into the next column's words or OCR's specks, or cut at its
                 # first line, when the set is sure: ``wording_similarity``)
-                ok = ok or (sure and wording_similarity(read, crit.name) >= settings.snap_runon_min)
+                ok = ok or ((sure or run_on) and wording_similarity(read, crit.name) >= settings.snap_runon_min)
                 # Code and name agree: no other criterion's wording is the name read more closely
                 # ("Kế hoạch CCHC năm", 1.1's whole wording, lies within 1.1.1's "Ban hành kế hoạch
                 # CCHC năm" too).
@@ -237,7 +245,13 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
             ):
                 row.flags.append(f"{FLAG_MAX_DIFFERS}:{match.cset.id}")
         recoded = {str(r.code) for r in table.rows if any(f.startswith(FLAG_CODE_BY_NAME) for f in r.flags)}
-        table.rows = [r for r in table.rows if not (any(r is x for x in strays) and str(r.code) in recoded)]
+        # ... and one whose place gives a code the set does not have is no row of it at all
+        # (garbled text under the last criterion read: "Còn pease er" as 1.2.3 after 1.2.2).
+        table.rows = [
+            r
+            for r in table.rows
+            if not (any(r is x for x in strays) and (str(r.code) in recoded or str(r.code) not in by_code))
+        ]
         if sure:
             table.rows = _without_name_tails(table.rows, by_code, settings)
     return snapped
@@ -416,12 +430,49 @@ def _recode(
     top = max(((score(n), c) for n, c in names), key=lambda e: e[0], default=None)
     if top is None or top[0] < s.recode_min or top[1].code in taken:
         return crit
+    return _take_code(row, top[1], taken, set_id)
+
+
+def _take_code(row: ScoreRow, crit: CriterionDef, taken: set[str], set_id: str) -> CriterionDef:
+    """The row recoded as ``crit`` (flagged ``FLAG_CODE_BY_NAME``), its old code freed."""
     row.flags.append(f"{FLAG_CODE_BY_NAME}:{set_id}")
     taken.discard(str(row.code))
-    taken.add(top[1].code)
-    row.code = top[1].code
-    row.parent = top[1].parent or None
-    return top[1]
+    taken.add(crit.code)
+    row.code = crit.code
+    row.parent = crit.parent or None
+    return crit
+
+
+def _recode_run_on(
+    row: ScoreRow,
+    crit: CriterionDef | None,
+    rows: Sequence[CriterionDef],
+    taken: set[str],
+    set_id: str,
+    s: MatchSettings,
+) -> CriterionDef | None:
+    """With the set recognised, a code inferred from the row's place alone gives way to a free
+    code whose wording the name opens with and runs on past (the explanation's words, OCR's
+    specks: ``wording_similarity``) when the row's maximum read is that criterion's and not its
+    inferred code's, and the name is no nearer its inferred code's wording: two witnesses, the
+    name and the points, against a place guessed over a line OCR garbled (the parent's title
+    line above it lost, "LH Ban hành kế hoạch CCHC năm Công văn số 28 … 1 1 0,5" placed as 1.1
+    where the set's 1.1 holds 5)."""
+    if "code_inferred" not in row.flags or row.max_points is None:
+        return crit
+    named = [(wording_similarity(row.name or row.name_raw, c.name), c) for c in rows]
+    top = max(named, key=lambda e: e[0], default=None)
+    if top is None or top[0] < s.snap_runon_min or top[1].code in taken or top[1].max_points is None:
+        return crit
+    if abs(top[1].max_points - row.max_points) > s.max_tolerance:
+        return crit
+    if crit is not None and (
+        wording_similarity(row.name or row.name_raw, crit.name) >= top[0]
+        or crit.max_points is None
+        or abs(crit.max_points - row.max_points) <= s.max_tolerance
+    ):
+        return crit  # (the points say the place is right as well: a name over the wrong numbers)
+    return _take_code(row, top[1], taken, set_id)
 
 
 def apply_criteria_sets(
@@ -457,6 +508,9 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
             if row.max_points is not None:
                 filled += _take_set_reading(row, printed[crit.code], cset.id, settings)
                 continue
+            if _in_print_order(row, printed[crit.code], cset.id, settings):
+                filled += 1
+                continue
             if row.self_points is not None and row.self_points > printed[crit.code] + settings.max_tolerance:
                 continue
             if not names_criterion(row, crit, settings):
@@ -465,6 +519,36 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
             row.flags = [f for f in row.flags if f != "missing_max"] + [f"{FLAG_MAX_FROM_SET}:{cset.id}"]
             filled += 1
     return filled
+
+
+def _in_print_order(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> bool:
+    """Two numbers read for three points columns, the second above the first as printed ("2 15"),
+    were taken for self and appraised points (the max lost). When the first is the set's maximum
+    for the row and the second has a reading within it (a decimal mark lost: 15 → 1,5), the
+    print order reads them better: a max that is the set's, then the self points; the appraised
+    is the cell lost. (The other way needs the self points at the maximum by chance.) The
+    reading before is kept as the cells' alternatives; flagged ``FLAG_COLUMNS_BY_SET``."""
+    if row.max_points_raw is not None or row.self_points is None or row.appraised_points_raw is None:
+        return False
+    if abs(row.self_points - most) > s.max_tolerance or not row.self_points_raw:
+        return False
+    printed = parse_number(row.appraised_points_raw, kind="score")
+    if printed is None or printed.value <= most + s.max_tolerance:
+        return False  # (within the max as printed: nothing said the order was off)
+    readings = lost_decimal_readings(row.appraised_points_raw, upper=most)
+    if not readings:
+        return False
+    before = {"self_points": row.self_points, "appraised_points": row.appraised_points}
+    row.max_points, row.max_points_raw = most, row.self_points_raw
+    row.self_points, row.self_points_raw = readings[0], row.appraised_points_raw
+    row.appraised_points = row.appraised_points_raw = None
+    for cell, value in before.items():
+        if value is not None:
+            row.alternatives[cell] = [value]
+    row.alternatives["self_points"] = [*row.alternatives["self_points"], *readings[1:]]
+    row.flags = [f for f in row.flags if f not in ("missing_max", "repaired_appraised_points")]
+    row.flags += ["missing_appraised", f"{FLAG_COLUMNS_BY_SET}:{set_id}"]
+    return True
 
 
 def _take_set_reading(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> int:
