@@ -164,6 +164,7 @@ def _search(
         letters_ahead = any(r is not None and r.letter for r in readings[i + 1 : i + 1 + settings.lookahead])
         nxt: dict[CriterionCode, _State] = {}
         emits: dict[CriterionCode, float | None] = {}  # the row's token read as each code, once
+        parent_above = i > 0 and parents[i - 1]
 
         for prev, state in beam.items():
             prev_steps = steps.get(prev)
@@ -183,32 +184,31 @@ def _search(
             if letters_ahead:
                 candidates.add(lettered(prev, item_letter(1)))  # a list of items opening on a garbled "a)"
             for code in candidates:
-                if code.path and max(code.path) > settings.max_component:
-                    continue
                 if not code.path and (token is None or token.roman is None):
                     continue  # a section row is never guessed
                 step = prev_steps.get(code, _UNSEEN)
                 if step is _UNSEEN:
-                    step = prev_steps[code] = transition_cost(prev, code, settings)
+                    # A component past ``max_component`` rules the code out, as no step reaches it.
+                    too_far = code.path and max(code.path) > settings.max_component
+                    step = prev_steps[code] = None if too_far else transition_cost(prev, code, settings)
                 if step is None:
                     continue
-                if i > 0 and parents[i - 1] and not _is_child(code, prev):
+                if parent_above and not _is_child(code, prev):
                     step += settings.parent_evidence
-                if code not in emits:
-                    emits[code] = match_cost(token, code, settings)
-                emit = emits[code]
+                emit = emits.get(code, _UNSEEN)
+                if emit is _UNSEEN:
+                    emit = emits[code] = match_cost(token, code, settings)
                 inferred = emit is None or token is None
                 if emit is None:
                     emit = settings.inferred
                 if inferred and not code.path:
                     emit += settings.roman_mismatch  # a section row is printed, seldom guessed
-                _offer(
-                    nxt,
-                    code,
-                    state,
-                    state.cost + step + emit,
-                    CodeChoice(code, emit, inferred=inferred, repaired=not inferred and emit > settings.lookalike),
-                )
+                # ``_offer`` inlined, the row's choice built only for a path kept: most offers lose.
+                cost = state.cost + step + emit
+                kept = nxt.get(code)
+                if kept is None or cost < kept.cost:
+                    repaired = not inferred and emit > settings.lookalike
+                    nxt[code] = _State(cost, state, CodeChoice(code, emit, inferred=inferred, repaired=repaired), code)
             if absorbable[i]:
                 _offer(nxt, prev, state, state.cost + settings.absorb, CodeChoice(None, settings.absorb, absorbed=True))
         beam = dict(sorted(nxt.items(), key=lambda kv: kv[1].cost)[: settings.beam])
