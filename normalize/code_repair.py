@@ -11,7 +11,8 @@ stretches only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+from dataclasses import astuple, dataclass, field
 from functools import lru_cache
 
 from normalize.codes import (
@@ -138,6 +139,7 @@ def _clean_path(
     return out
 
 
+_CUT = _State(math.inf, None, CodeChoice(None))  # a path cut (``_beam_bound``): never kept
 _UNSEEN = -1.0  # no transition costs less than nothing: marks a pair not yet weighed
 
 
@@ -158,6 +160,9 @@ def _search(
     # ``transition_cost`` of each (previous code, code) pair, once: the beam holds the same codes
     # row after row, and the cost depends on the pair alone (most of the search's time before).
     steps: dict[CriterionCode, dict[CriterionCode, float | None]] = {}
+    # Paths that cannot enter the next beam are cut before their token is weighed; sound when no
+    # cost is negative (a reading then never makes a path cheaper than its step).
+    prunable = all(v >= 0 for v in astuple(settings) if isinstance(v, float))
     for i in range(start, len(readings)):
         token = readings[i]
         ahead = _codes_ahead(readings[i + 1 : i + 1 + settings.lookahead])
@@ -166,7 +171,11 @@ def _search(
         emits: dict[CriterionCode, float | None] = {}  # the row's token read as each code, once
         parent_above = i > 0 and parents[i - 1]
 
-        for prev, state in beam.items():
+        bound = math.inf  # no path costing more can enter the next beam (``_beam_bound``)
+        for n, (prev, state) in enumerate(beam.items()):
+            # A bound stays sound as offers come in (they only lower costs): renewed now and then.
+            if prunable and n % 4 == 1 and len(nxt) >= settings.beam:
+                bound = _beam_bound(nxt, settings.beam)
             prev_steps = steps.get(prev)
             if prev_steps is None:
                 prev_steps = steps[prev] = {}
@@ -195,6 +204,12 @@ def _search(
                     continue
                 if parent_above and not _is_child(code, prev):
                     step += settings.parent_evidence
+                if state.cost + step > bound:  # reading the token costs nothing or more
+                    # The code keeps its place among the offers, as its path would have: equal
+                    # costs are ranked by that place.
+                    if code not in nxt:
+                        nxt[code] = _CUT
+                    continue
                 emit = emits.get(code, _UNSEEN)
                 if emit is _UNSEEN:
                     emit = emits[code] = match_cost(token, code, settings)
@@ -225,6 +240,14 @@ def _search(
         out.append(node.choice)
         node = node.back
     return out[::-1]
+
+
+def _beam_bound(offers: dict[CriterionCode, _State], width: int) -> float:
+    """The cost of the ``width``-th cheapest path offered so far: the next beam keeps ``width``
+    paths cheapest first, so a path dearer than this one can never be among them (paths offered
+    later only lower the costs already there). Equal costs are kept in the order offered, so a
+    path costing exactly this much might still enter: only dearer ones are cut."""
+    return sorted([s.cost for s in offers.values()])[width - 1]
 
 
 def _settled(
