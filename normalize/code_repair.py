@@ -162,7 +162,7 @@ def _search(
     steps: dict[CriterionCode, dict[CriterionCode, float | None]] = {}
     # Paths that cannot enter the next beam are cut before their token is weighed; sound when no
     # cost is negative (a reading then never makes a path cheaper than its step).
-    prunable = all(v >= 0 for v in astuple(settings) if isinstance(v, float))
+    prunable = settings.cut_dear_paths and all(v >= 0 for v in astuple(settings) if isinstance(v, float))
     for i in range(start, len(readings)):
         token = readings[i]
         ahead = _codes_ahead(readings[i + 1 : i + 1 + settings.lookahead])
