@@ -11,7 +11,8 @@ stretches only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+from dataclasses import astuple, dataclass, field
 from functools import lru_cache
 
 from normalize.codes import (
@@ -138,6 +139,7 @@ def _clean_path(
     return out
 
 
+_CUT = _State(math.inf, None, CodeChoice(None))  # a path cut (``_beam_bound``): never kept
 _UNSEEN = -1.0  # no transition costs less than nothing: marks a pair not yet weighed
 
 
@@ -158,14 +160,22 @@ def _search(
     # ``transition_cost`` of each (previous code, code) pair, once: the beam holds the same codes
     # row after row, and the cost depends on the pair alone (most of the search's time before).
     steps: dict[CriterionCode, dict[CriterionCode, float | None]] = {}
+    # Paths that cannot enter the next beam are cut before their token is weighed; sound when no
+    # cost is negative (a reading then never makes a path cheaper than its step).
+    prunable = settings.cut_dear_paths and all(v >= 0 for v in astuple(settings) if isinstance(v, float))
     for i in range(start, len(readings)):
         token = readings[i]
         ahead = _codes_ahead(readings[i + 1 : i + 1 + settings.lookahead])
         letters_ahead = any(r is not None and r.letter for r in readings[i + 1 : i + 1 + settings.lookahead])
         nxt: dict[CriterionCode, _State] = {}
         emits: dict[CriterionCode, float | None] = {}  # the row's token read as each code, once
+        parent_above = i > 0 and parents[i - 1]
 
-        for prev, state in beam.items():
+        bound = math.inf  # no path costing more can enter the next beam (``_beam_bound``)
+        for n, (prev, state) in enumerate(beam.items()):
+            # A bound stays sound as offers come in (they only lower costs): renewed now and then.
+            if prunable and n % 4 == 1 and len(nxt) >= settings.beam:
+                bound = _beam_bound(nxt, settings.beam)
             prev_steps = steps.get(prev)
             if prev_steps is None:
                 prev_steps = steps[prev] = {}
@@ -185,32 +195,37 @@ def _search(
             if letters_ahead:
                 candidates[lettered(prev, item_letter(1))] = None  # a list of items opening on a garbled "a)"
             for code in candidates:
-                if code.path and max(code.path) > settings.max_component:
-                    continue
                 if not code.path and (token is None or token.roman is None):
                     continue  # a section row is never guessed
                 step = prev_steps.get(code, _UNSEEN)
                 if step is _UNSEEN:
-                    step = prev_steps[code] = transition_cost(prev, code, settings)
+                    # A component past ``max_component`` rules the code out, as no step reaches it.
+                    too_far = code.path and max(code.path) > settings.max_component
+                    step = prev_steps[code] = None if too_far else transition_cost(prev, code, settings)
                 if step is None:
                     continue
-                if i > 0 and parents[i - 1] and not _is_child(code, prev):
+                if parent_above and not _is_child(code, prev):
                     step += settings.parent_evidence
-                if code not in emits:
-                    emits[code] = match_cost(token, code, settings)
-                emit = emits[code]
+                if state.cost + step > bound:  # reading the token costs nothing or more
+                    # The code keeps its place among the offers, as its path would have: equal
+                    # costs are ranked by that place.
+                    if code not in nxt:
+                        nxt[code] = _CUT
+                    continue
+                emit = emits.get(code, _UNSEEN)
+                if emit is _UNSEEN:
+                    emit = emits[code] = match_cost(token, code, settings)
                 inferred = emit is None or token is None
                 if emit is None:
                     emit = settings.inferred
                 if inferred and not code.path:
                     emit += settings.roman_mismatch  # a section row is printed, seldom guessed
-                _offer(
-                    nxt,
-                    code,
-                    state,
-                    state.cost + step + emit,
-                    CodeChoice(code, emit, inferred=inferred, repaired=not inferred and emit > settings.lookalike),
-                )
+                # ``_offer`` inlined, the row's choice built only for a path kept: most offers lose.
+                cost = state.cost + step + emit
+                kept = nxt.get(code)
+                if kept is None or cost < kept.cost:
+                    repaired = not inferred and emit > settings.lookalike
+                    nxt[code] = _State(cost, state, CodeChoice(code, emit, inferred=inferred, repaired=repaired), code)
             if absorbable[i]:
                 _offer(nxt, prev, state, state.cost + settings.absorb, CodeChoice(None, settings.absorb, absorbed=True))
         beam = dict(sorted(nxt.items(), key=lambda kv: kv[1].cost)[: settings.beam])
@@ -227,6 +242,14 @@ def _search(
         out.append(node.choice)
         node = node.back
     return out[::-1]
+
+
+def _beam_bound(offers: dict[CriterionCode, _State], width: int) -> float:
+    """The cost of the ``width``-th cheapest path offered so far: the next beam keeps ``width``
+    paths cheapest first, so a path dearer than this one can never be among them (paths offered
+    later only lower the costs already there). Equal costs are kept in the order offered, so a
+    path costing exactly this much might still enter: only dearer ones are cut."""
+    return sorted([s.cost for s in offers.values()])[width - 1]
 
 
 def _settled(

@@ -9,7 +9,8 @@ token gives its possible shapes; ``normalize.code_repair`` chooses among them ov
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property, lru_cache, total_ordering
+from functools import lru_cache
+from typing import NamedTuple
 
 import regex as re
 from rapidfuzz.distance import Levenshtein
@@ -62,6 +63,10 @@ class CodeSettings:
     lookahead: int = 3
     # Search width: states kept per row.
     beam: int = 40
+    # A path dearer than the width-th cheapest one offered for the next row is dropped before its
+    # token is weighed: the same choices (no cost is negative), a third less work on a long
+    # garbled column. Off only to check that claim.
+    cut_dear_paths: bool = True
     # The search covers only the doubtful stretches of a column (rows that do not read as the
     # next step of the row above) with this many rows on each side; it ends where its best path
     # has read this many rows as printed and the next this many read on cleanly from it. Wider
@@ -100,11 +105,14 @@ _ROMAN_SHAPE = lazy_compile(r"^[\(\['‘’]*([IVXLl|H1]{1,4})[\.\):]*[-–—]*
 _YEAR = lazy_compile(r"^(19|20)\d\d$")
 
 
-@total_ordering
-@dataclass(frozen=True)
-class CriterionCode:
+class CriterionCode(NamedTuple):
     """A position in the score-table hierarchy: roman section (0 when the table has none) and
-    the arabic path under it ("1.2.3" → (1, 2, 3)). A roman section row has an empty path."""
+    the arabic path under it ("1.2.3" → (1, 2, 3)). A roman section row has an empty path.
+
+    A tuple, not a dataclass: the code search puts codes in sets and keys its beams by them
+    millions of times for a long table, and a tuple's hash and equality run in C (a dataclass's
+    ``__hash__``/``__eq__`` are Python calls). The hash is the dataclass's (that of the tuple of
+    its fields), so sets iterate in the same order. Codes are only compared with codes."""
 
     roman: int
     path: tuple[int, ...] = ()
@@ -112,28 +120,28 @@ class CriterionCode:
     # path holds the item's place among its siblings (a → 1, b → 2, đ → 5).
     letter: str = ""
 
-    def __post_init__(self) -> None:
-        # The search hashes each code many times (sets of candidates, beams keyed by code): the
-        # dataclass's own hash, computed once.
-        object.__setattr__(self, "_hash", hash((self.roman, self.path, self.letter)))
+    # Ordered by section and path, the letter aside (as ``functools.total_ordering`` derived the
+    # others from ``__lt__`` when this was a dataclass: two codes differing by their letter only
+    # are neither equal nor less, so the one is "greater" than the other either way).
+    def __lt__(self, other: tuple) -> bool:
+        return (self[0], self[1]) < (other[0], other[1])
 
-    def __hash__(self) -> int:
-        return self._hash  # type: ignore[attr-defined]
+    def __le__(self, other: tuple) -> bool:
+        return self.__lt__(other) or self == other
 
-    def __reduce__(self):
-        # Rebuilt from its fields: a string's hash differs from process to process.
-        return CriterionCode, (self.roman, self.path, self.letter)
+    def __gt__(self, other: tuple) -> bool:
+        return not self.__lt__(other) and self != other
 
-    def __lt__(self, other: CriterionCode) -> bool:
-        return (self.roman, self.path) < (other.roman, other.path)
+    def __ge__(self, other: tuple) -> bool:
+        return not self.__lt__(other)
 
     @property
     def level(self) -> int:
         return len(self.path)
 
-    @cached_property
+    @property
     def digits(self) -> str:  # read for every candidate of every row the search weighs: kept
-        return "".join(str(p) for p in self.path)
+        return _path_digits(self.path)
 
     def parent(self) -> CriterionCode | None:
         if self.path:
@@ -156,6 +164,11 @@ class CriterionCode:
 
 
 ROOT = CriterionCode(0)
+
+
+@lru_cache(maxsize=1 << 14)
+def _path_digits(path: tuple[int, ...]) -> str:
+    return "".join(str(p) for p in path)
 
 
 def roman_numeral(n: int) -> str:
@@ -298,8 +311,8 @@ def transition_cost(prev: CriterionCode, code: CriterionCode, settings: CodeSett
             )
         return cost
     p, c = prev.path, code.path
-    k = 0
-    while k < min(len(p), len(c)) and p[k] == c[k]:
+    k, common = 0, min(len(p), len(c))
+    while k < common and p[k] == c[k]:
         k += 1
     if k == len(c):
         return None  # same code again, or an ancestor of the previous one

@@ -205,6 +205,35 @@ def test_the_linear_pass_gives_what_the_search_gives():
     assert accepted > 100
 
 
+def test_cutting_dear_paths_changes_no_choice():
+    # Paths that cannot enter the next beam are dropped before their token is weighed: on
+    # garbled columns (lost dots, look-alike letters, missing tokens, absorbable and parent
+    # rows), with the usual beam and a narrow one where the cut bites most, the search chooses
+    # the same codes at the same costs as without the cut, ties included.
+    import random
+    from dataclasses import replace
+
+    from normalize.code_repair import _search
+
+    rng = random.Random(1812)
+    for width in (40, 6):
+        settings = CodeSettings(beam=width)
+        uncut = replace(settings, cut_dear_paths=False)
+        for _ in range(300):
+            tokens, absorbable, parents = _random_column(rng)
+            for i in rng.sample(range(len(tokens)), len(tokens) // 4):
+                garble = rng.randrange(3)
+                if garble == 0 and tokens[i]:
+                    tokens[i] = tokens[i].replace(".", "")
+                elif garble == 1 and tokens[i]:
+                    tokens[i] = tokens[i].replace("1", "l").replace("2", "n")
+                else:
+                    tokens[i] = None
+            readings = [read_code_token(t) if t else None for t in tokens]
+            expected = _search(readings, absorbable, parents, uncut)
+            assert _search(readings, absorbable, parents, settings) == expected, tokens
+
+
 def test_the_search_over_doubtful_stretches_gives_what_the_whole_search_gives(monkeypatch):
     # A long column read as printed but for a row or two (a lost dot, a look-alike letter, no
     # token, a row whose numbers say it is a parent): the search runs over a window around each
