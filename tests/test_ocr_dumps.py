@@ -314,7 +314,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
 
 
 def test_specks_of_the_cells_around_a_name_leave_it():
-    from extract.segment.line_rows import name_tokens
+    from extract.segment.line_words import name_tokens
 
     def name(text: str) -> str:
         return " ".join(t for t, _ in name_tokens(_tokens(text)))

@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 import regex as re
 
 from extract.model import Line
-from extract.segment.line_cells import LineCells, garbled_cell, is_syllable_run
+from extract.segment.line_cells import LineCells
 from extract.segment.line_common import (
-    BAR,
     LineTableSettings,
     is_score_token,
 )
@@ -26,8 +25,17 @@ from extract.segment.line_split import (
     opens_explanation,
     printed_width,
 )
+from extract.segment.line_words import (
+    bar_tails,
+    before_date,
+    in_capitals,
+    opens_with_word,
+    speckish,
+    starts_name,
+    unspecked,
+    words_only,
+)
 from normalize.codes import CriterionCode, read_code_token, transition_cost
-from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 
 
@@ -121,144 +129,6 @@ class LineTable:
     positional: bool = False
 
 
-def _words(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    return [t for t in tokens if t[1] != BAR]
-
-
-def starts_name(tokens: list[tuple[str, str]]) -> bool:
-    """A line's first word (specks, a stray letter and a garbled token skipped: the ruling line
-    before the cell read as "i") opens with a capital letter, as a criterion name does."""
-    word = next((raw for _, raw in unspecked(tokens) if re.search(r"\p{L}", raw)), "")
-    letter = next((ch for ch in word if ch.isalpha()), "")
-    return letter.isupper()
-
-
-def _opens_with_word(tokens: list[tuple[str, str]]) -> bool:
-    """A line opens with words a name can start with: two words (a line above a centred code
-    wraps a long name) before any number, the first a syllable the language model knows or an
-    abbreviation ("UBND"); not a speck OCR made into letters before a date ("Dee ; 15/11/2014"
-    is the row above's explanation going on)."""
-    words = []
-    for k, (_, raw) in enumerate(unspecked(tokens)):
-        if _DATE_OR_REFERENCE.search(raw) and k < _NAME_MIN_WORDS:
-            return False  # "UBND ngày 11/11/2013": an explanation's document going on, no name
-        if re.search(r"\d", raw):
-            break
-        if re.search(r"\p{L}{2}", raw):
-            words.append(re.sub(r"[^\p{L}]", "", raw))
-    if len(words) < 2:
-        return False
-    return words[0].isupper() or is_syllable_run(words[0])
-
-
-# A date or a document's number ("11/11/2013", "232/KH-UBND"): an explanation's, never a name's;
-# a line holding one within its first words is no name's first line.
-_DATE_OR_REFERENCE = lazy_compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d+/[\p{Lu}Đ]")
-_NAME_MIN_WORDS = 3
-
-
-def name_tokens(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A row's name without the specks OCR made of the cells around it: before its first word,
-    unreadable tokens of the STT cell ("M?c Mirc độ …", "lah Kế hoạch …", "E 2 Xây dựng …") when a
-    capitalised word follows them; after its last word, those of the points cells ("… hành chính
-    n1", "… trực thuộc ods"). A lettered item's label ("a)"), a roman numeral, a token of four
-    characters or more ("UBND") or a syllable the language model knows (repaired) is no speck; a
-    name keeps at least three words."""
-    start, end = 0, len(tokens)
-    for k in range(1, min(_SPECKS_BEFORE_NAME, end - _NAME_KEPT) + 1):
-        if not _leading_speck(tokens[k - 1]):
-            break
-        if tokens[k][1][:1].isupper():
-            start = k
-    while end - start > _NAME_KEPT and _trailing_speck(tokens[end - 1]):
-        end -= 1
-    return tokens[start:end]
-
-
-# At most this many specks before a name; no speck taken off a name this short.
-_SPECKS_BEFORE_NAME = 2
-_NAME_KEPT = 3
-_ROMAN = lazy_compile(r"^[IVX]+[.)]?$")
-_SHORT_WITH_DIGIT = lazy_compile(r"^[^\p{L}\p{N}]*(?=[^\d]*\d)[\p{L}\p{N}]{1,3}[^\p{L}\p{N}]*$")
-
-
-def _leading_speck(token: tuple[str, str]) -> bool:
-    """A token before a name that no reading makes a word of: a mark inside ("M?c"), a lone
-    letter or digit, or a short run of letters that even repaired is no syllable ("lah")."""
-    text, raw = token
-    if _ROMAN.match(raw) or re.match(r"^\p{L}[.)]$", raw):
-        return False
-    if re.search(r"\p{L}[^\p{L}\p{N}]+\p{L}|[<>\[\]{}|~]", raw) and garbled_cell(token):
-        return True
-    letters = re.sub(r"[^\p{L}]", "", text)
-    if not letters:
-        return bool(re.fullmatch(r"\d{1,2}", text))  # a code's digit left over ("E 2")
-    return len(text) <= 3 and (len(letters) == 1 or not is_syllable_run(letters))
-
-
-def _trailing_speck(token: tuple[str, str]) -> bool:
-    """A token after a name that even repaired is no word: a lone letter, a short run of letters
-    that is no syllable ("ods"), a short token with a digit ("n1", "11")."""
-    text = token[0]
-    if _ROMAN.match(text) or text.endswith(")"):
-        return False
-    letters = re.sub(r"[^\p{L}]", "", text)
-    if _SHORT_WITH_DIGIT.match(text):
-        return True
-    return bool(letters) and len(text) <= 3 and (len(letters) == 1 or not is_syllable_run(letters))
-
-
-def _in_capitals(tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
-    """A line in capitals: a heading's, or its wrapped last word(s) ("CCHC" under "ĐÁNH GIÁ TÁC
-    ĐỘNG CỦA"), which alone are too short to read as a heading."""
-    letters = [ch for _, raw in tokens for ch in raw if ch.isalpha()]
-    if is_heading(tokens, settings):
-        return True
-    return bool(tokens) and len(letters) >= 3 and all(ch.isupper() for ch in letters)
-
-
-def _before_date(tokens: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """A numbers line's text split before a date: no criterion name prints one, the explanation's
-    document does ("… và báo 26/06/2014" where the explanation's "ngày" line ended above)."""
-    k = next((k for k, (_, raw) in enumerate(tokens) if k and _DATE.search(raw)), len(tokens))
-    return tokens[:k], tokens[k:]
-
-
-_DATE = lazy_compile(r"^\W*\d{1,2}/\d{1,2}/\d{2,4}\W*$")
-
-
-def _speckish(raw: str) -> bool:
-    """A token that is no word: two letters or fewer, or letters the language model does not
-    know as a syllable ("8s", "Ls", "ars")."""
-    letters = re.sub(r"[^\p{L}]", "", raw)
-    return len(letters) <= 2 or not is_syllable_run(letters)
-
-
-def _bar_tails(cells: LineCells) -> list[list[tuple[str, str]]]:
-    """A line's text, then its text after each ruling bar OCR read in it (bars left out)."""
-    parts = [cells.text_tokens]
-    bars = cells.split_tokens or []
-    for k, token in enumerate(bars):
-        if token[1] == BAR and k + 1 < len(bars):
-            parts.append([t for t in bars[k + 1 :] if t[1] != BAR])
-    return [p for p in parts if p]
-
-
-def _stray(token: tuple[str, str]) -> bool:
-    raw = token[1]
-    return (len(raw) == 1 and raw.islower()) or garbled_cell(token)
-
-
-def unspecked(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A line's words without the stray letters and garbled tokens OCR leaves at its ends."""
-    start, end = 0, len(tokens)
-    while start < end and _stray(tokens[start]):
-        start += 1
-    while end > start and _stray(tokens[end - 1]):
-        end -= 1
-    return tokens[start:end]
-
-
 class RowBuilder:
     def __init__(
         self,
@@ -311,7 +181,7 @@ class RowBuilder:
                 row.code = cells.code
             dated: list[tuple[str, str]] = []
             if not cells.split and not cells.numbers_by_position:
-                cells.name, dated = _before_date(cells.name)
+                cells.name, dated = before_date(cells.name)
             row.name += cells.name
             if cells.split:
                 # The text before the numbers is the name's and the explanation's: split jointly
@@ -577,7 +447,7 @@ class RowBuilder:
         """A number-less line (or its part after a ruling bar: the STT cell OCR garbled before
         it, "it | Kế hoạch …") that opens with a whole catalogued criterion name, other text
         after it: (the name, the rest); None for none."""
-        for part in _bar_tails(cells):
+        for part in bar_tails(cells):
             words = unspecked(part)
             start = part.index(words[0]) if words else 0
             k = criterion_name_prefix(part[start:], self.settings)
@@ -609,7 +479,7 @@ class RowBuilder:
         """The name a line holds when its text is, whole, a catalogued criterion name (a capital
         first; specks and a stray letter at its ends aside), or its text after a ruling bar is
         (the STT cell OCR garbled before it: "| it | | Kéhoach CCHC nim ee"); [] otherwise."""
-        for part in _bar_tails(cells):
+        for part in bar_tails(cells):
             tokens = unspecked([t for t in part if len(t[1]) > 1 or t[1].isupper()])
             # A short token ending the line may be a garbled points cell ("ee"), not the name's.
             bare = tokens[:-1] if tokens and len(tokens[-1][1]) <= 2 and tokens[-1][1].islower() else tokens
@@ -618,7 +488,7 @@ class RowBuilder:
                     return candidate
             # ... or the name, then only specks OCR made of the row's garbled cells ("Ls 8s").
             k = criterion_name_prefix(tokens, self.settings)
-            if k and all(_speckish(raw) for _, raw in tokens[k:]):
+            if k and all(speckish(raw) for _, raw in tokens[k:]):
                 return tokens[:k]
         return []
 
@@ -632,7 +502,7 @@ class RowBuilder:
             and not cur.awaiting_numbers
             and cur.lines_below >= cur.lines_above
             and starts_name(tokens)
-            and _opens_with_word(tokens)
+            and opens_with_word(tokens)
         )
 
     def _interleaved(self, row: RowDraft) -> bool:
@@ -649,9 +519,10 @@ class RowBuilder:
         if row.started_by != "numbers":
             (row.explanation if row.explanation or row.n_numbers else row.name).extend(tokens)
             return
-        if not row.explanation and is_heading(row.name, self.settings) and _in_capitals(_words(tokens), self.settings):
+        capitals = in_capitals(words_only(tokens), self.settings)
+        if not row.explanation and is_heading(row.name, self.settings) and capitals:
             # A section heading in capitals wraps in capitals; it has no explanation of its own.
-            row.name += _words(tokens)
+            row.name += words_only(tokens)
             return
         tokens = cells.split_tokens if cells.split_tokens and not cells.has_numbers else tokens
         self._extend_split(row, tokens, self._name_width(cells), self._explanation_width(cells))
@@ -660,7 +531,7 @@ class RowBuilder:
         """Add a continuation line and split the row's continuation lines again, jointly. A run
         of lines is re-split only while nothing else was added to the row's name or explanation."""
         base_name, base_explanation = row.split_base
-        taken = sum(len(_words(t)) for t, _, _ in row.split_lines)
+        taken = sum(len(words_only(t)) for t, _, _ in row.split_lines)
         if (
             not row.split_lines
             or len(row.name) + len(row.explanation) != base_name + base_explanation + taken
@@ -677,8 +548,8 @@ class RowBuilder:
             row.split_lines, row.name, row.explanation, row.split_open, self.settings
         )
         for (line, _, _), k in zip(row.split_lines, splits):
-            row.name += _words(line[:k])
-            row.explanation += _words(line[k:])
+            row.name += words_only(line[:k])
+            row.explanation += words_only(line[k:])
         row.name_closed, row.explanation_closed = not name_open, not explanation_open
 
     def _name_width(self, cells: LineCells) -> int:

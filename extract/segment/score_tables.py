@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from extract.model import BLANK_SEEN, IngestedDocument
 from extract.segment.captions import CaptionSettings, printed_title
-from extract.segment.line_rows import name_tokens
+from extract.segment.line_words import name_tokens
 from extract.segment.scale_lines import ScaleSettings, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
 from extract.segment.score_readings import points_readings, resolve_lost_commas
