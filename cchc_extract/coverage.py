@@ -44,6 +44,7 @@ def account_coverage(result: ExtractionResult, settings: CoverageSettings = Cove
     # it were read with their own figures), so each is kept with the relation that found it.
     tails = _lost_tails(result, settings)
     lost = [part for part, _ in tails] + _illegible_cells(result, settings)
+    lost += _lost_cells_of_rows(result, settings, lost)
     if lost:
         result.unread = sorted(result.unread + lost, key=lambda p: (p.page or 0, p.line_start or 0))
     if not result.unread:
@@ -361,6 +362,75 @@ def _illegible_cells(result: ExtractionResult, settings: CoverageSettings) -> li
             )
         )
     return parts
+
+
+# The points fields and the flag the segmenter leaves on a row for a cell of each it did not read.
+_CELL_FLAGS = (
+    ("max_points", "missing_max"),
+    ("self_points", "missing_self"),
+    ("appraised_points", "missing_appraised"),
+)
+
+
+def _lost_cells_of_rows(
+    result: ExtractionResult, settings: CoverageSettings, also: list[UnreadPart]
+) -> list[UnreadPart]:
+    """Points cells of an OCR'd document that came out blank beside a row's other figures, where
+    the document prints one: every maximum of a score table is printed, and a score is printed
+    blank only with its whole block (a survey part left blank leaves every row of it blank, and
+    its parent). So a maximum lost beside a score read, or a score lost where a sibling or a child
+    prints its own, is a cell OCR lost (after the criteria set gave back the maxima it could).
+    One part per table, naming each cell; rows with no figure at all are the segmenter's to tell
+    ("points of … not read"), cells printed as something else ``_illegible_cells``'."""
+    if not ocr_read(result):
+        return []
+    told = " ".join(p.reason for p in result.unread + also)
+    parts = []
+    for table in result.score_tables:
+        rows = table.rows
+        kids = children_of(resolve_parents(rows)[0])
+        parent_of = {k: p for p, ks in kids.items() for k in ks}
+        cells = [
+            (row, field)
+            for i, row in enumerate(rows)
+            for field, flag in _CELL_FLAGS
+            if _cell_lost(rows, i, field, flag, kids, parent_of)
+            and not re.search(rf"(?<![\d.]){re.escape(row.code or '?')}(?![\d.])", told)
+        ]
+        if not cells:
+            continue
+        listed = ", ".join(f"{row.code} {field.replace('_', ' ')}" for row, field in cells)
+        first = cells[0][0].source
+        parts.append(
+            UnreadPart(
+                page=first.page,
+                kind="rows",
+                reason=f"figures not read (the row's other figures were): {listed}",
+                text_sample=" | ".join(
+                    f"{row.code_raw or row.code or ''} {row.name_raw or row.name}" for row, _ in cells
+                )[: settings.sample_chars],
+                line_start=first.line_start,
+                line_end=cells[-1][0].source.line_end or cells[-1][0].source.line_start,
+            )
+        )
+    return parts
+
+
+def _cell_lost(
+    rows: list[ScoreRow], i: int, field: str, flag: str, kids: dict[int, list[int]], parent_of: dict[int, int]
+) -> bool:
+    """Whether row ``i``'s ``field`` is a cell lost (``_lost_cells_of_rows``), not one printed blank."""
+    row = rows[i]
+    figures = [f for f, _ in _CELL_FLAGS if getattr(row, f) is not None]
+    if not row.code or getattr(row, field) is not None or flag not in row.flags or not figures:
+        return False
+    if (getattr(row, f"{field}_raw") or "").strip():
+        return False  # printed as something OCR made no number of: ``_illegible_cells``
+    if field == "max_points":
+        return True
+    parent = parent_of.get(i)
+    block = (kids.get(parent, []) if parent is not None else []) + kids.get(i, [])
+    return any(getattr(rows[k], field) is not None for k in block if k != i)
 
 
 def _told(part: UnreadPart, told: str) -> bool:
