@@ -379,5 +379,7 @@ def test_a_points_table_whose_numbers_ocr_lost_is_an_unread_table(tmp_path):
     out = result_to_json(convert_file(path, path.stem))
     assert out["score_tables"] == []
     assert [(p["kind"], p["line_start"]) for p in out["unread"]] == [("table", 15)]
-    assert "max, self" in out["unread"][0]["reason"] and out["unread"][0]["text_sample"].startswith("1. CONG TAC CHi DAO")
+    assert "max, self" in out["unread"][0]["reason"] and out["unread"][0]["text_sample"].startswith(
+        "1. CONG TAC CHi DAO"
+    )
     assert any(r["item"] == "/unread/0" for r in out["review"])
