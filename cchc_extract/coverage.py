@@ -378,10 +378,10 @@ def _lost_cells_of_rows(
     """Points cells of an OCR'd document that came out blank beside a row's other figures, where
     the document prints one: every maximum of a score table is printed, and a score is printed
     blank only with its whole block (a survey part left blank leaves every row of it blank, and
-    its parent). So a maximum lost beside a score read, or a score lost where a sibling or a child
-    prints its own, is a cell OCR lost (after the criteria set gave back the maxima it could).
+    its parent). So a maximum lost beside a score read, or a score lost where its children (a
+    parent) or its siblings (a row with none) print their own, is a cell OCR lost (after the criteria set gave back the maxima it could).
     One part per table, naming each cell; rows with no figure at all are the segmenter's to tell
-    ("points of … not read"), cells printed as something else ``_illegible_cells``'."""
+    ("points of … not read"), cells printed as something else ``_illegible_cells``'s."""
     if not ocr_read(result):
         return []
     told = " ".join(p.reason for p in result.unread + also)
@@ -428,8 +428,10 @@ def _cell_lost(
         return False  # printed as something OCR made no number of: ``_illegible_cells``
     if field == "max_points":
         return True
+    # A parent is judged by its children (a survey part's row is blank with them, whatever its
+    # siblings print), a row with none by its siblings.
     parent = parent_of.get(i)
-    block = (kids.get(parent, []) if parent is not None else []) + kids.get(i, [])
+    block = kids.get(i) or (kids.get(parent, []) if parent is not None else [])
     return any(getattr(rows[k], field) is not None for k in block if k != i)
 
 
