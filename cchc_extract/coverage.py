@@ -379,7 +379,8 @@ def _lost_cells_of_rows(
     the document prints one: every maximum of a score table is printed, and a score is printed
     blank only with its whole block (a survey part left blank leaves every row of it blank, and
     its parent). So a maximum lost beside a score read, or a score lost where its children (a
-    parent) or its siblings (a row with none) print their own, is a cell OCR lost (after the criteria set gave back the maxima it could).
+    parent) or its siblings (a row with none) print their own, is a cell OCR lost (after the
+    criteria set gave back the maxima it could).
     One part per table, naming each cell; rows with no figure at all are the segmenter's to tell
     ("points of … not read"), cells printed as something else ``_illegible_cells``'s."""
     if not ocr_read(result):
