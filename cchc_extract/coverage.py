@@ -385,7 +385,8 @@ def _lost_cells_of_rows(
     ("points of … not read"), cells printed as something else ``_illegible_cells``'s."""
     if not ocr_read(result):
         return []
-    told = " ".join(p.reason for p in result.unread + also)
+    # Told once: coverage is accounted again on a result read back (validate, a review applied).
+    told = {p.reason for p in result.unread + also}
     parts = []
     for table in result.score_tables:
         rows = table.rows
@@ -396,17 +397,17 @@ def _lost_cells_of_rows(
             for i, row in enumerate(rows)
             for field, flag in _CELL_FLAGS
             if _cell_lost(rows, i, field, flag, kids, parent_of)
-            and not re.search(rf"(?<![\d.]){re.escape(row.code or '?')}(?![\d.])", told)
         ]
-        if not cells:
-            continue
         listed = ", ".join(f"{row.code} {field.replace('_', ' ')}" for row, field in cells)
+        reason = f"figures not read (the row's other figures were): {listed}"
+        if not cells or reason in told:
+            continue
         first = cells[0][0].source
         parts.append(
             UnreadPart(
                 page=first.page,
                 kind="rows",
-                reason=f"figures not read (the row's other figures were): {listed}",
+                reason=reason,
                 text_sample=" | ".join(
                     f"{row.code_raw or row.code or ''} {row.name_raw or row.name}" for row, _ in cells
                 )[: settings.sample_chars],
