@@ -21,6 +21,7 @@ from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_par
 from cchc_extract.reconcile.misread import ocr_read
 from normalize.criteria import CriteriaSet, load_criteria_sets
 from normalize.lazy_regex import lazy_compile
+from normalize.text import fold
 from schemas.records import Check, ExtractionResult, ScoreRow, ScoreTable, UnreadPart
 
 
@@ -30,6 +31,9 @@ class CoverageSettings:
     min_shortfall: float = 0.01
     # Characters of the last row read quoted in an unread entry for the rows after it.
     sample_chars: int = 160
+    # Words (folded) of a criterion scored by a survey (sociological survey, satisfaction index):
+    # the commune prints no self-assessed score for it, so its blank score cell is no cell lost.
+    survey_words: tuple[str, ...] = ("dieu tra", "xa hoi hoc", "xhh", "hai long", "sipas", "khao sat")
 
 
 # Checks whose shortfall missing rows can explain: the rows read sum to less than a stated sum.
@@ -396,7 +400,7 @@ def _lost_cells_of_rows(
             (row, field)
             for i, row in enumerate(rows)
             for field, flag in _CELL_FLAGS
-            if _cell_lost(rows, i, field, flag, kids, parent_of)
+            if _cell_lost(rows, i, field, flag, kids, parent_of, settings)
         ]
         listed = ", ".join(f"{row.code} {field.replace('_', ' ')}" for row, field in cells)
         reason = f"figures not read (the row's other figures were): {listed}"
@@ -419,7 +423,13 @@ def _lost_cells_of_rows(
 
 
 def _cell_lost(
-    rows: list[ScoreRow], i: int, field: str, flag: str, kids: dict[int, list[int]], parent_of: dict[int, int]
+    rows: list[ScoreRow],
+    i: int,
+    field: str,
+    flag: str,
+    kids: dict[int, list[int]],
+    parent_of: dict[int, int],
+    settings: CoverageSettings,
 ) -> bool:
     """Whether row ``i``'s ``field`` is a cell lost (``_lost_cells_of_rows``), not one printed blank."""
     row = rows[i]
@@ -430,11 +440,25 @@ def _cell_lost(
         return False  # printed as something OCR made no number of: ``_illegible_cells``
     if field == "max_points":
         return True
+    # A criterion scored by a survey the province runs prints no score of the commune's, whatever
+    # its siblings print; a parent over one prints none either (sample 003: II over II.2 and II.3).
+    if _by_survey(row, settings):
+        return False
     # A parent is judged by its children (a survey part's row is blank with them, whatever its
     # siblings print), a row with none by its siblings.
-    parent = parent_of.get(i)
-    block = kids.get(i) or (kids.get(parent, []) if parent is not None else [])
+    if kids.get(i):
+        block = kids[i]
+        if any(_by_survey(rows[k], settings) for k in block):
+            return False
+    else:
+        parent = parent_of.get(i)
+        block = kids.get(parent, []) if parent is not None else []
     return any(getattr(rows[k], field) is not None for k in block if k != i)
+
+
+def _by_survey(row: ScoreRow, settings: CoverageSettings) -> bool:
+    folded = fold(row.name)
+    return any(word in folded for word in settings.survey_words)
 
 
 def _told(part: UnreadPart, told: str) -> bool:
