@@ -352,20 +352,23 @@ def _illegible_cells(result: ExtractionResult, settings: CoverageSettings) -> li
             f"{row.code or row.name[:30]} {f.replace('_', ' ')} printed {getattr(row, f + '_raw')!r}"
             for row, f in cells
         )
-        first = cells[0][0].source
-        parts.append(
-            UnreadPart(
-                page=first.page,
-                kind="rows",
-                reason=f"figures not read (printed, but not as a number): {listed}",
-                text_sample=" | ".join(
-                    f"{row.code_raw or row.code or ''} {row.name_raw or row.name}" for row, _ in cells
-                )[: settings.sample_chars],
-                line_start=first.line_start,
-                line_end=cells[-1][0].source.line_end or cells[-1][0].source.line_start,
-            )
-        )
+        parts.append(_cells_part(cells, f"figures not read (printed, but not as a number): {listed}", settings))
     return parts
+
+
+def _cells_part(cells: list[tuple[ScoreRow, str]], reason: str, settings: CoverageSettings) -> UnreadPart:
+    """The unread part naming a table's cells not read, on the lines of their rows."""
+    first = cells[0][0].source
+    return UnreadPart(
+        page=first.page,
+        kind="rows",
+        reason=reason,
+        text_sample=" | ".join(f"{row.code_raw or row.code or ''} {row.name_raw or row.name}" for row, _ in cells)[
+            : settings.sample_chars
+        ],
+        line_start=first.line_start,
+        line_end=cells[-1][0].source.line_end or cells[-1][0].source.line_start,
+    )
 
 
 # The points fields and the flag the segmenter leaves on a row for a cell of each it did not read.
@@ -406,19 +409,7 @@ def _lost_cells_of_rows(
         reason = f"figures not read (the row's other figures were): {listed}"
         if not cells or reason in told:
             continue
-        first = cells[0][0].source
-        parts.append(
-            UnreadPart(
-                page=first.page,
-                kind="rows",
-                reason=reason,
-                text_sample=" | ".join(
-                    f"{row.code_raw or row.code or ''} {row.name_raw or row.name}" for row, _ in cells
-                )[: settings.sample_chars],
-                line_start=first.line_start,
-                line_end=cells[-1][0].source.line_end or cells[-1][0].source.line_start,
-            )
-        )
+        parts.append(_cells_part(cells, reason, settings))
     return parts
 
 
