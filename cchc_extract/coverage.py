@@ -21,6 +21,7 @@ from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_par
 from cchc_extract.reconcile.misread import ocr_read
 from normalize.criteria import CriteriaSet, load_criteria_sets
 from normalize.lazy_regex import lazy_compile
+from normalize.text import fold
 from schemas.records import Check, ExtractionResult, ScoreRow, ScoreTable, UnreadPart
 
 
@@ -30,6 +31,9 @@ class CoverageSettings:
     min_shortfall: float = 0.01
     # Characters of the last row read quoted in an unread entry for the rows after it.
     sample_chars: int = 160
+    # Words (folded) of a criterion scored by a survey (sociological survey, satisfaction index):
+    # the commune prints no self-assessed score for it, so its blank score cell is no cell lost.
+    survey_words: tuple[str, ...] = ("dieu tra", "xa hoi hoc", "xhh", "hai long", "sipas", "khao sat")
 
 
 # Checks whose shortfall missing rows can explain: the rows read sum to less than a stated sum.
@@ -44,6 +48,7 @@ def account_coverage(result: ExtractionResult, settings: CoverageSettings = Cove
     # it were read with their own figures), so each is kept with the relation that found it.
     tails = _lost_tails(result, settings)
     lost = [part for part, _ in tails] + _illegible_cells(result, settings)
+    lost += _lost_cells_of_rows(result, settings, lost)
     if lost:
         result.unread = sorted(result.unread + lost, key=lambda p: (p.page or 0, p.line_start or 0))
     if not result.unread:
@@ -347,20 +352,104 @@ def _illegible_cells(result: ExtractionResult, settings: CoverageSettings) -> li
             f"{row.code or row.name[:30]} {f.replace('_', ' ')} printed {getattr(row, f + '_raw')!r}"
             for row, f in cells
         )
-        first = cells[0][0].source
-        parts.append(
-            UnreadPart(
-                page=first.page,
-                kind="rows",
-                reason=f"figures not read (printed, but not as a number): {listed}",
-                text_sample=" | ".join(
-                    f"{row.code_raw or row.code or ''} {row.name_raw or row.name}" for row, _ in cells
-                )[: settings.sample_chars],
-                line_start=first.line_start,
-                line_end=cells[-1][0].source.line_end or cells[-1][0].source.line_start,
-            )
-        )
+        parts.append(_cells_part(cells, f"figures not read (printed, but not as a number): {listed}", settings))
     return parts
+
+
+def _cells_part(cells: list[tuple[ScoreRow, str]], reason: str, settings: CoverageSettings) -> UnreadPart:
+    """The unread part naming a table's cells not read, on the lines of their rows."""
+    first = cells[0][0].source
+    return UnreadPart(
+        page=first.page,
+        kind="rows",
+        reason=reason,
+        text_sample=" | ".join(f"{row.code_raw or row.code or ''} {row.name_raw or row.name}" for row, _ in cells)[
+            : settings.sample_chars
+        ],
+        line_start=first.line_start,
+        line_end=cells[-1][0].source.line_end or cells[-1][0].source.line_start,
+    )
+
+
+# The points fields and the flag the segmenter leaves on a row for a cell of each it did not read.
+_CELL_FLAGS = (
+    ("max_points", "missing_max"),
+    ("self_points", "missing_self"),
+    ("appraised_points", "missing_appraised"),
+)
+
+
+def _lost_cells_of_rows(
+    result: ExtractionResult, settings: CoverageSettings, also: list[UnreadPart]
+) -> list[UnreadPart]:
+    """Points cells of an OCR'd document that came out blank beside a row's other figures, where
+    the document prints one: every maximum of a score table is printed, and a score is printed
+    blank only with its whole block (a survey part left blank leaves every row of it blank, and
+    its parent). So a maximum lost beside a score read, or a score lost where its children (a
+    parent) or its siblings (a row with none) print their own, is a cell OCR lost (after the
+    criteria set gave back the maxima it could).
+    One part per table, naming each cell; rows with no figure at all are the segmenter's to tell
+    ("points of … not read"), cells printed as something else ``_illegible_cells``'s."""
+    if not ocr_read(result):
+        return []
+    # Told once: coverage is accounted again on a result read back (validate, a review applied).
+    told = {p.reason for p in result.unread + also}
+    parts = []
+    for table in result.score_tables:
+        rows = table.rows
+        kids = children_of(resolve_parents(rows)[0])
+        parent_of = {k: p for p, ks in kids.items() for k in ks}
+        cells = [
+            (row, field)
+            for i, row in enumerate(rows)
+            for field, flag in _CELL_FLAGS
+            if _cell_lost(rows, i, field, flag, kids, parent_of, settings)
+        ]
+        listed = ", ".join(f"{row.code} {field.replace('_', ' ')}" for row, field in cells)
+        reason = f"figures not read (the row's other figures were): {listed}"
+        if not cells or reason in told:
+            continue
+        parts.append(_cells_part(cells, reason, settings))
+    return parts
+
+
+def _cell_lost(
+    rows: list[ScoreRow],
+    i: int,
+    field: str,
+    flag: str,
+    kids: dict[int, list[int]],
+    parent_of: dict[int, int],
+    settings: CoverageSettings,
+) -> bool:
+    """Whether row ``i``'s ``field`` is a cell lost (``_lost_cells_of_rows``), not one printed blank."""
+    row = rows[i]
+    figures = [f for f, _ in _CELL_FLAGS if getattr(row, f) is not None]
+    if not row.code or getattr(row, field) is not None or flag not in row.flags or not figures:
+        return False
+    if (getattr(row, f"{field}_raw") or "").strip():
+        return False  # printed as something OCR made no number of: ``_illegible_cells``
+    if field == "max_points":
+        return True
+    # A criterion scored by a survey the province runs prints no score of the commune's, whatever
+    # its siblings print; a parent over one prints none either (sample 003: II over II.2 and II.3).
+    if _by_survey(row, settings):
+        return False
+    # A parent is judged by its children (a survey part's row is blank with them, whatever its
+    # siblings print), a row with none by its siblings.
+    if kids.get(i):
+        block = kids[i]
+        if any(_by_survey(rows[k], settings) for k in block):
+            return False
+    else:
+        parent = parent_of.get(i)
+        block = kids.get(parent, []) if parent is not None else []
+    return any(getattr(rows[k], field) is not None for k in block if k != i)
+
+
+def _by_survey(row: ScoreRow, settings: CoverageSettings) -> bool:
+    folded = fold(row.name)
+    return any(word in folded for word in settings.survey_words)
 
 
 def _told(part: UnreadPart, told: str) -> bool:

@@ -19,7 +19,7 @@ from extract.base import IngestError, IngestOptions, ingest
 from extract.metadata import read_metadata
 from extract.model import IngestedDocument
 from extract.segment.counts import find_counts
-from extract.segment.score_tables import find_score_tables
+from extract.segment.score_tables import ScoreTablesRead, read_score_tables
 from extract.segment.statements import find_score_statements
 from extract.segment.statistics import find_statistics
 from extract.segment.target_tables import find_target_tables, plan_year
@@ -81,7 +81,8 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     meta_review = []  # metadata fields found but not read for sure (a signer's name without its marks)
     if meta is not None:
         result.document, meta_review = meta
-    result.score_tables = _run_stage(result, "segment", lambda: find_score_tables(doc), debug, default=[])
+    read = _run_stage(result, "segment", lambda: read_score_tables(doc), debug, default=ScoreTablesRead([], []))
+    result.score_tables = read.tables
     # The official criteria set, recognised from the rows read: names snapped to its wording,
     # maxima that differ from it flagged (nothing happens when no set fits).
     year = result.document.year if result.document else None
@@ -128,7 +129,9 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         default=[],
     )
     _run_stage(result, "segment", lambda: flag_unread_columns(doc, result), debug)
-    unread = _run_stage(result, "segment", lambda: find_unread(doc, result, known=unsure), debug, default=[])
+    unread = _run_stage(
+        result, "segment", lambda: find_unread(doc, result, known=unsure, set_aside=read.set_aside), debug, default=[]
+    )
     result.unread = sorted(unread + unsure, key=lambda p: (p.page or 0, p.line_start or 0))
     # Maxima the document prints but OCR lost, from the set when it is surely recognised (after
     # the unread parts are told: the cell was not read, its value is the set's).

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
+import regex as re
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
@@ -373,3 +374,25 @@ def test_a_kept_row_named_by_ocr_specks_is_not_kept(tmp_path):
     rows, parts = _kept_rows(tmp_path, text)
     assert rows == [("1", 10.0, 8.5), ("2", 10.0, 10.0), ("5", 16.0, 16.0)]
     assert (12, 13) in parts and (15, 15) in parts
+
+
+def test_a_points_table_whose_numbers_ocr_lost_is_an_unread_table(tmp_path):
+    # A real dump's score table with every figure gone from its row lines (and its total row), as
+    # OCR loses a faint column: the rows hold codes and names, no number behaves as points, and
+    # the score reader sets the table aside. Its header names the points columns ("Thang diém",
+    # "Diém ty cham"), no other reader read its lines: it is told as a table not read, once.
+    source = Path(__file__).parent / "data" / "dumps" / "d01-i1-ruled-top-eng-150dpi.txt"
+    number = r"(?:\s+\d{1,2}(?:,\d{1,2})?){1,2}"
+    lines = [
+        "Tong cong" if t.startswith("Tong cong") else re.sub(rf"^(\d[\d.]*\.?\s.*?){number}(?=\s|$)", r"\1", t)
+        for t in source.read_text(encoding="utf-8").splitlines()
+    ]
+    path = tmp_path / source.name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = result_to_json(convert_file(path, path.stem))
+    assert out["score_tables"] == []
+    assert [(p["kind"], p["line_start"]) for p in out["unread"]] == [("table", 15)]
+    assert "max, self" in out["unread"][0]["reason"] and out["unread"][0]["text_sample"].startswith(
+        "1. CONG TAC CHi DAO"
+    )
+    assert any(r["item"] == "/unread/0" for r in out["review"])

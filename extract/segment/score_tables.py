@@ -140,8 +140,23 @@ _POINTS_UNIT = lazy_compile(r"^\s*(\d[\d.,]*)\s*(?:điểm|diem|đ|d)\.?\s*$", r
 _NONE_MARK = lazy_compile(r"^[-–—x×]$", re.I)
 
 
+@dataclass
+class ScoreTablesRead:
+    """The score tables read, and the tables read from lines that were set aside because their
+    numbers do not behave as points (none at all, or no pair in order, no sum): a plan's task
+    lines, or a score table whose numbers OCR lost or garbled, for ``unread`` to tell apart."""
+
+    tables: list[ScoreTable]
+    set_aside: list[ScoreTable]
+
+
 def find_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = ScoreTableSettings()) -> list[ScoreTable]:
+    return read_score_tables(doc, settings).tables
+
+
+def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = ScoreTableSettings()) -> ScoreTablesRead:
     tables: list[ScoreTable] = []
+    set_aside: list[ScoreTable] = []
     damage = cache(partial(document_damage_class, doc))  # read when a name needs it
     for joined in join_tables(doc):
         columns = map_columns(joined.header_text, settings)
@@ -166,7 +181,9 @@ def find_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         # nor are rows whose numbers do not behave as points (a task table's codes and dates).
         if any(_has_points(row) for row in table.rows) and points_behave(table, settings):
             tables.append(table)
-    return tables
+        else:
+            set_aside.append(table)
+    return ScoreTablesRead(tables, set_aside)
 
 
 def points_behave(table: ScoreTable, settings: ScoreTableSettings = ScoreTableSettings()) -> bool:

@@ -19,11 +19,12 @@ from extract.segment.line_header import header_layout
 from extract.segment.table_join import header_row_count
 from extract.segment.unread_coded import as_coded, placed_by_set, sure_row
 from extract.segment.unread_rows import LINE_METHODS, unread_score_rows
+from extract.segment.unread_set_aside import overlaps, read_elsewhere, unread_set_aside
 from normalize.criteria import CriteriaSet
 from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_SNAPPED
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold, fold_spaces
-from schemas.records import ExtractionResult, ReviewItem, SourceRef, UnreadPart
+from schemas.records import ExtractionResult, ReviewItem, ScoreTable, SourceRef, UnreadPart
 
 
 @dataclass(frozen=True)
@@ -114,11 +115,14 @@ def find_unread(
     result: ExtractionResult,
     settings: UnreadSettings = UnreadSettings(),
     known: list[UnreadPart] | None = None,
+    set_aside: list[ScoreTable] | None = None,
 ) -> list[UnreadPart]:
     """Every part of ``doc`` that produced nothing in ``result``, in page order; lines already in a
-    ``known`` part (a table withdrawn as unsure) are not reported twice."""
+    ``known`` part (a table withdrawn as unsure) are not reported twice. ``set_aside``: the score
+    tables read from lines whose numbers did not behave as points (``read_score_tables``)."""
     sources = _row_sources(result)
-    parts: list[UnreadPart] = []
+    parts = unread_set_aside(doc, set_aside or [], sources)
+    known = (known or []) + parts
     for page in doc.pages:
         parts.extend(_unread_page(page, settings))
         parts.extend(p for p in _unread_line_rows(page, sources, settings) if not _within(p, known or []))
@@ -235,22 +239,13 @@ def data_rows(table: Table) -> list[int]:
     return out
 
 
-def _overlaps(a, b, share: float) -> bool:
-    x0, y0 = max(a[0], b[0]), max(a[1], b[1])
-    x1, y1 = min(a[2], b[2]), min(a[3], b[3])
-    if x1 <= x0 or y1 <= y0:
-        return False
-    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
-    return smaller > 0 and (x1 - x0) * (y1 - y0) >= share * smaller
-
-
 def _inside(ref: SourceRef, table: Table, settings: UnreadSettings) -> bool:
     """A row came from this table: same page, and its lines or its box fall in the table's."""
     last_page = max(table.page, table.page_end or table.page)
     if ref.page is None or not table.page <= ref.page <= last_page:
         return False
     if ref.bbox and table.bbox:
-        return ref.page == table.page and _overlaps(ref.bbox, table.bbox, settings.bbox_overlap)
+        return ref.page == table.page and overlaps(ref.bbox, table.bbox, settings.bbox_overlap)
     if ref.line_start is not None and table.line_end:
         end = ref.line_end if ref.line_end is not None else ref.line_start
         return ref.line_start <= table.line_end and end >= table.line_start
@@ -352,7 +347,7 @@ def _line_read(line: Line, page: int, sources: list[SourceRef]) -> bool:
             continue
         if ref.line_start is not None and ref.line_start <= line.number <= (ref.line_end or ref.line_start):
             return True
-        if ref.bbox and line.bbox and _overlaps(ref.bbox, line.bbox, 0.5):
+        if ref.bbox and line.bbox and overlaps(ref.bbox, line.bbox, 0.5):
             return True
     return False
 
@@ -402,30 +397,12 @@ def withdraw_unsure_tables(
             # Lines another segmenter read (a report's "Lĩnh vực 1 ...: 3,25/10 điểm" statements, its
             # numbered task paragraphs) are not lost: the table is still taken out, but only a
             # region nothing read is reported.
-            if not _read_elsewhere(unsure, elsewhere):
+            if not read_elsewhere(unsure, elsewhere):
                 parts.append(_withdrawn(score, len(unsure), settings))
         else:
             kept.append(score)
     result.score_tables = kept
     return parts
-
-
-def _read_elsewhere(rows: list, sources: list[SourceRef], share: float = 0.5) -> bool:
-    """At least ``share`` of the rows lie on lines or boxes that narrative items were read from."""
-    if not sources:
-        return False
-    covered = sum(1 for r in rows if any(_same_place(r.source, ref) for ref in sources))
-    return covered >= share * len(rows)
-
-
-def _same_place(a: SourceRef, b: SourceRef) -> bool:
-    if a.page is None or a.page != b.page:
-        return False
-    if a.line_start is not None and b.line_start is not None:
-        return a.line_start <= (b.line_end or b.line_start) and b.line_start <= (a.line_end or a.line_start)
-    if a.bbox and b.bbox:
-        return _overlaps(a.bbox, b.bbox, 0.5)
-    return False
 
 
 def _unsure(row, points_may_be_lost: bool = False) -> bool:
@@ -460,7 +437,7 @@ def _withdrawn_runs(score, out: list, elsewhere: list[SourceRef], settings: Unre
     return [
         _rows_part(run, reason.format(n=len(run), total=len(score.rows)), settings)
         for run in runs
-        if not _read_elsewhere(run, elsewhere)
+        if not read_elsewhere(run, elsewhere)
     ]
 
 
