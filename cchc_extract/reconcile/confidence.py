@@ -25,6 +25,9 @@ Evidence (``value_features``), each a number the model weighs:
   dump      the document is an OCR text dump: characters OCR made, without OCR's word confidences
             (a scan's row confidence carries them; a dump's row starts at the same figure as a
             scan's whatever its words looked like, so its values need a weight of their own)
+  scan      the document is a scan or a photo (OCR'd pages, with OCR's word confidences): not
+            weighed (0); with ``dump`` it says which kind of source a value comes from, for the
+            calibration of that kind (``calibration_scan``, ``calibration_dump``)
 
 The weights are a logistic regression fitted by ``tools/fit_confidence.py`` on the dev split of
 the corpus (its documents as read, and copies with misreadings planted as OCR makes them) and
@@ -45,7 +48,9 @@ from normalize.criteria.match import FLAG_MAX_DIFFERS
 from normalize.lazy_regex import lazy_compile
 from schemas.records import Check, ExtractionResult, ReviewItem, ScoreRow, StatRow, unsure_conf
 
-FEATURES = ("row", "missing", "format", "held", "failed", "agrees", "readings", "placed", "dump")
+FEATURES = ("row", "missing", "format", "held", "failed", "agrees", "readings", "placed", "dump", "scan")
+# The kinds of source a value can come from, each with its own calibration (``calibration_for``).
+SOURCE_KINDS = ("typed", "scan", "dump")
 # The segmenter's flags of a row's code taken from its position or repaired (``extract/segment``).
 _PLACED_FLAGS = ("code_inferred", "code_repaired")
 SCORE_FIELDS = ("max_points", "self_points")
@@ -94,12 +99,20 @@ class ConfidenceSettings:
     # Not weighed yet: fitted alone on seed 116 it came out +1.28 (a dump's plain rows are mostly
     # right) but took 2 more wrong values of its dumps out of the queue; kept as evidence to refit.
     dump: float = 0.0
+    # Not weighed: it marks a scan's values for their calibration (``calibration_scan``).
+    scan: float = 0.0
     # The logistic score mapped to the share of values right (isotonic regression on the values
     # as read of the dev documents, not the damaged copies: their share of wrong values is the
     # fit's): knots (score, share), increasing, interpolated between. The logistic weights order
     # the values by their evidence; the calibration puts them on the scale of the share right.
     # Empty: the logistic score as it is.
     calibration: tuple[tuple[float, float], ...] = ()
+    # The same map for the values of scans and photos, and of OCR text dumps: the same evidence
+    # does not say the same on each kind of source (a dump's row confidence has no OCR word
+    # confidence behind it), and typed documents, nearly all right, would otherwise set the share
+    # of every block. Empty: ``calibration``.
+    calibration_scan: tuple[tuple[float, float], ...] = ()
+    calibration_dump: tuple[tuple[float, float], ...] = ()
     # A value whose calibrated confidence is under this goes to review: on the calibrated scale,
     # a value more likely than this share to be wrong is looked at (the review queue's target is
     # at most 1 wrong value in 100 left out of it). Without a calibration the logistic score is
@@ -145,8 +158,24 @@ def calibrated(p: float, knots: tuple[tuple[float, float], ...]) -> float:
     return knots[-1][1]
 
 
+def source_kind(features: dict[str, float]) -> str:
+    """The kind of source of a value (``SOURCE_KINDS``), from its ``dump`` and ``scan`` evidence."""
+    return "dump" if features.get("dump") else "scan" if features.get("scan") else "typed"
+
+
+def calibration_for(kind: str, s: ConfidenceSettings) -> tuple[tuple[float, float], ...]:
+    """The calibration of a kind of source: its own, else the common one."""
+    own = {"scan": s.calibration_scan, "dump": s.calibration_dump}.get(kind, ())
+    return own or s.calibration
+
+
+def is_calibrated(s: ConfidenceSettings) -> bool:
+    """Whether any calibration is set: the values are then on the scale of the share right."""
+    return bool(s.calibration or s.calibration_scan or s.calibration_dump)
+
+
 def probability(features: dict[str, float], s: ConfidenceSettings) -> float:
-    return calibrated(score(features, s), s.calibration)
+    return calibrated(score(features, s), calibration_for(source_kind(features), s))
 
 
 def _pointer_field(check: Check) -> tuple[str, str | None]:
@@ -281,7 +310,8 @@ def value_features(
     held = _held_values(result, checks)
     failed = {(r.item, r.field) for r in review if r.field}
     read_by_ocr = ocr_read(result)
-    ocr = {"dump": float(result.source.method not in ("ocr", "mixed") and read_by_ocr)}
+    scanned = result.source.method in ("ocr", "mixed")
+    ocr = {"dump": float(not scanned and read_by_ocr), "scan": float(scanned)}
     # A blank cell of a typed grid is printed blank: no cell of it can be lost.
     cells_lost = read_by_ocr or result.source.method not in CELL_METHODS
     sets = criteria_maxima(result)
@@ -340,6 +370,7 @@ def _features(
             and not (isinstance(row, ScoreRow) and (lost_beside(row) or _lost_both(row)))
         ),
         "dump": 0.0,
+        "scan": 0.0,
     }
 
 
