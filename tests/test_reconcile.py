@@ -655,6 +655,28 @@ def test_a_calibrated_confidence_is_queued_under_the_calibrated_threshold():
     assert not plain.review
 
 
+def test_each_kind_of_source_takes_its_own_calibration():
+    # The same evidence says less on a scan than on a typed grid: a scan's values go through the
+    # scan's map, a typed document's through the common one, and a kind with no map of its own
+    # (here the dump's) falls back to the common one.
+    from cchc_extract.reconcile.confidence import ConfidenceSettings
+
+    calibrated = ConfidenceSettings(
+        calibration=((0.0, 0.999), (1.0, 0.999)), calibration_scan=((0.0, 0.9), (1.0, 0.9)), review_below=0.99
+    )
+
+    def confidences(method):
+        result = score_result([row("1", 3, 2, confidence=0.92), row("2", 1, 1, confidence=0.92)])
+        result.source.method = method
+        reconcile(result, ReconcileSettings(review_below=0.8, confidence=calibrated))
+        return result.score_tables[0].rows[1].value_confidence, {(r.item, r.field) for r in result.review}
+
+    typed, typed_queue = confidences("docx")
+    assert set(typed.values()) == {0.999} and not typed_queue
+    scanned, scan_queue = confidences("ocr")
+    assert set(scanned.values()) == {0.9} and ("/score_tables/0/rows/1", "self_points") in scan_queue
+
+
 def test_a_number_ocr_read_unsurely_doubts_that_cell_not_its_row():
     # OCR read the self points of criterion 2 with a word confidence of 0.42 (the segmenter's
     # per-cell flag), and no sum vouches for it: that value goes to review; the max points of the

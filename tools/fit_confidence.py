@@ -36,9 +36,11 @@ from benchmarks.queue_scoring import BUCKETS, bucket, resolve  # noqa: E402
 from cchc_extract.reconcile import ReconcileSettings, check_relations  # noqa: E402
 from cchc_extract.reconcile.confidence import (  # noqa: E402
     FEATURES,
+    SOURCE_KINDS,
     ConfidenceSettings,
     probability,
     score,
+    source_kind,
     value_features,
 )
 from normalize.numbers import format_vn  # noqa: E402
@@ -234,7 +236,7 @@ def isotonic(
     of a few dozen values all right on one seed is not taken for 100% on the next."""
     by_score: dict[float, list[float]] = {}
     for f, y in rows:
-        x = round(score(dict(zip(FEATURES, f)), s), 4)
+        x = round(score(dict(zip(FEATURES, f)), s), 6)
         by_score.setdefault(x, [0.0, 0.0])
         by_score[x][0] += y
         by_score[x][1] += 1
@@ -250,17 +252,22 @@ def isotonic(
         a, b = blocks[k], blocks[k + 1]
         blocks[k : k + 2] = [[a[0] + b[0], a[1] + b[1], a[2], b[3]]]
     out: list[tuple[float, float]] = []
+    share = 0.0
     for k, (right, n, lo, hi) in enumerate(blocks):
-        share = round(wilson_lower(right, n, z), 4)
+        # (the lower end of a small block's interval may fall under a larger block's below it:
+        # the map stays increasing)
+        share = max(share, round(wilson_lower(right, n, z), 4))
         out += [(lo, share)] if lo == hi else [(lo, share), (hi, share)]
-        if step and k + 1 < len(blocks) and blocks[k + 1][2] - hi > 2e-4:
+        if step and k + 1 < len(blocks) and blocks[k + 1][2] - hi > 2e-6:
             # No value of the fit scored between two blocks: such a value keeps the share of the
             # block under it (the isotonic fit is a step), not a share drawn towards the next.
-            out.append((round(blocks[k + 1][2] - 1e-4, 4), share))
+            out.append((round(blocks[k + 1][2] - 1e-6, 6), share))
     return tuple(out)
 
 
-def reliability(rows: list[tuple[list[float], int]], s: ConfidenceSettings) -> list[str]:
+def reliability(rows: list[tuple[list[float], int]], s: ConfidenceSettings, z: float = 1.96) -> list[str]:
+    """Per confidence bucket: values, share right, and the lower end of its Wilson interval (``z``);
+    '<' marks a bucket whose lower end is under the bucket's floor (over-confident)."""
     n = [0] * len(BUCKETS)
     right = [0] * len(BUCKETS)
     for f, label in rows:
@@ -271,8 +278,37 @@ def reliability(rows: list[tuple[list[float], int]], s: ConfidenceSettings) -> l
     for i, edge in enumerate(BUCKETS):
         top = BUCKETS[i + 1] if i + 1 < len(BUCKETS) else 1.0
         share = f"{100.0 * right[i] / n[i]:6.1f}%" if n[i] else "     - "
-        out.append(f"    [{edge:.2f}, {top:.2f}{']' if top == 1.0 else ')'} {n[i]:>7} {share}")
+        low = wilson_lower(right[i], n[i], z) if n[i] else 1.0
+        mark = f" low {100.0 * low:5.1f}%{' <' if low < edge - 1e-9 else ''}" if n[i] else ""
+        out.append(f"    [{edge:.2f}, {top:.2f}{']' if top == 1.0 else ')'} {n[i]:>7} {share}{mark}")
     return out
+
+
+def by_kind(rows: list[tuple[list[float], int]]) -> dict[str, list[tuple[list[float], int]]]:
+    """The rows of each kind of source (``SOURCE_KINDS``)."""
+    out: dict[str, list[tuple[list[float], int]]] = {kind: [] for kind in SOURCE_KINDS}
+    for f, y in rows:
+        out[source_kind(dict(zip(FEATURES, f)))].append((f, y))
+    return out
+
+
+def calibrate(
+    rows: list[tuple[list[float], int]], s: ConfidenceSettings, z: float, step: bool, per_source: bool, min_wrong: int
+):
+    """``s`` with the calibration fitted on ``rows``: one map, or one per kind of source. A kind
+    with fewer than ``min_wrong`` wrong values has no map of its own (a map fitted on values all
+    right is flat: it would drop the evidence against a value); its values join the common map's."""
+    if not per_source:
+        return replace(s, calibration=isotonic(rows, s, z=z, step=step))
+    kinds = by_kind(rows)
+    own = {kind: len(rows) - sum(y for _, y in rows) >= min_wrong for kind, rows in kinds.items()}
+    common = [x for kind, rows in kinds.items() if kind == "typed" or not own[kind] for x in rows]
+    return replace(
+        s,
+        calibration=isotonic(common, s, z=z, step=step),
+        calibration_scan=isotonic(kinds["scan"], s, z=z, step=step) if own["scan"] else (),
+        calibration_dump=isotonic(kinds["dump"], s, z=z, step=step) if own["dump"] else (),
+    )
 
 
 def main() -> int:
@@ -301,6 +337,8 @@ def main() -> int:
         "--z", type=float, default=0.0, help="calibrate to the lower end of each block's Wilson interval (z)"
     )
     ap.add_argument("--step", action="store_true", help="a score between two blocks keeps the lower block's share")
+    ap.add_argument("--per-source", action="store_true", help="a calibration per kind of source (typed, scan, dump)")
+    ap.add_argument("--min-wrong", type=int, default=10, help="wrong values a kind needs for a map of its own")
     args = ap.parse_args()
     if len(args.corpus) != len(args.outputs):
         ap.error("--corpus and --outputs go in pairs")
@@ -331,13 +369,18 @@ def main() -> int:
             intercept=round(float(w[0]), 3),
             **{n: round(float(v), 3) for n, v in zip(FEATURES, w[1:])},
         )
-    s = replace(s, calibration=isotonic(real, s, z=args.z, step=args.step))
+    s = calibrate(real, s, args.z, args.step, args.per_source, args.min_wrong)
     print(
         f"fitted on {args.fit}: {len(real)} values as read ({sum(1 - y for _, y in real)} wrong), "
         f"{len(planted)} in {args.copies} damaged copies per document ({sum(1 - y for _, y in planted)} wrong)"
     )
     print(
-        "ConfidenceSettings(" + ", ".join(f"{n}={getattr(s, n)}" for n in ("intercept", *FEATURES, "calibration")) + ")"
+        "ConfidenceSettings("
+        + ", ".join(
+            f"{n}={getattr(s, n)}"
+            for n in ("intercept", *FEATURES, "calibration", "calibration_scan", "calibration_dump")
+        )
+        + ")"
     )
     for split, (a, b) in (
         (args.fit, (real, planted)),
@@ -345,6 +388,9 @@ def main() -> int:
     ):
         print(f"reliability on {split}, values as read ({len(a)}):")
         print("\n".join(reliability(a, s)))
+        for kind, rows in by_kind(a).items():
+            print(f"  {kind} ({len(rows)}):")
+            print("\n".join(reliability(rows, s)))
         print(f"reliability on {split}, damaged copies ({len(b)}):")
         print("\n".join(reliability(b, s)))
     print(json.dumps(to_dict(s)))

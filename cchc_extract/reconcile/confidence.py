@@ -25,6 +25,9 @@ Evidence (``value_features``), each a number the model weighs:
   dump      the document is an OCR text dump: characters OCR made, without OCR's word confidences
             (a scan's row confidence carries them; a dump's row starts at the same figure as a
             scan's whatever its words looked like, so its values need a weight of their own)
+  scan      the document is a scan or a photo (OCR'd pages, with OCR's word confidences): not
+            weighed (0); with ``dump`` it says which kind of source a value comes from, for the
+            calibration of that kind (``calibration_scan``, ``calibration_dump``)
 
 The weights are a logistic regression fitted by ``tools/fit_confidence.py`` on the dev split of
 the corpus (its documents as read, and copies with misreadings planted as OCR makes them) and
@@ -45,7 +48,9 @@ from normalize.criteria.match import FLAG_MAX_DIFFERS
 from normalize.lazy_regex import lazy_compile
 from schemas.records import Check, ExtractionResult, ReviewItem, ScoreRow, StatRow, unsure_conf
 
-FEATURES = ("row", "missing", "format", "held", "failed", "agrees", "readings", "placed", "dump")
+FEATURES = ("row", "missing", "format", "held", "failed", "agrees", "readings", "placed", "dump", "scan")
+# The kinds of source a value can come from, each with its own calibration (``calibration_for``).
+SOURCE_KINDS = ("typed", "scan", "dump")
 # The segmenter's flags of a row's code taken from its position or repaired (``extract/segment``).
 _PLACED_FLAGS = ("code_inferred", "code_repaired")
 SCORE_FIELDS = ("max_points", "self_points")
@@ -94,17 +99,64 @@ class ConfidenceSettings:
     # Not weighed yet: fitted alone on seed 116 it came out +1.28 (a dump's plain rows are mostly
     # right) but took 2 more wrong values of its dumps out of the queue; kept as evidence to refit.
     dump: float = 0.0
+    # Not weighed: it marks a scan's values for their calibration (``calibration_scan``).
+    scan: float = 0.0
     # The logistic score mapped to the share of values right (isotonic regression on the values
     # as read of the dev documents, not the damaged copies: their share of wrong values is the
     # fit's): knots (score, share), increasing, interpolated between. The logistic weights order
     # the values by their evidence; the calibration puts them on the scale of the share right.
-    # Empty: the logistic score as it is.
-    calibration: tuple[tuple[float, float], ...] = ()
-    # A value whose calibrated confidence is under this goes to review: on the calibrated scale,
-    # a value more likely than this share to be wrong is looked at (the review queue's target is
-    # at most 1 wrong value in 100 left out of it). Without a calibration the logistic score is
-    # compared with ``ReconcileSettings.review_below``, as a row's confidence is.
-    review_below: float = 0.99
+    # Empty: the logistic score as it is. Fitted on seed 198, all families (``fit_confidence.py
+    # --fit all --calibrate-only --copies 0 --per-source --z 2.58 --step``): each block's share at
+    # the lower end of its 99% Wilson interval, so that a block of a few dozen values all right is
+    # not taken for 100% on other documents; checked on seed 199, not looked at for it: no
+    # bucket's 95% lower bound under its floor (README).
+    calibration: tuple[tuple[float, float], ...] = (
+        (0.01353, 0.0),
+        (0.056649, 0.0),
+        (0.05665, 0.1277),
+        (0.061829, 0.1277),
+        (0.06183, 0.4003),
+        (0.387095, 0.4003),
+        (0.412011, 0.4003),
+        (0.412012, 0.7066),
+        (0.721688, 0.7066),
+        (0.804441, 0.7066),
+        (0.804442, 0.9342),
+        (0.943259, 0.9342),
+        (0.944299, 0.9342),
+        (0.9443, 0.9977),
+        (0.999928, 0.9977),
+    )
+    # The same map for the values of scans and photos, and of OCR text dumps: the same evidence
+    # does not say the same on each kind of source (a dump's row confidence has no OCR word
+    # confidence behind it), and typed documents, nearly all right, would otherwise set the share
+    # of every block. Empty: ``calibration``.
+    # Seed 198's scans had no wrong value (no map can be fitted on values all right: it would be
+    # flat and drop the evidence against a value): they take the common map.
+    calibration_scan: tuple[tuple[float, float], ...] = ()
+    calibration_dump: tuple[tuple[float, float], ...] = (
+        (0.000901, 0.0536),
+        (0.096159, 0.0536),
+        (0.09853, 0.0536),
+        (0.098531, 0.3194),
+        (0.648476, 0.3194),
+        (0.794746, 0.3194),
+        (0.794747, 0.3194),
+        (0.867532, 0.3194),
+        (0.877184, 0.3194),
+        (0.877185, 0.7611),
+        (0.943259, 0.7611),
+        (0.944299, 0.7611),
+        (0.9443, 0.9352),
+        (0.998747, 0.9352),
+    )
+    # A value whose calibrated confidence is under this goes to review (on the calibrated scale, a
+    # value more likely than this share to be wrong is looked at). None: the rows' threshold,
+    # ``ReconcileSettings.review_below`` (the ``--review-below`` knob, 0.8): with the maps above
+    # any threshold in (0.762, 0.934] picks the same values (0.99 would queue every value of a
+    # dump, whose best block holds 93.5% at its lower bound, and every typed value under the top
+    # block). Without a calibration the logistic score is compared with the rows' threshold.
+    review_below: float | None = None
     # The reading confidence of a points cell OCR read with a word confidence under the
     # segmenter's doubt threshold (``ScoreTableSettings.ocr_number_doubt``): the cap that used to
     # fall on its whole row, now on that cell alone (on the scan/photo corpus every misread number
@@ -137,6 +189,7 @@ def calibrated(p: float, knots: tuple[tuple[float, float], ...]) -> float:
     """``p`` through the piecewise-linear map of ``knots`` (flat beyond the first and last)."""
     if not knots:
         return p
+    p = round(p, 6)  # as the fit pooled the scores (``tools/fit_confidence.py``)
     if p <= knots[0][0]:
         return knots[0][1]
     for (x0, y0), (x1, y1) in zip(knots, knots[1:]):
@@ -145,8 +198,24 @@ def calibrated(p: float, knots: tuple[tuple[float, float], ...]) -> float:
     return knots[-1][1]
 
 
+def source_kind(features: dict[str, float]) -> str:
+    """The kind of source of a value (``SOURCE_KINDS``), from its ``dump`` and ``scan`` evidence."""
+    return "dump" if features.get("dump") else "scan" if features.get("scan") else "typed"
+
+
+def calibration_for(kind: str, s: ConfidenceSettings) -> tuple[tuple[float, float], ...]:
+    """The calibration of a kind of source: its own, else the common one."""
+    own = {"scan": s.calibration_scan, "dump": s.calibration_dump}.get(kind, ())
+    return own or s.calibration
+
+
+def is_calibrated(s: ConfidenceSettings) -> bool:
+    """Whether any calibration is set: the values are then on the scale of the share right."""
+    return bool(s.calibration or s.calibration_scan or s.calibration_dump)
+
+
 def probability(features: dict[str, float], s: ConfidenceSettings) -> float:
-    return calibrated(score(features, s), s.calibration)
+    return calibrated(score(features, s), calibration_for(source_kind(features), s))
 
 
 def _pointer_field(check: Check) -> tuple[str, str | None]:
@@ -281,7 +350,8 @@ def value_features(
     held = _held_values(result, checks)
     failed = {(r.item, r.field) for r in review if r.field}
     read_by_ocr = ocr_read(result)
-    ocr = {"dump": float(result.source.method not in ("ocr", "mixed") and read_by_ocr)}
+    scanned = result.source.method in ("ocr", "mixed")
+    ocr = {"dump": float(not scanned and read_by_ocr), "scan": float(scanned)}
     # A blank cell of a typed grid is printed blank: no cell of it can be lost.
     cells_lost = read_by_ocr or result.source.method not in CELL_METHODS
     sets = criteria_maxima(result)
@@ -340,6 +410,7 @@ def _features(
             and not (isinstance(row, ScoreRow) and (lost_beside(row) or _lost_both(row)))
         ),
         "dump": 0.0,
+        "scan": 0.0,
     }
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from cchc_extract.reconcile.confidence import APPRAISED, explanation_points, table_fields
+from cchc_extract.reconcile.confidence import APPRAISED, explanation_points, is_calibrated, table_fields
 from cchc_extract.reconcile.core import _Ledger
 from cchc_extract.reconcile.settings import (
     APPRAISED_IN_NOTE_REASON,
@@ -29,8 +29,9 @@ def coded_by_name(row: ScoreRow | StatRow) -> bool:
 
 def value_threshold(s: ReconcileSettings) -> float:
     """The confidence under which a value goes to review: the calibrated scale's own threshold
-    when the confidence is calibrated; else the logistic score against the rows' threshold."""
-    return s.confidence.review_below if s.confidence.calibration else s.review_below
+    when the confidence is calibrated and one is set; else the rows' threshold."""
+    own = s.confidence.review_below
+    return own if own is not None and is_calibrated(s.confidence) else s.review_below
 
 
 def _review_doubtful(
