@@ -236,7 +236,7 @@ def isotonic(
     of a few dozen values all right on one seed is not taken for 100% on the next."""
     by_score: dict[float, list[float]] = {}
     for f, y in rows:
-        x = round(score(dict(zip(FEATURES, f)), s), 6)
+        x = round(score(dict(zip(FEATURES, f)), s), 4)
         by_score.setdefault(x, [0.0, 0.0])
         by_score[x][0] += y
         by_score[x][1] += 1
@@ -252,16 +252,13 @@ def isotonic(
         a, b = blocks[k], blocks[k + 1]
         blocks[k : k + 2] = [[a[0] + b[0], a[1] + b[1], a[2], b[3]]]
     out: list[tuple[float, float]] = []
-    share = 0.0
     for k, (right, n, lo, hi) in enumerate(blocks):
-        # (the lower end of a small block's interval may fall under a larger block's below it:
-        # the map stays increasing)
-        share = max(share, round(wilson_lower(right, n, z), 4))
+        share = round(wilson_lower(right, n, z), 4)
         out += [(lo, share)] if lo == hi else [(lo, share), (hi, share)]
-        if step and k + 1 < len(blocks) and blocks[k + 1][2] - hi > 2e-6:
+        if step and k + 1 < len(blocks) and blocks[k + 1][2] - hi > 2e-4:
             # No value of the fit scored between two blocks: such a value keeps the share of the
             # block under it (the isotonic fit is a step), not a share drawn towards the next.
-            out.append((round(blocks[k + 1][2] - 1e-6, 6), share))
+            out.append((round(blocks[k + 1][2] - 1e-4, 4), share))
     return tuple(out)
 
 
@@ -292,22 +289,16 @@ def by_kind(rows: list[tuple[list[float], int]]) -> dict[str, list[tuple[list[fl
     return out
 
 
-def calibrate(
-    rows: list[tuple[list[float], int]], s: ConfidenceSettings, z: float, step: bool, per_source: bool, min_wrong: int
-):
-    """``s`` with the calibration fitted on ``rows``: one map, or one per kind of source. A kind
-    with fewer than ``min_wrong`` wrong values has no map of its own (a map fitted on values all
-    right is flat: it would drop the evidence against a value); its values join the common map's."""
+def calibrate(rows: list[tuple[list[float], int]], s: ConfidenceSettings, z: float, step: bool, per_source: bool):
+    """``s`` with the calibration fitted on ``rows``: one map, or one per kind of source."""
     if not per_source:
         return replace(s, calibration=isotonic(rows, s, z=z, step=step))
     kinds = by_kind(rows)
-    own = {kind: len(rows) - sum(y for _, y in rows) >= min_wrong for kind, rows in kinds.items()}
-    common = [x for kind, rows in kinds.items() if kind == "typed" or not own[kind] for x in rows]
     return replace(
         s,
-        calibration=isotonic(common, s, z=z, step=step),
-        calibration_scan=isotonic(kinds["scan"], s, z=z, step=step) if own["scan"] else (),
-        calibration_dump=isotonic(kinds["dump"], s, z=z, step=step) if own["dump"] else (),
+        calibration=isotonic(kinds["typed"], s, z=z, step=step),
+        calibration_scan=isotonic(kinds["scan"], s, z=z, step=step),
+        calibration_dump=isotonic(kinds["dump"], s, z=z, step=step),
     )
 
 
@@ -338,7 +329,6 @@ def main() -> int:
     )
     ap.add_argument("--step", action="store_true", help="a score between two blocks keeps the lower block's share")
     ap.add_argument("--per-source", action="store_true", help="a calibration per kind of source (typed, scan, dump)")
-    ap.add_argument("--min-wrong", type=int, default=10, help="wrong values a kind needs for a map of its own")
     args = ap.parse_args()
     if len(args.corpus) != len(args.outputs):
         ap.error("--corpus and --outputs go in pairs")
@@ -369,7 +359,7 @@ def main() -> int:
             intercept=round(float(w[0]), 3),
             **{n: round(float(v), 3) for n, v in zip(FEATURES, w[1:])},
         )
-    s = calibrate(real, s, args.z, args.step, args.per_source, args.min_wrong)
+    s = calibrate(real, s, args.z, args.step, args.per_source)
     print(
         f"fitted on {args.fit}: {len(real)} values as read ({sum(1 - y for _, y in real)} wrong), "
         f"{len(planted)} in {args.copies} damaged copies per document ({sum(1 - y for _, y in planted)} wrong)"

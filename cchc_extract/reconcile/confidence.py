@@ -105,58 +105,19 @@ class ConfidenceSettings:
     # as read of the dev documents, not the damaged copies: their share of wrong values is the
     # fit's): knots (score, share), increasing, interpolated between. The logistic weights order
     # the values by their evidence; the calibration puts them on the scale of the share right.
-    # Empty: the logistic score as it is. Fitted on seed 198, all families (``fit_confidence.py
-    # --fit all --calibrate-only --copies 0 --per-source --z 2.58 --step``): each block's share at
-    # the lower end of its 99% Wilson interval, so that a block of a few dozen values all right is
-    # not taken for 100% on other documents; checked on seed 199, not looked at for it: no
-    # bucket's 95% lower bound under its floor (README).
-    calibration: tuple[tuple[float, float], ...] = (
-        (0.01353, 0.0),
-        (0.056649, 0.0),
-        (0.05665, 0.1277),
-        (0.061829, 0.1277),
-        (0.06183, 0.4003),
-        (0.387095, 0.4003),
-        (0.412011, 0.4003),
-        (0.412012, 0.7066),
-        (0.721688, 0.7066),
-        (0.804441, 0.7066),
-        (0.804442, 0.9342),
-        (0.943259, 0.9342),
-        (0.944299, 0.9342),
-        (0.9443, 0.9977),
-        (0.999928, 0.9977),
-    )
+    # Empty: the logistic score as it is.
+    calibration: tuple[tuple[float, float], ...] = ()
     # The same map for the values of scans and photos, and of OCR text dumps: the same evidence
     # does not say the same on each kind of source (a dump's row confidence has no OCR word
     # confidence behind it), and typed documents, nearly all right, would otherwise set the share
     # of every block. Empty: ``calibration``.
-    # Seed 198's scans had no wrong value (no map can be fitted on values all right: it would be
-    # flat and drop the evidence against a value): they take the common map.
     calibration_scan: tuple[tuple[float, float], ...] = ()
-    calibration_dump: tuple[tuple[float, float], ...] = (
-        (0.000901, 0.0536),
-        (0.096159, 0.0536),
-        (0.09853, 0.0536),
-        (0.098531, 0.3194),
-        (0.648476, 0.3194),
-        (0.794746, 0.3194),
-        (0.794747, 0.3194),
-        (0.867532, 0.3194),
-        (0.877184, 0.3194),
-        (0.877185, 0.7611),
-        (0.943259, 0.7611),
-        (0.944299, 0.7611),
-        (0.9443, 0.9352),
-        (0.998747, 0.9352),
-    )
-    # A value whose calibrated confidence is under this goes to review (on the calibrated scale, a
-    # value more likely than this share to be wrong is looked at). None: the rows' threshold,
-    # ``ReconcileSettings.review_below`` (the ``--review-below`` knob, 0.8): with the maps above
-    # any threshold in (0.762, 0.934] picks the same values (0.99 would queue every value of a
-    # dump, whose best block holds 93.5% at its lower bound, and every typed value under the top
-    # block). Without a calibration the logistic score is compared with the rows' threshold.
-    review_below: float | None = None
+    calibration_dump: tuple[tuple[float, float], ...] = ()
+    # A value whose calibrated confidence is under this goes to review: on the calibrated scale,
+    # a value more likely than this share to be wrong is looked at (the review queue's target is
+    # at most 1 wrong value in 100 left out of it). Without a calibration the logistic score is
+    # compared with ``ReconcileSettings.review_below``, as a row's confidence is.
+    review_below: float = 0.99
     # The reading confidence of a points cell OCR read with a word confidence under the
     # segmenter's doubt threshold (``ScoreTableSettings.ocr_number_doubt``): the cap that used to
     # fall on its whole row, now on that cell alone (on the scan/photo corpus every misread number
@@ -189,7 +150,6 @@ def calibrated(p: float, knots: tuple[tuple[float, float], ...]) -> float:
     """``p`` through the piecewise-linear map of ``knots`` (flat beyond the first and last)."""
     if not knots:
         return p
-    p = round(p, 6)  # as the fit pooled the scores (``tools/fit_confidence.py``)
     if p <= knots[0][0]:
         return knots[0][1]
     for (x0, y0), (x1, y1) in zip(knots, knots[1:]):

@@ -29,9 +29,8 @@ def coded_by_name(row: ScoreRow | StatRow) -> bool:
 
 def value_threshold(s: ReconcileSettings) -> float:
     """The confidence under which a value goes to review: the calibrated scale's own threshold
-    when the confidence is calibrated and one is set; else the rows' threshold."""
-    own = s.confidence.review_below
-    return own if own is not None and is_calibrated(s.confidence) else s.review_below
+    when the confidence is calibrated; else the logistic score against the rows' threshold."""
+    return s.confidence.review_below if is_calibrated(s.confidence) else s.review_below
 
 
 def _review_doubtful(
