@@ -20,6 +20,7 @@ from extract.metadata import read_metadata
 from extract.model import IngestedDocument
 from extract.segment.counts import find_counts
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
+from extract.segment.stat_lines import find_statistics_lines
 from extract.segment.statements import find_score_statements
 from extract.segment.statistics import find_statistics
 from extract.segment.target_tables import find_target_tables, plan_year
@@ -93,6 +94,16 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         debug,
     )
     result.statistics = _run_stage(result, "segment", lambda: find_statistics(doc), debug, default=[])
+    # Annexes of text pages with no grid (OCR text dumps): read from their lines.
+    result.statistics += _run_stage(
+        result,
+        "segment",
+        lambda: find_statistics_lines(
+            doc, lambda: _ocr_text(doc), known_pages=frozenset(p for a in result.statistics for p in a.pages)
+        ),
+        debug,
+        default=[],
+    )
     result.task_tables = _run_stage(result, "segment", lambda: find_task_tables(doc), debug, default=[])
     result.task_tables += _run_stage(result, "segment", lambda: find_task_paragraphs(doc), debug, default=[])
     if not any(t.form == "table" for t in result.task_tables):  # no grid: a framework printed as lines (OCR)

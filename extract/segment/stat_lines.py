@@ -1,0 +1,370 @@
+"""Statistics annexes printed as lines: OCR text dumps and plain text with no grid.
+
+An annex form (STT / Nội dung / ĐVT / Số liệu / Ghi chú) that reaches us as text keeps its header
+words and, per row, the order of its cells: a code, the indicator, its unit, the figure, a note.
+Each row's line is cut into those cells and handed to the annex reader of the grid
+(``statistics.stat_rows``), so codes, figures, units and enumerations are read one way whatever
+the input.
+
+How a line is cut, from the right, without a list of the generator's units:
+- ruling lines OCR read as bars ("2.1 | Số … | Phản ánh | 17 |") cut the cells where a row has
+  enough of them;
+- otherwise the figure is the number that follows the unit, and the unit is what separates the
+  indicator from the figure: "%", a counting or money unit, a run of capitalised words the
+  indicator does not start with ("… tổ chức tiếp Phản ánh 19": Vietnamese continues a phrase in
+  lower case), or a phrase that stands before the figure in other rows of the same table.
+Lines without a code or a figure are wrapped indicator text and join the row above (a row's
+first line wrapped before its figure, or after it, reads the same)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex as re
+
+from extract.model import IngestedDocument, Line
+from extract.segment.count_words import UNIT_KEYS
+from extract.segment.statistics import StatisticsSettings, annex_caption, normalise_code, stat_rows
+from extract.segment.table_join import JoinedRow, JoinedTable
+from normalize.codes import letter_item
+from normalize.lazy_regex import lazy_compile
+from normalize.text import fold
+from schemas.records import StatAnnex
+
+# Pages read as lines with no grid for their tables (OCR'd pages have one from the image).
+LINE_METHODS = frozenset({"text"})
+
+
+@dataclass(frozen=True)
+class StatLineSettings:
+    # Column concepts a header must name, besides the indicator: the unit and the figure.
+    # Header lines looked at together (a label wraps: "Đơn vị" / "tính").
+    header_lines: int = 3
+    # Rows (coded lines with a figure) a table needs: fewer is a sentence that looks like one.
+    min_rows: int = 3
+    # Lines of prose (neither a row nor wrapped text) that end the table.
+    max_prose_lines: int = 2
+    # Words a unit has at most; a capitalised run longer than this is part of the indicator.
+    max_unit_words: int = 3
+    # Bars on a line (ruling lines read as "|") from which the bars cut its cells.
+    min_bars: int = 2
+    # A wrapped indicator line has at most this many words (a long line is prose).
+    max_wrap_words: int = 14
+    # Lines with OCR's marks (bars, specks on codes) that make a table's text OCR'd.
+    min_ocr_marks: int = 2
+    # Words a header line has at most: a longer line naming "nội dung", "đơn vị" and "kết quả"
+    # is a sentence of the report.
+    max_header_words: int = 14
+    # Words an indicator and a note have at most: a longer "row" is a numbered paragraph.
+    max_indicator_words: int = 40
+    max_note_words: int = 12
+
+
+# Header words per column concept (accent-free): the indicator, the unit, the figure.
+_INDICATOR = ("noi dung", "chi tieu", "ten chi tieu")
+_UNIT = ("don vi tinh", "dvt", "don vi do", "don vi")
+_VALUE = ("so lieu", "ket qua", "gia tri", "thuc hien", "so luong")
+_CODE = ("stt", "tt")
+# Lines that close an annex: the next annex, the addressees, a signature block.
+_STOP = lazy_compile(r"^\s*(?:ph[uụ]\s*l[uụ]c|bi[eể]u\s*(?:m[aẫ]u|s[oố])|n[oơ]i\s*nh[aậ]n|tm\.|kt\.)", re.I)
+_NUMBER = lazy_compile(r"^[(]?\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?%?[)]?$|^\d+(?:[.,]\d+)?%?$")
+_BAR = lazy_compile(r"\s*[|¦]\s*")
+# Specks OCR puts ahead of a code ("(2", "'4", "‘3.1") or after it ("9.2_").
+_CODE_SPECKS = "|([{'‘’\"`_-—~*†"
+_ENUM_VALUE = ("co", "khong", "x")
+_ACRONYM = lazy_compile(r"^[A-ZĐ]{2,}[\-/]?[A-ZĐ]*$")
+
+
+def find_statistics_lines(
+    doc: IngestedDocument,
+    ocr_text: Callable[[], bool],
+    known_pages: frozenset[int] = frozenset(),
+    settings: StatLineSettings = StatLineSettings(),
+    stat_settings: StatisticsSettings = StatisticsSettings(),
+) -> list[StatAnnex]:
+    """Annexes read from the lines of text pages that gave no annex from a grid (``known_pages``).
+    ``ocr_text()``: whether the text came from OCR (codes repaired as a column, figures read with
+    OCR's look-alikes), asked only when a table is found."""
+    annexes: list[StatAnnex] = []
+    blocks = list(doc.blocks())
+    for page in doc.pages:
+        if page.method not in LINE_METHODS or page.number in known_pages:
+            continue
+        lines = page.lines
+        k = 0
+        while k < len(lines):
+            span = _header_span(lines, k, settings)
+            if span is None:
+                k += 1
+                continue
+            head, body_start = span
+            table, end = _table(lines, head, body_start, settings)
+            k = max(end, body_start)
+            if table is None:
+                continue
+            body = lines[body_start:end]
+            ocr = frozenset({page.number}) if _ocr_marks(body, settings) or ocr_text() else frozenset()
+            rows = stat_rows(table, stat_settings, ocr)
+            if sum(1 for r in rows if r.value is not None) < settings.min_rows:
+                continue
+            table.block_index = next(i for i, b in enumerate(blocks) if b is lines[head])
+            label, title = annex_caption(doc, table, stat_settings)
+            annexes.append(StatAnnex(annex=label, title=title, pages=[page.number], rows=rows))
+    return annexes
+
+
+def _ocr_marks(lines: list[Line], settings: StatLineSettings) -> bool:
+    """Whether the table's lines show what OCR does to a printed grid: ruling lines read as bars,
+    specks stuck to the codes ("9.2_", "(2"). Its codes are then read as OCR's, repaired as a
+    column, even when its words came out clean."""
+    marked = 0
+    for line in lines:
+        tokens = line.text.split()
+        if not tokens:
+            continue
+        if _BAR.search(line.text) or (tokens[0] != tokens[0].strip(_CODE_SPECKS) and _code_token(tokens[:1])):
+            marked += 1
+    return marked >= settings.min_ocr_marks
+
+
+def is_statistics_header(text: str) -> bool:
+    """A header naming an indicator, a unit and a figure, and no score or task column."""
+    folded = fold(text)
+    if any(w in folded for w in StatisticsSettings().score_header_words + StatisticsSettings().task_header_words):
+        return False
+    return (
+        any(w in folded for w in _INDICATOR)
+        and any(_has_word(folded, w) for w in _UNIT)
+        and any(w in folded for w in _VALUE)
+    )
+
+
+def _has_word(folded: str, phrase: str) -> bool:
+    return re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", folded) is not None
+
+
+def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple[int, int] | None:
+    """(first, after last) line of the header that starts at or just after ``k``, or None when
+    no header starts there. The header is the shortest run of lines ending where the three
+    concepts are first all named: an annex's title above it ("BIỂU … SỐ LIỆU") is no header line."""
+    first = fold(lines[k].text)
+    if not (any(_has_word(first, w) for w in _CODE + _INDICATOR) or any(w in first for w in _UNIT + _VALUE)):
+        return None
+    for n in range(settings.header_lines):
+        end = k + n
+        if end >= len(lines) or (n and _code_token(lines[end].text.split()[:1]) is not None):
+            return None
+        words = lines[end].text.split()
+        if len(words) > settings.max_header_words or lines[end].text.rstrip().endswith((".", ";")):
+            return None
+        if is_statistics_header(" ".join(ln.text for ln in lines[k : end + 1])):
+            start = max(
+                s for s in range(k, end + 1) if is_statistics_header(" ".join(ln.text for ln in lines[s : end + 1]))
+            )
+            return start, end + 1
+    return None
+
+
+def _code_token(tokens: list[str]) -> str | None:
+    """The code a line starts with ("2.1", "9.2_", "(2", "a)", "II"), as printed, or None."""
+    if not tokens:
+        return None
+    token = tokens[0].strip(_CODE_SPECKS)
+    if not token:
+        return None
+    if letter_item(token) or letter_item(tokens[0]):
+        return tokens[0]
+    if normalise_code(token) is not None and (any(c.isdigit() for c in token) or len(token) <= 4):
+        return token
+    return None
+
+
+@dataclass
+class _RowLines:
+    code: str
+    indicator: list[str]
+    unit: str
+    value: str
+    note: str
+    first: int
+    last: int
+
+
+def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings) -> tuple[JoinedTable | None, int]:
+    """The rows under a header from line ``start``; the index after the table's last line."""
+    units = _repeated_units(lines[start:])
+    rows: list[_RowLines] = []
+    pending: list[str] = []  # wrapped words seen before their row's figure line
+    prose = 0
+    k = start
+    while k < len(lines):
+        line = lines[k]
+        text = line.text.strip()
+        if not text:
+            k += 1
+            continue
+        if _STOP.match(text) or (rows and is_statistics_header(text)):
+            break
+        cells = _cells(text, units, settings)
+        if cells is not None:
+            code, indicator, unit, value, note = cells
+            if not code and rows and not value and not unit:
+                cells = None  # no code and no figure: wrapped text
+            else:
+                rows.append(_RowLines(code, [*pending, indicator], unit, value, note, line.number, line.number))
+                pending = []
+                prose = 0
+        if cells is None:
+            words = text.split()
+            if rows and len(words) <= settings.max_wrap_words and not _looks_prose(text):
+                rows[-1].indicator.append(text)
+                rows[-1].last = line.number
+            else:
+                prose += 1
+                if prose > settings.max_prose_lines:
+                    break
+        k += 1
+    if sum(1 for r in rows if r.value) < settings.min_rows:
+        return None, k
+    header = [["STT", "Nội dung", "ĐVT", "Số liệu", "Ghi chú"]]
+    joined = [
+        JoinedRow(
+            cells=[r.code, " ".join(w for w in r.indicator if w), r.unit, r.value, r.note],
+            bold=[False] * 5,
+            page=lines[start].page,
+            line_start=r.first,
+            line_end=r.last,
+            fragment=0,
+        )
+        for r in rows
+    ]
+    table = JoinedTable(
+        header=header,
+        rows=joined,
+        pages=[lines[start].page],
+        n_cols=5,
+        source="text",
+        line_start=lines[head].number,
+        line_end=rows[-1].last,
+        block_index=0,
+    )
+    return table, k
+
+
+def _looks_prose(text: str) -> bool:
+    """A sentence, not an indicator's wrapped words: it ends with a full stop or a colon."""
+    return text.rstrip().endswith((".", ":", ";")) and len(text.split()) > 6
+
+
+def _cells(text: str, units: set[str], settings: StatLineSettings) -> tuple[str, str, str, str, str] | None:
+    """(code, indicator, unit, figure, note) of a row's line, or None when it is not one."""
+    if len(_BAR.findall(text)) >= settings.min_bars:
+        barred = _barred_cells(text)
+        if barred is not None:
+            return barred
+    tokens = [t for t in _BAR.sub(" ", text).split() if t.strip(_CODE_SPECKS)]
+    if not tokens:
+        return None
+    code = _code_token(tokens)
+    rest = tokens[1:] if code is not None else tokens
+    figure = _figure_at(rest, units, settings)
+    if figure is None:
+        if code is None or len(rest) > settings.max_indicator_words:
+            return None
+        return code, " ".join(rest), "", "", ""
+    unit_start, value_at = figure
+    indicator = " ".join(rest[:unit_start])
+    unit = " ".join(rest[unit_start:value_at])
+    note = " ".join(rest[value_at + 1 :])
+    if not indicator or unit_start > settings.max_indicator_words or len(rest) - value_at - 1 > settings.max_note_words:
+        return None
+    return code or "", indicator, unit, rest[value_at], note
+
+
+def _barred_cells(text: str) -> tuple[str, str, str, str, str] | None:
+    """Cells cut at the bars OCR read for ruling lines: code | indicator | unit | figure | note."""
+    cells = [c.strip() for c in _BAR.split(text.strip().strip("|").strip())]
+    if len(cells) < 3:
+        return None
+    code = _code_token(cells[0].split()) if cells else None
+    if code is not None and cells[0].split()[0] == cells[0]:
+        cells = cells[1:]
+    elif code is not None:  # "2.1 Số …" with no bar after the code
+        cells = [cells[0][len(cells[0].split()[0]) :].strip(), *cells[1:]]
+    figures = [k for k, c in enumerate(cells) if _is_figure(c)]
+    if not figures or figures[0] == 0:
+        return None
+    at = figures[0]
+    indicator = " ".join(cells[: max(1, at - 1)])
+    unit = cells[at - 1] if at >= 2 else ""
+    return code or "", indicator, unit, cells[at], " ".join(cells[at + 1 :])
+
+
+def _is_figure(token: str) -> bool:
+    token = token.strip()
+    return bool(_NUMBER.match(token)) or fold(token) in _ENUM_VALUE
+
+
+def _figure_at(tokens: list[str], units: set[str], settings: StatLineSettings) -> tuple[int, int] | None:
+    """(where the unit starts, where the figure is) in a row's tokens after its code, or None:
+    the first figure that follows a unit, else a figure ending the line."""
+    for k in range(1, len(tokens)):
+        if not _is_figure(tokens[k]):
+            continue
+        start = _unit_start(tokens[:k], units, settings)
+        if start is not None and start > 0:
+            return start, k
+    if len(tokens) >= 2 and _is_figure(tokens[-1]) and not _is_year(tokens[-1]):
+        return len(tokens) - 1, len(tokens) - 1
+    return None
+
+
+def _is_year(token: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d", token))
+
+
+def _unit_start(before: list[str], units: set[str], settings: StatLineSettings) -> int | None:
+    """Where the unit before a figure starts, or None when no unit stands there: "%", a run of
+    words opened by a capitalised one the indicator does not start with (Vietnamese goes on in
+    lower case), a
+    phrase the table's other rows end with before their figure, a known counting unit."""
+    last = before[-1]
+    if fold(last) in ("%", "dong"):
+        return len(before) - 1
+    # The unit's first word is capitalised, the rest not ("Hồ sơ", "Nhiệm vụ", "Triệu đồng").
+    for start in range(len(before) - 1, max(0, len(before) - settings.max_unit_words - 1), -1):
+        if start > 0 and _capitalised(before[start]):
+            return start
+    folded = [fold(t).strip(",.;:") for t in before]
+    for vocabulary in (units, _KNOWN_UNITS):
+        for n in range(min(settings.max_unit_words, len(before) - 1), 0, -1):
+            if " ".join(folded[-n:]) in vocabulary:
+                return len(before) - n
+    return None
+
+
+def _capitalised(token: str) -> bool:
+    word = token.strip(",.;:()")
+    return bool(word) and word[0].isupper() and not _ACRONYM.match(word) and not any(c.isdigit() for c in word)
+
+
+# Counting units (the narrative counts' vocabulary) and money: a unit in lower case is still one.
+_KNOWN_UNITS = frozenset(UNIT_KEYS) | frozenset({"trieu dong", "nghin dong", "ty dong", "dong", "%"})
+
+
+def _repeated_units(lines: list[Line], at_least: int = 2) -> set[str]:
+    """Phrases (1–3 words, accent-free) standing right before a line's last figure in several
+    lines, after different words: the table's own units, whatever their case ("phản ánh" after
+    "tiếp" and after "xử lý" is the unit column; "xử lý phản ánh", always after "xử", is not)."""
+    left: dict[str, set[str]] = {}
+    for line in lines[:200]:
+        tokens = _BAR.sub(" ", line.text).split()
+        at = [k for k, t in enumerate(tokens) if _is_figure(t)]
+        if not at or at[-1] < 2:
+            continue
+        before = [fold(t).strip(",.;:") for t in tokens[: at[-1]]]
+        for n in (1, 2, 3):
+            if len(before) > n:
+                left.setdefault(" ".join(before[-n:]), set()).add(before[-n - 1])
+    return {p for p, words in left.items() if len(words) >= at_least and not any(ch.isdigit() for ch in p)}

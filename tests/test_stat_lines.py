@@ -1,0 +1,87 @@
+"""Statistics annexes read from lines (``extract/segment/stat_lines.py``): real Tesseract dumps of
+generated report annexes (tests/data/dumps_stats/README.md), scored against the generator's truth,
+and the line cutting on its own."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus_scoring import score_document
+from cchc_extract.pipeline import convert_file, result_to_json
+from extract.model import Line
+from extract.segment.stat_lines import StatLineSettings, _cells, _repeated_units, is_statistics_header
+
+DUMPS = Path(__file__).parent / "data" / "dumps_stats"
+FILES = sorted(DUMPS.glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_annex_of_a_dump_read_whole(path):
+    truth = json.loads(path.with_name(path.name + ".truth.json").read_text(encoding="utf-8"))
+    out = result_to_json(convert_file(path, path.stem))
+    tally = score_document(truth, out)["tally"]
+    assert tally["stat_rows"] > 10
+    assert tally["stat_found"] == tally["stat_rows"] and tally["stat_invented"] == 0
+    assert tally["numbers_right"] == tally["numbers"]
+    # Every row's unit and figure as printed (the truth is the generator's).
+    read = {(r["indicator"], r["unit"], r["value"]) for a in out["statistics"] for r in a["rows"]}
+    for row in truth["statistics"][0]["rows"]:
+        assert (row["indicator"], row["unit"], row["value"]) in read
+    assert out["statistics"][0]["annex"] == "Phụ lục 1"
+    assert out["statistics"][0]["title"].startswith("BIỂU THỐNG KÊ SỐ LIỆU")
+    # The planted ratio fault is the commune's, found; nothing else is.
+    mismatches = [c for c in out["checks"] if c["status"] == "mismatch"]
+    assert len(mismatches) == len(truth["faults"])
+    assert tally["faults_flagged"] == tally["faults"]
+    assert out["unread"] == []
+
+
+def test_codes_misread_by_ocr_are_repaired_as_a_column():
+    out = result_to_json(convert_file(FILES[0], FILES[0].stem))
+    rows = {r["indicator"]: r for r in out["statistics"][0]["rows"]}
+    # Printed "5.1", "5.2" under "5", read "9.1 |" and "9.2_ |": the bars and specks are OCR's.
+    assert rows["Số cán bộ, công chức đạt chuẩn"]["code"] == "5.1"
+    assert rows["Số cán bộ, công chức chưa đạt chuẩn"]["code"] == "5.2"
+    assert "code_repaired" in rows["Số cán bộ, công chức chưa đạt chuẩn"]["flags"]
+
+
+def _line(text: str, n: int = 1) -> Line:
+    return Line(text=text, page=1, number=n)
+
+
+def test_header_names_indicator_unit_and_figure():
+    assert is_statistics_header("STT Nội dung ĐVT Số liệu Ghi chú")
+    assert is_statistics_header("TT Chỉ tiêu Đơn vị Kết quả Ghi chú tính")
+    assert not is_statistics_header("STT Nội dung đánh giá Điểm tối đa Điểm tự đánh giá")
+    assert not is_statistics_header("STT Nội dung nhiệm vụ Đơn vị chủ trì Thời gian hoàn thành Kết quả")
+
+
+def test_unit_told_from_indicator_by_case_bars_and_repetition():
+    s = StatLineSettings()
+    # A capitalised unit after lower-case indicator words.
+    assert _cells("2.1 Giải quyết trước hạn Hồ sơ 201", set(), s) == ("2.1", "Giải quyết trước hạn", "Hồ sơ", "201", "")
+    # Percent, and a note after the figure.
+    assert _cells("3.3 Tỷ lệ hồ sơ trực tuyến % 93,7 tăng 5%", set(), s) == (
+        "3.3",
+        "Tỷ lệ hồ sơ trực tuyến",
+        "%",
+        "93,7",
+        "tăng 5%",
+    )
+    # Ruling lines read as bars cut the cells.
+    assert _cells("4 | Số nhiệm vụ trong kế hoạch | Nhiệm vụ | 25 |", set(), s) == (
+        "4",
+        "Số nhiệm vụ trong kế hoạch",
+        "Nhiệm vụ",
+        "25",
+        "",
+    )
+    # A lower-case unit the table's other rows end with, after different words.
+    lines = [_line("1 Số văn bản đã ban hành văn bản 27"), _line("2 Số văn bản đã sửa đổi văn bản 3")]
+    units = _repeated_units(lines)
+    assert "van ban" in units
+    assert _cells("2 Số văn bản đã sửa đổi văn bản 3", units, s) == ("2", "Số văn bản đã sửa đổi", "văn bản", "3", "")
+    # A heading row with no figure keeps its code; a year ending an indicator is no figure.
+    assert _cells("6 Công khai thủ tục hành chính", set(), s) == ("6", "Công khai thủ tục hành chính", "", "", "")
+    assert _cells("Kế hoạch năm 2024", set(), s) is None
