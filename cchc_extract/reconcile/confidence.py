@@ -18,6 +18,11 @@ Evidence (``value_features``), each a number the model weighs:
   agrees    its max points equal the criteria set's maximum for its code (+1), differ (-1); self
             points above the set's maximum (-1); no set or no such code (0)
   readings  the segmenter or the checks found other readings of its text (alternatives, repair)
+  garbled   another points cell of the same row printed characters that gave no number ("Pt",
+            "[J2"): OCR spoilt that line's figures, and those it gave may have lost a mark or a
+            digit too ("0,75" read "05", or "0")
+  twin      the row's self and appraised points were both read and are equal: two cells read
+            apart agree, as a second reading would (two misreadings seldom land on one value)
   placed    the row's code was inferred from its position or repaired, and it lost no cell: the
             segmenter lowered the row's confidence for its code, which says little of its numbers
             (the code has a review entry of its own); kept apart so that the fit weighs it back
@@ -48,7 +53,20 @@ from normalize.criteria.match import FLAG_MAX_DIFFERS
 from normalize.lazy_regex import lazy_compile
 from schemas.records import Check, ExtractionResult, ReviewItem, ScoreRow, StatRow, unsure_conf
 
-FEATURES = ("row", "missing", "format", "held", "failed", "agrees", "readings", "placed", "dump", "scan")
+FEATURES = (
+    "row",
+    "missing",
+    "format",
+    "held",
+    "failed",
+    "agrees",
+    "readings",
+    "garbled",
+    "twin",
+    "placed",
+    "dump",
+    "scan",
+)
 # The kinds of source a value can come from, each with its own calibration (``calibration_for``).
 SOURCE_KINDS = ("typed", "scan", "dump")
 # The segmenter's flags of a row's code taken from its position or repaired (``extract/segment``).
@@ -88,6 +106,16 @@ class ConfidenceSettings:
     failed: float = -2.826
     agrees: float = 1.858
     readings: float = -6.045
+    # Fitted on seed 215 (F, D, S) over the values the rest of the evidence leaves above the
+    # review threshold (7 of its dump values, 2 wrong: a self "0" beside a max read "Pt", an
+    # appraised "05" beside "[J2"): the weight that makes their mean confidence their share right.
+    # Fitted over all values (``fit_confidence --only garbled``) it is -0.31: the garbled values
+    # that are wrong are mostly under the threshold already (a lost cell, other readings).
+    garbled: float = -1.3
+    # Fitted alone on seed 215, all families (``fit_confidence.py --fit all --only twin
+    # --copies 0``): +3.05. On its dumps 78 values were twins, 2 wrong, both read with a decimal
+    # mark we inserted ("10" as 1,0 in both cells: ``readings``, which still queues them).
+    twin: float = 3.054
     # Fitted alone on seed 177, all families (``fit_confidence.py --fit all --only placed
     # --copies 0``): +2.50 (seed 116 gave +2.82). A row placed by its position that lost no cell
     # reads its numbers as its neighbours do: on seed 178 (not looked at for the fit) it took 33
@@ -365,6 +393,8 @@ def _features(
         "failed": float((pointer, f) in failed),
         "agrees": 0.0,
         "readings": float(bool(alternatives.get(f)) or f"repaired_{f}" in row.flags or in_note),
+        "garbled": float(value is not None and isinstance(row, ScoreRow) and _garbled_beside(row, f)),
+        "twin": float(value is not None and isinstance(row, ScoreRow) and _twin(row, f)),
         # (a row that also lost a cell keeps its doubt: the numbers its line printed may have gone
         # to the wrong columns)
         "placed": float(
@@ -374,6 +404,24 @@ def _features(
         "dump": 0.0,
         "scan": 0.0,
     }
+
+
+def _garbled_beside(row: ScoreRow, f: str) -> bool:
+    """Whether another points cell of the row printed characters that are not a clean number (the
+    row's line spoilt by OCR around its figures; a set's maximum may stand in that cell now)."""
+    clean = _CLEAN["score"]
+    for other in (*SCORE_FIELDS, APPRAISED):
+        raw = (getattr(row, f"{other}_raw", None) or "").strip()
+        if other != f and raw and clean.fullmatch(raw) is None:
+            return True
+    return False
+
+
+def _twin(row: ScoreRow, f: str) -> bool:
+    """Whether ``f`` is the self or appraised points of a row that read both, equal."""
+    if f not in ("self_points", APPRAISED) or row.self_points is None or row.appraised_points is None:
+        return False
+    return abs(row.self_points - row.appraised_points) < 0.011
 
 
 def cell_confidence(row: ScoreRow | StatRow, f: str, s: ConfidenceSettings = ConfidenceSettings()) -> float:
