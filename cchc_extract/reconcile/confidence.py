@@ -10,7 +10,13 @@ Evidence (``value_features``), each a number the model weighs:
             is filled (a row printing one number but not the other lost a cell; a row printing
             neither is a heading), where a cell can be lost: characters OCR made, or text whose
             rows were split from its lines; a typed grid's cell (DOCX, a PDF's text layer) left
-            blank is what the document prints. Or the cell printed text that gave no number
+            blank is what the document prints. On a scan or photo (our OCR, which sees the page
+            and says how sure it is of each word), a score (self, appraised) blank with its whole
+            block (its children, else its siblings: ``block_prints``, as coverage judges a lost
+            cell) is printed blank too, unless OCR read the cell unsurely. Not on text: an OCR
+            dump loses the figures of whole rows (seed 215's dumps: 25 of 27 such blanks were
+            lost cells), and a dump not recognised as one reads as plain text. Or the cell
+            printed text that gave no number
   format    the cell's text is not a clean number of its kind ("2,5", "10", "87,50 %")
   held      the value takes part in a relation that holds (a parent's sum, a table total, an
             annex total): another printed number vouches for it
@@ -48,7 +54,7 @@ from functools import lru_cache
 
 import regex as re
 
-from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
+from cchc_extract.reconcile.hierarchy import block_prints, children_of, norm_code, resolve_parents
 from normalize.criteria.match import FLAG_MAX_DIFFERS
 from normalize.lazy_regex import lazy_compile
 from schemas.records import Check, ExtractionResult, ReviewItem, ScoreRow, StatRow, unsure_conf
@@ -348,15 +354,16 @@ def value_features(
     out: dict[tuple[str, str], dict[str, float]] = {}
     for ti, table in enumerate(result.score_tables):
         fields = table_fields(table.rows, s)
+        kids = children_of(resolve_parents(table.rows)[0])
+        parent_of = {k: p for p, ks in kids.items() for k in ks}
         for ri, row in enumerate(table.rows):
             pointer = f"/score_tables/{ti}/rows/{ri}"
             maxima = sets.get(ti, {})
             for f in fields:
-                out[(pointer, f)] = (
-                    _features(row, f, pointer, held, failed, "score", cells_lost, s)
-                    | ocr
-                    | {"agrees": agrees_with_set(row, f, maxima)}
-                )
+                features = _features(row, f, pointer, held, failed, "score", cells_lost, s)
+                if features["missing"] and scanned and _blank_with_block(table.rows, ri, f, kids, parent_of):
+                    features["missing"] = 0.0
+                out[(pointer, f)] = features | ocr | {"agrees": agrees_with_set(row, f, maxima)}
     for ai, annex in enumerate(result.statistics):
         for ri, stat in enumerate(annex.rows):
             pointer = f"/statistics/{ai}/rows/{ri}"
@@ -404,6 +411,20 @@ def _features(
         "dump": 0.0,
         "scan": 0.0,
     }
+
+
+def _blank_with_block(
+    rows: list[ScoreRow], i: int, f: str, kids: dict[int, list[int]], parent_of: dict[int, int]
+) -> bool:
+    """Whether a blank score cell of a scan is the document's blank: its block prints none, OCR
+    did not read the cell unsurely, and the cell printed nothing at all (every maximum is
+    printed: a blank max is always lost)."""
+    row = rows[i]
+    if f == "max_points" or unsure_conf(row.flags, f) is not None:
+        return False
+    if (getattr(row, f"{f}_raw", None) or "").strip():
+        return False
+    return not block_prints(rows, i, f, kids, parent_of)
 
 
 def _garbled_beside(row: ScoreRow, f: str) -> bool:
