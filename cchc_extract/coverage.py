@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 import regex as re
 
-from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
+from cchc_extract.reconcile.hierarchy import block_prints, children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import ocr_read
 from normalize.criteria import CriteriaSet, load_criteria_sets
 from normalize.lazy_regex import lazy_compile
@@ -437,14 +437,9 @@ def _cell_lost(
         return False
     # A parent is judged by its children (a survey part's row is blank with them, whatever its
     # siblings print), a row with none by its siblings.
-    if kids.get(i):
-        block = kids[i]
-        if any(_by_survey(rows[k], settings) for k in block):
-            return False
-    else:
-        parent = parent_of.get(i)
-        block = kids.get(parent, []) if parent is not None else []
-    return any(getattr(rows[k], field) is not None for k in block if k != i)
+    if kids.get(i) and any(_by_survey(rows[k], settings) for k in kids[i]):
+        return False
+    return block_prints(rows, i, field, kids, parent_of)
 
 
 def _by_survey(row: ScoreRow, settings: CoverageSettings) -> bool:

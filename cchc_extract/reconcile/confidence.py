@@ -10,7 +10,13 @@ Evidence (``value_features``), each a number the model weighs:
             is filled (a row printing one number but not the other lost a cell; a row printing
             neither is a heading), where a cell can be lost: characters OCR made, or text whose
             rows were split from its lines; a typed grid's cell (DOCX, a PDF's text layer) left
-            blank is what the document prints. Or the cell printed text that gave no number
+            blank is what the document prints. On a scan or photo (our OCR, which sees the page
+            and says how sure it is of each word), a score (self, appraised) blank with its whole
+            block (its children, else its siblings: ``block_prints``, as coverage judges a lost
+            cell) is printed blank too, unless OCR read the cell unsurely. Not on text: an OCR
+            dump loses the figures of whole rows (seed 215's dumps: 25 of 27 such blanks were
+            lost cells), and a dump not recognised as one reads as plain text. Or the cell
+            printed text that gave no number
   format    the cell's text is not a clean number of its kind ("2,5", "10", "87,50 %")
   held      the value takes part in a relation that holds (a parent's sum, a table total, an
             annex total): another printed number vouches for it
@@ -18,6 +24,11 @@ Evidence (``value_features``), each a number the model weighs:
   agrees    its max points equal the criteria set's maximum for its code (+1), differ (-1); self
             points above the set's maximum (-1); no set or no such code (0)
   readings  the segmenter or the checks found other readings of its text (alternatives, repair)
+  garbled   another points cell of the same row printed characters that gave no number ("Pt",
+            "[J2"): OCR spoilt that line's figures, and those it gave may have lost a mark or a
+            digit too ("0,75" read "05", or "0")
+  twin      the row's self and appraised points were both read and are equal: two cells read
+            apart agree, as a second reading would (two misreadings seldom land on one value)
   placed    the row's code was inferred from its position or repaired, and it lost no cell: the
             segmenter lowered the row's confidence for its code, which says little of its numbers
             (the code has a review entry of its own); kept apart so that the fit weighs it back
@@ -43,12 +54,25 @@ from functools import lru_cache
 
 import regex as re
 
-from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
+from cchc_extract.reconcile.hierarchy import block_prints, children_of, norm_code, resolve_parents
 from normalize.criteria.match import FLAG_MAX_DIFFERS
 from normalize.lazy_regex import lazy_compile
 from schemas.records import Check, ExtractionResult, ReviewItem, ScoreRow, StatRow, unsure_conf
 
-FEATURES = ("row", "missing", "format", "held", "failed", "agrees", "readings", "placed", "dump", "scan")
+FEATURES = (
+    "row",
+    "missing",
+    "format",
+    "held",
+    "failed",
+    "agrees",
+    "readings",
+    "garbled",
+    "twin",
+    "placed",
+    "dump",
+    "scan",
+)
 # The kinds of source a value can come from, each with its own calibration (``calibration_for``).
 SOURCE_KINDS = ("typed", "scan", "dump")
 # The segmenter's flags of a row's code taken from its position or repaired (``extract/segment``).
@@ -88,6 +112,16 @@ class ConfidenceSettings:
     failed: float = -2.826
     agrees: float = 1.858
     readings: float = -6.045
+    # Fitted on seed 215 (F, D, S) over the values the rest of the evidence leaves above the
+    # review threshold (7 of its dump values, 2 wrong: a self "0" beside a max read "Pt", an
+    # appraised "05" beside "[J2"): the weight that makes their mean confidence their share right.
+    # Fitted over all values (``fit_confidence --only garbled``) it is -0.31: the garbled values
+    # that are wrong are mostly under the threshold already (a lost cell, other readings).
+    garbled: float = -1.3
+    # Fitted alone on seed 215, all families (``fit_confidence.py --fit all --only twin
+    # --copies 0``): +3.05. On its dumps 78 values were twins, 2 wrong, both read with a decimal
+    # mark we inserted ("10" as 1,0 in both cells: ``readings``, which still queues them).
+    twin: float = 3.054
     # Fitted alone on seed 177, all families (``fit_confidence.py --fit all --only placed
     # --copies 0``): +2.50 (seed 116 gave +2.82). A row placed by its position that lost no cell
     # reads its numbers as its neighbours do: on seed 178 (not looked at for the fit) it took 33
@@ -320,15 +354,16 @@ def value_features(
     out: dict[tuple[str, str], dict[str, float]] = {}
     for ti, table in enumerate(result.score_tables):
         fields = table_fields(table.rows, s)
+        kids = children_of(resolve_parents(table.rows)[0])
+        parent_of = {k: p for p, ks in kids.items() for k in ks}
         for ri, row in enumerate(table.rows):
             pointer = f"/score_tables/{ti}/rows/{ri}"
             maxima = sets.get(ti, {})
             for f in fields:
-                out[(pointer, f)] = (
-                    _features(row, f, pointer, held, failed, "score", cells_lost, s)
-                    | ocr
-                    | {"agrees": agrees_with_set(row, f, maxima)}
-                )
+                features = _features(row, f, pointer, held, failed, "score", cells_lost, s)
+                if features["missing"] and scanned and _blank_with_block(table.rows, ri, f, kids, parent_of):
+                    features["missing"] = 0.0
+                out[(pointer, f)] = features | ocr | {"agrees": agrees_with_set(row, f, maxima)}
     for ai, annex in enumerate(result.statistics):
         for ri, stat in enumerate(annex.rows):
             pointer = f"/statistics/{ai}/rows/{ri}"
@@ -365,6 +400,8 @@ def _features(
         "failed": float((pointer, f) in failed),
         "agrees": 0.0,
         "readings": float(bool(alternatives.get(f)) or f"repaired_{f}" in row.flags or in_note),
+        "garbled": float(value is not None and isinstance(row, ScoreRow) and _garbled_beside(row, f)),
+        "twin": float(value is not None and isinstance(row, ScoreRow) and _twin(row, f)),
         # (a row that also lost a cell keeps its doubt: the numbers its line printed may have gone
         # to the wrong columns)
         "placed": float(
@@ -374,6 +411,38 @@ def _features(
         "dump": 0.0,
         "scan": 0.0,
     }
+
+
+def _blank_with_block(
+    rows: list[ScoreRow], i: int, f: str, kids: dict[int, list[int]], parent_of: dict[int, int]
+) -> bool:
+    """Whether a blank score cell of a scan is the document's blank: its block prints none, OCR
+    did not read the cell unsurely, and the cell printed nothing at all (every maximum is
+    printed: a blank max is always lost)."""
+    row = rows[i]
+    if f == "max_points" or unsure_conf(row.flags, f) is not None:
+        return False
+    if (getattr(row, f"{f}_raw", None) or "").strip():
+        return False
+    return not block_prints(rows, i, f, kids, parent_of)
+
+
+def _garbled_beside(row: ScoreRow, f: str) -> bool:
+    """Whether another points cell of the row printed characters that are not a clean number (the
+    row's line spoilt by OCR around its figures; a set's maximum may stand in that cell now)."""
+    clean = _CLEAN["score"]
+    for other in (*SCORE_FIELDS, APPRAISED):
+        raw = (getattr(row, f"{other}_raw", None) or "").strip()
+        if other != f and raw and clean.fullmatch(raw) is None:
+            return True
+    return False
+
+
+def _twin(row: ScoreRow, f: str) -> bool:
+    """Whether ``f`` is the self or appraised points of a row that read both, equal."""
+    if f not in ("self_points", APPRAISED) or row.self_points is None or row.appraised_points is None:
+        return False
+    return abs(row.self_points - row.appraised_points) < 0.011
 
 
 def cell_confidence(row: ScoreRow | StatRow, f: str, s: ConfidenceSettings = ConfidenceSettings()) -> float:
