@@ -13,6 +13,7 @@ from corpus_helpers import make_corpus
 from extract.model import IngestedDocument
 from extract.segment.statements import find_score_statements
 from extract.segment.targets import find_targets
+from extract.segment.task_line_rows import _row_start as row_start
 from extract.segment.task_lines import find_task_lines, header_columns
 from extract.segment.task_paragraphs import find_task_paragraphs, parse_task
 from extract.segment.task_tables import split_footnote
@@ -336,6 +337,19 @@ def test_ocr_grid_rows_whose_number_is_glued_to_the_code():
         "UBMTTQ Việt Nam xã",
         "Tháng 12/2024",
     )
+
+
+def test_ocr_grid_row_number_behind_a_lower_case_speck():
+    # A P04 dump (dev seed 221): row 7 read "z7 .13.3 Niêm yết …" (a speck before the number, one
+    # before the code and the bar glued on as "1"); missed, it took every row below into row 6.
+    # A row whose number is one past the expected, a code glued to a bar after it ("3 13.1"),
+    # starts a row too.
+    text = _OCR_GRID_CODES_FIRST.replace("2 12.2 Công bố", "z2 .12.2 Công bố")
+    (table,) = find_task_lines(_doc(text))
+    assert [(r.code, r.criterion_code) for r in table.rows] == [("1", "2.3"), ("2", "2.2"), ("3", "4.3")]
+    assert table.rows[1].task.startswith("Công bố danh mục văn bản hết hiệu lực")
+    assert row_start("3 14.3 Thực hiện quy chế", last_code="1") == ("3", 2)
+    assert row_start("3 tháng đầu năm", last_code="1") is None
 
 
 def test_printed_widths_are_times_new_romans():
