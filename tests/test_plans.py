@@ -585,3 +585,19 @@ def test_score_statements_are_no_table_header():
     assert not header("Tiêu chí 2.1. Theo dõi thi hành pháp luật: không đạt điểm (0/2,5), lý do: chưa có")
     assert header("STT Tiêu chí Điểm tối đa Điểm tự đánh giá")
     assert header("Tiêu chí, tiêu chí thành phần | Điểm tối đa | Tự chấm")
+
+
+def test_a_quarter_read_as_a_digit_beside_a_roman_first_quarter():
+    # A P02 dump (dev seed 221) printed "Quý I/2025" twice; OCR read one "Quý 1/2025". A lone "I"
+    # says the table writes its quarters in roman numerals as "II" does; a digit 2-4 says it does not.
+    from extract.segment.task_paragraphs import _spell_deadlines
+    from schemas.records import TaskRow, TaskTable
+
+    def spelt(*deadlines: str) -> list[str]:
+        table = TaskTable(title="", pages=[1], columns=["task", "deadline"], form="paragraphs")
+        table.rows = [TaskRow(task=f"Việc {k}", deadline=d) for k, d in enumerate(deadlines)]
+        _spell_deadlines(table)
+        return [r.deadline for r in table.rows]
+
+    assert spelt("Quý 1/2025", "Quý I/2025") == ["Quý I/2025", "Quý I/2025"]
+    assert spelt("Quý 1/2025", "Quý 2/2025", "Quý I/2025") == ["Quý 1/2025", "Quý 2/2025", "Quý I/2025"]

@@ -160,10 +160,11 @@ def find_task_paragraphs(
 
 def _spell_deadlines(table: TaskTable) -> None:
     """Deadlines spelt as usual ("Thường Xuyên", "Quý TV/2025"); a quarter printed "1" is OCR's
-    "I" when the table writes its other quarters in roman numerals and none in digits."""
+    "I" when the table writes a quarter in roman numerals (the first one too: "Quý I/2025" beside
+    "Quý 1/2025") and none in digits."""
     found = (re.search(r"(?i)\bqu[^\s/]*\s*([^\s/]+)\s*/", r.deadline) for r in table.rows)
     quarters = [m.group(1) for m in found if m]
-    roman = any(re.fullmatch(r"I{2,3}|IV", q) for q in quarters) and not any(q in ("2", "3", "4") for q in quarters)
+    roman = any(re.fullmatch(r"I{1,3}|IV", q) for q in quarters) and not any(q in ("2", "3", "4") for q in quarters)
     for row in table.rows:
         if row.deadline:
             row.deadline = spell_deadline(row.deadline, roman=roman)
