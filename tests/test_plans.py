@@ -608,3 +608,18 @@ def test_a_quarter_read_as_a_digit_beside_a_roman_first_quarter():
 
     assert spelt("Quý 1/2025", "Quý I/2025") == ["Quý I/2025", "Quý I/2025"]
     assert spelt("Quý 1/2025", "Quý 2/2025", "Quý I/2025") == ["Quý 1/2025", "Quý 2/2025", "Quý I/2025"]
+
+
+def test_a_unit_wrapped_at_its_hyphen_onto_a_dashed_line():
+    # A P06 report PDF (dev seed 221): "chủ trì: Công chức Địa chính" / "- Xây dựng." - the dashed
+    # line completes the unfinished unit, it is no item; a dashed item after a finished unit stays.
+    text = (
+        "2. Cải cách thể chế\n"
+        "- Công bố danh mục văn bản hết hiệu lực; thời hạn: Tháng 11/2024; Sản phẩm: Biên bản kiểm tra;"
+        " phối hợp: Các bộ phận chuyên môn; chủ trì: Công chức Địa chính\n"
+        "- Xây dựng.\n"
+        "- Rà soát văn bản; thời hạn: Quý I/2024; chủ trì: Công an xã\n"
+        "- Xây dựng.\n"
+    )
+    (table,) = find_task_paragraphs(_doc(text))
+    assert [r.lead for r in table.rows] == ["Công chức Địa chính - Xây dựng", "Công an xã"]
