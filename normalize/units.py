@@ -354,11 +354,11 @@ def spell_deadline(text: str, roman: bool = True) -> str:
         q = None
     if q:
         base = re.sub(r"[tl1|]", "i", q.group("num"))
-        # An "h" is two I's read together; a last "h" after I's may be one I with the slash's
-        # speck on it ("IIH/2024": III; "IHI" stays unread, no quarter).
+        # An "h" is two I's read together; where that makes no quarter, an "h" is one I with a
+        # speck on it ("IIH/2024": III, the slash's speck; "IHI/2025": III, no four I's).
         num = base.replace("h", "ii").upper()
-        if num not in _ROMAN_VALUES and re.fullmatch(r"i+h", base):
-            num = base[:-1].upper() + "I"
+        if num not in _ROMAN_VALUES and re.fullmatch(r"i*hi*", base):
+            num = base.replace("h", "i").upper()
         if num not in _ROMAN_VALUES:
             return text
         key = f"{q.group('head')} {num}/{q.group('year')}"

@@ -45,7 +45,8 @@ def test_cells_spelt_as_the_gazetteer_writes_them():
     assert spell_deadline("Quý IH/2024") == "Quý III/2024"  # two I's close together read as "H"
     assert spell_deadline("Quý HI/2023") == "Quý III/2023"
     assert spell_deadline("Quý H/2025") == "Quý II/2025"
-    assert spell_deadline("Quý IHI/2025") == "Quý IHI/2025"  # no quarter: kept as printed
+    assert spell_deadline("Quý IHI/2025") == "Quý III/2025"  # H one I with a speck: IIII is no quarter
+    assert spell_deadline("Quý IHH/2025") == "Quý IHH/2025"  # no quarter: kept as printed
     assert spell_deadline("Quý IIH/2024") == "Quý III/2024"  # the last I with the slash's speck on it
     assert spell_deadline("Quý I/⁄2026") == "Quý I/2026"  # a fraction slash beside the slash
     assert spell_deadline("Quý 1/2025") == "Quý I/2025"

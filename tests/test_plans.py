@@ -13,6 +13,7 @@ from corpus_helpers import make_corpus
 from extract.model import IngestedDocument
 from extract.segment.statements import find_score_statements
 from extract.segment.targets import find_targets
+from extract.segment.task_line_rows import _row_start as row_start
 from extract.segment.task_lines import find_task_lines, header_columns
 from extract.segment.task_paragraphs import find_task_paragraphs, parse_task
 from extract.segment.task_tables import split_footnote
@@ -338,6 +339,19 @@ def test_ocr_grid_rows_whose_number_is_glued_to_the_code():
     )
 
 
+def test_ocr_grid_row_number_behind_a_lower_case_speck():
+    # A P04 dump (dev seed 221): row 7 read "z7 .13.3 Niêm yết …" (a speck before the number, one
+    # before the code and the bar glued on as "1"); missed, it took every row below into row 6.
+    # A row whose number is one past the expected, a code glued to a bar after it ("3 13.1"),
+    # starts a row too.
+    text = _OCR_GRID_CODES_FIRST.replace("2 12.2 Công bố", "z2 .12.2 Công bố")
+    (table,) = find_task_lines(_doc(text))
+    assert [(r.code, r.criterion_code) for r in table.rows] == [("1", "2.3"), ("2", "2.2"), ("3", "4.3")]
+    assert table.rows[1].task.startswith("Công bố danh mục văn bản hết hiệu lực")
+    assert row_start("3 14.3 Thực hiện quy chế", last_code="1") == ("3", 2)
+    assert row_start("3 tháng đầu năm", last_code="1") is None
+
+
 def test_printed_widths_are_times_new_romans():
     # A cell wraps where its next word passes the column's edge: "Trang thông tin" fits a plan's
     # product column that "Danh mục công" does not (Times New Roman advances, not letter counts).
@@ -549,12 +563,19 @@ def test_task_codes_held_to_the_documents_codes():
             row("5", "III", "5.2"),
             row("6", "III", "5.4"),
             row("7", "III", "5.6"),  # a plausible code no statement has: kept
+            row("8", "III", "D.1"),  # a letter read for the field (P04 dumps, dev seed 221): 5.1
+            row("9", "IV", "6.2"),
+            row("10", "IV", "S.2"),  # one other row of the section says its field: 6.2
+            row("11", "V", "D.1"),  # no other row under the heading: kept
         ],
     )
     stated = {s.code for s in [ScoreStatement(code="2.3"), ScoreStatement(code="6.1")] if s.code}
     (out,) = held_to_statements([table], stated)
-    assert [r.criterion_code for r in out.rows] == ["2.1", "2.43", "2.4", "5.4", "5.2", "5.4", "5.6"]
+    assert [r.criterion_code for r in out.rows] == [
+        *("2.1", "2.43", "2.4", "5.4", "5.2", "5.4", "5.6", "5.1", "6.2", "6.2", "D.1")
+    ]
     assert out.rows[3].flags == ["criterion_code_from_document:9.4"]
+    assert out.rows[7].flags == ["criterion_code_from_document:D.1"]
 
 
 def test_score_statements_are_no_table_header():
@@ -571,3 +592,34 @@ def test_score_statements_are_no_table_header():
     assert not header("Tiêu chí 2.1. Theo dõi thi hành pháp luật: không đạt điểm (0/2,5), lý do: chưa có")
     assert header("STT Tiêu chí Điểm tối đa Điểm tự đánh giá")
     assert header("Tiêu chí, tiêu chí thành phần | Điểm tối đa | Tự chấm")
+
+
+def test_a_quarter_read_as_a_digit_beside_a_roman_first_quarter():
+    # A P02 dump (dev seed 221) printed "Quý I/2025" twice; OCR read one "Quý 1/2025". A lone "I"
+    # says the table writes its quarters in roman numerals as "II" does; a digit 2-4 says it does not.
+    from extract.segment.task_paragraphs import _spell_deadlines
+    from schemas.records import TaskRow, TaskTable
+
+    def spelt(*deadlines: str) -> list[str]:
+        table = TaskTable(title="", pages=[1], columns=["task", "deadline"], form="paragraphs")
+        table.rows = [TaskRow(task=f"Việc {k}", deadline=d) for k, d in enumerate(deadlines)]
+        _spell_deadlines(table)
+        return [r.deadline for r in table.rows]
+
+    assert spelt("Quý 1/2025", "Quý I/2025") == ["Quý I/2025", "Quý I/2025"]
+    assert spelt("Quý 1/2025", "Quý 2/2025", "Quý I/2025") == ["Quý 1/2025", "Quý 2/2025", "Quý I/2025"]
+
+
+def test_a_unit_wrapped_at_its_hyphen_onto_a_dashed_line():
+    # A P06 report PDF (dev seed 221): "chủ trì: Công chức Địa chính" / "- Xây dựng." - the dashed
+    # line completes the unfinished unit, it is no item; a dashed item after a finished unit stays.
+    text = (
+        "2. Cải cách thể chế\n"
+        "- Công bố danh mục văn bản hết hiệu lực; thời hạn: Tháng 11/2024; Sản phẩm: Biên bản kiểm tra;"
+        " phối hợp: Các bộ phận chuyên môn; chủ trì: Công chức Địa chính\n"
+        "- Xây dựng.\n"
+        "- Rà soát văn bản; thời hạn: Quý I/2024; chủ trì: Công an xã\n"
+        "- Xây dựng.\n"
+    )
+    (table,) = find_task_paragraphs(_doc(text))
+    assert [r.lead for r in table.rows] == ["Công chức Địa chính - Xây dựng", "Công an xã"]

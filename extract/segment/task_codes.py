@@ -4,8 +4,8 @@ tasks that answer that field's criteria. A task's code that neither a statement,
 criteria set nor another task row has, and that cannot be a criterion of its row's section (another
 field than the one the section's other rows name, or a criterion numbered past 9 where that field's
 known ones stay under 10: "2.43"), is a misreading when exactly one known code of the section's
-field lies a character away from it ("9.4" under the heading whose rows read 5.2, 5.4 → "5.4").
-Ties stay as read."""
+field lies a character away from it ("9.4" under the heading whose rows read 5.2, 5.4 → "5.4"; a
+letter OCR read for a digit: "D.1" → "5.1"). Ties stay as read."""
 
 from __future__ import annotations
 
@@ -17,18 +17,21 @@ import regex as re
 from schemas.records import ScoreStatement, TaskTable
 
 _CODE = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,2}")
+# A code as read: a letter may stand for a digit OCR misread ("D.1" for "5.1").
+_READ_CODE = re.compile(r"[\dA-Z]{1,2}(?:\.[\dA-Z]{1,2}){1,2}")
 FLAG = "criterion_code_from_document"
 # A section's field is named by at least this many of its other rows' codes.
 _SECTION_VOTES = 2
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """Whether ``b`` is ``a`` with one digit changed, added or dropped."""
+    """Whether ``b`` is ``a`` with one digit changed (or a letter of ``a`` read for it), added or
+    dropped."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
         diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-        return len(diff) == 1 and diff[0][0].isdigit() and diff[0][1].isdigit()
+        return len(diff) == 1 and (diff[0][0].isdigit() or diff[0][0].isupper()) and diff[0][1].isdigit()
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[k].isdigit() and long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
@@ -53,7 +56,7 @@ def held_to_statements(tables: list[TaskTable], stated: set[str]) -> list[TaskTa
     for table in tables:
         for row in table.rows:
             code = (row.criterion_code or "").strip()
-            if not _CODE.fullmatch(code):
+            if not _READ_CODE.fullmatch(code) or not any(ch.isdigit() for ch in code):
                 continue
             others = [r.criterion_code for r in table.rows if r is not row and r.criterion_code]
             known = stated | {c for c in others if _CODE.fullmatch(c)}
@@ -67,13 +70,16 @@ def held_to_statements(tables: list[TaskTable], stated: set[str]) -> list[TaskTa
             if row.section is None or not votes:
                 continue
             field, n = votes.most_common(1)[0]
-            if n < _SECTION_VOTES:
+            # A letter makes no code: one other row of the section is enough to say its field.
+            if n < (1 if not _CODE.fullmatch(code) else _SECTION_VOTES):
                 continue
             same_field = [c for c in known if _field(c) == field]
             wrong_field = _field(code) != field
             if not wrong_field and not (_long_part(code) and not any(_long_part(c) for c in same_field)):
                 continue
             near = [c for c in same_field if _one_edit(code, c)]
+            if not near and re.fullmatch(r"[A-Z]\.\d{1,2}", code):
+                near = [f"{field}{code[1:]}"]  # the field OCR read as a letter is the section's
             if len(near) == 1:
                 row.criterion_code = near[0]
                 row.flags.append(f"{FLAG}:{code}")

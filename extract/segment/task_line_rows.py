@@ -87,12 +87,16 @@ def _next_code(code: str | None) -> set[str]:
     return nxt
 
 
-# A row's number with a speck OCR read before it ("Z7 | 6.1 …", "'7 | …"): taken only for the
-# number expected next and with the ruling bar after it.
-_SPECK_ROW_START = lazy_compile(r"^\s*(?:[^\w\s]|\p{Lu})(?P<code>\d{1,2})\s*\|\s*(?=\S)")
+# A row's number with a speck OCR read before it ("Z7 | 6.1 …", "'7 | …", "z7 .13.3 Niêm yết"):
+# taken only for the number expected next and with the ruling bar or a criterion code after it
+# (behind a speck of its own, the bar OCR read as "1" glued on: "13.3" for "| 3.3").
+_SPECK_ROW_START = lazy_compile(
+    r"^\s*(?:[^\w\s]|\p{L})(?P<code>\d{1,2})(?:\s*\|\s*(?=\S)|\s+(?=[^\w\s]?\s*\d{1,2}\.\d))"
+)
 # After a row's number, what makes a line a row's start even when the number is not the one
-# expected (OCR lost a row's number, its lines joined the row above): a bar or a criterion code.
-_ROW_EVIDENCE = lazy_compile(r"^\s*(?:\||\d\.\d)")
+# expected (OCR lost a row's number, its lines joined the row above): a bar or a criterion code
+# (the bar before it read as "1" and glued on: "8 13.2 Số hóa …").
+_ROW_EVIDENCE = lazy_compile(r"^\s*(?:\||\d{1,2}\.\d)")
 
 
 def _row_start(text: str, last_code: str | None) -> tuple[str, int] | None:

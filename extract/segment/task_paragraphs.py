@@ -19,7 +19,7 @@ from extract.model import IngestedDocument, Line
 from extract.segment.narrative import heading_level, shadow
 from extract.segment.paragraphs import open_bracket, reading_lines
 from normalize.lazy_regex import lazy_compile
-from normalize.units import spell_deadline, spell_units
+from normalize.units import spell_deadline, spell_units, unit_status
 from schemas.records import SourceRef, TaskRow, TaskTable
 
 
@@ -109,6 +109,7 @@ def find_task_paragraphs(
         lines = _wrapped_lines_joined(lines, settings)
     if ocr_pages or dump:
         lines = _broken_items_joined(lines, settings)
+    lines = _unit_tails_joined(lines)
     for line in lines:
         text = line.text.strip()
         fields = parse_task(text, settings)
@@ -160,10 +161,11 @@ def find_task_paragraphs(
 
 def _spell_deadlines(table: TaskTable) -> None:
     """Deadlines spelt as usual ("Thường Xuyên", "Quý TV/2025"); a quarter printed "1" is OCR's
-    "I" when the table writes its other quarters in roman numerals and none in digits."""
+    "I" when the table writes a quarter in roman numerals (the first one too: "Quý I/2025" beside
+    "Quý 1/2025") and none in digits."""
     found = (re.search(r"(?i)\bqu[^\s/]*\s*([^\s/]+)\s*/", r.deadline) for r in table.rows)
     quarters = [m.group(1) for m in found if m]
-    roman = any(re.fullmatch(r"I{2,3}|IV", q) for q in quarters) and not any(q in ("2", "3", "4") for q in quarters)
+    roman = any(re.fullmatch(r"I{1,3}|IV", q) for q in quarters) and not any(q in ("2", "3", "4") for q in quarters)
     for row in table.rows:
         if row.deadline:
             row.deadline = spell_deadline(row.deadline, roman=roman)
@@ -233,4 +235,27 @@ def _broken_items_joined(lines: list[Line], settings: TaskParagraphSettings) -> 
             out[-1] = replace(prev, text=f"{prev.text.rstrip()} {line.text[carried.end() :].strip()}")
         else:
             out.append(line)
+    return out
+
+
+# A line that is a dash and a few words only ("- Xây dựng."): an item, or a unit's name wrapped
+# after its hyphen.
+_DASHED_TAIL = lazy_compile(r"^\s*[-–]\s*(?P<rest>[^;:.]{1,40}?)\s*\.?\s*$")
+
+
+def _unit_tails_joined(lines: list[Line]) -> list[Line]:
+    """A unit's name the page wrapped at its hyphen ("… chủ trì: Công chức Địa chính" / "- Xây
+    dựng."): the dashed line looks like an item, but the paragraph above ends in a unit left
+    unfinished that the dashed words complete (``unit_status``); it is that paragraph's end."""
+    out: list[Line] = []
+    for line in lines:
+        tail = _DASHED_TAIL.match(line.text)
+        if out and tail and not _LABEL.search(shadow(line.text)):
+            prev = out[-1].text.rstrip()
+            value = re.split(r"[:;,]", prev)[-1].strip()
+            joined = f"{value} - {tail.group('rest').strip()}"
+            if value and unit_status(value) == "prefix" and unit_status(joined) == "complete":
+                out[-1] = replace(out[-1], text=f"{prev} - {tail.group('rest').strip()}.")
+                continue
+        out.append(line)
     return out
