@@ -6,7 +6,7 @@ loaded on first use, so ``import cchc_extract`` stays cheap (no pandas, no reade
 
 from typing import TYPE_CHECKING, Any
 
-from schemas.records import PIPELINE_VERSION as __version__  # noqa: F401
+from schemas.version import PIPELINE_VERSION as __version__  # noqa: F401
 
 if TYPE_CHECKING:
     from cchc_extract.api import Result, convert, convert_folder

@@ -14,8 +14,8 @@ from pathlib import Path
 # `repair` and `--help` never load the readers, pandas or jsonschema (tests/test_cli_imports.py).
 from cchc_extract.batch_settings import LOG, BatchSettings, log_to
 from cchc_extract.i18n import DEFAULT_LANG, LANGUAGES, translator
-from cchc_extract.reconcile import ReconcileSettings
-from schemas.records import PIPELINE_VERSION
+from cchc_extract.review_threshold import REVIEW_BELOW
+from schemas.version import PIPELINE_VERSION
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
@@ -52,9 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument(
         "--review-below",
         type=float,
-        default=ReconcileSettings.review_below,
+        default=REVIEW_BELOW,
         metavar="CONF",
-        help=f"send rows under this confidence to review (default {ReconcileSettings.review_below:g})",
+        help=f"send rows under this confidence to review (default {REVIEW_BELOW:g})",
     )
     conv.add_argument("--no-repair", action="store_true", help="skip the Vietnamese repair stage")
     conv.add_argument("--debug", action="store_true", help="tracebacks in error records")
@@ -91,9 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     app.add_argument(
         "--review-below",
         type=float,
-        default=ReconcileSettings.review_below,
+        default=REVIEW_BELOW,
         metavar="CONF",
-        help=f"send rows under this confidence to review (default {ReconcileSettings.review_below:g})",
+        help=f"send rows under this confidence to review (default {REVIEW_BELOW:g})",
     )
 
     rep = sub.add_parser(
@@ -167,6 +167,7 @@ def _convert(args, _: Callable[[str], str]) -> int:
     from cchc_extract.executors import ExecutorError
     from cchc_extract.outdir import OutputError
     from cchc_extract.pipeline import PipelineOptions, one_line
+    from cchc_extract.reconcile import ReconcileSettings
 
     missing = [p for p in args.inputs if not p.exists()]
     if missing:
@@ -213,6 +214,7 @@ def _convert(args, _: Callable[[str], str]) -> int:
 def _apply_review(args, _: Callable[[str], str]) -> int:
     from cchc_extract.outdir import OutputError
     from cchc_extract.pipeline import one_line
+    from cchc_extract.reconcile import ReconcileSettings
     from cchc_extract.review import ApplySettings, apply_review
 
     if not args.review_file.is_file():

@@ -10,8 +10,9 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any
 
+from schemas.version import PIPELINE_VERSION
+
 SCHEMA_VERSION = "1.0"
-PIPELINE_VERSION = "0.1.0"
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cchc_extract.reconcile.confidence import ConfidenceSettings
+from cchc_extract.review_threshold import REVIEW_BELOW
 from normalize.lazy_regex import lazy_compile
 
 _EPS = 1e-9
@@ -13,7 +14,7 @@ _EPS = 1e-9
 @dataclass(frozen=True)
 class ReconcileSettings:
     # A value whose calibrated confidence (``confidence``) is under this goes to review.
-    review_below: float = 0.8
+    review_below: float = REVIEW_BELOW
     confidence: ConfidenceSettings = field(default_factory=ConfidenceSettings)
     # Points are given to at most 2 decimals: a sum may be off by rounding, never by more.
     points_tolerance: float = 0.011

@@ -9,8 +9,7 @@ and the token-alignment contract, ``syllable.py`` for the tone-placement convent
 from __future__ import annotations
 
 from functools import lru_cache
-
-from extract.model import IngestedDocument
+from typing import TYPE_CHECKING
 
 from .compounds import consensus_substitutes
 from .model import load_model
@@ -18,6 +17,9 @@ from .repair import LineRepair, line_damage, repair_line
 from .settings import RepairSettings
 from .syllable import has_diacritic, is_syllable_shape, normalize_syllable
 from .tokens import is_code, parse_token
+
+if TYPE_CHECKING:  # annotations only: `cchc-extract repair` never builds a document
+    from extract.model import IngestedDocument
 
 DEFAULT_SETTINGS = RepairSettings()
 # Share of a document's word tokens that are not valid syllables above which it is treated as

@@ -8,6 +8,7 @@ readings come from ``compounds.py``. The decoder reads the result as a ``TokenSl
 from __future__ import annotations
 
 from functools import lru_cache, partial
+from itertools import repeat
 
 import regex as re
 
@@ -164,7 +165,7 @@ def classify_pieces(
     substitutes (``classify``) is not kept."""
     cache = _slot_cache(settings, mode)
     get = cache.get
-    out = [get(p, _MISSING) for p in pieces]
+    out = list(map(get, pieces, repeat(_MISSING)))  # C-level: no frame per piece
     if _MISSING not in out:  # most lines: every piece met before
         return out  # type: ignore[return-value]  # no _MISSING in it
     for i, p in enumerate(pieces):

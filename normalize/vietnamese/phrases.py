@@ -51,12 +51,8 @@ def snap_phrases(
     full = " ".join(folded)
     offsets = [0, *accumulate(map(len, folded))]
     offsets = [o + k for k, o in enumerate(offsets)]  # the spaces between tokens
-    whole = positions[-1] - positions[0] == len(positions) - 1  # one run: every window is whole
-    if not whole:
-        run_end = list(range(1, len(positions) + 1))
-        for k in range(len(positions) - 2, -1, -1):
-            if positions[k + 1] == positions[k] + 1:
-                run_end[k] = run_end[k + 1]
+    # The last token of each run but the line's last (a number, code or punctuation follows).
+    run_ends = [k for k, (p, q) in enumerate(zip(positions, positions[1:])) if q != p + 1]
     windows_of: dict[int, list[str]] = {}
     for pidx in tried:
         phrase = catalogue[pidx]
@@ -65,14 +61,11 @@ def snap_phrases(
             continue
         windows = windows_of.get(n)
         if windows is None:
+            windows = windows_of[n] = [full[a : b - 1] for a, b in zip(offsets, offsets[n:])]
             # A window crossing a number or code is blank: it matches no phrase.
-            if whole:
-                windows = windows_of[n] = [full[a : b - 1] for a, b in zip(offsets, offsets[n:])]
-            else:
-                windows = windows_of[n] = [
-                    full[offsets[st] : offsets[st + n] - 1] if st + n <= run_end[st] else ""
-                    for st in range(len(positions) - n + 1)
-                ]
+            for k in run_ends:
+                for st in range(max(0, k - n + 2), min(k, len(windows) - 1) + 1):
+                    windows[st] = ""
         cutoff = settings.phrase_min_score_long if n >= 6 else settings.phrase_min_score
         m = process.extractOne(phrase.folded, windows, scorer=fuzz.ratio, score_cutoff=cutoff)
         if m:

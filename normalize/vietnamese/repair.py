@@ -44,6 +44,7 @@ MOVES_CACHE_LIMIT = 200_000  # contexts kept by ``_moves_cache`` before its dict
 # context, then the context (``b``, or ``a << 16 | b``).
 _TRI, _NAME = 1 << 32, 2 << 32
 _NO_LP: dict[int, float] = {}  # shared: never mutated
+_NO_SUCC: dict[int, int] = {}  # shared: never mutated
 
 
 def _decode(slots: list[TokenSlot], model: RepairModel, settings: RepairSettings) -> list[int]:
@@ -277,17 +278,19 @@ def _name_scores(model: RepairModel, ab: int, state: TriState, slot: TokenSlot, 
     b = ab & 0xFFFF
     b16 = b << 16
     low = back + model.bow1[b]
-    name_pairs, key_of, uni = model.name_pair_ids, model.key_of, model.uni
-    keys = slot.keys
-    tri_by_key = {k: model.tri_group(ab, k) if hi > lo else _NO_LP for k in keys}
-    bi_by_key = {k: model.bi_group(b, k) for k in keys}
+    name_pairs, uni = model.name_pair_ids, model.uni
+    # Every stored successor of the contexts (``RepairModel.bi_successors``): the decoder reads
+    # them for the other tokens anyway, and one look-up per candidate finds its entry.
+    tri = model.tri_successors(ab, state) if hi > lo else _NO_SUCC
+    bi = model.bi_successors(b)
     out: dict[int, float] = {}
     for u in slot.by_unit:
-        k = key_of[u]
-        lp = tri_by_key[k].get(u)
-        if lp is None:
-            lp = bi_by_key[k].get(u)
-            lp = back + lp if lp is not None else low + uni[u]
+        q = tri.get(u)
+        if q is not None:
+            lp = q / QUANT
+        else:
+            q = bi.get(u)
+            lp = back + q / QUANT if q is not None else low + uni[u]
         out[u] = lp + bonus if (b16 | u) in name_pairs else lp
     return out
 

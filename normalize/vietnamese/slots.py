@@ -89,11 +89,13 @@ def decoder_view(cands: tuple[Cand, ...], weight: float):
     singles = []
     others = []
     for j, cand in enumerate(cands):
-        unit_ids = tuple(ids.get(u, -1) for u in cand.units)
-        if len(unit_ids) == 1 and unit_ids[0] >= 0:
-            singles.append((j, cand.cost, unit_ids[0]))
-        else:
-            others.append((j, cand.cost, unit_ids))
+        units = cand.units
+        if len(units) == 1:  # most candidates: one syllable (no generator for them)
+            u = ids.get(units[0], -1)
+            if u >= 0:
+                singles.append((j, cand.cost, u))
+                continue
+        others.append((j, cand.cost, tuple([ids.get(u, -1) for u in units])))
     singles.sort(key=lambda e: -uni[e[2]])
     by_unit: dict[int, tuple[int, float]] = {}
     for j, cost, u in singles:
