@@ -20,7 +20,7 @@ from extract.metadata import read_metadata
 from extract.model import IngestedDocument
 from extract.segment.counts import find_counts
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
-from extract.segment.stat_lines import find_statistics_lines
+from extract.segment.stat_lines import find_statistics_lines, unread_annexes
 from extract.segment.statements import find_score_statements
 from extract.segment.statistics import find_statistics
 from extract.segment.target_tables import find_target_tables, plan_year
@@ -142,6 +142,10 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     _run_stage(result, "segment", lambda: flag_unread_columns(doc, result), debug)
     unread = _run_stage(
         result, "segment", lambda: find_unread(doc, result, known=unsure, set_aside=read.set_aside), debug, default=[]
+    )
+    # A statistics form's title printed with none of its rows read: said, not dropped.
+    unread += _run_stage(
+        result, "segment", lambda: unread_annexes(doc, result.statistics, unread + unsure), debug, default=[]
     )
     result.unread = sorted(unread + unsure, key=lambda p: (p.page or 0, p.line_start or 0))
     # Maxima the document prints but OCR lost, from the set when it is surely recognised (after

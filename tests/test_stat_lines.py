@@ -85,3 +85,17 @@ def test_unit_told_from_indicator_by_case_bars_and_repetition():
     # A heading row with no figure keeps its code; a year ending an indicator is no figure.
     assert _cells("6 Công khai thủ tục hành chính", set(), s) == ("6", "Công khai thủ tục hành chính", "", "", "")
     assert _cells("Kế hoạch năm 2024", set(), s) is None
+
+
+def test_a_form_whose_rows_were_lost_is_said(tmp_path):
+    # The annex of the first dump with its header line and row lines garbled past reading, as
+    # Tesseract's --psm 6 left a ruled annex: the form's title stays, so the loss is an unread part.
+    text = FILES[0].read_text(encoding="utf-8")
+    head, _, _ = text.partition("STT Nội dung")
+    garbled = head + "tính\n1 |Sốcuộckiểmtra ——— ] lượ | 1 } — |\nEBI:-Sniibainisiiuiuiiiiisi ROBIRE\n"
+    path = tmp_path / "annex-lost.txt"
+    path.write_text(garbled, encoding="utf-8")
+    out = result_to_json(convert_file(path, path.stem))
+    assert out["statistics"] == []
+    parts = [p for p in out["unread"] if "BIỂU THỐNG KÊ SỐ LIỆU" in p["reason"]]
+    assert len(parts) == 1 and parts[0]["kind"] == "table"

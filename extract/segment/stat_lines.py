@@ -30,7 +30,7 @@ from extract.segment.table_join import JoinedRow, JoinedTable
 from normalize.codes import letter_item
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
-from schemas.records import StatAnnex
+from schemas.records import StatAnnex, UnreadPart
 
 # Pages read as lines with no grid for their tables (OCR'd pages have one from the image).
 LINE_METHODS = frozenset({"text"})
@@ -368,3 +368,54 @@ def _repeated_units(lines: list[Line], at_least: int = 2) -> set[str]:
             if len(before) > n:
                 left.setdefault(" ".join(before[-n:]), set()).add(before[-n - 1])
     return {p for p, words in left.items() if len(words) >= at_least and not any(ch.isdigit() for ch in p)}
+
+
+# A statistics form's printed title ("BIỂU THỐNG KÊ SỐ LIỆU …", "BIỂU MẪU THỐNG KÊ …").
+_FORM_TITLE = lazy_compile(r"\bthong ke\b.*\bso lieu\b|\bbieu\b.*\bthong ke\b|\bso lieu\b.*\bthong ke\b")
+
+
+def unread_annexes(
+    doc: IngestedDocument, annexes: list[StatAnnex], known: list[UnreadPart], upper_share: float = 0.8
+) -> list[UnreadPart]:
+    """Statistics forms whose title a text page prints (upper case, as a form's title is) with no
+    annex read after it and no other unread part there: the form's rows were lost (a header OCR
+    garbled, a grid read as noise), which is said, not dropped."""
+    parts: list[UnreadPart] = []
+    for page in doc.pages:
+        if page.method not in LINE_METHODS:
+            continue
+        lines = [ln for ln in page.lines if ln.text.strip()]
+        for k, line in enumerate(lines):
+            letters = [c for c in line.text if c.isalpha()]
+            if not letters or sum(c.isupper() for c in letters) < upper_share * len(letters):
+                continue
+            if not _FORM_TITLE.search(fold(line.text)):
+                continue
+            after = [ln.number for ln in lines[k + 1 :]]
+            if not after:
+                continue
+            if any(
+                _after(r.source.page, r.source.line_start, page.number, line.number) for a in annexes for r in a.rows
+            ):
+                continue
+            if any(_after(p.page, p.line_start, page.number, line.number) for p in known):
+                continue
+            parts.append(
+                UnreadPart(
+                    page=page.number,
+                    kind="table",
+                    reason=f"statistics form “{line.text.strip()}” printed, but none of its rows could be read "
+                    "(its header or its lines were not legible)",
+                    text_sample=" / ".join(ln.text for ln in lines[k : k + 6]),
+                    line_start=line.number,
+                    line_end=after[-1],
+                )
+            )
+    return parts
+
+
+def _after(page: int | None, line: int | None, title_page: int, title_line: int) -> bool:
+    """Whether an item (page, line) lies after a title on its page or on a later page."""
+    if page is None:
+        return False
+    return page > title_page or (page == title_page and line is not None and line > title_line)
