@@ -224,6 +224,9 @@ def _coverage_check(check: Check, table_index: int) -> Check:
 
 # --------------------------------------------------------------------------- rows lost at the end
 
+# The flag the matcher leaves on a row whose maximum read differs from its criterion's.
+_MAX_DIFFERS = "max_differs_from_criteria_set:"
+
 # Flags ``normalize.criteria.match`` leaves on a row, naming the criteria set it recognised
 # ("name_from_criteria_set:ca-mau_2013").
 _SET_FLAG = lazy_compile(r"^(?:name_from_criteria_set|max_differs_from_criteria_set|code_from_criteria_set):(.+)$")
@@ -301,6 +304,10 @@ def _lost_after(
         return None
     tail = [c for c in siblings[codes.index(last_code) + 1 :] if c.code not in read and c.max_points]
     if not tail or shortfall + settings.min_shortfall < min(c.max_points or 0.0 for c in tail):
+        return None
+    # Rows lost can add no more than the criteria after the last one read: a stated figure beyond
+    # that ("455" for 45,5, its decimal mark lost) is misread, and no rows explain it.
+    if shortfall > sum(c.max_points or 0.0 for c in tail) + settings.min_shortfall:
         return None
     last = members[-1]
     while kids.get(last):
@@ -443,8 +450,19 @@ def _cell_lost(
             return False
     else:
         parent = parent_of.get(i)
-        block = kids.get(parent, []) if parent is not None else []
+        block = kids.get(parent, []) if parent is not None else _top_level_block(rows, i, parent_of)
     return any(getattr(rows[k], field) is not None for k in block if k != i)
+
+
+def _top_level_block(rows: list[ScoreRow], i: int, parent_of: dict[int, int]) -> list[int]:
+    """The siblings a top-level row is judged by: the other top-level rows, when the figure it
+    does have is not its criterion's maximum (the set's differs). A top-level row printing its
+    maximum and a blank score is one the commune did not score ("Chưa hoàn thành"); one whose
+    only figure is not its maximum had a cell lost beside it ("1Ì 10,25": 11 lost, 10,25 read
+    as the maximum)."""
+    if not any(f.startswith(_MAX_DIFFERS) for f in rows[i].flags):
+        return []
+    return [k for k in range(len(rows)) if k not in parent_of and rows[k].code]
 
 
 def _by_survey(row: ScoreRow, settings: CoverageSettings) -> bool:
