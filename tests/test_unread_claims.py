@@ -61,3 +61,26 @@ def test_a_cell_lost_beside_a_top_level_rows_doubtful_figures_is_told():
     assert _rows(out)["2"]["appraised_points"] is None
     reasons = [u["reason"] for u in out["unread"]]
     assert any(r.startswith("figures not read") and "2 appraised points" in r for r in reasons)
+
+
+def test_batch_summary_names_the_dumps_not_read_whole_and_only_them(tmp_path):
+    import io
+    import shutil
+
+    from cchc_extract.batch import BatchSettings, run_convert
+    from cchc_extract.pipeline import PipelineOptions
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    whole = "s213-d05-i2-ruled-center-vie-150dpi.txt"  # every row and cell read
+    partial = "s213-d05-i3-ruled-center-eng-300dpi-degraded.txt"  # row 3 lost
+    for name in (whole, partial):
+        shutil.copy(DATA / name, inputs / name)
+    stream = io.StringIO()
+    summary = run_convert(
+        [inputs], tmp_path / "out", PipelineOptions(), BatchSettings(workers=1, lang="en"), stream=stream
+    )
+    text = stream.getvalue()
+    assert summary.with_unread == [partial]
+    assert "1 with parts not read" in text and f"not all read: {partial}" in text
+    assert whole not in text
