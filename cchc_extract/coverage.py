@@ -59,7 +59,7 @@ def account_coverage(result: ExtractionResult, settings: CoverageSettings = Cove
         where = check.id.split(":")[1] if ":" in check.id else ""
         unread = [p for p in result.unread if all(p is not t or at == where for t, at in tails)]
         if (
-            check.status == "mismatch"
+            (check.status == "mismatch" or (check.status == "misread" and _reachable(check, result)))
             and check.kind in _SUM_KINDS
             and table_index is not None
             and _falls_short(check, settings)
@@ -78,6 +78,27 @@ def account_coverage(result: ExtractionResult, settings: CoverageSettings = Cove
                 checks.append(_coverage_check(check, table_index))
         checks.append(check)
     result.checks = checks
+
+
+def _reachable(check: Check, result: ExtractionResult) -> bool:
+    """Whether a sum check told as a misreading may instead fall short for rows not read: its
+    stated figure is within what the criteria set recognised for the table gives the relation (the
+    set's total, or the parent criterion's maximum). A figure beyond it ("455" for 45,5) is the
+    misreading, and rows not read would not make it up."""
+    table_index = _score_table_of(check)
+    if table_index is None or not isinstance(check.actual, (int, float)):
+        return False
+    cset = _recognised_set(result.score_tables[table_index].rows)
+    if cset is None:
+        return False
+    pointer = check.id.split(":")[1]
+    if "/rows/" in pointer:
+        row = result.score_tables[table_index].rows[int(pointer.rsplit("/", 1)[1])]
+        crit = cset.by_code().get(norm_code(row.code) or "")
+        most = crit.max_points if crit is not None else None
+    else:
+        most = sum(c.max_points or 0.0 for c in cset.children(""))
+    return most is not None and check.actual <= most + 0.01
 
 
 # The sum checks of each points field, and the segmenter's flag for a cell of it it lost.
@@ -302,6 +323,11 @@ def _lost_after(
     last_code = norm_code(rows[members[-1]].code)
     if last_code not in codes:
         return None
+    # The set's criteria before the last row read that were not read (a row withdrawn as unsure,
+    # a numbering gap: told on their own) hold their maxima of the shortfall; the tail only what
+    # they cannot.
+    gap = siblings[: codes.index(last_code)]
+    shortfall -= sum(c.max_points or 0.0 for c in gap if c.code not in read)
     tail = [c for c in siblings[codes.index(last_code) + 1 :] if c.code not in read and c.max_points]
     if not tail or shortfall + settings.min_shortfall < min(c.max_points or 0.0 for c in tail):
         return None
