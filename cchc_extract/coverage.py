@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 import regex as re
 
+from cchc_extract.reconcile.core import UNSURE_ROWS
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import ocr_read
 from normalize.criteria import CriteriaSet, load_criteria_sets
@@ -81,13 +82,14 @@ def account_coverage(result: ExtractionResult, settings: CoverageSettings = Cove
 
 
 def _reachable(check: Check, result: ExtractionResult) -> bool:
-    """Whether a sum check told as a misreading may instead fall short for rows not read: its
-    stated figure is within what the criteria set recognised for the table gives the relation (the
-    set's total, or the parent criterion's maximum). A figure beyond it ("455" for 45,5) is the
+    """Whether a sum check told as a misreading may instead fall short for rows not read: no
+    reading explains it (only members read unsurely: ``UNSURE_ROWS``), and its stated figure is
+    within what the criteria set recognised for the table gives the relation (the set's total,
+    or the parent criterion's maximum). A figure beyond it ("455" for 45,5) is the
     misreading, and rows not read would not make it up."""
     table_index = _score_table_of(check)
-    if table_index is None or not isinstance(check.actual, (int, float)):
-        return False
+    if table_index is None or not isinstance(check.actual, (int, float)) or UNSURE_ROWS not in check.message:
+        return False  # a reading that makes the sum hold explains it: no rows are missing
     cset = _recognised_set(result.score_tables[table_index].rows)
     if cset is None:
         return False
