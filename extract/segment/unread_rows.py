@@ -18,6 +18,7 @@ import regex as re
 from extract.model import IngestedDocument, Line
 from extract.segment.line_common import is_points_reading, line_tokens
 from normalize.codes import read_code_token
+from normalize.criteria.match import FLAG_MAX_FROM_SET
 from normalize.lazy_regex import lazy_compile
 from schemas.records import ExtractionResult, ScoreRow, UnreadPart
 
@@ -91,7 +92,7 @@ def figure_in_name(row: ScoreRow) -> str | None:
     """The token of a row's printed name that is its maximum (taken from the criteria set after
     OCR ran the points into the name: "Cải cách tài chính công 7 Chưa hoàn thành"), or None. The
     maximum stands in the row's text: it was printed and is read, not lost."""
-    if row.max_points is None:
+    if row.max_points is None or not any(f.startswith(FLAG_MAX_FROM_SET) for f in row.flags):
         return None
     name = row.name_raw or ""
     for m in _NAME_FIGURE.finditer(name):
