@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 import regex as re
 
+from cchc_extract.reconcile.core import UNSURE_ROWS
 from cchc_extract.reconcile.hierarchy import block_prints, children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import ocr_read
 from normalize.criteria import CriteriaSet, load_criteria_sets
@@ -59,7 +60,7 @@ def account_coverage(result: ExtractionResult, settings: CoverageSettings = Cove
         where = check.id.split(":")[1] if ":" in check.id else ""
         unread = [p for p in result.unread if all(p is not t or at == where for t, at in tails)]
         if (
-            check.status == "mismatch"
+            (check.status == "mismatch" or (check.status == "misread" and _reachable(check, result)))
             and check.kind in _SUM_KINDS
             and table_index is not None
             and _falls_short(check, settings)
@@ -78,6 +79,28 @@ def account_coverage(result: ExtractionResult, settings: CoverageSettings = Cove
                 checks.append(_coverage_check(check, table_index))
         checks.append(check)
     result.checks = checks
+
+
+def _reachable(check: Check, result: ExtractionResult) -> bool:
+    """Whether a sum check told as a misreading may instead fall short for rows not read: no
+    reading explains it (only members read unsurely: ``UNSURE_ROWS``), and its stated figure is
+    within what the criteria set recognised for the table gives the relation (the set's total,
+    or the parent criterion's maximum). A figure beyond it ("455" for 45,5) is the
+    misreading, and rows not read would not make it up."""
+    table_index = _score_table_of(check)
+    if table_index is None or not isinstance(check.actual, (int, float)) or UNSURE_ROWS not in check.message:
+        return False  # a reading that makes the sum hold explains it: no rows are missing
+    cset = _recognised_set(result.score_tables[table_index].rows)
+    if cset is None:
+        return False
+    pointer = check.id.split(":")[1]
+    if "/rows/" in pointer:
+        row = result.score_tables[table_index].rows[int(pointer.rsplit("/", 1)[1])]
+        crit = cset.by_code().get(norm_code(row.code) or "")
+        most = crit.max_points if crit is not None else None
+    else:
+        most = sum(c.max_points or 0.0 for c in cset.children(""))
+    return most is not None and check.actual <= most + 0.01
 
 
 # The sum checks of each points field, and the segmenter's flag for a cell of it it lost.
@@ -224,6 +247,9 @@ def _coverage_check(check: Check, table_index: int) -> Check:
 
 # --------------------------------------------------------------------------- rows lost at the end
 
+# The flag the matcher leaves on a row whose maximum read differs from its criterion's.
+_MAX_DIFFERS = "max_differs_from_criteria_set:"
+
 # Flags ``normalize.criteria.match`` leaves on a row, naming the criteria set it recognised
 # ("name_from_criteria_set:ca-mau_2013").
 _SET_FLAG = lazy_compile(r"^(?:name_from_criteria_set|max_differs_from_criteria_set|code_from_criteria_set):(.+)$")
@@ -299,8 +325,17 @@ def _lost_after(
     last_code = norm_code(rows[members[-1]].code)
     if last_code not in codes:
         return None
+    # The set's criteria before the last row read that were not read (a row withdrawn as unsure,
+    # a numbering gap: told on their own) hold their maxima of the shortfall; the tail only what
+    # they cannot.
+    gap = siblings[: codes.index(last_code)]
+    shortfall -= sum(c.max_points or 0.0 for c in gap if c.code not in read)
     tail = [c for c in siblings[codes.index(last_code) + 1 :] if c.code not in read and c.max_points]
     if not tail or shortfall + settings.min_shortfall < min(c.max_points or 0.0 for c in tail):
+        return None
+    # Rows lost can add no more than the criteria after the last one read: a stated figure beyond
+    # that ("455" for 45,5, its decimal mark lost) is misread, and no rows explain it.
+    if shortfall > sum(c.max_points or 0.0 for c in tail) + settings.min_shortfall:
         return None
     last = members[-1]
     while kids.get(last):
@@ -439,7 +474,18 @@ def _cell_lost(
     # siblings print), a row with none by its siblings.
     if kids.get(i) and any(_by_survey(rows[k], settings) for k in kids[i]):
         return False
-    return block_prints(rows, i, field, kids, parent_of)
+    return block_prints(rows, i, field, kids, parent_of, top_level=_top_level_block(rows, i, parent_of))
+
+
+def _top_level_block(rows: list[ScoreRow], i: int, parent_of: dict[int, int]) -> list[int]:
+    """The siblings a top-level row is judged by: the other top-level rows, when the figure it
+    does have is not its criterion's maximum (the set's differs). A top-level row printing its
+    maximum and a blank score is one the commune did not score ("Chưa hoàn thành"); one whose
+    only figure is not its maximum had a cell lost beside it ("1Ì 10,25": 11 lost, 10,25 read
+    as the maximum)."""
+    if not any(f.startswith(_MAX_DIFFERS) for f in rows[i].flags):
+        return []
+    return [k for k in range(len(rows)) if k not in parent_of and rows[k].code]
 
 
 def _by_survey(row: ScoreRow, settings: CoverageSettings) -> bool:

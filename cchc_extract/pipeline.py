@@ -31,6 +31,7 @@ from extract.segment.task_paragraphs import find_task_paragraphs
 from extract.segment.task_tables import find_task_tables
 from extract.segment.task_wording import reword_tasks
 from extract.segment.unread import find_unread, flag_unread_columns, unread_review_items, withdraw_unsure_tables
+from extract.segment.unread_rows import points_in_names
 from normalize.criteria.match import MatchSettings, apply_criteria_sets, fill_set_maxima
 from normalize.vietnamese import document_damage_class, repair_document
 from schemas import schema_errors
@@ -152,6 +153,8 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     # the unread parts are told: the cell was not read, its value is the set's).
     if criteria is not None:
         _run_stage(result, "criteria", lambda: fill_set_maxima(result.score_tables, criteria, options.criteria), debug)
+        # A maximum the set gave that the row's name prints was read, not lost.
+        _run_stage(result, "segment", lambda: points_in_names(result), debug)
     _run_stage(result, "reconcile", lambda: reconcile(result, options.reconcile), debug)
     # What was not read explains the sums it leaves short, and goes to the queue ahead of every
     # doubtful value.

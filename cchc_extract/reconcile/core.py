@@ -15,6 +15,11 @@ from schemas.records import Check, ReviewItem
 _EPS = 1e-9
 
 
+# What a sum check told as ``misread`` says when no reading explains it, only members read
+# unsurely (coverage tells such a check apart from one a misreading explains).
+UNSURE_ROWS = "; a row of it was read unsurely: "
+
+
 @dataclass
 class _Ledger:
     checks: list[Check] = field(default_factory=list)
@@ -54,7 +59,7 @@ class _Ledger:
             message += "; explained by a misreading: " + _readings_said(misread)
         elif status == "mismatch" and doubted:
             status = "misread"
-            message += "; a row of it was read unsurely: " + ", ".join(
+            message += UNSURE_ROWS + ", ".join(
                 f"{ref.code or ref.item} (confidence {ref.confidence or 0.0:.2f})" for ref in doubted
             )
             misread = []

@@ -72,14 +72,22 @@ def children_of(parents: list[int | None]) -> dict[int, list[int]]:
     return kids
 
 
-def block_prints(rows: list, i: int, field: str, kids: dict[int, list[int]], parent_of: dict[int, int]) -> bool:
+def block_prints(
+    rows: list,
+    i: int,
+    field: str,
+    kids: dict[int, list[int]],
+    parent_of: dict[int, int],
+    top_level: list[int] | None = None,
+) -> bool:
     """Whether the block of row ``i`` prints ``field``: its children when it has any, else its
-    siblings (itself left out). A score is printed blank only with its whole block (a part left
-    unscored leaves every row of it blank, and its parent), so a blank in a block that prints the
-    field is a cell lost, and one in a block that prints none is the document's blank."""
+    siblings (itself left out; ``top_level``: the siblings a top-level row is judged by, none by
+    default). A score is printed blank only with its whole block (a part left unscored leaves
+    every row of it blank, and its parent), so a blank in a block that prints the field is a cell
+    lost, and one in a block that prints none is the document's blank."""
     if kids.get(i):
         block = kids[i]
     else:
         parent = parent_of.get(i)
-        block = kids.get(parent, []) if parent is not None else []
+        block = kids.get(parent, []) if parent is not None else (top_level or [])
     return any(getattr(rows[k], field) is not None for k in block if k != i)

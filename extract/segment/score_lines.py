@@ -73,6 +73,8 @@ _TOTAL = lazy_compile(r"^\W*(tong|cong)(\s+(cong|s\w{1,2}|diem)){0,3}\W*((\s+[\d
 # The words a totals row's label is made of, and the share of letters a garbled one keeps of them.
 _TOTAL_WORDS = ("tong", "cong", "so", "diem")
 _TOTAL_WORD_SIMILARITY = 60.0
+# How near a first word must be to "tong" to be it with a letter doubled ("toong": 89; "tang" is 75).
+_DOUBLED_TONG_SIMILARITY = 85.0
 
 
 def is_garbled_total(folded: str) -> bool:
@@ -85,7 +87,7 @@ def is_garbled_total(folded: str) -> bool:
         words = words[1:]  # a stray letter before the label ("P|")
     elif len(words) > 2 and len(words[0].strip("|_.:;'\"")) == 2 and re.sub(r"\W", "", words[2]) in ("cong", "diem"):
         words = words[1:]  # two stray letters before a whole label ("si TỔNG ĐIỂM")
-    if not words or not re.match(r"^\W*tong", words[0]):
+    if not words or not (re.match(r"^\W*tong", words[0]) or _doubled_tong(words)):
         return False
     labelled = False  # a label word after "tong": a short token after it is a garbled cell's specks
     for word in words[1:]:
@@ -98,6 +100,17 @@ def is_garbled_total(folded: str) -> bool:
         if len(core) > 3 or is_syllable_run(core):
             return False  # a word of its own ("Tổng hợp kết quả"): no totals label
     return True
+
+
+def _doubled_tong(words: list[str]) -> bool:
+    """ "Tổng" OCR read with a letter doubled ("TỔỐNG ĐIẾM": "toong diem"), followed by a label
+    word: a near "tong" alone could be another word ("tang", "long"), with "diem"/"cong" after it
+    it is the label."""
+    first = re.sub(r"[^\p{L}]", "", words[0])
+    if len(words) < 2 or fuzz.ratio(first, "tong") < _DOUBLED_TONG_SIMILARITY:
+        return False
+    label = re.sub(r"[^\p{L}]", "", words[1])
+    return max(fuzz.ratio(label, w) for w in ("cong", "diem")) >= _TOTAL_WORD_SIMILARITY
 
 
 # "Nơi nhận:" as OCR leaves it ("Noi nhgn:", "Noinhén:."): its colon, not its letters, holds.

@@ -11,11 +11,14 @@ code, then points) that no segmenter read are a table not recognised."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+import regex as re
 
 from extract.model import IngestedDocument, Line
 from extract.segment.line_common import is_points_reading, line_tokens
 from normalize.codes import read_code_token
+from normalize.criteria.match import FLAG_MAX_FROM_SET
 from normalize.lazy_regex import lazy_compile
 from schemas.records import ExtractionResult, ScoreRow, UnreadPart
 
@@ -66,14 +69,69 @@ def _lost_points(rows: list[ScoreRow]) -> list[UnreadPart]:
     ]
     if not lost:
         return []
+    return [_points_part(lost)]
+
+
+def _points_part(lost: list[ScoreRow]) -> UnreadPart:
     codes = ", ".join(r.code or "" for r in lost)
-    return [
-        _part(
-            lost,
-            f"points of {codes} not read (the text holds the row's name, not its numbers)",
-            " ".join(f"{r.code_raw or r.code} {r.name_raw}" for r in lost),
-        )
-    ]
+    return _part(
+        lost,
+        f"points of {codes} not read (the text holds the row's name, not its numbers)",
+        " ".join(f"{r.code_raw or r.code} {r.name_raw}" for r in lost),
+    )
+
+
+# The reason ``_points_part`` gives, its codes read back.
+_POINTS_LOST = lazy_compile(r"^points of (.+?) not read \(the text holds the row's name, not its numbers\)$")
+# A figure standing alone in a name: not a document's number ("số 74/KH", "2/15"), nor a date.
+_NAME_FIGURE = lazy_compile(r"(?<![\w/.,-])(\d{1,2}(?:[.,]\d{1,2})?)(?![\w/.,-]|[.,]\d)")
+_NUMBER_WORD = lazy_compile(r"(?:số|so|sé|s6|ngày|ngay|năm|nam)\W*$", re.I)
+
+
+def figure_in_name(row: ScoreRow) -> str | None:
+    """The token of a row's printed name that is its maximum (taken from the criteria set after
+    OCR ran the points into the name: "Cải cách tài chính công 7 Chưa hoàn thành"), or None. The
+    maximum stands in the row's text: it was printed and is read, not lost."""
+    if row.max_points is None or not any(f.startswith(FLAG_MAX_FROM_SET) for f in row.flags):
+        return None
+    name = row.name_raw or ""
+    for m in _NAME_FIGURE.finditer(name):
+        if _NUMBER_WORD.search(name[: m.start()]):
+            continue  # "Kế hoạch số 74": a document's number
+        if float(m.group(1).replace(",", ".")) == row.max_points:
+            return m.group(1)
+    return None
+
+
+def points_in_names(result: ExtractionResult, sample_chars: int = 160) -> None:
+    """Rows told as "points … not read" whose maximum the criteria set then gave and which the
+    name prints (``figure_in_name``) were read: the figure stood in the name, not in its column.
+    They leave the part (and it goes when none is left); each is flagged ``max_in_name``, its
+    printed figure its raw maximum. Their score cell is no loss to tell here: a row printing its
+    maximum and no score is one the commune did not score, or one ``coverage`` tells by its
+    siblings."""
+    rows = {r.code: r for t in result.score_tables for r in t.rows if r.code}
+    kept: list[UnreadPart] = []
+    for part in result.unread:
+        m = _POINTS_LOST.match(part.reason)
+        if not m:
+            kept.append(part)
+            continue
+        lost = [rows[c] for c in m.group(1).split(", ") if c in rows]
+        if len(lost) != len(m.group(1).split(", ")):
+            kept.append(part)
+            continue
+        read = [r for r in lost if figure_in_name(r) is not None]
+        for row in read:
+            row.max_points_raw = row.max_points_raw or figure_in_name(row)
+            row.flags = row.flags + ["max_in_name"]
+        rest = [r for r in lost if r not in read]
+        if not read:
+            kept.append(part)
+        elif rest:
+            new = _points_part(rest)
+            kept.append(replace(new, text_sample=new.text_sample[:sample_chars]))
+    result.unread = kept
 
 
 def _lost_parents(every: list[ScoreRow], rows: list[ScoreRow]) -> list[UnreadPart]:
