@@ -99,3 +99,18 @@ def test_a_form_whose_rows_were_lost_is_said(tmp_path):
     assert out["statistics"] == []
     parts = [p for p in out["unread"] if "BIỂU THỐNG KÊ SỐ LIỆU" in p["reason"]]
     assert len(parts) == 1 and parts[0]["kind"] == "table"
+
+
+def test_an_annex_goes_on_over_a_page_break(tmp_path):
+    # The first dump's annex broken before row 4 by a form feed, no header repeated.
+    text = FILES[0].read_text(encoding="utf-8")
+    cut = text.index("\n4 Số nhiệm vụ")
+    path = tmp_path / "annex-two-pages.txt"
+    path.write_text(text[:cut] + "\n\f" + text[cut + 1 :], encoding="utf-8")
+    out = result_to_json(convert_file(path, path.stem))
+    whole = result_to_json(convert_file(FILES[0], FILES[0].stem))
+    assert len(out["statistics"]) == 1
+    assert [(r["code"], r["value"]) for r in out["statistics"][0]["rows"]] == [
+        (r["code"], r["value"]) for r in whole["statistics"][0]["rows"]
+    ]
+    assert out["statistics"][0]["pages"] == [2, 3]

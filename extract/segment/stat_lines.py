@@ -88,10 +88,8 @@ def find_statistics_lines(
     OCR's look-alikes), asked only when a table is found."""
     annexes: list[StatAnnex] = []
     blocks = list(doc.blocks())
-    for page in doc.pages:
-        if page.method not in LINE_METHODS or page.number in known_pages:
-            continue
-        lines = page.lines
+    for lines in _page_runs(doc, known_pages):
+        pages = sorted({ln.page for ln in lines})
         k = 0
         while k < len(lines):
             span = _header_span(lines, k, settings)
@@ -104,14 +102,31 @@ def find_statistics_lines(
             if table is None:
                 continue
             body = lines[body_start:end]
-            ocr = frozenset({page.number}) if _ocr_marks(body, settings) or ocr_text() else frozenset()
+            ocr = frozenset(pages) if _ocr_marks(body, settings) or ocr_text() else frozenset()
             rows = stat_rows(table, stat_settings, ocr)
             if sum(1 for r in rows if r.value is not None) < settings.min_rows:
                 continue
             table.block_index = next(i for i, b in enumerate(blocks) if b is lines[head])
             label, title = annex_caption(doc, table, stat_settings)
-            annexes.append(StatAnnex(annex=label, title=title, pages=[page.number], rows=rows))
+            annexes.append(StatAnnex(annex=label, title=title, pages=table.pages, rows=rows))
     return annexes
+
+
+def _page_runs(doc: IngestedDocument, known_pages: frozenset[int]) -> list[list[Line]]:
+    """The lines of consecutive text pages, one list per run: an annex goes on over a page break
+    with no repeated header (a dump's pages are joined by form feeds)."""
+    runs: list[list[Line]] = []
+    current: list[Line] = []
+    for page in doc.pages:
+        if page.method not in LINE_METHODS or page.number in known_pages:
+            if current:
+                runs.append(current)
+            current = []
+            continue
+        current.extend(page.lines)
+    if current:
+        runs.append(current)
+    return runs
 
 
 def _ocr_marks(lines: list[Line], settings: StatLineSettings) -> bool:
@@ -187,6 +202,7 @@ class _RowLines:
     unit: str
     value: str
     note: str
+    page: int
     first: int
     last: int
 
@@ -195,7 +211,6 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
     """The rows under a header from line ``start``; the index after the table's last line."""
     units = _repeated_units(lines[start:])
     rows: list[_RowLines] = []
-    pending: list[str] = []  # wrapped words seen before their row's figure line
     prose = 0
     k = start
     while k < len(lines):
@@ -212,8 +227,7 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
             if not code and rows and not value and not unit:
                 cells = None  # no code and no figure: wrapped text
             else:
-                rows.append(_RowLines(code, [*pending, indicator], unit, value, note, line.number, line.number))
-                pending = []
+                rows.append(_RowLines(code, [indicator], unit, value, note, line.page, line.number, line.number))
                 prose = 0
         if cells is None:
             words = text.split()
@@ -232,7 +246,7 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
         JoinedRow(
             cells=[r.code, " ".join(w for w in r.indicator if w), r.unit, r.value, r.note],
             bold=[False] * 5,
-            page=lines[start].page,
+            page=r.page,
             line_start=r.first,
             line_end=r.last,
             fragment=0,
@@ -242,7 +256,7 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
     table = JoinedTable(
         header=header,
         rows=joined,
-        pages=[lines[start].page],
+        pages=sorted({r.page for r in rows}),
         n_cols=5,
         source="text",
         line_start=lines[head].number,
