@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_score_variants import body, convert, mismatches, total_row
-
+from cchc_extract.pipeline import convert_file, result_to_json, write_json
 from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.validate import validate_file
-from cchc_extract.pipeline import result_to_json, write_json
+from test_score_variants import body, convert, mismatches, total_row
 
 HEADER = ["TT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Ghi chú"]
 TITLE = "BẢNG TỰ CHẤM ĐIỂM CẢI CÁCH HÀNH CHÍNH NĂM 2024"
@@ -76,7 +75,7 @@ def test_a_blank_cell_of_a_tab_separated_table_adds_nothing(tmp_path):
 
 
 def test_a_criterion_marked_not_scored_in_a_markdown_table_stays_unknown(tmp_path):
-    """"-" says the criterion was not scored, not what the parent counted for it: II's sum is
+    """A "-" says the criterion was not scored, not what the parent counted for it: II's sum is
     not checked, and no fault is reported (the commune may count it either way)."""
     result, table = convert(write_markdown(tmp_path / "marked.md", _rows(ii2_self="-")))
     assert "self_marked_none" in table.rows[13].flags
@@ -93,3 +92,28 @@ def test_how_the_table_was_read_survives_the_json_and_the_recheck(tmp_path):
     write_json(result_to_json(result), out)
     ok, problems = validate_file(out)
     assert ok and problems == []
+
+
+def test_an_ocr_dump_is_judged_once_and_its_blanks_stay_unknown():
+    """The repair stage's judgement of the text (an OCR dump: words that are not syllables) is
+    recorded on the document and the output, and ``ocr_read`` answers from it: the dump's table,
+    split from lines, never counts a blank as 0."""
+    sample = next(Path(__file__).parent.parent.joinpath("samples").glob("003_*.txt"))
+    result = convert_file(sample)
+    assert result.source.method == "text" and result.source.text_damage == "ocr" and ocr_read(result)
+    assert [t.read_from for t in result.score_tables] == ["lines"]
+    assert not any("counted as 0" in c.message for c in result.checks)
+
+
+def test_a_withdrawn_criterion_of_a_markdown_table_stays_unknown(tmp_path):
+    """A criterion printed with no maximum and no score (withdrawn, or not applicable this year)
+    is no scored criterion: nothing says what its parent counted for it, so no fault either way."""
+    rows = _rows(ii2_self="x")
+    result, table = convert(write_markdown(tmp_path / "x.md", rows))
+    assert "self_marked_none" in table.rows[13].flags
+    assert mismatches(result) == []
+    rows = _rows()
+    rows[14][2] = ""  # II.2's maximum blank too
+    result, table = convert(write_markdown(tmp_path / "withdrawn.md", rows))
+    assert table.rows[13].max_points is None and table.rows[13].self_points is None
+    assert mismatches(result) == []
