@@ -78,9 +78,12 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     debug = options.debug
     if options.repair:
         doc = _run_stage(result, "repair", lambda: repair_document(doc), debug, default=doc)
-    # What the text as written was taken for, judged once (by the repair, or now when it is off):
-    # every later "read by OCR?" asks ``ocr_read``, which weighs it.
-    result.source.text_damage = _run_stage(result, "repair", lambda: document_damage_class(doc), debug, default="")
+    # What the text as written was taken for, judged once (by the repair, or here when it is off;
+    # a repair that failed before judging leaves it unjudged): every later "read by OCR?" asks
+    # ``ocr_read``, which weighs it.
+    if doc.damage is None and not options.repair:
+        doc.damage = _run_stage(result, "repair", lambda: document_damage_class(doc), debug)
+    result.source.text_damage = doc.damage or ""
     meta = _run_stage(result, "metadata", lambda: read_metadata(doc), debug)
     meta_review = []  # metadata fields found but not read for sure (a signer's name without its marks)
     if meta is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cchc_extract.pipeline import convert_file, result_to_json, write_json
+from cchc_extract.pipeline import PipelineOptions, convert_file, result_to_json, write_json
 from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.validate import validate_file
 from test_score_variants import body, convert, mismatches, total_row
@@ -103,6 +103,9 @@ def test_an_ocr_dump_is_judged_once_and_its_blanks_stay_unknown():
     assert result.source.method == "text" and result.source.text_damage == "ocr" and ocr_read(result)
     assert [t.read_from for t in result.score_tables] == ["lines"]
     assert not any("counted as 0" in c.message for c in result.checks)
+    # Without the repair stage the text is judged all the same (once, by the pipeline).
+    bare = convert_file(sample, options=PipelineOptions(repair=False))
+    assert bare.source.text_damage == "ocr" and bare.errors == []
 
 
 def test_a_withdrawn_criterion_of_a_markdown_table_stays_unknown(tmp_path):
