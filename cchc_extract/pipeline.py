@@ -15,6 +15,7 @@ from pathlib import Path
 
 from cchc_extract.coverage import account_coverage
 from cchc_extract.reconcile import ReconcileSettings, reconcile
+from cchc_extract.reconcile.misread import ocr_read
 from extract.base import IngestError, IngestOptions, ingest
 from extract.metadata import read_metadata
 from extract.model import IngestedDocument
@@ -79,6 +80,12 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     debug = options.debug
     if options.repair:
         doc = _run_stage(result, "repair", lambda: repair_document(doc), debug, default=doc)
+    # What the text as written was taken for, judged once (by the repair, or here when it is off;
+    # a repair that failed before judging leaves it unjudged): every later "read by OCR?" asks
+    # ``ocr_read``, which weighs it.
+    if doc.damage is None and not options.repair:
+        doc.damage = _run_stage(result, "repair", lambda: document_damage_class(doc), debug)
+    result.source.text_damage = doc.damage or ""
     meta = _run_stage(result, "metadata", lambda: read_metadata(doc), debug)
     meta_review = []  # metadata fields found but not read for sure (a signer's name without its marks)
     if meta is not None:
@@ -100,7 +107,7 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         result,
         "segment",
         lambda: find_statistics_lines(
-            doc, lambda: _ocr_text(doc), known_pages=frozenset(p for a in result.statistics for p in a.pages)
+            doc, lambda: ocr_read(result), known_pages=frozenset(p for a in result.statistics for p in a.pages)
         ),
         debug,
         default=[],
@@ -113,7 +120,7 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     result.task_tables = _run_stage(
         result,
         "segment",
-        lambda: reword_tasks(result.task_tables, ocr=bool(result.task_tables) and _ocr_text(doc)),
+        lambda: reword_tasks(result.task_tables, ocr=bool(result.task_tables) and ocr_read(result)),
         debug,
         default=result.task_tables,
     )
@@ -160,12 +167,6 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     # doubtful value.
     account_coverage(result)
     result.review = unread_review_items(result) + meta_review + result.review
-
-
-def _ocr_text(doc: IngestedDocument) -> bool:
-    """Whether the document's characters came from OCR: a scan or photo, or a text dump whose
-    words show OCR's confusions (what the repair stage took it for)."""
-    return doc.method in ("ocr", "mixed") or document_damage_class(doc) == "ocr"
 
 
 def _hint_text(doc: IngestedDocument, head_lines: int = 40) -> str:

@@ -156,6 +156,10 @@ class IngestedDocument:
     pages: list[Page] = field(default_factory=list)
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
+    # What the repair stage took the text as written for (``text_damaged``): "ocr" (many words
+    # that are not syllables: OCR's confusions), "stripped" (few marked syllables) or "" (clean);
+    # None until it judged. Recorded once, so that no later stage judges the document again.
+    damage: str | None = None
 
     @property
     def method(self) -> str:

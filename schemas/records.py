@@ -80,6 +80,12 @@ class ScoreTable:
     # The totals row as the document states it ("Tổng 100"), when it has one.
     stated_total_max: float | None = None
     stated_total_self: float | None = None
+    # How its cells were read: the grid a reader found ("docx", "pdf-lines" ruling lines and
+    # "pdf-text" text alignment on a PDF's text layer, "markdown", "html", "tsv", "portal" bar
+    # cells of a text export, "ocr-lines" / "ocr-text" on a scan) or "lines" (rows we split from
+    # lines of text ourselves: an OCR dump, a scan without ruling). Whether a blank cell was
+    # printed blank depends on it. "" in outputs written before it was recorded.
+    read_from: str = ""
 
 
 @dataclass
@@ -105,6 +111,9 @@ class StatAnnex:
     title: str = ""
     pages: list[int] = field(default_factory=list)
     rows: list[StatRow] = field(default_factory=list)
+    # How its cells were read, as ``ScoreTable.read_from``: a grid, or "lines" (an annex of a text
+    # page with no grid, read from its lines: ``extract/segment/stat_lines.py``).
+    read_from: str = ""
 
 
 @dataclass
@@ -274,6 +283,9 @@ class SourceInfo:
     pages: int = 0
     method: str = ""
     encoding: str | None = None
+    # What the repair stage took the text as written for: "ocr" (OCR's confusions: a dump),
+    # "stripped" (diacritics lost) or "" (clean, or not judged).
+    text_damage: str = ""
 
 
 @dataclass

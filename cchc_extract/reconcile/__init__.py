@@ -34,7 +34,7 @@ when that reading is the one that restores its sums.
 from __future__ import annotations
 
 from cchc_extract.reconcile.annex import _check_annex
-from cchc_extract.reconcile.confidence import CELL_METHODS, set_value_confidence
+from cchc_extract.reconcile.confidence import blanks_printed, set_value_confidence
 from cchc_extract.reconcile.core import _Ledger
 from cchc_extract.reconcile.counts import (
     _check_counts,
@@ -80,7 +80,7 @@ def check_relations(result: ExtractionResult, settings: ReconcileSettings = _DEF
     ledger = _Ledger()
     ocr = ocr_read(result)
     for ti, table in enumerate(result.score_tables):
-        _check_score_table(ti, table, ledger, settings, ocr, result.source.method in CELL_METHODS)
+        _check_score_table(ti, table, ledger, settings, ocr, blanks_printed(table, result.source, ocr))
     for ai, annex in enumerate(result.statistics):
         _check_annex(ai, annex, ledger, settings, ocr)
     _check_counts(result.counts, ledger, settings, ocr)

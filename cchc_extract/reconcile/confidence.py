@@ -57,7 +57,17 @@ import regex as re
 from cchc_extract.reconcile.hierarchy import block_prints, children_of, norm_code, resolve_parents
 from normalize.criteria.match import FLAG_MAX_DIFFERS
 from normalize.lazy_regex import lazy_compile
-from schemas.records import Check, ExtractionResult, ReviewItem, ScoreRow, StatRow, unsure_conf
+from schemas.records import (
+    Check,
+    ExtractionResult,
+    ReviewItem,
+    ScoreRow,
+    ScoreTable,
+    SourceInfo,
+    StatAnnex,
+    StatRow,
+    unsure_conf,
+)
 
 FEATURES = (
     "row",
@@ -91,11 +101,26 @@ _CLEAN = {
     "score": re.compile(r"\d{1,3}(?:[.,]\d{1,2})?"),
     "stat": re.compile(r"-?\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d{1,4})?\s*%?|-?\d+(?:[.,]\d{1,4})?\s*%?"),
 }
-# Ingest methods (``Document.method``) whose table cells are the document's own (a DOCX table, a
-# PDF's text layer): a blank there was printed blank, when the characters are not OCR's
-# (``ocr_read``). Plain text whose columns we split ourselves, and OCR, can lose a cell.
+# Grids whose cells are the document's own (``ScoreTable.read_from``, ``StatAnnex.read_from``): a
+# DOCX table, a PDF's text layer (ruled or aligned), and text exports that delimit every cell
+# (markdown pipes, HTML cells, tabs, a portal's bars). A blank there was printed blank, when the
+# characters are not OCR's (``ocr_read``). Lines whose columns we split ourselves, and OCR's
+# grids, can lose a cell.
+PRINTED_GRIDS = frozenset({"docx", "pdf-lines", "pdf-text", "markdown", "html", "tsv", "portal"})
+# Ingest methods (``Document.method``) whose tables are such grids: what an output written before
+# tables recorded how they were read says.
 CELL_METHODS = frozenset({"docx", "pdf-text"})
 _HELD_KINDS = ("sum_children", "sum_self", "sum_appraised", "stated_total", "total_parts", "ratio")
+
+
+def blanks_printed(table: ScoreTable | StatAnnex, source: SourceInfo, ocr: bool) -> bool:
+    """Whether a blank cell of ``table`` was printed blank, not a cell we lost: the table was read
+    from a printed grid (``PRINTED_GRIDS``) whose characters are not OCR's (``ocr``: ``ocr_read``)."""
+    if ocr:
+        return False
+    if table.read_from:
+        return table.read_from in PRINTED_GRIDS
+    return source.method in CELL_METHODS
 
 
 @dataclass(frozen=True)
@@ -348,14 +373,14 @@ def value_features(
     read_by_ocr = ocr_read(result)
     scanned = result.source.method in ("ocr", "mixed")
     ocr = {"dump": float(not scanned and read_by_ocr), "scan": float(scanned)}
-    # A blank cell of a typed grid is printed blank: no cell of it can be lost.
-    cells_lost = read_by_ocr or result.source.method not in CELL_METHODS
     sets = criteria_maxima(result)
     out: dict[tuple[str, str], dict[str, float]] = {}
     for ti, table in enumerate(result.score_tables):
         fields = table_fields(table.rows, s)
         kids = children_of(resolve_parents(table.rows)[0])
         parent_of = {k: p for p, ks in kids.items() for k in ks}
+        # A blank cell of a printed grid is printed blank: no cell of it can be lost.
+        cells_lost = not blanks_printed(table, result.source, read_by_ocr)
         for ri, row in enumerate(table.rows):
             pointer = f"/score_tables/{ti}/rows/{ri}"
             maxima = sets.get(ti, {})
@@ -365,6 +390,7 @@ def value_features(
                     features["missing"] = 0.0
                 out[(pointer, f)] = features | ocr | {"agrees": agrees_with_set(row, f, maxima)}
     for ai, annex in enumerate(result.statistics):
+        cells_lost = not blanks_printed(annex, result.source, read_by_ocr)
         for ri, stat in enumerate(annex.rows):
             pointer = f"/statistics/{ai}/rows/{ri}"
             out[(pointer, "value")] = _features(stat, "value", pointer, held, failed, "stat", cells_lost, s) | ocr

@@ -43,12 +43,13 @@ class Cell:
 
 def ocr_read(result: ExtractionResult, s: ReconcileSettings = ReconcileSettings()) -> bool:
     """Whether the document's characters came from OCR: a scan, a photo, a mixed PDF, or a text
-    file that is an OCR dump. A dump says so only by its text, and one signal is enough:
-    the names as printed (``name_raw``, before repair) judged as the repair stage judges a
-    document (many words that are not Vietnamese syllables: OCR's confusions), or the numbers'
-    confusions (``number_confusions``) — a dump whose letters came out clean (Vietnamese OCR)
-    still loses the marks of its numbers."""
-    if result.source.method in ("ocr", "mixed"):
+    file that is an OCR dump. A dump says so only by its text, and one signal is enough: the
+    whole text as the repair stage judged it (``SourceInfo.text_damage``: many words that are
+    not Vietnamese syllables, OCR's confusions), the score rows' names as printed (``name_raw``,
+    before repair) judged the same way, or the numbers' confusions (``number_confusions``) — a
+    dump whose letters came out clean (Vietnamese OCR) still loses the marks of its numbers.
+    The one answer to "read by OCR?" for every stage after repair."""
+    if result.source.method in ("ocr", "mixed") or result.source.text_damage == "ocr":
         return True
     from normalize.vietnamese import text_damaged
 

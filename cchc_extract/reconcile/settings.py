@@ -57,11 +57,12 @@ class ReconcileSettings:
     guessed_points_step: float = 0.05
     # Counts are whole: a total and its parts agree exactly (float noise aside).
     count_tolerance: float = 1e-6
-    # In a DOCX table or a PDF's text layer (``CELL_METHODS``) every printed character is read, so
-    # a sub-criterion with a maximum whose self-assessed (or appraised) cell is blank was left
+    # In a printed grid (a DOCX table, a PDF's text layer, a markdown / HTML / tab / portal-bar
+    # table of a text export: ``blanks_printed``) every printed character is read, so a
+    # sub-criterion with a maximum whose self-assessed (or appraised) cell is blank was left
     # unscored: it adds 0 to its parent's sum, and a parent stating more is the document's own
-    # inconsistency. In OCR'd text, or plain text whose columns we split ourselves, a blank may be
-    # a cell we lost: it stays unknown (a coverage check says the rows fall short).
+    # inconsistency. In OCR'd text, or lines whose columns we split ourselves, a blank may be a
+    # cell we lost: it stays unknown (a coverage check says the rows fall short).
     typed_blank_scores_zero: bool = True
 
 

@@ -181,7 +181,7 @@ def _check_score_table(
     ti: int, table: ScoreTable, ledger: _Ledger, s: ReconcileSettings, ocr: bool = False, printed_cells: bool = False
 ) -> None:
     """Every sum of one score table checked; ``ocr``: its characters came from OCR; ``printed_cells``:
-    it was read from printed cells (``CELL_METHODS``), so a blank cell is blank in print."""
+    it was read from a printed grid (``blanks_printed``), so a blank cell is blank in print."""
     rows = table.rows
     parents, orphans = resolve_parents(rows)
     kids = children_of(parents)

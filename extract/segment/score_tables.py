@@ -140,6 +140,10 @@ _POINTS_UNIT = lazy_compile(r"^\s*(\d[\d.,]*)\s*(?:điểm|diem|đ|d)\.?\s*$", r
 _NONE_MARK = lazy_compile(r"^[-–—x×]$", re.I)
 
 
+# ``ScoreTable.read_from`` of a table whose rows we split from lines of text (no grid).
+LINES = "lines"
+
+
 @dataclass
 class ScoreTablesRead:
     """The score tables read, and the tables read from lines that were set aside because their
@@ -167,6 +171,7 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         title = printed_title(lines_before(doc, joined, settings.caption.lines_above), settings.caption)
         table = finish_table(drafts, ocr=ocr, settings=settings, pages=joined.pages, damage=damage, title=title)
         table.stated_total_max, table.stated_total_self = _parse_total(total, ocr, table.rows)
+        table.read_from = joined.source
         if table.rows:
             tables.append(table)
     for found in find_line_tables(doc, settings.lines):
@@ -176,6 +181,7 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         table.stated_total_max, table.stated_total_self = _parse_total(
             (found.stated_total_max, found.stated_total_self), True, table.rows
         )
+        table.read_from = LINES
         # Lines read as rows with no points anywhere are a plan's headings and task lines (a
         # section heading "II. NHIỆM VỤ, GIẢI PHÁP …" and the sentence under it), not a score table;
         # nor are rows whose numbers do not behave as points (a task table's codes and dates).

@@ -108,7 +108,7 @@ def find_statistics_lines(
                 continue
             table.block_index = next(i for i, b in enumerate(blocks) if b is lines[head])
             label, title = annex_caption(doc, table, stat_settings)
-            annexes.append(StatAnnex(annex=label, title=title, pages=table.pages, rows=rows))
+            annexes.append(StatAnnex(annex=label, title=title, pages=table.pages, rows=rows, read_from="lines"))
     return annexes
 
 

@@ -441,5 +441,5 @@ def find_statistics(doc: IngestedDocument, settings: StatisticsSettings = Statis
         if not rows:
             continue
         label, title = annex_caption(doc, table, settings)
-        annexes.append(StatAnnex(annex=label, title=title, pages=list(table.pages), rows=rows))
+        annexes.append(StatAnnex(annex=label, title=title, pages=list(table.pages), rows=rows, read_from=table.source))
     return annexes

@@ -125,8 +125,9 @@ def _document_texts(doc: IngestedDocument) -> list[str]:
 
 
 def document_damage_class(doc: IngestedDocument) -> str:
-    """``text_damaged`` of the document as written: what ``repair_document`` took it for."""
-    return text_damaged(_document_texts(doc))
+    """``text_damaged`` of the document as written: what ``repair_document`` took it for (its
+    recorded judgement, ``IngestedDocument.damage``, once it judged)."""
+    return doc.damage if doc.damage is not None else text_damaged(_document_texts(doc))
 
 
 def repair_gathered(words: str, damaged: str, settings: RepairSettings = DEFAULT_SETTINGS) -> str:
@@ -139,7 +140,7 @@ def repair_gathered(words: str, damaged: str, settings: RepairSettings = DEFAULT
 
 def repair_document(doc: IngestedDocument, settings: RepairSettings = DEFAULT_SETTINGS) -> IngestedDocument:
     texts = _document_texts(doc)
-    damaged = text_damaged(texts)
+    damaged = doc.damage = text_damaged(texts)
     subs = consensus_substitutes(" ".join(texts).split(), load_model())
     for line in doc.lines():
         _apply(line, repair_line(line.text, settings, damaged_doc=damaged, substitutes=subs))
