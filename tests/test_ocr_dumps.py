@@ -483,3 +483,19 @@ def test_a_row_whose_code_ocr_lost_kept_from_a_garbled_table_when_name_and_point
     assert set(rows) == {"1", "2", "4"} and result["unread"]
     tally = _scored(path)["tally"]
     assert tally["invented"] == 0 and tally["found"] == 3
+
+
+def test_rows_placed_by_nothing_are_withdrawn_and_told():
+    # Seed 211's d04-i4 (vie, 300 dpi, degraded): OCR garbled row 1's line ("Bồi cong nề HE 7| 78
+    # 8") and a line under 1.1.3 ("ˆ 1 1 Ẳ Mức độ …"); both were coded by their place alone, named
+    # as no criterion, with a maximum that is not the set's for that code: invented rows whose
+    # numbers went into the sums. They are withdrawn and told; the rows OCR left readable stay.
+    path = DEGRADED / "d04-i4-ruled-center-vie-300dpi-degraded.txt"
+    scored = _scored(path)
+    tally = scored["tally"]
+    assert tally["invented"] == 0
+    assert tally["found"] >= 7
+    assert tally["wrong_values"] == tally["wrong_queued"]
+    assert tally["partial_told"] == tally["partial_docs"]
+    result = result_to_json(convert_file(path, path.stem))
+    assert any("could not be read with confidence" in part["reason"] for part in result["unread"])

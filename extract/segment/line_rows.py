@@ -164,7 +164,8 @@ class RowBuilder:
             self._feed_bare(cells, cells.bare)
             return
         if self._speck_number(cells):
-            cells.max_raw = None  # a rule's speck read as a digit, on a row's wrapped line
+            # a rule's speck read as a digit, on a row's wrapped line (and specks beside it)
+            cells.max_raw = cells.self_raw = cells.appraised_raw = None
         if cells.has_numbers:
             if cur is not None and cur.started_by == "code" and not cur.name and cur.n_numbers == 0:
                 row = cur
@@ -289,11 +290,18 @@ class RowBuilder:
     def _speck_number(self, cells: LineCells) -> bool:
         """A lone number ending a line that goes on with a name's lower-case middle ("pháp luật
         tại tỉnh 5"), under a row whose points are all read: the line is that row's wrapped text
-        and the number a speck of the rule beside it (a row of its own would open its name)."""
+        and the number a speck of the rule beside it (a row of its own would open its name). Cells
+        OCR garbled beside that number ("lệ trực thuộc š š 4") are specks of the same rule."""
         cur = self.cur
-        if cur is None or cells.code is not None or cells.self_raw is not None or cells.appraised_raw is not None:
+        if cur is None or cells.code is not None:
             return False
-        if cells.max_raw is None or cells.explanation or cells.block_start or cur.n_numbers < 2:
+        read = [raw for raw in (cells.max_raw, cells.self_raw, cells.appraised_raw) if raw is not None]
+        if sum(1 for raw in read if parse_number(raw, kind="score") is not None) != 1:
+            return False
+        words = [raw for _, raw in unspecked(cells.name) if re.match(r"\p{L}{2}", raw)]
+        if len(read) > 1 and any(w[:1].isupper() for w in words):
+            return False  # (beside a garbled cell, a name's capital opens a row: "eat | Ban hanh … ek 0 |")
+        if cells.explanation or cells.block_start or cur.n_numbers < 2:
             return False
         first = next((raw for _, raw in unspecked(cells.name) if re.match(r"\p{L}{2}", raw)), "")
         return first[:1].islower()
