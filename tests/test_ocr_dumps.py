@@ -499,3 +499,16 @@ def test_rows_placed_by_nothing_are_withdrawn_and_told():
     assert tally["partial_told"] == tally["partial_docs"]
     result = result_to_json(convert_file(path, path.stem))
     assert any("could not be read with confidence" in part["reason"] for part in result["unread"])
+
+
+def test_lone_decimal_points_number_before_the_explanation_is_a_cell():
+    # Seed 211's d05-i1: "3. Cai cach thu tuc hanh chinh 14,5 Chua day du tai liéu kiém chitng"
+    # prints the maximum only (no score); a decimal comma is no document's number nor a count.
+    three = HeaderLayout(points=("max", "self", "appraised"))
+    text = "3. Cai cach thu tuc hanh chinh 14,5 Chua day du tai liéu kiém chitng"
+    cells = read_line(Line(text=text, page=1, number=1), False, three)
+    assert (cells.code, cells.max_raw, cells.self_raw) == ("3.", "14,5", None)
+    assert [raw for _, raw in cells.explanation][:2] == ["Chua", "day"]
+    # A whole number there stays the text's ("6 tháng Báo cáo …" is no cell).
+    cells = read_line(Line(text="1.2.1 Gửi đúng thời gian 6 Báo cáo năm", page=1, number=1), False, three)
+    assert not cells.has_numbers

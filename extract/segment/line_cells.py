@@ -249,6 +249,16 @@ def _number_run(
             # ... and when the ruling line after its column follows it ("CCHC 3 > | Thông báo").
             if i >= settings.min_name_words_single and BAR in raws[end:j]:
                 return i, end, [cells[0]]
+        # A lone points number printed with its decimal comma (no document's number nor a count
+        # prints one) after a name, with the explanation's capital after it: the one cell the row
+        # prints ("… thu tuc hanh chinh 14,5 Chua day du tai liéu": a maximum, no score).
+        if (
+            i >= settings.min_name_words_single
+            and re.fullmatch(r"\d{1,2},\d{1,2}", cells[0])
+            and j < len(raws)
+            and raws[j][:1].isupper()
+        ):
+            return i, end, [cells[0]]
     return None
 
 
