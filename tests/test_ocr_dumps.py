@@ -509,6 +509,13 @@ def test_lone_decimal_points_number_before_the_explanation_is_a_cell():
     cells = read_line(Line(text=text, page=1, number=1), False, three)
     assert (cells.code, cells.max_raw, cells.self_raw) == ("3.", "14,5", None)
     assert [raw for _, raw in cells.explanation][:2] == ["Chua", "day"]
-    # A whole number there stays the text's ("6 tháng Báo cáo …" is no cell).
+    # Seed 211's d01-i2: vie OCR printed the comma as a dot; the line opens row 8 (its code and
+    # name), not the row above's code line.
+    text = "8 Tác động của CCHC đến người dân, tổ 15.5 Chưa đầy đủ tài liệu"
+    cells = read_line(Line(text=text, page=1, number=1), False, HeaderLayout(points=("max", "self")))
+    assert (cells.code, cells.max_raw, cells.self_raw) == ("8", "15.5", None)
+    # A whole number there stays the text's ("6 tháng Báo cáo …" is no cell), and a code's dot too.
     cells = read_line(Line(text="1.2.1 Gửi đúng thời gian 6 Báo cáo năm", page=1, number=1), False, three)
+    assert not cells.has_numbers
+    cells = read_line(Line(text="2 Thực hiện theo tiêu chí 1.2 Báo cáo năm", page=1, number=1), False, three)
     assert not cells.has_numbers
