@@ -519,3 +519,15 @@ def test_lone_decimal_points_number_before_the_explanation_is_a_cell():
     assert not cells.has_numbers
     cells = read_line(Line(text="2 Thực hiện theo tiêu chí 1.2 Báo cáo năm", page=1, number=1), False, three)
     assert not cells.has_numbers
+
+
+def test_first_row_past_its_stt_speck_and_a_heading_wrapped_around_its_numbers():
+    # Seed 211's d01-i3 (eng, 150 dpi, degraded): "i CONG TAC CHI DAO, DIEU HANH oh ae" is row 1
+    # (its "1" read as "i"), not a header line; its wrapped "CCHC 5 “i" carries its numbers'
+    # line; "1.1 | Ké hoach CCHC nam …" under it opens row 1.1 (a capitals heading does not take
+    # the code of a name in small letters). Before: row 1 missed, 1.1 invented as 'CCHC'.
+    assert not is_header_line(Line(text="i CONG TAC CHI DAO, DIEU HANH oh ae", page=1, number=1))
+    tally = _scored(DEGRADED / "s211-d01-i3-ruled-center-eng-150dpi-degraded.txt")["tally"]
+    assert tally["found"] == tally["code_ok"] == tally["rows"] == 10
+    assert tally["invented"] == 0
+    assert tally["wrong_values"] == tally["wrong_queued"]

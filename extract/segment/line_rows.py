@@ -176,6 +176,8 @@ class RowBuilder:
                 # explanation: "1. định 10 10 10" under "… hành chính Đã ban hành … quy")
                 row = cur
                 row.awaiting_numbers = False
+            elif cur is not None and self._heading_tail(cur, cells):
+                row = cur  # (numbers centred on a capitals heading's wrapped line: "CCHC 5 …")
             else:
                 row = self._new(cells, "numbers")
             if cells.code and row.code is None:
@@ -233,6 +235,9 @@ class RowBuilder:
                 # whole criterion name, the code of a line opening another name: that line is the
                 # next row.
                 and not (cur.name and not cur.n_numbers and self._next_name(cur, cells))
+                # Nor does a capitals heading with its numbers take the code of a line opening a
+                # name in small letters: a heading's code prints on its own line (or was lost).
+                and not (cur.n_numbers and self._after_heading(cur, cells))
             ):
                 row = cur
                 row.code = cells.code
@@ -286,6 +291,23 @@ class RowBuilder:
         if cur is not None:
             cur.explanation.append((token, token))
             cur.touch(cells.line)
+
+    def _heading_tail(self, cur: RowDraft, cells: LineCells) -> bool:
+        """A numbers line whose text is only capitals words ("CCHC") under a row of a capitals
+        heading that has no numbers and no code of its own after it: the heading's wrapped last
+        words, its numbers printed beside them (a row of its own opens with its name)."""
+        words = [raw for _, raw in unspecked(cells.name) if re.search(r"\p{L}{2}", raw)]
+        if cells.code is not None or cur.n_numbers or not words or not all(w.isupper() for w in words):
+            return False
+        return bool(cur.name) and is_heading(cur.name, self.settings)
+
+    def _after_heading(self, cur: RowDraft, cells: LineCells) -> bool:
+        """The coded line opens a name printed mostly in small letters under a capitals heading
+        (a heading's own wrapped words, "L. CCHC", are capitals)."""
+        tokens = unspecked(cells.text_tokens)
+        letters = "".join(raw for _, raw in tokens)
+        small = sum(ch.islower() for ch in letters) > sum(ch.isupper() for ch in letters)
+        return small and starts_name(tokens) and is_heading(cur.name, self.settings)
 
     def _speck_number(self, cells: LineCells) -> bool:
         """A lone number ending a line that goes on with a name's lower-case middle ("pháp luật
