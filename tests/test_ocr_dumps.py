@@ -531,3 +531,23 @@ def test_first_row_past_its_stt_speck_and_a_heading_wrapped_around_its_numbers()
     assert tally["found"] == tally["code_ok"] == tally["rows"] == 10
     assert tally["invented"] == 0
     assert tally["wrong_values"] == tally["wrong_queued"]
+
+
+def test_fragments_of_a_repeated_header_are_no_row():
+    # Seed 211's d05-i4: the header repeated at a page break, its wrapped labels cut into lines
+    # around the line naming the columns; those were read as row 1.3's name ("Điểm .J Điểm tự
+    # Kiểm tra công tác CCHC …", an invented row, and 1.3 missed).
+    lines = _lines(
+        "cáo năm) : Ta ;: B : : sê : Điểm in",
+        ": : Điểm .J Điểm tự | Phòng",
+        "TT Tiêu chí, tiêu chí thành phần Ghi chú # đánh Nội vụ",
+        "- chuẩn SẼ z",
+        ": . giá thấm -",
+        ": định",
+        ": 13 | Kiểm tra công tác CCHC Chưa hoàn thành 5/18 nhiệm vụ _.. 3 15 S5",
+    )
+    settings = score_lines.LineTableSettings()
+    beside = [score_lines._beside_repeated_header(lines, k, settings) for k in range(len(lines))]
+    assert beside == [False, True, False, True, True, True, False]
+    # A name's wrapped words under a row are no header's, with no repeated header beside them.
+    assert not score_lines._beside_repeated_header(_lines("1.1.4 Mức độ thực hiện 2 2", "thực hiện"), 1, settings)
