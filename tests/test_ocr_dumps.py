@@ -12,8 +12,9 @@ from cchc_extract.pipeline import convert_file, result_to_json
 from extract.model import Line
 from extract.segment import score_lines
 from extract.segment.line_cells import read_line
-from extract.segment.line_common import points_cell
+from extract.segment.line_common import line_tokens, points_cell
 from extract.segment.line_header import HeaderLayout, header_layout, is_header_line
+from extract.segment.line_words import name_before_garbled_cells, unspecked
 from normalize.text import fold
 
 DUMPS = Path(__file__).parent / "data" / "dumps"
@@ -551,3 +552,15 @@ def test_fragments_of_a_repeated_header_are_no_row():
     assert beside == [False, True, False, True, True, True, False]
     # A name's wrapped words under a row are no header's, with no repeated header beside them.
     assert not score_lines._beside_repeated_header(_lines("1.1.4 Mức độ thực hiện 2 2", "thực hiện"), 1, settings)
+
+
+def test_short_criterion_name_before_its_garbled_cells_is_a_row():
+    # Seed 211's d02-i4: "Báo cáo CCHC BEf TtiSTiigifccirtricyppfifErđraroir-iMfgriei A" is row
+    # 1.2, its points cells OCR garbled into a run of no words; the name is too short for a
+    # catalogued prefix (20 characters). Explanation words after a name are words, not such a run.
+    settings = score_lines.LineTableSettings()
+    line = Line(text="Báo cáo CCHC BEf TtiSTiigifccirtricyppfifErđraroir-iMfgriei A", page=1, number=1)
+    name = name_before_garbled_cells(unspecked(line_tokens(line)), settings)
+    assert [raw for _, raw in name] == ["Báo", "cáo", "CCHC"]
+    line = Line(text="Báo cáo CCHC quý I đúng hạn", page=1, number=1)
+    assert name_before_garbled_cells(unspecked(line_tokens(line)), settings) == []

@@ -29,6 +29,7 @@ from extract.segment.line_words import (
     bar_tails,
     before_date,
     in_capitals,
+    name_before_garbled_cells,
     opens_with_word,
     speckish,
     starts_name,
@@ -520,6 +521,9 @@ class RowBuilder:
             k = criterion_name_prefix(tokens, self.settings)
             if k and all(speckish(raw) for _, raw in tokens[k:]):
                 return tokens[:k]
+            short = name_before_garbled_cells(tokens, self.settings)
+            if short:
+                return short
         return []
 
     def _opens_centred_row(self, cur: RowDraft, tokens: list[tuple[str, str]]) -> bool:
