@@ -233,7 +233,7 @@ def read_code_token(token: str) -> CodeToken | None:
     letter = letter_item(token)
     if letter:
         return CodeToken(token.strip(), "", None, None, letter not in token, letter=letter)
-    raw = token.strip().replace(":", ".").replace(",", ".")  # OCR reads the dots as ':' or ','
+    raw = token.strip().replace(":", ".").replace(",", ".").replace(";", ".")  # OCR reads the dots as ':', ',' or ';'
     # Vertical strokes OCR'd as other letters: "l", "|", the digit one, an "I" with a speck read
     # as a mark ("Ị"), two strokes joined into "H" ("HỊ" for II). A token of digits only keeps
     # its arabic reading first (``roman_from_digits``).

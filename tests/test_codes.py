@@ -17,6 +17,8 @@ def test_token_shapes():
     assert read_code_token("131").components == (1, 3, 1)
     assert read_code_token("31n").components == (3, 1, 2)
     assert read_code_token("I.").roman == 1
+    # OCR reads the STT cell's dot as ':', ',' or ';' (seed 211's d01-i4: "1; Công tác chỉ đạo …").
+    assert [read_code_token(t).components for t in ("1:", "1,", "1;", "1.2;")] == [(1,), (1,), (1,), (1, 2)]
     # Words, counts with a leading zero and years are not codes.
     assert read_code_token("S6") is None
     assert read_code_token("03") is None

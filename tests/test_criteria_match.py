@@ -281,6 +281,22 @@ def test_a_maximum_read_among_readings_takes_the_sure_set_s():
     assert not any(f.startswith(FLAG_MAX_DIFFERS) for f in row.flags)
 
 
+def test_a_lone_number_below_the_sure_set_s_maximum_is_the_self_score():
+    # A row printing one number ("… 6,5 Chưa hoàn thành …") read as its maximum: below the set's
+    # maximum for the criterion and no score beside it, it is the self score whose maximum OCR
+    # lost; the reading before is kept. One at the set's maximum stays the maximum.
+    table = _set_rows("bnv-tinh_2948")
+    low, full = table.rows[5], table.rows[6]
+    low.max_points, low.max_points_raw, low.self_points = 6.5, "6,5", None
+    full.self_points = None
+    match = apply_criteria_sets([table])
+    assert match is not None and fill_set_maxima([table], match) == 1
+    assert (low.max_points, low.self_points, low.self_points_raw) == (7.0, 6.5, "6,5")
+    assert low.alternatives["max_points"] == [6.5]
+    assert f"{FLAG_MAX_FROM_SET}:bnv-tinh_2948" in low.flags
+    assert (full.max_points, full.self_points) == (16.0, None)
+
+
 def test_a_name_run_on_into_the_explanation_takes_the_wording_of_a_sure_set():
     table = _set_rows("bnv-tinh_2948", **{"6": ("6", "Cai cach tai chinh eeene Bao cdo s6 172/BC-UBND", None)})
     match = apply_criteria_sets([table])

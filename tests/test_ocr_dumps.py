@@ -12,8 +12,9 @@ from cchc_extract.pipeline import convert_file, result_to_json
 from extract.model import Line
 from extract.segment import score_lines
 from extract.segment.line_cells import read_line
-from extract.segment.line_common import points_cell
+from extract.segment.line_common import line_tokens, points_cell
 from extract.segment.line_header import HeaderLayout, header_layout, is_header_line
+from extract.segment.line_words import name_before_garbled_cells, unspecked
 from normalize.text import fold
 
 DUMPS = Path(__file__).parent / "data" / "dumps"
@@ -483,3 +484,83 @@ def test_a_row_whose_code_ocr_lost_kept_from_a_garbled_table_when_name_and_point
     assert set(rows) == {"1", "2", "4"} and result["unread"]
     tally = _scored(path)["tally"]
     assert tally["invented"] == 0 and tally["found"] == 3
+
+
+def test_rows_placed_by_nothing_are_withdrawn_and_told():
+    # Seed 211's d04-i4 (vie, 300 dpi, degraded): OCR garbled row 1's line ("Bồi cong nề HE 7| 78
+    # 8") and a line under 1.1.3 ("ˆ 1 1 Ẳ Mức độ …"); both were coded by their place alone, named
+    # as no criterion, with a maximum that is not the set's for that code: invented rows whose
+    # numbers went into the sums. They are withdrawn and told; the rows OCR left readable stay.
+    path = DEGRADED / "d04-i4-ruled-center-vie-300dpi-degraded.txt"
+    scored = _scored(path)
+    tally = scored["tally"]
+    assert tally["invented"] == 0
+    assert tally["found"] >= 7
+    assert tally["wrong_values"] == tally["wrong_queued"]
+    assert tally["partial_told"] == tally["partial_docs"]
+    result = result_to_json(convert_file(path, path.stem))
+    assert any("could not be read with confidence" in part["reason"] for part in result["unread"])
+
+
+def test_lone_decimal_points_number_before_the_explanation_is_a_cell():
+    # Seed 211's d05-i1: "3. Cai cach thu tuc hanh chinh 14,5 Chua day du tai liéu kiém chitng"
+    # prints the maximum only (no score); a decimal comma is no document's number nor a count.
+    three = HeaderLayout(points=("max", "self", "appraised"))
+    text = "3. Cai cach thu tuc hanh chinh 14,5 Chua day du tai liéu kiém chitng"
+    cells = read_line(Line(text=text, page=1, number=1), False, three)
+    assert (cells.code, cells.max_raw, cells.self_raw) == ("3.", "14,5", None)
+    assert [raw for _, raw in cells.explanation][:2] == ["Chua", "day"]
+    # Seed 211's d01-i2: vie OCR printed the comma as a dot; the line opens row 8 (its code and
+    # name), not the row above's code line.
+    text = "8 Tác động của CCHC đến người dân, tổ 15.5 Chưa đầy đủ tài liệu"
+    cells = read_line(Line(text=text, page=1, number=1), False, HeaderLayout(points=("max", "self")))
+    assert (cells.code, cells.max_raw, cells.self_raw) == ("8", "15.5", None)
+    # A whole number there stays the text's ("6 tháng Báo cáo …" is no cell), and a code's dot too.
+    cells = read_line(Line(text="1.2.1 Gửi đúng thời gian 6 Báo cáo năm", page=1, number=1), False, three)
+    assert not cells.has_numbers
+    cells = read_line(Line(text="2 Thực hiện theo tiêu chí 1.2 Báo cáo năm", page=1, number=1), False, three)
+    assert not cells.has_numbers
+
+
+def test_first_row_past_its_stt_speck_and_a_heading_wrapped_around_its_numbers():
+    # Seed 211's d01-i3 (eng, 150 dpi, degraded): "i CONG TAC CHI DAO, DIEU HANH oh ae" is row 1
+    # (its "1" read as "i"), not a header line; its wrapped "CCHC 5 “i" carries its numbers'
+    # line; "1.1 | Ké hoach CCHC nam …" under it opens row 1.1 (a capitals heading does not take
+    # the code of a name in small letters). Before: row 1 missed, 1.1 invented as 'CCHC'.
+    assert not is_header_line(Line(text="i CONG TAC CHI DAO, DIEU HANH oh ae", page=1, number=1))
+    tally = _scored(DEGRADED / "s211-d01-i3-ruled-center-eng-150dpi-degraded.txt")["tally"]
+    assert tally["found"] == tally["code_ok"] == tally["rows"] == 10
+    assert tally["invented"] == 0
+    assert tally["wrong_values"] == tally["wrong_queued"]
+
+
+def test_fragments_of_a_repeated_header_are_no_row():
+    # Seed 211's d05-i4: the header repeated at a page break, its wrapped labels cut into lines
+    # around the line naming the columns; those were read as row 1.3's name ("Điểm .J Điểm tự
+    # Kiểm tra công tác CCHC …", an invented row, and 1.3 missed).
+    lines = _lines(
+        "cáo năm) : Ta ;: B : : sê : Điểm in",
+        ": : Điểm .J Điểm tự | Phòng",
+        "TT Tiêu chí, tiêu chí thành phần Ghi chú # đánh Nội vụ",
+        "- chuẩn SẼ z",
+        ": . giá thấm -",
+        ": định",
+        ": 13 | Kiểm tra công tác CCHC Chưa hoàn thành 5/18 nhiệm vụ _.. 3 15 S5",
+    )
+    settings = score_lines.LineTableSettings()
+    beside = [score_lines._beside_repeated_header(lines, k, settings) for k in range(len(lines))]
+    assert beside == [False, True, False, True, True, True, False]
+    # A name's wrapped words under a row are no header's, with no repeated header beside them.
+    assert not score_lines._beside_repeated_header(_lines("1.1.4 Mức độ thực hiện 2 2", "thực hiện"), 1, settings)
+
+
+def test_short_criterion_name_before_its_garbled_cells_is_a_row():
+    # Seed 211's d02-i4: "Báo cáo CCHC BEf TtiSTiigifccirtricyppfifErđraroir-iMfgriei A" is row
+    # 1.2, its points cells OCR garbled into a run of no words; the name is too short for a
+    # catalogued prefix (20 characters). Explanation words after a name are words, not such a run.
+    settings = score_lines.LineTableSettings()
+    line = Line(text="Báo cáo CCHC BEf TtiSTiigifccirtricyppfifErđraroir-iMfgriei A", page=1, number=1)
+    name = name_before_garbled_cells(unspecked(line_tokens(line)), settings)
+    assert [raw for _, raw in name] == ["Báo", "cáo", "CCHC"]
+    line = Line(text="Báo cáo CCHC quý I đúng hạn", page=1, number=1)
+    assert name_before_garbled_cells(unspecked(line_tokens(line)), settings) == []

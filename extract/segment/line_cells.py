@@ -249,7 +249,27 @@ def _number_run(
             # ... and when the ruling line after its column follows it ("CCHC 3 > | Thông báo").
             if i >= settings.min_name_words_single and BAR in raws[end:j]:
                 return i, end, [cells[0]]
+        # A lone points number printed with its decimal mark (no document's number nor a count
+        # prints one; a quarter point's fraction, not a code's) after a name, with the
+        # explanation's capital after it: the one cell the row prints ("… thu tuc hanh chinh 14,5
+        # Chua day du tai liéu", "… người dân, tổ 15.5 Chưa đầy đủ": a maximum, no score).
+        if (
+            i >= settings.min_name_words_single
+            and _decimal_points(cells[0])
+            and j < len(raws)
+            and raws[j][:1].isupper()
+        ):
+            return i, end, [cells[0]]
     return None
+
+
+def _decimal_points(cell: str) -> bool:
+    """A points number printed with a decimal mark and a fraction of quarter points ("14,5",
+    "15.5", "0,75"): a code's dot ("1.2") or a count is not one."""
+    if not re.fullmatch(r"\d{1,2}[,.]\d{1,2}", cell):
+        return False
+    value = parse_number(cell, kind="score")
+    return value is not None and value.value > 0 and (value.value * 4).is_integer()
 
 
 def _speck_between(raws: list[str], j: int) -> bool:

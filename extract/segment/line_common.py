@@ -58,6 +58,9 @@ class LineTableSettings:
     # Words of name a line needs before a lone number ending it counts as the max cell
     # ("tháng 7" is a date, not a criterion worth 7 points).
     min_name_words_single: int = 3
+    # A token of no word at least this long after a short criterion name on a number-less line is
+    # the row's points cells OCR garbled ("Báo cáo CCHC BEf TtiSTiigifcc…"), not text of a name.
+    garbled_run_chars: int = 8
     # How far (in ``normalize.codes`` cost) a lone dotted token may jump from the last code
     # and still read as the next code rather than as points.
     max_code_step: float = 0.9

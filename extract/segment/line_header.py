@@ -141,8 +141,13 @@ def is_header_line(line: Line, settings: LineTableSettings = LineTableSettings()
         numbers > settings.header_stray_numbers or len(header_concepts(text)) < settings.header_stray_min_concepts
     ):
         return False  # a header has no points in it (but a speck OCR read as a digit)
-    # The catalogue is looked up only for a line that passes for a header otherwise.
-    return header_share(text, settings) >= settings.header_share and not opens_criterion_name(text, settings)
+    # The catalogue is looked up only for a line that passes for a header otherwise; past the
+    # STT cell's one character ("i CONG TAC CHI DAO, DIEU HANH": "1" read as "i"), too.
+    if header_share(text, settings) < settings.header_share:
+        return False
+    words = text.split()
+    past_stt = " ".join(words[1:]) if len(words) > 1 and len(words[0].strip(".,:;|")) <= 1 else ""
+    return not opens_criterion_name(text, settings) and not (past_stt and opens_criterion_name(past_stt, settings))
 
 
 def is_repeated_header(line: Line, settings: LineTableSettings = LineTableSettings()) -> bool:

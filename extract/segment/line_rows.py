@@ -29,6 +29,7 @@ from extract.segment.line_words import (
     bar_tails,
     before_date,
     in_capitals,
+    name_before_garbled_cells,
     opens_with_word,
     speckish,
     starts_name,
@@ -164,7 +165,8 @@ class RowBuilder:
             self._feed_bare(cells, cells.bare)
             return
         if self._speck_number(cells):
-            cells.max_raw = None  # a rule's speck read as a digit, on a row's wrapped line
+            # a rule's speck read as a digit, on a row's wrapped line (and specks beside it)
+            cells.max_raw = cells.self_raw = cells.appraised_raw = None
         if cells.has_numbers:
             if cur is not None and cur.started_by == "code" and not cur.name and cur.n_numbers == 0:
                 row = cur
@@ -175,6 +177,8 @@ class RowBuilder:
                 # explanation: "1. định 10 10 10" under "… hành chính Đã ban hành … quy")
                 row = cur
                 row.awaiting_numbers = False
+            elif cur is not None and self._heading_tail(cur, cells):
+                row = cur  # (numbers centred on a capitals heading's wrapped line: "CCHC 5 …")
             else:
                 row = self._new(cells, "numbers")
             if cells.code and row.code is None:
@@ -232,6 +236,9 @@ class RowBuilder:
                 # whole criterion name, the code of a line opening another name: that line is the
                 # next row.
                 and not (cur.name and not cur.n_numbers and self._next_name(cur, cells))
+                # Nor does a capitals heading with its numbers take the code of a line opening a
+                # name in small letters: a heading's code prints on its own line (or was lost).
+                and not (cur.n_numbers and self._after_heading(cur, cells))
             ):
                 row = cur
                 row.code = cells.code
@@ -286,14 +293,38 @@ class RowBuilder:
             cur.explanation.append((token, token))
             cur.touch(cells.line)
 
+    def _heading_tail(self, cur: RowDraft, cells: LineCells) -> bool:
+        """A numbers line whose text is only capitals words ("CCHC") under a row of a capitals
+        heading that has no numbers and no code of its own after it: the heading's wrapped last
+        words, its numbers printed beside them (a row of its own opens with its name)."""
+        words = [raw for _, raw in unspecked(cells.name) if re.search(r"\p{L}{2}", raw)]
+        if cells.code is not None or cur.n_numbers or not words or not all(w.isupper() for w in words):
+            return False
+        return bool(cur.name) and is_heading(cur.name, self.settings)
+
+    def _after_heading(self, cur: RowDraft, cells: LineCells) -> bool:
+        """The coded line opens a name printed mostly in small letters under a capitals heading
+        (a heading's own wrapped words, "L. CCHC", are capitals)."""
+        tokens = unspecked(cells.text_tokens)
+        letters = "".join(raw for _, raw in tokens)
+        small = sum(ch.islower() for ch in letters) > sum(ch.isupper() for ch in letters)
+        return small and starts_name(tokens) and is_heading(cur.name, self.settings)
+
     def _speck_number(self, cells: LineCells) -> bool:
         """A lone number ending a line that goes on with a name's lower-case middle ("pháp luật
         tại tỉnh 5"), under a row whose points are all read: the line is that row's wrapped text
-        and the number a speck of the rule beside it (a row of its own would open its name)."""
+        and the number a speck of the rule beside it (a row of its own would open its name). Cells
+        OCR garbled beside that number ("lệ trực thuộc š š 4") are specks of the same rule."""
         cur = self.cur
-        if cur is None or cells.code is not None or cells.self_raw is not None or cells.appraised_raw is not None:
+        if cur is None or cells.code is not None:
             return False
-        if cells.max_raw is None or cells.explanation or cells.block_start or cur.n_numbers < 2:
+        read = [raw for raw in (cells.max_raw, cells.self_raw, cells.appraised_raw) if raw is not None]
+        if sum(1 for raw in read if parse_number(raw, kind="score") is not None) != 1:
+            return False
+        words = [raw for _, raw in unspecked(cells.name) if re.match(r"\p{L}{2}", raw)]
+        if len(read) > 1 and any(w[:1].isupper() for w in words):
+            return False  # (beside a garbled cell, a name's capital opens a row: "eat | Ban hanh … ek 0 |")
+        if cells.explanation or cells.block_start or cur.n_numbers < 2:
             return False
         first = next((raw for _, raw in unspecked(cells.name) if re.match(r"\p{L}{2}", raw)), "")
         return first[:1].islower()
@@ -490,6 +521,9 @@ class RowBuilder:
             k = criterion_name_prefix(tokens, self.settings)
             if k and all(speckish(raw) for _, raw in tokens[k:]):
                 return tokens[:k]
+            short = name_before_garbled_cells(tokens, self.settings)
+            if short:
+                return short
         return []
 
     def _opens_centred_row(self, cur: RowDraft, tokens: list[tuple[str, str]]) -> bool:

@@ -10,7 +10,7 @@ import regex as re
 
 from extract.segment.line_cells import LineCells, garbled_cell, is_syllable_run
 from extract.segment.line_common import BAR, LineTableSettings
-from extract.segment.line_split import is_heading
+from extract.segment.line_split import is_criterion_name, is_heading
 from normalize.lazy_regex import lazy_compile
 
 
@@ -150,3 +150,16 @@ def unspecked(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     while end > start and _stray(tokens[end - 1]):
         end -= 1
     return tokens[start:end]
+
+
+def name_before_garbled_cells(tokens: list[tuple[str, str]], settings: LineTableSettings) -> list[tuple[str, str]]:
+    """A catalogued criterion name too short to open a line by prefix ("Báo cáo CCHC"), then only
+    tokens of no word, one of them a long run OCR made of the row's garbled cells ("BEf
+    TtiSTiigifccirtricyppfif…"): the name; [] for none."""
+    for k in range(len(tokens) - 1, 1, -1):
+        rest = tokens[k:]
+        if not all(speckish(raw) for _, raw in rest):
+            break
+        if any(len(raw) >= settings.garbled_run_chars for _, raw in rest) and is_criterion_name(tokens[:k], settings):
+            return tokens[:k]
+    return []

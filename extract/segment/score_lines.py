@@ -248,7 +248,11 @@ def _read_table(
             page_top = True
         if _SIGNATURE.match(text):
             break  # ("Nơi nhận: … CHỦ TỊCH" has header words: a page's top line that is it ends the table)
-        if (page_top and is_header_line(line, settings)) or is_repeated_header(line, settings):
+        if (
+            (page_top and is_header_line(line, settings))
+            or is_repeated_header(line, settings)
+            or _beside_repeated_header(lines, i, settings)
+        ):
             previous = line
             under_header = True
             i += 1
@@ -289,6 +293,27 @@ def _read_table(
         i += 1
     builder.close()
     return table, i
+
+
+def _beside_repeated_header(lines: list[Line], i: int, settings: LineTableSettings) -> bool:
+    """Line ``i`` is a header line of no points or code, printed next to a repeated header with
+    only such lines between: a wrapped label's fragment OCR cut off the repeat (": : Điểm .J Điểm
+    tự | Phòng" above it, "giá thấm", "định" below it), no row's text."""
+    codes = [raw for _, raw in line_tokens(lines[i]) if not JUNK.match(raw) and read_code_token(raw)]
+    if codes or not is_header_line(lines[i], settings):
+        return False
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(lines) and abs(k - i) <= settings.header_tail_lines:
+            near = lines[k - step]
+            if lines[k].page != near.page or abs(lines[k].number - near.number) > 1:
+                break  # (a blank line or a page between: another block)
+            if is_repeated_header(lines[k], settings):
+                return True
+            if not is_header_line(lines[k], settings):
+                break
+            k += step
+    return False
 
 
 def _noise(line: Line, settings: LineTableSettings) -> bool:

@@ -17,7 +17,7 @@ import regex as re
 from extract.model import IngestedDocument, Line, Page, Table, union_bbox
 from extract.segment.line_header import header_layout
 from extract.segment.table_join import header_row_count
-from extract.segment.unread_coded import as_coded, placed_by_set, sure_row
+from extract.segment.unread_coded import as_coded, placed_by_set, sure_row, unplaced
 from extract.segment.unread_rows import LINE_METHODS, unread_score_rows
 from extract.segment.unread_set_aside import overlaps, read_elsewhere, unread_set_aside
 from normalize.criteria import CriteriaSet
@@ -75,6 +75,11 @@ class UnreadSettings:
     # ... and it takes the code of the criterion whose wording its name is at least this near,
     # when no row of the table holds that code (a "2" read as "3"); otherwise it is not kept.
     sure_recode_min: float = 85.0
+    # A row of a dump coded by its place alone is kept when its maximum read is the criteria
+    # set's for that code within this, or when its name is at least this near (0..100,
+    # ``wording_similarity``) to some criterion's wording; else nothing places it: withdrawn, told.
+    unplaced_max_tolerance: float = 0.01
+    unplaced_named_min: float = 85.0
     # Printed lines of a text-layer page that the reader cut into this many side-by-side pieces,
     # one of them a number alone, are rows of a table it did not see as one; this many of them
     # with no row read from them are reported.
@@ -399,6 +404,13 @@ def withdraw_unsure_tables(
             # region nothing read is reported.
             if not read_elsewhere(unsure, elsewhere):
                 parts.append(_withdrawn(score, len(unsure), settings))
+        elif criteria is not None and all(r.source.page in text_pages for r in score.rows):
+            # A table read with few doubtful rows: each row nothing places (no printed code, no
+            # criterion's name, no criterion's maximum) is taken out on its own and told.
+            limits = (settings.unplaced_max_tolerance, settings.unplaced_named_min)
+            out = [r for r in score.rows if unplaced(r, criteria, *limits)]
+            kept.append(replace(score, rows=[r for r in score.rows if not any(r is o for o in out)]) if out else score)
+            parts.extend(_withdrawn_runs(score, out, elsewhere, settings))
         else:
             kept.append(score)
     result.score_tables = kept

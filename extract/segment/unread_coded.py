@@ -76,3 +76,22 @@ def sure_row(row, min_name_syllables: int) -> bool:
         and syllables(row.name) >= min_name_syllables
         and (row.max_points is not None or row.self_points is not None)
     )
+
+
+def unplaced(row, criteria: CriteriaSet, max_tolerance: float, named_min: float) -> bool:
+    """A row of an OCR dump coded by its place alone that nothing puts there: its name is no
+    criterion's (not taken to the set's wording, not coded by it, not at least ``named_min`` near
+    any criterion's wording), and its maximum is missing, or is not the set's maximum for that
+    code, or the set has no such code. What OCR made of a ruling line, a stamp or a name's wrapped
+    line ("Bồi cong nề HE 7| 78 8") taken for a row: its numbers would go into the sums as a
+    criterion's. ``max_tolerance``: ``UnreadSettings.unplaced_max_tolerance``."""
+    if "code_inferred" not in row.flags or not row.code:
+        return False
+    if any(f.startswith((FLAG_SNAPPED, FLAG_CODE_BY_NAME)) for f in row.flags):
+        return False
+    own = criteria.by_code().get(str(row.code))
+    if own is not None and row.max_points is not None and own.max_points is not None:
+        if abs(own.max_points - row.max_points) <= max_tolerance:
+            return False
+    names = [n for n in (row.name, row.name_raw) if n]
+    return all((criterion_named(n, criteria) or (0.0, None))[0] < named_min for n in names)

@@ -506,6 +506,11 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
             if crit is None or crit.code not in printed:
                 continue
             if row.max_points is not None:
+                if _lone_cell_is_self(row, printed[crit.code], cset.id, settings) and names_criterion(
+                    row, crit, settings
+                ):
+                    filled += 1
+                    continue
                 filled += _take_set_reading(row, printed[crit.code], cset.id, settings)
                 continue
             if _in_print_order(row, printed[crit.code], cset.id, settings):
@@ -519,6 +524,22 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
             row.flags = [f for f in row.flags if f != "missing_max"] + [f"{FLAG_MAX_FROM_SET}:{cset.id}"]
             filled += 1
     return filled
+
+
+def _lone_cell_is_self(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> bool:
+    """The one number a row printed, read as its maximum ("… 0,75 Ban hành …"), below the set's
+    maximum for it and no score beside it: the self points, the maximum the cell OCR lost (the
+    set's, ``FLAG_MAX_FROM_SET``); the reading before kept as the max's alternative."""
+    if row.self_points is not None or row.appraised_points is not None or row.max_points is None:
+        return False
+    if row.max_points >= most - s.max_tolerance or row.max_points <= 0:
+        return False
+    row.alternatives["max_points"] = [row.max_points, *row.alternatives.get("max_points", [])]
+    row.self_points, row.self_points_raw = row.max_points, row.max_points_raw
+    row.max_points, row.max_points_raw = most, None
+    row.flags = [f for f in row.flags if f != "missing_self"]
+    row.flags += [f"{FLAG_MAX_FROM_SET}:{set_id}", f"{FLAG_COLUMNS_BY_SET}:{set_id}"]
+    return True
 
 
 def _in_print_order(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> bool:
