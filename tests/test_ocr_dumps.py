@@ -500,6 +500,8 @@ def test_ruling_lines_read_as_bars_make_no_portal_table_and_a_lookalike_pair_is_
     assert "I" not in rows
     assert (rows["3"]["max_points"], rows["3"]["self_points"]) == (14.5, 14.5)
     assert (rows["5"]["max_points"], rows["5"]["self_points"], rows["5"]["appraised_points"]) == (16, 15.75, 15.75)
+    # "T65y 11 0ˆ 0": a circumflex OCR read apart from any letter is a speck on the self cell's 0.
+    assert (rows["4"]["max_points"], rows["4"]["self_points"], rows["4"]["appraised_points"]) == (11, 0, 0)
 
 
 def test_bar_lines_of_an_ocr_dump_stay_lines():
