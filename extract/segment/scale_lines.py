@@ -80,8 +80,8 @@ def scale_items(text: str, settings: ScaleSettings = ScaleSettings()) -> list[st
 # or a digit, and the item's points at the line's end ("- Ban hành kịp thời: 1", "+ Dưới 50%: 0 điểm").
 _SCALE_LINE = lazy_compile(r"^[^\p{L}\p{N}\-–—+•·*]*[\-–—+•·*]{1,2}\s*(?=[\p{Lu}\d])")
 
-# Specks OCR leaves after the points ("0,5..", "1 |"): a rule's or the paper's.
-_SPECKS_END = lazy_compile(r"(?<=\d)\s*[^\p{L}\p{N})]+$")
+# Specks OCR leaves after the points ("0,5..", "1 |", "0 điểm :"): a rule's or the paper's.
+_SPECKS_END = lazy_compile(r"(?<=[\p{L}\p{N}])\s*[^\p{L}\p{N})]+$")
 
 
 def is_scale_line(text: str) -> bool:
