@@ -33,6 +33,10 @@ class TextReaderSettings:
     bar_table_min_cols: int = 3
     # Lines of a run the column count of a bar table is judged on.
     bar_table_window: int = 200
+    # Share of a bar table's rows whose first cell is an STT cell (a code, its header word or
+    # empty): an export's first column is the numbering; an OCR dump whose ruling lines were read
+    # as bars puts specks and the name's words there ("—... | Xây dựng …", "A. Cải cách … -_|").
+    bar_table_min_code_share: float = 0.8
     # Lines one cell of a "cell then a bar line" export may take (a long name wrapped).
     max_cell_lines: int = 20
     # NUL bytes in a UTF-8/legacy file up to this share (and at least ``stray_nuls_min``) are
@@ -394,7 +398,16 @@ def bar_table(
         # One line with bars among lines without: a row of an OCR dump whose ruling lines were
         # read as bars (the rows seen further down the run are not this table's), no portal table.
         return None
-    return _join_wrapped_cells(rows), start + k
+    joined = _join_wrapped_cells(rows)
+    if sum(bool(_STT_CELL.match(row[0].strip())) for row in joined if row) < settings.bar_table_min_code_share * len(
+        joined
+    ):
+        return None  # no numbering column: bars OCR read in a ruled table's dump, no portal table
+    return joined, start + k
+
+
+# A numbering column's cell: a code, the column's header word, or nothing.
+_STT_CELL = lazy_compile(r"^(?:(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]\)|S?TT|Số\s*TT|Mã\s*số)\.?)?$", re.I)
 
 
 def _run(lines: list[str], start: int, limit: int) -> list[str]:

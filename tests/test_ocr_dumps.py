@@ -564,3 +564,47 @@ def test_short_criterion_name_before_its_garbled_cells_is_a_row():
     assert [raw for _, raw in name] == ["Báo", "cáo", "CCHC"]
     line = Line(text="Báo cáo CCHC quý I đúng hạn", page=1, number=1)
     assert name_before_garbled_cells(unspecked(line_tokens(line)), settings) == []
+
+
+def test_ruling_lines_read_as_bars_make_no_portal_table_and_a_lookalike_pair_is_a_speck():
+    # Seed 231 d06-i6 (a typed two-level-header table, Tesseract psm 4, vie, degraded): rows whose
+    # ruling lines OCR read as bars ("—... | Xây dựng … 9,75 |", "6. | Cải cách tài chính công . 7 |
+    # 7 HỆ |") are no web-portal export (their first cells are specks and words, no STT column):
+    # they stay lines for the line reader. "lÌ : ; :" above row 1 is a speck, no roman part whose
+    # children every row would become (their maxima then bounded by its 10: "145" read 1,45).
+    path = DEGRADED / "s231-d06-i6-f11-i6-explanation-before-points-vie-psm4-300dpi-degraded.txt"
+    scored = _scored(path)
+    tally = scored["tally"]
+    assert tally["found"] >= 6
+    assert tally["wrong_values"] == tally["wrong_queued"]
+    rows = {r["code"]: r for t in result_to_json(convert_file(path))["score_tables"] for r in t["rows"]}
+    assert "I" not in rows
+    assert (rows["3"]["max_points"], rows["3"]["self_points"]) == (14.5, 14.5)
+    assert (rows["5"]["max_points"], rows["5"]["self_points"], rows["5"]["appraised_points"]) == (16, 15.75, 15.75)
+    # "T65y 11 0ˆ 0": a circumflex OCR read apart from any letter is a speck on the self cell's 0.
+    assert (rows["4"]["max_points"], rows["4"]["self_points"], rows["4"]["appraised_points"]) == (11, 0, 0)
+
+
+def test_bar_lines_of_an_ocr_dump_stay_lines():
+    from extract.text_reader import parse_text
+
+    text = (
+        "—... | Xây dựng và tổ chức thực hiện văn bản quy phạm pháp mi Thông báo số 65/TB-UBND 9,75 |\n"
+        "__ | luật tại tỉnh 16/01/2024 : :\n"
+        "3. | Cải cách thủ tụchành chính -: : : Hoàn thành 100% kế hoạch Ô HẢO | 145 145 —`|\n"
+        "A. Cải cách tổ chức bộ máy hành chính - -_| Kế hoạch số 319/KH-UBND T65y 11 0ˆ 0\n"
+        "6. | Cải cách tài chính công . 7 | 7 HỆ |\n"
+    )
+    page = parse_text(text)[0]
+    assert not page.tables and len(page.lines) == 5
+
+
+def test_scale_lines_of_a_scale_column_are_no_rows():
+    # Seed 231 d06-i4 (a scale column, psm 4, vie, degraded): "- Ban hành kịp thời: 1", "- Ban hành
+    # không kịp thời: 0,5..", "- Không ban hành: 0" are 1.1.1's scale, not rows 1.1.1.1, 1.1.1.2, 1.1.2.
+    path = DEGRADED / "s231-d06-i4-f14-i4-scale-before-max-vie-psm4-250dpi-degraded.txt"
+    rows = [r for t in result_to_json(convert_file(path))["score_tables"] for r in t["rows"]]
+    names = " ".join(r["name"] for r in rows)
+    assert "kịp thời" not in names and "Không ban hành" not in names
+    scale = [item for r in rows for item in r["scale"]]
+    assert scale[:3] == ["Ban hành kịp thời: 1", "Ban hành không kịp thời: 0,5", "Không ban hành: 0"]

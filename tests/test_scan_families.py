@@ -103,3 +103,29 @@ def test_unruled_scan_read_as_a_table(unruled_scan):
     tally = score_document(read_truth(corpus, doc), out, ScoringSettings())["tally"]
     assert tally["found"] == tally["rows"] >= 8, tally
     assert tally["numbers_right"] == tally["numbers"], tally
+
+
+@pytest.fixture(scope="module")
+def typed_dump(tmp_path_factory) -> Path:
+    # D06's first instance: F07's first instance (scale lines in names) as Tesseract's text dump.
+    return make_corpus(tmp_path_factory.mktemp("typed-dump"), "F07,D06", formats="pdf,txt")
+
+
+@pytest.mark.needs_libreoffice
+@pytest.mark.needs_tesseract
+def test_typed_layout_dump_carries_its_source_truth(typed_dump):
+    docs = _documents(typed_dump)
+    dump, source = docs["D06"], docs["F07"]
+    assert dump["format"] == "txt" and dump["path"].startswith("D06_dump_typed_layouts/d06-i1-f07-i1-")
+    truth, source_truth = read_truth(typed_dump, dump), read_truth(typed_dump, source)
+    assert truth["ocr_dump"] is True and source_truth["ocr_dump"] is False
+    assert truth["format"] == "txt" and truth["score_tables"][0]["pages"] is None
+    assert [t["rows"] for t in truth["score_tables"]] == [t["rows"] for t in source_truth["score_tables"]]
+    assert truth["document"] == source_truth["document"] and truth["faults"] == source_truth["faults"]
+    lang, psm, dpi = truth["variant"].rsplit("-", 3)[1:4] if truth["variant"].endswith("dpi") else ("", "", "")
+    assert lang in ("eng", "vie") and psm in ("psm3", "psm4", "psm6") and dpi.endswith("dpi")
+    text = (typed_dump / dump["path"]).read_text(encoding="utf-8")
+    # Tesseract's reading of the rendered page (``eng`` drops the marks): the header's "Điểm" is in it.
+    from normalize.text import fold
+
+    assert "diem" in fold(text).lower() and len(text.splitlines()) > 20

@@ -48,8 +48,9 @@ FORMATS = ("docx", "pdf", "txt", "md", "tsv", "jpg", "tif")
 
 from corpusgen.check import planted, truth_problems
 from corpusgen.common import Built, Instance
+from corpusgen.degrade import rng_for
 from corpusgen.derived import DERIVED, at_extremes, derived_format, page_count, write_derived
-from corpusgen.dumps import OcrDump, ocr_pdf
+from corpusgen.dumps import OcrDump, derived_dump_spec, ocr_pdf
 from corpusgen.families import FAMILIES
 from corpusgen.render_docx import write_docx
 from corpusgen.sets import CriteriaSet, load_sets
@@ -89,7 +90,9 @@ def derived_sources(family: str, sets: list[CriteriaSet], n: int, seed: int = 0)
     """(index, source instance) of a derived family's instances: instance i degrades instance i of
     the i-th source family listed for it (tools/corpusgen/derived.py)."""
     out = []
-    for index, prefix in enumerate(DERIVED[family].sources[:n], start=1):
+    sources = DERIVED[family].sources
+    # a whole run makes one instance per listed source (a dump family lists more than four layouts)
+    for index, prefix in enumerate(sources[: n if n < INSTANCES else len(sources)], start=1):
         source = next(f for f in FAMILIES if f.startswith(prefix + "_"))
         out.append((index, instances(source, sets, index, seed)[index - 1]))
     return out
@@ -184,7 +187,7 @@ def generate(
                 shutil.rmtree(folder)
             folder.mkdir(parents=True)
             if family in DERIVED:
-                if {"scan": "pdf", "photo": "jpg"}[DERIVED[family].kind] not in formats:
+                if {"scan": "pdf", "photo": "jpg", "dump": "txt"}[DERIVED[family].kind] not in formats:
                     continue
                 for index, inst in derived_sources(family, sets, n, seed):
                     built = FAMILIES[inst.family](inst)
@@ -234,8 +237,18 @@ def generate(
             fmt = derived_format(DERIVED[family], page_count(source))
             variant = f"{inst.name}-{output.variant}"
             stem = f"{family[:3].lower()}-i{index}-{variant}"
-            path = out / family / f"{stem}.{fmt}"
             derivation = DERIVED[family]
+            if derivation.kind == "dump":  # read by Tesseract: the reading's settings name the variant
+                count = len(derivation.sources)
+                spec = derived_dump_spec(index, count, rng_for(_seeded(stem, seed), derivation.scan.seed))
+                variant += f"-{spec.lang}-psm{spec.psm}-{spec.dpi}dpi" + "-degraded" * spec.degrade
+                stem = f"{family[:3].lower()}-i{index}-{variant}"
+                path = out / family / f"{stem}.{fmt}"
+                path.write_text(ocr_pdf(source, spec, _seeded(stem, seed)), encoding="utf-8")
+                identity = (family, f"{family[:3].lower()}-i{index}", fmt, variant, None)
+                pending.append((inst, built, output, path, identity))
+                continue
+            path = out / family / f"{stem}.{fmt}"
             if degrade == "extreme":  # turned one way on odd instances, the other on even ones
                 derivation = at_extremes(derivation, 1.0 if index % 2 else -1.0)
             write_derived(source, path, derivation, _seeded(stem, seed))
@@ -262,6 +275,7 @@ def generate(
         data = truth(inst, built, output, pages)
         if identity:  # a derived document: the source's truth under the derived family's names
             data.update(family=identity[0], instance=identity[1], format=identity[2], variant=identity[3])
+            data["ocr_dump"] = identity[2] == "txt"  # a derived text is Tesseract's reading of the pages
         if truth_problems(data) != planted(data):
             unlisted.append(path.relative_to(out).as_posix())
         path.with_name(path.name + ".truth.json").write_text(

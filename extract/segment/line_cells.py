@@ -162,7 +162,10 @@ def _speck_code(tokens: list[tuple[str, str]]) -> bool:
     15/08/2024"): a ruling line's speck on a row's continuation line, not the STT cell (a roman
     numeral's heading has its words)."""
     first = tokens[0][1].strip(CODE_NOISE)
-    if len(first) != 1 or not first.isalpha():
+    # Two letters are a speck's too when one of them is no roman numeral's, read for one only
+    # by likeness ("lÌ : ; :" above a centred row): "II", "IV" stay a part's code.
+    lookalike_pair = len(first) == 2 and any(ch not in "IVX" for ch in first)
+    if not (len(first) == 1 or lookalike_pair) or not first.isalpha():
         return False
     return not any(re.search(r"\p{L}{2}", raw) for _, raw in tokens[1:])
 

@@ -157,8 +157,9 @@ def is_points_reading(token: str) -> bool:
     return is_score_token(token) or bool(_LOST_COMMA_TOKEN.match(token))
 
 
-# Specks OCR leaves on a points cell's edges ("0`", "l:", "“9,5:").
-CELL_SPECKS = "`'\"‘’“”:;.,_~¿?!"
+# Specks OCR leaves on a points cell's edges ("0`", "l:", "“9,5:"), with the marks it reads
+# detached from any letter ("0ˆ", "7˜": spacing accents).
+CELL_SPECKS = "`'\"‘’“”:;.,_~¿?!ˆ˜´¨^"
 # Letters OCR reads for a lone digit in a points column (the digit is what ``parse_number`` reads).
 _DIGIT_LOOKALIKES = {"l": "l", "I": "I", "i": "i", "ì": "i", "í": "i", "O": "O", "o": "o"}
 

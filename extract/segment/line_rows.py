@@ -36,6 +36,7 @@ from extract.segment.line_words import (
     unspecked,
     words_only,
 )
+from extract.segment.scale_lines import is_scale_line, scale_line_text
 from normalize.codes import CriterionCode, read_code_token, transition_cost
 from normalize.numbers import parse_number
 
@@ -167,6 +168,12 @@ class RowBuilder:
         if self._speck_number(cells):
             # a rule's speck read as a digit, on a row's wrapped line (and specks beside it)
             cells.max_raw = cells.self_raw = cells.appraised_raw = None
+        if cur is not None and cells.code is None and is_scale_line(cells.line.text):
+            # "- Ban hành kịp thời: 1": a line of the row's scoring scale (under its name or in a
+            # scale column), whose number is the scale's points, not a row's.
+            cur.scale.append(scale_line_text(cells.line.text))
+            cur.touch(cells.line)
+            return
         if cells.has_numbers:
             if cur is not None and cur.started_by == "code" and not cur.name and cur.n_numbers == 0:
                 row = cur

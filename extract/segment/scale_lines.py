@@ -74,3 +74,22 @@ def scale_items(text: str, settings: ScaleSettings = ScaleSettings()) -> list[st
     cuts = [0] + [m.end() for m in _ITEM_END.finditer(text)] + [len(text)]
     items = [bullet.sub("", text[a:b].strip()).rstrip(";,").strip() for a, b in zip(cuts, cuts[1:])]
     return [i for i in items if i]
+
+
+# A printed line that is one scale item: a bullet (OCR may double it or lose its space), a capital
+# or a digit, and the item's points at the line's end ("- Ban hành kịp thời: 1", "+ Dưới 50%: 0 điểm").
+_SCALE_LINE = lazy_compile(r"^[^\p{L}\p{N}\-–—+•·*]*[\-–—+•·*]{1,2}\s*(?=[\p{Lu}\d])")
+
+# Specks OCR leaves after the points ("0,5..", "1 |", "0 điểm :"): a rule's or the paper's.
+_SPECKS_END = lazy_compile(r"(?<=[\p{L}\p{N}])\s*[^\p{L}\p{N})]+$")
+
+
+def is_scale_line(text: str) -> bool:
+    """Whether an OCR'd line is, whole, one item of a scoring scale."""
+    text = _SPECKS_END.sub("", " ".join(text.split()))
+    return bool(_SCALE_LINE.match(text)) and bool(_POINTS_END.search(text))
+
+
+def scale_line_text(text: str) -> str:
+    """The scale item a line prints, its bullet and the specks before it dropped."""
+    return _SPECKS_END.sub("", _SCALE_LINE.sub("", " ".join(text.split()))).rstrip(";,").strip()

@@ -8,6 +8,9 @@ change. A derived document is ``heldout`` when its source is.
 Sources are listed per derived family (one per instance, in order): the second instance of each is
 taken from a held-out typed family, so every derived family has held-out documents; the first is a
 dev one (what ``--quick`` makes).
+
+A "dump" derivation reads the rendered (optionally degraded) pages with real Tesseract into a text
+dump (``dumps.ocr_pdf``): the typed families' own layouts as an OCR tool's plain text.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ RENDER_DPI = 300  # the page as printed: degradations resample from this
 
 @dataclass(frozen=True)
 class Derivation:
-    kind: str  # "scan" (a PDF of page images) or "photo" (a JPEG per page; several pages: a TIFF)
+    kind: str  # "scan" (a PDF of page images), "photo" (a JPEG per page; several pages: a TIFF) or "dump"
     sources: tuple[str, ...]  # source family prefix per instance (instance i takes sources[i-1])
     scan: ScanDegrade = field(default_factory=ScanDegrade)
     photo: PhotoDegrade = field(default_factory=PhotoDegrade)
@@ -53,6 +56,12 @@ DERIVED: dict[str, Derivation] = {
     "S05_scan_plans": Derivation(
         "scan", ("P01", "P05", "P04", "P02"), scan=ScanDegrade(dpi=(300, 300), rotation_deg=(-1.5, 1.5))
     ),
+    # OCR text dumps of the typed layouts (issue 11, "any column layout"): scale lines in names,
+    # parts restarting with the total first or last (held out), an unruled landscape table, a scale
+    # column, a long table with no repeated header, a two-level header with a "(1) (2)" row. The
+    # statistics annexes (F12) are another reader's. Tesseract psm 3, 4 or 6, eng or vie
+    # (``dumps.derived_dump_spec``); the later half degraded first as the other dump families are.
+    "D06_dump_typed_layouts": Derivation("dump", ("F07", "F10", "F17", "F14", "F05", "F11")),
 }
 
 
@@ -85,6 +94,8 @@ def at_extremes(derivation: Derivation, sign: float) -> Derivation:
 
 
 def derived_format(derivation: Derivation, pages: int) -> str:
+    if derivation.kind == "dump":
+        return "txt"
     if derivation.kind == "scan":
         return "pdf"
     return "jpg" if pages == 1 else "tif"

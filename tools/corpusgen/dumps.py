@@ -107,6 +107,19 @@ def _spec(inst: Instance, rng) -> OcrDump:
     )
 
 
+def derived_dump_spec(index: int, count: int, rng) -> OcrDump:
+    """How a derived dump family's instance ``index`` (of ``count``) is read: ``eng`` on odd
+    instances, ``vie`` on even ones; any of Tesseract's segmentations a user's tool may use (3 its
+    default, 4 a single column of lines, 6 one block); the later half through ``degrade.py``."""
+    return OcrDump(
+        lang="eng" if index % 2 else "vie",
+        dpi=rng.choice((200, 250, 300)),
+        psm=rng.choice((3, 4, 6)),
+        page_join=rng.choice(("\f", "\n\n\n\n")),
+        degrade=index > count // 2,
+    )
+
+
 def _dump(
     inst: Instance,
     columns: tuple[str, ...],
