@@ -608,3 +608,12 @@ def test_scale_lines_of_a_scale_column_are_no_rows():
     assert "kịp thời" not in names and "Không ban hành" not in names
     scale = [item for r in rows for item in r["scale"]]
     assert scale[:3] == ["Ban hành kịp thời: 1", "Ban hành không kịp thời: 0,5", "Không ban hành: 0"]
+
+
+def test_a_lone_accent_where_a_cell_stands_is_a_lost_cell_not_a_speck():
+    # "7 … Hiện đại hóa hành chính TÔ, 16 ˆ": the self cell OCR could not read stands as a mark
+    # apart from the 16 (glued to a number, "0ˆ", it is a speck on that number's edge).
+    from extract.segment.line_cells import garbled_cell
+
+    assert garbled_cell(("ˆ", "ˆ"), last=True)
+    assert not garbled_cell(("0ˆ", "0ˆ"), last=True)

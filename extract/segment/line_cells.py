@@ -391,6 +391,9 @@ def _overlong_cell(tokens: list[tuple[str, str]], k: int) -> bool:
     )
 
 
+# Spacing accents alone: a speck on a number's edge when glued to it ("0ˆ", ``CELL_SPECKS``), a
+# cell OCR could not read when standing apart.
+_LONE_ACCENTS = lazy_compile(r"[ˆ˜´¨^]+")
 # A roman numeral ("quí I, quí II") and an abbreviation ("VP", "CV") are words, not garbled cells.
 _WORDLIKE = lazy_compile(r"^(?:[IVX]+|\p{Lu}{2,})[.,;:]?$")
 
@@ -401,6 +404,8 @@ def garbled_cell(token: tuple[str, str], last: bool = False) -> bool:
     knows, a roman numeral, an abbreviation, a code or a number is not one."""
     raw = token[1]
     core = raw.strip(CELL_SPECKS)
+    if not core and _LONE_ACCENTS.fullmatch(raw):
+        return True  # a mark standing where a cell is ("16 ˆ"): the cell OCR could not read
     if not core or len(core) > 3 or raw == BAR or _WORDLIKE.match(core) or points_cell(raw, beside_points=True):
         return False
     if re.search(r"[^\p{L}\p{N}]", core):
