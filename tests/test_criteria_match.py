@@ -294,6 +294,10 @@ def test_a_lone_number_below_the_sure_set_s_maximum_is_the_self_score():
     assert (low.max_points, low.self_points, low.self_points_raw) == (7.0, 6.5, "6,5")
     assert low.alternatives["max_points"] == [6.5]
     assert f"{FLAG_MAX_FROM_SET}:bnv-tinh_2948" in low.flags
+    # Which cell the figure was is the set's guess: the self score goes to the review.
+    from schemas.records import unsure_conf
+
+    assert unsure_conf(low.flags, "self_points") == 0.5
     assert (full.max_points, full.self_points) == (16.0, None)
 
 

@@ -538,7 +538,12 @@ def _lone_cell_is_self(row: ScoreRow, most: float, set_id: str, s: MatchSettings
     row.self_points, row.self_points_raw = row.max_points, row.max_points_raw
     row.max_points, row.max_points_raw = most, None
     row.flags = [f for f in row.flags if f != "missing_self"]
-    row.flags += [f"{FLAG_MAX_FROM_SET}:{set_id}", f"{FLAG_COLUMNS_BY_SET}:{set_id}"]
+    # Which cell the figure was is the set's guess, not the page's: the self score is as unsure
+    # as a cell OCR half read, and goes to the review (a misread maximum moved to the self cell
+    # would otherwise pass as a sure score).
+    from schemas.records import unsure_flag
+
+    row.flags += [f"{FLAG_MAX_FROM_SET}:{set_id}", f"{FLAG_COLUMNS_BY_SET}:{set_id}", unsure_flag("self_points", 0.5)]
     return True
 
 
