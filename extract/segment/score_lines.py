@@ -16,6 +16,7 @@ import regex as re
 from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument, Line, Page
+from extract.segment.column_blocks import ColumnBlockTable, column_block_tables
 from extract.segment.line_cells import CODE_NOISE, LineCells, is_syllable_run, read_line, read_positioned_line
 from extract.segment.line_common import (
     BAR,
@@ -77,6 +78,16 @@ _TOTAL_WORD_SIMILARITY = 60.0
 _DOUBLED_TONG_SIMILARITY = 85.0
 
 
+def column_block_reading(doc: IngestedDocument) -> list[ColumnBlockTable]:
+    """The document's tables OCR read one block per column (``column_blocks``), paired or not."""
+    lines = [ln for p in doc.pages for ln in p.lines]
+    return column_block_tables(lines, _is_total_label, lambda folded: bool(_SIGNATURE.match(folded)))
+
+
+def _is_total_label(folded: str) -> bool:
+    return bool(_TOTAL.match(folded)) or is_garbled_total(folded)
+
+
 def is_garbled_total(folded: str) -> bool:
     """A totals row OCR garbled past ``_TOTAL`` ("Tốngốđểm | 10 | 75", "P| TONG TEM ts ||",
     "TONG DIEM 4 10 | G7 | as"): after specks and one stray letter, a word opening with "tong",
@@ -130,6 +141,11 @@ def find_line_tables(doc: IngestedDocument, settings: LineTableSettings = LineTa
     lines = [ln for p in doc.pages for ln in p.lines]
     pages = {p.number: p for p in doc.pages}
     tables = []
+    # Tables OCR read one block per column first; the line reader reads the lines they leave.
+    by_blocks = column_block_reading(doc)
+    tables.extend(blocks.table for blocks in by_blocks if blocks.table.rows)
+    taken = [b for b in by_blocks if b.table.rows]
+    lines = [ln for k, ln in enumerate(lines) if not any(b.first <= k <= b.last for b in taken)]
     i = 0
     while i < len(lines):
         start = _table_start(lines, i, settings)
