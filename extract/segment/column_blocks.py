@@ -27,6 +27,7 @@ from extract.segment.line_rows import LineTable, RowDraft
 from extract.segment.line_split import is_heading, opens_criterion_name
 from normalize.codes import read_code_token
 from normalize.text import fold
+from schemas.records import UnreadPart
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,24 @@ def _read(
         table.rows = []  # nothing certain: the lines stay the line reader's
         last = end - 1
     return ColumnBlockTable(table, head, last, unread)
+
+
+def unpaired_parts(found: list[ColumnBlockTable]) -> list[UnreadPart]:
+    """Each points block that could not be paired with its table's names, as an unread part: its
+    points are not read, and the document says so."""
+    return [
+        UnreadPart(
+            page=b.page,
+            kind="table",
+            reason=f"a table OCR read one block per column: its {b.columns} block prints {b.numbers} numbers "
+            f"for {b.criteria} criteria, so they were not paired with the names (not read)",
+            text_sample=b.sample,
+            line_start=b.line_start,
+            line_end=b.line_end,
+        )
+        for table in found
+        for b in table.unpaired
+    ]
 
 
 def _unpaired(block: _Block, points: list[str], entries: list[_Entry], lines: list[Line]) -> UnpairedBlock:

@@ -78,10 +78,14 @@ _TOTAL_WORD_SIMILARITY = 60.0
 _DOUBLED_TONG_SIMILARITY = 85.0
 
 
-def column_block_reading(doc: IngestedDocument) -> list[ColumnBlockTable]:
+def column_block_reading(
+    doc: IngestedDocument, settings: LineTableSettings = LineTableSettings()
+) -> list[ColumnBlockTable]:
     """The document's tables OCR read one block per column (``column_blocks``), paired or not."""
     lines = [ln for p in doc.pages for ln in p.lines]
-    return column_block_tables(lines, _is_total_label, lambda folded: bool(_SIGNATURE.match(folded)))
+    return column_block_tables(
+        lines, _is_total_label, lambda folded: bool(_SIGNATURE.match(folded)), line_settings=settings
+    )
 
 
 def _is_total_label(folded: str) -> bool:
@@ -140,11 +144,9 @@ def find_line_tables(doc: IngestedDocument, settings: LineTableSettings = LineTa
     """Score tables among the document's lines (pages that have no grid for them)."""
     lines = [ln for p in doc.pages for ln in p.lines]
     pages = {p.number: p for p in doc.pages}
-    tables = []
     # Tables OCR read one block per column first; the line reader reads the lines they leave.
-    by_blocks = column_block_reading(doc)
-    tables.extend(blocks.table for blocks in by_blocks if blocks.table.rows)
-    taken = [b for b in by_blocks if b.table.rows]
+    taken = [b for b in column_block_reading(doc, settings) if b.table.rows]
+    tables: list[LineTable] = [b.table for b in taken]
     lines = [ln for k, ln in enumerate(lines) if not any(b.first <= k <= b.last for b in taken)]
     i = 0
     while i < len(lines):

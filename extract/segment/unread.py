@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 import regex as re
 
 from extract.model import IngestedDocument, Line, Page, Table, union_bbox
+from extract.segment.column_blocks import unpaired_parts
 from extract.segment.line_header import header_layout
 from extract.segment.score_lines import column_block_reading
 from extract.segment.table_join import header_row_count
@@ -136,31 +137,14 @@ def find_unread(
             part = _unread_table(table, sources, settings)
             if part is not None:
                 parts.append(part)
-    parts.extend(p for p in _unpaired_blocks(doc, settings) if not _within(p, known or []))
+    unpaired = [p for p in unpaired_parts(column_block_reading(doc)) if not _within(p, known or [])]
+    parts.extend(replace(p, text_sample=_sample(p.text_sample, settings)) for p in unpaired)
     parts.extend(_numbering_gaps(result, settings, known or []))
     parts.extend(_textless_tasks(result, settings))
     lost = unread_score_rows(doc, result, lambda line, page: _line_read(line, page, sources))
     parts.extend(replace(p, text_sample=_sample(p.text_sample, settings)) for p in lost if not _within(p, known or []))
     parts = [p for p in parts if not _COLUMN_NUMBERS.fullmatch(p.text_sample or "")]
     return sorted(parts, key=lambda p: (p.page or 0, p.line_start or 0))
-
-
-def _unpaired_blocks(doc: IngestedDocument, settings: UnreadSettings) -> list[UnreadPart]:
-    """The points blocks of a table OCR read one block per column that could not be paired with
-    its names for certain (``column_blocks``): their points are not read, and say so."""
-    return [
-        UnreadPart(
-            page=b.page,
-            kind="table",
-            reason=f"a table OCR read one block per column: its {b.columns} block prints {b.numbers} numbers "
-            f"for {b.criteria} criteria, so they were not paired with the names (not read)",
-            text_sample=_sample(b.sample, settings),
-            line_start=b.line_start,
-            line_end=b.line_end,
-        )
-        for found in column_block_reading(doc)
-        for b in found.unpaired
-    ]
 
 
 def flag_unread_columns(
