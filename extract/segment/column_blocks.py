@@ -212,6 +212,42 @@ def _unpaired(block: _Block, points: list[str], entries: list[_Entry], lines: li
     )
 
 
+def fill_from_block(
+    table: LineTable,
+    lines: list[Line],
+    i: int,
+    is_signature: Callable[[str], bool],
+    line_settings: LineTableSettings = LineTableSettings(),
+    settings: ColumnBlockSettings = ColumnBlockSettings(),
+) -> int:
+    """A table read from lines (a name and its points a line) whose rows print no cell of a points
+    column, followed by that column alone as a block of its own (OCR cut it off: "Điểm tự" /
+    "đánh" / "giá" over its bare numbers): its numbers go to the rows in order when they are as
+    many as the rows (and the totals row, when one was read). Returns the line after what it took."""
+    rows = table.rows
+    missing = [c for c in HEADER_POINTS if rows and all(getattr(r, f"{c}_raw") is None for r in rows)]
+    if not missing or len(rows) < settings.min_entries:
+        return i
+    end = i
+    for block in _column_blocks(lines, i, is_signature, settings, line_settings):
+        points = [c for c in block.concepts if c in HEADER_POINTS]
+        if len(points) != 1 or points[0] not in missing or block.garbled or not block.rows:
+            continue
+        values = [numbers[0] for numbers, _, _ in block.rows]
+        total = None
+        if table.stated_total_max is not None and len(values) == len(rows) + 1:
+            total = values.pop(0 if table.total_first else -1)
+        if len(values) != len(rows):
+            continue
+        for row, value in zip(rows, values):
+            setattr(row, f"{points[0]}_raw", value)
+        if total is not None and points[0] == "self":
+            table.stated_total_self = total
+        missing.remove(points[0])
+        end = max(end, block.last + 1)
+    return end
+
+
 def _pairing(entries: list[_Entry], block: _Block) -> list[int] | None:
     """The entries a block's rows go to, in order, when that is certain: as many rows as entries,
     or as many as the entries that are no capitals heading (a heading prints no points)."""
