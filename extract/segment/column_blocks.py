@@ -128,6 +128,8 @@ def _names_head(line: Line, settings: ColumnBlockSettings, line_settings: LineTa
         return False  # a row's code opens it ("1.2. Xác định … các lĩnh vực"): no header
     # ("Tiêu chí đánh giá" is the criteria column's label, not the self points')
     text = re.sub(r"tieu chi danh gia", "tieu chi", fold(text), flags=re.I)
+    if len(re.findall(r"\p{L}+", text)) < 2:
+        return False  # a label's word alone ("chí") is a wrapped header's piece, or a name's
     concepts = header_concepts(text) | keyed_concepts(text)
     return "criterion" in concepts and not concepts & set(HEADER_POINTS)
 
@@ -290,9 +292,9 @@ def _names_block(
         if is_signature(fold(text)) or (previous and line.page != previous.page):
             break
         tokens = [t for t in line_tokens(line) if not JUNK.match(t[1])]
-        if not tokens:
+        if not tokens or _COLUMN_NUMBERS.fullmatch(text):
             i += 1
-            continue
+            continue  # (the "(1) (2)" row under the header numbers the columns)
         if _is_head_line(text, line_settings) and header_concepts(text) - {"criterion"}:
             break  # another column's head
         if not entries and len(tokens) <= 2 and header_share(text, line_settings) >= 1.0:
@@ -301,8 +303,11 @@ def _names_block(
             continue  # the head's wrapped word ("Số" / "TT")
         code = read_code_token(tokens[0][1])
         rest = tokens[1:] if code else tokens
-        if rest and is_score_token(rest[-1][1]):
-            return [], i  # a name ending in its points: the line reader's layout
+        raws = [raw for _, raw in rest]
+        if (raws and is_score_token(raws[-1])) or any(
+            is_score_token(a) and is_score_token(b) for a, b in zip(raws, raws[1:])
+        ):
+            return [], i  # a name with its points beside it: the line reader's layout
         gap = previous is None or line.number > previous.number + 1
         total = is_total(fold(text))
         capitals = is_heading(rest, line_settings) or bool(entries and entries[-1].heading and _upper(rest))
