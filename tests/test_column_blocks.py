@@ -95,3 +95,27 @@ def test_a_garbled_cell_leaves_its_block_unpaired():
 def test_a_table_printing_its_points_beside_the_names_is_not_one():
     doc_lines = _lines("STT Nội dung tiêu chí", "1. Kế hoạch cải cách hành chính năm 2 2", "2. Báo cáo 1 1")
     assert column_block_tables(doc_lines, _never, _never) == []
+
+
+def test_codes_block_above_the_head_gives_codes_when_as_many_as_the_criteria():
+    lines = _lines(
+        "I.",
+        "1.",
+        "2.",
+        "Nội dung tiêu chí",
+        "CÔNG TÁC CHỈ ĐẠO",
+        "Kế hoạch cải cách hành chính năm",
+        "",
+        "Báo cáo cải cách hành chính",
+        "",
+        "Điểm",
+        "tối đa",
+        "6",
+        "4",
+        "2",
+    )
+    found = column_block_tables(lines, _never, _never)
+    assert [(r.code, r.max_raw) for r in found[0].table.rows] == [("I.", "6"), ("1.", "4"), ("2.", "2")]
+    # One code lost from the block: none is placed, the reader infers them.
+    found = column_block_tables(lines[1:], _never, _never)
+    assert [r.code for r in found[0].table.rows] == [None, None, None]

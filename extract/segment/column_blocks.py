@@ -152,6 +152,7 @@ def _read(
     if not any(set(b.concepts) & set(HEADER_POINTS) for b in blocks):
         return end
     table = LineTable(rows=[], pages=[])
+    _codes_from_block(entries, _codes_block(lines, head))
     drafts = [_draft(e) for e in entries]
     unread = []
     for block in blocks:
@@ -262,6 +263,29 @@ def _pairing(entries: list[_Entry], block: _Block) -> list[int] | None:
     if n == len(scored) and len(scored) < len(entries):
         return scored
     return None
+
+
+def _codes_block(lines: list[Line], head: int) -> list[str]:
+    """The codes OCR read as a block of their own above the names block's head (the narrow STT
+    column: "TT" / "I." / "1." / "a)" …), top to bottom; stops at the "TT" head or any other line."""
+    codes: list[str] = []
+    k = head - 1
+    while k >= 0 and lines[k].page == lines[head].page:
+        tokens = (lines[k].raw or lines[k].text).split()
+        if len(tokens) != 1 or not read_code_token(tokens[0]):
+            break
+        codes.insert(0, tokens[0])
+        k -= 1
+    return codes
+
+
+def _codes_from_block(entries: list[_Entry], codes: list[str]) -> None:
+    """The codes block's codes go to the criteria, in order, when none prints its own and they
+    are as many as the criteria (the totals row has none); else the codes are inferred."""
+    criteria = [e for e in entries if not e.total]
+    if codes and len(codes) == len(criteria) and not any(e.code for e in criteria):
+        for entry, code in zip(criteria, codes):
+            entry.code = code
 
 
 def _draft(entry: _Entry) -> RowDraft:
