@@ -236,6 +236,8 @@ def fill_from_block(
         points = [c for c in block.concepts if c in HEADER_POINTS]
         if len(points) != 1 or points[0] not in missing or block.garbled or not block.rows:
             continue
+        if any(len(numbers) != 1 for numbers, _, _ in block.rows):
+            continue  # a line of several numbers is no one column's cell
         values = [numbers[0] for numbers, _, _ in block.rows]
         total = None
         if table.stated_total_max is not None and len(values) == len(rows) + 1:
@@ -254,8 +256,9 @@ def fill_from_block(
 def _pairing(entries: list[_Entry], block: _Block) -> list[int] | None:
     """The entries a block's rows go to, in order, when that is certain: as many rows as entries,
     or as many as the entries that are no capitals heading (a heading prints no points)."""
-    if block.garbled:
-        return None
+    points = [c for c in block.concepts if c in HEADER_POINTS]
+    if block.garbled or any(len(numbers) > len(points) for numbers, _, _ in block.rows):
+        return None  # a cell OCR spoilt, or more numbers on a line than the block has columns
     n = len(block.rows)
     if n == len(entries):
         return list(range(n))
