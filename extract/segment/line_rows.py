@@ -129,6 +129,7 @@ class LineTable:
     stated_total_max: str | None = None
     stated_total_self: str | None = None
     positional: bool = False
+    total_first: bool = False  # the totals row printed above the criteria, not under them
 
 
 class RowBuilder:

@@ -16,6 +16,7 @@ import regex as re
 from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument, Line, Page
+from extract.segment.column_blocks import ColumnBlockTable, column_block_tables, fill_from_block
 from extract.segment.line_cells import CODE_NOISE, LineCells, is_syllable_run, read_line, read_positioned_line
 from extract.segment.line_common import (
     BAR,
@@ -77,6 +78,22 @@ _TOTAL_WORD_SIMILARITY = 60.0
 _DOUBLED_TONG_SIMILARITY = 85.0
 
 
+def column_block_reading(
+    doc: IngestedDocument, settings: LineTableSettings = LineTableSettings()
+) -> list[ColumnBlockTable]:
+    """The document's tables OCR read one block per column (``column_blocks``), paired or not."""
+    lines = [ln for p in doc.pages for ln in p.lines]
+    return column_block_tables(lines, _is_total_label, _is_signature, line_settings=settings)
+
+
+def _is_signature(folded: str) -> bool:
+    return bool(_SIGNATURE.match(folded))
+
+
+def _is_total_label(folded: str) -> bool:
+    return bool(_TOTAL.match(folded)) or is_garbled_total(folded)
+
+
 def is_garbled_total(folded: str) -> bool:
     """A totals row OCR garbled past ``_TOTAL`` ("Tốngốđểm | 10 | 75", "P| TONG TEM ts ||",
     "TONG DIEM 4 10 | G7 | as"): after specks and one stray letter, a word opening with "tong",
@@ -129,7 +146,10 @@ def find_line_tables(doc: IngestedDocument, settings: LineTableSettings = LineTa
     """Score tables among the document's lines (pages that have no grid for them)."""
     lines = [ln for p in doc.pages for ln in p.lines]
     pages = {p.number: p for p in doc.pages}
-    tables = []
+    # Tables OCR read one block per column first; the line reader reads the lines they leave.
+    taken = [b for b in column_block_reading(doc, settings) if b.table.rows]
+    tables: list[LineTable] = [b.table for b in taken]
+    lines = [ln for k, ln in enumerate(lines) if not any(b.first <= k <= b.last for b in taken)]
     i = 0
     while i < len(lines):
         start = _table_start(lines, i, settings)
@@ -137,6 +157,9 @@ def find_line_tables(doc: IngestedDocument, settings: LineTableSettings = LineTa
             break
         header_index, body_index = start
         table, i = _read_table(lines, header_index, body_index, pages, settings)
+        # A points column OCR read as a block of its own below the table ("Điểm tự đánh giá" over
+        # its bare numbers): its numbers go to the rows where their count is the rows'.
+        i = fill_from_block(table, lines, i, _is_signature, settings)
         if table.rows:
             tables.append(table)
     return tables
@@ -270,6 +293,7 @@ def _read_table(
                     i += 1
             table.stated_total_max = numbers[0] if numbers else None
             table.stated_total_self = numbers[1] if len(numbers) > 1 else None
+            table.total_first = not table.rows
             if table.rows:
                 break  # a total last closes the table
             previous = lines[i - 1]  # a total first: the criteria follow it

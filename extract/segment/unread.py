@@ -15,7 +15,9 @@ from dataclasses import dataclass, replace
 import regex as re
 
 from extract.model import IngestedDocument, Line, Page, Table, union_bbox
+from extract.segment.column_blocks import unpaired_parts
 from extract.segment.line_header import header_layout
+from extract.segment.score_lines import column_block_reading
 from extract.segment.table_join import header_row_count
 from extract.segment.unread_coded import as_coded, placed_by_set, sure_row, unplaced
 from extract.segment.unread_rows import LINE_METHODS, unread_score_rows
@@ -135,6 +137,8 @@ def find_unread(
             part = _unread_table(table, sources, settings)
             if part is not None:
                 parts.append(part)
+    unpaired = [p for p in unpaired_parts(column_block_reading(doc)) if not _within(p, known or [])]
+    parts.extend(replace(p, text_sample=_sample(p.text_sample, settings)) for p in unpaired)
     parts.extend(_numbering_gaps(result, settings, known or []))
     parts.extend(_textless_tasks(result, settings))
     lost = unread_score_rows(doc, result, lambda line, page: _line_read(line, page, sources))

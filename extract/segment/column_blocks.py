@@ -1,0 +1,463 @@
+"""Score tables OCR cut into one text block per column (issue 11): Tesseract's automatic page
+segmentation (``--psm 3``, what ``tesseract scan.png out`` gives) often reads an unruled or wide
+table column by column. The dump then prints the names block (one criterion per paragraph, its
+wrapped lines together, under a header naming the criteria column alone), then, often after the
+signature block, each points column as its own block: a short head ("Điểm" / "chuẩn", "Điểm tự" /
+"đánh" / "giá") over its bare numbers, one a line; or one head naming several points columns over
+lines that each print a row's numbers (and its explanation after them).
+
+A line reader pairs no name with numbers printed forty lines below it. Here a block's numbers go
+to the names in order only where the pairing is certain: their count is the names' count, or the
+names' count less the headings printed in capitals (which print no points). A block whose count
+agrees with neither is not paired and is returned as unread, never guessed at; the table's rows
+then carry no numbers from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import regex as re
+
+from extract.model import Line
+from extract.segment.line_common import CELL_SPECKS, JUNK, LineTableSettings, is_score_token, line_tokens, points_cell
+from extract.segment.line_header import HEADER_POINTS, header_concepts, header_share, is_header_line, keyed_concepts
+from extract.segment.line_rows import LineTable, RowDraft
+from extract.segment.line_split import is_heading, opens_criterion_name
+from normalize.codes import read_code_token
+from normalize.text import fold
+from schemas.records import UnreadPart
+
+
+@dataclass(frozen=True)
+class ColumnBlockSettings:
+    # A names block of fewer criteria is no table's (a header-like line over a paragraph).
+    min_entries: int = 3
+    # A column head is a few short lines ("Điểm" / "UBND" / "xã tự" / "chấm"): at most so many,
+    # each at most so long; the words of a head are header words in this share at least.
+    head_lines: int = 5
+    head_line_chars: int = 24
+    head_share: float = 0.5
+    # How far past the names block (lines) its column blocks may start: the signature block and
+    # the explanation column print between them.
+    reach_lines: int = 80
+    # The names block's head is a header line of header words mostly ("TT Nội dung tiêu chí").
+    names_head_share: float = 0.7
+
+
+@dataclass
+class _Entry:
+    """One criterion of the names block: its code as printed (if any) and its text lines."""
+
+    code: str | None
+    tokens: list[tuple[str, str]]
+    first: Line
+    last: Line
+    total: bool = False
+    heading: bool = False
+
+
+@dataclass
+class _Block:
+    """A column block: the concepts its head names, and its rows (a row's points, its text)."""
+
+    concepts: tuple[str, ...]
+    rows: list[tuple[list[str], list[tuple[str, str]], Line]] = field(default_factory=list)
+    garbled: int = 0  # lines of the block that are no number (a cell OCR garbled)
+    first: int = 0  # the head's first line (index into the document's lines)
+    last: int = 0
+
+
+@dataclass(frozen=True)
+class UnpairedBlock:
+    """A points column's block whose numbers could not be paired with the names for certain."""
+
+    columns: str  # the points columns its head names ("max", "max self")
+    numbers: int
+    criteria: int  # the names block's criteria
+    page: int
+    line_start: int
+    line_end: int
+    sample: str
+
+
+@dataclass
+class ColumnBlockTable:
+    """A table read by column blocks; no rows when no block paired (then the lines stay the line
+    reader's, and ``unpaired`` says which blocks were not read)."""
+
+    table: LineTable
+    first: int  # the document lines it took (indices), so the line reader skips them
+    last: int
+    unpaired: list[UnpairedBlock] = field(default_factory=list)
+
+
+def column_block_tables(
+    lines: list[Line],
+    is_total: Callable[[str], bool],
+    is_signature: Callable[[str], bool],
+    settings: ColumnBlockSettings = ColumnBlockSettings(),
+    line_settings: LineTableSettings = LineTableSettings(),
+) -> list[ColumnBlockTable]:
+    """The tables of the document's lines that OCR read column by column."""
+    found = []
+    i = 0
+    while i < len(lines):
+        if _names_head(lines[i], settings, line_settings):
+            read = _read(lines, i, is_total, is_signature, settings, line_settings)
+            if isinstance(read, ColumnBlockTable):
+                found.append(read)
+                i = read.last + 1
+                continue
+            i = max(i, read)  # a names block with no column blocks: no head inside it
+        i += 1
+    return found
+
+
+def _names_head(line: Line, settings: ColumnBlockSettings, line_settings: LineTableSettings) -> bool:
+    """A header line naming the criteria column and no points column: the names block's head."""
+    text = line.raw or line.text
+    if (
+        not is_header_line(line, line_settings)
+        or header_share(text, line_settings) < settings.names_head_share
+        or any(is_score_token(t) for t in text.split())
+    ):
+        return False
+    if text.split() and read_code_token(text.split()[0]) and not header_share(text.split()[0], line_settings):
+        return False  # a row's code opens it ("1.2. Xác định … các lĩnh vực"): no header
+    # ("Tiêu chí đánh giá" is the criteria column's label, not the self points')
+    text = re.sub(r"tieu chi danh gia", "tieu chi", fold(text), flags=re.I)
+    if len(re.findall(r"\p{L}+", text)) < 2:
+        return False  # a label's word alone ("chí") is a wrapped header's piece, or a name's
+    concepts = header_concepts(text) | keyed_concepts(text)
+    return "criterion" in concepts and not concepts & set(HEADER_POINTS)
+
+
+def _read(
+    lines: list[Line],
+    head: int,
+    is_total: Callable[[str], bool],
+    is_signature: Callable[[str], bool],
+    settings: ColumnBlockSettings,
+    line_settings: LineTableSettings,
+) -> ColumnBlockTable | int:
+    """The table whose names block opens under line ``head``; else the line its search got to."""
+    entries, end = _names_block(lines, head + 1, is_total, is_signature, line_settings)
+    if len(entries) < settings.min_entries:
+        return head
+    # (a head over no number is explanation text that reads like header words: "Ban hành chậm so")
+    blocks = [b for b in _column_blocks(lines, end, is_signature, settings, line_settings) if b.rows]
+    paired = [b for b in blocks if set(b.concepts) & set(HEADER_POINTS) and _pairing(entries, b) is not None]
+    if not any(set(b.concepts) & set(HEADER_POINTS) for b in blocks):
+        return end
+    table = LineTable(rows=[], pages=[])
+    _codes_from_block(entries, _codes_block(lines, head))
+    drafts = [_draft(e) for e in entries]
+    unread = []
+    for block in blocks:
+        points = [c for c in block.concepts if c in HEADER_POINTS]
+        if not points:
+            continue
+        targets = _pairing(entries, block) if paired else None
+        if targets is None:
+            unread.append(_unpaired(block, points, entries, lines))
+            continue
+        for k, (numbers, text, line) in zip(targets, block.rows):
+            draft = drafts[k]
+            for concept, raw in zip(points, numbers):
+                setattr(draft, f"{concept}_raw", raw)
+            draft.explanation += text
+            draft.line_end = max(draft.line_end, line.number) if line.page == draft.page else draft.line_end
+    for entry, draft in zip(entries, drafts):
+        if entry.total:
+            table.stated_total_max, table.stated_total_self = draft.max_raw, draft.self_raw
+        else:
+            table.rows.append(draft)
+    table.pages = sorted({e.first.page for e in entries})
+    last = max([end - 1] + [b.last for b in blocks])
+    if not paired:
+        table.rows = []  # nothing certain: the lines stay the line reader's
+        last = end - 1
+    return ColumnBlockTable(table, head, last, unread)
+
+
+def unpaired_parts(found: list[ColumnBlockTable]) -> list[UnreadPart]:
+    """Each points block that could not be paired with its table's names, as an unread part: its
+    points are not read, and the document says so."""
+    return [
+        UnreadPart(
+            page=b.page,
+            kind="table",
+            reason=f"a table OCR read one block per column: its {b.columns} block prints {b.numbers} numbers "
+            f"for {b.criteria} criteria, so they were not paired with the names (not read)",
+            text_sample=b.sample,
+            line_start=b.line_start,
+            line_end=b.line_end,
+        )
+        for table in found
+        for b in table.unpaired
+    ]
+
+
+def _unpaired(block: _Block, points: list[str], entries: list[_Entry], lines: list[Line]) -> UnpairedBlock:
+    first = entries[0].first
+    numbers = " ".join(" ".join(n) for n, _, _ in block.rows)
+    names = " | ".join(" ".join(t for t, _ in e.tokens) for e in entries)
+    return UnpairedBlock(
+        " ".join(points),
+        len(block.rows),
+        len(entries),
+        first.page,
+        first.number,
+        lines[block.last].number if lines[block.last].page == first.page else entries[-1].last.number,
+        f"{names} || {' '.join(points)}: {numbers}",
+    )
+
+
+def fill_from_block(
+    table: LineTable,
+    lines: list[Line],
+    i: int,
+    is_signature: Callable[[str], bool],
+    line_settings: LineTableSettings = LineTableSettings(),
+    settings: ColumnBlockSettings = ColumnBlockSettings(),
+) -> int:
+    """A table read from lines (a name and its points a line) whose rows print no cell of a points
+    column, followed by that column alone as a block of its own (OCR cut it off: "Điểm tự" /
+    "đánh" / "giá" over its bare numbers): its numbers go to the rows in order when they are as
+    many as the rows (and the totals row, when one was read). Returns the line after what it took."""
+    rows = table.rows
+    missing = [c for c in HEADER_POINTS if rows and all(getattr(r, f"{c}_raw") is None for r in rows)]
+    if not missing or len(rows) < settings.min_entries:
+        return i
+    end = i
+    for block in _column_blocks(lines, i, is_signature, settings, line_settings):
+        points = [c for c in block.concepts if c in HEADER_POINTS]
+        if len(points) != 1 or points[0] not in missing or block.garbled or not block.rows:
+            continue
+        if any(len(numbers) != 1 for numbers, _, _ in block.rows):
+            continue  # a line of several numbers is no one column's cell
+        values = [numbers[0] for numbers, _, _ in block.rows]
+        total = None
+        if table.stated_total_max is not None and len(values) == len(rows) + 1:
+            total = values.pop(0 if table.total_first else -1)
+        if len(values) != len(rows):
+            continue
+        for row, value in zip(rows, values):
+            setattr(row, f"{points[0]}_raw", value)
+        if total is not None and points[0] == "self":
+            table.stated_total_self = total
+        missing.remove(points[0])
+        end = max(end, block.last + 1)
+    return end
+
+
+def _pairing(entries: list[_Entry], block: _Block) -> list[int] | None:
+    """The entries a block's rows go to, in order, when that is certain: as many rows as entries,
+    or as many as the entries that are no capitals heading (a heading prints no points)."""
+    points = [c for c in block.concepts if c in HEADER_POINTS]
+    if block.garbled or any(len(numbers) > len(points) for numbers, _, _ in block.rows):
+        return None  # a cell OCR spoilt, or more numbers on a line than the block has columns
+    n = len(block.rows)
+    if n == len(entries):
+        return list(range(n))
+    scored = [k for k, e in enumerate(entries) if not e.heading]
+    if n == len(scored) and len(scored) < len(entries):
+        return scored
+    return None
+
+
+def _codes_block(lines: list[Line], head: int) -> list[str]:
+    """The codes OCR read as a block of their own above the names block's head (the narrow STT
+    column: "TT" / "I." / "1." / "a)" …), top to bottom; stops at the "TT" head or any other line."""
+    codes: list[str] = []
+    k = head - 1
+    while k >= 0 and lines[k].page == lines[head].page:
+        tokens = (lines[k].raw or lines[k].text).split()
+        if len(tokens) != 1 or not read_code_token(tokens[0]):
+            break
+        codes.insert(0, tokens[0])
+        k -= 1
+    return codes
+
+
+def _codes_from_block(entries: list[_Entry], codes: list[str]) -> None:
+    """The codes block's codes go to the criteria, in order, when none prints its own and they
+    are as many as the criteria (the totals row has none); else the codes are inferred."""
+    criteria = [e for e in entries if not e.total]
+    if codes and len(codes) == len(criteria) and not any(e.code for e in criteria):
+        for entry, code in zip(criteria, codes):
+            entry.code = code
+
+
+def _draft(entry: _Entry) -> RowDraft:
+    return RowDraft(
+        code=entry.code,
+        name=entry.tokens,
+        page=entry.first.page,
+        line_start=entry.first.number,
+        line_end=entry.last.number,
+        started_by="code" if entry.code else "text",
+    )
+
+
+def _names_block(
+    lines: list[Line],
+    i: int,
+    is_total: Callable[[str], bool],
+    is_signature: Callable[[str], bool],
+    line_settings: LineTableSettings,
+) -> tuple[list[_Entry], int]:
+    """The criteria printed from line ``i`` on, up to the signature block or a column head; none
+    when a line prints points (then the names are not a block of their own)."""
+    entries: list[_Entry] = []
+    previous: Line | None = None
+    while i < len(lines):
+        line = lines[i]
+        text = line.raw or line.text
+        if is_signature(fold(text)) or (previous and line.page != previous.page):
+            break
+        tokens = [t for t in line_tokens(line) if not JUNK.match(t[1])]
+        if not tokens or _COLUMN_NUMBERS.fullmatch(text):
+            i += 1
+            continue  # (the "(1) (2)" row under the header numbers the columns)
+        if _is_head_line(text, line_settings) and header_concepts(text) - {"criterion"}:
+            break  # another column's head
+        if not entries and len(tokens) <= 2 and header_share(text, line_settings) >= 1.0:
+            previous = line
+            i += 1
+            continue  # the head's wrapped word ("Số" / "TT")
+        code = read_code_token(tokens[0][1])
+        rest = tokens[1:] if code else tokens
+        raws = [raw for _, raw in rest]
+        if (raws and is_score_token(raws[-1])) or any(
+            is_score_token(a) and is_score_token(b) for a, b in zip(raws, raws[1:])
+        ):
+            return [], i  # a name with its points beside it: the line reader's layout
+        gap = previous is None or line.number > previous.number + 1
+        total = is_total(fold(text))
+        capitals = is_heading(rest, line_settings) or bool(entries and entries[-1].heading and _upper(rest))
+        opens = bool(code) or total or gap or opens_criterion_name(" ".join(t for t, _ in rest), line_settings)
+        opens = opens or bool(entries and entries[-1].heading and not capitals)  # the heading's row ends
+        if entries and not entries[-1].tokens and not code:
+            opens = False  # a code on a line of its own: this line holds its name
+        if entries and not entries[-1].tokens and code:
+            entries.pop()  # a code-like speck with no name ("q)" of a "(1) (2)" row): no criterion
+        if entries and not opens and not (capitals and not entries[-1].heading):
+            entries[-1].tokens += tokens
+            entries[-1].heading = entries[-1].heading or (capitals and not entries[-1].total)
+            entries[-1].last = line
+        else:
+            entries.append(_Entry(tokens[0][1] if code else None, rest, line, line, total, capitals and not total))
+        previous = line
+        i += 1
+    return [e for e in entries if e.tokens], i
+
+
+def _is_head_line(text: str, line_settings: LineTableSettings) -> bool:
+    words = text.split()
+    return (
+        0 < len(text) <= ColumnBlockSettings.head_line_chars * 2
+        and len(words) <= 4
+        and header_share(text, line_settings) >= ColumnBlockSettings.head_share
+    )
+
+
+def _column_blocks(
+    lines: list[Line],
+    i: int,
+    is_signature: Callable[[str], bool],
+    settings: ColumnBlockSettings,
+    line_settings: LineTableSettings,
+) -> list[_Block]:
+    """The column blocks from line ``i`` on: each a head of short header lines and its body."""
+    blocks: list[_Block] = []
+    stop = min(len(lines), i + settings.reach_lines)
+    while i < stop:
+        head = _head(lines, i, settings, line_settings)
+        if head is None:
+            i += 1
+            continue
+        concepts, i = head
+        block = _Block(concepts, first=i - 1, last=i - 1)
+        several = len([c for c in concepts if c in HEADER_POINTS]) > 1
+        page = lines[i - 1].page
+        while i < stop and lines[i].page == page and _head(lines, i, settings, line_settings) is None:
+            line = lines[i]
+            text = line.raw or line.text
+            if is_signature(fold(text)):
+                break
+            tokens = [t for t in line_tokens(line) if not JUNK.match(t[1])]
+            numbers = _leading_points(tokens)
+            if _COLUMN_NUMBERS.fullmatch(text):
+                pass  # the "(3) (4)" row numbering the columns
+            elif numbers and (several or len(numbers) == len(tokens)):
+                block.rows.append((numbers, tokens[len(numbers) :], line))
+            elif several and block.rows:
+                block.rows[-1][1].extend(tokens)  # the explanation's wrapped lines
+            elif several or len(text) > settings.head_line_chars:
+                break  # text past the block: another column's, or the page's
+            elif set(concepts) & set(HEADER_POINTS):
+                block.garbled += 1  # a short line of no number inside a points column: a cell OCR spoilt
+            block.last = i
+            i += 1
+        blocks.append(block)
+    return blocks
+
+
+# The row under a header numbering its columns ("(1) (2) (3)"; OCR reads brackets as letters too).
+_COLUMN_NUMBERS = re.compile(r"\W*(\(?\w\)\s*)+")
+
+
+def _upper(tokens: list[tuple[str, str]]) -> bool:
+    """A line in capitals however short: a capitals heading's wrapped end ("KHÁC")."""
+    letters = [ch for _, raw in tokens for ch in raw if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+# A points cell of a column block: a total may pass 99 ("102").
+_BLOCK_POINTS = re.compile(r"(?:0|[1-9]\d{0,2})(?:[.,]\d{1,2})?")
+
+
+def _leading_points(tokens: list[tuple[str, str]]) -> list[str]:
+    numbers: list[str] = []
+    for _, raw in tokens:
+        cell = points_cell(raw) or raw.strip(CELL_SPECKS)
+        if not _BLOCK_POINTS.fullmatch(cell):
+            break
+        numbers.append(cell)
+    return numbers
+
+
+def _head(
+    lines: list[Line], i: int, settings: ColumnBlockSettings, line_settings: LineTableSettings
+) -> tuple[tuple[str, ...], int] | None:
+    """(the column concepts a head names in print order, the line after it) when a column head
+    opens at line ``i``: up to ``head_lines`` short lines of header words, one after another."""
+    words: list[str] = []
+    j = i
+    while j < len(lines) and j - i < settings.head_lines:
+        text = lines[j].raw or lines[j].text
+        if j > i and lines[j].number > lines[j - 1].number + 1 and words and _concepts(words):
+            break
+        if len(text) > settings.head_line_chars or any(ch.isdigit() for ch in text):
+            break
+        # A head's first line is header words; a short word between its labels' words may be
+        # none ("Điểm" / "UBND" / "xã tự" / "chấm").
+        if header_share(text, line_settings) < settings.head_share and (j == i or len(text.split()) > 2):
+            break
+        words.append(text)
+        j += 1
+    concepts = _concepts(words)
+    return (concepts, j) if concepts else None
+
+
+def _concepts(words: list[str]) -> tuple[str, ...]:
+    """The column concepts a head's lines name, in print order (its lines read one after another)."""
+    joined = " ".join(words)
+    found = header_concepts(joined) | keyed_concepts(joined)
+    if "self" in found and "max" not in found and "toi da" in fold(joined):
+        found.add("max")
+    order = ("criterion", "max", "self", "appraised", "explanation")
+    return tuple(c for c in order if c in found)

@@ -1,0 +1,121 @@
+"""Score tables OCR read one block per column (Tesseract's default ``--psm 3`` on unruled and
+landscape tables): the names block, then each points column's block under its short head, often
+after the signature block. Real dumps: seed 241's typed PDFs (F10, F16) rendered at 300 dpi and
+read by ``tesseract page.png - -l vie --psm 3``; the truth is the typed document's."""
+
+import json
+from pathlib import Path
+
+from benchmarks.corpus_scoring import score_document
+from cchc_extract.pipeline import convert_file, result_to_json
+from extract.model import Line
+from extract.segment.column_blocks import column_block_tables
+
+DUMPS = Path(__file__).parent / "data" / "dumps_columns"
+
+
+def _read(stem: str) -> tuple[dict, dict]:
+    path = DUMPS / f"{stem}.txt"
+    truth = json.loads(path.with_name(path.name + ".truth.json").read_text(encoding="utf-8"))
+    out = result_to_json(convert_file(path, path.stem))
+    return out, score_document(truth, out)["tally"]
+
+
+def test_pairs_lines_block_under_one_head_naming_both_points_columns():
+    # Names block (a capitals heading wrapped onto "KHÁC"), the signature, then "Điểm Điểm Giải
+    # trình" / "chuẩn UBND xã tự chấm" over one line of numbers (and explanation) per criterion.
+    out, tally = _read("s241-x07-f10-i1-unruled-total-first-vie-psm3-300dpi")
+    assert tally["found"] == tally["rows"] == 7
+    assert tally["numbers_right"] == tally["numbers"] == 14
+    assert tally["invented"] == 0
+    table = out["score_tables"][0]
+    assert (table["stated_total_max"], table["stated_total_self"]) == (61.5, 59.5)
+
+
+def test_head_wrapped_word_and_a_total_past_99_pair_by_count():
+    # "Số Tiêu chí đánh giá" / "TT": the head's wrapped word is no criterion; the total's "102".
+    out, tally = _read("s241-x07-f16-i1-unruled-number-row-vie-psm3-300dpi")
+    assert tally["found"] == tally["rows"] == 8
+    assert tally["invented"] == 0
+    assert tally["numbers_right"] >= 15  # row 7's self "0" is not in the text
+    assert out["score_tables"][0]["stated_total_max"] == 102
+
+
+def test_blocks_whose_counts_do_not_agree_are_told_not_paired():
+    # Nine criteria (one OCR ran into the next), five numbers in each points block: no row is made
+    # from a guess, and the blocks are an unread part.
+    out, tally = _read("s241-x07-f10-i3-unruled-total-first-vie-psm3-300dpi")
+    assert tally["invented"] == 0
+    assert not out["score_tables"]
+    assert any("one block per column" in part["reason"] for part in out["unread"])
+
+
+def _lines(*texts: str) -> list[Line]:
+    return [Line(text=t, page=1, number=k) for k, t in enumerate(texts, start=1) if t]
+
+
+def _never(folded: str) -> bool:
+    return False
+
+
+def test_capitals_headings_print_no_points():
+    lines = _lines(
+        "TT Nội dung tiêu chí",
+        "I. CÔNG TÁC CHỈ ĐẠO",
+        "1. Kế hoạch cải cách hành chính năm",
+        "2. Báo cáo cải cách hành chính",
+        "",
+        "Điểm",
+        "tối đa",
+        "4",
+        "2",
+    )
+    found = column_block_tables(lines, _never, _never)
+    assert [(r.code, r.max_raw) for r in found[0].table.rows] == [("I.", None), ("1.", "4"), ("2.", "2")]
+
+
+def test_a_garbled_cell_leaves_its_block_unpaired():
+    lines = _lines(
+        "TT Nội dung tiêu chí",
+        "1. Kế hoạch cải cách hành chính năm",
+        "2. Báo cáo cải cách hành chính",
+        "3. Kiểm tra công tác cải cách hành chính",
+        "",
+        "Điểm",
+        "tối đa",
+        "4",
+        "b",
+        "2",
+    )
+    found = column_block_tables(lines, _never, _never)
+    assert found and not found[0].table.rows
+    assert [(b.columns, b.numbers, b.criteria) for b in found[0].unpaired] == [("max", 2, 3)]
+
+
+def test_a_table_printing_its_points_beside_the_names_is_not_one():
+    doc_lines = _lines("STT Nội dung tiêu chí", "1. Kế hoạch cải cách hành chính năm 2 2", "2. Báo cáo 1 1")
+    assert column_block_tables(doc_lines, _never, _never) == []
+
+
+def test_codes_block_above_the_head_gives_codes_when_as_many_as_the_criteria():
+    lines = _lines(
+        "I.",
+        "1.",
+        "2.",
+        "Nội dung tiêu chí",
+        "CÔNG TÁC CHỈ ĐẠO",
+        "Kế hoạch cải cách hành chính năm",
+        "",
+        "Báo cáo cải cách hành chính",
+        "",
+        "Điểm",
+        "tối đa",
+        "6",
+        "4",
+        "2",
+    )
+    found = column_block_tables(lines, _never, _never)
+    assert [(r.code, r.max_raw) for r in found[0].table.rows] == [("I.", "6"), ("1.", "4"), ("2.", "2")]
+    # One code lost from the block: none is placed, the reader infers them.
+    found = column_block_tables(lines[1:], _never, _never)
+    assert [r.code for r in found[0].table.rows] == [None, None, None]
