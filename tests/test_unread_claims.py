@@ -95,3 +95,16 @@ def test_a_table_whose_every_points_cell_ocr_garbled_is_an_unread_table():
     tables = [u for u in out["unread"] if u["kind"] == "table"]
     assert len(tables) == 1 and "1, 1.1, 1.1.2, 1.1.3, 1.2, 1.2.1" in tables[0]["reason"]
     assert tables[0]["line_start"] == 15 and tables[0]["line_end"] == 29
+
+
+def test_a_totals_row_whose_figures_ocr_garbled_is_told_and_only_there():
+    # Seed 11's d01-i1: "— TONG DIEM a0 es [" after the last row (10 and 8,5 garbled): the rows
+    # were all read, the stated total was not, so a total the commune got wrong would go unseen.
+    path = Path(__file__).parent / "data" / "dumps_degraded" / "s11-d01-i1-ruled-top-eng-300dpi.txt"
+    out = result_to_json(convert_file(path, path.name))
+    assert out["score_tables"][0]["stated_total_max"] is None
+    told = [u for u in out["unread"] if u["reason"].startswith("the table's total row")]
+    assert len(told) == 1 and "TỔNG ĐIỂM" in told[0]["text_sample"]
+    # A dump whose totals row was read says nothing of it.
+    out, _ = _convert("s213-d05-i2-ruled-center-vie-150dpi.txt")
+    assert not any(u["reason"].startswith("the table's total row") for u in out["unread"])

@@ -22,6 +22,7 @@ from extract.segment.line_common import is_points_reading, line_tokens
 from normalize.codes import read_code_token
 from normalize.criteria.match import FLAG_MAX_FROM_SET
 from normalize.lazy_regex import lazy_compile
+from normalize.numbers import parse_number
 from normalize.text import fold
 from schemas.records import ExtractionResult, ScoreRow, UnreadPart
 
@@ -342,7 +343,9 @@ def _lost_total(
         if _opening_code(line) is not None:
             return []  # a row the reader left: not the totals row
         folded = fold(line.raw or line.text)
-        if is_read(line, page.number) or not (is_garbled_total(folded) or _TOTAL_OPENING.match(folded)):
+        if is_read(line, page.number):
+            continue
+        if not (is_garbled_total(folded) or _TOTAL_OPENING.match(folded) or _totals_figures(line, score.rows)):
             continue
         return [
             UnreadPart(
@@ -356,6 +359,19 @@ def _lost_total(
             )
         ]
     return []
+
+
+def _totals_figures(line: Line, rows: list[ScoreRow]) -> bool:
+    """A line of figures alone (its label lost: "| 45,5 | 44 |"), at least two, the largest above
+    every row's maximum read: a table's totals, not a row's figures wrapped onto their own line
+    (those are no larger than the row's maximum) nor a date or document number."""
+    tokens = [raw.strip("|_.:;-—") for _, raw in line_tokens(line)]
+    tokens = [t for t in tokens if t]
+    maxima = [r.max_points for r in rows if r.max_points is not None]
+    if len(tokens) < 2 or not maxima or not all(is_points_reading(t) for t in tokens):
+        return False
+    figures = [parsed.value for t in tokens if (parsed := parse_number(t, "score")) is not None]
+    return max(figures, default=0.0) > max(maxima)
 
 
 # A totals row's label opening a line, glued to a garbled word or behind a speck ("DI Tốngcny |
