@@ -235,12 +235,13 @@ _SPECK = lazy_compile(r"^[\p{Ll}]$")
 def _unread_coded_lines(
     doc: IngestedDocument, line_pages: set[int], is_read: Callable[[Line, int], bool], settings: UnreadRowSettings
 ) -> list[UnreadPart]:
-    """Lines opening with criterion codes in their order (``_in_order``) under a header naming a
-    score table's columns (criteria or points), none of which any item came from: a table whose
+    """Lines opening with criterion codes in their order (``_in_order``) under a header line naming
+    a score table's columns (criteria or points), at least half holding a figure past the code,
+    none of which any item came from: a table whose
     points cells OCR garbled all, so that no line was shaped like a row. A table with some rows
     read is told by its lost points and parents; a run of numbered prose ("1. Công tác …") has
     no sub-criterion's code, and a plan's coded tasks are read by the task reader."""
-    from extract.segment.line_header import header_concepts, keyed_concepts
+    from extract.segment.line_header import header_concepts, is_header_line
 
     columns = {"criterion", "max", "self", "appraised"}
     parts = []
@@ -256,8 +257,10 @@ def _unread_coded_lines(
                 continue
             first = lines[0].number
             above = [ln for ln in page.lines if first - settings.header_lines <= ln.number < first]
-            if not any((header_concepts(t) | keyed_concepts(t)) & columns for t in (ln.raw or ln.text for ln in above)):
+            if not any(is_header_line(ln) and (header_concepts(ln.raw or ln.text) & columns) for ln in above):
                 continue
+            if sum(_holds_figures(ln) for ln in lines) * 2 < len(lines):
+                continue  # a plan's numbered headings ("1.1. Kết quả chung"): no points on them
             parts.append(
                 UnreadPart(
                     page=page.number,
@@ -271,6 +274,13 @@ def _unread_coded_lines(
                 )
             )
     return parts
+
+
+def _holds_figures(line: Line) -> bool:
+    """Whether a coded line holds, past its code, a token that may be a points cell (what OCR
+    left of the row's figures: "CCHC is 10° 7,75 Le")."""
+    tokens = [raw.strip("|_:;°") for _, raw in line_tokens(line)]
+    return any(is_points_reading(t) for t in tokens[2:] if t)
 
 
 def _opening_code(line: Line) -> tuple[int, ...] | None:
