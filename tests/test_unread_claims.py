@@ -84,3 +84,27 @@ def test_batch_summary_names_the_dumps_not_read_whole_and_only_them(tmp_path):
     assert summary.with_unread == [partial]
     assert "1 with parts not read" in text and f"not all read: {partial}" in text
     assert whole not in text
+
+
+def test_a_table_whose_every_points_cell_ocr_garbled_is_an_unread_table():
+    # Header read ("TT | . a Linh vue, tiéu chi … Ghi cha:"), then lines opening 1., 1.1., 1.1.2,
+    # 1.1.3., 1.2., 1.2.1 whose figures OCR garbled ("CCHC is 10° 7,75 Le"): no row of the ten
+    # came out, and before, nothing said so.
+    out, truth = _convert("s243-d01-i3-ruled-center-eng-300dpi-degraded.txt")
+    assert out["score_tables"] == [] and len(truth["score_tables"][0]["rows"]) == 10
+    tables = [u for u in out["unread"] if u["kind"] == "table"]
+    assert len(tables) == 1 and "1, 1.1, 1.1.2, 1.1.3, 1.2, 1.2.1" in tables[0]["reason"]
+    assert tables[0]["line_start"] == 15 and tables[0]["line_end"] == 29
+
+
+def test_a_totals_row_whose_figures_ocr_garbled_is_told_and_only_there():
+    # Seed 11's d01-i1: "— TONG DIEM a0 es [" after the last row (10 and 8,5 garbled): the rows
+    # were all read, the stated total was not, so a total the commune got wrong would go unseen.
+    path = Path(__file__).parent / "data" / "dumps_degraded" / "s11-d01-i1-ruled-top-eng-300dpi.txt"
+    out = result_to_json(convert_file(path, path.name))
+    assert out["score_tables"][0]["stated_total_max"] is None
+    told = [u for u in out["unread"] if u["reason"].startswith("the table's total row")]
+    assert len(told) == 1 and "TỔNG ĐIỂM" in told[0]["text_sample"]
+    # A dump whose totals row was read says nothing of it.
+    out, _ = _convert("s213-d05-i2-ruled-center-vie-150dpi.txt")
+    assert not any(u["reason"].startswith("the table's total row") for u in out["unread"])

@@ -20,7 +20,7 @@ from extract.segment.line_header import header_layout
 from extract.segment.score_lines import column_block_reading
 from extract.segment.table_join import header_row_count
 from extract.segment.unread_coded import as_coded, placed_by_set, sure_row, unplaced
-from extract.segment.unread_rows import LINE_METHODS, unread_score_rows
+from extract.segment.unread_rows import LINE_METHODS, unread_score_rows, within_lines
 from extract.segment.unread_set_aside import overlaps, read_elsewhere, unread_set_aside
 from normalize.criteria import CriteriaSet
 from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_SNAPPED
@@ -340,14 +340,7 @@ def _unread_line_rows(page: Page, sources: list[SourceRef], settings: UnreadSett
 
 
 def _within(part: UnreadPart, known: list[UnreadPart]) -> bool:
-    return any(
-        k.page == part.page
-        and k.line_start is not None
-        and part.line_start is not None
-        and k.line_start <= (part.line_end or part.line_start)
-        and part.line_start <= (k.line_end or k.line_start)
-        for k in known
-    )
+    return within_lines(part, known)
 
 
 def _line_read(line: Line, page: int, sources: list[SourceRef]) -> bool:

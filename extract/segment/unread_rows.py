@@ -6,7 +6,9 @@ header that would have made its lines a table. Each such run is an ``unread`` pa
 Told apart from what a document is allowed to leave out: a criterion with a name and no
 points at all is a row whose points were lost (a heading row with no code or level prints none);
 a sub-criterion read under a parent that is not is a parent lost; lines shaped like score rows (a
-code, then points) that no segmenter read are a table not recognised."""
+code, then points) that no segmenter read are a table not recognised, and so are lines opening
+with criterion codes in their order (1, 1.1, 1.1.2, 1.2 …) under a score table's header when none
+of them gave a row (every points cell garbled: no line ends in points)."""
 
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ from extract.segment.line_common import is_points_reading, line_tokens
 from normalize.codes import read_code_token
 from normalize.criteria.match import FLAG_MAX_FROM_SET
 from normalize.lazy_regex import lazy_compile
+from normalize.numbers import parse_number
+from normalize.text import fold
 from schemas.records import ExtractionResult, ScoreRow, UnreadPart
 
 _NUMBERED = lazy_compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}$")
@@ -34,6 +38,17 @@ class UnreadRowSettings:
     min_row_lines: int = 3
     # Rows a score table needs before its lost points and parents are reported.
     min_table_rows: int = 3
+    # Lines opening with criterion codes in their order (at least one a sub-criterion's "1.1")
+    # under a score table's header, none of which gave a row, before they are a table not read.
+    min_coded_lines: int = 3
+    # Lines above the first coded line where the table's header is looked for.
+    header_lines: int = 8
+    # How far a code may run past the one it follows (1.1.1 lost: 1.1 then 1.1.2) and still be
+    # in order: OCR loses a row's line, not a run of them.
+    max_code_step: int = 3
+    # Lines after a table's last row read where its totals row is looked for (before the
+    # signature block).
+    total_lines: int = 4
 
 
 def unread_score_rows(
@@ -53,7 +68,10 @@ def unread_score_rows(
         rows = [r for r in score.rows if r.source.page in line_pages]
         parts.extend(_lost_points(rows))
         parts.extend(_lost_parents(score.rows, rows))
-    parts.extend(_unread_row_lines(doc, line_pages, is_read, settings))
+        parts.extend(_lost_total(doc, score, rows, is_read, settings))
+    shaped = _unread_row_lines(doc, line_pages, is_read, settings)
+    parts.extend(shaped)
+    parts.extend(p for p in _unread_coded_lines(doc, line_pages, is_read, settings) if not within_lines(p, shaped))
     return parts
 
 
@@ -208,3 +226,164 @@ def _row_shaped(line: Line) -> bool:
     if len(tokens) < 4 or not _NUMBERED.match(tokens[0]) or read_code_token(tokens[0]) is None:
         return False
     return all(is_points_reading(t) for t in tokens[-2:])
+
+
+# A speck OCR put before a row's code ("r 1.1. | Kế hoạch"): one letter, no word.
+_SPECK = lazy_compile(r"^[\p{Ll}]$")
+
+
+def _unread_coded_lines(
+    doc: IngestedDocument, line_pages: set[int], is_read: Callable[[Line, int], bool], settings: UnreadRowSettings
+) -> list[UnreadPart]:
+    """Lines opening with criterion codes in their order (``_in_order``) under a header line naming
+    a score table's columns (criteria or points), at least half holding a figure past the code,
+    none of which any item came from: a table whose
+    points cells OCR garbled all, so that no line was shaped like a row. A table with some rows
+    read is told by its lost points and parents; a run of numbered prose ("1. Công tác …") has
+    no sub-criterion's code, and a plan's coded tasks are read by the task reader."""
+    from extract.segment.line_header import header_concepts, is_header_line
+
+    columns = {"criterion", "max", "self", "appraised"}
+    parts = []
+    for page in doc.pages:
+        if page.number not in line_pages:
+            continue
+        coded = [(ln, c) for ln in page.lines if (c := _opening_code(ln)) is not None]
+        for run in _in_order(coded, settings):
+            lines = [ln for ln, _ in run]
+            if any(is_read(ln, page.number) for ln in lines):
+                continue
+            if len(lines) < settings.min_coded_lines or not any(len(c) > 1 for _, c in run):
+                continue
+            first = lines[0].number
+            above = [ln for ln in page.lines if first - settings.header_lines <= ln.number < first]
+            if not any(is_header_line(ln) and (header_concepts(ln.raw or ln.text) & columns) for ln in above):
+                continue
+            if sum(_holds_figures(ln) for ln in lines) * 2 < len(lines):
+                continue  # a plan's numbered headings ("1.1. Kết quả chung"): no points on them
+            parts.append(
+                UnreadPart(
+                    page=page.number,
+                    kind="table",
+                    reason=f"{len(lines)} lines opening with criterion codes in order "
+                    f"({', '.join('.'.join(map(str, c)) for _, c in run)}) under a score table's header gave no "
+                    "row: its points were not read (garbled by OCR), nor its rows",
+                    text_sample=" / ".join(ln.text for ln in lines),
+                    line_start=first,
+                    line_end=lines[-1].number,
+                )
+            )
+    return parts
+
+
+def _holds_figures(line: Line) -> bool:
+    """Whether a coded line holds, past its code, a token that may be a points cell (what OCR
+    left of the row's figures: "CCHC is 10° 7,75 Le")."""
+    tokens = [raw.strip("|_:;°") for _, raw in line_tokens(line)]
+    return any(is_points_reading(t) for t in tokens[2:] if t)
+
+
+def _opening_code(line: Line) -> tuple[int, ...] | None:
+    """The criterion code a line opens with, as numbers ("1.2." → (1, 2)), after a one-letter
+    speck; None for a line opening otherwise (a date, a document's number, a bullet "a)")."""
+    tokens = [raw.strip("|_:;") for _, raw in line_tokens(line)]
+    tokens = [t for t in tokens if t]
+    if len(tokens) >= 3 and _SPECK.match(tokens[0]) and "." in tokens[1].rstrip("."):
+        tokens = tokens[1:]
+    if len(tokens) < 2 or not _NUMBERED.match(tokens[0].rstrip(".")) or read_code_token(tokens[0]) is None:
+        return None
+    return tuple(int(n) for n in tokens[0].rstrip(".").split("."))
+
+
+def _in_order(coded: list[tuple[Line, tuple[int, ...]]], settings: UnreadRowSettings) -> list[list]:
+    """Runs of coded lines each following the one before as a table's next row: its first child,
+    a next sibling, or an ancestor's next sibling (1 → 1.1 → 1.1.2 → 1.2 → 2), a step of at most
+    ``max_code_step``; what breaks the order starts a new run."""
+    runs: list[list] = []
+    for item in coded:
+        code = item[1]
+        if runs and _follows(runs[-1][-1][1], code, settings.max_code_step):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
+def _follows(before: tuple[int, ...], code: tuple[int, ...], step: int) -> bool:
+    parent = code[:-1]
+    if len(code) > len(before) + 1 or before[: len(parent)] != parent:
+        return False
+    last = before[len(parent)] if len(before) > len(parent) else 0
+    return 0 < code[-1] - last <= step
+
+
+def within_lines(part: UnreadPart, others: list[UnreadPart]) -> bool:
+    """Whether another part already covers some of the lines of ``part`` (on its page)."""
+    return any(
+        o.page == part.page
+        and o.line_start is not None
+        and part.line_start is not None
+        and o.line_start <= (part.line_end or part.line_start)
+        and part.line_start <= (o.line_end or o.line_start)
+        for o in others
+    )
+
+
+def _lost_total(
+    doc: IngestedDocument,
+    score,
+    rows: list[ScoreRow],
+    is_read: Callable[[Line, int], bool],
+    settings: UnreadRowSettings,
+) -> list[UnreadPart]:
+    """The totals row of a table read from lines that printed one ("Tổng" opens a line just after
+    its last row) whose figures were not read: no stated total came out, so the rows' sums, and a
+    total the commune got wrong, cannot be checked. A table printing no total has no such line."""
+    from extract.segment.score_lines import is_garbled_total
+
+    if score.stated_total_max is not None or score.stated_total_self is not None or not rows:
+        return []
+    last = rows[-1].source
+    end = last.line_end or last.line_start
+    page = next((p for p in doc.pages if p.number == last.page), None)
+    if page is None or end is None:
+        return []
+    after = [ln for ln in page.lines if end < ln.number and ln.text.strip()][: settings.total_lines]
+    for line in after:
+        if _opening_code(line) is not None:
+            return []  # a row the reader left: not the totals row
+        folded = fold(line.raw or line.text)
+        if is_read(line, page.number):
+            continue
+        if not (is_garbled_total(folded) or _TOTAL_OPENING.match(folded) or _totals_figures(line, score.rows)):
+            continue
+        return [
+            UnreadPart(
+                page=page.number,
+                kind="rows",
+                reason="the table's total row was printed but its figures were not read (garbled by OCR): "
+                "the stated total cannot be checked against the rows",
+                text_sample=line.text,
+                line_start=line.number,
+                line_end=line.number,
+            )
+        ]
+    return []
+
+
+def _totals_figures(line: Line, rows: list[ScoreRow]) -> bool:
+    """A line of figures alone (its label lost: "| 45,5 | 44 |"), at least two, the largest above
+    every row's maximum read: a table's totals, not a row's figures wrapped onto their own line
+    (those are no larger than the row's maximum) nor a date or document number."""
+    tokens = [raw.strip("|_.:;-—") for _, raw in line_tokens(line)]
+    tokens = [t for t in tokens if t]
+    maxima = [r.max_points for r in rows if r.max_points is not None]
+    if len(tokens) < 2 or not maxima or not all(is_points_reading(t) for t in tokens):
+        return False
+    figures = [parsed.value for t in tokens if (parsed := parse_number(t, "score")) is not None]
+    return max(figures, default=0.0) > max(maxima)
+
+
+# A totals row's label opening a line, glued to a garbled word or behind a speck ("DI Tốngcny |
+# 19 | 75"): "tong" opens one of its first two words.
+_TOTAL_OPENING = lazy_compile(r"^\W*(?:\w{1,2}\W+)?tong")
