@@ -23,8 +23,8 @@ import regex as re
 from extract.model import Line
 from extract.segment.line_common import CELL_SPECKS, JUNK, LineTableSettings, is_score_token, line_tokens, points_cell
 from extract.segment.line_header import HEADER_POINTS, header_concepts, header_share, is_header_line, keyed_concepts
-from extract.segment.line_rows import LineTable, RowDraft
 from extract.segment.line_split import is_heading, opens_criterion_name
+from extract.segment.row_draft import LineTable, RowDraft
 from normalize.codes import read_code_token
 from normalize.text import fold
 from schemas.records import UnreadPart

@@ -38,13 +38,14 @@ from extract.segment.line_header import (
     is_repeated_header,
     keyed_concepts,
 )
-from extract.segment.line_rows import LineTable, RowBuilder, RowDraft
+from extract.segment.line_rows import RowBuilder
 from extract.segment.line_split import (
     is_criterion_name,
     opens_explanation,
     printed_width,
 )
 from extract.segment.line_words import starts_name, unspecked
+from extract.segment.row_draft import LineTable, RowDraft
 from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
