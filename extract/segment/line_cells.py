@@ -14,6 +14,7 @@ from extract.segment.line_common import (
     BAR,
     CELL_SPECKS,
     JUNK,
+    SPACING_ACCENTS,
     LineTableSettings,
     bracket_glued,
     is_score_token,
@@ -393,7 +394,7 @@ def _overlong_cell(tokens: list[tuple[str, str]], k: int) -> bool:
 
 # Spacing accents alone: a speck on a number's edge when glued to it ("0ˆ", ``CELL_SPECKS``), a
 # cell OCR could not read when standing apart.
-_LONE_ACCENTS = lazy_compile(r"[ˆ˜´¨^]+")
+_LONE_ACCENTS = lazy_compile(f"[{re.escape(SPACING_ACCENTS)}]+")
 # A roman numeral ("quí I, quí II") and an abbreviation ("VP", "CV") are words, not garbled cells.
 _WORDLIKE = lazy_compile(r"^(?:[IVX]+|\p{Lu}{2,})[.,;:]?$")
 

@@ -159,7 +159,9 @@ def is_points_reading(token: str) -> bool:
 
 # Specks OCR leaves on a points cell's edges ("0`", "l:", "“9,5:"), with the marks it reads
 # detached from any letter ("0ˆ", "7˜": spacing accents).
-CELL_SPECKS = "`'\"‘’“”:;.,_~¿?!ˆ˜´¨^"
+# Spacing accents OCR reads detached from any letter.
+SPACING_ACCENTS = "ˆ˜´¨^"
+CELL_SPECKS = "`'\"‘’“”:;.,_~¿?!" + SPACING_ACCENTS
 # Letters OCR reads for a lone digit in a points column (the digit is what ``parse_number`` reads).
 _DIGIT_LOOKALIKES = {"l": "l", "I": "I", "i": "i", "ì": "i", "í": "i", "O": "O", "o": "o"}
 

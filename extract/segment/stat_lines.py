@@ -143,10 +143,10 @@ def _ocr_marks(lines: list[Line], settings: StatLineSettings) -> bool:
     return marked >= settings.min_ocr_marks
 
 
-def is_statistics_header(text: str) -> bool:
+def is_statistics_header(text: str, stat_settings: StatisticsSettings = StatisticsSettings()) -> bool:
     """A header naming an indicator, a unit and a figure, and no score or task column."""
     folded = fold(text)
-    if any(w in folded for w in StatisticsSettings().score_header_words + StatisticsSettings().task_header_words):
+    if any(w in folded for w in stat_settings.score_header_words + stat_settings.task_header_words):
         return False
     return (
         any(w in folded for w in _INDICATOR)
@@ -163,6 +163,8 @@ def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple
     """(first, after last) line of the header that starts at or just after ``k``, or None when
     no header starts there. The header is the shortest run of lines ending where the three
     concepts are first all named: an annex's title above it ("BIỂU … SỐ LIỆU") is no header line."""
+    if len(lines[k].text.split()) > settings.max_header_words:
+        return None  # (most lines of a document: a sentence, no header; not folded for nothing)
     first = fold(lines[k].text)
     if not (any(_has_word(first, w) for w in _CODE + _INDICATOR) or any(w in first for w in _UNIT + _VALUE)):
         return None
