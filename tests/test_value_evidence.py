@@ -102,3 +102,69 @@ def test_a_scan_blank_beside_siblings_that_print_their_scores_is_a_lost_cell():
     result = reconciled(rows, "ocr")
     assert result.score_tables[0].rows[2].value_confidence["self_points"] < 0.8
     assert ("/score_tables/0/rows/2", "self_points") in queued(result)
+
+
+def test_a_reading_its_sum_settles_is_not_doubted():
+    # d06-i3 of seed 266 (an OCR dump of a typed table), line "Il. CAC NHIEM VU CON LAI 545 53,5":
+    # the part's max printed "545" without its comma, read 54,5 among 545 and 5,45. Its four
+    # criteria, all read, add up to 54,5: the sum settles the reading. With one of their maxima
+    # not read the sum cannot speak, and the reading stays doubted.
+    def max_of(fourth):
+        rows = [
+            row(
+                "II",
+                54.5,
+                53.5,
+                confidence=0.62,
+                max_points_raw="545",
+                self_points_raw="53,5",
+                flags=["missing_max", "ambiguous_number"],
+                alternatives={"max_points": [545.0, 5.45]},
+            ),
+            row("II.1", 16, 15.5, confidence=0.92, max_points_raw="16"),
+            row("II.2", 7, 6.25, confidence=0.92, max_points_raw="7"),
+            row("II.3", 16, 15.75, confidence=0.92, max_points_raw="16"),
+            row("II.4", fourth, 15.5, confidence=0.92, max_points_raw="15,5" if fourth else None),
+        ]
+        for r in rows[1:]:
+            r.parent = "II"
+        if fourth is None:
+            rows[4].flags.append("missing_max")
+        result = reconciled(rows, "text")
+        return result.score_tables[0].rows[0].value_confidence["max_points"], queued(result)
+
+    confidence, review = max_of(15.5)
+    assert confidence >= 0.8 and ("/score_tables/0/rows/0", "max_points") not in review
+    confidence, review = max_of(None)
+    assert confidence < 0.8 and ("/score_tables/0/rows/0", "max_points") in review
+
+
+def test_a_placed_row_printing_the_sets_maximum_reads_as_its_neighbours():
+    # d06-i4 of seed 266 (an OCR dump), "TU D Cải cách thủ tục hành chính : số z 14,5 14,5": the
+    # row's code was lost under specks and inferred from its position (row confidence 0.57). Its
+    # printed maximum is the criteria set's for criterion 3 (bnv-tinh_2948): the line was read
+    # into the right columns, and its self points are as sure as a neighbour's. The same row
+    # printing another maximum than the set's keeps the doubt of its place.
+    def self_of(max_printed):
+        rows = [
+            row("1", 10, 8.5, confidence=0.92, max_points_raw="10"),
+            row("2", 10, 10, confidence=0.92, max_points_raw="10"),
+            row(
+                "3",
+                max_printed,
+                14.5,
+                confidence=0.57,
+                max_points_raw=str(max_printed).replace(".", ","),
+                self_points_raw="14,5",
+                flags=["code_inferred"],
+            ),
+            row("4", 11, 11, confidence=0.92, max_points_raw="11"),
+            row("5", 16, 16, confidence=0.92, max_points_raw="16"),
+        ]
+        result = reconciled(rows, "text")
+        return result.score_tables[0].rows[2].value_confidence["self_points"], queued(result)
+
+    confidence, review = self_of(14.5)
+    assert confidence >= 0.8 and ("/score_tables/0/rows/2", "self_points") not in review
+    confidence, review = self_of(15.5)
+    assert confidence < 0.8 and ("/score_tables/0/rows/2", "self_points") in review
