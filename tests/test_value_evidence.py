@@ -168,3 +168,24 @@ def test_a_placed_row_printing_the_sets_maximum_reads_as_its_neighbours():
     assert confidence >= 0.8 and ("/score_tables/0/rows/2", "self_points") not in review
     confidence, review = self_of(15.5)
     assert confidence < 0.8 and ("/score_tables/0/rows/2", "self_points") in review
+
+
+def test_a_score_beside_a_lost_cell_is_in_a_guessed_column():
+    # d06-i5 of seed 266 (an OCR dump), "3. | Cai cach thi tuc hanh chinh 145 | 13,5 | Bao cdosd":
+    # the max went into the name, and the line's one figure was taken for the self points. Which
+    # cell a lone figure was is a guess (here right; a maximum read into the self cell would read
+    # the same), so the score is doubted as a half-read cell; the row reading both its cells is
+    # not. The criteria set filling the lost maximum (``max_from_criteria_set``) leaves the guess.
+    def self_of(max_points, flags):
+        rows = [
+            row("1", 10, 10, confidence=0.92, max_points_raw="10"),
+            row("3", max_points, 13.5, confidence=0.82, self_points_raw="13,5", flags=flags),
+        ]
+        result = reconciled(rows, "text")
+        return result.score_tables[0].rows[1].value_confidence["self_points"], queued(result)
+
+    for max_points, flags in ((None, ["missing_max"]), (14.5, ["max_from_criteria_set:bnv-tinh_2948"])):
+        confidence, review = self_of(max_points, flags)
+        assert confidence < 0.8 and ("/score_tables/0/rows/1", "self_points") in review
+    confidence, review = self_of(14.5, [])
+    assert confidence >= 0.8 and ("/score_tables/0/rows/1", "self_points") not in review

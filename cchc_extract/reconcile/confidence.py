@@ -420,7 +420,10 @@ def _features(
     flagged = _FLAG.get(f, "") in row.flags or f == APPRAISED
     in_note = f == APPRAISED and isinstance(row, ScoreRow) and explanation_points(row) is not None
     return {
-        "row": logit(cell_confidence(row, f, s), s.clip),
+        "row": logit(
+            min(cell_confidence(row, f, s), s.unsure_cell) if column_guessed(row, f) else cell_confidence(row, f, s),
+            s.clip,
+        ),
         # Printed text that gave no number ("x", "Ped") is a cell lost as surely as a flagged one.
         "missing": float(
             value is None and ((cells_lost and flagged and (_prints_other(row, f) or _lost_both(row))) or bool(raw))
@@ -453,6 +456,19 @@ def settled(
         "readings": 0.0 if confirmed else features["readings"],
         "placed": float(_anchored(row, maxima)),
     }
+
+
+def column_guessed(row: ScoreRow | StatRow, f: str) -> bool:
+    """Whether the column of a row's score ``f`` (self or appraised points) is a guess: the row
+    lost a points cell beside it (``lost_beside``), or its maximum was not read and the criteria
+    set gave it (``FLAG_MAX_FROM_SET``, which drops the ``missing_max`` flag). A line that printed
+    fewer figures than the row has cells says which figures it read, not which cells they were:
+    a maximum read into the self cell, a self score into the appraised one. The value is then as
+    unsure as a cell OCR half read (``unsure_cell``) until a relation that holds or a twin cell
+    confirms it."""
+    if f not in ("self_points", APPRAISED) or not isinstance(row, ScoreRow) or getattr(row, f) is None:
+        return False
+    return lost_beside(row) or any(flag.startswith(FLAG_MAX_FROM_SET) for flag in row.flags)
 
 
 def printed_max(row: ScoreRow) -> bool:
