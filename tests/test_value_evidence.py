@@ -139,37 +139,6 @@ def test_a_reading_its_sum_settles_is_not_doubted():
     assert confidence < 0.8 and ("/score_tables/0/rows/0", "max_points") in review
 
 
-def test_a_placed_row_printing_the_sets_maximum_reads_as_its_neighbours():
-    # d06-i4 of seed 266 (an OCR dump), "TU D Cải cách thủ tục hành chính : số z 14,5 14,5": the
-    # row's code was lost under specks and inferred from its position (row confidence 0.57). Its
-    # printed maximum is the criteria set's for criterion 3 (bnv-tinh_2948): the line was read
-    # into the right columns, and its self points are as sure as a neighbour's. The same row
-    # printing another maximum than the set's keeps the doubt of its place.
-    def self_of(max_printed):
-        rows = [
-            row("1", 10, 8.5, confidence=0.92, max_points_raw="10"),
-            row("2", 10, 10, confidence=0.92, max_points_raw="10"),
-            row(
-                "3",
-                max_printed,
-                14.5,
-                confidence=0.57,
-                max_points_raw=str(max_printed).replace(".", ","),
-                self_points_raw="14,5",
-                flags=["code_inferred"],
-            ),
-            row("4", 11, 11, confidence=0.92, max_points_raw="11"),
-            row("5", 16, 16, confidence=0.92, max_points_raw="16"),
-        ]
-        result = reconciled(rows, "text")
-        return result.score_tables[0].rows[2].value_confidence["self_points"], queued(result)
-
-    confidence, review = self_of(14.5)
-    assert confidence >= 0.8 and ("/score_tables/0/rows/2", "self_points") not in review
-    confidence, review = self_of(15.5)
-    assert confidence < 0.8 and ("/score_tables/0/rows/2", "self_points") in review
-
-
 def test_a_score_beside_a_lost_cell_is_in_a_guessed_column():
     # d06-i5 of seed 266 (an OCR dump), "3. | Cai cach thi tuc hanh chinh 145 | 13,5 | Bao cdosd":
     # the max went into the name, and the line's one figure was taken for the self points. Which

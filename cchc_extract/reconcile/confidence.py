@@ -154,12 +154,12 @@ class ConfidenceSettings:
     # 0/81 before and after).
     # Seed 117 once showed the risk (an appraised "9,5" read 5 in such a row), and held-out seed 61
     # showed it again: weighed at +2.50 it took 3 wrong dump values out of the queue (silent 1/52 ->
-    # 4/52; seeds 161 and 101 unchanged, load 2.67 -> 2.63 and 3.64 -> 3.31): a row whose code OCR
-    # spoilt may have its numbers spoilt too. Now weighed only for a row the criteria set anchors
-    # (``_anchored``: its printed maximum is the set's for its code, and it lost no cell), whose
-    # line the maximum shows was read into the right columns. Fitted alone on seed 266, all
-    # families (``fit_confidence.py --fit all --only placed --copies 0``): +1.46.
-    placed: float = 1.458
+    # 4/52; seeds 161 and 101 unchanged, load 2.67 -> 2.63 and 3.64 -> 3.31). Not weighed: a wrong
+    # value left out of the queue costs more than a right one in it. Weighed only for rows whose
+    # printed maximum is the criteria set's for their code (fitted alone on seed 266: +1.46), it
+    # took 2 wrong dump scores of such rows out of the queue on seed 267 (silent 12/112 -> 14/112):
+    # a maximum printed right does not vouch for the scores beside it.
+    placed: float = 0.0
     # Not weighed yet: fitted alone on seed 116 it came out +1.28 (a dump's plain rows are mostly
     # right) but took 2 more wrong values of its dumps out of the queue; kept as evidence to refit.
     dump: float = 0.0
@@ -392,7 +392,7 @@ def value_features(
                 if features["missing"] and scanned and _blank_with_block(table.rows, ri, f, kids, parent_of):
                     features["missing"] = 0.0
                 agrees = agrees_with_set(row, f, maxima)
-                out[(pointer, f)] = features | ocr | settled(features, row, f, agrees, maxima)
+                out[(pointer, f)] = features | ocr | settled(features, row, f, agrees)
     for ai, annex in enumerate(result.statistics):
         cells_lost = not blanks_printed(annex, result.source, read_by_ocr)
         for ri, stat in enumerate(annex.rows):
@@ -435,26 +435,27 @@ def _features(
         "readings": float(bool(alternatives.get(f)) or f"repaired_{f}" in row.flags or in_note),
         "garbled": float(value is not None and isinstance(row, ScoreRow) and _garbled_beside(row, f)),
         "twin": float(value is not None and isinstance(row, ScoreRow) and _twin(row, f)),
-        # weighed only where the set anchors the row (``settled``)
-        "placed": 0.0,
+        # (a row that also lost a cell keeps its doubt: the numbers its line printed may have gone
+        # to the wrong columns)
+        "placed": float(
+            any(flag in row.flags for flag in _PLACED_FLAGS)
+            and not (isinstance(row, ScoreRow) and (lost_beside(row) or _lost_both(row)))
+        ),
         "dump": 0.0,
         "scan": 0.0,
     }
 
 
-def settled(
-    features: dict[str, float], row: ScoreRow, f: str, agrees: float, maxima: dict[str, float]
-) -> dict[str, float]:
+def settled(features: dict[str, float], row: ScoreRow, f: str, agrees: float) -> dict[str, float]:
     """The evidence a row's cell ``f`` takes from the criteria set and the relations, beside its
     own: ``agrees``; ``readings`` withdrawn when something else settles which reading is right (a
     relation holding with every member read, or for a maximum the set's own figure among the
     readings of the digits printed: of two or three readings, the one an independent figure
-    confirms); ``placed`` for a row ``anchored`` by the set."""
+    confirms)."""
     confirmed = bool(features["held"]) or (f == "max_points" and agrees > 0 and printed_max(row))
     return {
         "agrees": agrees,
         "readings": 0.0 if confirmed else features["readings"],
-        "placed": float(_anchored(row, maxima)),
     }
 
 
@@ -476,17 +477,6 @@ def printed_max(row: ScoreRow) -> bool:
     set filled agrees with the set by construction: no evidence of what the page says)."""
     filled = any(flag.startswith(FLAG_MAX_FROM_SET) for flag in row.flags)
     return row.max_points is not None and bool((row.max_points_raw or "").strip()) and not filled
-
-
-def _anchored(row: ScoreRow, maxima: dict[str, float]) -> bool:
-    """Whether a row whose code was inferred from its position or repaired (``_PLACED_FLAGS``),
-    and that lost no cell, printed the criteria set's maximum for that code: the set confirms both
-    its place and that its line was read into the right columns (the numbers of a row whose code
-    OCR spoilt may be spoilt too; its printed maximum agreeing is the sign they were not). A row
-    that lost a cell keeps its doubt: its numbers may have gone to the wrong columns."""
-    if not any(flag in row.flags for flag in _PLACED_FLAGS) or lost_beside(row) or _lost_both(row):
-        return False
-    return printed_max(row) and agrees_with_set(row, "max_points", maxima) > 0
 
 
 def _blank_with_block(
