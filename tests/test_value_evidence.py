@@ -158,35 +158,3 @@ def test_a_score_beside_a_lost_cell_is_in_a_guessed_column():
         assert confidence < 0.8 and ("/score_tables/0/rows/1", "self_points") in review
     confidence, review = self_of(14.5, [])
     assert confidence >= 0.8 and ("/score_tables/0/rows/1", "self_points") not in review
-
-
-def test_a_sum_that_holds_answers_a_set_that_disagrees():
-    # d01-i2 of seed 266 (an OCR dump), "' CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH 10 10": the row's code was
-    # lost and inferred (1), and its maximum 10 is not the one the criteria set gives that code.
-    # Its three sub-criteria, all read, add up to 10: the figure is the one printed, and the
-    # difference is the set's or the inferred code's (which has its own entry). With a
-    # sub-criterion's maximum not read the sum cannot speak, and the difference stays a doubt.
-    def max_of(third):
-        rows = [
-            row(
-                "1",
-                10,
-                10,
-                confidence=0.57,
-                max_points_raw="10",
-                self_points_raw="10",
-                flags=["code_inferred", "max_differs_from_criteria_set:ca-mau_2013"],
-            ),
-            row("1.1", 5, 5, confidence=0.92, max_points_raw="5", parent="1"),
-            row("1.2", 3, 3, confidence=0.92, max_points_raw="3", parent="1"),
-            row("1.3", third, 2, confidence=0.92, max_points_raw=str(third) if third else None, parent="1"),
-        ]
-        if third is None:
-            rows[3].flags.append("missing_max")
-        result = reconciled(rows, "text")
-        return result.score_tables[0].rows[0].value_confidence["max_points"], queued(result)
-
-    confidence, review = max_of(2)
-    assert confidence >= 0.8 and ("/score_tables/0/rows/0", "max_points") not in review
-    confidence, review = max_of(None)
-    assert confidence < 0.8 and ("/score_tables/0/rows/0", "max_points") in review

@@ -451,12 +451,10 @@ def settled(features: dict[str, float], row: ScoreRow, f: str, agrees: float) ->
     own: ``agrees``; ``readings`` withdrawn when something else settles which reading is right (a
     relation holding with every member read, or for a maximum the set's own figure among the
     readings of the digits printed: of two or three readings, the one an independent figure
-    confirms). A relation holding also answers a set that disagrees: the figure printed is the one
-    its members add up to, and the set's other maximum is the commune's own choice or a code we
-    inferred wrong (the code has its own review entry), not a misreading."""
+    confirms)."""
     confirmed = bool(features["held"]) or (f == "max_points" and agrees > 0 and printed_max(row))
     return {
-        "agrees": 0.0 if agrees < 0 and features["held"] else agrees,
+        "agrees": agrees,
         "readings": 0.0 if confirmed else features["readings"],
     }
 
