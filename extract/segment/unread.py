@@ -20,7 +20,7 @@ from extract.segment.line_header import header_layout
 from extract.segment.score_lines import column_block_reading
 from extract.segment.table_join import header_row_count
 from extract.segment.unread_coded import as_coded, placed_by_set, sure_row, unplaced
-from extract.segment.unread_rows import LINE_METHODS, unread_score_rows, within_lines
+from extract.segment.unread_rows import LINE_METHODS, unread_headed_tables, unread_score_rows, within_lines
 from extract.segment.unread_set_aside import overlaps, read_elsewhere, unread_set_aside
 from normalize.criteria import CriteriaSet
 from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_SNAPPED
@@ -143,6 +143,13 @@ def find_unread(
     parts.extend(_textless_tasks(result, settings))
     lost = unread_score_rows(doc, result, lambda line, page: _line_read(line, page, sources))
     parts.extend(replace(p, text_sample=_sample(p.text_sample, settings)) for p in lost if not _within(p, known or []))
+    # A table's header with nothing read under it, unless a part above already tells its lines.
+    headed = unread_headed_tables(doc, lambda line, page: _line_read(line, page, sources))
+    parts.extend(
+        replace(p, text_sample=_sample(p.text_sample, settings))
+        for p in headed
+        if not _within(p, (known or []) + parts)
+    )
     parts = [p for p in parts if not _COLUMN_NUMBERS.fullmatch(p.text_sample or "")]
     return sorted(parts, key=lambda p: (p.page or 0, p.line_start or 0))
 
