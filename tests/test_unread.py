@@ -398,3 +398,19 @@ def test_a_points_table_whose_numbers_ocr_lost_is_an_unread_table(tmp_path):
         "1. CONG TAC CHi DAO"
     )
     assert any(r["item"] == "/unread/0" for r in out["review"])
+
+
+def test_a_page_holding_only_the_signers_name_is_the_signature_read():
+    # Seed 272 p06-i1-report.pdf: the signer's name alone went onto page 4, which the reader OCR'd
+    # (too little text layer): the signature block, read, not a page that gave nothing.
+    from extract.model import IngestedDocument, Line, Page
+    from extract.segment.unread import find_unread
+    from schemas.records import DocumentMeta, ExtractionResult
+
+    page = Page(number=4, blocks=[Line("Vũ Mỹ Nga", 4, 1)], method="ocr", width=2481, height=3508)
+    doc = IngestedDocument(path="p06-i1-report.pdf", format="pdf", pages=[page])
+    signed = ExtractionResult(document=DocumentMeta(signer="Vũ Mỹ Nga"))
+    assert find_unread(doc, signed) == []
+    # With another signer (or none read), a page with nine characters on a scan is one not read.
+    other = ExtractionResult(document=DocumentMeta(signer="Mạc Công Trung"))
+    assert [u.kind for u in find_unread(doc, other)] == ["page"]
