@@ -37,8 +37,10 @@ def unread_task_codes(
     read = {(r.code or "").rstrip(".") for r in rows}
     read |= {(r.code or "").rstrip(".") for t in result.score_tables for r in t.rows}
     read |= {(s.code or "").rstrip(".") for s in result.score_statements}
-    # A row whose code OCR hid in its task's words ("ưu 3.2. Tiếp nhận …") was read too.
-    opened = " ".join((r.task or "")[:12] for r in rows)
+    # A row whose code OCR hid in its task's words ("ưu 3.2. Tiếp nhận …", "Cải cách tài chính
+    # công = cS 4.1, Công khai …": the section's heading and its first task as one row) was read
+    # too, under another code or none.
+    opened = " ".join(r.task or "" for r in rows)
     parts = []
     for page in doc.pages:
         on_page = [r.source for r in rows if r.source.page == page.number and r.source.line_start is not None]
@@ -51,7 +53,7 @@ def unread_task_codes(
             if not first <= line.number <= last:
                 continue
             m = _OPENING_CODE.match(line.raw or line.text)
-            if m is None or m.group(1) in read or re.search(rf"(?<![\d.]){re.escape(m.group(1))}\b", opened):
+            if m is None or m.group(1) in read or re.search(rf"(?<![\d.]){re.escape(m.group(1))}[.,](?:\s|$)", opened):
                 continue
             lost.append((m.group(1), line))
         if not lost:
