@@ -211,14 +211,11 @@ def _unread_row_lines(
         if len(shaped) < settings.min_row_lines:
             continue
         parts.append(
-            UnreadPart(
-                page=page.number,
-                kind="rows",
-                reason=f"{len(shaped)} lines shaped like score rows (a code, then points) gave no row: "
+            _lines_part(
+                "rows",
+                f"{len(shaped)} lines shaped like score rows (a code, then points) gave no row: "
                 "a table whose header or layout could not be read",
-                text_sample=" / ".join(ln.text for ln in shaped),
-                line_start=min(ln.number for ln in shaped),
-                line_end=max(ln.number for ln in shaped),
+                shaped,
             )
         )
     return parts
@@ -323,18 +320,26 @@ def unread_headed_tables(
             figured = [ln for ln in body if _holds_figures(ln, first=1)]
             if len(figured) < settings.min_headed_lines:
                 continue
-            parts.append(
-                UnreadPart(
-                    page=page.number,
-                    kind="table",
-                    reason=f"{len(figured)} lines holding figures under a score table's header (naming "
-                    f"{', '.join(sorted(named))}) gave no row: the table's codes and points were not read",
-                    text_sample=" / ".join(ln.text for ln in figured),
-                    line_start=body[0].number,
-                    line_end=body[-1].number,
-                )
+            reason = (
+                f"{len(figured)} lines holding figures under a score table's header (naming "
+                f"{', '.join(sorted(named))}) gave no row: the table's codes and points were not read"
             )
+            parts.append(_lines_part("table", reason, figured, span=body))
     return parts
+
+
+def _lines_part(kind: str, reason: str, lines: list[Line], span: list[Line] | None = None) -> UnreadPart:
+    """A part of one page's lines: their texts as its sample, its lines those of ``span`` (else
+    of ``lines``)."""
+    numbers = [ln.number for ln in span or lines]
+    return UnreadPart(
+        page=lines[0].page,
+        kind=kind,
+        reason=reason,
+        text_sample=" / ".join(ln.text for ln in lines),
+        line_start=min(numbers),
+        line_end=max(numbers),
+    )
 
 
 def _holds_figures(line: Line, first: int = 2) -> bool:
