@@ -135,3 +135,24 @@ def test_hostile_lines_stay_bounded():
     assert read(")))" + "(" * 3000) == []
     many = "tiếp nhận 500 hồ sơ, trong đó " + ", ".join(f"{k} hồ sơ" for k in range(2000))
     assert len(read(many)[0].parts) == 2000
+
+
+def test_a_sentence_wrapped_over_a_dumps_lines_is_read_whole(tmp_path):
+    # Seed 272 f13-i2 dumped by Tesseract (vie, psm 3): the sentences run over the page's printed
+    # lines, cut inside the unit ("81 thủ" / "tục") and inside the parentheses. The planted fault
+    # (35 + 41 + 7 = 83 of 81) is found only when the lines are one sentence again.
+    from cchc_extract.pipeline import convert_file, result_to_json
+
+    text = """Thực hiện công khai thủ tục hành chính đầy đủ, kịp thời. UBND xã đang thực hiện 81 thủ
+tục hành chính (toàn trình: 35 thủ tục; một phần: 41 thủ tục; cung cấp thông tin: 7 thủ tục).
+Trong 6 tháng đầu năm 2024, UBND xã đã tiếp nhận 222 hồ sơ, đã giải quyết 217 hồ sơ,
+trong đó trước hạn 111, đúng hạn 101, quá hạn 5; đang giải quyết 5 hồ sơ.
+I. PHƯƠNG HƯỚNG, NHIỆM VỤ
+"""
+    path = tmp_path / "dump.txt"
+    path.write_text(text, encoding="utf-8")
+    out = result_to_json(convert_file(path, path.name))
+    counts = [(c["total"], [p["value"] for p in c["parts"]]) for c in out["counts"]]
+    assert counts == [(81, [35, 41, 7]), (217, [111, 101, 5])]
+    checks = [(c["kind"], c["status"]) for c in out["checks"] if c["kind"] == "count_parts"]
+    assert checks == [("count_parts", "mismatch"), ("count_parts", "ok")]

@@ -320,6 +320,28 @@ def test_a_text_ratio_across_two_cells_ocr_joined_is_not_checked():
         assert statuses(result, "text_ratio") == [status]
 
 
+def test_a_fraction_followed_by_a_capitalised_word_is_no_ratio_on_any_text():
+    # Row 1.1.2's note "Chưa hoàn thành 5/15 nhiệm vụ" wrapped, and the next row's "Hoàn thành
+    # 100% kế hoạch" came between: no sentence goes on from a figure to a capitalised word.
+    explanation = "Chưa hoàn thành 5/15 Hoàn thành 100% kế hoạch nhiệm vụ theo kế hoạch"
+    for method in ("ocr", "text"):
+        result = ExtractionResult(
+            source=SourceInfo(method=method),
+            score_tables=[ScoreTable(rows=[row("1.1.2", 1, 0.75, "0,75", explanation=explanation)])],
+        )
+        reconcile(result)
+        assert statuses(result, "text_ratio") == ["skipped"], method
+    # A fraction with its own words before the percent is checked.
+    result = ExtractionResult(
+        source=SourceInfo(method="text"),
+        score_tables=[
+            ScoreTable(rows=[row("1.1.2", 1, 0.75, "0,75", explanation="hoàn thành 5/15 nhiệm vụ, đạt 100%")])
+        ],
+    )
+    reconcile(result)
+    assert statuses(result, "text_ratio") == ["mismatch"]
+
+
 def test_a_stated_total_that_lost_its_decimal_mark_is_a_misread_on_a_photo():
     # A phone photo's total row "Tổng điểm 68,5 52,5" read "68,5 525": the total's own figure is
     # OCR'd too. Typed, a total of 525 is the document's.

@@ -398,3 +398,66 @@ def test_a_points_table_whose_numbers_ocr_lost_is_an_unread_table(tmp_path):
         "1. CONG TAC CHi DAO"
     )
     assert any(r["item"] == "/unread/0" for r in out["review"])
+
+
+def test_a_page_holding_only_the_signers_name_is_the_signature_read():
+    # Seed 272 p06-i1-report.pdf: the signer's name alone went onto page 4, which the reader OCR'd
+    # (too little text layer): the signature block, read, not a page that gave nothing.
+    from extract.model import IngestedDocument, Line, Page
+    from extract.segment.unread import find_unread
+    from schemas.records import DocumentMeta, ExtractionResult
+
+    page = Page(number=4, blocks=[Line("Vũ Mỹ Nga", 4, 1)], method="ocr", width=2481, height=3508)
+    doc = IngestedDocument(path="p06-i1-report.pdf", format="pdf", pages=[page])
+    signed = ExtractionResult(document=DocumentMeta(signer="Vũ Mỹ Nga"))
+    assert find_unread(doc, signed) == []
+    # With another signer (or none read), a page with nine characters on a scan is one not read.
+    other = ExtractionResult(document=DocumentMeta(signer="Mạc Công Trung"))
+    assert [u.kind for u in find_unread(doc, other)] == ["page"]
+
+
+# Seed 272 p06-i1-report.pdf dumped by Tesseract (eng, psm 6, degraded), cut to its task list:
+# tasks 1.4 ("1.4,") and 2.2 ("~ 2.2.") lost their place as tasks, their lines went into the
+# task above, and nothing said so.
+P06_TASKS_DUMP = """UY BAN NHAN DAN : CONG HOA XA HOI CHU NGHiA VIET NAM
+XA GIA LAC TAY -_. Déc lap - Ty do - Hanh phiic
+’ $6: 205 /BC-UBND Gia Lac Tay, ngdy 11 thdng 01 ndm 2026 ee
+oe oo BAO CAO 7
+Két qua thc hién céng tac cai cach hanh chinh 6 thang dau nam 2025
+Phan dau 6 thang cuéi nam: mic do hai long cua ngu6i dan, t6 chitc déi véi su phuc vu cia
+UBND xa phan dau dat tir 87% dén 92%, - : aS oo
+2, Nhiém vu trong tam: ne :
+1. Cong tac chi dao, diéu hanh cai cach hanh chinh .
+_ L1. Dang ky va trién khai sang kién, giai phdp mdi trong cai cach hanh chinh; thoi gian
+_hoan thanh: Thang 10/2025; phéi hop: UBMTTQ Viét Nam xa; Chu tri thurc hién: Cong
+~ chifc Tai chinh - Ké todn; San pham: Quyét dinh. ee So
+1.2. Thuc hién ché d6 bao cdo dinh ky vé.cai cach hanh chinh: bd phan chai tri: Van phong
+_ HDND va UBND; don vi phéi hop: Cac doan thé; san pham: Théng bao; thoi gian:
+11/06/2025.
+1.3. Xdy dung Ké hoach tuyén truyén cai cach hanh chinh; San pham: Thong bdo; Chu tri
+thu hién: Cong chifc Tai chinh - Ké toan: phdi hgp: Cac bé phan chuyén mén, Cac nganh
+lién quan; thdi gian: Ca nim 2025. a
+1.4, XAy dng, ban hanh Ké hoach cai céch hanh chinh nam 2025; két qua, san pham: Ke
+: hoach; Phéi hop thuc hién: Cac doan thé; thoi gian: Truc ngay 25/01/2025; Chu tri thirc’ -
+hién: Phong Kinh té, - :
+2. Cai cach thé ché = oe
+2.1. T6 chifc phé bién, giao duc phap luat cho can.bé va nhan dan; thoi han: Thuong xuyén; .
+Chu tri thyc hién: Phong Kinh té; San pham: Trang théng tin duc cap nhat; Phdi hop thuc
+hién: Cac doan thé. ee :
+~ 2.2. Céng b6 danh muc van ban hét hiéu lye, ngung hiéu luc; thoi han: Quy III/2025; don vi
+phoi hgp: Cac thon, t6 dan phé, Cac bé phan chuyén mé6n; don vi cha tri: Van phong -
+_ Thong ké; San pham: Bao cdo.
+2.3. Ra soat, kiém tra van ban quy pham phap luat do HDND, UBND x4 ban hanh; chi tri:
+_ Phong Van héa - Xa héi; thoi gian: Ca ném 2025; phdi hop: Ban Chi dao CCHC xa,
+UBMTTQ Viét Nam xa; san pham: Thong bao. —3. Cai cach tha tuc hanh chinh : | :
+"""
+
+
+def test_a_task_printed_but_not_read_is_told(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(P06_TASKS_DUMP, encoding="utf-8")
+    out = result_to_json(convert_file(path, path.name))
+    codes = {r["code"] for t in out["task_tables"] for r in t["rows"]}
+    assert {"1.2", "1.3", "2.1", "2.3"} <= codes and not {"1.4", "2.2"} & codes
+    told = [u for u in out["unread"] if u["reason"].startswith("tasks ")]
+    assert [u["reason"].split(" printed")[0] for u in told] == ["tasks 1.4, 2.2"]

@@ -84,3 +84,50 @@ TM. ỦY BAN NHÂN DÂN
     names = [r["name"] for t in out["score_tables"] for r in t["rows"]]
     assert names[1].startswith("Kế hoạch CCHC năm")
     assert any(u["reason"].startswith("points of 1.1 not read") for u in out["unread"])
+
+
+def test_a_two_row_table_whose_codes_ocr_lost_is_told_by_its_header(tmp_path):
+    # Seed 272 d03-i3 (eng, 300 dpi, degraded): the header names the criteria and the self points,
+    # the two rows under it lost their codes (the first) and their points columns' layout; nothing
+    # is shaped like a row and no codes run in order, yet the table was not read.
+    text = """TT Noi dung danh gia 7 tha | pie : :
+oe diém | danh oo
+Cong tac chi dao, diéu hanh cai cach hanh chinh Po 5
+— 2 Xay dung va té chifc thuc hién van ban quy pham phap luat tai 10 it a
+: tinh : : : : |
+Noi nhan: Fe 7 KT. CHU TICH.__ :
+"""
+    out = _convert(tmp_path, text)
+    assert not any(t["rows"] for t in out["score_tables"])
+    tables = [u for u in out["unread"] if u["kind"] == "table"]
+    assert len(tables) == 1 and "under a score table's header" in tables[0]["reason"]
+
+
+def test_a_scale_line_beside_its_explanation_is_the_rows_scale(tmp_path):
+    # Seed 272 d06-i1 (F07 layout, eng psm 4): row 3's first scale line carries the explanation
+    # cell's wrapped line after its points ("… quy định: 14,5 UBND ngày 28/12/2024"). It is the
+    # row's scale, not a row of its own (which was withdrawn and told unread on a document read whole).
+    text = """STT Tiéu chi, tiéu chi thanh phan Thang Diém Ghi cha
+diém UBND
+xa tu
+cham
+1. Cong tac chi dao, diéu hanh cai cach hanh 10 10 Dat yéu cau theo hudng
+chinh dan
+2. Xay dung va té chirc thc hién van ban 10 10 Da ban hanh dung thoi
+quy pham phap luat tai tinh gian quy dinh
+3. Cai cach tha tuc hanh chinh 14,5 14 Thong bao sé 26/TB-
+- Ban hanh dung thoi gian quy dinh: 14,5 UBND ngay 28/12/2024
+diém
+- Ban hanh cham so véi quy dinh: 7,25
+diém
+- Khong ban hanh: 0 diém
+4. Cai cach té chifc b6 may hanh chinh 11 0
+- Ban hanh dung thoi gian quy dinh: 11
+diém
+Tong cong 45,5 34
+Noi nhan: KT. CHU TICH
+"""
+    out = _convert(tmp_path, text)
+    rows = [r for t in out["score_tables"] for r in t["rows"]]
+    assert [r["code"] for r in rows] == ["1", "2", "3", "4"]
+    assert out["unread"] == []

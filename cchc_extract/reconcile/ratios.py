@@ -345,13 +345,21 @@ def fraction_percents(text: str, gap: int = 90):
 # sentence's first word, so there a new text begins (OCR joins a table's cells line by line, the
 # next row's wording and notes inside this row's).
 _JOINED = lazy_compile(r"\p{Ll}\s+\p{Lu}\p{Ll}")
+# A capitalised word straight after the fraction ("Chưa hoàn thành 5/15 Hoàn thành 100%"): the
+# fraction's own words (its unit, "nhiệm vụ") are not there, another text begins. On any text:
+# no sentence goes on from a figure to a capitalised word with no mark between.
+_NEW_TEXT = lazy_compile(r"^[\s|]*\p{Lu}\p{Ll}")
 
 
-def joined_cells(quote: str) -> bool:
-    """Whether a fraction's quote runs into another text between the fraction and its percent (on
-    OCR'd text: a fraction and a percent that need not belong together)."""
+def joined_cells(quote: str, ocr: bool = True) -> bool:
+    """Whether a fraction's quote runs into another text between the fraction and its percent (a
+    fraction and a percent that need not belong together): a capitalised word straight after the
+    fraction on any text; on OCR'd text, one after a lower-case word too (OCR joins a table's
+    cells line by line, where typed text is a sentence that says what it says)."""
     m = re.match(r"\s*\d+\s*/\s*\d+(.*?)\d{1,3}(?:[.,]\d+)?\s*%\s*$", quote, flags=re.S)
-    return bool(m) and _JOINED.search(m.group(1)) is not None
+    if not m:
+        return False
+    return _NEW_TEXT.search(m.group(1)) is not None or (ocr and _JOINED.search(m.group(1)) is not None)
 
 
 def _check_text_ratios(result: ExtractionResult, ledger: _Ledger, s: ReconcileSettings) -> None:
@@ -386,9 +394,9 @@ def _check_text_ratios(result: ExtractionResult, ledger: _Ledger, s: ReconcileSe
                 cells = [Cell(ref, float(v), tuple(ocr_digit_readings(str(v), s, "count"))) for v in (num, den)]
                 cells.append(Cell(ref, stated, tuple(other_readings(quote.rsplit("/", 1)[-1], stated, s, ocr=True))))
                 found = explain([cells[2], cells[0], cells[1]], partial(share_holds, decimals))
-                if not found and joined_cells(quote):
-                    status = "skipped"
-                    message += "; not checked: the fraction and the percent may be two cells' texts OCR ran together"
+            if status == "mismatch" and not found and joined_cells(quote, ocr):
+                status = "skipped"
+                message += "; not checked: the fraction and the percent may be two texts run together"
             ledger.check(
                 "text_ratio",
                 item,

@@ -55,7 +55,7 @@ from extract.segment.narrative import (
     _source,
     shadow,
 )
-from extract.segment.paragraphs import reading_lines
+from extract.segment.paragraphs import wrapped_lines
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from schemas.records import Count, CountPart
@@ -364,7 +364,7 @@ _DEFAULT = NarrativeSettings()
 
 def find_counts(doc: IngestedDocument, settings: NarrativeSettings = _DEFAULT) -> list[Count]:
     out: list[Count] = []
-    for line in reading_lines(doc):
+    for line in wrapped_lines(doc):
         text = line.text
         low = shadow(text)
         reader = _Reader(text, low)

@@ -34,7 +34,7 @@ from extract.segment.line_words import (
     words_only,
 )
 from extract.segment.row_draft import LineTable, RowDraft
-from extract.segment.scale_lines import is_scale_line, scale_line_text
+from extract.segment.scale_lines import is_scale_line, scale_line_parts, scale_line_text
 from normalize.codes import CriterionCode, read_code_token, transition_cost
 from normalize.numbers import parse_number
 
@@ -80,6 +80,8 @@ class RowBuilder:
             # "- Ban hành kịp thời: 1": a line of the row's scoring scale (under its name or in a
             # scale column), whose number is the scale's points, not a row's.
             cur.scale.append(scale_line_text(cells.line.text))
+            rest = scale_line_parts(cells.line.text)[1]  # the explanation cell's line beside it
+            cur.explanation += [(w, w) for w in rest.split()]
             cur.touch(cells.line)
             return
         if cells.has_numbers:

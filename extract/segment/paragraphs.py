@@ -56,6 +56,39 @@ def reading_lines(doc: IngestedDocument, settings: ParagraphSettings = Paragraph
     return out
 
 
+# A printed line that opens, past OCR's specks ("- tục", ". trong đó"), in lower case: a sentence
+# going on. A paragraph, a heading and a list item each open in upper case or with a number.
+_GOES_ON = lazy_compile(r"^[^\p{L}\p{N}]{0,3}\p{Ll}")
+# A line that ends a sentence.
+_SENTENCE_END = lazy_compile(r"[.!?]\W{0,3}$")
+
+
+def wrapped_lines(doc: IngestedDocument, settings: ParagraphSettings = ParagraphSettings()) -> list[Line]:
+    """``reading_lines``, with the lines of plain-text pages (OCR dumps, whose lines are the
+    page's printed lines) joined where a sentence wraps: a line going on in lower case after one
+    that did not end its sentence. Typed text exports give one line per paragraph, which never
+    opens in lower case."""
+    out: list[Line] = []
+    for line in reading_lines(doc, settings):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and line.page == last.page
+            and _page_method(doc, line.page) == "text"
+            and last.text.strip()
+            and not _SENTENCE_END.search(last.text)
+            and _GOES_ON.match(line.text)
+        ):
+            out[-1] = _join(last, line)
+        else:
+            out.append(line)
+    return out
+
+
+def _page_method(doc: IngestedDocument, number: int) -> str | None:
+    return next((p.method for p in doc.pages if p.number == number), None)
+
+
 def open_bracket(text: str) -> bool:
     """Whether a text leaves a bracket open: its next line carries on inside it, even when it
     starts like an item ("(… chủ trì: Văn phòng" / "- Thống kê; phối hợp: …)"). An item's own

@@ -84,12 +84,32 @@ _SCALE_LINE = lazy_compile(r"^[^\p{L}\p{N}\-–—+•·*]*[\-–—+•·*]{1,2
 _SPECKS_END = lazy_compile(r"(?<=[\p{L}\p{N}])\s*[^\p{L}\p{N})]+$")
 
 
+# An item's points after its colon, then a capitalised word: the next cell's text on the same
+# printed line ("- Ban hành đúng thời gian quy định: 14,5 UBND ngày 28/12/2024", the explanation
+# column's wrapped line), since Vietnamese goes on in lower case within a cell.
+_POINTS_THEN_CELL = lazy_compile(r"[:=]\s*\d+(?:[.,]\d+)?(?:\s*(?:[đĐ]iểm|đ)\b)?\s*[;.,]?(?=\s+\p{Lu})")
+
+
 def is_scale_line(text: str) -> bool:
-    """Whether an OCR'd line is, whole, one item of a scoring scale."""
-    text = _SPECKS_END.sub("", " ".join(text.split()))
-    return bool(_SCALE_LINE.match(text)) and bool(_POINTS_END.search(text))
+    """Whether an OCR'd line is one item of a scoring scale (whole, or followed by another
+    cell's text: ``scale_line_parts``)."""
+    item, _ = scale_line_parts(text)
+    return bool(_SCALE_LINE.match(item)) and bool(_POINTS_END.search(item))
+
+
+def scale_line_parts(text: str) -> tuple[str, str]:
+    """(the line up to its scale item's points, the rest: another cell's text, or "")."""
+    text = " ".join(text.split())
+    whole = _SPECKS_END.sub("", text)
+    if _POINTS_END.search(whole):
+        return whole, ""
+    m = _POINTS_THEN_CELL.search(text)
+    if m is None or not _SCALE_LINE.match(text):
+        return whole, ""
+    return text[: m.end()], text[m.end() :].strip()
 
 
 def scale_line_text(text: str) -> str:
     """The scale item a line prints, its bullet and the specks before it dropped."""
-    return _SPECKS_END.sub("", _SCALE_LINE.sub("", " ".join(text.split()))).rstrip(";,").strip()
+    item, _ = scale_line_parts(text)
+    return _SCALE_LINE.sub("", item).rstrip(";,").strip()

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import regex as re
+from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument, Line, Page, Table, union_bbox
 from extract.segment.column_blocks import unpaired_parts
@@ -20,8 +21,9 @@ from extract.segment.line_header import header_layout
 from extract.segment.score_lines import column_block_reading
 from extract.segment.table_join import header_row_count
 from extract.segment.unread_coded import as_coded, placed_by_set, sure_row, unplaced
-from extract.segment.unread_rows import LINE_METHODS, unread_score_rows, within_lines
+from extract.segment.unread_rows import LINE_METHODS, unread_headed_tables, unread_score_rows, within_lines
 from extract.segment.unread_set_aside import overlaps, read_elsewhere, unread_set_aside
+from extract.segment.unread_tasks import unread_task_codes
 from normalize.criteria import CriteriaSet
 from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_SNAPPED
 from normalize.lazy_regex import lazy_compile
@@ -130,19 +132,26 @@ def find_unread(
     sources = _row_sources(result)
     parts = unread_set_aside(doc, set_aside or [], sources)
     known = (known or []) + parts
+    signer = result.document.signer if result.document else None
     for page in doc.pages:
-        parts.extend(_unread_page(page, settings))
-        parts.extend(p for p in _unread_line_rows(page, sources, settings) if not _within(p, known or []))
+        parts.extend(_unread_page(page, settings, signer))
+        parts.extend(p for p in _unread_line_rows(page, sources, settings) if not within_lines(p, known))
         for table in page.tables:
             part = _unread_table(table, sources, settings)
             if part is not None:
                 parts.append(part)
-    unpaired = [p for p in unpaired_parts(column_block_reading(doc)) if not _within(p, known or [])]
+    unpaired = [p for p in unpaired_parts(column_block_reading(doc)) if not within_lines(p, known)]
     parts.extend(replace(p, text_sample=_sample(p.text_sample, settings)) for p in unpaired)
-    parts.extend(_numbering_gaps(result, settings, known or []))
+    parts.extend(_numbering_gaps(result, settings, known))
     parts.extend(_textless_tasks(result, settings))
+    parts.extend(p for p in unread_task_codes(doc, result) if not within_lines(p, known))
     lost = unread_score_rows(doc, result, lambda line, page: _line_read(line, page, sources))
-    parts.extend(replace(p, text_sample=_sample(p.text_sample, settings)) for p in lost if not _within(p, known or []))
+    parts.extend(replace(p, text_sample=_sample(p.text_sample, settings)) for p in lost if not within_lines(p, known))
+    # A table's header with nothing read under it, unless a part above already tells its lines.
+    headed = unread_headed_tables(doc, lambda line, page: _line_read(line, page, sources))
+    parts.extend(
+        replace(p, text_sample=_sample(p.text_sample, settings)) for p in headed if not within_lines(p, known + parts)
+    )
     parts = [p for p in parts if not _COLUMN_NUMBERS.fullmatch(p.text_sample or "")]
     return sorted(parts, key=lambda p: (p.page or 0, p.line_start or 0))
 
@@ -205,10 +214,12 @@ def _page_text(page: Page) -> str:
     return " ".join(line.text for line in page.lines) + " " + cells
 
 
-def _unread_page(page: Page, settings: UnreadSettings) -> list[UnreadPart]:
+def _unread_page(page: Page, settings: UnreadSettings, signer: str | None = None) -> list[UnreadPart]:
     text = _page_text(page).strip()
     if not text:
         reason = "no text on this page: blank, or OCR found nothing readable"
+    elif _is_name(text, signer):
+        return []  # the signer's name pushed onto a page of its own: the signature block, read
     elif page.method == "ocr" and len(re.sub(r"\s", "", text)) < settings.min_page_chars:
         # Only a scan can hold more than it gave: a typed page with a few words (a signature name
         # pushed onto the last page) is read whole.
@@ -217,6 +228,14 @@ def _unread_page(page: Page, settings: UnreadSettings) -> list[UnreadPart]:
         return []
     bbox = [0.0, 0.0, float(page.width), float(page.height)] if page.width and page.height else None
     return [UnreadPart(page=page.number, kind="page", reason=reason, text_sample=_sample(text, settings), bbox=bbox)]
+
+
+def _is_name(text: str, name: str | None, similarity: float = 85.0) -> bool:
+    """Whether a page's text is, whole, the given name (OCR slips allowed)."""
+    if not name:
+        return False
+    letters = [" ".join(re.findall(r"\p{L}+", fold(t))) for t in (text, name)]
+    return bool(letters[1]) and fuzz.ratio(letters[0], letters[1]) >= similarity
 
 
 # --------------------------------------------------------------------------- tables
@@ -337,10 +356,6 @@ def _unread_line_rows(page: Page, sources: list[SourceRef], settings: UnreadSett
             line_end=max(p.number for p in lines),
         )
     ]
-
-
-def _within(part: UnreadPart, known: list[UnreadPart]) -> bool:
-    return within_lines(part, known)
 
 
 def _line_read(line: Line, page: int, sources: list[SourceRef]) -> bool:

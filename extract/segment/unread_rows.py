@@ -49,6 +49,11 @@ class UnreadRowSettings:
     # Lines after a table's last row read where its totals row is looked for (before the
     # signature block).
     total_lines: int = 4
+    # Lines under a score table's header looked at for its rows (``unread_headed_tables``), and
+    # how many of them must hold a figure, none read, before the table is one not read: the
+    # least table is two rows.
+    body_lines: int = 10
+    min_headed_lines: int = 2
 
 
 def unread_score_rows(
@@ -206,14 +211,11 @@ def _unread_row_lines(
         if len(shaped) < settings.min_row_lines:
             continue
         parts.append(
-            UnreadPart(
-                page=page.number,
-                kind="rows",
-                reason=f"{len(shaped)} lines shaped like score rows (a code, then points) gave no row: "
+            _lines_part(
+                "rows",
+                f"{len(shaped)} lines shaped like score rows (a code, then points) gave no row: "
                 "a table whose header or layout could not be read",
-                text_sample=" / ".join(ln.text for ln in shaped),
-                line_start=min(ln.number for ln in shaped),
-                line_end=max(ln.number for ln in shaped),
+                shaped,
             )
         )
     return parts
@@ -276,11 +278,75 @@ def _unread_coded_lines(
     return parts
 
 
-def _holds_figures(line: Line) -> bool:
+# Where a table's body ends: the signature block's opening ("Nơi nhận:", "TM. UBND", "KT. CHỦ TỊCH").
+_BODY_END = lazy_compile(r"^\W*(?:noi\s*nhan|tm\.?\s|kt\.?\s|t/m\b)")
+
+
+def unread_headed_tables(
+    doc: IngestedDocument, is_read: Callable[[Line, int], bool], settings: UnreadRowSettings = UnreadRowSettings()
+) -> list[UnreadPart]:
+    """A score table's header (its lines naming the criterion column and a points column) over
+    lines holding figures, none of which any item came from, on line pages: a table too short
+    or too garbled for the other tells (two rows whose codes OCR lost: nothing is shaped like a
+    row, no codes run in order). The part covers the lines under the header, to its signature
+    block; a header with any line under it read is a table read."""
+    from extract.segment.line_header import HEADER_POINTS, header_concepts, is_header_line, keyed_concepts
+
+    parts = []
+    for page in doc.pages:
+        if page.method not in LINE_METHODS:
+            continue
+        lines = [ln for ln in page.lines if ln.text.strip()]
+        i = 0
+        while i < len(lines):
+            if not is_header_line(lines[i]):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(lines) and j - i < settings.header_lines and is_header_line(lines[j]):
+                j += 1
+            texts = [ln.raw or ln.text for ln in lines[i:j]]
+            named = set().union(*(header_concepts(t) | keyed_concepts(t) for t in texts))
+            body = []
+            for line in lines[j : j + settings.body_lines]:
+                if _BODY_END.match(fold(line.raw or line.text)) or is_header_line(line):
+                    break
+                body.append(line)
+            i = j
+            if "criterion" not in named or not named & set(HEADER_POINTS):
+                continue
+            if any(is_read(ln, page.number) for ln in body):
+                continue
+            figured = [ln for ln in body if _holds_figures(ln, first=1)]
+            if len(figured) < settings.min_headed_lines:
+                continue
+            reason = (
+                f"{len(figured)} lines holding figures under a score table's header (naming "
+                f"{', '.join(sorted(named))}) gave no row: the table's codes and points were not read"
+            )
+            parts.append(_lines_part("table", reason, figured, span=body))
+    return parts
+
+
+def _lines_part(kind: str, reason: str, lines: list[Line], span: list[Line] | None = None) -> UnreadPart:
+    """A part of one page's lines: their texts as its sample, its lines those of ``span`` (else
+    of ``lines``)."""
+    numbers = [ln.number for ln in span or lines]
+    return UnreadPart(
+        page=lines[0].page,
+        kind=kind,
+        reason=reason,
+        text_sample=" / ".join(ln.text for ln in lines),
+        line_start=min(numbers),
+        line_end=max(numbers),
+    )
+
+
+def _holds_figures(line: Line, first: int = 2) -> bool:
     """Whether a coded line holds, past its code, a token that may be a points cell (what OCR
     left of the row's figures: "CCHC is 10° 7,75 Le")."""
     tokens = [raw.strip("|_:;°") for _, raw in line_tokens(line)]
-    return any(is_points_reading(t) for t in tokens[2:] if t)
+    return any(is_points_reading(t) for t in tokens[first:] if t)
 
 
 def _opening_code(line: Line) -> tuple[int, ...] | None:
