@@ -25,6 +25,7 @@ from extract.segment.line_header import (
     HeaderLayout,
     column_at,
 )
+from extract.segment.line_split import opens_explanation
 from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
@@ -262,6 +263,18 @@ def _number_run(
             and _decimal_points(cells[0])
             and j < len(raws)
             and raws[j][:1].isupper()
+        ):
+            return i, end, [cells[0]]
+        # A lone whole points number on a coded row's line, after its name and before the
+        # explanation opening with a document's reference ("… quy pham 10 Ké hoach s6 16/KH-UBND"):
+        # a count in text is followed by what it counts, not by "Kế hoạch số".
+        if (
+            coded
+            and i >= settings.min_name_words_single
+            and is_score_token(cells[0])
+            and j < len(raws)
+            and raws[j][:1].isupper()
+            and opens_explanation(tokens[j:])
         ):
             return i, end, [cells[0]]
     return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex as re
 
-from extract.segment.line_cells import LineCells
+from extract.segment.line_cells import LineCells, is_syllable_run
 from extract.segment.line_common import (
     LineTableSettings,
     is_score_token,
@@ -46,8 +46,10 @@ class RowBuilder:
         settings: LineTableSettings,
         widths: dict[str, dict[int, int]],
         centred: bool = False,
+        n_points: int = 3,
     ):
         self.centred = centred
+        self.table_points = n_points  # the points columns the header names
         self.table = table
         self.settings = settings
         self.widths = widths
@@ -87,9 +89,10 @@ class RowBuilder:
                 row = cur
             elif cur is not None and cur.n_numbers == 0 and not cur.name and not cur.explanation:
                 row = cur
-            elif cur is not None and cur.awaiting_numbers and not (cur.whole_name and starts_name(cells.name)):
+            elif cur is not None and cur.awaiting_numbers and not (cur.whole_name and self._names_row(cells)):
                 # (a whole name's numbers line whose text opens in lower case goes on with its
-                # explanation: "1. định 10 10 10" under "… hành chính Đã ban hành … quy")
+                # explanation: "1. định 10 10 10" under "… hành chính Đã ban hành … quy"; one
+                # whose text is no words, "3 [Cheeni fags | as |", holds its garbled cells)
                 row = cur
                 row.awaiting_numbers = False
             elif cur is not None and self._heading_tail(cur, cells):
@@ -418,6 +421,13 @@ class RowBuilder:
             return True
         return starts_name(cells.text_tokens) and is_criterion_name(unspecked(cur.name), self.settings)
 
+    @staticmethod
+    def _names_row(cells: LineCells) -> bool:
+        """The text before a line's numbers opens a name of its own: a capital first, and words
+        the language knows (not "[Cheeni fags", the row's cells OCR garbled on its numbers' line)."""
+        words = [re.sub(r"[^\p{L}]", "", raw) for _, raw in unspecked(cells.name) if re.search(r"\p{L}{2}", raw)]
+        return starts_name(cells.name) and any(w.isupper() or is_syllable_run(w) for w in words)
+
     def _whole_name_line(self, cells: LineCells) -> bool:
         return bool(self._whole_name(cells))
 
@@ -439,6 +449,14 @@ class RowBuilder:
             short = name_before_garbled_cells(tokens, self.settings)
             if short:
                 return short
+            # ... or a short name (too short to open a line by prefix), then no more than the
+            # row's points cells OCR garbled into specks ("Ké hoach CCH nim [sf 3s", "Bio cio
+            # CCHC [2 pas],").
+            k = len(tokens)
+            while k > 2 and len(tokens) - k < self.table_points and speckish(tokens[k - 1][1]):
+                k -= 1
+            if k < len(tokens) and is_criterion_name(tokens[:k], self.settings):
+                return tokens[:k]
         return []
 
     def _opens_centred_row(self, cur: RowDraft, tokens: list[tuple[str, str]]) -> bool:

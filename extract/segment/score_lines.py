@@ -260,7 +260,11 @@ def _read_table(
         layout = _explanation_side(lines[i : i + settings.gutter_sample_lines], layout, settings)
     widths = _column_widths(lines[i:], settings, layout)
     builder = RowBuilder(
-        table, settings, widths, centred=columns is None and _numbers_centred(lines[i:], layout, settings)
+        table,
+        settings,
+        widths,
+        centred=columns is None and _numbers_centred(lines[i:], layout, settings),
+        n_points=len(layout.points),
     )
     page_top = False
     under_header = True  # the line before was the header's (the first page's, or one repeated)
