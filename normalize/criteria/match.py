@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import regex as re
 from rapidfuzz import fuzz
 
+from normalize.codes import read_code_token
 from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
 from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.vietnamese.syllable import fold, nfc, place_tone, split_tone
@@ -283,13 +284,22 @@ def _without_name_tails(rows: list[ScoreRow], by_code: dict[str, CriterionDef], 
 
 def _misread_code(row: ScoreRow, crit: CriterionDef | None, s: MatchSettings) -> bool:
     """A printed code the recognised set does not have (OCR read "7" as "6.1"), or one pieced
-    together from digits whose row is not named as that code's criterion: the name may say which
+    together from digits, or read through letters OCR makes of a digit or of a ruling line
+    ("L1..." as 1.1), whose row is not named as that code's criterion: the name may say which
     criterion the row is."""
     if not row.code:
         return False
     if crit is None:
         return True
-    return "code_repaired" in row.flags and similarity(row.name or row.name_raw, crit.name) < s.snap_min
+    pieced = "code_repaired" in row.flags or _code_by_lookalikes(row.code_raw)
+    return pieced and similarity(row.name or row.name_raw, crit.name) < s.snap_min
+
+
+def _code_by_lookalikes(raw: str | None) -> bool:
+    """A printed code read with a letter taken for a digit ("L1", "l.2"): the letter may as well
+    be a ruling line's speck beside the code as a digit of it."""
+    token = read_code_token(raw) if raw else None
+    return token is not None and token.lookalikes and token.components is not None
 
 
 def _stray(row: ScoreRow, names: list[tuple[str, CriterionDef]], s: MatchSettings) -> bool:
