@@ -425,8 +425,11 @@ class RowBuilder:
     def _names_row(cells: LineCells) -> bool:
         """The text before a line's numbers opens a name of its own: a capital first, and words
         the language knows (not "[Cheeni fags", the row's cells OCR garbled on its numbers' line)."""
-        words = [re.sub(r"[^\p{L}]", "", raw) for _, raw in unspecked(cells.name) if re.search(r"\p{L}{2}", raw)]
-        return starts_name(cells.name) and any(w.isupper() or is_syllable_run(w) for w in words)
+        tokens = unspecked(cells.name)
+        if len(tokens) > 1 and tokens[0][1][:1].islower() and speckish(tokens[0][1]):
+            tokens = tokens[1:]  # the STT cell OCR garbled into letters ("eat | Ban hanh …")
+        words = [re.sub(r"[^\p{L}]", "", raw) for _, raw in tokens if re.search(r"\p{L}{2}", raw)]
+        return starts_name(tokens) and any(w.isupper() or is_syllable_run(w) for w in words)
 
     def _whole_name_line(self, cells: LineCells) -> bool:
         return bool(self._whole_name(cells))
