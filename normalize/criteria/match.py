@@ -604,5 +604,23 @@ def _take_set_reading(row: ScoreRow, most: float, set_id: str, s: MatchSettings)
         read = getattr(row, cell)
         row.alternatives[cell] = [read] + [a for a in row.alternatives[cell] if abs(a - most) > s.max_tolerance]
         setattr(row, cell, most)
+    for cell in ("self_points", "appraised_points"):
+        if cell not in cells:
+            _printed_within(row, cell, most)
     row.flags = [f for f in row.flags if not f.startswith(FLAG_MAX_DIFFERS)] + [f"{FLAG_READING_BY_SET}:{set_id}"]
     return 1
+
+
+def _printed_within(row: ScoreRow, cell: str, most: float) -> None:
+    """A score whose comma-less cell was read with a decimal mark to fit under the maximum misread
+    before ("16 15" read 1,6 and 1,5): under the set's maximum the printed reading fits, and holds
+    (the decimal reading kept as its alternative)."""
+    value, raw = getattr(row, cell), getattr(row, f"{cell}_raw")
+    printed = parse_number(raw, kind="score") if raw else None
+    alternatives = row.alternatives.get(cell) or []
+    if value is None or printed is None or printed.value == value or printed.value > most:
+        return
+    if not any(a == printed.value for a in alternatives):
+        return  # (no reading chosen among others: the value was not the comma's)
+    row.alternatives[cell] = [value] + [a for a in alternatives if a != printed.value]
+    setattr(row, cell, printed.value)
