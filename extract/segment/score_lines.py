@@ -211,7 +211,8 @@ def _header_fragment(line: Line, settings: LineTableSettings) -> int | None:
     label's words past recognition ("a téida | UBND", "xa tw")."""
     tokens = [raw for _, raw in line_tokens(line) if not JUNK.match(raw)]  # a rule's bar is no code
     numbers = sum(1 for t in tokens if is_score_token(t) or read_code_token(t))
-    if len(line.raw or line.text) > settings.header_fragment_chars or numbers > settings.header_stray_numbers:
+    # (its length without the specks OCR strewed in it: "h sẽ ẹ Điểm . ^ S33 trà")
+    if len(" ".join(tokens)) > settings.header_fragment_chars or numbers > settings.header_stray_numbers:
         return None
     return numbers
 
