@@ -483,8 +483,9 @@ def read_positioned_line(line: Line, columns: dict[str, tuple[float, float]], bl
 
 
 _POINTS_COLUMNS = ("max", "self", "appraised")
-# Specks and rule stubs OCR reads around a code ("_1.2", "1.3|").
-CODE_NOISE = "_|~`'\""
+# Specks and rule stubs OCR reads around a code ("_1.2", "1.3|", "—6.": a rule's stub read as a
+# long dash; a bullet's hyphen stands apart from its text).
+CODE_NOISE = "_|~`'\"—–"
 
 
 def _code_cell(tokens: list[str]) -> str | None:
