@@ -245,7 +245,9 @@ class RowBuilder:
         if cells.explanation or cells.block_start or cur.n_numbers < 2:
             return False
         first = next((raw for _, raw in unspecked(cells.name) if re.match(r"\p{L}{2}", raw)), "")
-        return first[:1].islower()
+        # (a whole criterion name after the STT cell OCR garbled into a small word is a row of its
+        # own: "vô Hiện đại hóa hành chính : 1G. ...16")
+        return first[:1].islower() and not self._whole_name_line(cells)
 
     def _count_in_text(self, cells: LineCells) -> bool:
         """A number-less line opening with a plain number ("6") then a lower-case word, where
@@ -440,6 +442,8 @@ class RowBuilder:
         (the STT cell OCR garbled before it: "| it | | Kéhoach CCHC nim ee"); [] otherwise."""
         for part in bar_tails(cells):
             tokens = unspecked([t for t in part if len(t[1]) > 1 or t[1].isupper()])
+            if len(tokens) > 2 and len(tokens[0][1]) <= 3 and tokens[0][1].islower() and starts_name(tokens[1:2]):
+                tokens = tokens[1:]  # the STT cell OCR garbled into a small word ("vô Hiện đại …")
             # A short token ending the line may be a garbled points cell ("ee"), not the name's.
             bare = tokens[:-1] if tokens and len(tokens[-1][1]) <= 2 and tokens[-1][1].islower() else tokens
             for candidate in (tokens, bare):
