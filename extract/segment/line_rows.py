@@ -154,6 +154,10 @@ class RowBuilder:
                 # whole criterion name, the code of a line opening another name: that line is the
                 # next row.
                 and not (cur.name and not cur.n_numbers and self._next_name(cur, cells))
+                # ... nor does a row opened by a whole catalogued name, its numbers read below it:
+                # a coded line opening a name after it is the next row ("8 Tac dong cua CCHC …"
+                # under "Hiện đại hóa hành chính" and its "16 15,25 15,25").
+                and not (cur.whole_name and cur.n_numbers and self._next_name(cur, cells))
                 # Nor does a capitals heading with its numbers take the code of a line opening a
                 # name in small letters: a heading's code prints on its own line (or was lost).
                 and not (cur.n_numbers and self._after_heading(cur, cells))
