@@ -79,7 +79,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     if len(tokens) == 1 and (is_score_token(tokens[0][1]) or read_code_token(tokens[0][1])):
         cells.bare = tokens[0][1]
         return cells
-    tokens = _after_speck_letter(tokens)
+    tokens = _comma_split_joined(_after_speck_letter(tokens))
     head = tokens[0][1].strip(CODE_NOISE)  # rule stubs OCR glues to the STT cell ("1.3__|")
     if (
         head
@@ -157,6 +157,33 @@ def _after_speck_letter(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     if code is None or code.lookalikes or not re.match(r"\d+\.", token):
         return tokens
     return tokens[k:]
+
+
+def _comma_split_joined(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A points number OCR split after its decimal comma ("14, 5" for 14,5), beside another
+    points number: joined again. The fraction is one points are given in (quarters), and a
+    number stands next to it, so an enumeration's "14, 5 và 6" is left alone."""
+    out: list[tuple[str, str]] = []
+    k = 0
+    while k < len(tokens):
+        raw = tokens[k][1]
+        nxt = tokens[k + 1][1] if k + 1 < len(tokens) else ""
+        if re.fullmatch(r"[1-9]\d?,", raw) and nxt in ("5", "25", "75") and _beside_points(tokens, k):
+            joined = raw + nxt
+            out.append((joined, joined))
+            k += 2
+            continue
+        out.append(tokens[k])
+        k += 1
+    return out
+
+
+def _beside_points(tokens: list[tuple[str, str]], k: int) -> bool:
+    """Token ``k`` (and the one after it) stand between points numbers: one right before or
+    right after the pair."""
+    before = tokens[k - 1][1] if k > 0 else ""
+    after = tokens[k + 2][1] if k + 2 < len(tokens) else ""
+    return is_score_token(before) or is_score_token(after)
 
 
 def _speck_code(tokens: list[tuple[str, str]]) -> bool:

@@ -103,8 +103,8 @@ def is_garbled_total(folded: str) -> bool:
     words = [w for w in folded.split() if re.search(r"[\p{L}\p{N}]", w)]
     if words and len(words[0].strip("|_.:;'\"")) == 1 and len(words) > 1:
         words = words[1:]  # a stray letter before the label ("P|")
-    elif len(words) > 2 and len(words[0].strip("|_.:;'\"")) == 2 and re.sub(r"\W", "", words[2]) in ("cong", "diem"):
-        words = words[1:]  # two stray letters before a whole label ("si TỔNG ĐIỂM")
+    elif len(words) > 2 and re.sub(r"\W", "", words[2]) in ("cong", "diem", "so") and _stray_before(words[0]):
+        words = words[1:]  # stray letters before a whole label ("si TỔNG ĐIỂM", "mini Tổng số điểm")
     if not words or not (re.match(r"^\W*tong", words[0]) or _doubled_tong(words)):
         return False
     labelled = False  # a label word after "tong": a short token after it is a garbled cell's specks
@@ -118,6 +118,13 @@ def is_garbled_total(folded: str) -> bool:
         if len(core) > 3 or is_syllable_run(core):
             return False  # a word of its own ("Tổng hợp kết quả"): no totals label
     return True
+
+
+def _stray_before(word: str) -> bool:
+    """A token OCR made of a rule or a speck before the totals label: two letters, or up to four
+    that are no syllable ("mini")."""
+    core = word.strip("|_.:;'\"")
+    return len(core) == 2 or (len(core) <= 4 and core.isalpha() and not is_syllable_run(core))
 
 
 def _doubled_tong(words: list[str]) -> bool:
