@@ -419,15 +419,19 @@ def _points_from_numbers(lines: list[Line], layout: HeaderLayout, settings: Line
     """The points columns when the header names fewer than three (its appraised label garbled
     past recognition): the count of points cells the body lines carry in a row says it. A line
     with three numbers in a row is evidence; one with two beside a garbled token (a cell OCR
-    lost: "ak 0,75 1") backs it, but never stands alone."""
+    lost: "ak 0,75 1") backs it, but never stands alone. The share is of the lines with two cells
+    or more: a line with one number (the others lost, or a date's day) says nothing of how many
+    columns there are."""
     wide = replace(layout, points=HEADER_POINTS)
     numbered = three = backing = 0
     for line in lines:
         cells = read_line(line, False, wide)
         if not cells.has_numbers:
             continue
-        numbered += 1
         values = (cells.max_raw, cells.self_raw, cells.appraised_raw)
+        if cells.max_raw and re.search(r":\s*" + re.escape(cells.max_raw) + r"(?!\S)", line.raw or line.text):
+            continue  # "… kịp thời: 1 1 1": a scale's points ("label: points") open the run
+        numbered += sum(1 for v in values if v is not None) > 1
         read = sum(1 for v in values if v is not None and parse_number(v, kind="score") is not None)
         three += read == len(values)
         backing += read == len(values) - 1 and all(v is not None for v in values)
