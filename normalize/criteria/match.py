@@ -511,6 +511,7 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
     by_code, printed = cset.by_code(), printed_maxima(cset)
     filled = 0
     for table in tables:
+        appraised = any(r.appraised_points is not None for r in table.rows)
         for row in table.rows:
             crit = by_code.get(str(row.code)) if row.code else None
             if crit is None or crit.code not in printed:
@@ -518,6 +519,13 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
             if row.max_points is not None:
                 if _lone_cell_is_self(row, printed[crit.code], cset.id, settings) and names_criterion(
                     row, crit, settings
+                ):
+                    filled += 1
+                    continue
+                if (
+                    appraised
+                    and names_criterion(row, crit, settings)
+                    and _pair_is_scores(row, printed[crit.code], cset.id, settings)
                 ):
                     filled += 1
                     continue
@@ -554,6 +562,35 @@ def _lone_cell_is_self(row: ScoreRow, most: float, set_id: str, s: MatchSettings
     from schemas.records import unsure_flag
 
     row.flags += [f"{FLAG_MAX_FROM_SET}:{set_id}", f"{FLAG_COLUMNS_BY_SET}:{set_id}", unsure_flag("self_points", 0.5)]
+    return True
+
+
+def _pair_is_scores(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> bool:
+    """Two numbers a row of a table with an appraised column printed, read as its maximum and
+    self points ("… 17/10/2013 0,5 0,25"), the first below the set's maximum for it and the
+    second within the first: the self and appraised points, the maximum the cell OCR lost (the
+    set's, ``FLAG_MAX_FROM_SET``). Which cells they were is the set's guess, so both are unsure
+    (the review queue's), the reading before kept as their alternatives."""
+    if row.appraised_points is not None or row.appraised_points_raw is not None:
+        return False
+    if row.max_points is None or row.self_points is None or row.max_points <= 0:
+        return False
+    if row.max_points >= most - s.max_tolerance or row.self_points > row.max_points + s.max_tolerance:
+        return False
+    from schemas.records import unsure_flag
+
+    for cell, value in (("max_points", row.max_points), ("self_points", row.self_points)):
+        row.alternatives[cell] = [value, *row.alternatives.get(cell, [])]
+    row.appraised_points, row.appraised_points_raw = row.self_points, row.self_points_raw
+    row.self_points, row.self_points_raw = row.max_points, row.max_points_raw
+    row.max_points, row.max_points_raw = most, None
+    row.flags = [f for f in row.flags if f not in ("missing_appraised", "missing_max")]
+    row.flags += [
+        f"{FLAG_MAX_FROM_SET}:{set_id}",
+        f"{FLAG_COLUMNS_BY_SET}:{set_id}",
+        unsure_flag("self_points", 0.5),
+        unsure_flag("appraised_points", 0.5),
+    ]
     return True
 
 
