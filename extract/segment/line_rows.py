@@ -446,8 +446,8 @@ class RowBuilder:
         (the STT cell OCR garbled before it: "| it | | Kéhoach CCHC nim ee"); [] otherwise."""
         for part in bar_tails(cells):
             tokens = unspecked([t for t in part if len(t[1]) > 1 or t[1].isupper()])
-            if len(tokens) > 2 and len(tokens[0][1]) <= 3 and tokens[0][1].islower() and starts_name(tokens[1:2]):
-                tokens = tokens[1:]  # the STT cell OCR garbled into a small word ("vô Hiện đại …")
+            if len(tokens) > 2 and _garbled_stt(tokens[0][1]) and starts_name(tokens[1:2]):
+                tokens = tokens[1:]  # the STT cell OCR garbled into a small word ("vô Hiện đại …", "1ộT")
             # A short token ending the line may be a garbled points cell ("ee"), not the name's.
             bare = tokens[:-1] if tokens and len(tokens[-1][1]) <= 2 and tokens[-1][1].islower() else tokens
             for candidate in (tokens, bare):
@@ -463,11 +463,13 @@ class RowBuilder:
             # ... or a short name (too short to open a line by prefix), then no more than the
             # row's points cells OCR garbled into specks ("Ké hoach CCH nim [sf 3s", "Bio cio
             # CCHC [2 pas],").
-            k = len(tokens)
-            while k > 2 and len(tokens) - k < self.table_points and speckish(tokens[k - 1][1]):
-                k -= 1
-            if k < len(tokens) and is_criterion_name(tokens[:k], self.settings):
-                return tokens[:k]
+            # (the fewest specks first; a cell OCR read in two pieces, "2/2) 2y)", allows one
+            # speck more than the columns)
+            for k in range(len(tokens) - 1, max(1, len(tokens) - self.table_points - 2), -1):
+                if not speckish(tokens[k][1]):
+                    break
+                if is_criterion_name(tokens[:k], self.settings):
+                    return tokens[:k]
         return []
 
     def _opens_centred_row(self, cur: RowDraft, tokens: list[tuple[str, str]]) -> bool:
@@ -539,3 +541,9 @@ class RowBuilder:
 
     def close(self) -> None:
         self._settle_tail()
+
+
+def _garbled_stt(raw: str) -> bool:
+    """A short token opening a line that is the STT cell OCR garbled: a small word ("vô") or
+    letters mixed with a digit ("1ộT"), before a name's capital."""
+    return len(raw) <= 3 and (raw.islower() or (bool(re.search(r"\d", raw)) and bool(re.search(r"\p{L}", raw))))
