@@ -285,7 +285,9 @@ def _read_table(
         if _SIGNATURE.match(text):
             break  # ("Nơi nhận: … CHỦ TỊCH" has header words: a page's top line that is it ends the table)
         if (
-            (page_top and is_header_line(line, settings))
+            # (a page's first row that shares header words, "b) Tất cả báo cáo … nội dung theo
+            # hướng dẫn", is no header: a header never opens like an item or a numbered line)
+            (page_top and is_header_line(line, settings) and _opens_header(line))
             or is_repeated_header(line, settings)
             or _beside_repeated_header(lines, i, settings)
         ):
