@@ -45,14 +45,21 @@ def _rows(output: dict) -> dict[str, dict]:
         # are rows whose cells OCR spoilt, kept in place (0/11 before).
         ("d06-i2-f10-i2-unruled-total-last-vie-psm3-300dpi", 11, 18),
         # The header's fragment "h sẽ ẹ Điểm . ^ S33 trà" is short once its specks are left
-        # out; "Í —6. | Cải cách ải chính công": a rule's dash glued to the code (0/7 before).
-        ("d01-i2-ruled-center-vie-150dpi", 5, 3),
+        # out; "Í —6. | Cải cách ải chính công": a rule's dash glued to the code; "L—4_ |
+        # Cảicáchtốchứcbộmáy hànhchnh": a name whose words OCR glued together (0/7 before).
+        ("d01-i2-ruled-center-vie-150dpi", 6, 3),
         # "vô Hiện đại hóa hành chính : 1G. ...16": the STT cell garbled into a small word
         # before a whole name (7/8 before).
         ("d03-i4-unruled-top-vie-250dpi-degraded", 8, 15),
         # "8 Tac dong cua CCHC …" under the whole name "Hiện đại hóa hành chính" and its
         # numbers is row 8, not row 7's code (3/8 before, 7 read as 8).
         ("d04-i3-ruled-center-eng-300dpi-degraded", 8, 16),
+        # "1ộT Kế hoạch CCHC năm : kỹ § 2/2) 2y) di": the STT cell garbled into a digit and
+        # letters, the name, then its cells read as four specks (9/10 before).
+        ("d02-i4-ruled-center-vie-200dpi-degraded", 10, 23),
+        # "b) Tất cả báo cáo … nội dung theo hướng dẫn" first on page 2, under the repeated
+        # header: a row, not the header's line (10/11 before).
+        ("d06-i3-f17-i3-unruled-landscape-eng-psm4-200dpi", 11, 18),
     ],
 )
 def test_rows_of_mangled_lines_are_found(name, found, numbers):
