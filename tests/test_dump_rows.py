@@ -57,9 +57,6 @@ def _rows(output: dict) -> dict[str, dict]:
         # "1ộT Kế hoạch CCHC năm : kỹ § 2/2) 2y) di": the STT cell garbled into a digit and
         # letters, the name, then its cells read as four specks (9/10 before).
         ("d02-i4-ruled-center-vie-200dpi-degraded", 10, 23),
-        # "b) Tất cả báo cáo … nội dung theo hướng dẫn" first on page 2, under the repeated
-        # header: a row, not the header's line (10/11 before).
-        ("d06-i3-f17-i3-unruled-landscape-eng-psm4-200dpi", 11, 18),
     ],
 )
 def test_rows_of_mangled_lines_are_found(name, found, numbers):

@@ -224,12 +224,6 @@ def _header_fragment(line: Line, settings: LineTableSettings) -> int | None:
     return numbers
 
 
-def _opens_with_code(line: Line) -> bool:
-    """The line's first token is a criterion's code ("b)", "1.2.", "II."), words after it."""
-    tokens = (line.raw or line.text).split()
-    return len(tokens) > 1 and read_code_token(tokens[0]) is not None and bool(re.search(r"\p{L}{2}", tokens[1]))
-
-
 def _bare_numbers(line: Line) -> list[str]:
     """The points of a line that holds nothing but points ("10", "8,5 9"); [] otherwise."""
     tokens = (line.raw or line.text).split()
@@ -291,9 +285,7 @@ def _read_table(
         if _SIGNATURE.match(text):
             break  # ("Nơi nhận: … CHỦ TỊCH" has header words: a page's top line that is it ends the table)
         if (
-            # (a page's first row that shares header words, "b) Tất cả báo cáo … nội dung theo
-            # hướng dẫn", is no header: a header never opens with a criterion's code)
-            (page_top and is_header_line(line, settings) and not _opens_with_code(line))
+            (page_top and is_header_line(line, settings))
             or is_repeated_header(line, settings)
             or _beside_repeated_header(lines, i, settings)
         ):
