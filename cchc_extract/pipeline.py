@@ -33,7 +33,8 @@ from extract.segment.task_tables import find_task_tables
 from extract.segment.task_wording import reword_tasks
 from extract.segment.unread import find_unread, flag_unread_columns, unread_review_items, withdraw_unsure_tables
 from extract.segment.unread_rows import points_in_names
-from normalize.criteria.match import MatchSettings, apply_criteria_sets, fill_set_maxima
+from normalize.criteria.match import MatchSettings, apply_criteria_sets
+from normalize.criteria.set_cells import fill_set_maxima
 from normalize.vietnamese import document_damage_class, repair_document
 from schemas import schema_errors
 from schemas.records import ErrorRecord, ExtractionResult, SourceInfo, to_dict

@@ -24,10 +24,10 @@ from normalize.criteria.match import (
     FLAG_READING_BY_SET,
     FLAG_SNAPPED,
     apply_criteria_sets,
-    fill_set_maxima,
     printed_maxima,
     recognise_set,
 )
+from normalize.criteria.set_cells import fill_set_maxima
 from schemas.records import ScoreRow, ScoreTable
 
 ROOT = Path(__file__).resolve().parents[1]

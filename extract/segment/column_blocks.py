@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from extract.model import Line
+from extract.segment.line_cells import garbled_cell
 from extract.segment.line_common import CELL_SPECKS, JUNK, LineTableSettings, is_score_token, line_tokens, points_cell
 from extract.segment.line_header import HEADER_POINTS, header_concepts, header_share, is_header_line, keyed_concepts
 from extract.segment.line_split import is_heading, opens_criterion_name
@@ -126,8 +127,8 @@ def _names_head(line: Line, settings: ColumnBlockSettings, line_settings: LineTa
         return False
     if text.split() and read_code_token(text.split()[0]) and not header_share(text.split()[0], line_settings):
         return False  # a row's code opens it ("1.2. Xác định … các lĩnh vực"): no header
-    # ("Tiêu chí đánh giá" is the criteria column's label, not the self points')
-    text = re.sub(r"tieu chi danh gia", "tieu chi", fold(text), flags=re.I)
+    # ("Tiêu chí đánh giá", "Nội dung đánh giá" are the criteria column's label, not the self points')
+    text = re.sub(r"(?:tieu chi|noi dung) danh gia", "tieu chi", fold(text), flags=re.I)
     if len(re.findall(r"\p{L}+", text)) < 2:
         return False  # a label's word alone ("chí") is a wrapped header's piece, or a name's
     concepts = header_concepts(text) | keyed_concepts(text)
@@ -390,7 +391,11 @@ def _column_blocks(
                 break
             tokens = [t for t in line_tokens(line) if not JUNK.match(t[1])]
             numbers = _leading_points(tokens)
-            if _COLUMN_NUMBERS.fullmatch(text):
+            if several and block.rows and _garbled_cells(line_tokens(line), concepts):
+                # A row's cells OCR spoilt ("K) K)", "&) &)" under "3 3"): the row is there, its
+                # points kept as printed (no number: lost, and told), not the explanation's words.
+                block.rows.append(([raw for _, raw in line_tokens(line)], [], line))
+            elif _COLUMN_NUMBERS.fullmatch(text):
                 pass  # the "(3) (4)" row numbering the columns
             elif numbers and (several or len(numbers) == len(tokens)):
                 block.rows.append((numbers, tokens[len(numbers) :], line))
@@ -404,6 +409,13 @@ def _column_blocks(
             i += 1
         blocks.append(block)
     return blocks
+
+
+def _garbled_cells(tokens: list[tuple[str, str]], concepts: tuple[str, ...]) -> bool:
+    """A line of as many tokens as the head's points columns, each no word and no number (specks
+    and lone marks included: "&)")."""
+    points = [c for c in concepts if c in HEADER_POINTS]
+    return len(tokens) == len(points) and all(garbled_cell(t) or JUNK.match(t[1]) for t in tokens)
 
 
 # The row under a header numbering its columns ("(1) (2) (3)"; OCR reads brackets as letters too).
@@ -423,7 +435,8 @@ _BLOCK_POINTS = re.compile(r"(?:0|[1-9]\d{0,2})(?:[.,]\d{1,2})?")
 def _leading_points(tokens: list[tuple[str, str]]) -> list[str]:
     numbers: list[str] = []
     for _, raw in tokens:
-        cell = points_cell(raw) or raw.strip(CELL_SPECKS)
+        # (beside a number, a decimal comma OCR read as "/" is one: "1 0/75")
+        cell = points_cell(raw, beside_points=bool(numbers)) or raw.strip(CELL_SPECKS)
         if not _BLOCK_POINTS.fullmatch(cell):
             break
         numbers.append(cell)

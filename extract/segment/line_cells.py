@@ -25,6 +25,7 @@ from extract.segment.line_header import (
     HeaderLayout,
     column_at,
 )
+from extract.segment.line_split import opens_explanation
 from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
@@ -78,7 +79,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     if len(tokens) == 1 and (is_score_token(tokens[0][1]) or read_code_token(tokens[0][1])):
         cells.bare = tokens[0][1]
         return cells
-    tokens = _after_speck_letter(tokens)
+    tokens = _comma_split_joined(_after_speck_letter(tokens))
     head = tokens[0][1].strip(CODE_NOISE)  # rule stubs OCR glues to the STT cell ("1.3__|")
     if (
         head
@@ -156,6 +157,33 @@ def _after_speck_letter(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     if code is None or code.lookalikes or not re.match(r"\d+\.", token):
         return tokens
     return tokens[k:]
+
+
+def _comma_split_joined(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A points number OCR split after its decimal comma ("14, 5" for 14,5), beside another
+    points number: joined again. The fraction is one points are given in (quarters), and a
+    number stands next to it, so an enumeration's "14, 5 và 6" is left alone."""
+    out: list[tuple[str, str]] = []
+    k = 0
+    while k < len(tokens):
+        raw = tokens[k][1]
+        nxt = tokens[k + 1][1] if k + 1 < len(tokens) else ""
+        if re.fullmatch(r"[1-9]\d?,", raw) and nxt in ("5", "25", "75") and _beside_points(tokens, k):
+            joined = raw + nxt
+            out.append((joined, joined))
+            k += 2
+            continue
+        out.append(tokens[k])
+        k += 1
+    return out
+
+
+def _beside_points(tokens: list[tuple[str, str]], k: int) -> bool:
+    """Token ``k`` (and the one after it) stand between points numbers: one right before or
+    right after the pair."""
+    before = tokens[k - 1][1] if k > 0 else ""
+    after = tokens[k + 2][1] if k + 2 < len(tokens) else ""
+    return is_score_token(before) or is_score_token(after)
 
 
 def _speck_code(tokens: list[tuple[str, str]]) -> bool:
@@ -262,6 +290,18 @@ def _number_run(
             and _decimal_points(cells[0])
             and j < len(raws)
             and raws[j][:1].isupper()
+        ):
+            return i, end, [cells[0]]
+        # A lone whole points number on a coded row's line, after its name and before the
+        # explanation opening with a document's reference ("… quy pham 10 Ké hoach s6 16/KH-UBND"):
+        # a count in text is followed by what it counts, not by "Kế hoạch số".
+        if (
+            coded
+            and i >= settings.min_name_words_single
+            and is_score_token(cells[0])
+            and j < len(raws)
+            and raws[j][:1].isupper()
+            and opens_explanation(tokens[j:])
         ):
             return i, end, [cells[0]]
     return None
@@ -470,8 +510,9 @@ def read_positioned_line(line: Line, columns: dict[str, tuple[float, float]], bl
 
 
 _POINTS_COLUMNS = ("max", "self", "appraised")
-# Specks and rule stubs OCR reads around a code ("_1.2", "1.3|").
-CODE_NOISE = "_|~`'\""
+# Specks and rule stubs OCR reads around a code ("_1.2", "1.3|", "—6.": a rule's stub read as a
+# long dash; a bullet's hyphen stands apart from its text).
+CODE_NOISE = "_|~`'\"—–"
 
 
 def _code_cell(tokens: list[str]) -> str | None:

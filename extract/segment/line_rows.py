@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex as re
 
-from extract.segment.line_cells import LineCells
+from extract.segment.line_cells import LineCells, is_syllable_run
 from extract.segment.line_common import (
     LineTableSettings,
     is_score_token,
@@ -46,8 +46,10 @@ class RowBuilder:
         settings: LineTableSettings,
         widths: dict[str, dict[int, int]],
         centred: bool = False,
+        n_points: int = 3,
     ):
         self.centred = centred
+        self.table_points = n_points  # the points columns the header names
         self.table = table
         self.settings = settings
         self.widths = widths
@@ -89,9 +91,10 @@ class RowBuilder:
                 row = cur
             elif cur is not None and cur.n_numbers == 0 and not cur.name and not cur.explanation:
                 row = cur
-            elif cur is not None and cur.awaiting_numbers and not (cur.whole_name and starts_name(cells.name)):
+            elif cur is not None and cur.awaiting_numbers and not (cur.whole_name and self._names_row(cells)):
                 # (a whole name's numbers line whose text opens in lower case goes on with its
-                # explanation: "1. định 10 10 10" under "… hành chính Đã ban hành … quy")
+                # explanation: "1. định 10 10 10" under "… hành chính Đã ban hành … quy"; one
+                # whose text is no words, "3 [Cheeni fags | as |", holds its garbled cells)
                 row = cur
                 row.awaiting_numbers = False
             elif cur is not None and self._heading_tail(cur, cells):
@@ -153,6 +156,10 @@ class RowBuilder:
                 # whole criterion name, the code of a line opening another name: that line is the
                 # next row.
                 and not (cur.name and not cur.n_numbers and self._next_name(cur, cells))
+                # ... nor does a row opened by a whole catalogued name, its numbers read below it:
+                # a coded line opening a name after it is the next row ("8 Tac dong cua CCHC …"
+                # under "Hiện đại hóa hành chính" and its "16 15,25 15,25").
+                and not (cur.whole_name and cur.n_numbers and self._next_name(cur, cells))
                 # Nor does a capitals heading with its numbers take the code of a line opening a
                 # name in small letters: a heading's code prints on its own line (or was lost).
                 and not (cur.n_numbers and self._after_heading(cur, cells))
@@ -244,7 +251,9 @@ class RowBuilder:
         if cells.explanation or cells.block_start or cur.n_numbers < 2:
             return False
         first = next((raw for _, raw in unspecked(cells.name) if re.match(r"\p{L}{2}", raw)), "")
-        return first[:1].islower()
+        # (a whole criterion name after the STT cell OCR garbled into a small word is a row of its
+        # own: "vô Hiện đại hóa hành chính : 1G. ...16")
+        return first[:1].islower() and not self._whole_name_line(cells)
 
     def _count_in_text(self, cells: LineCells) -> bool:
         """A number-less line opening with a plain number ("6") then a lower-case word, where
@@ -420,6 +429,16 @@ class RowBuilder:
             return True
         return starts_name(cells.text_tokens) and is_criterion_name(unspecked(cur.name), self.settings)
 
+    @staticmethod
+    def _names_row(cells: LineCells) -> bool:
+        """The text before a line's numbers opens a name of its own: a capital first, and words
+        the language knows (not "[Cheeni fags", the row's cells OCR garbled on its numbers' line)."""
+        tokens = unspecked(cells.name)
+        if len(tokens) > 1 and tokens[0][1][:1].islower() and speckish(tokens[0][1]):
+            tokens = tokens[1:]  # the STT cell OCR garbled into letters ("eat | Ban hanh …")
+        words = [re.sub(r"[^\p{L}]", "", raw) for _, raw in tokens if re.search(r"\p{L}{2}", raw)]
+        return starts_name(tokens) and any(w.isupper() or is_syllable_run(w) for w in words)
+
     def _whole_name_line(self, cells: LineCells) -> bool:
         return bool(self._whole_name(cells))
 
@@ -429,6 +448,8 @@ class RowBuilder:
         (the STT cell OCR garbled before it: "| it | | Kéhoach CCHC nim ee"); [] otherwise."""
         for part in bar_tails(cells):
             tokens = unspecked([t for t in part if len(t[1]) > 1 or t[1].isupper()])
+            if len(tokens) > 2 and _garbled_stt(tokens[0][1]) and starts_name(tokens[1:2]):
+                tokens = tokens[1:]  # the STT cell OCR garbled into a small word ("vô Hiện đại …", "1ộT")
             # A short token ending the line may be a garbled points cell ("ee"), not the name's.
             bare = tokens[:-1] if tokens and len(tokens[-1][1]) <= 2 and tokens[-1][1].islower() else tokens
             for candidate in (tokens, bare):
@@ -441,6 +462,16 @@ class RowBuilder:
             short = name_before_garbled_cells(tokens, self.settings)
             if short:
                 return short
+            # ... or a short name (too short to open a line by prefix), then no more than the
+            # row's points cells OCR garbled into specks ("Ké hoach CCH nim [sf 3s", "Bio cio
+            # CCHC [2 pas],").
+            # (the fewest specks first; a cell OCR read in two pieces, "2/2) 2y)", allows one
+            # speck more than the columns)
+            for k in range(len(tokens) - 1, max(1, len(tokens) - self.table_points - 2), -1):
+                if not speckish(tokens[k][1]):
+                    break
+                if is_criterion_name(tokens[:k], self.settings):
+                    return tokens[:k]
         return []
 
     def _opens_centred_row(self, cur: RowDraft, tokens: list[tuple[str, str]]) -> bool:
@@ -512,3 +543,9 @@ class RowBuilder:
 
     def close(self) -> None:
         self._settle_tail()
+
+
+def _garbled_stt(raw: str) -> bool:
+    """A short token opening a line that is the STT cell OCR garbled: a small word ("vô") or
+    letters mixed with a digit ("1ộT"), before a name's capital."""
+    return len(raw) <= 3 and (raw.islower() or (bool(re.search(r"\d", raw)) and bool(re.search(r"\p{L}", raw))))

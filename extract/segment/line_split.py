@@ -238,7 +238,22 @@ def is_criterion_name(tokens: list[tuple[str, str]], settings: LineTableSettings
         return False
     folded = " ".join(re.findall(r"[\p{L}\p{N}]+", fold(text)))
     best = process.extractOne(folded, criterion_catalogue(), scorer=fuzz.ratio)
-    return best is not None and best[1] >= settings.criterion_name_similarity
+    if best is not None and best[1] >= settings.criterion_name_similarity:
+        return True
+    # Words OCR glued together ("KểhoạachCCHC năm", "Cảicáchtốchứcbộmáy"): compared without spaces.
+    if not any(len(w) >= _GLUED_WORD_CHARS for w in folded.split()):
+        return False
+    glued = process.extractOne(folded.replace(" ", ""), _glued_catalogue(), scorer=fuzz.ratio)
+    return glued is not None and glued[1] >= settings.criterion_name_similarity
+
+
+# A word this long is syllables OCR glued together (no Vietnamese syllable has more than 7 letters).
+_GLUED_WORD_CHARS = 9
+
+
+@lru_cache(maxsize=1)
+def _glued_catalogue() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(name.replace(" ", "") for name in criterion_catalogue()))
 
 
 def opens_criterion_name(text: str, settings: LineTableSettings = LineTableSettings()) -> bool:

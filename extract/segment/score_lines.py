@@ -103,8 +103,8 @@ def is_garbled_total(folded: str) -> bool:
     words = [w for w in folded.split() if re.search(r"[\p{L}\p{N}]", w)]
     if words and len(words[0].strip("|_.:;'\"")) == 1 and len(words) > 1:
         words = words[1:]  # a stray letter before the label ("P|")
-    elif len(words) > 2 and len(words[0].strip("|_.:;'\"")) == 2 and re.sub(r"\W", "", words[2]) in ("cong", "diem"):
-        words = words[1:]  # two stray letters before a whole label ("si TỔNG ĐIỂM")
+    elif len(words) > 2 and re.sub(r"\W", "", words[2]) in ("cong", "diem", "so") and _stray_before(words[0]):
+        words = words[1:]  # stray letters before a whole label ("si TỔNG ĐIỂM", "mini Tổng số điểm")
     if not words or not (re.match(r"^\W*tong", words[0]) or _doubled_tong(words)):
         return False
     labelled = False  # a label word after "tong": a short token after it is a garbled cell's specks
@@ -118,6 +118,13 @@ def is_garbled_total(folded: str) -> bool:
         if len(core) > 3 or is_syllable_run(core):
             return False  # a word of its own ("Tổng hợp kết quả"): no totals label
     return True
+
+
+def _stray_before(word: str) -> bool:
+    """A token OCR made of a rule or a speck before the totals label: two letters, or up to four
+    that are no syllable ("mini")."""
+    core = word.strip("|_.:;'\"")
+    return len(core) == 2 or (len(core) <= 4 and core.isalpha() and not is_syllable_run(core))
 
 
 def _doubled_tong(words: list[str]) -> bool:
@@ -211,7 +218,8 @@ def _header_fragment(line: Line, settings: LineTableSettings) -> int | None:
     label's words past recognition ("a téida | UBND", "xa tw")."""
     tokens = [raw for _, raw in line_tokens(line) if not JUNK.match(raw)]  # a rule's bar is no code
     numbers = sum(1 for t in tokens if is_score_token(t) or read_code_token(t))
-    if len(line.raw or line.text) > settings.header_fragment_chars or numbers > settings.header_stray_numbers:
+    # (its length without the specks OCR strewed in it: "h sẽ ẹ Điểm . ^ S33 trà")
+    if len(" ".join(tokens)) > settings.header_fragment_chars or numbers > settings.header_stray_numbers:
         return None
     return numbers
 
@@ -260,7 +268,11 @@ def _read_table(
         layout = _explanation_side(lines[i : i + settings.gutter_sample_lines], layout, settings)
     widths = _column_widths(lines[i:], settings, layout)
     builder = RowBuilder(
-        table, settings, widths, centred=columns is None and _numbers_centred(lines[i:], layout, settings)
+        table,
+        settings,
+        widths,
+        centred=columns is None and _numbers_centred(lines[i:], layout, settings),
+        n_points=len(layout.points),
     )
     page_top = False
     under_header = True  # the line before was the header's (the first page's, or one repeated)
@@ -407,15 +419,19 @@ def _points_from_numbers(lines: list[Line], layout: HeaderLayout, settings: Line
     """The points columns when the header names fewer than three (its appraised label garbled
     past recognition): the count of points cells the body lines carry in a row says it. A line
     with three numbers in a row is evidence; one with two beside a garbled token (a cell OCR
-    lost: "ak 0,75 1") backs it, but never stands alone."""
+    lost: "ak 0,75 1") backs it, but never stands alone. The share is of the lines with two cells
+    or more: a line with one number (the others lost, or a date's day) says nothing of how many
+    columns there are."""
     wide = replace(layout, points=HEADER_POINTS)
     numbered = three = backing = 0
     for line in lines:
         cells = read_line(line, False, wide)
         if not cells.has_numbers:
             continue
-        numbered += 1
         values = (cells.max_raw, cells.self_raw, cells.appraised_raw)
+        if cells.max_raw and re.search(r":\s*" + re.escape(cells.max_raw) + r"(?!\S)", line.raw or line.text):
+            continue  # "… kịp thời: 1 1 1": a scale's points ("label: points") open the run
+        numbered += sum(1 for v in values if v is not None) > 1
         read = sum(1 for v in values if v is not None and parse_number(v, kind="score") is not None)
         three += read == len(values)
         backing += read == len(values) - 1 and all(v is not None for v in values)

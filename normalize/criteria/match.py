@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 import regex as re
 from rapidfuzz import fuzz
 
+from normalize.codes import read_code_token
 from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
-from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.vietnamese.syllable import fold, nfc, place_tone, split_tone
 
 if TYPE_CHECKING:
@@ -283,13 +283,22 @@ def _without_name_tails(rows: list[ScoreRow], by_code: dict[str, CriterionDef], 
 
 def _misread_code(row: ScoreRow, crit: CriterionDef | None, s: MatchSettings) -> bool:
     """A printed code the recognised set does not have (OCR read "7" as "6.1"), or one pieced
-    together from digits whose row is not named as that code's criterion: the name may say which
+    together from digits, or read through letters OCR makes of a digit or of a ruling line
+    ("L1..." as 1.1), whose row is not named as that code's criterion: the name may say which
     criterion the row is."""
     if not row.code:
         return False
     if crit is None:
         return True
-    return "code_repaired" in row.flags and similarity(row.name or row.name_raw, crit.name) < s.snap_min
+    pieced = "code_repaired" in row.flags or _code_by_lookalikes(row.code_raw)
+    return pieced and similarity(row.name or row.name_raw, crit.name) < s.snap_min
+
+
+def _code_by_lookalikes(raw: str | None) -> bool:
+    """A printed code read with a letter taken for a digit ("L1", "l.2"): the letter may as well
+    be a ruling line's speck beside the code as a digit of it."""
+    token = read_code_token(raw) if raw else None
+    return token is not None and token.lookalikes and token.components is not None
 
 
 def _stray(row: ScoreRow, names: list[tuple[str, CriterionDef]], s: MatchSettings) -> bool:
@@ -487,112 +496,3 @@ def apply_criteria_sets(
     if match is not None:
         snap_to_set(tables, match, settings)
     return match
-
-
-def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSettings = MatchSettings()) -> int:
-    """A row named as its code's criterion whose maximum was not read takes the set's, flagged with
-    its source (``FLAG_MAX_FROM_SET``), when the set is surely recognised and its maximum is the
-    one printed (``printed_maxima``) and not below the row's self points; one whose maximum was
-    read among other readings takes the set's when it is one of them (``_take_set_reading``).
-    Returns the number of maxima taken."""
-    if not settings.fill_maxima or not match.sure(settings):
-        return 0
-    cset = match.cset
-    by_code, printed = cset.by_code(), printed_maxima(cset)
-    filled = 0
-    for table in tables:
-        for row in table.rows:
-            crit = by_code.get(str(row.code)) if row.code else None
-            if crit is None or crit.code not in printed:
-                continue
-            if row.max_points is not None:
-                if _lone_cell_is_self(row, printed[crit.code], cset.id, settings) and names_criterion(
-                    row, crit, settings
-                ):
-                    filled += 1
-                    continue
-                filled += _take_set_reading(row, printed[crit.code], cset.id, settings)
-                continue
-            if _in_print_order(row, printed[crit.code], cset.id, settings):
-                filled += 1
-                continue
-            if row.self_points is not None and row.self_points > printed[crit.code] + settings.max_tolerance:
-                continue
-            if not names_criterion(row, crit, settings):
-                continue
-            row.max_points = printed[crit.code]
-            row.flags = [f for f in row.flags if f != "missing_max"] + [f"{FLAG_MAX_FROM_SET}:{cset.id}"]
-            filled += 1
-    return filled
-
-
-def _lone_cell_is_self(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> bool:
-    """The one number a row printed, read as its maximum ("… 0,75 Ban hành …"), below the set's
-    maximum for it and no score beside it: the self points, the maximum the cell OCR lost (the
-    set's, ``FLAG_MAX_FROM_SET``); the reading before kept as the max's alternative."""
-    if row.self_points is not None or row.appraised_points is not None or row.max_points is None:
-        return False
-    if row.max_points >= most - s.max_tolerance or row.max_points <= 0:
-        return False
-    row.alternatives["max_points"] = [row.max_points, *row.alternatives.get("max_points", [])]
-    row.self_points, row.self_points_raw = row.max_points, row.max_points_raw
-    row.max_points, row.max_points_raw = most, None
-    row.flags = [f for f in row.flags if f != "missing_self"]
-    # Which cell the figure was is the set's guess, not the page's: the self score is as unsure
-    # as a cell OCR half read, and goes to the review (a misread maximum moved to the self cell
-    # would otherwise pass as a sure score).
-    from schemas.records import unsure_flag
-
-    row.flags += [f"{FLAG_MAX_FROM_SET}:{set_id}", f"{FLAG_COLUMNS_BY_SET}:{set_id}", unsure_flag("self_points", 0.5)]
-    return True
-
-
-def _in_print_order(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> bool:
-    """Two numbers read for three points columns, the second above the first as printed ("2 15"),
-    were taken for self and appraised points (the max lost). When the first is the set's maximum
-    for the row and the second has a reading within it (a decimal mark lost: 15 → 1,5), the
-    print order reads them better: a max that is the set's, then the self points; the appraised
-    is the cell lost. (The other way needs the self points at the maximum by chance.) The
-    reading before is kept as the cells' alternatives; flagged ``FLAG_COLUMNS_BY_SET``."""
-    if row.max_points_raw is not None or row.self_points is None or row.appraised_points_raw is None:
-        return False
-    if abs(row.self_points - most) > s.max_tolerance or not row.self_points_raw:
-        return False
-    printed = parse_number(row.appraised_points_raw, kind="score")
-    if printed is None or printed.value <= most + s.max_tolerance:
-        return False  # (within the max as printed: nothing said the order was off)
-    readings = lost_decimal_readings(row.appraised_points_raw, upper=most)
-    if not readings:
-        return False
-    before = {"self_points": row.self_points, "appraised_points": row.appraised_points}
-    row.max_points, row.max_points_raw = most, row.self_points_raw
-    row.self_points, row.self_points_raw = readings[0], row.appraised_points_raw
-    row.appraised_points = row.appraised_points_raw = None
-    for cell, value in before.items():
-        if value is not None:
-            row.alternatives[cell] = [value]
-    row.alternatives["self_points"] = [*row.alternatives["self_points"], *readings[1:]]
-    row.flags = [f for f in row.flags if f not in ("missing_max", "repaired_appraised_points")]
-    row.flags += ["missing_appraised", f"{FLAG_COLUMNS_BY_SET}:{set_id}"]
-    return True
-
-
-def _take_set_reading(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> int:
-    """1 when the row's maximum, read as another figure than the set's, had the set's among its
-    readings ("16" read 1,6): it takes it, the figure chosen before kept as a reading; its self
-    points printed as the same text, read the same way, take the same reading. 0 otherwise."""
-    alternatives = row.alternatives.get("max_points") or []
-    if row.max_points is None or abs(row.max_points - most) <= s.max_tolerance:
-        return 0
-    if not any(abs(a - most) <= s.max_tolerance for a in alternatives):
-        return 0
-    cells = ["max_points"]
-    if row.self_points_raw and row.self_points_raw == row.max_points_raw and row.self_points == row.max_points:
-        if any(abs(a - most) <= s.max_tolerance for a in row.alternatives.get("self_points") or []):
-            cells.append("self_points")
-    for cell in cells:
-        read = getattr(row, cell)
-        row.alternatives[cell] = [read] + [a for a in row.alternatives[cell] if abs(a - most) > s.max_tolerance]
-        setattr(row, cell, most)
-    row.flags = [f for f in row.flags if not f.startswith(FLAG_MAX_DIFFERS)] + [f"{FLAG_READING_BY_SET}:{set_id}"]
-    return 1

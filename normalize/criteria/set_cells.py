@@ -1,0 +1,188 @@
+"""Cells a surely recognised criteria set fills or re-reads (``fill_set_maxima``): a maximum OCR lost
+taken from the set, a lone figure or a pair of figures moved to the cells the set's maximum says
+they were, a lost decimal comma's reading chosen by the set's maximum. Each moved or taken cell is
+flagged with its source, and a cell the set only guesses is unsure (the review queue's)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from normalize.criteria.match import (
+    FLAG_COLUMNS_BY_SET,
+    FLAG_MAX_DIFFERS,
+    FLAG_MAX_FROM_SET,
+    FLAG_READING_BY_SET,
+    MatchSettings,
+    SetMatch,
+    names_criterion,
+    printed_maxima,
+)
+from normalize.numbers import lost_decimal_readings, parse_number
+
+if TYPE_CHECKING:
+    from schemas.records import ScoreRow, ScoreTable
+
+
+def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSettings = MatchSettings()) -> int:
+    """A row named as its code's criterion whose maximum was not read takes the set's, flagged with
+    its source (``FLAG_MAX_FROM_SET``), when the set is surely recognised and its maximum is the
+    one printed (``printed_maxima``) and not below the row's self points; one whose maximum was
+    read among other readings takes the set's when it is one of them (``_take_set_reading``).
+    Returns the number of maxima taken."""
+    if not settings.fill_maxima or not match.sure(settings):
+        return 0
+    cset = match.cset
+    by_code, printed = cset.by_code(), printed_maxima(cset)
+    filled = 0
+    for table in tables:
+        appraised = any(r.appraised_points is not None for r in table.rows)
+        for row in table.rows:
+            crit = by_code.get(str(row.code)) if row.code else None
+            if crit is None or crit.code not in printed:
+                continue
+            if row.max_points is not None:
+                if _lone_cell_is_self(row, printed[crit.code], cset.id, settings) and names_criterion(
+                    row, crit, settings
+                ):
+                    filled += 1
+                    continue
+                if (
+                    appraised
+                    and names_criterion(row, crit, settings)
+                    and _pair_is_scores(row, printed[crit.code], cset.id, settings)
+                ):
+                    filled += 1
+                    continue
+                filled += _take_set_reading(row, printed[crit.code], cset.id, settings)
+                continue
+            if _in_print_order(row, printed[crit.code], cset.id, settings):
+                filled += 1
+                continue
+            if row.self_points is not None and row.self_points > printed[crit.code] + settings.max_tolerance:
+                continue
+            if not names_criterion(row, crit, settings):
+                continue
+            row.max_points = printed[crit.code]
+            row.flags = [f for f in row.flags if f != "missing_max"] + [f"{FLAG_MAX_FROM_SET}:{cset.id}"]
+            filled += 1
+    return filled
+
+
+def _lone_cell_is_self(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> bool:
+    """The one number a row printed, read as its maximum ("… 0,75 Ban hành …"), below the set's
+    maximum for it and no score beside it: the self points, the maximum the cell OCR lost (the
+    set's, ``FLAG_MAX_FROM_SET``); the reading before kept as the max's alternative."""
+    if row.self_points is not None or row.appraised_points is not None or row.max_points is None:
+        return False
+    if row.max_points >= most - s.max_tolerance or row.max_points <= 0:
+        return False
+    row.alternatives["max_points"] = [row.max_points, *row.alternatives.get("max_points", [])]
+    row.self_points, row.self_points_raw = row.max_points, row.max_points_raw
+    row.max_points, row.max_points_raw = most, None
+    row.flags = [f for f in row.flags if f != "missing_self"]
+    # Which cell the figure was is the set's guess, not the page's: the self score is as unsure
+    # as a cell OCR half read, and goes to the review (a misread maximum moved to the self cell
+    # would otherwise pass as a sure score).
+    from schemas.records import unsure_flag
+
+    row.flags += [f"{FLAG_MAX_FROM_SET}:{set_id}", f"{FLAG_COLUMNS_BY_SET}:{set_id}", unsure_flag("self_points", 0.5)]
+    return True
+
+
+def _pair_is_scores(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> bool:
+    """Two numbers a row of a table with an appraised column printed, read as its maximum and
+    self points ("… 17/10/2013 0,5 0,25"), the first below the set's maximum for it and the
+    second within the first: the self and appraised points, the maximum the cell OCR lost (the
+    set's, ``FLAG_MAX_FROM_SET``). Which cells they were is the set's guess, so both are unsure
+    (the review queue's), the reading before kept as their alternatives."""
+    if row.appraised_points is not None or row.appraised_points_raw is not None:
+        return False
+    if row.max_points is None or row.self_points is None or row.max_points <= 0:
+        return False
+    if row.max_points >= most - s.max_tolerance or row.self_points > row.max_points + s.max_tolerance:
+        return False
+    from schemas.records import unsure_flag
+
+    for cell, value in (("max_points", row.max_points), ("self_points", row.self_points)):
+        row.alternatives[cell] = [value, *row.alternatives.get(cell, [])]
+    row.appraised_points, row.appraised_points_raw = row.self_points, row.self_points_raw
+    row.self_points, row.self_points_raw = row.max_points, row.max_points_raw
+    row.max_points, row.max_points_raw = most, None
+    row.flags = [f for f in row.flags if f not in ("missing_appraised", "missing_max")]
+    row.flags += [
+        f"{FLAG_MAX_FROM_SET}:{set_id}",
+        f"{FLAG_COLUMNS_BY_SET}:{set_id}",
+        unsure_flag("self_points", 0.5),
+        unsure_flag("appraised_points", 0.5),
+    ]
+    return True
+
+
+def _in_print_order(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> bool:
+    """Two numbers read for three points columns, the second above the first as printed ("2 15"),
+    were taken for self and appraised points (the max lost). When the first is the set's maximum
+    for the row and the second has a reading within it (a decimal mark lost: 15 → 1,5), the
+    print order reads them better: a max that is the set's, then the self points; the appraised
+    is the cell lost. (The other way needs the self points at the maximum by chance.) The
+    reading before is kept as the cells' alternatives; flagged ``FLAG_COLUMNS_BY_SET``."""
+    if row.max_points_raw is not None or row.self_points is None or row.appraised_points_raw is None:
+        return False
+    if abs(row.self_points - most) > s.max_tolerance or not row.self_points_raw:
+        return False
+    printed = parse_number(row.appraised_points_raw, kind="score")
+    if printed is None or printed.value <= most + s.max_tolerance:
+        return False  # (within the max as printed: nothing said the order was off)
+    readings = lost_decimal_readings(row.appraised_points_raw, upper=most)
+    if not readings:
+        return False
+    before = {"self_points": row.self_points, "appraised_points": row.appraised_points}
+    row.max_points, row.max_points_raw = most, row.self_points_raw
+    row.self_points, row.self_points_raw = readings[0], row.appraised_points_raw
+    row.appraised_points = row.appraised_points_raw = None
+    for cell, value in before.items():
+        if value is not None:
+            row.alternatives[cell] = [value]
+    row.alternatives["self_points"] = [*row.alternatives["self_points"], *readings[1:]]
+    row.flags = [f for f in row.flags if f not in ("missing_max", "repaired_appraised_points")]
+    row.flags += ["missing_appraised", f"{FLAG_COLUMNS_BY_SET}:{set_id}"]
+    return True
+
+
+def _take_set_reading(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> int:
+    """1 when the row's maximum, read as another figure than the set's, had the set's among its
+    readings ("16" read 1,6): it takes it, the figure chosen before kept as a reading; its self
+    points printed as the same text, read the same way, take the same reading. 0 otherwise."""
+    alternatives = row.alternatives.get("max_points") or []
+    if row.max_points is None or abs(row.max_points - most) <= s.max_tolerance:
+        return 0
+    if not any(abs(a - most) <= s.max_tolerance for a in alternatives):
+        return 0
+    cells = ["max_points"]
+    if row.self_points_raw and row.self_points_raw == row.max_points_raw and row.self_points == row.max_points:
+        if any(abs(a - most) <= s.max_tolerance for a in row.alternatives.get("self_points") or []):
+            cells.append("self_points")
+    for cell in cells:
+        read = getattr(row, cell)
+        row.alternatives[cell] = [read] + [a for a in row.alternatives[cell] if abs(a - most) > s.max_tolerance]
+        setattr(row, cell, most)
+    for cell in ("self_points", "appraised_points"):
+        if cell not in cells:
+            _printed_within(row, cell, most)
+    row.flags = [f for f in row.flags if not f.startswith(FLAG_MAX_DIFFERS)] + [f"{FLAG_READING_BY_SET}:{set_id}"]
+    return 1
+
+
+def _printed_within(row: ScoreRow, cell: str, most: float) -> None:
+    """A score whose comma-less cell was read with a decimal mark to fit under the maximum misread
+    before ("16 15" read 1,6 and 1,5): under the set's maximum the printed reading fits, and holds
+    (the decimal reading kept as its alternative)."""
+    value, raw = getattr(row, cell), getattr(row, f"{cell}_raw")
+    printed = parse_number(raw, kind="score") if raw else None
+    alternatives = row.alternatives.get(cell) or []
+    if value is None or printed is None or printed.value == value or printed.value > most:
+        return
+    if not any(a == printed.value for a in alternatives):
+        return  # (no reading chosen among others: the value was not the comma's)
+    row.alternatives[cell] = [value] + [a for a in alternatives if a != printed.value]
+    setattr(row, cell, printed.value)
