@@ -273,7 +273,9 @@ def _read_table(
         if _SIGNATURE.match(text):
             break  # ("Nơi nhận: … CHỦ TỊCH" has header words: a page's top line that is it ends the table)
         if (
-            (page_top and is_header_line(line, settings))
+            # (a line opening like a row, "b) Tất cả báo cáo có đầy đủ nội dung …", under a page's
+            # repeated header is the page's first row, however many header words its name has)
+            (page_top and is_header_line(line, settings) and _opens_header(line))
             or is_repeated_header(line, settings)
             or _beside_repeated_header(lines, i, settings)
         ):
