@@ -139,3 +139,11 @@ def test_row_under_a_repeated_header_at_a_page_top_is_read(tmp_path):
     path.write_text(PAGE_TOP_ROW_DUMP, encoding="utf-8")
     rows = [row for table in convert_file(path).score_tables for row in table.rows]
     assert [row.code_raw for row in rows if row.name.startswith("Tất cả báo cáo có")] == ["b)"]
+
+
+def test_a_broken_document_number_rest_opens_an_explanation_not_a_row():
+    from extract.segment.line_split import opens_explanation
+
+    assert opens_explanation([("UBND", "UBND"), ("ngày", "ngày"), ("12/09/2013;", "12/09/2013;")])
+    assert not opens_explanation([("Xác", "Xác"), ("định", "định"), ("đầy", "đầy")])
+    assert not opens_explanation([("CÔNG", "CÔNG"), ("TÁC", "TÁC")])
