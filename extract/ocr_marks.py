@@ -30,8 +30,8 @@ class OcrMarkSettings:
 # Characters OCR makes of rules, stains and cell borders.
 _SPECKS = set("|¦_`~^ˆ˜´¨'‘’:;")
 # Of them, those a typed text never prints standing alone (a colon or semicolon alone is a
-# sloppy typist's "Số :" as well).
-_STRONG = set("|¦_`~^ˆ˜´¨'‘’")
+# sloppy typist's "Số :" as well, a tilde a range: "từ 70% ~ 90%").
+_STRONG = set("|¦_`^ˆ˜´¨'‘’")
 # Long runs are typed rules and fill lines ("________", "……").
 _RULE = lazy_compile(r"^(.)\1{3,}$")
 _NUMBER = lazy_compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
@@ -65,8 +65,8 @@ def _speck_word(token: str, first: bool, tokens: list[str]) -> bool:
         return False
     if set(token) & _STRONG:
         return True
-    # a colon or semicolon alone: OCR's when it opens the line or stands with another one
-    return first or sum(1 for t in tokens if t in (":", ";")) >= 2
+    # a colon, semicolon or tilde alone: OCR's when it opens the line or stands with another one
+    return first or sum(1 for t in tokens if t in (":", ";", "~")) >= 2
 
 
 def _partial_bars(tokens: list[str]) -> bool:

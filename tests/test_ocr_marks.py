@@ -147,3 +147,8 @@ def test_a_broken_document_number_rest_opens_an_explanation_not_a_row():
     assert opens_explanation([("UBND", "UBND"), ("ngày", "ngày"), ("12/09/2013;", "12/09/2013;")])
     assert not opens_explanation([("Xác", "Xác"), ("định", "định"), ("đầy", "đầy")])
     assert not opens_explanation([("CÔNG", "CÔNG"), ("TÁC", "TÁC")])
+
+
+def test_a_typed_range_tilde_is_no_mark():
+    assert line_marks(_line("- Thực hiện từ 70% ~ 90% kế hoạch: 1")) == 0
+    assert line_marks(_line("~ TT Đảng ủy, HĐND xã (b/c);")) == 1  # a speck opening the line
