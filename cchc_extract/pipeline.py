@@ -19,6 +19,7 @@ from cchc_extract.reconcile.misread import ocr_read
 from extract.base import IngestError, IngestOptions, ingest
 from extract.metadata import read_metadata
 from extract.model import IngestedDocument
+from extract.ocr_marks import laid_out_by_ocr
 from extract.segment.counts import find_counts
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
 from extract.segment.stat_lines import find_statistics_lines, unread_annexes
@@ -87,6 +88,9 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     if doc.damage is None and not options.repair:
         doc.damage = _run_stage(result, "repair", lambda: document_damage_class(doc), debug)
     result.source.text_damage = doc.damage or ""
+    # The marks OCR's layout leaves on the text (specks, bars of a grid), read once here: a dump
+    # whose words came out clean says by them alone that it is OCR's.
+    layout = _run_stage(result, "repair", lambda: laid_out_by_ocr(doc), debug, default=False)
     meta = _run_stage(result, "metadata", lambda: read_metadata(doc), debug)
     meta_review = []  # metadata fields found but not read for sure (a signer's name without its marks)
     if meta is not None:
@@ -101,6 +105,11 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         "criteria",
         lambda: apply_criteria_sets(result.score_tables, _hint_text(doc), year, settings=options.criteria),
         debug,
+    )
+    # "Read by OCR?" answered once, from the text, the rows' names and their numbers as read: every
+    # later stage asks ``ocr_read``, which gives this answer (None when judging failed: asked anew).
+    result.source.read_by_ocr = _run_stage(
+        result, "segment", lambda: ocr_read(result, options.reconcile, layout=bool(layout)), debug
     )
     result.statistics = _run_stage(result, "segment", lambda: find_statistics(doc), debug, default=[])
     # Annexes of text pages with no grid (OCR text dumps): read from their lines.

@@ -286,6 +286,10 @@ class SourceInfo:
     # What the repair stage took the text as written for: "ocr" (OCR's confusions: a dump),
     # "stripped" (diacritics lost) or "" (clean, or not judged).
     text_damage: str = ""
+    # Whether the characters came from OCR (a scan, a photo, or a text dump: its words, its
+    # numbers' confusions or its layout's marks say so), judged once when the score tables are
+    # read; the one answer to "read by OCR?" for every later stage. None: not judged.
+    read_by_ocr: bool | None = None
 
 
 @dataclass

@@ -41,15 +41,19 @@ class Cell:
     from_set: float | None = None
 
 
-def ocr_read(result: ExtractionResult, s: ReconcileSettings = ReconcileSettings()) -> bool:
+def ocr_read(result: ExtractionResult, s: ReconcileSettings = ReconcileSettings(), layout: bool = False) -> bool:
     """Whether the document's characters came from OCR: a scan, a photo, a mixed PDF, or a text
     file that is an OCR dump. A dump says so only by its text, and one signal is enough: the
     whole text as the repair stage judged it (``SourceInfo.text_damage``: many words that are
     not Vietnamese syllables, OCR's confusions), the score rows' names as printed (``name_raw``,
-    before repair) judged the same way, or the numbers' confusions (``number_confusions``) — a
-    dump whose letters came out clean (Vietnamese OCR) still loses the marks of its numbers.
-    The one answer to "read by OCR?" for every stage after repair."""
-    if result.source.method in ("ocr", "mixed") or result.source.text_damage == "ocr":
+    before repair) judged the same way, the numbers' confusions (``number_confusions``), or the
+    marks OCR's layout leaves on the text pages (``layout``: ``extract.ocr_marks``) — a dump
+    whose letters came out clean (Vietnamese OCR) still shows its grid's specks and loses the
+    marks of its numbers. The pipeline judges it once (``SourceInfo.read_by_ocr``), the one
+    answer to "read by OCR?" for every later stage; a result not judged is judged here."""
+    if result.source.read_by_ocr is not None:
+        return result.source.read_by_ocr
+    if result.source.method in ("ocr", "mixed") or result.source.text_damage == "ocr" or layout:
         return True
     from normalize.vietnamese import text_damaged
 

@@ -243,6 +243,8 @@ def _number_run(
             continue
         if i == 0 and not (coded and len(raws) > 1 and points_cell(raws[1]) is not None):
             continue
+        if _labelled_value(raws, i, n_points):
+            continue  # "+ Ban hành kịp thời: 1 1 0": a scale item's points, the row's cells after it
         cells: list[str | None] = [points_cell(tok)]
         lookalike = [points_cell(tok, beside_points=True)]
         end = i + 1
@@ -305,6 +307,17 @@ def _number_run(
         ):
             return i, end, [cells[0]]
     return None
+
+
+def _labelled_value(raws: list[str], i: int, n_points: int) -> bool:
+    """The number at ``i`` is the value a label ending in a colon gives ("Ban hành kịp thời: 1",
+    a scoring scale printed in the name's or its own column), with the row's points cells after
+    it on the line, one per column (fewer, and the colon may be a speck OCR glued to the name:
+    "hành chính: 10 8,5")."""
+    label = raws[i - 1] if i > 0 else ""
+    if not (label.endswith(":") and re.search(r"\p{L}", label)):
+        return False
+    return sum(1 for raw in raws[i + 1 :] if points_cell(raw) is not None) >= n_points
 
 
 def _decimal_points(cell: str) -> bool:

@@ -476,8 +476,9 @@ class RowBuilder:
 
     def _opens_centred_row(self, cur: RowDraft, tokens: list[tuple[str, str]]) -> bool:
         """In a table whose numbers (and codes) are centred in their rows, a number-less line
-        after a row's numbers opens the next row when it starts like a name (a capital letter)
-        and the row above has as many lines below its numbers as above them (a centred cell)."""
+        after a row's numbers opens the next row when it starts like a name (a capital letter, not
+        an explanation's opening: "UBND ngày …", a document number's rest) and the row above has as
+        many lines below its numbers as above them (a centred cell)."""
         has_numbers = cur.n_numbers > 0 or cur.appraised_raw is not None or cur.centre_line
         return (
             has_numbers
@@ -485,6 +486,7 @@ class RowBuilder:
             and cur.lines_below >= cur.lines_above
             and starts_name(tokens)
             and opens_with_word(tokens)
+            and not opens_explanation(unspecked(tokens))
         )
 
     def _interleaved(self, row: RowDraft) -> bool:

@@ -93,7 +93,11 @@ def split_score(
 
 def opens_explanation(tokens: list[tuple[str, str]]) -> bool:
     tokens = [t for t in tokens if t[1] != BAR]
-    return bool(tokens) and bool(_EXPLANATION_OPENING.match(" ".join(fold(t) for t, _ in tokens)))
+    if tokens and _EXPLANATION_OPENING.match(" ".join(fold(t) for t, _ in tokens)):
+        return True
+    # the rest of a document number broken at the line's end ("… số 203/QĐ-" / "UBND ngày …"):
+    # an issuer's capitals, then the date it was issued
+    return len(tokens) >= 2 and bool(_REFERENCE_REST.match(tokens[0][0])) and fold(tokens[1][0]) == "ngay"
 
 
 def ends_columns(

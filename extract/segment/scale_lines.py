@@ -78,7 +78,10 @@ def scale_items(text: str, settings: ScaleSettings = ScaleSettings()) -> list[st
 
 # A printed line that is one scale item: a bullet (OCR may double it or lose its space), a capital
 # or a digit, and the item's points at the line's end ("- Ban hành kịp thời: 1", "+ Dưới 50%: 0 điểm").
-_SCALE_LINE = lazy_compile(r"^[^\p{L}\p{N}\-–—+•·*]*[\-–—+•·*]{1,2}\s*(?=[\p{Lu}\d])")
+# Specks before the bullet may hold one stray letter OCR made of a rule ("h + Không ban hành: 0").
+_SCALE_LINE = lazy_compile(
+    r"^[^\p{L}\p{N}\-–—+•·*]*(?:\p{L}\s+[^\p{L}\p{N}\-–—+•·*]*)?[\-–—+•·*]{1,2}\s*(?=[\p{Lu}\d])"
+)
 
 # Specks OCR leaves after the points ("0,5..", "1 |", "0 điểm :"): a rule's or the paper's.
 _SPECKS_END = lazy_compile(r"(?<=[\p{L}\p{N}])\s*[^\p{L}\p{N})]+$")

@@ -247,6 +247,16 @@ def _opens_header(line: Line, fragment: bool = False) -> bool:
     return True
 
 
+# A row's opening: its code ("b)", "1.2.", "3") and a name's capital after it.
+_ROW_OPENING = lazy_compile(r"^(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2}){0,3}\.?)\s+\p{Lu}")
+
+
+def _opens_row(line: Line) -> bool:
+    """A line that opens like a row ("b) Tất cả báo cáo có đầy đủ nội dung …"): under a page's
+    repeated header it is the page's first row, however many header words its name has."""
+    return bool(_ROW_OPENING.match((line.raw or line.text).strip()))
+
+
 def _read_table(
     lines: list[Line], header_index: int, i: int, pages: dict[int, Page], settings: LineTableSettings
 ) -> tuple[LineTable, int]:
@@ -285,7 +295,7 @@ def _read_table(
         if _SIGNATURE.match(text):
             break  # ("Nơi nhận: … CHỦ TỊCH" has header words: a page's top line that is it ends the table)
         if (
-            (page_top and is_header_line(line, settings))
+            (page_top and is_header_line(line, settings) and not _opens_row(line))
             or is_repeated_header(line, settings)
             or _beside_repeated_header(lines, i, settings)
         ):
