@@ -156,3 +156,26 @@ I. PHƯƠNG HƯỚNG, NHIỆM VỤ
     assert counts == [(81, [35, 41, 7]), (217, [111, 101, 5])]
     checks = [(c["kind"], c["status"]) for c in out["checks"] if c["kind"] == "count_parts"]
     assert checks == [("count_parts", "mismatch"), ("count_parts", "ok")]
+
+
+def test_a_rows_code_joined_with_its_wrapped_name_is_no_count(tmp_path):
+    # A held-out dump of a typed score table (vie, psm 3): row "2 Báo cáo CCHC" and its scale item
+    # wrapped over three printed lines. Joined, "2 Báo cáo … (báo cáo quí I, …, báo cáo 6 tháng và
+    # báo cáo năm)" read as a total of 2 reports with a part 6: a false mismatch. The line's opening
+    # number before a capitalised word is the row's code, never a count.
+    from cchc_extract.pipeline import convert_file, result_to_json
+
+    text = """2 Báo cáo CCHC
+a) Tất cả báo cáo được gửi đúng thời gian quy
+định (báo cáo quí I, quí HI, báo cáo 6 tháng và
+báo cáo năm)
+"""
+    path = tmp_path / "dump.txt"
+    path.write_text(text, encoding="utf-8")
+    out = result_to_json(convert_file(path, path.name))
+    assert [c for c in out["counts"] if c["total"] == 2] == []
+    assert not [c for c in out["checks"] if c["kind"] == "count_parts" and c["status"] == "mismatch"]
+    # a sentence that opens with its count, in lower case, still counts
+    page = Page(1, [Line(text="02 báo cáo, trong đó 01 báo cáo quý và 01 báo cáo năm", page=1, number=1)])
+    (count,) = find_counts(IngestedDocument(path="x", format="txt", pages=[page]))
+    assert count.total == 2 and [p.value for p in count.parts] == [1, 1]

@@ -72,6 +72,9 @@ class _Part:
     figures: int = 1
 
 
+_ITEM_CODE = lazy_compile(r"\d{1,2}\.?\s+\p{Lu}")
+
+
 @dataclass
 class _Reader:
     text: str
@@ -85,6 +88,10 @@ class _Reader:
         ("năm 2024", a bare 2024) unless a counting unit follows it ("1999 hồ sơ")."""
         t = nodes[i]
         if not is_tok(t, "num") or NOT_COUNT_BEFORE.search(self.low[max(0, t.start - 16) : t.start]):
+            return False
+        if _ITEM_CODE.match(self.text[t.start :]) and not self.text[: t.start].strip(" -–.*•|_"):
+            # the line's opening number before a capitalised word numbers an item (a criterion
+            # row, a heading: "2 Báo cáo CCHC"); a sentence counts in lower case ("02 báo cáo")
             return False
         return not re.fullmatch(r"(?:19|20)\d\d", t.text) or unit_at(nodes, i + 1)[0] is not None
 
