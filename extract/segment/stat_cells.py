@@ -26,7 +26,7 @@ CODE, NUMBER, FIGURE, UNIT, TEXT, WRAP = "code", "number", "figure", "unit", "te
 class CellLineSettings:
     # Non-empty lines under the title looked at to tell a body printed one cell per line.
     sample_lines: int = 30
-    # ... of which at least this share are a lone number (a figure or a code on its own line),
+    # ... of which at least this share are a lone number or code (a cell on its own line),
     min_lone_share: float = 0.25
     # ... and at most this share a line of words ending with a figure (a row on one line).
     max_row_share: float = 0.15
@@ -68,7 +68,7 @@ def one_cell_per_line(kinds: list[str], row_lines: int, settings: CellLineSettin
     sample = kinds[: settings.sample_lines]
     if not sample:
         return False
-    lone = sum(1 for k in sample if k in (NUMBER, FIGURE))
+    lone = sum(1 for k in sample if k in (NUMBER, FIGURE, CODE))
     return lone >= settings.min_lone_share * len(sample) and row_lines <= settings.max_row_share * len(sample)
 
 

@@ -19,7 +19,7 @@ first line wrapped before its figure, or after it, reads the same)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex as re
 
@@ -78,6 +78,10 @@ class StatLineSettings:
     # a code) for this share of the coded rows, and that many rows must carry a code.
     min_sequence_share: float = 0.6
     min_coded_share: float = 0.5
+    # Rows of a table whose columns were inferred from the rows (no header) or rejoined from
+    # cells printed one per line are read less surely than under a header: their confidence is
+    # at most this, so their figures are weighed in the review queue.
+    inferred_layout_confidence: float = 0.7
 
 
 # Header words per column concept (accent-free): the indicator, the unit, the figure.
@@ -113,15 +117,16 @@ def find_statistics_lines(
         k = 0
         while k < len(lines):
             span = _header_span(lines, k, settings)
-            headless = span is None and _headless_title(lines, k, settings)
+            headless = span is None and (start := _headless_start(lines, k, settings, cell_settings)) is not None
             if headless:
-                span = (k + 1, k + 1)
+                span = (start, start)
             if span is None:
                 k += 1
                 continue
             head, body_start = span
             head = min(head, len(lines) - 1)
-            if _cells_one_per_line(lines, body_start, settings, cell_settings):
+            cells = _cells_one_per_line(lines, body_start, settings, cell_settings)
+            if cells:
                 table, end = _cell_table(lines, head, body_start, settings, cell_settings)
             else:
                 table, end = _table(lines, head, body_start, settings)
@@ -129,8 +134,11 @@ def find_statistics_lines(
             if table is None or (headless and not _codes_in_sequence(table, settings)):
                 continue
             body = lines[body_start:end]
-            ocr = frozenset(pages) if _ocr_marks(body, settings) or ocr_text() else frozenset()
+            # Cells printed one per line in their own order are OCR's sparse text, whatever its words.
+            ocr = frozenset(pages) if cells or _ocr_marks(body, settings) or ocr_text() else frozenset()
             rows = stat_rows(table, stat_settings, ocr)
+            if headless or cells:  # columns inferred from the rows, or rows rejoined from cells
+                rows = [replace(r, confidence=min(r.confidence, settings.inferred_layout_confidence)) for r in rows]
             if sum(1 for r in rows if r.value is not None) < settings.min_rows:
                 continue
             table.block_index = next(i for i, b in enumerate(blocks) if b is lines[head])
@@ -210,13 +218,26 @@ def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple
     return None
 
 
-def _headless_title(lines: list[Line], k: int, settings: StatLineSettings) -> bool:
-    """Whether line ``k`` is a statistics form's printed title with no header in the lines after
-    it: OCR lost the header (a ``--psm 6`` dump), and the rows are read from under the title."""
+def _headless_start(
+    lines: list[Line], k: int, settings: StatLineSettings, cell_settings: CellLineSettings
+) -> int | None:
+    """Where the rows start when line ``k`` is a statistics form's printed title with no header
+    in the lines after it (OCR lost the header: a ``--psm 6`` dump), or None: the first line
+    opening with a code, past the title's second line and the "(Kèm theo …)" caption; the line
+    after the title when the cells come one per line (the reader skips the header's labels)."""
     if k + 1 >= len(lines) or not is_form_title(lines[k].text):
-        return False
+        return None
     window = range(k + 1, min(len(lines), k + 1 + settings.title_window))
-    return not any(_header_span(lines, j, settings) is not None for j in window)
+    if any(_header_span(lines, j, settings) is not None for j in window):
+        return None
+    if _cells_one_per_line(lines, k + 1, settings, cell_settings):
+        return k + 1
+    return next((j for j in window if _code_token(_words(lines[j].text)[:1]) is not None), None)
+
+
+def _words(text: str) -> list[str]:
+    """A line's words without the specks standing alone ("[ 1 | …": the grid's corner)."""
+    return [t for t in _BAR.sub(" ", text).split() if t.strip(_CODE_SPECKS)]
 
 
 def _codes_in_sequence(table: JoinedTable, settings: StatLineSettings) -> bool:
@@ -426,7 +447,7 @@ def _cells(text: str, units: set[str], settings: StatLineSettings) -> tuple[str,
         barred = _barred_cells(text)
         if barred is not None:
             return barred
-    tokens = [t for t in _BAR.sub(" ", text).split() if t.strip(_CODE_SPECKS)]
+    tokens = _words(text)
     if not tokens:
         return None
     code = _code_token(tokens)
