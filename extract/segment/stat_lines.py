@@ -82,6 +82,9 @@ class StatLineSettings:
     # cells printed one per line are read less surely than under a header: their confidence is
     # at most this, so their figures are weighed in the review queue.
     inferred_layout_confidence: float = 0.7
+    # ... and such a table is read only when this share of its rows gave a figure: fewer, and
+    # OCR garbled its lines past reading the columns from them (it is said unread instead).
+    min_figure_share: float = 0.6
 
 
 # Header words per column concept (accent-free): the indicator, the unit, the figure.
@@ -138,6 +141,8 @@ def find_statistics_lines(
             ocr = frozenset(pages) if cells or _ocr_marks(body, settings) or ocr_text() else frozenset()
             rows = stat_rows(table, stat_settings, ocr)
             if headless or cells:  # columns inferred from the rows, or rows rejoined from cells
+                if sum(1 for r in rows if r.value is not None) < settings.min_figure_share * len(rows):
+                    continue  # not sound: said unread (``unread_annexes``), not read in part
                 rows = [replace(r, confidence=min(r.confidence, settings.inferred_layout_confidence)) for r in rows]
             if sum(1 for r in rows if r.value is not None) < settings.min_rows:
                 continue
