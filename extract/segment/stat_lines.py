@@ -37,15 +37,13 @@ from extract.segment.stat_cells import (
     one_cell_per_line,
     rejoin,
 )
+from extract.segment.stat_unread import CELLS_REJOINED, COLUMNS_INFERRED, LINE_METHODS, is_form_title
 from extract.segment.statistics import StatisticsSettings, annex_caption, normalise_code, stat_rows
 from extract.segment.table_join import JoinedRow, JoinedTable
 from normalize.codes import letter_item, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
-from schemas.records import StatAnnex, UnreadPart
-
-# Pages read as lines with no grid for their tables (OCR'd pages have one from the image).
-LINE_METHODS = frozenset({"text"})
+from schemas.records import StatAnnex
 
 
 @dataclass(frozen=True)
@@ -143,7 +141,13 @@ def find_statistics_lines(
             if headless or cells:  # columns inferred from the rows, or rows rejoined from cells
                 if sum(1 for r in rows if r.value is not None) < settings.min_figure_share * len(rows):
                     continue  # not sound: said unread (``unread_annexes``), not read in part
-                rows = [replace(r, confidence=min(r.confidence, settings.inferred_layout_confidence)) for r in rows]
+                flag = CELLS_REJOINED if cells else COLUMNS_INFERRED
+                rows = [
+                    replace(
+                        r, confidence=min(r.confidence, settings.inferred_layout_confidence), flags=[*r.flags, flag]
+                    )
+                    for r in rows
+                ]
             if sum(1 for r in rows if r.value is not None) < settings.min_rows:
                 continue
             table.block_index = next(i for i, b in enumerate(blocks) if b is lines[head])
@@ -562,59 +566,3 @@ def _repeated_units(lines: list[Line], at_least: int = 2) -> set[str]:
             if len(before) > n:
                 left.setdefault(" ".join(before[-n:]), set()).add(before[-n - 1])
     return {p for p, words in left.items() if len(words) >= at_least and not any(ch.isdigit() for ch in p)}
-
-
-# A statistics form's printed title ("BIỂU THỐNG KÊ SỐ LIỆU …", "BIỂU MẪU THỐNG KÊ …").
-_FORM_TITLE = lazy_compile(r"\bthong ke\b.*\bso lieu\b|\bbieu\b.*\bthong ke\b|\bso lieu\b.*\bthong ke\b")
-
-
-def is_form_title(text: str, upper_share: float = 0.8) -> bool:
-    """A statistics form's printed title: upper case, as a form's title is, naming the form."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters or sum(c.isupper() for c in letters) < upper_share * len(letters):
-        return False
-    return _FORM_TITLE.search(fold(text)) is not None
-
-
-def unread_annexes(
-    doc: IngestedDocument, annexes: list[StatAnnex], known: list[UnreadPart], upper_share: float = 0.8
-) -> list[UnreadPart]:
-    """Statistics forms whose title a text page prints (upper case, as a form's title is) with no
-    annex read after it and no other unread part there: the form's rows were lost (a header OCR
-    garbled, a grid read as noise), which is said, not dropped."""
-    parts: list[UnreadPart] = []
-    for page in doc.pages:
-        if page.method not in LINE_METHODS:
-            continue
-        lines = [ln for ln in page.lines if ln.text.strip()]
-        for k, line in enumerate(lines):
-            if not is_form_title(line.text, upper_share):
-                continue
-            after = [ln.number for ln in lines[k + 1 :]]
-            if not after:
-                continue
-            if any(
-                _after(r.source.page, r.source.line_start, page.number, line.number) for a in annexes for r in a.rows
-            ):
-                continue
-            if any(_after(p.page, p.line_start, page.number, line.number) for p in known):
-                continue
-            parts.append(
-                UnreadPart(
-                    page=page.number,
-                    kind="table",
-                    reason=f"statistics form “{line.text.strip()}” printed, but none of its rows could be read "
-                    "(its header or its lines were not legible)",
-                    text_sample=" / ".join(ln.text for ln in lines[k : k + 6]),
-                    line_start=line.number,
-                    line_end=after[-1],
-                )
-            )
-    return parts
-
-
-def _after(page: int | None, line: int | None, title_page: int, title_line: int) -> bool:
-    """Whether an item (page, line) lies after a title on its page or on a later page."""
-    if page is None:
-        return False
-    return page > title_page or (page == title_page and line is not None and line > title_line)
