@@ -118,8 +118,9 @@ def find_statistics_lines(
         k = 0
         while k < len(lines):
             span = _header_span(lines, k, settings)
-            headless = span is None and (start := _headless_start(lines, k, settings, cell_settings)) is not None
-            if headless:
+            start = _headless_start(lines, k, settings, cell_settings) if span is None else None
+            headless = start is not None
+            if start is not None:
                 span = (start, start)
             if span is None:
                 k += 1

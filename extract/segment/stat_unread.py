@@ -38,7 +38,9 @@ def garbled_rows(doc: IngestedDocument, annexes: list[StatAnnex]) -> list[Unread
     indicator's wrapped words, but wrapped words go on in lower case ("nhận", "quyết của UBND
     xã"), and these do not: rows whose code or figure OCR garbled ("L Ủ uệm CS CN Qadndsode"),
     one unread part per annex, so the rows missing from it are said."""
-    by_number = {(ln.page, ln.number): ln for page in doc.pages for ln in page.lines}
+    by_number: dict[tuple[int | None, int], Line] = {
+        (ln.page, ln.number): ln for page in doc.pages for ln in page.lines
+    }
     parts: list[UnreadPart] = []
     for annex in annexes:
         lost: list[Line] = []
