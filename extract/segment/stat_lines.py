@@ -43,7 +43,7 @@ from extract.segment.table_join import JoinedRow, JoinedTable
 from normalize.codes import letter_item, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
-from schemas.records import StatAnnex
+from schemas.records import StatAnnex, StatRow
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def find_statistics_lines(
             body = lines[body_start:end]
             # Cells printed one per line in their own order are OCR's sparse text, whatever its words.
             ocr = frozenset(pages) if cells or _ocr_marks(body, settings) or ocr_text() else frozenset()
-            rows = stat_rows(table, stat_settings, ocr)
+            rows = [_lost_figure(r) if ocr else r for r in stat_rows(table, stat_settings, ocr)]
             if headless or cells:  # columns inferred from the rows, or rows rejoined from cells
                 if sum(1 for r in rows if r.value is not None) < settings.min_figure_share * len(rows):
                     continue  # not sound: said unread (``unread_annexes``), not read in part
@@ -155,6 +155,14 @@ def find_statistics_lines(
             label, title = annex_caption(doc, table, stat_settings)
             annexes.append(StatAnnex(annex=label, title=title, pages=table.pages, rows=rows, read_from="lines"))
     return annexes
+
+
+def _lost_figure(row: StatRow) -> StatRow:
+    """A row of OCR'd lines printing its unit but no figure lost the figure's cell (a line does not
+    show a blank cell as a grid does): flagged ``missing_value``, so the blank is doubted."""
+    if row.value is None and row.unit and not row.value_raw:
+        return replace(row, flags=[*row.flags, "missing_value"])
+    return row
 
 
 def _page_runs(doc: IngestedDocument, known_pages: frozenset[int]) -> list[list[Line]]:

@@ -292,8 +292,6 @@ def stat_rows(
             confidence = min(confidence, settings.repaired_code_confidence)
         if allowed is not None and len(allowed) > len(_ALLOWED.findall(draft.unit)):
             flags.append("allowed_value_inferred")
-        if value is None and draft.ocr and draft.unit and not draft.value_raw:
-            flags.append("missing_value")  # a row printing a unit prints a figure: OCR lost it
         if allowed is not None and value is not None and value not in allowed.values():
             flags.append("value_not_allowed")
             confidence = min(confidence, settings.not_allowed_confidence)
