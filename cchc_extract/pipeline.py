@@ -21,7 +21,7 @@ from extract.metadata import read_metadata
 from extract.model import IngestedDocument
 from extract.segment.counts import find_counts
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
-from extract.segment.stat_lines import find_statistics_lines
+from extract.segment.stat_lines import find_statistics_lines, outside_annexes
 from extract.segment.stat_unread import garbled_rows, unread_annexes
 from extract.segment.statements import find_score_statements
 from extract.segment.statistics import find_statistics
@@ -112,6 +112,14 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         ),
         debug,
         default=[],
+    )
+    # A score table read from the lines an annex read from lines holds was the annex, misread.
+    result.score_tables = _run_stage(
+        result,
+        "segment",
+        lambda: outside_annexes(result.score_tables, result.statistics),
+        debug,
+        default=result.score_tables,
     )
     result.task_tables = _run_stage(result, "segment", lambda: find_task_tables(doc), debug, default=[])
     result.task_tables += _run_stage(result, "segment", lambda: find_task_paragraphs(doc), debug, default=[])
