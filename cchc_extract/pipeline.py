@@ -21,8 +21,8 @@ from extract.metadata import read_metadata
 from extract.model import IngestedDocument
 from extract.segment.counts import find_counts
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
-from extract.segment.stat_lines import find_statistics_lines, outside_annexes
-from extract.segment.stat_unread import garbled_rows, unread_annexes
+from extract.segment.stat_lines import find_statistics_lines
+from extract.segment.stat_unread import garbled_rows, outside_annexes, unread_annexes
 from extract.segment.statements import find_score_statements
 from extract.segment.statistics import find_statistics
 from extract.segment.target_tables import find_target_tables, plan_year

@@ -43,7 +43,7 @@ from extract.segment.table_join import JoinedRow, JoinedTable
 from normalize.codes import letter_item, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
-from schemas.records import ScoreTable, SourceRef, StatAnnex, StatRow
+from schemas.records import StatAnnex, StatRow
 
 
 @dataclass(frozen=True)
@@ -155,31 +155,6 @@ def find_statistics_lines(
             label, title = annex_caption(doc, table, stat_settings)
             annexes.append(StatAnnex(annex=label, title=title, pages=table.pages, rows=rows, read_from="lines"))
     return annexes
-
-
-def outside_annexes(tables: list[ScoreTable], annexes: list[StatAnnex], share: float = 0.8) -> list[ScoreTable]:
-    """The score tables read from lines that are not the lines of an annex read from lines: both
-    readers looked at the same rows ("Công khai thủ tục hành chính" / "2.1" / "Thủ tục" / "135" of
-    a sparse dump), and the annex, found by its header or its form title, its units and its
-    figures, is what they print: a score table with ``share`` of its rows inside it is dropped."""
-    spans = [
-        (min(_at(r.source) for r in a.rows), max(_at(r.source, end=True) for r in a.rows))
-        for a in annexes
-        if a.read_from == "lines" and a.rows
-    ]
-    kept: list[ScoreTable] = []
-    for table in tables:
-        places = [_at(r.source) for r in table.rows if r.source.line_start is not None]
-        inside = sum(1 for at in places if any(lo <= at <= hi for lo, hi in spans))
-        if table.read_from == "lines" and places and inside >= share * len(places):
-            continue
-        kept.append(table)
-    return kept
-
-
-def _at(source: SourceRef, end: bool = False) -> tuple[int, int]:
-    line = source.line_end if end and source.line_end is not None else source.line_start
-    return source.page or 0, line or 0
 
 
 def _lost_figure(row: StatRow) -> StatRow:

@@ -1,6 +1,7 @@
 """What a statistics annex printed as lines left unread: a form whose title is printed but none of
 whose rows were read, and the lines inside an annex read without its header that gave no row (a
-row whose code or figure OCR garbled), each said as an ``unread`` part, never dropped."""
+row whose code or figure OCR garbled), each said as an ``unread`` part, never dropped; and the
+score tables another reader took from an annex's lines (``outside_annexes``)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import regex as re
 from extract.model import IngestedDocument, Line
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
-from schemas.records import StatAnnex, UnreadPart
+from schemas.records import ScoreTable, SourceRef, StatAnnex, UnreadPart
 
 # Pages read as lines with no grid for their tables (OCR'd pages have one from the image).
 LINE_METHODS = frozenset({"text"})
@@ -116,3 +117,28 @@ def _after(page: int | None, line: int | None, title_page: int, title_line: int)
     if page is None:
         return False
     return page > title_page or (page == title_page and line is not None and line > title_line)
+
+
+def outside_annexes(tables: list[ScoreTable], annexes: list[StatAnnex], share: float = 0.8) -> list[ScoreTable]:
+    """The score tables read from lines that are not the lines of an annex read from lines: both
+    readers looked at the same rows ("Công khai thủ tục hành chính" / "2.1" / "Thủ tục" / "135" of
+    a sparse dump), and the annex, found by its header or its form title, its units and its
+    figures, is what they print: a score table with ``share`` of its rows inside it is dropped."""
+    spans = [
+        (min(_at(r.source) for r in a.rows), max(_at(r.source, end=True) for r in a.rows))
+        for a in annexes
+        if a.read_from == "lines" and a.rows
+    ]
+    kept: list[ScoreTable] = []
+    for table in tables:
+        places = [_at(r.source) for r in table.rows if r.source.line_start is not None]
+        inside = sum(1 for at in places if any(lo <= at <= hi for lo, hi in spans))
+        if table.read_from == "lines" and places and inside >= share * len(places):
+            continue
+        kept.append(table)
+    return kept
+
+
+def _at(source: SourceRef, end: bool = False) -> tuple[int, int]:
+    line = source.line_end if end and source.line_end is not None else source.line_start
+    return source.page or 0, line or 0
