@@ -22,7 +22,8 @@ from extract.model import IngestedDocument
 from extract.ocr_marks import laid_out_by_ocr
 from extract.segment.counts import find_counts
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
-from extract.segment.stat_lines import find_statistics_lines, unread_annexes
+from extract.segment.stat_lines import find_statistics_lines
+from extract.segment.stat_unread import garbled_rows, outside_annexes, unread_annexes
 from extract.segment.statements import find_score_statements
 from extract.segment.statistics import find_statistics
 from extract.segment.target_tables import find_target_tables, plan_year
@@ -122,6 +123,14 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         debug,
         default=[],
     )
+    # A score table read from the lines an annex read from lines holds was the annex, misread.
+    result.score_tables = _run_stage(
+        result,
+        "segment",
+        lambda: outside_annexes(result.score_tables, result.statistics),
+        debug,
+        default=result.score_tables,
+    )
     result.task_tables = _run_stage(result, "segment", lambda: find_task_tables(doc), debug, default=[])
     result.task_tables += _run_stage(result, "segment", lambda: find_task_paragraphs(doc), debug, default=[])
     if not any(t.form == "table" for t in result.task_tables):  # no grid: a framework printed as lines (OCR)
@@ -165,6 +174,8 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     unread += _run_stage(
         result, "segment", lambda: unread_annexes(doc, result.statistics, unread + unsure), debug, default=[]
     )
+    # ... and the lines of an annex read without its header that gave no row.
+    unread += _run_stage(result, "segment", lambda: garbled_rows(doc, result.statistics), debug, default=[])
     result.unread = sorted(unread + unsure, key=lambda p: (p.page or 0, p.line_start or 0))
     # Maxima the document prints but OCR lost, from the set when it is surely recognised (after
     # the unread parts are told: the cell was not read, its value is the set's).

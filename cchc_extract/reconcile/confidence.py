@@ -537,6 +537,8 @@ def _prints_other(row: ScoreRow | StatRow, f: str) -> bool:
     its other points cell; for the appraised cell, either of the row's others."""
     if f == APPRAISED:
         return getattr(row, "self_points", None) is not None or getattr(row, "max_points", None) is not None
+    if isinstance(row, StatRow):  # an annex row printing its unit prints its figure
+        return bool(row.unit)
     return getattr(row, _OTHER.get(f, f)) is not None
 
 

@@ -27,6 +27,7 @@ from cchc_extract.reconcile.stat_rows import (
     is_percent,
 )
 from cchc_extract.reconcile.sums import _table_name
+from cchc_extract.review_threshold import REVIEW_BELOW
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from schemas.records import ExtractionResult, ReviewItem, StatRow
@@ -198,6 +199,9 @@ def check_stat_value(
         message=message,
         rows=one_cause(refs, refs[0], ocr),
         misread=[(c.ref, r) for c, r in found],
+        # rows the segmenter read unsurely (a code inferred, columns inferred from the rows):
+        # a failed relation among them may be ours, not the commune's
+        doubted=tuple(ref for k, ref in zip(members, refs) if rows[k].confidence < REVIEW_BELOW),
     )
 
 

@@ -19,21 +19,31 @@ first line wrapped before its figure, or after it, reads the same)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex as re
 
 from extract.model import IngestedDocument, Line
 from extract.segment.count_words import UNIT_KEYS
+from extract.segment.stat_cells import (
+    CODE,
+    FIGURE,
+    NUMBER,
+    TEXT,
+    UNIT,
+    WRAP,
+    Cell,
+    CellLineSettings,
+    one_cell_per_line,
+    rejoin,
+)
+from extract.segment.stat_unread import CELLS_REJOINED, COLUMNS_INFERRED, LINE_METHODS, is_form_title
 from extract.segment.statistics import StatisticsSettings, annex_caption, normalise_code, stat_rows
 from extract.segment.table_join import JoinedRow, JoinedTable
-from normalize.codes import letter_item
+from normalize.codes import letter_item, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
-from schemas.records import StatAnnex, UnreadPart
-
-# Pages read as lines with no grid for their tables (OCR'd pages have one from the image).
-LINE_METHODS = frozenset({"text"})
+from schemas.records import StatAnnex, StatRow
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,20 @@ class StatLineSettings:
     # Words an indicator and a note have at most: a longer "row" is a numbered paragraph.
     max_indicator_words: int = 40
     max_note_words: int = 12
+    # A form title with no header under it (OCR lost the header lines, ``--psm 6``): lines
+    # after the title looked at for a header before the rows are read without one.
+    title_window: int = 6
+    # ... and then the rows' codes must follow one another (1, 2, 2.1 …; a lettered item under
+    # a code) for this share of the coded rows, and that many rows must carry a code.
+    min_sequence_share: float = 0.6
+    min_coded_share: float = 0.5
+    # Rows of a table whose columns were inferred from the rows (no header) or rejoined from
+    # cells printed one per line are read less surely than under a header: their confidence is
+    # at most this, so their figures are weighed in the review queue.
+    inferred_layout_confidence: float = 0.7
+    # ... and such a table is read only when this share of its rows gave a figure: fewer, and
+    # OCR garbled its lines past reading the columns from them (it is said unread instead).
+    min_figure_share: float = 0.6
 
 
 # Header words per column concept (accent-free): the indicator, the unit, the figure.
@@ -82,6 +106,7 @@ def find_statistics_lines(
     known_pages: frozenset[int] = frozenset(),
     settings: StatLineSettings = StatLineSettings(),
     stat_settings: StatisticsSettings = StatisticsSettings(),
+    cell_settings: CellLineSettings = CellLineSettings(),
 ) -> list[StatAnnex]:
     """Annexes read from the lines of text pages that gave no annex from a grid (``known_pages``).
     ``ocr_text()``: whether the text came from OCR (codes repaired as a column, figures read with
@@ -93,23 +118,51 @@ def find_statistics_lines(
         k = 0
         while k < len(lines):
             span = _header_span(lines, k, settings)
+            start = _headless_start(lines, k, settings, cell_settings) if span is None else None
+            headless = start is not None
+            if start is not None:
+                span = (start, start)
             if span is None:
                 k += 1
                 continue
             head, body_start = span
-            table, end = _table(lines, head, body_start, settings)
+            head = min(head, len(lines) - 1)
+            cells = _cells_one_per_line(lines, body_start, settings, cell_settings)
+            if cells:
+                table, end = _cell_table(lines, head, body_start, settings, cell_settings)
+            else:
+                table, end = _table(lines, head, body_start, settings)
             k = max(end, body_start)
-            if table is None:
+            if table is None or (headless and not _codes_in_sequence(table, settings)):
                 continue
             body = lines[body_start:end]
-            ocr = frozenset(pages) if _ocr_marks(body, settings) or ocr_text() else frozenset()
-            rows = stat_rows(table, stat_settings, ocr)
+            # Cells printed one per line in their own order are OCR's sparse text, whatever its words.
+            ocr = frozenset(pages) if cells or _ocr_marks(body, settings) or ocr_text() else frozenset()
+            rows = [_lost_figure(r) if ocr else r for r in stat_rows(table, stat_settings, ocr)]
+            if headless or cells:  # columns inferred from the rows, or rows rejoined from cells
+                if sum(1 for r in rows if r.value is not None) < settings.min_figure_share * len(rows):
+                    continue  # not sound: said unread (``unread_annexes``), not read in part
+                flag = CELLS_REJOINED if cells else COLUMNS_INFERRED
+                rows = [
+                    replace(
+                        r, confidence=min(r.confidence, settings.inferred_layout_confidence), flags=[*r.flags, flag]
+                    )
+                    for r in rows
+                ]
             if sum(1 for r in rows if r.value is not None) < settings.min_rows:
                 continue
             table.block_index = next(i for i, b in enumerate(blocks) if b is lines[head])
             label, title = annex_caption(doc, table, stat_settings)
             annexes.append(StatAnnex(annex=label, title=title, pages=table.pages, rows=rows, read_from="lines"))
     return annexes
+
+
+def _lost_figure(row: StatRow) -> StatRow:
+    """A row of OCR'd lines printing its unit but no figure lost the figure's cell (a line does not
+    show a blank cell as a grid does): flagged ``missing_value``, so the blank is doubted."""
+    if row.value is None and row.unit and not row.value_raw:
+        return replace(row, flags=[*row.flags, "missing_value"])
+    return row
 
 
 def _page_runs(doc: IngestedDocument, known_pages: frozenset[int]) -> list[list[Line]]:
@@ -183,6 +236,44 @@ def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple
     return None
 
 
+def _headless_start(
+    lines: list[Line], k: int, settings: StatLineSettings, cell_settings: CellLineSettings
+) -> int | None:
+    """Where the rows start when line ``k`` is a statistics form's printed title with no header
+    in the lines after it (OCR lost the header: a ``--psm 6`` dump), or None: the first line
+    opening with a code, past the title's second line and the "(Kèm theo …)" caption; the line
+    after the title when the cells come one per line (the reader skips the header's labels)."""
+    if k + 1 >= len(lines) or not is_form_title(lines[k].text):
+        return None
+    window = range(k + 1, min(len(lines), k + 1 + settings.title_window))
+    if any(_header_span(lines, j, settings) is not None for j in window):
+        return None
+    if _cells_one_per_line(lines, k + 1, settings, cell_settings):
+        return k + 1
+    return next((j for j in window if _code_token(_words(lines[j].text)[:1]) is not None), None)
+
+
+def _words(text: str) -> list[str]:
+    """A line's words without the specks standing alone ("[ 1 | …": the grid's corner)."""
+    return [t for t in _BAR.sub(" ", text).split() if t.strip(_CODE_SPECKS)]
+
+
+def _codes_in_sequence(table: JoinedTable, settings: StatLineSettings) -> bool:
+    """Whether the rows of a table read without a header are an annex's: most carry a code, and
+    each code follows the one above (1 → 2 → 2.1 → 2.2 → 3, a lettered item under its code).
+    A title over coded prose or over a list of dates gives no such column."""
+    codes = [parse_code(normalise_code(r.cells[0]) or "") for r in table.rows]
+    lettered = [letter_item(r.cells[0]) is not None for r in table.rows]
+    coded = sum(1 for c, letter in zip(codes, lettered) if c is not None or letter)
+    if coded < settings.min_coded_share * len(table.rows):
+        return False
+    steps = [c for c in codes if c is not None]
+    if len(steps) < 2:
+        return False
+    fine = sum(1 for a, b in zip(steps, steps[1:]) if transition_cost(a, b) is not None)
+    return fine >= settings.min_sequence_share * (len(steps) - 1)
+
+
 def _code_token(tokens: list[str]) -> str | None:
     """The code a line starts with ("2.1", "9.2_", "(2", "a)", "II"), as printed, or None."""
     if not tokens:
@@ -190,7 +281,9 @@ def _code_token(tokens: list[str]) -> str | None:
     token = tokens[0].strip(_CODE_SPECKS)
     if not token:
         return None
-    if letter_item(token) or letter_item(tokens[0]):
+    if letter_item(token):
+        return token  # "—b)_": the item without OCR's specks, which the annex reader knows
+    if letter_item(tokens[0]):
         return tokens[0]
     if normalise_code(token) is not None and (any(c.isdigit() for c in token) or len(token) <= 4):
         return token
@@ -241,8 +334,14 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
                 if prose > settings.max_prose_lines:
                     break
         k += 1
+    return _joined_table(rows, lines[head].number, settings), k
+
+
+def _joined_table(rows: list[_RowLines], head_line: int, settings: StatLineSettings) -> JoinedTable | None:
+    """The rows as the annex reader's table (code / indicator / unit / figure / note), or None
+    when too few carry a figure."""
     if sum(1 for r in rows if r.value) < settings.min_rows:
-        return None, k
+        return None
     header = [["STT", "Nội dung", "ĐVT", "Số liệu", "Ghi chú"]]
     joined = [
         JoinedRow(
@@ -255,17 +354,104 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
         )
         for r in rows
     ]
-    table = JoinedTable(
+    return JoinedTable(
         header=header,
         rows=joined,
         pages=sorted({r.page for r in rows}),
         n_cols=5,
         source="text",
-        line_start=lines[head].number,
+        line_start=head_line,
         line_end=rows[-1].last,
         block_index=0,
     )
-    return table, k
+
+
+def _body_lines(lines: list[Line], start: int, settings: StatLineSettings) -> list[Line]:
+    """The non-empty lines from ``start`` to the table's end: the next form, the addressees, a
+    signature block, or a line too long to be a cell."""
+    out: list[Line] = []
+    for line in lines[start:]:
+        text = line.text.strip()
+        if not text:
+            continue
+        if _STOP.match(text) or len(text.split()) > settings.max_wrap_words:
+            break
+        out.append(line)
+    return out
+
+
+def _cells_one_per_line(
+    lines: list[Line], start: int, settings: StatLineSettings, cell_settings: CellLineSettings
+) -> bool:
+    """Whether the body under a header or title is printed one cell per line (``--psm 11``)."""
+    sample = _body_lines(lines, start, settings)[: cell_settings.sample_lines]
+    kinds = [_cell_kind(ln.text, set()) for ln in sample]
+    row_lines = sum(1 for ln in sample if len(ln.text.split()) > 1 and _is_figure(ln.text.split()[-1]))
+    return one_cell_per_line(kinds, row_lines, cell_settings)
+
+
+def _cell_table(
+    lines: list[Line], head: int, start: int, settings: StatLineSettings, cell_settings: CellLineSettings
+) -> tuple[JoinedTable | None, int]:
+    """The rows rejoined from cells printed one per line; the index after the table's last line."""
+    body = _body_lines(lines, start, settings)
+    units = _cell_units(body, settings)
+    cells = [
+        Cell(_cell_kind(ln.text, units), ln.text.strip(), ln.page, ln.number)
+        for ln in body
+        if any(c.isalnum() for c in ln.text) or ln.text.strip() == "%"  # not a speck ("¬", "—")
+    ]
+    # The header's labels, one per line, and the form's "(Kèm theo …)" before the first row.
+    first = next((k for k, c in enumerate(cells) if c.kind in (CODE, NUMBER, FIGURE)), len(cells))
+    labels = [k for k in range(first) if _header_cell(cells[k].text)]
+    cells = cells[labels[-1] + 1 :] if labels else cells
+    rows = [
+        _RowLines(r.code, r.indicator, r.unit, r.value, "", r.page, r.first, r.last)
+        for r in rejoin(cells, cell_settings)
+    ]
+    end = start
+    if body:
+        end = next(k for k in range(start, len(lines)) if lines[k] is body[-1]) + 1
+    return (_joined_table(rows, lines[head].number, settings) if rows else None), end
+
+
+def _cell_kind(text: str, units: set[str]) -> str:
+    """A cell line's kind (``stat_cells``): a lone code, number or figure, a unit, text."""
+    tokens = text.split()
+    if len(tokens) == 1:
+        token = tokens[0].strip(_CODE_SPECKS) or tokens[0]
+        if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*\.?", token):
+            return NUMBER
+        if re.fullmatch(r"\d\)", token):
+            return CODE  # "8)": an item's letter misread, which the column repair reads
+        if _is_figure(token):
+            return FIGURE
+        if letter_item(token) or (normalise_code(token) is not None and not token.isdigit()):
+            return CODE
+    folded = fold(text).strip(" ,.;:")
+    if folded in units or folded in _KNOWN_UNITS:
+        return UNIT
+    return WRAP if text.strip()[:1].islower() else TEXT
+
+
+def _cell_units(body: list[Line], settings: StatLineSettings, at_least: int = 2) -> set[str]:
+    """Short capitalised cells printed several times: the table's units ("Hồ sơ", "Người")."""
+    seen: dict[str, int] = {}
+    for line in body:
+        words = line.text.split()
+        if 0 < len(words) <= settings.max_unit_words and _capitalised(words[0]):
+            key = fold(line.text).strip(" ,.;:")
+            seen[key] = seen.get(key, 0) + 1
+    return {k for k, n in seen.items() if n >= at_least}
+
+
+def _header_cell(text: str) -> bool:
+    """A header label printed alone ("Nội dung", "ĐVT", "tính") or the form's caption."""
+    folded = fold(text).strip(" ,.;:()")
+    if text.strip().startswith("("):
+        return True
+    labels = _CODE + _INDICATOR + _UNIT + _VALUE + ("ghi chu", "tinh", "ghi chi")
+    return len(folded.split()) <= 3 and any(_has_word(folded, w) for w in labels)
 
 
 def _looks_prose(text: str) -> bool:
@@ -279,7 +465,7 @@ def _cells(text: str, units: set[str], settings: StatLineSettings) -> tuple[str,
         barred = _barred_cells(text)
         if barred is not None:
             return barred
-    tokens = [t for t in _BAR.sub(" ", text).split() if t.strip(_CODE_SPECKS)]
+    tokens = _words(text)
     if not tokens:
         return None
     code = _code_token(tokens)
@@ -303,6 +489,11 @@ def _barred_cells(text: str) -> tuple[str, str, str, str, str] | None:
     cells = [c.strip() for c in _BAR.split(text.strip().strip("|").strip())]
     if len(cells) < 3:
         return None
+    # A speck standing alone before the code ("[ 2.1 | …": the grid's corner read as a bracket).
+    words = cells[0].split()
+    while len(words) > 1 and not words[0].strip(_CODE_SPECKS):
+        words = words[1:]
+    cells[0] = " ".join(words)
     code = _code_token(cells[0].split()) if cells else None
     if code is not None and cells[0].split()[0] == cells[0]:
         cells = cells[1:]
@@ -384,54 +575,3 @@ def _repeated_units(lines: list[Line], at_least: int = 2) -> set[str]:
             if len(before) > n:
                 left.setdefault(" ".join(before[-n:]), set()).add(before[-n - 1])
     return {p for p, words in left.items() if len(words) >= at_least and not any(ch.isdigit() for ch in p)}
-
-
-# A statistics form's printed title ("BIỂU THỐNG KÊ SỐ LIỆU …", "BIỂU MẪU THỐNG KÊ …").
-_FORM_TITLE = lazy_compile(r"\bthong ke\b.*\bso lieu\b|\bbieu\b.*\bthong ke\b|\bso lieu\b.*\bthong ke\b")
-
-
-def unread_annexes(
-    doc: IngestedDocument, annexes: list[StatAnnex], known: list[UnreadPart], upper_share: float = 0.8
-) -> list[UnreadPart]:
-    """Statistics forms whose title a text page prints (upper case, as a form's title is) with no
-    annex read after it and no other unread part there: the form's rows were lost (a header OCR
-    garbled, a grid read as noise), which is said, not dropped."""
-    parts: list[UnreadPart] = []
-    for page in doc.pages:
-        if page.method not in LINE_METHODS:
-            continue
-        lines = [ln for ln in page.lines if ln.text.strip()]
-        for k, line in enumerate(lines):
-            letters = [c for c in line.text if c.isalpha()]
-            if not letters or sum(c.isupper() for c in letters) < upper_share * len(letters):
-                continue
-            if not _FORM_TITLE.search(fold(line.text)):
-                continue
-            after = [ln.number for ln in lines[k + 1 :]]
-            if not after:
-                continue
-            if any(
-                _after(r.source.page, r.source.line_start, page.number, line.number) for a in annexes for r in a.rows
-            ):
-                continue
-            if any(_after(p.page, p.line_start, page.number, line.number) for p in known):
-                continue
-            parts.append(
-                UnreadPart(
-                    page=page.number,
-                    kind="table",
-                    reason=f"statistics form “{line.text.strip()}” printed, but none of its rows could be read "
-                    "(its header or its lines were not legible)",
-                    text_sample=" / ".join(ln.text for ln in lines[k : k + 6]),
-                    line_start=line.number,
-                    line_end=after[-1],
-                )
-            )
-    return parts
-
-
-def _after(page: int | None, line: int | None, title_page: int, title_line: int) -> bool:
-    """Whether an item (page, line) lies after a title on its page or on a later page."""
-    if page is None:
-        return False
-    return page > title_page or (page == title_page and line is not None and line > title_line)

@@ -1,0 +1,158 @@
+"""Statistics annexes whose cells came one per line: Tesseract's sparse-text mode (``--psm 11``)
+prints each cell of the grid as a paragraph of its own, a row's cells in an order of their own
+("2.1" / "20" / "Số cán bộ …" / "Người"), and drops many one-digit codes.
+
+A row is rejoined from the kinds of its cells, not from their order: a row holds at most one
+code, one indicator, one unit and one figure, and a code opens its row (it stands leftmost, so
+OCR never reads it after another cell of its row). A cell whose kind the row already holds opens
+the next row. A whole number is a code or a figure: a figure when the row still awaits one,
+otherwise a code when it can follow the last code (1 → 2, 2.3 → 3, 4.1 → 4.2). Lower-case text
+is an indicator's wrapped words. The rows then go to the annex reader as any other rows, which
+repairs and infers the codes as a column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from normalize.codes import CriterionCode, parse_code, successors, transition_cost
+
+# Kinds of a cell line (``stat_lines`` tells them): a code ("2.1", "a)"), a whole or dotted
+# number (a code or a figure), a figure that can only be one ("90,91", "57%"), a unit, an
+# indicator's text, and an indicator's wrapped words (lower case).
+CODE, NUMBER, FIGURE, UNIT, TEXT, WRAP = "code", "number", "figure", "unit", "text", "wrap"
+
+
+@dataclass(frozen=True)
+class CellLineSettings:
+    # Non-empty lines under the title looked at to tell a body printed one cell per line.
+    sample_lines: int = 30
+    # ... of which at least this share are a lone number or code (a cell on its own line),
+    min_lone_share: float = 0.25
+    # ... and at most this share a line of words ending with a figure (a row on one line).
+    max_row_share: float = 0.15
+    # Words a unit has at most: a short text after the row's indicator is its unit.
+    max_unit_words: int = 3
+
+
+@dataclass(frozen=True)
+class Cell:
+    kind: str
+    text: str
+    page: int
+    line: int
+
+
+@dataclass
+class CellRow:
+    page: int
+    first: int
+    last: int
+    code: str = ""
+    indicator: list[str] = field(default_factory=list)
+    unit: str = ""
+    value: str = ""
+
+    def holds(self, kind: str) -> bool:
+        if kind == CODE:  # a code opens its row, except that OCR sometimes reads the row's unit
+            # and figure just before its code ("Hồ sơ" / "291" / "a)" / "Giải quyết trước hạn")
+            return bool(self.code or self.indicator)
+        return bool({TEXT: self.indicator, UNIT: self.unit, FIGURE: self.value}[kind])
+
+    def awaits_figure(self) -> bool:
+        return not self.value and bool(self.indicator or self.unit or self.code)
+
+
+def one_cell_per_line(kinds: list[str], row_lines: int, settings: CellLineSettings = CellLineSettings()) -> bool:
+    """Whether a body's first lines (their kinds; ``row_lines`` of them a row on one line) are
+    cells one per line: many lone numbers, few lines of words ending with a figure."""
+    sample = kinds[: settings.sample_lines]
+    if not sample:
+        return False
+    lone = sum(1 for k in sample if k in (NUMBER, FIGURE, CODE))
+    return lone >= settings.min_lone_share * len(sample) and row_lines <= settings.max_row_share * len(sample)
+
+
+def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -> list[CellRow]:
+    """The rows the cells make, in order (see the module's note)."""
+    rows: list[CellRow] = []
+    last_code: CriterionCode | None = None
+    for k, cell in enumerate(cells):
+        current = rows[-1] if rows else None
+        kind = cell.kind
+        if kind == NUMBER:
+            before_code = k + 1 < len(cells) and cells[k + 1].kind == CODE
+            kind, text = _number_kind(cell.text, current, last_code, before_code)
+            cell = Cell(kind, text, cell.page, cell.line)
+        if kind == WRAP:
+            if current is not None and current.indicator:
+                current.indicator.append(cell.text)
+                current.last = cell.line
+                continue
+            kind = TEXT
+        if kind == TEXT and current is not None and current.indicator and not current.unit and not current.value:
+            if len(cell.text.split()) <= settings.max_unit_words:
+                kind = UNIT  # a short text right after the indicator: its unit ("Sáng kiến")
+        if current is None or current.holds(kind):
+            current = CellRow(page=cell.page, first=cell.line, last=cell.line)
+            rows.append(current)
+        current.last = cell.line
+        if kind == CODE:
+            current.code = cell.text
+            last_code = parse_code(current.code) or last_code
+        elif kind == TEXT:
+            current.indicator.append(cell.text)
+        elif kind == UNIT:
+            current.unit = cell.text
+        else:
+            current.value = cell.text
+    return _orphan_codes(rows)
+
+
+def _orphan_codes(rows: list[CellRow]) -> list[CellRow]:
+    """A row that holds nothing but a code whose row above has none: the code was read after its
+    row's cells ("Giải quyết trước hạn" / "Hồ sơ" / "291" / "a)"), and goes back to it."""
+    out: list[CellRow] = []
+    for row in rows:
+        lone = row.code and not (row.indicator or row.unit or row.value)
+        if lone and out and not out[-1].code:
+            out[-1].code = row.code
+            continue
+        out.append(row)
+    return out
+
+
+def _number_kind(text: str, row: CellRow | None, last_code: CriterionCode | None, before_code: bool) -> tuple[str, str]:
+    """(kind, text) of a lone number: a code or a figure. A dotted one ("4.3") is a code unless
+    it would go back up the column while the row awaits its figure; a whole one is the row's
+    figure when the row awaits one, else a code when it can follow the last code. Two digits
+    that can go on down the column as a code with its dot lost ("41" after 3.3, its row 4 read
+    with no code) are that code, unless a code comes next (the figure read before its code)."""
+    code = parse_code(text)
+    awaiting = row is not None and row.awaits_figure()
+    if "." in text:
+        goes_on = code is not None and (last_code is None or transition_cost(last_code, code) is not None)
+        return (CODE if goes_on or (code is not None and not awaiting) else FIGURE), text
+    if awaiting:
+        return FIGURE, text
+    if _follows(code, last_code):
+        return CODE, text
+    dotted = parse_code(".".join(text)) if len(text) == 2 and not before_code else None
+    if dotted is not None and last_code is not None and _goes_down_one(last_code, dotted):
+        return CODE, ".".join(text)
+    return FIGURE, text
+
+
+def _goes_down_one(last_code: CriterionCode, code: CriterionCode) -> bool:
+    """``code`` follows ``last_code`` or is the first child of one of its successors (3.3 → 4.1,
+    the row 4 between them read without its code)."""
+    return _follows(code, last_code) or any(
+        code == CriterionCode(s.roman, s.path + (1,)) for s in successors(last_code) if s.path
+    )
+
+
+def _follows(code: CriterionCode | None, last_code: CriterionCode | None) -> bool:
+    if code is None:
+        return False
+    if last_code is None:  # the table's first code: 1 (or 1.1 when the group row lost its 1)
+        return code.path[:1] == (1,)
+    return code in successors(last_code)

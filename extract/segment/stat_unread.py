@@ -1,0 +1,144 @@
+"""What a statistics annex printed as lines left unread: a form whose title is printed but none of
+whose rows were read, and the lines inside an annex read without its header that gave no row (a
+row whose code or figure OCR garbled), each said as an ``unread`` part, never dropped; and the
+score tables another reader took from an annex's lines (``outside_annexes``)."""
+
+from __future__ import annotations
+
+import regex as re
+
+from extract.model import IngestedDocument, Line
+from normalize.lazy_regex import lazy_compile
+from normalize.text import fold
+from schemas.records import ScoreTable, SourceRef, StatAnnex, UnreadPart
+
+# Pages read as lines with no grid for their tables (OCR'd pages have one from the image).
+LINE_METHODS = frozenset({"text"})
+# Row flags of an annex read without a printed layout: columns inferred from the rows (no header
+# line), or rows rejoined from cells printed one per line.
+COLUMNS_INFERRED = "columns_inferred"
+CELLS_REJOINED = "cells_rejoined"
+# Lines of a garbled row quoted in its unread part.
+_SAMPLE_LINES = 4
+
+
+# A statistics form's printed title ("BIỂU THỐNG KÊ SỐ LIỆU …", "BIỂU MẪU THỐNG KÊ …").
+_FORM_TITLE = lazy_compile(r"\bthong ke\b.*\bso lieu\b|\bbieu\b.*\bthong ke\b|\bso lieu\b.*\bthong ke\b")
+
+
+def is_form_title(text: str, upper_share: float = 0.8) -> bool:
+    """A statistics form's printed title: upper case, as a form's title is, naming the form."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < upper_share * len(letters):
+        return False
+    return _FORM_TITLE.search(fold(text)) is not None
+
+
+def garbled_rows(doc: IngestedDocument, annexes: list[StatAnnex]) -> list[UnreadPart]:
+    """Lines inside an annex read without its header that gave no row: the reader took them for an
+    indicator's wrapped words, but wrapped words go on in lower case ("nhận", "quyết của UBND
+    xã"), and these do not: rows whose code or figure OCR garbled ("L Ủ uệm CS CN Qadndsode"),
+    one unread part per annex, so the rows missing from it are said."""
+    by_number: dict[tuple[int | None, int], Line] = {
+        (ln.page, ln.number): ln for page in doc.pages for ln in page.lines
+    }
+    parts: list[UnreadPart] = []
+    for annex in annexes:
+        lost: list[Line] = []
+        for row in annex.rows:
+            if COLUMNS_INFERRED not in row.flags or row.source.line_start is None or row.source.line_end is None:
+                continue
+            for number in range(row.source.line_start + 1, row.source.line_end + 1):
+                line = by_number.get((row.source.page, number))
+                if line is not None and _not_wrapped(line.text):
+                    lost.append(line)
+        if not lost:
+            continue
+        parts.append(
+            UnreadPart(
+                page=lost[0].page,
+                kind="rows",
+                reason=f"{len(lost)} line(s) of the statistics annex “{annex.title or annex.annex}”, read without "
+                "its header, could not be read as rows (their code or figure was not legible)",
+                text_sample=" / ".join(ln.text.strip() for ln in lost[:_SAMPLE_LINES]),
+                page_end=lost[-1].page,
+                line_start=lost[0].number,
+                line_end=lost[-1].number,
+            )
+        )
+    return parts
+
+
+def _not_wrapped(text: str) -> bool:
+    """A line that is no indicator's wrapped words: it does not go on in lower case."""
+    words = [w for w in re.split(r"[\s|]+", text) if any(c.isalnum() for c in w)]
+    return bool(words) and not words[0][0].islower()
+
+
+def unread_annexes(
+    doc: IngestedDocument, annexes: list[StatAnnex], known: list[UnreadPart], upper_share: float = 0.8
+) -> list[UnreadPart]:
+    """Statistics forms whose title a text page prints (upper case, as a form's title is) with no
+    annex read after it and no other unread part there: the form's rows were lost (a header OCR
+    garbled, a grid read as noise), which is said, not dropped."""
+    parts: list[UnreadPart] = []
+    for page in doc.pages:
+        if page.method not in LINE_METHODS:
+            continue
+        lines = [ln for ln in page.lines if ln.text.strip()]
+        for k, line in enumerate(lines):
+            if not is_form_title(line.text, upper_share):
+                continue
+            after = [ln.number for ln in lines[k + 1 :]]
+            if not after:
+                continue
+            if any(
+                _after(r.source.page, r.source.line_start, page.number, line.number) for a in annexes for r in a.rows
+            ):
+                continue
+            if any(_after(p.page, p.line_start, page.number, line.number) for p in known):
+                continue
+            parts.append(
+                UnreadPart(
+                    page=page.number,
+                    kind="table",
+                    reason=f"statistics form “{line.text.strip()}” printed, but none of its rows could be read "
+                    "(its header or its lines were not legible)",
+                    text_sample=" / ".join(ln.text for ln in lines[k : k + 6]),
+                    line_start=line.number,
+                    line_end=after[-1],
+                )
+            )
+    return parts
+
+
+def _after(page: int | None, line: int | None, title_page: int, title_line: int) -> bool:
+    """Whether an item (page, line) lies after a title on its page or on a later page."""
+    if page is None:
+        return False
+    return page > title_page or (page == title_page and line is not None and line > title_line)
+
+
+def outside_annexes(tables: list[ScoreTable], annexes: list[StatAnnex], share: float = 0.8) -> list[ScoreTable]:
+    """The score tables read from lines that are not the lines of an annex read from lines: both
+    readers looked at the same rows ("Công khai thủ tục hành chính" / "2.1" / "Thủ tục" / "135" of
+    a sparse dump), and the annex, found by its header or its form title, its units and its
+    figures, is what they print: a score table with ``share`` of its rows inside it is dropped."""
+    spans = [
+        (min(_at(r.source) for r in a.rows), max(_at(r.source, end=True) for r in a.rows))
+        for a in annexes
+        if a.read_from == "lines" and a.rows
+    ]
+    kept: list[ScoreTable] = []
+    for table in tables:
+        places = [_at(r.source) for r in table.rows if r.source.line_start is not None]
+        inside = sum(1 for at in places if any(lo <= at <= hi for lo, hi in spans))
+        if table.read_from == "lines" and places and inside >= share * len(places):
+            continue
+        kept.append(table)
+    return kept
+
+
+def _at(source: SourceRef, end: bool = False) -> tuple[int, int]:
+    line = source.line_end if end and source.line_end is not None else source.line_start
+    return source.page or 0, line or 0

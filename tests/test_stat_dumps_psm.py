@@ -1,0 +1,110 @@
+"""Statistics annexes of dumps whose page-segmentation mode lost the layout
+(``extract/segment/stat_lines.py``, ``extract/segment/stat_cells.py``): real Tesseract ``--psm 6``
+and ``--psm 11`` dumps of generated annexes (tests/data/dumps_stats_psm/README.md), against the
+generator's truth, and the rejoining of cells on its own."""
+
+import json
+from pathlib import Path
+
+from benchmarks.corpus_scoring import score_document
+from cchc_extract.pipeline import convert_file, result_to_json
+from cchc_extract.review_threshold import REVIEW_BELOW
+from extract.segment.stat_cells import CODE, FIGURE, NUMBER, TEXT, UNIT, WRAP, Cell, rejoin
+
+DUMPS = Path(__file__).parent / "data" / "dumps_stats_psm"
+
+
+def _read(name: str) -> tuple[dict, dict]:
+    path = DUMPS / name
+    truth = json.loads(path.with_name(path.name + ".truth.json").read_text(encoding="utf-8"))
+    return truth, result_to_json(convert_file(path, path.stem))
+
+
+def _wrong_values_reviewed(truth: dict, out: dict) -> None:
+    """Every figure read that the truth does not print under its row is in the review queue."""
+    printed = {r["indicator"]: r["value"] for r in truth["statistics"][0]["rows"]}
+    queued = {e["item"] for e in out["review"]}
+    for ri, row in enumerate(out["statistics"][0]["rows"]):
+        if printed.get(row["indicator"], "absent") != row["value"]:
+            assert f"/statistics/0/rows/{ri}" in queued, row
+
+
+def test_sparse_dump_rows_rejoined_from_their_cells():
+    truth, out = _read("f12-i1-annex-psm11-vie.txt")
+    tally = score_document(truth, out)["tally"]
+    assert tally["stat_found"] >= 25 and tally["stat_invented"] <= 1  # of 26 rows
+    assert tally["numbers_right"] >= 21  # the others OCR dropped or cut
+    rows = {r["indicator"]: r for r in out["statistics"][0]["rows"]}
+    # "2.1" / "20" / "Số cán bộ, công chức đạt chuẩn" / "Người": the figure before the name.
+    assert (rows["Số cán bộ, công chức đạt chuẩn"]["code"], rows["Số cán bộ, công chức đạt chuẩn"]["value"]) == (
+        "2.1",
+        20,
+    )
+    # "Hồ sơ" / "291" / "8)" / "Giải quyết trước hạn": unit and figure before the item's code.
+    assert rows["Giải quyết trước hạn"]["unit"] == "Hồ sơ" and rows["Giải quyết trước hạn"]["value"] == 291
+    # "2.2" / name / "Người", its figure dropped by OCR: a lost cell, in the queue.
+    lost = rows["Số cán bộ, công chức chưa đạt chuẩn"]
+    assert lost["value"] is None and "missing_value" in lost["flags"]
+    assert out["statistics"][0]["read_from"] == "lines"
+    # Sums and ratios that fail on figures OCR cut ("56" for 576) are not the commune's.
+    assert not [c for c in out["checks"] if c["status"] == "mismatch"]
+    _wrong_values_reviewed(truth, out)
+
+
+def test_annex_whose_header_ocr_lost_is_read_under_its_title():
+    truth, out = _read("f12-i1-annex-psm6-vie.txt")
+    assert "Số liệu" not in (DUMPS / "f12-i1-annex-psm6-vie.txt").read_text(encoding="utf-8")
+    tally = score_document(truth, out)["tally"]
+    assert tally["stat_found"] >= 15  # of 26; rows whose code and figure OCR garbled are lost
+    annex = out["statistics"][0]
+    assert annex["annex"] == "Phụ lục 1" and annex["title"].startswith("BIỂU THỐNG KÊ SỐ LIỆU")
+    assert all(r["confidence"] < REVIEW_BELOW for r in annex["rows"])  # columns inferred, not printed
+    assert not [c for c in out["checks"] if c["status"] == "mismatch"]
+    _wrong_values_reviewed(truth, out)
+
+
+def test_annex_too_garbled_to_read_without_header_is_said():
+    _, out = _read("f12-i2-annex-psm6-eng.txt")
+    assert out["statistics"] == []
+    parts = [p for p in out["unread"] if "BIỂU THỐNG KÊ SỐ LIỆU" in p["reason"]]
+    assert len(parts) == 1 and parts[0]["kind"] == "table" and parts[0]["page"] == 2
+
+
+def _cells(*pairs: tuple[str, str]) -> list[Cell]:
+    return [Cell(kind, text, 1, n) for n, (kind, text) in enumerate(pairs, 1)]
+
+
+def test_rejoin_by_cell_kinds():
+    rows = rejoin(
+        _cells(
+            (NUMBER, "3.3"),
+            (TEXT, "Tỷ lệ hồ sơ tiếp nhận trực tuyến"),
+            (UNIT, "%"),
+            (FIGURE, "91,31"),
+            (TEXT, "Số phản ánh, kiến nghị của cá nhân, tổ chức tiếp"),
+            (UNIT, "Phản ánh"),
+            (NUMBER, "38"),
+            (WRAP, "nhận"),
+            (NUMBER, "41"),  # 4.1 with its dot lost: its row 4 came with no code
+            (TEXT, "Số phản ánh, kiến nghị đã xử lý"),
+            (UNIT, "Phản ánh"),
+            (NUMBER, "33"),
+            (NUMBER, "16"),  # a figure read before its row's code
+            (CODE, "b)"),
+            (TEXT, "Số TTHC cung cấp dịch vụ công trực tuyến một phần"),
+            (UNIT, "Thủ tục"),
+            (NUMBER, "4.3"),
+            (TEXT, "Tỷ lệ phản ánh, kiến nghị được xử lý"),
+            (UNIT, "%"),
+            (FIGURE, "86,84"),
+        )
+    )
+    got = [(r.code, " ".join(r.indicator)[:20], r.unit, r.value) for r in rows]
+    assert got == [
+        ("3.3", "Tỷ lệ hồ sơ tiếp nhậ", "%", "91,31"),
+        ("", "Số phản ánh, kiến ng", "Phản ánh", "38"),
+        ("4.1", "Số phản ánh, kiến ng", "Phản ánh", "33"),
+        ("b)", "Số TTHC cung cấp dịc", "Thủ tục", "16"),
+        ("4.3", "Tỷ lệ phản ánh, kiến", "%", "86,84"),
+    ]
+    assert rows[1].indicator[-1] == "nhận"
