@@ -21,6 +21,7 @@ import regex as re
 from rapidfuzz import fuzz
 
 from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
+from normalize.criteria.wording import WordingSettings, restore_wordings
 from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.vietnamese.syllable import fold, nfc, place_tone, split_tone
 
@@ -91,6 +92,7 @@ class MatchSettings:
     # A row named as its code's criterion whose maximum was not read takes the set's, when the set
     # is surely recognised (``fill_set_maxima``); off: such cells stay blank.
     fill_maxima: bool = True
+    wording: WordingSettings = WordingSettings()  # names OCR damaged, restored from a wording
 
 
 @dataclass(frozen=True)
@@ -486,6 +488,13 @@ def apply_criteria_sets(
     match = recognise_set(tables, document_text, year, sets, settings)
     if match is not None:
         snap_to_set(tables, match, settings)
+    # Names still as read: the recognised set's wordings, or any set's where none is, restore
+    # what only OCR's damage keeps them from being.
+    if settings.snap_names:
+        pool = [match.cset] if match else (load_criteria_sets() if sets is None else sets)
+        restore_wordings(
+            tables, pool, FLAG_SNAPPED if match else "", settings.wording, bool(match and match.sure(settings))
+        )
     return match
 
 
