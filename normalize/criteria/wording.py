@@ -84,7 +84,7 @@ def damage_only(read: str, wording: str, s: WordingSettings = WordingSettings())
     if equal < s.min_equal_share * len(official):
         return False
     seen_damage = False
-    for tag, i1, i2, j1, j2 in ops:
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag == "equal":
             continue
         if tag == "insert":
@@ -96,7 +96,10 @@ def damage_only(read: str, wording: str, s: WordingSettings = WordingSettings())
         if tag == "replace":
             if j2 - j1 > i2 - i1 + s.max_extra_words:
                 return False
-            if fuzz.ratio("".join(folded[i1:i2]), "".join(official[j1:j2])) < s.min_run_ratio:
+            # (a run between words read as they are stands where the wording's words are; one at
+            # an end must still look like the words it would be)
+            anchored = 0 < k < len(ops) - 1
+            if not anchored and fuzz.ratio("".join(folded[i1:i2]), "".join(official[j1:j2])) < s.min_run_ratio:
                 return False
     return seen_damage
 
