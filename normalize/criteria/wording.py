@@ -24,6 +24,7 @@ import regex as re
 from rapidfuzz import fuzz
 
 from normalize.criteria import CriteriaSet, CriterionDef
+from normalize.vietnamese.candidates import KNOWN_ABBREVIATIONS
 from normalize.vietnamese.model import load_model
 from normalize.vietnamese.syllable import fold, normalize_syllable
 
@@ -65,6 +66,8 @@ def damaged(word: str) -> bool:
     wording prints the figure, the two are equal and nothing asks."""
     if any(c.isdigit() for c in word) or len(word) == 1:
         return True  # (a letter alone is a speck, or what is left of a word: "thực u. kế")
+    if word in KNOWN_ABBREVIATIONS:
+        return False  # ("TTHC", "CCHC": a word of the commune's, not damage)
     return normalize_syllable(word.lower()) not in load_model().syllables
 
 
@@ -201,7 +204,9 @@ def take_wording(row: ScoreRow, wording: str) -> None:
     """The row named by the wording, what was read kept in ``name_raw``."""
     if not row.name_raw:
         row.name_raw = row.name
-    row.name = wording
+    letters = [c for c in row.name if c.isalpha()]
+    # (a name printed in capitals, a part's title, keeps them)
+    row.name = wording.upper() if letters and all(c.isupper() for c in letters) else wording
 
 
 def _restored(row: ScoreRow) -> bool:
