@@ -21,6 +21,7 @@ from extract.segment.line_split import (
     joint_split,
     opens_criterion_name,
     opens_explanation,
+    opens_name_line,
     printed_width,
 )
 from extract.segment.line_words import (
@@ -454,8 +455,8 @@ class RowBuilder:
             has_numbers
             and not cur.awaiting_numbers
             and cur.lines_below >= cur.lines_above
-            and starts_name(tokens)
-            and opens_with_word(tokens)
+            # (or past a short token OCR made of the ruling line, as a catalogued name opens)
+            and (starts_name(tokens) and opens_with_word(tokens) or opens_name_line(tokens, self.settings))
         )
 
     def _interleaved(self, row: RowDraft) -> bool:

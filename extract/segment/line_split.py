@@ -268,6 +268,23 @@ def first_name_line(text: str, settings: LineTableSettings = LineTableSettings()
     )
 
 
+def opens_name_line(tokens: list[tuple[str, str]], settings: LineTableSettings = LineTableSettings()) -> bool:
+    """A line whose words, past one short token before a capital (what OCR made of the cell's
+    ruling line: "mã Các kết quả …"), open as a catalogued criterion name does, at least
+    ``opening_name_chars`` of it: a name's first line, whatever runs after it."""
+    if len(tokens) > 1 and len(tokens[0][1].strip(".,:;|")) <= 2:
+        tokens = tokens[1:]
+    text = " ".join(t for t, _ in tokens)
+    if not text[:1].isupper():
+        return False
+    folded = " ".join(re.findall(r"[\p{L}\p{N}]+", fold(text)))
+    for name in criterion_catalogue():
+        n = min(len(name), len(folded))
+        if n >= settings.opening_name_chars and fuzz.ratio(folded[:n], name[:n]) >= settings.criterion_name_similarity:
+            return True
+    return False
+
+
 def criterion_name_prefix(tokens: list[tuple[str, str]], settings: LineTableSettings = LineTableSettings()) -> int:
     """How many of a line's first tokens are, whole, a catalogued criterion name (at least
     ``opening_name_chars`` long, a capital first) that other text follows on the line (OCR's
