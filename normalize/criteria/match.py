@@ -484,7 +484,8 @@ def apply_criteria_sets(
     sets: Sequence[CriteriaSet] | None = None,
     settings: MatchSettings = MatchSettings(),
 ) -> SetMatch | None:
-    """Recognise the set and snap to it; None (and nothing changed) when no set fits."""
+    """Recognise the set and snap to it; None when no set fits (then only names OCR damaged are
+    restored, from any set's wording: ``normalize.criteria.wording``)."""
     match = recognise_set(tables, document_text, year, sets, settings)
     if match is not None:
         snap_to_set(tables, match, settings)
