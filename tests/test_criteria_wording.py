@@ -91,3 +91,23 @@ def test_a_sure_sets_wording_with_another_columns_words_and_specks_run_in():
     assert not leaked_into(own, crit, cset.rows)
     # Half the wording is not the wording.
     assert not leaked_into("Tất cả báo cáo được gửi đúng thời gian Công văn số 125/CV-VPngày", crit, cset.rows)
+
+
+def test_no_set_recognised_a_name_with_words_run_in_takes_the_wording_its_code_has_in_a_set():
+    # Seed 268 d02-i4: specks before the name, the explanation's words after it, no set recognised.
+    read = "hệt 2 Công tác chỉ đạo, điều hành cải cách hành chính Lô thành 100%.kế hoạch"
+    table = ScoreTable(title="", rows=[_row("1", read), _row("5", read)])
+    assert apply_criteria_sets([table]) is None
+    assert table.rows[0].name == "Công tác chỉ đạo, điều hành cải cách hành chính"
+    assert f"{FLAG_WORDING}:{BNV}" in table.rows[0].flags and table.rows[0].name_raw == read
+    # Under a code whose criterion it is in no set, the name stays as read.
+    assert table.rows[1].name == read and not table.rows[1].flags
+
+
+def test_clean_words_after_a_wording_are_the_communes_own_wording():
+    # Seed 003 prints "… CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ" ("DPIEN" for "ĐIỆN" by OCR); a set
+    # words it "… CHÍNH QUYỀN ĐIỆN TỬ": the clean words after it are the commune's, not run in.
+    cset = criteria_set("ba-ria-vung-tau_2023")
+    crit = next(c for c in cset.rows if "ĐIỆN TỬ" in c.name.upper())
+    read = "XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN DPIEN TỬ, CHÍNH QUYỀN SỐ"
+    assert not leaked_into(read, crit, cset.rows)

@@ -158,7 +158,7 @@ def restore_wordings(
                 if damage_only(row.name, own.name, s) or (sure and leaked_into(row.name, own, sets[0].rows, s)):
                     found = sets[0], own
             else:
-                found = nearest_wording(row.name, sets, s)
+                found = nearest_wording(row.name, sets, s) or (None if code_flag else _leaked_by_code(row, sets, s))
             if found is None or found[1].name == row.name:
                 continue
             take_wording(row, found[1].name)
@@ -167,22 +167,34 @@ def restore_wordings(
     return restored
 
 
+def _leaked_by_code(
+    row: ScoreRow, sets: Sequence[CriteriaSet], s: WordingSettings
+) -> tuple[CriteriaSet, CriterionDef] | None:
+    """With no set recognised: the criterion of a set under the row's code whose wording the
+    name holds with another column's words run in (``leaked_into``): code and name agree on it."""
+    for cs in sets:
+        crit = cs.by_code().get(str(row.code)) if row.code else None
+        if crit is not None and leaked_into(row.name, crit, cs.rows, s):
+            return cs, crit
+    return None
+
+
 def _covered(read: str, wording: str, s: WordingSettings) -> tuple[int, int, bool]:
     """(wording words read in order, as they are or as damaged words standing for them; read
-    words outside them; whether any read word is damaged)."""
+    words outside them, run in; whether any of those run in is damaged)."""
     words = _words(read)
     folded = [fold(w).lower() for w in words]
     official = [fold(w).lower() for w in _words(wording)]
-    covered = used = 0
-    damage = False
+    covered = 0
+    extra: list[str] = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, folded, official, autojunk=False).get_opcodes():
         if tag == "equal":
-            covered, used = covered + i2 - i1, used + i2 - i1
-            continue
-        damage = damage or any(damaged(w) for w in words[i1:i2])
-        if tag == "replace" and all(damaged(w) for w in words[i1:i2]) and j2 - j1 <= i2 - i1 + s.max_extra_words:
-            covered, used = covered + j2 - j1, used + i2 - i1
-    return covered, len(words) - used, damage
+            covered += i2 - i1
+        elif tag == "replace" and all(damaged(w) for w in words[i1:i2]) and j2 - j1 <= i2 - i1 + s.max_extra_words:
+            covered += j2 - j1
+        else:
+            extra += words[i1:i2]
+    return covered, len(extra), any(damaged(w) for w in extra)
 
 
 def leaked_into(
@@ -190,9 +202,10 @@ def leaked_into(
 ) -> bool:
     """The name read holds its code's wording (of at least ``leak_min_words`` words) in order,
     nearly whole (``leak_coverage``), with another column's words or a neighbour's line run in
-    before, after or between its lines, and OCR's damage on it: the table was read from OCR'd
-    lines whose cells it could not part. Fewer words run in than the wording's, and no other
-    criterion's wording held as much."""
+    before, after or between its lines, OCR's damage on those (a figure, a speck: the table was
+    read from OCR'd lines whose cells it could not part; clean words added are the commune's own
+    wording, "… CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ"). Fewer words run in than the wording's, and
+    no other criterion's wording held as much."""
     covered, extra, damage = _covered(read, crit.name, s)
     total = len(_words(crit.name))
     if total < s.leak_min_words or not damage or covered < s.leak_coverage * total or extra > covered:
