@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from normalize.criteria import criteria_set
 from normalize.criteria.match import FLAG_SNAPPED, apply_criteria_sets
-from normalize.criteria.wording import FLAG_WORDING, damage_only, damaged, leaked_into
+from normalize.criteria.wording import FLAG_WORDING, as_printed, damage_only, damaged, leaked_into
 from schemas.records import ScoreRow, ScoreTable
 
 BNV = "bnv-tinh_2948"
@@ -111,3 +111,11 @@ def test_clean_words_after_a_wording_are_the_communes_own_wording():
     crit = next(c for c in cset.rows if "ĐIỆN TỬ" in c.name.upper())
     read = "XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN DPIEN TỬ, CHÍNH QUYỀN SỐ"
     assert not leaked_into(read, crit, cset.rows)
+
+
+def test_a_wording_taken_keeps_the_documents_tone_placement():
+    # Seed 268 d05-i4: "Hiện đại hóa hành chính Công văn số …" snapped to the set's "Hiện đại
+    # hoá hành chính": the same words, spelt as the document spells them.
+    assert as_printed("-Hiện đại hóa hành chính Công văn số 13", "Hiện đại hoá hành chính") == "Hiện đại hóa hành chính"
+    assert as_printed("HIỆN ĐẠI HÓA", "HIỆN ĐẠI HOÁ HÀNH CHÍNH") == "HIỆN ĐẠI HÓA HÀNH CHÍNH"
+    assert as_printed("Hiện đại hoá", "Hiện đại hoá hành chính") == "Hiện đại hoá hành chính"

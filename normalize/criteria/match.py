@@ -21,9 +21,9 @@ import regex as re
 from rapidfuzz import fuzz
 
 from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
-from normalize.criteria.wording import WordingSettings, restore_wordings
+from normalize.criteria.wording import WordingSettings, as_printed, restore_wordings, spelling
 from normalize.numbers import lost_decimal_readings, parse_number
-from normalize.vietnamese.syllable import fold, nfc, place_tone, split_tone
+from normalize.vietnamese.syllable import fold
 
 if TYPE_CHECKING:
     from schemas.records import ScoreRow, ScoreTable
@@ -234,10 +234,10 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
                 ok = crit is not None
             if crit is None:
                 continue
-            if ok and settings.snap_names and _spelling(row.name) != _spelling(crit.name):
+            if ok and settings.snap_names and spelling(row.name) != spelling(crit.name):
                 if not row.name_raw:
                     row.name_raw = row.name
-                row.name = crit.name
+                row.name = as_printed(row.name, crit.name)
                 snapped += 1
                 row.flags.append(f"{FLAG_SNAPPED}:{match.cset.id}")
             if (
@@ -347,12 +347,6 @@ def _holds_wording(name: str, wording: str, s: MatchSettings) -> bool:
     if not official or len(official) < s.snap_within_share * len(folded) or len(official) > len(folded):
         return False  # (a name read shorter than the wording does not hold it whole)
     return fuzz.partial_ratio(official, folded) >= s.snap_within_min
-
-
-def _spelling(text: str | None) -> str:
-    """The text with every syllable's tone mark on one vowel: a name read "hóa" that the set
-    prints "hoá" is the same wording, kept as printed."""
-    return re.sub(r"\p{L}+", lambda m: place_tone(*split_tone(m.group())), nfc(text or ""))
 
 
 def _words(text: str) -> list[str]:

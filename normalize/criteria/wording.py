@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 from normalize.criteria import CriteriaSet, CriterionDef
 from normalize.vietnamese.candidates import KNOWN_ABBREVIATIONS
 from normalize.vietnamese.model import load_model
-from normalize.vietnamese.syllable import fold, normalize_syllable
+from normalize.vietnamese.syllable import fold, nfc, normalize_syllable, place_tone, split_tone
 
 if TYPE_CHECKING:
     from schemas.records import ScoreRow, ScoreTable
@@ -213,12 +213,34 @@ def leaked_into(
     return all(c.code == crit.code or _covered(read, c.name, s)[0] < covered for c in rows)
 
 
+def spelling(text: str | None) -> str:
+    """The text with every syllable's tone mark on one vowel: a name read "hóa" that the set
+    prints "hoá" is the same wording, kept as printed."""
+    return re.sub(r"\p{L}+", lambda m: place_tone(*split_tone(m.group())), nfc(text or ""))
+
+
+def as_printed(read: str, wording: str) -> str:
+    """The wording with its words spelt as the name read spells them where only the tone mark's
+    place differs ("hóa" read, "hoá" published): the document's spelling, the set's words."""
+    spelt = {spelling(w).lower(): w for w in re.findall(r"\p{L}+", nfc(read or ""))}
+
+    def word(m: re.Match) -> str:
+        w = m.group()
+        own = spelt.get(spelling(w).lower())
+        if own is None or own.lower() == w.lower():
+            return w
+        return own.upper() if w.isupper() else own.lower() if w.islower() else own
+
+    return re.sub(r"\p{L}+", word, wording)
+
+
 def take_wording(row: ScoreRow, wording: str) -> None:
     """The row named by the wording, what was read kept in ``name_raw``."""
     if not row.name_raw:
         row.name_raw = row.name
     letters = [c for c in row.name if c.isalpha()]
     # (a name printed in capitals, a part's title, keeps them)
+    wording = as_printed(row.name, wording)
     row.name = wording.upper() if letters and all(c.isupper() for c in letters) else wording
 
 
