@@ -15,11 +15,13 @@ from extract.segment.line_common import (
 )
 from extract.segment.line_split import (
     criterion_name_prefix,
+    first_name_line,
     is_criterion_name,
     is_heading,
     joint_split,
     opens_criterion_name,
     opens_explanation,
+    opens_name_line,
     printed_width,
 )
 from extract.segment.line_words import (
@@ -310,7 +312,8 @@ class RowBuilder:
         if not tokens:
             return cur
         if cur is None:
-            if is_heading(tokens, self.settings):
+            text = " ".join(t for t, _ in tokens)
+            if is_heading(tokens, self.settings) and not first_name_line(text, self.settings):
                 row = self._new(cells, "text")
                 row.name += tokens
                 return row
@@ -323,9 +326,11 @@ class RowBuilder:
                 return row
             if not self.centred and self._name_opening(cells) is not None:
                 return self._lost_name_row(cells)
-            if self.centred and opens_criterion_name(" ".join(t for t, _ in tokens), self.settings):
+            if self.centred and opens_criterion_name(text, self.settings) or first_name_line(text, self.settings):
                 # Numbers centred in tall rows: the first row's name opens above its numbers' line
-                # (a line opening with a catalogued name: not the header's leftover words).
+                # (a line opening with a catalogued name: not the header's leftover words); in any
+                # table, a line that is the first of a name wrapping onto the numbers' line (a
+                # heading in capitals too: "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH" over "1. CCHC 10 6,75").
                 row = self._new(cells, "numbers")
                 row.awaiting_numbers = True
                 row.lines_above += 1
@@ -484,9 +489,13 @@ class RowBuilder:
             has_numbers
             and not cur.awaiting_numbers
             and cur.lines_below >= cur.lines_above
-            and starts_name(tokens)
-            and opens_with_word(tokens)
-            and not opens_explanation(unspecked(tokens))
+            # (or past a short token OCR made of the ruling line, as a catalogued name opens)
+            and (
+                starts_name(tokens)
+                and opens_with_word(tokens)
+                and not opens_explanation(unspecked(tokens))
+                or opens_name_line(tokens, self.settings)
+            )
         )
 
     def _interleaved(self, row: RowDraft) -> bool:

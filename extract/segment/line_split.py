@@ -262,7 +262,8 @@ def _glued_catalogue() -> tuple[str, ...]:
 
 def opens_criterion_name(text: str, settings: LineTableSettings = LineTableSettings()) -> bool:
     """A line that opens with a catalogued criterion name, whole (the explanation's words may
-    follow it on the line): a row's text, whatever header words it shares ("chỉ đạo", "đánh giá")."""
+    follow it on the line), or is the first line of one (``first_name_line``): a row's text,
+    whatever header words it shares ("chỉ đạo", "đánh giá")."""
     if not text[:1].isupper():
         return False
     folded = " ".join(re.findall(r"[\p{L}\p{N}]+", fold(text)))
@@ -270,7 +271,37 @@ def opens_criterion_name(text: str, settings: LineTableSettings = LineTableSetti
         len(name) >= settings.opening_name_chars
         and fuzz.ratio(folded[: len(name)], name) >= settings.criterion_name_similarity
         for name in criterion_catalogue()
+    ) or first_name_line(text, settings)
+
+
+def first_name_line(text: str, settings: LineTableSettings = LineTableSettings()) -> bool:
+    """A line that is, whole, the first line of a longer catalogued criterion name (at least
+    ``opening_name_chars`` of it, a capital first): the name wraps onto the line below, its
+    numbers' line ("CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH" over "1. CCHC 10 6,75")."""
+    if not text[:1].isupper():
+        return False
+    folded = " ".join(re.findall(r"[\p{L}\p{N}]+", fold(text)))
+    return len(folded) >= settings.opening_name_chars and any(
+        len(folded) < len(name) and fuzz.ratio(folded, name[: len(folded)]) >= settings.criterion_name_similarity
+        for name in criterion_catalogue()
     )
+
+
+def opens_name_line(tokens: list[tuple[str, str]], settings: LineTableSettings = LineTableSettings()) -> bool:
+    """A line whose words, past one short token before a capital (what OCR made of the cell's
+    ruling line: "mã Các kết quả …"), open as a catalogued criterion name does, at least
+    ``opening_name_chars`` of it: a name's first line, whatever runs after it."""
+    if len(tokens) > 1 and len(tokens[0][1].strip(".,:;|")) <= 2:
+        tokens = tokens[1:]
+    text = " ".join(t for t, _ in tokens)
+    if not text[:1].isupper():
+        return False
+    folded = " ".join(re.findall(r"[\p{L}\p{N}]+", fold(text)))
+    for name in criterion_catalogue():
+        n = min(len(name), len(folded))
+        if n >= settings.opening_name_chars and fuzz.ratio(folded[:n], name[:n]) >= settings.criterion_name_similarity:
+            return True
+    return False
 
 
 def criterion_name_prefix(tokens: list[tuple[str, str]], settings: LineTableSettings = LineTableSettings()) -> int:

@@ -22,7 +22,8 @@ from rapidfuzz import fuzz
 
 from normalize.codes import read_code_token
 from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
-from normalize.vietnamese.syllable import fold, nfc, place_tone, split_tone
+from normalize.criteria.wording import WordingSettings, as_printed, restore_wordings, spelling
+from normalize.vietnamese.syllable import fold
 
 if TYPE_CHECKING:
     from schemas.records import ScoreRow, ScoreTable
@@ -91,6 +92,7 @@ class MatchSettings:
     # A row named as its code's criterion whose maximum was not read takes the set's, when the set
     # is surely recognised (``fill_set_maxima``); off: such cells stay blank.
     fill_maxima: bool = True
+    wording: WordingSettings = WordingSettings()  # names OCR damaged, restored from a wording
 
 
 @dataclass(frozen=True)
@@ -232,10 +234,10 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
                 ok = crit is not None
             if crit is None:
                 continue
-            if ok and settings.snap_names and _spelling(row.name) != _spelling(crit.name):
+            if ok and settings.snap_names and spelling(row.name) != spelling(crit.name):
                 if not row.name_raw:
                     row.name_raw = row.name
-                row.name = crit.name
+                row.name = as_printed(row.name, crit.name)
                 snapped += 1
                 row.flags.append(f"{FLAG_SNAPPED}:{match.cset.id}")
             if (
@@ -354,12 +356,6 @@ def _holds_wording(name: str, wording: str, s: MatchSettings) -> bool:
     if not official or len(official) < s.snap_within_share * len(folded) or len(official) > len(folded):
         return False  # (a name read shorter than the wording does not hold it whole)
     return fuzz.partial_ratio(official, folded) >= s.snap_within_min
-
-
-def _spelling(text: str | None) -> str:
-    """The text with every syllable's tone mark on one vowel: a name read "hóa" that the set
-    prints "hoá" is the same wording, kept as printed."""
-    return re.sub(r"\p{L}+", lambda m: place_tone(*split_tone(m.group())), nfc(text or ""))
 
 
 def _words(text: str) -> list[str]:
@@ -491,8 +487,16 @@ def apply_criteria_sets(
     sets: Sequence[CriteriaSet] | None = None,
     settings: MatchSettings = MatchSettings(),
 ) -> SetMatch | None:
-    """Recognise the set and snap to it; None (and nothing changed) when no set fits."""
+    """Recognise the set and snap to it; None when no set fits (then only names OCR damaged are
+    restored, from any set's wording: ``normalize.criteria.wording``)."""
     match = recognise_set(tables, document_text, year, sets, settings)
     if match is not None:
         snap_to_set(tables, match, settings)
+    # Names still as read: the recognised set's wordings, or any set's where none is, restore
+    # what only OCR's damage keeps them from being.
+    if settings.snap_names:
+        pool = [match.cset] if match else (load_criteria_sets() if sets is None else sets)
+        restore_wordings(
+            tables, pool, FLAG_SNAPPED if match else "", settings.wording, bool(match and match.sure(settings))
+        )
     return match

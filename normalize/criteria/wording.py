@@ -1,0 +1,248 @@
+"""A criterion name OCR damaged, restored from the official wording it differs from only by damage.
+
+The criteria sets are a dictionary of the names a score table prints. A name read whose words are
+a criterion's wording, except for words that are no Vietnamese syllable ("tổ chifc b6 máy",
+"NHIỆMVỤ", "hành chíh": what OCR makes of a word) and specks between them, is that wording: the
+catalogue restores it. A name that differs by a real word ("Cải cách tài chính công" against "Cải
+cách tổ chức bộ máy"), by a word left out or added, is the commune's own wording (or another
+column's words run in) and stays as read: only damage is repaired, never a choice of words.
+
+Both the set recognised under the row's code (``normalize.criteria.match.snap_to_set``) and, where
+the code says nothing (no set recognised, a code OCR shifted), the nearest wording of any set ask
+``damage_only``; what was read stays in ``name_raw``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import regex as re
+from rapidfuzz import fuzz
+
+from normalize.criteria import CriteriaSet, CriterionDef
+from normalize.vietnamese.candidates import KNOWN_ABBREVIATIONS
+from normalize.vietnamese.model import load_model
+from normalize.vietnamese.syllable import fold, nfc, normalize_syllable, place_tone, split_tone
+
+if TYPE_CHECKING:
+    from schemas.records import ScoreRow, ScoreTable
+
+# A name restored from the wording of a criterion found by the name alone (no set recognised, or
+# the row's code another criterion's): the set named, the row's code left as read.
+FLAG_WORDING = "name_from_wording"
+
+
+@dataclass(frozen=True)
+class WordingSettings:
+    # The name read and the wording, folded, at least this near (fuzz.ratio, 0..100).
+    min_ratio: float = 80.0
+    # At least this share of the wording's words read as they are (folded).
+    min_equal_share: float = 0.6
+    # A run of damaged words read stands for at most this many more wording words than it has
+    # (two words OCR glued into one: "NHIỆMVỤ").
+    max_extra_words: int = 1
+    # Folded read and wording within this near (0..100) of each other for each damaged run: a
+    # damaged word is still the word it stands for ("chttc" for "chức"), not any word.
+    min_run_ratio: float = 40.0
+    # A name read from OCR'd lines with another column's words run into it (``leaked_into``):
+    # its code's wording, at least this many words long, held in order at least to this share.
+    leak_min_words: int = 6
+    leak_coverage: float = 0.9
+    on: bool = True
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\p{L}\p{N}]+", text or "")
+
+
+@lru_cache(maxsize=50_000)
+def damaged(word: str) -> bool:
+    """A word OCR damaged: letters and digits mixed ("b6"), or no syllable of the language. A
+    figure where the wording has none is a speck or another cell's ("quy Thhn 1 pháp"): where the
+    wording prints the figure, the two are equal and nothing asks."""
+    if any(c.isdigit() for c in word) or len(word) == 1:
+        return True  # (a letter alone is a speck, or what is left of a word: "thực u. kế")
+    if word in KNOWN_ABBREVIATIONS:
+        return False  # ("TTHC", "CCHC": a word of the commune's, not damage)
+    return normalize_syllable(word.lower()) not in load_model().syllables
+
+
+def damage_only(read: str, wording: str, s: WordingSettings = WordingSettings()) -> bool:
+    """Whether the name read is the wording but for OCR's damage: every word that is not the
+    wording's (folded) is a damaged word standing for wording words, or a damaged speck between
+    them; at least one word is damaged (a clean name differing in marks is the commune's)."""
+    words = _words(read)
+    folded = [fold(w).lower() for w in words]
+    official = [fold(w).lower() for w in _words(wording)]
+    if not words or not official:
+        return False
+    if fuzz.ratio(" ".join(folded), " ".join(official)) < s.min_ratio:
+        return False
+    ops = SequenceMatcher(None, folded, official, autojunk=False).get_opcodes()
+    equal = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+    if equal < s.min_equal_share * len(official):
+        return False
+    seen_damage = False
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal":
+            continue
+        if tag == "insert":
+            return False  # (a wording word with nothing read for it: a word left out, not damaged)
+        run = words[i1:i2]
+        if not all(damaged(w) for w in run):
+            return False
+        seen_damage = True
+        if tag == "replace":
+            if j2 - j1 > i2 - i1 + s.max_extra_words:
+                return False
+            # (a run between words read as they are stands where the wording's words are; one at
+            # an end must still look like the words it would be)
+            anchored = 0 < k < len(ops) - 1
+            if not anchored and fuzz.ratio("".join(folded[i1:i2]), "".join(official[j1:j2])) < s.min_run_ratio:
+                return False
+    return seen_damage
+
+
+def nearest_wording(
+    name: str, sets: Sequence[CriteriaSet], s: WordingSettings = WordingSettings()
+) -> tuple[CriteriaSet, CriterionDef] | None:
+    """The criterion of ``sets`` whose wording the name read is, but for OCR's damage (the
+    nearest such wording, folded); None when none is."""
+    folded = " ".join(fold(w).lower() for w in _words(name))
+    if not folded:
+        return None
+    scored = sorted(
+        (
+            (fuzz.ratio(folded, " ".join(fold(w).lower() for w in _words(c.name))), cs, c)
+            for cs in sets
+            for c in cs.rows
+        ),
+        key=lambda e: -e[0],
+    )
+    for ratio, cs, crit in scored:
+        if ratio < s.min_ratio:
+            return None
+        if damage_only(name, crit.name, s):
+            return cs, crit
+    return None
+
+
+def restore_wordings(
+    tables: Sequence[ScoreTable],
+    sets: Sequence[CriteriaSet],
+    code_flag: str = "",
+    s: WordingSettings = WordingSettings(),
+    sure: bool = False,
+) -> int:
+    """Rows not restored yet whose name read is a criterion's wording but for damage take that
+    wording. With ``code_flag`` (``sets`` is then the one set recognised, flagged so), a row whose
+    code the set has takes its own criterion's wording or none (also, when the set is ``sure``,
+    the wording another column's words ran into, ``leaked_into``); other rows, and every row when
+    no set was recognised, the nearest wording of ``sets`` (flagged ``FLAG_WORDING``; the code is
+    left as read). Returns the number of names restored."""
+    if not s.on or not sets:
+        return 0
+    by_code = sets[0].by_code() if code_flag else {}
+    restored = 0
+    for table in tables:
+        for row in table.rows:
+            if _restored(row) or not row.name:
+                continue
+            own = by_code.get(str(row.code)) if row.code else None
+            found: tuple[CriteriaSet, CriterionDef] | None = None
+            if own is not None:
+                if damage_only(row.name, own.name, s) or (sure and leaked_into(row.name, own, sets[0].rows, s)):
+                    found = sets[0], own
+            else:
+                found = nearest_wording(row.name, sets, s) or (None if code_flag else _leaked_by_code(row, sets, s))
+            if found is None or found[1].name == row.name:
+                continue
+            take_wording(row, found[1].name)
+            row.flags.append(f"{code_flag if own is not None else FLAG_WORDING}:{found[0].id}")
+            restored += 1
+    return restored
+
+
+def _leaked_by_code(
+    row: ScoreRow, sets: Sequence[CriteriaSet], s: WordingSettings
+) -> tuple[CriteriaSet, CriterionDef] | None:
+    """With no set recognised: the criterion of a set under the row's code whose wording the
+    name holds with another column's words run in (``leaked_into``): code and name agree on it."""
+    for cs in sets:
+        crit = cs.by_code().get(str(row.code)) if row.code else None
+        if crit is not None and leaked_into(row.name, crit, cs.rows, s):
+            return cs, crit
+    return None
+
+
+def _covered(read: str, wording: str, s: WordingSettings) -> tuple[int, int, bool]:
+    """(wording words read in order, as they are or as damaged words standing for them; read
+    words outside them, run in; whether any of those run in is damaged)."""
+    words = _words(read)
+    folded = [fold(w).lower() for w in words]
+    official = [fold(w).lower() for w in _words(wording)]
+    covered = 0
+    extra: list[str] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, folded, official, autojunk=False).get_opcodes():
+        if tag == "equal":
+            covered += i2 - i1
+        elif tag == "replace" and all(damaged(w) for w in words[i1:i2]) and j2 - j1 <= i2 - i1 + s.max_extra_words:
+            covered += j2 - j1
+        else:
+            extra += words[i1:i2]
+    return covered, len(extra), any(damaged(w) for w in extra)
+
+
+def leaked_into(
+    read: str, crit: CriterionDef, rows: Sequence[CriterionDef], s: WordingSettings = WordingSettings()
+) -> bool:
+    """The name read holds its code's wording (of at least ``leak_min_words`` words) in order,
+    nearly whole (``leak_coverage``), with another column's words or a neighbour's line run in
+    before, after or between its lines, OCR's damage on those (a figure, a speck: the table was
+    read from OCR'd lines whose cells it could not part; clean words added are the commune's own
+    wording, "… CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ"). Fewer words run in than the wording's, and
+    no other criterion's wording held as much."""
+    covered, extra, damage = _covered(read, crit.name, s)
+    total = len(_words(crit.name))
+    if total < s.leak_min_words or not damage or covered < s.leak_coverage * total or extra > covered:
+        return False
+    return all(c.code == crit.code or _covered(read, c.name, s)[0] < covered for c in rows)
+
+
+def spelling(text: str | None) -> str:
+    """The text with every syllable's tone mark on one vowel: a name read "hóa" that the set
+    prints "hoá" is the same wording, kept as printed."""
+    return re.sub(r"\p{L}+", lambda m: place_tone(*split_tone(m.group())), nfc(text or ""))
+
+
+def as_printed(read: str, wording: str) -> str:
+    """The wording with its words spelt as the name read spells them where only the tone mark's
+    place differs ("hóa" read, "hoá" published): the document's spelling, the set's words."""
+    spelt = {spelling(w).lower(): w for w in re.findall(r"\p{L}+", nfc(read or ""))}
+
+    def word(m: re.Match) -> str:
+        w = m.group()
+        own = spelt.get(spelling(w).lower())
+        if own is None or own.lower() == w.lower():
+            return w
+        return own.upper() if w.isupper() else own.lower() if w.islower() else own
+
+    return re.sub(r"\p{L}+", word, wording)
+
+
+def take_wording(row: ScoreRow, wording: str) -> None:
+    """The row named by the wording, what was read kept in ``name_raw``."""
+    if not row.name_raw:
+        row.name_raw = row.name
+    letters = [c for c in row.name if c.isalpha()]
+    # (a name printed in capitals, a part's title, keeps them)
+    wording = as_printed(row.name, wording)
+    row.name = wording.upper() if letters and all(c.isupper() for c in letters) else wording
+
+
+def _restored(row: ScoreRow) -> bool:
+    return any(f.startswith(("name_from_criteria_set", FLAG_WORDING)) for f in row.flags)
