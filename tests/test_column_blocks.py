@@ -119,3 +119,29 @@ def test_codes_block_above_the_head_gives_codes_when_as_many_as_the_criteria():
     # One code lost from the block: none is placed, the reader infers them.
     found = column_block_tables(lines[1:], _never, _never)
     assert [r.code for r in found[0].table.rows] == [None, None, None]
+
+
+def test_a_headings_second_line_in_capitals_opens_no_criterion():
+    # A part heading wrapped in capitals ("I KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ" / "CẢI CÁCH HÀNH
+    # CHÍNH"): its second line is the first line of catalogued names ("Cải cách hành chính …"),
+    # but in a names block it goes on the heading. Taken for a criterion, the block had one name
+    # more than the points blocks had numbers, and the whole table was lost (held-out seed 251, a
+    # D06 dump, at this round's merge).
+    lines = _lines(
+        "TT Lĩnh vực/Tiêu chí/Tiêu chí thành phần",
+        "I KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ",
+        "CẢI CÁCH HÀNH CHÍNH",
+        "1 Kế hoạch CCHC năm",
+        "a) Ban hành kế hoạch CCHC năm",
+        "2 Báo cáo CCHC",
+        "",
+        "Điểm",
+        "tối đa",
+        "3",
+        "2",
+        "1",
+        "1",
+    )
+    found = column_block_tables(lines, _never, _never)
+    rows = found[0].table.rows
+    assert [(r.code, r.max_raw) for r in rows] == [("I", "3"), ("1", "2"), ("a)", "1"), ("2", "1")]

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from extract.model import Line, Page
 from extract.segment.line_common import JUNK, LineTableSettings, is_score_token
-from extract.segment.line_split import opens_criterion_name
+from extract.segment.line_split import first_name_line, opens_criterion_name
 from normalize.text import fold
 
 _HEADER_WORDS = (
@@ -147,7 +147,7 @@ def is_header_line(line: Line, settings: LineTableSettings = LineTableSettings()
         return False
     words = text.split()
     past_stt = " ".join(words[1:]) if len(words) > 1 and len(words[0].strip(".,:;|")) <= 1 else ""
-    return not opens_criterion_name(text, settings) and not (past_stt and opens_criterion_name(past_stt, settings))
+    return not any(opens_criterion_name(t, settings) or first_name_line(t, settings) for t in (text, past_stt) if t)
 
 
 def is_repeated_header(line: Line, settings: LineTableSettings = LineTableSettings()) -> bool:

@@ -262,8 +262,11 @@ def _glued_catalogue() -> tuple[str, ...]:
 
 def opens_criterion_name(text: str, settings: LineTableSettings = LineTableSettings()) -> bool:
     """A line that opens with a catalogued criterion name, whole (the explanation's words may
-    follow it on the line), or is the first line of one (``first_name_line``): a row's text,
-    whatever header words it shares ("chỉ đạo", "đánh giá")."""
+    follow it on the line): a row's text, whatever header words it shares ("chỉ đạo", "đánh
+    giá"). (A line that is only the first line of one is ``first_name_line``: the readers that
+    wait for a name's numbers ask it apart. A column of names alone must not, where a heading's
+    second line in capitals — "CẢI CÁCH HÀNH CHÍNH" under "I KẾT QUẢ … CÁC NHIỆM VỤ" — would open
+    a criterion of its own and unpair the names from the numbers' column.)"""
     if not text[:1].isupper():
         return False
     folded = " ".join(re.findall(r"[\p{L}\p{N}]+", fold(text)))
@@ -271,7 +274,7 @@ def opens_criterion_name(text: str, settings: LineTableSettings = LineTableSetti
         len(name) >= settings.opening_name_chars
         and fuzz.ratio(folded[: len(name)], name) >= settings.criterion_name_similarity
         for name in criterion_catalogue()
-    ) or first_name_line(text, settings)
+    )
 
 
 def first_name_line(text: str, settings: LineTableSettings = LineTableSettings()) -> bool:
