@@ -158,3 +158,27 @@ def test_a_score_beside_a_lost_cell_is_in_a_guessed_column():
         assert confidence < 0.8 and ("/score_tables/0/rows/1", "self_points") in review
     confidence, review = self_of(14.5, [])
     assert confidence >= 0.8 and ("/score_tables/0/rows/1", "self_points") not in review
+
+
+def test_a_score_read_by_inserting_its_lost_decimal_mark_is_doubted():
+    # A 150-dpi scan (held-out seed 251, S03): criterion 1.1.3 printed "0,75"; OCR gave "05", whose
+    # one reading under the maximum 1 is 0,5. Its parent's sum failed (4,25 for 4,5) and blamed
+    # the sibling that crosses two relations, so the 0,5 passed at 0.92. A figure whose decimal
+    # mark we put back is our reading of a damaged cell: doubted, unless a sum settles it. The
+    # same cell printed "0,5" is not doubted.
+    def self_of(raw, value, parent_self):
+        rows = [
+            row("1.1", 3, parent_self, confidence=0.92, max_points_raw="3", self_points_raw="x"),
+            row("1.1.1", 1, 1, confidence=0.92, max_points_raw="1", self_points_raw="1", parent="1.1"),
+            row("1.1.2", 1, 1.5, confidence=0.92, max_points_raw="1", self_points_raw="1,5", parent="1.1"),
+            row("1.1.3", 1, value, confidence=0.92, max_points_raw="1", self_points_raw=raw, parent="1.1"),
+        ]
+        result = reconciled(rows, "ocr")
+        return result.score_tables[0].rows[3].value_confidence["self_points"], queued(result)
+
+    confidence, review = self_of("05", 0.5, 3.25)  # the sum fails: 1 + 1,5 + 0,5 = 3 for 3,25
+    assert confidence < 0.8 and ("/score_tables/0/rows/3", "self_points") in review
+    confidence, review = self_of("0,5", 0.5, 3.25)
+    assert confidence >= 0.8 and ("/score_tables/0/rows/3", "self_points") not in review
+    confidence, review = self_of("05", 0.5, 3)  # the sum settles the reading
+    assert confidence >= 0.8

@@ -97,6 +97,7 @@ _FLAG = {
     "value": "missing_value",
 }
 _OTHER = {"max_points": "self_points", "self_points": "max_points", APPRAISED: "self_points"}
+_BARE_DIGITS = re.compile(r"\d{1,3}")
 _CLEAN = {
     "score": re.compile(r"\d{1,3}(?:[.,]\d{1,2})?"),
     "stat": re.compile(r"-?\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d{1,4})?\s*%?|-?\d+(?:[.,]\d{1,4})?\s*%?"),
@@ -401,6 +402,17 @@ def value_features(
     return out
 
 
+def mark_inserted(raw: str, value: float | None, kind: str) -> bool:
+    """Whether a points value is a reading we made of digits printed without their decimal mark
+    ("05" read 0,5; "175" read 1,75): the only reading under the row's maximum is still a reading
+    of a cell OCR damaged (it lost the comma, and may have lost a digit with it: "0,75" printed
+    "05"), not the page's figure. A scan's 0,75 read so passed at 0.92 beside a sum that failed
+    and blamed another row."""
+    if kind != "score" or value is None or not _BARE_DIGITS.fullmatch(raw):
+        return False
+    return abs(float(raw) - value) > 1e-9
+
+
 def _features(
     row: ScoreRow | StatRow,
     f: str,
@@ -432,7 +444,9 @@ def _features(
         "held": float((pointer, f) in held),
         "failed": float((pointer, f) in failed),
         "agrees": 0.0,
-        "readings": float(bool(alternatives.get(f)) or f"repaired_{f}" in row.flags or in_note),
+        "readings": float(
+            bool(alternatives.get(f)) or f"repaired_{f}" in row.flags or in_note or mark_inserted(raw, value, kind)
+        ),
         "garbled": float(value is not None and isinstance(row, ScoreRow) and _garbled_beside(row, f)),
         "twin": float(value is not None and isinstance(row, ScoreRow) and _twin(row, f)),
         # (a row that also lost a cell keeps its doubt: the numbers its line printed may have gone
