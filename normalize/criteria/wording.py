@@ -59,6 +59,12 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[\p{L}\p{N}]+", text or "")
 
 
+@lru_cache(maxsize=10_000)
+def _folded(wording: str) -> str:
+    """A catalogue wording's words folded, once (every row read is compared with every wording)."""
+    return " ".join(fold(w).lower() for w in _words(wording))
+
+
 @lru_cache(maxsize=50_000)
 def damaged(word: str) -> bool:
     """A word OCR damaged: letters and digits mixed ("b6"), or no syllable of the language. A
@@ -112,15 +118,14 @@ def nearest_wording(
 ) -> tuple[CriteriaSet, CriterionDef] | None:
     """The criterion of ``sets`` whose wording the name read is, but for OCR's damage (the
     nearest such wording, folded); None when none is."""
-    folded = " ".join(fold(w).lower() for w in _words(name))
+    words = _words(name)
+    if not any(damaged(w) for w in words):
+        return None  # (``damage_only`` takes no name without a damaged word: a typed name's case)
+    folded = " ".join(fold(w).lower() for w in words)
     if not folded:
         return None
     scored = sorted(
-        (
-            (fuzz.ratio(folded, " ".join(fold(w).lower() for w in _words(c.name))), cs, c)
-            for cs in sets
-            for c in cs.rows
-        ),
+        ((fuzz.ratio(folded, _folded(c.name)), cs, c) for cs in sets for c in cs.rows),
         key=lambda e: -e[0],
     )
     for ratio, cs, crit in scored:
