@@ -282,8 +282,10 @@ def _speck_between(raws: list[str], j: int) -> bool:
     leave more cells than the table has columns)."""
     # Lower case only: an explanation opens with a capital ("2 1,5 Đã 3 lần"); but an "L" is
     # a ruling line read as a letter ("10 L 6,5 6,25").
+    # One letter alone, of either case, is a speck's shape too ("10 95 Ệ 95 Quyết định …"): no
+    # word of an explanation stands between two cells.
     if j + 1 >= len(raws) or not (
-        re.fullmatch(r"\p{Ll}{1,2}", raws[j].strip(CELL_SPECKS) or "-") or _bar_letter(raws, j)
+        re.fullmatch(r"\p{Ll}{1,2}|\p{L}", raws[j].strip(CELL_SPECKS) or "-") or _bar_letter(raws, j)
     ):
         return False
     return points_cell(raws[j + 1]) is not None
@@ -354,8 +356,35 @@ def _with_lost_cells(
     if lost_before and not lost_after:
         return before, last, [tokens[before][1], *numbers]
     if lost_after and not lost_before:
+        past = _numbers_after(tokens, after + 1, n_points)
+        if past and len(numbers) + len(past) == n_points and _spacing_mark(tokens[after][1]):
+            # "10 9/25 ˆ 9,25": the numbers after the mark fill the columns the run left, so the
+            # mark is a speck between two cells, not a third cell lost.
+            return first, past[-1][0] + 1, [*numbers, *(cell for _, cell in past)]
         return _run_past_lost(tokens, first, after, [*numbers, tokens[after][1]], n_points)
     return first, last, numbers
+
+
+def _spacing_mark(raw: str) -> bool:
+    """A token that is an accent or one letter alone (``garbled_cell`` with no digit or
+    bracket in it): a speck's shape as much as a lost cell's."""
+    return bool(_LONE_ACCENTS.fullmatch(raw) or re.fullmatch(r"\p{L}", raw.strip(CELL_SPECKS)))
+
+
+def _numbers_after(tokens: list[tuple[str, str]], k: int, n_points: int) -> list[tuple[int, str]]:
+    """The points cells that follow token ``k`` (specks skipped), up to ``n_points``, with their
+    token index."""
+    out: list[tuple[int, str]] = []
+    while k < len(tokens) and len(out) < n_points:
+        if JUNK.match(tokens[k][1]):
+            k += 1
+            continue
+        cell = points_cell(tokens[k][1])
+        if cell is None:
+            break
+        out.append((k, cell))
+        k += 1
+    return out
 
 
 def _run_past_lost(

@@ -38,6 +38,11 @@ class LineTableSettings:
     # carry three points cells in a row (a "max self" table's lines carry two).
     three_points_min_lines: int = 2
     three_points_share: float = 0.4
+    # With a header word that points to an appraised column (``appraised_hinted``: "dinh",
+    # "Phong"), one line with three figures that can be max, self and appraised is enough.
+    three_points_hinted_lines: int = 1
+    # A header line with more words than this counts for that hint only when it reads as a header.
+    hint_fragment_words: int = 4
     # Numbers centred in tall rows (name lines above and below the numbers' line): at least this
     # share of the lines with numbers carry the code, at least this many of them follow a text
     # line, and this share of those text lines start like a name (a capital).

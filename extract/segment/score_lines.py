@@ -28,6 +28,7 @@ from extract.segment.line_common import (
 from extract.segment.line_header import (
     HEADER_POINTS,
     HeaderLayout,
+    appraised_hinted,
     column_ranges,
     gutter,
     header_concepts,
@@ -48,7 +49,7 @@ from extract.segment.line_words import starts_name, unspecked
 from extract.segment.row_draft import LineTable, RowDraft
 from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
-from normalize.numbers import parse_number
+from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
 
 __all__ = [
@@ -255,7 +256,8 @@ def _read_table(
     table = LineTable(rows=[], pages=[], title=_title_above(lines, header_index), positional=columns is not None)
     layout = header_layout(lines[header_index : _header_end(lines, i, settings)])
     if len(layout.points) < len(HEADER_POINTS):
-        layout = _points_from_numbers(lines[i : i + settings.gutter_sample_lines], layout, settings)
+        hinted = appraised_hinted(lines[header_index : _header_end(lines, i, settings)], settings)
+        layout = _points_from_numbers(lines[i : i + settings.gutter_sample_lines], layout, settings, hinted)
     if layout.explanation_undecided:
         layout = _explanation_side(lines[i : i + settings.gutter_sample_lines], layout, settings)
     widths = _column_widths(lines[i:], settings, layout)
@@ -403,11 +405,15 @@ def _name_line(cells: LineCells) -> bool:
     return not cells.has_numbers and cells.code is None and cells.bare is None and starts_name(cells.text_tokens)
 
 
-def _points_from_numbers(lines: list[Line], layout: HeaderLayout, settings: LineTableSettings) -> HeaderLayout:
+def _points_from_numbers(
+    lines: list[Line], layout: HeaderLayout, settings: LineTableSettings, hinted: bool = False
+) -> HeaderLayout:
     """The points columns when the header names fewer than three (its appraised label garbled
     past recognition): the count of points cells the body lines carry in a row says it. A line
-    with three numbers in a row is evidence; one with two beside a garbled token (a cell OCR
-    lost: "ak 0,75 1") backs it, but never stands alone."""
+    with three numbers in a row that can be a max, a self score and an appraised score (neither
+    score above the max) is evidence; one with two beside a garbled token (a cell OCR lost: "ak
+    0,75 1") backs it, but never stands alone. ``hinted``: a header word points to the column
+    (``appraised_hinted``), and one such line is enough."""
     wide = replace(layout, points=HEADER_POINTS)
     numbered = three = backing = 0
     for line in lines:
@@ -416,16 +422,27 @@ def _points_from_numbers(lines: list[Line], layout: HeaderLayout, settings: Line
             continue
         numbered += 1
         values = (cells.max_raw, cells.self_raw, cells.appraised_raw)
-        read = sum(1 for v in values if v is not None and parse_number(v, kind="score") is not None)
-        three += read == len(values)
-        backing += read == len(values) - 1 and all(v is not None for v in values)
-    if (
-        three
-        and three + backing >= settings.three_points_min_lines
-        and three + backing >= (settings.three_points_share * numbered)
-    ):
+        read = [parse_number(v, kind="score") if v is not None else None for v in values]
+        n_read = sum(1 for v in read if v is not None)
+        three += n_read == len(values) and _within_max(values)
+        backing += n_read == len(values) - 1 and all(v is not None for v in values)
+    least = settings.three_points_hinted_lines if hinted else settings.three_points_min_lines
+    if three and three + backing >= least and three + backing >= (settings.three_points_share * numbered):
         return wide
     return layout
+
+
+def _within_max(raws: tuple[str | None, ...]) -> bool:
+    """Whether the first of three figures can be a row's max and the others its scores: neither
+    above it, a decimal mark OCR lost allowed ("10 95 95": 9,5)."""
+    top = parse_number(raws[0], kind="score")
+    if top is None:
+        return False
+    for raw in raws[1:]:
+        value = parse_number(raw, kind="score")
+        if value is None or (value.value > top.value + 1e-9 and not lost_decimal_readings(raw or "", top.value)):
+            return False
+    return True
 
 
 def _continues_name(tokens: list[tuple[str, str]]) -> bool:
