@@ -227,7 +227,7 @@ def _number_run(
                 lookalike.append(points_cell(raws[j], beside_points=True))
                 j += 1
                 end = j
-            elif (len(cells) >= 2 or _bar_letter(raws, j)) and _speck_between(raws, j):
+            elif (len(cells) >= 2 or _bar_letter(raws, j) or _marked_letter(raws, j)) and _speck_between(raws, j):
                 j += 1  # "16 | 16 ne 16": a speck OCR read as letters between two cells
             else:
                 break
@@ -289,6 +289,13 @@ def _speck_between(raws: list[str], j: int) -> bool:
     ):
         return False
     return points_cell(raws[j + 1]) is not None
+
+
+def _marked_letter(raws: list[str], j: int) -> bool:
+    """Token ``j`` is a lone letter carrying a mark no plain letter has ("Ụ", "ễ"): the shape vie
+    OCR gives a speck of a ruling line; a one-letter word between two cells it is not."""
+    core = raws[j].strip(CELL_SPECKS) if j < len(raws) else ""
+    return bool(re.fullmatch(r"\p{L}", core)) and not core.isascii() and core not in "đĐ"
 
 
 def _bar_letter(raws: list[str], j: int) -> bool:
