@@ -39,8 +39,10 @@ class LineTableSettings:
     three_points_min_lines: int = 2
     three_points_share: float = 0.4
     # With a header word that points to an appraised column (``appraised_hinted``: "dinh",
-    # "Phong"), one line with three figures that can be max, self and appraised is enough.
+    # "Phong"), one line with three figures that can be max, self and appraised is enough, among
+    # up to ten lines with numbers (OCR lost the other rows' appraised cells).
     three_points_hinted_lines: int = 1
+    three_points_hinted_share: float = 0.1
     # A header line with more words than this counts for that hint only when it reads as a header.
     hint_fragment_words: int = 4
     # Numbers centred in tall rows (name lines above and below the numbers' line): at least this

@@ -427,7 +427,8 @@ def _points_from_numbers(
         three += n_read == len(values) and _within_max(values)
         backing += n_read == len(values) - 1 and all(v is not None for v in values)
     least = settings.three_points_hinted_lines if hinted else settings.three_points_min_lines
-    if three and three + backing >= least and three + backing >= (settings.three_points_share * numbered):
+    share = settings.three_points_hinted_share if hinted else settings.three_points_share
+    if three and three + backing >= least and three + backing >= share * numbered:
         return wide
     return layout
 
