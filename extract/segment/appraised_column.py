@@ -6,8 +6,6 @@ so it is weighed, doubted and queued like any cell lost, not left out as absent.
 
 from __future__ import annotations
 
-import regex as re
-
 from extract.model import IngestedDocument
 from extract.segment.line_header import appraised_hinted, header_layout
 from extract.segment.unread import UnreadSettings
@@ -44,11 +42,11 @@ def flag_unread_columns(
             continue
         above = [ln for ln in page.lines if first.line_start - settings.header_lines <= ln.number < first.line_start]
         if "appraised" not in header_layout(above).points:
-            figures = [r for r in rows if _note_figure(r) is not None]
+            figures = [(r, f) for r in rows if (f := _note_figure(r)) is not None]
             if not figures or not appraised_hinted(above):
                 continue
-            for row in figures:
-                row.appraised_points, row.appraised_points_raw = _note_figure(row), (row.explanation or "").strip()
+            for row, figure in figures:
+                row.appraised_points, row.appraised_points_raw = figure, (row.explanation or "").strip()
                 row.explanation = ""
                 row.flags.append(FLAG_APPRAISED_FROM_NOTE)
         for row in rows:
@@ -67,4 +65,4 @@ def _note_figure(row: ScoreRow) -> float | None:
     value = parse_number(text, kind="score")
     if value is None or (row.max_points is not None and value.value > row.max_points + 1e-9):
         return None
-    return value.value if re.search(r"\d", text) else None
+    return value.value

@@ -286,10 +286,9 @@ def _speck_between(raws: list[str], j: int) -> bool:
     """Token ``j``, inside a run of two numbers or more, is a speck read as one or two small letters
     ("ne", "en") with a points number right after it: the run goes on past it (a garbled cell would
     leave more cells than the table has columns)."""
-    # Lower case only: an explanation opens with a capital ("2 1,5 Đã 3 lần"); but an "L" is
-    # a ruling line read as a letter ("10 L 6,5 6,25").
-    # One letter alone, of either case, is a speck's shape too ("10 95 Ệ 95 Quyết định …"): no
-    # word of an explanation stands between two cells.
+    # Two letters in lower case only: an explanation opens with a capital ("2 1,5 Đã 3 lần"); but
+    # an "L" is a ruling line read as a letter ("10 L 6,5 6,25"). One letter alone, of either
+    # case, is a speck's shape ("10 95 Ệ 95 Quyết định …"): no explanation opens with it.
     if j + 1 >= len(raws) or not (
         re.fullmatch(r"\p{Ll}{1,2}|\p{L}", raws[j].strip(CELL_SPECKS) or "-") or _bar_letter(raws, j)
     ):

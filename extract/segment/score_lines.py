@@ -254,9 +254,10 @@ def _read_table(
         body = [ln for ln in lines[i : i + settings.gutter_sample_lines] if ln.page == header.page]
         columns = column_ranges(lines[header_index:i], body, pages[header.page])
     table = LineTable(rows=[], pages=[], title=_title_above(lines, header_index), positional=columns is not None)
-    layout = header_layout(lines[header_index : _header_end(lines, i, settings)])
+    header_lines = lines[header_index : _header_end(lines, i, settings)]
+    layout = header_layout(header_lines)
     if len(layout.points) < len(HEADER_POINTS):
-        hinted = appraised_hinted(lines[header_index : _header_end(lines, i, settings)], settings)
+        hinted = appraised_hinted(header_lines, settings)
         layout = _points_from_numbers(lines[i : i + settings.gutter_sample_lines], layout, settings, hinted)
     if layout.explanation_undecided:
         layout = _explanation_side(lines[i : i + settings.gutter_sample_lines], layout, settings)
@@ -422,10 +423,9 @@ def _points_from_numbers(
             continue
         numbered += 1
         values = (cells.max_raw, cells.self_raw, cells.appraised_raw)
-        read = [parse_number(v, kind="score") if v is not None else None for v in values]
-        n_read = sum(1 for v in read if v is not None)
-        three += n_read == len(values) and _within_max(values)
-        backing += n_read == len(values) - 1 and all(v is not None for v in values)
+        read = sum(1 for v in values if v is not None and parse_number(v, kind="score") is not None)
+        three += read == len(values) and _within_max(values)
+        backing += read == len(values) - 1 and all(v is not None for v in values)
     least = settings.three_points_hinted_lines if hinted else settings.three_points_min_lines
     share = settings.three_points_hinted_share if hinted else settings.three_points_share
     if three and three + backing >= least and three + backing >= share * numbered:
