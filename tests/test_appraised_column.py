@@ -72,6 +72,14 @@ def test_a_mark_between_two_points_cells_is_a_speck():
     assert cells("1.1 Kế hoạch CCHC năm 10 <0 10 Đạt")[:3] == ("10", "<0", "10")
 
 
+def test_two_numbers_for_three_columns_keep_their_order_when_a_lost_mark_explains_them():
+    # Seed 275's d04-i4 (vie, degraded), criterion 1.1 (max 5, self 2,25): "5 25" is a max and a
+    # self score that lost its decimal mark, not an appraised 25 beside a self score of 5 under a
+    # max OCR lost. "14,5 16" stays a self and an appraised score near it (the max lost).
+    assert cells("| _—_ | 11 | KếhoạchCCHC năm 5 25 1ổ 5 7...")[:2] == ("5", "25")
+    assert cells("5. Xây dựng và nâng cao chất lượng đội ngũ 14,5 16 Đạt")[:3] == (None, "14,5", "16")
+
+
 def test_the_d04_dump_reads_its_appraised_cells():
     out = result_to_json(convert_file(D04))
     truth = json.loads(D04.with_name(D04.name + ".truth.json").read_text(encoding="utf-8"))

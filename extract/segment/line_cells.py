@@ -108,21 +108,22 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     return cells
 
 
-def _columns_of(numbers: list[str], points: tuple[str, ...]) -> tuple[str, ...]:
+def _columns_of(
+    numbers: list[str], points: tuple[str, ...], settings: LineTableSettings = LineTableSettings()
+) -> tuple[str, ...]:
     """The points columns a run of numbers fills: in print order from the first, except when
-    two numbers stand for three columns and the second is above the first, even with a decimal
-    mark put back: a self score above the max is no reading, so the max was the cell OCR lost
-    (the appraised may differ from the self score either way)."""
+    two numbers stand for three columns and the second is above the first: a self score above
+    the max is no reading, so the max was the cell OCR lost (the appraised may differ from the
+    self score either way). Unless the second, as an appraised score, would be far from the
+    self score (more than ``appraised_near_self`` times it) while a decimal mark OCR lost reads
+    it within the first ("5 25": a max of 5 and a self score of 2,5, not an appraised 25
+    beside a self score of 5)."""
     if len(points) == 3 and len(numbers) == 2:
         first, second = (parse_number(n, kind="score") for n in numbers)
-        # (a self score that lost its decimal mark, "5 25" for 5 and 2,5, is within the max)
-        if (
-            first is not None
-            and second is not None
-            and second.value > first.value
-            and not lost_decimal_readings(numbers[1], upper=first.value)
-        ):
-            return points[1:]
+        if first is not None and second is not None and second.value > first.value:
+            lost_mark = bool(lost_decimal_readings(numbers[1], upper=first.value))
+            if not (lost_mark and second.value > settings.appraised_near_self * first.value):
+                return points[1:]
     return points
 
 

@@ -45,6 +45,10 @@ class LineTableSettings:
     three_points_hinted_share: float = 0.1
     # A header line with more words than this counts for that hint only when it reads as a header.
     hint_fragment_words: int = 4
+    # Two numbers for three points columns, the second above the first ("10 15"): the max is the
+    # cell lost, the numbers the self and appraised scores, unless the second is more than this
+    # many times the first and a lost decimal mark reads it within it ("5 25": 5 and 2,5).
+    appraised_near_self: float = 2.0
     # Numbers centred in tall rows (name lines above and below the numbers' line): at least this
     # share of the lines with numbers carry the code, at least this many of them follow a text
     # line, and this share of those text lines start like a name (a capital).
