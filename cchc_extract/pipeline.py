@@ -20,6 +20,7 @@ from extract.base import IngestError, IngestOptions, ingest
 from extract.metadata import read_metadata
 from extract.model import IngestedDocument
 from extract.ocr_marks import laid_out_by_ocr
+from extract.segment.appraised_column import flag_unread_columns
 from extract.segment.counts import find_counts
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
 from extract.segment.stat_lines import find_statistics_lines
@@ -33,7 +34,7 @@ from extract.segment.task_lines import find_task_lines
 from extract.segment.task_paragraphs import find_task_paragraphs
 from extract.segment.task_tables import find_task_tables
 from extract.segment.task_wording import reword_tasks
-from extract.segment.unread import find_unread, flag_unread_columns, unread_review_items, withdraw_unsure_tables
+from extract.segment.unread import find_unread, unread_review_items, withdraw_unsure_tables
 from extract.segment.unread_rows import points_in_names
 from normalize.criteria.match import MatchSettings, apply_criteria_sets
 from normalize.criteria.set_cells import fill_set_maxima

@@ -22,7 +22,8 @@ Evidence (``value_features``), each a number the model weighs:
             annex total): another printed number vouches for it
   failed    the value takes part in a relation that fails (it is in the queue for that anyway)
   agrees    its max points equal the criteria set's maximum for its code (+1), differ (-1); self
-            points above the set's maximum (-1); no set or no such code (0)
+            points above the set's maximum (-1); no set or no such code (0); a maximum the set
+            filled in for a cell not read (``FLAG_MAX_FROM_SET``) agrees by construction (0)
   readings  the segmenter or the checks found other readings of its text (alternatives, repair)
   garbled   another points cell of the same row printed characters that gave no number ("Pt",
             "[J2"): OCR spoilt that line's figures, and those it gave may have lost a mark or a
@@ -354,6 +355,8 @@ def agrees_with_set(row: ScoreRow, f: str, maxima: dict[str, float]) -> float:
     a row it flags as differing counts -1."""
     expected = maxima.get(norm_code(row.code) or "")
     value = getattr(row, f)
+    if f == "max_points" and any(flag.startswith(FLAG_MAX_FROM_SET) for flag in row.flags):
+        return 0.0  # the set's maximum filled in for a cell not read: it agrees by construction
     if expected is None and f == "max_points" and value is not None:
         return -1.0 if any(flag.startswith(FLAG_MAX_DIFFERS) for flag in row.flags) else 0.0
     if expected is None or value is None:

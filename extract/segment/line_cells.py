@@ -109,15 +109,22 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     return cells
 
 
-def _columns_of(numbers: list[str], points: tuple[str, ...]) -> tuple[str, ...]:
+def _columns_of(
+    numbers: list[str], points: tuple[str, ...], settings: LineTableSettings = LineTableSettings()
+) -> tuple[str, ...]:
     """The points columns a run of numbers fills: in print order from the first, except when
     two numbers stand for three columns and the second is above the first: a self score above
     the max is no reading, so the max was the cell OCR lost (the appraised may differ from the
-    self score either way)."""
+    self score either way). Unless the second, as an appraised score, would be far from the
+    self score (more than ``appraised_near_self`` times it) while a decimal mark OCR lost reads
+    it within the first ("5 25": a max of 5 and a self score of 2,5, not an appraised 25
+    beside a self score of 5)."""
     if len(points) == 3 and len(numbers) == 2:
         first, second = (parse_number(n, kind="score") for n in numbers)
         if first is not None and second is not None and second.value > first.value:
-            return points[1:]
+            lost_mark = bool(lost_decimal_readings(numbers[1], upper=first.value))
+            if not (lost_mark and second.value > settings.appraised_near_self * first.value):
+                return points[1:]
     return points
 
 
@@ -257,7 +264,7 @@ def _number_run(
                 lookalike.append(points_cell(raws[j], beside_points=True))
                 j += 1
                 end = j
-            elif (len(cells) >= 2 or _bar_letter(raws, j)) and _speck_between(raws, j):
+            elif (len(cells) >= 2 or _bar_letter(raws, j) or _marked_letter(raws, j)) and _speck_between(raws, j):
                 j += 1  # "16 | 16 ne 16": a speck OCR read as letters between two cells
             else:
                 break
@@ -333,13 +340,21 @@ def _speck_between(raws: list[str], j: int) -> bool:
     """Token ``j``, inside a run of two numbers or more, is a speck read as one or two small letters
     ("ne", "en") with a points number right after it: the run goes on past it (a garbled cell would
     leave more cells than the table has columns)."""
-    # Lower case only: an explanation opens with a capital ("2 1,5 Đã 3 lần"); but an "L" is
-    # a ruling line read as a letter ("10 L 6,5 6,25").
+    # Two letters in lower case only: an explanation opens with a capital ("2 1,5 Đã 3 lần"); but
+    # an "L" is a ruling line read as a letter ("10 L 6,5 6,25"). One letter alone, of either
+    # case, is a speck's shape ("10 95 Ệ 95 Quyết định …"): no explanation opens with it.
     if j + 1 >= len(raws) or not (
-        re.fullmatch(r"\p{Ll}{1,2}", raws[j].strip(CELL_SPECKS) or "-") or _bar_letter(raws, j)
+        re.fullmatch(r"\p{Ll}{1,2}|\p{L}", raws[j].strip(CELL_SPECKS) or "-") or _bar_letter(raws, j)
     ):
         return False
     return points_cell(raws[j + 1]) is not None
+
+
+def _marked_letter(raws: list[str], j: int) -> bool:
+    """Token ``j`` is a lone letter carrying a mark no plain letter has ("Ụ", "ễ"): the shape vie
+    OCR gives a speck of a ruling line; a one-letter word between two cells it is not."""
+    core = raws[j].strip(CELL_SPECKS) if j < len(raws) else ""
+    return bool(re.fullmatch(r"\p{L}", core)) and not core.isascii() and core not in "đĐ"
 
 
 def _bar_letter(raws: list[str], j: int) -> bool:
@@ -407,8 +422,35 @@ def _with_lost_cells(
     if lost_before and not lost_after:
         return before, last, [tokens[before][1], *numbers]
     if lost_after and not lost_before:
+        past = _numbers_after(tokens, after + 1, n_points)
+        if past and len(numbers) + len(past) == n_points and _spacing_mark(tokens[after][1]):
+            # "10 9/25 ˆ 9,25": the numbers after the mark fill the columns the run left, so the
+            # mark is a speck between two cells, not a third cell lost.
+            return first, past[-1][0] + 1, [*numbers, *(cell for _, cell in past)]
         return _run_past_lost(tokens, first, after, [*numbers, tokens[after][1]], n_points)
     return first, last, numbers
+
+
+def _spacing_mark(raw: str) -> bool:
+    """A token that is an accent or one letter alone (``garbled_cell`` with no digit or
+    bracket in it): a speck's shape as much as a lost cell's."""
+    return bool(_LONE_ACCENTS.fullmatch(raw) or re.fullmatch(r"\p{L}", raw.strip(CELL_SPECKS)))
+
+
+def _numbers_after(tokens: list[tuple[str, str]], k: int, n_points: int) -> list[tuple[int, str]]:
+    """The points cells that follow token ``k`` (specks skipped), up to ``n_points``, with their
+    token index."""
+    out: list[tuple[int, str]] = []
+    while k < len(tokens) and len(out) < n_points:
+        if JUNK.match(tokens[k][1]):
+            k += 1
+            continue
+        cell = points_cell(tokens[k][1])
+        if cell is None:
+            break
+        out.append((k, cell))
+        k += 1
+    return out
 
 
 def _run_past_lost(

@@ -38,6 +38,17 @@ class LineTableSettings:
     # carry three points cells in a row (a "max self" table's lines carry two).
     three_points_min_lines: int = 2
     three_points_share: float = 0.4
+    # With a header word that points to an appraised column (``appraised_hinted``: "dinh",
+    # "Phong"), one line with three figures that can be max, self and appraised is enough, among
+    # up to ten lines with numbers (OCR lost the other rows' appraised cells).
+    three_points_hinted_lines: int = 1
+    three_points_hinted_share: float = 0.1
+    # A header line with more words than this counts for that hint only when it reads as a header.
+    hint_fragment_words: int = 4
+    # Two numbers for three points columns, the second above the first ("10 15"): the max is the
+    # cell lost, the numbers the self and appraised scores, unless the second is more than this
+    # many times the first and a lost decimal mark reads it within it ("5 25": 5 and 2,5).
+    appraised_near_self: float = 2.0
     # Numbers centred in tall rows (name lines above and below the numbers' line): at least this
     # share of the lines with numbers carry the code, at least this many of them follow a text
     # line, and this share of those text lines start like a name (a capital).

@@ -287,6 +287,35 @@ def _keyed_words(text: str) -> list[str]:
     return keys
 
 
+# Header words that point to an appraised column when OCR left too little of its label for
+# ``header_layout`` to name it: a piece of "thẩm định" ("tham", "dinh", "TĐ"), or the appraising
+# body the label names ("Điểm Phòng Nội vụ thẩm định": "Phòng"). Each is only a hint: the body's
+# lines must still show a third figure (``score_lines._points_from_numbers``).
+_APPRAISED_HINTS = frozenset({"tham", "dinh", "thamdinh", "td", "phong"})
+# Words before "định" that make it another word than the label's ("xác định" in a title,
+# "quy định", "Quyết định" in a wrapped name).
+_NOT_APPRAISAL = frozenset({"xac", "quy", "quyet", "nghi", "on", "khang", "chi"})
+# Punctuation and specks OCR glues to a header word.
+_WORD_EDGES = ".,:;()/|_-~'\"‘’“”"
+
+
+def appraised_hinted(lines: list[Line], settings: LineTableSettings = LineTableSettings()) -> bool:
+    """Whether a header line holds a word that points to an appraised column (its label garbled
+    past recognition: "cham dinh", "Phong", "Diem TĐ"). Only lines that read as header lines
+    count, or short fragments of one: the header's run may hold a title or a heading's text."""
+    for line in lines:
+        text = line.raw or line.text
+        words = [fold(w).strip(_WORD_EDGES).lower() for w in text.split()]
+        words = [w for w in words if w]
+        lettered = [w for w in words if re.fullmatch(r"\p{L}{2,}", w)]
+        if len(lettered) > settings.hint_fragment_words and header_share(text, settings) < settings.header_share:
+            continue
+        for k, word in enumerate(words):
+            if word in _APPRAISED_HINTS and not (word == "dinh" and k and words[k - 1] in _NOT_APPRAISAL):
+                return True
+    return False
+
+
 def header_layout(lines: list[Line]) -> HeaderLayout:
     """The points columns and the explanation's place from the header lines: a header line names
     the columns left to right, so two column words on one line give their order. An appraised

@@ -28,6 +28,7 @@ from extract.segment.line_common import (
 from extract.segment.line_header import (
     HEADER_POINTS,
     HeaderLayout,
+    appraised_hinted,
     column_ranges,
     gutter,
     header_concepts,
@@ -48,7 +49,7 @@ from extract.segment.line_words import starts_name, unspecked
 from extract.segment.row_draft import LineTable, RowDraft
 from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
-from normalize.numbers import parse_number
+from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
 
 __all__ = [
@@ -271,9 +272,11 @@ def _read_table(
         body = [ln for ln in lines[i : i + settings.gutter_sample_lines] if ln.page == header.page]
         columns = column_ranges(lines[header_index:i], body, pages[header.page])
     table = LineTable(rows=[], pages=[], title=_title_above(lines, header_index), positional=columns is not None)
-    layout = header_layout(lines[header_index : _header_end(lines, i, settings)])
+    header_lines = lines[header_index : _header_end(lines, i, settings)]
+    layout = header_layout(header_lines)
     if len(layout.points) < len(HEADER_POINTS):
-        layout = _points_from_numbers(lines[i : i + settings.gutter_sample_lines], layout, settings)
+        hinted = appraised_hinted(header_lines, settings)
+        layout = _points_from_numbers(lines[i : i + settings.gutter_sample_lines], layout, settings, hinted)
     if layout.explanation_undecided:
         layout = _explanation_side(lines[i : i + settings.gutter_sample_lines], layout, settings)
     widths = _column_widths(lines[i:], settings, layout)
@@ -425,13 +428,17 @@ def _name_line(cells: LineCells) -> bool:
     return not cells.has_numbers and cells.code is None and cells.bare is None and starts_name(cells.text_tokens)
 
 
-def _points_from_numbers(lines: list[Line], layout: HeaderLayout, settings: LineTableSettings) -> HeaderLayout:
+def _points_from_numbers(
+    lines: list[Line], layout: HeaderLayout, settings: LineTableSettings, hinted: bool = False
+) -> HeaderLayout:
     """The points columns when the header names fewer than three (its appraised label garbled
     past recognition): the count of points cells the body lines carry in a row says it. A line
-    with three numbers in a row is evidence; one with two beside a garbled token (a cell OCR
-    lost: "ak 0,75 1") backs it, but never stands alone. The share is of the lines with two cells
-    or more: a line with one number (the others lost, or a date's day) says nothing of how many
-    columns there are."""
+    with three numbers in a row that can be a max, a self score and an appraised score (neither
+    score above the max) is evidence; one with two beside a garbled token (a cell OCR lost: "ak
+    0,75 1") backs it, but never stands alone. The share is of the lines with two cells or more:
+    a line with one number (the others lost, or a date's day) says nothing of how many columns
+    there are. ``hinted``: a header word points to the column (``appraised_hinted``), and one such
+    line is enough."""
     wide = replace(layout, points=HEADER_POINTS)
     numbered = three = backing = 0
     for line in lines:
@@ -443,15 +450,26 @@ def _points_from_numbers(lines: list[Line], layout: HeaderLayout, settings: Line
             continue  # "… kịp thời: 1 1 1": a scale's points ("label: points") open the run
         numbered += sum(1 for v in values if v is not None) > 1
         read = sum(1 for v in values if v is not None and parse_number(v, kind="score") is not None)
-        three += read == len(values)
+        three += read == len(values) and _within_max(values)
         backing += read == len(values) - 1 and all(v is not None for v in values)
-    if (
-        three
-        and three + backing >= settings.three_points_min_lines
-        and three + backing >= (settings.three_points_share * numbered)
-    ):
+    least = settings.three_points_hinted_lines if hinted else settings.three_points_min_lines
+    share = settings.three_points_hinted_share if hinted else settings.three_points_share
+    if three and three + backing >= least and three + backing >= share * numbered:
         return wide
     return layout
+
+
+def _within_max(raws: tuple[str | None, ...]) -> bool:
+    """Whether the first of three figures can be a row's max and the others its scores: neither
+    above it, a decimal mark OCR lost allowed ("10 95 95": 9,5)."""
+    top = parse_number(raws[0], kind="score")
+    if top is None:
+        return False
+    for raw in raws[1:]:
+        value = parse_number(raw, kind="score")
+        if value is None or (value.value > top.value + 1e-9 and not lost_decimal_readings(raw or "", top.value)):
+            return False
+    return True
 
 
 def _continues_name(tokens: list[tuple[str, str]]) -> bool:

@@ -517,8 +517,9 @@ def _score_row(
 def _flag_missing_appraised(rows: list[ScoreRow], settings: ScoreTableSettings) -> None:
     """In a table that has an appraised column (some row fills it), a row with points and a blank
     appraised cell lost it (OCR, a misread layout) as likely as the appraisers left it blank: it
-    is flagged like a blank max or self cell, for review."""
-    if not any(r.appraised_points is not None for r in rows):
+    is flagged like a blank max or self cell, for review. A row whose appraised cell printed
+    characters that gave no number ("ˆ", "a}") shows the column as well as one that filled it."""
+    if not any(r.appraised_points is not None or (r.appraised_points_raw or "").strip() for r in rows):
         return
     for row in rows:
         if row.appraised_points is None and (row.max_points is not None or row.self_points is not None):

@@ -17,7 +17,6 @@ from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument, Line, Page, Table, union_bbox
 from extract.segment.column_blocks import unpaired_parts
-from extract.segment.line_header import header_layout
 from extract.segment.score_lines import column_block_reading
 from extract.segment.table_join import header_row_count
 from extract.segment.unread_coded import as_coded, placed_by_set, sure_row, unplaced
@@ -154,32 +153,6 @@ def find_unread(
     )
     parts = [p for p in parts if not _COLUMN_NUMBERS.fullmatch(p.text_sample or "")]
     return sorted(parts, key=lambda p: (p.page or 0, p.line_start or 0))
-
-
-def flag_unread_columns(
-    doc: IngestedDocument, result: ExtractionResult, settings: UnreadSettings = UnreadSettings()
-) -> None:
-    """A score table read from lines (an OCR dump, an OCR'd page) whose header names an appraised
-    points column ("Điểm thẩm định") that no row filled lost that column, whatever the segmenter
-    made of it (taken for notes, dropped as noise): each row printing points gets the flag a
-    blank cell of a table that has the column gets (``missing_appraised``), so the value is
-    weighed, doubted and queued like any cell lost. Tables some row of which fills the column are
-    the segmenter's own to flag."""
-    pages = {p.number: p for p in doc.pages if p.method in LINE_METHODS}
-    for table in result.score_tables:
-        rows = table.rows
-        if not rows or any(r.appraised_points is not None for r in rows):
-            continue
-        first = rows[0].source
-        page = pages.get(first.page) if first.page is not None else None
-        if page is None or first.line_start is None:
-            continue
-        above = [ln for ln in page.lines if first.line_start - settings.header_lines <= ln.number < first.line_start]
-        if "appraised" not in header_layout(above).points:
-            continue
-        for row in rows:
-            if (row.max_points is not None or row.self_points is not None) and "missing_appraised" not in row.flags:
-                row.flags.append("missing_appraised")
 
 
 def _row_sources(result: ExtractionResult) -> list[SourceRef]:

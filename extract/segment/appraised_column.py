@@ -1,0 +1,68 @@
+"""The appraised points column ("Điểm thẩm định") of a score table read from lines, told after
+the rows were read: where the reader's layout had no such column but the header says, or hints
+and a row's figures show, that the table has it. Each row's appraised cell is then a cell of the
+table: filled from a bare figure the reader took for the row's note, or lost (``missing_appraised``),
+so it is weighed, doubted and queued like any cell lost, not left out as absent."""
+
+from __future__ import annotations
+
+from extract.model import IngestedDocument
+from extract.segment.line_header import appraised_hinted, header_layout
+from extract.segment.unread import UnreadSettings
+from extract.segment.unread_rows import LINE_METHODS
+from normalize.lazy_regex import lazy_compile
+from normalize.numbers import parse_number
+from schemas.records import ExtractionResult, ScoreRow
+
+# A note that is nothing but one points figure ("9,75", "0.5"): a points cell read as the note.
+_FIGURE = lazy_compile(r"\d{1,2}(?:[.,]\d{1,2})?")
+# The flag of an appraised figure taken from the row's note.
+FLAG_APPRAISED_FROM_NOTE = "appraised_from_note"
+
+
+def flag_unread_columns(
+    doc: IngestedDocument, result: ExtractionResult, settings: UnreadSettings = UnreadSettings()
+) -> None:
+    """A score table read from lines (an OCR dump, an OCR'd page) that has an appraised points
+    column no row filled lost that column, whatever the segmenter made of it (taken for notes,
+    dropped as noise). It has the column when its header names it ("Điểm thẩm định"), or when a
+    header word points to it (``appraised_hinted``: "dinh", "Phong") and a row's note is a bare
+    figure that can be its appraised points (within its max, beside its self score): that figure
+    goes to the appraised cell. Each row printing points gets the flag a blank cell of a table that
+    has the column gets (``missing_appraised``). Tables some row of which fills the column are the
+    segmenter's own to flag."""
+    pages = {p.number: p for p in doc.pages if p.method in LINE_METHODS}
+    for table in result.score_tables:
+        rows = table.rows
+        if not rows or any(r.appraised_points is not None for r in rows):
+            continue
+        first = rows[0].source
+        page = pages.get(first.page) if first.page is not None else None
+        if page is None or first.line_start is None:
+            continue
+        above = [ln for ln in page.lines if first.line_start - settings.header_lines <= ln.number < first.line_start]
+        if "appraised" not in header_layout(above).points:
+            figures = [(r, f) for r in rows if (f := _note_figure(r)) is not None]
+            if not figures or not appraised_hinted(above):
+                continue
+            for row, figure in figures:
+                row.appraised_points, row.appraised_points_raw = figure, (row.explanation or "").strip()
+                row.explanation = ""
+                row.flags.append(FLAG_APPRAISED_FROM_NOTE)
+        for row in rows:
+            if row.appraised_points is not None:
+                continue
+            if (row.max_points is not None or row.self_points is not None) and "missing_appraised" not in row.flags:
+                row.flags.append("missing_appraised")
+
+
+def _note_figure(row: ScoreRow) -> float | None:
+    """The figure a row's note is made of, when it can be the row's appraised points: a points
+    figure within its max, with a self score read beside it."""
+    text = (row.explanation or "").strip()
+    if not _FIGURE.fullmatch(text) or row.self_points is None:
+        return None
+    value = parse_number(text, kind="score")
+    if value is None or (row.max_points is not None and value.value > row.max_points + 1e-9):
+        return None
+    return value.value

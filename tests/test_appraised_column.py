@@ -1,0 +1,105 @@
+"""The appraised points column ("Điểm thẩm định") of OCR dumps told from what the lines show, not
+only from the header's words (issues 11 and 14): a header word that points to it, a third figure
+within the max, specks between the points cells, a figure the reader took for the note, and the
+lost cells of a table that has the column. Lines are quoted from seed 274's generated dumps (real
+Tesseract output); the whole d04-i4 dump is in tests/data/dumps_appraised with its truth."""
+
+import json
+from pathlib import Path
+
+from cchc_extract.pipeline import convert_file, result_to_json
+from cchc_extract.reconcile.confidence import agrees_with_set
+from extract.model import Line
+from extract.segment.line_cells import read_line
+from extract.segment.line_common import LineTableSettings
+from extract.segment.line_header import HeaderLayout, appraised_hinted
+from extract.segment.score_lines import _points_from_numbers
+from schemas.records import ScoreRow, SourceRef
+
+DATA = Path(__file__).parent / "data" / "dumps_appraised"
+D04 = DATA / "s274-d04-i4-ruled-center-vie-150dpi-degraded.txt"
+THREE = HeaderLayout(points=("max", "self", "appraised"))
+
+
+def lines(*texts: str) -> list[Line]:
+    return [Line(text=t, raw=t, page=1, number=k + 1) for k, t in enumerate(texts)]
+
+
+def cells(text: str, layout: HeaderLayout = THREE) -> tuple:
+    read = read_line(lines(text)[0], False, layout)
+    return read.max_raw, read.self_raw, read.appraised_raw, [raw for _, raw in read.explanation]
+
+
+def test_header_words_that_point_to_the_appraised_column():
+    # d05-i3 (eng, degraded): "Điểm thẩm định" left as "dinh" beside the self label's "cham";
+    # d04-i4 (vie): "Phòng" of "Điểm Phòng Nội vụ thẩm định".
+    assert appraised_hinted(lines("| téida | cham dinh"))
+    assert appraised_hinted(lines("S. sẽ Phòng |."))
+    # A title's "xác định" and a five-column header point to no appraised column.
+    assert not appraised_hinted(lines("Tu danh gia, cham diem xac dinh Chi so cai cach hanh chinh nam 2014"))
+    assert not appraised_hinted(lines("STT Noi dung danh gia Diem Diem Ghi chi", "chuan | UBND", "xa tur", "cham"))
+    # A criterion's name in the header's run of lines (its "định", its "phòng") is no header line.
+    assert not appraised_hinted(lines("Xac dinh day du cac nhiem vu CCHC tren cac linh vuc theo ke hoach cua phong"))
+
+
+def test_one_line_of_three_figures_is_enough_with_a_hint_only():
+    # A header that named max and self: one line of the body shows a third figure within the max
+    # ("10 9,75 9,75"), the others two (their appraised cells OCR lost).
+    body = lines(
+        "1. Công tác chỉ đạo, điều hành cải cách hành chính 10 9,75 9,75 Ban hành chậm so với quy định",
+        "2. Xây dựng và tổ chức thực hiện văn bản quy phạm 10 10 Đã ban hành đúng thời gian quy",
+        "4. Cải cách tổ chức bộ máy hành chính 11 11",
+        "5. Xây dựng và nâng cao chất lượng đội ngũ công chức, 16 16 Không phát sinh",
+    )
+    two = HeaderLayout(points=("max", "self"))
+    settings = LineTableSettings()
+    assert _points_from_numbers(body, two, settings, hinted=True).points == THREE.points
+    assert _points_from_numbers(body, two, settings, hinted=False).points == two.points
+    # Three figures the max cannot hold ("3 5 4": a score above the max) are no evidence.
+    wrong = lines("1. Kế hoạch CCHC năm 3 5 4 Ban hành chậm", *[ln.text for ln in body[1:]])
+    assert _points_from_numbers(wrong, two, settings, hinted=True).points == two.points
+
+
+def test_a_mark_between_two_points_cells_is_a_speck():
+    # d04-i4 rows 1, 2 and 3: an accent or a marked letter OCR read from a ruling line between
+    # the self and the appraised cells; the numbers after it fill the columns.
+    assert cells("§b Công tác chỉ đạo, điều hành cải cách hành chính 10 9/25 ˆ 9,25 :")[:3] == ("10", "9,25", "9,25")
+    read = cells("2 Xây dựng và tố chức thực hiện văn bản quy phạm 10 95 Ệ 95 Quyết định số 266/QĐ-UBND ngày")
+    assert read[:3] == ("10", "95", "95") and read[3][0] == "Quyết"
+    assert cells("c 14,5 Ụ 14,5 14,25 11/12/2023")[:3] == ("14,5", "14,5", "14,25")
+    # A garbled cell with only one number after it stays the lost cell ("10 <0 10": the
+    # appraised 10 after a self score OCR could not read).
+    assert cells("1.1 Kế hoạch CCHC năm 10 <0 10 Đạt")[:3] == ("10", "<0", "10")
+
+
+def test_two_numbers_for_three_columns_keep_their_order_when_a_lost_mark_explains_them():
+    # Seed 275's d04-i4 (vie, degraded), criterion 1.1 (max 5, self 2,25): "5 25" is a max and a
+    # self score that lost its decimal mark, not an appraised 25 beside a self score of 5 under a
+    # max OCR lost. "14,5 16" stays a self and an appraised score near it (the max lost).
+    assert cells("| _—_ | 11 | KếhoạchCCHC năm 5 25 1ổ 5 7...")[:2] == ("5", "25")
+    assert cells("5. Xây dựng và nâng cao chất lượng đội ngũ 14,5 16 Đạt")[:3] == (None, "14,5", "16")
+
+
+def test_the_d04_dump_reads_its_appraised_cells():
+    out = result_to_json(convert_file(D04))
+    truth = json.loads(D04.with_name(D04.name + ".truth.json").read_text(encoding="utf-8"))
+    want = {r["code"]: r for t in truth["score_tables"] for r in t["rows"]}
+    rows = {r["code"]: r for t in out["score_tables"] for r in t["rows"]}
+    for code in ("1", "2", "3", "4", "6"):
+        got = (rows[code]["max_points"], rows[code]["self_points"], rows[code]["appraised_points"])
+        assert got == (want[code]["max_points"], want[code]["self_points"], want[code]["appraised_points"])
+    assert rows["1"]["explanation"] in ("", None)  # its "9,25" is the appraised cell, not a note
+    # Row 5 printed "16 ." and OCR lost the rest: its appraised cell is a lost cell, weighed and
+    # queued, not absent.
+    assert "missing_appraised" in rows["5"]["flags"] and rows["5"]["value_confidence"]["appraised_points"] < 0.8
+
+
+def test_a_maximum_the_set_filled_in_earns_no_agreement():
+    # d04-i4 row 3 as read before its self cell was: the max cell was lost, the set recognised
+    # (bnv-tinh_2948) gave its 14,5. Equal to the set by construction, it is no evidence.
+    def row(flags):
+        return ScoreRow(code="3", level=1, max_points=14.5, self_points=None, source=SourceRef(page=1), flags=flags)
+
+    maxima = {"3": 14.5}
+    assert agrees_with_set(row([]), "max_points", maxima) == 1.0
+    assert agrees_with_set(row(["max_from_criteria_set:bnv-tinh_2948"]), "max_points", maxima) == 0.0
