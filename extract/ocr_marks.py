@@ -13,7 +13,8 @@ A dump whose grid left fewer marks still has a printed page's lines (``printed_p
 line wrapped at the page's width, where a typed export keeps a paragraph on one line (its
 opening "Thực hiện …" paragraph alone is longer than a printed line). With one mark, one stray
 letter OCR made of a rule or a stain ("l", "h" standing alone), or a roman numbering broken
-("I." where "II." was printed: the second part opens as the first), that says OCR.
+("I." where "II." was printed: the second part opens as the first), or a page break in the
+middle of a line (Tesseract's form feed glued to the next page's text), that says OCR.
 
 Judged once per document, on its text pages (a scan's or a DOCX's characters say nothing here)."""
 
@@ -70,7 +71,9 @@ def laid_out_by_ocr(doc: IngestedDocument, settings: OcrMarkSettings = OcrMarkSe
     lines = _text_lines(doc, settings)
     if not printed_page(lines, settings):
         return False
-    signs = marks + sum(stray_letters(line) for line in lines) + roman_repeats(lines)
+    signs = (
+        marks + sum(stray_letters(line) for line in lines) + roman_repeats(lines) + mid_line_page_breaks(doc, settings)
+    )
     return signs >= settings.min_page_marks
 
 
@@ -83,6 +86,14 @@ def printed_page(lines: list[Line], settings: OcrMarkSettings = OcrMarkSettings(
     line holds. A typed export writes a paragraph on one line; OCR wraps it where the page did."""
     worded = [line.text.strip() for line in lines if len(line.text.split()) >= 2]
     return len(worded) >= settings.min_page_lines and max(map(len, worded)) <= settings.page_line_chars
+
+
+def mid_line_page_breaks(doc: IngestedDocument, settings: OcrMarkSettings = OcrMarkSettings()) -> int:
+    """Page breaks with text on both sides on one line of the file: Tesseract ends a page with a
+    form feed and the next page's text follows it on the same line; a typed export breaks pages
+    between paragraphs (a form feed on a line of its own or at a line's start)."""
+    pages = [page for page in doc.pages if page.method in settings.text_methods and page.lines]
+    return sum(1 for a, b in zip(pages, pages[1:], strict=False) if a.lines[-1].number == b.lines[0].number)
 
 
 _ROMAN_ITEM = lazy_compile(r"^([IVX]{1,4})[.)]?$")
@@ -158,6 +169,7 @@ __all__ = [
     "OcrMarkSettings",
     "laid_out_by_ocr",
     "line_marks",
+    "mid_line_page_breaks",
     "ocr_layout_marks",
     "printed_page",
     "roman_repeats",

@@ -15,6 +15,7 @@ from extract.ocr_marks import (
     OcrMarkSettings,
     laid_out_by_ocr,
     line_marks,
+    mid_line_page_breaks,
     ocr_layout_marks,
     printed_page,
     roman_repeats,
@@ -200,3 +201,13 @@ def test_signs_of_a_printed_page_that_typed_text_has_not():
 def test_typed_samples_are_no_printed_page(name):
     # one line per paragraph: typed exports print lines longer than a page holds
     assert not printed_page(_text_page_lines(ROOT / "samples" / name))
+
+
+def test_a_page_break_mid_line_is_tesseracts(tmp_path):
+    body = "\n".join(f"{k}. Tiêu chí số {k} 2 1" for k in range(1, 6))
+    ocr = tmp_path / "ocr.txt"
+    ocr.write_text(body + "\nBáo cáo số 12/BC-UBND\fTT Tiêu chí Điểm\n" + body, encoding="utf-8")
+    typed = tmp_path / "typed.txt"
+    typed.write_text(body + "\nBáo cáo số 12/BC-UBND\n\fTT Tiêu chí Điểm\n" + body, encoding="utf-8")
+    assert mid_line_page_breaks(ingest(ocr, IngestOptions())) == 1
+    assert mid_line_page_breaks(ingest(typed, IngestOptions())) == 0
