@@ -11,7 +11,16 @@ from cchc_extract.pipeline import convert_file
 from cchc_extract.reconcile.misread import ocr_read
 from extract.base import IngestOptions, ingest
 from extract.model import Line
-from extract.ocr_marks import laid_out_by_ocr, line_marks, ocr_layout_marks
+from extract.ocr_marks import (
+    OcrMarkSettings,
+    laid_out_by_ocr,
+    line_marks,
+    mid_line_page_breaks,
+    ocr_layout_marks,
+    printed_page,
+    roman_repeats,
+    stray_letters,
+)
 from extract.segment.line_cells import read_line
 from extract.segment.scale_lines import is_scale_line, scale_line_text
 
@@ -152,3 +161,53 @@ def test_a_broken_document_number_rest_opens_an_explanation_not_a_row():
 def test_a_typed_range_tilde_is_no_mark():
     assert line_marks(_line("- Thực hiện từ 70% ~ 90% kế hoạch: 1")) == 0
     assert line_marks(_line("~ TT Đảng ủy, HĐND xã (b/c);")) == 1  # a speck opening the line
+
+
+# Real Tesseract ``vie`` output (psm 4) of an unruled typed table with two roman parts: clean
+# words, one speck ("_ Chủ tịch"), no bars; part II printed as "I." (a stroke lost).
+CLEAN_PAGE_DUMP = (
+    ROOT / "tests" / "data" / "dumps_misread" / "s278-d06-i2-f10-i2-unruled-total-last-vie-psm4-200dpi.txt"
+)
+
+
+def _text_page_lines(path: Path) -> list[Line]:
+    return [line for page in ingest(path, IngestOptions()).pages if page.method == "text" for line in page.lines]
+
+
+def test_a_printed_pages_lines_with_one_mark_say_ocr():
+    doc = ingest(CLEAN_PAGE_DUMP, IngestOptions())
+    lines = _text_page_lines(CLEAN_PAGE_DUMP)
+    assert ocr_layout_marks(doc) < OcrMarkSettings().min_marks  # too few marks alone ...
+    assert printed_page(lines) and roman_repeats(lines) == 1  # ... on a printed page's lines
+    assert laid_out_by_ocr(doc)
+    # the same lines joined into paragraphs, as a typed export writes them, are no printed page
+    opening = next(k for k, line in enumerate(lines) if line.text.startswith("Thực hiện"))
+    paragraph = " ".join(line.text for line in lines[opening : opening + 3])
+    joined = [*lines[:opening], Line(text=paragraph, page=1, number=1), *lines[opening + 3 :]]
+    assert not printed_page(joined)
+
+
+def test_signs_of_a_printed_page_that_typed_text_has_not():
+    assert stray_letters(_line("- TT Đảng ủy, HĐND xã (b/c); l")) == 1  # a rule read as "l"
+    assert stray_letters(_line("a) Ban hành kế hoạch: x y tế ạ")) == 0  # items, ticks, words
+    assert line_marks(_line("€) Các kết quả phải đạt được")) == 1  # c) read as a symbol
+    assert line_marks(_line("*) Ghi chú: điểm thưởng")) == 0  # a footnote's mark is typed
+    parts = [_line("I. Phần một 10 9"), _line("1. Công tác 10 9"), _line("II. Phần hai 5 5")]
+    assert roman_repeats(parts) == 0
+    assert roman_repeats([*parts, _line("I. KẾT QUẢ KHÁC 3 3"), _line("I. Lại 1 1")]) == 1
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "samples").glob("00[0124]_*.txt")))
+def test_typed_samples_are_no_printed_page(name):
+    # one line per paragraph: typed exports print lines longer than a page holds
+    assert not printed_page(_text_page_lines(ROOT / "samples" / name))
+
+
+def test_a_page_break_mid_line_is_tesseracts(tmp_path):
+    body = "\n".join(f"{k}. Tiêu chí số {k} 2 1" for k in range(1, 6))
+    ocr = tmp_path / "ocr.txt"
+    ocr.write_text(body + "\nBáo cáo số 12/BC-UBND\fTT Tiêu chí Điểm\n" + body, encoding="utf-8")
+    typed = tmp_path / "typed.txt"
+    typed.write_text(body + "\nBáo cáo số 12/BC-UBND\n\fTT Tiêu chí Điểm\n" + body, encoding="utf-8")
+    assert mid_line_page_breaks(ingest(ocr, IngestOptions())) == 1
+    assert mid_line_page_breaks(ingest(typed, IngestOptions())) == 0
