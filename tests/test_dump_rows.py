@@ -109,3 +109,31 @@ def test_points_split_after_the_comma_and_total_after_a_speck():
     output, tally = _read("d06-i6-f11-i6-explanation-before-points-vie-psm3-300dpi-degraded")
     assert output["score_tables"][0]["stated_total_max"] == 100
     assert tally["numbers_right"] >= 20  # 18 before
+
+
+def _read_seed(seed: int, name: str) -> tuple[dict, dict]:
+    path = DUMPS / f"s{seed}-{name}.txt"
+    truth = json.loads(path.with_name(path.name + ".truth.json").read_text(encoding="utf-8"))
+    output = result_to_json(convert_file(path, path.stem))
+    return output, score_document(truth, output)["tally"]
+
+
+def test_a_landscape_header_on_one_long_line_opens_the_table():
+    # psm 4 prints the six labels on one line of 105 characters ("Mã số | ` Lĩnh vực/Tiêu chí/Tiêu
+    # chí thành phần Phương pháp chấm điểm Thang | Điểm tự Nội dung giải trình"), past the
+    # 90-character limit for prose: before, no table at all and nothing told (0/8 rows).
+    output, tally = _read_seed(276, "d06-i4-f14-i4-scale-before-max-vie-psm4-200dpi-degraded")
+    assert tally["found"] >= 7 and tally["code_ok"] == tally["found"]
+    assert tally["invented"] == 0
+    assert _rows(output)["3"]["max_points"] == 14.5
+
+
+def test_codes_shifted_by_a_lookalike_are_recoded_by_their_names_together():
+    # "L “1. | Công tác chỉ đạo …": the rule's "L" read as the part I, so "l" (1), and the rows
+    # after it by place, were each one code off; every name is its set's wording of the next
+    # code, held by the row below: before, 0/3 rows and 4 invented (I, 1, 2, 3).
+    output, tally = _read_seed(276, "d04-i2-ruled-center-vie-200dpi")
+    rows = _rows(output)
+    assert tally["found"] == 3 and tally["code_ok"] == 3 and tally["invented"] == 0
+    assert rows["1"]["name"].startswith("Công tác chỉ đạo") and rows["2"]["name"].startswith("Xây dựng")
+    assert "I" not in rows

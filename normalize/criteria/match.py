@@ -149,7 +149,11 @@ def recognise_set(
     scored: list[SetMatch] = []
     for cset in load_criteria_sets() if sets is None else sets:
         by_code = cset.by_code()
-        matched = [(r, by_code[str(r.code)]) for r in rows if str(r.code) in by_code]
+        names = [(_norm(c.name), c) for c in cset.rows]
+        # A row whose code OCR lost or misread is weighed as the criterion its name is, when that
+        # is near-identically another's (codes shifted one place by a lookalike: "L" read as I).
+        pairs = [(r, _named_elsewhere(r, by_code, names, settings) or by_code.get(str(r.code))) for r in rows]
+        matched = [(r, c) for r, c in pairs if c is not None]
         if len(matched) < settings.min_rows:
             continue
         score = sum(_row_agreement(r, c, settings) for r, c in matched) / len(rows)
@@ -205,6 +209,7 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
         # Lines given a code by their place alone that are no criterion (a title line, a stamp)
         # hold no code against a row whose name says it is that criterion.
         strays = [r for r in table.rows if sure and _stray(r, names, settings)]
+        _shift_by_names(table.rows, by_code, names, strays, match.cset.id, settings)
         taken = {str(r.code) for r in table.rows if r.code and not any(r is x for x in strays)}
         for row in table.rows:
             crit = by_code.get(str(row.code)) if row.code else None
@@ -257,6 +262,64 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
         if sure:
             table.rows = _without_name_tails(table.rows, by_code, settings)
     return snapped
+
+
+def _shift_by_names(
+    rows: list[ScoreRow],
+    by_code: dict[str, CriterionDef],
+    names: list[tuple[str, CriterionDef]],
+    strays: list[ScoreRow],
+    set_id: str,
+    s: MatchSettings,
+) -> None:
+    """Rows whose codes OCR shifted together take the codes their names say, all at once. A lost
+    or lookalike code ("L" read as the part I, "l" as 1) puts the rows after it one place off, and
+    each name's own code is then held by another row of the run, so no one of them can be recoded
+    alone (``_recode`` needs its code free). A row moves when its code is inferred or misread and
+    its whole name is, near-identically, another criterion's wording; a code held by a row that
+    does not move (nor is a stray or a blank line of no points) stays where it is."""
+    movers = {k: crit for k, row in enumerate(rows) if (crit := _named_elsewhere(row, by_code, names, s))}
+    targets = [c.code for c in movers.values()]
+    # Only a chain needs this: a mover whose code is free is recoded by ``_recode`` as before.
+    if not {str(rows[k].code) for k in movers} & set(targets):
+        return
+    held = {
+        str(r.code)
+        for k, r in enumerate(rows)
+        if r.code and k not in movers and not any(r is x for x in strays) and not _blank_placed(r)
+    }
+    taken: set[str] = set()
+    for k, crit in movers.items():
+        if crit.code not in held and targets.count(crit.code) == 1:
+            _take_code(rows[k], crit, taken, set_id)
+
+
+def _named_elsewhere(
+    row: ScoreRow, by_code: dict[str, CriterionDef], names: list[tuple[str, CriterionDef]], s: MatchSettings
+) -> CriterionDef | None:
+    """The criterion a row whose code OCR did not print plainly (inferred from its place, pieced
+    together, read through lookalike letters: "L" as I) is named as, near-identically, when that
+    is not its code's: None otherwise. A plain code the set lacks is the document's own numbering
+    ("1." under part II, II.1), not OCR's slip."""
+    crit = by_code.get(str(row.code)) if row.code else None
+    unsure = "code_inferred" in row.flags or "code_repaired" in row.flags or _code_by_lookalikes(row.code_raw)
+    if not (unsure and ("code_inferred" in row.flags or _misread_code(row, crit, s))):
+        return None
+    folded = _norm(row.name or row.name_raw)
+    if not folded or (crit is not None and fuzz.ratio(folded, _norm(crit.name)) >= s.snap_min):
+        return None
+    top = max(((fuzz.ratio(folded, n), c) for n, c in names), key=lambda e: e[0], default=None)
+    return top[1] if top is not None and top[0] >= s.recode_min and top[1].code != str(row.code) else None
+
+
+def _blank_placed(row: ScoreRow) -> bool:
+    """A line coded by its place alone with neither a name nor points (a ruling line's specks)."""
+    return (
+        "code_inferred" in row.flags
+        and not (row.name or row.name_raw or "").strip()
+        and row.max_points is None
+        and row.self_points is None
+    )
 
 
 def _without_name_tails(rows: list[ScoreRow], by_code: dict[str, CriterionDef], s: MatchSettings) -> list[ScoreRow]:
@@ -425,7 +488,8 @@ def _recode(
     explanation's words ("Kiểm tra công tác CCHC ea 19/10/2014")."""
     folded = _norm(row.name or row.name_raw)
     if crit is not None and fuzz.ratio(folded, _norm(crit.name)) >= s.snap_min:
-        row.flags.append(f"{FLAG_CODE_BY_NAME}:{set_id}")
+        if not any(f.startswith(FLAG_CODE_BY_NAME) for f in row.flags):
+            row.flags.append(f"{FLAG_CODE_BY_NAME}:{set_id}")
         return crit
 
     def score(name: str) -> float:
