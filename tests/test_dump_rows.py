@@ -137,3 +137,13 @@ def test_codes_shifted_by_a_lookalike_are_recoded_by_their_names_together():
     assert tally["found"] == 3 and tally["code_ok"] == 3 and tally["invented"] == 0
     assert rows["1"]["name"].startswith("Công tác chỉ đạo") and rows["2"]["name"].startswith("Xây dựng")
     assert "I" not in rows
+
+
+def test_a_printed_code_neither_name_nor_place_agrees_with_is_recoded():
+    # "4: Cải cách thủ tục hành chính …" after row 2: the name is the set's wording of 3, and 3
+    # is the code after 2; the next row, "Cải cách tổ chức bộ máy hành chính" (code lost), then
+    # takes 4 by its name (before: 3 missed, 4 read as 4.1, 5/6 rows, 12/18 numbers).
+    output, tally = _read_seed(276, "d05-i4-ruled-center-vie-150dpi-degraded")
+    rows = _rows(output)
+    assert tally["found"] == 6 and tally["code_ok"] == 6 and tally["invented"] == 0
+    assert rows["3"]["name"] == "Cải cách thủ tục hành chính" and "4.1" not in rows

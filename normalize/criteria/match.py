@@ -277,11 +277,16 @@ def _shift_by_names(
     each name's own code is then held by another row of the run, so no one of them can be recoded
     alone (``_recode`` needs its code free). A row moves when its code is inferred or misread and
     its whole name is, near-identically, another criterion's wording; a code held by a row that
-    does not move (nor is a stray or a blank line of no points) stays where it is."""
+    does not move (nor is a stray or a blank line of no points) stays where it is. A plain code
+    moves too when two witnesses stand against it: the name is another criterion's wording and
+    that criterion's code is the one the row above's code goes on with ("4:" for 3 after 2)."""
     movers = {k: crit for k, row in enumerate(rows) if (crit := _named_elsewhere(row, by_code, names, s))}
+    # (only a chain needs the former: a mover whose code is free is recoded by ``_recode`` as before)
+    if not {str(rows[k].code) for k in movers} & {c.code for c in movers.values()}:
+        movers = {}
+    movers.update(_out_of_sequence(rows, by_code, names, s))
     targets = [c.code for c in movers.values()]
-    # Only a chain needs this: a mover whose code is free is recoded by ``_recode`` as before.
-    if not {str(rows[k].code) for k in movers} & set(targets):
+    if not movers:
         return
     held = {
         str(r.code)
@@ -292,6 +297,35 @@ def _shift_by_names(
     for k, crit in movers.items():
         if crit.code not in held and targets.count(crit.code) == 1:
             _take_code(rows[k], crit, taken, set_id)
+
+
+def _out_of_sequence(
+    rows: list[ScoreRow], by_code: dict[str, CriterionDef], names: list[tuple[str, CriterionDef]], s: MatchSettings
+) -> dict[int, CriterionDef]:
+    """Rows whose printed code neither their name nor their place agrees with: the name is,
+    near-identically, another criterion's wording, and that criterion's code comes right after
+    the row above's (OCR read "3." as "4:"; a commune's own numbering keeps its place)."""
+    out: dict[int, CriterionDef] = {}
+    for k in range(1, len(rows)):
+        row, above = rows[k], rows[k - 1]
+        if not row.code or not above.code or "code_inferred" in row.flags:
+            continue
+        own = by_code.get(str(row.code))
+        folded = _norm(row.name or row.name_raw)
+        if not folded or (own is not None and fuzz.ratio(folded, _norm(own.name)) >= s.snap_min):
+            continue
+        top = max(((fuzz.ratio(folded, n), c) for n, c in names), key=lambda e: e[0], default=None)
+        if top is None or top[0] < s.recode_min or top[1].code == str(row.code):
+            continue
+        if _next_code(str(above.code)) == top[1].code and _next_code(str(above.code)) != str(row.code):
+            out[k] = top[1]
+    return out
+
+
+def _next_code(code: str) -> str | None:
+    """The sibling after a code ("1.2" -> "1.3"), None for one that ends in no number."""
+    head, _, last = code.rpartition(".")
+    return f"{head}.{int(last) + 1}" if head and last.isdigit() else str(int(last) + 1) if last.isdigit() else None
 
 
 def _named_elsewhere(
