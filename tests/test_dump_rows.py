@@ -147,3 +147,15 @@ def test_a_printed_code_neither_name_nor_place_agrees_with_is_recoded():
     rows = _rows(output)
     assert tally["found"] == 6 and tally["code_ok"] == 6 and tally["invented"] == 0
     assert rows["3"]["name"] == "Cải cách thủ tục hành chính" and "4.1" not in rows
+
+
+def test_a_name_line_above_its_code_line_joins_the_coded_row():
+    # "Xây dựng và nâng cao chất lượng đội ngũ công chức, | Chưa hoàn thành …" over "5. SA B ~
+    # 15,5 15,5" over "viên chức theo kế hoạch": the first line, coded by its place (4.1), is the
+    # opening of 5's wording, which the coded row's own words ("SA viên chức …") are not (before:
+    # 5 missed, 4.1 and 5 invented).
+    output, tally = _read_seed(276, "d05-i2-ruled-center-vie-200dpi")
+    rows = _rows(output)
+    assert tally["found"] == 8 and tally["code_ok"] == 8 and tally["invented"] == 0
+    assert "4.1" not in rows and rows["5"]["name"].startswith("Xây dựng và nâng cao chất lượng đội ngũ")
+    assert rows["5"]["self_points"] == 15.5

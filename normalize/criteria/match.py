@@ -259,9 +259,42 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
             for r in table.rows
             if not (any(r is x for x in strays) and (str(r.code) in recoded or str(r.code) not in by_code))
         ]
+        table.rows = _with_opened_names(table.rows, by_code, settings)
         if sure:
             table.rows = _without_name_tails(table.rows, by_code, settings)
     return snapped
+
+
+def _with_opened_names(rows: list[ScoreRow], by_code: dict[str, CriterionDef], s: MatchSettings) -> list[ScoreRow]:
+    """The rows less those coded by their place alone, of no points, whose name is the opening
+    of the next row's printed code's wording while that row's name is not: a name's first line
+    printed above its code's line (numbers centred in a tall row), taken for a row of its own. Its
+    name goes to the coded row ("Xây dựng và nâng cao chất lượng đội ngũ công chức," over "5. SA
+    B ~ 15,5 15,5" over "viên chức theo kế hoạch")."""
+    kept: list[ScoreRow] = []
+    for k, row in enumerate(rows):
+        after = rows[k + 1] if k + 1 < len(rows) else None
+        crit = by_code.get(str(after.code)) if after is not None and after.code else None
+        opened = (
+            crit is not None
+            and after is not None
+            and "code_inferred" in row.flags
+            and "code_inferred" not in after.flags
+            and row.max_points is None
+            and row.self_points is None
+            and row.appraised_points is None
+            and wording_similarity(row.name_raw or row.name, crit.name) >= s.snap_runon_min
+            and not names_criterion(after, crit, s)
+        )
+        if not opened or after is None or crit is None:
+            kept.append(row)
+            continue
+        read = f"{row.name_raw or row.name} {after.name_raw or after.name}".strip()
+        after.name_raw = read
+        after.name = row.name if _norm(row.name) == _norm(crit.name) else read
+        after.flags += [f for f in row.flags if f.startswith(FLAG_SNAPPED) and f not in after.flags]
+        after.source = replace(after.source, line_start=row.source.line_start)
+    return kept
 
 
 def _shift_by_names(
