@@ -20,8 +20,16 @@ from typing import TYPE_CHECKING
 import regex as re
 from rapidfuzz import fuzz
 
-from normalize.codes import read_code_token
 from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
+from normalize.criteria.code_names import (
+    FLAG_CODE_BY_NAME,
+    misread_code,
+    named_elsewhere,
+    norm as _norm,
+    shift_by_names,
+    similarity,
+    take_code,
+)
 from normalize.criteria.wording import WordingSettings, as_printed, restore_wordings, spelling
 from normalize.vietnamese.syllable import fold
 
@@ -30,8 +38,6 @@ if TYPE_CHECKING:
 
 FLAG_SNAPPED = "name_from_criteria_set"
 FLAG_MAX_DIFFERS = "max_differs_from_criteria_set"
-# A row whose printed code OCR lost, coded by the criterion its name is (recoded or confirmed).
-FLAG_CODE_BY_NAME = "code_from_criteria_set"
 # A maximum the document prints but that was not read, taken from the set surely recognised.
 FLAG_MAX_FROM_SET = "max_from_criteria_set"
 # A cell read among other readings (a decimal mark OCR may have made or lost) whose reading the
@@ -116,15 +122,6 @@ class SetMatch:
         )
 
 
-def _norm(text: str) -> str:
-    return " ".join(fold(text).split())
-
-
-def similarity(a: str, b: str) -> float:
-    """0..100, diacritics and case ignored."""
-    return fuzz.ratio(_norm(a), _norm(b))
-
-
 def _row_agreement(row: ScoreRow, crit: CriterionDef, s: MatchSettings) -> float:
     name = similarity(row.name or row.name_raw, crit.name) / 100.0
     if crit.max_points is None or row.max_points is None:
@@ -152,7 +149,7 @@ def recognise_set(
         names = [(_norm(c.name), c) for c in cset.rows]
         # A row whose code OCR lost or misread is weighed as the criterion its name is, when that
         # is near-identically another's (codes shifted one place by a lookalike: "L" read as I).
-        pairs = [(r, _named_elsewhere(r, by_code, names, settings) or by_code.get(str(r.code))) for r in rows]
+        pairs = [(r, named_elsewhere(r, by_code, names, settings) or by_code.get(str(r.code))) for r in rows]
         matched = [(r, c) for r, c in pairs if c is not None]
         if len(matched) < settings.min_rows:
             continue
@@ -209,12 +206,12 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
         # Lines given a code by their place alone that are no criterion (a title line, a stamp)
         # hold no code against a row whose name says it is that criterion.
         strays = [r for r in table.rows if sure and _stray(r, names, settings)]
-        _shift_by_names(table.rows, by_code, names, strays, match.cset.id, settings)
+        shift_by_names(table.rows, by_code, names, strays, match.cset.id, settings)
         taken = {str(r.code) for r in table.rows if r.code and not any(r is x for x in strays)}
         for row in table.rows:
             crit = by_code.get(str(row.code)) if row.code else None
             run_on = False
-            if "code_inferred" in row.flags or _misread_code(row, crit, settings):
+            if "code_inferred" in row.flags or misread_code(row, crit, settings):
                 crit = _recode(row, crit, names, taken, match.cset.id, settings)
                 if not any(f.startswith(FLAG_CODE_BY_NAME) for f in row.flags):
                     crit = _recode_run_on(row, crit, match.cset.rows, taken, match.cset.id, settings)
@@ -297,98 +294,6 @@ def _with_opened_names(rows: list[ScoreRow], by_code: dict[str, CriterionDef], s
     return kept
 
 
-def _shift_by_names(
-    rows: list[ScoreRow],
-    by_code: dict[str, CriterionDef],
-    names: list[tuple[str, CriterionDef]],
-    strays: list[ScoreRow],
-    set_id: str,
-    s: MatchSettings,
-) -> None:
-    """Rows whose codes OCR shifted together take the codes their names say, all at once. A lost
-    or lookalike code ("L" read as the part I, "l" as 1) puts the rows after it one place off, and
-    each name's own code is then held by another row of the run, so no one of them can be recoded
-    alone (``_recode`` needs its code free). A row moves when its code is inferred or misread and
-    its whole name is, near-identically, another criterion's wording; a code held by a row that
-    does not move (nor is a stray or a blank line of no points) stays where it is. A plain code
-    moves too when two witnesses stand against it: the name is another criterion's wording and
-    that criterion's code is the one the row above's code goes on with ("4:" for 3 after 2)."""
-    movers = {k: crit for k, row in enumerate(rows) if (crit := _named_elsewhere(row, by_code, names, s))}
-    # (only a chain needs the former: a mover whose code is free is recoded by ``_recode`` as before)
-    if not {str(rows[k].code) for k in movers} & {c.code for c in movers.values()}:
-        movers = {}
-    movers.update(_out_of_sequence(rows, by_code, names, s))
-    targets = [c.code for c in movers.values()]
-    if not movers:
-        return
-    held = {
-        str(r.code)
-        for k, r in enumerate(rows)
-        if r.code and k not in movers and not any(r is x for x in strays) and not _blank_placed(r)
-    }
-    taken: set[str] = set()
-    for k, crit in movers.items():
-        if crit.code not in held and targets.count(crit.code) == 1:
-            _take_code(rows[k], crit, taken, set_id)
-
-
-def _out_of_sequence(
-    rows: list[ScoreRow], by_code: dict[str, CriterionDef], names: list[tuple[str, CriterionDef]], s: MatchSettings
-) -> dict[int, CriterionDef]:
-    """Rows whose printed code neither their name nor their place agrees with: the name is,
-    near-identically, another criterion's wording, and that criterion's code comes right after
-    the row above's (OCR read "3." as "4:"; a commune's own numbering keeps its place)."""
-    out: dict[int, CriterionDef] = {}
-    for k in range(1, len(rows)):
-        row, above = rows[k], rows[k - 1]
-        if not row.code or not above.code or "code_inferred" in row.flags:
-            continue
-        own = by_code.get(str(row.code))
-        folded = _norm(row.name or row.name_raw)
-        if not folded or (own is not None and fuzz.ratio(folded, _norm(own.name)) >= s.snap_min):
-            continue
-        top = max(((fuzz.ratio(folded, n), c) for n, c in names), key=lambda e: e[0], default=None)
-        if top is None or top[0] < s.recode_min or top[1].code == str(row.code):
-            continue
-        if _next_code(str(above.code)) == top[1].code and _next_code(str(above.code)) != str(row.code):
-            out[k] = top[1]
-    return out
-
-
-def _next_code(code: str) -> str | None:
-    """The sibling after a code ("1.2" -> "1.3"), None for one that ends in no number."""
-    head, _, last = code.rpartition(".")
-    return f"{head}.{int(last) + 1}" if head and last.isdigit() else str(int(last) + 1) if last.isdigit() else None
-
-
-def _named_elsewhere(
-    row: ScoreRow, by_code: dict[str, CriterionDef], names: list[tuple[str, CriterionDef]], s: MatchSettings
-) -> CriterionDef | None:
-    """The criterion a row whose code OCR did not print plainly (inferred from its place, pieced
-    together, read through lookalike letters: "L" as I) is named as, near-identically, when that
-    is not its code's: None otherwise. A plain code the set lacks is the document's own numbering
-    ("1." under part II, II.1), not OCR's slip."""
-    crit = by_code.get(str(row.code)) if row.code else None
-    unsure = "code_inferred" in row.flags or "code_repaired" in row.flags or _code_by_lookalikes(row.code_raw)
-    if not (unsure and ("code_inferred" in row.flags or _misread_code(row, crit, s))):
-        return None
-    folded = _norm(row.name or row.name_raw)
-    if not folded or (crit is not None and fuzz.ratio(folded, _norm(crit.name)) >= s.snap_min):
-        return None
-    top = max(((fuzz.ratio(folded, n), c) for n, c in names), key=lambda e: e[0], default=None)
-    return top[1] if top is not None and top[0] >= s.recode_min and top[1].code != str(row.code) else None
-
-
-def _blank_placed(row: ScoreRow) -> bool:
-    """A line coded by its place alone with neither a name nor points (a ruling line's specks)."""
-    return (
-        "code_inferred" in row.flags
-        and not (row.name or row.name_raw or "").strip()
-        and row.max_points is None
-        and row.self_points is None
-    )
-
-
 def _without_name_tails(rows: list[ScoreRow], by_code: dict[str, CriterionDef], s: MatchSettings) -> list[ScoreRow]:
     """The rows less those coded by their place alone whose name is the end of the row before's
     criterion's wording, and not their own code's: the wrapped rest of that name, taken for a row
@@ -411,26 +316,6 @@ def _without_name_tails(rows: list[ScoreRow], by_code: dict[str, CriterionDef], 
         if not tail:
             kept.append(row)
     return kept
-
-
-def _misread_code(row: ScoreRow, crit: CriterionDef | None, s: MatchSettings) -> bool:
-    """A printed code the recognised set does not have (OCR read "7" as "6.1"), or one pieced
-    together from digits, or read through letters OCR makes of a digit or of a ruling line
-    ("L1..." as 1.1), whose row is not named as that code's criterion: the name may say which
-    criterion the row is."""
-    if not row.code:
-        return False
-    if crit is None:
-        return True
-    pieced = "code_repaired" in row.flags or _code_by_lookalikes(row.code_raw)
-    return pieced and similarity(row.name or row.name_raw, crit.name) < s.snap_min
-
-
-def _code_by_lookalikes(raw: str | None) -> bool:
-    """A printed code read with a letter taken for a digit ("L1", "l.2"): the letter may as well
-    be a ruling line's speck beside the code as a digit of it."""
-    token = read_code_token(raw) if raw else None
-    return token is not None and token.lookalikes and token.components is not None
 
 
 def _stray(row: ScoreRow, names: list[tuple[str, CriterionDef]], s: MatchSettings) -> bool:
@@ -566,17 +451,7 @@ def _recode(
     top = max(((score(n), c) for n, c in names), key=lambda e: e[0], default=None)
     if top is None or top[0] < s.recode_min or top[1].code in taken:
         return crit
-    return _take_code(row, top[1], taken, set_id)
-
-
-def _take_code(row: ScoreRow, crit: CriterionDef, taken: set[str], set_id: str) -> CriterionDef:
-    """The row recoded as ``crit`` (flagged ``FLAG_CODE_BY_NAME``), its old code freed."""
-    row.flags.append(f"{FLAG_CODE_BY_NAME}:{set_id}")
-    taken.discard(str(row.code))
-    taken.add(crit.code)
-    row.code = crit.code
-    row.parent = crit.parent or None
-    return crit
+    return take_code(row, top[1], taken, set_id)
 
 
 def _recode_run_on(
@@ -608,7 +483,7 @@ def _recode_run_on(
         or abs(crit.max_points - row.max_points) <= s.max_tolerance
     ):
         return crit  # (the points say the place is right as well: a name over the wrong numbers)
-    return _take_code(row, top[1], taken, set_id)
+    return take_code(row, top[1], taken, set_id)
 
 
 def apply_criteria_sets(
