@@ -109,3 +109,53 @@ def test_points_split_after_the_comma_and_total_after_a_speck():
     output, tally = _read("d06-i6-f11-i6-explanation-before-points-vie-psm3-300dpi-degraded")
     assert output["score_tables"][0]["stated_total_max"] == 100
     assert tally["numbers_right"] >= 20  # 18 before
+
+
+def _read_seed(seed: int, name: str) -> tuple[dict, dict]:
+    path = DUMPS / f"s{seed}-{name}.txt"
+    truth = json.loads(path.with_name(path.name + ".truth.json").read_text(encoding="utf-8"))
+    output = result_to_json(convert_file(path, path.stem))
+    return output, score_document(truth, output)["tally"]
+
+
+def test_a_landscape_header_on_one_long_line_opens_the_table():
+    # psm 4 prints the six labels on one line of 105 characters ("Mã số | ` Lĩnh vực/Tiêu chí/Tiêu
+    # chí thành phần Phương pháp chấm điểm Thang | Điểm tự Nội dung giải trình"), past the
+    # 90-character limit for prose: before, no table at all and nothing told (0/8 rows).
+    output, tally = _read_seed(276, "d06-i4-f14-i4-scale-before-max-vie-psm4-200dpi-degraded")
+    assert tally["found"] >= 7 and tally["code_ok"] == tally["found"]
+    assert tally["invented"] == 0
+    assert _rows(output)["3"]["max_points"] == 14.5
+
+
+def test_codes_shifted_by_a_lookalike_are_recoded_by_their_names_together():
+    # "L “1. | Công tác chỉ đạo …": the rule's "L" read as the part I, so "l" (1), and the rows
+    # after it by place, were each one code off; every name is its set's wording of the next
+    # code, held by the row below: before, 0/3 rows and 4 invented (I, 1, 2, 3).
+    output, tally = _read_seed(276, "d04-i2-ruled-center-vie-200dpi")
+    rows = _rows(output)
+    assert tally["found"] == 3 and tally["code_ok"] == 3 and tally["invented"] == 0
+    assert rows["1"]["name"].startswith("Công tác chỉ đạo") and rows["2"]["name"].startswith("Xây dựng")
+    assert "I" not in rows
+
+
+def test_a_printed_code_neither_name_nor_place_agrees_with_is_recoded():
+    # "4: Cải cách thủ tục hành chính …" after row 2: the name is the set's wording of 3, and 3
+    # is the code after 2; the next row, "Cải cách tổ chức bộ máy hành chính" (code lost), then
+    # takes 4 by its name (before: 3 missed, 4 read as 4.1, 5/6 rows, 12/18 numbers).
+    output, tally = _read_seed(276, "d05-i4-ruled-center-vie-150dpi-degraded")
+    rows = _rows(output)
+    assert tally["found"] == 6 and tally["code_ok"] == 6 and tally["invented"] == 0
+    assert rows["3"]["name"] == "Cải cách thủ tục hành chính" and "4.1" not in rows
+
+
+def test_a_name_line_above_its_code_line_joins_the_coded_row():
+    # "Xây dựng và nâng cao chất lượng đội ngũ công chức, | Chưa hoàn thành …" over "5. SA B ~
+    # 15,5 15,5" over "viên chức theo kế hoạch": the first line, coded by its place (4.1), is the
+    # opening of 5's wording, which the coded row's own words ("SA viên chức …") are not (before:
+    # 5 missed, 4.1 and 5 invented).
+    output, tally = _read_seed(276, "d05-i2-ruled-center-vie-200dpi")
+    rows = _rows(output)
+    assert tally["found"] == 8 and tally["code_ok"] == 8 and tally["invented"] == 0
+    assert "4.1" not in rows and rows["5"]["name"].startswith("Xây dựng và nâng cao chất lượng đội ngũ")
+    assert rows["5"]["self_points"] == 15.5

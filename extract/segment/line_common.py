@@ -16,6 +16,12 @@ class LineTableSettings:
     header_share: float = 0.4
     # Longer lines are prose that happens to mention "tiêu chí" and "điểm tối đa".
     max_header_chars: int = 90
+    # ... unless nearly every word of it is header vocabulary and it names this many column
+    # concepts: a landscape table's labels printed on one line ("Mã số | Lĩnh vực/Tiêu chí/… Phương
+    # pháp chấm điểm Thang điểm Điểm tự chấm Nội dung giải trình") run past any prose limit.
+    wide_header_chars: int = 160
+    wide_header_share: float = 0.85
+    wide_header_concepts: int = 3
     # Similarity (0..100) of an OCR'd word to a header word.
     header_word_similarity: float = 70.0
     # Column concepts a header must show before lines below it are read as a score table.

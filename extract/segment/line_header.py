@@ -132,7 +132,7 @@ def is_score_statement(text: str) -> bool:
 
 def is_header_line(line: Line, settings: LineTableSettings = LineTableSettings()) -> bool:
     text = line.raw or line.text
-    if len(text) > settings.max_header_chars:
+    if len(text) > settings.max_header_chars and not _wide_header(text, settings):
         return False  # a header is no paragraph
     if is_score_statement(text):
         return False
@@ -148,6 +148,16 @@ def is_header_line(line: Line, settings: LineTableSettings = LineTableSettings()
     words = text.split()
     past_stt = " ".join(words[1:]) if len(words) > 1 and len(words[0].strip(".,:;|")) <= 1 else ""
     return not any(opens_criterion_name(t, settings) or first_name_line(t, settings) for t in (text, past_stt) if t)
+
+
+def _wide_header(text: str, settings: LineTableSettings) -> bool:
+    """A line past the prose limit that is still one header: short enough, nearly all header
+    words, naming several column concepts (prose that mentions "tiêu chí" has other words)."""
+    return (
+        len(text) <= settings.wide_header_chars
+        and header_share(text, settings) >= settings.wide_header_share
+        and len(header_concepts(text)) >= settings.wide_header_concepts
+    )
 
 
 def is_repeated_header(line: Line, settings: LineTableSettings = LineTableSettings()) -> bool:

@@ -20,8 +20,16 @@ from typing import TYPE_CHECKING
 import regex as re
 from rapidfuzz import fuzz
 
-from normalize.codes import read_code_token
 from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
+from normalize.criteria.code_names import (
+    FLAG_CODE_BY_NAME,
+    misread_code,
+    named_elsewhere,
+    norm as _norm,
+    shift_by_names,
+    similarity,
+    take_code,
+)
 from normalize.criteria.wording import WordingSettings, as_printed, restore_wordings, spelling
 from normalize.vietnamese.syllable import fold
 
@@ -30,8 +38,6 @@ if TYPE_CHECKING:
 
 FLAG_SNAPPED = "name_from_criteria_set"
 FLAG_MAX_DIFFERS = "max_differs_from_criteria_set"
-# A row whose printed code OCR lost, coded by the criterion its name is (recoded or confirmed).
-FLAG_CODE_BY_NAME = "code_from_criteria_set"
 # A maximum the document prints but that was not read, taken from the set surely recognised.
 FLAG_MAX_FROM_SET = "max_from_criteria_set"
 # A cell read among other readings (a decimal mark OCR may have made or lost) whose reading the
@@ -116,15 +122,6 @@ class SetMatch:
         )
 
 
-def _norm(text: str) -> str:
-    return " ".join(fold(text).split())
-
-
-def similarity(a: str, b: str) -> float:
-    """0..100, diacritics and case ignored."""
-    return fuzz.ratio(_norm(a), _norm(b))
-
-
 def _row_agreement(row: ScoreRow, crit: CriterionDef, s: MatchSettings) -> float:
     name = similarity(row.name or row.name_raw, crit.name) / 100.0
     if crit.max_points is None or row.max_points is None:
@@ -149,7 +146,11 @@ def recognise_set(
     scored: list[SetMatch] = []
     for cset in load_criteria_sets() if sets is None else sets:
         by_code = cset.by_code()
-        matched = [(r, by_code[str(r.code)]) for r in rows if str(r.code) in by_code]
+        names = [(_norm(c.name), c) for c in cset.rows]
+        # A row whose code OCR lost or misread is weighed as the criterion its name is, when that
+        # is near-identically another's (codes shifted one place by a lookalike: "L" read as I).
+        pairs = [(r, named_elsewhere(r, by_code, names, settings) or by_code.get(str(r.code))) for r in rows]
+        matched = [(r, c) for r, c in pairs if c is not None]
         if len(matched) < settings.min_rows:
             continue
         score = sum(_row_agreement(r, c, settings) for r, c in matched) / len(rows)
@@ -205,11 +206,12 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
         # Lines given a code by their place alone that are no criterion (a title line, a stamp)
         # hold no code against a row whose name says it is that criterion.
         strays = [r for r in table.rows if sure and _stray(r, names, settings)]
+        shift_by_names(table.rows, by_code, names, strays, match.cset.id, settings)
         taken = {str(r.code) for r in table.rows if r.code and not any(r is x for x in strays)}
         for row in table.rows:
             crit = by_code.get(str(row.code)) if row.code else None
             run_on = False
-            if "code_inferred" in row.flags or _misread_code(row, crit, settings):
+            if "code_inferred" in row.flags or misread_code(row, crit, settings):
                 crit = _recode(row, crit, names, taken, match.cset.id, settings)
                 if not any(f.startswith(FLAG_CODE_BY_NAME) for f in row.flags):
                     crit = _recode_run_on(row, crit, match.cset.rows, taken, match.cset.id, settings)
@@ -254,9 +256,42 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
             for r in table.rows
             if not (any(r is x for x in strays) and (str(r.code) in recoded or str(r.code) not in by_code))
         ]
+        table.rows = _with_opened_names(table.rows, by_code, settings)
         if sure:
             table.rows = _without_name_tails(table.rows, by_code, settings)
     return snapped
+
+
+def _with_opened_names(rows: list[ScoreRow], by_code: dict[str, CriterionDef], s: MatchSettings) -> list[ScoreRow]:
+    """The rows less those coded by their place alone, of no points, whose name is the opening
+    of the next row's printed code's wording while that row's name is not: a name's first line
+    printed above its code's line (numbers centred in a tall row), taken for a row of its own. Its
+    name goes to the coded row ("Xây dựng và nâng cao chất lượng đội ngũ công chức," over "5. SA
+    B ~ 15,5 15,5" over "viên chức theo kế hoạch")."""
+    kept: list[ScoreRow] = []
+    for k, row in enumerate(rows):
+        after = rows[k + 1] if k + 1 < len(rows) else None
+        crit = by_code.get(str(after.code)) if after is not None and after.code else None
+        opened = (
+            crit is not None
+            and after is not None
+            and "code_inferred" in row.flags
+            and "code_inferred" not in after.flags
+            and row.max_points is None
+            and row.self_points is None
+            and row.appraised_points is None
+            and wording_similarity(row.name_raw or row.name, crit.name) >= s.snap_runon_min
+            and not names_criterion(after, crit, s)
+        )
+        if not opened or after is None or crit is None:
+            kept.append(row)
+            continue
+        read = f"{row.name_raw or row.name} {after.name_raw or after.name}".strip()
+        after.name_raw = read
+        after.name = row.name if _norm(row.name) == _norm(crit.name) else read
+        after.flags += [f for f in row.flags if f.startswith(FLAG_SNAPPED) and f not in after.flags]
+        after.source = replace(after.source, line_start=row.source.line_start)
+    return kept
 
 
 def _without_name_tails(rows: list[ScoreRow], by_code: dict[str, CriterionDef], s: MatchSettings) -> list[ScoreRow]:
@@ -281,26 +316,6 @@ def _without_name_tails(rows: list[ScoreRow], by_code: dict[str, CriterionDef], 
         if not tail:
             kept.append(row)
     return kept
-
-
-def _misread_code(row: ScoreRow, crit: CriterionDef | None, s: MatchSettings) -> bool:
-    """A printed code the recognised set does not have (OCR read "7" as "6.1"), or one pieced
-    together from digits, or read through letters OCR makes of a digit or of a ruling line
-    ("L1..." as 1.1), whose row is not named as that code's criterion: the name may say which
-    criterion the row is."""
-    if not row.code:
-        return False
-    if crit is None:
-        return True
-    pieced = "code_repaired" in row.flags or _code_by_lookalikes(row.code_raw)
-    return pieced and similarity(row.name or row.name_raw, crit.name) < s.snap_min
-
-
-def _code_by_lookalikes(raw: str | None) -> bool:
-    """A printed code read with a letter taken for a digit ("L1", "l.2"): the letter may as well
-    be a ruling line's speck beside the code as a digit of it."""
-    token = read_code_token(raw) if raw else None
-    return token is not None and token.lookalikes and token.components is not None
 
 
 def _stray(row: ScoreRow, names: list[tuple[str, CriterionDef]], s: MatchSettings) -> bool:
@@ -425,7 +440,8 @@ def _recode(
     explanation's words ("Kiểm tra công tác CCHC ea 19/10/2014")."""
     folded = _norm(row.name or row.name_raw)
     if crit is not None and fuzz.ratio(folded, _norm(crit.name)) >= s.snap_min:
-        row.flags.append(f"{FLAG_CODE_BY_NAME}:{set_id}")
+        if not any(f.startswith(FLAG_CODE_BY_NAME) for f in row.flags):
+            row.flags.append(f"{FLAG_CODE_BY_NAME}:{set_id}")
         return crit
 
     def score(name: str) -> float:
@@ -435,17 +451,7 @@ def _recode(
     top = max(((score(n), c) for n, c in names), key=lambda e: e[0], default=None)
     if top is None or top[0] < s.recode_min or top[1].code in taken:
         return crit
-    return _take_code(row, top[1], taken, set_id)
-
-
-def _take_code(row: ScoreRow, crit: CriterionDef, taken: set[str], set_id: str) -> CriterionDef:
-    """The row recoded as ``crit`` (flagged ``FLAG_CODE_BY_NAME``), its old code freed."""
-    row.flags.append(f"{FLAG_CODE_BY_NAME}:{set_id}")
-    taken.discard(str(row.code))
-    taken.add(crit.code)
-    row.code = crit.code
-    row.parent = crit.parent or None
-    return crit
+    return take_code(row, top[1], taken, set_id)
 
 
 def _recode_run_on(
@@ -477,7 +483,7 @@ def _recode_run_on(
         or abs(crit.max_points - row.max_points) <= s.max_tolerance
     ):
         return crit  # (the points say the place is right as well: a name over the wrong numbers)
-    return _take_code(row, top[1], taken, set_id)
+    return take_code(row, top[1], taken, set_id)
 
 
 def apply_criteria_sets(

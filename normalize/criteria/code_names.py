@@ -1,0 +1,153 @@
+"""Codes a score row's name says, against the one OCR printed or its place gave: with a criteria
+set recognised (``match``), a row whose code is inferred, pieced from digits or read through
+lookalike letters, or that neither its name nor its place agrees with, takes the code of the
+criterion its name is. Split from ``match`` (the set's recognition and snapping), which calls it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from normalize.codes import read_code_token
+from normalize.criteria import CriterionDef
+from normalize.vietnamese.syllable import fold
+
+if TYPE_CHECKING:
+    from normalize.criteria.match import MatchSettings
+    from schemas.records import ScoreRow
+
+# A row whose printed code OCR lost, coded by the criterion its name is (recoded or confirmed).
+FLAG_CODE_BY_NAME = "code_from_criteria_set"
+
+
+def norm(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def similarity(a: str, b: str) -> float:
+    """0..100, diacritics and case ignored."""
+    return fuzz.ratio(norm(a), norm(b))
+
+
+def shift_by_names(
+    rows: list[ScoreRow],
+    by_code: dict[str, CriterionDef],
+    names: list[tuple[str, CriterionDef]],
+    strays: list[ScoreRow],
+    set_id: str,
+    s: MatchSettings,
+) -> None:
+    """Rows whose codes OCR shifted together take the codes their names say, all at once. A lost
+    or lookalike code ("L" read as the part I, "l" as 1) puts the rows after it one place off, and
+    each name's own code is then held by another row of the run, so no one of them can be recoded
+    alone (``_recode`` needs its code free). A row moves when its code is inferred or misread and
+    its whole name is, near-identically, another criterion's wording; a code held by a row that
+    does not move (nor is a stray or a blank line of no points) stays where it is. A plain code
+    moves too when two witnesses stand against it: the name is another criterion's wording and
+    that criterion's code is the one the row above's code goes on with ("4:" for 3 after 2)."""
+    movers = {k: crit for k, row in enumerate(rows) if (crit := named_elsewhere(row, by_code, names, s))}
+    # (only a chain needs the former: a mover whose code is free is recoded by ``_recode`` as before)
+    if not {str(rows[k].code) for k in movers} & {c.code for c in movers.values()}:
+        movers = {}
+    movers.update(_out_of_sequence(rows, by_code, names, s))
+    targets = [c.code for c in movers.values()]
+    if not movers:
+        return
+    held = {
+        str(r.code)
+        for k, r in enumerate(rows)
+        if r.code and k not in movers and not any(r is x for x in strays) and not _blank_placed(r)
+    }
+    taken: set[str] = set()
+    for k, crit in movers.items():
+        if crit.code not in held and targets.count(crit.code) == 1:
+            take_code(rows[k], crit, taken, set_id)
+
+
+def _out_of_sequence(
+    rows: list[ScoreRow], by_code: dict[str, CriterionDef], names: list[tuple[str, CriterionDef]], s: MatchSettings
+) -> dict[int, CriterionDef]:
+    """Rows whose printed code neither their name nor their place agrees with: the name is,
+    near-identically, another criterion's wording, and that criterion's code comes right after
+    the row above's (OCR read "3." as "4:"; a commune's own numbering keeps its place)."""
+    out: dict[int, CriterionDef] = {}
+    for k in range(1, len(rows)):
+        row, above = rows[k], rows[k - 1]
+        if not row.code or not above.code or "code_inferred" in row.flags:
+            continue
+        own = by_code.get(str(row.code))
+        folded = norm(row.name or row.name_raw)
+        if not folded or (own is not None and fuzz.ratio(folded, norm(own.name)) >= s.snap_min):
+            continue
+        top = max(((fuzz.ratio(folded, n), c) for n, c in names), key=lambda e: e[0], default=None)
+        if top is None or top[0] < s.recode_min or top[1].code == str(row.code):
+            continue
+        if _next_code(str(above.code)) == top[1].code and _next_code(str(above.code)) != str(row.code):
+            out[k] = top[1]
+    return out
+
+
+def _next_code(code: str) -> str | None:
+    """The sibling after a code ("1.2" -> "1.3"), None for one that ends in no number."""
+    head, _, last = code.rpartition(".")
+    return f"{head}.{int(last) + 1}" if head and last.isdigit() else str(int(last) + 1) if last.isdigit() else None
+
+
+def named_elsewhere(
+    row: ScoreRow, by_code: dict[str, CriterionDef], names: list[tuple[str, CriterionDef]], s: MatchSettings
+) -> CriterionDef | None:
+    """The criterion a row whose code OCR did not print plainly (inferred from its place, pieced
+    together, read through lookalike letters: "L" as I) is named as, near-identically, when that
+    is not its code's: None otherwise. A plain code the set lacks is the document's own numbering
+    ("1." under part II, II.1), not OCR's slip."""
+    crit = by_code.get(str(row.code)) if row.code else None
+    unsure = "code_inferred" in row.flags or "code_repaired" in row.flags or _code_by_lookalikes(row.code_raw)
+    if not (unsure and ("code_inferred" in row.flags or misread_code(row, crit, s))):
+        return None
+    folded = norm(row.name or row.name_raw)
+    if not folded or (crit is not None and fuzz.ratio(folded, norm(crit.name)) >= s.snap_min):
+        return None
+    top = max(((fuzz.ratio(folded, n), c) for n, c in names), key=lambda e: e[0], default=None)
+    return top[1] if top is not None and top[0] >= s.recode_min and top[1].code != str(row.code) else None
+
+
+def _blank_placed(row: ScoreRow) -> bool:
+    """A line coded by its place alone with neither a name nor points (a ruling line's specks)."""
+    return (
+        "code_inferred" in row.flags
+        and not (row.name or row.name_raw or "").strip()
+        and row.max_points is None
+        and row.self_points is None
+    )
+
+
+def misread_code(row: ScoreRow, crit: CriterionDef | None, s: MatchSettings) -> bool:
+    """A printed code the recognised set does not have (OCR read "7" as "6.1"), or one pieced
+    together from digits, or read through letters OCR makes of a digit or of a ruling line
+    ("L1..." as 1.1), whose row is not named as that code's criterion: the name may say which
+    criterion the row is."""
+    if not row.code:
+        return False
+    if crit is None:
+        return True
+    pieced = "code_repaired" in row.flags or _code_by_lookalikes(row.code_raw)
+    return pieced and similarity(row.name or row.name_raw, crit.name) < s.snap_min
+
+
+def _code_by_lookalikes(raw: str | None) -> bool:
+    """A printed code read with a letter taken for a digit ("L1", "l.2"): the letter may as well
+    be a ruling line's speck beside the code as a digit of it."""
+    token = read_code_token(raw) if raw else None
+    return token is not None and token.lookalikes and token.components is not None
+
+
+def take_code(row: ScoreRow, crit: CriterionDef, taken: set[str], set_id: str) -> CriterionDef:
+    """The row recoded as ``crit`` (flagged ``FLAG_CODE_BY_NAME``), its old code freed."""
+    row.flags.append(f"{FLAG_CODE_BY_NAME}:{set_id}")
+    taken.discard(str(row.code))
+    taken.add(crit.code)
+    row.code = crit.code
+    row.parent = crit.parent or None
+    return crit
