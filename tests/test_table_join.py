@@ -1,5 +1,6 @@
 """Joining table fragments across pages, on the seed plan whose task table spans three pages."""
 
+import json
 from functools import cache
 from pathlib import Path
 
@@ -139,3 +140,24 @@ def test_a_column_number_row_with_one_number_misread_is_still_one():
     assert _is_column_numbers(["(1)", "(2)", "", "'(4)", "(5)", "(6"])
     assert not _is_column_numbers(["1.2", "Tên", "1", "(2)"])
     assert not _is_column_numbers(["Œ)", "(2)", "4", "(3)", "(5)"])
+
+
+def test_an_unruled_tables_pieces_with_other_column_boundaries_are_one_table():
+    # A generated landscape PDF (seed 277, F17: parts restarting their numbering), typed, no
+    # rules. A note's wrapped line ("18/1/2014" alone) made the table finder cut the page's table
+    # in two, the lower piece with other column boundaries, and page 2's piece too: part II's
+    # first three rows were an unread table, its last two taken for part I's 1.2 and 2, and both
+    # totals false mismatches. The words' places put each piece's cells under the table's columns.
+    from benchmarks.corpus_scoring import score_document
+    from cchc_extract.pipeline import convert_file, result_to_json
+
+    path = Path(__file__).parent / "data" / "unruled_pieces" / "s277-f17-i1-unruled-landscape.pdf"
+    truth = json.loads(path.with_name(path.name + ".truth.json").read_text(encoding="utf-8"))
+    out = result_to_json(convert_file(path, path.name))
+    tally = score_document(truth, out)["tally"]
+    assert tally["found"] == tally["code_ok"] == tally["rows"] == 11
+    assert tally["numbers_right"] == tally["numbers"] == 22
+    assert [c for c in out["checks"] if c["status"] == "mismatch"] == []
+    assert not out["unread"]
+    codes = [r["code"] for r in out["score_tables"][0]["rows"]]
+    assert codes[-5:] == ["II", "II.1", "II.1.1", "II.1.2", "II.2"]

@@ -252,14 +252,23 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
         rows = _fragment_rows(block, fragment)
         current = joined[-1] if joined else None
         mapping = column_map(current.col_edges, block.col_edges, settings) if current is not None else None
+        # Where the boundaries differ (an unruled table's columns found anew on each piece), the
+        # words' own places may still put every cell under one of the table's columns.
+        placed = cell_columns(current.col_edges, rows, settings) if current is not None and mapping is None else None
         gap = blocks[last_index + 1 : index]
         continues = current is not None and (
             (abs(block.n_cols - current.n_cols) <= 1 and _is_gap(gap, settings, current))
-            or (mapping is not None and _continues_over_page_turn(rows, gap, block.page - last_page, current, settings))
+            or (
+                (mapping is not None or placed is not None)
+                and _continues_over_page_turn(rows, gap, block.page - last_page, current, settings)
+            )
+            or (placed is not None and _goes_on_below(rows, gap, block.page - last_page, current, settings))
         )
         if continues and current is not None:
             if mapping is not None and mapping != list(range(current.n_cols)):
                 _remap(rows, mapping, current.n_cols)
+            elif mapping is None and placed is not None:
+                _place(rows, placed, current.n_cols)
             repeated = 0
             while rows and _repeats(rows[0].cells, current.header, settings.header_repeat_similarity):
                 rows.pop(0)
@@ -344,6 +353,63 @@ def column_map(table_edges: list[float], fragment_edges: list[float], settings: 
     if position[0] != 0 or position[-1] != len(ref) - 1:
         return None
     return position[:-1]
+
+
+def cell_columns(table_edges: list[float], rows: list[JoinedRow], settings: JoinSettings) -> list[list[int]] | None:
+    """For each row's cells, the table column under which the cell's words stand (the column
+    whose boundaries hold the middle of the words' box): how a piece of an unruled table whose
+    columns were found anew (a wrapped note's line drew other boundaries: "18/1/2014" alone)
+    lines up with the table above. None when a filled cell has no box or stands outside the table."""
+    if len(table_edges) < 3 or not rows:
+        return None
+    width = table_edges[-1] - table_edges[0]
+    slack = settings.edge_tolerance * width
+    out: list[list[int]] = []
+    for row in rows:
+        dest: list[int] = []
+        for c, text in enumerate(row.cells):
+            box = row.bboxes[c] if c < len(row.bboxes) else None
+            if not text.strip():
+                dest.append(-1)
+                continue
+            if box is None:
+                return None
+            middle = (box[0] + box[2]) / 2
+            if not table_edges[0] - slack <= middle <= table_edges[-1] + slack:
+                return None
+            k = next((i for i in range(len(table_edges) - 1) if middle < table_edges[i + 1]), len(table_edges) - 2)
+            dest.append(k)
+        out.append(dest)
+    return out
+
+
+def _place(rows: list[JoinedRow], placed: list[list[int]], n_cols: int) -> None:
+    """Put each row's cells under the table columns ``cell_columns`` found for them."""
+    for row, dest in zip(rows, placed):
+        cells, bold = [""] * n_cols, [False] * n_cols
+        boxes: list[tuple | None] = [None] * n_cols
+        confs: list[float | None] = [None] * n_cols
+        for c, text in enumerate(row.cells):
+            k = dest[c]
+            if k < 0:
+                continue
+            cells[k] = f"{cells[k]} {text}".strip() if cells[k] else text
+            bold[k] = bold[k] or (row.bold[c] if c < len(row.bold) else False)
+            boxes[k] = boxes[k] or (row.bboxes[c] if c < len(row.bboxes) else None)
+            if c < len(row.confs) and row.confs[c] is not None:
+                confs[k] = row.confs[c]
+        row.cells, row.bold, row.bboxes, row.confs = cells, bold, boxes, confs
+
+
+def _goes_on_below(
+    rows: list[JoinedRow], gap: list, page_step: int, table: JoinedTable, settings: JoinSettings
+) -> bool:
+    """A piece straight under the table on the same page (nothing between), that carries on its
+    numbering or finishes its last row: the table the finder cut in two where a wrapped line
+    drew other column boundaries."""
+    if page_step != 0 or gap or not rows or not table.rows:
+        return False
+    return _numbering_continues(table, rows, settings) or _finishes_cut_row(rows[0])
 
 
 def _remap(rows: list[JoinedRow], mapping: list[int], n_cols: int) -> None:
