@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from extract.base import ingest
+from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.statistics import allowed_values, find_statistics, parse_stat_value, stat_rows
-from extract.segment.table_join import JoinedRow, JoinedTable
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

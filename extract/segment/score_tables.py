@@ -19,11 +19,12 @@ from rapidfuzz import fuzz
 
 from extract.model import BLANK_SEEN, IngestedDocument
 from extract.segment.captions import CaptionSettings, printed_title
+from extract.segment.joined import JoinedTable, row_bbox
 from extract.segment.line_words import name_tokens
 from extract.segment.scale_lines import ScaleSettings, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
 from extract.segment.score_readings import points_readings, resolve_lost_commas
-from extract.segment.table_join import JoinedTable, join_tables, lines_before, row_bbox
+from extract.segment.table_join import join_tables, lines_before
 from normalize.code_repair import CodeChoice, parent_rows, repair_codes
 from normalize.codes import CodeSettings, format_codes, parse_code
 from normalize.lazy_regex import lazy_compile

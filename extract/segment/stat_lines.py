@@ -25,6 +25,7 @@ import regex as re
 
 from extract.model import IngestedDocument, Line
 from extract.segment.count_words import UNIT_KEYS
+from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.stat_cells import (
     CODE,
     FIGURE,
@@ -39,7 +40,6 @@ from extract.segment.stat_cells import (
 )
 from extract.segment.stat_unread import CELLS_REJOINED, COLUMNS_INFERRED, LINE_METHODS, is_form_title
 from extract.segment.statistics import StatisticsSettings, annex_caption, normalise_code, stat_rows
-from extract.segment.table_join import JoinedRow, JoinedTable
 from normalize.codes import letter_item, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 import regex as re
 
 from extract.model import IngestedDocument
-from extract.segment.table_join import JoinedRow, JoinedTable, join_tables, lines_before, row_bbox, row_conf
+from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
+from extract.segment.table_join import join_tables, lines_before
 from extract.segment.target_tables import is_target_table
 from normalize.code_repair import repair_codes
 from normalize.codes import format_codes, letter_item

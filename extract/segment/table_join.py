@@ -4,12 +4,14 @@ segmenters (score tables, annexes, task frameworks) read the joined tables."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex as re
 from rapidfuzz import fuzz
 
 from extract.model import Cell, IngestedDocument, Line, Table
+from extract.segment.joined import JoinedRow, JoinedTable
+from extract.segment.piece_columns import cell_columns, column_map, place_cells, remap_columns
 from normalize.codes import CriterionCode, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
 
@@ -47,70 +49,6 @@ _COLUMN_NUMBERS = lazy_compile(r"^\(?\s*\d{1,2}\s*\)?$|^[A-H]$")
 _BRACKETED_NUMBER = lazy_compile(r"^\(\s*(\d{1,2})\s*\)$")
 _SPECKS = "'‘`|_ "  # what a scan leaves before or after a cell's text
 _COLUMN_NUMBER_CELL = lazy_compile(r"^[\'‘`|_]?\(?\s*(\d{1,2})\s*\)?$")
-
-
-def row_bbox(row: JoinedRow) -> list[float] | None:
-    """The union of a row's cell boxes, when the format gave any."""
-    boxes = [b for b in row.bboxes if b]
-    if not boxes:
-        return None
-    return [min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)]
-
-
-def row_conf(row: JoinedRow) -> float | None:
-    confs = [c for c in row.confs if c is not None]
-    return min(confs) if confs else None
-
-
-@dataclass
-class JoinedRow:
-    cells: list[str]
-    bold: list[bool]
-    page: int
-    line_start: int
-    line_end: int
-    fragment: int  # index of the fragment (page piece) the row came from
-    bboxes: list[tuple | None] = field(default_factory=list)
-    confs: list[float | None] = field(default_factory=list)
-    joined_across_break: bool = False
-    realigned: bool = False  # cells moved back under their numbered columns (see realign_row)
-
-
-@dataclass
-class JoinedTable:
-    header: list[list[str]]
-    rows: list[JoinedRow]
-    pages: list[int]
-    n_cols: int
-    source: str
-    line_start: int
-    line_end: int
-    block_index: int  # position of the first fragment among the document's blocks
-    # For each column, the column whose header cell covers it: a header cell spanning several
-    # grid columns (an indent column before the sub-criteria's names) owns them all.
-    owners: list[int] = field(default_factory=list)
-    # Column boundaries of the first fragment (Table.col_edges), for matching later fragments.
-    col_edges: list[float] = field(default_factory=list)
-
-    def columns_of(self, col: int) -> list[int]:
-        """The grid columns a header column spans: itself and the unlabeled columns it owns."""
-        if not self.owners:
-            return [col]
-        return [c for c in range(self.n_cols) if self.owners[c] == col or c == col]
-
-    def cell_text(self, row: JoinedRow, col: int) -> str:
-        """A row's text under a header column: the union of the grid columns its header spans."""
-        parts = [row.cells[c].strip() for c in self.columns_of(col) if c < len(row.cells)]
-        return " ".join(p for p in parts if p)
-
-    @property
-    def header_text(self) -> list[str]:
-        """One label per column: the header rows' texts stacked."""
-        labels = []
-        for c in range(self.n_cols):
-            parts = [h[c] for h in self.header if c < len(h) and h[c]]
-            labels.append(" ".join(dict.fromkeys(parts)))
-        return labels
 
 
 def header_row_count(rows: list[list[str]], max_rows: int = 3) -> int:
@@ -251,10 +189,16 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
             continue
         rows = _fragment_rows(block, fragment)
         current = joined[-1] if joined else None
-        mapping = column_map(current.col_edges, block.col_edges, settings) if current is not None else None
+        mapping = (
+            column_map(current.col_edges, block.col_edges, settings.edge_tolerance) if current is not None else None
+        )
         # Where the boundaries differ (an unruled table's columns found anew on each piece), the
         # words' own places may still put every cell under one of the table's columns.
-        placed = cell_columns(current.col_edges, rows, settings) if current is not None and mapping is None else None
+        placed = (
+            cell_columns(current.col_edges, rows, settings.edge_tolerance)
+            if current is not None and mapping is None
+            else None
+        )
         gap = blocks[last_index + 1 : index]
         continues = current is not None and (
             (abs(block.n_cols - current.n_cols) <= 1 and _is_gap(gap, settings, current))
@@ -266,9 +210,9 @@ def join_tables(doc: IngestedDocument, settings: JoinSettings = JoinSettings()) 
         )
         if continues and current is not None:
             if mapping is not None and mapping != list(range(current.n_cols)):
-                _remap(rows, mapping, current.n_cols)
+                remap_columns(rows, mapping, current.n_cols)
             elif mapping is None and placed is not None:
-                _place(rows, placed, current.n_cols)
+                place_cells(rows, placed, current.n_cols)
             repeated = 0
             while rows and _repeats(rows[0].cells, current.header, settings.header_repeat_similarity):
                 rows.pop(0)
@@ -331,76 +275,6 @@ def header_owners(table: Table, header_rows: int) -> list[int]:
     return owners
 
 
-def _normalised(edges: list[float]) -> list[float]:
-    width = edges[-1] - edges[0] if len(edges) >= 2 else 0.0
-    return [(e - edges[0]) / width for e in edges] if width > 0 else []
-
-
-def column_map(table_edges: list[float], fragment_edges: list[float], settings: JoinSettings) -> list[int] | None:
-    """Where each column of a fragment goes in the table, when the fragment has the table's
-    shape: its column boundaries (as shares of its width) are boundaries of the table. A
-    fragment may lack a boundary the table has (no row on its page uses the indent column),
-    never add one. None when either shape is unknown or they differ."""
-    ref, frag = _normalised(table_edges), _normalised(fragment_edges)
-    if len(ref) < 3 or len(frag) < 3 or len(frag) > len(ref):
-        return None
-    position: list[int] = []
-    for edge in frag:
-        k = min(range(len(ref)), key=lambda i: abs(ref[i] - edge))
-        if abs(ref[k] - edge) > settings.edge_tolerance or (position and k <= position[-1]):
-            return None
-        position.append(k)
-    if position[0] != 0 or position[-1] != len(ref) - 1:
-        return None
-    return position[:-1]
-
-
-def cell_columns(table_edges: list[float], rows: list[JoinedRow], settings: JoinSettings) -> list[list[int]] | None:
-    """For each row's cells, the table column under which the cell's words stand (the column
-    whose boundaries hold the middle of the words' box): how a piece of an unruled table whose
-    columns were found anew (a wrapped note's line drew other boundaries: "18/1/2014" alone)
-    lines up with the table above. None when a filled cell has no box or stands outside the table."""
-    if len(table_edges) < 3 or not rows:
-        return None
-    width = table_edges[-1] - table_edges[0]
-    slack = settings.edge_tolerance * width
-    out: list[list[int]] = []
-    for row in rows:
-        dest: list[int] = []
-        for c, text in enumerate(row.cells):
-            box = row.bboxes[c] if c < len(row.bboxes) else None
-            if not text.strip():
-                dest.append(-1)
-                continue
-            if box is None:
-                return None
-            middle = (box[0] + box[2]) / 2
-            if not table_edges[0] - slack <= middle <= table_edges[-1] + slack:
-                return None
-            k = next((i for i in range(len(table_edges) - 1) if middle < table_edges[i + 1]), len(table_edges) - 2)
-            dest.append(k)
-        out.append(dest)
-    return out
-
-
-def _place(rows: list[JoinedRow], placed: list[list[int]], n_cols: int) -> None:
-    """Put each row's cells under the table columns ``cell_columns`` found for them."""
-    for row, dest in zip(rows, placed):
-        cells, bold = [""] * n_cols, [False] * n_cols
-        boxes: list[tuple | None] = [None] * n_cols
-        confs: list[float | None] = [None] * n_cols
-        for c, text in enumerate(row.cells):
-            k = dest[c]
-            if k < 0:
-                continue
-            cells[k] = f"{cells[k]} {text}".strip() if cells[k] else text
-            bold[k] = bold[k] or (row.bold[c] if c < len(row.bold) else False)
-            boxes[k] = boxes[k] or (row.bboxes[c] if c < len(row.bboxes) else None)
-            if c < len(row.confs) and row.confs[c] is not None:
-                confs[k] = row.confs[c]
-        row.cells, row.bold, row.bboxes, row.confs = cells, bold, boxes, confs
-
-
 def _goes_on_below(
     rows: list[JoinedRow], gap: list, page_step: int, table: JoinedTable, settings: JoinSettings
 ) -> bool:
@@ -410,23 +284,6 @@ def _goes_on_below(
     if page_step != 0 or gap or not rows or not table.rows:
         return False
     return _numbering_continues(table, rows, settings) or _finishes_cut_row(rows[0])
-
-
-def _remap(rows: list[JoinedRow], mapping: list[int], n_cols: int) -> None:
-    """Put a fragment's cells under the table's columns (see column_map)."""
-    for row in rows:
-        cells, bold = [""] * n_cols, [False] * n_cols
-        boxes: list[tuple | None] = [None] * n_cols
-        confs: list[float | None] = [None] * n_cols
-        for c, text in enumerate(row.cells):
-            dest = mapping[c]
-            cells[dest] = f"{cells[dest]} {text}".strip() if cells[dest] else text
-            bold[dest] = row.bold[c] if c < len(row.bold) else False
-            if c < len(row.bboxes) and row.bboxes[c] is not None:
-                boxes[dest] = row.bboxes[c]
-            if c < len(row.confs) and row.confs[c] is not None:
-                confs[dest] = row.confs[c]
-        row.cells, row.bold, row.bboxes, row.confs = cells, bold, boxes, confs
 
 
 _CODE_AT_START = lazy_compile(r"^\s*([IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3})\.?(?=\s|$|[-–:)])")

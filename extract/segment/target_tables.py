@@ -9,8 +9,9 @@ from dataclasses import dataclass
 import regex as re
 
 from extract.model import IngestedDocument
+from extract.segment.joined import JoinedRow, JoinedTable, row_bbox
 from extract.segment.narrative import shadow
-from extract.segment.table_join import JoinedRow, JoinedTable, join_tables, row_bbox
+from extract.segment.table_join import join_tables
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from normalize.text import fold

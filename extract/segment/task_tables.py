@@ -16,7 +16,8 @@ from dataclasses import dataclass
 import regex as re
 
 from extract.model import IngestedDocument
-from extract.segment.table_join import JoinedRow, JoinedTable, join_tables, lines_before, row_bbox, row_conf
+from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
+from extract.segment.table_join import join_tables, lines_before
 from extract.segment.task_header import _HEADER_WORDS, header_columns, header_share
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold

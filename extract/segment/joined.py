@@ -1,0 +1,70 @@
+"""A table as the segmenters read it: its fragments across pages joined into rows of cell texts
+(with each cell's box and OCR confidence), under its header rows (``table_join`` builds it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+def row_bbox(row: JoinedRow) -> list[float] | None:
+    """The union of a row's cell boxes, when the format gave any."""
+    boxes = [b for b in row.bboxes if b]
+    if not boxes:
+        return None
+    return [min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)]
+
+
+def row_conf(row: JoinedRow) -> float | None:
+    confs = [c for c in row.confs if c is not None]
+    return min(confs) if confs else None
+
+
+@dataclass
+class JoinedRow:
+    cells: list[str]
+    bold: list[bool]
+    page: int
+    line_start: int
+    line_end: int
+    fragment: int  # index of the fragment (page piece) the row came from
+    bboxes: list[tuple | None] = field(default_factory=list)
+    confs: list[float | None] = field(default_factory=list)
+    joined_across_break: bool = False
+    realigned: bool = False  # cells moved back under their numbered columns (see realign_row)
+
+
+@dataclass
+class JoinedTable:
+    header: list[list[str]]
+    rows: list[JoinedRow]
+    pages: list[int]
+    n_cols: int
+    source: str
+    line_start: int
+    line_end: int
+    block_index: int  # position of the first fragment among the document's blocks
+    # For each column, the column whose header cell covers it: a header cell spanning several
+    # grid columns (an indent column before the sub-criteria's names) owns them all.
+    owners: list[int] = field(default_factory=list)
+    # Column boundaries of the first fragment (Table.col_edges), for matching later fragments.
+    col_edges: list[float] = field(default_factory=list)
+
+    def columns_of(self, col: int) -> list[int]:
+        """The grid columns a header column spans: itself and the unlabeled columns it owns."""
+        if not self.owners:
+            return [col]
+        return [c for c in range(self.n_cols) if self.owners[c] == col or c == col]
+
+    def cell_text(self, row: JoinedRow, col: int) -> str:
+        """A row's text under a header column: the union of the grid columns its header spans."""
+        parts = [row.cells[c].strip() for c in self.columns_of(col) if c < len(row.cells)]
+        return " ".join(p for p in parts if p)
+
+    @property
+    def header_text(self) -> list[str]:
+        """One label per column: the header rows' texts stacked."""
+        labels = []
+        for c in range(self.n_cols):
+            parts = [h[c] for h in self.header if c < len(h) and h[c]]
+            labels.append(" ".join(dict.fromkeys(parts)))
+        return labels
