@@ -145,3 +145,23 @@ def test_a_headings_second_line_in_capitals_opens_no_criterion():
     found = column_block_tables(lines, _never, _never)
     rows = found[0].table.rows
     assert [(r.code, r.max_raw) for r in rows] == [("I", "3"), ("1", "2"), ("a)", "1"), ("2", "1")]
+
+
+def test_numbers_paired_by_their_count_are_read_unsurely():
+    # The pairing is by count alone: a numbers line OCR lost and a name glued to the one above
+    # keep the counts equal and shift every number below by a row (seed 276's D06 dumps: 9 wrong
+    # values left out of the review queue). Each number so placed is as unsure as a cell OCR half
+    # read, until a sum confirms it.
+    lines = _lines(
+        "TT Nội dung tiêu chí",
+        "I. CÔNG TÁC CHỈ ĐẠO",
+        "1. Kế hoạch cải cách hành chính năm",
+        "2. Báo cáo cải cách hành chính",
+        "",
+        "Điểm",
+        "tối đa",
+        "4",
+        "2",
+    )
+    rows = column_block_tables(lines, _never, _never)[0].table.rows
+    assert [r.number_confs for r in rows] == [{}, {"max": 0.65}, {"max": 0.65}]

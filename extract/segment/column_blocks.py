@@ -45,6 +45,11 @@ class ColumnBlockSettings:
     reach_lines: int = 80
     # The names block's head is a header line of header words mostly ("TT Nội dung tiêu chí").
     names_head_share: float = 0.7
+    # A points block's numbers go to the names by their count alone: a line OCR lost from one
+    # block and a name glued to the one above in the other keep the counts equal and shift every
+    # number below by a row, and nothing on the page says so. Each number so placed is read as
+    # unsurely as a cell OCR half read (``RowDraft.number_confs``), until a sum confirms it.
+    paired_number_conf: float = 0.65
 
 
 @dataclass
@@ -168,6 +173,7 @@ def _read(
             draft = drafts[k]
             for concept, raw in zip(points, numbers):
                 setattr(draft, f"{concept}_raw", raw)
+                draft.number_confs[concept] = min(draft.number_confs.get(concept, 1.0), settings.paired_number_conf)
             draft.explanation += text
             draft.line_end = max(draft.line_end, line.number) if line.page == draft.page else draft.line_end
     for entry, draft in zip(entries, drafts):
