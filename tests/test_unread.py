@@ -499,3 +499,21 @@ def test_a_bulleted_task_lost_into_the_task_above_is_told_by_its_fields():
     out = result_to_json(convert_file(whole, whole.name))
     assert sum(len(t["rows"]) for t in out["task_tables"]) == len(truth["task_rows"])
     assert out["unread"] == []
+
+
+def test_a_task_grid_ocr_garbled_whole_is_told_by_its_title():
+    # Seed 283 p01-i4 (a landscape task appendix) dumped by Tesseract eng psm 6, degraded: the grid
+    # came out as one block of garbled lines, no task was read, and nothing said so. Its title
+    # ("KHUNG KẾ HOẠCH THỰC HIỆN NHIỆM VỤ …") is printed: the list is told. The vie psm 3 dump of
+    # the same plan is read whole and tells nothing.
+    data = Path(__file__).parent / "data" / "dumps_told"
+    lost = data / "s283-p01-i4-annex-landscape-eng-psm6.txt"
+    out = result_to_json(convert_file(lost, lost.name))
+    assert not any(t["rows"] for t in out["task_tables"])
+    told = [u for u in out["unread"] if u["reason"].startswith("a task list is printed")]
+    assert len(told) == 1 and "NHIỆM VỤ" in told[0]["text_sample"]
+    whole = data / "s283-p01-i4-annex-landscape-vie-psm3.txt"
+    out = result_to_json(convert_file(whole, whole.name))
+    truth = json.loads((data / f"{whole.name}.truth.json").read_text(encoding="utf-8"))
+    assert sum(len(t["rows"]) for t in out["task_tables"]) == len(truth["task_rows"])
+    assert out["unread"] == []

@@ -31,6 +31,14 @@ _FIELD_LABELS = (
 )
 
 
+# A task list's printed title: "KHUNG KẾ HOẠCH THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2023",
+# "DANH MỤC NHIỆM VỤ …", "III. NHIỆM VỤ CỤ THỂ" (folded). "NHIỆM VỤ VÀ GIẢI PHÁP", "PHƯƠNG HƯỚNG,
+# NHIỆM VỤ" head prose, not a list.
+_TASK_LIST_TITLE = lazy_compile(
+    r"\b(?:ke hoach thuc hien|danh muc|bang|khung|phu luc)\b.*\bnhiem vu\b|\bnhiem vu ?cu the\b"
+)
+
+
 @dataclass(frozen=True)
 class UnreadTaskSettings:
     # Characters of the printed line kept as the part's sample.
@@ -38,6 +46,48 @@ class UnreadTaskSettings:
     # Fields printed twice between a task's first line and the next task's that say a second task
     # went into the first (one label twice may be the task's own words: "phối hợp với …:").
     twice_fields: int = 2
+    # A title's share of upper-case letters (a title prints in capitals) and its least letters.
+    title_upper_share: float = 0.8
+    title_letters: int = 12
+    # Lines printed under a task list's title, at least, for it to be a list lost (not a title
+    # alone at a page's foot).
+    list_lines: int = 3
+
+
+def unread_task_lists(
+    doc: IngestedDocument, result: ExtractionResult, settings: UnreadTaskSettings = UnreadTaskSettings()
+) -> list[UnreadPart]:
+    """A ``table`` part for a task list whose title is printed ("KHUNG KẾ HOẠCH THỰC HIỆN NHIỆM
+    VỤ …") when the document gave no task row at all: OCR garbled the whole grid (a landscape
+    appendix read as one block) and nothing else would say its tasks are missing."""
+    if any(t.rows for t in result.task_tables):
+        return []
+    lines = [line for page in doc.pages for line in page.lines]
+    for k, line in enumerate(lines):
+        text = line.text or ""
+        letters = [c for c in text if c.isalpha()]
+        if len(letters) < settings.title_letters:
+            continue
+        if sum(c.isupper() for c in letters) < settings.title_upper_share * len(letters):
+            continue
+        if _TASK_LIST_TITLE.search(fold(text)) is None or len(lines) - k - 1 < settings.list_lines:
+            continue
+        under = lines[k + 1 : k + 1 + settings.list_lines]
+        sample = " / ".join(ln.text.strip() for ln in [line, *under])
+        if len(sample) > settings.sample_chars:
+            sample = sample[: settings.sample_chars - 1] + "…"
+        return [
+            UnreadPart(
+                page=line.page,
+                kind="table",
+                reason="a task list is printed (its title) but no task was read from it: its rows were "
+                "not legible as tasks",
+                text_sample=sample,
+                line_start=line.number,
+                line_end=lines[-1].number if lines[-1].page == line.page else line.number,
+            )
+        ]
+    return []
 
 
 def unread_task_codes(
