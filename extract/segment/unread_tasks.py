@@ -31,12 +31,11 @@ _FIELD_LABELS = (
 )
 
 
-# A task list's printed title: "KHUNG KẾ HOẠCH THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2023",
-# "DANH MỤC NHIỆM VỤ …", "III. NHIỆM VỤ CỤ THỂ" (folded). "NHIỆM VỤ VÀ GIẢI PHÁP", "PHƯƠNG HƯỚNG,
-# NHIỆM VỤ" head prose, not a list.
-_TASK_LIST_TITLE = lazy_compile(
-    r"\b(?:ke hoach thuc hien|danh muc|bang|khung|phu luc)\b.*\bnhiem vu\b|\bnhiem vu ?cu the\b"
-)
+# A task list's printed title, naming the list: "KHUNG KẾ HOẠCH THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH
+# CHÍNH NĂM 2023", "DANH MỤC NHIỆM VỤ …" (folded). A section heading ("NHIỆM VỤ CỤ THỂ", "NHIỆM VỤ
+# VÀ GIẢI PHÁP", "PHƯƠNG HƯỚNG, NHIỆM VỤ") may head prose: a five-year plan's "II. MỤC TIÊU, NHIỆM
+# VỤ CỤ THỂ …" heads paragraphs of aims, no task list.
+_TASK_LIST_TITLE = lazy_compile(r"\b(?:ke hoach thuc hien|danh muc|bang|khung|phu luc)\b.*\bnhiem vu\b")
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,7 @@ def unread_task_lists(
     doc: IngestedDocument, result: ExtractionResult, settings: UnreadTaskSettings = UnreadTaskSettings()
 ) -> list[UnreadPart]:
     """A ``table`` part for a task list whose title is printed ("KHUNG KẾ HOẠCH THỰC HIỆN NHIỆM
-    VỤ …") when the document gave no task row at all: OCR garbled the whole grid (a landscape
+    VỤ …", ``_TASK_LIST_TITLE``) when the document gave no task row at all: OCR garbled the whole grid (a landscape
     appendix read as one block) and nothing else would say its tasks are missing."""
     if any(t.rows for t in result.task_tables):
         return []
