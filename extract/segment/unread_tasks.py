@@ -57,8 +57,8 @@ def unread_task_lists(
     doc: IngestedDocument, result: ExtractionResult, settings: UnreadTaskSettings = UnreadTaskSettings()
 ) -> list[UnreadPart]:
     """A ``table`` part for a task list whose title is printed ("KHUNG KẾ HOẠCH THỰC HIỆN NHIỆM
-    VỤ …", ``_TASK_LIST_TITLE``) when the document gave no task row at all: OCR garbled the whole grid (a landscape
-    appendix read as one block) and nothing else would say its tasks are missing."""
+    VỤ …", ``_TASK_LIST_TITLE``) when the document gave no task row at all: OCR garbled the whole
+    grid (a landscape appendix read as one block) and nothing else would say its tasks are missing."""
     if any(t.rows for t in result.task_tables):
         return []
     lines = [line for page in doc.pages for line in page.lines]
