@@ -4,6 +4,7 @@ output's ``unread`` list (and so in the review queue and the summary). Real DOCX
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -461,3 +462,58 @@ def test_a_task_printed_but_not_read_is_told(tmp_path):
     assert {"1.2", "1.3", "2.1", "2.3"} <= codes and not {"1.4", "2.2"} & codes
     told = [u for u in out["unread"] if u["reason"].startswith("tasks ")]
     assert [u["reason"].split(" printed")[0] for u in told] == ["tasks 1.4, 2.2"]
+
+
+def test_a_task_whose_statement_is_stated_elsewhere_is_still_told(tmp_path):
+    # A report states the score of criterion 2.2 and 1.4 above its task list (P06's layout): the
+    # statement is no task, so tasks 1.4 and 2.2 lost in the list are still told.
+    statements = (
+        "1. Kết quả tự đánh giá, chấm điểm các tiêu chí:\n"
+        "Lĩnh vực 2 — Cải cách thể chế: đạt 3,75/4,5 điểm\n"
+        "- Tiêu chí 2.1 - Theo dõi thi hành pháp luật: 2,5/2,5 điểm.\n"
+        "- Tiêu chí 2.2: Công bố văn bản hết hiệu lực, ngưng hiệu lực, đạt 0,25 điểm/0,5 điểm.\n"
+        "- Tiêu chí 1.4: Kiểm tra công tác cải cách hành chính, đạt 1/1 điểm.\n"
+    )
+    head, tasks = P06_TASKS_DUMP.split("2, Nhiém vu trong tam")
+    path = tmp_path / "report.txt"
+    path.write_text(head + statements + "2, Nhiém vu trong tam" + tasks, encoding="utf-8")
+    out = result_to_json(convert_file(path, path.name))
+    assert {s["code"] for s in out["score_statements"]} >= {"1.4", "2.2"}
+    told = [u for u in out["unread"] if u["reason"].startswith("tasks ")]
+    assert [u["reason"].split(" printed")[0] for u in told] == ["tasks 1.4, 2.2"]
+
+
+def test_a_bulleted_task_lost_into_the_task_above_is_told_by_its_fields():
+    # Seed 283 p02-i2 (bulleted task paragraphs) dumped by Tesseract eng psm 6, degraded: ": - Xay
+    # dung Ké hoach …", "= Quan ly, sv dung tai san …" and a task run onto its section's heading
+    # line lost their bullets; their lines went into the task above, with no code to miss. The
+    # task above then prints its fields twice. The vie psm 3 dump of the same plan is read whole.
+    data = Path(__file__).parent / "data" / "dumps_told"
+    lost = data / "s283-p02-i2-paragraphs-eng-psm6.txt"
+    out = result_to_json(convert_file(lost, lost.name))
+    truth = json.loads((data / f"{lost.name}.truth.json").read_text(encoding="utf-8"))
+    assert sum(len(t["rows"]) for t in out["task_tables"]) < len(truth["task_rows"])
+    told = [u for u in out["unread"] if u["reason"].startswith("tasks printed but not read")]
+    assert told and all(18 <= u["line_start"] <= 42 for u in told)
+    whole = data / "s283-p02-i2-paragraphs-vie-psm3.txt"
+    out = result_to_json(convert_file(whole, whole.name))
+    assert sum(len(t["rows"]) for t in out["task_tables"]) == len(truth["task_rows"])
+    assert out["unread"] == []
+
+
+def test_a_task_grid_ocr_garbled_whole_is_told_by_its_title():
+    # Seed 283 p01-i4 (a landscape task appendix) dumped by Tesseract eng psm 6, degraded: the grid
+    # came out as one block of garbled lines, no task was read, and nothing said so. Its title
+    # ("KHUNG KẾ HOẠCH THỰC HIỆN NHIỆM VỤ …") is printed: the list is told. The vie psm 3 dump of
+    # the same plan is read whole and tells nothing.
+    data = Path(__file__).parent / "data" / "dumps_told"
+    lost = data / "s283-p01-i4-annex-landscape-eng-psm6.txt"
+    out = result_to_json(convert_file(lost, lost.name))
+    assert not any(t["rows"] for t in out["task_tables"])
+    told = [u for u in out["unread"] if u["reason"].startswith("a task list is printed")]
+    assert len(told) == 1 and "NHIỆM VỤ" in told[0]["text_sample"]
+    whole = data / "s283-p01-i4-annex-landscape-vie-psm3.txt"
+    out = result_to_json(convert_file(whole, whole.name))
+    truth = json.loads((data / f"{whole.name}.truth.json").read_text(encoding="utf-8"))
+    assert sum(len(t["rows"]) for t in out["task_tables"]) == len(truth["task_rows"])
+    assert out["unread"] == []

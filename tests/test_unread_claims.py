@@ -108,3 +108,28 @@ def test_a_totals_row_whose_figures_ocr_garbled_is_told_and_only_there():
     # A dump whose totals row was read says nothing of it.
     out, _ = _convert("s213-d05-i2-ruled-center-vie-150dpi.txt")
     assert not any(u["reason"].startswith("the table's total row") for u in out["unread"])
+
+
+def test_a_scale_columns_lines_printed_alone_are_the_rows_scale_not_rows():
+    # Seed 283 F14 (scale column), Tesseract vie psm 3: "Ban hành không kịp thời: 0,5 UBND ngày
+    # 17/6/2014" and "Không ban hành: 0" print no bullet; each was a row named after the scale,
+    # withdrawn as unsure and told unread on a dump read whole.
+    out, truth = _convert("s283-f14-i4-scale-before-max-vie-psm3.txt")
+    codes = [r["code"] for t in out["score_tables"] for r in t["rows"]]
+    assert codes == [r["code"] for r in truth["score_tables"][0]["rows"]]
+    assert out["unread"] == []
+    row = _rows(out)["1.1.1"]
+    assert (row["max_points"], row["self_points"]) == (1.0, 1.0)
+    assert row["scale"][-2:] == ["Ban hành không kịp thời: 0,5", "Không ban hành: 0"]
+
+
+def test_a_rows_first_scale_line_printed_above_its_name_opens_the_row():
+    # Seed 283 D06 (F14, vie psm 4, degraded): "Đạt yêu cầu: 1 1" (the first scale item and the
+    # max) and "Không đạt yêu cầu: 0" print above "1.1.3 | Các kết quả …". They were a row named
+    # "Không đạt yêu cầu:" coded 1.1.3 with a max of 0.
+    out, truth = _convert("s283-d06-i4-f14-scale-before-max-vie-psm4.txt")
+    row = _rows(out)["1.1.3"]
+    assert row["name"].startswith("Các kết quả phải đạt được")
+    assert row["max_points"] == 1.0
+    assert row["scale"] == ["Đạt yêu cầu: 1", "Không đạt yêu cầu: 0"]
+    assert not any(r["name"].startswith("Không đạt yêu cầu") for t in out["score_tables"] for r in t["rows"])

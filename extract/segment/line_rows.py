@@ -88,6 +88,21 @@ class RowBuilder:
             cur.explanation += [(w, w) for w in rest.split()]
             cur.touch(cells.line)
             return
+        scale_item = _scale_label_item(cells) if cur is not None else None
+        if cur is not None and scale_item is not None:
+            # "Không ban hành: 0", "Đạt yêu cầu: 1 1": a scale column's line printed alone (no
+            # bullet), its label's value the first number. Alone, it is a line of the row's scale;
+            # with the row's cells after it, it is the row's first scale line, printed above the
+            # row's name line (Tesseract orders a tall row's cells so): the row opens on these
+            # numbers and waits for its name below, not a row named after the scale.
+            label, values = scale_item
+            if len(values) == 1:
+                cur.scale.append(f"{label} {values[0]}")
+                cur.explanation += cells.explanation  # the explanation cell's line beside it
+                cur.touch(cells.line)
+                return
+            cells.max_raw, cells.self_raw, cells.appraised_raw = (values[1:] + [None, None])[:3]
+            cells.name = []
         if cells.has_numbers:
             if cur is not None and cur.started_by == "code" and not cur.name and cur.n_numbers == 0:
                 row = cur
@@ -139,6 +154,8 @@ class RowBuilder:
                 if cells.appraised_raw is not None:
                     row.appraised_raw = cells.appraised_raw
             row.explanation += dated + cells.explanation
+            if scale_item is not None:
+                row.scale.append(f"{scale_item[0]} {scale_item[1][0]}")
         elif cells.code is not None and self._count_in_text(cells):
             # "6 tháng đúng thời gian quy định": a count opening a wrapped line, not the STT cell.
             cells.name = [(cells.code, cells.code), *cells.name]
@@ -560,3 +577,22 @@ def _garbled_stt(raw: str) -> bool:
     """A short token opening a line that is the STT cell OCR garbled: a small word ("vô") or
     letters mixed with a digit ("1ộT"), before a name's capital."""
     return len(raw) <= 3 and (raw.islower() or (bool(re.search(r"\d", raw)) and bool(re.search(r"\p{L}", raw))))
+
+
+# A scale item's label, whole: a capitalised phrase ending in its colon, past a rule's specks
+# ("L : Không ban hành:", "Đạt yêu cầu:").
+_SCALE_LABEL = re.compile(r"^(?:[^\p{L}\p{N}]*\p{L}\s)?[^\p{L}\p{N}]*(\p{Lu}\S*(?:\s+\S+){1,9}:)$")
+
+
+def _scale_label_item(cells: LineCells) -> tuple[str, list[str]] | None:
+    """(label, numbers) when the text before a line's numbers is, whole, one scale item's label
+    and no code opens the line; its first number, right after the colon, is the label's value."""
+    if cells.code is not None or cells.split or cells.numbers_by_position:
+        return None
+    values = [v for v in (cells.max_raw, cells.self_raw, cells.appraised_raw) if v is not None]
+    if not values or not cells.name:
+        return None
+    m = _SCALE_LABEL.match(" ".join(raw for _, raw in cells.name))
+    if m is None:
+        return None
+    return " ".join(text for text, _ in cells.name).split(":")[0].strip(" .|:-") + ":", values

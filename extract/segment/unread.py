@@ -22,7 +22,7 @@ from extract.segment.table_join import header_row_count
 from extract.segment.unread_coded import as_coded, placed_by_set, sure_row, unplaced
 from extract.segment.unread_rows import LINE_METHODS, unread_headed_tables, unread_score_rows, within_lines
 from extract.segment.unread_set_aside import overlaps, read_elsewhere, unread_set_aside
-from extract.segment.unread_tasks import unread_task_codes
+from extract.segment.unread_tasks import unread_task_codes, unread_task_lists
 from normalize.criteria import CriteriaSet
 from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_SNAPPED
 from normalize.lazy_regex import lazy_compile
@@ -144,6 +144,7 @@ def find_unread(
     parts.extend(_numbering_gaps(result, settings, known))
     parts.extend(_textless_tasks(result, settings))
     parts.extend(p for p in unread_task_codes(doc, result) if not within_lines(p, known))
+    parts.extend(p for p in unread_task_lists(doc, result) if not within_lines(p, known + parts))
     lost = unread_score_rows(doc, result, lambda line, page: _line_read(line, page, sources))
     parts.extend(replace(p, text_sample=_sample(p.text_sample, settings)) for p in lost if not within_lines(p, known))
     # A table's header with nothing read under it, unless a part above already tells its lines.

@@ -11,18 +11,82 @@ from dataclasses import dataclass
 
 import regex as re
 
-from extract.model import IngestedDocument
+from extract.model import IngestedDocument, Line, Page
 from normalize.lazy_regex import lazy_compile
+from normalize.text import fold
 from schemas.records import ExtractionResult, UnreadPart
 
 # A sub-task's code opening a line past at most a few specks: "2.2.", "4.2,", "~ 2.2.", "Le 5.1.".
 _OPENING_CODE = lazy_compile(r"^[^\p{L}\p{N}]{0,3}(?:\p{L}{1,2}\s+)?(\d{1,2}\.\d{1,2})[.,]\s+\p{L}")
 
 
+# A task's labelled fields as a paragraph prints them, folded and past OCR's slips ("chủ trì:",
+# "Chu tri thurc hién:", "cht tri:"; "thời hạn:", "thdi gian hoan thanh:"; "phéi hgp:"; "sản phẩm:",
+# "sin pham:"): each label once per task, ending in its colon.
+_FIELD_LABELS = (
+    lazy_compile(r"\bch\w{0,2} tr\w{0,2}(?: th\w{1,3} h\w{1,4})?\s?:"),
+    lazy_compile(r"\bth\w{1,3} (?:gian|han)(?: th\w{1,3} h\w{1,4}| hoan th\w{2,4})?\s?:"),
+    lazy_compile(r"\bph\w{1,3} h\w{1,2}p?(?: th\w{1,3} h\w{1,4})?\s?:"),
+    lazy_compile(r"\bs\w{0,2}n ph\w{1,3}\s?:"),
+)
+
+
+# A task list's printed title, naming the list: "KHUNG KẾ HOẠCH THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH
+# CHÍNH NĂM 2023", "DANH MỤC NHIỆM VỤ …" (folded). A section heading ("NHIỆM VỤ CỤ THỂ", "NHIỆM VỤ
+# VÀ GIẢI PHÁP", "PHƯƠNG HƯỚNG, NHIỆM VỤ") may head prose: a five-year plan's "II. MỤC TIÊU, NHIỆM
+# VỤ CỤ THỂ …" heads paragraphs of aims, no task list.
+_TASK_LIST_TITLE = lazy_compile(r"\b(?:ke hoach thuc hien|danh muc|bang|khung|phu luc)\b.*\bnhiem vu\b")
+
+
 @dataclass(frozen=True)
 class UnreadTaskSettings:
     # Characters of the printed line kept as the part's sample.
     sample_chars: int = 160
+    # Fields printed twice between a task's first line and the next task's that say a second task
+    # went into the first (one label twice may be the task's own words: "phối hợp với …:").
+    twice_fields: int = 2
+    # A title's share of upper-case letters (a title prints in capitals) and its least letters.
+    title_upper_share: float = 0.8
+    title_letters: int = 12
+    # Lines printed under a task list's title, at least, for it to be a list lost (not a title
+    # alone at a page's foot).
+    list_lines: int = 3
+
+
+def unread_task_lists(
+    doc: IngestedDocument, result: ExtractionResult, settings: UnreadTaskSettings = UnreadTaskSettings()
+) -> list[UnreadPart]:
+    """A ``table`` part for a task list whose title is printed ("KHUNG KẾ HOẠCH THỰC HIỆN NHIỆM
+    VỤ …", ``_TASK_LIST_TITLE``) when the document gave no task row at all: OCR garbled the whole
+    grid (a landscape appendix read as one block) and nothing else would say its tasks are missing."""
+    if any(t.rows for t in result.task_tables):
+        return []
+    lines = [line for page in doc.pages for line in page.lines]
+    for k, line in enumerate(lines):
+        text = line.text or ""
+        letters = [c for c in text if c.isalpha()]
+        if len(letters) < settings.title_letters:
+            continue
+        if sum(c.isupper() for c in letters) < settings.title_upper_share * len(letters):
+            continue
+        if _TASK_LIST_TITLE.search(fold(text)) is None or len(lines) - k - 1 < settings.list_lines:
+            continue
+        under = lines[k + 1 : k + 1 + settings.list_lines]
+        sample = " / ".join(ln.text.strip() for ln in [line, *under])
+        if len(sample) > settings.sample_chars:
+            sample = sample[: settings.sample_chars - 1] + "…"
+        return [
+            UnreadPart(
+                page=line.page,
+                kind="table",
+                reason="a task list is printed (its title) but no task was read from it: its rows were "
+                "not legible as tasks",
+                text_sample=sample,
+                line_start=line.number,
+                line_end=lines[-1].number if lines[-1].page == line.page else line.number,
+            )
+        ]
+    return []
 
 
 def unread_task_codes(
@@ -36,7 +100,10 @@ def unread_task_codes(
         return []
     read = {(r.code or "").rstrip(".") for r in rows}
     read |= {(r.code or "").rstrip(".") for t in result.score_tables for r in t.rows}
-    read |= {(s.code or "").rstrip(".") for s in result.score_statements}
+    # A score statement's code ("2.2. Công bố … : 1/1 điểm") answers for a line of its own section
+    # only: a report states scores for the same criteria codes a plan numbers its tasks by, so the
+    # statement of 2.2 elsewhere says nothing of task 2.2 lost in the list.
+    stated = _statement_spans(result)
     # A row whose code OCR hid in its task's words ("ưu 3.2. Tiếp nhận …", "Cải cách tài chính
     # công = cS 4.1, Công khai …": the section's heading and its first task as one row) was read
     # too, under another code or none.
@@ -53,9 +120,13 @@ def unread_task_codes(
             if not first <= line.number <= last:
                 continue
             m = _OPENING_CODE.match(line.raw or line.text)
-            if m is None or m.group(1) in read or re.search(rf"(?<![\d.]){re.escape(m.group(1))}[.,](?:\s|$)", opened):
+            if m is None or m.group(1) in read or _stated(stated, page.number, line.number, m.group(1)):
+                continue
+            if re.search(rf"(?<![\d.]){re.escape(m.group(1))}[.,](?:\s|$)", opened):
                 continue
             lost.append((m.group(1), line))
+        if not lost:
+            lost = _fields_twice(page, sorted({s.line_start or 0 for s in on_page}), settings)
         if not lost:
             continue
         sample = " / ".join(line.text for _, line in lost)
@@ -66,10 +137,52 @@ def unread_task_codes(
                 page=page.number,
                 kind="rows",
                 reason=f"tasks {', '.join(code for code, _ in lost)} printed but not read as tasks "
-                "(their lines went into the task above)",
+                "(their lines went into the task above)"
+                if lost[0][0]
+                else "tasks printed but not read as tasks (their fields print again in the lines of "
+                "the task above, where their lines went)",
                 text_sample=sample,
                 line_start=lost[0][1].number,
                 line_end=lost[-1][1].number,
             )
         )
     return parts
+
+
+def _statement_spans(result: ExtractionResult) -> dict[int, tuple[int, int, set[str]]]:
+    """Per page, the lines the score statements span (their section) and the codes they state."""
+    spans: dict[int, tuple[int, int, set[str]]] = {}
+    for s in result.score_statements:
+        src = s.source
+        if src.page is None or src.line_start is None:
+            continue
+        first, last, codes = spans.get(src.page, (src.line_start, src.line_end or src.line_start, set()))
+        codes.add((s.code or "").rstrip("."))
+        spans[src.page] = (min(first, src.line_start), max(last, src.line_end or src.line_start), codes)
+    return spans
+
+
+def _stated(spans: dict[int, tuple[int, int, set[str]]], page: int, line: int, code: str) -> bool:
+    span = spans.get(page)
+    return span is not None and span[0] <= line <= span[1] and code in span[2]
+
+
+def _fields_twice(page: Page, starts: list[int], settings: UnreadTaskSettings) -> list[tuple[str, Line]]:
+    """("", line) for each task read whose lines, up to the next task's first line, print its
+    labelled fields twice (a bulleted task whose bullet OCR lost or misread, "= Quản lý …", went
+    into the task above: it has no code to miss), the line where the second set of fields starts."""
+    lost = []
+    for start, end in zip(starts, starts[1:]):
+        lines = [line for line in page.lines if start <= line.number < end]
+        seen: list[int] = [0] * len(_FIELD_LABELS)
+        second: dict[int, Line] = {}
+        for line in lines:
+            text = fold(line.raw or line.text)
+            for k, label in enumerate(_FIELD_LABELS):
+                for _ in label.finditer(text):
+                    seen[k] += 1
+                    if seen[k] == 2:
+                        second[k] = line
+        if len(second) >= settings.twice_fields:
+            lost.append(("", min(second.values(), key=lambda line: line.number)))
+    return lost
