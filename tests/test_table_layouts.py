@@ -14,8 +14,9 @@ from cchc_extract.outdir import record_outputs
 from cchc_extract.pipeline import convert_file, result_to_json, write_json
 from cchc_extract.tables import build_tables
 from extract.model import Cell, IngestedDocument, Line, Page, Table
+from extract.segment.piece_columns import column_map
 from extract.segment.scale_lines import split_scale
-from extract.segment.table_join import JoinSettings, column_map, join_tables
+from extract.segment.table_join import JoinSettings, join_tables
 from extract.text_reader import parse_text
 from layout_docs import catalogue, points, portal_export, to_pdf, write_indent_docx, write_split_docx
 from schemas import schema_errors
@@ -127,10 +128,10 @@ def test_fragment_missing_the_indent_boundary_keeps_its_columns():
 
 
 def test_column_map_needs_the_same_shape():
-    settings = JoinSettings()
-    assert column_map([0, 10, 50, 60], [0, 20, 100, 120], settings) == [0, 1, 2]  # wider page, same shares
-    assert column_map([0, 10, 50, 60], [0, 30, 100, 120], settings) is None
-    assert column_map([0, 10, 50, 60], [], settings) is None
+    tolerance = JoinSettings().edge_tolerance
+    assert column_map([0, 10, 50, 60], [0, 20, 100, 120], tolerance) == [0, 1, 2]  # wider page, same shares
+    assert column_map([0, 10, 50, 60], [0, 30, 100, 120], tolerance) is None
+    assert column_map([0, 10, 50, 60], [], tolerance) is None
 
 
 def test_headerless_table_after_body_text_is_not_joined():

@@ -85,8 +85,20 @@ def _out_of_sequence(
         if top is None or top[0] < s.recode_min or top[1].code == str(row.code):
             continue
         if _next_code(str(above.code)) == top[1].code and _next_code(str(above.code)) != str(row.code):
+            if _points_say_printed(row, own, top[1]):
+                continue
             out[k] = top[1]
     return out
+
+
+def _points_say_printed(row: ScoreRow, own: CriterionDef | None, named: CriterionDef) -> bool:
+    """The row's maximum as read is its printed code's, not the named criterion's: the name is
+    the one taken from the line above (a row whose code and points OCR lost gave its name line to
+    the next row: "Cai cach thu tuc hanh" over "4, 11 0 0"), and the code is right."""
+    most = row.max_points
+    if most is None or own is None or own.max_points is None or named.max_points is None:
+        return False
+    return abs(most - own.max_points) < 1e-9 and abs(most - named.max_points) > 1e-9
 
 
 def _next_code(code: str) -> str | None:
