@@ -60,6 +60,16 @@ def fold(text: str) -> str:
     return " ".join(unidecode(text or "").lower().split())
 
 
+def fold_words(text: str) -> str:
+    """``fold``, with only the letter-and-digit runs kept, one space apart: the key a name is
+    compared by whatever punctuation and specks OCR put between its words ("Kế hoạch, CCHC |"
+    and "ke hoach CCHC" both read "ke hoach cchc")."""
+    return " ".join(_WORD_RUN.findall(fold(text)))
+
+
+_WORD_RUN = lazy_compile(r"[\p{L}\p{N}]+")
+
+
 def fold_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from extract.model import Line, Page
 from extract.segment.line_common import JUNK, LineTableSettings, is_score_token
 from extract.segment.line_split import first_name_line, opens_criterion_name
-from normalize.text import fold
+from normalize.text import fold, fold_words
 
 _HEADER_WORDS = (
     "stt",
@@ -74,7 +74,7 @@ def header_share(text: str, settings: LineTableSettings = LineTableSettings()) -
 
 
 def header_concepts(text: str) -> set[str]:
-    folded = " ".join(re.findall(r"[\p{L}\p{N}]+", fold(text)))
+    folded = fold_words(text)
     found = set()
     for concept, phrases in _HEADER_CONCEPTS.items():
         if any(_names(p, folded) for p in phrases):

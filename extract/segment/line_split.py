@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 from extract.segment.line_common import BAR, LineTableSettings
 from normalize.criteria import load_criteria_sets
 from normalize.lazy_regex import lazy_compile
-from normalize.text import fold
+from normalize.text import fold, fold_words
 from normalize.vietnamese.model import BOS, DATA as _CATALOGUE_DIR, load_model
 from normalize.vietnamese.tokens import breaks_context, lm_unit, parse_token
 
@@ -182,7 +182,7 @@ def _catalogue_bonus(
 
 
 def _catalogue_similarity(tokens: list[tuple[str, str]]) -> float:
-    folded = " ".join(re.findall(r"[\p{L}\p{N}]+", fold(" ".join(t for t, _ in tokens))))
+    folded = fold_words(" ".join(t for t, _ in tokens))
     if not folded:
         return 0.0
     best = process.extractOne(folded, criterion_catalogue(), scorer=fuzz.ratio)
@@ -226,12 +226,12 @@ def criterion_catalogue() -> tuple[str, ...]:
     """Diacritic-free criterion names of the CCHC index catalogue (the part of
     ``cchc_phrases.txt`` above its administrative phrases, which explanations also use) and of the
     transcribed criteria sets (their official wordings: the names tables print)."""
-    names = [" ".join(re.findall(r"[\p{L}\p{N}]+", fold(c.name))) for s in load_criteria_sets() for c in s.rows]
+    names = [fold_words(c.name) for s in load_criteria_sets() for c in s.rows]
     for line in (_CATALOGUE_DIR / "cchc_phrases.txt").read_text(encoding="utf-8").splitlines():
         if line.startswith("# Administrative phrases"):
             break
         if line.strip() and not line.startswith("#"):
-            names.append(" ".join(re.findall(r"[\p{L}\p{N}]+", fold(line))))
+            names.append(fold_words(line))
     return tuple(dict.fromkeys(names))
 
 
@@ -240,7 +240,7 @@ def is_criterion_name(tokens: list[tuple[str, str]], settings: LineTableSettings
     text = " ".join(t for t, _ in tokens)
     if not text[:1].isupper():
         return False
-    folded = " ".join(re.findall(r"[\p{L}\p{N}]+", fold(text)))
+    folded = fold_words(text)
     best = process.extractOne(folded, criterion_catalogue(), scorer=fuzz.ratio)
     if best is not None and best[1] >= settings.criterion_name_similarity:
         return True
@@ -269,7 +269,7 @@ def opens_criterion_name(text: str, settings: LineTableSettings = LineTableSetti
     a criterion of its own and unpair the names from the numbers' column.)"""
     if not text[:1].isupper():
         return False
-    folded = " ".join(re.findall(r"[\p{L}\p{N}]+", fold(text)))
+    folded = fold_words(text)
     return any(
         len(name) >= settings.opening_name_chars
         and fuzz.ratio(folded[: len(name)], name) >= settings.criterion_name_similarity
@@ -283,7 +283,7 @@ def first_name_line(text: str, settings: LineTableSettings = LineTableSettings()
     numbers' line ("CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH" over "1. CCHC 10 6,75")."""
     if not text[:1].isupper():
         return False
-    folded = " ".join(re.findall(r"[\p{L}\p{N}]+", fold(text)))
+    folded = fold_words(text)
     return len(folded) >= settings.opening_name_chars and any(
         len(folded) < len(name) and fuzz.ratio(folded, name[: len(folded)]) >= settings.criterion_name_similarity
         for name in criterion_catalogue()
@@ -299,7 +299,7 @@ def opens_name_line(tokens: list[tuple[str, str]], settings: LineTableSettings =
     text = " ".join(t for t, _ in tokens)
     if not text[:1].isupper():
         return False
-    folded = " ".join(re.findall(r"[\p{L}\p{N}]+", fold(text)))
+    folded = fold_words(text)
     for name in criterion_catalogue():
         n = min(len(name), len(folded))
         if n >= settings.opening_name_chars and fuzz.ratio(folded[:n], name[:n]) >= settings.criterion_name_similarity:
@@ -314,7 +314,7 @@ def criterion_name_prefix(tokens: list[tuple[str, str]], settings: LineTableSett
     first = next((ch for ch in tokens[0][0] if ch.isalnum()), "") if tokens else ""
     if not first.isupper():
         return 0  # a bracket or a speck before the capital is OCR's ("[Ban hành …")
-    words = [" ".join(re.findall(r"[\p{L}\p{N}]+", fold(text))) for text, _ in tokens]
+    words = [fold_words(text) for text, _ in tokens]
     best, best_k = 0.0, 0
     for k in range(2, len(tokens)):
         folded = " ".join(w for w in words[:k] if w)

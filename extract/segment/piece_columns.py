@@ -60,7 +60,8 @@ def cell_columns(table_edges: list[float], rows: list[JoinedRow], edge_tolerance
 
 
 def place_cells(rows: list[JoinedRow], placed: list[list[int]], n_cols: int) -> None:
-    """Put each row's cells under the table columns ``cell_columns`` found for them."""
+    """Put each row's cells under the table columns given for them, row by row (``cell_columns``;
+    -1: an empty cell, nowhere); cells meeting in one column are joined in their order."""
     for row, dest in zip(rows, placed):
         cells, bold = [""] * n_cols, [False] * n_cols
         boxes: list[tuple | None] = [None] * n_cols
@@ -70,25 +71,14 @@ def place_cells(rows: list[JoinedRow], placed: list[list[int]], n_cols: int) -> 
             if k < 0:
                 continue
             cells[k] = f"{cells[k]} {text}".strip() if cells[k] else text
-            bold[k] = bold[k] or (row.bold[c] if c < len(row.bold) else False)
-            boxes[k] = boxes[k] or (row.bboxes[c] if c < len(row.bboxes) else None)
+            bold[k] = row.bold[c] if c < len(row.bold) else False
+            if c < len(row.bboxes) and row.bboxes[c] is not None:
+                boxes[k] = row.bboxes[c]
             if c < len(row.confs) and row.confs[c] is not None:
                 confs[k] = row.confs[c]
         row.cells, row.bold, row.bboxes, row.confs = cells, bold, boxes, confs
 
 
 def remap_columns(rows: list[JoinedRow], mapping: list[int], n_cols: int) -> None:
-    """Put a fragment's cells under the table's columns (see ``column_map``)."""
-    for row in rows:
-        cells, bold = [""] * n_cols, [False] * n_cols
-        boxes: list[tuple | None] = [None] * n_cols
-        confs: list[float | None] = [None] * n_cols
-        for c, text in enumerate(row.cells):
-            dest = mapping[c]
-            cells[dest] = f"{cells[dest]} {text}".strip() if cells[dest] else text
-            bold[dest] = row.bold[c] if c < len(row.bold) else False
-            if c < len(row.bboxes) and row.bboxes[c] is not None:
-                boxes[dest] = row.bboxes[c]
-            if c < len(row.confs) and row.confs[c] is not None:
-                confs[dest] = row.confs[c]
-        row.cells, row.bold, row.bboxes, row.confs = cells, bold, boxes, confs
+    """Put a fragment's cells under the table's columns (``column_map``: one column each)."""
+    place_cells(rows, [mapping] * len(rows), n_cols)
