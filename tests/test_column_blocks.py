@@ -58,18 +58,22 @@ def _never(folded: str) -> bool:
     return False
 
 
+# A names block (a capitals heading, two criteria) and its "Điểm tối đa" block of two numbers.
+_HEADING_AND_TWO_CRITERIA = (
+    "TT Nội dung tiêu chí",
+    "I. CÔNG TÁC CHỈ ĐẠO",
+    "1. Kế hoạch cải cách hành chính năm",
+    "2. Báo cáo cải cách hành chính",
+    "",
+    "Điểm",
+    "tối đa",
+    "4",
+    "2",
+)
+
+
 def test_capitals_headings_print_no_points():
-    lines = _lines(
-        "TT Nội dung tiêu chí",
-        "I. CÔNG TÁC CHỈ ĐẠO",
-        "1. Kế hoạch cải cách hành chính năm",
-        "2. Báo cáo cải cách hành chính",
-        "",
-        "Điểm",
-        "tối đa",
-        "4",
-        "2",
-    )
+    lines = _lines(*_HEADING_AND_TWO_CRITERIA)
     found = column_block_tables(lines, _never, _never)
     assert [(r.code, r.max_raw) for r in found[0].table.rows] == [("I.", None), ("1.", "4"), ("2.", "2")]
 
@@ -152,16 +156,6 @@ def test_numbers_paired_by_their_count_are_read_unsurely():
     # keep the counts equal and shift every number below by a row (seed 276's D06 dumps: 9 wrong
     # values left out of the review queue). Each number so placed is as unsure as a cell OCR half
     # read, until a sum confirms it.
-    lines = _lines(
-        "TT Nội dung tiêu chí",
-        "I. CÔNG TÁC CHỈ ĐẠO",
-        "1. Kế hoạch cải cách hành chính năm",
-        "2. Báo cáo cải cách hành chính",
-        "",
-        "Điểm",
-        "tối đa",
-        "4",
-        "2",
-    )
+    lines = _lines(*_HEADING_AND_TWO_CRITERIA)
     rows = column_block_tables(lines, _never, _never)[0].table.rows
     assert [r.number_confs for r in rows] == [{}, {"max": 0.65}, {"max": 0.65}]
