@@ -171,15 +171,21 @@ def _bar_runs_joined(lines: list[Line]) -> list[Line]:
 
 
 def _joined_run(run: list[Line]) -> Line:
-    texts = [line_text(line) for line in run]
+    """The run as one line; the printed reading (``raw``, set where the repair changed a line) is
+    joined alike, so a name is read as printed rather than as the repair re-marked it
+    (``_name_text``)."""
+    changed = any(line.raw is not None for line in run)  # else the repair left the run as printed
+    raw = _joined_texts([line.raw if line.raw is not None else line.text for line in run]) if changed else None
+    return replace(run[0], text=_joined_texts([line_text(line) for line in run]), raw=raw)
+
+
+def _joined_texts(texts: list[str]) -> str:
     counts = {t.count("|") for t in texts}
     if all(t.endswith("|") for t in texts) and len(counts) == 1:
         rows = [[c.strip() for c in t.split("|")] for t in texts]
         cells = [" ".join(c for c in column if c) for column in zip(*rows, strict=True)]
-        text = " | ".join(cells)
-    else:
-        text = " ".join(texts)
-    return replace(run[0], text=text, raw=None)
+        return " | ".join(cells)
+    return " ".join(texts)
 
 
 def _cells(line: Line) -> list[Line]:
@@ -217,8 +223,18 @@ def _after_signature_title(line: Line, settings: SignatureSettings) -> Line | No
     # A title followed by a name (or the first word of one wrapped to the next line) on its line;
     # a sentence opening with "ỦY BAN NHÂN DÂN XÃ …" is no signature block.
     if pos and tail and (person_name(tail, settings) or _name_start(tail)):
-        return replace(line, text=tail, raw=None)
+        return replace(line, text=tail, raw=_raw_tail(line, tail))
     return replace(line, text="", raw=None) if is_signature_title(line, settings) else None
+
+
+def _raw_tail(line: Line, tail: str) -> str | None:
+    """The printed reading of a line's last words ``tail`` (read from its repaired text), when the
+    repair kept the line's words one for one; else None."""
+    words, raws = line_text(line).split(), (line.raw or "").split()
+    n = len(tail.split())
+    if not line.raw or len(raws) != len(words) or fold(" ".join(raws[-n:])) != fold(tail):
+        return None
+    return " ".join(raws[-n:])
 
 
 def _after_inline_title(line: Line, settings: SignatureSettings) -> Line | None:
@@ -227,7 +243,8 @@ def _after_inline_title(line: Line, settings: SignatureSettings) -> Line | None:
     text = line_text(line)
     for m in _INLINE_TITLE.finditer(fold(text)):
         if m.start() > 0 and is_upper(text[m.start() : m.end()]):
-            return _after_signature_title(replace(line, text=text[m.start() :], raw=None), settings)
+            rest = text[m.start() :]
+            return _after_signature_title(replace(line, text=rest, raw=_raw_tail(line, rest)), settings)
     return None
 
 

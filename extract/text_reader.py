@@ -369,7 +369,7 @@ def bar_table(
     whole = [n for n in whole if n >= settings.bar_table_min_cols]
     if len(whole) < settings.bar_table_min_rows:
         return None
-    n_cols = max(set(whole), key=lambda n: (whole.count(n), n))
+    n_cols = _column_count(whole, _row_bar_counts(window, lead, truncated=len(window) == settings.bar_table_window))
     run = _run(lines, start, len(lines))
     rows: list[tuple[list[str], tuple[int, ...] | None]] = []
     buffer: str | None = None
@@ -408,6 +408,41 @@ def bar_table(
 
 # A numbering column's cell: a code, the column's header word, or nothing.
 _STT_CELL = lazy_compile(r"^(?:(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]\)|S?TT|Số\s*TT|Mã\s*số)\.?)?$", re.I)
+
+
+def _row_bar_counts(window: list[str], lead: bool, truncated: bool) -> list[int]:
+    """The bars of each row of the run: a row opens on a line starting with a code (or the run's
+    first line, the header) and goes on over the lines after it, up to the next such line. Only
+    rows whose last line closes a cell count; the window's last row is left out when the window
+    cut the run."""
+    counts: list[int] = []
+    current: int | None = None
+    closed = False
+    for k, line in enumerate(window):
+        if k == 0 or _ROW_START.match(line):
+            if current is not None and closed:
+                counts.append(current)
+            current = _bars(line) - (lead and line.startswith("|"))
+        elif current is not None:
+            current += _bars(line)
+        closed = line.endswith("|")
+    if current is not None and closed and not truncated:
+        counts.append(current)
+    return counts
+
+
+def _column_count(whole: list[int], rows: list[int]) -> int:
+    """The table's column count. A row printed on one line shows it by its bars, but an export that
+    wraps a row between two cells ("| 10 | 0 |" then "Kế hoạch số ... |") prints lines ending in a
+    bar with a cell still to come: when most rows wrap, the one-line count is a cell short. So each
+    candidate count is judged by the rows (over all their lines) whose bars it divides: exports that
+    print the rest of a wrapped row on a line of its own with all its bars give multiples."""
+    candidates = set(whole) | {n for n in rows if n >= min(whole)}
+
+    def support(n: int) -> tuple[int, int, int]:
+        return (sum(1 for m in rows if m % n == 0), whole.count(n), n)
+
+    return max(candidates, key=support)
 
 
 def _run(lines: list[str], start: int, limit: int) -> list[str]:
