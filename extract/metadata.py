@@ -234,7 +234,10 @@ def header_zone(lines: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS
                 or (opener is not None and (not first_letter.islower() or opener in _LOWER_OPENERS))
             )
         )
-        if line.page != first_page or body:
+        # The recipients' list ("Nơi nhận") is the document's end: a document with no body text
+        # between its table and its close (a bare score table) has its header end there.
+        closing = bool(zone) and RECIPIENTS.match(folded_text(line).lstrip("*# "))
+        if line.page != first_page or body or closing:
             break
         zone.append(line)
     return zone

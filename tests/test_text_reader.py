@@ -120,3 +120,49 @@ def test_one_line_with_bars_in_an_ocr_dump_is_no_portal_table():
     )
     blocks = parse_text(text)[0].blocks
     assert [b.text for b in blocks][1] == "—11 |KehạhCCHCim | 5 | 3 ||"
+
+
+# A portal export whose rows mostly wrap: some between two cells (the line ends in a bar with the
+# note still to come), some inside the name (the numbers on the next line, after an empty cell or
+# after the name's last word). Text written for this test; the layout is the F06 family's.
+_WRAPPED_EXPORT = """UBND XÃ AN THẠNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+Số: 12 /BC-UBND | An Thạnh, ngày 5 tháng 1 năm 2025 |
+
+BÁO CÁO
+Tự đánh giá, chấm điểm xác định Chỉ số cải cách hành chính năm 2024
+
+STT | Nội dung đánh giá | Điểm tối đa | Điểm tự đánh giá | Ghi
+chú |
+1. | Công tác chỉ đạo, điều hành cải cách hành chính | 10 | 8 |
+Kế hoạch số 3/KH-UBND |
+2. | Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật tại
+tỉnh | 10 | 10 | Báo cáo số 15/BC-UBND |
+3. | Cải cách thủ tục hành chính | 14,5 | 13 | Ban hành chậm so
+với quy định |
+4. | Xây dựng và nâng cao chất lượng đội ngũ công chức, viên chức
+| 16 | 16 | Đúng thời gian |
+
+Nơi nhận: - UBND huyện Hòa An (b/c); - TT Đảng ủy, HĐND xã
+(b/c); - Lưu: VT, VP. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH (Đã ký) Đàm Lộc
+|
+"""
+
+
+def test_portal_rows_wrapped_between_cells_keep_every_cell(tmp_path):
+    from cchc_extract.pipeline import convert_file
+
+    path = tmp_path / "export.txt"
+    path.write_text(_WRAPPED_EXPORT, encoding="utf-8")
+    result = convert_file(path)
+    rows = {r.code: r for t in result.score_tables for r in t.rows}
+    assert [(c, rows[c].max_points, rows[c].self_points) for c in "1234"] == [
+        ("1", 10, 8),
+        ("2", 10, 10),
+        ("3", 14.5, 13),
+        ("4", 16, 16),
+    ]
+    assert rows["1"].explanation == "Kế hoạch số 3/KH-UBND"
+    assert rows["2"].name.endswith("pháp luật tại tỉnh") and rows["2"].explanation == "Báo cáo số 15/BC-UBND"
+    assert rows["4"].explanation == "Đúng thời gian"
+    # The repair would re-mark the typed name (Đàm → Đảm): the signer is read as printed.
+    assert result.document.signer == "Đàm Lộc"
