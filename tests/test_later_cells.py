@@ -1,0 +1,62 @@
+"""A row's line printing one points number more than the table's points columns, its first number
+the name's (a garbled word: "* Ae gt 42", "rõ" read "r6"): the cells one number later are kept as
+a reading (``LineCells.later_raws``, the row's ``cells_one_later:`` flag), and the criteria set's
+maximum chooses it (``normalize.criteria.set_cells``). Real Tesseract dumps of seed 303's documents
+(tests/data/dumps_later, with the generator's truth), read end to end and scored (issue 11)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus_scoring import score_document
+from cchc_extract.pipeline import convert_file, result_to_json
+from extract.model import Line
+from extract.segment.line_cells import read_line
+from extract.segment.line_header import HeaderLayout
+
+DUMPS = Path(__file__).parent / "data" / "dumps_later"
+THREE = HeaderLayout(points=("max", "self", "appraised"))
+
+
+def _rows(name: str) -> tuple[dict[str, dict], dict]:
+    path = DUMPS / f"s303-{name}.txt"
+    truth = json.loads(path.with_name(path.name + ".truth.json").read_text(encoding="utf-8"))
+    output = result_to_json(convert_file(path, path.stem))
+    rows = {str(r["code"]): r for t in output["score_tables"] for r in t["rows"]}
+    return rows, score_document(truth, output)["tally"]
+
+
+def test_a_run_followed_by_one_more_number_keeps_the_later_cells():
+    cells = read_line(Line(text="2. * Ae gt 42 10 9 9", page=1, number=1), False, THREE)
+    assert (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("42", "10", "9")
+    assert cells.later_raws == ("10", "9", "9")
+    # The run's last number ends the points: nothing later to read.
+    cells = read_line(Line(text="3. Cai cach thu tuc hanh chinh 14,5 13 13 Ké hoach", page=1, number=1), False, THREE)
+    assert cells.later_raws == ()
+
+
+@pytest.mark.parametrize(
+    "name, code, cells, before, right",
+    [
+        # "2. * Ae gt 42 10 9 9": a three-row table whose set (max 10 for row 2) is sure only with
+        # the row read one number later; before, 42, 10, 9 (max and self wrong, self silent; 7/9 numbers).
+        ("d05-i1-ruled-center-eng-300dpi", "2", (10, 9, 9), {"max_points": [42], "self_points": [10]}, 9),
+        # "1.1.3 | … xac dinh r6 1 0,75 | Chua": "rõ" read "r6"; before 6 and 1 (14/20 numbers).
+        (
+            "d06-i5-f05-i5-portrait-eng-psm4-250dpi-degraded",
+            "1.1.3",
+            (1, 0.75, None),
+            {"max_points": [6], "self_points": [1]},
+            16,
+        ),
+    ],
+)
+def test_the_sets_maximum_reads_the_cells_one_number_later(name, code, cells, before, right):
+    rows, tally = _rows(name)
+    row = rows[code]
+    assert (row["max_points"], row["self_points"], row["appraised_points"]) == cells
+    assert all(row["alternatives"][cell] == values for cell, values in before.items())
+    assert any(f.startswith("columns_from_criteria_set") for f in row["flags"])
+    assert not any(f.startswith("cells_one_later:") for f in row["flags"])
+    assert tally["numbers_right"] == right
