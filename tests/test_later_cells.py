@@ -2,7 +2,8 @@
 the name's (a garbled word: "* Ae gt 42", "rõ" read "r6"): the cells one number later are kept as
 a reading (``LineCells.later_raws``, the row's ``cells_one_later:`` flag), and the criteria set's
 maximum chooses it (``normalize.criteria.set_cells``). Real Tesseract dumps of seed 303's documents
-(tests/data/dumps_later, with the generator's truth), read end to end and scored (issue 11)."""
+(tests/data/dumps_later, with the generator's truth), read end to end and scored (issue 11). Also:
+a heading's wrapped capitals keep the bare numbers below them (``line_rows``)."""
 
 import json
 from pathlib import Path
@@ -60,3 +61,15 @@ def test_the_sets_maximum_reads_the_cells_one_number_later(name, code, cells, be
     assert any(f.startswith("columns_from_criteria_set") for f in row["flags"])
     assert not any(f.startswith("cells_one_later:") for f in row["flags"])
     assert tally["numbers_right"] == right
+
+
+def test_a_headings_wrapped_capitals_keep_its_numbers_below():
+    # psm 3, one cell per block: "CONG TAC CHI DAO, DIEU HANH" / "CCHC" / "10" / "8" / "Ké hoach
+    # CCHC nam". "CCHC" is the heading's last word, not a row of its own, so the bare 10 and 8 are
+    # its points (before: read as codes 10 and 8, the heading's points lost); "Ké hoach CCHC nam",
+    # a whole catalogued name in a block of its own after them, opens row 1.1 (2/20 numbers before).
+    rows, tally = _rows("d06-i1-f07-i1-ruled-eng-psm3-250dpi")
+    assert (rows["1"]["max_points"], rows["1"]["self_points"]) == (10, 8)
+    assert rows["1.1"]["name"] == "Kế hoạch CCHC năm"
+    assert tally["found"] == tally["rows"] == 10
+    assert tally["numbers_right"] == 4
