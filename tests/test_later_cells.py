@@ -87,3 +87,14 @@ def test_rows_below_the_tables_printed_levels_with_no_name_are_told():
     assert not [c for c in codes if c.count(".") >= 3]
     told = [u for u in output["unread"] if "could not be read with confidence" in u["reason"]]
     assert sum(int(u["reason"].split()[0]) for u in told) == 3
+
+
+def test_a_score_printed_as_a_letter_alone_is_queued():
+    # "3. | Cai cach tha tuc hanh chinh 14,5 i | 13 |": the self cell printed "i", read 1 (13 was
+    # printed): no digit of it was printed, so it is doubted (before: 1 passed at 0.922, silent).
+    path = DUMPS / "s303-d05-i3-ruled-center-eng-300dpi-degraded.txt"
+    output = result_to_json(convert_file(path, path.stem))
+    row = next(r for t in output["score_tables"] for r in t["rows"] if str(r["code"]) == "3")
+    assert (row["self_points_raw"], row["self_points"]) == ("i", 1)
+    assert row["value_confidence"]["self_points"] < 0.8
+    assert any(q["code"] == "3" and q["field"] == "self_points" for q in output["review"])
