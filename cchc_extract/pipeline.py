@@ -37,7 +37,7 @@ from extract.segment.task_wording import reword_tasks
 from extract.segment.unread import find_unread, unread_review_items, withdraw_unsure_tables
 from extract.segment.unread_rows import points_in_names
 from normalize.criteria.match import MatchSettings, apply_criteria_sets
-from normalize.criteria.set_cells import fill_set_maxima
+from normalize.criteria.set_cells import drop_later_cells, fill_set_maxima
 from normalize.vietnamese import document_damage_class, repair_document
 from schemas import schema_errors
 from schemas.records import ErrorRecord, ExtractionResult, SourceInfo, to_dict
@@ -184,6 +184,7 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         _run_stage(result, "criteria", lambda: fill_set_maxima(result.score_tables, criteria, options.criteria), debug)
         # A maximum the set gave that the row's name prints was read, not lost.
         _run_stage(result, "segment", lambda: points_in_names(result), debug)
+    _run_stage(result, "criteria", lambda: drop_later_cells(result.score_tables), debug)
     _run_stage(result, "reconcile", lambda: reconcile(result, options.reconcile), debug)
     # What was not read explains the sums it leaves short, and goes to the queue ahead of every
     # doubtful value.

@@ -34,6 +34,24 @@ def unsure_flag(field_name: str, conf: float) -> str:
     return f"{UNSURE_CELL_FLAG}{field_name}:{conf:.2f}"
 
 
+# A row whose line printed one points number more than the cells read: the cells one number
+# later, as printed, in the flag ``cells_one_later:<max>;<self>[;<appraised>]``, for the criteria
+# set's maximum to choose between the two readings (``normalize.criteria.set_cells``).
+LATER_CELLS_FLAG = "cells_one_later:"
+
+
+def later_cells_flag(raws: tuple[str, ...]) -> str:
+    return LATER_CELLS_FLAG + ";".join(raws)
+
+
+def later_cells(flags: list[str]) -> list[str]:
+    """The cells one number later a row's flag holds, else []."""
+    for flag in flags:
+        if flag.startswith(LATER_CELLS_FLAG):
+            return flag[len(LATER_CELLS_FLAG) :].split(";")
+    return []
+
+
 def unsure_conf(flags: list[str], field_name: str) -> float | None:
     """The OCR confidence of a row's cell ``field_name`` when it was read unsurely, else None."""
     prefix = f"{UNSURE_CELL_FLAG}{field_name}:"

@@ -53,6 +53,10 @@ class LineCells:
     split_tokens: list[tuple[str, str]] = field(default_factory=list)
     bare: str | None = None  # the line is one code-or-number token
     block_start: bool = False  # a blank line (or the page top) above it
+    # The run filled every points column and a points number follows it ("… gt 42 10 9 9"): the
+    # cells one number later, a reading the row keeps for the criteria set's maximum to choose
+    # (the run's first number may be the name's: a garbled word, "rõ" read "r6").
+    later_raws: tuple[str, ...] = ()
 
     @property
     def has_numbers(self) -> bool:
@@ -100,6 +104,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     first, last, numbers = run
     for key, raw in zip(_columns_of(numbers, layout.points), numbers):
         setattr(cells, f"{key}_raw", raw)
+    cells.later_raws = _later_cells(tokens, last, numbers, len(layout.points))
     _drop_bracketed_over_max(cells, tokens[first:last])
     cells.name = [t for t in tokens[:first] if not JUNK.match(t[1])]
     cells.explanation = [t for t in tokens[last:] if not JUNK.match(t[1])]
@@ -126,6 +131,21 @@ def _columns_of(
             if not (lost_mark and second.value > settings.appraised_near_self * first.value):
                 return points[1:]
     return points
+
+
+def _later_cells(tokens: list[tuple[str, str]], last: int, numbers: list[str], n_points: int) -> tuple[str, ...]:
+    """The run's cells one number later, when the run filled all ``n_points`` columns and the
+    next token (specks skipped) is a points number as printed: those of the run but its first,
+    then that number. Empty otherwise."""
+    if len(numbers) != n_points or n_points < 2:
+        return ()
+    k = last
+    while k < len(tokens) and JUNK.match(tokens[k][1]):
+        k += 1
+    after = points_cell(tokens[k][1]) if k < len(tokens) else None
+    if after is None:
+        return ()
+    return (*(points_cell(raw, beside_points=True) or raw for raw in numbers[1:]), after)
 
 
 def _drop_bracketed_over_max(cells: LineCells, run: list[tuple[str, str]]) -> None:

@@ -145,6 +145,8 @@ class RowBuilder:
                 row.max_raw, row.self_raw = cells.max_raw, cells.self_raw
                 row.appraised_raw = cells.appraised_raw
             else:
+                if cells.later_raws and row.n_numbers == 0 and row.appraised_raw is None:
+                    row.later_raws = cells.later_raws  # (the row's cells are this line's)
                 if cells.max_raw is not None:  # the token pattern reads the max first ...
                     row.add_number(cells.max_raw)
                 if cells.self_raw is not None and cells.max_raw is None and row.self_raw is None:
@@ -360,6 +362,8 @@ class RowBuilder:
                 row = self._new(cells, "text")
                 row.name += tokens
                 return row
+            if complete and self._lost_row(cur, cells):
+                return self._whole_name_row(cells)
             if not cur.name and not cur.explanation and cur.n_numbers == 0:
                 cur.name += tokens
             else:
@@ -369,10 +373,7 @@ class RowBuilder:
                 cur.tail_page = cells.line.page
             return cur
         if self._lost_row(cur, cells):
-            row = self._new(cells, "text")
-            row.name += self._whole_name(cells)
-            row.whole_name = row.awaiting_numbers = True
-            return row
+            return self._whole_name_row(cells)
         # In a top-aligned table a row's name starts on its first line: a line opening with another
         # whole name, after a row that has its name, is the next row (its code and points lost);
         # a name-only row is complete in any layout.
@@ -394,7 +395,9 @@ class RowBuilder:
             cur.tail_block = cur.tail_block + list(tokens)
             return cur
         if cur.whole_name and cur.n_numbers == 0 and starts_name(unspecked(tokens)):
-            if not opens_explanation(unspecked(tokens)):
+            # (a capitals heading's wrapped last words, "CCHC" under "CÔNG TÁC CHỈ ĐẠO, ĐIỀU
+            # HÀNH", are its own: no row opens with them)
+            if not opens_explanation(unspecked(tokens)) and not self._heading_tail(cur, cells):
                 # A whole name is complete: a line after it that starts like a name (not like an
                 # explanation) is the next row's, printed above its numbers.
                 cur = self._new(cells, "numbers")
@@ -408,6 +411,13 @@ class RowBuilder:
             cur.lines_below += 1
         self._add_text(cur, cells)
         return cur
+
+    def _whole_name_row(self, cells: LineCells) -> RowDraft:
+        """A row opened by a line that is, whole, a catalogued criterion name (``_lost_row``)."""
+        row = self._new(cells, "text")
+        row.name += self._whole_name(cells)
+        row.whole_name = row.awaiting_numbers = True
+        return row
 
     def _lost_row(self, cur: RowDraft, cells: LineCells) -> bool:
         """A number-less line after a row's numbers that is, whole, a catalogued criterion name

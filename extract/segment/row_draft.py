@@ -32,6 +32,9 @@ class RowDraft:
     # a blank there is the document's, not a cell lost.
     seen_blank: tuple[str, ...] = ()
     bbox: list[float] | None = None
+    # The line's cells one number later (``LineCells.later_raws``): the criteria set's maximum may
+    # say the run's first number was the name's.
+    later_raws: tuple[str, ...] = ()
     started_by: str = "numbers"  # numbers | code | text
     # Numbers centred in tall rows: the row was opened by a name line above its numbers' line and
     # waits for them; how many of its lines print above and below that line.

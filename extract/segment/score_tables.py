@@ -31,7 +31,7 @@ from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
 from normalize.vietnamese import document_damage_class, repair_gathered
-from schemas.records import ScoreRow, ScoreTable, SourceRef, unsure_flag
+from schemas.records import ScoreRow, ScoreTable, SourceRef, later_cells_flag, unsure_flag
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,10 @@ class ScoreTableSettings:
     # corpus every misread number seen had 0.0–0.55 ("5,5" for 7,5 at 0.55, "E)" for 5 at 0.0) and
     # the right ones 0.79–0.97 (issue 11).
     ocr_number_doubt: float = 0.7
+    # A score cell OCR printed as a letter alone, read as the digit it looks like ("14,5 i | 13":
+    # "i" for 1, where 13 was printed), is as unsure as a cell read at this confidence: no digit
+    # of it was printed. (Maxima are the set's to check; the scores, only a sum's.)
+    letter_cell_conf: float = 0.5
     # No criterion is worth more than a whole index: a points cell read above this is no points
     # figure ("| 3075" from a photo's ruling line beside "10,75" read as 13075) but a cell not read.
     points_ceiling: float = 100.0
@@ -471,10 +475,15 @@ def _score_row(
             confidence -= settings.missing_number_penalty
     if draft.joined_across_page:
         flags.append("joined_across_page")
+    if ocr and draft.later_raws:
+        flags.append(later_cells_flag(draft.later_raws))
     if draft.confs:
         mean = sum(draft.confs) / len(draft.confs)
         confidence *= min(1.0, 0.5 + mean)
     unsure = {k: c for k, c in draft.number_confs.items() if ocr and c < settings.ocr_number_doubt}
+    for key, raw in (("self", draft.self_raw), ("appraised", draft.appraised_raw)):
+        if ocr and values[key] is not None and raw and not re.search(r"\d", raw):
+            unsure[key] = min(unsure.get(key, 1.0), settings.letter_cell_conf)
     if unsure:
         # The row is flagged as before; its confidence is not capped: each unsure cell carries its
         # own flag and OCR confidence (``unsure_flag``), which the value confidence weighs for that

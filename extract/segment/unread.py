@@ -19,7 +19,7 @@ from extract.model import IngestedDocument, Line, Page, Table, union_bbox
 from extract.segment.column_blocks import unpaired_parts
 from extract.segment.score_lines import column_block_reading
 from extract.segment.table_join import header_row_count
-from extract.segment.unread_coded import as_coded, placed_by_set, sure_row, unplaced
+from extract.segment.unread_coded import as_coded, below_printed_levels, placed_by_set, sure_row, unplaced
 from extract.segment.unread_rows import LINE_METHODS, unread_headed_tables, unread_score_rows, within_lines
 from extract.segment.unread_set_aside import overlaps, read_elsewhere, unread_set_aside
 from extract.segment.unread_tasks import unread_task_codes, unread_task_lists
@@ -395,6 +395,11 @@ def withdraw_unsure_tables(
             # criterion's name, no criterion's maximum) is taken out on its own and told.
             limits = (settings.unplaced_max_tolerance, settings.unplaced_named_min)
             out = [r for r in score.rows if unplaced(r, criteria, *limits)]
+            kept.append(replace(score, rows=[r for r in score.rows if not any(r is o for o in out)]) if out else score)
+            parts.extend(_withdrawn_runs(score, out, elsewhere, settings))
+        elif all(r.source.page in text_pages for r in score.rows):
+            # No set to place rows by: a row the table's own numbering has no level for is taken out.
+            out = [r for r in score.rows if below_printed_levels(r, score.rows, settings.min_name_syllables)]
             kept.append(replace(score, rows=[r for r in score.rows if not any(r is o for o in out)]) if out else score)
             parts.extend(_withdrawn_runs(score, out, elsewhere, settings))
         else:

@@ -95,3 +95,14 @@ def unplaced(row, criteria: CriteriaSet, max_tolerance: float, named_min: float)
             return False
     names = [n for n in (row.name, row.name_raw) if n]
     return all((criterion_named(n, criteria) or (0.0, None))[0] < named_min for n in names)
+
+
+def below_printed_levels(row, rows: list, min_name_syllables: int) -> bool:
+    """A row of an OCR dump coded by its place alone one level deeper than any code the table
+    prints ("1.1.1.1" in a table whose deepest printed code is "1.1.1"), with no name of words
+    (fewer than ``min_name_syllables`` syllables): a scale line's wrap or OCR's specks beside
+    numbers ("T : 5 5"), the table's own numbering has no place for it."""
+    if "code_inferred" not in row.flags or not row.code:
+        return False
+    printed = max((r.level for r in rows if r.code and "code_inferred" not in r.flags), default=0)
+    return row.level > printed > 0 and syllables(row.name) < min_name_syllables

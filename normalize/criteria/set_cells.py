@@ -6,6 +6,7 @@ flagged with its source, and a cell the set only guesses is unsure (the review q
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from normalize.criteria.match import (
@@ -19,6 +20,7 @@ from normalize.criteria.match import (
     printed_maxima,
 )
 from normalize.numbers import lost_decimal_readings, parse_number
+from schemas.records import LATER_CELLS_FLAG, later_cells
 
 if TYPE_CHECKING:
     from schemas.records import ScoreRow, ScoreTable
@@ -29,12 +31,15 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
     its source (``FLAG_MAX_FROM_SET``), when the set is surely recognised and its maximum is the
     one printed (``printed_maxima``) and not below the row's self points; one whose maximum was
     read among other readings takes the set's when it is one of them (``_take_set_reading``).
-    Returns the number of maxima taken."""
-    if not settings.fill_maxima or not match.sure(settings):
+    First, a row whose line printed a number more than its cells is read one number later when
+    the set's maximum says so (``_take_later_cells``). Returns the number of rows so changed."""
+    if not settings.fill_maxima:
         return 0
+    filled = _take_later_cells(tables, match, settings)
+    if not match.sure(settings):
+        return filled
     cset = match.cset
     by_code, printed = cset.by_code(), printed_maxima(cset)
-    filled = 0
     for table in tables:
         appraised = any(r.appraised_points is not None for r in table.rows)
         for row in table.rows:
@@ -67,6 +72,70 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
             row.flags = [f for f in row.flags if f != "missing_max"] + [f"{FLAG_MAX_FROM_SET}:{cset.id}"]
             filled += 1
     return filled
+
+
+def drop_later_cells(tables: Sequence[ScoreTable]) -> None:
+    """The ``cells_one_later:`` flags no set chose (most hold an explanation's number after the
+    cells: a date, a document's number): the reading they carried is the segmenter's note to the
+    criteria stage, not the output's."""
+    for table in tables:
+        for row in table.rows:
+            row.flags = [f for f in row.flags if not f.startswith(LATER_CELLS_FLAG)]
+
+
+def _take_later_cells(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSettings) -> int:
+    """Rows whose line printed one points number more than their cells, their maximum read as
+    another figure than the set's ("… * Ae gt 42 10 9 9": 42, 10, 9 for a maximum of 10), while
+    the cells one number later (``later_cells``) open with the set's maximum and hold scores
+    within it, and the row's name is its code's criterion: the first number was the name's (a
+    garbled word, "rõ" read "r6"), the cells are the later ones. Taken when the set is sure with
+    those rows read so (each then agrees with it instead of contradicting it: a short table's
+    set is sure only once its rows are read right). The reading before is kept as the cells'
+    alternatives; flagged ``FLAG_COLUMNS_BY_SET``. Returns the rows so read."""
+    by_code, printed = match.cset.by_code(), printed_maxima(match.cset)
+    shifts = []
+    for table in tables:
+        for row in table.rows:
+            crit = by_code.get(str(row.code)) if row.code else None
+            if crit is None or crit.code not in printed:
+                continue
+            later = _later_within(row, printed[crit.code], settings)
+            if later and names_criterion(row, crit, settings):
+                shifts.append((row, later))
+    n = len(shifts)
+    with_later = replace(match, agreeing=match.agreeing + n, contradicting=max(0, match.contradicting - n))
+    if not n or not with_later.sure(settings):
+        return 0
+    for row, later in shifts:
+        _read_later(row, later, match.cset.id)
+    return n
+
+
+def _later_within(row: ScoreRow, most: float, s: MatchSettings) -> list[tuple[str, float | None]]:
+    """The row's cells one number later (raw, value) when its maximum read is not the set's and
+    they open with the set's maximum, their scores within it; [] otherwise."""
+    later = later_cells(row.flags)
+    if not later or row.max_points is None or abs(row.max_points - most) <= s.max_tolerance:
+        return []
+    values = [parse_number(raw, kind="score") for raw in later]
+    if values[0] is None or abs(values[0].value - most) > s.max_tolerance:
+        return []
+    if any(v is not None and v.value > most + s.max_tolerance for v in values[1:]):
+        return []
+    return [(raw, v.value if v is not None else None) for raw, v in zip(later, values, strict=True)]
+
+
+def _read_later(row: ScoreRow, later: list[tuple[str, float | None]], set_id: str) -> None:
+    fields = ("max_points", "self_points", "appraised_points")[: len(later)]
+    for cell, (raw, value) in zip(fields, later, strict=False):
+        before = getattr(row, cell)
+        if before is not None:
+            row.alternatives[cell] = [before]
+        setattr(row, cell, value)
+        setattr(row, f"{cell}_raw", raw)
+    found = {f"missing_{cell.split('_')[0]}" for cell, (_, v) in zip(fields, later, strict=False) if v is not None}
+    kept = [f for f in row.flags if f not in found and not f.startswith((FLAG_MAX_DIFFERS, LATER_CELLS_FLAG))]
+    row.flags = [*kept, f"{FLAG_COLUMNS_BY_SET}:{set_id}"]
 
 
 def _lone_cell_is_self(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> bool:
