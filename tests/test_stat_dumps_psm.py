@@ -108,3 +108,18 @@ def test_rejoin_by_cell_kinds():
         ("4.3", "Tỷ lệ phản ánh, kiến", "%", "86,84"),
     ]
     assert rows[1].indicator[-1] == "nhận"
+
+
+def test_sparse_eng_dump_codes_kept_with_their_indicator():
+    # Tesseract kept "1 |Số cuộc …" and "| nhận" on one line each, and garbled "Nội dung" in the
+    # header labels printed one per line: the labels still make the cells the form's rows.
+    truth, out = _read("d07-i5-annex-psm11-eng-degraded.txt")
+    tally = score_document(truth, out)["tally"]
+    assert tally["stat_found"] >= 21 and tally["stat_invented"] <= 4  # of 24 rows; 0 before
+    rows = {r["code"]: r for r in out["statistics"][0]["rows"]}
+    assert (rows["1"]["indicator"], rows["1"]["value"]) == ("Số cuộc tuyên truyền CCHC", 6)
+    assert rows["2"]["value"] == 21 and rows["2"]["indicator"].endswith("tổ chức tiếp nhận")
+    # "éc." (2.2, garbled) and "số phản ánh …" whose capital OCR lowered open their own row.
+    assert rows["2.1"]["value"] == 18 and rows["2.3"]["value"] == 85.71
+    assert not [c for c in out["checks"] if c["status"] == "mismatch"]
+    assert tally["wrong_queued"] == tally["wrong_values"]  # every wrong figure of a row found is queued

@@ -83,6 +83,9 @@ class StatLineSettings:
     # ... and such a table is read only when this share of its rows gave a figure: fewer, and
     # OCR garbled its lines past reading the columns from them (it is said unread instead).
     min_figure_share: float = 0.6
+    # Header labels printed one per line (``--psm 11``: "STT" / "ĐVT" / "Số liệu") that make the
+    # cells under a form title the form's rows, with no need for their codes to run in sequence.
+    min_header_labels: int = 3
 
 
 # Header words per column concept (accent-free): the indicator, the unit, the figure.
@@ -128,12 +131,13 @@ def find_statistics_lines(
             head, body_start = span
             head = min(head, len(lines) - 1)
             cells = _cells_one_per_line(lines, body_start, settings, cell_settings)
+            labelled = False  # the header's labels printed one per line over the cells
             if cells:
-                table, end = _cell_table(lines, head, body_start, settings, cell_settings)
+                table, end, labelled = _cell_table(lines, head, body_start, settings, cell_settings)
             else:
                 table, end = _table(lines, head, body_start, settings)
             k = max(end, body_start)
-            if table is None or (headless and not _codes_in_sequence(table, settings)):
+            if table is None or (headless and not labelled and not _codes_in_sequence(table, settings)):
                 continue
             body = lines[body_start:end]
             # Cells printed one per line in their own order are OCR's sparse text, whatever its words.
@@ -392,14 +396,17 @@ def _cells_one_per_line(
 
 def _cell_table(
     lines: list[Line], head: int, start: int, settings: StatLineSettings, cell_settings: CellLineSettings
-) -> tuple[JoinedTable | None, int]:
-    """The rows rejoined from cells printed one per line; the index after the table's last line."""
+) -> tuple[JoinedTable | None, int, bool]:
+    """The rows rejoined from cells printed one per line; the index after the table's last line;
+    whether the form's header labels stood over them (``min_header_labels`` of its columns, one
+    per line: OCR garbled the others, "Nơi hào" for "Nội dung", so no header line was found)."""
     body = _body_lines(lines, start, settings)
     units = _cell_units(body, settings)
     cells = [
-        Cell(_cell_kind(ln.text, units), ln.text.strip(), ln.page, ln.number)
+        Cell(_cell_kind(text, units), text, ln.page, ln.number)
         for ln in body
         if any(c.isalnum() for c in ln.text) or ln.text.strip() == "%"  # not a speck ("¬", "—")
+        for text in _line_cells(ln.text)
     ]
     # The header's labels, one per line, and the form's "(Kèm theo …)" before the first row.
     first = next((k for k, c in enumerate(cells) if c.kind in (CODE, NUMBER, FIGURE)), len(cells))
@@ -412,7 +419,21 @@ def _cell_table(
     end = start
     if body:
         end = next(k for k in range(start, len(lines)) if lines[k] is body[-1]) + 1
-    return (_joined_table(rows, lines[head].number, settings) if rows else None), end
+    labelled = len(labels) >= settings.min_header_labels
+    return (_joined_table(rows, lines[head].number, settings) if rows else None), end, labelled
+
+
+def _line_cells(text: str) -> list[str]:
+    """The cells a sparse-text line holds, without the ruling line OCR read beside them ("| nhận":
+    an indicator's wrapped words): one cell, or a code and the indicator it opens when OCR kept
+    the two together ("1 |Số cuộc tuyên truyền CCHC", "2.1 Số hồ sơ …": the code cell stands
+    leftmost, its indicator capitalised; a figure never comes before the words of its row)."""
+    words = _words(text)
+    code = _code_token(words[:1])
+    if code is not None and len(words) > 1 and _capitalised(words[1].lstrip(_CODE_SPECKS)):
+        rest = _BAR.sub(" ", text.strip()).split(maxsplit=1)[1].strip().lstrip(_CODE_SPECKS).strip()
+        return [code, rest]
+    return [" ".join(words) if words else text.strip()]
 
 
 def _cell_kind(text: str, units: set[str]) -> str:
