@@ -123,3 +123,27 @@ def test_sparse_eng_dump_codes_kept_with_their_indicator():
     assert rows["2.1"]["value"] == 18 and rows["2.3"]["value"] == 85.71
     assert not [c for c in out["checks"] if c["status"] == "mismatch"]
     assert tally["wrong_queued"] == tally["wrong_values"]  # every wrong figure of a row found is queued
+
+
+def test_sparse_eng_dump_figures_chosen_and_told_by_the_annex_sums():
+    truth, out = _read("d07-i5-annex-psm11-eng-degraded.txt")
+    annex = out["statistics"][0]
+    rows = {r["code"]: r for r in annex["rows"]}
+    printed = {r["code"]: r["value"] for r in truth["statistics"][0]["rows"]}
+    # 2.2 printed 3, read "23" (a ruling line read as a digit): 2 = 21 = 18 + 3 chooses the reading,
+    # the characters kept, the figure as read kept as the review entry's alternative.
+    repaired = rows["2.2"]
+    assert (repaired["value"], repaired["value_raw"], printed["2.2"]) == (3, "23", 3)
+    assert "repaired_value" in repaired["flags"]
+    check = next(c for c in out["checks"] if c["kind"] == "ocr_reading")
+    assert check["status"] == "repaired" and check["code"] == "2.2"
+    entry = next(e for e in out["review"] if e["item"] == "/statistics/0/rows/3" and e.get("alternatives"))
+    assert entry["alternatives"] == [23]
+    # Figures the text lost are told, never read: one unread part names them, with the figure the
+    # group's sum implies where the group gives it (checked against the truth).
+    for code in ("3.2", "4.2", "6.1.c"):
+        assert rows[code]["value"] is None and "missing_value" in rows[code]["flags"]
+    part = next(p for p in out["unread"] if "not in the text" in p["reason"])
+    assert part["kind"] == "rows"
+    for code in ("3.2", "4.2", "6.1.c"):
+        assert f"{code} (by its group's sum: {int(printed[code])})" in part["reason"]

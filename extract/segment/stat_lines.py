@@ -142,7 +142,10 @@ def find_statistics_lines(
             body = lines[body_start:end]
             # Cells printed one per line in their own order are OCR's sparse text, whatever its words.
             ocr = frozenset(pages) if cells or _ocr_marks(body, settings) or ocr_text() else frozenset()
-            rows = [_lost_figure(r) if ocr else r for r in stat_rows(table, stat_settings, ocr)]
+            rows = stat_rows(table, stat_settings, ocr)
+            if ocr:
+                heads = {r.parent for r in rows if r.parent}
+                rows = [_lost_figure(r, r.code in heads, settings.inferred_layout_confidence) for r in rows]
             if headless or cells:  # columns inferred from the rows, or rows rejoined from cells
                 if sum(1 for r in rows if r.value is not None) < settings.min_figure_share * len(rows):
                     continue  # not sound: said unread (``unread_annexes``), not read in part
@@ -161,11 +164,15 @@ def find_statistics_lines(
     return annexes
 
 
-def _lost_figure(row: StatRow) -> StatRow:
+def _lost_figure(row: StatRow, heads_rows: bool, confidence: float) -> StatRow:
     """A row of OCR'd lines printing its unit but no figure lost the figure's cell (a line does not
-    show a blank cell as a grid does): flagged ``missing_value``, so the blank is doubted."""
-    if row.value is None and row.unit and not row.value_raw:
-        return replace(row, flags=[*row.flags, "missing_value"])
+    show a blank cell as a grid does): flagged ``missing_value``, so the blank is doubted. So is a
+    sub-row ("2.2", "3.1.b") with no figure and no row under it, whose unit OCR garbled with its
+    figure ("Người °)"): a heading heads rows, a row of its own carries its figure. The row was
+    not read whole: its confidence is at most ``confidence``."""
+    sub_row = bool(row.code) and "." in (row.code or "") and not heads_rows
+    if row.value is None and (row.unit or sub_row) and not row.value_raw:
+        return replace(row, flags=[*row.flags, "missing_value"], confidence=min(row.confidence, confidence))
     return row
 
 

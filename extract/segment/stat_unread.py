@@ -10,7 +10,7 @@ import regex as re
 from extract.model import IngestedDocument, Line
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
-from schemas.records import ScoreTable, SourceRef, StatAnnex, UnreadPart
+from schemas.records import ScoreTable, SourceRef, StatAnnex, StatRow, UnreadPart
 
 # Pages read as lines with no grid for their tables (OCR'd pages have one from the image).
 LINE_METHODS = frozenset({"text"})
@@ -67,6 +67,56 @@ def garbled_rows(doc: IngestedDocument, annexes: list[StatAnnex]) -> list[Unread
             )
         )
     return parts
+
+
+def lost_figures(annexes: list[StatAnnex]) -> list[UnreadPart]:
+    """Figures an annex read from OCR'd lines prints but the text lost (rows flagged
+    ``missing_value`` by ``stat_lines``: a line shows no blank cell as a grid does). One ``rows``
+    part per annex names them; where the row's group gives it (the whole less its other parts),
+    the figure the annex's sum implies is said beside it, for the reviewer: told, never read,
+    since the text does not print it."""
+    parts: list[UnreadPart] = []
+    for annex in annexes:
+        if annex.read_from != "lines":
+            continue
+        lost = [r for r in annex.rows if r.value is None and "missing_value" in r.flags]
+        if not lost:
+            continue
+        said = [f"{r.code or r.indicator[:30]}{_implied(r, annex.rows)}" for r in lost]
+        parts.append(
+            UnreadPart(
+                page=lost[0].source.page,
+                kind="rows",
+                reason=f"the figure of {len(lost)} row(s) of the statistics annex “{annex.title or annex.annex}” "
+                f"is not in the text (OCR lost it): {', '.join(said)}",
+                text_sample=" / ".join(r.indicator[:60] for r in lost[:_SAMPLE_LINES]),
+                page_end=lost[-1].source.page,
+                line_start=lost[0].source.line_start,
+                line_end=lost[-1].source.line_end,
+            )
+        )
+    return parts
+
+
+def _implied(row: StatRow, rows: list[StatRow]) -> str:
+    """The words " (by its group's sum: 7)" when the row's whole and its other parts (same unit, read) give
+    its figure, else ""."""
+    whole = next((r for r in rows if r.code and r.code == row.parent), None)
+    unit = _unit_key(whole.unit) if whole is not None else ""
+    if whole is None or whole.value is None or not unit or _unit_key(row.unit) not in ("", unit):
+        return ""  # (a row whose unit OCR lost with its figure is its whole's part as its siblings)
+    others = [r for r in rows if r is not row and r.parent == row.parent and _unit_key(r.unit) == unit]
+    if not others or any(r.value is None for r in others):
+        return ""
+    rest = whole.value - sum(r.value or 0.0 for r in others)
+    if rest < 0 or not float(rest).is_integer():
+        return ""
+    return f" (by its group's sum: {int(rest)})"
+
+
+def _unit_key(unit: str) -> str:
+    """A unit's letters, accent-free: "Phản ánh ." and ". Nhiệm vụ" carry OCR's specks."""
+    return " ".join(re.findall(r"[a-z%]+", fold(unit)))
 
 
 def _not_wrapped(text: str) -> bool:
