@@ -121,6 +121,10 @@ def test_sparse_eng_dump_codes_kept_with_their_indicator():
     assert rows["2"]["value"] == 21 and rows["2"]["indicator"].endswith("tổ chức tiếp nhận")
     # "éc." (2.2, garbled) and "số phản ánh …" whose capital OCR lowered open their own row.
     assert rows["2.1"]["value"] == 18 and rows["2.3"]["value"] == 85.71
+    # The last row lost its code; counted in "Sáng kiến", not in the "Hồ sơ" of group 6, it opens
+    # section 7 (the truth's code), not part 6.3.
+    assert rows["7"]["unit"] == "Sáng kiến" and "6.3" not in rows
+    assert [r["code"] for r in truth["statistics"][0]["rows"]][-1] == "7"
     assert not [c for c in out["checks"] if c["status"] == "mismatch"]
     assert tally["wrong_queued"] == tally["wrong_values"]  # every wrong figure of a row found is queued
 

@@ -38,12 +38,12 @@ from extract.segment.stat_cells import (
     one_cell_per_line,
     rejoin,
 )
-from extract.segment.stat_unread import CELLS_REJOINED, COLUMNS_INFERRED, LINE_METHODS, is_form_title
+from extract.segment.stat_unread import CELLS_REJOINED, COLUMNS_INFERRED, LINE_METHODS, is_form_title, lost_figure
 from extract.segment.statistics import StatisticsSettings, annex_caption, normalise_code, stat_rows
 from normalize.codes import letter_item, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
-from schemas.records import StatAnnex, StatRow
+from schemas.records import StatAnnex
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ def find_statistics_lines(
             rows = stat_rows(table, stat_settings, ocr)
             if ocr:
                 heads = {r.parent for r in rows if r.parent}
-                rows = [_lost_figure(r, r.code in heads, settings.inferred_layout_confidence) for r in rows]
+                rows = [lost_figure(r, r.code in heads, settings.inferred_layout_confidence) for r in rows]
             if headless or cells:  # columns inferred from the rows, or rows rejoined from cells
                 if sum(1 for r in rows if r.value is not None) < settings.min_figure_share * len(rows):
                     continue  # not sound: said unread (``unread_annexes``), not read in part
@@ -162,18 +162,6 @@ def find_statistics_lines(
             label, title = annex_caption(doc, table, stat_settings)
             annexes.append(StatAnnex(annex=label, title=title, pages=table.pages, rows=rows, read_from="lines"))
     return annexes
-
-
-def _lost_figure(row: StatRow, heads_rows: bool, confidence: float) -> StatRow:
-    """A row of OCR'd lines printing its unit but no figure lost the figure's cell (a line does not
-    show a blank cell as a grid does): flagged ``missing_value``, so the blank is doubted. So is a
-    sub-row ("2.2", "3.1.b") with no figure and no row under it, whose unit OCR garbled with its
-    figure ("Người °)"): a heading heads rows, a row of its own carries its figure. The row was
-    not read whole: its confidence is at most ``confidence``."""
-    sub_row = bool(row.code) and "." in (row.code or "") and not heads_rows
-    if row.value is None and (row.unit or sub_row) and not row.value_raw:
-        return replace(row, flags=[*row.flags, "missing_value"], confidence=min(row.confidence, confidence))
-    return row
 
 
 def _page_runs(doc: IngestedDocument, known_pages: frozenset[int]) -> list[list[Line]]:

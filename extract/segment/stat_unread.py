@@ -5,6 +5,8 @@ score tables another reader took from an annex's lines (``outside_annexes``)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex as re
 
 from extract.model import IngestedDocument, Line
@@ -67,6 +69,18 @@ def garbled_rows(doc: IngestedDocument, annexes: list[StatAnnex]) -> list[Unread
             )
         )
     return parts
+
+
+def lost_figure(row: StatRow, heads_rows: bool, confidence: float) -> StatRow:
+    """A row of OCR'd lines printing its unit but no figure lost the figure's cell (a line does not
+    show a blank cell as a grid does): flagged ``missing_value``, so the blank is doubted. So is a
+    sub-row ("2.2", "3.1.b") with no figure and no row under it, whose unit OCR garbled with its
+    figure ("Người °)"): a heading heads rows, a row of its own carries its figure. The row was
+    not read whole: its confidence is at most ``confidence``."""
+    sub_row = bool(row.code) and "." in (row.code or "") and not heads_rows
+    if row.value is None and (row.unit or sub_row) and not row.value_raw:
+        return replace(row, flags=[*row.flags, "missing_value"], confidence=min(row.confidence, confidence))
+    return row
 
 
 def lost_figures(annexes: list[StatAnnex]) -> list[UnreadPart]:
