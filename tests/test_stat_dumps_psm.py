@@ -151,3 +151,21 @@ def test_sparse_eng_dump_figures_chosen_and_told_by_the_annex_sums():
     assert part["kind"] == "rows"
     for code in ("3.2", "4.2", "6.1.c"):
         assert f"{code} (by its group's sum: {int(printed[code])})" in part["reason"]
+
+
+def test_rejoin_unit_read_after_the_next_code_goes_back_to_its_row():
+    # Seed 313's D07 i5 (eng --psm 11): row 5 printed "Người" after the code of 5.1, and 5.1 its
+    # own "Người" after its indicator: the second unit says the first was the row above's.
+    rows = rejoin(
+        _cells(
+            (TEXT, "Số cán bộ, công chức cấp xã"),
+            (NUMBER, "25"),
+            (CODE, "5.1"),
+            (UNIT, "Người"),
+            (TEXT, "Số cán bộ, công chức đạt chuẩn"),
+            (UNIT, "Người"),
+            (NUMBER, "24"),
+        )
+    )
+    got = [(r.code, " ".join(r.indicator)[:20], r.unit, r.value) for r in rows]
+    assert got == [("", "Số cán bộ, công chức", "Người", "25"), ("5.1", "Số cán bộ, công chức", "Người", "24")]

@@ -53,6 +53,7 @@ class CellRow:
     indicator: list[str] = field(default_factory=list)
     unit: str = ""
     value: str = ""
+    unit_first: bool = False  # its unit came before its indicator (it may be the row above's)
 
     def holds(self, kind: str) -> bool:
         if kind == CODE:  # a code opens its row, except that OCR sometimes reads the row's unit
@@ -99,6 +100,8 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
         if kind == TEXT and current is not None and current.indicator and not current.unit and not current.value:
             if len(cell.text.split()) <= settings.max_unit_words:
                 kind = UNIT  # a short text right after the indicator: its unit ("Sáng kiến")
+        if kind == UNIT and current is not None and current.unit_first and len(rows) > 1 and _lacks_unit(rows[-2]):
+            rows[-2].unit, current.unit = current.unit, ""  # the unit read early was the row above's
         if current is None or current.holds(kind):
             current = CellRow(page=cell.page, first=cell.line, last=cell.line)
             rows.append(current)
@@ -110,9 +113,17 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
             current.indicator.append(cell.text)
         elif kind == UNIT:
             current.unit = cell.text
+            current.unit_first = not current.indicator
         else:
             current.value = cell.text
     return _orphan_codes(_speck_rows(rows, settings.garbled_code_chars))
+
+
+def _lacks_unit(row: CellRow) -> bool:
+    """A row read whole but for its unit: OCR read the unit after the next row's code ("Số cán bộ
+    …" / "25" / "5.1" / "Người" / "Số cán bộ … đạt chuẩn" / "Người"): the next row's second unit
+    says the first was this row's."""
+    return bool(row.indicator and row.value and not row.unit)
 
 
 def _own_row(cells: list[Cell], k: int) -> bool:
