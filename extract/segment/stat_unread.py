@@ -10,6 +10,7 @@ from dataclasses import replace
 import regex as re
 
 from extract.model import IngestedDocument, Line
+from extract.segment.statistics import unit_key
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from schemas.records import ScoreTable, SourceRef, StatAnnex, StatRow, UnreadPart
@@ -116,21 +117,16 @@ def _implied(row: StatRow, rows: list[StatRow]) -> str:
     """The words " (by its group's sum: 7)" when the row's whole and its other parts (same unit, read) give
     its figure, else ""."""
     whole = next((r for r in rows if r.code and r.code == row.parent), None)
-    unit = _unit_key(whole.unit) if whole is not None else ""
-    if whole is None or whole.value is None or not unit or _unit_key(row.unit) not in ("", unit):
+    unit = unit_key(whole.unit) if whole is not None else ""
+    if whole is None or whole.value is None or not unit or unit_key(row.unit) not in ("", unit):
         return ""  # (a row whose unit OCR lost with its figure is its whole's part as its siblings)
-    others = [r for r in rows if r is not row and r.parent == row.parent and _unit_key(r.unit) == unit]
+    others = [r for r in rows if r is not row and r.parent == row.parent and unit_key(r.unit) == unit]
     if not others or any(r.value is None for r in others):
         return ""
     rest = whole.value - sum(r.value or 0.0 for r in others)
     if rest < 0 or not float(rest).is_integer():
         return ""
     return f" (by its group's sum: {int(rest)})"
-
-
-def _unit_key(unit: str) -> str:
-    """A unit's letters, accent-free: "Phản ánh ." and ". Nhiệm vụ" carry OCR's specks."""
-    return " ".join(re.findall(r"[a-z%]+", fold(unit)))
 
 
 def _not_wrapped(text: str) -> bool:

@@ -439,18 +439,19 @@ def _new_sections(
         if nxt is not None and nxt.startswith(group + "."):
             continue
         counted = {
-            _unit_key(d.unit)
+            unit_key(d.unit)
             for d, (c, _) in zip(drafts, out)
             if c and c != code and (c == group or c.startswith(group + "."))
         } - {"", "%"}
-        unit = _unit_key(drafts[k].unit)
+        unit = unit_key(drafts[k].unit)
         section = str(int(code.split(".")[0]) + 1)
         if counted and unit and unit != "%" and unit not in counted and all(c != section for c, _ in out):
             out[k] = (section, how)
     return out
 
 
-def _unit_key(unit: str) -> str:
+def unit_key(unit: str) -> str:
+    """A unit's letters, accent-free: "Phản ánh ." and ". Nhiệm vụ" carry OCR's specks."""
     return " ".join(re.findall(r"[a-z%]+", fold(unit)))
 
 
