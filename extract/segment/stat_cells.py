@@ -32,6 +32,10 @@ class CellLineSettings:
     max_row_share: float = 0.15
     # Words a unit has at most: a short text after the row's indicator is its unit.
     max_unit_words: int = 3
+    # Lower-case text after a row read whole opens a row of its own (an indicator whose capital
+    # OCR lowered, "số phản ánh …") when it has this many words: a wrapped tail is shorter
+    # ("nhận", "trình", "quyết của UBND xã").
+    min_own_words: int = 5
     # A lone word this short between rows, before a row with no code, is a code OCR garbled.
     garbled_code_chars: int = 4
 
@@ -89,7 +93,13 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
             before_code = k + 1 < len(cells) and cells[k + 1].kind == CODE
             kind, text = _number_kind(cell.text, current, last_code, before_code)
             cell = Cell(kind, text, cell.page, cell.line)
-        if kind == WRAP and current is not None and current.complete() and _own_row(cells, k):
+        if (
+            kind == WRAP
+            and current is not None
+            and current.complete()
+            and len(cell.text.split()) >= settings.min_own_words
+            and _own_row(cells, k)
+        ):
             kind = TEXT  # a row's indicator whose capital OCR lowered ("số phản ánh …"), not wrapped words
         if kind == WRAP:
             if current is not None and current.indicator:
