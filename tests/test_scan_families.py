@@ -3,6 +3,7 @@ degraded into a scanned PDF and a phone photo, carrying their source's truth; th
 with real Tesseract and scored against that truth (benchmarks/corpus_scoring.py)."""
 
 import json
+import random
 import sys
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from corpus_helpers import make_corpus, read_truth
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT)]
+sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 # One page each: a 200-dpi scan askew up to 3° of F08's first instance, a photo of F01's.
 FAMILIES = "F01,F08,S02,S04"
 
@@ -129,3 +130,39 @@ def test_typed_layout_dump_carries_its_source_truth(typed_dump):
     from normalize.text import fold
 
     assert "diem" in fold(text).lower() and len(text.splitlines()) > 20
+
+
+@pytest.fixture(scope="module")
+def annex_dump(tmp_path_factory) -> Path:
+    # D07's first instance: F12's first instance (a report and its statistics annex), eng --psm 6.
+    return make_corpus(tmp_path_factory.mktemp("annex-dump"), "F12,D07", formats="pdf,txt")
+
+
+@pytest.mark.needs_libreoffice
+@pytest.mark.needs_tesseract
+def test_statistics_annex_dump_carries_its_source_truth(annex_dump):
+    docs = _documents(annex_dump)
+    dump, source = docs["D07"], docs["F12"]
+    assert dump["path"].startswith("D07_dump_statistics_annex/d07-i1-f12-i1-annex-eng-psm6-")
+    truth, source_truth = read_truth(annex_dump, dump), read_truth(annex_dump, source)
+    assert truth["ocr_dump"] is True and truth["format"] == "txt" and truth["score_tables"] == []
+    assert truth["statistics"] == source_truth["statistics"] and truth["faults"] == source_truth["faults"]
+    assert truth["document"] == source_truth["document"]
+    from normalize.text import fold
+
+    text = fold((annex_dump / dump["path"]).read_text(encoding="utf-8")).lower()
+    assert "thong ke so lieu" in text  # the form's title, as eng reads it
+
+
+def test_annex_dump_family_meets_each_segmentation_in_both_languages():
+    from corpusgen.derived import DERIVED
+    from corpusgen.dumps import derived_dump_spec
+
+    derivation = DERIVED["D07_dump_statistics_annex"]
+    count = len(derivation.sources)
+    specs = [derived_dump_spec(i, count, random.Random(i), derivation.psms) for i in range(1, count + 1)]
+    assert {(s.lang, s.psm) for s in specs} == {(lang, p) for lang in ("eng", "vie") for p in (3, 4, 6, 11)}
+    assert any(s.degrade for s in specs) and not all(s.degrade for s in specs)
+    # A family listing no segmentations draws as D06 always did: the same specs from the same draws.
+    d06 = [derived_dump_spec(i, 6, random.Random(i)) for i in range(1, 7)]
+    assert all(s.psm in (3, 4, 6) for s in d06)

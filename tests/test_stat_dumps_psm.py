@@ -108,3 +108,64 @@ def test_rejoin_by_cell_kinds():
         ("4.3", "Tỷ lệ phản ánh, kiến", "%", "86,84"),
     ]
     assert rows[1].indicator[-1] == "nhận"
+
+
+def test_sparse_eng_dump_codes_kept_with_their_indicator():
+    # Tesseract kept "1 |Số cuộc …" and "| nhận" on one line each, and garbled "Nội dung" in the
+    # header labels printed one per line: the labels still make the cells the form's rows.
+    truth, out = _read("d07-i5-annex-psm11-eng-degraded.txt")
+    tally = score_document(truth, out)["tally"]
+    assert tally["stat_found"] >= 21 and tally["stat_invented"] <= 4  # of 24 rows; 0 before
+    rows = {r["code"]: r for r in out["statistics"][0]["rows"]}
+    assert (rows["1"]["indicator"], rows["1"]["value"]) == ("Số cuộc tuyên truyền CCHC", 6)
+    assert rows["2"]["value"] == 21 and rows["2"]["indicator"].endswith("tổ chức tiếp nhận")
+    # "éc." (2.2, garbled) and "số phản ánh …" whose capital OCR lowered open their own row.
+    assert rows["2.1"]["value"] == 18 and rows["2.3"]["value"] == 85.71
+    # The last row lost its code; counted in "Sáng kiến", not in the "Hồ sơ" of group 6, it opens
+    # section 7 (the truth's code), not part 6.3.
+    assert rows["7"]["unit"] == "Sáng kiến" and "6.3" not in rows
+    assert [r["code"] for r in truth["statistics"][0]["rows"]][-1] == "7"
+    assert not [c for c in out["checks"] if c["status"] == "mismatch"]
+    assert tally["wrong_queued"] == tally["wrong_values"]  # every wrong figure of a row found is queued
+
+
+def test_sparse_eng_dump_figures_chosen_and_told_by_the_annex_sums():
+    truth, out = _read("d07-i5-annex-psm11-eng-degraded.txt")
+    annex = out["statistics"][0]
+    rows = {r["code"]: r for r in annex["rows"]}
+    printed = {r["code"]: r["value"] for r in truth["statistics"][0]["rows"]}
+    # 2.2 printed 3, read "23" (a ruling line read as a digit): 2 = 21 = 18 + 3 chooses the reading,
+    # the characters kept, the figure as read kept as the review entry's alternative.
+    repaired = rows["2.2"]
+    assert (repaired["value"], repaired["value_raw"], printed["2.2"]) == (3, "23", 3)
+    assert "repaired_value" in repaired["flags"]
+    check = next(c for c in out["checks"] if c["kind"] == "ocr_reading")
+    assert check["status"] == "repaired" and check["code"] == "2.2"
+    entry = next(e for e in out["review"] if e["item"] == "/statistics/0/rows/3" and e.get("alternatives"))
+    assert entry["alternatives"] == [23]
+    # Figures the text lost are told, never read: one unread part names them, with the figure the
+    # group's sum implies where the group gives it (checked against the truth).
+    for code in ("3.2", "4.2", "6.1.c"):
+        assert rows[code]["value"] is None and "missing_value" in rows[code]["flags"]
+    part = next(p for p in out["unread"] if "not in the text" in p["reason"])
+    assert part["kind"] == "rows"
+    for code in ("3.2", "4.2", "6.1.c"):
+        assert f"{code} (by its group's sum: {int(printed[code])})" in part["reason"]
+
+
+def test_rejoin_unit_read_after_the_next_code_goes_back_to_its_row():
+    # Seed 313's D07 i5 (eng --psm 11): row 5 printed "Người" after the code of 5.1, and 5.1 its
+    # own "Người" after its indicator: the second unit says the first was the row above's.
+    rows = rejoin(
+        _cells(
+            (TEXT, "Số cán bộ, công chức cấp xã"),
+            (NUMBER, "25"),
+            (CODE, "5.1"),
+            (UNIT, "Người"),
+            (TEXT, "Số cán bộ, công chức đạt chuẩn"),
+            (UNIT, "Người"),
+            (NUMBER, "24"),
+        )
+    )
+    got = [(r.code, " ".join(r.indicator)[:20], r.unit, r.value) for r in rows]
+    assert got == [("", "Số cán bộ, công chức", "Người", "25"), ("5.1", "Số cán bộ, công chức", "Người", "24")]

@@ -240,7 +240,9 @@ def generate(
             derivation = DERIVED[family]
             if derivation.kind == "dump":  # read by Tesseract: the reading's settings name the variant
                 count = len(derivation.sources)
-                spec = derived_dump_spec(index, count, rng_for(_seeded(stem, seed), derivation.scan.seed))
+                spec = derived_dump_spec(
+                    index, count, rng_for(_seeded(stem, seed), derivation.scan.seed), derivation.psms
+                )
                 variant += f"-{spec.lang}-psm{spec.psm}-{spec.dpi}dpi" + "-degraded" * spec.degrade
                 stem = f"{family[:3].lower()}-i{index}-{variant}"
                 path = out / family / f"{stem}.{fmt}"

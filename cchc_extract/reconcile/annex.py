@@ -16,6 +16,7 @@ from cchc_extract.reconcile.hierarchy import children_of, parent_indices
 from cchc_extract.reconcile.misread import explain, sum_holds
 from cchc_extract.reconcile.ratios import _check_note_ratio, _check_ratio, check_stat_value, stat_cell
 from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.reconcile.stat_readings import repair_stat_readings
 from cchc_extract.reconcile.stat_rows import (
     _stat_ref,
     _unit_key,
@@ -27,6 +28,8 @@ from schemas.records import StatAnnex, StatRow
 
 
 def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSettings, ocr: bool = False) -> None:
+    if ocr:  # a figure OCR misread, chosen back by its group's sum before the checks weigh it
+        repair_stat_readings(ai, annex, ledger, s)
     rows = annex.rows
     parents = parent_indices(rows)
     kids = children_of(parents)

@@ -554,8 +554,9 @@ def _prints_other(row: ScoreRow | StatRow, f: str) -> bool:
     its other points cell; for the appraised cell, either of the row's others."""
     if f == APPRAISED:
         return getattr(row, "self_points", None) is not None or getattr(row, "max_points", None) is not None
-    if isinstance(row, StatRow):  # an annex row printing its unit prints its figure
-        return bool(row.unit)
+    if isinstance(row, StatRow):  # an annex row printing its unit prints its figure, and so does a
+        # sub-row of OCR'd lines the segmenter says lost it (its unit garbled with the figure)
+        return bool(row.unit) or _FLAG["value"] in row.flags
     return getattr(row, _OTHER.get(f, f)) is not None
 
 

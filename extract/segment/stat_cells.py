@@ -32,6 +32,12 @@ class CellLineSettings:
     max_row_share: float = 0.15
     # Words a unit has at most: a short text after the row's indicator is its unit.
     max_unit_words: int = 3
+    # Lower-case text after a row read whole opens a row of its own (an indicator whose capital
+    # OCR lowered, "số phản ánh …") when it has this many words: a wrapped tail is shorter
+    # ("nhận", "trình", "quyết của UBND xã").
+    min_own_words: int = 5
+    # A lone word this short between rows, before a row with no code, is a code OCR garbled.
+    garbled_code_chars: int = 4
 
 
 @dataclass(frozen=True)
@@ -51,12 +57,16 @@ class CellRow:
     indicator: list[str] = field(default_factory=list)
     unit: str = ""
     value: str = ""
+    unit_first: bool = False  # its unit came before its indicator (it may be the row above's)
 
     def holds(self, kind: str) -> bool:
         if kind == CODE:  # a code opens its row, except that OCR sometimes reads the row's unit
             # and figure just before its code ("Hồ sơ" / "291" / "a)" / "Giải quyết trước hạn")
             return bool(self.code or self.indicator)
         return bool({TEXT: self.indicator, UNIT: self.unit, FIGURE: self.value}[kind])
+
+    def complete(self) -> bool:
+        return bool(self.indicator and self.unit and self.value)
 
     def awaits_figure(self) -> bool:
         return not self.value and bool(self.indicator or self.unit or self.code)
@@ -83,6 +93,14 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
             before_code = k + 1 < len(cells) and cells[k + 1].kind == CODE
             kind, text = _number_kind(cell.text, current, last_code, before_code)
             cell = Cell(kind, text, cell.page, cell.line)
+        if (
+            kind == WRAP
+            and current is not None
+            and current.complete()
+            and len(cell.text.split()) >= settings.min_own_words
+            and _own_row(cells, k)
+        ):
+            kind = TEXT  # a row's indicator whose capital OCR lowered ("số phản ánh …"), not wrapped words
         if kind == WRAP:
             if current is not None and current.indicator:
                 current.indicator.append(cell.text)
@@ -92,6 +110,8 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
         if kind == TEXT and current is not None and current.indicator and not current.unit and not current.value:
             if len(cell.text.split()) <= settings.max_unit_words:
                 kind = UNIT  # a short text right after the indicator: its unit ("Sáng kiến")
+        if kind == UNIT and current is not None and current.unit_first and len(rows) > 1 and _lacks_unit(rows[-2]):
+            rows[-2].unit, current.unit = current.unit, ""  # the unit read early was the row above's
         if current is None or current.holds(kind):
             current = CellRow(page=cell.page, first=cell.line, last=cell.line)
             rows.append(current)
@@ -103,9 +123,38 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
             current.indicator.append(cell.text)
         elif kind == UNIT:
             current.unit = cell.text
+            current.unit_first = not current.indicator
         else:
             current.value = cell.text
-    return _orphan_codes(rows)
+    return _orphan_codes(_speck_rows(rows, settings.garbled_code_chars))
+
+
+def _lacks_unit(row: CellRow) -> bool:
+    """A row read whole but for its unit: OCR read the unit after the next row's code ("Số cán bộ
+    …" / "25" / "5.1" / "Người" / "Số cán bộ … đạt chuẩn" / "Người"): the next row's second unit
+    says the first was this row's."""
+    return bool(row.indicator and row.value and not row.unit)
+
+
+def _own_row(cells: list[Cell], k: int) -> bool:
+    """Whether lower-case text after a row that holds all its cells opens a row of its own: the
+    next cell that is not more such text is a unit or a figure, which the row above already holds
+    (wrapped words of the row above are followed by the next row's code or indicator)."""
+    after = next((c for c in cells[k + 1 :] if c.kind != WRAP), None)
+    return after is not None and after.kind in (UNIT, FIGURE)
+
+
+def _speck_rows(rows: list[CellRow], max_chars: int) -> list[CellRow]:
+    """Rows that hold nothing but one short word before a row with no code: a code OCR garbled
+    past reading ("Srl" for 3.1), whose row the annex reader gives a code by order."""
+    out: list[CellRow] = []
+    for k, row in enumerate(rows):
+        nxt = rows[k + 1] if k + 1 < len(rows) else None
+        lone = not (row.code or row.unit or row.value) and len(row.indicator) == 1
+        if lone and len(row.indicator[0]) <= max_chars and " " not in row.indicator[0] and nxt and not nxt.code:
+            continue
+        out.append(row)
+    return out
 
 
 def _orphan_codes(rows: list[CellRow]) -> list[CellRow]:

@@ -38,12 +38,12 @@ from extract.segment.stat_cells import (
     one_cell_per_line,
     rejoin,
 )
-from extract.segment.stat_unread import CELLS_REJOINED, COLUMNS_INFERRED, LINE_METHODS, is_form_title
+from extract.segment.stat_unread import CELLS_REJOINED, COLUMNS_INFERRED, LINE_METHODS, is_form_title, lost_figure
 from extract.segment.statistics import StatisticsSettings, annex_caption, normalise_code, stat_rows
 from normalize.codes import letter_item, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
-from schemas.records import StatAnnex, StatRow
+from schemas.records import StatAnnex
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,9 @@ class StatLineSettings:
     # ... and such a table is read only when this share of its rows gave a figure: fewer, and
     # OCR garbled its lines past reading the columns from them (it is said unread instead).
     min_figure_share: float = 0.6
+    # Header labels printed one per line (``--psm 11``: "STT" / "ĐVT" / "Số liệu") that make the
+    # cells under a form title the form's rows, with no need for their codes to run in sequence.
+    min_header_labels: int = 3
 
 
 # Header words per column concept (accent-free): the indicator, the unit, the figure.
@@ -128,17 +131,21 @@ def find_statistics_lines(
             head, body_start = span
             head = min(head, len(lines) - 1)
             cells = _cells_one_per_line(lines, body_start, settings, cell_settings)
+            labelled = False  # the header's labels printed one per line over the cells
             if cells:
-                table, end = _cell_table(lines, head, body_start, settings, cell_settings)
+                table, end, labelled = _cell_table(lines, head, body_start, settings, cell_settings)
             else:
                 table, end = _table(lines, head, body_start, settings)
             k = max(end, body_start)
-            if table is None or (headless and not _codes_in_sequence(table, settings)):
+            if table is None or (headless and not labelled and not _codes_in_sequence(table, settings)):
                 continue
             body = lines[body_start:end]
             # Cells printed one per line in their own order are OCR's sparse text, whatever its words.
             ocr = frozenset(pages) if cells or _ocr_marks(body, settings) or ocr_text() else frozenset()
-            rows = [_lost_figure(r) if ocr else r for r in stat_rows(table, stat_settings, ocr)]
+            rows = stat_rows(table, stat_settings, ocr)
+            if ocr:
+                heads = {r.parent for r in rows if r.parent}
+                rows = [lost_figure(r, r.code in heads, settings.inferred_layout_confidence) for r in rows]
             if headless or cells:  # columns inferred from the rows, or rows rejoined from cells
                 if sum(1 for r in rows if r.value is not None) < settings.min_figure_share * len(rows):
                     continue  # not sound: said unread (``unread_annexes``), not read in part
@@ -155,14 +162,6 @@ def find_statistics_lines(
             label, title = annex_caption(doc, table, stat_settings)
             annexes.append(StatAnnex(annex=label, title=title, pages=table.pages, rows=rows, read_from="lines"))
     return annexes
-
-
-def _lost_figure(row: StatRow) -> StatRow:
-    """A row of OCR'd lines printing its unit but no figure lost the figure's cell (a line does not
-    show a blank cell as a grid does): flagged ``missing_value``, so the blank is doubted."""
-    if row.value is None and row.unit and not row.value_raw:
-        return replace(row, flags=[*row.flags, "missing_value"])
-    return row
 
 
 def _page_runs(doc: IngestedDocument, known_pages: frozenset[int]) -> list[list[Line]]:
@@ -392,14 +391,17 @@ def _cells_one_per_line(
 
 def _cell_table(
     lines: list[Line], head: int, start: int, settings: StatLineSettings, cell_settings: CellLineSettings
-) -> tuple[JoinedTable | None, int]:
-    """The rows rejoined from cells printed one per line; the index after the table's last line."""
+) -> tuple[JoinedTable | None, int, bool]:
+    """The rows rejoined from cells printed one per line; the index after the table's last line;
+    whether the form's header labels stood over them (``min_header_labels`` of its columns, one
+    per line: OCR garbled the others, "Nơi hào" for "Nội dung", so no header line was found)."""
     body = _body_lines(lines, start, settings)
     units = _cell_units(body, settings)
     cells = [
-        Cell(_cell_kind(ln.text, units), ln.text.strip(), ln.page, ln.number)
+        Cell(_cell_kind(text, units), text, ln.page, ln.number)
         for ln in body
         if any(c.isalnum() for c in ln.text) or ln.text.strip() == "%"  # not a speck ("¬", "—")
+        for text in _line_cells(ln.text)
     ]
     # The header's labels, one per line, and the form's "(Kèm theo …)" before the first row.
     first = next((k for k, c in enumerate(cells) if c.kind in (CODE, NUMBER, FIGURE)), len(cells))
@@ -412,7 +414,21 @@ def _cell_table(
     end = start
     if body:
         end = next(k for k in range(start, len(lines)) if lines[k] is body[-1]) + 1
-    return (_joined_table(rows, lines[head].number, settings) if rows else None), end
+    labelled = len(labels) >= settings.min_header_labels
+    return (_joined_table(rows, lines[head].number, settings) if rows else None), end, labelled
+
+
+def _line_cells(text: str) -> list[str]:
+    """The cells a sparse-text line holds, without the ruling line OCR read beside them ("| nhận":
+    an indicator's wrapped words): one cell, or a code and the indicator it opens when OCR kept
+    the two together ("1 |Số cuộc tuyên truyền CCHC", "2.1 Số hồ sơ …": the code cell stands
+    leftmost, its indicator capitalised; a figure never comes before the words of its row)."""
+    words = _words(text)
+    code = _code_token(words[:1])
+    if code is not None and len(words) > 1 and _capitalised(words[1].lstrip(_CODE_SPECKS)):
+        rest = _BAR.sub(" ", text.strip()).split(maxsplit=1)[1].strip().lstrip(_CODE_SPECKS).strip()
+        return [code, rest]
+    return [" ".join(words) if words else text.strip()]
 
 
 def _cell_kind(text: str, units: set[str]) -> str:

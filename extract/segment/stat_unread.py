@@ -5,12 +5,15 @@ score tables another reader took from an annex's lines (``outside_annexes``)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex as re
 
 from extract.model import IngestedDocument, Line
+from extract.segment.statistics import unit_key
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
-from schemas.records import ScoreTable, SourceRef, StatAnnex, UnreadPart
+from schemas.records import ScoreTable, SourceRef, StatAnnex, StatRow, UnreadPart
 
 # Pages read as lines with no grid for their tables (OCR'd pages have one from the image).
 LINE_METHODS = frozenset({"text"})
@@ -67,6 +70,63 @@ def garbled_rows(doc: IngestedDocument, annexes: list[StatAnnex]) -> list[Unread
             )
         )
     return parts
+
+
+def lost_figure(row: StatRow, heads_rows: bool, confidence: float) -> StatRow:
+    """A row of OCR'd lines printing its unit but no figure lost the figure's cell (a line does not
+    show a blank cell as a grid does): flagged ``missing_value``, so the blank is doubted. So is a
+    sub-row ("2.2", "3.1.b") with no figure and no row under it, whose unit OCR garbled with its
+    figure ("Người °)"): a heading heads rows, a row of its own carries its figure. The row was
+    not read whole: its confidence is at most ``confidence``."""
+    sub_row = bool(row.code) and "." in (row.code or "") and not heads_rows
+    if row.value is None and (row.unit or sub_row) and not row.value_raw:
+        return replace(row, flags=[*row.flags, "missing_value"], confidence=min(row.confidence, confidence))
+    return row
+
+
+def lost_figures(annexes: list[StatAnnex]) -> list[UnreadPart]:
+    """Figures an annex read from OCR'd lines prints but the text lost (rows flagged
+    ``missing_value`` by ``stat_lines``: a line shows no blank cell as a grid does). One ``rows``
+    part per annex names them; where the row's group gives it (the whole less its other parts),
+    the figure the annex's sum implies is said beside it, for the reviewer: told, never read,
+    since the text does not print it."""
+    parts: list[UnreadPart] = []
+    for annex in annexes:
+        if annex.read_from != "lines":
+            continue
+        lost = [r for r in annex.rows if r.value is None and "missing_value" in r.flags]
+        if not lost:
+            continue
+        said = [f"{r.code or r.indicator[:30]}{_implied(r, annex.rows)}" for r in lost]
+        parts.append(
+            UnreadPart(
+                page=lost[0].source.page,
+                kind="rows",
+                reason=f"the figure of {len(lost)} row(s) of the statistics annex “{annex.title or annex.annex}” "
+                f"is not in the text (OCR lost it): {', '.join(said)}",
+                text_sample=" / ".join(r.indicator[:60] for r in lost[:_SAMPLE_LINES]),
+                page_end=lost[-1].source.page,
+                line_start=lost[0].source.line_start,
+                line_end=lost[-1].source.line_end,
+            )
+        )
+    return parts
+
+
+def _implied(row: StatRow, rows: list[StatRow]) -> str:
+    """The words " (by its group's sum: 7)" when the row's whole and its other parts (same unit, read) give
+    its figure, else ""."""
+    whole = next((r for r in rows if r.code and r.code == row.parent), None)
+    unit = unit_key(whole.unit) if whole is not None else ""
+    if whole is None or whole.value is None or not unit or unit_key(row.unit) not in ("", unit):
+        return ""  # (a row whose unit OCR lost with its figure is its whole's part as its siblings)
+    others = [r for r in rows if r is not row and r.parent == row.parent and unit_key(r.unit) == unit]
+    if not others or any(r.value is None for r in others):
+        return ""
+    rest = whole.value - sum(r.value or 0.0 for r in others)
+    if rest < 0 or not float(rest).is_integer():
+        return ""
+    return f" (by its group's sum: {int(rest)})"
 
 
 def _not_wrapped(text: str) -> bool:

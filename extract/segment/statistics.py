@@ -273,7 +273,10 @@ def stat_rows(
     roles = column_roles(table.header_text)
     code_col = roles.get("code", 0 if roles.get("indicator") != 0 else None)
     drafts = _drafts(table, roles, code_col, ocr_pages, settings)
-    codes = _settle_codes(drafts) if code_col is not None else [(d.printed, None) for d in drafts]
+    codes: list[tuple[str | None, str | None]] = (
+        _settle_codes(drafts) if code_col is not None else [(d.printed, None) for d in drafts]
+    )
+    codes = _new_sections(drafts, codes)
     out: list[StatRow] = []
     seen: set[str] = set()
     for draft, (code, how) in zip(drafts, codes):
@@ -418,6 +421,38 @@ def _settle_codes(drafts: list[_Draft]) -> list[tuple[str | None, str | None]]:
         else:
             out.append((label, "repaired" if label != d.printed else None))
     return out
+
+
+def _new_sections(
+    drafts: list[_Draft], codes: list[tuple[str | None, str | None]]
+) -> list[tuple[str | None, str | None]]:
+    """A code inferred from order as the next part of a group ("4.4" after 4.3) for a row counted
+    in another unit than the group ("Lượt" where the whole and the other parts count "Người")
+    opens the next section ("5"): a group's parts count what its whole counts, or give its share
+    (%). Not when the next row's code goes on in the group (4.5): the column says otherwise."""
+    out = list(codes)
+    for k, (code, how) in enumerate(codes):
+        if how != "inferred" or not code or "." not in code or not code.split(".")[0].isdigit():
+            continue
+        group = code.rsplit(".", 1)[0]
+        nxt = next((c for c, _ in out[k + 1 :] if c), None)
+        if nxt is not None and nxt.startswith(group + "."):
+            continue
+        counted = {
+            unit_key(d.unit)
+            for d, (c, _) in zip(drafts, out)
+            if c and c != code and (c == group or c.startswith(group + "."))
+        } - {"", "%"}
+        unit = unit_key(drafts[k].unit)
+        section = str(int(code.split(".")[0]) + 1)
+        if counted and unit and unit != "%" and unit not in counted and all(c != section for c, _ in out):
+            out[k] = (section, how)
+    return out
+
+
+def unit_key(unit: str) -> str:
+    """A unit's letters, accent-free: "Phản ánh ." and ". Nhiệm vụ" carry OCR's specks."""
+    return " ".join(re.findall(r"[a-z%]+", fold(unit)))
 
 
 def _parent(code: str | None, seen: set[str]) -> str | None:

@@ -32,6 +32,9 @@ class Derivation:
     sources: tuple[str, ...]  # source family prefix per instance (instance i takes sources[i-1])
     scan: ScanDegrade = field(default_factory=ScanDegrade)
     photo: PhotoDegrade = field(default_factory=PhotoDegrade)
+    # A dump family's Tesseract segmentation per instance (instance i reads with psms[i-1]); empty:
+    # drawn from 3, 4 and 6 (``dumps.derived_dump_spec``), as D06's are.
+    psms: tuple[int, ...] = ()
 
 
 DERIVED: dict[str, Derivation] = {
@@ -58,10 +61,16 @@ DERIVED: dict[str, Derivation] = {
     ),
     # OCR text dumps of the typed layouts (issue 11, "any column layout"): scale lines in names,
     # parts restarting with the total first or last (held out), an unruled landscape table, a scale
-    # column, a long table with no repeated header, a two-level header with a "(1) (2)" row. The
-    # statistics annexes (F12) are another reader's. Tesseract psm 3, 4 or 6, eng or vie
+    # column, a long table with no repeated header, a two-level header with a "(1) (2)" row (the
+    # statistics annexes, F12, are D07's). Tesseract psm 3, 4 or 6, eng or vie
     # (``dumps.derived_dump_spec``); the later half degraded first as the other dump families are.
     "D06_dump_typed_layouts": Derivation("dump", ("F07", "F10", "F17", "F14", "F05", "F11")),
+    # OCR text dumps of six-month and yearly reports' statistics annexes (F12: the report, then its
+    # "Phụ lục" table of counts, breakdowns, "Trong đó" a)/b) items and ratio rows). Each of
+    # Tesseract's segmentations a user's tool may use meets both languages once: 3 (automatic), 4 (a
+    # column of lines), 6 (one block: the header's lines run together) and 11 (sparse text: one cell
+    # per line); ``eng`` on odd instances; the later half degraded first.
+    "D07_dump_statistics_annex": Derivation("dump", ("F12",) * 8, psms=(6, 11, 3, 4, 11, 6, 4, 3)),
 }
 
 

@@ -107,14 +107,18 @@ def _spec(inst: Instance, rng) -> OcrDump:
     )
 
 
-def derived_dump_spec(index: int, count: int, rng) -> OcrDump:
+def derived_dump_spec(index: int, count: int, rng, psms: tuple[int, ...] = ()) -> OcrDump:
     """How a derived dump family's instance ``index`` (of ``count``) is read: ``eng`` on odd
-    instances, ``vie`` on even ones; any of Tesseract's segmentations a user's tool may use (3 its
-    default, 4 a single column of lines, 6 one block); the later half through ``degrade.py``."""
+    instances, ``vie`` on even ones; Tesseract's segmentation ``psms[index - 1]`` when the family
+    lists them, else any a user's tool may use (3 its default, 4 a single column of lines, 6 one
+    block); the later half through ``degrade.py``. The draws are made in the same order either way,
+    so a family listing no segmentations reads as it always did."""
+    dpi = rng.choice((200, 250, 300))
+    psm = rng.choice((3, 4, 6))
     return OcrDump(
         lang="eng" if index % 2 else "vie",
-        dpi=rng.choice((200, 250, 300)),
-        psm=rng.choice((3, 4, 6)),
+        dpi=dpi,
+        psm=psms[(index - 1) % len(psms)] if psms else psm,
         page_join=rng.choice(("\f", "\n\n\n\n")),
         degrade=index > count // 2,
     )
