@@ -34,6 +34,7 @@ from extract.segment.task_lines import find_task_lines
 from extract.segment.task_paragraphs import find_task_paragraphs
 from extract.segment.task_tables import find_task_tables
 from extract.segment.task_wording import reword_tasks
+from extract.segment.set_rows import recover_set_rows, set_order_review
 from extract.segment.unread import find_unread, unread_review_items, withdraw_unsure_tables
 from extract.segment.unread_rows import points_in_names
 from normalize.criteria.match import MatchSettings, apply_criteria_sets
@@ -177,7 +178,15 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     )
     # ... and the lines of an annex read without its header that gave no row.
     unread += _run_stage(result, "segment", lambda: garbled_rows(doc, result.statistics), debug, default=[])
-    result.unread = sorted(unread + unsure, key=lambda p: (p.page or 0, p.line_start or 0))
+    # Rows of the regions told unread that the criteria set's wording still finds, in its order.
+    told = _run_stage(
+        result,
+        "segment",
+        lambda: recover_set_rows(doc, result, unread + unsure, criteria.cset if criteria else None),
+        debug,
+        default=unread + unsure,
+    )
+    result.unread = sorted(told, key=lambda p: (p.page or 0, p.line_start or 0))
     # Maxima the document prints but OCR lost, from the set when it is surely recognised (after
     # the unread parts are told: the cell was not read, its value is the set's).
     if criteria is not None:
@@ -188,7 +197,7 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     # What was not read explains the sums it leaves short, and goes to the queue ahead of every
     # doubtful value.
     account_coverage(result)
-    result.review = unread_review_items(result) + meta_review + result.review
+    result.review = unread_review_items(result) + meta_review + set_order_review(result) + result.review
 
 
 def _hint_text(doc: IngestedDocument, head_lines: int = 40) -> str:

@@ -1,0 +1,363 @@
+"""Rows of a garbled OCR-dump table recovered by the criteria set's wording.
+
+A dump too garbled for the row reader (codes lost, columns run together) is withdrawn and told
+(``unread.withdraw_unsure_tables``, ``find_unread``), although most of its name lines are still
+recognisable: "Ban hanh ké hoach CCHC nam", "1.1.2 | X4c dinh day dt cdc nhiém vu CCHC trén ...".
+The document's criteria set says which rows such a table holds and in what order. Here the lines
+of each withdrawn region are aligned to the set's criteria in order (a dynamic programme over
+lines × criteria: monotone, each line and each criterion used once), a line opening a row only
+where it starts with a criterion's wording (folded, fuzzy): an explanation line or the wrapped
+second line of a name does not start with one, and is skipped.
+
+A recovered row is named by the set (what was read kept in ``name_raw``), flagged
+``FLAG_FROM_SET_ORDER`` and doubtful (it goes to the review queue). Its numbers are taken only
+where the line prints the set's maximum for it legibly, and its self score only where it follows
+that maximum and does not exceed it; every other cell is told lost (an unread part of kind
+"rows"), never left silently blank. With no set recognised from the rows read, the set whose
+wordings the region's lines follow best is used, when it is clearly the best.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from extract.model import IngestedDocument, Line
+from extract.segment.line_common import is_score_token
+from extract.segment.unread_coded import syllables
+from extract.segment.unread_rows import LINE_METHODS
+from normalize.codes import read_code_token
+from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
+from normalize.numbers import parse_number
+from normalize.text import fold_words
+from schemas.records import ExtractionResult, ReviewItem, ScoreRow, ScoreTable, SourceRef, UnreadPart
+
+# A row recovered from its name's place in the criteria set (its code and numbers not read as a row).
+FLAG_FROM_SET_ORDER = "row_from_set_order"
+
+
+@dataclass(frozen=True)
+class SetRowSettings:
+    # A line opens a criterion's row when its opening characters (folded, code and specks before
+    # them dropped) are at least this near (fuzz.ratio, 0..100) to the wording's as many opening
+    # characters ...
+    min_ratio: float = 80.0
+    # ... and at least this many characters are compared (a line of two short words says nothing).
+    min_chars: int = 12
+    # ... and the line's text holds at least this many syllable-shaped words.
+    min_syllables: int = 2
+    # A line printing the criterion's own code is that much nearer.
+    code_bonus: float = 8.0
+    # A criterion between two aligned ones that no line opens (OCR lost it, or the commune's table
+    # leaves it out) costs this much of the alignment's score.
+    skip_cost: float = 4.0
+    # At least this many rows are recovered from a region, or none (two lines alike by chance
+    # are no table).
+    min_rows: int = 3
+    # With no set recognised, the best set's alignment scores at least this much more than the
+    # next set's whose wordings differ (sets share many wordings; a tie says nothing).
+    set_margin: float = 5.0
+    # The doubt a recovered row carries (under the review threshold: a person looks at it).
+    confidence: float = 0.5
+    # Characters of a told part's text sample.
+    sample_chars: int = 160
+    on: bool = True
+
+
+@dataclass
+class _Aligned:
+    line: Line
+    crit: CriterionDef
+    ratio: float
+    name_chars: int  # characters of the line's folded text the wording took
+    tail: list[str] = field(default_factory=list)  # tokens after the name
+
+
+def recover_set_rows(
+    doc: IngestedDocument,
+    result: ExtractionResult,
+    parts: Sequence[UnreadPart],
+    cset: CriteriaSet | None,
+    settings: SetRowSettings = SetRowSettings(),
+) -> list[UnreadPart]:
+    """Rows of the score-table regions ``parts`` tells unread, recovered by the criteria set
+    (``cset``, the set recognised, or the one the lines follow best), put into ``result``'s score
+    tables; returns the parts with each recovered region's part replaced by one that tells only
+    the cells (and set criteria within it) not read."""
+    if not settings.on or not result.source.read_by_ocr:
+        return list(parts)
+    text_pages = {p.number for p in doc.pages if p.method in LINE_METHODS}
+    lines = [ln for ln in doc.lines() if ln.page in text_pages and ln.text.strip()]
+    out: list[UnreadPart] = []
+    for part in parts:
+        region = _region(part, lines)
+        if part.kind not in ("rows", "table") or not region:
+            out.append(part)
+            continue
+        table, before, after = _neighbours(result.score_tables, part)
+        taken = {str(r.code) for t in result.score_tables for r in t.rows if r.code}
+        aligned, used = _best_alignment(region, cset, taken, before, after, settings)
+        if len(aligned) < settings.min_rows or used is None:
+            out.append(part)
+            continue
+        rows = [_row(a, settings) for a in aligned]
+        if table is None:
+            table = ScoreTable(pages=sorted({r.source.page for r in rows if r.source.page}), rows=[], read_from="lines")
+            result.score_tables.append(table)
+        order = {c.code: i for i, c in enumerate(used.rows)}
+        table.rows = sorted(table.rows + rows, key=lambda r: (order.get(str(r.code), -1), r.source.line_start or 0))
+        if not all(str(r.code) in order for r in table.rows):
+            table.rows = sorted(table.rows, key=lambda r: r.source.line_start or 0)
+        told = _told(part, rows, aligned, used, settings)
+        if told is not None:
+            out.append(told)
+    return out
+
+
+def _region(part: UnreadPart, lines: list[Line]) -> list[Line]:
+    if part.line_start is None or part.line_end is None:
+        return []
+    last = part.page_end or part.page
+    return [
+        ln
+        for ln in lines
+        if part.line_start <= ln.number <= part.line_end
+        and (part.page is None or part.page <= ln.page <= (last or ln.page))
+    ]
+
+
+def _neighbours(
+    tables: list[ScoreTable], part: UnreadPart
+) -> tuple[ScoreTable | None, ScoreRow | None, ScoreRow | None]:
+    """The score table whose rows lie around the region (rows kept from the table withdrawn in
+    part), with its last row above the region and its first below."""
+    start, end = part.line_start or 0, part.line_end or 0
+    for table in tables:
+        starts = [r.source.line_start for r in table.rows if r.source.line_start is not None]
+        if not starts or min(starts) > end + 40 or max(starts) < start - 40:
+            continue
+        above = [r for r in table.rows if (r.source.line_start or 0) < start]
+        below = [r for r in table.rows if (r.source.line_start or 0) > end]
+        if above or below:
+            return table, (above[-1] if above else None), (below[0] if below else None)
+    return None, None, None
+
+
+def _best_alignment(
+    region: list[Line],
+    cset: CriteriaSet | None,
+    taken: set[str],
+    before: ScoreRow | None,
+    after: ScoreRow | None,
+    settings: SetRowSettings,
+) -> tuple[list[_Aligned], CriteriaSet | None]:
+    candidates = [cset] if cset is not None else list(load_criteria_sets())
+    scored = []
+    for cs in candidates:
+        crits = _between(cs, taken, before, after)
+        score, aligned = _align(region, crits, cs, settings)
+        scored.append((score, aligned, cs))
+    scored.sort(key=lambda e: -e[0])
+    if not scored or not scored[0][1]:
+        return [], None
+    best_score, best, best_set = scored[0]
+    if cset is None:
+        wordings = {a.crit.name for a in best}
+        for score, aligned, _ in scored[1:]:
+            if {a.crit.name for a in aligned} != wordings and best_score - score < settings.set_margin:
+                return [], None  # (another set's wordings fit as well: which set it is, is not known)
+    return best, best_set
+
+
+def _between(cs: CriteriaSet, taken: set[str], before: ScoreRow | None, after: ScoreRow | None) -> list[CriterionDef]:
+    """The set's criteria no row holds, between the rows read above and below the region."""
+    codes = [c.code for c in cs.rows]
+    lo = codes.index(str(before.code)) + 1 if before is not None and str(before.code) in codes else 0
+    hi = codes.index(str(after.code)) if after is not None and str(after.code) in codes else len(codes)
+    return [c for c in cs.rows[lo:hi] if c.code not in taken]
+
+
+def _align(
+    region: list[Line], crits: list[CriterionDef], cs: CriteriaSet, settings: SetRowSettings
+) -> tuple[float, list[_Aligned]]:
+    """The monotone alignment of lines to criteria of most score: each pair scores its nearness
+    above ``min_ratio``; a criterion skipped between two taken costs ``skip_cost``."""
+    n, m = len(region), len(crits)
+    if not n or not m:
+        return 0.0, []
+    pairs = [
+        (i, j, found)
+        for i, line in enumerate(region)
+        for j, crit in enumerate(crits)
+        if (found := _opens(line, crit, settings)) is not None
+    ]
+    if not pairs:
+        return 0.0, []
+    # (the pairs are few: a programme over them, each taking the best earlier pair above-left)
+    best: list[float] = []
+    back: list[int | None] = []
+    for k, (i, j, pair) in enumerate(pairs):
+        gain = pair.ratio - settings.min_ratio + 1.0
+        top, arg = gain, None
+        for q in range(k):
+            qi, qj, _ = pairs[q]
+            if qi < i and qj < j:
+                cand = best[q] + gain - settings.skip_cost * (j - qj - 1)
+                if cand > top:
+                    top, arg = cand, q
+        best.append(top)
+        back.append(arg)
+    end = max(range(len(pairs)), key=lambda k: best[k])
+    chain: list[_Aligned] = []
+    cell: int | None = end
+    while cell is not None:
+        chain.append(pairs[cell][2])
+        cell = back[cell]
+    chain.reverse()
+    return best[end], chain
+
+
+def _opens(line: Line, crit: CriterionDef, settings: SetRowSettings) -> _Aligned | None:
+    """Whether the line starts with the criterion's wording (its first line at least)."""
+    tokens = line.text.split()
+    code = None
+    k = 0
+    while k < len(tokens) and not _wordish(tokens[k]):
+        if code is None:
+            read = read_code_token(tokens[k].strip("|_~-—"))
+            if read is not None and read.components and not read.lookalikes:
+                code = ".".join(str(c) for c in read.components)
+        k += 1
+    wording = fold_words(crit.name)
+    found = None
+    # (a speck of a ruling line or a stamp may still stand before the name: "FP _ | Xác định …")
+    for start in (k, k + 1) if k < len(tokens) and len(tokens[k]) <= 3 else (k,):
+        rest = tokens[start:]
+        if syllables(" ".join(rest)) < settings.min_syllables:
+            continue
+        near = _prefix_ratio(fold_words(" ".join(rest)), wording, settings)
+        if near is not None and (found is None or near[0] > found[0]):
+            found = (near[0], near[1], rest)
+    if found is None:
+        return None
+    ratio, n, rest = found
+    if code == crit.code:
+        ratio += settings.code_bonus
+    if ratio < settings.min_ratio:
+        return None
+    return _Aligned(line, crit, ratio, n, _tail(rest))
+
+
+def _prefix_ratio(text: str, wording: str, settings: SetRowSettings) -> tuple[float, int] | None:
+    """How near the line's opening is to the wording's (fuzz.ratio over as many characters of
+    each), and over how many: the whole overlap, or the line cut at a word's end past half of it
+    (another column's words run in after the name's first line: "… rõ ràng, Báo cáo số 12")."""
+    n = min(len(text), len(wording))
+    if n < settings.min_chars:
+        return None
+    best = (fuzz.ratio(text[:n], wording[:n]), n)
+    for cut, ch in enumerate(text[:n]):
+        if ch == " " and cut >= max(settings.min_chars, n // 2):
+            near = fuzz.ratio(text[:cut], wording[:cut])
+            if near > best[0]:
+                best = (near, cut)
+    return best
+
+
+def _wordish(token: str) -> bool:
+    letters = sum(c.isalpha() for c in token)
+    return letters >= 2 and letters >= 0.6 * len(token)
+
+
+def _tail(tokens: list[str]) -> list[str]:
+    """The first run of points-shaped tokens after the name's words (specks and bars between
+    them skipped): where the line prints its numbers, if it still does."""
+    run: list[str] = []
+    for tok in tokens:
+        cell = tok.strip(_SPECKS)
+        if cell and is_score_token(cell):
+            run.append(cell)
+        elif run and (_wordish(tok) or any(c.isdigit() for c in tok)):
+            break
+    return run
+
+
+_SPECKS = "|[]()_:;“”\"'‘’.,~-—"
+
+
+def _row(a: _Aligned, settings: SetRowSettings) -> ScoreRow:
+    crit = a.crit
+    row = ScoreRow(
+        code=crit.code,
+        level=crit.code.count(".") + 1,
+        parent=crit.parent or None,
+        name=crit.name,
+        name_raw=a.line.text.strip(),
+        confidence=settings.confidence,
+        flags=[FLAG_FROM_SET_ORDER],
+        source=SourceRef(page=a.line.page, line_start=a.line.number, line_end=a.line.number),
+    )
+    numbers = [(t, parse_number(t, "score")) for t in a.tail]
+    values = [(t, p.value) for t, p in numbers if p is not None and p.value is not None]
+    if crit.max_points is None or not values:
+        return row
+    top = values[0][1]
+    # The first figure is the maximum when it is the set's, or when it is within the set's and
+    # the figures after it are within it (a commune's own lower maximum, "10 7.25")
+    printed = abs(top - crit.max_points) <= 0.01
+    if printed or (0 < top <= crit.max_points and len(values) >= 2 and all(v <= top for _, v in values[1:])):
+        row.max_points, row.max_points_raw = top, values[0][0]
+        if len(values) > 1 and 0 <= values[1][1] <= top:
+            row.self_points, row.self_points_raw = values[1][1], values[1][0]
+    return row
+
+
+def _told(
+    part: UnreadPart, rows: list[ScoreRow], aligned: list[_Aligned], used: CriteriaSet, settings: SetRowSettings
+) -> UnreadPart | None:
+    """The part telling what of the region is still not read: recovered rows' lost cells, and
+    the set's criteria between the first and last row recovered that no line opened."""
+    lost = [r.code or "" for r in rows if r.max_points is None or r.self_points is None]
+    codes = [c.code for c in used.rows]
+    first, last = codes.index(aligned[0].crit.code), codes.index(aligned[-1].crit.code)
+    have = {a.crit.code for a in aligned}
+    missing = [c for c in codes[first : last + 1] if c not in have]
+    if not lost and not missing:
+        return None
+    said = []
+    if lost:
+        said.append(f"points of {', '.join(lost)} not read (rows recovered by their names in the criteria set)")
+    if missing:
+        said.append(f"criteria {', '.join(missing)} of the set not found in the text")
+    sample = " ".join(a.line.text.strip() for a in aligned)[: settings.sample_chars]
+    return UnreadPart(
+        page=part.page,
+        page_end=part.page_end,
+        kind="rows",
+        reason="; ".join(said),
+        text_sample=sample,
+        line_start=part.line_start,
+        line_end=part.line_end,
+    )
+
+
+def set_order_review(result: ExtractionResult) -> list[ReviewItem]:
+    """One review item per row recovered by the set's order (the whole row: its place was read from
+    its name alone, and any cell of it may be lost or another column's)."""
+    return [
+        ReviewItem(
+            item=f"/score_tables/{ti}/rows/{ri}",
+            field=None,
+            table="score",
+            code=row.code,
+            page=row.source.page,
+            raw=row.name_raw or None,
+            reason="row recovered by its name's place in the criteria set: its code and cells not read as a row",
+            confidence=row.confidence,
+        )
+        for ti, table in enumerate(result.score_tables)
+        for ri, row in enumerate(table.rows)
+        if FLAG_FROM_SET_ORDER in row.flags
+    ]
