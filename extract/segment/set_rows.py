@@ -19,6 +19,7 @@ wordings the region's lines follow best is used, when it is clearly the best.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -56,6 +57,12 @@ class SetRowSettings:
     # At least this many rows are recovered from a region, or none (two lines alike by chance
     # are no table).
     min_rows: int = 3
+    # ... but one is enough between (or after) rows of a table read, whose codes bound the criteria.
+    min_rows_beside: int = 1
+    # A line another row read as its name's wrapped line opens a criterion's row only this near.
+    min_ratio_inside: float = 90.0
+    # Lines after a table's last row read where a criterion's line passed over is looked for.
+    tail_lines: int = 4
     # With no set recognised, the best set's alignment scores at least this much more than the
     # next set's whose wordings differ (sets share many wordings; a tie says nothing).
     set_margin: float = 5.0
@@ -85,7 +92,8 @@ def recover_set_rows(
     """Rows of the score-table regions ``parts`` tells unread, recovered by the criteria set
     (``cset``, the set recognised, or the one the lines follow best), put into ``result``'s score
     tables; returns the parts with each recovered region's part replaced by one that tells only
-    the cells (and set criteria within it) not read."""
+    the cells (and set criteria within it) not read. With the set recognised, the lines no row
+    took between a table's rows are looked at too (a criterion's line the reader passed over)."""
     if not settings.on or not result.source.read_by_ocr:
         return list(parts)
     text_pages = {p.number for p in doc.pages if p.method in LINE_METHODS}
@@ -97,23 +105,109 @@ def recover_set_rows(
             out.append(part)
             continue
         table, before, after = _neighbours(result.score_tables, part)
-        taken = {str(r.code) for t in result.score_tables for r in t.rows if r.code}
-        aligned, used = _best_alignment(region, cset, taken, before, after, settings)
-        if len(aligned) < settings.min_rows or used is None:
-            out.append(part)
+        told = _recover(result, region, part, table, before, after, cset, settings)
+        if told is None or told is not part:
+            if told is not None:
+                out.append(told)
             continue
-        rows = [_row(a, settings) for a in aligned]
-        if table is None:
-            table = ScoreTable(pages=sorted({r.source.page for r in rows if r.source.page}), rows=[], read_from="lines")
-            result.score_tables.append(table)
-        order = {c.code: i for i, c in enumerate(used.rows)}
-        table.rows = sorted(table.rows + rows, key=lambda r: (order.get(str(r.code), -1), r.source.line_start or 0))
-        if not all(str(r.code) in order for r in table.rows):
-            table.rows = sorted(table.rows, key=lambda r: r.source.line_start or 0)
-        told = _told(part, rows, aligned, used, settings)
-        if told is not None:
-            out.append(told)
+        out.append(part)
+    if cset is not None:
+        for table in result.score_tables:
+            for region, before, after in _gaps(table, result.score_tables, lines, text_pages, settings):
+                gap = UnreadPart(
+                    page=region[0].page, kind="rows", reason="", line_start=region[0].number, line_end=region[-1].number
+                )
+                told = _recover(result, region, gap, table, before, after, cset, settings, _inside(region, result))
+                if told is not None and told is not gap:
+                    out.append(told)
+        recovered = {str(r.code) for t in result.score_tables for r in t.rows if FLAG_FROM_SET_ORDER in r.flags}
+        out = [p for p in out if not _claims_only(p, recovered)]
     return out
+
+
+def _recover(
+    result: ExtractionResult,
+    region: list[Line],
+    part: UnreadPart,
+    table: ScoreTable | None,
+    before: ScoreRow | None,
+    after: ScoreRow | None,
+    cset: CriteriaSet | None,
+    settings: SetRowSettings,
+    inside: frozenset[int] = frozenset(),
+) -> UnreadPart | None:
+    """The rows of ``region`` recovered into ``table`` (a new one when None); returns ``part``
+    itself when none was, else what of the region is still to be told (None: nothing)."""
+    taken = {str(r.code) for t in result.score_tables for r in t.rows if r.code}
+    aligned, used = _best_alignment(region, cset, taken, before, after, settings)
+    aligned = [a for a in aligned if a.line.number not in inside or a.ratio >= settings.min_ratio_inside]
+    # (between rows read, the set's order leaves a line few criteria to be: one is enough)
+    least = settings.min_rows_beside if before is not None or after is not None else settings.min_rows
+    if len(aligned) < least or used is None:
+        return part
+    rows = [_row(a, settings) for a in aligned]
+    if table is None:
+        table = ScoreTable(pages=sorted({r.source.page for r in rows if r.source.page}), rows=[], read_from="lines")
+        result.score_tables.append(table)
+    order = {c.code: i for i, c in enumerate(used.rows)}
+    table.rows = sorted(table.rows + rows, key=lambda r: (order.get(str(r.code), -1), r.source.line_start or 0))
+    if not all(str(r.code) in order for r in table.rows):
+        table.rows = sorted(table.rows, key=lambda r: r.source.line_start or 0)
+    return _told(part, rows, aligned, used, settings)
+
+
+def _gaps(
+    table: ScoreTable, tables: list[ScoreTable], lines: list[Line], text_pages: set[int], settings: SetRowSettings
+) -> list[tuple[list[Line], ScoreRow | None, ScoreRow | None]]:
+    """Runs of lines no row took between a table's rows read on text pages (and a few after its
+    last row), with the rows above and below."""
+    rows = sorted(
+        (r for r in table.rows if r.source.line_start is not None and r.source.page in text_pages),
+        key=lambda r: (r.source.page or 0, r.source.line_start or 0),
+    )
+    if len(rows) < 2 or len(rows) != len(table.rows):
+        return []
+    # (a line inside a row's span but its first may be the next criterion's, glued to that row:
+    # it opens a row only as clearly as ``min_ratio_inside`` says)
+    firsts = {(r.source.page, r.source.line_start) for t in tables for r in t.rows}
+
+    def free(ln: Line) -> bool:
+        return (ln.page, ln.number) not in firsts
+
+    out = []
+    for above, below in zip(rows, rows[1:] + [None]):
+        start = above.source.line_start or 0
+        if below is None:
+            run = [ln for ln in lines if ln.page == above.source.page and ln.number > start][: settings.tail_lines]
+        else:
+            end = below.source.line_start or 0
+            run = [ln for ln in lines if ln.page == above.source.page and start < ln.number < end]
+        run = [ln for ln in run if free(ln)]
+        if run:
+            out.append((run, above, below))
+    return out
+
+
+def _inside(region: list[Line], result: ExtractionResult) -> frozenset[int]:
+    """The region's lines a row read as a wrapped line of its name (not the row's first)."""
+    spans = [
+        (r.source.page, r.source.line_start or 0, r.source.line_end or 0)
+        for t in result.score_tables
+        for r in t.rows
+        if r.source.line_start is not None
+    ]
+    return frozenset(
+        ln.number for ln in region if any(page == ln.page and lo < ln.number <= hi for page, lo, hi in spans)
+    )
+
+
+def _claims_only(part: UnreadPart, recovered: set[str]) -> bool:
+    """A part saying only that numbering jumps over codes now recovered."""
+    m = _JUMP.search(part.reason)
+    return bool(m) and all(c.strip() in recovered for c in m.group(1).split(","))
+
+
+_JUMP = re.compile(r"^numbering jumps from \S+ to \S+: (.+) not read$")
 
 
 def _region(part: UnreadPart, lines: list[Line]) -> list[Line]:
