@@ -67,3 +67,20 @@ def test_an_explanation_line_or_a_names_second_line_opens_no_row():
         Line(text="FP _ | Xac dinh day du cac nhiem vu CCHC tren cac", page=1, number=1), by_code["1.1.2"], s
     )
     assert opened is not None
+
+
+def test_a_criterions_line_glued_into_the_row_above_opens_its_own_row():
+    # "| | 143 | Kiểm tra công tác CCHC Chưa đầy đủ …" was read as 1.2.2's third line.
+    out, truth = _convert("s301-d05-i2-ruled-center-vie-300dpi.txt")
+    rows = [r for t in out["score_tables"] for r in t["rows"]]
+    assert [r["code"] for r in rows] == [r["code"] for r in truth["score_tables"][0]["rows"]]
+    assert FLAG_FROM_SET_ORDER in rows[-1]["flags"] and rows[-1]["name"] == "Kiểm tra công tác CCHC"
+    assert any("1.3" in u["reason"] for u in out["unread"])
+
+
+def test_rows_between_rows_read_are_recovered_and_the_numbering_gap_no_longer_claimed():
+    out, _ = _convert("s301-d06-i6-f11-i6-explanation-before-points-vie-psm4-300dpi-degraded.txt")
+    codes = [r["code"] for t in out["score_tables"] for r in t["rows"] if r["code"]]
+    assert codes == ["1", "2", "3", "4", "5", "6", "7", "8"]
+    assert not any("numbering jumps" in u["reason"] for u in out["unread"])
+    assert any(u["reason"].startswith("points of 5 not read") for u in out["unread"])
