@@ -113,7 +113,7 @@ def recover_set_rows(
         out.append(part)
     if cset is not None:
         for table in result.score_tables:
-            for region, before, after in _gaps(table, result.score_tables, lines, text_pages, settings):
+            for region, before, after in _gaps(table, result.score_tables, lines, text_pages, cset, settings):
                 gap = UnreadPart(
                     page=region[0].page, kind="rows", reason="", line_start=region[0].number, line_end=region[-1].number
                 )
@@ -143,7 +143,7 @@ def _recover(
     aligned = [a for a in aligned if a.line.number not in inside or a.ratio >= settings.min_ratio_inside]
     # (between rows read, the set's order leaves a line few criteria to be: one is enough)
     least = settings.min_rows_beside if before is not None or after is not None else settings.min_rows
-    if len(aligned) < least or used is None:
+    if len(aligned) < least or used is None or _own_parts(region, used):
         return part
     rows = [_row(a, settings) for a in aligned]
     if table is None:
@@ -153,11 +153,30 @@ def _recover(
     table.rows = sorted(table.rows + rows, key=lambda r: (order.get(str(r.code), -1), r.source.line_start or 0))
     if not all(str(r.code) in order for r in table.rows):
         table.rows = sorted(table.rows, key=lambda r: r.source.line_start or 0)
-    return _told(part, rows, aligned, used, settings)
+    return _told(part, region, rows, aligned, used, settings)
+
+
+def _own_parts(region: list[Line], cs: CriteriaSet) -> bool:
+    """The region prints a part heading of its own ("I. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ …", a
+    roman numeral the set has not): the document numbers its rows in parts the set does not know
+    (codes restart under each), so the set's codes are not the rows' codes."""
+    romans = {c.code for c in cs.rows if c.code.isalpha()}
+    for line in region:
+        tokens = line.text.split()
+        first = tokens[0].strip("|_~-—") if tokens else ""
+        read = read_code_token(first) if first.rstrip(".").isupper() and len(first) > 1 else None
+        if read is not None and read.roman and not read.roman_lookalikes and first.rstrip(".") not in romans:
+            return True
+    return False
 
 
 def _gaps(
-    table: ScoreTable, tables: list[ScoreTable], lines: list[Line], text_pages: set[int], settings: SetRowSettings
+    table: ScoreTable,
+    tables: list[ScoreTable],
+    lines: list[Line],
+    text_pages: set[int],
+    cs: CriteriaSet,
+    settings: SetRowSettings,
 ) -> list[tuple[list[Line], ScoreRow | None, ScoreRow | None]]:
     """Runs of lines no row took between a table's rows read on text pages (and a few after its
     last row), with the rows above and below."""
@@ -167,6 +186,9 @@ def _gaps(
     )
     if len(rows) < 2 or len(rows) != len(table.rows):
         return []
+    codes = {c.code for c in cs.rows}
+    if any(r.code and str(r.code) not in codes for r in rows):
+        return []  # (the table numbers its rows otherwise than the set: "I", "1.a", "II.1")
     # (a line inside a row's span but its first may be the next criterion's, glued to that row:
     # it opens a row only as clearly as ``min_ratio_inside`` says)
     firsts = {(r.source.page, r.source.line_start) for t in tables for r in t.rows}
@@ -281,12 +303,17 @@ def _align(
     n, m = len(region), len(crits)
     if not n or not m:
         return 0.0, []
-    pairs = [
-        (i, j, found)
-        for i, line in enumerate(region)
-        for j, crit in enumerate(crits)
-        if (found := _opens(line, crit, settings)) is not None
-    ]
+    allowed = {c.code for c in crits}
+    others = [c for c in cs.rows if c.code not in allowed]
+    pairs = []
+    for i, line in enumerate(region):
+        found = [(j, a) for j, crit in enumerate(crits) if (a := _opens(line, crit, settings)) is not None]
+        if not found:
+            continue
+        # A line that opens a criterion read already, or out of this place, more nearly is that
+        # criterion's (its name line above the row read from its numbers' line), not this one's.
+        elsewhere = max((a.ratio for c in others if (a := _opens(line, c, settings)) is not None), default=0.0)
+        pairs.extend((i, j, a) for j, a in found if a.ratio > elsewhere)
     if not pairs:
         return 0.0, []
     # (the pairs are few: a programme over them, each taking the best earlier pair above-left)
@@ -318,12 +345,17 @@ def _opens(line: Line, crit: CriterionDef, settings: SetRowSettings) -> _Aligned
     tokens = line.text.split()
     code = None
     k = 0
+    plain = False  # the code printed with its dots, or short: not digits whose dots OCR lost
     while k < len(tokens) and not _wordish(tokens[k]):
         if code is None:
-            read = read_code_token(tokens[k].strip("|_~-—"))
+            raw = tokens[k].strip("|_~-—")
+            read = read_code_token(raw)
             if read is not None and read.components and not read.lookalikes:
                 code = ".".join(str(c) for c in read.components)
+                plain = "." in raw.rstrip(".") or len(read.digits) <= 2
         k += 1
+    if code is not None and plain and code != crit.code:
+        return None  # (the line prints another code: "1 Kiểm tra …" is no 1.3)
     wording = fold_words(crit.name)
     found = None
     # (a speck of a ruling line or a stamp may still stand before the name: "FP _ | Xác định …")
@@ -409,22 +441,31 @@ def _row(a: _Aligned, settings: SetRowSettings) -> ScoreRow:
 
 
 def _told(
-    part: UnreadPart, rows: list[ScoreRow], aligned: list[_Aligned], used: CriteriaSet, settings: SetRowSettings
+    part: UnreadPart,
+    region: list[Line],
+    rows: list[ScoreRow],
+    aligned: list[_Aligned],
+    used: CriteriaSet,
+    settings: SetRowSettings,
 ) -> UnreadPart | None:
-    """The part telling what of the region is still not read: recovered rows' lost cells, and
-    the set's criteria between the first and last row recovered that no line opened."""
+    """The part telling what of the region is still not read: recovered rows' lost cells, the
+    set's criteria between the first and last row recovered that no line opened, and the codes
+    printed on the region's lines before or after them (rows no wording was found for)."""
     lost = [r.code or "" for r in rows if r.max_points is None or r.self_points is None]
     codes = [c.code for c in used.rows]
     first, last = codes.index(aligned[0].crit.code), codes.index(aligned[-1].crit.code)
     have = {a.crit.code for a in aligned}
     missing = [c for c in codes[first : last + 1] if c not in have]
+    span = (aligned[0].line.number, aligned[-1].line.number)
+    outside = [_printed_code(ln) for ln in region if not span[0] <= ln.number <= span[1]]
+    missing += [c for c in outside if c and c not in have and c not in missing]
     if not lost and not missing:
         return None
     said = []
     if lost:
         said.append(f"points of {', '.join(lost)} not read (rows recovered by their names in the criteria set)")
     if missing:
-        said.append(f"criteria {', '.join(missing)} of the set not found in the text")
+        said.append(f"rows {', '.join(missing)} not found in the text")
     sample = " ".join(a.line.text.strip() for a in aligned)[: settings.sample_chars]
     return UnreadPart(
         page=part.page,
@@ -435,6 +476,18 @@ def _told(
         line_start=part.line_start,
         line_end=part.line_end,
     )
+
+
+def _printed_code(line: Line) -> str | None:
+    """The code a line opens with, printed plainly ("1.", "1.2.1"), else None."""
+    tokens = line.text.split()
+    raw = tokens[0].strip("|_~-—") if tokens else ""
+    read = read_code_token(raw) if raw[:1].isdigit() else None
+    if read is None or not read.components or read.lookalikes:
+        return None
+    if "." not in raw.rstrip(".") and len(read.digits) > 2:
+        return None
+    return ".".join(str(c) for c in read.components)
 
 
 def set_order_review(result: ExtractionResult) -> list[ReviewItem]:
