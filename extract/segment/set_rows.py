@@ -352,7 +352,8 @@ def _opens(line: Line, crit: CriterionDef, settings: SetRowSettings) -> _Aligned
             read = read_code_token(raw)
             if read is not None and read.components and not read.lookalikes:
                 code = ".".join(str(c) for c in read.components)
-                plain = "." in raw.rstrip(".") or len(read.digits) <= 2
+                # (".2.1": a code whose first digit OCR lost says nothing against 1.2.1)
+                plain = raw[:1].isdigit() and ("." in raw.rstrip(".") or len(read.digits) <= 2)
         k += 1
     if code is not None and plain and code != crit.code:
         return None  # (the line prints another code: "1 Kiểm tra …" is no 1.3)
