@@ -196,7 +196,7 @@ def _gaps(
     def free(ln: Line) -> bool:
         return (ln.page, ln.number) not in firsts
 
-    out = []
+    out: list[tuple[list[Line], ScoreRow | None, ScoreRow | None]] = []
     for above, below in zip(rows, rows[1:] + [None]):
         start = above.source.line_start or 0
         if below is None:
@@ -226,7 +226,7 @@ def _inside(region: list[Line], result: ExtractionResult) -> frozenset[int]:
 def _claims_only(part: UnreadPart, recovered: set[str]) -> bool:
     """A part saying only that numbering jumps over codes now recovered."""
     m = _JUMP.search(part.reason)
-    return bool(m) and all(c.strip() in recovered for c in m.group(1).split(","))
+    return m is not None and all(c.strip() in recovered for c in m.group(1).split(","))
 
 
 _JUMP = re.compile(r"^numbering jumps from \S+ to \S+: (.+) not read$")
@@ -305,7 +305,7 @@ def _align(
         return 0.0, []
     allowed = {c.code for c in crits}
     others = [c for c in cs.rows if c.code not in allowed]
-    pairs = []
+    pairs: list[tuple[int, int, _Aligned]] = []
     for i, line in enumerate(region):
         found = [(j, a) for j, crit in enumerate(crits) if (a := _opens(line, crit, settings)) is not None]
         if not found:
