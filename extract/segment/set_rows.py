@@ -348,12 +348,7 @@ def _opens(line: Line, crit: CriterionDef, settings: SetRowSettings) -> _Aligned
     plain = False  # the code printed with its dots, or short: not digits whose dots OCR lost
     while k < len(tokens) and not _wordish(tokens[k]):
         if code is None:
-            raw = tokens[k].strip("|_~-—")
-            read = read_code_token(raw)
-            if read is not None and read.components and not read.lookalikes:
-                code = ".".join(str(c) for c in read.components)
-                # (".2.1": a code whose first digit OCR lost says nothing against 1.2.1)
-                plain = raw[:1].isdigit() and ("." in raw.rstrip(".") or len(read.digits) <= 2)
+            code, plain = _code_token(tokens[k])
         k += 1
     if code is not None and plain and code != crit.code:
         return None  # (the line prints another code: "1 Kiểm tra …" is no 1.3)
@@ -482,13 +477,20 @@ def _told(
 def _printed_code(line: Line) -> str | None:
     """The code a line opens with, printed plainly ("1.", "1.2.1"), else None."""
     tokens = line.text.split()
-    raw = tokens[0].strip("|_~-—") if tokens else ""
-    read = read_code_token(raw) if raw[:1].isdigit() else None
+    code, plain = _code_token(tokens[0]) if tokens else (None, False)
+    return code if plain else None
+
+
+def _code_token(token: str) -> tuple[str | None, bool]:
+    """(the code a token reads as, digits taken as they are; whether it is printed plainly: with
+    its dots, or short, and opening with a digit — not digits whose dots OCR lost, "143", nor a
+    code whose first digit it lost, ".2.1", which say nothing against a criterion's code)."""
+    raw = token.strip("|_~-—")
+    read = read_code_token(raw)
     if read is None or not read.components or read.lookalikes:
-        return None
-    if "." not in raw.rstrip(".") and len(read.digits) > 2:
-        return None
-    return ".".join(str(c) for c in read.components)
+        return None, False
+    code = ".".join(str(c) for c in read.components)
+    return code, raw[:1].isdigit() and ("." in raw.rstrip(".") or len(read.digits) <= 2)
 
 
 def set_order_review(result: ExtractionResult) -> list[ReviewItem]:
