@@ -182,7 +182,7 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     told = _run_stage(
         result,
         "segment",
-        lambda: recover_set_rows(doc, result, unread + unsure, criteria.cset if criteria else None),
+        lambda: recover_set_rows(doc, result, unsure, unread, criteria.cset if criteria else None),
         debug,
         default=unread + unsure,
     )

@@ -11,8 +11,9 @@ second line of a name does not start with one, and is skipped.
 
 A recovered row is named by the set (what was read kept in ``name_raw``), flagged
 ``FLAG_FROM_SET_ORDER`` and doubtful (it goes to the review queue). Its numbers are taken only
-where the line prints the set's maximum for it legibly, and its self score only where it follows
-that maximum and does not exceed it; every other cell is told lost (an unread part of kind
+from the first run of figures after its name, and only where the first is the set's maximum, or
+a lower maximum of the commune's with the figures after it within it; the self score is the
+figure after the maximum, within it. Every other cell is told lost (an unread part of kind
 "rows"), never left silently blank. With no set recognised from the rows read, the set whose
 wordings the region's lines follow best is used, when it is clearly the best.
 """
@@ -85,32 +86,36 @@ class _Aligned:
 def recover_set_rows(
     doc: IngestedDocument,
     result: ExtractionResult,
-    parts: Sequence[UnreadPart],
+    withdrawn: Sequence[UnreadPart],
+    unread: Sequence[UnreadPart],
     cset: CriteriaSet | None,
     settings: SetRowSettings = SetRowSettings(),
 ) -> list[UnreadPart]:
-    """Rows of the score-table regions ``parts`` tells unread, recovered by the criteria set
-    (``cset``, the set recognised, or the one the lines follow best), put into ``result``'s score
-    tables; returns the parts with each recovered region's part replaced by one that tells only
-    the cells (and set criteria within it) not read. With the set recognised, the lines no row
-    took between a table's rows are looked at too (a criterion's line the reader passed over)."""
+    """Rows of the score-table regions told unread — the tables and runs of rows ``withdrawn`` as
+    unsure, the tables ``unread`` holds (lines under a score table's header no row came from) —
+    recovered by the criteria set (``cset``, the set recognised, or the one the lines follow
+    best), put into ``result``'s score tables. Returns every part, each recovered region's part
+    replaced by one that tells only the cells (and rows) of it still not read. With the set
+    recognised, the lines no row opened between a table's rows are looked at too (a criterion's
+    line the reader passed over, or glued to the row above)."""
+    parts = list(withdrawn) + list(unread)
     if not settings.on or not result.source.read_by_ocr:
-        return list(parts)
+        return parts
     text_pages = {p.number for p in doc.pages if p.method in LINE_METHODS}
     lines = [ln for ln in doc.lines() if ln.page in text_pages and ln.text.strip()]
+    eligible = [*withdrawn, *(p for p in unread if p.kind == "table")]
     out: list[UnreadPart] = []
     for part in parts:
-        region = _region(part, lines)
-        if part.kind not in ("rows", "table") or not region:
+        # (a line a row read opened is that row's, whatever else the part holds)
+        firsts = {(r.source.page, r.source.line_start) for t in result.score_tables for r in t.rows}
+        region = [ln for ln in _region(part, lines) if (ln.page, ln.number) not in firsts]
+        if not any(part is e for e in eligible) or part.kind not in ("rows", "table") or not region:
             out.append(part)
             continue
         table, before, after = _neighbours(result.score_tables, part)
         told = _recover(result, region, part, table, before, after, cset, settings)
-        if told is None or told is not part:
-            if told is not None:
-                out.append(told)
-            continue
-        out.append(part)
+        if told is not None:
+            out.append(told)
     if cset is not None:
         for table in result.score_tables:
             for region, before, after in _gaps(table, result.score_tables, lines, text_pages, cset, settings):
