@@ -23,6 +23,7 @@ from extract.ocr_marks import laid_out_by_ocr
 from extract.segment.appraised_column import flag_unread_columns
 from extract.segment.counts import find_counts
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
+from extract.segment.set_rows import recover_set_rows, set_order_review
 from extract.segment.stat_lines import find_statistics_lines
 from extract.segment.stat_unread import garbled_rows, lost_figures, outside_annexes, unread_annexes
 from extract.segment.statements import find_score_statements
@@ -179,7 +180,15 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     unread += _run_stage(result, "segment", lambda: garbled_rows(doc, result.statistics), debug, default=[])
     # ... and the figures such an annex prints that the text lost.
     unread += _run_stage(result, "segment", lambda: lost_figures(result.statistics), debug, default=[])
-    result.unread = sorted(unread + unsure, key=lambda p: (p.page or 0, p.line_start or 0))
+    # Rows of the regions told unread that the criteria set's wording still finds, in its order.
+    told = _run_stage(
+        result,
+        "segment",
+        lambda: recover_set_rows(doc, result, unsure, unread, criteria.cset if criteria else None),
+        debug,
+        default=unread + unsure,
+    )
+    result.unread = sorted(told, key=lambda p: (p.page or 0, p.line_start or 0))
     # Maxima the document prints but OCR lost, from the set when it is surely recognised (after
     # the unread parts are told: the cell was not read, its value is the set's).
     if criteria is not None:
@@ -191,7 +200,7 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     # What was not read explains the sums it leaves short, and goes to the queue ahead of every
     # doubtful value.
     account_coverage(result)
-    result.review = unread_review_items(result) + meta_review + result.review
+    result.review = unread_review_items(result) + meta_review + set_order_review(result) + result.review
 
 
 def _hint_text(doc: IngestedDocument, head_lines: int = 40) -> str:

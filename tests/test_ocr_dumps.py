@@ -481,9 +481,12 @@ def test_a_row_whose_code_ocr_lost_kept_from_a_garbled_table_when_name_and_point
     result = result_to_json(convert_file(path))
     rows = {r["code"]: r for t in result["score_tables"] for r in t["rows"]}
     assert (rows["2"]["max_points"], rows["2"]["self_points"], rows["2"]["appraised_points"]) == (10, 8.5, 8.5)
-    assert set(rows) == {"1", "2", "4"} and result["unread"]
+    # Row 3 ("| Cai cach tha tuc hanh chinh Thong bao …", its figures garbled below) is found by its
+    # name's place in the set; its self score (13) is told lost.
+    assert set(rows) == {"1", "2", "3", "4"} and rows["3"]["self_points"] is None
+    assert any(u["reason"].startswith("points of 3 not read") for u in result["unread"])
     tally = _scored(path)["tally"]
-    assert tally["invented"] == 0 and tally["found"] == 3
+    assert tally["invented"] == 0 and tally["found"] == 4
 
 
 def test_rows_placed_by_nothing_are_withdrawn_and_told():

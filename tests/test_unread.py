@@ -379,7 +379,7 @@ def test_a_kept_row_named_by_ocr_specks_is_not_kept(tmp_path):
     assert (12, 13) in parts and (15, 15) in parts
 
 
-def test_a_points_table_whose_numbers_ocr_lost_is_an_unread_table(tmp_path):
+def test_a_points_table_whose_numbers_ocr_lost_is_found_by_its_names_and_its_points_told(tmp_path):
     # A real dump's score table with every figure gone from its row lines (and its total row), as
     # OCR loses a faint column: the rows hold codes and names, no number behaves as points, and
     # the score reader sets the table aside. Its header names the points columns ("Thang diém",
@@ -393,12 +393,15 @@ def test_a_points_table_whose_numbers_ocr_lost_is_an_unread_table(tmp_path):
     path = tmp_path / source.name
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = result_to_json(convert_file(path, path.stem))
-    assert out["score_tables"] == []
-    assert [(p["kind"], p["line_start"]) for p in out["unread"]] == [("table", 15)]
-    assert "max, self" in out["unread"][0]["reason"] and out["unread"][0]["text_sample"].startswith(
-        "1. CONG TAC CHi DAO"
-    )
+    # Its name lines are still the criteria set's (Cà Mau's, 1 … 1.3): the rows are found by their
+    # names' place in the set, and every one of their points is told lost, once.
+    rows = [r for t in out["score_tables"] for r in t["rows"]]
+    assert [r["code"] for r in rows] == ["1", "1.1", "1.1.1", "1.1.2", "1.1.3", "1.1.4", "1.2", "1.2.1", "1.2.2", "1.3"]
+    assert all(r["max_points"] is None and r["self_points"] is None for r in rows)
+    assert [(p["kind"], p["line_start"]) for p in out["unread"]] == [("rows", 15)]
+    assert out["unread"][0]["reason"].startswith("points of 1, 1.1, 1.1.1, 1.1.2, 1.1.3, 1.1.4, 1.2, 1.2.1, 1.2.2, 1.3")
     assert any(r["item"] == "/unread/0" for r in out["review"])
+    assert {r["item"] for r in out["review"] if r["field"] is None} >= {f"/score_tables/0/rows/{i}" for i in range(10)}
 
 
 def test_a_page_holding_only_the_signers_name_is_the_signature_read():

@@ -1,0 +1,518 @@
+"""Rows of a garbled OCR-dump table recovered by the criteria set's wording.
+
+A dump too garbled for the row reader (codes lost, columns run together) is withdrawn and told
+(``unread.withdraw_unsure_tables``, ``find_unread``), although most of its name lines are still
+recognisable: "Ban hanh ké hoach CCHC nam", "1.1.2 | X4c dinh day dt cdc nhiém vu CCHC trén ...".
+The document's criteria set says which rows such a table holds and in what order. Here the lines
+of each withdrawn region are aligned to the set's criteria in order (a dynamic programme over
+lines × criteria: monotone, each line and each criterion used once), a line opening a row only
+where it starts with a criterion's wording (folded, fuzzy): an explanation line or the wrapped
+second line of a name does not start with one, and is skipped.
+
+A recovered row is named by the set (what was read kept in ``name_raw``), flagged
+``FLAG_FROM_SET_ORDER`` and doubtful (it goes to the review queue). Its numbers are taken only
+from the first run of figures after its name, and only where the first is the set's maximum, or
+a lower maximum of the commune's with the figures after it within it; the self score is the
+figure after the maximum, within it. Every other cell is told lost (an unread part of kind
+"rows"), never left silently blank. With no set recognised from the rows read, the set whose
+wordings the region's lines follow best is used, when it is clearly the best.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from extract.model import IngestedDocument, Line
+from extract.segment.line_common import is_score_token
+from extract.segment.unread_coded import syllables
+from extract.segment.unread_rows import LINE_METHODS
+from normalize.codes import read_code_token
+from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
+from normalize.numbers import parse_number
+from normalize.text import fold_words
+from schemas.records import ExtractionResult, ReviewItem, ScoreRow, ScoreTable, SourceRef, UnreadPart
+
+# A row recovered from its name's place in the criteria set (its code and numbers not read as a row).
+FLAG_FROM_SET_ORDER = "row_from_set_order"
+
+
+@dataclass(frozen=True)
+class SetRowSettings:
+    # A line opens a criterion's row when its opening characters (folded, code and specks before
+    # them dropped) are at least this near (fuzz.ratio, 0..100) to the wording's as many opening
+    # characters ...
+    min_ratio: float = 80.0
+    # ... and at least this many characters are compared (a line of two short words says nothing).
+    min_chars: int = 12
+    # ... and the line's text holds at least this many syllable-shaped words.
+    min_syllables: int = 2
+    # A line printing the criterion's own code is that much nearer.
+    code_bonus: float = 8.0
+    # A criterion between two aligned ones that no line opens (OCR lost it, or the commune's table
+    # leaves it out) costs this much of the alignment's score.
+    skip_cost: float = 4.0
+    # At least this many rows are recovered from a region, or none (two lines alike by chance
+    # are no table).
+    min_rows: int = 3
+    # ... but one is enough between (or after) rows of a table read, whose codes bound the criteria.
+    min_rows_beside: int = 1
+    # A line another row read as its name's wrapped line opens a criterion's row only this near.
+    min_ratio_inside: float = 90.0
+    # Lines after a table's last row read where a criterion's line passed over is looked for.
+    tail_lines: int = 4
+    # With no set recognised, the best set's alignment scores at least this much more than the
+    # next set's whose wordings differ (sets share many wordings; a tie says nothing).
+    set_margin: float = 5.0
+    # The doubt a recovered row carries (under the review threshold: a person looks at it).
+    confidence: float = 0.5
+    # Characters of a told part's text sample.
+    sample_chars: int = 160
+    on: bool = True
+
+
+@dataclass
+class _Aligned:
+    line: Line
+    crit: CriterionDef
+    ratio: float
+    name_chars: int  # characters of the line's folded text the wording took
+    tail: list[str] = field(default_factory=list)  # tokens after the name
+
+
+def recover_set_rows(
+    doc: IngestedDocument,
+    result: ExtractionResult,
+    withdrawn: Sequence[UnreadPart],
+    unread: Sequence[UnreadPart],
+    cset: CriteriaSet | None,
+    settings: SetRowSettings = SetRowSettings(),
+) -> list[UnreadPart]:
+    """Rows of the score-table regions told unread — the tables and runs of rows ``withdrawn`` as
+    unsure, the tables ``unread`` holds (lines under a score table's header no row came from) —
+    recovered by the criteria set (``cset``, the set recognised, or the one the lines follow
+    best), put into ``result``'s score tables. Returns every part, each recovered region's part
+    replaced by one that tells only the cells (and rows) of it still not read. With the set
+    recognised, the lines no row opened between a table's rows are looked at too (a criterion's
+    line the reader passed over, or glued to the row above)."""
+    parts = list(withdrawn) + list(unread)
+    if not settings.on or not result.source.read_by_ocr:
+        return parts
+    text_pages = {p.number for p in doc.pages if p.method in LINE_METHODS}
+    lines = [ln for ln in doc.lines() if ln.page in text_pages and ln.text.strip()]
+    eligible = [*withdrawn, *(p for p in unread if p.kind == "table")]
+    out: list[UnreadPart] = []
+    for part in parts:
+        # (a line a row read opened is that row's, whatever else the part holds)
+        firsts = {(r.source.page, r.source.line_start) for t in result.score_tables for r in t.rows}
+        region = [ln for ln in _region(part, lines) if (ln.page, ln.number) not in firsts]
+        if not any(part is e for e in eligible) or part.kind not in ("rows", "table") or not region:
+            out.append(part)
+            continue
+        table, before, after = _neighbours(result.score_tables, part)
+        told = _recover(result, region, part, table, before, after, cset, settings)
+        if told is not None:
+            out.append(told)
+    if cset is not None:
+        for table in result.score_tables:
+            for region, before, after in _gaps(table, result.score_tables, lines, text_pages, cset, settings):
+                gap = UnreadPart(
+                    page=region[0].page, kind="rows", reason="", line_start=region[0].number, line_end=region[-1].number
+                )
+                told = _recover(result, region, gap, table, before, after, cset, settings, _inside(region, result))
+                if told is not None and told is not gap:
+                    out.append(told)
+        recovered = {str(r.code) for t in result.score_tables for r in t.rows if FLAG_FROM_SET_ORDER in r.flags}
+        out = [p for p in out if not _claims_only(p, recovered)]
+    return out
+
+
+def _recover(
+    result: ExtractionResult,
+    region: list[Line],
+    part: UnreadPart,
+    table: ScoreTable | None,
+    before: ScoreRow | None,
+    after: ScoreRow | None,
+    cset: CriteriaSet | None,
+    settings: SetRowSettings,
+    inside: frozenset[int] = frozenset(),
+) -> UnreadPart | None:
+    """The rows of ``region`` recovered into ``table`` (a new one when None); returns ``part``
+    itself when none was, else what of the region is still to be told (None: nothing)."""
+    taken = {str(r.code) for t in result.score_tables for r in t.rows if r.code}
+    aligned, used = _best_alignment(region, cset, taken, before, after, settings)
+    aligned = [a for a in aligned if a.line.number not in inside or a.ratio >= settings.min_ratio_inside]
+    # (between rows read, the set's order leaves a line few criteria to be: one is enough)
+    least = settings.min_rows_beside if before is not None or after is not None else settings.min_rows
+    if len(aligned) < least or used is None or _own_parts(region, used):
+        return part
+    rows = [_row(a, settings) for a in aligned]
+    if table is None:
+        table = ScoreTable(pages=sorted({r.source.page for r in rows if r.source.page}), rows=[], read_from="lines")
+        result.score_tables.append(table)
+    order = {c.code: i for i, c in enumerate(used.rows)}
+    table.rows = sorted(table.rows + rows, key=lambda r: (order.get(str(r.code), -1), r.source.line_start or 0))
+    if not all(str(r.code) in order for r in table.rows):
+        table.rows = sorted(table.rows, key=lambda r: r.source.line_start or 0)
+    return _told(part, region, rows, aligned, used, settings)
+
+
+def _own_parts(region: list[Line], cs: CriteriaSet) -> bool:
+    """The region prints a part heading of its own ("I. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ …", a
+    roman numeral the set has not): the document numbers its rows in parts the set does not know
+    (codes restart under each), so the set's codes are not the rows' codes."""
+    romans = {c.code for c in cs.rows if c.code.isalpha()}
+    for line in region:
+        tokens = line.text.split()
+        first = tokens[0].strip("|_~-—") if tokens else ""
+        read = read_code_token(first) if first.rstrip(".").isupper() and len(first) > 1 else None
+        if read is not None and read.roman and not read.roman_lookalikes and first.rstrip(".") not in romans:
+            return True
+    return False
+
+
+def _gaps(
+    table: ScoreTable,
+    tables: list[ScoreTable],
+    lines: list[Line],
+    text_pages: set[int],
+    cs: CriteriaSet,
+    settings: SetRowSettings,
+) -> list[tuple[list[Line], ScoreRow | None, ScoreRow | None]]:
+    """Runs of lines no row took between a table's rows read on text pages (and a few after its
+    last row), with the rows above and below."""
+    rows = sorted(
+        (r for r in table.rows if r.source.line_start is not None and r.source.page in text_pages),
+        key=lambda r: (r.source.page or 0, r.source.line_start or 0),
+    )
+    if len(rows) < 2 or len(rows) != len(table.rows):
+        return []
+    codes = {c.code for c in cs.rows}
+    if any(r.code and str(r.code) not in codes for r in rows):
+        return []  # (the table numbers its rows otherwise than the set: "I", "1.a", "II.1")
+    # (a line inside a row's span but its first may be the next criterion's, glued to that row:
+    # it opens a row only as clearly as ``min_ratio_inside`` says)
+    firsts = {(r.source.page, r.source.line_start) for t in tables for r in t.rows}
+
+    def free(ln: Line) -> bool:
+        return (ln.page, ln.number) not in firsts
+
+    out: list[tuple[list[Line], ScoreRow | None, ScoreRow | None]] = []
+    for above, below in zip(rows, rows[1:] + [None]):
+        start = above.source.line_start or 0
+        if below is None:
+            run = [ln for ln in lines if ln.page == above.source.page and ln.number > start][: settings.tail_lines]
+        else:
+            end = below.source.line_start or 0
+            run = [ln for ln in lines if ln.page == above.source.page and start < ln.number < end]
+        run = [ln for ln in run if free(ln)]
+        if run:
+            out.append((run, above, below))
+    return out
+
+
+def _inside(region: list[Line], result: ExtractionResult) -> frozenset[int]:
+    """The region's lines a row read as a wrapped line of its name (not the row's first)."""
+    spans = [
+        (r.source.page, r.source.line_start or 0, r.source.line_end or 0)
+        for t in result.score_tables
+        for r in t.rows
+        if r.source.line_start is not None
+    ]
+    return frozenset(
+        ln.number for ln in region if any(page == ln.page and lo < ln.number <= hi for page, lo, hi in spans)
+    )
+
+
+def _claims_only(part: UnreadPart, recovered: set[str]) -> bool:
+    """A part saying only that numbering jumps over codes now recovered."""
+    m = _JUMP.search(part.reason)
+    return m is not None and all(c.strip() in recovered for c in m.group(1).split(","))
+
+
+_JUMP = re.compile(r"^numbering jumps from \S+ to \S+: (.+) not read$")
+
+
+def _region(part: UnreadPart, lines: list[Line]) -> list[Line]:
+    if part.line_start is None or part.line_end is None:
+        return []
+    last = part.page_end or part.page
+    return [
+        ln
+        for ln in lines
+        if part.line_start <= ln.number <= part.line_end
+        and (part.page is None or part.page <= ln.page <= (last or ln.page))
+    ]
+
+
+def _neighbours(
+    tables: list[ScoreTable], part: UnreadPart
+) -> tuple[ScoreTable | None, ScoreRow | None, ScoreRow | None]:
+    """The score table whose rows lie around the region (rows kept from the table withdrawn in
+    part), with its last row above the region and its first below."""
+    start, end = part.line_start or 0, part.line_end or 0
+    for table in tables:
+        starts = [r.source.line_start for r in table.rows if r.source.line_start is not None]
+        if not starts or min(starts) > end + 40 or max(starts) < start - 40:
+            continue
+        above = [r for r in table.rows if (r.source.line_start or 0) < start]
+        below = [r for r in table.rows if (r.source.line_start or 0) > end]
+        if above or below:
+            return table, (above[-1] if above else None), (below[0] if below else None)
+    return None, None, None
+
+
+def _best_alignment(
+    region: list[Line],
+    cset: CriteriaSet | None,
+    taken: set[str],
+    before: ScoreRow | None,
+    after: ScoreRow | None,
+    settings: SetRowSettings,
+) -> tuple[list[_Aligned], CriteriaSet | None]:
+    candidates = [cset] if cset is not None else list(load_criteria_sets())
+    scored = []
+    for cs in candidates:
+        crits = _between(cs, taken, before, after)
+        score, aligned = _align(region, crits, cs, settings)
+        scored.append((score, aligned, cs))
+    scored.sort(key=lambda e: -e[0])
+    if not scored or not scored[0][1]:
+        return [], None
+    best_score, best, best_set = scored[0]
+    if cset is None:
+        wordings = {a.crit.name for a in best}
+        for score, aligned, _ in scored[1:]:
+            if {a.crit.name for a in aligned} != wordings and best_score - score < settings.set_margin:
+                return [], None  # (another set's wordings fit as well: which set it is, is not known)
+    return best, best_set
+
+
+def _between(cs: CriteriaSet, taken: set[str], before: ScoreRow | None, after: ScoreRow | None) -> list[CriterionDef]:
+    """The set's criteria no row holds, between the rows read above and below the region."""
+    codes = [c.code for c in cs.rows]
+    lo = codes.index(str(before.code)) + 1 if before is not None and str(before.code) in codes else 0
+    hi = codes.index(str(after.code)) if after is not None and str(after.code) in codes else len(codes)
+    return [c for c in cs.rows[lo:hi] if c.code not in taken]
+
+
+def _align(
+    region: list[Line], crits: list[CriterionDef], cs: CriteriaSet, settings: SetRowSettings
+) -> tuple[float, list[_Aligned]]:
+    """The monotone alignment of lines to criteria of most score: each pair scores its nearness
+    above ``min_ratio``; a criterion skipped between two taken costs ``skip_cost``."""
+    n, m = len(region), len(crits)
+    if not n or not m:
+        return 0.0, []
+    allowed = {c.code for c in crits}
+    others = [c for c in cs.rows if c.code not in allowed]
+    pairs: list[tuple[int, int, _Aligned]] = []
+    for i, line in enumerate(region):
+        found = [(j, a) for j, crit in enumerate(crits) if (a := _opens(line, crit, settings)) is not None]
+        if not found:
+            continue
+        # A line that opens a criterion read already, or out of this place, more nearly is that
+        # criterion's (its name line above the row read from its numbers' line), not this one's.
+        elsewhere = max((a.ratio for c in others if (a := _opens(line, c, settings)) is not None), default=0.0)
+        pairs.extend((i, j, a) for j, a in found if a.ratio > elsewhere)
+    if not pairs:
+        return 0.0, []
+    # (the pairs are few: a programme over them, each taking the best earlier pair above-left)
+    best: list[float] = []
+    back: list[int | None] = []
+    for k, (i, j, pair) in enumerate(pairs):
+        gain = pair.ratio - settings.min_ratio + 1.0
+        top, arg = gain, None
+        for q in range(k):
+            qi, qj, _ = pairs[q]
+            if qi < i and qj < j:
+                cand = best[q] + gain - settings.skip_cost * (j - qj - 1)
+                if cand > top:
+                    top, arg = cand, q
+        best.append(top)
+        back.append(arg)
+    end = max(range(len(pairs)), key=lambda k: best[k])
+    chain: list[_Aligned] = []
+    cell: int | None = end
+    while cell is not None:
+        chain.append(pairs[cell][2])
+        cell = back[cell]
+    chain.reverse()
+    return best[end], chain
+
+
+def _opens(line: Line, crit: CriterionDef, settings: SetRowSettings) -> _Aligned | None:
+    """Whether the line starts with the criterion's wording (its first line at least)."""
+    tokens = line.text.split()
+    code = None
+    k = 0
+    plain = False  # the code printed with its dots, or short: not digits whose dots OCR lost
+    while k < len(tokens) and not _wordish(tokens[k]):
+        if code is None:
+            code, plain = _code_token(tokens[k])
+        k += 1
+    if code is not None and plain and code != crit.code:
+        return None  # (the line prints another code: "1 Kiểm tra …" is no 1.3)
+    wording = fold_words(crit.name)
+    found = None
+    # (a speck of a ruling line or a stamp may still stand before the name: "FP _ | Xác định …")
+    for start in (k, k + 1) if k < len(tokens) and len(tokens[k]) <= 3 else (k,):
+        rest = tokens[start:]
+        if syllables(" ".join(rest)) < settings.min_syllables:
+            continue
+        near = _prefix_ratio(fold_words(" ".join(rest)), wording, settings)
+        if near is not None and (found is None or near[0] > found[0]):
+            found = (near[0], near[1], rest)
+    if found is None:
+        return None
+    ratio, n, rest = found
+    if code == crit.code:
+        ratio += settings.code_bonus
+    if ratio < settings.min_ratio:
+        return None
+    return _Aligned(line, crit, ratio, n, _tail(rest))
+
+
+def _prefix_ratio(text: str, wording: str, settings: SetRowSettings) -> tuple[float, int] | None:
+    """How near the line's opening is to the wording's (fuzz.ratio over as many characters of
+    each), and over how many: the whole overlap, or the line cut at a word's end past half of it
+    (another column's words run in after the name's first line: "… rõ ràng, Báo cáo số 12")."""
+    n = min(len(text), len(wording))
+    if n < settings.min_chars:
+        return None
+    best = (fuzz.ratio(text[:n], wording[:n]), n)
+    for cut, ch in enumerate(text[:n]):
+        if ch == " " and cut >= max(settings.min_chars, n // 2):
+            near = fuzz.ratio(text[:cut], wording[:cut])
+            if near > best[0]:
+                best = (near, cut)
+    return best
+
+
+def _wordish(token: str) -> bool:
+    letters = sum(c.isalpha() for c in token)
+    return letters >= 2 and letters >= 0.6 * len(token)
+
+
+def _tail(tokens: list[str]) -> list[str]:
+    """The first run of points-shaped tokens after the name's words (specks and bars between
+    them skipped): where the line prints its numbers, if it still does."""
+    run: list[str] = []
+    for tok in tokens:
+        cell = tok.strip(_SPECKS)
+        if cell and is_score_token(cell):
+            run.append(cell)
+        elif run and (_wordish(tok) or any(c.isdigit() for c in tok)):
+            break
+    return run
+
+
+_SPECKS = "|[]()_:;“”\"'‘’.,~-—"
+
+
+def _row(a: _Aligned, settings: SetRowSettings) -> ScoreRow:
+    crit = a.crit
+    row = ScoreRow(
+        code=crit.code,
+        level=crit.code.count(".") + 1,
+        parent=crit.parent or None,
+        name=crit.name,
+        name_raw=a.line.text.strip(),
+        confidence=settings.confidence,
+        flags=[FLAG_FROM_SET_ORDER],
+        source=SourceRef(page=a.line.page, line_start=a.line.number, line_end=a.line.number),
+    )
+    numbers = [(t, parse_number(t, "score")) for t in a.tail]
+    values = [(t, p.value) for t, p in numbers if p is not None and p.value is not None]
+    if crit.max_points is None or not values:
+        return row
+    top = values[0][1]
+    # The first figure is the maximum when it is the set's, or when it is within the set's and
+    # the figures after it are within it (a commune's own lower maximum, "10 7.25")
+    printed = abs(top - crit.max_points) <= 0.01
+    if printed or (0 < top <= crit.max_points and len(values) >= 2 and all(v <= top for _, v in values[1:])):
+        row.max_points, row.max_points_raw = top, values[0][0]
+        if len(values) > 1 and 0 <= values[1][1] <= top:
+            row.self_points, row.self_points_raw = values[1][1], values[1][0]
+    return row
+
+
+def _told(
+    part: UnreadPart,
+    region: list[Line],
+    rows: list[ScoreRow],
+    aligned: list[_Aligned],
+    used: CriteriaSet,
+    settings: SetRowSettings,
+) -> UnreadPart | None:
+    """The part telling what of the region is still not read: recovered rows' lost cells, the
+    set's criteria between the first and last row recovered that no line opened, and the codes
+    printed on the region's lines before or after them (rows no wording was found for)."""
+    lost = [r.code or "" for r in rows if r.max_points is None or r.self_points is None]
+    codes = [c.code for c in used.rows]
+    first, last = codes.index(aligned[0].crit.code), codes.index(aligned[-1].crit.code)
+    have = {a.crit.code for a in aligned}
+    missing = [c for c in codes[first : last + 1] if c not in have]
+    span = (aligned[0].line.number, aligned[-1].line.number)
+    outside = [_printed_code(ln) for ln in region if not span[0] <= ln.number <= span[1]]
+    missing += [c for c in outside if c and c not in have and c not in missing]
+    if not lost and not missing:
+        return None
+    said = []
+    if lost:
+        said.append(f"points of {', '.join(lost)} not read (rows recovered by their names in the criteria set)")
+    if missing:
+        said.append(f"rows {', '.join(missing)} not found in the text")
+    sample = " ".join(a.line.text.strip() for a in aligned)[: settings.sample_chars]
+    return UnreadPart(
+        page=part.page,
+        page_end=part.page_end,
+        kind="rows",
+        reason="; ".join(said),
+        text_sample=sample,
+        line_start=part.line_start,
+        line_end=part.line_end,
+    )
+
+
+def _printed_code(line: Line) -> str | None:
+    """The code a line opens with, printed plainly ("1.", "1.2.1"), else None."""
+    tokens = line.text.split()
+    code, plain = _code_token(tokens[0]) if tokens else (None, False)
+    return code if plain else None
+
+
+def _code_token(token: str) -> tuple[str | None, bool]:
+    """(the code a token reads as, digits taken as they are; whether it is printed plainly: with
+    its dots, or short, and opening with a digit — not digits whose dots OCR lost, "143", nor a
+    code whose first digit it lost, ".2.1", which say nothing against a criterion's code)."""
+    raw = token.strip("|_~-—")
+    read = read_code_token(raw)
+    if read is None or not read.components or read.lookalikes:
+        return None, False
+    code = ".".join(str(c) for c in read.components)
+    return code, raw[:1].isdigit() and ("." in raw.rstrip(".") or len(read.digits) <= 2)
+
+
+def set_order_review(result: ExtractionResult) -> list[ReviewItem]:
+    """One review item per row recovered by the set's order (the whole row: its place was read from
+    its name alone, and any cell of it may be lost or another column's)."""
+    return [
+        ReviewItem(
+            item=f"/score_tables/{ti}/rows/{ri}",
+            field=None,
+            table="score",
+            code=row.code,
+            page=row.source.page,
+            raw=row.name_raw or None,
+            reason="row recovered by its name's place in the criteria set: its code and cells not read as a row",
+            confidence=row.confidence,
+        )
+        for ti, table in enumerate(result.score_tables)
+        for ri, row in enumerate(table.rows)
+        if FLAG_FROM_SET_ORDER in row.flags
+    ]
