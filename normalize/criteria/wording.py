@@ -24,6 +24,7 @@ import regex as re
 from rapidfuzz import fuzz
 
 from normalize.criteria import CriteriaSet, CriterionDef
+from normalize.text import EXPLANATION_OPENING, fold as fold_text
 from normalize.vietnamese.candidates import KNOWN_ABBREVIATIONS
 from normalize.vietnamese.model import load_model
 from normalize.vietnamese.syllable import fold, nfc, normalize_syllable, place_tone, split_tone
@@ -48,6 +49,10 @@ class WordingSettings:
     # Folded read and wording within this near (0..100) of each other for each damaged run: a
     # damaged word is still the word it stands for ("chttc" for "chức"), not any word.
     min_run_ratio: float = 40.0
+    # A damaged run read that is the wording's words glued together ("KếhoạchCCHCnăm", OCR lost
+    # the spaces) stands for any number of them: the run and the words, spaces left out and
+    # folded, at least this near (0..100).
+    glued_ratio: float = 85.0
     # A name read from OCR'd lines with another column's words run into it (``leaked_into``):
     # its code's wording, at least this many words long, held in order at least to this share.
     leak_min_words: int = 6
@@ -90,6 +95,10 @@ def damage_only(read: str, wording: str, s: WordingSettings = WordingSettings())
         return False
     ops = SequenceMatcher(None, folded, official, autojunk=False).get_opcodes()
     equal = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+    # (words read glued are read as they are, but for the spaces)
+    equal += sum(
+        j2 - j1 for tag, i1, i2, j1, j2 in ops if tag == "replace" and _glued(folded[i1:i2], official[j1:j2], s)
+    )
     if equal < s.min_equal_share * len(official):
         return False
     seen_damage = False
@@ -103,7 +112,7 @@ def damage_only(read: str, wording: str, s: WordingSettings = WordingSettings())
             return False
         seen_damage = True
         if tag == "replace":
-            if j2 - j1 > i2 - i1 + s.max_extra_words:
+            if j2 - j1 > i2 - i1 + s.max_extra_words and not _glued(folded[i1:i2], official[j1:j2], s):
                 return False
             # (a run between words read as they are stands where the wording's words are; one at
             # an end must still look like the words it would be)
@@ -111,6 +120,11 @@ def damage_only(read: str, wording: str, s: WordingSettings = WordingSettings())
             if not anchored and fuzz.ratio("".join(folded[i1:i2]), "".join(official[j1:j2])) < s.min_run_ratio:
                 return False
     return seen_damage
+
+
+def _glued(read: list[str], official: list[str], s: WordingSettings) -> bool:
+    """The words read are the wording's words run together, OCR having lost the spaces between."""
+    return fuzz.ratio("".join(read), "".join(official)) >= s.glued_ratio
 
 
 def nearest_wording(
@@ -159,14 +173,23 @@ def restore_wordings(
                 continue
             own = by_code.get(str(row.code)) if row.code else None
             found: tuple[CriteriaSet, CriterionDef] | None = None
+            tail: str | None = None
             if own is not None:
                 if damage_only(row.name, own.name, s) or (sure and leaked_into(row.name, own, sets[0].rows, s)):
                     found = sets[0], own
+                elif (tail := explained_tail(row.name, own.name, s)) is not None:
+                    found = sets[0], own
             else:
-                found = nearest_wording(row.name, sets, s) or (None if code_flag else _leaked_by_code(row, sets, s))
+                found = nearest_wording(row.name, sets, s)
+                if found is None and not code_flag:
+                    found = _leaked_by_code(row, sets, s)
+                    if found is None and (by_tail := _explained_by_code(row, sets, s)) is not None:
+                        found, tail = by_tail
             if found is None or found[1].name == row.name:
                 continue
             take_wording(row, found[1].name)
+            if tail:
+                row.explanation = f"{tail} {row.explanation}".strip()
             row.flags.append(f"{code_flag if own is not None else FLAG_WORDING}:{found[0].id}")
             restored += 1
     return restored
@@ -184,6 +207,37 @@ def _leaked_by_code(
     return None
 
 
+def _explained_by_code(
+    row: ScoreRow, sets: Sequence[CriteriaSet], s: WordingSettings
+) -> tuple[tuple[CriteriaSet, CriterionDef], str] | None:
+    """With no set recognised: the criterion of a set under the row's code whose wording the
+    name opens with, an explanation's opening after it (``explained_tail``), and that tail."""
+    for cs in sets:
+        crit = cs.by_code().get(str(row.code)) if row.code else None
+        tail = explained_tail(row.name, crit.name, s) if crit is not None else None
+        if crit is not None and tail is not None:
+            return (cs, crit), tail
+    return None
+
+
+def explained_tail(read: str, wording: str, s: WordingSettings = WordingSettings()) -> str | None:
+    """The words read after the wording when the name read is the wording (as it is, or but for
+    OCR's damage) and goes on with what opens an explanation cell, a document or a date ("Cải
+    cách thủ tục hành chính Kế hoạch số 152/KH-UBND ngày": the explanation column's words run in
+    where OCR's line did not part the cells); None otherwise. No criterion's name goes on so."""
+    tokens = (read or "").split()
+    official = _folded(wording)
+    for k in range(1, len(tokens)):
+        rest = " ".join(tokens[k:])
+        # (a dash inside a name, "chỉ đạo - điều hành", is no cell's edge: a document or a date is)
+        if not rest[:1].isalnum() or not EXPLANATION_OPENING.match(fold_text(rest)):
+            continue
+        head = " ".join(tokens[:k])
+        if " ".join(fold(w).lower() for w in _words(head)) == official or damage_only(head, wording, s):
+            return rest
+    return None
+
+
 def _covered(read: str, wording: str, s: WordingSettings) -> tuple[int, int, bool]:
     """(wording words read in order, as they are or as damaged words standing for them; read
     words outside them, run in; whether any of those run in is damaged)."""
@@ -195,7 +249,11 @@ def _covered(read: str, wording: str, s: WordingSettings) -> tuple[int, int, boo
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, folded, official, autojunk=False).get_opcodes():
         if tag == "equal":
             covered += i2 - i1
-        elif tag == "replace" and all(damaged(w) for w in words[i1:i2]) and j2 - j1 <= i2 - i1 + s.max_extra_words:
+        elif (
+            tag == "replace"
+            and all(damaged(w) for w in words[i1:i2])
+            and (j2 - j1 <= i2 - i1 + s.max_extra_words or _glued(folded[i1:i2], official[j1:j2], s))
+        ):
             covered += j2 - j1
         else:
             extra += words[i1:i2]
