@@ -13,6 +13,7 @@ from normalize.criteria.wording import (
     damaged,
     explained_tail,
     leaked_into,
+    scale_tail,
 )
 from schemas.records import ScoreRow, ScoreTable
 
@@ -154,3 +155,17 @@ def test_an_explanation_run_in_after_the_wording_is_cut_off_a_name_worded_on_is_
     assert explained_tail(f"{wording} cấp xã", wording) is None
     assert explained_tail(f"{wording} - cấp xã ngày 1", wording) is None
     assert explained_tail("Cải cách tài chính công Kế hoạch số 1", wording) is None
+
+
+def test_a_scales_items_run_in_after_the_wording_go_to_the_scale():
+    # Seed 315's d06-i4 (a psm 4 dump of a table with a "Cách tính điểm" column): "1.1.1 | Ban
+    # hành kế hoạch CCHC năm Ban hành kịp thời: 1 ụ 1 0".
+    wording = "Ban hành kế hoạch CCHC năm"
+    assert scale_tail(f"{wording} Ban hành kịp thời:", wording) == "Ban hành kịp thời:"
+    assert scale_tail("Kiểm tra công tác CCHC Đạt 100%: 3 điểm", "Kiểm tra công tác CCHC") == "Đạt 100%: 3 điểm"
+    table = ScoreTable(title="", rows=[_row("1.1.1", f"{wording} Ban hành kịp thời:", 1)])
+    apply_criteria_sets([table])
+    row = table.rows[0]
+    assert row.name == wording and row.scale == ["Ban hành kịp thời:"] and not row.explanation
+    # A name going on in its own words before a colon is not a scale's item.
+    assert scale_tail("Kiểm tra công tác CCHC cấp xã: 3 điểm", "Kiểm tra công tác CCHC") is None

@@ -14,7 +14,7 @@ the code says nothing (no set recognised, a code OCR shifted), the nearest wordi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -174,22 +174,27 @@ def restore_wordings(
             own = by_code.get(str(row.code)) if row.code else None
             found: tuple[CriteriaSet, CriterionDef] | None = None
             tail: str | None = None
+            scale: str | None = None
             if own is not None:
                 if damage_only(row.name, own.name, s) or (sure and leaked_into(row.name, own, sets[0].rows, s)):
                     found = sets[0], own
                 elif (tail := explained_tail(row.name, own.name, s)) is not None:
+                    found = sets[0], own
+                elif (scale := scale_tail(row.name, own.name, s)) is not None:
                     found = sets[0], own
             else:
                 found = nearest_wording(row.name, sets, s)
                 if found is None and not code_flag:
                     found = _leaked_by_code(row, sets, s)
                     if found is None and (by_tail := _explained_by_code(row, sets, s)) is not None:
-                        found, tail = by_tail
+                        found, tail, scale = by_tail
             if found is None or found[1].name == row.name:
                 continue
             take_wording(row, found[1].name)
             if tail:
                 row.explanation = f"{tail} {row.explanation}".strip()
+            if scale:
+                row.scale.insert(0, scale)
             row.flags.append(f"{code_flag if own is not None else FLAG_WORDING}:{found[0].id}")
             restored += 1
     return restored
@@ -209,14 +214,18 @@ def _leaked_by_code(
 
 def _explained_by_code(
     row: ScoreRow, sets: Sequence[CriteriaSet], s: WordingSettings
-) -> tuple[tuple[CriteriaSet, CriterionDef], str] | None:
+) -> tuple[tuple[CriteriaSet, CriterionDef], str | None, str | None] | None:
     """With no set recognised: the criterion of a set under the row's code whose wording the
-    name opens with, an explanation's opening after it (``explained_tail``), and that tail."""
+    name opens with, an explanation's opening (``explained_tail``) or a scale's items
+    (``scale_tail``) after it, and that tail (explanation, scale)."""
     for cs in sets:
         crit = cs.by_code().get(str(row.code)) if row.code else None
-        tail = explained_tail(row.name, crit.name, s) if crit is not None else None
-        if crit is not None and tail is not None:
-            return (cs, crit), tail
+        if crit is None:
+            continue
+        tail = explained_tail(row.name, crit.name, s)
+        scale = None if tail is not None else scale_tail(row.name, crit.name, s)
+        if tail is not None or scale is not None:
+            return (cs, crit), tail, scale
     return None
 
 
@@ -225,12 +234,28 @@ def explained_tail(read: str, wording: str, s: WordingSettings = WordingSettings
     OCR's damage) and goes on with what opens an explanation cell, a document or a date ("Cải
     cách thủ tục hành chính Kế hoạch số 152/KH-UBND ngày": the explanation column's words run in
     where OCR's line did not part the cells); None otherwise. No criterion's name goes on so."""
+    # (a dash inside a name, "chỉ đạo - điều hành", is no cell's edge: a document or a date is)
+    return _tail_after(read, wording, lambda rest: bool(EXPLANATION_OPENING.match(fold_text(rest))), s)
+
+
+# A scoring scale's items run in after a name: each a capitalised label ending in its colon, its
+# points after it or read into a points cell ("Ban hành kịp thời:", "Đạt 100%: 3 điểm").
+_SCALE_ITEMS = re.compile(r"^(?:\p{Lu}[^:]{0,80}:\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|đ)?)?\s*[;.,]?\s*)+$")
+
+
+def scale_tail(read: str, wording: str, s: WordingSettings = WordingSettings()) -> str | None:
+    """The words read after the wording when the name read is the wording (as it is, or but for
+    OCR's damage) and goes on with a scoring scale's items only ("Ban hành kế hoạch CCHC năm Ban
+    hành kịp thời:": the scale column's first line run in); None otherwise."""
+    return _tail_after(read, wording, lambda rest: bool(_SCALE_ITEMS.match(rest)), s)
+
+
+def _tail_after(read: str, wording: str, is_tail: Callable[[str], bool], s: WordingSettings) -> str | None:
     tokens = (read or "").split()
     official = _folded(wording)
     for k in range(1, len(tokens)):
         rest = " ".join(tokens[k:])
-        # (a dash inside a name, "chỉ đạo - điều hành", is no cell's edge: a document or a date is)
-        if not rest[:1].isalnum() or not EXPLANATION_OPENING.match(fold_text(rest)):
+        if not rest[:1].isalnum() or not is_tail(rest):
             continue
         head = " ".join(tokens[:k])
         if " ".join(fold(w).lower() for w in _words(head)) == official or damage_only(head, wording, s):
