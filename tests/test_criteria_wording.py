@@ -9,6 +9,7 @@ from normalize.criteria.match import FLAG_SNAPPED, apply_criteria_sets
 from normalize.criteria.wording import (
     FLAG_WORDING,
     as_printed,
+    cell_tail,
     damage_only,
     damaged,
     explained_tail,
@@ -169,3 +170,20 @@ def test_a_scales_items_run_in_after_the_wording_go_to_the_scale():
     assert row.name == wording and row.scale == ["Ban hành kịp thời:"] and not row.explanation
     # A name going on in its own words before a colon is not a scale's item.
     assert scale_tail("Kiểm tra công tác CCHC cấp xã: 3 điểm", "Kiểm tra công tác CCHC") is None
+
+
+def test_a_capitalised_cell_run_in_after_the_wording_is_cut_off_rows_split_from_lines_only():
+    # Seed 315's d04-i3: "5 Hién dai héa hanh chinh - Chua hoan thanh 3/7 nhiém vu theo 16 | [":
+    # within a cell a name goes on in small letters; a capital opens the next cell.
+    wording = "Hiện đại hóa hành chính"
+    read = f"{wording} Chưa hoàn thành 3/7 nhiệm vụ theo"
+    assert cell_tail(read, wording) == "Chưa hoàn thành 3/7 nhiệm vụ theo"
+    assert cell_tail("XÂY DỰNG CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ", "XÂY DỰNG CHÍNH QUYỀN ĐIỆN TỬ") is None
+    assert cell_tail("Kế hoạch CCHC năm UBND", "Kế hoạch CCHC năm") is None
+    lines = ScoreTable(title="", rows=[_row("7", read, 16)], read_from="lines")
+    typed = ScoreTable(title="", rows=[_row("7", read, 16)], read_from="docx")
+    apply_criteria_sets([lines])
+    apply_criteria_sets([typed])
+    assert lines.rows[0].name == wording and lines.rows[0].explanation == "Chưa hoàn thành 3/7 nhiệm vụ theo"
+    # A typed table's cell printed its edges: the words in the name's cell are the name's.
+    assert typed.rows[0].name == read

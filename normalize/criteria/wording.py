@@ -173,26 +173,25 @@ def restore_wordings(
                 continue
             own = by_code.get(str(row.code)) if row.code else None
             found: tuple[CriteriaSet, CriterionDef] | None = None
-            tail: str | None = None
-            scale: str | None = None
+            tails: Tails = None, None
+            split = table.read_from == "lines"
             if own is not None:
                 if damage_only(row.name, own.name, s) or (sure and leaked_into(row.name, own, sets[0].rows, s)):
                     found = sets[0], own
-                elif (tail := explained_tail(row.name, own.name, s)) is not None:
-                    found = sets[0], own
-                elif (scale := scale_tail(row.name, own.name, s)) is not None:
-                    found = sets[0], own
+                elif (own_tails := _tails(row.name, own.name, split, s)) is not None:
+                    found, tails = (sets[0], own), own_tails
             else:
                 found = nearest_wording(row.name, sets, s)
                 if found is None and not code_flag:
                     found = _leaked_by_code(row, sets, s)
-                    if found is None and (by_tail := _explained_by_code(row, sets, s)) is not None:
-                        found, tail, scale = by_tail
+                    if found is None and (by_tail := _tails_by_code(row, sets, split, s)) is not None:
+                        found, tails = by_tail
             if found is None or found[1].name == row.name:
                 continue
             take_wording(row, found[1].name)
-            if tail:
-                row.explanation = f"{tail} {row.explanation}".strip()
+            explanation, scale = tails
+            if explanation:
+                row.explanation = f"{explanation} {row.explanation}".strip()
             if scale:
                 row.scale.insert(0, scale)
             row.flags.append(f"{code_flag if own is not None else FLAG_WORDING}:{found[0].id}")
@@ -212,20 +211,34 @@ def _leaked_by_code(
     return None
 
 
-def _explained_by_code(
-    row: ScoreRow, sets: Sequence[CriteriaSet], s: WordingSettings
-) -> tuple[tuple[CriteriaSet, CriterionDef], str | None, str | None] | None:
+# Text run in after a name's wording: (the explanation's, the scale's); None where none is.
+Tails = tuple[str | None, str | None]
+
+
+def _tails(read: str, wording: str, split: bool, s: WordingSettings) -> Tails | None:
+    """The name read is the wording, then another cell's words run in: an explanation's opening
+    (``explained_tail``), a scale's items (``scale_tail``), or, in a table whose rows were split
+    from lines of text (``split``: no cell edge was printed), a capitalised word opening another
+    cell (``cell_tail``). None when the name read is not so."""
+    tail = explained_tail(read, wording, s)
+    if tail is None and split:
+        tail = cell_tail(read, wording, s)
+    if tail is not None:
+        return tail, None
+    scale = scale_tail(read, wording, s)
+    return None if scale is None else (None, scale)
+
+
+def _tails_by_code(
+    row: ScoreRow, sets: Sequence[CriteriaSet], split: bool, s: WordingSettings
+) -> tuple[tuple[CriteriaSet, CriterionDef], Tails] | None:
     """With no set recognised: the criterion of a set under the row's code whose wording the
-    name opens with, an explanation's opening (``explained_tail``) or a scale's items
-    (``scale_tail``) after it, and that tail (explanation, scale)."""
+    name opens with, another cell's words after it (``_tails``), and those words."""
     for cs in sets:
         crit = cs.by_code().get(str(row.code)) if row.code else None
-        if crit is None:
-            continue
-        tail = explained_tail(row.name, crit.name, s)
-        scale = None if tail is not None else scale_tail(row.name, crit.name, s)
-        if tail is not None or scale is not None:
-            return (cs, crit), tail, scale
+        tails = _tails(row.name, crit.name, split, s) if crit is not None else None
+        if crit is not None and tails is not None:
+            return (cs, crit), tails
     return None
 
 
@@ -236,6 +249,18 @@ def explained_tail(read: str, wording: str, s: WordingSettings = WordingSettings
     where OCR's line did not part the cells); None otherwise. No criterion's name goes on so."""
     # (a dash inside a name, "chỉ đạo - điều hành", is no cell's edge: a document or a date is)
     return _tail_after(read, wording, lambda rest: bool(EXPLANATION_OPENING.match(fold_text(rest))), s)
+
+
+# A word opening a cell: a capital then small letters ("Chưa", "Thông", "Tỷ"). A name goes on in
+# small letters within its cell, or in capitals (an abbreviation, a title in capitals).
+_CELL_OPENING = re.compile(r"^\p{Lu}\p{Ll}+\b")
+
+
+def cell_tail(read: str, wording: str, s: WordingSettings = WordingSettings()) -> str | None:
+    """The words read after the wording when the name read is the wording (as it is, or but for
+    OCR's damage) and goes on with a capitalised word ("Hiện đại hóa hành chính Chưa hoàn thành
+    3/7 nhiệm vụ theo"): for a row split from a line of text, the next cell's opening."""
+    return _tail_after(read, wording, lambda rest: bool(_CELL_OPENING.match(rest)), s)
 
 
 # A scoring scale's items run in after a name: each a capitalised label ending in its colon, its
