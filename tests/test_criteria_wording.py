@@ -133,6 +133,8 @@ def test_a_wording_taken_keeps_the_documents_tone_placement():
 def test_words_ocr_glued_are_the_wording_they_run_together():
     # Seed 315's d06-i4 (a psm 4 dump): "11 | KếhoachCCHC năm 5 1,5", OCR lost two spaces.
     assert damage_only("KếhoạchCCHC năm", "Kế hoạch CCHC năm")
+    # Seed 315's d06-i1 (an eng psm 6 dump): "11 [KéhoachCCHCnim 5 8H", the points OCR's specks.
+    assert damage_only("[KéhoachCCHCnim 5 8H", "Kế hoạch CCHC năm")
     # ... but glued words must be the wording's, and the wording's words all there.
     assert not damage_only("KếhoạchCCHC năm", "Ban hành kế hoạch CCHC năm")
     assert not damage_only("Ban hànhCCHC năm", "Kế hoạch CCHC năm")

@@ -91,7 +91,9 @@ def damage_only(read: str, wording: str, s: WordingSettings = WordingSettings())
     official = [fold(w).lower() for w in _words(wording)]
     if not words or not official:
         return False
-    if fuzz.ratio(" ".join(folded), " ".join(official)) < s.min_ratio:
+    # (near with the spaces or without them: words OCR glued, "KéhoachCCHCnim")
+    near = max(fuzz.ratio(" ".join(folded), " ".join(official)), fuzz.ratio("".join(folded), "".join(official)))
+    if near < s.min_ratio:
         return False
     ops = SequenceMatcher(None, folded, official, autojunk=False).get_opcodes()
     equal = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
@@ -123,8 +125,10 @@ def damage_only(read: str, wording: str, s: WordingSettings = WordingSettings())
 
 
 def _glued(read: list[str], official: list[str], s: WordingSettings) -> bool:
-    """The words read are the wording's words run together, OCR having lost the spaces between."""
-    return fuzz.ratio("".join(read), "".join(official)) >= s.glued_ratio
+    """The words read are the wording's words run together, OCR having lost the spaces between,
+    with damaged specks after them ("KéhoachCCHCnim 5 8H": a run's words are all damaged)."""
+    joined = "".join(official)
+    return any(fuzz.ratio("".join(read[:m]), joined) >= s.glued_ratio for m in range(1, len(read) + 1))
 
 
 def nearest_wording(
