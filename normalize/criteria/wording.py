@@ -166,7 +166,9 @@ def restore_wordings(
     code the set has takes its own criterion's wording or none (also, when the set is ``sure``,
     the wording another column's words ran into, ``leaked_into``); other rows, and every row when
     no set was recognised, the nearest wording of ``sets`` (flagged ``FLAG_WORDING``; the code is
-    left as read). Returns the number of names restored."""
+    left as read). A name that is its code's wording with another cell's words run in after it
+    (``_tails``) takes the wording, the words going to the explanation or the scale. Returns the
+    number of names restored."""
     if not s.on or not sets:
         return 0
     by_code = sets[0].by_code() if code_flag else {}
