@@ -69,6 +69,14 @@ def fold_words(text: str) -> str:
 
 _WORD_RUN = lazy_compile(r"[\p{L}\p{N}]+")
 
+# How an explanation cell opens (folded text): a dash, a document ("Kế hoạch số", "Báo cáo số",
+# "Quyết định số"), a date, or a reference number. No criterion's name goes on with one.
+EXPLANATION_OPENING = lazy_compile(
+    r"^(?:[-–+•]|(?:ke hoach|bao cao|quyet dinh|cong van|thong bao|to trinh)\s+so\b"
+    r"|ngay\s+\d|\d{1,2}/\d{1,2}/\d{2,4})",
+    re.I,
+)
+
 
 def fold_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()

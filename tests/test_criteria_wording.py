@@ -6,7 +6,16 @@ from __future__ import annotations
 
 from normalize.criteria import criteria_set
 from normalize.criteria.match import FLAG_SNAPPED, apply_criteria_sets
-from normalize.criteria.wording import FLAG_WORDING, as_printed, damage_only, damaged, leaked_into
+from normalize.criteria.wording import (
+    FLAG_WORDING,
+    as_printed,
+    cell_tail,
+    damage_only,
+    damaged,
+    explained_tail,
+    leaked_into,
+    scale_tail,
+)
 from schemas.records import ScoreRow, ScoreTable
 
 BNV = "bnv-tinh_2948"
@@ -119,3 +128,64 @@ def test_a_wording_taken_keeps_the_documents_tone_placement():
     assert as_printed("-Hiện đại hóa hành chính Công văn số 13", "Hiện đại hoá hành chính") == "Hiện đại hóa hành chính"
     assert as_printed("HIỆN ĐẠI HÓA", "HIỆN ĐẠI HOÁ HÀNH CHÍNH") == "HIỆN ĐẠI HÓA HÀNH CHÍNH"
     assert as_printed("Hiện đại hoá", "Hiện đại hoá hành chính") == "Hiện đại hoá hành chính"
+
+
+def test_words_ocr_glued_are_the_wording_they_run_together():
+    # Seed 315's d06-i4 (a psm 4 dump): "11 | KếhoachCCHC năm 5 1,5", OCR lost two spaces.
+    assert damage_only("KếhoạchCCHC năm", "Kế hoạch CCHC năm")
+    # Seed 315's d06-i1 (an eng psm 6 dump): "11 [KéhoachCCHCnim 5 8H", the points OCR's specks.
+    assert damage_only("[KéhoachCCHCnim 5 8H", "Kế hoạch CCHC năm")
+    # ... but glued words must be the wording's, and the wording's words all there.
+    assert not damage_only("KếhoạchCCHC năm", "Ban hành kế hoạch CCHC năm")
+    assert not damage_only("Ban hànhCCHC năm", "Kế hoạch CCHC năm")
+
+
+def test_an_explanation_run_in_after_the_wording_is_cut_off_a_name_worded_on_is_not():
+    # Seed 315's d04-i3 (the explanation column between the name and the points):
+    # "Cai cach thi tuc hanh chinh - Ké hoach sé 152/KH-UBND ngay 14,5 13,75 13,75".
+    wording = "Cải cách thủ tục hành chính"
+    assert explained_tail(f"{wording} Kế hoạch số 152/KH-UBND ngày", wording) == "Kế hoạch số 152/KH-UBND ngày"
+    assert explained_tail("Cải cách thủ tục hành chíh Quyết định số 27/QĐ-UBND", wording) == "Quyết định số 27/QĐ-UBND"
+    table = ScoreTable(title="", rows=[_row("3", f"{wording} Kế hoạch số 152/KH-UBND ngày", 14.5)])
+    table.rows[0].explanation = "13/2/2023"
+    apply_criteria_sets([table])
+    row = table.rows[0]
+    assert row.name == wording and row.explanation == "Kế hoạch số 152/KH-UBND ngày 13/2/2023"
+    assert row.name_raw == f"{wording} Kế hoạch số 152/KH-UBND ngày"
+    # (a dash OCR read for the ruling line between is the cells' edge)
+    assert explained_tail(f"{wording} - Kế hoạch số 1", wording) == "Kế hoạch số 1"
+    # Words that open no document nor date, after a dash too, another criterion's words: kept.
+    assert explained_tail(f"{wording} cấp xã", wording) is None
+    assert explained_tail(f"{wording} - cấp xã ngày 1", wording) is None
+    assert explained_tail("Cải cách tài chính công Kế hoạch số 1", wording) is None
+
+
+def test_a_scales_items_run_in_after_the_wording_go_to_the_scale():
+    # Seed 315's d06-i4 (a psm 4 dump of a table with a "Cách tính điểm" column): "1.1.1 | Ban
+    # hành kế hoạch CCHC năm Ban hành kịp thời: 1 ụ 1 0".
+    wording = "Ban hành kế hoạch CCHC năm"
+    assert scale_tail(f"{wording} Ban hành kịp thời:", wording) == "Ban hành kịp thời:"
+    assert scale_tail("Kiểm tra công tác CCHC Đạt 100%: 3 điểm", "Kiểm tra công tác CCHC") == "Đạt 100%: 3 điểm"
+    table = ScoreTable(title="", rows=[_row("1.1.1", f"{wording} Ban hành kịp thời:", 1)])
+    apply_criteria_sets([table])
+    row = table.rows[0]
+    assert row.name == wording and row.scale == ["Ban hành kịp thời:"] and not row.explanation
+    # A name going on in its own words before a colon is not a scale's item.
+    assert scale_tail("Kiểm tra công tác CCHC cấp xã: 3 điểm", "Kiểm tra công tác CCHC") is None
+
+
+def test_a_capitalised_cell_run_in_after_the_wording_is_cut_off_rows_split_from_lines_only():
+    # Seed 315's d04-i3: "5 Hién dai héa hanh chinh - Chua hoan thanh 3/7 nhiém vu theo 16 | [":
+    # within a cell a name goes on in small letters; a capital opens the next cell.
+    wording = "Hiện đại hóa hành chính"
+    read = f"{wording} Chưa hoàn thành 3/7 nhiệm vụ theo"
+    assert cell_tail(read, wording) == "Chưa hoàn thành 3/7 nhiệm vụ theo"
+    assert cell_tail("XÂY DỰNG CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ", "XÂY DỰNG CHÍNH QUYỀN ĐIỆN TỬ") is None
+    assert cell_tail("Kế hoạch CCHC năm UBND", "Kế hoạch CCHC năm") is None
+    lines = ScoreTable(title="", rows=[_row("7", read, 16)], read_from="lines")
+    typed = ScoreTable(title="", rows=[_row("7", read, 16)], read_from="docx")
+    apply_criteria_sets([lines])
+    apply_criteria_sets([typed])
+    assert lines.rows[0].name == wording and lines.rows[0].explanation == "Chưa hoàn thành 3/7 nhiệm vụ theo"
+    # A typed table's cell printed its edges: the words in the name's cell are the name's.
+    assert typed.rows[0].name == read

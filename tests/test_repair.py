@@ -10,7 +10,7 @@ import pytest
 
 from extract.base import ingest
 from normalize.vietnamese import repair_document, repair_text
-from normalize.vietnamese.syllable import fold, normalize_syllable
+from normalize.vietnamese.syllable import case_of, fold, normalize_syllable
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -309,3 +309,11 @@ def test_a_wrapped_ocr_name_is_repaired_as_one_text():
     names = {str(r.code): r.name for t in result.score_tables for r in t.rows}
     assert names["1"] == "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC"
     assert names["2.2.1"] == "Ban hành Kế hoạch theo dõi tình hình thi hành pháp luật"
+
+
+def test_a_capitals_word_with_one_small_letter_ocr_misread_stays_in_capitals():
+    # Seed 315's d06-i3 (an eng dump of a heading in capitals): "HANH CHiNH TRONG TAM", the "Í"
+    # read as a small "i"; the word was given back as "Chính" inside a capitals heading.
+    assert case_of("CHiNH") == "upper" and case_of("TiNH") == "upper"
+    assert case_of("Chính") == "title" and case_of("ThS") == "title"
+    assert repair_text("CAC NHIEM VU CAI CACH HANH CHiNH TRONG TAM") == "CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH TRỌNG TÂM"

@@ -12,17 +12,10 @@ from rapidfuzz import fuzz, process
 from extract.segment.line_common import BAR, LineTableSettings
 from normalize.criteria import load_criteria_sets
 from normalize.lazy_regex import lazy_compile
-from normalize.text import fold, fold_words
+from normalize.text import EXPLANATION_OPENING, fold, fold_words
 from normalize.vietnamese.model import BOS, DATA as _CATALOGUE_DIR, load_model
 from normalize.vietnamese.tokens import breaks_context, lm_unit, parse_token
 
-# How an explanation cell opens: a dash, a document ("Kế hoạch số", "Báo cáo số", "Quyết định"),
-# a date, or a reference number.
-_EXPLANATION_OPENING = lazy_compile(
-    r"^(?:[-–+•]|(?:ke hoach|bao cao|quyet dinh|cong van|thong bao|to trinh)\s+so\b"
-    r"|ngay\s+\d|\d{1,2}/\d{1,2}/\d{2,4})",
-    re.I,
-)
 _REFERENCE = lazy_compile(r"\d+/(?:\d|[\p{Lu}])", re.I)
 # A document number broken at the end of a line ("30/KH-") and the rest of it ("UBND", "CP").
 _BROKEN_REFERENCE = lazy_compile(r"\d+/[\p{Lu}Đ]*-$")
@@ -93,7 +86,7 @@ def split_score(
 
 def opens_explanation(tokens: list[tuple[str, str]]) -> bool:
     tokens = [t for t in tokens if t[1] != BAR]
-    if tokens and _EXPLANATION_OPENING.match(" ".join(fold(t) for t, _ in tokens)):
+    if tokens and EXPLANATION_OPENING.match(" ".join(fold(t) for t, _ in tokens)):
         return True
     # the rest of a document number broken at the line's end ("… số 203/QĐ-" / "UBND ngày …"):
     # an issuer's capitals, then the date it was issued

@@ -30,6 +30,7 @@ from normalize.criteria.code_names import (
     similarity,
     take_code,
 )
+from normalize.criteria.name_runs import NameRunSettings, names_from_runs
 from normalize.criteria.wording import WordingSettings, as_printed, restore_wordings, spelling
 from normalize.vietnamese.syllable import fold
 
@@ -99,6 +100,9 @@ class MatchSettings:
     # is surely recognised (``fill_set_maxima``); off: such cells stay blank.
     fill_maxima: bool = True
     wording: WordingSettings = WordingSettings()  # names OCR damaged, restored from a wording
+    # Names lost to the row above and to the explanation (numbers centred in tall rows), found
+    # there by the code's wording when the set is sure (``normalize.criteria.name_runs``).
+    name_runs: NameRunSettings = NameRunSettings()
 
 
 @dataclass(frozen=True)
@@ -207,6 +211,15 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
         # hold no code against a row whose name says it is that criterion.
         strays = [r for r in table.rows if sure and _stray(r, names, settings)]
         shift_by_names(table.rows, by_code, names, strays, match.cset.id, settings)
+        if sure and settings.snap_names:
+            names_from_runs(
+                table.rows,
+                by_code,
+                lambda r, c: names_criterion(r, c, settings),
+                lambda name: _names_any(name, match.cset, settings),
+                settings.name_runs,
+                settings.wording,
+            )
         taken = {str(r.code) for r in table.rows if r.code and not any(r is x for x in strays)}
         for row in table.rows:
             crit = by_code.get(str(row.code)) if row.code else None
@@ -363,6 +376,12 @@ def criterion_named(name: str, cset: CriteriaSet) -> tuple[float, CriterionDef] 
     that similarity; None for a set with no rows."""
     scored = [(wording_similarity(name, c.name), c) for c in cset.rows]
     return max(scored, key=lambda e: e[0], default=None)
+
+
+def _names_any(name: str, cset: CriteriaSet, s: MatchSettings) -> bool:
+    """The name read is, near whole, a criterion of the set's wording."""
+    top = criterion_named(name, cset)
+    return top is not None and top[0] >= s.evidence_name_min
 
 
 def _holds_wording(name: str, wording: str, s: MatchSettings) -> bool:

@@ -14,7 +14,7 @@ the code says nothing (no set recognised, a code OCR shifted), the nearest wordi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -24,6 +24,7 @@ import regex as re
 from rapidfuzz import fuzz
 
 from normalize.criteria import CriteriaSet, CriterionDef
+from normalize.text import EXPLANATION_OPENING, fold as fold_text
 from normalize.vietnamese.candidates import KNOWN_ABBREVIATIONS
 from normalize.vietnamese.model import load_model
 from normalize.vietnamese.syllable import fold, nfc, normalize_syllable, place_tone, split_tone
@@ -48,6 +49,10 @@ class WordingSettings:
     # Folded read and wording within this near (0..100) of each other for each damaged run: a
     # damaged word is still the word it stands for ("chttc" for "chức"), not any word.
     min_run_ratio: float = 40.0
+    # A damaged run read that is the wording's words glued together ("KếhoạchCCHCnăm", OCR lost
+    # the spaces) stands for any number of them: the run and the words, spaces left out and
+    # folded, at least this near (0..100).
+    glued_ratio: float = 85.0
     # A name read from OCR'd lines with another column's words run into it (``leaked_into``):
     # its code's wording, at least this many words long, held in order at least to this share.
     leak_min_words: int = 6
@@ -86,10 +91,16 @@ def damage_only(read: str, wording: str, s: WordingSettings = WordingSettings())
     official = [fold(w).lower() for w in _words(wording)]
     if not words or not official:
         return False
-    if fuzz.ratio(" ".join(folded), " ".join(official)) < s.min_ratio:
+    # (near with the spaces or without them: words OCR glued, "KéhoachCCHCnim")
+    near = max(fuzz.ratio(" ".join(folded), " ".join(official)), fuzz.ratio("".join(folded), "".join(official)))
+    if near < s.min_ratio:
         return False
     ops = SequenceMatcher(None, folded, official, autojunk=False).get_opcodes()
     equal = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+    # (words read glued are read as they are, but for the spaces)
+    equal += sum(
+        j2 - j1 for tag, i1, i2, j1, j2 in ops if tag == "replace" and _glued(folded[i1:i2], official[j1:j2], s)
+    )
     if equal < s.min_equal_share * len(official):
         return False
     seen_damage = False
@@ -103,7 +114,7 @@ def damage_only(read: str, wording: str, s: WordingSettings = WordingSettings())
             return False
         seen_damage = True
         if tag == "replace":
-            if j2 - j1 > i2 - i1 + s.max_extra_words:
+            if j2 - j1 > i2 - i1 + s.max_extra_words and not _glued(folded[i1:i2], official[j1:j2], s):
                 return False
             # (a run between words read as they are stands where the wording's words are; one at
             # an end must still look like the words it would be)
@@ -111,6 +122,13 @@ def damage_only(read: str, wording: str, s: WordingSettings = WordingSettings())
             if not anchored and fuzz.ratio("".join(folded[i1:i2]), "".join(official[j1:j2])) < s.min_run_ratio:
                 return False
     return seen_damage
+
+
+def _glued(read: list[str], official: list[str], s: WordingSettings) -> bool:
+    """The words read are the wording's words run together, OCR having lost the spaces between,
+    with damaged specks after them ("KéhoachCCHCnim 5 8H": a run's words are all damaged)."""
+    joined = "".join(official)
+    return any(fuzz.ratio("".join(read[:m]), joined) >= s.glued_ratio for m in range(1, len(read) + 1))
 
 
 def nearest_wording(
@@ -148,7 +166,9 @@ def restore_wordings(
     code the set has takes its own criterion's wording or none (also, when the set is ``sure``,
     the wording another column's words ran into, ``leaked_into``); other rows, and every row when
     no set was recognised, the nearest wording of ``sets`` (flagged ``FLAG_WORDING``; the code is
-    left as read). Returns the number of names restored."""
+    left as read). A name that is its code's wording with another cell's words run in after it
+    (``_tails``) takes the wording, the words going to the explanation or the scale. Returns the
+    number of names restored."""
     if not s.on or not sets:
         return 0
     by_code = sets[0].by_code() if code_flag else {}
@@ -159,14 +179,27 @@ def restore_wordings(
                 continue
             own = by_code.get(str(row.code)) if row.code else None
             found: tuple[CriteriaSet, CriterionDef] | None = None
+            tails: Tails = None, None
+            split = table.read_from == "lines"
             if own is not None:
                 if damage_only(row.name, own.name, s) or (sure and leaked_into(row.name, own, sets[0].rows, s)):
                     found = sets[0], own
+                elif (own_tails := _tails(row.name, own.name, split, s)) is not None:
+                    found, tails = (sets[0], own), own_tails
             else:
-                found = nearest_wording(row.name, sets, s) or (None if code_flag else _leaked_by_code(row, sets, s))
+                found = nearest_wording(row.name, sets, s)
+                if found is None and not code_flag:
+                    found = _leaked_by_code(row, sets, s)
+                    if found is None and (by_tail := _tails_by_code(row, sets, split, s)) is not None:
+                        found, tails = by_tail
             if found is None or found[1].name == row.name:
                 continue
             take_wording(row, found[1].name)
+            explanation, scale = tails
+            if explanation:
+                row.explanation = f"{explanation} {row.explanation}".strip()
+            if scale:
+                row.scale.insert(0, scale)
             row.flags.append(f"{code_flag if own is not None else FLAG_WORDING}:{found[0].id}")
             restored += 1
     return restored
@@ -184,6 +217,83 @@ def _leaked_by_code(
     return None
 
 
+# Text run in after a name's wording: (the explanation's, the scale's); None where none is.
+Tails = tuple[str | None, str | None]
+
+
+def _tails(read: str, wording: str, split: bool, s: WordingSettings) -> Tails | None:
+    """The name read is the wording, then another cell's words run in: an explanation's opening
+    (``explained_tail``), a scale's items (``scale_tail``), or, in a table whose rows were split
+    from lines of text (``split``: no cell edge was printed), a capitalised word opening another
+    cell (``cell_tail``). None when the name read is not so."""
+    tail = explained_tail(read, wording, s)
+    if tail is None and split:
+        tail = cell_tail(read, wording, s)
+    if tail is not None:
+        return tail, None
+    scale = scale_tail(read, wording, s)
+    return None if scale is None else (None, scale)
+
+
+def _tails_by_code(
+    row: ScoreRow, sets: Sequence[CriteriaSet], split: bool, s: WordingSettings
+) -> tuple[tuple[CriteriaSet, CriterionDef], Tails] | None:
+    """With no set recognised: the criterion of a set under the row's code whose wording the
+    name opens with, another cell's words after it (``_tails``), and those words."""
+    for cs in sets:
+        crit = cs.by_code().get(str(row.code)) if row.code else None
+        tails = _tails(row.name, crit.name, split, s) if crit is not None else None
+        if crit is not None and tails is not None:
+            return (cs, crit), tails
+    return None
+
+
+def explained_tail(read: str, wording: str, s: WordingSettings = WordingSettings()) -> str | None:
+    """The words read after the wording when the name read is the wording (as it is, or but for
+    OCR's damage) and goes on with what opens an explanation cell, a document or a date ("Cải
+    cách thủ tục hành chính Kế hoạch số 152/KH-UBND ngày": the explanation column's words run in
+    where OCR's line did not part the cells); None otherwise. No criterion's name goes on so."""
+    # (a dash inside a name, "chỉ đạo - điều hành", is no cell's edge: a document or a date is)
+    return _tail_after(read, wording, lambda rest: bool(EXPLANATION_OPENING.match(fold_text(rest))), s)
+
+
+# A word opening a cell: a capital then small letters ("Chưa", "Thông", "Tỷ"). A name goes on in
+# small letters within its cell, or in capitals (an abbreviation, a title in capitals).
+_CELL_OPENING = re.compile(r"^\p{Lu}\p{Ll}+\b")
+
+
+def cell_tail(read: str, wording: str, s: WordingSettings = WordingSettings()) -> str | None:
+    """The words read after the wording when the name read is the wording (as it is, or but for
+    OCR's damage) and goes on with a capitalised word ("Hiện đại hóa hành chính Chưa hoàn thành
+    3/7 nhiệm vụ theo"): for a row split from a line of text, the next cell's opening."""
+    return _tail_after(read, wording, lambda rest: bool(_CELL_OPENING.match(rest)), s)
+
+
+# A scoring scale's items run in after a name: each a capitalised label ending in its colon, its
+# points after it or read into a points cell ("Ban hành kịp thời:", "Đạt 100%: 3 điểm").
+_SCALE_ITEMS = re.compile(r"^(?:\p{Lu}[^:]{0,80}:\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|đ)?)?\s*[;.,]?\s*)+$")
+
+
+def scale_tail(read: str, wording: str, s: WordingSettings = WordingSettings()) -> str | None:
+    """The words read after the wording when the name read is the wording (as it is, or but for
+    OCR's damage) and goes on with a scoring scale's items only ("Ban hành kế hoạch CCHC năm Ban
+    hành kịp thời:": the scale column's first line run in); None otherwise."""
+    return _tail_after(read, wording, lambda rest: bool(_SCALE_ITEMS.match(rest)), s)
+
+
+def _tail_after(read: str, wording: str, is_tail: Callable[[str], bool], s: WordingSettings) -> str | None:
+    tokens = (read or "").split()
+    official = _folded(wording)
+    for k in range(1, len(tokens)):
+        rest = " ".join(tokens[k:])
+        if not rest[:1].isalnum() or not is_tail(rest):
+            continue
+        head = " ".join(tokens[:k])
+        if " ".join(fold(w).lower() for w in _words(head)) == official or damage_only(head, wording, s):
+            return rest
+    return None
+
+
 def _covered(read: str, wording: str, s: WordingSettings) -> tuple[int, int, bool]:
     """(wording words read in order, as they are or as damaged words standing for them; read
     words outside them, run in; whether any of those run in is damaged)."""
@@ -195,7 +305,11 @@ def _covered(read: str, wording: str, s: WordingSettings) -> tuple[int, int, boo
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, folded, official, autojunk=False).get_opcodes():
         if tag == "equal":
             covered += i2 - i1
-        elif tag == "replace" and all(damaged(w) for w in words[i1:i2]) and j2 - j1 <= i2 - i1 + s.max_extra_words:
+        elif (
+            tag == "replace"
+            and all(damaged(w) for w in words[i1:i2])
+            and (j2 - j1 <= i2 - i1 + s.max_extra_words or _glued(folded[i1:i2], official[j1:j2], s))
+        ):
             covered += j2 - j1
         else:
             extra += words[i1:i2]

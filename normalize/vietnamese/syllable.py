@@ -147,6 +147,10 @@ def case_of(token: str) -> str:
         return "lower"
     if len(letters) >= 2 and all(ch.isupper() for ch in letters):
         return "upper"
+    # A word in capitals with one small letter OCR read for a capital's shape ("CHiNH", "TiNH":
+    # "Í" read "i"): a capitals word still, not a capitalised one.
+    if len(letters) >= 4 and letters[0].isupper() and sum(ch.islower() for ch in letters) == 1:
+        return "upper"
     return "title" if letters[0].isupper() else "lower"
 
 

@@ -1,0 +1,162 @@
+"""A row's name found in the text read around it, by its code's wording in the set surely recognised.
+
+In a table whose cells are centred in tall rows, a name wraps above and below the line its code
+and numbers share; an OCR dump's line parser may give those name lines to the row above (as its
+explanation's last line, or its name's, the code and points of this row being OCR's specks) and
+to this row's explanation, leaving the name on the numbers' line as OCR's specks ("Xây dựng và tổ
+chức thực hiện văn bản" / "2. , A* ko $ vẽ 10 10" / "quy phạm pháp luật tại tỉnh"). When a row's
+printed code is the set's and its name read is not that criterion's, while the text of the row
+above and its own explanation hold that criterion's wording as one run of words (OCR's damage and
+specks aside), the run is the row's name: it is moved there, what was read stays in ``name_raw``.
+The words after the run on the row above are this row's explanation (they print after its name).
+A run the row above needs for its own name is never taken: another criterion's name is not this
+row's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+import regex as re
+
+from normalize.criteria import CriterionDef
+from normalize.criteria.wording import WordingSettings, damage_only
+from normalize.vietnamese.syllable import fold
+
+if TYPE_CHECKING:
+    from schemas.records import ScoreRow
+
+# A name taken from the lines read around the row, by its code's wording.
+FLAG_NAME_AROUND = "name_from_lines_around"
+
+_NAME, _EXPLANATION_ABOVE, _NAME_ABOVE, _EXPLANATION = range(4)
+
+
+@dataclass(frozen=True)
+class NameRunSettings:
+    # A run may hold this many more or fewer words than the wording (specks, glued words).
+    word_slack: int = 2
+    # The wording is at least this many words: a short one ("Báo cáo CCHC") is found in too many
+    # explanations to be told from them.
+    min_words: int = 3
+    on: bool = True
+
+
+def _key(token: str) -> str:
+    return " ".join(fold(w).lower() for w in re.findall(r"[\p{L}\p{N}]+", token))
+
+
+def _is_wording(tokens: list[str], wording: str, official: list[str], s: WordingSettings) -> bool:
+    words = [w for t in tokens for w in _key(t).split()]
+    if words == official:
+        return True
+    return damage_only(" ".join(tokens), wording, s)
+
+
+def find_run(
+    tokens: list[str], wording: str, s: NameRunSettings = NameRunSettings(), ws: WordingSettings = WordingSettings()
+) -> tuple[int, int] | None:
+    """The shortest span of tokens, earliest first, that is the wording read (as it is, or but for
+    OCR's damage: ``damage_only``); None when none is."""
+    official = _key(wording).split()
+    n = len(official)
+    if n < s.min_words:
+        return None
+    keys = [_key(t) for t in tokens]
+    for i, k in enumerate(keys):
+        if not k:
+            continue  # (a run opens with a word, not a speck)
+        words = 0
+        for j in range(i, len(tokens)):
+            words += len(keys[j].split())
+            if words > n + s.word_slack:
+                break
+            if keys[j] and words >= n - s.word_slack and _is_wording(tokens[i : j + 1], wording, official, ws):
+                return i, j + 1
+    return None
+
+
+def _pieces(above: ScoreRow, row: ScoreRow) -> list[tuple[int, str]]:
+    """The tokens read in print order around the row's numbers' line, each with the field it is in:
+    the row above's name and explanation, then the row's explanation (its name read left out: it is
+    what OCR made of the name's place on the numbers' line)."""
+    return (
+        [(_NAME_ABOVE, t) for t in above.name.split()]
+        + [(_EXPLANATION_ABOVE, t) for t in above.explanation.split()]
+        + [(_EXPLANATION, t) for t in row.explanation.split()]
+    )
+
+
+def names_from_runs(
+    rows: Sequence[ScoreRow],
+    by_code: dict[str, CriterionDef],
+    names: Callable[[ScoreRow, CriterionDef], bool],
+    named_any: Callable[[str], bool],
+    s: NameRunSettings = NameRunSettings(),
+    ws: WordingSettings = WordingSettings(),
+) -> int:
+    """Rows whose printed code is a criterion of the set and whose name read does not name it
+    (``names``), nor any criterion's (``named_any``: a name read whole, the code the misread one),
+    take its wording's run from the text around them (module doc). Returns how many."""
+    if not s.on:
+        return 0
+    moved = 0
+    for above, row in zip(rows, rows[1:]):
+        crit = by_code.get(str(row.code)) if row.code else None
+        if crit is None or "code_inferred" in row.flags or names(row, crit) or named_any(row.name):
+            continue
+        pieces = _pieces(above, row)
+        span = find_run([t for _, t in pieces], crit.name, s, ws)
+        if span is None:
+            continue
+        i, j = span
+        kept_above = [t for f, t in pieces[:i] if f == _NAME_ABOVE]
+        own = by_code.get(str(above.code)) if above.code else None
+        # The row above keeps a name that still names its criterion (or, with no criterion of
+        # the set, keeps a name at all): the run is not its own name taken.
+        if own is not None:
+            if own is crit or not names(replace(above, name=" ".join(kept_above), name_raw=""), own):
+                continue
+        elif not kept_above:
+            continue
+        after = [t for _, t in pieces[j:]]
+        # (words read before the run on this row's lines print above its name: the row above's)
+        above_explanation = [t for f, t in pieces[:i] if f != _NAME_ABOVE]
+        if own is not None:
+            kept_above, spilled = _own_wording(kept_above, own, s, ws)
+            above_explanation = spilled + above_explanation
+        _take(above, row, kept_above, above_explanation, [t for _, t in pieces[i:j]], after)
+        moved += 1
+    return moved
+
+
+def _own_wording(
+    name: list[str], crit: CriterionDef, s: NameRunSettings, ws: WordingSettings
+) -> tuple[list[str], list[str]]:
+    """A name that opens with its criterion's wording, other words after it: (the wording's
+    words, the others: the explanation's, printed on the name's lines); else (the name, [])."""
+    span = find_run(name, crit.name, s, ws)
+    if span is None or span[0] != 0:
+        return name, []
+    return name[: span[1]], name[span[1] :]
+
+
+def _take(
+    above: ScoreRow,
+    row: ScoreRow,
+    above_name: list[str],
+    above_explanation: list[str],
+    run: list[str],
+    explanation: list[str],
+) -> None:
+    if not above.name_raw and " ".join(above_name) != above.name:
+        above.name_raw = above.name
+    above.name = " ".join(above_name)
+    above.explanation = " ".join(above_explanation)
+    if not row.name_raw:
+        row.name_raw = row.name
+    row.name = " ".join(run)
+    row.explanation = " ".join(explanation)
+    row.flags.append(FLAG_NAME_AROUND)
