@@ -1,7 +1,8 @@
 """The review queue holds every doubtful value once, and one entry per fault of the document.
 
 * a typed document whose total row disagrees with its rows: one fault, one entry (the total),
-  not one per row; the same relation on OCR'd text queues every suspect (any may be ours);
+  not one per row; the same relation on an OCR dump queues every suspect (any may be ours), and
+  on a scan, whose OCR scores each word, the total once beside the cells OCR doubted;
 * a points column read as explanations (bare figures): each row's blank appraised cell is queued
   with the figure as its other reading;
 * an OCR dump whose letters came out clean is still told by its numbers' confusions;
@@ -70,14 +71,34 @@ def _result(method: str, explanations: list[str] | None = None, **kw) -> Extract
     return ExtractionResult(source=SourceInfo(path="x.txt", format="txt", method=method), score_tables=[table])
 
 
+def _total_entries(result: ExtractionResult) -> set[str]:
+    reasons = {c.message for c in result.checks if c.kind == "stated_total" and c.field == "max_points"}
+    return {r.item for r in result.review if r.field == "max_points" and r.reason in reasons}
+
+
 def test_ocr_total_fault_queues_every_suspect():
-    typed, scanned = _result("text", stated_total_max=101.0), _result("ocr", stated_total_max=101.0)
+    typed, dump = _result("text", stated_total_max=101.0), _result("text", stated_total_max=101.0)
+    dump.source.read_by_ocr = True  # an OCR dump: characters OCR made, with no word confidence kept
     reconcile(typed)
-    reconcile(scanned)
-    reasons = {c.message for c in typed.checks if c.kind == "stated_total"}
-    assert {(r.item, r.field) for r in typed.review if r.reason in reasons} == {("/score_tables/0", "max_points")}
-    queued = {r.item for r in scanned.review if r.field == "max_points"}
+    reconcile(dump)
+    assert _total_entries(typed) == {"/score_tables/0"}
+    queued = {r.item for r in dump.review if r.field == "max_points"}
     assert len(queued) >= 2 and "/score_tables/0" not in queued
+
+
+def test_scan_total_fault_among_sure_cells_is_one_entry():
+    """On a scan OCR scores each word: rows it read surely are what the page prints, so the
+    failed total is one fault of the document, queued once on the total (as on typed text); a
+    cell OCR doubted is queued beside it."""
+    scanned = _result("ocr", stated_total_max=101.0)
+    reconcile(scanned)
+    assert [c.status for c in scanned.checks if c.kind == "stated_total"] == ["mismatch"]
+    assert _total_entries(scanned) == {"/score_tables/0"}
+    doubted = _result("ocr", stated_total_max=101.0)
+    doubted.score_tables[0].rows[3].flags.append("unsure_max_points:0.40")
+    reconcile(doubted)
+    assert [c.status for c in doubted.checks if c.kind == "stated_total"] == ["misread"]
+    assert _total_entries(doubted) == {"/score_tables/0", "/score_tables/0/rows/3"}
 
 
 def test_points_column_read_as_explanations_is_queued():

@@ -63,6 +63,12 @@ def ocr_read(result: ExtractionResult, s: ReconcileSettings = ReconcileSettings(
     return number_confusions(result) >= s.ocr_number_signs
 
 
+def scanned(result: ExtractionResult) -> bool:
+    """Whether the characters are our OCR of page images (a scan, a photo, a mixed PDF's scanned
+    pages), which scores each word it reads: an OCR dump's text keeps no such score."""
+    return result.source.method in ("ocr", "mixed")
+
+
 _DIGITS = lazy_compile(r"\d{2,3}")
 
 
