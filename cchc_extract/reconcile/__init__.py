@@ -78,7 +78,7 @@ def check_relations(result: ExtractionResult, settings: ReconcileSettings = _DEF
     value's confidence is computed from, before the confidence itself adds its doubts to the
     queue (``tools/fit_confidence.py`` fits on this evidence, not on the queue it produced)."""
     ocr = ocr_read(result)
-    ledger = _Ledger(sure_cells=scanned(result))
+    ledger = _Ledger(sure_cells=scanned(result), clean_fault=ocr)
     for ti, table in enumerate(result.score_tables):
         _check_score_table(ti, table, ledger, settings, ocr, blanks_printed(table, result.source, ocr))
     for ai, annex in enumerate(result.statistics):

@@ -31,6 +31,11 @@ class _Ledger:
     # on the figure the relation states, whose message names the parts (``sure_cause``); the
     # members read unsurely are queued beside it. Not on an OCR dump, which keeps no confidence.
     sure_cells: bool = False
+    # The characters came from OCR (a dump as well as a scan): a failed relation that no reading
+    # of ours explains and none of whose members was read unsurely stays a ``mismatch``, the
+    # document's fault, and is queued once as on ``sure_cells`` (``sure_cause``); one with a doubt
+    # queues every suspect.
+    clean_fault: bool = False
     _ids: dict[str, int] = field(default_factory=dict)
     _reviewed: set = field(default_factory=set)
 
@@ -62,7 +67,7 @@ class _Ledger:
         ``guessed``: the misreadings are only guesses of cells printed as letters, which fit any
         relation: the relation's suspects (``rows``) go to review beside them."""
         whole = ReviewItem(item=item, field=field_, table=table, code=code, value=actual)
-        if self.sure_cells and status == "mismatch":
+        if status == "mismatch" and (self.sure_cells or (self.clean_fault and not misread and not doubted)):
             rows = sure_cause(rows, whole)
         if status == "mismatch" and misread:
             status = "misread"
