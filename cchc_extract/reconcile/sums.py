@@ -137,15 +137,20 @@ def _cells(
         row = rows[i]
         value = getattr(row, field_)
         row_raws = [getattr(row, f"{f}_raw") for f in POINT_FIELDS]
-        readings = other_readings(
-            getattr(row, f"{field_}_raw"),
+        own_raw = getattr(row, f"{field_}_raw")
+        read_as = partial(
+            other_readings,
+            own_raw,
             value,
             s,
             ocr=ocr,
             alternatives=row.alternatives.get(field_, []),
             upper=row.max_points if field_ != "max_points" else None,
-            row_raws=row_raws,
         )
+        readings = read_as(row_raws=row_raws)
+        # The readings its own characters give, guesses left out (a cell printed as letters, or
+        # beside one in its row, may be anything up to its maximum).
+        read = () if from_letters(own_raw) else read_as()
         expected = maxima.get(norm_code(row.code) or "") if field_ == "max_points" else None
         if value is not None and expected is not None and abs(value - expected) < 0.011:
             # The criteria set prints the same maximum for the code: the set vouches for the
@@ -177,6 +182,7 @@ def _cells(
             value,
             readings,
             guessed=from_letters(*row_raws) or beyond,
+            read=tuple(r for r in read if r in readings),
             from_set=in_set if in_set in readings else None,
         )
 
