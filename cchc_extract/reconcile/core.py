@@ -151,7 +151,8 @@ def one_cause(suspects: tuple[ReviewItem, ...], stated: ReviewItem, ocr: bool) -
     names the parts), not one per part. A stated figure another relation vouches for (absent
     from ``suspects``) leaves the fault among the parts: they stay. On
     OCR'd text each suspect may be a misreading of ours, a wrong value of its own: each is
-    queued."""
+    queued, unless the relation stays a ``mismatch`` (no reading explains it, no member was
+    read unsurely) or OCR scored the cells sure: ``_Ledger.check`` then queues ``sure_cause``."""
     if ocr or len(suspects) <= 1:
         return suspects
     if stated.item in {r.item for r in suspects} or "/rows/" not in stated.item:
