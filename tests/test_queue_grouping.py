@@ -1,7 +1,9 @@
 """The review queue holds every doubtful value once, and one entry per fault of the document.
 
 * a typed document whose total row disagrees with its rows: one fault, one entry (the total),
-  not one per row; the same relation on OCR'd text queues every suspect (any may be ours);
+  not one per row; the same relation on an OCR dump queues every suspect when a row was read
+  unsurely (any may be ours), else the total once; on a scan, whose OCR scores each word, the
+  total once beside the cells OCR doubted;
 * a points column read as explanations (bare figures): each row's blank appraised cell is queued
   with the figure as its other reading;
 * an OCR dump whose letters came out clean is still told by its numbers' confusions;
@@ -70,14 +72,41 @@ def _result(method: str, explanations: list[str] | None = None, **kw) -> Extract
     return ExtractionResult(source=SourceInfo(path="x.txt", format="txt", method=method), score_tables=[table])
 
 
+def _total_entries(result: ExtractionResult) -> set[str]:
+    reasons = {c.message for c in result.checks if c.kind == "stated_total" and c.field == "max_points"}
+    return {r.item for r in result.review if r.field == "max_points" and r.reason in reasons}
+
+
 def test_ocr_total_fault_queues_every_suspect():
-    typed, scanned = _result("text", stated_total_max=101.0), _result("ocr", stated_total_max=101.0)
-    reconcile(typed)
+    """On an OCR dump a failed total with a row read unsurely is ours as likely as the
+    commune's: every suspect is queued. With no doubt on any row and no misreading explaining
+    it, it is the document's fault, queued once on the total as on typed text."""
+    typed, dump, doubted = (_result("text", stated_total_max=101.0) for _ in range(3))
+    for result in (dump, doubted):
+        result.source.read_by_ocr = True  # an OCR dump: characters OCR made, no word confidence kept
+    doubted.score_tables[0].rows[3].confidence = 0.6
+    for result in (typed, dump, doubted):
+        reconcile(result)
+    assert _total_entries(typed) == {"/score_tables/0"}
+    assert [c.status for c in dump.checks if c.kind == "stated_total"] == ["mismatch"]
+    assert _total_entries(dump) == {"/score_tables/0"}
+    assert [c.status for c in doubted.checks if c.kind == "stated_total"] == ["misread"]
+    assert {f"/score_tables/0/rows/{k}" for k in range(len(TOP))} <= _total_entries(doubted)
+
+
+def test_scan_total_fault_among_sure_cells_is_one_entry():
+    """On a scan OCR scores each word: rows it read surely are what the page prints, so the
+    failed total is one fault of the document, queued once on the total (as on typed text); a
+    cell OCR doubted is queued beside it."""
+    scanned = _result("ocr", stated_total_max=101.0)
     reconcile(scanned)
-    reasons = {c.message for c in typed.checks if c.kind == "stated_total"}
-    assert {(r.item, r.field) for r in typed.review if r.reason in reasons} == {("/score_tables/0", "max_points")}
-    queued = {r.item for r in scanned.review if r.field == "max_points"}
-    assert len(queued) >= 2 and "/score_tables/0" not in queued
+    assert [c.status for c in scanned.checks if c.kind == "stated_total"] == ["mismatch"]
+    assert _total_entries(scanned) == {"/score_tables/0"}
+    doubted = _result("ocr", stated_total_max=101.0)
+    doubted.score_tables[0].rows[3].flags.append("unsure_max_points:0.40")
+    reconcile(doubted)
+    assert [c.status for c in doubted.checks if c.kind == "stated_total"] == ["misread"]
+    assert _total_entries(doubted) == {"/score_tables/0", "/score_tables/0/rows/3"}
 
 
 def test_points_column_read_as_explanations_is_queued():
@@ -139,3 +168,19 @@ def test_batch_of_whole_documents_names_none(tmp_path):
     )
     assert summary.with_unread == [] and "not all read" not in stream.getvalue()
     assert Path(tmp_path / "out").is_dir()
+
+
+def test_ocr_total_fault_leaves_out_maxima_the_set_prints():
+    """A printed maximum equal to the criteria set's for its code is what the page prints (a
+    misreading seldom lands on the set's figure) and no slip of the commune: when a dump's total
+    of maxima fails beside a row read unsurely, the rows the set vouches for are no suspects."""
+    dump = _result("text", stated_total_max=101.0)
+    dump.source.read_by_ocr = True
+    for r, (_, _, mx, _) in zip(dump.score_tables[0].rows, TOP):
+        r.max_points_raw = mx
+    dump.score_tables[0].rows[3].confidence = 0.6
+    reconcile(dump)
+    assert [c.status for c in dump.checks if c.kind == "stated_total"] == ["misread"]
+    entries = _total_entries(dump)
+    assert "/score_tables/0/rows/3" in entries and "/score_tables/0/rows/0" not in entries
+    assert len(entries) < len(TOP), entries

@@ -411,3 +411,19 @@ def test_a_clean_vietnamese_dump_excuses_a_sum_a_misread_figure_breaks(tmp_path)
         assert result.source.read_by_ocr is True and result.source.text_damage == ""
         (part,) = [c for c in result.checks if c.status != "ok"]
         assert part.status == status and part.field == "self_points", part.message
+
+
+def test_a_lost_decimal_mark_beside_letters_is_a_reading_not_a_guess():
+    """An OCR dump's line "2. … jD 85": the maximum printed as letters, the self score "85"
+    beside it. 8,5 is what its own characters say with the decimal mark put back (not a guess of
+    the letters), and it makes the table's total hold exactly: the misreading is found, and the
+    other top rows, which the total no longer doubts, stay out of the queue."""
+    rows = [row("1", 10, 8.5, "8,5"), row("2", 10, 85.0, "85"), row("3", 14.5, 13.75, "13,75")]
+    rows[1].max_points, rows[1].max_points_raw, rows[1].flags = None, "jD", ["missing_max"]
+    table_ = ScoreTable(title="B", rows=rows, stated_total_self=30.75)
+    result = ExtractionResult(source=SourceInfo(method="text", read_by_ocr=True), score_tables=[table_])
+    reconcile(result)
+    assert statuses(result, "stated_total") == ["misread"]
+    reason = next(c.message for c in result.checks if c.kind == "stated_total")
+    queued = {(r.item, r.field, tuple(r.alternatives)) for r in result.review if r.reason == reason}
+    assert queued == {("/score_tables/0/rows/1", "self_points", (8.5,))}

@@ -46,7 +46,7 @@ from cchc_extract.reconcile.hierarchy import (
     parent_indices,
     resolve_parents,
 )
-from cchc_extract.reconcile.misread import ocr_read
+from cchc_extract.reconcile.misread import ocr_read, scanned
 from cchc_extract.reconcile.queue import _review_doubtful
 from cchc_extract.reconcile.ratios import _check_text_ratios, fraction_percents
 from cchc_extract.reconcile.settings import ReconcileSettings
@@ -77,8 +77,8 @@ def check_relations(result: ExtractionResult, settings: ReconcileSettings = _DEF
     """Every relation checked, and the review entries of those that fail: the evidence each
     value's confidence is computed from, before the confidence itself adds its doubts to the
     queue (``tools/fit_confidence.py`` fits on this evidence, not on the queue it produced)."""
-    ledger = _Ledger()
     ocr = ocr_read(result)
+    ledger = _Ledger(sure_cells=scanned(result), clean_fault=ocr)
     for ti, table in enumerate(result.score_tables):
         _check_score_table(ti, table, ledger, settings, ocr, blanks_printed(table, result.source, ocr))
     for ai, annex in enumerate(result.statistics):

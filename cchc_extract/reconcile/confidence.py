@@ -373,13 +373,13 @@ def value_features(
     s: ConfidenceSettings = ConfidenceSettings(),
 ) -> dict[tuple[str, str], dict[str, float]]:
     """(row pointer, field) → its evidence, for every numeric value of score and statistics rows."""
-    from cchc_extract.reconcile.misread import ocr_read  # misread's settings import this module
+    from cchc_extract.reconcile.misread import ocr_read, scanned  # misread's settings import this module
 
     held = _held_values(result, checks)
     failed = {(r.item, r.field) for r in review if r.field}
     read_by_ocr = ocr_read(result)
-    scanned = result.source.method in ("ocr", "mixed")
-    ocr = {"dump": float(not scanned and read_by_ocr), "scan": float(scanned)}
+    from_scan = scanned(result)
+    ocr = {"dump": float(not from_scan and read_by_ocr), "scan": float(from_scan)}
     sets = criteria_maxima(result)
     out: dict[tuple[str, str], dict[str, float]] = {}
     for ti, table in enumerate(result.score_tables):
@@ -393,7 +393,7 @@ def value_features(
             maxima = sets.get(ti, {})
             for f in fields:
                 features = _features(row, f, pointer, held, failed, "score", cells_lost, s)
-                if features["missing"] and scanned and _blank_with_block(table.rows, ri, f, kids, parent_of):
+                if features["missing"] and from_scan and _blank_with_block(table.rows, ri, f, kids, parent_of):
                     features["missing"] = 0.0
                 agrees = agrees_with_set(row, f, maxima)
                 out[(pointer, f)] = features | ocr | settled(features, row, f, agrees)

@@ -24,6 +24,18 @@ UNSURE_ROWS = "; a row of it was read unsurely: "
 class _Ledger:
     checks: list[Check] = field(default_factory=list)
     review: list[ReviewItem] = field(default_factory=list)
+    # The characters came from our OCR of the page, which scores each word (``misread.scanned``):
+    # a cell it read surely is what the page prints (every misreading seen on the scans and photos
+    # had a word confidence of 0.55 or less), and a cell it doubted is flagged so (a ``doubted``
+    # member). A failed relation among sure cells is then one fault of the document, queued once:
+    # on the figure the relation states, whose message names the parts (``sure_cause``); the
+    # members read unsurely are queued beside it. Not on an OCR dump, which keeps no confidence.
+    sure_cells: bool = False
+    # The characters came from OCR (a dump as well as a scan): a failed relation that no reading
+    # of ours explains and none of whose members was read unsurely stays a ``mismatch``, the
+    # document's fault, and is queued once as on ``sure_cells`` (``sure_cause``); one with a doubt
+    # queues every suspect.
+    clean_fault: bool = False
     _ids: dict[str, int] = field(default_factory=dict)
     _reviewed: set = field(default_factory=set)
 
@@ -54,6 +66,9 @@ class _Ledger:
         wrong when the row may be ours; those values go to review without other readings.
         ``guessed``: the misreadings are only guesses of cells printed as letters, which fit any
         relation: the relation's suspects (``rows``) go to review beside them."""
+        whole = ReviewItem(item=item, field=field_, table=table, code=code, value=actual)
+        if status == "mismatch" and (self.sure_cells or (self.clean_fault and not misread and not doubted)):
+            rows = sure_cause(rows, whole)
         if status == "mismatch" and misread:
             status = "misread"
             message += "; explained by a misreading: " + _readings_said(misread)
@@ -66,7 +81,6 @@ class _Ledger:
             # The rows under suspicion still go to review (a fault of the commune may be among
             # them), the unsure ones with them, and the figure the relation states (a parent's
             # points, a table's total) when no member is it.
-            whole = ReviewItem(item=item, field=field_, table=table, code=code, value=actual)
             holder = () if any(r.item == item for r in (*rows, *doubted)) else (whole,)
             for ref in (*rows, *doubted, *holder):
                 self.flag(replace(ref, alternatives=[]), message)
@@ -137,12 +151,22 @@ def one_cause(suspects: tuple[ReviewItem, ...], stated: ReviewItem, ocr: bool) -
     names the parts), not one per part. A stated figure another relation vouches for (absent
     from ``suspects``) leaves the fault among the parts: they stay. On
     OCR'd text each suspect may be a misreading of ours, a wrong value of its own: each is
-    queued."""
+    queued, unless the relation stays a ``mismatch`` (no reading explains it, no member was
+    read unsurely) or OCR scored the cells sure: ``_Ledger.check`` then queues ``sure_cause``."""
     if ocr or len(suspects) <= 1:
         return suspects
     if stated.item in {r.item for r in suspects} or "/rows/" not in stated.item:
         return (stated,)
     return suspects
+
+
+def sure_cause(suspects: tuple[ReviewItem, ...], stated: ReviewItem) -> tuple[ReviewItem, ...]:
+    """The queue entries of a relation that fails among cells OCR read surely (``_Ledger.sure_cells``):
+    the one suspect when there is one, else one entry on the stated figure. Unlike ``one_cause``
+    on typed text, a stated figure another relation vouches for takes the entry too: each part
+    is as sure as it, and the entry is the relation's (its message names every part), not a
+    reading to doubt; one entry per fault, not one per part."""
+    return suspects if len(suspects) <= 1 else (stated,)
 
 
 def _clean(value):

@@ -34,6 +34,10 @@ class Cell:
     # Its readings include guesses (a row printed as letters, ``guessed_readings``): a relation
     # they explain still leaves its other suspects to review.
     guessed: bool = False
+    # Of its readings, those its characters give (a lost decimal mark, a confused digit), not
+    # guesses: one of them explaining a relation is a misreading found, as on any cell ("85"
+    # beyond every maximum, read 8,5, that makes the table's total hold).
+    read: tuple[float, ...] = ()
     # The criteria set's maximum for the row's code, offered as a reading of an OCR'd max cell
     # that differs from it (``set_reading``): the set, not the characters, says it. A relation
     # only it explains is a misreading as likely as a fault (a raised maximum is also what a
@@ -61,6 +65,12 @@ def ocr_read(result: ExtractionResult, s: ReconcileSettings = ReconcileSettings(
     if len(names) >= 3 and text_damaged(names) == "ocr":
         return True
     return number_confusions(result) >= s.ocr_number_signs
+
+
+def scanned(result: ExtractionResult) -> bool:
+    """Whether the characters are our OCR of page images (a scan, a photo, a mixed PDF's scanned
+    pages), which scores each word it reads: an OCR dump's text keeps no such score."""
+    return result.source.method in ("ocr", "mixed")
 
 
 _DIGITS = lazy_compile(r"\d{2,3}")
@@ -227,7 +237,7 @@ def from_set(found: Sequence[tuple[Cell, float]]) -> bool:
 
 def only_guessed(found: Sequence[tuple[Cell, float]]) -> bool:
     """Whether every explanation found is a guess of a cell printed as letters (or beside one)."""
-    return bool(found) and all(cell.guessed for cell, _ in found)
+    return bool(found) and all(cell.guessed and r not in cell.read for cell, r in found)
 
 
 def explain(cells: Sequence[Cell], holds: Callable[[list[float | None]], bool]) -> list[tuple[Cell, float]]:

@@ -7,7 +7,13 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 
-from cchc_extract.reconcile.confidence import agrees_with_set, cell_confidence, lost_beside, table_maxima
+from cchc_extract.reconcile.confidence import (
+    agrees_with_set,
+    cell_confidence,
+    lost_beside,
+    printed_max,
+    table_maxima,
+)
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _vn, one_cause
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import (
@@ -131,15 +137,20 @@ def _cells(
         row = rows[i]
         value = getattr(row, field_)
         row_raws = [getattr(row, f"{f}_raw") for f in POINT_FIELDS]
-        readings = other_readings(
-            getattr(row, f"{field_}_raw"),
+        own_raw = getattr(row, f"{field_}_raw")
+        read_as = partial(
+            other_readings,
+            own_raw,
             value,
             s,
             ocr=ocr,
             alternatives=row.alternatives.get(field_, []),
             upper=row.max_points if field_ != "max_points" else None,
-            row_raws=row_raws,
         )
+        readings = read_as(row_raws=row_raws)
+        # The readings its own characters give, guesses left out (a cell printed as letters, or
+        # beside one in its row, may be anything up to its maximum).
+        read = () if from_letters(own_raw) else read_as()
         expected = maxima.get(norm_code(row.code) or "") if field_ == "max_points" else None
         if value is not None and expected is not None and abs(value - expected) < 0.011:
             # The criteria set prints the same maximum for the code: the set vouches for the
@@ -171,6 +182,7 @@ def _cells(
             value,
             readings,
             guessed=from_letters(*row_raws) or beyond,
+            read=tuple(r for r in read if r in readings),
             from_set=in_set if in_set in readings else None,
         )
 
@@ -220,7 +232,14 @@ def _check_score_table(
                 message += "; the table has no total row and may continue beyond the last page read"
             refs = tuple(
                 _score_ref(ti, k, rows[k], field_, name)
-                for k in _suspects([i, *children], rows, field_, parents, kids, s.points_tolerance, maxima)
+                for k in not_set_vouched(
+                    _suspects([i, *children], rows, field_, parents, kids, s.points_tolerance, maxima),
+                    rows,
+                    field_,
+                    maxima,
+                    ocr,
+                )
+                or _suspects([i, *children], rows, field_, parents, kids, s.points_tolerance, maxima)
             )
             found = []
             if status == "mismatch":
@@ -328,7 +347,13 @@ def _check_score_table(
             rows=one_cause(
                 tuple(
                     _score_ref(ti, i, rows[i], field_, name)
-                    for i in total_suspects(top, rows, field_, parents, kids, s.points_tolerance, maxima)
+                    for i in not_set_vouched(
+                        total_suspects(top, rows, field_, parents, kids, s.points_tolerance, maxima),
+                        rows,
+                        field_,
+                        maxima,
+                        ocr,
+                    )
                 )
                 or (ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated),),
                 ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated),
@@ -388,6 +413,18 @@ def _unsure(
         for k in members
         if cell_confidence(rows[k], field_, s.confidence) < s.review_below
     )
+
+
+def not_set_vouched(
+    members: list[int], rows: list[ScoreRow], field_: str, maxima: dict[str, float], ocr: bool
+) -> list[int]:
+    """The suspects of a failed relation on OCR'd text less the maxima the criteria set vouches
+    for: a printed maximum equal to the set's for its code is what the page prints (a misreading
+    seldom lands on the set's figure) and is no commune's slip either. Typed text keeps its
+    suspects (``one_cause`` narrows them)."""
+    if not ocr or field_ != "max_points":
+        return members
+    return [k for k in members if not (printed_max(rows[k]) and agrees_with_set(rows[k], field_, maxima) > 0)]
 
 
 def total_suspects(
