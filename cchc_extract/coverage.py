@@ -438,7 +438,7 @@ def _lost_cells_of_rows(
             (row, field)
             for i, row in enumerate(rows)
             for field, flag in _CELL_FLAGS
-            if _cell_lost(rows, i, field, flag, kids, parent_of, settings)
+            if _cell_lost(table, i, field, flag, kids, parent_of, settings)
         ]
         listed = ", ".join(f"{row.code} {field.replace('_', ' ')}" for row, field in cells)
         reason = f"figures not read (the row's other figures were): {listed}"
@@ -449,7 +449,7 @@ def _lost_cells_of_rows(
 
 
 def _cell_lost(
-    rows: list[ScoreRow],
+    table: ScoreTable,
     i: int,
     field: str,
     flag: str,
@@ -458,6 +458,7 @@ def _cell_lost(
     settings: CoverageSettings,
 ) -> bool:
     """Whether row ``i``'s ``field`` is a cell lost (``_lost_cells_of_rows``), not one printed blank."""
+    rows = table.rows
     row = rows[i]
     figures = [f for f, _ in _CELL_FLAGS if getattr(row, f) is not None]
     if not row.code or getattr(row, field) is not None or flag not in row.flags or not figures:
@@ -474,7 +475,39 @@ def _cell_lost(
     # siblings print), a row with none by its siblings.
     if kids.get(i) and any(_by_survey(rows[k], settings) for k in kids[i]):
         return False
+    if not kids.get(i):
+        said = _sum_says_lost(table, i, field, parent_of, settings)
+        if said is not None:
+            return said
     return block_prints(rows, i, field, kids, parent_of, top_level=_top_level_block(rows, i, parent_of))
+
+
+def _sum_says_lost(
+    table: ScoreTable, i: int, field: str, parent_of: dict[int, int], settings: CoverageSettings
+) -> bool | None:
+    """What the figure row ``i`` adds up into says of its blank ``field``: the parent's score (or,
+    for a top-level row, the table's printed total) against its siblings' scores read. Reached by
+    them, the blank takes nothing from the sum: printed blank (a criterion not scored, "Chưa hoàn
+    thành"), whatever the level. Short of it by at least the least step, and this row the only
+    blank member, the cell was printed and lost. None: no such figure (no parent score, no total
+    printed, another member blank too), and the block's printing decides."""
+    rows = table.rows
+    parent = parent_of.get(i)
+    if parent is not None:
+        stated = getattr(rows[parent], field)
+        members = [k for k, p in parent_of.items() if p == parent]
+    else:
+        stated = table.stated_total_self if field == "self_points" else None
+        members = [k for k in range(len(rows)) if k not in parent_of and rows[k].code]
+    if stated is None or i not in members:
+        return None
+    others = [getattr(rows[k], field) for k in members if k != i]
+    if any(v is None for v in others):
+        return None
+    short = stated - sum(others)
+    if abs(short) < settings.min_shortfall:
+        return False
+    return True if short >= settings.min_shortfall else None
 
 
 def _top_level_block(rows: list[ScoreRow], i: int, parent_of: dict[int, int]) -> list[int]:
