@@ -511,12 +511,20 @@ def _sum_says_lost(
 
 
 def _top_level_block(rows: list[ScoreRow], i: int, parent_of: dict[int, int]) -> list[int]:
-    """The siblings a top-level row is judged by: the other top-level rows, when the figure it
-    does have is not its criterion's maximum (the set's differs). A top-level row printing its
-    maximum and a blank score is one the commune did not score ("Chưa hoàn thành"); one whose
-    only figure is not its maximum had a cell lost beside it ("1Ì 10,25": 11 lost, 10,25 read
-    as the maximum)."""
-    if not any(f.startswith(_MAX_DIFFERS) for f in rows[i].flags):
+    """The siblings a top-level row is judged by: the other top-level rows, when the row was
+    scored (a score of it read, or printed as something OCR made no number of: "rl") or the
+    figure it does have is not its criterion's maximum (the set's differs). A top-level row
+    printing its maximum and no score at all is one the commune did not score ("Chưa hoàn
+    thành"), unless a sum says otherwise (``_sum_says_lost``); one scored in one column and blank
+    in another that its siblings print lost that cell ("2 … 10 10": maximum and self score, the
+    appraised one lost), and one whose only figure is not its maximum had a cell lost beside it
+    ("1Ì 10,25": 11 lost, 10,25 read as the maximum)."""
+    row = rows[i]
+    scored = any(
+        getattr(row, f) is not None or (getattr(row, f"{f}_raw") or "").strip()
+        for f in ("self_points", "appraised_points")
+    )
+    if not scored and not any(f.startswith(_MAX_DIFFERS) for f in row.flags):
         return []
     return [k for k in range(len(rows)) if k not in parent_of and rows[k].code]
 
