@@ -488,9 +488,10 @@ def _sum_says_lost(
     """What the figure row ``i`` adds up into says of its blank ``field``: the parent's score (or,
     for a top-level row, the table's printed total) against its siblings' scores read. Reached by
     them, the blank takes nothing from the sum: printed blank (a criterion not scored, "Chưa hoàn
-    thành"), whatever the level. Short of it by at least the least step, and this row the only
-    blank member, the cell was printed and lost. None: no such figure (no parent score, no total
-    printed, another member blank too), and the block's printing decides."""
+    thành"), whatever the level. Short of it by at least the least step, the blank members hold
+    the rest: cells printed and lost (a part is scored or left blank whole). None: no such figure
+    (no parent score, no total printed) or one below the members read, and the block's printing
+    decides."""
     rows = table.rows
     parent = parent_of.get(i)
     if parent is not None:
@@ -502,12 +503,12 @@ def _sum_says_lost(
     if stated is None or i not in members:
         return None
     others = [getattr(rows[k], field) for k in members if k != i]
-    if any(v is None for v in others):
-        return None
-    short = stated - sum(others)
+    short = stated - sum(v for v in others if v is not None)
+    if short >= settings.min_shortfall:
+        return True  # the blank members hold what the read ones leave short: a scored part's cells
     if abs(short) < settings.min_shortfall:
         return False
-    return True if short >= settings.min_shortfall else None
+    return None
 
 
 def _top_level_block(rows: list[ScoreRow], i: int, parent_of: dict[int, int]) -> list[int]:
