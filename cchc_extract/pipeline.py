@@ -24,7 +24,7 @@ from extract.segment.appraised_column import flag_unread_columns
 from extract.segment.counts import find_counts
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
 from extract.segment.stat_lines import find_statistics_lines
-from extract.segment.stat_unread import garbled_rows, outside_annexes, unread_annexes
+from extract.segment.stat_unread import garbled_rows, lost_figures, outside_annexes, unread_annexes
 from extract.segment.statements import find_score_statements
 from extract.segment.statistics import find_statistics
 from extract.segment.target_tables import find_target_tables, plan_year
@@ -177,6 +177,8 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     )
     # ... and the lines of an annex read without its header that gave no row.
     unread += _run_stage(result, "segment", lambda: garbled_rows(doc, result.statistics), debug, default=[])
+    # ... and the rows that print a unit and no figure.
+    unread += _run_stage(result, "segment", lambda: lost_figures(result.statistics), debug, default=[])
     result.unread = sorted(unread + unsure, key=lambda p: (p.page or 0, p.line_start or 0))
     # Maxima the document prints but OCR lost, from the set when it is surely recognised (after
     # the unread parts are told: the cell was not read, its value is the set's).

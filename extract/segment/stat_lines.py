@@ -38,7 +38,7 @@ from extract.segment.stat_cells import (
     one_cell_per_line,
     rejoin,
 )
-from extract.segment.stat_unread import CELLS_REJOINED, COLUMNS_INFERRED, LINE_METHODS, is_form_title
+from extract.segment.stat_unread import CELLS_REJOINED, COLUMNS_INFERRED, LINE_METHODS, MISSING_VALUE, is_form_title
 from extract.segment.statistics import StatisticsSettings, annex_caption, normalise_code, stat_rows
 from normalize.codes import letter_item, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
@@ -161,7 +161,7 @@ def _lost_figure(row: StatRow) -> StatRow:
     """A row of OCR'd lines printing its unit but no figure lost the figure's cell (a line does not
     show a blank cell as a grid does): flagged ``missing_value``, so the blank is doubted."""
     if row.value is None and row.unit and not row.value_raw:
-        return replace(row, flags=[*row.flags, "missing_value"])
+        return replace(row, flags=[*row.flags, MISSING_VALUE])
     return row
 
 

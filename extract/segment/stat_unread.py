@@ -18,6 +18,8 @@ LINE_METHODS = frozenset({"text"})
 # line), or rows rejoined from cells printed one per line.
 COLUMNS_INFERRED = "columns_inferred"
 CELLS_REJOINED = "cells_rejoined"
+# The flag of a row of OCR'd lines that prints its unit and no figure (``stat_lines``).
+MISSING_VALUE = "missing_value"
 # Lines of a garbled row quoted in its unread part.
 _SAMPLE_LINES = 4
 
@@ -64,6 +66,33 @@ def garbled_rows(doc: IngestedDocument, annexes: list[StatAnnex]) -> list[Unread
                 page_end=lost[-1].page,
                 line_start=lost[0].number,
                 line_end=lost[-1].number,
+            )
+        )
+    return parts
+
+
+def lost_figures(annexes: list[StatAnnex], sample_chars: int = 160) -> list[UnreadPart]:
+    """Rows of an annex read by OCR from lines whose figure's cell was lost (``missing_value``: the
+    row prints its unit and no figure, nor any token for one; a heading row, "Công khai thủ tục
+    hành chính", prints neither), one part per annex naming them: the sparse mode drops one-digit
+    cells ("Người" and no "2"), and a blank in the output must not pass for a row read whole."""
+    parts: list[UnreadPart] = []
+    for annex in annexes:
+        lost = [
+            r for r in annex.rows if r.value is None and MISSING_VALUE in r.flags and r.source.line_start is not None
+        ]
+        if not lost:
+            continue
+        named = ", ".join(f"{r.code or '?'} ({r.unit})" for r in lost)
+        parts.append(
+            UnreadPart(
+                page=lost[0].source.page,
+                kind="rows",
+                reason=f"figures of {named} not read (the row prints its unit, not its figure)",
+                text_sample=" / ".join(f"{r.code or ''} {r.indicator}".strip() for r in lost)[:sample_chars],
+                page_end=lost[-1].source.page,
+                line_start=lost[0].source.line_start,
+                line_end=lost[-1].source.line_end or lost[-1].source.line_start,
             )
         )
     return parts
