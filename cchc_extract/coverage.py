@@ -438,7 +438,7 @@ def _lost_cells_of_rows(
             (row, field)
             for i, row in enumerate(rows)
             for field, flag in _CELL_FLAGS
-            if _cell_lost(rows, i, field, flag, kids, parent_of, settings)
+            if _cell_lost(table, i, field, flag, kids, parent_of, settings)
         ]
         listed = ", ".join(f"{row.code} {field.replace('_', ' ')}" for row, field in cells)
         reason = f"figures not read (the row's other figures were): {listed}"
@@ -449,7 +449,7 @@ def _lost_cells_of_rows(
 
 
 def _cell_lost(
-    rows: list[ScoreRow],
+    table: ScoreTable,
     i: int,
     field: str,
     flag: str,
@@ -458,6 +458,7 @@ def _cell_lost(
     settings: CoverageSettings,
 ) -> bool:
     """Whether row ``i``'s ``field`` is a cell lost (``_lost_cells_of_rows``), not one printed blank."""
+    rows = table.rows
     row = rows[i]
     figures = [f for f, _ in _CELL_FLAGS if getattr(row, f) is not None]
     if not row.code or getattr(row, field) is not None or flag not in row.flags or not figures:
@@ -474,16 +475,57 @@ def _cell_lost(
     # siblings print), a row with none by its siblings.
     if kids.get(i) and any(_by_survey(rows[k], settings) for k in kids[i]):
         return False
+    if not kids.get(i):
+        said = _sum_says_lost(table, i, field, parent_of, settings)
+        if said is not None:
+            return said
     return block_prints(rows, i, field, kids, parent_of, top_level=_top_level_block(rows, i, parent_of))
 
 
+def _sum_says_lost(
+    table: ScoreTable, i: int, field: str, parent_of: dict[int, int], settings: CoverageSettings
+) -> bool | None:
+    """What the figure row ``i`` adds up into says of its blank ``field``: the parent's score (or,
+    for a top-level row, the table's printed total) against its siblings' scores read. Reached by
+    them, the blank takes nothing from the sum: printed blank (a criterion not scored, "Chưa hoàn
+    thành"), whatever the level. Short of it by at least the least step, the blank members hold
+    the rest: cells printed and lost (a part is scored or left blank whole). None: no such figure
+    (no parent score, no total printed) or one below the members read, and the block's printing
+    decides."""
+    rows = table.rows
+    parent = parent_of.get(i)
+    if parent is not None:
+        stated = getattr(rows[parent], field)
+        members = [k for k, p in parent_of.items() if p == parent]
+    else:
+        stated = table.stated_total_self if field == "self_points" else None
+        members = [k for k in range(len(rows)) if k not in parent_of and rows[k].code]
+    if stated is None or i not in members:
+        return None
+    others = [getattr(rows[k], field) for k in members if k != i]
+    short = stated - sum(v for v in others if v is not None)
+    if short >= settings.min_shortfall:
+        return True  # the blank members hold what the read ones leave short: a scored part's cells
+    if abs(short) < settings.min_shortfall:
+        return False
+    return None
+
+
 def _top_level_block(rows: list[ScoreRow], i: int, parent_of: dict[int, int]) -> list[int]:
-    """The siblings a top-level row is judged by: the other top-level rows, when the figure it
-    does have is not its criterion's maximum (the set's differs). A top-level row printing its
-    maximum and a blank score is one the commune did not score ("Chưa hoàn thành"); one whose
-    only figure is not its maximum had a cell lost beside it ("1Ì 10,25": 11 lost, 10,25 read
-    as the maximum)."""
-    if not any(f.startswith(_MAX_DIFFERS) for f in rows[i].flags):
+    """The siblings a top-level row is judged by: the other top-level rows, when the row was
+    scored (a score of it read, or printed as something OCR made no number of: "rl") or the
+    figure it does have is not its criterion's maximum (the set's differs). A top-level row
+    printing its maximum and no score at all is one the commune did not score ("Chưa hoàn
+    thành"), unless a sum says otherwise (``_sum_says_lost``); one scored in one column and blank
+    in another that its siblings print lost that cell ("2 … 10 10": maximum and self score, the
+    appraised one lost), and one whose only figure is not its maximum had a cell lost beside it
+    ("1Ì 10,25": 11 lost, 10,25 read as the maximum)."""
+    row = rows[i]
+    scored = any(
+        getattr(row, f) is not None or (getattr(row, f"{f}_raw") or "").strip()
+        for f in ("self_points", "appraised_points")
+    )
+    if not scored and not any(f.startswith(_MAX_DIFFERS) for f in row.flags):
         return []
     return [k for k in range(len(rows)) if k not in parent_of and rows[k].code]
 

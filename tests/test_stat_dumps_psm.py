@@ -45,6 +45,12 @@ def test_sparse_dump_rows_rejoined_from_their_cells():
     # "2.2" / name / "Người", its figure dropped by OCR: a lost cell, in the queue.
     lost = rows["Số cán bộ, công chức chưa đạt chuẩn"]
     assert lost["value"] is None and "missing_value" in lost["flags"]
+    # ... and told unread with the other rows printing their unit and no figure (truth 2, 5, 2, 5);
+    # the heading rows 5 and 6, which print neither, are not named.
+    told = [u["reason"] for u in out["unread"] if "is not in the text" in u["reason"]]
+    assert len(told) == 1
+    assert "2.2 (by its group's sum: 2), 4.2 (by its group's sum: 5), 5.1.c (by its group's sum: 2)" in told[0]
+    assert "5 (" not in told[0] and "6 (" not in told[0]
     assert out["statistics"][0]["read_from"] == "lines"
     # Sums and ratios that fail on figures OCR cut ("56" for 576) are not the commune's.
     assert not [c for c in out["checks"] if c["status"] == "mismatch"]

@@ -420,6 +420,21 @@ def test_a_page_holding_only_the_signers_name_is_the_signature_read():
     assert [u.kind for u in find_unread(doc, other)] == ["page"]
 
 
+def test_a_page_holding_the_signed_mark_and_the_signers_name_is_the_signature_read():
+    # Seed 309 p06-i4-report.pdf: page 3 OCR'd to "(Đã ký)" / "Trương Hữu Tâm": the signature
+    # block's mark of a signed copy and the signer, read, not a page that gave nothing.
+    from extract.model import IngestedDocument, Line, Page
+    from extract.segment.unread import find_unread
+    from schemas.records import DocumentMeta, ExtractionResult
+
+    lines = [Line("(Đã ký)", 3, 1), Line("Trương Hữu Tâm", 3, 2)]
+    page = Page(number=3, blocks=lines, method="ocr", width=2481, height=3508)
+    doc = IngestedDocument(path="p06-i4-report.pdf", format="pdf", pages=[page])
+    assert find_unread(doc, ExtractionResult(document=DocumentMeta(signer="Trương Hữu Tâm"))) == []
+    # Another signer's block, or a page of a few other words, is still a page not read.
+    assert [u.kind for u in find_unread(doc, ExtractionResult(document=DocumentMeta(signer="Vũ Mỹ Nga")))] == ["page"]
+
+
 # Seed 272 p06-i1-report.pdf dumped by Tesseract (eng, psm 6, degraded), cut to its task list:
 # tasks 1.4 ("1.4,") and 2.2 ("~ 2.2.") lost their place as tasks, their lines went into the
 # task above, and nothing said so.

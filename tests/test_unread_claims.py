@@ -140,3 +140,60 @@ def test_a_rows_first_scale_line_printed_above_its_name_opens_the_row():
     assert row["max_points"] == 1.0
     assert row["scale"] == ["Đạt yêu cầu: 1", "Không đạt yêu cầu: 0"]
     assert not any(r["name"].startswith("Không đạt yêu cầu") for t in out["score_tables"] for r in t["rows"])
+
+
+def test_a_sub_criterions_blank_score_its_parents_sum_reaches_is_printed_blank():
+    # Seed 309 D06 (F17, eng psm 4): II.2 prints its maximum 3 and no self score; II states 1,
+    # which II.1's 1 reaches. Before, the blank was told lost because II.1 prints a score.
+    out, truth = _convert("s309-d06-i3-f17-i3-unruled-landscape-eng-psm4-300dpi.txt")
+    assert truth["score_tables"][0]["rows"][-1]["self_points"] is None
+    row = _rows(out)["II.2"]
+    assert row["max_points"] == 3.0 and row["self_points"] is None
+    assert out["unread"] == []
+
+
+def test_blank_scores_under_a_parent_they_do_not_reach_are_told_lost():
+    # Seed 283 D06 (F14, vie psm 4): 1.1 states a self score of 2; 1.1.3's "0,75" stands on a line
+    # of its own and 1.1.4's 0 is lost in "ma 0.": no sibling prints a score, but the parent's does.
+    out, truth = _convert("s283-d06-i4-f14-scale-before-max-vie-psm4.txt")
+    rows = _rows(out)
+    assert rows["1.1"]["self_points"] == 2.0
+    assert rows["1.1.3"]["self_points"] is None and rows["1.1.4"]["self_points"] is None
+    reasons = [u["reason"] for u in out["unread"]]
+    assert any(r.startswith("figures not read") and "1.1.3 self points, 1.1.4 self points" in r for r in reasons)
+
+
+def test_a_maximum_printed_in_the_name_with_a_slash_for_its_comma_is_read():
+    # Seed 309 D01 (vie): "8 'Tác động … tổ 15/5 Kế hoạch số 275/KH-": 15,5 is row 8's maximum,
+    # its self score printed blank (the table prints no self total to say otherwise).
+    out, truth = _convert("s309-d01-i2-ruled-center-vie-150dpi.txt")
+    assert truth["score_tables"][0]["rows"][7]["self_points"] is None
+    row = _rows(out)["8"]
+    assert row["max_points"] == 15.5 and row["max_points_raw"] == "15/5" and "max_in_name" in row["flags"]
+    assert out["unread"] == []
+
+
+def test_coded_lines_go_on_past_a_parent_whose_line_lost_its_code():
+    # Seed 309 D03 (eng, degraded): every parent's line lost its code; 1.1.2, 1.1.3 and 1.2.1 are
+    # left (1.2's line between them). None gave a row, and before nothing said so.
+    # The criteria set's wording finds the rows those lines print (extract/segment/set_rows.py);
+    # each is right where its points were read, and the points the text lost are told.
+    out, truth = _convert("s309-d03-i3-ruled-top-eng-200dpi-degraded.txt")
+    want = {r["code"]: (r["max_points"], r["self_points"]) for r in truth["score_tables"][0]["rows"]}
+    rows = _rows(out)
+    assert {"1.1.2", "1.1.3", "1.2.1"} <= set(rows)
+    for code, row in rows.items():
+        assert row["max_points"] in (None, want[code][0]) and row["self_points"] in (None, want[code][1])
+    told = " ".join(u["reason"] for u in out["unread"])
+    assert "1.1.3" in told and "1.1.4" in told
+
+
+def test_a_top_level_row_scored_in_one_column_lost_the_other():
+    # Seed 309 D02 (eng): "Xay dung … 10 10": the maximum and the self score; the appraised 10,
+    # which rows 4 prints, was lost. A row with no score at all would be one not scored.
+    out, truth = _convert("s309-d02-i1-ruled-top-eng-150dpi.txt")
+    assert truth["score_tables"][0]["rows"][1]["appraised_points"] == 10.0
+    row = _rows(out)["2"]
+    assert row["self_points"] == 10.0 and row["appraised_points"] is None
+    reasons = [u["reason"] for u in out["unread"]]
+    assert any(r.startswith("figures not read") and "2 appraised points" in r for r in reasons)

@@ -21,6 +21,8 @@ LINE_METHODS = frozenset({"text"})
 # line), or rows rejoined from cells printed one per line.
 COLUMNS_INFERRED = "columns_inferred"
 CELLS_REJOINED = "cells_rejoined"
+# The flag of a row of OCR'd lines that prints its unit and no figure (``stat_lines``).
+MISSING_VALUE = "missing_value"
 # Lines of a garbled row quoted in its unread part.
 _SAMPLE_LINES = 4
 
@@ -80,7 +82,7 @@ def lost_figure(row: StatRow, heads_rows: bool, confidence: float) -> StatRow:
     not read whole: its confidence is at most ``confidence``."""
     sub_row = bool(row.code) and "." in (row.code or "") and not heads_rows
     if row.value is None and (row.unit or sub_row) and not row.value_raw:
-        return replace(row, flags=[*row.flags, "missing_value"], confidence=min(row.confidence, confidence))
+        return replace(row, flags=[*row.flags, MISSING_VALUE], confidence=min(row.confidence, confidence))
     return row
 
 
@@ -94,7 +96,7 @@ def lost_figures(annexes: list[StatAnnex]) -> list[UnreadPart]:
     for annex in annexes:
         if annex.read_from != "lines":
             continue
-        lost = [r for r in annex.rows if r.value is None and "missing_value" in r.flags]
+        lost = [r for r in annex.rows if r.value is None and MISSING_VALUE in r.flags]
         if not lost:
             continue
         said = [f"{r.code or r.indicator[:30]}{_implied(r, annex.rows)}" for r in lost]

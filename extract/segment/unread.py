@@ -204,11 +204,19 @@ def _unread_page(page: Page, settings: UnreadSettings, signer: str | None = None
     return [UnreadPart(page=page.number, kind="page", reason=reason, text_sample=_sample(text, settings), bbox=bbox)]
 
 
+# The words a signature block prints around the signer's name (folded): the mark of a signed
+# copy, the signer's title, "TM." / "KT." and the body signed for.
+_SIGNATURE_WORDS = lazy_compile(
+    r"\((?:da )?ky[^)]*\)|\b(?:tm|kt|t/m)\b\.?|\b(?:pho )?chu tich\b|\buy ban nhan dan\b|\bubnd\b"
+)
+
+
 def _is_name(text: str, name: str | None, similarity: float = 85.0) -> bool:
-    """Whether a page's text is, whole, the given name (OCR slips allowed)."""
+    """Whether a page's text is, whole, the given name (OCR slips allowed), with what a signature
+    block prints around it ("(Đã ký)", "CHỦ TỊCH") left out."""
     if not name:
         return False
-    letters = [" ".join(re.findall(r"\p{L}+", fold(t))) for t in (text, name)]
+    letters = [" ".join(re.findall(r"\p{L}+", t)) for t in (_SIGNATURE_WORDS.sub(" ", fold(text)), fold(name))]
     return bool(letters[1]) and fuzz.ratio(letters[0], letters[1]) >= similarity
 
 

@@ -107,7 +107,9 @@ def _points_part(lost: list[ScoreRow]) -> UnreadPart:
 # The reason ``_points_part`` gives, its codes read back.
 _POINTS_LOST = lazy_compile(r"^points of (.+?) not read \(the text holds the row's name, not its numbers\)$")
 # A figure standing alone in a name: not a document's number ("số 74/KH", "2/15"), nor a date.
-_NAME_FIGURE = lazy_compile(r"(?<![\w/.,-])(\d{1,2}(?:[.,]\d{1,2})?)(?![\w/.,-]|[.,]\d)")
+# Its decimal mark may be one OCR read as a slash ("15/5" for 15,5): a ratio or a date is told
+# apart by the figure having to be the row's maximum.
+_NAME_FIGURE = lazy_compile(r"(?<![\w/.,-])(\d{1,2}(?:[.,/]\d{1,2})?)(?![\w/.,-]|[.,/]\d)")
 _NUMBER_WORD = lazy_compile(r"(?:số|so|sé|s6|ngày|ngay|năm|nam)\W*$", re.I)
 
 
@@ -121,7 +123,7 @@ def figure_in_name(row: ScoreRow) -> str | None:
     for m in _NAME_FIGURE.finditer(name):
         if _NUMBER_WORD.search(name[: m.start()]):
             continue  # "Kế hoạch số 74": a document's number
-        if float(m.group(1).replace(",", ".")) == row.max_points:
+        if float(m.group(1).replace(",", ".").replace("/", ".")) == row.max_points:
             return m.group(1)
     return None
 
@@ -375,8 +377,13 @@ def _in_order(coded: list[tuple[Line, tuple[int, ...]]], settings: UnreadRowSett
     return runs
 
 
-def _follows(before: tuple[int, ...], code: tuple[int, ...], step: int) -> bool:
+def _follows(before: tuple[int, ...], code: tuple[int, ...], step: int, lost_parent: bool = True) -> bool:
+    """Whether ``code`` may be the next row after ``before``; with ``lost_parent``, also as one of
+    the first children of the row that would follow ``before`` whose own line OCR lost (1.1.3 →
+    1.2.1: row 1.2's line kept no code)."""
     parent = code[:-1]
+    if lost_parent and parent and code[-1] <= step and _follows(before, parent, step, lost_parent=False):
+        return True
     if len(code) > len(before) + 1 or before[: len(parent)] != parent:
         return False
     last = before[len(parent)] if len(before) > len(parent) else 0
