@@ -112,7 +112,7 @@ _NUMBER = lazy_re_compile(
 # stand before the year ("nam 1 2013").
 _DATE_WORDS = lazy_re_compile(
     r"(?:ng\w{1,2}y\s*(\d{0,2})\s*\w{0,4}ng\b\W{0,2}|(?<!\d)(?<!\d\s)(\d{1,2})\s*th\w{1,2}ng)"
-    r"\s*(\d{0,2})\s*n\w{1,2}m\W{0,2}(?:\d\s+)?(\d{4})"
+    r"\s*(\d{0,2})\s*-?\s*n\w{1,2}m\W{0,2}(?:\d\s+)?(\d{4})"
 )
 _DATE_SLASH = lazy_re_compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b")
 # "Ngọc Kỳ, ngày 26 …", "…, 26/6/2023"; OCR'd: "Hà Diên; ngày", "Vạn Xuân, agiy 4 thang", "Tường
@@ -164,7 +164,7 @@ def read_metadata(
         barred = [line if line.page in ocr_pages else as_printed(line, typed) for line in barred]
     header = header_zone(lines, settings)
     meta = DocumentMeta()
-    _read_number(header, meta)
+    _read_number(header, meta, settings)
     _read_place_date(header, meta)
     kind_at = _read_kind_and_title(header, meta, settings)
     _read_issuer(header, lines, meta, settings)
@@ -253,18 +253,35 @@ def body_opener(folded: str) -> str | None:
 # --- header fields -------------------------------------------------------------------------------
 
 
-def _read_number(header: list[Line], meta: DocumentMeta) -> None:
+# Slashes OCR reads as other slash-like letters ("313⁄BCUBND": the fraction slash); one for one,
+# so a match on the folded text still slices the original.
+_SLASHES = str.maketrans({"⁄": "/", "∕": "/", "／": "/"})
+
+
+def _read_number(header: list[Line], meta: DocumentMeta, settings: MetadataSettings = DEFAULT_SETTINGS) -> None:
+    # The kind word printed above the title ("BÁO CÁO") reads a kind code OCR misread by a letter
+    # ("73BGUBND" under "BÁO CÁO"): the number's code is the same document's kind.
+    printed_kind = next((k for k in (_kind_word(ln, settings) for ln in header) if k), None)
     for line in header:
         for text in line_variants(line):
+            text = text.translate(_SLASHES)
             m = _NUMBER.match(fold(text))
-            if not m or m.group(3) not in KINDS:
+            code = m.group(3) if m else None
+            if code not in KINDS and code and printed_kind and _one_letter_off(code, printed_kind):
+                code = printed_kind
+            if not m or code not in KINDS:
                 continue
-            kind, name = KINDS[m.group(3)]
+            kind, name = KINDS[code]
             meta.kind, meta.kind_name = kind, name
             suffix = text[m.start(4) : m.end(4)].upper()
             year = f"{m.group(2)}/" if m.group(2) else ""
             meta.number = f"{m.group(1)}/{year}{kind}-{suffix}" if m.group(1) else None
             return
+
+
+def _one_letter_off(code: str, kind: str) -> bool:
+    """The same length and one letter apart ("bg" for "bc")."""
+    return len(code) == len(kind) and sum(a != b for a, b in zip(code, kind, strict=True)) == 1
 
 
 def _read_place_date(header: list[Line], meta: DocumentMeta) -> None:
@@ -337,7 +354,7 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
         title.append(text)
         if len(title) >= settings.title_max_lines:
             break
-    meta.title = " ".join(title) or None
+    meta.title = " ".join(_edge_specks(" ".join(title).split())) or None
     return start
 
 
@@ -364,6 +381,31 @@ def title_text(text: str) -> str:
 CAPS_TITLE_SHARE = 0.75  # of a line's words in capitals: a title printed in capitals
 
 
+_EDGE_SPECK_LETTERS = 3  # a lower-case token this short at a title's edge may be a speck ("ea", "êê")
+
+
+def _edge_specks(tokens: list[str]) -> list[str]:
+    """A title line without the short lower-case tokens OCR read from specks at its ends ("ea Nâng
+    cao … năm 2014 êê", "… năm 2014 áo"): a title opens with a capital, so a token of at most
+    three small letters before its capitalised first word is a speck; at its end, such a token
+    after the year is one (a title does not go on past its year in small letters) and so is one
+    that is no Vietnamese syllable."""
+
+    def speck(token: str) -> bool:
+        core = re.sub(r"[\W\d_]+", "", token)
+        return bool(core) and core.islower() and len(core) <= _EDGE_SPECK_LETTERS
+
+    while len(tokens) > 1 and speck(tokens[0]) and tokens[1][:1].isupper():
+        tokens = tokens[1:]
+    while (
+        len(tokens) > 1
+        and speck(tokens[-1])
+        and (re.fullmatch(r"\d{4}\W*", tokens[-2]) or word_damage(tokens[-1], skip_upper=False)[1])
+    ):
+        tokens = tokens[:-1]
+    return tokens
+
+
 def _inner_specks(tokens: list[str]) -> list[str]:
     """Specks OCR read inside a title line: in a line printed in capitals, lower-case words and
     bare punctuation ("… HÀNH CHÍNH ưu NĂM 2014", "… Chính có : NĂM"); in any line, a stop stuck
@@ -373,12 +415,39 @@ def _inner_specks(tokens: list[str]) -> list[str]:
     caps = sum(w.isupper() and len(w) > 1 for w in words)
     if len(words) >= 3 and caps >= CAPS_TITLE_SHARE * len(words):
         tokens = [t for t in tokens if any(c.isalnum() for c in t) and not (t.isalpha() and t.islower())]
+        tokens = _caps_line(tokens)
     out = []
     for i, token in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if token.endswith(".") and token[:-1].isalpha() and nxt[:1].islower():
             token = token[:-1]
         out.append(re.sub(r"^\.(?=\d)", "", token))
+    return out
+
+
+def _caps_line(tokens: list[str]) -> list[str]:
+    """A title line printed in capitals as printed: a word OCR read with small letters in capitals
+    ("Chỉ SỐ", "HÀNH Chính"), a word OCR cut before its last letter joined again ("BẢN G" when
+    "BẢNG" is a syllable and "G" no word), and a lone number before "NĂM <year>" dropped (a
+    speck: "… CHỈ SỐ 1 NĂM 2014"; no title counts years before naming one)."""
+    out: list[str] = []
+    for i, token in enumerate(tokens):
+        nxt = tokens[i + 1 : i + 3]
+        if token.isdigit() and len(token) == 1 and len(nxt) == 2 and fold(nxt[0]).lower() == "nam" and nxt[1][:4].isdigit():
+            continue
+        if token.isalpha() and token[:1].isupper():
+            token = token.upper()
+        if (
+            out
+            and len(token) == 1
+            and token.isalpha()
+            and out[-1].isalpha()
+            and word_damage(token, skip_upper=False)[1]
+            and not word_damage(out[-1] + token, skip_upper=False)[1]
+        ):
+            out[-1] += token
+            continue
+        out.append(token)
     return out
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from extract.letter_lines import is_upper, line_text, line_variants
 from extract.model import Line
@@ -436,10 +437,20 @@ def _name_case(token: str) -> str:
     return "".join(p[:1].upper() + p[1:].lower() for p in re.split(r"(['’])", token))
 
 
+# The signature titles' letters, for a title OCR misread by a letter ("PHÓ GHỦ TỊCH").
+_TITLE_LETTERS = ("chutich", "phochutich", "ktchutich", "uybannhandan", "tmuybannhandan")
+
+
 def is_signature_title(line: Line, settings: SignatureSettings) -> bool:
+    """A title line of the block ("TM. ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH"), in capitals, read as
+    printed or with one letter misread (a title taken for a name would be the signer)."""
     text = line_text(line)
     return (
         len(text) <= settings.signature_title_max_chars
         and is_upper(text)
-        and any(SIGNATURE_TITLE.match(fold(t).replace("chutich", "chu tich")) for t in line_variants(line))
+        and any(
+            SIGNATURE_TITLE.match(fold(t).replace("chutich", "chu tich"))
+            or any(Levenshtein.distance(re.sub(r"[^a-z]", "", fold(t).lower()), w) <= 1 for w in _TITLE_LETTERS)
+            for t in line_variants(line)
+        )
     )
