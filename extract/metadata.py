@@ -26,7 +26,16 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import Levenshtein
 
 from extract.columns import Anchors, ColumnSettings, reading_lines
-from extract.commune import LOCAL_UNIT, commune_spelling, latin_document, local_unit, place_name, restored_place
+from extract.commune import (
+    LOCAL_UNIT,
+    commune_spelling,
+    completed_name,
+    latin_document,
+    local_unit,
+    marks_read,
+    place_name,
+    restored_place,
+)
 from extract.letter_lines import folded_text, is_upper, line_text, line_variants
 from extract.model import IngestedDocument, Line
 from extract.periods import find_period
@@ -34,6 +43,7 @@ from extract.signature import RECIPIENTS, SIGNATURE_TITLE, SignatureSettings, re
 from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_spaces
 from normalize.vietnamese import DAMAGED_DOC_SHARE, word_damage
+from normalize.vietnamese.names import place_doubts
 from normalize.vietnamese.syllable import fold, nfc
 from schemas.records import DocumentMeta, ReviewItem
 
@@ -61,6 +71,10 @@ class MetadataSettings:
     # A document fewer of whose source lines than this hold a letter past Latin-1 was read by a
     # Latin-only OCR: its commune's marks are the repair's guess (see ``_restored_place``).
     latin_line_share: float = 0.1
+    # A Latin-only document's commune whose marks no mention printed and the gazetteer does not
+    # decide ("Long Thanh": Thành, Thanh or Thạnh) is left empty and told in the review queue
+    # (False), or given as the repair spelled it (True: a guess, right about half the time).
+    guess_latin_marks: bool = True
     columns: ColumnSettings = field(default_factory=ColumnSettings)  # two-column header/signature blocks
     signature: SignatureSettings = field(default_factory=SignatureSettings)  # the signer's block
 
@@ -173,7 +187,9 @@ def read_metadata(
     latin = latin_document(lines, settings.latin_line_share)
     signer = read_signer(signature_zone(lines, header, barred), settings.signature, latin)
     meta.signer = signer.name
-    return meta, signer_review(signer)
+    # The commune's marks as OCR printed them are read on the physical lines: they keep the
+    # OCR's text (``raw``) where the reading order's split pieces do not.
+    return meta, signer_review(signer) + _commune_review(meta, lines, barred, settings)
 
 
 def as_printed(line: Line, typed_document: bool) -> Line:
@@ -433,7 +449,8 @@ def _caps_line(tokens: list[str]) -> list[str]:
     out: list[str] = []
     for i, token in enumerate(tokens):
         nxt = tokens[i + 1 : i + 3]
-        if token.isdigit() and len(token) == 1 and len(nxt) == 2 and fold(nxt[0]).lower() == "nam" and nxt[1][:4].isdigit():
+        year_next = len(nxt) == 2 and fold(nxt[0]).lower() == "nam" and nxt[1][:4].isdigit()
+        if token.isdigit() and len(token) == 1 and year_next:
             continue
         if token.isalpha() and token[:1].isupper():
             token = token.upper()
@@ -470,11 +487,35 @@ def _read_issuer(header: list[Line], lines: list[Line], meta: DocumentMeta, sett
         if found:
             unit, name = found
             name = commune_spelling(name, [line_text(ln) for ln in lines] + [meta.place or "", meta.title or ""])
+            name = completed_name(name, meta.place)
             if latin_document(lines, settings.latin_line_share):
                 name = restored_place(name, meta)
             meta.commune = name
             meta.issuer = f"UBND {unit} {name}"
             return
+
+
+def _commune_review(
+    meta: DocumentMeta, lines: list[Line], physical: list[Line], settings: MetadataSettings
+) -> list[ReviewItem]:
+    """A commune a Latin-only OCR read whose marks cannot be told (``place_doubts``): the field
+    is left empty and the name as printed goes to the review queue, as a signer's name does."""
+    if meta.commune is None or settings.guess_latin_marks or not latin_document(lines, settings.latin_line_share):
+        return []
+    doubts = place_doubts(meta.commune.split(), marks_read(meta.commune, physical))
+    if not doubts:
+        return []
+    printed = " ".join(w.capitalize() for w in fold(meta.commune).split())
+    meta.commune = meta.issuer = None
+    return [
+        ReviewItem(
+            item="/document",
+            field="commune",
+            raw=printed,
+            reason=f"commune's name read without its marks, which cannot be told ({'; '.join(doubts)})",
+            confidence=0.0,
+        )
+    ]
 
 
 def _issuer_column(header: list[Line], settings: MetadataSettings) -> list[str]:
