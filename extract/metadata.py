@@ -74,7 +74,7 @@ class MetadataSettings:
     # A Latin-only document's commune whose marks no mention printed and the gazetteer does not
     # decide ("Long Thanh": Thành, Thanh or Thạnh) is left empty and told in the review queue
     # (False), or given as the repair spelled it (True: a guess, right about half the time).
-    guess_latin_marks: bool = True
+    guess_latin_marks: bool = False
     columns: ColumnSettings = field(default_factory=ColumnSettings)  # two-column header/signature blocks
     signature: SignatureSettings = field(default_factory=SignatureSettings)  # the signer's block
 
