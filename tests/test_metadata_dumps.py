@@ -1,4 +1,4 @@
-"""Metadata of real OCR text dumps (tools/make_corpus.py, instances of seeds 0, 3, 7, 11, 71 and 128,
+"""Metadata of real OCR text dumps (tools/make_corpus.py, instances of seeds 0, 3, 7, 11, 71, 128 and 311,
 copied with the document part of their truth into tests/data/dumps_meta): each names the fields
 the letterhead, title and signature readers must get right on it despite the OCR damage, and the
 fields that cannot be read and must stay empty rather than wrong."""
@@ -52,6 +52,19 @@ RIGHT = {
     "s128-d02-i2-ruled-top-vie-250dpi": ("number", "date", "commune", "signer", "title"),
     # The kind word between specks ("eo BAO CAO coe"): the title is the line under it.
     "s128-d02-i3-ruled-center-eng-250dpi-degraded": ("number", "date", "commune", "title"),
+    # "coe V6 Dinh Dat": "Võ" read "V6"; a name holds no digit, so the surname is kept.
+    "s311-d01-i1-ruled-top-eng-150dpi": ("number", "date", "commune", "signer", "title"),
+    # The title between specks ("ee Nâng cao … năm 2014 ee", repaired "ea … êê").
+    "s311-d03-i3-ruled-top-eng-250dpi-degraded": ("number", "date", "title"),
+    # "Số:313⁄BCUBND": a fraction slash, the hyphen lost.
+    "s311-d03-i4-unruled-top-vie-150dpi-degraded": ("number", "date", "commune", "signer", "title"),
+    # "Số:73BGUBND" under "BÁO CÁO": the kind code a letter off; "PHÓ GHỦ TỊCH" is no signer,
+    # the name under "(Đã ký)" is.
+    "s311-d04-i4-ruled-center-vie-200dpi-degraded": ("number", "date", "commune", "signer", "title"),
+    # "BẢN G TỰ ĐÁNH GIÁ …": a caps title's word cut before its last letter.
+    "s311-d05-i4-ruled-center-vie-250dpi-degraded": ("number", "date", "commune", "signer", "title"),
+    # "ngdy 12 thang 2-ndm 2014": a hyphen speck before "năm".
+    "s311-d06-i5-f05-i5-portrait-eng-psm6-300dpi-degraded": ("date", "signer"),
 }
 # dump → fields the dump does not print readably: left empty, never a guess.
 EMPTY = {
@@ -67,6 +80,8 @@ EMPTY = {
     "s11-d01-i3-ruled-center-eng-150dpi-degraded": ("commune",),
     "s71-d05-i3-ruled-center-eng-300dpi-degraded": ("commune",),
     "s128-d03-i3-ruled-top-eng-250dpi-degraded": ("commune",),
+    # "Quang Binh" (Quang or Quảng), its issuer line cut to "XA QUANG" (see below).
+    "s311-d03-i3-ruled-top-eng-250dpi-degraded": ("commune",),
 }
 
 
@@ -104,3 +119,11 @@ def test_commune_marks_not_printed_are_told():
     told = [r for r in review if r.field == "commune"]
     assert len(told) == 1 and told[0].raw == "Dong Thuan"
     assert "Đông" in told[0].reason and "Đồng" in told[0].reason
+
+
+def test_issuer_name_completed_from_place_line():
+    """The issuer column cut the name ("XA QUANG" / ". 22 BINH ee" beside the motto); the
+    place-date line prints it whole ("Quang Binh, ngay …"): the name told is the whole one."""
+    stem = "s311-d03-i3-ruled-top-eng-250dpi-degraded"
+    _, review = read_metadata(repair_document(ingest(DUMPS / f"{stem}.txt")))
+    assert [r.raw for r in review if r.field == "commune"] == ["Quang Binh"]
