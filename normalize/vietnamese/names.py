@@ -213,7 +213,7 @@ def place_doubts(words: list[str], marked: list[bool], ratio: float = PLACE_RATI
         if read or len(readings) < 2 or readings[0][0] >= ratio * readings[1][0]:
             continue
         rivals = [spelling for n, spelling in readings if n * ratio >= readings[0][0]]
-        doubts.append(f"{fold(nfc(word))}: {'/'.join(rivals)}")
+        doubts.append(f"{fold(nfc(word)).capitalize()}: {'/'.join(rivals)}")
     return tuple(doubts)
 
 
