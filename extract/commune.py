@@ -102,6 +102,40 @@ def commune_spelling(name: str, texts: list[str]) -> str:
     return best
 
 
+def completed_name(name: str, place: str | None) -> str:
+    """The commune's name as the place-date line prints it when that goes on where the issuer's
+    name stopped ("XÃ QUANG" over "Quang Bình, ngày …"): the issuer column wrapped the name and
+    OCR lost its second line among the motto's specks (". 22 BÌNH êê Độc lập"). The place names
+    the commune in full on a commune's document; its extra words must be place syllables."""
+    if not place:
+        return name
+    have, full = fold(name).lower().split(), fold(place).lower().split()
+    extra = place.split()[len(have) :]
+    if (
+        len(have) < len(full) <= _NAME_MAX_WORDS
+        and full[: len(have)] == have
+        and all(w[:1].isupper() for w in extra)
+        and is_place(" ".join(extra))
+    ):
+        return place_name(" ".join(name.split() + extra))
+    return name
+
+
+def marks_read(name: str, lines: list[Line]) -> list[bool]:
+    """For each syllable of the commune's name, whether some mention of it in the OCR's own text
+    (before repair) carries a mark: a Latin-only OCR keeps a few ("Hiép", "Yén"), which the
+    repair reads; a syllable printed bare everywhere has marks only the repair chose."""
+    key = [fold(w).lower() for w in name.split()]
+    marked = [False] * len(key)
+    for line in lines:
+        words = re.findall(r"[^\W\d_]+", nfc(line.raw or line.text))
+        folded = [fold(w).lower() for w in words]
+        for i in range(len(words) - len(key) + 1):
+            if folded[i : i + len(key)] == key:
+                marked = [m or not words[i + k].isascii() for k, m in enumerate(marked)]
+    return marked
+
+
 def _squeezed(folded: str) -> str:
     """Letters without spaces, a doubled letter once: OCR reads a stacked mark as a second vowel
     ("AN DIÊỄN" for "AN DIÊN"), and joins or splits words ("VANLOI")."""

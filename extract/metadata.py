@@ -26,14 +26,25 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import Levenshtein
 
 from extract.columns import Anchors, ColumnSettings, reading_lines
-from extract.commune import LOCAL_UNIT, commune_spelling, latin_document, local_unit, place_name, restored_place
+from extract.commune import (
+    LOCAL_UNIT,
+    commune_spelling,
+    completed_name,
+    latin_document,
+    local_unit,
+    marks_read,
+    place_name,
+    restored_place,
+)
 from extract.letter_lines import folded_text, is_upper, line_text, line_variants
 from extract.model import IngestedDocument, Line
 from extract.periods import find_period
 from extract.signature import RECIPIENTS, SIGNATURE_TITLE, SignatureSettings, read_signer, signature_zone, signer_review
+from extract.title_text import edge_specks, speck_line, title_text
 from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_spaces
 from normalize.vietnamese import DAMAGED_DOC_SHARE, word_damage
+from normalize.vietnamese.names import place_doubts
 from normalize.vietnamese.syllable import fold, nfc
 from schemas.records import DocumentMeta, ReviewItem
 
@@ -61,6 +72,10 @@ class MetadataSettings:
     # A document fewer of whose source lines than this hold a letter past Latin-1 was read by a
     # Latin-only OCR: its commune's marks are the repair's guess (see ``_restored_place``).
     latin_line_share: float = 0.1
+    # A Latin-only document's commune whose marks no mention printed and the gazetteer does not
+    # decide ("Long Thanh": Thành, Thanh or Thạnh) is left empty and told in the review queue
+    # (False), or given as the repair spelled it (True: a guess, right about half the time).
+    guess_latin_marks: bool = False
     columns: ColumnSettings = field(default_factory=ColumnSettings)  # two-column header/signature blocks
     signature: SignatureSettings = field(default_factory=SignatureSettings)  # the signer's block
 
@@ -112,7 +127,7 @@ _NUMBER = lazy_re_compile(
 # stand before the year ("nam 1 2013").
 _DATE_WORDS = lazy_re_compile(
     r"(?:ng\w{1,2}y\s*(\d{0,2})\s*\w{0,4}ng\b\W{0,2}|(?<!\d)(?<!\d\s)(\d{1,2})\s*th\w{1,2}ng)"
-    r"\s*(\d{0,2})\s*n\w{1,2}m\W{0,2}(?:\d\s+)?(\d{4})"
+    r"\s*(\d{0,2})\s*-?\s*n\w{1,2}m\W{0,2}(?:\d\s+)?(\d{4})"
 )
 _DATE_SLASH = lazy_re_compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b")
 # "Ngọc Kỳ, ngày 26 …", "…, 26/6/2023"; OCR'd: "Hà Diên; ngày", "Vạn Xuân, agiy 4 thang", "Tường
@@ -164,7 +179,7 @@ def read_metadata(
         barred = [line if line.page in ocr_pages else as_printed(line, typed) for line in barred]
     header = header_zone(lines, settings)
     meta = DocumentMeta()
-    _read_number(header, meta)
+    _read_number(header, meta, settings)
     _read_place_date(header, meta)
     kind_at = _read_kind_and_title(header, meta, settings)
     _read_issuer(header, lines, meta, settings)
@@ -173,7 +188,9 @@ def read_metadata(
     latin = latin_document(lines, settings.latin_line_share)
     signer = read_signer(signature_zone(lines, header, barred), settings.signature, latin)
     meta.signer = signer.name
-    return meta, signer_review(signer)
+    # The commune's marks as OCR printed them are read on the physical lines: they keep the
+    # OCR's text (``raw``) where the reading order's split pieces do not.
+    return meta, signer_review(signer) + _commune_review(meta, lines, barred, settings)
 
 
 def as_printed(line: Line, typed_document: bool) -> Line:
@@ -256,18 +273,35 @@ def body_opener(folded: str) -> str | None:
 # --- header fields -------------------------------------------------------------------------------
 
 
-def _read_number(header: list[Line], meta: DocumentMeta) -> None:
+# Slashes OCR reads as other slash-like letters ("313⁄BCUBND": the fraction slash); one for one,
+# so a match on the folded text still slices the original.
+_SLASHES = str.maketrans({"⁄": "/", "∕": "/", "／": "/"})
+
+
+def _read_number(header: list[Line], meta: DocumentMeta, settings: MetadataSettings = DEFAULT_SETTINGS) -> None:
+    # The kind word printed above the title ("BÁO CÁO") reads a kind code OCR misread by a letter
+    # ("73BGUBND" under "BÁO CÁO"): the number's code is the same document's kind.
+    printed_kind = next((k for k in (_kind_word(ln, settings) for ln in header) if k), None)
     for line in header:
         for text in line_variants(line):
+            text = text.translate(_SLASHES)
             m = _NUMBER.match(fold(text))
-            if not m or m.group(3) not in KINDS:
+            code = m.group(3) if m else None
+            if code not in KINDS and code and printed_kind and _one_letter_off(code, printed_kind):
+                code = printed_kind
+            if not m or code not in KINDS:
                 continue
-            kind, name = KINDS[m.group(3)]
+            kind, name = KINDS[code]
             meta.kind, meta.kind_name = kind, name
             suffix = text[m.start(4) : m.end(4)].upper()
             year = f"{m.group(2)}/" if m.group(2) else ""
             meta.number = f"{m.group(1)}/{year}{kind}-{suffix}" if m.group(1) else None
             return
+
+
+def _one_letter_off(code: str, kind: str) -> bool:
+    """The same length and one letter apart ("bg" for "bc")."""
+    return len(code) == len(kind) and sum(a != b for a, b in zip(code, kind, strict=True)) == 1
 
 
 def _read_place_date(header: list[Line], meta: DocumentMeta) -> None:
@@ -311,7 +345,7 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
         folded = fold(text)
         if not title and not any(c.isalpha() for c in text):
             continue  # the year of a place-date line wrapped onto its own line
-        if not title and _specks(text):
+        if not title and speck_line(text):
             continue  # a stamp's or a ruling line's specks OCR'd as letters ("1m... .ẽ5 .")
         if title and (
             _CITATION.search(folded)
@@ -340,56 +374,8 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
         title.append(text)
         if len(title) >= settings.title_max_lines:
             break
-    meta.title = " ".join(title) or None
+    meta.title = " ".join(edge_specks(" ".join(title).split())) or None
     return start
-
-
-# A token OCR made of a speck: no letter or digit, or one letter alone ("Q XÃ …", "… Tiến Hà - ì");
-# a lone digit is a title's ("… chính 6" / "tháng đầu năm 2024").
-_SPECK = lazy_re_compile(r"^(?:[\W_]+|[\W_]*[^\W\d_][\W_]*)$")
-
-
-def title_text(text: str) -> str:
-    """A title line without the specks OCR read beside it: leading and trailing tokens of
-    punctuation or a single character, and punctuation after the last word ("… năm 2014_", "…
-    LỢI ĐỒNG ."). A title starts with a letter, a number or an opening bracket or quote."""
-    tokens = fold_spaces(text).split()
-    while tokens and _SPECK.match(tokens[0]) and not re.match(r"^[(“\"]\w", tokens[0]):
-        tokens.pop(0)
-    while tokens and _SPECK.match(tokens[-1]) and not re.match(r"^\w[)”\"]$", tokens[-1]):
-        tokens.pop()
-    tokens = _inner_specks(tokens)
-    out = " ".join(tokens)
-    out = re.sub(r"^(?:[^\w(“\"]|_)+", "", out)
-    return re.sub(r"(?:[^\w)”\"]|_)+$", "", out)
-
-
-CAPS_TITLE_SHARE = 0.75  # of a line's words in capitals: a title printed in capitals
-
-
-def _inner_specks(tokens: list[str]) -> list[str]:
-    """Specks OCR read inside a title line: in a line printed in capitals, lower-case words and
-    bare punctuation ("… HÀNH CHÍNH ưu NĂM 2014", "… Chính có : NĂM"); in any line, a stop stuck
-    to a word that the line goes on after in lower case ("Chỉ số. cải cách") or before a number
-    (".2014"). A title has no sentence inside it."""
-    words = [t for t in tokens if any(c.isalpha() for c in t)]
-    caps = sum(w.isupper() and len(w) > 1 for w in words)
-    if len(words) >= 3 and caps >= CAPS_TITLE_SHARE * len(words):
-        tokens = [t for t in tokens if any(c.isalnum() for c in t) and not (t.isalpha() and t.islower())]
-    out = []
-    for i, token in enumerate(tokens):
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if token.endswith(".") and token[:-1].isalpha() and nxt[:1].islower():
-            token = token[:-1]
-        out.append(re.sub(r"^\.(?=\d)", "", token))
-    return out
-
-
-def _specks(text: str) -> bool:
-    """A line with fewer than two Vietnamese words, or more words that are none than words that
-    are ("1m... .ẽ5 .", "(omesceee os 2", "“ĐỒNG _")."""
-    words, bad = word_damage(text, skip_upper=False)
-    return words - bad < 2 or bad > words - bad
 
 
 def _read_issuer(header: list[Line], lines: list[Line], meta: DocumentMeta, settings: MetadataSettings) -> None:
@@ -404,11 +390,35 @@ def _read_issuer(header: list[Line], lines: list[Line], meta: DocumentMeta, sett
         if found:
             unit, name = found
             name = commune_spelling(name, [line_text(ln) for ln in lines] + [meta.place or "", meta.title or ""])
+            name = completed_name(name, meta.place)
             if latin_document(lines, settings.latin_line_share):
                 name = restored_place(name, meta)
             meta.commune = name
             meta.issuer = f"UBND {unit} {name}"
             return
+
+
+def _commune_review(
+    meta: DocumentMeta, lines: list[Line], physical: list[Line], settings: MetadataSettings
+) -> list[ReviewItem]:
+    """A commune a Latin-only OCR read whose marks cannot be told (``place_doubts``): the field
+    is left empty and the name as printed goes to the review queue, as a signer's name does."""
+    if meta.commune is None or settings.guess_latin_marks or not latin_document(lines, settings.latin_line_share):
+        return []
+    doubts = place_doubts(meta.commune.split(), marks_read(meta.commune, physical))
+    if not doubts:
+        return []
+    printed = " ".join(w.capitalize() for w in fold(meta.commune).split())
+    meta.commune = meta.issuer = None
+    return [
+        ReviewItem(
+            item="/document",
+            field="commune",
+            raw=printed,
+            reason=f"commune's name read without its marks, which cannot be told ({'; '.join(doubts)})",
+            confidence=0.0,
+        )
+    ]
 
 
 def _issuer_column(header: list[Line], settings: MetadataSettings) -> list[str]:

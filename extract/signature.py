@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from extract.letter_lines import is_upper, line_text, line_variants
 from extract.model import Line
@@ -364,7 +365,7 @@ def _trailing_name(line: Line, settings: SignatureSettings) -> str | None:
     raw = nfc(line.raw.strip()) if line.raw else ""
     # As the OCR gave it when that reading carries diacritics (see ``_name_text``), else repaired.
     for text in ([raw] if any(ch.isalpha() and not ch.isascii() for ch in raw) else []) + [line_text(line)]:
-        tokens = text.split()
+        tokens = _o_for_digit(text).split()
         while tokens and (not any(c.isalnum() for c in tokens[-1]) or _lower_speck(tokens[-1], settings)):
             tokens.pop()  # specks after the name (": Nong Duy Toan Léc as")
         run: list[str] = []
@@ -405,7 +406,7 @@ def person_name(text: str, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTI
     damaged into no Vietnamese syllable at all ("{guyén") is snapped to the closest common one
     (unless not ``snap``: a Latin-only "Vuong" is Vương to the name stock, not a snapped Dương); a
     surname that is a syllable is kept as printed, known or not (Đoàn is no misread Đào)."""
-    printed = fold_spaces(text).split()
+    printed = _o_for_digit(fold_spaces(text)).split()
     while printed and len(_core(printed[-1])) < 2:
         printed.pop()  # a speck after the name ("Nông Thị Vân i", "Văn Thanh Hiếu k :")
     while printed and len(_core(printed[0])) < 2:
@@ -442,6 +443,15 @@ def person_name(text: str, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTI
     return " ".join(_name_case(t) for t in tokens)
 
 
+# A round letter OCR read as a digit at the end of a capitalised syllable ("V6" for "Võ", "L0"):
+# a name's syllable holds no digit, so the digit is the letter o with its marks lost.
+_DIGIT_O = lazy_re_compile(r"(?<=\b[A-ZĐ])[06](?=\s|$)")
+
+
+def _o_for_digit(text: str) -> str:
+    return _DIGIT_O.sub("o", text)
+
+
 def _lower_speck(token: str, settings: SignatureSettings) -> bool:
     """A short lower-case token OCR made of a stamp's or a ruling's specks ("as", "ie")."""
     core = _core(token)
@@ -453,10 +463,20 @@ def _name_case(token: str) -> str:
     return "".join(p[:1].upper() + p[1:].lower() for p in re.split(r"(['’])", token))
 
 
+# The signature titles' letters, for a title OCR misread by a letter ("PHÓ GHỦ TỊCH").
+_TITLE_LETTERS = ("chutich", "phochutich", "ktchutich", "uybannhandan", "tmuybannhandan")
+
+
 def is_signature_title(line: Line, settings: SignatureSettings) -> bool:
+    """A title line of the block ("TM. ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH"), in capitals, read as
+    printed or with one letter misread (a title taken for a name would be the signer)."""
     text = line_text(line)
     return (
         len(text) <= settings.signature_title_max_chars
         and is_upper(text)
-        and any(SIGNATURE_TITLE.match(fold(t).replace("chutich", "chu tich")) for t in line_variants(line))
+        and any(
+            SIGNATURE_TITLE.match(fold(t).replace("chutich", "chu tich"))
+            or any(Levenshtein.distance(re.sub(r"[^a-z]", "", fold(t).lower()), w) <= 1 for w in _TITLE_LETTERS)
+            for t in line_variants(line)
+        )
     )

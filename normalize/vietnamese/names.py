@@ -202,6 +202,21 @@ def restore_place(words: list[str], ratio: float = PLACE_RATIO) -> list[str]:
     return out
 
 
+def place_doubts(words: list[str], marked: list[bool], ratio: float = PLACE_RATIO) -> tuple[str, ...]:
+    """The syllables of a place's name whose marks neither the text nor the gazetteer decides:
+    read without any mark (``marked`` is False: no mention printed one), and spelled several
+    ways in unit names none of which is far the most common ("Thanh: Thành/Thanh/Thạnh"). The
+    repair's choice among them would be a guess."""
+    doubts = []
+    for word, read in zip(words, marked, strict=True):
+        readings = place_syllables().get(fold(nfc(word)).lower(), [])
+        if read or len(readings) < 2 or readings[0][0] >= ratio * readings[1][0]:
+            continue
+        rivals = [spelling for n, spelling in readings if n * ratio >= readings[0][0]]
+        doubts.append(f"{fold(nfc(word)).capitalize()}: {'/'.join(rivals)}")
+    return tuple(doubts)
+
+
 def is_place(name: str) -> bool:
     """Every syllable of the name is written so in some unit's name of the gazetteer."""
     words = nfc(name).split()

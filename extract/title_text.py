@@ -1,0 +1,117 @@
+"""A title line as printed, without what OCR read from specks around and inside it.
+
+OCR reads a stamp's, a ruling line's or the paper's specks as tokens beside a title ("ea Nâng
+cao … năm 2014 êê", "… HÀNH CHÍNH ưu NĂM 2014"), misreads a capital as a small letter ("Chỉ
+SỐ") and cuts a word ("BẢN G"). ``extract.metadata`` reads the title lines; these functions
+clean each line (``title_text``), the joined title's ends (``edge_specks``), and tell a line
+that is specks alone (``speck_line``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from normalize.lazy_regex import lazy_re_compile
+from normalize.text import fold_spaces
+from normalize.vietnamese import word_damage
+from normalize.vietnamese.syllable import fold
+
+# A token OCR made of a speck: no letter or digit, or one letter alone ("Q XÃ …", "… Tiến Hà - ì");
+# a lone digit is a title's ("… chính 6" / "tháng đầu năm 2024").
+_SPECK = lazy_re_compile(r"^(?:[\W_]+|[\W_]*[^\W\d_][\W_]*)$")
+
+
+def title_text(text: str) -> str:
+    """A title line without the specks OCR read beside it: leading and trailing tokens of
+    punctuation or a single character, and punctuation after the last word ("… năm 2014_", "…
+    LỢI ĐỒNG ."). A title starts with a letter, a number or an opening bracket or quote."""
+    tokens = fold_spaces(text).split()
+    while tokens and _SPECK.match(tokens[0]) and not re.match(r"^[(“\"]\w", tokens[0]):
+        tokens.pop(0)
+    while tokens and _SPECK.match(tokens[-1]) and not re.match(r"^\w[)”\"]$", tokens[-1]):
+        tokens.pop()
+    tokens = _inner_specks(tokens)
+    out = " ".join(tokens)
+    out = re.sub(r"^(?:[^\w(“\"]|_)+", "", out)
+    return re.sub(r"(?:[^\w)”\"]|_)+$", "", out)
+
+
+CAPS_TITLE_SHARE = 0.75  # of a line's words in capitals: a title printed in capitals
+
+
+_EDGE_SPECK_LETTERS = 3  # a lower-case token this short at a title's edge may be a speck ("ea", "êê")
+
+
+def edge_specks(tokens: list[str]) -> list[str]:
+    """A title line without the short lower-case tokens OCR read from specks at its ends ("ea Nâng
+    cao … năm 2014 êê", "… năm 2014 áo"): a title opens with a capital, so a token of at most
+    three small letters before its capitalised first word is a speck; at its end, such a token
+    after the year is one (a title does not go on past its year in small letters) and so is one
+    that is no Vietnamese syllable."""
+
+    def speck(token: str) -> bool:
+        core = re.sub(r"[\W\d_]+", "", token)
+        return bool(core) and core.islower() and len(core) <= _EDGE_SPECK_LETTERS
+
+    while len(tokens) > 1 and speck(tokens[0]) and tokens[1][:1].isupper():
+        tokens = tokens[1:]
+    while (
+        len(tokens) > 1
+        and speck(tokens[-1])
+        and (re.fullmatch(r"\d{4}\W*", tokens[-2]) or word_damage(tokens[-1], skip_upper=False)[1])
+    ):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _inner_specks(tokens: list[str]) -> list[str]:
+    """Specks OCR read inside a title line: in a line printed in capitals, lower-case words and
+    bare punctuation ("… HÀNH CHÍNH ưu NĂM 2014", "… Chính có : NĂM"); in any line, a stop stuck
+    to a word that the line goes on after in lower case ("Chỉ số. cải cách") or before a number
+    (".2014"). A title has no sentence inside it."""
+    words = [t for t in tokens if any(c.isalpha() for c in t)]
+    caps = sum(w.isupper() and len(w) > 1 for w in words)
+    if len(words) >= 3 and caps >= CAPS_TITLE_SHARE * len(words):
+        tokens = [t for t in tokens if any(c.isalnum() for c in t) and not (t.isalpha() and t.islower())]
+        tokens = _caps_line(tokens)
+    out = []
+    for i, token in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token.endswith(".") and token[:-1].isalpha() and nxt[:1].islower():
+            token = token[:-1]
+        out.append(re.sub(r"^\.(?=\d)", "", token))
+    return out
+
+
+def _caps_line(tokens: list[str]) -> list[str]:
+    """A title line printed in capitals as printed: a word OCR read with small letters in capitals
+    ("Chỉ SỐ", "HÀNH Chính"), a word OCR cut before its last letter joined again ("BẢN G" when
+    "BẢNG" is a syllable and "G" no word), and a lone number before "NĂM <year>" dropped (a
+    speck: "… CHỈ SỐ 1 NĂM 2014"; no title counts years before naming one)."""
+    out: list[str] = []
+    for i, token in enumerate(tokens):
+        nxt = tokens[i + 1 : i + 3]
+        year_next = len(nxt) == 2 and fold(nxt[0]).lower() == "nam" and nxt[1][:4].isdigit()
+        if token.isdigit() and len(token) == 1 and year_next:
+            continue
+        if token.isalpha() and token[:1].isupper():
+            token = token.upper()
+        if (
+            out
+            and len(token) == 1
+            and token.isalpha()
+            and out[-1].isalpha()
+            and word_damage(token, skip_upper=False)[1]
+            and not word_damage(out[-1] + token, skip_upper=False)[1]
+        ):
+            out[-1] += token
+            continue
+        out.append(token)
+    return out
+
+
+def speck_line(text: str) -> bool:
+    """A line with fewer than two Vietnamese words, or more words that are none than words that
+    are ("1m... .ẽ5 .", "(omesceee os 2", "“ĐỒNG _")."""
+    words, bad = word_damage(text, skip_upper=False)
+    return words - bad < 2 or bad > words - bad
