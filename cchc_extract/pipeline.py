@@ -34,7 +34,7 @@ from extract.segment.task_lines import find_task_lines
 from extract.segment.task_paragraphs import find_task_paragraphs
 from extract.segment.task_tables import find_task_tables
 from extract.segment.task_wording import reword_tasks
-from extract.segment.unread import find_unread, unread_review_items, withdraw_unsure_tables
+from extract.segment.unread import find_unread, totals_told, unread_review_items, withdraw_unsure_tables
 from extract.segment.unread_rows import points_in_names
 from normalize.criteria.match import MatchSettings, apply_criteria_sets
 from normalize.criteria.set_cells import fill_set_maxima
@@ -177,7 +177,7 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     )
     # ... and the lines of an annex read without its header that gave no row.
     unread += _run_stage(result, "segment", lambda: garbled_rows(doc, result.statistics), debug, default=[])
-    result.unread = sorted(unread + unsure, key=lambda p: (p.page or 0, p.line_start or 0))
+    result.unread = sorted(unread + totals_told(unsure, unread), key=lambda p: (p.page or 0, p.line_start or 0))
     # Maxima the document prints but OCR lost, from the set when it is surely recognised (after
     # the unread parts are told: the cell was not read, its value is the set's).
     if criteria is not None:
