@@ -413,8 +413,14 @@ def value_features(
             pointer = f"/score_tables/{ti}/rows/{ri}"
             maxima = sets.get(ti, {})
             moved = cells_lost and moved_left(row, maxima)
+            disputed = agrees_with_set(row, "max_points", maxima) < 0
             for f in fields:
                 features = _features(row, f, pointer, held, failed, "score", cells_lost, s, mark, moved)
+                if disputed and cells_lost:
+                    # A maximum the set disputes may be another row's line read into this one
+                    # ("133 ; 3 0 0", criterion 1.3's, taken by 1.2.2 whose own OCR garbled): two
+                    # equal scores then agree on that line, not on this row's figures.
+                    features["twin"] = 0.0
                 if features["missing"] and scanned and _blank_with_block(table.rows, ri, f, kids, parent_of):
                     features["missing"] = 0.0
                 agrees = agrees_with_set(row, f, maxima)
