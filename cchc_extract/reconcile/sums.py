@@ -350,13 +350,16 @@ def check_lost_totals(result: ExtractionResult, ledger: _Ledger) -> None:
     total is ``skipped``, and the table goes to the queue, where a person reads the printed total
     against the rows (a total the commune got wrong is found nowhere else)."""
     starts = sorted(_row_place(t.rows[0]) for t in result.score_tables if t.rows)
-    lost = [_part_place(p) for p in result.unread if p.reason == LOST_TOTAL_REASON]
+    lost = [p for p in result.unread if p.reason == LOST_TOTAL_REASON]
     for ti, table in enumerate(result.score_tables):
         if not table.rows or table.stated_total_max is not None or table.stated_total_self is not None:
             continue
         end = _row_place(table.rows[-1], last=True)
         following = [place for place in starts if place > end]
-        if not any(end < place and (not following or place < following[0]) for place in lost):
+        part = next(
+            (p for p in lost if end < _part_place(p) and (not following or _part_place(p) < following[0])), None
+        )
+        if part is None:
             continue
         name = _table_name(table, ti)
         message = f"table total: {LOST_TOTAL_REASON}"
@@ -372,7 +375,9 @@ def check_lost_totals(result: ExtractionResult, ledger: _Ledger) -> None:
             status="skipped",
             message=message,
         )
-        ledger.flag(ReviewItem(item=f"/score_tables/{ti}", field=None, table=name, code=None), message)
+        # The entry stands for the unread part too (``unread_review_items``): its page, its text.
+        ref = ReviewItem(item=f"/score_tables/{ti}", table=name, page=part.page, raw=part.text_sample or None)
+        ledger.flag(ref, message)
 
 
 def _row_place(row: ScoreRow, last: bool = False) -> tuple[int, int]:

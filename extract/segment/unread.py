@@ -580,7 +580,10 @@ def _textless_tasks(result: ExtractionResult, settings: UnreadSettings) -> list[
 
 def unread_review_items(result: ExtractionResult) -> list[ReviewItem]:
     """One review item per unread part: a person looks at the page, since the machine read nothing
-    there (confidence 0, so it sorts before every doubtful value)."""
+    there (confidence 0, so it sorts before every doubtful value); but a table's lost totals row
+    that reconcile already put in the queue as its table's (``check_lost_totals``: one entry, on
+    that page, with the line's text), asked once."""
+    named = {(r.page, r.raw) for r in result.review if r.reason.endswith(LOST_TOTAL_REASON)}
     return [
         ReviewItem(
             item=f"/unread/{i}",
@@ -594,4 +597,5 @@ def unread_review_items(result: ExtractionResult) -> list[ReviewItem]:
             confidence=0.0,
         )
         for i, part in enumerate(result.unread)
+        if not (part.reason == LOST_TOTAL_REASON and (part.page, part.text_sample or None) in named)
     ]
