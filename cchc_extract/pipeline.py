@@ -35,7 +35,7 @@ from extract.segment.task_lines import find_task_lines
 from extract.segment.task_paragraphs import find_task_paragraphs
 from extract.segment.task_tables import find_task_tables
 from extract.segment.task_wording import reword_tasks
-from extract.segment.unread import find_unread, unread_review_items, withdraw_unsure_tables
+from extract.segment.unread import find_unread, totals_told, unread_review_items, withdraw_unsure_tables
 from extract.segment.unread_rows import points_in_names
 from normalize.criteria.match import MatchSettings, apply_criteria_sets
 from normalize.criteria.set_cells import drop_later_cells, fill_set_maxima
@@ -180,13 +180,15 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     unread += _run_stage(result, "segment", lambda: garbled_rows(doc, result.statistics), debug, default=[])
     # ... and the figures such an annex prints that the text lost.
     unread += _run_stage(result, "segment", lambda: lost_figures(result.statistics), debug, default=[])
+    # A garbled totals row withdrawn as a row is told once, as the table's lost total.
+    kept = totals_told(unsure, unread)
     # Rows of the regions told unread that the criteria set's wording still finds, in its order.
     told = _run_stage(
         result,
         "segment",
-        lambda: recover_set_rows(doc, result, unsure, unread, criteria.cset if criteria else None),
+        lambda: recover_set_rows(doc, result, kept, unread, criteria.cset if criteria else None),
         debug,
-        default=unread + unsure,
+        default=unread + kept,
     )
     result.unread = sorted(told, key=lambda p: (p.page or 0, p.line_start or 0))
     # Maxima the document prints but OCR lost, from the set when it is surely recognised (after

@@ -246,6 +246,14 @@ class ReviewItem:
     alternatives: list[float] = dataclasses.field(default_factory=list)
 
 
+# The reason of the unread part that is a table's totals row whose figures OCR garbled: the
+# segmenter tells it, reconcile names its table in the queue (the stated total is unchecked).
+LOST_TOTAL_REASON = (
+    "the table's total row was printed but its figures were not read (garbled by OCR): "
+    "the stated total cannot be checked against the rows"
+)
+
+
 @dataclass
 class UnreadPart:
     """A part of the document that gave no data and is not layout: a table not recognised or not

@@ -52,7 +52,7 @@ from cchc_extract.reconcile.ratios import _check_text_ratios, fraction_percents
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import code_legend, is_count, is_percent
 from cchc_extract.reconcile.statements import _check_group_statements, group_criteria
-from cchc_extract.reconcile.sums import _check_score_table
+from cchc_extract.reconcile.sums import _check_score_table, check_lost_totals
 from schemas.records import ExtractionResult
 
 __all__ = [
@@ -81,6 +81,7 @@ def check_relations(result: ExtractionResult, settings: ReconcileSettings = _DEF
     ledger = _Ledger(sure_cells=scanned(result), clean_fault=ocr)
     for ti, table in enumerate(result.score_tables):
         _check_score_table(ti, table, ledger, settings, ocr, blanks_printed(table, result.source, ocr))
+    check_lost_totals(result, ledger)
     for ai, annex in enumerate(result.statistics):
         _check_annex(ai, annex, ledger, settings, ocr)
     _check_counts(result.counts, ledger, settings, ocr)

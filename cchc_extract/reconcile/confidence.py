@@ -17,7 +17,13 @@ Evidence (``value_features``), each a number the model weighs:
             dump loses the figures of whole rows (seed 215's dumps: 25 of 27 such blanks were
             lost cells), and a dump not recognised as one reads as plain text. Or the cell
             printed text that gave no number
-  format    the cell's text is not a clean number of its kind ("2,5", "10", "87,50 %")
+  format    the cell's text is not a clean number of its kind ("2,5", "10", "87,50 %"): a cell
+            printed as letters OCR took for digits ("l" read 1), a figure with a bracket or a
+            speck glued to it ("2.20)"); or, on OCR'd text, its decimal mark is not the one the
+            table's other figures write (``table_mark``: "2.20" among "9,5", "6,25"), a comma OCR
+            read as a stop or a figure pieced from two cells. Not for a maximum the set filled in;
+            withdrawn where a relation that holds or the set's printed maximum settles the value
+            (``settled``)
   held      the value takes part in a relation that holds (a parent's sum, a table total, an
             annex total): another printed number vouches for it
   failed    the value takes part in a relation that fails (it is in the queue for that anyway)
@@ -99,6 +105,8 @@ _FLAG = {
 }
 _OTHER = {"max_points": "self_points", "self_points": "max_points", APPRAISED: "self_points"}
 _BARE_DIGITS = re.compile(r"\d{1,3}")
+# A decimal figure and its mark ("9,5", "2.20"): the mark a table writes is its figures' own.
+_DECIMAL_MARK = re.compile(r"\d{1,3}([.,])\d{1,2}")
 _CLEAN = {
     "score": re.compile(r"\d{1,3}(?:[.,]\d{1,2})?"),
     "stat": re.compile(r"-?\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d{1,4})?\s*%?|-?\d+(?:[.,]\d{1,4})?\s*%?"),
@@ -134,7 +142,12 @@ class ConfidenceSettings:
     # to learn from how much OCR word confidence should count.
     row: float = 1.0
     missing: float = -3.785
-    format: float = 0.0  # no damaged cell of the fit had a malformed number: no evidence either way
+    # Fitted alone on seed 305's OCR dumps and scans (``fit_confidence.py --fit all --only format
+    # --copies 0``), values as read: score cells printed as letters ("l", "D", "i" read 1, 0, 1)
+    # were wrong, 4 of 4, two of them at 0.922 out of the queue; letter maxima the set's figure
+    # confirms are withdrawn (``settled``). Before, 0: the damaged copies of the fit (typed
+    # documents) have no malformed number.
+    format: float = -1.3
     held: float = 2.353
     failed: float = -2.826
     agrees: float = 1.858
@@ -196,6 +209,11 @@ class ConfidenceSettings:
     # the odd note that happens to be a number).
     points_column_min_rows: int = 3
     points_column_share: float = 0.6
+    # A table's own decimal mark (``table_mark``): the mark of at least this many of its decimal
+    # figures, and this share of them (a table of two decimals says little; OCR turns the odd
+    # comma into a stop).
+    own_mark_min: int = 3
+    own_mark_share: float = 0.75
 
     def weights(self) -> list[float]:
         return [getattr(self, name) for name in FEATURES]
@@ -388,11 +406,21 @@ def value_features(
         parent_of = {k: p for p, ks in kids.items() for k in ks}
         # A blank cell of a printed grid is printed blank: no cell of it can be lost.
         cells_lost = not blanks_printed(table, result.source, read_by_ocr)
+        # A mark other than the table's is OCR's slip only where OCR made the characters: a typed
+        # cell prints the mark its writer typed.
+        mark = table_mark(table.rows, fields, s) if read_by_ocr or from_scan else ""
         for ri, row in enumerate(table.rows):
             pointer = f"/score_tables/{ti}/rows/{ri}"
             maxima = sets.get(ti, {})
+            moved = cells_lost and moved_left(row, maxima)
+            disputed = agrees_with_set(row, "max_points", maxima) < 0
             for f in fields:
-                features = _features(row, f, pointer, held, failed, "score", cells_lost, s)
+                features = _features(row, f, pointer, held, failed, "score", cells_lost, s, mark, moved)
+                if disputed and cells_lost:
+                    # A maximum the set disputes may be another row's line read into this one
+                    # ("133 ; 3 0 0", criterion 1.3's, taken by 1.2.2 whose own OCR garbled): two
+                    # equal scores then agree on that line, not on this row's figures.
+                    features["twin"] = 0.0
                 if features["missing"] and from_scan and _blank_with_block(table.rows, ri, f, kids, parent_of):
                     features["missing"] = 0.0
                 agrees = agrees_with_set(row, f, maxima)
@@ -403,6 +431,32 @@ def value_features(
             pointer = f"/statistics/{ai}/rows/{ri}"
             out[(pointer, "value")] = _features(stat, "value", pointer, held, failed, "stat", cells_lost, s) | ocr
     return out
+
+
+def table_mark(rows: list[ScoreRow], fields: tuple[str, ...], s: ConfidenceSettings = ConfidenceSettings()) -> str:
+    """The decimal mark a score table writes ("," or "."): the mark of at least ``own_mark_share``
+    of its decimal figures, and at least ``own_mark_min`` of them; "" when it writes too few or
+    both alike."""
+    marks = [
+        m.group(1)
+        for row in rows
+        for f in fields
+        if (m := _DECIMAL_MARK.fullmatch((getattr(row, f"{f}_raw", None) or "").strip()))
+    ]
+    for mark in (",", "."):
+        n = marks.count(mark)
+        if n >= s.own_mark_min and n >= s.own_mark_share * len(marks):
+            return mark
+    return ""
+
+
+def malformed(raw: str, kind: str, mark: str = "") -> bool:
+    """Whether a cell's text is not a clean number of its kind, or writes a decimal mark other
+    than its table's (``mark``)."""
+    if _CLEAN[kind].fullmatch(raw) is None:
+        return True
+    m = _DECIMAL_MARK.fullmatch(raw)
+    return bool(mark and m and m.group(1) != mark)
 
 
 def mark_inserted(raw: str, value: float | None, kind: str) -> bool:
@@ -425,6 +479,8 @@ def _features(
     kind: str,
     cells_lost: bool = True,
     s: ConfidenceSettings = ConfidenceSettings(),
+    mark: str = "",
+    moved: bool = False,
 ) -> dict[str, float]:
     value = getattr(row, f)
     raw = getattr(row, f"{f}_raw", None) if kind == "score" else row.value_raw  # type: ignore[union-attr]
@@ -436,14 +492,17 @@ def _features(
     in_note = f == APPRAISED and isinstance(row, ScoreRow) and explanation_points(row) is not None
     return {
         "row": logit(
-            min(cell_confidence(row, f, s), s.unsure_cell) if column_guessed(row, f) else cell_confidence(row, f, s),
+            min(cell_confidence(row, f, s), s.unsure_cell)
+            if column_guessed(row, f) or (moved and f != "max_points")
+            else cell_confidence(row, f, s),
             s.clip,
         ),
         # Printed text that gave no number ("x", "Ped") is a cell lost as surely as a flagged one.
         "missing": float(
             value is None and ((cells_lost and flagged and (_prints_other(row, f) or _lost_both(row))) or bool(raw))
         ),
-        "format": float(value is not None and bool(raw) and _CLEAN[kind].fullmatch(raw) is None),
+        # (a maximum the criteria set filled in is the set's figure, not a reading of the text)
+        "format": float(value is not None and bool(raw) and malformed(raw, kind, mark) and not set_filled(row, f)),
         "held": float((pointer, f) in held),
         "failed": float((pointer, f) in failed),
         "agrees": 0.0,
@@ -468,11 +527,13 @@ def settled(features: dict[str, float], row: ScoreRow, f: str, agrees: float) ->
     own: ``agrees``; ``readings`` withdrawn when something else settles which reading is right (a
     relation holding with every member read, or for a maximum the set's own figure among the
     readings of the digits printed: of two or three readings, the one an independent figure
-    confirms)."""
+    confirms); ``format`` withdrawn alike (letters OCR printed for a maximum that the set's
+    figure, or a sum, confirms)."""
     confirmed = bool(features["held"]) or (f == "max_points" and agrees > 0 and printed_max(row))
     return {
         "agrees": agrees,
         "readings": 0.0 if confirmed else features["readings"],
+        "format": 0.0 if confirmed else features["format"],
     }
 
 
@@ -487,6 +548,24 @@ def column_guessed(row: ScoreRow | StatRow, f: str) -> bool:
     if f not in ("self_points", APPRAISED) or not isinstance(row, ScoreRow) or getattr(row, f) is None:
         return False
     return lost_beside(row) or any(flag.startswith(FLAG_MAX_FROM_SET) for flag in row.flags)
+
+
+def set_filled(row: ScoreRow | StatRow, f: str) -> bool:
+    """Whether a row's maximum is the criteria set's, filled in for a cell not read."""
+    return f == "max_points" and any(flag.startswith(FLAG_MAX_FROM_SET) for flag in row.flags)
+
+
+def moved_left(row: ScoreRow, maxima: dict[str, float]) -> bool:
+    """Whether a row's figures may have moved one column left: its maximum, which the criteria
+    set disputes, is the very figure of a score beside it (a maximum OCR garbled past reading,
+    "Pit 10,25 10,25 2": the self score read as the maximum, the appraised one as the self, and
+    a speck or a stray figure as the appraised). Its scores' columns are then a guess
+    (``column_guessed``), the doubt on the maximum its own (``agrees``). Only where a cell can be
+    lost (``blanks_printed``: not a typed grid)."""
+    if row.max_points is None or agrees_with_set(row, "max_points", maxima) >= 0:
+        return False
+    scores = (row.self_points, row.appraised_points)
+    return any(v is not None and abs(v - row.max_points) < 0.011 for v in scores)
 
 
 def printed_max(row: ScoreRow) -> bool:

@@ -27,7 +27,7 @@ from normalize.criteria import CriteriaSet
 from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_SNAPPED
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold, fold_spaces
-from schemas.records import ExtractionResult, ReviewItem, ScoreTable, SourceRef, UnreadPart
+from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ReviewItem, ScoreTable, SourceRef, UnreadPart
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,12 @@ def find_unread(
     parts.extend(p for p in unread_task_codes(doc, result) if not within_lines(p, known))
     parts.extend(p for p in unread_task_lists(doc, result) if not within_lines(p, known + parts))
     lost = unread_score_rows(doc, result, lambda line, page: _line_read(line, page, sources))
-    parts.extend(replace(p, text_sample=_sample(p.text_sample, settings)) for p in lost if not within_lines(p, known))
+    # A totals row taken for a row and withdrawn is told as the totals row it is (``totals_told``).
+    parts.extend(
+        replace(p, text_sample=_sample(p.text_sample, settings))
+        for p in lost
+        if p.reason == LOST_TOTAL_REASON or not within_lines(p, known)
+    )
     # A table's header with nothing read under it, unless a part above already tells its lines.
     headed = unread_headed_tables(doc, lambda line, page: _line_read(line, page, sources))
     parts.extend(
@@ -154,6 +159,25 @@ def find_unread(
     )
     parts = [p for p in parts if not _COLUMN_NUMBERS.fullmatch(p.text_sample or "")]
     return sorted(parts, key=lambda p: (p.page or 0, p.line_start or 0))
+
+
+def totals_told(known: list[UnreadPart], found: list[UnreadPart]) -> list[UnreadPart]:
+    """The ``known`` parts (rows withdrawn as unsure) but those whose lines a totals row ``found``
+    holds whole: a garbled totals line ("CÔ | 7 TỔNGBĐỂM | 1M | 85") read as a row and withdrawn
+    is told once, as the table's totals row, which names its table in the queue."""
+    totals = [p for p in found if p.reason == LOST_TOTAL_REASON]
+    return [
+        k
+        for k in known
+        if not any(
+            t.page == k.page
+            and k.page_end is None
+            and t.line_start is not None
+            and t.line_start <= (k.line_start or -1)
+            and (k.line_end or k.line_start or -1) <= (t.line_end or t.line_start)
+            for t in totals
+        )
+    ]
 
 
 def _row_sources(result: ExtractionResult) -> list[SourceRef]:
@@ -569,7 +593,10 @@ def _textless_tasks(result: ExtractionResult, settings: UnreadSettings) -> list[
 
 def unread_review_items(result: ExtractionResult) -> list[ReviewItem]:
     """One review item per unread part: a person looks at the page, since the machine read nothing
-    there (confidence 0, so it sorts before every doubtful value)."""
+    there (confidence 0, so it sorts before every doubtful value); but a table's lost totals row
+    that reconcile already put in the queue as its table's (``check_lost_totals``: one entry, on
+    that page, with the line's text), asked once."""
+    named = {(r.page, r.raw) for r in result.review if r.reason.endswith(LOST_TOTAL_REASON)}
     return [
         ReviewItem(
             item=f"/unread/{i}",
@@ -583,4 +610,5 @@ def unread_review_items(result: ExtractionResult) -> list[ReviewItem]:
             confidence=0.0,
         )
         for i, part in enumerate(result.unread)
+        if not (part.reason == LOST_TOTAL_REASON and (part.page, part.text_sample or None) in named)
     ]

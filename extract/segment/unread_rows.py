@@ -19,12 +19,13 @@ import regex as re
 
 from extract.model import IngestedDocument, Line
 from extract.segment.line_common import is_points_reading, line_tokens
+from extract.segment.line_header import header_share
 from normalize.codes import read_code_token
 from normalize.criteria.match import FLAG_MAX_FROM_SET
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from normalize.text import fold
-from schemas.records import ExtractionResult, ScoreRow, UnreadPart
+from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ScoreRow, UnreadPart
 
 _NUMBERED = lazy_compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}$")
 # Pages read from lines with no grid for their tables: plain text (OCR dumps) and OCR'd pages.
@@ -49,6 +50,9 @@ class UnreadRowSettings:
     # Lines after a table's last row read where its totals row is looked for (before the
     # signature block).
     total_lines: int = 4
+    # A line whose words are at least this share header words is a column header printed again
+    # (on the next page), not counted among those ``total_lines``.
+    header_line_share: float = 0.85
     # Lines under a score table's header looked at for its rows (``unread_headed_tables``), and
     # how many of them must hold a figure, none read, before the table is one not read: the
     # least table is two rows.
@@ -418,11 +422,20 @@ def _lost_total(
         return []
     last = rows[-1].source
     end = last.line_end or last.line_start
-    page = next((p for p in doc.pages if p.number == last.page), None)
-    if page is None or end is None:
+    pages = [p for p in doc.pages if p.number in (last.page, (last.page or 0) + 1)]
+    if not pages or pages[0].number != last.page or end is None:
         return []
-    after = [ln for ln in page.lines if end < ln.number and ln.text.strip()][: settings.total_lines]
-    for line in after:
+    # The totals may stand on the next page, under the column header printed again there: the
+    # header's lines are no line of the table's own.
+    after = [
+        (ln, page)
+        for page in pages
+        for ln in page.lines
+        if (page.number != last.page or end < ln.number)
+        and ln.text.strip()
+        and header_share(ln.raw or ln.text) < settings.header_line_share
+    ][: settings.total_lines]
+    for line, page in after:
         if _opening_code(line) is not None:
             return []  # a row the reader left: not the totals row
         folded = fold(line.raw or line.text)
@@ -434,8 +447,7 @@ def _lost_total(
             UnreadPart(
                 page=page.number,
                 kind="rows",
-                reason="the table's total row was printed but its figures were not read (garbled by OCR): "
-                "the stated total cannot be checked against the rows",
+                reason=LOST_TOTAL_REASON,
                 text_sample=line.text,
                 line_start=line.number,
                 line_end=line.number,
@@ -459,4 +471,4 @@ def _totals_figures(line: Line, rows: list[ScoreRow]) -> bool:
 
 # A totals row's label opening a line, glued to a garbled word or behind a speck ("DI Tốngcny |
 # 19 | 75"): "tong" opens one of its first two words.
-_TOTAL_OPENING = lazy_compile(r"^\W*(?:\w{1,2}\W+)?tong")
+_TOTAL_OPENING = lazy_compile(r"^\W*(?:\w{1,2}\W+){0,2}tong")
