@@ -427,3 +427,46 @@ def test_a_lost_decimal_mark_beside_letters_is_a_reading_not_a_guess():
     reason = next(c.message for c in result.checks if c.kind == "stated_total")
     queued = {(r.item, r.field, tuple(r.alternatives)) for r in result.review if r.reason == reason}
     assert queued == {("/score_tables/0/rows/1", "self_points", (8.5,))}
+
+
+def test_two_maxima_ocr_misread_are_explained_by_the_set_together():
+    # Seed 321's d06-i4 (an OCR dump of a typed table, criteria set ca-mau_2013): 1.1.1's max "1"
+    # printed "4" and 1.1.2's "1" printed "5" (its cell took a scale line's figure). No one
+    # reading restores 1.1's 5; the set's 1 and 1 together do: a misreading of ours, both cells
+    # and the parent queued. Typed, the same figures are the document's fault.
+    def checked(method):
+        rows = [
+            row("1", 10, 7, "7"),
+            row("1.1", 5, 3.25, "3,25"),
+            row("1.1.1", 4, 0.25, "0,25"),
+            row("1.1.2", 5, 1, "1"),
+            row("1.1.3", 1, 1, "1"),
+            row("1.1.4", 2, 1, "1"),
+            row("1.2", 2, 1.5, "1,5"),
+            row("1.3", 3, 2.25, "2,25"),
+        ]
+        result = ExtractionResult(source=SourceInfo(method=method), score_tables=[ScoreTable(title="B", rows=rows)])
+        reconcile(result)
+        return result
+
+    scan = checked("ocr")
+    (check,) = [c for c in scan.checks if c.kind == "sum_children" and c.code == "1.1"]
+    assert check.status == "misread"
+    queued = {(r.item, tuple(r.alternatives)) for r in scan.review if r.field == "max_points"}
+    assert {("/score_tables/0/rows/2", (1,)), ("/score_tables/0/rows/3", (1,))} <= queued
+    assert ("/score_tables/0/rows/1", ()) in queued  # the stated figure beside them
+    assert [c.status for c in checked("docx").checks if c.kind == "sum_children" and c.code == "1.1"] == ["mismatch"]
+
+
+def test_a_row_read_unsurely_over_its_maximum_is_doubted_not_the_communes_fault():
+    # Seed 321's d07-i5: a statistics annex OCR'd and taken for a score table; a row whose code
+    # was inferred took "2" and "4" (a unit's and another row's figures) as max and self.
+    rows = [row("1", 10, 9, "9"), row("2", 2, 4, "4", flags=["code_inferred"], confidence=0.57)]
+    result = ExtractionResult(source=SourceInfo(method="ocr"), score_tables=[ScoreTable(title="B", rows=rows)])
+    reconcile(result)
+    assert statuses(result, "self_le_max") == ["misread"]
+    assert ("/score_tables/0/rows/1", "self_points") in {(r.item, r.field) for r in result.review}
+    sure = [row("1", 10, 9, "9"), row("2", 2, 4, "4")]
+    result = ExtractionResult(source=SourceInfo(method="ocr"), score_tables=[ScoreTable(title="B", rows=sure)])
+    reconcile(result)
+    assert statuses(result, "self_le_max") == ["mismatch"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial  # noqa: F401 - re-exported for the checks
+from itertools import combinations
 
 import regex as re
 
@@ -251,3 +252,32 @@ def explain(cells: Sequence[Cell], holds: Callable[[list[float | None]], bool]) 
             if holds(trial):
                 found.append((cell, reading))
     return found
+
+
+def explain_by_set(
+    cells: Sequence[Cell], holds: Callable[[list[float | None]], bool], most: int = 6
+) -> list[tuple[Cell, float]]:
+    """The fewest maxima (two or more, ``explain`` tries one) that, each read as the criteria
+    set's (``Cell.from_set``) together, make the relation hold: every (cell, set maximum) of the
+    smallest such groups. OCR misreads the cells of a damaged stretch of lines, not one alone
+    ("1" read "4" and "l" read "19" in two rows of one group), and a planted or real slip of
+    the commune raises one maximum: several, each the set's figure once read back, are ours.
+    ``most``: cells beyond it are too many to try (the set then says little about the page)."""
+    offered = [k for k, c in enumerate(cells) if c.from_set is not None]
+    if len(offered) < 2 or len(offered) > most:
+        return []
+    values = [c.value for c in cells]
+    for size in range(2, len(offered) + 1):
+        found: list[tuple[Cell, float]] = []
+        for group in combinations(offered, size):
+            trial = list(values)
+            for k in group:
+                trial[k] = cells[k].from_set
+            if holds(trial):
+                for k in group:
+                    reading = cells[k].from_set
+                    if reading is not None and (cells[k], reading) not in found:
+                        found.append((cells[k], reading))
+        if found:
+            return found
+    return []
