@@ -134,3 +134,19 @@ def test_ratio_row_after_a_count_broken_down_is_of_its_parts():
     assert [(r.item, r.field) for r in wrong.review if "89,16" in (r.reason or "")] == [
         ("/statistics/0/rows/5", "value")
     ]
+
+
+def test_a_ratio_beside_a_count_whose_figure_was_not_read_is_not_paired_for_sure():
+    """An OCR dump's annex (seed 321's d07-i8): "3 Số phản ánh … 32", "3.1 … đã xử lý" whose 26
+    OCR lost, "3.2 … đang xử lý 6", "3.3 Tỷ lệ … được xử lý 81,25" (26/32). With 3.1 unread the
+    pair left, 6/32, is not certainly the ratio's: skipped, not the commune's fault. Every count
+    read, the same wrong ratio is a mismatch."""
+    rows = [
+        stat("3", "Số phản ánh, kiến nghị tiếp nhận", "Phản ánh", 32),
+        stat("3.1", "Số phản ánh, kiến nghị đã xử lý", "Phản ánh", parent="3"),
+        stat("3.2", "Số phản ánh, kiến nghị đang xử lý", "Phản ánh", 6, parent="3"),
+        stat("3.3", "Tỷ lệ phản ánh, kiến nghị được xử lý", "%", 81.25, "81,25", parent="3"),
+    ]
+    assert ratio_checks(*rows) == [("3.3", "value", "skipped")]
+    rows[1].value, rows[1].value_raw = 20, "20"
+    assert ("3.3", "value", "mismatch") in ratio_checks(*rows)

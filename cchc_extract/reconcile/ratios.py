@@ -52,14 +52,7 @@ def _ratio_candidates(
     candidates = [j for j in kids.get(i, []) if _usable(rows[j])]
     if candidates:
         return candidates
-    siblings: list[int] = []
-    for j in range(i - 1, -1, -1):
-        if parents[j] == parents[i]:
-            if is_percent(rows[j]) or len(siblings) >= s.ratio_siblings:
-                break
-            siblings.append(j)
-        elif not _descends(j, parents[i], parents):
-            break  # above the parent: out of the group
+    siblings = _siblings_above(i, parents, rows, s)
     candidates = [j for j in reversed(siblings) if _usable(rows[j])]
     p = parents[i]
     if p is not None and _usable(rows[p]):
@@ -70,6 +63,35 @@ def _ratio_candidates(
         whole = siblings[0]
         candidates = [whole, *(k for k in kids.get(whole, []) if _usable(rows[k]))]
     return candidates
+
+
+def _siblings_above(i: int, parents: list[int | None], rows: list[StatRow], s: ReconcileSettings) -> list[int]:
+    """The sibling rows just above row i, nearest first, back to the previous percentage sibling
+    (at most ``ratio_siblings``), skipping the siblings' own children."""
+    siblings: list[int] = []
+    for j in range(i - 1, -1, -1):
+        if parents[j] == parents[i]:
+            if is_percent(rows[j]) or len(siblings) >= s.ratio_siblings:
+                break
+            siblings.append(j)
+        elif not _descends(j, parents[i], parents):
+            break  # above the parent: out of the group
+    return siblings
+
+
+def _unread_counts(
+    i: int, rows: list[StatRow], parents: list[int | None], kids: dict[int, list[int]], s: ReconcileSettings
+) -> list[int]:
+    """The counts a percentage row after its counts may be of whose figure was not read (a count
+    row, not a group, printing no value we took): the ratio may be of one of them, so the pair
+    the others make is not certain. A parent ratio's children are its counts whatever we read."""
+    if any(_usable(rows[j]) for j in kids.get(i, [])):
+        return []
+    return [
+        j
+        for j in _siblings_above(i, parents, rows, s)
+        if rows[j].value is None and not kids.get(j) and not is_percent(rows[j]) and code_legend(rows[j]) is None
+    ]
 
 
 def _descends(j: int, ancestor: int | None, parents: list[int | None]) -> bool:
@@ -135,6 +157,8 @@ def _check_ratio(
     pairs, certain = _pairs(i, candidates, rows, parents)
     if not pairs:
         return
+    unread = _unread_counts(i, rows, parents, kids, s)
+    certain = certain and not unread
     label = row.code or row.indicator[:40]
     decimals = _decimals(row.value, row.value_raw)
     tol = 10.0**-decimals
@@ -146,6 +170,8 @@ def _check_ratio(
         status, message = "skipped", f"{label}: denominator {rows[pairs[0][1]].code} is 0"
     else:
         status, message, members, expected = _ratio_reading(row, live, rows, certain, decimals)
+        if status == "skipped" and unread:
+            message += f" ({', '.join(rows[j].code or 'a count' for j in unread)} not read)"
         if status == "mismatch":
             # a share is at most its whole: a reading making it more explains nothing
             cells = [stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, *members)]
