@@ -47,7 +47,7 @@ def table(method):
 
 
 def test_digit_confusions():
-    assert digit_confusions("0,8", ReconcileSettings().ocr_digit_confusions) == [8.8, 0.3, 0.6, 0.0]
+    assert digit_confusions("0,8", ReconcileSettings().ocr_digit_confusions) == [8.8, 9.8, 0.3, 0.6, 0.0]
     assert digit_confusions("7", (("1", "7"), ("7", "1"))) == [1.0]
 
 
@@ -470,3 +470,31 @@ def test_a_row_read_unsurely_over_its_maximum_is_doubted_not_the_communes_fault(
     result = ExtractionResult(source=SourceInfo(method="ocr"), score_tables=[ScoreTable(title="B", rows=sure)])
     reconcile(result)
     assert statuses(result, "self_le_max") == ["mismatch"]
+
+
+def test_a_score_ocr_read_with_two_like_digits_merged_is_a_misread():
+    # Seed 321's extreme photo s04-i3: field 4's self "11" read "1" (the glyphs merged), the total
+    # 57,5 (right) then fails. Under the row's maximum 11, "1" may be 11: ours, the row queued.
+    def result(method):
+        rows = [row("1", 10, 9, "9"), row("3", 14.5, 14.5, "14,5"), row("4", 11, 1, "1"), row("5", 16, 16, "16")]
+        table = ScoreTable(title="B", rows=rows, stated_total_max=51.5, stated_total_self=50.5)
+        out = ExtractionResult(source=SourceInfo(method=method), score_tables=[table])
+        reconcile(out)
+        return out
+
+    photo = result("ocr")
+    assert [c.status for c in photo.checks if c.kind == "stated_total" and c.field == "self_points"] == ["misread"]
+    assert any(r.item == "/score_tables/0/rows/2" and r.alternatives == [11] for r in photo.review)
+    typed = result("docx")
+    assert [c.status for c in typed.checks if c.kind == "stated_total" and c.field == "self_points"] == ["mismatch"]
+
+
+def test_a_total_ocr_read_with_a_zero_closed_into_a_nine_is_a_misread():
+    # Seed 321's extreme 150-dpi scan s03-i3: "Tổng số điểm 10 7,5" OCR'd "19 7,5" at word
+    # confidence 0.86; read back as 10 the total holds.
+    rows = [row("1", 10, 7.5, "7,5"), row("1.1", 5, 3.5, "3,5"), row("1.2", 5, 4, "4")]
+    table = ScoreTable(title="B", rows=rows, stated_total_max=19, stated_total_self=7.5)
+    result = ExtractionResult(source=SourceInfo(method="ocr"), score_tables=[table])
+    reconcile(result)
+    (total,) = [c for c in result.checks if c.kind == "stated_total" and c.field == "max_points"]
+    assert total.status == "misread" and "may be 10" in total.message

@@ -128,7 +128,8 @@ def lost_doubles(raw: str | None, kind: str = "count") -> list[float]:
 def ocr_digit_readings(raw: str | None, s: ReconcileSettings, kind: str = "score") -> list[float]:
     """Every value OCR's digit errors make of ``raw``: one look-alike swapped
     (``ocr_digit_confusions``); for a count, also one doubled digit lost (``lost_doubles``: points
-    are left to the criteria set's maxima and lost decimal marks, which bound them)."""
+    are left to the criteria set's maxima and lost decimal marks, which bound them, and to
+    ``other_readings``, which doubles a score's whole part under its maximum)."""
     found = digit_confusions(raw, s.ocr_digit_confusions, kind)
     if kind == "count" and s.ocr_lost_doubles:
         found += [v for v in lost_doubles(raw, kind) if v not in found]
@@ -159,6 +160,10 @@ def other_readings(
         if kind == "score" and re.fullmatch(r"\d{2,3}", raw.strip()):
             found += lost_decimal_readings(raw, upper=upper)
         found += ocr_digit_readings(raw, s, kind)
+        if kind == "score" and upper is not None and value is not None and s.ocr_lost_doubles:
+            # A score's whole part with one of two like digits merged ("11" read "1"), under its
+            # row's maximum: the doubled reading is at least 10 more, never a slip of a quarter.
+            found += [v for v in lost_doubles(raw, kind) if v <= upper and float(v - value).is_integer()]
     if kind == "score" and value is not None and upper is not None and from_letters(raw, *row_raws):
         # A value taken from letters was read as OCR reads (typed text parses no "l" as 1),
         # whatever the rest of the document looks like; and the row's other cells were split
