@@ -4,6 +4,7 @@ text (text_ratio)."""
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from functools import partial
 from itertools import combinations
 
@@ -83,8 +84,9 @@ def _unread_counts(
     i: int, rows: list[StatRow], parents: list[int | None], kids: dict[int, list[int]], s: ReconcileSettings
 ) -> list[int]:
     """The counts a percentage row after its counts may be of whose figure was not read (a count
-    row, not a group, printing no value we took): the ratio may be of one of them, so the pair
-    the others make is not certain. A parent ratio's children are its counts whatever we read."""
+    row, not a group, printing no value we took): the ratio may be of one of them, so a pair the
+    others make that fails it may be ours, not the commune's. A parent ratio's children are its
+    counts whatever we read."""
     if any(_usable(rows[j]) for j in kids.get(i, [])):
         return []
     return [
@@ -158,7 +160,6 @@ def _check_ratio(
     if not pairs:
         return
     unread = _unread_counts(i, rows, parents, kids, s)
-    certain = certain and not unread
     label = row.code or row.indicator[:40]
     decimals = _decimals(row.value, row.value_raw)
     tol = 10.0**-decimals
@@ -170,8 +171,6 @@ def _check_ratio(
         status, message = "skipped", f"{label}: denominator {rows[pairs[0][1]].code} is 0"
     else:
         status, message, members, expected = _ratio_reading(row, live, rows, certain, decimals)
-        if status == "skipped" and unread:
-            message += f" ({', '.join(rows[j].code or 'a count' for j in unread)} not read)"
         if status == "mismatch":
             # a share is at most its whole: a reading making it more explains nothing
             cells = [stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, *members)]
@@ -189,6 +188,7 @@ def _check_ratio(
         message=message,
         found=found,
         ocr=ocr,
+        unread=unread,
     )
 
 
@@ -206,12 +206,17 @@ def check_stat_value(
     message: str,
     found: list,
     ocr: bool,
+    unread: Sequence[int] = (),
 ) -> None:
     """Record a check on the value of statistics row ``members[0]`` against the rows it relates to
     (the rest): when the relation fails they go to review (on typed text one entry, the stated
-    figure: ``one_cause``), with the readings that explain it (``found``)."""
+    figure: ``one_cause``), with the readings that explain it (``found``). ``unread``: rows the
+    relation may be of whose figure we did not read (a ratio's count lost beside the pair read):
+    a failure may then be a pairing of ours, doubted as a member read unsurely is."""
     row = rows[members[0]]
     refs = tuple(_stat_ref(ai, k, rows[k], name) for k in members)
+    doubted = tuple(ref for k, ref in zip(members, refs) if rows[k].confidence < REVIEW_BELOW)
+    doubted += tuple(_stat_ref(ai, k, rows[k], name) for k in unread if k not in members)
     ledger.check(
         kind,
         f"/statistics/{ai}/rows/{members[0]}",
@@ -227,7 +232,7 @@ def check_stat_value(
         misread=[(c.ref, r) for c, r in found],
         # rows the segmenter read unsurely (a code inferred, columns inferred from the rows):
         # a failed relation among them may be ours, not the commune's
-        doubted=tuple(ref for k, ref in zip(members, refs) if rows[k].confidence < REVIEW_BELOW),
+        doubted=doubted,
     )
 
 
