@@ -47,7 +47,7 @@ def table(method):
 
 
 def test_digit_confusions():
-    assert digit_confusions("0,8", ReconcileSettings().ocr_digit_confusions) == [8.8, 0.3, 0.6, 0.0]
+    assert digit_confusions("0,8", ReconcileSettings().ocr_digit_confusions) == [8.8, 9.8, 0.3, 0.6, 0.0]
     assert digit_confusions("7", (("1", "7"), ("7", "1"))) == [1.0]
 
 
@@ -427,3 +427,74 @@ def test_a_lost_decimal_mark_beside_letters_is_a_reading_not_a_guess():
     reason = next(c.message for c in result.checks if c.kind == "stated_total")
     queued = {(r.item, r.field, tuple(r.alternatives)) for r in result.review if r.reason == reason}
     assert queued == {("/score_tables/0/rows/1", "self_points", (8.5,))}
+
+
+def test_two_maxima_ocr_misread_are_explained_by_the_set_together():
+    # Seed 321's d06-i4 (an OCR dump of a typed table, criteria set ca-mau_2013): 1.1.1's max "1"
+    # printed "4" and 1.1.2's "1" printed "5" (its cell took a scale line's figure). No one
+    # reading restores 1.1's 5; the set's 1 and 1 together do: a misreading of ours, both cells
+    # and the parent queued. Typed, the same figures are the document's fault.
+    def checked(method):
+        rows = [
+            row("1", 10, 7, "7"),
+            row("1.1", 5, 3.25, "3,25"),
+            row("1.1.1", 4, 0.25, "0,25"),
+            row("1.1.2", 5, 1, "1"),
+            row("1.1.3", 1, 1, "1"),
+            row("1.1.4", 2, 1, "1"),
+            row("1.2", 2, 1.5, "1,5"),
+            row("1.3", 3, 2.25, "2,25"),
+        ]
+        result = ExtractionResult(source=SourceInfo(method=method), score_tables=[ScoreTable(title="B", rows=rows)])
+        reconcile(result)
+        return result
+
+    scan = checked("ocr")
+    (check,) = [c for c in scan.checks if c.kind == "sum_children" and c.code == "1.1"]
+    assert check.status == "misread"
+    queued = {(r.item, tuple(r.alternatives)) for r in scan.review if r.field == "max_points"}
+    assert {("/score_tables/0/rows/2", (1,)), ("/score_tables/0/rows/3", (1,))} <= queued
+    assert ("/score_tables/0/rows/1", ()) in queued  # the stated figure beside them
+    assert [c.status for c in checked("docx").checks if c.kind == "sum_children" and c.code == "1.1"] == ["mismatch"]
+
+
+def test_a_row_read_unsurely_over_its_maximum_is_doubted_not_the_communes_fault():
+    # Seed 321's d07-i5: a statistics annex OCR'd and taken for a score table; a row whose code
+    # was inferred took "2" and "4" (a unit's and another row's figures) as max and self.
+    rows = [row("1", 10, 9, "9"), row("2", 2, 4, "4", flags=["code_inferred"], confidence=0.57)]
+    result = ExtractionResult(source=SourceInfo(method="ocr"), score_tables=[ScoreTable(title="B", rows=rows)])
+    reconcile(result)
+    assert statuses(result, "self_le_max") == ["misread"]
+    assert ("/score_tables/0/rows/1", "self_points") in {(r.item, r.field) for r in result.review}
+    sure = [row("1", 10, 9, "9"), row("2", 2, 4, "4")]
+    result = ExtractionResult(source=SourceInfo(method="ocr"), score_tables=[ScoreTable(title="B", rows=sure)])
+    reconcile(result)
+    assert statuses(result, "self_le_max") == ["mismatch"]
+
+
+def test_a_score_ocr_read_with_two_like_digits_merged_is_a_misread():
+    # Seed 321's extreme photo s04-i3: field 4's self "11" read "1" (the glyphs merged), the total
+    # 57,5 (right) then fails. Under the row's maximum 11, "1" may be 11: ours, the row queued.
+    def result(method):
+        rows = [row("1", 10, 9, "9"), row("3", 14.5, 14.5, "14,5"), row("4", 11, 1, "1"), row("5", 16, 16, "16")]
+        table = ScoreTable(title="B", rows=rows, stated_total_max=51.5, stated_total_self=50.5)
+        out = ExtractionResult(source=SourceInfo(method=method), score_tables=[table])
+        reconcile(out)
+        return out
+
+    photo = result("ocr")
+    assert [c.status for c in photo.checks if c.kind == "stated_total" and c.field == "self_points"] == ["misread"]
+    assert any(r.item == "/score_tables/0/rows/2" and r.alternatives == [11] for r in photo.review)
+    typed = result("docx")
+    assert [c.status for c in typed.checks if c.kind == "stated_total" and c.field == "self_points"] == ["mismatch"]
+
+
+def test_a_total_ocr_read_with_a_zero_closed_into_a_nine_is_a_misread():
+    # Seed 321's extreme 150-dpi scan s03-i3: "Tổng số điểm 10 7,5" OCR'd "19 7,5" at word
+    # confidence 0.86; read back as 10 the total holds.
+    rows = [row("1", 10, 7.5, "7,5"), row("1.1", 5, 3.5, "3,5"), row("1.2", 5, 4, "4")]
+    table = ScoreTable(title="B", rows=rows, stated_total_max=19, stated_total_self=7.5)
+    result = ExtractionResult(source=SourceInfo(method="ocr"), score_tables=[table])
+    reconcile(result)
+    (total,) = [c for c in result.checks if c.kind == "stated_total" and c.field == "max_points"]
+    assert total.status == "misread" and "may be 10" in total.message

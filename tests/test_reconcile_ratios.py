@@ -5,7 +5,7 @@ share stated in a count row's note; percent written with or without a space."""
 import pytest
 
 from cchc_extract.reconcile import reconcile
-from schemas.records import ExtractionResult, SourceRef, StatAnnex, StatRow
+from schemas.records import ExtractionResult, SourceInfo, SourceRef, StatAnnex, StatRow
 
 
 def stat(code, indicator, unit="", value=None, value_raw=None, **kw):
@@ -134,3 +134,55 @@ def test_ratio_row_after_a_count_broken_down_is_of_its_parts():
     assert [(r.item, r.field) for r in wrong.review if "89,16" in (r.reason or "")] == [
         ("/statistics/0/rows/5", "value")
     ]
+
+
+def test_a_ratio_beside_a_count_whose_figure_was_not_read_is_doubted_not_the_communes_fault():
+    """An OCR dump's annex (seed 321's d07-i8): "3 Số phản ánh … 32", "3.1 … đã xử lý" whose 26
+    OCR lost, "3.2 … đang xử lý 6", "3.3 Tỷ lệ … được xử lý 81,25" (26/32). With 3.1 unread the
+    pair left, 6/32, may not be the ratio's: a pairing of ours, not the commune's fault; the
+    ratio, its pair and the unread count go to review (a wrong figure among them stays in the
+    queue). Every count read, the same wrong ratio is a mismatch."""
+    rows = [
+        stat("3", "Số phản ánh, kiến nghị tiếp nhận", "Phản ánh", 32),
+        stat("3.1", "Số phản ánh, kiến nghị đã xử lý", "Phản ánh", parent="3"),
+        stat("3.2", "Số phản ánh, kiến nghị đang xử lý", "Phản ánh", 6, parent="3"),
+        stat("3.3", "Tỷ lệ phản ánh, kiến nghị được xử lý", "%", 81.25, "81,25", parent="3"),
+    ]
+    result = ExtractionResult(statistics=[StatAnnex(annex="Phụ lục", rows=rows)])
+    reconcile(result)
+    assert [(c.code, c.status) for c in result.checks if c.kind == "ratio"] == [("3.3", "misread")]
+    assert {"/statistics/0/rows/1", "/statistics/0/rows/3"} <= {r.item for r in result.review}
+    rows[1].value, rows[1].value_raw = 20, "20"
+    assert ("3.3", "value", "mismatch") in ratio_checks(*rows)
+
+
+def test_a_unit_whose_words_ocr_joined_is_the_same_unit():
+    """Seed 322's d07-i8 (an OCR dump, looked at on the check seed): "2.1 … Hồsơ 584" under
+    "2 Tổng số hồ sơ … Hồ sơ 618", beside "2.2 … Hồ sơ 34" and "2.3 Tỷ lệ … 94,5". Read as another
+    unit, 2.1 left the total one part (34 of 618) and the ratio 34/618: two false mismatches."""
+    rows = [
+        stat("2", "Tổng số hồ sơ TTHC tiếp nhận trong kỳ", "Hồ sơ", 618),
+        stat("2.1", "Số hồ sơ tiếp nhận trực tuyến", "Hồsơ", 584, parent="2"),
+        stat("2.2", "Số hồ sơ tiếp nhận trực tiếp và qua bưu chính", "Hồ sơ", 34, parent="2"),
+        stat("2.3", "Tỷ lệ hồ sơ tiếp nhận trực tuyến", "%", 94.5, "94,5", parent="2"),
+    ]
+    result = ExtractionResult(statistics=[StatAnnex(annex="Phụ lục", rows=rows)])
+    reconcile(result)
+    assert {(c.kind, c.status) for c in result.checks} == {("total_parts", "ok"), ("ratio", "ok")}
+
+
+def test_a_count_ocr_read_as_no_count_is_ours_to_review():
+    """Seed 322's d07-i2 (a --psm 11 dump, one cell per line, looked at on the check seed): row
+    5.2's figure lost, the next row's code "5.3" taken for it. No count is 5,3: on OCR'd text the
+    reading is ours (queued), typed it is the document's."""
+
+    def checked(method):
+        rows = [stat("5.2", "Số người được đào tạo", "Người", 5.3, "5.3")]
+        result = ExtractionResult(source=SourceInfo(method=method), statistics=[StatAnnex(annex="P", rows=rows)])
+        reconcile(result)
+        return result
+
+    scan = checked("ocr")
+    assert [c.status for c in scan.checks if c.kind == "count_value"] == ["misread"]
+    assert "/statistics/0/rows/0" in {r.item for r in scan.review}
+    assert [c.status for c in checked("docx").checks if c.kind == "count_value"] == ["mismatch"]

@@ -71,6 +71,10 @@ def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSetting
                 status="mismatch",
                 message=f"{label}: a count of {row.unit.strip()} must be a whole number ≥ 0, got {_vn(row.value)}",
                 rows=(_stat_ref(ai, i, row, name),),
+                # On OCR'd text a figure no count can be is a reading of ours (a code of the next
+                # row taken for a lost cell, "5.3"; a speck read as a decimal mark), not the
+                # commune's: doubted, it goes to review without a reading to offer.
+                doubted=(_stat_ref(ai, i, row, name),) if ocr else (),
             )
         if row.value is None:
             continue

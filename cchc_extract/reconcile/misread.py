@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial  # noqa: F401 - re-exported for the checks
+from itertools import combinations
 
 import regex as re
 
@@ -127,7 +128,8 @@ def lost_doubles(raw: str | None, kind: str = "count") -> list[float]:
 def ocr_digit_readings(raw: str | None, s: ReconcileSettings, kind: str = "score") -> list[float]:
     """Every value OCR's digit errors make of ``raw``: one look-alike swapped
     (``ocr_digit_confusions``); for a count, also one doubled digit lost (``lost_doubles``: points
-    are left to the criteria set's maxima and lost decimal marks, which bound them)."""
+    are left to the criteria set's maxima and lost decimal marks, which bound them, and to
+    ``other_readings``, which doubles a score's whole part under its maximum)."""
     found = digit_confusions(raw, s.ocr_digit_confusions, kind)
     if kind == "count" and s.ocr_lost_doubles:
         found += [v for v in lost_doubles(raw, kind) if v not in found]
@@ -158,6 +160,10 @@ def other_readings(
         if kind == "score" and re.fullmatch(r"\d{2,3}", raw.strip()):
             found += lost_decimal_readings(raw, upper=upper)
         found += ocr_digit_readings(raw, s, kind)
+        if kind == "score" and upper is not None and value is not None and s.ocr_lost_doubles:
+            # A score's whole part with one of two like digits merged ("11" read "1"), under its
+            # row's maximum: the doubled reading is at least 10 more, never a slip of a quarter.
+            found += [v for v in lost_doubles(raw, kind) if v <= upper and float(v - value).is_integer()]
     if kind == "score" and value is not None and upper is not None and from_letters(raw, *row_raws):
         # A value taken from letters was read as OCR reads (typed text parses no "l" as 1),
         # whatever the rest of the document looks like; and the row's other cells were split
@@ -251,3 +257,32 @@ def explain(cells: Sequence[Cell], holds: Callable[[list[float | None]], bool]) 
             if holds(trial):
                 found.append((cell, reading))
     return found
+
+
+def explain_by_set(
+    cells: Sequence[Cell], holds: Callable[[list[float | None]], bool], most: int = 6
+) -> list[tuple[Cell, float]]:
+    """The fewest maxima (two or more, ``explain`` tries one) that, each read as the criteria
+    set's (``Cell.from_set``) together, make the relation hold: every (cell, set maximum) of the
+    smallest such groups. OCR misreads the cells of a damaged stretch of lines, not one alone
+    ("1" read "4" and "l" read "19" in two rows of one group), and a planted or real slip of
+    the commune raises one maximum: several, each the set's figure once read back, are ours.
+    ``most``: cells beyond it are too many to try (the set then says little about the page)."""
+    offered = [k for k, c in enumerate(cells) if c.from_set is not None]
+    if len(offered) < 2 or len(offered) > most:
+        return []
+    values = [c.value for c in cells]
+    for size in range(2, len(offered) + 1):
+        found: list[tuple[Cell, float]] = []
+        for group in combinations(offered, size):
+            trial = list(values)
+            for k in group:
+                trial[k] = cells[k].from_set
+            if holds(trial):
+                for k in group:
+                    reading = cells[k].from_set
+                    if reading is not None and (cells[k], reading) not in found:
+                        found.append((cells[k], reading))
+        if found:
+            return found
+    return []

@@ -4,6 +4,7 @@ text (text_ratio)."""
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from functools import partial
 from itertools import combinations
 
@@ -52,14 +53,7 @@ def _ratio_candidates(
     candidates = [j for j in kids.get(i, []) if _usable(rows[j])]
     if candidates:
         return candidates
-    siblings: list[int] = []
-    for j in range(i - 1, -1, -1):
-        if parents[j] == parents[i]:
-            if is_percent(rows[j]) or len(siblings) >= s.ratio_siblings:
-                break
-            siblings.append(j)
-        elif not _descends(j, parents[i], parents):
-            break  # above the parent: out of the group
+    siblings = _siblings_above(i, parents, rows, s)
     candidates = [j for j in reversed(siblings) if _usable(rows[j])]
     p = parents[i]
     if p is not None and _usable(rows[p]):
@@ -70,6 +64,36 @@ def _ratio_candidates(
         whole = siblings[0]
         candidates = [whole, *(k for k in kids.get(whole, []) if _usable(rows[k]))]
     return candidates
+
+
+def _siblings_above(i: int, parents: list[int | None], rows: list[StatRow], s: ReconcileSettings) -> list[int]:
+    """The sibling rows just above row i, nearest first, back to the previous percentage sibling
+    (at most ``ratio_siblings``), skipping the siblings' own children."""
+    siblings: list[int] = []
+    for j in range(i - 1, -1, -1):
+        if parents[j] == parents[i]:
+            if is_percent(rows[j]) or len(siblings) >= s.ratio_siblings:
+                break
+            siblings.append(j)
+        elif not _descends(j, parents[i], parents):
+            break  # above the parent: out of the group
+    return siblings
+
+
+def _unread_counts(
+    i: int, rows: list[StatRow], parents: list[int | None], kids: dict[int, list[int]], s: ReconcileSettings
+) -> list[int]:
+    """The counts a percentage row after its counts may be of whose figure was not read (a count
+    row, not a group, printing no value we took): the ratio may be of one of them, so a pair the
+    others make that fails it may be ours, not the commune's. A parent ratio's children are its
+    counts whatever we read."""
+    if any(_usable(rows[j]) for j in kids.get(i, [])):
+        return []
+    return [
+        j
+        for j in _siblings_above(i, parents, rows, s)
+        if rows[j].value is None and not kids.get(j) and not is_percent(rows[j]) and code_legend(rows[j]) is None
+    ]
 
 
 def _descends(j: int, ancestor: int | None, parents: list[int | None]) -> bool:
@@ -135,6 +159,7 @@ def _check_ratio(
     pairs, certain = _pairs(i, candidates, rows, parents)
     if not pairs:
         return
+    unread = _unread_counts(i, rows, parents, kids, s)
     label = row.code or row.indicator[:40]
     decimals = _decimals(row.value, row.value_raw)
     tol = 10.0**-decimals
@@ -163,6 +188,7 @@ def _check_ratio(
         message=message,
         found=found,
         ocr=ocr,
+        unread=unread,
     )
 
 
@@ -180,12 +206,17 @@ def check_stat_value(
     message: str,
     found: list,
     ocr: bool,
+    unread: Sequence[int] = (),
 ) -> None:
     """Record a check on the value of statistics row ``members[0]`` against the rows it relates to
     (the rest): when the relation fails they go to review (on typed text one entry, the stated
-    figure: ``one_cause``), with the readings that explain it (``found``)."""
+    figure: ``one_cause``), with the readings that explain it (``found``). ``unread``: rows the
+    relation may be of whose figure we did not read (a ratio's count lost beside the pair read):
+    a failure may then be a pairing of ours, doubted as a member read unsurely is."""
     row = rows[members[0]]
     refs = tuple(_stat_ref(ai, k, rows[k], name) for k in members)
+    doubted = tuple(ref for k, ref in zip(members, refs) if rows[k].confidence < REVIEW_BELOW)
+    doubted += tuple(_stat_ref(ai, k, rows[k], name) for k in unread if k not in members)
     ledger.check(
         kind,
         f"/statistics/{ai}/rows/{members[0]}",
@@ -201,7 +232,7 @@ def check_stat_value(
         misread=[(c.ref, r) for c, r in found],
         # rows the segmenter read unsurely (a code inferred, columns inferred from the rows):
         # a failed relation among them may be ours, not the commune's
-        doubted=tuple(ref for k, ref in zip(members, refs) if rows[k].confidence < REVIEW_BELOW),
+        doubted=doubted,
     )
 
 

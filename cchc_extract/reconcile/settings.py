@@ -47,6 +47,9 @@ class ReconcileSettings:
         ("8", "6"),
         ("0", "8"),
         ("8", "0"),
+        # a speck inside a "0" closes a tail on it: "10" read "19" at word confidence 0.86
+        ("0", "9"),
+        ("9", "0"),
     )
     # A count OCR printed with one digit where two like ones stand ("22" read "2", "11" read "1":
     # the glyphs merge) may be its doubled reading: a failed relation that restores is a misreading.

@@ -15,6 +15,12 @@ from schemas.records import ReviewItem, StatRow
 
 
 def _unit_key(row: StatRow) -> str:
+    """A row's unit as compared with another's: folded, its spaces dropped (OCR joins the words
+    of a unit, "Hồsơ" beside "Hồ sơ", and no two units differ by a space alone)."""
+    return "".join(_unit_words(row).split())
+
+
+def _unit_words(row: StatRow) -> str:
     return _plain(row.unit).strip(" .:")
 
 
@@ -23,7 +29,7 @@ def is_percent(row: StatRow) -> bool:
 
 
 def is_count(row: StatRow) -> bool:
-    unit = _unit_key(row)
+    unit = _unit_words(row)
     return (
         bool(unit)
         and "%" not in unit

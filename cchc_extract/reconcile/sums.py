@@ -19,6 +19,7 @@ from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_par
 from cchc_extract.reconcile.misread import (
     Cell,
     explain,
+    explain_by_set,
     from_letters,
     from_set,
     guessed_readings,
@@ -244,7 +245,10 @@ def _check_score_table(
             found = []
             if status == "mismatch":
                 lost: list[float | None] = [None] if any(c in orphans for c in children) else []
-                found = explain([cell(i, field_), *(cell(c, field_) for c in children)], partial(sum_holds, tol, lost))
+                members = [cell(i, field_), *(cell(c, field_) for c in children)]
+                found = explain(members, partial(sum_holds, tol, lost)) or explain_by_set(
+                    members, partial(sum_holds, tol, lost)
+                )
             unsure = _unsure(ti, [i, *children], rows, field_, name, s) + _placed_by_guess(
                 ti, i, kids, rows, field_, name
             )
@@ -299,6 +303,9 @@ def _check_score_table(
                 message=f"{label}: self-assessed {_vn(row.self_points)} exceeds the maximum {_vn(row.max_points)}",
                 rows=(_score_ref(ti, i, row, "self_points", name),),
                 misread=[(c.ref, r) for c, r in found],
+                # a row the segmenter read unsurely (its code inferred, a cell lost, a cell read
+                # unsurely) may hold numbers of another row or column: ours, as in a sum
+                doubted=_unsure(ti, [i], rows, "self_points", name, s) + _unsure(ti, [i], rows, "max_points", name, s),
                 stated_too=from_set(found),
             )
     # Top-level rows against the stated total; a section row printed without numbers stands for
@@ -323,7 +330,9 @@ def _check_score_table(
                 else Cell(_score_ref(ti, i, rows[i], field_, name), p)
                 for i, p in zip(top, parts, strict=True)
             ]
-            found = explain(cells, partial(total_holds, stated, tol))
+            found = explain(cells, partial(total_holds, stated, tol)) or explain_by_set(
+                cells, partial(total_holds, stated, tol)
+            )
             if not found and ocr:
                 # the total row's own figure is as OCR'd as the rows' ("52,5" read "525")
                 total = Cell(
