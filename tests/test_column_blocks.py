@@ -41,13 +41,22 @@ def test_head_wrapped_word_and_a_total_past_99_pair_by_count():
     assert out["score_tables"][0]["stated_total_max"] == 102
 
 
-def test_blocks_whose_counts_do_not_agree_are_told_not_paired():
-    # Nine criteria (one OCR ran into the next), five numbers in each points block: no row is made
-    # from a guess, and the blocks are an unread part.
+def test_blocks_whose_counts_do_not_agree_are_placed_by_the_sums_and_the_rest_told():
+    # Eight criteria (II.1 and II.2 run together), five numbers in each points block (OCR lost
+    # part II's). The maxima 68,5 / 34,5 / 10 / 10 / 14,5 go to the total, I, 1, 2, 3: the only
+    # placing whose sum holds (10 + 10 + 14,5 = 34,5). The scores 49,5 / 18,5 are the total's and
+    # I's (no other row's maximum holds them); 8,5 / 10 / 14,5 could be 1, 2, 3's or part II's:
+    # not placed, and told. Part II's heading printed "I." is the next part.
     out, tally = _read("s241-x07-f10-i3-unruled-total-first-vie-psm3-300dpi")
-    assert tally["invented"] == 0
-    assert not out["score_tables"]
-    assert any("one block per column" in part["reason"] for part in out["unread"])
+    table = out["score_tables"][0]
+    assert (table["stated_total_max"], table["stated_total_self"]) == (68.5, 49.5)
+    points = {r["code"]: (r["max_points"], r["self_points"]) for r in table["rows"]}
+    assert points["I"] == (34.5, 18.5)
+    assert [points[c] for c in ("1", "2", "3")] == [(10, None), (10, None), (14.5, None)]
+    assert points["II"] == (None, None)
+    assert tally["found"] >= 5 and tally["numbers_right"] >= 5
+    assert tally["wrong_values"] == tally["wrong_queued"]
+    assert any("the table's sums placed 2 of them" in part["reason"] for part in out["unread"])
 
 
 def _lines(*texts: str) -> list[Line]:

@@ -21,12 +21,14 @@ from dataclasses import dataclass, field
 import regex as re
 
 from extract.model import Line
+from extract.segment.block_alignment import Criterion, align
 from extract.segment.line_cells import garbled_cell
 from extract.segment.line_common import CELL_SPECKS, JUNK, LineTableSettings, is_score_token, line_tokens, points_cell
 from extract.segment.line_header import HEADER_POINTS, header_concepts, header_share, is_header_line, keyed_concepts
 from extract.segment.line_split import is_heading, opens_criterion_name
 from extract.segment.row_draft import LineTable, RowDraft
-from normalize.codes import read_code_token
+from normalize.codes import read_code_token, roman_numeral
+from normalize.numbers import parse_number
 from normalize.text import fold
 from schemas.records import UnreadPart
 
@@ -86,6 +88,7 @@ class UnpairedBlock:
     line_start: int
     line_end: int
     sample: str
+    placed: int = 0  # its lines the table's sums placed on rows (``block_alignment``); the rest not read
 
 
 @dataclass
@@ -154,26 +157,36 @@ def _read(
         return head
     # (a head over no number is explanation text that reads like header words: "Ban hành chậm so")
     blocks = [b for b in _column_blocks(lines, end, is_signature, settings, line_settings) if b.rows]
-    paired = [b for b in blocks if set(b.concepts) & set(HEADER_POINTS) and _pairing(entries, b) is not None]
     if not any(set(b.concepts) & set(HEADER_POINTS) for b in blocks):
         return end
     table = LineTable(rows=[], pages=[])
     _codes_from_block(entries, _codes_block(lines, head))
+    _repeated_parts(entries)
     drafts = [_draft(e) for e in entries]
     unread = []
-    for block in blocks:
+    paired = False
+    maxima: dict[int, float] = {}
+    # The blocks naming the maximum first: a score block's placing weighs the maxima placed.
+    for block in sorted(blocks, key=lambda b: "max" not in b.concepts):
         points = [c for c in block.concepts if c in HEADER_POINTS]
         if not points:
             continue
-        targets = _pairing(entries, block) if paired else None
-        if targets is None:
+        targets = _pairing(entries, block)
+        placed = dict(enumerate(targets)) if targets is not None else _aligned(entries, block, points, maxima)
+        if not placed:
             unread.append(_unpaired(block, points, entries, lines))
             continue
-        for k, (numbers, text, line) in zip(targets, block.rows):
+        paired = True
+        if len(placed) < len(block.rows):
+            unread.append(_unpaired(block, points, entries, lines, placed=len(placed)))
+        for r, k in placed.items():
+            numbers, text, line = block.rows[r]
             draft = drafts[k]
             for concept, raw in zip(points, numbers):
                 setattr(draft, f"{concept}_raw", raw)
                 draft.number_confs[concept] = min(draft.number_confs.get(concept, 1.0), settings.paired_number_conf)
+                if concept == "max" and (value := _value(raw)) is not None:
+                    maxima[k] = value
             draft.explanation += text
             draft.line_end = max(draft.line_end, line.number) if line.page == draft.page else draft.line_end
     for entry, draft in zip(entries, drafts):
@@ -197,7 +210,11 @@ def unpaired_parts(found: list[ColumnBlockTable]) -> list[UnreadPart]:
             page=b.page,
             kind="table",
             reason=f"a table OCR read one block per column: its {b.columns} block prints {b.numbers} numbers "
-            f"for {b.criteria} criteria, so they were not paired with the names (not read)",
+            f"for {b.criteria} criteria, so they were not paired with the names (not read)"
+            if not b.placed
+            else f"a table OCR read one block per column: its {b.columns} block prints {b.numbers} numbers "
+            f"for {b.criteria} criteria; the table's sums placed {b.placed} of them, the other "
+            f"{b.numbers - b.placed} could go to more than one row (not read)",
             text_sample=b.sample,
             line_start=b.line_start,
             line_end=b.line_end,
@@ -207,7 +224,24 @@ def unpaired_parts(found: list[ColumnBlockTable]) -> list[UnreadPart]:
     ]
 
 
-def _unpaired(block: _Block, points: list[str], entries: list[_Entry], lines: list[Line]) -> UnpairedBlock:
+def _aligned(entries: list[_Entry], block: _Block, points: list[str], maxima: dict[int, float]) -> dict[int, int]:
+    """{block row: entry} for a block whose count is not the entries' (``block_alignment``): the
+    lines the table's sums place for certain; none for a block with a spoilt cell or a line of
+    more numbers than its columns."""
+    if block.garbled or any(len(numbers) > len(points) for numbers, _, _ in block.rows):
+        return {}
+    criteria = [Criterion(e.code, e.total, e.heading) for e in entries]
+    return align(criteria, [numbers for numbers, _, _ in block.rows], points, maxima)
+
+
+def _value(raw: str) -> float | None:
+    parsed = parse_number(raw, "score")
+    return parsed.value if parsed is not None else None
+
+
+def _unpaired(
+    block: _Block, points: list[str], entries: list[_Entry], lines: list[Line], placed: int = 0
+) -> UnpairedBlock:
     first = entries[0].first
     numbers = " ".join(" ".join(n) for n, _, _ in block.rows)
     names = " | ".join(" ".join(t for t, _ in e.tokens) for e in entries)
@@ -219,6 +253,7 @@ def _unpaired(block: _Block, points: list[str], entries: list[_Entry], lines: li
         first.number,
         lines[block.last].number if lines[block.last].page == first.page else entries[-1].last.number,
         f"{names} || {' '.join(points)}: {numbers}",
+        placed,
     )
 
 
@@ -296,6 +331,19 @@ def _codes_from_block(entries: list[_Entry], codes: list[str]) -> None:
     if codes and len(codes) == len(criteria) and not any(e.code for e in criteria):
         for entry, code in zip(criteria, codes):
             entry.code = code
+
+
+def _repeated_parts(entries: list[_Entry]) -> None:
+    """A capitals heading printing the part number of the heading above ("I." under "I."): OCR
+    lost a stroke, the part is the next one."""
+    last = 0
+    for entry in entries:
+        token = read_code_token(entry.code) if entry.heading and entry.code else None
+        if token is None or not token.roman or any(ch.isdigit() for ch in entry.code or ""):
+            continue
+        if token.roman <= last:
+            entry.code = f"{roman_numeral(last + 1)}."
+        last = max(last, token.roman)
 
 
 def _draft(entry: _Entry) -> RowDraft:
