@@ -10,6 +10,7 @@ from benchmarks.corpus_scoring import score_document
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.model import Line
 from extract.segment.column_blocks import column_block_tables
+from extract.segment.score_lines import _is_total_label
 
 DUMPS = Path(__file__).parent / "data" / "dumps_columns"
 
@@ -168,3 +169,54 @@ def test_numbers_paired_by_their_count_are_read_unsurely():
     lines = _lines(*_HEADING_AND_TWO_CRITERIA)
     rows = column_block_tables(lines, _never, _never)[0].table.rows
     assert [r.number_confs for r in rows] == [{}, {"max": 0.65}, {"max": 0.65}]
+
+
+# A names block of two parts: I (1, 2) and II (3, 4, 5).
+_TWO_PARTS = (
+    "TT Nội dung tiêu chí",
+    "Tổng số điểm",
+    "I. CÔNG TÁC CHỈ ĐẠO",
+    "1. Kế hoạch cải cách hành chính năm",
+    "2. Báo cáo cải cách hành chính",
+    "II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH",
+    "3. Công khai thủ tục hành chính",
+    "4. Tiếp nhận và trả kết quả",
+    "5. Kiểm soát thủ tục hành chính",
+    "",
+    "Điểm",
+    "tối đa",
+)
+
+
+def test_a_lost_number_line_is_placed_by_the_sums():
+    # Part II's own maximum (9) lost: 20 = 11 + 9 is not printed, but 11 = 6 + 5 and the part's
+    # children 4 + 3 + 2 = 9 only add up with 4, 3, 2 on 3, 4, 5.
+    lines = _lines(*_TWO_PARTS, "20", "11", "6", "5", "4", "3", "2")
+    found = column_block_tables(lines, _is_total_label, _never)
+    table = found[0].table
+    assert table.stated_total_max == "20"
+    assert [(r.code, r.max_raw) for r in table.rows] == [
+        ("I.", "11"),
+        ("1.", "6"),
+        ("2.", "5"),
+        ("II.", None),
+        ("3.", "4"),
+        ("4.", "3"),
+        ("5.", "2"),
+    ]
+    assert not found[0].unpaired
+
+
+def test_rows_ocr_ran_onto_one_line_are_split_in_a_one_column_block():
+    # "6 5": rows 1 and 2's maxima on one line; part II's line lost.
+    lines = _lines(*_TWO_PARTS, "20", "11", "6 5", "4", "3", "2")
+    table = column_block_tables(lines, _is_total_label, _never)[0].table
+    assert [r.max_raw for r in table.rows] == ["11", "6", "5", None, "4", "3", "2"]
+
+
+def test_lines_the_sums_cannot_place_are_told():
+    # Two lines for five criteria, and nothing adds up: no line placed, the block told.
+    lines = _lines(*_TWO_PARTS[:5], "", "Điểm", "tối đa", "7", "3")
+    found = column_block_tables(lines, _is_total_label, _never)
+    assert not found[0].table.rows
+    assert [(b.columns, b.numbers, b.criteria) for b in found[0].unpaired] == [("max", 2, 4)]

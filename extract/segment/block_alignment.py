@@ -9,6 +9,7 @@ stays unplaced (told), never guessed. Nothing is placed unless a sum confirms th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import combinations
 from math import comb
@@ -86,7 +87,7 @@ def align(
     maxima). ``columns`` names the block's points
     columns in print order ("max", "self", …); ``maxima`` the rows' maxima already placed."""
     m, n = len(criteria), len(lines)
-    if n == 0 or n > m or comb(m, n) > settings.max_ways:
+    if n == 0 or comb(max(m, n), min(m, n)) > settings.max_ways:
         return {}
     values = [[_value(x) for x in numbers] for numbers in lines]
     parent = parents(criteria)
@@ -96,7 +97,7 @@ def align(
             children.setdefault(p, []).append(k)
     best: float | None = None
     ways: list[tuple[int, ...]] = []
-    for way in combinations(range(m), n):
+    for way in _ways(m, n):
         score = _score(way, values, columns, children, parent, maxima or {}, settings)
         if best is None or score > best + 1e-9:
             best, ways = score, [way]
@@ -106,7 +107,22 @@ def align(
     # sum must hold.
     if best is None or best < (0.0 if maxima else settings.sum_holds):
         return {}
-    return {i: ways[0][i] for i in range(n) if all(w[i] == ways[0][i] for w in ways)}
+    return {i: ways[0][i] for i in range(n) if ways[0][i] >= 0 and all(w[i] == ways[0][i] for w in ways)}
+
+
+def _ways(m: int, n: int) -> Iterator[tuple[int, ...]]:
+    """Each monotone placing of ``n`` lines on ``m`` criteria, as the criterion of each line (-1: a
+    line placed on none): fewer lines than criteria skip criteria (a row's numbers lost, a parent
+    printing none); more lines skip lines (a name OCR ran into the one above, a row's numbers
+    split over two lines)."""
+    if n <= m:
+        yield from combinations(range(m), n)
+        return
+    for kept in combinations(range(n), m):
+        way = [-1] * n
+        for k, line in enumerate(kept):
+            way[line] = k
+        yield tuple(way)
 
 
 def _value(raw: str) -> float | None:
@@ -127,7 +143,7 @@ def _score(
     for c, column in enumerate(columns):
         placed: dict[int, float] = {}
         for line, k in zip(values, way):
-            if c < len(line) and line[c] is not None:
+            if k >= 0 and c < len(line) and line[c] is not None:
                 placed[k] = line[c]  # type: ignore[assignment]
         for k, v in placed.items():
             p = parent[k]
@@ -143,7 +159,9 @@ def _score(
                 score += s.sum_holds if abs(sum(held) - placed[p]) <= s.sum_tolerance else -s.sum_fails
             elif sum(held) > placed[p] + s.sum_tolerance:
                 score -= s.sum_fails
-        for line in values:
+        for line, k in zip(values, way):
+            if k < 0:
+                continue
             # A line of a maximum and a score: the score is within its maximum.
             if "max" in columns and column != "max" and c < len(line):
                 m = line[columns.index("max")] if columns.index("max") < len(line) else None

@@ -172,15 +172,16 @@ def _read(
         if not points:
             continue
         targets = _pairing(entries, block)
-        placed = dict(enumerate(targets)) if targets is not None else _aligned(entries, block, points, maxima)
+        rows = block.rows if targets is not None else _one_number_a_line(block.rows, points)
+        placed = dict(enumerate(targets)) if targets is not None else _aligned(entries, block, rows, points, maxima)
         if not placed:
             unread.append(_unpaired(block, points, entries, lines))
             continue
         paired = True
-        if len(placed) < len(block.rows):
-            unread.append(_unpaired(block, points, entries, lines, placed=len(placed)))
+        if len(placed) < len(rows):
+            unread.append(_unpaired(block, points, entries, lines, placed=len(placed), count=len(rows)))
         for r, k in placed.items():
-            numbers, text, line = block.rows[r]
+            numbers, text, line = rows[r]
             draft = drafts[k]
             for concept, raw in zip(points, numbers):
                 setattr(draft, f"{concept}_raw", raw)
@@ -224,14 +225,31 @@ def unpaired_parts(found: list[ColumnBlockTable]) -> list[UnreadPart]:
     ]
 
 
-def _aligned(entries: list[_Entry], block: _Block, points: list[str], maxima: dict[int, float]) -> dict[int, int]:
+_BlockRow = tuple[list[str], list[tuple[str, str]], Line]
+
+
+def _aligned(
+    entries: list[_Entry], block: _Block, rows: list[_BlockRow], points: list[str], maxima: dict[int, float]
+) -> dict[int, int]:
     """{block row: entry} for a block whose count is not the entries' (``block_alignment``): the
     lines the table's sums place for certain; none for a block with a spoilt cell or a line of
     more numbers than its columns."""
-    if block.garbled or any(len(numbers) > len(points) for numbers, _, _ in block.rows):
+    if block.garbled or any(len(numbers) > len(points) for numbers, _, _ in rows):
         return {}
     criteria = [Criterion(e.code, e.total, e.heading) for e in entries]
-    return align(criteria, [numbers for numbers, _, _ in block.rows], points, maxima)
+    return align(criteria, [numbers for numbers, _, _ in rows], points, maxima)
+
+
+def _one_number_a_line(rows: list[_BlockRow], points: list[str]) -> list[_BlockRow]:
+    """A one-column block's line of several numbers is rows OCR ran onto one line ("4,25 0,75"):
+    one number a row, the line's words with its last."""
+    if len(points) != 1:
+        return rows
+    split: list[_BlockRow] = []
+    for numbers, text, line in rows:
+        for j, number in enumerate(numbers):
+            split.append(([number], text if j == len(numbers) - 1 else [], line))
+    return split
 
 
 def _value(raw: str) -> float | None:
@@ -240,14 +258,19 @@ def _value(raw: str) -> float | None:
 
 
 def _unpaired(
-    block: _Block, points: list[str], entries: list[_Entry], lines: list[Line], placed: int = 0
+    block: _Block,
+    points: list[str],
+    entries: list[_Entry],
+    lines: list[Line],
+    placed: int = 0,
+    count: int | None = None,
 ) -> UnpairedBlock:
     first = entries[0].first
     numbers = " ".join(" ".join(n) for n, _, _ in block.rows)
     names = " | ".join(" ".join(t for t, _ in e.tokens) for e in entries)
     return UnpairedBlock(
         " ".join(points),
-        len(block.rows),
+        len(block.rows) if count is None else count,
         len(entries),
         first.page,
         first.number,
