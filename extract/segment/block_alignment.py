@@ -27,7 +27,7 @@ class AlignmentSettings:
     # Credit for a sum that holds, and cost for one that fails, for a child above its parent or
     # a score above its row's maximum.
     sum_holds: float = 2.0
-    sum_fails: float = 2.0
+    sum_fails: float = 1.0
     above_parent: float = 3.0
     above_max: float = 3.0
 

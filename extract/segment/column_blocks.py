@@ -163,6 +163,10 @@ def _read(
     _codes_from_block(entries, _codes_block(lines, head))
     _repeated_parts(entries)
     drafts = [_draft(e) for e in entries]
+    # A totals row the names block lacks is printed last (its label outside the block): the
+    # alignment may place a line on it where the top rows' sum says so.
+    aligned_entries = entries if any(e.total for e in entries) else [*entries, _printed_total(entries)]
+    drafts.append(_draft(aligned_entries[-1]))
     unread = []
     paired = False
     maxima: dict[int, float] = {}
@@ -173,7 +177,7 @@ def _read(
             continue
         targets = _pairing(entries, block)
         rows = block.rows if targets is not None else _one_number_a_line(block.rows, points)
-        placed = dict(enumerate(targets)) if targets is not None else _aligned(entries, block, rows, points, maxima)
+        placed = dict(enumerate(targets)) if targets is not None else _aligned(aligned_entries, block, rows, points, maxima)
         if not placed:
             unread.append(_unpaired(block, points, entries, lines))
             continue
@@ -190,6 +194,8 @@ def _read(
                     maxima[k] = value
             draft.explanation += text
             draft.line_end = max(draft.line_end, line.number) if line.page == draft.page else draft.line_end
+    if len(aligned_entries) > len(entries) and (drafts[-1].max_raw or drafts[-1].self_raw):
+        table.stated_total_max, table.stated_total_self = drafts[-1].max_raw, drafts[-1].self_raw
     for entry, draft in zip(entries, drafts):
         if entry.total:
             table.stated_total_max, table.stated_total_self = draft.max_raw, draft.self_raw
@@ -236,8 +242,16 @@ def _aligned(
     more numbers than its columns."""
     if block.garbled or any(len(numbers) > len(points) for numbers, _, _ in rows):
         return {}
+    if len(points) > 1 and all(len(numbers) < len(points) for numbers, _, _ in rows):
+        return {}  # no line prints every column: which column its lone number is, nothing says
+    if "max" not in points and not maxima:
+        return {}  # scores with no maximum placed: no score reads as within its row's maximum
     criteria = [Criterion(e.code, e.total, e.heading) for e in entries]
     return align(criteria, [numbers for numbers, _, _ in rows], points, maxima)
+
+
+def _printed_total(entries: list[_Entry]) -> _Entry:
+    return _Entry(None, [], entries[-1].last, entries[-1].last, total=True)
 
 
 def _one_number_a_line(rows: list[_BlockRow], points: list[str]) -> list[_BlockRow]:
