@@ -177,7 +177,9 @@ def _read(
             continue
         targets = _pairing(entries, block)
         rows = block.rows if targets is not None else _one_number_a_line(block.rows, points)
-        placed = dict(enumerate(targets)) if targets is not None else _aligned(aligned_entries, block, rows, points, maxima)
+        placed = (
+            dict(enumerate(targets)) if targets is not None else _aligned(aligned_entries, block, rows, points, maxima)
+        )
         if not placed:
             unread.append(_unpaired(block, points, entries, lines))
             continue
