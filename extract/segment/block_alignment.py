@@ -33,6 +33,18 @@ class AlignmentSettings:
 
 
 @dataclass(frozen=True)
+class Placing:
+    """The lines every best placing puts on one criterion (line → criterion), and the lines the
+    best placings put on different criteria (line → those criteria, in order)."""
+
+    placed: dict[int, int]
+    doubtful: dict[int, tuple[int, ...]]
+
+
+NOT_PLACED = Placing({}, {})
+
+
+@dataclass(frozen=True)
 class Criterion:
     """What the alignment needs of a names block's criterion."""
 
@@ -81,14 +93,14 @@ def align(
     columns: list[str],
     maxima: dict[int, float] | None = None,
     settings: AlignmentSettings = AlignmentSettings(),
-) -> dict[int, int]:
-    """{line index: criterion index} for the block's number lines that every best way of placing
-    them agrees on; empty when no way is confirmed by a sum (or, for a score block, by the
+) -> Placing:
+    """The block's number lines that every best way of placing them puts on one criterion, and the
+    criteria the others could go to; empty when no way is confirmed by a sum (or, for a score block, by the
     maxima). ``columns`` names the block's points
     columns in print order ("max", "self", …); ``maxima`` the rows' maxima already placed."""
     m, n = len(criteria), len(lines)
     if n == 0 or comb(max(m, n), min(m, n)) > settings.max_ways:
-        return {}
+        return NOT_PLACED
     values = [[_value(x) for x in numbers] for numbers in lines]
     parent = parents(criteria)
     children: dict[int, list[int]] = {}
@@ -106,8 +118,10 @@ def align(
     # A score block under placed maxima is weighed by them (a score above its maximum); else a
     # sum must hold.
     if best is None or best < (0.0 if maxima else settings.sum_holds):
-        return {}
-    return {i: ways[0][i] for i in range(n) if ways[0][i] >= 0 and all(w[i] == ways[0][i] for w in ways)}
+        return NOT_PLACED
+    placed = {i: ways[0][i] for i in range(n) if ways[0][i] >= 0 and all(w[i] == ways[0][i] for w in ways)}
+    doubtful = {i: tuple(sorted({w[i] for w in ways if w[i] >= 0})) for i in range(n) if i not in placed}
+    return Placing(placed, doubtful)
 
 
 def _ways(m: int, n: int) -> Iterator[tuple[int, ...]]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from extract.model import Line
-from extract.segment.block_alignment import Criterion, align
+from extract.segment.block_alignment import NOT_PLACED, Criterion, Placing, align
 from extract.segment.line_cells import garbled_cell
 from extract.segment.line_common import CELL_SPECKS, JUNK, LineTableSettings, is_score_token, line_tokens, points_cell
 from extract.segment.line_header import HEADER_POINTS, header_concepts, header_share, is_header_line, keyed_concepts
@@ -89,6 +89,7 @@ class UnpairedBlock:
     line_end: int
     sample: str
     placed: int = 0  # its lines the table's sums placed on rows (``block_alignment``); the rest not read
+    alternatives: str = ""  # each line not placed, with the rows it could go to
 
 
 @dataclass
@@ -177,15 +178,19 @@ def _read(
             continue
         targets = _pairing(entries, block)
         rows = block.rows if targets is not None else _one_number_a_line(block.rows, points)
-        placed = (
-            dict(enumerate(targets)) if targets is not None else _aligned(aligned_entries, block, rows, points, maxima)
+        placing = (
+            Placing(dict(enumerate(targets)), {})
+            if targets is not None
+            else _aligned(aligned_entries, block, rows, points, maxima)
         )
+        placed = placing.placed
         if not placed:
             unread.append(_unpaired(block, points, entries, lines))
             continue
         paired = True
         if len(placed) < len(rows):
-            unread.append(_unpaired(block, points, entries, lines, placed=len(placed), count=len(rows)))
+            doubts = _alternatives(placing, rows, aligned_entries)
+            unread.append(_unpaired(block, points, entries, lines, len(placed), len(rows), doubts))
         for r, k in placed.items():
             numbers, text, line = rows[r]
             draft = drafts[k]
@@ -223,7 +228,7 @@ def unpaired_parts(found: list[ColumnBlockTable]) -> list[UnreadPart]:
             if not b.placed
             else f"a table OCR read one block per column: its {b.columns} block prints {b.numbers} numbers "
             f"for {b.criteria} criteria; the table's sums placed {b.placed} of them, the other "
-            f"{b.numbers - b.placed} could go to more than one row (not read)",
+            f"{b.numbers - b.placed} could go to more than one row (not read: {b.alternatives})",
             text_sample=b.sample,
             line_start=b.line_start,
             line_end=b.line_end,
@@ -238,18 +243,31 @@ _BlockRow = tuple[list[str], list[tuple[str, str]], Line]
 
 def _aligned(
     entries: list[_Entry], block: _Block, rows: list[_BlockRow], points: list[str], maxima: dict[int, float]
-) -> dict[int, int]:
+) -> Placing:
     """{block row: entry} for a block whose count is not the entries' (``block_alignment``): the
     lines the table's sums place for certain; none for a block with a spoilt cell or a line of
     more numbers than its columns."""
     if block.garbled or any(len(numbers) > len(points) for numbers, _, _ in rows):
-        return {}
+        return NOT_PLACED
     if len(points) > 1 and all(len(numbers) < len(points) for numbers, _, _ in rows):
-        return {}  # no line prints every column: which column its lone number is, nothing says
+        return NOT_PLACED  # no line prints every column: which column its lone number is, nothing says
     if "max" not in points and not maxima:
-        return {}  # scores with no maximum placed: no score reads as within its row's maximum
+        return NOT_PLACED  # scores with no maximum placed: no score reads as within its row's maximum
     criteria = [Criterion(e.code, e.total, e.heading) for e in entries]
     return align(criteria, [numbers for numbers, _, _ in rows], points, maxima)
+
+
+def _alternatives(placing: Placing, rows: list[_BlockRow], entries: list[_Entry]) -> str:
+    """The lines not placed, each with the rows the best placings put it on ("8,5 → 1 / 2 / 3")."""
+
+    def label(k: int) -> str:
+        entry = entries[k]
+        return "total" if entry.total else (entry.code or "").rstrip(".") or " ".join(t for t, _ in entry.tokens[:3])
+
+    return "; ".join(
+        f"{' '.join(rows[r][0])} → {' / '.join(label(k) for k in ks) if ks else 'no row'}"
+        for r, ks in sorted(placing.doubtful.items())
+    )
 
 
 def _printed_total(entries: list[_Entry]) -> _Entry:
@@ -280,6 +298,7 @@ def _unpaired(
     lines: list[Line],
     placed: int = 0,
     count: int | None = None,
+    alternatives: str = "",
 ) -> UnpairedBlock:
     first = entries[0].first
     numbers = " ".join(" ".join(n) for n, _, _ in block.rows)
@@ -293,6 +312,7 @@ def _unpaired(
         lines[block.last].number if lines[block.last].page == first.page else entries[-1].last.number,
         f"{names} || {' '.join(points)}: {numbers}",
         placed,
+        alternatives,
     )
 
 
