@@ -1,7 +1,8 @@
 """Score tables OCR read one block per column (Tesseract's default ``--psm 3`` on unruled and
 landscape tables): the names block, then each points column's block under its short head, often
 after the signature block. Real dumps: seed 241's typed PDFs (F10, F16) rendered at 300 dpi and
-read by ``tesseract page.png - -l vie --psm 3``; the truth is the typed document's."""
+read by ``tesseract page.png - -l vie --psm 3``, seed 317's F10 at 200 dpi read with ``-l eng``;
+the truth is the typed document's."""
 
 import json
 from pathlib import Path
@@ -58,6 +59,18 @@ def test_blocks_whose_counts_do_not_agree_are_placed_by_the_sums_and_the_rest_to
     assert tally["found"] >= 5 and tally["numbers_right"] >= 5
     assert tally["wrong_values"] == tally["wrong_queued"]
     assert any("the table's sums placed 2 of them" in part["reason"] for part in out["unread"])
+
+
+def test_a_totals_line_the_names_block_lacks_is_placed_last_by_the_sums():
+    # seed 317's F10 (totals row last) at 200 dpi, ``tesseract --psm 3 -l eng``: eleven names
+    # and twelve "max self" lines; the "Tổng điểm" label is outside the names block. The twelfth
+    # line (12 8) is the printed total; part I's 7 = 5 + 2 and the children's sums place the rest.
+    out, tally = _read("s317-f10-i4-unruled-total-last-eng-psm3-200dpi")
+    assert tally["found"] == tally["rows"] == 11
+    assert tally["numbers_right"] == tally["numbers"] == 22
+    assert tally["invented"] == 0
+    table = out["score_tables"][0]
+    assert (table["stated_total_max"], table["stated_total_self"]) == (12, 8)
 
 
 def _lines(*texts: str) -> list[Line]:
