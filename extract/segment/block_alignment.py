@@ -101,7 +101,7 @@ def align(
     m, n = len(criteria), len(lines)
     if n == 0 or comb(max(m, n), min(m, n)) > settings.max_ways:
         return NOT_PLACED
-    values = [[_value(x) for x in numbers] for numbers in lines]
+    values = [[points_value(x) for x in numbers] for numbers in lines]
     parent = parents(criteria)
     children: dict[int, list[int]] = {}
     for k, p in enumerate(parent):
@@ -139,7 +139,8 @@ def _ways(m: int, n: int) -> Iterator[tuple[int, ...]]:
         yield tuple(way)
 
 
-def _value(raw: str) -> float | None:
+def points_value(raw: str) -> float | None:
+    """A points cell's value (a decimal comma or point), None when it is no number."""
     parsed = parse_number(raw, "score")
     return parsed.value if parsed is not None else None
 

@@ -21,14 +21,13 @@ from dataclasses import dataclass, field
 import regex as re
 
 from extract.model import Line
-from extract.segment.block_alignment import NOT_PLACED, Criterion, Placing, align
+from extract.segment.block_alignment import NOT_PLACED, Criterion, Placing, align, points_value
 from extract.segment.line_cells import garbled_cell
 from extract.segment.line_common import CELL_SPECKS, JUNK, LineTableSettings, is_score_token, line_tokens, points_cell
 from extract.segment.line_header import HEADER_POINTS, header_concepts, header_share, is_header_line, keyed_concepts
 from extract.segment.line_split import is_heading, opens_criterion_name
 from extract.segment.row_draft import LineTable, RowDraft
 from normalize.codes import read_code_token, roman_numeral
-from normalize.numbers import parse_number
 from normalize.text import fold
 from schemas.records import UnreadPart
 
@@ -197,7 +196,7 @@ def _read(
             for concept, raw in zip(points, numbers):
                 setattr(draft, f"{concept}_raw", raw)
                 draft.number_confs[concept] = min(draft.number_confs.get(concept, 1.0), settings.paired_number_conf)
-                if concept == "max" and (value := _value(raw)) is not None:
+                if concept == "max" and (value := points_value(raw)) is not None:
                     maxima[k] = value
             draft.explanation += text
             draft.line_end = max(draft.line_end, line.number) if line.page == draft.page else draft.line_end
@@ -284,11 +283,6 @@ def _one_number_a_line(rows: list[_BlockRow], points: list[str]) -> list[_BlockR
         for j, number in enumerate(numbers):
             split.append(([number], text if j == len(numbers) - 1 else [], line))
     return split
-
-
-def _value(raw: str) -> float | None:
-    parsed = parse_number(raw, "score")
-    return parsed.value if parsed is not None else None
 
 
 def _unpaired(
