@@ -95,9 +95,9 @@ def align(
     settings: AlignmentSettings = AlignmentSettings(),
 ) -> Placing:
     """The block's number lines that every best way of placing them puts on one criterion, and the
-    criteria the others could go to; empty when no way is confirmed by a sum (or, for a score block, by the
-    maxima). ``columns`` names the block's points
-    columns in print order ("max", "self", …); ``maxima`` the rows' maxima already placed."""
+    criteria the others could go to; nothing placed when no way is confirmed by a sum (or, for a
+    score block, by the maxima placed). ``columns`` names the block's points columns in print
+    order ("max", "self", …); ``maxima`` the rows' maxima already placed (criterion → value)."""
     m, n = len(criteria), len(lines)
     if n == 0 or comb(max(m, n), min(m, n)) > settings.max_ways:
         return NOT_PLACED

@@ -7,10 +7,12 @@ signature block, each points column as its own block: a short head ("Điểm" / 
 lines that each print a row's numbers (and its explanation after them).
 
 A line reader pairs no name with numbers printed forty lines below it. Here a block's numbers go
-to the names in order only where the pairing is certain: their count is the names' count, or the
-names' count less the headings printed in capitals (which print no points). A block whose count
-agrees with neither is not paired and is returned as unread, never guessed at; the table's rows
-then carry no numbers from it.
+to the names in order where their count is the names' count, or the names' count less the
+headings printed in capitals (which print no points). A block whose count agrees with neither (a
+row's numbers OCR lost, rows run onto one line, a totals line whose label is outside the names
+block) is placed by the table's sums (``block_alignment``): a line only where every best placing
+agrees, the others told with the rows they could go to; a block no sum confirms is returned as
+unread, never guessed at.
 """
 
 from __future__ import annotations
