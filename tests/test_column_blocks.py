@@ -1,7 +1,8 @@
 """Score tables OCR read one block per column (Tesseract's default ``--psm 3`` on unruled and
 landscape tables): the names block, then each points column's block under its short head, often
 after the signature block. Real dumps: seed 241's typed PDFs (F10, F16) rendered at 300 dpi and
-read by ``tesseract page.png - -l vie --psm 3``; the truth is the typed document's."""
+read by ``tesseract page.png - -l vie --psm 3``, seed 317's F10 at 200 dpi read with ``-l eng``;
+the truth is the typed document's."""
 
 import json
 from pathlib import Path
@@ -10,6 +11,7 @@ from benchmarks.corpus_scoring import score_document
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.model import Line
 from extract.segment.column_blocks import column_block_tables
+from extract.segment.score_lines import _is_total_label
 
 DUMPS = Path(__file__).parent / "data" / "dumps_columns"
 
@@ -41,13 +43,34 @@ def test_head_wrapped_word_and_a_total_past_99_pair_by_count():
     assert out["score_tables"][0]["stated_total_max"] == 102
 
 
-def test_blocks_whose_counts_do_not_agree_are_told_not_paired():
-    # Nine criteria (one OCR ran into the next), five numbers in each points block: no row is made
-    # from a guess, and the blocks are an unread part.
+def test_blocks_whose_counts_do_not_agree_are_placed_by_the_sums_and_the_rest_told():
+    # Eight criteria (II.1 and II.2 run together), five numbers in each points block (OCR lost
+    # part II's). The maxima 68,5 / 34,5 / 10 / 10 / 14,5 go to the total, I, 1, 2, 3: the only
+    # placing whose sum holds (10 + 10 + 14,5 = 34,5). The scores 49,5 / 18,5 are the total's and
+    # I's (no other row's maximum holds them); 8,5 / 10 / 14,5 could be 1, 2, 3's or part II's:
+    # not placed, and told. Part II's heading printed "I." is the next part.
     out, tally = _read("s241-x07-f10-i3-unruled-total-first-vie-psm3-300dpi")
+    table = out["score_tables"][0]
+    assert (table["stated_total_max"], table["stated_total_self"]) == (68.5, 49.5)
+    points = {r["code"]: (r["max_points"], r["self_points"]) for r in table["rows"]}
+    assert points["I"] == (34.5, 18.5)
+    assert [points[c] for c in ("1", "2", "3")] == [(10, None), (10, None), (14.5, None)]
+    assert points["II"] == (None, None)
+    assert tally["found"] >= 5 and tally["numbers_right"] >= 5
+    assert tally["wrong_values"] == tally["wrong_queued"]
+    assert any("the table's sums placed 2 of them" in part["reason"] for part in out["unread"])
+
+
+def test_a_totals_line_the_names_block_lacks_is_placed_last_by_the_sums():
+    # seed 317's F10 (totals row last) at 200 dpi, ``tesseract --psm 3 -l eng``: eleven names
+    # and twelve "max self" lines; the "Tổng điểm" label is outside the names block. The twelfth
+    # line (12 8) is the printed total; part I's 7 = 5 + 2 and the children's sums place the rest.
+    out, tally = _read("s317-f10-i4-unruled-total-last-eng-psm3-200dpi")
+    assert tally["found"] == tally["rows"] == 11
+    assert tally["numbers_right"] == tally["numbers"] == 22
     assert tally["invented"] == 0
-    assert not out["score_tables"]
-    assert any("one block per column" in part["reason"] for part in out["unread"])
+    table = out["score_tables"][0]
+    assert (table["stated_total_max"], table["stated_total_self"]) == (12, 8)
 
 
 def _lines(*texts: str) -> list[Line]:
@@ -159,3 +182,54 @@ def test_numbers_paired_by_their_count_are_read_unsurely():
     lines = _lines(*_HEADING_AND_TWO_CRITERIA)
     rows = column_block_tables(lines, _never, _never)[0].table.rows
     assert [r.number_confs for r in rows] == [{}, {"max": 0.65}, {"max": 0.65}]
+
+
+# A names block of two parts: I (1, 2) and II (3, 4, 5).
+_TWO_PARTS = (
+    "TT Nội dung tiêu chí",
+    "Tổng số điểm",
+    "I. CÔNG TÁC CHỈ ĐẠO",
+    "1. Kế hoạch cải cách hành chính năm",
+    "2. Báo cáo cải cách hành chính",
+    "II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH",
+    "3. Công khai thủ tục hành chính",
+    "4. Tiếp nhận và trả kết quả",
+    "5. Kiểm soát thủ tục hành chính",
+    "",
+    "Điểm",
+    "tối đa",
+)
+
+
+def test_a_lost_number_line_is_placed_by_the_sums():
+    # Part II's own maximum (9) lost: 20 = 11 + 9 is not printed, but 11 = 6 + 5 and the part's
+    # children 4 + 3 + 2 = 9 only add up with 4, 3, 2 on 3, 4, 5.
+    lines = _lines(*_TWO_PARTS, "20", "11", "6", "5", "4", "3", "2")
+    found = column_block_tables(lines, _is_total_label, _never)
+    table = found[0].table
+    assert table.stated_total_max == "20"
+    assert [(r.code, r.max_raw) for r in table.rows] == [
+        ("I.", "11"),
+        ("1.", "6"),
+        ("2.", "5"),
+        ("II.", None),
+        ("3.", "4"),
+        ("4.", "3"),
+        ("5.", "2"),
+    ]
+    assert not found[0].unpaired
+
+
+def test_rows_ocr_ran_onto_one_line_are_split_in_a_one_column_block():
+    # "6 5": rows 1 and 2's maxima on one line; part II's line lost.
+    lines = _lines(*_TWO_PARTS, "20", "11", "6 5", "4", "3", "2")
+    table = column_block_tables(lines, _is_total_label, _never)[0].table
+    assert [r.max_raw for r in table.rows] == ["11", "6", "5", None, "4", "3", "2"]
+
+
+def test_lines_the_sums_cannot_place_are_told():
+    # Two lines for five criteria, and nothing adds up: no line placed, the block told.
+    lines = _lines(*_TWO_PARTS[:5], "", "Điểm", "tối đa", "7", "3")
+    found = column_block_tables(lines, _is_total_label, _never)
+    assert not found[0].table.rows
+    assert [(b.columns, b.numbers, b.criteria) for b in found[0].unpaired] == [("max", 2, 4)]

@@ -7,10 +7,12 @@ signature block, each points column as its own block: a short head ("Điểm" / 
 lines that each print a row's numbers (and its explanation after them).
 
 A line reader pairs no name with numbers printed forty lines below it. Here a block's numbers go
-to the names in order only where the pairing is certain: their count is the names' count, or the
-names' count less the headings printed in capitals (which print no points). A block whose count
-agrees with neither is not paired and is returned as unread, never guessed at; the table's rows
-then carry no numbers from it.
+to the names in order where their count is the names' count, or the names' count less the
+headings printed in capitals (which print no points). A block whose count agrees with neither (a
+row's numbers OCR lost, rows run onto one line, a totals line whose label is outside the names
+block) is placed by the table's sums (``block_alignment``): a line only where every best placing
+agrees, the others told with the rows they could go to; a block no sum confirms is returned as
+unread, never guessed at.
 """
 
 from __future__ import annotations
@@ -21,12 +23,13 @@ from dataclasses import dataclass, field
 import regex as re
 
 from extract.model import Line
+from extract.segment.block_alignment import NOT_PLACED, Criterion, Placing, align, points_value
 from extract.segment.line_cells import garbled_cell
 from extract.segment.line_common import CELL_SPECKS, JUNK, LineTableSettings, is_score_token, line_tokens, points_cell
 from extract.segment.line_header import HEADER_POINTS, header_concepts, header_share, is_header_line, keyed_concepts
 from extract.segment.line_split import is_heading, opens_criterion_name
 from extract.segment.row_draft import LineTable, RowDraft
-from normalize.codes import read_code_token
+from normalize.codes import read_code_token, roman_numeral
 from normalize.text import fold
 from schemas.records import UnreadPart
 
@@ -86,6 +89,8 @@ class UnpairedBlock:
     line_start: int
     line_end: int
     sample: str
+    placed: int = 0  # its lines the table's sums placed on rows (``block_alignment``); the rest not read
+    alternatives: str = ""  # each line not placed, with the rows it could go to
 
 
 @dataclass
@@ -154,28 +159,51 @@ def _read(
         return head
     # (a head over no number is explanation text that reads like header words: "Ban hành chậm so")
     blocks = [b for b in _column_blocks(lines, end, is_signature, settings, line_settings) if b.rows]
-    paired = [b for b in blocks if set(b.concepts) & set(HEADER_POINTS) and _pairing(entries, b) is not None]
     if not any(set(b.concepts) & set(HEADER_POINTS) for b in blocks):
         return end
     table = LineTable(rows=[], pages=[])
     _codes_from_block(entries, _codes_block(lines, head))
+    _repeated_parts(entries)
     drafts = [_draft(e) for e in entries]
+    # A totals row the names block lacks is printed last (its label outside the block): the
+    # alignment may place a line on it where the top rows' sum says so.
+    aligned_entries = entries if any(e.total for e in entries) else [*entries, _printed_total(entries)]
+    drafts.append(_draft(aligned_entries[-1]))
     unread = []
-    for block in blocks:
+    paired = False
+    maxima: dict[int, float] = {}
+    # The blocks naming the maximum first: a score block's placing weighs the maxima placed.
+    for block in sorted(blocks, key=lambda b: "max" not in b.concepts):
         points = [c for c in block.concepts if c in HEADER_POINTS]
         if not points:
             continue
-        targets = _pairing(entries, block) if paired else None
-        if targets is None:
+        targets = _pairing(entries, block)
+        rows = block.rows if targets is not None else _one_number_a_line(block.rows, points)
+        placing = (
+            Placing(dict(enumerate(targets)), {})
+            if targets is not None
+            else _aligned(aligned_entries, block, rows, points, maxima)
+        )
+        placed = placing.placed
+        if not placed:
             unread.append(_unpaired(block, points, entries, lines))
             continue
-        for k, (numbers, text, line) in zip(targets, block.rows):
+        paired = True
+        if len(placed) < len(rows):
+            doubts = _alternatives(placing, rows, aligned_entries)
+            unread.append(_unpaired(block, points, entries, lines, len(placed), len(rows), doubts))
+        for r, k in placed.items():
+            numbers, text, line = rows[r]
             draft = drafts[k]
             for concept, raw in zip(points, numbers):
                 setattr(draft, f"{concept}_raw", raw)
                 draft.number_confs[concept] = min(draft.number_confs.get(concept, 1.0), settings.paired_number_conf)
+                if concept == "max" and (value := points_value(raw)) is not None:
+                    maxima[k] = value
             draft.explanation += text
             draft.line_end = max(draft.line_end, line.number) if line.page == draft.page else draft.line_end
+    if len(aligned_entries) > len(entries) and (drafts[-1].max_raw or drafts[-1].self_raw):
+        table.stated_total_max, table.stated_total_self = drafts[-1].max_raw, drafts[-1].self_raw
     for entry, draft in zip(entries, drafts):
         if entry.total:
             table.stated_total_max, table.stated_total_self = draft.max_raw, draft.self_raw
@@ -197,7 +225,11 @@ def unpaired_parts(found: list[ColumnBlockTable]) -> list[UnreadPart]:
             page=b.page,
             kind="table",
             reason=f"a table OCR read one block per column: its {b.columns} block prints {b.numbers} numbers "
-            f"for {b.criteria} criteria, so they were not paired with the names (not read)",
+            f"for {b.criteria} criteria, so they were not paired with the names (not read)"
+            if not b.placed
+            else f"a table OCR read one block per column: its {b.columns} block prints {b.numbers} numbers "
+            f"for {b.criteria} criteria; the table's sums placed {b.placed} of them, the other "
+            f"{b.numbers - b.placed} could go to more than one row (not read: {b.alternatives})",
             text_sample=b.sample,
             line_start=b.line_start,
             line_end=b.line_end,
@@ -207,18 +239,76 @@ def unpaired_parts(found: list[ColumnBlockTable]) -> list[UnreadPart]:
     ]
 
 
-def _unpaired(block: _Block, points: list[str], entries: list[_Entry], lines: list[Line]) -> UnpairedBlock:
+_BlockRow = tuple[list[str], list[tuple[str, str]], Line]
+
+
+def _aligned(
+    entries: list[_Entry], block: _Block, rows: list[_BlockRow], points: list[str], maxima: dict[int, float]
+) -> Placing:
+    """{block row: entry} for a block whose count is not the entries' (``block_alignment``): the
+    lines the table's sums place for certain; none for a block with a spoilt cell or a line of
+    more numbers than its columns."""
+    if block.garbled or any(len(numbers) > len(points) for numbers, _, _ in rows):
+        return NOT_PLACED
+    if len(points) > 1 and all(len(numbers) < len(points) for numbers, _, _ in rows):
+        return NOT_PLACED  # no line prints every column: which column its lone number is, nothing says
+    if "max" not in points and not maxima:
+        return NOT_PLACED  # scores with no maximum placed: no score reads as within its row's maximum
+    criteria = [Criterion(e.code, e.total, e.heading) for e in entries]
+    return align(criteria, [numbers for numbers, _, _ in rows], points, maxima)
+
+
+def _alternatives(placing: Placing, rows: list[_BlockRow], entries: list[_Entry]) -> str:
+    """The lines not placed, each with the rows the best placings put it on ("8,5 → 1 / 2 / 3")."""
+
+    def label(k: int) -> str:
+        entry = entries[k]
+        return "total" if entry.total else (entry.code or "").rstrip(".") or " ".join(t for t, _ in entry.tokens[:3])
+
+    return "; ".join(
+        f"{' '.join(rows[r][0])} → {' / '.join(label(k) for k in ks) if ks else 'no row'}"
+        for r, ks in sorted(placing.doubtful.items())
+    )
+
+
+def _printed_total(entries: list[_Entry]) -> _Entry:
+    return _Entry(None, [], entries[-1].last, entries[-1].last, total=True)
+
+
+def _one_number_a_line(rows: list[_BlockRow], points: list[str]) -> list[_BlockRow]:
+    """A one-column block's line of several numbers is rows OCR ran onto one line ("4,25 0,75"):
+    one number a row, the line's words with its last."""
+    if len(points) != 1:
+        return rows
+    split: list[_BlockRow] = []
+    for numbers, text, line in rows:
+        for j, number in enumerate(numbers):
+            split.append(([number], text if j == len(numbers) - 1 else [], line))
+    return split
+
+
+def _unpaired(
+    block: _Block,
+    points: list[str],
+    entries: list[_Entry],
+    lines: list[Line],
+    placed: int = 0,
+    count: int | None = None,
+    alternatives: str = "",
+) -> UnpairedBlock:
     first = entries[0].first
     numbers = " ".join(" ".join(n) for n, _, _ in block.rows)
     names = " | ".join(" ".join(t for t, _ in e.tokens) for e in entries)
     return UnpairedBlock(
         " ".join(points),
-        len(block.rows),
+        len(block.rows) if count is None else count,
         len(entries),
         first.page,
         first.number,
         lines[block.last].number if lines[block.last].page == first.page else entries[-1].last.number,
         f"{names} || {' '.join(points)}: {numbers}",
+        placed,
+        alternatives,
     )
 
 
@@ -296,6 +386,19 @@ def _codes_from_block(entries: list[_Entry], codes: list[str]) -> None:
     if codes and len(codes) == len(criteria) and not any(e.code for e in criteria):
         for entry, code in zip(criteria, codes):
             entry.code = code
+
+
+def _repeated_parts(entries: list[_Entry]) -> None:
+    """A capitals heading printing the part number of the heading above ("I." under "I."): OCR
+    lost a stroke, the part is the next one."""
+    last = 0
+    for entry in entries:
+        token = read_code_token(entry.code) if entry.heading and entry.code else None
+        if token is None or not token.roman or any(ch.isdigit() for ch in entry.code or ""):
+            continue
+        if token.roman <= last:
+            entry.code = f"{roman_numeral(last + 1)}."
+        last = max(last, token.roman)
 
 
 def _draft(entry: _Entry) -> RowDraft:
