@@ -22,6 +22,7 @@ from extract.segment.line_split import (
     opens_criterion_name,
     opens_explanation,
     opens_name_line,
+    opens_name_part,
     printed_width,
 )
 from extract.segment.line_words import (
@@ -407,7 +408,7 @@ class RowBuilder:
                 # explanation) is the next row's, printed above its numbers.
                 cur = self._new(cells, "numbers")
                 cur.awaiting_numbers = True
-        elif self.centred and self._opens_centred_row(cur, tokens):
+        elif self.centred and (self._opens_centred_row(cur, tokens) or self._next_opening(cur, tokens)):
             cur = self._new(cells, "numbers")
             cur.awaiting_numbers = True
         if cur.awaiting_numbers:
@@ -535,6 +536,19 @@ class RowBuilder:
                 and not opens_explanation(unspecked(tokens))
                 or opens_name_line(tokens, self.settings)
             )
+        )
+
+    def _next_opening(self, cur: RowDraft, tokens: list[tuple[str, str]]) -> bool:
+        """In a centred table, a row still waiting for its numbers whose name opens as a
+        catalogued criterion name does: a line opening another such name is the next row's (this
+        row's numbers' line lost), not its name's wrapped line, which goes on in the middle of a
+        name ("Tất cả báo cáo được gửi …" under "Mức độ thực hiện kế hoạch CCHC 9 Công văn …")."""
+        return (
+            cur.awaiting_numbers
+            and not cur.n_numbers
+            and bool(cur.name)
+            and opens_name_part(unspecked(cur.name), self.settings)
+            and opens_name_part(unspecked(tokens), self.settings)
         )
 
     def _interleaved(self, row: RowDraft) -> bool:

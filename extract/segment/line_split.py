@@ -281,6 +281,28 @@ def opens_criterion_name(text: str, settings: LineTableSettings = LineTableSetti
     )
 
 
+def opens_name_part(tokens: list[tuple[str, str]], settings: LineTableSettings = LineTableSettings()) -> bool:
+    """A line whose first words (past one short token OCR made of the ruling line, a capital
+    first) are, at least ``opening_name_chars`` of them, the opening of a catalogued criterion
+    name, whatever follows them (the explanation's words: "Tất cả báo cáo được gửi đúng thời gian
+    quy Tỷ lệ đạt 76%")."""
+    if len(tokens) > 1 and len(tokens[0][1].strip(".,:;|")) <= 2:
+        tokens = tokens[1:]
+    if not " ".join(t for t, _ in tokens)[:1].isupper():
+        return False
+    words = [fold_words(text) for text, _ in tokens]
+    for k in range(len(tokens), 1, -1):
+        folded = " ".join(w for w in words[:k] if w)
+        if len(folded) < settings.opening_name_chars:
+            break
+        if any(
+            fuzz.ratio(folded, name[: len(folded)]) >= settings.criterion_name_similarity
+            for name in criterion_catalogue()
+        ):
+            return True
+    return False
+
+
 def first_name_line(text: str, settings: LineTableSettings = LineTableSettings()) -> bool:
     """A line that is, whole, the first line of a longer catalogued criterion name (at least
     ``opening_name_chars`` of it, a capital first): the name wraps onto the line below, its
