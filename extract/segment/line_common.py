@@ -114,6 +114,9 @@ class LineTableSettings:
     column_gap: float = 6.0
     # Penalty for a name part short enough to end the name (every later line is explanation then).
     name_close: float = 2.0
+    # Penalty for a name part with room left that still wraps on to the next line (``name_end_room``
+    # is a guess in characters): only a split the catalogue's whole name favours pays it.
+    name_goes_on: float = 10.0
     # Penalty for an explanation part wider than its column.
     column_overflow: float = 20.0
     # Penalty for a line left after both text columns ended: the split that ended them was wrong

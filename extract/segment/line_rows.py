@@ -22,6 +22,7 @@ from extract.segment.line_split import (
     opens_criterion_name,
     opens_explanation,
     opens_name_line,
+    opens_name_part,
     printed_width,
 )
 from extract.segment.line_words import (
@@ -387,7 +388,12 @@ class RowBuilder:
             and bool(cur.name)
             and is_criterion_name(unspecked(cur.name), self.settings)
         )
-        opens_row = (not self.centred and bool(cur.name)) or (cur.whole_name and not cur.n_numbers) or waiting_whole
+        opens_row = (
+            (not self.centred and bool(cur.name))
+            or (cur.whole_name and not cur.n_numbers)
+            or waiting_whole
+            or self._coded_centre(cur)
+        )
         if opens_row and self._name_opening(cells) is not None:
             return self._lost_name_row(cells)
         if cur.tail_block is not None and cur.explanation[-len(cur.tail_block) :] == cur.tail_block:
@@ -402,7 +408,7 @@ class RowBuilder:
                 # explanation) is the next row's, printed above its numbers.
                 cur = self._new(cells, "numbers")
                 cur.awaiting_numbers = True
-        elif self.centred and self._opens_centred_row(cur, tokens):
+        elif self.centred and (self._opens_centred_row(cur, tokens) or self._next_opening(cur, tokens)):
             cur = self._new(cells, "numbers")
             cur.awaiting_numbers = True
         if cur.awaiting_numbers:
@@ -411,6 +417,13 @@ class RowBuilder:
             cur.lines_below += 1
         self._add_text(cur, cells)
         return cur
+
+    def _coded_centre(self, cur: RowDraft) -> bool:
+        """In a centred table, a row whose code and name are read (its centre line passed, its
+        numbers read or lost there) holds no more than its name's lines below: a line opening
+        with another whole catalogued name is the next row's, printed above its numbers' line
+        ("Ban hành kế hoạch CCHC năm | Chưa hoàn thành …" under "11 | KếhoạchCCHC năm ni … 58")."""
+        return self.centred and cur.code is not None and bool(cur.name) and not cur.awaiting_numbers
 
     def _whole_name_row(self, cells: LineCells) -> RowDraft:
         """A row opened by a line that is, whole, a catalogued criterion name (``_lost_row``)."""
@@ -525,6 +538,19 @@ class RowBuilder:
             )
         )
 
+    def _next_opening(self, cur: RowDraft, tokens: list[tuple[str, str]]) -> bool:
+        """In a centred table, a row still waiting for its numbers whose name opens as a
+        catalogued criterion name does: a line opening another such name is the next row's (this
+        row's numbers' line lost), not its name's wrapped line, which goes on in the middle of a
+        name ("Tất cả báo cáo được gửi …" under "Mức độ thực hiện kế hoạch CCHC 9 Công văn …")."""
+        return (
+            cur.awaiting_numbers
+            and not cur.n_numbers
+            and bool(cur.name)
+            and opens_name_part(unspecked(cur.name), self.settings)
+            and opens_name_part(unspecked(tokens), self.settings)
+        )
+
     def _interleaved(self, row: RowDraft) -> bool:
         return row.started_by == "numbers"
 
@@ -565,7 +591,7 @@ class RowBuilder:
         del row.name[base_name:]
         del row.explanation[base_explanation:]
         splits, (name_open, explanation_open) = joint_split(
-            row.split_lines, row.name, row.explanation, row.split_open, self.settings
+            row.split_lines, row.name, row.explanation, row.split_open, self.settings, self.centred
         )
         for (line, _, _), k in zip(row.split_lines, splits):
             row.name += words_only(line[:k])

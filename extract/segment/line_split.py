@@ -111,11 +111,13 @@ def joint_split(
     explanation: list[tuple[str, str]],
     open_columns: tuple[bool, bool],
     settings: LineTableSettings = LineTableSettings(),
+    centred: bool = False,
 ) -> tuple[list[int], tuple[bool, bool]]:
     """Split points of a row's consecutive number-less lines (tokens, name width, explanation
     width), decided together: a beam search over each line's split, where a column once ended
     stays ended and a line left after both ended costs ``column_overrun``. Returns the splits and
-    which columns are still open after the last line."""
+    which columns are still open after the last line. ``centred``: the table centres its cells
+    in tall rows, so a name part with room left may still wrap on (at ``name_goes_on``)."""
     # hypothesis: (score, splits, (name open, explanation open), name tail, explanation tail)
     beam = [(0.0, (), open_columns, tuple(name[-3:]), tuple(explanation[-3:]))]
     for tokens, width, explanation_width in lines:
@@ -134,17 +136,26 @@ def joint_split(
                     gain -= 0.0 if running else settings.column_overrun
                 name_ends, explanation_ends = ends_columns(tokens, k, width, explanation_width, settings)
                 # Once the name has ended, a short explanation line is a paragraph break, not its end.
-                state = (name_open and not name_ends, running and not (explanation_ends and name_open))
-                hyp = (
-                    score + gain,
-                    splits + (k,),
-                    state,
-                    (name_tail + tuple(tokens[:k]))[-3:],
-                    (explanation_tail + tuple(tokens[k:]))[-3:],
-                )
-                key = hyp[2:]
-                if key not in grown or grown[key][0] < hyp[0]:
-                    grown[key] = hyp
+                explanation_state = running and not (explanation_ends and name_open)
+                states = [(score + gain, name_open and not name_ends)]
+                if centred and name_open and name_ends and 0 < k < len(tokens):
+                    # The room a line leaves is measured in characters, and OCR'd text has no
+                    # fixed pitch: a centred name's part above its numbers' line with room left
+                    # may still wrap on, at a cost (the catalogue's whole name, read over the
+                    # next lines, can pay it). (In a top-aligned table a line after the name's
+                    # end is the next row's, which the row reader opens: not weighed here.)
+                    states.append((score + gain - settings.name_goes_on, True))
+                for total, name_state in states:
+                    hyp = (
+                        total,
+                        splits + (k,),
+                        (name_state, explanation_state),
+                        (name_tail + tuple(tokens[:k]))[-3:],
+                        (explanation_tail + tuple(tokens[k:]))[-3:],
+                    )
+                    key = hyp[2:]
+                    if key not in grown or grown[key][0] < hyp[0]:
+                        grown[key] = hyp
         beam = sorted(grown.values(), key=lambda h: -h[0])[: settings.split_beam]
     best = max(beam, key=lambda h: h[0] + _catalogue_bonus(name, lines, h[1], settings))
     return list(best[1]), best[2]
@@ -268,6 +279,28 @@ def opens_criterion_name(text: str, settings: LineTableSettings = LineTableSetti
         and fuzz.ratio(folded[: len(name)], name) >= settings.criterion_name_similarity
         for name in criterion_catalogue()
     )
+
+
+def opens_name_part(tokens: list[tuple[str, str]], settings: LineTableSettings = LineTableSettings()) -> bool:
+    """A line whose first words (past one short token OCR made of the ruling line, a capital
+    first) are, at least ``opening_name_chars`` of them, the opening of a catalogued criterion
+    name, whatever follows them (the explanation's words: "Tất cả báo cáo được gửi đúng thời gian
+    quy Tỷ lệ đạt 76%")."""
+    if len(tokens) > 1 and len(tokens[0][1].strip(".,:;|")) <= 2:
+        tokens = tokens[1:]
+    if not " ".join(t for t, _ in tokens)[:1].isupper():
+        return False
+    words = [fold_words(text) for text, _ in tokens]
+    for k in range(len(tokens), 1, -1):
+        folded = " ".join(w for w in words[:k] if w)
+        if len(folded) < settings.opening_name_chars:
+            break
+        if any(
+            fuzz.ratio(folded, name[: len(folded)]) >= settings.criterion_name_similarity
+            for name in criterion_catalogue()
+        ):
+            return True
+    return False
 
 
 def first_name_line(text: str, settings: LineTableSettings = LineTableSettings()) -> bool:

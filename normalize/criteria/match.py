@@ -220,7 +220,15 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
                 settings.name_runs,
                 settings.wording,
             )
-        taken = {str(r.code) for r in table.rows if r.code and not any(r is x for x in strays)}
+        # A wrapped name's rest taken for a row of its own (dropped below) holds no code either:
+        # its place gave it the code the next row's name says ("pháp luật tại tỉnh : 2" coded 3
+        # under row 2, then "Cải cách thủ tục hành chính" placed 4).
+        tails = _name_tails(table.rows, by_code, settings)
+        taken = {
+            str(r.code)
+            for r in table.rows
+            if r.code and not any(r is x for x in strays) and not any(r is x for x in tails)
+        }
         for row in table.rows:
             crit = by_code.get(str(row.code)) if row.code else None
             run_on = False
@@ -271,7 +279,8 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
         ]
         table.rows = _with_opened_names(table.rows, by_code, settings)
         if sure:
-            table.rows = _without_name_tails(table.rows, by_code, settings)
+            dropped = _name_tails(table.rows, by_code, settings)
+            table.rows = [r for r in table.rows if not any(r is x for x in dropped)]
     return snapped
 
 
@@ -307,11 +316,12 @@ def _with_opened_names(rows: list[ScoreRow], by_code: dict[str, CriterionDef], s
     return kept
 
 
-def _without_name_tails(rows: list[ScoreRow], by_code: dict[str, CriterionDef], s: MatchSettings) -> list[ScoreRow]:
-    """The rows less those coded by their place alone whose name is the end of the row before's
-    criterion's wording, and not their own code's: the wrapped rest of that name, taken for a row
-    of its own (with whatever figure OCR left on its line; both points printed make a row)."""
+def _name_tails(rows: list[ScoreRow], by_code: dict[str, CriterionDef], s: MatchSettings) -> list[ScoreRow]:
+    """The rows coded by their place alone whose name is the end of the row before's criterion's
+    wording, and not their own code's: the wrapped rest of that name, taken for a row of its own
+    (with whatever figure OCR left on its line; both points printed make a row)."""
     kept: list[ScoreRow] = []
+    tails: list[ScoreRow] = []
     for row in rows:
         before = by_code.get(str(kept[-1].code)) if kept and kept[-1].code else None
         own = by_code.get(str(row.code)) if row.code else None
@@ -323,12 +333,24 @@ def _without_name_tails(rows: list[ScoreRow], by_code: dict[str, CriterionDef], 
             and before is not None
             and bool(folded)
             and len(folded) < len(_norm(before.name))
-            and fuzz.partial_ratio(folded, _norm(before.name)) >= s.snap_within_min - 5
+            and (
+                fuzz.partial_ratio(folded, _norm(before.name)) >= s.snap_within_min - 5
+                # ... or, OCR-damaged ("pháp lưu tại tỉnh"), it completes the row before's name
+                # as read into that criterion's wording
+                or _completes(kept[-1], folded, before, s)
+            )
             and (own is None or similarity(folded, own.name) < s.snap_min)
         )
-        if not tail:
-            kept.append(row)
-    return kept
+        (tails if tail else kept).append(row)
+    return tails
+
+
+def _completes(above: ScoreRow, folded: str, crit: CriterionDef, s: MatchSettings) -> bool:
+    """The row above's name as read, then ``folded``, is near-identically ``crit``'s wording,
+    while the row above's name alone is not: ``folded`` is that name's wrapped rest."""
+    read = _norm(above.name_raw or above.name)
+    wording = _norm(crit.name)
+    return fuzz.ratio(f"{read} {folded}", wording) >= s.snap_min > fuzz.ratio(read, wording)
 
 
 def _stray(row: ScoreRow, names: list[tuple[str, CriterionDef]], s: MatchSettings) -> bool:
