@@ -1,0 +1,100 @@
+"""Which members of a failed sum a person should look at: the value where several failed
+relations cross, else the ones no holding relation vouches for; less, on OCR'd text, the maxima the
+criteria set vouches for (``sums`` queues them)."""
+
+from __future__ import annotations
+
+from cchc_extract.reconcile.confidence import agrees_with_set, printed_max
+from schemas.records import ScoreRow
+
+
+def not_set_vouched(
+    members: list[int], rows: list[ScoreRow], field_: str, maxima: dict[str, float], ocr: bool
+) -> list[int]:
+    """The suspects of a failed relation on OCR'd text less the maxima the criteria set vouches
+    for: a printed maximum equal to the set's for its code is what the page prints (a misreading
+    seldom lands on the set's figure) and is no commune's slip either. Typed text keeps its
+    suspects (``one_cause`` narrows them)."""
+    if not ocr or field_ != "max_points":
+        return members
+    return [k for k in members if not (printed_max(rows[k]) and agrees_with_set(rows[k], field_, maxima) > 0)]
+
+
+def total_suspects(
+    top: list[int],
+    rows: list[ScoreRow],
+    field_: str,
+    parents: list[int | None],
+    kids: dict[int, list[int]],
+    tol: float,
+    maxima: dict[str, float],
+) -> list[int]:
+    """The top rows a failed table total puts in the queue: ``suspects`` (the set's maxima do not
+    narrow them: a top row's maximum may be the commune's own where the total is the slip); none
+    when the field is the maximum and the criteria set vouches for every top row's (the total
+    row's own figure is then the one to look at, not the rows a set confirms one by one)."""
+    vouched = field_ == "max_points" and bool(maxima) and all(agrees_with_set(rows[k], field_, maxima) > 0 for k in top)
+    return [] if vouched else suspects(top, rows, field_, parents, kids, tol)
+
+
+def suspects(
+    members: list[int],
+    rows: list[ScoreRow],
+    field_: str,
+    parents: list[int | None],
+    kids: dict[int, list[int]],
+    tol: float,
+    maxima: dict[str, float] | None = None,
+) -> list[int]:
+    """The rows of a failed relation a person should look at: a row whose other relations fail
+    too is where they cross (the one value that breaks them all); else the rows no relation
+    that holds vouches for; else all of them. A row printed blank is never a suspect, nor a row
+    whose value the criteria set vouches for (``maxima``) while another's it does not."""
+    if maxima:
+        doubted = [k for k in members if agrees_with_set(rows[k], field_, maxima) < 0]
+        if doubted and len(doubted) < len(members):
+            members = doubted
+    tally = {}
+    for k in members:
+        value = getattr(rows[k], field_)
+        if value is None:
+            continue
+        held, checkable, bounded = relations_held(rows, k, field_, value, parents, kids, tol)
+        tally[k] = (checkable - held + (not bounded), held)
+    if not tally:
+        return list(members)
+    most = max(f for f, _ in tally.values())
+    if most >= 2:
+        return [k for k in members if k in tally and tally[k][0] == most]
+    unvouched = [k for k in members if k in tally and tally[k][1] == 0]
+    return unvouched or [k for k in members if k in tally]
+
+
+def relations_held(
+    rows: list[ScoreRow],
+    i: int,
+    field_: str,
+    value: float,
+    parents: list[int | None],
+    kids: dict[int, list[int]],
+    tol: float,
+) -> tuple[int, int, bool]:
+    """With ``value`` in cell (i, field): (sum relations that hold, sum relations checkable,
+    self ≤ max holds)."""
+    held = checkable = 0
+    children = kids.get(i, [])
+    parts = [getattr(rows[c], field_) for c in children]
+    if parts and all(p is not None for p in parts):
+        checkable += 1
+        held += abs(sum(parts) - value) <= tol
+    p = parents[i]
+    if p is not None and getattr(rows[p], field_) is not None:
+        siblings = [getattr(rows[c], field_) if c != i else value for c in kids.get(p, [])]
+        if all(v is not None for v in siblings):
+            checkable += 1
+            held += abs(sum(siblings) - getattr(rows[p], field_)) <= tol
+    # A score (self or appraised) is at most its row's maximum.
+    max_v = value if field_ == "max_points" else rows[i].max_points
+    scores = [value] if field_ != "max_points" else [rows[i].self_points, rows[i].appraised_points]
+    bounded = max_v is None or all(v is None or v <= max_v + tol for v in scores)
+    return held, checkable, bounded
