@@ -38,3 +38,17 @@ def manifest_documents(corpus: Path) -> list[dict]:
 def read_truth(corpus: Path, doc: dict) -> dict:
     """The generator's truth of one manifest document."""
     return json.loads((corpus / (doc["path"] + ".truth.json")).read_text(encoding="utf-8"))
+
+
+def truth_beside(path: Path) -> dict:
+    """The generator's truth stored beside a document copied into ``tests/data`` ("x.txt" and
+    "x.txt.truth.json")."""
+    return json.loads(path.with_name(path.name + ".truth.json").read_text(encoding="utf-8"))
+
+
+def converted_with_truth(path: Path, name: str | None = None) -> tuple[dict, dict]:
+    """A stored document converted by the whole pipeline (its JSON output, under ``name`` — the
+    file's name by default) and the truth stored beside it."""
+    from cchc_extract.pipeline import convert_file, result_to_json
+
+    return result_to_json(convert_file(path, name or path.name)), truth_beside(path)

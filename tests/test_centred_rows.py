@@ -4,19 +4,17 @@ numbers' lines. Real Tesseract dumps of the generated corpus (seed 319), scored 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from benchmarks.corpus_scoring import score_document
-from cchc_extract.pipeline import convert_file, result_to_json
+from corpus_helpers import converted_with_truth
 
 DEGRADED = Path(__file__).parent / "data" / "dumps_degraded"
 
 
 def _read(name: str) -> tuple[dict[str, dict], dict]:
     path = DEGRADED / name
-    output = result_to_json(convert_file(path, path.stem))
-    truth = json.loads(path.with_name(path.name + ".truth.json").read_text(encoding="utf-8"))
+    output, truth = converted_with_truth(path, path.stem)
     rows = {r["code"]: r for t in output["score_tables"] for r in t["rows"]}
     return rows, score_document(truth, output)["tally"]
 

@@ -4,11 +4,10 @@ after the signature block. Real dumps: seed 241's typed PDFs (F10, F16) rendered
 read by ``tesseract page.png - -l vie --psm 3``, seed 317's F10 at 200 dpi read with ``-l eng``;
 the truth is the typed document's."""
 
-import json
 from pathlib import Path
 
 from benchmarks.corpus_scoring import score_document
-from cchc_extract.pipeline import convert_file, result_to_json
+from corpus_helpers import converted_with_truth
 from extract.model import Line
 from extract.segment.column_blocks import column_block_tables
 from extract.segment.score_lines import _is_total_label
@@ -18,8 +17,7 @@ DUMPS = Path(__file__).parent / "data" / "dumps_columns"
 
 def _read(stem: str) -> tuple[dict, dict]:
     path = DUMPS / f"{stem}.txt"
-    truth = json.loads(path.with_name(path.name + ".truth.json").read_text(encoding="utf-8"))
-    out = result_to_json(convert_file(path, path.stem))
+    out, truth = converted_with_truth(path, path.stem)
     return out, score_document(truth, out)["tally"]
 
 

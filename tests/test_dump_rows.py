@@ -3,13 +3,12 @@ point 2): real Tesseract dumps of seed 261's D01–D06 documents (tests/data/dum
 generator's truth), each read end to end and scored, and the line-level rules they exposed.
 The figures before each change are in the comments (main 994abcd)."""
 
-import json
 from pathlib import Path
 
 import pytest
 
 from benchmarks.corpus_scoring import score_document
-from cchc_extract.pipeline import convert_file, result_to_json
+from corpus_helpers import converted_with_truth
 from extract.model import Line
 from extract.segment.line_cells import _comma_split_joined, read_line
 from extract.segment.line_common import line_tokens
@@ -22,8 +21,7 @@ DUMPS = Path(__file__).parent / "data" / "dumps_rows"
 
 def _read(name: str) -> tuple[dict, dict]:
     path = DUMPS / f"s261-{name}.txt"
-    truth = json.loads(path.with_name(path.name + ".truth.json").read_text(encoding="utf-8"))
-    output = result_to_json(convert_file(path, path.stem))
+    output, truth = converted_with_truth(path, path.stem)
     return output, score_document(truth, output)["tally"]
 
 
@@ -113,8 +111,7 @@ def test_points_split_after_the_comma_and_total_after_a_speck():
 
 def _read_seed(seed: int, name: str) -> tuple[dict, dict]:
     path = DUMPS / f"s{seed}-{name}.txt"
-    truth = json.loads(path.with_name(path.name + ".truth.json").read_text(encoding="utf-8"))
-    output = result_to_json(convert_file(path, path.stem))
+    output, truth = converted_with_truth(path, path.stem)
     return output, score_document(truth, output)["tally"]
 
 

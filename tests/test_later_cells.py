@@ -5,13 +5,13 @@ maximum chooses it (``normalize.criteria.set_cells``). Real Tesseract dumps of s
 (tests/data/dumps_later, with the generator's truth), read end to end and scored (issue 11). Also:
 a heading's wrapped capitals keep the bare numbers below them (``line_rows``)."""
 
-import json
 from pathlib import Path
 
 import pytest
 
 from benchmarks.corpus_scoring import score_document
 from cchc_extract.pipeline import convert_file, result_to_json
+from corpus_helpers import converted_with_truth
 from extract.model import Line
 from extract.segment.line_cells import read_line
 from extract.segment.line_header import HeaderLayout
@@ -22,8 +22,7 @@ THREE = HeaderLayout(points=("max", "self", "appraised"))
 
 def _rows(name: str) -> tuple[dict[str, dict], dict]:
     path = DUMPS / f"s303-{name}.txt"
-    truth = json.loads(path.with_name(path.name + ".truth.json").read_text(encoding="utf-8"))
-    output = result_to_json(convert_file(path, path.stem))
+    output, truth = converted_with_truth(path, path.stem)
     rows = {str(r["code"]): r for t in output["score_tables"] for r in t["rows"]}
     return rows, score_document(truth, output)["tally"]
 

@@ -2,13 +2,13 @@
 corpus generator printed (``tools/corpusgen/dumps.py``: PDF → pdftoppm → tesseract), scored
 against the generator's truth. Files and truth in tests/data/dumps."""
 
-import json
 from pathlib import Path
 
 import pytest
 
 from benchmarks.corpus_scoring import score_document
 from cchc_extract.pipeline import convert_file, result_to_json
+from corpus_helpers import converted_with_truth
 from extract.model import Line
 from extract.segment import score_lines
 from extract.segment.line_cells import read_line
@@ -22,8 +22,8 @@ FILES = sorted(DUMPS.glob("*.txt"))
 
 
 def _scored(path: Path) -> dict:
-    truth = json.loads(path.with_name(path.name + ".truth.json").read_text(encoding="utf-8"))
-    return score_document(truth, result_to_json(convert_file(path, path.stem)))
+    output, truth = converted_with_truth(path, path.stem)
+    return score_document(truth, output)
 
 
 # Name character error each dump is held to: where the reader stands now (issue 11's target is

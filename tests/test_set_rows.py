@@ -5,10 +5,9 @@ generator's truth beside them."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from cchc_extract.pipeline import convert_file, result_to_json
+from corpus_helpers import converted_with_truth
 from extract.model import Line
 from extract.segment.set_rows import FLAG_FROM_SET_ORDER, SetRowSettings, _opens
 from normalize.criteria import criteria_set
@@ -18,8 +17,7 @@ DATA = Path(__file__).parent / "data" / "dumps_set_rows"
 
 def _convert(name: str) -> tuple[dict, dict]:
     path = DATA / name
-    truth = json.loads((DATA / f"{name}.truth.json").read_text(encoding="utf-8"))
-    return result_to_json(convert_file(path, path.name)), truth
+    return converted_with_truth(path)
 
 
 def test_a_table_withdrawn_whole_is_recovered_row_by_row_in_the_sets_order():

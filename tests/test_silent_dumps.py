@@ -3,15 +3,14 @@ the corpus generator (seed 305, the files in tests/data/dumps_silent, each with 
 wrong values passed at 0.922 out of the review queue, whose planted fault no entry named, or whose
 misread total was reported as the commune's fault (issue 14)."""
 
-import json
 from pathlib import Path
 
 import pytest
 
 from benchmarks.corpus_scoring import score_document
-from cchc_extract.pipeline import convert_file, result_to_json
 from cchc_extract.reconcile import reconcile
 from cchc_extract.reconcile.confidence import ConfidenceSettings, malformed, moved_left, table_mark
+from corpus_helpers import converted_with_truth
 from schemas.records import ExtractionResult, ScoreRow, ScoreTable, SourceInfo, SourceRef
 
 DUMPS = Path(__file__).parent / "data" / "dumps_silent"
@@ -19,8 +18,7 @@ FILES = sorted(DUMPS.glob("*.txt"))
 
 
 def _converted(path: Path) -> tuple[dict, dict]:
-    data = result_to_json(convert_file(path, path.stem))
-    truth = json.loads(path.with_name(path.name + ".truth.json").read_text(encoding="utf-8"))
+    data, truth = converted_with_truth(path, path.stem)
     return data, score_document(truth, data)
 
 

@@ -3,12 +3,11 @@
 and ``--psm 11`` dumps of generated annexes (tests/data/dumps_stats_psm/README.md), against the
 generator's truth, and the rejoining of cells on its own."""
 
-import json
 from pathlib import Path
 
 from benchmarks.corpus_scoring import score_document
-from cchc_extract.pipeline import convert_file, result_to_json
 from cchc_extract.review_threshold import REVIEW_BELOW
+from corpus_helpers import converted_with_truth
 from extract.segment.stat_cells import CODE, FIGURE, NUMBER, TEXT, UNIT, WRAP, Cell, rejoin
 
 DUMPS = Path(__file__).parent / "data" / "dumps_stats_psm"
@@ -16,8 +15,8 @@ DUMPS = Path(__file__).parent / "data" / "dumps_stats_psm"
 
 def _read(name: str) -> tuple[dict, dict]:
     path = DUMPS / name
-    truth = json.loads(path.with_name(path.name + ".truth.json").read_text(encoding="utf-8"))
-    return truth, result_to_json(convert_file(path, path.stem))
+    output, truth = converted_with_truth(path, path.stem)
+    return truth, output
 
 
 def _wrong_values_reviewed(truth: dict, out: dict) -> None:

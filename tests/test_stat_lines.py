@@ -2,13 +2,13 @@
 generated report annexes (tests/data/dumps_stats/README.md), scored against the generator's truth,
 and the line cutting on its own."""
 
-import json
 from pathlib import Path
 
 import pytest
 
 from benchmarks.corpus_scoring import score_document
 from cchc_extract.pipeline import convert_file, result_to_json
+from corpus_helpers import converted_with_truth
 from extract.model import Line
 from extract.segment.stat_lines import StatLineSettings, _cells, _repeated_units, is_statistics_header
 
@@ -18,8 +18,7 @@ FILES = sorted(DUMPS.glob("*.txt"))
 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
 def test_annex_of_a_dump_read_whole(path):
-    truth = json.loads(path.with_name(path.name + ".truth.json").read_text(encoding="utf-8"))
-    out = result_to_json(convert_file(path, path.stem))
+    out, truth = converted_with_truth(path, path.stem)
     tally = score_document(truth, out)["tally"]
     assert tally["stat_rows"] > 10
     assert tally["stat_found"] == tally["stat_rows"] and tally["stat_invented"] == 0

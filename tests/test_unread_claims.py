@@ -4,18 +4,17 @@ generator (seed 213), with the generator's truth beside them."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from cchc_extract.pipeline import convert_file, result_to_json
+from corpus_helpers import converted_with_truth
 
 DATA = Path(__file__).parent / "data" / "dumps_told"
 
 
 def _convert(name: str) -> tuple[dict, dict]:
     path = DATA / name
-    truth = json.loads((DATA / f"{name}.truth.json").read_text(encoding="utf-8"))
-    return result_to_json(convert_file(path, path.name)), truth
+    return converted_with_truth(path)
 
 
 def _rows(out: dict) -> dict[str, dict]:
