@@ -40,6 +40,7 @@ from extract.segment.stat_cells import (
 )
 from extract.segment.stat_unread import CELLS_REJOINED, COLUMNS_INFERRED, LINE_METHODS, is_form_title, lost_figure
 from extract.segment.statistics import StatisticsSettings, annex_caption, normalise_code, stat_rows
+from normalize.code_repair import repair_codes
 from normalize.codes import letter_item, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
@@ -83,6 +84,10 @@ class StatLineSettings:
     # ... and such a table is read only when this share of its rows gave a figure: fewer, and
     # OCR garbled its lines past reading the columns from them (it is said unread instead).
     min_figure_share: float = 0.6
+    # ... unless its codes, as printed, follow one another for this share of its rows: an annex's
+    # STT column in order is its layout, even where OCR smeared the figures (``--psm 6`` of a
+    # degraded page); its rows are read, their lost figures told (``lost_figures``).
+    min_printed_sequence_share: float = 0.8
     # Header labels printed one per line (``--psm 11``: "STT" / "ĐVT" / "Số liệu") that make the
     # cells under a form title the form's rows, with no need for their codes to run in sequence.
     min_header_labels: int = 3
@@ -101,6 +106,12 @@ _BAR = lazy_compile(r"\s*[|¦]\s*")
 _CODE_SPECKS = "|([{'‘’\"`_-—~*†"
 _ENUM_VALUE = ("co", "khong", "x")
 _ACRONYM = lazy_compile(r"^[A-ZĐ]{2,}[\-/]?[A-ZĐ]*$")
+# The grid's left ruling line read as a capital stuck to a row's code ("P21 | Số …", "F 1 | …",
+# "P31 [Số …"): a capital, a code, then the bar or bracket of the cell's right edge.
+_EDGE_SPECK = lazy_compile(r"^[\[|(]?\s*[A-Z]\s?(?=\d{1,2}(?:[.,]\d{1,2})*\.?\s*[|\[])")
+# A run of dashes or tildes inside a cell: a ruling line or a leader OCR read as text, after
+# which the cell's words are the smeared unit and figure ("Số phản ánh ———~i").
+_RULE_RUN = lazy_compile(r"\s*[—–~-]{2,}.*$")
 
 
 def find_statistics_lines(
@@ -147,7 +158,8 @@ def find_statistics_lines(
                 heads = {r.parent for r in rows if r.parent}
                 rows = [lost_figure(r, r.code in heads, settings.inferred_layout_confidence) for r in rows]
             if headless or cells:  # columns inferred from the rows, or rows rejoined from cells
-                if sum(1 for r in rows if r.value is not None) < settings.min_figure_share * len(rows):
+                figures = sum(1 for r in rows if r.value is not None)
+                if figures < settings.min_figure_share * len(rows) and not _codes_read_in_order(table, settings):
                     continue  # not sound: said unread (``unread_annexes``), not read in part
                 flag = CELLS_REJOINED if cells else COLUMNS_INFERRED
                 rows = [
@@ -249,7 +261,17 @@ def _headless_start(
         return None
     if _cells_one_per_line(lines, k + 1, settings, cell_settings):
         return k + 1
-    return next((j for j in window if _code_token(_words(lines[j].text)[:1]) is not None), None)
+    return next(
+        (j for j in window if _code_token(_words(_without_edge_speck(lines[j].text.strip()))[:1]) is not None), None
+    )
+
+
+def _without_edge_speck(text: str) -> str:
+    """A row's line without the capital OCR read for the grid's left edge before its code, when
+    the code stands alone in its cell ("P21 | …" → "21 | …"); any other line as it is."""
+    if normalise_code(text.split()[0] if text.split() else "") is not None:
+        return text
+    return _EDGE_SPECK.sub("", text, count=1)
 
 
 def _words(text: str) -> list[str]:
@@ -271,6 +293,16 @@ def _codes_in_sequence(table: JoinedTable, settings: StatLineSettings) -> bool:
         return False
     fine = sum(1 for a, b in zip(steps, steps[1:]) if transition_cost(a, b) is not None)
     return fine >= settings.min_sequence_share * (len(steps) - 1)
+
+
+def _codes_read_in_order(table: JoinedTable, settings: StatLineSettings) -> bool:
+    """Whether ``min_printed_sequence_share`` of a table's rows print a code that the column's
+    order reads as printed ("21" under "2" is 2.1 with its dot lost): none inferred, repaired or
+    taken for the row above's wrapped words."""
+    tokens = [r.cells[0].strip() or None for r in table.rows]
+    choices = repair_codes(tokens)
+    read = sum(1 for c in choices if c.code is not None and not (c.inferred or c.repaired or c.absorbed))
+    return len(tokens) >= settings.min_rows and read >= settings.min_printed_sequence_share * len(tokens)
 
 
 def _code_token(tokens: list[str]) -> str | None:
@@ -315,6 +347,7 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
             continue
         if _STOP.match(text) or (rows and is_statistics_header(text)):
             break
+        text = _without_edge_speck(text)
         cells = _cells(text, units, settings)
         if cells is not None:
             code, indicator, unit, value, note = cells
@@ -490,7 +523,7 @@ def _cells(text: str, units: set[str], settings: StatLineSettings) -> tuple[str,
     if figure is None:
         if code is None or len(rest) > settings.max_indicator_words:
             return None
-        return code, " ".join(rest), "", "", ""
+        return code, _RULE_RUN.sub("", " ".join(rest)) or " ".join(rest), "", "", ""
     unit_start, value_at = figure
     indicator = " ".join(rest[:unit_start])
     unit = " ".join(rest[unit_start:value_at])
@@ -515,13 +548,19 @@ def _barred_cells(text: str) -> tuple[str, str, str, str, str] | None:
         cells = cells[1:]
     elif code is not None:  # "2.1 Số …" with no bar after the code
         cells = [cells[0][len(cells[0].split()[0]) :].strip(), *cells[1:]]
+    cells = [c.strip(_FIGURE_SPECKS) if _is_figure(c.strip(_FIGURE_SPECKS)) else c for c in cells]
     figures = [k for k, c in enumerate(cells) if _is_figure(c)]
     if not figures or figures[0] == 0:
         return None
     at = figures[0]
-    indicator = " ".join(cells[: max(1, at - 1)])
+    words = " ".join(cells[: max(1, at - 1)]).lstrip(_CODE_SPECKS + "[]").strip()
+    indicator = _RULE_RUN.sub("", words) or words
     unit = cells[at - 1] if at >= 2 else ""
     return code or "", indicator, unit, cells[at], " ".join(cells[at + 1 :])
+
+
+# Specks of the grid stuck to a figure's cell ("360]", "‘0").
+_FIGURE_SPECKS = " []|_—~‘’'`"
 
 
 def _is_figure(token: str) -> bool:
