@@ -65,6 +65,9 @@ class CellRow:
             return bool(self.code or self.indicator)
         return bool({TEXT: self.indicator, UNIT: self.unit, FIGURE: self.value}[kind])
 
+    def holds_cells(self) -> bool:
+        return bool(self.indicator or self.unit or self.value)
+
     def complete(self) -> bool:
         return bool(self.indicator and self.unit and self.value)
 
@@ -86,6 +89,7 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
     """The rows the cells make, in order (see the module's note)."""
     rows: list[CellRow] = []
     last_code: CriterionCode | None = None
+    waiting: list[str] = []  # codes read before the row above's cells: the next rows'
     for k, cell in enumerate(cells):
         current = rows[-1] if rows else None
         kind = cell.kind
@@ -108,13 +112,23 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
                 continue
             kind = TEXT
         if kind == TEXT and current is not None and current.indicator and not current.unit and not current.value:
+            if _speck_before_unit(cells, k, settings):
+                continue  # "Số nhiệm vụ …" / "Bok" / "Nhiệm vụ" / "19": a garbled code, not the unit
             if len(cell.text.split()) <= settings.max_unit_words:
                 kind = UNIT  # a short text right after the indicator: its unit ("Sáng kiến")
         if kind == UNIT and current is not None and current.unit_first and len(rows) > 1 and _lacks_unit(rows[-2]):
             rows[-2].unit, current.unit = current.unit, ""  # the unit read early was the row above's
+        if kind == CODE and current is not None and current.code and not current.holds_cells():
+            # "4.1" / "4.2" / "Số hồ sơ … trực tuyến" …: two codes read before their rows' cells,
+            # each opening its row in turn.
+            waiting.append(cell.text)
+            last_code = parse_code(cell.text) or last_code
+            continue
         if current is None or current.holds(kind):
             current = CellRow(page=cell.page, first=cell.line, last=cell.line)
             rows.append(current)
+            if kind != CODE and waiting:
+                current.code = waiting.pop(0)
         current.last = cell.line
         if kind == CODE:
             current.code = cell.text
@@ -127,6 +141,17 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
         else:
             current.value = cell.text
     return _orphan_codes(_speck_rows(rows, settings.garbled_code_chars))
+
+
+def _speck_before_unit(cells: list[Cell], k: int, settings: CellLineSettings) -> bool:
+    """Whether cell ``k``, a short word after a row's indicator, is a speck (a code OCR garbled
+    past reading, "Bok" for 2.1) and not the row's unit: one word of at most
+    ``garbled_code_chars`` letters, and the next cell is a unit the table prints (which the row
+    then takes)."""
+    text = cells[k].text.strip()
+    if " " in text or len(text) > settings.garbled_code_chars:
+        return False
+    return k + 1 < len(cells) and cells[k + 1].kind == UNIT
 
 
 def _lacks_unit(row: CellRow) -> bool:

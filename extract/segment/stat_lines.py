@@ -440,6 +440,11 @@ def _cell_table(
     first = next((k for k, c in enumerate(cells) if c.kind in (CODE, NUMBER, FIGURE)), len(cells))
     labels = [k for k in range(first) if _header_cell(cells[k].text)]
     cells = cells[labels[-1] + 1 :] if labels else cells
+    # The first row's code read between the labels ("STT" / "1" / "Nội dung" / "ĐVT" …): above
+    # the header the body starts under, so not among the cells; it opens the first row.
+    lead = _code_between_labels(lines, head)
+    if lead is not None and (not cells or cells[0].kind not in (CODE, NUMBER)):
+        cells = [lead, *cells]
     rows = [
         _RowLines(r.code, r.indicator, r.unit, r.value, "", r.page, r.first, r.last)
         for r in rejoin(cells, cell_settings)
@@ -449,6 +454,18 @@ def _cell_table(
         end = next(k for k in range(start, len(lines)) if lines[k] is body[-1]) + 1
     labelled = len(labels) >= settings.min_header_labels
     return (_joined_table(rows, lines[head].number, settings) if rows else None), end, labelled
+
+
+def _code_between_labels(lines: list[Line], head: int) -> Cell | None:
+    """The lone code printed between two header labels just above line ``head`` (a header's first
+    label), as a code cell, or None."""
+    if head < 2:
+        return None
+    above, label = lines[head - 1], lines[head - 2]
+    token = above.text.strip().strip(_CODE_SPECKS)
+    if not re.fullmatch(r"\d{1,2}\.?", token) or not _header_cell(label.text):
+        return None
+    return Cell(CODE, token, above.page, above.number)
 
 
 def _line_cells(text: str) -> list[str]:
@@ -519,6 +536,7 @@ def _cells(text: str, units: set[str], settings: StatLineSettings) -> tuple[str,
         return None
     code = _code_token(tokens)
     rest = tokens[1:] if code is not None else tokens
+    rest = _unspecked_figure(rest, units, settings)
     figure = _figure_at(rest, units, settings)
     if figure is None:
         if code is None or len(rest) > settings.max_indicator_words:
@@ -530,7 +548,9 @@ def _cells(text: str, units: set[str], settings: StatLineSettings) -> tuple[str,
     note = " ".join(rest[value_at + 1 :])
     if not indicator or unit_start > settings.max_indicator_words or len(rest) - value_at - 1 > settings.max_note_words:
         return None
-    return code or "", indicator, unit, rest[value_at], note
+    value = rest[value_at]
+    bare = value.strip(_FIGURE_SPECKS + _EDGE_MARKS)
+    return code or "", indicator, unit, bare if bare and _NUMBER.match(bare) else value, note
 
 
 def _barred_cells(text: str) -> tuple[str, str, str, str, str] | None:
@@ -561,6 +581,28 @@ def _barred_cells(text: str) -> tuple[str, str, str, str, str] | None:
 
 # Specks of the grid stuck to a figure's cell ("360]", "‘0").
 _FIGURE_SPECKS = " []|_—~‘’'`"
+
+
+def _unspecked_figure(tokens: list[str], units: set[str], settings: StatLineSettings) -> list[str]:
+    """A row's tokens with its last one read as the figure without the specks OCR stuck to it
+    ("Thủ tục 129.", "Người 19-", "Người -18", "Nhiệm vụ 38:", "Nhiệm vụ 2)"), when a unit
+    stands before it: the figure is the row's last number, after its unit, and a mark beside it
+    is the grid's or the page's (a statistics figure has no sign). Without a unit before it, a
+    number ending a line ("… theo Điều 5.") is the indicator's wording, left as it is."""
+    if len(tokens) < 2 or _is_figure(tokens[-1]):
+        return tokens
+    bare = tokens[-1].strip(_FIGURE_SPECKS + _EDGE_MARKS)
+    if not bare or not _NUMBER.match(bare) or "%" in bare:
+        return tokens
+    before = [t for t in tokens[:-1] if t.strip(_FIGURE_SPECKS + _EDGE_MARKS)]
+    start = _unit_start(before, units, settings) if before else None
+    if start is None or start == 0:
+        return tokens
+    return [*before, bare]
+
+
+# Marks beside a figure at the end of a row's line: a full stop, a colon, a dash, a bracket.
+_EDGE_MARKS = ".:;-–)("
 
 
 def _is_figure(token: str) -> bool:
