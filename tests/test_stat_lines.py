@@ -10,7 +10,13 @@ from benchmarks.corpus_scoring import score_document
 from cchc_extract.pipeline import convert_file, result_to_json
 from corpus_helpers import converted_with_truth
 from extract.model import Line
-from extract.segment.stat_lines import StatLineSettings, _cells, _repeated_units, is_statistics_header
+from extract.segment.stat_lines import (
+    StatLineSettings,
+    _cells,
+    _repeated_units,
+    _without_edge_speck,
+    is_statistics_header,
+)
 
 DUMPS = Path(__file__).parent / "data" / "dumps_stats"
 FILES = sorted(DUMPS.glob("*.txt"))
@@ -113,3 +119,24 @@ def test_an_annex_goes_on_over_a_page_break(tmp_path):
         (r["code"], r["value"]) for r in whole["statistics"][0]["rows"]
     ]
     assert out["statistics"][0]["pages"] == [2, 3]
+
+
+def test_specks_beside_a_code_and_a_figure_are_ocr_s():
+    s = StatLineSettings()
+    # The grid's left edge read as a capital before a code standing alone in its cell.
+    assert _cells(_without_edge_speck("P21 | Số phản ánh đã xử lý | Phản ánh | 29"), set(), s) == (
+        "21",
+        "Số phản ánh đã xử lý",
+        "Phản ánh",
+        "29",
+        "",
+    )
+    assert _without_edge_speck("F 1 | Số cuộc tuyên truyền") == "1 | Số cuộc tuyên truyền"
+    assert _without_edge_speck("Kế hoạch 2 | x") == "Kế hoạch 2 | x"  # words, not a speck
+    # A ruling run ends the indicator; a bracket stuck to the figure's cell is the grid's.
+    assert _cells("3 | Tổng số hồ sơ ———« | Hồ sơ | 360]", set(), s) == ("3", "Tổng số hồ sơ", "Hồ sơ", "360", "")
+    # The last number after the unit, without the marks beside it; none without a unit.
+    assert _cells("3 Tổng số thủ tục Thủ tục 129.", set(), s) == ("3", "Tổng số thủ tục", "Thủ tục", "129", "")
+    assert _cells("6.2 Số nhiệm vụ chưa hoàn thành Nhiệm vụ 2)", set(), s)[3] == "2"
+    assert _cells("5.1 Số cán bộ đạt chuẩn Người - -18", set(), s)[3] == "18"
+    assert _cells("4 Thực hiện theo Điều 5.", set(), s) == ("4", "Thực hiện theo Điều 5.", "", "", "")

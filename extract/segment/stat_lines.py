@@ -587,8 +587,9 @@ def _unspecked_figure(tokens: list[str], units: set[str], settings: StatLineSett
     """A row's tokens with its last one read as the figure without the specks OCR stuck to it
     ("Thủ tục 129.", "Người 19-", "Người -18", "Nhiệm vụ 38:", "Nhiệm vụ 2)"), when a unit
     stands before it: the figure is the row's last number, after its unit, and a mark beside it
-    is the grid's or the page's (a statistics figure has no sign). Without a unit before it, a
-    number ending a line ("… theo Điều 5.") is the indicator's wording, left as it is."""
+    is the grid's or the page's (a statistics figure has no sign). Without a unit known before
+    it (a counting unit, the table's own), a number ending a line ("… theo Điều 5.") is the
+    indicator's wording, left as it is."""
     if len(tokens) < 2 or _is_figure(tokens[-1]):
         return tokens
     bare = tokens[-1].strip(_FIGURE_SPECKS + _EDGE_MARKS)
@@ -598,6 +599,9 @@ def _unspecked_figure(tokens: list[str], units: set[str], settings: StatLineSett
     start = _unit_start(before, units, settings) if before else None
     if start is None or start == 0:
         return tokens
+    unit = " ".join(fold(t).strip(",.;:") for t in before[start:])
+    if unit not in units and unit not in _KNOWN_UNITS:
+        return tokens  # "… theo Điều 5.": a capitalised word, no unit the table or the language knows
     return [*before, bare]
 
 
