@@ -232,7 +232,9 @@ def test_figures_with_specks_beside_them_are_read():
     read = _values_read(out)
     for code in ("3", "5", "5.1", "6", "6.1", "6.2"):
         assert read[code] == _truth_values(truth)[code]
-    assert "3.3" not in read  # printed "b": lost, told
+    assert "3.3" not in read  # printed "Thủ tục b": the unit read, the figure lost and told
+    told = [p["reason"] for p in out["unread"] if "is not in the text" in p["reason"]]
+    assert len(told) == 1 and "3.3 (by its group's sum: 5)" in told[0]  # the truth's 5
     assert all(_truth_values(truth)[c] == v for c, v in read.items())
 
 

@@ -140,3 +140,12 @@ def test_specks_beside_a_code_and_a_figure_are_ocr_s():
     assert _cells("6.2 Số nhiệm vụ chưa hoàn thành Nhiệm vụ 2)", set(), s)[3] == "2"
     assert _cells("5.1 Số cán bộ đạt chuẩn Người - -18", set(), s)[3] == "18"
     assert _cells("4 Thực hiện theo Điều 5.", set(), s) == ("4", "Thực hiện theo Điều 5.", "", "", "")
+    # A unit before a figure OCR garbled into a speck is read; the figure is lost, not guessed.
+    assert _cells("3.3 Số TTHC chỉ cung cấp thông tin Thủ tục b", set(), s) == (
+        "3.3",
+        "Số TTHC chỉ cung cấp thông tin",
+        "Thủ tục",
+        "",
+        "",
+    )
+    assert _cells("6 Kết quả giải quyết hồ sơ", set(), s) == ("6", "Kết quả giải quyết hồ sơ", "", "", "")

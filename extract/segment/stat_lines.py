@@ -70,6 +70,10 @@ class StatLineSettings:
     # Words an indicator and a note have at most: a longer "row" is a numbered paragraph.
     max_indicator_words: int = 40
     max_note_words: int = 12
+    # Specks a row's line may end with after its unit where OCR garbled the figure ("Thủ tục b",
+    # "Người- NN"), each at most this long: the unit is then read, the figure told lost.
+    max_lost_figure_specks: int = 2
+    max_speck_chars: int = 3
     # A form title with no header under it (OCR lost the header lines, ``--psm 6``): lines
     # after the title looked at for a header before the rows are read without one.
     title_window: int = 6
@@ -541,6 +545,9 @@ def _cells(text: str, units: set[str], settings: StatLineSettings) -> tuple[str,
     if figure is None:
         if code is None or len(rest) > settings.max_indicator_words:
             return None
+        at = _unit_of_lost_figure(rest, units, settings)
+        if at is not None:  # "3.3 Số TTHC chỉ cung cấp thông tin Thủ tục b": the figure lost, the unit read
+            return code, " ".join(rest[: at[0]]), " ".join(rest[at[0] : at[1]]), "", ""
         return code, _RULE_RUN.sub("", " ".join(rest)) or " ".join(rest), "", "", ""
     unit_start, value_at = figure
     indicator = " ".join(rest[:unit_start])
@@ -603,6 +610,23 @@ def _unspecked_figure(tokens: list[str], units: set[str], settings: StatLineSett
     if unit not in units and unit not in _KNOWN_UNITS:
         return tokens  # "… theo Điều 5.": a capitalised word, no unit the table or the language knows
     return [*before, bare]
+
+
+def _unit_of_lost_figure(tokens: list[str], units: set[str], settings: StatLineSettings) -> tuple[int, int] | None:
+    """(start, end) of the unit a row's tokens print where OCR garbled its figure into a speck
+    or two ("Thủ tục b", "Người- NN") or dropped it, or None: a capitalised unit the table or the
+    language knows, or "%", after the indicator's words (Vietnamese goes on in lower case: "…
+    giải quyết hồ sơ" is wording). The row then lost its figure's cell, which is told."""
+    for tail in range(0, settings.max_lost_figure_specks + 1):
+        end = len(tokens) - tail
+        if end < 2 or any(len(t) > settings.max_speck_chars or _is_figure(t) for t in tokens[end:]):
+            continue
+        for n in range(min(settings.max_unit_words, end - 1), 0, -1):
+            words = tokens[end - n : end]
+            unit = " ".join(fold(t).strip(",.;:-_|") for t in words)
+            if unit == "%" or (_capitalised(words[0]) and (unit in units or unit in _KNOWN_UNITS)):
+                return end - n, end
+    return None
 
 
 # Marks beside a figure at the end of a row's line: a full stop, a colon, a dash, a bracket.
