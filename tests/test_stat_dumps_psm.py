@@ -246,3 +246,16 @@ def _wrong_by_code_reviewed(truth: dict, out: dict) -> None:
     for ri, row in enumerate(out["statistics"][0]["rows"]):
         if printed.get(row["code"], "absent") != row["value"]:
             assert f"/statistics/0/rows/{ri}" in queued, row
+
+
+def test_degraded_psm4_annex_with_specks_round_its_figures_is_read():
+    # "Phan anh 29° |", "Phan anh 129-1", "% 0657.", "Nguoi (0": the header found, the rows' figures
+    # speckled; read 0 of 14 rows before the specks were told from the figures.
+    truth, out = _read("s349-f12-i1-annex-psm4-eng-degraded.txt")
+    tally = score_document(truth, out)["tally"]
+    assert tally["stat_found"] == tally["stat_rows"] == 14 and tally["stat_invented"] == 0
+    read = _values_read(out)
+    wrong = {c for c, v in read.items() if _truth_values(truth)[c] != v}
+    assert len(read) >= 10 and wrong <= {"2.3"}  # "0657." for 96,5: misread, queued
+    assert not [c for c in out["checks"] if c["status"] == "mismatch"]
+    _wrong_by_code_reviewed(truth, out)

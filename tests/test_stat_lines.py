@@ -149,3 +149,15 @@ def test_specks_beside_a_code_and_a_figure_are_ocr_s():
         "",
     )
     assert _cells("6 Kết quả giải quyết hồ sơ", set(), s) == ("6", "Kết quả giải quyết hồ sơ", "", "", "")
+    # ... and a row that lost its code as well, opening in capitals.
+    assert _cells("Số sáng kiến, giải pháp CCHC được công nhận E Sáng kiến", set(), s) == (
+        "",
+        "Số sáng kiến, giải pháp CCHC được công nhận E",
+        "Sáng kiến",
+        "",
+        "",
+    )
+    assert _cells("quyết của UBND xã", set(), s) is None  # wrapped words
+    # Specks between a unit and its figure are the grid's; a number inside the wording is not one.
+    assert _cells("3.3. | Tỷ lệ hoàn thành Kế hoạch CCHC năm % ại 100 J", set(), s)[2:4] == ("%", "100")
+    assert _cells("2 Số cuộc họp ở 2 xã Cuộc 5", set(), s) == ("2", "Số cuộc họp ở 2 xã", "Cuộc", "5", "")

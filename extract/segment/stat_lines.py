@@ -540,14 +540,18 @@ def _cells(text: str, units: set[str], settings: StatLineSettings) -> tuple[str,
         return None
     code = _code_token(tokens)
     rest = tokens[1:] if code is not None else tokens
-    rest = _unspecked_figure(rest, units, settings)
+    rest = _unspecked_figure(_without_specks_after_unit(rest, units, settings), units, settings)
     figure = _figure_at(rest, units, settings)
     if figure is None:
-        if code is None or len(rest) > settings.max_indicator_words:
+        if len(rest) > settings.max_indicator_words:
             return None
         at = _unit_of_lost_figure(rest, units, settings)
-        if at is not None:  # "3.3 Số TTHC chỉ cung cấp thông tin Thủ tục b": the figure lost, the unit read
-            return code, " ".join(rest[: at[0]]), " ".join(rest[at[0] : at[1]]), "", ""
+        if at is not None and (code is not None or _capitalised(rest[0])):
+            # "3.3 Số TTHC chỉ cung cấp thông tin Thủ tục b": the figure lost, the unit read; a
+            # row opening in capitals with its code lost too ("Số sáng kiến … E Sáng kiến").
+            return code or "", " ".join(rest[: at[0]]), " ".join(rest[at[0] : at[1]]), "", ""
+        if code is None:
+            return None
         return code, _RULE_RUN.sub("", " ".join(rest)) or " ".join(rest), "", "", ""
     unit_start, value_at = figure
     indicator = " ".join(rest[:unit_start])
@@ -610,6 +614,34 @@ def _unspecked_figure(tokens: list[str], units: set[str], settings: StatLineSett
     if unit not in units and unit not in _KNOWN_UNITS:
         return tokens  # "… theo Điều 5.": a capitalised word, no unit the table or the language knows
     return [*before, bare]
+
+
+def _without_specks_after_unit(tokens: list[str], units: set[str], settings: StatLineSettings) -> list[str]:
+    """A row's tokens without the specks OCR put between its unit and its figure ("% ại 100",
+    "Hồ sơ ] 264"): at most ``max_lost_figure_specks`` tokens of at most ``max_speck_chars``
+    characters and no digit, after a unit the table or the language knows (or "%"), before a
+    figure. Nothing stands between a unit's cell and the figure's but the grid."""
+    for k in range(2, len(tokens)):
+        if not _is_figure(tokens[k]):
+            continue
+        for n in range(1, settings.max_lost_figure_specks + 1):
+            specks = tokens[k - n : k]
+            if k - n < 1 or any(len(t) > settings.max_speck_chars or any(c.isdigit() for c in t) for t in specks):
+                break
+            if _known_unit_ends(tokens[: k - n], units, settings):
+                return [*tokens[: k - n], *tokens[k:]]
+    return tokens
+
+
+def _known_unit_ends(tokens: list[str], units: set[str], settings: StatLineSettings) -> bool:
+    """Whether the tokens end with "%" or a unit the table or the language knows, capitalised as
+    a unit's cell is, after at least one word of the indicator."""
+    for n in range(min(settings.max_unit_words, len(tokens) - 1), 0, -1):
+        words = tokens[-n:]
+        unit = " ".join(fold(t).strip(",.;:-_|") for t in words)
+        if unit == "%" or (_capitalised(words[0]) and (unit in units or unit in _KNOWN_UNITS)):
+            return True
+    return False
 
 
 def _unit_of_lost_figure(tokens: list[str], units: set[str], settings: StatLineSettings) -> tuple[int, int] | None:
