@@ -19,12 +19,13 @@ def _read(name: str) -> tuple[dict, dict]:
     return truth, output
 
 
-def _wrong_values_reviewed(truth: dict, out: dict) -> None:
-    """Every figure read that the truth does not print under its row is in the review queue."""
-    printed = {r["indicator"]: r["value"] for r in truth["statistics"][0]["rows"]}
+def _wrong_values_reviewed(truth: dict, out: dict, key: str = "indicator") -> None:
+    """Every figure read that the truth does not print under its row is in the review queue; the
+    row is known by its indicator, or by its code (``key="code"``) where OCR garbled the names."""
+    printed = {r[key]: r["value"] for r in truth["statistics"][0]["rows"]}
     queued = {e["item"] for e in out["review"]}
     for ri, row in enumerate(out["statistics"][0]["rows"]):
-        if printed.get(row["indicator"], "absent") != row["value"]:
+        if printed.get(row[key], "absent") != row["value"]:
             assert f"/statistics/0/rows/{ri}" in queued, row
 
 
@@ -208,7 +209,7 @@ def test_psm6_codes_behind_the_grid_edge_are_read_in_order():
     assert all(_truth_values(truth)[c] == v for c, v in read.items())
     told = [p for p in out["unread"] if "is not in the text" in p["reason"]]
     assert len(told) == 1  # the figures the text lost, said
-    _wrong_by_code_reviewed(truth, out)
+    _wrong_values_reviewed(truth, out, key="code")
 
 
 def test_psm11_codes_between_labels_specks_and_codes_read_ahead_keep_their_rows():
@@ -221,7 +222,7 @@ def test_psm11_codes_between_labels_specks_and_codes_read_ahead_keep_their_rows(
     assert [r["code"] for r in rows] == [r["code"] for r in truth["statistics"][0]["rows"]]
     read = _values_read(out)
     assert len(read) == 11 and all(_truth_values(truth)[c] == v for c, v in read.items())
-    _wrong_by_code_reviewed(truth, out)
+    _wrong_values_reviewed(truth, out, key="code")
 
 
 def test_figures_with_specks_beside_them_are_read():
@@ -238,16 +239,6 @@ def test_figures_with_specks_beside_them_are_read():
     assert all(_truth_values(truth)[c] == v for c, v in read.items())
 
 
-def _wrong_by_code_reviewed(truth: dict, out: dict) -> None:
-    """Every figure read that the truth does not print under its row's code (names OCR garbled
-    are no key) is in the review queue."""
-    printed = {r["code"]: r["value"] for r in truth["statistics"][0]["rows"]}
-    queued = {e["item"] for e in out["review"]}
-    for ri, row in enumerate(out["statistics"][0]["rows"]):
-        if printed.get(row["code"], "absent") != row["value"]:
-            assert f"/statistics/0/rows/{ri}" in queued, row
-
-
 def test_degraded_psm4_annex_with_specks_round_its_figures_is_read():
     # "Phan anh 29° |", "Phan anh 129-1", "% 0657.", "Nguoi (0": the header found, the rows' figures
     # speckled; read 0 of 14 rows before the specks were told from the figures.
@@ -258,4 +249,4 @@ def test_degraded_psm4_annex_with_specks_round_its_figures_is_read():
     wrong = {c for c, v in read.items() if _truth_values(truth)[c] != v}
     assert len(read) >= 10 and wrong <= {"2.3"}  # "0657." for 96,5: misread, queued
     assert not [c for c in out["checks"] if c["status"] == "mismatch"]
-    _wrong_by_code_reviewed(truth, out)
+    _wrong_values_reviewed(truth, out, key="code")
