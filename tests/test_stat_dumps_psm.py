@@ -201,7 +201,7 @@ def test_psm6_codes_behind_the_grid_edge_are_read_in_order():
     # capital before codes whose dots OCR lost; 4 figures of 14 survive the smear.
     truth, out = _read("s349-d07-i1-annex-psm6-eng.txt")
     tally = score_document(truth, out)["tally"]
-    assert tally["stat_found"] >= 11 and tally["stat_invented"] <= 3  # of 14: rows 2, 4, 4.3 glued past matching
+    assert tally["stat_found"] >= 12 and tally["stat_invented"] <= 2  # of 14: rows 2, 4.3 garbled past matching
     codes = [r["code"] for r in out["statistics"][0]["rows"]]
     assert codes == [r["code"] for r in truth["statistics"][0]["rows"]]
     read = _values_read(out)

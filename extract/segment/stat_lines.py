@@ -113,9 +113,10 @@ _ACRONYM = lazy_compile(r"^[A-ZĐ]{2,}[\-/]?[A-ZĐ]*$")
 # The grid's left ruling line read as a capital stuck to a row's code ("P21 | Số …", "F 1 | …",
 # "P31 [Số …"): a capital, a code, then the bar or bracket of the cell's right edge.
 _EDGE_SPECK = lazy_compile(r"^[\[|(]?\s*[A-Z]\s?(?=\d{1,2}(?:[.,]\d{1,2})*\.?\s*[|\[])")
-# A run of dashes or tildes inside a cell: a ruling line or a leader OCR read as text, after
-# which the cell's words are the smeared unit and figure ("Số phản ánh ———~i").
-_RULE_RUN = lazy_compile(r"\s*[—–~-]{2,}.*$")
+# A run of dashes or tildes inside a cell, or a mark no indicator prints ("~", "@", "«"): a ruling
+# line or a leader OCR read as text, after which the cell's words are the smeared unit and figure
+# ("Số phản ánh ———~i", "Số cán bộ, công chức cấp xãSS~*wSCN@SYSksT").
+_RULE_RUN = lazy_compile(r"\s*(?:[—–~-]{2,}|[~@«»]).*$")
 
 
 def find_statistics_lines(
