@@ -1,0 +1,332 @@
+"""Cutting one line of a statistics annex into its cells: code, indicator, unit, figure, note.
+
+How a line is cut, from the right, without a list of the generator's units:
+- ruling lines OCR read as bars ("2.1 | Số … | Phản ánh | 17 |") cut the cells where a row has
+  enough of them;
+- otherwise the figure is the number that follows the unit, and the unit is what separates the
+  indicator from the figure: "%", a counting or money unit, a run of capitalised words the
+  indicator does not start with ("… tổ chức tiếp Phản ánh 19": Vietnamese continues a phrase in
+  lower case), or a phrase that stands before the figure in other rows of the same table.
+The header words of the annex form and OCR's specks around codes and figures are named here too:
+the table finder (``stat_lines``) and the cutter read a line with the same vocabulary."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex as re
+
+from extract.model import Line
+from extract.segment.count_words import UNIT_KEYS
+from extract.segment.stat_cells import CODE, FIGURE, NUMBER, TEXT, UNIT, WRAP
+from extract.segment.statistics import normalise_code
+from normalize.codes import letter_item
+from normalize.lazy_regex import lazy_compile
+from normalize.text import fold
+
+if TYPE_CHECKING:  # the settings live with the table finder that passes them down
+    from extract.segment.stat_lines import StatLineSettings
+
+
+# Header words per column concept (accent-free): the indicator, the unit, the figure.
+_INDICATOR = ("noi dung", "chi tieu", "ten chi tieu")
+_UNIT = ("don vi tinh", "dvt", "don vi do", "don vi")
+_VALUE = ("so lieu", "ket qua", "gia tri", "thuc hien", "so luong")
+_CODE = ("stt", "tt")
+_NUMBER = lazy_compile(r"^[(]?\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?%?[)]?$|^\d+(?:[.,]\d+)?%?$")
+_BAR = lazy_compile(r"\s*[|¦]\s*")
+# Specks OCR puts ahead of a code ("(2", "'4", "‘3.1") or after it ("9.2_").
+_CODE_SPECKS = "|([{'‘’\"`_-—~*†"
+_ENUM_VALUE = ("co", "khong", "x")
+_ACRONYM = lazy_compile(r"^[A-ZĐ]{2,}[\-/]?[A-ZĐ]*$")
+# A run of dashes or tildes inside a cell, or a mark no indicator prints ("~", "@", "«"): a ruling
+# line or a leader OCR read as text, after which the cell's words are the smeared unit and figure
+# ("Số phản ánh ———~i", "Số cán bộ, công chức cấp xãSS~*wSCN@SYSksT").
+_RULE_RUN = lazy_compile(r"\s*(?:[—–~-]{2,}|[~@«»]).*$")
+
+
+def _has_word(folded: str, phrase: str) -> bool:
+    return re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", folded) is not None
+
+
+def _words(text: str) -> list[str]:
+    """A line's words without the specks standing alone ("[ 1 | …": the grid's corner)."""
+    return [t for t in _BAR.sub(" ", text).split() if t.strip(_CODE_SPECKS)]
+
+
+def _code_token(tokens: list[str]) -> str | None:
+    """The code a line starts with ("2.1", "9.2_", "(2", "a)", "II"), as printed, or None."""
+    if not tokens:
+        return None
+    token = tokens[0].strip(_CODE_SPECKS)
+    if not token:
+        return None
+    if letter_item(token):
+        return token  # "—b)_": the item without OCR's specks, which the annex reader knows
+    if letter_item(tokens[0]):
+        return tokens[0]
+    if normalise_code(token) is not None and (any(c.isdigit() for c in token) or len(token) <= 4):
+        return token
+    return None
+
+
+def _line_cells(text: str) -> list[str]:
+    """The cells a sparse-text line holds, without the ruling line OCR read beside them ("| nhận":
+    an indicator's wrapped words): one cell, or a code and the indicator it opens when OCR kept
+    the two together ("1 |Số cuộc tuyên truyền CCHC", "2.1 Số hồ sơ …": the code cell stands
+    leftmost, its indicator capitalised; a figure never comes before the words of its row)."""
+    words = _words(text)
+    code = _code_token(words[:1])
+    if code is not None and len(words) > 1 and _capitalised(words[1].lstrip(_CODE_SPECKS)):
+        rest = _BAR.sub(" ", text.strip()).split(maxsplit=1)[1].strip().lstrip(_CODE_SPECKS).strip()
+        return [code, rest]
+    return [" ".join(words) if words else text.strip()]
+
+
+def _cell_kind(text: str, units: set[str]) -> str:
+    """A cell line's kind (``stat_cells``): a lone code, number or figure, a unit, text."""
+    tokens = text.split()
+    if len(tokens) == 1:
+        token = tokens[0].strip(_CODE_SPECKS) or tokens[0]
+        if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*\.?", token):
+            return NUMBER
+        if re.fullmatch(r"\d\)", token):
+            return CODE  # "8)": an item's letter misread, which the column repair reads
+        if _is_figure(token):
+            return FIGURE
+        if letter_item(token) or (normalise_code(token) is not None and not token.isdigit()):
+            return CODE
+    folded = fold(text).strip(" ,.;:")
+    if folded in units or folded in _KNOWN_UNITS:
+        return UNIT
+    return WRAP if text.strip()[:1].islower() else TEXT
+
+
+def _cell_units(body: list[Line], settings: StatLineSettings, at_least: int = 2) -> set[str]:
+    """Short capitalised cells printed several times: the table's units ("Hồ sơ", "Người")."""
+    seen: dict[str, int] = {}
+    for line in body:
+        words = line.text.split()
+        if 0 < len(words) <= settings.max_unit_words and _capitalised(words[0]):
+            key = fold(line.text).strip(" ,.;:")
+            seen[key] = seen.get(key, 0) + 1
+    return {k for k, n in seen.items() if n >= at_least}
+
+
+def _header_cell(text: str) -> bool:
+    """A header label printed alone ("Nội dung", "ĐVT", "tính") or the form's caption."""
+    folded = fold(text).strip(" ,.;:()")
+    if text.strip().startswith("("):
+        return True
+    labels = _CODE + _INDICATOR + _UNIT + _VALUE + ("ghi chu", "tinh", "ghi chi")
+    return len(folded.split()) <= 3 and any(_has_word(folded, w) for w in labels)
+
+
+def _looks_prose(text: str) -> bool:
+    """A sentence, not an indicator's wrapped words: it ends with a full stop or a colon."""
+    return text.rstrip().endswith((".", ":", ";")) and len(text.split()) > 6
+
+
+def _cells(text: str, units: set[str], settings: StatLineSettings) -> tuple[str, str, str, str, str] | None:
+    """(code, indicator, unit, figure, note) of a row's line, or None when it is not one."""
+    if len(_BAR.findall(text)) >= settings.min_bars:
+        barred = _barred_cells(text)
+        if barred is not None:
+            return barred
+    tokens = _words(text)
+    if not tokens:
+        return None
+    code = _code_token(tokens)
+    rest = tokens[1:] if code is not None else tokens
+    rest = _unspecked_figure(_without_specks_after_unit(rest, units, settings), units, settings)
+    figure = _figure_at(rest, units, settings)
+    if figure is None:
+        if len(rest) > settings.max_indicator_words:
+            return None
+        at = _unit_of_lost_figure(rest, units, settings)
+        if at is not None and (code is not None or _capitalised(rest[0])):
+            # "3.3 Số TTHC chỉ cung cấp thông tin Thủ tục b": the figure lost, the unit read; a
+            # row opening in capitals with its code lost too ("Số sáng kiến … E Sáng kiến").
+            return code or "", " ".join(rest[: at[0]]), " ".join(rest[at[0] : at[1]]), "", ""
+        if code is None:
+            return None
+        return code, _RULE_RUN.sub("", " ".join(rest)) or " ".join(rest), "", "", ""
+    unit_start, value_at = figure
+    indicator = " ".join(rest[:unit_start])
+    unit = " ".join(rest[unit_start:value_at])
+    note = " ".join(rest[value_at + 1 :])
+    if not indicator or unit_start > settings.max_indicator_words or len(rest) - value_at - 1 > settings.max_note_words:
+        return None
+    value = rest[value_at]
+    bare = value.strip(_FIGURE_SPECKS + _EDGE_MARKS)
+    return code or "", indicator, unit, bare if bare and _NUMBER.match(bare) else value, note
+
+
+def _barred_cells(text: str) -> tuple[str, str, str, str, str] | None:
+    """Cells cut at the bars OCR read for ruling lines: code | indicator | unit | figure | note."""
+    cells = [c.strip() for c in _BAR.split(text.strip().strip("|").strip())]
+    if len(cells) < 3:
+        return None
+    # A speck standing alone before the code ("[ 2.1 | …": the grid's corner read as a bracket).
+    words = cells[0].split()
+    while len(words) > 1 and not words[0].strip(_CODE_SPECKS):
+        words = words[1:]
+    cells[0] = " ".join(words)
+    code = _code_token(cells[0].split()) if cells else None
+    if code is not None and cells[0].split()[0] == cells[0]:
+        cells = cells[1:]
+    elif code is not None:  # "2.1 Số …" with no bar after the code
+        cells = [cells[0][len(cells[0].split()[0]) :].strip(), *cells[1:]]
+    cells = [c.strip(_FIGURE_SPECKS) if _is_figure(c.strip(_FIGURE_SPECKS)) else c for c in cells]
+    figures = [k for k, c in enumerate(cells) if _is_figure(c)]
+    if not figures or figures[0] == 0:
+        return None
+    at = figures[0]
+    words = " ".join(cells[: max(1, at - 1)]).lstrip(_CODE_SPECKS + "[]").strip()
+    indicator = _RULE_RUN.sub("", words) or words
+    unit = cells[at - 1] if at >= 2 else ""
+    return code or "", indicator, unit, cells[at], " ".join(cells[at + 1 :])
+
+
+# Specks of the grid stuck to a figure's cell ("360]", "‘0").
+_FIGURE_SPECKS = " []|_—~‘’'`"
+
+
+def _unspecked_figure(tokens: list[str], units: set[str], settings: StatLineSettings) -> list[str]:
+    """A row's tokens with its last one read as the figure without the specks OCR stuck to it
+    ("Thủ tục 129.", "Người 19-", "Người -18", "Nhiệm vụ 38:", "Nhiệm vụ 2)"), when a unit
+    stands before it: the figure is the row's last number, after its unit, and a mark beside it
+    is the grid's or the page's (a statistics figure has no sign). Without a unit known before
+    it (a counting unit, the table's own), a number ending a line ("… theo Điều 5.") is the
+    indicator's wording, left as it is."""
+    if len(tokens) < 2 or _is_figure(tokens[-1]):
+        return tokens
+    bare = tokens[-1].strip(_FIGURE_SPECKS + _EDGE_MARKS)
+    if not bare or not _NUMBER.match(bare) or "%" in bare:
+        return tokens
+    before = [t for t in tokens[:-1] if t.strip(_FIGURE_SPECKS + _EDGE_MARKS)]
+    start = _unit_start(before, units, settings) if before else None
+    if start is None or start == 0:
+        return tokens
+    unit = " ".join(fold(t).strip(",.;:") for t in before[start:])
+    if unit not in units and unit not in _KNOWN_UNITS:
+        return tokens  # "… theo Điều 5.": a capitalised word, no unit the table or the language knows
+    return [*before, bare]
+
+
+def _without_specks_after_unit(tokens: list[str], units: set[str], settings: StatLineSettings) -> list[str]:
+    """A row's tokens without the specks OCR put between its unit and its figure ("% ại 100",
+    "Hồ sơ ] 264"): at most ``max_lost_figure_specks`` tokens of at most ``max_speck_chars``
+    characters and no digit, after a unit the table or the language knows (or "%"), before a
+    figure. Nothing stands between a unit's cell and the figure's but the grid."""
+    for k in range(2, len(tokens)):
+        if not _is_figure(tokens[k]):
+            continue
+        for n in range(1, settings.max_lost_figure_specks + 1):
+            specks = tokens[k - n : k]
+            if k - n < 1 or any(len(t) > settings.max_speck_chars or any(c.isdigit() for c in t) for t in specks):
+                break
+            if _known_unit_ends(tokens[: k - n], units, settings):
+                return [*tokens[: k - n], *tokens[k:]]
+    return tokens
+
+
+def _known_unit_ends(tokens: list[str], units: set[str], settings: StatLineSettings) -> bool:
+    """Whether the tokens end with "%" or a unit the table or the language knows, capitalised as
+    a unit's cell is, after at least one word of the indicator."""
+    for n in range(min(settings.max_unit_words, len(tokens) - 1), 0, -1):
+        words = tokens[-n:]
+        unit = " ".join(fold(t).strip(",.;:-_|") for t in words)
+        if unit == "%" or (_capitalised(words[0]) and (unit in units or unit in _KNOWN_UNITS)):
+            return True
+    return False
+
+
+def _unit_of_lost_figure(tokens: list[str], units: set[str], settings: StatLineSettings) -> tuple[int, int] | None:
+    """(start, end) of the unit a row's tokens print where OCR garbled its figure into a speck
+    or two ("Thủ tục b", "Người- NN") or dropped it, or None: a capitalised unit the table or the
+    language knows, or "%", after the indicator's words (Vietnamese goes on in lower case: "…
+    giải quyết hồ sơ" is wording). The row then lost its figure's cell, which is told."""
+    for tail in range(0, settings.max_lost_figure_specks + 1):
+        end = len(tokens) - tail
+        if end < 2 or any(len(t) > settings.max_speck_chars or _is_figure(t) for t in tokens[end:]):
+            continue
+        for n in range(min(settings.max_unit_words, end - 1), 0, -1):
+            words = tokens[end - n : end]
+            unit = " ".join(fold(t).strip(",.;:-_|") for t in words)
+            if unit == "%" or (_capitalised(words[0]) and (unit in units or unit in _KNOWN_UNITS)):
+                return end - n, end
+    return None
+
+
+# Marks beside a figure at the end of a row's line: a full stop, a colon, a dash, a bracket.
+_EDGE_MARKS = ".:;-–)("
+
+
+def _is_figure(token: str) -> bool:
+    token = token.strip()
+    return bool(_NUMBER.match(token)) or fold(token) in _ENUM_VALUE
+
+
+def _figure_at(tokens: list[str], units: set[str], settings: StatLineSettings) -> tuple[int, int] | None:
+    """(where the unit starts, where the figure is) in a row's tokens after its code, or None:
+    the first figure that follows a unit, else a figure ending the line."""
+    for k in range(1, len(tokens)):
+        if not _is_figure(tokens[k]):
+            continue
+        start = _unit_start(tokens[:k], units, settings)
+        if start is not None and start > 0:
+            return start, k
+    if len(tokens) >= 2 and _is_figure(tokens[-1]) and not _is_year(tokens[-1]):
+        return len(tokens) - 1, len(tokens) - 1
+    return None
+
+
+def _is_year(token: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d", token))
+
+
+def _unit_start(before: list[str], units: set[str], settings: StatLineSettings) -> int | None:
+    """Where the unit before a figure starts, or None when no unit stands there: "%", a run of
+    words opened by a capitalised one the indicator does not start with (Vietnamese goes on in
+    lower case), a
+    phrase the table's other rows end with before their figure, a known counting unit."""
+    last = before[-1]
+    if fold(last) in ("%", "dong"):
+        return len(before) - 1
+    # The unit's first word is capitalised, the rest not ("Hồ sơ", "Nhiệm vụ", "Triệu đồng").
+    for start in range(len(before) - 1, max(0, len(before) - settings.max_unit_words - 1), -1):
+        if start > 0 and _capitalised(before[start]):
+            return start
+    folded = [fold(t).strip(",.;:") for t in before]
+    for vocabulary in (units, _KNOWN_UNITS):
+        for n in range(min(settings.max_unit_words, len(before) - 1), 0, -1):
+            if " ".join(folded[-n:]) in vocabulary:
+                return len(before) - n
+    return None
+
+
+def _capitalised(token: str) -> bool:
+    word = token.strip(",.;:()")
+    return bool(word) and word[0].isupper() and not _ACRONYM.match(word) and not any(c.isdigit() for c in word)
+
+
+# Counting units (the narrative counts' vocabulary) and money: a unit in lower case is still one.
+_KNOWN_UNITS = frozenset(UNIT_KEYS) | frozenset({"trieu dong", "nghin dong", "ty dong", "dong", "%"})
+
+
+def _repeated_units(lines: list[Line], at_least: int = 2) -> set[str]:
+    """Phrases (1–3 words, accent-free) standing right before a line's last figure in several
+    lines, after different words: the table's own units, whatever their case ("phản ánh" after
+    "tiếp" and after "xử lý" is the unit column; "xử lý phản ánh", always after "xử", is not)."""
+    left: dict[str, set[str]] = {}
+    for line in lines[:200]:
+        tokens = _BAR.sub(" ", line.text).split()
+        at = [k for k, t in enumerate(tokens) if _is_figure(t)]
+        if not at or at[-1] < 2:
+            continue
+        before = [fold(t).strip(",.;:") for t in tokens[: at[-1]]]
+        for n in (1, 2, 3):
+            if len(before) > n:
+                left.setdefault(" ".join(before[-n:]), set()).add(before[-n - 1])
+    return {p for p, words in left.items() if len(words) >= at_least and not any(ch.isdigit() for ch in p)}
