@@ -171,8 +171,17 @@ def _own_parts(region: list[Line], cs: CriteriaSet) -> bool:
         first = tokens[0].strip("|_~-—") if tokens else ""
         read = read_code_token(first) if first.rstrip(".").isupper() and len(first) > 1 else None
         if read is not None and read.roman and not read.roman_lookalikes and first.rstrip(".") not in romans:
-            return True
+            # (a part heading's words are capitals; a name's wrapped line may open with a roman
+            # numeral of its own words: "III, báo cáo 6 tháng và báo cáo năm)" — quý III)
+            if _in_capitals(tokens[1:]):
+                return True
     return False
+
+
+def _in_capitals(tokens: list[str]) -> bool:
+    """Most of the letters of the tokens are capitals (a heading's words)."""
+    letters = [c for tok in tokens for c in tok if c.isalpha()]
+    return sum(c.isupper() for c in letters) > len(letters) / 2
 
 
 def _gaps(
