@@ -492,6 +492,12 @@ class RowBuilder:
         if not is_heading(cur.name, self.settings):
             return False
         words = unspecked(tokens)
+        # (the heading whole already, or the line opening a name of its own: a heading's wrapped
+        # last words OCR read in small letters, "Hành CCHC" under "CÔNG TÁC CHỈ ĐẠO, ĐIỀU", are
+        # neither)
+        if not (cur.whole_name or is_criterion_name(unspecked(cur.name), self.settings)):
+            if not opens_name_line(words, self.settings):
+                return False
         # (the first word as repaired: OCR's "K€" of "Kế" is a speck to the raw reading)
         first = next((text for text, _ in tokens if re.search(r"\p{L}{2}", text)), "")
         return (
