@@ -175,17 +175,19 @@ def _own_parts(region: list[Line], cs: CriteriaSet) -> bool:
         first = tokens[0].strip("|_~-—") if tokens else ""
         read = read_code_token(first) if first.rstrip(".").isupper() and len(first) > 1 else None
         if read is not None and read.roman and not read.roman_lookalikes and first.rstrip(".") not in romans:
-            # (a part heading's words are capitals; a name's wrapped line may open with a roman
-            # numeral of its own words: "III, báo cáo 6 tháng và báo cáo năm)" — quý III)
-            if _in_capitals(tokens[1:]):
+            # (a name's wrapped line may open with a roman numeral of its own words, a comma or
+            # a word in small letters after it: "III, báo cáo 6 tháng và báo cáo năm)" — quý
+            # III; a part heading's name opens with a capital)
+            if not _enumerated(tokens):
                 return True
     return False
 
 
-def _in_capitals(tokens: list[str]) -> bool:
-    """Most of the letters of the tokens are capitals (a heading's words)."""
-    letters = [c for tok in tokens for c in tok if c.isalpha()]
-    return sum(c.isupper() for c in letters) > len(letters) / 2
+def _enumerated(tokens: list[str]) -> bool:
+    """The line's first token ends with a comma, or its next word opens in small letters."""
+    word = next((t for t in tokens[1:] if any(c.isalpha() for c in t)), "")
+    letter = next((c for c in word if c.isalpha()), "")
+    return tokens[0].endswith(",") or letter.islower()
 
 
 def _gaps(
