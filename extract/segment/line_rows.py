@@ -109,7 +109,12 @@ class RowBuilder:
                 row = cur
             elif cur is not None and cur.n_numbers == 0 and not cur.name and not cur.explanation:
                 row = cur
-            elif cur is not None and cur.awaiting_numbers and not (cur.whole_name and self._names_row(cells)):
+            elif (
+                cur is not None
+                and cur.awaiting_numbers
+                and not (cur.whole_name and self._names_row(cells))
+                and not self._coded_next_name(cur, cells)
+            ):
                 # (a whole name's numbers line whose text opens in lower case goes on with its
                 # explanation: "1. định 10 10 10" under "… hành chính Đã ban hành … quy"; one
                 # whose text is no words, "3 [Cheeni fags | as |", holds its garbled cells)
@@ -400,7 +405,10 @@ class RowBuilder:
             cur.explanation += tokens
             cur.tail_block = cur.tail_block + list(tokens)
             return cur
-        if cur.whole_name and cur.n_numbers == 0 and starts_name(unspecked(tokens)):
+        if self._below_heading(cur, tokens):
+            cur = self._new(cells, "numbers")
+            cur.awaiting_numbers = True
+        elif cur.whole_name and cur.n_numbers == 0 and starts_name(unspecked(tokens)):
             # (a capitals heading's wrapped last words, "CCHC" under "CÔNG TÁC CHỈ ĐẠO, ĐIỀU
             # HÀNH", are its own: no row opens with them)
             if not opens_explanation(unspecked(tokens)) and not self._heading_tail(cur, cells):
@@ -473,6 +481,47 @@ class RowBuilder:
         if self._whole_name_line(cells):
             return True
         return starts_name(cells.text_tokens) and is_criterion_name(unspecked(cur.name), self.settings)
+
+    def _below_heading(self, cur: RowDraft, tokens: list[tuple[str, str]]) -> bool:
+        """A capitals heading with no numbers nor explanation (its cells lost, or centred on a
+        line OCR lost), then a line opening a name in small letters: the next row's ("Kế hoạch
+        CCHC năm" under "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"). A heading wraps in capitals and has no
+        explanation of its own, so the line is neither."""
+        if cur.n_numbers or cur.appraised_raw is not None or cur.explanation or not cur.name:
+            return False
+        if not is_heading(cur.name, self.settings):
+            return False
+        words = unspecked(tokens)
+        # (the heading whole already, or the line opening a name of its own: a heading's wrapped
+        # last words OCR read in small letters, "Hành CCHC" under "CÔNG TÁC CHỈ ĐẠO, ĐIỀU", are
+        # neither)
+        if not (cur.whole_name or is_criterion_name(unspecked(cur.name), self.settings)):
+            if not opens_name_line(words, self.settings):
+                return False
+        # (the first word as repaired: OCR's "K€" of "Kế" is a speck to the raw reading)
+        first = next((text for text, _ in tokens if re.search(r"\p{L}{2}", text)), "")
+        return (
+            (starts_name(words) or first[:1].isupper())
+            and opens_with_word(tokens)
+            and not in_capitals(words_only(words), self.settings)
+            and not opens_explanation(words)
+        )
+
+    def _coded_next_name(self, cur: RowDraft, cells: LineCells) -> bool:
+        """A row waiting for its numbers whose name is already, whole, a catalogued criterion
+        name, and a numbers line printing a code then another catalogued name's opening: the next
+        row ("2. xay dung va to chuc thuc hien van ban quy pham 9,75 9,75" under "Công tác chỉ
+        đạo, điều hành cải cách hành chính"), not the waiting row's numbers line. (After a printed
+        code the name's first letter's case says nothing: OCR reads "X" as "x".)"""
+        if cells.code is None or cur.code is not None or not cur.name or not cells.name:
+            return False
+        if not is_criterion_name(unspecked(cur.name), self.settings):
+            return False
+        tokens = unspecked(cells.name)
+        if not tokens:
+            return False
+        first, raw = tokens[0]
+        return opens_name_line([(first[:1].upper() + first[1:], raw), *tokens[1:]], self.settings)
 
     @staticmethod
     def _names_row(cells: LineCells) -> bool:

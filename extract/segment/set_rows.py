@@ -64,6 +64,10 @@ class SetRowSettings:
     min_ratio_inside: float = 90.0
     # Lines after a table's last row read where a criterion's line passed over is looked for.
     tail_lines: int = 4
+    # Lines before a table's first row read where the set's criteria before its code are looked
+    # for (the rows above it whose codes and points OCR lost; a tall explanation cell of one of
+    # them can push its first row's line this far up).
+    head_lines: int = 12
     # With no set recognised, the best set's alignment scores at least this much more than the
     # next set's whose wordings differ (sets share many wordings; a tie says nothing).
     set_margin: float = 5.0
@@ -171,8 +175,19 @@ def _own_parts(region: list[Line], cs: CriteriaSet) -> bool:
         first = tokens[0].strip("|_~-—") if tokens else ""
         read = read_code_token(first) if first.rstrip(".").isupper() and len(first) > 1 else None
         if read is not None and read.roman and not read.roman_lookalikes and first.rstrip(".") not in romans:
-            return True
+            # (a name's wrapped line may open with a roman numeral of its own words, a comma or
+            # a word in small letters after it: "III, báo cáo 6 tháng và báo cáo năm)" — quý
+            # III; a part heading's name opens with a capital)
+            if not _enumerated(tokens):
+                return True
     return False
+
+
+def _enumerated(tokens: list[str]) -> bool:
+    """The line's first token ends with a comma, or its next word opens in small letters."""
+    word = next((t for t in tokens[1:] if any(c.isalpha() for c in t)), "")
+    letter = next((c for c in word if c.isalpha()), "")
+    return tokens[0].endswith(",") or letter.islower()
 
 
 def _gaps(
@@ -202,6 +217,13 @@ def _gaps(
         return (ln.page, ln.number) not in firsts
 
     out: list[tuple[list[Line], ScoreRow | None, ScoreRow | None]] = []
+    # (and a few lines above its first row read: the set's criteria before that row's code whose
+    # lines the reader passed over, their codes and points lost: "Fie 1.1.1 | Ban hành …")
+    first = rows[0]
+    head = [ln for ln in lines if ln.page == first.source.page and ln.number < (first.source.line_start or 0)]
+    head = [ln for ln in head[-settings.head_lines :] if free(ln)] if settings.head_lines else []
+    if head:
+        out.append((head, None, first))
     for above, below in zip(rows, rows[1:] + [None]):
         start = above.source.line_start or 0
         if below is None:
@@ -355,12 +377,21 @@ def _opens(line: Line, crit: CriterionDef, settings: SetRowSettings) -> _Aligned
         if code is None:
             code, plain = _code_token(tokens[k])
         k += 1
+    starts = [k, k + 1] if k < len(tokens) and len(tokens[k]) <= 3 else [k]
+    if code is None and len(starts) == 2 and k + 1 < len(tokens):
+        # (a speck OCR made letters of, then the code: "Fie 1.1.1 | Ban hành …")
+        code, plain = _code_token(tokens[k + 1])
+        if code is not None:
+            m = k + 2
+            while m < len(tokens) and not _wordish(tokens[m]):
+                m += 1
+            starts = [m]
     if code is not None and plain and code != crit.code:
         return None  # (the line prints another code: "1 Kiểm tra …" is no 1.3)
     wording = fold_words(crit.name)
     found = None
     # (a speck of a ruling line or a stamp may still stand before the name: "FP _ | Xác định …")
-    for start in (k, k + 1) if k < len(tokens) and len(tokens[k]) <= 3 else (k,):
+    for start in starts:
         rest = tokens[start:]
         if syllables(" ".join(rest)) < settings.min_syllables:
             continue

@@ -249,6 +249,12 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
                 # ("Kế hoạch CCHC năm", 1.1's whole wording, lies within 1.1.1's "Ban hành kế hoạch
                 # CCHC năm" too).
                 ok = ok and not _closer_elsewhere(read, crit, match.cset.rows)
+                # A code printed (not inferred) whose wording the name read holds a piece of, or
+                # opens with glued ("KẽhoahCCHCnăm ESiŒG…", "lĩnh vực theo kế hoạch năm của UBND
+                # tỉnh và", the first line handed to the row above): the code's row, its name lost
+                # in part.
+                printed = "code_inferred" not in row.flags and not run_on
+                ok = ok or (sure and printed and _holds_piece(read, crit, match.cset.rows, settings))
             else:
                 folded = _norm(row.name or row.name_raw)
                 scored = [(fuzz.ratio(folded, n), c) for n, c in names]
@@ -453,6 +459,24 @@ def _closer_elsewhere(name: str, crit: CriterionDef, rows: Sequence[CriterionDef
     """Another criterion's wording is more similar to the name read than its code's is."""
     own = similarity(name, crit.name)
     return any(c.code != crit.code and similarity(name, c.name) > own for c in rows)
+
+
+def _holds_piece(name: str, crit: CriterionDef, rows: Sequence[CriterionDef], s: MatchSettings) -> bool:
+    """The name read opens with the criterion's whole wording, its words glued or not, or is
+    a piece of it at least ``evidence_piece_chars`` long — ``snap_runon_min`` near (partial
+    similarity), and no other criterion's wording holds it as nearly."""
+    folded = _norm(name)
+
+    def near(wording: str) -> float:
+        official = _norm(wording)
+        glued, whole = folded.replace(" ", ""), official.replace(" ", "")
+        best = fuzz.ratio(glued[: len(whole)], whole) if len(glued) >= len(whole) else 0.0
+        if min(len(folded), len(official)) >= s.evidence_piece_chars and len(folded) <= len(official):
+            best = max(best, fuzz.partial_ratio(folded, official))
+        return best
+
+    own = near(crit.name)
+    return own >= s.snap_runon_min and all(c.code == crit.code or near(c.name) < own for c in rows)
 
 
 def _holds_words(name: str, crit: CriterionDef, rows: Sequence[CriterionDef], s: MatchSettings) -> bool:
