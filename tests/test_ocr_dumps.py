@@ -12,7 +12,7 @@ from corpus_helpers import converted_with_truth
 from extract.model import Line
 from extract.segment import score_lines
 from extract.segment.line_cells import read_line
-from extract.segment.line_common import line_tokens, points_cell
+from extract.segment.line_common import glued_digits, line_tokens, points_cell
 from extract.segment.line_header import HeaderLayout, header_layout, is_header_line
 from extract.segment.line_words import name_before_garbled_cells, unspecked
 from normalize.text import fold
@@ -413,10 +413,27 @@ def test_a_speck_letter_glued_before_a_cells_digits():
     # Seed 171 d04-i4: "1.3 | Kiểm tra công tác CCHC 3 a3 [ 3" (3, 3, 3): the "a" is a speck.
     three = HeaderLayout(points=("max", "self", "appraised"))
     cells = read_line(Line(text="1.3 | Kiểm tra công tác CCHC 3 a3 [ 3", page=1, number=1), False, three)
-    assert (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("3", "3", "3")
+    # The cell is kept as printed (the letter may be a digit OCR garbled: the value is doubted)
+    # and read as its digits.
+    assert (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("3", "a3", "3")
+    assert glued_digits(cells.self_raw) == "3"
     # Only beside a number: alone it is a word's ("quí a3" stays text), and no item letter is read.
-    assert points_cell("a3") is None and points_cell("a3", beside_points=True) == "3"
-    assert points_cell("a)", beside_points=True) is None
+    assert points_cell("a3") is None and points_cell("a3", beside_points=True) == "a3"
+    assert points_cell("a)", beside_points=True) is None and glued_digits("a)") is None
+
+
+def test_a_letter_glued_after_a_cells_digits():
+    # Seed 345 d05-i4 (truth 10, 8, 7,25): "1. | CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC. 10 8V JR755" —
+    # the self score 8 with a speck read "V" glued after it; the row's max and self are read
+    # (before, the run was not found and the part row lost both), the appraised cell lost.
+    three = HeaderLayout(points=("max", "self", "appraised"))
+    line = "1. | CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC. 10 8V JR755"
+    cells = read_line(Line(text=line, page=1, number=1), False, three)
+    assert (cells.code, cells.max_raw, cells.self_raw) == ("1.", "10", "8V")
+    assert glued_digits("8V") == "8" and glued_digits("8") is None
+    # A letter a digit looks like is no speck but that digit garbled (seed 261 d03-i4's "1G" is 16).
+    assert glued_digits("1G") is None and points_cell("1G", beside_points=True) is None
+    assert points_cell("8V") is None  # alone, a word's ("Điều 8a" stays text)
 
 
 def test_a_lost_cell_inside_the_run_and_an_overlong_cell_before_the_explanation():

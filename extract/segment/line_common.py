@@ -212,16 +212,31 @@ def points_cell(raw: str, beside_points: bool = False) -> str | None:
         return token.strip(_BRACKETS + CELL_SPECKS)
     if token in _DIGIT_LOOKALIKES:
         return _DIGIT_LOOKALIKES[token]
-    # A speck read as a small letter glued before the cell's digits ("3 a3 [ 3"), beside a number.
-    glued = _LETTER_GLUED.fullmatch(token)
-    if glued and is_score_token(glued[1]):
-        return glued[1]
+    # A speck read as a letter glued to the cell's digits, beside a number: kept as printed (the
+    # value is its digits, ``glued_digits``, and a doubted one).
+    if glued_digits(token) is not None:
+        return token
     misread = _MISREAD_COMMA.match(token)
     return f"{misread[1]},{misread[2]}" if misread else None
 
 
 _BRACKETS = "[](){}"
-_LETTER_GLUED = lazy_compile(r"\p{Ll}(\d{1,2}(?:,\d{1,2})?)")
+# A letter glued to a points cell's digits: a small one before them ("3 a3 [ 3"), or one after
+# them that no digit looks like ("10 8V JR755"; "1G" is 16 garbled, not 1 and a speck). OCR's
+# reading of a speck or a rule on the cell's edge — or of a digit it garbled ("s10" was 16 on a
+# seed-345 dump): the digits are a reading to doubt.
+_LETTER_GLUED = lazy_compile(r"\p{Ll}(\d{1,2}(?:,\d{1,2})?)|(\d{1,2}(?:,\d{1,2})?)(?![OoDQlIiSsBZzgG])\p{L}")
+
+
+def glued_digits(raw: str | None) -> str | None:
+    """The digits of a points cell OCR printed with a letter glued to them ("a3" → "3", "8V" →
+    "8"), else None. Such a cell is kept as printed (its raw says the letter was there: the value
+    confidence doubts its format) and read as these digits."""
+    glued = _LETTER_GLUED.fullmatch((raw or "").strip(CELL_SPECKS))
+    if glued is None:
+        return None
+    digits = glued[1] or glued[2]
+    return digits if is_score_token(digits) else None
 
 
 def bracket_glued(raw: str) -> bool:
