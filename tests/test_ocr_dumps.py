@@ -12,9 +12,10 @@ from corpus_helpers import converted_with_truth
 from extract.model import Line
 from extract.segment import score_lines
 from extract.segment.line_cells import read_line
-from extract.segment.line_common import glued_digits, line_tokens, points_cell
+from extract.segment.line_common import glued_digits, glued_readings, line_tokens, points_cell
 from extract.segment.line_header import HeaderLayout, header_layout, is_header_line
 from extract.segment.line_words import name_before_garbled_cells, unspecked
+from extract.segment.score_readings import points_readings
 from normalize.text import fold
 
 DUMPS = Path(__file__).parent / "data" / "dumps"
@@ -434,6 +435,21 @@ def test_a_letter_glued_after_a_cells_digits():
     # A letter a digit looks like is no speck but that digit garbled (seed 261 d03-i4's "1G" is 16).
     assert glued_digits("1G") is None and points_cell("1G", beside_points=True) is None
     assert points_cell("8V") is None  # alone, a word's ("Điều 8a" stays text)
+
+
+def test_a_capital_i_glued_before_a_digit_is_a_cell_read_both_ways():
+    # Seed 345 d06-i6 (truth 11, 11, 11; the explanation printed before the points): "… Kế hoạch
+    # số 167/KH-UBND ngày I1 - 11 11" — the max 11 with its first 1 read "I". Before, the run was
+    # "11 11" and the appraised cell was lost.
+    three = HeaderLayout(points=("max", "self", "appraised"))
+    line = "A. Cải cách tổ chức bộ giờ 1 hành chính ' Kế hoạch số 167/KH-UBND ngày I1 - 11 11"
+    cells = read_line(Line(text=line, page=1, number=1), False, three)
+    assert (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("I1", "11", "11")
+    # Each glued cell is a reading with its alternative, for the sums and the set's maximum to
+    # choose ("l5" under a parent of 10 is 5, the "l" a rule; "i0" may be 10): no 3-digit reading.
+    assert glued_readings("I1") == [11.0, 1.0] and glued_readings("l5") == [5.0, 15.0]
+    assert glued_readings("i0") == [0.0, 10.0] and glued_readings("s10") == [10.0]
+    assert glued_readings("11") == [] and points_readings("l5") == [5.0, 15.0]
 
 
 def test_a_lost_cell_inside_the_run_and_an_overlong_cell_before_the_explanation():

@@ -222,21 +222,47 @@ def points_cell(raw: str, beside_points: bool = False) -> str | None:
 
 _BRACKETS = "[](){}"
 # A letter glued to a points cell's digits: a small one before them ("3 a3 [ 3"), or one after
-# them that no digit looks like ("10 8V JR755"; "1G" is 16 garbled, not 1 and a speck). OCR's
-# reading of a speck or a rule on the cell's edge — or of a digit it garbled ("s10" was 16 on a
-# seed-345 dump): the digits are a reading to doubt.
-_LETTER_GLUED = lazy_compile(r"\p{Ll}(\d{1,2}(?:,\d{1,2})?)|(\d{1,2}(?:,\d{1,2})?)(?![OoDQlIiSsBZzgG])\p{L}")
+# them that no digit looks like ("10 8V JR755"; "1G" is 16 garbled, not 1 and a speck), or a
+# capital I or O before one digit ("ngày I1 - 11 11": 11, the "I" a 1 OCR read as a letter).
+# OCR's reading of a speck or a rule on the cell's edge — or of a digit it garbled ("s10" was 16
+# on a seed-345 dump): the digits are a reading to doubt, the letter read as a digit another.
+_LETTER_GLUED = lazy_compile(r"\p{Ll}(\d{1,2}(?:,\d{1,2})?)|(\d{1,2}(?:,\d{1,2})?)(?![OoDQlIiSsBZzgG])\p{L}|([IO]\d)")
+_CAPITAL_DIGIT = str.maketrans({"I": "1", "O": "0"})
 
 
 def glued_digits(raw: str | None) -> str | None:
     """The digits of a points cell OCR printed with a letter glued to them ("a3" → "3", "8V" →
-    "8"), else None. Such a cell is kept as printed (its raw says the letter was there: the value
-    confidence doubts its format) and read as these digits."""
+    "8"; a capital I or O before one digit is that digit: "I1" → "11"), else None. Such a cell is
+    kept as printed (its raw says the letter was there: the value confidence doubts its format)
+    and read as these digits (``glued_readings`` gives the other reading)."""
     glued = _LETTER_GLUED.fullmatch((raw or "").strip(CELL_SPECKS))
     if glued is None:
         return None
-    digits = glued[1] or glued[2]
+    digits = glued[1] or glued[2] or glued[3].translate(_CAPITAL_DIGIT)
     return digits if is_score_token(digits) else None
+
+
+def glued_readings(raw: str | None, ceiling: float = 100.0) -> list[float]:
+    """The readings of a cell a letter is glued to, ``glued_digits``' first: with the letter read
+    as the digit it looks like, or as a speck ("l5" → 5, 15; "I1" → 11, 1; "i0" → 0, 10), for the
+    table's arithmetic and the criteria set's maximum to choose. Up to ``ceiling`` (no points
+    cell is above it: "s10" is no 510). [] for any other cell."""
+    first = glued_digits(raw)
+    if first is None:
+        return []
+    token = (raw or "").strip(CELL_SPECKS)
+    others = [token.translate(_LOOKALIKE_DIGIT), token[1:] if token[:1] in "IO" else ""]
+    values = [float(first.replace(",", "."))]
+    for other in others:
+        if _SCORE_TOKEN.match(other) or (other.isdigit() and 0 < len(other) <= 3):
+            value = float(other.replace(",", "."))
+            if value <= ceiling and value not in values:
+                values.append(value)
+    return values
+
+
+# The digits letters on a cell's edge look like (normalize.numbers' OCR digits, the points ones).
+_LOOKALIKE_DIGIT = str.maketrans({"l": "1", "I": "1", "i": "1", "O": "0", "o": "0", "s": "5", "S": "5", "g": "9"})
 
 
 def bracket_glued(raw: str) -> bool:
