@@ -202,6 +202,8 @@ def points_cell(raw: str, beside_points: bool = False) -> str | None:
         return token
     if token[:1] in _DASHES and is_points_reading(token[1:].strip(CELL_SPECKS)):
         return token[1:].strip(CELL_SPECKS)
+    if beside_points and token[:1] in _DASHES and glued_digits(token[1:]):
+        return token[1:].strip(CELL_SPECKS)  # "—5s": a rule's dash, then a speck glued after
     if token[-1:] in _DASHES and is_score_token(token[:-1].strip(CELL_SPECKS)):
         return token[:-1].strip(CELL_SPECKS)  # a rule's speck after the cell ("6,5-")
     if not beside_points:
@@ -221,12 +223,12 @@ def points_cell(raw: str, beside_points: bool = False) -> str | None:
 
 
 _BRACKETS = "[](){}"
-# A letter glued to a points cell's digits: a small one before them ("3 a3 [ 3"), or one after
-# them that no digit looks like ("10 8V JR755"; "1G" is 16 garbled, not 1 and a speck), or a
-# capital I or O before one digit ("ngày I1 - 11 11": 11, the "I" a 1 OCR read as a letter).
+# A letter glued to a points cell's digits: a small one before them ("3 a3 [ 3"), one after them
+# ("10 8V JR755"; "1G" may be 16 garbled: ``glued_readings`` keeps both), or a capital I or O
+# before one digit ("ngày I1 - 11 11": 11, the "I" a 1 OCR read as a letter).
 # OCR's reading of a speck or a rule on the cell's edge — or of a digit it garbled ("s10" was 16
 # on a seed-345 dump): the digits are a reading to doubt, the letter read as a digit another.
-_LETTER_GLUED = lazy_compile(r"\p{Ll}(\d{1,2}(?:,\d{1,2})?)|(\d{1,2}(?:,\d{1,2})?)(?![OoDQlIiSsBZzgG])\p{L}|([IO]\d)")
+_LETTER_GLUED = lazy_compile(r"\p{Ll}(\d{1,2}(?:,\d{1,2})?)|(\d{1,2}(?:,\d{1,2})?)\p{L}|([IO]\d)")
 _CAPITAL_DIGIT = str.maketrans({"I": "1", "O": "0"})
 
 
@@ -262,7 +264,9 @@ def glued_readings(raw: str | None, ceiling: float = 100.0) -> list[float]:
 
 
 # The digits letters on a cell's edge look like (normalize.numbers' OCR digits, the points ones).
-_LOOKALIKE_DIGIT = str.maketrans({"l": "1", "I": "1", "i": "1", "O": "0", "o": "0", "s": "5", "S": "5", "g": "9"})
+_LOOKALIKE_DIGIT = str.maketrans(
+    {"l": "1", "I": "1", "i": "1", "O": "0", "o": "0", "s": "5", "S": "5", "g": "9", "G": "6", "B": "8"}
+)
 
 
 def bracket_glued(raw: str) -> bool:
