@@ -432,9 +432,14 @@ def test_a_letter_glued_after_a_cells_digits():
     cells = read_line(Line(text=line, page=1, number=1), False, three)
     assert (cells.code, cells.max_raw, cells.self_raw) == ("1.", "10", "8V")
     assert glued_digits("8V") == "8" and glued_digits("8") is None
-    # A letter a digit looks like may be that digit garbled (seed 261 d03-i4's "1G" is 16): both
-    # readings are kept for the sums and the set's maximum to choose (the row still reads 16).
-    assert glued_readings("1G") == [1.0, 16.0] and glued_readings("5s") == [5.0, 55.0]
+    # A small letter a digit looks like may be that digit garbled: both readings are kept for the
+    # sums and the set's maximum to choose. A capital one, or one with a mark, is a digit garbled
+    # (seed 261 d03-i4's "1G" is 16; seed 346 d06-i6's "3 2 1ó..." for 3, 2 and a lost cell): no cell.
+    assert glued_readings("5s") == [5.0, 55.0]
+    assert points_cell("1G", beside_points=True) is None and points_cell("1ó", beside_points=True) is None
+    # After a 1 the letter is the second digit of 10-19 garbled (seed 346: "1U. 10", "10 ; 1g 10"
+    # for 10, 10 and 10, 10, 10); after a decimal, its last digit ("2,7Ð" for 2,75).
+    assert glued_digits("1U") is None and glued_digits("1g") is None and glued_digits("2,7Ð") is None
     # Seed 345 d04-i2 (truth 5, 3,75, 3): "— —Ƒ 1.1 | KếhoachCCHC năm —5s | 35 | 3 |": a rule's
     # dash, then the max 5 with a speck glued after it (before: the max lost).
     assert points_cell("—5s", beside_points=True) == "5s" and points_cell("—5s") is None

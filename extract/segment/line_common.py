@@ -223,12 +223,14 @@ def points_cell(raw: str, beside_points: bool = False) -> str | None:
 
 
 _BRACKETS = "[](){}"
-# A letter glued to a points cell's digits: a small one before them ("3 a3 [ 3"), one after them
-# ("10 8V JR755"; "1G" may be 16 garbled: ``glued_readings`` keeps both), or a capital I or O
-# before one digit ("ngày I1 - 11 11": 11, the "I" a 1 OCR read as a letter).
+# A letter glued to a points cell's digits: a small one before them ("3 a3 [ 3"); a Latin one
+# after a lone digit 2-9 ("10 8V JR755"; "5s" may be 55: ``glued_readings`` keeps both), but no
+# capital a digit looks like; or a capital I or O before one digit ("ngày I1 - 11 11": 11, the
+# "I" a 1 OCR read as a letter). After a 1 or a decimal, or with a mark, the letter is a digit
+# OCR garbled, no speck: "1G", "1U.", "1g" were 16, 10, 10 (seeds 261, 346), "2,7Ð" 2,75.
 # OCR's reading of a speck or a rule on the cell's edge — or of a digit it garbled ("s10" was 16
 # on a seed-345 dump): the digits are a reading to doubt, the letter read as a digit another.
-_LETTER_GLUED = lazy_compile(r"\p{Ll}(\d{1,2}(?:,\d{1,2})?)|(\d{1,2}(?:,\d{1,2})?)\p{L}|([IO]\d)")
+_LETTER_GLUED = lazy_compile(r"\p{Ll}(\d{1,2}(?:,\d{1,2})?)|([2-9])(?![BDGOQSZI])[A-Za-z]|([IO]\d)")
 _CAPITAL_DIGIT = str.maketrans({"I": "1", "O": "0"})
 
 
