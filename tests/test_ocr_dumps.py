@@ -12,9 +12,10 @@ from corpus_helpers import converted_with_truth
 from extract.model import Line
 from extract.segment import score_lines
 from extract.segment.line_cells import read_line
-from extract.segment.line_common import line_tokens, points_cell
+from extract.segment.line_common import glued_digits, glued_readings, line_tokens, points_cell
 from extract.segment.line_header import HeaderLayout, header_layout, is_header_line
 from extract.segment.line_words import name_before_garbled_cells, unspecked
+from extract.segment.score_readings import points_readings
 from normalize.text import fold
 
 DUMPS = Path(__file__).parent / "data" / "dumps"
@@ -413,10 +414,51 @@ def test_a_speck_letter_glued_before_a_cells_digits():
     # Seed 171 d04-i4: "1.3 | Kiểm tra công tác CCHC 3 a3 [ 3" (3, 3, 3): the "a" is a speck.
     three = HeaderLayout(points=("max", "self", "appraised"))
     cells = read_line(Line(text="1.3 | Kiểm tra công tác CCHC 3 a3 [ 3", page=1, number=1), False, three)
-    assert (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("3", "3", "3")
+    # The cell is kept as printed (the letter may be a digit OCR garbled: the value is doubted)
+    # and read as its digits.
+    assert (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("3", "a3", "3")
+    assert glued_digits(cells.self_raw) == "3"
     # Only beside a number: alone it is a word's ("quí a3" stays text), and no item letter is read.
-    assert points_cell("a3") is None and points_cell("a3", beside_points=True) == "3"
-    assert points_cell("a)", beside_points=True) is None
+    assert points_cell("a3") is None and points_cell("a3", beside_points=True) == "a3"
+    assert points_cell("a)", beside_points=True) is None and glued_digits("a)") is None
+
+
+def test_a_letter_glued_after_a_cells_digits():
+    # Seed 345 d05-i4 (truth 10, 8, 7,25): "1. | CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC. 10 8V JR755" —
+    # the self score 8 with a speck read "V" glued after it; the row's max and self are read
+    # (before, the run was not found and the part row lost both), the appraised cell lost.
+    three = HeaderLayout(points=("max", "self", "appraised"))
+    line = "1. | CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC. 10 8V JR755"
+    cells = read_line(Line(text=line, page=1, number=1), False, three)
+    assert (cells.code, cells.max_raw, cells.self_raw) == ("1.", "10", "8V")
+    assert glued_digits("8V") == "8" and glued_digits("8") is None
+    # A small letter a digit looks like may be that digit garbled: both readings are kept for the
+    # sums and the set's maximum to choose. A capital one, or one with a mark, is a digit garbled
+    # (seed 261 d03-i4's "1G" is 16; seed 346 d06-i6's "3 2 1ó..." for 3, 2 and a lost cell): no cell.
+    assert glued_readings("5s") == [5.0, 55.0]
+    assert points_cell("1G", beside_points=True) is None and points_cell("1ó", beside_points=True) is None
+    # After a 1 the letter is the second digit of 10-19 garbled (seed 346: "1U. 10", "10 ; 1g 10"
+    # for 10, 10 and 10, 10, 10); after a decimal, its last digit ("2,7Ð" for 2,75).
+    assert glued_digits("1U") is None and glued_digits("1g") is None and glued_digits("2,7Ð") is None
+    # Seed 345 d04-i2 (truth 5, 3,75, 3): "— —Ƒ 1.1 | KếhoachCCHC năm —5s | 35 | 3 |": a rule's
+    # dash, then the max 5 with a speck glued after it (before: the max lost).
+    assert points_cell("—5s", beside_points=True) == "5s" and points_cell("—5s") is None
+    assert points_cell("8V") is None  # alone, a word's ("Điều 8a" stays text)
+
+
+def test_a_capital_i_glued_before_a_digit_is_a_cell_read_both_ways():
+    # Seed 345 d06-i6 (truth 11, 11, 11; the explanation printed before the points): "… Kế hoạch
+    # số 167/KH-UBND ngày I1 - 11 11" — the max 11 with its first 1 read "I". Before, the run was
+    # "11 11" and the appraised cell was lost.
+    three = HeaderLayout(points=("max", "self", "appraised"))
+    line = "A. Cải cách tổ chức bộ giờ 1 hành chính ' Kế hoạch số 167/KH-UBND ngày I1 - 11 11"
+    cells = read_line(Line(text=line, page=1, number=1), False, three)
+    assert (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("I1", "11", "11")
+    # Each glued cell is a reading with its alternative, for the sums and the set's maximum to
+    # choose ("l5" under a parent of 10 is 5, the "l" a rule; "i0" may be 10): no 3-digit reading.
+    assert glued_readings("I1") == [11.0, 1.0] and glued_readings("l5") == [5.0, 15.0]
+    assert glued_readings("i0") == [0.0, 10.0] and glued_readings("s10") == [10.0]
+    assert glued_readings("11") == [] and points_readings("l5") == [5.0, 15.0]
 
 
 def test_a_lost_cell_inside_the_run_and_an_overlong_cell_before_the_explanation():

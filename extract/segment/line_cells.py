@@ -17,6 +17,7 @@ from extract.segment.line_common import (
     SPACING_ACCENTS,
     LineTableSettings,
     bracket_glued,
+    glued_digits,
     is_score_token,
     line_tokens,
     points_cell,
@@ -125,7 +126,7 @@ def _columns_of(
     it within the first ("5 25": a max of 5 and a self score of 2,5, not an appraised 25
     beside a self score of 5)."""
     if len(points) == 3 and len(numbers) == 2:
-        first, second = (parse_number(n, kind="score") for n in numbers)
+        first, second = (parse_number(glued_digits(n) or n, kind="score") for n in numbers)
         if first is not None and second is not None and second.value > first.value:
             lost_mark = bool(lost_decimal_readings(numbers[1], upper=first.value))
             if not (lost_mark and second.value > settings.appraised_near_self * first.value):
@@ -165,8 +166,9 @@ def _drop_bracketed_over_max(cells: LineCells, run: list[tuple[str, str]]) -> No
 
 
 def _digit_of(cell: str | None) -> str | None:
-    """The digit a letter OCR reads for one stands for ("l" → "1", "O" → "0")."""
-    return {"l": "1", "I": "1", "i": "1", "O": "0", "o": "0"}.get(cell or "", cell)
+    """The digit a letter OCR reads for one stands for ("l" → "1", "O" → "0"); the digits of a
+    cell a letter is glued to ("8V" → "8")."""
+    return glued_digits(cell) or {"l": "1", "I": "1", "i": "1", "O": "0", "o": "0"}.get(cell or "", cell)
 
 
 def _after_speck_letter(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -395,7 +397,7 @@ def _max_first(cells: list[str | None]) -> bool:
     a lost decimal comma allowed: "10. 55" is 10 and 5,5). In a longer run that ends the line, a
     first pair that cannot ("Ké hoach CCHC nam 3 5 4": 5 above 3) says the first number is the
     text's or a speck's, and the cells are the run's later numbers."""
-    first, second = (parse_number(c, kind="score") if c else None for c in cells[:2])
+    first, second = (parse_number(glued_digits(c) or c, kind="score") if c else None for c in cells[:2])
     if first is None or second is None:
         return True
     readings = [second.value, *lost_decimal_readings(cells[1] or "", upper=first.value)]

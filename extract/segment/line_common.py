@@ -202,6 +202,8 @@ def points_cell(raw: str, beside_points: bool = False) -> str | None:
         return token
     if token[:1] in _DASHES and is_points_reading(token[1:].strip(CELL_SPECKS)):
         return token[1:].strip(CELL_SPECKS)
+    if beside_points and token[:1] in _DASHES and glued_digits(token[1:]):
+        return token[1:].strip(CELL_SPECKS)  # "—5s": a rule's dash, then a speck glued after
     if token[-1:] in _DASHES and is_score_token(token[:-1].strip(CELL_SPECKS)):
         return token[:-1].strip(CELL_SPECKS)  # a rule's speck after the cell ("6,5-")
     if not beside_points:
@@ -212,16 +214,61 @@ def points_cell(raw: str, beside_points: bool = False) -> str | None:
         return token.strip(_BRACKETS + CELL_SPECKS)
     if token in _DIGIT_LOOKALIKES:
         return _DIGIT_LOOKALIKES[token]
-    # A speck read as a small letter glued before the cell's digits ("3 a3 [ 3"), beside a number.
-    glued = _LETTER_GLUED.fullmatch(token)
-    if glued and is_score_token(glued[1]):
-        return glued[1]
+    # A speck read as a letter glued to the cell's digits, beside a number: kept as printed (the
+    # value is its digits, ``glued_digits``, and a doubted one).
+    if glued_digits(token) is not None:
+        return token
     misread = _MISREAD_COMMA.match(token)
     return f"{misread[1]},{misread[2]}" if misread else None
 
 
 _BRACKETS = "[](){}"
-_LETTER_GLUED = lazy_compile(r"\p{Ll}(\d{1,2}(?:,\d{1,2})?)")
+# A letter glued to a points cell's digits: a small one before them ("3 a3 [ 3"); a Latin one
+# after a lone digit 2-9 ("10 8V JR755"; "5s" may be 55: ``glued_readings`` keeps both), but no
+# capital a digit looks like; or a capital I or O before one digit ("ngày I1 - 11 11": 11, the
+# "I" a 1 OCR read as a letter). After a 1 or a decimal, or with a mark, the letter is a digit
+# OCR garbled, no speck: "1G", "1U.", "1g" were 16, 10, 10 (seeds 261, 346), "2,7Ð" 2,75.
+# OCR's reading of a speck or a rule on the cell's edge — or of a digit it garbled ("s10" was 16
+# on a seed-345 dump): the digits are a reading to doubt, the letter read as a digit another.
+_LETTER_GLUED = lazy_compile(r"\p{Ll}(\d{1,2}(?:,\d{1,2})?)|([2-9])(?![BDGOQSZI])[A-Za-z]|([IO]\d)")
+_CAPITAL_DIGIT = str.maketrans({"I": "1", "O": "0"})
+
+
+def glued_digits(raw: str | None) -> str | None:
+    """The digits of a points cell OCR printed with a letter glued to them ("a3" → "3", "8V" →
+    "8"; a capital I or O before one digit is that digit: "I1" → "11"), else None. Such a cell is
+    kept as printed (its raw says the letter was there: the value confidence doubts its format)
+    and read as these digits (``glued_readings`` gives the other reading)."""
+    glued = _LETTER_GLUED.fullmatch((raw or "").strip(CELL_SPECKS))
+    if glued is None:
+        return None
+    digits = glued[1] or glued[2] or glued[3].translate(_CAPITAL_DIGIT)
+    return digits if is_score_token(digits) else None
+
+
+def glued_readings(raw: str | None, ceiling: float = 100.0) -> list[float]:
+    """The readings of a cell a letter is glued to, ``glued_digits``' first: with the letter read
+    as the digit it looks like, or as a speck ("l5" → 5, 15; "I1" → 11, 1; "i0" → 0, 10), for the
+    table's arithmetic and the criteria set's maximum to choose. Up to ``ceiling`` (no points
+    cell is above it: "s10" is no 510). [] for any other cell."""
+    first = glued_digits(raw)
+    if first is None:
+        return []
+    token = (raw or "").strip(CELL_SPECKS)
+    others = [token.translate(_LOOKALIKE_DIGIT), token[1:] if token[:1] in "IO" else ""]
+    values = [float(first.replace(",", "."))]
+    for other in others:
+        if _SCORE_TOKEN.match(other) or (other.isdigit() and 0 < len(other) <= 3):
+            value = float(other.replace(",", "."))
+            if value <= ceiling and value not in values:
+                values.append(value)
+    return values
+
+
+# The digits letters on a cell's edge look like (normalize.numbers' OCR digits, the points ones).
+_LOOKALIKE_DIGIT = str.maketrans(
+    {"l": "1", "I": "1", "i": "1", "O": "0", "o": "0", "s": "5", "S": "5", "g": "9", "G": "6", "B": "8"}
+)
 
 
 def bracket_glued(raw: str) -> bool:

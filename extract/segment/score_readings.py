@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from extract.segment.line_common import glued_readings
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings
 from schemas.records import ScoreRow
@@ -28,8 +29,12 @@ class ReadingSettings:
 def points_readings(raw: str | None) -> list[float]:
     """The readings of a points cell as OCR printed it, the printed value first: "15" → 15, 1.5;
     "825" → 825, 82.5, 8.25; "05" → 0.5 (no points cell prints a leading zero, so the integer is
-    no reading). One reading for anything else (a number with its comma, a one-digit number)."""
+    no reading); "l5" → 5, 15 (``glued_readings``). One reading for anything else (a number with
+    its comma, a one-digit number)."""
     text = (raw or "").strip()
+    glued = glued_readings(text)
+    if len(glued) > 1:
+        return glued  # a letter glued to the digits, read as a speck or as the digit it looks like
     if not _BARE_DIGITS.match(text):
         return []
     decimals = lost_decimal_readings(text)

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from extract.model import BLANK_SEEN, IngestedDocument
 from extract.segment.captions import CaptionSettings, printed_title
 from extract.segment.joined import JoinedTable, row_bbox
+from extract.segment.line_common import glued_digits
 from extract.segment.line_words import name_tokens
 from extract.segment.scale_lines import ScaleSettings, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
@@ -376,6 +377,8 @@ def _points_cell(text: str) -> str | None:
 
 
 def _number(raw: str | None, ocr: bool) -> float | None:
+    if ocr and raw:
+        raw = glued_digits(raw) or raw  # a letter OCR glued to the cell's digits ("8V")
     unit = _POINTS_UNIT.match(raw) if raw else None
     parsed = parse_number(unit.group(1) if unit else raw, kind="score", ocr=ocr) if raw else None
     return parsed.value if parsed else None
@@ -482,7 +485,8 @@ def _score_row(
         confidence *= min(1.0, 0.5 + mean)
     unsure = {k: c for k, c in draft.number_confs.items() if ocr and c < settings.ocr_number_doubt}
     for key, raw in (("self", draft.self_raw), ("appraised", draft.appraised_raw)):
-        if ocr and values[key] is not None and raw and not re.search(r"\d", raw):
+        # (a letter glued to its digits, "s10" or "8V", may be a digit OCR garbled: as unsure)
+        if ocr and values[key] is not None and raw and (not re.search(r"\d", raw) or glued_digits(raw)):
             unsure[key] = min(unsure.get(key, 1.0), settings.letter_cell_conf)
     if unsure:
         # The row is flagged as before; its confidence is not capped: each unsure cell carries its
