@@ -20,6 +20,7 @@ import regex as re
 from cchc_extract.reconcile.core import UNSURE_ROWS
 from cchc_extract.reconcile.hierarchy import block_prints, children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import ocr_read
+from extract.segment.unread_rows import unplaced_figures
 from normalize.criteria import CriteriaSet, load_criteria_sets
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
@@ -479,7 +480,18 @@ def _cell_lost(
         said = _sum_says_lost(table, i, field, parent_of, settings)
         if said is not None:
             return said
+    if _figure_left_for(row, field):
+        return True
     return block_prints(rows, i, field, kids, parent_of, top_level=_top_level_block(rows, i, parent_of))
+
+
+def _figure_left_for(row: ScoreRow, field: str) -> bool:
+    """Whether the row's text prints a figure for its blank score ``field`` that no cell took
+    (``unplaced_figures``): the cell was printed and lost, not left blank, even where no block or
+    sum says so (a top-level row printing its maximum and, beside it, a score OCR garbled). Blank
+    scores take the figures left in column order."""
+    blank = [f for f, flag in _CELL_FLAGS[1:] if getattr(row, f) is None and flag in row.flags]
+    return field in blank and blank.index(field) < len(unplaced_figures(row))
 
 
 def _sum_says_lost(
