@@ -20,6 +20,7 @@ import regex as re
 from cchc_extract.reconcile.core import UNSURE_ROWS
 from cchc_extract.reconcile.hierarchy import block_prints, children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import ocr_read
+from cchc_extract.set_gaps import absent_set_rows
 from extract.segment.unread_rows import unplaced_figures
 from normalize.criteria import CriteriaSet, load_criteria_sets
 from normalize.lazy_regex import lazy_compile
@@ -51,6 +52,7 @@ def account_coverage(result: ExtractionResult, settings: CoverageSettings = Cove
     tails = _lost_tails(result, settings)
     lost = [part for part, _ in tails] + _illegible_cells(result, settings)
     lost += _lost_cells_of_rows(result, settings, lost)
+    lost += _absent_set_rows(result, lost)
     if lost:
         result.unread = sorted(result.unread + lost, key=lambda p: (p.page or 0, p.line_start or 0))
     if not result.unread:
@@ -80,6 +82,20 @@ def account_coverage(result: ExtractionResult, settings: CoverageSettings = Cove
                 checks.append(_coverage_check(check, table_index))
         checks.append(check)
     result.checks = checks
+
+
+def _absent_set_rows(result: ExtractionResult, also: list[UnreadPart]) -> list[UnreadPart]:
+    """The criteria set's rows lost between rows read that nothing else tells (``set_gaps``), on
+    an OCR'd document (typed text prints every row it has)."""
+    if not ocr_read(result):
+        return []
+    parts: list[UnreadPart] = []
+    for table in result.score_tables:
+        cset = _recognised_set(table.rows)
+        part = absent_set_rows(table, cset, result.unread + also + parts) if cset is not None else None
+        if part is not None:
+            parts.append(part)
+    return parts
 
 
 def _reachable(check: Check, result: ExtractionResult) -> bool:
