@@ -67,21 +67,21 @@ def token_values(token: str) -> set[float]:
     return values
 
 
-def truth_rows(truth: dict) -> Iterable[tuple[str, list[float | None]]]:
-    """Every truth row's name and the cells the benchmark's `numbers` counter counts, score and
-    statistics tables."""
+def truth_rows(truth: dict) -> Iterable[tuple[str, int, str, str, list[str], list[float | None]]]:
+    """Every truth row (its kind's key, table index, code and name) and the cells the benchmark's
+    `numbers` counter counts (fields, values), score and statistics tables."""
     for kind in ROW_KINDS:
-        for table in truth.get(kind.key) or []:
+        for ti, table in enumerate(truth.get(kind.key) or []):
             fields = number_fields(kind, table)
             for row in table.get("rows") or []:
                 name = " ".join(str(row.get(f) or "") for f in kind.truth_text)
-                yield name, [row.get(f) for f in fields]
+                yield kind.key, ti, str(row.get("code") or ""), name, fields, [row.get(f) for f in fields]
 
 
 def truth_cells(truth: dict) -> Iterable[float | None]:
     """Every truth cell the benchmark's `numbers` counter counts, score and statistics tables."""
-    for _, cells in truth_rows(truth):
-        yield from cells
+    for *_, values in truth_rows(truth):
+        yield from values
 
 
 def _word_found(word: str, line_words: list[str], name_words: set[str], s: LegibilitySettings) -> bool:
@@ -166,8 +166,16 @@ def _own_lines(
 
 
 def legible_numbers(truth: dict, text: str, s: LegibilitySettings = LegibilitySettings()) -> tuple[int, int]:
-    """(legible cells, cells) of one document: a cell is legible when its row's own lines print its
-    value, each token used for one cell at most."""
+    """(legible cells, cells) of one document (``legible_cells``)."""
+    cells = legible_cells(truth, text, s)
+    return sum(c[-1] for c in cells), len(cells)
+
+
+def legible_cells(
+    truth: dict, text: str, s: LegibilitySettings = LegibilitySettings()
+) -> list[tuple[str, int, str, str, bool]]:
+    """Each truth cell (kind's key, table index, row code, field) and whether it is legible: its
+    row's own lines print its value, each token used for one cell at most; a blank cell is."""
     lines = text.splitlines()
     lines_words = [_WORD.findall(fold(line)) for line in lines]
     tokens = [[token_values(t) for t in _NUMBER.findall(line)] for line in lines]
@@ -175,20 +183,17 @@ def legible_numbers(truth: dict, text: str, s: LegibilitySettings = LegibilitySe
     rows = list(truth_rows(truth))
     spans: list[range | None] = []
     after = 0
-    for name, _ in rows:
+    for _, _, _, name, _, _ in rows:
         spans.append(name_lines(name, lines_words, after, s))
         after = spans[-1].start if spans[-1] else after
     starts = [sp.start for sp in spans if sp]
-    legible = cells = 0
-    for (_, values), span in zip(rows, spans):
-        cells += len(values)
+    out = []
+    for (key, ti, code, _, fields, values), span in zip(rows, spans):
         own = _own_lines(span, starts, lines, lines_words, s) if span else range(0)
-        for value in values:
-            if value is None:
-                legible += 1
-                continue
-            legible += _take(own, tokens, used, float(value))
-    return legible, cells
+        for field, value in zip(fields, values):
+            legible = value is None or bool(_take(own, tokens, used, float(value)))
+            out.append((key, ti, code, field, legible))
+    return out
 
 
 def _take(own: range, tokens: list[list[set[float]]], used: list[list[bool]], value: float) -> int:
@@ -200,12 +205,18 @@ def _take(own: range, tokens: list[list[set[float]]], used: list[list[bool]], va
     return 0
 
 
-def legibility_line(label: str, legible: int, right: int, cells: int) -> str:
-    """One printed line: the ceiling and what the reader got, over the same cells."""
+def legibility_line(label: str, legible: int, right: int, cells: int, right_legible: int | None = None) -> str:
+    """One printed line: the ceiling and what the reader got, over the same cells. ``right`` counts
+    values the set or a sum gave for cells the text lost too, so it may pass the ceiling; of the
+    legible cells, ``right_legible`` were read right."""
     if not cells:
         return f"{label}: no number cells"
+    of_legible = (
+        f"{right_legible}/{legible} of the legible ({100 * right_legible / legible if legible else 0:.1f}%)"
+        if right_legible is not None
+        else f"{100 * right / legible if legible else 0:.1f}% of the legible"
+    )
     return (
         f"{label}: numbers legible in the text {legible}/{cells} ({100 * legible / cells:.1f}%, the ceiling "
-        f"of any reader), read right {right}/{cells} ({100 * right / cells:.1f}%; "
-        f"{100 * right / legible if legible else 0:.1f}% of the legible)"
+        f"of any reader), read right {right}/{cells} ({100 * right / cells:.1f}%; {of_legible})"
     )

@@ -1,6 +1,6 @@
 """The ceiling of an OCR dump's numbers (benchmarks/legibility.py): what the text still prints."""
 
-from benchmarks.legibility import legible_numbers, token_values
+from benchmarks.legibility import legible_cells, legible_numbers, token_values
 
 
 def test_a_token_stands_for_its_decimal_and_thousands_readings():
@@ -43,3 +43,15 @@ def test_a_figure_printed_off_the_rows_own_lines_is_not_the_cells():
     # a column block of figures Tesseract set apart from the names prints no row's cell
     text = "1. Cong tac chi dao\n2. Xay dung doi ngu\n\nMot so noi dung khac\n10\n10\n16\n15,25\n"
     assert legible_numbers(TRUTH, text) == (0, 4)
+
+
+def test_each_cell_is_marked_by_its_row_and_field():
+    # the benchmark counts the legible cells read right by these keys (a value the set or a sum
+    # gave for a cell the text lost is right, but not of the legible)
+    text = "1. Cong tac chi dao 10\n2. Xay dung doi ngu 16 15,25\n"
+    assert legible_cells(TRUTH, text) == [
+        ("score_tables", 0, "1", "max_points", True),
+        ("score_tables", 0, "1", "self_points", False),
+        ("score_tables", 0, "2", "max_points", True),
+        ("score_tables", 0, "2", "self_points", True),
+    ]
