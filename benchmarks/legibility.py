@@ -49,6 +49,8 @@ class LegibilitySettings:
     lead_cost: float = 0.5
     # ... no longer than this (a name wraps over a few lines, centred numbers sit between them).
     max_name_lines: int = 8
+    # The best runs of lines kept for each row, of which the rows' order chooses (``table_spans``).
+    candidate_runs: int = 8
     # Lines of text (blank lines not counted) after the name's last line, before the next row's
     # name, that still belong to the row: a one-line name's numbers printed on its explanation's
     # next line, a sparse-text dump's one cell a line.
@@ -98,40 +100,58 @@ def _word_found(word: str, line_words: list[str], name_words: set[str], s: Legib
     return any(fuzz.ratio(word, w) >= s.word_ratio for w in others)
 
 
-def name_lines(name: str, lines_words: list[list[str]], after: int, s: LegibilitySettings) -> range | None:
-    """The lines a row's name prints on and those between: the run of lines holding the most of its
-    words (weighed by their letters: "va", "do" are weak evidence), less ``line_cost`` for each line
-    of words the run spans beyond its first (a word of the name found lines away is another line's)
-    and ``lead_cost`` for each letter of the words its first line prints before the name's; of runs
-    as good, the first at or after ``after`` (two rows of one name print in order), else the first.
-    None when no run holds ``min_name_share`` of the name's letters."""
+def name_runs(name: str, lines_words: list[list[str]], s: LegibilitySettings) -> list[tuple[float, int, int]]:
+    """The runs of lines a row's name may print on, (score, first, last), best first: for each first
+    line, the run holding the most of its words (weighed by their letters: "va", "do" are weak
+    evidence), less ``line_cost`` for each line of words the run spans beyond its first (a word of
+    the name found lines away is another line's) and ``lead_cost`` for each letter of the words its
+    first line prints before the name's; only runs holding ``min_name_share`` of the name's letters
+    and two of its words, at most ``candidate_runs`` of them."""
     words = list(dict.fromkeys(_WORD.findall(fold(name))))
     if not words:
-        return None
+        return []
     weights = [len(w) for w in words]
     known = set(words)
     masks = [sum(1 << k for k, w in enumerate(words) if _word_found(w, lw, known, s)) for lw in lines_words]
-    leads = [_lead_letters(lw, words, known, s) for lw in lines_words]
-    best: tuple | None = None
+    runs: list[tuple[float, int, int]] = []
     for a, mask in enumerate(masks):
         if not mask:
             continue
-        union, spanned = 0, 0
+        lead = s.lead_cost * _lead_letters(lines_words[a], words, known, s)
+        union, spanned, best = 0, 0, None
         for b in range(a, min(a + s.max_name_lines, len(masks))):
             spanned += b > a and bool(lines_words[b])
             if not masks[b] and b > a:
                 continue
             union |= masks[b]
             found = sum(w for k, w in enumerate(weights) if union >> k & 1)
-            key = (found - s.line_cost * spanned - s.lead_cost * leads[a], a >= after, -a)
-            if best is None or key > best[0]:
-                best = (key, a, b, found)
-    if best is None:
-        return None
-    found = best[3]
-    if found < s.min_name_share * sum(weights) or (len(words) > 1 and bin(_mask(best, masks)).count("1") < 2):
-        return None
-    return range(best[1], best[2] + 1)
+            sure = found >= s.min_name_share * sum(weights) and (len(words) == 1 or bin(union).count("1") >= 2)
+            score = found - s.line_cost * spanned - lead
+            if sure and (best is None or score > best[0]):
+                best = (score, a, b)
+        if best is not None:
+            runs.append(best)
+    return sorted(runs, key=lambda r: (-r[0], r[1]))[: s.candidate_runs]
+
+
+def table_spans(names: list[str], lines_words: list[list[str]], s: LegibilitySettings) -> list[range | None]:
+    """The lines of each row of one table: a run of its name (``name_runs``) for each row, the
+    rows' runs starting in the rows' order (a table prints its rows in order: "Kế hoạch CCHC năm"
+    is not 1.1.1's "Ban hành kế hoạch CCHC năm" line, nor a name's words on another row's line),
+    with the most score in all; a row none of whose runs fits is not found (None)."""
+    # states: the last start line used → (score so far, spans so far)
+    states: dict[int, tuple[float, list[range | None]]] = {-1: (0.0, [])}
+    for name in names:
+        runs = name_runs(name, lines_words, s)
+        nxt: dict[int, tuple[float, list[range | None]]] = {}
+        for last, (total, spans) in states.items():
+            options = [(total, last, [*spans, None])]
+            options += [(total + score, a, [*spans, range(a, b + 1)]) for score, a, b in runs if a > last]
+            for value, at, chosen in options:
+                if at not in nxt or value > nxt[at][0]:
+                    nxt[at] = (value, chosen)
+        states = nxt
+    return max(states.values(), key=lambda st: st[0])[1] if names else []
 
 
 def _lead_letters(line_words: list[str], words: list[str], known: set[str], s: LegibilitySettings) -> int:
@@ -142,13 +162,6 @@ def _lead_letters(line_words: list[str], words: list[str], known: set[str], s: L
         if any(_word_found(n, [w], known, s) for n in words):
             return sum(len(x) for x in line_words[:k])
     return 0
-
-
-def _mask(best: tuple, masks: list[int]) -> int:
-    union = 0
-    for i in range(best[1], best[2] + 1):
-        union |= masks[i]
-    return union
 
 
 def _own_lines(
@@ -182,10 +195,8 @@ def legible_cells(
     used = [[False] * len(t) for t in tokens]
     rows = list(truth_rows(truth))
     spans: list[range | None] = []
-    after = 0
-    for _, _, _, name, _, _ in rows:
-        spans.append(name_lines(name, lines_words, after, s))
-        after = spans[-1].start if spans[-1] else after
+    for table in dict.fromkeys((key, ti) for key, ti, *_ in rows):
+        spans += table_spans([r[3] for r in rows if (r[0], r[1]) == table], lines_words, s)
     starts = [sp.start for sp in spans if sp]
     out = []
     for (key, ti, code, _, fields, values), span in zip(rows, spans):
