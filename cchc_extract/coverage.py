@@ -20,6 +20,8 @@ import regex as re
 from cchc_extract.reconcile.core import UNSURE_ROWS
 from cchc_extract.reconcile.hierarchy import block_prints, children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import ocr_read
+from cchc_extract.set_gaps import absent_set_rows
+from extract.segment.unread_rows import unplaced_figures
 from normalize.criteria import CriteriaSet, load_criteria_sets
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
@@ -50,6 +52,7 @@ def account_coverage(result: ExtractionResult, settings: CoverageSettings = Cove
     tails = _lost_tails(result, settings)
     lost = [part for part, _ in tails] + _illegible_cells(result, settings)
     lost += _lost_cells_of_rows(result, settings, lost)
+    lost += _absent_set_rows(result, lost)
     if lost:
         result.unread = sorted(result.unread + lost, key=lambda p: (p.page or 0, p.line_start or 0))
     if not result.unread:
@@ -79,6 +82,20 @@ def account_coverage(result: ExtractionResult, settings: CoverageSettings = Cove
                 checks.append(_coverage_check(check, table_index))
         checks.append(check)
     result.checks = checks
+
+
+def _absent_set_rows(result: ExtractionResult, also: list[UnreadPart]) -> list[UnreadPart]:
+    """The criteria set's rows lost between rows read that nothing else tells (``set_gaps``), on
+    an OCR'd document (typed text prints every row it has)."""
+    if not ocr_read(result):
+        return []
+    parts: list[UnreadPart] = []
+    for table in result.score_tables:
+        cset = _recognised_set(table.rows)
+        part = absent_set_rows(table, cset, result.unread + also + parts) if cset is not None else None
+        if part is not None:
+            parts.append(part)
+    return parts
 
 
 def _reachable(check: Check, result: ExtractionResult) -> bool:
@@ -479,7 +496,18 @@ def _cell_lost(
         said = _sum_says_lost(table, i, field, parent_of, settings)
         if said is not None:
             return said
+    if _figure_left_for(row, field):
+        return True
     return block_prints(rows, i, field, kids, parent_of, top_level=_top_level_block(rows, i, parent_of))
+
+
+def _figure_left_for(row: ScoreRow, field: str) -> bool:
+    """Whether the row's text prints a figure for its blank score ``field`` that no cell took
+    (``unplaced_figures``): the cell was printed and lost, not left blank, even where no block or
+    sum says so (a top-level row printing its maximum and, beside it, a score OCR garbled). Blank
+    scores take the figures left in column order."""
+    blank = [f for f, flag in _CELL_FLAGS[1:] if getattr(row, f) is None and flag in row.flags]
+    return field in blank and blank.index(field) < len(unplaced_figures(row))
 
 
 def _sum_says_lost(

@@ -204,3 +204,43 @@ def test_a_top_level_row_scored_in_one_column_lost_the_other():
     assert row["self_points"] == 10.0 and row["appraised_points"] is None
     reasons = [u["reason"] for u in out["unread"]]
     assert any(r.startswith("figures not read") and "2 appraised points" in r for r in reasons)
+
+
+def test_a_score_printed_beside_the_maximum_in_the_name_is_told_lost():
+    # seed 351 d01-i2: "8 'Tác động của CCHC đến người dân, tổ 15/5 15/5 Báo cáo số 1/BC-": the
+    # maximum 15,5 is read from the first "15/5" (the set's); the second, the self score (truth
+    # 15,5), stands in the name, and the top-level row with no total printed gave no sum or block
+    # to say its blank was lost: it said nothing. The figure no cell took says it.
+    out, truth = _convert("s351-d01-i2-ruled-center-vie-150dpi.txt")
+    assert truth["score_tables"][0]["rows"][7]["self_points"] == 15.5
+    row = _rows(out)["8"]
+    assert row["max_points"] == 15.5 and row["self_points"] is None
+    assert any(u["reason"].endswith("8 self points") for u in out["unread"])
+    # rows printing their scores whole are not claimed: only 8's cell is said
+    assert [u["reason"] for u in out["unread"]] == ["figures not read (the row's other figures were): 8 self points"]
+
+
+def test_an_annex_figure_run_into_the_indicator_is_told_lost():
+    # seed 351 d07-i7 (psm 4): '2 Téng sé h6 so TTHC tiép nhan trong ky H6 so "692' — unit and
+    # figure ran into the indicator with a speck (truth 592); the row came out blank and sure.
+    out, truth = _convert("s351-d07-i7-f12-i7-annex-eng-psm4-200dpi-degraded.txt")
+    assert truth["statistics"][0]["rows"][1]["value"] == 592.0
+    row = out["statistics"][0]["rows"][1]
+    assert row["code"] == "2" and row["value"] is None and "missing_value" in row["flags"]
+    assert any("is not in the text" in u["reason"] and ": 2," in u["reason"] + "," for u in out["unread"])
+    # its heading row 5 ("Kết quả giải quyết hồ sơ …"), printed with no figure, is not claimed
+    assert "missing_value" not in next(r for r in out["statistics"][0]["rows"] if r["code"] == "5")["flags"]
+
+
+def test_a_first_sub_criterion_lost_under_its_parent_is_named_by_the_set():
+    # seed 351 d04-i4: 1.1.1's line "“TT T 1-1 | BanhànhkếhoạchCCHCnăm …" was run into 1.1's; 1.1.2
+    # follows 1.1, so no numbering jump showed the loss, and nothing named it. The criteria set
+    # (ca-mau_2013) puts 1.1.1 before 1.1.2, read.
+    out, truth = _convert("s351-d04-i4-ruled-center-vie-250dpi-degraded.txt")
+    assert "1.1.1" in [r["code"] for r in truth["score_tables"][0]["rows"]]
+    assert "1.1.1" not in _rows(out)
+    named = [u for u in out["unread"] if u["reason"].startswith("rows of the criteria set")]
+    assert [u["reason"] for u in named] == ["rows of the criteria set ca-mau_2013 not read between rows read: 1.1.1"]
+    assert named[0]["line_start"] <= 14 <= named[0]["line_end"]
+    # 1.3, after the last row read under 1 (1.2.1), is not claimed: a set going on is no loss alone
+    assert "1.3" not in named[0]["reason"]

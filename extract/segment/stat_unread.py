@@ -25,6 +25,8 @@ CELLS_REJOINED = "cells_rejoined"
 MISSING_VALUE = "missing_value"
 # Lines of a garbled row quoted in its unread part.
 _SAMPLE_LINES = 4
+# A figure closing an indicator's words, specks around it (not a year: "năm 2024" ends a name).
+_FIGURE_AT_END = lazy_compile(r"(?<![\w/.,-])[\"'“”‘’(\[]?(?!(?:19|20)\d\d\b)\d[\d.,]*[)\]]?[.,:;]?\s*$")
 
 
 # A statistics form's printed title ("BIỂU THỐNG KÊ SỐ LIỆU …", "BIỂU MẪU THỐNG KÊ …").
@@ -78,10 +80,13 @@ def lost_figure(row: StatRow, heads_rows: bool, confidence: float) -> StatRow:
     """A row of OCR'd lines printing its unit but no figure lost the figure's cell (a line does not
     show a blank cell as a grid does): flagged ``missing_value``, so the blank is doubted. So is a
     sub-row ("2.2", "3.1.b") with no figure and no row under it, whose unit OCR garbled with its
-    figure ("Người °)"): a heading heads rows, a row of its own carries its figure. The row was
-    not read whole: its confidence is at most ``confidence``."""
+    figure ("Người °)"): a heading heads rows, a row of its own carries its figure; and a row whose
+    indicator ends in a figure no cell took (unit and figure run into the words with a speck:
+    "… trong kỳ Hồ sơ "692"): the figure was printed, not read. The row was not read whole: its
+    confidence is at most ``confidence``."""
     sub_row = bool(row.code) and "." in (row.code or "") and not heads_rows
-    if row.value is None and (row.unit or sub_row) and not row.value_raw:
+    figure_left = _FIGURE_AT_END.search(row.indicator or "") is not None
+    if row.value is None and (row.unit or sub_row or figure_left) and not row.value_raw:
         return replace(row, flags=[*row.flags, MISSING_VALUE], confidence=min(row.confidence, confidence))
     return row
 

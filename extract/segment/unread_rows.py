@@ -132,6 +132,34 @@ def figure_in_name(row: ScoreRow) -> str | None:
     return None
 
 
+def unplaced_figures(row: ScoreRow) -> list[str]:
+    """Figures a row's printed text holds that no cell took and its criterion's wording does not
+    print: points cells OCR ran into the name ("… tổ 15/5 15/5 Báo cáo số 1/BC-": the maximum read
+    from the first, the self score lost in the second). A figure after "số" or "ngày" is a
+    document's number, one before "%" a rate, one above the row's maximum no score; one written
+    with a slash counts only beside another figure (a lone "4/17" among words is a ratio)."""
+    text = row.name_raw or ""
+    found = [
+        m
+        for m in _NAME_FIGURE.finditer(text)
+        if not _NUMBER_WORD.search(text[: m.start()]) and not text[m.end() :].lstrip().startswith("%")
+    ]
+    beside = [
+        any(o is not m and (0 <= m.start() - o.end() <= 2 or 0 <= o.start() - m.end() <= 2) for o in found)
+        for m in found
+    ]
+    figures = [m.group(1) for m, near in zip(found, beside) if "/" not in m.group(1) or near]
+    for taken in [m.group(1) for m in _NAME_FIGURE.finditer(row.name or "")] + [
+        row.max_points_raw,
+        row.self_points_raw,
+        row.appraised_points_raw,
+    ]:
+        if taken in figures:
+            figures.remove(taken)
+    limit = row.max_points
+    return [f for f in figures if limit is None or float(f.replace(",", ".").replace("/", ".")) <= limit]
+
+
 def points_in_names(result: ExtractionResult, sample_chars: int = 160) -> None:
     """Rows told as "points … not read" whose maximum the criteria set then gave and which the
     name prints (``figure_in_name``) were read: the figure stood in the name, not in its column.
