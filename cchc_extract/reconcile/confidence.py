@@ -35,7 +35,9 @@ Evidence (``value_features``), each a number the model weighs:
             "[J2"): OCR spoilt that line's figures, and those it gave may have lost a mark or a
             digit too ("0,75" read "05", or "0")
   twin      the row's self and appraised points were both read and are equal: two cells read
-            apart agree, as a second reading would (two misreadings seldom land on one value)
+            apart agree, as a second reading would (two misreadings seldom land on one value);
+            or a score equal to the maximum its row printed (full marks), unless the set disputes
+            that maximum
   placed    the row's code was inferred from its position or repaired, and it lost no cell: the
             segmenter lowered the row's confidence for its code, which says little of its numbers
             (the code has a review entry of its own); kept apart so that the fit weighs it back
@@ -466,8 +468,17 @@ def _garbled_beside(row: ScoreRow, f: str) -> bool:
 
 
 def _twin(row: ScoreRow, f: str) -> bool:
-    """Whether ``f`` is the self or appraised points of a row that read both, equal."""
-    if f not in ("self_points", APPRAISED) or row.self_points is None or row.appraised_points is None:
+    """Whether ``f`` is the self or appraised points of a row that read both, equal; or a score
+    equal to the maximum its row printed (full marks: a misread score seldom lands on the very
+    figure of the cell beside it). A maximum the criteria set disputes takes the twin back
+    (``value_features``): the line may be another row's. Seed 347's dumps: 63 scores equal to an
+    undisputed printed maximum, all right; 8 of them were queued, their row having lost a cell."""
+    if f not in ("self_points", APPRAISED) or getattr(row, f) is None:
+        return False
+    value = getattr(row, f)
+    if printed_max(row) and abs(value - (row.max_points or 0.0)) < 0.011:
+        return True
+    if row.self_points is None or row.appraised_points is None:
         return False
     return abs(row.self_points - row.appraised_points) < 0.011
 
