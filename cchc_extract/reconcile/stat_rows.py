@@ -21,7 +21,12 @@ def _unit_key(row: StatRow) -> str:
 
 
 def _unit_words(row: StatRow) -> str:
-    return _plain(row.unit).strip(" .:")
+    """A row's unit folded, less the tokens holding a digit beside its words: what OCR left of a
+    figure it spoilt next to the unit ("Thủ tục 6Ú" for "Thủ tục 60"), no word of the unit (a
+    unit that is one such token, "m2", stays)."""
+    words = _plain(row.unit).strip(" .:").split()
+    kept = [w for w in words if not any(ch.isdigit() for ch in w)]
+    return " ".join(kept if kept else words)
 
 
 def is_percent(row: StatRow) -> bool:
