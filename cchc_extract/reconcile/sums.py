@@ -387,7 +387,9 @@ def check_lost_totals(result: ExtractionResult, ledger: _Ledger) -> None:
     for ti, table in enumerate(result.score_tables):
         if not table.rows or table.stated_total_max is not None or table.stated_total_self is not None:
             continue
-        end = _row_place(table.rows[-1], last=True)
+        # (after the last row's first line: the segmenter tells a totals line that row took into
+        # its own span, ``unread_rows._lost_total``)
+        end = _row_place(table.rows[-1])
         following = [place for place in starts if place > end]
         part = next(
             (p for p in lost if end < _part_place(p) and (not following or _part_place(p) < following[0])), None
