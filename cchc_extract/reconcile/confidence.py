@@ -476,11 +476,23 @@ def _twin(row: ScoreRow, f: str) -> bool:
     if f not in ("self_points", APPRAISED) or getattr(row, f) is None:
         return False
     value = getattr(row, f)
-    if printed_max(row) and abs(value - (row.max_points or 0.0)) < 0.011:
+    if printed_max(row) and abs(value - (row.max_points or 0.0)) < 0.011 and not _scale_robbed(row):
         return True
     if row.self_points is None or row.appraised_points is None:
         return False
     return abs(row.self_points - row.appraised_points) < 0.011
+
+
+# A scoring scale's label whose figure is not beside it in the row's text ("Ban hành kịp thời:
+# Báo cáo số …"): the line's first figure was the scale's, and the reader took it for a cell.
+_ROBBED_SCALE = lazy_compile(r"\p{L}\s*:(?!\s*\d)")
+
+
+def _scale_robbed(row: ScoreRow) -> bool:
+    """Whether a row's text holds a scale label whose figure the points cells took: its maximum
+    and a score equal to it may then be the scale's figure and the maximum (a layout printing the
+    scale before the points, its self score lost), not full marks."""
+    return any(_ROBBED_SCALE.search(text or "") for text in (row.name, row.explanation, *row.scale))
 
 
 def cell_confidence(row: ScoreRow | StatRow, f: str, s: ConfidenceSettings = ConfidenceSettings()) -> float:
