@@ -477,7 +477,12 @@ def _twin(row: ScoreRow, f: str) -> bool:
         return False
     value = getattr(row, f)
     if printed_max(row) and abs(value - (row.max_points or 0.0)) < 0.011 and not _scale_robbed(row):
-        return True
+        # Both figures printed as digits: a letter taken for one ("l" read 1 beside a maximum of
+        # 1) lands on the maximum by the letter's shape, not by the page's figure.
+        clean = _CLEAN["score"]
+        raws = ((getattr(row, f"{f}_raw", None) or "").strip(), (row.max_points_raw or "").strip())
+        if all(clean.fullmatch(raw) for raw in raws):
+            return True
     if row.self_points is None or row.appraised_points is None:
         return False
     return abs(row.self_points - row.appraised_points) < 0.011
