@@ -16,7 +16,32 @@ from cchc_extract.reconcile.stat_rows import _stat_ref, code_legend, is_percent
 from schemas.records import Count, ExtractionResult, ReviewItem
 
 
-def _check_counts(counts: list[Count], ledger: _Ledger, s: ReconcileSettings, ocr: bool = False) -> None:
+def table_lines(result: ExtractionResult) -> set[tuple[int, int]]:
+    """(page, line) of every line a score or statistics row was read from."""
+    out: set[tuple[int, int]] = set()
+    for row in [r for t in result.score_tables for r in t.rows] + [r for a in result.statistics for r in a.rows]:
+        src = row.source
+        if src.page is not None and src.line_start is not None:
+            out |= {(src.page, n) for n in range(src.line_start, (src.line_end or src.line_start) + 1)}
+    return out
+
+
+def _in_table(count: Count, lines: set[tuple[int, int]]) -> bool:
+    """Whether a narrative count was read from a line a table row was read from: its figures are
+    that row's cells ("2. Báo cáo CCHC 2 2 a) … 1,5 1"), not a total and its breakdown."""
+    src = count.source
+    if src.page is None or src.line_start is None:
+        return False
+    return any((src.page, n) in lines for n in range(src.line_start, (src.line_end or src.line_start) + 1))
+
+
+def _check_counts(
+    counts: list[Count],
+    ledger: _Ledger,
+    s: ReconcileSettings,
+    ocr: bool = False,
+    lines: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
+) -> None:
     """A total against its parts. Parts over the total are a fault; parts short of it only when
     the breakdown is stated to be complete (a "trong đó" list may name some parts); one part is a
     subset ("902 hồ sơ (trong đó có 11 hồ sơ trễ hạn)"). A breakdown read with a doubt (a part
@@ -43,6 +68,8 @@ def _check_counts(counts: list[Count], ledger: _Ledger, s: ReconcileSettings, oc
         found = []
         if count.doubt:
             status, note = "skipped", f": not checked, {count.doubt}"
+        elif _in_table(count, lines):
+            status, note = "skipped", "; not checked: read from a table row's line, whose figures are its cells"
         elif len(parts) == 1 and parts[0] is not None:  # (it is: not all parts are None)
             status, expected = ("ok" if parts[0] <= count.total + s.count_tolerance else "mismatch"), parts[0]
             note = " (one part of the total)"
@@ -72,7 +99,7 @@ def _check_counts(counts: list[Count], ledger: _Ledger, s: ReconcileSettings, oc
             actual=count.total,
             tolerance=0.0,
             status=status,
-            message=head + note if count.doubt else f"{head} = {_vn(expected)}{note}",
+            message=head + note if count.doubt or expected is None else f"{head} = {_vn(expected)}{note}",
             rows=(ref,),
             misread=[(c.ref, r) for c, r in found],
         )
