@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import partial
+from itertools import combinations
 
 from cchc_extract.reconcile.confidence import (
     cell_confidence,
@@ -351,7 +352,7 @@ def _check_score_table(
             # not shown wrong. The total still goes to the queue, named, for a person to read
             # against the page (a total the commune got wrong is found nowhere else: issue 16).
             lost_top = _set_top_unread(rows, maxima)
-            if expected is not None and expected < stated <= expected + sum(maxima[k] for k in lost_top) + tol:
+            if expected is not None and _made_up(stated - expected, [maxima[k] for k in lost_top], field_, tol):
                 status = "incomplete"
                 message += f"; top-level criteria {', '.join(lost_top)} of the criteria set were not read"
                 total_ref = ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated)
@@ -474,6 +475,17 @@ def _set_children_unread(row: ScoreRow, children: list[ScoreRow], maxima: dict[s
         return []
     read = {norm_code(c.code) for c in children}
     return [k for k in maxima if k.rpartition(".")[0] == code and k not in read]
+
+
+def _made_up(shortfall: float, lost: list[float], field_: str, tol: float) -> bool:
+    """Whether rows whose maxima are ``lost`` can make up ``shortfall``: for maxima, some of them
+    exactly (a total of maxima one point over the rows read is the commune's slip, not rows of
+    15,5 lost); for scores, anything up to all of them."""
+    if shortfall <= tol:
+        return False
+    if field_ != "max_points":
+        return shortfall <= sum(lost) + tol
+    return any(abs(sum(group) - shortfall) <= tol for n in range(1, len(lost) + 1) for group in combinations(lost, n))
 
 
 def _top_rows_lost(
