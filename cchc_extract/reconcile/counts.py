@@ -26,7 +26,7 @@ def table_lines(result: ExtractionResult) -> set[tuple[int, int]]:
     return out
 
 
-def _in_table(count: Count, lines: set[tuple[int, int]]) -> bool:
+def _in_table(count: Count, lines: set[tuple[int, int]] | frozenset[tuple[int, int]]) -> bool:
     """Whether a narrative count was read from a line a table row was read from: its figures are
     that row's cells ("2. Báo cáo CCHC 2 2 a) … 1,5 1"), not a total and its breakdown."""
     src = count.source
