@@ -355,6 +355,8 @@ def _features(
     mark: str = "",
     moved: bool = False,
 ) -> dict[str, float]:
+    from cchc_extract.reconcile.stat_rows import unit_debris  # stat_rows imports the settings, which import this
+
     value = getattr(row, f)
     raw = getattr(row, f"{f}_raw", None) if kind == "score" else row.value_raw  # type: ignore[union-attr]
     raw = (raw or "").strip()
@@ -382,7 +384,9 @@ def _features(
         "readings": float(
             bool(alternatives.get(f)) or f"repaired_{f}" in row.flags or in_note or mark_inserted(raw, value, kind)
         ),
-        "garbled": float(value is not None and isinstance(row, ScoreRow) and _garbled_beside(row, f)),
+        "garbled": float(
+            value is not None and (_garbled_beside(row, f) if isinstance(row, ScoreRow) else unit_debris(row))
+        ),
         "twin": float(value is not None and isinstance(row, ScoreRow) and _twin(row, f)),
         # (a row that also lost a cell keeps its doubt: the numbers its line printed may have gone
         # to the wrong columns)

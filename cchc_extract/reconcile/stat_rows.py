@@ -20,6 +20,13 @@ def _unit_key(row: StatRow) -> str:
     return "".join(_unit_words(row).split())
 
 
+def unit_debris(row: StatRow) -> bool:
+    """Whether a row's unit holds a token with a digit beside its words ("Thủ tục 6Ú"): a figure
+    OCR spoilt next to the unit, so the figure read beside it may be a stray one."""
+    words = _plain(row.unit).split()
+    return len(words) > 1 and any(any(ch.isdigit() for ch in w) for w in words)
+
+
 def _unit_words(row: StatRow) -> str:
     """A row's unit folded, less the tokens holding a digit beside its words: what OCR left of a
     figure it spoilt next to the unit ("Thủ tục 6Ú" for "Thủ tục 60"), no word of the unit (a
