@@ -16,23 +16,28 @@ from cchc_extract.reconcile.stat_rows import _stat_ref, code_legend, is_percent
 from schemas.records import Count, ExtractionResult, ReviewItem
 
 
-def table_lines(result: ExtractionResult) -> set[tuple[int, int]]:
-    """(page, line) of every line a score or statistics row was read from."""
-    out: set[tuple[int, int]] = set()
-    for row in [r for t in result.score_tables for r in t.rows] + [r for a in result.statistics for r in a.rows]:
+def table_lines(result: ExtractionResult) -> dict[tuple[int, int], set[float]]:
+    """(page, line) of every line a score row was read from → the points that row read."""
+    out: dict[tuple[int, int], set[float]] = {}
+    for row in (r for t in result.score_tables for r in t.rows):
         src = row.source
-        if src.page is not None and src.line_start is not None:
-            out |= {(src.page, n) for n in range(src.line_start, (src.line_end or src.line_start) + 1)}
+        if src.page is None or src.line_start is None:
+            continue
+        points = {v for v in (row.max_points, row.self_points, row.appraised_points) if v is not None}
+        for n in range(src.line_start, (src.line_end or src.line_start) + 1):
+            out.setdefault((src.page, n), set()).update(points)
     return out
 
 
-def _in_table(count: Count, lines: set[tuple[int, int]] | frozenset[tuple[int, int]]) -> bool:
-    """Whether a narrative count was read from a line a table row was read from: its figures are
-    that row's cells ("2. Báo cáo CCHC 2 2 a) … 1,5 1"), not a total and its breakdown."""
+def _row_figures(count: Count, lines: dict[tuple[int, int], set[float]]) -> bool:
+    """Whether a narrative count's total is the points of a score row read from its lines ("2.
+    Báo cáo CCHC 2 2 a) … 1,5 1 Đã ban hành …" read as a total of 1): the row's cells, not a
+    total and its breakdown (a count an explanation cell writes, "664/664 hồ sơ", is checked)."""
     src = count.source
-    if src.page is None or src.line_start is None:
+    if src.page is None or src.line_start is None or count.total is None:
         return False
-    return any((src.page, n) in lines for n in range(src.line_start, (src.line_end or src.line_start) + 1))
+    span = range(src.line_start, (src.line_end or src.line_start) + 1)
+    return any(abs(count.total - v) < 1e-9 for n in span for v in lines.get((src.page, n), ()))
 
 
 def _check_counts(
@@ -40,7 +45,7 @@ def _check_counts(
     ledger: _Ledger,
     s: ReconcileSettings,
     ocr: bool = False,
-    lines: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
+    lines: dict[tuple[int, int], set[float]] | None = None,
 ) -> None:
     """A total against its parts. Parts over the total are a fault; parts short of it only when
     the breakdown is stated to be complete (a "trong đó" list may name some parts); one part is a
@@ -68,8 +73,8 @@ def _check_counts(
         found = []
         if count.doubt:
             status, note = "skipped", f": not checked, {count.doubt}"
-        elif _in_table(count, lines):
-            status, note = "skipped", "; not checked: read from a table row's line, whose figures are its cells"
+        elif _row_figures(count, lines or {}):
+            status, note = "skipped", "; not checked: its total is the points of the table row it was read from"
         elif len(parts) == 1 and parts[0] is not None:  # (it is: not all parts are None)
             status, expected = ("ok" if parts[0] <= count.total + s.count_tolerance else "mismatch"), parts[0]
             note = " (one part of the total)"
