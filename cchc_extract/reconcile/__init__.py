@@ -39,6 +39,7 @@ from cchc_extract.reconcile.core import _Ledger
 from cchc_extract.reconcile.counts import (
     _check_counts,
     _check_narrative_against_annexes,
+    table_lines,
 )
 from cchc_extract.reconcile.hierarchy import (
     children_of,
@@ -84,7 +85,7 @@ def check_relations(result: ExtractionResult, settings: ReconcileSettings = _DEF
     check_lost_totals(result, ledger)
     for ai, annex in enumerate(result.statistics):
         _check_annex(ai, annex, ledger, settings, ocr)
-    _check_counts(result.counts, ledger, settings, ocr)
+    _check_counts(result.counts, ledger, settings, ocr, table_lines(result))
     _check_group_statements(result.score_statements, ledger, settings, ocr)
     _check_narrative_against_annexes(result, ledger, settings)
     _check_text_ratios(result, ledger, settings)

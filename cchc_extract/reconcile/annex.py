@@ -24,6 +24,7 @@ from cchc_extract.reconcile.stat_rows import (
     is_count,
     is_percent,
 )
+from normalize.lazy_regex import lazy_compile
 from schemas.records import StatAnnex, StatRow
 
 
@@ -82,8 +83,14 @@ def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSetting
             _check_ratio(ai, i, rows, parents, kids, name, ledger, s, ocr)
             continue
         _check_note_ratio(ai, i, rows, parents, name, ledger, s)
-        if _plain(row.indicator).startswith("tong"):
+        if _TOTAL_LABEL.match(_plain(row.indicator)):
             _check_total(ai, i, rows, kids, name, ledger, s, ocr)
+
+
+# A total's label opens with "Tổng", after what OCR left of its code when the code was not read
+# ("5) Tổng số thủ tục": the "3" of a lost code column went into the label): a leading run with
+# no letters is no word of the label.
+_TOTAL_LABEL = lazy_compile(r"[^\p{L}]*tong")
 
 
 def _check_total(

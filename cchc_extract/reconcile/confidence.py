@@ -35,7 +35,9 @@ Evidence (``value_features``), each a number the model weighs:
             "[J2"): OCR spoilt that line's figures, and those it gave may have lost a mark or a
             digit too ("0,75" read "05", or "0")
   twin      the row's self and appraised points were both read and are equal: two cells read
-            apart agree, as a second reading would (two misreadings seldom land on one value)
+            apart agree, as a second reading would (two misreadings seldom land on one value);
+            or a score equal to the maximum its row printed (full marks), unless the set disputes
+            that maximum
   placed    the row's code was inferred from its position or repaired, and it lost no cell: the
             segmenter lowered the row's confidence for its code, which says little of its numbers
             (the code has a review entry of its own); kept apart so that the fit weighs it back
@@ -289,6 +291,12 @@ def value_features(
                 if features["missing"] and from_scan and _blank_with_block(table.rows, ri, f, kids, parent_of):
                     features["missing"] = 0.0
                 agrees = agrees_with_set(row, f, maxima)
+                if set_filled(row, f) and not any(flag in row.flags for flag in _PLACED_FLAGS):
+                    # The set's maximum for a code the row printed: the figure the page prints in
+                    # that cell unless the commune wrote its own (seed 347's dumps: 20 such
+                    # maxima, all right; 4 queued at 0.73, their row's confidence lowered by the
+                    # lost cell the set filled). A code inferred or repaired may be another row's.
+                    agrees = 1.0
                 out[(pointer, f)] = features | ocr | settled(features, row, f, agrees)
     for ai, annex in enumerate(result.statistics):
         cells_lost = not blanks_printed(annex, result.source, read_by_ocr)
@@ -347,6 +355,8 @@ def _features(
     mark: str = "",
     moved: bool = False,
 ) -> dict[str, float]:
+    from cchc_extract.reconcile.stat_rows import unit_debris  # stat_rows imports the settings, which import this
+
     value = getattr(row, f)
     raw = getattr(row, f"{f}_raw", None) if kind == "score" else row.value_raw  # type: ignore[union-attr]
     raw = (raw or "").strip()
@@ -374,7 +384,9 @@ def _features(
         "readings": float(
             bool(alternatives.get(f)) or f"repaired_{f}" in row.flags or in_note or mark_inserted(raw, value, kind)
         ),
-        "garbled": float(value is not None and isinstance(row, ScoreRow) and _garbled_beside(row, f)),
+        "garbled": float(
+            value is not None and (_garbled_beside(row, f) if isinstance(row, ScoreRow) else unit_debris(row))
+        ),
         "twin": float(value is not None and isinstance(row, ScoreRow) and _twin(row, f)),
         # (a row that also lost a cell keeps its doubt: the numbers its line printed may have gone
         # to the wrong columns)
@@ -466,10 +478,36 @@ def _garbled_beside(row: ScoreRow, f: str) -> bool:
 
 
 def _twin(row: ScoreRow, f: str) -> bool:
-    """Whether ``f`` is the self or appraised points of a row that read both, equal."""
-    if f not in ("self_points", APPRAISED) or row.self_points is None or row.appraised_points is None:
+    """Whether ``f`` is the self or appraised points of a row that read both, equal; or a score
+    equal to the maximum its row printed (full marks: a misread score seldom lands on the very
+    figure of the cell beside it). A maximum the criteria set disputes takes the twin back
+    (``value_features``): the line may be another row's. Seed 347's dumps: 63 scores equal to an
+    undisputed printed maximum, all right; 8 of them were queued, their row having lost a cell."""
+    if f not in ("self_points", APPRAISED) or getattr(row, f) is None:
+        return False
+    value = getattr(row, f)
+    if printed_max(row) and abs(value - (row.max_points or 0.0)) < 0.011 and not _scale_robbed(row):
+        # Both figures printed as digits: a letter taken for one ("l" read 1 beside a maximum of
+        # 1) lands on the maximum by the letter's shape, not by the page's figure.
+        clean = _CLEAN["score"]
+        raws = ((getattr(row, f"{f}_raw", None) or "").strip(), (row.max_points_raw or "").strip())
+        if all(clean.fullmatch(raw) for raw in raws):
+            return True
+    if row.self_points is None or row.appraised_points is None:
         return False
     return abs(row.self_points - row.appraised_points) < 0.011
+
+
+# A scoring scale's label whose figure is not beside it in the row's text ("Ban hành kịp thời:
+# Báo cáo số …"): the line's first figure was the scale's, and the reader took it for a cell.
+_ROBBED_SCALE = lazy_compile(r"\p{L}\s*:(?!\s*\d)")
+
+
+def _scale_robbed(row: ScoreRow) -> bool:
+    """Whether a row's text holds a scale label whose figure the points cells took: its maximum
+    and a score equal to it may then be the scale's figure and the maximum (a layout printing the
+    scale before the points, its self score lost), not full marks."""
+    return any(_ROBBED_SCALE.search(text or "") for text in (row.name, row.explanation, *row.scale))
 
 
 def cell_confidence(row: ScoreRow | StatRow, f: str, s: ConfidenceSettings = ConfidenceSettings()) -> float:

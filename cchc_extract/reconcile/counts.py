@@ -16,7 +16,37 @@ from cchc_extract.reconcile.stat_rows import _stat_ref, code_legend, is_percent
 from schemas.records import Count, ExtractionResult, ReviewItem
 
 
-def _check_counts(counts: list[Count], ledger: _Ledger, s: ReconcileSettings, ocr: bool = False) -> None:
+def table_lines(result: ExtractionResult) -> dict[tuple[int, int], set[float]]:
+    """(page, line) of every line a score row was read from → the points that row read."""
+    out: dict[tuple[int, int], set[float]] = {}
+    for row in (r for t in result.score_tables for r in t.rows):
+        src = row.source
+        if src.page is None or src.line_start is None:
+            continue
+        points = {v for v in (row.max_points, row.self_points, row.appraised_points) if v is not None}
+        for n in range(src.line_start, (src.line_end or src.line_start) + 1):
+            out.setdefault((src.page, n), set()).update(points)
+    return out
+
+
+def _row_figures(count: Count, lines: dict[tuple[int, int], set[float]]) -> bool:
+    """Whether a narrative count's total is the points of a score row read from its lines ("2.
+    Báo cáo CCHC 2 2 a) … 1,5 1 Đã ban hành …" read as a total of 1): the row's cells, not a
+    total and its breakdown (a count an explanation cell writes, "664/664 hồ sơ", is checked)."""
+    src = count.source
+    if src.page is None or src.line_start is None or count.total is None:
+        return False
+    span = range(src.line_start, (src.line_end or src.line_start) + 1)
+    return any(abs(count.total - v) < 1e-9 for n in span for v in lines.get((src.page, n), ()))
+
+
+def _check_counts(
+    counts: list[Count],
+    ledger: _Ledger,
+    s: ReconcileSettings,
+    ocr: bool = False,
+    lines: dict[tuple[int, int], set[float]] | None = None,
+) -> None:
     """A total against its parts. Parts over the total are a fault; parts short of it only when
     the breakdown is stated to be complete (a "trong đó" list may name some parts); one part is a
     subset ("902 hồ sơ (trong đó có 11 hồ sơ trễ hạn)"). A breakdown read with a doubt (a part
@@ -43,6 +73,8 @@ def _check_counts(counts: list[Count], ledger: _Ledger, s: ReconcileSettings, oc
         found = []
         if count.doubt:
             status, note = "skipped", f": not checked, {count.doubt}"
+        elif _row_figures(count, lines or {}):
+            status, note = "skipped", "; not checked: its total is the points of the table row it was read from"
         elif len(parts) == 1 and parts[0] is not None:  # (it is: not all parts are None)
             status, expected = ("ok" if parts[0] <= count.total + s.count_tolerance else "mismatch"), parts[0]
             note = " (one part of the total)"
@@ -72,7 +104,7 @@ def _check_counts(counts: list[Count], ledger: _Ledger, s: ReconcileSettings, oc
             actual=count.total,
             tolerance=0.0,
             status=status,
-            message=head + note if count.doubt else f"{head} = {_vn(expected)}{note}",
+            message=head + note if count.doubt or expected is None else f"{head} = {_vn(expected)}{note}",
             rows=(ref,),
             misread=[(c.ref, r) for c, r in found],
         )

@@ -55,14 +55,26 @@ def _review_doubtful(
             ledger.flag(ref, f"{LOW_CONFIDENCE_REASON}{ref.confidence:.2f} below {below:.2f}")
 
     def visit_values(refs: list[ReviewItem], row: ScoreRow | StatRow) -> None:
-        """A row's values one by one, each under its own calibrated confidence."""
+        """A row's values one by one, each under its own calibrated confidence; its inferred code
+        with the first of them that goes to review (a person looking at that value reads the
+        row's code beside it: one look, one entry), else on its own."""
+        queued = []
         for ref in refs:
             own = row.value_confidence.get(ref.field or "")
             calibrated = own is not None and (ref.item, ref.field) not in headings
             below = value_threshold(s) if calibrated else s.review_below
-            visit(replace(ref, confidence=row.confidence if own is None else own), [], below)
+            doubted = replace(ref, confidence=row.confidence if own is None else own)
+            visit(doubted, [], below)
+            if doubted.confidence is not None and doubted.confidence < below:
+                queued.append(ref)
         if "code_inferred" in row.flags and refs[0].item not in vouched and not coded_by_name(row):
-            visit(replace(refs[0], confidence=None), ["code_inferred"])
+            if queued:
+                ledger.flag(
+                    replace(queued[0], confidence=None, alternatives=[]),
+                    f"{CODE_INFERRED_REASON}, not read ({row.code})",
+                )
+            else:
+                visit(replace(refs[0], confidence=None), ["code_inferred"])
 
     for ti, table in enumerate(result.score_tables):
         name = _table_name(table, ti)

@@ -110,6 +110,7 @@ def _pairs(
     candidates: list[int],
     rows: list[StatRow],
     parents: list[int | None],
+    units: bool = True,
 ) -> tuple[list[tuple[int, int]], bool]:
     """((numerator, denominator) pairs to try, whether the pair is certain). The denominator is
     the row worded as one ("Tổng số ...", "... đề ra"), else the count the others are parts of
@@ -118,7 +119,7 @@ def _pairs(
     certain."""
 
     def same_unit(a: int, b: int) -> bool:
-        return not _unit_key(rows[a]) or not _unit_key(rows[b]) or _unit_key(rows[a]) == _unit_key(rows[b])
+        return not units or not _unit_key(rows[a]) or not _unit_key(rows[b]) or _unit_key(rows[a]) == _unit_key(rows[b])
 
     den = _denominator([(j, rows[j]) for j in candidates])
     if den is None:
@@ -171,6 +172,14 @@ def _check_ratio(
         status, message = "skipped", f"{label}: denominator {rows[pairs[0][1]].code} is 0"
     else:
         status, message, members, expected = _ratio_reading(row, live, rows, certain, decimals)
+        if status == "mismatch" and ocr:
+            # A count whose unit OCR garbled ("lš: HD sơ" for "Hồ sơ") is left out of the pairs:
+            # when the counts, their units aside, make the percentage to its last printed digit,
+            # the ratio holds and the unit is our misreading, not the commune's fault.
+            loose, _ = _pairs(i, candidates, rows, parents, units=False)
+            again = _ratio_reading(row, [(j, d) for j, d in loose if rows[d].value != 0], rows, certain, decimals)
+            if again[0] == "ok":
+                status, message, members, expected = again
         if status == "mismatch":
             # a share is at most its whole: a reading making it more explains nothing
             cells = [stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, *members)]

@@ -20,8 +20,26 @@ def _unit_key(row: StatRow) -> str:
     return "".join(_unit_words(row).split())
 
 
+def _debris(word: str) -> bool:
+    """A token of a unit that is what OCR left of a figure: a digit glued to letters ("6Ú")."""
+    return any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)
+
+
+def unit_debris(row: StatRow) -> bool:
+    """Whether a row's unit holds a token of a figure OCR spoilt beside its words ("Thủ tục 6Ú"),
+    so the figure read beside it may be a stray one. A coded answer's legend ("Có = 1") is no
+    unit of that kind."""
+    words = _plain(row.unit).split()
+    return "=" not in row.unit and len(words) > 1 and any(_debris(w) for w in words)
+
+
 def _unit_words(row: StatRow) -> str:
-    return _plain(row.unit).strip(" .:")
+    """A row's unit folded, less the tokens OCR left of a figure it spoilt next to the unit
+    ("Thủ tục 6Ú" for "Thủ tục 60"): no word of the unit."""
+    folded = _plain(row.unit).strip(" .:")
+    if not unit_debris(row):
+        return folded
+    return " ".join(w for w in folded.split() if not _debris(w))
 
 
 def is_percent(row: StatRow) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import regex as re
+from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument, Line
 from extract.segment.line_common import is_points_reading, line_tokens
@@ -453,6 +454,12 @@ def _lost_total(
     pages = [p for p in doc.pages if p.number in (last.page, (last.page or 0) + 1)]
     if not pages or pages[0].number != last.page or end is None:
         return []
+    # The last row may have taken the totals line as the rest of its name ("Kiểm tra công tác
+    # CCHC 3 as |" over "[Tongs dim SSSC~dYSCiS) is |"): a line of its own span after its first
+    # that only a garbled totals label opens is that totals row, lost all the same.
+    for ln in pages[0].lines:
+        if (last.line_start or end) < ln.number <= end and _totals_label(ln.raw or ln.text):
+            return [_lost_total_part(pages[0].number, ln)]
     # The totals may stand on the next page, under the column header printed again there: the
     # header's lines are no line of the table's own.
     after = [
@@ -471,17 +478,35 @@ def _lost_total(
             continue
         if not (is_garbled_total(folded) or _TOTAL_OPENING.match(folded) or _totals_figures(line, score.rows)):
             continue
-        return [
-            UnreadPart(
-                page=page.number,
-                kind="rows",
-                reason=LOST_TOTAL_REASON,
-                text_sample=line.text,
-                line_start=line.number,
-                line_end=line.number,
-            )
-        ]
+        return [_lost_total_part(page.number, line)]
     return []
+
+
+# A totals label opening a line: "Tổng" capitalised (a criterion's name wrapped onto a line of
+# its own goes on in lower case, "tổng kết"), then a word like "điểm" / "cộng" / "số" (OCR'd
+# "Tongs dim", "TONG CONG").
+_TOTALS_LABEL = lazy_compile(r"^[^\p{L}]*T[OÔỐỔ]NG\p{L}?\s+(\p{L}+)", re.I)
+
+
+def _totals_label(text: str) -> bool:
+    from extract.segment.score_lines import _TOTAL_WORD_SIMILARITY, _TOTAL_WORDS
+
+    m = _TOTALS_LABEL.match(text)
+    if not m or not text.lstrip("[|(_-—:;.' ")[:1].isupper():
+        return False
+    word = fold(m.group(1))
+    return max(fuzz.ratio(word, w) for w in _TOTAL_WORDS) >= _TOTAL_WORD_SIMILARITY
+
+
+def _lost_total_part(page: int, line: Line) -> UnreadPart:
+    return UnreadPart(
+        page=page,
+        kind="rows",
+        reason=LOST_TOTAL_REASON,
+        text_sample=line.text,
+        line_start=line.number,
+        line_end=line.number,
+    )
 
 
 def _totals_figures(line: Line, rows: list[ScoreRow]) -> bool:
