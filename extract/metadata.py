@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import Levenshtein
 
+from extract.annex_note import read_annex_note
 from extract.columns import Anchors, ColumnSettings, reading_lines
 from extract.commune import (
     LOCAL_UNIT,
@@ -192,7 +193,7 @@ def read_metadata(
     _read_issuer(header, lines, meta, settings)
     if garbled and meta.title and meta.commune:
         meta.title = named_alike(meta.title, meta.commune)  # one mention misread ("xã Làm Cường" under "LÂM CƯỜNG")
-    _read_annex_note(lines, meta)
+    read_annex_note(lines, meta, KINDS)
     meta.period = find_period(" ".join(t for t in [meta.title or ""] + [line_text(ln) for ln in header[kind_at:]]))
     meta.year = _year(meta)
     latin = latin_document(lines, settings.latin_line_share)
@@ -307,41 +308,6 @@ def _read_number(header: list[Line], meta: DocumentMeta, settings: MetadataSetti
             year = f"{m.group(2)}/" if m.group(2) else ""
             meta.number = f"{m.group(1)}/{year}{kind}-{suffix}" if m.group(1) else None
             return
-
-
-# An annex's heading names the report it is attached to, by the report's own number and date
-# ("(Kèm theo Báo cáo số 117/BC-UBND ngày 01/03/2025 của UBND xã …)"; OCR'd: "(Kém he Bdo cdo
-# s6.117/BC-UBND ngay 01/03/2025"): a second reading of the header's number and date.
-_ANNEX_NOTE = lazy_re_compile(
-    r"\(?\s*k\w{1,2}m\b.{0,30}?(?<!\d)(\d{1,4})\s*/\s*([a-z]{2,4})\s*-\s*ubnd\b\W*"
-    r"ng\w{1,2}y\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})"
-)
-
-
-def _read_annex_note(lines: list[Line], meta: DocumentMeta) -> None:
-    """The number and date an annex's heading cites for the document's own kind, where the header
-    lost them or read the number with a digit lost ("Số 17 /BG-UBND" over "… số 117/BC-UBND"): OCR
-    drops a digit far more often than it makes one up. A note citing another number is another
-    document's (a plan attached to a decision) and changes nothing."""
-    if meta.kind is None:
-        return
-    for line in lines:
-        m = _ANNEX_NOTE.search(fold(line_text(line)))
-        code = KINDS.get(m.group(2)) if m else None
-        if not m or code is None or code[0] != meta.kind:
-            continue
-        cited, printed = m.group(1).lstrip("0"), (meta.number or "").split("/")[0]
-        if printed and printed != cited and not _digit_dropped(printed, cited):
-            continue
-        meta.number = cited + meta.number[len(printed) :] if meta.number else f"{cited}/{meta.kind}-UBND"
-        if meta.date is None:
-            meta.date, _ = _date(fold(line_text(line))[m.start(3) :])
-        return
-
-
-def _digit_dropped(short: str, full: str) -> bool:
-    """``short`` is ``full`` with one digit lost."""
-    return len(full) == len(short) + 1 and any(full[:i] + full[i + 1 :] == short for i in range(len(full)))
 
 
 def _one_letter_off(code: str, kind: str) -> bool:
