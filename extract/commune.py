@@ -36,13 +36,13 @@ def restored_place(name: str, meta: DocumentMeta) -> str:
     của UBND xã Cũng Quang Thượng" under "XÃ CƯỜNG QUANG THƯỢNG")."""
     restored = place_name(" ".join(restore_place(name.split())))
     if meta.title:
-        meta.title = _named_alike(meta.title, restored)
+        meta.title = named_alike(meta.title, restored)
     if meta.place and Levenshtein.distance(_squeezed(fold(meta.place).lower()), _squeezed(fold(restored).lower())) <= 1:
         meta.place = restored
     return restored
 
 
-def _named_alike(text: str, name: str) -> str:
+def named_alike(text: str, name: str) -> str:
     """The text with the commune named after a unit word ("xã …") a letter or a mark from ``name``
     spelled as ``name`` (in capitals in a title printed in capitals)."""
     key, n = _squeezed(fold(name).lower()), len(name.split())
@@ -100,6 +100,47 @@ def commune_spelling(name: str, texts: list[str]) -> str:
     if nearest and sum(counts.values()) <= 1 and near[nearest] >= 2 and is_place(nearest) and not is_place(best):
         return nearest
     return best
+
+
+def printed_spelling(name: str, lines: list[Line]) -> str | None:
+    """The commune's name as the OCR itself printed its mentions, when that outvotes the repair's
+    spelling: the repair reads each mention in its context and may take a better-known name for
+    it ("BINH LAC" → "Bình Lục" everywhere), while two mentions printed alike are two readings
+    that agree, one of them the letterhead's (in capitals: the issuer line, the title or the
+    signature block's "ỦY BAN NHÂN DÂN XÃ …"). Counted over lines the repair kept word for word:
+    a mention it left as printed votes for ``name``. None when the repair's spelling is as printed
+    or not outvoted."""
+    key = fold(name).lower().split()
+    n = len(key)
+    votes: dict[str, int] = {}
+    capitals: set[str] = set()  # spellings a mention in capitals printed
+    for line in lines:
+        words = line.text.split()
+        raws = (line.raw or line.text).split()
+        if len(raws) != len(words):
+            continue
+        folded = [fold(_word_core(w)).lower() for w in words]
+        for i in range(len(words) - n + 1):
+            if folded[i : i + n] == key:
+                printed = place_name(" ".join(_word_core(w) for w in raws[i : i + n]))
+                votes[printed.lower()] = votes.get(printed.lower(), 0) + 1
+                if all(_word_core(w).isupper() for w in raws[i : i + n]):
+                    capitals.add(printed.lower())
+    if not votes:
+        return None
+    best = max(votes, key=lambda s: votes[s])
+    if (
+        best == nfc(name).lower()
+        or best not in capitals
+        or votes[best] < 2
+        or votes[best] <= votes.get(nfc(name).lower(), 0)
+    ):
+        return None
+    return " ".join(w.capitalize() for w in best.split())
+
+
+def _word_core(word: str) -> str:
+    return re.sub(r"^[^\w]+|[^\w]+$", "", nfc(word))
 
 
 def completed_name(name: str, place: str | None) -> str:

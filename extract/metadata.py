@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import Levenshtein
 
+from extract.annex_note import read_annex_note
 from extract.columns import Anchors, ColumnSettings, reading_lines
 from extract.commune import (
     LOCAL_UNIT,
@@ -33,18 +34,22 @@ from extract.commune import (
     latin_document,
     local_unit,
     marks_read,
+    named_alike,
     place_name,
+    printed_spelling,
     restored_place,
 )
 from extract.letter_lines import folded_text, is_upper, line_text, line_variants
 from extract.model import IngestedDocument, Line
+from extract.ocr_marks import laid_out_by_ocr
 from extract.periods import find_period
 from extract.signature import RECIPIENTS, SIGNATURE_TITLE, SignatureSettings, read_signer, signature_zone, signer_review
 from extract.title_text import edge_specks, speck_line, title_text
+from extract.title_wording import TitleWordingSettings, worded_title
 from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_spaces
 from normalize.vietnamese import DAMAGED_DOC_SHARE, word_damage
-from normalize.vietnamese.names import place_doubts
+from normalize.vietnamese.names import is_place, place_doubts, restore_place
 from normalize.vietnamese.syllable import fold, nfc
 from schemas.records import DocumentMeta, ReviewItem
 
@@ -76,6 +81,7 @@ class MetadataSettings:
     # decide ("Long Thanh": Thành, Thanh or Thạnh) is left empty and told in the review queue
     # (False), or given as the repair spelled it (True: a guess, right about half the time).
     guess_latin_marks: bool = False
+    title_wording: TitleWordingSettings = field(default_factory=TitleWordingSettings)  # garbled title words
     columns: ColumnSettings = field(default_factory=ColumnSettings)  # two-column header/signature blocks
     signature: SignatureSettings = field(default_factory=SignatureSettings)  # the signer's block
 
@@ -173,8 +179,8 @@ def read_metadata(
     # its cells are (the signature cell wraps inside its column; see _bar_runs_joined).
     barred = [b for p in doc.pages for b in p.blocks if isinstance(b, Line) and b.text.strip()]
     ocr_pages = {p.number for p in doc.pages if p.method == "ocr"}
+    typed = typed_document(lines, settings)
     if any(line.raw and line.page not in ocr_pages for line in lines):
-        typed = typed_document(lines, settings)
         lines = [line if line.page in ocr_pages else as_printed(line, typed) for line in lines]
         barred = [line if line.page in ocr_pages else as_printed(line, typed) for line in barred]
     header = header_zone(lines, settings)
@@ -182,7 +188,15 @@ def read_metadata(
     _read_number(header, meta, settings)
     _read_place_date(header, meta)
     kind_at = _read_kind_and_title(header, meta, settings)
+    # Text OCR read (a dump of a Vietnamese OCR has its marks and reads as typed, but for OCR's
+    # layout marks) or that lost its marks: its words may be garbled.
+    garbled = bool(ocr_pages) or not typed or laid_out_by_ocr(doc)
+    if garbled and meta.title:
+        meta.title = worded_title(meta.title, settings.title_wording)
     _read_issuer(header, lines, meta, settings)
+    if garbled and meta.title and meta.commune:
+        meta.title = named_alike(meta.title, meta.commune)  # one mention misread ("xã Làm Cường" under "LÂM CƯỜNG")
+    read_annex_note(lines, meta, KINDS)
     meta.period = find_period(" ".join(t for t in [meta.title or ""] + [line_text(ln) for ln in header[kind_at:]]))
     meta.year = _year(meta)
     latin = latin_document(lines, settings.latin_line_share)
@@ -391,7 +405,14 @@ def _read_issuer(header: list[Line], lines: list[Line], meta: DocumentMeta, sett
             unit, name = found
             name = commune_spelling(name, [line_text(ln) for ln in lines] + [meta.place or "", meta.title or ""])
             name = completed_name(name, meta.place)
-            if latin_document(lines, settings.latin_line_share):
+            latin = latin_document(lines, settings.latin_line_share)
+            printed = printed_spelling(name, lines)
+            # A Latin-only OCR prints no marks: only its letters can outvote the repair's.
+            if latin and printed and fold(printed) == fold(name):
+                printed = None
+            if printed and is_place(" ".join(restore_place(printed.split())) if latin else printed):
+                name = printed
+            if latin:
                 name = restored_place(name, meta)
             meta.commune = name
             meta.issuer = f"UBND {unit} {name}"

@@ -350,7 +350,8 @@ def _name_text(line: Line) -> str:
     knows words, not people: it turns a name read right into common words ("Phan" → "Phân",
     "Huyền" → "Huyện", "Thu Nhung" → "Thủ Những"); a stripped or damaged reading still needs it."""
     raw = nfc(line.raw.strip()) if line.raw else ""
-    words = " ".join(w for w in (_core(t) for t in raw.split()) if len(w) > 1)  # specks aside ("ˆTrần", "l Đàm")
+    # Specks aside ("ˆTrần", "l Đàm", "Tạ Minh Loan vs"): a name's words are capitalised.
+    words = " ".join(w for w in (_core(t) for t in raw.split()) if len(w) > 1 and w[:1].isupper())
     if raw and any(ch.isalpha() and not ch.isascii() for ch in raw) and not word_damage(words, skip_upper=False)[1]:
         return raw
     return line_text(line)
@@ -417,6 +418,10 @@ def person_name(text: str, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTI
         printed.pop()  # a lower-case speck after it: a name ends with a capitalised word
     if len(printed) > 2 and len(_core(printed[0])) <= 2 and not is_surname(printed[0]) and is_surname(printed[1]):
         printed.pop(0)  # a speck read as a short capitalised word before a surname ("Re Nong Duy …")
+    if len(printed) > 2 and re.match(r"^[‘'\"“]\w", printed[1]) and not is_surname(_core(printed[0])):
+        printed.pop(0)  # a word of the recipients' column before a name OCR opened with a quote ("Des ‘Khic …")
+    if len(printed) > 3 and _foreign_syllable(_core(printed[-1])):
+        printed.pop()  # a stamp's speck read as a word after a full name ("Ve Bich Trang Sees")
     tokens = [_core(t) for t in printed]
     if any(re.search(r"[.,;:]$", t) for t in printed[:-1]):
         return None  # punctuation inside: a list ("Lưu: VT, VP."), not a name
@@ -440,7 +445,28 @@ def person_name(text: str, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTI
         tokens[0] = surname
     elif not tokens[0][0].isupper():
         return None
+    elif snap:
+        tokens[0] = _surname_marks(tokens[0])
     return " ".join(_name_case(t) for t in tokens)
+
+
+def _foreign_syllable(word: str) -> bool:
+    """A word no name is made of: no Vietnamese syllable, and no name syllable's letters."""
+    if not word_damage(word, skip_upper=False)[1]:
+        return False
+    key = fold(word)
+    return not any(fold(s) == key for place in name_stock().values() for s in place)
+
+
+def _surname_marks(word: str) -> str:
+    """A surname read with marks no surname has ("Đỉnh", a mark misread) spelled as the one surname
+    of the stock with its letters ("Đinh"); a surname as printed, or letters two surnames share
+    ("Hà"/"Hạ"), are kept."""
+    stock = name_stock()["surname"]
+    if _name_case(word) in stock:
+        return word
+    same = [s for s in stock if fold(s) == fold(word)]
+    return same[0] if len(same) == 1 else word
 
 
 # A round letter OCR read as a digit at the end of a capitalised syllable ("V6" for "Võ", "L0"):

@@ -19,6 +19,9 @@ from normalize.vietnamese.syllable import fold
 # A token OCR made of a speck: no letter or digit, or one letter alone ("Q XÃ …", "… Tiến Hà - ì");
 # a lone digit is a title's ("… chính 6" / "tháng đầu năm 2024").
 _SPECK = lazy_re_compile(r"^(?:[\W_]+|[\W_]*[^\W\d_][\W_]*)$")
+# A digit with a run of dots or dashes before a title ("1... Nâng cao …"): a speck and its trail;
+# a title opens with a word ("6 tháng đầu năm" follows a word), never a numbered heading.
+_DOTTED_DIGIT = lazy_re_compile(r"^\d[.…_\-]{2,}$")
 
 
 def title_text(text: str) -> str:
@@ -26,7 +29,9 @@ def title_text(text: str) -> str:
     punctuation or a single character, and punctuation after the last word ("… năm 2014_", "…
     LỢI ĐỒNG ."). A title starts with a letter, a number or an opening bracket or quote."""
     tokens = fold_spaces(text).split()
-    while tokens and _SPECK.match(tokens[0]) and not re.match(r"^[(“\"]\w", tokens[0]):
+    while tokens and (
+        (_SPECK.match(tokens[0]) and not re.match(r"^[(“\"]\w", tokens[0])) or _DOTTED_DIGIT.match(tokens[0])
+    ):
         tokens.pop(0)
     while tokens and _SPECK.match(tokens[-1]) and not re.match(r"^\w[)”\"]$", tokens[-1]):
         tokens.pop()
@@ -43,7 +48,7 @@ _EDGE_SPECK_LETTERS = 3  # a lower-case token this short at a title's edge may b
 
 
 def edge_specks(tokens: list[str]) -> list[str]:
-    """A title line without the short lower-case tokens OCR read from specks at its ends ("ea Nâng
+    """A title without the short lower-case tokens OCR read from specks at its ends ("ea Nâng
     cao … năm 2014 êê", "… năm 2014 áo"): a title opens with a capital, so a token of at most
     three small letters before its capitalised first word is a speck; at its end, such a token
     after the year is one (a title does not go on past its year in small letters) and so is one
@@ -53,6 +58,9 @@ def edge_specks(tokens: list[str]) -> list[str]:
         core = re.sub(r"[\W\d_]+", "", token)
         return bool(core) and core.islower() and len(core) <= _EDGE_SPECK_LETTERS
 
+    # A lone digit before a number ("… chính 1" / "6 tháng đầu năm", a speck ending the line above):
+    # a title counts one thing at a time.
+    tokens = [t for t, nxt in zip(tokens, [*tokens[1:], ""]) if not (len(t) == 1 and t.isdigit() and nxt.isdigit())]
     while len(tokens) > 1 and speck(tokens[0]) and tokens[1][:1].isupper():
         tokens = tokens[1:]
     while (

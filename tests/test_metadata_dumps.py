@@ -1,4 +1,4 @@
-"""Metadata of real OCR text dumps (tools/make_corpus.py, instances of seeds 0, 3, 7, 11, 71, 128 and 311,
+"""Metadata of real OCR text dumps (tools/make_corpus.py, instances of seeds 0, 3, 7, 11, 71, 128, 311 and 353,
 copied with the document part of their truth into tests/data/dumps_meta): each names the fields
 the letterhead, title and signature readers must get right on it despite the OCR damage, and the
 fields that cannot be read and must stay empty rather than wrong."""
@@ -65,6 +65,30 @@ RIGHT = {
     "s311-d05-i4-ruled-center-vie-250dpi-degraded": ("number", "date", "commune", "signer", "title"),
     # "ngdy 12 thang 2-ndm 2014": a hyphen speck before "năm".
     "s311-d06-i5-f05-i5-portrait-eng-psm6-300dpi-degraded": ("date", "signer"),
+    # "xác định oF số cải cách": a title word garbled, put back by the wording of reform titles;
+    # the signer behind the recipients' last word ("Des ‘Khic Thiy Uyén").
+    "s353-d02-i3-ruled-center-eng-250dpi-degraded": ("number", "date", "commune", "signer", "title"),
+    # "Ve Bich Trang Sees": a stamp's speck read as a word after the name.
+    "s353-d04-i3-ruled-center-eng-150dpi-degraded": ("number", "date", "commune", "signer", "title"),
+    # "1... Nâng cao …": a speck before the title; "Tạ Minh Loan vs": the OCR's marks, past the
+    # speck "vs", not the repair's "Tự".
+    "s353-d04-i4-ruled-center-vie-300dpi-degraded": ("number", "date", "commune", "signer", "title"),
+    # "XA BINH LAC", "Binh Lac, ngay …": the repair read "Bình Lục" everywhere; the printed letters
+    # agree. "Chis số" in the title.
+    "s353-d05-i3-ruled-center-eng-250dpi-degraded": ("number", "date", "commune", "signer", "title"),
+    # The vie OCR printed "Đỉnh Hồng Trang": no surname has those marks, one has the letters.
+    "s353-d06-i4-f14-i4-scale-before-max-vie-psm4-200dpi-degraded": ("date", "commune", "signer", "title"),
+    # "CẢI CÁCH HÀNH CHÁNH" (OCR "CHiINH"): the wording of titles says CHÍNH.
+    "s353-d06-i5-f05-i5-portrait-eng-psm4-300dpi-degraded": ("number", "date", "title"),
+    # "Hop Phu Dong" (Latin-only): a 3-syllable name's last "dong" is "Đông" in unit names.
+    "s353-d07-i3-f12-i3-annex-eng-psm3-300dpi": ("number", "date", "commune", "title"),
+    # "XA PHU NGHIA" once, "Phi Nghia" twice in the text: the letterhead's reading is not outvoted.
+    "s353-d07-i5-f12-i5-annex-eng-psm11-200dpi-degraded": ("number", "date", "commune", "signer", "title"),
+    # "… hành chính 1." / "6 tháng đầu năm 2013": the lone digit before a number is a speck.
+    "s353-d07-i6-f12-i6-annex-vie-psm6-300dpi-degraded": ("number", "date", "commune", "title"),
+    # "So 17 /BG-UBND" and a date lost ("ngay 01 | Bang 03"); the annex heading cites "(Kém he Bdo
+    # cdo s6.117/BC-UBND ngay 01/03/2025": the report's own number and date read again.
+    "s353-d07-i7-f12-i7-annex-eng-psm4-300dpi-degraded": ("number", "date", "commune", "title"),
 }
 # dump → fields the dump does not print readably: left empty, never a guess.
 EMPTY = {
@@ -82,6 +106,8 @@ EMPTY = {
     "s128-d03-i3-ruled-top-eng-250dpi-degraded": ("commune",),
     # "Quang Binh" (Quang or Quảng), its issuer line cut to "XA QUANG" (see below).
     "s311-d03-i3-ruled-top-eng-250dpi-degraded": ("commune",),
+    # "Số: na, : Gia An, ngày …": the number lost to OCR, and no annex cites it.
+    "s353-d06-i4-f14-i4-scale-before-max-vie-psm4-200dpi-degraded": ("number",),
 }
 
 

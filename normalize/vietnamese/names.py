@@ -189,13 +189,51 @@ def place_syllables() -> dict[str, list[tuple[int, str]]]:
     return {k: sorted(v, reverse=True) for k, v in by_key.items()}
 
 
+# A syllable's spellings at its place in names of as many syllables ("Đông" ends 88 of the
+# 3-syllable names spelled "… dong", "Đồng" none) decide when the gazetteer has this many of them;
+# fewer, and the spellings anywhere in a name do.
+PLACE_POSITION_MIN = 20
+
+
+@lru_cache(maxsize=1)
+def _positional_syllables() -> dict[tuple[int, int, str], list[tuple[int, str]]]:
+    """(syllables in the name, index, folded syllable) → (count, spelling), most frequent first."""
+    counts: dict[tuple[int, int, str], dict[str, int]] = {}
+    for name in load_model().names:
+        words = name.split()
+        for k, word in enumerate(words):
+            if word.isalpha():
+                spellings = counts.setdefault((len(words), k, fold(word).lower()), {})
+                spellings[word] = spellings.get(word, 0) + 1
+    return {key: sorted(((n, w) for w, n in v.items()), reverse=True) for key, v in counts.items()}
+
+
+def _readings(words: list[str], k: int, ratio: float) -> list[tuple[int, str]]:
+    """The gazetteer's spellings of the name's k-th syllable, anywhere in a name; when those leave
+    its marks open, at that place in names as long, if there are enough of them
+    (``PLACE_POSITION_MIN``) and their far most common spelling is the most common anywhere too
+    (two counts that agree; a place's own count alone could say "Thanh" where names say "Thành")."""
+    key = fold(nfc(words[k])).lower()
+    anywhere = place_syllables().get(key, [])
+    if _decided(anywhere, ratio):
+        return anywhere
+    placed = _positional_syllables().get((len(words), k, key), [])
+    if sum(n for n, _ in placed) >= PLACE_POSITION_MIN and _decided(placed, ratio) and placed[0][1] == anywhere[0][1]:
+        return placed
+    return anywhere
+
+
+def _decided(readings: list[tuple[int, str]], ratio: float) -> bool:
+    return len(readings) == 1 or (len(readings) > 1 and readings[0][0] >= ratio * readings[1][0])
+
+
 def restore_place(words: list[str], ratio: float = PLACE_RATIO) -> list[str]:
     """The marks of a place's name read without them, syllable by syllable: the gazetteer's
     spelling of the same letters when it is far the most common one; else the word as given (the
     repair's reading). The case of each word is kept."""
     out = []
-    for word in words:
-        readings = place_syllables().get(fold(nfc(word)).lower(), [])
+    for k, word in enumerate(words):
+        readings = _readings(words, k, ratio)
         strong = readings and (len(readings) == 1 or readings[0][0] >= ratio * readings[1][0])
         spelling = readings[0][1] if strong else word
         out.append(spelling.upper() if word.isupper() and len(word) > 1 else spelling)
@@ -208,8 +246,8 @@ def place_doubts(words: list[str], marked: list[bool], ratio: float = PLACE_RATI
     ways in unit names none of which is far the most common ("Thanh: Thành/Thanh/Thạnh"). The
     repair's choice among them would be a guess."""
     doubts = []
-    for word, read in zip(words, marked, strict=True):
-        readings = place_syllables().get(fold(nfc(word)).lower(), [])
+    for k, (word, read) in enumerate(zip(words, marked, strict=True)):
+        readings = _readings(words, k, ratio)
         if read or len(readings) < 2 or readings[0][0] >= ratio * readings[1][0]:
             continue
         rivals = [spelling for n, spelling in readings if n * ratio >= readings[0][0]]

@@ -1,0 +1,111 @@
+"""A title's words put back by the fixed wording of administrative titles.
+
+Titles of commune reform documents are formulaic: their words come from a small vocabulary ("Kết
+quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm …", "Nâng cao Chỉ số cải cách hành
+chính", "Tình hình, kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm …"). OCR garbles
+one word of such a run ("xác định oF số cải cách", "HÀNH CHÁNH" read for CHÍNH, "Chis số"); the
+repair cannot tell, word by word, that "chánh" is wrong. Where a run of the title matches a phrase
+of the vocabulary but for one word inside it, that word is the phrase's: a non-word, a word one
+letter from the phrase's, or the phrase's word with other marks. Never one document's title: the
+vocabulary is the wording every such title is made of (``TITLE_PHRASES``), and a run must hold
+enough of it to be sure (``TitleWordingSettings``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from normalize.vietnamese import word_damage
+from normalize.vietnamese.syllable import fold
+
+
+@dataclass(frozen=True)
+class TitleWordingSettings:
+    # Words of a phrase a title run must print exactly (marks aside) around the one it garbled:
+    # four leave no other phrase the run could be ("… số cải cách hành …").
+    min_context_words: int = 4
+    # A garbled word that is a Vietnamese syllable is taken for the phrase's only this many letters
+    # from it ("chánh" for "chính"); a non-word ("oF", "Chis") is taken whatever its letters.
+    max_letter_edits: int = 1
+
+
+DEFAULT_TITLE_WORDING = TitleWordingSettings()
+
+# The wording administrative reform titles are made of (Decree 30 kind words apart), as printed in
+# titles of mixed case; a title in capitals takes it in capitals. Several runs overlap so that a
+# garbled word inside any title's run has a phrase around it.
+TITLE_PHRASES: tuple[str, ...] = (
+    "kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm",
+    "tự đánh giá, chấm điểm xác định Chỉ số cải cách hành chính năm",
+    "bảng tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm",
+    "nâng cao Chỉ số cải cách hành chính năm",
+    "xác định Chỉ số cải cách hành chính năm",
+    "tình hình, kết quả thực hiện công tác cải cách hành chính",
+    "kết quả thực hiện công tác cải cách hành chính năm",
+    "kết quả công tác cải cách hành chính năm",
+    "kế hoạch cải cách hành chính năm",
+    "kế hoạch kiểm tra công tác cải cách hành chính năm",
+    "tuyên truyền cải cách hành chính năm",
+    "kiểm soát thủ tục hành chính năm",
+    "cải cách thủ tục hành chính năm",
+    "thực hiện cơ chế một cửa, một cửa liên thông",
+    "Chỉ số hài lòng của người dân, tổ chức",
+    "năm của Ủy ban nhân dân xã",
+    "năm của UBND xã",
+)
+
+
+def _words(text: str) -> list[str]:
+    """The folded letters of each word (punctuation and case aside)."""
+    return [re.sub(r"[\W_]+", "", fold(w)) for w in text.split()]
+
+
+_PHRASES = tuple((p.split(), _words(p)) for p in TITLE_PHRASES)
+
+
+def worded_title(title: str, settings: TitleWordingSettings = DEFAULT_TITLE_WORDING) -> str:
+    """The title with each word a run of the vocabulary garbled put back (see the module)."""
+    tokens = title.split()
+    keys = _words(title)
+    for printed, phrase in _PHRASES:
+        n = len(phrase)
+        for start in range(len(tokens) - n + 1):
+            window = keys[start : start + n]
+            differ = [k for k in range(n) if window[k] != phrase[k]]
+            if len(differ) > 1 or n - len(differ) < settings.min_context_words:
+                continue
+            for k in differ:  # inside the run: a phrase's edge word may be the title's own
+                if 0 < k < n - 1 and _garbled(tokens[start + k], window[k], phrase[k], settings):
+                    tokens[start + k] = _as_word(printed[k], tokens[start + k])
+            for k in range(n):  # the phrase's marks on words whose letters it shares
+                if k not in differ and window[k]:
+                    tokens[start + k] = _as_word(printed[k], tokens[start + k])
+    return " ".join(tokens)
+
+
+def _garbled(token: str, key: str, wording: str, settings: TitleWordingSettings) -> bool:
+    """A title word OCR garbled from the phrase's: no Vietnamese word, or one a letter or so from it."""
+    core = re.sub(r"[\W\d_]+", "", token)
+    if not core:
+        return False
+    not_word = word_damage(core, skip_upper=False)[1] > 0
+    return not_word or Levenshtein.distance(key, wording) <= settings.max_letter_edits
+
+
+def _as_word(printed: str, token: str) -> str:
+    """The phrase's word in the title token's place: its case (capitals in a capitals title, the
+    phrase's own case otherwise, a capital kept at a token that had one), the token's punctuation."""
+    m = re.match(r"^([\W_]*)(.*?)([\W_]*)$", token)
+    lead, core, trail = (m.group(1), m.group(2), m.group(3)) if m else ("", token, "")
+    word = re.sub(r"[\W_]+", "", printed)
+    letters = [c for c in core if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        word = word.upper()
+    elif core[:1].isupper():
+        word = word[:1].upper() + word[1:]
+    elif word[:1].isupper() and core[:1].islower():
+        word = word if fold(core[:1]) != fold(word[:1]) else word[:1].lower() + word[1:]
+    return f"{lead}{word}{trail}"
