@@ -3,11 +3,11 @@ tables and feeds their lines here). Two printed layouts occur and both are handl
 rules: interleaved (one printed line holds a piece of every cell; a line with numbers starts a
 row, the centred STT cell's code turns up on any line of the row) and one cell per line (blank-line
 separated blocks: the code block starts the row, then name, max, self, explanation). Whether a
-line with no numbers of its own opens a row or goes on with the row above is ``row_openings``."""
+line with no numbers of its own opens a row or goes on with the row above is ``row_openings``;
+which numbers on a line are not the row's points (a speck, a count, the next code, a scale
+item's value) is ``stray_numbers``."""
 
 from __future__ import annotations
-
-import regex as re
 
 from extract.segment.line_cells import LineCells
 from extract.segment.line_common import (
@@ -48,7 +48,8 @@ from extract.segment.row_openings import (
     whole_name_line,
 )
 from extract.segment.scale_lines import is_scale_line, scale_line_parts, scale_line_text
-from normalize.codes import CriterionCode, read_code_token, transition_cost
+from extract.segment.stray_numbers import continues_codes, count_in_text, scale_label_item, speck_number
+from normalize.codes import read_code_token
 from normalize.numbers import parse_number
 
 
@@ -88,7 +89,7 @@ class RowBuilder:
         if cells.bare is not None:
             self._feed_bare(cells, cells.bare)
             return
-        if self._speck_number(cells):
+        if speck_number(self.cur, cells, self.settings, self.table_points):
             # a rule's speck read as a digit, on a row's wrapped line (and specks beside it)
             cells.max_raw = cells.self_raw = cells.appraised_raw = None
         if cur is not None and cells.code is None and is_scale_line(cells.line.text):
@@ -99,7 +100,7 @@ class RowBuilder:
             cur.explanation += [(w, w) for w in rest.split()]
             cur.touch(cells.line)
             return
-        scale_item = _scale_label_item(cells) if cur is not None else None
+        scale_item = scale_label_item(cells) if cur is not None else None
         if cur is not None and scale_item is not None:
             # "Không ban hành: 0", "Đạt yêu cầu: 1 1": a scale column's line printed alone (no
             # bullet), its label's value the first number. Alone, it is a line of the row's scale;
@@ -174,7 +175,7 @@ class RowBuilder:
             row.explanation += dated + cells.explanation
             if scale_item is not None:
                 row.scale.append(f"{scale_item[0]} {scale_item[1][0]}")
-        elif cells.code is not None and self._count_in_text(cells):
+        elif cells.code is not None and count_in_text(cells, self.rows, self.settings):
             # "6 tháng đúng thời gian quy định": a count opening a wrapped line, not the STT cell.
             cells.name = [(cells.code, cells.code), *cells.name]
             if cells.split_tokens:
@@ -226,7 +227,7 @@ class RowBuilder:
         # "4.4" right after "4.3" is the next code, not 4.4 points; "1,5" after "1.3" whose self
         # cell is still empty is its points: codes print with dots, a decimal comma is a number's.
         waiting = cur is not None and cur.n_numbers == 1 and "," in token
-        if points and not waiting and self._continues_codes(token):
+        if points and not waiting and continues_codes(token, self.rows, self.settings):
             points = False
         if points and cur is not None and (cur.name or cur.tail_block) and cur.n_numbers < 2:
             if cur.n_numbers == 0 and cur.tail_block:
@@ -253,52 +254,6 @@ class RowBuilder:
         if cur is not None:
             cur.explanation.append((token, token))
             cur.touch(cells.line)
-
-    def _speck_number(self, cells: LineCells) -> bool:
-        """A lone number ending a line that goes on with a name's lower-case middle ("pháp luật
-        tại tỉnh 5"), under a row whose points are all read: the line is that row's wrapped text
-        and the number a speck of the rule beside it (a row of its own would open its name). Cells
-        OCR garbled beside that number ("lệ trực thuộc š š 4") are specks of the same rule."""
-        cur = self.cur
-        if cur is None or cells.code is not None:
-            return False
-        read = [raw for raw in (cells.max_raw, cells.self_raw, cells.appraised_raw) if raw is not None]
-        if sum(1 for raw in read if parse_number(raw, kind="score") is not None) != 1:
-            return False
-        words = [raw for _, raw in unspecked(cells.name) if re.match(r"\p{L}{2}", raw)]
-        if len(read) > 1 and any(w[:1].isupper() for w in words):
-            return False  # (beside a garbled cell, a name's capital opens a row: "eat | Ban hanh … ek 0 |")
-        if cells.explanation or cells.block_start or cur.n_numbers < 2:
-            return False
-        first = next((raw for _, raw in unspecked(cells.name) if re.match(r"\p{L}{2}", raw)), "")
-        # (a whole criterion name after the STT cell OCR garbled into a small word is a row of its
-        # own: "vô Hiện đại hóa hành chính : 1G. ...16")
-        return first[:1].islower() and not whole_name_line(cells, self.settings, self.table_points)
-
-    def _count_in_text(self, cells: LineCells) -> bool:
-        """A number-less line opening with a plain number ("6") then a lower-case word, where
-        that number is far from the next code in the table's numbering (after "1.2"): a count
-        wrapped to the start of a line, not a code."""
-        code = cells.code or ""
-        words = [raw for _, raw in cells.text_tokens]
-        if not code.isdigit() or not words or not words[0][:1].islower():
-            return False
-        last = next((read_code_token(r.code) for r in reversed(self.rows) if r.code), None)
-        reading = read_code_token(code)
-        if last is None or not last.components or reading is None or not reading.components:
-            return False
-        cost = transition_cost(CriterionCode(0, last.components), CriterionCode(0, reading.components))
-        return cost is None or cost > self.settings.max_code_step
-
-    def _continues_codes(self, token: str) -> bool:
-        reading = read_code_token(token)
-        if reading is None or not reading.components or len(reading.components) < 2:
-            return False
-        last = next((read_code_token(r.code) for r in reversed(self.rows) if r.code), None)
-        if last is None or not last.components:
-            return False
-        cost = transition_cost(CriterionCode(0, last.components), CriterionCode(0, reading.components))
-        return cost is not None and cost <= self.settings.max_code_step
 
     def _split_tail(self, cells: LineCells | None) -> RowDraft:
         """The text block taken for the row's explanation was the name of a new row whose
@@ -493,22 +448,3 @@ class RowBuilder:
 
     def close(self) -> None:
         self._settle_tail()
-
-
-# A scale item's label, whole: a capitalised phrase ending in its colon, past a rule's specks
-# ("L : Không ban hành:", "Đạt yêu cầu:").
-_SCALE_LABEL = re.compile(r"^(?:[^\p{L}\p{N}]*\p{L}\s)?[^\p{L}\p{N}]*(\p{Lu}\S*(?:\s+\S+){1,9}:)$")
-
-
-def _scale_label_item(cells: LineCells) -> tuple[str, list[str]] | None:
-    """(label, numbers) when the text before a line's numbers is, whole, one scale item's label
-    and no code opens the line; its first number, right after the colon, is the label's value."""
-    if cells.code is not None or cells.split or cells.numbers_by_position:
-        return None
-    values = [v for v in (cells.max_raw, cells.self_raw, cells.appraised_raw) if v is not None]
-    if not values or not cells.name:
-        return None
-    m = _SCALE_LABEL.match(" ".join(raw for _, raw in cells.name))
-    if m is None:
-        return None
-    return " ".join(text for text, _ in cells.name).split(":")[0].strip(" .|:-") + ":", values
