@@ -6,7 +6,8 @@ in a way the segmenters do not know, a continuation page that joined nothing, a 
 read. This stage runs after segmentation and compares the model with what came out of it, by
 position only (page, source lines, boxes), so it knows nothing of how any segmenter works and
 cannot be fooled by one that fails quietly. Score tables whose rows cannot be trusted are taken
-out of the result, and told, by ``unread_withdrawn``.
+out of the result, and told, by ``unread_withdrawn``; the parts are told in the review queue,
+each once, by ``unread_review``.
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ from extract.model import IngestedDocument, Line, Page, Table, union_bbox
 from extract.segment.column_blocks import unpaired_parts
 from extract.segment.score_lines import column_block_reading
 from extract.segment.table_join import header_row_count
+from extract.segment.unread_review import totals_told as totals_told, unread_review_items as unread_review_items
 from extract.segment.unread_rows import unread_headed_tables, unread_score_rows, within_lines
 from extract.segment.unread_set_aside import overlaps, unread_set_aside
 from extract.segment.unread_tasks import unread_task_codes, unread_task_lists
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold, fold_spaces
-from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ReviewItem, ScoreTable, SourceRef, UnreadPart
+from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ScoreTable, SourceRef, UnreadPart
 
 
 @dataclass(frozen=True)
@@ -157,25 +159,6 @@ def find_unread(
     )
     parts = [p for p in parts if not _COLUMN_NUMBERS.fullmatch(p.text_sample or "")]
     return sorted(parts, key=lambda p: (p.page or 0, p.line_start or 0))
-
-
-def totals_told(known: list[UnreadPart], found: list[UnreadPart]) -> list[UnreadPart]:
-    """The ``known`` parts (rows withdrawn as unsure) but those whose lines a totals row ``found``
-    holds whole: a garbled totals line ("CÔ | 7 TỔNGBĐỂM | 1M | 85") read as a row and withdrawn
-    is told once, as the table's totals row, which names its table in the queue."""
-    totals = [p for p in found if p.reason == LOST_TOTAL_REASON]
-    return [
-        k
-        for k in known
-        if not any(
-            t.page == k.page
-            and k.page_end is None
-            and t.line_start is not None
-            and t.line_start <= (k.line_start or -1)
-            and (k.line_end or k.line_start or -1) <= (t.line_end or t.line_start)
-            for t in totals
-        )
-    ]
 
 
 def _row_sources(result: ExtractionResult) -> list[SourceRef]:
@@ -458,29 +441,3 @@ def _textless_tasks(result: ExtractionResult, settings: UnreadSettings) -> list[
             )
         )
     return parts
-
-
-# --------------------------------------------------------------------------- review
-
-
-def unread_review_items(result: ExtractionResult) -> list[ReviewItem]:
-    """One review item per unread part: a person looks at the page, since the machine read nothing
-    there (confidence 0, so it sorts before every doubtful value); but a table's lost totals row
-    that reconcile already put in the queue as its table's (``check_lost_totals``: one entry, on
-    that page, with the line's text), asked once."""
-    named = {(r.page, r.raw) for r in result.review if r.reason.endswith(LOST_TOTAL_REASON)}
-    return [
-        ReviewItem(
-            item=f"/unread/{i}",
-            field=None,
-            table=part.kind,
-            code=None,
-            page=part.page,
-            raw=part.text_sample or None,
-            value=None,
-            reason=f"not read: {part.reason}",
-            confidence=0.0,
-        )
-        for i, part in enumerate(result.unread)
-        if not (part.reason == LOST_TOTAL_REASON and (part.page, part.text_sample or None) in named)
-    ]
