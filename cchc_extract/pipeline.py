@@ -35,8 +35,9 @@ from extract.segment.task_lines import find_task_lines
 from extract.segment.task_paragraphs import find_task_paragraphs
 from extract.segment.task_tables import find_task_tables
 from extract.segment.task_wording import reword_tasks
-from extract.segment.unread import find_unread, totals_told, unread_review_items, withdraw_unsure_tables
+from extract.segment.unread import find_unread, totals_told, unread_review_items
 from extract.segment.unread_rows import points_in_names
+from extract.segment.unread_withdrawn import withdraw_unsure_tables
 from normalize.criteria.match import MatchSettings, apply_criteria_sets
 from normalize.criteria.set_cells import drop_later_cells, fill_set_maxima
 from normalize.vietnamese import document_damage_class, repair_document

@@ -1,20 +1,18 @@
 """One printed line of a score table read into cells (code, name text, max, self, appraised,
 explanation): from the words' x-positions when the OCR gave boxes, from the token pattern
-otherwise ("name words … 1 0,5 … explanation words")."""
+otherwise ("name words … 1 0,5 … explanation words"). Where the run of points numbers sits on a
+line read by its pattern, and which tokens are points cells OCR garbled, is ``line_points``."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import regex as re
 
 from extract.model import Line
 from extract.segment.line_common import (
     BAR,
-    CELL_SPECKS,
     JUNK,
-    SPACING_ACCENTS,
     LineTableSettings,
     bracket_glued,
     glued_digits,
@@ -26,12 +24,14 @@ from extract.segment.line_header import (
     HeaderLayout,
     column_at,
 )
-from extract.segment.line_split import opens_explanation
+from extract.segment.line_points import (
+    _lost_run,
+    _number_run,
+    garbled_cell as garbled_cell,
+    is_syllable_run as is_syllable_run,
+)
 from normalize.codes import read_code_token
-from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
-from normalize.text import fold
-from normalize.vietnamese.model import load_model
 
 
 @dataclass
@@ -165,12 +165,6 @@ def _drop_bracketed_over_max(cells: LineCells, run: list[tuple[str, str]]) -> No
             setattr(cells, f"{key}_raw", bracketed[raw])
 
 
-def _digit_of(cell: str | None) -> str | None:
-    """The digit a letter OCR reads for one stands for ("l" → "1", "O" → "0"); the digits of a
-    cell a letter is glued to ("8V" → "8")."""
-    return glued_digits(cell) or {"l": "1", "I": "1", "i": "1", "O": "0", "o": "0"}.get(cell or "", cell)
-
-
 def _after_speck_letter(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A line's tokens without a lone letter before a code printed in digits ("L 1.1.1 | Ban
     hành …"): the ruling line left of the STT cell read as a letter, not the cell itself."""
@@ -250,313 +244,6 @@ def _with_bars(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     while kept and kept[-1][1] == BAR:
         kept.pop()
     return kept
-
-
-def _number_run(
-    tokens: list[tuple[str, str]],
-    n_points: int = 2,
-    settings: LineTableSettings = LineTableSettings(),
-    coded: bool = False,
-) -> tuple[int, int, list[str]] | None:
-    """Where the points numbers sit among a line's tokens, and the cells they read as: the first
-    two or more consecutive points tokens (up to the ``n_points`` columns; stray rule marks "|"
-    between them allowed; a letter OCR reads for a digit counts beside a number), or one points
-    token ending the line (the other cells left blank). A lone number inside text ("6 tháng") is
-    not a cell. A number opening the line is one only right after the STT cell's code (``coded``:
-    a centred row's name printed above and below its numbers' line, "4. 11 11") and beside another
-    number, not a letter read for one ("12.1: 2 i i ey": a speck then specks): a line of wrapped
-    text may open with a count."""
-    raws = [t[1] for t in tokens]
-    for i, tok in enumerate(raws):
-        if points_cell(tok) is None and points_cell(tok, beside_points=True) is None:
-            continue
-        if i == 0 and not (coded and len(raws) > 1 and points_cell(raws[1]) is not None):
-            continue
-        if _labelled_value(raws, i, n_points):
-            continue  # "+ Ban hành kịp thời: 1 1 0": a scale item's points, the row's cells after it
-        cells: list[str | None] = [points_cell(tok)]
-        lookalike = [points_cell(tok, beside_points=True)]
-        end = i + 1
-        j = i + 1
-        while len(cells) < n_points:
-            while j < len(raws) and JUNK.match(raws[j]):
-                j += 1
-            if j < len(raws) and points_cell(raws[j], beside_points=True) is not None:
-                cells.append(points_cell(raws[j]))
-                lookalike.append(points_cell(raws[j], beside_points=True))
-                j += 1
-                end = j
-            elif (len(cells) >= 2 or _bar_letter(raws, j) or _marked_letter(raws, j)) and _speck_between(raws, j):
-                j += 1  # "16 | 16 ne 16": a speck OCR read as letters between two cells
-            else:
-                break
-        if len(cells) == n_points and _numbers_to_end(raws, j) and not _max_first(cells):
-            continue  # more numbers than columns end the line, the first no max: the cells are later
-        if len(cells) >= 2 and cells[0] is None and not _max_first([_digit_of(lookalike[0]), *lookalike[1:]]):
-            continue  # "l 7": a letter read for a digit, below the self score beside it, is a rule's speck
-        if len(cells) >= 2 and any(c is not None for c in cells):
-            return _with_lost_cells(tokens, i, end, [c for c in lookalike if c is not None], n_points)
-        if cells[0] is None:
-            continue
-        while j < len(raws) and JUNK.match(raws[j]):
-            j += 1
-        # A lone number with its comma lost is too like a document's number to be a cell.
-        if j >= len(raws) and i >= settings.min_name_words_single and is_score_token(cells[0]):
-            return _with_lost_cells(tokens, i, j, [cells[0]], n_points)
-        # A lone number inside the line is a cell when a points cell OCR garbled stands beside it
-        # ("trách a} 0", "tỉnh 1 : al UBND"): the row's numbers, one of them lost.
-        if n_points >= 2 and is_score_token(cells[0]) and i >= 2:
-            run = _with_lost_cells(tokens, i, end, [cells[0]], n_points)
-            if len(run[2]) > 1:
-                return run
-            # ... and when the ruling line after its column follows it ("CCHC 3 > | Thông báo").
-            if i >= settings.min_name_words_single and BAR in raws[end:j]:
-                return i, end, [cells[0]]
-        # A lone points number printed with its decimal mark (no document's number nor a count
-        # prints one; a quarter point's fraction, not a code's) after a name, with the
-        # explanation's capital after it: the one cell the row prints ("… thu tuc hanh chinh 14,5
-        # Chua day du tai liéu", "… người dân, tổ 15.5 Chưa đầy đủ": a maximum, no score).
-        if (
-            i >= settings.min_name_words_single
-            and _decimal_points(cells[0])
-            and j < len(raws)
-            and raws[j][:1].isupper()
-        ):
-            return i, end, [cells[0]]
-        # A lone whole points number on a coded row's line, after its name and before the
-        # explanation opening with a document's reference ("… quy pham 10 Ké hoach s6 16/KH-UBND"):
-        # a count in text is followed by what it counts, not by "Kế hoạch số".
-        if (
-            coded
-            and i >= settings.min_name_words_single
-            and is_score_token(cells[0])
-            and j < len(raws)
-            and raws[j][:1].isupper()
-            and opens_explanation(tokens[j:])
-        ):
-            return i, end, [cells[0]]
-    return None
-
-
-def _labelled_value(raws: list[str], i: int, n_points: int) -> bool:
-    """The number at ``i`` is the value a label ending in a colon gives ("Ban hành kịp thời: 1",
-    a scoring scale printed in the name's or its own column), with the row's points cells after
-    it on the line, one per column (fewer, and the colon may be a speck OCR glued to the name:
-    "hành chính: 10 8,5")."""
-    label = raws[i - 1] if i > 0 else ""
-    if not (label.endswith(":") and re.search(r"\p{L}", label)):
-        return False
-    return sum(1 for raw in raws[i + 1 :] if points_cell(raw) is not None) >= n_points
-
-
-def _decimal_points(cell: str) -> bool:
-    """A points number printed with a decimal mark and a fraction of quarter points ("14,5",
-    "15.5", "0,75"): a code's dot ("1.2") or a count is not one."""
-    if not re.fullmatch(r"\d{1,2}[,.]\d{1,2}", cell):
-        return False
-    value = parse_number(cell, kind="score")
-    return value is not None and value.value > 0 and (value.value * 4).is_integer()
-
-
-def _speck_between(raws: list[str], j: int) -> bool:
-    """Token ``j``, inside a run of two numbers or more, is a speck read as one or two small letters
-    ("ne", "en") with a points number right after it: the run goes on past it (a garbled cell would
-    leave more cells than the table has columns)."""
-    # Two letters in lower case only: an explanation opens with a capital ("2 1,5 Đã 3 lần"); but
-    # an "L" is a ruling line read as a letter ("10 L 6,5 6,25"). One letter alone, of either
-    # case, is a speck's shape ("10 95 Ệ 95 Quyết định …"): no explanation opens with it.
-    if j + 1 >= len(raws) or not (
-        re.fullmatch(r"\p{Ll}{1,2}|\p{L}", raws[j].strip(CELL_SPECKS) or "-") or _bar_letter(raws, j)
-    ):
-        return False
-    return points_cell(raws[j + 1]) is not None
-
-
-def _marked_letter(raws: list[str], j: int) -> bool:
-    """Token ``j`` is a lone letter carrying a mark no plain letter has ("Ụ", "ễ"): the shape vie
-    OCR gives a speck of a ruling line; a one-letter word between two cells it is not."""
-    core = raws[j].strip(CELL_SPECKS) if j < len(raws) else ""
-    return bool(re.fullmatch(r"\p{L}", core)) and not core.isascii() and core not in "đĐ"
-
-
-def _bar_letter(raws: list[str], j: int) -> bool:
-    """Token ``j`` is an "L": the shape OCR reads a ruling line with its foot as (no points
-    cell's lookalike: "l" and "I" are read for a 1)."""
-    return j < len(raws) and raws[j].strip(CELL_SPECKS) == "L"
-
-
-def _numbers_to_end(raws: list[str], j: int) -> bool:
-    """Whether the line goes on from ``j`` with points numbers only (specks aside) to its end: a
-    run of more numbers than the table has points columns, printed last."""
-    rest = [r for r in raws[j:] if not JUNK.match(r)]
-    return bool(rest) and all(points_cell(r) is not None for r in rest)
-
-
-def _max_first(cells: list[str | None]) -> bool:
-    """Whether a run's first two numbers can be a max and a self score (the self at most the max,
-    a lost decimal comma allowed: "10. 55" is 10 and 5,5). In a longer run that ends the line, a
-    first pair that cannot ("Ké hoach CCHC nam 3 5 4": 5 above 3) says the first number is the
-    text's or a speck's, and the cells are the run's later numbers."""
-    first, second = (parse_number(glued_digits(c) or c, kind="score") if c else None for c in cells[:2])
-    if first is None or second is None:
-        return True
-    readings = [second.value, *lost_decimal_readings(cells[1] or "", upper=first.value)]
-    return min(readings) <= first.value
-
-
-def _lost_run(tokens: list[tuple[str, str]]) -> tuple[int, int, list[str]] | None:
-    """A coded row line with no number whose name is followed by a garbled points cell and then
-    more words ("Kiểm tra công tác CCHC : : S Quyết định số …"): the cell is the numbers' place,
-    OCR lost; the text before it is the name, after it the explanation."""
-    words = 0
-    for k, token in enumerate(tokens):
-        if JUNK.match(token[1]):
-            continue
-        if words >= 2 and garbled_cell(token) and re.search(r"\p{L}{2}", " ".join(r for _, r in tokens[k + 1 :])):
-            before = tokens[k - 1][1] if k else ""
-            after = tokens[k + 1][1] if k + 1 < len(tokens) else ""
-            # Set apart by specks or bars on both sides, as a cell of its own is.
-            if JUNK.match(before) and (not after or JUNK.match(after) or after[:1].isupper()):
-                return k, k + 1, [token[1]]
-        words += 1
-    return None
-
-
-def _with_lost_cells(
-    tokens: list[tuple[str, str]], first: int, last: int, numbers: list[str], n_points: int
-) -> tuple[int, int, list[str]]:
-    """A run with fewer numbers than the points columns, next to a token that is a garbled
-    points cell (not a word: "a}", "ae", "<8]"): that token is the lost cell, kept as OCR read it
-    (it parses as no number, so the row is flagged for review), and the numbers take the columns
-    it leaves: after a lost cell before them, the later columns; before one after them, the first."""
-    if len(numbers) >= n_points:
-        return first, last, numbers
-    before = first - 1
-    while before > 0 and JUNK.match(tokens[before][1]):
-        before -= 1
-    after = last
-    while after < len(tokens) and JUNK.match(tokens[after][1]):
-        after += 1
-    lost_before = before >= 1 and garbled_cell(tokens[before])
-    lost_after = after < len(tokens) and (
-        garbled_cell(tokens[after], last=after == len(tokens) - 1) or _overlong_cell(tokens, after)
-    )
-    if lost_before and not lost_after:
-        return before, last, [tokens[before][1], *numbers]
-    if lost_after and not lost_before:
-        past = _numbers_after(tokens, after + 1, n_points)
-        if past and len(numbers) + len(past) == n_points and _spacing_mark(tokens[after][1]):
-            # "10 9/25 ˆ 9,25": the numbers after the mark fill the columns the run left, so the
-            # mark is a speck between two cells, not a third cell lost.
-            return first, past[-1][0] + 1, [*numbers, *(cell for _, cell in past)]
-        return _run_past_lost(tokens, first, after, [*numbers, tokens[after][1]], n_points)
-    return first, last, numbers
-
-
-def _spacing_mark(raw: str) -> bool:
-    """A token that is an accent or one letter alone (``garbled_cell`` with no digit or
-    bracket in it): a speck's shape as much as a lost cell's."""
-    return bool(_LONE_ACCENTS.fullmatch(raw) or re.fullmatch(r"\p{L}", raw.strip(CELL_SPECKS)))
-
-
-def _numbers_after(tokens: list[tuple[str, str]], k: int, n_points: int) -> list[tuple[int, str]]:
-    """The points cells that follow token ``k`` (specks skipped), up to ``n_points``, with their
-    token index."""
-    out: list[tuple[int, str]] = []
-    while k < len(tokens) and len(out) < n_points:
-        if JUNK.match(tokens[k][1]):
-            k += 1
-            continue
-        cell = points_cell(tokens[k][1])
-        if cell is None:
-            break
-        out.append((k, cell))
-        k += 1
-    return out
-
-
-def _run_past_lost(
-    tokens: list[tuple[str, str]], first: int, lost: int, cells: list[str], n_points: int
-) -> tuple[int, int, list[str]]:
-    """The run goes on past a lost cell while points numbers follow it ("10 <0 10": the
-    appraised 10 after the garbled self score is the row's too), up to the table's columns."""
-    end = lost + 1
-    k = end
-    while len(cells) < n_points:
-        while k < len(tokens) and JUNK.match(tokens[k][1]):
-            k += 1
-        cell = points_cell(tokens[k][1]) if k < len(tokens) else None
-        if cell is None:
-            break
-        cells.append(cell)
-        k += 1
-        end = k
-    return first, end, cells
-
-
-def _overlong_cell(tokens: list[tuple[str, str]], k: int) -> bool:
-    """Token ``k``, right after a points number, with a word after it or ending the line, is a
-    points cell OCR read with its mark lost and specks as digits ("năm 1 4105 Kế hoạch số …" for 1
-    and 1,25; "hành chính 14,5 1451|:"): three or four digits no points cell holds, and no year."""
-    core = tokens[k][1].strip(CELL_SPECKS + BAR + "[]")  # (a ruling line glued to it: "1451|")
-    rest = [raw for _, raw in tokens[k + 1 :] if not JUNK.match(raw)]
-    return (
-        bool(re.fullmatch(r"[1-9]\d{2,3}", core))
-        and not re.fullmatch(r"(?:19|20)\d\d", core)
-        and points_cell(core) is None
-        # (the line's end or a word after it: more numbers after it, the run is later)
-        and (not rest or re.search(r"\p{L}{2}", rest[0]) is not None)
-    )
-
-
-# Spacing accents alone: a speck on a number's edge when glued to it ("0ˆ", ``CELL_SPECKS``), a
-# cell OCR could not read when standing apart.
-_LONE_ACCENTS = lazy_compile(f"[{re.escape(SPACING_ACCENTS)}]+")
-# A roman numeral ("quí I, quí II") and an abbreviation ("VP", "CV") are words, not garbled cells.
-_WORDLIKE = lazy_compile(r"^(?:[IVX]+|\p{Lu}{2,})[.,;:]?$")
-
-
-def garbled_cell(token: tuple[str, str], last: bool = False) -> bool:
-    """A short token that is no word and no number: a points cell OCR could not read ("a}",
-    "ae", "<8]", "S"; three letters only ``last`` on its line). A syllable the language model
-    knows, a roman numeral, an abbreviation, a code or a number is not one."""
-    raw = token[1]
-    core = raw.strip(CELL_SPECKS)
-    if not core and _LONE_ACCENTS.fullmatch(raw):
-        return True  # a mark standing where a cell is ("16 ˆ"): the cell OCR could not read
-    if not core or len(core) > 3 or raw == BAR or _WORDLIKE.match(core) or points_cell(raw, beside_points=True):
-        return False
-    if re.search(r"[^\p{L}\p{N}]", core):
-        return True
-    if not re.fullmatch(r"\p{L}{1,3}" if last else r"\p{L}{1,2}", core):
-        # A number too long for a points cell is the text's ("2014"); three letters or more
-        # are a word OCR misspelt ("cdo" for "cáo") as often as a cell, unless they end the line
-        # right after a number (a row's last cell: "3 eee").
-        return False
-    if len(core) == 1 and core.lower() not in _one_letter_syllables():
-        return True  # a letter with a mark no Vietnamese letter carries ("ï" for a "1")
-    # The raw token, folded: the repair stage turns a garbled cell into a word ("ae" → "áo").
-    return not is_syllable_run(core)
-
-
-@lru_cache(maxsize=1)
-def _one_letter_syllables() -> frozenset[str]:
-    """The syllables of one letter, with their marks (OCR keeps a dump's marks or drops them:
-    both spellings count)."""
-    letters = {s for s in load_model().syllables if len(s) == 1}
-    return frozenset(letters | {fold(s) for s in letters})
-
-
-def is_syllable_run(letters: str) -> bool:
-    """Whether a run of letters is a syllable the language model knows, marks ignored (OCR
-    dumps lose them)."""
-    return fold(letters.lower()) in _folded_syllables()
-
-
-@lru_cache(maxsize=1)
-def _folded_syllables() -> frozenset[str]:
-    """The language model's syllables without their marks (OCR dumps lose them)."""
-    return frozenset(fold(s) for s in load_model().syllables)
 
 
 def read_positioned_line(line: Line, columns: dict[str, tuple[float, float]], block_start: bool) -> LineCells:

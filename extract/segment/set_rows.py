@@ -1,7 +1,7 @@
 """Rows of a garbled OCR-dump table recovered by the criteria set's wording.
 
 A dump too garbled for the row reader (codes lost, columns run together) is withdrawn and told
-(``unread.withdraw_unsure_tables``, ``find_unread``), although most of its name lines are still
+(``unread_withdrawn.withdraw_unsure_tables``, ``find_unread``), although most of its name lines are still
 recognisable: "Ban hanh ké hoach CCHC nam", "1.1.2 | X4c dinh day dt cdc nhiém vu CCHC trén ...".
 The document's criteria set says which rows such a table holds and in what order. Here the lines
 of each withdrawn region are aligned to the set's criteria in order (a dynamic programme over

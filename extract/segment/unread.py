@@ -5,7 +5,9 @@ The worst failure for a district officer is the one nobody sees: a table whose p
 in a way the segmenters do not know, a continuation page that joined nothing, a page OCR could not
 read. This stage runs after segmentation and compares the model with what came out of it, by
 position only (page, source lines, boxes), so it knows nothing of how any segmenter works and
-cannot be fooled by one that fails quietly.
+cannot be fooled by one that fails quietly. Score tables whose rows cannot be trusted are taken
+out of the result, and told, by ``unread_withdrawn``; the parts are told in the review queue,
+each once, by ``unread_review``.
 """
 
 from __future__ import annotations
@@ -19,15 +21,13 @@ from extract.model import IngestedDocument, Line, Page, Table, union_bbox
 from extract.segment.column_blocks import unpaired_parts
 from extract.segment.score_lines import column_block_reading
 from extract.segment.table_join import header_row_count
-from extract.segment.unread_coded import as_coded, below_printed_levels, placed_by_set, sure_row, unplaced
-from extract.segment.unread_rows import LINE_METHODS, unread_headed_tables, unread_score_rows, within_lines
-from extract.segment.unread_set_aside import overlaps, read_elsewhere, unread_set_aside
+from extract.segment.unread_review import totals_told as totals_told, unread_review_items as unread_review_items
+from extract.segment.unread_rows import unread_headed_tables, unread_score_rows, within_lines
+from extract.segment.unread_set_aside import overlaps, unread_set_aside
 from extract.segment.unread_tasks import unread_task_codes, unread_task_lists
-from normalize.criteria import CriteriaSet
-from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_SNAPPED
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold, fold_spaces
-from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ReviewItem, ScoreTable, SourceRef, UnreadPart
+from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ScoreTable, SourceRef, UnreadPart
 
 
 @dataclass(frozen=True)
@@ -159,25 +159,6 @@ def find_unread(
     )
     parts = [p for p in parts if not _COLUMN_NUMBERS.fullmatch(p.text_sample or "")]
     return sorted(parts, key=lambda p: (p.page or 0, p.line_start or 0))
-
-
-def totals_told(known: list[UnreadPart], found: list[UnreadPart]) -> list[UnreadPart]:
-    """The ``known`` parts (rows withdrawn as unsure) but those whose lines a totals row ``found``
-    holds whole: a garbled totals line ("CÔ | 7 TỔNGBĐỂM | 1M | 85") read as a row and withdrawn
-    is told once, as the table's totals row, which names its table in the queue."""
-    totals = [p for p in found if p.reason == LOST_TOTAL_REASON]
-    return [
-        k
-        for k in known
-        if not any(
-            t.page == k.page
-            and k.page_end is None
-            and t.line_start is not None
-            and t.line_start <= (k.line_start or -1)
-            and (k.line_end or k.line_start or -1) <= (t.line_end or t.line_start)
-            for t in totals
-        )
-    ]
 
 
 def _row_sources(result: ExtractionResult) -> list[SourceRef]:
@@ -375,132 +356,6 @@ def _line_read(line: Line, page: int, sources: list[SourceRef]) -> bool:
     return False
 
 
-# --------------------------------------------------------------------------- unsure tables
-
-
-def withdraw_unsure_tables(
-    doc: IngestedDocument,
-    result: ExtractionResult,
-    settings: UnreadSettings = UnreadSettings(),
-    criteria: CriteriaSet | None = None,
-) -> list[UnreadPart]:
-    """Take the score tables of typed pages whose rows cannot be trusted out of ``result`` and say
-    where they were: a region read wrongly is worse than one reported as not read. ``criteria``,
-    the document's recognised criteria set, says which rows kept from a garbled table are the
-    criteria their codes say."""
-    ocr_pages = {p.number for p in doc.pages if p.method == "ocr"}
-    # Plain text is where OCR dumps come in: a row with its code and name whose points OCR lost is
-    # kept, and its points reported unread (``unread_rows``), not taken for a layout misread.
-    text_pages = {p.number for p in doc.pages if p.method in LINE_METHODS}
-    # What the other segmenters read (task paragraphs, annexes, narrative items), not the score tables.
-    elsewhere = [row.source for t in result.task_tables for row in t.rows]
-    elsewhere += [row.source for a in result.statistics for row in a.rows] + _narrative_sources(result)
-    kept, parts = [], []
-    for score in result.score_tables:
-        typed = [r for r in score.rows if r.source.page not in ocr_pages]
-        # Points lost here and there, not a table that prints none (a plan's task list).
-        scored = sum(1 for r in typed if r.max_points is not None or r.self_points is not None)
-        named = sum(1 for r in typed if any(f.startswith((FLAG_CODE_BY_NAME, FLAG_SNAPPED)) for f in r.flags))
-        lossy = scored >= settings.min_scored_share * len(typed) or named >= settings.min_set_named_share * len(typed)
-        unsure = [r for r in typed if _unsure(r, lossy and r.source.page in text_pages)]
-        if len(unsure) >= settings.min_unsure_rows and len(unsure) >= settings.max_unsure_share * len(typed):
-            on_text = all(r.source.page in text_pages for r in score.rows)
-            sure = [
-                r
-                for r in score.rows
-                if (not any(r is u for u in unsure) or placed_by_set(r)) and sure_row(r, settings.min_name_syllables)
-            ]
-            if criteria is not None:
-                sure = as_coded(sure, score.rows, criteria, settings.sure_wording_min, settings.sure_recode_min)
-            if on_text and len(sure) >= settings.min_sure_rows:
-                kept.append(replace(score, rows=sure))
-                out = [r for r in score.rows if not any(r is k for k in sure)]
-                parts.extend(_withdrawn_runs(score, out, elsewhere, settings))
-                continue
-            # Lines another segmenter read (a report's "Lĩnh vực 1 ...: 3,25/10 điểm" statements, its
-            # numbered task paragraphs) are not lost: the table is still taken out, but only a
-            # region nothing read is reported.
-            if not read_elsewhere(unsure, elsewhere):
-                parts.append(_withdrawn(score, len(unsure), settings))
-        elif criteria is not None and all(r.source.page in text_pages for r in score.rows):
-            # A table read with few doubtful rows: each row nothing places (no printed code, no
-            # criterion's name, no criterion's maximum) is taken out on its own and told.
-            limits = (settings.unplaced_max_tolerance, settings.unplaced_named_min)
-            out = [r for r in score.rows if unplaced(r, criteria, *limits)]
-            kept.append(replace(score, rows=[r for r in score.rows if not any(r is o for o in out)]) if out else score)
-            parts.extend(_withdrawn_runs(score, out, elsewhere, settings))
-        elif all(r.source.page in text_pages for r in score.rows):
-            # No set to place rows by: a row the table's own numbering has no level for is taken out.
-            out = [r for r in score.rows if below_printed_levels(r, score.rows, settings.min_name_syllables)]
-            kept.append(replace(score, rows=[r for r in score.rows if not any(r is o for o in out)]) if out else score)
-            parts.extend(_withdrawn_runs(score, out, elsewhere, settings))
-        else:
-            kept.append(score)
-    result.score_tables = kept
-    return parts
-
-
-def _unsure(row, points_may_be_lost: bool = False) -> bool:
-    if not row.name.strip():
-        return True
-    if "code_inferred" in row.flags:
-        # OCR lost the code (and maybe the points) of a row whose name is, whole, the criteria
-        # set's wording of the inferred code: the row is the criterion, its lost cells are told.
-        return not (points_may_be_lost and any(f.startswith(FLAG_CODE_BY_NAME) for f in row.flags))
-    if points_may_be_lost and row.code_raw:
-        return False
-    return row.max_points is None and row.self_points is None and row.level > 0
-
-
-def _withdrawn_runs(score, out: list, elsewhere: list[SourceRef], settings: UnreadSettings) -> list[UnreadPart]:
-    """Each run of consecutive rows of ``score`` taken ``out`` as one unread part (with its lines),
-    those another segmenter read left out."""
-    runs: list[list] = []
-    previous = False
-    for row in score.rows:
-        now = any(row is o for o in out)
-        if now:
-            if previous:
-                runs[-1].append(row)
-            else:
-                runs.append([row])
-        previous = now
-    reason = (
-        "{n} rows of this table (of {total}) could not be read with confidence (no printed code, name "
-        "or points, or a name that is not its code's criterion): not turned into rows"
-    )
-    return [
-        _rows_part(run, reason.format(n=len(run), total=len(score.rows)), settings)
-        for run in runs
-        if not read_elsewhere(run, elsewhere)
-    ]
-
-
-def _withdrawn(score, unsure: int, settings: UnreadSettings) -> UnreadPart:
-    reason = (
-        f"a table-like region whose rows could not be read with confidence ({unsure} of {len(score.rows)} "
-        "rows without a printed code, a name or points): not turned into rows"
-    )
-    return _rows_part(score.rows, reason, settings)
-
-
-def _rows_part(rows: list, reason: str, settings: UnreadSettings) -> UnreadPart:
-    pages = [r.source.page for r in rows if r.source.page is not None]
-    boxes = [r.source.bbox for r in rows if r.source.bbox and r.source.page == (pages[0] if pages else None)]
-    starts = [r.source.line_start for r in rows if r.source.line_start is not None]
-    ends = [r.source.line_end for r in rows if r.source.line_end is not None]
-    return UnreadPart(
-        page=min(pages) if pages else None,
-        page_end=max(pages) if pages and max(pages) != min(pages) else None,
-        kind="rows",
-        reason=reason,
-        text_sample=_sample(" ".join(f"{r.code_raw or ''} {r.name}" for r in rows), settings),
-        bbox=list(union_bbox(boxes)) if boxes else None,
-        line_start=min(starts) if starts else None,
-        line_end=max(ends) if ends else None,
-    )
-
-
 # --------------------------------------------------------------------------- numbering
 
 
@@ -586,29 +441,3 @@ def _textless_tasks(result: ExtractionResult, settings: UnreadSettings) -> list[
             )
         )
     return parts
-
-
-# --------------------------------------------------------------------------- review
-
-
-def unread_review_items(result: ExtractionResult) -> list[ReviewItem]:
-    """One review item per unread part: a person looks at the page, since the machine read nothing
-    there (confidence 0, so it sorts before every doubtful value); but a table's lost totals row
-    that reconcile already put in the queue as its table's (``check_lost_totals``: one entry, on
-    that page, with the line's text), asked once."""
-    named = {(r.page, r.raw) for r in result.review if r.reason.endswith(LOST_TOTAL_REASON)}
-    return [
-        ReviewItem(
-            item=f"/unread/{i}",
-            field=None,
-            table=part.kind,
-            code=None,
-            page=part.page,
-            raw=part.text_sample or None,
-            value=None,
-            reason=f"not read: {part.reason}",
-            confidence=0.0,
-        )
-        for i, part in enumerate(result.unread)
-        if not (part.reason == LOST_TOTAL_REASON and (part.page, part.text_sample or None) in named)
-    ]

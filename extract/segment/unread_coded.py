@@ -1,5 +1,5 @@
 """Rows kept from a garbled OCR-dump table held to the document's criteria set
-(``unread.withdraw_unsure_tables``): a kept row must be the criterion its code says, or take the
+(``unread_withdrawn.withdraw_unsure_tables``): a kept row must be the criterion its code says, or take the
 code its name clearly is; and a kept row's name must be made of words."""
 
 from __future__ import annotations

@@ -1,0 +1,234 @@
+"""Whether a line with no numbers of its own opens a row or goes on with the row above: the name
+rules of the score-table row builder (``line_rows.RowBuilder``), as pure tests of the row drafted so
+far and the line read into cells.
+
+A dump loses cells: a row's code, its points, a whole line. What is left to tell one row from the
+next is the criteria set's own wording. A line that is, whole, a catalogued criterion name (or
+opens with one) is a row of its own whose code and points OCR lost; a line opening a name under a
+capitals heading, or under a row whose name is already whole, is the next row's, printed above its
+numbers; a name's wrapped middle and an explanation's words are neither, and join the row above.
+Headings wrap in capitals and have no explanation, so their wrapped words are told apart by case.
+In a table whose numbers are centred in tall rows, a row's name runs both above and below its
+numbers' line, so a row is complete when it has as many lines below its numbers as above them."""
+
+from __future__ import annotations
+
+import regex as re
+
+from extract.segment.line_cells import LineCells, is_syllable_run
+from extract.segment.line_common import LineTableSettings
+from extract.segment.line_split import (
+    criterion_name_prefix,
+    is_criterion_name,
+    is_heading,
+    opens_explanation,
+    opens_name_line,
+    opens_name_part,
+)
+from extract.segment.line_words import (
+    bar_tails,
+    in_capitals,
+    name_before_garbled_cells,
+    opens_with_word,
+    speckish,
+    starts_name,
+    unspecked,
+    words_only,
+)
+from extract.segment.row_draft import RowDraft
+
+
+def heading_tail(cur: RowDraft, cells: LineCells, settings: LineTableSettings) -> bool:
+    """A numbers line whose text is only capitals words ("CCHC") under a row of a capitals
+    heading that has no numbers and no code of its own after it: the heading's wrapped last
+    words, its numbers printed beside them (a row of its own opens with its name)."""
+    words = [raw for _, raw in unspecked(cells.name) if re.search(r"\p{L}{2}", raw)]
+    if cells.code is not None or cur.n_numbers or not words or not all(w.isupper() for w in words):
+        return False
+    return bool(cur.name) and is_heading(cur.name, settings)
+
+
+def after_heading(cur: RowDraft, cells: LineCells, settings: LineTableSettings) -> bool:
+    """The coded line opens a name printed mostly in small letters under a capitals heading
+    (a heading's own wrapped words, "L. CCHC", are capitals)."""
+    tokens = unspecked(cells.text_tokens)
+    letters = "".join(raw for _, raw in tokens)
+    small = sum(ch.islower() for ch in letters) > sum(ch.isupper() for ch in letters)
+    return small and starts_name(tokens) and is_heading(cur.name, settings)
+
+
+def coded_centre(cur: RowDraft, centred: bool) -> bool:
+    """In a centred table, a row whose code and name are read (its centre line passed, its
+    numbers read or lost there) holds no more than its name's lines below: a line opening
+    with another whole catalogued name is the next row's, printed above its numbers' line
+    ("Ban hành kế hoạch CCHC năm | Chưa hoàn thành …" under "11 | KếhoạchCCHC năm ni … 58")."""
+    return centred and cur.code is not None and bool(cur.name) and not cur.awaiting_numbers
+
+
+def lost_row(cur: RowDraft, cells: LineCells, settings: LineTableSettings, table_points: int) -> bool:
+    """A number-less line after a row's numbers that is, whole, a catalogued criterion name
+    (a capital first, specks and a stray letter at its end aside) is a row of its own whose
+    code and points OCR lost ("Ké hoach CCHC nim i"), not the row above's continuation: a
+    name's wrapped line or an explanation is not a whole criterion name."""
+    if not whole_name_line(cells, settings, table_points):
+        return False
+    if (interleaved(cur) and cur.n_numbers) or cur.whole_name:
+        return True
+    # A row with no numbers whose name is already, whole, a catalogued name is complete too
+    # (a table whose codes and points OCR lost prints one name after another).
+    return bool(cur.name) and not cur.explanation and is_criterion_name(unspecked(cur.name), settings)
+
+
+def name_opening(
+    cells: LineCells, settings: LineTableSettings
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]] | None:
+    """A number-less line (or its part after a ruling bar: the STT cell OCR garbled before
+    it, "it | Kế hoạch …") that opens with a whole catalogued criterion name, other text
+    after it: (the name, the rest); None for none."""
+    for part in bar_tails(cells):
+        words = unspecked(part)
+        start = part.index(words[0]) if words else 0
+        k = criterion_name_prefix(part[start:], settings)
+        if k:
+            return part[start : start + k], part[start + k :]
+    return None
+
+
+def next_name(cur: RowDraft, cells: LineCells, settings: LineTableSettings, table_points: int) -> bool:
+    if whole_name_line(cells, settings, table_points):
+        return True
+    return starts_name(cells.text_tokens) and is_criterion_name(unspecked(cur.name), settings)
+
+
+def below_heading(cur: RowDraft, tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
+    """A capitals heading with no numbers nor explanation (its cells lost, or centred on a
+    line OCR lost), then a line opening a name in small letters: the next row's ("Kế hoạch
+    CCHC năm" under "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"). A heading wraps in capitals and has no
+    explanation of its own, so the line is neither."""
+    if cur.n_numbers or cur.appraised_raw is not None or cur.explanation or not cur.name:
+        return False
+    if not is_heading(cur.name, settings):
+        return False
+    words = unspecked(tokens)
+    # (the heading whole already, or the line opening a name of its own: a heading's wrapped
+    # last words OCR read in small letters, "Hành CCHC" under "CÔNG TÁC CHỈ ĐẠO, ĐIỀU", are
+    # neither)
+    if not (cur.whole_name or is_criterion_name(unspecked(cur.name), settings)):
+        if not opens_name_line(words, settings):
+            return False
+    # (the first word as repaired: OCR's "K€" of "Kế" is a speck to the raw reading)
+    first = next((text for text, _ in tokens if re.search(r"\p{L}{2}", text)), "")
+    return (
+        (starts_name(words) or first[:1].isupper())
+        and opens_with_word(tokens)
+        and not in_capitals(words_only(words), settings)
+        and not opens_explanation(words)
+    )
+
+
+def coded_next_name(cur: RowDraft, cells: LineCells, settings: LineTableSettings) -> bool:
+    """A row waiting for its numbers whose name is already, whole, a catalogued criterion
+    name, and a numbers line printing a code then another catalogued name's opening: the next
+    row ("2. xay dung va to chuc thuc hien van ban quy pham 9,75 9,75" under "Công tác chỉ
+    đạo, điều hành cải cách hành chính"), not the waiting row's numbers line. (After a printed
+    code the name's first letter's case says nothing: OCR reads "X" as "x".)"""
+    if cells.code is None or cur.code is not None or not cur.name or not cells.name:
+        return False
+    if not is_criterion_name(unspecked(cur.name), settings):
+        return False
+    tokens = unspecked(cells.name)
+    if not tokens:
+        return False
+    first, raw = tokens[0]
+    return opens_name_line([(first[:1].upper() + first[1:], raw), *tokens[1:]], settings)
+
+
+def names_row(cells: LineCells) -> bool:
+    """The text before a line's numbers opens a name of its own: a capital first, and words
+    the language knows (not "[Cheeni fags", the row's cells OCR garbled on its numbers' line)."""
+    tokens = unspecked(cells.name)
+    if len(tokens) > 1 and tokens[0][1][:1].islower() and speckish(tokens[0][1]):
+        tokens = tokens[1:]  # the STT cell OCR garbled into letters ("eat | Ban hanh …")
+    words = [re.sub(r"[^\p{L}]", "", raw) for _, raw in tokens if re.search(r"\p{L}{2}", raw)]
+    return starts_name(tokens) and any(w.isupper() or is_syllable_run(w) for w in words)
+
+
+def whole_name_line(cells: LineCells, settings: LineTableSettings, table_points: int) -> bool:
+    return bool(whole_name(cells, settings, table_points))
+
+
+def whole_name(cells: LineCells, settings: LineTableSettings, table_points: int) -> list[tuple[str, str]]:
+    """The name a line holds when its text is, whole, a catalogued criterion name (a capital
+    first; specks and a stray letter at its ends aside), or its text after a ruling bar is
+    (the STT cell OCR garbled before it: "| it | | Kéhoach CCHC nim ee"); [] otherwise."""
+    for part in bar_tails(cells):
+        tokens = unspecked([t for t in part if len(t[1]) > 1 or t[1].isupper()])
+        if len(tokens) > 2 and _garbled_stt(tokens[0][1]) and starts_name(tokens[1:2]):
+            tokens = tokens[1:]  # the STT cell OCR garbled into a small word ("vô Hiện đại …", "1ộT")
+        # A short token ending the line may be a garbled points cell ("ee"), not the name's.
+        bare = tokens[:-1] if tokens and len(tokens[-1][1]) <= 2 and tokens[-1][1].islower() else tokens
+        for candidate in (tokens, bare):
+            if len(candidate) >= 2 and is_criterion_name(candidate, settings):
+                return candidate
+        # ... or the name, then only specks OCR made of the row's garbled cells ("Ls 8s").
+        k = criterion_name_prefix(tokens, settings)
+        if k and all(speckish(raw) for _, raw in tokens[k:]):
+            return tokens[:k]
+        short = name_before_garbled_cells(tokens, settings)
+        if short:
+            return short
+        # ... or a short name (too short to open a line by prefix), then no more than the
+        # row's points cells OCR garbled into specks ("Ké hoach CCH nim [sf 3s", "Bio cio
+        # CCHC [2 pas],").
+        # (the fewest specks first; a cell OCR read in two pieces, "2/2) 2y)", allows one
+        # speck more than the columns)
+        for k in range(len(tokens) - 1, max(1, len(tokens) - table_points - 2), -1):
+            if not speckish(tokens[k][1]):
+                break
+            if is_criterion_name(tokens[:k], settings):
+                return tokens[:k]
+    return []
+
+
+def opens_centred_row(cur: RowDraft, tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
+    """In a table whose numbers (and codes) are centred in their rows, a number-less line
+    after a row's numbers opens the next row when it starts like a name (a capital letter, not
+    an explanation's opening: "UBND ngày …", a document number's rest) and the row above has as
+    many lines below its numbers as above them (a centred cell)."""
+    has_numbers = cur.n_numbers > 0 or cur.appraised_raw is not None or cur.centre_line
+    return (
+        has_numbers
+        and not cur.awaiting_numbers
+        and cur.lines_below >= cur.lines_above
+        # (or past a short token OCR made of the ruling line, as a catalogued name opens)
+        and (
+            starts_name(tokens)
+            and opens_with_word(tokens)
+            and not opens_explanation(unspecked(tokens))
+            or opens_name_line(tokens, settings)
+        )
+    )
+
+
+def next_opening(cur: RowDraft, tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
+    """In a centred table, a row still waiting for its numbers whose name opens as a
+    catalogued criterion name does: a line opening another such name is the next row's (this
+    row's numbers' line lost), not its name's wrapped line, which goes on in the middle of a
+    name ("Tất cả báo cáo được gửi …" under "Mức độ thực hiện kế hoạch CCHC 9 Công văn …")."""
+    return (
+        cur.awaiting_numbers
+        and not cur.n_numbers
+        and bool(cur.name)
+        and opens_name_part(unspecked(cur.name), settings)
+        and opens_name_part(unspecked(tokens), settings)
+    )
+
+
+def interleaved(row: RowDraft) -> bool:
+    return row.started_by == "numbers"
+
+
+def _garbled_stt(raw: str) -> bool:
+    """A short token opening a line that is the STT cell OCR garbled: a small word ("vô") or
+    letters mixed with a digit ("1ộT"), before a name's capital."""
+    return len(raw) <= 3 and (raw.islower() or (bool(re.search(r"\d", raw)) and bool(re.search(r"\p{L}", raw))))
