@@ -6,6 +6,7 @@ generator's truth, and the rejoining of cells on its own."""
 from pathlib import Path
 
 from benchmarks.corpus_scoring import score_document
+from cchc_extract.pipeline import convert_file, result_to_json
 from cchc_extract.review_threshold import REVIEW_BELOW
 from corpus_helpers import converted_with_truth
 from extract.segment.stat_cells import CODE, FIGURE, NUMBER, TEXT, UNIT, WRAP, Cell, rejoin
@@ -250,3 +251,20 @@ def test_degraded_psm4_annex_with_specks_round_its_figures_is_read():
     assert len(read) >= 10 and wrong <= {"2.3"}  # "0657." for 96,5: misread, queued
     assert not [c for c in out["checks"] if c["status"] == "mismatch"]
     _wrong_values_reviewed(truth, out, key="code")
+
+
+def test_figure_with_a_leading_double_zero_is_doubted(tmp_path):
+    """A whole part opening with 0 and another digit is no figure a report prints: OCR misread a
+    digit ("94,74" → "00,74"). The stored seed-349 psm 3 dump with one percent so damaged: the
+    figure is read, flagged and queued, never passed as sure; its neighbours keep their reading."""
+    text = (DUMPS / "s349-d07-i8-annex-psm3-vie-degraded.txt").read_text(encoding="utf-8")
+    assert text.count("% 94,74") == 2
+    damaged = tmp_path / "annex.txt"
+    damaged.write_text(text.replace("PP % 94,74", "PP % 00,74"), encoding="utf-8")
+    out = result_to_json(convert_file(damaged))
+    rows = out["statistics"][0]["rows"]
+    ri, row = next((i, r) for i, r in enumerate(rows) if r["value_raw"] == "00,74")
+    assert "leading_zero" in row["flags"] and row["value"] == 0.74
+    assert f"/statistics/0/rows/{ri}" in {e["item"] for e in out["review"]}
+    clean = next(r for r in rows if r["value_raw"] == "94,74")
+    assert "leading_zero" not in clean["flags"]

@@ -60,6 +60,9 @@ class StatisticsSettings:
 
 
 # Column roles by header words, most specific first: "Kết quả thống kê / Đơn vị tính" is a unit.
+# The flag of an OCR'd figure printed with a leading zero before another digit (doubted).
+LEADING_ZERO = "leading_zero"
+
 _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("unit", ("don vi tinh", "dvt", "don vi do", "don vi")),
     ("note", ("ghi chu",)),
@@ -76,6 +79,9 @@ _ROMAN = lazy_compile(r"^\s*([IVXLC]{1,5})\s*\.?\s*$")
 _ALLOWED = lazy_compile(r"\s*([^=;,]+?)\s*=\s*(\d+(?:[.,]\d+)?)")
 _SCALED_MONEY = ("trieu", "ty ", "ty", "nghin", "ngan")
 _OCR_LEADING_SPECK = lazy_compile(r"^[.,'‘’`:;·]+\s*(?=\d)")
+# A whole part opening with a 0 and another digit ("00,72", "07"): no figure a report prints (a
+# decimal under one writes one 0, "0,72"); on OCR'd text a digit was misread or a speck read as 0.
+_LEADING_ZERO = lazy_compile(r"^\s*0\d")
 
 
 def column_roles(labels: list[str]) -> dict[str, int]:
@@ -220,6 +226,8 @@ def parse_stat_value(
         flags.append("percent_over_100")
     if kind == "count" and parsed.value != int(parsed.value):
         flags.append("fractional_count")
+    if ocr and _LEADING_ZERO.match(text):
+        flags.append(LEADING_ZERO)
     return parsed.value, flags, alternative
 
 
@@ -299,7 +307,7 @@ def stat_rows(
         if allowed is not None and value is not None and value not in allowed.values():
             flags.append("value_not_allowed")
             confidence = min(confidence, settings.not_allowed_confidence)
-        if "ambiguous_separator" in flags:
+        if "ambiguous_separator" in flags or LEADING_ZERO in flags:
             confidence = min(confidence, settings.ambiguous_confidence)
         if "value_unparsed" in flags:
             confidence = min(confidence, settings.unparsed_confidence)
