@@ -268,3 +268,15 @@ def test_figure_with_a_leading_double_zero_is_doubted(tmp_path):
     assert f"/statistics/0/rows/{ri}" in {e["item"] for e in out["review"]}
     clean = next(r for r in rows if r["value_raw"] == "94,74")
     assert "leading_zero" not in clean["flags"]
+
+
+def test_parts_whose_codes_ocr_lost_stay_in_the_group_their_sum_fills():
+    # "4 … Phananh 29" over "S6 phan anh … da xt ly Phan anh 29" and "… dang xt ly Phapanh | 0",
+    # their codes lost: the whole is their sum in one unit (OCR spelt it three ways), so they are
+    # 4.1 and 4.2, and the share after them 4.3, not the sections 5, 6, 7 (the annex's 5 then 8).
+    truth, out = _read("s359-d07-i7-annex-psm4-eng-degraded.txt")
+    codes = [r["code"] for r in out["statistics"][0]["rows"]]
+    assert codes == [r["code"] for r in truth["statistics"][0]["rows"]]
+    tally = score_document(truth, out)["tally"]
+    assert tally["stat_invented"] == 0
+    _wrong_values_reviewed(truth, out, key="code")
