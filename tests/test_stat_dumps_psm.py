@@ -280,3 +280,15 @@ def test_parts_whose_codes_ocr_lost_stay_in_the_group_their_sum_fills():
     tally = score_document(truth, out)["tally"]
     assert tally["stat_invented"] == 0
     _wrong_values_reviewed(truth, out, key="code")
+
+
+def test_header_rest_opens_no_row_and_a_row_whose_code_and_figure_ocr_garbled_keeps_its_place():
+    # "L ễ tính" (the header's "Đơn vị / tính") is no row 1; "ĐT '|ISỹ phản ánh … Phản ánh lưu Z]"
+    # is row 2.1 with its figure lost (told), not words wrapped from row 2: every code as printed.
+    truth, out = _read("s359-d07-i8-annex-psm3-vie-degraded.txt")
+    rows = out["statistics"][0]["rows"]
+    assert [r["code"] for r in rows] == [r["code"] for r in truth["statistics"][0]["rows"]]
+    lost = next(r for r in rows if r["code"] == "2.1")
+    assert lost["value"] is None and "missing_value" in lost["flags"] and lost["unit"] == "Phản ánh"
+    assert any("2.1" in p["reason"] for p in out["unread"] if "is not in the text" in p["reason"])
+    assert score_document(truth, out)["tally"]["stat_invented"] == 0
