@@ -292,3 +292,22 @@ def test_header_rest_opens_no_row_and_a_row_whose_code_and_figure_ocr_garbled_ke
     assert lost["value"] is None and "missing_value" in lost["flags"] and lost["unit"] == "Phản ánh"
     assert any("2.1" in p["reason"] for p in out["unread"] if "is not in the text" in p["reason"])
     assert score_document(truth, out)["tally"]["stat_invented"] == 0
+
+
+def test_annex_label_whose_title_ocr_garbled_is_told_unread(tmp_path):
+    """A psm 6 annex no reader can take: under its legible title it is told unread (the form); with
+    the title garbled too ("BIEU TONG KF SO LIFU"), its label "¡ Phụ lục 1" over coded lines with
+    figures ("| 22 |Smiệmww… | 3 |") still tells it, with its text; a mention of the annex in the
+    report's body ("số liệu chỉ tiết tại Phụ lục kèm theo") tells nothing."""
+    name = "s359-d07-i6-annex-psm6-vie-degraded.txt"
+    truth, out = _read(name)
+    assert not out["statistics"] and [p["kind"] for p in out["unread"]] == ["table"]
+    text = (DUMPS / name).read_text(encoding="utf-8")
+    title = ". BIỂU THỐNG KÊ SỐ LIỆU CÔNG TÁC"
+    assert title in text
+    garbled = tmp_path / "annex.txt"
+    garbled.write_text(text.replace(title, ". BIEU TONG KF SO LIFU CONG TÁC"), encoding="utf-8")
+    out = result_to_json(convert_file(garbled))
+    told = [p for p in out["unread"] if p["kind"] == "table"]
+    assert len(told) == 1 and "Phụ lục 1" in told[0]["reason"]
+    assert told[0]["text_sample"].startswith("¡ Phụ lục 1") and told[0]["line_start"] == 26
