@@ -212,8 +212,9 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
 def _row_sources(result: ExtractionResult) -> list[SourceRef]:
     """Where each score and task row read was printed: an annex's label with such rows after it
     is not an annex lost."""
-    rows = [*(r for t in result.score_tables for r in t.rows), *(r for t in result.task_tables for r in t.rows)]
-    return [r.source for r in rows]
+    return [r.source for t in result.score_tables for r in t.rows] + [
+        r.source for t in result.task_tables for r in t.rows
+    ]
 
 
 def _hint_text(doc: IngestedDocument, head_lines: int = 40) -> str:
