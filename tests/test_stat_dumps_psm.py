@@ -311,3 +311,15 @@ def test_annex_label_whose_title_ocr_garbled_is_told_unread(tmp_path):
     told = [p for p in out["unread"] if p["kind"] == "table"]
     assert len(told) == 1 and "Phụ lục 1" in told[0]["reason"]
     assert told[0]["text_sample"].startswith("¡ Phụ lục 1") and told[0]["line_start"] == 26
+
+
+def test_code_with_its_dot_lost_after_a_row_whose_code_ocr_lost():
+    # "5" / "Hồ sơ" / "189" / "Tổng số … trong kỳ" / "Dall" / "Số hồ sơ tiếp nhận trực tuyến" /
+    # "Hồ sơ" / "157" / "52" / "Hồ sơ" / "32": the row read whole with its code garbled ("Dall")
+    # stands for 5.1, so "52" is 5.2 with its dot lost, not a figure opening a row with no words.
+    truth, out = _read("s359-d07-i5-annex-psm11-eng-degraded.txt")
+    rows = {r["code"]: r for r in out["statistics"][0]["rows"]}
+    assert rows["5.1"]["value"] == 157 and rows["5.2"]["value"] == 32 and rows["5.3"]["value"] == 83.07
+    assert "bưu chính" in rows["5.2"]["indicator"]
+    assert all(r["indicator"] for r in out["statistics"][0]["rows"])
+    _wrong_values_reviewed(truth, out, key="code")
