@@ -42,7 +42,7 @@ from normalize.criteria.match import MatchSettings, apply_criteria_sets
 from normalize.criteria.set_cells import drop_later_cells, fill_set_maxima
 from normalize.vietnamese import document_damage_class, repair_document
 from schemas import schema_errors
-from schemas.records import ErrorRecord, ExtractionResult, SourceInfo, to_dict
+from schemas.records import ErrorRecord, ExtractionResult, SourceInfo, SourceRef, to_dict
 
 
 @dataclass(frozen=True)
@@ -175,7 +175,11 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     )
     # A statistics form's title printed with none of its rows read: said, not dropped.
     unread += _run_stage(
-        result, "segment", lambda: unread_annexes(doc, result.statistics, unread + unsure), debug, default=[]
+        result,
+        "segment",
+        lambda: unread_annexes(doc, result.statistics, unread + unsure, others=_row_sources(result)),
+        debug,
+        default=[],
     )
     # ... and the lines of an annex read without its header that gave no row.
     unread += _run_stage(result, "segment", lambda: garbled_rows(doc, result.statistics), debug, default=[])
@@ -204,6 +208,14 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     # doubtful value.
     account_coverage(result)
     result.review = unread_review_items(result) + meta_review + set_order_review(result) + result.review
+
+
+def _row_sources(result: ExtractionResult) -> list[SourceRef]:
+    """Where each score and task row read was printed: an annex's label with such rows after it
+    is not an annex lost."""
+    return [r.source for t in result.score_tables for r in t.rows] + [
+        r.source for t in result.task_tables for r in t.rows
+    ]
 
 
 def _hint_text(doc: IngestedDocument, head_lines: int = 40) -> str:

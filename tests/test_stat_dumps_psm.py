@@ -6,6 +6,7 @@ generator's truth, and the rejoining of cells on its own."""
 from pathlib import Path
 
 from benchmarks.corpus_scoring import score_document
+from cchc_extract.pipeline import convert_file, result_to_json
 from cchc_extract.review_threshold import REVIEW_BELOW
 from corpus_helpers import converted_with_truth
 from extract.segment.stat_cells import CODE, FIGURE, NUMBER, TEXT, UNIT, WRAP, Cell, rejoin
@@ -249,4 +250,76 @@ def test_degraded_psm4_annex_with_specks_round_its_figures_is_read():
     wrong = {c for c, v in read.items() if _truth_values(truth)[c] != v}
     assert len(read) >= 10 and wrong <= {"2.3"}  # "0657." for 96,5: misread, queued
     assert not [c for c in out["checks"] if c["status"] == "mismatch"]
+    _wrong_values_reviewed(truth, out, key="code")
+
+
+def test_figure_with_a_leading_double_zero_is_doubted(tmp_path):
+    """A whole part opening with 0 and another digit is no figure a report prints: OCR misread a
+    digit ("94,74" → "00,74"). The stored seed-349 psm 3 dump with one percent so damaged: the
+    figure is read, flagged and queued, never passed as sure; its neighbours keep their reading."""
+    text = (DUMPS / "s349-d07-i8-annex-psm3-vie-degraded.txt").read_text(encoding="utf-8")
+    assert text.count("% 94,74") == 2
+    damaged = tmp_path / "annex.txt"
+    damaged.write_text(text.replace("PP % 94,74", "PP % 00,74"), encoding="utf-8")
+    out = result_to_json(convert_file(damaged))
+    rows = out["statistics"][0]["rows"]
+    ri, row = next((i, r) for i, r in enumerate(rows) if r["value_raw"] == "00,74")
+    assert "leading_zero" in row["flags"] and row["value"] == 0.74
+    assert f"/statistics/0/rows/{ri}" in {e["item"] for e in out["review"]}
+    clean = next(r for r in rows if r["value_raw"] == "94,74")
+    assert "leading_zero" not in clean["flags"]
+
+
+def test_parts_whose_codes_ocr_lost_stay_in_the_group_their_sum_fills():
+    # "4 … Phananh 29" over "S6 phan anh … da xt ly Phan anh 29" and "… dang xt ly Phapanh | 0",
+    # their codes lost: the whole is their sum in one unit (OCR spelt it three ways), so they are
+    # 4.1 and 4.2, and the share after them 4.3, not the sections 5, 6, 7 (the annex's 5 then 8).
+    truth, out = _read("s359-d07-i7-annex-psm4-eng-degraded.txt")
+    codes = [r["code"] for r in out["statistics"][0]["rows"]]
+    assert codes == [r["code"] for r in truth["statistics"][0]["rows"]]
+    tally = score_document(truth, out)["tally"]
+    assert tally["stat_invented"] == 0
+    _wrong_values_reviewed(truth, out, key="code")
+
+
+def test_header_rest_opens_no_row_and_a_row_whose_code_and_figure_ocr_garbled_keeps_its_place():
+    # "L ễ tính" (the header's "Đơn vị / tính") is no row 1; "ĐT '|ISỹ phản ánh … Phản ánh lưu Z]"
+    # is row 2.1 with its figure lost (told), not words wrapped from row 2: every code as printed.
+    truth, out = _read("s359-d07-i8-annex-psm3-vie-degraded.txt")
+    rows = out["statistics"][0]["rows"]
+    assert [r["code"] for r in rows] == [r["code"] for r in truth["statistics"][0]["rows"]]
+    lost = next(r for r in rows if r["code"] == "2.1")
+    assert lost["value"] is None and "missing_value" in lost["flags"] and lost["unit"] == "Phản ánh"
+    assert any("2.1" in p["reason"] for p in out["unread"] if "is not in the text" in p["reason"])
+    assert score_document(truth, out)["tally"]["stat_invented"] == 0
+
+
+def test_annex_label_whose_title_ocr_garbled_is_told_unread(tmp_path):
+    """A psm 6 annex no reader can take: under its legible title it is told unread (the form); with
+    the title garbled too ("BIEU TONG KF SO LIFU"), its label "¡ Phụ lục 1" over coded lines with
+    figures ("| 22 |Smiệmww… | 3 |") still tells it, with its text; a mention of the annex in the
+    report's body ("số liệu chỉ tiết tại Phụ lục kèm theo") tells nothing."""
+    name = "s359-d07-i6-annex-psm6-vie-degraded.txt"
+    truth, out = _read(name)
+    assert not out["statistics"] and [p["kind"] for p in out["unread"]] == ["table"]
+    text = (DUMPS / name).read_text(encoding="utf-8")
+    title = ". BIỂU THỐNG KÊ SỐ LIỆU CÔNG TÁC"
+    assert title in text
+    garbled = tmp_path / "annex.txt"
+    garbled.write_text(text.replace(title, ". BIEU TONG KF SO LIFU CONG TÁC"), encoding="utf-8")
+    out = result_to_json(convert_file(garbled))
+    told = [p for p in out["unread"] if p["kind"] == "table"]
+    assert len(told) == 1 and "Phụ lục 1" in told[0]["reason"]
+    assert told[0]["text_sample"].startswith("¡ Phụ lục 1") and told[0]["line_start"] == 26
+
+
+def test_code_with_its_dot_lost_after_a_row_whose_code_ocr_lost():
+    # "5" / "Hồ sơ" / "189" / "Tổng số … trong kỳ" / "Dall" / "Số hồ sơ tiếp nhận trực tuyến" /
+    # "Hồ sơ" / "157" / "52" / "Hồ sơ" / "32": the row read whole with its code garbled ("Dall")
+    # stands for 5.1, so "52" is 5.2 with its dot lost, not a figure opening a row with no words.
+    truth, out = _read("s359-d07-i5-annex-psm11-eng-degraded.txt")
+    rows = {r["code"]: r for r in out["statistics"][0]["rows"]}
+    assert rows["5.1"]["value"] == 157 and rows["5.2"]["value"] == 32 and rows["5.3"]["value"] == 83.07
+    assert "bưu chính" in rows["5.2"]["indicator"]
+    assert all(r["indicator"] for r in out["statistics"][0]["rows"])
     _wrong_values_reviewed(truth, out, key="code")

@@ -213,6 +213,11 @@ def _number_kind(text: str, row: CellRow | None, last_code: CriterionCode | None
     dotted = parse_code(".".join(text)) if len(text) == 2 and not before_code else None
     if dotted is not None and last_code is not None and _goes_down_one(last_code, dotted):
         return CODE, ".".join(text)
+    if dotted is not None and last_code is not None and row is not None and not row.code and row.complete():
+        # "5" / … / "Số hồ sơ tiếp nhận trực tuyến" / "Hồ sơ" / "157" / "52": the row above read
+        # whole with its code lost stands for the code after 5 (5.1), and 5.2 follows it.
+        if any(_follows(dotted, lost) for lost in successors(last_code)):
+            return CODE, ".".join(text)
     return FIGURE, text
 
 

@@ -144,9 +144,10 @@ def _cells(text: str, units: set[str], settings: StatLineSettings) -> tuple[str,
         if len(rest) > settings.max_indicator_words:
             return None
         at = _unit_of_lost_figure(rest, units, settings)
-        if at is not None and (code is not None or _capitalised(rest[0])):
+        if at is not None and (code is not None or _capitalised(rest[0]) or _garbled_code_then_capital(rest)):
             # "3.3 Số TTHC chỉ cung cấp thông tin Thủ tục b": the figure lost, the unit read; a
-            # row opening in capitals with its code lost too ("Số sáng kiến … E Sáng kiến").
+            # row opening in capitals with its code lost too ("Số sáng kiến … E Sáng kiến"), or
+            # with its code garbled into capitals ("ĐT '|ISỹ phản ánh … Phản ánh lưu Z]").
             return code or "", " ".join(rest[: at[0]]), " ".join(rest[at[0] : at[1]]), "", ""
         if code is None:
             return None
@@ -306,13 +307,22 @@ def _unit_start(before: list[str], units: set[str], settings: StatLineSettings) 
     return None
 
 
+def _garbled_code_then_capital(tokens: list[str]) -> bool:
+    """Whether a line opens with a code OCR garbled into a capital or two ("ĐT", "K)") and then a
+    capitalised word: a row's code cell and its indicator, not wrapped words."""
+    first = tokens[0].strip(_CODE_SPECKS + ")(")
+    return len(tokens) > 2 and 0 < len(first) <= 2 and first.isupper() and first.isalpha() and _capitalised(tokens[1])
+
+
 def _capitalised(token: str) -> bool:
     word = token.strip(",.;:()")
     return bool(word) and word[0].isupper() and not _ACRONYM.match(word) and not any(c.isdigit() for c in word)
 
 
 # Counting units (the narrative counts' vocabulary) and money: a unit in lower case is still one.
-_KNOWN_UNITS = frozenset(UNIT_KEYS) | frozenset({"trieu dong", "nghin dong", "ty dong", "dong", "%"})
+# An annex also counts complaints in their own name ("Phản ánh"), which narrative counts call
+# "PAKN" or name as the part's kind.
+_KNOWN_UNITS = frozenset(UNIT_KEYS) | frozenset({"trieu dong", "nghin dong", "ty dong", "dong", "%", "phan anh"})
 
 
 def _repeated_units(lines: list[Line], at_least: int = 2) -> set[str]:

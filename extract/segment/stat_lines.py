@@ -322,6 +322,9 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
         if _STOP.match(text) or (rows and is_statistics_header(text)):
             break
         text = _without_edge_speck(text)
+        if not rows and _header_rest(text):
+            k += 1
+            continue
         cells = _cells(text, units, settings)
         if cells is not None:
             code, indicator, unit, value, note = cells
@@ -341,6 +344,13 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
                     break
         k += 1
     return _joined_table(rows, lines[head].number, settings), k
+
+
+def _header_rest(text: str) -> bool:
+    """A header label's wrapped word under the header, before the first row, with OCR's specks
+    around it ("L ễ tính": "Đơn vị" / "tính", the grid's edge read as "L"): no row of the annex."""
+    words = [w for w in _words(text) if sum(c.isalnum() for c in w) > 1]
+    return bool(words) and not any(_is_figure(w) for w in words) and _header_cell(" ".join(words))
 
 
 def _joined_table(rows: list[_RowLines], head_line: int, settings: StatLineSettings) -> JoinedTable | None:

@@ -143,18 +143,26 @@ def _not_wrapped(text: str) -> bool:
 
 
 def unread_annexes(
-    doc: IngestedDocument, annexes: list[StatAnnex], known: list[UnreadPart], upper_share: float = 0.8
+    doc: IngestedDocument,
+    annexes: list[StatAnnex],
+    known: list[UnreadPart],
+    upper_share: float = 0.8,
+    others: list[SourceRef] | None = None,
 ) -> list[UnreadPart]:
     """Statistics forms whose title a text page prints (upper case, as a form's title is) with no
     annex read after it and no other unread part there: the form's rows were lost (a header OCR
-    garbled, a grid read as noise), which is said, not dropped."""
+    garbled, a grid read as noise), which is said, not dropped. So is an annex's label ("Phụ lục
+    2", "Biểu số 1") whose title OCR garbled past knowing, when coded lines with figures follow it
+    (``_annex_rows_follow``) and no rows of any table (``others``: score and task rows) were read
+    after it."""
     parts: list[UnreadPart] = []
     for page in doc.pages:
         if page.method not in LINE_METHODS:
             continue
         lines = [ln for ln in page.lines if ln.text.strip()]
         for k, line in enumerate(lines):
-            if not is_form_title(line.text, upper_share):
+            titled = is_form_title(line.text, upper_share)
+            if not titled and not _label_over_rows(lines, k, upper_share):
                 continue
             after = [ln.number for ln in lines[k + 1 :]]
             if not after:
@@ -163,13 +171,16 @@ def unread_annexes(
                 _after(r.source.page, r.source.line_start, page.number, line.number) for a in annexes for r in a.rows
             ):
                 continue
-            if any(_after(p.page, p.line_start, page.number, line.number) for p in known):
+            if any(_after(p.page, p.line_start, page.number, line.number) for p in [*known, *parts]):
                 continue
+            if not titled and any(_after(s.page, s.line_start, page.number, line.number) for s in others or []):
+                continue
+            what = "statistics form" if titled else "annex"
             parts.append(
                 UnreadPart(
                     page=page.number,
                     kind="table",
-                    reason=f"statistics form “{line.text.strip()}” printed, but none of its rows could be read "
+                    reason=f"{what} “{line.text.strip()}” printed, but none of its rows could be read "
                     "(its header or its lines were not legible)",
                     text_sample=" / ".join(ln.text for ln in lines[k : k + 6]),
                     line_start=line.number,
@@ -177,6 +188,35 @@ def unread_annexes(
                 )
             )
     return parts
+
+
+# An annex's label on a line of its own ("Phụ lục 2", "¡ Phụ lục 1", "Biểu số 01"), accent-free.
+_ANNEX_LABEL_LINE = lazy_compile(r"^\W{0,3}(?:phu\s*luc|bieu\s*(?:mau\s*)?so)\s*[:.]?\s*[0-9ivx]{1,4}\W{0,3}$")
+# Lines after a label looked at for its rows; coded lines with a figure that make them an annex's.
+_LABEL_WINDOW = 40
+_LABEL_MIN_ROWS = 3
+_TITLE_AFTER_LABEL = 4
+_ROW_CODE = lazy_compile(r"^\d{1,2}(?:[.,]\d{1,2}){0,2}[.,]?$")
+_ROW_FIGURE = lazy_compile(r"^\d{1,3}(?:[.,]\d{1,3})?%?$")
+
+
+def _label_over_rows(lines: list[Line], k: int, upper_share: float) -> bool:
+    """Whether line ``k`` is an annex's label with no form title right under it (OCR garbled the
+    title, or printed none) and coded lines with figures below it (``_LABEL_MIN_ROWS`` lines,
+    before the next label, each opening with a code, a figure standing alone after it): an
+    annex's rows, not a mention ("số liệu tại Phụ lục kèm theo" is no label on its own line)."""
+    if _ANNEX_LABEL_LINE.match(fold(lines[k].text).strip()) is None:
+        return False
+    if any(is_form_title(ln.text, upper_share) for ln in lines[k + 1 : k + 1 + _TITLE_AFTER_LABEL]):
+        return False  # the title says it (``unread_annexes``' first case)
+    rows = 0
+    for line in lines[k + 1 : k + 1 + _LABEL_WINDOW]:
+        if _ANNEX_LABEL_LINE.match(fold(line.text).strip()):
+            break
+        tokens = [t.strip("|[](){}_—-–.:;'‘’`\"") or t for t in re.split(r"[\s|]+", line.text) if t.strip("|[]_—-")]
+        if len(tokens) > 2 and _ROW_CODE.match(tokens[0]) and any(_ROW_FIGURE.match(t) for t in tokens[2:]):
+            rows += 1
+    return rows >= _LABEL_MIN_ROWS
 
 
 def _after(page: int | None, line: int | None, title_page: int, title_line: int) -> bool:

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex as re
+from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
@@ -57,9 +58,15 @@ class StatisticsSettings:
     # Enumerated units: a last label printed without its "= n" (lost by OCR) continues the
     # sequence when it is at most this many words.
     enum_tail_words: int = 3
+    # Two OCR'd units are one when their letters, spaces dropped, are this alike (rapidfuzz
+    # ratio): "Phananh", "Phản ánh" and "Phapanh" all count complaints.
+    same_unit_ratio: float = 75.0
 
 
 # Column roles by header words, most specific first: "Kết quả thống kê / Đơn vị tính" is a unit.
+# The flag of an OCR'd figure printed with a leading zero before another digit (doubted).
+LEADING_ZERO = "leading_zero"
+
 _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("unit", ("don vi tinh", "dvt", "don vi do", "don vi")),
     ("note", ("ghi chu",)),
@@ -76,6 +83,9 @@ _ROMAN = lazy_compile(r"^\s*([IVXLC]{1,5})\s*\.?\s*$")
 _ALLOWED = lazy_compile(r"\s*([^=;,]+?)\s*=\s*(\d+(?:[.,]\d+)?)")
 _SCALED_MONEY = ("trieu", "ty ", "ty", "nghin", "ngan")
 _OCR_LEADING_SPECK = lazy_compile(r"^[.,'‘’`:;·]+\s*(?=\d)")
+# A whole part opening with a 0 and another digit ("00,72", "07"): no figure a report prints (a
+# decimal under one writes one 0, "0,72"); on OCR'd text a digit was misread or a speck read as 0.
+_LEADING_ZERO = lazy_compile(r"^\s*0\d")
 
 
 def column_roles(labels: list[str]) -> dict[str, int]:
@@ -220,6 +230,8 @@ def parse_stat_value(
         flags.append("percent_over_100")
     if kind == "count" and parsed.value != int(parsed.value):
         flags.append("fractional_count")
+    if ocr and _LEADING_ZERO.match(text):
+        flags.append(LEADING_ZERO)
     return parsed.value, flags, alternative
 
 
@@ -274,7 +286,7 @@ def stat_rows(
     code_col = roles.get("code", 0 if roles.get("indicator") != 0 else None)
     drafts = _drafts(table, roles, code_col, ocr_pages, settings)
     codes: list[tuple[str | None, str | None]] = (
-        _settle_codes(drafts) if code_col is not None else [(d.printed, None) for d in drafts]
+        _settle_codes(drafts, settings) if code_col is not None else [(d.printed, None) for d in drafts]
     )
     codes = _new_sections(drafts, codes)
     out: list[StatRow] = []
@@ -299,7 +311,7 @@ def stat_rows(
         if allowed is not None and value is not None and value not in allowed.values():
             flags.append("value_not_allowed")
             confidence = min(confidence, settings.not_allowed_confidence)
-        if "ambiguous_separator" in flags:
+        if "ambiguous_separator" in flags or LEADING_ZERO in flags:
             confidence = min(confidence, settings.ambiguous_confidence)
         if "value_unparsed" in flags:
             confidence = min(confidence, settings.unparsed_confidence)
@@ -397,11 +409,11 @@ def _garbled_code(text: str, settings: StatisticsSettings) -> bool:
     return len(compact) <= settings.garbled_code_chars and bool(re.search(r"[\d.,:]", compact))
 
 
-def _settle_codes(drafts: list[_Draft]) -> list[tuple[str | None, str | None]]:
+def _settle_codes(drafts: list[_Draft], settings: StatisticsSettings) -> list[tuple[str | None, str | None]]:
     """(code, how) per draft: how is None (as printed), "repaired" or "inferred". The column is
     repaired as one sequence; a typed page's clean code is kept as printed."""
     coded = [d for d in drafts if d.coded]
-    choices = repair_codes([d.token for d in coded])
+    choices = repair_codes([d.token for d in coded], parents=_group_heads(coded, settings))
     labels = format_codes([c.code for c in choices])
     settled = {id(d): (c, label) for d, c, label in zip(coded, choices, labels)}
     out: list[tuple[str | None, str | None]] = []
@@ -421,6 +433,26 @@ def _settle_codes(drafts: list[_Draft]) -> list[tuple[str | None, str | None]]:
         else:
             out.append((label, "repaired" if label != d.printed else None))
     return out
+
+
+def _group_heads(drafts: list[_Draft], settings: StatisticsSettings) -> list[bool]:
+    """OCR'd rows whose figure is the sum of the two or more rows right below them counting in
+    its unit ("Phản ánh 29" over "Phản ánh 29" and "Phản ánh 0"): the whole of a group, so the
+    rows below are its parts even where OCR lost their codes (they are not the next sections).
+    A group's parts count what its whole counts; its share (%) ends them."""
+    values = [parse_stat_value(d.value_raw, d.unit, d.indicator, ocr=d.ocr)[0] for d in drafts]
+    units = [unit_key(d.unit).replace(" ", "") for d in drafts]
+    heads = [False] * len(drafts)
+    for i, (draft, target) in enumerate(zip(drafts, values)):
+        if not draft.ocr or target is None or target <= 0 or units[i] in ("", "%"):
+            continue
+        total, parts = 0.0, 0
+        for value, unit in zip(values[i + 1 :], units[i + 1 :]):
+            if value is None or fuzz.ratio(unit, units[i]) < settings.same_unit_ratio or total + value > target + 1e-6:
+                break
+            total, parts = total + value, parts + 1
+        heads[i] = parts >= 2 and abs(total - target) < 1e-6
+    return heads
 
 
 def _new_sections(
