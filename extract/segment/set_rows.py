@@ -377,6 +377,7 @@ def _opens(line: Line, crit: CriterionDef, settings: SetRowSettings) -> _Aligned
         if code is None:
             code, plain = _code_token(tokens[k])
         k += 1
+    code, plain = _pieced_code(tokens[:k], code, plain, crit)
     starts = [k, k + 1] if k < len(tokens) and len(tokens[k]) <= 3 else [k]
     if code is None and len(starts) == 2 and k + 1 < len(tokens):
         # (a speck OCR made letters of, then the code: "Fie 1.1.1 | Ban hành …")
@@ -393,9 +394,11 @@ def _opens(line: Line, crit: CriterionDef, settings: SetRowSettings) -> _Aligned
     # (a speck of a ruling line or a stamp may still stand before the name: "FP _ | Xác định …")
     for start in starts:
         rest = tokens[start:]
-        if syllables(" ".join(rest)) < settings.min_syllables:
-            continue
-        near = _prefix_ratio(fold_words(" ".join(rest)), wording, settings)
+        near = _glued_ratio(fold_words(" ".join(rest)), wording, settings)
+        if syllables(" ".join(rest)) >= settings.min_syllables:
+            opening = _prefix_ratio(fold_words(" ".join(rest)), wording, settings)
+            if opening is not None and (near is None or opening[0] > near[0]):
+                near = opening
         if near is not None and (found is None or near[0] > found[0]):
             found = (near[0], near[1], rest)
     if found is None:
@@ -422,6 +425,37 @@ def _prefix_ratio(text: str, wording: str, settings: SetRowSettings) -> tuple[fl
             if near > best[0]:
                 best = (near, cut)
     return best
+
+
+def _glued_ratio(text: str, wording: str, settings: SetRowSettings) -> tuple[float, int] | None:
+    """How near the line's opening is to the whole of a short wording with the spaces of both
+    dropped: OCR glued the words of a short name ("ĐáocáoCCHC 2 15" for "Báo cáo CCHC"), which
+    the opening's comparison and the syllable count both miss. Only a wording compared whole, of
+    at least ``min_chars`` characters, and an opening of letters."""
+    if len(wording) < settings.min_chars:
+        return None
+    whole = wording.replace(" ", "")
+    compact = text.replace(" ", "")[: len(whole)]
+    if len(compact) < len(whole) or sum(c.isalpha() for c in compact) < 0.9 * len(whole):
+        return None
+    return fuzz.ratio(compact, whole), len(wording)
+
+
+def _pieced_code(before: list[str], code: str | None, plain: bool, crit: CriterionDef) -> tuple[str | None, bool]:
+    """The code printed before the name in pieces OCR cut apart ("i: 2. 1 |" for 1.2.1): the first
+    piece alone is no code the line prints. The pieces joined are the criterion's code (a letter
+    read for a 1 taken as one: "i:2.1"), or its last pieces (the first lost) say nothing against it;
+    other pieces leave the first piece's reading."""
+    pieces = [t.strip("|_~-—:;'\"") for t in before]
+    pieces = [t for t in pieces if any(c.isdigit() for c in t) or t.lower() in ("i", "l")]
+    if len(pieces) < 2:
+        return code, plain
+    digits = "".join(pieces).lower().replace("i", "1").replace("l", "1").replace(".", "")
+    own = crit.code.replace(".", "")
+    if digits == own:
+        return crit.code, True
+    # (pieces of the code whose first OCR lost: nothing against it; any other, the first piece stands)
+    return (None, False) if digits.isdigit() and own.endswith(digits) else (code, plain)
 
 
 def _wordish(token: str) -> bool:

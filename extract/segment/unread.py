@@ -19,7 +19,14 @@ from extract.model import IngestedDocument, Line, Page, Table, union_bbox
 from extract.segment.column_blocks import unpaired_parts
 from extract.segment.score_lines import column_block_reading
 from extract.segment.table_join import header_row_count
-from extract.segment.unread_coded import as_coded, below_printed_levels, placed_by_set, sure_row, unplaced
+from extract.segment.unread_coded import (
+    as_coded,
+    below_printed_levels,
+    garbage_row,
+    placed_by_set,
+    sure_row,
+    unplaced,
+)
 from extract.segment.unread_rows import LINE_METHODS, unread_headed_tables, unread_score_rows, within_lines
 from extract.segment.unread_set_aside import overlaps, read_elsewhere, unread_set_aside
 from extract.segment.unread_tasks import unread_task_codes, unread_task_lists
@@ -432,6 +439,10 @@ def withdraw_unsure_tables(
         elif all(r.source.page in text_pages for r in score.rows):
             # No set to place rows by: a row the table's own numbering has no level for is taken out.
             out = [r for r in score.rows if below_printed_levels(r, score.rows, settings.min_name_syllables)]
+            if result.source.read_by_ocr and all(garbage_row(r, settings.min_name_syllables) for r in score.rows):
+                # Nothing read is a row: the table goes whole, its region to the set's wording.
+                parts.extend(_withdrawn_runs(score, score.rows, elsewhere, settings))
+                continue
             kept.append(replace(score, rows=[r for r in score.rows if not any(r is o for o in out)]) if out else score)
             parts.extend(_withdrawn_runs(score, out, elsewhere, settings))
         else:
