@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -117,7 +117,11 @@ def recover_set_rows(
             out.append(part)
             continue
         table, before, after = _neighbours(result.score_tables, part)
-        told = _recover(result, region, part, table, before, after, cset, settings)
+        head = _head(region, lines, firsts, settings) if table is None else []
+        told = _recover(result, head + region, part, table, before, after, cset, settings)
+        opened = [ln.number for ln in head if _opened(result, ln)]
+        if told is not None and told is not part and opened:
+            told = replace(told, line_start=min(opened))  # (the part begins at the first row found above it)
         if told is not None:
             out.append(told)
     if cset is not None:
@@ -235,6 +239,28 @@ def _gaps(
         if run:
             out.append((run, above, below))
     return out
+
+
+def _head(region: list[Line], lines: list[Line], firsts: set, settings: SetRowSettings) -> list[Line]:
+    """The ``head_lines`` lines above a table told unread or withdrawn whole (no row read around
+    it) that no row opened: a part heading in capitals OCR cut from its code ("“CONG TAC CHi DAO,
+    DIEU HANH" / "CCHC") reads as the header's last line, so the part begins below the table's
+    first row. Only lines opening a criterion's wording become rows; the header's and the title's
+    do not."""
+    if not settings.head_lines:
+        return []
+    top = region[0]
+    above = [ln for ln in lines if ln.page == top.page and ln.number < top.number]
+    return [ln for ln in above[-settings.head_lines :] if (ln.page, ln.number) not in firsts]
+
+
+def _opened(result: ExtractionResult, line: Line) -> bool:
+    """Whether a row recovered by the set opens at ``line``."""
+    return any(
+        FLAG_FROM_SET_ORDER in r.flags and (r.source.page, r.source.line_start) == (line.page, line.number)
+        for t in result.score_tables
+        for r in t.rows
+    )
 
 
 def _inside(region: list[Line], result: ExtractionResult) -> frozenset[int]:
