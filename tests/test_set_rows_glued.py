@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from corpus_helpers import converted_with_truth
+from corpus_helpers import score_rows_with_truth
 from extract.segment.set_rows import FLAG_FROM_SET_ORDER
 from extract.segment.unread_coded import garbage_row
 from schemas.records import ScoreRow
@@ -17,10 +17,7 @@ DATA = Path(__file__).parent / "data" / "dumps_tableb18"
 
 
 def _rows(name: str) -> tuple[dict[str, dict], dict[str, dict], dict]:
-    out, truth = converted_with_truth(DATA / name)
-    rows = {r["code"]: r for t in out["score_tables"] for r in t["rows"]}
-    want = {r["code"]: r for t in truth["score_tables"] for r in t["rows"]}
-    return rows, want, out
+    return score_rows_with_truth(DATA / name)
 
 
 def test_a_short_parents_glued_wording_opens_its_row_between_rows_read():
