@@ -55,3 +55,43 @@ def test_a_row_of_specks_or_an_unprinted_code_is_garbage():
     assert garbage_row(row("4", "GF êê", []), 2)
     assert garbage_row(row("1.1", "Kế hoạch CCHC năm", ["code_inferred"]), 2)
     assert not garbage_row(row("1.1", "Kế hoạch CCHC năm", []), 2)
+
+
+def test_a_dump_table_of_garbage_rows_alone_is_withdrawn_whole_and_told():
+    from extract.model import IngestedDocument, Line, Page
+    from extract.segment.unread import withdraw_unsure_tables
+    from schemas.records import ExtractionResult, ScoreTable, SourceInfo, SourceRef
+
+    texts = ["STT Noi dung Diem toi da Diem tu cham", "1 ØjcS 7 5", "Ké hoach CCHC nam", "2 ỆG 3 3"]
+    page = Page(number=1, method="text", blocks=[Line(text=t, page=1, number=i + 1) for i, t in enumerate(texts)])
+    doc = IngestedDocument(path="dump.txt", format="txt", pages=[page])
+
+    def rows() -> list[ScoreRow]:
+        return [
+            ScoreRow(
+                code="1",
+                level=1,
+                name="ØjcS",
+                max_points=7.0,
+                self_points=5.0,
+                source=SourceRef(page=1, line_start=2, line_end=2),
+            ),
+            ScoreRow(
+                code="2",
+                level=1,
+                name="ỆG",
+                max_points=3.0,
+                self_points=3.0,
+                source=SourceRef(page=1, line_start=4, line_end=4),
+            ),
+        ]
+
+    result = ExtractionResult(source=SourceInfo(path="dump.txt", read_by_ocr=True))
+    result.score_tables = [ScoreTable(pages=[1], rows=rows(), read_from="lines")]
+    parts = withdraw_unsure_tables(doc, result)
+    assert result.score_tables == []
+    assert len(parts) == 1 and (parts[0].line_start, parts[0].line_end) == (2, 4)
+    # typed text (not read by OCR) keeps what it read
+    typed = ExtractionResult(source=SourceInfo(path="dump.txt", read_by_ocr=False))
+    typed.score_tables = [ScoreTable(pages=[1], rows=rows(), read_from="lines")]
+    assert withdraw_unsure_tables(doc, typed) == [] and len(typed.score_tables[0].rows) == 2
