@@ -19,14 +19,7 @@ from extract.model import IngestedDocument, Line, Page, Table, union_bbox
 from extract.segment.column_blocks import unpaired_parts
 from extract.segment.score_lines import column_block_reading
 from extract.segment.table_join import header_row_count
-from extract.segment.unread_coded import (
-    as_coded,
-    below_printed_levels,
-    garbage_row,
-    placed_by_set,
-    sure_row,
-    unplaced,
-)
+from extract.segment.unread_coded import as_coded, below_printed_levels, garbage_row, placed_by_set, sure_row, unplaced
 from extract.segment.unread_rows import LINE_METHODS, unread_headed_tables, unread_score_rows, within_lines
 from extract.segment.unread_set_aside import overlaps, read_elsewhere, unread_set_aside
 from extract.segment.unread_tasks import unread_task_codes, unread_task_lists
