@@ -52,3 +52,11 @@ def converted_with_truth(path: Path, name: str | None = None) -> tuple[dict, dic
     from cchc_extract.pipeline import convert_file, result_to_json
 
     return result_to_json(convert_file(path, name or path.name)), truth_beside(path)
+
+
+def score_rows_with_truth(path: Path) -> tuple[dict[str, dict], dict[str, dict], dict]:
+    """A stored dump's score rows by code as converted, the truth's by code, and the whole output."""
+    out, truth = converted_with_truth(path)
+    rows = {r["code"]: r for t in out["score_tables"] for r in t["rows"]}
+    want = {r["code"]: r for t in truth["score_tables"] for r in t["rows"]}
+    return rows, want, out

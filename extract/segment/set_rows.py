@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -117,7 +117,11 @@ def recover_set_rows(
             out.append(part)
             continue
         table, before, after = _neighbours(result.score_tables, part)
-        told = _recover(result, region, part, table, before, after, cset, settings)
+        head = _head(region, lines, firsts, settings) if table is None else []
+        told = _recover(result, head + region, part, table, before, after, cset, settings)
+        opened = [ln.number for ln in head if _opened(result, ln)]
+        if told is not None and told is not part and opened:
+            told = replace(told, line_start=min(opened))  # (the part begins at the first row found above it)
         if told is not None:
             out.append(told)
     if cset is not None:
@@ -235,6 +239,28 @@ def _gaps(
         if run:
             out.append((run, above, below))
     return out
+
+
+def _head(region: list[Line], lines: list[Line], firsts: set, settings: SetRowSettings) -> list[Line]:
+    """The ``head_lines`` lines above a table told unread or withdrawn whole (no row read around
+    it) that no row opened: a part heading in capitals OCR cut from its code ("“CONG TAC CHi DAO,
+    DIEU HANH" / "CCHC") reads as the header's last line, so the part begins below the table's
+    first row. Only lines opening a criterion's wording become rows; the header's and the title's
+    do not."""
+    if not settings.head_lines:
+        return []
+    top = region[0]
+    above = [ln for ln in lines if ln.page == top.page and ln.number < top.number]
+    return [ln for ln in above[-settings.head_lines :] if (ln.page, ln.number) not in firsts]
+
+
+def _opened(result: ExtractionResult, line: Line) -> bool:
+    """Whether a row recovered by the set opens at ``line``."""
+    return any(
+        FLAG_FROM_SET_ORDER in r.flags and (r.source.page, r.source.line_start) == (line.page, line.number)
+        for t in result.score_tables
+        for r in t.rows
+    )
 
 
 def _inside(region: list[Line], result: ExtractionResult) -> frozenset[int]:
@@ -377,6 +403,7 @@ def _opens(line: Line, crit: CriterionDef, settings: SetRowSettings) -> _Aligned
         if code is None:
             code, plain = _code_token(tokens[k])
         k += 1
+    code, plain = _pieced_code(tokens[:k], code, plain, crit)
     starts = [k, k + 1] if k < len(tokens) and len(tokens[k]) <= 3 else [k]
     if code is None and len(starts) == 2 and k + 1 < len(tokens):
         # (a speck OCR made letters of, then the code: "Fie 1.1.1 | Ban hành …")
@@ -393,9 +420,11 @@ def _opens(line: Line, crit: CriterionDef, settings: SetRowSettings) -> _Aligned
     # (a speck of a ruling line or a stamp may still stand before the name: "FP _ | Xác định …")
     for start in starts:
         rest = tokens[start:]
-        if syllables(" ".join(rest)) < settings.min_syllables:
-            continue
-        near = _prefix_ratio(fold_words(" ".join(rest)), wording, settings)
+        near = _glued_ratio(fold_words(" ".join(rest)), wording, settings)
+        if syllables(" ".join(rest)) >= settings.min_syllables:
+            opening = _prefix_ratio(fold_words(" ".join(rest)), wording, settings)
+            if opening is not None and (near is None or opening[0] > near[0]):
+                near = opening
         if near is not None and (found is None or near[0] > found[0]):
             found = (near[0], near[1], rest)
     if found is None:
@@ -422,6 +451,37 @@ def _prefix_ratio(text: str, wording: str, settings: SetRowSettings) -> tuple[fl
             if near > best[0]:
                 best = (near, cut)
     return best
+
+
+def _glued_ratio(text: str, wording: str, settings: SetRowSettings) -> tuple[float, int] | None:
+    """How near the line's opening is to the whole of a short wording with the spaces of both
+    dropped: OCR glued the words of a short name ("ĐáocáoCCHC 2 15" for "Báo cáo CCHC"), which
+    the opening's comparison and the syllable count both miss. Only a wording compared whole, of
+    at least ``min_chars`` characters, and an opening of letters."""
+    if len(wording) < settings.min_chars:
+        return None
+    whole = wording.replace(" ", "")
+    compact = text.replace(" ", "")[: len(whole)]
+    if len(compact) < len(whole) or sum(c.isalpha() for c in compact) < 0.9 * len(whole):
+        return None
+    return fuzz.ratio(compact, whole), len(wording)
+
+
+def _pieced_code(before: list[str], code: str | None, plain: bool, crit: CriterionDef) -> tuple[str | None, bool]:
+    """The code printed before the name in pieces OCR cut apart ("i: 2. 1 |" for 1.2.1): the first
+    piece alone is no code the line prints. The pieces joined are the criterion's code (a letter
+    read for a 1 taken as one: "i:2.1"), or its last pieces (the first lost) say nothing against it;
+    other pieces leave the first piece's reading."""
+    pieces = [t.strip("|_~-—:;'\"") for t in before]
+    pieces = [t for t in pieces if any(c.isdigit() for c in t) or t.lower() in ("i", "l")]
+    if len(pieces) < 2:
+        return code, plain
+    digits = "".join(pieces).lower().replace("i", "1").replace("l", "1").replace(".", "")
+    own = crit.code.replace(".", "")
+    if digits == own:
+        return crit.code, True
+    # (pieces of the code whose first OCR lost: nothing against it; any other, the first piece stands)
+    return (None, False) if digits.isdigit() and own.endswith(digits) else (code, plain)
 
 
 def _wordish(token: str) -> bool:

@@ -106,3 +106,14 @@ def below_printed_levels(row, rows: list, min_name_syllables: int) -> bool:
         return False
     printed = max((r.level for r in rows if r.code and "code_inferred" not in r.flags), default=0)
     return row.level > printed > 0 and syllables(row.name) < min_name_syllables
+
+
+def garbage_row(row, min_name_syllables: int) -> bool:
+    """A row of an OCR dump, no criteria set recognised, that is no row: its name has fewer than
+    ``min_name_syllables`` words shaped as syllables ("GF êê", "oe 0"), or its code was not printed
+    (inferred from its place, or pieced from digits that lost their dots) so nothing puts it in
+    the table's numbering. A table of such rows alone is withdrawn whole (``withdraw_unsure_tables``):
+    kept, they would be invented rows, and they hide the region from the criteria set's wording
+    (``set_rows``), which finds the rows its lines still name."""
+    unprinted = not row.code or "code_inferred" in row.flags or "code_repaired" in row.flags
+    return unprinted or syllables(row.name) < min_name_syllables

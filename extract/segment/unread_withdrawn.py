@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from extract.model import IngestedDocument, union_bbox
 from extract.segment.unread import UnreadSettings, _narrative_sources, _sample
-from extract.segment.unread_coded import as_coded, below_printed_levels, placed_by_set, sure_row, unplaced
+from extract.segment.unread_coded import as_coded, below_printed_levels, garbage_row, placed_by_set, sure_row, unplaced
 from extract.segment.unread_rows import LINE_METHODS
 from extract.segment.unread_set_aside import read_elsewhere
 from normalize.criteria import CriteriaSet
@@ -76,6 +76,10 @@ def withdraw_unsure_tables(
         elif all(r.source.page in text_pages for r in score.rows):
             # No set to place rows by: a row the table's own numbering has no level for is taken out.
             out = [r for r in score.rows if below_printed_levels(r, score.rows, settings.min_name_syllables)]
+            if result.source.read_by_ocr and all(garbage_row(r, settings.min_name_syllables) for r in score.rows):
+                # Nothing read is a row: the table goes whole, its region to the set's wording.
+                parts.extend(_withdrawn_runs(score, score.rows, elsewhere, settings))
+                continue
             kept.append(replace(score, rows=[r for r in score.rows if not any(r is o for o in out)]) if out else score)
             parts.extend(_withdrawn_runs(score, out, elsewhere, settings))
         else:
