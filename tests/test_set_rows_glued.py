@@ -59,7 +59,7 @@ def test_a_row_of_specks_or_an_unprinted_code_is_garbage():
 
 def test_a_dump_table_of_garbage_rows_alone_is_withdrawn_whole_and_told():
     from extract.model import IngestedDocument, Line, Page
-    from extract.segment.unread import withdraw_unsure_tables
+    from extract.segment.unread_withdrawn import withdraw_unsure_tables
     from schemas.records import ExtractionResult, ScoreTable, SourceInfo, SourceRef
 
     texts = ["STT Noi dung Diem toi da Diem tu cham", "1 ØjcS 7 5", "Ké hoach CCHC nam", "2 ỆG 3 3"]
