@@ -48,6 +48,11 @@ class CodeSettings:
     # Each roman section skipped between two sections ("I" straight to "III"): a whole section
     # missing is rarer than a section numeral read with a stroke too many.
     per_roman_skip: float = 1.0
+    # A row with no readable code token may be a part (a roman section row) whose numeral OCR
+    # lost, but only in a column whose other parts print their numerals in strokes ("II", "III"):
+    # the document numbers its parts in roman, so a lost part numeral is roman too. Off: a
+    # section row is never guessed (the set-free inference before).
+    infer_lost_parts: bool = True
     # A number-less row carrying a duplicate code is folded into the row above.
     absorb: float = 0.35
     # A row whose max points equal the sum of the rows below it is their parent: a next row
