@@ -321,10 +321,7 @@ def _prints_parts(readings: list[CodeToken | None]) -> bool:
     "IV") or a plain "I" — not a digit read as strokes ("1", "11") nor a lone look-alike ("l",
     "|"), which are as often an arabic one. Such a document numbers its parts in roman."""
     return any(
-        r is not None
-        and r.roman is not None
-        and not r.roman_from_digits
-        and (r.roman >= 2 or not r.roman_lookalikes)
+        r is not None and r.roman is not None and not r.roman_from_digits and (r.roman >= 2 or not r.roman_lookalikes)
         for r in readings
     )
 
