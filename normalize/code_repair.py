@@ -235,7 +235,9 @@ def _search(
                 if emit is None:
                     emit = settings.inferred
                 if inferred and not code.path:
-                    emit += settings.roman_mismatch  # a section row is printed, seldom guessed
+                    # a section row is printed, seldom guessed; guessed at all only where its
+                    # numeral was lost (``lost_parts``)
+                    emit += settings.lost_part if token is None or token.roman is None else settings.roman_mismatch
                 # ``_offer`` inlined, the row's choice built only for a path kept: most offers lose.
                 cost = state.cost + step + emit
                 kept = nxt.get(code)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import regex as re
 from rapidfuzz import fuzz
 
 from normalize.codes import read_code_token
@@ -20,6 +21,27 @@ if TYPE_CHECKING:
 
 # A row whose printed code OCR lost, coded by the criterion its name is (recoded or confirmed).
 FLAG_CODE_BY_NAME = "code_from_criteria_set"
+
+
+# A code under a roman part: the part itself ("II") or a row numbered within it ("II.1", "II.1.a").
+_PART_CODE = re.compile(r"^[IVX]+(?:\.|$)")
+
+
+def part_numbered(code: str | None, by_code: dict[str, CriterionDef]) -> bool:
+    """A code under a roman part that the set does not have: the document groups the set's fields
+    into parts of its own and numbers each part's rows from 1 again ("II.1" is the set's 5). The
+    row's name says which criterion it is (``named_as``); its code is the document's numbering,
+    not OCR's slip for the set's code, and stays."""
+    return bool(code) and str(code) not in by_code and bool(_PART_CODE.match(str(code)))
+
+
+def named_as(row: ScoreRow, names: list[tuple[str, CriterionDef]], s: MatchSettings) -> CriterionDef | None:
+    """The criterion whose wording the row's name is, near-identically (``recode_min``), or None."""
+    folded = norm(row.name or row.name_raw)
+    if not folded:
+        return None
+    top = max(((fuzz.ratio(folded, n), c) for n, c in names), key=lambda e: e[0], default=None)
+    return top[1] if top is not None and top[0] >= s.recode_min else None
 
 
 def norm(text: str) -> str:
@@ -114,6 +136,8 @@ def named_elsewhere(
     together, read through lookalike letters: "L" as I) is named as, near-identically, when that
     is not its code's: None otherwise. A plain code the set lacks is the document's own numbering
     ("1." under part II, II.1), not OCR's slip."""
+    if part_numbered(row.code, by_code):
+        return None  # the document's own numbering of a part's rows (``part_numbered``)
     crit = by_code.get(str(row.code)) if row.code else None
     unsure = "code_inferred" in row.flags or "code_repaired" in row.flags or _code_by_lookalikes(row.code_raw)
     if not (unsure and ("code_inferred" in row.flags or misread_code(row, crit, s))):

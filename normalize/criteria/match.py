@@ -24,8 +24,10 @@ from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
 from normalize.criteria.code_names import (
     FLAG_CODE_BY_NAME,
     misread_code,
+    named_as,
     named_elsewhere,
     norm as _norm,
+    part_numbered,
     shift_by_names,
     similarity,
     take_code,
@@ -232,7 +234,9 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
         for row in table.rows:
             crit = by_code.get(str(row.code)) if row.code else None
             run_on = False
-            if "code_inferred" in row.flags or misread_code(row, crit, settings):
+            if part_numbered(row.code, by_code):
+                crit = named_as(row, names, settings)  # named, never recoded (``part_numbered``)
+            elif "code_inferred" in row.flags or misread_code(row, crit, settings):
                 crit = _recode(row, crit, names, taken, match.cset.id, settings)
                 if not any(f.startswith(FLAG_CODE_BY_NAME) for f in row.flags):
                     crit = _recode_run_on(row, crit, match.cset.rows, taken, match.cset.id, settings)
