@@ -35,6 +35,14 @@ def part_numbered(code: str | None, by_code: dict[str, CriterionDef]) -> bool:
     return bool(code) and str(code) not in by_code and bool(_PART_CODE.match(str(code)))
 
 
+def own_numbered(rows: list[ScoreRow], by_code: dict[str, CriterionDef]) -> bool:
+    """A table numbered in parts the set does not have ("I", "II" over rows numbered from 1 in
+    each): every code in it is the document's own numbering, the first part's "1" as much as the
+    second's "II.1" (a set of one field whose criteria the document made its parts' sections
+    prints the set's 1.1 as "1")."""
+    return any(part_numbered(r.code, by_code) and "." not in str(r.code) for r in rows)
+
+
 def named_as(row: ScoreRow, names: list[tuple[str, CriterionDef]], s: MatchSettings) -> CriterionDef | None:
     """The criterion whose wording the row's name is, near-identically (``recode_min``), or None."""
     folded = norm(row.name or row.name_raw)
