@@ -118,6 +118,8 @@ def _clean_step(
     what the search would choose at no cost; None marks the row doubtful."""
     if token is None or may_absorb:
         return None
+    if token.letter and prev == ROOT:
+        return None  # an item is listed under a row: the search weighs the token as none
     if token.letter and not token.lookalikes:
         code = lettered(prev, token.letter)
     elif token.letter:
@@ -201,13 +203,13 @@ def _search(
                 candidates[CriterionCode(prev.roman, token.components)] = None
             if token is not None and token.roman:
                 candidates[CriterionCode(token.roman)] = None
-            if token is not None and token.letter:
+            if token is not None and token.letter and prev != ROOT:  # (an item sits under a row)
                 candidates[lettered(prev, token.letter)] = None
             if token is not None and token.digits:
                 candidates.update(dict.fromkeys(_near_readings(prev)))
             for path in ahead:
                 candidates[CriterionCode(prev.roman, path)] = None
-            if letters_ahead:
+            if letters_ahead and prev != ROOT:
                 candidates[lettered(prev, item_letter(1))] = None  # a list of items opening on a garbled "a)"
             for code in candidates:
                 if not code.path and (token is None or token.roman is None):

@@ -35,12 +35,16 @@ def part_numbered(code: str | None, by_code: dict[str, CriterionDef]) -> bool:
     return bool(code) and str(code) not in by_code and bool(_PART_CODE.match(str(code)))
 
 
-def own_numbered(rows: list[ScoreRow], by_code: dict[str, CriterionDef]) -> bool:
+def own_numbered(
+    rows: list[ScoreRow], by_code: dict[str, CriterionDef], names: list[tuple[str, CriterionDef]], s: MatchSettings
+) -> bool:
     """A table numbered in parts the set does not have ("I", "II" over rows numbered from 1 in
     each): every code in it is the document's own numbering, the first part's "1" as much as the
     second's "II.1" (a set of one field whose criteria the document made its parts' sections
-    prints the set's 1.1 as "1")."""
-    return any(part_numbered(r.code, by_code) and "." not in str(r.code) for r in rows)
+    prints the set's 1.1 as "1"). Not when a row read as a part is named as one of the set's
+    criteria: that "I" is OCR's "1." (a part heading is no criterion of a set without parts)."""
+    parts = [r for r in rows if part_numbered(r.code, by_code) and "." not in str(r.code)]
+    return bool(parts) and not any(named_as(r, names, s) for r in parts)
 
 
 def named_as(row: ScoreRow, names: list[tuple[str, CriterionDef]], s: MatchSettings) -> CriterionDef | None:
@@ -144,8 +148,6 @@ def named_elsewhere(
     together, read through lookalike letters: "L" as I) is named as, near-identically, when that
     is not its code's: None otherwise. A plain code the set lacks is the document's own numbering
     ("1." under part II, II.1), not OCR's slip."""
-    if part_numbered(row.code, by_code):
-        return None  # the document's own numbering of a part's rows (``part_numbered``)
     crit = by_code.get(str(row.code)) if row.code else None
     unsure = "code_inferred" in row.flags or "code_repaired" in row.flags or _code_by_lookalikes(row.code_raw)
     if not (unsure and ("code_inferred" in row.flags or misread_code(row, crit, s))):

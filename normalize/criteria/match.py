@@ -160,7 +160,7 @@ def recognise_set(
         # its parts left out: they are no criteria of a set without parts.
         pairs = []
         for table in tables:
-            own = own_numbered(table.rows, by_code)
+            own = own_numbered(table.rows, by_code, names, settings)
             for r in table.rows:
                 if not r.code or own and part_numbered(r.code, by_code) and "." not in str(r.code):
                     continue
@@ -222,7 +222,7 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
         # Lines given a code by their place alone that are no criterion (a title line, a stamp)
         # hold no code against a row whose name says it is that criterion.
         strays = [r for r in table.rows if sure and _stray(r, names, settings)]
-        own = own_numbered(table.rows, by_code)
+        own = own_numbered(table.rows, by_code, names, settings)
         if not own:
             shift_by_names(table.rows, by_code, names, strays, match.cset.id, settings)
         if sure and settings.snap_names:
@@ -246,11 +246,11 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
         for row in table.rows:
             crit = by_code.get(str(row.code)) if row.code else None
             run_on = False
-            if own or part_numbered(row.code, by_code):
+            if own:
                 # named, never recoded (``own_numbered``); a row whose code its place gave is
                 # the criterion its name is
                 crit = named_as(row, names, settings)
-                if crit is not None and "code_inferred" in row.flags and own:
+                if crit is not None and "code_inferred" in row.flags:
                     row.flags.append(f"{FLAG_CODE_BY_NAME}:{match.cset.id}")
             elif "code_inferred" in row.flags or misread_code(row, crit, settings):
                 crit = _recode(row, crit, names, taken, match.cset.id, settings)
