@@ -41,10 +41,12 @@ def own_numbered(
     """A table numbered in parts the set does not have ("I", "II" over rows numbered from 1 in
     each): every code in it is the document's own numbering, the first part's "1" as much as the
     second's "II.1" (a set of one field whose criteria the document made its parts' sections
-    prints the set's 1.1 as "1"). Not when a row read as a part is named as one of the set's
-    criteria: that "I" is OCR's "1." (a part heading is no criterion of a set without parts)."""
-    parts = [r for r in rows if part_numbered(r.code, by_code) and "." not in str(r.code)]
-    return bool(parts) and not any(named_as(r, names, s) for r in parts)
+    prints the set's 1.1 as "1"). Such a table opens with its first part; and a row read as a
+    part is named as none of the set's criteria, or that "I" is OCR's "1." (a part heading is no
+    criterion of a set without parts; a stray "Ị" low in a table is a code's speck)."""
+    coded = [r for r in rows if r.code]
+    parts = [r for r in coded if part_numbered(r.code, by_code) and "." not in str(r.code)]
+    return bool(parts) and coded[0] is parts[0] and not any(named_as(r, names, s) for r in parts)
 
 
 def named_as(row: ScoreRow, names: list[tuple[str, CriterionDef]], s: MatchSettings) -> CriterionDef | None:
