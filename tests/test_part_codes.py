@@ -41,3 +41,12 @@ def test_a_clean_parts_table_keeps_its_own_numbering_against_a_set_it_differs_fr
     rows, truth = _codes("s343-f17-i1-unruled-landscape-vie-psm4-250.txt")
     assert [r["code"] for r in rows] == [r["code"] for r in truth]
     assert not any(f.startswith("code_from_criteria_set") for r in rows for f in r["flags"])
+
+
+def test_a_bent_code_follows_the_sets_order_in_a_parts_table():
+    """ "2 4. Tác động …" (a speck before part II's fourth section) was read "2" and bent to II.3.2
+    under II.3 "Hiện đại hóa hành chính": its name is the criterion after II.3's in the set, at the
+    same level, so it is II.3's next sibling, II.4 — the document's code, not the set's 8."""
+    rows, truth = _codes("s343-f17-i2-unruled-landscape-eng-psm6-150-degraded.txt")
+    assert [r["code"] for r in rows] == [r["code"] for r in truth]
+    assert rows[-1]["code"] == "II.4" and rows[-1]["name"].startswith("Tác động của CCHC")

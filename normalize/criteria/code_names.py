@@ -12,7 +12,7 @@ import regex as re
 from rapidfuzz import fuzz
 
 from normalize.codes import read_code_token
-from normalize.criteria import CriterionDef
+from normalize.criteria import CriteriaSet, CriterionDef
 from normalize.vietnamese.syllable import fold
 
 if TYPE_CHECKING:
@@ -47,6 +47,33 @@ def own_numbered(
     coded = [r for r in rows if r.code]
     parts = [r for r in coded if part_numbered(r.code, by_code) and "." not in str(r.code)]
     return bool(parts) and coded[0] is parts[0] and not any(named_as(r, names, s) for r in parts)
+
+
+def follow_named_order(
+    rows: list[ScoreRow], cset: CriteriaSet, names: list[tuple[str, CriterionDef]], s: MatchSettings
+) -> None:
+    """In a table numbered in parts of its own (``own_numbered``), a row whose code the column
+    repair guessed or bent, named as the criterion that follows, in the set, the one the row above
+    is named as (its next sibling), is the next sibling of the row above in the document's own
+    numbering: "Tác động …" printed "4." read "2" after II.3 "Hiện đại hóa …" is II.4, not
+    II.3.2. The set's order says how the rows stand to each other; the document says their codes."""
+    named = [named_as(r, names, s) if r.code else None for r in rows]
+    held = {str(r.code) for r in rows if r.code}
+    for k in range(1, len(rows)):
+        row, above, crit, crit_above = rows[k], rows[k - 1], named[k], named[k - 1]
+        if crit is None or crit_above is None or not above.code or crit.parent != crit_above.parent:
+            continue
+        if "code_inferred" not in row.flags and "code_repaired" not in row.flags:
+            continue
+        siblings = cset.children(crit.parent)
+        place = siblings.index(crit_above)
+        code = _next_code(str(above.code))
+        if place + 1 >= len(siblings) or siblings[place + 1] != crit or not code or code in held:
+            continue
+        held.discard(str(row.code))
+        held.add(code)
+        row.code, row.parent, row.level = code, above.parent, above.level
+        row.flags.append(f"{FLAG_CODE_BY_NAME}:{cset.id}")
 
 
 def named_as(row: ScoreRow, names: list[tuple[str, CriterionDef]], s: MatchSettings) -> CriterionDef | None:

@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
 from normalize.criteria.code_names import (
     FLAG_CODE_BY_NAME,
+    follow_named_order,
     misread_code,
     named_as,
     named_elsewhere,
@@ -223,7 +224,9 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
         # hold no code against a row whose name says it is that criterion.
         strays = [r for r in table.rows if sure and _stray(r, names, settings)]
         own = own_numbered(table.rows, by_code, names, settings)
-        if not own:
+        if own:
+            follow_named_order(table.rows, match.cset, names, settings)
+        else:
             shift_by_names(table.rows, by_code, names, strays, match.cset.id, settings)
         if sure and settings.snap_names:
             names_from_runs(
