@@ -63,14 +63,18 @@ def repair_codes(
     ``parent_rows``).
 
     A token that does not read as a code counts as missing: its code is inferred from order and
-    hierarchy, never as a roman section (those come only from tokens that read as roman).
+    hierarchy; as a roman section only in a column whose parts print their numerals
+    (``_prints_parts``, ``CodeSettings.infer_lost_parts``): "KẾT QUẢ …" with its "I." lost over
+    "1.", "2." and a printed "II." is part I, not criterion 1 with every row below one level off.
+    The first row of a column is never absorbed: there is no row above to fold it into.
 
     Rows that read as printed cost one linear pass (``_clean_step``); the search runs over each
     doubtful stretch only, from the clean row ``settings.window`` rows above it until its best
     path settles back onto the printed codes (``_search``)."""
-    absorbable = absorbable or [False] * len(tokens)
+    absorbable = [False, *(absorbable or [False] * len(tokens))[1:]][: len(tokens)]
     parents = parents or [False] * len(tokens)
     readings = [read_code_token(t) if t else None for t in tokens]
+    lost_parts = settings.infer_lost_parts and _prints_parts(readings)
     out: list[CodeChoice] = []
     codes: list[CriterionCode] = []  # the code in force after each row (an absorbed row keeps the one above)
     searched = 0  # rows before this one were chosen by a search: a later window starts no earlier
@@ -87,7 +91,16 @@ def repair_codes(
         if searched == 0 and _roman_doubt(readings):
             start, settle = 0, None  # the whole column, once: its parts argue from afar
         del out[start:], codes[start:]
-        window = _search(readings, absorbable, parents, settings, start, codes[-1] if codes else ROOT, settle=settle)
+        window = _search(
+            readings,
+            absorbable,
+            parents,
+            settings,
+            start,
+            codes[-1] if codes else ROOT,
+            settle=settle,
+            lost_parts=lost_parts,
+        )
         for choice in window:
             out.append(choice)
             codes.append(choice.code if choice.code is not None else codes[-1] if codes else ROOT)
@@ -105,6 +118,8 @@ def _clean_step(
     what the search would choose at no cost; None marks the row doubtful."""
     if token is None or may_absorb:
         return None
+    if token.letter and prev == ROOT:
+        return None  # an item is listed under a row: the search weighs the token as none
     if token.letter and not token.lookalikes:
         code = lettered(prev, token.letter)
     elif token.letter:
@@ -151,11 +166,13 @@ def _search(
     start: int = 0,
     start_code: CriterionCode = ROOT,
     settle: int | None = None,
+    lost_parts: bool = False,
 ) -> list[CodeChoice]:
     """The best-path search over the column (see the module's docstring) from row ``start``, the
     row above it read as ``start_code``: the choices of the rows it covers. With ``settle`` (the
     doubtful row that opened the window) it stops once its best path has settled (``_settled``);
-    without, it runs to the end of the column."""
+    without, it runs to the end of the column. ``lost_parts``: a row with no readable token may
+    be the next part (``_prints_parts``), at the cost of an inferred section row."""
     beam: dict[CriterionCode, _State] = {start_code: _State(0.0, None, CodeChoice(start_code), start_code)}
     # ``transition_cost`` of each (previous code, code) pair, once: the beam holds the same codes
     # row after row, and the cost depends on the pair alone (most of the search's time before).
@@ -186,17 +203,18 @@ def _search(
                 candidates[CriterionCode(prev.roman, token.components)] = None
             if token is not None and token.roman:
                 candidates[CriterionCode(token.roman)] = None
-            if token is not None and token.letter:
+            if token is not None and token.letter and prev != ROOT:  # (an item sits under a row)
                 candidates[lettered(prev, token.letter)] = None
             if token is not None and token.digits:
                 candidates.update(dict.fromkeys(_near_readings(prev)))
             for path in ahead:
                 candidates[CriterionCode(prev.roman, path)] = None
-            if letters_ahead:
+            if letters_ahead and prev != ROOT:
                 candidates[lettered(prev, item_letter(1))] = None  # a list of items opening on a garbled "a)"
             for code in candidates:
                 if not code.path and (token is None or token.roman is None):
-                    continue  # a section row is never guessed
+                    if not (lost_parts and _no_reading(token)):
+                        continue  # a section row is guessed only where its numeral was lost
                 step = prev_steps.get(code, _UNSEEN)
                 if step is _UNSEEN:
                     # A component past ``max_component`` rules the code out, as no step reaches it.
@@ -219,7 +237,9 @@ def _search(
                 if emit is None:
                     emit = settings.inferred
                 if inferred and not code.path:
-                    emit += settings.roman_mismatch  # a section row is printed, seldom guessed
+                    # a section row is printed, seldom guessed; guessed at all only where its
+                    # numeral was lost (``lost_parts``)
+                    emit += settings.lost_part if token is None or token.roman is None else settings.roman_mismatch
                 # ``_offer`` inlined, the row's choice built only for a path kept: most offers lose.
                 cost = state.cost + step + emit
                 kept = nxt.get(code)
@@ -298,6 +318,22 @@ def _roman_doubt(readings: list[CodeToken | None]) -> bool:
     return from_digits and any(
         r is not None and r.roman is not None and r.roman >= 2 and not r.roman_from_digits for r in readings
     )
+
+
+def _prints_parts(readings: list[CodeToken | None]) -> bool:
+    """Whether the column prints part numerals in strokes: a part past the first ("II", "H",
+    "IV") or a plain "I" — not a digit read as strokes ("1", "11") nor a lone look-alike ("l",
+    "|"), which are as often an arabic one. Such a document numbers its parts in roman."""
+    return any(
+        r is not None and r.roman is not None and not r.roman_from_digits and (r.roman >= 2 or not r.roman_lookalikes)
+        for r in readings
+    )
+
+
+def _no_reading(token: CodeToken | None) -> bool:
+    """The row's token gives no code of its own (none printed, or not one of a code's shapes):
+    what its code is comes from the column alone."""
+    return token is None or (token.roman is None and not token.components and not token.letter)
 
 
 def _codes_ahead(below: list[CodeToken | None]) -> set[tuple[int, ...]]:

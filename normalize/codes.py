@@ -48,6 +48,15 @@ class CodeSettings:
     # Each roman section skipped between two sections ("I" straight to "III"): a whole section
     # missing is rarer than a section numeral read with a stroke too many.
     per_roman_skip: float = 1.0
+    # A row with no readable code token may be a part (a roman section row) whose numeral OCR
+    # lost, but only in a column whose other parts print their numerals in strokes ("II", "III"):
+    # the document numbers its parts in roman, so a lost part numeral is roman too. Off: a
+    # section row is never guessed (the set-free inference before).
+    infer_lost_parts: bool = True
+    # What guessing such a part costs on top of ``inferred``: more than a printed part read one
+    # numeral off (``roman_mismatch`` and a look-alike), so that a row with no code just above a
+    # part printed "Ul." (II or III) stays a criterion and the printed part takes the number.
+    lost_part: float = 0.7
     # A number-less row carrying a duplicate code is folded into the row above.
     absorb: float = 0.35
     # A row whose max points equal the sum of the rows below it is their parent: a next row
@@ -101,7 +110,7 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII":
 # A token that may be a code: digits, dots and look-alike letters, wrapped in stray punctuation
 # (a dash after it too: "II —" printed before a part's title, read as one token "H——").
 _CODE_SHAPE = lazy_compile(r"^[\(\[\)'‘’\"|]*([0-9lLIi|!OoQDnZzSBg.]{1,8}?)[\.\):]*[-–—]*$")
-_ROMAN_SHAPE = lazy_compile(r"^[\(\['‘’]*([IVXLl|H1]{1,4})[\.\):]*[-–—]*$")
+_ROMAN_SHAPE = lazy_compile(r"^[\(\['‘’]*([IVXLl|HU1]{1,4})[\.\):]*[-–—]*$")
 _YEAR = lazy_compile(r"^(19|20)\d\d$")
 
 
@@ -235,14 +244,14 @@ def read_code_token(token: str) -> CodeToken | None:
         return CodeToken(token.strip(), "", None, None, letter not in token, letter=letter)
     raw = token.strip().replace(":", ".").replace(",", ".").replace(";", ".")  # OCR reads the dots as ':', ',' or ';'
     # Vertical strokes OCR'd as other letters: "l", "|", the digit one, an "I" with a speck read
-    # as a mark ("Ị"), two strokes joined into "H" ("HỊ" for II). A token of digits only keeps
-    # its arabic reading first (``roman_from_digits``).
+    # as a mark ("Ị"), two strokes joined into "H" ("HỊ" for II) or at their feet into "U" ("U."
+    # for "II."). A token of digits only keeps its arabic reading first (``roman_from_digits``).
     roman_match = _ROMAN_SHAPE.match(unidecode(raw))
     roman = None
     roman_lookalikes = roman_from_digits = False
     if roman_match:
         strokes = roman_match.group(1)
-        normal = re.sub(r"[Ll|1]", "I", strokes).replace("H", "II")
+        normal = re.sub(r"[Ll|1]", "I", strokes).replace("H", "II").replace("U", "II")
         roman = _ROMAN.get(normal)
         roman_lookalikes = normal != strokes
         roman_from_digits = "1" in strokes

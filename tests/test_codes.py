@@ -421,3 +421,42 @@ def test_a_ruling_line_read_as_a_stroke_before_a_code_is_no_digit():
     # ... while a stroke glued to a code the column reads on from stays a digit.
     tokens = ["1", "l1", "1.2", "1.3"]
     assert format_codes([c.code for c in repair_codes(tokens)]) == ["1", "1.1", "1.2", "1.3"]
+
+
+def test_a_part_whose_numeral_was_lost_is_the_next_part_when_parts_print_theirs():
+    """OCR lost the "I." before "KẾT QUẢ THỰC HIỆN …" (the heading row has no code token), and
+    part II prints its numeral: the document numbers its parts in roman, so the row is part I
+    and the "1." under it its first section. Read as criterion 1 instead, every row below went
+    one level off ("1.a" read as "1.1.a", "II.1" as "I.1")."""
+    tokens = [None, "1.", "a)", "b)", "2.", "II", "1.", "a)"]
+    choices = repair_codes(tokens)
+    assert format_codes([c.code for c in choices]) == ["I", "1", "1.a", "1.b", "2", "II", "II.1", "II.1.a"]
+    assert choices[0].inferred  # a guessed part keeps its doubt (``code_inferred``, queued)
+    # Parts are consecutive: I, ?, III has II between them.
+    tokens = ["I", "1.", "2.", None, "1.", "2.", "III", "1."]
+    assert format_codes([c.code for c in repair_codes(tokens)]) == [
+        "I", "1", "2", "II", "II.1", "II.2", "III", "III.1"
+    ]  # fmt: skip
+    # A repeated "I." where the next part is expected is part II.
+    tokens = ["I.", "1.", "2.", "I.", "1.", "2."]
+    assert format_codes([c.code for c in repair_codes(tokens)]) == ["I", "1", "2", "II", "II.1", "II.2"]
+
+
+def test_a_row_with_no_code_stays_arabic_where_no_part_prints_a_numeral():
+    """With no part numeral printed anywhere the set-free inference is kept: a row with no code
+    over "1.1" is criterion 1, and over a flat "1.", "2.", "3." no part is guessed; with the
+    switch off, no section row is ever guessed."""
+    assert format_codes([c.code for c in repair_codes([None, "1.1", "1.2", "2", "2.1"])]) == [
+        "1", "1.1", "1.2", "2", "2.1"
+    ]  # fmt: skip
+    assert format_codes([c.code for c in repair_codes([None, "1.", "2.", "3."])])[0] == "1"
+    off = CodeSettings(infer_lost_parts=False)
+    tokens = [None, "1.", "a)", "b)", "2.", "II", "1.", "a)"]
+    assert format_codes([c.code for c in repair_codes(tokens, settings=off)])[0] == "1"
+
+
+def test_the_first_row_of_a_column_is_never_absorbed():
+    """A number-less first row whose token is garbled ("(i." for "1.") has no row above to be
+    folded into: it keeps a code of its own (seed 343 d05-i1 printed it with none)."""
+    choices = repair_codes(["(i.", "2", "4.", "5"], [True, False, True, False])
+    assert not choices[0].absorbed and format_codes([c.code for c in choices])[0] == "1"

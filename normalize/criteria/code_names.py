@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import regex as re
 from rapidfuzz import fuzz
 
 from normalize.codes import read_code_token
-from normalize.criteria import CriterionDef
+from normalize.criteria import CriteriaSet, CriterionDef
 from normalize.vietnamese.syllable import fold
 
 if TYPE_CHECKING:
@@ -20,6 +21,68 @@ if TYPE_CHECKING:
 
 # A row whose printed code OCR lost, coded by the criterion its name is (recoded or confirmed).
 FLAG_CODE_BY_NAME = "code_from_criteria_set"
+
+
+# A code under a roman part: the part itself ("II") or a row numbered within it ("II.1", "II.1.a").
+_PART_CODE = re.compile(r"^[IVX]+(?:\.|$)")
+
+
+def part_numbered(code: str | None, by_code: dict[str, CriterionDef]) -> bool:
+    """A code under a roman part that the set does not have: the document groups the set's fields
+    into parts of its own and numbers each part's rows from 1 again ("II.1" is the set's 5). The
+    row's name says which criterion it is (``named_as``); its code is the document's numbering,
+    not OCR's slip for the set's code, and stays."""
+    return bool(code) and str(code) not in by_code and bool(_PART_CODE.match(str(code)))
+
+
+def own_numbered(
+    rows: list[ScoreRow], by_code: dict[str, CriterionDef], names: list[tuple[str, CriterionDef]], s: MatchSettings
+) -> bool:
+    """A table numbered in parts the set does not have ("I", "II" over rows numbered from 1 in
+    each): every code in it is the document's own numbering, the first part's "1" as much as the
+    second's "II.1" (a set of one field whose criteria the document made its parts' sections
+    prints the set's 1.1 as "1"). Such a table opens with its first part; and a row read as a
+    part is named as none of the set's criteria, or that "I" is OCR's "1." (a part heading is no
+    criterion of a set without parts; a stray "Ị" low in a table is a code's speck)."""
+    coded = [r for r in rows if r.code]
+    parts = [r for r in coded if part_numbered(r.code, by_code) and "." not in str(r.code)]
+    return bool(parts) and coded[0] is parts[0] and not any(named_as(r, names, s) for r in parts)
+
+
+def follow_named_order(
+    rows: list[ScoreRow], cset: CriteriaSet, names: list[tuple[str, CriterionDef]], s: MatchSettings
+) -> None:
+    """In a table numbered in parts of its own (``own_numbered``), a row whose code the column
+    repair guessed or bent, named as the criterion that follows, in the set, the one the row above
+    is named as (its next sibling), is the next sibling of the row above in the document's own
+    numbering: "Tác động …" printed "4." read "2" after II.3 "Hiện đại hóa …" is II.4, not
+    II.3.2. The set's order says how the rows stand to each other; the document says their codes."""
+    named = [named_as(r, names, s) if r.code else None for r in rows]
+    held = {str(r.code) for r in rows if r.code}
+    for k in range(1, len(rows)):
+        row, above, crit, crit_above = rows[k], rows[k - 1], named[k], named[k - 1]
+        if crit is None or crit_above is None or not above.code or crit.parent != crit_above.parent:
+            continue
+        if "code_inferred" not in row.flags and "code_repaired" not in row.flags:
+            continue
+        siblings = cset.children(crit.parent)
+        place = siblings.index(crit_above)
+        code = _next_code(str(above.code))
+        if place + 1 >= len(siblings) or siblings[place + 1] != crit or not code or code in held:
+            continue
+        held.discard(str(row.code))
+        held.add(code)
+        row.code, row.parent, row.level = code, above.parent, above.level
+        row.flags.append(f"{FLAG_CODE_BY_NAME}:{cset.id}")
+
+
+def named_as(row: ScoreRow, names: list[tuple[str, CriterionDef]], s: MatchSettings) -> CriterionDef | None:
+    """The criterion whose wording the row's name is, near-identically (``recode_min``), or None."""
+    folded = norm(row.name or row.name_raw)
+    if not folded:
+        return None
+    top = max(((fuzz.ratio(folded, n), c) for n, c in names), key=lambda e: e[0], default=None)
+    return top[1] if top is not None and top[0] >= s.recode_min else None
 
 
 def norm(text: str) -> str:

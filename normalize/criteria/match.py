@@ -23,9 +23,13 @@ from rapidfuzz import fuzz
 from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
 from normalize.criteria.code_names import (
     FLAG_CODE_BY_NAME,
+    follow_named_order,
     misread_code,
+    named_as,
     named_elsewhere,
     norm as _norm,
+    own_numbered,
+    part_numbered,
     shift_by_names,
     similarity,
     take_code,
@@ -153,11 +157,20 @@ def recognise_set(
         names = [(_norm(c.name), c) for c in cset.rows]
         # A row whose code OCR lost or misread is weighed as the criterion its name is, when that
         # is near-identically another's (codes shifted one place by a lookalike: "L" read as I).
-        pairs = [(r, named_elsewhere(r, by_code, names, settings) or by_code.get(str(r.code))) for r in rows]
+        # A table numbered in parts of its own (``own_numbered``) is weighed by its rows' names,
+        # its parts left out: they are no criteria of a set without parts.
+        pairs = []
+        for table in tables:
+            own = own_numbered(table.rows, by_code, names, settings)
+            for r in table.rows:
+                if not r.code or own and part_numbered(r.code, by_code) and "." not in str(r.code):
+                    continue
+                by_name = named_as(r, names, settings) if own else named_elsewhere(r, by_code, names, settings)
+                pairs.append((r, by_name or (None if own else by_code.get(str(r.code)))))
         matched = [(r, c) for r, c in pairs if c is not None]
         if len(matched) < settings.min_rows:
             continue
-        score = sum(_row_agreement(r, c, settings) for r, c in matched) / len(rows)
+        score = sum(_row_agreement(r, c, settings) for r, c in matched) / len(pairs)
         if text and _norm(cset.province) in text:
             score += settings.province_bonus
         if year is not None and year == cset.year:
@@ -210,7 +223,11 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
         # Lines given a code by their place alone that are no criterion (a title line, a stamp)
         # hold no code against a row whose name says it is that criterion.
         strays = [r for r in table.rows if sure and _stray(r, names, settings)]
-        shift_by_names(table.rows, by_code, names, strays, match.cset.id, settings)
+        own = own_numbered(table.rows, by_code, names, settings)
+        if own:
+            follow_named_order(table.rows, match.cset, names, settings)
+        else:
+            shift_by_names(table.rows, by_code, names, strays, match.cset.id, settings)
         if sure and settings.snap_names:
             names_from_runs(
                 table.rows,
@@ -232,7 +249,13 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
         for row in table.rows:
             crit = by_code.get(str(row.code)) if row.code else None
             run_on = False
-            if "code_inferred" in row.flags or misread_code(row, crit, settings):
+            if own:
+                # named, never recoded (``own_numbered``); a row whose code its place gave is
+                # the criterion its name is
+                crit = named_as(row, names, settings)
+                if crit is not None and "code_inferred" in row.flags:
+                    row.flags.append(f"{FLAG_CODE_BY_NAME}:{match.cset.id}")
+            elif "code_inferred" in row.flags or misread_code(row, crit, settings):
                 crit = _recode(row, crit, names, taken, match.cset.id, settings)
                 if not any(f.startswith(FLAG_CODE_BY_NAME) for f in row.flags):
                     crit = _recode_run_on(row, crit, match.cset.rows, taken, match.cset.id, settings)
