@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from cchc_extract.reconcile.core import _Ledger
 from cchc_extract.reconcile.hierarchy import children_of, resolve_parents
+from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.reconcile.sums import POINT_FIELDS, _score_ref, _table_name
 from schemas.records import Check, ExtractionResult, ReviewItem, ScoreRow
 
@@ -42,6 +43,22 @@ def flag_unchecked(result: ExtractionResult, ledger: _Ledger, ocr: bool) -> None
                 if (ref.item, field_) not in queued:
                     queued.add((ref.item, field_))
                     ledger.flag(ref, f"not checked: {row.code or row.name[:40]}: {why}")
+
+
+def flag_withheld_by_coverage(result: ExtractionResult) -> None:
+    """After coverage has turned sum mismatches that unread parts may explain into ``incomplete``
+    (``cchc_extract.coverage``), queue each such relation's own figure as ``flag_unchecked`` does:
+    the mismatch had queued its suspects, not always the figure it states (a table's total)."""
+    if not ocr_read(result):
+        return
+    ledger = _Ledger(checks=result.checks, review=result.review)
+    queued = {(r.item, r.field) for r in ledger.review}
+    for check in result.checks:
+        ref = _undecided_ref(check, result)
+        if ref is not None and check.status == "incomplete" and (ref.item, ref.field) not in queued:
+            queued.add((ref.item, ref.field))
+            ledger.flag(ref, f"not checked: {check.message}")
+    result.review = ledger.review
 
 
 def _unmade(row: ScoreRow, children: list[ScoreRow]) -> list[tuple[str, str]]:
