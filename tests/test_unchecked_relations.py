@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.corpus_helpers import converted_with_truth
+from corpus_helpers import converted_with_truth
 
 DATA = Path(__file__).parent / "data" / "dumps_unchecked"
 
