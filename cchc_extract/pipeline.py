@@ -16,6 +16,7 @@ from pathlib import Path
 from cchc_extract.coverage import account_coverage
 from cchc_extract.reconcile import ReconcileSettings, reconcile
 from cchc_extract.reconcile.misread import ocr_read
+from cchc_extract.reconcile.unchecked import flag_withheld_by_coverage
 from extract.base import IngestError, IngestOptions, ingest
 from extract.metadata import read_metadata
 from extract.model import IngestedDocument
@@ -207,6 +208,7 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     # What was not read explains the sums it leaves short, and goes to the queue ahead of every
     # doubtful value.
     account_coverage(result)
+    flag_withheld_by_coverage(result)
     result.review = unread_review_items(result) + meta_review + set_order_review(result) + result.review
 
 

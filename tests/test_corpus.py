@@ -106,3 +106,26 @@ def test_generator_skips_a_set_without_maxima_and_uses_the_others():
     for s in load_criteria_sets():
         scored = [r for r in s.rows if r.max_points is not None]
         assert (s.id in usable) == (len(scored) >= 2), s.id
+
+
+def test_a_dump_printing_no_total_row_states_no_total():
+    # CORPUS.md: stated totals are null when the table prints none, and a total fault planted
+    # there (nothing on the page shows it) is not planted. The dump families build their grid
+    # themselves: seed 361's d01-i4 printed no total row while its truth said "total max 83,5".
+    import make_corpus as mc
+
+    sets = mc.load_sets()
+    seen = 0
+    for family in ("D01_dump_five_columns", "D02_dump_appraised_column", "D04_dump_seven_columns"):
+        for inst in mc.instances(family, sets, 4, 361):
+            built = mc.FAMILIES[family](inst)
+            rows = [r for o in built.outputs for r in o.document.blocks if hasattr(r, "grid")]
+            kinds = {row.kind for table in rows for row in table.grid.rows}
+            table = built.score_tables[0]
+            if "total" not in kinds:
+                seen += 1
+                assert table["stated_total_max"] is None and table["stated_total_self"] is None
+                assert not [f for f in built.faults if f.kind == "total_sum"]
+            else:
+                assert table["stated_total_max"] is not None
+    assert seen  # seed 361 draws layouts without a total row in these families

@@ -54,6 +54,7 @@ from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import code_legend, is_count, is_percent
 from cchc_extract.reconcile.statements import _check_group_statements, group_criteria
 from cchc_extract.reconcile.sums import _check_score_table, check_lost_totals
+from cchc_extract.reconcile.unchecked import flag_unchecked
 from schemas.records import ExtractionResult
 
 __all__ = [
@@ -98,5 +99,6 @@ def reconcile(result: ExtractionResult, settings: ReconcileSettings = _DEFAULT) 
     ledger = check_relations(result, settings)
     vouched, headings = set_value_confidence(result, ledger.checks, ledger.review, settings.confidence)
     _review_doubtful(result, ledger, settings, vouched, headings)
+    flag_unchecked(result, ledger, ocr_read(result))
     result.checks = ledger.checks
     result.review = ledger.review

@@ -30,7 +30,7 @@ from corpusgen.common import (
 )
 from corpusgen.degrade import ScanDegrade, degrade_scan, rng_for
 from corpusgen.document import Document, Table
-from corpusgen.grid import ScoreLayout, score_grid
+from corpusgen.grid import ScoreLayout, as_printed, score_grid
 
 
 @dataclass(frozen=True)
@@ -152,6 +152,10 @@ def _dump(
         total_label=rng.choice(TOTAL_LABELS),
         widths_cm=widths or {},
     )
+    # A layout without a total row states no total: the truth has none, and a total fault planted
+    # in it (nothing on the page shows it) is not planted, as in the typed families. The page is
+    # the same either way (no draw is made here).
+    table = as_printed(table, layout)
     grid = Table(score_grid(table, layout), ruled=ruled, valign=valign)
     doc = Document(meta, standard_blocks(meta, title, grid, rng, year), landscape=landscape)
     spec = _spec(inst, rng)
