@@ -111,9 +111,20 @@ def _check_total(
         if _unit_key(rows[j]) == unit and not is_percent(rows[j]) and code_legend(rows[j]) is None
     ]
     parts = [rows[j].value for j in parts_idx]
-    if row.value is None or not parts or all(p is None for p in parts):  # the caller passes rows with values
+    if row.value is None:  # the caller passes rows with values
         return
     tol = max(_sum_tolerance(row.value, 0.0, s.relative_tolerance), 1e-6)
+    if ocr and (not parts or _compare_sum(row.value, parts, tol)[0] != "ok"):
+        # A part whose unit OCR garbled ("Thituc" beside "Thủ tục"), or the total's own, is left
+        # out above: when the children, their units aside and every one read, make the total,
+        # the sum holds and the unit is our misreading. A sum that fails so is told on the parts
+        # whose units agree, as before.
+        loose = [j for j in kids.get(i, []) if not is_percent(rows[j]) and code_legend(rows[j]) is None]
+        values = [rows[j].value for j in loose]
+        if loose and all(v is not None for v in values) and _compare_sum(row.value, values, tol)[0] == "ok":
+            parts_idx, parts = loose, values
+    if not parts or all(p is None for p in parts):
+        return
     status, expected = _compare_sum(row.value, parts, tol)
     label = row.code or row.indicator[:40]
     blanks = sum(p is None for p in parts)

@@ -256,11 +256,13 @@ def value_features(
     checks: list[Check],
     review: list[ReviewItem],
     s: ConfidenceSettings = ConfidenceSettings(),
+    confirmed: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset(),
 ) -> dict[tuple[str, str], dict[str, float]]:
-    """(row pointer, field) → its evidence, for every numeric value of score and statistics rows."""
+    """(row pointer, field) → its evidence, for every numeric value of score and statistics rows.
+    ``confirmed``: values a relation that holds confirms beyond its own members (``_Ledger.confirmed``)."""
     from cchc_extract.reconcile.misread import ocr_read, scanned  # misread's settings import this module
 
-    held = _held_values(result, checks)
+    held = _held_values(result, checks) | set(confirmed)
     failed = {(r.item, r.field) for r in review if r.field}
     read_by_ocr = ocr_read(result)
     from_scan = scanned(result)
@@ -543,13 +545,17 @@ def _prints_other(row: ScoreRow | StatRow, f: str) -> bool:
 
 
 def set_value_confidence(
-    result: ExtractionResult, checks: list[Check], review: list[ReviewItem], s: ConfidenceSettings
+    result: ExtractionResult,
+    checks: list[Check],
+    review: list[ReviewItem],
+    s: ConfidenceSettings,
+    confirmed: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[set[str], set[tuple[str, str]]]:
     """Write each value's calibrated confidence into its row's ``value_confidence``; return the
     pointers of the rows a relation that holds vouches for (their place in the table is right),
     and the (pointer, field) of the blanks of headings, which take the row's own confidence
     (the segmenter's scale, not the calibrated one)."""
-    features_of = value_features(result, checks, review, s)
+    features_of = value_features(result, checks, review, s, confirmed)
     headings: set[tuple[str, str]] = set()
     for (pointer, f), features in features_of.items():
         _, kind, t, _, r = pointer.split("/")
