@@ -111,3 +111,17 @@ def test_a_figure_in_a_failed_relation_of_a_dump_is_not_sure():
     rows = result.statistics[0].rows
     assert "/statistics/0/rows/1" in queued(result)
     assert rows[1].value_confidence["value"] < 0.9
+
+
+def test_a_group_its_counts_make_exactly_is_confirmed():
+    # a count not worded as a total is no check (its children need not be its parts), but when
+    # they make it exactly the arithmetic vouches for every figure; short of it, nothing is said
+    rows = [
+        row("2", "Số cán bộ, công chức cấp xã", "Người", "21"),
+        row("2.1", "Số cán bộ, công chức đạt chuẩn", "Người", "19"),
+        row("2.2", "Số cán bộ, công chức chưa đạt chuẩn", "Người", "2"),
+    ]
+    result = reconciled(*rows)
+    assert not result.checks and not queued(result)
+    result = reconciled(rows[0], rows[1], row("2.2", "Số cán bộ, công chức chưa đạt chuẩn", "Người", "3"))
+    assert not result.checks and queued(result) == {f"/statistics/0/rows/{i}" for i in range(3)}
