@@ -62,7 +62,7 @@ def examples(
     # join the queue (the queue after ``reconcile`` would make "failed" mean "queued by the model").
     ledger = check_relations(result)
     out = []
-    for key, f in value_features(result, ledger.checks, ledger.review).items():
+    for key, f in value_features(result, ledger.checks, ledger.review, confirmed=ledger.confirmed).items():
         row = resolve(output, key[0]) or {}
         if (
             key[0].startswith("/score_tables/")

@@ -97,7 +97,9 @@ def reconcile(result: ExtractionResult, settings: ReconcileSettings = _DEFAULT) 
     """Fill ``result.checks`` and ``result.review`` (replacing what was there); may repair a
     cell's value from its other OCR reading, keeping the raw text and flagging the row."""
     ledger = check_relations(result, settings)
-    vouched, headings = set_value_confidence(result, ledger.checks, ledger.review, settings.confidence)
+    vouched, headings = set_value_confidence(
+        result, ledger.checks, ledger.review, settings.confidence, ledger.confirmed
+    )
     _review_doubtful(result, ledger, settings, vouched, headings)
     flag_unchecked(result, ledger, ocr_read(result))
     result.checks = ledger.checks

@@ -85,6 +85,23 @@ def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSetting
         _check_note_ratio(ai, i, rows, parents, name, ledger, s)
         if _TOTAL_LABEL.match(_plain(row.indicator)):
             _check_total(ai, i, rows, kids, name, ledger, s, ocr)
+        else:
+            _confirm_group(ai, i, rows, kids, ledger)
+
+
+def _confirm_group(ai: int, i: int, rows: list[StatRow], kids: dict[int, list[int]], ledger: _Ledger) -> None:
+    """A count not worded as a total ("Số cán bộ, công chức cấp xã" over "đạt chuẩn" and "chưa
+    đạt chuẩn") need not be the sum of its children, so no fault is told on it; but when its
+    counts, two or more and every one read, make it exactly, the arithmetic confirms each of
+    them (``_Ledger.confirmed``): misread figures seldom add up to another printed one."""
+    row = rows[i]
+    if row.value is None or not is_count(row):
+        return
+    parts = [j for j in kids.get(i, []) if not is_percent(rows[j]) and code_legend(rows[j]) is None]
+    values = [rows[j].value for j in parts]
+    if len(parts) < 2 or any(v is None for v in values) or abs(sum(values) - row.value) > _EPS:  # type: ignore[arg-type]
+        return
+    ledger.confirmed |= {(f"/statistics/{ai}/rows/{k}", "value") for k in (i, *parts)}
 
 
 # A total's label opens with "Tổng", after what OCR left of its code when the code was not read
@@ -111,9 +128,20 @@ def _check_total(
         if _unit_key(rows[j]) == unit and not is_percent(rows[j]) and code_legend(rows[j]) is None
     ]
     parts = [rows[j].value for j in parts_idx]
-    if row.value is None or not parts or all(p is None for p in parts):  # the caller passes rows with values
+    if row.value is None:  # the caller passes rows with values
         return
     tol = max(_sum_tolerance(row.value, 0.0, s.relative_tolerance), 1e-6)
+    if ocr and (not parts or _compare_sum(row.value, parts, tol)[0] != "ok"):
+        # A part whose unit OCR garbled ("Thituc" beside "Thủ tục"), or the total's own, is left
+        # out above: when the children, their units aside and every one read, make the total,
+        # the sum holds and the unit is our misreading. A sum that fails so is told on the parts
+        # whose units agree, as before.
+        loose = [j for j in kids.get(i, []) if not is_percent(rows[j]) and code_legend(rows[j]) is None]
+        values = [rows[j].value for j in loose]
+        if loose and all(v is not None for v in values) and _compare_sum(row.value, values, tol)[0] == "ok":
+            parts_idx, parts = loose, values
+    if not parts or all(p is None for p in parts):
+        return
     status, expected = _compare_sum(row.value, parts, tol)
     label = row.code or row.indicator[:40]
     blanks = sum(p is None for p in parts)

@@ -256,11 +256,13 @@ def value_features(
     checks: list[Check],
     review: list[ReviewItem],
     s: ConfidenceSettings = ConfidenceSettings(),
+    confirmed: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset(),
 ) -> dict[tuple[str, str], dict[str, float]]:
-    """(row pointer, field) → its evidence, for every numeric value of score and statistics rows."""
+    """(row pointer, field) → its evidence, for every numeric value of score and statistics rows.
+    ``confirmed``: values a relation that holds confirms beyond its own members (``_Ledger.confirmed``)."""
     from cchc_extract.reconcile.misread import ocr_read, scanned  # misread's settings import this module
 
-    held = _held_values(result, checks)
+    held = _held_values(result, checks) | set(confirmed)
     failed = {(r.item, r.field) for r in review if r.field}
     read_by_ocr = ocr_read(result)
     from_scan = scanned(result)
@@ -302,7 +304,17 @@ def value_features(
         cells_lost = not blanks_printed(annex, result.source, read_by_ocr)
         for ri, stat in enumerate(annex.rows):
             pointer = f"/statistics/{ai}/rows/{ri}"
-            out[(pointer, "value")] = _features(stat, "value", pointer, held, failed, "stat", cells_lost, s) | ocr
+            features = _features(stat, "value", pointer, held, failed, "stat", cells_lost, s)
+            if read_by_ocr and not features["held"] and damaged_figure(stat.value_raw):
+                # "00,72" read 0,72: OCR made a digit a 0 or lost one, and the value is one
+                # reading of what is left, as a decimal mark we inserted is (``mark_inserted``).
+                features["readings"] = 1.0
+            if ocr["dump"] and features["failed"]:
+                # A dump's annex row is as sure as its layout was read, not its digits (no word
+                # confidence): a figure in a relation that fails is as unsure as a cell OCR half
+                # read (seed 363: a count "7" printed 377, at 0.92 in its failed ratio).
+                features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
+            out[(pointer, "value")] = features | ocr
     return out
 
 
@@ -330,6 +342,18 @@ def malformed(raw: str, kind: str, mark: str = "") -> bool:
         return True
     m = _DECIMAL_MARK.fullmatch(raw)
     return bool(mark and m and m.group(1) != mark)
+
+
+# A figure's printed form no writer types: a leading zero before another digit of a figure with
+# decimals or a percent sign ("00,72", "07,5 %"; a count may be printed "07"), or a digit glued to a
+# letter ("4l", "l5").
+_DAMAGED_FIGURE = lazy_compile(r"^\s*-?0\d[\d.,\s]*(?:[.,]\d|%)|\d\p{L}|\p{L}\d")
+
+
+def damaged_figure(raw: str | None) -> bool:
+    """Whether a statistics figure's text is a form OCR damaged (``_DAMAGED_FIGURE``): the value
+    read from it is one reading of digits OCR spoilt, not the page's figure for sure."""
+    return bool(raw and _DAMAGED_FIGURE.search(raw))
 
 
 def mark_inserted(raw: str, value: float | None, kind: str) -> bool:
@@ -543,13 +567,17 @@ def _prints_other(row: ScoreRow | StatRow, f: str) -> bool:
 
 
 def set_value_confidence(
-    result: ExtractionResult, checks: list[Check], review: list[ReviewItem], s: ConfidenceSettings
+    result: ExtractionResult,
+    checks: list[Check],
+    review: list[ReviewItem],
+    s: ConfidenceSettings,
+    confirmed: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[set[str], set[tuple[str, str]]]:
     """Write each value's calibrated confidence into its row's ``value_confidence``; return the
     pointers of the rows a relation that holds vouches for (their place in the table is right),
     and the (pointer, field) of the blanks of headings, which take the row's own confidence
     (the segmenter's scale, not the calibrated one)."""
-    features_of = value_features(result, checks, review, s)
+    features_of = value_features(result, checks, review, s, confirmed)
     headings: set[tuple[str, str]] = set()
     for (pointer, f), features in features_of.items():
         _, kind, t, _, r = pointer.split("/")

@@ -158,11 +158,19 @@ def _check_ratio(
     if len(candidates) < 2:
         return
     pairs, certain = _pairs(i, candidates, rows, parents)
+    decimals = _decimals(row.value, row.value_raw)
+    if not pairs and ocr:
+        # Every count's unit differs from the whole's only where OCR garbled one ("Thituc" for
+        # "Thủ tục"): a pair that makes the percentage, units aside, is the ratio's; a pair that
+        # does not is not checked (no fault is told on units we may have misread).
+        loose, loose_certain = _pairs(i, candidates, rows, parents, units=False)
+        live_loose = [(j, d) for j, d in loose if rows[d].value != 0]
+        if live_loose and _ratio_reading(row, live_loose, rows, loose_certain, decimals)[0] == "ok":
+            pairs, certain = loose, loose_certain
     if not pairs:
         return
     unread = _unread_counts(i, rows, parents, kids, s)
     label = row.code or row.indicator[:40]
-    decimals = _decimals(row.value, row.value_raw)
     tol = 10.0**-decimals
     live = [(j, d) for j, d in pairs if rows[d].value != 0]
     found = []
@@ -198,6 +206,9 @@ def _check_ratio(
         found=found,
         ocr=ocr,
         unread=unread,
+        # a percentage printed with decimals that its pair makes vouches for the counts too; a
+        # whole percentage (tolerance 1) is made by too many pairs to say which counts are right
+        confirms=decimals >= 1,
     )
 
 
@@ -216,13 +227,17 @@ def check_stat_value(
     found: list,
     ocr: bool,
     unread: Sequence[int] = (),
+    confirms: bool = True,
 ) -> None:
     """Record a check on the value of statistics row ``members[0]`` against the rows it relates to
     (the rest): when the relation fails they go to review (on typed text one entry, the stated
     figure: ``one_cause``), with the readings that explain it (``found``). ``unread``: rows the
     relation may be of whose figure we did not read (a ratio's count lost beside the pair read):
-    a failure may then be a pairing of ours, doubted as a member read unsurely is."""
+    a failure may then be a pairing of ours, doubted as a member read unsurely is. ``confirms``:
+    when the relation holds, its arithmetic confirms every member's value (``_Ledger.confirmed``)."""
     row = rows[members[0]]
+    if status == "ok" and confirms:
+        ledger.confirmed |= {(f"/statistics/{ai}/rows/{k}", "value") for k in members if rows[k].value is not None}
     refs = tuple(_stat_ref(ai, k, rows[k], name) for k in members)
     doubted = tuple(ref for k, ref in zip(members, refs) if rows[k].confidence < REVIEW_BELOW)
     doubted += tuple(_stat_ref(ai, k, rows[k], name) for k in unread if k not in members)
