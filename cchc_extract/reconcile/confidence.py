@@ -172,8 +172,16 @@ def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str
         )
         if check.kind != "ratio" and partial:
             continue
+        # A zero adds nothing: a sum (or a ratio of zero) holds with it whether or not the row
+        # belongs where it stands, so a zero whose code was inferred from its place is vouched
+        # neither in its place nor in its value (a share read "0" that slid under the counts above).
+        members = [k for k in members if not _zero_placed_by_position(rows[k], field_)]
         held |= {(f"{table}/rows/{i}", field_) for i in members}
     return held
+
+
+def _zero_placed_by_position(row, field_: str) -> bool:
+    return getattr(row, field_, None) == 0 and "code_inferred" in row.flags
 
 
 def criteria_maxima(result: ExtractionResult) -> dict[int, dict[str, float]]:
