@@ -47,13 +47,14 @@ from cchc_extract.reconcile.hierarchy import (
     parent_indices,
     resolve_parents,
 )
+from cchc_extract.reconcile.lost_totals import check_lost_totals
 from cchc_extract.reconcile.misread import ocr_read, scanned
 from cchc_extract.reconcile.queue import _review_doubtful
 from cchc_extract.reconcile.ratios import _check_text_ratios, fraction_percents
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import code_legend, is_count, is_percent
 from cchc_extract.reconcile.statements import _check_group_statements, group_criteria
-from cchc_extract.reconcile.sums import _check_score_table, check_lost_totals
+from cchc_extract.reconcile.sums import _check_score_table
 from cchc_extract.reconcile.unchecked import flag_unchecked
 from schemas.records import ExtractionResult
 

@@ -145,6 +145,7 @@ def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str
     blank parts would have to be zero, which a criterion's maximum never is. (A blank self score or
     statistics value may well be zero or "not applicable": those sums still vouch.)"""
     held: set[tuple[str, str]] = set()
+    zeros: set[tuple[str, str]] = set()
     kids_of: dict[str, tuple[dict[int, list[int]], list[int | None], set[int], list]] = {}
     for ti, table in enumerate(result.score_tables):
         parents, orphans = resolve_parents(table.rows)
@@ -172,12 +173,15 @@ def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str
         )
         if check.kind != "ratio" and partial:
             continue
-        # A zero adds nothing: a sum (or a ratio of zero) holds with it whether or not the row
-        # belongs where it stands, so a zero whose code was inferred from its place is vouched
-        # neither in its place nor in its value (a share read "0" that slid under the counts above).
-        members = [k for k in members if not _zero_placed_by_position(rows[k], field_)]
         held |= {(f"{table}/rows/{i}", field_) for i in members}
-    return held
+        zeros |= {(f"{table}/rows/{i}", field_) for i in members if _zero_placed_by_position(rows[i], field_)}
+    # A zero adds nothing: a sum (or a ratio of zero) holds with it whether or not the row belongs
+    # where it stands, so a zero whose code was inferred from its place is vouched by its relations
+    # only where another of its values, not zero, holds in one (that places the row; a parent's
+    # zero then makes its children's zeros): a share read "0" that slid under the counts above it
+    # is vouched neither in its place nor in its value.
+    placed = {pointer for pointer, f in held - zeros}
+    return {(pointer, f) for pointer, f in held if (pointer, f) not in zeros or pointer in placed}
 
 
 def _zero_placed_by_position(row, field_: str) -> bool:

@@ -33,7 +33,7 @@ from cchc_extract.reconcile.misread import (
 from cchc_extract.reconcile.settings import AMBIGUOUS_REASON, ReconcileSettings
 from cchc_extract.reconcile.suspects import not_set_vouched, relations_held, suspects, total_suspects
 from normalize.numbers import format_vn, lost_decimal_readings, parse_number
-from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ReviewItem, ScoreRow, ScoreTable, UnreadPart
+from schemas.records import ReviewItem, ScoreRow, ScoreTable
 
 # The points columns of a score row, and the sum check of each: a parent's points are its
 # sub-criteria's, in every column (the appraised column is added up as the self column is).
@@ -391,55 +391,6 @@ def _check_score_table(
             guessed=only_guessed(found),
             stated_too=from_set(found),
         )
-
-
-def check_lost_totals(result: ExtractionResult, ledger: _Ledger) -> None:
-    """A score table whose totals row was printed but not read (an unread part the segmenter told,
-    ``LOST_TOTAL_REASON``, after the table's last row and before any other table's): its stated
-    total is ``skipped``, and the table goes to the queue, where a person reads the printed total
-    against the rows (a total the commune got wrong is found nowhere else)."""
-    starts = sorted(_row_place(t.rows[0]) for t in result.score_tables if t.rows)
-    lost = [p for p in result.unread if p.reason == LOST_TOTAL_REASON]
-    for ti, table in enumerate(result.score_tables):
-        if not table.rows or table.stated_total_max is not None or table.stated_total_self is not None:
-            continue
-        # (after the last row's first line: the segmenter tells a totals line that row took into
-        # its own span, ``unread_rows._lost_total``)
-        end = _row_place(table.rows[-1])
-        following = [place for place in starts if place > end]
-        part = next(
-            (p for p in lost if end < _part_place(p) and (not following or _part_place(p) < following[0])), None
-        )
-        if part is None:
-            continue
-        name = _table_name(table, ti)
-        message = f"table total: {LOST_TOTAL_REASON}"
-        ledger.check(
-            "stated_total",
-            f"/score_tables/{ti}",
-            table=name,
-            code=None,
-            field_=None,
-            expected=None,
-            actual=None,
-            tolerance=None,
-            status="skipped",
-            message=message,
-        )
-        # The entry stands for the unread part too (``unread_review_items``): its page, its text.
-        ref = ReviewItem(item=f"/score_tables/{ti}", table=name, page=part.page, raw=part.text_sample or None)
-        ledger.flag(ref, message)
-
-
-def _row_place(row: ScoreRow, last: bool = False) -> tuple[int, int]:
-    """(page, line) of a row's first line, or of its last (``last``)."""
-    src = row.source
-    line = (src.line_end or src.line_start) if last else src.line_start
-    return (src.page or 0, line or 0)
-
-
-def _part_place(part: UnreadPart) -> tuple[int, int]:
-    return (part.page or 0, part.line_start or 0)
 
 
 def _total_above_max(
