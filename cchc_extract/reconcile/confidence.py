@@ -73,6 +73,7 @@ from cchc_extract.reconcile.confidence_model import (
     score as score,
     source_kind as source_kind,
 )
+from cchc_extract.reconcile.held import _held_values
 from cchc_extract.reconcile.hierarchy import block_prints, children_of, norm_code, resolve_parents
 from normalize.criteria.match import FLAG_MAX_DIFFERS, FLAG_MAX_FROM_SET
 from normalize.lazy_regex import lazy_compile
@@ -116,7 +117,6 @@ PRINTED_GRIDS = frozenset({"docx", "pdf-lines", "pdf-text", "markdown", "html", 
 # Ingest methods (``Document.method``) whose tables are such grids: what an output written before
 # tables recorded how they were read says.
 CELL_METHODS = frozenset({"docx", "pdf-text"})
-_HELD_KINDS = ("sum_children", "sum_self", "sum_appraised", "stated_total", "total_parts", "ratio")
 
 
 def blanks_printed(table: ScoreTable | StatAnnex, source: SourceInfo, ocr: bool) -> bool:
@@ -127,65 +127,6 @@ def blanks_printed(table: ScoreTable | StatAnnex, source: SourceInfo, ocr: bool)
     if table.read_from:
         return table.read_from in PRINTED_GRIDS
     return source.method in CELL_METHODS
-
-
-def _pointer_field(check: Check) -> tuple[str, str | None]:
-    """(item pointer, field) a check is recorded on: its id is ``kind:pointer[:field][#n]``."""
-    parts = check.id.split("#")[0].split(":")
-    return (parts[1] if len(parts) > 1 else ""), (parts[2] if len(parts) > 2 else None)
-
-
-def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str, str]]:
-    """(row pointer, field) of every value in a relation that holds with all its members read.
-
-    A sum holds "ok" when some children hang under an ancestor because their own parent was lost,
-    or when the maxima read already make the whole and other children's are blank: the check is
-    right not to call that a fault, but it vouches for nothing. Two misreadings may cancel among
-    the parts read (an "S" read as 5 beside a 2 read as 3 under a parent of 10), and the lost or
-    blank parts would have to be zero, which a criterion's maximum never is. (A blank self score or
-    statistics value may well be zero or "not applicable": those sums still vouch.)"""
-    held: set[tuple[str, str]] = set()
-    zeros: set[tuple[str, str]] = set()
-    kids_of: dict[str, tuple[dict[int, list[int]], list[int | None], set[int], list]] = {}
-    for ti, table in enumerate(result.score_tables):
-        parents, orphans = resolve_parents(table.rows)
-        kids_of[f"/score_tables/{ti}"] = (children_of(parents), parents, orphans, table.rows)
-    for ai, annex in enumerate(result.statistics):
-        parents, orphans = resolve_parents(annex.rows)
-        kids_of[f"/statistics/{ai}"] = (children_of(parents), parents, orphans, annex.rows)
-    for check in checks:
-        if check.status != "ok" or check.kind not in _HELD_KINDS:
-            continue
-        pointer, field_ = _pointer_field(check)
-        m = re.fullmatch(r"(/(?:score_tables|statistics)/\d+)(?:/rows/(\d+))?", pointer)
-        if not m or m.group(1) not in kids_of:
-            continue
-        table = m.group(1)
-        kids, parents, orphans, rows = kids_of[table]
-        field_ = field_ or "value"
-        if m.group(2) is None:  # a table's total: its top-level rows
-            members = [i for i, p in enumerate(parents) if p is None]
-        else:
-            i = int(m.group(2))
-            members = [i, *(kids.get(i, []) if check.kind != "ratio" else [])]
-        partial = any(
-            k in orphans or (field_ == "max_points" and getattr(rows[k], field_, None) is None) for k in members
-        )
-        if check.kind != "ratio" and partial:
-            continue
-        held |= {(f"{table}/rows/{i}", field_) for i in members}
-        zeros |= {(f"{table}/rows/{i}", field_) for i in members if _zero_placed_by_position(rows[i], field_)}
-    # A zero adds nothing: a sum (or a ratio of zero) holds with it whether or not the row belongs
-    # where it stands, so a zero whose code was inferred from its place is vouched by its relations
-    # only where another of its values, not zero, holds in one (that places the row; a parent's
-    # zero then makes its children's zeros): a share read "0" that slid under the counts above it
-    # is vouched neither in its place nor in its value.
-    placed = {pointer for pointer, f in held - zeros}
-    return {(pointer, f) for pointer, f in held if (pointer, f) not in zeros or pointer in placed}
-
-
-def _zero_placed_by_position(row, field_: str) -> bool:
-    return getattr(row, field_, None) == 0 and "code_inferred" in row.flags
 
 
 def criteria_maxima(result: ExtractionResult) -> dict[int, dict[str, float]]:

@@ -37,7 +37,7 @@ class _Ledger:
     # queues every suspect.
     clean_fault: bool = False
     # (row pointer, field) of values a relation that holds confirms by arithmetic beyond the
-    # members its check is recorded on (``confidence._held_values``): the counts a percentage is
+    # members its check is recorded on (``held._held_values``): the counts a percentage is
     # made of (19/21 = 90,48 %), the parts a total was summed from. Two misread counts seldom make
     # the very percentage printed to its last digit.
     confirmed: set[tuple[str, str]] = field(default_factory=set)
