@@ -131,3 +131,19 @@ Noi nhan: KT. CHU TICH
     rows = [r for t in out["score_tables"] for r in t["rows"]]
     assert [r["code"] for r in rows] == ["1", "2", "3", "4"]
     assert out["unread"] == []
+
+
+def test_points_lost_over_pages_name_the_last_page_too():
+    # 003's scanned rendering: rows whose points the page prints blank stand on pages 2, 3 and 4;
+    # the part said page 2 alone, so a person turned to one page of three.
+    from extract.segment.unread_rows import _lost_points
+    from schemas.records import ScoreRow, SourceRef
+
+    rows = [
+        ScoreRow(code=code, code_raw=code, name=f"Tiêu chí {code} được đánh giá", source=SourceRef(page, line, line))
+        for code, page, line in (("2.2.3", 2, 35), ("4.1", 3, 75), ("5.3.3", 4, 90))
+    ]
+    (part,) = _lost_points(rows)
+    assert (part.page, part.page_end, part.line_start, part.line_end) == (2, 4, 35, 90)
+    (one_page,) = _lost_points(rows[:1])
+    assert (one_page.page, one_page.page_end) == (2, None)

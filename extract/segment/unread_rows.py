@@ -224,8 +224,12 @@ def _parent_code(row: ScoreRow) -> str | None:
 def _part(rows: list[ScoreRow], reason: str, sample: str) -> UnreadPart:
     starts = [r.source.line_start for r in rows if r.source.line_start is not None]
     ends = [r.source.line_end or r.source.line_start for r in rows if r.source.line_start is not None]
+    # Rows of a table that runs over pages: the part says its last page too, so a person looking
+    # for them turns to every page they stand on (``page`` alone sent them to the first).
+    pages = [r.source.page for r in rows if r.source.page is not None]
     return UnreadPart(
         page=rows[0].source.page,
+        page_end=max(pages) if pages and max(pages) != rows[0].source.page else None,
         kind="rows",
         reason=reason,
         text_sample=sample,
