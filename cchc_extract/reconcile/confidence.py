@@ -94,7 +94,8 @@ _PLACED_FLAGS = ("code_inferred", "code_repaired")
 SCORE_FIELDS = ("max_points", "self_points")
 # The appraising body's points: valued only in a table that has the column (a row fills it).
 APPRAISED = "appraised_points"
-_FLAG = {
+# The flag the segmenter leaves on a row for a cell of each field it did not read.
+MISSING_FLAG = {
     "max_points": "missing_max",
     "self_points": "missing_self",
     APPRAISED: "missing_appraised",  # flagged only in a table that has the column
@@ -158,9 +159,9 @@ def table_fields(rows: list[ScoreRow], s: ConfidenceSettings = ConfidenceSetting
     """The points fields of a score table's rows: max and self points, and the appraised points
     when the table has that column (a row fills it, a row lost it, or its points stand in the
     explanations)."""
-    has = any(r.appraised_points is not None or _FLAG[APPRAISED] in r.flags for r in rows) or points_in_explanations(
-        rows, s
-    )
+    has = any(
+        r.appraised_points is not None or MISSING_FLAG[APPRAISED] in r.flags for r in rows
+    ) or points_in_explanations(rows, s)
     return SCORE_FIELDS + ((APPRAISED,) if has else ())
 
 
@@ -340,7 +341,7 @@ def _features(
     alternatives = getattr(row, "alternatives", {}) or {}
     # A blank appraised cell beside a self score, in a table that has the column, lost its cell
     # (the segmenter has no flag for it: the column is optional).
-    flagged = _FLAG.get(f, "") in row.flags or f == APPRAISED
+    flagged = MISSING_FLAG.get(f, "") in row.flags or f == APPRAISED
     in_note = f == APPRAISED and isinstance(row, ScoreRow) and explanation_points(row) is not None
     return {
         "row": logit(
@@ -497,7 +498,7 @@ def lost_beside(row: ScoreRow) -> bool:
     """Whether a row lost a points cell (a ``missing_*`` flag) beside points it read: the numbers
     its line printed may have gone to the wrong columns."""
     read = any(getattr(row, k, None) is not None for k in SCORE_FIELDS)
-    return read and any(flag in row.flags for flag in _FLAG.values())
+    return read and any(flag in row.flags for flag in MISSING_FLAG.values())
 
 
 def _lost_both(row: ScoreRow | StatRow) -> bool:
@@ -505,7 +506,11 @@ def _lost_both(row: ScoreRow | StatRow) -> bool:
     ``missing_self``): a criterion whose numbers OCR dropped, where a heading prints none and
     expects none (on text where cells can be lost, such rows were nearly all criteria: seed
     177/178's OCR dumps, 61 of 62 values of such rows that the truth scores were wrong)."""
-    return isinstance(row, ScoreRow) and _FLAG["max_points"] in row.flags and _FLAG["self_points"] in row.flags
+    return (
+        isinstance(row, ScoreRow)
+        and MISSING_FLAG["max_points"] in row.flags
+        and MISSING_FLAG["self_points"] in row.flags
+    )
 
 
 def _prints_other(row: ScoreRow | StatRow, f: str) -> bool:
@@ -515,7 +520,7 @@ def _prints_other(row: ScoreRow | StatRow, f: str) -> bool:
         return getattr(row, "self_points", None) is not None or getattr(row, "max_points", None) is not None
     if isinstance(row, StatRow):  # an annex row printing its unit prints its figure, and so does a
         # sub-row of OCR'd lines the segmenter says lost it (its unit garbled with the figure)
-        return bool(row.unit) or _FLAG["value"] in row.flags
+        return bool(row.unit) or MISSING_FLAG["value"] in row.flags
     return getattr(row, _OTHER.get(f, f)) is not None
 
 

@@ -13,7 +13,7 @@ from schemas.records import Check, ExtractionResult
 _HELD_KINDS = ("sum_children", "sum_self", "sum_appraised", "stated_total", "total_parts", "ratio")
 
 
-def _pointer_field(check: Check) -> tuple[str, str | None]:
+def pointer_field(check: Check) -> tuple[str, str | None]:
     """(item pointer, field) a check is recorded on: its id is ``kind:pointer[:field][#n]``."""
     parts = check.id.split("#")[0].split(":")
     return (parts[1] if len(parts) > 1 else ""), (parts[2] if len(parts) > 2 else None)
@@ -40,7 +40,7 @@ def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str
     for check in checks:
         if check.status != "ok" or check.kind not in _HELD_KINDS:
             continue
-        pointer, field_ = _pointer_field(check)
+        pointer, field_ = pointer_field(check)
         m = re.fullmatch(r"(/(?:score_tables|statistics)/\d+)(?:/rows/(\d+))?", pointer)
         if not m or m.group(1) not in kids_of:
             continue

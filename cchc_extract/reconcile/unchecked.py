@@ -11,7 +11,9 @@ field it could not check, or the table's total — goes to the queue, unless it 
 
 from __future__ import annotations
 
+from cchc_extract.reconcile.confidence import MISSING_FLAG
 from cchc_extract.reconcile.core import _Ledger
+from cchc_extract.reconcile.held import pointer_field
 from cchc_extract.reconcile.hierarchy import children_of, resolve_parents
 from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.reconcile.sums import POINT_FIELDS, _score_ref, _table_name
@@ -27,12 +29,7 @@ def flag_unchecked(result: ExtractionResult, ledger: _Ledger, ocr: bool) -> None
     undecided, on OCR'd text (typed text prints what it has: a blank there is the document's)."""
     if not ocr:
         return
-    queued = {(r.item, r.field) for r in ledger.review}
-    for check in ledger.checks:
-        ref = _undecided_ref(check, result)
-        if ref is not None and (ref.item, ref.field) not in queued:
-            queued.add((ref.item, ref.field))
-            ledger.flag(ref, f"not checked: {check.message}")
+    queued = _queue_undecided(ledger, result, _UNDECIDED)
     for ti, table in enumerate(result.score_tables):
         rows = table.rows
         kids = children_of(resolve_parents(rows)[0])
@@ -52,13 +49,20 @@ def flag_withheld_by_coverage(result: ExtractionResult) -> None:
     if not ocr_read(result):
         return
     ledger = _Ledger(checks=result.checks, review=result.review)
+    _queue_undecided(ledger, result, ("incomplete",))
+    result.review = ledger.review
+
+
+def _queue_undecided(ledger: _Ledger, result: ExtractionResult, statuses: tuple[str, ...]) -> set:
+    """Queue the figure each sum check of ``statuses`` left undecided states, once per cell; the
+    cells queued, those already there included."""
     queued = {(r.item, r.field) for r in ledger.review}
-    for check in result.checks:
-        ref = _undecided_ref(check, result)
-        if ref is not None and check.status == "incomplete" and (ref.item, ref.field) not in queued:
+    for check in ledger.checks:
+        ref = _undecided_ref(check, result) if check.status in statuses else None
+        if ref is not None and (ref.item, ref.field) not in queued:
             queued.add((ref.item, ref.field))
             ledger.flag(ref, f"not checked: {check.message}")
-    result.review = ledger.review
+    return queued
 
 
 def _unmade(row: ScoreRow, children: list[ScoreRow]) -> list[tuple[str, str]]:
@@ -87,19 +91,14 @@ def _unmade(row: ScoreRow, children: list[ScoreRow]) -> list[tuple[str, str]]:
 
 
 def _lost(row: ScoreRow, field_: str) -> bool:
-    return f"missing_{_short(field_)}" in row.flags
-
-
-def _short(field_: str) -> str:
-    """The segmenter's word for a points field in its ``missing_*`` flags."""
-    return {"max_points": "max", "self_points": "self", "appraised_points": "appraised"}[field_]
+    return MISSING_FLAG[field_] in row.flags
 
 
 def _undecided_ref(check: Check, result: ExtractionResult) -> ReviewItem | None:
     """The figure a sum check left undecided states: its row's field, or the table's total."""
     if check.kind not in _SUM_KINDS or check.status not in _UNDECIDED or check.actual is None:
         return None
-    pointer = check.id.split(":")[1]
+    pointer, _ = pointer_field(check)
     parts = pointer.strip("/").split("/")
     ti = int(parts[1])
     table = result.score_tables[ti]
