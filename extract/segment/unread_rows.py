@@ -111,11 +111,15 @@ def _points_part(lost: list[ScoreRow]) -> UnreadPart:
 
 # The reason ``_points_part`` gives, its codes read back.
 _POINTS_LOST = lazy_compile(r"^points of (.+?) not read \(the text holds the row's name, not its numbers\)$")
+# The clause the criteria set's recovery of rows gives (``set_rows._told``), among others ("; ").
+_POINTS_RECOVERED = lazy_compile(r"^points of (.+?) not read \(rows recovered by their names in the criteria set\)$")
 # A figure standing alone in a name: not a document's number ("số 74/KH", "2/15"), nor a date.
 # Its decimal mark may be one OCR read as a slash ("15/5" for 15,5): a ratio or a date is told
 # apart by the figure having to be the row's maximum.
 _NAME_FIGURE = lazy_compile(r"(?<![\w/.,-])(\d{1,2}(?:[.,/]\d{1,2})?)(?![\w/.,-]|[.,/]\d)")
 _NUMBER_WORD = lazy_compile(r"(?:số|so|sé|s6|ngày|ngay|năm|nam)\W*$", re.I)
+# A figure of two or three digits standing alone in a name (a maximum whose decimal mark OCR lost).
+_BARE_FIGURE = lazy_compile(r"(?<![\w/.,-])(\d{2,3})(?![\w/.,-]|[.,/]\d)")
 
 
 def figure_in_name(row: ScoreRow) -> str | None:
@@ -129,6 +133,11 @@ def figure_in_name(row: ScoreRow) -> str | None:
         if _NUMBER_WORD.search(name[: m.start()]):
             continue  # "Kế hoạch số 74": a document's number
         if float(m.group(1).replace(",", ".").replace("/", ".")) == row.max_points:
+            return m.group(1)
+    # ... or printed with its decimal mark lost ("155" for 15,5): the digits are the maximum's.
+    unmarked = None if float(row.max_points).is_integer() else f"{row.max_points:g}".replace(".", "")
+    for m in _BARE_FIGURE.finditer(name):
+        if m.group(1) == unmarked and not _NUMBER_WORD.search(name[: m.start()]):
             return m.group(1)
     return None
 
@@ -164,31 +173,40 @@ def unplaced_figures(row: ScoreRow) -> list[str]:
 def points_in_names(result: ExtractionResult, sample_chars: int = 160) -> None:
     """Rows told as "points … not read" whose maximum the criteria set then gave and which the
     name prints (``figure_in_name``) were read: the figure stood in the name, not in its column.
-    They leave the part (and it goes when none is left); each is flagged ``max_in_name``, its
-    printed figure its raw maximum. Their score cell is no loss to tell here: a row printing its
-    maximum and no score is one the commune did not score, or one ``coverage`` tells by its
-    siblings."""
+    They leave the part (and it goes when nothing else is left in it); each is flagged
+    ``max_in_name``, its printed figure its raw maximum. Their score cell is no loss to tell here: a
+    row printing its maximum and no score is one the commune did not score, or one ``coverage``
+    tells by its siblings. The segmenter's part (``_points_part``) and the clause of rows the
+    criteria set recovered (``set_rows``) alike: a claim of loss must not outlive the reading."""
     rows = {r.code: r for t in result.score_tables for r in t.rows if r.code}
     kept: list[UnreadPart] = []
     for part in result.unread:
-        m = _POINTS_LOST.match(part.reason)
-        if not m:
+        clauses = part.reason.split("; ")
+        at, m = next(
+            ((i, m) for i, c in enumerate(clauses) if (m := _POINTS_LOST.match(c) or _POINTS_RECOVERED.match(c))),
+            (0, None),
+        )
+        codes = m.group(1).split(", ") if m else []
+        lost = [rows[c] for c in codes if c in rows]
+        read = [r for r in lost if figure_in_name(r) is not None] if m and len(lost) == len(codes) else []
+        if not m or not read:
             kept.append(part)
             continue
-        lost = [rows[c] for c in m.group(1).split(", ") if c in rows]
-        if len(lost) != len(m.group(1).split(", ")):
-            kept.append(part)
-            continue
-        read = [r for r in lost if figure_in_name(r) is not None]
         for row in read:
             row.max_points_raw = row.max_points_raw or figure_in_name(row)
             row.flags = row.flags + ["max_in_name"]
         rest = [r for r in lost if r not in read]
-        if not read:
-            kept.append(part)
-        elif rest:
-            new = _points_part(rest)
-            kept.append(replace(new, text_sample=new.text_sample[:sample_chars]))
+        if len(clauses) == 1 and _POINTS_LOST.match(part.reason):
+            if rest:
+                new = _points_part(rest)
+                kept.append(replace(new, text_sample=new.text_sample[:sample_chars]))
+            continue
+        said = clauses[:at] + (
+            [clauses[at].replace(m.group(1), ", ".join(r.code or "" for r in rest), 1)] if rest else []
+        )
+        said += clauses[at + 1 :]
+        if said:
+            kept.append(replace(part, reason="; ".join(said)))
     result.unread = kept
 
 
