@@ -478,9 +478,13 @@ def _lost_total(
         return []
     # The last row may have taken the totals line as the rest of its name ("Kiểm tra công tác
     # CCHC 3 as |" over "[Tongs dim SSSC~dYSCiS) is |"): a line of its own span after its first
-    # that only a garbled totals label opens is that totals row, lost all the same.
+    # that only a garbled totals label opens (or holds among specks) is that totals row, lost all
+    # the same.
     for ln in pages[0].lines:
-        if (last.line_start or end) < ln.number <= end and _totals_label(ln.raw or ln.text):
+        text = ln.raw or ln.text
+        if (last.line_start or end) < ln.number <= end and (
+            _totals_label(text) or _garbled_label_among_specks(fold(text))
+        ):
             return [_lost_total_part(pages[0].number, ln)]
     # The totals may stand on the next page, under the column header printed again there: the
     # header's lines are no line of the table's own.
@@ -498,7 +502,12 @@ def _lost_total(
         folded = fold(line.raw or line.text)
         if is_read(line, page.number):
             continue
-        if not (is_garbled_total(folded) or _TOTAL_OPENING.match(folded) or _totals_figures(line, score.rows)):
+        if not (
+            is_garbled_total(folded)
+            or _TOTAL_OPENING.match(folded)
+            or _totals_figures(line, score.rows)
+            or _garbled_label_among_specks(folded)
+        ):
             continue
         return [_lost_total_part(page.number, line)]
     return []
@@ -518,6 +527,30 @@ def _totals_label(text: str) -> bool:
         return False
     word = fold(m.group(1))
     return max(fuzz.ratio(word, w) for w in _TOTAL_WORDS) >= _TOTAL_WORD_SIMILARITY
+
+
+# How near each word of a garbled totals label must be to "tong" and to "cong"/"diem" ("rong
+# cone" for "Tổng cộng": 75 each); the line's other tokens at most this many letters (specks).
+_GARBLED_LABEL_SIMILARITY = 75.0
+_SPECK_LETTERS = 2
+
+
+def _garbled_label_among_specks(folded: str) -> bool:
+    """A totals label OCR garbled letter by letter ("rong cone" for "Tổng cộng") among the specks
+    a degraded grid leaves ("eS eS rong cone es |S | Te |"): two words, each near the label's, and
+    no other word longer than a speck. A sentence after the table ("Trong công tác …") has words
+    of its own."""
+    cores = [re.sub(r"[^\p{L}\p{N}]", "", w) for w in folded.split()]
+    cores = [c for c in cores if c]
+    for i in range(len(cores) - 1):
+        first, second = cores[i], cores[i + 1]
+        if fuzz.ratio(first, "tong") < _GARBLED_LABEL_SIMILARITY:
+            continue
+        if max(fuzz.ratio(second, w) for w in ("cong", "diem")) < _GARBLED_LABEL_SIMILARITY:
+            continue
+        others = cores[:i] + cores[i + 2 :]
+        return all(c.isdigit() or len(c) <= _SPECK_LETTERS for c in others)
+    return False
 
 
 def _lost_total_part(page: int, line: Line) -> UnreadPart:
