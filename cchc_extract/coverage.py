@@ -49,6 +49,7 @@ def account_coverage(result: ExtractionResult, settings: CoverageSettings = Cove
     """Turn the sum mismatches that unread parts explain into ``incomplete`` and add one
     ``coverage`` check per score table whose stated total the rows read cannot reach."""
     _short_sums(result, settings)
+    _unreached_totals(result)
     # Rows lost after the last read under a row: they explain that row's sums only (the rows above
     # it were read with their own figures), so each is kept with the relation that found it.
     tails = _lost_tails(result, settings)
@@ -84,6 +85,22 @@ def account_coverage(result: ExtractionResult, settings: CoverageSettings = Cove
                 checks.append(_coverage_check(check, table_index))
         checks.append(check)
     result.checks = checks
+
+
+def _unreached_totals(result: ExtractionResult) -> None:
+    """A ``coverage`` check for each table total ``sums`` left ``incomplete`` (top-level criteria
+    of the set not read make up the shortfall): how far the rows read get, and what is missing."""
+    done = {(pointer_field(c)[0], c.field) for c in result.checks if c.kind == "coverage"}
+    added = []
+    for check in result.checks:
+        table_index = _score_table_of(check)
+        key = (f"/score_tables/{table_index}", check.field)
+        if check.kind != "stated_total" or check.status != "incomplete" or table_index is None or key in done:
+            continue  # (an incomplete total's sum is a number: ``_made_up`` needs it)
+        done.add(key)
+        missing = check.message.rpartition("; ")[2]
+        added.append(_coverage_check(check, table_index, *([missing] if missing.startswith("top-level") else [])))
+    result.checks += added
 
 
 def _absent_set_rows(result: ExtractionResult, also: list[UnreadPart]) -> list[UnreadPart]:
@@ -248,7 +265,7 @@ def _unread_on(unread: list[UnreadPart], table: ScoreTable) -> bool:
     )
 
 
-def _coverage_check(check: Check, table_index: int) -> Check:
+def _coverage_check(check: Check, table_index: int, missing: str = "rows were not read (see unread)") -> Check:
     return Check(
         id=f"coverage:/score_tables/{table_index}:{check.field}",
         kind="coverage",
@@ -259,8 +276,7 @@ def _coverage_check(check: Check, table_index: int) -> Check:
         actual=check.expected,
         tolerance=check.tolerance,
         status="incomplete",
-        message=f"rows read add up to {check.expected:g} of the stated total {check.actual:g}: "
-        f"rows were not read (see unread)",
+        message=f"rows read add up to {check.expected:g} of the stated total {check.actual:g}: {missing}",
     )
 
 
