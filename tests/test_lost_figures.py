@@ -1,6 +1,7 @@
 """Figures a dump printed that OCR lost, told and still checked where the criteria set allows
 (issues 14, 16): a totals row garbled to specks is a lost total the queue names, and a criterion
-whose own row was lost is checked through the set. Real Tesseract output of the corpus generator
+whose own row was lost is checked through the set; a score above a maximum OCR misread (not the
+set's) is no fault of the commune's. Real Tesseract output of the corpus generator
 (seed 393), with the generator's truth (and its planted faults) beside it."""
 
 from __future__ import annotations
@@ -43,3 +44,19 @@ def test_a_lost_parent_is_checked_by_the_set_and_its_misread_child_queued():
     assert [c["id"] for c in out["checks"] if c["status"] == "mismatch"] == [
         "self_le_max:/score_tables/0/rows/3:self_points"
     ]
+
+
+def test_a_score_above_a_maximum_that_is_not_the_sets_is_a_misreading_not_a_fault():
+    # "1.3. | Kiém tra cong tac CCHC z z Q 2 2,5": the maximum printed 3 (the set's, the truth's)
+    # came out 2, beside the self score 2,5. The table's maxima are too damaged for the set to be
+    # offered as a reading (5 of 9 differ), but the row's own maximum differing from its
+    # criterion's in the set it was matched to makes the reading, not the commune, the suspect.
+    out, truth = converted_with_truth(DATA / "s393-d03-i3-ruled-top-eng-150dpi-degraded.txt")
+    row = next(r for r in truth["score_tables"][0]["rows"] if r["code"] == "1.3")
+    assert (row["max_points"], row["self_points"]) == (3.0, 2.5)
+    check = next(c for c in out["checks"] if c["id"] == "self_le_max:/score_tables/0/rows/9:self_points")
+    assert check["status"] == "misread" and check["code"] == "1.3"
+    assert ("1.3", "max_points") in {(r["code"], r["field"]) for r in out["review"]}
+    # the planted faults (parents 1.1 and 1.2 whose maxima their sub-criteria exceed) stay queued
+    faults = {f["code"] for f in truth["faults"]}
+    assert faults <= {r["code"] for r in out["review"]}
