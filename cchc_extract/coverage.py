@@ -17,7 +17,9 @@ from dataclasses import dataclass, replace
 
 import regex as re
 
+from cchc_extract.reconcile.confidence import MISSING_FLAG
 from cchc_extract.reconcile.core import UNSURE_ROWS
+from cchc_extract.reconcile.held import pointer_field
 from cchc_extract.reconcile.hierarchy import block_prints, children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.set_gaps import absent_set_rows
@@ -47,6 +49,7 @@ def account_coverage(result: ExtractionResult, settings: CoverageSettings = Cove
     """Turn the sum mismatches that unread parts explain into ``incomplete`` and add one
     ``coverage`` check per score table whose stated total the rows read cannot reach."""
     _short_sums(result, settings)
+    _unreached_totals(result)
     # Rows lost after the last read under a row: they explain that row's sums only (the rows above
     # it were read with their own figures), so each is kept with the relation that found it.
     tails = _lost_tails(result, settings)
@@ -60,7 +63,7 @@ def account_coverage(result: ExtractionResult, settings: CoverageSettings = Cove
     checks: list[Check] = []
     for check in result.checks:
         table_index = _score_table_of(check)
-        where = check.id.split(":")[1] if ":" in check.id else ""
+        where = pointer_field(check)[0]
         unread = [p for p in result.unread if all(p is not t or at == where for t, at in tails)]
         if (
             (check.status == "mismatch" or (check.status == "misread" and _reachable(check, result)))
@@ -82,6 +85,22 @@ def account_coverage(result: ExtractionResult, settings: CoverageSettings = Cove
                 checks.append(_coverage_check(check, table_index))
         checks.append(check)
     result.checks = checks
+
+
+def _unreached_totals(result: ExtractionResult) -> None:
+    """A ``coverage`` check for each table total ``sums`` left ``incomplete`` (top-level criteria
+    of the set not read make up the shortfall): how far the rows read get, and what is missing."""
+    done = {(pointer_field(c)[0], c.field) for c in result.checks if c.kind == "coverage"}
+    added = []
+    for check in result.checks:
+        table_index = _score_table_of(check)
+        key = (f"/score_tables/{table_index}", check.field)
+        if check.kind != "stated_total" or check.status != "incomplete" or table_index is None or key in done:
+            continue  # (an incomplete total's sum is a number: ``_made_up`` needs it)
+        done.add(key)
+        missing = check.message.rpartition("; ")[2]
+        added.append(_coverage_check(check, table_index, *([missing] if missing.startswith("top-level") else [])))
+    result.checks += added
 
 
 def _absent_set_rows(result: ExtractionResult, also: list[UnreadPart]) -> list[UnreadPart]:
@@ -110,7 +129,7 @@ def _reachable(check: Check, result: ExtractionResult) -> bool:
     cset = _recognised_set(result.score_tables[table_index].rows)
     if cset is None:
         return False
-    pointer = check.id.split(":")[1]
+    pointer = pointer_field(check)[0]
     if "/rows/" in pointer:
         row = result.score_tables[table_index].rows[int(pointer.rsplit("/", 1)[1])]
         crit = cset.by_code().get(norm_code(row.code) or "")
@@ -122,9 +141,9 @@ def _reachable(check: Check, result: ExtractionResult) -> bool:
 
 # The sum checks of each points field, and the segmenter's flag for a cell of it it lost.
 _FIELD_SUMS = {
-    "max_points": (("stated_total", "sum_children"), "missing_max", "a maximum"),
-    "self_points": (("stated_total", "sum_self"), "missing_self", "a self-assessed score"),
-    "appraised_points": (("sum_appraised",), "missing_appraised", "an appraised score"),
+    "max_points": (("stated_total", "sum_children"), MISSING_FLAG["max_points"], "a maximum"),
+    "self_points": (("stated_total", "sum_self"), MISSING_FLAG["self_points"], "a self-assessed score"),
+    "appraised_points": (("sum_appraised",), MISSING_FLAG["appraised_points"], "an appraised score"),
 }
 
 
@@ -138,7 +157,7 @@ def _short_sums(result: ExtractionResult, settings: CoverageSettings) -> None:
     export loses a cell put on its own line: ``_lost_cells``). It is a check, not an unread
     part: the cell may also have been printed blank."""
     ocr = ocr_read(result)
-    done = {(c.id.split(":")[1], c.field) for c in result.checks if c.kind == "coverage"}
+    done = {(pointer_field(c)[0], c.field) for c in result.checks if c.kind == "coverage"}
     added: list[Check] = []
     for check in result.checks:
         table_index = _score_table_of(check)
@@ -153,7 +172,7 @@ def _short_sums(result: ExtractionResult, settings: CoverageSettings) -> None:
             and _lost_cells(result.score_tables[table_index], check, flag, ocr)
         ):
             done.add((f"/score_tables/{table_index}", check.field))
-            where = check.id.split(":")[1]
+            where = pointer_field(check)[0]
             added.append(
                 replace(
                     _coverage_check(check, table_index),
@@ -174,7 +193,7 @@ def _lost_cells(table: ScoreTable, check: Check, flag: str, ocr: bool) -> bool:
     is a cell lost (a text export putting a cell on its own line)."""
     rows = table.rows
     parents = resolve_parents(rows)[0]
-    pointer = check.id.split(":")[1]
+    pointer = pointer_field(check)[0]
     row = int(pointer.rsplit("/", 1)[1]) if "/rows/" in pointer else None
     members = [i for i, p in enumerate(parents) if p == row]
     return any(
@@ -187,7 +206,7 @@ def _lost_cells(table: ScoreTable, check: Check, flag: str, ocr: bool) -> bool:
 
 def _score_table_of(check: Check) -> int | None:
     """The score table a check belongs to, from its id ('kind:/score_tables/0/rows/3:field')."""
-    pointer = check.id.split(":")[1] if check.id.count(":") >= 1 else ""
+    pointer = pointer_field(check)[0]
     parts = pointer.split("/")
     if len(parts) >= 3 and parts[1] == "score_tables" and parts[2].isdigit():
         return int(parts[2])
@@ -246,7 +265,7 @@ def _unread_on(unread: list[UnreadPart], table: ScoreTable) -> bool:
     )
 
 
-def _coverage_check(check: Check, table_index: int) -> Check:
+def _coverage_check(check: Check, table_index: int, missing: str = "rows were not read (see unread)") -> Check:
     return Check(
         id=f"coverage:/score_tables/{table_index}:{check.field}",
         kind="coverage",
@@ -257,8 +276,7 @@ def _coverage_check(check: Check, table_index: int) -> Check:
         actual=check.expected,
         tolerance=check.tolerance,
         status="incomplete",
-        message=f"rows read add up to {check.expected:g} of the stated total {check.actual:g}: "
-        f"rows were not read (see unread)",
+        message=f"rows read add up to {check.expected:g} of the stated total {check.actual:g}: {missing}",
     )
 
 
@@ -423,12 +441,9 @@ def _cells_part(cells: list[tuple[ScoreRow, str]], reason: str, settings: Covera
     )
 
 
-# The points fields and the flag the segmenter leaves on a row for a cell of each it did not read.
-_CELL_FLAGS = (
-    ("max_points", "missing_max"),
-    ("self_points", "missing_self"),
-    ("appraised_points", "missing_appraised"),
-)
+# The points fields, in column order; the segmenter's flag for a cell of each it did not read is
+# ``MISSING_FLAG[field]``.
+_CELL_FIELDS = ("max_points", "self_points", "appraised_points")
 
 
 def _lost_cells_of_rows(
@@ -454,8 +469,8 @@ def _lost_cells_of_rows(
         cells = [
             (row, field)
             for i, row in enumerate(rows)
-            for field, flag in _CELL_FLAGS
-            if _cell_lost(table, i, field, flag, kids, parent_of, settings)
+            for field in _CELL_FIELDS
+            if _cell_lost(table, i, field, MISSING_FLAG[field], kids, parent_of, settings)
         ]
         listed = ", ".join(f"{row.code} {field.replace('_', ' ')}" for row, field in cells)
         reason = f"figures not read (the row's other figures were): {listed}"
@@ -477,7 +492,7 @@ def _cell_lost(
     """Whether row ``i``'s ``field`` is a cell lost (``_lost_cells_of_rows``), not one printed blank."""
     rows = table.rows
     row = rows[i]
-    figures = [f for f, _ in _CELL_FLAGS if getattr(row, f) is not None]
+    figures = [f for f in _CELL_FIELDS if getattr(row, f) is not None]
     if not row.code or getattr(row, field) is not None or flag not in row.flags or not figures:
         return False
     if (getattr(row, f"{field}_raw") or "").strip():
@@ -506,7 +521,7 @@ def _figure_left_for(row: ScoreRow, field: str) -> bool:
     (``unplaced_figures``): the cell was printed and lost, not left blank, even where no block or
     sum says so (a top-level row printing its maximum and, beside it, a score OCR garbled). Blank
     scores take the figures left in column order."""
-    blank = [f for f, flag in _CELL_FLAGS[1:] if getattr(row, f) is None and flag in row.flags]
+    blank = [f for f in _CELL_FIELDS[1:] if getattr(row, f) is None and MISSING_FLAG[f] in row.flags]
     return field in blank and blank.index(field) < len(unplaced_figures(row))
 
 

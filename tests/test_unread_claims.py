@@ -244,3 +244,41 @@ def test_a_first_sub_criterion_lost_under_its_parent_is_named_by_the_set():
     assert named[0]["line_start"] <= 14 <= named[0]["line_end"]
     # 1.3, after the last row read under 1 (1.2.1), is not claimed: a set going on is no loss alone
     assert "1.3" not in named[0]["reason"]
+
+
+# Seed 393 (told19's development seed): claims of loss a reading had already answered.
+
+
+def test_a_maximum_printed_without_its_decimal_mark_is_read_not_lost():
+    # "8 Tac dong cia CCHC … phat 155 i trién kinh té …": 155 is row 8's 15,5 with its mark lost
+    # (the set gives 15,5); its self score is printed blank (a survey criterion). Nothing of 8 was
+    # lost, so no part names it.
+    out, truth = _convert("s393-d04-i3-ruled-center-eng-200dpi-degraded.txt")
+    row = _rows(out)["8"]
+    assert row["max_points"] == 15.5 and row["self_points"] is None
+    assert truth["score_tables"][0]["rows"][7]["self_points"] is None
+    assert "max_in_name" in row["flags"]
+    assert not any(u["reason"].startswith("points of 8 ") for u in out["unread"])
+
+
+def test_rows_the_set_recovered_whose_maximum_the_name_prints_leave_the_claim():
+    # Rows 4 and 8 recovered by their names: 4's self score (11) was lost and is still told; 8
+    # prints "155" (15,5, the set's) and a blank self score, so the clause names 4 alone.
+    out, truth = _convert("s393-d01-i4-ruled-top-vie-200dpi-degraded.txt")
+    reasons = [u["reason"] for u in out["unread"]]
+    assert "points of 4 not read (rows recovered by their names in the criteria set)" in reasons
+    assert not any("points of 8 " in r for r in reasons)
+    assert _rows(out)["4"]["self_points"] is None and truth["score_tables"][0]["rows"][3]["self_points"] == 11.0
+
+
+def test_a_wrapped_name_line_or_a_scale_line_taken_out_claims_no_row_lost():
+    # ", phap luat tai tinh 4 4 22/03/2023" is the tail of row 2's name ("… văn bản quy phạm pháp
+    # luật tại tỉnh"), "+ Không ban hành: 0 s 1" a scale line of 1.1.1: each was taken for a row
+    # and taken out again; neither is a row lost (every truth row was read).
+    for name in (
+        "s393-d05-i1-ruled-center-eng-300dpi.txt",
+        "s393-d06-i4-f14-i4-scale-before-max-vie-psm4-300dpi-degraded.txt",
+    ):
+        out, truth = _convert(name)
+        assert sorted(_rows(out)) == sorted(r["code"] for r in truth["score_tables"][0]["rows"])
+        assert not any("rows of this table" in u["reason"] for u in out["unread"])

@@ -47,7 +47,7 @@ from cchc_extract.reconcile.hierarchy import (
     parent_indices,
     resolve_parents,
 )
-from cchc_extract.reconcile.lost_totals import check_lost_totals
+from cchc_extract.reconcile.lost_totals import check_lost_parents, check_lost_totals
 from cchc_extract.reconcile.misread import ocr_read, scanned
 from cchc_extract.reconcile.queue import _review_doubtful
 from cchc_extract.reconcile.ratios import _check_text_ratios, fraction_percents
@@ -85,6 +85,7 @@ def check_relations(result: ExtractionResult, settings: ReconcileSettings = _DEF
     for ti, table in enumerate(result.score_tables):
         _check_score_table(ti, table, ledger, settings, ocr, blanks_printed(table, result.source, ocr))
     check_lost_totals(result, ledger)
+    check_lost_parents(result, ledger, settings.points_tolerance, ocr)
     for ai, annex in enumerate(result.statistics):
         _check_annex(ai, annex, ledger, settings, ocr)
     _check_counts(result.counts, ledger, settings, ocr, table_lines(result))

@@ -1,12 +1,17 @@
-"""A score table's totals row that was printed but not read: its stated total cannot be checked,
-so it is ``skipped`` and the table is queued for a person to read the printed total against the
-rows. Kept apart from the sums (``sums``): this check looks at where the segmenter told a lost
-totals line, not at the numbers."""
+"""Figures a score table printed that OCR lost, and what can still be checked without them.
+
+A totals row that was printed but not read: its stated total cannot be checked, so it is
+``skipped`` and the table is queued for a person to read the printed total against the rows
+(``check_lost_totals``: where the segmenter told a lost totals line, not the numbers). A
+criterion whose own row was lost: its sub-criteria's sums check nothing, unless the criteria set
+still gives its figures (``check_lost_parents``)."""
 
 from __future__ import annotations
 
-from cchc_extract.reconcile.core import _Ledger
-from cchc_extract.reconcile.sums import _table_name
+from cchc_extract.reconcile.confidence import table_maxima
+from cchc_extract.reconcile.core import _Ledger, _sum_tolerance
+from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
+from cchc_extract.reconcile.sums import POINT_FIELDS, _score_ref, _table_name
 from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ReviewItem, ScoreRow, UnreadPart
 
 
@@ -57,3 +62,102 @@ def _row_place(row: ScoreRow, last: bool = False) -> tuple[int, int]:
 
 def _part_place(part: UnreadPart) -> tuple[int, int]:
     return (part.page or 0, part.line_start or 0)
+
+
+def check_lost_parents(result: ExtractionResult, ledger: _Ledger, tolerance: float, ocr: bool) -> None:
+    """A criterion whose own row OCR lost (its sub-criteria hang under the row above it:
+    ``resolve_parents``' orphans) checks nothing by its own figures: a fault among its
+    sub-criteria would pass. Where the criteria set the table agrees with lists its sub-criteria
+    and each was read, its figures are still known: its maximum is the set's, and each score is
+    its parent's stated score less its siblings' (all read). Each is checked against the
+    sub-criteria read ("lost_parent_sum", a set-based check); one that fails sends the
+    sub-criteria to the queue: one of them is misread or the commune's own figure is wrong. It is
+    ``incomplete``, never a ``mismatch``: the figure it checks against is no reading of ours."""
+    if not ocr:
+        return
+    for ti, table in enumerate(result.score_tables):
+        rows = table.rows
+        parents, orphans = resolve_parents(rows)
+        maxima = table_maxima(rows)
+        kids = children_of(parents)
+        name = _table_name(table, ti)
+        for code, group in _lost_parents(rows, orphans, maxima).items():
+            above = parents[group[0]]
+            for field_ in POINT_FIELDS:
+                stated, how = _lost_figure(rows, kids, above, group, code, field_, maxima)
+                parts = [getattr(rows[i], field_) for i in group]
+                if stated is None or any(p is None for p in parts):
+                    continue
+                read = sum(p for p in parts if p is not None)
+                tol = _sum_tolerance(stated, tolerance, 0.0)
+                holds = abs(read - stated) <= tol
+                what = field_.replace("_", " ")
+                message = (
+                    f"{code} (its row not read): {what} of its {len(group)} sub-criteria add up to "
+                    f"{read:g}, {how} gives {stated:g}"
+                    + ("" if holds else "; one of them is misread, or the document's figure is wrong")
+                )
+                ledger.check(
+                    "lost_parent_sum",
+                    f"/score_tables/{ti}/rows/{group[0]}",
+                    table=name,
+                    code=code,
+                    field_=field_,
+                    expected=read,
+                    actual=stated,
+                    tolerance=tol,
+                    status="ok" if holds else "incomplete",
+                    message=message,
+                )
+                for i in [] if holds else _suspects(rows, group, field_, maxima, tol):
+                    ledger.flag(_score_ref(ti, i, rows[i], field_, name), f"set-based check: {message}")
+
+
+def _lost_parents(rows: list[ScoreRow], orphans: set[int], maxima: dict[str, float]) -> dict[str, list[int]]:
+    """Lost parent code → its sub-criteria read (row indices), where the set lists them all and
+    no other: the lost row's figures are then theirs."""
+    groups: dict[str, list[int]] = {}
+    for i in sorted(orphans):
+        code = norm_code(rows[i].code) or ""
+        if "." in code:
+            groups.setdefault(code.rsplit(".", 1)[0], []).append(i)
+    whole = {}
+    for parent, group in groups.items():
+        listed = {k for k in maxima if k.rpartition(".")[0] == parent}
+        read = [norm_code(rows[i].code) for i in group]
+        if parent in maxima and listed and listed == set(read) and len(read) == len(listed):
+            whole[parent] = group
+    return whole
+
+
+def _suspects(rows: list[ScoreRow], group: list[int], field_: str, maxima: dict[str, float], tol: float) -> list[int]:
+    """The sub-criteria a failed set-based check queues: for maxima, those that are not the set's
+    own (the set's add up to its parent's); for scores, which the set does not give, all."""
+    if field_ != "max_points":
+        return group
+    own = [maxima.get(norm_code(rows[i].code) or "", 0.0) for i in group]
+    differ = [i for i, m in zip(group, own) if abs((rows[i].max_points or 0.0) - m) > tol]
+    return differ or group
+
+
+def _lost_figure(
+    rows: list[ScoreRow],
+    kids: dict[int, list[int]],
+    above: int | None,
+    group: list[int],
+    code: str,
+    field_: str,
+    maxima: dict[str, float],
+) -> tuple[float | None, str]:
+    """(the lost row's figure of ``field_``, where it comes from): the set's maximum; a score as
+    the row above's stated score less its other sub-criteria's, all read (None otherwise)."""
+    if field_ == "max_points":
+        return maxima.get(code), "the criteria set's maximum"
+    if above is None or getattr(rows[above], field_) is None:
+        return None, ""
+    others = [getattr(rows[k], field_) for k in kids.get(above, []) if k not in group]
+    if any(v is None for v in others):
+        return None, ""
+    rest = sum(v for v in others if v is not None)
+    parent = rows[above].code or "the row above"
+    return getattr(rows[above], field_) - rest, f"{parent}'s stated {field_.replace('_', ' ')} less its other rows'"

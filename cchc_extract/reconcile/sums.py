@@ -32,6 +32,8 @@ from cchc_extract.reconcile.misread import (
 )
 from cchc_extract.reconcile.settings import AMBIGUOUS_REASON, ReconcileSettings
 from cchc_extract.reconcile.suspects import not_set_vouched, relations_held, suspects, total_suspects
+from normalize.criteria import load_criteria_sets
+from normalize.criteria.match import FLAG_MAX_DIFFERS
 from normalize.numbers import format_vn, lost_decimal_readings, parse_number
 from schemas.records import ReviewItem, ScoreRow, ScoreTable
 
@@ -304,8 +306,12 @@ def _check_score_table(
                 rows=(_score_ref(ti, i, row, "self_points", name),),
                 misread=[(c.ref, r) for c, r in found],
                 # a row the segmenter read unsurely (its code inferred, a cell lost, a cell read
-                # unsurely) may hold numbers of another row or column: ours, as in a sum
-                doubted=_unsure(ti, [i], rows, "self_points", name, s) + _unsure(ti, [i], rows, "max_points", name, s),
+                # unsurely) may hold numbers of another row or column: ours, as in a sum; so may an
+                # OCR'd maximum that is not its criterion's in the set the table was matched to (a
+                # score above the set's own maximum is the commune's: that one stays a mismatch)
+                doubted=_unsure(ti, [i], rows, "self_points", name, s)
+                + _unsure(ti, [i], rows, "max_points", name, s)
+                + _max_not_the_sets(ti, i, row, name, ocr),
                 stated_too=from_set(found),
             )
     # Top-level rows against the stated total; a section row printed without numbers stands for
@@ -486,6 +492,20 @@ def _unsure(
         for k in members
         if cell_confidence(rows[k], field_, s.confidence) < s.review_below
     )
+
+
+def _max_not_the_sets(ti: int, i: int, row: ScoreRow, name: str, ocr: bool) -> tuple[ReviewItem, ...]:
+    """Row i's maximum, on OCR'd text, when it differs from its criterion's in the criteria set the
+    matcher recognised (``FLAG_MAX_DIFFERS``) and the row's score is within the set's: the
+    characters read, not the commune's figure, are in doubt."""
+    differs = next((f for f in row.flags if f.startswith(FLAG_MAX_DIFFERS + ":")), None)
+    if not ocr or differs is None or row.self_points is None:
+        return ()
+    cset = next((c for c in load_criteria_sets() if c.id == differs.split(":", 1)[1]), None)
+    crit = cset.by_code().get(norm_code(row.code) or "") if cset is not None else None
+    if crit is None or crit.max_points is None or row.self_points > crit.max_points + 0.011:
+        return ()
+    return (_score_ref(ti, i, row, "max_points", name),)
 
 
 def _repair_ocr_readings(

@@ -16,6 +16,7 @@ from normalize.criteria.match import (
     criterion_named,
     wording_similarity,
 )
+from normalize.text import fold
 from normalize.vietnamese.syllable import is_syllable_shape
 
 
@@ -95,6 +96,20 @@ def unplaced(row, criteria: CriteriaSet, max_tolerance: float, named_min: float)
             return False
     names = [n for n in (row.name, row.name_raw) if n]
     return all((criterion_named(n, criteria) or (0.0, None))[0] < named_min for n in names)
+
+
+def no_row_lost(row, above) -> bool:
+    """A row taken out (``unplaced``) that holds no criterion of its own, so telling it as rows
+    not read would claim a loss where none was: no printed code and no word of a name (a scale
+    line's figures, "+ Không ban hành: 0 s 1"), or a name that is the tail of the row above's (its
+    wrapped line, "pháp luật tại tỉnh" under "… văn bản quy phạm pháp luật tại tỉnh"). A
+    criterion OCR lost whole is told by the set's gaps (``set_gaps``), not by this line."""
+    if row.code_raw:
+        return False
+    if syllables(row.name) == 0:
+        return True
+    tail = " ".join(fold(row.name).split())
+    return above is not None and " ".join(fold(above.name).split()).endswith(tail)
 
 
 def below_printed_levels(row, rows: list, min_name_syllables: int) -> bool:

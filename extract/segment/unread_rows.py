@@ -111,11 +111,15 @@ def _points_part(lost: list[ScoreRow]) -> UnreadPart:
 
 # The reason ``_points_part`` gives, its codes read back.
 _POINTS_LOST = lazy_compile(r"^points of (.+?) not read \(the text holds the row's name, not its numbers\)$")
+# The clause the criteria set's recovery of rows gives (``set_rows._told``), among others ("; ").
+_POINTS_RECOVERED = lazy_compile(r"^points of (.+?) not read \(rows recovered by their names in the criteria set\)$")
 # A figure standing alone in a name: not a document's number ("số 74/KH", "2/15"), nor a date.
 # Its decimal mark may be one OCR read as a slash ("15/5" for 15,5): a ratio or a date is told
 # apart by the figure having to be the row's maximum.
 _NAME_FIGURE = lazy_compile(r"(?<![\w/.,-])(\d{1,2}(?:[.,/]\d{1,2})?)(?![\w/.,-]|[.,/]\d)")
 _NUMBER_WORD = lazy_compile(r"(?:số|so|sé|s6|ngày|ngay|năm|nam)\W*$", re.I)
+# A figure of two or three digits standing alone in a name (a maximum whose decimal mark OCR lost).
+_BARE_FIGURE = lazy_compile(r"(?<![\w/.,-])(\d{2,3})(?![\w/.,-]|[.,/]\d)")
 
 
 def figure_in_name(row: ScoreRow) -> str | None:
@@ -129,6 +133,11 @@ def figure_in_name(row: ScoreRow) -> str | None:
         if _NUMBER_WORD.search(name[: m.start()]):
             continue  # "Kế hoạch số 74": a document's number
         if float(m.group(1).replace(",", ".").replace("/", ".")) == row.max_points:
+            return m.group(1)
+    # ... or printed with its decimal mark lost ("155" for 15,5): the digits are the maximum's.
+    unmarked = None if float(row.max_points).is_integer() else f"{row.max_points:g}".replace(".", "")
+    for m in _BARE_FIGURE.finditer(name):
+        if m.group(1) == unmarked and not _NUMBER_WORD.search(name[: m.start()]):
             return m.group(1)
     return None
 
@@ -164,31 +173,40 @@ def unplaced_figures(row: ScoreRow) -> list[str]:
 def points_in_names(result: ExtractionResult, sample_chars: int = 160) -> None:
     """Rows told as "points … not read" whose maximum the criteria set then gave and which the
     name prints (``figure_in_name``) were read: the figure stood in the name, not in its column.
-    They leave the part (and it goes when none is left); each is flagged ``max_in_name``, its
-    printed figure its raw maximum. Their score cell is no loss to tell here: a row printing its
-    maximum and no score is one the commune did not score, or one ``coverage`` tells by its
-    siblings."""
+    They leave the part (and it goes when nothing else is left in it); each is flagged
+    ``max_in_name``, its printed figure its raw maximum. Their score cell is no loss to tell here: a
+    row printing its maximum and no score is one the commune did not score, or one ``coverage``
+    tells by its siblings. The segmenter's part (``_points_part``) and the clause of rows the
+    criteria set recovered (``set_rows``) alike: a claim of loss must not outlive the reading."""
     rows = {r.code: r for t in result.score_tables for r in t.rows if r.code}
     kept: list[UnreadPart] = []
     for part in result.unread:
-        m = _POINTS_LOST.match(part.reason)
-        if not m:
+        clauses = part.reason.split("; ")
+        at, m = next(
+            ((i, m) for i, c in enumerate(clauses) if (m := _POINTS_LOST.match(c) or _POINTS_RECOVERED.match(c))),
+            (0, None),
+        )
+        codes = m.group(1).split(", ") if m else []
+        lost = [rows[c] for c in codes if c in rows]
+        read = [r for r in lost if figure_in_name(r) is not None] if m and len(lost) == len(codes) else []
+        if not m or not read:
             kept.append(part)
             continue
-        lost = [rows[c] for c in m.group(1).split(", ") if c in rows]
-        if len(lost) != len(m.group(1).split(", ")):
-            kept.append(part)
-            continue
-        read = [r for r in lost if figure_in_name(r) is not None]
         for row in read:
             row.max_points_raw = row.max_points_raw or figure_in_name(row)
             row.flags = row.flags + ["max_in_name"]
         rest = [r for r in lost if r not in read]
-        if not read:
-            kept.append(part)
-        elif rest:
-            new = _points_part(rest)
-            kept.append(replace(new, text_sample=new.text_sample[:sample_chars]))
+        if len(clauses) == 1 and _POINTS_LOST.match(part.reason):
+            if rest:
+                new = _points_part(rest)
+                kept.append(replace(new, text_sample=new.text_sample[:sample_chars]))
+            continue
+        said = clauses[:at] + (
+            [clauses[at].replace(m.group(1), ", ".join(r.code or "" for r in rest), 1)] if rest else []
+        )
+        said += clauses[at + 1 :]
+        if said:
+            kept.append(replace(part, reason="; ".join(said)))
     result.unread = kept
 
 
@@ -460,9 +478,13 @@ def _lost_total(
         return []
     # The last row may have taken the totals line as the rest of its name ("Kiểm tra công tác
     # CCHC 3 as |" over "[Tongs dim SSSC~dYSCiS) is |"): a line of its own span after its first
-    # that only a garbled totals label opens is that totals row, lost all the same.
+    # that only a garbled totals label opens (or holds among specks) is that totals row, lost all
+    # the same.
     for ln in pages[0].lines:
-        if (last.line_start or end) < ln.number <= end and _totals_label(ln.raw or ln.text):
+        text = ln.raw or ln.text
+        if (last.line_start or end) < ln.number <= end and (
+            _totals_label(text) or _garbled_label_among_specks(fold(text))
+        ):
             return [_lost_total_part(pages[0].number, ln)]
     # The totals may stand on the next page, under the column header printed again there: the
     # header's lines are no line of the table's own.
@@ -480,7 +502,12 @@ def _lost_total(
         folded = fold(line.raw or line.text)
         if is_read(line, page.number):
             continue
-        if not (is_garbled_total(folded) or _TOTAL_OPENING.match(folded) or _totals_figures(line, score.rows)):
+        if not (
+            is_garbled_total(folded)
+            or _TOTAL_OPENING.match(folded)
+            or _totals_figures(line, score.rows)
+            or _garbled_label_among_specks(folded)
+        ):
             continue
         return [_lost_total_part(page.number, line)]
     return []
@@ -500,6 +527,30 @@ def _totals_label(text: str) -> bool:
         return False
     word = fold(m.group(1))
     return max(fuzz.ratio(word, w) for w in _TOTAL_WORDS) >= _TOTAL_WORD_SIMILARITY
+
+
+# How near each word of a garbled totals label must be to "tong" and to "cong"/"diem" ("rong
+# cone" for "Tổng cộng": 75 each); the line's other tokens at most this many letters (specks).
+_GARBLED_LABEL_SIMILARITY = 75.0
+_SPECK_LETTERS = 2
+
+
+def _garbled_label_among_specks(folded: str) -> bool:
+    """A totals label OCR garbled letter by letter ("rong cone" for "Tổng cộng") among the specks
+    a degraded grid leaves ("eS eS rong cone es |S | Te |"): two words, each near the label's, and
+    no other word longer than a speck. A sentence after the table ("Trong công tác …") has words
+    of its own."""
+    cores = [re.sub(r"[^\p{L}\p{N}]", "", w) for w in folded.split()]
+    cores = [c for c in cores if c]
+    for i in range(len(cores) - 1):
+        first, second = cores[i], cores[i + 1]
+        if fuzz.ratio(first, "tong") < _GARBLED_LABEL_SIMILARITY:
+            continue
+        if max(fuzz.ratio(second, w) for w in ("cong", "diem")) < _GARBLED_LABEL_SIMILARITY:
+            continue
+        others = cores[:i] + cores[i + 2 :]
+        return all(c.isdigit() or len(c) <= _SPECK_LETTERS for c in others)
+    return False
 
 
 def _lost_total_part(page: int, line: Line) -> UnreadPart:

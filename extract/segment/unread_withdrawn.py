@@ -14,7 +14,15 @@ from dataclasses import replace
 
 from extract.model import IngestedDocument, union_bbox
 from extract.segment.unread import UnreadSettings, _narrative_sources, _sample
-from extract.segment.unread_coded import as_coded, below_printed_levels, garbage_row, placed_by_set, sure_row, unplaced
+from extract.segment.unread_coded import (
+    as_coded,
+    below_printed_levels,
+    garbage_row,
+    no_row_lost,
+    placed_by_set,
+    sure_row,
+    unplaced,
+)
 from extract.segment.unread_rows import LINE_METHODS
 from extract.segment.unread_set_aside import read_elsewhere
 from normalize.criteria import CriteriaSet
@@ -72,7 +80,10 @@ def withdraw_unsure_tables(
             limits = (settings.unplaced_max_tolerance, settings.unplaced_named_min)
             out = [r for r in score.rows if unplaced(r, criteria, *limits)]
             kept.append(replace(score, rows=[r for r in score.rows if not any(r is o for o in out)]) if out else score)
-            parts.extend(_withdrawn_runs(score, out, elsewhere, settings))
+            told = [
+                r for i, r in enumerate(score.rows) if r in out and not no_row_lost(r, score.rows[i - 1] if i else None)
+            ]
+            parts.extend(_withdrawn_runs(score, told, elsewhere, settings))
         elif all(r.source.page in text_pages for r in score.rows):
             # No set to place rows by: a row the table's own numbering has no level for is taken out.
             out = [r for r in score.rows if below_printed_levels(r, score.rows, settings.min_name_syllables)]
