@@ -36,7 +36,10 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
     if not settings.fill_maxima:
         return 0
     filled = _take_later_cells(tables, match, settings)
-    if not match.sure(settings):
+    # A row whose one figure, read as its maximum, is a score below the set's (``_lone_cell_is_self``)
+    # contradicts the set only as misplaced: read so, it says nothing of the maxima either way.
+    lone = _lone_scores(tables, match, settings)
+    if not replace(match, contradicting=max(0, match.contradicting - lone)).sure(settings):
         return filled
     cset = match.cset
     by_code, printed = cset.by_code(), printed_maxima(cset)
@@ -138,13 +141,36 @@ def _read_later(row: ScoreRow, later: list[tuple[str, float | None]], set_id: st
     row.flags = [*kept, f"{FLAG_COLUMNS_BY_SET}:{set_id}"]
 
 
+def _lone_scores(tables: Sequence[ScoreTable], match: SetMatch, s: MatchSettings) -> int:
+    """How many rows named as their code's criterion printed one figure, read as their maximum,
+    below the set's maximum for them (``_lone_score``): each contradicts the set only while the
+    figure is taken for a maximum. 0 unless the tables hold more rows read with a score than
+    such rows (a table printing maxima alone, of another set, is no table of lost maxima)."""
+    by_code, printed = match.cset.by_code(), printed_maxima(match.cset)
+    lone = scored = 0
+    for table in tables:
+        for row in table.rows:
+            scored += row.self_points is not None
+            crit = by_code.get(str(row.code)) if row.code else None
+            if crit is None or crit.code not in printed or not _lone_score(row, printed[crit.code], s):
+                continue
+            lone += names_criterion(row, crit, s)
+    return lone if scored > lone else 0
+
+
+def _lone_score(row: ScoreRow, most: float, s: MatchSettings) -> bool:
+    """The row's one figure was read as its maximum, below the set's maximum for it (at least 0:
+    no criterion is scored out of 0, a self score of 0 is common), with no score beside it."""
+    if row.self_points is not None or row.appraised_points is not None or row.max_points is None:
+        return False
+    return 0 <= row.max_points < most - s.max_tolerance
+
+
 def _lone_cell_is_self(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> bool:
     """The one number a row printed, read as its maximum ("… 0,75 Ban hành …"), below the set's
     maximum for it and no score beside it: the self points, the maximum the cell OCR lost (the
     set's, ``FLAG_MAX_FROM_SET``); the reading before kept as the max's alternative."""
-    if row.self_points is not None or row.appraised_points is not None or row.max_points is None:
-        return False
-    if row.max_points >= most - s.max_tolerance or row.max_points <= 0:
+    if not _lone_score(row, most, s):
         return False
     row.alternatives["max_points"] = [row.max_points, *row.alternatives.get("max_points", [])]
     row.self_points, row.self_points_raw = row.max_points, row.max_points_raw
