@@ -62,6 +62,9 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
                 ):
                     filled += 1
                     continue
+                if _max_by_sums(row, printed[crit.code], table.rows, cset.id, settings):
+                    filled += 1
+                    continue
                 filled += _take_set_reading(row, printed[crit.code], cset.id, settings)
                 continue
             if _in_print_order(row, printed[crit.code], cset.id, settings):
@@ -266,6 +269,41 @@ def _take_set_reading(row: ScoreRow, most: float, set_id: str, s: MatchSettings)
             _printed_within(row, cell, most)
     row.flags = [f for f in row.flags if not f.startswith(FLAG_MAX_DIFFERS)] + [f"{FLAG_READING_BY_SET}:{set_id}"]
     return 1
+
+
+def _max_by_sums(row: ScoreRow, most: float, rows: list[ScoreRow], set_id: str, s: MatchSettings) -> bool:
+    """A maximum read as a figure no maximum can be — not in quarter points (every set's maxima
+    are: "5.1." for 5), or above its parent's maximum ("9" under a 1.1 of 5) — takes the set's
+    when a sum the table carries holds with it: its children's maxima add up to the set's, or its
+    parent's maximum less its siblings' is the set's. The figure read is kept as its alternative;
+    the cell is unsure (queued), flagged ``FLAG_READING_BY_SET``. A commune's slip raising a
+    maximum keeps it a maximum (in quarters, within its parent): read as printed."""
+    value = row.max_points
+    if value is None or abs(value - most) <= s.max_tolerance:
+        return False
+    parent = next((r for r in rows if row.parent and r.code == row.parent), None)
+    over = parent is not None and parent.max_points is not None and value > parent.max_points + s.max_tolerance
+    if not (over or abs(value * 4 - round(value * 4)) > 1e-6):
+        return False
+    children = [r.max_points for r in rows if row.code and r.parent == row.code]
+    siblings = [r.max_points for r in rows if r is not row and row.parent and r.parent == row.parent]
+    by_children = len(children) >= 2 and None not in children and abs(sum(filter(None, children)) - most) < 0.01
+    by_parent = (
+        parent is not None
+        and parent.max_points is not None
+        and bool(siblings)
+        and None not in siblings
+        and abs(parent.max_points - sum(filter(None, siblings)) - most) < 0.01
+    )
+    if not (by_children or by_parent):
+        return False
+    from schemas.records import unsure_flag
+
+    row.alternatives["max_points"] = [value, *row.alternatives.get("max_points", [])]
+    row.max_points = most
+    row.flags = [f for f in row.flags if not f.startswith(FLAG_MAX_DIFFERS)]
+    row.flags += [f"{FLAG_READING_BY_SET}:{set_id}", unsure_flag("max_points", 0.5)]
+    return True
 
 
 def _printed_within(row: ScoreRow, cell: str, most: float) -> None:
