@@ -173,12 +173,13 @@ def _lone_cell_is_self(row: ScoreRow, most: float, set_id: str, s: MatchSettings
     """The one number a row printed, read as its maximum ("… 0,75 Ban hành …"), below the set's
     maximum for it and no score beside it: the self points, the maximum the cell OCR lost (the
     set's, ``FLAG_MAX_FROM_SET``); the reading before kept as the max's alternative."""
-    if not _lone_score(row, most, s):
+    if not _lone_score(row, most, s) or row.max_points is None:
         return False
     row.alternatives["max_points"] = [row.max_points, *row.alternatives.get("max_points", [])]
     row.self_points, row.self_points_raw = row.max_points, row.max_points_raw
     row.max_points, row.max_points_raw = most, None
-    row.flags = [f for f in row.flags if f != "missing_self"]
+    # (the maximum is the set's now: the figure that differed from it was the self score)
+    row.flags = [f for f in row.flags if f != "missing_self" and not f.startswith(FLAG_MAX_DIFFERS)]
     # Which cell the figure was is the set's guess, not the page's: the self score is as unsure
     # as a cell OCR half read, and goes to the review (a misread maximum moved to the self cell
     # would otherwise pass as a sure score).
@@ -207,7 +208,9 @@ def _pair_is_scores(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -
     row.appraised_points, row.appraised_points_raw = row.self_points, row.self_points_raw
     row.self_points, row.self_points_raw = row.max_points, row.max_points_raw
     row.max_points, row.max_points_raw = most, None
-    row.flags = [f for f in row.flags if f not in ("missing_appraised", "missing_max")]
+    row.flags = [
+        f for f in row.flags if f not in ("missing_appraised", "missing_max") and not f.startswith(FLAG_MAX_DIFFERS)
+    ]
     row.flags += [
         f"{FLAG_MAX_FROM_SET}:{set_id}",
         f"{FLAG_COLUMNS_BY_SET}:{set_id}",
