@@ -146,18 +146,23 @@ def _read_later(row: ScoreRow, later: list[tuple[str, float | None]], set_id: st
 
 def _lone_scores(tables: Sequence[ScoreTable], match: SetMatch, s: MatchSettings) -> int:
     """How many rows named as their code's criterion printed one figure, read as their maximum,
-    below the set's maximum for them (``_lone_score``): each contradicts the set only while the
-    figure is taken for a maximum. 0 unless the tables hold more rows read with a score than
-    such rows (a table printing maxima alone, of another set, is no table of lost maxima)."""
+    below the set's maximum for them (``_lone_score``), or, in a table with an appraised column,
+    two read as maximum and self points that are the scores (``_pair_scores``): each contradicts
+    the set only while its first figure is taken for a maximum. 0 unless the tables hold more rows
+    read with a score than such rows (a table printing maxima alone, of another set, is no table
+    of lost maxima)."""
     by_code, printed = match.cset.by_code(), printed_maxima(match.cset)
     lone = scored = 0
     for table in tables:
+        appraised = any(r.appraised_points is not None for r in table.rows)
         for row in table.rows:
             scored += row.self_points is not None
             crit = by_code.get(str(row.code)) if row.code else None
-            if crit is None or crit.code not in printed or not _lone_score(row, printed[crit.code], s):
+            if crit is None or crit.code not in printed:
                 continue
-            lone += names_criterion(row, crit, s)
+            most = printed[crit.code]
+            if _lone_score(row, most, s) or appraised and _pair_scores(row, most, s):
+                lone += names_criterion(row, crit, s)
     return lone if scored > lone else 0
 
 
@@ -195,11 +200,7 @@ def _pair_is_scores(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -
     second within the first: the self and appraised points, the maximum the cell OCR lost (the
     set's, ``FLAG_MAX_FROM_SET``). Which cells they were is the set's guess, so both are unsure
     (the review queue's), the reading before kept as their alternatives."""
-    if row.appraised_points is not None or row.appraised_points_raw is not None:
-        return False
-    if row.max_points is None or row.self_points is None or row.max_points <= 0:
-        return False
-    if row.max_points >= most - s.max_tolerance or row.self_points > row.max_points + s.max_tolerance:
+    if not _pair_scores(row, most, s) or row.max_points is None or row.self_points is None:
         return False
     from schemas.records import unsure_flag
 
@@ -218,6 +219,16 @@ def _pair_is_scores(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -
         unsure_flag("appraised_points", 0.5),
     ]
     return True
+
+
+def _pair_scores(row: ScoreRow, most: float, s: MatchSettings) -> bool:
+    """The row's two figures, read as maximum and self points with no appraised cell printed, may
+    be the self and appraised points: the first below the set's maximum, the second within it."""
+    if row.appraised_points is not None or row.appraised_points_raw is not None:
+        return False
+    if row.max_points is None or row.self_points is None or row.max_points <= 0:
+        return False
+    return row.max_points < most - s.max_tolerance and row.self_points <= row.max_points + s.max_tolerance
 
 
 def _in_print_order(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> bool:
