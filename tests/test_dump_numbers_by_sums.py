@@ -89,3 +89,18 @@ def test_a_maximum_a_commune_could_print_is_kept():
     # ... but not when no sum says so.
     rows = [_row("1.1", "1", 4.0), _row("1.1.1", "1.1", 9.0), _row("1.1.2", "1.1", 2.0)]
     assert not _max_by_sums(rows[1], 1.0, rows, "set", MatchSettings())
+
+
+def test_a_ruling_lines_top_glued_before_a_cell_is_a_speck():
+    # Seed 392's d06-i4 row 2 "… quy BI | 10, | T10 [Báocáo…": the self score 10 with the grid's
+    # line above it read as a "T" (as its foot is read "L"); the cell stays doubted (its raw).
+    from extract.model import Line
+    from extract.segment.line_cells import read_line
+    from extract.segment.line_common import glued_digits, glued_readings
+    from extract.segment.line_header import HeaderLayout
+
+    assert glued_digits("T10") == "10" and glued_readings("T10") == [10.0]
+    assert glued_digits("Ta") is None
+    text = "2. ˆ | Xây dựng và tổ chức thực hiện văn bản quy BI | 10, | T10 [Báocáosõ198BCUBND"
+    cells = read_line(Line(text=text, page=1, number=1), False, HeaderLayout(points=("max", "self")))
+    assert (cells.max_raw, cells.self_raw) == ("10", "T10")
