@@ -1,7 +1,8 @@
 """Cells a surely recognised criteria set fills or re-reads (``fill_set_maxima``): a maximum OCR lost
 taken from the set, a lone figure or a pair of figures moved to the cells the set's maximum says
-they were, a lost decimal comma's reading chosen by the set's maximum. Each moved or taken cell is
-flagged with its source, and a cell the set only guesses is unsure (the review queue's)."""
+they were, a lost decimal comma's reading chosen by the set's maximum, a maximum no maximum can be
+read as the set's where the table's sums hold with it. Each moved or taken cell is flagged with
+its source, and a cell the set only guesses is unsure (the review queue's)."""
 
 from __future__ import annotations
 
