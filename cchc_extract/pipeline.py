@@ -204,8 +204,9 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     # the unread parts are told: the cell was not read, its value is the set's).
     if criteria is not None:
         _run_stage(result, "criteria", lambda: fill_set_maxima(result.score_tables, criteria, options.criteria), debug)
-        # A maximum the set gave that the row's name prints was read, not lost.
-        _run_stage(result, "segment", lambda: points_in_names(result), debug)
+    # A maximum the set gave, or the children's maxima add up to, that the row's name prints was
+    # read, not lost.
+    _run_stage(result, "segment", lambda: points_in_names(result), debug)
     _run_stage(result, "criteria", lambda: drop_later_cells(result.score_tables), debug)
     _run_stage(result, "reconcile", lambda: reconcile(result, options.reconcile), debug)
     # What was not read explains the sums it leaves short, and goes to the queue ahead of every

@@ -230,7 +230,8 @@ _BRACKETS = "[](){}"
 # OCR garbled, no speck: "1G", "1U.", "1g" were 16, 10, 10 (seeds 261, 346), "2,7Ð" 2,75.
 # OCR's reading of a speck or a rule on the cell's edge — or of a digit it garbled ("s10" was 16
 # on a seed-345 dump): the digits are a reading to doubt, the letter read as a digit another.
-_LETTER_GLUED = lazy_compile(r"\p{Ll}(\d{1,2}(?:,\d{1,2})?)|([2-9])(?![BDGOQSZI])[A-Za-z]|([IO]\d)")
+# (a "T" before the digits is a ruling line's top read with the cell, as an "L" is its foot: "T10")
+_LETTER_GLUED = lazy_compile(r"[\p{Ll}T](\d{1,2}(?:,\d{1,2})?)|([2-9])(?![BDGOQSZI])[A-Za-z]|([IO]\d)")
 _CAPITAL_DIGIT = str.maketrans({"I": "1", "O": "0"})
 
 

@@ -62,6 +62,7 @@ def _number_run(
             continue  # "+ Ban hành kịp thời: 1 1 0": a scale item's points, the row's cells after it
         cells: list[str | None] = [points_cell(tok)]
         lookalike = [points_cell(tok, beside_points=True)]
+        sources = [tok]
         end = i + 1
         j = i + 1
         while len(cells) < n_points:
@@ -70,12 +71,16 @@ def _number_run(
             if j < len(raws) and points_cell(raws[j], beside_points=True) is not None:
                 cells.append(points_cell(raws[j]))
                 lookalike.append(points_cell(raws[j], beside_points=True))
+                sources.append(raws[j])
                 j += 1
                 end = j
             elif (len(cells) >= 2 or _bar_letter(raws, j) or _marked_letter(raws, j)) and _speck_between(raws, j):
                 j += 1  # "16 | 16 ne 16": a speck OCR read as letters between two cells
             else:
                 break
+        printed = _printed_past_letter(raws, cells, sources, j)
+        if printed is not None:
+            return i, printed[0], printed[1]
         if len(cells) == n_points and _numbers_to_end(raws, j) and not _max_first(cells):
             continue  # more numbers than columns end the line, the first no max: the cells are later
         if len(cells) >= 2 and cells[0] is None and not _max_first([_digit_of(lookalike[0]), *lookalike[1:]]):
@@ -122,6 +127,25 @@ def _number_run(
         ):
             return i, end, [cells[0]]
     return None
+
+
+def _printed_past_letter(
+    raws: list[str], cells: list[str | None], sources: list[str], j: int
+) -> tuple[int, list[str]] | None:
+    """A run that filled the points columns with a letter read for a digit after its first cell
+    ("1 i 0,25 | 0,25": "i" for 1), followed by a number printed as one: the letter was a speck
+    between two cells, and the printed numbers fill the columns ("1", "0,25", "0,25") when they
+    can be a maximum and its scores (``_max_first``). (The end of the run, the cells) or None."""
+    letters = [k for k, c in enumerate(cells) if c is None and k > 0 and not re.search(r"\d", sources[k])]
+    if len(letters) != 1 or any(c is None for k, c in enumerate(cells) if k not in letters):
+        return None
+    while j < len(raws) and JUNK.match(raws[j]):
+        j += 1
+    after = points_cell(raws[j]) if j < len(raws) else None
+    if after is None:
+        return None
+    printed = [c for c in cells if c is not None] + [after]
+    return (j + 1, printed) if _max_first(list(printed)) else None
 
 
 def _labelled_value(raws: list[str], i: int, n_points: int) -> bool:

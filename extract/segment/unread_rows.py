@@ -142,6 +142,31 @@ def figure_in_name(row: ScoreRow) -> str | None:
     return None
 
 
+def sum_in_name(row: ScoreRow, table_rows: list[ScoreRow]) -> str | None:
+    """The token of a parent row's printed name that is the sum of its children's maxima, when
+    its own maximum was not read: the parent's cell OCR ran into the name ("CÔNG TÁC CHỈ ĐẠO,
+    ĐIỀU HÀNH 10 ao CCHC" over children of 5, 2 and 3). The children adding up to it is what
+    says the figure is the row's maximum, not a count of its wording; None otherwise (fewer than
+    two children, one of them without a maximum, no such figure, or two)."""
+    if row.max_points is not None or not row.code:
+        return None
+    children = [r.max_points for r in table_rows if r.parent == row.code]
+    if len(children) < 2 or any(v is None for v in children):
+        return None
+    total = sum(v for v in children if v is not None)
+    name = row.name_raw or ""
+    found = [
+        m.group(1)
+        for m in _NAME_FIGURE.finditer(name)
+        if not _NUMBER_WORD.search(name[: m.start()]) and abs(_figure_value(m.group(1)) - total) < 0.01
+    ]
+    return found[0] if len(found) == 1 and total > 0 else None
+
+
+def _figure_value(figure: str) -> float:
+    return float(figure.replace(",", ".").replace("/", "."))
+
+
 def unplaced_figures(row: ScoreRow) -> list[str]:
     """Figures a row's printed text holds that no cell took and its criterion's wording does not
     print: points cells OCR ran into the name ("… tổ 15/5 15/5 Báo cáo số 1/BC-": the maximum read
@@ -172,13 +197,15 @@ def unplaced_figures(row: ScoreRow) -> list[str]:
 
 def points_in_names(result: ExtractionResult, sample_chars: int = 160) -> None:
     """Rows told as "points … not read" whose maximum the criteria set then gave and which the
-    name prints (``figure_in_name``) were read: the figure stood in the name, not in its column.
+    name prints (``figure_in_name``), or whose name prints the sum of their children's maxima
+    (``sum_in_name``, taken as the maximum), were read: the figure stood in the name, not in its column.
     They leave the part (and it goes when nothing else is left in it); each is flagged
     ``max_in_name``, its printed figure its raw maximum. Their score cell is no loss to tell here: a
     row printing its maximum and no score is one the commune did not score, or one ``coverage``
     tells by its siblings. The segmenter's part (``_points_part``) and the clause of rows the
     criteria set recovered (``set_rows``) alike: a claim of loss must not outlive the reading."""
     rows = {r.code: r for t in result.score_tables for r in t.rows if r.code}
+    tables = {r.code: t.rows for t in result.score_tables for r in t.rows if r.code}
     kept: list[UnreadPart] = []
     for part in result.unread:
         clauses = part.reason.split("; ")
@@ -188,12 +215,21 @@ def points_in_names(result: ExtractionResult, sample_chars: int = 160) -> None:
         )
         codes = m.group(1).split(", ") if m else []
         lost = [rows[c] for c in codes if c in rows]
-        read = [r for r in lost if figure_in_name(r) is not None] if m and len(lost) == len(codes) else []
+        read = (
+            [r for r in lost if figure_in_name(r) is not None or sum_in_name(r, tables.get(r.code or "", []))]
+            if m and len(lost) == len(codes)
+            else []
+        )
         if not m or not read:
             kept.append(part)
             continue
         for row in read:
-            row.max_points_raw = row.max_points_raw or figure_in_name(row)
+            figure = figure_in_name(row)
+            if figure is None:
+                figure = sum_in_name(row, tables.get(row.code or "", []))
+                row.max_points = _figure_value(figure) if figure else None
+                row.flags = [f for f in row.flags if f != "missing_max"]
+            row.max_points_raw = row.max_points_raw or figure
             row.flags = row.flags + ["max_in_name"]
         rest = [r for r in lost if r not in read]
         if len(clauses) == 1 and _POINTS_LOST.match(part.reason):

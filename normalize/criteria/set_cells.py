@@ -1,7 +1,8 @@
 """Cells a surely recognised criteria set fills or re-reads (``fill_set_maxima``): a maximum OCR lost
 taken from the set, a lone figure or a pair of figures moved to the cells the set's maximum says
-they were, a lost decimal comma's reading chosen by the set's maximum. Each moved or taken cell is
-flagged with its source, and a cell the set only guesses is unsure (the review queue's)."""
+they were, a lost decimal comma's reading chosen by the set's maximum, a maximum no maximum can be
+read as the set's where the table's sums hold with it. Each moved or taken cell is flagged with
+its source, and a cell the set only guesses is unsure (the review queue's)."""
 
 from __future__ import annotations
 
@@ -36,7 +37,10 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
     if not settings.fill_maxima:
         return 0
     filled = _take_later_cells(tables, match, settings)
-    if not match.sure(settings):
+    # A row whose one figure, read as its maximum, is a score below the set's (``_lone_cell_is_self``)
+    # contradicts the set only as misplaced: read so, it says nothing of the maxima either way.
+    lone = _lone_scores(tables, match, settings)
+    if not replace(match, contradicting=max(0, match.contradicting - lone)).sure(settings):
         return filled
     cset = match.cset
     by_code, printed = cset.by_code(), printed_maxima(cset)
@@ -57,6 +61,9 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
                     and names_criterion(row, crit, settings)
                     and _pair_is_scores(row, printed[crit.code], cset.id, settings)
                 ):
+                    filled += 1
+                    continue
+                if _max_by_sums(row, printed[crit.code], table.rows, cset.id, settings):
                     filled += 1
                     continue
                 filled += _take_set_reading(row, printed[crit.code], cset.id, settings)
@@ -138,18 +145,47 @@ def _read_later(row: ScoreRow, later: list[tuple[str, float | None]], set_id: st
     row.flags = [*kept, f"{FLAG_COLUMNS_BY_SET}:{set_id}"]
 
 
+def _lone_scores(tables: Sequence[ScoreTable], match: SetMatch, s: MatchSettings) -> int:
+    """How many rows named as their code's criterion printed one figure, read as their maximum,
+    below the set's maximum for them (``_lone_score``), or, in a table with an appraised column,
+    two read as maximum and self points that are the scores (``_pair_scores``): each contradicts
+    the set only while its first figure is taken for a maximum. 0 unless the tables hold more rows
+    read with a score than such rows (a table printing maxima alone, of another set, is no table
+    of lost maxima)."""
+    by_code, printed = match.cset.by_code(), printed_maxima(match.cset)
+    lone = scored = 0
+    for table in tables:
+        appraised = any(r.appraised_points is not None for r in table.rows)
+        for row in table.rows:
+            scored += row.self_points is not None
+            crit = by_code.get(str(row.code)) if row.code else None
+            if crit is None or crit.code not in printed:
+                continue
+            most = printed[crit.code]
+            if _lone_score(row, most, s) or appraised and _pair_scores(row, most, s):
+                lone += names_criterion(row, crit, s)
+    return lone if scored > lone else 0
+
+
+def _lone_score(row: ScoreRow, most: float, s: MatchSettings) -> bool:
+    """The row's one figure was read as its maximum, below the set's maximum for it (at least 0:
+    no criterion is scored out of 0, a self score of 0 is common), with no score beside it."""
+    if row.self_points is not None or row.appraised_points is not None or row.max_points is None:
+        return False
+    return 0 <= row.max_points < most - s.max_tolerance
+
+
 def _lone_cell_is_self(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> bool:
     """The one number a row printed, read as its maximum ("… 0,75 Ban hành …"), below the set's
     maximum for it and no score beside it: the self points, the maximum the cell OCR lost (the
     set's, ``FLAG_MAX_FROM_SET``); the reading before kept as the max's alternative."""
-    if row.self_points is not None or row.appraised_points is not None or row.max_points is None:
-        return False
-    if row.max_points >= most - s.max_tolerance or row.max_points <= 0:
+    if not _lone_score(row, most, s) or row.max_points is None:
         return False
     row.alternatives["max_points"] = [row.max_points, *row.alternatives.get("max_points", [])]
     row.self_points, row.self_points_raw = row.max_points, row.max_points_raw
     row.max_points, row.max_points_raw = most, None
-    row.flags = [f for f in row.flags if f != "missing_self"]
+    # (the maximum is the set's now: the figure that differed from it was the self score)
+    row.flags = [f for f in row.flags if f != "missing_self" and not f.startswith(FLAG_MAX_DIFFERS)]
     # Which cell the figure was is the set's guess, not the page's: the self score is as unsure
     # as a cell OCR half read, and goes to the review (a misread maximum moved to the self cell
     # would otherwise pass as a sure score).
@@ -165,11 +201,7 @@ def _pair_is_scores(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -
     second within the first: the self and appraised points, the maximum the cell OCR lost (the
     set's, ``FLAG_MAX_FROM_SET``). Which cells they were is the set's guess, so both are unsure
     (the review queue's), the reading before kept as their alternatives."""
-    if row.appraised_points is not None or row.appraised_points_raw is not None:
-        return False
-    if row.max_points is None or row.self_points is None or row.max_points <= 0:
-        return False
-    if row.max_points >= most - s.max_tolerance or row.self_points > row.max_points + s.max_tolerance:
+    if not _pair_scores(row, most, s) or row.max_points is None or row.self_points is None:
         return False
     from schemas.records import unsure_flag
 
@@ -178,7 +210,9 @@ def _pair_is_scores(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -
     row.appraised_points, row.appraised_points_raw = row.self_points, row.self_points_raw
     row.self_points, row.self_points_raw = row.max_points, row.max_points_raw
     row.max_points, row.max_points_raw = most, None
-    row.flags = [f for f in row.flags if f not in ("missing_appraised", "missing_max")]
+    row.flags = [
+        f for f in row.flags if f not in ("missing_appraised", "missing_max") and not f.startswith(FLAG_MAX_DIFFERS)
+    ]
     row.flags += [
         f"{FLAG_MAX_FROM_SET}:{set_id}",
         f"{FLAG_COLUMNS_BY_SET}:{set_id}",
@@ -186,6 +220,16 @@ def _pair_is_scores(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -
         unsure_flag("appraised_points", 0.5),
     ]
     return True
+
+
+def _pair_scores(row: ScoreRow, most: float, s: MatchSettings) -> bool:
+    """The row's two figures, read as maximum and self points with no appraised cell printed, may
+    be the self and appraised points: the first below the set's maximum, the second within it."""
+    if row.appraised_points is not None or row.appraised_points_raw is not None:
+        return False
+    if row.max_points is None or row.self_points is None or row.max_points <= 0:
+        return False
+    return row.max_points < most - s.max_tolerance and row.self_points <= row.max_points + s.max_tolerance
 
 
 def _in_print_order(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> bool:
@@ -240,6 +284,41 @@ def _take_set_reading(row: ScoreRow, most: float, set_id: str, s: MatchSettings)
             _printed_within(row, cell, most)
     row.flags = [f for f in row.flags if not f.startswith(FLAG_MAX_DIFFERS)] + [f"{FLAG_READING_BY_SET}:{set_id}"]
     return 1
+
+
+def _max_by_sums(row: ScoreRow, most: float, rows: list[ScoreRow], set_id: str, s: MatchSettings) -> bool:
+    """A maximum read as a figure no maximum can be — not in quarter points (every set's maxima
+    are: "5.1." for 5), or above its parent's maximum ("9" under a 1.1 of 5) — takes the set's
+    when a sum the table carries holds with it: its children's maxima add up to the set's, or its
+    parent's maximum less its siblings' is the set's. The figure read is kept as its alternative;
+    the cell is unsure (queued), flagged ``FLAG_READING_BY_SET``. A commune's slip raising a
+    maximum keeps it a maximum (in quarters, within its parent): read as printed."""
+    value = row.max_points
+    if value is None or abs(value - most) <= s.max_tolerance:
+        return False
+    parent = next((r for r in rows if row.parent and r.code == row.parent), None)
+    over = parent is not None and parent.max_points is not None and value > parent.max_points + s.max_tolerance
+    if not (over or abs(value * 4 - round(value * 4)) > 1e-6):
+        return False
+    children = [r.max_points for r in rows if row.code and r.parent == row.code]
+    siblings = [r.max_points for r in rows if r is not row and row.parent and r.parent == row.parent]
+    by_children = len(children) >= 2 and None not in children and abs(sum(filter(None, children)) - most) < 0.01
+    by_parent = (
+        parent is not None
+        and parent.max_points is not None
+        and bool(siblings)
+        and None not in siblings
+        and abs(parent.max_points - sum(filter(None, siblings)) - most) < 0.01
+    )
+    if not (by_children or by_parent):
+        return False
+    from schemas.records import unsure_flag
+
+    row.alternatives["max_points"] = [value, *row.alternatives.get("max_points", [])]
+    row.max_points = most
+    row.flags = [f for f in row.flags if not f.startswith(FLAG_MAX_DIFFERS)]
+    row.flags += [f"{FLAG_READING_BY_SET}:{set_id}", unsure_flag("max_points", 0.5)]
+    return True
 
 
 def _printed_within(row: ScoreRow, cell: str, most: float) -> None:

@@ -1,0 +1,106 @@
+"""Figures an OCR dump still prints on a row's own lines, read into the right cells by the arithmetic
+the table carries (issue 11): a lone figure below the criteria set's maximum is the self score (a
+printed "0" too), and such rows do not keep the set from being sure; a parent's maximum run into its
+name is the figure its children's maxima add up to (``sum_in_name``); a maximum read as a figure no
+maximum can be (not in quarters, above its parent's) is the set's when a sum holds with it. Real
+Tesseract dumps of seed 391's documents (tests/data/dumps_numbers19, with the generator's truth),
+read end to end and scored."""
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus_scoring import score_document
+from corpus_helpers import converted_with_truth
+from normalize.criteria.match import MatchSettings
+from normalize.criteria.set_cells import _max_by_sums
+from schemas.records import ScoreRow
+
+DUMPS = Path(__file__).parent / "data" / "dumps_numbers19"
+
+
+def _read(name: str) -> tuple[dict[str, dict], dict[str, dict], dict]:
+    path = DUMPS / f"s391-{name}.txt"
+    output, truth = converted_with_truth(path, path.stem)
+    rows = {str(r["code"]): r for t in output["score_tables"] for r in t["rows"]}
+    want = {str(r["code"]): r for t in truth["score_tables"] for r in t["rows"]}
+    return rows, want, score_document(truth, output)["tally"]
+
+
+def _cells(row: dict) -> tuple:
+    return row["max_points"], row["self_points"], row.get("appraised_points")
+
+
+@pytest.mark.parametrize(
+    "name, code, before",
+    [
+        # "1.1.2 | … theo ké a 0,25": the one figure, 0,25, was read as the maximum (the set's is 1),
+        # and with two such rows the set was not sure enough to say so (4 rows agreeing, 3 not).
+        ("d03-i3-ruled-top-eng-250dpi-degraded", "1.1.2", 0.25),
+        # "… (bao cdo qui I, qui ee 0": a self score of 0 read as a maximum of 0.
+        ("d03-i3-ruled-top-eng-250dpi-degraded", "1.2.1", 0.0),
+    ],
+)
+def test_a_lone_figure_below_the_sets_maximum_is_the_self_score(name, code, before):
+    rows, want, tally = _read(name)
+    # Sure of the set, the maxima OCR lost are the set's too (1.1.1, 1.3): 8/20 before.
+    assert tally["numbers_right"] == 14
+    row = rows[code]
+    assert row["self_points"] == want[code]["self_points"] == before
+    assert row["max_points"] == want[code]["max_points"]  # the set's, the cell OCR lost
+    assert row["alternatives"]["max_points"] == [before]
+    assert any(f.startswith("unsure_self_points") for f in row["flags"])  # which cell it was is a guess
+    assert not any(f.startswith("max_differs_from_criteria_set") for f in row["flags"])
+
+
+def test_a_parents_maximum_run_into_its_name_is_the_sum_of_its_childrens():
+    # "1 CONG TAC CHi DAO, DIEU HANH 10 ao / | CCHC": 1.1, 1.2 and 1.3 print maxima of 5, 2 and 3.
+    rows, want, tally = _read("d01-i3-ruled-center-eng-200dpi-degraded")
+    assert rows["1"]["max_points"] == want["1"]["max_points"] == 10
+    assert rows["1"]["max_points_raw"] == "10" and "max_in_name" in rows["1"]["flags"]
+    assert rows["1"]["self_points"] is None  # 7,5 is not in the text ("ao")
+    # "i14 … ‘ ‘ 9 2": a maximum of 9 under 1.1's 5; the set's 2 makes 1.1's children add up.
+    assert _cells(rows["1.1.4"])[:2] == (want["1.1.4"]["max_points"], want["1.1.4"]["self_points"]) == (2, 2)
+    assert rows["1.1.4"]["alternatives"]["max_points"] == [9]
+    assert tally["numbers_right"] == 18  # of 20; 16 before
+
+
+def test_a_maximum_out_of_quarters_is_the_one_its_children_add_up_to():
+    # "1.1 | Kế hoạch CCHC năm ... ] ¬ 5.1. 225 2,25": 5.1 is no maximum; 1.1.1-1.1.4 add up to 5.
+    rows, want, _ = _read("d02-i4-ruled-center-vie-250dpi-degraded")
+    assert _cells(rows["1.1"]) == _cells(want["1.1"]) == (5, 2.25, 2.25)
+    assert rows["1.1"]["alternatives"]["max_points"] == [5.1]
+
+
+def _row(code: str, parent: str | None, most: float | None) -> ScoreRow:
+    return ScoreRow(code=code, level=code.count(".") + 1, parent=parent, name="", max_points=most)
+
+
+def test_a_maximum_a_commune_could_print_is_kept():
+    # A leaf raised by a slip (1 + 0,5) stays a maximum in quarters within its parent: kept as printed,
+    # even where the set's maximum would make the parent's sum hold (the fault is the document's).
+    rows = [_row("1.1", "1", 4.0), _row("1.1.1", "1.1", 1.5), _row("1.1.2", "1.1", 3.0)]
+    assert not _max_by_sums(rows[1], 1.0, rows, "set", MatchSettings())
+    assert rows[1].max_points == 1.5
+    # Above its parent's maximum it is no maximum: the set's, which the sum confirms.
+    rows = [_row("1.1", "1", 4.0), _row("1.1.1", "1.1", 9.0), _row("1.1.2", "1.1", 3.0)]
+    assert _max_by_sums(rows[1], 1.0, rows, "set", MatchSettings())
+    assert rows[1].max_points == 1.0 and rows[1].alternatives["max_points"] == [9.0]
+    # ... but not when no sum says so.
+    rows = [_row("1.1", "1", 4.0), _row("1.1.1", "1.1", 9.0), _row("1.1.2", "1.1", 2.0)]
+    assert not _max_by_sums(rows[1], 1.0, rows, "set", MatchSettings())
+
+
+def test_a_ruling_lines_top_glued_before_a_cell_is_a_speck():
+    # Seed 392's d06-i4 row 2 "… quy BI | 10, | T10 [Báocáo…": the self score 10 with the grid's
+    # line above it read as a "T" (as its foot is read "L"); the cell stays doubted (its raw).
+    from extract.model import Line
+    from extract.segment.line_cells import read_line
+    from extract.segment.line_common import glued_digits, glued_readings
+    from extract.segment.line_header import HeaderLayout
+
+    assert glued_digits("T10") == "10" and glued_readings("T10") == [10.0]
+    assert glued_digits("Ta") is None
+    text = "2. ˆ | Xây dựng và tổ chức thực hiện văn bản quy BI | 10, | T10 [Báocáosõ198BCUBND"
+    cells = read_line(Line(text=text, page=1, number=1), False, HeaderLayout(points=("max", "self")))
+    assert (cells.max_raw, cells.self_raw) == ("10", "T10")
