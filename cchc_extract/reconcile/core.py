@@ -10,7 +10,7 @@ import regex as re
 
 from normalize.numbers import format_vn
 from normalize.text import fold, strip_markup
-from schemas.records import Check, ReviewItem
+from schemas.records import REASONS_SEPARATOR, Check, ReviewItem, reasons_of
 
 _EPS = 1e-9
 
@@ -42,7 +42,6 @@ class _Ledger:
     # the very percentage printed to its last digit.
     confirmed: set[tuple[str, str]] = field(default_factory=set)
     _ids: dict[str, int] = field(default_factory=dict)
-    _reviewed: set = field(default_factory=set)
 
     def check(
         self,
@@ -125,11 +124,26 @@ class _Ledger:
         return check
 
     def flag(self, ref: ReviewItem, reason: str) -> None:
-        key = (ref.item, ref.field, reason)
-        if key in self._reviewed:
-            return
-        self._reviewed.add(key)
+        """Queue a cell for ``reason``; a cell already queued keeps its one entry, which gives the
+        new reason too (``REASONS_SEPARATOR``)."""
+        for i, had in enumerate(self.review):
+            if (had.item, had.field) == (ref.item, ref.field):
+                if reason not in reasons_of(had):
+                    self.review[i] = _joined(had, ref, reason)
+                return
         self.review.append(replace(ref, value=_clean(ref.value), reason=reason))
+
+
+def _joined(had: ReviewItem, ref: ReviewItem, reason: str) -> ReviewItem:
+    """A cell's entry with a further reason: its confidence the lower one given, its alternatives
+    both entries'."""
+    given = [c for c in (had.confidence, ref.confidence) if c is not None]
+    return replace(
+        had,
+        reason=f"{had.reason}{REASONS_SEPARATOR}{reason}" if had.reason else reason,
+        confidence=min(given) if given else None,
+        alternatives=list(dict.fromkeys([*had.alternatives, *ref.alternatives])),
+    )
 
 
 def _readings_said(misread: Sequence[tuple[ReviewItem, float]], listed: int = 4) -> str:
