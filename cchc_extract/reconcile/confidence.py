@@ -239,7 +239,8 @@ def value_features(
             pointer = f"/score_tables/{ti}/rows/{ri}"
             maxima = sets.get(ti, {})
             moved = cells_lost and moved_left(row, maxima)
-            disputed = agrees_with_set(row, "max_points", maxima) < 0 and not set_children_sum(table.rows, ri, kids, maxima)
+            disputed = agrees_with_set(row, "max_points", maxima) < 0
+            disputed = disputed and not set_children_sum(table.rows, ri, kids, maxima)
             for f in fields:
                 features = _features(row, f, pointer, held, failed, "score", cells_lost, s, mark, moved)
                 if disputed and cells_lost:
@@ -421,8 +422,10 @@ def set_children_sum(rows: list[ScoreRow], i: int, kids: dict[int, list[int]], m
     maxima_of = [rows[k].max_points for k in children]
     if any(m is None for m in maxima_of) or abs(sum(m or 0.0 for m in maxima_of) - row.max_points) > 0.011:
         return False
-    agree = [agrees_with_set(rows[k], "max_points", maxima) > 0 or set_filled(rows[k], "max_points") for k in children]
-    return all(agree) and any(printed_max(rows[k]) and agrees_with_set(rows[k], "max_points", maxima) > 0 for k in children)
+    agree = [agrees_with_set(rows[k], "max_points", maxima) > 0 for k in children]
+    filled = [set_filled(rows[k], "max_points") for k in children]
+    printed = [a and printed_max(rows[k]) for a, k in zip(agree, children)]
+    return all(a or f for a, f in zip(agree, filled)) and any(printed)
 
 
 def column_guessed(row: ScoreRow | StatRow, f: str) -> bool:
