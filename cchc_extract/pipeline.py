@@ -16,7 +16,6 @@ from pathlib import Path
 from cchc_extract.coverage import account_coverage
 from cchc_extract.reconcile import ReconcileSettings, reconcile
 from cchc_extract.reconcile.misread import ocr_read
-from cchc_extract.reconcile.queue import fold_row_entries
 from cchc_extract.reconcile.unchecked import flag_withheld_by_coverage
 from extract.base import IngestError, IngestOptions, ingest
 from extract.metadata import read_metadata
@@ -210,8 +209,7 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     # doubtful value.
     account_coverage(result)
     flag_withheld_by_coverage(result)
-    rows_told = fold_row_entries(set_order_review(result), result)
-    result.review = unread_review_items(result) + meta_review + rows_told + result.review
+    result.review = unread_review_items(result) + meta_review + set_order_review(result) + result.review
 
 
 def _row_sources(result: ExtractionResult) -> list[SourceRef]:

@@ -6,8 +6,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-import regex as re
-
 from cchc_extract.reconcile.confidence import (
     APPRAISED,
     coded_by_name as coded_by_name,
@@ -15,7 +13,7 @@ from cchc_extract.reconcile.confidence import (
     is_calibrated,
     table_fields,
 )
-from cchc_extract.reconcile.core import _joined, _Ledger
+from cchc_extract.reconcile.core import _Ledger
 from cchc_extract.reconcile.settings import (
     APPRAISED_IN_NOTE_REASON,
     CODE_INFERRED_REASON,
@@ -137,22 +135,3 @@ def _review_doubtful(
                 ),
                 [],
             )
-
-
-def fold_row_entries(row_level: list[ReviewItem], result: ExtractionResult) -> list[ReviewItem]:
-    """Row-level entries (``field`` None: a row recovered by the set's order) whose every points
-    cell is in ``result.review`` already: their reason joins the entry of the row's first cell
-    (one row, looked at cell by cell, the row's doubt said beside them), and they are dropped.
-    The others are returned: a row-level entry stands for the cells not queued on their own."""
-    cells = {(r.item, r.field): k for k, r in enumerate(result.review)}
-    kept = []
-    for entry in row_level:
-        m = re.fullmatch(r"/score_tables/(\d+)/rows/\d+", entry.item)
-        table = result.score_tables[int(m.group(1))] if m and int(m.group(1)) < len(result.score_tables) else None
-        at = [cells.get((entry.item, f)) for f in table_fields(table.rows)] if table is not None else [None]
-        if None in at:
-            kept.append(entry)
-            continue
-        first = min(k for k in at if k is not None)
-        result.review[first] = _joined(result.review[first], entry, entry.reason)
-    return kept
