@@ -29,20 +29,25 @@ def _dump(method: str, rows: list[ScoreRow]) -> ExtractionResult:
     return result
 
 
-def test_a_doubted_value_whose_code_was_inferred_is_one_entry_with_both_reasons():
-    rows = [
+def _two_rows(self_points: float, raw: str, confidence: float, flags: list[str]) -> list[ScoreRow]:
+    """Criterion 1 read plainly, and criterion 2 with the given self score, confidence and flags."""
+    return [
         ScoreRow(code="1", level=1, max_points=10, max_points_raw="10", self_points=9, self_points_raw="9"),
         ScoreRow(
             code="2",
             level=1,
             max_points=10,
             max_points_raw="10",
-            self_points=7.5,
-            self_points_raw="7,5",
-            confidence=0.4,
-            flags=["code_inferred"],
+            self_points=self_points,
+            self_points_raw=raw,
+            confidence=confidence,
+            flags=flags,
         ),
     ]
+
+
+def test_a_doubted_value_whose_code_was_inferred_is_one_entry_with_both_reasons():
+    rows = _two_rows(7.5, "7,5", 0.4, ["code_inferred"])
     result = _dump("ocr", rows)
     reconcile(result)
     cells = _cells(result.review)
@@ -64,19 +69,7 @@ def test_a_code_its_name_confirms_is_evidence_of_its_own(named):
     # value lifted by it); weighed, it takes the row's right value out of the queue, and without
     # the name the doubt stays.
     flags = ["code_inferred"] + (["code_from_criteria_set:bnv-tinh_2948"] if named else [])
-    rows = [
-        ScoreRow(code="1", level=1, max_points=10, max_points_raw="10", self_points=9, self_points_raw="9"),
-        ScoreRow(
-            code="2",
-            level=1,
-            max_points=10,
-            max_points_raw="10",
-            self_points=9.25,
-            self_points_raw="9,25",
-            confidence=0.57,
-            flags=flags,
-        ),
-    ]
+    rows = _two_rows(9.25, "9,25", 0.57, flags)
     result = _dump("ocr", rows)
     assert value_features(result, [], [])[("/score_tables/0/rows/1", "self_points")]["named"] == float(named)
     reconcile(result, ReconcileSettings(confidence=ConfidenceSettings(named=1.2)))
