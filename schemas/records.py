@@ -246,6 +246,18 @@ class ReviewItem:
     alternatives: list[float] = dataclasses.field(default_factory=list)
 
 
+# One cell is one review entry: a second reason for a cell already in the queue (a low confidence
+# and the row's inferred code; a failed sum and a low confidence) joins the entry's ``reason`` on a
+# line of its own, so a person looks once and the queue counts the cell once.
+REASONS_SEPARATOR = "\n"
+
+
+def reasons_of(item: ReviewItem | dict) -> list[str]:
+    """The reasons a review entry gives, one per line of its ``reason``."""
+    text = item.get("reason") if isinstance(item, dict) else item.reason
+    return [r for r in str(text or "").split(REASONS_SEPARATOR) if r] or [""]
+
+
 # The reason of the unread part that is a table's totals row whose figures OCR garbled: the
 # segmenter tells it, reconcile names its table in the queue (the stated total is unchecked).
 LOST_TOTAL_REASON = (

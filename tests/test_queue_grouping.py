@@ -21,7 +21,7 @@ from cchc_extract.progress import BatchSummary, FileOutcome, summary_text
 from cchc_extract.reconcile import reconcile
 from cchc_extract.reconcile.misread import number_confusions, ocr_read
 from schemas import schema_errors
-from schemas.records import ExtractionResult, ScoreRow, ScoreTable, SourceInfo, SourceRef
+from schemas.records import ExtractionResult, ScoreRow, ScoreTable, SourceInfo, SourceRef, reasons_of
 from test_unread import SCORE_HEADER, _decree30_docx
 
 # Seven criteria of the Decree 30 set with their maxima; the total row states 101 (they add up to 100).
@@ -48,7 +48,7 @@ def test_typed_total_row_fault_is_one_entry(tmp_path):
     total = [c for c in data["checks"] if c["kind"] == "stated_total" and c["field"] == "max_points"]
     assert [c["status"] for c in total] == ["mismatch"], total
     # The 7 rows are read as printed; the total is the one figure no relation vouches for.
-    entries = [r for r in data["review"] if r["reason"] == total[0]["message"]]
+    entries = [r for r in data["review"] if total[0]["message"] in reasons_of(r)]
     assert [(r["item"], r["field"], r["value"]) for r in entries] == [("/score_tables/0", "max_points", 101)]
     assert len(_review_keys(data)) == 1, data["review"]
 
@@ -74,7 +74,7 @@ def _result(method: str, explanations: list[str] | None = None, **kw) -> Extract
 
 def _total_entries(result: ExtractionResult) -> set[str]:
     reasons = {c.message for c in result.checks if c.kind == "stated_total" and c.field == "max_points"}
-    return {r.item for r in result.review if r.field == "max_points" and r.reason in reasons}
+    return {r.item for r in result.review if r.field == "max_points" and reasons & set(reasons_of(r))}
 
 
 def test_ocr_total_fault_queues_every_suspect():

@@ -38,6 +38,9 @@ Evidence (``value_features``), each a number the model weighs:
             apart agree, as a second reading would (two misreadings seldom land on one value);
             or a score equal to the maximum its row printed (full marks), unless the set disputes
             that maximum
+  named     the row's code was inferred or repaired and its name is the criterion the set gives
+            that code (``coded_by_name``): the name settles the code, so the doubt the segmenter
+            put on the row for it is taken back (a lost cell keeps its own doubt)
   placed    the row's code was inferred from its position or repaired, and it lost no cell: the
             segmenter lowered the row's confidence for its code, which says little of its numbers
             (the code has a review entry of its own); kept apart so that the fit weighs it back
@@ -75,7 +78,7 @@ from cchc_extract.reconcile.confidence_model import (
 )
 from cchc_extract.reconcile.held import _held_values
 from cchc_extract.reconcile.hierarchy import block_prints, children_of, norm_code, resolve_parents
-from normalize.criteria.match import FLAG_MAX_DIFFERS, FLAG_MAX_FROM_SET
+from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_MAX_DIFFERS, FLAG_MAX_FROM_SET
 from normalize.lazy_regex import lazy_compile
 from schemas.records import (
     Check,
@@ -237,6 +240,7 @@ def value_features(
             maxima = sets.get(ti, {})
             moved = cells_lost and moved_left(row, maxima)
             disputed = agrees_with_set(row, "max_points", maxima) < 0
+            disputed = disputed and not set_children_sum(table.rows, ri, kids, maxima)
             for f in fields:
                 features = _features(row, f, pointer, held, failed, "score", cells_lost, s, mark, moved)
                 if disputed and cells_lost:
@@ -247,7 +251,9 @@ def value_features(
                 if features["missing"] and from_scan and _blank_with_block(table.rows, ri, f, kids, parent_of):
                     features["missing"] = 0.0
                 agrees = agrees_with_set(row, f, maxima)
-                if set_filled(row, f) and not any(flag in row.flags for flag in _PLACED_FLAGS):
+                if f == "max_points" and agrees < 0 and not disputed:
+                    agrees = 0.0  # the set's parent is not the document's: its children say so
+                if set_filled(row, f) and (coded_by_name(row) or not any(flag in row.flags for flag in _PLACED_FLAGS)):
                     # The set's maximum for a code the row printed: the figure the page prints in
                     # that cell unless the commune wrote its own (seed 347's dumps: 20 such
                     # maxima, all right; 4 queued at 0.73, their row's confidence lowered by the
@@ -372,6 +378,7 @@ def _features(
             any(flag in row.flags for flag in _PLACED_FLAGS)
             and not (isinstance(row, ScoreRow) and (lost_beside(row) or _lost_both(row)))
         ),
+        "named": float(isinstance(row, ScoreRow) and coded_by_name(row)),
         "dump": 0.0,
         "scan": 0.0,
     }
@@ -390,6 +397,35 @@ def settled(features: dict[str, float], row: ScoreRow, f: str, agrees: float) ->
         "readings": 0.0 if confirmed else features["readings"],
         "format": 0.0 if confirmed else features["format"],
     }
+
+
+def coded_by_name(row: ScoreRow | StatRow) -> bool:
+    """Whether a row's code was inferred or repaired and is the one the criteria set gives the
+    criterion its name is, near-identically (``normalize.criteria.match``): the name confirms the
+    place, as a sum that holds does."""
+    return any(flag in row.flags for flag in _PLACED_FLAGS) and any(
+        flag.startswith(FLAG_CODE_BY_NAME) for flag in row.flags
+    )
+
+
+def set_children_sum(rows: list[ScoreRow], i: int, kids: dict[int, list[int]], maxima: dict[str, float]) -> bool:
+    """Whether a row's printed maximum, which the criteria set disputes, is the sum of its
+    children's maxima, each the set's for its code and one at least printed so: the document
+    prints some of the set's criteria under that parent (an excerpt, a commune's own choice), and
+    the set's figure for the parent, the sum of all its criteria, is no evidence against the
+    page's. (Seed 389's dumps: four criteria 1 printed 10 over 1.1, 1.2 and 1.3 of a set whose
+    1 is 20, all right, queued as differing from the set.)"""
+    children = kids.get(i, [])
+    row = rows[i]
+    if not children or not printed_max(row) or row.max_points is None:
+        return False
+    maxima_of = [rows[k].max_points for k in children]
+    if any(m is None for m in maxima_of) or abs(sum(m or 0.0 for m in maxima_of) - row.max_points) > 0.011:
+        return False
+    agree = [agrees_with_set(rows[k], "max_points", maxima) > 0 for k in children]
+    filled = [set_filled(rows[k], "max_points") for k in children]
+    printed = [a and printed_max(rows[k]) for a, k in zip(agree, children)]
+    return all(a or f for a, f in zip(agree, filled)) and any(printed)
 
 
 def column_guessed(row: ScoreRow | StatRow, f: str) -> bool:

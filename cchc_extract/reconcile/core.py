@@ -10,7 +10,7 @@ import regex as re
 
 from normalize.numbers import format_vn
 from normalize.text import fold, strip_markup
-from schemas.records import Check, ReviewItem
+from schemas.records import REASONS_SEPARATOR, Check, ReviewItem, reasons_of
 
 _EPS = 1e-9
 
@@ -42,7 +42,6 @@ class _Ledger:
     # the very percentage printed to its last digit.
     confirmed: set[tuple[str, str]] = field(default_factory=set)
     _ids: dict[str, int] = field(default_factory=dict)
-    _reviewed: set = field(default_factory=set)
 
     def check(
         self,
@@ -125,11 +124,26 @@ class _Ledger:
         return check
 
     def flag(self, ref: ReviewItem, reason: str) -> None:
-        key = (ref.item, ref.field, reason)
-        if key in self._reviewed:
-            return
-        self._reviewed.add(key)
+        """Queue a cell for ``reason``; a cell already queued keeps its one entry, which gives the
+        new reason too (``REASONS_SEPARATOR``)."""
+        for i, had in enumerate(self.review):
+            if (had.item, had.field) == (ref.item, ref.field):
+                if reason not in reasons_of(had):
+                    self.review[i] = _joined(had, ref, reason)
+                return
         self.review.append(replace(ref, value=_clean(ref.value), reason=reason))
+
+
+def _joined(had: ReviewItem, ref: ReviewItem, reason: str) -> ReviewItem:
+    """A cell's entry with a further reason: its confidence the lower one given, its other
+    readings the first reason's that gave some (the later reason's message says its own)."""
+    given = [c for c in (had.confidence, ref.confidence) if c is not None]
+    return replace(
+        had,
+        reason=f"{had.reason}{REASONS_SEPARATOR}{reason}" if had.reason else reason,
+        confidence=min(given) if given else None,
+        alternatives=list(had.alternatives or ref.alternatives),
+    )
 
 
 def _readings_said(misread: Sequence[tuple[ReviewItem, float]], listed: int = 4) -> str:
@@ -151,18 +165,16 @@ def _readings_said(misread: Sequence[tuple[ReviewItem, float]], listed: int = 4)
 def one_cause(suspects: tuple[ReviewItem, ...], stated: ReviewItem, ocr: bool) -> tuple[ReviewItem, ...]:
     """The queue entries of a relation the document's numbers break. On text read for sure (not
     OCR) every number is what the document prints, so the failure is one fault of the document:
-    when the suspects cannot be narrowed to one value and the figure the relation states is
-    itself a suspect (no other relation vouches for it), one entry on that figure (its message
-    names the parts), not one per part. A stated figure another relation vouches for (absent
-    from ``suspects``) leaves the fault among the parts: they stay. On
-    OCR'd text each suspect may be a misreading of ours, a wrong value of its own: each is
-    queued, unless the relation stays a ``mismatch`` (no reading explains it, no member was
-    read unsurely) or OCR scored the cells sure: ``_Ledger.check`` then queues ``sure_cause``."""
-    if ocr or len(suspects) <= 1:
-        return suspects
-    if stated.item in {r.item for r in suspects} or "/rows/" not in stated.item:
-        return (stated,)
-    return suspects
+    when the suspects cannot be narrowed to one value, one entry on the figure the relation
+    states (its message names the parts), not one per part, as ``sure_cause`` does for cells OCR
+    read surely: a stated figure another relation vouches for is as sure as each part, and the
+    entry is the relation's, not a reading to doubt (seed 389's typed families: 52 of 125
+    entries were the parts of a parent's sum whose parent its own parent's sum vouched for,
+    four a fault). On OCR'd text each suspect may be a misreading of ours, a wrong value of its
+    own: each is queued, unless the relation stays a ``mismatch`` (no reading explains it, no
+    member was read unsurely) or OCR scored the cells sure: ``_Ledger.check`` then queues
+    ``sure_cause``."""
+    return suspects if ocr else sure_cause(suspects, stated)
 
 
 def sure_cause(suspects: tuple[ReviewItem, ...], stated: ReviewItem) -> tuple[ReviewItem, ...]:

@@ -6,7 +6,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from cchc_extract.reconcile.confidence import APPRAISED, explanation_points, is_calibrated, table_fields
+from cchc_extract.reconcile.confidence import (
+    APPRAISED,
+    coded_by_name as coded_by_name,
+    explanation_points,
+    is_calibrated,
+    table_fields,
+)
 from cchc_extract.reconcile.core import _Ledger
 from cchc_extract.reconcile.settings import (
     APPRAISED_IN_NOTE_REASON,
@@ -16,15 +22,8 @@ from cchc_extract.reconcile.settings import (
 )
 from cchc_extract.reconcile.stat_rows import _stat_ref
 from cchc_extract.reconcile.sums import _score_ref, _table_name
-from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_MAX_DIFFERS
+from normalize.criteria.match import FLAG_MAX_DIFFERS
 from schemas.records import ExtractionResult, ReviewItem, ScoreRow, StatRow
-
-
-def coded_by_name(row: ScoreRow | StatRow) -> bool:
-    """Whether a row's inferred code is the one the criteria set gives the criterion its name is,
-    near-identically (``normalize.criteria.match``): the name confirms the place, as a sum that
-    holds does."""
-    return any(flag.startswith(FLAG_CODE_BY_NAME) for flag in row.flags)
 
 
 def value_threshold(s: ReconcileSettings) -> float:

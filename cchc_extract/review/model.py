@@ -1,7 +1,8 @@
 """The review queue as a person works it: one entry per doubtful value, with every reason it is
 doubted, how serious the most serious one is, and what the reviewer decided.
 
-A document's ``review`` list has one item per (value, reason); the queue merges them by value.
+A document's ``review`` list has one item per value, its reasons one a line (``reasons_of``); the
+queue merges items by value (older outputs listed a value once per reason).
 An entry's ``key`` is ``<output stem>#<JSON pointer>#<field>`` (the stem: the JSON's path in OUT
 without ``.json``; the field empty for an item that has none, an unread part). Severity, most
 serious first: ``inconsistency`` (the document's own numbers disagree), ``misreading`` (a value
@@ -30,6 +31,7 @@ from cchc_extract.reconcile.settings import AMBIGUOUS_REASON, CODE_INFERRED_REAS
 from cchc_extract.review.fields import resolve_pointer
 from cchc_extract.tables import iter_outputs
 from normalize.numbers import format_vn
+from schemas.records import reasons_of
 
 CORRECTIONS_LOG = "review/corrections.jsonl"
 SEVERITIES = ("inconsistency", "misreading", "unread", "low_confidence")
@@ -254,12 +256,13 @@ def document_entries(
     by_key: dict[str, ReviewEntry] = {}
     for n, item in enumerate(data.get("review", [])):
         key = make_key(relative, str(item.get("item") or ""), item.get("field"))
-        reason = classify(item, checks, data)
         entry = by_key.get(key)
         if entry is None:
             entry = by_key[key] = _new_entry(key, relative, data, item)
-        if reason.message not in {r.message for r in entry.reasons}:
-            entry.reasons.append(reason)
+        for said in reasons_of(item):  # one cell's entry may give several reasons, one a line
+            reason = classify({**item, "reason": said}, checks, data)
+            if reason.message not in {r.message for r in entry.reasons}:
+                entry.reasons.append(reason)
         entry.review_indices.append(n)
         for a in item.get("alternatives") or []:
             if a not in entry.alternatives:

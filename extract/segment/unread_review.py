@@ -7,7 +7,7 @@ entries the lost totals row's is the one that names its table."""
 
 from __future__ import annotations
 
-from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ReviewItem, UnreadPart
+from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ReviewItem, UnreadPart, reasons_of
 
 
 def totals_told(known: list[UnreadPart], found: list[UnreadPart]) -> list[UnreadPart]:
@@ -34,7 +34,7 @@ def unread_review_items(result: ExtractionResult) -> list[ReviewItem]:
     there (confidence 0, so it sorts before every doubtful value); but a table's lost totals row
     that reconcile already put in the queue as its table's (``check_lost_totals``: one entry, on
     that page, with the line's text), asked once."""
-    named = {(r.page, r.raw) for r in result.review if r.reason.endswith(LOST_TOTAL_REASON)}
+    named = {(r.page, r.raw) for r in result.review if any(x.endswith(LOST_TOTAL_REASON) for x in reasons_of(r))}
     return [
         ReviewItem(
             item=f"/unread/{i}",
