@@ -137,6 +137,16 @@ class StatLinesRead:
     told: list[UnreadPart]
 
 
+def find_statistics_lines(
+    doc: IngestedDocument,
+    ocr_text: Callable[[], bool],
+    known_pages: frozenset[int] = frozenset(),
+    settings: StatLineSettings = StatLineSettings(),
+) -> list[StatAnnex]:
+    """The annexes of ``read_statistics_lines``, without the rows it tells."""
+    return read_statistics_lines(doc, ocr_text, known_pages, settings).annexes
+
+
 def read_statistics_lines(
     doc: IngestedDocument,
     ocr_text: Callable[[], bool],
