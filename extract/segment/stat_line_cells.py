@@ -340,24 +340,3 @@ def _repeated_units(lines: list[Line], at_least: int = 2) -> set[str]:
             if len(before) > n:
                 left.setdefault(" ".join(before[-n:]), set()).add(before[-n - 1])
     return {p for p, words in left.items() if len(words) >= at_least and not any(ch.isdigit() for ch in p)}
-
-
-# Marks that stand for nothing the form prints (the grid's lines "|" and "[" are its own): beside a
-# figure's digits they are where OCR lost a character, a digit as likely as not ("' 1" for 21).
-_SPECK_MARKS = "'‘’`\"_-—–~.,:;°*^"
-
-
-def speck_before_figure(text: str, value: str) -> bool:
-    """Whether a row's figure stands right after a speck on its line: glued to its digits ("_53",
-    "‘0") or alone just before it ("' 1", "- 2"). The figure read may have lost a digit there."""
-    if not value or not value[:1].isdigit():
-        return False
-    tokens = _BAR.sub(" | ", text).split()
-    at = next((k for k in range(len(tokens) - 1, -1, -1) if value in tokens[k]), None)
-    if at is None:
-        return False
-    lead = tokens[at][: tokens[at].index(value)]
-    if lead:
-        return any(c in _SPECK_MARKS for c in lead)
-    before = tokens[at - 1] if at else ""
-    return 0 < len(before) <= 2 and all(c in _SPECK_MARKS for c in before)

@@ -46,13 +46,11 @@ from extract.segment.stat_line_cells import (
     _looks_prose,
     _repeated_units,
     _words,
-    speck_before_figure,
 )
 from extract.segment.stat_unread import (
     CELLS_REJOINED,
     COLUMNS_INFERRED,
     LINE_METHODS,
-    MISSING_VALUE,
     is_form_title,
     lost_figure,
     told_rows,
@@ -117,9 +115,6 @@ class StatLineSettings:
     # Words of the language an OCR'd row's indicator has at least (``stat_unread.wording``): with
     # fewer, a row whose code the column did not confirm is told, not read (``stat_unread.unworded``).
     min_indicator_words: int = 2
-    # Confidence of a figure of OCR'd lines that stands right after a speck ("' 1", "_53"): OCR
-    # may have read a digit as the speck, so the figure goes to review.
-    specked_figure_confidence: float = 0.6
 
 
 # Lines that close an annex: the next annex, the addressees, a signature block.
@@ -188,8 +183,6 @@ def read_statistics_lines(
             body = lines[body_start:end]
             # Cells printed one per line in their own order are OCR's sparse text, whatever its words.
             ocr = frozenset(pages) if cells or _ocr_marks(body, settings) or ocr_text() else frozenset()
-            if not ocr:  # a speck beside a typed figure is the writer's mark, not a digit lost
-                table.rows = [replace(r, confs=[]) for r in table.rows]
             rows = stat_rows(table, stat_settings, ocr)
             unsure: list[StatRow] = []
             if ocr:
@@ -201,14 +194,9 @@ def read_statistics_lines(
                 if figures < settings.min_figure_share * len(rows) and not _codes_read_in_order(table, settings):
                     continue  # not sound: said unread (``unread_annexes``), not read in part
                 flag = CELLS_REJOINED if cells else COLUMNS_INFERRED
-                headings = _group_headings(rows)
                 rows = [
                     replace(
-                        r,
-                        confidence=r.confidence
-                        if id(r) in headings
-                        else min(r.confidence, settings.inferred_layout_confidence),
-                        flags=[*r.flags, flag],
+                        r, confidence=min(r.confidence, settings.inferred_layout_confidence), flags=[*r.flags, flag]
                     )
                     for r in rows
                 ]
@@ -261,25 +249,6 @@ def _without_unworded(
         return table, stat_rows(table, stat_settings, ocr), told
     gone = {id(r) for r in out}
     return table, [r for r in rows if id(r) not in gone], told
-
-
-def _group_headings(rows: list[StatRow]) -> set[int]:
-    """ids of the rows that head a group's whole: no unit, no figure, no flag of a lost cell, and
-    a row under them that heads rows of its own ("3 Công khai thủ tục hành chính" over "3.1 Tổng
-    số thủ tục" over a), b), c)). Their blank is the form's, not a figure the layout may have
-    misplaced; a count whose unit and figure OCR garbled into its words heads its parts alone
-    ("4 Số cán bộ … Người ưu.)" over 4.1, 4.2), and stays doubted."""
-    wholes = {r.parent for r in rows if r.parent}
-    return {
-        id(r)
-        for r in rows
-        if r.code
-        and r.value is None
-        and not r.value_raw
-        and not r.unit
-        and MISSING_VALUE not in r.flags
-        and any(k.parent == r.code and k.code in wholes for k in rows)
-    }
 
 
 def _at_line(row: StatRow) -> tuple[int, int]:
@@ -460,7 +429,6 @@ class _RowLines:
     page: int
     first: int
     last: int
-    specked: bool = False  # the figure stands right after a speck (``speck_before_figure``)
 
 
 def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings) -> tuple[JoinedTable | None, int]:
@@ -487,9 +455,7 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
             if not code and rows and not value and not unit:
                 cells = None  # no code and no figure: wrapped text
             else:
-                row = _RowLines(code, [indicator], unit, value, note, line.page, line.number, line.number)
-                row.specked = speck_before_figure(text, value)
-                rows.append(row)
+                rows.append(_RowLines(code, [indicator], unit, value, note, line.page, line.number, line.number))
                 prose = 0
         if cells is None:
             words = text.split()
@@ -525,8 +491,6 @@ def _joined_table(rows: list[_RowLines], head_line: int, settings: StatLineSetti
             line_start=r.first,
             line_end=r.last,
             fragment=0,
-            # A figure beside a speck may have lost a digit there: read, but doubted.
-            confs=[None, None, None, settings.specked_figure_confidence if r.specked else None, None],
         )
         for r in rows
     ]
