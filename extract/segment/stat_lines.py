@@ -47,21 +47,13 @@ from extract.segment.stat_line_cells import (
     _repeated_units,
     _words,
 )
-from extract.segment.stat_unread import (
-    CELLS_REJOINED,
-    COLUMNS_INFERRED,
-    LINE_METHODS,
-    is_form_title,
-    lost_figure,
-    told_rows,
-    unworded,
-)
+from extract.segment.stat_unread import CELLS_REJOINED, COLUMNS_INFERRED, LINE_METHODS, is_form_title, lost_figure
 from extract.segment.statistics import StatisticsSettings, annex_caption, normalise_code, stat_rows
 from normalize.code_repair import repair_codes
-from normalize.codes import ROOT, CriterionCode, letter_item, parse_code, read_code_token, transition_cost
+from normalize.codes import letter_item, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
-from schemas.records import StatAnnex, StatRow, UnreadPart
+from schemas.records import StatAnnex
 
 
 @dataclass(frozen=True)
@@ -112,9 +104,6 @@ class StatLineSettings:
     # Header labels printed one per line (``--psm 11``: "STT" / "ĐVT" / "Số liệu") that make the
     # cells under a form title the form's rows, with no need for their codes to run in sequence.
     min_header_labels: int = 3
-    # Words of the language an OCR'd row's indicator has at least (``stat_unread.wording``): with
-    # fewer, a row whose code the column did not confirm is told, not read (``stat_unread.unworded``).
-    min_indicator_words: int = 2
 
 
 # Lines that close an annex: the next annex, the addressees, a signature block.
@@ -124,38 +113,18 @@ _STOP = lazy_compile(r"^\s*(?:ph[uụ]\s*l[uụ]c|bi[eể]u\s*(?:m[aẫ]u|s[oố
 _EDGE_SPECK = lazy_compile(r"^[\[|(]?\s*[A-Z]\s?(?=\d{1,2}(?:[.,]\d{1,2})*\.?\s*[|\[])")
 
 
-@dataclass
-class StatLinesRead:
-    """The annexes read from lines, and the runs of their rows told instead of read."""
-
-    annexes: list[StatAnnex]
-    told: list[UnreadPart]
-
-
 def find_statistics_lines(
-    doc: IngestedDocument,
-    ocr_text: Callable[[], bool],
-    known_pages: frozenset[int] = frozenset(),
-    settings: StatLineSettings = StatLineSettings(),
-) -> list[StatAnnex]:
-    """The annexes of ``read_statistics_lines``, without the rows it tells."""
-    return read_statistics_lines(doc, ocr_text, known_pages, settings).annexes
-
-
-def read_statistics_lines(
     doc: IngestedDocument,
     ocr_text: Callable[[], bool],
     known_pages: frozenset[int] = frozenset(),
     settings: StatLineSettings = StatLineSettings(),
     stat_settings: StatisticsSettings = StatisticsSettings(),
     cell_settings: CellLineSettings = CellLineSettings(),
-) -> StatLinesRead:
+) -> list[StatAnnex]:
     """Annexes read from the lines of text pages that gave no annex from a grid (``known_pages``).
     ``ocr_text()``: whether the text came from OCR (codes repaired as a column, figures read with
-    OCR's look-alikes), asked only when a table is found. Rows of OCR'd lines with no wording
-    left and a code the column did not confirm are told (``StatLinesRead.told``), not read."""
+    OCR's look-alikes), asked only when a table is found."""
     annexes: list[StatAnnex] = []
-    told: list[UnreadPart] = []
     blocks = list(doc.blocks())
     for lines in _page_runs(doc, known_pages):
         pages = sorted({ln.page for ln in lines})
@@ -184,9 +153,7 @@ def read_statistics_lines(
             # Cells printed one per line in their own order are OCR's sparse text, whatever its words.
             ocr = frozenset(pages) if cells or _ocr_marks(body, settings) or ocr_text() else frozenset()
             rows = stat_rows(table, stat_settings, ocr)
-            unsure: list[StatRow] = []
             if ocr:
-                table, rows, unsure = _without_unworded(table, rows, settings, stat_settings, ocr)
                 heads = {r.parent for r in rows if r.parent}
                 rows = [lost_figure(r, r.code in heads, settings.inferred_layout_confidence) for r in rows]
             if headless or cells:  # columns inferred from the rows, or rows rejoined from cells
@@ -205,98 +172,7 @@ def read_statistics_lines(
             table.block_index = next(i for i, b in enumerate(blocks) if b is lines[head])
             label, title = annex_caption(doc, table, stat_settings)
             annexes.append(StatAnnex(annex=label, title=title, pages=table.pages, rows=rows, read_from="lines"))
-            part = told_rows(unsure, title or label)
-            if part is not None:
-                told.append(part)
-    return StatLinesRead(annexes, told)
-
-
-def _without_unworded(
-    table: JoinedTable,
-    rows: list[StatRow],
-    settings: StatLineSettings,
-    stat_settings: StatisticsSettings,
-    ocr: frozenset[int],
-) -> tuple[JoinedTable, list[StatRow], list[StatRow]]:
-    """(table, rows, rows told) once the rows ``unworded`` says are no rows are taken out. One
-    whose line opens in lower case with no unit and no figure is an indicator's wrapped words
-    after a speck read as a code ("5 trình i"): it joins the row above instead of being told.
-    Where a code printed out of the column's order was taken out (a speck read as "7" over the
-    first row "1"), it misled the column: the others' codes are settled again without it."""
-    printed = _printed_codes(table)
-    out = [
-        r
-        for r in rows
-        if unworded(r, _code_sure(r, *printed.get(_at_line(r), (None, True))), rows, settings.min_indicator_words)
-    ]
-    if not out:
-        return table, rows, []
-    wrapped = {id(r) for r in out if _wrapped_words(r)}
-    drop = {_at_line(r): id(r) in wrapped for r in out}
-    kept: list[JoinedRow] = []
-    for row in table.rows:
-        key = (row.page, row.line_start)
-        if key not in drop:
-            kept.append(row)
-        elif drop[key] and kept:
-            above = kept[-1]
-            cells = list(above.cells)
-            cells[1] = f"{cells[1]} {row.cells[1]}".strip()
-            kept[-1] = replace(above, cells=cells, line_end=max(above.line_end, row.line_end))
-    table = replace(table, rows=kept)
-    told = [r for r in out if id(r) not in wrapped]
-    if wrapped or any(not printed.get(_at_line(r), (None, True))[1] for r in out):
-        return table, stat_rows(table, stat_settings, ocr), told
-    gone = {id(r) for r in out}
-    return table, [r for r in rows if id(r) not in gone], told
-
-
-def _at_line(row: StatRow) -> tuple[int, int]:
-    return row.source.page or 0, row.source.line_start or 0
-
-
-def _code_sure(row: StatRow, printed: str | None, in_order: bool) -> bool:
-    """Whether the column read a row's code for sure: printed in the column's order, and read as
-    printed or with its dots lost ("21" under "2" read 2.1), not inferred nor repaired."""
-    if "code_inferred" in row.flags or not in_order:
-        return False
-    if "code_repaired" not in row.flags:
-        return True
-    return printed is not None and re.sub(r"\D", "", printed) == re.sub(r"\D", "", row.code or "")
-
-
-def _wrapped_words(row: StatRow) -> bool:
-    """A row with no unit and no figure whose words go on in lower case: wrapped text."""
-    words = [w for w in row.indicator.split() if any(c.isalpha() for c in w)]
-    return not row.unit and not row.value_raw and bool(words) and words[0].lstrip(_CODE_SPECKS)[:1].islower()
-
-
-def _printed_codes(table: JoinedTable) -> dict[tuple[int, int], tuple[str | None, bool]]:
-    """(page, first line) of each row → (its printed code, whether that code keeps the column's
-    order: it can follow the printed code above it and be followed by the one below; a speck
-    read as "7" before the first row "1" cannot; "21" is 2.1 with its dot lost). A row printing
-    no code is in order: its code's
-    flags say how it was found."""
-    printed = [normalise_code(r.cells[0]) for r in table.rows]
-    codes = [_printed_code(p) for p in printed]
-    out: dict[tuple[int, int], tuple[str | None, bool]] = {}
-    for k, (row, code) in enumerate(zip(table.rows, codes)):
-        if code is None:
-            out[(row.page, row.line_start)] = (printed[k], True)
-            continue
-        before = next((c for c in reversed(codes[:k]) if c is not None), ROOT)
-        after = next((c for c in codes[k + 1 :] if c is not None), None)
-        kept = transition_cost(before, code) is not None and (after is None or transition_cost(code, after) is not None)
-        out[(row.page, row.line_start)] = (printed[k], kept)
-    return out
-
-
-def _printed_code(printed: str | None) -> CriterionCode | None:
-    """A printed code as the column reads it, one digit a level where OCR lost its dots ("21")."""
-    token = read_code_token(printed) if printed else None
-    if token is not None and token.components:
-        return CriterionCode(0, token.components)
-    return parse_code(printed)
+    return annexes
 
 
 def _page_runs(doc: IngestedDocument, known_pages: frozenset[int]) -> list[list[Line]]:

@@ -13,7 +13,6 @@ from extract.model import IngestedDocument, Line
 from extract.segment.statistics import unit_key
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
-from normalize.vietnamese.syllable import is_syllable_shape
 from schemas.records import ScoreTable, SourceRef, StatAnnex, StatRow, UnreadPart
 
 # Pages read as lines with no grid for their tables (OCR'd pages have one from the image).
@@ -250,56 +249,3 @@ def outside_annexes(tables: list[ScoreTable], annexes: list[StatAnnex], share: f
 def _at(source: SourceRef, end: bool = False) -> tuple[int, int]:
     line = source.line_end if end and source.line_end is not None else source.line_start
     return source.page or 0, line or 0
-
-
-def wording(text: str) -> int:
-    """How many words of an indicator are words of the language: shaped as Vietnamese syllables,
-    two letters or more (OCR's specks, "nh", and indicators it glued into one run,
-    "Gidiquytuwschan", are not)."""
-    return sum(1 for word in re.findall(r"\p{L}+", text) if len(word) > 1 and is_syllable_shape(word))
-
-
-def unworded(row: StatRow, code_sure: bool, rows: list[StatRow], min_words: int) -> bool:
-    """Whether an annex row read from OCR'd lines is no row to read: its indicator has fewer than
-    ``min_words`` words of the language (nothing of an indicator's wording is left), its code is
-    not sure (``code_sure`` False: inferred, repaired past a lost dot, or printed out of the
-    column's order), and its figure reconciles with no neighbour (``reconciles``). Such a row is
-    told, not read: what it would say is a code the column guessed over text OCR garbled."""
-    if code_sure or wording(row.indicator) >= min_words:
-        return False
-    return not reconciles(row, rows)
-
-
-def reconciles(row: StatRow, rows: list[StatRow]) -> bool:
-    """Whether a row's figure holds in a sum with its neighbours: it is the whole of two or more
-    rows under it counting in its unit, or one of the parts that add up to the whole above them."""
-    if row.value is None:
-        return False
-    unit = unit_key(row.unit)
-    kids = [r for r in rows if row.code and r.parent == row.code and unit_key(r.unit) == unit]
-    if unit and unit != "%" and len(kids) >= 2 and all(r.value is not None for r in kids):
-        if abs(sum(r.value or 0.0 for r in kids) - row.value) < 1e-6:
-            return True
-    whole = next((r for r in rows if row.parent and r.code == row.parent), None)
-    if whole is None or whole.value is None or unit_key(whole.unit) not in ("", unit) or unit in ("", "%"):
-        return False
-    parts = [r for r in rows if r.parent == row.parent and unit_key(r.unit) == unit]
-    return all(r.value is not None for r in parts) and abs(sum(r.value or 0.0 for r in parts) - whole.value) < 1e-6
-
-
-def told_rows(rows: list[StatRow], title: str) -> UnreadPart | None:
-    """The rows of an annex told as unread (``unworded``), as one ``rows`` part, or None."""
-    if not rows:
-        return None
-    return UnreadPart(
-        page=rows[0].source.page,
-        kind="rows",
-        reason=f"{len(rows)} line(s) of the statistics annex “{title}” could not be read as rows (their "
-        "indicator was not legible and their code did not follow the column)",
-        text_sample=" / ".join(
-            f"{r.code or ''} {r.indicator} {r.unit} {r.value_raw}".strip() for r in rows[:_SAMPLE_LINES]
-        ),
-        page_end=rows[-1].source.page,
-        line_start=rows[0].source.line_start,
-        line_end=rows[-1].source.line_end,
-    )
