@@ -54,13 +54,15 @@ def repair_codes(
     absorbable: list[bool] | None = None,
     settings: CodeSettings = CodeSettings(),
     parents: list[bool] | None = None,
+    oversized: list[bool] | None = None,
 ) -> list[CodeChoice]:
     """The most plausible code for every row of a column, top to bottom.
 
     ``tokens``: the printed code token of each row (None when there is none). ``absorbable``:
     rows that may instead be a stray fragment of the row above (no numbers of their own).
     ``parents``: rows whose numbers show they are the parent of the rows that follow (see
-    ``parent_rows``).
+    ``parent_rows``). ``oversized``: rows whose max points exceed the max of the row above
+    them (``oversized_rows``), which therefore cannot be its child.
 
     A token that does not read as a code counts as missing: its code is inferred from order and
     hierarchy; as a roman section only in a column whose parts print their numerals
@@ -73,6 +75,7 @@ def repair_codes(
     path settles back onto the printed codes (``_search``)."""
     absorbable = [False, *(absorbable or [False] * len(tokens))[1:]][: len(tokens)]
     parents = parents or [False] * len(tokens)
+    oversized = oversized or [False] * len(tokens)
     readings = [read_code_token(t) if t else None for t in tokens]
     lost_parts = settings.infer_lost_parts and _prints_parts(readings)
     out: list[CodeChoice] = []
@@ -100,6 +103,7 @@ def repair_codes(
             codes[-1] if codes else ROOT,
             settle=settle,
             lost_parts=lost_parts,
+            oversized=oversized,
         )
         for choice in window:
             out.append(choice)
@@ -167,6 +171,7 @@ def _search(
     start_code: CriterionCode = ROOT,
     settle: int | None = None,
     lost_parts: bool = False,
+    oversized: list[bool] | None = None,
 ) -> list[CodeChoice]:
     """The best-path search over the column (see the module's docstring) from row ``start``, the
     row above it read as ``start_code``: the choices of the rows it covers. With ``settle`` (the
@@ -187,6 +192,10 @@ def _search(
         nxt: dict[CriterionCode, _State] = {}
         emits: dict[CriterionCode, float | None] = {}  # the row's token read as each code, once
         parent_above = i > 0 and parents[i - 1]
+        # a row worth more than the row above is no child of it: a part's max is the sum of its
+        # criteria's, so "1" (20) over "13" (10) and "2.." (10), then "Il." (25,5), is part I's
+        # criteria 1 and 2 then part II, not 1, 1.1, 2 and 2.1 worth more than its parent
+        too_big = oversized is not None and oversized[i]
 
         bound = math.inf  # no path costing more can enter the next beam (``_beam_bound``)
         for n, (prev, state) in enumerate(beam.items()):
@@ -224,6 +233,8 @@ def _search(
                     continue
                 if parent_above and not _is_child(code, prev):
                     step += settings.parent_evidence
+                if too_big and _is_child(code, prev):
+                    step += settings.oversized_child
                 if state.cost + step > bound:  # reading the token costs nothing or more
                     # The code keeps its place among the offers, as its path would have: equal
                     # costs are ranked by that place.
@@ -366,6 +377,18 @@ def parent_rows(max_points: list[float | None], tolerance: float = 1e-6) -> list
         if children >= 2 and abs(total - target) <= tolerance:
             out[i] = True
             end[i] = k - 1
+    return out
+
+
+def oversized_rows(maxima: list[tuple[float, float] | None]) -> list[bool]:
+    """Rows whose max points exceed the max of the row above them whatever OCR did to either
+    (``maxima``: each row's lowest and highest reading of its max, None when it printed none):
+    a child is never worth more than its parent, so such a row is not the child of the one
+    above."""
+    out = [False] * len(maxima)
+    for i in range(1, len(maxima)):
+        above, row = maxima[i - 1], maxima[i]
+        out[i] = above is not None and row is not None and row[0] > above[1] + 1e-6
     return out
 
 

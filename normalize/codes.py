@@ -62,6 +62,11 @@ class CodeSettings:
     # A row whose max points equal the sum of the rows below it is their parent: a next row
     # that is not its child costs this much.
     parent_evidence: float = 0.6
+    # A row whose max points exceed the max of the row above (every reading of both) read as
+    # its child costs this much: a child is never worth more than its parent. Weaker evidence
+    # than ``parent_evidence`` (three or more figures agreeing on a sum): one misread figure
+    # ("4" for a part's 7) is enough to make a row look bigger than its parent.
+    oversized_child: float = 0.35
     # A code that reads exactly as the next step of the hierarchy is taken as printed even after
     # a row whose sums make it a parent: typed text prints the codes it means, while sums of
     # half points add up by chance ("3.5.1" worth 1 over "3.5.2" and "3.5.3" worth 0.5 each).
