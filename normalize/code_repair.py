@@ -77,7 +77,8 @@ def repair_codes(
     parents = parents or [False] * len(tokens)
     oversized = oversized or [False] * len(tokens)
     readings = [read_code_token(t) if t else None for t in tokens]
-    lost_parts = settings.infer_lost_parts and _prints_parts(readings)
+    openings = _restart_openings(readings) if settings.infer_lost_parts else frozenset()
+    lost_parts = settings.infer_lost_parts and (_prints_parts(readings) or bool(openings))
     out: list[CodeChoice] = []
     codes: list[CriterionCode] = []  # the code in force after each row (an absorbed row keeps the one above)
     searched = 0  # rows before this one were chosen by a search: a later window starts no earlier
@@ -104,6 +105,7 @@ def repair_codes(
             settle=settle,
             lost_parts=lost_parts,
             oversized=oversized,
+            openings=openings,
         )
         for choice in window:
             out.append(choice)
@@ -172,6 +174,7 @@ def _search(
     settle: int | None = None,
     lost_parts: bool = False,
     oversized: list[bool] | None = None,
+    openings: frozenset[int] = frozenset(),
 ) -> list[CodeChoice]:
     """The best-path search over the column (see the module's docstring) from row ``start``, the
     row above it read as ``start_code``: the choices of the rows it covers. With ``settle`` (the
@@ -250,7 +253,10 @@ def _search(
                 if inferred and not code.path:
                     # a section row is printed, seldom guessed; guessed at all only where its
                     # numeral was lost (``lost_parts``)
-                    emit += settings.lost_part if token is None or token.roman is None else settings.roman_mismatch
+                    if token is not None and token.roman is not None:
+                        emit += settings.roman_mismatch
+                    else:
+                        emit += settings.restart_part if i in openings else settings.lost_part
                 # ``_offer`` inlined, the row's choice built only for a path kept: most offers lose.
                 cost = state.cost + step + emit
                 kept = nxt.get(code)
@@ -339,6 +345,28 @@ def _prints_parts(readings: list[CodeToken | None]) -> bool:
         r is not None and r.roman is not None and not r.roman_from_digits and (r.roman >= 2 or not r.roman_lookalikes)
         for r in readings
     )
+
+
+def _restart_openings(readings: list[CodeToken | None]) -> frozenset[int]:
+    """Rows with no code just above a top-level "1." that restarts the numbering (a "2." or
+    later printed above it), and then the row with no code above the column's first "1.": the
+    headings of parts whose numerals OCR lost (``CodeSettings.restart_part``). Empty when the
+    numbering never restarts under a codeless row."""
+    out: set[int] = set()
+    first: int | None = None
+    later = False
+    for i, reading in enumerate(readings):
+        if reading is None or not reading.components or len(reading.components) != 1 or reading.letter:
+            continue
+        if reading.components[0] >= 2:
+            later = True
+        elif first is None:
+            first = i
+        elif later and _no_reading(readings[i - 1]):
+            out.add(i - 1)
+    if out and first is not None and first > 0 and _no_reading(readings[first - 1]):
+        out.add(first - 1)
+    return frozenset(out)
 
 
 def _no_reading(token: CodeToken | None) -> bool:

@@ -57,6 +57,11 @@ class CodeSettings:
     # numeral off (``roman_mismatch`` and a look-alike), so that a row with no code just above a
     # part printed "Ul." (II or III) stays a criterion and the printed part takes the number.
     lost_part: float = 0.7
+    # What guessing a part costs instead, for a row with no code just above a "1." that restarts
+    # the numbering ("2. …", then a codeless row, then "1. …" again; and the column's first
+    # "1." under a codeless row): the restart is the parts' own evidence, as a printed numeral
+    # is elsewhere, so the row is as much a part as a criterion with its code lost (``inferred``).
+    restart_part: float = 0.1
     # A number-less row carrying a duplicate code is folded into the row above.
     absorb: float = 0.35
     # A row whose max points equal the sum of the rows below it is their parent: a next row
