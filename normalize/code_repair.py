@@ -225,7 +225,10 @@ def _search(
                 candidates[lettered(prev, item_letter(1))] = None  # a list of items opening on a garbled "a)"
             for code in candidates:
                 if not code.path and (token is None or token.roman is None):
-                    if not (lost_parts and _no_reading(token)):
+                    # (an item letter at the top of a column is a numeral's garble: "k." for I)
+                    if not (
+                        lost_parts and (_no_reading(token) or prev == ROOT and token is not None and bool(token.letter))
+                    ):
                         continue  # a section row is guessed only where its numeral was lost
                 step = prev_steps.get(code, _UNSEEN)
                 if step is _UNSEEN:

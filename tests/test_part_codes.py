@@ -60,3 +60,16 @@ def test_a_row_worth_more_than_the_row_above_is_no_child_of_it():
     assert [r["code"] for r in rows] == [r["code"] for r in truth]
     assert [r["code"] for r in truth] == ["I", "1", "2", "II", "II.1", "II.2"]
     assert [r["max_points"] for r in rows] == [20.0, 10.0, 10.0, 25.5, 14.5, 11.0]
+
+
+def test_an_item_letter_atop_the_column_is_a_lost_part_numeral():
+    """Part I's numeral read "k." (an item letter with nothing above it to be an item of) and
+    part II's "IL" on a row whose points OCR garbled: the column prints a part in strokes, so the
+    top row may be part I, and criteria 1–4 stay part I's, II's first criterion II.1 — not
+    1.1–1.4 with II folded into 1.4 and its criteria read as 2, 3, 3.1 (seed 381's F10
+    instance 1, vie, psm 3)."""
+    rows, truth = _codes("s381-f10-i1-unruled-total-first-vie-psm3-250-degraded.txt")
+    codes = [r["code"] for r in rows]
+    assert codes[:6] == ["1", "2", "3", "4", "II", "II.1"]
+    assert codes[:6] == [r["code"] for r in truth][1:7]
+    assert rows[5]["name"].startswith("Xây dựng và nâng cao chất lượng")
