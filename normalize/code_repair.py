@@ -77,7 +77,9 @@ def repair_codes(
     parents = parents or [False] * len(tokens)
     oversized = oversized or [False] * len(tokens)
     readings = [read_code_token(t) if t else None for t in tokens]
-    openings = _restart_openings(readings) if settings.infer_lost_parts else frozenset()
+    openings = (
+        _restart_openings(readings, parents, settings.items_mark_parts) if settings.infer_lost_parts else frozenset()
+    )
     lost_parts = settings.infer_lost_parts and (_prints_parts(readings) or bool(openings))
     out: list[CodeChoice] = []
     codes: list[CriterionCode] = []  # the code in force after each row (an absorbed row keeps the one above)
@@ -350,11 +352,15 @@ def _prints_parts(readings: list[CodeToken | None]) -> bool:
     )
 
 
-def _restart_openings(readings: list[CodeToken | None]) -> frozenset[int]:
+def _restart_openings(readings: list[CodeToken | None], parents: list[bool], items: bool = False) -> frozenset[int]:
     """Rows with no code just above a top-level "1." that restarts the numbering (a "2." or
     later printed above it), and then the row with no code above the column's first "1.": the
-    headings of parts whose numerals OCR lost (``CodeSettings.restart_part``). Empty when the
-    numbering never restarts under a codeless row."""
+    headings of parts whose numerals OCR lost (``CodeSettings.restart_part``). The latter also,
+    with ``items`` (``CodeSettings.items_mark_parts``), when the column lists items under
+    top-level codes ("1." then "a)": items belong to parts' sections, never to a decimal
+    numbering's 1.1) and the row's points are the sum of the rows below it (``parents``: a
+    heading over them, not a title line or a stray). Empty when nothing says the column has
+    parts."""
     out: set[int] = set()
     first: int | None = None
     later = False
@@ -367,9 +373,23 @@ def _restart_openings(readings: list[CodeToken | None]) -> frozenset[int]:
             first = i
         elif later and _no_reading(readings[i - 1]):
             out.add(i - 1)
-    if out and first is not None and first > 0 and _no_reading(readings[first - 1]):
+    if first is None or first == 0 or not _no_reading(readings[first - 1]):
+        return frozenset(out)
+    if out or items and parents[first - 1] and _items_under_sections(readings):
         out.add(first - 1)
     return frozenset(out)
+
+
+def _items_under_sections(readings: list[CodeToken | None]) -> bool:
+    """Whether an item letter follows a top-level code directly ("2." then "a)")."""
+    return any(
+        above is not None
+        and above.components is not None
+        and len(above.components) == 1
+        and below is not None
+        and bool(below.letter)
+        for above, below in zip(readings, readings[1:])
+    )
 
 
 def _no_reading(token: CodeToken | None) -> bool:

@@ -62,6 +62,11 @@ class CodeSettings:
     # "1." under a codeless row): the restart is the parts' own evidence, as a printed numeral
     # is elsewhere, so the row is as much a part as a criterion with its code lost (``inferred``).
     restart_part: float = 0.1
+    # Items under top-level codes ("1." then "a)") mark a score table's parts: the column's first
+    # "1." under a codeless row whose points are the sum of the rows below is under part I
+    # (``code_repair._restart_openings``). Off by default: a statistics annex lists a)/b) items
+    # under its counts, which are no parts; on in ``ScoreTableSettings.codes``.
+    items_mark_parts: bool = False
     # A number-less row carrying a duplicate code is folded into the row above.
     absorb: float = 0.35
     # A row whose max points equal the sum of the rows below it is their parent: a next row

@@ -38,7 +38,7 @@ from schemas.records import ScoreRow, ScoreTable, SourceRef, later_cells_flag, u
 @dataclass(frozen=True)
 class ScoreTableSettings:
     lines: LineTableSettings = LineTableSettings()
-    codes: CodeSettings = CodeSettings()
+    codes: CodeSettings = CodeSettings(items_mark_parts=True)  # a score table's items are its parts' sections'
     # A code printed in typed text is read exactly: in a typed grid, replacing it by one inferred
     # from the rows' order costs this much (more than any run of skipped numbers, "1." then "5."
     # in an excerpt of fields), so inference is left to rows that print no readable code.
