@@ -54,13 +54,15 @@ def repair_codes(
     absorbable: list[bool] | None = None,
     settings: CodeSettings = CodeSettings(),
     parents: list[bool] | None = None,
+    oversized: list[bool] | None = None,
 ) -> list[CodeChoice]:
     """The most plausible code for every row of a column, top to bottom.
 
     ``tokens``: the printed code token of each row (None when there is none). ``absorbable``:
     rows that may instead be a stray fragment of the row above (no numbers of their own).
     ``parents``: rows whose numbers show they are the parent of the rows that follow (see
-    ``parent_rows``).
+    ``parent_rows``). ``oversized``: rows whose max points exceed the max of the row above
+    them (``oversized_rows``), which therefore cannot be its child.
 
     A token that does not read as a code counts as missing: its code is inferred from order and
     hierarchy; as a roman section only in a column whose parts print their numerals
@@ -73,8 +75,12 @@ def repair_codes(
     path settles back onto the printed codes (``_search``)."""
     absorbable = [False, *(absorbable or [False] * len(tokens))[1:]][: len(tokens)]
     parents = parents or [False] * len(tokens)
+    oversized = oversized or [False] * len(tokens)
     readings = [read_code_token(t) if t else None for t in tokens]
-    lost_parts = settings.infer_lost_parts and _prints_parts(readings)
+    openings = (
+        _restart_openings(readings, parents, settings.items_mark_parts) if settings.infer_lost_parts else frozenset()
+    )
+    lost_parts = settings.infer_lost_parts and (_prints_parts(readings) or bool(openings))
     out: list[CodeChoice] = []
     codes: list[CriterionCode] = []  # the code in force after each row (an absorbed row keeps the one above)
     searched = 0  # rows before this one were chosen by a search: a later window starts no earlier
@@ -100,6 +106,8 @@ def repair_codes(
             codes[-1] if codes else ROOT,
             settle=settle,
             lost_parts=lost_parts,
+            oversized=oversized,
+            openings=openings,
         )
         for choice in window:
             out.append(choice)
@@ -167,6 +175,8 @@ def _search(
     start_code: CriterionCode = ROOT,
     settle: int | None = None,
     lost_parts: bool = False,
+    oversized: list[bool] | None = None,
+    openings: frozenset[int] = frozenset(),
 ) -> list[CodeChoice]:
     """The best-path search over the column (see the module's docstring) from row ``start``, the
     row above it read as ``start_code``: the choices of the rows it covers. With ``settle`` (the
@@ -187,6 +197,10 @@ def _search(
         nxt: dict[CriterionCode, _State] = {}
         emits: dict[CriterionCode, float | None] = {}  # the row's token read as each code, once
         parent_above = i > 0 and parents[i - 1]
+        # a row worth more than the row above is no child of it: a part's max is the sum of its
+        # criteria's, so "1" (20) over "13" (10) and "2.." (10), then "Il." (25,5), is part I's
+        # criteria 1 and 2 then part II, not 1, 1.1, 2 and 2.1 worth more than its parent
+        too_big = oversized is not None and oversized[i]
 
         bound = math.inf  # no path costing more can enter the next beam (``_beam_bound``)
         for n, (prev, state) in enumerate(beam.items()):
@@ -213,7 +227,10 @@ def _search(
                 candidates[lettered(prev, item_letter(1))] = None  # a list of items opening on a garbled "a)"
             for code in candidates:
                 if not code.path and (token is None or token.roman is None):
-                    if not (lost_parts and _no_reading(token)):
+                    # (an item letter at the top of a column is a numeral's garble: "k." for I)
+                    if not (
+                        lost_parts and (_no_reading(token) or prev == ROOT and token is not None and bool(token.letter))
+                    ):
                         continue  # a section row is guessed only where its numeral was lost
                 step = prev_steps.get(code, _UNSEEN)
                 if step is _UNSEEN:
@@ -224,6 +241,8 @@ def _search(
                     continue
                 if parent_above and not _is_child(code, prev):
                     step += settings.parent_evidence
+                if too_big and _is_child(code, prev):
+                    step += settings.oversized_child
                 if state.cost + step > bound:  # reading the token costs nothing or more
                     # The code keeps its place among the offers, as its path would have: equal
                     # costs are ranked by that place.
@@ -239,7 +258,10 @@ def _search(
                 if inferred and not code.path:
                     # a section row is printed, seldom guessed; guessed at all only where its
                     # numeral was lost (``lost_parts``)
-                    emit += settings.lost_part if token is None or token.roman is None else settings.roman_mismatch
+                    if token is not None and token.roman is not None:
+                        emit += settings.roman_mismatch
+                    else:
+                        emit += settings.restart_part if i in openings else settings.lost_part
                 # ``_offer`` inlined, the row's choice built only for a path kept: most offers lose.
                 cost = state.cost + step + emit
                 kept = nxt.get(code)
@@ -330,6 +352,46 @@ def _prints_parts(readings: list[CodeToken | None]) -> bool:
     )
 
 
+def _restart_openings(readings: list[CodeToken | None], parents: list[bool], items: bool = False) -> frozenset[int]:
+    """Rows with no code just above a top-level "1." that restarts the numbering (a "2." or
+    later printed above it), and then the row with no code above the column's first "1.": the
+    headings of parts whose numerals OCR lost (``CodeSettings.restart_part``). The latter also,
+    with ``items`` (``CodeSettings.items_mark_parts``), when the column lists items under
+    top-level codes ("1." then "a)": items belong to parts' sections, never to a decimal
+    numbering's 1.1) and the row's points are the sum of the rows below it (``parents``: a
+    heading over them, not a title line or a stray). Empty when nothing says the column has
+    parts."""
+    out: set[int] = set()
+    first: int | None = None
+    later = False
+    for i, reading in enumerate(readings):
+        if reading is None or not reading.components or len(reading.components) != 1 or reading.letter:
+            continue
+        if reading.components[0] >= 2:
+            later = True
+        elif first is None:
+            first = i
+        elif later and _no_reading(readings[i - 1]):
+            out.add(i - 1)
+    if first is None or first == 0 or not _no_reading(readings[first - 1]):
+        return frozenset(out)
+    if out or items and parents[first - 1] and _items_under_sections(readings):
+        out.add(first - 1)
+    return frozenset(out)
+
+
+def _items_under_sections(readings: list[CodeToken | None]) -> bool:
+    """Whether an item letter follows a top-level code directly ("2." then "a)")."""
+    return any(
+        above is not None
+        and above.components is not None
+        and len(above.components) == 1
+        and below is not None
+        and bool(below.letter)
+        for above, below in zip(readings, readings[1:])
+    )
+
+
 def _no_reading(token: CodeToken | None) -> bool:
     """The row's token gives no code of its own (none printed, or not one of a code's shapes):
     what its code is comes from the column alone."""
@@ -366,6 +428,18 @@ def parent_rows(max_points: list[float | None], tolerance: float = 1e-6) -> list
         if children >= 2 and abs(total - target) <= tolerance:
             out[i] = True
             end[i] = k - 1
+    return out
+
+
+def oversized_rows(maxima: list[tuple[float, float] | None]) -> list[bool]:
+    """Rows whose max points exceed the max of the row above them whatever OCR did to either
+    (``maxima``: each row's lowest and highest reading of its max, None when it printed none):
+    a child is never worth more than its parent, so such a row is not the child of the one
+    above."""
+    out = [False] * len(maxima)
+    for i in range(1, len(maxima)):
+        above, row = maxima[i - 1], maxima[i]
+        out[i] = above is not None and row is not None and row[0] > above[1] + 1e-6
     return out
 
 

@@ -57,11 +57,26 @@ class CodeSettings:
     # numeral off (``roman_mismatch`` and a look-alike), so that a row with no code just above a
     # part printed "Ul." (II or III) stays a criterion and the printed part takes the number.
     lost_part: float = 0.7
+    # What guessing a part costs instead, for a row with no code just above a "1." that restarts
+    # the numbering ("2. …", then a codeless row, then "1. …" again; and the column's first
+    # "1." under a codeless row): the restart is the parts' own evidence, as a printed numeral
+    # is elsewhere, so the row is as much a part as a criterion with its code lost (``inferred``).
+    restart_part: float = 0.1
+    # Items under top-level codes ("1." then "a)") mark a score table's parts: the column's first
+    # "1." under a codeless row whose points are the sum of the rows below is under part I
+    # (``code_repair._restart_openings``). Off by default: a statistics annex lists a)/b) items
+    # under its counts, which are no parts; on in ``ScoreTableSettings.codes``.
+    items_mark_parts: bool = False
     # A number-less row carrying a duplicate code is folded into the row above.
     absorb: float = 0.35
     # A row whose max points equal the sum of the rows below it is their parent: a next row
     # that is not its child costs this much.
     parent_evidence: float = 0.6
+    # A row whose max points exceed the max of the row above (every reading of both) read as
+    # its child costs this much: a child is never worth more than its parent. Weaker evidence
+    # than ``parent_evidence`` (three or more figures agreeing on a sum): one misread figure
+    # ("4" for a part's 7) is enough to make a row look bigger than its parent.
+    oversized_child: float = 0.35
     # A code that reads exactly as the next step of the hierarchy is taken as printed even after
     # a row whose sums make it a parent: typed text prints the codes it means, while sums of
     # half points add up by chance ("3.5.1" worth 1 over "3.5.2" and "3.5.3" worth 0.5 each).

@@ -1,6 +1,6 @@
 """Criterion-code reading (normalize.codes) and column repair (normalize.code_repair)."""
 
-from normalize.code_repair import parent_rows, repair_codes
+from normalize.code_repair import oversized_rows, parent_rows, repair_codes
 from normalize.codes import (
     CodeSettings,
     CriterionCode,
@@ -460,3 +460,30 @@ def test_the_first_row_of_a_column_is_never_absorbed():
     folded into: it keeps a code of its own (seed 343 d05-i1 printed it with none)."""
     choices = repair_codes(["(i.", "2", "4.", "5"], [True, False, True, False])
     assert not choices[0].absorbed and format_codes([c.code for c in choices])[0] == "1"
+
+
+def test_parts_whose_numerals_were_all_lost_are_told_by_the_numbering_and_the_items():
+    """No part prints its numeral: a codeless row over a "1." that restarts the numbering (after
+    "3.") is part II, and then the codeless row over the column's first "1." part I — not 1, 1.1,
+    2, 3, 4, 4.1, 4.2. Items under top-level codes ("1." then "a)") with a codeless row over
+    them worth their sum are part I's too in a score table (``items_mark_parts``), never 1.1.a;
+    a statistics annex's items under its counts are no parts (the setting off)."""
+    tokens = [None, "1.", "2.", "3.", None, "1.", "2."]
+    assert format_codes([c.code for c in repair_codes(tokens)]) == ["I", "1", "2", "3", "II", "II.1", "II.2"]
+    tokens = [None, "1.", "a)", "b)", "2.", "a)", "b)"]
+    parents = parent_rows([7, 3, 1, 2, 4, 2, 2])
+    scores = CodeSettings(items_mark_parts=True)
+    codes = format_codes([c.code for c in repair_codes(tokens, settings=scores, parents=parents)])
+    assert codes == ["I", "1", "1.a", "1.b", "2", "2.a", "2.b"]
+    assert format_codes([c.code for c in repair_codes(tokens, parents=parents)])[:2] == ["1", "1.1"]
+
+
+def test_a_row_worth_more_than_the_row_above_is_not_read_as_its_child():
+    """ "1" (20) over "13" and "2.." (10 each) then "Il." (25,5) over two codeless rows: as 1, 1.1,
+    2, 2.1, 2.1.1, 2.1.2 a row worth 25,5 would be the child of one worth 10 (seed 381's F10
+    dump, whose rows are part I's 1, 2 then part II's)."""
+    tokens = ["1", "13", "2..", "Il.", None, None]
+    maxima = [20, 10, 10, 25.5, 14.5, 11]
+    oversized = oversized_rows([(m, m) for m in maxima])
+    choices = repair_codes(tokens, parents=parent_rows(maxima), oversized=oversized)
+    assert format_codes([c.code for c in choices]) == ["I", "1", "2", "II", "II.1", "II.2"]

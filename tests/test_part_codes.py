@@ -50,3 +50,26 @@ def test_a_bent_code_follows_the_sets_order_in_a_parts_table():
     rows, truth = _codes("s343-f17-i2-unruled-landscape-eng-psm6-150-degraded.txt")
     assert [r["code"] for r in rows] == [r["code"] for r in truth]
     assert rows[-1]["code"] == "II.4" and rows[-1]["name"].startswith("Tác động của CCHC")
+
+
+def test_a_row_worth_more_than_the_row_above_is_no_child_of_it():
+    """Part I printed "1" (20 points), its criteria "13" and "2.." (10 each), part II "Il." (25,5)
+    over two codeless rows (14,5 and 11): read as 1, 1.1, 2, 2.1 the row worth 25,5 would be the
+    child of a row worth 10. Every row takes its truth code (seed 381's F10 instance 3)."""
+    rows, truth = _codes("s381-f10-i3-unruled-total-first-eng-psm6-150-degraded.txt")
+    assert [r["code"] for r in rows] == [r["code"] for r in truth]
+    assert [r["code"] for r in truth] == ["I", "1", "2", "II", "II.1", "II.2"]
+    assert [r["max_points"] for r in rows] == [20.0, 10.0, 10.0, 25.5, 14.5, 11.0]
+
+
+def test_an_item_letter_atop_the_column_is_a_lost_part_numeral():
+    """Part I's numeral read "k." (an item letter with nothing above it to be an item of) and
+    part II's "IL" on a row whose points OCR garbled: the column prints a part in strokes, so the
+    top row may be part I, and criteria 1–4 stay part I's, II's first criterion II.1 — not
+    1.1–1.4 with II folded into 1.4 and its criteria read as 2, 3, 3.1 (seed 381's F10
+    instance 1, vie, psm 3)."""
+    rows, truth = _codes("s381-f10-i1-unruled-total-first-vie-psm3-250-degraded.txt")
+    codes = [r["code"] for r in rows]
+    assert codes[:6] == ["1", "2", "3", "4", "II", "II.1"]
+    assert codes[:6] == [r["code"] for r in truth][1:7]
+    assert rows[5]["name"].startswith("Xây dựng và nâng cao chất lượng")

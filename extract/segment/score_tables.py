@@ -26,7 +26,7 @@ from extract.segment.scale_lines import ScaleSettings, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
 from extract.segment.score_readings import points_readings, resolve_lost_commas
 from extract.segment.table_join import join_tables, lines_before
-from normalize.code_repair import CodeChoice, parent_rows, repair_codes
+from normalize.code_repair import CodeChoice, oversized_rows, parent_rows, repair_codes
 from normalize.codes import CodeSettings, format_codes, parse_code
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
@@ -38,7 +38,7 @@ from schemas.records import ScoreRow, ScoreTable, SourceRef, later_cells_flag, u
 @dataclass(frozen=True)
 class ScoreTableSettings:
     lines: LineTableSettings = LineTableSettings()
-    codes: CodeSettings = CodeSettings()
+    codes: CodeSettings = CodeSettings(items_mark_parts=True)  # a score table's items are its parts' sections'
     # A code printed in typed text is read exactly: in a typed grid, replacing it by one inferred
     # from the rows' order costs this much (more than any run of skipped numbers, "1." then "5."
     # in an excerpt of fields), so inference is left to rows that print no readable code.
@@ -420,7 +420,8 @@ def finish_table(
     max_points = [_number(d.max_raw, ocr) for d in drafts]
     typed = replace(settings.codes, inferred=settings.typed_inferred_cost, clean_over_sums=True)
     codes = settings.codes if ocr else typed
-    choices = repair_codes([d.code for d in drafts], absorbable, codes, parent_rows(max_points))
+    maxima = [_max_range(d.max_raw, value, ocr) for d, value in zip(drafts, max_points)]
+    choices = repair_codes([d.code for d in drafts], absorbable, codes, parent_rows(max_points), oversized_rows(maxima))
     kept: list[tuple[RowDraft, CodeChoice]] = []
     for draft, choice in zip(drafts, choices):
         if choice.absorbed and kept:
@@ -443,6 +444,13 @@ def finish_table(
     _flag_implausible_numbers(rows, settings)
     pages = pages or sorted({r.source.page for r in rows if r.source.page is not None})
     return ScoreTable(title=title, pages=list(pages), rows=rows)
+
+
+def _max_range(raw: str | None, value: float | None, ocr: bool) -> tuple[float, float] | None:
+    """The lowest and highest reading of a row's max points (on OCR'd text a comma-less cell
+    reads several ways, ``points_readings``); None when the row prints none."""
+    values = [v for v in [value, *(points_readings(raw) if ocr else [])] if v is not None]
+    return (min(values), max(values)) if values else None
 
 
 def _score_row(
