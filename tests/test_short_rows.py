@@ -72,3 +72,15 @@ def test_a_required_parents_loose_nearness_asks_a_short_line():
     assert not opens("Ké hoạch CCHCnim 7 6")
     # where the set does not require it, the loose nearness opens nothing
     assert not opens("~Tat_[Ké hoạch OCHCnim ———SSS~sSCSCiS BS", required=frozenset())
+
+
+def test_the_one_criterion_left_between_rows_read_opens_from_its_whole_wording():
+    # "vr Cai cach té.chite b6é may hanh chinh u iu u Thong bao s6 157/TB-UBND ngay" between 3 and
+    # 5 read: 4, the set's one criterion left there, its whole wording opening the line (the
+    # explanation's words after it), though row 3's span holds the line and "Cải cách tài chính
+    # công"'s first characters are as near.
+    rows, want, _ = _rows("s383-d05-i3-ruled-center-eng-150dpi-degraded.txt")
+    assert rows["4"]["name"] == want["4"]["name"] == "Cải cách tổ chức bộ máy hành chính"
+    assert rows["4"]["source"]["line_start"] == 35
+    assert FLAG_FROM_SET_ORDER in rows["4"]["flags"]
+    assert rows["6"]["name"] == want["6"]["name"]

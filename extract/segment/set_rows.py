@@ -334,7 +334,10 @@ def _best_alignment(
     scored = []
     for cs in candidates:
         crits = _between(cs, taken, before, after)
-        score, aligned = _align(region, crits, cs, settings, _required(crits, after))
+        # (one criterion left between two rows read: the set's order leaves the line it alone to be)
+        alone = len(crits) == 1 and before is not None and after is not None
+        sole = frozenset(c.code for c in crits) if alone else frozenset()
+        score, aligned = _align(region, crits, cs, settings, _required(crits, after), sole)
         scored.append((score, aligned, cs))
     scored.sort(key=lambda e: -e[0])
     if not scored or not scored[0][1]:
@@ -370,6 +373,7 @@ def _align(
     cs: CriteriaSet,
     settings: SetRowSettings,
     required: frozenset[str] = frozenset(),
+    sole: frozenset[str] = frozenset(),
 ) -> tuple[float, list[_Aligned]]:
     """The monotone alignment of lines to criteria of most score: each pair scores its nearness
     above ``min_ratio`` (a ``required`` criterion's above ``min_ratio_required``, on a short
@@ -382,14 +386,21 @@ def _align(
     pairs: list[tuple[int, int, _Aligned]] = []
     for i, line in enumerate(region):
         found = [
-            (j, a) for j, crit in enumerate(crits) if (a := _opens_here(line, crit, settings, required)) is not None
+            (j, a)
+            for j, crit in enumerate(crits)
+            if (a := _opens_here(line, crit, settings, required, sole)) is not None
         ]
         if not found:
             continue
         # A line that opens a criterion read already, or out of this place, more nearly is that
         # criterion's (its name line above the row read from its numbers' line), not this one's.
-        elsewhere = max((a.ratio for c in others if (a := _opens(line, c, settings)) is not None), default=0.0)
-        pairs.extend((i, j, a) for j, a in found if a.ratio > elsewhere)
+        # (as near over more of the wording is nearer: "Cải cách tổ chức bộ máy hành chính" whole
+        # against "Cải cách tài chính công"'s first 17 characters)
+        elsewhere = max(
+            ((a.ratio, a.name_chars) for c in others if (a := _opens(line, c, settings)) is not None),
+            default=(0.0, 0),
+        )
+        pairs.extend((i, j, a) for j, a in found if (a.ratio, a.name_chars) > elsewhere)
     if not pairs:
         return 0.0, []
     # (the pairs are few: a programme over them, each taking the best earlier pair above-left)
@@ -416,11 +427,21 @@ def _align(
     return best[end], chain
 
 
-def _opens_here(line: Line, crit: CriterionDef, settings: SetRowSettings, required: frozenset[str]) -> _Aligned | None:
+def _opens_here(
+    line: Line,
+    crit: CriterionDef,
+    settings: SetRowSettings,
+    required: frozenset[str],
+    sole: frozenset[str] = frozenset(),
+) -> _Aligned | None:
     """``_opens``, or, for a criterion the set requires here, the line is its short line: nearer
     than ``min_ratio_required``, nothing but specks after the name, its figures within the
-    criterion's maximum."""
+    criterion's maximum. The ``sole`` criterion the set leaves between the rows read around the
+    region, its whole wording opening the line, is its row even inside another row's span."""
     found = _opens(line, crit, settings)
+    if found is not None and crit.code in sole and found.name_chars >= len(fold_words(crit.name)):
+        found.required = True
+        return found
     if crit.code not in required:
         return found
     short = found or _opens(line, crit, replace(settings, min_ratio=settings.min_ratio_required))
