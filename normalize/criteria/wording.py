@@ -218,9 +218,10 @@ def garbled_in_place(
 ) -> bool:
     """A short wording's row whose name OCR garbled past recognising, told by its place: its code
     printed (not inferred), the rows read right above and below it criteria of the set before and
-    after it in the set's order, its name all damaged words (no word of another wording) and not
-    long, its points within the criterion's maximum. A short wording is easy to confuse, so no
-    nearness of the garble is asked; the code and the place are what say which row it is."""
+    after it in the set's order, its name all damaged words (no word of the language, nothing to
+    tell another wording by) and not long, its points within the criterion's maximum. A short
+    wording is easy to confuse, so no nearness of the garble is asked; the code and the place are
+    what say which row it is."""
     words = _words(row.name)
     wording = _words(crit.name)
     if not words or len(wording) > s.place_max_words or "code_inferred" in row.flags:
@@ -233,7 +234,9 @@ def garbled_in_place(
     if top is not None and any(v is not None and not 0 <= v <= top + 0.01 for v in (row.max_points, row.self_points)):
         return False
     order = {c.code: i for i, c in enumerate(cs.rows)}
-    k = next(i for i, r in enumerate(rows) if r is row)
+    k = next((i for i, r in enumerate(rows) if r is row), None)
+    if k is None:
+        return False
     here = order[crit.code]
     above = order.get(str(rows[k - 1].code)) if k > 0 else None
     below = order.get(str(rows[k + 1].code)) if k + 1 < len(rows) else None
