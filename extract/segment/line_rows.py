@@ -44,6 +44,7 @@ from extract.segment.row_openings import (
     next_name,
     next_opening,
     opens_centred_row,
+    scale_item_row,
     whole_name,
     whole_name_line,
 )
@@ -201,6 +202,8 @@ class RowBuilder:
                 # Nor does a capitals heading with its numbers take the code of a line opening a
                 # name in small letters: a heading's code prints on its own line (or was lost).
                 and not (cur.n_numbers and after_heading(cur, cells, self.settings))
+                # Nor a scale's item read as a row of its own numbers ("Dưới 70% kế hoạch: 0 … 1").
+                and not scale_item_row(cur, cells)
             ):
                 row = cur
                 row.code = cells.code
@@ -209,6 +212,8 @@ class RowBuilder:
                     row.centre_line = True
                 self._add_text(row, cells)
             else:
+                if cur is not None and scale_item_row(cur, cells):
+                    self._fold_scale_row(cur)
                 self._split_lost_name()
                 row = self._new(cells, "code")
                 row.code = cells.code
@@ -268,6 +273,18 @@ class RowBuilder:
         self.rows.append(row)
         self.cur = row
         return row
+
+    def _fold_scale_row(self, item: RowDraft) -> None:
+        """The row ``item`` opened was a scale's item of the row above (``scale_item_row``): its
+        words go to that row's scale, its figure (the item's points, or a speck) with them."""
+        if len(self.rows) < 2 or self.rows[-1] is not item:
+            return
+        self.rows.pop()
+        above = self.rows[-1]
+        above.scale.append(" ".join(raw for _, raw in item.name))
+        above.explanation += item.explanation
+        above.line_end = max(above.line_end, item.line_end)
+        self.cur = above
 
     def _split_lost_name(self) -> None:
         """A new code is about to start a row, and the text block last taken for the current

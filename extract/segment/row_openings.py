@@ -94,6 +94,22 @@ def name_opening(
     return None
 
 
+def scale_item_row(cur: RowDraft, cells: LineCells) -> bool:
+    """A row no code opened, opened by a numbers line whose text is a scoring scale's item (a
+    label, its colon and points: "Do. _| Dưới 70% kế hoạch: 0 - Si : : 1", the row above's last
+    scale line whose bullet OCR made letters of), then a coded line opening a name of its own
+    ("1.2 † Báo cáo CCHC"): the coded line is the next row, named by its own words; a scale's
+    item is no row's name."""
+    if cur.code is not None or cur.started_by != "numbers" or not cur.n_numbers:
+        return False
+    text = " ".join(raw for _, raw in cur.name)
+    return bool(_LABEL_POINTS.search(text)) and starts_name(unspecked(cells.text_tokens))
+
+
+# A scale item's label and points: a word, its colon, a figure ("kế hoạch: 0", "thời: 1").
+_LABEL_POINTS = re.compile(r"\p{L}{2,}\s*:\s*\d+(?:[.,]\d+)?(?!\S*\p{L})")
+
+
 def next_name(cur: RowDraft, cells: LineCells, settings: LineTableSettings, table_points: int) -> bool:
     if whole_name_line(cells, settings, table_points):
         return True

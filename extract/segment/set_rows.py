@@ -61,6 +61,13 @@ class SetRowSettings:
     min_rows_beside: int = 1
     # A line another row read as its name's wrapped line opens a criterion's row only this near.
     min_ratio_inside: float = 90.0
+    # A criterion the set requires where the region lies (the parent of the row read below it,
+    # not read itself: "Kế hoạch CCHC năm" above 1.1.1) opens a row this near, from a line of the
+    # region even inside another row's span, when the line is short: its name and specks, no
+    # other words (a short wording OCR garbled, "~Tat_[Ké hoạch OCHCnim ———SS", "a2 [BiocioccHc"),
+    # and any figure it prints within the criterion's maximum. Only there: elsewhere a short
+    # wording this far off is any line.
+    min_ratio_required: float = 70.0
     # Lines after a table's last row read where a criterion's line passed over is looked for.
     tail_lines: int = 4
     # Lines before a table's first row read where the set's criteria before its code are looked
@@ -84,6 +91,8 @@ class _Aligned:
     ratio: float
     name_chars: int  # characters of the line's folded text the wording took
     tail: list[str] = field(default_factory=list)  # tokens after the name
+    required: bool = False  # opened as a criterion the set requires there (``min_ratio_required``)
+    words_after: int = 0  # syllable-shaped words of the line past the name's characters
 
 
 def recover_set_rows(
@@ -152,7 +161,7 @@ def _recover(
     itself when none was, else what of the region is still to be told (None: nothing)."""
     taken = {str(r.code) for t in result.score_tables for r in t.rows if r.code}
     aligned, used = _best_alignment(region, cset, taken, before, after, settings)
-    aligned = [a for a in aligned if a.line.number not in inside or a.ratio >= settings.min_ratio_inside]
+    aligned = [a for a in aligned if a.line.number not in inside or a.ratio >= settings.min_ratio_inside or a.required]
     # (between rows read, the set's order leaves a line few criteria to be: one is enough)
     least = settings.min_rows_beside if before is not None or after is not None else settings.min_rows
     if len(aligned) < least or used is None or _own_parts(region, used):
@@ -325,7 +334,10 @@ def _best_alignment(
     scored = []
     for cs in candidates:
         crits = _between(cs, taken, before, after)
-        score, aligned = _align(region, crits, cs, settings)
+        # (one criterion left between two rows read: the set's order leaves the line it alone to be)
+        alone = len(crits) == 1 and before is not None and after is not None
+        sole = frozenset(c.code for c in crits) if alone else frozenset()
+        score, aligned = _align(region, crits, cs, settings, _required(crits, after), sole)
         scored.append((score, aligned, cs))
     scored.sort(key=lambda e: -e[0])
     if not scored or not scored[0][1]:
@@ -347,11 +359,25 @@ def _between(cs: CriteriaSet, taken: set[str], before: ScoreRow | None, after: S
     return [c for c in cs.rows[lo:hi] if c.code not in taken]
 
 
+def _required(crits: list[CriterionDef], after: ScoreRow | None) -> frozenset[str]:
+    """The criteria of ``crits`` (the set's, not read, between the rows around the region) whose
+    row the set puts right there: the ancestors of the row read below the region, whose rows a
+    table prints above their first child."""
+    code = str(after.code) if after is not None and after.code else ""
+    return frozenset(c.code for c in crits if code.startswith(c.code + "."))
+
+
 def _align(
-    region: list[Line], crits: list[CriterionDef], cs: CriteriaSet, settings: SetRowSettings
+    region: list[Line],
+    crits: list[CriterionDef],
+    cs: CriteriaSet,
+    settings: SetRowSettings,
+    required: frozenset[str] = frozenset(),
+    sole: frozenset[str] = frozenset(),
 ) -> tuple[float, list[_Aligned]]:
     """The monotone alignment of lines to criteria of most score: each pair scores its nearness
-    above ``min_ratio``; a criterion skipped between two taken costs ``skip_cost``."""
+    above ``min_ratio`` (a ``required`` criterion's above ``min_ratio_required``, on a short
+    line); a criterion skipped between two taken costs ``skip_cost``."""
     n, m = len(region), len(crits)
     if not n or not m:
         return 0.0, []
@@ -359,13 +385,22 @@ def _align(
     others = [c for c in cs.rows if c.code not in allowed]
     pairs: list[tuple[int, int, _Aligned]] = []
     for i, line in enumerate(region):
-        found = [(j, a) for j, crit in enumerate(crits) if (a := _opens(line, crit, settings)) is not None]
+        found = [
+            (j, a)
+            for j, crit in enumerate(crits)
+            if (a := _opens_here(line, crit, settings, required, sole)) is not None
+        ]
         if not found:
             continue
         # A line that opens a criterion read already, or out of this place, more nearly is that
         # criterion's (its name line above the row read from its numbers' line), not this one's.
-        elsewhere = max((a.ratio for c in others if (a := _opens(line, c, settings)) is not None), default=0.0)
-        pairs.extend((i, j, a) for j, a in found if a.ratio > elsewhere)
+        # (as near over more of the wording is nearer: "Cải cách tổ chức bộ máy hành chính" whole
+        # against "Cải cách tài chính công"'s first 17 characters)
+        elsewhere = max(
+            ((a.ratio, a.name_chars) for c in others if (a := _opens(line, c, settings)) is not None),
+            default=(0.0, 0),
+        )
+        pairs.extend((i, j, a) for j, a in found if (a.ratio, a.name_chars) > elsewhere)
     if not pairs:
         return 0.0, []
     # (the pairs are few: a programme over them, each taking the best earlier pair above-left)
@@ -392,9 +427,50 @@ def _align(
     return best[end], chain
 
 
+def _opens_here(
+    line: Line,
+    crit: CriterionDef,
+    settings: SetRowSettings,
+    required: frozenset[str],
+    sole: frozenset[str] = frozenset(),
+) -> _Aligned | None:
+    """``_opens``, or, for a criterion the set requires here, the line is its short line: nearer
+    than ``min_ratio_required``, nothing but specks after the name, its figures within the
+    criterion's maximum. The ``sole`` criterion the set leaves between the rows read around the
+    region, its whole wording opening the line, is its row even inside another row's span."""
+    found = _opens(line, crit, settings)
+    if found is not None and crit.code in sole and found.name_chars >= len(fold_words(crit.name)):
+        found.required = True
+        return found
+    if crit.code not in required:
+        return found
+    short = found or _opens(line, crit, replace(settings, min_ratio=settings.min_ratio_required))
+    if short is not None and _short_line(short, crit):
+        short.required = True  # (a line another row's span holds too: the set puts it here)
+        return short
+    return found
+
+
+def _short_line(found: _Aligned, crit: CriterionDef) -> bool:
+    """The line holds the criterion's name and nothing more of words (specks, a garbled code, its
+    figures: no syllable-shaped word past the name's), and its figures fit the maximum."""
+    if found.words_after:
+        return False
+    values = [p.value for t in found.tail if (p := parse_number(t, "score")) is not None and p.value is not None]
+    return crit.max_points is None or all(0 <= v <= crit.max_points for v in values)
+
+
+def _spaced(text: str) -> str:
+    """The line's text with the ruling's specks glued to words parted off ("~Tat_[Ké hoạch")."""
+    return _GLUED_SPECKS.sub(" ", text)
+
+
+_GLUED_SPECKS = re.compile(r"[|\[\]_]")
+
+
 def _opens(line: Line, crit: CriterionDef, settings: SetRowSettings) -> _Aligned | None:
     """Whether the line starts with the criterion's wording (its first line at least)."""
-    tokens = line.text.split()
+    tokens = _spaced(line.text).split()
     code = None
     k = 0
     plain = False  # the code printed with its dots, or short: not digits whose dots OCR lost
@@ -403,7 +479,7 @@ def _opens(line: Line, crit: CriterionDef, settings: SetRowSettings) -> _Aligned
             code, plain = _code_token(tokens[k])
         k += 1
     code, plain = _pieced_code(tokens[:k], code, plain, crit)
-    starts = [k, k + 1] if k < len(tokens) and len(tokens[k]) <= 3 else [k]
+    starts = [k, k + 1] if k < len(tokens) and len(tokens[k].strip(_SPECKS)) <= 3 else [k]
     if code is None and len(starts) == 2 and k + 1 < len(tokens):
         # (a speck OCR made letters of, then the code: "Fie 1.1.1 | Ban hành …")
         code, plain = _code_token(tokens[k + 1])
@@ -433,7 +509,9 @@ def _opens(line: Line, crit: CriterionDef, settings: SetRowSettings) -> _Aligned
         ratio += settings.code_bonus
     if ratio < settings.min_ratio:
         return None
-    return _Aligned(line, crit, ratio, n, _tail(rest))
+    past = fold_words(" ".join(rest))[n:].split()
+    words_after = syllables(" ".join(w for w in past if not any(c.isdigit() for c in w)))
+    return _Aligned(line, crit, ratio, n, _tail(rest), words_after=words_after)
 
 
 def _wordish(token: str) -> bool:

@@ -57,6 +57,12 @@ class WordingSettings:
     # its code's wording, at least this many words long, held in order at least to this share.
     leak_min_words: int = 6
     leak_coverage: float = 0.9
+    # A short wording (at most this many words) whose row is read under its printed code, in the
+    # place the set gives it between the rows read around it, takes the wording when the name read
+    # is all OCR's garble ("_12 |BodioH |" for "Báo cáo CCHC": every word damaged) of at most this
+    # many times the wording's letters, its points within the criterion's maximum (``garbled_in_place``).
+    place_max_words: int = 5
+    place_max_letters: float = 2.0
     on: bool = True
 
 
@@ -184,6 +190,8 @@ def restore_wordings(
             if own is not None:
                 if damage_only(row.name, own.name, s) or (sure and leaked_into(row.name, own, sets[0].rows, s)):
                     found = sets[0], own
+                elif sure and garbled_in_place(table.rows, row, own, sets[0], s):
+                    found = sets[0], own
                 elif (own_tails := _tails(row.name, own.name, split, s)) is not None:
                     found, tails = (sets[0], own), own_tails
             else:
@@ -203,6 +211,38 @@ def restore_wordings(
             row.flags.append(f"{code_flag if own is not None else FLAG_WORDING}:{found[0].id}")
             restored += 1
     return restored
+
+
+def garbled_in_place(
+    rows: Sequence[ScoreRow], row: ScoreRow, crit: CriterionDef, cs: CriteriaSet, s: WordingSettings = WordingSettings()
+) -> bool:
+    """A short wording's row whose name OCR garbled past recognising, told by its place: its code
+    printed (not inferred), the rows read right above and below it criteria of the set before and
+    after it in the set's order, its name all damaged words (no word of the language, nothing to
+    tell another wording by) and not long, its points within the criterion's maximum. A short
+    wording is easy to confuse, so no nearness of the garble is asked; the code and the place are
+    what say which row it is."""
+    words = _words(row.name)
+    wording = _words(crit.name)
+    if not words or len(wording) > s.place_max_words or "code_inferred" in row.flags:
+        return False
+    if not all(damaged(w) for w in words):
+        return False
+    if sum(len(w) for w in words) > s.place_max_letters * sum(len(w) for w in wording):
+        return False
+    top = crit.max_points
+    if top is not None and any(v is not None and not 0 <= v <= top + 0.01 for v in (row.max_points, row.self_points)):
+        return False
+    order = {c.code: i for i, c in enumerate(cs.rows)}
+    k = next((i for i, r in enumerate(rows) if r is row), None)
+    if k is None:
+        return False
+    here = order[crit.code]
+    above = order.get(str(rows[k - 1].code)) if k > 0 else None
+    below = order.get(str(rows[k + 1].code)) if k + 1 < len(rows) else None
+    if above is None and below is None:
+        return False
+    return (above is None or above < here) and (below is None or here < below)
 
 
 def _leaked_by_code(
