@@ -23,7 +23,7 @@ from cchc_extract.reconcile.held import pointer_field
 from cchc_extract.reconcile.hierarchy import block_prints, children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.set_gaps import absent_set_rows
-from extract.segment.unread_rows import unplaced_figures
+from extract.segment.name_figures import unplaced_figures
 from normalize.criteria import CriteriaSet, load_criteria_sets
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold

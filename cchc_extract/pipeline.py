@@ -23,6 +23,7 @@ from extract.model import IngestedDocument
 from extract.ocr_marks import laid_out_by_ocr
 from extract.segment.appraised_column import flag_unread_columns
 from extract.segment.counts import find_counts
+from extract.segment.name_figures import points_in_names
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
 from extract.segment.set_rows import recover_set_rows, set_order_review
 from extract.segment.stat_lines import find_statistics_lines
@@ -37,7 +38,6 @@ from extract.segment.task_paragraphs import find_task_paragraphs
 from extract.segment.task_tables import find_task_tables
 from extract.segment.task_wording import reword_tasks
 from extract.segment.unread import find_unread, totals_told, unread_review_items
-from extract.segment.unread_rows import points_in_names
 from extract.segment.unread_withdrawn import withdraw_unsure_tables
 from normalize.criteria.match import MatchSettings, apply_criteria_sets
 from normalize.criteria.set_cells import drop_later_cells, fill_set_maxima
