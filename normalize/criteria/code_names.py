@@ -154,6 +154,41 @@ def _out_of_sequence(
     return out
 
 
+def recode_printed(
+    rows: list[ScoreRow],
+    k: int,
+    crit: CriterionDef | None,
+    names: list[tuple[str, CriterionDef]],
+    taken: set[str],
+    set_id: str,
+    s: MatchSettings,
+) -> CriterionDef | None:
+    """A code printed plainly, the set's, whose row is named, near-identically, as another
+    criterion that no row holds: the row's name and figures are that criterion's, and the code
+    is its neighbour's line (a row whose own code line OCR lost, its name and figures joined to
+    the next row's code: "Xác định đầy đủ …  1 0" over "1.1.3 | Các kết quả … il LS"). The name
+    alone is not enough (a name can be the line above's, the code right: ``_points_say_printed``);
+    it takes a second witness: the criterion's code is the one the row above's goes on with, or
+    the row's maximum read is that criterion's and not the printed code's. Returns the row's
+    criterion, recoded or not."""
+    row, above = rows[k], rows[k - 1] if k else None
+    if crit is None or not row.code or "code_inferred" in row.flags:
+        return crit
+    folded = norm(row.name or row.name_raw)
+    if not folded or fuzz.ratio(folded, norm(crit.name)) >= s.snap_min:
+        return crit
+    top = max(((fuzz.ratio(folded, n), c) for n, c in names), key=lambda e: e[0], default=None)
+    if top is None or top[0] < s.recode_min or top[1].code == str(row.code) or top[1].code in taken:
+        return crit
+    named = top[1]
+    if _points_say_printed(row, crit, named):
+        return crit
+    follows = above is not None and bool(above.code) and _next_code(str(above.code)) == named.code
+    if not (follows or _points_say_printed(row, named, crit)):
+        return crit
+    return take_code(row, named, taken, set_id)
+
+
 def _points_say_printed(row: ScoreRow, own: CriterionDef | None, named: CriterionDef) -> bool:
     """The row's maximum as read is its printed code's, not the named criterion's: the name is
     the one taken from the line above (a row whose code and points OCR lost gave its name line to
