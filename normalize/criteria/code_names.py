@@ -167,8 +167,9 @@ def recode_printed(
     criterion that no row holds: the row's name and figures are that criterion's, and the code
     is its neighbour's line (a row whose own code line OCR lost, its name and figures joined to
     the next row's code: "Xác định đầy đủ …  1 0" over "1.1.3 | Các kết quả … il LS"). The name
-    alone is not enough (a name can be the line above's, the code right: ``_points_say_printed``);
-    it takes a second witness: the criterion's code is the one the row above's goes on with, or
+    alone is not enough (a name can be the line above's, the code right: ``_points_say_printed``;
+    a printed code where the numbering goes on from the row above's stands: ``_goes_on``, a
+    document numbered its own way keeps its codes); it takes a second witness: the criterion's code is the one the row above's goes on with, or
     the row's maximum read is that criterion's and not the printed code's. Returns the row's
     criterion, recoded or not."""
     row, above = rows[k], rows[k - 1] if k else None
@@ -181,8 +182,8 @@ def recode_printed(
     if top is None or top[0] < s.recode_min or top[1].code == str(row.code) or top[1].code in taken:
         return crit
     named = top[1]
-    if _points_say_printed(row, crit, named):
-        return crit
+    if _points_say_printed(row, crit, named) or (above is not None and _goes_on(above.code, str(row.code))):
+        return crit  # (the numbering vouches for the printed code: a document's own order, or a name misplaced)
     follows = above is not None and bool(above.code) and _next_code(str(above.code)) == named.code
     if not (follows or _points_say_printed(row, named, crit)):
         return crit
@@ -197,6 +198,15 @@ def _points_say_printed(row: ScoreRow, own: CriterionDef | None, named: Criterio
     if most is None or own is None or own.max_points is None or named.max_points is None:
         return False
     return abs(most - own.max_points) < 1e-9 and abs(most - named.max_points) > 1e-9
+
+
+def _goes_on(above: str | None, code: str) -> bool:
+    """Whether ``code`` is where the numbering goes after ``above``: its next sibling, its first
+    child, or the next sibling of one of its ancestors ("1.2" after "1.1.4")."""
+    if not above:
+        return False
+    ancestors = [above.rsplit(".", n)[0] for n in range(above.count(".") + 1)]
+    return code == f"{above}.1" or any(_next_code(a) == code for a in ancestors)
 
 
 def _next_code(code: str) -> str | None:
