@@ -49,3 +49,28 @@ def test_a_one_word_speck_placed_below_holds_no_code_against_the_row_its_name_sa
     assert rows["8"]["name"] == want["8"]["name"]
     assert "7" not in rows or rows["7"]["name"] != want["8"]["name"]
     assert [r["code"] for r in _rows(out)] == sorted(rows, key=float)
+
+
+def test_a_name_and_maximum_of_the_next_criterion_under_a_code_in_sequence_take_their_code(tmp_path):
+    # Seed 276's d05-i4 with row 3's line lost and row 4's code printed "3" (its line "3 Cải cách tổ
+    # chức bộ máy hành chính … 11 11 11" after 2): the name and the maximum (11; 3's is 14,5) are
+    # 4's, which no row holds: the row is 4, though 3 goes on from 2. The total of maxima (69,5,
+    # a planted slip: the rows make 68,5) is short by 15,5, more than 3's lost 14,5 and less than
+    # all the lost rows: incomplete and queued, not the commune's mismatch nor silent.
+    source = DATA / "dumps_rows" / "s276-d05-i4-ruled-center-vie-150dpi-degraded.txt"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    (three,) = [k for k, line in enumerate(lines) if line.startswith("4: Cải cách thủ tục")]
+    assert lines[three + 1].startswith("; Cải cách tố chức")
+    lines[three + 1] = "3" + lines[three + 1][1:]
+    del lines[three]
+    path = tmp_path / source.name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / (source.name + ".truth.json")).write_text(
+        (DATA / "dumps_rows" / (source.name + ".truth.json")).read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    out, _ = converted_with_truth(path)
+    assert [r["code"] for r in _rows(out)] == ["1", "2", "4", "5", "6"]
+    assert {r["code"]: r for r in _rows(out)}["4"]["max_points"] == 11.0
+    (total,) = [c for c in out["checks"] if c["kind"] == "stated_total" and c["field"] == "max_points"]
+    assert total["status"] == "incomplete", total["message"]
+    assert any(e["item"] == "/score_tables/0" and e.get("field") == "max_points" for e in out["review"])

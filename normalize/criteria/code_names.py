@@ -167,27 +167,41 @@ def recode_printed(
     criterion that no row holds: the row's name and figures are that criterion's, and the code
     is its neighbour's line (a row whose own code line OCR lost, its name and figures joined to
     the next row's code: "Xác định đầy đủ …  1 0" over "1.1.3 | Các kết quả … il LS"). The name
-    alone is not enough (a name can be the line above's, the code right: ``_points_say_printed``;
-    a printed code where the numbering goes on from the row above's stands: ``_goes_on``, a
-    document numbered its own way keeps its codes); it takes a second witness: the criterion's code is the one the row above's goes on with, or
-    the row's maximum read is that criterion's and not the printed code's. Returns the row's
-    criterion, recoded or not."""
+    alone is not enough (a name can be the line above's, the code right: ``_points_say_printed``),
+    it takes a second witness: the row's maximum read is that criterion's and not the printed
+    code's, or that criterion's code is the one the row above's goes on with while the printed
+    code is nowhere the numbering goes (``_goes_on``). A row below printed where the numbering
+    goes on and named one criterion on as well is a document numbered its own way: codes kept.
+    Returns the row's criterion, recoded or not."""
     row, above = rows[k], rows[k - 1] if k else None
     if crit is None or not row.code or "code_inferred" in row.flags:
         return crit
-    folded = norm(row.name or row.name_raw)
-    if not folded or fuzz.ratio(folded, norm(crit.name)) >= s.snap_min:
+    named = _named_other(row, crit, names, s)
+    if named is None or named.code in taken or _points_say_printed(row, crit, named):
         return crit
-    top = max(((fuzz.ratio(folded, n), c) for n, c in names), key=lambda e: e[0], default=None)
-    if top is None or top[0] < s.recode_min or top[1].code == str(row.code) or top[1].code in taken:
-        return crit
-    named = top[1]
-    if _points_say_printed(row, crit, named) or (above is not None and _goes_on(above.code, str(row.code))):
-        return crit  # (the numbering vouches for the printed code: a document's own order, or a name misplaced)
-    follows = above is not None and bool(above.code) and _next_code(str(above.code)) == named.code
+    follows = (
+        above is not None and _next_code(str(above.code)) == named.code and not _goes_on(above.code, str(row.code))
+    )
     if not (follows or _points_say_printed(row, named, crit)):
         return crit
+    below = rows[k + 1] if k + 1 < len(rows) else None
+    if below is not None and below.code and "code_inferred" not in below.flags and _goes_on(row.code, below.code):
+        named_below = _named_other(below, None, names, s)
+        if named_below is not None and named_below.code != below.code and _goes_on(named.code, named_below.code):
+            return crit
     return take_code(row, named, taken, set_id)
+
+
+def _named_other(
+    row: ScoreRow, crit: CriterionDef | None, names: list[tuple[str, CriterionDef]], s: MatchSettings
+) -> CriterionDef | None:
+    """The criterion the row's name is, near-identically (``recode_min``), when it is not the
+    row's code's and the name is not near that code's wording (``snap_min``); None otherwise."""
+    folded = norm(row.name or row.name_raw)
+    if not folded or (crit is not None and fuzz.ratio(folded, norm(crit.name)) >= s.snap_min):
+        return None
+    top = max(((fuzz.ratio(folded, n), c) for n, c in names), key=lambda e: e[0], default=None)
+    return top[1] if top is not None and top[0] >= s.recode_min and top[1].code != str(row.code) else None
 
 
 def _points_say_printed(row: ScoreRow, own: CriterionDef | None, named: CriterionDef) -> bool:
