@@ -361,6 +361,8 @@ def _check_score_table(
             if expected is not None and _made_up(stated - expected, [maxima[k] for k in lost_top], field_, tol):
                 status = "incomplete"
                 message += f"; top-level criteria {', '.join(lost_top)} of the criteria set were not read"
+                if field_ == "max_points" and not _exactly(stated - expected, [maxima[k] for k in lost_top], tol):
+                    message += ", and no set of them makes up the difference exactly: the total may be wrong too"
                 total_ref = ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated)
                 ledger.flag(total_ref, message)
         ledger.check(
@@ -435,13 +437,20 @@ def _set_children_unread(row: ScoreRow, children: list[ScoreRow], maxima: dict[s
 
 
 def _made_up(shortfall: float, lost: list[float], field_: str, tol: float) -> bool:
-    """Whether rows whose maxima are ``lost`` can make up ``shortfall``: for maxima, some of them
-    exactly (a total of maxima one point over the rows read is the commune's slip, not rows of
-    15,5 lost); for scores, anything up to all of them."""
-    if shortfall <= tol:
+    """Whether rows whose maxima are ``lost`` can make up ``shortfall``: for maxima, a shortfall
+    at least the smallest of them (a total of maxima one point over the rows read is the
+    commune's slip, not rows of 15,5 lost) and at most all of them: some of them exactly, or
+    rows lost and a slip too, which the rows read cannot tell apart (a row read under a
+    neighbour's code holds another maximum than its code's); for scores, anything up to all."""
+    if shortfall <= tol or not lost:
         return False
     if field_ != "max_points":
         return shortfall <= sum(lost) + tol
+    return min(lost) - tol <= shortfall <= sum(lost) + tol
+
+
+def _exactly(shortfall: float, lost: list[float], tol: float) -> bool:
+    """Some of the ``lost`` maxima add up to ``shortfall``."""
     return any(abs(sum(group) - shortfall) <= tol for n in range(1, len(lost) + 1) for group in combinations(lost, n))
 
 

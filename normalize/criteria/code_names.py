@@ -154,6 +154,56 @@ def _out_of_sequence(
     return out
 
 
+def recode_printed(
+    rows: list[ScoreRow],
+    k: int,
+    crit: CriterionDef | None,
+    names: list[tuple[str, CriterionDef]],
+    taken: set[str],
+    set_id: str,
+    s: MatchSettings,
+) -> CriterionDef | None:
+    """A code printed plainly, the set's, whose row is named, near-identically, as another
+    criterion that no row holds: the row's name and figures are that criterion's, and the code
+    is its neighbour's line (a row whose own code line OCR lost, its name and figures joined to
+    the next row's code: "Xác định đầy đủ …  1 0" over "1.1.3 | Các kết quả … il LS"). The name
+    alone is not enough (a name can be the line above's, the code right: ``_points_say_printed``),
+    it takes a second witness: the row's maximum read is that criterion's and not the printed
+    code's, or that criterion's code is the one the row above's goes on with while the printed
+    code is nowhere the numbering goes (``_goes_on``). A row below printed where the numbering
+    goes on and named one criterion on as well is a document numbered its own way: codes kept.
+    Returns the row's criterion, recoded or not."""
+    row, above = rows[k], rows[k - 1] if k else None
+    if crit is None or not row.code or "code_inferred" in row.flags:
+        return crit
+    named = _named_other(row, crit, names, s)
+    if named is None or named.code in taken or _points_say_printed(row, crit, named):
+        return crit
+    follows = (
+        above is not None and _next_code(str(above.code)) == named.code and not _goes_on(above.code, str(row.code))
+    )
+    if not (follows or _points_say_printed(row, named, crit)):
+        return crit
+    below = rows[k + 1] if k + 1 < len(rows) else None
+    if below is not None and below.code and "code_inferred" not in below.flags and _goes_on(row.code, below.code):
+        named_below = _named_other(below, None, names, s)
+        if named_below is not None and named_below.code != below.code and _goes_on(named.code, named_below.code):
+            return crit
+    return take_code(row, named, taken, set_id)
+
+
+def _named_other(
+    row: ScoreRow, crit: CriterionDef | None, names: list[tuple[str, CriterionDef]], s: MatchSettings
+) -> CriterionDef | None:
+    """The criterion the row's name is, near-identically (``recode_min``), when it is not the
+    row's code's and the name is not near that code's wording (``snap_min``); None otherwise."""
+    folded = norm(row.name or row.name_raw)
+    if not folded or (crit is not None and fuzz.ratio(folded, norm(crit.name)) >= s.snap_min):
+        return None
+    top = max(((fuzz.ratio(folded, n), c) for n, c in names), key=lambda e: e[0], default=None)
+    return top[1] if top is not None and top[0] >= s.recode_min and top[1].code != str(row.code) else None
+
+
 def _points_say_printed(row: ScoreRow, own: CriterionDef | None, named: CriterionDef) -> bool:
     """The row's maximum as read is its printed code's, not the named criterion's: the name is
     the one taken from the line above (a row whose code and points OCR lost gave its name line to
@@ -162,6 +212,15 @@ def _points_say_printed(row: ScoreRow, own: CriterionDef | None, named: Criterio
     if most is None or own is None or own.max_points is None or named.max_points is None:
         return False
     return abs(most - own.max_points) < 1e-9 and abs(most - named.max_points) > 1e-9
+
+
+def _goes_on(above: str | None, code: str) -> bool:
+    """Whether ``code`` is where the numbering goes after ``above``: its next sibling, its first
+    child, or the next sibling of one of its ancestors ("1.2" after "1.1.4")."""
+    if not above:
+        return False
+    ancestors = [above.rsplit(".", n)[0] for n in range(above.count(".") + 1)]
+    return code == f"{above}.1" or any(_next_code(a) == code for a in ancestors)
 
 
 def _next_code(code: str) -> str | None:

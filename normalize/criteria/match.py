@@ -30,6 +30,7 @@ from normalize.criteria.code_names import (
     norm as _norm,
     own_numbered,
     part_numbered,
+    recode_printed,
     shift_by_names,
     similarity,
     take_code,
@@ -246,7 +247,7 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
             for r in table.rows
             if r.code and not any(r is x for x in strays) and not any(r is x for x in tails)
         }
-        for row in table.rows:
+        for k, row in enumerate(table.rows):
             crit = by_code.get(str(row.code)) if row.code else None
             run_on = False
             if own:
@@ -261,6 +262,8 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
                     crit = _recode_run_on(row, crit, match.cset.rows, taken, match.cset.id, settings)
                     # (its name runs on past the wording it was recoded by: that wording is its name)
                     run_on = any(f.startswith(FLAG_CODE_BY_NAME) for f in row.flags)
+            else:
+                crit = recode_printed(table.rows, k, crit, names, taken, match.cset.id, settings)
             if crit is not None:
                 read = row.name or row.name_raw
                 ok = similarity(read, crit.name) >= settings.snap_min or _holds_wording(read, crit.name, settings)
@@ -387,7 +390,8 @@ def _stray(row: ScoreRow, names: list[tuple[str, CriterionDef]], s: MatchSetting
     if "code_inferred" not in row.flags or row.max_points is not None or row.self_points is not None:
         return False
     folded = _norm(row.name or row.name_raw)
-    return bool(folded) and all(fuzz.partial_ratio(n, folded) < s.snap_min for n, _ in names)
+    near = fuzz.ratio if len(folded.split()) < 2 else fuzz.partial_ratio  # (one word, "Đó", is in every wording)
+    return bool(folded) and all(near(n, folded) < s.snap_min for n, _ in names)
 
 
 def wording_similarity(name: str, wording: str, min_cut_share: float = 0.5) -> float:
