@@ -98,6 +98,10 @@ class ScoreTable:
     # The totals row as the document states it ("Tổng 100"), when it has one.
     stated_total_max: float | None = None
     stated_total_self: float | None = None
+    # OCR's confidence in the totals row's figures, by field ("max_points", "self_points"), on a
+    # scan's grid; empty when typed or not known. A total OCR read unsurely that its rows disagree
+    # with is a reading to review (``misread``), not a fault to report to the commune.
+    stated_total_confidence: dict[str, float] = field(default_factory=dict)
     # How its cells were read: the grid a reader found ("docx", "pdf-lines" ruling lines and
     # "pdf-text" text alignment on a PDF's text layer, "markdown", "html", "tsv", "portal" bar
     # cells of a text export, "ocr-lines" / "ocr-text" on a scan) or "lines" (rows we split from

@@ -18,6 +18,9 @@ class ReconcileSettings:
     confidence: ConfidenceSettings = field(default_factory=ConfidenceSettings)
     # Points are given to at most 2 decimals: a sum may be off by rounding, never by more.
     points_tolerance: float = 0.011
+    # OCR word confidence under which a table's stated total was read unsurely (Tesseract gives a
+    # clean figure 0.9 and more): a total under it that its rows disagree with is ``misread``.
+    unsure_total_ocr: float = 0.7
     # Large amounts (money) are compared relatively.
     relative_tolerance: float = 0.001
     # "a/b ... c%": at most this many characters (no digits) between the fraction and its percent.

@@ -395,7 +395,7 @@ def _check_score_table(
             else (),
             misread=[(c.ref, r) for c, r in found]
             or (_total_above_max(ti, table, field_, stated, expected, name, s) if ocr else []),
-            doubted=_unsure(ti, top, rows, field_, name, s),
+            doubted=_unsure(ti, top, rows, field_, name, s) + _total_unsure(ti, table, field_, stated, name, s),
             guessed=only_guessed(found),
             stated_too=from_set(found),
         )
@@ -501,6 +501,18 @@ def _unsure(
         for k in members
         if cell_confidence(rows[k], field_, s.confidence) < s.review_below
     )
+
+
+def _total_unsure(
+    ti: int, table: ScoreTable, field_: str, stated: float, name: str, s: ReconcileSettings
+) -> tuple[ReviewItem, ...]:
+    """The table's stated total of ``field_``, when OCR read its figure unsurely (its word
+    confidence under ``s.unsure_total_ocr``: "5" read at 0.53 for a printed 7,5): the total
+    disagreeing with its rows is then a reading to review, not the commune's fault."""
+    conf = table.stated_total_confidence.get(field_)
+    if conf is None or conf >= s.unsure_total_ocr:
+        return ()
+    return (ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated, confidence=conf),)
 
 
 def _max_not_the_sets(ti: int, i: int, row: ScoreRow, name: str, ocr: bool) -> tuple[ReviewItem, ...]:

@@ -177,6 +177,9 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         title = printed_title(lines_before(doc, joined, settings.caption.lines_above), settings.caption)
         table = finish_table(drafts, ocr=ocr, settings=settings, pages=joined.pages, damage=damage, title=title)
         table.stated_total_max, table.stated_total_self = _parse_total(total, ocr, table.rows)
+        if ocr:  # how surely OCR read the figures it states, by the field each stands for
+            printed = {"max": total[0], "self": total[1]}
+            table.stated_total_confidence = {f"{k}_points": c for k, c in total[2].items() if printed[k] is not None}
         table.read_from = joined.source
         if table.rows:
             tables.append(table)
@@ -274,7 +277,7 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
         total = _TOTAL_ROW.match(total_label(label))
         if total and not (code and parse_code(code)):
             grand = total.group("word") == "tong" or not total.group("parts") or "+" in total.group("parts")
-            totals.append((grand, (max_raw, self_raw)))
+            totals.append((grand, (max_raw, self_raw, _cell_confs(joined, row, columns, ("max", "self")))))
             continue
         tokens = [(t, t) for t in name.split()]
         explanation = [(t, t) for t in cell(row, "explanation").split()]
@@ -289,15 +292,7 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
             drafts[-1].line_end = row.line_end
             continue
         confs = [c for c in row.confs if c is not None]
-        # Each points cell's own OCR confidence (the least of its columns'): kept per cell, so that
-        # a number read unsurely casts doubt on that number, not on its row's others.
-        number_confs: dict[str, float] = {}
-        for key in _POINTS_KEYS:
-            grid_cols = joined.columns_of(columns[key]) if key in columns else []
-            in_cell = [row.confs[c] for c in grid_cols if c < len(row.confs)]
-            cell_confs = [c for c in in_cell if c is not None]
-            if cell_confs:
-                number_confs[key] = min(cell_confs)
+        number_confs = _cell_confs(joined, row, columns, _POINTS_KEYS)
         bbox = row_bbox(row)
         seen_blank = tuple(
             key for key in ("max", "self") if key in columns and _seen_blank(row, joined.columns_of(columns[key]))
@@ -324,7 +319,20 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
         )
     # The grand total ("Tổng cộng", "Cộng (I+II)") over part subtotals ("Cộng I"); the last one read.
     grand = [t for g, t in totals if g] or [t for _, t in totals]
-    return drafts, grand[-1] if grand else (None, None)
+    return drafts, grand[-1] if grand else (None, None, {})
+
+
+def _cell_confs(joined: JoinedTable, row, columns: dict[str, int], keys) -> dict[str, float]:
+    """Each points cell's own OCR confidence (the least of its grid columns'), by field key: kept
+    per cell, so that a number read unsurely casts doubt on that number, not on its row's others."""
+    number_confs: dict[str, float] = {}
+    for key in keys:
+        grid_cols = joined.columns_of(columns[key]) if key in columns else []
+        in_cell = [row.confs[c] for c in grid_cols if c < len(row.confs)]
+        cell_confs = [c for c in in_cell if c is not None]
+        if cell_confs:
+            number_confs[key] = min(cell_confs)
+    return number_confs
 
 
 def code_in_own_column(joined: JoinedTable, row, name_col: int) -> tuple[str, str] | None:
