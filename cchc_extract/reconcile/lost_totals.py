@@ -11,7 +11,7 @@ from __future__ import annotations
 from cchc_extract.reconcile.confidence import table_maxima
 from cchc_extract.reconcile.core import _Ledger, _sum_tolerance
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
-from cchc_extract.reconcile.sums import POINT_FIELDS, _score_ref, _table_name
+from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
 from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ReviewItem, ScoreRow, UnreadPart
 
 

@@ -14,6 +14,7 @@ from cchc_extract.reconcile.confidence import (
     table_fields,
 )
 from cchc_extract.reconcile.core import _Ledger
+from cchc_extract.reconcile.score_refs import _score_ref, _table_name
 from cchc_extract.reconcile.settings import (
     APPRAISED_IN_NOTE_REASON,
     CODE_INFERRED_REASON,
@@ -21,7 +22,6 @@ from cchc_extract.reconcile.settings import (
     ReconcileSettings,
 )
 from cchc_extract.reconcile.stat_rows import _stat_ref
-from cchc_extract.reconcile.sums import _score_ref, _table_name
 from normalize.criteria.match import FLAG_MAX_DIFFERS
 from schemas.records import ExtractionResult, ReviewItem, ScoreRow, StatRow
 

@@ -19,6 +19,7 @@ from cchc_extract.reconcile.misread import (
     other_readings,
     share_holds,
 )
+from cchc_extract.reconcile.score_refs import _table_name
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import (
     _denominator,
@@ -27,7 +28,6 @@ from cchc_extract.reconcile.stat_rows import (
     code_legend,
     is_percent,
 )
-from cchc_extract.reconcile.sums import _table_name
 from cchc_extract.review_threshold import REVIEW_BELOW
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number

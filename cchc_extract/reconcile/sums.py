@@ -4,7 +4,6 @@ ocr_reading (a cell whose other OCR reading was taken to restore its sums)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import partial
 from itertools import combinations
 
@@ -30,41 +29,23 @@ from cchc_extract.reconcile.misread import (
     sum_holds,
     total_holds,
 )
-from cchc_extract.reconcile.settings import AMBIGUOUS_REASON, ReconcileSettings
+from cchc_extract.reconcile.ocr_readings import _repair_ocr_readings
+from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
+from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.suspects import not_set_vouched, relations_held, suspects, total_suspects
 from normalize.criteria import load_criteria_sets
 from normalize.criteria.match import FLAG_MAX_DIFFERS
-from normalize.numbers import format_vn, lost_decimal_readings, parse_number
+from normalize.numbers import format_vn, lost_decimal_readings
 from schemas.records import ReviewItem, ScoreRow, ScoreTable
 
-# The points columns of a score row, and the sum check of each: a parent's points are its
-# sub-criteria's, in every column (the appraised column is added up as the self column is).
-POINT_FIELDS = ("max_points", "self_points", "appraised_points")
+# The sum check of each points column: a parent's points are its sub-criteria's, in every
+# column (the appraised column is added up as the self column is).
 _SUM_KIND = {"max_points": "sum_children", "self_points": "sum_self", "appraised_points": "sum_appraised"}
 _FIELD_WORDS = {
     "max_points": "max points",
     "self_points": "self-assessed points",
     "appraised_points": "appraised points",
 }
-
-
-def _score_ref(ti: int, ri: int, row: ScoreRow, field_: str | None, table: str) -> ReviewItem:
-    raw = getattr(row, f"{field_}_raw", None) if field_ in POINT_FIELDS else None
-    value = getattr(row, field_, None) if field_ else None
-    return ReviewItem(
-        item=f"/score_tables/{ti}/rows/{ri}",
-        field=field_,
-        table=table,
-        code=row.code,
-        page=row.source.page,
-        raw=raw,
-        value=value if isinstance(value, (int, float, str)) else None,
-        confidence=row.confidence,
-    )
-
-
-def _table_name(table: ScoreTable, ti: int) -> str:
-    return table.title.strip() or f"score_tables/{ti}"
 
 
 def _effective(rows: list[ScoreRow], kids: dict[int, list[int]], i: int, field_: str) -> float | None:
@@ -527,82 +508,3 @@ def _max_not_the_sets(ti: int, i: int, row: ScoreRow, name: str, ocr: bool) -> t
     if crit is None or crit.max_points is None or row.self_points > crit.max_points + 0.011:
         return ()
     return (_score_ref(ti, i, row, "max_points", name),)
-
-
-def _repair_ocr_readings(
-    ti: int,
-    table: ScoreTable,
-    parents: list[int | None],
-    kids: dict[int, list[int]],
-    ledger: _Ledger,
-    s: ReconcileSettings,
-) -> None:
-    """Take another reading of an OCR'd cell ("35" → 3.5) when the cell breaks its relations and
-    exactly one other reading does better: restores a sum, or (no sum to tell) is the one reading
-    that fits under the row's maximum."""
-    rows = table.rows
-    name = _table_name(table, ti)
-    tol = s.points_tolerance
-    for i, row in enumerate(rows):
-        for field_ in POINT_FIELDS:
-            value = getattr(row, field_)
-            flag = f"repaired_{field_}"
-            raw_attr = f"{field_}_raw"
-            if flag in row.flags:  # repaired on an earlier run: say so again, change nothing
-                old = parse_number(getattr(row, raw_attr), kind="score")
-                _record_repair(ledger, ti, i, row, field_, name, old.value if old else None, value)
-                continue
-            if value is None:
-                continue
-            readings = [a for a in row.alternatives.get(field_, []) if a != value]
-            raw = getattr(row, raw_attr)
-            if not readings and field_ != "max_points" and row.max_points is not None and value > row.max_points + tol:
-                # A self score above the maximum cannot be right; OCR may have lost its decimal point.
-                readings = lost_decimal_readings(raw or format_vn(value, 4), upper=row.max_points)
-            if not readings:
-                continue
-            held, checkable, bounded = relations_held(rows, i, field_, value, parents, kids, tol)
-            if held == checkable and bounded:
-                continue
-            scored = []
-            for reading in readings:
-                h, c, b = relations_held(rows, i, field_, reading, parents, kids, tol)
-                # Better means: restores a sum, or brings an impossible score under its maximum
-                # without breaking a sum the first reading kept.
-                if b and (h > held or (not bounded and h >= held)):
-                    scored.append((h, reading))
-            if not scored:
-                continue
-            best = max(h for h, _ in scored)
-            winners = [r for h, r in scored if h == best]
-            if len(winners) != 1:
-                ledger.flag(
-                    replace(_score_ref(ti, i, row, field_, name), alternatives=list(winners)),
-                    f"{row.code}: readings {', '.join(_vn(r) for r in winners)} {AMBIGUOUS_REASON}",
-                )
-                continue
-            if raw is None:
-                setattr(row, raw_attr, format_vn(value, 4))
-            setattr(row, field_, winners[0])
-            row.flags.append(flag)
-            _record_repair(ledger, ti, i, row, field_, name, value, winners[0])
-
-
-def _record_repair(
-    ledger: _Ledger, ti: int, i: int, row: ScoreRow, field_: str, name: str, old: float | None, new: float | None
-) -> None:
-    raw = getattr(row, f"{field_}_raw")
-    ledger.check(
-        "ocr_reading",
-        f"/score_tables/{ti}/rows/{i}",
-        table=name,
-        code=row.code,
-        field_=field_,
-        expected=new,
-        actual=old,
-        tolerance=None,
-        status="repaired",
-        message=f"{row.code}: {field_.replace('_', ' ')} read as {raw!r} breaks its sums; "
-        f"the reading {_vn(new)} restores them",
-        rows=(_score_ref(ti, i, row, field_, name),),
-    )

@@ -16,7 +16,7 @@ from cchc_extract.reconcile.core import _Ledger
 from cchc_extract.reconcile.held import pointer_field
 from cchc_extract.reconcile.hierarchy import children_of, resolve_parents
 from cchc_extract.reconcile.misread import ocr_read
-from cchc_extract.reconcile.sums import POINT_FIELDS, _score_ref, _table_name
+from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
 from schemas.records import Check, ExtractionResult, ReviewItem, ScoreRow
 
 # The sum checks of a score table, and the statuses that leave the relation undecided.

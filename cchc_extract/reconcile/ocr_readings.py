@@ -1,0 +1,93 @@
+"""ocr_reading: another reading of an OCR'd score cell ("35" → 3,5) taken when the cell breaks its
+relations and exactly one other reading restores them; several equally good readings go to review
+as ambiguous. Run before the sums are checked, so the checks see the reading taken."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from cchc_extract.reconcile.core import _Ledger, _vn
+from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
+from cchc_extract.reconcile.settings import AMBIGUOUS_REASON, ReconcileSettings
+from cchc_extract.reconcile.suspects import relations_held
+from normalize.numbers import format_vn, lost_decimal_readings, parse_number
+from schemas.records import ScoreRow, ScoreTable
+
+
+def _repair_ocr_readings(
+    ti: int,
+    table: ScoreTable,
+    parents: list[int | None],
+    kids: dict[int, list[int]],
+    ledger: _Ledger,
+    s: ReconcileSettings,
+) -> None:
+    """Take another reading of an OCR'd cell ("35" → 3.5) when the cell breaks its relations and
+    exactly one other reading does better: restores a sum, or (no sum to tell) is the one reading
+    that fits under the row's maximum."""
+    rows = table.rows
+    name = _table_name(table, ti)
+    tol = s.points_tolerance
+    for i, row in enumerate(rows):
+        for field_ in POINT_FIELDS:
+            value = getattr(row, field_)
+            flag = f"repaired_{field_}"
+            raw_attr = f"{field_}_raw"
+            if flag in row.flags:  # repaired on an earlier run: say so again, change nothing
+                old = parse_number(getattr(row, raw_attr), kind="score")
+                _record_repair(ledger, ti, i, row, field_, name, old.value if old else None, value)
+                continue
+            if value is None:
+                continue
+            readings = [a for a in row.alternatives.get(field_, []) if a != value]
+            raw = getattr(row, raw_attr)
+            if not readings and field_ != "max_points" and row.max_points is not None and value > row.max_points + tol:
+                # A self score above the maximum cannot be right; OCR may have lost its decimal point.
+                readings = lost_decimal_readings(raw or format_vn(value, 4), upper=row.max_points)
+            if not readings:
+                continue
+            held, checkable, bounded = relations_held(rows, i, field_, value, parents, kids, tol)
+            if held == checkable and bounded:
+                continue
+            scored = []
+            for reading in readings:
+                h, c, b = relations_held(rows, i, field_, reading, parents, kids, tol)
+                # Better means: restores a sum, or brings an impossible score under its maximum
+                # without breaking a sum the first reading kept.
+                if b and (h > held or (not bounded and h >= held)):
+                    scored.append((h, reading))
+            if not scored:
+                continue
+            best = max(h for h, _ in scored)
+            winners = [r for h, r in scored if h == best]
+            if len(winners) != 1:
+                ledger.flag(
+                    replace(_score_ref(ti, i, row, field_, name), alternatives=list(winners)),
+                    f"{row.code}: readings {', '.join(_vn(r) for r in winners)} {AMBIGUOUS_REASON}",
+                )
+                continue
+            if raw is None:
+                setattr(row, raw_attr, format_vn(value, 4))
+            setattr(row, field_, winners[0])
+            row.flags.append(flag)
+            _record_repair(ledger, ti, i, row, field_, name, value, winners[0])
+
+
+def _record_repair(
+    ledger: _Ledger, ti: int, i: int, row: ScoreRow, field_: str, name: str, old: float | None, new: float | None
+) -> None:
+    raw = getattr(row, f"{field_}_raw")
+    ledger.check(
+        "ocr_reading",
+        f"/score_tables/{ti}/rows/{i}",
+        table=name,
+        code=row.code,
+        field_=field_,
+        expected=new,
+        actual=old,
+        tolerance=None,
+        status="repaired",
+        message=f"{row.code}: {field_.replace('_', ' ')} read as {raw!r} breaks its sums; "
+        f"the reading {_vn(new)} restores them",
+        rows=(_score_ref(ti, i, row, field_, name),),
+    )
