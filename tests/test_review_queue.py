@@ -110,8 +110,12 @@ def test_one_row_per_value_most_serious_first(converted):
     entries = build_queue(out)
     severities = [e.severity for e in entries]
     assert severities == sorted(severities, key=["inconsistency", "misreading", "unread", "low_confidence"].index)
-    # The rows of the two broken sums (a parent's own value is not doubted: its children are).
-    assert {e.code for e in entries if e.severity == "inconsistency"} == {"1.1.2", "1.3.1", "1.3.2"}
+    # The two broken relations, one entry each on a typed document: 1.1.2 above its maximum (its
+    # parent's sum joins that entry), and 1.3's sum on the figure it states, its message naming the
+    # parts ("1.3: … add up to 1,5, the row states 2": a person reads 1.3.1's 0,5 there).
+    assert {e.code for e in entries if e.severity == "inconsistency"} == {"1.1.2", "1.3"}
+    sum_13 = next(e for e in entries if e.code == "1.3")
+    assert any("1,5" in r.message and "1.3" in r.message for r in sum_13.reasons)
     # Printed landscape, fit to the width, wrapped rows tall enough for their text.
     sheet = openpyxl.load_workbook(out / REVIEW_XLSX).active
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
@@ -124,26 +128,25 @@ def test_one_row_per_value_most_serious_first(converted):
 def test_confirm_correct_dismiss_round_trip(converted, capsys):
     folder, out = converted
     data = _doc(out)
-    k112, k131, k132 = (_key(data, c) for c in ("1.1.2", "1.3.1", "1.3.2"))
+    k112, k13 = (_key(data, c) for c in ("1.1.2", "1.3"))
     _type(
         out / REVIEW_XLSX,
         {
             k112: {"corrected_value": "1", "note": "bản giấy ghi 1"},
-            k132: {"status": "xác nhận"},
-            k131: {"status": "bỏ qua", "note": "lỗi của xã, đã báo"},
+            k13: {"status": "bỏ qua", "note": "lỗi của xã, đã báo"},
         },
     )
     assert main(["apply-review", str(out / REVIEW_XLSX), "--out", str(out)]) == 0
-    assert "đã áp dụng 3 giá trị sửa cho 1 tài liệu" in capsys.readouterr().err
+    assert "đã áp dụng 2 giá trị sửa cho 1 tài liệu" in capsys.readouterr().err
     data = _doc(out)
     assert _row(data, "1.1.2")["self_points"] == 1 and _row(data, "1.1.2")["confidence"] == 1.0
-    assert [(c["old"], c["new"]) for c in data["corrections"]] == [(9, 1), (1, 1)]  # corrected, confirmed
+    assert [(c["old"], c["new"]) for c in data["corrections"]] == [(9, 1)]  # corrected; a dismissal changes no value
     log = load_log(out)
-    assert {line.key: line.action for line in log} == {k112: "corrected", k132: "confirmed", k131: "dismissed"}
+    assert {line.key: line.action for line in log} == {k112: "corrected", k13: "dismissed"}
     first = next(line for line in log if line.key == k112)
     assert first.note == "bản giấy ghi 1" and first.source == REVIEW_XLSX and first.sha256
     # Decided values left the queue, though 1.3's sum is still broken.
-    assert {k112, k131, k132}.isdisjoint(set(read_review(out / REVIEW_XLSX)["key"]))
+    assert {k112, k13}.isdisjoint(set(read_review(out / REVIEW_XLSX)["key"]))
     assert any(c["status"] == "mismatch" and c["code"] == "1.3" for c in data["checks"])
 
     # A second, different correction of 1.1.2 is refused, said, and kept with what was typed.
@@ -154,19 +157,19 @@ def test_confirm_correct_dismiss_round_trip(converted, capsys):
     assert main(["apply-review", str(edited), "--out", str(out)]) == 1
     err = capsys.readouterr().err
     assert f"{k112}: đã sửa thành 1" in err and "không nhận lần sửa thứ hai khác giá trị (0,5)" in err
-    assert _row(_doc(out), "1.1.2")["self_points"] == 1 and len(load_log(out)) == 3
+    assert _row(_doc(out), "1.1.2")["self_points"] == 1 and len(load_log(out)) == 2
     kept = read_review(out / REVIEW_XLSX)
     assert kept.loc[kept["key"] == k112, "corrected_value"].tolist() == ["0,5"]
     # The same correction again is no news.
     report = apply_decisions(out, [Decision(k112, "correct", "1", source="page")], refresh=False)
     assert (report.applied, report.unchanged, report.problems) == (0, 1, [])
 
-    # Converted again (the JSON rewritten from the PDF): the confirmed and dismissed values stay
+    # Converted again (the JSON rewritten from the PDF): the dismissed value stays
     # out of the queue; the correction comes back typed in, and applying the sheet restores it.
     _convert(folder, out, force=True)
     assert _row(_doc(out), "1.1.2")["self_points"] == 9
     frame = read_review(out / REVIEW_XLSX)
-    assert {k131, k132}.isdisjoint(set(frame["key"]))
+    assert k13 not in set(frame["key"])
     again = frame.loc[frame["key"] == k112].iloc[0]
     assert (again["status"], again["corrected_value"]) == ("sửa", "1")
     assert main(["apply-review", str(out / REVIEW_XLSX), "--out", str(out)]) == 0
