@@ -337,7 +337,8 @@ def _best_alignment(
         # (one criterion left between two rows read: the set's order leaves the line it alone to be)
         alone = len(crits) == 1 and before is not None and after is not None
         sole = frozenset(c.code for c in crits) if alone else frozenset()
-        score, aligned = _align(region, crits, cs, settings, _required(crits, after), sole)
+        required = _required(crits, after) | _coded_next(region, crits, before)
+        score, aligned = _align(region, crits, cs, settings, required, sole)
         scored.append((score, aligned, cs))
     scored.sort(key=lambda e: -e[0])
     if not scored or not scored[0][1]:
@@ -365,6 +366,22 @@ def _required(crits: list[CriterionDef], after: ScoreRow | None) -> frozenset[st
     table prints above their first child."""
     code = str(after.code) if after is not None and after.code else ""
     return frozenset(c.code for c in crits if code.startswith(c.code + "."))
+
+
+def _coded_next(region: list[Line], crits: list[CriterionDef], before: ScoreRow | None) -> frozenset[str]:
+    """The criterion the set puts next after the row read above the region, when a line of the
+    region prints its code ("13” | Kigm acing tic CCHE" after 1.2.2, for 1.3): the code and the
+    set's order both say the row is there, so its short wording OCR garbled opens it as a
+    required criterion's does."""
+    if before is None or not crits:
+        return frozenset()
+    nxt = crits[0]
+    return frozenset([nxt.code]) if any(_printed_code(_opening(ln)) == nxt.code for ln in region) else frozenset()
+
+
+def _opening(line: Line) -> Line:
+    """The line with the ruling's specks parted off its code ("13”|Kigm" → "13” Kigm")."""
+    return replace(line, text=_spaced(line.text))
 
 
 def _align(
@@ -611,7 +628,7 @@ def _code_token(token: str) -> tuple[str | None, bool]:
     """(the code a token reads as, digits taken as they are; whether it is printed plainly: with
     its dots, or short, and opening with a digit — not digits whose dots OCR lost, "143", nor a
     code whose first digit it lost, ".2.1", which say nothing against a criterion's code)."""
-    raw = token.strip("|_~-—")
+    raw = token.strip("|_~-—“”\"'‘’")  # (a speck OCR made a quote of beside the code: "13”")
     read = read_code_token(raw)
     if read is None or not read.components or read.lookalikes:
         return None, False
