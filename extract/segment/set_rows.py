@@ -24,6 +24,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from rapidfuzz import fuzz
+
 from extract.model import IngestedDocument, Line
 from extract.segment.line_common import is_score_token
 from extract.segment.set_wording import _glued_ratio, _pieced_code, _prefix_ratio
@@ -161,7 +163,14 @@ def _recover(
     itself when none was, else what of the region is still to be told (None: nothing)."""
     taken = {str(r.code) for t in result.score_tables for r in t.rows if r.code}
     aligned, used = _best_alignment(region, cset, taken, before, after, settings)
-    aligned = [a for a in aligned if a.line.number not in inside or a.ratio >= settings.min_ratio_inside or a.required]
+    aligned = [
+        a
+        for a in aligned
+        if a.line.number not in inside
+        or a.ratio >= settings.min_ratio_inside
+        or a.required
+        or (used is not None and _next_past_wording(a, used, taken, before, after))
+    ]
     # (between rows read, the set's order leaves a line few criteria to be: one is enough)
     least = settings.min_rows_beside if before is not None or after is not None else settings.min_rows
     if len(aligned) < least or used is None or _own_parts(region, used):
@@ -175,6 +184,27 @@ def _recover(
     if not all(str(r.code) in order for r in table.rows):
         table.rows = sorted(table.rows, key=lambda r: r.source.line_start or 0)
     return _told(part, region, rows, aligned, used, settings)
+
+
+def _next_past_wording(
+    a: _Aligned, cs: CriteriaSet, taken: set[str], before: ScoreRow | None, after: ScoreRow | None
+) -> bool:
+    """A line inside the span of the row read above that opens the criterion the set puts next
+    after it, and is no piece of that row's own wording: the next row's line, glued to the row
+    above (its code and points lost: "Mitte d6 ‘thurc hién ké hoach CCHC [PSPs" under 1.1.3's
+    wrapped name). A wrapped line of the row's name is a piece of its wording."""
+    crits = _between(cs, taken, before, after)
+    if before is None or not crits or crits[0].code != a.crit.code:
+        return False
+    own = next((c for c in cs.rows if c.code == str(before.code)), None)
+    if own is None:
+        return False
+    read = fold_words(a.line.text)
+    return fuzz.partial_ratio(read, fold_words(own.name)) < _OWN_PIECE
+
+
+# (nearer than this to the row's own wording, a line is a piece of it: its name's wrapped line)
+_OWN_PIECE = 75.0
 
 
 def _own_parts(region: list[Line], cs: CriteriaSet) -> bool:
