@@ -79,6 +79,10 @@ class SetRowSettings:
     # With no set recognised, the best set's alignment scores at least this much more than the
     # next set's whose wordings differ (sets share many wordings; a tie says nothing).
     set_margin: float = 5.0
+    # ... unless the lines hold at least this share of one set's wordings (whole) and less than
+    # ``part_share`` of every other's that fits as well.
+    whole_share: float = 0.95
+    part_share: float = 0.9
     # The doubt a recovered row carries (under the review threshold: a person looks at it).
     confidence: float = 0.5
     # Characters of a told part's text sample.
@@ -376,10 +380,25 @@ def _best_alignment(
     best_score, best, best_set = scored[0]
     if cset is None:
         wordings = {a.crit.name for a in best}
-        for score, aligned, _ in scored[1:]:
-            if {a.crit.name for a in aligned} != wordings and best_score - score < settings.set_margin:
-                return [], None  # (another set's wordings fit as well: which set it is, is not known)
+        rivals = [
+            e for e in scored[1:] if {a.crit.name for a in e[1]} != wordings and best_score - e[0] < settings.set_margin
+        ]
+        if rivals:
+            # (another set's wordings fit as well: which set it is, is not known — unless the
+            # lines hold one set's wordings whole and the others' only in part: "Cải cách tổ chức
+            # bộ máy hành chính" is one set's whole wording, another's "… hành chính nhà nước" cut)
+            contenders = [scored[0], *rivals]
+            whole = [e for e in contenders if _held_whole(e[1]) >= settings.whole_share]
+            if len(whole) != 1 or any(_held_whole(e[1]) >= settings.part_share for e in contenders if e is not whole[0]):
+                return [], None
+            _, best, best_set = whole[0]
     return best, best_set
+
+
+def _held_whole(aligned: list[_Aligned]) -> float:
+    """The share of the aligned criteria's wordings (characters, folded) the lines hold."""
+    total = sum(len(fold_words(a.crit.name)) for a in aligned)
+    return sum(min(a.name_chars, len(fold_words(a.crit.name))) for a in aligned) / total if total else 0.0
 
 
 def _between(cs: CriteriaSet, taken: set[str], before: ScoreRow | None, after: ScoreRow | None) -> list[CriterionDef]:
