@@ -179,6 +179,11 @@ def _recover(
     least = settings.min_rows_beside if before is not None or after is not None else settings.min_rows
     if len(aligned) < least or used is None or _own_parts(region, used):
         return part
+    kept = [a for a in aligned if not _first_name_line(a, after)]
+    if len(kept) < len(aligned):
+        aligned = kept
+        if not aligned:
+            return None  # (the region was that row's name line: nothing of it is left unread)
     rows = [_row(a, settings) for a in aligned]
     if table is None:
         table = ScoreTable(pages=sorted({r.source.page for r in rows if r.source.page}), rows=[], read_from="lines")
@@ -188,6 +193,29 @@ def _recover(
     if not all(str(r.code) in order for r in table.rows):
         table.rows = sorted(table.rows, key=lambda r: r.source.line_start or 0)
     return _told(part, region, rows, aligned, used, settings)
+
+
+def _first_name_line(a: _Aligned, after: ScoreRow | None) -> bool:
+    """The line right above the row read below the region opens the criterion whose code that
+    row prints, the row's code repaired only because an inferred row of this line held it ("1.1.2
+    | lĩnh vực theo kế hoạch …" under "Xác định đầy đủ các nhiệm vụ CCHC trên:các ca 4"): the
+    line is that row's first name line, printed above its coded line. The row takes back its
+    printed code and the line; no row is recovered from it."""
+    if after is None or "code_repaired" not in after.flags or not after.code_raw:
+        return False
+    printed, plain = _code_token(after.code_raw)
+    if not plain or printed != a.crit.code or not str(after.code).startswith(printed + "."):
+        return False
+    if after.source.page != a.line.page or after.source.line_start != a.line.number + 1:
+        return False
+    after.code = printed
+    after.level = printed.count(".") + 1
+    after.parent = a.crit.parent or None
+    after.flags = [f for f in after.flags if f != "code_repaired"]
+    after.name_raw = f"{a.line.text.strip()} {after.name_raw or after.name}".strip()
+    after.name = f"{a.line.text.strip()} {after.name}".strip()
+    after.source.line_start = a.line.number
+    return True
 
 
 def _next_past_wording(
