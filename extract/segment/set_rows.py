@@ -33,6 +33,7 @@ from extract.segment.unread_coded import syllables
 from extract.segment.unread_rows import LINE_METHODS
 from normalize.codes import read_code_token
 from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
+from normalize.criteria.match import FLAG_SNAPPED
 from normalize.numbers import parse_number
 from normalize.text import fold_words
 from schemas.records import ExtractionResult, ReviewItem, ScoreRow, ScoreTable, SourceRef, UnreadPart
@@ -179,7 +180,7 @@ def _recover(
     least = settings.min_rows_beside if before is not None or after is not None else settings.min_rows
     if len(aligned) < least or used is None or _own_parts(region, used):
         return part
-    kept = [a for a in aligned if not _first_name_line(a, after)]
+    kept = [a for a in aligned if not _first_name_line(a, after, used)]
     if len(kept) < len(aligned):
         aligned = kept
         if not aligned:
@@ -195,12 +196,13 @@ def _recover(
     return _told(part, region, rows, aligned, used, settings)
 
 
-def _first_name_line(a: _Aligned, after: ScoreRow | None) -> bool:
+def _first_name_line(a: _Aligned, after: ScoreRow | None, cs: CriteriaSet) -> bool:
     """The line right above the row read below the region opens the criterion whose code that
     row prints, the row's code repaired only because an inferred row of this line held it ("1.1.2
     | lĩnh vực theo kế hoạch …" under "Xác định đầy đủ các nhiệm vụ CCHC trên:các ca 4"): the
     line is that row's first name line, printed above its coded line. The row takes back its
-    printed code and the line; no row is recovered from it."""
+    printed code and the line (named by the set: code, place and wording agree); no row is
+    recovered from it."""
     if after is None or "code_repaired" not in after.flags or not after.code_raw:
         return False
     printed, plain = _code_token(after.code_raw)
@@ -213,7 +215,8 @@ def _first_name_line(a: _Aligned, after: ScoreRow | None) -> bool:
     after.parent = a.crit.parent or None
     after.flags = [f for f in after.flags if f != "code_repaired"]
     after.name_raw = f"{a.line.text.strip()} {after.name_raw or after.name}".strip()
-    after.name = f"{a.line.text.strip()} {after.name}".strip()
+    after.name = a.crit.name
+    after.flags.append(f"{FLAG_SNAPPED}:{cs.id}")
     after.source.line_start = a.line.number
     return True
 
@@ -417,7 +420,9 @@ def _best_alignment(
             # bộ máy hành chính" is one set's whole wording, another's "… hành chính nhà nước" cut)
             contenders = [scored[0], *rivals]
             whole = [e for e in contenders if _held_whole(e[1]) >= settings.whole_share]
-            if len(whole) != 1 or any(_held_whole(e[1]) >= settings.part_share for e in contenders if e is not whole[0]):
+            if len(whole) != 1 or any(
+                _held_whole(e[1]) >= settings.part_share for e in contenders if e is not whole[0]
+            ):
                 return [], None
             _, best, best_set = whole[0]
     return best, best_set
