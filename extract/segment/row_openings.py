@@ -87,10 +87,15 @@ def name_opening(
     after it: (the name, the rest); None for none."""
     for part in bar_tails(cells):
         words = unspecked(part)
-        start = part.index(words[0]) if words else 0
-        k = criterion_name_prefix(part[start:], settings)
-        if k:
-            return part[start : start + k], part[start + k :]
+        starts = [part.index(words[0])] if words else [0]
+        if len(words) > 2 and speckish(words[0][1]):
+            # (or past the STT cell OCR garbled into a word the language does not know: "Sine Cai
+            # cach té chifc b6 may hanh chinh …")
+            starts.append(part.index(words[1]))
+        for start in starts:
+            k = criterion_name_prefix(part[start:], settings)
+            if k:
+                return part[start : start + k], part[start + k :]
     return None
 
 

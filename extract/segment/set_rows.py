@@ -24,6 +24,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from rapidfuzz import fuzz
+
 from extract.model import IngestedDocument, Line
 from extract.segment.line_common import is_score_token
 from extract.segment.set_wording import _glued_ratio, _pieced_code, _prefix_ratio
@@ -31,6 +33,7 @@ from extract.segment.unread_coded import syllables
 from extract.segment.unread_rows import LINE_METHODS
 from normalize.codes import read_code_token
 from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
+from normalize.criteria.match import FLAG_SNAPPED
 from normalize.numbers import parse_number
 from normalize.text import fold_words
 from schemas.records import ExtractionResult, ReviewItem, ScoreRow, ScoreTable, SourceRef, UnreadPart
@@ -77,6 +80,10 @@ class SetRowSettings:
     # With no set recognised, the best set's alignment scores at least this much more than the
     # next set's whose wordings differ (sets share many wordings; a tie says nothing).
     set_margin: float = 5.0
+    # ... unless the lines hold at least this share of one set's wordings (whole) and less than
+    # ``part_share`` of every other's that fits as well.
+    whole_share: float = 0.95
+    part_share: float = 0.9
     # The doubt a recovered row carries (under the review threshold: a person looks at it).
     confidence: float = 0.5
     # Characters of a told part's text sample.
@@ -161,11 +168,23 @@ def _recover(
     itself when none was, else what of the region is still to be told (None: nothing)."""
     taken = {str(r.code) for t in result.score_tables for r in t.rows if r.code}
     aligned, used = _best_alignment(region, cset, taken, before, after, settings)
-    aligned = [a for a in aligned if a.line.number not in inside or a.ratio >= settings.min_ratio_inside or a.required]
+    aligned = [
+        a
+        for a in aligned
+        if a.line.number not in inside
+        or a.ratio >= settings.min_ratio_inside
+        or a.required
+        or (used is not None and _next_past_wording(a, used, taken, before, after))
+    ]
     # (between rows read, the set's order leaves a line few criteria to be: one is enough)
     least = settings.min_rows_beside if before is not None or after is not None else settings.min_rows
     if len(aligned) < least or used is None or _own_parts(region, used):
         return part
+    kept = [a for a in aligned if not _first_name_line(a, after, used)]
+    if len(kept) < len(aligned):
+        aligned = kept
+        if not aligned:
+            return None  # (the region was that row's name line: nothing of it is left unread)
     rows = [_row(a, settings) for a in aligned]
     if table is None:
         table = ScoreTable(pages=sorted({r.source.page for r in rows if r.source.page}), rows=[], read_from="lines")
@@ -175,6 +194,52 @@ def _recover(
     if not all(str(r.code) in order for r in table.rows):
         table.rows = sorted(table.rows, key=lambda r: r.source.line_start or 0)
     return _told(part, region, rows, aligned, used, settings)
+
+
+def _first_name_line(a: _Aligned, after: ScoreRow | None, cs: CriteriaSet) -> bool:
+    """The line right above the row read below the region opens the criterion whose code that
+    row prints, the row's code repaired only because an inferred row of this line held it ("1.1.2
+    | lĩnh vực theo kế hoạch …" under "Xác định đầy đủ các nhiệm vụ CCHC trên:các ca 4"): the
+    line is that row's first name line, printed above its coded line. The row takes back its
+    printed code and the line (named by the set: code, place and wording agree); no row is
+    recovered from it."""
+    if after is None or "code_repaired" not in after.flags or not after.code_raw:
+        return False
+    printed, plain = _code_token(after.code_raw)
+    if not plain or printed != a.crit.code or not str(after.code).startswith(printed + "."):
+        return False
+    if after.source.page != a.line.page or after.source.line_start != a.line.number + 1:
+        return False
+    after.code = printed
+    after.level = printed.count(".") + 1
+    after.parent = a.crit.parent or None
+    after.flags = [f for f in after.flags if f != "code_repaired"]
+    after.name_raw = f"{a.line.text.strip()} {after.name_raw or after.name}".strip()
+    after.name = a.crit.name
+    after.flags.append(f"{FLAG_SNAPPED}:{cs.id}")
+    after.source.line_start = a.line.number
+    return True
+
+
+def _next_past_wording(
+    a: _Aligned, cs: CriteriaSet, taken: set[str], before: ScoreRow | None, after: ScoreRow | None
+) -> bool:
+    """A line inside the span of the row read above that opens the criterion the set puts next
+    after it, and is no piece of that row's own wording: the next row's line, glued to the row
+    above (its code and points lost: "Mitte d6 ‘thurc hién ké hoach CCHC [PSPs" under 1.1.3's
+    wrapped name). A wrapped line of the row's name is a piece of its wording."""
+    crits = _between(cs, taken, before, after)
+    if before is None or not crits or crits[0].code != a.crit.code:
+        return False
+    own = next((c for c in cs.rows if c.code == str(before.code)), None)
+    if own is None:
+        return False
+    read = fold_words(a.line.text)
+    return fuzz.partial_ratio(read, fold_words(own.name)) < _OWN_PIECE
+
+
+# (nearer than this to the row's own wording, a line is a piece of it: its name's wrapped line)
+_OWN_PIECE = 75.0
 
 
 def _own_parts(region: list[Line], cs: CriteriaSet) -> bool:
@@ -337,7 +402,8 @@ def _best_alignment(
         # (one criterion left between two rows read: the set's order leaves the line it alone to be)
         alone = len(crits) == 1 and before is not None and after is not None
         sole = frozenset(c.code for c in crits) if alone else frozenset()
-        score, aligned = _align(region, crits, cs, settings, _required(crits, after), sole)
+        required = _required(crits, after) | _coded_next(region, crits, before)
+        score, aligned = _align(region, crits, cs, settings, required, sole)
         scored.append((score, aligned, cs))
     scored.sort(key=lambda e: -e[0])
     if not scored or not scored[0][1]:
@@ -345,10 +411,27 @@ def _best_alignment(
     best_score, best, best_set = scored[0]
     if cset is None:
         wordings = {a.crit.name for a in best}
-        for score, aligned, _ in scored[1:]:
-            if {a.crit.name for a in aligned} != wordings and best_score - score < settings.set_margin:
-                return [], None  # (another set's wordings fit as well: which set it is, is not known)
+        rivals = [
+            e for e in scored[1:] if {a.crit.name for a in e[1]} != wordings and best_score - e[0] < settings.set_margin
+        ]
+        if rivals:
+            # (another set's wordings fit as well: which set it is, is not known — unless the
+            # lines hold one set's wordings whole and the others' only in part: "Cải cách tổ chức
+            # bộ máy hành chính" is one set's whole wording, another's "… hành chính nhà nước" cut)
+            contenders = [scored[0], *rivals]
+            whole = [e for e in contenders if _held_whole(e[1]) >= settings.whole_share]
+            if len(whole) != 1 or any(
+                _held_whole(e[1]) >= settings.part_share for e in contenders if e is not whole[0]
+            ):
+                return [], None
+            _, best, best_set = whole[0]
     return best, best_set
+
+
+def _held_whole(aligned: list[_Aligned]) -> float:
+    """The share of the aligned criteria's wordings (characters, folded) the lines hold."""
+    total = sum(len(fold_words(a.crit.name)) for a in aligned)
+    return sum(min(a.name_chars, len(fold_words(a.crit.name))) for a in aligned) / total if total else 0.0
 
 
 def _between(cs: CriteriaSet, taken: set[str], before: ScoreRow | None, after: ScoreRow | None) -> list[CriterionDef]:
@@ -365,6 +448,22 @@ def _required(crits: list[CriterionDef], after: ScoreRow | None) -> frozenset[st
     table prints above their first child."""
     code = str(after.code) if after is not None and after.code else ""
     return frozenset(c.code for c in crits if code.startswith(c.code + "."))
+
+
+def _coded_next(region: list[Line], crits: list[CriterionDef], before: ScoreRow | None) -> frozenset[str]:
+    """The criterion the set puts next after the row read above the region, when a line of the
+    region prints its code ("13” | Kigm acing tic CCHE" after 1.2.2, for 1.3): the code and the
+    set's order both say the row is there, so its short wording OCR garbled opens it as a
+    required criterion's does."""
+    if before is None or not crits:
+        return frozenset()
+    nxt = crits[0]
+    return frozenset([nxt.code]) if any(_printed_code(_opening(ln)) == nxt.code for ln in region) else frozenset()
+
+
+def _opening(line: Line) -> Line:
+    """The line with the ruling's specks parted off its code ("13”|Kigm" → "13” Kigm")."""
+    return replace(line, text=_spaced(line.text))
 
 
 def _align(
@@ -611,7 +710,7 @@ def _code_token(token: str) -> tuple[str | None, bool]:
     """(the code a token reads as, digits taken as they are; whether it is printed plainly: with
     its dots, or short, and opening with a digit — not digits whose dots OCR lost, "143", nor a
     code whose first digit it lost, ".2.1", which say nothing against a criterion's code)."""
-    raw = token.strip("|_~-—")
+    raw = token.strip("|_~-—“”\"'‘’")  # (a speck OCR made a quote of beside the code: "13”")
     read = read_code_token(raw)
     if read is None or not read.components or read.lookalikes:
         return None, False

@@ -121,7 +121,11 @@ def shift_by_names(
     held = {
         str(r.code)
         for k, r in enumerate(rows)
-        if r.code and k not in movers and not any(r is x for x in strays) and not _blank_placed(r)
+        if r.code
+        and k not in movers
+        and not any(r is x for x in strays)
+        and not _blank_placed(r)
+        and not _placed_junk(r, names, s)
     }
     taken: set[str] = set()
     for k, crit in movers.items():
@@ -134,12 +138,20 @@ def _out_of_sequence(
 ) -> dict[int, CriterionDef]:
     """Rows whose printed code neither their name nor their place agrees with: the name is,
     near-identically, another criterion's wording, and that criterion's code comes right after
-    the row above's (OCR read "3." as "4:"; a commune's own numbering keeps its place)."""
+    the row above's, or is the set's first for a table's first row (OCR read "3." as "4:"; a
+    commune's own numbering keeps its place)."""
     out: dict[int, CriterionDef] = {}
-    for k in range(1, len(rows)):
-        row, above = rows[k], rows[k - 1]
-        if not row.code or not above.code or "code_inferred" in row.flags:
+    first = next(iter(by_code.values()), None)
+    for k in range(len(rows)):
+        row = rows[k]
+        if not row.code or "code_inferred" in row.flags:
             continue
+        # (a table's first row goes on with no row: the set's first criterion is where it opens;
+        # a line coded by its place alone that names nothing and prints no maximum is no row)
+        above = next((r for r in reversed(rows[:k]) if not _placed_junk(r, names, s)), None)
+        if above is not None and not above.code:
+            continue
+        above_code = str(above.code) if above is not None else None
         own = by_code.get(str(row.code))
         folded = norm(row.name or row.name_raw)
         if not folded or (own is not None and fuzz.ratio(folded, norm(own.name)) >= s.snap_min):
@@ -147,7 +159,8 @@ def _out_of_sequence(
         top = max(((fuzz.ratio(folded, n), c) for n, c in names), key=lambda e: e[0], default=None)
         if top is None or top[0] < s.recode_min or top[1].code == str(row.code):
             continue
-        if _next_code(str(above.code)) == top[1].code and _next_code(str(above.code)) != str(row.code):
+        expected = _next_code(above_code) if above_code else first.code if first is not None else None
+        if expected == top[1].code and expected != str(row.code):
             if _points_say_printed(row, own, top[1]):
                 continue
             out[k] = top[1]
@@ -202,6 +215,15 @@ def _named_other(
         return None
     top = max(((fuzz.ratio(folded, n), c) for n, c in names), key=lambda e: e[0], default=None)
     return top[1] if top is not None and top[0] >= s.recode_min and top[1].code != str(row.code) else None
+
+
+def _placed_junk(row: ScoreRow, names: list[tuple[str, CriterionDef]], s: MatchSettings) -> bool:
+    """A line coded by its place alone whose name is near no criterion's wording and that prints no
+    maximum ("ưu định | 8", the header's last specks): no row a code is held by or goes on from."""
+    if "code_inferred" not in row.flags or row.max_points is not None:
+        return False
+    folded = norm(row.name or row.name_raw)
+    return not folded or max((fuzz.ratio(folded, n) for n, _ in names), default=0.0) < s.recode_min
 
 
 def _points_say_printed(row: ScoreRow, own: CriterionDef | None, named: CriterionDef) -> bool:

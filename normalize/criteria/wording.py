@@ -63,6 +63,13 @@ class WordingSettings:
     # many times the wording's letters, its points within the criterion's maximum (``garbled_in_place``).
     place_max_words: int = 5
     place_max_letters: float = 2.0
+    # A name read that is a later piece of its code's wording (a tall cell's name whose first
+    # line printed above the coded line, read into the row above: ``opened_above``): the piece
+    # within the wording at least this near (fuzz.partial_ratio), and the wording's opening,
+    # at least ``opening_min_words`` words, this near in the row above's text.
+    piece_ratio: float = 85.0
+    opening_ratio: float = 85.0
+    opening_min_words: int = 3
     on: bool = True
 
 
@@ -192,6 +199,8 @@ def restore_wordings(
                     found = sets[0], own
                 elif sure and garbled_in_place(table.rows, row, own, sets[0], s):
                     found = sets[0], own
+                elif opened_above(table.rows, row, own, sets[0], s):
+                    found = sets[0], own
                 elif (own_tails := _tails(row.name, own.name, split, s)) is not None:
                     found, tails = (sets[0], own), own_tails
             else:
@@ -243,6 +252,37 @@ def garbled_in_place(
     if above is None and below is None:
         return False
     return (above is None or above < here) and (below is None or here < below)
+
+
+def opened_above(
+    rows: Sequence[ScoreRow], row: ScoreRow, crit: CriterionDef, cs: CriteriaSet, s: WordingSettings = WordingSettings()
+) -> bool:
+    """A row read under its printed code, in the set's order between the rows around it, whose
+    name read is a later piece of its criterion's wording ("cụ thể và định 16 trách nhiệm …"),
+    while the text of the row above holds the wording's opening ("… Các kết quả phải đạt đức xác
+    định rõ ràng, Báo cáo số 59/BC-"): a tall cell's name whose first line printed above the
+    coded line, read into the row above. Code, place and wording agree on the row's name."""
+    if "code_inferred" in row.flags:
+        return False
+    k = next((i for i, r in enumerate(rows) if r is row), None)
+    if k is None or k == 0:
+        return False
+    order = {c.code: i for i, c in enumerate(cs.rows)}
+    above, here = rows[k - 1], order[crit.code]
+    below = order.get(str(rows[k + 1].code)) if k + 1 < len(rows) else None
+    if order.get(str(above.code), here) >= here or (below is not None and below <= here):
+        return False
+    read, wording = " ".join(fold(w).lower() for w in _words(row.name)), _folded(crit.name)
+    if not read or len(read) >= len(wording):
+        return False
+    piece = fuzz.partial_ratio_alignment(read, wording)
+    if piece is None or piece.score < s.piece_ratio:
+        return False
+    opening = wording[: piece.dest_start].split()
+    if len(opening) < s.opening_min_words:
+        return False
+    text = " ".join(fold(w).lower() for w in _words(f"{above.name_raw or above.name} {above.explanation}"))
+    return fuzz.partial_ratio(" ".join(opening), text) >= s.opening_ratio
 
 
 def _leaked_by_code(
