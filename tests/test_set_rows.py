@@ -9,7 +9,8 @@ from pathlib import Path
 
 from corpus_helpers import converted_with_truth
 from extract.model import Line
-from extract.segment.set_rows import FLAG_FROM_SET_ORDER, SetRowSettings, _opens
+from extract.segment.set_rows import FLAG_FROM_SET_ORDER, SetRowSettings
+from extract.segment.set_wording import opens as _opens
 from normalize.criteria import criteria_set
 
 DATA = Path(__file__).parent / "data" / "dumps_set_rows"

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from corpus_helpers import score_rows_with_truth
 from extract.model import Line
-from extract.segment.set_rows import FLAG_FROM_SET_ORDER, SetRowSettings, _opens_here
+from extract.segment.set_rows import FLAG_FROM_SET_ORDER, SetRowSettings
+from extract.segment.set_wording import opens_here as _opens_here
 from normalize.criteria import load_criteria_sets
 
 DATA = Path(__file__).parent / "data" / "dumps_short19"

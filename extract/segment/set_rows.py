@@ -22,14 +22,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument, Line
-from extract.segment.line_common import is_score_token
-from extract.segment.set_wording import _glued_ratio, _pieced_code, _prefix_ratio
-from extract.segment.unread_coded import syllables
+from extract.segment.set_wording import Aligned, code_token, opening_line, opens, opens_here, printed_code
 from extract.segment.unread_rows import LINE_METHODS
 from normalize.codes import read_code_token
 from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
@@ -89,17 +87,6 @@ class SetRowSettings:
     # Characters of a told part's text sample.
     sample_chars: int = 160
     on: bool = True
-
-
-@dataclass
-class _Aligned:
-    line: Line
-    crit: CriterionDef
-    ratio: float
-    name_chars: int  # characters of the line's folded text the wording took
-    tail: list[str] = field(default_factory=list)  # tokens after the name
-    required: bool = False  # opened as a criterion the set requires there (``min_ratio_required``)
-    words_after: int = 0  # syllable-shaped words of the line past the name's characters
 
 
 def recover_set_rows(
@@ -196,7 +183,7 @@ def _recover(
     return _told(part, region, rows, aligned, used, settings)
 
 
-def _first_name_line(a: _Aligned, after: ScoreRow | None, cs: CriteriaSet) -> bool:
+def _first_name_line(a: Aligned, after: ScoreRow | None, cs: CriteriaSet) -> bool:
     """The line right above the row read below the region opens the criterion whose code that
     row prints, the row's code repaired only because an inferred row of this line held it ("1.1.2
     | lĩnh vực theo kế hoạch …" under "Xác định đầy đủ các nhiệm vụ CCHC trên:các ca 4"): the
@@ -205,7 +192,7 @@ def _first_name_line(a: _Aligned, after: ScoreRow | None, cs: CriteriaSet) -> bo
     recovered from it."""
     if after is None or "code_repaired" not in after.flags or not after.code_raw:
         return False
-    printed, plain = _code_token(after.code_raw)
+    printed, plain = code_token(after.code_raw)
     if not plain or printed != a.crit.code or not str(after.code).startswith(printed + "."):
         return False
     if after.source.page != a.line.page or after.source.line_start != a.line.number + 1:
@@ -222,7 +209,7 @@ def _first_name_line(a: _Aligned, after: ScoreRow | None, cs: CriteriaSet) -> bo
 
 
 def _next_past_wording(
-    a: _Aligned, cs: CriteriaSet, taken: set[str], before: ScoreRow | None, after: ScoreRow | None
+    a: Aligned, cs: CriteriaSet, taken: set[str], before: ScoreRow | None, after: ScoreRow | None
 ) -> bool:
     """A line inside the span of the row read above that opens the criterion the set puts next
     after it, and is no piece of that row's own wording: the next row's line, glued to the row
@@ -394,7 +381,7 @@ def _best_alignment(
     before: ScoreRow | None,
     after: ScoreRow | None,
     settings: SetRowSettings,
-) -> tuple[list[_Aligned], CriteriaSet | None]:
+) -> tuple[list[Aligned], CriteriaSet | None]:
     candidates = [cset] if cset is not None else list(load_criteria_sets())
     scored = []
     for cs in candidates:
@@ -428,7 +415,7 @@ def _best_alignment(
     return best, best_set
 
 
-def _held_whole(aligned: list[_Aligned]) -> float:
+def _held_whole(aligned: list[Aligned]) -> float:
     """The share of the aligned criteria's wordings (characters, folded) the lines hold."""
     total = sum(len(fold_words(a.crit.name)) for a in aligned)
     return sum(min(a.name_chars, len(fold_words(a.crit.name))) for a in aligned) / total if total else 0.0
@@ -458,12 +445,7 @@ def _coded_next(region: list[Line], crits: list[CriterionDef], before: ScoreRow 
     if before is None or not crits:
         return frozenset()
     nxt = crits[0]
-    return frozenset([nxt.code]) if any(_printed_code(_opening(ln)) == nxt.code for ln in region) else frozenset()
-
-
-def _opening(line: Line) -> Line:
-    """The line with the ruling's specks parted off its code ("13”|Kigm" → "13” Kigm")."""
-    return replace(line, text=_spaced(line.text))
+    return frozenset([nxt.code]) if any(printed_code(opening_line(ln)) == nxt.code for ln in region) else frozenset()
 
 
 def _align(
@@ -473,7 +455,7 @@ def _align(
     settings: SetRowSettings,
     required: frozenset[str] = frozenset(),
     sole: frozenset[str] = frozenset(),
-) -> tuple[float, list[_Aligned]]:
+) -> tuple[float, list[Aligned]]:
     """The monotone alignment of lines to criteria of most score: each pair scores its nearness
     above ``min_ratio`` (a ``required`` criterion's above ``min_ratio_required``, on a short
     line); a criterion skipped between two taken costs ``skip_cost``."""
@@ -482,12 +464,12 @@ def _align(
         return 0.0, []
     allowed = {c.code for c in crits}
     others = [c for c in cs.rows if c.code not in allowed]
-    pairs: list[tuple[int, int, _Aligned]] = []
+    pairs: list[tuple[int, int, Aligned]] = []
     for i, line in enumerate(region):
         found = [
             (j, a)
             for j, crit in enumerate(crits)
-            if (a := _opens_here(line, crit, settings, required, sole)) is not None
+            if (a := opens_here(line, crit, settings, required, sole)) is not None
         ]
         if not found:
             continue
@@ -496,7 +478,7 @@ def _align(
         # (as near over more of the wording is nearer: "Cải cách tổ chức bộ máy hành chính" whole
         # against "Cải cách tài chính công"'s first 17 characters)
         elsewhere = max(
-            ((a.ratio, a.name_chars) for c in others if (a := _opens(line, c, settings)) is not None),
+            ((a.ratio, a.name_chars) for c in others if (a := opens(line, c, settings)) is not None),
             default=(0.0, 0),
         )
         pairs.extend((i, j, a) for j, a in found if (a.ratio, a.name_chars) > elsewhere)
@@ -517,7 +499,7 @@ def _align(
         best.append(top)
         back.append(arg)
     end = max(range(len(pairs)), key=lambda k: best[k])
-    chain: list[_Aligned] = []
+    chain: list[Aligned] = []
     cell: int | None = end
     while cell is not None:
         chain.append(pairs[cell][2])
@@ -526,115 +508,7 @@ def _align(
     return best[end], chain
 
 
-def _opens_here(
-    line: Line,
-    crit: CriterionDef,
-    settings: SetRowSettings,
-    required: frozenset[str],
-    sole: frozenset[str] = frozenset(),
-) -> _Aligned | None:
-    """``_opens``, or, for a criterion the set requires here, the line is its short line: nearer
-    than ``min_ratio_required``, nothing but specks after the name, its figures within the
-    criterion's maximum. The ``sole`` criterion the set leaves between the rows read around the
-    region, its whole wording opening the line, is its row even inside another row's span."""
-    found = _opens(line, crit, settings)
-    if found is not None and crit.code in sole and found.name_chars >= len(fold_words(crit.name)):
-        found.required = True
-        return found
-    if crit.code not in required:
-        return found
-    short = found or _opens(line, crit, replace(settings, min_ratio=settings.min_ratio_required))
-    if short is not None and _short_line(short, crit):
-        short.required = True  # (a line another row's span holds too: the set puts it here)
-        return short
-    return found
-
-
-def _short_line(found: _Aligned, crit: CriterionDef) -> bool:
-    """The line holds the criterion's name and nothing more of words (specks, a garbled code, its
-    figures: no syllable-shaped word past the name's), and its figures fit the maximum."""
-    if found.words_after:
-        return False
-    values = [p.value for t in found.tail if (p := parse_number(t, "score")) is not None and p.value is not None]
-    return crit.max_points is None or all(0 <= v <= crit.max_points for v in values)
-
-
-def _spaced(text: str) -> str:
-    """The line's text with the ruling's specks glued to words parted off ("~Tat_[Ké hoạch")."""
-    return _GLUED_SPECKS.sub(" ", text)
-
-
-_GLUED_SPECKS = re.compile(r"[|\[\]_]")
-
-
-def _opens(line: Line, crit: CriterionDef, settings: SetRowSettings) -> _Aligned | None:
-    """Whether the line starts with the criterion's wording (its first line at least)."""
-    tokens = _spaced(line.text).split()
-    code = None
-    k = 0
-    plain = False  # the code printed with its dots, or short: not digits whose dots OCR lost
-    while k < len(tokens) and not _wordish(tokens[k]):
-        if code is None:
-            code, plain = _code_token(tokens[k])
-        k += 1
-    code, plain = _pieced_code(tokens[:k], code, plain, crit)
-    starts = [k, k + 1] if k < len(tokens) and len(tokens[k].strip(_SPECKS)) <= 3 else [k]
-    if code is None and len(starts) == 2 and k + 1 < len(tokens):
-        # (a speck OCR made letters of, then the code: "Fie 1.1.1 | Ban hành …")
-        code, plain = _code_token(tokens[k + 1])
-        if code is not None:
-            m = k + 2
-            while m < len(tokens) and not _wordish(tokens[m]):
-                m += 1
-            starts = [m]
-    if code is not None and plain and code != crit.code:
-        return None  # (the line prints another code: "1 Kiểm tra …" is no 1.3)
-    wording = fold_words(crit.name)
-    found = None
-    # (a speck of a ruling line or a stamp may still stand before the name: "FP _ | Xác định …")
-    for start in starts:
-        rest = tokens[start:]
-        near = _glued_ratio(fold_words(" ".join(rest)), wording, settings)
-        if syllables(" ".join(rest)) >= settings.min_syllables:
-            opening = _prefix_ratio(fold_words(" ".join(rest)), wording, settings)
-            if opening is not None and (near is None or opening[0] > near[0]):
-                near = opening
-        if near is not None and (found is None or near[0] > found[0]):
-            found = (near[0], near[1], rest)
-    if found is None:
-        return None
-    ratio, n, rest = found
-    if code == crit.code:
-        ratio += settings.code_bonus
-    if ratio < settings.min_ratio:
-        return None
-    past = fold_words(" ".join(rest))[n:].split()
-    words_after = syllables(" ".join(w for w in past if not any(c.isdigit() for c in w)))
-    return _Aligned(line, crit, ratio, n, _tail(rest), words_after=words_after)
-
-
-def _wordish(token: str) -> bool:
-    letters = sum(c.isalpha() for c in token)
-    return letters >= 2 and letters >= 0.6 * len(token)
-
-
-def _tail(tokens: list[str]) -> list[str]:
-    """The first run of points-shaped tokens after the name's words (specks and bars between
-    them skipped): where the line prints its numbers, if it still does."""
-    run: list[str] = []
-    for tok in tokens:
-        cell = tok.strip(_SPECKS)
-        if cell and is_score_token(cell):
-            run.append(cell)
-        elif run and (_wordish(tok) or any(c.isdigit() for c in tok)):
-            break
-    return run
-
-
-_SPECKS = "|[]()_:;“”\"'‘’.,~-—"
-
-
-def _row(a: _Aligned, settings: SetRowSettings) -> ScoreRow:
+def _row(a: Aligned, settings: SetRowSettings) -> ScoreRow:
     crit = a.crit
     row = ScoreRow(
         code=crit.code,
@@ -665,7 +539,7 @@ def _told(
     part: UnreadPart,
     region: list[Line],
     rows: list[ScoreRow],
-    aligned: list[_Aligned],
+    aligned: list[Aligned],
     used: CriteriaSet,
     settings: SetRowSettings,
 ) -> UnreadPart | None:
@@ -678,7 +552,7 @@ def _told(
     have = {a.crit.code for a in aligned}
     missing = [c for c in codes[first : last + 1] if c not in have]
     span = (aligned[0].line.number, aligned[-1].line.number)
-    outside = [_printed_code(ln) for ln in region if not span[0] <= ln.number <= span[1]]
+    outside = [printed_code(ln) for ln in region if not span[0] <= ln.number <= span[1]]
     missing += [c for c in outside if c and c not in have and c not in missing]
     if not lost and not missing:
         return None
@@ -697,25 +571,6 @@ def _told(
         line_start=part.line_start,
         line_end=part.line_end,
     )
-
-
-def _printed_code(line: Line) -> str | None:
-    """The code a line opens with, printed plainly ("1.", "1.2.1"), else None."""
-    tokens = line.text.split()
-    code, plain = _code_token(tokens[0]) if tokens else (None, False)
-    return code if plain else None
-
-
-def _code_token(token: str) -> tuple[str | None, bool]:
-    """(the code a token reads as, digits taken as they are; whether it is printed plainly: with
-    its dots, or short, and opening with a digit — not digits whose dots OCR lost, "143", nor a
-    code whose first digit it lost, ".2.1", which say nothing against a criterion's code)."""
-    raw = token.strip("|_~-—“”\"'‘’")  # (a speck OCR made a quote of beside the code: "13”")
-    read = read_code_token(raw)
-    if read is None or not read.components or read.lookalikes:
-        return None, False
-    code = ".".join(str(c) for c in read.components)
-    return code, raw[:1].isdigit() and ("." in raw.rstrip(".") or len(read.digits) <= 2)
 
 
 def set_order_review(result: ExtractionResult) -> list[ReviewItem]:
