@@ -60,7 +60,8 @@ def _code_token(tokens: list[str]) -> str | None:
     """The code a line starts with ("2.1", "9.2_", "(2", "a)", "II"), as printed, or None."""
     if not tokens:
         return None
-    token = tokens[0].strip(_CODE_SPECKS)
+    # A dot before the code is a speck too ("-.1__"): no code starts with one.
+    token = tokens[0].strip(_CODE_SPECKS).lstrip(".").strip(_CODE_SPECKS)
     if not token:
         return None
     if letter_item(token):
