@@ -367,3 +367,11 @@ def test_dot_before_the_first_rows_code_is_a_speck():
     rows = out["statistics"][0]["rows"]
     assert rows[0]["code"] == "1" and rows[0]["indicator"].startswith("Số cuộc tuyên truyền CCHC")
     assert rows[0]["value"] == 6 == truth["statistics"][0]["rows"][0]["value"]
+
+
+def test_figure_cell_between_bars_with_a_mark_beside_it_is_read():
+    # "6.2 | Số phản ánh, kiến nghị đang xử lý | PhàngHH | 7.": the unit garbled, the figure's
+    # cell the row's last, a full stop beside it.
+    truth, out = _read("s397-d07-i8-annex-psm3-vie-degraded.txt")
+    rows = {r["code"]: r for r in out["statistics"][0]["rows"]}
+    assert rows["6.2"]["value"] == 7 == {r["code"]: r["value"] for r in truth["statistics"][0]["rows"]}["6.2"]

@@ -191,6 +191,12 @@ def _barred_cells(text: str) -> tuple[str, str, str, str, str] | None:
         cells = [cells[0][len(cells[0].split()[0]) :].strip(), *cells[1:]]
     cells = [c.strip(_FIGURE_SPECKS) if _is_figure(c.strip(_FIGURE_SPECKS)) else c for c in cells]
     figures = [k for k, c in enumerate(cells) if _is_figure(c)]
+    last = max((k for k, c in enumerate(cells) if c), default=0)
+    if not figures and last > 0 and _is_figure(cells[last].strip(_EDGE_MARKS)):
+        # The row's last cell, a number with a mark beside it ("| PhảnHH | 7.", "| 19- |"): its
+        # figure, the mark the page's (a statistics figure has no sign).
+        cells[last] = cells[last].strip(_EDGE_MARKS)
+        figures = [last]
     if not figures or figures[0] == 0:
         return None
     at = figures[0]
