@@ -43,6 +43,8 @@ _ACRONYM = lazy_compile(r"^[A-ZĐ]{2,}[\-/]?[A-ZĐ]*$")
 # line or a leader OCR read as text, after which the cell's words are the smeared unit and figure
 # ("Số phản ánh ———~i", "Số cán bộ, công chức cấp xãSS~*wSCN@SYSksT").
 _RULE_RUN = lazy_compile(r"\s*(?:[—–~-]{2,}|[~@«»]).*$")
+# A lone code cell whose dot OCR read as a colon ("3:2", "2:2)": the dot's speck seen twice).
+_COLON_CODE = lazy_compile(r"^(\d):(\d)[.)]?$")
 
 
 def _has_word(folded: str, phrase: str) -> bool:
@@ -58,7 +60,8 @@ def _code_token(tokens: list[str]) -> str | None:
     """The code a line starts with ("2.1", "9.2_", "(2", "a)", "II"), as printed, or None."""
     if not tokens:
         return None
-    token = tokens[0].strip(_CODE_SPECKS)
+    # A dot before the code is a speck too ("-.1__"): no code starts with one.
+    token = tokens[0].strip(_CODE_SPECKS).lstrip(".").strip(_CODE_SPECKS)
     if not token:
         return None
     if letter_item(token):
@@ -76,6 +79,8 @@ def _line_cells(text: str) -> list[str]:
     the two together ("1 |Số cuộc tuyên truyền CCHC", "2.1 Số hồ sơ …": the code cell stands
     leftmost, its indicator capitalised; a figure never comes before the words of its row)."""
     words = _words(text)
+    if len(words) == 1 and _COLON_CODE.match(words[0]):
+        return [_dotted(words[0])]
     code = _code_token(words[:1])
     if code is not None and len(words) > 1 and _capitalised(words[1].lstrip(_CODE_SPECKS)):
         rest = _BAR.sub(" ", text.strip()).split(maxsplit=1)[1].strip().lstrip(_CODE_SPECKS).strip()
@@ -83,11 +88,17 @@ def _line_cells(text: str) -> list[str]:
     return [" ".join(words) if words else text.strip()]
 
 
+def _dotted(token: str) -> str:
+    """A lone cell "3:2" as the code it prints, "3.2"; any other cell as it is."""
+    m = _COLON_CODE.match(token)
+    return f"{m.group(1)}.{m.group(2)}" if m else token
+
+
 def _cell_kind(text: str, units: set[str]) -> str:
     """A cell line's kind (``stat_cells``): a lone code, number or figure, a unit, text."""
     tokens = text.split()
     if len(tokens) == 1:
-        token = tokens[0].strip(_CODE_SPECKS) or tokens[0]
+        token = _dotted(tokens[0].strip(_CODE_SPECKS) or tokens[0])
         if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*\.?", token):
             return NUMBER
         if re.fullmatch(r"\d\)", token):
@@ -180,6 +191,12 @@ def _barred_cells(text: str) -> tuple[str, str, str, str, str] | None:
         cells = [cells[0][len(cells[0].split()[0]) :].strip(), *cells[1:]]
     cells = [c.strip(_FIGURE_SPECKS) if _is_figure(c.strip(_FIGURE_SPECKS)) else c for c in cells]
     figures = [k for k, c in enumerate(cells) if _is_figure(c)]
+    last = max((k for k, c in enumerate(cells) if c), default=0)
+    if not figures and last > 0 and _is_figure(cells[last].strip(_EDGE_MARKS)):
+        # The row's last cell, a number with a mark beside it ("| PhảnHH | 7.", "| 19- |"): its
+        # figure, the mark the page's (a statistics figure has no sign).
+        cells[last] = cells[last].strip(_EDGE_MARKS)
+        figures = [last]
     if not figures or figures[0] == 0:
         return None
     at = figures[0]
