@@ -58,7 +58,6 @@ class CellRow:
     unit: str = ""
     value: str = ""
     unit_first: bool = False  # its unit came before its indicator (it may be the row above's)
-    tail: list[str] = field(default_factory=list)  # wrapped words read before the indicator
 
     def holds(self, kind: str) -> bool:
         if kind == CODE:  # a code opens its row, except that OCR sometimes reads the row's unit
@@ -94,13 +93,10 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
     for k, cell in enumerate(cells):
         current = rows[-1] if rows else None
         kind = cell.kind
-        if kind == NUMBER and _group_number_again(cells, k, current, last_code):
-            cell = Cell(CODE, "", cell.page, cell.line)  # a code the column infers
-        elif kind == NUMBER:
+        if kind == NUMBER:
             before_code = k + 1 < len(cells) and cells[k + 1].kind == CODE
             kind, text = _number_kind(cell.text, current, last_code, before_code)
             cell = Cell(kind, text, cell.page, cell.line)
-        kind = cell.kind
         if (
             kind == WRAP
             and current is not None
@@ -113,11 +109,6 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
             if current is not None and current.indicator:
                 current.indicator.append(cell.text)
                 current.last = cell.line
-                continue
-            if current is not None and (current.unit or current.value) and _indicator_next(cells, k):
-                # "4" / "Phản ánh" / "22" / "nhận" / "Số phản ánh … tiếp": the indicator's wrapped
-                # tail read before its first line; it ends the indicator that comes next.
-                current.tail.append(cell.text)
                 continue
             kind = TEXT
         if kind == TEXT and current is not None and current.indicator and not current.unit and not current.value:
@@ -144,32 +135,12 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
             last_code = parse_code(current.code) or last_code
         elif kind == TEXT:
             current.indicator.append(cell.text)
-            current.indicator.extend(current.tail)
-            current.tail.clear()
         elif kind == UNIT:
             current.unit = cell.text
             current.unit_first = not current.indicator
         else:
             current.value = cell.text
     return _orphan_codes(_speck_rows(rows, settings.garbled_code_chars))
-
-
-def _group_number_again(cells: list[Cell], k: int, row: CellRow | None, last_code: CriterionCode | None) -> bool:
-    """Whether lone number ``k`` is the group's number printed again for its next child, whose
-    dotted part OCR lost ("4" / … / "Số phản ánh … tiếp" / "4" / "Số phản ánh … đã xử lý": 4.1):
-    the last code is that whole number, the row above holds all its cells (so no figure is
-    awaited), and an indicator's text comes next."""
-    if last_code is None or last_code.roman or len(last_code.path) != 1 or row is None or not row.complete():
-        return False
-    if cells[k].text.strip() != str(last_code.path[0]):
-        return False
-    after = next((c for c in cells[k + 1 :] if c.kind != WRAP), None)
-    return after is not None and after.kind == TEXT
-
-
-def _indicator_next(cells: list[Cell], k: int) -> bool:
-    """Whether the cell after ``k`` is an indicator's first line (capitalised text)."""
-    return k + 1 < len(cells) and cells[k + 1].kind == TEXT
 
 
 def _speck_before_unit(cells: list[Cell], k: int, settings: CellLineSettings) -> bool:

@@ -43,8 +43,6 @@ _ACRONYM = lazy_compile(r"^[A-ZĐ]{2,}[\-/]?[A-ZĐ]*$")
 # line or a leader OCR read as text, after which the cell's words are the smeared unit and figure
 # ("Số phản ánh ———~i", "Số cán bộ, công chức cấp xãSS~*wSCN@SYSksT").
 _RULE_RUN = lazy_compile(r"\s*(?:[—–~-]{2,}|[~@«»]).*$")
-# A lone code cell whose dot OCR read as a colon ("3:2", "2:2)": the dot's speck seen twice).
-_COLON_CODE = lazy_compile(r"^(\d):(\d)[.)]?$")
 
 
 def _has_word(folded: str, phrase: str) -> bool:
@@ -79,8 +77,6 @@ def _line_cells(text: str) -> list[str]:
     the two together ("1 |Số cuộc tuyên truyền CCHC", "2.1 Số hồ sơ …": the code cell stands
     leftmost, its indicator capitalised; a figure never comes before the words of its row)."""
     words = _words(text)
-    if len(words) == 1 and _COLON_CODE.match(words[0]):
-        return [_dotted(words[0])]
     code = _code_token(words[:1])
     if code is not None and len(words) > 1 and _capitalised(words[1].lstrip(_CODE_SPECKS)):
         rest = _BAR.sub(" ", text.strip()).split(maxsplit=1)[1].strip().lstrip(_CODE_SPECKS).strip()
@@ -88,17 +84,11 @@ def _line_cells(text: str) -> list[str]:
     return [" ".join(words) if words else text.strip()]
 
 
-def _dotted(token: str) -> str:
-    """A lone cell "3:2" as the code it prints, "3.2"; any other cell as it is."""
-    m = _COLON_CODE.match(token)
-    return f"{m.group(1)}.{m.group(2)}" if m else token
-
-
 def _cell_kind(text: str, units: set[str]) -> str:
     """A cell line's kind (``stat_cells``): a lone code, number or figure, a unit, text."""
     tokens = text.split()
     if len(tokens) == 1:
-        token = _dotted(tokens[0].strip(_CODE_SPECKS) or tokens[0])
+        token = tokens[0].strip(_CODE_SPECKS) or tokens[0]
         if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*\.?", token):
             return NUMBER
         if re.fullmatch(r"\d\)", token):

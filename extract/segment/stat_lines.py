@@ -399,14 +399,8 @@ def _body_lines(lines: list[Line], start: int, settings: StatLineSettings) -> li
 def _cells_one_per_line(
     lines: list[Line], start: int, settings: StatLineSettings, cell_settings: CellLineSettings
 ) -> bool:
-    """Whether the body under a header or title is printed one cell per line (``--psm 11``).
-    The form's caption and its header's labels, one per line over the rows, are no body cells:
-    judged on the lines after the last label before the first number (as ``_cell_table`` cuts
-    them; six labels of 30 lines leave a degraded body short of lone numbers)."""
-    body = _body_lines(lines, start, settings)
-    first = next((k for k, ln in enumerate(body) if _cell_kind(ln.text, set()) in (CODE, NUMBER, FIGURE)), len(body))
-    labels = [k for k in range(first) if _header_cell(body[k].text)]
-    sample = body[labels[-1] + 1 if labels else 0 :][: cell_settings.sample_lines]
+    """Whether the body under a header or title is printed one cell per line (``--psm 11``)."""
+    sample = _body_lines(lines, start, settings)[: cell_settings.sample_lines]
     kinds = [_cell_kind(ln.text, set()) for ln in sample]
     row_lines = sum(1 for ln in sample if len(ln.text.split()) > 1 and _is_figure(ln.text.split()[-1]))
     return one_cell_per_line(kinds, row_lines, cell_settings)
