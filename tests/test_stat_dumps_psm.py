@@ -325,43 +325,6 @@ def test_code_with_its_dot_lost_after_a_row_whose_code_ocr_lost():
     _wrong_values_reviewed(truth, out, key="code")
 
 
-def test_psm11_body_under_six_labels_with_colon_codes_and_a_group_number_printed_again():
-    # "STT" / "Nơi g" / "DVT" / "Số liệu" / "Ghi chú" over the rows; "2:2)", "3:2": codes with a
-    # colon for their dot; "4" / "Phản ánh" / "22" / "nhận" / "Số phản ánh … tiếp" / "4" / "Số
-    # phản ánh … đã xử lý": the tail before its indicator, the group's number again for 4.1.
-    truth, out = _read("s397-d07-i5-annex-psm11-eng-degraded.txt")
-    tally = score_document(truth, out)["tally"]
-    assert tally["stat_found"] == tally["stat_rows"] == 24 and tally["stat_invented"] == 0
-    assert tally["code_ok"] == 24
-    rows = {r["code"]: r for r in out["statistics"][0]["rows"]}
-    assert rows["4"]["indicator"].endswith("tiếp nhận") and rows["4"]["value"] == 22
-    assert "đã xử lý" in rows["4.1"]["indicator"] and rows["4.1"]["value"] == 20
-    assert "đang xử lý" in rows["4.2"]["indicator"] and rows["4.3"]["value"] == 90.91
-    _wrong_values_reviewed(truth, out, key="code")
-
-
-def test_rejoin_wrapped_tail_read_before_its_indicator():
-    rows = rejoin(
-        _cells(
-            (NUMBER, "3.3"),
-            (TEXT, "Tỷ lệ cán bộ, công chức đạt chuẩn"),
-            (UNIT, "%"),
-            (FIGURE, "100"),
-            (NUMBER, "4"),
-            (UNIT, "Phản ánh"),
-            (NUMBER, "22"),
-            (WRAP, "nhận"),
-            (TEXT, "Số phản ánh, kiến nghị của cá nhân, tổ chức tiếp"),
-            (NUMBER, "4"),  # 4.1, its dotted part lost
-            (TEXT, "Số phản ánh, kiến nghị đã xử lý"),
-            (UNIT, "Phản ánh"),
-            (NUMBER, "20"),
-        )
-    )
-    got = [(r.code, " ".join(r.indicator)[-9:].strip(), r.unit, r.value) for r in rows[1:]]
-    assert got == [("4", "tiếp nhận", "Phản ánh", "22"), ("", "đã xử lý", "Phản ánh", "20")]
-
-
 def test_dot_before_the_first_rows_code_is_a_speck():
     truth, out = _read("s397-d07-i8-annex-psm3-vie-degraded.txt")
     rows = out["statistics"][0]["rows"]
