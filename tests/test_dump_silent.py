@@ -46,3 +46,15 @@ def test_maxima_misread_by_the_half_are_weighed_against_the_set_the_wordings_nam
             assert (pointer, field) in queued, (code, field, row["value_confidence"])
     scored = score_document(truth, data)
     assert scored["silent_errors"] == [], scored["silent_errors"]
+
+
+def test_two_pieces_of_the_appraised_label_name_the_column():
+    # s319 d02-i3 (tests/data/dumps_degraded): the header's "Phòng Nội vụ thẩm định" left ": : 5
+    # ear _ Phong :" and ": i dinh" on separate lines and no row's third figure was read; the
+    # table has the column all the same, so each row's appraised cell is a cell lost, queued.
+    (path,) = (DUMPS.parent / "dumps_degraded").glob("s319-d02-i3-*.txt")
+    data, truth = converted_with_truth(path, path.stem)
+    rows = data["score_tables"][0]["rows"]
+    assert all("missing_appraised" in r["flags"] for r in rows if r["max_points"] is not None)
+    scored = score_document(truth, data)
+    assert scored["silent_errors"] == [], scored["silent_errors"]
