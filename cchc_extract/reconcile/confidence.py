@@ -78,6 +78,7 @@ from cchc_extract.reconcile.confidence_model import (
 )
 from cchc_extract.reconcile.held import _held_values
 from cchc_extract.reconcile.hierarchy import block_prints, children_of, norm_code, resolve_parents
+from cchc_extract.reconcile.named_set import named_set_maxima
 from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_MAX_DIFFERS, FLAG_MAX_FROM_SET
 from normalize.lazy_regex import lazy_compile
 from schemas.records import (
@@ -227,6 +228,10 @@ def value_features(
     sets = criteria_maxima(result)
     out: dict[tuple[str, str], dict[str, float]] = {}
     for ti, table in enumerate(result.score_tables):
+        if not sets.get(ti) and (read_by_ocr or from_scan):
+            # Maxima misread by the half adopt no set; the set the rows' wordings name still says
+            # what each maximum should be (a scale's "3 điểm" read 5 for the max, and 5 for full marks).
+            sets[ti] = named_set_maxima(table.rows, s.named_set_min_rows)
         fields = table_fields(table.rows, s)
         kids = children_of(resolve_parents(table.rows)[0])
         parent_of = {k: p for p, ks in kids.items() for k in ks}

@@ -106,6 +106,9 @@ class ConfidenceSettings:
     # fall on its whole row, now on that cell alone (on the scan/photo corpus every misread number
     # seen had an OCR confidence of 0.0–0.55, the right ones 0.79–0.97: issue 11).
     unsure_cell: float = 0.6
+    # An OCR'd table whose maxima agree with no criteria set enough to adopt it is weighed against
+    # the set its rows' wordings name, when at least this many rows name it (``named_set_maxima``).
+    named_set_min_rows: int = 3
     # Row confidences are clipped here before their logit (1.0 would be infinitely sure).
     clip: float = 0.995
     # How many of a table's scored rows must have an explanation that is only a points figure, and

@@ -27,7 +27,8 @@ def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str
     right not to call that a fault, but it vouches for nothing. Two misreadings may cancel among
     the parts read (an "S" read as 5 beside a 2 read as 3 under a parent of 10), and the lost or
     blank parts would have to be zero, which a criterion's maximum never is. (A blank self score or
-    statistics value may well be zero or "not applicable": those sums still vouch.)"""
+    statistics value may well be zero or "not applicable": those sums still vouch, unless the
+    segmenter says the cell was lost: ``_lost``.)"""
     held: set[tuple[str, str]] = set()
     zeros: set[tuple[str, str]] = set()
     kids_of: dict[str, tuple[dict[int, list[int]], list[int | None], set[int], list]] = {}
@@ -52,9 +53,7 @@ def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str
         else:
             i = int(m.group(2))
             members = [i, *(kids.get(i, []) if check.kind != "ratio" else [])]
-        partial = any(
-            k in orphans or (field_ == "max_points" and getattr(rows[k], field_, None) is None) for k in members
-        )
+        partial = any(k in orphans or _lost(rows[k], field_) for k in members)
         if check.kind != "ratio" and partial:
             continue
         held |= {(f"{table}/rows/{i}", field_) for i in members}
@@ -66,6 +65,19 @@ def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str
     # is vouched neither in its place nor in its value.
     placed = {pointer for pointer, f in held - zeros}
     return {(pointer, f) for pointer, f in held if (pointer, f) not in zeros or pointer in placed}
+
+
+def _lost(row, field_: str) -> bool:
+    """Whether a member's cell is blank where the sum needs a figure: a maximum (never zero), or a
+    score or value the segmenter says it lost (its ``missing_*`` flag: the page printed a figure
+    we did not read). A sum that holds with that cell counted as zero vouches for nothing: the
+    figures read may be off by exactly the lost one ("1" for 1,25 under a parent whose other
+    child's "0,25" was lost: 1 + blank = 1 holds)."""
+    from cchc_extract.reconcile.confidence import MISSING_FLAG  # confidence imports this module
+
+    if getattr(row, field_, None) is not None:
+        return False
+    return field_ == "max_points" or MISSING_FLAG.get(field_, "") in row.flags
 
 
 def _zero_placed_by_position(row, field_: str) -> bool:

@@ -7,7 +7,7 @@ so it is weighed, doubted and queued like any cell lost, not left out as absent.
 from __future__ import annotations
 
 from extract.model import IngestedDocument
-from extract.segment.line_header import appraised_hinted, header_layout
+from extract.segment.line_header import appraised_hinted, appraised_hints, header_layout
 from extract.segment.unread import UnreadSettings
 from extract.segment.unread_rows import LINE_METHODS
 from normalize.lazy_regex import lazy_compile
@@ -25,7 +25,8 @@ def flag_unread_columns(
 ) -> None:
     """A score table read from lines (an OCR dump, an OCR'd page) that has an appraised points
     column no row filled lost that column, whatever the segmenter made of it (taken for notes,
-    dropped as noise). It has the column when its header names it ("Điểm thẩm định"), or when a
+    dropped as noise). It has the column when its header names it ("Điểm thẩm định", or two pieces
+    of that label OCR left apart: "Phong" over "dinh"), or when a
     header word points to it (``appraised_hinted``: "dinh", "Phong") and a row's note is a bare
     figure that can be its appraised points (within its max, beside its self score): that figure
     goes to the appraised cell. Each row printing points gets the flag a blank cell of a table that
@@ -41,7 +42,8 @@ def flag_unread_columns(
         if page is None or first.line_start is None:
             continue
         above = [ln for ln in page.lines if first.line_start - settings.header_lines <= ln.number < first.line_start]
-        if "appraised" not in header_layout(above).points:
+        named = len(appraised_hints(above)) >= settings.appraised_label_pieces
+        if "appraised" not in header_layout(above).points and not named:
             figures = [(r, f) for r in rows if (f := _note_figure(r)) is not None]
             if not figures or not appraised_hinted(above):
                 continue

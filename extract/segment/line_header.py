@@ -313,6 +313,14 @@ def appraised_hinted(lines: list[Line], settings: LineTableSettings = LineTableS
     """Whether a header line holds a word that points to an appraised column (its label garbled
     past recognition: "cham dinh", "Phong", "Diem TĐ"). Only lines that read as header lines
     count, or short fragments of one: the header's run may hold a title or a heading's text."""
+    return bool(appraised_hints(lines, settings))
+
+
+def appraised_hints(lines: list[Line], settings: LineTableSettings = LineTableSettings()) -> set[str]:
+    """The distinct words of ``appraised_hinted`` the header lines hold: two pieces of the label
+    ("Phòng" over "định", a wrapped "Điểm Phòng Nội vụ thẩm định") name the column as its whole
+    label would."""
+    found: set[str] = set()
     for line in lines:
         text = line.raw or line.text
         words = [fold(w).strip(_WORD_EDGES).lower() for w in text.split()]
@@ -322,8 +330,8 @@ def appraised_hinted(lines: list[Line], settings: LineTableSettings = LineTableS
             continue
         for k, word in enumerate(words):
             if word in _APPRAISED_HINTS and not (word == "dinh" and k and words[k - 1] in _NOT_APPRAISAL):
-                return True
-    return False
+                found.add(word)
+    return found
 
 
 def header_layout(lines: list[Line]) -> HeaderLayout:

@@ -90,6 +90,9 @@ class UnreadSettings:
     min_unread_lines: int = 3
     # Lines above a score table's first row read from lines where its header is looked for.
     header_lines: int = 8
+    # Distinct pieces of the appraised column's label ("Phòng", "thẩm", "định", ``appraised_hints``)
+    # the header lines must hold to name that column when OCR garbled its label past reading.
+    appraised_label_pieces: int = 2
 
 
 # Words that make a table layout (Decree 30 header block, signature block, letterhead), not data.

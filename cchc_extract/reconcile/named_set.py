@@ -1,0 +1,38 @@
+"""The criteria set a score table's rows name, when its maxima do not agree with any set enough to
+adopt one (``confidence.table_maxima``): an OCR'd table whose maxima were misread by the half (a
+scale's figures taken for them, lines one code off) still names its set by its rows' wordings,
+and that set's maxima are the evidence each maximum read is weighed against."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from normalize.criteria.code_names import FLAG_CODE_BY_NAME
+from normalize.criteria.match import FLAG_SNAPPED
+from normalize.criteria.wording import FLAG_WORDING
+from schemas.records import ScoreRow
+
+# Flags a row takes when its name was found to be a set's criterion (``flag:set id``): its name
+# snapped to the wording, given by the wording, or its code given by its name.
+_NAMED_BY = (FLAG_SNAPPED, FLAG_WORDING, FLAG_CODE_BY_NAME)
+
+
+def named_set_maxima(rows: list[ScoreRow], min_rows: int) -> dict[str, float]:
+    """The maxima ({code: max}) of the criteria set that at least ``min_rows`` rows name by their
+    wording, the most of any set; empty when none does."""
+    named: Counter[str] = Counter()
+    for row in rows:
+        ids = {flag.partition(":")[2] for flag in row.flags if flag.startswith(_NAMED_BY) and ":" in flag}
+        named.update(ids)
+    if not named:
+        return {}
+    set_id, n = named.most_common(1)[0]
+    return dict(_maxima_by_id().get(set_id, {})) if n >= min_rows else {}
+
+
+@lru_cache(maxsize=1)
+def _maxima_by_id() -> dict[str, dict[str, float]]:
+    from normalize.criteria import load_criteria_sets
+
+    return {cs.id: {r.code: r.max_points for r in cs.rows if r.max_points is not None} for cs in load_criteria_sets()}
