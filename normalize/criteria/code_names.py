@@ -185,7 +185,9 @@ def recode_printed(
     code's, or that criterion's code is the one the row above's goes on with while the printed
     code is nowhere the numbering goes (``_goes_on``). A row below printed where the numbering
     goes on and named one criterion on as well is a document numbered its own way: codes kept.
-    Returns the row's criterion, recoded or not."""
+    Only on OCR'd tables (the caller's test): a typed table's printed code is the commune's own
+    numbering, a criterion of the set it leaves out included ("4. Xây dựng và nâng cao chất lượng
+    đội ngũ …", the set's 5). Returns the row's criterion, recoded or not."""
     row, above = rows[k], rows[k - 1] if k else None
     if crit is None or not row.code or "code_inferred" in row.flags:
         return crit

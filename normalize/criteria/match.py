@@ -262,7 +262,7 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
                     crit = _recode_run_on(row, crit, match.cset.rows, taken, match.cset.id, settings)
                     # (its name runs on past the wording it was recoded by: that wording is its name)
                     run_on = any(f.startswith(FLAG_CODE_BY_NAME) for f in row.flags)
-            else:
+            elif table.read_from == "lines" or table.read_from.startswith("ocr"):  # typed codes are sure
                 crit = recode_printed(table.rows, k, crit, names, taken, match.cset.id, settings)
             if crit is not None:
                 read = row.name or row.name_raw
