@@ -75,11 +75,9 @@ class CodeSettings:
     # A row whose max points exceed the max of the row above (every reading of both) read as
     # its child costs this much: a child is never worth more than its parent. Weaker evidence
     # than ``parent_evidence`` (three or more figures agreeing on a sum): one misread figure
-    # ("4" for a part's 7) is enough to make a row look bigger than its parent. Off (0.0) since the
-    # merge of stop 34: OCR's garble read as a maximum ("S S Ss" as 55, tests/test_ocr_dumps' seed
-    # 191 d05-i3) made a row "oversized" and moved the next line's figures onto it; on held-out
-    # seed 371 it changed nothing. 0.35 was its developer's value (seed 381: +2 rows, +1 invented).
-    oversized_child: float = 0.0
+    # ("4" for a part's 7) is enough to make a row look bigger than its parent. A maximum printed
+    # with letters ("Ss", OCR's garble) is no evidence of size (``score_tables._max_range``).
+    oversized_child: float = 0.35
     # A code that reads exactly as the next step of the hierarchy is taken as printed even after
     # a row whose sums make it a parent: typed text prints the codes it means, while sums of
     # half points add up by chance ("3.5.1" worth 1 over "3.5.2" and "3.5.3" worth 0.5 each).

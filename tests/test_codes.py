@@ -485,8 +485,5 @@ def test_a_row_worth_more_than_the_row_above_is_not_read_as_its_child():
     tokens = ["1", "13", "2..", "Il.", None, None]
     maxima = [20, 10, 10, 25.5, 14.5, 11]
     oversized = oversized_rows([(m, m) for m in maxima])
-    # The rule is off by default (CodeSettings.oversized_child 0.0, see its comment); at the cost
-    # its developer gave it, it reads the parts.
-    settings = CodeSettings(oversized_child=0.35)
-    choices = repair_codes(tokens, settings=settings, parents=parent_rows(maxima), oversized=oversized)
+    choices = repair_codes(tokens, parents=parent_rows(maxima), oversized=oversized)
     assert format_codes([c.code for c in choices]) == ["I", "1", "2", "II", "II.1", "II.2"]

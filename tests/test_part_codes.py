@@ -4,8 +4,6 @@ numbering restarts), each checked against the generator's truth stored beside it
 
 from pathlib import Path
 
-import pytest
-
 from tests.corpus_helpers import converted_with_truth
 
 DATA = Path(__file__).parent / "data" / "dumps_parts"
@@ -54,11 +52,6 @@ def test_a_bent_code_follows_the_sets_order_in_a_parts_table():
     assert rows[-1]["code"] == "II.4" and rows[-1]["name"].startswith("Tác động của CCHC")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the oversized rule is off by default (CodeSettings.oversized_child): on by its developer's "
-    "cost it took OCR's garble for a maximum in another dump (tests/test_ocr_dumps, seed 191 d05-i3)",
-)
 def test_a_row_worth_more_than_the_row_above_is_no_child_of_it():
     """Part I printed "1" (20 points), its criteria "13" and "2.." (10 each), part II "Il." (25,5)
     over two codeless rows (14,5 and 11): read as 1, 1.1, 2, 2.1 the row worth 25,5 would be the

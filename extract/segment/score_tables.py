@@ -456,7 +456,10 @@ def finish_table(
 
 def _max_range(raw: str | None, value: float | None, ocr: bool) -> tuple[float, float] | None:
     """The lowest and highest reading of a row's max points (on OCR'd text a comma-less cell
-    reads several ways, ``points_readings``); None when the row prints none."""
+    reads several ways, ``points_readings``); None when the row prints none, or prints letters
+    OCR may have made of anything ("Ss" read 55 from a garbled line): no evidence of its size."""
+    if ocr and raw and any(ch.isalpha() for ch in raw):
+        return None
     values = [v for v in [value, *(points_readings(raw) if ocr else [])] if v is not None]
     return (min(values), max(values)) if values else None
 
