@@ -62,8 +62,6 @@ values: a value under it goes to the queue, not its whole row.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex as re
 
 from cchc_extract.reconcile.confidence_model import (
@@ -78,7 +76,7 @@ from cchc_extract.reconcile.confidence_model import (
 )
 from cchc_extract.reconcile.held import _held_values
 from cchc_extract.reconcile.hierarchy import block_prints, children_of, norm_code, resolve_parents
-from cchc_extract.reconcile.named_set import named_set_maxima
+from cchc_extract.reconcile.named_set import maxima_by_set, named_set_maxima
 from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_MAX_DIFFERS, FLAG_MAX_FROM_SET
 from normalize.lazy_regex import lazy_compile
 from schemas.records import (
@@ -144,19 +142,12 @@ def table_maxima(rows: list[ScoreRow]) -> dict[str, float]:
     set agrees with at least three rows and half the rows it knows."""
     best: dict[str, float] = {}
     best_hits = 0
-    for maxima in _set_maxima():
+    for maxima in maxima_by_set().values():
         known = [r for r in rows if norm_code(r.code) in maxima and r.max_points is not None]
         hits = sum(abs(maxima[norm_code(r.code) or ""] - (r.max_points or 0.0)) < 0.011 for r in known)
         if hits >= 3 and 2 * hits >= len(known) and hits > best_hits:
             best, best_hits = maxima, hits
     return best
-
-
-@lru_cache(maxsize=1)
-def _set_maxima() -> tuple[dict[str, float], ...]:
-    from normalize.criteria import load_criteria_sets
-
-    return tuple({r.code: r.max_points for r in cs.rows if r.max_points is not None} for cs in load_criteria_sets())
 
 
 def table_fields(rows: list[ScoreRow], s: ConfidenceSettings = ConfidenceSettings()) -> tuple[str, ...]:

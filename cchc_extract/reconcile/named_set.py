@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
+from normalize.criteria import load_criteria_sets
 from normalize.criteria.code_names import FLAG_CODE_BY_NAME
 from normalize.criteria.match import FLAG_SNAPPED
 from normalize.criteria.wording import FLAG_WORDING
@@ -28,11 +29,11 @@ def named_set_maxima(rows: list[ScoreRow], min_rows: int) -> dict[str, float]:
     if not named:
         return {}
     set_id, n = named.most_common(1)[0]
-    return dict(_maxima_by_id().get(set_id, {})) if n >= min_rows else {}
+    return dict(maxima_by_set().get(set_id, {})) if n >= min_rows else {}
 
 
 @lru_cache(maxsize=1)
-def _maxima_by_id() -> dict[str, dict[str, float]]:
-    from normalize.criteria import load_criteria_sets
-
+def maxima_by_set() -> dict[str, dict[str, float]]:
+    """Every transcribed set's maxima, {set id: {code: max}}, in the order of the sets: the one
+    map the confidence evidence and the checks read a set's maxima from."""
     return {cs.id: {r.code: r.max_points for r in cs.rows if r.max_points is not None} for cs in load_criteria_sets()}

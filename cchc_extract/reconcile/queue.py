@@ -8,7 +8,7 @@ from typing import Any
 
 from cchc_extract.reconcile.confidence import (
     APPRAISED,
-    coded_by_name as coded_by_name,
+    coded_by_name,
     explanation_points,
     is_calibrated,
     table_fields,

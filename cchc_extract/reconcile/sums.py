@@ -29,11 +29,11 @@ from cchc_extract.reconcile.misread import (
     sum_holds,
     total_holds,
 )
+from cchc_extract.reconcile.named_set import maxima_by_set
 from cchc_extract.reconcile.ocr_readings import _repair_ocr_readings
 from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.suspects import not_set_vouched, relations_held, suspects, total_suspects
-from normalize.criteria import load_criteria_sets
 from normalize.criteria.match import FLAG_MAX_DIFFERS
 from normalize.numbers import format_vn, lost_decimal_readings
 from schemas.records import ReviewItem, ScoreRow, ScoreTable
@@ -503,8 +503,7 @@ def _max_not_the_sets(ti: int, i: int, row: ScoreRow, name: str, ocr: bool) -> t
     differs = next((f for f in row.flags if f.startswith(FLAG_MAX_DIFFERS + ":")), None)
     if not ocr or differs is None or row.self_points is None:
         return ()
-    cset = next((c for c in load_criteria_sets() if c.id == differs.split(":", 1)[1]), None)
-    crit = cset.by_code().get(norm_code(row.code) or "") if cset is not None else None
-    if crit is None or crit.max_points is None or row.self_points > crit.max_points + 0.011:
+    top = maxima_by_set().get(differs.split(":", 1)[1], {}).get(norm_code(row.code) or "")
+    if top is None or row.self_points > top + 0.011:
         return ()
     return (_score_ref(ti, i, row, "max_points", name),)
