@@ -81,6 +81,10 @@ class LineTableSettings:
     # How far (in ``normalize.codes`` cost) a lone dotted token may jump from the last code
     # and still read as the next code rather than as points.
     max_code_step: float = 0.9
+    # ... but a lone decimal-comma token ("1,5") under a named row still awaiting its max is that
+    # max unless it is the very next code (no sibling skipped): codes print with dots, and a jump
+    # that skips siblings ("1.5" after "1.2.1", 0.82) is likelier a figure than a code.
+    comma_code_step: float = 0.1
     # Similarity (0..100, diacritic-free) of a text block to a catalogued criterion name for the
     # block to read as the name of a row whose code and numbers were lost, not as explanation.
     criterion_name_similarity: float = 90.0

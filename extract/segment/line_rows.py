@@ -231,7 +231,20 @@ class RowBuilder:
         points = value is not None and is_score_token(token) and value.value <= self.settings.max_bare_points
         # "4.4" right after "4.3" is the next code, not 4.4 points; "1,5" after "1.3" whose self
         # cell is still empty is its points: codes print with dots, a decimal comma is a number's.
-        waiting = cur is not None and cur.n_numbers == 1 and "," in token
+        # So is "1,5" under a named row with no numbers yet (a cell per line: its max), unless
+        # it is the very next code (``comma_code_step``).
+        waiting = (
+            cur is not None
+            and "," in token
+            and (
+                cur.n_numbers == 1
+                or (
+                    cur.n_numbers == 0
+                    and bool(cur.name)
+                    and not continues_codes(token, self.rows, self.settings, self.settings.comma_code_step)
+                )
+            )
+        )
         if points and not waiting and continues_codes(token, self.rows, self.settings):
             points = False
         if points and cur is not None and (cur.name or cur.tail_block) and cur.n_numbers < 2:

@@ -62,7 +62,7 @@ def count_in_text(cells: LineCells, rows: list[RowDraft], settings: LineTableSet
     return cost is None or cost > settings.max_code_step
 
 
-def continues_codes(token: str, rows: list[RowDraft], settings: LineTableSettings) -> bool:
+def continues_codes(token: str, rows: list[RowDraft], settings: LineTableSettings, step: float | None = None) -> bool:
     reading = read_code_token(token)
     if reading is None or not reading.components or len(reading.components) < 2:
         return False
@@ -70,7 +70,7 @@ def continues_codes(token: str, rows: list[RowDraft], settings: LineTableSetting
     if last is None or not last.components:
         return False
     cost = transition_cost(CriterionCode(0, last.components), CriterionCode(0, reading.components))
-    return cost is not None and cost <= settings.max_code_step
+    return cost is not None and cost <= (settings.max_code_step if step is None else step)
 
 
 # A scale item's label, whole: a capitalised phrase ending in its colon, past a rule's specks
