@@ -159,7 +159,7 @@ _PROSE = lazy_re_compile(r"\w[.;]\s+[A-ZĐÀ-Ỹ]|:\s*$")
 _ISSUER_BODY = lazy_re_compile(r"^\W*(?:uy ban nhan dan|ubnd)\b")
 _UNIT_START = lazy_re_compile(r"^\W*(?:xa|phuong|thi tran|thi xa|huyen|quan|thanh pho|tinh)\b")
 _NATIONAL = lazy_re_compile(r"cong hoa|doc lap|tu do|hanh phuc")
-_MOTTO = lazy_re_compile(r"cong hoa xa hoi chu nghia|doc lap\s*[-–]\s*tu do")
+_MOTTO = lazy_re_compile(r"cong hoa xa hoi(?: chu nghia)?|doc lap\s*[-–]\s*tu do")
 _SIGNATURE_PREFIX = lazy_re_compile(r"\b(?:tm|kt|q)\s*\.\s*(?=\w)")
 
 
@@ -446,6 +446,7 @@ def _issuer_column(header: list[Line], settings: MetadataSettings) -> list[str]:
     """The issuing body's lines joined: from the first "ỦY BAN NHÂN DÂN"/"UBND" line, the lines
     under it that name a unit ("XÃ NGỌC KỲ", "ỦY BAN NHÂN DÂN XÃ MỸ HÒA") or continue one (a short
     upper-case line: a long name wrapped), up to "Số:", the motto or the kind word."""
+    tail = _motto_tail(header)
     for i, line in enumerate(header):
         folded = folded_text(line)
         if not _ISSUER_BODY.match(folded) or _NATIONAL.search(folded):
@@ -456,6 +457,7 @@ def _issuer_column(header: list[Line], settings: MetadataSettings) -> list[str]:
             unit_line = _ISSUER_BODY.match(folded) or _UNIT_START.match(folded)
             if (
                 _NATIONAL.search(folded)
+                or folded.strip() == tail
                 or _NUMBER.match(folded)
                 or _PLACE_DATE.match(folded)
                 or _kind_word(nxt, settings)
@@ -466,6 +468,21 @@ def _issuer_column(header: list[Line], settings: MetadataSettings) -> list[str]:
             block.append(text)
         return [" ".join(block)]
     return []
+
+
+_MOTTO_WORDS = "cong hoa xa hoi chu nghia viet nam".split()
+
+
+def _motto_tail(header: list[Line]) -> str | None:
+    """The words a motto line cut short leaves for the line under it ("… CHỦ NGHĨA VIỆT" then
+    "NAM", wrapped to the page's left edge, under the issuer): they are the motto's, never a
+    wrapped commune name ("XÃ TRUNG MINH BẮC" is not "… BẮC NAM")."""
+    for line in header:
+        words = folded_text(line).replace("-", " ").split()
+        for k in range(4, len(_MOTTO_WORDS)):  # from "cong hoa xa hoi" on, one word short at least
+            if words[-k:] == _MOTTO_WORDS[:k]:
+                return " ".join(_MOTTO_WORDS[k:])
+    return None
 
 
 def _unit_text(text: str) -> str:

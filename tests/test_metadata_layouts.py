@@ -233,3 +233,43 @@ def test_tab_after_a_list_marker_is_not_a_column_gap(tmp_path):
     meta = extract_metadata(ingest(tmp_path / "numbered.docx"))
     assert meta.title == "BẢNG TỰ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"
     assert (meta.number, meta.commune, meta.date) == ("12/BC-UBND", "Phú Mỹ", "2024-05-09")
+
+
+
+@pytest.mark.parametrize(
+    "commune, wrapped",
+    [
+        ("AN LẠC", "VIỆT NAM"),  # LibreOffice's wrap of each header (checked in the test)
+        ("TÂN HIỆP BẮC", "NGHĨA VIỆT NAM"),
+        ("TRUNG MINH BẮC", "NGHĨA VIỆT NAM"),  # the motto cut inside "CHỦ NGHĨA", its head on the issuer's line
+    ],
+)
+def test_a_motto_cut_short_keeps_its_last_words(tmp_path, commune, wrapped):
+    """A tab header whose motto ran out of line: LibreOffice wraps the motto's last words to the
+    page's left edge, under the issuer. They are the motto's, not the commune's name going on."""
+    from docx import Document
+
+    from extract.external import convert_to_pdf
+
+    doc = Document()
+    for text in (
+        f"ỦY BAN NHÂN DÂN XÃ {commune}\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "\tĐộc lập - Tự do - Hạnh phúc",
+        "Số: 8/BC-UBND\tngày 9 tháng 5 năm 2024",
+        "BÁO CÁO",
+        "Kết quả công tác cải cách hành chính năm 2024",
+    ):
+        doc.add_paragraph(text)
+    doc.save(str(tmp_path / "header.docx"))
+    ingested = ingest(convert_to_pdf(tmp_path / "header.docx", tmp_path))
+    assert wrapped in [ln.text for ln in ingested.pages[0].lines]  # the wrap this test is about
+    meta = extract_metadata(ingested)
+    name = " ".join(w.capitalize() for w in commune.lower().split())
+    assert (meta.commune, meta.issuer) == (name, f"UBND xã {name}")
+
+
+def test_a_commune_name_wrapped_in_its_cell_keeps_its_last_word():
+    doc = _text_doc(
+        ["ỦY BAN NHÂN DÂN XÃ HIỆP NGHĨA", "NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 8/BC-UBND", "BÁO CÁO", "Kết quả"]
+    )
+    assert extract_metadata(doc).commune == "Hiệp Nghĩa Nam"
