@@ -235,7 +235,6 @@ def test_tab_after_a_list_marker_is_not_a_column_gap(tmp_path):
     assert (meta.number, meta.commune, meta.date) == ("12/BC-UBND", "Phú Mỹ", "2024-05-09")
 
 
-
 @pytest.mark.parametrize(
     "commune, wrapped",
     [
@@ -269,7 +268,7 @@ def test_a_motto_cut_short_keeps_its_last_words(tmp_path, commune, wrapped):
 
 
 def test_a_commune_name_wrapped_in_its_cell_keeps_its_last_word():
-    doc = _text_doc(
-        ["ỦY BAN NHÂN DÂN XÃ HIỆP NGHĨA", "NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 8/BC-UBND", "BÁO CÁO", "Kết quả"]
-    )
+    """The motto printed whole: a short line under the issuer is its commune's name going on."""
+    issuer = ["ỦY BAN NHÂN DÂN XÃ HIỆP NGHĨA", "NAM"]
+    doc = _text_doc(issuer + ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 8/BC-UBND", "BÁO CÁO", "Kết quả"])
     assert extract_metadata(doc).commune == "Hiệp Nghĩa Nam"
