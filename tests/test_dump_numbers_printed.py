@@ -46,6 +46,9 @@ def _run(line: str, n_points: int) -> list[str] | None:
         # ... not when words go on after the second figure, nor when it cannot be a score of the first.
         ("Kiểm tra 3 xa 2 lần trong năm", 2, None),
         ("ese | CONG TAC CHi DAO, DIEU HANH CCHC 5 ac 14,5", 2, ["14,5"]),
+        # A speck read "¡" glued before the first figure (a line the last note quotes).
+        ("5; Cải cách thủ tục hành chính ¡14,5 14,5", 2, ["14,5", "14,5"]),
+        ("Tổng số điểm ¡ ¡18 j, BS) | sB", 2, None),
     ],
 )
 def test_the_run_of_points_cells(line, n_points, cells):
