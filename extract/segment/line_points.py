@@ -375,8 +375,6 @@ def garbled_cell(token: tuple[str, str], last: bool = False) -> bool:
         # are a word OCR misspelt ("cdo" for "cáo") as often as a cell, unless they end the line
         # right after a number (a row's last cell: "3 eee").
         return False
-    if re.fullmatch(r"\p{Ll}\p{Lu}", core):
-        return True  # a small letter then a capital ("lÌ"): no word is cased so
     if len(core) == 1 and core.lower() not in _one_letter_syllables():
         return True  # a letter with a mark no Vietnamese letter carries ("ï" for a "1")
     # The raw token, folded: the repair stage turns a garbled cell into a word ("ae" → "áo").
