@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.corpus_scoring import score_document
-from corpus_helpers import converted_with_truth
+from corpus_helpers import scored_rows_with_truth
 from extract.segment.line_points import _number_run
 from extract.segment.score_readings import points_readings
 
@@ -17,11 +16,7 @@ DUMPS = Path(__file__).parent / "data" / "dumps_numbers20"
 
 
 def _read(name: str) -> tuple[dict[str, dict], dict[str, dict], dict]:
-    path = DUMPS / f"s429-{name}.txt"
-    output, truth = converted_with_truth(path, path.stem)
-    rows = {str(r["code"]): r for t in output["score_tables"] for r in t["rows"]}
-    want = {str(r["code"]): r for t in truth["score_tables"] for r in t["rows"]}
-    return rows, want, score_document(truth, output)["tally"]
+    return scored_rows_with_truth(DUMPS / f"s429-{name}.txt")
 
 
 def _cells(row: dict) -> tuple:
