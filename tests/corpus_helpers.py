@@ -60,3 +60,14 @@ def score_rows_with_truth(path: Path) -> tuple[dict[str, dict], dict[str, dict],
     rows = {r["code"]: r for t in out["score_tables"] for r in t["rows"]}
     want = {r["code"]: r for t in truth["score_tables"] for r in t["rows"]}
     return rows, want, out
+
+
+def scored_rows_with_truth(path: Path) -> tuple[dict[str, dict], dict[str, dict], dict]:
+    """A stored dump's score rows by code as converted (under its stem), the truth's by code, and
+    the benchmark's tally of the output against the truth."""
+    from benchmarks.corpus_scoring import score_document
+
+    output, truth = converted_with_truth(path, path.stem)
+    rows = {str(r["code"]): r for t in output["score_tables"] for r in t["rows"]}
+    want = {str(r["code"]): r for t in truth["score_tables"] for r in t["rows"]}
+    return rows, want, score_document(truth, output)["tally"]

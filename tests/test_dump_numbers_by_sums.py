@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.corpus_scoring import score_document
-from corpus_helpers import converted_with_truth
+from corpus_helpers import scored_rows_with_truth
 from normalize.criteria.match import MatchSettings
 from normalize.criteria.set_cells import _max_by_sums
 from schemas.records import ScoreRow
@@ -20,11 +19,7 @@ DUMPS = Path(__file__).parent / "data" / "dumps_numbers19"
 
 
 def _read(name: str) -> tuple[dict[str, dict], dict[str, dict], dict]:
-    path = DUMPS / f"s391-{name}.txt"
-    output, truth = converted_with_truth(path, path.stem)
-    rows = {str(r["code"]): r for t in output["score_tables"] for r in t["rows"]}
-    want = {str(r["code"]): r for t in truth["score_tables"] for r in t["rows"]}
-    return rows, want, score_document(truth, output)["tally"]
+    return scored_rows_with_truth(DUMPS / f"s391-{name}.txt")
 
 
 def _cells(row: dict) -> tuple:

@@ -212,6 +212,10 @@ def points_cell(raw: str, beside_points: bool = False) -> str | None:
         return token[:-1].strip(CELL_SPECKS)  # a rule's speck after the cell ("6,5-")
     if not beside_points:
         return None
+    # A speck OCR read as an inverted mark no Vietnamese text prints, glued before the digits
+    # ("¡14,5 14,5"): only beside a number (on its own it may be anything OCR garbled).
+    if token[:1] == "¡" and is_points_reading(token[1:].strip(CELL_SPECKS)):
+        return token[1:].strip(CELL_SPECKS)
     # A ruling line OCR read as a bracket glued to the cell's digits ("3 [2 |"): the grid's, as a
     # bar is; only beside a number ("[2]" alone may be a note's mark).
     if bracket_glued(token):
@@ -270,10 +274,28 @@ def glued_readings(raw: str | None, ceiling: float = 100.0) -> list[float]:
     return values
 
 
+def lookalike_readings(raw: str | None) -> list[float]:
+    """The readings of a two-letter cell made only of letters OCR reads for a digit ("il" → 11,
+    1): both letters as digits, or one of them a ruling line's speck beside the other, for the
+    table's arithmetic to choose. [] for any other cell."""
+    token = (raw or "").strip(CELL_SPECKS)
+    if len(token) != 2 or any(ch not in _DIGIT_LOOKALIKES for ch in token):
+        return []
+    digits = token.translate(_LOOKALIKE_DIGIT).translate(_LOOKALIKE_MARKED)
+    if not is_score_token(digits):
+        return []  # ("Oi": no points cell prints a leading zero)
+    values: list[float] = []
+    for reading in (digits, digits[0], digits[1]):
+        if is_score_token(reading) and float(reading) not in values:
+            values.append(float(reading))
+    return values
+
+
 # The digits letters on a cell's edge look like (normalize.numbers' OCR digits, the points ones).
 _LOOKALIKE_DIGIT = str.maketrans(
     {"l": "1", "I": "1", "i": "1", "O": "0", "o": "0", "s": "5", "S": "5", "g": "9", "G": "6", "B": "8"}
 )
+_LOOKALIKE_MARKED = str.maketrans({"ì": "1", "í": "1"})
 
 
 def bracket_glued(raw: str) -> bool:

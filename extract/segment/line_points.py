@@ -74,7 +74,9 @@ def _number_run(
                 sources.append(raws[j])
                 j += 1
                 end = j
-            elif (len(cells) >= 2 or _bar_letter(raws, j) or _marked_letter(raws, j)) and _speck_between(raws, j):
+            elif (
+                len(cells) >= 2 or _bar_letter(raws, j) or _marked_letter(raws, j) or _speck_before_last(raws, j, cells)
+            ) and _speck_between(raws, j):
                 j += 1  # "16 | 16 ne 16": a speck OCR read as letters between two cells
             else:
                 break
@@ -83,6 +85,8 @@ def _number_run(
             return i, printed[0], printed[1]
         if len(cells) == n_points and _numbers_to_end(raws, j) and not _max_first(cells):
             continue  # more numbers than columns end the line, the first no max: the cells are later
+        if len(cells) == n_points and _later_pair_fits(raws, cells, j):
+            continue  # "_ 1: 145 14,5 | Thực hiện": a speck read as a figure before the row's cells
         if len(cells) >= 2 and cells[0] is None and not _max_first([_digit_of(lookalike[0]), *lookalike[1:]]):
             continue  # "l 7": a letter read for a digit, below the self score beside it, is a rule's speck
         if len(cells) >= 2 and any(c is not None for c in cells):
@@ -127,6 +131,19 @@ def _number_run(
         ):
             return i, end, [cells[0]]
     return None
+
+
+def _later_pair_fits(raws: list[str], cells: list[str | None], j: int) -> bool:
+    """One number more than the points columns follows the run (specks skipped), the run's first
+    two cannot be a maximum and a score under any reading ("1: 145 14,5": 145 and 14,5 are above
+    1), and the run read one number later can: the first figure is a speck's, the cells are later
+    (the arithmetic, not the figure's place, says which figures are the row's)."""
+    while j < len(raws) and JUNK.match(raws[j]):
+        j += 1
+    after = points_cell(raws[j]) if j < len(raws) else None
+    if after is None or any(c is None for c in cells) or _max_first(cells):
+        return False
+    return _max_first([*cells[1:], after])
 
 
 def _printed_past_letter(
@@ -180,6 +197,21 @@ def _speck_between(raws: list[str], j: int) -> bool:
     ):
         return False
     return points_cell(raws[j + 1]) is not None
+
+
+def _speck_before_last(raws: list[str], j: int, cells: list[str | None]) -> bool:
+    """Token ``j`` stands between a lone number and the number ending the line, the two a
+    maximum and a score ("CCHC 10 ac 5,5"): no text goes on after it, so the letters are a
+    ruling line's speck between the two cells, not a word of the name."""
+    rest = [r for r in raws[j + 1 :] if not JUNK.match(r)]
+    return (
+        len(cells) == 1
+        and cells[0] is not None
+        and len(rest) == 1
+        and raws[j].isascii()
+        and points_cell(rest[0]) is not None
+        and _max_first([cells[0], points_cell(rest[0])])
+    )
 
 
 def _marked_letter(raws: list[str], j: int) -> bool:

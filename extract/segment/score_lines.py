@@ -381,11 +381,14 @@ def _noise(line: Line, settings: LineTableSettings) -> bool:
 def _column_numbers(line: Line) -> bool:
     """The row numbering the columns under a header, "(1) (2) (3) …", as OCR leaves it: two
     bracketed tokens or more, the rest numbers, specks and short tokens that are no syllable
-    ("mm G) @ | 6 (6"); a row has its name's words."""
+    ("mm G) @ | 6 (6"); a row has its name's words. With four bracketed tokens or more, a word
+    OCR made of a label's smudge between them may be a syllable ("q) (2) Son vip (3) (4 G®) (6)"):
+    no row's name is so few words among so many column numbers."""
     tokens = [raw for _, raw in line_tokens(line) if not JUNK.match(raw)]
     bracketed = [t for t in tokens if re.fullmatch(r"\(?\w{1,2}\)|\(\w{1,2}\)?", t)]
     others = [re.sub(r"[^\p{L}]", "", t) for t in tokens if t not in bracketed]
-    return len(bracketed) >= 2 and all(len(w) <= 3 and not is_syllable_run(w) for w in others if w)
+    words = [w for w in others if w and (len(w) > 3 or is_syllable_run(w))]
+    return len(bracketed) >= 2 and not words or len(bracketed) >= 4 and 2 * len(words) < len(bracketed)
 
 
 def _numbers_centred(lines: list[Line], layout: HeaderLayout, settings: LineTableSettings) -> bool:

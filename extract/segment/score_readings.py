@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extract.segment.line_common import glued_readings
+from extract.segment.line_common import glued_readings, lookalike_readings
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings
 from schemas.records import ScoreRow
@@ -35,6 +35,9 @@ def points_readings(raw: str | None) -> list[float]:
     glued = glued_readings(text)
     if len(glued) > 1:
         return glued  # a letter glued to the digits, read as a speck or as the digit it looks like
+    lookalike = lookalike_readings(text)
+    if len(lookalike) > 1:
+        return lookalike  # "il": two letters read for digits, or one a speck beside the other
     if not _BARE_DIGITS.match(text):
         return []
     decimals = lost_decimal_readings(text)
