@@ -261,7 +261,7 @@ def named_elsewhere(
     is not its code's: None otherwise. A plain code the set lacks is the document's own numbering
     ("1." under part II, II.1), not OCR's slip."""
     crit = by_code.get(str(row.code)) if row.code else None
-    unsure = "code_inferred" in row.flags or "code_repaired" in row.flags or _code_by_lookalikes(row.code_raw)
+    unsure = "code_inferred" in row.flags or "code_repaired" in row.flags or code_by_lookalikes(row.code_raw)
     if not (unsure and ("code_inferred" in row.flags or misread_code(row, crit, s))):
         return None
     folded = norm(row.name or row.name_raw)
@@ -290,11 +290,11 @@ def misread_code(row: ScoreRow, crit: CriterionDef | None, s: MatchSettings) -> 
         return False
     if crit is None:
         return True
-    pieced = "code_repaired" in row.flags or _code_by_lookalikes(row.code_raw)
+    pieced = "code_repaired" in row.flags or code_by_lookalikes(row.code_raw)
     return pieced and similarity(row.name or row.name_raw, crit.name) < s.snap_min
 
 
-def _code_by_lookalikes(raw: str | None) -> bool:
+def code_by_lookalikes(raw: str | None) -> bool:
     """A printed code read with a letter taken for a digit ("L1", "l.2"): the letter may as well
     be a ruling line's speck beside the code as a digit of it."""
     token = read_code_token(raw) if raw else None
