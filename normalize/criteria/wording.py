@@ -236,8 +236,11 @@ def restore_wordings(
 
 def same_words(read: str, wording: str) -> bool:
     """The name read prints the wording's very words, marks and all (case aside), and differs only
-    in what lies between them: OCR's specks glued to a word ("'quy", "tỉnh:"), a comma lost."""
+    in what lies between them: OCR's specks glued to a word ("'quy", "tỉnh:"), a comma lost. A name
+    differing only in case or a tone mark's place is the wording as printed: nothing to restore."""
     words = [nfc(w).lower() for w in _words(read)]
+    if " ".join(spelling(read).lower().split()) == " ".join(spelling(wording).lower().split()):
+        return False
     return bool(words) and words == [nfc(w).lower() for w in _words(wording)]
 
 
@@ -254,9 +257,9 @@ def _same_words_by_code(row: ScoreRow, sets: Sequence[CriteriaSet]) -> tuple[Cri
 def wrapped_rest(row: ScoreRow, wording: str, s: WordingSettings = WordingSettings()) -> str | None:
     """The row's explanation less its opening words when the name read is the wording's opening
     (at least ``min_cut_share`` of its words, as printed or but for OCR's damage) and the
-    explanation opens with the wording's rest, word for word: a name wrapped below the line its
-    figures share, its last line read as the next column's ("Công tác chỉ đạo, điều hành cải
-    cách hành" / "1. z 10 9" / "chính"). None when the row is not so."""
+    explanation opens with the wording's rest (word for word, or but for OCR's damage): a name
+    wrapped below the line its figures share, its last line read as the next column's ("Công tác
+    chỉ đạo, điều hành cải cách hành" / "1. z 10 9" / "chính"). None when the row is not so."""
     official = _words(wording)
     folded = [fold(w).lower() for w in official]
     read = [fold(w).lower() for w in _words(row.name)]
@@ -270,10 +273,12 @@ def wrapped_rest(row: ScoreRow, wording: str, s: WordingSettings = WordingSettin
     taken: list[str] = []
     for k, token in enumerate(tokens):
         taken += [fold(w).lower() for w in _words(token)]
-        if taken == rest:
+        if len(taken) < len(rest):
+            continue
+        whole = f"{row.name} {' '.join(tokens[: k + 1])}"
+        if taken == rest or (len(taken) == len(rest) and damage_only(whole, wording, s)):
             return " ".join(tokens[k + 1 :])
-        if len(taken) >= len(rest) or taken != rest[: len(taken)]:
-            return None
+        return None
     return None
 
 
