@@ -301,6 +301,14 @@ def code_by_lookalikes(raw: str | None) -> bool:
     return token is not None and token.lookalikes and token.components is not None
 
 
+def lookalike_blank(row: ScoreRow) -> bool:
+    """A line whose numbered code was read through a lookalike letter ("L" for 1) and that prints
+    no points: what may be left of a code line over the row its name is on."""
+    numbered = bool(row.code) and re.fullmatch(r"[\d.]+", str(row.code)) is not None
+    points = (row.max_points, row.self_points, row.appraised_points)
+    return numbered and code_by_lookalikes(row.code_raw) and all(v is None for v in points)
+
+
 def take_code(row: ScoreRow, crit: CriterionDef, taken: set[str], set_id: str) -> CriterionDef:
     """The row recoded as ``crit`` (flagged ``FLAG_CODE_BY_NAME``), its old code freed."""
     row.flags.append(f"{FLAG_CODE_BY_NAME}:{set_id}")

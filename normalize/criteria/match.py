@@ -23,8 +23,8 @@ from rapidfuzz import fuzz
 from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
 from normalize.criteria.code_names import (
     FLAG_CODE_BY_NAME,
-    code_by_lookalikes,
     follow_named_order,
+    lookalike_blank,
     misread_code,
     named_as,
     named_elsewhere,
@@ -225,10 +225,13 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
         # Lines given a code by their place alone that are no criterion (a title line, a stamp)
         # hold no code against a row whose name says it is that criterion.
         strays = [r for r in table.rows if sure and _stray(r, names, settings)]
-        # ... and so do lines whose code was read through a letter OCR takes for a digit ("L" for
-        # 1), printing no points and named as no criterion: the code's speck over the row below
-        # (dropped only when a row named as that code's criterion took it).
-        specks = [r for r in table.rows if sure and _lookalike_stray(r, names, settings)]
+        # ... nor lines coded through a lookalike letter ("L" for 1), of no points, named as no
+        # criterion: a code line's speck (dropped when a row named as that criterion takes it).
+        specks = [
+            r
+            for r in table.rows
+            if sure and lookalike_blank(r) and _stray(replace(r, flags=[*r.flags, "code_inferred"]), names, settings)
+        ]
         own = own_numbered(table.rows, by_code, names, settings)
         if own:
             follow_named_order(table.rows, match.cset, names, settings)
@@ -313,7 +316,11 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
             r
             for r in table.rows
             if not (any(r is x for x in strays) and (str(r.code) in recoded or str(r.code) not in by_code))
-            and not (any(r is x for x in specks) and str(r.code) in recoded and not _recoded(r))
+            and not (
+                any(r is x for x in specks)
+                and str(r.code) in recoded
+                and not any(f.startswith(FLAG_CODE_BY_NAME) for f in r.flags)
+            )
         ]
         table.rows = _with_opened_names(table.rows, by_code, settings)
         if sure:
@@ -398,20 +405,6 @@ def _stray(row: ScoreRow, names: list[tuple[str, CriterionDef]], s: MatchSetting
     folded = _norm(row.name or row.name_raw)
     near = fuzz.ratio if len(folded.split()) < 2 else fuzz.partial_ratio  # (one word, "Đó", is in every wording)
     return bool(folded) and all(near(n, folded) < s.snap_min for n, _ in names)
-
-
-def _lookalike_stray(row: ScoreRow, names: list[tuple[str, CriterionDef]], s: MatchSettings) -> bool:
-    """A line whose numbered code was read through a lookalike letter ("L" for 1) that prints no
-    points and is named as no criterion: what is left of a code line, not a row."""
-    if not row.code or not re.fullmatch(r"[\d.]+", str(row.code)) or not code_by_lookalikes(row.code_raw):
-        return False
-    if any(v is not None for v in (row.max_points, row.self_points, row.appraised_points)):
-        return False
-    return _stray(replace(row, flags=[*row.flags, "code_inferred"]), names, s)
-
-
-def _recoded(row: ScoreRow) -> bool:
-    return any(f.startswith(FLAG_CODE_BY_NAME) for f in row.flags)
 
 
 def wording_similarity(name: str, wording: str, min_cut_share: float = 0.5) -> float:
