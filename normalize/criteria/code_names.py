@@ -261,7 +261,7 @@ def named_elsewhere(
     is not its code's: None otherwise. A plain code the set lacks is the document's own numbering
     ("1." under part II, II.1), not OCR's slip."""
     crit = by_code.get(str(row.code)) if row.code else None
-    unsure = "code_inferred" in row.flags or "code_repaired" in row.flags or _code_by_lookalikes(row.code_raw)
+    unsure = "code_inferred" in row.flags or "code_repaired" in row.flags or code_by_lookalikes(row.code_raw)
     if not (unsure and ("code_inferred" in row.flags or misread_code(row, crit, s))):
         return None
     folded = norm(row.name or row.name_raw)
@@ -290,15 +290,23 @@ def misread_code(row: ScoreRow, crit: CriterionDef | None, s: MatchSettings) -> 
         return False
     if crit is None:
         return True
-    pieced = "code_repaired" in row.flags or _code_by_lookalikes(row.code_raw)
+    pieced = "code_repaired" in row.flags or code_by_lookalikes(row.code_raw)
     return pieced and similarity(row.name or row.name_raw, crit.name) < s.snap_min
 
 
-def _code_by_lookalikes(raw: str | None) -> bool:
+def code_by_lookalikes(raw: str | None) -> bool:
     """A printed code read with a letter taken for a digit ("L1", "l.2"): the letter may as well
     be a ruling line's speck beside the code as a digit of it."""
     token = read_code_token(raw) if raw else None
     return token is not None and token.lookalikes and token.components is not None
+
+
+def lookalike_blank(row: ScoreRow) -> bool:
+    """A line whose numbered code was read through a lookalike letter ("L" for 1) and that prints
+    no points: what may be left of a code line over the row its name is on."""
+    numbered = bool(row.code) and re.fullmatch(r"[\d.]+", str(row.code)) is not None
+    points = (row.max_points, row.self_points, row.appraised_points)
+    return numbered and code_by_lookalikes(row.code_raw) and all(v is None for v in points)
 
 
 def take_code(row: ScoreRow, crit: CriterionDef, taken: set[str], set_id: str) -> CriterionDef:

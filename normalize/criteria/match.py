@@ -24,6 +24,7 @@ from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
 from normalize.criteria.code_names import (
     FLAG_CODE_BY_NAME,
     follow_named_order,
+    lookalike_blank,
     misread_code,
     named_as,
     named_elsewhere,
@@ -224,6 +225,13 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
         # Lines given a code by their place alone that are no criterion (a title line, a stamp)
         # hold no code against a row whose name says it is that criterion.
         strays = [r for r in table.rows if sure and _stray(r, names, settings)]
+        # ... nor lines coded through a lookalike letter ("L" for 1), of no points, named as no
+        # criterion: a code line's speck (dropped when a row named as that criterion takes it).
+        specks = [
+            r
+            for r in table.rows
+            if sure and lookalike_blank(r) and _stray(replace(r, flags=[*r.flags, "code_inferred"]), names, settings)
+        ]
         own = own_numbered(table.rows, by_code, names, settings)
         if own:
             follow_named_order(table.rows, match.cset, names, settings)
@@ -245,7 +253,7 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
         taken = {
             str(r.code)
             for r in table.rows
-            if r.code and not any(r is x for x in strays) and not any(r is x for x in tails)
+            if r.code and not any(r is x for x in strays + specks) and not any(r is x for x in tails)
         }
         for k, row in enumerate(table.rows):
             crit = by_code.get(str(row.code)) if row.code else None
@@ -308,6 +316,11 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
             r
             for r in table.rows
             if not (any(r is x for x in strays) and (str(r.code) in recoded or str(r.code) not in by_code))
+            and not (
+                any(r is x for x in specks)
+                and str(r.code) in recoded
+                and not any(f.startswith(FLAG_CODE_BY_NAME) for f in r.flags)
+            )
         ]
         table.rows = _with_opened_names(table.rows, by_code, settings)
         if sure:

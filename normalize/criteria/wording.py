@@ -63,6 +63,9 @@ class WordingSettings:
     # many times the wording's letters, its points within the criterion's maximum (``garbled_in_place``).
     place_max_words: int = 5
     place_max_letters: float = 2.0
+    # A name read that is its code's wording cut short, the rest opening the explanation (a name
+    # wrapped below its figures' line: ``wrapped_rest``), holds at least this share of its words.
+    min_cut_share: float = 0.5
     # A name read that is a later piece of its code's wording (a tall cell's name whose first
     # line printed above the coded line, read into the row above: ``opened_above``): the piece
     # within the wording at least this near (fuzz.partial_ratio), and the wording's opening,
@@ -193,9 +196,12 @@ def restore_wordings(
             own = by_code.get(str(row.code)) if row.code else None
             found: tuple[CriteriaSet, CriterionDef] | None = None
             tails: Tails = None, None
+            explained: str | None = None  # the explanation left when its opening was the name's rest
             split = table.read_from == "lines"
             if own is not None:
-                if damage_only(row.name, own.name, s) or (sure and leaked_into(row.name, own, sets[0].rows, s)):
+                if same_words(row.name, own.name) or damage_only(row.name, own.name, s):
+                    found = sets[0], own
+                elif sure and leaked_into(row.name, own, sets[0].rows, s):
                     found = sets[0], own
                 elif sure and garbled_in_place(table.rows, row, own, sets[0], s):
                     found = sets[0], own
@@ -203,15 +209,21 @@ def restore_wordings(
                     found = sets[0], own
                 elif (own_tails := _tails(row.name, own.name, split, s)) is not None:
                     found, tails = (sets[0], own), own_tails
+                elif (kept := wrapped_rest(row, own.name, s)) is not None:
+                    found, explained = (sets[0], own), kept
             else:
-                found = nearest_wording(row.name, sets, s)
+                found = nearest_wording(row.name, sets, s) or _same_words_by_code(row, sets)
                 if found is None and not code_flag:
                     found = _leaked_by_code(row, sets, s)
                     if found is None and (by_tail := _tails_by_code(row, sets, split, s)) is not None:
                         found, tails = by_tail
+                    if found is None and (by_rest := _wrapped_by_code(row, sets, s)) is not None:
+                        found, explained = by_rest
             if found is None or found[1].name == row.name:
                 continue
             take_wording(row, found[1].name)
+            if explained is not None:
+                row.explanation = explained
             explanation, scale = tails
             if explanation:
                 row.explanation = f"{explanation} {row.explanation}".strip()
@@ -220,6 +232,67 @@ def restore_wordings(
             row.flags.append(f"{code_flag if own is not None else FLAG_WORDING}:{found[0].id}")
             restored += 1
     return restored
+
+
+def same_words(read: str, wording: str) -> bool:
+    """The name read prints the wording's very words, marks and all (case aside), and differs only
+    in what lies between them: OCR's specks glued to a word ("'quy", "tỉnh:"), a comma lost. A name
+    differing only in case or a tone mark's place is the wording as printed: nothing to restore."""
+    words = [nfc(w).lower() for w in _words(read)]
+    if " ".join(spelling(read).lower().split()) == " ".join(spelling(wording).lower().split()):
+        return False
+    return bool(words) and words == [nfc(w).lower() for w in _words(wording)]
+
+
+def _same_words_by_code(row: ScoreRow, sets: Sequence[CriteriaSet]) -> tuple[CriteriaSet, CriterionDef] | None:
+    """The criterion of a set under the row's code whose very words the name prints
+    (``same_words``): code and name agree on it, with no damage to repair."""
+    for cs in sets:
+        crit = cs.by_code().get(str(row.code)) if row.code else None
+        if crit is not None and same_words(row.name, crit.name):
+            return cs, crit
+    return None
+
+
+def wrapped_rest(row: ScoreRow, wording: str, s: WordingSettings = WordingSettings()) -> str | None:
+    """The row's explanation less its opening words when the name read is the wording's opening
+    (at least ``min_cut_share`` of its words, as printed or but for OCR's damage) and the
+    explanation opens with the wording's rest (word for word, or but for OCR's damage): a name
+    wrapped below the line its figures share, its last line read as the next column's ("Công tác
+    chỉ đạo, điều hành cải cách hành" / "1. z 10 9" / "chính"). None when the row is not so."""
+    official = _words(wording)
+    folded = [fold(w).lower() for w in official]
+    read = [fold(w).lower() for w in _words(row.name)]
+    tokens = (row.explanation or "").split()
+    cut = len(read)
+    if not read or cut >= len(official) or cut < s.min_cut_share * len(official):
+        return None
+    if read != folded[:cut] and not damage_only(row.name, " ".join(official[:cut]), s):
+        return None
+    rest = folded[cut:]
+    taken: list[str] = []
+    for k, token in enumerate(tokens):
+        taken += [fold(w).lower() for w in _words(token)]
+        if len(taken) < len(rest):
+            continue
+        whole = f"{row.name} {' '.join(tokens[: k + 1])}"
+        if taken == rest or (len(taken) == len(rest) and damage_only(whole, wording, s)):
+            return " ".join(tokens[k + 1 :])
+        return None
+    return None
+
+
+def _wrapped_by_code(
+    row: ScoreRow, sets: Sequence[CriteriaSet], s: WordingSettings
+) -> tuple[tuple[CriteriaSet, CriterionDef], str] | None:
+    """With no set recognised: the criterion of a set under the row's code whose wording the name
+    opens and the explanation's opening ends (``wrapped_rest``), and the explanation left."""
+    for cs in sets:
+        crit = cs.by_code().get(str(row.code)) if row.code else None
+        kept = wrapped_rest(row, crit.name, s) if crit is not None else None
+        if crit is not None and kept is not None:
+            return (cs, crit), kept
+    return None
 
 
 def garbled_in_place(
