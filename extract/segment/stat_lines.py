@@ -51,6 +51,7 @@ from extract.segment.stat_unread import CELLS_REJOINED, COLUMNS_INFERRED, LINE_M
 from extract.segment.statistics import StatisticsSettings, annex_caption, normalise_code, stat_rows
 from normalize.code_repair import repair_codes
 from normalize.codes import letter_item, parse_code, transition_cost
+from normalize.criteria.annex_forms import indicator_wording
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from schemas.records import StatAnnex
@@ -104,6 +105,10 @@ class StatLineSettings:
     # Header labels printed one per line (``--psm 11``: "STT" / "ĐVT" / "Số liệu") that make the
     # cells under a form title the form's rows, with no need for their codes to run in sequence.
     min_header_labels: int = 3
+    # An OCR'd row whose indicator holds less than this share of annex-form wording (letter
+    # trigrams of ``normalize.criteria.annex_forms``) is specks read as a row: dropped, its line
+    # told (plain indicators of any wording score 0.68 and more, specks 0.42 and less).
+    min_indicator_wording: float = 0.5
 
 
 # Lines that close an annex: the next annex, the addressees, a signature block.
@@ -152,6 +157,8 @@ def find_statistics_lines(
             body = lines[body_start:end]
             # Cells printed one per line in their own order are OCR's sparse text, whatever its words.
             ocr = frozenset(pages) if cells or _ocr_marks(body, settings) or ocr_text() else frozenset()
+            if ocr:
+                table.rows = [r for r in table.rows if not _specks_for_indicator(r.cells[1], settings)]
             rows = stat_rows(table, stat_settings, ocr)
             if ocr:
                 heads = {r.parent for r in rows if r.parent}
@@ -173,6 +180,16 @@ def find_statistics_lines(
             label, title = annex_caption(doc, table, stat_settings)
             annexes.append(StatAnnex(annex=label, title=title, pages=table.pages, rows=rows, read_from="lines"))
     return annexes
+
+
+def _specks_for_indicator(indicator: str, settings: StatLineSettings) -> bool:
+    """Whether an OCR'd row's indicator is specks and stray letters, no indicator: less than
+    ``min_indicator_wording`` of its letter trigrams are annex-form wording (``indicator_wording``).
+    Plain Vietnamese keeps most (a commune's own indicator, "Số hộ nghèo được hỗ trợ", 0.75); a
+    garbled known one keeps the forms' letters ("Sốnhiệm vụtrongKếhoạhCCHCnmm", 0.8); specks
+    keep few ("5+ 5S cung 7 ng pc ap", 0.42). Word checks do not tell them apart: the text
+    repair has made the specks syllables ("cũng nó óc áp"). An empty indicator is no evidence."""
+    return any(c.isalpha() for c in indicator) and indicator_wording(indicator) < settings.min_indicator_wording
 
 
 def _page_runs(doc: IngestedDocument, known_pages: frozenset[int]) -> list[list[Line]]:
