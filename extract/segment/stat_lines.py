@@ -107,8 +107,9 @@ class StatLineSettings:
     min_header_labels: int = 3
     # An OCR'd row whose indicator holds less than this share of annex-form wording (letter
     # trigrams of ``normalize.criteria.annex_forms``) is specks read as a row: dropped, its line
-    # told (plain indicators of any wording score 0.68 and more, specks 0.42 and less).
-    min_indicator_wording: float = 0.5
+    # told (plain indicators of any wording score 0.68 and more, garbled ones 0.68 and more,
+    # specks 0.53 and less: dev seed 423 and phrases made up for the purpose).
+    min_indicator_wording: float = 0.6
 
 
 # Lines that close an annex: the next annex, the addressees, a signature block.
@@ -158,7 +159,7 @@ def find_statistics_lines(
             # Cells printed one per line in their own order are OCR's sparse text, whatever its words.
             ocr = frozenset(pages) if cells or _ocr_marks(body, settings) or ocr_text() else frozenset()
             if ocr:
-                table.rows = [r for r in table.rows if not _specks_for_indicator(r.cells[1], settings)]
+                table.rows = [r for r in table.rows if not _specks_for_indicator(" ".join(r.cells[1:3]), settings)]
             rows = stat_rows(table, stat_settings, ocr)
             if ocr:
                 heads = {r.parent for r in rows if r.parent}
@@ -273,9 +274,21 @@ def _headless_start(
         return None
     if _cells_one_per_line(lines, k + 1, settings, cell_settings):
         return k + 1
-    return next(
+    first = next(
         (j for j in window if _code_token(_words(_without_edge_speck(lines[j].text.strip()))[:1]) is not None), None
     )
+    if first is not None and first - 1 > k + 1 and _row_code_lost(lines[first - 1].text, settings):
+        return first - 1
+    return first
+
+
+def _row_code_lost(text: str, settings: StatLineSettings) -> bool:
+    """Whether a line just above the first coded row is the first row with its code lost: an
+    indicator of annex-form wording, then the figure ("Số văn bản chỉ đạo … | Văn bản 20")."""
+    cells = _cells(text.strip(), set(), settings)
+    if cells is None or cells[0] or not cells[3] or not _is_figure(cells[3]):
+        return False
+    return indicator_wording(cells[1]) >= settings.min_indicator_wording and not _header_cell(cells[1])
 
 
 def _without_edge_speck(text: str) -> str:
@@ -352,7 +365,9 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
                 prose = 0
         if cells is None:
             words = text.split()
-            if rows and len(words) <= settings.max_wrap_words and not _looks_prose(text):
+            if rows and _specks_for_indicator(text, settings):
+                pass  # specks between rows (a garbled line): no words of the row above, no prose
+            elif rows and len(words) <= settings.max_wrap_words and not _looks_prose(text):
                 rows[-1].indicator.append(text)
                 rows[-1].last = line.number
             else:

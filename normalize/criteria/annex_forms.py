@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from normalize.lazy_regex import lazy_compile
 from normalize.text import fold_words
 
 
@@ -39,8 +40,15 @@ def annex_indicators() -> tuple[AnnexIndicator, ...]:
 
 
 def _letters(text: str) -> str:
-    """Folded letters and digits with no spaces: the form OCR's glued and split words agree in."""
-    return fold_words(text).replace(" ", "")
+    """Folded letters and digits with no spaces: the form OCR's glued and split words agree in.
+    A digit inside a word is the letter OCR took it for ("S6" for "Số", "cu6c" for "cuộc")."""
+    return "".join(w.translate(_LOOKALIKES) if _LETTER.search(w) else w for w in fold_words(text).split())
+
+
+# Digits OCR reads for letters of folded Vietnamese: 6 and 0 for "o" (ố, ộ), 1 for "i", 5 for
+# "s", 3 for "e" (ế), 8 for "b".
+_LOOKALIKES = str.maketrans("601538", "ooiseb")
+_LETTER = lazy_compile(r"[a-z]")
 
 
 def _trigrams(text: str) -> frozenset[str]:
