@@ -167,10 +167,6 @@ def _cells(text: str, units: set[str], settings: StatLineSettings) -> tuple[str,
 def _barred_cells(text: str) -> tuple[str, str, str, str, str] | None:
     """Cells cut at the bars OCR read for ruling lines: code | indicator | unit | figure | note."""
     cells = [c.strip() for c in _BAR.split(text.strip().strip("|").strip())]
-    # The grid's left edge read as a speck in a cell of its own ("— | 22 | Số …", "` | 42 | …"):
-    # no cell of the row; the code is the cell after it.
-    while len(cells) > 3 and not any(ch.isalnum() for ch in cells[0]) and _code_token(cells[1].split()[:1]):
-        cells = cells[1:]
     if len(cells) < 3:
         return None
     # A speck standing alone before the code ("[ 2.1 | …": the grid's corner read as a bracket).

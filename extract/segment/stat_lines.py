@@ -54,7 +54,7 @@ from normalize.codes import letter_item, parse_code, transition_cost
 from normalize.criteria.annex_forms import indicator_wording
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
-from schemas.records import StatAnnex
+from schemas.records import StatAnnex, StatRow
 
 
 @dataclass(frozen=True)
@@ -158,15 +158,18 @@ def find_statistics_lines(
             body = lines[body_start:end]
             # Cells printed one per line in their own order are OCR's sparse text, whatever its words.
             ocr = frozenset(pages) if cells or _ocr_marks(body, settings) or ocr_text() else frozenset()
-            if ocr:
-                table.rows = [r for r in table.rows if not _specks_for_indicator(" ".join(r.cells[1:3]), settings)]
-            rows = stat_rows(table, stat_settings, ocr)
-            if ocr:
-                heads = {r.parent for r in rows if r.parent}
-                rows = [lost_figure(r, r.code in heads, settings.inferred_layout_confidence) for r in rows]
+            # Whether a table read without a header is sound is judged on its lines as printed,
+            # specks rows and all; the specks rows are dropped from a sound table only.
+            sound = not (headless or cells) or _sound(table, ocr, settings, stat_settings)
+            if ocr:  # a row under a printed code stays (a commune's own indicator OCR garbled)
+                table.rows = [
+                    r
+                    for r in table.rows
+                    if r.cells[0].strip() or not _specks_for_indicator(" ".join(r.cells[1:3]), settings)
+                ]
+            rows = _read_rows(table, ocr, settings, stat_settings)
             if headless or cells:  # columns inferred from the rows, or rows rejoined from cells
-                figures = sum(1 for r in rows if r.value is not None)
-                if figures < settings.min_figure_share * len(rows) and not _codes_read_in_order(table, settings):
+                if not sound:
                     continue  # not sound: said unread (``unread_annexes``), not read in part
                 flag = CELLS_REJOINED if cells else COLUMNS_INFERRED
                 rows = [
@@ -183,14 +186,39 @@ def find_statistics_lines(
     return annexes
 
 
+def _read_rows(
+    table: JoinedTable, ocr: frozenset[int], settings: StatLineSettings, stat_settings: StatisticsSettings
+) -> list[StatRow]:
+    """The annex reader's rows of a table, an OCR'd row's lost figure told."""
+    rows = stat_rows(table, stat_settings, ocr)
+    if ocr:
+        heads = {r.parent for r in rows if r.parent}
+        rows = [lost_figure(r, r.code in heads, settings.inferred_layout_confidence) for r in rows]
+    return rows
+
+
+def _sound(
+    table: JoinedTable, ocr: frozenset[int], settings: StatLineSettings, stat_settings: StatisticsSettings
+) -> bool:
+    """Whether a table whose columns were inferred (or rejoined from cells) is read: enough of
+    its rows give a figure, or its codes, as printed, run in order."""
+    rows = _read_rows(table, ocr, settings, stat_settings)
+    figures = sum(1 for r in rows if r.value is not None)
+    return figures >= settings.min_figure_share * len(rows) or _codes_read_in_order(table, settings)
+
+
 def _specks_for_indicator(indicator: str, settings: StatLineSettings) -> bool:
-    """Whether an OCR'd row's indicator is specks and stray letters, no indicator: less than
-    ``min_indicator_wording`` of its letter trigrams are annex-form wording (``indicator_wording``).
-    Plain Vietnamese keeps most (a commune's own indicator, "Số hộ nghèo được hỗ trợ", 0.75); a
-    garbled known one keeps the forms' letters ("Sốnhiệm vụtrongKếhoạhCCHCnmm", 0.8); specks
-    keep few ("5+ 5S cung 7 ng pc ap", 0.42). Word checks do not tell them apart: the text
-    repair has made the specks syllables ("cũng nó óc áp"). An empty indicator is no evidence."""
-    return any(c.isalpha() for c in indicator) and indicator_wording(indicator) < settings.min_indicator_wording
+    """Whether an OCR'd row's indicator is specks and stray letters, no indicator: no letter at
+    all, or less than ``min_indicator_wording`` of its letter trigrams are annex-form wording
+    (``indicator_wording``). Plain Vietnamese keeps most (a commune's own indicator, "Số hộ nghèo
+    được hỗ trợ", 0.75); a garbled known one keeps the forms' letters ("Sốnhiệm vụtrongKếhoạhCCHCnmm",
+    0.72); specks keep few ("5+ 5S cung 7 ng pc ap", 0.36). Word checks do not tell them apart: the
+    text repair has made the specks syllables ("cũng nó óc áp"). A word too short for a trigram
+    ("xã") is no evidence."""
+    if not any(c.isalpha() for c in indicator):
+        return True
+    letters = indicator_wording(indicator)
+    return letters is not None and letters < settings.min_indicator_wording
 
 
 def _page_runs(doc: IngestedDocument, known_pages: frozenset[int]) -> list[list[Line]]:
@@ -288,7 +316,8 @@ def _row_code_lost(text: str, settings: StatLineSettings) -> bool:
     cells = _cells(text.strip(), set(), settings)
     if cells is None or cells[0] or not cells[3] or not _is_figure(cells[3]):
         return False
-    return indicator_wording(cells[1]) >= settings.min_indicator_wording and not _header_cell(cells[1])
+    letters = indicator_wording(cells[1])
+    return letters is not None and letters >= settings.min_indicator_wording and not _header_cell(cells[1])
 
 
 def _without_edge_speck(text: str) -> str:

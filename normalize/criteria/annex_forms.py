@@ -32,7 +32,7 @@ class AnnexIndicator:
 
 @lru_cache(maxsize=1)
 def annex_indicators() -> tuple[AnnexIndicator, ...]:
-    text = resources.files(__package__).joinpath("data", "annex_indicators.csv").read_text(encoding="utf-8")
+    text = resources.files(__package__).joinpath("data").joinpath("annex_indicators.csv").read_text(encoding="utf-8")
     return tuple(
         AnnexIndicator(r["form"], r["code"], r["indicator"], r["unit"], r["source"])
         for r in csv.DictReader(io.StringIO(text))
@@ -65,13 +65,13 @@ def _vocabulary() -> frozenset[str]:
     return frozenset(grams)
 
 
-def indicator_wording(text: str) -> float:
+def indicator_wording(text: str) -> float | None:
     """How much of ``text`` is annex-indicator wording: the share of its letter trigrams the
-    catalogue's indicators hold (0 for text with fewer than three letters or digits). A garbled
-    indicator keeps most of its trigrams; a line of specks and stray letters keeps few."""
+    catalogue's indicators hold (None for text with fewer than three letters or digits: no
+    evidence). A garbled indicator keeps most of its trigrams; specks and stray letters keep few."""
     grams = _trigrams(text)
     if not grams:
-        return 0.0
+        return None
     return len(grams & _vocabulary()) / len(grams)
 
 
