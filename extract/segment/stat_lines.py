@@ -51,7 +51,7 @@ from extract.segment.stat_unread import CELLS_REJOINED, COLUMNS_INFERRED, LINE_M
 from extract.segment.statistics import StatisticsSettings, annex_caption, normalise_code, stat_rows
 from normalize.code_repair import repair_codes
 from normalize.codes import letter_item, parse_code, transition_cost
-from normalize.criteria.annex_forms import indicator_wording
+from normalize.criteria.annex_forms import indicator_wording, opens_indicator
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from schemas.records import StatAnnex, StatRow
@@ -110,6 +110,9 @@ class StatLineSettings:
     # told (plain indicators of any wording score 0.68 and more, garbled ones 0.68 and more,
     # specks 0.53 and less: dev seed 423 and phrases made up for the purpose).
     min_indicator_wording: float = 0.6
+    # Words a line with no code and no figure needs to be a row whose code OCR lost (it opens as
+    # annex indicators do, "Tỷ lệ …"), not the row above's wrapped words.
+    min_lost_code_words: int = 4
 
 
 # Lines that close an annex: the next annex, the addressees, a signature block.
@@ -310,6 +313,17 @@ def _headless_start(
     return first
 
 
+def _indicator_code_lost(text: str, settings: StatLineSettings) -> bool:
+    """Whether a line with no code and no figure is a row whose code and figure OCR lost, not
+    words wrapped from the row above: a capital opening annex indicators open with ("Tỷ lệ …",
+    "Số …"), then enough words of annex-form wording (": Tỷ lệ cán bộ, công chức đạt chuẩn ,")."""
+    words = _words(text.strip(_CODE_SPECKS + ":;., "))
+    if len(words) < settings.min_lost_code_words or not words[0][:1].isupper() or not opens_indicator(words[0]):
+        return False
+    letters = indicator_wording(" ".join(words))
+    return letters is not None and letters >= settings.min_indicator_wording
+
+
 def _row_code_lost(text: str, settings: StatLineSettings) -> bool:
     """Whether a line just above the first coded row is the first row with its code lost: an
     indicator of annex-form wording, then the figure ("Số văn bản chỉ đạo … | Văn bản 20")."""
@@ -396,6 +410,11 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
             words = text.split()
             if rows and _specks_for_indicator(text, settings):
                 pass  # specks between rows (a garbled line): no words of the row above, no prose
+            elif rows and _indicator_code_lost(text, settings):
+                rows.append(
+                    _RowLines("", [text.strip(_CODE_SPECKS + ":;., ")], "", "", "", line.page, line.number, line.number)
+                )
+                prose = 0
             elif rows and len(words) <= settings.max_wrap_words and not _looks_prose(text):
                 rows[-1].indicator.append(text)
                 rows[-1].last = line.number

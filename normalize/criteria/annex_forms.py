@@ -87,3 +87,20 @@ def closest_indicator(text: str) -> tuple[AnnexIndicator | None, float]:
         if score > best[1]:
             best = (entry, score)
     return best
+
+
+def opens_indicator(text: str, min_share: float = 0.1) -> bool:
+    """Whether ``text`` opens as annex indicators do: its first folded word is the first word of
+    at least ``min_share`` of the catalogue's indicators ("Số …", "Tỷ lệ …", "Tổng số …")."""
+    words = fold_words(text).split()
+    return bool(words) and _openings().get(words[0], 0) >= min_share * len(annex_indicators())
+
+
+@lru_cache(maxsize=1)
+def _openings() -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for entry in annex_indicators():
+        first = fold_words(entry.indicator).split()[:1]
+        if first:
+            counts[first[0]] = counts.get(first[0], 0) + 1
+    return counts
