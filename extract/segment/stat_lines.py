@@ -499,6 +499,7 @@ def _cell_table(
         for ln in body
         if any(c.isalnum() for c in ln.text) or ln.text.strip() == "%"  # not a speck ("¬", "—")
         for text in _line_cells(ln.text)
+        if fold(text).strip(" -_.,;:|") != "ghi"  # the notes column's label cut short, wherever OCR put it
     ]
     # The header's labels, one per line, and the form's "(Kèm theo …)" before the first row.
     first = next((k for k, c in enumerate(cells) if c.kind in (CODE, NUMBER, FIGURE)), len(cells))
