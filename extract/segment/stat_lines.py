@@ -51,9 +51,10 @@ from extract.segment.stat_unread import CELLS_REJOINED, COLUMNS_INFERRED, LINE_M
 from extract.segment.statistics import StatisticsSettings, annex_caption, normalise_code, stat_rows
 from normalize.code_repair import repair_codes
 from normalize.codes import letter_item, parse_code, transition_cost
+from normalize.criteria.annex_forms import indicator_wording, opens_indicator
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
-from schemas.records import StatAnnex
+from schemas.records import StatAnnex, StatRow
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,14 @@ class StatLineSettings:
     # Header labels printed one per line (``--psm 11``: "STT" / "ĐVT" / "Số liệu") that make the
     # cells under a form title the form's rows, with no need for their codes to run in sequence.
     min_header_labels: int = 3
+    # An OCR'd row whose indicator holds less than this share of annex-form wording (letter
+    # trigrams of ``normalize.criteria.annex_forms``) is specks read as a row: dropped, its line
+    # told (plain indicators of any wording score 0.68 and more, garbled ones 0.68 and more,
+    # specks 0.53 and less: dev seed 423 and phrases made up for the purpose).
+    min_indicator_wording: float = 0.6
+    # Words a line with no code and no figure needs to be a row whose code OCR lost (it opens as
+    # annex indicators do, "Tỷ lệ …"), not the row above's wrapped words.
+    min_lost_code_words: int = 4
 
 
 # Lines that close an annex: the next annex, the addressees, a signature block.
@@ -152,13 +161,18 @@ def find_statistics_lines(
             body = lines[body_start:end]
             # Cells printed one per line in their own order are OCR's sparse text, whatever its words.
             ocr = frozenset(pages) if cells or _ocr_marks(body, settings) or ocr_text() else frozenset()
-            rows = stat_rows(table, stat_settings, ocr)
-            if ocr:
-                heads = {r.parent for r in rows if r.parent}
-                rows = [lost_figure(r, r.code in heads, settings.inferred_layout_confidence) for r in rows]
+            # Whether a table read without a header is sound is judged on its lines as printed,
+            # specks rows and all; the specks rows are dropped from a sound table only.
+            sound = not (headless or cells) or _sound(table, ocr, settings, stat_settings)
+            if ocr:  # a row under a printed code stays (a commune's own indicator OCR garbled)
+                table.rows = [
+                    r
+                    for r in table.rows
+                    if r.cells[0].strip() or not _specks_for_indicator(" ".join(r.cells[1:3]), settings)
+                ]
+            rows = _read_rows(table, ocr, settings, stat_settings)
             if headless or cells:  # columns inferred from the rows, or rows rejoined from cells
-                figures = sum(1 for r in rows if r.value is not None)
-                if figures < settings.min_figure_share * len(rows) and not _codes_read_in_order(table, settings):
+                if not sound:
                     continue  # not sound: said unread (``unread_annexes``), not read in part
                 flag = CELLS_REJOINED if cells else COLUMNS_INFERRED
                 rows = [
@@ -173,6 +187,41 @@ def find_statistics_lines(
             label, title = annex_caption(doc, table, stat_settings)
             annexes.append(StatAnnex(annex=label, title=title, pages=table.pages, rows=rows, read_from="lines"))
     return annexes
+
+
+def _read_rows(
+    table: JoinedTable, ocr: frozenset[int], settings: StatLineSettings, stat_settings: StatisticsSettings
+) -> list[StatRow]:
+    """The annex reader's rows of a table, an OCR'd row's lost figure told."""
+    rows = stat_rows(table, stat_settings, ocr)
+    if ocr:
+        heads = {r.parent for r in rows if r.parent}
+        rows = [lost_figure(r, r.code in heads, settings.inferred_layout_confidence) for r in rows]
+    return rows
+
+
+def _sound(
+    table: JoinedTable, ocr: frozenset[int], settings: StatLineSettings, stat_settings: StatisticsSettings
+) -> bool:
+    """Whether a table whose columns were inferred (or rejoined from cells) is read: enough of
+    its rows give a figure, or its codes, as printed, run in order."""
+    rows = _read_rows(table, ocr, settings, stat_settings)
+    figures = sum(1 for r in rows if r.value is not None)
+    return figures >= settings.min_figure_share * len(rows) or _codes_read_in_order(table, settings)
+
+
+def _specks_for_indicator(indicator: str, settings: StatLineSettings) -> bool:
+    """Whether an OCR'd row's indicator is specks and stray letters, no indicator: no letter at
+    all, or less than ``min_indicator_wording`` of its letter trigrams are annex-form wording
+    (``indicator_wording``). Plain Vietnamese keeps most (a commune's own indicator, "Số hộ nghèo
+    được hỗ trợ", 0.75); a garbled known one keeps the forms' letters ("Sốnhiệm vụtrongKếhoạhCCHCnmm",
+    0.72); specks keep few ("5+ 5S cung 7 ng pc ap", 0.36). Word checks do not tell them apart: the
+    text repair has made the specks syllables ("cũng nó óc áp"). A word too short for a trigram
+    ("xã") is no evidence."""
+    if not any(c.isalpha() for c in indicator):
+        return True
+    letters = indicator_wording(indicator)
+    return letters is not None and letters < settings.min_indicator_wording
 
 
 def _page_runs(doc: IngestedDocument, known_pages: frozenset[int]) -> list[list[Line]]:
@@ -256,9 +305,33 @@ def _headless_start(
         return None
     if _cells_one_per_line(lines, k + 1, settings, cell_settings):
         return k + 1
-    return next(
+    first = next(
         (j for j in window if _code_token(_words(_without_edge_speck(lines[j].text.strip()))[:1]) is not None), None
     )
+    if first is not None and first - 1 > k + 1 and _row_code_lost(lines[first - 1].text, settings):
+        return first - 1
+    return first
+
+
+def _indicator_code_lost(text: str, settings: StatLineSettings) -> bool:
+    """Whether a line with no code and no figure is a row whose code and figure OCR lost, not
+    words wrapped from the row above: a capital opening annex indicators open with ("Tỷ lệ …",
+    "Số …"), then enough words of annex-form wording (": Tỷ lệ cán bộ, công chức đạt chuẩn ,")."""
+    words = _words(text.strip(_CODE_SPECKS + ":;., "))
+    if len(words) < settings.min_lost_code_words or not words[0][:1].isupper() or not opens_indicator(words[0]):
+        return False
+    letters = indicator_wording(" ".join(words))
+    return letters is not None and letters >= settings.min_indicator_wording
+
+
+def _row_code_lost(text: str, settings: StatLineSettings) -> bool:
+    """Whether a line just above the first coded row is the first row with its code lost: an
+    indicator of annex-form wording, then the figure ("Số văn bản chỉ đạo … | Văn bản 20")."""
+    cells = _cells(text.strip(), set(), settings)
+    if cells is None or cells[0] or not cells[3] or not _is_figure(cells[3]):
+        return False
+    letters = indicator_wording(cells[1])
+    return letters is not None and letters >= settings.min_indicator_wording and not _header_cell(cells[1])
 
 
 def _without_edge_speck(text: str) -> str:
@@ -335,7 +408,14 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
                 prose = 0
         if cells is None:
             words = text.split()
-            if rows and len(words) <= settings.max_wrap_words and not _looks_prose(text):
+            if rows and _specks_for_indicator(text, settings):
+                pass  # specks between rows (a garbled line): no words of the row above, no prose
+            elif rows and _indicator_code_lost(text, settings):
+                rows.append(
+                    _RowLines("", [text.strip(_CODE_SPECKS + ":;., ")], "", "", "", line.page, line.number, line.number)
+                )
+                prose = 0
+            elif rows and len(words) <= settings.max_wrap_words and not _looks_prose(text):
                 rows[-1].indicator.append(text)
                 rows[-1].last = line.number
             else:
@@ -419,6 +499,7 @@ def _cell_table(
         for ln in body
         if any(c.isalnum() for c in ln.text) or ln.text.strip() == "%"  # not a speck ("¬", "—")
         for text in _line_cells(ln.text)
+        if fold(text).strip(" -_.,;:|") != "ghi"  # the notes column's label cut short, wherever OCR put it
     ]
     # The header's labels, one per line, and the form's "(Kèm theo …)" before the first row.
     first = next((k for k, c in enumerate(cells) if c.kind in (CODE, NUMBER, FIGURE)), len(cells))
