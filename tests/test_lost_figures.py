@@ -83,3 +83,16 @@ def test_a_score_glued_to_a_speck_beside_an_equal_maximum_is_told(tmp_path):
     assert any(re.search(r"(?<![\d.])3 self points", reason) for reason in told), told
     # A maximum read from the name's own figure (row 8, "tổ 15/5 15/5 Báo cáo …") is still that figure.
     assert any("8 self points" in reason for reason in told)
+
+
+def test_rows_lost_after_a_maximum_read_above_the_sets_are_told():
+    # Seed 431 d02-i4: row 1.3 "¡a_ | Kiếm tra công tác CCHC" (max 3) printed on the second page
+    # after a repeated header, taken into 1.2.2's span. Row 1 states 10; 1.2's maximum read 7,5
+    # ("Báo cáo CCHC ì m7 m7pể 7.5") where the set and its children 1.2.1 and 1.2.2 (1 + 1) say 2,
+    # so it counts at 2 and the 3 row 1 leaves is the set's 1.3.
+    out, truth = converted_with_truth(DATA / "s431-d02-i4-ruled-center-vie-250dpi-degraded.txt")
+    assert "1.3" in {r["code"] for r in truth["score_tables"][0]["rows"]}
+    assert "1.3" not in {r["code"] for r in out["score_tables"][0]["rows"]}
+    told = [u for u in out["unread"] if u["reason"].startswith("rows after 1.2 not read")]
+    assert len(told) == 1 and "1.3 (3)" in told[0]["reason"], out["unread"]
+    assert not any(c["status"] == "mismatch" for c in out["checks"])
