@@ -38,8 +38,8 @@ class TextReaderSettings:
     # as bars puts specks and the name's words there ("—... | Xây dựng …", "A. Cải cách … -_|").
     bar_table_min_code_share: float = 0.8
     # Share of a bar table's rows that may hold an OCR speck (``_OCR_SPECK``): an export's cells
-    # are typed text; Tesseract reads the ruling lines of a scanned table as "[", "]", "~", "_"
-    # glued into its words ("[So phan anh", "SOG]", "dinghanSSS~S~S"), the code column's bar too,
+    # are typed text; Tesseract reads the ruling lines of a scanned table as "[", "]", "~", "_" or
+    # dash runs glued into its words ("[So phan anh", "SOG]", "dinghanSSS~S~S"), the code column's bar too,
     # so this holds when the numbering column happened to be read clean.
     bar_table_max_speck_share: float = 0.2
     # Lines one cell of a "cell then a bar line" export may take (a long name wrapped).
@@ -419,8 +419,9 @@ def bar_table(
 _STT_CELL = lazy_compile(r"^(?:(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]\)|S?TT|Số\s*TT|Mã\s*số)\.?)?$", re.I)
 
 
-# Marks Tesseract makes of ruling lines and specks, which typed text has no use for.
-_OCR_SPECK = lazy_compile(r"[\[\]{}~_«»™]")
+# Marks Tesseract makes of ruling lines and specks, which typed text has no use for: brackets,
+# tildes, underscores, guillemets, and a horizontal rule read as a run of dashes ("16 —ƑT————").
+_OCR_SPECK = lazy_compile(r"[\[\]{}~_«»™]|[—–]{2,}")
 
 
 def _row_bar_counts(window: list[str], lead: bool, truncated: bool) -> list[int]:

@@ -200,3 +200,21 @@ def test_ruled_table_dump_with_ocr_specks_is_no_portal_table():
     start = next(i for i, line in enumerate(export) if line.startswith("STT |"))
     found = bar_table(export, start, no_code_guard)
     assert found is not None and len(found[0]) == 5
+
+
+# Seed 432 d07-i6 (a vie psm 6 dump of a ruled statistics annex, degraded): rows 4.1 and 4.2 came
+# out barred like an export's, their ruling lines read as dash runs beside the figures.
+_DASHED_ANNEX_DUMP = """| 3.1 | Số phản ánh, kiến nghị đã xửi, | phnánh | 3 | — 7 :
+_ | 3.2. | Số phản ánh, kiến nghị đang xửlý —^————Í Phmẩm | 1 ƑT— —
+| 33 | Tỷ lệ phản ánh, kiến nghị được xử | „œ JỊ g j
+Ã. 1 | Cuh9 công 7c 5 7. NgU |. ĐC |... |
+| 41 |S6cánbộ,công chứcđạchuẩn TT Ngư | 16 —ƑT————|
+| 42 | Sõcánbộ, công chứcchưadạchẩn — ? Ngưụi | T4 | —— |
+.. ẽ..... b5 7575 ÃI...(.(ẽ..aa((. .
+"""
+
+
+def test_ruled_rows_whose_rules_read_as_dash_runs_are_no_portal_table():
+    blocks = parse_text(_DASHED_ANNEX_DUMP)[0].blocks
+    assert not [b for b in blocks if getattr(b, "source", None) == "portal"]
+    assert any("S6cánbộ" in getattr(b, "text", "") for b in blocks)  # the row stays a line
