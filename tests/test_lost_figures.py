@@ -96,3 +96,15 @@ def test_rows_lost_after_a_maximum_read_above_the_sets_are_told():
     told = [u for u in out["unread"] if u["reason"].startswith("rows after 1.2 not read")]
     assert len(told) == 1 and "1.3 (3)" in told[0]["reason"], out["unread"]
     assert not any(c["status"] == "mismatch" for c in out["checks"])
+
+
+def test_a_score_table_under_a_garbled_header_line_is_told():
+    # Seed 432 d01-i3 (eng, 300 dpi, degraded): the header's criterion line came out "| ch epee Linh
+    # vuc, tiéu chi pees ~ danh =| …" (no header line by its shape, but it names the column) and a
+    # name's wrapped tail "chinh | ; :" passed for a header line on its shape: the table under it
+    # was neither read nor told. Its lines holding figures are told, and the rows the criteria set
+    # recovers from them are read with their points said to be lost.
+    out, truth = converted_with_truth(DATA / "s432-d01-i3-ruled-center-eng-300dpi-degraded.txt")
+    assert len(truth["score_tables"][0]["rows"]) == 5
+    assert out["unread"], "a table printed and not read must be told"
+    assert all(u["line_start"] >= 10 for u in out["unread"])
