@@ -351,7 +351,7 @@ def _lost_after(
     # the commune's: it counts at the set's, so a shortfall misreadings make is no lost row.
     set_max = {c.code: c.max_points or 0.0 for c in cset.rows}
     read_sum = sum(rows[k].max_points or 0.0 for k in members)
-    at_set = sum(max(rows[k].max_points or 0.0, set_max.get(norm_code(rows[k].code) or "", 0.0)) for k in members)
+    at_set = sum(_counted_max(rows, kids, k, set_max, settings) for k in members)
     shortfall = stated - at_set
     if shortfall < settings.min_shortfall:
         return None
@@ -379,6 +379,8 @@ def _lost_after(
     end = ref.line_end or ref.line_start
     listed = ", ".join(f"{c.code} ({c.max_points:g})" for c in tail)
     above = f"row {parent_code}" if parent_code else "the table's total"
+    if read_sum > at_set + settings.min_shortfall:  # a maximum read above the set's and its children's
+        read_sum = at_set
     sample = f"{rows[last].code or ''} {rows[last].name_raw or rows[last].name}".strip()
     return UnreadPart(
         page=ref.page,
@@ -389,6 +391,24 @@ def _lost_after(
         line_start=end + 1 if end is not None else None,
         line_end=None,
     )
+
+
+def _counted_max(
+    rows: list[ScoreRow], kids: dict[int, list[int]], k: int, set_max: dict[str, float], settings: CoverageSettings
+) -> float:
+    """The maximum row ``k`` counts at in a shortfall: the set's when it read below it (a lost
+    digit), and the set's too when it read above it while its own children's maxima add up to the
+    set's (two witnesses against one reading: "m7pể 7.5" over children of 1 and 1 for a set's 2);
+    else what was read."""
+    read = rows[k].max_points or 0.0
+    want = set_max.get(norm_code(rows[k].code) or "", 0.0)
+    if read <= want:
+        return want
+    children = [rows[c].max_points for c in kids.get(k, [])]
+    if want and children and None not in children:
+        if abs(sum(v for v in children if v is not None) - want) < settings.min_shortfall:
+            return want
+    return read
 
 
 # A header's column numbering, "(3)", "(4)" (or its brackets with the digit lost): no figure of a

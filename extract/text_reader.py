@@ -37,6 +37,11 @@ class TextReaderSettings:
     # empty): an export's first column is the numbering; an OCR dump whose ruling lines were read
     # as bars puts specks and the name's words there ("—... | Xây dựng …", "A. Cải cách … -_|").
     bar_table_min_code_share: float = 0.8
+    # Share of a bar table's rows that may hold an OCR speck (``_OCR_SPECK``): an export's cells
+    # are typed text; Tesseract reads the ruling lines of a scanned table as "[", "]", "~", "_" or
+    # dash runs glued into its words ("[So phan anh", "SOG]", "dinghanSSS~S~S"), the code column's bar too,
+    # so this holds when the numbering column happened to be read clean.
+    bar_table_max_speck_share: float = 0.2
     # Lines one cell of a "cell then a bar line" export may take (a long name wrapped).
     max_cell_lines: int = 20
     # NUL bytes in a UTF-8/legacy file up to this share (and at least ``stray_nuls_min``) are
@@ -403,11 +408,20 @@ def bar_table(
         joined
     ):
         return None  # no numbering column: bars OCR read in a ruled table's dump, no portal table
+    if sum(any(_OCR_SPECK.search(cell) for cell in row) for row in joined) > settings.bar_table_max_speck_share * len(
+        joined
+    ):
+        return None  # ruling lines OCR read as brackets and strokes: a ruled table's dump
     return joined, start + k
 
 
 # A numbering column's cell: a code, the column's header word, or nothing.
 _STT_CELL = lazy_compile(r"^(?:(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]\)|S?TT|Số\s*TT|Mã\s*số)\.?)?$", re.I)
+
+
+# Marks Tesseract makes of ruling lines and specks, which typed text has no use for: brackets,
+# tildes, underscores, guillemets, and a horizontal rule read as a run of dashes ("16 —ƑT————").
+_OCR_SPECK = lazy_compile(r"[\[\]{}~_«»™]|[—–]{2,}")
 
 
 def _row_bar_counts(window: list[str], lead: bool, truncated: bool) -> list[int]:

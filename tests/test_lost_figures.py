@@ -6,6 +6,7 @@ set's) is no fault of the commune's. Real Tesseract output of the corpus generat
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from corpus_helpers import converted_with_truth
@@ -60,3 +61,50 @@ def test_a_score_above_a_maximum_that_is_not_the_sets_is_a_misreading_not_a_faul
     # the planted faults (parents 1.1 and 1.2 whose maxima their sub-criteria exceed) stay queued
     faults = {f["code"] for f in truth["faults"]}
     assert faults <= {r["code"] for r in out["review"]}
+
+
+def test_a_score_glued_to_a_speck_beside_an_equal_maximum_is_told(tmp_path):
+    # Seed 331's d01-i4 printed row 5 as "Cải cách thủ tục hành chính ¡14,5 14,5": the maximum read
+    # from the second figure, the self score left in the name behind the speck "¡". A figure of the
+    # name equal to a maximum read in its own column is a second figure, not that maximum: the
+    # blank self score is told. Here that line stands for row 3 of seed 351's d01-i2 (printed
+    # "3. Cải cách thủ tục hành chính 14,5 13"); the rest of the dump is Tesseract's.
+    text = (DATA / "s351-d01-i2-ruled-center-vie-150dpi.txt").read_text(encoding="utf-8").split("\n")
+    (at,) = [i for i, line in enumerate(text) if line == "3. Cải cách thủ tục hành chính 14,5 13"]
+    text[at] = "3. Cải cách thủ tục hành chính ¡14,5 14,5"
+    path = tmp_path / "glued.txt"
+    path.write_text("\n".join(text), encoding="utf-8")
+    from cchc_extract.pipeline import convert_file, result_to_json
+
+    out = result_to_json(convert_file(path))
+    row = next(r for r in out["score_tables"][0]["rows"] if r["code"] == "3")
+    assert (row["max_points"], row["self_points"]) == (14.5, None)
+    told = [u["reason"] for u in out["unread"] if u["reason"].startswith("figures not read")]
+    assert any(re.search(r"(?<![\d.])3 self points", reason) for reason in told), told
+    # A maximum read from the name's own figure (row 8, "tổ 15/5 15/5 Báo cáo …") is still that figure.
+    assert any("8 self points" in reason for reason in told)
+
+
+def test_rows_lost_after_a_maximum_read_above_the_sets_are_told():
+    # Seed 431 d02-i4: row 1.3 "¡a_ | Kiếm tra công tác CCHC" (max 3) printed on the second page
+    # after a repeated header, taken into 1.2.2's span. Row 1 states 10; 1.2's maximum read 7,5
+    # ("Báo cáo CCHC ì m7 m7pể 7.5") where the set and its children 1.2.1 and 1.2.2 (1 + 1) say 2,
+    # so it counts at 2 and the 3 row 1 leaves is the set's 1.3.
+    out, truth = converted_with_truth(DATA / "s431-d02-i4-ruled-center-vie-250dpi-degraded.txt")
+    assert "1.3" in {r["code"] for r in truth["score_tables"][0]["rows"]}
+    assert "1.3" not in {r["code"] for r in out["score_tables"][0]["rows"]}
+    told = [u for u in out["unread"] if u["reason"].startswith("rows after 1.2 not read")]
+    assert len(told) == 1 and "1.3 (3)" in told[0]["reason"], out["unread"]
+    assert not any(c["status"] == "mismatch" for c in out["checks"])
+
+
+def test_a_score_table_under_a_garbled_header_line_is_told():
+    # Seed 432 d01-i3 (eng, 300 dpi, degraded): the header's criterion line came out "| ch epee Linh
+    # vuc, tiéu chi pees ~ danh =| …" (no header line by its shape, but it names the column) and a
+    # name's wrapped tail "chinh | ; :" passed for a header line on its shape: the table under it
+    # was neither read nor told. Its lines holding figures are told, and the rows the criteria set
+    # recovers from them are read with their points said to be lost.
+    out, truth = converted_with_truth(DATA / "s432-d01-i3-ruled-center-eng-300dpi-degraded.txt")
+    assert len(truth["score_tables"][0]["rows"]) == 5
+    assert out["unread"], "a table printed and not read must be told"
+    assert all(u["line_start"] >= 10 for u in out["unread"])

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from extract.base import IngestError, ingest
-from extract.text_reader import decode_text, parse_text
+from extract.text_reader import TextReaderSettings, bar_table, decode_text, parse_text
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
@@ -166,3 +166,55 @@ def test_portal_rows_wrapped_between_cells_keep_every_cell(tmp_path):
     assert rows["4"].explanation == "Đúng thời gian"
     # The repair would re-mark the typed name (Đàm → Đảm): the signer is read as printed.
     assert result.document.signer == "Đàm Lộc"
+
+
+# Seed 431 d07-i1 (an eng psm 6 dump of a ruled statistics annex), its body as Tesseract printed it:
+# the ruling lines read as bars, and as "[", "]", "~", "_" glued into the words.
+_RULED_ANNEX_DUMP = """F 1 | SécujctuyéntruyenCCHCSYSidt S| ST
+P 2 | Két qua giai quyétho so thi tychanhchinh |]
+P21 | Soho soTTHC dagisiquyé —SSSS*|C so | SOG]
+Fa) |Gidiquyétinéchan—SSSCS™~SCO SG |S
+Fb) | GidiquyétdinghanSSS~S~S~sSCO S| OT
+Fo) |GidiquyétquahanSS~—~—~—CSSC |B
+2.2 | Ty Ie ho so gidi quyétmdchanvadinghan «| | S978 |
+8 [ahaa mh Memes ciacinkimeehvedep | Pn
+nhan
+F3.1 [So phan anh, ign nghidixily «| «Phan anh | 15 |
+[32 | Sophan anh, kiénnghidangxifly ——~i|<~Phananh ‘| 1 |
+P33 | Ty le phan anh, kién nghiduocxitySS«dSSYSCTS OT
+| 4 |Socanbé,cingechitecipxi—SSS*;S=CWNguoh_—Ss| |
+P41 | Sécinb9, cong chic dat chuan————SSSS*|SCN@_| S|
+[42 [Sécanb9, cng chitc chwadatchudn——~—~S~s:SC‘N SYST
+"""
+
+
+def test_ruled_table_dump_with_ocr_specks_is_no_portal_table():
+    # Its bars alone pass for an export's whenever the numbering column is read clean; the specks
+    # in its cells still tell a scan's ruling lines (the code-column guard switched off here).
+    lines = _RULED_ANNEX_DUMP.split("\n")
+    no_code_guard = TextReaderSettings(bar_table_min_code_share=0.0)
+    assert bar_table(lines, 0, TextReaderSettings(bar_table_min_code_share=0.0, bar_table_max_speck_share=1.0))
+    assert all(bar_table(lines, i, no_code_guard) is None for i in range(len(lines)))
+    # A typed export has no such marks: the same guards keep it a table.
+    export = _WRAPPED_EXPORT.split("\n")
+    start = next(i for i, line in enumerate(export) if line.startswith("STT |"))
+    found = bar_table(export, start, no_code_guard)
+    assert found is not None and len(found[0]) == 5
+
+
+# Seed 432 d07-i6 (a vie psm 6 dump of a ruled statistics annex, degraded): rows 4.1 and 4.2 came
+# out barred like an export's, their ruling lines read as dash runs beside the figures.
+_DASHED_ANNEX_DUMP = """| 3.1 | Số phản ánh, kiến nghị đã xửi, | phnánh | 3 | — 7 :
+_ | 3.2. | Số phản ánh, kiến nghị đang xửlý —^————Í Phmẩm | 1 ƑT— —
+| 33 | Tỷ lệ phản ánh, kiến nghị được xử | „œ JỊ g j
+Ã. 1 | Cuh9 công 7c 5 7. NgU |. ĐC |... |
+| 41 |S6cánbộ,công chứcđạchuẩn TT Ngư | 16 —ƑT————|
+| 42 | Sõcánbộ, công chứcchưadạchẩn — ? Ngưụi | T4 | —— |
+.. ẽ..... b5 7575 ÃI...(.(ẽ..aa((. .
+"""
+
+
+def test_ruled_rows_whose_rules_read_as_dash_runs_are_no_portal_table():
+    blocks = parse_text(_DASHED_ANNEX_DUMP)[0].blocks
+    assert not [b for b in blocks if getattr(b, "source", None) == "portal"]
+    assert any("S6cánbộ" in getattr(b, "text", "") for b in blocks)  # the row stays a line

@@ -24,6 +24,8 @@ _POINTS_RECOVERED = lazy_compile(r"^points of (.+?) not read \(rows recovered by
 # apart by the figure having to be the row's maximum.
 _NAME_FIGURE = lazy_compile(r"(?<![\w/.,-])(\d{1,2}(?:[.,/]\d{1,2})?)(?![\w/.,-]|[.,/]\d)")
 _NUMBER_WORD = lazy_compile(r"(?:số|so|sé|s6|ngày|ngay|năm|nam)\W*$", re.I)
+# The flag of a row whose maximum was read from a figure its name printed.
+_MAX_IN_NAME = "max_in_name"
 # A figure of two or three digits standing alone in a name (a maximum whose decimal mark OCR lost).
 _BARE_FIGURE = lazy_compile(r"(?<![\w/.,-])(\d{2,3})(?![\w/.,-]|[.,/]\d)")
 
@@ -90,8 +92,13 @@ def unplaced_figures(row: ScoreRow) -> list[str]:
         for m in found
     ]
     figures = [m.group(1) for m, near in zip(found, beside) if "/" not in m.group(1) or near]
+    # A maximum read in its own column stands outside the name: a figure of the name equal to it
+    # is a second one, a score OCR glued to a speck ("chính ¡14,5 14,5": 14,5 read as the maximum,
+    # the self score left in the name). Only a maximum taken from the name (``points_in_names``)
+    # is one of the name's figures.
+    in_name = row.max_points_raw if _MAX_IN_NAME in row.flags else None
     for taken in [m.group(1) for m in _NAME_FIGURE.finditer(row.name or "")] + [
-        row.max_points_raw,
+        in_name,
         row.self_points_raw,
         row.appraised_points_raw,
     ]:
@@ -136,7 +143,7 @@ def points_in_names(result: ExtractionResult, sample_chars: int = 160) -> None:
                 row.max_points = _figure_value(figure) if figure else None
                 row.flags = [f for f in row.flags if f != "missing_max"]
             row.max_points_raw = row.max_points_raw or figure
-            row.flags = row.flags + ["max_in_name"]
+            row.flags = row.flags + [_MAX_IN_NAME]
         rest = [r for r in lost if r not in read]
         if len(clauses) == 1 and _POINTS_LOST.match(part.reason):
             if rest:

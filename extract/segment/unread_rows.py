@@ -258,13 +258,20 @@ def unread_headed_tables(
                 i += 1
                 continue
             j = i + 1
-            while j < len(lines) and j - i < settings.header_lines and is_header_line(lines[j]):
+
+            def concepts(line: Line) -> set[str]:
+                return header_concepts(line.raw or line.text) | keyed_concepts(line.raw or line.text)
+
+            # A header line OCR garbled past ``is_header_line`` ("| ch epee Linh vuc, tiéu chi pees ~
+            # danh =|") still names its columns: it is the header's, not the body's.
+            while j < len(lines) and j - i < settings.header_lines and (is_header_line(lines[j]) or concepts(lines[j])):
                 j += 1
-            texts = [ln.raw or ln.text for ln in lines[i:j]]
-            named = set().union(*(header_concepts(t) | keyed_concepts(t) for t in texts))
+            named = set().union(*(concepts(ln) for ln in lines[i:j]))
             body = []
             for line in lines[j : j + settings.body_lines]:
-                if _BODY_END.match(fold(line.raw or line.text)) or is_header_line(line):
+                # (a header printed again names columns; a name's wrapped tail "chinh | ; :" passes
+                # ``is_header_line`` on its shape alone)
+                if _BODY_END.match(fold(line.raw or line.text)) or (is_header_line(line) and concepts(line)):
                     break
                 body.append(line)
             i = j
