@@ -87,3 +87,15 @@ def test_witness_helpers():
     assert other_column_total(8.25, 8.5, "self_points", totals, 0.01) == 8.5
     assert other_column_total(8.0, 8.5, "self_points", totals, 0.01) is None
     assert other_column_total(8.5, 8.25, "max_points", totals, 0.01) is None
+
+
+def test_a_criterion_row_printing_no_number_is_no_heading_on_a_dump():
+    # d04-i1: criterion 6 (the set scores it 7; printed 7 6,25 6,25) was recovered from the set's
+    # order with no figure read and nothing under it: its blanks are lost cells, weighed as the
+    # flagged ones are (0.5, the row's own confidence, before), not a heading's.
+    data, truth = _converted("d04-i1-ruled-center-eng-150dpi")
+    (row,) = [r for r in data["score_tables"][0]["rows"] if r["code"] == "6"]
+    assert row["max_points"] is None and row["self_points"] is None
+    assert all(v < 0.1 for v in row["value_confidence"].values()), row["value_confidence"]
+    scored = score_document(truth, data)
+    assert scored["silent_errors"] == [], scored["silent_errors"]
