@@ -6,8 +6,9 @@ of them edited by hand as its README says), each with its truth."""
 from pathlib import Path
 
 from benchmarks.corpus_scoring import score_document
-from cchc_extract.reconcile.witnesses import one_glyph_apart, other_column_total
+from cchc_extract.reconcile.witnesses import one_glyph_apart, other_column_total, over_max_reading
 from corpus_helpers import converted_with_truth
+from schemas.records import ScoreRow
 
 DUMPS = Path(__file__).parent / "data" / "dumps_witness_s421"
 
@@ -99,3 +100,24 @@ def test_a_criterion_row_printing_no_number_is_no_heading_on_a_dump():
     assert all(v < 0.1 for v in row["value_confidence"].values()), row["value_confidence"]
     scored = score_document(truth, data)
     assert scored["silent_errors"] == [], scored["silent_errors"]
+
+
+def _part(leaf_self: str, sibling_self: str = "2", parent_self: float = 5.0) -> list[ScoreRow]:
+    def row(code: str, top: float, raw: str) -> ScoreRow:
+        return ScoreRow(code=code, max_points=top, self_points=float(raw.replace(",", ".")), self_points_raw=raw)
+
+    return [row("1", 6.0, str(parent_self)), row("1.1", 3.0, leaf_self), row("1.2", 3.0, sibling_self)]
+
+
+def test_full_marks_read_one_glyph_off_without_a_second_witness():
+    parents, kids = [None, 0, 0], {0: [1, 2]}
+    # the part lost (its self not read): "5" under a whole maximum 3 is 3 read one glyph off
+    rows = _part("5")
+    rows[0].self_points = None
+    assert over_max_reading(rows, parents, 1, 0.01, kids) == 3.0
+    # the part's sum holding with the 5 read (7 = 5 + 2) vouches for it: the commune's
+    assert over_max_reading(_part("5", parent_self=7.0), parents, 1, 0.01, kids) is None
+    # a fraction over the maximum ("3,5" under 3) is a commune's slip, not a glyph
+    rows = _part("3,5")
+    rows[0].self_points = None
+    assert over_max_reading(rows, parents, 1, 0.01, kids) is None

@@ -4,9 +4,10 @@ queued) and not the commune's fault.
 
 * ``over_max_reading``: a score read above its row's maximum, when the part's own sum (or the
   row's other score) asks for a figure one character away from the one read, within the
-  maximum ("3" read "5" under a maximum of 3, the part adding up with 3). A commune's score above
-  its maximum keeps its part's sum (the points came from a sibling), so its sum asks for the very
-  figure read and no witness speaks.
+  maximum ("3" read "5" under a maximum of 3, the part adding up with 3); or a whole figure one
+  glyph from a whole maximum that no figure of the page vouches for. A commune's score above its
+  maximum keeps its part's sum (the points came from a sibling), so its sum asks for the very
+  figure read, and it is a fraction over the maximum, not a glyph off it.
 * ``other_column_total``: a table's stated total of a score that is the total of another points
   column of its top rows and not its own: the total row lost a figure and those it printed moved
   a column ("10 8,5 8,25" read "10955 8,25": the appraised total taken for the self's).
@@ -54,8 +55,9 @@ def over_max_reading(
 ) -> float | None:
     """The score ``f`` (self or appraised) row i's page holds, when the one read exceeds the row's
     maximum and a second witness names a figure one glyph from it within the maximum: the part's
-    sum, which fails as read and holds with that figure, or the row's other score. None when no
-    witness speaks."""
+    sum, which fails as read and holds with that figure, or the row's other score; or, both whole
+    figures one glyph apart, the maximum itself when no figure vouches for the one read. None
+    otherwise."""
     row = rows[i]
     value, top = getattr(row, f), row.max_points
     if f not in _SCORES or value is None or top is None or value <= top + tol:
@@ -67,9 +69,17 @@ def over_max_reading(
     other = getattr(row, _SCORES[f == _SCORES[0]])
     if other is not None:
         witnesses.append(other)
+    raw = (getattr(row, f"{f}_raw") or "").strip()
     for r in witnesses:
-        if -tol <= r <= top + tol and one_glyph_apart(getattr(row, f"{f}_raw"), r):
+        if -tol <= r <= top + tol and one_glyph_apart(raw, r):
             return r
+    # Full marks read one glyph off ("3" read "5" under 3), whole figures both: a commune's score
+    # over its maximum is a fraction over it (a quarter, a half moved from a sibling), never a
+    # glyph of a whole figure. Unless a figure of the page vouches for the one read: the part's
+    # sum holding with it, or the row's other score reading it too.
+    vouched = (asked is not None and abs(asked - value) <= tol) or (other is not None and abs(other - value) <= tol)
+    if raw.isdigit() and float(top).is_integer() and one_glyph_apart(raw, top) and not vouched:
+        return top
     return None
 
 
