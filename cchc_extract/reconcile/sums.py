@@ -357,6 +357,12 @@ def _check_score_table(
                     message += ", and no set of them makes up the difference exactly: the total may be wrong too"
                 total_ref = ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated)
                 ledger.flag(total_ref, message)
+        above = _total_above_max(ti, table, field_, stated, expected, name, s) if ocr and status == "mismatch" else []
+        shifted = (
+            _total_of_other_column(ti, table, top, kids, field_, stated, expected, name, s)
+            if ocr and status == "mismatch"
+            else []
+        )
         ledger.check(
             "stated_total",
             f"/score_tables/{ti}",
@@ -385,11 +391,11 @@ def _check_score_table(
             )
             if status == "mismatch"
             else (),
-            misread=[(c.ref, r) for c, r in found]
-            or (_total_above_max(ti, table, field_, stated, expected, name, s) if ocr else [])
-            or (_total_of_other_column(ti, table, top, kids, field_, stated, expected, name, s) if ocr else []),
+            misread=[(c.ref, r) for c, r in found] or above or shifted,
             doubted=_unsure(ti, top, rows, field_, name, s) + _total_unsure(ti, table, field_, stated, name, s),
-            guessed=only_guessed(found),
+            # a total read a column off says the total row is ours, not which rows are right: its
+            # suspects go to review beside it, as beside a guess
+            guessed=only_guessed(found) or bool(shifted and not found and not above),
             stated_too=from_set(found),
         )
 
