@@ -149,7 +149,8 @@ def _cells(
             and field_ != "max_points"
             and (beyond_parent(rows, parents, i, value, tol) or _mark_placed_beyond_max(row, field_, tol))
         )
-        witnessed = over_max_reading(rows, parents, i, tol, kids, field_) if ocr else None
+        set_max = maxima.get(norm_code(row.code) or "")
+        witnessed = over_max_reading(rows, parents, i, tol, kids, field_, set_max) if ocr else None
         if witnessed is not None and witnessed not in readings:
             # A score above its own maximum that a second figure of the page reads one glyph
             # away, within it: a reading of its characters (``witnesses.over_max_reading``).

@@ -52,12 +52,14 @@ def over_max_reading(
     tol: float,
     kids: dict[int, list[int]],
     f: str = "self_points",
+    set_max: float | None = None,
 ) -> float | None:
     """The score ``f`` (self or appraised) row i's page holds, when the one read exceeds the row's
     maximum and a second witness names a figure one glyph from it within the maximum: the part's
     sum, which fails as read and holds with that figure, or the row's other score; or, both whole
-    figures one glyph apart, the maximum itself when no figure vouches for the one read. None
-    otherwise."""
+    figures one glyph apart, the maximum itself when the criteria set prints it (``set_max``: the
+    maximum read right, so the score is the figure in doubt) and no figure vouches for the one
+    read. None otherwise."""
     row = rows[i]
     value, top = getattr(row, f), row.max_points
     if f not in _SCORES or value is None or top is None or value <= top + tol:
@@ -75,10 +77,12 @@ def over_max_reading(
             return r
     # Full marks read one glyph off ("3" read "5" under 3), whole figures both: a commune's score
     # over its maximum is a fraction over it (a quarter, a half moved from a sibling), never a
-    # glyph of a whole figure. Unless a figure of the page vouches for the one read: the part's
-    # sum holding with it, or the row's other score reading it too.
+    # glyph of a whole figure. Only under a maximum the criteria set prints (else the maximum may
+    # be the figure misread), and unless a figure of the page vouches for the one read: the
+    # part's sum holding with it, or the row's other score reading it too.
     vouched = (asked is not None and abs(asked - value) <= tol) or (other is not None and abs(other - value) <= tol)
-    if raw.isdigit() and float(top).is_integer() and one_glyph_apart(raw, top) and not vouched:
+    set_says = set_max is not None and abs(set_max - top) <= tol
+    if set_says and raw.isdigit() and float(top).is_integer() and one_glyph_apart(raw, top) and not vouched:
         return top
     return None
 
