@@ -13,8 +13,8 @@ from schemas.records import ScoreRow
 DUMPS = Path(__file__).parent / "data" / "dumps_witness_s421"
 
 
-def _converted(name: str) -> tuple[dict, dict]:
-    (path,) = DUMPS.glob(f"s421-{name}.txt")
+def _converted(name: str, seed: int = 421) -> tuple[dict, dict]:
+    (path,) = DUMPS.glob(f"s{seed}-{name}.txt")
     return converted_with_truth(path, path.stem)
 
 
@@ -124,3 +124,16 @@ def test_full_marks_read_one_glyph_off_without_a_second_witness():
     rows = _part("3,5")
     rows[0].self_points = None
     assert over_max_reading(rows, parents, 1, 0.01, kids, set_max=3.0) is None
+
+
+def test_a_lone_figure_the_set_disputes_as_a_maximum_beside_lost_scores_is_queued():
+    # seed 422 d02-i3: "1.1.3 | … al O25 0,25" (printed 1 0,25 0,25): the one clean figure was
+    # read as the maximum, the scores lost; the set's maximum for 1.1.3 is 1. The figure may be
+    # any column's: the maximum 0,25 goes to review (0.81, out of it, before).
+    data, truth = _converted("d02-i3-ruled-center-eng-200dpi-degraded", seed=422)
+    rows = data["score_tables"][0]["rows"]
+    (i,) = [i for i, r in enumerate(rows) if r["code"] == "1.1.3"]
+    assert rows[i]["max_points"] == 0.25 and rows[i]["self_points"] is None
+    assert (f"/score_tables/0/rows/{i}", "max_points") in _queued(data)
+    scored = score_document(truth, data)
+    assert scored["silent_errors"] == [], scored["silent_errors"]

@@ -245,6 +245,9 @@ def value_features(
                     # sub-criterion read under it, is no heading: a criterion whose line lost its
                     # figures (or a row read a code off), its blanks as lost as flagged ones.
                     features["missing"] = 1.0
+                if f == "max_points" and disputed and cells_lost and MISSING_FLAG["self_points"] in row.flags:
+                    # a line's one figure beside lost scores, disputed by the set: any column's
+                    features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
                 if disputed and cells_lost:
                     # A maximum the set disputes may be another row's line read into this one
                     # ("133 ; 3 0 0", criterion 1.3's, taken by 1.2.2 whose own OCR garbled): two
@@ -281,8 +284,7 @@ def value_features(
 
 
 def scored_blank(row: ScoreRow, i: int, kids: dict[int, list[int]], maxima: dict[str, float]) -> bool:
-    """Whether a row printing neither maximum nor score is a criterion the set scores
-    (``maxima`` names its code) with no row read under it."""
+    """Whether a row printing no number is a criterion the set scores with nothing read under it."""
     if row.max_points is not None or row.self_points is not None or kids.get(i):
         return False
     return norm_code(row.code) in maxima
