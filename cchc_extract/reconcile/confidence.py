@@ -16,7 +16,8 @@ Evidence (``value_features``), each a number the model weighs:
             cell) is printed blank too, unless OCR read the cell unsurely. Not on text: an OCR
             dump loses the figures of whole rows (seed 215's dumps: 25 of 27 such blanks were
             lost cells), and a dump not recognised as one reads as plain text. Or the cell
-            printed text that gave no number
+            printed text that gave no number; or, on a dump, its row prints no number under a
+            code the set scores and nothing is read under it (``scored_blank``: no heading)
   format    the cell's text is not a clean number of its kind ("2,5", "10", "87,50 %"): a cell
             printed as letters OCR took for digits ("l" read 1), a figure with a bracket or a
             speck glued to it ("2.20)"); or, on OCR'd text, its decimal mark is not the one the
@@ -239,6 +240,14 @@ def value_features(
             disputed = disputed and not set_children_sum(table.rows, ri, kids, maxima)
             for f in fields:
                 features = _features(row, f, pointer, held, failed, "score", cells_lost, s, mark, moved)
+                if ocr["dump"] and cells_lost and scored_blank(row, ri, kids, maxima):
+                    # A row printing no number under a code the criteria set scores, with no
+                    # sub-criterion read under it, is no heading: a criterion whose line lost its
+                    # figures (or a row read a code off), its blanks as lost as flagged ones.
+                    features["missing"] = 1.0
+                if f == "max_points" and disputed and cells_lost and MISSING_FLAG["self_points"] in row.flags:
+                    # a line's one figure beside lost scores, disputed by the set: any column's
+                    features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
                 if disputed and cells_lost:
                     # A maximum the set disputes may be another row's line read into this one
                     # ("133 ; 3 0 0", criterion 1.3's, taken by 1.2.2 whose own OCR garbled): two
@@ -272,6 +281,13 @@ def value_features(
                 features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
             out[(pointer, "value")] = features | ocr
     return out
+
+
+def scored_blank(row: ScoreRow, i: int, kids: dict[int, list[int]], maxima: dict[str, float]) -> bool:
+    """Whether a row printing no number is a criterion the set scores with nothing read under it."""
+    if row.max_points is not None or row.self_points is not None or kids.get(i):
+        return False
+    return norm_code(row.code) in maxima
 
 
 def table_mark(rows: list[ScoreRow], fields: tuple[str, ...], s: ConfidenceSettings = ConfidenceSettings()) -> str:

@@ -34,6 +34,7 @@ from cchc_extract.reconcile.ocr_readings import _repair_ocr_readings
 from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.suspects import not_set_vouched, relations_held, suspects, total_suspects
+from cchc_extract.reconcile.witnesses import other_column_total, over_max_reading, spoilt_lines
 from normalize.criteria.match import FLAG_MAX_DIFFERS
 from normalize.numbers import format_vn, lost_decimal_readings
 from schemas.records import ReviewItem, ScoreRow, ScoreTable
@@ -148,6 +149,13 @@ def _cells(
             and field_ != "max_points"
             and (beyond_parent(rows, parents, i, value, tol) or _mark_placed_beyond_max(row, field_, tol))
         )
+        set_max = maxima.get(norm_code(row.code) or "")
+        witnessed = over_max_reading(rows, parents, i, tol, kids, field_, set_max) if ocr else None
+        if witnessed is not None and witnessed not in readings:
+            # A score above its own maximum that a second figure of the page reads one glyph
+            # away, within it: a reading of its characters (``witnesses.over_max_reading``).
+            readings = (*readings, witnessed)
+            read = (*read, witnessed)
         if beyond and row.max_points is not None:
             # No score is above its parent's maximum: OCR made this figure, not the commune's
             # pen; what it stood for is any score up to the row's maximum.
@@ -235,6 +243,10 @@ def _check_score_table(
             unsure = _unsure(ti, [i, *children], rows, field_, name, s) + _placed_by_guess(
                 ti, i, kids, rows, field_, name
             )
+            if ocr and field_ != "max_points":
+                # a member whose maximum the page shows misread: its line's scores are as unsure
+                spoilt = spoilt_lines([i, *children], rows, kids, maxima, s.points_tolerance)
+                unsure += tuple(_score_ref(ti, k, rows[k], field_, name) for k in spoilt)
             unread = _set_children_unread(row, [rows[c] for c in children], maxima)
             if (
                 status == "mismatch"
@@ -346,6 +358,12 @@ def _check_score_table(
                     message += ", and no set of them makes up the difference exactly: the total may be wrong too"
                 total_ref = ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated)
                 ledger.flag(total_ref, message)
+        above = _total_above_max(ti, table, field_, stated, expected, name, s) if ocr and status == "mismatch" else []
+        shifted = (
+            _total_of_other_column(ti, table, top, kids, field_, stated, expected, name, s)
+            if ocr and status == "mismatch"
+            else []
+        )
         ledger.check(
             "stated_total",
             f"/score_tables/{ti}",
@@ -374,10 +392,11 @@ def _check_score_table(
             )
             if status == "mismatch"
             else (),
-            misread=[(c.ref, r) for c, r in found]
-            or (_total_above_max(ti, table, field_, stated, expected, name, s) if ocr else []),
+            misread=[(c.ref, r) for c, r in found] or above or shifted,
             doubted=_unsure(ti, top, rows, field_, name, s) + _total_unsure(ti, table, field_, stated, name, s),
-            guessed=only_guessed(found),
+            # a total read a column off says the total row is ours, not which rows are right: its
+            # suspects go to review beside it, as beside a guess
+            guessed=only_guessed(found) or bool(shifted and not found and not above),
             stated_too=from_set(found),
         )
 
@@ -396,6 +415,30 @@ def _total_above_max(
     if expected > top + s.points_tolerance:
         return []
     return [(ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated), expected)]
+
+
+def _total_of_other_column(
+    ti: int,
+    table: ScoreTable,
+    top: list[int],
+    kids: dict[int, list[int]],
+    field_: str,
+    stated: float,
+    expected: float | None,
+    name: str,
+    s: ReconcileSettings,
+) -> list[tuple[ReviewItem, float]]:
+    """The table's stated total of a score with the reading its rows give, when the stated figure
+    is the top rows' total of another points column (``witnesses.other_column_total``)."""
+    rows = table.rows
+    totals: dict[str, float | None] = {}
+    for other in POINT_FIELDS:
+        parts = [_effective(rows, kids, i, other) for i in top]
+        totals[other] = None if any(p is None for p in parts) else sum(p or 0.0 for p in parts)
+    reading = other_column_total(stated, expected, field_, totals, s.points_tolerance)
+    if reading is None:
+        return []
+    return [(ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated), reading)]
 
 
 def stated_readings(stated: float, upper: float | None, s: ReconcileSettings) -> tuple[float, ...]:
