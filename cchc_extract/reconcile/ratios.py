@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 from itertools import combinations
 
@@ -190,7 +191,10 @@ def _check_ratio(
         ]
         told = _ratio_of_told_count(row, lost, rows, parents, kids, decimals) if status == "mismatch" else None
         if told is not None:
-            status, (message, expected), members = "ok", told, ()
+            (lost_count, count), status, message, expected, members = told[0], "ok", told[1], told[2], ()
+            # The count itself printed no figure we read: it goes to review with the one its group
+            # tells (the percentage's other witness), not the pair that held.
+            ledger.flag(replace(_stat_ref(ai, lost_count, rows[lost_count], name), alternatives=[count]), message)
         if status == "mismatch" and ocr:
             # A count whose unit OCR garbled ("lš: HD sơ" for "Hồ sơ") is left out of the pairs:
             # when the counts, their units aside, make the percentage to its last printed digit,
@@ -230,10 +234,10 @@ def _ratio_of_told_count(
     parents: list[int | None],
     kids: dict[int, list[int]],
     decimals: int,
-) -> tuple[str, float] | None:
-    """(message, ratio) of a percentage that a count whose figure we did not read (``lost``: a
-    sibling above it printing no value, nor any row under it) makes, that count told by its
-    group's sum (the whole less its other parts, every one read): "6.3 84,38%" under
+) -> tuple[tuple[int, float], str, float] | None:
+    """((the count, its figure told), message, ratio) of a percentage that a count whose figure we
+    did not read (``lost``: a sibling above it printing no value, nor any row under it) makes,
+    that count told by its group's sum (the whole less its other parts, every one read): "6.3 84,38%" under
     "6 634" beside "6.2 99" is 6.1's share, 535/634, when OCR lost 6.1's figure. The pair read
     (6.2 / 6) failing it is then a pairing of ours, not a fault of the commune; None when no
     count so told makes the percentage to its last printed digit."""
@@ -254,7 +258,7 @@ def _ratio_of_told_count(
                 f" = {_vn(told)}/{_vn(whole)} = {_vn(round(ratio, 4))}%, {rows[j].code or 'the count'} not read"
                 " but told by its group's sum"
             )
-            return message, round(ratio, 4)
+            return (j, told), message, round(ratio, 4)
     return None
 
 
