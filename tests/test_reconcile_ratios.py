@@ -139,9 +139,10 @@ def test_ratio_row_after_a_count_broken_down_is_of_its_parts():
 def test_a_ratio_beside_a_count_whose_figure_was_not_read_is_doubted_not_the_communes_fault():
     """An OCR dump's annex (seed 321's d07-i8): "3 Số phản ánh … 32", "3.1 … đã xử lý" whose 26
     OCR lost, "3.2 … đang xử lý 6", "3.3 Tỷ lệ … được xử lý 81,25" (26/32). With 3.1 unread the
-    pair left, 6/32, may not be the ratio's: a pairing of ours, not the commune's fault; the
-    ratio, its pair and the unread count go to review (a wrong figure among them stays in the
-    queue). Every count read, the same wrong ratio is a mismatch."""
+    pair left, 6/32, is not the ratio's: 3.1 told by its group's sum (32 − 6 = 26) makes 81,25
+    to its last digit, so the ratio holds; the unread count goes to review with the figure its
+    group tells, the pair that held does not (seed 433's d07-i2: 6.3 84,38 = 535/634 with 6.1
+    lost). Every count read, the same wrong ratio is a mismatch."""
     rows = [
         stat("3", "Số phản ánh, kiến nghị tiếp nhận", "Phản ánh", 32),
         stat("3.1", "Số phản ánh, kiến nghị đã xử lý", "Phản ánh", parent="3"),
@@ -150,8 +151,14 @@ def test_a_ratio_beside_a_count_whose_figure_was_not_read_is_doubted_not_the_com
     ]
     result = ExtractionResult(statistics=[StatAnnex(annex="Phụ lục", rows=rows)])
     reconcile(result)
+    assert [(c.code, c.status) for c in result.checks if c.kind == "ratio"] == [("3.3", "ok")]
+    assert [(r.item, r.alternatives) for r in result.review] == [("/statistics/0/rows/1", [26])]
+    rows[3].value, rows[3].value_raw = 91.25, "91,25"  # a percentage the told count does not make
+    result = ExtractionResult(statistics=[StatAnnex(annex="Phụ lục", rows=rows)])
+    reconcile(result)
     assert [(c.code, c.status) for c in result.checks if c.kind == "ratio"] == [("3.3", "misread")]
     assert {"/statistics/0/rows/1", "/statistics/0/rows/3"} <= {r.item for r in result.review}
+    rows[3].value, rows[3].value_raw = 81.25, "81,25"
     rows[1].value, rows[1].value_raw = 20, "20"
     assert ("3.3", "value", "mismatch") in ratio_checks(*rows)
 

@@ -48,7 +48,7 @@ def test_a_total_read_unsurely_that_its_rows_disagree_with_is_a_misreading_to_re
     reconcile(result)
     check = _total_check(result)
     assert check.status == "misread"
-    assert "0.53" in check.message
+    assert "read as '5' may be 7,5" in check.message  # its characters with "7," lost
     assert any(r.item == "/score_tables/0" and r.field == "self_points" for r in result.review)
     assert not [c for c in result.checks if c.status == "mismatch"]
 
@@ -62,3 +62,26 @@ def test_a_total_read_surely_that_its_rows_disagree_with_stays_the_communes_faul
     typed.source = SourceInfo(method="text")
     reconcile(typed)
     assert _total_check(typed).status == "mismatch"
+
+
+def test_a_total_whose_characters_are_the_rows_sum_with_some_lost_is_one_entry():
+    """The "5" read at 0.53 is "7,5" with "7," lost: the rows' sum is a reading of the total's
+    own characters, so the total alone goes to review with 7,5 offered (one doubt, one entry),
+    not the total and the top row beside it."""
+    result = _scan({"max_points": 0.96, "self_points": 0.53})
+    reconcile(result)
+    entries = [(r.item, r.field, r.alternatives) for r in result.review]
+    assert entries == [("/score_tables/0", "self_points", [7.5])]
+
+
+def test_a_total_read_unsurely_whose_characters_are_not_the_sums_keeps_its_suspects():
+    """An unsure "6" is no part of "7,5": nothing says which of the total and the top row is
+    wrong, so both stay in the queue."""
+    result = _scan({"max_points": 0.96, "self_points": 0.53})
+    result.score_tables[0].stated_total_self = 6
+    reconcile(result)
+    assert _total_check(result).status == "misread"
+    assert {(r.item, r.field) for r in result.review} == {
+        ("/score_tables/0", "self_points"),
+        ("/score_tables/0/rows/0", "self_points"),
+    }

@@ -95,13 +95,21 @@ def _confirm_group(ai: int, i: int, rows: list[StatRow], kids: dict[int, list[in
     counts, two or more and every one read, make it exactly, the arithmetic confirms each of
     them (``_Ledger.confirmed``): misread figures seldom add up to another printed one."""
     row = rows[i]
-    if row.value is None or not is_count(row):
-        return
     parts = [j for j in kids.get(i, []) if not is_percent(rows[j]) and code_legend(rows[j]) is None]
+    if row.value is None or not (is_count(row) or _own_unit(row, [rows[j] for j in parts])):
+        return
     values = [rows[j].value for j in parts]
     if len(parts) < 2 or any(v is None for v in values) or abs(sum(values) - row.value) > _EPS:  # type: ignore[arg-type]
         return
     ledger.confirmed |= {(f"/statistics/{ai}/rows/{k}", "value") for k in (i, *parts)}
+
+
+def _own_unit(row: StatRow, parts: list[StatRow]) -> bool:
+    """Whether a group and its parts print one unit, a word not in the count units' list
+    ("Phản ánh" over "Phản ánh"): figures of one unit adding up to the group's are counted the
+    same way, whatever the unit's word."""
+    unit = _unit_key(row)
+    return bool(unit) and "%" not in unit and bool(parts) and all(_unit_key(p) == unit for p in parts)
 
 
 # A total's label opens with "Tổng", after what OCR left of its code when the code was not read

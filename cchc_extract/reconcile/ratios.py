@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 from itertools import combinations
 
@@ -180,6 +181,25 @@ def _check_ratio(
         status, message = "skipped", f"{label}: denominator {rows[pairs[0][1]].code} is 0"
     else:
         status, message, members, expected = _ratio_reading(row, live, rows, certain, decimals)
+        lost = [
+            j
+            for j in _siblings_above(i, parents, rows, s)
+            if rows[j].value is None
+            and not is_percent(rows[j])
+            and code_legend(rows[j]) is None
+            and all(rows[k].value is None for k in kids.get(j, []))
+        ]
+        # A whole percentage (tolerance 1) is made by too many figures to say a told count is its.
+        told = (
+            _ratio_of_told_count(row, lost, rows, parents, kids, decimals)
+            if status == "mismatch" and decimals >= 1
+            else None
+        )
+        if told is not None:
+            (lost_count, count), status, message, expected, members = told[0], "ok", told[1], told[2], ()
+            # The count itself printed no figure we read: it goes to review with the one its group
+            # tells (the percentage's other witness), not the pair that held.
+            ledger.flag(replace(_stat_ref(ai, lost_count, rows[lost_count], name), alternatives=[count]), message)
         if status == "mismatch" and ocr:
             # A count whose unit OCR garbled ("lš: HD sơ" for "Hồ sơ") is left out of the pairs:
             # when the counts, their units aside, make the percentage to its last printed digit,
@@ -212,6 +232,44 @@ def _check_ratio(
     )
 
 
+def _ratio_of_told_count(
+    row: StatRow,
+    lost: Sequence[int],
+    rows: list[StatRow],
+    parents: list[int | None],
+    kids: dict[int, list[int]],
+    decimals: int,
+) -> tuple[tuple[int, float], str, float] | None:
+    """((the count, its figure told), message, ratio) of a percentage that a count whose figure we
+    did not read (``lost``: a sibling above it printing no value, nor any row under it) makes,
+    that count told by its group's sum (the whole less its other parts, every one read): "6.3 84,38%" under
+    "6 634" beside "6.2 99" is 6.1's share, 535/634, when OCR lost 6.1's figure. The pair read
+    (6.2 / 6) failing it is then a pairing of ours, not a fault of the commune; None when no
+    count so told makes the percentage to its last printed digit. The caller asks only of a
+    percentage printed with decimals: a whole one is made by too many figures (a stored test
+    dump, OCR cutting digits: 3 495 read "45", 3.1 452 read "4", 3.3 91,31 read "91"; 3.2
+    told as 45 - 4 = 41 and 41/45 = 91% vouched the wrong "91")."""
+    for j in lost:
+        p = parents[j]
+        whole = rows[p].value if p is not None else None
+        if p is None or not whole or is_percent(rows[p]):
+            continue
+        others = [k for k in kids.get(p, []) if k != j and not is_percent(rows[k]) and code_legend(rows[k]) is None]
+        if any(rows[k].value is None for k in others):
+            continue
+        told = whole - sum(_v(rows[k]) for k in others)
+        ratio = 100.0 * told / whole
+        if told >= 0 and _percent_matches(_v(row), ratio, decimals):
+            label = row.code or row.indicator[:40]
+            message = (
+                f"{label}: {_vn(row.value)}% against {rows[j].code or 'a count'} / {rows[p].code or 'its whole'}"
+                f" = {_vn(told)}/{_vn(whole)} = {_vn(round(ratio, 4))}%, {rows[j].code or 'the count'} not read"
+                " but told by its group's sum"
+            )
+            return (j, told), message, round(ratio, 4)
+    return None
+
+
 def check_stat_value(
     ledger: _Ledger,
     kind: str,
@@ -239,7 +297,10 @@ def check_stat_value(
     if status == "ok" and confirms:
         ledger.confirmed |= {(f"/statistics/{ai}/rows/{k}", "value") for k in members if rows[k].value is not None}
     refs = tuple(_stat_ref(ai, k, rows[k], name) for k in members)
+    stated = refs[0]
     doubted = tuple(ref for k, ref in zip(members, refs) if rows[k].confidence < REVIEW_BELOW)
+    if status == "mismatch" and not found:
+        refs, doubted = _less_vouched(ai, members, refs, doubted, ledger)
     doubted += tuple(_stat_ref(ai, k, rows[k], name) for k in unread if k not in members)
     ledger.check(
         kind,
@@ -252,11 +313,30 @@ def check_stat_value(
         tolerance=tol,
         status=status,
         message=message,
-        rows=one_cause(refs, refs[0], ocr),
+        rows=one_cause(refs, stated, ocr),
         misread=[(c.ref, r) for c, r in found],
         # rows the segmenter read unsurely (a code inferred, columns inferred from the rows):
         # a failed relation among them may be ours, not the commune's
         doubted=doubted,
+    )
+
+
+def _less_vouched(
+    ai: int, members: tuple[int, ...], refs: tuple[ReviewItem, ...], doubted: tuple[ReviewItem, ...], ledger: _Ledger
+) -> tuple[tuple[ReviewItem, ...], tuple[ReviewItem, ...]]:
+    """(suspects, doubted) of a failed relation less the members another relation that holds
+    confirmed already (``_Ledger.confirmed``: a group its parts add up to, checked before the
+    percentage below it), when at least one member is not so confirmed: "2.3 94%" against "2.1
+    21" of "2 25" where 21 + 4 = 25 holds points at 2.3, not at the counts the sum vouches for
+    (on an OCR dump every row read with columns inferred is "unsure", which alone would queue
+    all three). Nothing is narrowed when every member is confirmed or none is."""
+    mine = {(f"/statistics/{ai}/rows/{k}", "value") for k in members}
+    held = {key for key in mine if key in ledger.confirmed}
+    if not held or held == mine:
+        return refs, doubted
+    return (
+        tuple(r for r in refs if (r.item, r.field) not in held),
+        tuple(r for r in doubted if (r.item, r.field) not in held),
     )
 
 

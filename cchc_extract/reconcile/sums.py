@@ -341,7 +341,8 @@ def _check_score_table(
                 total = Cell(
                     ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated),
                     stated,
-                    stated_readings(stated, table.stated_total_max if field_ != "max_points" else None, s),
+                    stated_readings(stated, table.stated_total_max if field_ != "max_points" else None, s)
+                    + _lost_characters_reading(stated, expected, table.stated_total_confidence.get(field_), s),
                 )
                 found = explain([total, *cells], partial(sum_holds, tol, []))
         if status == "mismatch" and ocr and not found and _top_rows_lost(rows, top, field_, table, maxima, tol):
@@ -399,6 +400,29 @@ def _check_score_table(
             guessed=only_guessed(found) or bool(shifted and not found and not above),
             stated_too=from_set(found),
         )
+
+
+def _lost_characters_reading(
+    stated: float, expected: float | None, confidence: float | None, s: ReconcileSettings
+) -> tuple[float, ...]:
+    """The rows' sum as a reading of a stated total OCR read unsurely (word confidence under
+    ``s.unsure_total_ocr``) when the characters read are the sum's with some lost: "5" read at
+    0.53 for a printed "7,5" its rows make. OCR dropping characters of a faint word is a
+    misreading the characters themselves show, so the total alone goes to review with the sum as
+    its other reading (not the total and a top row besides: one doubt, one entry). A total read
+    surely, or whose characters are no part of the sum's, keeps every suspect."""
+    if confidence is None or confidence >= s.unsure_total_ocr or expected is None:
+        return ()
+    read, whole = format_vn(stated), format_vn(expected)
+    if len(read) >= len(whole) or not _subsequence(read, whole):
+        return ()
+    return (expected,)
+
+
+def _subsequence(part: str, whole: str) -> bool:
+    """Whether ``part``'s characters appear in ``whole`` in their order (others between)."""
+    rest = iter(whole)
+    return all(ch in rest for ch in part)
 
 
 def _total_above_max(
