@@ -43,9 +43,24 @@ def heading_tail(cur: RowDraft, cells: LineCells, settings: LineTableSettings) -
     heading that has no numbers and no code of its own after it: the heading's wrapped last
     words, its numbers printed beside them (a row of its own opens with its name)."""
     words = [raw for _, raw in unspecked(cells.name) if re.search(r"\p{L}{2}", raw)]
-    if cells.code is not None or cur.n_numbers or not words or not all(w.isupper() for w in words):
+    if cur.n_numbers or not words:
+        return False
+    if cells.code is not None:
+        # The heading's code centred on its wrapped last line, when the heading printed none:
+        # "1, CCHC : Bata 10 8,25" under "CONG TAC CHI DAO, DIEU HANH" (a speck word aside); a
+        # row of its own has a name of more than a heading's last words.
+        capitals = [w for w in words if w.isupper()]
+        if cur.code is not None or not 0 < len(capitals) <= _HEADING_TAIL_WORDS:
+            return False
+        if not all(w.isupper() or speckish(w) for w in words):
+            return False
+    elif not all(w.isupper() for w in words):
         return False
     return bool(cur.name) and is_heading(cur.name, settings)
+
+
+# The most capitals words a heading's wrapped last line holds beside its code and numbers.
+_HEADING_TAIL_WORDS = 2
 
 
 def after_heading(cur: RowDraft, cells: LineCells, settings: LineTableSettings) -> bool:
