@@ -32,6 +32,7 @@ from extract.segment.line_words import (
 )
 from extract.segment.row_draft import LineTable, RowDraft
 from extract.segment.row_openings import (
+    after_garbled,
     after_heading,
     below_heading,
     coded_centre,
@@ -381,8 +382,10 @@ class RowBuilder:
                 # explanation) is the next row's, printed above its numbers.
                 cur = self._new(cells, "numbers")
                 cur.awaiting_numbers = True
-        elif self.centred and (
-            opens_centred_row(cur, tokens, self.settings) or next_opening(cur, tokens, self.settings)
+        elif (
+            self.centred
+            and (opens_centred_row(cur, tokens, self.settings) or next_opening(cur, tokens, self.settings))
+            or after_garbled(cur, tokens, self.settings)
         ):
             cur = self._new(cells, "numbers")
             cur.awaiting_numbers = True

@@ -260,6 +260,20 @@ def next_opening(cur: RowDraft, tokens: list[tuple[str, str]], settings: LineTab
     )
 
 
+def after_garbled(cur: RowDraft, tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
+    """In any layout, a row waiting for its numbers whose name so far is only tokens that are
+    no word ("BEiriTEOHC DĐ Si 7aẽ 1. 5Ð säẽ:": a line OCR garbled past reading, its row
+    unknown), then a line opening a catalogued criterion name: the next row's, printed above its
+    numbers (the garbled line a lost row's), not the garbled row's wrapped name."""
+    return (
+        cur.awaiting_numbers
+        and not cur.n_numbers
+        and bool(cur.name)
+        and all(speckish(raw) for _, raw in cur.name)
+        and opens_name_part(unspecked(tokens), settings)
+    )
+
+
 def interleaved(row: RowDraft) -> bool:
     return row.started_by == "numbers"
 
