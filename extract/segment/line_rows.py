@@ -41,6 +41,7 @@ from extract.segment.row_openings import (
     interleaved,
     lost_row,
     name_opening,
+    named_after_code,
     names_row,
     next_name,
     next_opening,
@@ -343,6 +344,11 @@ class RowBuilder:
                 cur.tail_block = list(tokens)
                 cur.tail_line = cells.line.number
                 cur.tail_page = cells.line.page
+            return cur
+        if named_after_code(cur, cells, self.settings, self.table_points):
+            cur.explanation = cur.name + cur.explanation
+            cur.name = whole_name(cells, self.settings, self.table_points)
+            cur.whole_name = True
             return cur
         if lost_row(cur, cells, self.settings, self.table_points):
             return self._whole_name_row(cells)

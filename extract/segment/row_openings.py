@@ -282,3 +282,21 @@ def _garbled_stt(raw: str) -> bool:
     """A short token opening a line that is the STT cell OCR garbled: a small word ("vô") or
     letters mixed with a digit ("1ộT"), before a name's capital."""
     return len(raw) <= 3 and (raw.islower() or (bool(re.search(r"\d", raw)) and bool(re.search(r"\p{L}", raw))))
+
+
+def named_after_code(cur: RowDraft, cells: LineCells, settings: LineTableSettings, table_points: int) -> bool:
+    """A row a code opened on a line of no numbers whose words open no name (small letters: "2
+    quy dinh", the row above's explanation going on beside a code OCR made of a speck or a
+    centred cell), then a line that is, whole, a catalogued criterion name ("de2 Bao cao CCHC
+    Qe 125"): the name is the row's own, its code's line held none (a centred code prints on its
+    numbers' line; a top-aligned one opens its name)."""
+    return (
+        cur.started_by == "code"
+        and not cur.n_numbers
+        and cur.appraised_raw is None
+        and not cur.whole_name
+        and bool(unspecked(cur.name))
+        and not starts_name(cur.name)
+        and whole_name_line(cells, settings, table_points)
+    )
+
