@@ -299,4 +299,3 @@ def named_after_code(cur: RowDraft, cells: LineCells, settings: LineTableSetting
         and not starts_name(cur.name)
         and whole_name_line(cells, settings, table_points)
     )
-
