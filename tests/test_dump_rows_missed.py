@@ -70,3 +70,12 @@ def test_a_named_line_after_a_garbled_one_opens_its_own_row():
     assert rows["1.2.1"]["source"]["line_start"] == 24
     assert any(u["line_start"] <= 23 <= u["line_end"] for u in output["unread"])
     assert tally["invented"] == 0
+
+
+def test_a_stroke_coded_line_ending_the_name_above_is_no_row():
+    # Line 32 "l chức và phát triển kinh tế xã hội của tỉnh 7 l VP …" under line 31 "8 'Tác động
+    # của CCHC đến người dân, tổ 15/5 15/5 …": the end of 8's name (truth: eight rows, no part I).
+    rows, tally, _ = _read("d01-i2-ruled-center-vie-150dpi")
+    assert "I" not in rows
+    assert rows["8"]["name"] == "Tác động của CCHC đến người dân, tổ chức và phát triển kinh tế xã hội của tỉnh"
+    assert tally["found"] == tally["rows"] == 8 and tally["invented"] == 0

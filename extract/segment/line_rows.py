@@ -47,6 +47,7 @@ from extract.segment.row_openings import (
     next_opening,
     opens_centred_row,
     scale_item_row,
+    stroke_coded_tail,
     whole_name,
     whole_name_line,
 )
@@ -92,6 +93,11 @@ class RowBuilder:
         if cells.bare is not None:
             self._feed_bare(cells, cells.bare)
             return
+        if stroke_coded_tail(cur, cells, self.settings):
+            # (its figures are specks when the row's points are read; else the row's own, centred)
+            cells.code = None
+            if cur is not None and (cur.n_numbers or cur.appraised_raw is not None):
+                cells.max_raw = cells.self_raw = cells.appraised_raw = None
         if speck_number(self.cur, cells, self.settings, self.table_points):
             # a rule's speck read as a digit, on a row's wrapped line (and specks beside it)
             cells.max_raw = cells.self_raw = cells.appraised_raw = None

@@ -14,10 +14,12 @@ numbers' line, so a row is complete when it has as many lines below its numbers 
 from __future__ import annotations
 
 import regex as re
+from rapidfuzz import fuzz
 
 from extract.segment.line_cells import LineCells, is_syllable_run
 from extract.segment.line_common import LineTableSettings
 from extract.segment.line_split import (
+    criterion_catalogue,
     criterion_name_prefix,
     is_criterion_name,
     is_heading,
@@ -36,6 +38,7 @@ from extract.segment.line_words import (
     words_only,
 )
 from extract.segment.row_draft import RowDraft
+from normalize.text import fold_words
 
 
 def heading_tail(cur: RowDraft, cells: LineCells, settings: LineTableSettings) -> bool:
@@ -299,3 +302,27 @@ def named_after_code(cur: RowDraft, cells: LineCells, settings: LineTableSetting
         and not starts_name(cur.name)
         and whole_name_line(cells, settings, table_points)
     )
+
+
+def stroke_coded_tail(cur: RowDraft | None, cells: LineCells, settings: LineTableSettings) -> bool:
+    """A line whose code is a lone stroke OCR made of the ruling line ("l", "|", "I"), whose
+    words, in small letters, are the end of a catalogued criterion name the row above's name
+    opens with ("l chức và phát triển kinh tế xã hội của tỉnh 7 l" under "8 'Tác động của CCHC
+    đến người dân, tổ 15/5 …"): the name's wrapped line, no row of its own."""
+    if cur is None or cells.code is None or not cur.name or cells.split:
+        return False
+    if not re.fullmatch(r"[lI|!]", cells.code.strip()) or starts_name(cells.name):
+        return False
+    folded = fold_words(" ".join(text for text, _ in cells.name if re.search(r"\p{L}", text)))
+    opened = fold_words(" ".join(text for text, _ in unspecked(cur.name)))
+    if len(folded) < settings.opening_name_chars or not opened:
+        return False
+    for name in criterion_catalogue():
+        head = name[: len(name) - len(folded)].strip()
+        if len(head) < settings.opening_name_chars:
+            continue
+        if fuzz.ratio(folded, name[-len(folded) :]) < settings.criterion_name_similarity:
+            continue
+        if fuzz.ratio(opened[: len(head)], head) >= settings.criterion_name_similarity:
+            return True
+    return False
