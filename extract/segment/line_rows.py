@@ -32,6 +32,7 @@ from extract.segment.line_words import (
 )
 from extract.segment.row_draft import LineTable, RowDraft
 from extract.segment.row_openings import (
+    after_garbled,
     after_heading,
     below_heading,
     coded_centre,
@@ -40,11 +41,13 @@ from extract.segment.row_openings import (
     interleaved,
     lost_row,
     name_opening,
+    named_after_code,
     names_row,
     next_name,
     next_opening,
     opens_centred_row,
     scale_item_row,
+    stroke_coded_tail,
     whole_name,
     whole_name_line,
 )
@@ -90,6 +93,11 @@ class RowBuilder:
         if cells.bare is not None:
             self._feed_bare(cells, cells.bare)
             return
+        if stroke_coded_tail(cur, cells, self.settings):
+            # (its figures are specks when the row's points are read; else the row's own, centred)
+            cells.code = None
+            if cur is not None and (cur.n_numbers or cur.appraised_raw is not None):
+                cells.max_raw = cells.self_raw = cells.appraised_raw = None
         if speck_number(self.cur, cells, self.settings, self.table_points):
             # a rule's speck read as a digit, on a row's wrapped line (and specks beside it)
             cells.max_raw = cells.self_raw = cells.appraised_raw = None
@@ -356,6 +364,11 @@ class RowBuilder:
                 cur.tail_line = cells.line.number
                 cur.tail_page = cells.line.page
             return cur
+        if named_after_code(cur, cells, self.settings, self.table_points):
+            cur.explanation = cur.name + cur.explanation
+            cur.name = whole_name(cells, self.settings, self.table_points)
+            cur.whole_name = True
+            return cur
         if lost_row(cur, cells, self.settings, self.table_points):
             return self._whole_name_row(cells)
         # In a top-aligned table a row's name starts on its first line: a line opening with another
@@ -394,8 +407,10 @@ class RowBuilder:
                 # explanation) is the next row's, printed above its numbers.
                 cur = self._new(cells, "numbers")
                 cur.awaiting_numbers = True
-        elif self.centred and (
-            opens_centred_row(cur, tokens, self.settings) or next_opening(cur, tokens, self.settings)
+        elif (
+            self.centred
+            and (opens_centred_row(cur, tokens, self.settings) or next_opening(cur, tokens, self.settings))
+            or after_garbled(cur, tokens, self.settings)
         ):
             cur = self._new(cells, "numbers")
             cur.awaiting_numbers = True

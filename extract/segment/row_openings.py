@@ -14,10 +14,12 @@ numbers' line, so a row is complete when it has as many lines below its numbers 
 from __future__ import annotations
 
 import regex as re
+from rapidfuzz import fuzz
 
 from extract.segment.line_cells import LineCells, is_syllable_run
 from extract.segment.line_common import LineTableSettings
 from extract.segment.line_split import (
+    criterion_catalogue,
     criterion_name_prefix,
     is_criterion_name,
     is_heading,
@@ -36,6 +38,7 @@ from extract.segment.line_words import (
     words_only,
 )
 from extract.segment.row_draft import RowDraft
+from normalize.text import fold_words
 
 
 def heading_tail(cur: RowDraft, cells: LineCells, settings: LineTableSettings) -> bool:
@@ -43,9 +46,24 @@ def heading_tail(cur: RowDraft, cells: LineCells, settings: LineTableSettings) -
     heading that has no numbers and no code of its own after it: the heading's wrapped last
     words, its numbers printed beside them (a row of its own opens with its name)."""
     words = [raw for _, raw in unspecked(cells.name) if re.search(r"\p{L}{2}", raw)]
-    if cells.code is not None or cur.n_numbers or not words or not all(w.isupper() for w in words):
+    if cur.n_numbers or not words:
+        return False
+    if cells.code is not None:
+        # The heading's code centred on its wrapped last line, when the heading printed none:
+        # "1, CCHC : Bata 10 8,25" under "CONG TAC CHI DAO, DIEU HANH" (a speck word aside); a
+        # row of its own has a name of more than a heading's last words.
+        capitals = [w for w in words if w.isupper()]
+        if cur.code is not None or not 0 < len(capitals) <= _HEADING_TAIL_WORDS:
+            return False
+        if not all(w.isupper() or speckish(w) for w in words):
+            return False
+    elif not all(w.isupper() for w in words):
         return False
     return bool(cur.name) and is_heading(cur.name, settings)
+
+
+# The most capitals words a heading's wrapped last line holds beside its code and numbers.
+_HEADING_TAIL_WORDS = 2
 
 
 def after_heading(cur: RowDraft, cells: LineCells, settings: LineTableSettings) -> bool:
@@ -245,6 +263,20 @@ def next_opening(cur: RowDraft, tokens: list[tuple[str, str]], settings: LineTab
     )
 
 
+def after_garbled(cur: RowDraft, tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
+    """In any layout, a row waiting for its numbers whose name so far is only tokens that are
+    no word ("BEiriTEOHC DĐ Si 7aẽ 1. 5Ð säẽ:": a line OCR garbled past reading, its row
+    unknown), then a line opening a catalogued criterion name: the next row's, printed above its
+    numbers (the garbled line a lost row's), not the garbled row's wrapped name."""
+    return (
+        cur.awaiting_numbers
+        and not cur.n_numbers
+        and bool(cur.name)
+        and all(speckish(raw) for _, raw in cur.name)
+        and opens_name_part(unspecked(tokens), settings)
+    )
+
+
 def interleaved(row: RowDraft) -> bool:
     return row.started_by == "numbers"
 
@@ -253,3 +285,44 @@ def _garbled_stt(raw: str) -> bool:
     """A short token opening a line that is the STT cell OCR garbled: a small word ("vô") or
     letters mixed with a digit ("1ộT"), before a name's capital."""
     return len(raw) <= 3 and (raw.islower() or (bool(re.search(r"\d", raw)) and bool(re.search(r"\p{L}", raw))))
+
+
+def named_after_code(cur: RowDraft, cells: LineCells, settings: LineTableSettings, table_points: int) -> bool:
+    """A row a code opened on a line of no numbers whose words open no name (small letters: "2
+    quy dinh", the row above's explanation going on beside a code OCR made of a speck or a
+    centred cell), then a line that is, whole, a catalogued criterion name ("de2 Bao cao CCHC
+    Qe 125"): the name is the row's own, its code's line held none (a centred code prints on its
+    numbers' line; a top-aligned one opens its name)."""
+    return (
+        cur.started_by == "code"
+        and not cur.n_numbers
+        and cur.appraised_raw is None
+        and not cur.whole_name
+        and bool(unspecked(cur.name))
+        and not starts_name(cur.name)
+        and whole_name_line(cells, settings, table_points)
+    )
+
+
+def stroke_coded_tail(cur: RowDraft | None, cells: LineCells, settings: LineTableSettings) -> bool:
+    """A line whose code is a lone stroke OCR made of the ruling line ("l", "|", "I"), whose
+    words, in small letters, are the end of a catalogued criterion name the row above's name
+    opens with ("l chức và phát triển kinh tế xã hội của tỉnh 7 l" under "8 'Tác động của CCHC
+    đến người dân, tổ 15/5 …"): the name's wrapped line, no row of its own."""
+    if cur is None or cells.code is None or not cur.name or cells.split:
+        return False
+    if not re.fullmatch(r"[lI|!]", cells.code.strip()) or starts_name(cells.name):
+        return False
+    folded = fold_words(" ".join(text for text, _ in cells.name if re.search(r"\p{L}", text)))
+    opened = fold_words(" ".join(text for text, _ in unspecked(cur.name)))
+    if len(folded) < settings.opening_name_chars or not opened:
+        return False
+    for name in criterion_catalogue():
+        head = name[: len(name) - len(folded)].strip()
+        if len(head) < settings.opening_name_chars:
+            continue
+        if fuzz.ratio(folded, name[-len(folded) :]) < settings.criterion_name_similarity:
+            continue
+        if fuzz.ratio(opened[: len(head)], head) >= settings.criterion_name_similarity:
+            return True
+    return False

@@ -243,9 +243,12 @@ def _opens_header(line: Line, fragment: bool = False) -> bool:
     numbered = not fragment and re.match(r"^\d(?!\d*\p{L})", first)
     # A part's roman heading ("II. KẾT QUẢ TỰ ĐÁNH GIÁ CÁC LĨNH VỰC") is a report's, not a header.
     numbered = numbered or (not fragment and re.match(r"^[IVX]{1,4}\.$", first))
-    if numbered or re.match(r"^([-+•*]|[a-zđ]\))", first) or re.search(r"\w:\s*$", line.raw or line.text):
+    if numbered or re.match(r"^([-+•*]|[a-zđ]\))", first):
         return False
-    return True
+    # (a wrapped label's last word inside the header's run keeps a colon OCR made of a speck or
+    # a rule: "chấm:" under "Điểm … UBND xã tự"; a lead-in has words before its colon)
+    lone_word = fragment and len((line.raw or line.text).split()) == 1
+    return lone_word or not re.search(r"\w:\s*$", line.raw or line.text)
 
 
 # A row's opening: its code ("b)", "1.2.", "3") and a name's capital after it.
@@ -378,6 +381,9 @@ def _noise(line: Line, settings: LineTableSettings) -> bool:
     return not any(is_syllable_run(run) for run in re.findall(r"\p{L}{3,}", " ".join(tokens)))
 
 
+_RULE_RUN = lazy_compile(r"[—–_\-=~]{3,}")
+
+
 def _column_numbers(line: Line) -> bool:
     """The row numbering the columns under a header, "(1) (2) (3) …", as OCR leaves it: two
     bracketed tokens or more, the rest numbers, specks and short tokens that are no syllable
@@ -386,7 +392,9 @@ def _column_numbers(line: Line) -> bool:
     no row's name is so few words among so many column numbers."""
     tokens = [raw for _, raw in line_tokens(line) if not JUNK.match(raw)]
     bracketed = [t for t in tokens if re.fullmatch(r"\(?\w{1,2}\)|\(\w{1,2}\)?", t)]
-    others = [re.sub(r"[^\p{L}]", "", t) for t in tokens if t not in bracketed]
+    # (a token holding a run of dashes is the header's bottom rule OCR glued letters to:
+    # "mmm———mma")
+    others = [re.sub(r"[^\p{L}]", "", t) for t in tokens if t not in bracketed and not _RULE_RUN.search(t)]
     words = [w for w in others if w and (len(w) > 3 or is_syllable_run(w))]
     return len(bracketed) >= 2 and not words or len(bracketed) >= 4 and 2 * len(words) < len(bracketed)
 

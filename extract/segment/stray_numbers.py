@@ -77,6 +77,8 @@ def continues_codes(token: str, rows: list[RowDraft], settings: LineTableSetting
 # ("L : Không ban hành:", "Đạt yêu cầu:").
 _SCALE_LABEL = re.compile(r"^(?:[^\p{L}\p{N}]*\p{L}\s)?[^\p{L}\p{N}]*(\p{Lu}\S*(?:\s+\S+){1,9}:)$")
 
+_SCALE_TAIL = re.compile(r"^[^\p{L}\p{N}]*(?:\p{L}{1,2}\s)?[^\p{L}\p{N}]*(\p{L}\S*(?:\s+\S+){1,9}:)$")
+
 
 def scale_label_item(cells: LineCells) -> tuple[str, list[str]] | None:
     """(label, numbers) when the text before a line's numbers is, whole, one scale item's label
@@ -86,7 +88,13 @@ def scale_label_item(cells: LineCells) -> tuple[str, list[str]] | None:
     values = [v for v in (cells.max_raw, cells.self_raw, cells.appraised_raw) if v is not None]
     if not values or not cells.name:
         return None
-    m = _SCALE_LABEL.match(" ".join(raw for _, raw in cells.name))
-    if m is None:
-        return None
+    text = " ".join(raw for _, raw in cells.name)
+    # (one figure after a colon ending words of small letters: a wrapped item's last line, "bố
+    # trí kinh phí: 0", or an item past a speck word, "lễ Dưới 70% kế hoạch: 0"; a criterion's
+    # name never ends in a colon before its points)
+    if _SCALE_LABEL.match(text) is None:
+        figures = [v for v in values if parse_number(v, kind="score") is not None]
+        if figures != values[:1] or not _SCALE_TAIL.match(text):
+            return None
+        values = figures  # (a letter after it is a speck: "kế hoạch: 0: J Si")
     return " ".join(text for text, _ in cells.name).split(":")[0].strip(" .|:-") + ":", values
