@@ -13,9 +13,8 @@ from normalize.criteria.match import (
     FLAG_MAX_FROM_SET,
     FLAG_READING_BY_SET,
     FLAG_SNAPPED,
-    criterion_named,
-    wording_similarity,
 )
+from normalize.criteria.name_agreement import criterion_named, wording_similarity
 from normalize.text import fold
 from normalize.vietnamese.syllable import is_syllable_shape
 

@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-import regex as re
 from rapidfuzz import fuzz
 
 from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
@@ -36,9 +35,16 @@ from normalize.criteria.code_names import (
     similarity,
     take_code,
 )
+from normalize.criteria.name_agreement import (
+    closer_elsewhere,
+    criterion_named,
+    holds_piece,
+    holds_wording,
+    holds_words,
+    wording_similarity,
+)
 from normalize.criteria.name_runs import NameRunSettings, names_from_runs
 from normalize.criteria.wording import WordingSettings, as_printed, restore_wordings, spelling
-from normalize.vietnamese.syllable import fold
 
 if TYPE_CHECKING:
     from schemas.records import ScoreRow, ScoreTable
@@ -274,21 +280,21 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
                 crit = recode_printed(table.rows, k, crit, names, taken, match.cset.id, settings)
             if crit is not None:
                 read = row.name or row.name_raw
-                ok = similarity(read, crit.name) >= settings.snap_min or _holds_wording(read, crit.name, settings)
-                ok = ok or _holds_words(read, crit, match.cset.rows, settings)
+                ok = similarity(read, crit.name) >= settings.snap_min or holds_wording(read, crit.name, settings)
+                ok = ok or holds_words(read, crit, match.cset.rows, settings)
                 # (a name run on into the next column's words or OCR's specks, or cut at its
                 # first line, when the set is sure: ``wording_similarity``)
                 ok = ok or ((sure or run_on) and wording_similarity(read, crit.name) >= settings.snap_runon_min)
                 # Code and name agree: no other criterion's wording is the name read more closely
                 # ("Kế hoạch CCHC năm", 1.1's whole wording, lies within 1.1.1's "Ban hành kế hoạch
                 # CCHC năm" too).
-                ok = ok and not _closer_elsewhere(read, crit, match.cset.rows)
+                ok = ok and not closer_elsewhere(read, crit, match.cset.rows)
                 # A code printed (not inferred) whose wording the name read holds a piece of, or
                 # opens with glued ("KẽhoahCCHCnăm ESiŒG…", "lĩnh vực theo kế hoạch năm của UBND
                 # tỉnh và", the first line handed to the row above): the code's row, its name lost
                 # in part.
                 printed = "code_inferred" not in row.flags and not run_on
-                ok = ok or (sure and printed and _holds_piece(read, crit, match.cset.rows, settings))
+                ok = ok or (sure and printed and holds_piece(read, crit, match.cset.rows, settings))
             else:
                 folded = _norm(row.name or row.name_raw)
                 scored = [(fuzz.ratio(folded, n), c) for n, c in names]
@@ -407,22 +413,6 @@ def _stray(row: ScoreRow, names: list[tuple[str, CriterionDef]], s: MatchSetting
     return bool(folded) and all(near(n, folded) < s.snap_min for n, _ in names)
 
 
-def wording_similarity(name: str, wording: str, min_cut_share: float = 0.5) -> float:
-    """0..100: how near a name read is to a criterion's wording, allowing the two ways a row's
-    name is read short of or past it: run on into the next column's words (the evidence, OCR's
-    specks), or cut at the end of its first printed line (the wrapped rest lost) when at least
-    ``min_cut_share`` of the wording is there."""
-    folded, official = _norm(name), _norm(wording)
-    if not folded or not official:
-        return 0.0
-    best = fuzz.ratio(folded, official)
-    if len(folded) > len(official):
-        best = max(best, fuzz.ratio(folded[: len(official)], official))
-    elif len(folded) >= min_cut_share * len(official):
-        best = max(best, fuzz.ratio(folded, official[: len(folded)]))
-    return best
-
-
 def names_criterion(row: ScoreRow, crit: CriterionDef, s: MatchSettings = MatchSettings()) -> bool:
     """Whether the row's name (as read or snapped) is the criterion's wording: near it whole
     (``wording_similarity``), or holding a long stretch of it with OCR's specks around."""
@@ -439,94 +429,10 @@ def names_criterion(row: ScoreRow, crit: CriterionDef, s: MatchSettings = MatchS
     return False
 
 
-def criterion_named(name: str, cset: CriteriaSet) -> tuple[float, CriterionDef] | None:
-    """The criterion of ``cset`` whose wording ``name`` is nearest (``wording_similarity``), with
-    that similarity; None for a set with no rows."""
-    scored = [(wording_similarity(name, c.name), c) for c in cset.rows]
-    return max(scored, key=lambda e: e[0], default=None)
-
-
 def _names_any(name: str, cset: CriteriaSet, s: MatchSettings) -> bool:
     """The name read is, near whole, a criterion of the set's wording."""
     top = criterion_named(name, cset)
     return top is not None and top[0] >= s.evidence_name_min
-
-
-def _holds_wording(name: str, wording: str, s: MatchSettings) -> bool:
-    """The name read holds the criterion's wording whole, with other text around it."""
-    folded, official = _norm(name), _norm(wording)
-    if not official or len(official) < s.snap_within_share * len(folded) or len(official) > len(folded):
-        return False  # (a name read shorter than the wording does not hold it whole)
-    return fuzz.partial_ratio(official, folded) >= s.snap_within_min
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[\p{L}\p{N}]+", fold(text))
-
-
-def _aligned(read: list[str], official: list[str]) -> tuple[int, int, int]:
-    """Longest in-order run of shared words of a name read and a wording: (how many, the read
-    name's first and last aligned word)."""
-    n, m = len(read), len(official)
-    best = [[0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n - 1, -1, -1):
-        for j in range(m - 1, -1, -1):
-            best[i][j] = best[i + 1][j + 1] + 1 if read[i] == official[j] else max(best[i + 1][j], best[i][j + 1])
-    i = j = 0
-    first = last = -1
-    while i < n and j < m:
-        if read[i] == official[j]:
-            first = i if first < 0 else first
-            last = i
-            i, j = i + 1, j + 1
-        elif best[i + 1][j] >= best[i][j + 1]:
-            i += 1
-        else:
-            j += 1
-    return best[0][0] if n and m else 0, first, last
-
-
-def _word_share(read: list[str], official: list[str], s: MatchSettings) -> float:
-    """The share of the wording's words the name read holds in order (0 when too few, or when
-    too many other words lie between them)."""
-    count, first, last = _aligned(read, official)
-    if count < s.snap_words_min or count / (last - first + 1) < s.snap_words_precision:
-        return 0.0
-    return count / len(official)
-
-
-def _closer_elsewhere(name: str, crit: CriterionDef, rows: Sequence[CriterionDef]) -> bool:
-    """Another criterion's wording is more similar to the name read than its code's is."""
-    own = similarity(name, crit.name)
-    return any(c.code != crit.code and similarity(name, c.name) > own for c in rows)
-
-
-def _holds_piece(name: str, crit: CriterionDef, rows: Sequence[CriterionDef], s: MatchSettings) -> bool:
-    """The name read opens with the criterion's whole wording, its words glued or not, or is
-    a piece of it at least ``evidence_piece_chars`` long — ``snap_runon_min`` near (partial
-    similarity), and no other criterion's wording holds it as nearly."""
-    folded = _norm(name)
-
-    def near(wording: str) -> float:
-        official = _norm(wording)
-        glued, whole = folded.replace(" ", ""), official.replace(" ", "")
-        best = fuzz.ratio(glued[: len(whole)], whole) if len(glued) >= len(whole) else 0.0
-        if min(len(folded), len(official)) >= s.evidence_piece_chars and len(folded) <= len(official):
-            best = max(best, fuzz.partial_ratio(folded, official))
-        return best
-
-    own = near(crit.name)
-    return own >= s.snap_runon_min and all(c.code == crit.code or near(c.name) < own for c in rows)
-
-
-def _holds_words(name: str, crit: CriterionDef, rows: Sequence[CriterionDef], s: MatchSettings) -> bool:
-    """The name read is its code's wording with words lost or other words around them, and no
-    other criterion's wording fits it as well (the code and the name agree)."""
-    read = _words(name)
-    share = _word_share(read, _words(crit.name), s)
-    if share < s.snap_words_coverage:
-        return False
-    return all(c.code == crit.code or _word_share(read, _words(c.name), s) < share for c in rows)
 
 
 def _recode(

@@ -1,0 +1,119 @@
+"""How near a name read is to a criterion's wording: whole, cut at its first line, run on into
+the next column, holding the wording's words in order with OCR's specks between, or a long piece
+of it. Pure functions over folded text; ``match`` decides with them which rows take a set's
+wording and code."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import regex as re
+from rapidfuzz import fuzz
+
+from normalize.criteria import CriteriaSet, CriterionDef
+from normalize.criteria.code_names import norm as _norm, similarity
+from normalize.vietnamese.syllable import fold
+
+if TYPE_CHECKING:
+    from normalize.criteria.match import MatchSettings
+
+
+def wording_similarity(name: str, wording: str, min_cut_share: float = 0.5) -> float:
+    """0..100: how near a name read is to a criterion's wording, allowing the two ways a row's
+    name is read short of or past it: run on into the next column's words (the evidence, OCR's
+    specks), or cut at the end of its first printed line (the wrapped rest lost) when at least
+    ``min_cut_share`` of the wording is there."""
+    folded, official = _norm(name), _norm(wording)
+    if not folded or not official:
+        return 0.0
+    best = fuzz.ratio(folded, official)
+    if len(folded) > len(official):
+        best = max(best, fuzz.ratio(folded[: len(official)], official))
+    elif len(folded) >= min_cut_share * len(official):
+        best = max(best, fuzz.ratio(folded, official[: len(folded)]))
+    return best
+
+
+def criterion_named(name: str, cset: CriteriaSet) -> tuple[float, CriterionDef] | None:
+    """The criterion of ``cset`` whose wording ``name`` is nearest (``wording_similarity``), with
+    that similarity; None for a set with no rows."""
+    scored = [(wording_similarity(name, c.name), c) for c in cset.rows]
+    return max(scored, key=lambda e: e[0], default=None)
+
+
+def holds_wording(name: str, wording: str, s: MatchSettings) -> bool:
+    """The name read holds the criterion's wording whole, with other text around it."""
+    folded, official = _norm(name), _norm(wording)
+    if not official or len(official) < s.snap_within_share * len(folded) or len(official) > len(folded):
+        return False  # (a name read shorter than the wording does not hold it whole)
+    return fuzz.partial_ratio(official, folded) >= s.snap_within_min
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\p{L}\p{N}]+", fold(text))
+
+
+def _aligned(read: list[str], official: list[str]) -> tuple[int, int, int]:
+    """Longest in-order run of shared words of a name read and a wording: (how many, the read
+    name's first and last aligned word)."""
+    n, m = len(read), len(official)
+    best = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            best[i][j] = best[i + 1][j + 1] + 1 if read[i] == official[j] else max(best[i + 1][j], best[i][j + 1])
+    i = j = 0
+    first = last = -1
+    while i < n and j < m:
+        if read[i] == official[j]:
+            first = i if first < 0 else first
+            last = i
+            i, j = i + 1, j + 1
+        elif best[i + 1][j] >= best[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return best[0][0] if n and m else 0, first, last
+
+
+def _word_share(read: list[str], official: list[str], s: MatchSettings) -> float:
+    """The share of the wording's words the name read holds in order (0 when too few, or when
+    too many other words lie between them)."""
+    count, first, last = _aligned(read, official)
+    if count < s.snap_words_min or count / (last - first + 1) < s.snap_words_precision:
+        return 0.0
+    return count / len(official)
+
+
+def closer_elsewhere(name: str, crit: CriterionDef, rows: Sequence[CriterionDef]) -> bool:
+    """Another criterion's wording is more similar to the name read than its code's is."""
+    own = similarity(name, crit.name)
+    return any(c.code != crit.code and similarity(name, c.name) > own for c in rows)
+
+
+def holds_piece(name: str, crit: CriterionDef, rows: Sequence[CriterionDef], s: MatchSettings) -> bool:
+    """The name read opens with the criterion's whole wording, its words glued or not, or is
+    a piece of it at least ``evidence_piece_chars`` long — ``snap_runon_min`` near (partial
+    similarity), and no other criterion's wording holds it as nearly."""
+    folded = _norm(name)
+
+    def near(wording: str) -> float:
+        official = _norm(wording)
+        glued, whole = folded.replace(" ", ""), official.replace(" ", "")
+        best = fuzz.ratio(glued[: len(whole)], whole) if len(glued) >= len(whole) else 0.0
+        if min(len(folded), len(official)) >= s.evidence_piece_chars and len(folded) <= len(official):
+            best = max(best, fuzz.partial_ratio(folded, official))
+        return best
+
+    own = near(crit.name)
+    return own >= s.snap_runon_min and all(c.code == crit.code or near(c.name) < own for c in rows)
+
+
+def holds_words(name: str, crit: CriterionDef, rows: Sequence[CriterionDef], s: MatchSettings) -> bool:
+    """The name read is its code's wording with words lost or other words around them, and no
+    other criterion's wording fits it as well (the code and the name agree)."""
+    read = _words(name)
+    share = _word_share(read, _words(crit.name), s)
+    if share < s.snap_words_coverage:
+        return False
+    return all(c.code == crit.code or _word_share(read, _words(c.name), s) < share for c in rows)
