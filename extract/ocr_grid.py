@@ -72,7 +72,7 @@ def rule_stubs(
         lo, hi = max(0, round(x) - merge_px), min(width, round(x) + merge_px + 1)
         if lo >= hi:
             continue
-        column = ink[:, lo:hi].any(axis=1)
+        column: np.ndarray = np.asarray(ink[:, lo:hi].any(axis=1))
         ys = sorted(r.pos for r in h_rules if r.start - tol <= x <= r.end + tol)
         for top, bottom in zip(ys, ys[1:]):
             if _covered(v_rules, x, top, bottom, tol) > 0:
