@@ -9,8 +9,9 @@ from cchc_extract.pipeline import PipelineOptions, convert_document
 from extract.model import IngestedDocument
 from extract.ocr_grid import _grid_cells, find_rules, rule_stubs
 from extract.ocr_settings import OcrSettings
+from extract.segment.unread import UnreadSettings, _textless_tasks
 from extract.text_reader import parse_text
-from schemas.records import ExtractionResult, SourceInfo
+from schemas.records import ExtractionResult, SourceInfo, SourceRef, TaskRow, TaskTable
 
 # P04's OCR dump (seed 435, i1) as Tesseract printed its grid, the header's first line garbled
 # as a degraded scan prints it (the second, "TT hiện phối hợp", names too few columns).
@@ -105,3 +106,20 @@ def test_a_short_column_rule_under_a_merged_row_keeps_the_cut_rows_cells():
     assert last_row(v + stubs) == [(0, 1), (1, 1), (2, 1), (3, 1)]
     # the merged section row above has no inner rule, so no stub: it stays one cell
     assert sorted((c[2], c[4]) for c in _grid_cells(xs, ys, h, v + stubs, tol, settings) if c[1] == 2) == [(0, 4)]
+
+
+def test_a_task_row_whose_cells_merged_into_its_number_is_told():
+    # Scan seed 435 s05-i1 before the short rules: the cut row came out as one cell, its words in
+    # the number ("11 5.3 | Đánh giá …"); s05-i3: in the code ("5.4Cửcánbộ,côngchức…").
+    def row(code, task, criterion_code="1.1"):
+        return TaskRow(code=code, task=task, criterion_code=criterion_code, source=SourceRef(page=2, line_start=1))
+
+    rows = [row(str(n), f"Nhiệm vụ {n}") for n in range(1, 11)]
+    table = TaskTable(title="KHUNG KẾ HOẠCH", columns=["Số TT", "TC", "Nhiệm vụ", "Thời gian"], rows=rows)
+    result = ExtractionResult(source=SourceInfo(path="x.pdf"), task_tables=[table])
+    assert _textless_tasks(result, UnreadSettings()) == []  # read whole: nothing claimed
+    table.rows.append(row("11 5.3 | Đánh giá, xếp loại cán bộ | Báo cáo", "năm"))
+    table.rows.append(row("12", "", criterion_code="5.4Cửcánbộ,côngchứcthamgia"))
+    (part,) = _textless_tasks(result, UnreadSettings())
+    assert part.kind == "rows" and part.text_sample.startswith("11 5.3 | Đánh giá")
+    assert part.reason.startswith("2 of the 12 rows")

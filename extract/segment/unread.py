@@ -415,6 +415,9 @@ def _told_between(before: SourceRef, after: SourceRef, known: list[UnreadPart]) 
     )
 
 
+_MERGED_CODE = lazy_compile(r"\p{L}{2,}[^\p{L}]+\p{L}{2,}")
+
+
 def _textless_tasks(result: ExtractionResult, settings: UnreadSettings) -> list[UnreadPart]:
     """Task tables whose header names a task column but whose rows came out without a task: no
     task, activity, criterion or objective text, the row's words landing in other columns (a
@@ -427,7 +430,12 @@ def _textless_tasks(result: ExtractionResult, settings: UnreadSettings) -> list[
             continue  # a list keyed by criterion code, with no task column to read (it prints none)
         empty = [r for r in table.rows if not (r.task or r.activity or r.criterion or r.objective).strip()]
         if len(empty) < settings.min_missing_rows or len(empty) < settings.min_read_share * len(table.rows):
-            continue
+            # A row whose number or code cell holds the row's words ("11 5.3 | Đánh giá, xếp loại
+            # … | Báo cáo", "5.4Cửcánbộ,côngchức…"): a scan's grid merged its cells into one, its
+            # task and fields are not read. A code holds no words.
+            empty = [r for r in table.rows if _MERGED_CODE.search(f"{r.code or ''} {r.criterion_code or ''}")]
+            if not empty:
+                continue
         first, last = empty[0].source, empty[-1].source
         boxes = [r.source.bbox for r in empty if r.source.bbox and r.source.page == first.page]
         text = " | ".join(" ".join(v for v in (r.code or "", r.lead, r.product, r.deadline) if v) for r in empty)
