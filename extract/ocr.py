@@ -28,7 +28,7 @@ from extract.model import BLANK_SEEN, BBox, Cell, Line, Page, Table, Word, bbox_
 from extract.ocr_cells import retry_cells
 from extract.ocr_codes import ones_as_roman
 from extract.ocr_free import unread_ink
-from extract.ocr_grid import find_rules, grids
+from extract.ocr_grid import find_rules, grids, rule_stubs
 from extract.ocr_image import (
     deskew,
     despeckle,
@@ -101,6 +101,7 @@ def _read_page(
     min_len = max(20, int(settings.min_rule_cm / 2.54 * dpi))
     h_rules = find_rules(ink, min_len, settings.rule_merge_px)
     v_rules = find_rules(ink.T, min_len, settings.rule_merge_px)
+    v_rules += rule_stubs(ink, h_rules, v_rules, settings.rule_merge_px, settings.rule_merge_px * 3)
     tables = grids(h_rules, v_rules, tol=settings.rule_merge_px * 3, settings=settings)
     if settings.speck_max_ink:
         despeckle(arr, ink, settings.speck_window, settings.speck_max_ink)

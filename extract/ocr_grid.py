@@ -56,6 +56,34 @@ def find_rules(ink: np.ndarray, min_len: int, merge_px: int) -> list[Rule]:
     return [Rule(pos=(lo + hi) / 2, start=s, end=e, lo=lo, hi=hi) for lo, hi, s, e in rules]
 
 
+def rule_stubs(
+    ink: np.ndarray, h_rules: list[Rule], v_rules: list[Rule], merge_px: int, tol: float, share: float = 0.9
+) -> list[Rule]:
+    """Vertical rules too short to be told from a letter's stroke by length: a table's last row
+    cut by the page's foot (one printed line of a row the next page goes on with) under a row
+    merged across (a section title) has column rules no longer than its one line, and its cells
+    would merge into one spanning the row. A run of ink at a column's x that a long vertical rule
+    has, joining two horizontal rules that cross there, is that column's rule: a letter's stroke
+    does not start on one ruling line and end on the next. ``share``: of the stretch inked (a
+    degraded scan breaks a line here and there)."""
+    stubs: list[Rule] = []
+    height, width = ink.shape
+    for x in _cluster([r.pos for r in v_rules], tol):
+        lo, hi = max(0, round(x) - merge_px), min(width, round(x) + merge_px + 1)
+        if lo >= hi:
+            continue
+        column: np.ndarray = np.asarray(ink[:, lo:hi].any(axis=1))
+        ys = sorted(r.pos for r in h_rules if r.start - tol <= x <= r.end + tol)
+        for top, bottom in zip(ys, ys[1:]):
+            if _covered(v_rules, x, top, bottom, tol) > 0:
+                continue  # the long rule's own stretch (or its break, which says no rule)
+            a, b = max(0, round(top)), min(height, round(bottom) + 1)
+            if b - a < 2 or column[a:b].mean() < share:
+                continue
+            stubs.append(Rule(pos=x, start=a, end=b - 1, lo=lo, hi=hi - 1))
+    return stubs
+
+
 def _cluster(values: list[float], tol: float) -> list[float]:
     out: list[list[float]] = []
     for v in sorted(values):

@@ -163,6 +163,16 @@ def one_unit_status(text: str) -> Status:
     return _status(_one_unit(), _key(text, slash=False))
 
 
+def names_unit(text: str) -> bool:
+    """Whether ``text`` names a unit somewhere in it (a grid line's cells side by side)."""
+    return _one_unit().search(_key(text, slash=False)) is not None
+
+
+def names_deadline(text: str) -> bool:
+    """Whether ``text`` names a deadline somewhere in it."""
+    return _DEADLINE.search(_key(text, slash=True)) is not None
+
+
 @lru_cache(maxsize=65536)
 def deadline_status(text: str) -> Status:
     """As ``unit_status``, for the deadline patterns."""

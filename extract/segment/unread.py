@@ -24,7 +24,7 @@ from extract.segment.table_join import header_row_count
 from extract.segment.unread_review import totals_told as totals_told, unread_review_items as unread_review_items
 from extract.segment.unread_rows import unread_headed_tables, unread_score_rows, within_lines
 from extract.segment.unread_set_aside import overlaps, unread_set_aside
-from extract.segment.unread_tasks import unread_task_codes, unread_task_lists
+from extract.segment.unread_tasks import unread_task_codes, unread_task_lists, unread_task_runs
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold, fold_spaces
 from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ScoreTable, SourceRef, UnreadPart
@@ -148,6 +148,7 @@ def find_unread(
     parts.extend(_textless_tasks(result, settings))
     parts.extend(p for p in unread_task_codes(doc, result) if not within_lines(p, known))
     parts.extend(p for p in unread_task_lists(doc, result) if not within_lines(p, known + parts))
+    parts.extend(p for p in unread_task_runs(doc, result) if not within_lines(p, known + parts))
     lost = unread_score_rows(doc, result, lambda line, page: _line_read(line, page, sources))
     # A totals row taken for a row and withdrawn is told as the totals row it is (``totals_told``).
     parts.extend(
@@ -414,6 +415,9 @@ def _told_between(before: SourceRef, after: SourceRef, known: list[UnreadPart]) 
     )
 
 
+_MERGED_CODE = lazy_compile(r"\p{L}{2,}[^\p{L}]+\p{L}{2,}")
+
+
 def _textless_tasks(result: ExtractionResult, settings: UnreadSettings) -> list[UnreadPart]:
     """Task tables whose header names a task column but whose rows came out without a task: no
     task, activity, criterion or objective text, the row's words landing in other columns (a
@@ -426,7 +430,12 @@ def _textless_tasks(result: ExtractionResult, settings: UnreadSettings) -> list[
             continue  # a list keyed by criterion code, with no task column to read (it prints none)
         empty = [r for r in table.rows if not (r.task or r.activity or r.criterion or r.objective).strip()]
         if len(empty) < settings.min_missing_rows or len(empty) < settings.min_read_share * len(table.rows):
-            continue
+            # A row whose number or code cell holds the row's words ("11 5.3 | Đánh giá, xếp loại
+            # … | Báo cáo", "5.4Cửcánbộ,côngchức…"): a scan's grid merged its cells into one, its
+            # task and fields are not read. A code holds no words.
+            empty = [r for r in table.rows if _MERGED_CODE.search(f"{r.code or ''} {r.criterion_code or ''}")]
+            if not empty:
+                continue
         first, last = empty[0].source, empty[-1].source
         boxes = [r.source.bbox for r in empty if r.source.bbox and r.source.page == first.page]
         text = " | ".join(" ".join(v for v in (r.code or "", r.lead, r.product, r.deadline) if v) for r in empty)

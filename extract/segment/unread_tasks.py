@@ -14,6 +14,7 @@ import regex as re
 from extract.model import IngestedDocument, Line, Page
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
+from normalize.units import names_deadline, names_unit
 from schemas.records import ExtractionResult, UnreadPart
 
 # A sub-task's code opening a line past at most a few specks: "2.2.", "4.2,", "~ 2.2.", "Le 5.1.".
@@ -51,6 +52,15 @@ class UnreadTaskSettings:
     # Lines printed under a task list's title, at least, for it to be a list lost (not a title
     # alone at a page's foot).
     list_lines: int = 3
+    # A grid's numbered rows printed as lines (an OCR dump): at least this many numbers in order…
+    run_rows: int = 3
+    # …this share of them with a ruling bar OCR read as "|" on their first line (a grid's line, no
+    # numbered paragraph of prose)…
+    run_bar_share: float = 0.5
+    # …and this share of them naming a unit or a deadline in their lines (a task's cells)…
+    run_cell_share: float = 0.6
+    # …read over at most this many lines from a row's number to the next.
+    run_row_lines: int = 6
 
 
 def unread_task_lists(
@@ -186,3 +196,85 @@ def _fields_twice(page: Page, starts: list[int], settings: UnreadTaskSettings) -
         if len(second) >= settings.twice_fields:
             lost.append(("", min(second.values(), key=lambda line: line.number)))
     return lost
+
+
+# A grid row's number opening an OCR'd line, past a speck, with the bar or a mark after it: "1 | Rà
+# soát", "2_ | Xây dựng", "7| Thực hiện", "10 Cử cán bộ". Not "1.1." (a sub-item) nor "12/2024".
+_ROW_NUMBER = lazy_compile(r"^[^\p{L}\p{N}]{0,2}(\d{1,2})(?![\d,/.]\d)(?:\s*[|._)\]:-]+)?\s+(?=\S)")
+
+
+def unread_task_runs(
+    doc: IngestedDocument, result: ExtractionResult, settings: UnreadTaskSettings = UnreadTaskSettings()
+) -> list[UnreadPart]:
+    """A task grid printed as lines whose rows were not read: a run of rows numbered 1, 2, 3 …
+    whose first lines hold the grid's ruling bars and whose lines name units or deadlines (a task's
+    lead, its time), when fewer task rows came out than the run numbers. With no task row at all
+    (its header garbled, so no reader took the lines for a task list) it is a ``table`` part;
+    otherwise a ``rows`` part naming the numbers no row came out under. A document with score or
+    annex rows is left to their tellers: their grids are numbered lines too."""
+    if any(t.rows for t in result.score_tables) or any(a.rows for a in result.statistics):
+        return []  # numbered grid lines of a score table or an annex: theirs to tell
+    rows = [r for t in result.task_tables for r in t.rows]
+    lines = [line for page in doc.pages for line in page.lines]
+    run = _numbered_run(lines, settings)
+    if len(run) < settings.run_rows or len(rows) >= len(run):
+        return []
+    read = {(r.code or "").strip().rstrip(".") for r in rows}
+    lost = [(n, k) for n, k, _ in run if not rows or str(n) not in read]
+    if not lost:
+        return []
+    first, last = lines[lost[0][1]], lines[run[-1][2]]
+    sample = " / ".join(lines[k].text.strip() for _, k in lost[:3])
+    if len(sample) > settings.sample_chars:
+        sample = sample[: settings.sample_chars - 1] + "…"
+    numbers = ", ".join(str(n) for n, _ in lost)
+    return [
+        UnreadPart(
+            page=first.page,
+            page_end=last.page if last.page != first.page else None,
+            kind="rows" if rows else "table",
+            reason=f"task rows {numbers} are printed (a grid's numbered lines) but were not read as tasks"
+            if rows
+            else f"a task grid is printed (rows {numbers}) but no task was read from it: its header was not legible",
+            text_sample=sample,
+            line_start=first.number,
+            line_end=last.number,
+        )
+    ]
+
+
+def _numbered_run(lines: list[Line], settings: UnreadTaskSettings) -> list[tuple[int, int, int]]:
+    """The longest run of grid rows numbered in order from 1 (one number OCR lost may be
+    skipped): (number, index of its first line, index of its last line)."""
+    best: list[tuple[int, int, int]] = []
+    run: list[tuple[int, int, int]] = []
+    for k, line in enumerate(lines):
+        m = _ROW_NUMBER.match(line.raw or line.text or "")
+        if m is None:
+            continue
+        n = int(m.group(1))
+        if run and run[-1][0] < n <= run[-1][0] + 2:
+            run.append((n, k, k))
+        elif n in (1, 2):
+            if _task_grid_run(run, lines, settings) and len(run) > len(best):
+                best = run
+            run = [(n, k, k)]
+    if _task_grid_run(run, lines, settings) and len(run) > len(best):
+        best = run
+    return [(n, k, _row_end(best, i, lines, settings)) for i, (n, k, _) in enumerate(best)]
+
+
+def _row_end(run: list[tuple[int, int, int]], i: int, lines: list[Line], settings: UnreadTaskSettings) -> int:
+    nxt = run[i + 1][1] if i + 1 < len(run) else len(lines)
+    return min(nxt, run[i][1] + settings.run_row_lines) - 1
+
+
+def _task_grid_run(run: list[tuple[int, int, int]], lines: list[Line], settings: UnreadTaskSettings) -> bool:
+    if len(run) < settings.run_rows:
+        return False
+    bars = sum("|" in (lines[k].raw or lines[k].text) for _, k, _ in run)
+    cells = 0
+    for i, (_, k, _) in enumerate(run):
+        text = " ".join(ln.raw or ln.text for ln in lines[k : _row_end(run, i, lines, settings) + 1])
+        cells += names_unit(text) or names_deadline(text)
+    return bars >= settings.run_bar_share * len(run) and cells >= settings.run_cell_share * len(run)

@@ -1,0 +1,125 @@
+"""A plan's task grid lost and said (issues 16, 20): an OCR dump whose grid header OCR garbled gives
+no task row, and the document says a task grid is printed but not read; a scanned grid's last row
+on a page, cut by the page's foot under a section row merged across, keeps its column rules (short
+ones) and so its cells."""
+
+import numpy as np
+
+from cchc_extract.pipeline import PipelineOptions, convert_document
+from extract.model import IngestedDocument
+from extract.ocr_grid import _grid_cells, find_rules, rule_stubs
+from extract.ocr_settings import OcrSettings
+from extract.segment.unread import UnreadSettings, _textless_tasks
+from extract.text_reader import parse_text
+from schemas.records import ExtractionResult, SourceInfo, SourceRef, TaskRow, TaskTable
+
+# P04's OCR dump (seed 435, i1) as Tesseract printed its grid, the header's first line garbled
+# as a degraded scan prints it (the second, "TT hiện phối hợp", names too few columns).
+_GRID = """II. NHIỆM VỤ, GIẢI PHÁP KHẮC PHỤC
+
+Các nhiệm vụ khắc phục tiêu chí bị trừ điểm như sau:
+
+{header}
+TT hiện phối hợp
+I_| CẢI CÁCH THỂ CHẾ
+1 | Rà soát, kiểm tra văn bản quy phạm | Công chức Tài | Ban Chỉ đạo Thường Quyết định
+pháp luật do HĐND, UBND xã ban | chính - Kế toán | CCHC xã xuyên
+hành
+2_ | Xây dựng Kế hoạch theo dõi thi Phòng Kinh tế | Các ngành Thường Kết quả giải
+hành pháp luật trên địa bàn xã liên quan, Các | xuyên quyết
+đoàn thể
+II | CẢI CÁCH THỦ TỤC HÀNH CHÍNH
+3 | Rà soát, đề xuất đơn giản hóa thủ tục | Công chức Địa | Các ngành Tháng Hồ sơ lưu trữ
+hành chính chính - Xây liên quan, Các | 12/2024
+dựng đoàn thể
+4 | Số hóa hồ sơ, kết quả giải quyếtthủ | Công chức Địa | Các bộ phận Tháng Biên bản kiểm
+tục hành chính chính - Xây chuyên môn 03/2024 tra
+dựng
+5 | Tiếp nhận, xử lý phản ánh, kiến nghị | Công chức Văn | Các ngành Trước ngày | Biên bản kiểm
+của cá nhân, tổ chức hóa - Xã hội liên quan 16/05/2024 tra
+Nơi nhận: TM. UY BAN NHAN DAN
+"""
+_PRINTED = "Số Nội dung công việc Đầu mối thực Cơ quan Lộ trình Sản phẩm"
+_GARBLED = "Sé Néi dnng cdng viéc Dầu mếi thurc Co qnan L6 trinh Sản phấm"
+
+
+def _convert(text: str) -> dict:
+    doc = IngestedDocument(path="x.txt", format="txt", pages=parse_text(text))
+    result = ExtractionResult(source=SourceInfo(path="x.txt"))
+    convert_document(doc, result, PipelineOptions())
+    return {"tasks": [r for t in result.task_tables for r in t.rows], "unread": result.unread}
+
+
+def test_a_grid_whose_header_is_garbled_is_told_not_dropped():
+    read = _convert(_GRID.format(header=_PRINTED))
+    assert [r.code for r in read["tasks"]] == ["1", "2", "3", "4", "5"]
+    assert not [p for p in read["unread"] if "task" in p.reason]  # read whole: nothing claimed lost
+    lost = _convert(_GRID.format(header=_GARBLED))
+    assert lost["tasks"] == []
+    (part,) = [p for p in lost["unread"] if "task" in p.reason]
+    assert part.kind == "table"
+    assert "rows 1, 2, 3, 4, 5" in part.reason
+    assert part.text_sample.startswith("1 | Rà soát, kiểm tra văn bản quy phạm")
+
+
+def test_numbered_prose_is_no_task_grid():
+    # A five-year plan's numbered aims name years and units, but print no grid's ruling bars.
+    text = (
+        "II. MỤC TIÊU, NHIỆM VỤ CỤ THỂ\n"
+        "1. Đến năm 2030, 100% thủ tục hành chính của Ủy ban nhân dân xã được công khai.\n"
+        "2. Công chức Văn phòng - Thống kê số hóa hồ sơ trong năm 2026.\n"
+        "3. Bộ phận Một cửa tiếp nhận 100% hồ sơ đúng hạn đến năm 2030.\n"
+    )
+    assert not [p for p in _convert(text)["unread"] if "task" in p.reason]
+
+
+def _ruled_page() -> np.ndarray:
+    """A page's ink: a 4-column grid whose third row is a section title merged across (no inner
+    rules) and whose fourth, cut by the page's foot, is one printed line high (40 px)."""
+    ink = np.zeros((700, 900), dtype=bool)
+    rows = [100, 300, 500, 550, 590]
+    cols = [100, 300, 500, 700, 850]
+    for y in rows:
+        ink[y : y + 2, cols[0] : cols[-1] + 2] = True
+    for x in (cols[0], cols[-1]):
+        ink[rows[0] : rows[-1] + 2, x : x + 2] = True
+    for x in cols[1:-1]:
+        ink[rows[0] : rows[2] + 2, x : x + 2] = True  # rows 1–2
+        ink[rows[3] : rows[4] + 2, x : x + 2] = True  # the cut row: a 40-px stub
+    return ink
+
+
+def test_a_short_column_rule_under_a_merged_row_keeps_the_cut_rows_cells():
+    settings = OcrSettings()
+    ink = _ruled_page()
+    h, v = find_rules(ink, 142, settings.rule_merge_px), find_rules(ink.T, 142, settings.rule_merge_px)
+    tol = settings.rule_merge_px * 3
+    ys = sorted({round(r.pos) for r in h})
+    xs = sorted({round(r.pos) for r in v})
+
+    def last_row(rules):
+        return sorted((c[2], c[4]) for c in _grid_cells(xs, ys, h, rules, tol, settings) if c[1] == len(ys) - 2)
+
+    assert last_row(v) == [(0, 4)]  # the stubs too short for a rule: one cell across the row
+    stubs = rule_stubs(ink, h, v, settings.rule_merge_px, tol)
+    assert sorted(round(s.pos) for s in stubs) == [300, 500, 700]
+    assert last_row(v + stubs) == [(0, 1), (1, 1), (2, 1), (3, 1)]
+    # the merged section row above has no inner rule, so no stub: it stays one cell
+    assert sorted((c[2], c[4]) for c in _grid_cells(xs, ys, h, v + stubs, tol, settings) if c[1] == 2) == [(0, 4)]
+
+
+def test_a_task_row_whose_cells_merged_into_its_number_is_told():
+    # Scan seed 435 s05-i1 before the short rules: the cut row came out as one cell, its words in
+    # the number ("11 5.3 | Đánh giá …"); s05-i3: in the code ("5.4Cửcánbộ,côngchức…").
+    def row(code, task, criterion_code="1.1"):
+        return TaskRow(code=code, task=task, criterion_code=criterion_code, source=SourceRef(page=2, line_start=1))
+
+    rows = [row(str(n), f"Nhiệm vụ {n}") for n in range(1, 11)]
+    table = TaskTable(title="KHUNG KẾ HOẠCH", columns=["Số TT", "TC", "Nhiệm vụ", "Thời gian"], rows=rows)
+    result = ExtractionResult(source=SourceInfo(path="x.pdf"), task_tables=[table])
+    assert _textless_tasks(result, UnreadSettings()) == []  # read whole: nothing claimed
+    table.rows.append(row("11 5.3 | Đánh giá, xếp loại cán bộ | Báo cáo", "năm"))
+    table.rows.append(row("12", "", criterion_code="5.4Cửcánbộ,côngchứcthamgia"))
+    (part,) = _textless_tasks(result, UnreadSettings())
+    assert part.kind == "rows" and part.text_sample.startswith("11 5.3 | Đánh giá")
+    assert part.reason.startswith("2 of the 12 rows")
