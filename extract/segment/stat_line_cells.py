@@ -68,6 +68,8 @@ def _code_token(tokens: list[str]) -> str | None:
         return tokens[0]
     if normalise_code(token) is not None and (any(c.isdigit() for c in token) or len(token) <= 4):
         return token
+    if len(token) == 1 and letter_item(f"{token})") and len(tokens) > 1 and tokens[1].startswith(("[", "|")):
+        return f"{token})"  # "—o [Số TTHC …": an item whose mark OCR read as the cell's bracket
     return None
 
 
