@@ -146,6 +146,15 @@ def test_specks_beside_a_code_and_a_figure_are_ocr_s():
         "Số TTHC chỉ cung cấp thông tin",
     )
     assert _cells("y tế cơ sở", set(), s) is None  # a one-letter word opening wrapped text
+    # The grid's left edge read as a speck cell before the code, over an indicator's wording;
+    # before a lone number and specks it is no code's (a garbled row's figure stays one).
+    assert _cells("` | 2 |Số nhiệm vụ trong Kế hoạch CCHC năm | Nhiệm vụ | 30 |", set(), s)[:4] == (
+        "2",
+        "Số nhiệm vụ trong Kế hoạch CCHC năm",
+        "Nhiệm vụ",
+        "30",
+    )
+    assert _cells("— | 2 | ~~ ¬ | 17 |", set(), s)[:4] == ("", "", "", "2")
     # A ruling run ends the indicator; a bracket stuck to the figure's cell is the grid's.
     assert _cells("3 | Tổng số hồ sơ ———« | Hồ sơ | 360]", set(), s) == ("3", "Tổng số hồ sơ", "Hồ sơ", "360", "")
     # The last number after the unit, without the marks beside it; none without a unit.
