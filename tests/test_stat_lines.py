@@ -133,6 +133,28 @@ def test_specks_beside_a_code_and_a_figure_are_ocr_s():
     )
     assert _without_edge_speck("F 1 | Số cuộc tuyên truyền") == "1 | Số cuộc tuyên truyền"
     assert _without_edge_speck("Kế hoạch 2 | x") == "Kế hoạch 2 | x"  # words, not a speck
+    # The code cell's right edge read as a bracket glued to the code and the indicator.
+    assert _cells(_without_edge_speck("53_[Tỷ lệ hoàn thành Kế hoạch | % | 96,55"), set(), s)[:2] == (
+        "53",
+        "Tỷ lệ hoàn thành Kế hoạch",
+    )
+    assert _cells(_without_edge_speck("~7_[Số sáng kiến được công nhận | Sáng kiến | 2 |"), set(), s)[0] == "7"
+    assert _without_edge_speck("2024[x] ghi") == "2024[x] ghi"  # a year, no code
+    # An item whose ")" OCR read as the cell's bracket: a row, not the row above's wrapped words.
+    assert _cells("—o [Số TTHC chỉ cung cấp thông tin | Thủ tục | 0", set(), s)[:2] == (
+        "o)",
+        "Số TTHC chỉ cung cấp thông tin",
+    )
+    assert _cells("y tế cơ sở", set(), s) is None  # a one-letter word opening wrapped text
+    # The grid's left edge read as a speck cell before the code, over an indicator's wording;
+    # before a lone number and specks it is no code's (a garbled row's figure stays one).
+    assert _cells("` | 2 |Số nhiệm vụ trong Kế hoạch CCHC năm | Nhiệm vụ | 30 |", set(), s)[:4] == (
+        "2",
+        "Số nhiệm vụ trong Kế hoạch CCHC năm",
+        "Nhiệm vụ",
+        "30",
+    )
+    assert _cells("— | 2 | ~~ ¬ | 17 |", set(), s)[:4] == ("", "", "", "2")
     # A ruling run ends the indicator; a bracket stuck to the figure's cell is the grid's.
     assert _cells("3 | Tổng số hồ sơ ———« | Hồ sơ | 360]", set(), s) == ("3", "Tổng số hồ sơ", "Hồ sơ", "360", "")
     # The last number after the unit, without the marks beside it; none without a unit.

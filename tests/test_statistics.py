@@ -209,3 +209,21 @@ def test_typed_codes_kept_as_printed():
         )
     )
     assert [r.code for r in rows] == ["1", "3", "2"] and all(not r.flags for r in rows)
+
+
+def test_items_under_a_heading_whose_count_ocr_lost():
+    lines = [
+        ["3", "Số phản ánh đã xử lý", "Phản ánh", "29", ""],
+        ["4", "Công khai thủ tục hành chính quyết của UBND xã", "", "", ""],
+        ["a)", "Số TTHC cung cấp dịch vụ công trực tuyến toàn trình", "Thủ tục", "61", ""],
+        ["b)", "Số TTHC cung cấp dịch vụ công trực tuyến một phần", "Thủ tục", "48", ""],
+        ["5", "Số nhiệm vụ trong Kế hoạch", "Nhiệm vụ", "29", ""],
+    ]
+    # OCR'd: the items break down the heading's first count, whose line was lost.
+    rows = stat_rows(_table(lines), ocr_pages=frozenset({1}))
+    assert [r.code for r in rows] == ["3", "4", "4.1.a", "4.1.b", "5"]
+    assert "code_repaired" in rows[2].flags and rows[2].parent == "4"
+    # Typed, or under a heading that prints its figure, the items stay where they are printed.
+    assert [r.code for r in stat_rows(_table(lines))][2:4] == ["4.a", "4.b"]
+    lines[1] = ["4", "Số thủ tục hành chính", "Thủ tục", "109", ""]
+    assert [r.code for r in stat_rows(_table(lines), ocr_pages=frozenset({1}))][2:4] == ["4.a", "4.b"]

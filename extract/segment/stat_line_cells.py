@@ -21,6 +21,7 @@ from extract.segment.count_words import UNIT_KEYS
 from extract.segment.stat_cells import CODE, FIGURE, NUMBER, TEXT, UNIT, WRAP
 from extract.segment.statistics import normalise_code
 from normalize.codes import letter_item
+from normalize.criteria.annex_forms import indicator_wording
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 
@@ -68,6 +69,8 @@ def _code_token(tokens: list[str]) -> str | None:
         return tokens[0]
     if normalise_code(token) is not None and (any(c.isdigit() for c in token) or len(token) <= 4):
         return token
+    if len(token) == 1 and letter_item(f"{token})") and len(tokens) > 1 and tokens[1].startswith(("[", "|")):
+        return f"{token})"  # "—o [Số TTHC …": an item whose mark OCR read as the cell's bracket
     return None
 
 
@@ -131,7 +134,7 @@ def _looks_prose(text: str) -> bool:
 def _cells(text: str, units: set[str], settings: StatLineSettings) -> tuple[str, str, str, str, str] | None:
     """(code, indicator, unit, figure, note) of a row's line, or None when it is not one."""
     if len(_BAR.findall(text)) >= settings.min_bars:
-        barred = _barred_cells(text)
+        barred = _barred_cells(text, settings)
         if barred is not None:
             return barred
     tokens = _words(text)
@@ -164,11 +167,24 @@ def _cells(text: str, units: set[str], settings: StatLineSettings) -> tuple[str,
     return code or "", indicator, unit, bare if bare and _NUMBER.match(bare) else value, note
 
 
-def _barred_cells(text: str) -> tuple[str, str, str, str, str] | None:
+def _edge_speck_cell(cells: list[str], settings: StatLineSettings) -> bool:
+    """Whether a barred line's first cell is the grid's left edge read as a speck ("` | 2 | Số
+    nhiệm vụ … | 30 |"): nothing but specks, then a code, then an indicator of annex-form wording.
+    The wording guards degraded tables, where a speck cell before a lone number is as often a
+    garbled row's figure as its code."""
+    if len(cells) < 4 or any(c.isalnum() for c in cells[0]) or _code_token(cells[1].split()) is None:
+        return False
+    wording = indicator_wording(cells[2])
+    return wording is not None and wording >= settings.min_indicator_wording
+
+
+def _barred_cells(text: str, settings: StatLineSettings) -> tuple[str, str, str, str, str] | None:
     """Cells cut at the bars OCR read for ruling lines: code | indicator | unit | figure | note."""
     cells = [c.strip() for c in _BAR.split(text.strip().strip("|").strip())]
     if len(cells) < 3:
         return None
+    if _edge_speck_cell(cells, settings):
+        cells = cells[1:]
     # A speck standing alone before the code ("[ 2.1 | …": the grid's corner read as a bracket).
     words = cells[0].split()
     while len(words) > 1 and not words[0].strip(_CODE_SPECKS):

@@ -120,6 +120,9 @@ _STOP = lazy_compile(r"^\s*(?:ph[uụ]\s*l[uụ]c|bi[eể]u\s*(?:m[aẫ]u|s[oố
 # The grid's left ruling line read as a capital stuck to a row's code ("P21 | Số …", "F 1 | …",
 # "P31 [Số …"): a capital, a code, then the bar or bracket of the cell's right edge.
 _EDGE_SPECK = lazy_compile(r"^[\[|(]?\s*[A-Z]\s?(?=\d{1,2}(?:[.,]\d{1,2})*\.?\s*[|\[])")
+# The code cell's right ruling line read as a bracket glued to the code and the indicator
+# ("53_[Tỷ lệ …", "~7_[Số sáng kiến …"): the code and the indicator are two words.
+_GLUED_CODE = lazy_compile(r"^([~\-—_'‘`\"]*\d{1,2}(?:[.,]\d{1,2}){0,2}\.?)_*(?=\[\w)")
 
 
 def find_statistics_lines(
@@ -336,7 +339,9 @@ def _row_code_lost(text: str, settings: StatLineSettings) -> bool:
 
 def _without_edge_speck(text: str) -> str:
     """A row's line without the capital OCR read for the grid's left edge before its code, when
-    the code stands alone in its cell ("P21 | …" → "21 | …"); any other line as it is."""
+    the code stands alone in its cell ("P21 | …" → "21 | …"), its code apart from a bracket glued
+    to it ("53_[Tỷ lệ" → "53 [Tỷ lệ"); any other line as it is."""
+    text = _GLUED_CODE.sub(r"\1 ", text, count=1)
     if normalise_code(text.split()[0] if text.split() else "") is not None:
         return text
     return _EDGE_SPECK.sub("", text, count=1)

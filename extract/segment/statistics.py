@@ -289,6 +289,7 @@ def stat_rows(
         _settle_codes(drafts, settings) if code_col is not None else [(d.printed, None) for d in drafts]
     )
     codes = _new_sections(drafts, codes)
+    codes = _items_of_a_lost_count(drafts, codes)
     out: list[StatRow] = []
     seen: set[str] = set()
     for draft, (code, how) in zip(drafts, codes):
@@ -479,6 +480,30 @@ def _new_sections(
         section = str(int(code.split(".")[0]) + 1)
         if counted and unit and unit != "%" and unit not in counted and all(c != section for c, _ in out):
             out[k] = (section, how)
+    return out
+
+
+def _items_of_a_lost_count(
+    drafts: list[_Draft], codes: list[tuple[str | None, str | None]]
+) -> list[tuple[str | None, str | None]]:
+    """Lettered items read straight under an OCR'd top-level heading that prints neither a figure
+    nor a unit ("4. Công khai thủ tục hành chính", then "a) Số TTHC …") belong to the heading's
+    first count, whose line OCR lost or glued to the heading as wrapped words: items break a
+    count down (its "Trong đó: a) …"), and a heading counts nothing. They are read under that
+    count (4.1.a, 4.1.b), repaired, when no row of the column holds its code already."""
+    out = list(codes)
+    taken = {c for c, _ in codes if c}
+    for k, (code, _how) in enumerate(codes):
+        head = drafts[k]
+        if not code or not code.isdigit() or not head.ocr or head.value_raw or head.unit:
+            continue
+        count = f"{code}.1"
+        if any(c == count or c.startswith(count + ".") for c in taken):
+            continue
+        j = k + 1
+        while j < len(out) and (item := out[j][0]) and re.fullmatch(rf"{code}\.[a-z]", item):
+            out[j] = (f"{count}.{item[-1]}", "repaired")
+            j += 1
     return out
 
 
