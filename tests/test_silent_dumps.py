@@ -144,18 +144,33 @@ def test_two_equal_scores_beside_a_maximum_the_set_disputes_are_no_twins():
 
 
 @pytest.mark.parametrize(
-    "name_raw, taken",
+    "name, name_raw, taken",
     [
         # seed 457's d06-i4: "… cụ Đạt yêu cầu: 1 n 1 l5)": the scale's 1 read as the maximum, the
         # maximum 1 as the self score, the self 1,25 lost; and "… kế hoạch: 2 : 2 MI25" with the
         # explanation's next line "Tỷ lệ đạt" run into the name.
-        ("Các kết quả phải đạt được xác định rõ rằng, cụ Đạt yêu cầu:", True),
-        ("Mức độ thực hiện kế hoạchCCHC_ Thực hiện trên 90% kế hoạch: Tỷ lệ đạt", True),
+        (
+            "Các kết quả phải đạt được … của phòng, ban, đơn vị trực thuộc",
+            "Các kết quả phải đạt được xác định rõ rằng, cụ Đạt yêu cầu:",
+            True,
+        ),
+        (
+            "Mức độ thực hiện kế hoạch CCHC",
+            "Mức độ thực hiện kế hoạchCCHC_ Thực hiện trên 90% kế hoạch: Tỷ lệ đạt",
+            True,
+        ),
         # a colon OCR made of a speck inside a sentence runs on in lower case
-        ("Các kết quả phải đạt được xác định rõ.ràng, cụ: thể và định rõ trách nhiệm", False),
-        ("Ban hành kế hoạch CCHC năm Ban hành kịp thời: 1", False),
+        ("Các kết quả", "Các kết quả phải đạt được xác định rõ.ràng, cụ: thể và định rõ trách nhiệm", False),
+        ("Ban hành kế hoạch CCHC năm", "Ban hành kế hoạch CCHC năm Ban hành kịp thời: 1", False),
+        # a bracket read as a colon closing the criterion's own wording; specks before the name
+        (
+            "Tất cả báo cáo … (báo cáo quí I, quí III, báo cáo 6 tháng và báo cáo năm)",
+            "Tất cả báo cáo được gửi (báo cáo quí I, quí III, báo cáo 6 tháng và báo cáo năm:",
+            False,
+        ),
+        ("Ban hành kế hoạch CCHC năm", "ALA: Ban hanh ké hoach CCHC nam", False),
     ],
 )
-def test_a_scale_label_robbed_of_its_figure_before_the_figures_makes_their_columns_a_guess(name_raw, taken):
-    row = ScoreRow(code="1.1.3", name="x", name_raw=name_raw, max_points=1, self_points=1)
+def test_a_scale_label_robbed_of_its_figure_before_the_figures_makes_their_columns_a_guess(name, name_raw, taken):
+    row = ScoreRow(code="1.1.3", name=name, name_raw=name_raw, max_points=1, self_points=1)
     assert scale_figure_taken(row) is taken

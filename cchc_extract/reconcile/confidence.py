@@ -80,6 +80,7 @@ from cchc_extract.reconcile.hierarchy import block_prints, children_of, norm_cod
 from cchc_extract.reconcile.named_set import maxima_by_set, named_set_maxima
 from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_MAX_DIFFERS, FLAG_MAX_FROM_SET
 from normalize.lazy_regex import lazy_compile
+from normalize.text import fold_words
 from schemas.records import (
     Check,
     ExtractionResult,
@@ -548,8 +549,16 @@ def scale_figure_taken(row: ScoreRow) -> bool:
     """Whether the text a row's line printed before its figures (``name_raw``, kept when the
     criteria set gives the name) ends a scale label whose figure is not there: the line's first
     figure was the scale's ("Đạt yêu cầu: 1 | 1 | 1,25" read max 1, self 1, the self score lost),
-    so the scores' columns are a guess and two equal figures agree on nothing."""
-    return bool(_LABEL_BEFORE_FIGURES.search(row.name_raw or ""))
+    so the scores' columns are a guess and two equal figures agree on nothing. A colon after a
+    single word (OCR's specks before the name, "ALA: Ban hành …") or closing the criterion's own
+    wording ("… báo cáo năm:", a bracket OCR read as a colon) labels no scale."""
+    text = row.name_raw or ""
+    own_end = fold_words(row.name).split()[-2:]
+    for m in _LABEL_BEFORE_FIGURES.finditer(text):
+        label = fold_words(text[: m.start() + 1]).split()
+        if len(label) >= 2 and label[-2:] != own_end:
+            return True
+    return False
 
 
 def cell_confidence(row: ScoreRow | StatRow, f: str, s: ConfidenceSettings = ConfidenceSettings()) -> float:
