@@ -238,7 +238,8 @@ def value_features(
             maxima = sets.get(ti, {})
             # A scale label robbed of its figure before the row's figures: the figures after it
             # may each stand one cell right of their own (the maximum read as the self score).
-            moved = cells_lost and (moved_left(row, maxima) or scale_figure_taken(row))
+            taken = cells_lost and scale_figure_taken(row)
+            moved = (cells_lost and moved_left(row, maxima)) or taken
             disputed = agrees_with_set(row, "max_points", maxima) < 0
             disputed = disputed and not set_children_sum(table.rows, ri, kids, maxima)
             for f in fields:
@@ -251,10 +252,11 @@ def value_features(
                 if f == "max_points" and disputed and cells_lost and MISSING_FLAG["self_points"] in row.flags:
                     # a line's one figure beside lost scores, disputed by the set: any column's
                     features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
-                if (disputed or moved) and cells_lost:
+                if (disputed and cells_lost) or taken:
                     # A maximum the set disputes may be another row's line read into this one
                     # ("133 ; 3 0 0", criterion 1.3's, taken by 1.2.2 whose own OCR garbled): two
                     # equal scores then agree on that line, not on this row's figures.
+                    # So do two figures after a scale label robbed of its own (``taken``).
                     features["twin"] = 0.0
                 if features["missing"] and from_scan and _blank_with_block(table.rows, ri, f, kids, parent_of):
                     features["missing"] = 0.0
