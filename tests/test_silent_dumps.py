@@ -9,7 +9,13 @@ import pytest
 
 from benchmarks.corpus_scoring import score_document
 from cchc_extract.reconcile import reconcile
-from cchc_extract.reconcile.confidence import ConfidenceSettings, malformed, moved_left, table_mark
+from cchc_extract.reconcile.confidence import (
+    ConfidenceSettings,
+    malformed,
+    moved_left,
+    scale_figure_taken,
+    table_mark,
+)
 from corpus_helpers import converted_with_truth
 from schemas.records import ExtractionResult, ScoreRow, ScoreTable, SourceInfo, SourceRef
 
@@ -90,7 +96,7 @@ def test_a_decimal_mark_other_than_the_tables_is_malformed_on_ocr_text_only():
 def test_a_total_of_scores_above_the_total_of_maxima_is_a_misread_of_the_total_row():
     # d06-i4's "Tổng số điểm 11 13.": the commune's 7,5 read "13." above the 11 of the maxima; the
     # planted fault (the maxima's 11 against the rows' 10) is still reported.
-    (path,) = [p for p in FILES if "d06-i4" in p.name]
+    (path,) = [p for p in FILES if p.name.startswith("s305-d06-i4")]
     data, _ = _converted(path)
     totals = {c["field"]: c for c in data["checks"] if c["kind"] == "stated_total"}
     assert totals["self_points"]["status"] == "misread" and totals["max_points"]["status"] == "mismatch"
@@ -135,3 +141,36 @@ def test_two_equal_scores_beside_a_maximum_the_set_disputes_are_no_twins():
     assert (rows["1.3"]["max_points"], rows["1.3"]["self_points"], rows["1.3"]["appraised_points"]) == (3, 0, 0)
     assert any("1.2.2 self points" in u["reason"] for u in data["unread"])
     assert scored["tally"]["wrong_values"] == scored["tally"]["wrong_queued"], scored["silent_errors"]
+
+
+@pytest.mark.parametrize(
+    "name, name_raw, taken",
+    [
+        # seed 457's d06-i4: "… cụ Đạt yêu cầu: 1 n 1 l5)": the scale's 1 read as the maximum, the
+        # maximum 1 as the self score, the self 1,25 lost; and "… kế hoạch: 2 : 2 MI25" with the
+        # explanation's next line "Tỷ lệ đạt" run into the name.
+        (
+            "Các kết quả phải đạt được … của phòng, ban, đơn vị trực thuộc",
+            "Các kết quả phải đạt được xác định rõ rằng, cụ Đạt yêu cầu:",
+            True,
+        ),
+        (
+            "Mức độ thực hiện kế hoạch CCHC",
+            "Mức độ thực hiện kế hoạchCCHC_ Thực hiện trên 90% kế hoạch: Tỷ lệ đạt",
+            True,
+        ),
+        # a colon OCR made of a speck inside a sentence runs on in lower case
+        ("Các kết quả", "Các kết quả phải đạt được xác định rõ.ràng, cụ: thể và định rõ trách nhiệm", False),
+        ("Ban hành kế hoạch CCHC năm", "Ban hành kế hoạch CCHC năm Ban hành kịp thời: 1", False),
+        # a bracket read as a colon closing the criterion's own wording; specks before the name
+        (
+            "Tất cả báo cáo … (báo cáo quí I, quí III, báo cáo 6 tháng và báo cáo năm)",
+            "Tất cả báo cáo được gửi (báo cáo quí I, quí III, báo cáo 6 tháng và báo cáo năm:",
+            False,
+        ),
+        ("Ban hành kế hoạch CCHC năm", "ALA: Ban hanh ké hoach CCHC nam", False),
+    ],
+)
+def test_a_scale_label_robbed_of_its_figure_before_the_figures_makes_their_columns_a_guess(name, name_raw, taken):
+    row = ScoreRow(code="1.1.3", name=name, name_raw=name_raw, max_points=1, self_points=1)
+    assert scale_figure_taken(row) is taken

@@ -80,6 +80,7 @@ from cchc_extract.reconcile.hierarchy import block_prints, children_of, norm_cod
 from cchc_extract.reconcile.named_set import maxima_by_set, named_set_maxima
 from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_MAX_DIFFERS, FLAG_MAX_FROM_SET
 from normalize.lazy_regex import lazy_compile
+from normalize.text import fold_words
 from schemas.records import (
     Check,
     ExtractionResult,
@@ -235,7 +236,10 @@ def value_features(
         for ri, row in enumerate(table.rows):
             pointer = f"/score_tables/{ti}/rows/{ri}"
             maxima = sets.get(ti, {})
-            moved = cells_lost and moved_left(row, maxima)
+            # A scale label robbed of its figure before the row's figures: the figures after it
+            # may each stand one cell right of their own (the maximum read as the self score).
+            taken = cells_lost and scale_figure_taken(row)
+            moved = (cells_lost and moved_left(row, maxima)) or taken
             disputed = agrees_with_set(row, "max_points", maxima) < 0
             disputed = disputed and not set_children_sum(table.rows, ri, kids, maxima)
             for f in fields:
@@ -248,10 +252,11 @@ def value_features(
                 if f == "max_points" and disputed and cells_lost and MISSING_FLAG["self_points"] in row.flags:
                     # a line's one figure beside lost scores, disputed by the set: any column's
                     features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
-                if disputed and cells_lost:
+                if (disputed and cells_lost) or taken:
                     # A maximum the set disputes may be another row's line read into this one
                     # ("133 ; 3 0 0", criterion 1.3's, taken by 1.2.2 whose own OCR garbled): two
                     # equal scores then agree on that line, not on this row's figures.
+                    # So do two figures after a scale label robbed of its own (``taken``).
                     features["twin"] = 0.0
                 if features["missing"] and from_scan and _blank_with_block(table.rows, ri, f, kids, parent_of):
                     features["missing"] = 0.0
@@ -534,6 +539,28 @@ def _scale_robbed(row: ScoreRow) -> bool:
     and a score equal to it may then be the scale's figure and the maximum (a layout printing the
     scale before the points, its self score lost), not full marks."""
     return any(_ROBBED_SCALE.search(text or "") for text in (row.name, row.explanation, *row.scale))
+
+
+# A scale label ending the text read before a row's figures, its own figure not beside it: the
+# colon ends the text or a new phrase follows ("… Đạt yêu cầu:", "… kế hoạch: Tỷ lệ đạt"); a
+# colon OCR made of a speck inside a sentence runs on in lower case ("rõ ràng, cụ: thể").
+_LABEL_BEFORE_FIGURES = lazy_compile(r"\p{L}\s*:\s*(?:$|(?=\p{Lu}))")
+
+
+def scale_figure_taken(row: ScoreRow) -> bool:
+    """Whether the text a row's line printed before its figures (``name_raw``, kept when the
+    criteria set gives the name) ends a scale label whose figure is not there: the line's first
+    figure was the scale's ("Đạt yêu cầu: 1 | 1 | 1,25" read max 1, self 1, the self score lost),
+    so the scores' columns are a guess and two equal figures agree on nothing. A colon after a
+    single word (OCR's specks before the name, "ALA: Ban hành …") or closing the criterion's own
+    wording ("… báo cáo năm:", a bracket OCR read as a colon) labels no scale."""
+    text = row.name_raw or ""
+    own_end = fold_words(row.name).split()[-2:]
+    for m in _LABEL_BEFORE_FIGURES.finditer(text):
+        label = fold_words(text[: m.start() + 1]).split()
+        if len(label) >= 2 and label[-2:] != own_end:
+            return True
+    return False
 
 
 def cell_confidence(row: ScoreRow | StatRow, f: str, s: ConfidenceSettings = ConfidenceSettings()) -> float:
