@@ -9,13 +9,8 @@ import pytest
 
 from benchmarks.corpus_scoring import score_document
 from cchc_extract.reconcile import reconcile
-from cchc_extract.reconcile.confidence import (
-    ConfidenceSettings,
-    malformed,
-    moved_left,
-    scale_figure_taken,
-    table_mark,
-)
+from cchc_extract.reconcile.confidence import ConfidenceSettings, moved_left, table_mark
+from cchc_extract.reconcile.printed_cells import malformed, scale_figure_taken
 from corpus_helpers import converted_with_truth
 from schemas.records import ExtractionResult, ScoreRow, ScoreTable, SourceInfo, SourceRef
 

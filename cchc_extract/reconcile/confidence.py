@@ -63,8 +63,6 @@ values: a value under it goes to the queue, not its whole row.
 
 from __future__ import annotations
 
-import regex as re
-
 from cchc_extract.reconcile.confidence_model import (
     FEATURES as FEATURES,
     SOURCE_KINDS as SOURCE_KINDS,
@@ -78,9 +76,18 @@ from cchc_extract.reconcile.confidence_model import (
 from cchc_extract.reconcile.held import _held_values
 from cchc_extract.reconcile.hierarchy import block_prints, children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.named_set import maxima_by_set, named_set_maxima
+from cchc_extract.reconcile.printed_cells import (
+    CLEAN_NUMBER,
+    DECIMAL_MARK,
+    damaged_figure,
+    garbled_beside,
+    malformed,
+    mark_inserted,
+    scale_figure_taken,
+    scale_robbed,
+)
 from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_MAX_DIFFERS, FLAG_MAX_FROM_SET
 from normalize.lazy_regex import lazy_compile
-from normalize.text import fold_words
 from schemas.records import (
     Check,
     ExtractionResult,
@@ -106,13 +113,6 @@ MISSING_FLAG = {
     "value": "missing_value",
 }
 _OTHER = {"max_points": "self_points", "self_points": "max_points", APPRAISED: "self_points"}
-_BARE_DIGITS = re.compile(r"\d{1,3}")
-# A decimal figure and its mark ("9,5", "2.20"): the mark a table writes is its figures' own.
-_DECIMAL_MARK = re.compile(r"\d{1,3}([.,])\d{1,2}")
-_CLEAN = {
-    "score": re.compile(r"\d{1,3}(?:[.,]\d{1,2})?"),
-    "stat": re.compile(r"-?\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d{1,4})?\s*%?|-?\d+(?:[.,]\d{1,4})?\s*%?"),
-}
 # Grids whose cells are the document's own (``ScoreTable.read_from``, ``StatAnnex.read_from``): a
 # DOCX table, a PDF's text layer (ruled or aligned), and text exports that delimit every cell
 # (markdown pipes, HTML cells, tabs, a portal's bars). A blank there was printed blank, when the
@@ -303,45 +303,13 @@ def table_mark(rows: list[ScoreRow], fields: tuple[str, ...], s: ConfidenceSetti
         m.group(1)
         for row in rows
         for f in fields
-        if (m := _DECIMAL_MARK.fullmatch((getattr(row, f"{f}_raw", None) or "").strip()))
+        if (m := DECIMAL_MARK.fullmatch((getattr(row, f"{f}_raw", None) or "").strip()))
     ]
     for mark in (",", "."):
         n = marks.count(mark)
         if n >= s.own_mark_min and n >= s.own_mark_share * len(marks):
             return mark
     return ""
-
-
-def malformed(raw: str, kind: str, mark: str = "") -> bool:
-    """Whether a cell's text is not a clean number of its kind, or writes a decimal mark other
-    than its table's (``mark``)."""
-    if _CLEAN[kind].fullmatch(raw) is None:
-        return True
-    m = _DECIMAL_MARK.fullmatch(raw)
-    return bool(mark and m and m.group(1) != mark)
-
-
-# A figure's printed form no writer types: a leading zero before another digit of a figure with
-# decimals or a percent sign ("00,72", "07,5 %"; a count may be printed "07"), or a digit glued to a
-# letter ("4l", "l5").
-_DAMAGED_FIGURE = lazy_compile(r"^\s*-?0\d[\d.,\s]*(?:[.,]\d|%)|\d\p{L}|\p{L}\d")
-
-
-def damaged_figure(raw: str | None) -> bool:
-    """Whether a statistics figure's text is a form OCR damaged (``_DAMAGED_FIGURE``): the value
-    read from it is one reading of digits OCR spoilt, not the page's figure for sure."""
-    return bool(raw and _DAMAGED_FIGURE.search(raw))
-
-
-def mark_inserted(raw: str, value: float | None, kind: str) -> bool:
-    """Whether a points value is a reading we made of digits printed without their decimal mark
-    ("05" read 0,5; "175" read 1,75): the only reading under the row's maximum is still a reading
-    of a cell OCR damaged (it lost the comma, and may have lost a digit with it: "0,75" printed
-    "05"), not the page's figure. A scan's 0,75 read so passed at 0.92 beside a sum that failed
-    and blamed another row."""
-    if kind != "score" or value is None or not _BARE_DIGITS.fullmatch(raw):
-        return False
-    return abs(float(raw) - value) > 1e-9
 
 
 def _features(
@@ -386,7 +354,7 @@ def _features(
             bool(alternatives.get(f)) or f"repaired_{f}" in row.flags or in_note or mark_inserted(raw, value, kind)
         ),
         "garbled": float(
-            value is not None and (_garbled_beside(row, f) if isinstance(row, ScoreRow) else unit_debris(row))
+            value is not None and (garbled_beside(row, f) if isinstance(row, ScoreRow) else unit_debris(row))
         ),
         "twin": float(value is not None and isinstance(row, ScoreRow) and _twin(row, f)),
         # (a row that also lost a cell keeps its doubt: the numbers its line printed may have gone
@@ -497,17 +465,6 @@ def _blank_with_block(
     return not block_prints(rows, i, f, kids, parent_of)
 
 
-def _garbled_beside(row: ScoreRow, f: str) -> bool:
-    """Whether another points cell of the row printed characters that are not a clean number (the
-    row's line spoilt by OCR around its figures; a set's maximum may stand in that cell now)."""
-    clean = _CLEAN["score"]
-    for other in (*SCORE_FIELDS, APPRAISED):
-        raw = (getattr(row, f"{other}_raw", None) or "").strip()
-        if other != f and raw and clean.fullmatch(raw) is None:
-            return True
-    return False
-
-
 def _twin(row: ScoreRow, f: str) -> bool:
     """Whether ``f`` is the self or appraised points of a row that read both, equal; or a score
     equal to the maximum its row printed (full marks: a misread score seldom lands on the very
@@ -517,50 +474,16 @@ def _twin(row: ScoreRow, f: str) -> bool:
     if f not in ("self_points", APPRAISED) or getattr(row, f) is None:
         return False
     value = getattr(row, f)
-    if printed_max(row) and abs(value - (row.max_points or 0.0)) < 0.011 and not _scale_robbed(row):
+    if printed_max(row) and abs(value - (row.max_points or 0.0)) < 0.011 and not scale_robbed(row):
         # Both figures printed as digits: a letter taken for one ("l" read 1 beside a maximum of
         # 1) lands on the maximum by the letter's shape, not by the page's figure.
-        clean = _CLEAN["score"]
+        clean = CLEAN_NUMBER["score"]
         raws = ((getattr(row, f"{f}_raw", None) or "").strip(), (row.max_points_raw or "").strip())
         if all(clean.fullmatch(raw) for raw in raws):
             return True
     if row.self_points is None or row.appraised_points is None:
         return False
     return abs(row.self_points - row.appraised_points) < 0.011
-
-
-# A scoring scale's label whose figure is not beside it in the row's text ("Ban hành kịp thời:
-# Báo cáo số …"): the line's first figure was the scale's, and the reader took it for a cell.
-_ROBBED_SCALE = lazy_compile(r"\p{L}\s*:(?!\s*\d)")
-
-
-def _scale_robbed(row: ScoreRow) -> bool:
-    """Whether a row's text holds a scale label whose figure the points cells took: its maximum
-    and a score equal to it may then be the scale's figure and the maximum (a layout printing the
-    scale before the points, its self score lost), not full marks."""
-    return any(_ROBBED_SCALE.search(text or "") for text in (row.name, row.explanation, *row.scale))
-
-
-# A scale label ending the text read before a row's figures, its own figure not beside it: the
-# colon ends the text or a new phrase follows ("… Đạt yêu cầu:", "… kế hoạch: Tỷ lệ đạt"); a
-# colon OCR made of a speck inside a sentence runs on in lower case ("rõ ràng, cụ: thể").
-_LABEL_BEFORE_FIGURES = lazy_compile(r"\p{L}\s*:\s*(?:$|(?=\p{Lu}))")
-
-
-def scale_figure_taken(row: ScoreRow) -> bool:
-    """Whether the text a row's line printed before its figures (``name_raw``, kept when the
-    criteria set gives the name) ends a scale label whose figure is not there: the line's first
-    figure was the scale's ("Đạt yêu cầu: 1 | 1 | 1,25" read max 1, self 1, the self score lost),
-    so the scores' columns are a guess and two equal figures agree on nothing. A colon after a
-    single word (OCR's specks before the name, "ALA: Ban hành …") or closing the criterion's own
-    wording ("… báo cáo năm:", a bracket OCR read as a colon) labels no scale."""
-    text = row.name_raw or ""
-    own_end = fold_words(row.name).split()[-2:]
-    for m in _LABEL_BEFORE_FIGURES.finditer(text):
-        label = fold_words(text[: m.start() + 1]).split()
-        if len(label) >= 2 and label[-2:] != own_end:
-            return True
-    return False
 
 
 def cell_confidence(row: ScoreRow | StatRow, f: str, s: ConfidenceSettings = ConfidenceSettings()) -> float:

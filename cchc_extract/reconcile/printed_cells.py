@@ -1,0 +1,100 @@
+"""What a cell's printed form says of the value read from it: a clean number of its kind or not,
+a decimal mark other than its table's, a figure OCR damaged ("07,5 %", "4l"), a decimal mark we
+inserted into bare digits, a row whose other cells printed no clean number, and a scoring scale's
+label whose figure the points cells took. Pure functions over a row's raw text; ``confidence``
+weighs them."""
+
+from __future__ import annotations
+
+import regex as re
+
+from normalize.lazy_regex import lazy_compile
+from normalize.text import fold_words
+from schemas.records import ScoreRow
+
+# Bare digits, no decimal mark ("05", "175"): a points cell whose mark OCR lost.
+_BARE_DIGITS = re.compile(r"\d{1,3}")
+# A decimal figure and its mark ("9,5", "2.20"): the mark a table writes is its figures' own.
+DECIMAL_MARK = re.compile(r"\d{1,3}([.,])\d{1,2}")
+# A clean number of each kind of table: points ("9,5"), statistics ("1.234", "78,94 %").
+CLEAN_NUMBER = {
+    "score": re.compile(r"\d{1,3}(?:[.,]\d{1,2})?"),
+    "stat": re.compile(r"-?\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d{1,4})?\s*%?|-?\d+(?:[.,]\d{1,4})?\s*%?"),
+}
+
+
+def malformed(raw: str, kind: str, mark: str = "") -> bool:
+    """Whether a cell's text is not a clean number of its kind, or writes a decimal mark other
+    than its table's (``mark``)."""
+    if CLEAN_NUMBER[kind].fullmatch(raw) is None:
+        return True
+    m = DECIMAL_MARK.fullmatch(raw)
+    return bool(mark and m and m.group(1) != mark)
+
+
+# A figure's printed form no writer types: a leading zero before another digit of a figure with
+# decimals or a percent sign ("00,72", "07,5 %"; a count may be printed "07"), or a digit glued to a
+# letter ("4l", "l5").
+_DAMAGED_FIGURE = lazy_compile(r"^\s*-?0\d[\d.,\s]*(?:[.,]\d|%)|\d\p{L}|\p{L}\d")
+
+
+def damaged_figure(raw: str | None) -> bool:
+    """Whether a statistics figure's text is a form OCR damaged (``_DAMAGED_FIGURE``): the value
+    read from it is one reading of digits OCR spoilt, not the page's figure for sure."""
+    return bool(raw and _DAMAGED_FIGURE.search(raw))
+
+
+def mark_inserted(raw: str, value: float | None, kind: str) -> bool:
+    """Whether a points value is a reading we made of digits printed without their decimal mark
+    ("05" read 0,5; "175" read 1,75): the only reading under the row's maximum is still a reading
+    of a cell OCR damaged (it lost the comma, and may have lost a digit with it: "0,75" printed
+    "05"), not the page's figure. A scan's 0,75 read so passed at 0.92 beside a sum that failed
+    and blamed another row."""
+    if kind != "score" or value is None or not _BARE_DIGITS.fullmatch(raw):
+        return False
+    return abs(float(raw) - value) > 1e-9
+
+
+def garbled_beside(row: ScoreRow, f: str) -> bool:
+    """Whether another points cell of the row printed characters that are not a clean number (the
+    row's line spoilt by OCR around its figures; a set's maximum may stand in that cell now)."""
+    clean = CLEAN_NUMBER["score"]
+    for other in ("max_points", "self_points", "appraised_points"):
+        raw = (getattr(row, f"{other}_raw", None) or "").strip()
+        if other != f and raw and clean.fullmatch(raw) is None:
+            return True
+    return False
+
+
+# A scoring scale's label whose figure is not beside it in the row's text ("Ban hành kịp thời:
+# Báo cáo số …"): the line's first figure was the scale's, and the reader took it for a cell.
+_ROBBED_SCALE = lazy_compile(r"\p{L}\s*:(?!\s*\d)")
+
+
+def scale_robbed(row: ScoreRow) -> bool:
+    """Whether a row's text holds a scale label whose figure the points cells took: its maximum
+    and a score equal to it may then be the scale's figure and the maximum (a layout printing the
+    scale before the points, its self score lost), not full marks."""
+    return any(_ROBBED_SCALE.search(text or "") for text in (row.name, row.explanation, *row.scale))
+
+
+# A scale label ending the text read before a row's figures, its own figure not beside it: the
+# colon ends the text or a new phrase follows ("… Đạt yêu cầu:", "… kế hoạch: Tỷ lệ đạt"); a
+# colon OCR made of a speck inside a sentence runs on in lower case ("rõ ràng, cụ: thể").
+_LABEL_BEFORE_FIGURES = lazy_compile(r"\p{L}\s*:\s*(?:$|(?=\p{Lu}))")
+
+
+def scale_figure_taken(row: ScoreRow) -> bool:
+    """Whether the text a row's line printed before its figures (``name_raw``, kept when the
+    criteria set gives the name) ends a scale label whose figure is not there: the line's first
+    figure was the scale's ("Đạt yêu cầu: 1 | 1 | 1,25" read max 1, self 1, the self score lost),
+    so the scores' columns are a guess and two equal figures agree on nothing. A colon after a
+    single word (OCR's specks before the name, "ALA: Ban hành …") or closing the criterion's own
+    wording ("… báo cáo năm:", a bracket OCR read as a colon) labels no scale."""
+    text = row.name_raw or ""
+    own_end = fold_words(row.name).split()[-2:]
+    for m in _LABEL_BEFORE_FIGURES.finditer(text):
+        label = fold_words(text[: m.start() + 1]).split()
+        if len(label) >= 2 and label[-2:] != own_end:
+            return True
+    return False
