@@ -216,7 +216,8 @@ def _fingerprint(matched: list[tuple[ScoreRow, CriterionDef]], cset: CriteriaSet
             continue
         if abs(crit.max_points - row.max_points) <= s.max_tolerance:
             agreeing += 1
-        else:
+        elif not any(abs(crit.max_points - a) <= s.max_tolerance for a in row.alternatives.get("max_points") or []):
+            # (a cell read several ways, one of them the set's, "sI" for 5: neither way)
             contradicting += 1
     return agreeing, contradicting
 

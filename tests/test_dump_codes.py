@@ -1,0 +1,45 @@
+"""Codes and maxima of OCR dumps held against the criteria set (issue 11): a line named as no
+criterion, coded by its place alone or printing no points, holds no code against a row named as
+that criterion; a maximum of look-alike letters ("sI") keeps its readings for the set and the
+arithmetic to choose. Real Tesseract dumps of seed 451's documents (tests/data/dumps_codes20,
+with the generator's truth), read end to end."""
+
+from pathlib import Path
+
+from corpus_helpers import scored_rows_with_truth
+from extract.segment.score_readings import points_readings, resolve_lost_commas
+from schemas.records import ScoreRow
+
+DUMPS = Path(__file__).parent / "data" / "dumps_codes20"
+
+
+def test_a_header_line_read_as_code_3_holds_no_code_against_the_row_named_3():
+    # "3 chuan |- we fe" (the header's "chuẩn", no points) was read as row 3 above row 1; the row
+    # "Cai cach thi tuc hanh chinh" (its code lost) then stayed 3.2 behind it.
+    rows, want, tally = scored_rows_with_truth(DUMPS / "s451-d05-i3-ruled-center-eng-200dpi-degraded.txt")
+    assert rows["3"]["name"] == want["3"]["name"] == "Cải cách thủ tục hành chính"
+    assert "3.2" not in rows
+    assert not any("chuẩn" in r["name"] for r in rows.values())
+    assert tally["invented"] == 0
+
+
+def test_a_cell_of_lookalike_letters_with_an_s_reads_every_way():
+    assert points_readings("sI") == [51.0, 5.0, 1.0]
+    assert points_readings("Ss") == [55.0, 5.0]
+    assert points_readings("s1") == [1.0, 51.0]  # (a letter glued to a digit: ``glued_readings``)
+
+
+def test_a_maximum_of_lookalike_letters_keeps_its_readings_even_when_the_first_fits():
+    # "sI" as a part's maximum (nothing above it to bound it) was 51 and nothing else: a figure
+    # that contradicted the set's 5 and cost the set its sureness. It keeps 5 and 1 as readings
+    # (the set's maxima take 5: ``set_cells._take_set_reading``) and is queued as ambiguous.
+    row = ScoreRow(code="1", max_points=51.0, max_points_raw="sI", self_points=4.0, self_points_raw="4")
+    resolve_lost_commas([row])
+    assert row.max_points == 51.0
+    assert row.alternatives["max_points"] == [5.0, 1.0]
+    assert "ambiguous_number" in row.flags
+    # ... under a parent's maximum of 10 the bound chooses 5 at once
+    top = ScoreRow(code="1", max_points=10.0, max_points_raw="10")
+    child = ScoreRow(code="1.1", parent="1", max_points=51.0, max_points_raw="sI")
+    resolve_lost_commas([top, child])
+    assert child.max_points == 5.0 and child.alternatives["max_points"] == [51.0, 1.0]
