@@ -43,3 +43,25 @@ def test_a_maximum_of_lookalike_letters_keeps_its_readings_even_when_the_first_f
     child = ScoreRow(code="1.1", parent="1", max_points=51.0, max_points_raw="sI")
     resolve_lost_commas([top, child])
     assert child.max_points == 5.0 and child.alternatives["max_points"] == [51.0, 1.0]
+
+
+def _run(line: str, n_points: int) -> list[str] | None:
+    from extract.segment.line_points import _number_run
+
+    run = _number_run([(t, t) for t in line.split()], n_points)
+    return run[2] if run else None
+
+
+def test_a_lone_figure_and_a_garbled_token_before_a_full_run_are_no_cells():
+    # Seed 451's d04-i3 (eng, 150 dpi): "2 z" (the scale's specks) were read as the maximum 2
+    # and a self score "z" read 2, the appraised 10 read 1,0; the row's cells end the line.
+    line = "1. | Céng tac chi dao, diéu hanh cai cach hanh chinh 2 z 10 9,5 9,25"
+    assert _run(line, 3) == ["10", "9,5", "9,25"]
+    # ... a lone figure beside a garbled cell with no full run after it stays the row's cells
+    assert _run("trách nhiệm a} 0 Kế hoạch", 2) == ["a}", "0"]
+
+
+def test_a_degree_sign_glued_to_a_cell_is_a_speck():
+    # d04-i3 row 2: "... ngay 10° 10 10": the maximum was lost (None).
+    line = "2 Xay dung va t6 chifc thyc hién van ban quy pham Ké hoach s6 284/KH-UBND ngay 10° 10 10"
+    assert _run(line, 3) == ["10", "10", "10"]

@@ -216,6 +216,9 @@ def points_cell(raw: str, beside_points: bool = False) -> str | None:
     # ("¡14,5 14,5"): only beside a number (on its own it may be anything OCR garbled).
     if token[:1] == "¡" and is_points_reading(token[1:].strip(CELL_SPECKS)):
         return token[1:].strip(CELL_SPECKS)
+    # ... or glued after them as a degree sign ("10° 10 10"): no points cell prints one.
+    if token[-1:] == "°" and is_points_reading(token[:-1].strip(CELL_SPECKS)):
+        return token[:-1].strip(CELL_SPECKS)
     # A ruling line OCR read as a bracket glued to the cell's digits ("3 [2 |"): the grid's, as a
     # bar is; only beside a number ("[2]" alone may be a note's mark).
     if bracket_glued(token):
