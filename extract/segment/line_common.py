@@ -216,6 +216,9 @@ def points_cell(raw: str, beside_points: bool = False) -> str | None:
     # ("¡14,5 14,5"): only beside a number (on its own it may be anything OCR garbled).
     if token[:1] == "¡" and is_points_reading(token[1:].strip(CELL_SPECKS)):
         return token[1:].strip(CELL_SPECKS)
+    # ... or glued after them as a degree sign ("10° 10 10"): no points cell prints one.
+    if token[-1:] == "°" and is_points_reading(token[:-1].strip(CELL_SPECKS)):
+        return token[:-1].strip(CELL_SPECKS)
     # A ruling line OCR read as a bracket glued to the cell's digits ("3 [2 |"): the grid's, as a
     # bar is; only beside a number ("[2]" alone may be a note's mark).
     if bracket_glued(token):
@@ -276,10 +279,11 @@ def glued_readings(raw: str | None, ceiling: float = 100.0) -> list[float]:
 
 def lookalike_readings(raw: str | None) -> list[float]:
     """The readings of a two-letter cell made only of letters OCR reads for a digit ("il" → 11,
-    1): both letters as digits, or one of them a ruling line's speck beside the other, for the
-    table's arithmetic to choose. [] for any other cell."""
+    1; "sI" → 51, 5, 1: an "s" is a 5's shape, never a 1's speck): both letters as digits, or one
+    of them a ruling line's speck beside the other, for the table's arithmetic and the criteria
+    set's maxima to choose. [] for any other cell."""
     token = (raw or "").strip(CELL_SPECKS)
-    if len(token) != 2 or any(ch not in _DIGIT_LOOKALIKES for ch in token):
+    if len(token) != 2 or any(ch not in _DIGIT_LOOKALIKES and ch not in _FIVE_SHAPES for ch in token):
         return []
     digits = token.translate(_LOOKALIKE_DIGIT).translate(_LOOKALIKE_MARKED)
     if not is_score_token(digits):
@@ -296,6 +300,8 @@ _LOOKALIKE_DIGIT = str.maketrans(
     {"l": "1", "I": "1", "i": "1", "O": "0", "o": "0", "s": "5", "S": "5", "g": "9", "G": "6", "B": "8"}
 )
 _LOOKALIKE_MARKED = str.maketrans({"ì": "1", "í": "1"})
+# Letters a 5 is read as (``lookalike_readings``; ``_DIGIT_LOOKALIKES`` are the 1's and 0's).
+_FIVE_SHAPES = "sS"
 
 
 def bracket_glued(raw: str) -> bool:

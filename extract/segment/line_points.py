@@ -100,7 +100,7 @@ def _number_run(
             return _with_lost_cells(tokens, i, j, [cells[0]], n_points)
         # A lone number inside the line is a cell when a points cell OCR garbled stands beside it
         # ("trách a} 0", "tỉnh 1 : al UBND"): the row's numbers, one of them lost.
-        if n_points >= 2 and is_score_token(cells[0]) and i >= 2:
+        if n_points >= 2 and is_score_token(cells[0]) and i >= 2 and not _full_run_later(raws, j, n_points):
             run = _with_lost_cells(tokens, i, end, [cells[0]], n_points)
             if len(run[2]) > 1:
                 return run
@@ -232,6 +232,17 @@ def _numbers_to_end(raws: list[str], j: int) -> bool:
     run of more numbers than the table has points columns, printed last."""
     rest = [r for r in raws[j:] if not JUNK.match(r)]
     return bool(rest) and all(points_cell(r) is not None for r in rest)
+
+
+def _full_run_later(raws: list[str], j: int, n_points: int) -> bool:
+    """Whether the line ends, past ``j``, in a run of at least ``n_points`` points numbers (specks
+    aside): the row's cells, a lone number and a garbled token before them the text's or the
+    scale's ("hanh chinh 2 z 10 9,5 9,25": 10, 9,5 and 9,25, not 2 and a lost "z")."""
+    for k in range(j + 1, len(raws)):
+        if points_cell(raws[k]) is not None:
+            rest = [r for r in raws[k:] if not JUNK.match(r)]
+            return len(rest) >= n_points and _numbers_to_end(raws, k)
+    return False
 
 
 def _max_first(cells: list[str | None]) -> bool:

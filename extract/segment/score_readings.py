@@ -78,8 +78,11 @@ def resolve_lost_commas(rows: list[ScoreRow], settings: ReadingSettings = Readin
         values = readings[(k, field)]
         row = rows[k]
         others = [v for v in values if v != getattr(row, field)]
-        if not others or getattr(row, field) == values[0]:
+        lettered = not any(ch.isdigit() for ch in getattr(row, f"{field}_raw") or "0")
+        if not others or (getattr(row, field) == values[0] and not lettered):
             continue  # the printed reading holds: nothing to choose
+        # (a cell of letters read for digits holds no reading as printed: "sI" is 51 as much as 5
+        # or 1, each kept for the criteria set's maxima and the review to choose)
         row.alternatives[field] = others
         if "ambiguous_number" not in row.flags:
             row.flags.append("ambiguous_number")

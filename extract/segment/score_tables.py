@@ -385,6 +385,8 @@ def _points_cell(text: str) -> str | None:
 
 
 def _number(raw: str | None, ocr: bool) -> float | None:
+    if ocr and raw and raw.rstrip().endswith("%"):
+        return None  # (no points cell prints a percent: "55%" is a garbled cell OCR kept, not 55)
     if ocr and raw:
         raw = glued_digits(raw) or raw  # a letter OCR glued to the cell's digits ("8V")
     unit = _POINTS_UNIT.match(raw) if raw else None

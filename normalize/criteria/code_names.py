@@ -126,6 +126,7 @@ def shift_by_names(
         and not any(r is x for x in strays)
         and not _blank_placed(r)
         and not _placed_junk(r, names, s)
+        and not holds_no_code(r, names, s)
     }
     taken: set[str] = set()
     for k, crit in movers.items():
@@ -226,6 +227,26 @@ def _placed_junk(row: ScoreRow, names: list[tuple[str, CriterionDef]], s: MatchS
         return False
     folded = norm(row.name or row.name_raw)
     return not folded or max((fuzz.ratio(folded, n) for n, _ in names), default=0.0) < s.recode_min
+
+
+def holds_no_code(row: ScoreRow, names: list[tuple[str, CriterionDef]], s: MatchSettings) -> bool:
+    """A line whose code is no witness against a row named as that code's criterion: its name is
+    near no criterion's wording, whole or in part (``named_nowhere``), and the code is its place's
+    alone ("pees | 1" coded 2 between rows 1 and 3: its figure is a speck's as likely as a
+    cell's), or the line prints no points at all (a header's "3 chuẩn … giá tham" read as a code
+    line). The row named as the criterion is; the line keeps its code, holding none."""
+    if not row.code or not named_nowhere(row, names, s):
+        return False
+    points = (row.max_points, row.self_points, row.appraised_points)
+    return "code_inferred" in row.flags or all(v is None for v in points)
+
+
+def named_nowhere(row: ScoreRow, names: list[tuple[str, CriterionDef]], s: MatchSettings) -> bool:
+    """The row's name is near no criterion's wording: a one-word name is measured whole ("Đó" is
+    in every wording), a longer one by its best piece."""
+    folded = norm(row.name or row.name_raw)
+    near = fuzz.ratio if len(folded.split()) < 2 else fuzz.partial_ratio
+    return bool(folded) and all(near(n, folded) < s.snap_min for n, _ in names)
 
 
 def _points_say_printed(row: ScoreRow, own: CriterionDef | None, named: CriterionDef) -> bool:

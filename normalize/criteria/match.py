@@ -23,6 +23,7 @@ from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
 from normalize.criteria.code_names import (
     FLAG_CODE_BY_NAME,
     follow_named_order,
+    holds_no_code,
     lookalike_blank,
     misread_code,
     named_as,
@@ -215,7 +216,8 @@ def _fingerprint(matched: list[tuple[ScoreRow, CriterionDef]], cset: CriteriaSet
             continue
         if abs(crit.max_points - row.max_points) <= s.max_tolerance:
             agreeing += 1
-        else:
+        elif not any(abs(crit.max_points - a) <= s.max_tolerance for a in row.alternatives.get("max_points") or []):
+            # (a cell read several ways, one of them the set's, "sI" for 5: neither way)
             contradicting += 1
     return agreeing, contradicting
 
@@ -259,7 +261,10 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
         taken = {
             str(r.code)
             for r in table.rows
-            if r.code and not any(r is x for x in strays + specks) and not any(r is x for x in tails)
+            if r.code
+            and not any(r is x for x in strays + specks)
+            and not any(r is x for x in tails)
+            and not holds_no_code(r, names, settings)
         }
         for k, row in enumerate(table.rows):
             crit = by_code.get(str(row.code)) if row.code else None
@@ -322,6 +327,8 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
             r
             for r in table.rows
             if not (any(r is x for x in strays) and (str(r.code) in recoded or str(r.code) not in by_code))
+            # (a line of no points named as nothing, its code now a named row's: a header's specks)
+            and not (_pointless(r) and holds_no_code(r, names, settings) and str(r.code) in recoded and not _by_name(r))
             and not (
                 any(r is x for x in specks)
                 and str(r.code) in recoded
@@ -402,6 +409,14 @@ def _completes(above: ScoreRow, folded: str, crit: CriterionDef, s: MatchSetting
     read = _norm(above.name_raw or above.name)
     wording = _norm(crit.name)
     return fuzz.ratio(f"{read} {folded}", wording) >= s.snap_min > fuzz.ratio(read, wording)
+
+
+def _pointless(row: ScoreRow) -> bool:
+    return row.max_points is None and row.self_points is None and row.appraised_points is None
+
+
+def _by_name(row: ScoreRow) -> bool:
+    return any(f.startswith(FLAG_CODE_BY_NAME) for f in row.flags)
 
 
 def _stray(row: ScoreRow, names: list[tuple[str, CriterionDef]], s: MatchSettings) -> bool:
