@@ -30,7 +30,7 @@ _FOOTNOTE_LINE = lazy_compile(r"^\s*(?:\(\*{1,3}\)|\(\d{1,2}\)|\*{1,3}|[¹²³�
 _ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
-def _header_cut(text: str, settings: TaskLineSettings) -> int | None:
+def header_cut(text: str, settings: TaskLineSettings) -> int | None:
     """Where a header repeated on the next page starts inside a line OCR joined it to ("… Tháng"
     + "STT | Nội dung công việc | …"); None when the line holds none."""
     for m in re.finditer(r"(?<=\S)(?=\p{Lu})|(?<=\s)(?=\S)", text):
@@ -163,7 +163,7 @@ def collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[Ro
         if _FOOTNOTE_LINE.match(text) and rows:
             break
         is_header = bool(text) and is_task_header(text, settings)
-        cut = _header_cut(text, settings) if text else None
+        cut = header_cut(text, settings) if text else None
         if is_header and (cut is None or header_share(text[:cut]) >= HEADER_SHARE):
             cut = None  # the header alone (its first label's words are header words too)
         if not text or (is_header and cut is None):
@@ -183,6 +183,8 @@ def collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[Ro
             k += 1  # a header label's wrapped words ("trì  phối hợp  thực hiện")
             continue
         in_header = False
+        if start is not None and _mostly_upper(text[start[1] :]) and _SECTION.match(_bare_numeral(text)):
+            start = None  # a section's "I" OCR read as "1" ("1_| CÔNG TÁC CHỈ ĐẠO …"): a task prints in sentence case
         if start is not None:
             last_code, words_at = start
             rows.append(RowLines(last_code, section, section_title, [line], line_tokens(text[words_at:])))

@@ -11,6 +11,10 @@ from dataclasses import dataclass
 class TaskLineSettings:
     # A header line names at least this many task columns, one of them the lead or the deadline.
     min_header_columns: int = 4
+    # A header OCR glued after a row's words, and one OCR cut into two lines of header words, are
+    # headers (``task_lines._header_at``).
+    glued_headers: bool = True
+    split_headers: bool = False
     # Header labels wrap over up to this many lines (checked for repeated headers too).
     header_lines: int = 4
     # Rows whose numbers OCR lost, at most, before a row whose number follows a ruling bar or a
