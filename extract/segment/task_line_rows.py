@@ -44,6 +44,8 @@ def is_task_header(text: str, settings: TaskLineSettings = TaskLineSettings()) -
     if not columns:
         return False
     kinds = [c for c in columns if c != "code"]
+    if settings.task_label and "task" not in kinds:
+        return False  # its rows would be tasks without a task: invented rows, where told ones are due
     return len(kinds) >= settings.min_header_columns and bool({"lead", "deadline"} & set(kinds))
 
 

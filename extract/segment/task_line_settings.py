@@ -15,6 +15,8 @@ class TaskLineSettings:
     # headers (``task_lines._header_at``).
     glued_headers: bool = True
     split_headers: bool = False
+    # A task header names the task's column (a header read from a line's tail may have lost it).
+    task_label: bool = True
     # Header labels wrap over up to this many lines (checked for repeated headers too).
     header_lines: int = 4
     # Rows whose numbers OCR lost, at most, before a row whose number follows a ruling bar or a
