@@ -15,6 +15,7 @@ from extract.model import Line
 from extract.segment.task_header import HEADER_SHARE, header_columns, header_share
 from extract.segment.task_line_settings import TaskLineSettings
 from normalize.lazy_regex import lazy_compile
+from normalize.units import names_unit
 from normalize.vietnamese.compounds import glued_syllables
 
 _ROW_START = lazy_compile(r"^\s*(?P<code>\d{1,2}(?:\.\d{1,2}){0,2})(?![\d/,])[\s|._†‡*:)\]-]*(?=\S|$)")
@@ -29,7 +30,7 @@ _FOOTNOTE_LINE = lazy_compile(r"^\s*(?:\(\*{1,3}\)|\(\d{1,2}\)|\*{1,3}|[¹²³�
 _ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
-def _header_cut(text: str, settings: TaskLineSettings) -> int | None:
+def header_cut(text: str, settings: TaskLineSettings) -> int | None:
     """Where a header repeated on the next page starts inside a line OCR joined it to ("… Tháng"
     + "STT | Nội dung công việc | …"); None when the line holds none."""
     for m in re.finditer(r"(?<=\S)(?=\p{Lu})|(?<=\s)(?=\S)", text):
@@ -43,6 +44,8 @@ def is_task_header(text: str, settings: TaskLineSettings = TaskLineSettings()) -
     if not columns:
         return False
     kinds = [c for c in columns if c != "code"]
+    if settings.task_label and "task" not in kinds:
+        return False  # its rows would be tasks without a task: invented rows, where told ones are due
     return len(kinds) >= settings.min_header_columns and bool({"lead", "deadline"} & set(kinds))
 
 
@@ -99,7 +102,7 @@ _SPECK_ROW_START = lazy_compile(
 _ROW_EVIDENCE = lazy_compile(r"^\s*(?:\||\d{1,2}\.\d)")
 
 
-def _row_start(text: str, last_code: str | None) -> tuple[str, int] | None:
+def _row_start(text: str, last_code: str | None, row_gap: int = 0) -> tuple[str, int] | None:
     """(the row's number, where its words start) when ``text`` starts the next row: the number
     expected next, behind a speck, or the one after it with a bar or a code following (a row
     whose number OCR lost must not take all the rows below into it)."""
@@ -110,10 +113,20 @@ def _row_start(text: str, last_code: str | None) -> tuple[str, int] | None:
     speck = _SPECK_ROW_START.match(text)
     if speck and speck.group("code") in expected:
         return speck.group("code"), speck.end()
-    after = set().union(*(_next_code(c) for c in expected))
+    after = set().union(*(_next_code(c) for c in expected)) | _skipped_codes(last_code, row_gap)
     if m and m.group("code") in after and _ROW_EVIDENCE.match(text[m.end("code") :]):
         return m.group("code"), m.end()
     return None
+
+
+def _skipped_codes(last_code: str | None, row_gap: int) -> set[str]:
+    """The plain task numbers a row may carry when OCR lost the numbers of up to ``row_gap`` rows
+    before it ("I1 .1" for "1 | 1.1", "I6”" for "2"): without them a table whose first numbers
+    were garbled gives no row at all (each row waits for the number it expects)."""
+    if last_code is not None and "." in last_code:
+        return set()
+    last = int(last_code) if last_code else 0
+    return {str(n) for n in range(last + 1, last + row_gap + 2)}
 
 
 def _bare_numeral(text: str) -> str:
@@ -152,7 +165,7 @@ def collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[Ro
         if _FOOTNOTE_LINE.match(text) and rows:
             break
         is_header = bool(text) and is_task_header(text, settings)
-        cut = _header_cut(text, settings) if text else None
+        cut = header_cut(text, settings) if text else None
         if is_header and (cut is None or header_share(text[:cut]) >= HEADER_SHARE):
             cut = None  # the header alone (its first label's words are header words too)
         if not text or (is_header and cut is None):
@@ -167,11 +180,13 @@ def collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[Ro
             lines = [*lines[:k], head, header, *lines[k + 1 :]]
             inserted += 1
             continue
-        start = _row_start(text, last_code)
+        start = _row_start(text, last_code, settings.row_gap)
         if in_header and header_share(text) >= HEADER_SHARE and start is None:
             k += 1  # a header label's wrapped words ("trì  phối hợp  thực hiện")
             continue
         in_header = False
+        if start is not None and _mostly_upper(text[start[1] :]) and _SECTION.match(_bare_numeral(text)):
+            start = None  # a section's "I" OCR read as "1" ("1_| CÔNG TÁC CHỈ ĐẠO …"): a task prints in sentence case
         if start is not None:
             last_code, words_at = start
             rows.append(RowLines(last_code, section, section_title, [line], line_tokens(text[words_at:])))
@@ -199,9 +214,48 @@ def collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[Ro
             continue
         if len(rows[-1].lines) >= settings.max_row_lines:
             break
+        lost = _lost_row_words(text) if settings.lost_numbers else None
+        if lost is not None and _DEADLINE_OPENING.search(" ".join(printed_text(ln) for ln in rows[-1].lines)):
+            # A row whose number OCR garbled ("ĐÁ MS) Công bố …"): taken into the row above it
+            # would make one row of two tasks, an invented row and a lost one.
+            last_code = next(iter(sorted(_next_code(last_code), key=len)))
+            rows.append(RowLines(last_code, section, section_title, [line], line_tokens(lost)))
+            k += 1
+            continue
         rows[-1].lines.append(line)
         k += 1
     return rows, k - inserted
+
+
+# A deadline's opening words as a row's first line prints them ("Tháng", "Quý", "Cả năm", "Trước
+# ngày", "Thường xuyên", a date): capitalised, since a task's own words say "6 tháng đầu năm".
+_DEADLINE_OPENING = lazy_compile(
+    r"(?<![\p{L}\p{N}])(?:Tháng|Quý|Cả ?năm|Trước ngày|Thường|\d{1,2}/\d{1,2}/\d{4})(?![\p{L}])"
+)
+# A task's first word (a capital, then lower-case letters) and the next word in lower case.
+_TASK_OPENING = lazy_compile(r"\p{Lu}\p{Ll}+,?\s+\p{Ll}")
+# What OCR made of a row's number and the bar or code after it: at most two short tokens of no
+# lower-case word ("ĐÁ MS)", "4l i35", "I6”").
+_GARBLED_NUMBER = lazy_compile(r"^\s*(?:[^\s]{1,5}\s+){1,4}?(?=\p{Lu}\p{Ll})")
+# A unit's opening words as a lead or coordinator cell prints them (the cell wraps: "Công chức |
+# Địa chính - Xây dựng").
+_UNIT_OPENING = lazy_compile(
+    r"(?<![\p{L}])(?:Công chức|Phòng|Bộ phận|Văn phòng|Công an|UBND|UBMTTQ|Ban Chỉ|Các)(?![\p{L}])"
+)
+
+
+def _lost_row_words(text: str) -> str | None:
+    """A row's first line whose number OCR garbled: its garbled number, then a task's opening words,
+    a unit and a deadline's opening on the same line (a row's first line prints every column's
+    first words; a cell's wrapped line holds no such set). The line's words after the number, or
+    None."""
+    m = _GARBLED_NUMBER.match(text)
+    if not m or re.search(r"\p{Ll}{2}", m.group(0)) or not _TASK_OPENING.match(text, m.end()):
+        return None
+    rest = text[m.end() :]
+    if not _DEADLINE_OPENING.search(rest) or not (names_unit(rest) or _UNIT_OPENING.search(rest)):
+        return None
+    return rest
 
 
 # What follows a task number the bar after it was glued to, read as "1" ("3 | 4.3" → "3.143",

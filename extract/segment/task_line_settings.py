@@ -11,8 +11,20 @@ from dataclasses import dataclass
 class TaskLineSettings:
     # A header line names at least this many task columns, one of them the lead or the deadline.
     min_header_columns: int = 4
+    # A header OCR glued after a row's words, and one OCR cut into two lines of header words, are
+    # headers (``task_lines._header_at``).
+    glued_headers: bool = True
+    split_headers: bool = False
+    # A task header names the task's column (a header read from a line's tail may have lost it).
+    task_label: bool = True
     # Header labels wrap over up to this many lines (checked for repeated headers too).
     header_lines: int = 4
+    # Rows whose numbers OCR lost, at most, before a row whose number follows a ruling bar or a
+    # criterion code (``task_line_rows._skipped_codes``): the row starts there all the same.
+    row_gap: int = 3
+    # A line inside a row that opens a task, names a unit and a deadline's opening word behind a
+    # garbled number is the next row's first line (``task_line_rows._lost_row_words``).
+    lost_numbers: bool = True
     # Lines a row may run to (a runaway row is the table's end missed).
     max_row_lines: int = 14
     # Log-probability bonus for a part boundary where OCR read a ruling bar, and penalty for a bar

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import regex as re
 
-from extract.model import IngestedDocument
+from extract.model import IngestedDocument, Line
 from extract.segment.paragraphs import reading_lines
-from extract.segment.task_header import header_columns, header_labels
-from extract.segment.task_line_rows import collect_rows, is_task_header
+from extract.segment.task_header import HEADER_SHARE, header_columns, header_labels, header_share
+from extract.segment.task_line_rows import collect_rows, header_cut, is_task_header
 from extract.segment.task_line_settings import TaskLineSettings
 from extract.segment.task_line_split import clean_cell, learn_widths, split_row, whole_cells
 from extract.segment.task_line_widths import text_width
@@ -46,16 +46,45 @@ def _criterion_code(text: str, settings: TaskLineSettings) -> str | None:
     return code or None
 
 
+def _header_at(lines: list[Line], k: int, settings: TaskLineSettings) -> tuple[str, int] | None:
+    """The task header line ``k`` holds, and how many more lines it took: the line itself; a
+    header OCR glued after a row's words ("… 12/2024Số Nội dung công việc …": the row is lost,
+    and told); or a header OCR cut in two lines, each of header words ("TT Tên nhiệm vụ Kết quả,
+    sản" / "Thời gian | Đầu mối thực | Đơn vị phối"), joined."""
+    text = lines[k].text.strip()
+    if is_task_header(text, settings):
+        return text, 0
+    if not text:
+        return None
+    if settings.glued_headers:
+        cut = header_cut(text, settings)
+        if cut is not None:
+            return text[cut:], 0
+    if not settings.split_headers or header_share(text) < HEADER_SHARE:
+        return None
+    for j in range(k + 1, min(len(lines), k + 3)):
+        after = lines[j].text.strip()
+        if not after:
+            continue
+        joined = f"{text} {after}"
+        if header_share(after) >= HEADER_SHARE and is_task_header(joined, settings):
+            return joined, j - k
+        break
+    return None
+
+
 def find_task_lines(doc: IngestedDocument, settings: TaskLineSettings = TaskLineSettings()) -> list[TaskTable]:
     """Task frameworks of a document's lines (text dumps and OCR'd pages)."""
     lines = [ln for ln in reading_lines(doc)]
     tables: list[TaskTable] = []
     k = 0
     while k < len(lines):
-        text = lines[k].text.strip()
-        if not is_task_header(text, settings):
+        found = _header_at(lines, k, settings)
+        if found is None:
             k += 1
             continue
+        text, joined = found
+        k += joined
         labels = [(c, label) for c, label in header_labels(text) or [] if c != "code"]
         columns = header_columns(text) or []
         body_columns = [c for c, _ in labels]

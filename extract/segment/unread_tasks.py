@@ -217,7 +217,9 @@ def unread_task_runs(
     rows = [r for t in result.task_tables for r in t.rows]
     lines = [line for page in doc.pages for line in page.lines]
     run = _numbered_run(lines, settings)
-    if len(run) < settings.run_rows or len(rows) >= len(run):
+    # The last number printed says how many rows the grid has at least (a row whose number OCR
+    # garbled is read all the same, under the number it should carry, and is in no run).
+    if len(run) < settings.run_rows or len(rows) >= max(len(run), run[-1][0]):
         return []
     read = {(r.code or "").strip().rstrip(".") for r in rows}
     lost = [(n, k) for n, k, _ in run if not rows or str(n) not in read]
