@@ -46,7 +46,9 @@ def _criterion_code(text: str, settings: TaskLineSettings) -> str | None:
     return code or None
 
 
-def _header_at(lines: list[Line], k: int, settings: TaskLineSettings) -> tuple[str, int] | None:
+def _header_at(
+    lines: list[Line], k: int, settings: TaskLineSettings, typed: frozenset[int] = frozenset()
+) -> tuple[str, int] | None:
     """The task header line ``k`` holds, and how many more lines it took: the line itself; a
     header OCR glued after a row's words ("… 12/2024Số Nội dung công việc …": the row is lost,
     and told); or a header OCR cut in two lines, each of header words ("TT Tên nhiệm vụ Kết quả,
@@ -56,7 +58,9 @@ def _header_at(lines: list[Line], k: int, settings: TaskLineSettings) -> tuple[s
         return text, 0
     if not text:
         return None
-    if settings.glued_headers:
+    # (only OCR glues a header to a row's words: a typed page's lines are its paragraphs and cells,
+    # and testing every cut of every line cost a typed plan some 50 ms)
+    if settings.glued_headers and lines[k].page not in typed:
         cut = header_cut(text, settings)
         if cut is not None:
             return text[cut:], 0
@@ -76,10 +80,11 @@ def _header_at(lines: list[Line], k: int, settings: TaskLineSettings) -> tuple[s
 def find_task_lines(doc: IngestedDocument, settings: TaskLineSettings = TaskLineSettings()) -> list[TaskTable]:
     """Task frameworks of a document's lines (text dumps and OCR'd pages)."""
     lines = [ln for ln in reading_lines(doc)]
+    typed = frozenset(p.number for p in doc.pages if p.method in ("docx", "pdf-text"))
     tables: list[TaskTable] = []
     k = 0
     while k < len(lines):
-        found = _header_at(lines, k, settings)
+        found = _header_at(lines, k, settings, typed)
         if found is None:
             k += 1
             continue
