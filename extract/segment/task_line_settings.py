@@ -11,10 +11,8 @@ from dataclasses import dataclass
 class TaskLineSettings:
     # A header line names at least this many task columns, one of them the lead or the deadline.
     min_header_columns: int = 4
-    # A header OCR glued after a row's words, and one OCR cut into two lines of header words, are
-    # headers (``task_lines._header_at``).
+    # A header OCR glued after a row's words is a header (``task_lines._header_at``).
     glued_headers: bool = True
-    split_headers: bool = False
     # A task header names the task's column (a header read from a line's tail may have lost it).
     task_label: bool = True
     # Header labels wrap over up to this many lines (checked for repeated headers too).

@@ -20,7 +20,7 @@ import regex as re
 
 from extract.model import IngestedDocument, Line
 from extract.segment.paragraphs import reading_lines
-from extract.segment.task_header import HEADER_SHARE, header_columns, header_labels, header_share
+from extract.segment.task_header import header_columns, header_labels
 from extract.segment.task_line_rows import collect_rows, header_cut, is_task_header
 from extract.segment.task_line_settings import TaskLineSettings
 from extract.segment.task_line_split import clean_cell, learn_widths, split_row, whole_cells
@@ -48,32 +48,18 @@ def _criterion_code(text: str, settings: TaskLineSettings) -> str | None:
 
 def _header_at(
     lines: list[Line], k: int, settings: TaskLineSettings, typed: frozenset[int] = frozenset()
-) -> tuple[str, int] | None:
-    """The task header line ``k`` holds, and how many more lines it took: the line itself; a
-    header OCR glued after a row's words ("… 12/2024Số Nội dung công việc …": the row is lost,
-    and told); or a header OCR cut in two lines, each of header words ("TT Tên nhiệm vụ Kết quả,
-    sản" / "Thời gian | Đầu mối thực | Đơn vị phối"), joined."""
+) -> str | None:
+    """The task header line ``k`` holds: the line itself, or a header OCR glued after a row's words
+    ("… 12/2024Số Nội dung công việc …": the row is lost, and told)."""
     text = lines[k].text.strip()
     if is_task_header(text, settings):
-        return text, 0
-    if not text:
-        return None
+        return text
     # (only OCR glues a header to a row's words: a typed page's lines are its paragraphs and cells,
     # and testing every cut of every line cost a typed plan some 50 ms)
-    if settings.glued_headers and lines[k].page not in typed:
+    if text and settings.glued_headers and lines[k].page not in typed:
         cut = header_cut(text, settings)
         if cut is not None:
-            return text[cut:], 0
-    if not settings.split_headers or header_share(text) < HEADER_SHARE:
-        return None
-    for j in range(k + 1, min(len(lines), k + 3)):
-        after = lines[j].text.strip()
-        if not after:
-            continue
-        joined = f"{text} {after}"
-        if header_share(after) >= HEADER_SHARE and is_task_header(joined, settings):
-            return joined, j - k
-        break
+            return text[cut:]
     return None
 
 
@@ -84,12 +70,10 @@ def find_task_lines(doc: IngestedDocument, settings: TaskLineSettings = TaskLine
     tables: list[TaskTable] = []
     k = 0
     while k < len(lines):
-        found = _header_at(lines, k, settings, typed)
-        if found is None:
+        text = _header_at(lines, k, settings, typed)
+        if text is None:
             k += 1
             continue
-        text, joined = found
-        k += joined
         labels = [(c, label) for c, label in header_labels(text) or [] if c != "code"]
         columns = header_columns(text) or []
         body_columns = [c for c, _ in labels]

@@ -75,20 +75,6 @@ def indicator_wording(text: str) -> float | None:
     return len(grams & _vocabulary()) / len(grams)
 
 
-def closest_indicator(text: str) -> tuple[AnnexIndicator | None, float]:
-    """The catalogue entry sharing most trigrams with ``text`` (Dice coefficient), and that share."""
-    grams = _trigrams(text)
-    best: tuple[AnnexIndicator | None, float] = (None, 0.0)
-    if not grams:
-        return best
-    for entry in annex_indicators():
-        other = _trigrams(entry.indicator)
-        score = 2 * len(grams & other) / (len(grams) + len(other)) if other else 0.0
-        if score > best[1]:
-            best = (entry, score)
-    return best
-
-
 def opens_indicator(text: str, min_share: float = 0.1) -> bool:
     """Whether ``text`` opens as annex indicators do: its first folded word is the first word of
     at least ``min_share`` of the catalogue's indicators ("Số …", "Tỷ lệ …", "Tổng số …")."""
