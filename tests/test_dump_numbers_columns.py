@@ -1,13 +1,16 @@
-"""Figures an OCR dump still prints, taken by the wrong column and moved by the arithmetic the table
-carries (issue 11): a part's lone figure below its children's maxima added up is its self score
-when the set's published maximum for the part is not the one a document prints (a set read in
-part); two figures of 0 read as maximum and self score, below the set's maximum, are the self and
-appraised scores (no criterion is scored out of 0). Real Tesseract dumps of seed 483's documents
+"""Figures an OCR dump still prints, kept in their columns (issue 11): two figures of 0 read as
+maximum and self score, below the set's maximum, are the self and appraised scores (no criterion
+is scored out of 0); a token mixing letters and digits between two points figures is a cell OCR
+garbled, so the figure after it takes the next column; small letters with vie's marks between a
+lone figure and the line's last one are a speck. Real Tesseract dumps of seed 483's documents
 (tests/data/dumps_numbers21, with the generator's truth), read end to end."""
 
 from pathlib import Path
 
+import pytest
+
 from corpus_helpers import scored_rows_with_truth
+from extract.segment.line_points import _number_run
 
 DUMPS = Path(__file__).parent / "data" / "dumps_numbers21"
 
@@ -20,15 +23,43 @@ def _cells(row: dict) -> tuple:
     return row["max_points"], row["self_points"], row.get("appraised_points")
 
 
-def test_a_parts_lone_figure_below_its_childrens_maxima_is_its_self_score():
-    # "CONG TAC CHi DAO, DIEU HANH 9,5": the maximum 10 lost; the set (ca-mau_2013) publishes 20
-    # for part 1 but holds only 1.1-1.3 (5 + 2 + 3), the rows the document prints. Read as a
-    # maximum of 9,5 before.
-    rows, want, _ = _read("d01-i1-ruled-top-eng-200dpi")
-    assert _cells(rows["1"]) == _cells(want["1"]) == (10.0, 9.5, None)
-    assert rows["1"]["alternatives"]["max_points"] == [9.5]  # the reading before kept
-    assert "unsure_self_points:0.50" in rows["1"]["flags"]  # the set's guess of the cell: queued
-    assert all(_cells(rows[c])[0] == _cells(want[c])[0] for c in ("1.1", "1.2", "1.3"))
+def _run(line: str, n_points: int) -> list[str] | None:
+    run = _number_run([(t, t) for t in line.split()], n_points)
+    return run[2] if run else None
+
+
+@pytest.mark.parametrize(
+    "line, n_points, cells",
+    [
+        # 8,25 read "B05" between the maximum and the appraised 7,75: kept in its column.
+        ("CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNHCCHC_. 10 | B05 7,75", 3, ["10", "B05", "7,75"]),
+        # ... not a mixed token with words after it (a lone figure in text is no cell, as before).
+        ("Cải cách hành chính 10 B05 Kế hoạch", 3, None),
+        ("theo hướng dẫn 3 x2 lần", 2, ["3", "x2"]),  # (as before: "x2" a lookalike cell)
+        # A speck vie read with marks ("nã") between a lone figure and the line's last figure.
+        ("vn cả báo cáo có đầy đủ nội dung theo hướng 1 nã 1", 3, ["1", "1"]),
+        # ... not when the second cannot be a score of the first, nor with words after it.
+        ("nội dung theo hướng 1 nã 5", 3, ["5"]),
+        ("nội dung theo hướng 1 nã 1 lần", 3, None),
+    ],
+)
+def test_the_run_of_points_cells(line, n_points, cells):
+    assert _run(line, n_points) == cells
+
+
+def test_a_garbled_cell_between_two_figures_keeps_its_column():
+    # "1... | CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNHCCHC_. 10 | B05 7,75": 7,75 was dropped before.
+    rows, want, _ = _read("d04-i4-ruled-center-vie-300dpi-degraded")
+    assert _cells(rows["1"]) == (10.0, None, 7.75)
+    assert _cells(want["1"]) == (10.0, 8.25, 7.75)
+    assert rows["1"]["self_points_raw"] == "B05"
+    assert "missing_self" in rows["1"]["flags"]  # the garbled cell: queued
+
+
+def test_a_speck_with_marks_between_a_figure_and_the_last():
+    # "122 vn cả báo cáo … theo hướng 1 nã 1": the self score 1 was lost before.
+    rows, want, _ = _read("d04-i4-ruled-center-vie-300dpi-degraded")
+    assert _cells(rows["1.2.2"])[:2] == _cells(want["1.2.2"])[:2] == (1.0, 1.0)
 
 
 def test_two_figures_of_zero_below_the_sets_maximum_are_the_scores():
@@ -36,4 +67,4 @@ def test_two_figures_of_zero_below_the_sets_maximum_are_the_scores():
     # read as a maximum of 0 and a self score of 0 before.
     rows, want, _ = _read("d04-i3-ruled-center-eng-150dpi-degraded")
     assert _cells(rows["4"]) == _cells(want["4"]) == (11.0, 0.0, 0.0)
-    assert "unsure_appraised_points:0.50" in rows["4"]["flags"]
+    assert "unsure_appraised_points:0.50" in rows["4"]["flags"]  # the set's guess of the columns: queued

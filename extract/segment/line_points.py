@@ -202,13 +202,14 @@ def _speck_between(raws: list[str], j: int) -> bool:
 def _speck_before_last(raws: list[str], j: int, cells: list[str | None]) -> bool:
     """Token ``j`` stands between a lone number and the number ending the line, the two a
     maximum and a score ("CCHC 10 ac 5,5"): no text goes on after it, so the letters are a
-    ruling line's speck between the two cells, not a word of the name."""
+    ruling line's speck between the two cells, not a word of the name. vie OCR gives the speck
+    its marks ("hướng 1 nã 1"): small letters with marks are one too."""
     rest = [r for r in raws[j + 1 :] if not JUNK.match(r)]
     return (
         len(cells) == 1
         and cells[0] is not None
         and len(rest) == 1
-        and raws[j].isascii()
+        and (raws[j].isascii() or raws[j].islower())
         and points_cell(rest[0]) is not None
         and _max_first([cells[0], points_cell(rest[0])])
     )
@@ -292,7 +293,9 @@ def _with_lost_cells(
         after += 1
     lost_before = before >= 1 and garbled_cell(tokens[before])
     lost_after = after < len(tokens) and (
-        garbled_cell(tokens[after], last=after == len(tokens) - 1) or _overlong_cell(tokens, after)
+        garbled_cell(tokens[after], last=after == len(tokens) - 1)
+        or _overlong_cell(tokens, after)
+        or _mixed_cell(tokens, after)
     )
     if lost_before and not lost_after:
         return before, last, [tokens[before][1], *numbers]
@@ -360,6 +363,21 @@ def _overlong_cell(tokens: list[tuple[str, str]], k: int) -> bool:
         # (the line's end or a word after it: more numbers after it, the run is later)
         and (not rest or re.search(r"\p{L}{2}", rest[0]) is not None)
     )
+
+
+def _mixed_cell(tokens: list[tuple[str, str]], k: int) -> bool:
+    """Token ``k``, right after a points number, is two or three characters mixing letters and
+    digits ("10 | B05 7,75": 8,25 read with a letter for its 8 and its comma lost) with a points
+    number right after it: a cell OCR garbled between two cells, kept in its place so the number
+    after it takes the next column (a code or a document's number does not stand between two
+    points figures)."""
+    core = tokens[k][1].strip(CELL_SPECKS)
+    if not re.fullmatch(r"(?=[^\d]*\d)(?=\P{L}*\p{L})[\p{L}\d]{2,3}", core) or points_cell(core, beside_points=True):
+        return False
+    nxt = k + 1
+    while nxt < len(tokens) and JUNK.match(tokens[nxt][1]):
+        nxt += 1
+    return nxt < len(tokens) and points_cell(tokens[nxt][1]) is not None
 
 
 # Spacing accents alone: a speck on a number's edge when glued to it ("0ˆ", ``CELL_SPECKS``), a
