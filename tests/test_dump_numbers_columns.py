@@ -10,22 +10,13 @@ from pathlib import Path
 import pytest
 
 from corpus_helpers import scored_rows_with_truth
-from extract.segment.line_points import _number_run
+from test_dump_numbers_printed import _cells, _run
 
 DUMPS = Path(__file__).parent / "data" / "dumps_numbers21"
 
 
 def _read(name: str) -> tuple[dict[str, dict], dict[str, dict], dict]:
     return scored_rows_with_truth(DUMPS / f"s483-{name}.txt")
-
-
-def _cells(row: dict) -> tuple:
-    return row["max_points"], row["self_points"], row.get("appraised_points")
-
-
-def _run(line: str, n_points: int) -> list[str] | None:
-    run = _number_run([(t, t) for t in line.split()], n_points)
-    return run[2] if run else None
 
 
 @pytest.mark.parametrize(
