@@ -509,6 +509,10 @@ def _score_row(
         # (a letter glued to its digits, "s10" or "8V", may be a digit OCR garbled: as unsure)
         if ocr and values[key] is not None and raw and (not re.search(r"\d", raw) or glued_digits(raw)):
             unsure[key] = min(unsure.get(key, 1.0), settings.letter_cell_conf)
+    for key in draft.specked if ocr else ():
+        # (a bracket against the figure: OCR's mark inserted, or the figure's own ink split off)
+        if values[key] is not None:
+            unsure[key] = min(unsure.get(key, 1.0), settings.letter_cell_conf)
     if unsure:
         # The row is flagged as before; its confidence is not capped: each unsure cell carries its
         # own flag and OCR confidence (``unsure_flag``), which the value confidence weighs for that
@@ -528,7 +532,7 @@ def _score_row(
     if ocr and damage is not None and name != name_raw:
         # The repair read each printed line on its own: the name's words are read again together.
         name = repair_gathered(name_raw, damage())
-    return ScoreRow(
+    row = ScoreRow(
         code=label,
         code_raw=draft.code,
         level=choice.code.level if choice.code else 0,
@@ -547,6 +551,21 @@ def _score_row(
         flags=flags,
         source=SourceRef(page=draft.page, line_start=draft.line_start, line_end=draft.line_end, bbox=draft.bbox),
     )
+    if ocr and draft.split_decimal:
+        _split_decimal_readings(row, draft.later_raws)
+    return row
+
+
+def _split_decimal_readings(row: ScoreRow, joined: tuple[str, ...]) -> None:
+    """A row whose line printed one figure more than its cells, two of them a decimal whose mark
+    OCR split off ("14. 5 0 0"): the cells read in print order are one reading and the figures
+    with the decimal joined another, so each cell the two read apart keeps the joined reading
+    as its alternative (its column is a guess, for review) until the criteria set's maximum
+    chooses (``normalize.criteria.set_cells``) or a relation holding settles it."""
+    for cell, raw in zip(("max_points", "self_points", "appraised_points"), joined):
+        value = _number(raw, True)
+        if value is not None and value != getattr(row, cell):
+            row.alternatives[cell] = [*row.alternatives.get(cell, []), value]
 
 
 def _flag_missing_appraised(rows: list[ScoreRow], settings: ScoreTableSettings) -> None:
