@@ -100,3 +100,18 @@ def test_a_bracket_before_figures_its_row_repeats_is_the_grids_rule(tmp_path):
     row = _row(out, "2")
     assert (row["max_points"], row["self_points"], row["appraised_points"]) == (10.0, 10.0, 10.0)
     assert not _queued(out, "2")
+
+
+def test_a_sum_holding_with_two_guessed_columns_vouches_for_neither():
+    # Seed 472 d06-i6 (the check seed, read for this rule after its first measurement): rows 1.1
+    # ("15", its self score lost: the appraised 1,5) and 1.1.3 ("ngày Mi 1 0,5", truth 1, 1,
+    # 0,5: the self score garbled into "Mi") each lost a cell, so their scores' columns are a
+    # guess. 1.1's self sum held with them (1 + 0 + 0,5 + 0 = 1,5), in the appraised column's
+    # figures, and vouched for 1.1.3's self score 0,5 (printed 1) at 0.942.
+    out, truth = converted_with_truth(
+        DATA / "dumps_silent21" / "s472-d06-i6-f11-i6-explanation-before-points-vie-psm3-200dpi-degraded.txt"
+    )
+    truth_row = next(r for t in truth["score_tables"] for r in t["rows"] if r["code"] == "1.1.3")
+    assert (truth_row["self_points"], truth_row["appraised_points"]) == (1.0, 0.5)
+    assert _row(out, "1.1.3")["self_points"] == 0.5
+    assert "self_points" in _queued(out, "1.1.3")
