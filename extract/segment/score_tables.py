@@ -24,7 +24,7 @@ from extract.segment.line_common import glued_digits
 from extract.segment.line_words import name_tokens
 from extract.segment.scale_lines import ScaleSettings, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
-from extract.segment.score_readings import points_readings, resolve_lost_commas
+from extract.segment.score_readings import points_readings, resolve_lost_commas, split_decimal_readings
 from extract.segment.table_join import join_tables, lines_before
 from normalize.code_repair import CodeChoice, oversized_rows, parent_rows, repair_codes
 from normalize.codes import CodeSettings, format_codes, parse_code
@@ -552,20 +552,8 @@ def _score_row(
         source=SourceRef(page=draft.page, line_start=draft.line_start, line_end=draft.line_end, bbox=draft.bbox),
     )
     if ocr and draft.split_decimal:
-        _split_decimal_readings(row, draft.later_raws)
+        split_decimal_readings(row, draft.later_raws)
     return row
-
-
-def _split_decimal_readings(row: ScoreRow, joined: tuple[str, ...]) -> None:
-    """A row whose line printed one figure more than its cells, two of them a decimal whose mark
-    OCR split off ("14. 5 0 0"): the cells read in print order are one reading and the figures
-    with the decimal joined another, so each cell the two read apart keeps the joined reading
-    as its alternative (its column is a guess, for review) until the criteria set's maximum
-    chooses (``normalize.criteria.set_cells``) or a relation holding settles it."""
-    for cell, raw in zip(("max_points", "self_points", "appraised_points"), joined):
-        value = _number(raw, True)
-        if value is not None and value != getattr(row, cell):
-            row.alternatives[cell] = [*row.alternatives.get(cell, []), value]
 
 
 def _flag_missing_appraised(rows: list[ScoreRow], settings: ScoreTableSettings) -> None:
