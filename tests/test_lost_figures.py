@@ -65,14 +65,18 @@ def test_a_score_above_a_maximum_that_is_not_the_sets_is_a_misreading_not_a_faul
     assert faults <= {r["code"] for r in out["review"]}
 
 
-@pytest.mark.parametrize("speck", ["¡", "§", "«"])
+# Specks OCR glues before a figure: an inverted mark, symbols, and letters no Vietnamese word
+# prints (a Latin hook "Ƒ", found while mending this test, lost the score untold; "ß", a Greek
+# alpha). One rule over the class, not one per character: each is read or told.
+@pytest.mark.parametrize("speck", ["¡", "§", "«", "¢", "Ƒ", "ß", "α"])
 def test_a_score_glued_to_a_speck_beside_an_equal_maximum_is_read_or_told(tmp_path, speck):
     # Seed 331's d01-i4 printed row 5 as "Cải cách thủ tục hành chính ¡14,5 14,5": the maximum read
     # from the second figure, the self score left in the name behind the speck. "¡" before a figure
-    # beside another is a speck OCR makes of a rule (line_common): the score is read. Any other
-    # speck: a figure of the name equal to a maximum read in its own column is a second figure, not
-    # that maximum, so the blank self score is told. Here that line stands for row 3 of seed 351's
-    # d01-i2 (printed "3. Cải cách thủ tục hành chính 14,5 13"); the rest of the dump is Tesseract's.
+    # beside another is a speck OCR makes of a rule (line_common): the score is read, as a letter
+    # glued to a cell's digits is (doubted). Any other speck: a figure of the name equal to a
+    # maximum read in its own column is a second figure, not that maximum, so the blank self
+    # score is told. Here that line stands for row 3 of seed 351's d01-i2 (printed "3. Cải cách
+    # thủ tục hành chính 14,5 13"); the rest of the dump is Tesseract's.
     text = (DATA / "s351-d01-i2-ruled-center-vie-150dpi.txt").read_text(encoding="utf-8").split("\n")
     (at,) = [i for i, line in enumerate(text) if line == "3. Cải cách thủ tục hành chính 14,5 13"]
     text[at] = f"3. Cải cách thủ tục hành chính {speck}14,5 14,5"
@@ -83,12 +87,12 @@ def test_a_score_glued_to_a_speck_beside_an_equal_maximum_is_read_or_told(tmp_pa
     out = result_to_json(convert_file(path))
     row = next(r for r in out["score_tables"][0]["rows"] if r["code"] == "3")
     told = [u["reason"] for u in out["unread"] if u["reason"].startswith("figures not read")]
-    if speck == "¡":
-        assert (row["max_points"], row["self_points"]) == (14.5, 14.5)
-        assert not any(re.search(r"(?<![\d.])3 self points", reason) for reason in told), told
+    said = any(re.search(r"(?<![\d.])3 self points", reason) for reason in told)
+    assert row["max_points"] == 14.5
+    if speck == "¡" or row["self_points"] is not None:
+        assert row["self_points"] == 14.5 and not said, told
     else:
-        assert (row["max_points"], row["self_points"]) == (14.5, None)
-        assert any(re.search(r"(?<![\d.])3 self points", reason) for reason in told), told
+        assert said, told
     # A maximum read from the name's own figure (row 8, "tổ 15/5 15/5 Báo cáo …") is still that figure.
     assert any("8 self points" in reason for reason in told)
 

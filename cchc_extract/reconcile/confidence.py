@@ -86,7 +86,7 @@ from cchc_extract.reconcile.printed_cells import (
     scale_figure_taken,
     scale_robbed,
 )
-from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_MAX_DIFFERS, FLAG_MAX_FROM_SET
+from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_MAX_DIFFERS, FLAG_MAX_FROM_SET, FLAG_READING_BY_SET
 from normalize.lazy_regex import lazy_compile
 from schemas.records import (
     Check,
@@ -269,6 +269,11 @@ def value_features(
                     # maxima, all right; 4 queued at 0.73, their row's confidence lowered by the
                     # lost cell the set filled). A code inferred or repaired may be another row's.
                     agrees = 1.0
+                if f == "max_points" and chosen_by_sum(row):
+                    # The set's figure taken for a maximum read as no maximum because a sum holds
+                    # with it: that sum and the set chose the value, they do not vouch for it (seed
+                    # 471: "1 5" printed for 1,5, read 5, took the set's 1 at 0.99).
+                    features["held"], agrees = 0.0, 0.0
                 out[(pointer, f)] = features | ocr | settled(features, row, f, agrees)
     for ai, annex in enumerate(result.statistics):
         cells_lost = not blanks_printed(annex, result.source, read_by_ocr)
@@ -382,6 +387,15 @@ def settled(features: dict[str, float], row: ScoreRow, f: str, agrees: float) ->
         "readings": 0.0 if confirmed else features["readings"],
         "format": 0.0 if confirmed else features["format"],
     }
+
+
+def chosen_by_sum(row: ScoreRow) -> bool:
+    """Whether a row's maximum is the criteria set's, taken in place of a figure read as no
+    maximum because a sum the table carries holds with it (``set_cells._max_by_sums``: its flag
+    and the unsure cell it leaves)."""
+    return unsure_conf(row.flags, "max_points") is not None and any(
+        flag.startswith(FLAG_READING_BY_SET) for flag in row.flags
+    )
 
 
 def coded_by_name(row: ScoreRow | StatRow) -> bool:

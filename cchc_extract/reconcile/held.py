@@ -56,7 +56,12 @@ def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str
         partial = any(k in orphans or _lost(rows[k], field_) for k in members)
         if check.kind != "ratio" and partial:
             continue
-        held |= {(f"{table}/rows/{i}", field_) for i in members}
+        # Scores whose column is a guess (their row lost a cell beside them) in a table with two
+        # score columns: a sum holding with two of them may hold in the other column, each row's
+        # figure of that column read into this one (seed 472: a parent's and a child's appraised
+        # scores read as self scores, their sum of self scores holding with them at 0.94).
+        guessed = [i for i in members if _column_guessed(rows[i], field_, rows)]
+        held |= {(f"{table}/rows/{i}", field_) for i in members if len(guessed) < 2 or i not in guessed}
         zeros |= {(f"{table}/rows/{i}", field_) for i in members if _zero_placed_by_position(rows[i], field_)}
     # A zero adds nothing: a sum (or a ratio of zero) holds with it whether or not the row belongs
     # where it stands, so a zero whose code was inferred from its place is vouched by its relations
@@ -65,6 +70,12 @@ def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str
     # is vouched neither in its place nor in its value.
     placed = {pointer for pointer, f in held - zeros}
     return {(pointer, f) for pointer, f in held if (pointer, f) not in zeros or pointer in placed}
+
+
+def _column_guessed(row, field_: str, rows: list) -> bool:
+    from cchc_extract.reconcile.confidence import APPRAISED, column_guessed, table_fields  # (imports this)
+
+    return field_ in ("self_points", APPRAISED) and APPRAISED in table_fields(rows) and column_guessed(row, field_)
 
 
 def _lost(row, field_: str) -> bool:

@@ -31,6 +31,7 @@ from extract.segment.line_points import (
     is_syllable_run as is_syllable_run,
 )
 from normalize.codes import read_code_token
+from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
 
 
@@ -58,6 +59,12 @@ class LineCells:
     # cells one number later, a reading the row keeps for the criteria set's maximum to choose
     # (the run's first number may be the name's: a garbled word, "rõ" read "r6").
     later_raws: tuple[str, ...] = ()
+    # The later reading is the run's figures with a decimal OCR split in two joined ("14. 5 0 0":
+    # 14,5, 0, 0), not the cells one number later.
+    split_decimal: bool = False
+    # Points cells ("max", "self", "appraised") whose figure a bracket stood against ("10 [ 6 |
+    # 10", "[6"): a mark OCR inserted or made of the figure's own ink, so the figure may be damaged.
+    specked: tuple[str, ...] = ()
 
     @property
     def has_numbers(self) -> bool:
@@ -103,9 +110,20 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
         cells.split_tokens = _with_bars(tokens)
         return cells
     first, last, numbers = run
-    for key, raw in zip(_columns_of(numbers, layout.points), numbers):
+    keys = _columns_of(numbers, layout.points)
+    for key, raw in zip(keys, numbers):
         setattr(cells, f"{key}_raw", raw)
+    specked = _bracketed_figures(tokens[first:last])
+    if len(specked) == len(numbers):
+        # (a figure equal to another of its row's is no figure OCR damaged: "[10 | 10 | 10")
+        figures = [points_cell(raw, beside_points=True) or raw for raw in numbers]
+        cells.specked = tuple(
+            key for key, hit, figure in zip(keys, specked, figures) if hit and figures.count(figure) == 1
+        )
     cells.later_raws = _later_cells(tokens, last, numbers, len(layout.points))
+    joined = _split_decimal_cells(tokens, first, len(layout.points))
+    if joined:
+        cells.later_raws, cells.split_decimal = joined, True
     _drop_bracketed_over_max(cells, tokens[first:last])
     cells.name = [t for t in tokens[:first] if not JUNK.match(t[1])]
     cells.explanation = [t for t in tokens[last:] if not JUNK.match(t[1])]
@@ -147,6 +165,82 @@ def _later_cells(tokens: list[tuple[str, str]], last: int, numbers: list[str], n
     if after is None:
         return ()
     return (*(points_cell(raw, beside_points=True) or raw for raw in numbers[1:]), after)
+
+
+# A points figure and the part of it after a decimal mark OCR cut off with a space: "14." + "5",
+# "14" + ",5", "14" + "." + "5". The fraction is one points are given in (quarters).
+_SPLIT_HEAD = lazy_compile(r"[1-9]?\d[.,]?")
+_SPLIT_TAIL = lazy_compile(r"[.,]?(?:5|25|75)")
+
+
+def _split_decimal_cells(tokens: list[tuple[str, str]], first: int, n_points: int) -> tuple[str, ...]:
+    """The cells a line's figures read as when one more figure than its ``n_points`` columns
+    stands from the run's start to the line's end (or its text) and exactly one pair of them is a
+    decimal whose mark OCR split from its digits ("Cải cách … 14. 5 0 0": 14,5, 0, 0 rather than
+    14, 5, 0): the joined reading, for the criteria set's maximum to choose (``later_raws``), else
+    the row's columns are a guess its cells carry (``score_tables``). A pair with no mark between
+    ("14 5") is two cells as likely as one. Empty otherwise."""
+    if n_points < 2:
+        return ()
+    figures: list[str] = []  # raw tokens of figures, a lone mark kept between them
+    for _, raw in tokens[first:]:
+        if raw in (".", ","):
+            figures.append(raw)
+        elif JUNK.match(raw):
+            continue
+        elif points_cell(raw, beside_points=True) is not None or _SPLIT_TAIL.fullmatch(raw):
+            figures.append(raw)
+        else:
+            break
+    while figures and figures[-1] in (".", ","):
+        figures.pop()
+    cut = [
+        k
+        for k in range(len(figures) - 1)
+        if _marked_split(figures[k], figures[k + 1], figures[k + 2] if k + 2 < len(figures) else "")
+    ]
+    count = len([f for f in figures if f not in (".", ",")])
+    if len(cut) != 1 or count != n_points + 1:
+        return ()
+    k = cut[0]
+    lone_mark = figures[k + 1] in (".", ",")
+    tail = figures[k + 2] if lone_mark else figures[k + 1]
+    joined = figures[k].rstrip(".,") + "," + tail.lstrip(".,")
+    rest = figures[k + 3 :] if lone_mark else figures[k + 2 :]
+    out = [*figures[:k], joined, *rest]
+    cells = [points_cell(f, beside_points=True) or f for f in out if f not in (".", ",")]
+    return tuple(cells) if len(cells) == n_points else ()
+
+
+def _marked_split(head: str, nxt: str, after: str) -> bool:
+    """Whether ``head`` and what follows it are one decimal figure whose mark OCR split off: the
+    mark glued to the head ("14." then "5") or to the tail ("14" then ",5"), or standing alone
+    between them ("14" "." "5")."""
+    if head in (".", ",") or not _SPLIT_HEAD.fullmatch(head):
+        return False
+    if head[-1] in ".,":
+        return nxt in ("5", "25", "75")
+    if nxt in (".", ","):
+        return after in ("5", "25", "75")
+    return nxt[:1] in ".," and _SPLIT_TAIL.fullmatch(nxt) is not None
+
+
+def _bracketed_figures(run: list[tuple[str, str]]) -> list[bool]:
+    """For each figure of a run of points tokens, whether a bracket stands against it: glued
+    ("[6") or alone right before it ("[ 6"). A bar ("|") is the grid's rule; a bracket may be
+    the rule too, or ink of the figure OCR split off ("10" read "[ 6")."""
+    out: list[bool] = []
+    before = ""
+    for _, raw in run:
+        if JUNK.match(raw):
+            before = raw
+            continue
+        out.append(bracket_glued(raw) or (len(before) == 1 and before in _BRACKET_MARKS))
+        before = ""
+    return out
+
+
+_BRACKET_MARKS = "[](){}"
 
 
 def _drop_bracketed_over_max(cells: LineCells, run: list[tuple[str, str]]) -> None:

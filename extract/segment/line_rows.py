@@ -173,6 +173,9 @@ class RowBuilder:
             else:
                 if cells.later_raws and row.n_numbers == 0 and row.appraised_raw is None:
                     row.later_raws = cells.later_raws  # (the row's cells are this line's)
+                    row.split_decimal = cells.split_decimal
+                if row.n_numbers == 0 and row.appraised_raw is None:
+                    row.specked = cells.specked
                 if cells.max_raw is not None:  # the token pattern reads the max first ...
                     row.add_number(cells.max_raw)
                 if cells.self_raw is not None and cells.max_raw is None and row.self_raw is None:

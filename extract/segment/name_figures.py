@@ -6,6 +6,7 @@ answers are withdrawn (``points_in_names``): a claim must not outlive the readin
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
 import regex as re
@@ -71,6 +72,19 @@ def sum_in_name(row: ScoreRow, table_rows: list[ScoreRow]) -> str | None:
     return found[0] if len(found) == 1 and total > 0 else None
 
 
+def specks_blanked(text: str) -> str:
+    """``text`` with every letter no Vietnamese word prints blanked, character for character: a
+    letter whose base is not one of the Latin alphabet's or "đ" ("Ƒ", "ß", a Greek or Cyrillic
+    look-alike) is a speck OCR made of a rule or a dot, as a symbol is ("§", "«", "¡"), so a
+    figure glued after it ("Ƒ14,5") stands alone as one glued after a symbol does."""
+    return "".join(" " if ch.isalpha() and not _word_letter(ch) else ch for ch in text)
+
+
+def _word_letter(ch: str) -> bool:
+    base = unicodedata.normalize("NFD", ch)[0]
+    return ("a" <= base.lower() <= "z") or base in "đĐ"
+
+
 def _figure_value(figure: str) -> float:
     return float(figure.replace(",", ".").replace("/", "."))
 
@@ -81,7 +95,7 @@ def unplaced_figures(row: ScoreRow) -> list[str]:
     from the first, the self score lost in the second). A figure after "số" or "ngày" is a
     document's number, one before "%" a rate, one above the row's maximum no score; one written
     with a slash counts only beside another figure (a lone "4/17" among words is a ratio)."""
-    text = row.name_raw or ""
+    text = specks_blanked(row.name_raw or "")
     found = [
         m
         for m in _NAME_FIGURE.finditer(text)

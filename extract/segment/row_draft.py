@@ -35,6 +35,11 @@ class RowDraft:
     # The line's cells one number later (``LineCells.later_raws``): the criteria set's maximum may
     # say the run's first number was the name's.
     later_raws: tuple[str, ...] = ()
+    # ... which are the line's figures with a decimal OCR split in two joined
+    # (``LineCells.split_decimal``): a reading of the row's own figures, not of other cells.
+    split_decimal: bool = False
+    # Points cells a bracket stood against on the row's numbers line (``LineCells.specked``).
+    specked: tuple[str, ...] = ()
     started_by: str = "numbers"  # numbers | code | text
     # Numbers centred in tall rows: the row was opened by a name line above its numbers' line and
     # waits for them; how many of its lines print above and below that line.

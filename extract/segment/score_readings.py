@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from extract.segment.line_common import glued_readings, lookalike_readings
 from normalize.lazy_regex import lazy_compile
-from normalize.numbers import lost_decimal_readings
+from normalize.numbers import lost_decimal_readings, parse_number
 from schemas.records import ScoreRow
 
 _FIELDS = ("max_points", "self_points", "appraised_points")
@@ -149,3 +149,15 @@ def _fix_sum(
     if len(fixes) == 1:
         k, value = fixes[0]
         setattr(rows[k], field, value)
+
+
+def split_decimal_readings(row: ScoreRow, joined: tuple[str, ...]) -> None:
+    """A row whose line printed one figure more than its cells, two of them a decimal whose mark
+    OCR split off ("14. 5 0 0"): the cells read in print order are one reading and the figures
+    with the decimal joined another, so each cell the two read apart keeps the joined reading
+    as its alternative (its column is a guess, for review) until the criteria set's maximum
+    chooses (``normalize.criteria.set_cells``) or a relation holding settles it."""
+    for cell, raw in zip(_FIELDS, joined):
+        parsed = parse_number(raw, kind="score")
+        if parsed is not None and parsed.value != getattr(row, cell):
+            row.alternatives[cell] = [*row.alternatives.get(cell, []), parsed.value]

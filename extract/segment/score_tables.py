@@ -24,7 +24,7 @@ from extract.segment.line_common import glued_digits
 from extract.segment.line_words import name_tokens
 from extract.segment.scale_lines import ScaleSettings, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
-from extract.segment.score_readings import points_readings, resolve_lost_commas
+from extract.segment.score_readings import points_readings, resolve_lost_commas, split_decimal_readings
 from extract.segment.table_join import join_tables, lines_before
 from normalize.code_repair import CodeChoice, oversized_rows, parent_rows, repair_codes
 from normalize.codes import CodeSettings, format_codes, parse_code
@@ -509,6 +509,10 @@ def _score_row(
         # (a letter glued to its digits, "s10" or "8V", may be a digit OCR garbled: as unsure)
         if ocr and values[key] is not None and raw and (not re.search(r"\d", raw) or glued_digits(raw)):
             unsure[key] = min(unsure.get(key, 1.0), settings.letter_cell_conf)
+    for key in draft.specked if ocr else ():
+        # (a bracket against the figure: OCR's mark inserted, or the figure's own ink split off)
+        if values[key] is not None:
+            unsure[key] = min(unsure.get(key, 1.0), settings.letter_cell_conf)
     if unsure:
         # The row is flagged as before; its confidence is not capped: each unsure cell carries its
         # own flag and OCR confidence (``unsure_flag``), which the value confidence weighs for that
@@ -528,7 +532,7 @@ def _score_row(
     if ocr and damage is not None and name != name_raw:
         # The repair read each printed line on its own: the name's words are read again together.
         name = repair_gathered(name_raw, damage())
-    return ScoreRow(
+    row = ScoreRow(
         code=label,
         code_raw=draft.code,
         level=choice.code.level if choice.code else 0,
@@ -547,6 +551,9 @@ def _score_row(
         flags=flags,
         source=SourceRef(page=draft.page, line_start=draft.line_start, line_end=draft.line_end, bbox=draft.bbox),
     )
+    if ocr and draft.split_decimal:
+        split_decimal_readings(row, draft.later_raws)
+    return row
 
 
 def _flag_missing_appraised(rows: list[ScoreRow], settings: ScoreTableSettings) -> None:

@@ -136,8 +136,10 @@ def _read_later(row: ScoreRow, later: list[tuple[str, float | None]], set_id: st
     fields = ("max_points", "self_points", "appraised_points")[: len(later)]
     for cell, (raw, value) in zip(fields, later, strict=False):
         before = getattr(row, cell)
-        if before is not None:
+        if before is not None and before != value:
             row.alternatives[cell] = [before]
+        else:
+            row.alternatives.pop(cell, None)  # (read alike both ways: no other reading)
         setattr(row, cell, value)
         setattr(row, f"{cell}_raw", raw)
     found = {f"missing_{cell.split('_')[0]}" for cell, (_, v) in zip(fields, later, strict=False) if v is not None}
