@@ -61,6 +61,7 @@ class _Ledger:
         doubted: Sequence[ReviewItem] = (),
         guessed: bool = False,
         stated_too: bool = False,
+        withheld: frozenset[tuple[str, str]] = frozenset(),
     ) -> Check:
         """Record a check. A mismatch that ``misread`` explains (a value we may have read wrong,
         and the reading under which the relation holds) becomes ``misread``: the doubted values
@@ -85,8 +86,9 @@ class _Ledger:
             # The rows under suspicion still go to review (a fault of the commune may be among
             # them), the unsure ones with them, and the figure the relation states (a parent's
             # points, a table's total) when no member is it.
-            holder = () if any(r.item == item for r in (*rows, *doubted)) else (whole,)
-            for ref in (*rows, *doubted, *holder):
+            kept = [r for r in (*rows, *doubted) if (r.item, r.field) not in withheld]
+            holder = () if any(r.item == item for r in kept) else (whole,)
+            for ref in (*kept, *holder):
                 self.flag(replace(ref, alternatives=[]), message)
         base = f"{kind}:{item}" + (f":{field_}" if field_ else "")
         n = self._ids.get(base, 0) + 1
