@@ -136,6 +136,18 @@ class _Ledger:
         self.review.append(replace(ref, value=_clean(ref.value), reason=reason))
 
 
+def one_entry_per_cell(items: list[ReviewItem]) -> list[ReviewItem]:
+    """Review items with one entry per (item, field), in their first order: a cell (or a whole
+    row) two stages queued keeps one entry giving both reasons (``_Ledger.flag``'s rule across
+    stages: the segmenter's row recovered by the set's order, reconcile's row with no figure read)."""
+    out: dict[tuple[str, str | None], ReviewItem] = {}
+    for ref in items:
+        key = (ref.item, ref.field)
+        had = out.get(key)
+        out[key] = ref if had is None else had if ref.reason in reasons_of(had) else _joined(had, ref, ref.reason or "")
+    return list(out.values())
+
+
 def _joined(had: ReviewItem, ref: ReviewItem, reason: str) -> ReviewItem:
     """A cell's entry with a further reason: its confidence the lower one given, its other
     readings the first reason's that gave some (the later reason's message says its own)."""
