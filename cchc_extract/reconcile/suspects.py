@@ -48,9 +48,7 @@ def withheld_members(
     still counts them as read unsurely (it is not told as the commune's fault)."""
     if not ocr or field_ != "max_points":
         return frozenset()
-    return frozenset(
-        (f"/score_tables/{ti}/rows/{k}", field_) for k in members if set_vouched(rows[k], field_, maxima)
-    )
+    return frozenset((f"/score_tables/{ti}/rows/{k}", field_) for k in members if set_vouched(rows[k], field_, maxima))
 
 
 def total_suspects(
