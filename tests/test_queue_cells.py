@@ -108,3 +108,32 @@ def test_a_row_recovered_by_the_set_keeps_its_row_entry():
     assert recovered
     for i in recovered:
         assert (f"/score_tables/0/rows/{i}", None) in _cells(out["review"])
+
+
+def test_a_row_with_no_figure_read_is_one_entry_for_its_line():
+    """A dump row whose line gave no figure, each of its cells doubted, is one look at that line:
+    one entry for the row (its cells' doubts and the sums it leaves unchecked joined in it), no
+    entry per cell for its confidence; and no wrong value of it leaves the queue."""
+    seen = 0
+    for path in sorted(DUMPS.glob("*.txt")):
+        out, truth = converted_with_truth(path)
+        cells = _cells(out["review"])
+        by_cell = {(r["item"], r.get("field")): r for r in out["review"]}
+        for ti, table in enumerate(out["score_tables"]):
+            for ri, row in enumerate(table["rows"]):
+                pointer = f"/score_tables/{ti}/rows/{ri}"
+                fields = [f for f in ("max_points", "self_points", "appraised_points") if f in row["value_confidence"]]
+                if any(row.get(f) is not None for f in fields):
+                    continue
+                doubted = [f for f in fields if row["value_confidence"][f] < 0.8]
+                if len(doubted) < 2:
+                    continue
+                seen += 1
+                assert (pointer, None) in cells, (path.name, pointer)
+                for f in fields:
+                    entry = by_cell.get((pointer, f))
+                    assert entry is None or not all(
+                        reason.startswith(LOW_CONFIDENCE_REASON) for reason in reasons_of(entry)
+                    ), (path.name, pointer, f)
+        assert score_document(truth, out)["silent_errors"] == [], path.name
+    assert seen, "no stored dump has a row with no figure read"
