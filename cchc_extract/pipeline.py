@@ -15,6 +15,7 @@ from pathlib import Path
 
 from cchc_extract.coverage import account_coverage
 from cchc_extract.reconcile import ReconcileSettings, reconcile
+from cchc_extract.reconcile.core import one_entry_per_cell
 from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.reconcile.unchecked import flag_withheld_by_coverage
 from extract.base import IngestError, IngestOptions, ingest
@@ -210,7 +211,9 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     # doubtful value.
     account_coverage(result)
     flag_withheld_by_coverage(result)
-    result.review = unread_review_items(result) + meta_review + set_order_review(result) + result.review
+    result.review = one_entry_per_cell(
+        unread_review_items(result) + meta_review + set_order_review(result) + result.review
+    )
 
 
 def _row_sources(result: ExtractionResult) -> list[SourceRef]:

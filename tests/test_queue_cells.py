@@ -108,3 +108,47 @@ def test_a_row_recovered_by_the_set_keeps_its_row_entry():
     assert recovered
     for i in recovered:
         assert (f"/score_tables/0/rows/{i}", None) in _cells(out["review"])
+
+
+def test_a_row_with_no_figure_read_is_one_entry_for_its_line():
+    """A dump row whose line gave no figure, each of its cells doubted, is one look at that line:
+    one entry for the row (its cells' doubts and the sums it leaves unchecked joined in it), no
+    entry per cell for its confidence; and no wrong value of it leaves the queue."""
+    seen = 0
+    for path in sorted(DUMPS.glob("*.txt")):
+        out, truth = converted_with_truth(path)
+        cells = _cells(out["review"])
+        by_cell = {(r["item"], r.get("field")): r for r in out["review"]}
+        for ti, table in enumerate(out["score_tables"]):
+            for ri, row in enumerate(table["rows"]):
+                pointer = f"/score_tables/{ti}/rows/{ri}"
+                fields = [f for f in ("max_points", "self_points", "appraised_points") if f in row["value_confidence"]]
+                if any(row.get(f) is not None for f in fields):
+                    continue
+                doubted = [f for f in fields if row["value_confidence"][f] < 0.8]
+                if len(doubted) < 2:
+                    continue
+                seen += 1
+                assert (pointer, None) in cells, (path.name, pointer)
+                for f in fields:
+                    entry = by_cell.get((pointer, f))
+                    assert entry is None or not all(
+                        reason.startswith(LOW_CONFIDENCE_REASON) for reason in reasons_of(entry)
+                    ), (path.name, pointer, f)
+        assert score_document(truth, out)["silent_errors"] == [], path.name
+    assert seen, "no stored dump has a row with no figure read"
+
+
+def test_a_maximum_the_set_filled_under_a_code_its_name_settles_is_not_doubted_for_its_row():
+    """Criterion 3 of a seed-389 dump: its line lost the maximum, its code was inferred and its
+    name is the set's criterion 3, whose maximum (14,5, the truth's) the set filled in. The row's
+    low confidence (0.37: the code inferred, the cell lost) is its line's, not the set's figure's:
+    that maximum leaves the queue."""
+    out, truth = converted_with_truth(DUMPS / "s389-d02-i3-ruled-center-eng-300dpi-degraded.txt")
+    (ri, row), *_ = [(i, r) for i, r in enumerate(out["score_tables"][0]["rows"]) if r["code"] == "3"]
+    assert any(f.startswith("max_from_criteria_set") for f in row["flags"]) and "code_inferred" in row["flags"]
+    assert any(f.startswith("code_from_criteria_set") for f in row["flags"]) and row["confidence"] < 0.5
+    (printed,) = [r for r in truth["score_tables"][0]["rows"] if r["code"] == "3"]
+    assert row["max_points"] == printed["max_points"] == 14.5
+    assert row["value_confidence"]["max_points"] >= 0.8
+    assert (f"/score_tables/0/rows/{ri}", "max_points") not in _cells(out["review"])

@@ -269,6 +269,13 @@ def value_features(
                     # maxima, all right; 4 queued at 0.73, their row's confidence lowered by the
                     # lost cell the set filled). A code inferred or repaired may be another row's.
                     agrees = 1.0
+                    # No character of this figure was read: the row's reading confidence (a code
+                    # inferred, the very cell lost that the set filled) is its line's, no doubt on
+                    # the set's figure, which counts as no reading evidence either way (logit 0).
+                    # Seed 479's dumps: 4 such maxima under a code their name settles, all right,
+                    # queued at 0.795 for their row's 0.37.
+                    if not chosen_by_sum(row):
+                        features["row"] = max(features["row"], 0.0)
                 if f == "max_points" and chosen_by_sum(row):
                     # The set's figure taken for a maximum read as no maximum because a sum holds
                     # with it: that sum and the set chose the value, they do not vouch for it (seed

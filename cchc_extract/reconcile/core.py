@@ -61,6 +61,7 @@ class _Ledger:
         doubted: Sequence[ReviewItem] = (),
         guessed: bool = False,
         stated_too: bool = False,
+        withheld: frozenset[tuple[str, str]] = frozenset(),
     ) -> Check:
         """Record a check. A mismatch that ``misread`` explains (a value we may have read wrong,
         and the reading under which the relation holds) becomes ``misread``: the doubted values
@@ -85,8 +86,9 @@ class _Ledger:
             # The rows under suspicion still go to review (a fault of the commune may be among
             # them), the unsure ones with them, and the figure the relation states (a parent's
             # points, a table's total) when no member is it.
-            holder = () if any(r.item == item for r in (*rows, *doubted)) else (whole,)
-            for ref in (*rows, *doubted, *holder):
+            kept = [r for r in (*rows, *doubted) if (r.item, r.field) not in withheld]
+            holder = () if any(r.item == item for r in kept) else (whole,)
+            for ref in (*kept, *holder):
                 self.flag(replace(ref, alternatives=[]), message)
         base = f"{kind}:{item}" + (f":{field_}" if field_ else "")
         n = self._ids.get(base, 0) + 1
@@ -132,6 +134,18 @@ class _Ledger:
                     self.review[i] = _joined(had, ref, reason)
                 return
         self.review.append(replace(ref, value=_clean(ref.value), reason=reason))
+
+
+def one_entry_per_cell(items: list[ReviewItem]) -> list[ReviewItem]:
+    """Review items with one entry per (item, field), in their first order: a cell (or a whole
+    row) two stages queued keeps one entry giving both reasons (``_Ledger.flag``'s rule across
+    stages: the segmenter's row recovered by the set's order, reconcile's row with no figure read)."""
+    out: dict[tuple[str, str | None], ReviewItem] = {}
+    for ref in items:
+        key = (ref.item, ref.field)
+        had = out.get(key)
+        out[key] = ref if had is None else had if ref.reason in reasons_of(had) else _joined(had, ref, ref.reason or "")
+    return list(out.values())
 
 
 def _joined(had: ReviewItem, ref: ReviewItem, reason: str) -> ReviewItem:

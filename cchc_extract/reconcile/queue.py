@@ -26,6 +26,11 @@ from normalize.criteria.match import FLAG_MAX_DIFFERS
 from schemas.records import ExtractionResult, ReviewItem, ScoreRow, StatRow
 
 
+def nothing_read(row: ScoreRow | StatRow, refs: list[ReviewItem]) -> bool:
+    """Whether a row read no figure in any of its fields (``refs``)."""
+    return all(getattr(row, ref.field or "", None) is None for ref in refs)
+
+
 def value_threshold(s: ReconcileSettings) -> float:
     """The confidence under which a value goes to review: the calibrated scale's own threshold
     when the confidence is calibrated; else the logistic score against the rows' threshold."""
@@ -58,14 +63,27 @@ def _review_doubtful(
         with the first of them that goes to review (a person looking at that value reads the
         row's code beside it: one look, one entry), else on its own."""
         queued = []
+        doubts: list[tuple[ReviewItem, float]] = []
         for ref in refs:
             own = row.value_confidence.get(ref.field or "")
             calibrated = own is not None and (ref.item, ref.field) not in headings
             below = value_threshold(s) if calibrated else s.review_below
             doubted = replace(ref, confidence=row.confidence if own is None else own)
-            visit(doubted, [], below)
             if doubted.confidence is not None and doubted.confidence < below:
-                queued.append(ref)
+                doubts.append((doubted, below))
+        if len(doubts) > 1 and nothing_read(row, refs):
+            # A row whose line gave no figure at all, each of its cells doubted: one look at that
+            # line reads them all, so one entry for the row (its lowest confidence), not one per
+            # cell (seed 479's dumps: 21 such rows, 61 entries; one entry covers its cells' doubts).
+            low, below = min(doubts, key=lambda d: d[0].confidence or 0.0)
+            whole = replace(low, field=None, raw=None, value=None, alternatives=[])
+            said = f"{LOW_CONFIDENCE_REASON}{low.confidence:.2f} below {below:.2f}"
+            ledger.flag(whole, f"{said}, no figure of the row read")
+            queued.append(whole)
+        else:
+            for doubted, below in doubts:
+                visit(doubted, [], below)
+                queued.append(doubted)
         if "code_inferred" in row.flags and refs[0].item not in vouched and not coded_by_name(row):
             if queued:
                 ledger.flag(

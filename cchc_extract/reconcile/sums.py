@@ -33,7 +33,13 @@ from cchc_extract.reconcile.named_set import maxima_by_set
 from cchc_extract.reconcile.ocr_readings import _repair_ocr_readings
 from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
 from cchc_extract.reconcile.settings import ReconcileSettings
-from cchc_extract.reconcile.suspects import not_set_vouched, relations_held, suspects, total_suspects
+from cchc_extract.reconcile.suspects import (
+    not_set_vouched,
+    relations_held,
+    suspects,
+    total_suspects,
+    withheld_members,
+)
 from cchc_extract.reconcile.witnesses import other_column_total, over_max_reading, spoilt_lines
 from normalize.criteria.match import FLAG_MAX_DIFFERS
 from normalize.numbers import format_vn, lost_decimal_readings
@@ -278,6 +284,7 @@ def _check_score_table(
                 doubted=unsure,
                 guessed=only_guessed(found),
                 stated_too=from_set(found),
+                withheld=withheld_members(ti, [i, *children], rows, field_, maxima, ocr),
             )
         if (
             row.self_points is not None
@@ -399,6 +406,7 @@ def _check_score_table(
             # suspects go to review beside it, as beside a guess
             guessed=only_guessed(found) or bool(shifted and not found and not above),
             stated_too=from_set(found),
+            withheld=withheld_members(ti, top, rows, field_, maxima, ocr),
         )
 
 

@@ -4,8 +4,12 @@ criteria set vouches for (``sums`` queues them)."""
 
 from __future__ import annotations
 
-from cchc_extract.reconcile.confidence import agrees_with_set, printed_max
+from cchc_extract.reconcile.confidence import agrees_with_set, coded_by_name, printed_max, set_filled
+from cchc_extract.reconcile.hierarchy import norm_code
 from schemas.records import ScoreRow
+
+# The segmenter's flags of a row's code taken from its position or repaired (``extract/segment``).
+_PLACED_FLAGS = ("code_inferred", "code_repaired")
 
 
 def not_set_vouched(
@@ -18,6 +22,33 @@ def not_set_vouched(
     if not ocr or field_ != "max_points":
         return members
     return [k for k in members if not (printed_max(rows[k]) and agrees_with_set(rows[k], field_, maxima) > 0)]
+
+
+def set_vouched(row: ScoreRow, field_: str, maxima: dict[str, float]) -> bool:
+    """Whether the criteria set vouches for a row's maximum: printed, and the set's figure for its
+    code; or filled in from the set (its cell not read) under a code the row printed or its name
+    settles (``coded_by_name``), and the set the table agrees with most gives that figure too."""
+    if field_ != "max_points" or row.max_points is None:
+        return False
+    if set_filled(row, field_):
+        settled = coded_by_name(row) or not any(flag in row.flags for flag in _PLACED_FLAGS)
+        expected = maxima.get(norm_code(row.code) or "")
+        return settled and expected is not None and abs(expected - row.max_points) < 0.011
+    return printed_max(row) and agrees_with_set(row, field_, maxima) > 0
+
+
+def withheld_members(
+    ti: int, members: list[int], rows: list[ScoreRow], field_: str, maxima: dict[str, float], ocr: bool
+) -> frozenset[tuple[str, str]]:
+    """(pointer, field) of the members of a relation, on OCR'd text, that a failure of it leaves
+    out of the queue: maxima the criteria set vouches for (``set_vouched``). A sum of maxima that
+    fails on a dump is a misreading of another member (the figure the relation states, a maximum
+    the set disputes) or a row we lost; a misreading seldom lands on the set's figure for its code.
+    (Seed 479's dumps: 20 such maxima queued for a failed sum or total, all right.) The relation
+    still counts them as read unsurely (it is not told as the commune's fault)."""
+    if not ocr or field_ != "max_points":
+        return frozenset()
+    return frozenset((f"/score_tables/{ti}/rows/{k}", field_) for k in members if set_vouched(rows[k], field_, maxima))
 
 
 def total_suspects(

@@ -11,6 +11,8 @@ field it could not check, or the table's total — goes to the queue, unless it 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from cchc_extract.reconcile.confidence import MISSING_FLAG
 from cchc_extract.reconcile.core import _Ledger
 from cchc_extract.reconcile.held import pointer_field
@@ -36,9 +38,9 @@ def flag_unchecked(result: ExtractionResult, ledger: _Ledger, ocr: bool) -> None
         name = _table_name(table, ti)
         for i, row in enumerate(rows):
             for field_, why in _unmade(row, [rows[c] for c in kids.get(i, [])]):
-                ref = _score_ref(ti, i, row, field_, name)
-                if (ref.item, field_) not in queued:
-                    queued.add((ref.item, field_))
+                ref = _row_entry(_score_ref(ti, i, row, field_, name), queued)
+                if (ref.item, ref.field) not in queued or ref.field is None:
+                    queued.add((ref.item, ref.field))
                     ledger.flag(ref, f"not checked: {row.code or row.name[:40]}: {why}")
 
 
@@ -59,10 +61,17 @@ def _queue_undecided(ledger: _Ledger, result: ExtractionResult, statuses: tuple[
     queued = {(r.item, r.field) for r in ledger.review}
     for check in ledger.checks:
         ref = _undecided_ref(check, result) if check.status in statuses else None
-        if ref is not None and (ref.item, ref.field) not in queued:
+        ref = None if ref is None else _row_entry(ref, queued)
+        if ref is not None and ((ref.item, ref.field) not in queued or ref.field is None):
             queued.add((ref.item, ref.field))
             ledger.flag(ref, f"not checked: {check.message}")
     return queued
+
+
+def _row_entry(ref: ReviewItem, queued: set) -> ReviewItem:
+    """``ref``, or its row's one entry when the row is queued whole (``queue``: no figure of it
+    read): the reason joins that entry, one look at the row's line."""
+    return replace(ref, field=None, raw=None, value=None) if (ref.item, None) in queued else ref
 
 
 def _unmade(row: ScoreRow, children: list[ScoreRow]) -> list[tuple[str, str]]:
