@@ -115,14 +115,3 @@ def test_codes_before_a_names_middle_say_the_numbers_are_centred_among_smudged_l
     assert (rows["1.1.2"]["max_points"], rows["1.1.2"]["self_points"]) == (1.0, 0.75)
     assert rows["1.1.3"]["name"].startswith("Các kết quả phải đạt được xác định rõ ràng")
     assert tally["found"] >= 5 and tally["invented"] == 0
-
-
-def test_a_code_beside_specks_under_a_name_line_says_the_numbers_are_centred():
-    # Seed 477: "Xay dung va té chifc thyc hién van ban quy pham Hoan thanh 100% ké hoach" (line
-    # 14) over ": 2 2 ee eee : 10 10 10" (line 15) and "phap luat tai tinh" (16): criterion 2
-    # printed around its code and numbers' line (truth: 10, 10), not a row named "2 ee eee".
-    rows, tally = _read477("d05-i3-ruled-center-eng-250dpi-degraded")
-    assert rows["2"]["name"].startswith("Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật")
-    assert rows["2"]["source"]["line_start"] == 14
-    assert (rows["2"]["max_points"], rows["2"]["self_points"]) == (10.0, 10.0)
-    assert tally["invented"] == 0
