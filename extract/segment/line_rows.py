@@ -21,7 +21,6 @@ from extract.segment.line_split import (
     joint_split,
     opens_criterion_name,
     opens_explanation,
-    opens_name_part,
     printed_width,
 )
 from extract.segment.line_words import (
@@ -385,21 +384,10 @@ class RowBuilder:
             and bool(cur.name)
             and is_criterion_name(unspecked(cur.name), self.settings)
         )
-        # So is one whose name so far opens a catalogued name: a line opening with another whole
-        # catalogued name, a capital first, is no wrap of it (a name wraps mid-phrase).
-        waiting_opened = (
-            self.centred
-            and cur.awaiting_numbers
-            and not cur.n_numbers
-            and bool(cur.name)
-            # (its text so far: a joint split may have left the name's words in the explanation)
-            and opens_name_part(unspecked(cur.name + cur.explanation), self.settings)
-        )
         opens_row = (
             (not self.centred and bool(cur.name))
             or (cur.whole_name and not cur.n_numbers)
             or waiting_whole
-            or waiting_opened
             or coded_centre(cur, self.centred)
         )
         if opens_row and name_opening(cells, self.settings) is not None:

@@ -47,7 +47,7 @@ from extract.segment.line_split import (
     opens_explanation,
     printed_width,
 )
-from extract.segment.line_words import speckish, starts_name, unspecked
+from extract.segment.line_words import starts_name, unspecked
 from extract.segment.row_draft import LineTable, RowDraft
 from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
@@ -428,10 +428,9 @@ def _numbers_centred(lines: list[Line], layout: HeaderLayout, settings: LineTabl
     cells = [read_line(line, False, layout) for line in lines[: settings.gutter_sample_lines]]
     numbered = [k for k, c in enumerate(cells) if c.has_numbers]
     coded = [k for k in numbered if cells[k].code is not None]
-    # A code and numbers with no name beside them ("3. : 14,5 14,5 14,25", or only OCR's specks:
-    # ": 2 2 ee eee : 10 10 10"), under a line that starts like a name: the name is printed
-    # around the numbers' line, not from it down.
-    if any(k > 0 and cells[k].code is not None and _nameless(cells[k]) and _name_line(cells[k - 1]) for k in coded):
+    # A code and numbers with no name beside them ("3. : 14,5 14,5 14,25"), under a line that starts
+    # like a name: the name is printed around the numbers' line, not from it down.
+    if any(k > 0 and cells[k].code is not None and not cells[k].name and _name_line(cells[k - 1]) for k in coded):
         return True
     # Codes whose line goes on with a name's lower-case middle ("1.1.2 | theo kế hoạch năm …"):
     # the name began above the line its code (and numbers) share. Most coded lines so say it
@@ -456,10 +455,6 @@ def _numbers_centred(lines: list[Line], layout: HeaderLayout, settings: LineTabl
     if len(above) < settings.centred_min_rows:
         return False
     return sum(starts_name(c.text_tokens) for c in above) >= settings.centred_name_share * len(above)
-
-
-def _nameless(cells: LineCells) -> bool:
-    return all(speckish(raw) for _, raw in cells.name)
 
 
 def _name_line(cells: LineCells) -> bool:
