@@ -102,16 +102,3 @@ def test_a_section_heading_under_the_header_is_the_first_row():
     assert rows["1"]["name"] == "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC"
     assert rows["1"]["source"]["line_start"] == 17
     assert tally["found"] == tally["code_ok"] == tally["rows"] == 10 and tally["invented"] == 0
-
-
-def test_codes_before_a_names_middle_say_the_numbers_are_centred_among_smudged_lines():
-    # Seed 477: "Xác định đầy đủ các nhiệm vụ CCHC trên các lĩnh vực | …" (line 15) over
-    # "1.1.2. | theo kế hoạch năm của UBND tỉnh … 1 0,75", likewise 1.1.3 (lines 18-19) and 1.1.4
-    # (21-22): names printed around their code's line. Lines 26-28 are smudges OCR read with
-    # figures ("PC CA 700% i7 700"), so few lines with numbers carry a code; the codes before a
-    # name's middle say the layout. 1.1.2's name is its first line's (truth), not "theo kế hoạch …".
-    rows, tally = _read477("d02-i4-ruled-center-vie-150dpi-degraded")
-    assert rows["1.1.2"]["name"].startswith("Xác định đầy đủ các nhiệm vụ CCHC trên các lĩnh vực")
-    assert (rows["1.1.2"]["max_points"], rows["1.1.2"]["self_points"]) == (1.0, 0.75)
-    assert rows["1.1.3"]["name"].startswith("Các kết quả phải đạt được xác định rõ ràng")
-    assert tally["found"] >= 5 and tally["invented"] == 0
