@@ -432,17 +432,14 @@ def _numbers_centred(lines: list[Line], layout: HeaderLayout, settings: LineTabl
     # like a name: the name is printed around the numbers' line, not from it down.
     if any(k > 0 and cells[k].code is not None and not cells[k].name and _name_line(cells[k - 1]) for k in coded):
         return True
-    # Codes whose line goes on with a name's lower-case middle ("1.1.2 | theo kế hoạch năm …"):
-    # the name began above the line its code (and numbers) share. Most coded lines so say it
-    # whatever else OCR made numbers of (a smudged line read "PC CA 700%", "i7 700"); some do
-    # when the numbers' lines carry the codes.
-    mid_name = [c for c in cells if c.code is not None and c.name and _continues_name(c.name)]
-    codes = len([c for c in cells if c.code is not None])
-    if len(mid_name) >= settings.centred_min_mid_names and len(mid_name) >= settings.centred_mid_name_most * codes:
-        return True
     if not numbered or len(coded) < settings.centred_code_share * len(numbered):
         return False
-    if len(mid_name) >= settings.centred_min_mid_names and len(mid_name) >= settings.centred_mid_name_share * codes:
+    # Codes on the numbers' lines, and codes whose line goes on with a name's lower-case middle
+    # ("1.1.2 | theo kế hoạch năm …"): the name began above the line its code and numbers share.
+    mid_name = [c for c in cells if c.code is not None and c.name and _continues_name(c.name)]
+    if len(mid_name) >= settings.centred_min_mid_names and len(mid_name) >= settings.centred_mid_name_share * len(
+        [c for c in cells if c.code is not None]
+    ):
         return True
     above = [cells[k - 1] for k in coded if k > 0 and not cells[k - 1].has_numbers and cells[k - 1].code is None]
     # A line that is, whole, a criterion name is a row of its own whose code and points OCR lost
