@@ -231,3 +231,47 @@ def test_lines_the_sums_cannot_place_are_told():
     found = column_block_tables(lines, _is_total_label, _never)
     assert not found[0].table.rows
     assert [(b.columns, b.numbers, b.criteria) for b in found[0].unpaired] == [("max", 2, 4)]
+
+
+def test_a_head_parted_by_a_blank_line_and_an_item_letter_read_as_a_mark():
+    # Seed 477's D06 dump (F10 at 200 dpi, psm 3): the names block prints "€) Các kết quả …"
+    # for item c) of criterion 1 (line 28), and the points block's head "Thang Điểm tự" / "" /
+    # "điểm đánh" / "giá" (lines 48-51) names both columns over lines of two numbers ("7 6,5").
+    # Both were missed: 11 names against 12 lines, and a "self" head over lines of two numbers,
+    # so no row was read. Truth: 11 rows, I = 7 / 6,5 … II.1 = 3; "2" alone on lines 57-58 (1.d
+    # and 2 print 2 / 2 each: OCR lost their self cells, told).
+    out, tally = _read("s477-d06-i2-f10-i2-unruled-total-last-vie-psm3-200dpi")
+    assert tally["found"] == tally["code_ok"] == tally["rows"] == 11
+    assert tally["invented"] == 0
+    rows = {r["code"]: r for r in out["score_tables"][0]["rows"]}
+    assert rows["1.c"]["name"].startswith("Các kết quả phải đạt được xác định rõ ràng")
+    assert (rows["1.c"]["max_points"], rows["1.c"]["self_points"]) == (1.0, 1.0)
+    assert (rows["I"]["max_points"], rows["I"]["self_points"]) == (7.0, 6.5)
+    assert rows["1.d"]["max_points"] == 2.0 and rows["1.d"]["self_points"] is None
+
+
+def test_a_head_over_one_number_a_line_stays_apart_from_an_empty_head_above():
+    # A head whose column OCR lost ("Điểm chuẩn", no numbers under it) above a self head over one
+    # number a line: the lone numbers are self points, not maxima.
+    lines = [
+        Line(text=t, page=1, number=n)
+        for n, t in enumerate(
+            [
+                "TT Tiêu chí đánh giá",
+                "1. Kế hoạch CCHC năm",
+                "2. Báo cáo CCHC",
+                "3. Kiểm tra công tác CCHC",
+                "Điểm chuẩn",
+                "",
+                "Điểm tự",
+                "chấm",
+                "4",
+                "2",
+                "3",
+            ],
+            start=1,
+        )
+        if t
+    ]
+    (found,) = column_block_tables(lines, _is_total_label, lambda _: False)
+    assert [(r.max_raw, r.self_raw) for r in found.table.rows] == [(None, "4"), (None, "2"), (None, "3")]

@@ -13,8 +13,8 @@ from corpus_helpers import converted_with_truth
 DEGRADED = Path(__file__).parent / "data" / "dumps_degraded"
 
 
-def _read(stem: str) -> tuple[dict[str, dict], dict, dict]:
-    output, truth = converted_with_truth(DEGRADED / f"s425-{stem}.txt")
+def _read(stem: str, seed: str = "s425") -> tuple[dict[str, dict], dict, dict]:
+    output, truth = converted_with_truth(DEGRADED / f"{seed}-{stem}.txt")
     rows = {r["code"]: r for t in output["score_tables"] for r in t["rows"]}
     return rows, score_document(truth, output)["tally"], output
 
@@ -79,3 +79,20 @@ def test_a_stroke_coded_line_ending_the_name_above_is_no_row():
     assert "I" not in rows
     assert rows["8"]["name"] == "Tác động của CCHC đến người dân, tổ chức và phát triển kinh tế xã hội của tỉnh"
     assert tally["found"] == tally["rows"] == 8 and tally["invented"] == 0
+
+
+def test_a_section_heading_under_the_header_is_the_first_row():
+    # Seed 477: line 13 "| 1. | CONG TAC CHI DAO, DIEU HANH CCHC One Ree aes" under the header
+    # lines 10-12 (": Tr N6i dung danh gia Diem | Diém tw" / "‘ chuan danh" / "Sian gid :"):
+    # its words "chỉ đạo", "điều hành" are header words too, but it opens a catalogued name in
+    # capitals — criterion 1 (truth), not the header's last line.
+    rows, tally, _ = _read("d03-i3-ruled-top-eng-150dpi-degraded", "s477")
+    assert rows["1"]["name"] == "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC"
+    assert rows["1"]["source"]["line_start"] == 13
+    assert tally["invented"] == 1  # ("2" on line 18: 1.1.3's wrapped line, as before)
+    # Line 17 "~ | CONG TAC CHI DAO, DIEU HANH :", beside the header's lines, over "1. CCHC 4 10
+    # 8,75": the heading's first line, not a repeated header's fragment; row 1 takes both.
+    rows, tally, _ = _read("d01-i3-ruled-center-eng-300dpi-degraded", "s477")
+    assert rows["1"]["name"] == "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC"
+    assert rows["1"]["source"]["line_start"] == 17
+    assert tally["found"] == tally["code_ok"] == tally["rows"] == 10 and tally["invented"] == 0

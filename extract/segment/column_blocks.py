@@ -29,7 +29,7 @@ from extract.segment.line_common import CELL_SPECKS, JUNK, LineTableSettings, is
 from extract.segment.line_header import HEADER_POINTS, header_concepts, header_share, is_header_line, keyed_concepts
 from extract.segment.line_split import is_heading, opens_criterion_name
 from extract.segment.row_draft import LineTable, RowDraft
-from normalize.codes import read_code_token, roman_numeral
+from normalize.codes import letter_item, read_code_token, roman_numeral
 from normalize.text import fold
 from schemas.records import UnreadPart
 
@@ -428,7 +428,7 @@ def _names_block(
         text = line.raw or line.text
         if is_signature(fold(text)) or (previous and line.page != previous.page):
             break
-        tokens = [t for t in line_tokens(line) if not JUNK.match(t[1])]
+        tokens = _entry_tokens(line)
         if not tokens or _COLUMN_NUMBERS.fullmatch(text):
             i += 1
             continue  # (the "(1) (2)" row under the header numbers the columns)
@@ -465,6 +465,14 @@ def _names_block(
     return [e for e in entries if e.tokens], i
 
 
+def _entry_tokens(line: Line) -> list[tuple[str, str]]:
+    """A names block line's tokens, marks OCR made of specks left out, but not an item letter
+    OCR read as a mark opening the line ("€) Các kết quả …" for "c)"): it opens a criterion."""
+    tokens = line_tokens(line)
+    opening = tokens[:1] if tokens and letter_item(tokens[0][1]) else []
+    return opening + [t for t in tokens[len(opening) :] if not JUNK.match(t[1])]
+
+
 def _is_head_line(text: str, line_settings: LineTableSettings) -> bool:
     words = text.split()
     return (
@@ -490,6 +498,7 @@ def _column_blocks(
             i += 1
             continue
         concepts, i = head
+        concepts, i = _head_wrapped(lines, i, concepts, settings, line_settings)
         block = _Block(concepts, first=i - 1, last=i - 1)
         several = len([c for c in concepts if c in HEADER_POINTS]) > 1
         page = lines[i - 1].page
@@ -518,6 +527,41 @@ def _column_blocks(
             i += 1
         blocks.append(block)
     return blocks
+
+
+def _head_wrapped(
+    lines: list[Line],
+    i: int,
+    concepts: tuple[str, ...],
+    settings: ColumnBlockSettings,
+    line_settings: LineTableSettings,
+) -> tuple[tuple[str, ...], int]:
+    """A head whose lines OCR parted by a blank line ("Thang Điểm tự" / "" / "điểm đánh" / "giá"):
+    the head at line ``i`` has no body, the next head follows it, and that head's lines print
+    more numbers than it names columns but no more than both heads name: one head of those
+    columns. (A head whose column OCR lost, over another column's one number a line, stays apart.)"""
+    following = _head(lines, i, settings, line_settings) if i < len(lines) else None
+    if following is None:
+        return concepts, i
+    merged = _concepts_union(concepts, following[0])
+    own = len([c for c in following[0] if c in HEADER_POINTS])
+    both = len([c for c in merged if c in HEADER_POINTS])
+    j = following[1]
+    widths = []
+    while j < len(lines) and lines[j].page == lines[i].page:
+        numbers = _leading_points([t for t in line_tokens(lines[j]) if not JUNK.match(t[1])])
+        if not numbers:
+            break
+        widths.append(len(numbers))
+        j += 1
+    if widths and own < max(widths) <= both:
+        return merged, following[1]
+    return concepts, i
+
+
+def _concepts_union(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    order = ("criterion", "max", "self", "appraised", "explanation")
+    return tuple(c for c in order if c in first or c in second)
 
 
 def _garbled_cells(tokens: list[tuple[str, str]], concepts: tuple[str, ...]) -> bool:

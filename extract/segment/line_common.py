@@ -32,6 +32,9 @@ class LineTableSettings:
     header_stray_numbers: int = 1
     # Lines after the header lines that may still hold its words (a label wrapped over short lines).
     header_tail_lines: int = 5
+    # A section heading ends a header's run of lines when its first so many words are capitals
+    # and open a catalogued criterion name (``score_lines._criterion_heading``).
+    heading_opening_words: int = 4
     # A wrapped header's label words OCR garbled ("tối đa" read "téida") leave short lines that are
     # no header lines between ones that are: a line this short, with no points or code, does not
     # end the header's run of lines.

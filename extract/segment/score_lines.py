@@ -41,7 +41,9 @@ from extract.segment.line_header import (
 )
 from extract.segment.line_rows import RowBuilder
 from extract.segment.line_split import (
+    first_name_line,
     is_criterion_name,
+    opens_criterion_name,
     opens_explanation,
     printed_width,
 )
@@ -190,6 +192,8 @@ def _table_start(lines: list[Line], i: int, settings: LineTableSettings) -> tupl
                 numbers is not None and header_share(lines[j].raw or lines[j].text, settings) >= settings.header_share
             )
             # (a fragment's digit is a speck: "5 s tham" is no heading "5. …")
+            if j > i and _criterion_heading(lines[j], settings):
+                break  # the first row: a section heading shares the header's words ("chỉ đạo")
             if (is_header_line(lines[j], settings) and _opens_header(lines[j])) or (
                 worded and _opens_header(lines[j], fragment=True)
             ):
@@ -211,6 +215,22 @@ def _table_start(lines: list[Line], i: int, settings: LineTableSettings) -> tupl
             return i, j
         i = max(j, i + 1)
     return None
+
+
+def _criterion_heading(line: Line, settings: LineTableSettings) -> bool:
+    """A line in capitals that opens a catalogued criterion name, past the rule's specks and
+    the code OCR left before it ("| 1. | CONG TAC CHI DAO, DIEU HANH CCHC One Ree aes", "~ |
+    CONG TAC CHI DAO, DIEU HANH :"): a section heading, the table's first row, though its words
+    ("chỉ đạo", "điều hành") are header words too. A header's labels open no criterion name."""
+    tokens = [raw for _, raw in line_tokens(line)]
+    while tokens and (JUNK.match(tokens[0]) or read_code_token(tokens[0]) or len(tokens[0]) == 1):
+        tokens = tokens[1:]
+    # (the heading's opening words in capitals: OCR's specks after it may be in small letters)
+    letters = [ch for ch in "".join(tokens[: settings.heading_opening_words]) if ch.isalpha()]
+    if not letters or sum(ch.isupper() for ch in letters) < 0.8 * len(letters):
+        return False
+    text = " ".join(tokens)
+    return opens_criterion_name(text, settings) or first_name_line(text, settings)
 
 
 def _header_fragment(line: Line, settings: LineTableSettings) -> int | None:
@@ -304,7 +324,7 @@ def _read_table(
             (page_top and is_header_line(line, settings) and not _opens_row(line))
             or is_repeated_header(line, settings)
             or _beside_repeated_header(lines, i, settings)
-        ):
+        ) and not _criterion_heading(line, settings):
             previous = line
             under_header = True
             i += 1
