@@ -278,6 +278,7 @@ def _broken_items_joined(lines: list[Line], settings: TaskParagraphSettings) -> 
 # A line that is a dash and a few words only ("- Xây dựng."): an item, or a unit's name wrapped
 # after its hyphen.
 _DASHED_TAIL = lazy_compile(r"^\s*[-–]\s*(?P<rest>[^;:.]{1,40}?)\s*\.?\s*$")
+_DASH_OPEN = lazy_compile(r"^\s*[-–]\s*")
 
 
 def _unit_tails_joined(lines: list[Line]) -> list[Line]:
@@ -287,12 +288,22 @@ def _unit_tails_joined(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         tail = _DASHED_TAIL.match(line.text)
-        if out and tail and not _LABEL.search(shadow(line.text)):
+        label = _LABEL.search(shadow(line.text))
+        if out and tail and not label:
             prev = out[-1].text.rstrip()
             value = re.split(r"[:;,]", prev)[-1].strip()
             joined = f"{value} - {tail.group('rest').strip()}"
             if value and unit_status(value) == "prefix" and unit_status(joined) == "complete":
                 out[-1] = replace(out[-1], text=f"{prev} - {tail.group('rest').strip()}.")
+                continue
+        elif out and label and (dash := _DASH_OPEN.match(line.text)):
+            # The wrapped unit's end followed by the paragraph's next field ("- Hộ tịch. Thời
+            # gian: 22/09/2023."): the same join, the line's text kept whole.
+            prev = out[-1].text.rstrip()
+            value = re.split(r"[:;,]", prev)[-1].strip()
+            rest = line.text[dash.end() : label.start()].strip(" ;.,")
+            if value and rest and unit_status(value) == "prefix" and unit_status(f"{value} - {rest}") == "complete":
+                out[-1] = replace(out[-1], text=f"{prev} - {line.text[dash.end() :].strip()}")
                 continue
         out.append(line)
     return out
