@@ -176,7 +176,8 @@ def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettin
     meta = score_metadata(truth.get("document") or {}, output.get("document") or {})
     c = Counter({k: 0 for k in COUNTERS})
     c.update(rows.counts)
-    queue, silent = score_queue(output, rows.values, len(faults["faults"]))
+    tasks_lost = plan["tally"]["task_rows"] - plan["tally"]["task_found"]
+    queue, silent = score_queue(output, rows.values, len(faults["faults"]), plan["task_values"], tasks_lost)
     c.update(queue)
     c.update(by_kind)
     c.update(plan["tally"])

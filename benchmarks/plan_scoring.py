@@ -55,11 +55,21 @@ def _task_text(row: dict) -> str:
     return next((row.get(k) or "" for k in ("task", "activity", "criterion", "objective") if row.get(k)), "")
 
 
-def score_tasks(truth_rows: list[dict], output: dict, s: PlanScoringSettings) -> tuple[Counter, list[str]]:
+def score_tasks(
+    truth_rows: list[dict], output: dict, s: PlanScoringSettings
+) -> tuple[Counter, list[str], list[tuple[str, str, bool]]]:
+    """Counters, what went wrong, and each found row's fields as values for the review queue
+    (output pointer, field, right): ``benchmarks/queue_scoring.py`` weighs them as it weighs cells."""
+    pointers = [
+        f"/task_tables/{ti}/rows/{ri}"
+        for ti, t in enumerate(output.get("task_tables") or [])
+        for ri in range(len(t.get("rows") or []))
+    ]
     out_rows = [r for t in output.get("task_tables") or [] for r in t.get("rows") or []]
     used: set[int] = set()
     c: Counter = Counter(task_rows=len(truth_rows))
     wrong: list[str] = []
+    values: list[tuple[str, str, bool]] = []
     for tr in truth_rows:
         best, best_k = 0.0, None
         for k, orow in enumerate(out_rows):
@@ -85,10 +95,11 @@ def score_tasks(truth_rows: list[dict], output: dict, s: PlanScoringSettings) ->
                 else _same_text(got or "", want or "")
             )
             c["task_fields_right"] += right
+            values.append((pointers[best_k], f, right))
             if not right:
                 wrong.append(f"{tr['task'][:30]!r} {f}: {want!r} -> {got!r}")
     c["task_invented"] = len(out_rows) - len(used)
-    return c, wrong
+    return c, wrong, values
 
 
 def _target_right(tr: dict, ot: dict, s: PlanScoringSettings) -> list[str]:
@@ -170,7 +181,7 @@ def score_statements(truth: list[dict], output: dict) -> tuple[Counter, list[str
 
 
 def score_plan(truth: dict, output: dict, s: PlanScoringSettings = PlanScoringSettings()) -> dict:
-    tasks, task_wrong = score_tasks(truth.get("task_rows") or [], output, s)
+    tasks, task_wrong, task_values = score_tasks(truth.get("task_rows") or [], output, s)
     targets, target_wrong = score_targets(truth.get("targets") or [], output, s)
     stmts, stmt_wrong, stmt_map = score_statements(truth.get("score_statements") or [], output)
     c: Counter = Counter({k: 0 for k in PLAN_COUNTERS})
@@ -180,6 +191,7 @@ def score_plan(truth: dict, output: dict, s: PlanScoringSettings = PlanScoringSe
     return {
         "tally": dict(c),
         "statement_map": stmt_map,
+        "task_values": task_values,
         "tasks_wrong": task_wrong,
         "targets_wrong": target_wrong,
         "statements_wrong": stmt_wrong,

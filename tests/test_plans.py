@@ -623,3 +623,20 @@ def test_a_unit_wrapped_at_its_hyphen_onto_a_dashed_line():
     )
     (table,) = find_task_paragraphs(_doc(text))
     assert [r.lead for r in table.rows] == ["Công chức Địa chính - Xây dựng", "Công an xã"]
+
+
+def test_a_unit_wrapped_at_its_hyphen_before_the_next_field():
+    # A P06 report PDF (seed 481 p06-i1): "Chủ trì thực hiện: Công chức Tư pháp" / "- Hộ tịch. Thời
+    # gian: 22/09/2023." - the dashed line ends the unit and carries the paragraph's deadline on;
+    # before, it was read as an item of its own: lead "Công chức Tư pháp" and no deadline.
+    text = (
+        "3. Cải cách tài chính công\n"
+        "c) Xây dựng Quy chế chi tiêu nội bộ năm 2023. Sản phẩm: Biên bản kiểm tra. Phối hợp\n"
+        "thực hiện: Các thôn, tổ dân phố, Các ngành liên quan. Chủ trì thực hiện: Công chức Tư pháp\n"
+        "- Hộ tịch. Thời gian: 22/09/2023.\n"
+        "d) Rà soát văn bản. Chủ trì thực hiện: Công an xã\n"
+        "- Thời gian: Quý I/2024.\n"
+    )
+    rows = [r for t in find_task_paragraphs(_doc(text)) for r in t.rows]
+    assert [(r.lead, r.deadline) for r in rows][0] == ("Công chức Tư pháp - Hộ tịch", "22/09/2023")
+    assert rows[1].lead == "Công an xã"  # a finished unit takes no dashed line

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 import regex as re
 
 from extract.metadata import DEFAULT_SETTINGS, as_printed, typed_document
-from extract.model import IngestedDocument, Line
+from extract.model import IngestedDocument, Line, Word
 from extract.segment.narrative import heading_level, shadow
 from extract.segment.paragraphs import open_bracket, reading_lines
 from normalize.lazy_regex import lazy_compile
@@ -70,25 +70,59 @@ def _cut(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ;.,()|")
 
 
-def parse_task(text: str, settings: TaskParagraphSettings = TaskParagraphSettings()) -> dict[str, str] | None:
-    """{code, task, lead, deadline, ...} of a task paragraph; None when it is not one."""
+def _field_spans(text: str, settings: TaskParagraphSettings) -> list[tuple[str, int, int]] | None:
+    """(field, start, end) of each value of a task paragraph in ``text``, the task first; None
+    when it is not one."""
     low = _SPECK.sub(" ", shadow(text))  # same length: positions stay the text's
     labels = [m for m in _LABEL.finditer(low) if m.start() > 0]
     fields = [_FIELD_OF[" ".join(m.group("label").split())] for m in labels]
     if len(set(fields)) < settings.min_labels or not {"lead", "deadline"} & set(fields):
         return None
     item = _ITEM.match(text)
-    out = {"code": (item.group("code") or "") if item else ""}
-    task = text[item.end() if item else 0 : labels[0].start()]
-    out["task"] = _cut(task)
-    if not out["task"]:
-        return None
+    spans = [("task", item.end() if item else 0, labels[0].start())]
     for k, m in enumerate(labels):
-        end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
-        field = fields[k]
-        value = _cut(text[m.end() : end])
+        spans.append((fields[k], m.end(), labels[k + 1].start() if k + 1 < len(labels) else len(text)))
+    return spans
+
+
+def parse_task(text: str, settings: TaskParagraphSettings = TaskParagraphSettings()) -> dict[str, str] | None:
+    """{code, task, lead, deadline, ...} of a task paragraph; None when it is not one."""
+    spans = _field_spans(text, settings)
+    if spans is None:
+        return None
+    item = _ITEM.match(text)
+    out = {"code": (item.group("code") or "") if item else ""}
+    for field, start, end in spans:
+        value = _cut(text[start:end])
+        if field == "task" and not value:
+            return None
         out[field] = f"{out[field]}; {value}" if out.get(field) else value
     return out
+
+
+def fields_confidence(text: str, words: list[Word], settings: TaskParagraphSettings) -> float | None:
+    """The OCR confidence of a task paragraph read from a scan, as a grid row's: each field's value
+    is a cell, sure as the mean of its words' confidences, and the row as its least sure field (a
+    deadline "Quý II/2025;" whose "II/2025;" Tesseract read at 0.34 may have lost an "I"). The
+    labels' words are the paragraph's layout, not a value. None when no word of a value is found."""
+    spans = _field_spans(text, settings)
+    if spans is None:
+        return None
+    placed: list[tuple[int, int, float]] = []
+    cursor = 0
+    for w in words:
+        at = text.find(w.text, cursor) if w.text and w.conf is not None else -1
+        if at >= 0:
+            placed.append((at, at + len(w.text), w.conf or 0.0))
+            cursor = at + len(w.text)
+    confs = []
+    for _field, start, end in spans:
+        inside = [
+            c for a, b, c in placed if a < end and b > start and text[max(a, start) : min(b, end)].strip(" ;.,()|")
+        ]
+        if inside:
+            confs.append(sum(inside) / len(inside))
+    return round(min(confs), 3) if confs else None
 
 
 def find_task_paragraphs(
@@ -113,9 +147,11 @@ def find_task_paragraphs(
     for line in lines:
         text = line.text.strip()
         fields = parse_task(text, settings)
+        read, words = text, line.words  # the text the fields were read from, and its words
         if pending is not None:
             joined = parse_task(f"{pending.text.strip()} {text}", settings)
             if joined is not None and (fields is None or len(joined) > len(fields)):
+                read, words = f"{pending.text.strip()} {text}", pending.words + line.words
                 fields, line = joined, pending
             pending = None
         if fields is None and any(m.start() > 0 for m in _LABEL.finditer(shadow(text))):
@@ -137,12 +173,13 @@ def find_task_paragraphs(
             current.pages.append(line.page)
         if line.page in ocr_pages or dump:
             fields.update({f: spell_units(fields[f]) for f in ("lead", "coordinator") if fields.get(f)})
+        read_conf = fields_confidence(read, words, settings) if line.page in ocr_pages else None
         current.rows.append(
             TaskRow(
                 code=fields.get("code") or None,
                 section=m.group("code") if m else None,
                 section_title=re.sub(r"^\s*\S+\s*", "", section_line, count=1).strip() if m else section_line,
-                confidence=settings.confidence,
+                confidence=settings.confidence if read_conf is None else min(settings.confidence, read_conf),
                 flags=["from_paragraph"],
                 source=SourceRef(page=line.page, line_start=line.number, line_end=line.number),
                 task=fields.get("task", ""),
@@ -241,6 +278,7 @@ def _broken_items_joined(lines: list[Line], settings: TaskParagraphSettings) -> 
 # A line that is a dash and a few words only ("- Xây dựng."): an item, or a unit's name wrapped
 # after its hyphen.
 _DASHED_TAIL = lazy_compile(r"^\s*[-–]\s*(?P<rest>[^;:.]{1,40}?)\s*\.?\s*$")
+_DASH_OPEN = lazy_compile(r"^\s*[-–]\s*")
 
 
 def _unit_tails_joined(lines: list[Line]) -> list[Line]:
@@ -250,12 +288,22 @@ def _unit_tails_joined(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         tail = _DASHED_TAIL.match(line.text)
-        if out and tail and not _LABEL.search(shadow(line.text)):
+        label = _LABEL.search(shadow(line.text))
+        if out and tail and not label:
             prev = out[-1].text.rstrip()
             value = re.split(r"[:;,]", prev)[-1].strip()
             joined = f"{value} - {tail.group('rest').strip()}"
             if value and unit_status(value) == "prefix" and unit_status(joined) == "complete":
                 out[-1] = replace(out[-1], text=f"{prev} - {tail.group('rest').strip()}.")
+                continue
+        elif out and label and (dash := _DASH_OPEN.match(line.text)):
+            # The wrapped unit's end followed by the paragraph's next field ("- Hộ tịch. Thời
+            # gian: 22/09/2023."): the same join, the line's text kept whole.
+            prev = out[-1].text.rstrip()
+            value = re.split(r"[:;,]", prev)[-1].strip()
+            rest = line.text[dash.end() : label.start()].strip(" ;.,")
+            if value and rest and unit_status(value) == "prefix" and unit_status(f"{value} - {rest}") == "complete":
+                out[-1] = replace(out[-1], text=f"{prev} - {line.text[dash.end() :].strip()}")
                 continue
         out.append(line)
     return out
