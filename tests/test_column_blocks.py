@@ -10,7 +10,7 @@ from benchmarks.corpus_scoring import score_document
 from corpus_helpers import converted_with_truth
 from extract.model import Line
 from extract.segment.column_blocks import column_block_tables
-from extract.segment.score_lines import _is_total_label
+from extract.segment.table_end import is_total_label
 
 DUMPS = Path(__file__).parent / "data" / "dumps_columns"
 
@@ -203,7 +203,7 @@ def test_a_lost_number_line_is_placed_by_the_sums():
     # Part II's own maximum (9) lost: 20 = 11 + 9 is not printed, but 11 = 6 + 5 and the part's
     # children 4 + 3 + 2 = 9 only add up with 4, 3, 2 on 3, 4, 5.
     lines = _lines(*_TWO_PARTS, "20", "11", "6", "5", "4", "3", "2")
-    found = column_block_tables(lines, _is_total_label, _never)
+    found = column_block_tables(lines, is_total_label, _never)
     table = found[0].table
     assert table.stated_total_max == "20"
     assert [(r.code, r.max_raw) for r in table.rows] == [
@@ -221,14 +221,14 @@ def test_a_lost_number_line_is_placed_by_the_sums():
 def test_rows_ocr_ran_onto_one_line_are_split_in_a_one_column_block():
     # "6 5": rows 1 and 2's maxima on one line; part II's line lost.
     lines = _lines(*_TWO_PARTS, "20", "11", "6 5", "4", "3", "2")
-    table = column_block_tables(lines, _is_total_label, _never)[0].table
+    table = column_block_tables(lines, is_total_label, _never)[0].table
     assert [r.max_raw for r in table.rows] == ["11", "6", "5", None, "4", "3", "2"]
 
 
 def test_lines_the_sums_cannot_place_are_told():
     # Two lines for five criteria, and nothing adds up: no line placed, the block told.
     lines = _lines(*_TWO_PARTS[:5], "", "Điểm", "tối đa", "7", "3")
-    found = column_block_tables(lines, _is_total_label, _never)
+    found = column_block_tables(lines, is_total_label, _never)
     assert not found[0].table.rows
     assert [(b.columns, b.numbers, b.criteria) for b in found[0].unpaired] == [("max", 2, 4)]
 
@@ -273,5 +273,5 @@ def test_a_head_over_one_number_a_line_stays_apart_from_an_empty_head_above():
         )
         if t
     ]
-    (found,) = column_block_tables(lines, _is_total_label, lambda _: False)
+    (found,) = column_block_tables(lines, is_total_label, lambda _: False)
     assert [(r.max_raw, r.self_raw) for r in found.table.rows] == [(None, "4"), (None, "2"), (None, "3")]

@@ -13,7 +13,7 @@ from extract.model import Line
 from extract.segment.line_cells import _comma_split_joined, read_line
 from extract.segment.line_common import line_tokens
 from extract.segment.line_header import HeaderLayout
-from extract.segment.score_lines import is_garbled_total
+from extract.segment.table_end import is_garbled_total
 from normalize.text import fold
 
 DUMPS = Path(__file__).parent / "data" / "dumps_rows"

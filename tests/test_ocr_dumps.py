@@ -16,6 +16,7 @@ from extract.segment.line_common import glued_digits, glued_readings, line_token
 from extract.segment.line_header import HeaderLayout, header_layout, is_header_line
 from extract.segment.line_words import name_before_garbled_cells, unspecked
 from extract.segment.score_readings import points_readings
+from extract.segment.table_end import TOTAL_LABEL
 from normalize.text import fold
 
 DUMPS = Path(__file__).parent / "data" / "dumps"
@@ -166,8 +167,8 @@ def test_centred_rows_whose_code_line_lost_its_numbers():
 
 def test_total_line_with_its_so_misread():
     # d02-i1: "Tong sé diém 10 8,5 7,25" is the totals row ("Tổng số điểm"), not a criterion.
-    assert score_lines._TOTAL.match(fold("Tong sé diém 10 8,5 7,25"))
-    assert not score_lines._TOTAL.match(fold("Tong so ho so TTHC 10 8"))
+    assert TOTAL_LABEL.match(fold("Tong sé diém 10 8,5 7,25"))
+    assert not TOTAL_LABEL.match(fold("Tong so ho so TTHC 10 8"))
 
 
 def test_header_whose_label_lines_ocr_garbled_still_opens_the_table():
@@ -260,8 +261,8 @@ def test_centred_rows_told_by_a_code_line_with_no_name_and_a_name_line_is_no_hea
     assert not is_header_line(
         Line(text="Cong tac chi dao, diéu hanh cai cach hanh chinh — | Quyét dinh", page=1, number=1)
     )
-    assert score_lines._TOTAL.match(fold("Tong cong Sos 33 se"))
-    assert not score_lines._TOTAL.match(fold("Tong so ho so TTHC 10 8"))
+    assert TOTAL_LABEL.match(fold("Tong cong Sos 33 se"))
+    assert not TOTAL_LABEL.match(fold("Tong so ho so TTHC 10 8"))
 
 
 def test_speck_between_two_cells_and_the_third():
@@ -278,7 +279,7 @@ def test_speck_between_two_cells_and_the_third():
 
 def test_a_totals_row_ocr_garbled_past_its_pattern():
     # Real lines of seed 112 / 111 dumps: the label glued or misread, a cell garbled after the numbers.
-    from extract.segment.score_lines import is_garbled_total
+    from extract.segment.table_end import is_garbled_total
 
     for line in ("|  _ Tốngốđểm | 10 | 75 | |", "| TONG DIEM 4 10 | G7 | as", "Tổng số điểm 1 B5"):
         assert is_garbled_total(fold(line)), line
@@ -355,7 +356,8 @@ def test_headers_whose_stt_label_or_phrases_ocr_garbled_open_the_table():
 
 
 def test_garbled_column_numbers_row_stamps_and_rule_letters():
-    from extract.segment.score_lines import _column_numbers, is_garbled_total
+    from extract.segment.score_lines import _column_numbers
+    from extract.segment.table_end import is_garbled_total
 
     # Seed 171 d05-i2: the "(1) (2) … (7)" row under the header came out "mm G) @ | 6 (6"; it is
     # no row (it made an "I" part that every code was put under).

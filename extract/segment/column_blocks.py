@@ -24,35 +24,14 @@ import regex as re
 
 from extract.model import Line
 from extract.segment.block_alignment import NOT_PLACED, Criterion, Placing, align, points_value
-from extract.segment.line_cells import garbled_cell
-from extract.segment.line_common import CELL_SPECKS, JUNK, LineTableSettings, is_score_token, line_tokens, points_cell
+from extract.segment.column_heads import COLUMN_NUMBERS, ColumnBlockSettings, PointsBlock, is_head_line, points_blocks
+from extract.segment.line_common import JUNK, LineTableSettings, is_score_token, line_tokens
 from extract.segment.line_header import HEADER_POINTS, header_concepts, header_share, is_header_line, keyed_concepts
 from extract.segment.line_split import is_heading, opens_criterion_name
 from extract.segment.row_draft import LineTable, RowDraft
 from normalize.codes import letter_item, read_code_token, roman_numeral
 from normalize.text import fold
 from schemas.records import UnreadPart
-
-
-@dataclass(frozen=True)
-class ColumnBlockSettings:
-    # A names block of fewer criteria is no table's (a header-like line over a paragraph).
-    min_entries: int = 3
-    # A column head is a few short lines ("Điểm" / "UBND" / "xã tự" / "chấm"): at most so many,
-    # each at most so long; the words of a head are header words in this share at least.
-    head_lines: int = 5
-    head_line_chars: int = 24
-    head_share: float = 0.5
-    # How far past the names block (lines) its column blocks may start: the signature block and
-    # the explanation column print between them.
-    reach_lines: int = 80
-    # The names block's head is a header line of header words mostly ("TT Nội dung tiêu chí").
-    names_head_share: float = 0.7
-    # A points block's numbers go to the names by their count alone: a line OCR lost from one
-    # block and a name glued to the one above in the other keep the counts equal and shift every
-    # number below by a row, and nothing on the page says so. Each number so placed is read as
-    # unsurely as a cell OCR half read (``RowDraft.number_confs``), until a sum confirms it.
-    paired_number_conf: float = 0.65
 
 
 @dataclass
@@ -65,17 +44,6 @@ class _Entry:
     last: Line
     total: bool = False
     heading: bool = False
-
-
-@dataclass
-class _Block:
-    """A column block: the concepts its head names, and its rows (a row's points, its text)."""
-
-    concepts: tuple[str, ...]
-    rows: list[tuple[list[str], list[tuple[str, str]], Line]] = field(default_factory=list)
-    garbled: int = 0  # lines of the block that are no number (a cell OCR garbled)
-    first: int = 0  # the head's first line (index into the document's lines)
-    last: int = 0
 
 
 @dataclass(frozen=True)
@@ -158,7 +126,7 @@ def _read(
     if len(entries) < settings.min_entries:
         return head
     # (a head over no number is explanation text that reads like header words: "Ban hành chậm so")
-    blocks = [b for b in _column_blocks(lines, end, is_signature, settings, line_settings) if b.rows]
+    blocks = [b for b in points_blocks(lines, end, is_signature, settings, line_settings) if b.rows]
     if not any(set(b.concepts) & set(HEADER_POINTS) for b in blocks):
         return end
     table = LineTable(rows=[], pages=[])
@@ -243,7 +211,7 @@ _BlockRow = tuple[list[str], list[tuple[str, str]], Line]
 
 
 def _aligned(
-    entries: list[_Entry], block: _Block, rows: list[_BlockRow], points: list[str], maxima: dict[int, float]
+    entries: list[_Entry], block: PointsBlock, rows: list[_BlockRow], points: list[str], maxima: dict[int, float]
 ) -> Placing:
     """{block row: entry} for a block whose count is not the entries' (``block_alignment``): the
     lines the table's sums place for certain; none for a block with a spoilt cell or a line of
@@ -288,7 +256,7 @@ def _one_number_a_line(rows: list[_BlockRow], points: list[str]) -> list[_BlockR
 
 
 def _unpaired(
-    block: _Block,
+    block: PointsBlock,
     points: list[str],
     entries: list[_Entry],
     lines: list[Line],
@@ -329,7 +297,7 @@ def fill_from_block(
     if not missing or len(rows) < settings.min_entries:
         return i
     end = i
-    for block in _column_blocks(lines, i, is_signature, settings, line_settings):
+    for block in points_blocks(lines, i, is_signature, settings, line_settings):
         points = [c for c in block.concepts if c in HEADER_POINTS]
         if len(points) != 1 or points[0] not in missing or block.garbled or not block.rows:
             continue
@@ -350,7 +318,7 @@ def fill_from_block(
     return end
 
 
-def _pairing(entries: list[_Entry], block: _Block) -> list[int] | None:
+def _pairing(entries: list[_Entry], block: PointsBlock) -> list[int] | None:
     """The entries a block's rows go to, in order, when that is certain: as many rows as entries,
     or as many as the entries that are no capitals heading (a heading prints no points)."""
     points = [c for c in block.concepts if c in HEADER_POINTS]
@@ -429,10 +397,10 @@ def _names_block(
         if is_signature(fold(text)) or (previous and line.page != previous.page):
             break
         tokens = _entry_tokens(line)
-        if not tokens or _COLUMN_NUMBERS.fullmatch(text):
+        if not tokens or COLUMN_NUMBERS.fullmatch(text):
             i += 1
             continue  # (the "(1) (2)" row under the header numbers the columns)
-        if _is_head_line(text, line_settings) and header_concepts(text) - {"criterion"}:
+        if is_head_line(text, line_settings) and header_concepts(text) - {"criterion"}:
             break  # another column's head
         if not entries and len(tokens) <= 2 and header_share(text, line_settings) >= 1.0:
             previous = line
@@ -473,157 +441,7 @@ def _entry_tokens(line: Line) -> list[tuple[str, str]]:
     return opening + [t for t in tokens[len(opening) :] if not JUNK.match(t[1])]
 
 
-def _is_head_line(text: str, line_settings: LineTableSettings) -> bool:
-    words = text.split()
-    return (
-        0 < len(text) <= ColumnBlockSettings.head_line_chars * 2
-        and len(words) <= 4
-        and header_share(text, line_settings) >= ColumnBlockSettings.head_share
-    )
-
-
-def _column_blocks(
-    lines: list[Line],
-    i: int,
-    is_signature: Callable[[str], bool],
-    settings: ColumnBlockSettings,
-    line_settings: LineTableSettings,
-) -> list[_Block]:
-    """The column blocks from line ``i`` on: each a head of short header lines and its body."""
-    blocks: list[_Block] = []
-    stop = min(len(lines), i + settings.reach_lines)
-    while i < stop:
-        head = _head(lines, i, settings, line_settings)
-        if head is None:
-            i += 1
-            continue
-        concepts, i = head
-        concepts, i = _head_wrapped(lines, i, concepts, settings, line_settings)
-        block = _Block(concepts, first=i - 1, last=i - 1)
-        several = len([c for c in concepts if c in HEADER_POINTS]) > 1
-        page = lines[i - 1].page
-        while i < stop and lines[i].page == page and _head(lines, i, settings, line_settings) is None:
-            line = lines[i]
-            text = line.raw or line.text
-            if is_signature(fold(text)):
-                break
-            tokens = [t for t in line_tokens(line) if not JUNK.match(t[1])]
-            numbers = _leading_points(tokens)
-            if several and block.rows and _garbled_cells(line_tokens(line), concepts):
-                # A row's cells OCR spoilt ("K) K)", "&) &)" under "3 3"): the row is there, its
-                # points kept as printed (no number: lost, and told), not the explanation's words.
-                block.rows.append(([raw for _, raw in line_tokens(line)], [], line))
-            elif _COLUMN_NUMBERS.fullmatch(text):
-                pass  # the "(3) (4)" row numbering the columns
-            elif numbers and (several or len(numbers) == len(tokens)):
-                block.rows.append((numbers, tokens[len(numbers) :], line))
-            elif several and block.rows:
-                block.rows[-1][1].extend(tokens)  # the explanation's wrapped lines
-            elif several or len(text) > settings.head_line_chars:
-                break  # text past the block: another column's, or the page's
-            elif set(concepts) & set(HEADER_POINTS):
-                block.garbled += 1  # a short line of no number inside a points column: a cell OCR spoilt
-            block.last = i
-            i += 1
-        blocks.append(block)
-    return blocks
-
-
-def _head_wrapped(
-    lines: list[Line],
-    i: int,
-    concepts: tuple[str, ...],
-    settings: ColumnBlockSettings,
-    line_settings: LineTableSettings,
-) -> tuple[tuple[str, ...], int]:
-    """A head whose lines OCR parted by a blank line ("Thang Điểm tự" / "" / "điểm đánh" / "giá"):
-    the head at line ``i`` has no body, the next head follows it, and that head's lines print
-    more numbers than it names columns but no more than both heads name: one head of those
-    columns. (A head whose column OCR lost, over another column's one number a line, stays apart.)"""
-    following = _head(lines, i, settings, line_settings) if i < len(lines) else None
-    if following is None:
-        return concepts, i
-    merged = _concepts_union(concepts, following[0])
-    own = len([c for c in following[0] if c in HEADER_POINTS])
-    both = len([c for c in merged if c in HEADER_POINTS])
-    j = following[1]
-    widths = []
-    while j < len(lines) and lines[j].page == lines[i].page:
-        numbers = _leading_points([t for t in line_tokens(lines[j]) if not JUNK.match(t[1])])
-        if not numbers:
-            break
-        widths.append(len(numbers))
-        j += 1
-    if widths and own < max(widths) <= both:
-        return merged, following[1]
-    return concepts, i
-
-
-def _concepts_union(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
-    order = ("criterion", "max", "self", "appraised", "explanation")
-    return tuple(c for c in order if c in first or c in second)
-
-
-def _garbled_cells(tokens: list[tuple[str, str]], concepts: tuple[str, ...]) -> bool:
-    """A line of as many tokens as the head's points columns, each no word and no number (specks
-    and lone marks included: "&)")."""
-    points = [c for c in concepts if c in HEADER_POINTS]
-    return len(tokens) == len(points) and all(garbled_cell(t) or JUNK.match(t[1]) for t in tokens)
-
-
-# The row under a header numbering its columns ("(1) (2) (3)"; OCR reads brackets as letters too).
-_COLUMN_NUMBERS = re.compile(r"\W*(\(?\w\)\s*)+")
-
-
 def _upper(tokens: list[tuple[str, str]]) -> bool:
     """A line in capitals however short: a capitals heading's wrapped end ("KHÁC")."""
     letters = [ch for _, raw in tokens for ch in raw if ch.isalpha()]
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
-
-
-# A points cell of a column block: a total may pass 99 ("102").
-_BLOCK_POINTS = re.compile(r"(?:0|[1-9]\d{0,2})(?:[.,]\d{1,2})?")
-
-
-def _leading_points(tokens: list[tuple[str, str]]) -> list[str]:
-    numbers: list[str] = []
-    for _, raw in tokens:
-        # (beside a number, a decimal comma OCR read as "/" is one: "1 0/75")
-        cell = points_cell(raw, beside_points=bool(numbers)) or raw.strip(CELL_SPECKS)
-        if not _BLOCK_POINTS.fullmatch(cell):
-            break
-        numbers.append(cell)
-    return numbers
-
-
-def _head(
-    lines: list[Line], i: int, settings: ColumnBlockSettings, line_settings: LineTableSettings
-) -> tuple[tuple[str, ...], int] | None:
-    """(the column concepts a head names in print order, the line after it) when a column head
-    opens at line ``i``: up to ``head_lines`` short lines of header words, one after another."""
-    words: list[str] = []
-    j = i
-    while j < len(lines) and j - i < settings.head_lines:
-        text = lines[j].raw or lines[j].text
-        if j > i and lines[j].number > lines[j - 1].number + 1 and words and _concepts(words):
-            break
-        if len(text) > settings.head_line_chars or any(ch.isdigit() for ch in text):
-            break
-        # A head's first line is header words; a short word between its labels' words may be
-        # none ("Điểm" / "UBND" / "xã tự" / "chấm").
-        if header_share(text, line_settings) < settings.head_share and (j == i or len(text.split()) > 2):
-            break
-        words.append(text)
-        j += 1
-    concepts = _concepts(words)
-    return (concepts, j) if concepts else None
-
-
-def _concepts(words: list[str]) -> tuple[str, ...]:
-    """The column concepts a head's lines name, in print order (its lines read one after another)."""
-    joined = " ".join(words)
-    found = header_concepts(joined) | keyed_concepts(joined)
-    if "self" in found and "max" not in found and "toi da" in fold(joined):
-        found.add("max")
-    order = ("criterion", "max", "self", "appraised", "explanation")
-    return tuple(c for c in order if c in found)

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 import regex as re
-from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument, Line, Page
 from extract.segment.column_blocks import ColumnBlockTable, column_block_tables, fill_from_block
@@ -49,6 +48,7 @@ from extract.segment.line_split import (
 )
 from extract.segment.line_words import starts_name, unspecked
 from extract.segment.row_draft import LineTable, RowDraft
+from extract.segment.table_end import TOTAL_LABEL, is_garbled_total, is_signature, is_total_label
 from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
@@ -71,86 +71,13 @@ __all__ = [
     "read_positioned_line",
 ]
 
-# The totals row: "Tổng", "Tổng cộng", "Cộng" and numbers, nothing else ("công tác" is no total).
-# OCR misreads "số" as "sé", "sd", "s6", "Sos": a short word after "Tổng" starting with "s". After
-# the numbers, one short token of no digit may end it: a last cell OCR garbled ("Tong cong Sos 33 se").
-_TOTAL = lazy_compile(r"^\W*(tong|cong)(\s+(cong|s\w{1,2}|diem)){0,3}\W*((\s+[\d.,]+\W*)+(\s+[^\d\s]{1,3})?)?$", re.I)
-# The words a totals row's label is made of, and the share of letters a garbled one keeps of them.
-_TOTAL_WORDS = ("tong", "cong", "so", "diem")
-_TOTAL_WORD_SIMILARITY = 60.0
-# How near a first word must be to "tong" to be it with a letter doubled ("toong": 89; "tang" is 75).
-_DOUBLED_TONG_SIMILARITY = 85.0
-
 
 def column_block_reading(
     doc: IngestedDocument, settings: LineTableSettings = LineTableSettings()
 ) -> list[ColumnBlockTable]:
     """The document's tables OCR read one block per column (``column_blocks``), paired or not."""
     lines = [ln for p in doc.pages for ln in p.lines]
-    return column_block_tables(lines, _is_total_label, _is_signature, line_settings=settings)
-
-
-def _is_signature(folded: str) -> bool:
-    return bool(_SIGNATURE.match(folded))
-
-
-def _is_total_label(folded: str) -> bool:
-    return bool(_TOTAL.match(folded)) or is_garbled_total(folded)
-
-
-def is_garbled_total(folded: str) -> bool:
-    """A totals row OCR garbled past ``_TOTAL`` ("Tốngốđểm | 10 | 75", "P| TONG TEM ts ||",
-    "TONG DIEM 4 10 | G7 | as"): after specks and one stray letter, a word opening with "tong",
-    then only numbers, specks, short tokens that are no syllable and words like the label's. A
-    person named Tống ("Tống Khắc Vinh") has other words after it."""
-    words = [w for w in folded.split() if re.search(r"[\p{L}\p{N}]", w)]
-    if words and len(words[0].strip("|_.:;'\"")) == 1 and len(words) > 1:
-        words = words[1:]  # a stray letter before the label ("P|")
-    elif len(words) > 2 and re.sub(r"\W", "", words[2]) in ("cong", "diem", "so") and _stray_before(words[0]):
-        words = words[1:]  # stray letters before a whole label ("si TỔNG ĐIỂM", "mini Tổng số điểm")
-    if not words or not (re.match(r"^\W*tong", words[0]) or _doubled_tong(words)):
-        return False
-    labelled = False  # a label word after "tong": a short token after it is a garbled cell's specks
-    for word in words[1:]:
-        core = re.sub(r"[^\p{L}\p{N}]", "", word)
-        if re.search(r"\d", core) or max(fuzz.ratio(core, w) for w in _TOTAL_WORDS) >= _TOTAL_WORD_SIMILARITY:
-            labelled = labelled or not re.search(r"\d", core)
-            continue
-        if labelled and len(core) <= 2:
-            continue  # "TỔNG ĐIỂM na 8,75": a cell OCR garbled into two letters
-        if len(core) > 3 or is_syllable_run(core):
-            return False  # a word of its own ("Tổng hợp kết quả"): no totals label
-    return True
-
-
-def _stray_before(word: str) -> bool:
-    """A token OCR made of a rule or a speck before the totals label: two letters, or up to four
-    that are no syllable ("mini")."""
-    core = word.strip("|_.:;'\"")
-    return len(core) == 2 or (len(core) <= 4 and core.isalpha() and not is_syllable_run(core))
-
-
-def _doubled_tong(words: list[str]) -> bool:
-    """ "Tổng" OCR read with a letter doubled ("TỔỐNG ĐIẾM": "toong diem"), followed by a label
-    word: a near "tong" alone could be another word ("tang", "long"), with "diem"/"cong" after it
-    it is the label."""
-    first = re.sub(r"[^\p{L}]", "", words[0])
-    if len(words) < 2 or fuzz.ratio(first, "tong") < _DOUBLED_TONG_SIMILARITY:
-        return False
-    label = re.sub(r"[^\p{L}]", "", words[1])
-    return max(fuzz.ratio(label, w) for w in ("cong", "diem")) >= _TOTAL_WORD_SIMILARITY
-
-
-# "Nơi nhận:" as OCR leaves it ("Noi nhgn:", "Noinhén:."): its colon, not its letters, holds.
-# Specks before it ("_ Noi nhén:") are a rule's; a dash is not skipped before "Chủ tịch" (a bullet
-# of an explanation may be "- Chủ tịch …"), but is before "Nơi nhận:" (a speck of the rule above
-# read as a dash: "- Noinhdn: ."), which no explanation's bullet opens with.
-_SIGNATURE = lazy_compile(
-    r"^[\s_~.'\"|]*(tm\.|kt\.|chu tich|uy ban nhan dan)|^[\s_~.'\"|\-–—]*(noi\s?nh[^\s:]{0,3}\W*:|noi nhan)", re.I
-)
-
-
-# ---------------------------------------------------------------- grouping lines into rows
+    return column_block_tables(lines, is_total_label, is_signature, line_settings=settings)
 
 
 def find_line_tables(doc: IngestedDocument, settings: LineTableSettings = LineTableSettings()) -> list[LineTable]:
@@ -170,7 +97,7 @@ def find_line_tables(doc: IngestedDocument, settings: LineTableSettings = LineTa
         table, i = _read_table(lines, header_index, body_index, pages, settings)
         # A points column OCR read as a block of its own below the table ("Điểm tự đánh giá" over
         # its bare numbers): its numbers go to the rows where their count is the rows'.
-        i = fill_from_block(table, lines, i, _is_signature, settings)
+        i = fill_from_block(table, lines, i, is_signature, settings)
         if table.rows:
             tables.append(table)
     return tables
@@ -255,7 +182,7 @@ def _opens_header(line: Line, fragment: bool = False) -> bool:
     """Headings and bullets of prose ("1.3. Điểm số…", "- Tiêu chí mất điểm:", "a) …") talk
     about criteria and points too, but a column header never starts like them."""
     first = (line.raw or line.text).split()[0] if (line.raw or line.text).split() else ""
-    if _TOTAL.match(fold(line.raw or line.text)):
+    if TOTAL_LABEL.match(fold(line.raw or line.text)):
         return False  # "TỔNG ĐIỂM" names points but is the first row (a total first), not the header
     # A colon right after a word ends a lead-in; one standing alone is an OCR speck of a rule.
     # A digit opening a word of letters ("5MP", "1T" for "STT", "TT") is a garbled label, no
@@ -318,7 +245,7 @@ def _read_table(
         text = fold(line.raw or line.text)
         if line.page != (previous.page if previous else line.page):
             page_top = True
-        if _SIGNATURE.match(text):
+        if is_signature(text):
             break  # ("Nơi nhận: … CHỦ TỊCH" has header words: a page's top line that is it ends the table)
         if (
             (page_top and is_header_line(line, settings) and not _opens_row(line))
@@ -331,7 +258,7 @@ def _read_table(
             continue
         page_top = False
         # (the repaired text too: OCR's "Téng sé diém" is "Tổng số điểm" once its marks are read)
-        if _TOTAL.match(text) or is_garbled_total(text) or _TOTAL.match(fold(line.text)):
+        if TOTAL_LABEL.match(text) or is_garbled_total(text) or TOTAL_LABEL.match(fold(line.text)):
             numbers = [t for t in (line.raw or line.text).split() if parse_number(t, kind="score")]
             i += 1
             # One cell per line: the total's numbers are the bare-number lines right under its

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from extract.model import IngestedDocument, Line
 from extract.segment.line_common import is_points_reading, line_tokens
 from extract.segment.line_header import header_share
+from extract.segment.table_end import is_garbled_total, is_total_word
 from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
@@ -372,8 +373,6 @@ def _lost_total(
     """The totals row of a table read from lines that printed one ("Tổng" opens a line just after
     its last row) whose figures were not read: no stated total came out, so the rows' sums, and a
     total the commune got wrong, cannot be checked. A table printing no total has no such line."""
-    from extract.segment.score_lines import is_garbled_total
-
     if score.stated_total_max is not None or score.stated_total_self is not None or not rows:
         return []
     last = rows[-1].source
@@ -425,13 +424,11 @@ _TOTALS_LABEL = lazy_compile(r"^[^\p{L}]*T[OÔỐỔ]NG\p{L}?\s+(\p{L}+)", re.I)
 
 
 def _totals_label(text: str) -> bool:
-    from extract.segment.score_lines import _TOTAL_WORD_SIMILARITY, _TOTAL_WORDS
-
     m = _TOTALS_LABEL.match(text)
     if not m or not text.lstrip("[|(_-—:;.' ")[:1].isupper():
         return False
     word = fold(m.group(1))
-    return max(fuzz.ratio(word, w) for w in _TOTAL_WORDS) >= _TOTAL_WORD_SIMILARITY
+    return is_total_word(word)
 
 
 # How near each word of a garbled totals label must be to "tong" and to "cong"/"diem" ("rong

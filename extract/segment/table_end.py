@@ -1,0 +1,94 @@
+"""Where a table read from lines ends: its totals row ("Tổng", "Tổng cộng", "Cộng" and numbers,
+however OCR garbled the label) or the signature block ("Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "Chủ
+tịch"). The line readers (``score_lines``, ``column_blocks``) and the told rows (``unread_rows``)
+share these tests.
+"""
+
+from __future__ import annotations
+
+import regex as re
+from rapidfuzz import fuzz
+
+from extract.segment.line_cells import is_syllable_run
+from normalize.lazy_regex import lazy_compile
+
+# The totals row: "Tổng", "Tổng cộng", "Cộng" and numbers, nothing else ("công tác" is no total).
+# OCR misreads "số" as "sé", "sd", "s6", "Sos": a short word after "Tổng" starting with "s". After
+# the numbers, one short token of no digit may end it: a last cell OCR garbled ("Tong cong Sos 33 se").
+TOTAL_LABEL = lazy_compile(
+    r"^\W*(tong|cong)(\s+(cong|s\w{1,2}|diem)){0,3}\W*((\s+[\d.,]+\W*)+(\s+[^\d\s]{1,3})?)?$", re.I
+)
+# The words a totals row's label is made of, and the share of letters a garbled one keeps of them.
+_TOTAL_WORDS = ("tong", "cong", "so", "diem")
+_TOTAL_WORD_SIMILARITY = 60.0
+# How near a first word must be to "tong" to be it with a letter doubled ("toong": 89; "tang" is 75).
+_DOUBLED_TONG_SIMILARITY = 85.0
+
+
+def is_total_word(folded: str) -> bool:
+    """A word of a totals label as OCR may leave it ("tong", "cong", "so", "diem"; "dim", "cons")."""
+    return max(fuzz.ratio(folded, w) for w in _TOTAL_WORDS) >= _TOTAL_WORD_SIMILARITY
+
+
+def is_signature(folded: str) -> bool:
+    """The signature block opening ("Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "Chủ tịch"), folded."""
+    return bool(_SIGNATURE.match(folded))
+
+
+def is_total_label(folded: str) -> bool:
+    return bool(TOTAL_LABEL.match(folded)) or is_garbled_total(folded)
+
+
+def is_garbled_total(folded: str) -> bool:
+    """A totals row OCR garbled past ``TOTAL_LABEL`` ("Tốngốđểm | 10 | 75", "P| TONG TEM ts ||",
+    "TONG DIEM 4 10 | G7 | as"): after specks and one stray letter, a word opening with "tong",
+    then only numbers, specks, short tokens that are no syllable and words like the label's. A
+    person named Tống ("Tống Khắc Vinh") has other words after it."""
+    words = [w for w in folded.split() if re.search(r"[\p{L}\p{N}]", w)]
+    if words and len(words[0].strip("|_.:;'\"")) == 1 and len(words) > 1:
+        words = words[1:]  # a stray letter before the label ("P|")
+    elif len(words) > 2 and re.sub(r"\W", "", words[2]) in ("cong", "diem", "so") and _stray_before(words[0]):
+        words = words[1:]  # stray letters before a whole label ("si TỔNG ĐIỂM", "mini Tổng số điểm")
+    if not words or not (re.match(r"^\W*tong", words[0]) or _doubled_tong(words)):
+        return False
+    labelled = False  # a label word after "tong": a short token after it is a garbled cell's specks
+    for word in words[1:]:
+        core = re.sub(r"[^\p{L}\p{N}]", "", word)
+        if re.search(r"\d", core) or is_total_word(core):
+            labelled = labelled or not re.search(r"\d", core)
+            continue
+        if labelled and len(core) <= 2:
+            continue  # "TỔNG ĐIỂM na 8,75": a cell OCR garbled into two letters
+        if len(core) > 3 or is_syllable_run(core):
+            return False  # a word of its own ("Tổng hợp kết quả"): no totals label
+    return True
+
+
+def _stray_before(word: str) -> bool:
+    """A token OCR made of a rule or a speck before the totals label: two letters, or up to four
+    that are no syllable ("mini")."""
+    core = word.strip("|_.:;'\"")
+    return len(core) == 2 or (len(core) <= 4 and core.isalpha() and not is_syllable_run(core))
+
+
+def _doubled_tong(words: list[str]) -> bool:
+    """ "Tổng" OCR read with a letter doubled ("TỔỐNG ĐIẾM": "toong diem"), followed by a label
+    word: a near "tong" alone could be another word ("tang", "long"), with "diem"/"cong" after it
+    it is the label."""
+    first = re.sub(r"[^\p{L}]", "", words[0])
+    if len(words) < 2 or fuzz.ratio(first, "tong") < _DOUBLED_TONG_SIMILARITY:
+        return False
+    label = re.sub(r"[^\p{L}]", "", words[1])
+    return max(fuzz.ratio(label, w) for w in ("cong", "diem")) >= _TOTAL_WORD_SIMILARITY
+
+
+# "Nơi nhận:" as OCR leaves it ("Noi nhgn:", "Noinhén:."): its colon, not its letters, holds.
+# Specks before it ("_ Noi nhén:") are a rule's; a dash is not skipped before "Chủ tịch" (a bullet
+# of an explanation may be "- Chủ tịch …"), but is before "Nơi nhận:" (a speck of the rule above
+# read as a dash: "- Noinhdn: ."), which no explanation's bullet opens with.
+_SIGNATURE = lazy_compile(
+    r"^[\s_~.'\"|]*(tm\.|kt\.|chu tich|uy ban nhan dan)|^[\s_~.'\"|\-–—]*(noi\s?nh[^\s:]{0,3}\W*:|noi nhan)", re.I
+)
+
+
+# ---------------------------------------------------------------- grouping lines into rows
