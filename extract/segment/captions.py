@@ -48,6 +48,12 @@ def printed_title(above: list[Line], settings: CaptionSettings = CaptionSettings
     return " ".join(reversed(picked))
 
 
+def attaches_to_report(text: str) -> bool:
+    """Whether a line is the one attaching a table to its report ("(Kèm theo Báo cáo số …)"), its
+    bracket read as a speck or lost ("_ Kèm theo …")."""
+    return _ATTACHED.match(fold(_LEADING_SPECKS.sub("", text.strip()))) is not None
+
+
 def _upper(text: str, settings: CaptionSettings) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= settings.min_letters and sum(c.isupper() for c in letters) >= settings.upper_share * len(

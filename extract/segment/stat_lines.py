@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 import regex as re
 
 from extract.model import IngestedDocument, Line
+from extract.segment.captions import attaches_to_report
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.stat_cells import (
     CODE,
@@ -306,8 +307,11 @@ def _headless_start(
     window = range(k + 1, min(len(lines), k + 1 + settings.title_window))
     if any(_header_span(lines, j, settings) is not None for j in window):
         return None
-    if _cells_one_per_line(lines, k + 1, settings, cell_settings):
-        return k + 1
+    # The caption attaching the form to its report is the title's, not a row: OCR's specks can
+    # make it longer than any cell line, which would end the body before its first cell.
+    after = next((j for j in window if not attaches_to_report(lines[j].text)), k + 1)
+    if _cells_one_per_line(lines, after, settings, cell_settings):
+        return after
     first = next(
         (j for j in window if _code_token(_words(_without_edge_speck(lines[j].text.strip()))[:1]) is not None), None
     )
