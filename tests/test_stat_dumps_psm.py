@@ -338,3 +338,29 @@ def test_figure_cell_between_bars_with_a_mark_beside_it_is_read():
     truth, out = _read("s397-d07-i8-annex-psm3-vie-degraded.txt")
     rows = {r["code"]: r for r in out["statistics"][0]["rows"]}
     assert rows["6.2"]["value"] == 7 == {r["code"]: r["value"] for r in truth["statistics"][0]["rows"]}["6.2"]
+
+
+def test_sparse_dump_under_a_caption_ocr_lengthened_is_read():
+    # "BIỂU THỐNG KÊ …" / "_ Kèm theo Báo cáo số 188/BC-UBND … của Êê xã Châu Khánh Bắc)" (15 words:
+    # longer than any cell line) / "STT" / "Nội dung" / "DVT" / "Séligu__| Ghi chú |": the caption
+    # is the title's, and the cells under the labels are the form's rows (0 of 22 read before).
+    truth, out = _read("s475-d07-i5-annex-psm11-eng-degraded.txt")
+    tally = score_document(truth, out)["tally"]
+    assert tally["stat_found"] >= 21 and tally["stat_invented"] == 0  # of 22 rows
+    rows = {r["code"]: r for r in out["statistics"][0]["rows"]}
+    want = {r["code"]: r for r in truth["statistics"][0]["rows"]}
+    # "16." under a row awaiting its figure is that figure, not a first code 16.
+    assert rows["1"]["value"] == 16 == want["1"]["value"]
+    # "Công khai …" / "Sasi," / "Tổng số …": a garbled code, no unit; the heading counts nothing,
+    # so it is group 2, not a part of row 1.
+    assert rows["2"]["indicator"] == "Công khai thủ tục hành chính" and not rows["2"]["unit"]
+    # the share after the items a)–c) is their count's sibling 2.2, not an item d).
+    assert rows["2.2"]["unit"] == "%" and rows["2.2"]["value"] == 82.57 == want["2.2"]["value"]
+    # "Kết quả …" / "oll" / "Hồ sơ" / "495" / "Số hồ sơ TTHC đã giải quyết": "oll" is 3.1's code, so
+    # the heading keeps no cell of 3.1.
+    assert rows["3"]["value"] is None and rows["3.1"]["value"] == 495 == want["3.1"]["value"]
+    # "Phản ánh" / "De" / "Số … đang xử lý" / "5:3," / "%" / "90": "De" the lost figure of 5.2
+    # (told), "5:3," the code 5.3.
+    assert rows["5.2"]["indicator"].endswith("đang xử lý") and rows["5.2"]["value"] is None
+    assert rows["5.3"]["value"] == 90 == want["5.3"]["value"]
+    _wrong_values_reviewed(truth, out, key="code")
