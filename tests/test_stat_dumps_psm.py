@@ -364,3 +364,22 @@ def test_sparse_dump_under_a_caption_ocr_lengthened_is_read():
     assert rows["5.2"]["indicator"].endswith("đang xử lý") and rows["5.2"]["value"] is None
     assert rows["5.3"]["value"] == 90 == want["5.3"]["value"]
     _wrong_values_reviewed(truth, out, key="code")
+
+
+def test_rows_under_a_garbled_header_whose_first_codes_ocr_lost():
+    # "BIỂU THỐNG KÊ …" / "(Kèm theo …)" / "Noi lang | pvr =| Sélitu | Ghichi |" (no label read) /
+    # "$6 cugc tuyén truyén CCHC > bie | 39" / "Két qua giai quyét … | | |" / "S6 hd so TTHC da giai
+    # quyét Hose |). (520:" / … / "c) | Gidi quyét qua han …": the first coded row is the eighth
+    # line under the title; the rows start at the first line of annex wording with a figure (0 of
+    # 26 rows read before).
+    truth, out = _read("s476-d07-i7-annex-psm4-eng-degraded.txt")
+    tally = score_document(truth, out)["tally"]
+    assert tally["stat_found"] >= 25 and tally["stat_invented"] == 0  # of 26 rows
+    rows = {r["code"]: r for r in out["statistics"][0]["rows"]}
+    assert rows["1"]["value"] == 39 == truth["statistics"][0]["rows"][0]["value"]
+    # The heading's empty cells ruled after it: a row of its own (2), not row 1's wrapped words;
+    # "S6 hd so …" opens as "Số …" does: row 2.1, its figure "(520:" lost and told.
+    assert rows["2"]["indicator"].startswith("Kết quả") and rows["2"]["value"] is None
+    assert rows["2.1"]["indicator"].startswith("S6 hồ sơ") and rows["2.1"]["value"] is None
+    assert rows["2.1.a"]["value"] == 445 and rows["2.1.c"]["value"] == 14
+    _wrong_values_reviewed(truth, out, key="code")
