@@ -383,3 +383,30 @@ def test_rows_under_a_garbled_header_whose_first_codes_ocr_lost():
     assert rows["2.1"]["indicator"].startswith("S6 hồ sơ") and rows["2.1"]["value"] is None
     assert rows["2.1.a"]["value"] == 445 and rows["2.1.c"]["value"] == 14
     _wrong_values_reviewed(truth, out, key="code")
+
+
+def test_rejoin_two_digits_before_a_row_of_another_unit_are_its_figure():
+    # Seed 475's D07 i2 (vie --psm 11): "… 88,46" / "trình" / "25" / "Số cán bộ, công chức cấp xã" /
+    # "Người" / "3.1" …: "25" goes down the column as 2.5, but the row it would open counts "Người"
+    # where group 2 counts "Thủ tục": no part of it; "25" is the row's figure, its code lost.
+    cells = [
+        (CODE, "2.3"),
+        (TEXT, "Số TTHC chỉ cung cấp thông tin"),
+        (UNIT, "Thủ tục"),
+        (NUMBER, "1"),
+        (CODE, "2.4"),
+        (TEXT, "Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến toàn"),
+        (UNIT, "%"),
+        (FIGURE, "88,46"),
+        (WRAP, "trình"),
+        (NUMBER, "25"),
+        (TEXT, "Số cán bộ, công chức cấp xã"),
+        (UNIT, "Người"),
+        (CODE, "3.1"),
+    ]
+    rows = rejoin(_cells(*cells))
+    got = [(r.code, " ".join(r.indicator)[:20], r.unit, r.value) for r in rows]
+    assert got[2] == ("", "Số cán bộ, công chức", "Người", "25")
+    # ... while a row of the group's own unit keeps the code its digits give.
+    cells[11] = (UNIT, "Thủ tục")
+    assert rejoin(_cells(*cells))[2].code == "2.5"

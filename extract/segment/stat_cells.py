@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from normalize.codes import CriterionCode, parse_code, successors, transition_cost
+from normalize.text import fold
 from normalize.vietnamese.syllable import is_syllable_shape
 
 # Kinds of a cell line (``stat_lines`` tells them): a code ("2.1", "a)"), a whole or dotted
@@ -59,6 +60,7 @@ class CellRow:
     unit: str = ""
     value: str = ""
     unit_first: bool = False  # its unit came before its indicator (it may be the row above's)
+    undotted: str = ""  # its code as printed when read as a code whose dot OCR lost ("25" for 2.5)
 
     def holds(self, kind: str) -> bool:
         if kind == CODE:  # a code opens its row, except that OCR sometimes reads the row's unit
@@ -94,6 +96,7 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
     for k, cell in enumerate(cells):
         current = rows[-1] if rows else None
         kind = cell.kind
+        raw = cell.text
         if kind == NUMBER:
             before_code = k + 1 < len(cells) and cells[k + 1].kind == CODE
             kind, text = _number_kind(cell.text, current, last_code, before_code)
@@ -141,6 +144,7 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
         current.last = cell.line
         if kind == CODE:
             current.code = cell.text
+            current.undotted = raw if "." in cell.text and "." not in raw else ""
             last_code = parse_code(current.code) or last_code
         elif kind == TEXT:
             current.indicator.append(cell.text)
@@ -149,7 +153,32 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
             current.unit_first = not current.indicator
         else:
             current.value = cell.text
-    return _orphan_codes(_speck_rows(rows, settings.garbled_code_chars))
+    return _figures_taken_for_codes(_orphan_codes(_speck_rows(rows, settings.garbled_code_chars)))
+
+
+def _figures_taken_for_codes(rows: list[CellRow]) -> list[CellRow]:
+    """A row opened by two digits read as a code whose dot OCR lost ("25" read 2.5 after 2.4), with
+    no figure of its own and counting in a unit its group's rows do not count ("Người" under a
+    group of "Thủ tục"): the digits were its figure, printed before its indicator, and its code
+    was lost. A group's parts count what its whole counts (or give its share, %)."""
+    for k, row in enumerate(rows):
+        unit = _unit_key(row.unit)
+        if not row.undotted or row.value or unit in ("", "%"):
+            continue
+        group = row.code.rsplit(".", 1)[0]
+        counted = set()
+        for above in reversed(rows[:k]):
+            if above.code and not (above.code == group or above.code.startswith(group + ".")):
+                break
+            counted.add(_unit_key(above.unit))
+        counted -= {"", "%"}
+        if counted and unit not in counted:
+            row.code, row.value, row.undotted = "", row.undotted, ""
+    return rows
+
+
+def _unit_key(unit: str) -> str:
+    return " ".join(fold(unit).strip(" .,;:").split())
 
 
 def _speck_before_unit(cells: list[Cell], k: int, settings: CellLineSettings) -> bool:
