@@ -410,3 +410,15 @@ def test_rejoin_two_digits_before_a_row_of_another_unit_are_its_figure():
     # ... while a row of the group's own unit keeps the code its digits give.
     cells[11] = (UNIT, "Thủ tục")
     assert rejoin(_cells(*cells))[2].code == "2.5"
+
+
+def test_caption_attaching_the_form_to_its_report_whatever_ocr_did_to_its_opening():
+    from extract.segment.captions import attaches_to_report
+
+    assert attaches_to_report("(Kèm theo Báo cáo số 93/BC-UBND ngày 20/11/2023 của UBND xã Mỹ Thịnh Hạ) -")
+    assert attaches_to_report("_ Kèm theo Báo cáo số 188/BC-UBND nguẩy 10/01/2024 của Êê xã Châu Khánh Bắc)")
+    # "Kèm" garbled (seed 476's D07 i5): "theo" and the report's number and symbol still say it.
+    assert attaches_to_report("cáo theo Báo cáo số 5 260/BC-UBND ngày 10/1 1/2013 của UBND xã Vĩnh Phước Tây)")
+    # A report's sentence citing a plan, an indicator with "theo": no caption.
+    assert not attaches_to_report("Thực hiện theo Kế hoạch số 213/KH-UBND ngày 20/1/2023 của UBND huyện")
+    assert not attaches_to_report("Số hồ sơ giải quyết theo quy định")
