@@ -338,3 +338,87 @@ def test_figure_cell_between_bars_with_a_mark_beside_it_is_read():
     truth, out = _read("s397-d07-i8-annex-psm3-vie-degraded.txt")
     rows = {r["code"]: r for r in out["statistics"][0]["rows"]}
     assert rows["6.2"]["value"] == 7 == {r["code"]: r["value"] for r in truth["statistics"][0]["rows"]}["6.2"]
+
+
+def test_sparse_dump_under_a_caption_ocr_lengthened_is_read():
+    # "BIỂU THỐNG KÊ …" / "_ Kèm theo Báo cáo số 188/BC-UBND … của Êê xã Châu Khánh Bắc)" (15 words:
+    # longer than any cell line) / "STT" / "Nội dung" / "DVT" / "Séligu__| Ghi chú |": the caption
+    # is the title's, and the cells under the labels are the form's rows (0 of 22 read before).
+    truth, out = _read("s475-d07-i5-annex-psm11-eng-degraded.txt")
+    tally = score_document(truth, out)["tally"]
+    assert tally["stat_found"] >= 21 and tally["stat_invented"] == 0  # of 22 rows
+    rows = {r["code"]: r for r in out["statistics"][0]["rows"]}
+    want = {r["code"]: r for r in truth["statistics"][0]["rows"]}
+    # "16." under a row awaiting its figure is that figure, not a first code 16.
+    assert rows["1"]["value"] == 16 == want["1"]["value"]
+    # "Công khai …" / "Sasi," / "Tổng số …": a garbled code, no unit; the heading counts nothing,
+    # so it is group 2, not a part of row 1.
+    assert rows["2"]["indicator"] == "Công khai thủ tục hành chính" and not rows["2"]["unit"]
+    # the share after the items a)–c) is their count's sibling 2.2, not an item d).
+    assert rows["2.2"]["unit"] == "%" and rows["2.2"]["value"] == 82.57 == want["2.2"]["value"]
+    # "Kết quả …" / "oll" / "Hồ sơ" / "495" / "Số hồ sơ TTHC đã giải quyết": "oll" is 3.1's code, so
+    # the heading keeps no cell of 3.1.
+    assert rows["3"]["value"] is None and rows["3.1"]["value"] == 495 == want["3.1"]["value"]
+    # "Phản ánh" / "De" / "Số … đang xử lý" / "5:3," / "%" / "90": "De" the lost figure of 5.2
+    # (told), "5:3," the code 5.3.
+    assert rows["5.2"]["indicator"].endswith("đang xử lý") and rows["5.2"]["value"] is None
+    assert rows["5.3"]["value"] == 90 == want["5.3"]["value"]
+    _wrong_values_reviewed(truth, out, key="code")
+
+
+def test_rows_under_a_garbled_header_whose_first_codes_ocr_lost():
+    # "BIỂU THỐNG KÊ …" / "(Kèm theo …)" / "Noi lang | pvr =| Sélitu | Ghichi |" (no label read) /
+    # "$6 cugc tuyén truyén CCHC > bie | 39" / "Két qua giai quyét … | | |" / "S6 hd so TTHC da giai
+    # quyét Hose |). (520:" / … / "c) | Gidi quyét qua han …": the first coded row is the eighth
+    # line under the title; the rows start at the first line of annex wording with a figure (0 of
+    # 26 rows read before).
+    truth, out = _read("s476-d07-i7-annex-psm4-eng-degraded.txt")
+    tally = score_document(truth, out)["tally"]
+    assert tally["stat_found"] >= 25 and tally["stat_invented"] == 0  # of 26 rows
+    rows = {r["code"]: r for r in out["statistics"][0]["rows"]}
+    assert rows["1"]["value"] == 39 == truth["statistics"][0]["rows"][0]["value"]
+    # The heading's empty cells ruled after it: a row of its own (2), not row 1's wrapped words;
+    # "S6 hd so …" opens as "Số …" does: row 2.1, its figure "(520:" lost and told.
+    assert rows["2"]["indicator"].startswith("Kết quả") and rows["2"]["value"] is None
+    assert rows["2.1"]["indicator"].startswith("S6 hồ sơ") and rows["2.1"]["value"] is None
+    assert rows["2.1.a"]["value"] == 445 and rows["2.1.c"]["value"] == 14
+    _wrong_values_reviewed(truth, out, key="code")
+
+
+def test_rejoin_two_digits_before_a_row_of_another_unit_are_its_figure():
+    # Seed 475's D07 i2 (vie --psm 11): "… 88,46" / "trình" / "25" / "Số cán bộ, công chức cấp xã" /
+    # "Người" / "3.1" …: "25" goes down the column as 2.5, but the row it would open counts "Người"
+    # where group 2 counts "Thủ tục": no part of it; "25" is the row's figure, its code lost.
+    cells = [
+        (CODE, "2.3"),
+        (TEXT, "Số TTHC chỉ cung cấp thông tin"),
+        (UNIT, "Thủ tục"),
+        (NUMBER, "1"),
+        (CODE, "2.4"),
+        (TEXT, "Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến toàn"),
+        (UNIT, "%"),
+        (FIGURE, "88,46"),
+        (WRAP, "trình"),
+        (NUMBER, "25"),
+        (TEXT, "Số cán bộ, công chức cấp xã"),
+        (UNIT, "Người"),
+        (CODE, "3.1"),
+    ]
+    rows = rejoin(_cells(*cells))
+    got = [(r.code, " ".join(r.indicator)[:20], r.unit, r.value) for r in rows]
+    assert got[2] == ("", "Số cán bộ, công chức", "Người", "25")
+    # ... while a row of the group's own unit keeps the code its digits give.
+    cells[11] = (UNIT, "Thủ tục")
+    assert rejoin(_cells(*cells))[2].code == "2.5"
+
+
+def test_caption_attaching_the_form_to_its_report_whatever_ocr_did_to_its_opening():
+    from extract.segment.captions import attaches_to_report
+
+    assert attaches_to_report("(Kèm theo Báo cáo số 93/BC-UBND ngày 20/11/2023 của UBND xã Mỹ Thịnh Hạ) -")
+    assert attaches_to_report("_ Kèm theo Báo cáo số 188/BC-UBND nguẩy 10/01/2024 của Êê xã Châu Khánh Bắc)")
+    # "Kèm" garbled (seed 476's D07 i5): "theo" and the report's number and symbol still say it.
+    assert attaches_to_report("cáo theo Báo cáo số 5 260/BC-UBND ngày 10/1 1/2013 của UBND xã Vĩnh Phước Tây)")
+    # A report's sentence citing a plan, an indicator with "theo": no caption.
+    assert not attaches_to_report("Thực hiện theo Kế hoạch số 213/KH-UBND ngày 20/1/2023 của UBND huyện")
+    assert not attaches_to_report("Số hồ sơ giải quyết theo quy định")

@@ -25,6 +25,9 @@ class CaptionSettings:
 
 # "(Kèm theo …)", "Ban hành kèm theo …": what attaches the table to a report, under its title.
 _ATTACHED = lazy_compile(r"^\W*(?:ban hanh )?kem theo\b")
+# ... its first word garbled ("cae theo Bdo cao so 5 260/BC-UBND …"): "theo" near its start, then the
+# report's number and symbol.
+_CITES_REPORT = lazy_compile(r"^\W*(?:\w+\s+)?theo\b.{0,40}?\d+\s*/\s*[a-z]{2,}-")
 # The letterhead and the document's own heading lines: never a table's title.
 _LETTERHEAD = lazy_compile(
     r"^\W*(?:uy ban nhan dan|ubnd\b|cong hoa|doc lap|dang cong san|so\s*:|"
@@ -46,6 +49,14 @@ def printed_title(above: list[Line], settings: CaptionSettings = CaptionSettings
             break
         picked.append(text)
     return " ".join(reversed(picked))
+
+
+def attaches_to_report(text: str) -> bool:
+    """Whether a line is the one attaching a table to its report ("(Kèm theo Báo cáo số …)"), its
+    bracket read as a speck or lost ("_ Kèm theo …"), its first word garbled ("cae theo … số
+    260/BC-UBND …")."""
+    key = fold(_LEADING_SPECKS.sub("", text.strip()))
+    return _ATTACHED.match(key) is not None or _CITES_REPORT.match(key) is not None
 
 
 def _upper(text: str, settings: CaptionSettings) -> bool:

@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from normalize.codes import CriterionCode, parse_code, successors, transition_cost
+from normalize.text import fold
+from normalize.vietnamese.syllable import is_syllable_shape
 
 # Kinds of a cell line (``stat_lines`` tells them): a code ("2.1", "a)"), a whole or dotted
 # number (a code or a figure), a figure that can only be one ("90,91", "57%"), a unit, an
@@ -58,6 +60,7 @@ class CellRow:
     unit: str = ""
     value: str = ""
     unit_first: bool = False  # its unit came before its indicator (it may be the row above's)
+    undotted: str = ""  # its code as printed when read as a code whose dot OCR lost ("25" for 2.5)
 
     def holds(self, kind: str) -> bool:
         if kind == CODE:  # a code opens its row, except that OCR sometimes reads the row's unit
@@ -93,6 +96,7 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
     for k, cell in enumerate(cells):
         current = rows[-1] if rows else None
         kind = cell.kind
+        raw = cell.text
         if kind == NUMBER:
             before_code = k + 1 < len(cells) and cells[k + 1].kind == CODE
             kind, text = _number_kind(cell.text, current, last_code, before_code)
@@ -105,12 +109,20 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
             and _own_row(cells, k)
         ):
             kind = TEXT  # a row's indicator whose capital OCR lowered ("số phản ánh …"), not wrapped words
+        garbled = kind == WRAP and current is not None and not (current.unit or current.value)
+        if garbled and _garbled_code(cells, k, settings):
+            # "Kết quả …" / "oll" / "Hồ sơ" / "495" / "Số hồ sơ …": the next row's code OCR garbled,
+            # its unit and figure read before its indicator; the row above is a heading.
+            rows.append(CellRow(page=cell.page, first=cell.line, last=cell.line))
+            continue
         if kind == WRAP:
             if current is not None and current.indicator:
                 current.indicator.append(cell.text)
                 current.last = cell.line
                 continue
             kind = TEXT
+        if kind == TEXT and current is not None and not current.value and _speck_before_text(cells, k, settings):
+            continue  # "Công khai …" / "Sasi," / "Tổng số …": a garbled code or figure, no cell
         if kind == TEXT and current is not None and current.indicator and not current.unit and not current.value:
             if _speck_before_unit(cells, k, settings):
                 continue  # "Số nhiệm vụ …" / "Bok" / "Nhiệm vụ" / "19": a garbled code, not the unit
@@ -132,6 +144,7 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
         current.last = cell.line
         if kind == CODE:
             current.code = cell.text
+            current.undotted = raw if "." in cell.text and "." not in raw else ""
             last_code = parse_code(current.code) or last_code
         elif kind == TEXT:
             current.indicator.append(cell.text)
@@ -140,7 +153,32 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
             current.unit_first = not current.indicator
         else:
             current.value = cell.text
-    return _orphan_codes(_speck_rows(rows, settings.garbled_code_chars))
+    return _figures_taken_for_codes(_orphan_codes(_speck_rows(rows, settings.garbled_code_chars)))
+
+
+def _figures_taken_for_codes(rows: list[CellRow]) -> list[CellRow]:
+    """A row opened by two digits read as a code whose dot OCR lost ("25" read 2.5 after 2.4), with
+    no figure of its own and counting in a unit its group's rows do not count ("Người" under a
+    group of "Thủ tục"): the digits were its figure, printed before its indicator, and its code
+    was lost. A group's parts count what its whole counts (or give its share, %)."""
+    for k, row in enumerate(rows):
+        unit = _unit_key(row.unit)
+        if not row.undotted or row.value or unit in ("", "%"):
+            continue
+        group = row.code.rsplit(".", 1)[0]
+        counted = set()
+        for above in reversed(rows[:k]):
+            if above.code and not (above.code == group or above.code.startswith(group + ".")):
+                break
+            counted.add(_unit_key(above.unit))
+        counted -= {"", "%"}
+        if counted and unit not in counted:
+            row.code, row.value, row.undotted = "", row.undotted, ""
+    return rows
+
+
+def _unit_key(unit: str) -> str:
+    return " ".join(fold(unit).strip(" .,;:").split())
 
 
 def _speck_before_unit(cells: list[Cell], k: int, settings: CellLineSettings) -> bool:
@@ -152,6 +190,27 @@ def _speck_before_unit(cells: list[Cell], k: int, settings: CellLineSettings) ->
     if " " in text or len(text) > settings.garbled_code_chars:
         return False
     return k + 1 < len(cells) and cells[k + 1].kind == UNIT
+
+
+def _speck_before_text(cells: list[Cell], k: int, settings: CellLineSettings) -> bool:
+    """Whether cell ``k``, a short word in a row still awaiting its figure, is a code or a figure
+    OCR garbled past reading ("Sasi," for 2.1, "De" for 4) and not a cell of the row: one word of
+    at most ``garbled_code_chars`` letters and digits, and the next cell is an indicator's text,
+    which no unit or figure precedes in its own row but after its row's indicator."""
+    text = cells[k].text.strip()
+    if " " in text or sum(c.isalnum() for c in text) > settings.garbled_code_chars:
+        return False
+    return k + 1 < len(cells) and cells[k + 1].kind == TEXT
+
+
+def _garbled_code(cells: list[Cell], k: int, settings: CellLineSettings) -> bool:
+    """Whether cell ``k``, a short lower-case word, is a code OCR garbled ("oll" for 3.1) and not
+    an indicator's wrapped word ("nhận", "trình"): one word of at most ``garbled_code_chars``
+    letters and digits that no Vietnamese syllable spells, the next cell a unit."""
+    text = cells[k].text.strip()
+    if " " in text or sum(c.isalnum() for c in text) > settings.garbled_code_chars:
+        return False
+    return not is_syllable_shape(text.strip(".,;:")) and k + 1 < len(cells) and cells[k + 1].kind == UNIT
 
 
 def _lacks_unit(row: CellRow) -> bool:
@@ -204,7 +263,11 @@ def _number_kind(text: str, row: CellRow | None, last_code: CriterionCode | None
     code = parse_code(text)
     awaiting = row is not None and row.awaits_figure()
     if "." in text:
-        goes_on = code is not None and (last_code is None or transition_cost(last_code, code) is not None)
+        # Before any code, only one that can open the table goes on ("16." under a row awaiting
+        # its figure is that figure with a speck, not a first code 16).
+        goes_on = code is not None and (
+            _follows(code, None) if last_code is None else transition_cost(last_code, code) is not None
+        )
         return (CODE if goes_on or (code is not None and not awaiting) else FIGURE), text
     if awaiting:
         return FIGURE, text

@@ -38,6 +38,8 @@ _NUMBER = lazy_compile(r"^[(]?\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?%?[)]?$|^\d+(?:[.
 _BAR = lazy_compile(r"\s*[|¦]\s*")
 # Specks OCR puts ahead of a code ("(2", "'4", "‘3.1") or after it ("9.2_").
 _CODE_SPECKS = "|([{'‘’\"`_-—~*†"
+# A lone code whose dot OCR read as a colon or semicolon ("5:3,", "4;2"): a figure never prints one.
+_COLON_CODE = lazy_compile(r"\d{1,2}(?:[.:;]\d{1,2})*[:;]\d{1,2}[.,:;]?")
 _ENUM_VALUE = ("co", "khong", "x")
 _ACRONYM = lazy_compile(r"^[A-ZĐ]{2,}[\-/]?[A-ZĐ]*$")
 # A run of dashes or tildes inside a cell, or a mark no indicator prints ("~", "@", "«"): a ruling
@@ -80,6 +82,8 @@ def _line_cells(text: str) -> list[str]:
     the two together ("1 |Số cuộc tuyên truyền CCHC", "2.1 Số hồ sơ …": the code cell stands
     leftmost, its indicator capitalised; a figure never comes before the words of its row)."""
     words = _words(text)
+    if len(words) == 1 and _COLON_CODE.fullmatch(words[0]):
+        return [re.sub(r"[:;]", ".", words[0]).rstrip(".,:;")]  # "5:3,": a code whose dot OCR read as a colon
     code = _code_token(words[:1])
     if code is not None and len(words) > 1 and _capitalised(words[1].lstrip(_CODE_SPECKS)):
         rest = _BAR.sub(" ", text.strip()).split(maxsplit=1)[1].strip().lstrip(_CODE_SPECKS).strip()

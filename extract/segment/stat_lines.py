@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 import regex as re
 
 from extract.model import IngestedDocument, Line
+from extract.segment.captions import attaches_to_report
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.stat_cells import (
     CODE,
@@ -306,12 +307,17 @@ def _headless_start(
     window = range(k + 1, min(len(lines), k + 1 + settings.title_window))
     if any(_header_span(lines, j, settings) is not None for j in window):
         return None
-    if _cells_one_per_line(lines, k + 1, settings, cell_settings):
-        return k + 1
+    # The caption attaching the form to its report is the title's, not a row: OCR's specks can
+    # make it longer than any cell line, which would end the body before its first cell.
+    after = next((j for j in window if not attaches_to_report(lines[j].text)), k + 1)
+    if _cells_one_per_line(lines, after, settings, cell_settings):
+        return after
     first = next(
         (j for j in window if _code_token(_words(_without_edge_speck(lines[j].text.strip()))[:1]) is not None), None
     )
-    if first is not None and first - 1 > k + 1 and _row_code_lost(lines[first - 1].text, settings):
+    if first is None:  # every code in the window lost: the first row of annex wording with a figure
+        return next((j for j in range(after, window.stop) if _row_code_lost(lines[j].text, settings)), None)
+    if first - 1 > k + 1 and _row_code_lost(lines[first - 1].text, settings):
         return first - 1
     return first
 
@@ -406,7 +412,7 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
         cells = _cells(text, units, settings)
         if cells is not None:
             code, indicator, unit, value, note = cells
-            if not code and rows and not value and not unit:
+            if not code and rows and not value and not unit and not _empty_cells_ruled(text, settings):
                 cells = None  # no code and no figure: wrapped text
             else:
                 rows.append(_RowLines(code, [indicator], unit, value, note, line.page, line.number, line.number))
@@ -415,7 +421,7 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
             words = text.split()
             if rows and _specks_for_indicator(text, settings):
                 pass  # specks between rows (a garbled line): no words of the row above, no prose
-            elif rows and _indicator_code_lost(text, settings):
+            elif rows and (_indicator_code_lost(text, settings) or _empty_cells_ruled(text, settings)):
                 rows.append(
                     _RowLines("", [text.strip(_CODE_SPECKS + ":;., ")], "", "", "", line.page, line.number, line.number)
                 )
@@ -429,6 +435,15 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
                     break
         k += 1
     return _joined_table(rows, lines[head].number, settings), k
+
+
+def _empty_cells_ruled(text: str, settings: StatLineSettings) -> bool:
+    """Whether a line with no code and no figure is a heading row, not wrapped words: its empty
+    unit and figure cells are ruled after it ("Kết quả giải quyết hồ sơ … | | |": wrapped words
+    carry no ruling lines of cells they do not fill), and it opens with a capital."""
+    body = text.rstrip().rstrip("|¦ ")
+    tail = text.rstrip()[len(body) :]
+    return len(tail.replace(" ", "")) >= settings.min_bars and body.strip(_CODE_SPECKS + " ")[:1].isupper()
 
 
 def _header_rest(text: str) -> bool:

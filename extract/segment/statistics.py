@@ -28,7 +28,7 @@ from extract.model import IngestedDocument
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
 from extract.segment.table_join import join_tables, lines_before
 from extract.segment.target_tables import is_target_table
-from normalize.code_repair import repair_codes
+from normalize.code_repair import CodeChoice, repair_codes
 from normalize.codes import format_codes, letter_item
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
@@ -414,7 +414,15 @@ def _settle_codes(drafts: list[_Draft], settings: StatisticsSettings) -> list[tu
     """(code, how) per draft: how is None (as printed), "repaired" or "inferred". The column is
     repaired as one sequence; a typed page's clean code is kept as printed."""
     coded = [d for d in drafts if d.coded]
-    choices = repair_codes([d.token for d in coded], parents=_group_heads(coded, settings))
+    tokens = [d.token for d in coded]
+    parents, oversized = _group_heads(coded, settings), _counting_nothing(coded)
+    choices = repair_codes(tokens, parents=parents, oversized=oversized)
+    placed = _shares_taken_for_items(coded, choices)
+    if placed:  # the column read again with each share in its place after the items
+        tokens = [placed.get(k, t) for k, t in enumerate(tokens)]
+        choices = repair_codes(tokens, parents=parents, oversized=oversized)
+        for k in placed:
+            choices[k].inferred = True
     labels = format_codes([c.code for c in choices])
     settled = {id(d): (c, label) for d, c, label in zip(coded, choices, labels)}
     out: list[tuple[str | None, str | None]] = []
@@ -433,6 +441,34 @@ def _settle_codes(drafts: list[_Draft], settings: StatisticsSettings) -> list[tu
             out.append((label, "inferred"))
         else:
             out.append((label, "repaired" if label != d.printed else None))
+    return out
+
+
+def _shares_taken_for_items(drafts: list[_Draft], choices: list[CodeChoice]) -> dict[int, str]:
+    """Rows of a share (%) whose code the column repair inferred as one more lettered item ("2.1.d"
+    after "2.1.c"), as {row: the code after the items' row ("2.2")}: an annex's items break a count
+    down, and the share of that count is its sibling, not an item of it (the forms print no
+    lettered share)."""
+    out: dict[int, str] = {}
+    for k, (draft, choice) in enumerate(zip(drafts, choices)):
+        code = choice.code
+        if not choice.inferred or code is None or not code.letter or len(code.path) < 2 or draft.token:
+            continue
+        if unit_key(draft.unit).strip() != "%":
+            continue
+        out[k] = ".".join(str(n) for n in (*code.path[:-2], code.path[-2] + 1))
+    return out
+
+
+def _counting_nothing(drafts: list[_Draft]) -> list[bool]:
+    """OCR'd rows with neither a unit nor a figure (a heading: "Công khai thủ tục hành chính")
+    right under a row that counts in a unit: no part of that row, as a group's parts count what
+    its whole counts, so the column repair weighs them as the next group, not a part."""
+    out = [False] * len(drafts)
+    for i in range(1, len(drafts)):
+        above, row = drafts[i - 1], drafts[i]
+        counted = bool(above.value_raw.strip()) and unit_key(above.unit).strip() not in ("", "%")
+        out[i] = row.ocr and counted and not row.unit.strip() and not row.value_raw.strip()
     return out
 
 

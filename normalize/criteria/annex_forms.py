@@ -77,9 +77,13 @@ def indicator_wording(text: str) -> float | None:
 
 def opens_indicator(text: str, min_share: float = 0.1) -> bool:
     """Whether ``text`` opens as annex indicators do: its first folded word is the first word of
-    at least ``min_share`` of the catalogue's indicators ("Số …", "Tỷ lệ …", "Tổng số …")."""
+    at least ``min_share`` of the catalogue's indicators ("Số …", "Tỷ lệ …", "Tổng số …"; "S6 …")."""
     words = fold_words(text).split()
-    return bool(words) and _openings().get(words[0], 0) >= min_share * len(annex_indicators())
+    if not words:
+        return False
+    # OCR's digit look-alikes read as the letters they stand for ("S6" for "Số"), as in ``_letters``.
+    first = words[0].translate(_LOOKALIKES) if _LETTER.search(words[0]) else words[0]
+    return _openings().get(first, 0) >= min_share * len(annex_indicators())
 
 
 @lru_cache(maxsize=1)
