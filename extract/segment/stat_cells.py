@@ -263,10 +263,15 @@ def _number_kind(text: str, row: CellRow | None, last_code: CriterionCode | None
     code = parse_code(text)
     awaiting = row is not None and row.awaits_figure()
     if "." in text:
-        # Before any code, only one that can open the table goes on ("16." under a row awaiting
-        # its figure is that figure with a speck, not a first code 16).
+        # Before any code, a number that cannot open the table under a row read but for its
+        # figure (indicator and unit: "Số văn bản …" / "Văn bản" / "16.") is that figure with a
+        # speck, not a first code 16. (Under a row of less, the first codes OCR kept open the
+        # table: seed 461's check showed the broader rule taking them for figures.)
+        first_figure = last_code is None and row is not None and bool(row.indicator and row.unit)
         goes_on = code is not None and (
-            _follows(code, None) if last_code is None else transition_cost(last_code, code) is not None
+            (not first_figure or _follows(code, None))
+            if last_code is None
+            else transition_cost(last_code, code) is not None
         )
         return (CODE if goes_on or (code is not None and not awaiting) else FIGURE), text
     if awaiting:
