@@ -284,6 +284,13 @@ def printed_text(line: Line) -> str:
     return line.raw if line.raw is not None else line.text
 
 
+def is_section_line(text: str) -> bool:
+    """Whether a line is a section row: a roman numeral and a title in capitals or after a dot."""
+    bare = _bare_numeral(text)
+    s = _SECTION.match(bare)
+    return bool(s) and (_mostly_upper(s.group("title")) or bool(_DOTTED_ROMAN.match(bare)))
+
+
 def _mostly_upper(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)

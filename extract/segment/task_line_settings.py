@@ -4,7 +4,9 @@ row's lines are split into cells (``task_line_split``), how column widths are le
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from extract.segment.task_shape import TaskShapeSettings
 
 
 @dataclass(frozen=True)
@@ -13,6 +15,11 @@ class TaskLineSettings:
     min_header_columns: int = 4
     # A header OCR glued after a row's words is a header (``task_lines._header_at``).
     glued_headers: bool = True
+    # With no header on any line, a run of rows of a task grid's shape (a number, a task, a unit, a
+    # deadline on each first line, in one order) is read under the columns its cells name
+    # (``task_shape``).
+    row_shapes: bool = True
+    shape: TaskShapeSettings = field(default_factory=TaskShapeSettings)
     # A task header names the task's column (a header read from a line's tail may have lost it).
     task_label: bool = True
     # Header labels wrap over up to this many lines (checked for repeated headers too).
