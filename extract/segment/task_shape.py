@@ -35,10 +35,12 @@ class TaskShapeSettings:
 
 
 # A row's number opening its first line, as printed or as OCR garbled it: digits, or at most two
-# short tokens holding a digit or a digit's look-alike and no lower-case word ("1 |", "2_ |",
-# "I1 .1", "4l i35", "I6”"), then the task's first words (a capital, a lower-case word after it).
+# short tokens holding a digit or a digit's look-alike ("1 |", "2_ |", "I1 .1", "4l i35", "I6”"),
+# a criterion code's cell after it or not ("2 12.4 | Công bố …", the bar OCR read as "1"), then
+# the task's first words (a capital, a lower-case word after it).
 _NUMBER = lazy_compile(
-    r"^\s*[^\p{L}\p{N}\s]{0,2}(?:\d{1,2}[\s|._)\]:-]*|(?=\S{0,4}[\dIl|])(?:\S{1,5}\s+){1,2}?)(?=\p{Lu}\p{Ll}*,?\s+\p{Ll})"
+    r"^\s*[^\p{L}\p{N}\s]{0,2}(?:\d{1,2}(?![\d,/])|(?=\S{0,4}[\dIl|])\S{1,5}(?:\s+\S{1,5})??)"
+    r"(?P<code>[\s|._)\]:-]*\d{1,2}[.,]\d{1,2}\.?)?[\s|._)\]:-]*(?=\p{Lu}\p{Ll}*,?\s+\p{Ll})"
 )
 # Each kind's opening words as a row's first line prints them (capitalised: a cell's first word).
 _OPENINGS = {
@@ -71,6 +73,8 @@ def row_cells(text: str) -> list[tuple[str, str]] | None:
     opening = re.match(r"\S+\s+\S+", rest)
     start = opening.end() if opening else 0
     found: list[tuple[int, str]] = [(0, "task")]
+    if m.group("code"):  # the codes' column before the task's
+        found.append((-1, "criterion_code"))
     for kind, pattern in _OPENINGS.items():
         at = [h.start() for h in pattern.finditer(rest, start)]
         if kind == "unit":
@@ -82,7 +86,10 @@ def row_cells(text: str) -> list[tuple[str, str]] | None:
     if "lead" not in kinds or "deadline" not in kinds:
         return None
     ends = [at for at, _ in found[1:]] + [len(rest)]
-    return [(kind, rest[at:end].strip(" |_")) for (at, kind), end in zip(found, ends, strict=True)]
+    return [
+        (kind, m.group("code").strip(" |._)]:-") if at < 0 else rest[at:end].strip(" |_"))
+        for (at, kind), end in zip(found, ends, strict=True)
+    ]
 
 
 @dataclass
@@ -139,8 +146,8 @@ def _column_order(rows: list[list[str]], settings: TaskShapeSettings) -> list[st
         after = sum(1 for c in rows if a in c and b in c and c.index(a) > c.index(b))
         wins[a if before >= after else b] += 1
     order = sorted(kinds, key=lambda k: (-wins[k], k != "task"))
-    if order[0] != "task":
-        return None
+    if [k for k in order if k != "criterion_code"][0] != "task" or order.index("task") > 1:
+        return None  # the task's cell comes first (after the codes' column, when it leads)
     agree = sum(1 for c in rows if [k for k in c if k in order] == [k for k in order if k in c])
     if agree < settings.order_share * len(rows):
         return None
