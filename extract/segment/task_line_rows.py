@@ -145,8 +145,12 @@ def _roman_value(text: str) -> int | None:
     return _ROMANS.index(text) + 1 if text in _ROMANS else None
 
 
-def collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[RowLines], int]:
-    """The rows under a header: (rows, index of the line after the table)."""
+def collect_rows(
+    lines: list[Line], settings: TaskLineSettings, starts: dict[tuple[int, int], int] | None = None
+) -> tuple[list[RowLines], int]:
+    """The rows under a header: (rows, index of the line after the table). ``starts``: lines known
+    to open a row by their shape (``task_shape``), keyed (page, line number), with where their
+    cells start: such a line whose number OCR garbled opens the row the number expected next."""
     rows: list[RowLines] = []
     section: str | None = None
     section_value = 0
@@ -182,6 +186,9 @@ def collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[Ro
             inserted += 1
             continue
         start = _row_start(text, last_code, settings.row_gap)
+        shaped = (starts or {}).get((line.page, line.number))
+        if start is None and shaped is not None and text == printed_text(line).strip():
+            start = min(_next_code(last_code), key=len), shaped - (len(printed_text(line)) - len(printed_text(line).lstrip()))
         if in_header and header_share(text) >= HEADER_SHARE and start is None:
             k += 1  # a header label's wrapped words ("trì  phối hợp  thực hiện")
             continue

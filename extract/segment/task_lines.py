@@ -25,7 +25,7 @@ from extract.segment.task_line_rows import collect_rows, header_cut, is_section_
 from extract.segment.task_line_settings import TaskLineSettings
 from extract.segment.task_line_split import clean_cell, learn_widths, split_row, whole_cells
 from extract.segment.task_line_widths import text_width
-from extract.segment.task_shape import shaped_run
+from extract.segment.task_shape import cells_at, shaped_run
 from extract.segment.task_tables import ocr_code, split_footnote
 from normalize.units import spell_deadline, spell_units
 from schemas.records import SourceRef, TaskRow, TaskTable
@@ -94,7 +94,11 @@ def find_task_lines(
     start = _section_above(scanned, run.start)
     # Each column at least as wide as most of its first-line parts (in place of a header label's).
     labels = [(c, sorted(parts, key=text_width)[len(parts) // 2]) for c, parts in zip(run.columns, run.parts, strict=True)]
-    table, _ = _read_table(scanned[start:], ["code", *run.columns], labels, settings)
+    codes = "criterion_code" in run.columns
+    starts = {
+        (scanned[k].page, scanned[k].number): cells_at(printed_text(scanned[k]), codes) for k in run.rows
+    }
+    table, _ = _read_table(scanned[start:], ["code", *run.columns], labels, settings, starts)
     if len(table.rows) >= settings.shape.min_rows:
         for row in table.rows:
             row.flags.append("columns_from_rows")
@@ -111,11 +115,16 @@ def _section_above(lines: list[Line], k: int) -> int:
 
 
 def _read_table(
-    lines: list[Line], columns: list[str], labels: list[tuple[str, str]], settings: TaskLineSettings
+    lines: list[Line],
+    columns: list[str],
+    labels: list[tuple[str, str]],
+    settings: TaskLineSettings,
+    starts: dict[tuple[int, int], int] | None = None,
 ) -> tuple[TaskTable, int]:
     """The task table of the rows under a header naming ``columns`` (``labels``: each body
-    column's label words, "" when none printed) and the number of lines it spans."""
-    rows, used = collect_rows(lines, settings)
+    column's label words, "" when none printed) and the number of lines it spans. ``starts``:
+    lines known to open a row (page, line number) and where their cells start."""
+    rows, used = collect_rows(lines, settings, starts)
     table = TaskTable(title="", pages=[], columns=columns, form="table")
     body_columns = [c for c, _ in labels]
     floors = tuple(text_width(label) if settings.label_widths else 0.0 for _, label in labels)

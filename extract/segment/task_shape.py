@@ -32,6 +32,10 @@ class TaskShapeSettings:
     # The run's rows whose cells print in the order chosen, at least (a row whose task words hold
     # a product's or a unit's word misplaces one cell; most rows must agree).
     order_share: float = 0.7
+    # Inside a run, a row whose first line shows its number, its task's opening and this many of
+    # the table's other cells, in the columns' order, is a row though OCR garbled a unit or a
+    # deadline's word.
+    loose_cells: int = 3
 
 
 # A row's number opening its first line, as printed or as OCR garbled it: digits, or at most two
@@ -60,11 +64,20 @@ _OPENINGS = {
 }
 
 
-def row_cells(text: str) -> list[tuple[str, str]] | None:
+def cells_at(text: str, codes: bool) -> int:
+    """Where a row's cells start on its first line (of a row's shape): at the codes' cell when
+    the table has a codes column (``codes``), else at the task's."""
+    m = _NUMBER.match(text)
+    if m is None:
+        return 0
+    return m.start("code") if codes and m.group("code") else m.end()
+
+
+def row_cells(text: str, strict: bool = True) -> list[tuple[str, str]] | None:
     """The cells a row's first line prints, left to right (task first), each as (kind, its words
     up to the next cell's opening), or None when the line has not a row's shape: a number, a
-    task's opening words, a unit and a deadline. Of the units, the first is the lead's, the next
-    the coordinators'."""
+    task's opening words, a unit and a deadline (``strict``; else any cell after the task). Of
+    the units, the first is the lead's, the next the coordinators'."""
     m = _NUMBER.match(text)
     if m is None:
         return None
@@ -83,7 +96,7 @@ def row_cells(text: str) -> list[tuple[str, str]] | None:
             found.append((at[0], kind))
     found.sort()
     kinds = [k for _, k in found]
-    if "lead" not in kinds or "deadline" not in kinds:
+    if ("lead" not in kinds or "deadline" not in kinds) if strict else len(kinds) < 2:
         return None
     ends = [at for at, _ in found[1:]] + [len(rest)]
     return [
@@ -100,6 +113,7 @@ class ShapedRun:
     # each column's words on each row's first line, as far as the next cell's opening (its cell
     # when the openings were read right, and never wider than its column but for a misplaced one)
     parts: list[list[str]]
+    rows: list[int]  # index of each row's first line
 
 
 def shaped_run(texts: list[str], settings: TaskShapeSettings = TaskShapeSettings()) -> ShapedRun | None:
@@ -115,7 +129,26 @@ def shaped_run(texts: list[str], settings: TaskShapeSettings = TaskShapeSettings
             run = []
         if cells is not None:
             run.append((k, cells))
-    return _better(best, run, settings)
+    best = _better(best, run, settings)
+    return None if best is None else _with_loose_rows(texts, best, settings)
+
+
+def _with_loose_rows(texts: list[str], run: ShapedRun, settings: TaskShapeSettings) -> ShapedRun:
+    """The run with the rows inside it (or just below) whose first line OCR garbled one cell of
+    ("[Ca năm" for "Cả năm"): a number, a task's opening and at least ``loose_cells`` of the
+    table's other cells, in its columns' order."""
+    rows = set(run.rows)
+    last = min(len(texts), run.end + settings.max_gap + 1)
+    for k in range(run.start + 1, last):
+        if k in rows or k - 1 in rows:
+            continue
+        cells = row_cells(texts[k], strict=False)
+        kinds = [kind for kind, _ in cells or []]
+        if len(kinds) - 1 < settings.loose_cells or kinds != [c for c in run.columns if c in kinds]:
+            continue
+        rows.add(k)
+    ordered = sorted(rows)
+    return ShapedRun(run.start, max(ordered), run.columns, run.parts, ordered)
 
 
 def _better(
@@ -127,7 +160,7 @@ def _better(
     if columns is None:
         return best
     parts = [[words for _, cells in run for kind, words in cells if kind == c] for c in columns]
-    return ShapedRun(run[0][0], run[-1][0], columns, parts)
+    return ShapedRun(run[0][0], run[-1][0], columns, parts, [k for k, _ in run])
 
 
 def _column_order(rows: list[list[str]], settings: TaskShapeSettings) -> list[str] | None:
