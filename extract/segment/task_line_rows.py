@@ -188,7 +188,10 @@ def collect_rows(
         start = _row_start(text, last_code, settings.row_gap)
         shaped = (starts or {}).get((line.page, line.number))
         if start is None and shaped is not None and text == printed_text(line).strip():
-            start = min(_next_code(last_code), key=len), shaped - (len(printed_text(line)) - len(printed_text(line).lstrip()))
+            start = (
+                min(_next_code(last_code), key=len),
+                shaped - (len(printed_text(line)) - len(printed_text(line).lstrip())),
+            )
         if in_header and header_share(text) >= HEADER_SHARE and start is None:
             k += 1  # a header label's wrapped words ("trì  phối hợp  thực hiện")
             continue

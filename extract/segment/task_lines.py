@@ -93,11 +93,11 @@ def find_task_lines(
         return tables
     start = _section_above(scanned, run.start)
     # Each column at least as wide as most of its first-line parts (in place of a header label's).
-    labels = [(c, sorted(parts, key=text_width)[len(parts) // 2]) for c, parts in zip(run.columns, run.parts, strict=True)]
+    labels = [
+        (c, sorted(parts, key=text_width)[len(parts) // 2]) for c, parts in zip(run.columns, run.parts, strict=True)
+    ]
     codes = "criterion_code" in run.columns
-    starts = {
-        (scanned[k].page, scanned[k].number): cells_at(printed_text(scanned[k]), codes) for k in run.rows
-    }
+    starts = {(scanned[k].page, scanned[k].number): cells_at(printed_text(scanned[k]), codes) for k in run.rows}
     table, _ = _read_table(scanned[start:], ["code", *run.columns], labels, settings, starts)
     if len(table.rows) >= settings.shape.min_rows:
         for row in table.rows:

@@ -49,8 +49,8 @@ _NUMBER = lazy_compile(
 # Each kind's opening words as a row's first line prints them (capitalised: a cell's first word).
 _OPENINGS = {
     "deadline": lazy_compile(
-        r"(?<![\p{L}\p{N}])(?:Tháng|Quý|Cả ?năm|Trước ngày|Thường|Hằng|Hàng|Định kỳ|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4})"
-        r"(?![\p{L}])"
+        r"(?<![\p{L}\p{N}])(?:Tháng|Quý|Cả ?năm|Trước ngày|Thường|Hằng|Hàng|Định kỳ|"
+        r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4})(?![\p{L}])"
     ),
     "unit": lazy_compile(
         r"(?<![\p{L}])(?:Công chức|Phòng|Bộ phận|Văn phòng|Công an|UBND|UBMTTQ|Ủy ban|Ban|Các|Chủ tịch|"
