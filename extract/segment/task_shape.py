@@ -36,6 +36,12 @@ class TaskShapeSettings:
     # the table's other cells, in the columns' order, is a row though OCR garbled a unit or a
     # deadline's word.
     loose_cells: int = 3
+    # Cells besides the task a table's rows print, at least (a numbered aim of prose may name a
+    # unit and a time; a grid row lays out three cells or more beside its task)…
+    min_columns: int = 3
+    # …and the share of its rows, at least, whose cells wrap onto a next line (a grid's columns are
+    # narrow; a numbered sentence runs the page's width).
+    wrapped_share: float = 0.5
 
 
 # A row's number opening its first line, as printed or as OCR garbled it: digits, or at most two
@@ -125,11 +131,11 @@ def shaped_run(texts: list[str], settings: TaskShapeSettings = TaskShapeSettings
     for k, text in enumerate(texts):
         cells = row_cells(text)
         if cells is not None and run and k - run[-1][0] > settings.max_gap:
-            best = _better(best, run, settings)
+            best = _better(texts, best, run, settings)
             run = []
         if cells is not None:
             run.append((k, cells))
-    best = _better(best, run, settings)
+    best = _better(texts, best, run, settings)
     return None if best is None else _with_loose_rows(texts, best, settings)
 
 
@@ -151,13 +157,24 @@ def _with_loose_rows(texts: list[str], run: ShapedRun, settings: TaskShapeSettin
     return ShapedRun(run.start, max(ordered), run.columns, run.parts, ordered)
 
 
+def _wraps(texts: list[str], k: int, starts: set[int]) -> bool:
+    """Whether the row whose first line is ``k`` goes on to a next printed line of its own."""
+    nxt = next((j for j in range(k + 1, len(texts)) if texts[j].strip()), None)
+    return nxt is not None and nxt not in starts
+
+
 def _better(
-    best: ShapedRun | None, run: list[tuple[int, list[tuple[str, str]]]], settings: TaskShapeSettings
+    texts: list[str],
+    best: ShapedRun | None,
+    run: list[tuple[int, list[tuple[str, str]]]],
+    settings: TaskShapeSettings,
 ) -> ShapedRun | None:
     if len(run) < settings.min_rows or (best is not None and run[-1][0] - run[0][0] <= best.end - best.start):
         return best
     columns = _column_order([[kind for kind, _ in cells] for _, cells in run], settings)
-    if columns is None:
+    if columns is None or len(columns) - 1 < settings.min_columns:
+        return best
+    if sum(1 for k, _ in run if _wraps(texts, k, {r for r, _ in run})) < settings.wrapped_share * len(run):
         return best
     parts = [[words for _, cells in run for kind, words in cells if kind == c] for c in columns]
     return ShapedRun(run[0][0], run[-1][0], columns, parts, [k for k, _ in run])
