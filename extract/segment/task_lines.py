@@ -68,8 +68,8 @@ def find_task_lines(
     doc: IngestedDocument, settings: TaskLineSettings = TaskLineSettings(), shapes: bool = True
 ) -> list[TaskTable]:
     """Task frameworks of a document's lines (text dumps and OCR'd pages). With no row read under
-    a header (none found, or one OCR cut that heads no row), and ``shapes``, a run of rows of a task grid's shape on OCR'd lines is read under
-    the columns its cells name (``task_shape``)."""
+    a header (none found, or one OCR cut that heads no row), and ``shapes``, a run of rows of a
+    task grid's shape on OCR'd lines is read under the columns its cells name (``task_shape``)."""
     lines = [ln for ln in reading_lines(doc)]
     typed = frozenset(p.number for p in doc.pages if p.method in ("docx", "pdf-text"))
     tables: list[TaskTable] = []
