@@ -20,6 +20,12 @@ class TaskLineSettings:
     # (``task_shape``).
     row_shapes: bool = True
     shape: TaskShapeSettings = field(default_factory=TaskShapeSettings)
+    # A row's later line loses the number column's specks and rule ("ˆ_ | cách hành chính …",
+    # ``task_line_split._past_number_cell``). On by the shape rule only: with no header label to
+    # floor the task column's width, a speck read as the task's part moved every row's words
+    # (seed 455's cut header: 3 of 7 rows right, 7 with it); under a header it cost seed 474 a
+    # row (a degraded P04 dump: 3 of 11 → 2).
+    number_specks: bool = False
     # A task header names the task's column (a header read from a line's tail may have lost it).
     task_label: bool = True
     # Header labels wrap over up to this many lines (checked for repeated headers too).

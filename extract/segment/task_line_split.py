@@ -203,7 +203,9 @@ def split_row(
     zeros = tuple(0.0 for _ in range(C))
     beam: list[_Hyp] = [(0.0, tuple(True for _ in range(C)), empty, zeros, zeros, tuple(NO_WRAP for _ in range(C)))]
     for i, line in enumerate(row.lines):
-        tokens = row.first_tokens if i == 0 else _past_number_cell(line_tokens(printed_text(line).strip()))
+        tokens = row.first_tokens if i == 0 else line_tokens(printed_text(line).strip())
+        if i and settings.number_specks:
+            tokens = _past_number_cell(tokens)
         if not [t for t in tokens if t != BAR]:
             continue
         grown: dict[tuple, _Hyp] = {}

@@ -16,6 +16,8 @@ content kinds). A column whose text stopped does not start again in the same row
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex as re
 
 from extract.model import IngestedDocument, Line
@@ -98,7 +100,8 @@ def find_task_lines(
     ]
     codes = "criterion_code" in run.columns
     starts = {(scanned[k].page, scanned[k].number): cells_at(printed_text(scanned[k]), codes) for k in run.rows}
-    table, _ = _read_table(scanned[start:], ["code", *run.columns], labels, settings, starts)
+    shaped = replace(settings, number_specks=True)
+    table, _ = _read_table(scanned[start:], ["code", *run.columns], labels, shaped, starts)
     if len(table.rows) >= settings.shape.min_rows:
         for row in table.rows:
             row.flags.append("columns_from_rows")
