@@ -18,7 +18,10 @@ class TaskLineSettings:
     # With no header on any line, a run of rows of a task grid's shape (a number, a task, a unit, a
     # deadline on each first line, in one order) is read under the columns its cells name
     # (``task_shape``).
-    row_shapes: bool = True
+    # Off: on seed 473's and 474's P04 plans OCR'd with psm 6 (one block: the grid's columns'
+    # lines interleaved) it read 14 of 53 rows and invented 18, where tables were told; on psm 4
+    # dumps it read 21 of 21 rows lost before (seeds 455, 473), inventing none.
+    row_shapes: bool = False
     shape: TaskShapeSettings = field(default_factory=TaskShapeSettings)
     # A row's later line loses the number column's specks and rule ("ˆ_ | cách hành chính …",
     # ``task_line_split._past_number_cell``). On by the shape rule only: with no header label to

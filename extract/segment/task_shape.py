@@ -12,7 +12,7 @@ its rows; what this does not read stays told (``unread_tasks``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 
 import regex as re
@@ -36,6 +36,11 @@ class TaskShapeSettings:
     # the table's other cells, in the columns' order, is a row though OCR garbled a unit or a
     # deadline's word.
     loose_cells: int = 3
+    # The rows read must keep what their first lines showed: a row's task read opens with its
+    # first line's first task words (five, or to the next cell's opening) in at least this share of the rows the
+    # run's lines opened, else the split went astray (OCR read the grid as one block, its columns'
+    # lines interleaved) and the table stays told, not read into invented rows.
+    kept_share: float = 0.8
     # Cells besides the task a table's rows print, at least (a numbered aim of prose may name a
     # unit and a time; a grid row lays out three cells or more beside its task)…
     min_columns: int = 3
@@ -120,6 +125,7 @@ class ShapedRun:
     # when the openings were read right, and never wider than its column but for a misplaced one)
     parts: list[list[str]]
     rows: list[int]  # index of each row's first line
+    tasks: dict[int, str] = field(default_factory=dict)  # each row's first-line task words, by line index
 
 
 def shaped_run(texts: list[str], settings: TaskShapeSettings = TaskShapeSettings()) -> ShapedRun | None:
@@ -154,7 +160,28 @@ def _with_loose_rows(texts: list[str], run: ShapedRun, settings: TaskShapeSettin
             continue
         rows.add(k)
     ordered = sorted(rows)
-    return ShapedRun(run.start, max(ordered), run.columns, run.parts, ordered)
+    return ShapedRun(run.start, max(ordered), run.columns, run.parts, ordered, run.tasks)
+
+
+def kept_shape(read: dict[int, str], run: ShapedRun, settings: TaskShapeSettings = TaskShapeSettings()) -> bool:
+    """Whether the tasks read (by their first line's index) open with the task words the run's
+    first lines showed, in enough of its rows."""
+    shown = [(k, words) for k, words in run.tasks.items() if words.strip()]
+    kept = sum(1 for k, words in shown if _opens_with(read.get(k, ""), words))
+    return kept >= settings.kept_share * len(shown)
+
+
+def _opens_with(task: str, words: str, opening: int = 5) -> bool:
+    """The task's text opens with the first ``opening`` of these words, OCR's marks and a code
+    read into the task ("6.2 Công khai …") aside."""
+    a, b = _letters(task), _letters(words)[:opening]
+    while a and not any(ch.isalpha() for ch in a[0]):
+        a = a[1:]
+    return bool(b) and a[: len(b)] == b
+
+
+def _letters(text: str) -> list[str]:
+    return re.findall(r"[\p{L}\p{N}]+", text.lower())
 
 
 def _wraps(texts: list[str], k: int, starts: set[int]) -> bool:
