@@ -139,7 +139,13 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     result.task_tables = _run_stage(result, "segment", lambda: find_task_tables(doc), debug, default=[])
     result.task_tables += _run_stage(result, "segment", lambda: find_task_paragraphs(doc), debug, default=[])
     if not any(t.form == "table" for t in result.task_tables):  # no grid: a framework printed as lines (OCR)
-        result.task_tables += _run_stage(result, "segment", lambda: find_task_lines(doc), debug, default=[])
+        # (columns from the rows' shape only where nothing else was read: a task list read as
+        # paragraphs, a score table or an annex numbers its lines too)
+        shapes = not result.task_tables and not any(t.rows for t in result.score_tables)
+        shapes = shapes and not any(a.rows for a in result.statistics)
+        result.task_tables += _run_stage(
+            result, "segment", lambda: find_task_lines(doc, shapes=shapes), debug, default=[]
+        )
     # OCR's marks on a clean word of a fixed term ("Quy chế chỉ tiêu nội bộ") put back from the catalogue.
     result.task_tables = _run_stage(
         result,

@@ -19,8 +19,9 @@ from normalize.units import names_unit
 from normalize.vietnamese.compounds import glued_syllables
 
 _ROW_START = lazy_compile(r"^\s*(?P<code>\d{1,2}(?:\.\d{1,2}){0,2})(?![\d/,])[\s|._†‡*:)\]-]*(?=\S|$)")
-# A section row: a roman numeral (OCR reads "I" as "L", "l", "1", "|", "II" as "H") and its title.
-_SECTION = lazy_compile(r"^\s*(?P<num>[IVXLTHl1|!]{1,5})\s*[._|:)\-–]*\s+(?P<title>\p{Lu}.*)$")
+# A section row: a roman numeral (OCR reads "I" as "L", "l", "1", "|", "II" as "H") and its title, marks
+# and bars between them ("V- | XÂY DỰNG …").
+_SECTION = lazy_compile(r"^\s*(?P<num>[IVXLTHl1|!]{1,5})(?:\s*[._|:)\-–])*\s+(?P<title>\p{Lu}.*)$")
 # A section numbered with a dot ("II. Cải cách thể chế"), its numeral in OCR's look-alike letters
 # ("L." for "I.", "TII." for "III."): a title in sentence case is a section only with the dot.
 _DOTTED_ROMAN = lazy_compile(r"^\s*[IVXLTHl]{1,4}\.\s")
@@ -144,8 +145,12 @@ def _roman_value(text: str) -> int | None:
     return _ROMANS.index(text) + 1 if text in _ROMANS else None
 
 
-def collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[RowLines], int]:
-    """The rows under a header: (rows, index of the line after the table)."""
+def collect_rows(
+    lines: list[Line], settings: TaskLineSettings, starts: dict[tuple[int, int], int] | None = None
+) -> tuple[list[RowLines], int]:
+    """The rows under a header: (rows, index of the line after the table). ``starts``: lines known
+    to open a row by their shape (``task_shape``), keyed (page, line number), with where their
+    cells start: such a line whose number OCR garbled opens the row the number expected next."""
     rows: list[RowLines] = []
     section: str | None = None
     section_value = 0
@@ -181,6 +186,12 @@ def collect_rows(lines: list[Line], settings: TaskLineSettings) -> tuple[list[Ro
             inserted += 1
             continue
         start = _row_start(text, last_code, settings.row_gap)
+        shaped = (starts or {}).get((line.page, line.number))
+        if start is None and shaped is not None and text == printed_text(line).strip():
+            start = (
+                min(_next_code(last_code), key=len),
+                shaped - (len(printed_text(line)) - len(printed_text(line).lstrip())),
+            )
         if in_header and header_share(text) >= HEADER_SHARE and start is None:
             k += 1  # a header label's wrapped words ("trì  phối hợp  thực hiện")
             continue
@@ -282,6 +293,13 @@ def printed_text(line: Line) -> str:
     is several cells' words side by side ("bồi dưỡng cửa" is a task's end and a unit's, not
     "bồi dưỡng của")."""
     return line.raw if line.raw is not None else line.text
+
+
+def is_section_line(text: str) -> bool:
+    """Whether a line is a section row: a roman numeral and a title in capitals or after a dot."""
+    bare = _bare_numeral(text)
+    s = _SECTION.match(bare)
+    return bool(s) and (_mostly_upper(s.group("title")) or bool(_DOTTED_ROMAN.match(bare)))
 
 
 def _mostly_upper(text: str) -> bool:

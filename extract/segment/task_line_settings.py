@@ -4,7 +4,9 @@ row's lines are split into cells (``task_line_split``), how column widths are le
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from extract.segment.task_shape import TaskShapeSettings
 
 
 @dataclass(frozen=True)
@@ -13,6 +15,20 @@ class TaskLineSettings:
     min_header_columns: int = 4
     # A header OCR glued after a row's words is a header (``task_lines._header_at``).
     glued_headers: bool = True
+    # With no header on any line, a run of rows of a task grid's shape (a number, a task, a unit, a
+    # deadline on each first line, in one order) is read under the columns its cells name
+    # (``task_shape``).
+    # Off: on seed 473's and 474's P04 plans OCR'd with psm 6 (one block: the grid's columns'
+    # lines interleaved) it read 14 of 53 rows and invented 18, where tables were told; on psm 4
+    # dumps it read 21 of 21 rows lost before (seeds 455, 473), inventing none.
+    row_shapes: bool = False
+    shape: TaskShapeSettings = field(default_factory=TaskShapeSettings)
+    # A row's later line loses the number column's specks and rule ("ˆ_ | cách hành chính …",
+    # ``task_line_split._past_number_cell``). On by the shape rule only: with no header label to
+    # floor the task column's width, a speck read as the task's part moved every row's words
+    # (seed 455's cut header: 3 of 7 rows right, 7 with it); under a header it cost seed 474 a
+    # row (a degraded P04 dump: 3 of 11 → 2).
+    number_specks: bool = False
     # A task header names the task's column (a header read from a line's tail may have lost it).
     task_label: bool = True
     # Header labels wrap over up to this many lines (checked for repeated headers too).

@@ -204,6 +204,8 @@ def split_row(
     beam: list[_Hyp] = [(0.0, tuple(True for _ in range(C)), empty, zeros, zeros, tuple(NO_WRAP for _ in range(C)))]
     for i, line in enumerate(row.lines):
         tokens = row.first_tokens if i == 0 else line_tokens(printed_text(line).strip())
+        if i and settings.number_specks:
+            tokens = _past_number_cell(tokens)
         if not [t for t in tokens if t != BAR]:
             continue
         grown: dict[tuple, _Hyp] = {}
@@ -227,6 +229,18 @@ def split_row(
     best = max(beam, key=final)
     texts = best[2]
     return {columns[c]: " ".join(texts[c]) for c in range(C)}, best[3], best[5]
+
+
+_WORD_CHAR = lazy_compile(r"[\p{Lu}\p{Ll}\p{Lo}\p{N}]")  # no modifier letter ("ˆ": a speck)
+
+
+def _past_number_cell(tokens: list[str]) -> list[str]:
+    """A row's later line without the number column's specks and its rule ("ˆ_ | cách hành
+    chính …"): the number's cell prints nothing below the number, and a speck before its rule
+    read as the task's part would put the task's words in the column beside."""
+    if BAR in tokens[:3] and not any(_WORD_CHAR.search(t) for t in tokens[: tokens.index(BAR)]):
+        return tokens[tokens.index(BAR) + 1 :]
+    return tokens
 
 
 def clean_cell(text: str) -> str:

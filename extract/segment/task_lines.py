@@ -16,15 +16,18 @@ content kinds). A column whose text stopped does not start again in the same row
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex as re
 
 from extract.model import IngestedDocument, Line
 from extract.segment.paragraphs import reading_lines
 from extract.segment.task_header import header_columns, header_labels
-from extract.segment.task_line_rows import collect_rows, header_cut, is_task_header
+from extract.segment.task_line_rows import collect_rows, header_cut, is_section_line, is_task_header, printed_text
 from extract.segment.task_line_settings import TaskLineSettings
 from extract.segment.task_line_split import clean_cell, learn_widths, split_row, whole_cells
 from extract.segment.task_line_widths import text_width
+from extract.segment.task_shape import cells_at, kept_shape, shaped_run
 from extract.segment.task_tables import ocr_code, split_footnote
 from normalize.units import spell_deadline, spell_units
 from schemas.records import SourceRef, TaskRow, TaskTable
@@ -63,8 +66,12 @@ def _header_at(
     return None
 
 
-def find_task_lines(doc: IngestedDocument, settings: TaskLineSettings = TaskLineSettings()) -> list[TaskTable]:
-    """Task frameworks of a document's lines (text dumps and OCR'd pages)."""
+def find_task_lines(
+    doc: IngestedDocument, settings: TaskLineSettings = TaskLineSettings(), shapes: bool = True
+) -> list[TaskTable]:
+    """Task frameworks of a document's lines (text dumps and OCR'd pages). With no row read under
+    a header (none found, or one OCR cut that heads no row), and ``shapes``, a run of rows of a
+    task grid's shape on OCR'd lines is read under the columns its cells name (``task_shape``)."""
     lines = [ln for ln in reading_lines(doc)]
     typed = frozenset(p.number for p in doc.pages if p.method in ("docx", "pdf-text"))
     tables: list[TaskTable] = []
@@ -75,51 +82,94 @@ def find_task_lines(doc: IngestedDocument, settings: TaskLineSettings = TaskLine
             k += 1
             continue
         labels = [(c, label) for c, label in header_labels(text) or [] if c != "code"]
-        columns = header_columns(text) or []
-        body_columns = [c for c, _ in labels]
-        rows, used = collect_rows(lines[k + 1 :], settings)
-        table = TaskTable(title="", pages=[], columns=columns, form="table")
-        floors = tuple(text_width(label) if settings.label_widths else 0.0 for _, label in labels)
-        widths, ceilings = learn_widths(rows, body_columns, settings, floors)
-        readings = [split_row(row, body_columns, settings, widths, ceilings)[0] for row in rows]
-        for i, row in enumerate(rows):
-            others = tuple(
-                whole_cells([clean_cell(r[c]) for j, r in enumerate(readings) if j != i and r[c].strip()])
-                for c in body_columns
-            )
-            cells = {
-                f: clean_cell(v) for f, v in split_row(row, body_columns, settings, widths, ceilings, others)[0].items()
-            }
-            notes: list[str] = []
-            for f in ("task", "product", "deadline", "lead", "coordinator"):
-                if cells.get(f):
-                    cells[f], note = split_footnote(cells[f])
-                    if note:
-                        notes.append(note)
-            for f in ("lead", "coordinator"):
-                cells[f] = spell_units(cells.get(f, ""))
-            cells["deadline"] = spell_deadline(cells.get("deadline", ""))
-            page = row.lines[0].page
-            if page not in table.pages:
-                table.pages.append(page)
-            table.rows.append(
-                TaskRow(
-                    code=row.code,
-                    section=row.section,
-                    section_title=row.section_title,
-                    criterion_code=_criterion_code(cells.pop("criterion_code", ""), settings),
-                    footnotes=notes,
-                    confidence=settings.confidence,
-                    flags=["from_lines"],
-                    source=SourceRef(page=page, line_start=row.lines[0].number, line_end=row.lines[-1].number),
-                    task=cells.get("task", ""),
-                    product=cells.get("product", ""),
-                    deadline=cells.get("deadline", ""),
-                    lead=cells.get("lead", ""),
-                    coordinator=cells.get("coordinator", ""),
-                )
-            )
+        table, used = _read_table(lines[k + 1 :], header_columns(text) or [], labels, settings)
         if table.rows:
             tables.append(table)
         k += 1 + max(used, 1)
+    if tables or not shapes or not settings.row_shapes:
+        return tables
+    # (only OCR loses a header: a typed page's header is in its grid or its lines as written)
+    scanned = [ln for ln in lines if ln.page not in typed]
+    run = shaped_run([printed_text(ln) for ln in scanned], settings.shape)
+    if run is None:
+        return tables
+    start = _section_above(scanned, run.start)
+    # Each column at least as wide as most of its first-line parts (in place of a header label's).
+    labels = [
+        (c, sorted(parts, key=text_width)[len(parts) // 2]) for c, parts in zip(run.columns, run.parts, strict=True)
+    ]
+    codes = "criterion_code" in run.columns
+    starts = {(scanned[k].page, scanned[k].number): cells_at(printed_text(scanned[k]), codes) for k in run.rows}
+    shaped = replace(settings, number_specks=True)
+    table, _ = _read_table(scanned[start:], ["code", *run.columns], labels, shaped, starts)
+    at = {(ln.page, ln.number): k for k, ln in enumerate(scanned)}
+    read = {at[(r.source.page or 0, r.source.line_start or 0)]: r.task for r in table.rows if r.source.line_start}
+    if len(table.rows) >= settings.shape.min_rows and kept_shape(read, run, settings.shape):
+        for row in table.rows:
+            row.flags.append("columns_from_rows")
+        tables.append(table)
     return tables
+
+
+def _section_above(lines: list[Line], k: int) -> int:
+    """The index of the section row printed just above a run's first row ("I | CẢI CÁCH THỂ CHẾ"),
+    or ``k``: the first rows keep their section."""
+    if k > 0 and is_section_line(printed_text(lines[k - 1]).strip()):
+        return k - 1
+    return k
+
+
+def _read_table(
+    lines: list[Line],
+    columns: list[str],
+    labels: list[tuple[str, str]],
+    settings: TaskLineSettings,
+    starts: dict[tuple[int, int], int] | None = None,
+) -> tuple[TaskTable, int]:
+    """The task table of the rows under a header naming ``columns`` (``labels``: each body
+    column's label words, "" when none printed) and the number of lines it spans. ``starts``:
+    lines known to open a row (page, line number) and where their cells start."""
+    rows, used = collect_rows(lines, settings, starts)
+    table = TaskTable(title="", pages=[], columns=columns, form="table")
+    body_columns = [c for c, _ in labels]
+    floors = tuple(text_width(label) if settings.label_widths else 0.0 for _, label in labels)
+    widths, ceilings = learn_widths(rows, body_columns, settings, floors)
+    readings = [split_row(row, body_columns, settings, widths, ceilings)[0] for row in rows]
+    for i, row in enumerate(rows):
+        others = tuple(
+            whole_cells([clean_cell(r[c]) for j, r in enumerate(readings) if j != i and r[c].strip()])
+            for c in body_columns
+        )
+        cells = {
+            f: clean_cell(v) for f, v in split_row(row, body_columns, settings, widths, ceilings, others)[0].items()
+        }
+        notes: list[str] = []
+        for f in ("task", "product", "deadline", "lead", "coordinator"):
+            if cells.get(f):
+                cells[f], note = split_footnote(cells[f])
+                if note:
+                    notes.append(note)
+        for f in ("lead", "coordinator"):
+            cells[f] = spell_units(cells.get(f, ""))
+        cells["deadline"] = spell_deadline(cells.get("deadline", ""))
+        page = row.lines[0].page
+        if page not in table.pages:
+            table.pages.append(page)
+        table.rows.append(
+            TaskRow(
+                code=row.code,
+                section=row.section,
+                section_title=row.section_title,
+                criterion_code=_criterion_code(cells.pop("criterion_code", ""), settings),
+                footnotes=notes,
+                confidence=settings.confidence,
+                flags=["from_lines"],
+                source=SourceRef(page=page, line_start=row.lines[0].number, line_end=row.lines[-1].number),
+                task=cells.get("task", ""),
+                product=cells.get("product", ""),
+                deadline=cells.get("deadline", ""),
+                lead=cells.get("lead", ""),
+                coordinator=cells.get("coordinator", ""),
+            )
+        )
+    return table, used
