@@ -440,3 +440,12 @@ def test_sparse_dump_whose_rows_print_unit_and_figure_before_the_indicator_is_re
     for code in ("2.1", "2.1.a", "2.1.b", "2.2", "3", "3.1", "3.3", "4.1", "4.2", "4.3", "5", "5.1", "5.3"):
         assert rows[code]["value"] == want[code], code
     _wrong_values_reviewed(truth, out, key="code")
+
+
+def test_sparse_dump_whose_title_runs_on_two_lines_above_its_caption_is_read():
+    # "BIỂU THỐNG KÊ … 6 THÁNG" / "ĐẦU NĂM 2024" / "(Kèm theo Báo cáo …)" / "STT |" / …: the cells
+    # start past the caption, not at the title's second line, above a caption too long for a cell
+    # line (0 of 16 rows read before).
+    truth, out = _read("s495h-d07-i3-annex-psm11-eng-degraded.txt")
+    tally = score_document(truth, out)["tally"]
+    assert tally["stat_found"] >= 15 and tally["stat_invented"] <= 1  # of 16 rows

@@ -310,7 +310,10 @@ def _headless_start(
         return None
     # The caption attaching the form to its report is the title's, not a row: OCR's specks can
     # make it longer than any cell line, which would end the body before its first cell.
-    after = next((j for j in window if not attaches_to_report(lines[j].text)), k + 1)
+    # The body starts past it, and past the title's second line above it ("… 6 THÁNG" / "ĐẦU NĂM
+    # 2024" / "(Kèm theo …)"): a caption too long for a cell line would end a body started above it.
+    captions = [j for j in window if attaches_to_report(lines[j].text)]
+    after = captions[0] + 1 if captions else next((j for j in window if not attaches_to_report(lines[j].text)), k + 1)
     if _cells_one_per_line(lines, after, settings, cell_settings):
         return after
     first = next(
