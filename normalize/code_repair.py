@@ -55,6 +55,7 @@ def repair_codes(
     settings: CodeSettings = CodeSettings(),
     parents: list[bool] | None = None,
     oversized: list[bool] | None = None,
+    new_groups: list[bool] | None = None,
 ) -> list[CodeChoice]:
     """The most plausible code for every row of a column, top to bottom.
 
@@ -62,7 +63,10 @@ def repair_codes(
     rows that may instead be a stray fragment of the row above (no numbers of their own).
     ``parents``: rows whose numbers show they are the parent of the rows that follow (see
     ``parent_rows``). ``oversized``: rows whose max points exceed the max of the row above
-    them (``oversized_rows``), which therefore cannot be its child.
+    them (``oversized_rows``), which therefore cannot be its child. ``new_groups``: rows whose
+    own cells say they open a group of their own (an annex row counting another unit than the
+    rows above it count), which therefore are neither the child nor the next sibling of the row
+    above when their code was lost.
 
     A token that does not read as a code counts as missing: its code is inferred from order and
     hierarchy; as a roman section only in a column whose parts print their numerals
@@ -108,6 +112,7 @@ def repair_codes(
             lost_parts=lost_parts,
             oversized=oversized,
             openings=openings,
+            new_groups=new_groups,
         )
         for choice in window:
             out.append(choice)
@@ -177,6 +182,7 @@ def _search(
     lost_parts: bool = False,
     oversized: list[bool] | None = None,
     openings: frozenset[int] = frozenset(),
+    new_groups: list[bool] | None = None,
 ) -> list[CodeChoice]:
     """The best-path search over the column (see the module's docstring) from row ``start``, the
     row above it read as ``start_code``: the choices of the rows it covers. With ``settle`` (the
@@ -201,6 +207,7 @@ def _search(
         # criteria's, so "1" (20) over "13" (10) and "2.." (10), then "Il." (25,5), is part I's
         # criteria 1 and 2 then part II, not 1, 1.1, 2 and 2.1 worth more than its parent
         too_big = oversized is not None and oversized[i]
+        opens_group = new_groups is not None and new_groups[i]
 
         bound = math.inf  # no path costing more can enter the next beam (``_beam_bound``)
         for n, (prev, state) in enumerate(beam.items()):
@@ -243,6 +250,8 @@ def _search(
                     step += settings.parent_evidence
                 if too_big and _is_child(code, prev):
                     step += settings.oversized_child
+                if opens_group and prev.path and len(code.path) >= len(prev.path):
+                    step += settings.stays_in_group  # its child or next sibling: the group it leaves
                 if state.cost + step > bound:  # reading the token costs nothing or more
                     # The code keeps its place among the offers, as its path would have: equal
                     # costs are ranked by that place.

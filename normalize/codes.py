@@ -78,6 +78,10 @@ class CodeSettings:
     # ("4" for a part's 7) is enough to make a row look bigger than its parent. A maximum printed
     # with letters ("Ss", OCR's garble) is no evidence of size (``score_tables._max_range``).
     oversized_child: float = 0.35
+    # A row whose own cells say it opens a group of its own (``repair_codes``' ``new_groups``)
+    # read as the child or next sibling of the row above costs this much: one unit read wrong
+    # ("Người" for "Hồ sơ") is enough to flag a row, so no more than an oversized child.
+    stays_in_group: float = 0.35
     # A code that reads exactly as the next step of the hierarchy is taken as printed even after
     # a row whose sums make it a parent: typed text prints the codes it means, while sums of
     # half points add up by chance ("3.5.1" worth 1 over "3.5.2" and "3.5.3" worth 0.5 each).

@@ -422,3 +422,30 @@ def test_caption_attaching_the_form_to_its_report_whatever_ocr_did_to_its_openin
     # A report's sentence citing a plan, an indicator with "theo": no caption.
     assert not attaches_to_report("Thực hiện theo Kế hoạch số 213/KH-UBND ngày 20/1/2023 của UBND huyện")
     assert not attaches_to_report("Số hồ sơ giải quyết theo quy định")
+
+
+def test_sparse_dump_whose_rows_print_unit_and_figure_before_the_indicator_is_read_in_its_order():
+    # "Hồ sơ" / "476" / "21" / "Số hồ sơ TTHC đã giải quyết" / "Hồ sơ" / "264" / "a)" / "Giải quyết
+    # trước hạn" …: each row's unit and figure before its code and indicator, so the usual rejoin
+    # gave every figure to the row above (13 of 20 rows, 9 invented before). Rows 3, 4, 5 and 6 lost
+    # their codes and count another unit than the rows above them: each opens a section, not the
+    # next part of the group above (2.3, 4.4 before).
+    truth, out = _read("s495-d07-i5-annex-psm11-eng-degraded.txt")
+    tally = score_document(truth, out)["tally"]
+    assert tally["stat_found"] == 20 and tally["stat_invented"] == 0  # of 20 rows
+    codes = [r["code"] for r in out["statistics"][0]["rows"]]
+    assert codes == [r["code"] for r in truth["statistics"][0]["rows"]]
+    rows = {r["code"]: r for r in out["statistics"][0]["rows"]}
+    want = {r["code"]: r["value"] for r in truth["statistics"][0]["rows"]}
+    for code in ("2.1", "2.1.a", "2.1.b", "2.2", "3", "3.1", "3.3", "4.1", "4.2", "4.3", "5", "5.1", "5.3"):
+        assert rows[code]["value"] == want[code], code
+    _wrong_values_reviewed(truth, out, key="code")
+
+
+def test_sparse_dump_whose_title_runs_on_two_lines_above_its_caption_is_read():
+    # "BIỂU THỐNG KÊ … 6 THÁNG" / "ĐẦU NĂM 2024" / "(Kèm theo Báo cáo …)" / "STT |" / …: the cells
+    # start past the caption, not at the title's second line, above a caption too long for a cell
+    # line (0 of 16 rows read before).
+    truth, out = _read("s495h-d07-i3-annex-psm11-eng-degraded.txt")
+    tally = score_document(truth, out)["tally"]
+    assert tally["stat_found"] >= 15 and tally["stat_invented"] <= 1  # of 16 rows

@@ -20,6 +20,7 @@ import regex as re
 from extract.model import IngestedDocument, Line
 from extract.segment.captions import attaches_to_report
 from extract.segment.joined import JoinedRow, JoinedTable
+from extract.segment.stat_cell_order import figures_first
 from extract.segment.stat_cells import (
     CODE,
     FIGURE,
@@ -309,7 +310,10 @@ def _headless_start(
         return None
     # The caption attaching the form to its report is the title's, not a row: OCR's specks can
     # make it longer than any cell line, which would end the body before its first cell.
-    after = next((j for j in window if not attaches_to_report(lines[j].text)), k + 1)
+    # The body starts past it, and past the title's second line above it ("… 6 THÁNG" / "ĐẦU NĂM
+    # 2024" / "(Kèm theo …)"): a caption too long for a cell line would end a body started above it.
+    captions = [j for j in window if attaches_to_report(lines[j].text)]
+    after = captions[0] + 1 if captions else next((j for j in window if not attaches_to_report(lines[j].text)), k + 1)
     if _cells_one_per_line(lines, after, settings, cell_settings):
         return after
     first = next(
@@ -530,10 +534,10 @@ def _cell_table(
     lead = _code_between_labels(lines, head)
     if lead is not None and (not cells or cells[0].kind not in (CODE, NUMBER)):
         cells = [lead, *cells]
-    rows = [
-        _RowLines(r.code, r.indicator, r.unit, r.value, "", r.page, r.first, r.last)
-        for r in rejoin(cells, cell_settings)
-    ]
+    # A run whose rows print their unit and figure before their indicator is split by its own
+    # order (``stat_cell_order``); any other the usual way, a row opened at its code or indicator.
+    rejoined = figures_first(cells) or rejoin(cells, cell_settings)
+    rows = [_RowLines(r.code, r.indicator, r.unit, r.value, "", r.page, r.first, r.last) for r in rejoined]
     end = start
     if body:
         end = next(k for k in range(start, len(lines)) if lines[k] is body[-1]) + 1

@@ -25,6 +25,7 @@ import regex as re
 from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument
+from extract.segment.count_words import UNIT_KEYS
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
 from extract.segment.table_join import join_tables, lines_before
 from extract.segment.target_tables import is_target_table
@@ -416,11 +417,12 @@ def _settle_codes(drafts: list[_Draft], settings: StatisticsSettings) -> list[tu
     coded = [d for d in drafts if d.coded]
     tokens = [d.token for d in coded]
     parents, oversized = _group_heads(coded, settings), _counting_nothing(coded)
-    choices = repair_codes(tokens, parents=parents, oversized=oversized)
+    new_groups = _counting_another_unit(coded)
+    choices = repair_codes(tokens, parents=parents, oversized=oversized, new_groups=new_groups)
     placed = _shares_taken_for_items(coded, choices)
     if placed:  # the column read again with each share in its place after the items
         tokens = [placed.get(k, t) for k, t in enumerate(tokens)]
-        choices = repair_codes(tokens, parents=parents, oversized=oversized)
+        choices = repair_codes(tokens, parents=parents, oversized=oversized, new_groups=new_groups)
         for k in placed:
             choices[k].inferred = True
     labels = format_codes([c.code for c in choices])
@@ -457,6 +459,29 @@ def _shares_taken_for_items(drafts: list[_Draft], choices: list[CodeChoice]) -> 
         if unit_key(draft.unit).strip() != "%":
             continue
         out[k] = ".".join(str(n) for n in (*code.path[:-2], code.path[-2] + 1))
+    return out
+
+
+# Units a count is kept in, as their letters (``unit_key``): the ones the language knows.
+_COUNTED_UNITS = frozenset(UNIT_KEYS) | frozenset({"phan anh"})
+
+
+def _counting_another_unit(drafts: list[_Draft]) -> list[bool]:
+    """OCR'd rows whose code OCR lost (no token) that count in another unit than the nearest row
+    above counting in one ("Người" under rows of "Hồ sơ" and their share): a group's parts count
+    what its whole counts, so such a row opens a group of its own, and the column repair weighs
+    it as neither the child nor the next sibling of the row above (the code ``_new_sections``
+    would give it afterwards, but for the rows after it too)."""
+    out = [False] * len(drafts)
+    counted = ""  # the unit the nearest row above counts in
+    for i, draft in enumerate(drafts):
+        unit = unit_key(draft.unit).strip()
+        if unit not in _COUNTED_UNITS:
+            continue  # none, a share, or a unit OCR garbled ("Newer" for "Người"): it says nothing
+        # (under a heading that counts nothing, the heading opened the group: no evidence)
+        heading_above = i > 0 and not (drafts[i - 1].unit.strip() or drafts[i - 1].value_raw.strip())
+        out[i] = draft.ocr and not draft.token and bool(counted) and unit != counted and not heading_above
+        counted = unit
     return out
 
 
