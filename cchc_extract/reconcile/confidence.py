@@ -244,7 +244,7 @@ def value_features(
             disputed = disputed and not set_children_sum(table.rows, ri, kids, maxima)
             for f in fields:
                 features = _features(row, f, pointer, held, failed, "score", cells_lost, s, mark, moved)
-                if ocr["dump"] and cells_lost and scored_blank(row, ri, kids, maxima):
+                if ocr["dump"] and cells_lost and scored_blank(row, ri, kids, maxima) and not set_filled(row, f):
                     # A row printing no number under a code the criteria set scores, with no
                     # sub-criterion read under it, is no heading: a criterion whose line lost its
                     # figures (or a row read a code off), its blanks as lost as flagged ones.
@@ -301,8 +301,10 @@ def value_features(
 
 
 def scored_blank(row: ScoreRow, i: int, kids: dict[int, list[int]], maxima: dict[str, float]) -> bool:
-    """Whether a row printing no number is a criterion the set scores with nothing read under it."""
-    if row.max_points is not None or row.self_points is not None or kids.get(i):
+    """Whether a row printing no number is a criterion the set scores with nothing read under it
+    (a maximum the set filled in is no number the row printed)."""
+    read_max = row.max_points is not None and not set_filled(row, "max_points")
+    if read_max or row.self_points is not None or kids.get(i):
         return False
     return norm_code(row.code) in maxima
 
@@ -503,6 +505,10 @@ def _twin(row: ScoreRow, f: str) -> bool:
         if all(clean.fullmatch(raw) for raw in raws):
             return True
     if row.self_points is None or row.appraised_points is None:
+        return False
+    # Two cells OCR read unsurely, both, are no two readings apart: one loss ("1,5" read "1" in
+    # each) lands them on one value (seed 305 d05-i2's 1.1.4, "|1 | 1." for 1,5 1,5).
+    if all(unsure_conf(row.flags, k) is not None for k in ("self_points", APPRAISED)):
         return False
     return abs(row.self_points - row.appraised_points) < 0.011
 
