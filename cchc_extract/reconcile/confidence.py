@@ -258,6 +258,11 @@ def value_features(
                     # equal scores then agree on that line, not on this row's figures.
                     # So do two figures after a scale label robbed of its own (``taken``).
                     features["twin"] = 0.0
+                if ocr["dump"] and f != "max_points" and both_scores_unsure(row):
+                    # A dump's two scores whose columns the segmenter placed unsurely, both, are no
+                    # two readings apart: one loss ("1,5" read "1" in each) lands them on one value
+                    # (seed 305 d05-i2's 1.1.4, "|1 | 1." for 1,5 1,5).
+                    features["twin"] = 0.0
                 if features["missing"] and from_scan and _blank_with_block(table.rows, ri, f, kids, parent_of):
                     features["missing"] = 0.0
                 agrees = agrees_with_set(row, f, maxima)
@@ -298,6 +303,11 @@ def value_features(
                 features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
             out[(pointer, "value")] = features | ocr
     return out
+
+
+def both_scores_unsure(row: ScoreRow) -> bool:
+    """Whether a row's self and appraised points both carry an unsure-cell flag."""
+    return all(unsure_conf(row.flags, k) is not None for k in ("self_points", APPRAISED))
 
 
 def scored_blank(row: ScoreRow, i: int, kids: dict[int, list[int]], maxima: dict[str, float]) -> bool:
@@ -505,10 +515,6 @@ def _twin(row: ScoreRow, f: str) -> bool:
         if all(clean.fullmatch(raw) for raw in raws):
             return True
     if row.self_points is None or row.appraised_points is None:
-        return False
-    # Two cells OCR read unsurely, both, are no two readings apart: one loss ("1,5" read "1" in
-    # each) lands them on one value (seed 305 d05-i2's 1.1.4, "|1 | 1." for 1,5 1,5).
-    if all(unsure_conf(row.flags, k) is not None for k in ("self_points", APPRAISED)):
         return False
     return abs(row.self_points - row.appraised_points) < 0.011
 
