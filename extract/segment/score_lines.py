@@ -364,8 +364,13 @@ def _numbers_centred(lines: list[Line], layout: HeaderLayout, settings: LineTabl
     # the name began above the line its code (and numbers) share. Most coded lines so say it
     # whatever else OCR made numbers of (a smudged line read "PC CA 700%", "i7 700"); some do
     # when the numbers' lines carry the codes.
-    mid_name = [c for c in cells if c.code is not None and c.name and _continues_name(c.name)]
-    codes = len([c for c in cells if c.code is not None])
+    # (A code read on several lines is no STT cell, which numbers one row: "2 : | phong, ban, …",
+    # "; 2 số nội dung còn …" are figures or specks before a top-aligned row's wrapped lines.)
+    read_codes = [c.code for c in cells if c.code is not None]
+    mid_name = [
+        c for c in cells if c.code is not None and read_codes.count(c.code) == 1 and c.name and _continues_name(c.name)
+    ]
+    codes = len(read_codes)
     if len(mid_name) >= settings.centred_min_mid_names and len(mid_name) >= settings.centred_mid_name_most * codes:
         return True
     if not numbered or len(coded) < settings.centred_code_share * len(numbered):
