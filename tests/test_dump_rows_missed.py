@@ -96,3 +96,17 @@ def test_a_section_heading_under_the_header_is_the_first_row():
     assert rows["1"]["name"] == "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC"
     assert rows["1"]["source"]["line_start"] == 17
     assert tally["found"] == tally["code_ok"] == tally["rows"] == 10 and tally["invented"] == 0
+
+
+def test_a_code_beside_specks_under_a_name_says_the_numbers_are_centred():
+    # Seed 491: "Tac dong cia CCHC dén nguwoi dan, t6 chite va phat | Ban hanh …" (line 26) over
+    # "8. apts een, 5 15,5 14 14" and "trién kinh té x4 hdi cia tinh" (28): criterion 8 printed
+    # around its code and numbers' line, as criterion 3's code beside only specks under its name
+    # says ("Cai cach thi tuc hanh chinh" over "2, ' Aas oie 145 14,5 14,5", lines 18-19). Its
+    # name opens on line 26 (truth), not "apts cán, 5"; the line is no explanation of row 7 above.
+    rows, tally, _ = _read("d04-i3-ruled-center-eng-150dpi-degraded", "s491")
+    assert rows["8"]["source"]["line_start"] == 26
+    assert rows["8"]["name"] == "Tác động của CCHC đến người dân, tổ chức và phát triển kinh tế xã hội của tỉnh"
+    assert (rows["8"]["max_points"], rows["8"]["self_points"]) == (15.5, 14.0)
+    assert "Tác động" not in (rows["7"]["explanation"] or "")
+    assert tally["found"] == tally["rows"] == 8 and tally["invented"] == 0

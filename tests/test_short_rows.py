@@ -85,3 +85,15 @@ def test_the_one_criterion_left_between_rows_read_opens_from_its_whole_wording()
     assert rows["4"]["source"]["line_start"] == 35
     assert FLAG_FROM_SET_ORDER in rows["4"]["flags"]
     assert rows["6"]["name"] == want["6"]["name"]
+
+
+def test_a_numbers_line_opening_a_name_of_its_own_under_a_garbled_waiting_row_is_the_next_row():
+    # The same dump's numbers are centred in tall rows: line 35 (criterion 4, its figures read
+    # "u iu u") waits for a numbers line, and '“5. XAy ding va nang cao chat lwgng doi ngii cong
+    # chifc, 16 16 16' (line 37) opens criterion 5's own name: row 5 with its figures, not row
+    # 4's numbers (which merged 4 and 5 into one row, then 6).
+    rows, want, _ = _rows("s383-d05-i3-ruled-center-eng-150dpi-degraded.txt")
+    assert rows["5"]["source"]["line_start"] == 37
+    assert rows["5"]["name"] == want["5"]["name"]
+    assert (rows["5"]["max_points"], rows["5"]["self_points"]) == (want["5"]["max_points"], want["5"]["self_points"])
+    assert set(rows) == set(want)

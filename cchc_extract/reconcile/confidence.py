@@ -244,7 +244,7 @@ def value_features(
             disputed = disputed and not set_children_sum(table.rows, ri, kids, maxima)
             for f in fields:
                 features = _features(row, f, pointer, held, failed, "score", cells_lost, s, mark, moved)
-                if ocr["dump"] and cells_lost and scored_blank(row, ri, kids, maxima):
+                if ocr["dump"] and cells_lost and scored_blank(row, ri, kids, maxima) and not set_filled(row, f):
                     # A row printing no number under a code the criteria set scores, with no
                     # sub-criterion read under it, is no heading: a criterion whose line lost its
                     # figures (or a row read a code off), its blanks as lost as flagged ones.
@@ -257,6 +257,11 @@ def value_features(
                     # ("133 ; 3 0 0", criterion 1.3's, taken by 1.2.2 whose own OCR garbled): two
                     # equal scores then agree on that line, not on this row's figures.
                     # So do two figures after a scale label robbed of its own (``taken``).
+                    features["twin"] = 0.0
+                if ocr["dump"] and f != "max_points" and both_scores_unsure(row):
+                    # A dump's two scores whose columns the segmenter placed unsurely, both, are no
+                    # two readings apart: one loss ("1,5" read "1" in each) lands them on one value
+                    # (seed 305 d05-i2's 1.1.4, "|1 | 1." for 1,5 1,5).
                     features["twin"] = 0.0
                 if features["missing"] and from_scan and _blank_with_block(table.rows, ri, f, kids, parent_of):
                     features["missing"] = 0.0
@@ -300,9 +305,16 @@ def value_features(
     return out
 
 
+def both_scores_unsure(row: ScoreRow) -> bool:
+    """Whether a row's self and appraised points both carry an unsure-cell flag."""
+    return all(unsure_conf(row.flags, k) is not None for k in ("self_points", APPRAISED))
+
+
 def scored_blank(row: ScoreRow, i: int, kids: dict[int, list[int]], maxima: dict[str, float]) -> bool:
-    """Whether a row printing no number is a criterion the set scores with nothing read under it."""
-    if row.max_points is not None or row.self_points is not None or kids.get(i):
+    """Whether a row printing no number is a criterion the set scores with nothing read under it
+    (a maximum the set filled in is no number the row printed)."""
+    read_max = row.max_points is not None and not set_filled(row, "max_points")
+    if read_max or row.self_points is not None or kids.get(i):
         return False
     return norm_code(row.code) in maxima
 

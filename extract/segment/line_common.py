@@ -68,6 +68,8 @@ class LineTableSettings:
     # name (a lower-case word right after the code): the name started above the code's line.
     centred_min_mid_names: int = 2
     centred_mid_name_share: float = 0.2
+    # ... or this share of them, however few of the lines with numbers carry a code.
+    centred_mid_name_most: float = 0.5
     # A lone number on its own line larger than this is not a points cell (a code, a year).
     max_bare_points: float = 30.0
     # Fallback width (characters) of the name column when no line shows where it ends.

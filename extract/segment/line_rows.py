@@ -21,6 +21,7 @@ from extract.segment.line_split import (
     joint_split,
     opens_criterion_name,
     opens_explanation,
+    opens_name_part,
     printed_width,
 )
 from extract.segment.line_words import (
@@ -46,6 +47,7 @@ from extract.segment.row_openings import (
     next_name,
     next_opening,
     opens_centred_row,
+    own_name_under_waiting,
     scale_item_row,
     stroke_coded_tail,
     whole_name,
@@ -134,6 +136,7 @@ class RowBuilder:
                 and cur.awaiting_numbers
                 and not (cur.whole_name and names_row(cells))
                 and not coded_next_name(cur, cells, self.settings)
+                and not (self.centred and own_name_under_waiting(cur, cells, self.settings))
             ):
                 # (a whole name's numbers line whose text opens in lower case goes on with its
                 # explanation: "1. định 10 10 10" under "… hành chính Đã ban hành … quy"; one
@@ -387,10 +390,21 @@ class RowBuilder:
             and bool(cur.name)
             and is_criterion_name(unspecked(cur.name), self.settings)
         )
+        # So is one whose name so far opens a catalogued name: a line opening with another whole
+        # catalogued name, a capital first, is no wrap of it (a name wraps mid-phrase).
+        waiting_opened = (
+            self.centred
+            and cur.awaiting_numbers
+            and not cur.n_numbers
+            and bool(cur.name)
+            # (its text so far: a joint split may have left the name's words in the explanation)
+            and opens_name_part(unspecked(cur.name + cur.explanation), self.settings)
+        )
         opens_row = (
             (not self.centred and bool(cur.name))
             or (cur.whole_name and not cur.n_numbers)
             or waiting_whole
+            or waiting_opened
             or coded_centre(cur, self.centred)
         )
         if opens_row and name_opening(cells, self.settings) is not None:

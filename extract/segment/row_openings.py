@@ -182,6 +182,19 @@ def coded_next_name(cur: RowDraft, cells: LineCells, settings: LineTableSettings
     return opens_name_line([(first[:1].upper() + first[1:], raw), *tokens[1:]], settings)
 
 
+def own_name_under_waiting(cur: RowDraft, cells: LineCells, settings: LineTableSettings) -> bool:
+    """In a centred table, a row waiting for its numbers whose name is garbled (not, whole, a
+    catalogued name: "vr Cải cách té.chite b6é máy hành chính u ỉu u", its numbers OCR made
+    letters of), then a numbers line whose text opens a catalogued name of its own, a capital
+    first past a garbled STT cell ("“5. XAy ding va nang cao chat lwgng … 16 16 16"): the next
+    row, not the waiting row's numbers line (which goes on with its name's lower-case middle)."""
+    if cur.code is not None or cur.n_numbers or not cur.name or not cells.name:
+        return False
+    if is_criterion_name(unspecked(cur.name), settings):
+        return False
+    return opens_name_part(unspecked(cells.name), settings)
+
+
 def names_row(cells: LineCells) -> bool:
     """The text before a line's numbers opens a name of its own: a capital first, and words
     the language knows (not "[Cheeni fags", the row's cells OCR garbled on its numbers' line)."""

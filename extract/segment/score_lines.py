@@ -46,7 +46,7 @@ from extract.segment.line_split import (
     opens_explanation,
     printed_width,
 )
-from extract.segment.line_words import starts_name, unspecked
+from extract.segment.line_words import speckish, starts_name, unspecked
 from extract.segment.row_draft import LineTable, RowDraft
 from extract.segment.table_end import TOTAL_LABEL, is_garbled_total, is_signature, is_total_label
 from normalize.codes import read_code_token
@@ -355,18 +355,27 @@ def _numbers_centred(lines: list[Line], layout: HeaderLayout, settings: LineTabl
     cells = [read_line(line, False, layout) for line in lines[: settings.gutter_sample_lines]]
     numbered = [k for k, c in enumerate(cells) if c.has_numbers]
     coded = [k for k in numbered if cells[k].code is not None]
-    # A code and numbers with no name beside them ("3. : 14,5 14,5 14,25"), under a line that starts
-    # like a name: the name is printed around the numbers' line, not from it down.
-    if any(k > 0 and cells[k].code is not None and not cells[k].name and _name_line(cells[k - 1]) for k in coded):
+    # A code and numbers with no name beside them ("3. : 14,5 14,5 14,25", or only OCR's specks:
+    # ": 2 2 ee eee : 10 10 10"), under a line that starts like a name: the name is printed
+    # around the numbers' line, not from it down.
+    if any(k > 0 and cells[k].code is not None and _nameless(cells[k]) and _name_line(cells[k - 1]) for k in coded):
+        return True
+    # Codes whose line goes on with a name's lower-case middle ("1.1.2 | theo kế hoạch năm …"):
+    # the name began above the line its code (and numbers) share. Most coded lines so say it
+    # whatever else OCR made numbers of (a smudged line read "PC CA 700%", "i7 700"); some do
+    # when the numbers' lines carry the codes.
+    # (A code read on several lines is no STT cell, which numbers one row: "2 : | phong, ban, …",
+    # "; 2 số nội dung còn …" are figures or specks before a top-aligned row's wrapped lines.)
+    read_codes = [c.code for c in cells if c.code is not None]
+    mid_name = [
+        c for c in cells if c.code is not None and read_codes.count(c.code) == 1 and c.name and _continues_name(c.name)
+    ]
+    codes = len(read_codes)
+    if len(mid_name) >= settings.centred_min_mid_names and len(mid_name) >= settings.centred_mid_name_most * codes:
         return True
     if not numbered or len(coded) < settings.centred_code_share * len(numbered):
         return False
-    # Codes on the numbers' lines, and codes whose line goes on with a name's lower-case middle
-    # ("1.1.2 | theo kế hoạch năm …"): the name began above the line its code and numbers share.
-    mid_name = [c for c in cells if c.code is not None and c.name and _continues_name(c.name)]
-    if len(mid_name) >= settings.centred_min_mid_names and len(mid_name) >= settings.centred_mid_name_share * len(
-        [c for c in cells if c.code is not None]
-    ):
+    if len(mid_name) >= settings.centred_min_mid_names and len(mid_name) >= settings.centred_mid_name_share * codes:
         return True
     above = [cells[k - 1] for k in coded if k > 0 and not cells[k - 1].has_numbers and cells[k - 1].code is None]
     # A line that is, whole, a criterion name is a row of its own whose code and points OCR lost
@@ -379,6 +388,10 @@ def _numbers_centred(lines: list[Line], layout: HeaderLayout, settings: LineTabl
     if len(above) < settings.centred_min_rows:
         return False
     return sum(starts_name(c.text_tokens) for c in above) >= settings.centred_name_share * len(above)
+
+
+def _nameless(cells: LineCells) -> bool:
+    return all(speckish(raw) for _, raw in cells.name)
 
 
 def _name_line(cells: LineCells) -> bool:
