@@ -334,6 +334,29 @@ def appraised_hints(lines: list[Line], settings: LineTableSettings = LineTableSe
     return found
 
 
+def points_labels(lines: list[Line]) -> int:
+    """The most points-column labels one header line opens ("Điểm | Điểm tự | Điểm", "Thang |
+    Diémty | Diem"): each points label of the family opens with "Điểm" (or "Thang" of "Thang
+    điểm"), a word OCR keeps when it garbles the words after it ("thẩm định" read "mạm"). Three
+    on one line are three points columns, whatever the labels' other words became."""
+    most = 0
+    for line in lines:
+        words = [fold(w).strip(_WORD_EDGES).lower() for w in (line.raw or line.text).split()]
+        count = sum(1 for k, w in enumerate(words) if _opens_points_label(w) and not (k and words[k - 1] == "thang"))
+        most = max(most, count)
+    return most
+
+
+def _opens_points_label(word: str) -> bool:
+    """A word that opens a points label: "Điểm" (glued to its next word as OCR leaves it:
+    "Diémty", "Điểmtự") or "Thang"."""
+    return word == "thang" or (word.startswith("diem") and (len(word) == 4 or word[4:] in _LABEL_TAILS))
+
+
+# Words OCR glues to a label's "Điểm" ("Điểmtự", "Diémtoi"): a longer word ("diemdanh") is no label.
+_LABEL_TAILS = frozenset({"tu", "ty", "toi", "tham", "chuan", "ubnd", "phong"})
+
+
 def header_layout(lines: list[Line]) -> HeaderLayout:
     """The points columns and the explanation's place from the header lines: a header line names
     the columns left to right, so two column words on one line give their order. An appraised
