@@ -19,6 +19,14 @@ from schemas.records import ScoreRow, SourceRef
 DATA = Path(__file__).parent / "data" / "dumps_appraised"
 D04 = DATA / "s274-d04-i4-ruled-center-vie-150dpi-degraded.txt"
 THREE = HeaderLayout(points=("max", "self", "appraised"))
+# Rows of a table whose header named max and self: one line shows a third figure within the max
+# ("10 9,75 9,75"), the others two (their appraised cells OCR lost).
+ONE_OF_THREE = (
+    "1. Công tác chỉ đạo, điều hành cải cách hành chính 10 9,75 9,75 Ban hành chậm so với quy định",
+    "2. Xây dựng và tổ chức thực hiện văn bản quy phạm 10 10 Đã ban hành đúng thời gian quy",
+    "4. Cải cách tổ chức bộ máy hành chính 11 11",
+    "5. Xây dựng và nâng cao chất lượng đội ngũ công chức, 16 16 Không phát sinh",
+)
 
 
 def lines(*texts: str) -> list[Line]:
@@ -45,12 +53,7 @@ def test_header_words_that_point_to_the_appraised_column():
 def test_one_line_of_three_figures_is_enough_with_a_hint_only():
     # A header that named max and self: one line of the body shows a third figure within the max
     # ("10 9,75 9,75"), the others two (their appraised cells OCR lost).
-    body = lines(
-        "1. Công tác chỉ đạo, điều hành cải cách hành chính 10 9,75 9,75 Ban hành chậm so với quy định",
-        "2. Xây dựng và tổ chức thực hiện văn bản quy phạm 10 10 Đã ban hành đúng thời gian quy",
-        "4. Cải cách tổ chức bộ máy hành chính 11 11",
-        "5. Xây dựng và nâng cao chất lượng đội ngũ công chức, 16 16 Không phát sinh",
-    )
+    body = lines(*ONE_OF_THREE)
     two = HeaderLayout(points=("max", "self"))
     settings = LineTableSettings()
     assert _points_from_numbers(body, two, settings, hinted=True).points == THREE.points
@@ -80,12 +83,7 @@ def test_a_header_that_lost_the_appraised_label_still_counts_its_columns():
     # within the max places it; the rows of two figures then lose their appraised cell (flagged).
     header = lines("Điểm Điểm tự | Điểm", "TT Tiêu chí, tiêu chí thành phần Nội dung giải trình tối đa chăm:")
     assert not appraised_hinted(header) and points_labels(header) == 3
-    body = lines(
-        "1. Công tác chỉ đạo, điều hành cải cách hành chính 10 9,75 9,75 Ban hành chậm so với quy định",
-        "2. Xây dựng và tổ chức thực hiện văn bản quy phạm 10 10 Đã ban hành đúng thời gian quy",
-        "4. Cải cách tổ chức bộ máy hành chính 11 11",
-        "5. Xây dựng và nâng cao chất lượng đội ngũ công chức, 16 16 Không phát sinh",
-    )
+    body = lines(*ONE_OF_THREE)
     two = HeaderLayout(points=("max", "self"))
     settings = LineTableSettings()
     assert _points_from_numbers(body, two, settings, hinted=points_labels(header) >= 3).points == THREE.points
@@ -94,18 +92,13 @@ def test_a_header_that_lost_the_appraised_label_still_counts_its_columns():
 def test_a_totals_row_of_three_figures_is_three_points_columns():
     # Seed 499's d02-i3 totals line (real Tesseract output) under rows whose appraised cells OCR
     # lost: the totals row prints a figure per points column, so its three figures are three.
-    rows = (
-        "2. Xây dựng và tổ chức thực hiện văn bản quy phạm 10 10 Đã ban hành đúng thời gian quy",
-        "4. Cải cách tổ chức bộ máy hành chính 11 11",
-        "5. Xây dựng và nâng cao chất lượng đội ngũ công chức, 16 16 Không phát sinh",
-        "6. Cải cách tài chính công 6 5,5",
-    )
+    rows = (*ONE_OF_THREE[1:], "6. Cải cách tài chính công 6 5,5")
     two = HeaderLayout(points=("max", "self"))
     settings = LineTableSettings()
     assert _points_from_numbers(lines(*rows), two, settings).points == two.points
     assert _points_from_numbers(lines(*rows, "Tong cong | 100 69,75 | 69,25"), two, settings).points == THREE.points
     # A row of three figures that is no totals row stands alone, as before: not enough.
-    one = lines(*rows, "1. Công tác chỉ đạo, điều hành cải cách hành chính 10 9,75 9,75")
+    one = lines(*rows, ONE_OF_THREE[0])
     assert _points_from_numbers(one, two, settings).points == two.points
 
 
