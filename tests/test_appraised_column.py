@@ -72,9 +72,13 @@ def test_three_points_labels_on_a_header_line():
         == 3
     )
     assert points_labels(lines("TT Linh vue, tiéu chi Diém Diém Ghi chi", "téida | UBND")) == 2
-    # "Thang điểm" is one label; a title's "chấm điểm" is none of a column.
-    assert points_labels(lines("STT Lĩnh vực, tiêu chí Thang Điểm tự")) == 1
-    assert points_labels(lines("Két qua tu danh gia, cham diém Chi sé cai cach hanh chinh")) == 1
+    # d03-i2: "Thang" (its "điểm" wrapped to the next line) and "Điểm tự"; a title's "chấm điểm",
+    # lower-case, opens no label.
+    assert points_labels(lines("STT Lĩnh vực, tiêu chí Thang Điểm tự")) == 2
+    assert points_labels(lines("Két qua tu danh gia, cham diém Chi sé cai cach hanh chinh")) == 0
+    # A scale column's label ends in "điểm" (seed 499's d06-i4, F14 scale before the max).
+    header = "Mã số [ -___ Nội dung đánh giá - Cách tính điểm _ | Thang | Điểm tự |. Tài liệu kiếm chứng"
+    assert points_labels(lines(header)) == 2
 
 
 def test_a_header_that_lost_the_appraised_label_still_counts_its_columns():

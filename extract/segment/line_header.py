@@ -341,16 +341,20 @@ def points_labels(lines: list[Line]) -> int:
     on one line are three points columns, whatever the labels' other words became."""
     most = 0
     for line in lines:
-        words = [fold(w).strip(_WORD_EDGES).lower() for w in (line.raw or line.text).split()]
-        count = sum(1 for k, w in enumerate(words) if _opens_points_label(w) and not (k and words[k - 1] == "thang"))
-        most = max(most, count)
+        words = [w.strip(_WORD_EDGES) for w in (line.raw or line.text).split()]
+        most = max(most, sum(1 for w in words if _opens_points_label(w)))
     return most
 
 
 def _opens_points_label(word: str) -> bool:
     """A word that opens a points label: "Điểm" (glued to its next word as OCR leaves it:
-    "Diémty", "Điểmtự") or "Thang"."""
-    return word == "thang" or (word.startswith("diem") and (len(word) == 4 or word[4:] in _LABEL_TAILS))
+    "Diémty", "Điểmtự") or "Thang", capitalised as a label's first word prints. A lower-case
+    "điểm" ends another label ("Hướng dẫn chấm điểm", "Cách tính điểm" of a scale column,
+    "Thang điểm") and opens none."""
+    if not word[:1].isupper():
+        return False
+    folded = fold(word).lower()
+    return folded == "thang" or (folded.startswith("diem") and (len(folded) == 4 or folded[4:] in _LABEL_TAILS))
 
 
 # Words OCR glues to a label's "Điểm" ("Điểmtự", "Diémtoi"): a longer word ("diemdanh") is no label.
