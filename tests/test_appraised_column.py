@@ -12,13 +12,21 @@ from cchc_extract.reconcile.confidence import agrees_with_set
 from extract.model import Line
 from extract.segment.line_cells import read_line
 from extract.segment.line_common import LineTableSettings
-from extract.segment.line_header import HeaderLayout, appraised_hinted
+from extract.segment.line_header import HeaderLayout, appraised_hinted, points_labels
 from extract.segment.score_lines import _points_from_numbers
 from schemas.records import ScoreRow, SourceRef
 
 DATA = Path(__file__).parent / "data" / "dumps_appraised"
 D04 = DATA / "s274-d04-i4-ruled-center-vie-150dpi-degraded.txt"
 THREE = HeaderLayout(points=("max", "self", "appraised"))
+# Rows of a table whose header named max and self: one line shows a third figure within the max
+# ("10 9,75 9,75"), the others two (their appraised cells OCR lost).
+ONE_OF_THREE = (
+    "1. Công tác chỉ đạo, điều hành cải cách hành chính 10 9,75 9,75 Ban hành chậm so với quy định",
+    "2. Xây dựng và tổ chức thực hiện văn bản quy phạm 10 10 Đã ban hành đúng thời gian quy",
+    "4. Cải cách tổ chức bộ máy hành chính 11 11",
+    "5. Xây dựng và nâng cao chất lượng đội ngũ công chức, 16 16 Không phát sinh",
+)
 
 
 def lines(*texts: str) -> list[Line]:
@@ -45,12 +53,7 @@ def test_header_words_that_point_to_the_appraised_column():
 def test_one_line_of_three_figures_is_enough_with_a_hint_only():
     # A header that named max and self: one line of the body shows a third figure within the max
     # ("10 9,75 9,75"), the others two (their appraised cells OCR lost).
-    body = lines(
-        "1. Công tác chỉ đạo, điều hành cải cách hành chính 10 9,75 9,75 Ban hành chậm so với quy định",
-        "2. Xây dựng và tổ chức thực hiện văn bản quy phạm 10 10 Đã ban hành đúng thời gian quy",
-        "4. Cải cách tổ chức bộ máy hành chính 11 11",
-        "5. Xây dựng và nâng cao chất lượng đội ngũ công chức, 16 16 Không phát sinh",
-    )
+    body = lines(*ONE_OF_THREE)
     two = HeaderLayout(points=("max", "self"))
     settings = LineTableSettings()
     assert _points_from_numbers(body, two, settings, hinted=True).points == THREE.points
@@ -58,6 +61,49 @@ def test_one_line_of_three_figures_is_enough_with_a_hint_only():
     # Three figures the max cannot hold ("3 5 4": a score above the max) are no evidence.
     wrong = lines("1. Kế hoạch CCHC năm 3 5 4 Ban hành chậm", *[ln.text for ln in body[1:]])
     assert _points_from_numbers(wrong, two, settings, hinted=True).points == two.points
+
+
+def test_three_points_labels_on_a_header_line():
+    # Header lines of seed 499's dumps (real Tesseract output): d02-i4 read under a heavier scan
+    # degradation (its "thẩm" on the next line), d06-i6, d01-i1 (five columns, no appraised).
+    assert points_labels(lines("Điểm Điểm tự | Điểm")) == 3
+    assert (
+        points_labels(lines("3 lớb Lĩnh vực/Tiêu chí/Tiêu chí thành phần Tài liệu kiểm. chứng Điểm | Điểm tự | Điểm"))
+        == 3
+    )
+    assert points_labels(lines("TT Linh vue, tiéu chi Diém Diém Ghi chi", "téida | UBND")) == 2
+    # d03-i2: "Thang" (its "điểm" wrapped to the next line) and "Điểm tự"; a title's "chấm điểm",
+    # lower-case, opens no label.
+    assert points_labels(lines("STT Lĩnh vực, tiêu chí Thang Điểm tự")) == 2
+    assert points_labels(lines("Két qua tu danh gia, cham diém Chi sé cai cach hanh chinh")) == 0
+    # A scale column's label ends in "điểm" (seed 499's d06-i4, F14 scale before the max).
+    header = "Mã số [ -___ Nội dung đánh giá - Cách tính điểm _ | Thang | Điểm tự |. Tài liệu kiếm chứng"
+    assert points_labels(lines(header)) == 2
+
+
+def test_a_header_that_lost_the_appraised_label_still_counts_its_columns():
+    # A header whose appraised label OCR lost but for its "Điểm" (d02-i4's header lines above with
+    # "thẩm"/"định" gone): three labels hint at the column, and one line with three figures
+    # within the max places it; the rows of two figures then lose their appraised cell (flagged).
+    header = lines("Điểm Điểm tự | Điểm", "TT Tiêu chí, tiêu chí thành phần Nội dung giải trình tối đa chăm:")
+    assert not appraised_hinted(header) and points_labels(header) == 3
+    body = lines(*ONE_OF_THREE)
+    two = HeaderLayout(points=("max", "self"))
+    settings = LineTableSettings()
+    assert _points_from_numbers(body, two, settings, hinted=points_labels(header) >= 3).points == THREE.points
+
+
+def test_a_totals_row_of_three_figures_is_three_points_columns():
+    # Seed 499's d02-i3 totals line (real Tesseract output) under rows whose appraised cells OCR
+    # lost: the totals row prints a figure per points column, so its three figures are three.
+    rows = (*ONE_OF_THREE[1:], "6. Cải cách tài chính công 6 5,5")
+    two = HeaderLayout(points=("max", "self"))
+    settings = LineTableSettings()
+    assert _points_from_numbers(lines(*rows), two, settings).points == two.points
+    assert _points_from_numbers(lines(*rows, "Tong cong | 100 69,75 | 69,25"), two, settings).points == THREE.points
+    # A row of three figures that is no totals row stands alone, as before: not enough.
+    one = lines(*rows, ONE_OF_THREE[0])
+    assert _points_from_numbers(one, two, settings).points == two.points
 
 
 def test_a_mark_between_two_points_cells_is_a_speck():

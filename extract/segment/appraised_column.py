@@ -7,7 +7,7 @@ so it is weighed, doubted and queued like any cell lost, not left out as absent.
 from __future__ import annotations
 
 from extract.model import IngestedDocument
-from extract.segment.line_header import appraised_hinted, appraised_hints, header_layout
+from extract.segment.line_header import HEADER_POINTS, appraised_hinted, appraised_hints, header_layout, points_labels
 from extract.segment.unread import UnreadSettings
 from extract.segment.unread_rows import LINE_METHODS
 from normalize.lazy_regex import lazy_compile
@@ -25,8 +25,9 @@ def flag_unread_columns(
 ) -> None:
     """A score table read from lines (an OCR dump, an OCR'd page) that has an appraised points
     column no row filled lost that column, whatever the segmenter made of it (taken for notes,
-    dropped as noise). It has the column when its header names it ("Điểm thẩm định", or two pieces
-    of that label OCR left apart: "Phong" over "dinh"), or when a
+    dropped as noise). It has the column when its header names it ("Điểm thẩm định", two pieces
+    of that label OCR left apart: "Phong" over "dinh", or three points labels on one line:
+    "Điểm | Điểm tự | Điểm", ``points_labels``), or when a
     header word points to it (``appraised_hinted``: "dinh", "Phong") and a row's note is a bare
     figure that can be its appraised points (within its max, beside its self score): that figure
     goes to the appraised cell. Each row printing points gets the flag a blank cell of a table that
@@ -42,7 +43,9 @@ def flag_unread_columns(
         if page is None or first.line_start is None:
             continue
         above = [ln for ln in page.lines if first.line_start - settings.header_lines <= ln.number < first.line_start]
-        named = len(appraised_hints(above)) >= settings.appraised_label_pieces
+        # Three points labels on one header line ("Điểm | Điểm tự | Điểm") name the column too.
+        labelled = points_labels(above) >= len(HEADER_POINTS)
+        named = labelled or len(appraised_hints(above)) >= settings.appraised_label_pieces
         if "appraised" not in header_layout(above).points and not named:
             figures = [(r, f) for r in rows if (f := _note_figure(r)) is not None]
             if not figures or not appraised_hinted(above):

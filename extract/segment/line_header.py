@@ -334,6 +334,33 @@ def appraised_hints(lines: list[Line], settings: LineTableSettings = LineTableSe
     return found
 
 
+def points_labels(lines: list[Line]) -> int:
+    """The most points-column labels one header line opens ("Điểm | Điểm tự | Điểm", "Thang |
+    Diémty | Diem"): each points label of the family opens with "Điểm" (or "Thang" of "Thang
+    điểm"), a word OCR keeps when it garbles the words after it ("thẩm định" read "mạm"). Three
+    on one line are three points columns, whatever the labels' other words became."""
+    most = 0
+    for line in lines:
+        words = [w.strip(_WORD_EDGES) for w in (line.raw or line.text).split()]
+        most = max(most, sum(1 for w in words if _opens_points_label(w)))
+    return most
+
+
+def _opens_points_label(word: str) -> bool:
+    """A word that opens a points label: "Điểm" (glued to its next word as OCR leaves it:
+    "Diémty", "Điểmtự") or "Thang", capitalised as a label's first word prints. A lower-case
+    "điểm" ends another label ("Hướng dẫn chấm điểm", "Cách tính điểm" of a scale column,
+    "Thang điểm") and opens none."""
+    if not word[:1].isupper():
+        return False
+    folded = fold(word).lower()
+    return folded == "thang" or (folded.startswith("diem") and (len(folded) == 4 or folded[4:] in _LABEL_TAILS))
+
+
+# Words OCR glues to a label's "Điểm" ("Điểmtự", "Diémtoi"): a longer word ("diemdanh") is no label.
+_LABEL_TAILS = frozenset({"tu", "ty", "toi", "tham", "chuan", "ubnd", "phong"})
+
+
 def header_layout(lines: list[Line]) -> HeaderLayout:
     """The points columns and the explanation's place from the header lines: a header line names
     the columns left to right, so two column words on one line give their order. An appraised

@@ -37,6 +37,7 @@ from extract.segment.line_header import (
     is_header_line,
     is_repeated_header,
     keyed_concepts,
+    points_labels,
 )
 from extract.segment.line_rows import RowBuilder
 from extract.segment.line_split import (
@@ -225,7 +226,9 @@ def _read_table(
     header_lines = lines[header_index : _header_end(lines, i, settings)]
     layout = header_layout(header_lines)
     if len(layout.points) < len(HEADER_POINTS):
-        hinted = appraised_hinted(header_lines, settings)
+        # A header line opening three points labels ("Điểm | Điểm tự | Điểm") hints at the column
+        # as a piece of its label does.
+        hinted = appraised_hinted(header_lines, settings) or points_labels(header_lines) >= len(HEADER_POINTS)
         layout = _points_from_numbers(lines[i : i + settings.gutter_sample_lines], layout, settings, hinted)
     if layout.explanation_undecided:
         layout = _explanation_side(lines[i : i + settings.gutter_sample_lines], layout, settings)
@@ -409,7 +412,8 @@ def _points_from_numbers(
     0,75 1") backs it, but never stands alone. The share is of the lines with two cells or more:
     a line with one number (the others lost, or a date's day) says nothing of how many columns
     there are. ``hinted``: a header word points to the column (``appraised_hinted``), and one such
-    line is enough."""
+    line is enough; so it is when the totals row is one (a totals row prints a figure for each
+    points column and text for none, so its three figures are three columns)."""
     wide = replace(layout, points=HEADER_POINTS)
     numbered = three = backing = 0
     for line in lines:
@@ -421,7 +425,9 @@ def _points_from_numbers(
             continue  # "… kịp thời: 1 1 1": a scale's points ("label: points") open the run
         numbered += sum(1 for v in values if v is not None) > 1
         read = sum(1 for v in values if v is not None and parse_number(v, kind="score") is not None)
-        three += read == len(values) and _within_max(values)
+        whole = read == len(values) and _within_max(values)
+        three += whole
+        hinted = hinted or (whole and is_total_label(fold(line.raw or line.text)))
         backing += read == len(values) - 1 and all(v is not None for v in values)
     least = settings.three_points_hinted_lines if hinted else settings.three_points_min_lines
     share = settings.three_points_hinted_share if hinted else settings.three_points_share
