@@ -58,22 +58,3 @@ def test_two_pieces_of_the_appraised_label_name_the_column():
     assert all("missing_appraised" in r["flags"] for r in rows if r["max_points"] is not None)
     scored = score_document(truth, data)
     assert scored["silent_errors"] == [], scored["silent_errors"]
-
-
-def test_a_sum_vouches_for_a_set_filled_maximum_only_through_figures_read():
-    # d02-i2: 1.2.2's line lost every figure; the set filled its maximum 1 where the commune
-    # printed its own 1,5 (a planted fault). 1.2 = 1.2.1 + 1.2.2 holds with 1.2's maximum filled
-    # by the set too: set figures add up by construction, so the sum vouches for neither (0.986
-    # before) and 1.2.2's maximum rests on the set alone: queued. 1.1's maximum, filled by the set
-    # as well, is pinned by its four children's printed maxima (1 + 1 + 1 + 2): still vouched.
-    (path,) = DUMPS.glob("s395-d02-i2-*.txt")
-    data, truth = converted_with_truth(path, path.stem)
-    (want,) = [r for r in truth["score_tables"][0]["rows"] if r["code"] == "1.2.2"]
-    pointer, row = _row(data, "1.2.2")
-    assert any(f.startswith("max_from_criteria_set") for f in row["flags"])
-    assert (row["max_points"], want["max_points"]) == (1.0, 1.5)
-    assert (pointer, "max_points") in _queued(data), row["value_confidence"]
-    pointer, row = _row(data, "1.1")
-    assert any(f.startswith("max_from_criteria_set") for f in row["flags"])
-    assert row["value_confidence"]["max_points"] >= 0.95
-    assert (pointer, "max_points") not in _queued(data)

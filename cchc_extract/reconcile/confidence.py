@@ -279,12 +279,7 @@ def value_features(
                     # the set's figure, which counts as no reading evidence either way (logit 0).
                     # Seed 479's dumps: 4 such maxima under a code their name settles, all right,
                     # queued at 0.795 for their row's 0.37.
-                    # Unless nothing of the page speaks for it: no relation holding with figures
-                    # read (``held``: a sum of set-filled maxima holds by construction) and no
-                    # score of its row read within it. The set is then all there is, and the
-                    # commune may print its own maximum (seed 395 d02-i2: 1.2.2's lost line, the
-                    # set's 1 where the commune printed 1,5, at 0.868 with the lift).
-                    if not chosen_by_sum(row) and (features["held"] or _scores_within(row)):
+                    if not chosen_by_sum(row):
                         features["row"] = max(features["row"], 0.0)
                 if f == "max_points" and chosen_by_sum(row):
                     # The set's figure taken for a maximum read as no maximum because a sum holds
@@ -411,12 +406,6 @@ def settled(features: dict[str, float], row: ScoreRow, f: str, agrees: float) ->
         "readings": 0.0 if confirmed else features["readings"],
         "format": 0.0 if confirmed else features["format"],
     }
-
-
-def _scores_within(row: ScoreRow) -> bool:
-    """Whether a row read a score (self or appraised) and all it read are within its maximum."""
-    scores = [v for v in (row.self_points, row.appraised_points) if v is not None]
-    return bool(scores) and row.max_points is not None and all(v <= row.max_points + 0.011 for v in scores)
 
 
 def chosen_by_sum(row: ScoreRow) -> bool:

@@ -61,8 +61,7 @@ def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str
         # figure of that column read into this one (seed 472: a parent's and a child's appraised
         # scores read as self scores, their sum of self scores holding with them at 0.94).
         guessed = [i for i in members if _column_guessed(rows[i], field_, rows)]
-        vouched = [i for i in members if len(guessed) < 2 or i not in guessed]
-        held |= {(f"{table}/rows/{i}", field_) for i in _read_vouched(vouched, members, rows, field_)}
+        held |= {(f"{table}/rows/{i}", field_) for i in members if len(guessed) < 2 or i not in guessed}
         zeros |= {(f"{table}/rows/{i}", field_) for i in members if _zero_placed_by_position(rows[i], field_)}
     # A zero adds nothing: a sum (or a ratio of zero) holds with it whether or not the row belongs
     # where it stands, so a zero whose code was inferred from its place is vouched by its relations
@@ -71,26 +70,6 @@ def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str
     # is vouched neither in its place nor in its value.
     placed = {pointer for pointer, f in held - zeros}
     return {(pointer, f) for pointer, f in held if (pointer, f) not in zeros or pointer in placed}
-
-
-def _read_vouched(vouched: list[int], members: list[int], rows: list, field_: str) -> list[int]:
-    """The members a holding relation vouches for through figures read from the page. A maximum
-    the criteria set filled in (its cell lost) is the set's figure, and the set's figures add up
-    by construction: a sum holding with two of them (1.2 = 1.2.1 + 1.2.2, both filled) holds
-    whatever the commune printed, and one figure read beside set-filled ones only says it is the
-    set's (``agrees`` counts that). So a set-filled maximum is vouched for only when every other
-    member was read from the page (its part's printed total and printed siblings pin it), and a
-    read one only beside another read one. (Seed 395 d02-i2: 1.2.2's set-filled 1, printed 1,5
-    by the commune, passed at 0.986 through 1.2's set-filled 2 and 1.2.1's read 1.)"""
-    from cchc_extract.reconcile.confidence import set_filled  # (imports this)
-
-    if field_ != "max_points":
-        return vouched
-    filled = [i for i in members if set_filled(rows[i], field_)]
-    if not filled:
-        return vouched
-    read = [i for i in members if i not in filled]
-    return [i for i in vouched if (len(filled) == 1 if i in filled else len(read) >= 2)]
 
 
 def _column_guessed(row, field_: str, rows: list) -> bool:

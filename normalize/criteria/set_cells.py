@@ -78,29 +78,7 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
             row.max_points = printed[crit.code]
             row.flags = [f for f in row.flags if f != "missing_max"] + [f"{FLAG_MAX_FROM_SET}:{cset.id}"]
             filled += 1
-    return filled + _lone_cells_under_children(tables, by_code, printed, cset.id, settings)
-
-
-def _lone_cells_under_children(
-    tables: Sequence[ScoreTable], by_code: dict, printed: dict[str, float], set_id: str, s: MatchSettings
-) -> int:
-    """A parent of the set whose published maximum is not the one a document prints (a set read in
-    part: the document prints the sum of the rows it has, ``printed_maxima``), its one figure read
-    as its maximum, below the sum of its children's maxima in the table (each read or taken from
-    the set, in quarters): the figure is its self score, the maximum the children's sum — the
-    arithmetic the table carries, not the set's figure. Run after the children's maxima are
-    filled. Queued as ``_lone_cell_is_self`` queues (the set's guess of the cell, unsure)."""
-    moved = 0
-    for table in tables:
-        for row in table.rows:
-            crit = by_code.get(str(row.code)) if row.code else None
-            if crit is None or crit.code in printed or not names_criterion(row, crit, s):
-                continue
-            kids = [r.max_points for r in table.rows if r.parent and r.parent == row.code]
-            if len(kids) < 2 or any(k is None or not (k * 4).is_integer() for k in kids):
-                continue
-            moved += _lone_cell_is_self(row, sum(k for k in kids if k is not None), set_id, s)
-    return moved
+    return filled
 
 
 def drop_later_cells(tables: Sequence[ScoreTable]) -> None:
