@@ -212,6 +212,11 @@ def _check_ratio(
             # a share is at most its whole: a reading making it more explains nothing
             cells = [stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, *members)]
             found = explain(cells, partial(share_holds, decimals))
+    if status != "ok" and _v(row) > 100.0:
+        # A share printed over 100% is no share of any pair (each numerator is at most its
+        # denominator): the failure is the percentage's alone (a decimal mark OCR lost,
+        # "84,02" read 84025117), not its counts', which it cannot doubt.
+        members = ()
     check_stat_value(
         ledger,
         "ratio",
