@@ -12,6 +12,7 @@ from itertools import combinations
 import regex as re
 
 from cchc_extract.reconcile.core import _decimals, _Ledger, _percent_matches, _vn, one_cause
+from cchc_extract.reconcile.hierarchy import norm_code
 from cchc_extract.reconcile.misread import (
     Cell,
     explain,
@@ -73,12 +74,48 @@ def _siblings_above(i: int, parents: list[int | None], rows: list[StatRow], s: R
     siblings: list[int] = []
     for j in range(i - 1, -1, -1):
         if parents[j] == parents[i]:
-            if is_percent(rows[j]) or len(siblings) >= s.ratio_siblings:
+            if is_percent(rows[j]) or len(siblings) >= s.ratio_siblings or _codes_part(rows[j], rows[i]):
                 break
             siblings.append(j)
         elif not _descends(j, parents[i], parents):
             break  # above the parent: out of the group
     return siblings
+
+
+def _codes_part(above: StatRow, row: StatRow) -> bool:
+    """Whether two rows of one parent as resolved print codes of different parents ("1" above
+    "2.2" when OCR lost the row "2"): the group "2" ends there, the row above is not a sibling."""
+    a, b = norm_code(above.code) or "", norm_code(row.code) or ""
+    dotted = _DOTTED_CODE.fullmatch(a) and _DOTTED_CODE.fullmatch(b)
+    return bool(dotted) and a.rpartition(".")[0] != b.rpartition(".")[0]
+
+
+# A code numbered from its top level ("2", "2.1", "2.1.a"): its parent is what its last dot leaves.
+_DOTTED_CODE = lazy_compile(r"\d+(?:\.\w+)*")
+
+
+def _lost_parts(
+    i: int, rows: list[StatRow], parents: list[int | None], kids: dict[int, list[int]], s: ReconcileSettings
+) -> list[int]:
+    """The counts whose figure we did not read that a percentage row i may be the share of: its
+    siblings above printing no value (nor any row under them), and the lost parts of a whole
+    broken down above it ("2.1 104" over "2.1.a" lost, "2.1.b 21", "2.1.c 2", then "2.2 77,88%")."""
+    siblings = _siblings_above(i, parents, rows, s)
+    lost = [
+        j
+        for j in siblings
+        if rows[j].value is None
+        and not is_percent(rows[j])
+        and code_legend(rows[j]) is None
+        and all(rows[k].value is None for k in kids.get(j, []))
+    ]
+    return lost + [
+        k
+        for j in siblings
+        if rows[j].value is not None
+        for k in kids.get(j, [])
+        if rows[k].value is None and not is_percent(rows[k]) and code_legend(rows[k]) is None and not kids.get(k)
+    ]
 
 
 def _unread_counts(
@@ -181,14 +218,7 @@ def _check_ratio(
         status, message = "skipped", f"{label}: denominator {rows[pairs[0][1]].code} is 0"
     else:
         status, message, members, expected = _ratio_reading(row, live, rows, certain, decimals)
-        lost = [
-            j
-            for j in _siblings_above(i, parents, rows, s)
-            if rows[j].value is None
-            and not is_percent(rows[j])
-            and code_legend(rows[j]) is None
-            and all(rows[k].value is None for k in kids.get(j, []))
-        ]
+        lost = _lost_parts(i, rows, parents, kids, s)
         # A whole percentage (tolerance 1) is made by too many figures to say a told count is its.
         told = (
             _ratio_of_told_count(row, lost, rows, parents, kids, decimals)
