@@ -272,7 +272,7 @@ def _check_ratio(
         # a percentage printed with decimals that its pair makes vouches for the counts too; a
         # whole percentage (tolerance 1) is made by too many pairs to say which counts are right,
         # but for 100% of a count read equal to its whole, to the unit: one pair alone makes it
-        confirms=decimals >= 1 or (ocr and _whole_share(row, [rows[k] for k in members])),
+        confirms=decimals >= 1 or _whole_share(row, [rows[k] for k in members]),
     )
 
 
@@ -280,8 +280,7 @@ def _whole_share(row: StatRow, pair: list[StatRow]) -> bool:
     """Whether a percentage is 100 and the pair that makes it two equal counts ("6 12 Phản ánh",
     "6.1 12 đã xử lý", "6.3 100"): no other pair rounds to it exactly, so the figures vouch for
     each other as a decimal share's do (seed 497's dumps: two right counts left in the queue).
-    Not for a pair read one way of two ("3,887" twice: 3887 or 3,887 alike make 100%), nor on
-    typed text, where a count's figure is what was typed (the caller asks on OCR'd text only)."""
+    Not for a pair read one way of two ("3,887" twice: 3887 or 3,887 alike make 100%)."""
     return (
         row.value == 100.0
         and len(pair) == 2
