@@ -113,3 +113,17 @@ def test_100_percent_of_equal_counts_vouches_for_both():
         r.flags.append("ambiguous_separator")
     again = reconciled(*rows)
     assert all(r.value_confidence["value"] < 0.8 for r in again.statistics[0].rows[:2])
+
+
+def test_two_counts_of_a_group_whose_row_was_lost_are_no_certain_pair():
+    # "4 Số nhiệm vụ trong Kế hoạch 30" read as "3.4" without its figure: 4.3 is 26/30, not 4/26
+    result = reconciled(
+        row("3", "Số cán bộ, công chức cấp xã", "Người", "18"),
+        row("3.1", "Số cán bộ, công chức đạt chuẩn", "Người", "15"),
+        row("3.4", "Số nhiệm vụ trong Kế hoạch CCHC năm", "Nhiệm vụ", "", 0.7),
+        row("4.1", "Số nhiệm vụ đã hoàn thành", "Nhiệm vụ", "26"),
+        row("4.2", "Số nhiệm vụ chưa hoàn thành", "Nhiệm vụ", "4"),
+        row("4.3", "Tỷ lệ hoàn thành Kế hoạch CCHC năm", "%", "86,67"),
+    )
+    assert statuses(result, "ratio") == {"4.3": "skipped"}
+    assert "4.3" not in codes_queued(result)

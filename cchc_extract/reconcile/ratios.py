@@ -94,6 +94,17 @@ def _codes_part(above: StatRow, row: StatRow) -> bool:
 _DOTTED_CODE = lazy_compile(r"\d+(?:\.\w+)*")
 
 
+def _group_lost(i: int, rows: list[StatRow], parents: list[int | None]) -> bool:
+    """Whether row i's code names a group ("4" of "4.3") that no row of the table prints, while
+    rows of another group stand above it under the same parent as resolved (the group's row was
+    lost between them, not left out of an excerpt that opens with its parts)."""
+    code = norm_code(rows[i].code) or ""
+    group = code.rpartition(".")[0]
+    if not group or any(norm_code(r.code) == group for r in rows):
+        return False
+    return any(parents[j] == parents[i] and _codes_part(rows[j], rows[i]) for j in range(i))
+
+
 def _lost_parts(
     i: int, rows: list[StatRow], parents: list[int | None], kids: dict[int, list[int]], s: ReconcileSettings
 ) -> list[int]:
@@ -196,6 +207,11 @@ def _check_ratio(
     if len(candidates) < 2:
         return
     pairs, certain = _pairs(i, candidates, rows, parents)
+    if certain and _group_lost(i, rows, parents) and _denominator([(j, rows[j]) for j in candidates]) is None:
+        # The group's own row is not in the table (OCR lost its code: seed 498's "4 Số nhiệm vụ
+        # trong Kế hoạch" read as "3.4"): the whole may be that row, so two counts of the group
+        # read beside the share are no certain pair (26/30 = 86,67%, not 4/26).
+        certain = False
     decimals = _decimals(row.value, row.value_raw)
     if not pairs and ocr:
         # Every count's unit differs from the whole's only where OCR garbled one ("Thituc" for
