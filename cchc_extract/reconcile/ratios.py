@@ -12,6 +12,7 @@ from itertools import combinations
 import regex as re
 
 from cchc_extract.reconcile.core import _decimals, _Ledger, _percent_matches, _vn, one_cause
+from cchc_extract.reconcile.hierarchy import norm_code
 from cchc_extract.reconcile.misread import (
     Cell,
     explain,
@@ -73,12 +74,59 @@ def _siblings_above(i: int, parents: list[int | None], rows: list[StatRow], s: R
     siblings: list[int] = []
     for j in range(i - 1, -1, -1):
         if parents[j] == parents[i]:
-            if is_percent(rows[j]) or len(siblings) >= s.ratio_siblings:
+            if is_percent(rows[j]) or len(siblings) >= s.ratio_siblings or _codes_part(rows[j], rows[i]):
                 break
             siblings.append(j)
         elif not _descends(j, parents[i], parents):
             break  # above the parent: out of the group
     return siblings
+
+
+def _codes_part(above: StatRow, row: StatRow) -> bool:
+    """Whether two rows of one parent as resolved print codes of different parents ("1" above
+    "2.2" when OCR lost the row "2"): the group "2" ends there, the row above is not a sibling."""
+    a, b = norm_code(above.code) or "", norm_code(row.code) or ""
+    dotted = _DOTTED_CODE.fullmatch(a) and _DOTTED_CODE.fullmatch(b)
+    return bool(dotted) and a.rpartition(".")[0] != b.rpartition(".")[0]
+
+
+# A code numbered from its top level ("2", "2.1", "2.1.a"): its parent is what its last dot leaves.
+_DOTTED_CODE = lazy_compile(r"\d+(?:\.\w+)*")
+
+
+def _group_lost(i: int, rows: list[StatRow], parents: list[int | None]) -> bool:
+    """Whether row i's code names a group ("4" of "4.3") that no row of the table prints, while
+    rows of another group stand above it under the same parent as resolved (the group's row was
+    lost between them, not left out of an excerpt that opens with its parts)."""
+    code = norm_code(rows[i].code) or ""
+    group = code.rpartition(".")[0]
+    if not group or any(norm_code(r.code) == group for r in rows):
+        return False
+    return any(parents[j] == parents[i] and _codes_part(rows[j], rows[i]) for j in range(i))
+
+
+def _lost_parts(
+    i: int, rows: list[StatRow], parents: list[int | None], kids: dict[int, list[int]], s: ReconcileSettings
+) -> list[int]:
+    """The counts whose figure we did not read that a percentage row i may be the share of: its
+    siblings above printing no value (nor any row under them), and the lost parts of a whole
+    broken down above it ("2.1 104" over "2.1.a" lost, "2.1.b 21", "2.1.c 2", then "2.2 77,88%")."""
+    siblings = _siblings_above(i, parents, rows, s)
+    lost = [
+        j
+        for j in siblings
+        if rows[j].value is None
+        and not is_percent(rows[j])
+        and code_legend(rows[j]) is None
+        and all(rows[k].value is None for k in kids.get(j, []))
+    ]
+    return lost + [
+        k
+        for j in siblings
+        if rows[j].value is not None
+        for k in kids.get(j, [])
+        if rows[k].value is None and not is_percent(rows[k]) and code_legend(rows[k]) is None and not kids.get(k)
+    ]
 
 
 def _unread_counts(
@@ -159,6 +207,11 @@ def _check_ratio(
     if len(candidates) < 2:
         return
     pairs, certain = _pairs(i, candidates, rows, parents)
+    if certain and _group_lost(i, rows, parents) and _denominator([(j, rows[j]) for j in candidates]) is None:
+        # The group's own row is not in the table (OCR lost its code: seed 498's "4 Số nhiệm vụ
+        # trong Kế hoạch" read as "3.4"): the whole may be that row, so two counts of the group
+        # read beside the share are no certain pair (26/30 = 86,67%, not 4/26).
+        certain = False
     decimals = _decimals(row.value, row.value_raw)
     if not pairs and ocr:
         # Every count's unit differs from the whole's only where OCR garbled one ("Thituc" for
@@ -181,14 +234,7 @@ def _check_ratio(
         status, message = "skipped", f"{label}: denominator {rows[pairs[0][1]].code} is 0"
     else:
         status, message, members, expected = _ratio_reading(row, live, rows, certain, decimals)
-        lost = [
-            j
-            for j in _siblings_above(i, parents, rows, s)
-            if rows[j].value is None
-            and not is_percent(rows[j])
-            and code_legend(rows[j]) is None
-            and all(rows[k].value is None for k in kids.get(j, []))
-        ]
+        lost = _lost_parts(i, rows, parents, kids, s)
         # A whole percentage (tolerance 1) is made by too many figures to say a told count is its.
         told = (
             _ratio_of_told_count(row, lost, rows, parents, kids, decimals)
@@ -208,10 +254,23 @@ def _check_ratio(
             again = _ratio_reading(row, [(j, d) for j, d in loose if rows[d].value != 0], rows, certain, decimals)
             if again[0] == "ok":
                 status, message, members, expected = again
+        untold = [rows[k].code or "a count" for k in dict.fromkeys((*unread, *lost))]
+        if status == "mismatch" and untold and _JOINS.search(row.indicator or ""):
+            # A share of several counts joined ("trước hạn và đúng hạn") with one of them unread:
+            # its numerator is that count plus others, any figure up to the whole, so no pair
+            # read can fail it (seed 497: "4.4 99,65%" of 4.1 + 4.2 over 4, 4.1 lost, queued
+            # three right figures).
+            status = "skipped"
+            message += f"; its label joins counts and {', '.join(untold)} printed no figure we read"
         if status == "mismatch":
             # a share is at most its whole: a reading making it more explains nothing
             cells = [stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, *members)]
             found = explain(cells, partial(share_holds, decimals))
+    if status != "ok" and _v(row) > 100.0:
+        # A share printed over 100% is no share of any pair (each numerator is at most its
+        # denominator): the failure is the percentage's alone (a decimal mark OCR lost,
+        # "84,02" read 84025117), not its counts', which it cannot doubt.
+        members = ()
     check_stat_value(
         ledger,
         "ratio",
@@ -227,8 +286,23 @@ def _check_ratio(
         ocr=ocr,
         unread=unread,
         # a percentage printed with decimals that its pair makes vouches for the counts too; a
-        # whole percentage (tolerance 1) is made by too many pairs to say which counts are right
-        confirms=decimals >= 1,
+        # whole percentage (tolerance 1) is made by too many pairs to say which counts are right,
+        # but for 100% of a count read equal to its whole, to the unit: one pair alone makes it
+        confirms=decimals >= 1 or _whole_share(row, [rows[k] for k in members]),
+    )
+
+
+def _whole_share(row: StatRow, pair: list[StatRow]) -> bool:
+    """Whether a percentage is 100 and the pair that makes it two equal counts ("6 12 Phản ánh",
+    "6.1 12 đã xử lý", "6.3 100"): no other pair rounds to it exactly, so the figures vouch for
+    each other as a decimal share's do (seed 497's dumps: two right counts left in the queue).
+    Not for a pair read one way of two ("3,887" twice: 3887 or 3,887 alike make 100%)."""
+    return (
+        row.value == 100.0
+        and len(pair) == 2
+        and pair[0].value is not None
+        and pair[0].value == pair[1].value
+        and not any(flag.startswith("ambiguous") for p in pair for flag in p.flags)
     )
 
 
