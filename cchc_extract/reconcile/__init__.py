@@ -50,11 +50,11 @@ from cchc_extract.reconcile.hierarchy import (
 from cchc_extract.reconcile.lost_totals import check_lost_parents, check_lost_totals
 from cchc_extract.reconcile.misread import ocr_read, scanned
 from cchc_extract.reconcile.queue import _review_doubtful
-from cchc_extract.reconcile.ratios import _check_text_ratios, fraction_percents
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import code_legend, is_count, is_percent
 from cchc_extract.reconcile.statements import _check_group_statements, group_criteria
 from cchc_extract.reconcile.sums import _check_score_table
+from cchc_extract.reconcile.text_ratios import check_text_ratios, fraction_percents
 from cchc_extract.reconcile.unchecked import flag_unchecked
 from schemas.records import ExtractionResult
 
@@ -91,7 +91,7 @@ def check_relations(result: ExtractionResult, settings: ReconcileSettings = _DEF
     _check_counts(result.counts, ledger, settings, ocr, table_lines(result))
     _check_group_statements(result.score_statements, ledger, settings, ocr)
     _check_narrative_against_annexes(result, ledger, settings)
-    _check_text_ratios(result, ledger, settings)
+    check_text_ratios(result, ledger, settings)
     return ledger
 
 
