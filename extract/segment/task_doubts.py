@@ -9,11 +9,8 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
   I-IV and OCR reads the strokes as ones — rewritten in Roman numerals, the reading kept in the
   entry's reason;
 * a task read from a grid's lines that ends in a product's predicate ("… được cập nhật") while
-  the product has none: the product cell's wrapped line ran into the task column;
+  the product has none: the product cell's wrapped line ran into the task column — the predicate moved back;
 * a deadline's year outside the plan's period;
-* a field the table prints longer in another row ("Trang thông tin" where other rows read
-  "Trang thông tin được cập nhật") while the row's task ends with the missing words: the cell's
-  wrapped line ran into the next column — the words moved back.
 
 Only documents read by OCR are weighed: a typed plan's words are what it prints."""
 
@@ -24,8 +21,7 @@ from dataclasses import dataclass, replace
 import regex as re
 
 from normalize.vietnamese.model import load_model
-from normalize.vietnamese.syllable import fold
-from schemas.records import TaskRow, TaskTable
+from schemas.records import TaskTable
 
 DOUBT = "doubt: "
 _WORD = re.compile(r"[\p{L}\d]+")
@@ -43,9 +39,6 @@ _TEXT_FIELDS = ("task", "activity", "product", "lead", "coordinator", "deadline"
 class TaskDoubtSettings:
     # Letters a word needs to be weighed as a syllable (a lone letter is a list mark or a speck).
     min_letters: int = 2
-    # Words a field must print shorter than the table's longer reading for the cut to say anything
-    # ("Trang thông tin" of "Trang thông tin được cập nhật": at least one word moved).
-    min_moved_words: int = 1
 
 
 def _strange_words(text: str, vocab: frozenset[str], s: TaskDoubtSettings) -> list[str]:
@@ -75,42 +68,6 @@ def _period_years(period: str | None) -> set[int]:
     return set(range(min(years), max(years) + 1)) if years else set()
 
 
-def _longer_reading(value: str, task: str, readings: set[str], s: TaskDoubtSettings) -> str | None:
-    """A reading other rows give this column that starts with ``value`` and whose rest ends the
-    row's task: the cell's wrapped words were read into the task column."""
-    words = fold(value).split()
-    if not words:
-        return None
-    task_words = fold(task).split()
-    best = None
-    for other in readings:
-        other_words = other.split()
-        rest = other_words[len(words) :]
-        if other_words[: len(words)] != words or len(rest) < s.min_moved_words:
-            continue
-        if (
-            len(task_words) > len(rest)
-            and task_words[-len(rest) :] == rest
-            and (best is None or len(other) > len(best))
-        ):
-            best = other
-    return best
-
-
-def _mended_cut(row: TaskRow, readings: dict[str, set[str]], s: TaskDoubtSettings) -> tuple[TaskRow, list[str]]:
-    for column in ("product",):
-        value = getattr(row, column)
-        longer = _longer_reading(value, row.task, readings.get(column, set()), s) if value else None
-        if longer is None:
-            continue
-        moved = len(longer.split()) - len(fold(value).split())
-        task_words = row.task.split()
-        tail = " ".join(task_words[-moved:])
-        row = replace(row, task=" ".join(task_words[:-moved]), **{column: f"{value} {tail}"})
-        return row, [f"{DOUBT}{column} cut short: its last words '{tail}' were read into the task (was '{value}')"]
-    return row, []
-
-
 def doubt_tasks(
     tables: list[TaskTable], ocr: bool, period: str | None = None, s: TaskDoubtSettings = TaskDoubtSettings()
 ) -> list[TaskTable]:
@@ -118,18 +75,12 @@ def doubt_tasks(
     if not ocr or not any(t.rows for t in tables):
         return tables
     vocab = load_model().syllables
-    rows = [r for t in tables for r in t.rows]
     years = _period_years(period)
-    readings: dict[str, set[str]] = {}
-    for r in rows:
-        for column in ("product",):
-            if getattr(r, column):
-                readings.setdefault(column, set()).add(fold(getattr(r, column)))
     out = []
     for table in tables:
         new_rows = []
         for row in table.rows:
-            row, doubts = _mended_cut(row, readings, s)
+            doubts: list[str] = []
             for f in _TEXT_FIELDS:
                 strange = _strange_words(getattr(row, f), vocab, s)
                 if strange:
@@ -139,8 +90,10 @@ def doubt_tasks(
                 doubts.append(f"{DOUBT}deadline: quarter read '{row.deadline}' (a quarter is numbered I-IV)")
                 row = replace(row, deadline=romanised)
             tail = _PASSIVE_TAIL.search(row.task) if "from_paragraph" not in row.flags else None
-            if tail is not None and "được" not in row.product:
-                doubts.append(f"{DOUBT}task ends in a product's wording '{tail.group().strip()}' (a wrapped cell?)")
+            if tail is not None and row.product and "được" not in row.product:
+                said = tail.group().strip()
+                doubts.append(f"{DOUBT}product's predicate '{said}' was read at the task's end (was '{row.product}')")
+                row = replace(row, task=row.task[: tail.start()].rstrip(), product=f"{row.product} {said}")
             outside = sorted({int(y) for y in _YEAR.findall(row.deadline)} - years) if years else []
             if outside:
                 doubts.append(f"{DOUBT}deadline: year {outside[0]} outside the plan's period")
