@@ -59,3 +59,12 @@ def test_the_queue_enters_a_doubted_row_once_with_its_reason():
     entries = [r for r in result.review if r.item == "/task_tables/0/rows/0"]
     assert len(entries) == 1
     assert "'Tiấp'" in entries[0].reason and "'Quý 1/2025'" in entries[0].reason
+
+
+def test_a_tone_mark_its_neighbours_refuse_is_put_right_and_queued():
+    product = TaskRow(task="Công khai dự toán, quyết toán ngân sách xã", product="Biên bản kiếm tra")
+    task = TaskRow(task="Tổ chức phổ biến pháp luật cho cán bộ và nhân dần")
+    right = TaskRow(task="Xây dựng Quy chế chi tiêu nội bộ", product="Biên bản kiểm tra")
+    out = doubt_tasks(_table(product, task, right), ocr=True)[0].rows
+    assert (out[0].product, out[1].task) == ("Biên bản kiểm tra", "Tổ chức phổ biến pháp luật cho cán bộ và nhân dân")
+    assert "'kiếm' read" in _doubts(out[0])[0] and _doubts(out[2]) == []

@@ -5,6 +5,8 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
 
 * a word that is no Vietnamese syllable (not in the repair model's inventory: "Niâm yết",
   "Tiấp nhận"; a letter glued to a digit, "x3"); capitals (abbreviations: "UBND") are left alone;
+* a word that is a syllable but whose other marking fits its neighbours far better ("Biên bản
+  kiếm tra", "nhân dần"; the repair model's bigrams) — put in that marking, the reading kept;
 * a quarter printed with an Arabic numeral ("Quý 1/2025", "Quý 11/2025"): plans number quarters
   I-IV and OCR reads the strokes as ones — rewritten in Roman numerals, the reading kept in the
   entry's reason;
@@ -20,11 +22,14 @@ from dataclasses import dataclass, replace
 
 import regex as re
 
-from normalize.vietnamese.model import load_model
+from normalize.vietnamese.model import RepairModel, load_model
+from normalize.vietnamese.syllable import apply_case, case_of, fold
 from schemas.records import TaskTable
 
 DOUBT = "doubt: "
 _WORD = re.compile(r"[\p{L}\d]+")
+_LETTERS = re.compile(r"\p{L}+")
+_WORDED_FIELDS = ("task", "activity", "product", "lead", "coordinator")
 # A quarter's numeral as OCR gives it: Roman, Arabic, or Roman with its strokes read as ones ("11").
 _QUARTER = re.compile(r"\b(Qu[ýy])\s*(IV|I{1,3}|[1I]V|1{1,3}|[2-4])\s*/\s*(20\d\d)\b", re.IGNORECASE)
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "11": "II", "111": "III", "1V": "IV"}
@@ -39,6 +44,10 @@ _TEXT_FIELDS = ("task", "activity", "product", "lead", "coordinator", "deadline"
 class TaskDoubtSettings:
     # Letters a word needs to be weighed as a syllable (a lone letter is a list mark or a speck).
     min_letters: int = 2
+    # Bigram log-probability (the repair model's, both neighbours summed) another marking of a word
+    # must gain for the word to be OCR's misreading: the corpus's printed task words gain at most
+    # 1.7 ("chi tiêu" / "chỉ tiêu", both right); OCR's "kiếm tra", "nhân dần" gain 9-13.
+    lm_margin: float = 5.0
 
 
 def _strange_words(text: str, vocab: frozenset[str], s: TaskDoubtSettings) -> list[str]:
@@ -54,6 +63,39 @@ def _strange_words(text: str, vocab: frozenset[str], s: TaskDoubtSettings) -> li
         if word.lower() not in vocab:
             out.append(word)
     return out
+
+
+def _remarked(text: str, model: RepairModel, s: TaskDoubtSettings) -> tuple[str, list[tuple[str, str]]]:
+    """``text`` with each syllable whose other marking (same letters: "kiếm" / "kiểm") fits both
+    its neighbours far better (by ``lm_margin`` of the repair model's bigram log-probability) put
+    in that marking, and the (read, put) pairs. OCR drops or swaps a tone mark and leaves a word
+    that is Vietnamese, so the syllable test passes it: its neighbours do not."""
+    tokens = list(_LETTERS.finditer(text))
+    low = [m.group().lower() for m in tokens]
+    known = model.syllables
+
+    def fit(k: int, word: str) -> float:
+        score = 0.0
+        if k > 0 and low[k - 1] in known:
+            score += model.bigram(low[k - 1], word)
+        if k + 1 < len(low) and low[k + 1] in known:
+            score += model.bigram(word, low[k + 1])
+        return score
+
+    changes: list[tuple[int, int, str, str]] = []
+    for k, word in enumerate(low):
+        if word not in known or (k == 0 and len(low) == 1):
+            continue
+        read = fit(k, word)
+        gain, best = max(
+            ((fit(k, o) - read, o) for o in model.by_key.get(fold(word), ()) if o != word), default=(0.0, "")
+        )
+        if gain >= s.lm_margin:
+            printed = tokens[k].group()
+            changes.append((tokens[k].start(), tokens[k].end(), printed, apply_case(best, case_of(printed))))
+    for start, end, _, put in reversed(changes):
+        text = text[:start] + put + text[end:]
+    return text, [(read, put) for _, _, read, put in changes]
 
 
 def _romanised(deadline: str) -> str | None:
@@ -74,13 +116,20 @@ def doubt_tasks(
     """The task tables with each OCR-read row's doubts flagged and the readings they show mended."""
     if not ocr or not any(t.rows for t in tables):
         return tables
-    vocab = load_model().syllables
+    model = load_model()
+    vocab = model.syllables
     years = _period_years(period)
     out = []
     for table in tables:
         new_rows = []
         for row in table.rows:
             doubts: list[str] = []
+            for f in _WORDED_FIELDS:
+                put, changes = _remarked(getattr(row, f), model, s)
+                if changes:
+                    said = ", ".join(f"'{a}' read, '{b}' fits its neighbours" for a, b in changes)
+                    doubts.append(f"{DOUBT}{f}: {said} (was '{getattr(row, f)}')")
+                    row = replace(row, **{f: put})
             for f in _TEXT_FIELDS:
                 strange = _strange_words(getattr(row, f), vocab, s)
                 if strange:
