@@ -3,7 +3,7 @@ row and the review queue enters it (extract/segment/task_doubts.py). The reading
 dump's of a fictional commune's plan (the kinds the corpus's plan dumps show)."""
 
 from cchc_extract.reconcile import reconcile
-from extract.segment.task_doubts import DOUBT, doubt_tasks
+from extract.segment.task_doubts import DOUBT, doubt_tasks, stroke_doubts
 from schemas.records import ExtractionResult, TaskRow, TaskTable
 
 
@@ -68,3 +68,8 @@ def test_a_tone_mark_its_neighbours_refuse_is_put_right_and_queued():
     out = doubt_tasks(_table(product, task, right), ocr=True)[0].rows
     assert (out[0].product, out[1].task) == ("Biên bản kiểm tra", "Tổ chức phổ biến pháp luật cho cán bộ và nhân dân")
     assert "'kiếm' read" in _doubts(out[0])[0] and _doubts(out[2]) == []
+
+
+def test_a_quarter_spelt_from_look_alikes_is_doubted():
+    assert stroke_doubts("Quý 1/2024", "Quý I/2024") and stroke_doubts("Quý lI/2024", "Quý II/2024")
+    assert stroke_doubts("Quý II/2024", "Quý II/2024") == [] and stroke_doubts("Tháng 1/2024", "Tháng 1/2024") == []

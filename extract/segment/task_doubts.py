@@ -13,6 +13,8 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
 * a task read from a grid's lines that ends in a product's predicate ("… được cập nhật") while
   the product has none: the product cell's wrapped line ran into the task column — the predicate moved back;
 * a deadline's year outside the plan's period;
+* a quarter whose numeral a grid's line reader spelt from look-alikes ("1", "l", "|": the strokes
+  counted, ``stroke_doubts``);
 
 Only documents read by OCR are weighed: a typed plan's words are what it prints."""
 
@@ -32,6 +34,7 @@ _LETTERS = re.compile(r"\p{L}+")
 _WORDED_FIELDS = ("task", "activity", "product", "lead", "coordinator")
 # A quarter's numeral as OCR gives it: Roman, Arabic, or Roman with its strokes read as ones ("11").
 _QUARTER = re.compile(r"\b(Qu[ýy])\s*(IV|I{1,3}|[1I]V|1{1,3}|[2-4])\s*/\s*(20\d\d)\b", re.IGNORECASE)
+_QUARTER_READ = re.compile(r"(?i)\bqu\S*\s*([^\s/]{1,4})\s*/")
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "11": "II", "111": "III", "1V": "IV"}
 # A product's predicate ("Trang thông tin được cập nhật", "Kế hoạch được ban hành") closing a task
 # read from a grid's lines: the product cell's wrapped words taken for the task's.
@@ -96,6 +99,16 @@ def _remarked(text: str, model: RepairModel, s: TaskDoubtSettings) -> tuple[str,
     for start, end, _, put in reversed(changes):
         text = text[:start] + put + text[end:]
     return text, [(read, put) for _, _, read, put in changes]
+
+
+def stroke_doubts(read: str, spelt: str) -> list[str]:
+    """A quarter whose numeral the deadline spelling made out of look-alikes ("Quý 1/2024", "Quý
+    lI/2024" → "Quý I/2024", "Quý II/2024"): how many strokes OCR read is a guess (a lost stroke
+    turns II into I), so the row is doubted, the reading kept."""
+    numeral = _QUARTER_READ.search(read)
+    if numeral is None or spelt == read or not re.search(r"[1l|th]", numeral.group(1)):
+        return []
+    return [f"{DOUBT}deadline: quarter numeral read '{read}', its strokes counted '{spelt}'"]
 
 
 def _romanised(deadline: str) -> str | None:
