@@ -142,7 +142,8 @@ def doubt_tasks(
                 if changes:
                     said = ", ".join(f"'{a}' read, '{b}' fits its neighbours" for a, b in changes)
                     doubts.append(f"{DOUBT}{f}: {said} (was '{getattr(row, f)}')")
-                    row = replace(row, **{f: put})
+                    row = replace(row)
+                    setattr(row, f, put)
             for f in _TEXT_FIELDS:
                 strange = _strange_words(getattr(row, f), vocab, s)
                 if strange:
