@@ -34,6 +34,7 @@ from extract.segment.statistics import find_statistics
 from extract.segment.target_tables import find_target_tables, plan_year
 from extract.segment.targets import find_targets
 from extract.segment.task_codes import held_to_statements, stated_codes
+from extract.segment.task_doubts import doubt_tasks
 from extract.segment.task_lines import find_task_lines
 from extract.segment.task_paragraphs import find_task_paragraphs
 from extract.segment.task_tables import find_task_tables
@@ -162,6 +163,14 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         result,
         "segment",
         lambda: held_to_statements(result.task_tables, stated_codes(result.score_statements, set_codes)),
+        debug,
+        default=result.task_tables,
+    )
+    # Task fields OCR read with no word confidence: the text's own signs of a misreading queue the row.
+    result.task_tables = _run_stage(
+        result,
+        "segment",
+        lambda: doubt_tasks(result.task_tables, ocr=ocr_read(result), period=result.document.period),
         debug,
         default=result.task_tables,
     )

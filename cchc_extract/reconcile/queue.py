@@ -22,6 +22,7 @@ from cchc_extract.reconcile.settings import (
     ReconcileSettings,
 )
 from cchc_extract.reconcile.stat_rows import _stat_ref
+from extract.segment.task_doubts import DOUBT
 from normalize.criteria.match import FLAG_MAX_DIFFERS
 from schemas.records import ExtractionResult, ReviewItem, ScoreRow, StatRow
 
@@ -121,19 +122,20 @@ def _review_doubtful(
             visit_values([_stat_ref(ai, ri, stat_row, annex.annex)], stat_row)
     for ti, task_table in enumerate(result.task_tables):
         for ri, task_row in enumerate(task_table.rows):
-            visit(
-                ReviewItem(
-                    item=f"/task_tables/{ti}/rows/{ri}",
-                    field=None,
-                    table=task_table.title or None,
-                    code=task_row.criterion_code or task_row.code,
-                    page=task_row.source.page,
-                    raw=None,
-                    value=(task_row.task or task_row.activity or task_row.criterion)[:120] or None,
-                    confidence=task_row.confidence,
-                ),
-                task_row.flags,
+            task_ref = ReviewItem(
+                item=f"/task_tables/{ti}/rows/{ri}",
+                field=None,
+                table=task_table.title or None,
+                code=task_row.criterion_code or task_row.code,
+                page=task_row.source.page,
+                raw=None,
+                value=(task_row.task or task_row.activity or task_row.criterion)[:120] or None,
+                confidence=task_row.confidence,
             )
+            visit(task_ref, task_row.flags)
+            for flag in task_row.flags:
+                if flag.startswith(DOUBT):  # extract.segment.task_doubts: the text's own sign of a misreading
+                    ledger.flag(replace(task_ref, confidence=None), flag.removeprefix(DOUBT))
     narrative: list[tuple[str, list[Any], Callable[[Any], float | None]]] = [
         ("score_statements", result.score_statements, lambda x: x.points),
         ("targets", result.targets, lambda x: x.value),

@@ -22,6 +22,7 @@ import regex as re
 
 from extract.model import IngestedDocument, Line
 from extract.segment.paragraphs import reading_lines
+from extract.segment.task_doubts import stroke_doubts
 from extract.segment.task_header import header_columns, header_labels
 from extract.segment.task_line_rows import collect_rows, header_cut, is_section_line, is_task_header, printed_text
 from extract.segment.task_line_settings import TaskLineSettings
@@ -151,7 +152,9 @@ def _read_table(
                     notes.append(note)
         for f in ("lead", "coordinator"):
             cells[f] = spell_units(cells.get(f, ""))
-        cells["deadline"] = spell_deadline(cells.get("deadline", ""))
+        read_deadline = cells.get("deadline", "")
+        cells["deadline"] = spell_deadline(read_deadline)
+        doubts = stroke_doubts(read_deadline, cells["deadline"])
         page = row.lines[0].page
         if page not in table.pages:
             table.pages.append(page)
@@ -163,7 +166,7 @@ def _read_table(
                 criterion_code=_criterion_code(cells.pop("criterion_code", ""), settings),
                 footnotes=notes,
                 confidence=settings.confidence,
-                flags=["from_lines"],
+                flags=["from_lines", *doubts],
                 source=SourceRef(page=page, line_start=row.lines[0].number, line_end=row.lines[-1].number),
                 task=cells.get("task", ""),
                 product=cells.get("product", ""),

@@ -1,0 +1,165 @@
+"""Doubt evidence for the fields of task rows OCR read (issue 14 with 20). A task row's fields have
+no word confidence on an OCR dump, so a wrong field would go unqueued; these are the signs the
+text itself gives that a field was misread, each a flag ``doubt: …`` the review queue turns
+into an entry for the row (``cchc_extract.reconcile.queue``):
+
+* a word that is no Vietnamese syllable (not in the repair model's inventory: "Niâm yết",
+  "Tiấp nhận"; a letter glued to a digit, "x3"); capitals (abbreviations: "UBND") are left alone;
+* a word that is a syllable but whose other marking fits its neighbours far better ("Biên bản
+  kiếm tra", "nhân dần"; the repair model's bigrams) — put in that marking, the reading kept;
+* a quarter printed with an Arabic numeral ("Quý 1/2025", "Quý 11/2025"): plans number quarters
+  I-IV and OCR reads the strokes as ones — rewritten in Roman numerals, the reading kept in the
+  entry's reason;
+* a task read from a grid's lines that ends in a product's predicate ("… được cập nhật") while
+  the product has none: the product cell's wrapped line ran into the task column — the predicate moved back;
+* a deadline's year outside the plan's period;
+* a quarter whose numeral a grid's line reader spelt from look-alikes ("1", "l", "|": the strokes
+  counted, ``stroke_doubts``);
+
+Only documents read by OCR are weighed: a typed plan's words are what it prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import regex as re
+
+from normalize.vietnamese.model import RepairModel, load_model
+from normalize.vietnamese.syllable import apply_case, case_of, fold
+from schemas.records import TaskTable
+
+DOUBT = "doubt: "
+_WORD = re.compile(r"[\p{L}\d]+")
+_LETTERS = re.compile(r"\p{L}+")
+_WORDED_FIELDS = ("task", "activity", "product", "lead", "coordinator")
+# A quarter's numeral as OCR gives it: Roman, Arabic, or Roman with its strokes read as ones ("11").
+_QUARTER = re.compile(r"\b(Qu[ýy])\s*(IV|I{1,3}|[1I]V|1{1,3}|[2-4])\s*/\s*(20\d\d)\b", re.IGNORECASE)
+_QUARTER_READ = re.compile(r"(?i)\bqu\S*\s*([^\s/]{1,4})\s*/")
+_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "11": "II", "111": "III", "1V": "IV"}
+# A product's predicate ("Trang thông tin được cập nhật", "Kế hoạch được ban hành") closing a task
+# read from a grid's lines: the product cell's wrapped words taken for the task's.
+_PASSIVE_TAIL = re.compile(r"\sđược(\s+\p{Ll}+){1,2}\s*$")
+_YEAR = re.compile(r"\b(20\d\d)\b")
+_TEXT_FIELDS = ("task", "activity", "product", "lead", "coordinator", "deadline")
+
+
+@dataclass(frozen=True)
+class TaskDoubtSettings:
+    # Letters a word needs to be weighed as a syllable (a lone letter is a list mark or a speck).
+    min_letters: int = 2
+    # Bigram log-probability (the repair model's, both neighbours summed) another marking of a word
+    # must gain for the word to be OCR's misreading: the corpus's printed task words gain at most
+    # 1.7 ("chi tiêu" / "chỉ tiêu", both right); OCR's "kiếm tra", "nhân dần" gain 9-13.
+    lm_margin: float = 5.0
+
+
+def _strange_words(text: str, vocab: frozenset[str], s: TaskDoubtSettings) -> list[str]:
+    """Words of ``text`` no Vietnamese syllable: not in the inventory, not an abbreviation (all
+    capitals) nor a number."""
+    out = []
+    for word in _WORD.findall(text):
+        letters = [ch for ch in word if ch.isalpha()]
+        if len(word) < s.min_letters or not letters or word.isdigit():
+            continue
+        if all(ch.isupper() for ch in letters) and not any(ch.isdigit() for ch in word):
+            continue  # an abbreviation ("UBND", "HĐND")
+        if word.lower() not in vocab:
+            out.append(word)
+    return out
+
+
+def _remarked(text: str, model: RepairModel, s: TaskDoubtSettings) -> tuple[str, list[tuple[str, str]]]:
+    """``text`` with each syllable whose other marking (same letters: "kiếm" / "kiểm") fits both
+    its neighbours far better (by ``lm_margin`` of the repair model's bigram log-probability) put
+    in that marking, and the (read, put) pairs. OCR drops or swaps a tone mark and leaves a word
+    that is Vietnamese, so the syllable test passes it: its neighbours do not."""
+    tokens = list(_LETTERS.finditer(text))
+    low = [m.group().lower() for m in tokens]
+    known = model.syllables
+
+    def fit(k: int, word: str) -> float:
+        score = 0.0
+        if k > 0 and low[k - 1] in known:
+            score += model.bigram(low[k - 1], word)
+        if k + 1 < len(low) and low[k + 1] in known:
+            score += model.bigram(word, low[k + 1])
+        return score
+
+    changes: list[tuple[int, int, str, str]] = []
+    for k, word in enumerate(low):
+        if word not in known or (k == 0 and len(low) == 1):
+            continue
+        read = fit(k, word)
+        gain, best = max(
+            ((fit(k, o) - read, o) for o in model.by_key.get(fold(word), ()) if o != word), default=(0.0, "")
+        )
+        if gain >= s.lm_margin:
+            printed = tokens[k].group()
+            changes.append((tokens[k].start(), tokens[k].end(), printed, apply_case(best, case_of(printed))))
+    for start, end, _, put in reversed(changes):
+        text = text[:start] + put + text[end:]
+    return text, [(read, put) for _, _, read, put in changes]
+
+
+def stroke_doubts(read: str, spelt: str) -> list[str]:
+    """A quarter whose numeral the deadline spelling made out of look-alikes ("Quý 1/2024", "Quý
+    lI/2024" → "Quý I/2024", "Quý II/2024"): how many strokes OCR read is a guess (a lost stroke
+    turns II into I), so the row is doubted, the reading kept."""
+    numeral = _QUARTER_READ.search(read)
+    if numeral is None or spelt == read or not re.search(r"[1l|th]", numeral.group(1)):
+        return []
+    return [f"{DOUBT}deadline: quarter numeral read '{read}', its strokes counted '{spelt}'"]
+
+
+def _romanised(deadline: str) -> str | None:
+    """The deadline with its quarters' Arabic numerals in Roman ones, None if it has none."""
+    if not any(any(ch.isdigit() for ch in m.group(2)) for m in _QUARTER.finditer(deadline)):
+        return None
+    return _QUARTER.sub(lambda m: f"{m.group(1)} {_ROMAN.get(m.group(2), m.group(2))}/{m.group(3)}", deadline)
+
+
+def _period_years(period: str | None) -> set[int]:
+    years = [int(y) for y in _YEAR.findall(period or "")]
+    return set(range(min(years), max(years) + 1)) if years else set()
+
+
+def doubt_tasks(
+    tables: list[TaskTable], ocr: bool, period: str | None = None, s: TaskDoubtSettings = TaskDoubtSettings()
+) -> list[TaskTable]:
+    """The task tables with each OCR-read row's doubts flagged and the readings they show mended."""
+    if not ocr or not any(t.rows for t in tables):
+        return tables
+    model = load_model()
+    vocab = model.syllables
+    years = _period_years(period)
+    out = []
+    for table in tables:
+        new_rows = []
+        for row in table.rows:
+            doubts: list[str] = []
+            for f in _WORDED_FIELDS:
+                put, changes = _remarked(getattr(row, f), model, s)
+                if changes:
+                    said = ", ".join(f"'{a}' read, '{b}' fits its neighbours" for a, b in changes)
+                    doubts.append(f"{DOUBT}{f}: {said} (was '{getattr(row, f)}')")
+                    row = replace(row)
+                    setattr(row, f, put)
+            for f in _TEXT_FIELDS:
+                strange = _strange_words(getattr(row, f), vocab, s)
+                if strange:
+                    doubts.append(f"{DOUBT}{f}: no Vietnamese syllable {', '.join(repr(w) for w in strange)}")
+            romanised = _romanised(row.deadline)
+            if romanised is not None:
+                doubts.append(f"{DOUBT}deadline: quarter read '{row.deadline}' (a quarter is numbered I-IV)")
+                row = replace(row, deadline=romanised)
+            tail = _PASSIVE_TAIL.search(row.task) if "from_paragraph" not in row.flags else None
+            if tail is not None and row.product and "được" not in row.product:
+                said = tail.group().strip()
+                doubts.append(f"{DOUBT}product's predicate '{said}' was read at the task's end (was '{row.product}')")
+                row = replace(row, task=row.task[: tail.start()].rstrip(), product=f"{row.product} {said}")
+            outside = sorted({int(y) for y in _YEAR.findall(row.deadline)} - years) if years else []
+            if outside:
+                doubts.append(f"{DOUBT}deadline: year {outside[0]} outside the plan's period")
+            new_rows.append(replace(row, flags=[*row.flags, *doubts]) if doubts else row)
+        out.append(replace(table, rows=new_rows))
+    return out

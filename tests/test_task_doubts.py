@@ -1,0 +1,75 @@
+"""Task fields OCR read carry no word confidence; the text's own signs of a misreading flag the
+row and the review queue enters it (extract/segment/task_doubts.py). The readings are an OCR
+dump's of a fictional commune's plan (the kinds the corpus's plan dumps show)."""
+
+from cchc_extract.reconcile import reconcile
+from extract.segment.task_doubts import DOUBT, doubt_tasks, stroke_doubts
+from schemas.records import ExtractionResult, TaskRow, TaskTable
+
+
+def _table(*rows: TaskRow) -> list[TaskTable]:
+    return [TaskTable(title="Phụ lục", rows=list(rows))]
+
+
+def _doubts(row: TaskRow) -> list[str]:
+    return [f for f in row.flags if f.startswith(DOUBT)]
+
+
+def test_a_word_no_syllable_flags_the_row_and_abbreviations_do_not():
+    garbled = TaskRow(task="Niâm yết, công khai thủ tục hành chính", lead="Công chức Tư pháp - Hộ tịch")
+    clean = TaskRow(task="Rà soát văn bản do HĐND, UBND xã ban hành", lead="Văn phòng HĐND và UBND")
+    out = doubt_tasks(_table(garbled, clean), ocr=True, period="năm 2025")[0].rows
+    assert len(_doubts(out[0])) == 1 and "'Niâm'" in _doubts(out[0])[0]
+    assert _doubts(out[1]) == []
+
+
+def test_an_arabic_quarter_is_read_roman_and_queued_with_its_reading():
+    row = TaskRow(task="Công khai dự toán, quyết toán ngân sách xã", deadline="Quý 1/2025")
+    twice = TaskRow(task="Đánh giá, xếp loại cán bộ, công chức", deadline="Quý 11/2025")
+    printed = TaskRow(task="Thực hiện quy chế làm việc", deadline="Quý IV/2025")
+    out = doubt_tasks(_table(row, twice, printed), ocr=True, period="năm 2025")[0].rows
+    assert [r.deadline for r in out] == ["Quý I/2025", "Quý II/2025", "Quý IV/2025"]
+    assert "'Quý 1/2025'" in _doubts(out[0])[0] and _doubts(out[2]) == []
+
+
+def test_a_products_predicate_at_the_tasks_end_goes_back_to_the_product():
+    row = TaskRow(
+        task="Xây dựng Quy chế chi tiêu nội bộ năm 2025 được cập nhật", product="Trang thông tin", flags=["from_lines"]
+    )
+    whole = TaskRow(task="Niêm yết thủ tục hành chính", product="Trang thông tin được cập nhật", flags=["from_lines"])
+    out = doubt_tasks(_table(row, whole), ocr=True)[0].rows
+    assert out[0].task == "Xây dựng Quy chế chi tiêu nội bộ năm 2025"
+    assert out[0].product == "Trang thông tin được cập nhật"
+    assert _doubts(out[1]) == []
+
+
+def test_a_deadline_outside_the_plans_period_and_typed_plans_untouched():
+    late = TaskRow(task="Tổ chức phổ biến pháp luật", deadline="Tháng 03/2052")
+    assert _doubts(doubt_tasks(_table(late), ocr=True, period="năm 2025")[0].rows[0])
+    typed = doubt_tasks(_table(late, TaskRow(task="Niâm yết", deadline="Quý 1/2025")), ocr=False, period="năm 2025")
+    assert all(_doubts(r) == [] for r in typed[0].rows) and typed[0].rows[1].deadline == "Quý 1/2025"
+
+
+def test_the_queue_enters_a_doubted_row_once_with_its_reason():
+    result = ExtractionResult()
+    result.task_tables = doubt_tasks(
+        _table(TaskRow(task="Tiấp nhận hồ sơ thủ tục hành chính", deadline="Quý 1/2025", confidence=0.85)), ocr=True
+    )
+    reconcile(result)
+    entries = [r for r in result.review if r.item == "/task_tables/0/rows/0"]
+    assert len(entries) == 1
+    assert "'Tiấp'" in entries[0].reason and "'Quý 1/2025'" in entries[0].reason
+
+
+def test_a_tone_mark_its_neighbours_refuse_is_put_right_and_queued():
+    product = TaskRow(task="Công khai dự toán, quyết toán ngân sách xã", product="Biên bản kiếm tra")
+    task = TaskRow(task="Tổ chức phổ biến pháp luật cho cán bộ và nhân dần")
+    right = TaskRow(task="Xây dựng Quy chế chi tiêu nội bộ", product="Biên bản kiểm tra")
+    out = doubt_tasks(_table(product, task, right), ocr=True)[0].rows
+    assert (out[0].product, out[1].task) == ("Biên bản kiểm tra", "Tổ chức phổ biến pháp luật cho cán bộ và nhân dân")
+    assert "'kiếm' read" in _doubts(out[0])[0] and _doubts(out[2]) == []
+
+
+def test_a_quarter_spelt_from_look_alikes_is_doubted():
+    assert stroke_doubts("Quý 1/2024", "Quý I/2024") and stroke_doubts("Quý lI/2024", "Quý II/2024")
+    assert stroke_doubts("Quý II/2024", "Quý II/2024") == [] and stroke_doubts("Tháng 1/2024", "Tháng 1/2024") == []
