@@ -104,14 +104,15 @@ def test_a_grid_whose_first_numbers_ocr_garbled_is_read():
     assert part.kind == "rows"
 
 
-def test_a_grid_whose_header_ocr_cut_is_told():
+def test_a_grid_whose_header_ocr_cut_is_read_by_its_rows_shape():
     # Seed 455's P04 plan at 150 dpi, degraded: the header's line cut in two ("TT - Tên nhiệm vụ
     # Kết quả, sản" / "Thời gian | Đầu mối thực | Đơn vị phối"), its repeat garbled ("Tên nhệm
-    # vụ"). Joining the halves read 2 of 7 rows and invented 5: told, not read.
+    # vụ"). Joining the halves read 2 of 7 rows and invented 5: no header is read; the rows' own
+    # shape (``task_shape``, on by default) reads all 7, inventing none.
     read, truth = _dump("s455-p04-i1-ocr-dump-d150.txt")
-    assert read["tasks"] == []
-    (part,) = [p for p in read["unread"] if "task" in p.reason]
-    assert part.kind == "table"
+    assert _found(read["tasks"], truth) == (7, 0)
+    assert all("columns_from_rows" in r.flags for r in read["tasks"])
+    assert not [p for p in read["unread"] if "task" in p.reason]
 
 
 def test_numbered_prose_is_no_task_grid():

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from extract.model import IngestedDocument
 from extract.segment.task_line_settings import TaskLineSettings
 from extract.segment.task_lines import find_task_lines
-from extract.segment.task_shape import row_cells
+from extract.segment.task_shape import astray, row_cells
 from extract.text_reader import parse_text
 from normalize.text import fold
 from schemas.records import ExtractionResult, SourceInfo, TaskRow
@@ -123,3 +123,28 @@ def test_numbered_sentences_naming_units_and_times_are_no_table():
     )
     doc = IngestedDocument(path="x.txt", format="txt", pages=parse_text(text))
     assert not [r for t in find_task_lines(doc, TaskLineSettings(row_shapes=True)) for r in t.rows]
+
+
+def test_a_grid_ocr_read_as_one_block_stays_told():
+    # Seed 501's P04 plan i2 OCR'd as one block (psm 6, 200 dpi, degraded, as the module's
+    # docstring says but ``psm=6``): the grid's columns' lines interleaved ("hành. phấp luật trên
+    # địa bàn xã pháp - Hộ tịch | chuyên môn | IV/2025__" is three rows' wrapped words). The rows'
+    # shape holds (a run of 9), but 7 of the rows read hold another column's words (a deadline in
+    # a product: "Tháng [Hồs2MmuE T được cập nhật"; a unit cell broken: "'Công chức thôn Tài
+    # chính - Kế toán ì ị chính hóa"); before the check it read 9 rows, 4 of them invented.
+    _, rows, truth = _read("s501-p04-i2-ocr-dump-d200-psm6.txt")
+    assert len(truth) == 16
+    assert not [r for r in rows if "columns_from_rows" in r.flags]
+
+
+def test_a_row_holding_another_columns_words_is_astray():
+    row = TaskRow(task="Thực hiện chế độ báo cáo", product="Tháng [Hồs2MmuE được cập nhật", deadline="Quý IV/2025")
+    assert astray(row)
+    row = TaskRow(
+        task="Xây dựng Kế hoạch theo dõi thi hành pháp luật",
+        product="Quyết định",
+        deadline="Quý I/2023",
+        lead="Văn phòng HĐND và UBND",
+        coordinator="Ban Chỉ đạo CCHC xã, Các đoàn thể",
+    )
+    assert not astray(row)

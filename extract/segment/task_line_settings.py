@@ -18,10 +18,12 @@ class TaskLineSettings:
     # With no header on any line, a run of rows of a task grid's shape (a number, a task, a unit, a
     # deadline on each first line, in one order) is read under the columns its cells name
     # (``task_shape``).
-    # Off: on seed 473's and 474's P04 plans OCR'd with psm 6 (one block: the grid's columns'
-    # lines interleaved) it read 14 of 53 rows and invented 18, where tables were told; on psm 4
-    # dumps it read 21 of 21 rows lost before (seeds 455, 473), inventing none.
-    row_shapes: bool = False
+    # Its rows are kept only when few of them hold another column's words (``astray_share``): on
+    # P04 plans OCR'd with psm 6 (one block: the grid's columns' lines interleaved) it read 14 of
+    # 53 rows and invented 18 (seeds 473, 474) before that check; with it, seed 501's psm 6 dumps
+    # keep their tables told (5 found, 4 invented → none read) and its psm 4 dump reads 10 of 16
+    # rows nothing read before.
+    row_shapes: bool = True
     shape: TaskShapeSettings = field(default_factory=TaskShapeSettings)
     # A row's later line loses the number column's specks and rule ("ˆ_ | cách hành chính …",
     # ``task_line_split._past_number_cell``). On by the shape rule only: with no header label to

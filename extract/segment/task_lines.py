@@ -28,7 +28,7 @@ from extract.segment.task_line_rows import collect_rows, header_cut, is_section_
 from extract.segment.task_line_settings import TaskLineSettings
 from extract.segment.task_line_split import clean_cell, learn_widths, split_row, whole_cells
 from extract.segment.task_line_widths import text_width
-from extract.segment.task_shape import cells_at, kept_shape, shaped_run
+from extract.segment.task_shape import cells_at, interleaved, kept_shape, shaped_run
 from extract.segment.task_tables import ocr_code, split_footnote
 from normalize.units import spell_deadline, spell_units
 from schemas.records import SourceRef, TaskRow, TaskTable
@@ -105,7 +105,11 @@ def find_task_lines(
     table, _ = _read_table(scanned[start:], ["code", *run.columns], labels, shaped, starts)
     at = {(ln.page, ln.number): k for k, ln in enumerate(scanned)}
     read = {at[(r.source.page or 0, r.source.line_start or 0)]: r.task for r in table.rows if r.source.line_start}
-    if len(table.rows) >= settings.shape.min_rows and kept_shape(read, run, settings.shape):
+    if (
+        len(table.rows) >= settings.shape.min_rows
+        and kept_shape(read, run, settings.shape)
+        and not interleaved(table.rows, settings.shape)
+    ):
         for row in table.rows:
             row.flags.append("columns_from_rows")
         tables.append(table)

@@ -18,6 +18,8 @@ from itertools import combinations
 import regex as re
 
 from normalize.lazy_regex import lazy_compile
+from normalize.units import deadline_status, unit_status
+from schemas.records import TaskRow
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,12 @@ class TaskShapeSettings:
     # …and the share of its rows, at least, whose cells wrap onto a next line (a grid's columns are
     # narrow; a numbered sentence runs the page's width).
     wrapped_share: float = 0.5
+    # The rows read whose cells show another column's grammar, at most (a deadline's opening in a
+    # task past its first words or in a product, a unit in a product, a deadline or unit cell that
+    # opens as one and then breaks): past this share OCR interleaved the grid's lines (one block,
+    # psm 6: a row's cells took other rows' wrapped lines) and the run stays told. Seed 501's
+    # degraded P04 plan read 7 of 9 rows astray under psm 6, 2 of 13 under psm 4.
+    astray_share: float = 0.34
 
 
 # A row's number opening its first line, as printed or as OCR garbled it: digits, or at most two
@@ -169,6 +177,29 @@ def kept_shape(read: dict[int, str], run: ShapedRun, settings: TaskShapeSettings
     shown = [(k, words) for k, words in run.tasks.items() if words.strip()]
     kept = sum(1 for k, words in shown if _opens_with(read.get(k, ""), words))
     return kept >= settings.kept_share * len(shown)
+
+
+def interleaved(rows: list[TaskRow], settings: TaskShapeSettings = TaskShapeSettings()) -> bool:
+    """Whether too many of the rows read hold another column's words (``astray``): OCR read the
+    grid's columns as one block, their lines interleaved, and the cells cut from them are other
+    rows' words."""
+    return sum(1 for r in rows if astray(r)) > settings.astray_share * len(rows)
+
+
+def astray(row: TaskRow) -> bool:
+    """Whether a row's cells show another column's grammar: a deadline's opening in its task (past
+    the task's own opening words) or in its product, a unit's in its product, or a deadline or
+    unit cell that starts as one and then holds words none has."""
+    opening = re.match(r"\S+\s+\S+", row.task)
+    deadline = _OPENINGS["deadline"]
+    return (
+        deadline.search(row.task, opening.end() if opening else 0) is not None
+        or deadline.search(row.product) is not None
+        or _OPENINGS["unit"].search(row.product) is not None
+        or deadline_status(row.deadline) == "broken"
+        or unit_status(row.lead) == "broken"
+        or unit_status(row.coordinator) == "broken"
+    )
 
 
 def _opens_with(task: str, words: str, opening: int = 5) -> bool:
