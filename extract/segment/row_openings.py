@@ -192,6 +192,9 @@ def own_name_under_waiting(cur: RowDraft, cells: LineCells, settings: LineTableS
         return False
     if is_criterion_name(unspecked(cur.name), settings):
         return False
+    letters = [ch for _, raw in cur.name for ch in raw if ch.isalpha()]
+    if letters and all(ch.isupper() for ch in letters):
+        return False  # a capitals heading's wrapped line ("CẢI CÁCH HÀNH CHÍNH"), not a garbled name
     return opens_name_part(unspecked(cells.name), settings)
 
 
