@@ -168,7 +168,7 @@ def test_a_row_cut_by_a_page_break_whose_rest_holds_a_date_is_finished():
     cell is a date ("25/01/2023"), which is no item number, so the rest finishes the row."""
     header = ["TT", "Nhiệm vụ", "Thời hạn"]
     first = [header, ["13", "Gửi, nhận văn bản điện tử", "Quý I/2023"], ["14", "Vận hành hệ thống theo", "Trước ngày"]]
-    for date in ("25/01/2023", "25.01.2023", "01/2023"):
+    for date in ("25/01/2023", "25.01.2023", "01/2023", "I/2023"):
         rest = [header, ["", "TCVN ISO 9001:2015", date], ["15", "Duy trì Trang thông tin", "Quý I/2023"]]
         doc = IngestedDocument(
             path="x", format="txt", pages=[Page(1, [_tsv_table(1, first)]), Page(2, [_tsv_table(2, rest)])]
