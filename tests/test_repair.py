@@ -317,3 +317,19 @@ def test_a_capitals_word_with_one_small_letter_ocr_misread_stays_in_capitals():
     assert case_of("CHiNH") == "upper" and case_of("TiNH") == "upper"
     assert case_of("Chính") == "title" and case_of("ThS") == "title"
     assert repair_text("CAC NHIEM VU CAI CACH HANH CHiNH TRONG TAM") == "CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH TRỌNG TÂM"
+
+
+def test_typed_marks_are_kept_where_ocr_marks_are_doubted():
+    """A text layer's marks are the author's: a PDF cell "Bộ phận Một cửa" wrapped so that "cửa"
+    stands alone on its line stays "cửa" (the rare-mark doubt made it "của"); the same cell read
+    by OCR keeps the doubt."""
+    from extract.model import Cell, IngestedDocument, Page, Table
+
+    def repaired(method: str) -> str:
+        table = Table(page=1, cells=[Cell(row=0, col=0, text="Bộ phận Một\ncửa")], n_rows=1, n_cols=1, source="tsv")
+        doc = IngestedDocument(path="x.pdf", format="pdf", pages=[Page(1, [table], method=method)])
+        return repair_document(doc).pages[0].tables[0].cells[0].text
+
+    assert repaired("pdf-text") == "Bộ phận Một\ncửa"
+    assert repaired("docx") == "Bộ phận Một\ncửa"
+    assert repaired("ocr") == "Bộ phận Một\ncủa"

@@ -161,3 +161,28 @@ def test_an_unruled_tables_pieces_with_other_column_boundaries_are_one_table():
     assert not out["unread"]
     codes = [r["code"] for r in out["score_tables"][0]["rows"]]
     assert codes[-5:] == ["II", "II.1", "II.1.1", "II.1.2", "II.2"]
+
+
+def test_a_row_cut_by_a_page_break_whose_rest_holds_a_date_is_finished():
+    """A task row the page break cut, the header repeated above its rest: the rest's deadline
+    cell is a date ("25/01/2023"), which is no item number, so the rest finishes the row."""
+    header = ["TT", "Nhiệm vụ", "Thời hạn"]
+    first = [header, ["13", "Gửi, nhận văn bản điện tử", "Quý I/2023"], ["14", "Vận hành hệ thống theo", "Trước ngày"]]
+    for date in ("25/01/2023", "25.01.2023", "01/2023", "I/2023"):
+        rest = [header, ["", "TCVN ISO 9001:2015", date], ["15", "Duy trì Trang thông tin", "Quý I/2023"]]
+        doc = IngestedDocument(
+            path="x", format="txt", pages=[Page(1, [_tsv_table(1, first)]), Page(2, [_tsv_table(2, rest)])]
+        )
+        (table,) = join_tables(doc)
+        assert [r.cells for r in table.rows] == [
+            ["13", "Gửi, nhận văn bản điện tử", "Quý I/2023"],
+            ["14", "Vận hành hệ thống theo TCVN ISO 9001:2015", f"Trước ngày {date}"],
+            ["15", "Duy trì Trang thông tin", "Quý I/2023"],
+        ]
+        assert table.rows[1].joined_across_break
+    # a row that starts with its own number is a new row, a date beside it or not
+    rest = [header, ["15", "Duy trì Trang thông tin", "25/01/2023"]]
+    doc = IngestedDocument(
+        path="x", format="txt", pages=[Page(1, [_tsv_table(1, first)]), Page(2, [_tsv_table(2, rest)])]
+    )
+    assert [r.cells[0] for r in join_tables(doc)[0].rows] == ["13", "14", "15"]

@@ -201,3 +201,26 @@ def test_a_body_row_of_header_labels_is_no_task():
     assert _header_row(row("5 T T", *labels), settings)
     task = ("3", "2.1", "Xây dựng Kế hoạch theo dõi thi hành pháp luật", "Kết quả giải quyết", "Thường xuyên")
     assert not _header_row(row(*task, "Công chức Tài chính - Kế toán", "Các ngành liên quan"), settings)
+
+
+def test_a_numberless_row_opening_a_page_is_doubted_with_the_row_above():
+    """A row with no number of its own at the top of a new page, which the join did not see
+    finish the row above (its cells start items: "2 đợt"), is either the rest of a row the page
+    break cut or a task under merged cells: both rows are queued with the doubt."""
+    from extract.segment.task_tables import CUT_ROW_DOUBT
+
+    header = ["TT", "Nhiệm vụ", "Thời hạn", "Chủ trì", "Phối hợp"]
+    cells = [
+        ["1", "Tổ chức hội nghị tập huấn", "Quý I/2024", "Văn phòng", "Các đoàn thể"],
+        ["2", "Tuyên truyền cải cách hành chính", "Cả năm", "Công an xã", "Các thôn"],
+        ["", "Phát tờ rơi", "2 đợt", "", ""],
+        ["3", "Rà soát thủ tục", "Quý II/2024", "Tư pháp", "Các ngành"],
+    ]
+    pages = [1, 1, 2, 2]
+    body = [JoinedRow(c, [False] * 5, p, 0, 0, 0) for c, p in zip(cells, pages, strict=True)]
+    rows = task_rows(JoinedTable([header], body, [1, 2], 5, "pdf", 0, 0, 0))
+    assert [CUT_ROW_DOUBT in r.flags for r in rows] == [False, True, True, False]
+    # the same row on the same page is a task under merged cells, not doubted
+    body = [JoinedRow(c, [False] * 5, 1, 0, 0, 0) for c in cells]
+    rows = task_rows(JoinedTable([header], body, [1], 5, "pdf", 0, 0, 0))
+    assert not any(CUT_ROW_DOUBT in r.flags for r in rows)

@@ -43,8 +43,15 @@ class JoinSettings:
 
 
 _PAGE_NUMBER = lazy_compile(r"^\s*(?:trang\s*)?[-–]?\s*\d{1,3}\s*[-–]?\s*(?:/\s*\d{1,3})?\s*$", re.I)
-# A row that starts a new item: "1", "1.2", "1.2.3.", "I", "II.", "a)", "2.7. text".
-_ITEM_START = lazy_compile(r"^\s*(?:[IVXLC]{1,5}\b\.?|\d{1,2}(?:\.\d{1,2}){0,3}\.?(?!\d)|[a-zđ]\))", re.I)
+# A row that starts a new item: "1", "1.2", "1.2.3.", "I", "II.", "a)", "2.7. text". A date
+# ("25/01/2023", "03/2023", "25.01.2023", a quarter's "I/2023") is a deadline cell's value, not
+# an item's number: the rest of a row a page break cut often holds only its date and the tails
+# of its other cells.
+_ITEM_START = lazy_compile(
+    r"^\s*(?!\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}/\d|[IVX]{1,4}/\d)"
+    r"(?:[IVXLC]{1,5}\b\.?|\d{1,2}(?:\.\d{1,2}){0,3}\.?(?!\d)|[a-zđ]\))",
+    re.I,
+)
 _COLUMN_NUMBERS = lazy_compile(r"^\(?\s*\d{1,2}\s*\)?$|^[A-H]$")
 _BRACKETED_NUMBER = lazy_compile(r"^\(\s*(\d{1,2})\s*\)$")
 _SPECKS = "'‘`|_ "  # what a scan leaves before or after a cell's text

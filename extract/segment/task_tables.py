@@ -18,6 +18,7 @@ import regex as re
 from extract.model import IngestedDocument
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
 from extract.segment.table_join import join_tables, lines_before
+from extract.segment.task_doubts import DOUBT
 from extract.segment.task_header import _HEADER_WORDS, header_columns, header_share
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
@@ -276,6 +277,8 @@ def _header_row(row: JoinedRow, settings: TaskTableSettings) -> bool:
     )
 
 
+# A doubt (extract.segment.task_doubts, queued) on a row that may be cut by a page break.
+CUT_ROW_DOUBT = f"{DOUBT}row continued over a page break? (the rest of the row above, or a task of its own)"
 # A footnote marker glued to the end of a cell's text: "(*)", "(1)", "*", superscript digits.
 _FOOTNOTE = lazy_compile(r"(?<=\S)\s?(\(\*{1,3}\)|\(\d{1,2}\)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})$")
 # Fields whose cells follow a grammar (normalize/units.py).
@@ -369,9 +372,11 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
         section, section_title = "I", merged
     # Tasks numbered 1.1, 1.2 sit under arabic sections; plain numbers under roman ones.
     dotted = any(re.fullmatch(r"\d{1,2}\.\d{1,2}\.?", _get(r, mapping.get("code", 0))) for r in table.rows)
+    prev_page = table.rows[0].page if table.rows else 0
     for row in table.rows:
         if not any(c.strip() for c in row.cells) or _header_row(row, settings):
             continue
+        page_turned, prev_page = row.page != prev_page, row.page
         section, heading, title = _section_of(row, mapping, section, roman=not dotted)
         if title is not None:
             section_title = title
@@ -406,6 +411,13 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
                     values[f] = getattr(out[-1], f) or ""
             flags.append("inherited_keys")
             confidence = min(confidence, settings.inherited_confidence)
+            if page_turned:
+                # The first row of a new page with no number of its own: a task under the row
+                # above's merged cells, or the rest of that row the page break cut (the join
+                # did not see it finish the row). Both readings go to review.
+                flags.append(CUT_ROW_DOUBT)
+                if CUT_ROW_DOUBT not in out[-1].flags:
+                    out[-1].flags.append(CUT_ROW_DOUBT)
         if row.realigned:
             flags.append("realigned")
             confidence = min(confidence, settings.realigned_confidence)

@@ -8,6 +8,8 @@ and the token-alignment contract, ``syllable.py`` for the tone-placement convent
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -142,13 +144,27 @@ def repair_document(doc: IngestedDocument, settings: RepairSettings = DEFAULT_SE
     texts = _document_texts(doc)
     damaged = doc.damage = text_damaged(texts)
     subs = consensus_substitutes(" ".join(texts).split(), load_model())
-    for line in doc.lines():
-        _apply(line, repair_line(line.text, settings, damaged_doc=damaged, substitutes=subs))
-    for table in doc.tables():
-        for cell in table.cells:
-            if cell.text:
-                _apply(cell, repair_text_cell(cell.text, settings, damaged, subs))
+    for page in doc.pages:
+        page_settings = typed_marks(settings) if page.method in TYPED_METHODS and damaged != "ocr" else settings
+        for line in page.lines:
+            _apply(line, repair_line(line.text, page_settings, damaged_doc=damaged, substitutes=subs))
+        for table in page.tables:
+            for cell in table.cells:
+                if cell.text:
+                    _apply(cell, repair_text_cell(cell.text, page_settings, damaged, subs))
     return doc
+
+
+# Pages whose characters the author typed (a DOCX, a PDF's own text layer), not OCR's reading.
+TYPED_METHODS = frozenset({"docx", "pdf-text"})
+
+
+def typed_marks(settings: RepairSettings) -> RepairSettings:
+    """The settings for typed text: a rare syllable beside a far more frequent one of its key is
+    the word the author typed ("Bộ phận Một cửa" wrapped so that "cửa" stands alone in a cell's
+    line, "cửa hàng"), not a misread mark; only OCR misreads marks ("Tý lệ" for "Tỷ lệ"). Words that
+    are no syllable (a legacy font's encoding, a typo) are still repaired."""
+    return replace(settings, rare_mark_gap=math.inf)
 
 
 def repair_text_cell(
