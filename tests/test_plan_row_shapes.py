@@ -148,3 +148,21 @@ def test_a_row_holding_another_columns_words_is_astray():
         coordinator="Ban Chỉ đạo CCHC xã, Các đoàn thể",
     )
     assert not astray(row)
+
+
+def test_a_header_glued_after_a_long_row_is_found_in_the_lines_tail_only():
+    """A header OCR glued after a row's words is found in the line's tail; a long line's earlier
+    cuts are not tried (a header is a few labels: trying every cut of a 4,000-character line
+    folded its whole tail each time, quadratic)."""
+    from extract.segment.task_line_rows import header_cut
+
+    header = "STT | Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành"
+    row = "Rà soát, cập nhật thủ tục hành chính trên Cổng dịch vụ công của xã " * 3 + "Tân Lạc"
+    glued = f"{row} {header}"
+    cut = header_cut(glued, TaskLineSettings())
+    assert cut is not None and len(row) - 20 <= cut <= len(row) + 1  # (short words may go with it)
+    long_row = "công việc thường xuyên của xã " * 30
+    # 150 words after the header: past the tail tried, it is not read as a glued header
+    assert header_cut(f"{header} {long_row}", TaskLineSettings()) is None
+    cut = header_cut(f"{long_row}{header}", TaskLineSettings())
+    assert cut is not None and len(long_row) - 20 <= cut <= len(long_row)

@@ -33,8 +33,11 @@ _ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "X
 
 def header_cut(text: str, settings: TaskLineSettings) -> int | None:
     """Where a header repeated on the next page starts inside a line OCR joined it to ("… Tháng"
-    + "STT | Nội dung công việc | …"); None when the line holds none."""
-    for m in re.finditer(r"(?<=\S)(?=\p{Lu})|(?<=\s)(?=\S)", text):
+    + "STT | Nội dung công việc | …"); None when the line holds none. Only a tail of at most
+    ``glued_header_words`` words is tried: a header is a few labels, not a paragraph."""
+    words = list(re.finditer(r"\S+", text))
+    earliest = words[-settings.glued_header_words].start() if len(words) > settings.glued_header_words else 0
+    for m in re.finditer(r"(?<=\S)(?=\p{Lu})|(?<=\s)(?=\S)", text, pos=earliest):
         if m.start() > 0 and is_task_header(text[m.start() :], settings):
             return m.start()
     return None

@@ -15,6 +15,10 @@ class TaskLineSettings:
     min_header_columns: int = 4
     # A header OCR glued after a row's words is a header (``task_lines._header_at``).
     glued_headers: bool = True
+    # Words of a line's tail tried as a glued header, at most: a header's first line is a few
+    # labels (a two-line header run together ~30 words); trying every cut of a long line folded
+    # its whole tail each time (a 40 kB one-line text took 170 s under the profiler, all here).
+    glued_header_words: int = 60
     # With no header on any line, a run of rows of a task grid's shape (a number, a task, a unit, a
     # deadline on each first line, in one order) is read under the columns its cells name
     # (``task_shape``).
