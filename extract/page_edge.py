@@ -15,8 +15,9 @@ from dataclasses import dataclass
 class PageEdgeSettings:
     # A rule ending this close to the page's left or right edge (points) reaches the edge: printed
     # pages keep margins of a centimetre or more (28 points), LibreOffice draws a cut grid's rules
-    # to the edge itself (0.3 points off it).
-    edge_margin: float = 3.0
+    # to the edge itself (0.3 points off it), while a grid squeezed to the page's width ends at
+    # its last border 2.3 points short of the edge and is whole.
+    edge_margin: float = 1.0
     # How far above or below the grid's box a rule may lie and still be one of its rules (points).
     rule_tolerance: float = 3.0
 
