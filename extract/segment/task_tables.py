@@ -19,7 +19,7 @@ from extract.model import IngestedDocument
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
 from extract.segment.table_join import join_tables, lines_before
 from extract.segment.task_doubts import DOUBT
-from extract.segment.task_header import _HEADER_WORDS, header_columns, header_share
+from extract.segment.task_header import _HEADER_WORDS, header_columns, header_share, names_score_column
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from normalize.units import deadline_status, spell_deadline, spell_units, unit_status
@@ -256,7 +256,7 @@ def map_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
 
 def is_task_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSettings()) -> bool:
     header = fold(" ".join(table.header_text))
-    if any(w in header for w in settings.score_header_words):
+    if any(w in header for w in settings.score_header_words) or names_score_column(header):
         return False
     mapping = map_table(table, settings)
     return len(mapping) >= settings.min_mapped_columns and any(f in mapping for f in settings.required_any)
