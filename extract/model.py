@@ -110,6 +110,8 @@ class Table:
     # them: page units for PDFs, twips from the table's left edge for DOCX (its tblGrid). Lets
     # the fragments of one table on several pages be recognised by their shape.
     col_edges: list[float] = field(default_factory=list)
+    # The grid's rules run on to the page's edge (extract.page_edge): columns past it not printed.
+    cut_by_page_edge: bool = False
 
     def grid(self) -> list[list[Cell | None]]:
         """Rows of cells; every position a merged cell covers points to that same cell."""

@@ -23,6 +23,7 @@ from typing import Any
 from extract.base import DocumentReader, IngestError
 from extract.limits import Limits, check, memory_error
 from extract.model import BBox, Cell, IngestedDocument, Line, Page, Table, Word, bbox_of, union_bbox
+from extract.page_edge import runs_off_page
 from extract.pdf_unruled import UnruledSettings, split_chunks, unruled_tables
 from normalize.text import fold_spaces, nfc
 
@@ -524,6 +525,7 @@ def ruled_tables(pdf_page, words: list[Word], page: int, settings: PdfTableSetti
         boxes = [tuple(c) for c in found.cells]
         table = grid_table(boxes, words, page, "pdf-lines", settings)
         if table is not None and table.n_rows * table.n_cols >= 2:
+            table.cut_by_page_edge = runs_off_page(found.bbox, pdf_page.horizontal_edges, float(pdf_page.width))
             tables.append(table)
     return tables
 

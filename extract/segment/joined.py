@@ -31,6 +31,7 @@ class JoinedRow:
     confs: list[float | None] = field(default_factory=list)
     joined_across_break: bool = False
     realigned: bool = False  # cells moved back under their numbered columns (see realign_row)
+    cut_by_page_edge: bool = False  # its page's part of the grid runs off the page (Table.cut_by_page_edge)
 
 
 @dataclass

@@ -133,7 +133,9 @@ def _fragment_rows(table: Table, fragment: int) -> list[JoinedRow]:
             boxes.append(origin.bbox if origin is not None else None)
             confs.append(origin.conf if origin is not None else None)
         line = table.line_start + r if per_row else table.line_start
-        rows.append(JoinedRow(texts, bold, table.page, line, line, fragment, boxes, confs))
+        row = JoinedRow(texts, bold, table.page, line, line, fragment, boxes, confs)
+        row.cut_by_page_edge = table.cut_by_page_edge
+        rows.append(row)
     return rows
 
 
@@ -396,6 +398,7 @@ def _prepend(head: JoinedRow, row: JoinedRow) -> None:
             row.cells[c] = f"{text.strip()} {row.cells[c].strip()}".strip()
     row.page, row.line_start = head.page, head.line_start
     row.joined_across_break = True
+    row.cut_by_page_edge = row.cut_by_page_edge or head.cut_by_page_edge
 
 
 def _finishes_cut_row(row: JoinedRow) -> bool:
@@ -469,6 +472,7 @@ def _merge_into(previous: JoinedRow, continuation: JoinedRow) -> None:
             previous.cells.append(text)
     previous.line_end = continuation.line_end
     previous.joined_across_break = True
+    previous.cut_by_page_edge = previous.cut_by_page_edge or continuation.cut_by_page_edge
 
 
 def _realign(rows: list[JoinedRow], numbers: list[int | None]) -> None:

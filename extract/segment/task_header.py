@@ -72,6 +72,8 @@ def header_labels(text: str) -> list[tuple[str, str]] | None:
     found = re.findall(r"[\p{L}\p{N}]+", fold(text))
     if ":" in text or header_share(text) < HEADER_SHARE:
         return None  # a sentence naming the fields ("chủ trì: …; thời gian: …"), no header
+    if names_score_column(text):
+        return None  # a score table's header, whatever task words its other labels hold
     as_printed = re.findall(r"[\p{L}\p{N}]+", text)
     if len(as_printed) != len(found):
         as_printed = found
@@ -110,6 +112,19 @@ def header_labels(text: str) -> list[tuple[str, str]] | None:
     if len(set(kinds)) != len(kinds):
         return None
     return columns
+
+
+# A score table's columns: points ("Điểm tối đa", "Điểm tự chấm", "Thang điểm", OCR's "ĐiỂmtỷ"),
+# the self-assessment, the explanation ("Nội dung giải trình"). "Thời điểm" (a deadline's label)
+# and "Địa điểm" (a venue) are a task framework's.
+_SCORE_LABEL = re.compile(r"(?<!\b(?:thoi|dia)\s)\bdiem|\bgiai\s+trinh\b|\btu\s+(?:cham|danh\s+gia)\b")
+
+
+def names_score_column(text: str) -> bool:
+    """Whether a header line names a score table's column (points, self-assessment, explanation):
+    such a line heads criteria and their points, never tasks, though its other labels hold task
+    header words ("Nội dung" of the explanation, "trình" of "giải trình", "phần" of "thành phần")."""
+    return _SCORE_LABEL.search(fold(text)) is not None
 
 
 _BAR_GLUED = re.compile(r"(?<![\p{L}\p{N}])(\p{Lu})[IỊÌÍĨỈl](?![\p{L}\p{N}])")

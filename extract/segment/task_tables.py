@@ -19,7 +19,7 @@ from extract.model import IngestedDocument
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
 from extract.segment.table_join import join_tables, lines_before
 from extract.segment.task_doubts import DOUBT
-from extract.segment.task_header import _HEADER_WORDS, header_columns, header_share
+from extract.segment.task_header import _HEADER_WORDS, header_columns, header_share, names_score_column
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from normalize.units import deadline_status, spell_deadline, spell_units, unit_status
@@ -256,7 +256,7 @@ def map_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
 
 def is_task_table(table: JoinedTable, settings: TaskTableSettings = TaskTableSettings()) -> bool:
     header = fold(" ".join(table.header_text))
-    if any(w in header for w in settings.score_header_words):
+    if any(w in header for w in settings.score_header_words) or names_score_column(header):
         return False
     mapping = map_table(table, settings)
     return len(mapping) >= settings.min_mapped_columns and any(f in mapping for f in settings.required_any)
@@ -279,6 +279,9 @@ def _header_row(row: JoinedRow, settings: TaskTableSettings) -> bool:
 
 # A doubt (extract.segment.task_doubts, queued) on a row that may be cut by a page break.
 CUT_ROW_DOUBT = f"{DOUBT}row continued over a page break? (the rest of the row above, or a task of its own)"
+# A doubt on a row of a grid the page's edge cut (extract.page_edge): a column past the edge (often
+# the criterion codes, the last column) is not printed, so a field read empty may not be.
+PAGE_EDGE_DOUBT = f"{DOUBT}the table runs past the page's edge: a column beyond it is not printed (criterion code?)"
 # A footnote marker glued to the end of a cell's text: "(*)", "(1)", "*", superscript digits.
 _FOOTNOTE = lazy_compile(r"(?<=\S)\s?(\(\*{1,3}\)|\(\d{1,2}\)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})$")
 # Fields whose cells follow a grammar (normalize/units.py).
@@ -423,6 +426,8 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
             confidence = min(confidence, settings.realigned_confidence)
         if row.joined_across_break:
             flags.append("joined_across_page_break")
+        if row.cut_by_page_edge:
+            flags.append(PAGE_EDGE_DOUBT)
         conf = row_conf(row)
         if conf is not None:  # OCR'd cells: units and deadlines spelt as the gazetteer writes them
             confidence = min(confidence, conf)
@@ -464,6 +469,8 @@ def _merge(previous: TaskRow, values: dict[str, str], extra: dict[str, str], row
         previous.source.line_end = max(previous.source.line_end, row.line_end)
     if "merged_continuation" not in previous.flags:
         previous.flags.append("merged_continuation")
+    if row.cut_by_page_edge and PAGE_EDGE_DOUBT not in previous.flags:
+        previous.flags.append(PAGE_EDGE_DOUBT)
 
 
 def table_title(doc: IngestedDocument, table: JoinedTable, settings: TaskTableSettings) -> str:
