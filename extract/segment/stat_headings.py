@@ -40,14 +40,14 @@ class AnnexDraft(Protocol):
     def ocr(self) -> bool: ...
 
 
+def count_worded(indicator: str) -> bool:
+    """Whether an indicator's wording opens as a count's or a share's ("Số …", "Tổng số …", "Tỷ lệ …")."""
+    return _COUNT_OPENING.match(fold(indicator)) is not None
+
+
 def counts_nothing(draft: AnnexDraft) -> bool:
     """An OCR'd row with neither a unit nor a figure whose wording does not open as a count's."""
-    return (
-        draft.ocr
-        and not draft.unit.strip()
-        and not draft.value_raw.strip()
-        and not _COUNT_OPENING.match(fold(draft.indicator))
-    )
+    return draft.ocr and not draft.unit.strip() and not draft.value_raw.strip() and not count_worded(draft.indicator)
 
 
 def heading_rows(drafts: Sequence[AnnexDraft]) -> list[bool]:
