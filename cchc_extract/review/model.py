@@ -30,6 +30,7 @@ from cchc_extract.outdir import atomic_write, check_target, relative_to_out
 from cchc_extract.reconcile.settings import AMBIGUOUS_REASON, CODE_INFERRED_REASON, LOW_CONFIDENCE_REASON
 from cchc_extract.review.fields import resolve_pointer
 from cchc_extract.tables import iter_outputs
+from extract.segment.unread_review import UNREAD_PREFIX
 from normalize.numbers import format_vn
 from schemas.records import reasons_of
 
@@ -229,6 +230,8 @@ def classify(item: dict, checks_by_message: dict[str, dict], data: dict) -> Reas
             reason,
             {"kind": kind, "page": item.get("page") or ""},
         )
+    if reason.startswith(UNREAD_PREFIX):  # a row's figure the text lost, told on the row itself
+        return Reason("unread", "unread", reason, {"kind": "rows", "page": item.get("page") or ""})
     if reason.startswith(CODE_INFERRED_REASON):
         return Reason("code_inferred", "low_confidence", reason, {})
     if reason.startswith(LOW_CONFIDENCE_REASON):

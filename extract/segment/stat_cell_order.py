@@ -9,7 +9,13 @@ the whole run at once (a dynamic programme): a row holds at most one code, unit 
 code stands before its indicator, and the side (before or after the indicator) its unit and
 figure stand on is the run's own, found by reading the run both ways and keeping the cheaper.
 A short garbled word between rows ("Sh", "Bồi", "DL") is a code or figure OCR lost: it fills
-the row's figure (told lost) or code, never its indicator."""
+the row's figure (told lost) or code, never its indicator.
+
+OCR reads each row of the grid from its cells' tops, so within a run read figures-first a row may
+still print its unit and figure after its indicator ("c)" read after "Giải quyết quá hạn" /
+"Hồ sơ", then "%" / "89,28" / "Tỷ lệ …"): once the run is found figures-first, each row takes the
+side its own cells read more cheaply on, a change of side from the row above costing
+``switch_order`` so that one stray cell does not turn a row."""
 
 from __future__ import annotations
 
@@ -58,14 +64,18 @@ class CellOrderSettings:
     # better by ``stat_cells.rejoin``, which follows its codes (seed 475's i5 test dump: 0.06 a
     # row cheaper, 21 of 22 rows read the usual way; dev seed 495's i5: 0.24 cheaper).
     min_margin: float = 0.15
+    # A row read in another order than the row above's (OCR reads each row of the grid from its
+    # cells' tops, so the order is the row's own; this keeps one misplaced cell from switching).
+    switch_order: float = 0.3
     # Lone numbers and specks a row may hold (each read as a code, a figure or nothing: the
     # readings weighed grow threefold with each); more is no row's.
     max_open_cells: int = 6
 
 
 def figures_first(cells: list[Cell], settings: CellOrderSettings = CellOrderSettings()) -> list[CellRow] | None:
-    """The rows of a run whose units and figures stand before their indicators, or None when
-    the run reads more cheaply the usual way (unit and figure after the indicator)."""
+    """The rows of a run whose units and figures stand before their indicators (each row in the
+    order its own cells say: ``_mixed_split``), or None when the run reads more cheaply the
+    usual way (unit and figure after the indicator)."""
     anchors = [k for k, c in enumerate(cells) if c.kind == TEXT and not _speck(c, settings)]
     if len(anchors) < 2:
         return None
@@ -74,7 +84,9 @@ def figures_first(cells: list[Cell], settings: CellOrderSettings = CellOrderSett
     usual = min(readings[o][0] for o in ORDERS if o[0] == AFTER)
     if order[0] != BEFORE or math.isinf(usual) or readings[order][0] > usual - settings.min_margin * len(anchors):
         return None
-    return _rows(cells, anchors, readings[order][1], order, settings)
+    # Read figures-first as a run, each row still keeps the order its own cells say is cheaper.
+    _, splits, orders = _mixed_split(cells, anchors, settings)
+    return _rows(cells, anchors, splits, orders, settings)
 
 
 def _speck(cell: Cell, settings: CellOrderSettings) -> bool:
@@ -135,6 +147,45 @@ def _split(cells: list[Cell], anchors: list[int], order: Order, settings: CellOr
     return cost, splits[: len(gaps)]
 
 
+def _mixed_split(
+    cells: list[Cell], anchors: list[int], settings: CellOrderSettings
+) -> tuple[float, list[int], list[Order]]:
+    """(cost, split points, each row's order) of the cheapest reading where each row has an
+    order of its own, a change of order from the row above costing ``switch_order``."""
+    kinds = _kinds(cells, settings)
+    gaps = [[kinds[j] for j in range(a + 1, b) if kinds[j] != WRAP] for a, b in zip(anchors, anchors[1:])]
+    head = [kinds[j] for j in range(anchors[0]) if kinds[j] != WRAP]
+    tail = [kinds[j] for j in range(anchors[-1] + 1, len(cells)) if kinds[j] != WRAP]
+    costs: dict[tuple[tuple[str, ...], tuple[str, ...], Order], float] = {}
+
+    def row_cost(before: list[str], after: list[str], order: Order) -> float:
+        key = (tuple(before), tuple(after), order)
+        if key not in costs:
+            costs[key] = _row_cost(before, after, order, settings)
+        return costs[key]
+
+    # best[(s, order)] = (cost, splits, orders) of rows 0..k, row k read in ``order``, row k+1's
+    # before-cells the gap's cells from s on.
+    best: dict[tuple[int, Order | None], tuple[float, list[int], list[Order]]] = {(0, None): (0.0, [], [])}
+    before_cells = {0: head}
+    for k in range(len(anchors)):
+        gap = gaps[k] if k < len(gaps) else tail
+        nxt: dict[tuple[int, Order | None], tuple[float, list[int], list[Order]]] = {}
+        cuts = range(len(gap) + 1) if k < len(gaps) else [len(gap)]
+        for (s_prev, prev_order), (cost, splits, orders) in best.items():
+            b = before_cells[s_prev]
+            for s in cuts:
+                for order in ORDERS:
+                    switch = settings.switch_order if prev_order is not None and order != prev_order else 0.0
+                    total = cost + switch + row_cost(b, gap[:s], order)
+                    if (s, order) not in nxt or total < nxt[(s, order)][0]:
+                        nxt[(s, order)] = (total, [*splits, s], [*orders, order])
+        best = nxt
+        before_cells = {s: gap[s:] for s, _ in best}
+    cost, splits, orders = min(best.values(), key=lambda v: v[0])
+    return cost, splits[: len(gaps)], orders
+
+
 def _row_cost(before: list[str], after: list[str], order: Order, settings: CellOrderSettings) -> float:
     """The cost of a row holding these cells before and after its indicator (see the settings)."""
     return _row_reading(before, after, order, settings)[0]
@@ -192,7 +243,7 @@ def _row_reading(
 
 
 def _rows(
-    cells: list[Cell], anchors: list[int], splits: list[int], order: Order, settings: CellOrderSettings
+    cells: list[Cell], anchors: list[int], splits: list[int], orders: list[Order], settings: CellOrderSettings
 ) -> list[CellRow]:
     """The rows of the chosen split: each anchor's row, its cells read as its cheapest reading."""
     kinds = _kinds(cells, settings)
@@ -210,7 +261,7 @@ def _rows(
         row.indicator += [cells[j].text for j in members if j > anchor and kinds[j] == WRAP]
         before = [kinds[j] for j in placed if j < anchor]
         after = [kinds[j] for j in placed if j > anchor]
-        _, choice = _row_reading(before, after, order, settings)
+        _, choice = _row_reading(before, after, orders[k], settings)
         read = iter(choice)
         taken = set()
         for j in placed:

@@ -40,6 +40,9 @@ _BAR = lazy_compile(r"\s*[|¦]\s*")
 _CODE_SPECKS = "|([{'‘’\"`_-—~*†"
 # A lone code whose dot OCR read as a colon or semicolon ("5:3,", "4;2"): a figure never prints one.
 _COLON_CODE = lazy_compile(r"\d{1,2}(?:[.:;]\d{1,2})*[:;]\d{1,2}[.,:;]?")
+# A code opening a row's line whose dot OCR read as a comma ("2,3."): a figure never opens the line
+# of its row, and a decimal figure ends with no dot.
+_COMMA_CODE = lazy_compile(r"\d{1,2},\d{1,2}\.")
 _ENUM_VALUE = ("co", "khong", "x")
 _ACRONYM = lazy_compile(r"^[A-ZĐ]{2,}[\-/]?[A-ZĐ]*$")
 # A run of dashes or tildes inside a cell, or a mark no indicator prints ("~", "@", "«"): a ruling
@@ -71,6 +74,8 @@ def _code_token(tokens: list[str]) -> str | None:
         return tokens[0]
     if normalise_code(token) is not None and (any(c.isdigit() for c in token) or len(token) <= 4):
         return token
+    if _COMMA_CODE.fullmatch(token) and len(tokens) > 1 and _capitalised(tokens[1].strip(_CODE_SPECKS)):
+        return token.replace(",", ".")  # "2,3. | Số TTHC …": a code whose dot OCR read as a comma
     if len(token) == 1 and letter_item(f"{token})") and len(tokens) > 1 and tokens[1].startswith(("[", "|")):
         return f"{token})"  # "—o [Số TTHC …": an item whose mark OCR read as the cell's bracket
     return None
@@ -287,8 +292,9 @@ def _unit_of_lost_figure(tokens: list[str], units: set[str], settings: StatLineS
     return None
 
 
-# Marks beside a figure at the end of a row's line: a full stop, a colon, a dash, a bracket.
-_EDGE_MARKS = ".:;-–)("
+# Marks beside a figure at the end of a row's line: a full stop, a colon, a dash, a bracket, a
+# cross (the grid's corner: "Thủ tục 4+"; a statistics figure has no sign).
+_EDGE_MARKS = ".:;-–)(+"
 
 
 def _is_figure(token: str) -> bool:

@@ -30,6 +30,7 @@ from extract.segment.stat_cells import (
     one_cell_per_line,
     rejoin,
 )
+from extract.segment.stat_heading_cells import heading_cells_returned
 from extract.segment.stat_line_cells import (
     _BAR,
     _CODE,
@@ -536,7 +537,7 @@ def _cell_table(
         cells = [lead, *cells]
     # A run whose rows print their unit and figure before their indicator is split by its own
     # order (``stat_cell_order``); any other the usual way, a row opened at its code or indicator.
-    rejoined = figures_first(cells) or rejoin(cells, cell_settings)
+    rejoined = figures_first(cells) or heading_cells_returned(rejoin(cells, cell_settings))
     rows = [_RowLines(r.code, r.indicator, r.unit, r.value, "", r.page, r.first, r.last) for r in rejoined]
     end = start
     if body:

@@ -23,6 +23,8 @@ COLUMNS_INFERRED = "columns_inferred"
 CELLS_REJOINED = "cells_rejoined"
 # The flag of a row of OCR'd lines that prints its unit and no figure (``stat_lines``).
 MISSING_VALUE = "missing_value"
+# How a part of figures the text lost opens (``lost_figures``): its rows are told one by one.
+LOST_FIGURES_REASON = "the figure"
 # Lines of a garbled row quoted in its unread part.
 _SAMPLE_LINES = 4
 # A figure closing an indicator's words, specks around it (not a year: "năm 2024" ends a name).
@@ -91,6 +93,31 @@ def lost_figure(row: StatRow, heads_rows: bool, confidence: float) -> StatRow:
     return row
 
 
+def lost_figure_rows(annexes: list[StatAnnex], part: UnreadPart) -> list[tuple[int, int]] | None:
+    """(annex, row) of each row a ``lost_figures`` part names, or None when ``part`` is no such
+    part or its rows are no longer found as it names them (then it is told as a whole)."""
+    if not part.reason.startswith(LOST_FIGURES_REASON):
+        return None
+    for ai, annex in enumerate(annexes):
+        if annex.read_from != "lines":
+            continue
+        lost = [(ri, r) for ri, r in enumerate(annex.rows) if r.value is None and MISSING_VALUE in r.flags]
+        if not lost or (lost[0][1].source.page, lost[0][1].source.line_start) != (part.page, part.line_start):
+            continue
+        return [(ai, ri) for ri, _ in lost] if part.reason.startswith(_lost_opening(annex, len(lost))) else None
+    return None
+
+
+def _lost_opening(annex: StatAnnex, rows: int) -> str:
+    return f"{LOST_FIGURES_REASON} of {rows} row(s) of the statistics annex “{annex.title or annex.annex}” "
+
+
+def lost_figure_said(annex: StatAnnex, row: StatRow) -> str:
+    """What a row's own review entry says of its figure the text lost, with the figure its
+    group's sum implies when it gives one."""
+    return f"{LOST_FIGURES_REASON} is not in the text (OCR lost it){_implied(row, annex.rows)}"
+
+
 def lost_figures(annexes: list[StatAnnex]) -> list[UnreadPart]:
     """Figures an annex read from OCR'd lines prints but the text lost (rows flagged
     ``missing_value`` by ``stat_lines``: a line shows no blank cell as a grid does). One ``rows``
@@ -109,8 +136,7 @@ def lost_figures(annexes: list[StatAnnex]) -> list[UnreadPart]:
             UnreadPart(
                 page=lost[0].source.page,
                 kind="rows",
-                reason=f"the figure of {len(lost)} row(s) of the statistics annex “{annex.title or annex.annex}” "
-                f"is not in the text (OCR lost it): {', '.join(said)}",
+                reason=f"{_lost_opening(annex, len(lost))}is not in the text (OCR lost it): {', '.join(said)}",
                 text_sample=" / ".join(r.indicator[:60] for r in lost[:_SAMPLE_LINES]),
                 page_end=lost[-1].source.page,
                 line_start=lost[0].source.line_start,

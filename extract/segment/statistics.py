@@ -27,6 +27,7 @@ from rapidfuzz import fuzz
 from extract.model import IngestedDocument
 from extract.segment.count_words import UNIT_KEYS
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
+from extract.segment.stat_headings import heading_rows, headings_after_a_share, headings_under_a_count
 from extract.segment.table_join import join_tables, lines_before
 from extract.segment.target_tables import is_target_table
 from normalize.code_repair import CodeChoice, repair_codes
@@ -416,8 +417,9 @@ def _settle_codes(drafts: list[_Draft], settings: StatisticsSettings) -> list[tu
     repaired as one sequence; a typed page's clean code is kept as printed."""
     coded = [d for d in drafts if d.coded]
     tokens = [d.token for d in coded]
-    parents, oversized = _group_heads(coded, settings), _counting_nothing(coded)
-    new_groups = _counting_another_unit(coded)
+    parents = [a or b for a, b in zip(_group_heads(coded, settings), heading_rows(coded))]
+    oversized = headings_under_a_count(coded)
+    new_groups = [a or b for a, b in zip(_counting_another_unit(coded), headings_after_a_share(coded))]
     choices = repair_codes(tokens, parents=parents, oversized=oversized, new_groups=new_groups)
     placed = _shares_taken_for_items(coded, choices)
     if placed:  # the column read again with each share in its place after the items
@@ -482,18 +484,6 @@ def _counting_another_unit(drafts: list[_Draft]) -> list[bool]:
         heading_above = i > 0 and not (drafts[i - 1].unit.strip() or drafts[i - 1].value_raw.strip())
         out[i] = draft.ocr and not draft.token and bool(counted) and unit != counted and not heading_above
         counted = unit
-    return out
-
-
-def _counting_nothing(drafts: list[_Draft]) -> list[bool]:
-    """OCR'd rows with neither a unit nor a figure (a heading: "Công khai thủ tục hành chính")
-    right under a row that counts in a unit: no part of that row, as a group's parts count what
-    its whole counts, so the column repair weighs them as the next group, not a part."""
-    out = [False] * len(drafts)
-    for i in range(1, len(drafts)):
-        above, row = drafts[i - 1], drafts[i]
-        counted = bool(above.value_raw.strip()) and unit_key(above.unit).strip() not in ("", "%")
-        out[i] = row.ocr and counted and not row.unit.strip() and not row.value_raw.strip()
     return out
 
 

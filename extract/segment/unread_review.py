@@ -7,7 +7,11 @@ entries the lost totals row's is the one that names its table."""
 
 from __future__ import annotations
 
+from extract.segment.stat_unread import lost_figure_rows, lost_figure_said
 from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ReviewItem, UnreadPart, reasons_of
+
+# How the queue says a part was not read (``review.model.classify`` tells it by these words).
+UNREAD_PREFIX = "not read: "
 
 
 def totals_told(known: list[UnreadPart], found: list[UnreadPart]) -> list[UnreadPart]:
@@ -33,20 +37,47 @@ def unread_review_items(result: ExtractionResult) -> list[ReviewItem]:
     """One review item per unread part: a person looks at the page, since the machine read nothing
     there (confidence 0, so it sorts before every doubtful value); but a table's lost totals row
     that reconcile already put in the queue as its table's (``check_lost_totals``: one entry, on
-    that page, with the line's text), asked once."""
+    that page, with the line's text), asked once; and an annex's figures the text lost, told on
+    each row's own value (``lost_figure_rows``)."""
     named = {(r.page, r.raw) for r in result.review if any(x.endswith(LOST_TOTAL_REASON) for x in reasons_of(r))}
-    return [
-        ReviewItem(
-            item=f"/unread/{i}",
-            field=None,
-            table=part.kind,
-            code=None,
-            page=part.page,
-            raw=part.text_sample or None,
-            value=None,
-            reason=f"not read: {part.reason}",
-            confidence=0.0,
+    items: list[ReviewItem] = []
+    for i, part in enumerate(result.unread):
+        if part.reason == LOST_TOTAL_REASON and (part.page, part.text_sample or None) in named:
+            continue
+        rows = lost_figure_rows(result.statistics, part)
+        if rows is not None:
+            items += [_lost_figure_item(result, ai, ri) for ai, ri in rows]
+            continue
+        items.append(
+            ReviewItem(
+                item=f"/unread/{i}",
+                field=None,
+                table=part.kind,
+                code=None,
+                page=part.page,
+                raw=part.text_sample or None,
+                value=None,
+                reason=f"{UNREAD_PREFIX}{part.reason}",
+                confidence=0.0,
+            )
         )
-        for i, part in enumerate(result.unread)
-        if not (part.reason == LOST_TOTAL_REASON and (part.page, part.text_sample or None) in named)
-    ]
+    return items
+
+
+def _lost_figure_item(result: ExtractionResult, ai: int, ri: int) -> ReviewItem:
+    """A figure of an annex's row that the text lost, told on the row's own value: the cell a
+    person fills in, which the queue doubts already (its blank's confidence), so one entry says
+    both, not one for the annex's lost figures and one per row again."""
+    annex = result.statistics[ai]
+    row = annex.rows[ri]
+    return ReviewItem(
+        item=f"/statistics/{ai}/rows/{ri}",
+        field="value",
+        table=annex.annex,
+        code=row.code,
+        page=row.source.page,
+        raw=row.value_raw or None,
+        value=None,
+        reason=f"{UNREAD_PREFIX}{lost_figure_said(annex, row)}",
+        confidence=0.0,
+    )
