@@ -499,3 +499,81 @@ def test_a_total_ocr_read_with_a_zero_closed_into_a_nine_is_a_misread():
     reconcile(result)
     (total,) = [c for c in result.checks if c.kind == "stated_total" and c.field == "max_points"]
     assert total.status == "misread" and "may be 10" in total.message
+
+
+def _section_one(max_11: float, flags_11: list[str]) -> ExtractionResult:
+    """A scan of criterion 1 of the provincial set (ca-mau_2013): 1 (10) = 1.1 (5) + 1.2 (2) +
+    1.3 (3), 1.1 = 1.1.1–1.1.4 (1 + 1 + 1 + 2), 1.2 = 1.2.1 + 1.2.2; 1.1's maximum printed as
+    ``max_11``; the total row states 10. Seed 525's s01-i4 (a 300-dpi scan) read 1.1's 5 as 2."""
+    rows = [
+        row("1", 10, 9.75, "9,75"),
+        row("1.1", max_11, 5, "5", flags=list(flags_11)),
+        row("1.1.1", 1, 1, "1"),
+        row("1.1.2", 1, 1, "1"),
+        row("1.1.3", 1, 1, "1"),
+        row("1.1.4", 2, 2, "2"),
+        row("1.2", 2, 1.75, "1,75"),
+        row("1.2.1", 1, 0.75, "0,75"),
+        row("1.2.2", 1, 1, "1"),
+        row("1.3", 3, 3, "3"),
+    ]
+    result = ExtractionResult(
+        source=SourceInfo(method="ocr"), score_tables=[ScoreTable(title="B", rows=rows, stated_total_max=10)]
+    )
+    reconcile(result)
+    return result
+
+
+def test_a_misreading_two_sums_agree_on_is_one_entry_not_one_per_relation():
+    # 1.1's "5" read 2 at a low word confidence: its parent's sum (7 for 10) and its own children's
+    # (5 for 2) both hold with the set's 5, and so does self <= max. The one doubtful value is 1.1's
+    # maximum: one entry, naming the three relations; the parent's 10 (which the total confirms) and
+    # 1.1's self points (its children's sum confirms) are not queued beside it.
+    result = _section_one(2, ["number_unsure", "unsure_max_points:0.40"])
+    queued = {(r.item, r.field): r for r in result.review}
+    assert list(queued) == [("/score_tables/0/rows/1", "max_points")]
+    (entry,) = queued.values()
+    assert entry.alternatives == [5]
+    assert len(reasons_of(entry)) >= 2  # the parent's sum and its own, in one entry
+    assert not [c for c in result.checks if c.status == "mismatch"]
+
+
+def test_a_raised_leaf_maximum_keeps_the_stated_figure_beside_it():
+    # A leaf's maximum read 2 where the set has 1 (a commune's raised maximum, or our misreading):
+    # the set's 1 explains its parent's sum alone, so either figure may be the slip: both queued.
+    rows = [row("1", 10, 9, "9"), row("1.1", 5, 5, "5"), row("1.2", 3, 2, "2", flags=["unsure_max_points:0.40"])]
+    rows += [row("1.2.1", 1, 1, "1"), row("1.2.2", 1, 1, "1"), row("1.3", 3, 3, "3")]
+    rows[2].max_points, rows[2].max_points_raw = 2, "2"
+    rows[4].max_points, rows[4].max_points_raw = 2, "2"
+    rows[4].flags.append("unsure_max_points:0.40")
+    result = ExtractionResult(source=SourceInfo(method="ocr"), score_tables=[ScoreTable(title="B", rows=rows)])
+    reconcile(result)
+    queued = {(r.item, r.field) for r in result.review}
+    (check,) = [c for c in result.checks if c.kind == "sum_children" and c.code == "1.2"]
+    assert check.status == "misread"
+    assert ("/score_tables/0/rows/4", "max_points") in queued
+    assert ("/score_tables/0/rows/2", "max_points") in queued
+
+
+def test_a_top_row_read_unsurely_whose_children_confirm_it_leaves_the_total_the_communes_fault():
+    # Seed 525's s02-i2 (a 200-dpi scan): section II's code repaired (row confidence 0.77), its
+    # maximum 3 what its one sub-criterion II.1 prints too; the total row states 9 for 7 + 3. The
+    # doubt on II's line is not on that figure: the total is the commune's slip (a mismatch on the
+    # table, one entry), not a reading of ours queued on II beside it.
+    rows = [row("I", 7, 5, "5"), row("1", 5, 4, "4"), row("2", 2, 1, "1")]
+    rows += [row("II", 3, 3, "3", flags=["code_repaired"], confidence=0.77), row("II.1", 3, 3, "3")]
+    result = ExtractionResult(
+        source=SourceInfo(method="ocr"), score_tables=[ScoreTable(title="B", rows=rows, stated_total_max=9)]
+    )
+    reconcile(result)
+    (total,) = [c for c in result.checks if c.kind == "stated_total" and c.field == "max_points"]
+    assert total.status == "mismatch"
+    assert ("/score_tables/0/rows/3", "max_points") not in {(r.item, r.field) for r in result.review}
+    # II's figure its children do not confirm (II.1 prints 2): II stays a doubted member
+    rows[4].max_points, rows[4].max_points_raw = 2, "2"
+    result = ExtractionResult(
+        source=SourceInfo(method="ocr"), score_tables=[ScoreTable(title="B", rows=rows, stated_total_max=9)]
+    )
+    reconcile(result)
+    (total,) = [c for c in result.checks if c.kind == "stated_total" and c.field == "max_points"]
+    assert total.status == "misread"

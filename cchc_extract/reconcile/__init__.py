@@ -92,6 +92,7 @@ def check_relations(result: ExtractionResult, settings: ReconcileSettings = _DEF
     _check_group_statements(result.score_statements, ledger, settings, ocr)
     _check_narrative_against_annexes(result, ledger, settings)
     check_text_ratios(result, ledger, settings)
+    ledger.withdraw_corroborated()
     return ledger
 
 

@@ -13,6 +13,8 @@ from normalize.text import fold, strip_markup
 from schemas.records import REASONS_SEPARATOR, Check, ReviewItem, reasons_of
 
 _EPS = 1e-9
+# The checks that add figures up: a reading that explains one of them is arithmetic's, not a guess.
+SUM_KINDS = frozenset({"sum_children", "sum_self", "sum_appraised", "stated_total"})
 
 
 # What a sum check told as ``misread`` says when no reading explains it, only members read
@@ -41,6 +43,13 @@ class _Ledger:
     # made of (19/21 = 90,48 %), the parts a total was summed from. Two misread counts seldom make
     # the very percentage printed to its last digit.
     confirmed: set[tuple[str, str]] = field(default_factory=set)
+    # The readings that explain each ``misread`` check ({check id: {(cell pointer, field, reading)}}),
+    # the ids of the sum checks each reading explains, and the stated figures queued beside a
+    # reading of the criteria set (``stated_too``: (pointer, field), the reason, the check's id):
+    # what ``corroborated`` and ``withdraw_corroborated`` weigh.
+    readings_of: dict[str, frozenset[tuple[str, str | None, float]]] = field(default_factory=dict)
+    explained: dict[tuple[str, str | None, float], set[str]] = field(default_factory=dict)
+    beside: list[tuple[tuple[str, str | None], str, str]] = field(default_factory=list)
     _ids: dict[str, int] = field(default_factory=dict)
 
     def check(
@@ -118,12 +127,46 @@ class _Ledger:
                 readings.setdefault(key, []).append(_clean(r))
             for key, ref in refs.items():
                 self.flag(replace(ref, alternatives=readings[key]), message)
+            said = frozenset((ref.item, ref.field, float(_clean(r))) for ref, r in misread)
+            self.readings_of[check.id] = said
+            if kind in SUM_KINDS:
+                for reading in said:
+                    self.explained.setdefault(reading, set()).add(check.id)
             for ref in rows if guessed else ():
                 if (ref.item, ref.field) not in refs:
                     self.flag(ref, message)
             if stated_too and (item, field_) not in refs:
                 self.flag(ReviewItem(item=item, field=field_, table=table, code=code, value=actual), message)
+                self.beside.append(((item, field_), message, check.id))
         return check
+
+    def corroborated(self, check_id: str) -> bool:
+        """Whether every reading that explains a ``misread`` check explains another sum too: "1.1"
+        read 2 where its sub-criteria add up to 5 (the criteria set's 5) and its parent's sum holds
+        with 5. Two relations meeting on one reading say it is the slip, ours, and the other
+        figures what the page prints: the relation is decided, the reading's own entry names both.
+        A maximum the commune raised on a leaf (no relation of its own) explains its parent's sum
+        alone: that relation stays undecided, either figure may be the slip."""
+        said = self.readings_of.get(check_id, frozenset())
+        return bool(said) and all(self.explained.get(r, set()) - {check_id} for r in said)
+
+    def withdraw_corroborated(self) -> None:
+        """Take back the stated figures queued beside a reading of the criteria set
+        (``stated_too``) where that reading is ``corroborated``: one entry for one doubtful value."""
+        for key, reason, check_id in self.beside:
+            if not self.corroborated(check_id):
+                continue
+            for i, had in enumerate(self.review):
+                if (had.item, had.field) != key:
+                    continue
+                left = [r for r in reasons_of(had) if r != reason]
+                if left == reasons_of(had):
+                    break
+                if left:
+                    self.review[i] = replace(had, reason=REASONS_SEPARATOR.join(left))
+                else:
+                    del self.review[i]
+                break
 
     def flag(self, ref: ReviewItem, reason: str) -> None:
         """Queue a cell for ``reason``; a cell already queued keeps its one entry, which gives the

@@ -34,6 +34,7 @@ from cchc_extract.reconcile.ocr_readings import _repair_ocr_readings
 from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.suspects import (
+    confirmed_by_children,
     not_set_vouched,
     relations_held,
     suspects,
@@ -246,7 +247,8 @@ def _check_score_table(
                 found = explain(members, partial(sum_holds, tol, lost)) or explain_by_set(
                     members, partial(sum_holds, tol, lost)
                 )
-            unsure = _unsure(ti, [i, *children], rows, field_, name, s) + _placed_by_guess(
+            unconfirmed = [c for c in children if not confirmed_by_children(rows, c, field_, kids, tol)]
+            unsure = _unsure(ti, [i, *unconfirmed], rows, field_, name, s) + _placed_by_guess(
                 ti, i, kids, rows, field_, name
             )
             if ocr and field_ != "max_points":
@@ -401,7 +403,10 @@ def _check_score_table(
             if status == "mismatch"
             else (),
             misread=[(c.ref, r) for c, r in found] or above or shifted,
-            doubted=_unsure(ti, top, rows, field_, name, s) + _total_unsure(ti, table, field_, stated, name, s),
+            doubted=_unsure(
+                ti, [k for k in top if not confirmed_by_children(rows, k, field_, kids, tol)], rows, field_, name, s
+            )
+            + _total_unsure(ti, table, field_, stated, name, s),
             # a total read a column off says the total row is ours, not which rows are right: its
             # suspects go to review beside it, as beside a guess
             guessed=only_guessed(found) or bool(shifted and not found and not above),

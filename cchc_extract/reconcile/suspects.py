@@ -129,3 +129,13 @@ def relations_held(
     scores = [value] if field_ != "max_points" else [rows[i].self_points, rows[i].appraised_points]
     bounded = max_v is None or all(v is None or v <= max_v + tol for v in scores)
     return held, checkable, bounded
+
+
+def confirmed_by_children(rows: list[ScoreRow], k: int, field_: str, kids: dict[int, list[int]], tol: float) -> bool:
+    """Whether row k's figure of ``field_`` is what its sub-criteria add up to, every one of them
+    read: two readings apart agree on it. A row read unsurely (its code repaired, a cell doubted)
+    whose figure its children confirm is no doubtful member of another relation (a table total):
+    the doubt on its line is not on that figure."""
+    value, children = getattr(rows[k], field_), kids.get(k, [])
+    parts = [getattr(rows[c], field_) for c in children]
+    return value is not None and bool(parts) and None not in parts and abs(sum(parts) - value) <= tol

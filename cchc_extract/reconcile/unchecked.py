@@ -60,7 +60,9 @@ def _queue_undecided(ledger: _Ledger, result: ExtractionResult, statuses: tuple[
     cells queued, those already there included."""
     queued = {(r.item, r.field) for r in ledger.review}
     for check in ledger.checks:
-        ref = _undecided_ref(check, result) if check.status in statuses else None
+        # a relation a reading explains that another sum explains too is decided (``corroborated``)
+        undecided = check.status in statuses and not ledger.corroborated(check.id)
+        ref = _undecided_ref(check, result) if undecided else None
         ref = None if ref is None else _row_entry(ref, queued)
         if ref is not None and ((ref.item, ref.field) not in queued or ref.field is None):
             queued.add((ref.item, ref.field))
