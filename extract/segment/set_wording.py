@@ -78,6 +78,9 @@ class Aligned:
     ratio: float
     name_chars: int  # characters of the line's folded text the wording took
     tail: list[str] = field(default_factory=list)  # tokens after the name
+    # Every run of points-shaped tokens after the name, in print order (``tail`` is the first):
+    # an explanation printed before the points may hold a figure of its own ("văn 1 bản").
+    runs: list[list[str]] = field(default_factory=list)
     required: bool = False  # opened as a criterion the set requires there (``min_ratio_required``)
     words_after: int = 0  # syllable-shaped words of the line past the name's characters
 
@@ -171,7 +174,8 @@ def opens(line: Line, crit: CriterionDef, settings: SetRowSettings) -> Aligned |
         return None
     past = fold_words(" ".join(rest))[n:].split()
     words_after = syllables(" ".join(w for w in past if not any(c.isdigit() for c in w)))
-    return Aligned(line, crit, ratio, n, _tail(rest), words_after=words_after)
+    runs = _runs(rest)
+    return Aligned(line, crit, ratio, n, runs[0] if runs else [], runs=runs, words_after=words_after)
 
 
 def _wordish(token: str) -> bool:
@@ -179,17 +183,22 @@ def _wordish(token: str) -> bool:
     return letters >= 2 and letters >= 0.6 * len(token)
 
 
-def _tail(tokens: list[str]) -> list[str]:
-    """The first run of points-shaped tokens after the name's words (specks and bars between
-    them skipped): where the line prints its numbers, if it still does."""
+def _runs(tokens: list[str]) -> list[list[str]]:
+    """The runs of points-shaped tokens after the name's words (specks and bars between them
+    skipped), in print order: where the line prints its numbers, if it still does (the first
+    run, unless an explanation printed before the points held a figure)."""
+    runs: list[list[str]] = []
     run: list[str] = []
     for tok in tokens:
         cell = tok.strip(_SPECKS)
         if cell and is_score_token(cell):
             run.append(cell)
         elif run and (_wordish(tok) or any(c.isdigit() for c in tok)):
-            break
-    return run
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
 
 
 _SPECKS = "|[]()_:;“”\"'‘’.,~-—"
