@@ -86,6 +86,10 @@ class LineTableSettings:
     # How far (in ``normalize.codes`` cost) a lone dotted token may jump from the last code
     # and still read as the next code rather than as points.
     max_code_step: float = 0.9
+    # A table whose header OCR garbled past reading (no line names two column concepts) is read
+    # under a scoring title when at least this many lines open with a code and print a maximum
+    # and a score within it (``headless_table``): fewer is no table (a report's prose).
+    headless_min_rows: int = 3
     # ... but a lone decimal-comma token ("1,5") under a named row still awaiting its max is that
     # max unless it is the very next code (no sibling skipped): codes print with dots, and a jump
     # that skips siblings ("1.5" after "1.2.1", 0.82) is likelier a figure than a code.
