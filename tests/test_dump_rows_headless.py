@@ -128,7 +128,8 @@ def test_a_set_row_takes_the_run_of_figures_that_opens_with_the_sets_maximum():
 
 def test_a_wording_with_the_explanations_first_line_inside_it_is_found():
     wording = "Các kết quả phải đạt được xác định rõ ràng, cụ thể và định rõ trách nhiệm triển khai"
-    tokens = "Các kết quả phải đạt được xác định rõ ràng, cụ Tỷ lệ đạt 87% thể và định rõ trách nhiệm triển khai".split()
+    read = "Các kết quả phải đạt được xác định rõ ràng, cụ Tỷ lệ đạt 87% thể và định rõ trách nhiệm triển khai"
+    tokens = read.split()
     a, b, c = _gapped_run(tokens, 5, wording, NameRunSettings(), WordingSettings())
     assert " ".join(tokens[a:b]) == "Tỷ lệ đạt 87%"
     assert " ".join(tokens[:a] + tokens[b:c]) == wording
