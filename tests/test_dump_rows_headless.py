@@ -170,3 +170,18 @@ def test_a_zero_score_beside_the_other_score_above_it_is_doubted():
     assert not doubted_score("0", {"max": 7.0, "self": 0.0, "appraised": 0.0}, "self")
     assert not doubted_score("6", {"max": 7.0, "self": 6.0, "appraised": 6.0}, "self")
     assert doubted_score("s10", {"max": 10.0, "self": 10.0, "appraised": 10.0}, "self")
+
+
+def test_a_maximum_whose_comma_ocr_read_as_a_space_is_joined_by_the_sets_maximum():
+    from normalize.criteria.match import MatchSettings
+    from normalize.criteria.set_cells import _split_maximum
+    from schemas.records import ScoreRow
+
+    row = ScoreRow(code="8", name="Tác động của CCHC", max_points=15.0, max_points_raw="15", self_points=5.0)
+    row.self_points_raw = "5"
+    assert _split_maximum(row, 15.5, "set", MatchSettings())
+    assert (row.max_points, row.max_points_raw, row.self_points) == (15.5, "15,5", None)
+    assert "missing_self" in row.flags and row.alternatives["self_points"] == [5.0]
+    printed = ScoreRow(code="8", name="Tác động của CCHC", max_points=15.0, max_points_raw="15", self_points=4.0)
+    printed.self_points_raw = "4"
+    assert not _split_maximum(printed, 15.5, "set", MatchSettings())  # 15,4 is no quarter's figure
