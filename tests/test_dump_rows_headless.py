@@ -185,3 +185,13 @@ def test_a_maximum_whose_comma_ocr_read_as_a_space_is_joined_by_the_sets_maximum
     printed = ScoreRow(code="8", name="Tác động của CCHC", max_points=15.0, max_points_raw="15", self_points=4.0)
     printed.self_points_raw = "4"
     assert not _split_maximum(printed, 15.5, "set", MatchSettings())  # 15,4 is no quarter's figure
+
+
+def test_a_quarter_figures_units_digit_read_as_a_capital_is_a_doubted_cell():
+    from extract.segment.line_common import glued_digits
+
+    assert glued_digits("A,75") == "4,75" and glued_digits("S,5") == "5,5"
+    assert glued_digits("A") is None and glued_digits("Anh,5") is None
+    cells = read_line(_line("1.1 | Kế hoạch CCHC năm 5 A,75 4,25"), False, THREE)
+    assert (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("5", "A,75", "4,25")
+    assert doubted_score("A,75", {"max": 5.0, "self": 4.75, "appraised": 4.25}, "self")
