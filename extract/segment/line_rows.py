@@ -108,9 +108,9 @@ class RowBuilder:
                 cells.max_raw = cells.self_raw = cells.appraised_raw = None
         if code_read_for_max(cur, cells, self.rows, self.settings):
             # (the row's figures, its code lost: "11 10,5 h" after row 2 is no code 1.1)
-            figure, *rest = cells.text_tokens
+            figure, *after = cells.text_tokens
             cells.max_raw, cells.self_raw, cells.code = cells.code, figure[1], None
-            cells.name, cells.explanation, cells.split_tokens = [], rest, []
+            cells.name, cells.explanation, cells.split_tokens = [], after, []
         if speck_number(self.cur, cells, self.settings, self.table_points):
             # a rule's speck read as a digit, on a row's wrapped line (and specks beside it)
             cells.max_raw = cells.self_raw = cells.appraised_raw = None

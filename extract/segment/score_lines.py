@@ -102,10 +102,10 @@ def find_line_tables(doc: IngestedDocument, settings: LineTableSettings = LineTa
         i = fill_from_block(table, lines, i, is_signature, settings)
         if table.rows:
             tables.append(table)
-    start = headless_start(lines, settings) if not tables else None
-    if start is not None:
+    headless = headless_start(lines, settings) if not tables else None
+    if headless is not None:
         # (no header read anywhere: the rows under a scoring title, the garbled header's lines above)
-        table, i = _read_table(start.lines, start.header, start.body, pages, settings)
+        table, _ = _read_table(headless.lines, headless.header, headless.body, pages, settings)
         if table.rows:
             tables.append(table)
     return tables
