@@ -27,12 +27,19 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument, Line
-from extract.segment.set_wording import Aligned, code_token, opening_line, opens, opens_here, printed_code
+from extract.segment.set_wording import (
+    Aligned,
+    code_token,
+    opening_line,
+    opens,
+    opens_here,
+    points_figures,
+    printed_code,
+)
 from extract.segment.unread_rows import LINE_METHODS
 from normalize.codes import read_code_token
 from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
 from normalize.criteria.match import FLAG_SNAPPED
-from normalize.numbers import parse_number
 from normalize.text import fold_words
 from schemas.records import ExtractionResult, ReviewItem, ScoreRow, ScoreTable, SourceRef, UnreadPart
 
@@ -520,10 +527,8 @@ def _row(a: Aligned, settings: SetRowSettings) -> ScoreRow:
         flags=[FLAG_FROM_SET_ORDER],
         source=SourceRef(page=a.line.page, line_start=a.line.number, line_end=a.line.number),
     )
-    if crit.max_points is None:
-        return row
-    values = _figures(_points_run(a, crit.max_points))
-    if not values:
+    values = points_figures(a, crit.max_points) if crit.max_points is not None else []
+    if crit.max_points is None or not values:
         return row
     top = values[0][1]
     # The first figure is the maximum when it is the set's, or when it is within the set's and
@@ -534,30 +539,6 @@ def _row(a: Aligned, settings: SetRowSettings) -> ScoreRow:
         if len(values) > 1 and 0 <= values[1][1] <= top:
             row.self_points, row.self_points_raw = values[1][1], values[1][0]
     return row
-
-
-def _figures(run: list[str]) -> list[tuple[str, float]]:
-    numbers = [(t, parse_number(t, "score")) for t in run]
-    return [(t, p.value) for t, p in numbers if p is not None and p.value is not None]
-
-
-def _points_run(a: Aligned, set_max: float) -> list[str]:
-    """The run of figures after the name that holds the row's points: the first, unless a later
-    run of two figures or more opens with the set's maximum, the others within it, while the
-    first does not (an explanation printed before the points held a figure of its own: "Xây
-    dựng … văn 1 bản quy phạm pháp | Đã ban hành đúng thời gian quy định 10 10 10")."""
-    first = _figures(a.tail)
-    if first and abs(first[0][1] - set_max) <= 0.01:
-        return a.tail
-    for run in a.runs[1:]:
-        values = _figures(run)
-        if (
-            len(values) >= 2
-            and abs(values[0][1] - set_max) <= 0.01
-            and all(0 <= v <= values[0][1] for _, v in values[1:])
-        ):
-            return run
-    return a.tail
 
 
 def _told(

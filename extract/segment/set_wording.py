@@ -221,3 +221,28 @@ def code_token(token: str) -> tuple[str | None, bool]:
         return None, False
     code = ".".join(str(c) for c in read.components)
     return code, raw[:1].isdigit() and ("." in raw.rstrip(".") or len(read.digits) <= 2)
+
+
+def _run_figures(run: list[str]) -> list[tuple[str, float]]:
+    """The run's tokens that read as points, with their values."""
+    numbers = [(t, parse_number(t, "score")) for t in run]
+    return [(t, p.value) for t, p in numbers if p is not None and p.value is not None]
+
+
+def points_figures(a: Aligned, set_max: float) -> list[tuple[str, float]]:
+    """The figures (token, value) of the run after the name that holds the row's points: the
+    first run, unless a later run of two figures or more opens with the set's maximum, the others
+    within it, while the first does not (an explanation printed before the points held a figure of its own: "Xây
+    dựng … văn 1 bản quy phạm pháp | Đã ban hành đúng thời gian quy định 10 10 10")."""
+    first = _run_figures(a.tail)
+    if first and abs(first[0][1] - set_max) <= 0.01:
+        return first
+    for run in a.runs[1:]:
+        values = _run_figures(run)
+        if (
+            len(values) >= 2
+            and abs(values[0][1] - set_max) <= 0.01
+            and all(0 <= v <= values[0][1] for _, v in values[1:])
+        ):
+            return values
+    return first
