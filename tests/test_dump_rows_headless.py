@@ -195,17 +195,3 @@ def test_a_quarter_figures_units_digit_read_as_a_capital_is_a_doubted_cell():
     cells = read_line(_line("1.1 | Kế hoạch CCHC năm 5 A,75 4,25"), False, THREE)
     assert (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("5", "A,75", "4,25")
     assert doubted_score("A,75", {"max": 5.0, "self": 4.75, "appraised": 4.25}, "self")
-
-
-def test_a_lone_number_after_a_date_word_is_the_dates_not_a_cell():
-    line = "| Cong tac chi dao, dieu hanh cai cach hanh chinh Ke hoach so 5 191/KH- UBND ngay 1"
-    assert read_line(_line(line), False, THREE).max_raw is None
-    assert read_line(_line("Cong tac chi dao, dieu hanh cai cach hanh chinh 10"), False, THREE).max_raw == "10"
-
-
-def test_a_centred_rows_numbers_under_a_wrapped_date_are_its_own():
-    # Line 16 "| Cong tac chi dao, … Ké hoach sé 5 191/KH- UBND ngay 1", line 17 "eA, . 10 10 9,5":
-    # row 1 is 10 / 10 / 9,5, no row "ea,".
-    rows, tally, _ = _read("d04-i3-ruled-center-eng-300dpi-degraded")
-    assert (rows["1"]["max_points"], rows["1"]["self_points"], rows["1"]["appraised_points"]) == (10.0, 10.0, 9.5)
-    assert tally["invented"] == 0

@@ -97,14 +97,8 @@ def _number_run(
             continue
         while j < len(raws) and JUNK.match(raws[j]):
             j += 1
-        # A lone number with its comma lost is too like a document's number to be a cell; one
-        # after "ngày" or "số" is a date's or a reference's, wrapped ("… UBND ngày 1").
-        if (
-            j >= len(raws)
-            and i >= settings.min_name_words_single
-            and is_score_token(cells[0])
-            and fold(raws[i - 1]).lower().strip(".,:;") not in _REFERENCE_WORDS
-        ):
+        # A lone number with its comma lost is too like a document's number to be a cell.
+        if j >= len(raws) and i >= settings.min_name_words_single and is_score_token(cells[0]):
             return _with_lost_cells(tokens, i, j, [cells[0]], n_points)
         # A lone number inside the line is a cell when a points cell OCR garbled stands beside it
         # ("trách a} 0", "tỉnh 1 : al UBND"): the row's numbers, one of them lost.
@@ -139,10 +133,6 @@ def _number_run(
         ):
             return i, end, [cells[0]]
     return None
-
-
-# Words a number after them belongs to: a date's day ("ngày 1"), a document's number ("số 5").
-_REFERENCE_WORDS = frozenset({"ngay", "so"})
 
 
 def _ruled_lookalikes(raws: list[str], i: int, end: int, n_cells: int, n_points: int) -> bool:
