@@ -86,6 +86,10 @@ class LineTableSettings:
     # How far (in ``normalize.codes`` cost) a lone dotted token may jump from the last code
     # and still read as the next code rather than as points.
     max_code_step: float = 0.9
+    # A table whose header OCR garbled past reading (no line names two column concepts) is read
+    # under a scoring title when at least this many lines open with a code and print a maximum
+    # and a score within it (``headless_table``): fewer is no table (a report's prose).
+    headless_min_rows: int = 3
     # ... but a lone decimal-comma token ("1,5") under a named row still awaiting its max is that
     # max unless it is the very next code (no sibling skipped): codes print with dots, and a jump
     # that skips siblings ("1.5" after "1.2.1", 0.82) is likelier a figure than a code.
@@ -247,19 +251,24 @@ _BRACKETS = "[](){}"
 # OCR's reading of a speck or a rule on the cell's edge — or of a digit it garbled ("s10" was 16
 # on a seed-345 dump): the digits are a reading to doubt, the letter read as a digit another.
 # (a "T" before the digits is a ruling line's top read with the cell, as an "L" is its foot: "T10")
-_LETTER_GLUED = lazy_compile(r"[\p{Ll}T](\d{1,2}(?:,\d{1,2})?)|([2-9])(?![BDGOQSZI])[A-Za-z]|([IO]\d)")
-_CAPITAL_DIGIT = str.maketrans({"I": "1", "O": "0"})
+# A quarter figure's units digit read as the capital it looks like ("A,75" for 4,75, "S,5" for
+# 5,5): the comma and the quarter after it say it is a cell, the capital a digit.
+_LETTER_GLUED = lazy_compile(
+    r"[\p{Ll}T](\d{1,2}(?:,\d{1,2})?)|([2-9])(?![BDGOQSZI])[A-Za-z]|([IO]\d)|([AIOSZB],(?:25|5|75))"
+)
+_CAPITAL_DIGIT = str.maketrans({"I": "1", "O": "0", "A": "4", "S": "5", "Z": "2", "B": "8"})
 
 
 def glued_digits(raw: str | None) -> str | None:
     """The digits of a points cell OCR printed with a letter glued to them ("a3" → "3", "8V" →
-    "8"; a capital I or O before one digit is that digit: "I1" → "11"), else None. Such a cell is
+    "8"; a capital I or O before one digit is that digit: "I1" → "11", as is a capital before a
+    quarter's decimals: "A,75" → "4,75"), else None. Such a cell is
     kept as printed (its raw says the letter was there: the value confidence doubts its format)
     and read as these digits (``glued_readings`` gives the other reading)."""
     glued = _LETTER_GLUED.fullmatch((raw or "").strip(CELL_SPECKS))
     if glued is None:
         return None
-    digits = glued[1] or glued[2] or glued[3].translate(_CAPITAL_DIGIT)
+    digits = glued[1] or glued[2] or (glued[3] or glued[4]).translate(_CAPITAL_DIGIT)
     return digits if is_score_token(digits) else None
 
 

@@ -91,6 +91,8 @@ def _number_run(
             continue  # "l 7": a letter read for a digit, below the self score beside it, is a rule's speck
         if len(cells) >= 2 and any(c is not None for c in cells):
             return _with_lost_cells(tokens, i, end, [c for c in lookalike if c is not None], n_points)
+        if _ruled_lookalikes(raws, i, end, len(cells), n_points):
+            return i, end, [c for c in lookalike if c is not None]
         if cells[0] is None:
             continue
         while j < len(raws) and JUNK.match(raws[j]):
@@ -131,6 +133,16 @@ def _number_run(
         ):
             return i, end, [cells[0]]
     return None
+
+
+def _ruled_lookalikes(raws: list[str], i: int, end: int, n_cells: int, n_points: int) -> bool:
+    """A run of letters read for digits alone ("| o7 | o | o |" for 07, 0, 0) is the row's cells
+    when it fills every points column, a ruling bar before each of its cells, and ends the line:
+    a name's or an explanation's words are not printed one per ruled cell."""
+    if n_cells != n_points or n_points < 2 or any(not JUNK.match(raw) for raw in raws[end:]):
+        return False
+    cells = [k for k in range(i, end) if not JUNK.match(raws[k])]
+    return len(cells) == n_points and all(k > 0 and BAR in raws[k - 1] for k in cells)
 
 
 def _later_pair_fits(raws: list[str], cells: list[str | None], j: int) -> bool:

@@ -54,7 +54,13 @@ from extract.segment.row_openings import (
     whole_name_line,
 )
 from extract.segment.scale_lines import is_scale_line, scale_line_parts, scale_line_text
-from extract.segment.stray_numbers import continues_codes, count_in_text, scale_label_item, speck_number
+from extract.segment.stray_numbers import (
+    code_read_for_max,
+    continues_codes,
+    count_in_text,
+    scale_label_item,
+    speck_number,
+)
 from normalize.codes import read_code_token
 from normalize.numbers import parse_number
 
@@ -100,6 +106,11 @@ class RowBuilder:
             cells.code = None
             if cur is not None and (cur.n_numbers or cur.appraised_raw is not None):
                 cells.max_raw = cells.self_raw = cells.appraised_raw = None
+        if code_read_for_max(cur, cells, self.rows, self.settings):
+            # (the row's figures, its code lost: "11 10,5 h" after row 2 is no code 1.1)
+            figure, *after = cells.text_tokens
+            cells.max_raw, cells.self_raw, cells.code = cells.code, figure[1], None
+            cells.name, cells.explanation, cells.split_tokens = [], after, []
         if speck_number(self.cur, cells, self.settings, self.table_points):
             # a rule's speck read as a digit, on a row's wrapped line (and specks beside it)
             cells.max_raw = cells.self_raw = cells.appraised_raw = None

@@ -16,6 +16,7 @@ import regex as re
 
 from extract.model import IngestedDocument, Line, Page
 from extract.segment.column_blocks import ColumnBlockTable, column_block_tables, fill_from_block
+from extract.segment.headless_table import headless_start
 from extract.segment.line_cells import CODE_NOISE, LineCells, is_syllable_run, read_line, read_positioned_line
 from extract.segment.line_common import (
     BAR,
@@ -99,6 +100,12 @@ def find_line_tables(doc: IngestedDocument, settings: LineTableSettings = LineTa
         # A points column OCR read as a block of its own below the table ("Điểm tự đánh giá" over
         # its bare numbers): its numbers go to the rows where their count is the rows'.
         i = fill_from_block(table, lines, i, is_signature, settings)
+        if table.rows:
+            tables.append(table)
+    headless = headless_start(lines, settings) if not tables else None
+    if headless is not None:
+        # (no header read anywhere: the rows under a scoring title, the garbled header's lines above)
+        table, _ = _read_table(headless.lines, headless.header, headless.body, pages, settings)
         if table.rows:
             tables.append(table)
     return tables

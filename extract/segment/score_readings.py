@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extract.segment.line_common import glued_readings, lookalike_readings
+import regex as re
+
+from extract.segment.line_common import glued_digits, glued_readings, lookalike_readings
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
 from schemas.records import ScoreRow
@@ -161,3 +163,15 @@ def split_decimal_readings(row: ScoreRow, joined: tuple[str, ...]) -> None:
         parsed = parse_number(raw, kind="score")
         if parsed is not None and parsed.value != getattr(row, cell):
             row.alternatives[cell] = [*row.alternatives.get(cell, []), parsed.value]
+
+
+def doubted_score(raw: str, values: dict[str, float | None], key: str) -> bool:
+    """Whether an OCR'd self or appraised score (``key``) read from ``raw`` is unsure: printed as
+    letters, or a letter glued to its digits ("s10", "8V": a digit OCR garbled), or read 0 beside
+    the row's other score read above it ("7 0 - 6", whose self score is 6: OCR loses a figure's
+    strokes to a "0" as often as a commune or its appraisers give none, and a row's two scores
+    seldom lie that far apart)."""
+    if not re.search(r"\d", raw) or glued_digits(raw):
+        return True
+    other = values.get("appraised" if key == "self" else "self")
+    return values.get(key) == 0 and other is not None and other > 0

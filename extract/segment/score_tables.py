@@ -24,7 +24,7 @@ from extract.segment.line_common import glued_digits
 from extract.segment.line_words import name_tokens
 from extract.segment.scale_lines import ScaleSettings, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
-from extract.segment.score_readings import points_readings, resolve_lost_commas, split_decimal_readings
+from extract.segment.score_readings import doubted_score, points_readings, resolve_lost_commas, split_decimal_readings
 from extract.segment.table_join import join_tables, lines_before
 from normalize.code_repair import CodeChoice, oversized_rows, parent_rows, repair_codes
 from normalize.codes import CodeSettings, format_codes, parse_code
@@ -507,7 +507,7 @@ def _score_row(
     unsure = {k: c for k, c in draft.number_confs.items() if ocr and c < settings.ocr_number_doubt}
     for key, raw in (("self", draft.self_raw), ("appraised", draft.appraised_raw)):
         # (a letter glued to its digits, "s10" or "8V", may be a digit OCR garbled: as unsure)
-        if ocr and values[key] is not None and raw and (not re.search(r"\d", raw) or glued_digits(raw)):
+        if ocr and values[key] is not None and raw and doubted_score(raw, values, key):
             unsure[key] = min(unsure.get(key, 1.0), settings.letter_cell_conf)
     for key in draft.specked if ocr else ():
         # (a bracket against the figure: OCR's mark inserted, or the figure's own ink split off)

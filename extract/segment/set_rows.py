@@ -27,12 +27,19 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument, Line
-from extract.segment.set_wording import Aligned, code_token, opening_line, opens, opens_here, printed_code
+from extract.segment.set_wording import (
+    Aligned,
+    code_token,
+    opening_line,
+    opens,
+    opens_here,
+    points_figures,
+    printed_code,
+)
 from extract.segment.unread_rows import LINE_METHODS
 from normalize.codes import read_code_token
 from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
 from normalize.criteria.match import FLAG_SNAPPED
-from normalize.numbers import parse_number
 from normalize.text import fold_words
 from schemas.records import ExtractionResult, ReviewItem, ScoreRow, ScoreTable, SourceRef, UnreadPart
 
@@ -520,8 +527,7 @@ def _row(a: Aligned, settings: SetRowSettings) -> ScoreRow:
         flags=[FLAG_FROM_SET_ORDER],
         source=SourceRef(page=a.line.page, line_start=a.line.number, line_end=a.line.number),
     )
-    numbers = [(t, parse_number(t, "score")) for t in a.tail]
-    values = [(t, p.value) for t, p in numbers if p is not None and p.value is not None]
+    values = points_figures(a, crit.max_points) if crit.max_points is not None else []
     if crit.max_points is None or not values:
         return row
     top = values[0][1]

@@ -78,6 +78,9 @@ class Aligned:
     ratio: float
     name_chars: int  # characters of the line's folded text the wording took
     tail: list[str] = field(default_factory=list)  # tokens after the name
+    # Every run of points-shaped tokens after the name, in print order (``tail`` is the first):
+    # an explanation printed before the points may hold a figure of its own ("văn 1 bản").
+    runs: list[list[str]] = field(default_factory=list)
     required: bool = False  # opened as a criterion the set requires there (``min_ratio_required``)
     words_after: int = 0  # syllable-shaped words of the line past the name's characters
 
@@ -171,7 +174,8 @@ def opens(line: Line, crit: CriterionDef, settings: SetRowSettings) -> Aligned |
         return None
     past = fold_words(" ".join(rest))[n:].split()
     words_after = syllables(" ".join(w for w in past if not any(c.isdigit() for c in w)))
-    return Aligned(line, crit, ratio, n, _tail(rest), words_after=words_after)
+    runs = _runs(rest)
+    return Aligned(line, crit, ratio, n, runs[0] if runs else [], runs=runs, words_after=words_after)
 
 
 def _wordish(token: str) -> bool:
@@ -179,17 +183,22 @@ def _wordish(token: str) -> bool:
     return letters >= 2 and letters >= 0.6 * len(token)
 
 
-def _tail(tokens: list[str]) -> list[str]:
-    """The first run of points-shaped tokens after the name's words (specks and bars between
-    them skipped): where the line prints its numbers, if it still does."""
+def _runs(tokens: list[str]) -> list[list[str]]:
+    """The runs of points-shaped tokens after the name's words (specks and bars between them
+    skipped), in print order: where the line prints its numbers, if it still does (the first
+    run, unless an explanation printed before the points held a figure)."""
+    runs: list[list[str]] = []
     run: list[str] = []
     for tok in tokens:
         cell = tok.strip(_SPECKS)
         if cell and is_score_token(cell):
             run.append(cell)
         elif run and (_wordish(tok) or any(c.isdigit() for c in tok)):
-            break
-    return run
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
 
 
 _SPECKS = "|[]()_:;“”\"'‘’.,~-—"
@@ -212,3 +221,28 @@ def code_token(token: str) -> tuple[str | None, bool]:
         return None, False
     code = ".".join(str(c) for c in read.components)
     return code, raw[:1].isdigit() and ("." in raw.rstrip(".") or len(read.digits) <= 2)
+
+
+def _run_figures(run: list[str]) -> list[tuple[str, float]]:
+    """The run's tokens that read as points, with their values."""
+    numbers = [(t, parse_number(t, "score")) for t in run]
+    return [(t, p.value) for t, p in numbers if p is not None and p.value is not None]
+
+
+def points_figures(a: Aligned, set_max: float) -> list[tuple[str, float]]:
+    """The figures (token, value) of the run after the name that holds the row's points: the
+    first run, unless a later run of two figures or more opens with the set's maximum, the others
+    within it, while the first does not (an explanation printed before the points held a figure of its own: "Xây
+    dựng … văn 1 bản quy phạm pháp | Đã ban hành đúng thời gian quy định 10 10 10")."""
+    first = _run_figures(a.tail)
+    if first and abs(first[0][1] - set_max) <= 0.01:
+        return first
+    for run in a.runs[1:]:
+        values = _run_figures(run)
+        if (
+            len(values) >= 2
+            and abs(values[0][1] - set_max) <= 0.01
+            and all(0 <= v <= values[0][1] for _, v in values[1:])
+        ):
+            return values
+    return first

@@ -98,3 +98,27 @@ def scale_label_item(cells: LineCells) -> tuple[str, list[str]] | None:
             return None
         values = figures  # (a letter after it is a speck: "kế hoạch: 0: J Si")
     return " ".join(text for text, _ in cells.name).split(":")[0].strip(" .|:-") + ":", values
+
+
+def code_read_for_max(
+    cur: RowDraft | None, cells: LineCells, rows: list[RowDraft], settings: LineTableSettings
+) -> bool:
+    """A line "11 10,5 h" under a named row still waiting for its figures: the plain number
+    taken for the STT cell's code can follow no code read so far (after "2", "11" reads 1.1), and
+    the points figure beside it is within it, nothing but specks after them: OCR lost the row's
+    code, and the two are its maximum and its score. Only the numbering tells them apart."""
+    code = cells.code or ""
+    if cur is None or not code.isdigit() or cells.has_numbers or cur.n_numbers or not cur.name:
+        return False
+    words = [raw for _, raw in cells.text_tokens]
+    if not words or any(len(w) > 2 or any(ch.isdigit() for ch in w) for w in words[1:]):
+        return False
+    top, score = parse_number(code, kind="score"), parse_number(words[0], kind="score")
+    if top is None or score is None or top.value is None or score.value is None or not 0 <= score.value <= top.value:
+        return False
+    reading = read_code_token(code)
+    last = next((read_code_token(r.code) for r in reversed(rows) if r.code and r is not cur), None)
+    if reading is None or not reading.components or last is None or not last.components:
+        return False
+    cost = transition_cost(CriterionCode(0, last.components), CriterionCode(0, reading.components))
+    return cost is None or cost > settings.max_code_step

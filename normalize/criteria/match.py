@@ -44,7 +44,7 @@ from normalize.criteria.name_agreement import (
     holds_words,
     wording_similarity,
 )
-from normalize.criteria.name_runs import NameRunSettings, names_from_runs
+from normalize.criteria.name_runs import NameRunSettings, names_across_explanation, names_from_runs
 from normalize.criteria.wording import WordingSettings, as_printed, restore_wordings, spelling
 
 if TYPE_CHECKING:
@@ -251,6 +251,13 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
                 by_code,
                 lambda r, c: names_criterion(r, c, settings),
                 lambda name: _names_any(name, match.cset, settings),
+                settings.name_runs,
+                settings.wording,
+            )
+            names_across_explanation(
+                table.rows,
+                by_code,
+                lambda r, c: names_criterion(r, c, settings),
                 settings.name_runs,
                 settings.wording,
             )

@@ -160,3 +160,79 @@ def _take(
     row.name = " ".join(run)
     row.explanation = " ".join(explanation)
     row.flags.append(FLAG_NAME_AROUND)
+
+
+def names_across_explanation(
+    rows: Sequence[ScoreRow],
+    by_code: dict[str, CriterionDef],
+    names: Callable[[ScoreRow, CriterionDef], bool],
+    s: NameRunSettings = NameRunSettings(),
+    ws: WordingSettings = WordingSettings(),
+) -> int:
+    """Rows whose printed code is a criterion of the set, whose name read does not name it, and
+    whose own name and explanation hold its wording in print order, the explanation's first line
+    perhaps inside it: a name printed beside the explanation's first words wraps on below them
+    ("Các kết quả … rõ ràng, cụ | Tỷ lệ đạt 87%" over "1.1.3 | thể và định rõ …"), and the line
+    parser closed the name early. The wording's words become the name, the rest the explanation.
+    Returns how many."""
+    if not s.on:
+        return 0
+    moved = 0
+    for row in rows:
+        crit = by_code.get(str(row.code)) if row.code else None
+        if crit is None or "code_inferred" in row.flags or not row.explanation or names(row, crit):
+            continue
+        tokens = row.name.split() + row.explanation.split()
+        found = _gapped_run(tokens, len(row.name.split()), crit.name, s, ws)
+        if found is None:
+            continue
+        a, b, c = found
+        if not row.name_raw:
+            row.name_raw = row.name
+        row.name = " ".join(tokens[:a] + tokens[b:c])
+        row.explanation = " ".join(tokens[a:b] + tokens[c:])
+        row.flags.append(FLAG_NAME_AROUND)
+        moved += 1
+    return moved
+
+
+def _gapped_run(
+    tokens: list[str], name_tokens: int, wording: str, s: NameRunSettings, ws: WordingSettings
+) -> tuple[int, int, int] | None:
+    """(a, b, c): ``tokens[:a] + tokens[b:c]`` is the wording read (``_is_wording``), ``tokens[a:b]``
+    the explanation's words printed inside it (none when a == b), the name's own tokens all in
+    ``tokens[:a]`` or the run; the longest opening first (the explanation's words follow the name's
+    first line). None when no such run is."""
+    official = _key(wording).split()
+    n = len(official)
+    if n < s.min_words:
+        return None
+    keys = [_key(t) for t in tokens]
+    for a in range(len(tokens), 0, -1):
+        taken = sum(len(k.split()) for k in keys[:a])
+        if a < name_tokens or not keys[a - 1] or not _opening(keys[:a], official):
+            continue
+        if taken >= n - s.word_slack and _is_wording(tokens[:a], wording, official, ws):
+            return a, a, a  # the name's last words read into the explanation, nothing between
+        if taken >= n:
+            continue
+        rest = official[taken]
+        for b in range(a + 1, len(tokens)):
+            if not keys[b] or keys[b].split()[0] != rest:
+                continue
+            words = taken
+            for c in range(b, len(tokens)):
+                words += len(keys[c].split())
+                if words > n + s.word_slack:
+                    break
+                if words >= n - s.word_slack and _is_wording(tokens[:a] + tokens[b : c + 1], wording, official, ws):
+                    return a, b, c + 1
+    return None
+
+
+def _opening(keys: list[str], official: list[str]) -> bool:
+    """Whether the words read open the wording, word for word but for one OCR damaged."""
+    words = [w for k in keys for w in k.split()]
+    if len(words) > len(official):
+        return False
+    return sum(1 for w, o in zip(words, official) if w != o) <= 1

@@ -66,6 +66,9 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
                 if _max_by_sums(row, printed[crit.code], table.rows, cset.id, settings):
                     filled += 1
                     continue
+                if names_criterion(row, crit, settings) and _split_maximum(row, printed[crit.code], cset.id, settings):
+                    filled += 1
+                    continue
                 filled += _take_set_reading(row, printed[crit.code], cset.id, settings)
                 continue
             if _in_print_order(row, printed[crit.code], cset.id, settings):
@@ -337,3 +340,31 @@ def _printed_within(row: ScoreRow, cell: str, most: float) -> None:
         return  # (no reading chosen among others: the value was not the comma's)
     row.alternatives[cell] = [value] + [a for a in alternatives if a != printed.value]
     setattr(row, cell, printed.value)
+
+
+# The digits a quarter-point figure ends with after its decimal comma.
+_QUARTER_TAILS = ("5", "25", "75")
+
+
+def _split_maximum(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> bool:
+    """A maximum read as another figure than the set's whose decimal comma OCR read as a space
+    ("15 5" for 15,5): the maximum and the "score" after it, joined with a comma, are the set's
+    maximum, the "score" only a quarter's tail. The row takes the joined maximum; its scores are
+    the cells after (the appraised score read becomes the self score), a score the line then lacks
+    is lost (flagged); the cells read before are kept as their alternatives."""
+    top, tail = row.max_points_raw or "", row.self_points_raw or ""
+    if row.max_points is None or abs(row.max_points - most) <= s.max_tolerance:
+        return False
+    if not top.isdigit() or tail not in _QUARTER_TAILS or abs(float(f"{top}.{tail}") - most) > s.max_tolerance:
+        return False
+    before = {cell: getattr(row, cell) for cell in ("max_points", "self_points", "appraised_points")}
+    row.max_points, row.max_points_raw = most, f"{top},{tail}"
+    row.self_points, row.self_points_raw = row.appraised_points, row.appraised_points_raw
+    row.appraised_points, row.appraised_points_raw = None, None
+    for cell, value in before.items():
+        if value is not None and value != getattr(row, cell):
+            row.alternatives[cell] = [value]
+    lost = ["missing_self"] if row.self_points is None else []
+    kept = [f for f in row.flags if not f.startswith(FLAG_MAX_DIFFERS) and f not in lost]
+    row.flags = [*kept, *lost, f"{FLAG_READING_BY_SET}:{set_id}"]
+    return True
