@@ -65,7 +65,7 @@ def test_a_row_whose_number_ocr_lost_is_told_by_the_jump():
 
 def _rows(codes: list[str], flags: list[str]) -> ExtractionResult:
     rows = [
-        TaskRow(code=c, task=f"Nhiệm vụ {c}", flags=list(flags), source=SourceRef(page=1, line_start=3 * k + 1))
+        TaskRow(code=c, task=f"Nhiệm vụ {c}", flags=list(flags), source=SourceRef(page=1, line_start=3 * k + 4))
         for k, c in enumerate(codes)
     ]
     table = TaskTable(title="", columns=["TT", "Nhiệm vụ"], rows=rows)
@@ -78,7 +78,11 @@ def test_numbering_that_restarts_or_jumps_far_or_was_typed_is_no_row_lost():
     assert unread_task_gaps(doc, _rows(["1", "2", "10", "11"], ["from_lines"])) == []  # another numbering
     assert unread_task_gaps(doc, _rows(["1", "2", "4"], [])) == []  # a typed grid's cells: read as printed
     (part,) = unread_task_gaps(doc, _rows(["1", "2", "5", "6"], ["from_lines"]))
-    assert part.reason.startswith("task rows 3, 4 are printed") and (part.line_start, part.line_end) == (4, 6)
+    assert part.reason.startswith("task rows 3, 4 are printed") and (part.line_start, part.line_end) == (7, 9)
+    # A grid whose first row read is 2: row 1's lines are above it.
+    (part,) = unread_task_gaps(doc, _rows(["2", "3", "4"], ["from_lines"]))
+    assert part.reason.startswith("task rows 1 are printed (the grid's numbers start at 1")
+    assert (part.line_start, part.line_end) == (1, 3) and part.text_sample == "dòng 0 / dòng 1 / dòng 2"
 
 
 # A grid no row was read from (its header lost): OCR garbled rows 1 and 4 and the numbers of 6

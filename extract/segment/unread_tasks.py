@@ -229,7 +229,10 @@ def unread_task_runs(
     if len(run) < settings.run_rows or len(rows) >= max(len(run), run[-1][0]):
         return []
     read = {(r.code or "").strip().rstrip(".") for r in rows}
-    lost = [(n, k) for n, k, _ in run if not rows or str(n) not in read]
+    # A numbered line that opens a row read was read, whatever number the row was given (OCR's
+    # "8" for a 5 read as row 5 by its place).
+    opening = {(r.source.page, r.source.line_start) for r in rows}
+    lost = [(n, k) for n, k, _ in run if str(n) not in read and (lines[k].page, lines[k].number) not in opening]
     if not lost:
         return []
     first, last = lines[lost[0][1]], lines[run[-1][2]]
@@ -264,7 +267,9 @@ def _numbered_run(lines: list[Line], settings: UnreadTaskSettings) -> list[tuple
         n = int(m.group(1))
         if run and run[-1][0] < n <= run[-1][0] + settings.run_step:
             run.append((n, k, k))
-        elif n <= settings.run_step:
+        elif n <= settings.run_step and (not run or n <= run[-1][0]):
+            # a numbering starting (again); a number further on than a step is a stray (a deadline's
+            # day, a code OCR misread) that neither extends the run nor ends it
             if _task_grid_run(run, lines, settings) and len(run) > len(best):
                 best = run
             run = [(n, k, k)]
@@ -294,40 +299,51 @@ def unread_task_gaps(
 ) -> list[UnreadPart]:
     """A ``rows`` part per jump in the numbers of a task grid read from OCR'd lines (rows flagged
     ``from_lines``): "1, 2, 4" lost row 3, whose number OCR garbled or dropped, its lines read into
-    row 2. A grid's number column counts its rows one by one; numbering restarting (a section's own
-    1, 2, 3) is no jump, and a jump past ``gap_rows`` numbers is not taken for lost rows."""
+    row 2; a grid whose first row read is 2 lost row 1 (its lines are above row 2's). A grid's number
+    column counts its rows one by one from 1; numbering restarting (a section's own 1, 2, 3) is no
+    jump, and a jump past ``gap_rows`` numbers is not taken for lost rows."""
+    numbered = [
+        (int(code), r)
+        for t in result.task_tables
+        for r in t.rows
+        if "from_lines" in r.flags and (code := (r.code or "").rstrip(".")).isdigit()
+    ]
+    if not numbered:
+        return []
     by_page = {page.number: page for page in doc.pages}
     parts = []
-    for table in result.task_tables:
-        numbered = [
-            (int(code), r)
-            for r in table.rows
-            if "from_lines" in r.flags and (code := (r.code or "").rstrip(".")).isdigit()
-        ]
-        for (a, above), (b, below) in zip(numbered, numbered[1:]):
-            if not 1 < b - a <= settings.gap_rows + 1:
-                continue
-            start, end = above.source, below.source
-            if start.page is None or start.line_start is None or end.line_start is None:
-                continue
-            page = by_page.get(start.page)
-            lines = [ln for ln in page.lines if ln.number >= start.line_start] if page else []
-            if end.page == start.page:
-                lines = [ln for ln in lines if ln.number < end.line_start]
-            sample = " / ".join(ln.text.strip() for ln in lines if ln.text.strip())
-            if len(sample) > settings.sample_chars:
-                sample = sample[: settings.sample_chars - 1] + "…"
-            missing = ", ".join(str(n) for n in range(a + 1, b))
-            parts.append(
-                UnreadPart(
-                    page=start.page,
-                    page_end=end.page if end.page not in (None, start.page) else None,
-                    kind="rows",
-                    reason=f"task rows {missing} are printed (the grid's numbers jump from {a} to {b}) but "
-                    f"were not read as tasks: their lines went into row {a}",
-                    text_sample=sample,
-                    line_start=start.line_start,
-                    line_end=(end.line_start - 1) if end.page == start.page else start.line_end,
-                )
+    for (a, above), (b, below) in zip([(0, None), *numbered], numbered):
+        if not 1 < b - a <= settings.gap_rows + 1:
+            continue
+        end = below.source
+        if end.page is None or end.line_start is None or end.page not in by_page:
+            continue
+        page_lines = by_page[end.page].lines
+        if above is None:  # rows before the first read: the lines just above it
+            first = max((ln.number for ln in page_lines if ln.number < end.line_start), default=end.line_start)
+            lines = [ln for ln in page_lines if first - settings.run_row_lines < ln.number < end.line_start]
+            where = f"(the grid's numbers start at 1, the first row read is {b})"
+            into = "their lines are above it"
+        else:
+            top = above.source.line_start if above.source.page == end.page else None
+            lines = [ln for ln in page_lines if (top is None or ln.number >= top) and ln.number < end.line_start]
+            where = f"(the grid's numbers jump from {a} to {b})"
+            into = f"their lines went into row {a}"
+        lines = [ln for ln in lines if ln.text.strip()]
+        if not lines:
+            continue
+        sample = " / ".join(ln.text.strip() for ln in lines)
+        if len(sample) > settings.sample_chars:
+            sample = sample[: settings.sample_chars - 1] + "…"
+        missing = ", ".join(str(n) for n in range(a + 1, b))
+        parts.append(
+            UnreadPart(
+                page=end.page,
+                kind="rows",
+                reason=f"task rows {missing} are printed {where} but were not read as tasks: {into}",
+                text_sample=sample,
+                line_start=lines[0].number,
+                line_end=lines[-1].number,
             )
+        )
     return parts
