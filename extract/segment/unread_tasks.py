@@ -59,8 +59,15 @@ class UnreadTaskSettings:
     run_bar_share: float = 0.5
     # …and this share of them naming a unit or a deadline in their lines (a task's cells)…
     run_cell_share: float = 0.6
-    # …read over at most this many lines from a row's number to the next.
+    # …read over at most this many lines from a row's number to the next. A run may start at a
+    # number up to ``run_step`` (OCR lost the first rows' numbers) and skip up to ``run_step`` - 1
+    # numbers between two rows (rows whose numbers OCR garbled or whose lines it scattered).
     run_row_lines: int = 6
+    run_step: int = 4
+    # A grid read from OCR'd lines whose rows' numbers (1, 2, 3 …) skip at most this many numbers
+    # between two rows read: the rows between were printed, their numbers lost (their lines went into
+    # the row above). A longer jump is no row lost but another numbering.
+    gap_rows: int = 3
 
 
 def unread_task_lists(
@@ -200,7 +207,7 @@ def _fields_twice(page: Page, starts: list[int], settings: UnreadTaskSettings) -
 
 # A grid row's number opening an OCR'd line, past a speck, with the bar or a mark after it: "1 | Rà
 # soát", "2_ | Xây dựng", "7| Thực hiện", "10 Cử cán bộ". Not "1.1." (a sub-item) nor "12/2024".
-_ROW_NUMBER = lazy_compile(r"^[^\p{L}\p{N}]{0,2}(\d{1,2})(?![\d,/.]\d)(?:\s*[|._)\]:-]+)?\s+(?=\S)")
+_ROW_NUMBER = lazy_compile(r"^[^\p{L}\p{N}]{0,3}(\d{1,2})(?![\d,/.]\d)(?:\s*[|._)\]:-]+)?\s+(?=\S)")
 
 
 def unread_task_runs(
@@ -222,7 +229,10 @@ def unread_task_runs(
     if len(run) < settings.run_rows or len(rows) >= max(len(run), run[-1][0]):
         return []
     read = {(r.code or "").strip().rstrip(".") for r in rows}
-    lost = [(n, k) for n, k, _ in run if not rows or str(n) not in read]
+    # A numbered line that opens a row read was read, whatever number the row was given (OCR's
+    # "8" for a 5 read as row 5 by its place).
+    opening = {(r.source.page, r.source.line_start) for r in rows}
+    lost = [(n, k) for n, k, _ in run if str(n) not in read and (lines[k].page, lines[k].number) not in opening]
     if not lost:
         return []
     first, last = lines[lost[0][1]], lines[run[-1][2]]
@@ -246,8 +256,8 @@ def unread_task_runs(
 
 
 def _numbered_run(lines: list[Line], settings: UnreadTaskSettings) -> list[tuple[int, int, int]]:
-    """The longest run of grid rows numbered in order from 1 (one number OCR lost may be
-    skipped): (number, index of its first line, index of its last line)."""
+    """The longest run of grid rows numbered in order from 1 or a little past it (numbers OCR lost
+    may be skipped, ``run_step``): (number, index of its first line, index of its last line)."""
     best: list[tuple[int, int, int]] = []
     run: list[tuple[int, int, int]] = []
     for k, line in enumerate(lines):
@@ -255,9 +265,11 @@ def _numbered_run(lines: list[Line], settings: UnreadTaskSettings) -> list[tuple
         if m is None:
             continue
         n = int(m.group(1))
-        if run and run[-1][0] < n <= run[-1][0] + 2:
+        if run and run[-1][0] < n <= run[-1][0] + settings.run_step:
             run.append((n, k, k))
-        elif n in (1, 2):
+        elif n <= settings.run_step and (not run or n <= run[-1][0]):
+            # a numbering starting (again); a number further on than a step is a stray (a deadline's
+            # day, a code OCR misread) that neither extends the run nor ends it
             if _task_grid_run(run, lines, settings) and len(run) > len(best):
                 best = run
             run = [(n, k, k)]
@@ -280,3 +292,58 @@ def _task_grid_run(run: list[tuple[int, int, int]], lines: list[Line], settings:
         text = " ".join(ln.raw or ln.text for ln in lines[k : _row_end(run, i, lines, settings) + 1])
         cells += names_unit(text) or names_deadline(text)
     return bars >= settings.run_bar_share * len(run) and cells >= settings.run_cell_share * len(run)
+
+
+def unread_task_gaps(
+    doc: IngestedDocument, result: ExtractionResult, settings: UnreadTaskSettings = UnreadTaskSettings()
+) -> list[UnreadPart]:
+    """A ``rows`` part per jump in the numbers of a task grid read from OCR'd lines (rows flagged
+    ``from_lines``): "1, 2, 4" lost row 3, whose number OCR garbled or dropped, its lines read into
+    row 2; a grid whose first row read is 2 lost row 1 (its lines are above row 2's). A grid's number
+    column counts its rows one by one from 1; numbering restarting (a section's own 1, 2, 3) is no
+    jump, and a jump past ``gap_rows`` numbers is not taken for lost rows."""
+    numbered = [
+        (int(code), r)
+        for t in result.task_tables
+        for r in t.rows
+        if "from_lines" in r.flags and (code := (r.code or "").rstrip(".")).isdigit()
+    ]
+    if not numbered:
+        return []
+    by_page = {page.number: page for page in doc.pages}
+    parts = []
+    for (a, above), (b, below) in zip([(0, None), *numbered], numbered):
+        if not 1 < b - a <= settings.gap_rows + 1:
+            continue
+        end = below.source
+        if end.page is None or end.line_start is None or end.page not in by_page:
+            continue
+        page_lines = by_page[end.page].lines
+        if above is None:  # rows before the first read: the lines just above it
+            first = max((ln.number for ln in page_lines if ln.number < end.line_start), default=end.line_start)
+            lines = [ln for ln in page_lines if first - settings.run_row_lines < ln.number < end.line_start]
+            where = f"(the grid's numbers start at 1, the first row read is {b})"
+            into = "their lines are above it"
+        else:
+            top = above.source.line_start if above.source.page == end.page else None
+            lines = [ln for ln in page_lines if (top is None or ln.number >= top) and ln.number < end.line_start]
+            where = f"(the grid's numbers jump from {a} to {b})"
+            into = f"their lines went into row {a}"
+        lines = [ln for ln in lines if ln.text.strip()]
+        if not lines:
+            continue
+        sample = " / ".join(ln.text.strip() for ln in lines)
+        if len(sample) > settings.sample_chars:
+            sample = sample[: settings.sample_chars - 1] + "…"
+        missing = ", ".join(str(n) for n in range(a + 1, b))
+        parts.append(
+            UnreadPart(
+                page=end.page,
+                kind="rows",
+                reason=f"task rows {missing} are printed {where} but were not read as tasks: {into}",
+                text_sample=sample,
+                line_start=lines[0].number,
+                line_end=lines[-1].number,
+            )
+        )
+    return parts
