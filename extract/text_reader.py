@@ -372,9 +372,15 @@ def bar_table(
         _bars(line) - lead for k, line in enumerate(window) if line.endswith("|") and (k == 0 or _ROW_START.match(line))
     ]
     whole = [n for n in whole if n >= settings.bar_table_min_cols]
+    rows_bars = _row_bar_counts(window, lead, truncated=len(window) == settings.bar_table_window)
+    stream_cols: int | None = None
     if len(whole) < settings.bar_table_min_rows:
-        return None
-    n_cols = _column_count(whole, _row_bar_counts(window, lead, truncated=len(window) == settings.bar_table_window))
+        # A narrow export wraps nearly every row (the header too), so few rows fit on one line:
+        # the rows are then judged over all their lines.
+        stream_cols = _stream_column_count(window, lead, settings)
+        if stream_cols is None:
+            return None
+    n_cols = _column_count(whole, rows_bars) if stream_cols is None else stream_cols
     run = _run(lines, start, len(lines))
     rows: list[tuple[list[str], tuple[int, ...] | None]] = []
     buffer: str | None = None
@@ -443,6 +449,42 @@ def _row_bar_counts(window: list[str], lead: bool, truncated: bool) -> list[int]
     if current is not None and closed and not truncated:
         counts.append(current)
     return counts
+
+
+def _stream_column_count(window: list[str], lead: bool, settings: TextReaderSettings) -> int | None:
+    """The column count of a run whose rows nearly all wrap (the header too), so that few rows
+    fit on one line and a wrapped line may even start with a number ("10 | Công văn số … |", the
+    self points going on): the smallest count that splits the run, lines joined until a row has
+    its bars, into rows closing at a line's end, nearly all opening on a numbering cell (a code,
+    the column's header word or nothing). A doubled count splits too (two rows read as one): the
+    smallest is the table's. None when no count splits the run so."""
+    most = sum(_bars(line) for line in window) // (settings.bar_table_min_rows + 1)
+    for n_cols in range(settings.bar_table_min_cols, most + 1):
+        rows = _stream_rows(window, lead, n_cols)
+        if rows is None or len(rows) <= settings.bar_table_min_rows:
+            continue  # the header and fewer rows than a table has: no count judged on so few
+        numbered = sum(bool(_STT_CELL.match(first)) for first in rows)
+        if numbered >= settings.bar_table_min_code_share * len(rows):
+            return n_cols
+    return None
+
+
+def _stream_rows(window: list[str], lead: bool, n_cols: int) -> list[str] | None:
+    """The first cells of the rows of ``window`` read as an export of ``n_cols`` columns, or None
+    when a row's bars do not close at the end of a line (the count is not the table's). The last
+    row may be left open: the window can cut the run."""
+    firsts: list[str] = []
+    buffer = ""
+    for line in window:
+        buffer = f"{buffer} {line}" if buffer else (line[1:] if lead and line.startswith("|") else line)
+        bars = _bars(buffer)
+        if bars < n_cols:
+            continue
+        if bars > n_cols or not buffer.endswith("|"):
+            return None
+        firsts.append(re.split(r"(?<!\\)\|", buffer, maxsplit=1)[0].strip())
+        buffer = ""
+    return firsts
 
 
 def _column_count(whole: list[int], rows: list[int]) -> int:
