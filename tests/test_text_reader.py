@@ -218,3 +218,59 @@ def test_ruled_rows_whose_rules_read_as_dash_runs_are_no_portal_table():
     blocks = parse_text(_DASHED_ANNEX_DUMP)[0].blocks
     assert not [b for b in blocks if getattr(b, "source", None) == "portal"]
     assert any("S6cánbộ" in getattr(b, "text", "") for b in blocks)  # the row stays a line
+
+
+# A narrow portal export (wrapped at 60 characters): the header and every row but none of them fit
+# on one line, so no row shows its column count by itself, and one wrapped line starts with a
+# number (row 1's self points going on after "10 |") as a row's code would. The stated self total
+# (39) disagrees with the rows (38). Text written for this test; the layout is the F06 family's.
+_NARROW_EXPORT = """BÁO CÁO
+Tự đánh giá, chấm điểm xác định Chỉ số cải cách hành chính năm 2024
+
+TT | Nội dung đánh giá | Thang điểm | Điểm tự đánh giá | Giải
+trình |
+1. | Công tác chỉ đạo, điều hành cải cách hành chính | 10 |
+10 | Công văn số 15/CV-VP ngày 15/10/2024 |
+2. | Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật
+tại tỉnh | 10 | 9 |  |
+3. | Cải cách thủ tục hành chính | 14,5 | 14,5 | Không phát
+sinh |
+4. | Cải cách tổ chức bộ máy hành chính | 11 | 4,5 | Báo cáo
+số 281/BC-UBND ngày 21/12/2024 |
+ | Tổng số điểm | 45,5 | 39 |  |
+
+Nơi nhận: - UBND huyện (b/c); - Lưu: VT.
+"""
+
+
+def test_narrow_portal_export_whose_rows_all_wrap_keeps_every_row(tmp_path):
+    start = _NARROW_EXPORT.split("\n").index("TT | Nội dung đánh giá | Thang điểm | Điểm tự đánh giá | Giải")
+    found = bar_table(_NARROW_EXPORT.split("\n"), start)
+    assert found is not None
+    rows, end = found
+    assert [row[0] for row in rows] == ["TT", "1.", "2.", "3.", "4.", ""]
+    assert rows[0][4] == "Giải trình" and rows[1][2:] == ["10", "10", "Công văn số 15/CV-VP ngày 15/10/2024"]
+    assert _NARROW_EXPORT.split("\n")[end] == ""  # the table ends at the blank line, the text under it stays text
+
+    from cchc_extract.pipeline import convert_file
+
+    path = tmp_path / "narrow.txt"
+    path.write_text(_NARROW_EXPORT, encoding="utf-8")
+    result = convert_file(path)
+    rows_read = {r.code: (r.max_points, r.self_points) for t in result.score_tables for r in t.rows}
+    assert rows_read == {"1": (10, 10), "2": (10, 9), "3": (14.5, 14.5), "4": (11, 4.5)}
+    # The stated self total is 39, the rows add up to 38: the disagreement is reported.
+    mismatches = [c for c in result.checks if c.status == "mismatch"]
+    assert [(c.kind, c.field) for c in mismatches] == [("stated_total", "self_points")]
+    assert "add up to 38, the total row states 39" in mismatches[0].message
+
+
+def test_lines_with_a_stray_bar_or_two_are_no_portal_table():
+    # Numbered paragraphs quoting a bar or two: no count splits them into rows closing on a bar.
+    text = [
+        "1. | Kế hoạch số 3/KH-UBND | đã ban hành",
+        "2. Báo cáo | gửi đúng hạn |",
+        "3. | Công văn",
+        "số 15/CV-VP | ngày 15/10/2024",
+    ]
+    assert all(bar_table(text, i) is None for i in range(len(text)))
