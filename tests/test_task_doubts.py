@@ -73,3 +73,49 @@ def test_a_tone_mark_its_neighbours_refuse_is_put_right_and_queued():
 def test_a_quarter_spelt_from_look_alikes_is_doubted():
     assert stroke_doubts("Quý 1/2024", "Quý I/2024") and stroke_doubts("Quý lI/2024", "Quý II/2024")
     assert stroke_doubts("Quý II/2024", "Quý II/2024") == [] and stroke_doubts("Tháng 1/2024", "Tháng 1/2024") == []
+
+
+def test_a_quarter_numeral_of_a_stroke_run_is_doubted_and_kept():
+    run = TaskRow(task="Rà soát, kiểm tra văn bản quy phạm pháp luật", deadline="Quý II/2025")
+    lone = TaskRow(task="Đánh giá, xếp loại cán bộ, công chức", deadline="Quý IV/2025")  # no run of strokes
+    out = doubt_tasks(_table(run, lone), ocr=True, period="năm 2025")[0].rows
+    assert out[0].deadline == "Quý II/2025" and "'II'" in _doubts(out[0])[0]
+    assert _doubts(out[1]) == []
+
+
+def test_a_cell_the_grammar_of_deadlines_and_units_does_not_read_is_doubted():
+    merged = TaskRow(
+        task="Tổ chức phổ biến, giáo dục pháp luật cho cán bộ",
+        deadline="28/12/2025 và nhân dân",
+        lead="Công chức Văn hóa - Xã hội",
+    )
+    cut = TaskRow(task="Niêm yết thủ tục hành chính", deadline="Cả năm 2025", lead="Văn phòng HĐND và")
+    whole = [
+        TaskRow(
+            task="Niêm yết thủ tục hành chính",
+            deadline="Quý IV/2025",
+            lead="Công an xã",
+            coordinator="Các thôn, tổ dân phố",
+        )
+        for _ in range(10)
+    ]
+    out = doubt_tasks(_table(merged, cut, *whole), ocr=True, period="năm 2025")[0].rows
+    assert any(d.startswith(f"{DOUBT}deadline: '28/12/2025 và nhân dân'") for d in _doubts(out[0]))
+    assert any(d.startswith(f"{DOUBT}lead: 'Văn phòng HĐND và'") for d in _doubts(out[1]))
+    assert all(_doubts(r) == [] for r in out[2:])
+
+
+def test_a_plan_writing_its_own_deadlines_is_not_doubted_row_after_row():
+    own = [
+        TaskRow(task="Niêm yết thủ tục hành chính", deadline=f"Hoàn thành trước ngày {d}/6/2025") for d in range(10, 20)
+    ]
+    out = doubt_tasks(_table(*own), ocr=True, period="năm 2025")[0].rows
+    assert all(_doubts(r) == [] for r in out)
+
+
+def test_a_word_with_a_stray_letter_is_put_right_and_queued():
+    row = TaskRow(task="Công khai dự toán, quyết toán ngân sách xã", product="Danh mục công bối")
+    printed = TaskRow(task="Công khai dự toán, quyết toán ngân sách xã", product="Danh mục công bố")
+    out = doubt_tasks(_table(row, printed), ocr=True, period="năm 2025")[0].rows
+    assert out[0].product == "Danh mục công bố" and "'bối' read" in _doubts(out[0])[0]
+    assert _doubts(out[1]) == []

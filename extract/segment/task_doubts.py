@@ -15,6 +15,12 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
 * a deadline's year outside the plan's period;
 * a quarter whose numeral a grid's line reader spelt from look-alikes ("1", "l", "|": the strokes
   counted, ``stroke_doubts``);
+* a quarter numeral of one to three strokes ("Quý II/2025"): OCR merges, drops or adds one of a run of
+  like strokes ("III" read "II") and a text dump keeps no confidence to tell — doubted, kept;
+* a deadline, lead or coordinator cell the grammar of deadlines and units (``normalize.units``)
+  does not parse ("28/12/2025 và nhân dân": a neighbouring cell's wrapped words read into it);
+* a word with a stray letter ("công bối" for "công bố": a speck read as a letter) whose shorter
+  form fits its neighbours far better — put in the shorter form, the reading kept;
 
 Only documents read by OCR are weighed: a typed plan's words are what it prints."""
 
@@ -24,6 +30,7 @@ from dataclasses import dataclass, replace
 
 import regex as re
 
+from normalize.units import deadline_status, unit_status
 from normalize.vietnamese.model import RepairModel, load_model
 from normalize.vietnamese.syllable import apply_case, case_of, fold
 from schemas.records import TaskTable
@@ -41,6 +48,9 @@ _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "11": "II", "111": "III", 
 _PASSIVE_TAIL = re.compile(r"\sđược(\s+\p{Ll}+){1,2}\s*$")
 _YEAR = re.compile(r"\b(20\d\d)\b")
 _TEXT_FIELDS = ("task", "activity", "product", "lead", "coordinator", "deadline")
+# A quarter numeral that is a run of like strokes: the count is what OCR gets wrong.
+_STROKE_RUN = re.compile(r"(?i)\bqu[ýy]\s*(I{1,3})\s*/\s*20\d\d\b")
+_GRAMMAR_FIELDS = (("deadline", deadline_status), ("lead", unit_status), ("coordinator", unit_status))
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,14 @@ class TaskDoubtSettings:
     # must gain for the word to be OCR's misreading: the corpus's printed task words gain at most
     # 1.7 ("chi tiêu" / "chỉ tiêu", both right); OCR's "kiếm tra", "nhân dần" gain 9-13.
     lm_margin: float = 5.0
+    # The gain a word one letter shorter ("bố" for "bối") must show: a letter dropped changes the
+    # word more than a mark, so it must fit far better (OCR's "công bối" gains 9.6).
+    stray_letter_margin: float = 8.0
+    # A field's cells the grammar of deadlines and units must read (share, and cells at least) for
+    # one it does not read to be doubted: the corpus's plans' columns read 95-100%, a commune
+    # writing its own deadlines about half.
+    grammar_share: float = 0.85
+    grammar_min_cells: int = 5
 
 
 def _strange_words(text: str, vocab: frozenset[str], s: TaskDoubtSettings) -> list[str]:
@@ -93,6 +111,10 @@ def _remarked(text: str, model: RepairModel, s: TaskDoubtSettings) -> tuple[str,
         gain, best = max(
             ((fit(k, o) - read, o) for o in model.by_key.get(fold(word), ()) if o != word), default=(0.0, "")
         )
+        shorter = {word[:i] + word[i + 1 :] for i in range(len(word))} & known if len(word) > 2 else set()
+        for o in shorter:
+            if fit(k, o) - read - s.stray_letter_margin + s.lm_margin > gain:
+                gain, best = fit(k, o) - read - s.stray_letter_margin + s.lm_margin, o
         if gain >= s.lm_margin:
             printed = tokens[k].group()
             changes.append((tokens[k].start(), tokens[k].end(), printed, apply_case(best, case_of(printed))))
@@ -123,6 +145,21 @@ def _period_years(period: str | None) -> set[int]:
     return set(range(min(years), max(years) + 1)) if years else set()
 
 
+def _grammatical_fields(table: TaskTable, s: TaskDoubtSettings) -> set[str]:
+    """The fields (deadline, lead, coordinator) whose cells in ``table`` the grammar of deadlines
+    and units reads nearly all of: only there is a cell it does not read a sign of a misreading —
+    a plan writing its own deadlines ("Hoàn thành trước ngày …") or units ("Toàn thể CBCC xã")
+    would otherwise be queued row after row."""
+    out = set()
+    for f, grammar in _GRAMMAR_FIELDS:
+        cells = [getattr(r, f) for r in table.rows if getattr(r, f)]
+        if len(cells) >= s.grammar_min_cells and sum(grammar(c) == "complete" for c in cells) >= s.grammar_share * len(
+            cells
+        ):
+            out.add(f)
+    return out
+
+
 def doubt_tasks(
     tables: list[TaskTable], ocr: bool, period: str | None = None, s: TaskDoubtSettings = TaskDoubtSettings()
 ) -> list[TaskTable]:
@@ -134,6 +171,7 @@ def doubt_tasks(
     years = _period_years(period)
     out = []
     for table in tables:
+        grammatical = _grammatical_fields(table, s)
         new_rows = []
         for row in table.rows:
             doubts: list[str] = []
@@ -157,6 +195,12 @@ def doubt_tasks(
                 said = tail.group().strip()
                 doubts.append(f"{DOUBT}product's predicate '{said}' was read at the task's end (was '{row.product}')")
                 row = replace(row, task=row.task[: tail.start()].rstrip(), product=f"{row.product} {said}")
+            run = _STROKE_RUN.search(row.deadline)
+            if run is not None and not any(d.startswith(f"{DOUBT}deadline: quarter") for d in doubts + row.flags):
+                doubts.append(f"{DOUBT}deadline: quarter numeral '{run.group(1)}' is a run of strokes OCR may miscount")
+            for f, grammar in _GRAMMAR_FIELDS:
+                if f in grammatical and getattr(row, f) and grammar(getattr(row, f)) != "complete":
+                    doubts.append(f"{DOUBT}{f}: '{getattr(row, f)}' is no {f} the plan's grammar reads")
             outside = sorted({int(y) for y in _YEAR.findall(row.deadline)} - years) if years else []
             if outside:
                 doubts.append(f"{DOUBT}deadline: year {outside[0]} outside the plan's period")
