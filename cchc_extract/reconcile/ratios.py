@@ -132,14 +132,21 @@ def _unread_counts(
     """The counts a percentage row after its counts may be of whose figure was not read (a count
     row, not a group, printing no value we took): the ratio may be of one of them, so a pair the
     others make that fails it may be ours, not the commune's. A parent ratio's children are its
-    counts whatever we read."""
+    counts whatever we read. The ratio's parent, a count whose figure we did not read, is one
+    too: the share may be of that whole ("6.3 92%" of 6.1 / 6 when 6 printed no figure we took),
+    so the two parts read beside it are no certain pair."""
     if any(_usable(rows[j]) for j in kids.get(i, [])):
         return []
-    return [
-        j
-        for j in _siblings_above(i, parents, rows, s)
-        if rows[j].value is None and not kids.get(j) and not is_percent(rows[j]) and code_legend(rows[j]) is None
+    p = parents[i]
+    whole = [p] if p is not None and rows[p].value is None and _count_row(rows[p]) else []
+    return whole + [
+        j for j in _siblings_above(i, parents, rows, s) if rows[j].value is None and not kids.get(j) and _count_row(rows[j])
     ]
+
+
+def _count_row(row: StatRow) -> bool:
+    """Whether a row is a count's (no percentage, no coded answer), whatever figure it printed."""
+    return not is_percent(row) and code_legend(row) is None
 
 
 def _descends(j: int, ancestor: int | None, parents: list[int | None]) -> bool:
