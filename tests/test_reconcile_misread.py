@@ -499,3 +499,26 @@ def test_a_total_ocr_read_with_a_zero_closed_into_a_nine_is_a_misread():
     reconcile(result)
     (total,) = [c for c in result.checks if c.kind == "stated_total" and c.field == "max_points"]
     assert total.status == "misread" and "may be 10" in total.message
+
+
+def test_a_sum_failed_by_a_points_cell_printed_as_letters_is_a_misread_on_an_ocr_dump():
+    # "1.2 | Báo cáo CCHC .. D. 1,5": OCR printed the maximum as "D.", taken for 0; its parts'
+    # 0,75 + 1 are no sum of that guess. Typed text prints no letters there: a fault, as before.
+    def result(read_by_ocr):
+        rows = [
+            row("1.2", 0, 1.5, "1,5"),
+            row("1.2.1", 0.75, 0.75, "0,75"),
+            row("1.2.2", 1, 0.75, "0,75"),
+        ]
+        rows[0].max_points_raw = "D."
+        doc = ExtractionResult(
+            source=SourceInfo(method="text", read_by_ocr=read_by_ocr),
+            score_tables=[ScoreTable(title="Bảng điểm", rows=rows)],
+        )
+        reconcile(doc)
+        return doc
+
+    ocr = result(True)
+    assert statuses(ocr, "sum_children") == ["misread"]
+    assert any(r.item == "/score_tables/0/rows/0" and r.field == "max_points" for r in ocr.review)
+    assert statuses(result(False), "sum_children") == ["mismatch"]
