@@ -140,7 +140,9 @@ def _unread_counts(
     p = parents[i]
     whole = [p] if p is not None and rows[p].value is None and _count_row(rows[p]) else []
     return whole + [
-        j for j in _siblings_above(i, parents, rows, s) if rows[j].value is None and not kids.get(j) and _count_row(rows[j])
+        j
+        for j in _siblings_above(i, parents, rows, s)
+        if rows[j].value is None and not kids.get(j) and _count_row(rows[j])
     ]
 
 
