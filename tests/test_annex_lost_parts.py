@@ -144,3 +144,19 @@ def test_a_share_whose_whole_printed_no_figure_doubts_the_parts_read_beside_it()
     rows[0].value, rows[0].value_raw, rows[0].unit, rows[0].flags = 27.0, "27", "Người", []
     rows[3].value, rows[3].value_raw = 12.0, "12"
     assert statuses(reconciled(*rows), "ratio") == {"6.3": "mismatch"}
+
+
+def test_a_heading_above_a_share_is_no_lost_whole():
+    # "2 Kết quả giải quyết hồ sơ" prints neither unit nor figure: the share below is of the
+    # breakdown above it, and its failure is the commune's
+    heading = row("2", "Kết quả giải quyết hồ sơ thủ tục hành chính", "", "")
+    heading.flags = []  # no figure told lost: a heading's
+    result = reconciled(
+        heading,
+        row("2.1", "Số hồ sơ TTHC đã giải quyết", "Hồ sơ", "384"),
+        row("2.1.a", "Giải quyết trước hạn", "Hồ sơ", "193"),
+        row("2.1.b", "Giải quyết đúng hạn", "Hồ sơ", "187"),
+        row("2.1.c", "Giải quyết quá hạn", "Hồ sơ", "4"),
+        row("2.2", "Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn", "%", "93,96"),
+    )
+    assert statuses(result, "ratio") == {"2.2": "mismatch"}

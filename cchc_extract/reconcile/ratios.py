@@ -11,6 +11,7 @@ from itertools import combinations
 
 import regex as re
 
+from cchc_extract.reconcile.confidence import MISSING_FLAG
 from cchc_extract.reconcile.core import _decimals, _Ledger, _percent_matches, _vn, one_cause
 from cchc_extract.reconcile.hierarchy import norm_code
 from cchc_extract.reconcile.misread import (
@@ -134,16 +135,23 @@ def _unread_counts(
     others make that fails it may be ours, not the commune's. A parent ratio's children are its
     counts whatever we read. The ratio's parent, a count whose figure we did not read, is one
     too: the share may be of that whole ("6.3 92%" of 6.1 / 6 when 6 printed no figure we took),
-    so the two parts read beside it are no certain pair."""
+    so the two parts read beside it are no certain pair. A parent printing neither unit nor
+    figure, its figure not told lost, is a heading ("2 Kết quả giải quyết hồ sơ"), no count."""
     if any(_usable(rows[j]) for j in kids.get(i, [])):
         return []
     p = parents[i]
-    whole = [p] if p is not None and rows[p].value is None and _count_row(rows[p]) else []
+    whole = [p] if p is not None and rows[p].value is None and _lost_count(rows[p]) else []
     return whole + [
         j
         for j in _siblings_above(i, parents, rows, s)
         if rows[j].value is None and not kids.get(j) and _count_row(rows[j])
     ]
+
+
+def _lost_count(row: StatRow) -> bool:
+    """Whether a row that printed no figure we read is a count's: it prints a unit, or the
+    segmenter told its figure lost (``missing_value``)."""
+    return _count_row(row) and (bool(_unit_key(row)) or MISSING_FLAG["value"] in row.flags)
 
 
 def _count_row(row: StatRow) -> bool:
