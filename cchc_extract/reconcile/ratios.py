@@ -151,7 +151,7 @@ def _unread_counts(
 def _lost_count(row: StatRow) -> bool:
     """Whether a row that printed no figure we read is a count's: it prints a unit, or the
     segmenter told its figure lost (``missing_value``)."""
-    return _count_row(row) and (bool(_unit_key(row)) or MISSING_FLAG["value"] in row.flags)
+    return (bool(_unit_key(row)) or MISSING_FLAG["value"] in row.flags) and _count_row(row)
 
 
 def _count_row(row: StatRow) -> bool:
