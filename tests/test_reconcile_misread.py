@@ -522,3 +522,15 @@ def test_a_sum_failed_by_a_points_cell_printed_as_letters_is_a_misread_on_an_ocr
     assert statuses(ocr, "sum_children") == ["misread"]
     assert any(r.item == "/score_tables/0/rows/0" and r.field == "max_points" for r in ocr.review)
     assert statuses(result(False), "sum_children") == ["mismatch"]
+
+
+def test_a_sum_stated_by_a_row_whose_other_cell_printed_letters_is_a_misread_on_an_ocr_dump():
+    # "1. ae 1": the maximum printed as letters, the self score "1" (a "10" lost a digit) split
+    # from the same damaged line: its parts' 1 + 1 are no sum of that reading
+    rows = [row("1", None, 1, "1"), row("1.1", 2, 1, "1"), row("1.2", 2, 1, "1")]
+    rows[0].max_points_raw = "ae"
+    doc = ExtractionResult(
+        source=SourceInfo(method="text", read_by_ocr=True), score_tables=[ScoreTable(title="Bảng điểm", rows=rows)]
+    )
+    reconcile(doc)
+    assert statuses(doc, "sum_self") == ["misread"]

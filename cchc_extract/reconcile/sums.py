@@ -558,13 +558,14 @@ def _unsure(
 ) -> tuple[ReviewItem, ...]:
     """The members of a relation the segmenter read unsurely (its own row confidence under the
     review threshold: a code inferred, a cell missing; or that cell, ``field_``, read unsurely);
-    on OCR'd text also those whose ``field_`` cell printed letters, not digits ("D." taken for
-    0): the figure is a guess from the glyphs' shapes, whatever the row's confidence says."""
+    on OCR'd text also those with a points cell printed as letters, not digits ("D." taken for
+    0, "ae" for a lost maximum): that figure is a guess from the glyphs' shapes, and the row's
+    other cells were split from the same damaged line, so their columns are as unsure."""
     return tuple(
         _score_ref(ti, k, rows[k], field_, name)
         for k in members
         if cell_confidence(rows[k], field_, s.confidence) < s.review_below
-        or (ocr and from_letters(getattr(rows[k], f"{field_}_raw")))
+        or (ocr and from_letters(*(getattr(rows[k], f"{f}_raw") for f in POINT_FIELDS)))
     )
 
 
