@@ -283,8 +283,11 @@ def _check_ratio(
     if status != "ok" and _v(row) > 100.0:
         # A share printed over 100% is no share of any pair (each numerator is at most its
         # denominator): the failure is the percentage's alone (a decimal mark OCR lost,
-        # "84,02" read 84025117), not its counts', which it cannot doubt.
+        # "84,02" read 84025117), not its counts', which it cannot doubt. On OCR'd text it is a
+        # reading of ours ("94,4" read 944): doubted, to review, not the commune's fault.
         members = ()
+        if ocr:
+            unread = [*unread, i]
     check_stat_value(
         ledger,
         "ratio",
@@ -389,7 +392,7 @@ def check_stat_value(
     doubted = tuple(ref for k, ref in zip(members, refs) if rows[k].confidence < REVIEW_BELOW)
     if status == "mismatch" and not found:
         refs, doubted = _less_vouched(ai, members, refs, doubted, ledger)
-    doubted += tuple(_stat_ref(ai, k, rows[k], name) for k in unread if k not in members)
+    doubted += tuple(_stat_ref(ai, k, rows[k], name) for k in unread if k not in members or k == members[0])
     ledger.check(
         kind,
         f"/statistics/{ai}/rows/{members[0]}",
