@@ -127,3 +127,48 @@ def test_two_counts_of_a_group_whose_row_was_lost_are_no_certain_pair():
     )
     assert statuses(result, "ratio") == {"4.3": "skipped"}
     assert "4.3" not in codes_queued(result)
+
+
+def test_a_share_whose_whole_printed_no_figure_doubts_the_parts_read_beside_it():
+    # "6 Người "25": the whole's figure lost, 6.1's "23" read 25: 92% is 6.1 / 6, not 6.2 / 6.1
+    result = reconciled(
+        row("6", "Số cán bộ, công chức cấp xã", "Người", "", 0.7),
+        row("6.1", "Số cán bộ, công chức đạt chuẩn", "Người", "25"),
+        row("6.2", "Số cán bộ, công chức chưa đạt chuẩn", "Người", "2"),
+        row("6.3", "Tỷ lệ cán bộ, công chức đạt chuẩn", "%", "92"),
+    )
+    assert statuses(result, "ratio") == {"6.3": "misread"}
+    assert {"6", "6.3"} <= codes_queued(result)
+    # the whole read, the same share against its parts is the commune's fault, told as before
+    rows = result.statistics[0].rows
+    rows[0].value, rows[0].value_raw, rows[0].unit, rows[0].flags = 27.0, "27", "Người", []
+    rows[3].value, rows[3].value_raw = 12.0, "12"
+    assert statuses(reconciled(*rows), "ratio") == {"6.3": "mismatch"}
+
+
+def test_a_heading_above_a_share_is_no_lost_whole():
+    # "2 Kết quả giải quyết hồ sơ" prints neither unit nor figure: the share below is of the
+    # breakdown above it, and its failure is the commune's
+    heading = row("2", "Kết quả giải quyết hồ sơ thủ tục hành chính", "", "")
+    heading.flags = []  # no figure told lost: a heading's
+    result = reconciled(
+        heading,
+        row("2.1", "Số hồ sơ TTHC đã giải quyết", "Hồ sơ", "384"),
+        row("2.1.a", "Giải quyết trước hạn", "Hồ sơ", "193"),
+        row("2.1.b", "Giải quyết đúng hạn", "Hồ sơ", "187"),
+        row("2.1.c", "Giải quyết quá hạn", "Hồ sơ", "4"),
+        row("2.2", "Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn", "%", "93,96"),
+    )
+    assert statuses(result, "ratio") == {"2.2": "mismatch"}
+
+
+def test_a_share_over_100_on_an_ocr_dump_is_a_misread():
+    # "94,4" read 944 (the mark lost): no share of any pair, a reading of ours to review
+    result = reconciled(
+        row("3", "Số cán bộ, công chức cấp xã", "Người", "18"),
+        row("3.1", "Số cán bộ, công chức đạt chuẩn", "Người", "17"),
+        row("3.2", "Số cán bộ, công chức chưa đạt chuẩn", "Người", "1"),
+        row("3.3", "Tỷ lệ cán bộ, công chức đạt chuẩn", "%", "944"),
+    )
+    assert statuses(result, "ratio")["3.3"] == "misread"
+    assert "3.3" in codes_queued(result)

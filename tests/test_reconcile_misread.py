@@ -577,3 +577,38 @@ def test_a_top_row_read_unsurely_whose_children_confirm_it_leaves_the_total_the_
     reconcile(result)
     (total,) = [c for c in result.checks if c.kind == "stated_total" and c.field == "max_points"]
     assert total.status == "misread"
+
+
+def test_a_sum_failed_by_a_points_cell_printed_as_letters_is_a_misread_on_an_ocr_dump():
+    # "1.2 | Báo cáo CCHC .. D. 1,5": OCR printed the maximum as "D.", taken for 0; its parts'
+    # 0,75 + 1 are no sum of that guess. Typed text prints no letters there: a fault, as before.
+    def result(read_by_ocr):
+        rows = [
+            row("1.2", 0, 1.5, "1,5"),
+            row("1.2.1", 0.75, 0.75, "0,75"),
+            row("1.2.2", 1, 0.75, "0,75"),
+        ]
+        rows[0].max_points_raw = "D."
+        doc = ExtractionResult(
+            source=SourceInfo(method="text", read_by_ocr=read_by_ocr),
+            score_tables=[ScoreTable(title="Bảng điểm", rows=rows)],
+        )
+        reconcile(doc)
+        return doc
+
+    ocr = result(True)
+    assert statuses(ocr, "sum_children") == ["misread"]
+    assert any(r.item == "/score_tables/0/rows/0" and r.field == "max_points" for r in ocr.review)
+    assert statuses(result(False), "sum_children") == ["mismatch"]
+
+
+def test_a_sum_stated_by_a_row_whose_other_cell_printed_letters_is_a_misread_on_an_ocr_dump():
+    # "1. ae 1": the maximum printed as letters, the self score "1" (a "10" lost a digit) split
+    # from the same damaged line: its parts' 1 + 1 are no sum of that reading
+    rows = [row("1", None, 1, "1"), row("1.1", 2, 1, "1"), row("1.2", 2, 1, "1")]
+    rows[0].max_points_raw = "ae"
+    doc = ExtractionResult(
+        source=SourceInfo(method="text", read_by_ocr=True), score_tables=[ScoreTable(title="Bảng điểm", rows=rows)]
+    )
+    reconcile(doc)
+    assert statuses(doc, "sum_self") == ["misread"]

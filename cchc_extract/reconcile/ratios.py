@@ -11,6 +11,7 @@ from itertools import combinations
 
 import regex as re
 
+from cchc_extract.reconcile.confidence import MISSING_FLAG
 from cchc_extract.reconcile.core import _decimals, _Ledger, _percent_matches, _vn, one_cause
 from cchc_extract.reconcile.hierarchy import norm_code
 from cchc_extract.reconcile.misread import (
@@ -132,14 +133,30 @@ def _unread_counts(
     """The counts a percentage row after its counts may be of whose figure was not read (a count
     row, not a group, printing no value we took): the ratio may be of one of them, so a pair the
     others make that fails it may be ours, not the commune's. A parent ratio's children are its
-    counts whatever we read."""
+    counts whatever we read. The ratio's parent, a count whose figure we did not read, is one
+    too: the share may be of that whole ("6.3 92%" of 6.1 / 6 when 6 printed no figure we took),
+    so the two parts read beside it are no certain pair. A parent printing neither unit nor
+    figure, its figure not told lost, is a heading ("2 Kết quả giải quyết hồ sơ"), no count."""
     if any(_usable(rows[j]) for j in kids.get(i, [])):
         return []
-    return [
+    p = parents[i]
+    whole = [p] if p is not None and rows[p].value is None and _lost_count(rows[p]) else []
+    return whole + [
         j
         for j in _siblings_above(i, parents, rows, s)
-        if rows[j].value is None and not kids.get(j) and not is_percent(rows[j]) and code_legend(rows[j]) is None
+        if rows[j].value is None and not kids.get(j) and _count_row(rows[j])
     ]
+
+
+def _lost_count(row: StatRow) -> bool:
+    """Whether a row that printed no figure we read is a count's: it prints a unit, or the
+    segmenter told its figure lost (``missing_value``)."""
+    return (bool(_unit_key(row)) or MISSING_FLAG["value"] in row.flags) and _count_row(row)
+
+
+def _count_row(row: StatRow) -> bool:
+    """Whether a row is a count's (no percentage, no coded answer), whatever figure it printed."""
+    return not is_percent(row) and code_legend(row) is None
 
 
 def _descends(j: int, ancestor: int | None, parents: list[int | None]) -> bool:
@@ -266,8 +283,11 @@ def _check_ratio(
     if status != "ok" and _v(row) > 100.0:
         # A share printed over 100% is no share of any pair (each numerator is at most its
         # denominator): the failure is the percentage's alone (a decimal mark OCR lost,
-        # "84,02" read 84025117), not its counts', which it cannot doubt.
+        # "84,02" read 84025117), not its counts', which it cannot doubt. On OCR'd text it is a
+        # reading of ours ("94,4" read 944): doubted, to review, not the commune's fault.
         members = ()
+        if ocr:
+            unread = [*unread, i]
     check_stat_value(
         ledger,
         "ratio",
@@ -372,7 +392,7 @@ def check_stat_value(
     doubted = tuple(ref for k, ref in zip(members, refs) if rows[k].confidence < REVIEW_BELOW)
     if status == "mismatch" and not found:
         refs, doubted = _less_vouched(ai, members, refs, doubted, ledger)
-    doubted += tuple(_stat_ref(ai, k, rows[k], name) for k in unread if k not in members)
+    doubted += tuple(_stat_ref(ai, k, rows[k], name) for k in unread if k not in members or k == members[0])
     ledger.check(
         kind,
         f"/statistics/{ai}/rows/{members[0]}",

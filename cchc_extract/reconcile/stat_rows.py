@@ -43,7 +43,7 @@ def _unit_words(row: StatRow) -> str:
 
 
 def is_percent(row: StatRow) -> bool:
-    return "%" in row.unit or row.value_raw.strip().endswith("%") or _plain(row.indicator).startswith("ty le")
+    return "%" in row.unit or (row.value_raw or "").strip().endswith("%") or _plain(row.indicator).startswith("ty le")
 
 
 def is_count(row: StatRow) -> bool:

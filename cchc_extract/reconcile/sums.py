@@ -248,7 +248,7 @@ def _check_score_table(
                     members, partial(sum_holds, tol, lost)
                 )
             unconfirmed = [c for c in children if not confirmed_by_children(rows, c, field_, kids, tol)]
-            unsure = _unsure(ti, [i, *unconfirmed], rows, field_, name, s) + _placed_by_guess(
+            unsure = _unsure(ti, [i, *unconfirmed], rows, field_, name, s, ocr) + _placed_by_guess(
                 ti, i, kids, rows, field_, name
             )
             if ocr and field_ != "max_points":
@@ -311,8 +311,8 @@ def _check_score_table(
                 # unsurely) may hold numbers of another row or column: ours, as in a sum; so may an
                 # OCR'd maximum that is not its criterion's in the set the table was matched to (a
                 # score above the set's own maximum is the commune's: that one stays a mismatch)
-                doubted=_unsure(ti, [i], rows, "self_points", name, s)
-                + _unsure(ti, [i], rows, "max_points", name, s)
+                doubted=_unsure(ti, [i], rows, "self_points", name, s, ocr)
+                + _unsure(ti, [i], rows, "max_points", name, s, ocr)
                 + _max_not_the_sets(ti, i, row, name, ocr),
                 stated_too=from_set(found),
             )
@@ -404,7 +404,13 @@ def _check_score_table(
             else (),
             misread=[(c.ref, r) for c, r in found] or above or shifted,
             doubted=_unsure(
-                ti, [k for k in top if not confirmed_by_children(rows, k, field_, kids, tol)], rows, field_, name, s
+                ti,
+                [k for k in top if not confirmed_by_children(rows, k, field_, kids, tol)],
+                rows,
+                field_,
+                name,
+                s,
+                ocr,
             )
             + _total_unsure(ti, table, field_, stated, name, s),
             # a total read a column off says the total row is ours, not which rows are right: its
@@ -553,14 +559,24 @@ def _placed_by_guess(
 
 
 def _unsure(
-    ti: int, members: list[int], rows: list[ScoreRow], field_: str, name: str, s: ReconcileSettings
+    ti: int,
+    members: list[int],
+    rows: list[ScoreRow],
+    field_: str,
+    name: str,
+    s: ReconcileSettings,
+    ocr: bool = False,
 ) -> tuple[ReviewItem, ...]:
     """The members of a relation the segmenter read unsurely (its own row confidence under the
-    review threshold: a code inferred, a cell missing; or that cell, ``field_``, read unsurely)."""
+    review threshold: a code inferred, a cell missing; or that cell, ``field_``, read unsurely);
+    on OCR'd text also those with a points cell printed as letters, not digits ("D." taken for
+    0, "ae" for a lost maximum): that figure is a guess from the glyphs' shapes, and the row's
+    other cells were split from the same damaged line, so their columns are as unsure."""
     return tuple(
         _score_ref(ti, k, rows[k], field_, name)
         for k in members
         if cell_confidence(rows[k], field_, s.confidence) < s.review_below
+        or (ocr and from_letters(*(getattr(rows[k], f"{f}_raw") for f in POINT_FIELDS)))
     )
 
 
