@@ -2,6 +2,7 @@
 ``misread`` when a value we may have read wrong (an OCR digit confusion, a lost decimal mark, a
 recorded alternative) explains the failure. Misread values go to review with their alternatives."""
 
+from dataclasses import replace
 from pathlib import Path
 
 from cchc_extract.pipeline import convert_file
@@ -151,6 +152,28 @@ def test_a_doubled_digit_ocr_merged_is_a_misread_on_a_scan():
     result = ExtractionResult(source=SourceInfo(method="ocr"), counts=[count])
     reconcile(result, ReconcileSettings(ocr_lost_doubles=False))
     assert statuses(result, "count_parts") == ["mismatch"]
+
+
+def test_a_single_part_over_its_total_is_our_doubt_on_ocr_text_and_the_communes_fault_when_typed():
+    # OCR ran a table's two cells together ("6 quy định" then "7"): a part 67 of a total 6, which
+    # no digit confusion explains; read by OCR it goes to review as ours, typed it is a fault.
+    count = Count(
+        text="đã ban hành 6 quy định (trong đó 67 quy định về thủ tục hành chính)",
+        label="quy định",
+        total=6,
+        unit="quy định",
+        parts=[CountPart("về thủ tục hành chính", 67)],
+    )
+    for method, status in (("ocr", "misread"), ("docx", "mismatch")):
+        result = ExtractionResult(source=SourceInfo(method=method), counts=[count])
+        reconcile(result)
+        assert statuses(result, "count_parts") == [status]
+        assert any(item.item == "/counts/0" for item in result.review)
+    # a part within its total stays ok either way
+    within = replace(count, parts=[CountPart("về thủ tục hành chính", 5)])
+    result = ExtractionResult(source=SourceInfo(method="ocr"), counts=[within])
+    reconcile(result)
+    assert statuses(result, "count_parts") == ["ok"]
 
 
 def test_narrative_count_against_its_annex_row_on_a_scan():

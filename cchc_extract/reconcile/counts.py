@@ -107,7 +107,16 @@ def _check_counts(
             message=head + note if count.doubt or expected is None else f"{head} = {_vn(expected)}{note}",
             rows=(ref,),
             misread=[(c.ref, r) for c, r in found],
+            doubted=(ref,) if _part_over_total_read_by_ocr(status, ocr, parts, found) else (),
         )
+
+
+def _part_over_total_read_by_ocr(status: str, ocr: bool, parts: list[float | None], found: list) -> bool:
+    """A single part larger than its whole, on OCR'd text, with no digit reading to explain it: the
+    two figures OCR ran together from a table's cells ("6 quy định … 6 7" read as a part 67), or a
+    part's digit doubled, far likelier than a commune writing a part over its total; it goes to
+    review as our doubt, not to the commune as its fault."""
+    return status == "mismatch" and ocr and len(parts) == 1 and not found
 
 
 def _label_key(text: str) -> str:
