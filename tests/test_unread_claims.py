@@ -97,18 +97,29 @@ def test_a_table_whose_every_points_cell_ocr_garbled_is_found_by_its_names_and_t
     # Header read ("TT | . a Linh vue, tiéu chi … Ghi cha:"), then lines opening 1., 1.1., 1.1.2,
     # 1.1.3., 1.2., 1.2.1 whose figures OCR garbled ("CCHC is 10° 7,75 Le"): no row of the ten
     # came out, and before, nothing said so.
-    # Now the name lines, still the criteria set's, give rows 1 … 1.2.1 by their place in the
+    # Now the name lines, still the criteria set's, give rows 1 … 1.2.2 by their place in the
     # set (truth's names; row 1's name line "CONG TAC CHi DAO, DIEU HANH _~-" stands above the
-    # table's lines, found among the lines above a table withdrawn whole); their points are told.
+    # table's lines, found among the lines above a table withdrawn whole), and most of their
+    # figures are read from the garbled cells (dumprows22); what is still not read is told: the
+    # self points of 1.1.1 and 1.1.3, the points of 1.2, and row 1.3 after the last row read.
     out, truth = _convert("s243-d01-i3-ruled-center-eng-300dpi-degraded.txt")
-    want = {r["code"]: r["name"] for r in truth["score_tables"][0]["rows"]}
+    want = {r["code"]: r for r in truth["score_tables"][0]["rows"]}
     rows = [r for t in out["score_tables"] for r in t["rows"]]
-    assert [r["code"] for r in rows] == ["1", "1.1", "1.1.1", "1.1.2", "1.1.3", "1.1.4", "1.2", "1.2.1"]
-    assert all(r["name"] == want[r["code"]] for r in rows)
-    told = [u for u in out["unread"] if u["kind"] == "rows"]
-    assert len(told) == 1 and told[0]["reason"].startswith("points of 1, 1.1, 1.1.1, 1.1.2, 1.1.3, 1.1.4, 1.2, 1.2.1")
-    assert "not found in the text" not in told[0]["reason"]
-    assert told[0]["line_start"] == 14 and told[0]["line_end"] == 29
+    assert [r["code"] for r in rows] == ["1", "1.1", "1.1.1", "1.1.2", "1.1.3", "1.1.4", "1.2", "1.2.1", "1.2.2"]
+    assert all(r["name"] == want[r["code"]]["name"] for r in rows)
+    assert all(r["max_points"] == want[r["code"]]["max_points"] for r in rows)
+    reasons = [u["reason"] for u in out["unread"] if u["kind"] == "rows"]
+    assert any(r.startswith("figures not read") and "1.1.1 self points, 1.1.3 self points" in r for r in reasons)
+    assert any(r.startswith("points of 1.2 not read") for r in reasons)
+    assert any(r.startswith("rows after 1.2 not read") and "1.3" in r for r in reasons)
+    # a figure read wrong (1.1.4's self 7 over its maximum 2) is in the queue with its readings
+    wrong = [r for r in rows if r["self_points"] not in (None, want[r["code"]]["self_points"])]
+    queued = {(q.get("code"), q.get("field")) for q in out["review"]}
+    assert all((r["code"], "self_points") in queued for r in wrong)
+    # each says where: 1.2's line ("1.2. | Bao cio CCHC 2 U5 =", line 27), 1.3's ("… Kiém tra cong tac CCHC", 34)
+    by_reason = {u["reason"].split(" not read")[0]: u for u in out["unread"] if u["kind"] == "rows"}
+    assert by_reason["points of 1.2"]["line_start"] <= 27 <= by_reason["points of 1.2"]["line_end"]
+    assert by_reason["rows after 1.2"]["line_start"] == 34
 
 
 def test_a_totals_row_whose_figures_ocr_garbled_is_told_and_only_there():
