@@ -1,5 +1,7 @@
 """Criterion-code reading (normalize.codes) and column repair (normalize.code_repair)."""
 
+import pytest
+
 from normalize.code_repair import oversized_rows, parent_rows, repair_codes
 from normalize.codes import (
     CodeSettings,
@@ -207,6 +209,7 @@ def test_the_linear_pass_gives_what_the_search_gives():
     assert accepted > 100
 
 
+@pytest.mark.slow  # corpus-wide/property check: `pytest -m slow`
 def test_cutting_dear_paths_changes_no_choice():
     # Paths that cannot enter the next beam are dropped before their token is weighed: on
     # garbled columns (lost dots, look-alike letters, missing tokens, absorbable and parent

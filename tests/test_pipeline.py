@@ -3,6 +3,8 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from cchc_extract.cli import main
 from schemas import published_schema, schema_errors
 
@@ -57,6 +59,7 @@ HASH_SEED_FILES = (
 )
 
 
+@pytest.mark.slow  # corpus-wide/property check: `pytest -m slow`
 def test_output_does_not_depend_on_the_hash_seed():
     # Goldens compare byte for byte, and a batch's workers (process pool, Dask) each start with their
     # own hash seed: ties anywhere (candidate syllables, codes) must break the same way in every

@@ -11,6 +11,7 @@ degrade=True)`` and the seed string "p04-iN-statements/d200"; the truth is the g
 import json
 from pathlib import Path
 
+import pytest
 from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument
@@ -125,6 +126,7 @@ def test_numbered_sentences_naming_units_and_times_are_no_table():
     assert not [r for t in find_task_lines(doc, TaskLineSettings(row_shapes=True)) for r in t.rows]
 
 
+@pytest.mark.slow  # corpus-wide/property check: `pytest -m slow`
 def test_a_grid_ocr_read_as_one_block_stays_told():
     # Seed 501's P04 plan i2 OCR'd as one block (psm 6, 200 dpi, degraded, as the module's
     # docstring says but ``psm=6``): the grid's columns' lines interleaved ("hành. phấp luật trên

@@ -31,6 +31,7 @@ def corpus(tmp_path_factory) -> Path:
 
 @pytest.mark.needs_libreoffice
 @pytest.mark.needs_tesseract  # the generator makes an OCR dump of P02/P04 with Tesseract
+@pytest.mark.slow  # corpus-wide/property check: `pytest -m slow`
 def test_generated_plans_read_against_truth(corpus):
     docs = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))["documents"]
     assert {d["format"] for d in docs} >= {"docx", "pdf", "txt"}
