@@ -24,6 +24,7 @@ from extract.segment.table_join import header_row_count
 from extract.segment.unread_review import totals_told as totals_told, unread_review_items as unread_review_items
 from extract.segment.unread_rows import unread_headed_tables, unread_score_rows, within_lines
 from extract.segment.unread_set_aside import overlaps, unread_set_aside
+from extract.segment.unread_tail import unread_tail_rows
 from extract.segment.unread_tasks import unread_task_codes, unread_task_gaps, unread_task_lists, unread_task_runs
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold, fold_spaces
@@ -156,6 +157,11 @@ def find_unread(
         replace(p, text_sample=_sample(p.text_sample, settings))
         for p in lost
         if p.reason == LOST_TOTAL_REASON or not within_lines(p, known)
+    )
+    # Rows garbled past reading after a table's last row read, told by the criteria's names they hold.
+    tail = unread_tail_rows(doc, result, lambda line, page: _line_read(line, page, sources))
+    parts.extend(
+        replace(p, text_sample=_sample(p.text_sample, settings)) for p in tail if not within_lines(p, known + parts)
     )
     # A table's header with nothing read under it, unless a part above already tells its lines.
     headed = unread_headed_tables(doc, lambda line, page: _line_read(line, page, sources))

@@ -238,6 +238,11 @@ def _unread_coded_lines(
 _BODY_END = lazy_compile(r"^\W*(?:noi\s*nhan|tm\.?\s|kt\.?\s|t/m\b)")
 
 
+def is_body_end(folded: str) -> bool:
+    """Whether a folded line opens the signature block that ends a table's body."""
+    return _BODY_END.match(folded) is not None
+
+
 def unread_headed_tables(
     doc: IngestedDocument, is_read: Callable[[Line, int], bool], settings: UnreadRowSettings = UnreadRowSettings()
 ) -> list[UnreadPart]:
@@ -272,7 +277,7 @@ def unread_headed_tables(
             for line in lines[j : j + settings.body_lines]:
                 # (a header printed again names columns; a name's wrapped tail "chinh | ; :" passes
                 # ``is_header_line`` on its shape alone)
-                if _BODY_END.match(fold(line.raw or line.text)) or (is_header_line(line) and concepts(line)):
+                if is_body_end(fold(line.raw or line.text)) or (is_header_line(line) and concepts(line)):
                     break
                 body.append(line)
             i = j
