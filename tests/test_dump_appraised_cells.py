@@ -64,3 +64,41 @@ def test_the_dump_reads_every_appraised_cell():
     # The "ii" is a reading of ours: the row is doubted, not silently taken.
     four = next(r for r in table.rows if r.code == "4")
     assert "ambiguous_number" in four.flags
+
+
+def test_two_marked_ones_are_a_cell_read_by_the_rows_bound():
+    # vie OCR gives the speck-like 1s marks no Vietnamese letter pair carries ("1 ïÌ 1", seed 563's d05-i4).
+    assert _run("1.2.1 | (bao cao qui I, qui III, bao cao 6 thang va bao 22/05/2013 1 ïÌ 1") == ["1", "ïÌ", "1"]
+    assert points_readings("ïÌ") == [11.0, 1.0]
+
+
+def test_a_numbers_line_opening_with_no_word_goes_to_the_row_awaiting_them():
+    from extract.model import Line
+    from extract.segment.line_cells import read_line
+    from extract.segment.row_openings import names_row
+
+    def opens_name(text: str) -> bool:
+        return names_row(read_line(Line(text=text, raw=text, page=1, number=1), False))
+
+    # A centred row's numbers line under its whole name: garbled letters, a date, a cell's "TL".
+    assert not opens_name("ñ NIệi b : 3/8/2013 TL 025 0,25")
+    # A name's first words on its numbers' line open a row of their own.
+    assert opens_name("Cải cách thủ tục hành chính 14,5 14 14")
+    assert opens_name("CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC 10 8,25 7,75")
+
+
+def test_a_centred_rows_numbers_below_its_name(tmp_path):
+    # Lines of seed 563's d05-i4 (vie, degraded): the row's name on one line, its figures under it
+    # beside its explanation's date and OCR's letters; the row's cells are read, none lost.
+    text = DUMP.read_text(encoding="utf-8").replace(
+        "6. Cai cach tai chinh cong 7 7 6,75 Thong bao s6 126/TB-UBND ngay 18/08/2023",
+        "ˆ | Cai cach tai chinh cong Thong bao s6 126/TB-UBND ngay |. ãỊ\nñ NIệi b : 18/08/2023 TL 7 6,75",
+    )
+    dump = tmp_path / "centred.txt"
+    dump.write_text(text, encoding="utf-8")
+    (table,) = convert_file(dump).score_tables
+    six = next(r for r in table.rows if r.code == "6")
+    # (its "TL" before the figures is a speck's, or the self cell OCR garbled: the run read is 7, 6,75)
+    assert (six.max_points, six.self_points) == (7.0, 6.75)
+    assert six.source.line_end == six.source.line_start + 1
+    assert len(table.rows) == 8

@@ -197,7 +197,7 @@ def is_points_reading(token: str) -> bool:
 SPACING_ACCENTS = "ˆ˜´¨^"
 CELL_SPECKS = "`'\"‘’“”:;.,_~¿?!" + SPACING_ACCENTS
 # Letters OCR reads for a lone digit in a points column (the digit is what ``parse_number`` reads).
-_DIGIT_LOOKALIKES = {"l": "l", "I": "I", "i": "i", "ì": "i", "í": "i", "O": "O", "o": "o"}
+_DIGIT_LOOKALIKES = {"l": "l", "I": "I", "i": "i", "ì": "i", "í": "i", "ï": "i", "Ì": "I", "Í": "I", "O": "O", "o": "o"}
 
 
 # A points cell whose decimal comma OCR read as another mark ("10/5", "2:75", "9;5"): the
@@ -328,7 +328,7 @@ def lookalike_readings(raw: str | None) -> list[float]:
 _LOOKALIKE_DIGIT = str.maketrans(
     {"l": "1", "I": "1", "i": "1", "O": "0", "o": "0", "s": "5", "S": "5", "g": "9", "G": "6", "B": "8"}
 )
-_LOOKALIKE_MARKED = str.maketrans({"ì": "1", "í": "1"})
+_LOOKALIKE_MARKED = str.maketrans({"ì": "1", "í": "1", "ï": "1", "Ì": "1", "Í": "1"})
 # Letters a 5 is read as (``lookalike_readings``; ``_DIGIT_LOOKALIKES`` are the 1's and 0's).
 _FIVE_SHAPES = "sS"
 

@@ -218,8 +218,8 @@ def _ones_between(raws: list[str], j: int, cells: list[str | None]) -> bool:
     return k < len(raws) and points_cell(raws[k]) is not None
 
 
-# Two of the letters OCR reads for a 1 ("ii", "Il", "lì"): a cell "11" garbled.
-_DOUBLED_ONE = lazy_compile(r"[lIiìí]{2}")
+# Two of the letters OCR reads for a 1 ("ii", "Il", "ïÌ"): a cell "11" garbled.
+_DOUBLED_ONE = lazy_compile(r"[lIiìíïÌÍ]{2}")
 
 
 def _speck_between(raws: list[str], j: int) -> bool:
