@@ -85,6 +85,8 @@ def test_a_numbers_line_opening_with_no_word_goes_to_the_row_awaiting_them():
     # A name's first words on its numbers' line open a row of their own.
     assert opens_name("Cải cách thủ tục hành chính 14,5 14 14")
     assert opens_name("CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC 10 8,25 7,75")
+    # ... and after a printed code, a name OCR glued together does (seed 425's d01-i3).
+    assert opens_name("1.1 | KéhoachCCHC nam | 5 4,75")
 
 
 def test_a_centred_rows_numbers_below_its_name(tmp_path):

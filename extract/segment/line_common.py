@@ -197,7 +197,7 @@ def is_points_reading(token: str) -> bool:
 SPACING_ACCENTS = "ˆ˜´¨^"
 CELL_SPECKS = "`'\"‘’“”:;.,_~¿?!" + SPACING_ACCENTS
 # Letters OCR reads for a lone digit in a points column (the digit is what ``parse_number`` reads).
-_DIGIT_LOOKALIKES = {"l": "l", "I": "I", "i": "i", "ì": "i", "í": "i", "ï": "i", "Ì": "I", "Í": "I", "O": "O", "o": "o"}
+_DIGIT_LOOKALIKES = {"l": "l", "I": "I", "i": "i", "ì": "i", "í": "i", "O": "O", "o": "o"}
 
 
 # A points cell whose decimal comma OCR read as another mark ("10/5", "2:75", "9;5"): the
@@ -312,7 +312,7 @@ def lookalike_readings(raw: str | None) -> list[float]:
     of them a ruling line's speck beside the other, for the table's arithmetic and the criteria
     set's maxima to choose. [] for any other cell."""
     token = (raw or "").strip(CELL_SPECKS)
-    if len(token) != 2 or any(ch not in _DIGIT_LOOKALIKES and ch not in _FIVE_SHAPES for ch in token):
+    if len(token) != 2 or any(ch not in _DIGIT_LOOKALIKES and ch not in _FIVE_SHAPES + _MARKED_ONES for ch in token):
         return []
     digits = token.translate(_LOOKALIKE_DIGIT).translate(_LOOKALIKE_MARKED)
     if not is_score_token(digits):
@@ -329,6 +329,8 @@ _LOOKALIKE_DIGIT = str.maketrans(
     {"l": "1", "I": "1", "i": "1", "O": "0", "o": "0", "s": "5", "S": "5", "g": "9", "G": "6", "B": "8"}
 )
 _LOOKALIKE_MARKED = str.maketrans({"ì": "1", "í": "1", "ï": "1", "Ì": "1", "Í": "1"})
+# Marked letters vie OCR reads for a 1 in a pair ("ïÌ"); alone, a "ï" is a cell it lost (``garbled_cell``).
+_MARKED_ONES = "ïÌÍ"
 # Letters a 5 is read as (``lookalike_readings``; ``_DIGIT_LOOKALIKES`` are the 1's and 0's).
 _FIVE_SHAPES = "sS"
 
