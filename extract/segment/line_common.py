@@ -4,6 +4,7 @@ explanation parts of a line)."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from extract.model import Line
@@ -265,11 +266,25 @@ def glued_digits(raw: str | None) -> str | None:
     quarter's decimals: "A,75" → "4,75"), else None. Such a cell is
     kept as printed (its raw says the letter was there: the value confidence doubts its format)
     and read as these digits (``glued_readings`` gives the other reading)."""
-    glued = _LETTER_GLUED.fullmatch((raw or "").strip(CELL_SPECKS))
+    token = (raw or "").strip(CELL_SPECKS)
+    if _foreign_capital(token[:1]) and is_points_reading(token[1:]):
+        return token[1:]  # "Ö14,5": a speck read as a capital no Vietnamese word prints
+    glued = _LETTER_GLUED.fullmatch(token)
     if glued is None:
         return None
     digits = glued[1] or glued[2] or (glued[3] or glued[4]).translate(_CAPITAL_DIGIT)
     return digits if is_score_token(digits) else None
+
+
+# Marks no Vietnamese letter carries (diaeresis, ring, cedilla, caron, ogonek, double acute,
+# macron): a capital wearing one is OCR's reading of a speck, not a letter of the text.
+_FOREIGN_MARKS = frozenset("\u0308\u030a\u0327\u030c\u0328\u030b\u0304")
+
+
+def _foreign_capital(char: str) -> bool:
+    """A capital letter with a mark no Vietnamese letter carries ("Ö", "Ü", "Å")."""
+    marks = unicodedata.normalize("NFD", char)[1:]
+    return char.isupper() and any(m in _FOREIGN_MARKS for m in marks)
 
 
 def glued_readings(raw: str | None, ceiling: float = 100.0) -> list[float]:
@@ -297,7 +312,7 @@ def lookalike_readings(raw: str | None) -> list[float]:
     of them a ruling line's speck beside the other, for the table's arithmetic and the criteria
     set's maxima to choose. [] for any other cell."""
     token = (raw or "").strip(CELL_SPECKS)
-    if len(token) != 2 or any(ch not in _DIGIT_LOOKALIKES and ch not in _FIVE_SHAPES for ch in token):
+    if len(token) != 2 or any(ch not in _DIGIT_LOOKALIKES and ch not in _FIVE_SHAPES + _MARKED_ONES for ch in token):
         return []
     digits = token.translate(_LOOKALIKE_DIGIT).translate(_LOOKALIKE_MARKED)
     if not is_score_token(digits):
@@ -313,7 +328,9 @@ def lookalike_readings(raw: str | None) -> list[float]:
 _LOOKALIKE_DIGIT = str.maketrans(
     {"l": "1", "I": "1", "i": "1", "O": "0", "o": "0", "s": "5", "S": "5", "g": "9", "G": "6", "B": "8"}
 )
-_LOOKALIKE_MARKED = str.maketrans({"ì": "1", "í": "1"})
+_LOOKALIKE_MARKED = str.maketrans({"ì": "1", "í": "1", "ï": "1", "Ì": "1", "Í": "1"})
+# Marked letters vie OCR reads for a 1 in a pair ("ïÌ"); alone, a "ï" is a cell it lost (``garbled_cell``).
+_MARKED_ONES = "ïÌÍ"
 # Letters a 5 is read as (``lookalike_readings``; ``_DIGIT_LOOKALIKES`` are the 1's and 0's).
 _FIVE_SHAPES = "sS"
 

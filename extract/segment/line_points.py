@@ -74,10 +74,18 @@ def _number_run(
                 sources.append(raws[j])
                 j += 1
                 end = j
+            elif _ones_between(raws, j, cells):
+                cells.append(None)  # "11 ii 11": the 11 OCR read as two letters (``lookalike_readings``)
+                lookalike.append(raws[j].strip(CELL_SPECKS))
+                sources.append(raws[j])
+                j += 1
+                end = j
             elif (
                 len(cells) >= 2 or _bar_letter(raws, j) or _marked_letter(raws, j) or _speck_before_last(raws, j, cells)
             ) and _speck_between(raws, j):
                 j += 1  # "16 | 16 ne 16": a speck OCR read as letters between two cells
+            elif len(cells) >= 2 and _speck_before_last_cell(raws, j, cells):
+                j += 1  # "1 1 SH 1": the row's last cell after a speck read as capitals
             else:
                 break
         printed = _printed_past_letter(raws, cells, sources, j)
@@ -197,6 +205,23 @@ def _decimal_points(cell: str) -> bool:
     return value is not None and value.value > 0 and (value.value * 4).is_integer()
 
 
+def _ones_between(raws: list[str], j: int, cells: list[str | None]) -> bool:
+    """Token ``j`` is two letters OCR reads for a 1 ("ii", "Il", "ll") standing between two points
+    numbers: a cell printed "11" (or a 1 and a speck), not a word: no name or explanation word
+    stands between two figures. A roman "II" is a numeral, not a cell."""
+    core = raws[j].strip(CELL_SPECKS) if j < len(raws) else ""
+    if not _DOUBLED_ONE.fullmatch(core) or core == "II" or not cells or cells[-1] is None:
+        return False
+    k = j + 1
+    while k < len(raws) and JUNK.match(raws[k]):
+        k += 1
+    return k < len(raws) and points_cell(raws[k]) is not None
+
+
+# Two of the letters OCR reads for a 1 ("ii", "Il", "ïÌ"): a cell "11" garbled.
+_DOUBLED_ONE = lazy_compile(r"[lIiìíïÌÍ]{2}")
+
+
 def _speck_between(raws: list[str], j: int) -> bool:
     """Token ``j``, inside a run of two numbers or more, is a speck read as one or two small letters
     ("ne", "en") with a points number right after it: the run goes on past it (a garbled cell would
@@ -225,6 +250,19 @@ def _speck_before_last(raws: list[str], j: int, cells: list[str | None]) -> bool
         and points_cell(rest[0]) is not None
         and _max_first([cells[0], points_cell(rest[0])])
     )
+
+
+def _speck_before_last_cell(raws: list[str], j: int, cells: list[str | None]) -> bool:
+    """Token ``j``, after two figures or more of a run, is one or two letters (capitals too: "SH")
+    with one figure after it that ends the line and fits under the run's maximum ("1 1 SH 1"):
+    a ruling line's speck before the row's last cell. An explanation opening with a capital goes
+    on with words, and a lost cell would leave the line's last figure past the table's columns."""
+    core = raws[j].strip(CELL_SPECKS) if j < len(raws) else ""
+    rest = [r for r in raws[j + 1 :] if not JUNK.match(r)]
+    if not re.fullmatch(r"\p{L}{1,2}", core) or len(rest) != 1 or any(c is None for c in cells):
+        return False
+    last = points_cell(rest[0])
+    return last is not None and _max_first([cells[0], last])
 
 
 def _marked_letter(raws: list[str], j: int) -> bool:

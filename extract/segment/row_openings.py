@@ -205,7 +205,14 @@ def names_row(cells: LineCells) -> bool:
     if len(tokens) > 1 and tokens[0][1][:1].islower() and speckish(tokens[0][1]):
         tokens = tokens[1:]  # the STT cell OCR garbled into letters ("eat | Ban hanh …")
     words = [re.sub(r"[^\p{L}]", "", raw) for _, raw in tokens if re.search(r"\p{L}{2}", raw)]
-    return starts_name(tokens) and any(w.isupper() or is_syllable_run(w) for w in words)
+    if not starts_name(tokens) or not words:
+        return False
+    if cells.code is not None:
+        # (after a printed code, a name OCR glued together opens it: "1.1 | KéhoachCCHC nam")
+        return any(w.isupper() or is_syllable_run(w) for w in words)
+    # With no code, its first word is one the language knows (or a capitals heading's): "NIệi b
+    # 3/8/2013 TL" is a garbled cell's letters beside the figures, whatever capitals follow them.
+    return words[0].isupper() or is_syllable_run(words[0])
 
 
 def whole_name_line(cells: LineCells, settings: LineTableSettings, table_points: int) -> bool:

@@ -67,6 +67,8 @@ def resolve_lost_commas(rows: list[ScoreRow], settings: ReadingSettings = Readin
             # A part heading has no bound above it: the reading its children's points add up to.
             adding = [v for v in values if total is not None and abs(v - total) <= settings.tolerance]
             setattr(row, field, adding[0] if adding else _within(values, bound))
+            # (a cell of letters read for digits, "ïÌ", parsed as no number: read now, not lost)
+            row.flags = [f for f in row.flags if f != f"missing_{field.split('_')[0]}"]
             chosen.add((k, field))
     for parent_index, parent in enumerate(rows):
         children = [k for k, r in enumerate(rows) if r.parent and r.parent == parent.code]
