@@ -18,6 +18,7 @@ from cchc_extract.reconcile.misread import (
     Cell,
     explain,
     other_readings,
+    run_readings,
     share_holds,
 )
 from cchc_extract.reconcile.settings import ReconcileSettings
@@ -202,7 +203,11 @@ def _pairs(
 def stat_cell(ai: int, i: int, row: StatRow, name: str, s: ReconcileSettings, ocr: bool) -> Cell:
     """A statistics value and, on OCR'd documents, the other values its text could mean."""
     kind = "score" if is_percent(row) else "count"
-    return Cell(_stat_ref(ai, i, row, name), row.value, other_readings(row.value_raw, row.value, s, ocr=ocr, kind=kind))
+    readings = other_readings(row.value_raw, row.value, s, ocr=ocr, kind=kind)
+    if ocr and kind == "count":
+        # a count OCR ran together with the next cell's figure ("21 00" read 2100)
+        readings += tuple(r for r in run_readings(row.value_raw) if r != row.value and r not in readings)
+    return Cell(_stat_ref(ai, i, row, name), row.value, readings)
 
 
 def _check_ratio(
@@ -288,6 +293,12 @@ def _check_ratio(
         members = ()
         if ocr:
             unread = [*unread, i]
+    over = _numerator_over_whole(members, rows) if status == "mismatch" and ocr and not found else ()
+    if over:
+        message += (
+            f"; its count {rows[members[0]].code or 'numerator'} is above its whole"
+            f" {rows[members[1]].code or 'denominator'}: one of the two was misread (no share is over its whole)"
+        )
     check_stat_value(
         ledger,
         "ratio",
@@ -306,7 +317,18 @@ def _check_ratio(
         # whole percentage (tolerance 1) is made by too many pairs to say which counts are right,
         # but for 100% of a count read equal to its whole, to the unit: one pair alone makes it
         confirms=decimals >= 1 or _whole_share(row, [rows[k] for k in members]),
+        impossible=over,
     )
+
+
+def _numerator_over_whole(members: tuple[int, ...], rows: list[StatRow]) -> tuple[int, ...]:
+    """The pair (numerator, denominator) of a failed share on OCR'd text when the numerator is
+    above the whole: no share's count is, so one of the two figures is ours (two cells run
+    together, "21 00" read 2100; a digit lost from the whole), not the commune's; both go to
+    review. A pair in order stays the document's to answer for."""
+    if len(members) != 2 or _v(rows[members[0]]) <= _v(rows[members[1]]):
+        return ()
+    return members
 
 
 def _whole_share(row: StatRow, pair: list[StatRow]) -> bool:
@@ -377,13 +399,16 @@ def check_stat_value(
     ocr: bool,
     unread: Sequence[int] = (),
     confirms: bool = True,
+    impossible: Sequence[int] = (),
 ) -> None:
     """Record a check on the value of statistics row ``members[0]`` against the rows it relates to
     (the rest): when the relation fails they go to review (on typed text one entry, the stated
     figure: ``one_cause``), with the readings that explain it (``found``). ``unread``: rows the
     relation may be of whose figure we did not read (a ratio's count lost beside the pair read):
     a failure may then be a pairing of ours, doubted as a member read unsurely is. ``confirms``:
-    when the relation holds, its arithmetic confirms every member's value (``_Ledger.confirmed``)."""
+    when the relation holds, its arithmetic confirms every member's value (``_Ledger.confirmed``).
+    ``impossible``: members whose figure no page prints so (a part above its whole on OCR'd
+    text): doubted, the relation is a reading of ours, not the commune's fault."""
     row = rows[members[0]]
     if status == "ok" and confirms:
         ledger.confirmed |= {(f"/statistics/{ai}/rows/{k}", "value") for k in members if rows[k].value is not None}
@@ -393,6 +418,7 @@ def check_stat_value(
     if status == "mismatch" and not found:
         refs, doubted = _less_vouched(ai, members, refs, doubted, ledger)
     doubted += tuple(_stat_ref(ai, k, rows[k], name) for k in unread if k not in members or k == members[0])
+    doubted += tuple(_stat_ref(ai, k, rows[k], name) for k in impossible)
     ledger.check(
         kind,
         f"/statistics/{ai}/rows/{members[0]}",
