@@ -134,3 +134,20 @@ def test_a_total_over_one_top_row_read_is_coverage_on_ocr_text():
     assert total_status(result) == "incomplete"
     assert any(r.item == "/score_tables/0" for r in result.review)
     assert total_status(scores(False, [score("1", 10, 9)], 38)) == "mismatch"
+
+
+def test_a_share_whose_count_lost_a_digit_is_a_misreading_with_the_share_queued_beside():
+    # "12" read "2" (OCR dropped a glyph): 2/14 fails 85,71%, 12/14 makes it to its last digit
+    rows = (
+        stat("4", "Số nhiệm vụ trong kế hoạch", "Nhiệm vụ", "14"),
+        stat("4.1", "Số nhiệm vụ đã hoàn thành", "Nhiệm vụ", "2"),
+        stat("4.3", "Tỷ lệ nhiệm vụ hoàn thành", "%", "85,71"),
+    )
+    result = annex(True, *rows)
+    assert status(result, "ratio", "4.3") == "misread"
+    assert queued(result)["4.1"] == [12.0]
+    assert "4.3" in queued(result)  # the share beside the guess: it may be the slip
+    assert status(annex(False, *rows), "ratio", "4.3") == "mismatch"
+    # a share printed off its right counts (a planted fault's kind) stays a mismatch
+    fault = (rows[0], stat("4.1", "Số nhiệm vụ đã hoàn thành", "Nhiệm vụ", "12"), stat("4.3", "Tỷ lệ", "%", "80,71"))
+    assert status(annex(True, *fault), "ratio", "4.3") == "mismatch"

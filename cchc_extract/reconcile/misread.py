@@ -146,6 +146,22 @@ def run_readings(raw: str | None) -> list[float]:
     return out
 
 
+def lost_digit_readings(raw: str | None, most: int = 3) -> list[float]:
+    """Values of a whole count of at most ``most`` digits with one digit more, anywhere: OCR drops
+    a glyph it cannot read ("632" read "32", "12" read "2"). Many values, so only a relation as
+    exact as a share printed with decimals can pick one."""
+    text = (raw or "").strip()
+    if not text.isdigit() or len(text) > most:
+        return []
+    out: list[float] = []
+    for k in range(len(text) + 1):
+        for digit in "0123456789" if k else "123456789":
+            value = float(text[:k] + digit + text[k:])
+            if value != float(text) and value not in out:
+                out.append(value)
+    return out
+
+
 def ocr_digit_readings(raw: str | None, s: ReconcileSettings, kind: str = "score") -> list[float]:
     """Every value OCR's digit errors make of ``raw``: one look-alike swapped
     (``ocr_digit_confusions``); for a count, also one doubled digit lost (``lost_doubles``: points

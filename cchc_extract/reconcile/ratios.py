@@ -17,6 +17,7 @@ from cchc_extract.reconcile.hierarchy import norm_code
 from cchc_extract.reconcile.misread import (
     Cell,
     explain,
+    lost_digit_readings,
     other_readings,
     run_readings,
     share_holds,
@@ -247,6 +248,7 @@ def _check_ratio(
     tol = 10.0**-decimals
     live = [(j, d) for j, d in pairs if rows[d].value != 0]
     found = []
+    beside = False
     members: tuple[int, ...] = ()
     expected: float | None = None
     if not live:
@@ -285,6 +287,12 @@ def _check_ratio(
             # a share is at most its whole: a reading making it more explains nothing
             cells = [stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, *members)]
             found = explain(cells, partial(share_holds, decimals))
+            if not found and ocr and decimals >= 1:
+                # A count OCR dropped a digit of ("12" read "2"): only a share exact to its printed
+                # decimals picks the reading out of the many; the percentage goes to review beside
+                # it (the reading is a guess of a lost glyph, the share may be the slip).
+                found = explain(_with_lost_digits(cells), partial(share_holds, decimals))
+                beside = bool(found)
     if status != "ok" and _v(row) > 100.0:
         # A share printed over 100% is no share of any pair (each numerator is at most its
         # denominator): the failure is the percentage's alone (a decimal mark OCR lost,
@@ -318,7 +326,20 @@ def _check_ratio(
         # but for 100% of a count read equal to its whole, to the unit: one pair alone makes it
         confirms=decimals >= 1 or _whole_share(row, [rows[k] for k in members]),
         impossible=over,
+        stated_too=beside,
     )
+
+
+def _with_lost_digits(cells: list[Cell]) -> list[Cell]:
+    """A share's cells (the percentage first, then its counts) with each count's readings widened
+    by a digit OCR dropped (``lost_digit_readings``)."""
+    return [
+        cells[0],
+        *(
+            replace(c, readings=(*c.readings, *(r for r in lost_digit_readings(c.ref.raw) if r not in c.readings)))
+            for c in cells[1:]
+        ),
+    ]
 
 
 def _numerator_over_whole(members: tuple[int, ...], rows: list[StatRow]) -> tuple[int, ...]:
@@ -400,6 +421,7 @@ def check_stat_value(
     unread: Sequence[int] = (),
     confirms: bool = True,
     impossible: Sequence[int] = (),
+    stated_too: bool = False,
 ) -> None:
     """Record a check on the value of statistics row ``members[0]`` against the rows it relates to
     (the rest): when the relation fails they go to review (on typed text one entry, the stated
@@ -408,7 +430,8 @@ def check_stat_value(
     a failure may then be a pairing of ours, doubted as a member read unsurely is. ``confirms``:
     when the relation holds, its arithmetic confirms every member's value (``_Ledger.confirmed``).
     ``impossible``: members whose figure no page prints so (a part above its whole on OCR'd
-    text): doubted, the relation is a reading of ours, not the commune's fault."""
+    text): doubted, the relation is a reading of ours, not the commune's fault. ``stated_too``: the
+    readings found are guesses, so the stated figure goes to review beside them."""
     row = rows[members[0]]
     if status == "ok" and confirms:
         ledger.confirmed |= {(f"/statistics/{ai}/rows/{k}", "value") for k in members if rows[k].value is not None}
@@ -435,6 +458,7 @@ def check_stat_value(
         # rows the segmenter read unsurely (a code inferred, columns inferred from the rows):
         # a failed relation among them may be ours, not the commune's
         doubted=doubted,
+        stated_too=stated_too,
     )
 
 
