@@ -195,4 +195,4 @@ def _parts_over_whole(whole: float, parts_idx: list[int], rows: list[StatRow], t
     figure is ours ("21 00" of two cells run together read 2100 under a total of 127, a digit
     doubled), far likelier than a commune printing it; a sum of parts merely over the whole is
     still the document's."""
-    return [j for j in parts_idx if rows[j].value is not None and rows[j].value > whole + tol]
+    return [j for j in parts_idx if (value := rows[j].value) is not None and value > whole + tol]
