@@ -151,3 +151,18 @@ def test_a_share_whose_count_lost_a_digit_is_a_misreading_with_the_share_queued_
     # a share printed off its right counts (a planted fault's kind) stays a mismatch
     fault = (rows[0], stat("4.1", "Số nhiệm vụ đã hoàn thành", "Nhiệm vụ", "12"), stat("4.3", "Tỷ lệ", "%", "80,71"))
     assert status(annex(True, *fault), "ratio", "4.3") == "mismatch"
+
+
+def test_a_share_beside_a_count_above_its_whole_is_our_doubt_on_ocr_text():
+    # "3.1 21 00" read 2100 under "3 Tổng … 127": the share 16,54% is 3.1's (21/127), the pair
+    # tried first (3.2 / 3) fails it, and a count above the whole says a figure of ours is wrong
+    rows = (
+        stat("3", "Tổng số hồ sơ tiếp nhận", "Hồ sơ", "127"),
+        stat("3.1", "Số hồ sơ trực tuyến", "Hồ sơ", "2100"),
+        stat("3.2", "Số hồ sơ trực tiếp", "Hồ sơ", "106"),
+        stat("3.3", "Tỷ lệ hồ sơ trực tuyến", "%", "16,54"),
+    )
+    result = annex(True, *rows)
+    assert status(result, "ratio", "3.3") == "misread"
+    assert {"3", "3.1"} <= set(queued(result))
+    assert status(annex(False, *rows), "ratio", "3.3") == "mismatch"

@@ -301,11 +301,11 @@ def _check_ratio(
         members = ()
         if ocr:
             unread = [*unread, i]
-    over = _numerator_over_whole(members, rows) if status == "mismatch" and ocr and not found else ()
+    over = _counts_over_whole(members, live, rows) if status == "mismatch" and ocr and not found else ()
     if over:
         message += (
-            f"; its count {rows[members[0]].code or 'numerator'} is above its whole"
-            f" {rows[members[1]].code or 'denominator'}: one of the two was misread (no share is over its whole)"
+            f"; its count {', '.join(rows[k].code or 'a count' for k in over[:-1])} is above its whole"
+            f" {rows[over[-1]].code or 'denominator'}: a figure was misread (no share is over its whole)"
         )
     check_stat_value(
         ledger,
@@ -342,14 +342,17 @@ def _with_lost_digits(cells: list[Cell]) -> list[Cell]:
     ]
 
 
-def _numerator_over_whole(members: tuple[int, ...], rows: list[StatRow]) -> tuple[int, ...]:
-    """The pair (numerator, denominator) of a failed share on OCR'd text when the numerator is
-    above the whole: no share's count is, so one of the two figures is ours (two cells run
-    together, "21 00" read 2100; a digit lost from the whole), not the commune's; both go to
-    review. A pair in order stays the document's to answer for."""
-    if len(members) != 2 or _v(rows[members[0]]) <= _v(rows[members[1]]):
+def _counts_over_whole(members: tuple[int, ...], live: list[tuple[int, int]], rows: list[StatRow]) -> tuple[int, ...]:
+    """The counts of a failed share on OCR'd text that are above the whole it is of (the pair's
+    denominator), then that whole: no share's count is, so a figure among them is ours (two cells
+    run together, "21 00" read 2100; a digit lost from the whole), and the share may be of that
+    count read right; all go to review, the failure is not the commune's. Counts in order stay
+    the document's to answer for."""
+    if len(members) != 2:
         return ()
-    return members
+    whole = members[1]
+    over = tuple(j for j, d in live if d == whole and _v(rows[j]) > _v(rows[whole]))
+    return (*over, whole) if over else ()
 
 
 def _whole_share(row: StatRow, pair: list[StatRow]) -> bool:
@@ -441,7 +444,9 @@ def check_stat_value(
     if status == "mismatch" and not found:
         refs, doubted = _less_vouched(ai, members, refs, doubted, ledger)
     doubted += tuple(_stat_ref(ai, k, rows[k], name) for k in unread if k not in members or k == members[0])
-    doubted += tuple(_stat_ref(ai, k, rows[k], name) for k in impossible)
+    doubted += tuple(
+        _stat_ref(ai, k, rows[k], name) for k in impossible if k not in members or rows[k].confidence >= REVIEW_BELOW
+    )
     ledger.check(
         kind,
         f"/statistics/{ai}/rows/{members[0]}",
