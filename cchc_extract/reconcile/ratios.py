@@ -304,7 +304,8 @@ def _check_ratio(
     over = _counts_over_whole(members, live, rows) if status == "mismatch" and ocr and not found else ()
     if over:
         message += (
-            f"; its count {', '.join(rows[k].code or 'a count' for k in over[:-1])} is above its whole"
+            f"; {'counts' if len(over) > 2 else 'its count'} {', '.join(rows[k].code or 'a count' for k in over[:-1])}"
+            f" {'are' if len(over) > 2 else 'is'} above the whole"
             f" {rows[over[-1]].code or 'denominator'}: a figure was misread (no share is over its whole)"
         )
     check_stat_value(
