@@ -169,6 +169,10 @@ def _check_total(
     message = f"{label}: total {_vn(row.value)}, its {len(parts)} parts add up to {_vn(expected)}" + (
         f" ({blanks} blank)" if blanks else ""
     )
+    over = _parts_over_whole(row.value, parts_idx, rows, tol) if status == "mismatch" and ocr and not found else []
+    if over:
+        message += "; " + ", ".join(f"{rows[j].code or 'a part'} ({_vn(rows[j].value)})" for j in over)
+        message += " is above the total alone: OCR ran cells together or misread a figure"
     check_stat_value(
         ledger,
         "total_parts",
@@ -182,4 +186,13 @@ def _check_total(
         message=message,
         found=found,
         ocr=ocr,
+        impossible=over,
     )
+
+
+def _parts_over_whole(whole: float, parts_idx: list[int], rows: list[StatRow], tol: float) -> list[int]:
+    """The parts of an OCR'd total that are each above the whole alone: no count's part is, so the
+    figure is ours ("21 00" of two cells run together read 2100 under a total of 127, a digit
+    doubled), far likelier than a commune printing it; a sum of parts merely over the whole is
+    still the document's."""
+    return [j for j in parts_idx if (value := rows[j].value) is not None and value > whole + tol]

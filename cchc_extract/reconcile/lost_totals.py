@@ -8,11 +8,13 @@ still gives its figures (``check_lost_parents``)."""
 
 from __future__ import annotations
 
+from itertools import combinations
+
 from cchc_extract.reconcile.confidence import table_maxima
 from cchc_extract.reconcile.core import _Ledger, _sum_tolerance
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
-from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ReviewItem, ScoreRow, UnreadPart
+from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ReviewItem, ScoreRow, ScoreTable, UnreadPart
 
 
 def check_lost_totals(result: ExtractionResult, ledger: _Ledger) -> None:
@@ -161,3 +163,81 @@ def _lost_figure(
     rest = sum(v for v in others if v is not None)
     parent = rows[above].code or "the row above"
     return getattr(rows[above], field_) - rest, f"{parent}'s stated {field_.replace('_', ' ')} less its other rows'"
+
+
+def made_up(shortfall: float, lost: list[float], field_: str, tol: float) -> bool:
+    """Whether rows whose maxima are ``lost`` can make up ``shortfall``: for maxima, a shortfall
+    at least the smallest of them (a total of maxima one point over the rows read is the
+    commune's slip, not rows of 15,5 lost) and at most all of them: some of them exactly, or
+    rows lost and a slip too, which the rows read cannot tell apart (a row read under a
+    neighbour's code holds another maximum than its code's); for scores, anything up to all."""
+    if shortfall <= tol or not lost:
+        return False
+    if field_ != "max_points":
+        return shortfall <= sum(lost) + tol
+    return min(lost) - tol <= shortfall <= sum(lost) + tol
+
+
+def exactly(shortfall: float, lost: list[float], tol: float) -> bool:
+    """Some of the ``lost`` maxima add up to ``shortfall``."""
+    return any(abs(sum(group) - shortfall) <= tol for n in range(1, len(lost) + 1) for group in combinations(lost, n))
+
+
+def top_rows_lost(
+    rows: list[ScoreRow], top: list[int], field_: str, table: ScoreTable, maxima: dict[str, float], tol: float
+) -> bool:
+    """Whether the criteria set names top-level criteria no row read, and the table's stated
+    total of maxima (when the field is another) does not hold with the top rows read: a total of
+    maxima the rows read make up says no top row is missing."""
+    if not set_top_unread(rows, maxima):
+        return False
+    if field_ == "max_points" or table.stated_total_max is None:
+        return True
+    read = [rows[i].max_points for i in top]
+    return any(v is None for v in read) or abs(sum(v or 0.0 for v in read) - table.stated_total_max) > tol
+
+
+def set_top_unread(rows: list[ScoreRow], maxima: dict[str, float]) -> list[str]:
+    """Top-level codes of the criteria set the table agrees with (``maxima``) that no row read
+    carries."""
+    read = {norm_code(r.code) for r in rows}
+    return [k for k in maxima if "." not in k and k not in read]
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _top_number(code: str) -> tuple[str, int] | None:
+    """("arabic" | "roman", its number) of a top-level code ("3", "IV"); None for another code."""
+    if code.isdigit():
+        return "arabic", int(code)
+    if code and all(ch in _ROMAN_VALUES for ch in code):
+        values = [_ROMAN_VALUES[ch] for ch in code]
+        return "roman", sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+    return None
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def top_rows_unnumbered(rows: list[ScoreRow], top: list[int]) -> list[str]:
+    """Top-level codes the table's own numbering says were printed and no row read carries,
+    without a criteria set to name them: a number skipped below the highest read ("1", "3": "2"),
+    and the code a row read at top level is a part of ("2.1" read, "2" not: OCR lost the field's
+    own line, its sub-criteria stand in its place)."""
+    codes = [norm_code(rows[i].code) or "" for i in top]
+    numbered = [n for n in map(_top_number, codes) if n is not None]
+    missing: list[str] = []
+    for style in ("arabic", "roman"):
+        read = {n for kind, n in numbered if kind == style}
+        missing += [str(n) if style == "arabic" else _roman(n) for n in range(1, max(read, default=0)) if n not in read]
+    for code in codes:
+        head = code.split(".")[0]
+        if "." in code and head not in codes and head not in missing:
+            missing.append(head)
+    return missing

@@ -125,6 +125,43 @@ def lost_doubles(raw: str | None, kind: str = "count") -> list[float]:
     return out
 
 
+# Digit runs parted by spaces ("21 00"): a count OCR may have made of two cells run together.
+_SPACED_RUNS = lazy_compile(r"\d+(?:\s+\d+)+")
+# The same runs as a thousands grouping ("21 000", "1 234 567"): one figure as printed.
+_THOUSANDS = lazy_compile(r"\d{1,3}(?:\s\d{3})+")
+
+
+def run_readings(raw: str | None) -> list[float]:
+    """Each digit run of a count read with spaces inside it that no thousands grouping explains
+    ("21 00" taken for 2100, "1 27" for 127): OCR ran two cells of the line together, and the
+    count is one of the runs (the other the next cell's figure). A figure grouped by thousands
+    ("21 000") is one figure as printed, not runs."""
+    text = (raw or "").strip()
+    if not _SPACED_RUNS.fullmatch(text) or _THOUSANDS.fullmatch(text):
+        return []
+    out: list[float] = []
+    for run in text.split():
+        if float(run) not in out:
+            out.append(float(run))
+    return out
+
+
+def lost_digit_readings(raw: str | None, most: int = 3) -> list[float]:
+    """Values of a whole count of at most ``most`` digits with one digit more, anywhere: OCR drops
+    a glyph it cannot read ("632" read "32", "12" read "2"). Many values, so only a relation as
+    exact as a share printed with decimals can pick one."""
+    text = (raw or "").strip()
+    if not text.isdigit() or len(text) > most:
+        return []
+    out: list[float] = []
+    for k in range(len(text) + 1):
+        for digit in "0123456789" if k else "123456789":
+            value = float(text[:k] + digit + text[k:])
+            if value != float(text) and value not in out:
+                out.append(value)
+    return out
+
+
 def ocr_digit_readings(raw: str | None, s: ReconcileSettings, kind: str = "score") -> list[float]:
     """Every value OCR's digit errors make of ``raw``: one look-alike swapped
     (``ocr_digit_confusions``); for a count, also one doubled digit lost (``lost_doubles``: points

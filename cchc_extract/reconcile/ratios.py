@@ -17,7 +17,9 @@ from cchc_extract.reconcile.hierarchy import norm_code
 from cchc_extract.reconcile.misread import (
     Cell,
     explain,
+    lost_digit_readings,
     other_readings,
+    run_readings,
     share_holds,
 )
 from cchc_extract.reconcile.settings import ReconcileSettings
@@ -202,7 +204,11 @@ def _pairs(
 def stat_cell(ai: int, i: int, row: StatRow, name: str, s: ReconcileSettings, ocr: bool) -> Cell:
     """A statistics value and, on OCR'd documents, the other values its text could mean."""
     kind = "score" if is_percent(row) else "count"
-    return Cell(_stat_ref(ai, i, row, name), row.value, other_readings(row.value_raw, row.value, s, ocr=ocr, kind=kind))
+    readings = other_readings(row.value_raw, row.value, s, ocr=ocr, kind=kind)
+    if ocr and kind == "count":
+        # a count OCR ran together with the next cell's figure ("21 00" read 2100)
+        readings += tuple(r for r in run_readings(row.value_raw) if r != row.value and r not in readings)
+    return Cell(_stat_ref(ai, i, row, name), row.value, readings)
 
 
 def _check_ratio(
@@ -242,6 +248,7 @@ def _check_ratio(
     tol = 10.0**-decimals
     live = [(j, d) for j, d in pairs if rows[d].value != 0]
     found = []
+    beside = False
     members: tuple[int, ...] = ()
     expected: float | None = None
     if not live:
@@ -280,6 +287,12 @@ def _check_ratio(
             # a share is at most its whole: a reading making it more explains nothing
             cells = [stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, *members)]
             found = explain(cells, partial(share_holds, decimals))
+            if not found and ocr and decimals >= 1:
+                # A count OCR dropped a digit of ("12" read "2"): only a share exact to its printed
+                # decimals picks the reading out of the many; the percentage goes to review beside
+                # it (the reading is a guess of a lost glyph, the share may be the slip).
+                found = explain(_with_lost_digits(cells), partial(share_holds, decimals))
+                beside = bool(found)
     if status != "ok" and _v(row) > 100.0:
         # A share printed over 100% is no share of any pair (each numerator is at most its
         # denominator): the failure is the percentage's alone (a decimal mark OCR lost,
@@ -288,6 +301,13 @@ def _check_ratio(
         members = ()
         if ocr:
             unread = [*unread, i]
+    over = _counts_over_whole(members, live, rows) if status == "mismatch" and ocr and not found else ()
+    if over:
+        message += (
+            f"; {'counts' if len(over) > 2 else 'its count'} {', '.join(rows[k].code or 'a count' for k in over[:-1])}"
+            f" {'are' if len(over) > 2 else 'is'} above the whole"
+            f" {rows[over[-1]].code or 'denominator'}: a figure was misread (no share is over its whole)"
+        )
     check_stat_value(
         ledger,
         "ratio",
@@ -306,7 +326,34 @@ def _check_ratio(
         # whole percentage (tolerance 1) is made by too many pairs to say which counts are right,
         # but for 100% of a count read equal to its whole, to the unit: one pair alone makes it
         confirms=decimals >= 1 or _whole_share(row, [rows[k] for k in members]),
+        impossible=over,
+        stated_too=beside,
     )
+
+
+def _with_lost_digits(cells: list[Cell]) -> list[Cell]:
+    """A share's cells (the percentage first, then its counts) with each count's readings widened
+    by a digit OCR dropped (``lost_digit_readings``)."""
+    return [
+        cells[0],
+        *(
+            replace(c, readings=(*c.readings, *(r for r in lost_digit_readings(c.ref.raw) if r not in c.readings)))
+            for c in cells[1:]
+        ),
+    ]
+
+
+def _counts_over_whole(members: tuple[int, ...], live: list[tuple[int, int]], rows: list[StatRow]) -> tuple[int, ...]:
+    """The counts of a failed share on OCR'd text that are above the whole it is of (the pair's
+    denominator), then that whole: no share's count is, so a figure among them is ours (two cells
+    run together, "21 00" read 2100; a digit lost from the whole), and the share may be of that
+    count read right; all go to review, the failure is not the commune's. Counts in order stay
+    the document's to answer for."""
+    if len(members) != 2:
+        return ()
+    whole = members[1]
+    over = tuple(j for j, d in live if d == whole and _v(rows[j]) > _v(rows[whole]))
+    return (*over, whole) if over else ()
 
 
 def _whole_share(row: StatRow, pair: list[StatRow]) -> bool:
@@ -377,13 +424,18 @@ def check_stat_value(
     ocr: bool,
     unread: Sequence[int] = (),
     confirms: bool = True,
+    impossible: Sequence[int] = (),
+    stated_too: bool = False,
 ) -> None:
     """Record a check on the value of statistics row ``members[0]`` against the rows it relates to
     (the rest): when the relation fails they go to review (on typed text one entry, the stated
     figure: ``one_cause``), with the readings that explain it (``found``). ``unread``: rows the
     relation may be of whose figure we did not read (a ratio's count lost beside the pair read):
     a failure may then be a pairing of ours, doubted as a member read unsurely is. ``confirms``:
-    when the relation holds, its arithmetic confirms every member's value (``_Ledger.confirmed``)."""
+    when the relation holds, its arithmetic confirms every member's value (``_Ledger.confirmed``).
+    ``impossible``: members whose figure no page prints so (a part above its whole on OCR'd
+    text): doubted, the relation is a reading of ours, not the commune's fault. ``stated_too``: the
+    readings found are guesses, so the stated figure goes to review beside them."""
     row = rows[members[0]]
     if status == "ok" and confirms:
         ledger.confirmed |= {(f"/statistics/{ai}/rows/{k}", "value") for k in members if rows[k].value is not None}
@@ -393,6 +445,9 @@ def check_stat_value(
     if status == "mismatch" and not found:
         refs, doubted = _less_vouched(ai, members, refs, doubted, ledger)
     doubted += tuple(_stat_ref(ai, k, rows[k], name) for k in unread if k not in members or k == members[0])
+    doubted += tuple(
+        _stat_ref(ai, k, rows[k], name) for k in impossible if k not in members or rows[k].confidence >= REVIEW_BELOW
+    )
     ledger.check(
         kind,
         f"/statistics/{ai}/rows/{members[0]}",
@@ -409,6 +464,7 @@ def check_stat_value(
         # rows the segmenter read unsurely (a code inferred, columns inferred from the rows):
         # a failed relation among them may be ours, not the commune's
         doubted=doubted,
+        stated_too=stated_too,
     )
 
 

@@ -5,7 +5,6 @@ ocr_reading (a cell whose other OCR reading was taken to restore its sums)."""
 from __future__ import annotations
 
 from functools import partial
-from itertools import combinations
 
 from cchc_extract.reconcile.confidence import (
     cell_confidence,
@@ -14,6 +13,7 @@ from cchc_extract.reconcile.confidence import (
 )
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _vn, one_cause
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
+from cchc_extract.reconcile.lost_totals import exactly, made_up, set_top_unread, top_rows_lost, top_rows_unnumbered
 from cchc_extract.reconcile.misread import (
     Cell,
     explain,
@@ -354,18 +354,33 @@ def _check_score_table(
                     + _lost_characters_reading(stated, expected, table.stated_total_confidence.get(field_), s),
                 )
                 found = explain([total, *cells], partial(sum_holds, tol, []))
-        if status == "mismatch" and ocr and not found and _top_rows_lost(rows, top, field_, table, maxima, tol):
+        if status == "mismatch" and ocr and not found and top_rows_lost(rows, top, field_, table, maxima, tol):
             # Short of the total, and no reading of ours explains it: the criteria set names
             # top-level criteria no row read whose maxima make up the shortfall (and the total of
             # maxima does not say the rows read are all). OCR lost rows; the commune's total is
             # not shown wrong. The total still goes to the queue, named, for a person to read
             # against the page (a total the commune got wrong is found nowhere else: issue 16).
-            lost_top = _set_top_unread(rows, maxima)
-            if expected is not None and _made_up(stated - expected, [maxima[k] for k in lost_top], field_, tol):
+            lost_top = set_top_unread(rows, maxima)
+            if expected is not None and made_up(stated - expected, [maxima[k] for k in lost_top], field_, tol):
                 status = "incomplete"
                 message += f"; top-level criteria {', '.join(lost_top)} of the criteria set were not read"
-                if field_ == "max_points" and not _exactly(stated - expected, [maxima[k] for k in lost_top], tol):
+                if field_ == "max_points" and not exactly(stated - expected, [maxima[k] for k in lost_top], tol):
                     message += ", and no set of them makes up the difference exactly: the total may be wrong too"
+                total_ref = ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated)
+                ledger.flag(total_ref, message)
+        if status == "mismatch" and ocr and not found and expected is not None and expected < stated:
+            # Short of the total, no reading of ours explains it, and the table's own numbering
+            # says top-level rows were printed that no row read carries (or one top-level row
+            # alone was read): the rows lost are ours, coverage, not the commune's fault. The
+            # total goes to the queue for a person to read against the page.
+            unnumbered = top_rows_unnumbered(rows, top)
+            if unnumbered or len(top) == 1:
+                status = "incomplete"
+                message += (
+                    f"; top-level rows {', '.join(unnumbered)} were not read"
+                    if unnumbered
+                    else "; only one top-level row was read, the others may be lost"
+                )
                 total_ref = ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated)
                 ledger.flag(total_ref, message)
         above = _total_above_max(ti, table, field_, stated, expected, name, s) if ocr and status == "mismatch" else []
@@ -501,45 +516,6 @@ def _set_children_unread(row: ScoreRow, children: list[ScoreRow], maxima: dict[s
         return []
     read = {norm_code(c.code) for c in children}
     return [k for k in maxima if k.rpartition(".")[0] == code and k not in read]
-
-
-def _made_up(shortfall: float, lost: list[float], field_: str, tol: float) -> bool:
-    """Whether rows whose maxima are ``lost`` can make up ``shortfall``: for maxima, a shortfall
-    at least the smallest of them (a total of maxima one point over the rows read is the
-    commune's slip, not rows of 15,5 lost) and at most all of them: some of them exactly, or
-    rows lost and a slip too, which the rows read cannot tell apart (a row read under a
-    neighbour's code holds another maximum than its code's); for scores, anything up to all."""
-    if shortfall <= tol or not lost:
-        return False
-    if field_ != "max_points":
-        return shortfall <= sum(lost) + tol
-    return min(lost) - tol <= shortfall <= sum(lost) + tol
-
-
-def _exactly(shortfall: float, lost: list[float], tol: float) -> bool:
-    """Some of the ``lost`` maxima add up to ``shortfall``."""
-    return any(abs(sum(group) - shortfall) <= tol for n in range(1, len(lost) + 1) for group in combinations(lost, n))
-
-
-def _top_rows_lost(
-    rows: list[ScoreRow], top: list[int], field_: str, table: ScoreTable, maxima: dict[str, float], tol: float
-) -> bool:
-    """Whether the criteria set names top-level criteria no row read, and the table's stated
-    total of maxima (when the field is another) does not hold with the top rows read: a total of
-    maxima the rows read make up says no top row is missing."""
-    if not _set_top_unread(rows, maxima):
-        return False
-    if field_ == "max_points" or table.stated_total_max is None:
-        return True
-    read = [rows[i].max_points for i in top]
-    return any(v is None for v in read) or abs(sum(v or 0.0 for v in read) - table.stated_total_max) > tol
-
-
-def _set_top_unread(rows: list[ScoreRow], maxima: dict[str, float]) -> list[str]:
-    """Top-level codes of the criteria set the table agrees with (``maxima``) that no row read
-    carries."""
-    read = {norm_code(r.code) for r in rows}
-    return [k for k in maxima if "." not in k and k not in read]
 
 
 def _placed_by_guess(
