@@ -62,7 +62,10 @@ _SPECK = lazy_compile(r"(?<=[a-z])\.(?=\s+[a-z])|(?<=\s)[.,'`_|](?=\s)")
 _ITEM = lazy_compile(
     r"^\s*(?:[_'‘`|]{1,3}\s*)?(?:(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<letter>[a-zđ])\)|[-+•*–])\s+"
 )
-_HEADING_CODE = lazy_compile(r"^\s*(?P<code>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])\s*[.)]")
+_HEADING_CODE = lazy_compile(r"^\s*(?P<code>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])\s*[.)]|^\s*(?P<code>\d{1,2}),")
+# A section's heading whose full stop OCR read as a comma ("2, Cải cách thủ tục hành chính"): a
+# number, a comma and a capitalised title, no sentence (``heading_level``'s length and ending).
+_COMMA_HEADING = lazy_compile(r"^\s*\d{1,2},\s+\p{Lu}\p{Ll}")
 
 
 def _cut(text: str) -> str:
@@ -158,9 +161,10 @@ def find_task_paragraphs(
             pending = line
             continue
         if fields is None:
-            level = heading_level(line)
+            level = heading_level(line) or _comma_heading(line)
             if level:
-                headings = [h for h in headings if h[0] < level] + [(level, text)]
+                # (a bar closing it: a margin rule or a speck OCR read, "2, Cải cách … |")
+                headings = [h for h in headings if h[0] < level] + [(level, text.rstrip(" |"))]
                 if level == 1:  # a roman part after the tasks ends their run
                     current = None
             continue
@@ -194,6 +198,13 @@ def find_task_paragraphs(
         for table in tables:
             _spell_deadlines(table)
     return tables
+
+
+def _comma_heading(line: Line) -> int:
+    """2 for a numbered section heading OCR printed with a comma for its full stop ("2, Cải cách
+    thủ tục hành chính"), as ``heading_level`` gives "2. Cải cách …"; 0 otherwise."""
+    text = line.text.strip(" |")
+    return 2 if _COMMA_HEADING.match(text) and heading_level(replace(line, text=text.replace(",", ".", 1))) else 0
 
 
 def _spell_deadlines(table: TaskTable) -> None:
