@@ -18,6 +18,7 @@ from extract.metadata import DEFAULT_SETTINGS, as_printed, typed_document
 from extract.model import IngestedDocument, Line, Word
 from extract.segment.narrative import heading_level, shadow
 from extract.segment.paragraphs import open_bracket, reading_lines
+from extract.segment.task_doubts import DOUBT
 from normalize.lazy_regex import lazy_compile
 from normalize.units import spell_deadline, spell_units, unit_status
 from schemas.records import SourceRef, TaskRow, TaskTable
@@ -62,7 +63,9 @@ _SPECK = lazy_compile(r"(?<=[a-z])\.(?=\s+[a-z])|(?<=\s)[.,'`_|](?=\s)")
 _ITEM = lazy_compile(
     r"^\s*(?:[_'‘`|]{1,3}\s*)?(?:(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<letter>[a-zđ])\)|[-+•*–])\s+"
 )
-_HEADING_CODE = lazy_compile(r"^\s*(?P<code>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])\s*[.)]|^\s*(?P<code>\d{1,2}),")
+_HEADING_CODE = lazy_compile(
+    r"^\s*(?P<code>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])\s*[.)]|^\s*(?P<code>\d{1,2}),(?=\s)"
+)
 # A section's heading whose full stop OCR read as a comma ("2, Cải cách thủ tục hành chính"): a
 # number, a comma and a capitalised title, no sentence (``heading_level``'s length and ending).
 _COMMA_HEADING = lazy_compile(r"^\s*\d{1,2},\s+\p{Lu}\p{Ll}")
@@ -147,6 +150,8 @@ def find_task_paragraphs(
     if ocr_pages or dump:
         lines = _broken_items_joined(lines, settings)
     lines = _unit_tails_joined(lines)
+    numbering: tuple[str, str, int] | None = None  # (heading, kind, ordinal) of the last item read
+    renumbered = False  # the items under the current heading started again: a heading was lost
     for line in lines:
         text = line.text.strip()
         fields = parse_task(text, settings)
@@ -178,13 +183,20 @@ def find_task_paragraphs(
         if line.page in ocr_pages or dump:
             fields.update({f: spell_units(fields[f]) for f in ("lead", "coordinator") if fields.get(f)})
         read_conf = fields_confidence(read, words, settings) if line.page in ocr_pages else None
+        mark = item_mark(read)
+        if numbering is None or numbering[0] != section_line:
+            renumbered = False
+        elif mark is not None and (line.page in ocr_pages or dump):
+            renumbered = renumbered or (mark[0] == numbering[1] and mark[1] <= numbering[2])
+        numbering = (section_line, *mark) if mark is not None else numbering
+        doubts = [f"{DOUBT}{_RENUMBERED}'{section_line[:60]}'"] if renumbered else []
         current.rows.append(
             TaskRow(
                 code=fields.get("code") or None,
                 section=m.group("code") if m else None,
                 section_title=re.sub(r"^\s*\S+\s*", "", section_line, count=1).strip() if m else section_line,
                 confidence=settings.confidence if read_conf is None else min(settings.confidence, read_conf),
-                flags=["from_paragraph"],
+                flags=["from_paragraph", *doubts],
                 source=SourceRef(page=line.page, line_start=line.number, line_end=line.number),
                 task=fields.get("task", ""),
                 product=fields.get("product", ""),
@@ -198,6 +210,24 @@ def find_task_paragraphs(
         for table in tables:
             _spell_deadlines(table)
     return tables
+
+
+# Letters of a lettered list ("a)", "b)", …, "đ)" after "d)"), in order.
+_LETTER_ORDER = "abcdđefghijklmnopqrstuvwxyz"
+_RENUMBERED = "section: items numbered from the start again under one heading (a heading between not read?): "
+
+
+def item_mark(text: str) -> tuple[str, int] | None:
+    """("letter", its place) of an item lettered "a)", ("number", its last number) of one
+    numbered "2." or "1.3.", None for a bullet or no item mark."""
+    item = _ITEM.match(text)
+    if item is None:
+        return None
+    if item.group("letter"):
+        return "letter", _LETTER_ORDER.index(item.group("letter"))
+    if item.group("code"):
+        return "number", int(item.group("code").split(".")[-1])
+    return None
 
 
 def _comma_heading(line: Line) -> int:
