@@ -87,3 +87,14 @@ def test_item_marks():
     assert item_mark("đ) Xây dựng") == ("letter", 4)
     assert item_mark("1.3. Xây dựng") == ("number", 3)
     assert item_mark("- Xây dựng") is None
+
+
+def test_a_scanned_paragraph_gives_its_deadlines_least_word_confidence():
+    from extract.model import Word
+
+    text = "a) Số hóa hồ sơ (chủ trì: Công an xã; thời hạn: Quý I/2024; phối hợp: Các ngành liên quan)."
+    confs = {"I/2024;": 0.74, "Quý": 0.93}
+    line = Line(text=text, page=1, number=1, words=[Word(w, conf=confs.get(w, 0.96)) for w in text.split()])
+    doc = IngestedDocument(path="plan.pdf", format="pdf", pages=[Page(number=1, blocks=[line], method="ocr")])
+    (table,) = find_task_paragraphs(doc)
+    assert "deadline_word_conf:0.74" in table.rows[0].flags

@@ -18,7 +18,7 @@ from extract.metadata import DEFAULT_SETTINGS, as_printed, typed_document
 from extract.model import IngestedDocument, Line, Word
 from extract.segment.narrative import heading_level, shadow
 from extract.segment.paragraphs import open_bracket, reading_lines
-from extract.segment.task_doubts import DOUBT
+from extract.segment.task_doubts import DEADLINE_WORD_CONF, DOUBT
 from normalize.lazy_regex import lazy_compile
 from normalize.units import spell_deadline, spell_units, unit_status
 from schemas.records import SourceRef, TaskRow, TaskTable
@@ -111,9 +111,16 @@ def fields_confidence(text: str, words: list[Word], settings: TaskParagraphSetti
     is a cell, sure as the mean of its words' confidences, and the row as its least sure field (a
     deadline "Quý II/2025;" whose "II/2025;" Tesseract read at 0.34 may have lost an "I"). The
     labels' words are the paragraph's layout, not a value. None when no word of a value is found."""
+    confs = [sum(inside) / len(inside) for _, inside in field_word_confs(text, words, settings) if inside]
+    return round(min(confs), 3) if confs else None
+
+
+def field_word_confs(text: str, words: list[Word], settings: TaskParagraphSettings) -> list[tuple[str, list[float]]]:
+    """Each value of a task paragraph (field, its words' OCR confidences), in the text's order;
+    [] when the text is no task paragraph."""
     spans = _field_spans(text, settings)
     if spans is None:
-        return None
+        return []
     placed: list[tuple[int, int, float]] = []
     cursor = 0
     for w in words:
@@ -121,14 +128,20 @@ def fields_confidence(text: str, words: list[Word], settings: TaskParagraphSetti
         if at >= 0:
             placed.append((at, at + len(w.text), w.conf or 0.0))
             cursor = at + len(w.text)
-    confs = []
-    for _field, start, end in spans:
-        inside = [
-            c for a, b, c in placed if a < end and b > start and text[max(a, start) : min(b, end)].strip(" ;.,()|")
-        ]
-        if inside:
-            confs.append(sum(inside) / len(inside))
-    return round(min(confs), 3) if confs else None
+    return [
+        (
+            field,
+            [c for a, b, c in placed if a < end and b > start and text[max(a, start) : min(b, end)].strip(" ;.,()|")],
+        )
+        for field, start, end in spans
+    ]
+
+
+def _deadline_flags(text: str, words: list[Word], settings: TaskParagraphSettings) -> list[str]:
+    """The least OCR confidence of the deadline's words, as a flag (``task_doubts`` weighs a
+    quarter's numeral by it); none when the deadline has no word with a confidence."""
+    confs = [c for field, inside in field_word_confs(text, words, settings) if field == "deadline" for c in inside]
+    return [f"{DEADLINE_WORD_CONF}:{min(confs):.2f}"] if confs else []
 
 
 def find_task_paragraphs(
@@ -183,20 +196,21 @@ def find_task_paragraphs(
         if line.page in ocr_pages or dump:
             fields.update({f: spell_units(fields[f]) for f in ("lead", "coordinator") if fields.get(f)})
         read_conf = fields_confidence(read, words, settings) if line.page in ocr_pages else None
+        flags = _deadline_flags(read, words, settings) if line.page in ocr_pages else []
         mark = item_mark(read)
         if numbering is None or numbering[0] != section_line:
             renumbered = False
         elif mark is not None and (line.page in ocr_pages or dump):
             renumbered = renumbered or (mark[0] == numbering[1] and mark[1] <= numbering[2])
         numbering = (section_line, *mark) if mark is not None else numbering
-        doubts = [f"{DOUBT}{_RENUMBERED}'{section_line[:60]}'"] if renumbered else []
+        flags += [f"{DOUBT}{_RENUMBERED}'{section_line[:60]}'"] if renumbered else []
         current.rows.append(
             TaskRow(
                 code=fields.get("code") or None,
                 section=m.group("code") if m else None,
                 section_title=re.sub(r"^\s*\S+\s*", "", section_line, count=1).strip() if m else section_line,
                 confidence=settings.confidence if read_conf is None else min(settings.confidence, read_conf),
-                flags=["from_paragraph", *doubts],
+                flags=["from_paragraph", *flags],
                 source=SourceRef(page=line.page, line_start=line.number, line_end=line.number),
                 task=fields.get("task", ""),
                 product=fields.get("product", ""),
