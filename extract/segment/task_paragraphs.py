@@ -58,7 +58,8 @@ _LABEL = lazy_compile(
     + r")\s*(?:[.,'`_|i]\s*)?:\s*"
 )
 # A speck beside a space inside a label ("thoi . gian", "chu. tri"): read as the space it stands in.
-_SPECK = lazy_compile(r"(?<=[a-z])\.(?=\s+[a-z])|(?<=\s)[.,'`_|](?=\s)")
+# A stroke read as a lone "I" or "l" between two words ("Thời gian thực I hiện:") is one too.
+_SPECK = lazy_compile(r"(?<=[a-z])\.(?=\s+[a-z])|(?<=\s)[.,'`_|](?=\s)|(?<=[a-z]\s)[il](?=\s[a-z])")
 # An item's number, letter or bullet; OCR may print specks before it ("_b) …", "__ 1.2. …").
 _ITEM = lazy_compile(
     r"^\s*(?:[_'‘`|]{1,3}\s*)?(?:(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<letter>[a-zđ])\)|[-+•*–])\s+"

@@ -1,4 +1,5 @@
-"""The section of a scanned plan's task paragraphs (issue 14: no silent wrong field).
+"""Task paragraphs of a scanned plan (issue 14: no silent wrong field): their section, their
+labels, their deadline's word confidence.
 
 On a scan OCR may read a section heading's full stop as a comma ("2, Cải cách thủ tục hành
 chính"): the heading was taken into the task paragraph above it (whose deadline became "Quý
@@ -98,3 +99,14 @@ def test_a_scanned_paragraph_gives_its_deadlines_least_word_confidence():
     doc = IngestedDocument(path="plan.pdf", format="pdf", pages=[Page(number=1, blocks=[line], method="ocr")])
     (table,) = find_task_paragraphs(doc)
     assert "deadline_word_conf:0.74" in table.rows[0].flags
+
+
+def test_a_stroke_read_as_a_letter_inside_a_label_leaves_it_a_label():
+    # S05 seed 571: "Thời gian thực I hiện:" (a speck between the words read as "I") was no label,
+    # and the deadline ran into the lead ("Phòng Văn hóa - Xã hội; Thời gian thực I hiện: Cả năm 2026")
+    from extract.segment.task_paragraphs import parse_task
+
+    text = "a) Xây dựng Kế hoạch (chủ trì: Phòng Văn hóa - Xã hội; Thời gian thực I hiện: Cả năm 2026)."
+    fields = parse_task(text)
+    assert fields is not None
+    assert (fields["lead"], fields["deadline"]) == ("Phòng Văn hóa - Xã hội", "Cả năm 2026")
