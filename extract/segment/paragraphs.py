@@ -108,7 +108,7 @@ def _continues(
         or not line.bbox
         or height <= 0
         or (item.match(line.text) and not open_bracket(paragraph.text))
-        or (_COMMA_NUMBERED.match(line.text) and previous.text.rstrip().endswith(_SENTENCE_END))
+        or (_COMMA_NUMBERED.match(line.text) and previous.text.rstrip().endswith(_CLOSED))
     ):
         return False
     if previous.bold != line.bold or previous.heading or line.heading:
@@ -120,10 +120,10 @@ def _continues(
 
 
 # A numbered heading whose full stop OCR read as a comma ("2, Cải cách thủ tục hành chính"): a
-# new paragraph when the line above closed its sentence (a number opening a wrapped line of a
-# sentence going on, "… năm 2023 và" / "2, Các …", follows no full stop).
+# new paragraph when the line above closed its sentence or clause (".", "). ", ";", ":"); a number
+# opening a wrapped line of a sentence going on ("… các năm 2023," / "2024, Các …") follows none.
 _COMMA_NUMBERED = lazy_compile(r"^\s*\d{1,2},\s+\p{Lu}\p{Ll}")
-_SENTENCE_END = (".", ").", ";", ":", "!", "?")
+_CLOSED = (".", ";", ":", "!", "?")
 
 
 _NUMBERED = lazy_compile(r"^\s*(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s+\S")
