@@ -119,3 +119,27 @@ def test_a_word_with_a_stray_letter_is_put_right_and_queued():
     out = doubt_tasks(_table(row, printed), ocr=True, period="năm 2025")[0].rows
     assert out[0].product == "Danh mục công bố" and "'bối' read" in _doubts(out[0])[0]
     assert _doubts(out[1]) == []
+
+
+def test_a_stroke_run_tesseract_read_sure_on_a_scan_is_not_doubted():
+    # A scanned plan's paragraph reader gives the deadline's least word confidence: "Quý
+    # III/2024" read at 0.83 is taken as read; "Quý I/2024" at 0.74 (printed "Quý II/2024", S05
+    # seed 570) stays doubted, and so does a row with no confidence (a text dump).
+    sure = TaskRow(task="Rà soát, kiểm tra văn bản", deadline="Quý III/2024", flags=["deadline_word_conf:0.83"])
+    unsure = TaskRow(task="Số hóa hồ sơ", deadline="Quý I/2024", flags=["deadline_word_conf:0.74"])
+    dump = TaskRow(task="Số hóa hồ sơ", deadline="Quý I/2024")
+    out = doubt_tasks(_table(sure, unsure, dump), ocr=True, period="năm 2024")[0].rows
+    assert [bool(_doubts(r)) for r in out] == [False, True, True]
+
+
+def test_a_whole_code_put_by_its_sections_codes_is_doubted():
+    # task_codes put "6.3" (read whole) to "3.3" by the codes of the section above it: the section
+    # may be the wrong guess (its heading lost), so the row goes to review with both; a code with
+    # a letter for a digit ("D.1") is no code as read and is not doubted.
+    put = TaskRow(
+        task="Xây dựng Quy chế chi tiêu nội bộ", criterion_code="3.3", flags=["criterion_code_from_document:6.3"]
+    )
+    letter = TaskRow(task="Công khai ngân sách", criterion_code="5.1", flags=["criterion_code_from_document:D.1"])
+    out = doubt_tasks(_table(put, letter), ocr=True)[0].rows
+    assert _doubts(out[0]) == [f"{DOUBT}criterion_code: read '6.3', put '3.3' by its section's other codes"]
+    assert _doubts(out[1]) == []

@@ -224,3 +224,21 @@ def test_a_numberless_row_opening_a_page_is_doubted_with_the_row_above():
     body = [JoinedRow(c, [False] * 5, 1, 0, 0, 0) for c in cells]
     rows = task_rows(JoinedTable([header], body, [1], 5, "pdf", 0, 0, 0))
     assert not any(CUT_ROW_DOUBT in r.flags for r in rows)
+
+
+def test_a_merged_section_row_whose_numeral_took_its_full_stop():
+    # A scanned portrait grid (S05, seed 571): the section row merged across the grid read "HIL Cải
+    # cách tài chính công" ("III." one word, its full stop a stroke); read as a task row, the two
+    # tasks under it kept section II and a code put by section II's field (6.3 → 3.3).
+    from extract.segment.table_join import JoinedRow
+    from extract.segment.task_tables import _section_of
+
+    def merged(text: str) -> JoinedRow:
+        return JoinedRow(
+            cells=[text] * 7, bold=[False] * 7, page=1, line_start=1, line_end=1, fragment=0, confs=[0.86] * 7
+        )
+
+    mapping = {"code": 0, "criterion_code": 1, "task": 2}
+    assert _section_of(merged("HIL Cải cách tài chính công"), mapping, "II") == ("III", True, "Cải cách tài chính công")
+    # no numeral of strokes, no section
+    assert _section_of(merged("Hồ sơ lưu trữ"), mapping, "II")[1] is False

@@ -108,6 +108,7 @@ def _continues(
         or not line.bbox
         or height <= 0
         or (item.match(line.text) and not open_bracket(paragraph.text))
+        or (_COMMA_NUMBERED.match(line.text) and previous.text.rstrip().endswith(_CLOSED))
     ):
         return False
     if previous.bold != line.bold or previous.heading or line.heading:
@@ -116,6 +117,13 @@ def _continues(
         return False  # a numbered heading in capitals ("II. CHỈ TIÊU CỤ THỂ") ends where text starts
     gap = line.bbox[1] - previous.bbox[3]
     return -height / 2 < gap <= settings.max_gap_ratio * height
+
+
+# A numbered heading whose full stop OCR read as a comma ("2, Cải cách thủ tục hành chính"): a
+# new paragraph when the line above closed its sentence or clause (".", "). ", ";", ":"); a number
+# opening a wrapped line of a sentence going on ("… các năm 2023," / "2024, Các …") follows none.
+_COMMA_NUMBERED = lazy_compile(r"^\s*\d{1,2},\s+\p{Lu}\p{Ll}")
+_CLOSED = (".", ";", ":", "!", "?")
 
 
 _NUMBERED = lazy_compile(r"^\s*(?:[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s+\S")

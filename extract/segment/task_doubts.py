@@ -16,11 +16,14 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
 * a quarter whose numeral a grid's line reader spelt from look-alikes ("1", "l", "|": the strokes
   counted, ``stroke_doubts``);
 * a quarter numeral of one to three strokes ("Quý II/2025"): OCR merges, drops or adds one of a run of
-  like strokes ("III" read "II") and a text dump keeps no confidence to tell — doubted, kept;
+  like strokes ("III" read "II") and a text dump keeps no confidence to tell — doubted, kept; on a
+  scan whose reader gave the deadline's word confidences, only when Tesseract was unsure of them;
 * a deadline, lead or coordinator cell the grammar of deadlines and units (``normalize.units``)
   does not parse ("28/12/2025 và nhân dân": a neighbouring cell's wrapped words read into it);
 * a word with a stray letter ("công bối" for "công bố": a speck read as a letter) whose shorter
   form fits its neighbours far better — put in the shorter form, the reading kept;
+* a criterion code read whole that ``task_codes`` put right by its section's other codes (the
+  section may be the guess that is wrong);
 
 Only documents read by OCR are weighed: a typed plan's words are what it prints."""
 
@@ -30,12 +33,16 @@ from dataclasses import dataclass, replace
 
 import regex as re
 
+from extract.segment.task_codes import FLAG as CODE_FROM_DOCUMENT
 from normalize.units import deadline_status, unit_status
 from normalize.vietnamese.model import RepairModel, load_model
 from normalize.vietnamese.syllable import apply_case, case_of, fold
-from schemas.records import TaskTable
+from schemas.records import TaskRow, TaskTable
 
 DOUBT = "doubt: "
+# A row's flag giving the least OCR confidence of its deadline's words ("deadline_word_conf:0.83"),
+# set by a reader that has them (``task_paragraphs`` on a scan).
+DEADLINE_WORD_CONF = "deadline_word_conf"
 _WORD = re.compile(r"[\p{L}\d]+")
 _LETTERS = re.compile(r"\p{L}+")
 _WORDED_FIELDS = ("task", "activity", "product", "lead", "coordinator")
@@ -50,6 +57,7 @@ _YEAR = re.compile(r"\b(20\d\d)\b")
 _TEXT_FIELDS = ("task", "activity", "product", "lead", "coordinator", "deadline")
 # A quarter numeral that is a run of like strokes: the count is what OCR gets wrong.
 _STROKE_RUN = re.compile(r"(?i)\bqu[ýy]\s*(I{1,3})\s*/\s*20\d\d\b")
+_WHOLE_CODE = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,2}")
 _GRAMMAR_FIELDS = (("deadline", deadline_status), ("lead", unit_status), ("coordinator", unit_status))
 
 
@@ -69,6 +77,11 @@ class TaskDoubtSettings:
     # writing its own deadlines about half.
     grammar_share: float = 0.85
     grammar_min_cells: int = 5
+    # The least OCR confidence of a deadline's words at which a quarter numeral of strokes is
+    # taken as read (a scan; a text dump has none and is doubted): the scanned plans' numerals
+    # read right came at 0.83-0.87, the two read wrong ("I" for "II", "II" for "III") at 0.74
+    # and 0.34 (seeds 570, 481).
+    stroke_sure_conf: float = 0.8
 
 
 def _strange_words(text: str, vocab: frozenset[str], s: TaskDoubtSettings) -> list[str]:
@@ -140,6 +153,26 @@ def _romanised(deadline: str) -> str | None:
     return _QUARTER.sub(lambda m: f"{m.group(1)} {_ROMAN.get(m.group(2), m.group(2))}/{m.group(3)}", deadline)
 
 
+def _strokes_read_sure(row: TaskRow, s: TaskDoubtSettings) -> bool:
+    """Whether Tesseract read the row's deadline words, its numeral among them, at least at
+    ``stroke_sure_conf``: a stroke it merged, lost or added leaves it unsure of the word."""
+    confs = [float(f.partition(":")[2]) for f in row.flags if f.startswith(f"{DEADLINE_WORD_CONF}:")]
+    return bool(confs) and min(confs) >= s.stroke_sure_conf
+
+
+def _code_put_doubts(row: TaskRow) -> list[str]:
+    """A criterion code read whole ("6.3") that ``task_codes`` put right by its section's other
+    codes ("3.3"): the section is a guess too (a section heading OCR lost keeps the rows under the
+    one above, whose field they then take), so the code put goes to review with the one read. A
+    code with a letter for a digit ("D.1") is no code as read: put right, not doubted."""
+    out = []
+    for flag in row.flags:
+        read = flag.removeprefix(f"{CODE_FROM_DOCUMENT}:")
+        if flag.startswith(f"{CODE_FROM_DOCUMENT}:") and _WHOLE_CODE.fullmatch(read):
+            out.append(f"{DOUBT}criterion_code: read '{read}', put '{row.criterion_code}' by its section's other codes")
+    return out
+
+
 def _period_years(period: str | None) -> set[int]:
     years = [int(y) for y in _YEAR.findall(period or "")]
     return set(range(min(years), max(years) + 1)) if years else set()
@@ -195,12 +228,13 @@ def doubt_tasks(
                 said = tail.group().strip()
                 doubts.append(f"{DOUBT}product's predicate '{said}' was read at the task's end (was '{row.product}')")
                 row = replace(row, task=row.task[: tail.start()].rstrip(), product=f"{row.product} {said}")
-            run = _STROKE_RUN.search(row.deadline)
+            run = _STROKE_RUN.search(row.deadline) if not _strokes_read_sure(row, s) else None
             if run is not None and not any(d.startswith(f"{DOUBT}deadline: quarter") for d in doubts + row.flags):
                 doubts.append(f"{DOUBT}deadline: quarter numeral '{run.group(1)}' is a run of strokes OCR may miscount")
             for f, grammar in _GRAMMAR_FIELDS:
                 if f in grammatical and getattr(row, f) and grammar(getattr(row, f)) != "complete":
                     doubts.append(f"{DOUBT}{f}: '{getattr(row, f)}' is no {f} the plan's grammar reads")
+            doubts += _code_put_doubts(row)
             outside = sorted({int(y) for y in _YEAR.findall(row.deadline)} - years) if years else []
             if outside:
                 doubts.append(f"{DOUBT}deadline: year {outside[0]} outside the plan's period")

@@ -18,6 +18,7 @@ from extract.metadata import DEFAULT_SETTINGS, as_printed, typed_document
 from extract.model import IngestedDocument, Line, Word
 from extract.segment.narrative import heading_level, shadow
 from extract.segment.paragraphs import open_bracket, reading_lines
+from extract.segment.task_doubts import DEADLINE_WORD_CONF, DOUBT
 from normalize.lazy_regex import lazy_compile
 from normalize.units import spell_deadline, spell_units, unit_status
 from schemas.records import SourceRef, TaskRow, TaskTable
@@ -57,12 +58,18 @@ _LABEL = lazy_compile(
     + r")\s*(?:[.,'`_|i]\s*)?:\s*"
 )
 # A speck beside a space inside a label ("thoi . gian", "chu. tri"): read as the space it stands in.
-_SPECK = lazy_compile(r"(?<=[a-z])\.(?=\s+[a-z])|(?<=\s)[.,'`_|](?=\s)")
+# A stroke read as a lone "I" or "l" between two words ("Thời gian thực I hiện:") is one too.
+_SPECK = lazy_compile(r"(?<=[a-z])\.(?=\s+[a-z])|(?<=\s)[.,'`_|](?=\s)|(?<=[a-z]\s)[il](?=\s[a-z])")
 # An item's number, letter or bullet; OCR may print specks before it ("_b) …", "__ 1.2. …").
 _ITEM = lazy_compile(
     r"^\s*(?:[_'‘`|]{1,3}\s*)?(?:(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<letter>[a-zđ])\)|[-+•*–])\s+"
 )
-_HEADING_CODE = lazy_compile(r"^\s*(?P<code>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])\s*[.)]")
+_HEADING_CODE = lazy_compile(
+    r"^\s*(?P<code>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])\s*[.)]|^\s*(?P<code>\d{1,2}),(?=\s)"
+)
+# A section's heading whose full stop OCR read as a comma ("2, Cải cách thủ tục hành chính"): a
+# number, a comma and a capitalised title, no sentence (``heading_level``'s length and ending).
+_COMMA_HEADING = lazy_compile(r"^\s*\d{1,2},\s+\p{Lu}\p{Ll}")
 
 
 def _cut(text: str) -> str:
@@ -105,9 +112,16 @@ def fields_confidence(text: str, words: list[Word], settings: TaskParagraphSetti
     is a cell, sure as the mean of its words' confidences, and the row as its least sure field (a
     deadline "Quý II/2025;" whose "II/2025;" Tesseract read at 0.34 may have lost an "I"). The
     labels' words are the paragraph's layout, not a value. None when no word of a value is found."""
+    confs = [sum(inside) / len(inside) for _, inside in field_word_confs(text, words, settings) if inside]
+    return round(min(confs), 3) if confs else None
+
+
+def field_word_confs(text: str, words: list[Word], settings: TaskParagraphSettings) -> list[tuple[str, list[float]]]:
+    """Each value of a task paragraph (field, its words' OCR confidences), in the text's order;
+    [] when the text is no task paragraph."""
     spans = _field_spans(text, settings)
     if spans is None:
-        return None
+        return []
     placed: list[tuple[int, int, float]] = []
     cursor = 0
     for w in words:
@@ -115,14 +129,20 @@ def fields_confidence(text: str, words: list[Word], settings: TaskParagraphSetti
         if at >= 0:
             placed.append((at, at + len(w.text), w.conf or 0.0))
             cursor = at + len(w.text)
-    confs = []
-    for _field, start, end in spans:
-        inside = [
-            c for a, b, c in placed if a < end and b > start and text[max(a, start) : min(b, end)].strip(" ;.,()|")
-        ]
-        if inside:
-            confs.append(sum(inside) / len(inside))
-    return round(min(confs), 3) if confs else None
+    return [
+        (
+            field,
+            [c for a, b, c in placed if a < end and b > start and text[max(a, start) : min(b, end)].strip(" ;.,()|")],
+        )
+        for field, start, end in spans
+    ]
+
+
+def _deadline_flags(text: str, words: list[Word], settings: TaskParagraphSettings) -> list[str]:
+    """The least OCR confidence of the deadline's words, as a flag (``task_doubts`` weighs a
+    quarter's numeral by it); none when the deadline has no word with a confidence."""
+    confs = [c for field, inside in field_word_confs(text, words, settings) if field == "deadline" for c in inside]
+    return [f"{DEADLINE_WORD_CONF}:{min(confs):.2f}"] if confs else []
 
 
 def find_task_paragraphs(
@@ -144,6 +164,8 @@ def find_task_paragraphs(
     if ocr_pages or dump:
         lines = _broken_items_joined(lines, settings)
     lines = _unit_tails_joined(lines)
+    numbering: tuple[str, str, int] | None = None  # (heading, kind, ordinal) of the last item read
+    renumbered = False  # the items under the current heading started again: a heading was lost
     for line in lines:
         text = line.text.strip()
         fields = parse_task(text, settings)
@@ -158,9 +180,10 @@ def find_task_paragraphs(
             pending = line
             continue
         if fields is None:
-            level = heading_level(line)
+            level = heading_level(line) or _comma_heading(line)
             if level:
-                headings = [h for h in headings if h[0] < level] + [(level, text)]
+                # (a bar closing it: a margin rule or a speck OCR read, "2, Cải cách … |")
+                headings = [h for h in headings if h[0] < level] + [(level, text.rstrip(" |"))]
                 if level == 1:  # a roman part after the tasks ends their run
                     current = None
             continue
@@ -174,13 +197,21 @@ def find_task_paragraphs(
         if line.page in ocr_pages or dump:
             fields.update({f: spell_units(fields[f]) for f in ("lead", "coordinator") if fields.get(f)})
         read_conf = fields_confidence(read, words, settings) if line.page in ocr_pages else None
+        flags = _deadline_flags(read, words, settings) if line.page in ocr_pages else []
+        mark = item_mark(read)
+        if numbering is None or numbering[0] != section_line:
+            renumbered = False
+        elif mark is not None and (line.page in ocr_pages or dump):
+            renumbered = renumbered or (mark[0] == numbering[1] and mark[1] <= numbering[2])
+        numbering = (section_line, *mark) if mark is not None else numbering
+        flags += [f"{DOUBT}{_RENUMBERED}'{section_line[:60]}'"] if renumbered else []
         current.rows.append(
             TaskRow(
                 code=fields.get("code") or None,
                 section=m.group("code") if m else None,
                 section_title=re.sub(r"^\s*\S+\s*", "", section_line, count=1).strip() if m else section_line,
                 confidence=settings.confidence if read_conf is None else min(settings.confidence, read_conf),
-                flags=["from_paragraph"],
+                flags=["from_paragraph", *flags],
                 source=SourceRef(page=line.page, line_start=line.number, line_end=line.number),
                 task=fields.get("task", ""),
                 product=fields.get("product", ""),
@@ -194,6 +225,31 @@ def find_task_paragraphs(
         for table in tables:
             _spell_deadlines(table)
     return tables
+
+
+# Letters of a lettered list ("a)", "b)", …, "đ)" after "d)"), in order.
+_LETTER_ORDER = "abcdđefghijklmnopqrstuvwxyz"
+_RENUMBERED = "section: items numbered from the start again under one heading (a heading between not read?): "
+
+
+def item_mark(text: str) -> tuple[str, int] | None:
+    """("letter", its place) of an item lettered "a)", ("number", its last number) of one
+    numbered "2." or "1.3.", None for a bullet or no item mark."""
+    item = _ITEM.match(text)
+    if item is None:
+        return None
+    if item.group("letter"):
+        return "letter", _LETTER_ORDER.index(item.group("letter"))
+    if item.group("code"):
+        return "number", int(item.group("code").split(".")[-1])
+    return None
+
+
+def _comma_heading(line: Line) -> int:
+    """2 for a numbered section heading OCR printed with a comma for its full stop ("2, Cải cách
+    thủ tục hành chính"), as ``heading_level`` gives "2. Cải cách …"; 0 otherwise."""
+    text = line.text.strip(" |")
+    return 2 if _COMMA_HEADING.match(text) and heading_level(replace(line, text=text.replace(",", ".", 1))) else 0
 
 
 def _spell_deadlines(table: TaskTable) -> None:

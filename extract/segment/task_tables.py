@@ -78,8 +78,13 @@ _ROMAN_ROW = lazy_compile(r"^\s*([IVXLC]{1,6})\s*[.)]?(?:\s+(\S.*))?$")
 # "H", "III" as "IH", "HÌ!" or, on a 150-dpi scan, "Hi" / "Hị)").
 _OCR_ROMAN = lazy_compile(r"^\s*(?=.*[IVXLTHl|!ÌÍỈĨỊ])[IVXLTHl1|!ÌÍỈĨỊiìíỉĩị]{1,5}\s*[.)_|]?\s*$")
 ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-# An OCR'd section title merged across the row, its numeral misread ("HI. Cải cách chế độ công vụ").
-_OCR_ROMAN_TITLE = lazy_compile(r"^\s*([IVXLTHl1|]{1,5})\s*[.)_]\s*(\p{Lu}.{3,})$")
+# An OCR'd section title merged across the row, its numeral misread ("HI. Cải cách chế độ công vụ"),
+# or its full stop lost in a numeral of strokes ("HIL Cải cách tài chính công": "III." read as one
+# word; two strokes at least, one holding I, V, X or H, so no word of a title is taken for one).
+_OCR_ROMAN_TITLE = lazy_compile(
+    r"^\s*(?P<numeral>[IVXLTHl1|]{1,5})\s*[.)_]\s*(?P<title>\p{Lu}.{3,})$"
+    r"|^\s*(?P<numeral>(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{2,5})\s+(?P<title>\p{Lu}.{3,})$"
+)
 
 
 def next_roman(section: str | None, printed: str = "") -> str:
@@ -331,7 +336,7 @@ def _section_of(
         return numeral, True, title.strip()
     merged = _OCR_ROMAN_TITLE.match(distinct[0]) if len(distinct) == 1 and row_conf(row) is not None else None
     if merged and roman:
-        return next_roman(section, merged.group(1)), True, merged.group(2).strip()
+        return next_roman(section, merged.group("numeral")), True, merged.group("title").strip()
     rest = [c for c in distinct if c != code.strip()]
     # ("1" alone is the first section's "I" only beside an upper-case title in a table of
     # plain-numbered tasks: a task's words are not in capitals)
