@@ -1,0 +1,77 @@
+"""Wide score tables in OCR text dumps (issue 11): a lone maximum after a catalogued criterion's
+whole name, and a score whose leading 1 OCR read as a 4 or a 7 ("43,75" under a maximum of 14,5).
+A small dump written for these tests, in the shape Tesseract gives such tables (a code, the name,
+the points run, the explanation after), read end to end, and the line-level rules alone."""
+
+from pathlib import Path
+
+from cchc_extract.pipeline import convert_file, result_to_json
+from extract.model import Line
+from extract.segment.line_cells import read_line
+from extract.segment.line_header import HeaderLayout
+from extract.segment.score_readings import resolve_lost_commas
+from schemas.records import ScoreRow
+
+DUMP = """\
+UBND XÃ AN BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 12/BC-UBND An Bình, ngày 10 tháng 12 năm 2023
+BÁO CÁO
+Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2023
+STT Nội dung đánh giá Điểm tối đa Điểm tự chấm Điểm thẩm định Tài liệu kiểm chứng
+1. Kế hoạch CCHC năm 5 4,75 4,5 Kế hoạch số 12/KH-UBND ngày 3/1/2023
+2. Cải cách thủ tục hành chính 14,5 13,75 43,75 Báo cáo số 21/BC-UBND ngày 4/6/2023
+3. Kiểm tra công tác CCHC 3 Tỷ lệ đạt 87%
+Tổng cộng 22,5
+Nơi nhận: KT. CHỦ TỊCH
+"""
+
+
+def _row(max_raw: str, self_raw: str, appraised_raw: str) -> ScoreRow:
+    def value(raw: str) -> float:
+        return float(raw.replace(",", "."))
+
+    return ScoreRow(
+        code="3",
+        max_points=value(max_raw),
+        self_points=value(self_raw),
+        appraised_points=value(appraised_raw),
+        max_points_raw=max_raw,
+        self_points_raw=self_raw,
+        appraised_points_raw=appraised_raw,
+    )
+
+
+def test_a_lone_maximum_after_a_whole_criterion_name_is_its_cell():
+    cells = read_line(Line(text="1. Kiểm tra công tác CCHC 3 Tỷ lệ đạt 87%", page=1, number=1), False, HeaderLayout())
+    assert (cells.code, cells.max_raw, cells.self_raw) == ("1.", "3", None)
+    assert [raw for _, raw in cells.explanation] == ["Tỷ", "lệ", "đạt", "87%"]
+    # A count inside a name that is no catalogued criterion's whole wording stays text.
+    cells = read_line(Line(text="2. Báo cáo 6 tháng Tỷ lệ đạt", page=1, number=1), False, HeaderLayout())
+    assert cells.max_raw is None and cells.self_raw is None
+
+
+def test_a_score_over_its_maximum_reads_its_leading_digit_as_a_one():
+    rows = [_row("14,5", "13,75", "43,75")]
+    resolve_lost_commas(rows)
+    assert rows[0].appraised_points == 13.75
+    assert rows[0].alternatives["appraised_points"] == [43.75]
+    assert "ambiguous_number" in rows[0].flags
+    # Within its maximum, or with no reading of a 1 within it, the printed value stays: a score
+    # the commune gave over its maximum is the commune's fault, for the checks to report.
+    for printed in ("7,75", "53,75", "44,75"):
+        rows = [_row("14,5", "13,75", printed)]
+        resolve_lost_commas(rows)
+        assert rows[0].appraised_points == float(printed.replace(",", "."))
+        assert "appraised_points" not in rows[0].alternatives
+
+
+def test_a_wide_dump_reads_both_end_to_end(tmp_path: Path):
+    path = tmp_path / "wide-dump.txt"
+    path.write_text(DUMP, encoding="utf-8")
+    output = result_to_json(convert_file(path))
+    rows = {r["code"]: r for t in output["score_tables"] for r in t["rows"]}
+    assert [rows["2"][f] for f in ("max_points", "self_points", "appraised_points")] == [14.5, 13.75, 13.75]
+    assert rows["2"]["appraised_points_raw"] == "43,75"  # as printed, for the reviewer
+    assert rows["3"]["max_points"] == 3 and rows["3"]["self_points"] is None
+    assert rows["3"]["explanation"].startswith("Tỷ lệ đạt")
