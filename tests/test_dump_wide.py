@@ -117,3 +117,66 @@ def test_a_scale_items_value_on_a_wrapped_name_line_opens_no_row(tmp_path: Path)
     assert [r["code"] for r in rows] == ["1.1.1", "1.1.2", "1.1.3"]
     assert (rows[1]["max_points"], rows[1]["self_points"]) == (1, 0.25)
     assert rows[2]["name"].startswith("Các kết quả phải đạt được")
+
+
+# A ``--psm 3`` dump: Tesseract prints a row's name as a block of its own and its figures on the
+# line its explanation opens, under the name, the STT cell lost ("1 0,25 | Công văn số_").
+BLOCK_DUMP = """\
+UBND XÃ AN BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 15/BC-UBND An Bình, ngày 05 tháng 03 năm 2015
+BÁO CÁO
+Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2014
+
+Mã | Tiêu chí, tiêu chí thành phần | Điểm | Điểm | Nội dung giải
+số tối đa tự trình
+chấm
+
+1.2.1 | Tất cả báo cáo được gửi đúng thời gian quy 1 1 Báo cáo số 5/BC-
+định (báo cáo quí I, quí III, báo cáo 6 tháng UBND ngày
+và báo cáo năm) 01/01/2014
+
+Tất cả báo cáo có đầy đủ nội dung theo
+hướng dẫn
+
+1 0,25 "| Công văn số_
+| 151/CV-UBND
+ngày 10/11/2014
+
+1.3
+
+| Kiểm tra công tác CCHC
+
+3 2 Quyết định số
+
+157/QĐ-UBND
+ngày 6/5/2014
+
+Nơi nhận:
+"""
+
+
+def test_figures_opening_a_line_are_no_code_and_name():
+    line = Line(text='1 0,25 "| Công văn số_', raw='1 0,25 "| Cong van s6_', page=1, number=1)
+    cells = read_line(line, True, HeaderLayout())
+    assert (cells.code, cells.max_raw, cells.self_raw, cells.figures_first) == (None, "1", "0,25", True)
+    assert cells.specked == ("self",)  # which cell each bare figure is, only their order says
+    assert [raw for _, raw in cells.explanation] == ["Cong", "van", "s6_"]
+    # A code then a name, or a figure above the code's number (no score), stays a code.
+    for text in ("3 Cải cách thủ tục hành chính 14,5 14", "1 5 Quyết định số 12/QĐ-UBND", "1.3 2 Quyết định số"):
+        assert read_line(Line(text=text, page=1, number=1), True, HeaderLayout()).code is not None
+
+
+def test_a_name_block_above_its_figures_line_is_the_rows_name(tmp_path: Path):
+    path = tmp_path / "block-dump.txt"
+    path.write_text(BLOCK_DUMP, encoding="utf-8")
+    output = result_to_json(convert_file(path))
+    rows = [r for t in output["score_tables"] for r in t["rows"]]
+    assert [r["code"] for r in rows] == ["1.2.1", "1.2.2", "1.3"]
+    # Before: the name block went to 1.2.1's explanation, "1" became a row coded 1 named "0,25 …".
+    assert rows[1]["name"] == "Tất cả báo cáo có đầy đủ nội dung theo hướng dẫn"
+    assert (rows[1]["max_points"], rows[1]["self_points"]) == (1, 0.25)
+    assert rows[1]["explanation"].startswith("Công văn số")
+    assert not rows[0]["explanation"].endswith("hướng dẫn")
+    # "3 2" under 1.3's name: its figures, the score doubted for review.
+    assert (rows[2]["max_points"], rows[2]["self_points"]) == (3, 2)
+    assert "unsure_self_points:0.50" in rows[2]["flags"]
