@@ -90,34 +90,6 @@ def test_a_reference_number_opens_an_explanation_run_into_a_name():
     assert not opens_explanation([(w, w) for w in "6/8 nhiệm vụ".split()])
 
 
-SCALE_DUMP = """\
-UBND XÃ AN BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Số: 14/BC-UBND An Bình, ngày 10 tháng 12 năm 2014
-BÁO CÁO
-Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2014
-STT Tiêu chí, tiêu chí thành phần Phương pháp chấm điểm Điểm chuẩn Điểm UBND xã tự chấm Giải trình
-1.1.1 | Ban hành kế hoạch CCHC năm Ban hành kịp thời: 1 1 1 Quyết định số 14/QĐ-UBND
-1.1.2 | Xác định đầy đủ các nhiệm vụ CCHC trên các Có bố trí kinh 1 0,25 Thông báo số 175/TB-
-lĩnh vực theo kế hoạch năm của UBND tỉnh và phí: 1 : -_ | UBND ngày 5/1/2014
-bố trí kinh phí thực hiện
-1.1.3 | Các kết quả phải đạt được xác định rõ ràng, cụ | Đạt yêu cầu: 1 - P1. Ji
-thể và định rõ trách nhiệm triển khai của phòng,
-ban, đơn vị trực thuộc
-Nơi nhận: KT. CHỦ TỊCH
-"""
-
-
-def test_a_scale_items_value_on_a_wrapped_name_line_opens_no_row(tmp_path: Path):
-    # "… tỉnh và phí: 1": the name's wrapped line beside a scale item's last words and value. Read
-    # as a row's figure it opened a row of its own, which took 1.1.3's code and lost its row.
-    path = tmp_path / "scale-dump.txt"
-    path.write_text(SCALE_DUMP, encoding="utf-8")
-    output = result_to_json(convert_file(path))
-    rows = [r for t in output["score_tables"] for r in t["rows"]]
-    assert [r["code"] for r in rows] == ["1.1.1", "1.1.2", "1.1.3"]
-    assert (rows[1]["max_points"], rows[1]["self_points"]) == (1, 0.25)
-    assert rows[2]["name"].startswith("Các kết quả phải đạt được")
-
 
 # A ``--psm 3`` dump: Tesseract prints a row's name as a block of its own and its figures on the
 # line its explanation opens, under the name, the STT cell lost ("1 0,25 | Công văn số_").

@@ -60,7 +60,6 @@ from extract.segment.stray_numbers import (
     continues_codes,
     count_in_text,
     scale_label_item,
-    scale_value_in_line,
     speck_number,
 )
 from normalize.codes import read_code_token
@@ -113,7 +112,7 @@ class RowBuilder:
             figure, *after = cells.text_tokens
             cells.max_raw, cells.self_raw, cells.code = cells.code, figure[1], None
             cells.name, cells.explanation, cells.split_tokens = [], after, []
-        if speck_number(self.cur, cells, self.settings, self.table_points) or scale_value_in_line(self.cur, cells):
+        if speck_number(self.cur, cells, self.settings, self.table_points):
             # a rule's speck read as a digit, on a row's wrapped line (and specks beside it)
             cells.max_raw = cells.self_raw = cells.appraised_raw = None
         if cur is not None and cells.code is None and is_scale_line(cells.line.text):

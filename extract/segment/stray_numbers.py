@@ -46,25 +46,6 @@ def speck_number(cur: RowDraft | None, cells: LineCells, settings: LineTableSett
     return first[:1].islower() and not whole_name_line(cells, settings, table_points)
 
 
-def scale_value_in_line(cur: RowDraft | None, cells: LineCells) -> bool:
-    """A lone figure right after a word ending in a colon, on a line that goes on with a name's
-    lower-case middle, under a row whose points are read ("lĩnh vực … tỉnh và phí: 1 : -_ | UBND
-    ngày 5/1/2014": the name's wrapped line, and beside it in a scale column the last words of a
-    scale item with its value): the figure is the item's, not a row's points. A row's figures
-    follow its name's words, never a colon (``_labelled_value`` reads the colon before a row's
-    own cells)."""
-    if cur is None or cells.code is not None or cells.split or cells.numbers_by_position or cur.n_numbers < 2:
-        return False
-    read = [raw for raw in (cells.max_raw, cells.self_raw, cells.appraised_raw) if raw is not None]
-    if len(read) != 1 or parse_number(read[0], kind="score") is None:
-        return False
-    words = [raw for _, raw in unspecked(cells.name)]
-    if not words or not re.search(r"\p{L}:$", words[-1]):
-        return False
-    first = next((w for w in words if re.match(r"\p{L}{2}", w)), "")
-    return first[:1].islower()
-
-
 def count_in_text(cells: LineCells, rows: list[RowDraft], settings: LineTableSettings) -> bool:
     """A number-less line opening with a plain number ("6") then a lower-case word, where
     that number is far from the next code in the table's numbering (after "1.2"): a count
