@@ -90,7 +90,6 @@ def test_a_reference_number_opens_an_explanation_run_into_a_name():
     assert not opens_explanation([(w, w) for w in "6/8 nhiệm vụ".split()])
 
 
-
 # A ``--psm 3`` dump: Tesseract prints a row's name as a block of its own and its figures on the
 # line its explanation opens, under the name, the STT cell lost ("1 0,25 | Công văn số_").
 BLOCK_DUMP = """\
