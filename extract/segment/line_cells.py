@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from extract.model import Line
+from extract.segment.figures_first import figures_opening
 from extract.segment.line_common import (
     BAR,
     JUNK,
@@ -65,6 +66,9 @@ class LineCells:
     # Points cells ("max", "self", "appraised") whose figure a bracket stood against ("10 [ 6 |
     # 10", "[6"): a mark OCR inserted or made of the figure's own ink, so the figure may be damaged.
     specked: tuple[str, ...] = ()
+    # The line opens with the row's figures where a code would stand, its code lost ("1 0,25 |
+    # Công văn số"): a name printed as a block above them is the row's (``figures_first``).
+    figures_first: bool = False
 
     @property
     def has_numbers(self) -> bool:
@@ -102,6 +106,16 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     ):
         cells.code = head
         tokens = tokens[1:]
+        opening = figures_opening(head, tokens)
+        if opening is not None:
+            # (the row's figures opening the line under its name, its code lost: "1 0,25 | Công văn")
+            cells.code, cells.figures_first = None, True
+            cells.max_raw, cells.self_raw, explanation = opening
+            # (the score is doubted: OCR damaged the line's opening, its STT cell lost, and nothing
+            # but the order of two bare figures says which cell each is)
+            cells.specked = ("self",)
+            cells.explanation = [t for t in explanation if not JUNK.match(t[1])]
+            return cells
     run = _number_run(tokens, len(layout.points), coded=cells.code is not None)
     if run is None and cells.code is not None:
         run = _lost_run(tokens)

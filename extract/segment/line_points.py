@@ -25,7 +25,7 @@ from extract.segment.line_common import (
     is_score_token,
     points_cell,
 )
-from extract.segment.line_split import opens_explanation
+from extract.segment.line_split import is_criterion_name, opens_explanation
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
@@ -130,14 +130,16 @@ def _number_run(
             return i, end, [cells[0]]
         # A lone whole points number on a coded row's line, after its name and before the
         # explanation opening with a document's reference ("… quy pham 10 Ké hoach s6 16/KH-UBND"):
-        # a count in text is followed by what it counts, not by "Kế hoạch số".
+        # a count in text is followed by what it counts, not by "Kế hoạch số". After a catalogued
+        # criterion's whole name, any capital opening the words after it opens the explanation
+        # ("1. Kiểm tra công tác CCHC 3 Tỷ lệ đạt 87%"): the name has ended, so the number is its cell.
         if (
             coded
             and i >= settings.min_name_words_single
             and is_score_token(cells[0])
             and j < len(raws)
             and raws[j][:1].isupper()
-            and opens_explanation(tokens[j:])
+            and (opens_explanation(tokens[j:]) or is_criterion_name(tokens[:i], settings))
         ):
             return i, end, [cells[0]]
     return None

@@ -9,6 +9,7 @@ item's value) is ``stray_numbers``."""
 
 from __future__ import annotations
 
+from extract.segment.figures_first import named_tail
 from extract.segment.line_cells import LineCells
 from extract.segment.line_common import (
     LineTableSettings,
@@ -138,7 +139,9 @@ class RowBuilder:
             cells.max_raw, cells.self_raw, cells.appraised_raw = (values[1:] + [None, None])[:3]
             cells.name = []
         if cells.has_numbers:
-            if cur is not None and cur.started_by == "code" and not cur.name and cur.n_numbers == 0:
+            if cur is not None and cells.figures_first and (figures_row := self._figures_row(cur)) is not None:
+                row = figures_row
+            elif cur is not None and cur.started_by == "code" and not cur.name and cur.n_numbers == 0:
                 row = cur
             elif cur is not None and cur.n_numbers == 0 and not cur.name and not cur.explanation:
                 row = cur
@@ -248,6 +251,20 @@ class RowBuilder:
             if row is None:
                 return
         row.touch(cells.line)
+
+    def _figures_row(self, cur: RowDraft) -> RowDraft | None:
+        """The row of a line opening with its figures (``LineCells.figures_first``), its name
+        printed as a block above it: the block taken for the row above's explanation when it
+        reads as a criterion's name (a row of its own), else the row above when it has no figures
+        yet (its own name); None when neither (a row of its own, nameless)."""
+        if cur.tail_block and is_criterion_name(cur.tail_block, self.settings):
+            return self._split_tail(None)
+        k = named_tail(cur.explanation, self.settings) if cur.name else None
+        if k is not None:
+            # (the block joined the explanation's lines, not kept as a block of its own)
+            cur.tail_block, cur.tail_line, cur.tail_page = cur.explanation[k:], cur.line_end, cur.page
+            return self._split_tail(None)
+        return cur if cur.n_numbers == 0 and cur.appraised_raw is None and cur.name else None
 
     def _feed_bare(self, cells: LineCells, token: str) -> None:
         """``token``: the line's one token (``cells.bare``)."""

@@ -59,10 +59,11 @@ def resolve_lost_commas(rows: list[ScoreRow], settings: ReadingSettings = Readin
     chosen: set[tuple[int, str]] = set()
     for k, row in enumerate(rows):
         for field in _FIELDS:
-            values = readings.get((k, field))
+            bound = _bound(rows, by_code, row, field)
+            values = readings.get((k, field)) or _lead_digit_readings(getattr(row, f"{field}_raw"), field, bound)
             if not values:
                 continue
-            bound = _bound(rows, by_code, row, field)
+            readings[(k, field)] = values
             total = _children_total(rows, row, field) if bound is None else None
             # A part heading has no bound above it: the reading its children's points add up to.
             adding = [v for v in values if total is not None and abs(v - total) <= settings.tolerance]
@@ -91,6 +92,30 @@ def resolve_lost_commas(rows: list[ScoreRow], settings: ReadingSettings = Readin
         if "ambiguous_number" not in row.flags:
             row.flags.append("ambiguous_number")
             row.confidence = round(max(0.0, row.confidence - settings.ambiguous_penalty), 3)
+
+
+# Digits OCR reads for a 1 opening a figure (its serif and stem): "43,75" printed for 13,75.
+_LEAD_ONE_LOOKALIKES = "47"
+# A score printed with its decimal mark and a two-digit whole part ("43,75"): the only shape whose
+# first digit alone, misread, puts it over its maximum (a comma-less one reads by ``points_readings``).
+_TWO_DIGIT_DECIMAL = lazy_compile(r"^(\d)(\d[,.]\d{1,2})$")
+
+
+def _lead_digit_readings(raw: str | None, field: str, bound: float | None) -> list[float]:
+    """The readings of a self or appraised score printed over its row's maximum whose first digit
+    OCR may have read for a 1 ("43,75" under a max of 14,5: 13,75), the printed value first; []
+    when the printed value fits its maximum or no such reading does: a score the commune gave over
+    its maximum stays the commune's (a fault, not a misreading)."""
+    match = _TWO_DIGIT_DECIMAL.match((raw or "").strip())
+    printed = parse_number(raw or "", kind="score")
+    if field == "max_points" or bound is None or match is None or printed is None or printed.value <= bound:
+        return []
+    if match.group(1) not in _LEAD_ONE_LOOKALIKES:
+        return []
+    reading = parse_number("1" + match.group(2), kind="score")
+    if reading is None or reading.value > bound + 1e-9:
+        return []
+    return [printed.value, reading.value]
 
 
 def _bound(rows: list[ScoreRow], by_code: dict[str, int], row: ScoreRow, field: str) -> float | None:
