@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import pickle
 import select
 import signal
 import threading
@@ -354,6 +353,8 @@ def _collect_sent(workers: Sequence[_Worker], on_done, grace_s: float) -> None:
 def run_forked(job: Job) -> Done:
     """Run ``job`` in a forked child of this process, with its timeout: a crash or a hang costs
     the child, never the (Dask) worker running this. The child's ``Done`` comes back pickled."""
+    import pickle  # (only this executor sends a result through a pipe: a one-file run never does)
+
     read_fd, write_fd = os.pipe()
     parent = os.getpid()
     started = time.monotonic()

@@ -20,7 +20,6 @@ import gettext
 import hashlib
 import io
 import os
-import tempfile
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -67,6 +66,8 @@ def cached_mo(po: Path) -> bytes:
     except OSError:
         pass
     data = compile_po(po)
+    import tempfile  # (writing the cache is rare: `--help` and a cached run need none of it)
+
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")

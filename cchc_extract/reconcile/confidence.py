@@ -86,6 +86,7 @@ from cchc_extract.reconcile.printed_cells import (
     scale_figure_taken,
     scale_robbed,
 )
+from normalize.count_units import unit_debris
 from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_MAX_DIFFERS, FLAG_MAX_FROM_SET, FLAG_READING_BY_SET
 from normalize.lazy_regex import lazy_compile
 from schemas.records import (
@@ -348,8 +349,6 @@ def _features(
     mark: str = "",
     moved: bool = False,
 ) -> dict[str, float]:
-    from cchc_extract.reconcile.stat_rows import unit_debris  # stat_rows imports the settings, which import this
-
     value = getattr(row, f)
     raw = getattr(row, f"{f}_raw", None) if kind == "score" else row.value_raw  # type: ignore[union-attr]
     raw = (raw or "").strip()
@@ -378,7 +377,7 @@ def _features(
             bool(alternatives.get(f)) or f"repaired_{f}" in row.flags or in_note or mark_inserted(raw, value, kind)
         ),
         "garbled": float(
-            value is not None and (garbled_beside(row, f) if isinstance(row, ScoreRow) else unit_debris(row))
+            value is not None and (garbled_beside(row, f) if isinstance(row, ScoreRow) else unit_debris(row.unit))
         ),
         "twin": float(value is not None and isinstance(row, ScoreRow) and _twin(row, f)),
         # (a row that also lost a cell keeps its doubt: the numbers its line printed may have gone

@@ -6,20 +6,18 @@ weighs them."""
 
 from __future__ import annotations
 
-import regex as re
-
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold_words
 from schemas.records import ScoreRow
 
 # Bare digits, no decimal mark ("05", "175"): a points cell whose mark OCR lost.
-_BARE_DIGITS = re.compile(r"\d{1,3}")
+_BARE_DIGITS = lazy_compile(r"\d{1,3}")
 # A decimal figure and its mark ("9,5", "2.20"): the mark a table writes is its figures' own.
-DECIMAL_MARK = re.compile(r"\d{1,3}([.,])\d{1,2}")
+DECIMAL_MARK = lazy_compile(r"\d{1,3}([.,])\d{1,2}")
 # A clean number of each kind of table: points ("9,5"), statistics ("1.234", "78,94 %").
 CLEAN_NUMBER = {
-    "score": re.compile(r"\d{1,3}(?:[.,]\d{1,2})?"),
-    "stat": re.compile(r"-?\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d{1,4})?\s*%?|-?\d+(?:[.,]\d{1,4})?\s*%?"),
+    "score": lazy_compile(r"\d{1,3}(?:[.,]\d{1,2})?"),
+    "stat": lazy_compile(r"-?\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d{1,4})?\s*%?|-?\d+(?:[.,]\d{1,4})?\s*%?"),
 }
 
 

@@ -10,36 +10,14 @@ from cchc_extract.reconcile.settings import (
     _COUNT_UNITS,
     _DENOMINATOR_WORDS,
 )
+from normalize.count_units import unit_key, unit_words
 from normalize.text import strip_markup
 from schemas.records import ReviewItem, StatRow
 
 
 def _unit_key(row: StatRow) -> str:
-    """A row's unit as compared with another's: folded, its spaces dropped (OCR joins the words
-    of a unit, "Hồsơ" beside "Hồ sơ", and no two units differ by a space alone)."""
-    return "".join(_unit_words(row).split())
-
-
-def _debris(word: str) -> bool:
-    """A token of a unit that is what OCR left of a figure: a digit glued to letters ("6Ú")."""
-    return any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)
-
-
-def unit_debris(row: StatRow) -> bool:
-    """Whether a row's unit holds a token of a figure OCR spoilt beside its words ("Thủ tục 6Ú"),
-    so the figure read beside it may be a stray one. A coded answer's legend ("Có = 1") is no
-    unit of that kind."""
-    words = _plain(row.unit).split()
-    return "=" not in row.unit and len(words) > 1 and any(_debris(w) for w in words)
-
-
-def _unit_words(row: StatRow) -> str:
-    """A row's unit folded, less the tokens OCR left of a figure it spoilt next to the unit
-    ("Thủ tục 6Ú" for "Thủ tục 60"): no word of the unit."""
-    folded = _plain(row.unit).strip(" .:")
-    if not unit_debris(row):
-        return folded
-    return " ".join(w for w in folded.split() if not _debris(w))
+    """A row's unit as compared with another's (``normalize.count_units``): digits kept."""
+    return unit_key(row.unit, keep_figures=True)
 
 
 def is_percent(row: StatRow) -> bool:
@@ -47,7 +25,7 @@ def is_percent(row: StatRow) -> bool:
 
 
 def is_count(row: StatRow) -> bool:
-    unit = _unit_words(row)
+    unit = unit_words(row.unit)
     return (
         bool(unit)
         and "%" not in unit

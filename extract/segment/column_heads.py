@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import regex as re
-
 from extract.model import Line
 from extract.segment.line_cells import garbled_cell
 from extract.segment.line_common import CELL_SPECKS, JUNK, LineTableSettings, line_tokens, points_cell
 from extract.segment.line_header import HEADER_POINTS, header_concepts, header_share, keyed_concepts
+from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 
 
@@ -150,11 +149,11 @@ def _garbled_cells(tokens: list[tuple[str, str]], concepts: tuple[str, ...]) -> 
 
 
 # The row under a header numbering its columns ("(1) (2) (3)"; OCR reads brackets as letters too).
-COLUMN_NUMBERS = re.compile(r"\W*(\(?\w\)\s*)+")
+COLUMN_NUMBERS = lazy_compile(r"\W*(\(?\w\)\s*)+")
 
 
 # A points cell of a column block: a total may pass 99 ("102").
-_BLOCK_POINTS = re.compile(r"(?:0|[1-9]\d{0,2})(?:[.,]\d{1,2})?")
+_BLOCK_POINTS = lazy_compile(r"(?:0|[1-9]\d{0,2})(?:[.,]\d{1,2})?")
 
 
 def _leading_points(tokens: list[tuple[str, str]]) -> list[str]:

@@ -21,12 +21,13 @@ from extract.segment.line_split import first_name_line, opens_criterion_name
 from extract.segment.table_end import is_signature
 from extract.segment.unread_coded import syllables
 from normalize.codes import read_code_token
+from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from normalize.text import fold
 
 # A title naming a score table's scoring: "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM …", "Tự đánh giá, chấm
 # điểm xác định Chỉ số …" (a lead-in sentence saying so ends with its colon: "… như sau:").
-_SCORING_TITLE = re.compile(r"\bcham\s*diem\b")
+_SCORING_TITLE = lazy_compile(r"\bcham\s*diem\b")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from extract.model import Line, Page
 from extract.segment.line_common import JUNK, LineTableSettings, is_score_token
 from extract.segment.line_split import first_name_line, opens_criterion_name
+from normalize.lazy_regex import lazy_compile
 from normalize.text import fold, fold_words
 
 _HEADER_WORDS = (
@@ -121,8 +122,8 @@ def _names_words(phrase: str, folded: str) -> bool:
 # A score statement of a plan's prose ("Tiêu chí 1.3. …: … (2/2 điểm).", "+ Tiêu chí 4.1 … đạt
 # 2/2 điểm", "không đạt điểm (0/2,5)"): it names a criterion by its code, or holds points out of a
 # maximum; a column header does neither.
-_STATEMENT_OPENING = re.compile(r"^\W*tieu\s*chi\s+\d{1,2}(?:\s*\.\s*\d{1,2})+")
-_POINTS_FRACTION = re.compile(r"\d+(?:[,.]\d+)?\s*(?:diem\s*)?/\s*\d+(?:[,.]\d+)?\s*(?:diem\b|\))")
+_STATEMENT_OPENING = lazy_compile(r"^\W*tieu\s*chi\s+\d{1,2}(?:\s*\.\s*\d{1,2})+")
+_POINTS_FRACTION = lazy_compile(r"\d+(?:[,.]\d+)?\s*(?:diem\s*)?/\s*\d+(?:[,.]\d+)?\s*(?:diem\b|\))")
 
 
 def is_score_statement(text: str) -> bool:

@@ -20,6 +20,7 @@ import regex as re
 from unidecode import unidecode
 
 from extract.model import Line
+from normalize.lazy_regex import lazy_compile
 from schemas.records import SourceRef
 
 
@@ -78,14 +79,14 @@ def _clean(text: str) -> str:
 # ---------------------------------------------------------------- headings, shared by targets
 
 _HEADING_NUMBER = (
-    (re.compile(r"^[IVXLC]{1,5}\s*[.:)]\s*\S", re.I), 1),
+    (lazy_compile(r"^[IVXLC]{1,5}\s*[.:)]\s*\S", re.I), 1),
     # a roman numeral as OCR reads it ("IH.", "H.") before an upper-case title ("TL. CHỦ TỊCH"
     # has none of I, V, X, H: a signature's title)
-    (re.compile(r"^(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{1,5}\s*[.:)]\s*\p{Lu}[\p{Lu}\s,–-]{3,}$"), 1),
-    (re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+\S"), 4),
-    (re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S"), 3),
-    (re.compile(r"^\d{1,2}\s*[.)]\s+\S"), 2),
-    (re.compile(r"^[a-zđ]\)\s*\S"), 5),
+    (lazy_compile(r"^(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{1,5}\s*[.:)]\s*\p{Lu}[\p{Lu}\s,–-]{3,}$"), 1),
+    (lazy_compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+\S"), 4),
+    (lazy_compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S"), 3),
+    (lazy_compile(r"^\d{1,2}\s*[.)]\s+\S"), 2),
+    (lazy_compile(r"^[a-zđ]\)\s*\S"), 5),
 )
 
 

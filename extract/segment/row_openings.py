@@ -38,6 +38,7 @@ from extract.segment.line_words import (
     words_only,
 )
 from extract.segment.row_draft import RowDraft
+from normalize.lazy_regex import lazy_compile
 from normalize.text import fold_words
 
 
@@ -130,7 +131,7 @@ def scale_item_row(cur: RowDraft, cells: LineCells) -> bool:
 
 
 # A scale item's label and points: a word, its colon, a figure ("kế hoạch: 0", "thời: 1").
-_LABEL_POINTS = re.compile(r"\p{L}{2,}\s*:\s*\d+(?:[.,]\d+)?(?!\S*\p{L})")
+_LABEL_POINTS = lazy_compile(r"\p{L}{2,}\s*:\s*\d+(?:[.,]\d+)?(?!\S*\p{L})")
 
 
 def next_name(cur: RowDraft, cells: LineCells, settings: LineTableSettings, table_points: int) -> bool:

@@ -20,7 +20,6 @@ wordings the region's lines follow best is used, when it is clearly the best.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -40,6 +39,7 @@ from extract.segment.unread_rows import LINE_METHODS
 from normalize.codes import read_code_token
 from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
 from normalize.criteria.match import FLAG_SNAPPED
+from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_words
 from schemas.records import ExtractionResult, ReviewItem, ScoreRow, ScoreTable, SourceRef, UnreadPart
 
@@ -349,7 +349,7 @@ def _claims_only(part: UnreadPart, recovered: set[str]) -> bool:
     return m is not None and all(c.strip() in recovered for c in m.group(1).split(","))
 
 
-_JUMP = re.compile(r"^numbering jumps from \S+ to \S+: (.+) not read$")
+_JUMP = lazy_re_compile(r"^numbering jumps from \S+ to \S+: (.+) not read$")
 
 
 def _region(part: UnreadPart, lines: list[Line]) -> list[Line]:

@@ -6,7 +6,6 @@ and the code it prints. ``set_rows`` aligns the lines to the set's criteria with
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -17,6 +16,7 @@ from extract.segment.line_common import is_score_token
 from extract.segment.unread_coded import syllables
 from normalize.codes import read_code_token
 from normalize.criteria import CriterionDef
+from normalize.lazy_regex import lazy_re_compile
 from normalize.numbers import parse_number
 from normalize.text import fold_words
 
@@ -128,7 +128,7 @@ def _spaced(text: str) -> str:
     return _GLUED_SPECKS.sub(" ", text)
 
 
-_GLUED_SPECKS = re.compile(r"[|\[\]_]")
+_GLUED_SPECKS = lazy_re_compile(r"[|\[\]_]")
 
 
 def opens(line: Line, crit: CriterionDef, settings: SetRowSettings) -> Aligned | None:

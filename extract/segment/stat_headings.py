@@ -17,6 +17,7 @@ from typing import Protocol
 
 import regex as re
 
+from normalize.count_units import unit_key
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 
@@ -76,12 +77,6 @@ def headings_under_a_count(drafts: Sequence[AnnexDraft]) -> list[bool]:
     out = [False] * len(drafts)
     for i in range(1, len(drafts)):
         above, row = drafts[i - 1], drafts[i]
-        counted = bool(above.value_raw.strip()) and _counted_in(above.unit)
+        counted = bool(above.value_raw.strip()) and unit_key(above.unit) not in ("", "%")
         out[i] = row.ocr and counted and not row.unit.strip() and not row.value_raw.strip()
     return out
-
-
-def _counted_in(unit: str) -> bool:
-    """Whether a unit as read names what is counted (its letters: not blank, not a share)."""
-    letters = " ".join(re.findall(r"[a-z%]+", fold(unit)))
-    return letters.strip() not in ("", "%")

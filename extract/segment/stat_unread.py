@@ -10,7 +10,7 @@ from dataclasses import replace
 import regex as re
 
 from extract.model import IngestedDocument, Line
-from extract.segment.statistics import unit_key
+from normalize.count_units import unit_key
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from schemas.records import ScoreTable, SourceRef, StatAnnex, StatRow, UnreadPart

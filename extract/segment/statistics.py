@@ -32,6 +32,7 @@ from extract.segment.table_join import join_tables, lines_before
 from extract.segment.target_tables import is_target_table
 from normalize.code_repair import CodeChoice, repair_codes
 from normalize.codes import format_codes, letter_item
+from normalize.count_units import unit_key
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from normalize.text import fold
@@ -556,11 +557,6 @@ def _items_of_a_lost_count(
             out[j] = (f"{count}.{item[-1]}", "repaired")
             j += 1
     return out
-
-
-def unit_key(unit: str) -> str:
-    """A unit's letters, accent-free: "Phản ánh ." and ". Nhiệm vụ" carry OCR's specks."""
-    return " ".join(re.findall(r"[a-z%]+", fold(unit)))
 
 
 def _parent(code: str | None, seen: set[str]) -> str | None:

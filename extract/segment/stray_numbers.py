@@ -22,6 +22,7 @@ from extract.segment.line_words import unspecked
 from extract.segment.row_draft import RowDraft
 from extract.segment.row_openings import whole_name_line
 from normalize.codes import CriterionCode, read_code_token, transition_cost
+from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 
 
@@ -75,9 +76,9 @@ def continues_codes(token: str, rows: list[RowDraft], settings: LineTableSetting
 
 # A scale item's label, whole: a capitalised phrase ending in its colon, past a rule's specks
 # ("L : Không ban hành:", "Đạt yêu cầu:").
-_SCALE_LABEL = re.compile(r"^(?:[^\p{L}\p{N}]*\p{L}\s)?[^\p{L}\p{N}]*(\p{Lu}\S*(?:\s+\S+){1,9}:)$")
+_SCALE_LABEL = lazy_compile(r"^(?:[^\p{L}\p{N}]*\p{L}\s)?[^\p{L}\p{N}]*(\p{Lu}\S*(?:\s+\S+){1,9}:)$")
 
-_SCALE_TAIL = re.compile(r"^[^\p{L}\p{N}]*(?:\p{L}{1,2}\s)?[^\p{L}\p{N}]*(\p{L}\S*(?:\s+\S+){1,9}:)$")
+_SCALE_TAIL = lazy_compile(r"^[^\p{L}\p{N}]*(?:\p{L}{1,2}\s)?[^\p{L}\p{N}]*(\p{L}\S*(?:\s+\S+){1,9}:)$")
 
 
 def scale_label_item(cells: LineCells) -> tuple[str, list[str]] | None:

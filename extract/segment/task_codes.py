@@ -14,11 +14,12 @@ from collections.abc import Iterable
 
 import regex as re
 
+from normalize.lazy_regex import lazy_compile
 from schemas.records import ScoreStatement, TaskTable
 
-_CODE = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,2}")
+_CODE = lazy_compile(r"\d{1,2}(?:\.\d{1,2}){1,2}")
 # A code as read: a letter may stand for a digit OCR misread ("D.1" for "5.1").
-_READ_CODE = re.compile(r"[\dA-Z]{1,2}(?:\.[\dA-Z]{1,2}){1,2}")
+_READ_CODE = lazy_compile(r"[\dA-Z]{1,2}(?:\.[\dA-Z]{1,2}){1,2}")
 FLAG = "criterion_code_from_document"
 # A section's field is named by at least this many of its other rows' codes.
 _SECTION_VOTES = 2

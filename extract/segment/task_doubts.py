@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 import regex as re
 
 from extract.segment.task_codes import FLAG as CODE_FROM_DOCUMENT
+from normalize.lazy_regex import lazy_compile
 from normalize.units import deadline_status, unit_status
 from normalize.vietnamese.model import RepairModel, load_model
 from normalize.vietnamese.syllable import apply_case, case_of, fold
@@ -43,21 +44,21 @@ DOUBT = "doubt: "
 # A row's flag giving the least OCR confidence of its deadline's words ("deadline_word_conf:0.83"),
 # set by a reader that has them (``task_paragraphs`` on a scan).
 DEADLINE_WORD_CONF = "deadline_word_conf"
-_WORD = re.compile(r"[\p{L}\d]+")
-_LETTERS = re.compile(r"\p{L}+")
+_WORD = lazy_compile(r"[\p{L}\d]+")
+_LETTERS = lazy_compile(r"\p{L}+")
 _WORDED_FIELDS = ("task", "activity", "product", "lead", "coordinator")
 # A quarter's numeral as OCR gives it: Roman, Arabic, or Roman with its strokes read as ones ("11").
-_QUARTER = re.compile(r"\b(Qu[ýy])\s*(IV|I{1,3}|[1I]V|1{1,3}|[2-4])\s*/\s*(20\d\d)\b", re.IGNORECASE)
-_QUARTER_READ = re.compile(r"(?i)\bqu\S*\s*([^\s/]{1,4})\s*/")
+_QUARTER = lazy_compile(r"\b(Qu[ýy])\s*(IV|I{1,3}|[1I]V|1{1,3}|[2-4])\s*/\s*(20\d\d)\b", re.IGNORECASE)
+_QUARTER_READ = lazy_compile(r"(?i)\bqu\S*\s*([^\s/]{1,4})\s*/")
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "11": "II", "111": "III", "1V": "IV"}
 # A product's predicate ("Trang thông tin được cập nhật", "Kế hoạch được ban hành") closing a task
 # read from a grid's lines: the product cell's wrapped words taken for the task's.
-_PASSIVE_TAIL = re.compile(r"\sđược(\s+\p{Ll}+){1,2}\s*$")
-_YEAR = re.compile(r"\b(20\d\d)\b")
+_PASSIVE_TAIL = lazy_compile(r"\sđược(\s+\p{Ll}+){1,2}\s*$")
+_YEAR = lazy_compile(r"\b(20\d\d)\b")
 _TEXT_FIELDS = ("task", "activity", "product", "lead", "coordinator", "deadline")
 # A quarter numeral that is a run of like strokes: the count is what OCR gets wrong.
-_STROKE_RUN = re.compile(r"(?i)\bqu[ýy]\s*(I{1,3})\s*/\s*20\d\d\b")
-_WHOLE_CODE = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,2}")
+_STROKE_RUN = lazy_compile(r"(?i)\bqu[ýy]\s*(I{1,3})\s*/\s*20\d\d\b")
+_WHOLE_CODE = lazy_compile(r"\d{1,2}(?:\.\d{1,2}){1,2}")
 _GRAMMAR_FIELDS = (("deadline", deadline_status), ("lead", unit_status), ("coordinator", unit_status))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex as re
 
+from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 
 # Header words (accent-free) → column; words of no column ("thực hiện", "đầu") join the label they
@@ -117,7 +118,7 @@ def header_labels(text: str) -> list[tuple[str, str]] | None:
 # A score table's columns: points ("Điểm tối đa", "Điểm tự chấm", "Thang điểm", OCR's "ĐiỂmtỷ"),
 # the self-assessment, the explanation ("Nội dung giải trình"). "Thời điểm" (a deadline's label)
 # and "Địa điểm" (a venue) are a task framework's.
-_SCORE_LABEL = re.compile(r"(?<!\b(?:thoi|dia)\s)\bdiem|\bgiai\s+trinh\b|\btu\s+(?:cham|danh\s+gia)\b")
+_SCORE_LABEL = lazy_compile(r"(?<!\b(?:thoi|dia)\s)\bdiem|\bgiai\s+trinh\b|\btu\s+(?:cham|danh\s+gia)\b")
 
 
 def names_score_column(text: str) -> bool:
@@ -127,7 +128,7 @@ def names_score_column(text: str) -> bool:
     return _SCORE_LABEL.search(fold(text)) is not None
 
 
-_BAR_GLUED = re.compile(r"(?<![\p{L}\p{N}])(\p{Lu})[IỊÌÍĨỈl](?![\p{L}\p{N}])")
+_BAR_GLUED = lazy_compile(r"(?<![\p{L}\p{N}])(\p{Lu})[IỊÌÍĨỈl](?![\p{L}\p{N}])")
 
 
 def header_share(text: str) -> float:

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import regex as re
 
+from normalize.lazy_regex import lazy_compile
 from normalize.vietnamese.syllable import fold
 from schemas.records import TaskTable
 
 _CATALOGUE = Path(__file__).resolve().parents[2] / "normalize" / "vietnamese" / "data" / "cchc_phrases.txt"
-_WORD = re.compile(r"\p{L}+")
+_WORD = lazy_compile(r"\p{L}+")
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def catalogue_wording(text: str, settings: WordingSettings = WordingSettings()) 
 # Letters OCR reads for a year's last digits ("năm 202G" for "năm 2026"); not "Z", read for a 2 and
 # for a 7 alike.
 _YEAR_DIGITS = str.maketrans("GbSsOoDlI|!Bg", "6655000111189")
-_YEAR = re.compile(r"(?<=\bn[aă]m\s+)(?P<year>(?:19|20)[0-9GbSsOoDlI|!Bg]{2})(?![\p{L}\p{N}])", re.I)
+_YEAR = lazy_compile(r"(?<=\bn[aă]m\s+)(?P<year>(?:19|20)[0-9GbSsOoDlI|!Bg]{2})(?![\p{L}\p{N}])", re.I)
 
 
 def year_digits(text: str) -> str:
@@ -87,7 +88,7 @@ def year_digits(text: str) -> str:
 # A consonant with a mark on it is no Vietnamese letter (marks sit on vowels; "đ" is a letter of
 # its own): after the same consonant it is that letter read twice, once with a speck above it
 # ("NÑiêm yết" for "Niêm yết").
-_MARKED_DOUBLE = re.compile(r"(?P<c>[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z])(?P<m>(?i:(?P=c))\p{M}+)")
+_MARKED_DOUBLE = lazy_compile(r"(?P<c>[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z])(?P<m>(?i:(?P=c))\p{M}+)")
 
 
 def marked_doubles(text: str) -> str:
@@ -102,9 +103,9 @@ def marked_doubles(text: str) -> str:
 # word does not open a sentence), marks closing the cell ("Tháng 08/2024:"), and a lone
 # lower-case letter before the cell's capital ("g Cả năm 2024": no Vietnamese word is one Latin
 # letter without a mark).
-_SPECK_TOKEN = re.compile(r"(?<=\S)\s+[‹›'‘’\"“”`.,;:^~_¸]+(?=\s+\S)")
-_INNER_STOP = re.compile(r"(?<=\p{L}\p{L})\.(?=\s+\p{Ll})")
-_SPECK_START = re.compile(r"^[a-z]\s+(?=\p{Lu})")
+_SPECK_TOKEN = lazy_compile(r"(?<=\S)\s+[‹›'‘’\"“”`.,;:^~_¸]+(?=\s+\S)")
+_INNER_STOP = lazy_compile(r"(?<=\p{L}\p{L})\.(?=\s+\p{Ll})")
+_SPECK_START = lazy_compile(r"^[a-z]\s+(?=\p{Lu})")
 
 
 def specks_dropped(text: str) -> str:

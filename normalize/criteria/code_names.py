@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 from normalize.codes import read_code_token
 from normalize.criteria import CriteriaSet, CriterionDef
+from normalize.lazy_regex import lazy_compile
 from normalize.vietnamese.syllable import fold
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ FLAG_CODE_BY_NAME = "code_from_criteria_set"
 
 
 # A code under a roman part: the part itself ("II") or a row numbered within it ("II.1", "II.1.a").
-_PART_CODE = re.compile(r"^[IVX]+(?:\.|$)")
+_PART_CODE = lazy_compile(r"^[IVX]+(?:\.|$)")
 
 
 def part_numbered(code: str | None, by_code: dict[str, CriterionDef]) -> bool:

@@ -24,6 +24,7 @@ import regex as re
 from rapidfuzz import fuzz
 
 from normalize.criteria import CriteriaSet, CriterionDef
+from normalize.lazy_regex import lazy_compile
 from normalize.text import EXPLANATION_OPENING, fold as fold_text
 from normalize.vietnamese.candidates import KNOWN_ABBREVIATIONS
 from normalize.vietnamese.model import load_model
@@ -412,7 +413,7 @@ def explained_tail(read: str, wording: str, s: WordingSettings = WordingSettings
 
 # A word opening a cell: a capital then small letters ("Chưa", "Thông", "Tỷ"). A name goes on in
 # small letters within its cell, or in capitals (an abbreviation, a title in capitals).
-_CELL_OPENING = re.compile(r"^\p{Lu}\p{Ll}+\b")
+_CELL_OPENING = lazy_compile(r"^\p{Lu}\p{Ll}+\b")
 
 
 def cell_tail(read: str, wording: str, s: WordingSettings = WordingSettings()) -> str | None:
@@ -424,7 +425,7 @@ def cell_tail(read: str, wording: str, s: WordingSettings = WordingSettings()) -
 
 # A scoring scale's items run in after a name: each a capitalised label ending in its colon, its
 # points after it or read into a points cell ("Ban hành kịp thời:", "Đạt 100%: 3 điểm").
-_SCALE_ITEMS = re.compile(r"^(?:\p{Lu}[^:]{0,80}:\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|đ)?)?\s*[;.,]?\s*)+$")
+_SCALE_ITEMS = lazy_compile(r"^(?:\p{Lu}[^:]{0,80}:\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|đ)?)?\s*[;.,]?\s*)+$")
 
 
 def scale_tail(read: str, wording: str, s: WordingSettings = WordingSettings()) -> str | None:

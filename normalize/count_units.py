@@ -1,0 +1,53 @@
+"""The unit a count is kept in ("Hồ sơ", "Người", "Thủ tục", "%"), as one row's is compared with
+another's: the same key, the same unit. A group's parts count what its whole counts, so the
+statistics reader (a row that counts in another unit opens a group of its own) and the
+reconciliation (a sum is checked over the parts in the whole's unit) ask the same question.
+
+The key is one rule read two ways, by what a digit in the unit cell is:
+
+- a speck (``unit_key(unit)``): an OCR'd draft's cell before its figure is settled, where a digit
+  beside the unit is what OCR left of the figure and punctuation is OCR's specks ("Phản ánh .",
+  ". Nhiệm vụ"): the unit's letters alone, accent-free, one space between their runs;
+- part of the unit (``unit_key(unit, keep_figures=True)``): a read row's unit ("m2" is not "m"),
+  markup dropped, its spaces dropped (OCR joins a unit's words: "Hồsơ" beside "Hồ sơ", and no two
+  units differ by a space alone), less the tokens OCR left of a figure it spoilt next to the unit
+  ("Thủ tục 6Ú" for "Thủ tục 60").
+
+Not the organisational units of a task framework (``normalize.units``).
+"""
+
+from __future__ import annotations
+
+from normalize.lazy_regex import lazy_compile
+from normalize.text import fold, strip_markup
+
+_LETTER_RUN = lazy_compile(r"[a-z%]+")
+
+
+def unit_key(unit: str, keep_figures: bool = False) -> str:
+    """The key a count's unit is compared by (see the module's docstring for the two readings)."""
+    if not keep_figures:
+        return " ".join(_LETTER_RUN.findall(fold(unit)))
+    return "".join(unit_words(unit).split())
+
+
+def unit_words(unit: str) -> str:
+    """A unit as printed, folded and its markup dropped, less the tokens OCR left of a figure it
+    spoilt next to the unit (``unit_debris``): no word of the unit."""
+    folded = fold(strip_markup(unit or "")).strip(" .:")
+    if not unit_debris(unit):
+        return folded
+    return " ".join(w for w in folded.split() if not _debris(w))
+
+
+def unit_debris(unit: str) -> bool:
+    """Whether a unit holds a token of a figure OCR spoilt beside its words ("Thủ tục 6Ú"), so the
+    figure read beside it may be a stray one. A coded answer's legend ("Có = 1") is no unit of
+    that kind."""
+    words = fold(strip_markup(unit or "")).split()
+    return "=" not in unit and len(words) > 1 and any(_debris(w) for w in words)
+
+
+def _debris(word: str) -> bool:
+    """A token of a unit that is what OCR left of a figure: a digit glued to letters ("6Ú")."""
+    return any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)
