@@ -368,7 +368,12 @@ def _check_score_table(
                     message += ", and no set of them makes up the difference exactly: the total may be wrong too"
                 total_ref = ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated)
                 ledger.flag(total_ref, message)
-        if status == "mismatch" and ocr and not found and expected is not None and expected < stated:
+        # (rows lost add their scores and their maxima alike: a score total above the total of
+        # maxima is no rows lost but a misreading, ``_total_above_max``'s)
+        over_max = (
+            field_ != "max_points" and table.stated_total_max is not None and stated > table.stated_total_max + tol
+        )
+        if status == "mismatch" and ocr and not found and expected is not None and expected < stated and not over_max:
             # Short of the total, no reading of ours explains it, and the table's own numbering
             # says top-level rows were printed that no row read carries (or one top-level row
             # alone was read): the rows lost are ours, coverage, not the commune's fault. The
