@@ -25,6 +25,7 @@ from extract.segment.unread_review import totals_told as totals_told, unread_rev
 from extract.segment.unread_rows import unread_headed_tables, unread_score_rows, within_lines
 from extract.segment.unread_set_aside import overlaps, unread_set_aside
 from extract.segment.unread_tail import unread_tail_rows
+from extract.segment.unread_task_lines import unread_task_lines
 from extract.segment.unread_tasks import unread_task_codes, unread_task_gaps, unread_task_lists, unread_task_runs
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold, fold_spaces
@@ -151,6 +152,8 @@ def find_unread(
     parts.extend(p for p in unread_task_lists(doc, result) if not within_lines(p, known + parts))
     parts.extend(p for p in unread_task_runs(doc, result) if not within_lines(p, known + parts))
     parts.extend(p for p in unread_task_gaps(doc, result) if not within_lines(p, known + parts))
+    grid_lines = unread_task_lines(doc, result, lambda line, page: _line_read(line, page, sources))
+    parts.extend(p for p in grid_lines if not within_lines(p, known + parts))
     lost = unread_score_rows(doc, result, lambda line, page: _line_read(line, page, sources))
     # A totals row taken for a row and withdrawn is told as the totals row it is (``totals_told``).
     parts.extend(

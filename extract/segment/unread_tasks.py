@@ -210,6 +210,11 @@ def _fields_twice(page: Page, starts: list[int], settings: UnreadTaskSettings) -
 _ROW_NUMBER = lazy_compile(r"^[^\p{L}\p{N}]{0,3}(\d{1,2})(?![\d,/.]\d)(?:\s*[|._)\]:-]+)?\s+(?=\S)")
 
 
+def opens_row_number(text: str) -> bool:
+    """Whether an OCR'd line opens with a grid row's number ("1 | Rà soát", "7| Thực hiện")."""
+    return _ROW_NUMBER.match(text) is not None
+
+
 def unread_task_runs(
     doc: IngestedDocument, result: ExtractionResult, settings: UnreadTaskSettings = UnreadTaskSettings()
 ) -> list[UnreadPart]:
