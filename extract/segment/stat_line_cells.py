@@ -21,7 +21,7 @@ from extract.segment.count_words import UNIT_KEYS
 from extract.segment.stat_cells import CODE, FIGURE, NUMBER, TEXT, UNIT, WRAP
 from extract.segment.statistics import normalise_code
 from normalize.codes import letter_item
-from normalize.criteria.annex_forms import indicator_wording
+from normalize.criteria.annex_forms import indicator_wording, opens_indicator
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 
@@ -112,6 +112,9 @@ def _cell_kind(text: str, units: set[str]) -> str:
     folded = fold(text).strip(" ,.;:")
     if folded in units or folded in _KNOWN_UNITS:
         return UNIT
+    words = text.split()
+    if words and all(_ACRONYM.match(w.strip(",.;:()")) for w in words):
+        return WRAP  # "CCHC", "TTHC": an indicator's wrapped last word; no indicator opens with one
     return WRAP if text.strip()[:1].islower() else TEXT
 
 
@@ -157,7 +160,7 @@ def _cells(text: str, units: set[str], settings: StatLineSettings) -> tuple[str,
         if len(rest) > settings.max_indicator_words:
             return None
         at = _unit_of_lost_figure(rest, units, settings)
-        if at is not None and (code is not None or _capitalised(rest[0]) or _garbled_code_then_capital(rest)):
+        if at is not None and (code is not None or _opens_row(rest[0]) or _garbled_code_then_capital(rest)):
             # "3.3 Số TTHC chỉ cung cấp thông tin Thủ tục b": the figure lost, the unit read; a
             # row opening in capitals with its code lost too ("Số sáng kiến … E Sáng kiến"), or
             # with its code garbled into capitals ("ĐT '|ISỹ phản ánh … Phản ánh lưu Z]").
@@ -222,7 +225,7 @@ def _barred_cells(text: str, settings: StatLineSettings) -> tuple[str, str, str,
 
 
 # Specks of the grid stuck to a figure's cell ("360]", "‘0").
-_FIGURE_SPECKS = " []|_—~‘’'`"
+_FIGURE_SPECKS = " []|_—~‘’'`°"
 
 
 def _unspecked_figure(tokens: list[str], units: set[str], settings: StatLineSettings) -> list[str]:
@@ -338,6 +341,12 @@ def _unit_start(before: list[str], units: set[str], settings: StatLineSettings) 
             if " ".join(folded[-n:]) in vocabulary:
                 return len(before) - n
     return None
+
+
+def _opens_row(token: str) -> bool:
+    """Whether a word can open a row's indicator: capitalised, or an indicator's first word with
+    OCR's digit look-alikes ("S6" for "Số", which ``_capitalised`` refuses for its digit)."""
+    return _capitalised(token) or (token[:1].isupper() and opens_indicator(token))
 
 
 def _garbled_code_then_capital(tokens: list[str]) -> bool:

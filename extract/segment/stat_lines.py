@@ -51,7 +51,7 @@ from extract.segment.stat_line_cells import (
     _words,
 )
 from extract.segment.stat_unread import CELLS_REJOINED, COLUMNS_INFERRED, LINE_METHODS, is_form_title, lost_figure
-from extract.segment.statistics import StatisticsSettings, annex_caption, normalise_code, stat_rows
+from extract.segment.statistics import StatisticsSettings, annex_caption, normalise_code, stat_rows, unit_key
 from normalize.code_repair import repair_codes
 from normalize.codes import letter_item, parse_code, transition_cost
 from normalize.criteria.annex_forms import indicator_wording, opens_indicator
@@ -210,9 +210,10 @@ def _sound(
     table: JoinedTable, ocr: frozenset[int], settings: StatLineSettings, stat_settings: StatisticsSettings
 ) -> bool:
     """Whether a table whose columns were inferred (or rejoined from cells) is read: enough of
-    its rows give a figure, or its codes, as printed, run in order."""
+    its rows give a figure or their unit (a row cut at its unit had its columns read; the figure
+    OCR smeared beside it, "Người òa", is told lost), or its codes, as printed, run in order."""
     rows = _read_rows(table, ocr, settings, stat_settings)
-    figures = sum(1 for r in rows if r.value is not None)
+    figures = sum(1 for r in rows if r.value is not None or unit_key(r.unit))
     return figures >= settings.min_figure_share * len(rows) or _codes_read_in_order(table, settings)
 
 
@@ -417,7 +418,14 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
         cells = _cells(text, units, settings)
         if cells is not None:
             code, indicator, unit, value, note = cells
-            if not code and rows and not value and not unit and not _empty_cells_ruled(text, settings):
+            if not code and rows and _bare_code(rows[-1]) and (indicator or unit or value):
+                # "4.1" / "Số nhiệm vụ đã hoàn thành Nhiệm vụ 37": OCR set the code cell on a line
+                # of its own; the row's other cells are the next line's.
+                above = rows[-1]
+                above.indicator, above.unit, above.value, above.note = [indicator], unit, value, note
+                above.last = line.number
+                prose = 0
+            elif not code and rows and not value and not unit and not _empty_cells_ruled(text, settings):
                 cells = None  # no code and no figure: wrapped text
             else:
                 rows.append(_RowLines(code, [indicator], unit, value, note, line.page, line.number, line.number))
@@ -426,6 +434,9 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
             words = text.split()
             if rows and _specks_for_indicator(text, settings):
                 pass  # specks between rows (a garbled line): no words of the row above, no prose
+            elif rows and _bare_code(rows[-1]) and _indicator_code_lost(text, settings):
+                rows[-1].indicator, rows[-1].last = [text.strip(_CODE_SPECKS + ":;., ")], line.number
+                prose = 0
             elif rows and (_indicator_code_lost(text, settings) or _empty_cells_ruled(text, settings)):
                 rows.append(
                     _RowLines("", [text.strip(_CODE_SPECKS + ":;., ")], "", "", "", line.page, line.number, line.number)
@@ -440,6 +451,11 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
                     break
         k += 1
     return _joined_table(rows, lines[head].number, settings), k
+
+
+def _bare_code(row: _RowLines) -> bool:
+    """Whether a row read so far is its code alone, its cells still to come."""
+    return bool(row.code) and not (any(row.indicator) or row.unit or row.value or row.note)
 
 
 def _empty_cells_ruled(text: str, settings: StatLineSettings) -> bool:
