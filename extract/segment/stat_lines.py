@@ -33,6 +33,7 @@ from extract.segment.stat_cells import (
 from extract.segment.stat_heading_cells import heading_cells_returned
 from extract.segment.stat_line_cells import (
     _BAR,
+    _RULE_RUN,
     _CODE,
     _CODE_SPECKS,
     _INDICATOR,
@@ -116,6 +117,9 @@ class StatLineSettings:
     # Words a line with no code and no figure needs to be a row whose code OCR lost (it opens as
     # annex indicators do, "Tỷ lệ …"), not the row above's wrapped words.
     min_lost_code_words: int = 4
+    # Letters the first word of a row whose code cell OCR garbled ("Sử [Sond …") has at least when
+    # its words are not annex-form wording: words glued by OCR, not specks.
+    min_garbled_row_letters: int = 6
 
 
 # Lines that close an annex: the next annex, the addressees, a signature block.
@@ -432,7 +436,14 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
                 prose = 0
         if cells is None:
             words = text.split()
-            if rows and _specks_for_indicator(text, settings):
+            garbled = _garbled_code_cell(text, settings) if rows else None
+            if garbled is not None:
+                # "Sử [Số hồ sơ TTHC đã giải quyết ———SS~": a row whose code cell OCR garbled (its
+                # edge still read as a bracket) and whose unit and figure it smeared: the row is
+                # kept, its code read or inferred by the column repair and its figure told lost.
+                rows.append(_RowLines(*garbled, "", "", "", line.page, line.number, line.number))
+                prose = 0
+            elif rows and _specks_for_indicator(text, settings):
                 pass  # specks between rows (a garbled line): no words of the row above, no prose
             elif rows and _bare_code(rows[-1]) and _indicator_code_lost(text, settings):
                 rows[-1].indicator, rows[-1].last = [text.strip(_CODE_SPECKS + ":;., ")], line.number
@@ -451,6 +462,33 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
                     break
         k += 1
     return _joined_table(rows, lines[head].number, settings), k
+
+
+# A code cell OCR garbled past reading, then the cell's right edge read as a bracket or a bar, and
+# the indicator: "Sử [Sond soTTAC …", "0) [Gisiquyé …", "0 |Giaiquyét …".
+_GARBLED_CODE_CELL = lazy_compile(r"^[~\-—_'‘`\"]*(\w{1,2}\)?)_*\s*[\[|]\s*(?P<indicator>\w.*)$")
+
+
+def _garbled_code_cell(text: str, settings: StatLineSettings) -> tuple[str, list[str]] | None:
+    """(code token, [indicator]) of a line that opens with a garbled code cell and its edge, or
+    None. The token is kept for the column repair when it has a code's digit or an item's bracket
+    ("0)", "9"), else dropped ("Sử": letters the repair cannot read, not the indicator's). The
+    indicator must open with a capital and a word of ``min_garbled_row_letters`` letters or annex-form
+    wording (OCR glues a smeared row's words: "Gisiquyédinghan"), so that specks after a bar or
+    wrapped words are not taken for a row."""
+    m = _GARBLED_CODE_CELL.match(text.strip())
+    if m is None:
+        return None
+    indicator = _RULE_RUN.sub("", m.group("indicator")).strip(" |[]")
+    if not indicator[:1].isupper():
+        return None
+    first = indicator.split()[0]
+    if sum(c.isalpha() for c in first) < settings.min_garbled_row_letters and _specks_for_indicator(
+        indicator, settings
+    ):
+        return None
+    token = m.group(1)
+    return (token if any(c.isdigit() for c in token) or token.endswith(")") else ""), [indicator]
 
 
 def _bare_code(row: _RowLines) -> bool:
