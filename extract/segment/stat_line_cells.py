@@ -45,6 +45,8 @@ _COLON_CODE = lazy_compile(r"\d{1,2}(?:[.:;]\d{1,2})*[:;]\d{1,2}[.,:;]?")
 _COMMA_CODE = lazy_compile(r"\d{1,2},\d{1,2}\.")
 _ENUM_VALUE = ("co", "khong", "x")
 _ACRONYM = lazy_compile(r"^[A-ZĐ]{2,}[\-/]?[A-ZĐ]*$")
+# Letters of an administrative acronym standing alone as an indicator's wrapped words ("CCHC").
+_MIN_ACRONYM_LETTERS = 4
 # A run of dashes or tildes inside a cell, or a mark no indicator prints ("~", "@", "«"): a ruling
 # line or a leader OCR read as text, after which the cell's words are the smeared unit and figure
 # ("Số phản ánh ———~i", "Số cán bộ, công chức cấp xãSS~*wSCN@SYSksT").
@@ -112,9 +114,11 @@ def _cell_kind(text: str, units: set[str]) -> str:
     folded = fold(text).strip(" ,.;:")
     if folded in units or folded in _KNOWN_UNITS:
         return UNIT
-    words = text.split()
-    if words and all(_ACRONYM.match(w.strip(",.;:()")) for w in words):
-        return WRAP  # "CCHC", "TTHC": an indicator's wrapped last word; no indicator opens with one
+    words = [w.strip(",.;:()") for w in text.split()]
+    if words and all(_ACRONYM.match(w) and len(w) >= _MIN_ACRONYM_LETTERS for w in words):
+        # "CCHC", "TTHC": an indicator's wrapped last word; no indicator opens with one (shorter
+        # capitals alone, "DL", "SL", are a code or figure OCR garbled)
+        return WRAP
     return WRAP if text.strip()[:1].islower() else TEXT
 
 

@@ -52,7 +52,14 @@ from extract.segment.stat_line_cells import (
     _words,
 )
 from extract.segment.stat_unread import CELLS_REJOINED, COLUMNS_INFERRED, LINE_METHODS, is_form_title, lost_figure
-from extract.segment.statistics import StatisticsSettings, annex_caption, normalise_code, stat_rows, unit_key
+from extract.segment.statistics import (
+    COUNTED_UNITS,
+    StatisticsSettings,
+    annex_caption,
+    normalise_code,
+    stat_rows,
+    unit_key,
+)
 from normalize.code_repair import repair_codes
 from normalize.codes import letter_item, parse_code, transition_cost
 from normalize.criteria.annex_forms import indicator_wording, opens_indicator
@@ -214,10 +221,11 @@ def _sound(
     table: JoinedTable, ocr: frozenset[int], settings: StatLineSettings, stat_settings: StatisticsSettings
 ) -> bool:
     """Whether a table whose columns were inferred (or rejoined from cells) is read: enough of
-    its rows give a figure or their unit (a row cut at its unit had its columns read; the figure
-    OCR smeared beside it, "Người òa", is told lost), or its codes, as printed, run in order."""
+    its rows give a figure or a unit the language knows (a row cut at its unit had its columns
+    read; the figure OCR smeared beside it, "Người òa", is told lost; a garbled unit, "Ngư", or a
+    lone "%", which specks make as easily, says nothing), or its codes, as printed, run in order."""
     rows = _read_rows(table, ocr, settings, stat_settings)
-    figures = sum(1 for r in rows if r.value is not None or unit_key(r.unit))
+    figures = sum(1 for r in rows if r.value is not None or unit_key(r.unit) in COUNTED_UNITS)
     return figures >= settings.min_figure_share * len(rows) or _codes_read_in_order(table, settings)
 
 
