@@ -33,7 +33,6 @@ from extract.segment.stat_cells import (
 from extract.segment.stat_heading_cells import heading_cells_returned
 from extract.segment.stat_line_cells import (
     _BAR,
-    _RULE_RUN,
     _CODE,
     _CODE_SPECKS,
     _INDICATOR,
@@ -43,12 +42,14 @@ from extract.segment.stat_line_cells import (
     _cell_units,
     _cells,
     _code_token,
+    _garbled_code_cell,
     _has_word,
     _header_cell,
     _is_figure,
     _line_cells,
     _looks_prose,
     _repeated_units,
+    _specks_for_indicator,
     _words,
 )
 from extract.segment.stat_unread import CELLS_REJOINED, COLUMNS_INFERRED, LINE_METHODS, is_form_title, lost_figure
@@ -227,20 +228,6 @@ def _sound(
     rows = _read_rows(table, ocr, settings, stat_settings)
     figures = sum(1 for r in rows if r.value is not None or unit_key(r.unit) in COUNTED_UNITS)
     return figures >= settings.min_figure_share * len(rows) or _codes_read_in_order(table, settings)
-
-
-def _specks_for_indicator(indicator: str, settings: StatLineSettings) -> bool:
-    """Whether an OCR'd row's indicator is specks and stray letters, no indicator: no letter at
-    all, or less than ``min_indicator_wording`` of its letter trigrams are annex-form wording
-    (``indicator_wording``). Plain Vietnamese keeps most (a commune's own indicator, "Số hộ nghèo
-    được hỗ trợ", 0.75); a garbled known one keeps the forms' letters ("Sốnhiệm vụtrongKếhoạhCCHCnmm",
-    0.72); specks keep few ("5+ 5S cung 7 ng pc ap", 0.36). Word checks do not tell them apart: the
-    text repair has made the specks syllables ("cũng nó óc áp"). A word too short for a trigram
-    ("xã") is no evidence."""
-    if not any(c.isalpha() for c in indicator):
-        return True
-    letters = indicator_wording(indicator)
-    return letters is not None and letters < settings.min_indicator_wording
 
 
 def _page_runs(doc: IngestedDocument, known_pages: frozenset[int]) -> list[list[Line]]:
@@ -470,33 +457,6 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
                     break
         k += 1
     return _joined_table(rows, lines[head].number, settings), k
-
-
-# A code cell OCR garbled past reading, then the cell's right edge read as a bracket or a bar, and
-# the indicator: "Sử [Sond soTTAC …", "0) [Gisiquyé …", "0 |Giaiquyét …".
-_GARBLED_CODE_CELL = lazy_compile(r"^[~\-—_'‘`\"]*(\w{1,2}\)?)_*\s*[\[|]\s*(?P<indicator>\w.*)$")
-
-
-def _garbled_code_cell(text: str, settings: StatLineSettings) -> tuple[str, list[str]] | None:
-    """(code token, [indicator]) of a line that opens with a garbled code cell and its edge, or
-    None. The token is kept for the column repair when it has a code's digit or an item's bracket
-    ("0)", "9"), else dropped ("Sử": letters the repair cannot read, not the indicator's). The
-    indicator must open with a capital and a word of ``min_garbled_row_letters`` letters or annex-form
-    wording (OCR glues a smeared row's words: "Gisiquyédinghan"), so that specks after a bar or
-    wrapped words are not taken for a row."""
-    m = _GARBLED_CODE_CELL.match(text.strip())
-    if m is None:
-        return None
-    indicator = _RULE_RUN.sub("", m.group("indicator")).strip(" |[]")
-    if not indicator[:1].isupper():
-        return None
-    first = indicator.split()[0]
-    if sum(c.isalpha() for c in first) < settings.min_garbled_row_letters and _specks_for_indicator(
-        indicator, settings
-    ):
-        return None
-    token = m.group(1)
-    return (token if any(c.isdigit() for c in token) or token.endswith(")") else ""), [indicator]
 
 
 def _bare_code(row: _RowLines) -> bool:
