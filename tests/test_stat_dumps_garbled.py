@@ -31,6 +31,10 @@ def test_annex_whose_figures_ocr_smeared_beside_read_units_is_read():
     assert rows["4.2"]["indicator"].startswith("Số nhiệm vụ chưa hoàn thành")
     # "S6 văn bản … Văn bản": "S6" opens a row as "Số" does; its unit is read, its figure lost.
     assert rows["5"]["unit"] == "Văn bản" and "missing_value" in rows["5"]["flags"]
+    # "6 Cuộc lhc" / "Số cuộc kiểm tra …": the code and unit on one line, the figure smeared, the
+    # indicator on the next line: one row, not a row of specks and a row whose code is lost.
+    assert rows["6"]["indicator"] == "Số cuộc kiểm tra CCHC đã thực hiện" and rows["6"]["unit"] == "Cuộc"
+    assert "missing_value" in rows["6"]["flags"] and "7" not in rows
     assert all(r["confidence"] < 0.8 for r in rows.values() if r["value"] is None)
 
 

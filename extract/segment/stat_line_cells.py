@@ -171,6 +171,9 @@ def _cells(text: str, units: set[str], settings: StatLineSettings) -> tuple[str,
             return code or "", " ".join(rest[: at[0]]), " ".join(rest[at[0] : at[1]]), "", ""
         if code is None:
             return None
+        unit = _unit_alone(rest, units, settings)
+        if unit is not None:  # "6 Cuộc lhc": the code, the unit, the figure smeared; the words below
+            return code, "", unit, "", ""
         return code, _RULE_RUN.sub("", " ".join(rest)) or " ".join(rest), "", "", ""
     unit_start, value_at = figure
     indicator = " ".join(rest[:unit_start])
@@ -296,6 +299,21 @@ def _unit_of_lost_figure(tokens: list[str], units: set[str], settings: StatLineS
             unit = " ".join(fold(t).strip(",.;:-_|") for t in words)
             if unit == "%" or (_capitalised(words[0]) and (unit in units or unit in _KNOWN_UNITS)):
                 return end - n, end
+    return None
+
+
+def _unit_alone(tokens: list[str], units: set[str], settings: StatLineSettings) -> str | None:
+    """The unit a coded line prints alone, its figure garbled into a speck or two ("Cuộc lhc"), or
+    None: OCR set the row's indicator on the next line. A capitalised unit the table or the language
+    knows, then at most ``max_lost_figure_specks`` short words with no figure."""
+    for tail in range(0, settings.max_lost_figure_specks + 1):
+        end = len(tokens) - tail
+        if end < 1 or any(len(t) > settings.max_speck_chars or _is_figure(t) for t in tokens[end:]):
+            continue
+        if end <= settings.max_unit_words and _capitalised(tokens[0]):
+            unit = " ".join(fold(t).strip(",.;:-_|") for t in tokens[:end])
+            if unit in units or unit in _KNOWN_UNITS:
+                return " ".join(tokens[:end])
     return None
 
 

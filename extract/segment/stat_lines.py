@@ -417,11 +417,12 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
         cells = _cells(text, units, settings)
         if cells is not None:
             code, indicator, unit, value, note = cells
-            if not code and rows and _bare_code(rows[-1]) and (indicator or unit or value):
+            if not code and rows and _awaits_indicator(rows[-1]) and (indicator or unit or value):
                 # "4.1" / "Số nhiệm vụ đã hoàn thành Nhiệm vụ 37": OCR set the code cell on a line
                 # of its own; the row's other cells are the next line's.
                 above = rows[-1]
-                above.indicator, above.unit, above.value, above.note = [indicator], unit, value, note
+                above.indicator, above.value, above.note = [indicator], value, note
+                above.unit = unit or above.unit
                 above.last = line.number
                 prose = 0
             elif not code and rows and not value and not unit and not _empty_cells_ruled(text, settings):
@@ -440,7 +441,7 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
                 prose = 0
             elif rows and _specks_for_indicator(text, settings):
                 pass  # specks between rows (a garbled line): no words of the row above, no prose
-            elif rows and _bare_code(rows[-1]) and _indicator_code_lost(text, settings):
+            elif rows and _awaits_indicator(rows[-1]) and _indicator_code_lost(text, settings):
                 rows[-1].indicator, rows[-1].last = [text.strip(_CODE_SPECKS + ":;., ")], line.number
                 prose = 0
             elif rows and (_indicator_code_lost(text, settings) or _empty_cells_ruled(text, settings)):
@@ -459,9 +460,10 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
     return _joined_table(rows, lines[head].number, settings), k
 
 
-def _bare_code(row: _RowLines) -> bool:
-    """Whether a row read so far is its code alone, its cells still to come."""
-    return bool(row.code) and not (any(row.indicator) or row.unit or row.value or row.note)
+def _awaits_indicator(row: _RowLines) -> bool:
+    """Whether a row read so far is its code alone, or its code and unit whose figure OCR smeared
+    ("6 Cuộc lhc"): its indicator is on the next line."""
+    return bool(row.code) and not (any(row.indicator) or row.value or row.note)
 
 
 def _empty_cells_ruled(text: str, settings: StatLineSettings) -> bool:
