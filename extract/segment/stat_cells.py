@@ -80,11 +80,13 @@ class CellRow:
 
 def one_cell_per_line(kinds: list[str], row_lines: int, settings: CellLineSettings = CellLineSettings()) -> bool:
     """Whether a body's first lines (their kinds; ``row_lines`` of them a row on one line) are
-    cells one per line: many lone numbers, few lines of words ending with a figure."""
+    cells one per line: many lone numbers or units, few lines of words ending with a figure. A unit
+    alone on its line is a cell as a lone number is (a degraded page's sparse text loses many of
+    its lone codes and figures to specks, never a row's unit cell to the row's line)."""
     sample = kinds[: settings.sample_lines]
     if not sample:
         return False
-    lone = sum(1 for k in sample if k in (NUMBER, FIGURE, CODE))
+    lone = sum(1 for k in sample if k in (NUMBER, FIGURE, CODE, UNIT))
     return lone >= settings.min_lone_share * len(sample) and row_lines <= settings.max_row_share * len(sample)
 
 

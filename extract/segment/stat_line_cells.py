@@ -21,7 +21,7 @@ from extract.segment.count_words import UNIT_KEYS
 from extract.segment.stat_cells import CODE, FIGURE, NUMBER, TEXT, UNIT, WRAP
 from extract.segment.statistics import normalise_code
 from normalize.codes import letter_item
-from normalize.criteria.annex_forms import indicator_wording
+from normalize.criteria.annex_forms import indicator_wording, opens_indicator
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 
@@ -45,6 +45,8 @@ _COLON_CODE = lazy_compile(r"\d{1,2}(?:[.:;]\d{1,2})*[:;]\d{1,2}[.,:;]?")
 _COMMA_CODE = lazy_compile(r"\d{1,2},\d{1,2}\.")
 _ENUM_VALUE = ("co", "khong", "x")
 _ACRONYM = lazy_compile(r"^[A-ZĐ]{2,}[\-/]?[A-ZĐ]*$")
+# Letters of an administrative acronym standing alone as an indicator's wrapped words ("CCHC").
+_MIN_ACRONYM_LETTERS = 4
 # A run of dashes or tildes inside a cell, or a mark no indicator prints ("~", "@", "«"): a ruling
 # line or a leader OCR read as text, after which the cell's words are the smeared unit and figure
 # ("Số phản ánh ———~i", "Số cán bộ, công chức cấp xãSS~*wSCN@SYSksT").
@@ -112,6 +114,11 @@ def _cell_kind(text: str, units: set[str]) -> str:
     folded = fold(text).strip(" ,.;:")
     if folded in units or folded in _KNOWN_UNITS:
         return UNIT
+    words = [w.strip(",.;:()") for w in text.split()]
+    if words and all(_ACRONYM.match(w) and len(w) >= _MIN_ACRONYM_LETTERS for w in words):
+        # "CCHC", "TTHC": an indicator's wrapped last word; no indicator opens with one (shorter
+        # capitals alone, "DL", "SL", are a code or figure OCR garbled)
+        return WRAP
     return WRAP if text.strip()[:1].islower() else TEXT
 
 
@@ -157,13 +164,16 @@ def _cells(text: str, units: set[str], settings: StatLineSettings) -> tuple[str,
         if len(rest) > settings.max_indicator_words:
             return None
         at = _unit_of_lost_figure(rest, units, settings)
-        if at is not None and (code is not None or _capitalised(rest[0]) or _garbled_code_then_capital(rest)):
+        if at is not None and (code is not None or _opens_row(rest[0]) or _garbled_code_then_capital(rest)):
             # "3.3 Số TTHC chỉ cung cấp thông tin Thủ tục b": the figure lost, the unit read; a
             # row opening in capitals with its code lost too ("Số sáng kiến … E Sáng kiến"), or
             # with its code garbled into capitals ("ĐT '|ISỹ phản ánh … Phản ánh lưu Z]").
             return code or "", " ".join(rest[: at[0]]), " ".join(rest[at[0] : at[1]]), "", ""
         if code is None:
             return None
+        unit = _unit_alone(rest, units, settings)
+        if unit is not None:  # "6 Cuộc lhc": the code, the unit, the figure smeared; the words below
+            return code, "", unit, "", ""
         return code, _RULE_RUN.sub("", " ".join(rest)) or " ".join(rest), "", "", ""
     unit_start, value_at = figure
     indicator = " ".join(rest[:unit_start])
@@ -222,7 +232,7 @@ def _barred_cells(text: str, settings: StatLineSettings) -> tuple[str, str, str,
 
 
 # Specks of the grid stuck to a figure's cell ("360]", "‘0").
-_FIGURE_SPECKS = " []|_—~‘’'`"
+_FIGURE_SPECKS = " []|_—~‘’'`°"
 
 
 def _unspecked_figure(tokens: list[str], units: set[str], settings: StatLineSettings) -> list[str]:
@@ -292,6 +302,21 @@ def _unit_of_lost_figure(tokens: list[str], units: set[str], settings: StatLineS
     return None
 
 
+def _unit_alone(tokens: list[str], units: set[str], settings: StatLineSettings) -> str | None:
+    """The unit a coded line prints alone, its figure garbled into a speck or two ("Cuộc lhc"), or
+    None: OCR set the row's indicator on the next line. A capitalised unit the table or the language
+    knows, then at most ``max_lost_figure_specks`` short words with no figure."""
+    for tail in range(0, settings.max_lost_figure_specks + 1):
+        end = len(tokens) - tail
+        if end < 1 or any(len(t) > settings.max_speck_chars or _is_figure(t) for t in tokens[end:]):
+            continue
+        if end <= settings.max_unit_words and _capitalised(tokens[0]):
+            unit = " ".join(fold(t).strip(",.;:-_|") for t in tokens[:end])
+            if unit in units or unit in _KNOWN_UNITS:
+                return " ".join(tokens[:end])
+    return None
+
+
 # Marks beside a figure at the end of a row's line: a full stop, a colon, a dash, a bracket, a
 # cross (the grid's corner: "Thủ tục 4+"; a statistics figure has no sign).
 _EDGE_MARKS = ".:;-–)(+"
@@ -340,6 +365,12 @@ def _unit_start(before: list[str], units: set[str], settings: StatLineSettings) 
     return None
 
 
+def _opens_row(token: str) -> bool:
+    """Whether a word can open a row's indicator: capitalised, or an indicator's first word with
+    OCR's digit look-alikes ("S6" for "Số", which ``_capitalised`` refuses for its digit)."""
+    return _capitalised(token) or (token[:1].isupper() and opens_indicator(token))
+
+
 def _garbled_code_then_capital(tokens: list[str]) -> bool:
     """Whether a line opens with a code OCR garbled into a capital or two ("ĐT", "K)") and then a
     capitalised word: a row's code cell and its indicator, not wrapped words."""
@@ -373,3 +404,44 @@ def _repeated_units(lines: list[Line], at_least: int = 2) -> set[str]:
             if len(before) > n:
                 left.setdefault(" ".join(before[-n:]), set()).add(before[-n - 1])
     return {p for p, words in left.items() if len(words) >= at_least and not any(ch.isdigit() for ch in p)}
+
+
+def _specks_for_indicator(indicator: str, settings: StatLineSettings) -> bool:
+    """Whether an OCR'd row's indicator is specks and stray letters, no indicator: no letter at
+    all, or less than ``min_indicator_wording`` of its letter trigrams are annex-form wording
+    (``indicator_wording``). Plain Vietnamese keeps most (a commune's own indicator, "Số hộ nghèo
+    được hỗ trợ", 0.75); a garbled known one keeps the forms' letters ("Sốnhiệm vụtrongKếhoạhCCHCnmm",
+    0.72); specks keep few ("5+ 5S cung 7 ng pc ap", 0.36). Word checks do not tell them apart: the
+    text repair has made the specks syllables ("cũng nó óc áp"). A word too short for a trigram
+    ("xã") is no evidence."""
+    if not any(c.isalpha() for c in indicator):
+        return True
+    letters = indicator_wording(indicator)
+    return letters is not None and letters < settings.min_indicator_wording
+
+
+# A code cell OCR garbled past reading, then the cell's right edge read as a bracket or a bar, and
+# the indicator: "Sử [Sond soTTAC …", "0) [Gisiquyé …", "0 |Giaiquyét …".
+_GARBLED_CODE_CELL = lazy_compile(r"^[~\-—_'‘`\"]*(\w{1,2}\)?)_*\s*[\[|]\s*(?P<indicator>\w.*)$")
+
+
+def _garbled_code_cell(text: str, settings: StatLineSettings) -> tuple[str, list[str]] | None:
+    """(code token, [indicator]) of a line that opens with a garbled code cell and its edge, or
+    None. The token is kept for the column repair when it has a code's digit or an item's bracket
+    ("0)", "9"), else dropped ("Sử": letters the repair cannot read, not the indicator's). The
+    indicator must open with a capital and a word of ``min_garbled_row_letters`` letters or annex-form
+    wording (OCR glues a smeared row's words: "Gisiquyédinghan"), so that specks after a bar or
+    wrapped words are not taken for a row."""
+    m = _GARBLED_CODE_CELL.match(text.strip())
+    if m is None:
+        return None
+    indicator = _RULE_RUN.sub("", m.group("indicator")).strip(" |[]")
+    if not indicator[:1].isupper():
+        return None
+    first = indicator.split()[0]
+    if sum(c.isalpha() for c in first) < settings.min_garbled_row_letters and _specks_for_indicator(
+        indicator, settings
+    ):
+        return None
+    token = m.group(1)
+    return (token if any(c.isdigit() for c in token) or token.endswith(")") else ""), [indicator]

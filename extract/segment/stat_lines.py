@@ -42,16 +42,25 @@ from extract.segment.stat_line_cells import (
     _cell_units,
     _cells,
     _code_token,
+    _garbled_code_cell,
     _has_word,
     _header_cell,
     _is_figure,
     _line_cells,
     _looks_prose,
     _repeated_units,
+    _specks_for_indicator,
     _words,
 )
 from extract.segment.stat_unread import CELLS_REJOINED, COLUMNS_INFERRED, LINE_METHODS, is_form_title, lost_figure
-from extract.segment.statistics import StatisticsSettings, annex_caption, normalise_code, stat_rows
+from extract.segment.statistics import (
+    COUNTED_UNITS,
+    StatisticsSettings,
+    annex_caption,
+    normalise_code,
+    stat_rows,
+    unit_key,
+)
 from normalize.code_repair import repair_codes
 from normalize.codes import letter_item, parse_code, transition_cost
 from normalize.criteria.annex_forms import indicator_wording, opens_indicator
@@ -116,6 +125,9 @@ class StatLineSettings:
     # Words a line with no code and no figure needs to be a row whose code OCR lost (it opens as
     # annex indicators do, "Tỷ lệ …"), not the row above's wrapped words.
     min_lost_code_words: int = 4
+    # Letters the first word of a row whose code cell OCR garbled ("Sử [Sond …") has at least when
+    # its words are not annex-form wording: words glued by OCR, not specks.
+    min_garbled_row_letters: int = 6
 
 
 # Lines that close an annex: the next annex, the addressees, a signature block.
@@ -210,24 +222,12 @@ def _sound(
     table: JoinedTable, ocr: frozenset[int], settings: StatLineSettings, stat_settings: StatisticsSettings
 ) -> bool:
     """Whether a table whose columns were inferred (or rejoined from cells) is read: enough of
-    its rows give a figure, or its codes, as printed, run in order."""
+    its rows give a figure or a unit the language knows (a row cut at its unit had its columns
+    read; the figure OCR smeared beside it, "Người òa", is told lost; a garbled unit, "Ngư", or a
+    lone "%", which specks make as easily, says nothing), or its codes, as printed, run in order."""
     rows = _read_rows(table, ocr, settings, stat_settings)
-    figures = sum(1 for r in rows if r.value is not None)
+    figures = sum(1 for r in rows if r.value is not None or unit_key(r.unit) in COUNTED_UNITS)
     return figures >= settings.min_figure_share * len(rows) or _codes_read_in_order(table, settings)
-
-
-def _specks_for_indicator(indicator: str, settings: StatLineSettings) -> bool:
-    """Whether an OCR'd row's indicator is specks and stray letters, no indicator: no letter at
-    all, or less than ``min_indicator_wording`` of its letter trigrams are annex-form wording
-    (``indicator_wording``). Plain Vietnamese keeps most (a commune's own indicator, "Số hộ nghèo
-    được hỗ trợ", 0.75); a garbled known one keeps the forms' letters ("Sốnhiệm vụtrongKếhoạhCCHCnmm",
-    0.72); specks keep few ("5+ 5S cung 7 ng pc ap", 0.36). Word checks do not tell them apart: the
-    text repair has made the specks syllables ("cũng nó óc áp"). A word too short for a trigram
-    ("xã") is no evidence."""
-    if not any(c.isalpha() for c in indicator):
-        return True
-    letters = indicator_wording(indicator)
-    return letters is not None and letters < settings.min_indicator_wording
 
 
 def _page_runs(doc: IngestedDocument, known_pages: frozenset[int]) -> list[list[Line]]:
@@ -417,15 +417,33 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
         cells = _cells(text, units, settings)
         if cells is not None:
             code, indicator, unit, value, note = cells
-            if not code and rows and not value and not unit and not _empty_cells_ruled(text, settings):
+            if not code and rows and _awaits_indicator(rows[-1]) and (indicator or unit or value):
+                # "4.1" / "Số nhiệm vụ đã hoàn thành Nhiệm vụ 37": OCR set the code cell on a line
+                # of its own; the row's other cells are the next line's.
+                above = rows[-1]
+                above.indicator, above.value, above.note = [indicator], value, note
+                above.unit = unit or above.unit
+                above.last = line.number
+                prose = 0
+            elif not code and rows and not value and not unit and not _empty_cells_ruled(text, settings):
                 cells = None  # no code and no figure: wrapped text
             else:
                 rows.append(_RowLines(code, [indicator], unit, value, note, line.page, line.number, line.number))
                 prose = 0
         if cells is None:
             words = text.split()
-            if rows and _specks_for_indicator(text, settings):
+            garbled = _garbled_code_cell(text, settings) if rows else None
+            if garbled is not None:
+                # "Sử [Số hồ sơ TTHC đã giải quyết ———SS~": a row whose code cell OCR garbled (its
+                # edge still read as a bracket) and whose unit and figure it smeared: the row is
+                # kept, its code read or inferred by the column repair and its figure told lost.
+                rows.append(_RowLines(*garbled, "", "", "", line.page, line.number, line.number))
+                prose = 0
+            elif rows and _specks_for_indicator(text, settings):
                 pass  # specks between rows (a garbled line): no words of the row above, no prose
+            elif rows and _awaits_indicator(rows[-1]) and _indicator_code_lost(text, settings):
+                rows[-1].indicator, rows[-1].last = [text.strip(_CODE_SPECKS + ":;., ")], line.number
+                prose = 0
             elif rows and (_indicator_code_lost(text, settings) or _empty_cells_ruled(text, settings)):
                 rows.append(
                     _RowLines("", [text.strip(_CODE_SPECKS + ":;., ")], "", "", "", line.page, line.number, line.number)
@@ -440,6 +458,12 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
                     break
         k += 1
     return _joined_table(rows, lines[head].number, settings), k
+
+
+def _awaits_indicator(row: _RowLines) -> bool:
+    """Whether a row read so far is its code alone, or its code and unit whose figure OCR smeared
+    ("6 Cuộc lhc"): its indicator is on the next line."""
+    return bool(row.code) and not (any(row.indicator) or row.value or row.note)
 
 
 def _empty_cells_ruled(text: str, settings: StatLineSettings) -> bool:

@@ -466,7 +466,7 @@ def _shares_taken_for_items(drafts: list[_Draft], choices: list[CodeChoice]) -> 
 
 
 # Units a count is kept in, as their letters (``unit_key``): the ones the language knows.
-_COUNTED_UNITS = frozenset(UNIT_KEYS) | frozenset({"phan anh"})
+COUNTED_UNITS = frozenset(UNIT_KEYS) | frozenset({"phan anh"})
 
 
 def _counting_another_unit(drafts: list[_Draft]) -> list[bool]:
@@ -479,7 +479,7 @@ def _counting_another_unit(drafts: list[_Draft]) -> list[bool]:
     counted = ""  # the unit the nearest row above counts in
     for i, draft in enumerate(drafts):
         unit = unit_key(draft.unit).strip()
-        if unit not in _COUNTED_UNITS:
+        if unit not in COUNTED_UNITS:
             continue  # none, a share, or a unit OCR garbled ("Newer" for "Người"): it says nothing
         # (under a heading that counts nothing, the heading opened the group: no evidence)
         heading_above = i > 0 and not (drafts[i - 1].unit.strip() or drafts[i - 1].value_raw.strip())
