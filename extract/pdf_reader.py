@@ -23,7 +23,7 @@ from typing import Any
 from extract.base import DocumentReader, IngestError
 from extract.limits import Limits, check, memory_error
 from extract.model import BBox, Cell, IngestedDocument, Line, Page, Table, Word, bbox_of, union_bbox
-from extract.page_edge import runs_off_page
+from extract.page_edge import cut_sides, sides_crossed
 from extract.pdf_unruled import UnruledSettings, split_chunks, unruled_tables
 from normalize.text import fold_spaces, nfc
 
@@ -525,7 +525,8 @@ def ruled_tables(pdf_page, words: list[Word], page: int, settings: PdfTableSetti
         boxes = [tuple(c) for c in found.cells]
         table = grid_table(boxes, words, page, "pdf-lines", settings)
         if table is not None and table.n_rows * table.n_cols >= 2:
-            table.cut_by_page_edge = runs_off_page(found.bbox, pdf_page.horizontal_edges, float(pdf_page.width))
+            table.cut_sides = cut_sides(found.bbox, pdf_page.horizontal_edges, float(pdf_page.width))
+            table.cut_by_page_edge = bool(table.cut_sides)
             tables.append(table)
     return tables
 
@@ -559,7 +560,9 @@ def text_page(
             blocks.append((top, bbox_of(chunk[0])[0], chunk))
     for table in tables:
         blocks.append((bbox_of(table)[1], bbox_of(table)[0], table))
-    page = Page(number=page_number, width=float(pdf_page.width), height=float(pdf_page.height), method="pdf-text")
+    width, height = float(pdf_page.width), float(pdf_page.height)
+    page = Page(number=page_number, width=width, height=height, method="pdf-text")
+    page.off_page_words = [w for w in plain if sides_crossed(bbox_of(w), width, height)]
     number = first_number
     for _, _, item in sorted(blocks, key=lambda b: (b[0], b[1])):
         if isinstance(item, Table):
