@@ -24,6 +24,7 @@ from extract.base import DocumentReader, IngestError
 from extract.limits import Limits, check, memory_error
 from extract.model import BBox, Cell, IngestedDocument, Line, Page, Table, Word, bbox_of, union_bbox
 from extract.page_edge import cut_sides, sides_crossed
+from extract.pdf_turn import sideways_turn, turned_copy
 from extract.pdf_unruled import UnruledSettings, split_chunks, unruled_tables
 from normalize.text import fold_spaces, nfc
 
@@ -161,6 +162,15 @@ class PdfReader(DocumentReader):
             if not page.blocks:
                 warnings.append(f"page {index + 1}: no text found (blank page or unreadable scan)")
             return page
+        turn = sideways_turn(pdf_page.chars)
+        if turn:  # a sideways page: its text layer read from a copy turned upright (extract.pdf_turn)
+            import pdfplumber
+
+            with pdfplumber.open(io.BytesIO(turned_copy(renderer.document(), index, turn))) as copy:
+                page = text_page(copy.pages[0], index + 1, number + 1, self.settings, carried)
+            page.turned = turn
+            warnings.append(f"page {index + 1}: its text runs sideways; read turned {turn}° clockwise")
+            return page
         return text_page(pdf_page, index + 1, number + 1, self.settings, carried)
 
 
@@ -261,11 +271,7 @@ class _Renderer:
     def page_image(self, index: int, dpi: int):
         """The page as a greyscale image and its resolution: the embedded scan when the page is
         one, else the page rendered at ``dpi``."""
-        import pypdfium2 as pdfium
-
-        if self._doc is None:
-            self._doc = pdfium.PdfDocument(str(self.path))
-        page = self._doc[index]
+        page = self.document()[index]
         found = embedded_scan(page, self.settings, self.limits)
         if found is not None:
             image, native = found
@@ -283,6 +289,14 @@ class _Renderer:
             1e6,
         )
         return page.render(scale=scale).to_pil().convert("L"), dpi
+
+    def document(self):
+        """The open pdfium document (opened on first use)."""
+        import pypdfium2 as pdfium
+
+        if self._doc is None:
+            self._doc = pdfium.PdfDocument(str(self.path))
+        return self._doc
 
     def close(self) -> None:
         if self._doc is not None:
