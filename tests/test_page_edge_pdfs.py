@@ -116,7 +116,8 @@ def test_a_table_inside_the_page_is_whole(tmp_path):
     assert _rows(output) == [("1", 3.0, 2.5), ("1.1", 1.0, 1.0), ("1.2", 2.0, 1.5)]
     assert output["unread"] == []
     assert not any("edge" in r["reason"] for r in output["review"])
-    assert not any(f.startswith("cut_by_page_edge") for t in output["score_tables"] for r in t["rows"] for f in r["flags"])
+    flags = [f for t in output["score_tables"] for r in t["rows"] for f in r["flags"]]
+    assert not any(f.startswith("cut_by_page_edge") for f in flags)
 
 
 def test_a_page_turned_sideways_is_read_upright(tmp_path):
