@@ -15,6 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
+from cchc_extract.crops import CropSettings, _PdfPages
 from cchc_extract.pipeline import PipelineOptions, convert_file, result_to_json
 from extract.external import convert_to_pdf
 
@@ -129,6 +130,13 @@ def test_a_page_turned_sideways_is_read_upright(tmp_path):
     output = _convert(tmp_path / "sideways.pdf")
     assert _rows(output) == [("1", 3.0, 2.5), ("1.1", 1.0, 1.0), ("1.2", 2.0, 1.5)]
     assert any("sideways" in e["message"] for e in output["errors"])
+    # The review crops are cut from the page turned as it was read: upright, its boxes on its rows.
+    pages = _PdfPages(tmp_path / "sideways.pdf", CropSettings())
+    try:
+        shown = pages.get(1)
+        assert shown is not None and shown.image.height > shown.image.width
+    finally:
+        pages.close()
 
 
 def test_a_sideways_scan_is_turned_and_a_blank_page_told(tmp_path):
