@@ -31,13 +31,29 @@ ROWS = [
 CM = 567  # twips
 
 
-def _score_pdf(folder: Path, name: str, widths_cm: list[float], indent_cm: float = 0.0, note_indent_cm: float = 0.0):
-    """A portrait page: a title, the score table with fixed column widths (wider than the page when
-    they add up past it; ``indent_cm`` < 0 pushes it past the left edge), then a paragraph
+ANNEX = [
+    ["STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú"],
+    ["1", "Số thủ tục hành chính tiếp nhận", "Thủ tục", "120", ""],
+    ["2", "Số hồ sơ giải quyết đúng hạn", "Hồ sơ", "455", ""],
+    ["3", "Tỷ lệ hồ sơ trực tuyến", "%", "78,5", ""],
+]
+
+
+def _score_pdf(
+    folder: Path,
+    name: str,
+    widths_cm: list[float],
+    indent_cm: float = 0.0,
+    note_indent_cm: float = 0.0,
+    rows: list[list[str]] = ROWS,
+    title: str = "BIỂU ĐIỂM TỰ ĐÁNH GIÁ CẢI CÁCH HÀNH CHÍNH NĂM 2025",
+):
+    """A portrait page: a title, the table with fixed column widths (wider than the page when they
+    add up past it; ``indent_cm`` < 0 pushes it past the left edge), then a paragraph
     (``note_indent_cm`` < 0 starts it past the left edge)."""
     document = docx.Document()
-    document.add_paragraph("BIỂU ĐIỂM TỰ ĐÁNH GIÁ CẢI CÁCH HÀNH CHÍNH NĂM 2025")
-    table = document.add_table(rows=len(ROWS), cols=len(ROWS[0]))
+    document.add_paragraph(title)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = "Table Grid"
     props = table._tbl.tblPr
     for tag, attrs in (
@@ -53,7 +69,7 @@ def _score_pdf(folder: Path, name: str, widths_cm: list[float], indent_cm: float
         props.append(element)
     for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_cm):
         column.set(qn("w:w"), str(int(width * CM)))
-    for r, cells in enumerate(ROWS):
+    for r, cells in enumerate(rows):
         for c, text in enumerate(cells):
             table.cell(r, c).text = text
             table.cell(r, c).width = Cm(widths_cm[c])
@@ -149,3 +165,15 @@ def test_a_sideways_scan_is_turned_and_a_blank_page_told(tmp_path):
     assert [(code, top) for code, top, _ in _rows(output)] == [("1", 3.0), ("1.1", 1.0), ("1.2", 2.0)]
     [blank_part] = [u for u in output["unread"] if u["page"] == 2]
     assert blank_part["kind"] == "page"
+
+
+def test_an_annex_whose_value_column_the_right_edge_cut_is_told_and_queued(tmp_path):
+    title = "Phụ lục 1 BIỂU THỐNG KÊ SỐ LIỆU CẢI CÁCH HÀNH CHÍNH NĂM 2025"
+    output = _convert(_score_pdf(tmp_path, "annex", [1.5, 13.0, 4.0, 3.0, 3.0], rows=ANNEX, title=title))
+    values = [r["value"] for a in output["statistics"] for r in a["rows"]]
+    assert not [v for v in values if v is not None]  # the figures past the edge are not made up
+    told = [u for u in output["unread"] if u["page"] == 1 and "right edge" in u["reason"]]
+    assert told
+    queued = {(r["item"], r["field"]): r["reason"] for r in output["review"]}
+    for k in range(len(values)):
+        assert "right edge" in queued[(f"/statistics/0/rows/{k}", "value")]
