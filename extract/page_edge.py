@@ -1,9 +1,16 @@
 """Tables a page's edge cut. A grid wider than its page (a landscape table on a page the writer left
-portrait) is printed up to the paper's edge and no further: the columns past it are not in the
-file at all, so what the reader returns is the whole of what is printed and yet not the whole
+portrait) is printed up to the paper's edge and no further: the columns past it are mostly not in
+the file (a word begun inside the page runs on past it), so what the reader returns is the whole of
+what is printed and yet not the whole
 table. Its sign is the grid's own ruling: a row rule running on to the page's edge, where a table
 inside the margins ends at its last border. The rows of such a table carry a doubt (the review
-queue asks about them) instead of a silent gap where a column was."""
+queue asks about them) instead of a silent gap where a column was.
+
+The side the edge cut is kept (``cut_sides``): the left one takes a grid's first column (its
+codes), the right one its last (points, a note). Rows of score tables and annexes read from a cut
+grid carry the flag ``cut_by_page_edge:<sides>`` (``extract.segment.edge_cut`` sets it and tells
+the grid); ``edge_fields`` names the fields the queue asks about. Text of the layer whose box runs
+past the page (``sides_crossed``) is cut by the paper, or not on it at all."""
 
 from __future__ import annotations
 
@@ -11,6 +18,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from schemas.records import ScoreRow, StatRow
+
+LEFT, RIGHT, TOP, BOTTOM = "left", "right", "top", "bottom"
 
 
 @dataclass(frozen=True)
@@ -66,9 +75,6 @@ def sides_crossed(
     m = settings.edge_margin
     crossed = {LEFT: x0 < -m, RIGHT: x1 > page_width + m, TOP: top < -m, BOTTOM: bottom > page_height + m}
     return tuple(side for side, past in crossed.items() if past)
-
-
-LEFT, RIGHT, TOP, BOTTOM = "left", "right", "top", "bottom"
 
 
 # The flag of a row read from a grid the page's edge cut, with the cut sides ("left,right").
