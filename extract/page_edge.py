@@ -2,8 +2,9 @@
 portrait) is printed up to the paper's edge and no further: the columns past it are mostly not in
 the file (a word begun inside the page runs on past it), so what the reader returns is the whole
 of what is printed and yet not the whole table. Its sign is the grid's own ruling: a row rule
-running on to the page's edge, where a table inside the margins ends at its last border. The rows of such a table carry a doubt (the review
-queue asks about them) instead of a silent gap where a column was.
+running on to the page's edge, where a table inside the margins ends at its last border. The rows
+of such a table carry a doubt (the review queue asks about them) instead of a silent gap where a
+column was.
 
 The side the edge cut is kept (``cut_sides``): the left one takes a grid's first column (its
 codes), the right one its last (points, a note). Rows of score tables and annexes read from a cut
