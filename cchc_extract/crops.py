@@ -332,8 +332,12 @@ class _PdfPages:
         options = IngestOptions()
         chars = self.plumber.pages[number - 1].chars
         if has_text_layer(chars, options.min_text_chars, options.min_text_quality):
+            from extract.pdf_turn import sideways_turn
+
             scale = self.settings.dpi / 72
-            image = self.doc[number - 1].render(scale=scale).to_pil().convert("RGB")
+            # A sideways page was read turned upright (extract.pdf_turn): its boxes are the turned page's.
+            turn = sideways_turn(chars)
+            image = self.doc[number - 1].render(scale=scale, rotation=turn).to_pil().convert("RGB")
             return PageImage(image, scale, 1.0)
         renderer = _Renderer(self.path)
         try:

@@ -24,6 +24,7 @@ from extract.model import IngestedDocument
 from extract.ocr_marks import laid_out_by_ocr
 from extract.segment.appraised_column import flag_unread_columns
 from extract.segment.counts import find_counts
+from extract.segment.edge_cut import tell_page_edges
 from extract.segment.name_figures import points_in_names
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
 from extract.segment.set_rows import recover_set_rows, set_order_review
@@ -212,6 +213,8 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         debug,
         default=unread + kept,
     )
+    # Grids the page's edge cut and text past it: told, their rows' fields doubted (extract.segment.edge_cut).
+    told = _run_stage(result, "segment", lambda: tell_page_edges(doc, result, told), debug, default=told)
     result.unread = sorted(told, key=lambda p: (p.page or 0, p.line_start or 0))
     # Maxima the document prints but OCR lost, from the set when it is surely recognised (after
     # the unread parts are told: the cell was not read, its value is the set's).

@@ -112,6 +112,8 @@ class Table:
     col_edges: list[float] = field(default_factory=list)
     # The grid's rules run on to the page's edge (extract.page_edge): columns past it not printed.
     cut_by_page_edge: bool = False
+    # ... and the page's sides whose edge cuts it ("left", "right").
+    cut_sides: tuple[str, ...] = ()
 
     def grid(self) -> list[list[Cell | None]]:
         """Rows of cells; every position a merged cell covers points to that same cell."""
@@ -141,6 +143,11 @@ class Page:
     height: float | None = None
     method: str = "text"  # text | docx | pdf-text | ocr
     dpi: int | None = None
+    # Words of the text layer whose box runs past the page's edge (extract.page_edge): cut by the
+    # paper, or not on it at all, though the file holds them.
+    off_page_words: list[Word] = field(default_factory=list)
+    # Degrees (clockwise) the reader turned the page to read its text upright (a sideways page).
+    turned: int = 0
 
     @property
     def lines(self) -> list[Line]:

@@ -23,7 +23,8 @@ from typing import Any
 from extract.base import DocumentReader, IngestError
 from extract.limits import Limits, check, memory_error
 from extract.model import BBox, Cell, IngestedDocument, Line, Page, Table, Word, bbox_of, union_bbox
-from extract.page_edge import runs_off_page
+from extract.page_edge import cut_sides, sides_crossed
+from extract.pdf_turn import sideways_turn, turned_copy
 from extract.pdf_unruled import UnruledSettings, split_chunks, unruled_tables
 from normalize.text import fold_spaces, nfc
 
@@ -161,6 +162,15 @@ class PdfReader(DocumentReader):
             if not page.blocks:
                 warnings.append(f"page {index + 1}: no text found (blank page or unreadable scan)")
             return page
+        turn = sideways_turn(pdf_page.chars)
+        if turn:  # a sideways page: its text layer read from a copy turned upright (extract.pdf_turn)
+            import pdfplumber
+
+            with pdfplumber.open(io.BytesIO(turned_copy(renderer.document(), index, turn))) as copy:
+                page = text_page(copy.pages[0], index + 1, number + 1, self.settings, carried)
+            page.turned = turn
+            warnings.append(f"page {index + 1}: its text runs sideways; read turned {turn}° clockwise")
+            return page
         return text_page(pdf_page, index + 1, number + 1, self.settings, carried)
 
 
@@ -261,11 +271,7 @@ class _Renderer:
     def page_image(self, index: int, dpi: int):
         """The page as a greyscale image and its resolution: the embedded scan when the page is
         one, else the page rendered at ``dpi``."""
-        import pypdfium2 as pdfium
-
-        if self._doc is None:
-            self._doc = pdfium.PdfDocument(str(self.path))
-        page = self._doc[index]
+        page = self.document()[index]
         found = embedded_scan(page, self.settings, self.limits)
         if found is not None:
             image, native = found
@@ -283,6 +289,14 @@ class _Renderer:
             1e6,
         )
         return page.render(scale=scale).to_pil().convert("L"), dpi
+
+    def document(self):
+        """The open pdfium document (opened on first use)."""
+        import pypdfium2 as pdfium
+
+        if self._doc is None:
+            self._doc = pdfium.PdfDocument(str(self.path))
+        return self._doc
 
     def close(self) -> None:
         if self._doc is not None:
@@ -525,7 +539,8 @@ def ruled_tables(pdf_page, words: list[Word], page: int, settings: PdfTableSetti
         boxes = [tuple(c) for c in found.cells]
         table = grid_table(boxes, words, page, "pdf-lines", settings)
         if table is not None and table.n_rows * table.n_cols >= 2:
-            table.cut_by_page_edge = runs_off_page(found.bbox, pdf_page.horizontal_edges, float(pdf_page.width))
+            table.cut_sides = cut_sides(found.bbox, pdf_page.horizontal_edges, float(pdf_page.width))
+            table.cut_by_page_edge = bool(table.cut_sides)
             tables.append(table)
     return tables
 
@@ -559,7 +574,9 @@ def text_page(
             blocks.append((top, bbox_of(chunk[0])[0], chunk))
     for table in tables:
         blocks.append((bbox_of(table)[1], bbox_of(table)[0], table))
-    page = Page(number=page_number, width=float(pdf_page.width), height=float(pdf_page.height), method="pdf-text")
+    width, height = float(pdf_page.width), float(pdf_page.height)
+    page = Page(number=page_number, width=width, height=height, method="pdf-text")
+    page.off_page_words = [w for w in plain if sides_crossed(bbox_of(w), width, height)]
     number = first_number
     for _, _, item in sorted(blocks, key=lambda b: (b[0], b[1])):
         if isinstance(item, Table):

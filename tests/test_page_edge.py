@@ -8,7 +8,8 @@ from pathlib import Path
 
 from cchc_extract.pipeline import PipelineOptions, convert_file, result_to_json
 from extract.base import ingest
-from extract.page_edge import runs_off_page
+from extract.page_edge import cut_sides, runs_off_page, sides_crossed
+from extract.pdf_turn import sideways_turn
 from extract.segment.task_tables import PAGE_EDGE_DOUBT, find_task_tables
 
 WIDTH, HEIGHT = 595.3, 841.9
@@ -82,3 +83,27 @@ def test_a_grid_closed_inside_the_page_is_whole(tmp_path):
     assert not table.cut_by_page_edge
     [tasks] = find_task_tables(doc)
     assert len(tasks.rows) == 3 and not any(PAGE_EDGE_DOUBT in r.flags for r in tasks.rows)
+
+
+def test_the_cut_side_is_the_edge_the_grid_rules_reach():
+    box = (0.0, 100.0, 592.7, 300.0)
+    assert cut_sides(box, [{"x0": 0.2, "x1": 400.0, "top": 150.0}], WIDTH) == ("left",)
+    assert cut_sides(box, [{"x0": 0.2, "x1": 595.0, "top": 150.0}], WIDTH) == ("left", "right")
+    assert cut_sides(box, [{"x0": 30.0, "x1": 560.0, "top": 150.0}], WIDTH) == ()
+
+
+def test_a_word_past_the_paper_names_the_edges_it_crosses():
+    assert sides_crossed((-23.4, 100.0, -5.9, 110.0), WIDTH, HEIGHT) == ("left",)
+    assert sides_crossed((586.2, 100.0, 615.4, 110.0), WIDTH, HEIGHT) == ("right",)
+    assert sides_crossed((560.0, 100.0, 595.8, 110.0), WIDTH, HEIGHT) == ()  # within the edge's margin
+
+
+def test_a_page_whose_characters_run_one_way_sideways_is_turned_to_read_them():
+    def chars(matrix, n=30):
+        return [{"text": "a", "matrix": matrix} for _ in range(n)]
+
+    assert sideways_turn(chars((1, 0, 0, 1, 0, 0))) == 0
+    assert sideways_turn(chars((0, -1, 1, 0, 0, 0))) == 270  # running down the page
+    assert sideways_turn(chars((0, 1, -1, 0, 0, 0))) == 90  # running up it
+    assert sideways_turn(chars((0, 1, -1, 0, 0, 0), 10) + chars((1, 0, 0, 1, 0, 0))) == 0  # a stamp on a page
+    assert sideways_turn(chars((0, 1, -1, 0, 0, 0), 5)) == 0  # too few to say

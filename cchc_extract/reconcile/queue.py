@@ -22,6 +22,7 @@ from cchc_extract.reconcile.settings import (
     ReconcileSettings,
 )
 from cchc_extract.reconcile.stat_rows import _stat_ref
+from extract.page_edge import edge_fields, edge_said, edge_sides
 from extract.segment.task_doubts import DOUBT
 from normalize.criteria.match import FLAG_MAX_DIFFERS
 from schemas.records import ExtractionResult, ReviewItem, ScoreRow, StatRow
@@ -30,6 +31,10 @@ from schemas.records import ExtractionResult, ReviewItem, ScoreRow, StatRow
 def nothing_read(row: ScoreRow | StatRow, refs: list[ReviewItem]) -> bool:
     """Whether a row read no figure in any of its fields (``refs``)."""
     return all(getattr(row, ref.field or "", None) is None for ref in refs)
+
+
+def _edge_reason(row: ScoreRow | StatRow) -> str:
+    return f"{edge_said(edge_sides(row.flags))}: a value may be missing or cut"
 
 
 def value_threshold(s: ReconcileSettings) -> float:
@@ -117,9 +122,17 @@ def _review_doubtful(
                         _score_ref(ti, ri, row, "max_points", name),
                         f"maximum points differ from the criteria set {flag.partition(':')[2]}",
                     )
+            for edge_field in edge_fields(row):  # a grid the page's edge cut (extract.segment.edge_cut)
+                ledger.flag(replace(_score_ref(ti, ri, row, edge_field, name), confidence=None), _edge_reason(row))
     for ai, annex in enumerate(result.statistics):
         for ri, stat_row in enumerate(annex.rows):
-            visit_values([_stat_ref(ai, ri, stat_row, annex.annex)], stat_row)
+            stat_ref = _stat_ref(ai, ri, stat_row, annex.annex)
+            visit_values([stat_ref], stat_row)
+            for edge_field in edge_fields(stat_row):
+                edge_ref = replace(stat_ref, field=edge_field, confidence=None)
+                if edge_field != "value":
+                    edge_ref = replace(edge_ref, raw=None, value=stat_row.code if edge_field == "code" else None)
+                ledger.flag(edge_ref, _edge_reason(stat_row))
     for ti, task_table in enumerate(result.task_tables):
         for ri, task_row in enumerate(task_table.rows):
             task_ref = ReviewItem(

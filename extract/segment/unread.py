@@ -268,7 +268,7 @@ def data_rows(table: Table) -> list[int]:
     return out
 
 
-def _inside(ref: SourceRef, table: Table, settings: UnreadSettings) -> bool:
+def read_from_table(ref: SourceRef, table: Table, settings: UnreadSettings) -> bool:
     """A row came from this table: same page, and its lines or its box fall in the table's."""
     last_page = max(table.page, table.page_end or table.page)
     if ref.page is None or not table.page <= ref.page <= last_page:
@@ -288,12 +288,12 @@ def _unread_table(table: Table, sources: list[SourceRef], settings: UnreadSettin
     owed = data_rows(table)
     if len(owed) < settings.min_data_rows:
         return None
-    read = sum(1 for ref in sources if _inside(ref, table, settings))
+    read = sum(1 for ref in sources if read_from_table(ref, table, settings))
     sample = _sample(table_text(table), settings)
     if read == 0:
         first = next((r for r in table.text_rows() if any(c.strip() for c in r)), [])
         head = " | ".join(c for c in first if c.strip())
-        return _table_part(
+        return table_part(
             table,
             "table",
             sample,
@@ -302,11 +302,11 @@ def _unread_table(table: Table, sources: list[SourceRef], settings: UnreadSettin
         )
     missing = len(owed) - read
     if read < settings.min_read_share * len(owed) and missing >= settings.min_missing_rows:
-        return _table_part(table, "rows", sample, f"only {read} of the {len(owed)} rows of this table were read")
+        return table_part(table, "rows", sample, f"only {read} of the {len(owed)} rows of this table were read")
     return None
 
 
-def _table_part(table: Table, kind: str, sample: str, reason: str) -> UnreadPart:
+def table_part(table: Table, kind: str, sample: str, reason: str) -> UnreadPart:
     return UnreadPart(
         page=table.page,
         kind=kind,
