@@ -62,3 +62,21 @@ def test_units_alone_on_their_lines_tell_cells_printed_one_per_line():
     kinds = [NUMBER, TEXT, WRAP, UNIT, NUMBER, TEXT, UNIT, FIGURE, TEXT, TEXT, UNIT, TEXT, TEXT, UNIT, CODE, TEXT]
     assert one_cell_per_line(kinds, row_lines=0)
     assert not one_cell_per_line([TEXT] * 12 + [UNIT] * 4, row_lines=10)  # rows on one line each
+
+
+def test_garbled_code_rows_that_would_leave_the_annex_unsound_are_told_not_kept():
+    # Four garbled code cells ("Fa) | Gidiquyettruochan—SS…", "S [Eeggg…") among five rows read:
+    # kept as rows with no figure they outnumber the figures read and the annex, judged not sound,
+    # was dropped whole (told unread, every figure lost). Cut again without them, the five rows are
+    # read and the garbled lines told lost.
+    out = result_to_json(convert_file(DUMPS / "annex-psm6-mostly-garbled-codes.txt"))
+    (annex,) = out["statistics"]
+    assert [(r["code"], r["value"]) for r in annex["rows"]] == [
+        ("1", 4.0),
+        ("2", 30.0),
+        ("2.1", 27.0),
+        ("2.2", 3.0),
+        ("4", 12.0),
+    ]
+    (told,) = [u for u in out["unread"] if "line(s) of the statistics annex" in u["reason"]]
+    assert "Gidiquyet" in told["text_sample"]

@@ -128,6 +128,9 @@ class StatLineSettings:
     # Letters the first word of a row whose code cell OCR garbled ("Sử [Sond …") has at least when
     # its words are not annex-form wording: words glued by OCR, not specks.
     min_garbled_row_letters: int = 6
+    # Whether such rows are kept; a table they leave not sound (rows with no figure outnumbering
+    # those read) is cut again without them: the lines are then told lost, the rest read.
+    keep_garbled_code_rows: bool = True
 
 
 # Lines that close an annex: the next annex, the addressees, a signature block.
@@ -182,6 +185,13 @@ def find_statistics_lines(
             # Whether a table read without a header is sound is judged on its lines as printed,
             # specks rows and all; the specks rows are dropped from a sound table only.
             sound = not (headless or cells) or _sound(table, ocr, settings, stat_settings)
+            if not sound and not cells and settings.keep_garbled_code_rows:
+                plain = replace(settings, keep_garbled_code_rows=False)
+                table, end = _table(lines, head, body_start, plain)
+                k = max(end, body_start)
+                if table is None:
+                    continue
+                sound = _sound(table, ocr, settings, stat_settings)
             if ocr:  # a row under a printed code stays (a commune's own indicator OCR garbled)
                 table.rows = [
                     r
@@ -432,7 +442,7 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
                 prose = 0
         if cells is None:
             words = text.split()
-            garbled = _garbled_code_cell(text, settings) if rows else None
+            garbled = _garbled_code_cell(text, settings) if rows and settings.keep_garbled_code_rows else None
             if garbled is not None:
                 # "Sử [Số hồ sơ TTHC đã giải quyết ———SS~": a row whose code cell OCR garbled (its
                 # edge still read as a bracket) and whose unit and figure it smeared: the row is
