@@ -90,14 +90,11 @@ def test_a_decimal_mark_other_than_the_tables_is_malformed_on_ocr_text_only():
 
 def test_a_total_of_scores_above_the_total_of_maxima_is_a_misread_of_the_total_row():
     # d06-i4's "Tổng số điểm 11 13.": the commune's 7,5 read "13." above the 11 of the maxima; the
-    # planted fault (the maxima's 11 against the rows' 10) is still in the queue. With one top-level
-    # row read on an OCR'd text the maxima's shortfall may be rows lost (falsealarm23): told as
-    # ``incomplete``, not as the commune's fault; the score total above the maxima's stays a misreading.
+    # planted fault (the maxima's 11 against the rows' 10) is still reported.
     (path,) = [p for p in FILES if p.name.startswith("s305-d06-i4")]
     data, _ = _converted(path)
     totals = {c["field"]: c for c in data["checks"] if c["kind"] == "stated_total"}
-    assert totals["self_points"]["status"] == "misread" and totals["max_points"]["status"] == "incomplete"
-    assert [e for e in data["review"] if e["item"] == "/score_tables/0" and e["field"] == "max_points"]
+    assert totals["self_points"]["status"] == "misread" and totals["max_points"]["status"] == "mismatch"
     (entry,) = [e for e in data["review"] if e["item"] == "/score_tables/0" and e["field"] == "self_points"]
     assert entry["alternatives"] == [7.5]
 

@@ -378,8 +378,10 @@ def _check_score_table(
             # says top-level rows were printed that no row read carries (or one top-level row
             # alone was read): the rows lost are ours, coverage, not the commune's fault. The
             # total goes to the queue for a person to read against the page.
-            unnumbered = top_rows_unnumbered(rows, top)
-            if unnumbered or len(top) == 1:
+            # (with the criteria set recognised, its top-level criteria said above whether rows
+            # lost make up the shortfall: a shortfall none of them makes up is the commune's)
+            unnumbered = top_rows_unnumbered(rows, top) if not maxima else []
+            if unnumbered or (len(top) == 1 and not maxima):
                 status = "incomplete"
                 message += (
                     f"; top-level rows {', '.join(unnumbered)} were not read"
