@@ -70,11 +70,10 @@ def fold_words(text: str) -> str:
 _WORD_RUN = lazy_compile(r"[\p{L}\p{N}]+")
 
 # How an explanation cell opens (folded text): a dash, a document ("Kế hoạch số", "Báo cáo số",
-# "Quyết định số"), a date, or a reference number ("253/CV-VP", the document's kind after its
-# number: a cell's first line cut after "Công văn số"). No criterion's name goes on with one.
+# "Quyết định số"), a date, or a reference number. No criterion's name goes on with one.
 EXPLANATION_OPENING = lazy_compile(
     r"^(?:[-–+•]|(?:ke hoach|bao cao|quyet dinh|cong van|thong bao|to trinh)\s+so\b"
-    r"|ngay\s+\d|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,4}/\p{L}{1,6}-)",
+    r"|ngay\s+\d|\d{1,2}/\d{1,2}/\d{2,4})",
     re.I,
 )
 

@@ -9,9 +9,7 @@ from cchc_extract.pipeline import convert_file, result_to_json
 from extract.model import Line
 from extract.segment.line_cells import read_line
 from extract.segment.line_header import HeaderLayout
-from extract.segment.line_split import opens_explanation
 from extract.segment.score_readings import resolve_lost_commas
-from normalize.criteria.wording import explained_tail
 from schemas.records import ScoreRow
 
 DUMP = """\
@@ -77,17 +75,6 @@ def test_a_wide_dump_reads_both_end_to_end(tmp_path: Path):
     assert rows["2"]["appraised_points_raw"] == "43,75"  # as printed, for the reviewer
     assert rows["3"]["max_points"] == 3 and rows["3"]["self_points"] is None
     assert rows["3"]["explanation"].startswith("Tỷ lệ đạt")
-
-
-def test_a_reference_number_opens_an_explanation_run_into_a_name():
-    # A psm-3 dump's explanation cell cut after "Công văn số": its next line opens with the
-    # document's number and kind ("253/CV-VP ngày"), which no criterion's name goes on with.
-    tokens = [(w, w) for w in "253/CV-VP ngày 7/8/2014 Thông báo số 103/TB-".split()]
-    assert opens_explanation(tokens)
-    read = "Ban hành kế hoạch CCHC năm 253/CV-VP ngày 7/8/2014 Thông báo số 103/TB- UBND ngày"
-    assert explained_tail(read, "Ban hành kế hoạch CCHC năm") == read.split("năm ", 1)[1]
-    # A fraction in a name's words is no document's number.
-    assert not opens_explanation([(w, w) for w in "6/8 nhiệm vụ".split()])
 
 
 # A ``--psm 3`` dump: Tesseract prints a row's name as a block of its own and its figures on the
