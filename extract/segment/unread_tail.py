@@ -17,14 +17,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-import regex as re
 from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument, Line
 from extract.segment.unread_rows import LINE_METHODS, is_body_end
 from normalize.criteria import load_criteria_sets
 from normalize.lazy_regex import lazy_compile
-from normalize.text import fold
+from normalize.text import fold, fold_words
 from schemas.records import ExtractionResult, ScoreRow, UnreadPart
 
 
@@ -108,9 +107,8 @@ _OPENING = lazy_compile(r"^[^\p{L}]*(?:\p{L}[^\p{L}\s]\s*)?")
 
 
 def _letters(text: str) -> str:
-    """The line's folded words, letters only, past what opens it before the name."""
-    folded = fold(_OPENING.sub("", text))
-    return " ".join(re.sub(r"[^a-z ]", " ", folded).split())
+    """The line's folded words past what opens it before the name."""
+    return fold_words(_OPENING.sub("", text))
 
 
 def _opens_with_name(letters: str, settings: UnreadTailSettings) -> bool:
@@ -122,8 +120,8 @@ def _opens_with_name(letters: str, settings: UnreadTailSettings) -> bool:
 
 @cache
 def _criterion_names(min_letters: int) -> tuple[str, ...]:
-    """Every criteria set's names, folded to letters, long enough to tell a row by."""
-    names = {" ".join(re.sub(r"[^a-z ]", " ", fold(c.name)).split()) for s in load_criteria_sets() for c in s.rows}
+    """Every criteria set's names, folded, long enough to tell a row by."""
+    names = {fold_words(c.name) for s in load_criteria_sets() for c in s.rows}
     return tuple(sorted(n for n in names if len(n.replace(" ", "")) >= min_letters))
 
 
