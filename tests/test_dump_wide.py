@@ -51,6 +51,14 @@ def test_a_lone_maximum_after_a_whole_criterion_name_is_its_cell():
     assert cells.max_raw is None and cells.self_raw is None
 
 
+def test_a_number_after_a_whole_name_ending_in_a_time_word_is_its_date():
+    # "năm 2": the year OCR cut after a name ending in "năm" (a catalogued criterion's whole
+    # wording), the row's cells on the line below; the number is not the row's maximum.
+    line = Line(text="1.1.1 Ban hành kế hoạch CCHC năm 2 Đã ban hành đúng thời gian quy", page=1, number=1)
+    cells = read_line(line, False, HeaderLayout())
+    assert cells.max_raw is None and cells.self_raw is None
+
+
 def test_a_score_over_its_maximum_reads_its_leading_digit_as_a_one():
     rows = [_row("14,5", "13,75", "43,75")]
     resolve_lost_commas(rows)

@@ -139,10 +139,22 @@ def _number_run(
             and is_score_token(cells[0])
             and j < len(raws)
             and raws[j][:1].isupper()
-            and (opens_explanation(tokens[j:]) or is_criterion_name(tokens[:i], settings))
+            and (opens_explanation(tokens[j:]) or _ends_whole_name(tokens, i, settings))
         ):
             return i, end, [cells[0]]
     return None
+
+
+# Words a number after which is a date's part, not a cell ("… kế hoạch CCHC năm 2", a year's
+# digits cut by OCR): folded, as ``fold`` prints them.
+_TIME_WORDS = frozenset({"nam", "thang", "ngay", "quy"})
+
+
+def _ends_whole_name(tokens: list[tuple[str, str]], i: int, settings: LineTableSettings) -> bool:
+    """The words before the number ``i`` are a catalogued criterion's whole name, and the number
+    is not a date's part after its last word ("Ban hành kế hoạch CCHC năm 2 Đã ban hành": the
+    name ends in "năm", and a number after "năm" is its year, cut; the row's cells come later)."""
+    return fold(tokens[i - 1][0]).strip(".,:;") not in _TIME_WORDS and is_criterion_name(tokens[:i], settings)
 
 
 def _ruled_lookalikes(raws: list[str], i: int, end: int, n_cells: int, n_points: int) -> bool:
