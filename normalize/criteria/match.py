@@ -44,8 +44,9 @@ from normalize.criteria.name_agreement import (
     holds_words,
     wording_similarity,
 )
+from normalize.criteria.name_pieces import names_across_cells
 from normalize.criteria.name_runs import NameRunSettings, names_across_explanation, names_from_runs
-from normalize.criteria.wording import WordingSettings, as_printed, restore_wordings, spelling
+from normalize.criteria.wording import WordingSettings, as_printed, damage_only, restore_wordings, same_words, spelling
 
 if TYPE_CHECKING:
     from schemas.records import ScoreRow, ScoreTable
@@ -245,6 +246,15 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
             follow_named_order(table.rows, match.cset, names, settings)
         else:
             shift_by_names(table.rows, by_code, names, strays, match.cset.id, settings)
+        if settings.snap_names and table.read_from == "lines":
+            # A name printed in pieces, a scale's or an explanation's words between them: the
+            # pieces hold the code's wording nearly whole, and no other's as much.
+            names_across_cells(
+                table.rows,
+                by_code,
+                lambda name, c: same_words(name, c.name) or damage_only(name, c.name, settings.wording),
+                match.cset.rows,
+            )
         if sure and settings.snap_names:
             names_from_runs(
                 table.rows,
