@@ -6,7 +6,9 @@ segmentation), read end to end, and the matching on its own."""
 from pathlib import Path
 
 from cchc_extract.pipeline import convert_file, result_to_json
+from normalize.criteria.match import apply_criteria_sets
 from normalize.criteria.name_pieces import name_pieces
+from schemas.records import ScoreRow, ScoreTable
 
 DUMP = """\
 ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -90,3 +92,17 @@ def test_no_pieces_where_the_text_does_not_print_the_wording():
     assert name_pieces(late, WORDING) is None
     # a short wording is found in too many scales and explanations to be told
     assert name_pieces("Báo cáo + Đạt: 1 CCHC".split(), "Báo cáo CCHC") is None
+
+
+def test_with_no_set_recognised_the_rows_code_and_pieces_agree_on_a_criterion():
+    # one row: no set is recognised from it, but its code is 1.1.2 in a set whose wording the
+    # name's pieces hold, another column's words between them
+    read = (
+        "Xác định đầy đủ các nhiệm vụ CCHC trên các Xác định đầy đủ nhiệm vụ và có bố trí kinh "
+        "lĩnh vực theo kế hoạch năm của UBND tỉnh và phí: 1 bố trí kinh phí thực hiện"
+    )
+    row = ScoreRow(code="1.1.2", name=read, explanation="Không xác định đầy đủ: 0")
+    apply_criteria_sets([ScoreTable(rows=[row], read_from="lines")])
+    assert row.name == WORDING
+    assert row.name_raw == read
+    assert row.explanation.startswith("Xác định đầy đủ nhiệm vụ và có bố trí kinh phí: 1")
