@@ -6,8 +6,9 @@ segmentation), read end to end, and the matching on its own."""
 from pathlib import Path
 
 from cchc_extract.pipeline import convert_file, result_to_json
+from normalize.criteria import CriterionDef
 from normalize.criteria.match import apply_criteria_sets
-from normalize.criteria.name_pieces import name_pieces
+from normalize.criteria.name_pieces import name_pieces, names_opened_above
 from schemas.records import ScoreRow, ScoreTable
 
 DUMP = """\
@@ -106,3 +107,26 @@ def test_with_no_set_recognised_the_rows_code_and_pieces_agree_on_a_criterion():
     assert row.name == WORDING
     assert row.name_raw == read
     assert row.explanation.startswith("Xác định đầy đủ nhiệm vụ và có bố trí kinh phí: 1")
+
+
+def test_a_centred_names_opening_line_read_as_a_row_of_its_own_is_the_coded_rows():
+    # (an eng dump: "Xac dinh … trén cdc" printed above "1.1.2 | linh vuc …", the explanation's
+    # first words beside it; the line parser made it a row with no code)
+    above = ScoreRow(
+        code="1.1.1", name="Xac dinh day dt cdc nhiém vu CCHC trén cdc a Khong phat sinh", flags=["code_inferred"]
+    )
+    row = ScoreRow(
+        code="1.1.2", name="linh vuc theo ké hoach nam ctia UBND tinh", explanation="va bé6 tri kinh phi thy hién 1B oe"
+    )
+    crit = CriterionDef(code="1.1.2", parent="1.1", name=WORDING, max_points=1)
+    other = CriterionDef(code="1.1.1", parent="1.1", name="Ban hành kế hoạch CCHC năm", max_points=1)
+    moved = names_opened_above([above, row], {"1.1.2": crit, "1.1.1": other}, lambda n, c: n == c.name, [other, crit])
+    assert moved == 1
+    assert row.name.startswith("Xac dinh day dt cdc nhiém vu CCHC trén")
+    assert "linh vuc theo ké hoach" in row.name and "Khong phat sinh" not in row.name
+    assert row.name.endswith("UBND tinh va bé6 tri kinh phi thy hién")
+    assert above.name == "" and above.explanation.endswith("a Khong phat sinh")
+    # a row above printing its own code keeps its text
+    coded = ScoreRow(code="1.1.1", name="Xac dinh day dt cdc nhiém vu CCHC trén cdc")
+    again = ScoreRow(code="1.1.2", name="linh vuc theo ké hoach nam ctia UBND tinh va bé6 tri kinh phi thy hién")
+    assert names_opened_above([coded, again], {"1.1.2": crit}, lambda n, c: n == c.name, [other, crit]) == 0

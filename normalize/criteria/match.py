@@ -45,7 +45,7 @@ from normalize.criteria.name_agreement import (
     holds_words,
     wording_similarity,
 )
-from normalize.criteria.name_pieces import names_across_cells
+from normalize.criteria.name_pieces import names_across_cells, names_opened_above
 from normalize.criteria.name_runs import NameRunSettings, names_across_explanation, names_from_runs
 from normalize.criteria.wording import WordingSettings, as_printed, damage_only, restore_wordings, same_words, spelling
 
@@ -251,6 +251,7 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
             # A name printed in pieces, a scale's or an explanation's words between them: the
             # pieces hold the code's wording nearly whole, and no other's as much.
             names_across_cells(table.rows, by_code, partial(_is_wording, s=settings.wording), match.cset.rows)
+            names_opened_above(table.rows, by_code, partial(_is_wording, s=settings.wording), match.cset.rows)
         if sure and settings.snap_names:
             names_from_runs(
                 table.rows,
@@ -547,7 +548,9 @@ def apply_criteria_sets(
         for cset in load_criteria_sets() if sets is None else sets:
             for table in tables:
                 if table.read_from == "lines":
-                    names_across_cells(table.rows, cset.by_code(), partial(_is_wording, s=settings.wording), cset.rows)
+                    is_wording = partial(_is_wording, s=settings.wording)
+                    names_across_cells(table.rows, cset.by_code(), is_wording, cset.rows)
+                    names_opened_above(table.rows, cset.by_code(), is_wording, cset.rows)
     # Names still as read: the recognised set's wordings, or any set's where none is, restore
     # what only OCR's damage keeps them from being.
     if settings.snap_names:

@@ -157,3 +157,52 @@ def names_across_cells(
         row.flags.append(FLAG_NAME_AROUND)
         moved += 1
     return moved
+
+
+def names_opened_above(
+    rows: list[ScoreRow],
+    by_code: dict[str, CriterionDef],
+    is_wording: Callable[[str, CriterionDef], bool],
+    others: Sequence[CriterionDef],
+    s: NamePieceSettings = NamePieceSettings(),
+) -> int:
+    """A name centred in a tall row opens on the line above its code's line: the line parser
+    made that line a row of its own, no code printed on it ("Xac dinh day dt cdc nhiém vu CCHC
+    trén cdc | Khong phat sinh" over "1.1.2 | linh vuc theo ké hoach nam ctia UBND tinh 1 1").
+    Where a row's printed code is a criterion whose wording its name is not, and the row above,
+    printing no code and naming no criterion, opens that wording, which goes on in pieces in
+    the row's own text (``name_pieces``), the pieces are the row's name; the row above keeps
+    the words between them (another column's) as its explanation, and no name. Returns how many."""
+    if not s.on:
+        return 0
+    moved = 0
+    for above, row in zip(rows, rows[1:]):
+        crit = by_code.get(str(row.code)) if row.code else None
+        if crit is None or "code_inferred" in row.flags or not row.name or is_wording(row.name, crit):
+            continue
+        if (above.code and "code_inferred" not in above.flags) or not above.name:
+            continue
+        if any(is_wording(above.name, c) for c in others):
+            continue
+        own = above.name.split() + (above.explanation or "").split()
+        tokens = own + row.name.split() + (row.explanation or "").split()
+        found = name_pieces(tokens, crit.name, s)
+        if found is None:
+            continue
+        pieces, held = found
+        if len(pieces) < 2 or pieces[-1][1] <= len(own):
+            continue  # (the row's own text holds none of it: not its name's opening above)
+        if any(c.code != crit.code and (name_pieces(tokens, c.name, s) or ([], 0))[1] >= held for c in others):
+            continue
+        inside = {k for a, b in pieces for k in range(a, b)}
+        if not row.name_raw:
+            row.name_raw = row.name
+        row.name = " ".join(t for k, t in enumerate(tokens) if k in inside)
+        row.explanation = " ".join(t for k, t in enumerate(tokens) if k >= len(own) and k not in inside)
+        if not above.name_raw:
+            above.name_raw = above.name
+        above.name = ""
+        above.explanation = " ".join(t for k, t in enumerate(own) if k not in inside)
+        row.flags.append(FLAG_NAME_AROUND)
+        moved += 1
+    return moved
