@@ -113,7 +113,10 @@ def test_a_centred_names_opening_line_read_as_a_row_of_its_own_is_the_coded_rows
     # (an eng dump: "Xac dinh … trén cdc" printed above "1.1.2 | linh vuc …", the explanation's
     # first words beside it; the line parser made it a row with no code)
     above = ScoreRow(
-        code="1.1.1", name="Xac dinh day dt cdc nhiém vu CCHC trén cdc a Khong phat sinh", flags=["code_inferred"]
+        code="1.1.1",
+        name="Xac dinh day dt cdc nhiém vu CCHC trén cdc a Khong phat sinh",
+        max_points=4,  # "Khong phat sinh 4": a speck read as a figure
+        flags=["code_inferred"],
     )
     row = ScoreRow(
         code="1.1.2", name="linh vuc theo ké hoach nam ctia UBND tinh", explanation="va bé6 tri kinh phi thy hién 1B oe"
@@ -130,3 +133,7 @@ def test_a_centred_names_opening_line_read_as_a_row_of_its_own_is_the_coded_rows
     coded = ScoreRow(code="1.1.1", name="Xac dinh day dt cdc nhiém vu CCHC trén cdc")
     again = ScoreRow(code="1.1.2", name="linh vuc theo ké hoach nam ctia UBND tinh va bé6 tri kinh phi thy hién")
     assert names_opened_above([coded, again], {"1.1.2": crit}, lambda n, c: n == c.name, [other, crit]) == 0
+    # a line of words alone above is a name's wrap the row readers join: left to them
+    words = ScoreRow(code="1.1.1", name="Xac dinh day dt cdc nhiém vu CCHC trén cdc a Khong", flags=["code_inferred"])
+    below = ScoreRow(code="1.1.2", name="linh vuc theo ké hoach nam ctia UBND tinh va bé6 tri kinh phi thy hién")
+    assert names_opened_above([words, below], {"1.1.2": crit}, lambda n, c: n == c.name, [other, crit]) == 0

@@ -172,7 +172,9 @@ def names_opened_above(
     Where a row's printed code is a criterion whose wording its name is not, and the row above,
     printing no code and naming no criterion, opens that wording, which goes on in pieces in
     the row's own text (``name_pieces``), the pieces are the row's name; the row above keeps
-    the words between them (another column's) as its explanation, and no name. Returns how many."""
+    the words between them (another column's) as its explanation, and no name: with the figure
+    it holds (a speck, or a figure of the row's) it is a row no name says, for the checks and
+    the queue. Returns how many."""
     if not s.on:
         return 0
     moved = 0
@@ -182,6 +184,8 @@ def names_opened_above(
             continue
         if (above.code and "code_inferred" not in above.flags) or not above.name:
             continue
+        if all(v is None for v in (above.max_points, above.self_points, above.appraised_points)):
+            continue  # (a line of words alone is a name's wrap the row readers join: ``_name_tails``)
         if any(is_wording(above.name, c) for c in others):
             continue
         own = above.name.split() + (above.explanation or "").split()
