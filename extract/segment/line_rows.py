@@ -10,6 +10,7 @@ item's value) is ``stray_numbers``."""
 from __future__ import annotations
 
 from extract.segment.figures_first import named_tail
+from extract.segment.heading_wraps import heading_wrap
 from extract.segment.line_cells import LineCells
 from extract.segment.line_common import (
     LineTableSettings,
@@ -455,6 +456,7 @@ class RowBuilder:
         elif (
             self.centred
             and (opens_centred_row(cur, tokens, self.settings) or next_opening(cur, tokens, self.settings))
+            and not heading_wrap(cur, tokens, self.settings)
             or after_garbled(cur, tokens, self.settings)
         ):
             cur = self._new(cells, "numbers")

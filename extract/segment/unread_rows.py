@@ -22,6 +22,7 @@ from extract.model import IngestedDocument, Line
 from extract.segment.line_common import is_points_reading, line_tokens
 from extract.segment.line_header import header_share
 from extract.segment.table_end import is_garbled_total, is_total_word
+from extract.segment.unread_named import criteria_named
 from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
@@ -215,10 +216,17 @@ def _unread_coded_lines(
                 continue
             first = lines[0].number
             above = [ln for ln in page.lines if first - settings.header_lines <= ln.number < first]
-            if not any(is_header_line(ln) and (header_concepts(ln.raw or ln.text) & columns) for ln in above):
+            headers = [ln for ln in above if is_header_line(ln) and (header_concepts(ln.raw or ln.text) & columns)]
+            if not headers:
                 continue
+            named = False
             if sum(_holds_figures(ln) for ln in lines) * 2 < len(lines):
-                continue  # a plan's numbered headings ("1.1. Kết quả chung"): no points on them
+                named = criteria_named(lines)
+                if not named:
+                    continue  # a plan's numbered headings ("1.1. Kết quả chung"): no points on them
+            # (rows told by their names: from under the header, a heading's lines before the first
+            # code included, for the set's wording to find them)
+            start = headers[-1].number + 1 if named else first
             parts.append(
                 UnreadPart(
                     page=page.number,
@@ -227,7 +235,7 @@ def _unread_coded_lines(
                     f"({', '.join('.'.join(map(str, c)) for _, c in run)}) under a score table's header gave no "
                     "row: its points were not read (garbled by OCR), nor its rows",
                     text_sample=" / ".join(ln.text for ln in lines),
-                    line_start=first,
+                    line_start=start,
                     line_end=lines[-1].number,
                 )
             )

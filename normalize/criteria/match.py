@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -44,8 +45,9 @@ from normalize.criteria.name_agreement import (
     holds_words,
     wording_similarity,
 )
+from normalize.criteria.name_pieces import names_across_cells, names_opened_above
 from normalize.criteria.name_runs import NameRunSettings, names_across_explanation, names_from_runs
-from normalize.criteria.wording import WordingSettings, as_printed, restore_wordings, spelling
+from normalize.criteria.wording import WordingSettings, as_printed, damage_only, restore_wordings, same_words, spelling
 
 if TYPE_CHECKING:
     from schemas.records import ScoreRow, ScoreTable
@@ -245,6 +247,11 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
             follow_named_order(table.rows, match.cset, names, settings)
         else:
             shift_by_names(table.rows, by_code, names, strays, match.cset.id, settings)
+        if settings.snap_names and table.read_from == "lines":
+            # A name printed in pieces, a scale's or an explanation's words between them: the
+            # pieces hold the code's wording nearly whole, and no other's as much.
+            names_across_cells(table.rows, by_code, partial(_is_wording, s=settings.wording), match.cset.rows)
+            names_opened_above(table.rows, by_code, partial(_is_wording, s=settings.wording), match.cset.rows)
         if sure and settings.snap_names:
             names_from_runs(
                 table.rows,
@@ -435,6 +442,11 @@ def _stray(row: ScoreRow, names: list[tuple[str, CriterionDef]], s: MatchSetting
     return bool(folded) and all(near(n, folded) < s.snap_min for n, _ in names)
 
 
+def _is_wording(name: str, crit: CriterionDef, s: WordingSettings) -> bool:
+    """The name read is the criterion's wording, OCR's damage aside."""
+    return same_words(name, crit.name) or damage_only(name, crit.name, s)
+
+
 def names_criterion(row: ScoreRow, crit: CriterionDef, s: MatchSettings = MatchSettings()) -> bool:
     """Whether the row's name (as read or snapped) is the criterion's wording: near it whole
     (``wording_similarity``), or holding a long stretch of it with OCR's specks around."""
@@ -531,6 +543,14 @@ def apply_criteria_sets(
     match = recognise_set(tables, document_text, year, sets, settings)
     if match is not None:
         snap_to_set(tables, match, settings)
+    elif settings.snap_names:
+        # No set recognised: a row's printed code and its name's pieces agree on a set's criterion.
+        for cset in load_criteria_sets() if sets is None else sets:
+            for table in tables:
+                if table.read_from == "lines":
+                    is_wording = partial(_is_wording, s=settings.wording)
+                    names_across_cells(table.rows, cset.by_code(), is_wording, cset.rows)
+                    names_opened_above(table.rows, cset.by_code(), is_wording, cset.rows)
     # Names still as read: the recognised set's wordings, or any set's where none is, restore
     # what only OCR's damage keeps them from being.
     if settings.snap_names:
