@@ -158,8 +158,9 @@ _LEAD_IN = lazy_re_compile(r"\w:\s*$")
 _PROSE = lazy_re_compile(r"\w[.;]\s+[A-ZĐÀ-Ỹ]|:\s*$")
 _ISSUER_BODY = lazy_re_compile(r"^\W*(?:uy ban nhan dan|ubnd)\b")
 _UNIT_START = lazy_re_compile(r"^\W*(?:xa|phuong|thi tran|thi xa|huyen|quan|thanh pho|tinh)\b")
-_NATIONAL = lazy_re_compile(r"cong hoa|doc lap|tu do|hanh phuc")
-_MOTTO = lazy_re_compile(r"cong hoa xa hoi(?: chu nghia)?|doc lap\s*[-–]\s*tu do")
+# (OCR may print the motto's words glued, "CỘNGHÒAXÃHỘICHỦNGHĨAVIỆTNM", right after the issuer's.)
+_NATIONAL = lazy_re_compile(r"cong\s?hoa|doc lap|tu do|hanh phuc")
+_MOTTO = lazy_re_compile(r"cong\s?hoa\s?xa\s?hoi(?:\s?chu\s?nghia)?|doc lap\s*[-–]\s*tu do")
 _SIGNATURE_PREFIX = lazy_re_compile(r"\b(?:tm|kt|q)\s*\.\s*(?=\w)")
 
 

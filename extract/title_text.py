@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from extract.title_wording import in_wording
 from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_spaces
 from normalize.vietnamese import word_damage
@@ -22,6 +23,12 @@ _SPECK = lazy_re_compile(r"^(?:[\W_]+|[\W_]*[^\W\d_][\W_]*)$")
 # A digit with a run of dots or dashes before a title ("1... Nâng cao …"): a speck and its trail;
 # a title opens with a word ("6 tháng đầu năm" follows a word), never a numbered heading.
 _DOTTED_DIGIT = lazy_re_compile(r"^\d[.…_\-]{2,}$")
+# A lone digit at a line's end ("7.") and the bare punctuation before it ("… TIẾN - | 7."): a
+# number a title counts follows its word ("… chính 6" / "tháng đầu năm"), a cell's bar never.
+_LONE_DIGIT = lazy_re_compile(r"^\d[\W_]*$")
+# The punctuation a title prints (a bare token of it, "-", "(", is the title's); a bare token
+# holding any other mark ("¡", "|", "~", "`") is a speck OCR read inside the line.
+_TITLE_PUNCTUATION = frozenset("-–—,;:.()/\"“”'’‘…&+")
 
 
 def title_text(text: str) -> str:
@@ -33,7 +40,11 @@ def title_text(text: str) -> str:
         (_SPECK.match(tokens[0]) and not re.match(r"^[(“\"]\w", tokens[0])) or _DOTTED_DIGIT.match(tokens[0])
     ):
         tokens.pop(0)
-    while tokens and _SPECK.match(tokens[-1]) and not re.match(r"^\w[)”\"]$", tokens[-1]):
+    while tokens:
+        while tokens and _SPECK.match(tokens[-1]) and not re.match(r"^\w[)”\"]$", tokens[-1]):
+            tokens.pop()
+        if not (len(tokens) > 2 and _LONE_DIGIT.match(tokens[-1]) and _bare(tokens[-2])):
+            break
         tokens.pop()
     tokens = _inner_specks(tokens)
     out = " ".join(tokens)
@@ -80,8 +91,10 @@ def _inner_specks(tokens: list[str]) -> list[str]:
     words = [t for t in tokens if any(c.isalpha() for c in t)]
     caps = sum(w.isupper() and len(w) > 1 for w in words)
     if len(words) >= 3 and caps >= CAPS_TITLE_SHARE * len(words):
-        tokens = [t for t in tokens if any(c.isalnum() for c in t) and not (t.isalpha() and t.islower())]
+        tokens = [t for i, t in enumerate(tokens) if any(c.isalnum() for c in t) and not _small_speck(tokens, i)]
         tokens = _caps_line(tokens)
+    inner = range(1, len(tokens) - 1)
+    tokens = [t for i, t in enumerate(tokens) if not (i in inner and _bare(t) and set(t) - _TITLE_PUNCTUATION)]
     out = []
     for i, token in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
@@ -89,6 +102,26 @@ def _inner_specks(tokens: list[str]) -> list[str]:
             token = token[:-1]
         out.append(re.sub(r"^\.(?=\d)", "", token))
     return out
+
+
+def _bare(token: str) -> bool:
+    return not any(c.isalnum() for c in token)
+
+
+def _small_speck(tokens: list[str], i: int) -> bool:
+    """A word of a line printed in capitals that opens with a small letter is a speck ("HÀNH CHÍNH
+    ưu NĂM", "aS BẢNG"), unless most of its letters are capitals ("cACH": its first one read small)
+    or the wording of titles places it between its neighbours ("ĐIỂM chỉ số CẢI": capitals OCR
+    read small, ``in_wording``)."""
+    token = tokens[i]
+    if not token.isalpha() or not token[:1].islower():
+        return False
+    if sum(c.isupper() for c in token) > len(token) / 2:
+        return False
+    before = next((t for t in reversed(tokens[:i]) if any(c.isalpha() for c in t)), None)
+    after = next((t for t in tokens[i + 1 :] if any(c.isalpha() for c in t)), None)
+    runs = ([before, token, after], [before, token], [token, after])
+    return not any(in_wording([w for w in run if w]) for run in runs if all(run))
 
 
 def _caps_line(tokens: list[str]) -> list[str]:
@@ -102,7 +135,7 @@ def _caps_line(tokens: list[str]) -> list[str]:
         year_next = len(nxt) == 2 and fold(nxt[0]).lower() == "nam" and nxt[1][:4].isdigit()
         if token.isdigit() and len(token) == 1 and year_next:
             continue
-        if token.isalpha() and token[:1].isupper():
+        if token.isalpha():  # ("Chỉ", or "chỉ" the wording kept)
             token = token.upper()
         if (
             out
