@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from extract.model import IngestedDocument, Line
-from extract.segment.line_header import HEADER_POINTS, header_concepts, keyed_concepts
+from extract.segment.line_header import HEADER_POINTS, header_concepts
 from extract.segment.unread_rows import LINE_METHODS, is_body_end
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
@@ -89,8 +89,9 @@ def _announces_scores(sentence: list[Line]) -> bool:
 
 
 def _points_named(line: Line) -> set[str]:
-    text = line.raw or line.text
-    return (header_concepts(text) | keyed_concepts(text)) & set(HEADER_POINTS)
+    """The points columns a line names by a header's words ("tối đa", "tự chấm"); the looser keyed
+    reading (a header's pieces, "chuẩn UBND") would find them in prose ("xã … đạt kết quả")."""
+    return header_concepts(line.raw or line.text) & set(HEADER_POINTS)
 
 
 def _quoted(line: Line, chars: int = 40) -> str:
