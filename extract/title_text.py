@@ -80,7 +80,23 @@ def edge_specks(tokens: list[str]) -> list[str]:
         and (re.fullmatch(r"\d{4}\W*", tokens[-2]) or word_damage(tokens[-1], skip_upper=False)[1])
     ):
         tokens = tokens[:-1]
+    if tokens and _LONE_DIGIT.match(tokens[-1]) and _after_unit_name(tokens[:-1]):
+        tokens = tokens[:-1]  # "… CỦA UBND XÃ SƠN HƯNG 7": a place's name holds no digit
     return tokens
+
+
+_UNIT_WORDS = frozenset({"xa", "phuong", "tran"})
+_NAME_MAX_WORDS = 4
+
+
+def _after_unit_name(tokens: list[str]) -> bool:
+    """Whether the tokens end with a unit word and its place's name ("… xã Sơn Hưng")."""
+    for k in range(1, _NAME_MAX_WORDS + 1):
+        if len(tokens) <= k or not all(t.isalpha() for t in tokens[-k:]):
+            return False
+        if fold(tokens[-k - 1]).lower() in _UNIT_WORDS:
+            return True
+    return False
 
 
 def _inner_specks(tokens: list[str]) -> list[str]:

@@ -59,3 +59,10 @@ def test_motto_printed_glued_to_the_issuer_line(tmp_path):
     meta = extract_metadata(repair_document(ingest(path)))
     assert (meta.commune, meta.number, meta.date) == ("Thịnh Tiến", "231/BC-UBND", "2013-11-16")
     assert meta.title == f"{CAPS} NĂM 2013 CỦA UBND XÃ THỊNH TIẾN"
+
+
+def test_a_lone_digit_after_the_communes_name_is_a_speck():
+    from extract.title_text import edge_specks
+
+    assert edge_specks("NĂM 2014 CỦA UBND XÃ SƠN HƯNG 7".split())[-1] == "HƯNG"
+    assert edge_specks("Kế hoạch kiểm tra CCHC quý 1".split())[-1] == "1"  # a title's count
