@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from extract.commune import _NAME_MAX_WORDS, _UNIT_WORDS
 from extract.title_wording import in_wording
 from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_spaces
@@ -83,10 +84,6 @@ def edge_specks(tokens: list[str]) -> list[str]:
     if tokens and _LONE_DIGIT.match(tokens[-1]) and _after_unit_name(tokens[:-1]):
         tokens = tokens[:-1]  # "… CỦA UBND XÃ SƠN HƯNG 7": a place's name holds no digit
     return tokens
-
-
-_UNIT_WORDS = frozenset({"xa", "phuong", "tran"})
-_NAME_MAX_WORDS = 4
 
 
 def _after_unit_name(tokens: list[str]) -> bool:
