@@ -75,6 +75,10 @@ def edge_specks(tokens: list[str]) -> list[str]:
     tokens = [t for t, nxt in zip(tokens, [*tokens[1:], ""]) if not (len(t) == 1 and t.isdigit() and nxt.isdigit())]
     while len(tokens) > 1 and speck(tokens[0]) and tokens[1][:1].isupper():
         tokens = tokens[1:]
+    # A lone digit opening a title is a speck ("2 BẢNG TỰ ĐÁNH GIÁ …"): a title opens with a count
+    # only of months ("6 tháng đầu năm …").
+    if len(tokens) > 1 and _LONE_DIGIT.match(tokens[0]) and fold(tokens[1]).lower() != "thang":
+        tokens = tokens[1:]
     while (
         len(tokens) > 1
         and speck(tokens[-1])

@@ -66,3 +66,10 @@ def test_a_lone_digit_after_the_communes_name_is_a_speck():
 
     assert edge_specks("NĂM 2014 CỦA UBND XÃ SƠN HƯNG 7".split())[-1] == "HƯNG"
     assert edge_specks("Kế hoạch kiểm tra CCHC quý 1".split())[-1] == "1"  # a title's count
+
+
+def test_a_lone_digit_opening_a_title_is_a_speck_but_a_count_of_months():
+    from extract.title_text import edge_specks
+
+    assert edge_specks("2 BẢNG TỰ ĐÁNH GIÁ".split())[0] == "BẢNG"
+    assert edge_specks("6 tháng đầu năm 2024".split())[0] == "6"
