@@ -120,20 +120,25 @@ KIND_WORDS: dict[str, str] = {
 # "85:" (S read as 8 or 5), a speck or two before it ("i S6:", "a 2) §6:"), the slash lost between
 # the number and the kind ("277KH-UBND"); a normative decision's year between the number and the
 # kind ("07/2024/QĐ-UBND"); the colon lost before the number ("Số102", "Siêh 299/KH-UBND") and
-# the hyphen before "UBND" ("102/BCUBND"). The "Số" word and its colon, then a kind code the
+# the hyphen before "UBND" ("102/BCUBND"); a speck of three letters before it ("pee S6: 301/BC-UBND"),
+# a stop after the colon ("§6:.34/BC-UBND"), "Số" misread as two other letters before its colon
+# ("DỤ: 295 /BC-UBND": a number must follow). The "Số" word and its colon, then a kind code the
 # caller checks (``KINDS``), keep body citations ("Kế hoạch số 134/KH-UBND", no colon) out.
 _NUMBER = lazy_re_compile(
-    r"^(?:\W*\w{1,2}(?=\W)){0,2}\W*(?<![^\W_])(?:s|\$|§|8)\w{0,3}?(?:\s*[:;.]\s*|(?<=[^\W\d])\s*(?=\d))"
+    r"^(?:\W*\w{1,3}(?=\W)){0,2}\W*(?<![^\W_])"
+    r"(?:(?:s|\$|§|8)\w{0,3}?(?:\s*[:;.][:;.,]?\s*|(?<=[^\W\d])\s*(?=\d))|[^\W\d_]{2}\s*:\s*(?=\d))"
     r"(\d*)\s*(?:/|(?<=\d))\s*(?:((?:19|20)\d{2})\s*/\s*)?([a-z]{2,4}?)(?:\s*-\s*|(?=ubnd\b))([a-z0-9]+(?:-[a-z0-9]+)*)"
 )
 # "ngày 26 tháng 6 năm 2023", and as OCR reads it ("ngdy 5 thdng 11 ném 2024", "agiy 4 thang",
 # ". 27 tháng 03 năm 2014": the word "ngày" lost). Without "ngày", the day may not follow another
 # number ("ngdy 12 2 thang 11": which of the two is the day is not known, so no date is read).
-# After "ngày", the month word may be misread or cut ("indng", "ng,"), and a speck digit may
-# stand before the year ("nam 1 2013").
+# After "ngày", the month word may be misread or cut ("indng", "ng,") or lost to a stop ("ngày 07 . 12
+# năm 2014"); after the day alone, garbled past "ng" ("OGY 10 thera 2 nam 2014") when the month and
+# "năm" follow; a speck digit may stand before the year ("nam 1 2013"), a stop before "năm" ("2.nam").
 _DATE_WORDS = lazy_re_compile(
-    r"(?:ng\w{1,2}y\s*(\d{0,2})\s*\w{0,4}ng\b\W{0,2}|(?<!\d)(?<!\d\s)(\d{1,2})\s*th\w{1,2}ng)"
-    r"\s*(\d{0,2})\s*-?\s*n\w{1,2}m\W{0,2}(?:\d\s+)?(\d{4})"
+    r"(?:ng\w{1,2}y\s*(\d{0,2})\s*(?:\w{0,4}ng\b|[.,](?=\s*\d))\W{0,2}"
+    r"|(?<!\d)(?<!\d\s)(\d{1,2})\s*th(?:\w{1,2}ng|\w{2,4}(?=\s+\d{1,2}\s*[-.]?\s*n\w{1,2}m)))"
+    r"\s*(\d{0,2})\s*[-.]?\s*n\w{1,2}m\W{0,2}(?:\d\s+)?(\d{4})"
 )
 _DATE_SLASH = lazy_re_compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b")
 # "Ngọc Kỳ, ngày 26 …", "…, 26/6/2023"; OCR'd: "Hà Diên; ngày", "Vạn Xuân, agiy 4 thang", "Tường
@@ -158,8 +163,9 @@ _LEAD_IN = lazy_re_compile(r"\w:\s*$")
 _PROSE = lazy_re_compile(r"\w[.;]\s+[A-ZĐÀ-Ỹ]|:\s*$")
 _ISSUER_BODY = lazy_re_compile(r"^\W*(?:uy ban nhan dan|ubnd)\b")
 _UNIT_START = lazy_re_compile(r"^\W*(?:xa|phuong|thi tran|thi xa|huyen|quan|thanh pho|tinh)\b")
-_NATIONAL = lazy_re_compile(r"cong hoa|doc lap|tu do|hanh phuc")
-_MOTTO = lazy_re_compile(r"cong hoa xa hoi(?: chu nghia)?|doc lap\s*[-–]\s*tu do")
+# (OCR may print the motto's words glued, "CỘNGHÒAXÃHỘICHỦNGHĨAVIỆTNM", right after the issuer's.)
+_NATIONAL = lazy_re_compile(r"cong\s?hoa|doc lap|tu do|hanh phuc")
+_MOTTO = lazy_re_compile(r"cong\s?hoa\s?xa\s?hoi(?:\s?chu\s?nghia)?|doc lap\s*[-–]\s*tu do")
 _SIGNATURE_PREFIX = lazy_re_compile(r"\b(?:tm|kt|q)\s*\.\s*(?=\w)")
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from extract.commune import _NAME_MAX_WORDS, _UNIT_WORDS
+from extract.title_wording import in_wording
 from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_spaces
 from normalize.vietnamese import word_damage
@@ -22,6 +24,12 @@ _SPECK = lazy_re_compile(r"^(?:[\W_]+|[\W_]*[^\W\d_][\W_]*)$")
 # A digit with a run of dots or dashes before a title ("1... Nâng cao …"): a speck and its trail;
 # a title opens with a word ("6 tháng đầu năm" follows a word), never a numbered heading.
 _DOTTED_DIGIT = lazy_re_compile(r"^\d[.…_\-]{2,}$")
+# A lone digit at a line's end ("7.") and the bare punctuation before it ("… TIẾN - | 7."): a
+# number a title counts follows its word ("… chính 6" / "tháng đầu năm"), a cell's bar never.
+_LONE_DIGIT = lazy_re_compile(r"^\d[\W_]*$")
+# The punctuation a title prints (a bare token of it, "-", "(", is the title's); a bare token
+# holding any other mark ("¡", "|", "~", "`") is a speck OCR read inside the line.
+_TITLE_PUNCTUATION = frozenset("-–—,;:.()/\"“”'’‘…&+")
 
 
 def title_text(text: str) -> str:
@@ -33,7 +41,11 @@ def title_text(text: str) -> str:
         (_SPECK.match(tokens[0]) and not re.match(r"^[(“\"]\w", tokens[0])) or _DOTTED_DIGIT.match(tokens[0])
     ):
         tokens.pop(0)
-    while tokens and _SPECK.match(tokens[-1]) and not re.match(r"^\w[)”\"]$", tokens[-1]):
+    while tokens:
+        while tokens and _SPECK.match(tokens[-1]) and not re.match(r"^\w[)”\"]$", tokens[-1]):
+            tokens.pop()
+        if not (len(tokens) > 2 and _LONE_DIGIT.match(tokens[-1]) and _bare(tokens[-2])):
+            break
         tokens.pop()
     tokens = _inner_specks(tokens)
     out = " ".join(tokens)
@@ -63,13 +75,29 @@ def edge_specks(tokens: list[str]) -> list[str]:
     tokens = [t for t, nxt in zip(tokens, [*tokens[1:], ""]) if not (len(t) == 1 and t.isdigit() and nxt.isdigit())]
     while len(tokens) > 1 and speck(tokens[0]) and tokens[1][:1].isupper():
         tokens = tokens[1:]
+    # A lone digit opening a title is a speck ("2 BẢNG TỰ ĐÁNH GIÁ …"): a title opens with a count
+    # only of months ("6 tháng đầu năm …").
+    if len(tokens) > 1 and _LONE_DIGIT.match(tokens[0]) and fold(tokens[1]).lower() != "thang":
+        tokens = tokens[1:]
     while (
         len(tokens) > 1
         and speck(tokens[-1])
         and (re.fullmatch(r"\d{4}\W*", tokens[-2]) or word_damage(tokens[-1], skip_upper=False)[1])
     ):
         tokens = tokens[:-1]
+    if tokens and _LONE_DIGIT.match(tokens[-1]) and _after_unit_name(tokens[:-1]):
+        tokens = tokens[:-1]  # "… CỦA UBND XÃ SƠN HƯNG 7": a place's name holds no digit
     return tokens
+
+
+def _after_unit_name(tokens: list[str]) -> bool:
+    """Whether the tokens end with a unit word and its place's name ("… xã Sơn Hưng")."""
+    for k in range(1, _NAME_MAX_WORDS + 1):
+        if len(tokens) <= k or not all(t.isalpha() for t in tokens[-k:]):
+            return False
+        if fold(tokens[-k - 1]).lower() in _UNIT_WORDS:
+            return True
+    return False
 
 
 def _inner_specks(tokens: list[str]) -> list[str]:
@@ -80,8 +108,10 @@ def _inner_specks(tokens: list[str]) -> list[str]:
     words = [t for t in tokens if any(c.isalpha() for c in t)]
     caps = sum(w.isupper() and len(w) > 1 for w in words)
     if len(words) >= 3 and caps >= CAPS_TITLE_SHARE * len(words):
-        tokens = [t for t in tokens if any(c.isalnum() for c in t) and not (t.isalpha() and t.islower())]
+        tokens = [t for i, t in enumerate(tokens) if any(c.isalnum() for c in t) and not _small_speck(tokens, i)]
         tokens = _caps_line(tokens)
+    inner = range(1, len(tokens) - 1)
+    tokens = [t for i, t in enumerate(tokens) if not (i in inner and _bare(t) and set(t) - _TITLE_PUNCTUATION)]
     out = []
     for i, token in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
@@ -89,6 +119,26 @@ def _inner_specks(tokens: list[str]) -> list[str]:
             token = token[:-1]
         out.append(re.sub(r"^\.(?=\d)", "", token))
     return out
+
+
+def _bare(token: str) -> bool:
+    return not any(c.isalnum() for c in token)
+
+
+def _small_speck(tokens: list[str], i: int) -> bool:
+    """A word of a line printed in capitals that opens with a small letter is a speck ("HÀNH CHÍNH
+    ưu NĂM", "aS BẢNG"), unless most of its letters are capitals ("cACH": its first one read small)
+    or the wording of titles places it between its neighbours ("ĐIỂM chỉ số CẢI": capitals OCR
+    read small, ``in_wording``)."""
+    token = tokens[i]
+    if not token.isalpha() or not token[:1].islower():
+        return False
+    if sum(c.isupper() for c in token) > len(token) / 2:
+        return False
+    before = next((t for t in reversed(tokens[:i]) if any(c.isalpha() for c in t)), None)
+    after = next((t for t in tokens[i + 1 :] if any(c.isalpha() for c in t)), None)
+    runs = ([before, token, after], [before, token], [token, after])
+    return not any(in_wording([w for w in run if w]) for run in runs if all(run))
 
 
 def _caps_line(tokens: list[str]) -> list[str]:
@@ -102,7 +152,7 @@ def _caps_line(tokens: list[str]) -> list[str]:
         year_next = len(nxt) == 2 and fold(nxt[0]).lower() == "nam" and nxt[1][:4].isdigit()
         if token.isdigit() and len(token) == 1 and year_next:
             continue
-        if token.isalpha() and token[:1].isupper():
+        if token.isalpha():  # ("Chỉ", or "chỉ" the wording kept)
             token = token.upper()
         if (
             out

@@ -6,9 +6,10 @@ chính", "Tình hình, kết quả thực hiện công tác cải cách hành ch
 one word of such a run ("xác định oF số cải cách", "HÀNH CHÁNH" read for CHÍNH, "Chis số"); the
 repair cannot tell, word by word, that "chánh" is wrong. Where a run of the title matches a phrase
 of the vocabulary but for one word inside it, that word is the phrase's: a non-word, a word one
-letter from the phrase's, or the phrase's word with other marks. Never one document's title: the
-vocabulary is the wording every such title is made of (``TITLE_PHRASES``), and a run must hold
-enough of it to be sure (``TitleWordingSettings``).
+letter from the phrase's, the phrase's word with other marks, or any word when the run holds
+enough of the phrase around it. Never one document's title: the vocabulary is the wording every
+such title is made of (``TITLE_PHRASES``), and a run must hold enough of it to be sure
+(``TitleWordingSettings``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,10 @@ class TitleWordingSettings:
     # A garbled word that is a Vietnamese syllable is taken for the phrase's only this many letters
     # from it ("chánh" for "chính"); a non-word ("oF", "Chis") is taken whatever its letters.
     max_letter_edits: int = 1
+    # Words of a phrase printed exactly around the one that differs past which that word is the
+    # phrase's whatever it is ("Nâng cao Chỉ số cải văn hành chính năm": OCR read a syllable for
+    # "cách"): seven words of the wording leave its eighth no other reading.
+    sure_context_words: int = 7
 
 
 DEFAULT_TITLE_WORDING = TitleWordingSettings()
@@ -58,6 +63,17 @@ TITLE_PHRASES: tuple[str, ...] = (
 )
 
 
+def in_wording(words: list[str]) -> bool:
+    """Whether the words, in this order, are a run of some phrase of the vocabulary (their letters,
+    marks and case aside): a small-letter word inside a title printed in capitals that the wording
+    places between its neighbours ("ĐIỂM chỉ số CẢI", "TỰ đánh GIÁ") is the title's, OCR having
+    read its capitals small, not a speck."""
+    keys = _words(" ".join(words))
+    if len(keys) < 2 or not all(keys):
+        return False
+    return any(phrase[i : i + len(keys)] == keys for _, phrase in _PHRASES for i in range(len(phrase)))
+
+
 def _words(text: str) -> list[str]:
     """The folded letters of each word (punctuation and case aside)."""
     return [re.sub(r"[\W_]+", "", fold(w)) for w in text.split()]
@@ -78,7 +94,8 @@ def worded_title(title: str, settings: TitleWordingSettings = DEFAULT_TITLE_WORD
             if len(differ) > 1 or n - len(differ) < settings.min_context_words:
                 continue
             for k in differ:  # inside the run: a phrase's edge word may be the title's own
-                if 0 < k < n - 1 and _garbled(tokens[start + k], window[k], phrase[k], settings):
+                sure = n - len(differ) >= settings.sure_context_words and bool(window[k])
+                if 0 < k < n - 1 and (sure or _garbled(tokens[start + k], window[k], phrase[k], settings)):
                     tokens[start + k] = _as_word(printed[k], tokens[start + k])
             for k in range(n):  # the phrase's marks on words whose letters it shares
                 if k not in differ and window[k]:

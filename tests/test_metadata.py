@@ -74,6 +74,9 @@ def test_body_citation_is_not_the_number_and_slash_date(tmp_path):
         ("Siêh 299/KH-UBND -__ Minh Hải Tây, ngày 22 tháng 1 năm 2025", "299/KH-UBND"),  # "Số:" misread
         ("Số: 07/2024/QĐ-UBND", "07/2024/QĐ-UBND"),  # a normative decision's year
         ("Số: 12/BCĐ-UBND", None),  # no kind of ours
+        ("pee S6: 301/BC-UBND__- Vinh Thanh, ngay 9 théng 2 ndm 2014.", "301/BC-UBND"),  # a 3-letter speck
+        ("- §6:.34/BC-UBND Nghia Van, ngay 11 thang 02 nam 2014 a", "34/BC-UBND"),  # a stop after the colon
+        ("DỤ: 295 /BC-UBND", "295/BC-UBND"),  # "Số" misread, its colon kept
     ],
 )
 def test_number_line_read_through_ocr_damage(tmp_path, line, number):
@@ -87,6 +90,10 @@ def test_number_line_read_through_ocr_damage(tmp_path, line, number):
         ("An Tan, ngay 8 indng 12 nam 1 2013", "2013-12-08"),  # "tháng" misread, a speck before the year
         ("Kim . ngày 15 ng, 2 năm 2014", "2014-02-15"),  # "tháng" cut to "ng,"
         ("Ngọc Kỳ, ngày 12 2 tháng 11 năm 2024", None),  # which number is the day is not known
+        ("Vinh Ditc Dong, OGY 10 thera 2 nam 2014", "2014-02-10"),  # "ngày" and "tháng" garbled
+        ("An Lac, ngay 11 thang 2.nam 2025", "2025-02-11"),  # a stop before "năm"
+        ("Phước Diên ngày 07 . 12 năm 2014", "2014-12-07"),  # "tháng" lost to a stop, no comma
+        ("Quý Thanh Đông, ngày 10 tháng cn năm 2023", None),  # the month lost
     ],
 )
 def test_date_line_read_through_ocr_damage(tmp_path, line, date):

@@ -1,0 +1,75 @@
+"""Titles and issuers of OCR dumps read through what OCR does to a letterhead: capitals read small
+inside a title printed in capitals ("BẢNG TỰ pANH GIÁ … CAI cACH", "CHẤM ĐIỂM chi sO"), specks before,
+inside and after it ("aS - : | BẢNG …", "… hành chính ¡ năm 2015", "… THỊNH TIẾN - | 7."), a
+syllable read for a word of the title's fixed wording ("cải văn hành chính"), and the motto printed
+glued to the issuer's line ("ỦY BAN NHÂN DÂN XÃ THỊNH CỘNGHÒAXÃHỘICHỦNGHĨAVIỆTNM")."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.base import ingest
+from extract.metadata import extract_metadata
+from extract.title_text import title_text
+from extract.title_wording import in_wording, worded_title
+from normalize.vietnamese import repair_document
+
+CAPS = "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("BẢNG TỰ đánh GIÁ, CHẤM ĐIỂM Chỉ SỐ CẢI cách HÀNH CHÍNH", CAPS),  # capitals read small
+        ("BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM chỉ số CẢI CÁCH HÀNH CHÍNH", CAPS),  # two in a row
+        ("aS - : | BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH : |", CAPS),  # specks before
+        (f"{CAPS} ưu NĂM 2014", f"{CAPS} NĂM 2014"),  # a small word the wording does not place
+        (": _ _ NĂM 2013 CỦA UBND XÃ THỊNH TIẾN - | 7.", "NĂM 2013 CỦA UBND XÃ THỊNH TIẾN"),
+        ("Nâng cao Chỉ số cải cách hành chính ¡ năm 2015", "Nâng cao Chỉ số cải cách hành chính năm 2015"),
+        ("Tình hình thực hiện công tác cải cách hành chính 6", "Tình hình thực hiện công tác cải cách hành chính 6"),
+        ("Giai đoạn 2021 - 2025 (sửa đổi)", "Giai đoạn 2021 - 2025 (sửa đổi)"),  # a title's own marks
+    ],
+)
+def test_title_line_without_ocr_specks(line, title):
+    assert title_text(line) == title
+
+
+def test_wording_places_runs_of_title_words():
+    assert in_wording(["ĐIỂM", "chỉ", "số"]) and in_wording(["TỰ", "đánh", "GIÁ,"])
+    assert not in_wording(["CHÍNH", "ưu", "NĂM"]) and not in_wording(["aS", "BẢNG"])
+
+
+def test_a_syllable_inside_a_long_run_of_title_wording_is_the_wordings():
+    assert worded_title("Nâng cao Chỉ số cải văn hành chính năm 2015") == "Nâng cao Chỉ số cải cách hành chính năm 2015"
+    # A short run does not decide a syllable three letters off: "Kế hoạch cải tạo …" stays.
+    assert worded_title("Kế hoạch cải tạo hành chính năm 2015") == "Kế hoạch cải tạo hành chính năm 2015"
+
+
+def test_motto_printed_glued_to_the_issuer_line(tmp_path):
+    path = tmp_path / "glued.txt"
+    path.write_text(
+        ".... ỦY BAN NHÂN DÂN XÃ THỊNH CỘNGHÒAXÃHỘICHỦNGHĨAVIỆTNM ~\n"
+        '". TIẾN __ Độc lập - Tự do - Hạnh phúc.\n'
+        "... Số: 231 /BC-UBND _____ Thịnh Tiến, ngày 16 tháng 11 năm 2013 K\n"
+        "........ BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH\n"
+        ": _ _ NĂM 2013 CỦA UBND XÃ THỊNH TIẾN - | 7.\n"
+        "Thực hiện Kế hoạch số 242/KH-UBND ngày 05/05/2013 của UBND huyện Hải Vân.\n",
+        encoding="utf-8",
+    )
+    meta = extract_metadata(repair_document(ingest(path)))
+    assert (meta.commune, meta.number, meta.date) == ("Thịnh Tiến", "231/BC-UBND", "2013-11-16")
+    assert meta.title == f"{CAPS} NĂM 2013 CỦA UBND XÃ THỊNH TIẾN"
+
+
+def test_a_lone_digit_after_the_communes_name_is_a_speck():
+    from extract.title_text import edge_specks
+
+    assert edge_specks("NĂM 2014 CỦA UBND XÃ SƠN HƯNG 7".split())[-1] == "HƯNG"
+    assert edge_specks("Kế hoạch kiểm tra CCHC quý 1".split())[-1] == "1"  # a title's count
+
+
+def test_a_lone_digit_opening_a_title_is_a_speck_but_a_count_of_months():
+    from extract.title_text import edge_specks
+
+    assert edge_specks("2 BẢNG TỰ ĐÁNH GIÁ".split())[0] == "BẢNG"
+    assert edge_specks("6 tháng đầu năm 2024".split())[0] == "6"

@@ -1,0 +1,50 @@
+"""A score table a report announces ("… chấm điểm như sau:") that OCR left only scraps of is told
+(issue 16: nothing lost silently). The dump is real Tesseract output (vie, 200 dpi, degraded) of
+the corpus generator (seed 599) with its truth beside it: a three-row table of which OCR kept a
+header's "tối đa chấm", two explanation cells' dates and a name's wrapped "quy phạm pháp luật tại
+tỉnh": no code, no points, nothing any other tell knows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpus_helpers import converted_with_truth
+from extract.model import IngestedDocument, Line, Page
+from extract.segment.unread_announced import unread_announced_tables
+
+DUMP = Path(__file__).parent / "data" / "dumps_told" / "s599-d01-i4-ruled-top-vie-200dpi-degraded.txt"
+
+
+def test_a_table_lost_to_scraps_under_its_announcing_sentence_is_told():
+    out, truth = converted_with_truth(DUMP)
+    assert [r["code"] for r in truth["score_tables"][0]["rows"]] == ["1", "2", "3"]
+    assert not [r for t in out["score_tables"] for r in t["rows"]]
+    told = [u for u in out["unread"] if "announced" in u["reason"]]
+    assert len(told) == 1
+    lines = DUMP.read_text(encoding="utf-8").splitlines()
+    span = lines[told[0]["line_start"] - 1 : told[0]["line_end"]]
+    assert span[0].strip("`. ") == "tối đa chấm"
+    assert "quy phạm pháp luật tại tỉnh" in told[0]["text_sample"]
+    assert not any("Nơi nhận" in line for line in span)  # the signature block ends the table
+    assert any("announced" in (q.get("reason") or q.get("message") or "") for q in out["review"])
+
+
+def _doc(texts: list[str]) -> IngestedDocument:
+    lines = [Line(text=t, page=1, number=k) for k, t in enumerate(texts, 1)]
+    return IngestedDocument(path="x.txt", format="txt", pages=[Page(number=1, method="text", blocks=list(lines))])
+
+
+_LEAD_IN = "Thực hiện Kế hoạch số 12/KH-UBND; UBND xã báo cáo kết quả tự đánh giá, chấm điểm như sau:"
+
+
+def test_prose_under_the_sentence_is_no_table():
+    doc = _doc([_LEAD_IN, "Xã đã ban hành kế hoạch đúng thời hạn, đạt kết quả tốt.", "Nơi nhận:"])
+    assert unread_announced_tables(doc, lambda line, page: False) == []
+
+
+def test_a_table_read_under_the_sentence_is_not_told():
+    texts = [_LEAD_IN, "STT Nội dung Điểm tối đa Điểm tự chấm", "1 Công tác chỉ đạo 10 9", "Nơi nhận:"]
+    doc = _doc(texts)
+    assert unread_announced_tables(doc, lambda line, page: line.number == 3) == []
+    told = unread_announced_tables(doc, lambda line, page: False)
+    assert len(told) == 1 and (told[0].line_start, told[0].line_end) == (2, 3)
