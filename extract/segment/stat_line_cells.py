@@ -213,7 +213,9 @@ def _barred_cells(text: str, settings: StatLineSettings) -> tuple[str, str, str,
     if code is not None and cells[0].split()[0] == cells[0]:
         cells = cells[1:]
     elif code is not None:  # "2.1 Số …" with no bar after the code
-        cells = [cells[0][len(cells[0].split()[0]) :].strip(), *cells[1:]]
+        rest = cells[0][len(cells[0].split()[0]) :].strip()
+        # "a) _| Số TTHC …": the code cell's specks before its bar are no cell of the row.
+        cells = [rest, *cells[1:]] if rest.strip(_CODE_SPECKS + " ") else cells[1:]
     cells = [c.strip(_FIGURE_SPECKS) if _is_figure(c.strip(_FIGURE_SPECKS)) else c for c in cells]
     figures = [k for k, c in enumerate(cells) if _is_figure(c)]
     last = max((k for k, c in enumerate(cells) if c), default=0)
@@ -225,12 +227,19 @@ def _barred_cells(text: str, settings: StatLineSettings) -> tuple[str, str, str,
     if not figures or figures[0] == 0:
         return None
     at = figures[0]
+    if at == 1 and _PERCENT_SPECKED.fullmatch(cells[at]) and at + 1 < len(cells) and _is_figure(cells[at + 1]):
+        # "Tỷ lệ … | 1% | 89,23 |": the unit cell's "%" with a speck of its ruling line read as a
+        # digit, the figure in the next cell (a ratio's figure is no note's).
+        cells = [cells[0], "%", *cells[at + 1 :]]
+        at = 2
     words = " ".join(cells[: max(1, at - 1)]).lstrip(_CODE_SPECKS + "[]").strip()
     indicator = _RULE_RUN.sub("", words) or words
     unit = cells[at - 1] if at >= 2 else ""
     return code or "", indicator, unit, cells[at], " ".join(cells[at + 1 :])
 
 
+# A unit cell's "%" with one speck read as a digit beside it ("1%", "%1").
+_PERCENT_SPECKED = lazy_compile(r"\d\s?%|%\s?\d")
 # Specks of the grid stuck to a figure's cell ("360]", "‘0").
 _FIGURE_SPECKS = " []|_—~‘’'`°"
 

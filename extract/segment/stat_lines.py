@@ -135,9 +135,12 @@ class StatLineSettings:
 
 # Lines that close an annex: the next annex, the addressees, a signature block.
 _STOP = lazy_compile(r"^\s*(?:ph[uụ]\s*l[uụ]c|bi[eể]u\s*(?:m[aẫ]u|s[oố])|n[oơ]i\s*nh[aậ]n|tm\.|kt\.)", re.I)
+# The notes column's label, the header's last (OCR's "chi" for "chú" kept).
+_NOTES_LABELS = ("ghi chu", "ghi chi")
 # The grid's left ruling line read as a capital stuck to a row's code ("P21 | Số …", "F 1 | …",
-# "P31 [Số …"): a capital, a code, then the bar or bracket of the cell's right edge.
-_EDGE_SPECK = lazy_compile(r"^[\[|(]?\s*[A-Z]\s?(?=\d{1,2}(?:[.,]\d{1,2})*\.?\s*[|\[])")
+# "P31 [Số …", "Fa) | Số TTHC …", "Fb) _| …"): a capital, a code or a lettered item, then the bar
+# or bracket of the cell's right edge.
+_EDGE_SPECK = lazy_compile(r"^[\[|(]?\s*[A-Z]\s?(?=(?:\d{1,2}(?:[.,]\d{1,2})*\.?|[a-zđ€©]\))[\s_]*[|\[])")
 # The code cell's right ruling line read as a bracket glued to the code and the indicator
 # ("53_[Tỷ lệ …", "~7_[Số sáng kiến …"): the code and the indicator are two words.
 _GLUED_CODE = lazy_compile(r"^([~\-—_'‘`\"]*\d{1,2}(?:[.,]\d{1,2}){0,2}\.?)_*(?=\[\w)")
@@ -560,10 +563,16 @@ def _cell_table(
         for text in _line_cells(ln.text)
         if fold(text).strip(" -_.,;:|") != "ghi"  # the notes column's label cut short, wherever OCR put it
     ]
-    # The header's labels, one per line, and the form's "(Kèm theo …)" before the first row.
+    # The header's labels, one per line, and the form's "(Kèm theo …)" before the first row; the
+    # first row's code may stand among them ("STT" / "1" / "Số liệu … Ghi chú" / "3" / "Số …").
     first = next((k for k, c in enumerate(cells) if c.kind in (CODE, NUMBER, FIGURE)), len(cells))
     labels = [k for k in range(first) if _header_cell(cells[k].text)]
-    cells = cells[labels[-1] + 1 :] if labels else cells
+    tail = _label_after_lead_code(cells, first)
+    if tail is not None:
+        labels.append(tail)
+        cells = [cells[first], *cells[tail + 1 :]]
+    else:
+        cells = cells[labels[-1] + 1 :] if labels else cells
     # The first row's code read between the labels ("STT" / "1" / "Nội dung" / "ĐVT" …): above
     # the header the body starts under, so not among the cells; it opens the first row.
     lead = _code_between_labels(lines, head)
@@ -578,6 +587,17 @@ def _cell_table(
         end = next(k for k in range(start, len(lines)) if lines[k] is body[-1]) + 1
     labelled = len(labels) >= settings.min_header_labels
     return (_joined_table(rows, lines[head].number, settings) if rows else None), end, labelled
+
+
+def _label_after_lead_code(cells: list[Cell], first: int) -> int | None:
+    """The index of the header's last label when it stands right after the first row's lone code
+    (``--psm 11`` reads the code cell's top above the header's last line): a cell that ends with
+    the notes column's label ("Số liệu … Ghi chú"), which no indicator ends with; else None."""
+    k = first + 1
+    if k >= len(cells) or cells[first].kind not in (CODE, NUMBER) or cells[k].kind in (CODE, NUMBER, FIGURE):
+        return None
+    folded = fold(cells[k].text).strip(" ,.;:|_-")
+    return k if folded.endswith(_NOTES_LABELS) else None
 
 
 def _code_between_labels(lines: list[Line], head: int) -> Cell | None:
