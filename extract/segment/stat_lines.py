@@ -568,8 +568,10 @@ def _cell_table(
     first = next((k for k, c in enumerate(cells) if c.kind in (CODE, NUMBER, FIGURE)), len(cells))
     labels = [k for k in range(first) if _header_cell(cells[k].text)]
     tail = _label_after_lead_code(cells, first)
+    named = len(labels)
     if tail is not None:
         labels.append(tail)
+        named += _labels_named(cells[tail].text)
         cells = [cells[first], *cells[tail + 1 :]]
     else:
         cells = cells[labels[-1] + 1 :] if labels else cells
@@ -585,7 +587,7 @@ def _cell_table(
     end = start
     if body:
         end = next(k for k in range(start, len(lines)) if lines[k] is body[-1]) + 1
-    labelled = len(labels) >= settings.min_header_labels
+    labelled = named >= settings.min_header_labels
     return (_joined_table(rows, lines[head].number, settings) if rows else None), end, labelled
 
 
@@ -598,6 +600,13 @@ def _label_after_lead_code(cells: list[Cell], first: int) -> int | None:
         return None
     folded = fold(cells[k].text).strip(" ,.;:|_-")
     return k if folded.endswith(_NOTES_LABELS) else None
+
+
+def _labels_named(text: str) -> int:
+    """How many of the form's column labels a header cell names ("Số liệu … Ghi chú": two)."""
+    folded = fold(text)
+    concepts = (_CODE, _INDICATOR, _UNIT, _VALUE, _NOTES_LABELS)
+    return sum(1 for words in concepts if any(_has_word(folded, w) for w in words))
 
 
 def _code_between_labels(lines: list[Line], head: int) -> Cell | None:
