@@ -149,6 +149,32 @@ def _looks_prose(text: str) -> bool:
 
 def _cells(text: str, units: set[str], settings: StatLineSettings) -> tuple[str, str, str, str, str] | None:
     """(code, indicator, unit, figure, note) of a row's line, or None when it is not one."""
+    cells = _line_row_cells(text, units, settings)
+    return _bar_read_as_one(cells) if cells is not None else None
+
+
+def _bar_read_as_one(cells: tuple[str, str, str, str, str]) -> tuple[str, str, str, str, str]:
+    """The row's cells with a ruling line OCR read as the digit 1 before the figure ("Hồ sơ 1 —.
+    359 h", "… 1 87,19 1 :") given back: a lone "1" read as the figure, the note opening with a
+    figure of its own, which is the row's (an annex's notes column holds words, not a count)."""
+    code, indicator, unit, value, note = cells
+    words = note.split()
+    while words and not any(c.isalnum() for c in words[0]):
+        words = words[1:]  # the ruling line's specks ("—.")
+    if value != "1" or not words:
+        return cells
+    figure = words[0].strip(_FIGURE_SPECKS + _EDGE_MARKS)
+    if not (figure and _NUMBER.match(figure)) or _is_one(figure):
+        return cells
+    return code, indicator, unit, figure, " ".join(words[1:])
+
+
+def _is_one(figure: str) -> bool:
+    return figure.rstrip("%") == "1"
+
+
+def _line_row_cells(text: str, units: set[str], settings: StatLineSettings) -> tuple[str, str, str, str, str] | None:
+    """``_cells`` as the line's tokens and bars cut it."""
     if len(_BAR.findall(text)) >= settings.min_bars:
         barred = _barred_cells(text, settings)
         if barred is not None:

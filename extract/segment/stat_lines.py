@@ -138,9 +138,11 @@ _STOP = lazy_compile(r"^\s*(?:ph[uụ]\s*l[uụ]c|bi[eể]u\s*(?:m[aẫ]u|s[oố
 # The notes column's label, the header's last (OCR's "chi" for "chú" kept).
 _NOTES_LABELS = ("ghi chu", "ghi chi")
 # The grid's left ruling line read as a capital stuck to a row's code ("P21 | Số …", "F 1 | …",
-# "P31 [Số …", "Fa) | Số TTHC …", "Fb) _| …"): a capital, a code or a lettered item, then the bar
-# or bracket of the cell's right edge.
-_EDGE_SPECK = lazy_compile(r"^[\[|(]?\s*[A-Z]\s?(?=(?:\d{1,2}(?:[.,]\d{1,2})*\.?|[a-zđ€©]\))[\s_]*[|\[])")
+# "P31 [Số …"): a capital, a code, then the bar or bracket of the cell's right edge.
+_EDGE_SPECK = lazy_compile(r"^[\[|(]?\s*[A-Z]\s?(?=\d{1,2}(?:[.,]\d{1,2})*\.?[\s_]*[|\[])")
+# ... or to a lettered item ("Fa) | Số TTHC … | 99 |", "Fb) _| …"), taken so only where the line
+# then reads a figure: a capital and a letter before a bar are as often a garbled code cell.
+_EDGE_SPECK_ITEM = lazy_compile(r"^[\[|(]?\s*[A-Z]\s?(?=[a-zđ€©]\)[\s_]*[|\[])")
 # The code cell's right ruling line read as a bracket glued to the code and the indicator
 # ("53_[Tỷ lệ …", "~7_[Số sáng kiến …"): the code and the indicator are two words.
 _GLUED_CODE = lazy_compile(r"^([~\-—_'‘`\"]*\d{1,2}(?:[.,]\d{1,2}){0,2}\.?)_*(?=\[\w)")
@@ -424,6 +426,9 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
         if _STOP.match(text) or (rows and is_statistics_header(text)):
             break
         text = _without_edge_speck(text)
+        item = _EDGE_SPECK_ITEM.sub("", text, count=1)
+        if item != text and (_cells(item, units, settings) or ("",) * 5)[3]:
+            text = item
         if not rows and _header_rest(text):
             k += 1
             continue
