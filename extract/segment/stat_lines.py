@@ -20,11 +20,9 @@ import regex as re
 from extract.model import IngestedDocument, Line
 from extract.segment.captions import attaches_to_report
 from extract.segment.joined import JoinedRow, JoinedTable
+from extract.segment.stat_cell_labels import cells_under_labels, code_between_labels
 from extract.segment.stat_cell_order import figures_first
 from extract.segment.stat_cells import (
-    CODE,
-    FIGURE,
-    NUMBER,
     Cell,
     CellLineSettings,
     one_cell_per_line,
@@ -135,8 +133,6 @@ class StatLineSettings:
 
 # Lines that close an annex: the next annex, the addressees, a signature block.
 _STOP = lazy_compile(r"^\s*(?:ph[uụ]\s*l[uụ]c|bi[eể]u\s*(?:m[aẫ]u|s[oố])|n[oơ]i\s*nh[aậ]n|tm\.|kt\.)", re.I)
-# The notes column's label, the header's last (OCR's "chi" for "chú" kept).
-_NOTES_LABELS = ("ghi chu", "ghi chi")
 # The grid's left ruling line read as a capital stuck to a row's code ("P21 | Số …", "F 1 | …",
 # "P31 [Số …"): a capital, a code, then the bar or bracket of the cell's right edge.
 _EDGE_SPECK = lazy_compile(r"^[\[|(]?\s*[A-Z]\s?(?=\d{1,2}(?:[.,]\d{1,2})*\.?[\s_]*[|\[])")
@@ -568,23 +564,7 @@ def _cell_table(
         for text in _line_cells(ln.text)
         if fold(text).strip(" -_.,;:|") != "ghi"  # the notes column's label cut short, wherever OCR put it
     ]
-    # The header's labels, one per line, and the form's "(Kèm theo …)" before the first row; the
-    # first row's code may stand among them ("STT" / "1" / "Số liệu … Ghi chú" / "3" / "Số …").
-    first = next((k for k, c in enumerate(cells) if c.kind in (CODE, NUMBER, FIGURE)), len(cells))
-    labels = [k for k in range(first) if _header_cell(cells[k].text)]
-    tail = _label_after_lead_code(cells, first)
-    named = len(labels)
-    if tail is not None:
-        labels.append(tail)
-        named += _labels_named(cells[tail].text)
-        cells = [cells[first], *cells[tail + 1 :]]
-    else:
-        cells = cells[labels[-1] + 1 :] if labels else cells
-    # The first row's code read between the labels ("STT" / "1" / "Nội dung" / "ĐVT" …): above
-    # the header the body starts under, so not among the cells; it opens the first row.
-    lead = _code_between_labels(lines, head)
-    if lead is not None and (not cells or cells[0].kind not in (CODE, NUMBER)):
-        cells = [lead, *cells]
+    cells, named = cells_under_labels(cells, code_between_labels(lines, head))
     # A run whose rows print their unit and figure before their indicator is split by its own
     # order (``stat_cell_order``); any other the usual way, a row opened at its code or indicator.
     rejoined = figures_first(cells) or heading_cells_returned(rejoin(cells, cell_settings))
@@ -594,33 +574,3 @@ def _cell_table(
         end = next(k for k in range(start, len(lines)) if lines[k] is body[-1]) + 1
     labelled = named >= settings.min_header_labels
     return (_joined_table(rows, lines[head].number, settings) if rows else None), end, labelled
-
-
-def _label_after_lead_code(cells: list[Cell], first: int) -> int | None:
-    """The index of the header's last label when it stands right after the first row's lone code
-    (``--psm 11`` reads the code cell's top above the header's last line): a cell that ends with
-    the notes column's label ("Số liệu … Ghi chú"), which no indicator ends with; else None."""
-    k = first + 1
-    if k >= len(cells) or cells[first].kind not in (CODE, NUMBER) or cells[k].kind in (CODE, NUMBER, FIGURE):
-        return None
-    folded = fold(cells[k].text).strip(" ,.;:|_-")
-    return k if folded.endswith(_NOTES_LABELS) else None
-
-
-def _labels_named(text: str) -> int:
-    """How many of the form's column labels a header cell names ("Số liệu … Ghi chú": two)."""
-    folded = fold(text)
-    concepts = (_CODE, _INDICATOR, _UNIT, _VALUE, _NOTES_LABELS)
-    return sum(1 for words in concepts if any(_has_word(folded, w) for w in words))
-
-
-def _code_between_labels(lines: list[Line], head: int) -> Cell | None:
-    """The lone code printed between two header labels just above line ``head`` (a header's first
-    label), as a code cell, or None."""
-    if head < 2:
-        return None
-    above, label = lines[head - 1], lines[head - 2]
-    token = above.text.strip().strip(_CODE_SPECKS)
-    if not re.fullmatch(r"\d{1,2}\.?", token) or not _header_cell(label.text):
-        return None
-    return Cell(CODE, token, above.page, above.number)
