@@ -6,10 +6,13 @@ after the first row's code. The dumps are small hand-made ones (tests/data/dumps
 from pathlib import Path
 
 from cchc_extract.pipeline import convert_file, result_to_json
+from cchc_extract.reconcile import reconcile
 from extract.segment.stat_cells import CellRow
 from extract.segment.stat_heading_cells import heading_cells_returned
 from extract.segment.stat_line_cells import _cells
 from extract.segment.stat_lines import StatLineSettings
+from extract.segment.stat_unread import MISSING_VALUE, lost_figure
+from schemas.records import ExtractionResult, SourceInfo, StatAnnex, StatRow
 
 DUMPS = Path(__file__).parent / "data" / "dumps_stats_rows24"
 
@@ -72,3 +75,38 @@ def test_two_digits_ending_in_zero_under_a_heading_are_a_figure_not_a_code():
     count = CellRow(page=1, first=3, last=5, indicator=["So ho so da giai quyet"], unit="Ho so", value="219")
     heading_cells_returned([heading, count])
     assert count.code == "2.1" and heading.value == ""
+
+
+def _ocr_annex(rows: list[StatRow]) -> ExtractionResult:
+    result = ExtractionResult(source=SourceInfo(method="ocr"), statistics=[StatAnnex(annex="Phụ lục 1", rows=rows)])
+    reconcile(result)
+    return result
+
+
+def test_a_share_broken_by_a_ruling_line_read_as_one_more_digit_names_that_count():
+    # "a) | Số TTHC … toàn trình Thủ tục . | 1167 |": the cell's right ruling line read as a 7 after
+    # 116; with c)'s figure lost the parts' sum cannot say so, the share 116/130 = 89,23% does:
+    # the count is queued with 116 as its reading.
+    result = _ocr_annex(
+        [
+            StatRow(code="4", indicator="Công khai thủ tục hành chính", level=1),
+            StatRow(code="4.1", indicator="Tổng số thủ tục hành chính", unit="Thủ tục", value=130, value_raw="130"),
+            StatRow(code="4.1.a", indicator="Số TTHC toàn trình", unit="Thủ tục", value=1167, value_raw="1167"),
+            StatRow(code="4.1.b", indicator="Số TTHC một phần", unit="Thủ tục", value=13, value_raw="13"),
+            StatRow(code="4.1.c", indicator="Số TTHC chỉ cung cấp thông tin", unit="Thủ tục"),  # lost
+            StatRow(code="4.2", indicator="Tỷ lệ TTHC toàn trình", unit="%", value=89.23, value_raw="89,23"),
+        ]
+    )
+    assert [c.status for c in result.checks if c.kind == "ratio"] == ["misread"]
+    queued = {r.code: r for r in result.review}
+    assert 116 in queued["4.1.a"].alternatives
+
+
+def test_a_count_worded_row_heading_rows_with_no_figure_lost_its_figure():
+    # "5__| S6 cán bộ, công chức cấp xã Nevoi | |": its unit garbled into its words, its figure
+    # lost; it heads 5.1 … but is worded as a count, not a heading: its blank is doubted and told.
+    row = StatRow(code="5", indicator="S6 cán bộ, công chức cấp xã Nevoi", level=1)
+    lost = lost_figure(row, heads_rows=True, confidence=0.7)
+    assert MISSING_VALUE in lost.flags and lost.confidence == 0.7
+    heading = StatRow(code="4", indicator="Công khai thủ tục hành chính", level=1)
+    assert lost_figure(heading, heads_rows=True, confidence=0.7) == heading
