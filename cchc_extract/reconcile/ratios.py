@@ -23,6 +23,7 @@ from cchc_extract.reconcile.misread import (
     share_holds,
 )
 from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.reconcile.stat_readings import rule_readings
 from cchc_extract.reconcile.stat_rows import (
     _denominator,
     _stat_ref,
@@ -208,6 +209,8 @@ def stat_cell(ai: int, i: int, row: StatRow, name: str, s: ReconcileSettings, oc
     if ocr and kind == "count":
         # a count OCR ran together with the next cell's figure ("21 00" read 2100)
         readings += tuple(r for r in run_readings(row.value_raw) if r != row.value and r not in readings)
+        # ... or a ruling line beside its cell read as one more digit ("5295" for 529)
+        readings += tuple(r for r in rule_readings(row.value_raw) if r != row.value and r not in readings)
     return Cell(_stat_ref(ai, i, row, name), row.value, readings)
 
 

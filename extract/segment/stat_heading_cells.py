@@ -25,7 +25,9 @@ def heading_cells_returned(rows: list[CellRow]) -> list[CellRow]:
         if heading.unit and heading.value and not heading.unit_first and not (count.unit or count.value):
             count.unit, count.value, heading.unit, heading.value = heading.unit, heading.value, "", ""
         elif heading.value and not heading.unit and count.unit and count.value and not count.code:
-            dotted = ".".join(heading.value) if len(heading.value) == 2 and heading.value.isdigit() else ""
+            # (no code numbers a row 0: "20" is a figure, never 2.0)
+            two_digits = len(heading.value) == 2 and heading.value.isdigit() and "0" not in heading.value
+            dotted = ".".join(heading.value) if two_digits else ""
             if dotted and parse_code(dotted) is not None:
                 count.code, count.undotted, heading.value = dotted, heading.value, ""
     return rows

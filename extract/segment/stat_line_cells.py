@@ -149,6 +149,32 @@ def _looks_prose(text: str) -> bool:
 
 def _cells(text: str, units: set[str], settings: StatLineSettings) -> tuple[str, str, str, str, str] | None:
     """(code, indicator, unit, figure, note) of a row's line, or None when it is not one."""
+    cells = _line_row_cells(text, units, settings)
+    return _bar_read_as_one(cells) if cells is not None else None
+
+
+def _bar_read_as_one(cells: tuple[str, str, str, str, str]) -> tuple[str, str, str, str, str]:
+    """The row's cells with a ruling line OCR read as the digit 1 before the figure ("Hồ sơ 1 —.
+    359 h", "… 1 87,19 1 :") given back: a lone "1" read as the figure, the note opening with a
+    figure of its own, which is the row's (an annex's notes column holds words, not a count)."""
+    code, indicator, unit, value, note = cells
+    words = note.split()
+    while words and not any(c.isalnum() for c in words[0]):
+        words = words[1:]  # the ruling line's specks ("—.")
+    if value != "1" or not words:
+        return cells
+    figure = words[0].strip(_FIGURE_SPECKS + _EDGE_MARKS)
+    if not (figure and _NUMBER.match(figure)) or _is_one(figure):
+        return cells
+    return code, indicator, unit, figure, " ".join(words[1:])
+
+
+def _is_one(figure: str) -> bool:
+    return figure.rstrip("%") == "1"
+
+
+def _line_row_cells(text: str, units: set[str], settings: StatLineSettings) -> tuple[str, str, str, str, str] | None:
+    """``_cells`` as the line's tokens and bars cut it."""
     if len(_BAR.findall(text)) >= settings.min_bars:
         barred = _barred_cells(text, settings)
         if barred is not None:
@@ -213,7 +239,9 @@ def _barred_cells(text: str, settings: StatLineSettings) -> tuple[str, str, str,
     if code is not None and cells[0].split()[0] == cells[0]:
         cells = cells[1:]
     elif code is not None:  # "2.1 Số …" with no bar after the code
-        cells = [cells[0][len(cells[0].split()[0]) :].strip(), *cells[1:]]
+        rest = cells[0][len(cells[0].split()[0]) :].strip()
+        # "a) _| Số TTHC …": the code cell's specks before its bar are no cell of the row.
+        cells = [rest, *cells[1:]] if rest.strip(_CODE_SPECKS + " ") else cells[1:]
     cells = [c.strip(_FIGURE_SPECKS) if _is_figure(c.strip(_FIGURE_SPECKS)) else c for c in cells]
     figures = [k for k, c in enumerate(cells) if _is_figure(c)]
     last = max((k for k, c in enumerate(cells) if c), default=0)
@@ -225,12 +253,19 @@ def _barred_cells(text: str, settings: StatLineSettings) -> tuple[str, str, str,
     if not figures or figures[0] == 0:
         return None
     at = figures[0]
+    if at == 1 and _PERCENT_SPECKED.fullmatch(cells[at]) and at + 1 < len(cells) and _is_figure(cells[at + 1]):
+        # "Tỷ lệ … | 1% | 89,23 |": the unit cell's "%" with a speck of its ruling line read as a
+        # digit, the figure in the next cell (a ratio's figure is no note's).
+        cells = [cells[0], "%", *cells[at + 1 :]]
+        at = 2
     words = " ".join(cells[: max(1, at - 1)]).lstrip(_CODE_SPECKS + "[]").strip()
     indicator = _RULE_RUN.sub("", words) or words
     unit = cells[at - 1] if at >= 2 else ""
     return code or "", indicator, unit, cells[at], " ".join(cells[at + 1 :])
 
 
+# A unit cell's "%" with one speck read as a digit beside it ("1%", "%1").
+_PERCENT_SPECKED = lazy_compile(r"\d\s?%|%\s?\d")
 # Specks of the grid stuck to a figure's cell ("360]", "‘0").
 _FIGURE_SPECKS = " []|_—~‘’'`°"
 

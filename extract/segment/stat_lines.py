@@ -20,11 +20,9 @@ import regex as re
 from extract.model import IngestedDocument, Line
 from extract.segment.captions import attaches_to_report
 from extract.segment.joined import JoinedRow, JoinedTable
+from extract.segment.stat_cell_labels import cells_under_labels, code_between_labels
 from extract.segment.stat_cell_order import figures_first
 from extract.segment.stat_cells import (
-    CODE,
-    FIGURE,
-    NUMBER,
     Cell,
     CellLineSettings,
     one_cell_per_line,
@@ -137,7 +135,10 @@ class StatLineSettings:
 _STOP = lazy_compile(r"^\s*(?:ph[uụ]\s*l[uụ]c|bi[eể]u\s*(?:m[aẫ]u|s[oố])|n[oơ]i\s*nh[aậ]n|tm\.|kt\.)", re.I)
 # The grid's left ruling line read as a capital stuck to a row's code ("P21 | Số …", "F 1 | …",
 # "P31 [Số …"): a capital, a code, then the bar or bracket of the cell's right edge.
-_EDGE_SPECK = lazy_compile(r"^[\[|(]?\s*[A-Z]\s?(?=\d{1,2}(?:[.,]\d{1,2})*\.?\s*[|\[])")
+_EDGE_SPECK = lazy_compile(r"^[\[|(]?\s*[A-Z]\s?(?=\d{1,2}(?:[.,]\d{1,2})*\.?[\s_]*[|\[])")
+# ... or to a lettered item ("Fa) | Số TTHC … | 99 |", "Fb) _| …"), taken so only where the line
+# then reads a figure: a capital and a letter before a bar are as often a garbled code cell.
+_EDGE_SPECK_ITEM = lazy_compile(r"^[\[|(]?\s*[A-Z]\s?(?=[a-zđ€©]\)[\s_]*[|\[])")
 # The code cell's right ruling line read as a bracket glued to the code and the indicator
 # ("53_[Tỷ lệ …", "~7_[Số sáng kiến …"): the code and the indicator are two words.
 _GLUED_CODE = lazy_compile(r"^([~\-—_'‘`\"]*\d{1,2}(?:[.,]\d{1,2}){0,2}\.?)_*(?=\[\w)")
@@ -421,6 +422,9 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
         if _STOP.match(text) or (rows and is_statistics_header(text)):
             break
         text = _without_edge_speck(text)
+        item = _EDGE_SPECK_ITEM.sub("", text, count=1)
+        if item != text and (_cells(item, units, settings) or ("",) * 5)[3]:
+            text = item
         if not rows and _header_rest(text):
             k += 1
             continue
@@ -560,15 +564,7 @@ def _cell_table(
         for text in _line_cells(ln.text)
         if fold(text).strip(" -_.,;:|") != "ghi"  # the notes column's label cut short, wherever OCR put it
     ]
-    # The header's labels, one per line, and the form's "(Kèm theo …)" before the first row.
-    first = next((k for k, c in enumerate(cells) if c.kind in (CODE, NUMBER, FIGURE)), len(cells))
-    labels = [k for k in range(first) if _header_cell(cells[k].text)]
-    cells = cells[labels[-1] + 1 :] if labels else cells
-    # The first row's code read between the labels ("STT" / "1" / "Nội dung" / "ĐVT" …): above
-    # the header the body starts under, so not among the cells; it opens the first row.
-    lead = _code_between_labels(lines, head)
-    if lead is not None and (not cells or cells[0].kind not in (CODE, NUMBER)):
-        cells = [lead, *cells]
+    cells, named = cells_under_labels(cells, code_between_labels(lines, head))
     # A run whose rows print their unit and figure before their indicator is split by its own
     # order (``stat_cell_order``); any other the usual way, a row opened at its code or indicator.
     rejoined = figures_first(cells) or heading_cells_returned(rejoin(cells, cell_settings))
@@ -576,17 +572,5 @@ def _cell_table(
     end = start
     if body:
         end = next(k for k in range(start, len(lines)) if lines[k] is body[-1]) + 1
-    labelled = len(labels) >= settings.min_header_labels
+    labelled = named >= settings.min_header_labels
     return (_joined_table(rows, lines[head].number, settings) if rows else None), end, labelled
-
-
-def _code_between_labels(lines: list[Line], head: int) -> Cell | None:
-    """The lone code printed between two header labels just above line ``head`` (a header's first
-    label), as a code cell, or None."""
-    if head < 2:
-        return None
-    above, label = lines[head - 1], lines[head - 2]
-    token = above.text.strip().strip(_CODE_SPECKS)
-    if not re.fullmatch(r"\d{1,2}\.?", token) or not _header_cell(label.text):
-        return None
-    return Cell(CODE, token, above.page, above.number)

@@ -10,6 +10,7 @@ from dataclasses import replace
 import regex as re
 
 from extract.model import IngestedDocument, Line
+from extract.segment.stat_headings import count_worded
 from normalize.count_units import unit_key
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
@@ -84,11 +85,14 @@ def lost_figure(row: StatRow, heads_rows: bool, confidence: float) -> StatRow:
     sub-row ("2.2", "3.1.b") with no figure and no row under it, whose unit OCR garbled with its
     figure ("Người °)"): a heading heads rows, a row of its own carries its figure; and a row whose
     indicator ends in a figure no cell took (unit and figure run into the words with a speck:
-    "… trong kỳ Hồ sơ "692"): the figure was printed, not read. The row was not read whole: its
-    confidence is at most ``confidence``."""
+    "… trong kỳ Hồ sơ "692"): the figure was printed, not read. So is a row worded as a count or
+    a share ("Số cán bộ … Nevoi", its unit garbled into its words), whatever it heads: a heading
+    is worded as no count (``stat_headings``). The row was not read whole: its confidence is at
+    most ``confidence``."""
     sub_row = bool(row.code) and "." in (row.code or "") and not heads_rows
     figure_left = _FIGURE_AT_END.search(row.indicator or "") is not None
-    if row.value is None and (row.unit or sub_row or figure_left) and not row.value_raw:
+    worded = count_worded(row.indicator or "")
+    if row.value is None and (row.unit or sub_row or figure_left or worded) and not row.value_raw:
         return replace(row, flags=[*row.flags, MISSING_VALUE], confidence=min(row.confidence, confidence))
     return row
 
