@@ -348,6 +348,9 @@ def _with_lost_cells(
         garbled_cell(tokens[after], last=after == len(tokens) - 1)
         or _overlong_cell(tokens, after)
         or _mixed_cell(tokens, after)
+        # (ending the line, only after figures that can be a maximum and its score: "2 1,5 1D",
+        # not "2 5 H5,", whose figures are no such pair)
+        or (_mixed_cell(tokens, after, at_end=True) and len(numbers) >= 2 and _max_first(numbers))
     )
     if lost_before and not lost_after:
         return before, last, [tokens[before][1], *numbers]
@@ -417,24 +420,27 @@ def _overlong_cell(tokens: list[tuple[str, str]], k: int) -> bool:
     )
 
 
-def _mixed_cell(tokens: list[tuple[str, str]], k: int) -> bool:
+def _mixed_cell(tokens: list[tuple[str, str]], k: int, at_end: bool = False) -> bool:
     """Token ``k``, right after a points number, is two or three characters mixing letters and
     digits ("10 | B05 7,75": 8,25 read with a letter for its 8 and its comma lost) with a points
     number right after it: a cell OCR garbled between two cells, kept in its place so the number
     after it takes the next column (a code or a document's number does not stand between two
-    points figures)."""
+    points figures). So is one ending the line (``at_end``: "2 1,5 1D", the appraised 1,5
+    garbled): no explanation is one such token."""
     core = tokens[k][1].strip(CELL_SPECKS)
     if not re.fullmatch(r"(?=[^\d]*\d)(?=\P{L}*\p{L})[\p{L}\d]{2,3}", core) or points_cell(core, beside_points=True):
         return False
     nxt = k + 1
     while nxt < len(tokens) and JUNK.match(tokens[nxt][1]):
         nxt += 1
-    return nxt < len(tokens) and points_cell(tokens[nxt][1]) is not None
+    return (at_end and nxt >= len(tokens)) or (nxt < len(tokens) and points_cell(tokens[nxt][1]) is not None)
 
 
 # Spacing accents alone: a speck on a number's edge when glued to it ("0ˆ", ``CELL_SPECKS``), a
 # cell OCR could not read when standing apart.
 _LONE_ACCENTS = lazy_compile(f"[{re.escape(SPACING_ACCENTS)}]+")
+# A whole percentage ("85%", "5%"): the text's rate, printed as is.
+_PERCENT = lazy_compile(r"\d{1,2}%")
 # A roman numeral ("quí I, quí II") and an abbreviation ("VP", "CV") are words, not garbled cells.
 _WORDLIKE = lazy_compile(r"^(?:[IVX]+|\p{Lu}{2,})[.,;:]?$")
 
@@ -449,6 +455,8 @@ def garbled_cell(token: tuple[str, str], last: bool = False) -> bool:
         return True  # a mark standing where a cell is ("16 ˆ"): the cell OCR could not read
     if not core or len(core) > 3 or raw == BAR or _WORDLIKE.match(core) or points_cell(raw, beside_points=True):
         return False
+    if _PERCENT.fullmatch(core):
+        return False  # a rate the explanation states ("Tỷ lệ đạt 85%"): no points cell prints a "%"
     if re.search(r"[^\p{L}\p{N}]", core):
         return True
     if not re.fullmatch(r"\p{L}{1,3}" if last else r"\p{L}{1,2}", core):

@@ -56,6 +56,7 @@ from extract.segment.row_openings import (
 )
 from extract.segment.scale_lines import is_scale_line, scale_line_parts, scale_line_text
 from extract.segment.stray_numbers import (
+    code_read_for_first_figure,
     code_read_for_max,
     continues_codes,
     count_in_text,
@@ -112,6 +113,10 @@ class RowBuilder:
             figure, *after = cells.text_tokens
             cells.max_raw, cells.self_raw, cells.code = cells.code, figure[1], None
             cells.name, cells.explanation, cells.split_tokens = [], after, []
+        if code_read_for_first_figure(cur, cells, self.rows, self.settings, self.table_points):
+            # (": 10 10 10" under a centred row's name: its three figures, no code 10)
+            cells.max_raw, cells.self_raw, cells.appraised_raw = cells.code, cells.max_raw, cells.self_raw
+            cells.code, cells.later_raws = None, ()
         if speck_number(self.cur, cells, self.settings, self.table_points):
             # a rule's speck read as a digit, on a row's wrapped line (and specks beside it)
             cells.max_raw = cells.self_raw = cells.appraised_raw = None
