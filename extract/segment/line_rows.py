@@ -36,6 +36,7 @@ from extract.segment.row_draft import LineTable, RowDraft
 from extract.segment.row_openings import (
     after_garbled,
     after_heading,
+    after_whole_named_figures,
     below_heading,
     coded_centre,
     coded_next_name,
@@ -459,7 +460,11 @@ class RowBuilder:
                 cur.awaiting_numbers = True
         elif (
             self.centred
-            and (opens_centred_row(cur, tokens, self.settings) or next_opening(cur, tokens, self.settings))
+            and (
+                opens_centred_row(cur, tokens, self.settings)
+                or next_opening(cur, tokens, self.settings)
+                or after_whole_named_figures(cur, tokens, self.settings)
+            )
             or after_garbled(cur, tokens, self.settings)
         ):
             cur = self._new(cells, "numbers")

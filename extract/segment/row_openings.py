@@ -276,6 +276,23 @@ def opens_centred_row(cur: RowDraft, tokens: list[tuple[str, str]], settings: Li
     )
 
 
+def after_whole_named_figures(cur: RowDraft, tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
+    """In a centred table, a row with its figures whose name is, whole, a catalogued criterion
+    name printed above them ("Ban hành kế hoạch CCHC năm" over "mã 111 07/01/2013 1 0,5 0,5":
+    the name's one line beside the explanation's first, OCR ordered it first), then a line
+    opening another catalogued name: the next row's, printed above its figures. A whole name has
+    no wrapped line, and an explanation does not open as a criterion's name does."""
+    has_figures = cur.n_numbers > 0 or cur.appraised_raw is not None
+    return (
+        has_figures
+        and not cur.awaiting_numbers
+        and bool(cur.name)
+        and is_criterion_name(unspecked(cur.name), settings)
+        and opens_name_part(unspecked(tokens), settings)
+        and not opens_explanation(unspecked(tokens))
+    )
+
+
 def next_opening(cur: RowDraft, tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
     """In a centred table, a row still waiting for its numbers whose name opens as a
     catalogued criterion name does: a line opening another such name is the next row's (this
