@@ -101,3 +101,21 @@ def test_row_openings_of_a_centred_table():
     )
     partial.add_number("1")
     assert not after_whole_named_figures(partial, line, settings)
+
+
+def test_a_max_read_with_its_one_as_a_letter_opens_the_run(tmp_path):
+    # "i0 95 9": the "i" is the 1 of 10 (read as a speck, "0" is below 9,5 and the run would start
+    # at 95, a max of 95): the row's three cells, the max read 10 and doubted (0 kept as a reading).
+    cells = _cells("2 Xay dung va té chitc thyc hién van ban quy pham i0 95 9 Théng bao sé 5/TB-UBND ngay")
+    assert (cells.max_raw, cells.self_raw, cells.appraised_raw) == ("i0", "95", "9")
+    text = (DATA / "centred-figures.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "Xay dung va to chuc thuc hien van ban quy pham\n: 10 9 8,75",
+        "2. Xay dung va to chuc thuc hien van ban quy pham i0 95 9 Thong bao s6 5/TB-UBND ngay",
+    )
+    dump = tmp_path / "glued.txt"
+    dump.write_text(text, encoding="utf-8")
+    (table,) = convert_file(dump).score_tables
+    two = next(r for r in table.rows if r.code == "2")
+    assert (two.max_points, two.self_points, two.appraised_points) == (10.0, 9.5, 9.0)
+    assert "ambiguous_number" in two.flags and two.alternatives["max_points"] == [0.0]

@@ -22,6 +22,7 @@ from extract.segment.line_common import (
     SPACING_ACCENTS,
     LineTableSettings,
     glued_digits,
+    glued_readings,
     is_score_token,
     points_cell,
 )
@@ -343,7 +344,7 @@ def _with_lost_cells(
     after = last
     while after < len(tokens) and JUNK.match(tokens[after][1]):
         after += 1
-    lost_before = before >= 1 and garbled_cell(tokens[before])
+    lost_before = before >= 1 and (garbled_cell(tokens[before]) or _glued_max(tokens[before][1], numbers))
     lost_after = after < len(tokens) and (
         garbled_cell(tokens[after], last=after == len(tokens) - 1)
         or _overlong_cell(tokens, after)
@@ -362,6 +363,17 @@ def _with_lost_cells(
             return first, past[-1][0] + 1, [*numbers, *(cell for _, cell in past)]
         return _run_past_lost(tokens, first, after, [*numbers, tokens[after][1]], n_points)
     return first, last, numbers
+
+
+def _glued_max(raw: str, numbers: list[str]) -> bool:
+    """A cell a letter is glued to, right before a run short of the points columns, that is the
+    run's maximum only with its letter read as the digit it looks like ("i0 95 9": 10, then 9,5
+    and 9; read as a speck, "0" is below them and the run would start at 95): the first cell,
+    kept as OCR printed it (``glued_readings`` gives the set and the sums both readings)."""
+    readings = glued_readings(raw)
+    if points_cell(raw) is not None or len(readings) < 2 or not numbers:
+        return False
+    return any(_max_first([f"{value:g}", numbers[0]]) for value in readings[1:])
 
 
 def _spacing_mark(raw: str) -> bool:
