@@ -351,7 +351,7 @@ def _with_lost_cells(
         or _mixed_cell(tokens, after)
         # (ending the line, only after figures that can be a maximum and its score: "2 1,5 1D",
         # not "2 5 H5,", whose figures are no such pair)
-        or (_mixed_cell(tokens, after, at_end=True) and len(numbers) >= 2 and _max_first(numbers))
+        or (_mixed_cell(tokens, after, at_end=True) and len(numbers) >= 2 and _max_first(list[str | None](numbers)))
     )
     if lost_before and not lost_after:
         return before, last, [tokens[before][1], *numbers]
