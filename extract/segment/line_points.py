@@ -22,6 +22,7 @@ from extract.segment.line_common import (
     SPACING_ACCENTS,
     LineTableSettings,
     glued_digits,
+    glued_readings,
     is_score_token,
     points_cell,
 )
@@ -355,11 +356,14 @@ def _with_lost_cells(
     after = last
     while after < len(tokens) and JUNK.match(tokens[after][1]):
         after += 1
-    lost_before = before >= 1 and garbled_cell(tokens[before])
+    lost_before = before >= 1 and (garbled_cell(tokens[before]) or _glued_max(tokens[before][1], numbers))
     lost_after = after < len(tokens) and (
         garbled_cell(tokens[after], last=after == len(tokens) - 1)
         or _overlong_cell(tokens, after)
         or _mixed_cell(tokens, after)
+        # (ending the line, only after figures that can be a maximum and its score: "2 1,5 1D",
+        # not "2 5 H5,", whose figures are no such pair)
+        or (_mixed_cell(tokens, after, at_end=True) and len(numbers) >= 2 and _max_first(list[str | None](numbers)))
     )
     if lost_before and not lost_after:
         return before, last, [tokens[before][1], *numbers]
@@ -371,6 +375,17 @@ def _with_lost_cells(
             return first, past[-1][0] + 1, [*numbers, *(cell for _, cell in past)]
         return _run_past_lost(tokens, first, after, [*numbers, tokens[after][1]], n_points)
     return first, last, numbers
+
+
+def _glued_max(raw: str, numbers: list[str]) -> bool:
+    """A cell a letter is glued to, right before a run short of the points columns, that is the
+    run's maximum only with its letter read as the digit it looks like ("i0 95 9": 10, then 9,5
+    and 9; read as a speck, "0" is below them and the run would start at 95): the first cell,
+    kept as OCR printed it (``glued_readings`` gives the set and the sums both readings)."""
+    readings = glued_readings(raw)
+    if points_cell(raw) is not None or len(readings) < 2 or not numbers:
+        return False
+    return any(_max_first([f"{value:g}", numbers[0]]) for value in readings[1:])
 
 
 def _spacing_mark(raw: str) -> bool:
@@ -429,24 +444,27 @@ def _overlong_cell(tokens: list[tuple[str, str]], k: int) -> bool:
     )
 
 
-def _mixed_cell(tokens: list[tuple[str, str]], k: int) -> bool:
+def _mixed_cell(tokens: list[tuple[str, str]], k: int, at_end: bool = False) -> bool:
     """Token ``k``, right after a points number, is two or three characters mixing letters and
     digits ("10 | B05 7,75": 8,25 read with a letter for its 8 and its comma lost) with a points
     number right after it: a cell OCR garbled between two cells, kept in its place so the number
     after it takes the next column (a code or a document's number does not stand between two
-    points figures)."""
+    points figures). So is one ending the line (``at_end``: "2 1,5 1D", the appraised 1,5
+    garbled): no explanation is one such token."""
     core = tokens[k][1].strip(CELL_SPECKS)
     if not re.fullmatch(r"(?=[^\d]*\d)(?=\P{L}*\p{L})[\p{L}\d]{2,3}", core) or points_cell(core, beside_points=True):
         return False
     nxt = k + 1
     while nxt < len(tokens) and JUNK.match(tokens[nxt][1]):
         nxt += 1
-    return nxt < len(tokens) and points_cell(tokens[nxt][1]) is not None
+    return (at_end and nxt >= len(tokens)) or (nxt < len(tokens) and points_cell(tokens[nxt][1]) is not None)
 
 
 # Spacing accents alone: a speck on a number's edge when glued to it ("0ˆ", ``CELL_SPECKS``), a
 # cell OCR could not read when standing apart.
 _LONE_ACCENTS = lazy_compile(f"[{re.escape(SPACING_ACCENTS)}]+")
+# A whole percentage ("85%", "5%"): the text's rate, printed as is.
+_PERCENT = lazy_compile(r"\d{1,2}%")
 # A roman numeral ("quí I, quí II") and an abbreviation ("VP", "CV") are words, not garbled cells.
 _WORDLIKE = lazy_compile(r"^(?:[IVX]+|\p{Lu}{2,})[.,;:]?$")
 
@@ -461,6 +479,8 @@ def garbled_cell(token: tuple[str, str], last: bool = False) -> bool:
         return True  # a mark standing where a cell is ("16 ˆ"): the cell OCR could not read
     if not core or len(core) > 3 or raw == BAR or _WORDLIKE.match(core) or points_cell(raw, beside_points=True):
         return False
+    if _PERCENT.fullmatch(core):
+        return False  # a rate the explanation states ("Tỷ lệ đạt 85%"): no points cell prints a "%"
     if re.search(r"[^\p{L}\p{N}]", core):
         return True
     if not re.fullmatch(r"\p{L}{1,3}" if last else r"\p{L}{1,2}", core):

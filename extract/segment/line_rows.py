@@ -37,6 +37,7 @@ from extract.segment.row_draft import LineTable, RowDraft
 from extract.segment.row_openings import (
     after_garbled,
     after_heading,
+    after_whole_named_figures,
     below_heading,
     coded_centre,
     coded_next_name,
@@ -57,6 +58,7 @@ from extract.segment.row_openings import (
 )
 from extract.segment.scale_lines import is_scale_line, scale_line_parts, scale_line_text
 from extract.segment.stray_numbers import (
+    code_read_for_first_figure,
     code_read_for_max,
     continues_codes,
     count_in_text,
@@ -113,6 +115,10 @@ class RowBuilder:
             figure, *after = cells.text_tokens
             cells.max_raw, cells.self_raw, cells.code = cells.code, figure[1], None
             cells.name, cells.explanation, cells.split_tokens = [], after, []
+        if code_read_for_first_figure(cur, cells, self.rows, self.settings, self.table_points):
+            # (": 10 10 10" under a centred row's name: its three figures, no code 10)
+            cells.max_raw, cells.self_raw, cells.appraised_raw = cells.code, cells.max_raw, cells.self_raw
+            cells.code, cells.later_raws = None, ()
         if speck_number(self.cur, cells, self.settings, self.table_points):
             # a rule's speck read as a digit, on a row's wrapped line (and specks beside it)
             cells.max_raw = cells.self_raw = cells.appraised_raw = None
@@ -455,7 +461,11 @@ class RowBuilder:
                 cur.awaiting_numbers = True
         elif (
             self.centred
-            and (opens_centred_row(cur, tokens, self.settings) or next_opening(cur, tokens, self.settings))
+            and (
+                opens_centred_row(cur, tokens, self.settings)
+                or next_opening(cur, tokens, self.settings)
+                or after_whole_named_figures(cur, tokens, self.settings)
+            )
             and not heading_wrap(cur, tokens, self.settings)
             or after_garbled(cur, tokens, self.settings)
         ):

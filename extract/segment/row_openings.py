@@ -263,13 +263,33 @@ def opens_centred_row(cur: RowDraft, tokens: list[tuple[str, str]], settings: Li
         has_numbers
         and not cur.awaiting_numbers
         and cur.lines_below >= cur.lines_above
-        # (or past a short token OCR made of the ruling line, as a catalogued name opens)
+        # (or past a short token OCR made of the ruling line, as a catalogued name opens, its
+        # first words at least when the explanation's go on after them on the line: "TTất cả báo
+        # cáo được gửi … (báo _ | Chưa hoàn thành …", a letter OCR doubled)
         and (
             starts_name(tokens)
             and opens_with_word(tokens)
             and not opens_explanation(unspecked(tokens))
             or opens_name_line(tokens, settings)
+            or opens_name_part(unspecked(tokens), settings)
         )
+    )
+
+
+def after_whole_named_figures(cur: RowDraft, tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
+    """In a centred table, a row with its figures whose name is, whole, a catalogued criterion
+    name printed above them ("Ban hành kế hoạch CCHC năm" over "mã 111 07/01/2013 1 0,5 0,5":
+    the name's one line beside the explanation's first, OCR ordered it first), then a line
+    opening another catalogued name: the next row's, printed above its figures. A whole name has
+    no wrapped line, and an explanation does not open as a criterion's name does."""
+    has_figures = cur.n_numbers > 0 or cur.appraised_raw is not None
+    return (
+        has_figures
+        and not cur.awaiting_numbers
+        and bool(cur.name)
+        and is_criterion_name(unspecked(cur.name), settings)
+        and opens_name_part(unspecked(tokens), settings)
+        and not opens_explanation(unspecked(tokens))
     )
 
 
@@ -291,9 +311,13 @@ def after_garbled(cur: RowDraft, tokens: list[tuple[str, str]], settings: LineTa
     """In any layout, a row waiting for its numbers whose name so far is only tokens that are
     no word ("BEiriTEOHC DĐ Si 7aẽ 1. 5Ð säẽ:": a line OCR garbled past reading, its row
     unknown), then a line opening a catalogued criterion name: the next row's, printed above its
-    numbers (the garbled line a lost row's), not the garbled row's wrapped name."""
+    numbers (the garbled line a lost row's), not the garbled row's wrapped name. So is a row a
+    garbled heading opened ("C1. |EÖNGTÁCCHỈĐẠO,ĐIỀUHÀNHCGHG", its letters run together), no
+    figures nor explanation read for it: nothing of it is waiting for a wrapped line."""
+    opened_by_text = cur.started_by == "text" and not cur.explanation
     return (
-        cur.awaiting_numbers
+        (cur.awaiting_numbers or opened_by_text)
+        and cur.appraised_raw is None
         and not cur.n_numbers
         and bool(cur.name)
         and all(speckish(raw) for _, raw in cur.name)

@@ -64,6 +64,10 @@ def resolve_lost_commas(rows: list[ScoreRow], settings: ReadingSettings = Readin
             if not values:
                 continue
             readings[(k, field)] = values
+            if field == "max_points" and any(v > 0 for v in values):
+                # No criterion is worth nothing: a max read 0 ("i0", the "i" taken for a speck) is
+                # the other reading (the printed one stays first: the row is doubted below).
+                values = [v for v in values if v > 0]
             total = _children_total(rows, row, field) if bound is None else None
             # A part heading has no bound above it: the reading its children's points add up to.
             adding = [v for v in values if total is not None and abs(v - total) <= settings.tolerance]

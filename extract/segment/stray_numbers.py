@@ -47,6 +47,32 @@ def speck_number(cur: RowDraft | None, cells: LineCells, settings: LineTableSett
     return first[:1].islower() and not whole_name_line(cells, settings, table_points)
 
 
+def code_read_for_first_figure(
+    cur: RowDraft | None, cells: LineCells, rows: list[RowDraft], settings: LineTableSettings, table_points: int
+) -> bool:
+    """A line of figures only (": 10 10 10") under a named row still waiting for its figures, the
+    first taken for the STT cell's code: that code can follow no code read so far (after "1",
+    "10" reads no next row), and it can be the maximum of the figures after it, which are one
+    fewer than the points columns. OCR lost the row's code (a centred row's name printed above
+    and below its figures' line), and the line's figures fill its points columns from the first.
+    The last code read must be a row's with its figures: a code line of none ("L | ; (See aN")
+    may be the waiting row's own code, printed above its name, and the numbering says nothing."""
+    code = cells.code or ""
+    figures = [raw for raw in (cells.max_raw, cells.self_raw, cells.appraised_raw) if raw is not None]
+    if cur is None or not code.isdigit() or cur.n_numbers or not cur.name or cells.text_tokens:
+        return False
+    coded = next((r for r in reversed(rows) if r.code), None)
+    if coded is None or not coded.n_numbers:
+        return False
+    if len(figures) != table_points - 1 or cells.appraised_raw is not None:
+        return False
+    top = parse_number(code, kind="score")
+    values = [parse_number(raw, kind="score") for raw in figures]
+    if top is None or top.value is None or any(v is None or v.value is None or v.value > top.value for v in values):
+        return False
+    return not continues_codes(code, rows, settings, whole=True)
+
+
 def count_in_text(cells: LineCells, rows: list[RowDraft], settings: LineTableSettings) -> bool:
     """A number-less line opening with a plain number ("6") then a lower-case word, where
     that number is far from the next code in the table's numbering (after "1.2"): a count
@@ -63,9 +89,13 @@ def count_in_text(cells: LineCells, rows: list[RowDraft], settings: LineTableSet
     return cost is None or cost > settings.max_code_step
 
 
-def continues_codes(token: str, rows: list[RowDraft], settings: LineTableSettings, step: float | None = None) -> bool:
+def continues_codes(
+    token: str, rows: list[RowDraft], settings: LineTableSettings, step: float | None = None, whole: bool = False
+) -> bool:
+    """Whether ``token`` read as a code is a step the table's numbering may take after the last
+    code read (a code of two levels or more; of any level when ``whole``: a plain "10")."""
     reading = read_code_token(token)
-    if reading is None or not reading.components or len(reading.components) < 2:
+    if reading is None or not reading.components or (len(reading.components) < 2 and not whole):
         return False
     last = next((read_code_token(r.code) for r in reversed(rows) if r.code), None)
     if last is None or not last.components:
