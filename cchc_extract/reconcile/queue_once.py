@@ -125,7 +125,9 @@ def _clause_cells(clause: str) -> list[tuple[str, str | None]] | None:
         return out
     if clause.startswith(_CELLS_ILLEGIBLE):
         listed = clause.removeprefix(_CELLS_ILLEGIBLE)
-        found = [(m.group(1), _FIELD_WORDS[m.group(2)]) for m in _ILLEGIBLE_CELL.finditer(listed)]
+        found: list[tuple[str, str | None]] = [
+            (m.group(1), _FIELD_WORDS[m.group(2)]) for m in _ILLEGIBLE_CELL.finditer(listed)
+        ]
         return found if found and len(found) == listed.count(" printed ") else None
     m = _ROWS_LOST.fullmatch(clause)
     return [(code, None) for code in m.group(1).split(", ")] if m else None
