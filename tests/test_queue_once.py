@@ -133,3 +133,26 @@ def test_a_maximum_misread_beside_a_lost_sibling_is_a_misreading_not_the_commune
     typed = ExtractionResult(source=SourceInfo(method="docx"), score_tables=[ScoreTable(rows=rows())])
     reconcile(typed)
     assert [c.status for c in typed.checks if c.id == "sum_children:/score_tables/0/rows/5:max_points"] == ["mismatch"]
+
+
+def test_a_row_whose_line_gave_no_figure_is_one_entry_its_set_filled_maximum_with_it():
+    # 1.1.4's line lost its figures: the set (ca-mau_2013) filled its maximum, its two scores
+    # are blank. One entry for the row: a person reading its line reads the maximum too (the
+    # commune may have printed its own), not two cell entries and the maximum out of the queue.
+    def row(code: str, line: int, mx: float, own: float | None, *flags: str) -> ScoreRow:
+        r = _row(code, line, mx, own, *flags)
+        r.appraised_points, r.appraised_points_raw = (own, r.self_points_raw) if own is not None else (None, None)
+        return r
+
+    rows = [
+        row("1.1", 10, 5, 5),
+        row("1.1.1", 11, 1, 1),
+        row("1.1.2", 12, 1, 1),
+        row("1.1.3", 13, 1, 1),
+        row("1.1.4", 14, 2, None, "missing_self", "missing_appraised", "max_from_criteria_set:ca-mau_2013"),
+    ]
+    rows[4].max_points_raw = None
+    result = _dump(rows)
+    reconcile(result)
+    asked = [(r.item, r.field) for r in result.review if r.item == "/score_tables/0/rows/4"]
+    assert asked == [("/score_tables/0/rows/4", None)], asked
