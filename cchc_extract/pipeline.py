@@ -17,6 +17,7 @@ from cchc_extract.coverage import account_coverage
 from cchc_extract.reconcile import ReconcileSettings, reconcile
 from cchc_extract.reconcile.core import one_entry_per_cell
 from cchc_extract.reconcile.misread import ocr_read
+from cchc_extract.reconcile.queue_once import one_look_each
 from cchc_extract.reconcile.unchecked import flag_withheld_by_coverage
 from extract.base import IngestError, IngestOptions, ingest
 from extract.metadata import read_metadata
@@ -229,8 +230,9 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     # doubtful value.
     account_coverage(result)
     flag_withheld_by_coverage(result)
-    result.review = one_entry_per_cell(
-        unread_review_items(result) + meta_review + set_order_review(result) + result.review
+    result.review = one_look_each(
+        one_entry_per_cell(unread_review_items(result) + meta_review + set_order_review(result) + result.review),
+        result,
     )
 
 

@@ -11,6 +11,7 @@ from cchc_extract.reconcile.confidence import (
     coded_by_name,
     explanation_points,
     is_calibrated,
+    set_filled,
     table_fields,
 )
 from cchc_extract.reconcile.core import _Ledger
@@ -29,8 +30,12 @@ from schemas.records import ExtractionResult, ReviewItem, ScoreRow, StatRow
 
 
 def nothing_read(row: ScoreRow | StatRow, refs: list[ReviewItem]) -> bool:
-    """Whether a row read no figure in any of its fields (``refs``)."""
-    return all(getattr(row, ref.field or "", None) is None for ref in refs)
+    """Whether a row read no figure in any of its fields (``refs``): a maximum the criteria set
+    filled in for a cell not read (``set_filled``) is no figure of the row's line. The row's one
+    entry then asks about that maximum too: a commune's own maximum the set's hides is found
+    only by a person reading the line (seed 598's dump: 1.1.4 printed 3, filled with the set's 2
+    at 0.99 beside its two scores lost, each queued alone, the maximum silent)."""
+    return all(getattr(row, ref.field or "", None) is None or set_filled(row, ref.field or "") for ref in refs)
 
 
 def _edge_reason(row: ScoreRow | StatRow) -> str:

@@ -241,8 +241,15 @@ def _check_score_table(
                 or suspects([i, *children], rows, field_, parents, kids, s.points_tolerance, maxima)
             )
             found = []
+            unread = _set_children_unread(row, [rows[c] for c in children], maxima)
             if status == "mismatch":
                 lost: list[float | None] = [None] if any(c in orphans for c in children) else []
+                if ocr and field_ == "max_points":
+                    # Sub-criteria the criteria set names that no row read (OCR lost their lines)
+                    # count in the sum at the set's maxima: a misreading is then found where it
+                    # makes the sum hold with them (1.2 of 2 over 1.2.1 read 4, its set maximum
+                    # 1, and 1.2.2 of 1 lost), not left a fault of the commune's.
+                    lost += [maxima[k] for k in unread]
                 members = [cell(i, field_), *(cell(c, field_) for c in children)]
                 found = explain(members, partial(sum_holds, tol, lost)) or explain_by_set(
                     members, partial(sum_holds, tol, lost)
@@ -255,7 +262,6 @@ def _check_score_table(
                 # a member whose maximum the page shows misread: its line's scores are as unsure
                 spoilt = spoilt_lines([i, *children], rows, kids, maxima, s.points_tolerance)
                 unsure += tuple(_score_ref(ti, k, rows[k], field_, name) for k in spoilt)
-            unread = _set_children_unread(row, [rows[c] for c in children], maxima)
             if (
                 status == "mismatch"
                 and ocr
