@@ -24,6 +24,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
+from normalize.disk_cache import cache_root
+
 DOMAIN = "cchc_extract"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DEFAULT_LANG = "vi"
@@ -51,8 +53,7 @@ def translations(lang: str = DEFAULT_LANG) -> gettext.NullTranslations:
 
 def mo_cache_dir() -> Path:
     """Where compiled catalogues are kept between runs: the user's cache folder."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "cchc-extract" / "mo"
+    return cache_root() / "mo"
 
 
 def cached_mo(po: Path) -> bytes:

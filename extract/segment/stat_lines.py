@@ -20,7 +20,6 @@ import regex as re
 from extract.model import IngestedDocument, Line
 from extract.segment.captions import attaches_to_report
 from extract.segment.joined import JoinedRow, JoinedTable
-from extract.segment.stat_cell_order import figures_first
 from extract.segment.stat_cells import (
     CODE,
     FIGURE,
@@ -30,7 +29,6 @@ from extract.segment.stat_cells import (
     one_cell_per_line,
     rejoin,
 )
-from extract.segment.stat_heading_cells import heading_cells_returned
 from extract.segment.stat_line_cells import (
     _BAR,
     _CODE,
@@ -571,6 +569,10 @@ def _cell_table(
         cells = [lead, *cells]
     # A run whose rows print their unit and figure before their indicator is split by its own
     # order (``stat_cell_order``); any other the usual way, a row opened at its code or indicator.
+    # (Imported here: a document without such a run, most, never loads their settings' classes.)
+    from extract.segment.stat_cell_order import figures_first
+    from extract.segment.stat_heading_cells import heading_cells_returned
+
     rejoined = figures_first(cells) or heading_cells_returned(rejoin(cells, cell_settings))
     rows = [_RowLines(r.code, r.indicator, r.unit, r.value, "", r.page, r.first, r.last) for r in rejoined]
     end = start
