@@ -97,10 +97,15 @@ def dataclass_code_cached(path: Path | None = None) -> Iterator[CompiledTexts]:
     path = code_cache_path() if path is None else path
     texts = CompiledTexts(read_codes(path))
     # ``dataclasses`` calls ``exec`` by its global name: a module global of that name is found
-    # before the builtin. Nothing else of the module changes.
+    # before the builtin. Nothing else of the module changes; a block inside another (``main``
+    # called again) puts back the outer block's.
+    outer = vars(dataclasses).get("exec")
     dataclasses.exec = texts.exec  # type: ignore[attr-defined]
     try:
         yield texts
     finally:
-        del dataclasses.exec  # type: ignore[attr-defined]
+        if outer is None:
+            vars(dataclasses).pop("exec", None)
+        else:
+            dataclasses.exec = outer  # type: ignore[attr-defined]
         write_codes(path, texts)

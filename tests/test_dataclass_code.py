@@ -133,6 +133,11 @@ def test_an_error_in_the_block_leaves_the_standard_library_as_it_was(tmp_path):
     with pytest.raises(RuntimeError), dataclass_code_cached(tmp_path / "code.marshal"):
         raise RuntimeError("stop")
     assert not hasattr(dataclasses, "exec")
+    with dataclass_code_cached(tmp_path / "outer.marshal") as outer:
+        with dataclass_code_cached(tmp_path / "inner.marshal"):
+            pass
+        assert dataclasses.exec == outer.exec  # type: ignore[attr-defined]
+    assert not hasattr(dataclasses, "exec")
 
 
 def test_the_command_keeps_the_code_and_converts_the_same(tmp_path):
