@@ -17,7 +17,6 @@ from __future__ import annotations
 import builtins
 import dataclasses
 import marshal
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,7 +24,7 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-from normalize.disk_cache import cache_root
+from normalize.disk_cache import cache_root, keep
 
 # More texts than this in the file (classes edited over many versions): it keeps this run's only.
 MAX_CODES = 5000
@@ -76,18 +75,11 @@ def write_codes(path: Path, texts: CompiledTexts) -> None:
     codes = texts.codes
     if len(codes) > MAX_CODES:
         codes = {k: v for k, v in codes.items() if k in texts.used}
-    import tempfile  # (only a run that compiled something writes)
-
-    tmp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(marshal.dumps(codes))
-        os.replace(tmp, path)
-    except (OSError, ValueError):
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
+        data = marshal.dumps(codes)
+    except ValueError:  # a code object marshal cannot write: nothing kept
+        return
+    keep(path, data)
 
 
 @contextmanager

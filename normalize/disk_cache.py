@@ -44,6 +44,13 @@ def cached(kind: str, sources: Iterable[Path], build: Callable[[], Any]) -> Any:
     except (OSError, EOFError, ValueError, TypeError):  # none yet, or unreadable: built anew
         pass
     value = build()
+    keep(path, marshal.dumps(value))
+    return value
+
+
+def keep(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (a concurrent run reads the old file or this
+    one); a cache that cannot be written is left as it is."""
     import tempfile  # (writing is rare: a cached run needs none of it)
 
     tmp = None
@@ -51,9 +58,8 @@ def cached(kind: str, sources: Iterable[Path], build: Callable[[], Any]) -> Any:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
-            f.write(marshal.dumps(value))
-        os.replace(tmp, path)  # whole or not at all: a concurrent run reads the old file or this one
+            f.write(data)
+        os.replace(tmp, path)
     except OSError:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
-    return value
