@@ -19,10 +19,11 @@ from __future__ import annotations
 import gettext
 import hashlib
 import io
-import os
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+
+from normalize.disk_cache import cache_root, keep
 
 DOMAIN = "cchc_extract"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -51,8 +52,7 @@ def translations(lang: str = DEFAULT_LANG) -> gettext.NullTranslations:
 
 def mo_cache_dir() -> Path:
     """Where compiled catalogues are kept between runs: the user's cache folder."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "cchc-extract" / "mo"
+    return cache_root() / "mo"
 
 
 def cached_mo(po: Path) -> bytes:
@@ -66,16 +66,7 @@ def cached_mo(po: Path) -> bytes:
     except OSError:
         pass
     data = compile_po(po)
-    import tempfile  # (writing the cache is rare: `--help` and a cached run need none of it)
-
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, cached)
-    except OSError:
-        pass
+    keep(cached, data)
     return data
 
 

@@ -74,3 +74,24 @@ print(sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r})))
 """
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert proc.stdout.strip() == "[]", proc.stderr
+
+
+def test_text_without_tables_loads_no_table_row_readers():
+    """Readers a text without tables never runs are loaded where they are used (issue 18: their
+    settings' classes cost a one-line conversion its start-up): the figures-first order and the
+    heading cells of an annex read from lines, the row builder of a score table read from lines.
+    A document with such a table loads them as it reads it."""
+    code = f"""
+import sys
+from pathlib import Path
+from cchc_extract.pipeline import PipelineOptions, convert_file, result_to_json
+p = Path({str(ROOT / "samples" / "000_quang-thanh_2023_ke-hoach-nang-cao-chi-so.txt")!r})
+result_to_json(convert_file(p, p.name, PipelineOptions()))
+lazy = ("extract.segment.stat_cell_order", "extract.segment.stat_heading_cells", "extract.segment.line_rows")
+print(sorted(set(lazy) & set(sys.modules)))
+p = Path({str(ROOT / "samples" / "003_ngoc-ky_2023_bang-diem-ocr.txt")!r})
+result_to_json(convert_file(p, p.name, PipelineOptions()))
+print("extract.segment.line_rows" in sys.modules)
+"""
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert proc.stdout.split("\n")[:2] == ["[]", "True"], proc.stderr

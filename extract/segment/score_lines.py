@@ -40,7 +40,6 @@ from extract.segment.line_header import (
     keyed_concepts,
     points_labels,
 )
-from extract.segment.line_rows import RowBuilder
 from extract.segment.line_split import (
     first_name_line,
     is_criterion_name,
@@ -240,6 +239,10 @@ def _read_table(
     if layout.explanation_undecided:
         layout = _explanation_side(lines[i : i + settings.gutter_sample_lines], layout, settings)
     widths = _column_widths(lines[i:], settings, layout)
+    # The row builder and its readers load with the first table read (a text without one never
+    # builds their classes).
+    from extract.segment.line_rows import RowBuilder
+
     builder = RowBuilder(
         table,
         settings,

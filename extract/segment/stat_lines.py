@@ -21,14 +21,12 @@ from extract.model import IngestedDocument, Line
 from extract.segment.captions import attaches_to_report
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.stat_cell_labels import cells_under_labels, code_between_labels
-from extract.segment.stat_cell_order import figures_first
 from extract.segment.stat_cells import (
     Cell,
     CellLineSettings,
     one_cell_per_line,
     rejoin,
 )
-from extract.segment.stat_heading_cells import heading_cells_returned
 from extract.segment.stat_line_cells import (
     _BAR,
     _CODE,
@@ -567,6 +565,10 @@ def _cell_table(
     cells, named = cells_under_labels(cells, code_between_labels(lines, head))
     # A run whose rows print their unit and figure before their indicator is split by its own
     # order (``stat_cell_order``); any other the usual way, a row opened at its code or indicator.
+    # (Imported here: a document without such a run, most, never loads their settings' classes.)
+    from extract.segment.stat_cell_order import figures_first
+    from extract.segment.stat_heading_cells import heading_cells_returned
+
     rejoined = figures_first(cells) or heading_cells_returned(rejoin(cells, cell_settings))
     rows = [_RowLines(r.code, r.indicator, r.unit, r.value, "", r.page, r.first, r.last) for r in rejoined]
     end = start

@@ -17,9 +17,13 @@ import sys
 import zlib
 from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Any
+
+from normalize.disk_cache import cached
 
 from .syllable import fold
 from .tokens import ABBR, BOS, EOS, NUM, parse_token
@@ -105,11 +109,13 @@ class RepairModel:
 
     def __init__(self, settings: LMSettings = LMSettings()):
         self.settings = settings
-        inventory = (DATA / "syllables.txt").read_text(encoding="utf-8").split()
+        # What the data files say, built once and then read from the user's cache (``model_tables``).
+        tables = cached("repair-model", model_sources(), model_tables)
+        inventory: list[str] = tables["inventory"]
         self.vocab: tuple[str, ...] = SPECIALS + tuple(inventory)
         self.ids = {u: i for i, u in enumerate(self.vocab)}
         self.syllables = frozenset(inventory)
-        z = read_arrays(DATA / LM_FILE)
+        z = {name: _array(code, raw) for name, (code, raw) in tables["arrays"].items()}
         self.uni: list[float] = [v / QUANT for v in z["uni"]]
         self.bow1: list[float] = [v / QUANT for v in z["bow1"]]
         # Bigrams of ``b``: [bi_off[b], bi_off[b + 1]) of bi_ids (successor id), bi_kid (its
@@ -130,16 +136,17 @@ class RepairModel:
         self.tri_succ: dict[int, dict[int, int]] = {}
         self.uni_lp = {u: self.uni[i] for i, u in enumerate(self.vocab)}
         self.floor_lp = min(self.uni)
-        # Syllables by diacritic-free key, most frequent first (sorted: ties must not depend on
-        # the hash seed). Every inventory syllable is a candidate for its key: none is pruned.
-        by_key: dict[str, list[str]] = {}
-        for s in inventory:
-            by_key.setdefault(fold(s), []).append(s)
-        self.by_key = {k: tuple(sorted(v, key=lambda s: (-self.uni_lp[s], s))) for k, v in by_key.items()}
+        # Syllables by diacritic-free key, most frequent first (``syllables_by_key``).
+        self.by_key: dict[str, tuple[str, ...]] = tables["by_key"]
         # Per unit id, the id of its diacritic-free key (the specials are keys of their own).
-        self.key_of: list[int] = unit_keys(self.vocab)
-        self.key_id = {(u if u in SPECIALS else fold(u)): k for u, k in zip(self.vocab, self.key_of)}
-        self.catalogue = _load_catalogue()
+        self.key_of: list[int] = tables["key_of"]
+        self.key_id: dict[str, int] = tables["key_id"]
+        self.catalogue = tuple(
+            CataloguePhrase(text, cores, folded, frozenset(folded.split(" ")))
+            for text, cores, folded in tables["catalogue"]
+        )
+        # The gazetteer's pairs as the decoder reads them (a ``cached_property``: given here as built).
+        self.__dict__["name_pair_ids"] = frozenset(tables["name_pair_ids"])
 
     def tri_state(self, ab: int) -> TriState:
         """The trigram context ``a b`` (packed ``a << 16 | b``), see ``TriState``."""
@@ -265,17 +272,12 @@ class RepairModel:
     @cached_property
     def name_pairs(self) -> frozenset[tuple[str, str]]:
         """Consecutive lower-case syllables inside a gazetteer name ("ngọc", "kỳ")."""
-        out: set[tuple[str, str]] = set()
-        for name in self.names:
-            parts = name.lower().split()
-            out.update(zip(parts, parts[1:]))
-        return frozenset(out)
+        return name_pairs(self.names)
 
     @cached_property
     def name_pair_ids(self) -> frozenset[int]:
         """``name_pairs`` as packed unit ids (the decoder's keys)."""
-        ids = self.ids
-        return frozenset((ids[a] << 16) | ids[b] for a, b in self.name_pairs if a in ids and b in ids)
+        return name_pair_ids(self.name_pairs, self.ids)
 
     @cached_property
     def vowel_dropped(self) -> dict[str, tuple[str, ...]]:
@@ -305,16 +307,73 @@ def _group(kid: array, ids: array, lps: array, key: int, lo: int, hi: int) -> di
     return {u: v / QUANT for u, v in zip(ids[i:j], lps[i:j])}
 
 
-def _load_catalogue() -> tuple[CataloguePhrase, ...]:
+def _array(code: str, raw: bytes) -> array:
+    a = array(code)
+    a.frombytes(raw)
+    return a
+
+
+def name_pairs(names: Iterable[str]) -> frozenset[tuple[str, str]]:
+    """Consecutive lower-case syllables inside the names."""
+    out: set[tuple[str, str]] = set()
+    for name in names:
+        parts = name.lower().split()
+        out.update(zip(parts, parts[1:]))
+    return frozenset(out)
+
+
+def name_pair_ids(pairs: Iterable[tuple[str, str]], ids: dict[str, int]) -> frozenset[int]:
+    """The pairs of units of the vocabulary, as packed unit ids (``a << 16 | b``)."""
+    return frozenset((ids[a] << 16) | ids[b] for a, b in pairs if a in ids and b in ids)
+
+
+def syllables_by_key(inventory: list[str], uni_lp: dict[str, float]) -> dict[str, tuple[str, ...]]:
+    """Syllables by diacritic-free key, most frequent first (sorted: ties must not depend on the
+    hash seed). Every inventory syllable is a candidate for its key: none is pruned."""
+    by_key: dict[str, list[str]] = {}
+    for s in inventory:
+        by_key.setdefault(fold(s), []).append(s)
+    return {k: tuple(sorted(v, key=lambda s: (-uni_lp[s], s))) for k, v in by_key.items()}
+
+
+def _load_catalogue() -> list[tuple[str, tuple[str, ...], str]]:
+    """The phrase catalogue's (line, token cores, folded cores) (``CataloguePhrase``)."""
     phrases = []
     for line in (DATA / "cchc_phrases.txt").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         cores = tuple(parse_token(t).core for t in line.split())
         if len(cores) >= 3 and all(cores):
-            folded = " ".join(fold(c) for c in cores)
-            phrases.append(CataloguePhrase(line, cores, folded, frozenset(folded.split(" "))))
-    return tuple(phrases)
+            phrases.append((line, cores, " ".join(fold(c) for c in cores)))
+    return phrases
+
+
+def model_sources() -> list[Path]:
+    """What ``model_tables`` reads: the data files, and the code that reads and folds them."""
+    code = Path(__file__)
+    files = ("syllables.txt", LM_FILE, "cchc_phrases.txt", "names.txt")
+    return [DATA / f for f in files] + [code, code.with_name("syllable.py"), code.with_name("tokens.py")]
+
+
+def model_tables() -> dict[str, Any]:
+    """The model's tables as built from ``data/`` (kept by ``normalize.disk_cache``, so only
+    values ``marshal`` writes): the syllable inventory, the n-gram arrays (typecode, bytes), the
+    syllables by key, each unit's key id, the phrase catalogue and the gazetteer's pairs by id."""
+    inventory = (DATA / "syllables.txt").read_text(encoding="utf-8").split()
+    vocab = SPECIALS + tuple(inventory)
+    arrays = read_arrays(DATA / LM_FILE)
+    uni_lp = {u: v / QUANT for u, v in zip(vocab, arrays["uni"])}
+    key_of = unit_keys(vocab)
+    names = (ln.strip() for ln in (DATA / "names.txt").read_text(encoding="utf-8").splitlines() if ln)
+    return {
+        "inventory": inventory,
+        "arrays": {name: (a.typecode, a.tobytes()) for name, a in arrays.items()},
+        "by_key": syllables_by_key(inventory, uni_lp),
+        "key_of": key_of,
+        "key_id": {(u if u in SPECIALS else fold(u)): k for u, k in zip(vocab, key_of)},
+        "catalogue": _load_catalogue(),
+        "name_pair_ids": tuple(name_pair_ids(name_pairs(names), {u: i for i, u in enumerate(vocab)})),
+    }
 
 
 @lru_cache(maxsize=1)
