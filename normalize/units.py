@@ -369,6 +369,10 @@ def spell_deadline(text: str, roman: bool = True) -> str:
         num = base.replace("h", "ii").upper()
         if num not in _ROMAN_VALUES and re.fullmatch(r"i*hi*", base):
             num = base.replace("h", "i").upper()
+        # IV is the one quarter with a V: strokes before it beyond one are specks read as
+        # strokes ("TIV/2024": a speck by the "I").
+        if num not in _ROMAN_VALUES and re.fullmatch(r"I{2,3}V", num):
+            num = "IV"
         if num not in _ROMAN_VALUES:
             return text
         key = f"{q.group('head')} {num}/{q.group('year')}"

@@ -32,6 +32,13 @@ def test_an_arabic_quarter_is_read_roman_and_queued_with_its_reading():
     assert "'Quý 1/2025'" in _doubts(out[0])[0] and _doubts(out[2]) == []
 
 
+def test_a_quarter_numeral_that_is_no_quarter_is_doubted():
+    bad = TaskRow(task="Công khai dự toán, quyết toán ngân sách xã", deadline="Quý IIII/2025")
+    good = TaskRow(task="Thực hiện quy chế làm việc", deadline="Quý IV/2025")
+    out = doubt_tasks(_table(bad, good), ocr=True, period="năm 2025")[0].rows
+    assert any("'IIII' is none of I-IV" in d for d in _doubts(out[0])) and _doubts(out[1]) == []
+
+
 def test_a_products_predicate_at_the_tasks_end_goes_back_to_the_product():
     row = TaskRow(
         task="Xây dựng Quy chế chi tiêu nội bộ năm 2025 được cập nhật", product="Trang thông tin", flags=["from_lines"]

@@ -15,6 +15,7 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
 * a deadline's year outside the plan's period;
 * a quarter whose numeral a grid's line reader spelt from look-alikes ("1", "l", "|": the strokes
   counted, ``stroke_doubts``);
+* a quarter numeral that is none of I-IV once spelt ("Quý IIII/2025");
 * a quarter numeral of one to three strokes ("Quý II/2025"): OCR merges, drops or adds one of a run of
   like strokes ("III" read "II") and a text dump keeps no confidence to tell — doubted, kept; on a
   scan whose reader gave the deadline's word confidences, only when Tesseract was unsure of them;
@@ -58,6 +59,10 @@ _YEAR = lazy_compile(r"\b(20\d\d)\b")
 _TEXT_FIELDS = ("task", "activity", "product", "lead", "coordinator", "deadline")
 # A quarter numeral that is a run of like strokes: the count is what OCR gets wrong.
 _STROKE_RUN = lazy_compile(r"(?i)\bqu[ýy]\s*(I{1,3})\s*/\s*20\d\d\b")
+# A quarter's numeral as the deadline keeps it once spelt: one that is none of I-IV ("IIII",
+# "VI") is a misreading the spelling could not put right.
+_QUARTER_NUMERAL = lazy_compile(r"(?i)\bqu[ýy]\s*([^\s/]{1,5})\s*/\s*20\d\d\b")
+_QUARTERS = ("I", "II", "III", "IV")
 _WHOLE_CODE = lazy_compile(r"\d{1,2}(?:\.\d{1,2}){1,2}")
 _GRAMMAR_FIELDS = (("deadline", deadline_status), ("lead", unit_status), ("coordinator", unit_status))
 
@@ -229,6 +234,9 @@ def doubt_tasks(
                 said = tail.group().strip()
                 doubts.append(f"{DOUBT}product's predicate '{said}' was read at the task's end (was '{row.product}')")
                 row = replace(row, task=row.task[: tail.start()].rstrip(), product=f"{row.product} {said}")
+            numeral = _QUARTER_NUMERAL.search(row.deadline)
+            if numeral is not None and numeral.group(1) not in _QUARTERS:
+                doubts.append(f"{DOUBT}deadline: quarter numeral '{numeral.group(1)}' is none of I-IV")
             run = _STROKE_RUN.search(row.deadline) if not _strokes_read_sure(row, s) else None
             if run is not None and not any(d.startswith(f"{DOUBT}deadline: quarter") for d in doubts + row.flags):
                 doubts.append(f"{DOUBT}deadline: quarter numeral '{run.group(1)}' is a run of strokes OCR may miscount")
