@@ -52,10 +52,23 @@ _FIELD_OF = {w: f for f, words in _LABELS for w in words}
 # A label is a phrase followed by a colon, at the start of the text or after a separator. A scan
 # prints specks between its words and before its colon ("Thời . gian", "chủ. trì", "Chủ trì Ì:"):
 # ``_label_text`` turns them into spaces, so the label's words may stand apart.
+# A label that names its field with a noun ("đơn vị phối hợp", "thời gian thực hiện") is one
+# after a separator even where OCR read its colon as a semicolon ("…; đơn vị phối hợp; Các
+# ngành"); a bare verb ("chủ trì; …", "phối hợp; …") may be the sentence's own words.
+_NOUN_LABELS = tuple(w for w in _FIELD_OF if re.match(r"(?:don vi|bo phan|co quan|thoi gian|thoi han) ", w))
+
+
+def _label_words(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
 _LABEL = lazy_compile(
     r"(?:^|(?<=[;.(,]\s{0,3})|(?<=\s))(?P<label>"
-    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_FIELD_OF, key=len, reverse=True))
+    + _label_words(_FIELD_OF)
     + r")\s*(?:[.,'`_|i]\s*)?:\s*"
+    + r"|(?<=[;(]\s{0,3})(?P<label>"
+    + _label_words(_NOUN_LABELS)
+    + r")\s*;\s*"
 )
 # A speck beside a space inside a label ("thoi . gian", "chu. tri"): read as the space it stands in.
 # A stroke read as a lone "I" or "l" between two words ("Thời gian thực I hiện:") is one too.
