@@ -194,6 +194,20 @@ def _heading_parted(line: Line, settings: NarrativeSettings) -> list[Line]:
     return [head, replace(line, text=line.text[m.end() :], raw=None)]
 
 
+# A per cent sign as OCR reads it off a scan: its rings and stroke apart ("30°/o", "30 o/o",
+# "30º/0") or a ring left after it ("30%o"). Put back as "%" after a figure only.
+_PERCENT_LOOKALIKE = lazy_compile(
+    r"(?P<apart>(?<=\d)\s?(?:[°º]\s?/\s?[o0O]|o/[o0]))(?![\p{L}\d])|(?P<ring>(?<=\d\s?%)[o0O])(?![\p{L}\d%])"
+)
+
+
+def percent_signs(text: str) -> str:
+    """``text`` with OCR's look-alikes of a per cent sign after a figure read as "%"."""
+    if not any(ch in text for ch in "°º/%"):
+        return text
+    return _PERCENT_LOOKALIKE.sub(lambda m: "%" if m.group("apart") else "", text)
+
+
 def find_targets(
     doc: IngestedDocument, settings: NarrativeSettings = NarrativeSettings(), default_year: int | None = None
 ) -> list[Target]:
@@ -209,7 +223,7 @@ def find_targets(
         lines = _wrapped_items_joined(lines, settings)
     lines = [part for line in lines for part in _heading_parted(line, settings)]
     for line in lines:
-        text = line.text.strip()
+        text = percent_signs(line.text.strip())
         low = shadow(text)
         level = heading_level(line, settings)
         if level and states_group_score(low):
