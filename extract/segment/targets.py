@@ -60,11 +60,11 @@ _LEAD_CUES = lazy_compile(
 )
 _TRAIL_CUES = lazy_compile(
     r"(?:\s+(?:dat|la|dat ty le|dat muc|o muc|toi thieu|it nhat|tu|tren|duoi|khong duoi|khong it hon|"
-    r"toi da|khong qua|dat tu|voi|chiem|co))+\s*:?\s*$"
+    r"toi da|khong qua|dat tu|voi|chiem|co|phan dau))+\s*:?\s*$"
 )
 _TRAIL_CUES_VI = lazy_compile(
     r"(?:\s+(?:đạt|là|đạt tỷ lệ|đạt mức|ở mức|tối thiểu|ít nhất|từ|trên|dưới|không dưới|không ít hơn|"
-    r"tối đa|không quá|đạt từ|với|chiếm|có))+\s*:?\s*$"
+    r"tối đa|không quá|đạt từ|với|chiếm|có|phấn đấu))+\s*:?\s*$"
 )
 # Words that name a measured quantity: a clause whose words before the figure hold none of them
 # ("Thực hiện xử lý 100% văn bản ...") measures what follows the figure.

@@ -16,7 +16,7 @@ import regex as re
 
 from extract.metadata import DEFAULT_SETTINGS, as_printed, typed_document
 from extract.model import IngestedDocument, Line, Word
-from extract.segment.narrative import heading_level, shadow
+from extract.segment.narrative import heading_level, shadow, speckless
 from extract.segment.paragraphs import open_bracket, reading_lines
 from extract.segment.task_doubts import DEADLINE_WORD_CONF, DOUBT
 from normalize.lazy_regex import lazy_compile
@@ -75,7 +75,7 @@ _LABEL = lazy_compile(
 _SPECK = lazy_compile(r"(?<=[a-z])\.(?=\s+[a-z])|(?<=\s)[.,'`_|](?=\s)|(?<=[a-z]\s)[il](?=\s[a-z])")
 # An item's number, letter or bullet; OCR may print specks before it ("_b) …", "__ 1.2. …").
 _ITEM = lazy_compile(
-    r"^\s*(?:[_'‘`|]{1,3}\s*)?(?:(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<letter>[a-zđ])\)|[-+•*–])\s+"
+    r"^\s*(?:[_'‘`|.,]{1,3}\s*){0,2}(?:(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<letter>[a-zđ])\)|[-+•*–])\s+"
 )
 _HEADING_CODE = lazy_compile(
     r"^\s*(?P<code>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])\s*[.)]|^\s*(?P<code>\d{1,2}),(?=\s)"
@@ -87,7 +87,8 @@ _COMMA_HEADING = lazy_compile(r"^\s*\d{1,2},\s+\p{Lu}\p{Ll}")
 
 def _cut(text: str) -> str:
     # "|": a speck or a margin rule OCR read at the end of a scanned paragraph ("… giải quyết). |")
-    return re.sub(r"\s+", " ", text).strip(" ;.,()|")
+    # ":" "`" "'": a colon OCR doubled ("sản phẩm:: …"), specks after the closing bracket
+    return re.sub(r"\s+", " ", text).strip(" ;:.,()|`'")
 
 
 def _field_spans(text: str, settings: TaskParagraphSettings) -> list[tuple[str, int, int]] | None:
@@ -145,7 +146,7 @@ def field_word_confs(text: str, words: list[Word], settings: TaskParagraphSettin
     return [
         (
             field,
-            [c for a, b, c in placed if a < end and b > start and text[max(a, start) : min(b, end)].strip(" ;.,()|")],
+            [c for a, b, c in placed if a < end and b > start and text[max(a, start) : min(b, end)].strip(" ;:.,()|`'")],
         )
         for field, start, end in spans
     ]
@@ -196,7 +197,7 @@ def find_task_paragraphs(
             level = heading_level(line) or _comma_heading(line)
             if level:
                 # (a bar closing it: a margin rule or a speck OCR read, "2, Cải cách … |")
-                headings = [h for h in headings if h[0] < level] + [(level, text.rstrip(" |"))]
+                headings = [h for h in headings if h[0] < level] + [(level, speckless(text).rstrip(" |"))]
                 if level == 1:  # a roman part after the tasks ends their run
                     current = None
             continue
