@@ -84,7 +84,14 @@ _HEADING_NUMBER = (
     # has none of I, V, X, H: a signature's title)
     (lazy_compile(r"^(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{1,5}\s*[.:)]\s*\p{Lu}[\p{Lu}\s,–-]{3,}$"), 1),
     # its full stop read as a letter ("IL CHỈ TIÊU CỤ THỂ" for "II. …"): capitals, two words or more
-    (lazy_compile(r"^(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{1,5}\s+\p{Lu}{2,}(?:\s+\p{Lu}+){1,8}$"), 1),
+    # (a speck or a margin mark after it: "IL NHIỆM VỤ CỤ THỂ | X")
+    (
+        lazy_compile(
+            r"^(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{1,5}\s+\p{Lu}{2,}(?:\s+\p{Lu}+){1,8}"
+            r"(?:\s+[^\p{L}\p{N}\s]{1,2}(?:\s+\p{L})?)?$"
+        ),
+        1,
+    ),
     (lazy_compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+\S"), 4),
     (lazy_compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S"), 3),
     (lazy_compile(r"^\d{1,2}\s*[.)]\s+\S"), 2),

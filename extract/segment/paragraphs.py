@@ -28,7 +28,7 @@ class ParagraphSettings:
     item_start: str = (
         r"^\s*(?:[_'‘`|.,]{1,3}\s*){0,2}(?:[-+•*–]\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVX]{1,4}\.\s"
         r"|(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{1,5}\.\s+\p{Lu}{2}"
-        r"|(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{1,5}\s+\p{Lu}{2,}(?:\s+\p{Lu}+){1,8}\s*$)"
+        r"|(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{1,5}\s+\p{Lu}{2,}(?:\s+\p{Lu}+){1,8}(?:\s+[^\p{L}\p{N}\s]{1,2}(?:\s+\p{L})?)?\s*$)"
     )
 
 

@@ -66,6 +66,10 @@ _TRAIL_CUES_VI = lazy_compile(
     r"(?:\s+(?:đạt|là|đạt tỷ lệ|đạt mức|ở mức|tối thiểu|ít nhất|từ|trên|dưới|không dưới|không ít hơn|"
     r"tối đa|không quá|đạt từ|với|chiếm|có|phấn đấu))+\s*:?\s*$"
 )
+# The cues of two syllables or more, folded: one meaning whatever marks OCR damaged.
+_TRAIL_CUES_FOLDED = lazy_compile(
+    r"(?:\s+(?:toi thieu|it nhat|khong duoi|khong it hon|toi da|khong qua|ty le|phan dau))+\s*:?\s*$"
+)
 # Words that name a measured quantity: a clause whose words before the figure hold none of them
 # ("Thực hiện xử lý 100% văn bản ...") measures what follows the figure.
 _MEASURE_NOUNS = lazy_compile(r"\b(?:ty le|muc do|so luong|so|chi tieu|tong|thu|chi|gia tri|diem|thoi gian|hai long)\b")
@@ -118,6 +122,13 @@ def _indicator(text: str, low: str, a: int, b: int, prev_end: int, next_start: i
     if _accented(before):
         before = _TRAIL_CUES_VI.sub("", before.lower())  # lower() keeps the length: cut the original
         before = text[prev_end : prev_end + len(before)]
+        # cues of two syllables or more whose marks OCR damaged ("tối thiếu") mean one thing folded
+        folded = shadow(before)
+        if len(folded) == len(before):
+            cut = _TRAIL_CUES_FOLDED.search(folded)
+            if cut:
+                before = before[: cut.start()]
+                before = before[: len(_TRAIL_CUES_VI.sub("", before.lower()))]
     else:
         before = before[: len(_TRAIL_CUES.sub("", low[prev_end:a]))]
     lead = _LEAD_CUES.match(shadow(before))

@@ -59,11 +59,15 @@ _NOUN_LABELS = tuple(w for w in _FIELD_OF if re.match(r"(?:don vi|bo phan|co qua
 
 
 def _label_words(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """The labels as a pattern, longest first; between two of a label's words a scan may print a
+    speck OCR read as a mark ("Thời, hạn:", "Bộ phận chủ: trì:")."""
+    return "|".join(r"[.,:]?\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
 
 
+# A label opens the text, follows a separator, or a space and a speck OCR read as a quote or a
+# bar ("… Quý I/2025. 'Chủ trì thực hiện: …").
 _LABEL = lazy_compile(
-    r"(?:^|(?<=[;.(,]\s{0,3})|(?<=\s))(?P<label>"
+    r"(?:^|(?<=[;.(,]\s{0,3})|(?<=\s[_'‘’`|]{0,2}))(?P<label>"
     + _label_words(_FIELD_OF)
     + r")\s*(?:[.,'`_|i]\s*)?:\s*"
     + r"|(?<=[;(]\s{0,3})(?P<label>"
@@ -96,7 +100,7 @@ def _field_spans(text: str, settings: TaskParagraphSettings) -> list[tuple[str, 
     when it is not one."""
     low = _SPECK.sub(" ", shadow(text))  # same length: positions stay the text's
     labels = [m for m in _LABEL.finditer(low) if m.start() > 0]
-    fields = [_FIELD_OF[" ".join(m.group("label").split())] for m in labels]
+    fields = [_FIELD_OF[" ".join(re.sub(r"[.:]|,(?!\s+san pham)", " ", m.group("label")).split())] for m in labels]
     if len(set(fields)) < settings.min_labels or not {"lead", "deadline"} & set(fields):
         return None
     item = _ITEM.match(text)
@@ -270,9 +274,12 @@ def _spell_deadlines(table: TaskTable) -> None:
     """Deadlines spelt as usual ("Thường Xuyên", "Quý TV/2025"); a quarter printed "1" is OCR's
     "I" when the table writes a quarter in roman numerals (the first one too: "Quý I/2025" beside
     "Quý 1/2025") and none in digits."""
-    found = (re.search(r"(?i)\bqu[^\s/]*\s*([^\s/]+)\s*/", r.deadline) for r in table.rows)
+    found = (re.search(r"(?i)\bqu[^\s/⁄]*\s*([^\s/⁄]+)\s*[/⁄]", r.deadline) for r in table.rows)
     quarters = [m.group(1) for m in found if m]
-    roman = any(re.fullmatch(r"I{1,3}|IV", q) for q in quarters) and not any(q in ("2", "3", "4") for q in quarters)
+    # (a numeral of letters OCR read for I's, "Quý J/2025", is roman too)
+    roman = any(re.fullmatch(r"I{1,3}|IV|[IVTLHJl|]*[IVJ][IVTLHJl|]*", q) for q in quarters) and not any(
+        q in ("2", "3", "4") for q in quarters
+    )
     for row in table.rows:
         if row.deadline:
             row.deadline = spell_deadline(row.deadline, roman=roman)
