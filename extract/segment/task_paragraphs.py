@@ -89,6 +89,9 @@ _HEADING_CODE = lazy_compile(
 _COMMA_HEADING = lazy_compile(r"^\s*\d{1,2},\s+\p{Lu}\p{Ll}")
 
 
+_CLAUSE_SEMICOLON = lazy_compile(r"(?<=\p{L});(?=\s+\p{Ll})")
+
+
 def _cut(text: str) -> str:
     # "|": a speck or a margin rule OCR read at the end of a scanned paragraph ("… giải quyết). |")
     # ":" "`" "'": a colon OCR doubled ("sản phẩm:: …"), specks after the closing bracket
@@ -214,6 +217,9 @@ def find_task_paragraphs(
             current.pages.append(line.page)
         if line.page in ocr_pages or dump:
             fields.update({f: spell_units(fields[f]) for f in ("lead", "coordinator") if fields.get(f)})
+            # A semicolon inside a task's name before a word going on ("kỷ luật; kỷ cương"): the
+            # name's comma OCR read with a speck; the fields' separators come after the name.
+            fields["task"] = _CLAUSE_SEMICOLON.sub(",", fields.get("task", ""))
         read_conf = fields_confidence(read, words, settings) if line.page in ocr_pages else None
         flags = _deadline_flags(read, words, settings) if line.page in ocr_pages else []
         mark = item_mark(read)
