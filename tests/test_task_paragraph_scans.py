@@ -130,7 +130,7 @@ def test_specks_before_an_item_or_a_heading_and_a_lost_bracket_do_not_glue_parag
         "a) Kiểm tra việc chấp hành kỷ luật (chủ trì: Công an xã; thời gian: Tháng 03/2023).",
     )
     lines = [ln.text for ln in reading_lines(doc)]
-    assert "_ IL CHỈ TIÊU CỤ THỂ" in lines and "2. Cải cách thể chế" in lines and "._3. Cải cách chế độ công vụ" in lines
+    assert {"_ IL CHỈ TIÊU CỤ THỂ", "2. Cải cách thể chế", "._3. Cải cách chế độ công vụ"} <= set(lines)
     rows = [r for t in find_task_paragraphs(doc) for r in t.rows]
     assert [(r.section, r.task, r.product) for r in rows] == [
         ("1", "Xây dựng Kế hoạch theo dõi thi hành pháp luật", "Danh mục công bố"),

@@ -89,13 +89,15 @@ _HEADING_CODE = lazy_compile(
 _COMMA_HEADING = lazy_compile(r"^\s*\d{1,2},\s+\p{Lu}\p{Ll}")
 
 
+# Marks around a value: separators, brackets, and specks OCR read (a bar, a quote, a second colon).
+_AROUND = " ;:.,()|`'"
 _CLAUSE_SEMICOLON = lazy_compile(r"(?<=\p{L});(?=\s+\p{Ll})")
 
 
 def _cut(text: str) -> str:
     # "|": a speck or a margin rule OCR read at the end of a scanned paragraph ("… giải quyết). |")
     # ":" "`" "'": a colon OCR doubled ("sản phẩm:: …"), specks after the closing bracket
-    return re.sub(r"\s+", " ", text).strip(" ;:.,()|`'")
+    return re.sub(r"\s+", " ", text).strip(_AROUND)
 
 
 def _field_spans(text: str, settings: TaskParagraphSettings) -> list[tuple[str, int, int]] | None:
@@ -153,7 +155,7 @@ def field_word_confs(text: str, words: list[Word], settings: TaskParagraphSettin
     return [
         (
             field,
-            [c for a, b, c in placed if a < end and b > start and text[max(a, start) : min(b, end)].strip(" ;:.,()|`'")],
+            [c for a, b, c in placed if a < end and b > start and text[max(a, start) : min(b, end)].strip(_AROUND)],
         )
         for field, start, end in spans
     ]
