@@ -23,6 +23,8 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
   does not parse ("28/12/2025 và nhân dân": a neighbouring cell's wrapped words read into it);
 * a word with a stray letter ("công bối" for "công bố": a speck read as a letter) whose shorter
   form fits its neighbours far better — put in the shorter form, the reading kept;
+* a speck read as a mark inside a field's words ("thủ tục- hành", " .đào tạo", "sử dụng!"):
+  taken out; a colon inside a task's name ("định kỳ: về …"): doubted, kept;
 * a criterion code read whole that ``task_codes`` put right by its section's other codes (the
   section may be the guess that is wrong);
 
@@ -65,6 +67,13 @@ _QUARTER_NUMERAL = lazy_compile(r"(?i)\bqu[ýy]\s*([^\s/]{1,5})\s*/\s*20\d\d\b")
 _QUARTERS = ("I", "II", "III", "IV")
 _WHOLE_CODE = lazy_compile(r"\d{1,2}(?:\.\d{1,2}){1,2}")
 _GRAMMAR_FIELDS = (("deadline", deadline_status), ("lead", unit_status), ("coordinator", unit_status))
+# A speck OCR read as a mark inside a field's words: a dash held to one word ("thủ tục- hành",
+# "Trang-thông tin": a unit's dash stands between spaces, "Tư pháp - Hộ tịch"), a full stop or
+# comma held to the next word (" .đào tạo"), a "!" or "?" after a word. Taken out.
+_STRAY_MARK = lazy_compile(r"(?<=\p{Ll})[-–](?=\s|\p{Ll})|(?<=\s)[.,](?=\p{L})|(?<=\p{L})[!?](?=\s|$)")
+# A colon inside a task's name before a word going on ("định kỳ: về cải cách"): a speck, or the
+# plan's own colon; doubted, kept.
+_NAME_COLON = lazy_compile(r"\p{L}:\s+\p{Ll}")
 
 
 @dataclass(frozen=True)
@@ -221,6 +230,14 @@ def doubt_tasks(
                     doubts.append(f"{DOUBT}{f}: {said} (was '{getattr(row, f)}')")
                     row = replace(row)
                     setattr(row, f, put)
+            for f in _WORDED_FIELDS:
+                value = getattr(row, f)
+                cleaned = re.sub(r"\s{2,}", " ", _STRAY_MARK.sub(lambda m: " " if m.group() in "-–" else "", value))
+                if cleaned != value:
+                    row = replace(row)
+                    setattr(row, f, cleaned.strip())
+            if _NAME_COLON.search(row.task):
+                doubts.append(f"{DOUBT}task: a colon inside the task's name ('{row.task[:60]}'): a speck OCR read?")
             for f in _TEXT_FIELDS:
                 strange = _strange_words(getattr(row, f), vocab, s)
                 if strange:
