@@ -113,9 +113,9 @@ def _unit_table() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(rf"{unit}(?: (?:va )?{unit})*"), spelling
 
 
-# Deadlines, accent-free: OCR reads a quarter's roman numeral with "1", "l", "T" or "|" for "I",
-# and two I's close together as an "H" ("Quý IH/2024", "Quý HI/2024": "Quý III/2024").
-_ROMAN_OCR = r"[ivxtl1|h]{1,4}"
+# Deadlines, accent-free: OCR reads a quarter's roman numeral with "1", "l", "T", "J" or "|" for
+# "I", and two I's close together as an "H" ("Quý IH/2024", "Quý HI/2024": "Quý III/2024").
+_ROMAN_OCR = r"[ivxtl1|hj]{1,4}"
 _DEADLINE = lazy_compile(
     r"(?:(?:truoc|sau|tu|den) )?(?:ngay )?\d{1,2}/\d{1,2}/\d{4}"
     r"|(?:(?:truoc|trong|tu|den) )?thang \d{1,2}/\d{4}"
@@ -363,12 +363,16 @@ def spell_deadline(text: str, roman: bool = True) -> str:
     if q and not roman and re.search(r"quy ?\d ?/", key):  # "Quý 1/2025" as typed
         q = None
     if q:
-        base = re.sub(r"[tl1|]", "i", q.group("num"))
+        base = re.sub(r"[tl1|j]", "i", q.group("num"))
         # An "h" is two I's read together; where that makes no quarter, an "h" is one I with a
         # speck on it ("IIH/2024": III, the slash's speck; "IHI/2025": III, no four I's).
         num = base.replace("h", "ii").upper()
         if num not in _ROMAN_VALUES and re.fullmatch(r"i*hi*", base):
             num = base.replace("h", "i").upper()
+        # IV is the one quarter with a V: strokes before it beyond one are specks read as
+        # strokes ("TIV/2024": a speck by the "I").
+        if num not in _ROMAN_VALUES and re.fullmatch(r"I{2,3}V", num):
+            num = "IV"
         if num not in _ROMAN_VALUES:
             return text
         key = f"{q.group('head')} {num}/{q.group('year')}"

@@ -220,6 +220,19 @@ def test_target_phrasings(fold):
     ]
 
 
+def test_per_cent_signs_ocr_broke_are_read_as_per_cent():
+    # a scan's per cent sign read as its parts ("°/o", "o/o") or with a ring left after it ("%o")
+    text = (
+        "KẾ HOẠCH\nCải cách hành chính năm 2025\n\nI. MỤC TIÊU\n\n"
+        "- Tỷ lệ thanh toán trực tuyến phí, lệ phí đạt tối thiểu 30°/o.\n"
+        "- Tỷ lệ văn bản điện tử đạt 90 o/o trở lên.\n"
+        "- Tỷ lệ hồ sơ được số hóa đạt 75%o.\n"
+        "- Tỷ lệ hồ sơ quá hạn không quá 2 °/0.\n"
+    )
+    got = [(t.value, t.comparator, t.unit, t.year) for t in find_targets(_doc(text))]
+    assert got == [(30, ">=", "%", 2025), (90, ">=", "%", 2025), (75, "=", "%", 2025), (2, "<=", "%", 2025)]
+
+
 def test_target_indicators_drop_the_comparator_words():
     targets = find_targets(_doc(TARGETS))
     assert [t.indicator for t in targets] == [

@@ -48,6 +48,8 @@ def test_cells_spelt_as_the_gazetteer_writes_them():
     assert spell_deadline("Quý IHI/2025") == "Quý III/2025"  # H one I with a speck: IIII is no quarter
     assert spell_deadline("Quý IHH/2025") == "Quý IHH/2025"  # no quarter: kept as printed
     assert spell_deadline("Quý IIH/2024") == "Quý III/2024"  # the last I with the slash's speck on it
+    assert spell_deadline("Quý TIV/2024") == "Quý IV/2024"  # IV the one quarter with a V: a speck as a stroke
+    assert spell_deadline("Quý IIIII/2024") == "Quý IIIII/2024"  # no V, no quarter: kept as printed
     assert spell_deadline("Quý I/⁄2026") == "Quý I/2026"  # a fraction slash beside the slash
     assert spell_deadline("Quý 1/2025") == "Quý I/2025"
     assert spell_deadline("Thường Xuyên") == "Thường xuyên"

@@ -82,6 +82,26 @@ def test_task_paragraph_fields_in_any_order():
     assert parse_task("- Thời gian: theo kế hoạch của huyện.") is None
 
 
+def test_a_noun_label_whose_colon_ocr_read_as_a_semicolon_still_opens_its_field():
+    got = parse_task(
+        "- Thực hiện chế độ báo cáo định kỳ; thời gian: Quý III/2023; đơn vị chủ trì: Công chức Tư pháp"
+        " - Hộ tịch; đơn vị phối hợp; Các ngành liên quan."
+    )
+    assert (got["lead"], got["coordinator"]) == ("Công chức Tư pháp - Hộ tịch", "Các ngành liên quan")
+    # a bare verb before a semicolon is the sentence's own word: the lead's value keeps it
+    got = parse_task("- Rà soát văn bản; thời gian: Quý I/2025; chủ trì: Công an xã, Các đoàn thể phối hợp; Y tế.")
+    assert got["lead"] == "Công an xã, Các đoàn thể phối hợp; Y tế" and "coordinator" not in got
+
+
+def test_a_semicolon_ocr_read_inside_a_task_name_is_its_comma():
+    text = (
+        "III. NHIỆM VỤ\n4. Cải cách chế độ công vụ\n"
+        "a) Kiểm tra việc chấp hành kỷ luật; kỷ cương hành chính (chủ trì: Công an xã; thời gian: Cả năm 2023).\n"
+    )
+    (table,) = find_task_paragraphs(_doc(text))
+    assert table.rows[0].task == "Kiểm tra việc chấp hành kỷ luật, kỷ cương hành chính"
+
+
 def test_paragraph_tasks_keep_their_section():
     text = "III. NHIỆM VỤ\n2. Cải cách thể chế\na) Rà soát văn bản. Chủ trì: Tư pháp. Thời gian: Tháng 3/2025.\n"
     (table,) = find_task_paragraphs(_doc(text))

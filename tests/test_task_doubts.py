@@ -32,6 +32,13 @@ def test_an_arabic_quarter_is_read_roman_and_queued_with_its_reading():
     assert "'Quý 1/2025'" in _doubts(out[0])[0] and _doubts(out[2]) == []
 
 
+def test_a_quarter_numeral_that_is_no_quarter_is_doubted():
+    bad = TaskRow(task="Công khai dự toán, quyết toán ngân sách xã", deadline="Quý IIII/2025")
+    good = TaskRow(task="Thực hiện quy chế làm việc", deadline="Quý IV/2025")
+    out = doubt_tasks(_table(bad, good), ocr=True, period="năm 2025")[0].rows
+    assert any("'IIII' is none of I-IV" in d for d in _doubts(out[0])) and _doubts(out[1]) == []
+
+
 def test_a_products_predicate_at_the_tasks_end_goes_back_to_the_product():
     row = TaskRow(
         task="Xây dựng Quy chế chi tiêu nội bộ năm 2025 được cập nhật", product="Trang thông tin", flags=["from_lines"]
@@ -143,3 +150,18 @@ def test_a_whole_code_put_by_its_sections_codes_is_doubted():
     out = doubt_tasks(_table(put, letter), ocr=True)[0].rows
     assert _doubts(out[0]) == [f"{DOUBT}criterion_code: read '6.3', put '3.3' by its section's other codes"]
     assert _doubts(out[1]) == []
+
+
+def test_specks_read_as_marks_inside_words_are_taken_out_and_a_colon_in_a_name_doubted():
+    rows = [
+        TaskRow(task="Niêm yết, công khai thủ tục- hành chính", product="Trang-thông tin được cập nhật"),
+        TaskRow(task="Cử cán bộ, công chức tham gia .đào tạo, bồi dưỡng", lead="Công chức Tư pháp - Hộ tịch"),
+        TaskRow(task="Thực hiện chế độ báo cáo định kỳ: về cải cách hành chính"),
+        TaskRow(task="Vận hành hệ thống theo TCVN ISO 9001:2015", lead="Văn phòng - Thống kê"),
+    ]
+    out = doubt_tasks(_table(*rows), ocr=True)[0].rows
+    assert (out[0].task, out[0].product) == ("Niêm yết, công khai thủ tục hành chính", "Trang thông tin được cập nhật")
+    assert out[1].task == "Cử cán bộ, công chức tham gia đào tạo, bồi dưỡng"
+    assert out[1].lead == "Công chức Tư pháp - Hộ tịch"
+    assert any("colon" in d for d in _doubts(out[2]))
+    assert out[3] == rows[3]  # a standard's number and a unit's spaced dash are the plan's own

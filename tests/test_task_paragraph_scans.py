@@ -110,3 +110,33 @@ def test_a_stroke_read_as_a_letter_inside_a_label_leaves_it_a_label():
     fields = parse_task(text)
     assert fields is not None
     assert (fields["lead"], fields["deadline"]) == ("Phòng Văn hóa - Xã hội", "Cả năm 2026")
+
+
+def test_specks_before_an_item_or_a_heading_and_a_lost_bracket_do_not_glue_paragraphs():
+    # A 150-dpi scan of a paragraph plan: specks before an item (". b)", "._4.") and before a part's
+    # heading whose full stop was read as a letter ("_ IL CHỈ TIÊU CỤ THỂ"), and a task whose ")"
+    # OCR lost ("… sản phẩm:: Danh mục công bối.") before the next section's heading.
+    doc = _page(
+        "Triển khai đồng bộ các nhiệm vụ cải cách hành chính.",
+        "_ IL CHỈ TIÊU CỤ THỂ",
+        "+ Tỷ lệ thanh toán trực tuyến phí, lệ phí đạt 57% trở lên.",
+        "III. NHIỆM VỤ CỤ THỂ",
+        "1. Công tác chỉ đạo điều hành",
+        "a) Xây dựng Kế hoạch theo dõi thi hành pháp luật (chủ trì: Phòng Kinh tế; thời gian: Cả năm",
+        "2023; sản phẩm:: Danh mục công bố.",
+        "2. Cải cách thể chế",
+        ". b) Rà soát văn bản (chủ trì: Công an xã; thời gian: Quý II/2023).",
+        "._3. Cải cách chế độ công vụ",
+        "a) Kiểm tra việc chấp hành kỷ luật (chủ trì: Công an xã; thời gian: Tháng 03/2023).",
+    )
+    lines = [ln.text for ln in reading_lines(doc)]
+    assert {"_ IL CHỈ TIÊU CỤ THỂ", "2. Cải cách thể chế", "._3. Cải cách chế độ công vụ"} <= set(lines)
+    rows = [r for t in find_task_paragraphs(doc) for r in t.rows]
+    assert [(r.section, r.task, r.product) for r in rows] == [
+        ("1", "Xây dựng Kế hoạch theo dõi thi hành pháp luật", "Danh mục công bố"),
+        ("2", "Rà soát văn bản", ""),
+        ("3", "Kiểm tra việc chấp hành kỷ luật", ""),
+    ]
+    from extract.segment.targets import find_targets
+
+    assert [(t.value, t.comparator) for t in find_targets(doc)] == [(57, ">=")]

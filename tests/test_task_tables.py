@@ -182,6 +182,12 @@ def test_scanned_section_rows_whose_numeral_ocr_misread():
     assert _section_of(row("Hị)", "", ""), mapping, "II")[:2] == ("III", True)
     typed = JoinedRow(cells=["II", "Cải cách"], bold=[True, True], page=1, line_start=1, line_end=1, fragment=0)
     assert _section_of(typed, mapping, "II")[:2] == ("II", True)
+    # its numeral lost, the title alone in capitals (its spaces lost too, on a 150-dpi scan)
+    assert _section_of(row("", "CẢICÁCHCHẾĐỘCÔNGVỤ", ""), mapping, "I")[:2] == ("II", True)
+    # a numeral with a speck read as a quote after it, beside the title
+    assert _section_of(row('H"', "CẢICÁCHTỔCHỨCBỘMÁY", ""), mapping, "I")[:2] == ("II", True)
+    # a task's words in sentence case under an empty number cell are no section
+    assert _section_of(row("", "", "Cử cán bộ, công chức tham gia đào tạo"), mapping, "I")[1] is False
 
 
 def test_a_body_row_of_header_labels_is_no_task():

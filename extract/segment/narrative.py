@@ -83,6 +83,15 @@ _HEADING_NUMBER = (
     # a roman numeral as OCR reads it ("IH.", "H.") before an upper-case title ("TL. CHỦ TỊCH"
     # has none of I, V, X, H: a signature's title)
     (lazy_compile(r"^(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{1,5}\s*[.:)]\s*\p{Lu}[\p{Lu}\s,–-]{3,}$"), 1),
+    # its full stop read as a letter ("IL CHỈ TIÊU CỤ THỂ" for "II. …"): capitals, two words or more
+    # (a speck or a margin mark after it: "IL NHIỆM VỤ CỤ THỂ | X")
+    (
+        lazy_compile(
+            r"^(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{1,5}\s+\p{Lu}{2,}(?:\s+\p{Lu}+){1,8}"
+            r"(?:\s+[^\p{L}\p{N}\s]{1,2}(?:\s+\p{L})?)?$"
+        ),
+        1,
+    ),
     (lazy_compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+\S"), 4),
     (lazy_compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S"), 3),
     (lazy_compile(r"^\d{1,2}\s*[.)]\s+\S"), 2),
@@ -90,9 +99,18 @@ _HEADING_NUMBER = (
 )
 
 
+# Specks a scan prints before a heading's number ("._4. Cải cách …", "_ II. MỤC TIÊU").
+_SPECKS_BEFORE = lazy_compile(r"^(?:[_'‘`|.,]{1,3}\s*){1,2}(?=[\dIVXLTHl|a-zđ])")
+
+
+def speckless(text: str) -> str:
+    """``text`` without the specks a scan printed before its number or letter ("._4. Cải cách …")."""
+    return _SPECKS_BEFORE.sub("", text)
+
+
 def heading_level(line: Line, settings: NarrativeSettings = NarrativeSettings()) -> int:
     """1 roman, 2 "1.", 3 "1.1.", 4 "1.1.1.", 5 "a)"; 0 for body text (long or a full sentence)."""
-    text = line.text.strip()
+    text = speckless(line.text.strip())
     if len(text) > settings.max_heading_chars or text.endswith((".", ";", ",")):
         return 0
     for pattern, level in _HEADING_NUMBER:

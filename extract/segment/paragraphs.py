@@ -22,10 +22,13 @@ class ParagraphSettings:
     max_gap_ratio: float = 0.6
     # A line starting like a list item or a numbered heading starts a paragraph of its own.
     # (A roman numeral as OCR reads it, "IH." for "II.", before an upper-case title too.)
-    # Specks a scan prints before an item ("__ 1.2. …") do not hide it.
+    # Specks a scan prints before an item ("__ 1.2. …", ". . b) …", "._4. …") do not hide it, nor
+    # does a roman numeral's full stop OCR read as a letter ("IL CHỈ TIÊU CỤ THỂ": a title in
+    # capitals to the line's end).
     item_start: str = (
-        r"^\s*(?:[_'‘`|]{1,3}\s*)?(?:[-+•*–]\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVX]{1,4}\.\s"
-        r"|(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{1,5}\.\s+\p{Lu}{2})"
+        r"^\s*(?:[_'‘`|.,]{1,3}\s*){0,2}(?:[-+•*–]\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVX]{1,4}\.\s"
+        r"|(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{1,5}\.\s+\p{Lu}{2}"
+        r"|(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{1,5}\s+\p{Lu}{2,}(?:\s+\p{Lu}+){1,8}(?:\s+[^\p{L}\p{N}\s]{1,2}(?:\s+\p{L})?)?\s*$)"
     )
 
 
@@ -107,7 +110,9 @@ def _continues(
         not previous.bbox
         or not line.bbox
         or height <= 0
-        or (item.match(line.text) and not open_bracket(paragraph.text))
+        # An item inside an open bracket carries its text on ("(… chủ trì: Văn phòng" / "- Thống
+        # kê; …)"), unless the line above closed a sentence: the bracket's ")" OCR lost.
+        or (item.match(line.text) and not (open_bracket(paragraph.text) and not _SENTENCE_END.search(previous.text)))
         or (_COMMA_NUMBERED.match(line.text) and previous.text.rstrip().endswith(_CLOSED))
     ):
         return False

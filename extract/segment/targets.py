@@ -60,11 +60,15 @@ _LEAD_CUES = lazy_compile(
 )
 _TRAIL_CUES = lazy_compile(
     r"(?:\s+(?:dat|la|dat ty le|dat muc|o muc|toi thieu|it nhat|tu|tren|duoi|khong duoi|khong it hon|"
-    r"toi da|khong qua|dat tu|voi|chiem|co))+\s*:?\s*$"
+    r"toi da|khong qua|dat tu|voi|chiem|co|phan dau))+\s*:?\s*$"
 )
 _TRAIL_CUES_VI = lazy_compile(
     r"(?:\s+(?:đạt|là|đạt tỷ lệ|đạt mức|ở mức|tối thiểu|ít nhất|từ|trên|dưới|không dưới|không ít hơn|"
-    r"tối đa|không quá|đạt từ|với|chiếm|có))+\s*:?\s*$"
+    r"tối đa|không quá|đạt từ|với|chiếm|có|phấn đấu))+\s*:?\s*$"
+)
+# The cues of two syllables or more, folded: one meaning whatever marks OCR damaged.
+_TRAIL_CUES_FOLDED = lazy_compile(
+    r"(?:\s+(?:toi thieu|it nhat|khong duoi|khong it hon|toi da|khong qua|ty le|phan dau))+\s*:?\s*$"
 )
 # Words that name a measured quantity: a clause whose words before the figure hold none of them
 # ("Thực hiện xử lý 100% văn bản ...") measures what follows the figure.
@@ -118,6 +122,13 @@ def _indicator(text: str, low: str, a: int, b: int, prev_end: int, next_start: i
     if _accented(before):
         before = _TRAIL_CUES_VI.sub("", before.lower())  # lower() keeps the length: cut the original
         before = text[prev_end : prev_end + len(before)]
+        # cues of two syllables or more whose marks OCR damaged ("tối thiếu") mean one thing folded
+        folded = shadow(before)
+        if len(folded) == len(before):
+            cut = _TRAIL_CUES_FOLDED.search(folded)
+            if cut:
+                before = before[: cut.start()]
+                before = before[: len(_TRAIL_CUES_VI.sub("", before.lower()))]
     else:
         before = before[: len(_TRAIL_CUES.sub("", low[prev_end:a]))]
     lead = _LEAD_CUES.match(shadow(before))
@@ -194,6 +205,20 @@ def _heading_parted(line: Line, settings: NarrativeSettings) -> list[Line]:
     return [head, replace(line, text=line.text[m.end() :], raw=None)]
 
 
+# A per cent sign as OCR reads it off a scan: its rings and stroke apart ("30°/o", "30 o/o",
+# "30º/0") or a ring left after it ("30%o"). Put back as "%" after a figure only.
+_PERCENT_LOOKALIKE = lazy_compile(
+    r"(?P<apart>(?<=\d)\s?(?:[°º]\s?/\s?[o0O]|o/[o0]))(?![\p{L}\d])|(?P<ring>(?<=\d\s?%)[o0O])(?![\p{L}\d%])"
+)
+
+
+def percent_signs(text: str) -> str:
+    """``text`` with OCR's look-alikes of a per cent sign after a figure read as "%"."""
+    if not any(ch in text for ch in "°º/%"):
+        return text
+    return _PERCENT_LOOKALIKE.sub(lambda m: "%" if m.group("apart") else "", text)
+
+
 def find_targets(
     doc: IngestedDocument, settings: NarrativeSettings = NarrativeSettings(), default_year: int | None = None
 ) -> list[Target]:
@@ -209,7 +234,7 @@ def find_targets(
         lines = _wrapped_items_joined(lines, settings)
     lines = [part for line in lines for part in _heading_parted(line, settings)]
     for line in lines:
-        text = line.text.strip()
+        text = percent_signs(line.text.strip())
         low = shadow(text)
         level = heading_level(line, settings)
         if level and states_group_score(low):

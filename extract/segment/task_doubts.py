@@ -15,6 +15,7 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
 * a deadline's year outside the plan's period;
 * a quarter whose numeral a grid's line reader spelt from look-alikes ("1", "l", "|": the strokes
   counted, ``stroke_doubts``);
+* a quarter numeral that is none of I-IV once spelt ("Quý IIII/2025");
 * a quarter numeral of one to three strokes ("Quý II/2025"): OCR merges, drops or adds one of a run of
   like strokes ("III" read "II") and a text dump keeps no confidence to tell — doubted, kept; on a
   scan whose reader gave the deadline's word confidences, only when Tesseract was unsure of them;
@@ -22,6 +23,8 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
   does not parse ("28/12/2025 và nhân dân": a neighbouring cell's wrapped words read into it);
 * a word with a stray letter ("công bối" for "công bố": a speck read as a letter) whose shorter
   form fits its neighbours far better — put in the shorter form, the reading kept;
+* a speck read as a mark inside a field's words ("thủ tục- hành", " .đào tạo", "sử dụng!"):
+  taken out; a colon inside a task's name ("định kỳ: về …"): doubted, kept;
 * a criterion code read whole that ``task_codes`` put right by its section's other codes (the
   section may be the guess that is wrong);
 
@@ -58,8 +61,19 @@ _YEAR = lazy_compile(r"\b(20\d\d)\b")
 _TEXT_FIELDS = ("task", "activity", "product", "lead", "coordinator", "deadline")
 # A quarter numeral that is a run of like strokes: the count is what OCR gets wrong.
 _STROKE_RUN = lazy_compile(r"(?i)\bqu[ýy]\s*(I{1,3})\s*/\s*20\d\d\b")
+# A quarter's numeral as the deadline keeps it once spelt: one that is none of I-IV ("IIII",
+# "VI") is a misreading the spelling could not put right.
+_QUARTER_NUMERAL = lazy_compile(r"(?i)\bqu[ýy]\s*([^\s/]{1,5})\s*/\s*20\d\d\b")
+_QUARTERS = ("I", "II", "III", "IV")
 _WHOLE_CODE = lazy_compile(r"\d{1,2}(?:\.\d{1,2}){1,2}")
 _GRAMMAR_FIELDS = (("deadline", deadline_status), ("lead", unit_status), ("coordinator", unit_status))
+# A speck OCR read as a mark inside a field's words: a dash held to one word ("thủ tục- hành",
+# "Trang-thông tin": a unit's dash stands between spaces, "Tư pháp - Hộ tịch"), a full stop or
+# comma held to the next word (" .đào tạo"), a "!" or "?" after a word. Taken out.
+_STRAY_MARK = lazy_compile(r"(?<=\p{Ll})[-–](?=\s|\p{Ll})|(?<=\s)[.,](?=\p{L})|(?<=\p{L})[!?](?=\s|$)")
+# A colon inside a task's name before a word going on ("định kỳ: về cải cách"): a speck, or the
+# plan's own colon; doubted, kept.
+_NAME_COLON = lazy_compile(r"\p{L}:\s+\p{Ll}")
 
 
 @dataclass(frozen=True)
@@ -216,6 +230,14 @@ def doubt_tasks(
                     doubts.append(f"{DOUBT}{f}: {said} (was '{getattr(row, f)}')")
                     row = replace(row)
                     setattr(row, f, put)
+            for f in _WORDED_FIELDS:
+                value = getattr(row, f)
+                cleaned = re.sub(r"\s{2,}", " ", _STRAY_MARK.sub(lambda m: " " if m.group() in "-–" else "", value))
+                if cleaned != value:
+                    row = replace(row)
+                    setattr(row, f, cleaned.strip())
+            if _NAME_COLON.search(row.task):
+                doubts.append(f"{DOUBT}task: a colon inside the task's name ('{row.task[:60]}'): a speck OCR read?")
             for f in _TEXT_FIELDS:
                 strange = _strange_words(getattr(row, f), vocab, s)
                 if strange:
@@ -229,6 +251,9 @@ def doubt_tasks(
                 said = tail.group().strip()
                 doubts.append(f"{DOUBT}product's predicate '{said}' was read at the task's end (was '{row.product}')")
                 row = replace(row, task=row.task[: tail.start()].rstrip(), product=f"{row.product} {said}")
+            numeral = _QUARTER_NUMERAL.search(row.deadline)
+            if numeral is not None and numeral.group(1) not in _QUARTERS:
+                doubts.append(f"{DOUBT}deadline: quarter numeral '{numeral.group(1)}' is none of I-IV")
             run = _STROKE_RUN.search(row.deadline) if not _strokes_read_sure(row, s) else None
             if run is not None and not any(d.startswith(f"{DOUBT}deadline: quarter") for d in doubts + row.flags):
                 doubts.append(f"{DOUBT}deadline: quarter numeral '{run.group(1)}' is a run of strokes OCR may miscount")

@@ -16,7 +16,7 @@ import regex as re
 
 from extract.metadata import DEFAULT_SETTINGS, as_printed, typed_document
 from extract.model import IngestedDocument, Line, Word
-from extract.segment.narrative import heading_level, shadow
+from extract.segment.narrative import heading_level, shadow, speckless
 from extract.segment.paragraphs import open_bracket, reading_lines
 from extract.segment.task_doubts import DEADLINE_WORD_CONF, DOUBT
 from normalize.lazy_regex import lazy_compile
@@ -52,17 +52,34 @@ _FIELD_OF = {w: f for f, words in _LABELS for w in words}
 # A label is a phrase followed by a colon, at the start of the text or after a separator. A scan
 # prints specks between its words and before its colon ("Thời . gian", "chủ. trì", "Chủ trì Ì:"):
 # ``_label_text`` turns them into spaces, so the label's words may stand apart.
+# A label that names its field with a noun ("đơn vị phối hợp", "thời gian thực hiện") is one
+# after a separator even where OCR read its colon as a semicolon ("…; đơn vị phối hợp; Các
+# ngành"); a bare verb ("chủ trì; …", "phối hợp; …") may be the sentence's own words.
+_NOUN_LABELS = tuple(w for w in _FIELD_OF if re.match(r"(?:don vi|bo phan|co quan|thoi gian|thoi han) ", w))
+
+
+def _label_words(words) -> str:
+    """The labels as a pattern, longest first; between two of a label's words a scan may print a
+    speck OCR read as a mark ("Thời, hạn:", "Bộ phận chủ: trì:")."""
+    return "|".join(r"[.,:]?\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
+# A label opens the text, follows a separator, or a space and a speck OCR read as a quote or a
+# bar ("… Quý I/2025. 'Chủ trì thực hiện: …").
 _LABEL = lazy_compile(
-    r"(?:^|(?<=[;.(,]\s{0,3})|(?<=\s))(?P<label>"
-    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_FIELD_OF, key=len, reverse=True))
+    r"(?:^|(?<=[;.(,]\s{0,3})|(?<=\s[_'‘’`|]{0,2}))(?P<label>"
+    + _label_words(_FIELD_OF)
     + r")\s*(?:[.,'`_|i]\s*)?:\s*"
+    + r"|(?<=[;(]\s{0,3})(?P<label>"
+    + _label_words(_NOUN_LABELS)
+    + r")\s*;\s*"
 )
 # A speck beside a space inside a label ("thoi . gian", "chu. tri"): read as the space it stands in.
 # A stroke read as a lone "I" or "l" between two words ("Thời gian thực I hiện:") is one too.
 _SPECK = lazy_compile(r"(?<=[a-z])\.(?=\s+[a-z])|(?<=\s)[.,'`_|](?=\s)|(?<=[a-z]\s)[il](?=\s[a-z])")
 # An item's number, letter or bullet; OCR may print specks before it ("_b) …", "__ 1.2. …").
 _ITEM = lazy_compile(
-    r"^\s*(?:[_'‘`|]{1,3}\s*)?(?:(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<letter>[a-zđ])\)|[-+•*–])\s+"
+    r"^\s*(?:[_'‘`|.,]{1,3}\s*){0,2}(?:(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<letter>[a-zđ])\)|[-+•*–])\s+"
 )
 _HEADING_CODE = lazy_compile(
     r"^\s*(?P<code>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])\s*[.)]|^\s*(?P<code>\d{1,2}),(?=\s)"
@@ -72,9 +89,15 @@ _HEADING_CODE = lazy_compile(
 _COMMA_HEADING = lazy_compile(r"^\s*\d{1,2},\s+\p{Lu}\p{Ll}")
 
 
+# Marks around a value: separators, brackets, and specks OCR read (a bar, a quote, a second colon).
+_AROUND = " ;:.,()|`'"
+_CLAUSE_SEMICOLON = lazy_compile(r"(?<=\p{L});(?=\s+\p{Ll})")
+
+
 def _cut(text: str) -> str:
     # "|": a speck or a margin rule OCR read at the end of a scanned paragraph ("… giải quyết). |")
-    return re.sub(r"\s+", " ", text).strip(" ;.,()|")
+    # ":" "`" "'": a colon OCR doubled ("sản phẩm:: …"), specks after the closing bracket
+    return re.sub(r"\s+", " ", text).strip(_AROUND)
 
 
 def _field_spans(text: str, settings: TaskParagraphSettings) -> list[tuple[str, int, int]] | None:
@@ -82,7 +105,7 @@ def _field_spans(text: str, settings: TaskParagraphSettings) -> list[tuple[str, 
     when it is not one."""
     low = _SPECK.sub(" ", shadow(text))  # same length: positions stay the text's
     labels = [m for m in _LABEL.finditer(low) if m.start() > 0]
-    fields = [_FIELD_OF[" ".join(m.group("label").split())] for m in labels]
+    fields = [_FIELD_OF[" ".join(re.sub(r"[.:]|,(?!\s+san pham)", " ", m.group("label")).split())] for m in labels]
     if len(set(fields)) < settings.min_labels or not {"lead", "deadline"} & set(fields):
         return None
     item = _ITEM.match(text)
@@ -132,7 +155,7 @@ def field_word_confs(text: str, words: list[Word], settings: TaskParagraphSettin
     return [
         (
             field,
-            [c for a, b, c in placed if a < end and b > start and text[max(a, start) : min(b, end)].strip(" ;.,()|")],
+            [c for a, b, c in placed if a < end and b > start and text[max(a, start) : min(b, end)].strip(_AROUND)],
         )
         for field, start, end in spans
     ]
@@ -183,7 +206,7 @@ def find_task_paragraphs(
             level = heading_level(line) or _comma_heading(line)
             if level:
                 # (a bar closing it: a margin rule or a speck OCR read, "2, Cải cách … |")
-                headings = [h for h in headings if h[0] < level] + [(level, text.rstrip(" |"))]
+                headings = [h for h in headings if h[0] < level] + [(level, speckless(text).rstrip(" |"))]
                 if level == 1:  # a roman part after the tasks ends their run
                     current = None
             continue
@@ -196,6 +219,9 @@ def find_task_paragraphs(
             current.pages.append(line.page)
         if line.page in ocr_pages or dump:
             fields.update({f: spell_units(fields[f]) for f in ("lead", "coordinator") if fields.get(f)})
+            # A semicolon inside a task's name before a word going on ("kỷ luật; kỷ cương"): the
+            # name's comma OCR read with a speck; the fields' separators come after the name.
+            fields["task"] = _CLAUSE_SEMICOLON.sub(",", fields.get("task", ""))
         read_conf = fields_confidence(read, words, settings) if line.page in ocr_pages else None
         flags = _deadline_flags(read, words, settings) if line.page in ocr_pages else []
         mark = item_mark(read)
@@ -256,9 +282,12 @@ def _spell_deadlines(table: TaskTable) -> None:
     """Deadlines spelt as usual ("Thường Xuyên", "Quý TV/2025"); a quarter printed "1" is OCR's
     "I" when the table writes a quarter in roman numerals (the first one too: "Quý I/2025" beside
     "Quý 1/2025") and none in digits."""
-    found = (re.search(r"(?i)\bqu[^\s/]*\s*([^\s/]+)\s*/", r.deadline) for r in table.rows)
+    found = (re.search(r"(?i)\bqu[^\s/⁄]*\s*([^\s/⁄]+)\s*[/⁄]", r.deadline) for r in table.rows)
     quarters = [m.group(1) for m in found if m]
-    roman = any(re.fullmatch(r"I{1,3}|IV", q) for q in quarters) and not any(q in ("2", "3", "4") for q in quarters)
+    # (a numeral of letters OCR read for I's, "Quý J/2025", is roman too)
+    roman = any(re.fullmatch(r"I{1,3}|IV|[IVTLHJl|]*[IVJ][IVTLHJl|]*", q) for q in quarters) and not any(
+        q in ("2", "3", "4") for q in quarters
+    )
     for row in table.rows:
         if row.deadline:
             row.deadline = spell_deadline(row.deadline, roman=roman)

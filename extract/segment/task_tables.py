@@ -76,7 +76,8 @@ _ROW_KEYS = ("code", "criterion_code", "criterion", "objective")
 _ROMAN_ROW = lazy_compile(r"^\s*([IVXLC]{1,6})\s*[.)]?(?:\s+(\S.*))?$")
 # A roman numeral as OCR may read it ("I" as "L", "l", "1", "|", "!" or an accented "Ì"; "II" as
 # "H", "III" as "IH", "HÌ!" or, on a 150-dpi scan, "Hi" / "Hị)").
-_OCR_ROMAN = lazy_compile(r"^\s*(?=.*[IVXLTHl|!ÌÍỈĨỊ])[IVXLTHl1|!ÌÍỈĨỊiìíỉĩị]{1,5}\s*[.)_|]?\s*$")
+# (a speck after it read as a quote: 'H"')
+_OCR_ROMAN = lazy_compile(r"^\s*(?=.*[IVXLTHl|!ÌÍỈĨỊ])[IVXLTHl1|!ÌÍỈĨỊiìíỉĩị]{1,5}\s*[.)_|\"'”’]?\s*$")
 ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # An OCR'd section title merged across the row, its numeral misread ("HI. Cải cách chế độ công vụ"),
 # or its full stop lost in a numeral of strokes ("HIL Cải cách tài chính công": "III." read as one
@@ -340,13 +341,17 @@ def _section_of(
     rest = [c for c in distinct if c != code.strip()]
     # ("1" alone is the first section's "I" only beside an upper-case title in a table of
     # plain-numbered tasks: a task's words are not in capitals)
-    one = roman and code.strip(" .)_|") == "1"
+    one = roman and code.strip(" .)_|\"'”’") == "1"
     if (_OCR_ROMAN.match(code) or one) and len(rest) == 1 and _upper_title(rest[0]):
-        return next_roman(section, code.strip(" .)_|")), True, rest[0]
+        return next_roman(section, code.strip(" .)_|\"'”’")), True, rest[0]
+    if roman and not code.strip() and len(rest) == 1 and _upper_title(rest[0]) and row_conf(row) is not None:
+        # An OCR'd section row whose numeral the scan lost, its title alone in one cell ("CẢI
+        # CÁCH CHẾ ĐỘ CÔNG VỤ"): a task's words are not in capitals; the section is the next one.
+        return next_roman(section), True, rest[0]
     if roman and _OCR_ROMAN.match(code) and not rest and row_conf(row) is not None:
         # An OCR'd section row whose title the scan lost: the numeral alone ("1", "H") is no
         # task (a task row has its task's words); the section is read by the sequence.
-        return next_roman(section, code.strip(" .)_|")), True, ""
+        return next_roman(section, code.strip(" .)_|\"'”’")), True, ""
     if len(filled) <= 2 and all(c.strip() for c in filled):
         other = [i for i, c in enumerate(row.cells) if c.strip() and i != mapping.get("code", 0)]
         bold = any(row.bold[i] for i in other if i < len(row.bold))
