@@ -207,7 +207,8 @@ def test_diff_names_fields_by_pointer_with_tolerance_and_fuzzy_text():
 
 def _pytest(args: list[str], env: dict) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
+        # One process (-n 0): the run under test is pytest's own, not its workers'.
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-n", "0", *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
