@@ -20,6 +20,7 @@ from cchc_extract.crops import crop_name
 from cchc_extract.messages import DEFAULT_LANG, message
 from cchc_extract.outdir import relative_to_out
 from cchc_extract.reconcile import ReconcileSettings, reconcile
+from cchc_extract.reconcile.queue_once import one_look_each
 from cchc_extract.review.fields import ApplySettings, gate, parse_correction, record_type, resolve_pointer, short
 from cchc_extract.review.model import (
     ACTIONS,
@@ -258,6 +259,6 @@ def recheck(data: dict, settings: ReconcileSettings) -> tuple[dict, list[str]]:
     except Exception as exc:  # as in the pipeline: the failure is recorded, the document stands
         result.errors.append(ErrorRecord(stage="reconcile", message=f"{type(exc).__name__}: {exc}".splitlines()[0]))
     account_coverage(result)
-    result.review = unread_review_items(result) + meta_review + result.review
+    result.review = one_look_each(unread_review_items(result) + meta_review + result.review, result)
     out = to_dict(result)
     return out, schema_errors(out)
