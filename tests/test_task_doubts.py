@@ -165,3 +165,17 @@ def test_specks_read_as_marks_inside_words_are_taken_out_and_a_colon_in_a_name_d
     assert out[1].lead == "Công chức Tư pháp - Hộ tịch"
     assert any("colon" in d for d in _doubts(out[2]))
     assert out[3] == rows[3]  # a standard's number and a unit's spaced dash are the plan's own
+
+
+def test_a_criterion_code_with_no_dot_among_dotted_codes_is_doubted():
+    # "|1" for 5.1: OCR lost the code's first digit and dot; the table's other codes print one.
+    tasks = ["Sắp xếp, bố trí người hoạt động", "Rà soát chức năng, nhiệm vụ", "Cử cán bộ tham gia đào tạo"]
+    codes = ["4.1", "4.1", "1", "5.1", "5.4"]
+    rows = [TaskRow(task=tasks[k % 3], criterion_code=c) for k, c in enumerate(codes)]
+    [table] = doubt_tasks(_table(*rows), ocr=True)
+    doubted = [r.criterion_code for r in table.rows if any("criterion_code:" in f and "no dot" in f for f in r.flags)]
+    assert doubted == ["1"]
+    # A plan numbering its criteria by whole numbers prints no dots: nothing doubted.
+    whole = [TaskRow(task=tasks[k % 3], criterion_code=c) for k, c in enumerate(["1", "2", "3", "4"])]
+    [table] = doubt_tasks(_table(*whole), ocr=True)
+    assert not any("no dot" in f for r in table.rows for f in r.flags)

@@ -97,6 +97,11 @@ class TaskDoubtSettings:
     # read right came at 0.83-0.87, the two read wrong ("I" for "II", "II" for "III") at 0.74
     # and 0.34 (seeds 570, 481).
     stroke_sure_conf: float = 0.8
+    # A criterion code printed with no dot ("1") among a table's codes of which at least this many
+    # and this share print one ("5.1", "4.1"): a code's dot and digit OCR lost ("|1" for 5.1), the
+    # code doubted. (A plan numbering its criteria by whole numbers prints no dots at all.)
+    dotted_min_codes: int = 3
+    dotted_share: float = 0.8
 
 
 def _strange_words(text: str, vocab: frozenset[str], s: TaskDoubtSettings) -> list[str]:
@@ -188,6 +193,18 @@ def _code_put_doubts(row: TaskRow) -> list[str]:
     return out
 
 
+def _undotted_code_doubt(row: TaskRow, codes: list[str], s: TaskDoubtSettings) -> list[str]:
+    """A row's criterion code printed as a whole number where the table's codes print a dot
+    (``codes``: the table's criterion codes): OCR's loss of a code's first digit and dot."""
+    code = (row.criterion_code or "").strip()
+    if not code.isdigit():
+        return []
+    dotted = sum(1 for c in codes if "." in c)
+    if dotted < s.dotted_min_codes or dotted < s.dotted_share * len(codes):
+        return []
+    return [f"{DOUBT}criterion_code: '{code}' has no dot where the table's other codes print one"]
+
+
 def _period_years(period: str | None) -> set[int]:
     years = [int(y) for y in _YEAR.findall(period or "")]
     return set(range(min(years), max(years) + 1)) if years else set()
@@ -220,6 +237,7 @@ def doubt_tasks(
     out = []
     for table in tables:
         grammatical = _grammatical_fields(table, s)
+        codes = [c.strip() for c in (r.criterion_code for r in table.rows) if c and c.strip()]
         new_rows = []
         for row in table.rows:
             doubts: list[str] = []
@@ -261,6 +279,7 @@ def doubt_tasks(
                 if f in grammatical and getattr(row, f) and grammar(getattr(row, f)) != "complete":
                     doubts.append(f"{DOUBT}{f}: '{getattr(row, f)}' is no {f} the plan's grammar reads")
             doubts += _code_put_doubts(row)
+            doubts += _undotted_code_doubt(row, codes, s)
             outside = sorted({int(y) for y in _YEAR.findall(row.deadline)} - years) if years else []
             if outside:
                 doubts.append(f"{DOUBT}deadline: year {outside[0]} outside the plan's period")
