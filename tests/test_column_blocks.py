@@ -10,6 +10,7 @@ from benchmarks.corpus_scoring import score_document
 from corpus_helpers import converted_with_truth
 from extract.model import Line
 from extract.segment.column_blocks import column_block_tables
+from extract.segment.column_heads import ColumnBlockSettings
 from extract.segment.table_end import is_total_label
 
 DUMPS = Path(__file__).parent / "data" / "dumps_columns"
@@ -113,8 +114,28 @@ def test_a_garbled_cell_leaves_its_block_unpaired():
         "2",
     )
     found = column_block_tables(lines, _never, _never)
-    assert found and not found[0].table.rows
+    # The criteria are kept as rows with no figure, the block told unpaired (not read).
+    assert found and [r.max_raw for r in found[0].table.rows] == [None, None, None]
+    assert found[0].table.points_told_unread
     assert [(b.columns, b.numbers, b.criteria) for b in found[0].unpaired] == [("max", 2, 3)]
+    # Without keeping names whose points were not read, the lines go back to the line reader.
+    off = column_block_tables(lines, _never, _never, ColumnBlockSettings(names_without_points=False))
+    assert off and not off[0].table.rows
+
+
+def test_a_table_whose_points_blocks_ocr_mostly_lost_keeps_its_criteria_told():
+    # Seed 583's F10 at 250 dpi, ``--psm 3``: the names block prints all 11 criteria, the max block
+    # 2 numbers and the self block 1 (OCR lost the rest): the rows are the criteria, with no
+    # figure, their points told unread; nothing is guessed.
+    out, tally = _read("s583-d06-i2-f10-i2-unruled-total-last-vie-psm3-250dpi")
+    assert tally["found"] == tally["rows"] == 11 and tally["invented"] == 0
+    rows = [r for t in out["score_tables"] for r in t["rows"]]
+    assert all(r["max_points"] is None and r["self_points"] is None for r in rows)
+    told = [u["reason"] for u in out["unread"]]
+    assert sum("one block per column" in r for r in told) == 2
+    assert any(r.startswith("points of I, 1, 1.a") for r in told)
+    queued = {e["item"] for e in out["review"]}
+    assert all(f"/score_tables/0/rows/{k}" in queued for k in range(len(rows)))
 
 
 def test_a_table_printing_its_points_beside_the_names_is_not_one():
@@ -229,7 +250,7 @@ def test_lines_the_sums_cannot_place_are_told():
     # Two lines for five criteria, and nothing adds up: no line placed, the block told.
     lines = _lines(*_TWO_PARTS[:5], "", "Điểm", "tối đa", "7", "3")
     found = column_block_tables(lines, is_total_label, _never)
-    assert not found[0].table.rows
+    assert all(r.max_raw is None for r in found[0].table.rows) and found[0].table.points_told_unread
     assert [(b.columns, b.numbers, b.criteria) for b in found[0].unpaired] == [("max", 2, 4)]
 
 

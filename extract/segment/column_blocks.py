@@ -179,7 +179,9 @@ def _read(
             table.rows.append(draft)
     table.pages = sorted({e.first.page for e in entries})
     last = max([end - 1] + [b.last for b in blocks])
-    if not paired:
+    if not paired and settings.names_without_points and unread:
+        table.points_told_unread = True  # its criteria kept, the blocks told (``unpaired_parts``)
+    elif not paired:
         table.rows = []  # nothing certain: the lines stay the line reader's
         last = end - 1
     return ColumnBlockTable(table, head, last, unread)
@@ -208,6 +210,10 @@ def unpaired_parts(found: list[ColumnBlockTable]) -> list[UnreadPart]:
 
 
 _BlockRow = tuple[list[str], list[tuple[str, str]], Line]
+
+# A row of a table whose points blocks were told unread (``ColumnBlockSettings.names_without_points``):
+# its figures are lost, told, not a sign the row was misread.
+FLAG_POINTS_UNPAIRED = "points_in_unpaired_blocks"
 
 
 def _aligned(

@@ -37,6 +37,11 @@ class ColumnBlockSettings:
     # number below by a row, and nothing on the page says so. Each number so placed is read as
     # unsurely as a cell OCR half read (``RowDraft.number_confs``), until a sum confirms it.
     paired_number_conf: float = 0.65
+    # A table whose points blocks none could be paired with its names (most of a column's numbers
+    # OCR lost) keeps its criteria as rows with no figure, the blocks told unread: the names and
+    # codes are the document's, and a reviewer fills the figures in against the rows. (Off: the
+    # lines go back to the line reader, which reads no row from a names block printing no points.)
+    names_without_points: bool = True
 
 
 @dataclass

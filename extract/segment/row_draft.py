@@ -108,3 +108,7 @@ class LineTable:
     stated_total_self: str | None = None
     positional: bool = False
     total_first: bool = False  # the totals row printed above the criteria, not under them
+    # Its points columns were printed (OCR read them as blocks of their own) but none could be
+    # paired with its rows, and are told unread (``column_blocks``): a score table whose rows
+    # hold no figure, not a plan's headings.
+    points_told_unread: bool = False

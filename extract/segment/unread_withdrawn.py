@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extract.model import IngestedDocument, union_bbox
+from extract.segment.column_blocks import FLAG_POINTS_UNPAIRED
 from extract.segment.unread import UnreadSettings, _narrative_sources, _sample
 from extract.segment.unread_coded import (
     as_coded,
@@ -54,6 +55,7 @@ def withdraw_unsure_tables(
         scored = sum(1 for r in typed if r.max_points is not None or r.self_points is not None)
         named = sum(1 for r in typed if any(f.startswith((FLAG_CODE_BY_NAME, FLAG_SNAPPED)) for f in r.flags))
         lossy = scored >= settings.min_scored_share * len(typed) or named >= settings.min_set_named_share * len(typed)
+        lossy = lossy or any(FLAG_POINTS_UNPAIRED in r.flags for r in typed)  # its figures told lost
         unsure = [r for r in typed if _unsure(r, lossy and r.source.page in text_pages)]
         if len(unsure) >= settings.min_unsure_rows and len(unsure) >= settings.max_unsure_share * len(typed):
             on_text = all(r.source.page in text_pages for r in score.rows)
