@@ -31,7 +31,7 @@ from extract.segment.line_split import is_heading, opens_criterion_name
 from extract.segment.row_draft import LineTable, RowDraft
 from normalize.codes import letter_item, read_code_token, roman_numeral
 from normalize.text import fold
-from schemas.records import UnreadPart
+from schemas.records import ScoreTable, UnreadPart
 
 
 @dataclass
@@ -214,6 +214,14 @@ _BlockRow = tuple[list[str], list[tuple[str, str]], Line]
 # A row of a table whose points blocks were told unread (``ColumnBlockSettings.names_without_points``):
 # its figures are lost, told, not a sign the row was misread.
 FLAG_POINTS_UNPAIRED = "points_in_unpaired_blocks"
+
+
+def flag_points_unpaired(table: ScoreTable) -> ScoreTable:
+    """``table`` (read from a ``points_told_unread`` line table) with each row flagged: its figures
+    are told lost, the row is its printed criterion, not a misread layout's."""
+    for row in table.rows:
+        row.flags.append(FLAG_POINTS_UNPAIRED)
+    return table
 
 
 def _aligned(

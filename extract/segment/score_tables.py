@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from extract.model import BLANK_SEEN, IngestedDocument
 from extract.segment.captions import CaptionSettings, printed_title
-from extract.segment.column_blocks import FLAG_POINTS_UNPAIRED
+from extract.segment.column_blocks import flag_points_unpaired
 from extract.segment.joined import JoinedTable, row_bbox
 from extract.segment.line_common import glued_digits
 from extract.segment.line_words import name_tokens
@@ -196,9 +196,7 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         # section heading "II. NHIỆM VỤ, GIẢI PHÁP …" and the sentence under it), not a score table;
         # nor are rows whose numbers do not behave as points (a task table's codes and dates).
         if found.points_told_unread:
-            for row in table.rows:
-                row.flags.append(FLAG_POINTS_UNPAIRED)
-            tables.append(table)
+            tables.append(flag_points_unpaired(table))
         elif any(_has_points(row) for row in table.rows) and points_behave(table, settings):
             tables.append(table)
         else:
