@@ -122,6 +122,30 @@ def _stands_for(key: str, words: list[str], s: NamePieceSettings) -> bool:
     return fuzz.ratio(key, words[0]) >= s.damaged_word_ratio
 
 
+def _misnamed_criterion(
+    row: ScoreRow, by_code: dict[str, CriterionDef], is_wording: Callable[[str, CriterionDef], bool]
+) -> CriterionDef | None:
+    """The criterion a row's printed code names, when the row has a name that is not its wording."""
+    crit = by_code.get(str(row.code)) if row.code else None
+    if crit is None or "code_inferred" in row.flags or not row.name or is_wording(row.name, crit):
+        return None
+    return crit
+
+
+def _pieces_held_most(
+    tokens: list[str], crit: CriterionDef, others: Sequence[CriterionDef], s: NamePieceSettings
+) -> list[tuple[int, int]] | None:
+    """``crit``'s wording's pieces in ``tokens`` (``name_pieces``), when no other criterion's
+    wording is held as much."""
+    found = name_pieces(tokens, crit.name, s)
+    if found is None:
+        return None
+    pieces, held = found
+    if any(c.code != crit.code and (name_pieces(tokens, c.name, s) or ([], 0))[1] >= held for c in others):
+        return None
+    return pieces
+
+
 def names_across_cells(
     rows: Sequence[ScoreRow],
     by_code: dict[str, CriterionDef],
@@ -137,18 +161,13 @@ def names_across_cells(
         return 0
     moved = 0
     for row in rows:
-        crit = by_code.get(str(row.code)) if row.code else None
-        if crit is None or "code_inferred" in row.flags or not row.name or is_wording(row.name, crit):
+        crit = _misnamed_criterion(row, by_code, is_wording)
+        if crit is None:
             continue
         tokens = row.name.split() + (row.explanation or "").split()
-        found = name_pieces(tokens, crit.name, s)
-        if found is None:
-            continue
-        pieces, held = found
-        if len(pieces) < 2:
+        pieces = _pieces_held_most(tokens, crit, others, s)
+        if pieces is None or len(pieces) < 2:
             continue  # (a name with another cell's words after it: ``wording._tails`` and the like)
-        if any(c.code != crit.code and (name_pieces(tokens, c.name, s) or ([], 0))[1] >= held for c in others):
-            continue
         inside = {k for a, b in pieces for k in range(a, b)}
         if not row.name_raw:
             row.name_raw = row.name
@@ -179,8 +198,8 @@ def names_opened_above(
         return 0
     moved = 0
     for above, row in zip(rows, rows[1:]):
-        crit = by_code.get(str(row.code)) if row.code else None
-        if crit is None or "code_inferred" in row.flags or not row.name or is_wording(row.name, crit):
+        crit = _misnamed_criterion(row, by_code, is_wording)
+        if crit is None:
             continue
         if (above.code and "code_inferred" not in above.flags) or not above.name:
             continue
@@ -190,14 +209,9 @@ def names_opened_above(
             continue
         own = above.name.split() + (above.explanation or "").split()
         tokens = own + row.name.split() + (row.explanation or "").split()
-        found = name_pieces(tokens, crit.name, s)
-        if found is None:
-            continue
-        pieces, held = found
-        if len(pieces) < 2 or pieces[-1][1] <= len(own):
+        pieces = _pieces_held_most(tokens, crit, others, s)
+        if pieces is None or len(pieces) < 2 or pieces[-1][1] <= len(own):
             continue  # (the row's own text holds none of it: not its name's opening above)
-        if any(c.code != crit.code and (name_pieces(tokens, c.name, s) or ([], 0))[1] >= held for c in others):
-            continue
         inside = {k for a, b in pieces for k in range(a, b)}
         if not row.name_raw:
             row.name_raw = row.name
