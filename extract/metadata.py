@@ -206,7 +206,7 @@ def read_metadata(
     meta.period = find_period(" ".join(t for t in [meta.title or ""] + [line_text(ln) for ln in header[kind_at:]]))
     meta.year = _year(meta)
     latin = latin_document(lines, settings.latin_line_share)
-    signer = read_signer(signature_zone(lines, header, barred), settings.signature, latin)
+    signer = read_signer(signature_zone(lines, header, barred, kind_at, settings.signature), settings.signature, latin)
     meta.signer = signer.name
     # The commune's marks as OCR printed them are read on the physical lines: they keep the
     # OCR's text (``raw``) where the reading order's split pieces do not.

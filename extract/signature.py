@@ -59,10 +59,18 @@ _UNIT_WORDS = frozenset({"xa", "phuong", "huyen", "quan", "tinh", "ubnd", "tran"
 EXPORT_CLOSED_SHARE = 0.5  # of the barred lines after the header that end in a bar: a text export
 
 
-def signature_zone(lines: list[Line], header: list[Line], physical: list[Line]) -> list[Line]:
+def signature_zone(
+    lines: list[Line],
+    header: list[Line],
+    physical: list[Line],
+    title_at: int = 0,
+    settings: SignatureSettings = DEFAULT_SIGNATURE_SETTINGS,
+) -> list[Line]:
     """The lines after the header the signer is looked for in: in reading order, or, when that part
     of the document is a text export's bar-separated block, its physical lines (the reading order
-    splits such lines at wide spaces, which cut a wrapped cell's lines apart inconsistently)."""
+    splits such lines at wide spaces, which cut a wrapped cell's lines apart inconsistently). A
+    header that ran into the document's close is cut where the close starts (``header_before_close``)."""
+    header = header_before_close(header, title_at, settings)
     after = lines[len(header) :]
     last = max((ln.number for ln in header if ln.number is not None), default=-1)
     tail = [ln for ln in physical if ln.number is not None and ln.number > last]
@@ -70,6 +78,20 @@ def signature_zone(lines: list[Line], header: list[Line], physical: list[Line]) 
     # An export closes its cells with a bar; OCR reads a ruling line as a bar anywhere in a line.
     export = bool(barred) and sum(t.endswith("|") for t in barred) >= EXPORT_CLOSED_SHARE * len(barred)
     return _bar_runs_joined(tail) if export else after
+
+
+def header_before_close(
+    header: list[Line], title_at: int, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTINGS
+) -> list[Line]:
+    """The header without the document's close it ran into: a short document whose body opens with
+    no known opener (a score table's caption, one sentence) and whose signature block has no "Nơi
+    nhận" list has its header zone run to the signer's name, and a signer looked for after the
+    header was never found. The close starts at the first signature title or recipients line after
+    the title's first line (``title_at``; before it the issuer's "ỦY BAN NHÂN DÂN" reads as one)."""
+    for i in range(title_at + 1, len(header)):
+        if RECIPIENTS.match(fold(line_text(header[i])).lstrip("*# ")) or is_signature_title(header[i], settings):
+            return header[:i]
+    return header
 
 
 @dataclass(frozen=True)

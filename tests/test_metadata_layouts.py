@@ -272,3 +272,40 @@ def test_a_commune_name_wrapped_in_its_cell_keeps_its_last_word():
     issuer = ["ỦY BAN NHÂN DÂN XÃ HIỆP NGHĨA", "NAM"]
     doc = _text_doc(issuer + ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 8/BC-UBND", "BÁO CÁO", "Kết quả"])
     assert extract_metadata(doc).commune == "Hiệp Nghĩa Nam"
+
+
+@pytest.mark.parametrize(
+    "close, signer",
+    [
+        (("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "(Đã ký)", "Nguyễn Văn An"), "Nguyễn Văn An"),
+        (("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Trần Thị Bình"), "Trần Thị Bình"),
+    ],
+)
+def test_a_short_document_closing_without_recipients_keeps_its_signer(tmp_path, close, signer):
+    """A score table's caption and one body sentence no opener starts, then the signature block
+    with no "Nơi nhận" list: the header zone ran to the signer's name and the signer, looked for
+    after the header, was never found. The close starts at its signature title."""
+    from docx import Document
+
+    doc = Document()
+    for text in (
+        "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH",
+        "Số: 15/BC-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Hòa Bình, ngày 10 tháng 12 năm 2024",
+        "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024",
+    ):
+        doc.add_paragraph(text)
+    table = doc.add_table(rows=2, cols=4)
+    for cells, row in zip(
+        table.rows, (("STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm"), ("1", "Kế hoạch", "4", "4"))
+    ):
+        for cell, text in zip(cells.cells, row):
+            cell.text = text
+    for text in close:
+        doc.add_paragraph(text)
+    doc.save(str(tmp_path / "short.docx"))
+    meta = extract_metadata(ingest(tmp_path / "short.docx"))
+    assert meta.signer == signer
+    assert (meta.number, meta.commune) == ("15/BC-UBND", "Hòa Bình")
