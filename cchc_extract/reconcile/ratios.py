@@ -30,6 +30,7 @@ from cchc_extract.reconcile.stat_rows import (
     _unit_key,
     code_legend,
     is_percent,
+    worded_apart,
 )
 from cchc_extract.review_threshold import REVIEW_BELOW
 from normalize.lazy_regex import lazy_compile
@@ -286,6 +287,9 @@ def _check_ratio(
             # three right figures).
             status = "skipped"
             message += f"; its label joins counts and {', '.join(untold)} printed no figure we read"
+        if status == "mismatch" and worded_apart(row, [rows[j] for j, _ in pairs], rows[pairs[0][1]]):
+            status = "skipped"  # a share of counts the annex does not print: no pair read is its
+            message += "; its label names what none of those counts counts"
         if status == "mismatch":
             # a share is at most its whole: a reading making it more explains nothing
             cells = [stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, *members)]

@@ -63,3 +63,22 @@ def _denominator(candidates: list[tuple[int, StatRow]]) -> int | None:
             if re.search(rf"\b{word}\b", _plain(row.indicator)):
                 return j
     return None
+
+
+# Words any ratio's or count's label may hold whatever it counts: they tell no two counts apart.
+_GENERIC_WORDS = frozenset(
+    "ty le so tong duoc da dat cac cua va co trong ky nam thang quy tren so voi khong chua".split()
+)
+
+
+def worded_apart(ratio: StatRow, numerators: list[StatRow], whole: StatRow) -> bool:
+    """Whether a percentage's label names what none of the counts it would be of counts: its own
+    words (less the whole's and the words any label holds) are at least two and no numerator's
+    label holds one ("Tỷ lệ hồ sơ giải quyết đúng hạn" under "Trực tuyến" and "Trực tiếp" of
+    "Tổng số hồ sơ tiếp nhận": a share of counts the annex does not print, no pair of these).
+    Words are compared without marks, so a label OCR stripped of them still holds its words."""
+    own = set(_plain(ratio.indicator).split()) - set(_plain(whole.indicator).split()) - _GENERIC_WORDS
+    own = {w for w in own if w.isalpha()}
+    if len(own) < 2:
+        return False
+    return not any(own & set(_plain(row.indicator).split()) for row in numerators)

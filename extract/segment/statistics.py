@@ -84,6 +84,10 @@ _ATTACHED = lazy_compile(r"^\s*\(?\s*(k[eè]m theo|ban h[aà]nh k[eè]m)", re.I)
 _CODE = lazy_compile(r"^\s*((?:\d{1,2}\s*\.\s*)*\d{1,2})\s*\.?\s*$")
 _ROMAN = lazy_compile(r"^\s*([IVXLC]{1,5})\s*\.?\s*$")
 _ALLOWED = lazy_compile(r"\s*([^=;,]+?)\s*=\s*(\d+(?:[.,]\d+)?)")
+# A code column's cell that is a letter alone ("a", "b"): a lettered item as "a)" is; a bullet
+# ("-", "+", "•"): an item of the coded row above, printing no code of its own.
+_BARE_LETTER = lazy_compile(r"[a-zđ]")
+_BULLET = lazy_compile(r"[-+•–*]")
 _SCALED_MONEY = ("trieu", "ty ", "ty", "nghin", "ngan")
 _OCR_LEADING_SPECK = lazy_compile(r"^[.,'‘’`:;·]+\s*(?=\d)")
 # A whole part opening with a 0 and another digit ("00,72", "07"): no figure a report prints (a
@@ -278,6 +282,7 @@ class _Draft:
     ocr: bool
     coded: bool = True  # takes part in the code column (False: a total, a bullet of typed text)
     line_end: int = 0  # last line, wrapped text included
+    bullet: bool = False  # a bullet in the code column: an item of the coded row above
 
 
 def stat_rows(
@@ -326,7 +331,7 @@ def stat_rows(
             flags.append("joined_across_page_break")
         if row.realigned:
             flags.append("realigned")
-        parent = _parent(code, seen)
+        parent = _parent(code, seen) if not draft.bullet else (out[-1].code or out[-1].parent if out else None)
         if code:
             seen.add(code)
         out.append(
@@ -371,6 +376,9 @@ def _drafts(
         if not any((code_raw, indicator, unit, value_raw, note)):
             continue
         ocr = row.page in ocr_pages
+        # (typed text only: on OCR'd lines a dash or a letter alone may be a code OCR garbled)
+        bullet = not ocr and code_col is not None and bool(_BULLET.fullmatch(code_raw)) and bool(indicator)
+        code_raw = "" if bullet else f"{code_raw})" if not ocr and _BARE_LETTER.fullmatch(code_raw) else code_raw
         printed = normalise_code(code_raw)
         token: str | None = code_raw or None
         coded = True
@@ -390,7 +398,8 @@ def _drafts(
             continue
         if printed is None and fold(indicator).strip(" .:") in settings.total_words:
             coded = False
-        drafts.append(_Draft(row, indicator, unit, value_raw, note, printed, token, ocr, coded, row.line_end))
+        coded = coded and not bullet
+        drafts.append(_Draft(row, indicator, unit, value_raw, note, printed, token, ocr, coded, row.line_end, bullet))
     return drafts
 
 
