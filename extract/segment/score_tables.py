@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from extract.model import BLANK_SEEN, IngestedDocument
 from extract.segment.captions import CaptionSettings, printed_title
 from extract.segment.column_blocks import flag_points_unpaired
+from extract.segment.fraction_points import split_fraction_column
 from extract.segment.joined import JoinedTable, row_bbox
 from extract.segment.line_common import glued_digits
 from extract.segment.line_words import name_tokens
@@ -146,7 +147,6 @@ _POINTS_UNIT = lazy_compile(r"^\s*(\d[\d.,]*)\s*(?:điểm|diem|đ|d)\.?\s*$", r
 # A points cell that says "none": "-" or "x" (not scored / not applicable), never 0.
 _NONE_MARK = lazy_compile(r"^[-–—x×]$", re.I)
 
-
 # ``ScoreTable.read_from`` of a table whose rows we split from lines of text (no grid).
 LINES = "lines"
 
@@ -169,7 +169,7 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
     tables: list[ScoreTable] = []
     set_aside: list[ScoreTable] = []
     damage = cache(partial(document_damage_class, doc))  # read when a name needs it
-    for joined in join_tables(doc):
+    for joined in (split_fraction_column(j, partial(map_columns, settings=settings)) for j in join_tables(doc)):
         columns = map_columns(joined.header_text, settings)
         if columns is None:
             continue
