@@ -18,7 +18,8 @@ from normalize.vietnamese.names import is_place, restore_place
 from normalize.vietnamese.syllable import fold, nfc
 from schemas.records import DocumentMeta
 
-LOCAL_UNIT = lazy_re_compile(r"\b(xa|phuong|thi tran)\s+")
+# A commune-level unit; "đặc khu", the island special zones of the 2025 reorganisation, is one.
+LOCAL_UNIT = lazy_re_compile(r"\b(xa|phuong|thi tran|dac khu)\s+")
 
 
 def latin_document(lines: list[Line], line_share: float) -> bool:
@@ -185,7 +186,7 @@ def _squeezed(folded: str) -> str:
 
 _NEAR_NAME_LETTERS = 6  # a name this long is not another commune's for one letter misread
 _NAME_MAX_WORDS = 4  # a commune's name is at most this many syllables ("Hòa Trung Thượng")
-_UNIT_WORDS = frozenset({"xa", "phuong", "tran"})  # the word before a commune's name ("thị trấn")
+_UNIT_WORDS = frozenset({"xa", "phuong", "tran", "khu"})  # the word before a commune's name ("thị trấn", "đặc khu")
 
 
 def local_unit(text: str) -> tuple[str, str] | None:
@@ -212,7 +213,7 @@ def local_unit(text: str) -> tuple[str, str] | None:
             if core != word or len(words) == 4:  # punctuation ends the name; names are short
                 break
         if words:
-            unit = {"xa": "xã", "phuong": "phường", "thi tran": "thị trấn"}[m.group(1)]
+            unit = {"xa": "xã", "phuong": "phường", "thi tran": "thị trấn", "dac khu": "đặc khu"}[m.group(1)]
             return unit, place_name(" ".join(words))
     return None
 
@@ -232,7 +233,7 @@ def _unglued(text: str) -> str:
 
 
 # What ends a unit's name: the next issuing body or unit starts there.
-_NAME_STOP = lazy_re_compile(r"(?:uy ban|ubnd|xa|phuong|thi tran|thi xa|huyen|quan|tinh|thanh pho)\b")
+_NAME_STOP = lazy_re_compile(r"(?:uy ban|ubnd|xa|phuong|thi tran|dac khu|thi xa|huyen|quan|tinh|thanh pho)\b")
 
 
 def place_name(text: str) -> str:

@@ -309,3 +309,26 @@ def test_a_short_document_closing_without_recipients_keeps_its_signer(tmp_path, 
     meta = extract_metadata(ingest(tmp_path / "short.docx"))
     assert meta.signer == signer
     assert (meta.number, meta.commune) == ("15/BC-UBND", "Hòa Bình")
+
+
+def test_a_special_zone_is_a_commune_level_issuer(tmp_path):
+    """ "ĐẶC KHU", the island special zones the 2025 reorganisation made at commune level beside
+    xã and phường (Lâm Đồng's 2025 criteria cover "xã, phường, đặc khu"), names the issuer."""
+    from docx import Document
+
+    doc = Document()
+    for text in (
+        "ỦY BAN NHÂN DÂN ĐẶC KHU CÔN ĐẢO",
+        "Số: 45/BC-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Côn Đảo, ngày 20 tháng 11 năm 2025",
+        "BÁO CÁO",
+        "Kết quả thực hiện công tác cải cách hành chính năm 2025",
+        "I. KẾT QUẢ",
+    ):
+        doc.add_paragraph(text)
+    doc.save(str(tmp_path / "zone.docx"))
+    meta = extract_metadata(ingest(tmp_path / "zone.docx"))
+    assert (meta.issuer, meta.commune, meta.place) == ("UBND đặc khu Côn Đảo", "Côn Đảo", "Côn Đảo")
+    assert meta.title == "Kết quả thực hiện công tác cải cách hành chính năm 2025"
