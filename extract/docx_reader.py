@@ -15,12 +15,15 @@ from pathlib import Path
 import regex as re
 
 from extract.base import DocumentReader, IngestError
+from extract.docx_numbering import list_labels
+from extract.docx_textboxes import inside_copy, own_runs, text_boxes_table
 from extract.limits import Limits, MiB, check, memory_error
 from extract.model import Cell, IngestedDocument, Line, Page, Table
 from normalize.lazy_regex import lazy_compile
 from normalize.text import column_pieces, fold_spaces, nfc
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, or an encrypted .docx
 _HEADING_STYLE = lazy_compile(r"^(?:heading|tiêu đề|titre|überschrift)\s*(\d)$", re.I)
 _PAGE_BREAK = object()  # marker between text pieces of a paragraph
@@ -52,10 +55,12 @@ class _Styles:
 
     bold: dict[str, bool] = field(default_factory=dict)
     heading: dict[str, int] = field(default_factory=dict)
+    # The label Word's automatic numbering shows before each numbered paragraph ("1.", "a)").
+    labels: dict = field(default_factory=dict)
 
     @classmethod
     def from_document(cls, document) -> _Styles:
-        styles = cls()
+        styles = cls(labels=list_labels(document))
         try:
             root = document.styles.element
         except Exception:  # a package without styles.xml
@@ -105,6 +110,9 @@ class DocxReader(DocumentReader):
         body = document.element.body
         for child in _body_children(body):
             if child.tag == W + "p":
+                boxes = text_boxes_table(child)
+                if boxes is not None:  # floating boxes (a header typed in two), read as a table first
+                    builder.table(boxes)
                 builder.paragraph(child)
             elif child.tag == W + "tbl":
                 builder.table(child)
@@ -205,7 +213,10 @@ def paragraph_pieces(p, styles: _Styles, use_rendered_breaks: bool = True) -> li
         text.clear()
         bolds.clear()
 
-    for run in p.iter(W + "r"):
+    label = styles.labels.get(p)
+    if label:  # the number Word shows and the text does not hold
+        text.append(label + " ")
+    for run in own_runs(p):
         rpr = run.find(W + "rPr")
         run_bold = _on(rpr, "b")
         if run_bold is None and rpr is not None:
@@ -325,6 +336,8 @@ def _cell_text(tc, styles: _Styles) -> tuple[str, bool]:
     bold_all = True
     seen_text = False
     for p in tc.iter(W + "p"):
+        if inside_copy(p, tc) and any(a.tag == MC_FALLBACK for a in p.iterancestors()):
+            continue  # the VML copy of a text box in the cell: its shape's own box is read
         for piece in paragraph_pieces(p, styles, use_rendered_breaks=False):
             if isinstance(piece, tuple):
                 t, b = piece
