@@ -371,3 +371,22 @@ def test_garbled_text_placed_at_a_code_the_sure_set_lacks_is_no_row():
     table.rows[-1].flags = ["code_inferred"]
     apply_criteria_sets([table])
     assert "1.3" in [r.code for r in table.rows]
+
+
+def test_a_typed_name_worded_the_communes_own_way_is_kept():
+    """A typed grid's name printing words the set's wording does not hold ("… cải cách hành chính"
+    where the wording abbreviates, or a word the commune added) is the commune's own wording: kept,
+    no snap flag. The same name on OCR'd lines is snapped (its words may be OCR's)."""
+    cset = load_criteria_sets()[0]
+    target = next(r for r in cset.rows if "CCHC" in r.name)
+    own = target.name.replace("CCHC", "cải cách hành chính")
+    for read_from, expected in (("docx", own), ("lines", target.name)):
+        rows = [
+            ScoreRow(code=r.code, name=own if r is target else r.name, max_points=r.max_points, flags=[])
+            for r in cset.rows
+        ]
+        table = ScoreTable(title="", rows=rows, read_from=read_from)
+        apply_criteria_sets([table], f"UBND tỉnh {cset.province}", cset.year)
+        row = next(r for r in table.rows if r.code == target.code)
+        assert row.name == expected, read_from
+        assert any(f.startswith(FLAG_SNAPPED) for f in row.flags) == (read_from == "lines")

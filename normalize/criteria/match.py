@@ -47,7 +47,15 @@ from normalize.criteria.name_agreement import (
 )
 from normalize.criteria.name_pieces import names_across_cells, names_opened_above
 from normalize.criteria.name_runs import NameRunSettings, names_across_explanation, names_from_runs
-from normalize.criteria.wording import WordingSettings, as_printed, damage_only, restore_wordings, same_words, spelling
+from normalize.criteria.wording import (
+    WordingSettings,
+    as_printed,
+    damage_only,
+    restore_wordings,
+    same_words,
+    spelling,
+    worded_otherwise,
+)
 
 if TYPE_CHECKING:
     from schemas.records import ScoreRow, ScoreTable
@@ -322,7 +330,11 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
                 ok = crit is not None
             if crit is None:
                 continue
-            if ok and settings.snap_names and spelling(row.name) != spelling(crit.name):
+            # A typed grid's clean name printing words the wording does not hold is the commune's own
+            # wording: kept, as ``wording`` keeps one (marks or words lost are still put back).
+            typed = not (table.read_from == "lines" or table.read_from.startswith("ocr"))
+            own_wording = typed and worded_otherwise(row.name, crit.name)
+            if ok and settings.snap_names and spelling(row.name) != spelling(crit.name) and not own_wording:
                 if not row.name_raw:
                     row.name_raw = row.name
                 row.name = as_printed(row.name, crit.name)

@@ -87,6 +87,16 @@ def _folded(wording: str) -> str:
     return " ".join(fold(w).lower() for w in _words(wording))
 
 
+def worded_otherwise(read: str | None, wording: str) -> bool:
+    """Whether a name read clean (every word a syllable of the language or a known abbreviation)
+    prints words the wording does not hold, marks aside: the commune's own wording ("… điều hành
+    cải cách hành chính" where a set prints "… điều hành CHCC"), not the wording with marks or
+    words lost."""
+    words = _words(read or "")
+    official = {fold(w).lower() for w in _words(wording)}
+    return all(not damaged(w) for w in words) and any(fold(w).lower() not in official for w in words)
+
+
 @lru_cache(maxsize=50_000)
 def damaged(word: str) -> bool:
     """A word OCR damaged: letters and digits mixed ("b6"), or no syllable of the language. A
