@@ -301,3 +301,30 @@ def portal_export(rows: list[Criterion], width: int = 72, commune: str = "Xã H�
         lines.append(text)
     lines += ["", "Người lập biểu"]
     return "\n".join(lines) + "\n"
+
+
+CLOSE = ("Nơi nhận:", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
+
+
+def decree30_head(unit: str, number: str, date_line: str, kind: str, title: str) -> tuple[str, ...]:
+    """A Decree 30 header as plain paragraphs ("ỦY BAN NHÂN DÂN XÃ HÒA BÌNH", "Số: …", the motto,
+    the place-date line), the kind word and the title."""
+    motto = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+    return (f"ỦY BAN NHÂN DÂN {unit}", f"Số: {number}", *motto, date_line, kind, title)
+
+
+def plain_docx(path: Path, before: tuple[str, ...], rows: list[tuple[str, ...]], after: tuple[str, ...]) -> Path:
+    """A DOCX of paragraphs, one ruled table of ``rows`` (none when empty), paragraphs."""
+    doc = docx.Document()
+    for text in before:
+        doc.add_paragraph(text)
+    if rows:
+        table = doc.add_table(rows=0, cols=max(len(r) for r in rows))
+        table.style = "Table Grid"
+        for row in rows:
+            for cell, text in zip(table.add_row().cells, row):
+                cell.text = text
+    for text in after:
+        doc.add_paragraph(text)
+    doc.save(str(path))
+    return path

@@ -9,35 +9,20 @@ from pathlib import Path
 import pytest
 
 import cchc_extract
+from layout_docs import CLOSE, decree30_head, plain_docx
 
-HEAD = (
-    "ỦY BAN NHÂN DÂN XÃ AN BÌNH",
-    "Số: 88/BC-UBND",
-    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-    "Độc lập - Tự do - Hạnh phúc",
+HEAD = decree30_head(
+    "XÃ AN BÌNH",
+    "88/BC-UBND",
     "An Bình, ngày 20 tháng 6 năm 2025",
     "BÁO CÁO",
     "Kết quả công tác cải cách hành chính 6 tháng đầu năm 2025",
-    "Thực hiện Kế hoạch số 5/KH-UBND, UBND xã báo cáo như sau:",
-    "BIỂU THỐNG KÊ SỐ LIỆU CẢI CÁCH HÀNH CHÍNH",
-)
+) + ("Thực hiện Kế hoạch số 5/KH-UBND, UBND xã báo cáo như sau:", "BIỂU THỐNG KÊ SỐ LIỆU CẢI CÁCH HÀNH CHÍNH")
 
 
 def _annex(path: Path, rows: list[tuple[str, str, str, str]]) -> Path:
-    from docx import Document
-
-    doc = Document()
-    for text in HEAD:
-        doc.add_paragraph(text)
-    table = doc.add_table(rows=0, cols=5)
-    table.style = "Table Grid"
-    for row in [("STT", "Nội dung", "Đơn vị tính", "Số liệu", "Ghi chú")] + [(*r, "") for r in rows]:
-        for cell, text in zip(table.add_row().cells, row):
-            cell.text = text
-    for text in ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Phạm Văn Hùng"):
-        doc.add_paragraph(text)
-    doc.save(str(path))
-    return path
+    header = ("STT", "Nội dung", "Đơn vị tính", "Số liệu", "Ghi chú")
+    return plain_docx(path, HEAD, [header] + [(*r, "") for r in rows], CLOSE + ("Phạm Văn Hùng",))
 
 
 ROWS = [

@@ -12,6 +12,7 @@ import cchc_extract
 from extract.base import ingest
 from extract.docx_numbering import Level, _formatted
 from extract.model import Line
+from layout_docs import CLOSE, decree30_head
 from metadata_docs import libreoffice_pdfs
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -65,11 +66,9 @@ def _number(paragraph, num_id: int, ilvl: int) -> None:
     ppr.append(parse_xml(f'<w:numPr {W_NS}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
 
 
-HEAD = (
-    "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH",
-    "Số: 15/BC-UBND",
-    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-    "Độc lập - Tự do - Hạnh phúc",
+HEAD = decree30_head(
+    "XÃ HÒA BÌNH",
+    "15/BC-UBND",
     "Hòa Bình, ngày 10 tháng 12 năm 2024",
     "BÁO CÁO",
     "Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2024",
@@ -96,7 +95,7 @@ def _score_table(doc) -> None:
         _number(cells[0].paragraphs[0], 90, level)
         for cell, text in zip(cells[1:], (name, top, scored)):
             cell.text = text
-    for text in ("Nơi nhận:", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An"):
+    for text in CLOSE + ("Nguyễn Văn An",):
         doc.add_paragraph(text)
 
 

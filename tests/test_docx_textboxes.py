@@ -11,6 +11,7 @@ import pytest
 import cchc_extract
 from extract.base import ingest
 from extract.model import Line, Table
+from layout_docs import CLOSE
 
 NS = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -61,10 +62,7 @@ def boxed(tmp_path_factory) -> Path:
         "Kết quả công tác cải cách hành chính năm 2024",
         "I. KẾT QUẢ",
         "Năm 2024, UBND xã ban hành 10 văn bản chỉ đạo.",
-        "Nơi nhận:",
-        "- Lưu: VT.",
-        "TM. ỦY BAN NHÂN DÂN",
-        "CHỦ TỊCH",
+        *CLOSE,
         "Mai Văn Quý",
     ):
         doc.add_paragraph(text)

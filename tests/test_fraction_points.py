@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import cchc_extract
+from layout_docs import CLOSE, decree30_head, plain_docx
 from metadata_docs import libreoffice_pdfs
 
 ROWS = [
@@ -32,28 +33,14 @@ EXPECTED = [
 
 
 def _docx(path: Path, rows, label: str = "Điểm đạt/Điểm tối đa") -> Path:
-    from docx import Document
-
-    doc = Document()
-    for text in (
-        "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH",
-        "Số: 15/BC-UBND",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Độc lập - Tự do - Hạnh phúc",
+    head = decree30_head(
+        "XÃ HÒA BÌNH",
+        "15/BC-UBND",
         "Hòa Bình, ngày 10 tháng 12 năm 2024",
         "BÁO CÁO",
         "Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2024",
-    ):
-        doc.add_paragraph(text)
-    table = doc.add_table(rows=0, cols=4)
-    table.style = "Table Grid"
-    for row in [("STT", "Tiêu chí", label, "Giải trình"), *rows]:
-        for cell, text in zip(table.add_row().cells, row):
-            cell.text = text
-    for text in ("Nơi nhận:", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An"):
-        doc.add_paragraph(text)
-    doc.save(str(path))
-    return path
+    )
+    return plain_docx(path, head, [("STT", "Tiêu chí", label, "Giải trình"), *rows], CLOSE + ("Nguyễn Văn An",))
 
 
 def _read(result) -> list[tuple]:

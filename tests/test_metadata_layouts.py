@@ -18,6 +18,7 @@ from extract.columns import fragments, reading_lines, serialize
 from extract.docx_reader import DocxReader
 from extract.metadata import ANCHORS, extract_metadata
 from extract.model import IngestedDocument, Line, Page, Word
+from layout_docs import decree30_head, plain_docx
 from metadata_docs import (
     DEV,
     HELD_OUT,
@@ -285,28 +286,10 @@ def test_a_short_document_closing_without_recipients_keeps_its_signer(tmp_path, 
     """A score table's caption and one body sentence no opener starts, then the signature block
     with no "Nơi nhận" list: the header zone ran to the signer's name and the signer, looked for
     after the header, was never found. The close starts at its signature title."""
-    from docx import Document
-
-    doc = Document()
-    for text in (
-        "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH",
-        "Số: 15/BC-UBND",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Độc lập - Tự do - Hạnh phúc",
-        "Hòa Bình, ngày 10 tháng 12 năm 2024",
-        "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024",
-    ):
-        doc.add_paragraph(text)
-    table = doc.add_table(rows=2, cols=4)
-    for cells, row in zip(
-        table.rows, (("STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm"), ("1", "Kế hoạch", "4", "4"))
-    ):
-        for cell, text in zip(cells.cells, row):
-            cell.text = text
-    for text in close:
-        doc.add_paragraph(text)
-    doc.save(str(tmp_path / "short.docx"))
-    meta = extract_metadata(ingest(tmp_path / "short.docx"))
+    title = "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024"
+    head = decree30_head("XÃ HÒA BÌNH", "15/BC-UBND", "Hòa Bình, ngày 10 tháng 12 năm 2024", "", title)
+    rows = [("STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm"), ("1", "Kế hoạch", "4", "4")]
+    meta = extract_metadata(ingest(plain_docx(tmp_path / "short.docx", head, rows, close)))
     assert meta.signer == signer
     assert (meta.number, meta.commune) == ("15/BC-UBND", "Hòa Bình")
 
@@ -314,21 +297,8 @@ def test_a_short_document_closing_without_recipients_keeps_its_signer(tmp_path, 
 def test_a_special_zone_is_a_commune_level_issuer(tmp_path):
     """ "ĐẶC KHU", the island special zones the 2025 reorganisation made at commune level beside
     xã and phường (Lâm Đồng's 2025 criteria cover "xã, phường, đặc khu"), names the issuer."""
-    from docx import Document
-
-    doc = Document()
-    for text in (
-        "ỦY BAN NHÂN DÂN ĐẶC KHU CÔN ĐẢO",
-        "Số: 45/BC-UBND",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Độc lập - Tự do - Hạnh phúc",
-        "Côn Đảo, ngày 20 tháng 11 năm 2025",
-        "BÁO CÁO",
-        "Kết quả thực hiện công tác cải cách hành chính năm 2025",
-        "I. KẾT QUẢ",
-    ):
-        doc.add_paragraph(text)
-    doc.save(str(tmp_path / "zone.docx"))
-    meta = extract_metadata(ingest(tmp_path / "zone.docx"))
+    title = "Kết quả thực hiện công tác cải cách hành chính năm 2025"
+    head = decree30_head("ĐẶC KHU CÔN ĐẢO", "45/BC-UBND", "Côn Đảo, ngày 20 tháng 11 năm 2025", "BÁO CÁO", title)
+    meta = extract_metadata(ingest(plain_docx(tmp_path / "zone.docx", head, [], ("I. KẾT QUẢ",))))
     assert (meta.issuer, meta.commune, meta.place) == ("UBND đặc khu Côn Đảo", "Côn Đảo", "Côn Đảo")
-    assert meta.title == "Kết quả thực hiện công tác cải cách hành chính năm 2025"
+    assert meta.title == title
