@@ -41,7 +41,7 @@ from cchc_extract.reconcile.suspects import (
     total_suspects,
     withheld_members,
 )
-from cchc_extract.reconcile.witnesses import other_column_total, over_max_reading, spoilt_lines
+from cchc_extract.reconcile.witnesses import other_column_total, over_max_reading, shifted_total_row, spoilt_lines
 from normalize.criteria.match import FLAG_MAX_DIFFERS
 from normalize.numbers import format_vn, lost_decimal_readings
 from schemas.records import ReviewItem, ScoreRow, ScoreTable
@@ -500,13 +500,17 @@ def _total_of_other_column(
     s: ReconcileSettings,
 ) -> list[tuple[ReviewItem, float]]:
     """The table's stated total of a score with the reading its rows give, when the stated figure
-    is the top rows' total of another points column (``witnesses.other_column_total``)."""
+    is the top rows' total of another points column (``witnesses.other_column_total``), or of the
+    maximum too when every figure of the total row is (``witnesses.shifted_total_row``)."""
     rows = table.rows
     totals: dict[str, float | None] = {}
     for other in POINT_FIELDS:
         parts = [_effective(rows, kids, i, other) for i in top]
         totals[other] = None if any(p is None for p in parts) else sum(p or 0.0 for p in parts)
     reading = other_column_total(stated, expected, field_, totals, s.points_tolerance)
+    figures = {"max_points": table.stated_total_max, "self_points": table.stated_total_self}
+    if reading is None and expected is not None and shifted_total_row(figures, totals, s.points_tolerance):
+        reading = expected  # the whole total row a column off: the maximum's figure too is ours
     if reading is None:
         return []
     return [(ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated), reading)]

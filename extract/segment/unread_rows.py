@@ -21,12 +21,13 @@ from rapidfuzz import fuzz
 from extract.model import IngestedDocument, Line
 from extract.segment.line_common import is_points_reading, line_tokens
 from extract.segment.line_header import header_share
-from extract.segment.table_end import is_garbled_total, is_total_word
+from extract.segment.table_end import is_garbled_total, is_signature, is_total_word
 from extract.segment.unread_named import criteria_named
 from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from normalize.text import fold
+from normalize.vietnamese.syllable import is_syllable_shape
 from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ScoreRow, UnreadPart
 
 _NUMBERED = lazy_compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}$")
@@ -397,10 +398,17 @@ def _lost_total(
     # CCHC 3 as |" over "[Tongs dim SSSC~dYSCiS) is |"): a line of its own span after its first
     # that only a garbled totals label opens (or holds among specks) is that totals row, lost all
     # the same.
+    # So is the span's last line when it is letters garbled past any word and the signature block
+    # (or the document's end) comes next: the place a totals row stands, OCR leaving no word of
+    # it ("eG oe a" over "Nơi nhận:"); a name or a note wrapped onto it keeps its words.
+    following = [ln for page in pages for ln in page.lines if (page.number, ln.number) > (last.page, end)]
+    closes = next((is_signature(fold(ln.raw or ln.text)) for ln in following if ln.text.strip()), True)
     for ln in pages[0].lines:
         text = ln.raw or ln.text
         if (last.line_start or end) < ln.number <= end and (
-            _totals_label(text) or _garbled_label_among_specks(fold(text))
+            _totals_label(text)
+            or _garbled_label_among_specks(fold(text))
+            or (ln.number == end and closes and _garbled_past_words(text))
         ):
             return [_lost_total_part(pages[0].number, ln)]
     # The totals may stand on the next page, under the column header printed again there: the
@@ -466,6 +474,16 @@ def _garbled_label_among_specks(folded: str) -> bool:
         others = cores[:i] + cores[i + 2 :]
         return all(c.isdigit() or len(c) <= _SPECK_LETTERS for c in others)
     return False
+
+
+def _garbled_past_words(text: str) -> bool:
+    """Letters OCR garbled past any word, and no figure: two runs of letters at least, none of
+    three letters or more shaped like a Vietnamese syllable ("eG oe a", "op roncoifm fo"). A
+    line of words ("theo kế hoạch"), a date or a figure is something read, not specks."""
+    if any(ch.isdigit() for ch in text):
+        return False
+    cores = [c.lower() for c in re.findall(r"\p{L}+", text)]
+    return len(cores) >= 2 and not any(len(c) >= 3 and is_syllable_shape(c) for c in cores)
 
 
 def _lost_total_part(page: int, line: Line) -> UnreadPart:
