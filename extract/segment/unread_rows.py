@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import regex as re
 from rapidfuzz import fuzz
 
-from extract.model import IngestedDocument, Line
+from extract.model import IngestedDocument, Line, Page
 from extract.segment.line_common import is_points_reading, line_tokens
 from extract.segment.line_header import header_share
 from extract.segment.table_end import is_garbled_total, is_signature, is_total_word
@@ -397,18 +397,16 @@ def _lost_total(
     # The last row may have taken the totals line as the rest of its name ("Kiểm tra công tác
     # CCHC 3 as |" over "[Tongs dim SSSC~dYSCiS) is |"): a line of its own span after its first
     # that only a garbled totals label opens (or holds among specks) is that totals row, lost all
-    # the same.
-    # So is the span's last line when it is letters garbled past any word and the signature block
-    # (or the document's end) comes next: the place a totals row stands, OCR leaving no word of
-    # it ("eG oe a" over "Nơi nhận:"); a name or a note wrapped onto it keeps its words.
-    following = [ln for page in pages for ln in page.lines if (page.number, ln.number) > (last.page, end)]
-    closes = next((is_signature(fold(ln.raw or ln.text)) for ln in following if ln.text.strip()), True)
+    # the same; so is the span's last line when it is letters garbled past any word and the
+    # signature block (or the document's end) comes next: the place a totals row stands, OCR
+    # leaving no word of it ("eG oe a" over "Nơi nhận:"); a name or a note wrapped onto it keeps
+    # its words.
     for ln in pages[0].lines:
         text = ln.raw or ln.text
         if (last.line_start or end) < ln.number <= end and (
             _totals_label(text)
             or _garbled_label_among_specks(fold(text))
-            or (ln.number == end and closes and _garbled_past_words(text))
+            or (ln.number == end and _garbled_before_signature(ln, pages[0].number, pages))
         ):
             return [_lost_total_part(pages[0].number, ln)]
     # The totals may stand on the next page, under the column header printed again there: the
@@ -432,6 +430,7 @@ def _lost_total(
             or _TOTAL_OPENING.match(folded)
             or _totals_figures(line, score.rows)
             or _garbled_label_among_specks(folded)
+            or _garbled_before_signature(line, page.number, pages)
         ):
             continue
         return [_lost_total_part(page.number, line)]
@@ -474,6 +473,15 @@ def _garbled_label_among_specks(folded: str) -> bool:
         others = cores[:i] + cores[i + 2 :]
         return all(c.isdigit() or len(c) <= _SPECK_LETTERS for c in others)
     return False
+
+
+def _garbled_before_signature(line: Line, page: int, pages: list[Page]) -> bool:
+    """A line garbled past any word (``_garbled_past_words``) that the signature block (or the
+    document's end) follows: where a table's totals row stands."""
+    if not _garbled_past_words(line.raw or line.text):
+        return False
+    following = (ln for p in pages for ln in p.lines if (p.number, ln.number) > (page, line.number))
+    return next((is_signature(fold(ln.raw or ln.text)) for ln in following if ln.text.strip()), True)
 
 
 def _garbled_past_words(text: str) -> bool:
