@@ -14,6 +14,7 @@ import pytest
 from cchc_extract.reconcile.witnesses import shifted_total_row
 
 DUMP = Path(__file__).parent / "data" / "dumps" / "d04-i1-ruled-center-eng-150dpi.txt"
+DUMP25 = Path(__file__).parent / "data" / "dumps_totals25"
 TOTAL_LINE = "Tong cong 10 8,5 8,5"  # the table's one top row: 10, 8,5 self, 8,5 appraised
 
 
@@ -89,3 +90,18 @@ def test_a_table_ending_in_words_or_nothing_lost_no_total(tmp_path, last_line):
     out = _converted(tmp_path, last_line)
     assert out["score_tables"][0]["stated_total_max"] is None
     assert _lost_totals(out) == []
+
+
+def test_a_table_read_as_nothing_past_its_last_row_has_its_total_queued():
+    # Seed 581's d02-i4: OCR left no figure of the table (its rows recovered by their names in the
+    # criteria set) and garbled its totals row (9, the planted fault: the top row makes 10) past
+    # reading, "K mm....TmT TÔ 5 CNj J5 VU 0. 1087 Trữ Sợ.", inside the unread part that runs from
+    # the table's header to the signature. The total is unchecked, and the table named in the queue.
+    from corpus_helpers import converted_with_truth
+
+    out, truth = converted_with_truth(DUMP25 / "s581-d02-i4-ruled-center-vie-200dpi-degraded.txt")
+    assert any(f["kind"] == "total_sum" for f in truth["faults"])
+    assert out["score_tables"][0]["stated_total_max"] is None
+    total = [c for c in out["checks"] if c["kind"] == "stated_total"]
+    assert [c["status"] for c in total] == ["skipped"]
+    assert any(r["item"] == "/score_tables/0" and r["field"] is None for r in out["review"])

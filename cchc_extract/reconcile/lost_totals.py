@@ -34,10 +34,17 @@ def check_lost_totals(result: ExtractionResult, ledger: _Ledger) -> None:
         part = next(
             (p for p in lost if end < _part_place(p) and (not following or _part_place(p) < following[0])), None
         )
+        reason = LOST_TOTAL_REASON
+        if part is None:
+            # Lines read as nothing from within the table on past its last row: where a totals
+            # row stands, if the table printed one, OCR left nothing read either (a table whose
+            # rows were only recovered by their names in the criteria set).
+            part = next((p for p in result.unread if _runs_past(p, table.rows, following)), None)
+            reason = _TOTAL_PLACE_UNREAD
         if part is None:
             continue
         name = _table_name(table, ti)
-        message = f"table total: {LOST_TOTAL_REASON}"
+        message = f"table total: {reason}"
         ledger.check(
             "stated_total",
             f"/score_tables/{ti}",
@@ -53,6 +60,20 @@ def check_lost_totals(result: ExtractionResult, ledger: _Ledger) -> None:
         # The entry stands for the unread part too (``unread_review_items``): its page, its text.
         ref = ReviewItem(item=f"/score_tables/{ti}", table=name, page=part.page, raw=part.text_sample or None)
         ledger.flag(ref, message)
+
+
+_TOTAL_PLACE_UNREAD = (
+    "the lines after the table's last row were not read (an unread part runs on past it): a total "
+    "row printed there cannot be checked against the rows"
+)
+
+
+def _runs_past(part: UnreadPart, rows: list[ScoreRow], following: list[tuple[int, int]]) -> bool:
+    """Whether an unread part of rows opens at the table's lines (its header's too) and runs on
+    past its last row, no further table's row standing before the part's end."""
+    end = (part.page_end or part.page or 0, part.line_end or part.line_start or 0)
+    last = _row_place(rows[-1], last=True)
+    return part.kind == "rows" and _part_place(part) <= last < end and (not following or end < following[0])
 
 
 def _row_place(row: ScoreRow, last: bool = False) -> tuple[int, int]:
