@@ -276,7 +276,10 @@ def _read_table(
             # (a figure with a rule's speck on its edge, "10:" or "10|", is the total's all the
             # same: dropping it would take the next column's figure for this one's)
             numbers = [
-                cell for _, raw in line_tokens(line) if (cell := points_cell(raw)) and parse_number(cell, kind="score")
+                cell
+                for _, raw in line_tokens(line)
+                if (cell := raw if parse_number(raw, kind="score") else points_cell(raw))
+                and parse_number(cell, kind="score")
             ]
             i += 1
             # One cell per line: the total's numbers are the bare-number lines right under its
