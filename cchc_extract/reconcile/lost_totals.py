@@ -8,9 +8,10 @@ still gives its figures (``check_lost_parents``)."""
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 
-from cchc_extract.reconcile.confidence import table_maxima
+from cchc_extract.reconcile.confidence import MISSING_FLAG, table_maxima
 from cchc_extract.reconcile.core import _Ledger, _sum_tolerance
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
@@ -262,3 +263,21 @@ def top_rows_unnumbered(rows: list[ScoreRow], top: list[int]) -> list[str]:
         if "." in code and head not in codes and head not in missing:
             missing.append(head)
     return missing
+
+
+def figureless_top(rows: list[ScoreRow], parents: list[int | None], kids: dict[int, list[int]], field_: str) -> int:
+    """How many top-level criteria (a numbered row, no sub-criteria) OCR left without any figure,
+    that of ``field_`` not read (the segmenter's ``missing_*`` flag: not seen printed blank). Each is a
+    part of the table's total no reading gives: the total is checked against the rows read as one
+    with unknown parts, never as though those rows were not in it (a heading printing no figure
+    is left out, as before)."""
+    flag = MISSING_FLAG[field_]
+    return sum(
+        p is None
+        and not kids.get(i)
+        and rows[i].max_points is None  # (a row with a figure read is among the rows read already)
+        and rows[i].self_points is None
+        and flag in rows[i].flags
+        and bool(re.match(r"\d", rows[i].code or ""))
+        for i, p in enumerate(parents)
+    )

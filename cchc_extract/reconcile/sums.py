@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from cchc_extract.reconcile import lost_totals
 from cchc_extract.reconcile.confidence import (
     cell_confidence,
     lost_beside,
@@ -332,12 +333,14 @@ def _check_score_table(
     for field_, stated in (("max_points", table.stated_total_max), ("self_points", table.stated_total_self)):
         if stated is None or not top:
             continue
-        parts = [_effective(rows, kids, i, field_) for i in top]
+        figureless = lost_totals.figureless_top(rows, parents, kids, field_) if ocr else 0  # typed: printed blank
+        parts = [_effective(rows, kids, i, field_) for i in top] + [None] * figureless
         tol = _sum_tolerance(stated, s.points_tolerance, s.relative_tolerance)
         status, expected = _compare_sum(stated, parts, tol)
         message = (
             f"table total of {field_.replace('_', ' ')}: its {len(parts)} top-level rows add "
             f"up to {_vn(expected)}, the total row states {_vn(stated)}"
+            + (f" ({figureless} unknown)" if figureless else "")
         )
         found = []
         if status == "mismatch":
@@ -346,7 +349,7 @@ def _check_score_table(
                 cell(i, field_)
                 if getattr(rows[i], field_) is not None
                 else Cell(_score_ref(ti, i, rows[i], field_, name), p)
-                for i, p in zip(top, parts, strict=True)
+                for i, p in zip(top, parts[: len(top)], strict=True)
             ]
             found = explain(cells, partial(total_holds, stated, tol)) or explain_by_set(
                 cells, partial(total_holds, stated, tol)
@@ -499,9 +502,8 @@ def _total_of_other_column(
     name: str,
     s: ReconcileSettings,
 ) -> list[tuple[ReviewItem, float]]:
-    """The table's stated total of a score with the reading its rows give, when the stated figure
-    is the top rows' total of another points column (``witnesses.other_column_total``), or of the
-    maximum too when every figure of the total row is (``witnesses.shifted_total_row``)."""
+    """The table's stated total with the reading its rows give, when the stated figure is the top rows'
+    total of another points column (``witnesses``: ``other_column_total``, ``shifted_total_row``)."""
     rows = table.rows
     totals: dict[str, float | None] = {}
     for other in POINT_FIELDS:
