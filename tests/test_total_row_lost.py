@@ -105,3 +105,49 @@ def test_a_table_read_as_nothing_past_its_last_row_has_its_total_queued():
     total = [c for c in out["checks"] if c["kind"] == "stated_total"]
     assert [c["status"] for c in total] == ["skipped"]
     assert any(r["item"] == "/score_tables/0" and r["field"] is None for r in out["review"])
+
+
+@pytest.mark.parametrize(
+    ("line", "total"),
+    [
+        ("| Tốnsốđểm | 10 | 8,5 | 8,5", True),  # "Tổng số điểm" read as one word, letters lost
+        ("Tonghop ket qua 10", False),  # a word of its own
+    ],
+)
+def test_a_totals_label_glued_into_one_word(line, total):
+    from extract.segment.table_end import is_garbled_total
+    from normalize.text import fold
+
+    assert is_garbled_total(fold(line)) is total
+
+
+def test_a_total_row_glued_into_one_word_is_the_tables_total(tmp_path):
+    out = _converted(tmp_path, "| Tốnsốđểm | 10 | 8,5 | 8,5")
+    table = out["score_tables"][0]
+    assert (table["stated_total_max"], table["stated_total_self"]) == (10.0, 8.5)
+
+
+def test_a_figure_among_garbled_letters_before_the_signature_is_a_lost_total(tmp_path):
+    # "Tổng điểm | 10 | 8,5" OCR left as "Ting sim", its maximum read "7.25": no totals label.
+    out = _converted(tmp_path, "P| Ting sim | 7.25 | S|")
+    assert out["score_tables"][0]["stated_total_max"] is None
+    assert len(_lost_totals(out)) == 1
+    assert any(r["item"] == "/score_tables/0" for r in out["review"])
+
+
+def test_top_criteria_left_without_any_figure_are_unknown_parts_of_the_total():
+    from cchc_extract.reconcile.hierarchy import children_of, resolve_parents
+    from cchc_extract.reconcile.lost_totals import figureless_top
+    from schemas.records import ScoreRow
+
+    def row(code: str, max_points: float | None, flags: list[str]) -> ScoreRow:
+        return ScoreRow(code=code, name=f"criterion {code}", max_points=max_points, self_points=None, flags=flags)
+
+    rows = [
+        row("1", 10.0, []),
+        row("2", None, ["missing_max", "missing_self"]),  # figures lost
+        row("A", None, ["missing_max", "missing_self"]),  # a heading printing none
+        row("3", None, []),  # printed blank
+    ]
+    parents = resolve_parents(rows)[0]
+    assert figureless_top(rows, parents, children_of(parents), "max_points") == 1

@@ -406,7 +406,7 @@ def _lost_total(
         if (last.line_start or end) < ln.number <= end and (
             _totals_label(text)
             or _garbled_label_among_specks(fold(text))
-            or (ln.number == end and _garbled_before_signature(ln, pages[0].number, pages))
+            or (ln.number == end and _garbled_past_words(text) and _signature_next(ln, pages[0].number, pages))
         ):
             return [_lost_total_part(pages[0].number, ln)]
     # The totals may stand on the next page, under the column header printed again there: the
@@ -430,7 +430,12 @@ def _lost_total(
             or _TOTAL_OPENING.match(folded)
             or _totals_figures(line, score.rows)
             or _garbled_label_among_specks(folded)
-            or _garbled_before_signature(line, page.number, pages)
+            or (
+                # a line read as nothing standing there: letters garbled past any word, or a
+                # figure among garbled letters ("P| Ting sim | 7.25 | S|")
+                _signature_next(line, page.number, pages)
+                and (_garbled_past_words(line.raw or line.text) or _holds_figures(line, first=0))
+            )
         ):
             continue
         return [_lost_total_part(page.number, line)]
@@ -475,11 +480,9 @@ def _garbled_label_among_specks(folded: str) -> bool:
     return False
 
 
-def _garbled_before_signature(line: Line, page: int, pages: list[Page]) -> bool:
-    """A line garbled past any word (``_garbled_past_words``) that the signature block (or the
-    document's end) follows: where a table's totals row stands."""
-    if not _garbled_past_words(line.raw or line.text):
-        return False
+def _signature_next(line: Line, page: int, pages: list[Page]) -> bool:
+    """Whether the signature block (or the document's end) follows a line: where a table's
+    totals row stands, after its last row."""
     following = (ln for p in pages for ln in p.lines if (p.number, ln.number) > (page, line.number))
     return next((is_signature(fold(ln.raw or ln.text)) for ln in following if ln.text.strip()), True)
 
