@@ -71,10 +71,11 @@ _TOTAL_PLACE_UNREAD = (
 
 def _runs_past(part: UnreadPart, rows: list[ScoreRow], following: list[tuple[int, int]]) -> bool:
     """Whether an unread part of rows opens at the table's lines (its header's too) and runs on
-    past its last row, no further table's row standing before the part's end."""
+    past its last row, no further table following: lines between two tables read as nothing are
+    as often the rest of the first one's rows as its total (a table OCR split in two)."""
     end = (part.page_end or part.page or 0, part.line_end or part.line_start or 0)
     last = _row_place(rows[-1], last=True)
-    return part.kind == "rows" and _part_place(part) <= last < end and (not following or end < following[0])
+    return part.kind == "rows" and _part_place(part) <= last < end and not following
 
 
 def _row_place(row: ScoreRow, last: bool = False) -> tuple[int, int]:
