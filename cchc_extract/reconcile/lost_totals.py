@@ -40,7 +40,8 @@ def check_lost_totals(result: ExtractionResult, ledger: _Ledger) -> None:
             # Lines read as nothing from within the table on past its last row: where a totals
             # row stands, if the table printed one, OCR left nothing read either (a table whose
             # rows were only recovered by their names in the criteria set).
-            part = next((p for p in result.unread if _runs_past(p, table.rows, following)), None)
+            others = [_row_place(r) for t in result.score_tables if t is not table for r in t.rows]
+            part = next((p for p in result.unread if _runs_past(p, table.rows, others)), None)
             reason = _TOTAL_PLACE_UNREAD
         if part is None:
             continue
@@ -69,13 +70,13 @@ _TOTAL_PLACE_UNREAD = (
 )
 
 
-def _runs_past(part: UnreadPart, rows: list[ScoreRow], following: list[tuple[int, int]]) -> bool:
+def _runs_past(part: UnreadPart, rows: list[ScoreRow], others: list[tuple[int, int]]) -> bool:
     """Whether an unread part of rows opens at the table's lines (its header's too) and runs on
-    past its last row, no further table following: lines between two tables read as nothing are
-    as often the rest of the first one's rows as its total (a table OCR split in two)."""
-    end = (part.page_end or part.page or 0, part.line_end or part.line_start or 0)
+    past its last row, no other table's row (``others``' places) after its opening: lines read
+    as nothing about two tables are as often one's rows as its total (a table OCR split in two)."""
+    start, end = _part_place(part), (part.page_end or part.page or 0, part.line_end or part.line_start or 0)
     last = _row_place(rows[-1], last=True)
-    return part.kind == "rows" and _part_place(part) <= last < end and not following
+    return part.kind == "rows" and start <= last < end and not any(start <= o for o in others)
 
 
 def _row_place(row: ScoreRow, last: bool = False) -> tuple[int, int]:
