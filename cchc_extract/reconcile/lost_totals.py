@@ -8,9 +8,10 @@ still gives its figures (``check_lost_parents``)."""
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 
-from cchc_extract.reconcile.confidence import table_maxima
+from cchc_extract.reconcile.confidence import MISSING_FLAG, table_maxima
 from cchc_extract.reconcile.core import _Ledger, _sum_tolerance
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
@@ -34,10 +35,18 @@ def check_lost_totals(result: ExtractionResult, ledger: _Ledger) -> None:
         part = next(
             (p for p in lost if end < _part_place(p) and (not following or _part_place(p) < following[0])), None
         )
+        reason = LOST_TOTAL_REASON
+        if part is None:
+            # Lines read as nothing from within the table on past its last row: where a totals
+            # row stands, if the table printed one, OCR left nothing read either (a table whose
+            # rows were only recovered by their names in the criteria set).
+            others = [_row_place(r) for t in result.score_tables if t is not table for r in t.rows]
+            part = next((p for p in result.unread if _runs_past(p, table.rows, others)), None)
+            reason = _TOTAL_PLACE_UNREAD
         if part is None:
             continue
         name = _table_name(table, ti)
-        message = f"table total: {LOST_TOTAL_REASON}"
+        message = f"table total: {reason}"
         ledger.check(
             "stated_total",
             f"/score_tables/{ti}",
@@ -53,6 +62,21 @@ def check_lost_totals(result: ExtractionResult, ledger: _Ledger) -> None:
         # The entry stands for the unread part too (``unread_review_items``): its page, its text.
         ref = ReviewItem(item=f"/score_tables/{ti}", table=name, page=part.page, raw=part.text_sample or None)
         ledger.flag(ref, message)
+
+
+_TOTAL_PLACE_UNREAD = (
+    "the lines after the table's last row were not read (an unread part runs on past it): a total "
+    "row printed there cannot be checked against the rows"
+)
+
+
+def _runs_past(part: UnreadPart, rows: list[ScoreRow], others: list[tuple[int, int]]) -> bool:
+    """Whether an unread part of rows opens at the table's lines (its header's too) and runs on
+    past its last row, no other table's row (``others``' places) after its opening: lines read
+    as nothing about two tables are as often one's rows as its total (a table OCR split in two)."""
+    start, end = _part_place(part), (part.page_end or part.page or 0, part.line_end or part.line_start or 0)
+    last = _row_place(rows[-1], last=True)
+    return part.kind == "rows" and start <= last < end and not any(start <= o for o in others)
 
 
 def _row_place(row: ScoreRow, last: bool = False) -> tuple[int, int]:
@@ -241,3 +265,21 @@ def top_rows_unnumbered(rows: list[ScoreRow], top: list[int]) -> list[str]:
         if "." in code and head not in codes and head not in missing:
             missing.append(head)
     return missing
+
+
+def figureless_top(rows: list[ScoreRow], parents: list[int | None], kids: dict[int, list[int]], field_: str) -> int:
+    """How many top-level criteria (a numbered row, no sub-criteria) OCR left without any figure,
+    that of ``field_`` not read (the segmenter's ``missing_*`` flag: not seen printed blank). Each is a
+    part of the table's total no reading gives: the total is checked against the rows read as one
+    with unknown parts, never as though those rows were not in it (a heading printing no figure
+    is left out, as before)."""
+    flag = MISSING_FLAG[field_]
+    return sum(
+        p is None
+        and not kids.get(i)
+        and rows[i].max_points is None  # (a row with a figure read is among the rows read already)
+        and rows[i].self_points is None
+        and flag in rows[i].flags
+        and bool(re.match(r"\d", rows[i].code or ""))
+        for i, p in enumerate(parents)
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from cchc_extract.reconcile import lost_totals
 from cchc_extract.reconcile.confidence import (
     cell_confidence,
     lost_beside,
@@ -41,7 +42,7 @@ from cchc_extract.reconcile.suspects import (
     total_suspects,
     withheld_members,
 )
-from cchc_extract.reconcile.witnesses import other_column_total, over_max_reading, spoilt_lines
+from cchc_extract.reconcile.witnesses import other_column_total, over_max_reading, shifted_total_row, spoilt_lines
 from normalize.criteria.match import FLAG_MAX_DIFFERS
 from normalize.numbers import format_vn, lost_decimal_readings
 from schemas.records import ReviewItem, ScoreRow, ScoreTable
@@ -332,12 +333,14 @@ def _check_score_table(
     for field_, stated in (("max_points", table.stated_total_max), ("self_points", table.stated_total_self)):
         if stated is None or not top:
             continue
-        parts = [_effective(rows, kids, i, field_) for i in top]
+        figureless = lost_totals.figureless_top(rows, parents, kids, field_) if ocr else 0  # typed: printed blank
+        parts = [_effective(rows, kids, i, field_) for i in top] + [None] * figureless
         tol = _sum_tolerance(stated, s.points_tolerance, s.relative_tolerance)
         status, expected = _compare_sum(stated, parts, tol)
         message = (
             f"table total of {field_.replace('_', ' ')}: its {len(parts)} top-level rows add "
             f"up to {_vn(expected)}, the total row states {_vn(stated)}"
+            + (f" ({figureless} unknown)" if figureless else "")
         )
         found = []
         if status == "mismatch":
@@ -346,7 +349,7 @@ def _check_score_table(
                 cell(i, field_)
                 if getattr(rows[i], field_) is not None
                 else Cell(_score_ref(ti, i, rows[i], field_, name), p)
-                for i, p in zip(top, parts, strict=True)
+                for i, p in zip(top, parts[: len(top)], strict=True)
             ]
             found = explain(cells, partial(total_holds, stated, tol)) or explain_by_set(
                 cells, partial(total_holds, stated, tol)
@@ -499,14 +502,17 @@ def _total_of_other_column(
     name: str,
     s: ReconcileSettings,
 ) -> list[tuple[ReviewItem, float]]:
-    """The table's stated total of a score with the reading its rows give, when the stated figure
-    is the top rows' total of another points column (``witnesses.other_column_total``)."""
+    """The table's stated total with the reading its rows give, when the stated figure is the top rows'
+    total of another points column (``witnesses``: ``other_column_total``, ``shifted_total_row``)."""
     rows = table.rows
     totals: dict[str, float | None] = {}
     for other in POINT_FIELDS:
         parts = [_effective(rows, kids, i, other) for i in top]
         totals[other] = None if any(p is None for p in parts) else sum(p or 0.0 for p in parts)
     reading = other_column_total(stated, expected, field_, totals, s.points_tolerance)
+    figures = {"max_points": table.stated_total_max, "self_points": table.stated_total_self}
+    if reading is None and expected is not None and shifted_total_row(figures, totals, s.points_tolerance):
+        reading = expected  # the whole total row a column off: the maximum's figure too is ours
     if reading is None:
         return []
     return [(ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated), reading)]

@@ -10,7 +10,9 @@ queued) and not the commune's fault.
   figure read, and it is a fraction over the maximum, not a glyph off it.
 * ``other_column_total``: a table's stated total of a score that is the total of another points
   column of its top rows and not its own: the total row lost a figure and those it printed moved
-  a column ("10 8,5 8,25" read "10955 8,25": the appraised total taken for the self's).
+  a column ("10 8,5 8,25" read "10955 8,25": the appraised total taken for the self's);
+  ``shifted_total_row``: a total row whose every figure, its maximum's too, is the total of the
+  column after its own (its first figure lost, the others moved left).
 * ``spoilt_lines``: rows whose printed maximum is shown misread (the criteria set's figure for
   the code, which its children's maxima add up to, or which the row's own score needs): the
   other figures of that line are as unsure as the one OCR spoilt ("2 4,25 3,5" for "5 4,25 3,75").
@@ -98,6 +100,20 @@ def other_column_total(stated: float, expected: float | None, field_: str, total
         if other != field_ and total is not None and abs(total - expected) > tol and abs(total - stated) <= tol:
             return expected
     return None
+
+
+def shifted_total_row(stated: dict[str, float | None], totals: dict[str, float | None], tol: float) -> bool:
+    """Whether a total row's figures (``stated``: column → figure read, None when none was) are
+    each the top rows' total of the column after its own, the maximum's too, and not all their
+    own: the row lost its first figure and the others moved a column left ("Tổng cộng š|5 10: 9
+    8,5" read 9 and 8,5 for a maximum of 10 and a self score of 9). One figure a column off may be
+    chance, or a commune's wrong total; every figure of the row a column off is the reading's."""
+    after = dict(zip(_COLUMNS, _COLUMNS[1:]))
+    read = {c: v for c, v in stated.items() if c in after and v is not None}
+    if len(read) < 2 or _COLUMNS[0] not in read:
+        return False
+    moved = all((t := totals.get(after[c])) is not None and abs(v - t) <= tol for c, v in read.items())
+    return moved and any((t := totals.get(c)) is None or abs(v - t) > tol for c, v in read.items())
 
 
 def spoilt_lines(

@@ -24,6 +24,7 @@ from extract.segment.line_common import (
     LineTableSettings,
     is_score_token,
     line_tokens,
+    points_cell,
 )
 from extract.segment.line_header import (
     HEADER_POINTS,
@@ -272,7 +273,14 @@ def _read_table(
         page_top = False
         # (the repaired text too: OCR's "Téng sé diém" is "Tổng số điểm" once its marks are read)
         if TOTAL_LABEL.match(text) or is_garbled_total(text) or TOTAL_LABEL.match(fold(line.text)):
-            numbers = [t for t in (line.raw or line.text).split() if parse_number(t, kind="score")]
+            # (a figure with a rule's speck on its edge, "10:" or "10|", is the total's all the
+            # same: dropping it would take the next column's figure for this one's)
+            numbers = [
+                cell
+                for _, raw in line_tokens(line)
+                if (cell := raw if parse_number(raw, kind="score") else points_cell(raw))
+                and parse_number(cell, kind="score")
+            ]
             i += 1
             # One cell per line: the total's numbers are the bare-number lines right under its
             # label, in the same block (a blank line ends the row; "2." after it is the next code).

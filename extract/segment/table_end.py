@@ -41,6 +41,7 @@ def is_total_label(folded: str) -> bool:
 
 def is_garbled_total(folded: str) -> bool:
     """A totals row OCR garbled past ``TOTAL_LABEL`` ("Tốngốđểm | 10 | 75", "P| TONG TEM ts ||",
+    "| Tốnsốđểm | 11 | 7 |",
     "TONG DIEM 4 10 | G7 | as"): after specks and one stray letter, a word opening with "tong",
     then only numbers, specks, short tokens that are no syllable and words like the label's. A
     person named Tống ("Tống Khắc Vinh") has other words after it."""
@@ -49,7 +50,7 @@ def is_garbled_total(folded: str) -> bool:
         words = words[1:]  # a stray letter before the label ("P|")
     elif len(words) > 2 and re.sub(r"\W", "", words[2]) in ("cong", "diem", "so") and _stray_before(words[0]):
         words = words[1:]  # stray letters before a whole label ("si TỔNG ĐIỂM", "mini Tổng số điểm")
-    if not words or not (re.match(r"^\W*tong", words[0]) or _doubled_tong(words)):
+    if not words or not (re.match(r"^\W*tong", words[0]) or _doubled_tong(words) or _glued_label(words[0])):
         return False
     labelled = False  # a label word after "tong": a short token after it is a garbled cell's specks
     for word in words[1:]:
@@ -69,6 +70,17 @@ def _stray_before(word: str) -> bool:
     that are no syllable ("mini")."""
     core = word.strip("|_.:;'\"")
     return len(core) == 2 or (len(core) <= 4 and core.isalpha() and not is_syllable_run(core))
+
+
+# A whole label OCR read as one word, a letter or two lost ("Tốnsốđểm" for "Tổng số điểm"): how
+# near it must be to the glued label (a word of its own, "tonghop", is 67 at most).
+_GLUED_LABELS = ("tongcong", "tongsodiem", "tongdiem")
+_GLUED_LABEL_SIMILARITY = 85.0
+
+
+def _glued_label(word: str) -> bool:
+    core = re.sub(r"[^\p{L}]", "", word)
+    return max(fuzz.ratio(core, label) for label in _GLUED_LABELS) >= _GLUED_LABEL_SIMILARITY
 
 
 def _doubled_tong(words: list[str]) -> bool:

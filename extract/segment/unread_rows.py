@@ -18,15 +18,16 @@ from dataclasses import dataclass
 import regex as re
 from rapidfuzz import fuzz
 
-from extract.model import IngestedDocument, Line
+from extract.model import IngestedDocument, Line, Page
 from extract.segment.line_common import is_points_reading, line_tokens
 from extract.segment.line_header import header_share
-from extract.segment.table_end import is_garbled_total, is_total_word
+from extract.segment.table_end import is_garbled_total, is_signature, is_total_word
 from extract.segment.unread_named import criteria_named
 from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from normalize.text import fold
+from normalize.vietnamese.syllable import is_syllable_shape
 from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ScoreRow, UnreadPart
 
 _NUMBERED = lazy_compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}$")
@@ -396,11 +397,16 @@ def _lost_total(
     # The last row may have taken the totals line as the rest of its name ("Kiểm tra công tác
     # CCHC 3 as |" over "[Tongs dim SSSC~dYSCiS) is |"): a line of its own span after its first
     # that only a garbled totals label opens (or holds among specks) is that totals row, lost all
-    # the same.
+    # the same; so is the span's last line when it is letters garbled past any word and the
+    # signature block (or the document's end) comes next: the place a totals row stands, OCR
+    # leaving no word of it ("eG oe a" over "Nơi nhận:"); a name or a note wrapped onto it keeps
+    # its words.
     for ln in pages[0].lines:
         text = ln.raw or ln.text
         if (last.line_start or end) < ln.number <= end and (
-            _totals_label(text) or _garbled_label_among_specks(fold(text))
+            _totals_label(text)
+            or _garbled_label_among_specks(fold(text))
+            or (ln.number == end and _garbled_past_words(text) and _signature_next(ln, pages[0].number, pages))
         ):
             return [_lost_total_part(pages[0].number, ln)]
     # The totals may stand on the next page, under the column header printed again there: the
@@ -424,6 +430,12 @@ def _lost_total(
             or _TOTAL_OPENING.match(folded)
             or _totals_figures(line, score.rows)
             or _garbled_label_among_specks(folded)
+            or (
+                # a line read as nothing standing there: letters garbled past any word, or a
+                # figure among garbled letters ("P| Ting sim | 7.25 | S|")
+                _signature_next(line, page.number, pages)
+                and (_garbled_past_words(line.raw or line.text) or _holds_figures(line, first=0))
+            )
         ):
             continue
         return [_lost_total_part(page.number, line)]
@@ -466,6 +478,23 @@ def _garbled_label_among_specks(folded: str) -> bool:
         others = cores[:i] + cores[i + 2 :]
         return all(c.isdigit() or len(c) <= _SPECK_LETTERS for c in others)
     return False
+
+
+def _signature_next(line: Line, page: int, pages: list[Page]) -> bool:
+    """Whether the signature block (or the document's end) follows a line: where a table's
+    totals row stands, after its last row."""
+    following = (ln for p in pages for ln in p.lines if (p.number, ln.number) > (page, line.number))
+    return next((is_signature(fold(ln.raw or ln.text)) for ln in following if ln.text.strip()), True)
+
+
+def _garbled_past_words(text: str) -> bool:
+    """Letters OCR garbled past any word, and no figure: two runs of letters at least, none of
+    three letters or more shaped like a Vietnamese syllable ("eG oe a", "op roncoifm fo"). A
+    line of words ("theo kế hoạch"), a date or a figure is something read, not specks."""
+    if any(ch.isdigit() for ch in text):
+        return False
+    cores = [c.lower() for c in re.findall(r"\p{L}+", text)]
+    return len(cores) >= 2 and not any(len(c) >= 3 and is_syllable_shape(c) for c in cores)
 
 
 def _lost_total_part(page: int, line: Line) -> UnreadPart:
