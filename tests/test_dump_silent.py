@@ -58,3 +58,46 @@ def test_two_pieces_of_the_appraised_label_name_the_column():
     assert all("missing_appraised" in r["flags"] for r in rows if r["max_points"] is not None)
     scored = score_document(truth, data)
     assert scored["silent_errors"] == [], scored["silent_errors"]
+
+
+# A dump's score table (seed 581's d06-i6 rows, re-typed): criterion 6 prints "7 0 0", OCR read
+# "7 1 0" (a speck taken for a 1); its self score 1 was kept at 0.92 while the 0 beside it was doubted.
+_ZERO_BESIDE = (
+    "UBND XÃ LÂM LỢI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Số: 94/BC-UBND Lâm Lợi, ngày 19 tháng 11 năm 2023",
+    "BÁO CÁO",
+    "Tự đánh giá, chấm điểm xác định Chỉ số cải cách hành chính năm 2023",
+    "STT | Lĩnh vực/Tiêu chí | Nội dung giải trình | Thang điểm | Điểm tự đánh giá | Điểm thẩm định",
+    "1. | Công tác chỉ đạo, điều hành cải cách hành chính | Chưa hoàn thành 7/9 nhiệm vụ | 10 9,75 9,75",
+    "2. | Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật tại tỉnh | 10 10 10",
+    "3. | Cải cách thủ tục hành chính | Thông báo số 145/TB-UBND | 14,5 14,5 14,5",
+    "4. | Cải cách tổ chức bộ máy hành chính | Quyết định số 290/QĐ-UBND | 11 10,5 10,5",
+    "5. | Xây dựng và nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức | 16 16 16",
+    "6. | Cải cách tài chính công | Thông báo số 90/TB-UBND ngày 6/2/2023 | {figures}",
+    "7. | Hiện đại hóa hành chính | Chưa đầy đủ tài liệu kiểm chứng | 16 14,5 14",
+    "Nơi nhận: KT. CHỦ TỊCH",
+)
+
+
+def test_a_score_read_beside_a_zero_of_the_other_score_is_doubted_too(tmp_path):
+    from cchc_extract.pipeline import convert_file, result_to_json
+
+    def converted(figures: str) -> dict:
+        path = tmp_path / f"zero-{figures.replace(' ', '_')}.txt"
+        path.write_text("\n".join(_ZERO_BESIDE).replace("{figures}", figures) + "\n", encoding="utf-8")
+        return result_to_json(convert_file(path))
+
+    # Self 1 beside appraised 0: one of the two is misread, both are asked about.
+    data = converted("7 1 0")
+    pointer, row = _row(data, "6")
+    assert (row["self_points"], row["appraised_points"]) == (1.0, 0.0)
+    assert {(pointer, "self_points"), (pointer, "appraised_points")} <= _queued(data)
+    # Two scores of 0 agree, and parted scores neither of them 0 (14,5 and 14) are no such doubt.
+    data = converted("7 0 0")
+    pointer, row = _row(data, "6")
+    assert (row["self_points"], row["appraised_points"]) == (0.0, 0.0)
+    assert not {(pointer, "self_points"), (pointer, "appraised_points")} & _queued(data)
+    assert not {e["field"] for e in data["review"] if e["item"] == _row(data, "7")[0]} & {
+        "self_points",
+        "appraised_points",
+    }

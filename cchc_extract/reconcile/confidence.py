@@ -85,6 +85,7 @@ from cchc_extract.reconcile.printed_cells import (
     mark_inserted,
     scale_figure_taken,
     scale_robbed,
+    score_beside_zero,
 )
 from normalize.count_units import unit_debris
 from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_MAX_DIFFERS, FLAG_MAX_FROM_SET, FLAG_READING_BY_SET
@@ -264,6 +265,9 @@ def value_features(
                     # two readings apart: one loss ("1,5" read "1" in each) lands them on one value
                     # (seed 305 d05-i2's 1.1.4, "|1 | 1." for 1,5 1,5).
                     features["twin"] = 0.0
+                if ocr["dump"] and cells_lost and score_beside_zero(row, f):
+                    # One of two scores parted that far is misread: this one as unsure as its 0.
+                    features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
                 if features["missing"] and from_scan and _blank_with_block(table.rows, ri, f, kids, parent_of):
                     features["missing"] = 0.0
                 agrees = agrees_with_set(row, f, maxima)

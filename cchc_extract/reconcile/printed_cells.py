@@ -96,3 +96,16 @@ def scale_figure_taken(row: ScoreRow) -> bool:
         if len(label) >= 2 and label[-2:] != own_end:
             return True
     return False
+
+
+def score_beside_zero(row: ScoreRow, f: str) -> bool:
+    """Whether ``f`` is a row's self or appraised score above 0 whose other score was read 0: a
+    commune and its appraisers seldom part that far (the truths of seed 581's and 583's dumps: 2
+    rows of 508), so one of the two figures is misread, and OCR makes a "1" of a bar or a speck
+    as readily as a "0" of a figure's lost strokes (the segmenter doubts the 0: ``doubted_score``)."""
+    scores = {"self_points": row.self_points, "appraised_points": row.appraised_points}
+    if f not in scores:
+        return False
+    other = scores["appraised_points" if f == "self_points" else "self_points"]
+    value = scores[f]
+    return value is not None and other is not None and value > 0 and other == 0
