@@ -101,3 +101,72 @@ def test_a_score_read_beside_a_zero_of_the_other_score_is_doubted_too(tmp_path):
         "self_points",
         "appraised_points",
     }
+
+
+# A dump of a portrait table printing each cell on its own line (seed 623's d06-i5, cut down):
+# 1.2.2's code was read "el", so the reader took its self score "0,5" for 1.2.1's (printed 1, its
+# max and self one "1" on the line); 1.2.2 was recovered from its name, inside 1.2.1's lines.
+_CELLS_ON_LINES = (
+    "UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM",
+    "S6: 73/BC-UBND : Ha Lac Ha, ngdy 03 thang 11 nam 2013",
+    "BAO CAO.",
+    "Ty danh gia, cham diém xac dinh Chi sé cai cach hanh chinh nam 2013",
+    "",
+    "STT | Linh vitc/Tiéu chi/Tiéu chi thanh phan | Thang | Diém Noi dung giai ]",
+    "ee . diém tu trinh",
+    "danh :",
+    "gia",
+    "",
+    "1. | CONG TAC CHi DAO, DIEU HANH 10 5,75",
+    "CCHC",
+    "",
+    "1.2",
+    "",
+    "Bao céo CCHC",
+    "",
+    "15",
+    "",
+    "121",
+    "",
+    "Tat ca bao cdo duc giti ding thoi gian",
+    "quy dinh (bao cao qui I, qui III, bao cdo",
+    "6 thang va bao céo nam)",
+    "",
+    "1",
+    "",
+    "Ké hoach s6",
+    "88/KH-UBND",
+    "ngay 2/9/2013",
+    "",
+    "el",
+    "",
+    "Tat ca bdo cdo c6 day du noi dung theo",
+    "hung ae :",
+    "",
+    "0,5",
+    "",
+    "Thong bao sé",
+    "209/TB-UBND",
+    "ngay 5/5/2013",
+    "",
+    "1.3",
+    "",
+    "Kiém tra cong tac CCHC",
+    "",
+    "| Thong bao s6",
+    "139/TB-UBND",
+)
+
+
+def test_a_score_read_past_another_rows_name_is_doubted(tmp_path):
+    from cchc_extract.pipeline import convert_file, result_to_json
+
+    path = tmp_path / "cells-on-lines.txt"
+    path.write_text("\n".join(_CELLS_ON_LINES) + "\n", encoding="utf-8")
+    data = result_to_json(convert_file(path))
+    pointer, row = _row(data, "1.2.1")
+    _, inside = _row(data, "1.2.2")
+    assert row["source"]["line_start"] < inside["source"]["line_start"] <= row["source"]["line_end"]
+    assert row["self_points"] == 0.5 and (pointer, "self_points") in _queued(data)
+    # Its maximum, read before that name and the set's own figure, is not asked about.
+    assert row["max_points"] == 1.0 and (pointer, "max_points") not in _queued(data)

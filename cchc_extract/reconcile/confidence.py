@@ -80,6 +80,7 @@ from cchc_extract.reconcile.printed_cells import (
     CLEAN_NUMBER,
     DECIMAL_MARK,
     damaged_figure,
+    encloses_row,
     garbled_beside,
     malformed,
     mark_inserted,
@@ -244,6 +245,7 @@ def value_features(
             moved = (cells_lost and moved_left(row, maxima)) or taken
             disputed = agrees_with_set(row, "max_points", maxima) < 0
             disputed = disputed and not set_children_sum(table.rows, ri, kids, maxima)
+            inside = encloses_row(table.rows, ri)
             for f in fields:
                 features = _features(row, f, pointer, held, failed, "score", cells_lost, s, mark, moved)
                 if ocr["dump"] and cells_lost and scored_blank(row, ri, kids, maxima) and not set_filled(row, f):
@@ -265,8 +267,9 @@ def value_features(
                     # two readings apart: one loss ("1,5" read "1" in each) lands them on one value
                     # (seed 305 d05-i2's 1.1.4, "|1 | 1." for 1,5 1,5).
                     features["twin"] = 0.0
-                if ocr["dump"] and cells_lost and score_beside_zero(row, f):
-                    # One of two scores parted that far is misread: this one as unsure as its 0.
+                if ocr["dump"] and cells_lost and (score_beside_zero(row, f) or (f != "max_points" and inside)):
+                    # One of two scores parted that far is misread: this one as unsure as its 0. A
+                    # score read past another row's name may be that row's (a maximum has the set).
                     features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
                 if features["missing"] and from_scan and _blank_with_block(table.rows, ri, f, kids, parent_of):
                     features["missing"] = 0.0
