@@ -267,7 +267,8 @@ def value_features(
                     # two readings apart: one loss ("1,5" read "1" in each) lands them on one value
                     # (seed 305 d05-i2's 1.1.4, "|1 | 1." for 1,5 1,5).
                     features["twin"] = 0.0
-                if ocr["dump"] and cells_lost and (score_beside_zero(row, f) or (f != "max_points" and inside)):
+                past_name = inside and f != "max_points" and getattr(row, f) is not None
+                if ocr["dump"] and cells_lost and (score_beside_zero(row, f) or past_name):
                     # One of two scores parted that far is misread: this one as unsure as its 0. A
                     # score read past another row's name may be that row's (a maximum has the set).
                     features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))

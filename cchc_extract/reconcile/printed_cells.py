@@ -112,10 +112,11 @@ def score_beside_zero(row: ScoreRow, f: str) -> bool:
 
 
 def encloses_row(rows: list[ScoreRow], i: int) -> bool:
-    """Whether another row of the table starts inside row ``i``'s lines (a row recovered from its
-    name, found within the lines read for row ``i``: ``set_rows``): the figures read for row ``i``
-    after that name may be the other row's (a dump printing each cell on its own line: 1.2.1 took
-    "0,5", printed under 1.2.2's name, for its self score)."""
+    """Whether another row of the table starts inside row ``i``'s lines, strictly (a row recovered
+    from its name, found within the lines read for row ``i``: ``set_rows``; a line the two share
+    at an edge is a name wrapped past its figures): the figures read for row ``i`` after that
+    name may be the other row's (a dump printing each cell on its own line: 1.2.1 took "0,5",
+    printed under 1.2.2's name, for its self score)."""
     row = rows[i].source
     if row.line_start is None or row.line_end is None:
         return False
@@ -123,6 +124,6 @@ def encloses_row(rows: list[ScoreRow], i: int) -> bool:
         k != i
         and other.source.page == row.page
         and other.source.line_start is not None
-        and row.line_start < other.source.line_start <= row.line_end
+        and row.line_start < other.source.line_start < row.line_end
         for k, other in enumerate(rows)
     )
