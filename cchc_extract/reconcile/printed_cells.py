@@ -100,8 +100,8 @@ def scale_figure_taken(row: ScoreRow) -> bool:
 
 def score_beside_zero(row: ScoreRow, f: str) -> bool:
     """Whether ``f`` is a row's self or appraised score above 0 whose other score was read 0: a
-    commune and its appraisers seldom part that far (the truths of seed 581's and 583's dumps: 2
-    rows of 508), so one of the two figures is misread, and OCR makes a "1" of a bar or a speck
+    commune and its appraisers seldom part that far (the truths of seed 581's and 623's dumps: 1
+    row of 201), so one of the two figures is misread, and OCR makes a "1" of a bar or a speck
     as readily as a "0" of a figure's lost strokes (the segmenter doubts the 0: ``doubted_score``)."""
     scores = {"self_points": row.self_points, "appraised_points": row.appraised_points}
     if f not in scores:
