@@ -149,3 +149,64 @@ def test_a_maximum_the_set_filled_in_earns_no_agreement():
     maxima = {"3": 14.5}
     assert agrees_with_set(row([]), "max_points", maxima) == 1.0
     assert agrees_with_set(row(["max_from_criteria_set:bnv-tinh_2948"]), "max_points", maxima) == 0.0
+
+
+# A plan's score table over two pages of an OCR dump (seed 581's d05-i4, its lines re-typed): the
+# first header kept one piece of "Điểm Phòng Nội vụ thẩm định" ("định"), the page 2 repeat kept
+# three ("Điểm Phòng", "thẩm", "định"); every line shows max and self only.
+_FIRST_HEADER = (
+    "STT : Lĩnh vực, tiêu chí Ghi chú Ỷẽ CN mu, :",
+    ": : : tối đa Xã tự. =",
+    "„ chấm từng :",
+    ": : _ định '. :",
+)
+_REPEATED_HEADER = (
+    "vị sa. |. Điểm : `",
+    ": : ; : : . Điểm Phòng",
+    "STT |. Lĩnh vực, tiêu chí : Ghi chú :",
+    ": .|_ tối đa xã tự TM,",
+    '". : chấm thẩm :',
+    ".. định :",
+)
+
+
+def _two_page_dump(path: Path, repeated: tuple[str, ...]) -> Path:
+    page1 = (
+        "UỶ BAN NHÂN DÂN XÃ AN PHÚ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Số: 12/KH-UBND An Phú, ngày 15 tháng 11 năm 2014",
+        "KẾ HOẠCH",
+        "Nâng cao Chỉ số cải cách hành chính năm 2015",
+        "Kết quả tự đánh giá, chấm điểm năm 2014 như sau:",
+        *_FIRST_HEADER,
+        "1 CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC 10 8,75",
+        "1.1 Kế hoạch CCHC năm 5 4,75",
+        "1.1.1 Ban hành kế hoạch CCHC năm Đạt yêu cầu theo hướng dẫn 1 1",
+        "1.1.2 Xác định đầy đủ các nhiệm vụ CCHC trên các lĩnh vực theo kế hoạch năm 1 1",
+        "1.1.3 Các kết quả phải đạt được xác định rõ ràng, cụ thể 1 1",
+    )
+    page2 = (
+        *repeated,
+        "1.1.4 Mức độ thực hiện kế hoạch CCHC 2 1,75",
+        "1.2 Thực hiện chế độ báo cáo 2 2",
+        "1.2.1 Tất cả báo cáo được gửi đúng thời gian quy định 1 1",
+        "1.2.2 Tất cả báo cáo có đầy đủ nội dung theo hướng dẫn 1 1",
+        "Nơi nhận: KT. CHỦ TỊCH",
+    )
+    path.write_text("\n".join(page1) + "\n\f" + "\n".join(page2) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_header_repeated_on_a_later_page_names_the_column_the_first_lost(tmp_path):
+    out = result_to_json(convert_file(_two_page_dump(tmp_path / "repeat.txt", _REPEATED_HEADER)))
+    rows = out["score_tables"][0]["rows"]
+    assert len(rows) == 9 and all(r["appraised_points"] is None for r in rows)
+    # Each row's appraised cell is a cell lost, weighed and queued (not left out as absent).
+    assert all("missing_appraised" in r["flags"] for r in rows)
+    queued = {(e["item"], e.get("field")) for e in out["review"]}
+    assert all((f"/score_tables/0/rows/{i}", "appraised_points") in queued for i in range(len(rows)))
+    # The same table whose later page repeats only the max and self labels has no such column.
+    plain = _REPEATED_HEADER[2:4]
+    out = result_to_json(convert_file(_two_page_dump(tmp_path / "plain.txt", plain)))
+    rows = out["score_tables"][0]["rows"]
+    assert not any("missing_appraised" in r["flags"] for r in rows)
+    assert not any(e.get("field") == "appraised_points" for e in out["review"])

@@ -58,3 +58,115 @@ def test_two_pieces_of_the_appraised_label_name_the_column():
     assert all("missing_appraised" in r["flags"] for r in rows if r["max_points"] is not None)
     scored = score_document(truth, data)
     assert scored["silent_errors"] == [], scored["silent_errors"]
+
+
+# A dump's score table (seed 581's d06-i6 rows, re-typed): criterion 6 prints "7 0 0", OCR read
+# "7 1 0" (a speck taken for a 1); its self score 1 was kept at 0.92 while the 0 beside it was doubted.
+_ZERO_BESIDE = (
+    "UBND XÃ LÂM LỢI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Số: 94/BC-UBND Lâm Lợi, ngày 19 tháng 11 năm 2023",
+    "BÁO CÁO",
+    "Tự đánh giá, chấm điểm xác định Chỉ số cải cách hành chính năm 2023",
+    "STT | Lĩnh vực/Tiêu chí | Nội dung giải trình | Thang điểm | Điểm tự đánh giá | Điểm thẩm định",
+    "1. | Công tác chỉ đạo, điều hành cải cách hành chính | Chưa hoàn thành 7/9 nhiệm vụ | 10 9,75 9,75",
+    "2. | Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật tại tỉnh | 10 10 10",
+    "3. | Cải cách thủ tục hành chính | Thông báo số 145/TB-UBND | 14,5 14,5 14,5",
+    "4. | Cải cách tổ chức bộ máy hành chính | Quyết định số 290/QĐ-UBND | 11 10,5 10,5",
+    "5. | Xây dựng và nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức | 16 16 16",
+    "6. | Cải cách tài chính công | Thông báo số 90/TB-UBND ngày 6/2/2023 | {figures}",
+    "7. | Hiện đại hóa hành chính | Chưa đầy đủ tài liệu kiểm chứng | 16 14,5 14",
+    "Nơi nhận: KT. CHỦ TỊCH",
+)
+
+
+def test_a_score_read_beside_a_zero_of_the_other_score_is_doubted_too(tmp_path):
+    from cchc_extract.pipeline import convert_file, result_to_json
+
+    def converted(figures: str) -> dict:
+        path = tmp_path / f"zero-{figures.replace(' ', '_')}.txt"
+        path.write_text("\n".join(_ZERO_BESIDE).replace("{figures}", figures) + "\n", encoding="utf-8")
+        return result_to_json(convert_file(path))
+
+    # Self 1 beside appraised 0: one of the two is misread, both are asked about.
+    data = converted("7 1 0")
+    pointer, row = _row(data, "6")
+    assert (row["self_points"], row["appraised_points"]) == (1.0, 0.0)
+    assert {(pointer, "self_points"), (pointer, "appraised_points")} <= _queued(data)
+    # Two scores of 0 agree, and parted scores neither of them 0 (14,5 and 14) are no such doubt.
+    data = converted("7 0 0")
+    pointer, row = _row(data, "6")
+    assert (row["self_points"], row["appraised_points"]) == (0.0, 0.0)
+    assert not {(pointer, "self_points"), (pointer, "appraised_points")} & _queued(data)
+    assert not {e["field"] for e in data["review"] if e["item"] == _row(data, "7")[0]} & {
+        "self_points",
+        "appraised_points",
+    }
+
+
+# A dump of a portrait table printing each cell on its own line (seed 623's d06-i5, cut down):
+# 1.2.2's code was read "el", so the reader took its self score "0,5" for 1.2.1's (printed 1, its
+# max and self one "1" on the line); 1.2.2 was recovered from its name, inside 1.2.1's lines.
+_CELLS_ON_LINES = (
+    "UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM",
+    "S6: 73/BC-UBND : Ha Lac Ha, ngdy 03 thang 11 nam 2013",
+    "BAO CAO.",
+    "Ty danh gia, cham diém xac dinh Chi sé cai cach hanh chinh nam 2013",
+    "",
+    "STT | Linh vitc/Tiéu chi/Tiéu chi thanh phan | Thang | Diém Noi dung giai ]",
+    "ee . diém tu trinh",
+    "danh :",
+    "gia",
+    "",
+    "1. | CONG TAC CHi DAO, DIEU HANH 10 5,75",
+    "CCHC",
+    "",
+    "1.2",
+    "",
+    "Bao céo CCHC",
+    "",
+    "15",
+    "",
+    "121",
+    "",
+    "Tat ca bao cdo duc giti ding thoi gian",
+    "quy dinh (bao cao qui I, qui III, bao cdo",
+    "6 thang va bao céo nam)",
+    "",
+    "1",
+    "",
+    "Ké hoach s6",
+    "88/KH-UBND",
+    "ngay 2/9/2013",
+    "",
+    "el",
+    "",
+    "Tat ca bdo cdo c6 day du noi dung theo",
+    "hung ae :",
+    "",
+    "0,5",
+    "",
+    "Thong bao sé",
+    "209/TB-UBND",
+    "ngay 5/5/2013",
+    "",
+    "1.3",
+    "",
+    "Kiém tra cong tac CCHC",
+    "",
+    "| Thong bao s6",
+    "139/TB-UBND",
+)
+
+
+def test_a_score_read_past_another_rows_name_is_doubted(tmp_path):
+    from cchc_extract.pipeline import convert_file, result_to_json
+
+    path = tmp_path / "cells-on-lines.txt"
+    path.write_text("\n".join(_CELLS_ON_LINES) + "\n", encoding="utf-8")
+    data = result_to_json(convert_file(path))
+    pointer, row = _row(data, "1.2.1")
+    _, inside = _row(data, "1.2.2")
+    assert row["source"]["line_start"] < inside["source"]["line_start"] <= row["source"]["line_end"]
+    assert row["self_points"] == 0.5 and (pointer, "self_points") in _queued(data)
+    # Its maximum, read before that name and the set's own figure, is not asked about.
+    assert row["max_points"] == 1.0 and (pointer, "max_points") not in _queued(data)

@@ -80,11 +80,13 @@ from cchc_extract.reconcile.printed_cells import (
     CLEAN_NUMBER,
     DECIMAL_MARK,
     damaged_figure,
+    encloses_row,
     garbled_beside,
     malformed,
     mark_inserted,
     scale_figure_taken,
     scale_robbed,
+    score_beside_zero,
 )
 from normalize.count_units import unit_debris
 from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_MAX_DIFFERS, FLAG_MAX_FROM_SET, FLAG_READING_BY_SET
@@ -243,6 +245,7 @@ def value_features(
             moved = (cells_lost and moved_left(row, maxima)) or taken
             disputed = agrees_with_set(row, "max_points", maxima) < 0
             disputed = disputed and not set_children_sum(table.rows, ri, kids, maxima)
+            inside = encloses_row(table.rows, ri)
             for f in fields:
                 features = _features(row, f, pointer, held, failed, "score", cells_lost, s, mark, moved)
                 if ocr["dump"] and cells_lost and scored_blank(row, ri, kids, maxima) and not set_filled(row, f):
@@ -264,6 +267,11 @@ def value_features(
                     # two readings apart: one loss ("1,5" read "1" in each) lands them on one value
                     # (seed 305 d05-i2's 1.1.4, "|1 | 1." for 1,5 1,5).
                     features["twin"] = 0.0
+                past_name = inside and f != "max_points" and getattr(row, f) is not None
+                if ocr["dump"] and cells_lost and (score_beside_zero(row, f) or past_name):
+                    # One of two scores parted that far is misread: this one as unsure as its 0. A
+                    # score read past another row's name may be that row's (a maximum has the set).
+                    features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
                 if features["missing"] and from_scan and _blank_with_block(table.rows, ri, f, kids, parent_of):
                     features["missing"] = 0.0
                 agrees = agrees_with_set(row, f, maxima)

@@ -96,3 +96,34 @@ def scale_figure_taken(row: ScoreRow) -> bool:
         if len(label) >= 2 and label[-2:] != own_end:
             return True
     return False
+
+
+def score_beside_zero(row: ScoreRow, f: str) -> bool:
+    """Whether ``f`` is a row's self or appraised score above 0 whose other score was read 0: a
+    commune and its appraisers seldom part that far (the truths of seed 581's and 623's dumps: 1
+    row of 201), so one of the two figures is misread, and OCR makes a "1" of a bar or a speck
+    as readily as a "0" of a figure's lost strokes (the segmenter doubts the 0: ``doubted_score``)."""
+    scores = {"self_points": row.self_points, "appraised_points": row.appraised_points}
+    if f not in scores:
+        return False
+    other = scores["appraised_points" if f == "self_points" else "self_points"]
+    value = scores[f]
+    return value is not None and other is not None and value > 0 and other == 0
+
+
+def encloses_row(rows: list[ScoreRow], i: int) -> bool:
+    """Whether another row of the table starts inside row ``i``'s lines, strictly (a row recovered
+    from its name, found within the lines read for row ``i``: ``set_rows``; a line the two share
+    at an edge is a name wrapped past its figures): the figures read for row ``i`` after that
+    name may be the other row's (a dump printing each cell on its own line: 1.2.1 took "0,5",
+    printed under 1.2.2's name, for its self score)."""
+    row = rows[i].source
+    if row.line_start is None or row.line_end is None:
+        return False
+    return any(
+        k != i
+        and other.source.page == row.page
+        and other.source.line_start is not None
+        and row.line_start < other.source.line_start < row.line_end
+        for k, other in enumerate(rows)
+    )

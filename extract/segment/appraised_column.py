@@ -6,13 +6,13 @@ so it is weighed, doubted and queued like any cell lost, not left out as absent.
 
 from __future__ import annotations
 
-from extract.model import IngestedDocument
+from extract.model import IngestedDocument, Line, Page
 from extract.segment.line_header import HEADER_POINTS, appraised_hinted, appraised_hints, header_layout, points_labels
 from extract.segment.unread import UnreadSettings
 from extract.segment.unread_rows import LINE_METHODS
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
-from schemas.records import ExtractionResult, ScoreRow
+from schemas.records import ExtractionResult, ScoreRow, ScoreTable
 
 # A note that is nothing but one points figure ("9,75", "0.5"): a points cell read as the note.
 _FIGURE = lazy_compile(r"\d{1,2}(?:[.,]\d{1,2})?")
@@ -25,7 +25,8 @@ def flag_unread_columns(
 ) -> None:
     """A score table read from lines (an OCR dump, an OCR'd page) that has an appraised points
     column no row filled lost that column, whatever the segmenter made of it (taken for notes,
-    dropped as noise). It has the column when its header names it ("Điểm thẩm định", two pieces
+    dropped as noise). It has the column when its header (above its first row, or repeated atop a
+    later page of the table: ``header_runs``) names it ("Điểm thẩm định", two pieces
     of that label OCR left apart: "Phong" over "dinh", or three points labels on one line:
     "Điểm | Điểm tự | Điểm", ``points_labels``), or when a
     header word points to it (``appraised_hinted``: "dinh", "Phong") and a row's note is a bare
@@ -38,17 +39,12 @@ def flag_unread_columns(
         rows = table.rows
         if not rows or any(r.appraised_points is not None for r in rows):
             continue
-        first = rows[0].source
-        page = pages.get(first.page) if first.page is not None else None
-        if page is None or first.line_start is None:
+        runs = header_runs(table, pages, settings)
+        if not runs:
             continue
-        above = [ln for ln in page.lines if first.line_start - settings.header_lines <= ln.number < first.line_start]
-        # Three points labels on one header line ("Điểm | Điểm tự | Điểm") name the column too.
-        labelled = points_labels(above) >= len(HEADER_POINTS)
-        named = labelled or len(appraised_hints(above)) >= settings.appraised_label_pieces
-        if "appraised" not in header_layout(above).points and not named:
+        if not any(_names_appraised(run, settings) for run in runs):
             figures = [(r, f) for r in rows if (f := _note_figure(r)) is not None]
-            if not figures or not appraised_hinted(above):
+            if not figures or not any(appraised_hinted(run) for run in runs):
                 continue
             for row, figure in figures:
                 row.appraised_points, row.appraised_points_raw = figure, (row.explanation or "").strip()
@@ -59,6 +55,47 @@ def flag_unread_columns(
                 continue
             if (row.max_points is not None or row.self_points is not None) and "missing_appraised" not in row.flags:
                 row.flags.append("missing_appraised")
+
+
+def header_runs(
+    table: ScoreTable, pages: dict[int, Page], settings: UnreadSettings = UnreadSettings()
+) -> list[list[Line]]:
+    """The header lines of a score table read from lines: those above its first row, then those
+    each later page of the table repeats at its top (before its first row there, within
+    ``header_lines`` of the page's first line). OCR garbles each print of the header its own way:
+    the first may keep one piece of the appraised label ("định") where the repeat keeps three
+    ("Điểm Phòng", "thẩm", "định"). Empty when the first row's place is not known."""
+    first = table.rows[0].source
+    page = pages.get(first.page) if first.page is not None else None
+    if page is None or first.line_start is None:
+        return []
+    start = first.line_start
+    runs = [[ln for ln in page.lines if start - settings.header_lines <= ln.number < start]]
+    for number in sorted(set(table.pages) - {first.page}):
+        later = pages.get(number)
+        if later is None or not later.lines:
+            continue
+        top = later.lines[0].number
+        opens = min(
+            (r.source.line_start for r in table.rows if r.source.page == number and r.source.line_start is not None),
+            default=None,
+        )
+        runs.append(
+            [
+                ln
+                for ln in later.lines
+                if ln.number < top + settings.header_lines and (opens is None or ln.number < opens)
+            ]
+        )
+    return [run for run in runs if run]
+
+
+def _names_appraised(lines: list[Line], settings: UnreadSettings) -> bool:
+    """Whether header lines name an appraised column: a header word naming it, two pieces of its
+    label, or three points labels on one line ("Điểm | Điểm tự | Điểm", ``points_labels``)."""
+    if points_labels(lines) >= len(HEADER_POINTS) or len(appraised_hints(lines)) >= settings.appraised_label_pieces:
+        return True
+    return "appraised" in header_layout(lines).points
 
 
 def _note_figure(row: ScoreRow) -> float | None:
