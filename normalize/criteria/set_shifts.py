@@ -1,0 +1,89 @@
+"""A row's figures read one column off, put back in place by a surely recognised criteria set's
+maximum (called from ``set_cells.fill_set_maxima``).
+
+An OCR'd row whose STT cell was lost opens its line with its figures, and the first of them is
+taken for the code ("1 1,25 1", "14,5 14,5 14,25 01/11/2024"): the row loses its maximum to the
+code and its scores slide one column left. A speck OCR read as a letter before the row's figure
+("… VÀ D 16") is taken for a garbled maximum and the figure for the self score. The set's
+maximum for the row, equal to the figure taken for a code or to the one read as a score, says
+which reading the page printed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex as re
+
+from normalize.criteria.match import FLAG_COLUMNS_BY_SET, FLAG_MAX_DIFFERS, MatchSettings
+from normalize.numbers import parse_number
+
+if TYPE_CHECKING:
+    from schemas.records import ScoreRow
+
+_CELLS = ("max_points", "self_points", "appraised_points")
+# The flags saying the code the row's line opened with was not its code.
+_CODE_NOT_PRINTED = ("code_inferred", "code_repaired")
+
+
+def code_was_maximum(row: ScoreRow, most: float, appraised: bool, set_id: str, s: MatchSettings) -> bool:
+    """The "code" the row's line opened with, found not to be its code (its code was inferred or
+    repaired from the rows around), is a figure equal to the set's maximum for the row, and the
+    row's last points cell is free (the appraised one in a table with an appraised column, else
+    the self score): the line printed the row's figures alone, its STT cell lost. The figure is
+    the maximum and the cells read move one column right; the reading before is kept as the
+    cells' alternatives; flagged ``FLAG_COLUMNS_BY_SET``."""
+    if not any(f in row.flags for f in _CODE_NOT_PRINTED) or not row.code_raw or row.max_points is None:
+        return False
+    figure = parse_number(row.code_raw, kind="score")
+    if figure is None or abs(figure.value - most) > s.max_tolerance:
+        return False
+    cells = _CELLS if appraised else _CELLS[:2]
+    if getattr(row, f"{cells[-1]}_raw") is not None or getattr(row, cells[-1]) is not None:
+        return False
+    before = [(getattr(row, c), getattr(row, f"{c}_raw")) for c in cells]
+    after = [(figure.value, row.code_raw), *before[:-1]]
+    _move(row, cells, before, after)
+    row.code_raw = None
+    found = {f"missing_{c.split('_')[0]}" for c in cells if getattr(row, c) is not None}
+    kept = [("code_inferred" if f == "code_repaired" else f) for f in row.flags if f not in found]
+    row.flags = [f for f in kept if not f.startswith(FLAG_MAX_DIFFERS)] + [f"{FLAG_COLUMNS_BY_SET}:{set_id}"]
+    return True
+
+
+def speck_before_maximum(row: ScoreRow, most: float, appraised: bool, set_id: str, s: MatchSettings) -> bool:
+    """The row's maximum was read from a cell printing no digit (a speck OCR read as a letter,
+    "D" taken for a 0) and its self score's printed figure is the set's maximum for the row ("VÀ
+    D 16": 16 read 1,6 to fit under the 0): the figure is the maximum, the cells after it move one
+    column left and the last is lost. The reading before is kept as the cells' alternatives; the
+    cells are doubted (the set's guess, for the review); flagged ``FLAG_COLUMNS_BY_SET``."""
+    raw = row.max_points_raw
+    if raw is None or re.search(r"\d", raw) or row.self_points_raw is None:
+        return False
+    printed = parse_number(row.self_points_raw, kind="score")
+    if printed is None or abs(printed.value - most) > s.max_tolerance:
+        return False
+    before = [(getattr(row, c), getattr(row, f"{c}_raw")) for c in _CELLS]
+    after = [(printed.value, row.self_points_raw), before[2], (None, None)]
+    _move(row, _CELLS, before, after)
+    from schemas.records import unsure_flag
+
+    lost = [f"missing_{c.split('_')[0]}" for c in _CELLS[1 : 3 if appraised else 2] if getattr(row, c) is None]
+    kept = [f for f in row.flags if not f.startswith(FLAG_MAX_DIFFERS) and f != "ambiguous_number" and f not in lost]
+    row.flags = [*kept, *lost, f"{FLAG_COLUMNS_BY_SET}:{set_id}", unsure_flag("max_points", 0.5)]
+    return True
+
+
+def _move(
+    row: ScoreRow,
+    cells: tuple[str, ...],
+    before: list[tuple[float | None, str | None]],
+    after: list[tuple[float | None, str | None]],
+) -> None:
+    """Set the cells to their new (value, raw), each changed one keeping the value it had as its
+    alternative (a reading chosen before, now moved away, is no reading of the new figure)."""
+    for cell, (old, _), (value, raw) in zip(cells, before, after, strict=True):
+        setattr(row, cell, value)
+        setattr(row, f"{cell}_raw", raw)
+        row.alternatives.pop(cell, None)
+        if old is not None and old != value:
+            row.alternatives[cell] = [old]
