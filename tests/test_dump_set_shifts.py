@@ -103,3 +103,28 @@ def test_a_code_kept_by_its_row_is_no_figure():
     full = _row(code_raw="1", max_points=1.0, self_points=1.0, appraised_points=1.0, flags=["code_inferred"])
     full.max_points_raw = full.self_points_raw = full.appraised_points_raw = "1"
     assert not code_was_maximum(full, 1.0, True, "s", MatchSettings())
+
+
+def test_a_headings_figures_taken_by_its_first_child_go_back_to_it():
+    # Seed 581's d01-i3: "CONG TAC CHI DAO, DIEU HANH / ik CCHC ee 10 4,5 / 1.1. | Ké hoach CCHC nam
+    # y 325": the heading's wrapped line and figures read as row 1.1's; the part's maximum is its
+    # rows' (1.1, 1.2, 1.3: 5 + 2 + 3) when the set's part is larger than the document's.
+    from normalize.criteria.set_shifts import parents_figures
+
+    heading = ScoreRow(code="1", name="Công tác chỉ đạo, điều hành", flags=["missing_max", "missing_self"])
+    first = ScoreRow(code="1.1", parent="1", max_points=10.0, max_points_raw="10", self_points=4.5)
+    first.self_points_raw = "4,5"
+    rest = [ScoreRow(code="1.2", parent="1", max_points=2.0), ScoreRow(code="1.3", parent="1", max_points=3.0)]
+    maxima = {"1.1": 5.0, "1.2": 2.0, "1.3": 3.0}
+    assert parents_figures([heading, first, *rest], maxima, "s", MatchSettings()) == 1
+    assert (heading.max_points, heading.self_points, heading.max_points_raw) == (10.0, 4.5, "10")
+    assert "missing_max" not in heading.flags and "unsure_max_points:0.50" in heading.flags
+    assert (first.max_points, first.self_points) == (None, None)
+    assert first.alternatives == {"max_points": [10.0], "self_points": [4.5]}
+    # A child whose maximum is its own, or a heading that printed figures, keeps what it read.
+    child = ScoreRow(code="1.1", parent="1", max_points=5.0, max_points_raw="5")
+    assert parents_figures([ScoreRow(code="1"), child, *rest], maxima, "s", MatchSettings()) == 0
+    printed = ScoreRow(code="1", max_points=10.0, max_points_raw="10")
+    again = ScoreRow(code="1.1", parent="1", max_points=10.0, max_points_raw="10")
+    assert parents_figures([printed, again, *rest], maxima, "s", MatchSettings()) == 0
+    assert again.max_points == 10.0

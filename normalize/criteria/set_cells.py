@@ -20,7 +20,7 @@ from normalize.criteria.match import (
     names_criterion,
     printed_maxima,
 )
-from normalize.criteria.set_shifts import code_was_maximum, speck_before_maximum
+from normalize.criteria.set_shifts import code_was_maximum, parents_figures, speck_before_maximum
 from normalize.numbers import lost_decimal_readings, parse_number
 from schemas.records import LATER_CELLS_FLAG, later_cells
 
@@ -46,6 +46,7 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
     cset = match.cset
     by_code, printed = cset.by_code(), printed_maxima(cset)
     for table in tables:
+        filled += parents_figures(table.rows, printed, cset.id, settings)
         appraised = any(r.appraised_points is not None for r in table.rows)
         for row in table.rows:
             crit = by_code.get(str(row.code)) if row.code else None

@@ -87,3 +87,55 @@ def _move(
         row.alternatives.pop(cell, None)
         if old is not None and old != value:
             row.alternatives[cell] = [old]
+
+
+def parents_figures(rows: list[ScoreRow], maxima: dict[str, float], set_id: str, s: MatchSettings) -> int:
+    """A heading row that printed no figure, whose child read as its maximum the heading's set
+    maximum, not its own ("CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH / ik CCHC ee 10 4,5 / 1.1. | Kế hoạch CCHC
+    năm y 325": the heading's wrapped line and its figures taken for the next row's): the figures
+    are the heading's, moved to it; the child keeps none (its own OCR lost). Both are flagged
+    ``FLAG_COLUMNS_BY_SET`` and the moved cells doubted (the set's guess, for the review). Returns
+    the rows so read."""
+    from schemas.records import unsure_flag
+
+    by_code = {r.code: r for r in rows if r.code}
+    moved = 0
+    for above, row in zip(rows, rows[1:]):
+        # (the heading's first child, right below it: the figures printed between the two)
+        parent = by_code.get(row.parent) if row.parent else None
+        if parent is not above:
+            continue
+        own, heading = maxima.get(str(row.code)), _heading_maximum(rows, parent, maxima)
+        if parent is None or own is None or heading is None or row.max_points is None:
+            continue
+        if any(getattr(parent, c) is not None or getattr(parent, f"{c}_raw") is not None for c in _CELLS):
+            continue
+        if abs(row.max_points - heading) > s.max_tolerance or abs(row.max_points - own) <= s.max_tolerance:
+            continue
+        if any(v is not None and v > heading + s.max_tolerance for v in (row.self_points, row.appraised_points)):
+            continue
+        cells = [c for c in _CELLS if getattr(row, c) is not None]
+        for cell in _CELLS:
+            setattr(parent, cell, getattr(row, cell))
+            setattr(parent, f"{cell}_raw", getattr(row, f"{cell}_raw"))
+            if getattr(row, cell) is not None:
+                row.alternatives[cell] = [getattr(row, cell)]
+            setattr(row, cell, None)
+            setattr(row, f"{cell}_raw", None)
+        filled = {f"missing_{c.split('_')[0]}" for c in cells}
+        parent.flags = [f for f in parent.flags if f not in filled]
+        parent.flags += [f"{FLAG_COLUMNS_BY_SET}:{set_id}", *(unsure_flag(c, 0.5) for c in cells)]
+        lost = [f"missing_{c.split('_')[0]}" for c in cells[:2] if f"missing_{c.split('_')[0]}" not in row.flags]
+        row.flags = [f for f in row.flags if not f.startswith(FLAG_MAX_DIFFERS)] + lost
+        row.flags.append(f"{FLAG_COLUMNS_BY_SET}:{set_id}")
+        moved += 1
+    return moved
+
+
+def _heading_maximum(rows: list[ScoreRow], heading: ScoreRow, maxima: dict[str, float]) -> float | None:
+    """The maximum a heading row prints: the set's, else (a part the set does not make up from
+    its rows: a document prints the sum of those it has) its children's in the table added up."""
+    if heading.code in maxima:
+        return maxima[str(heading.code)]
+    children = [maxima.get(str(r.code)) for r in rows if r.parent and r.parent == heading.code]
+    return sum(c for c in children if c is not None) if children and None not in children else None
