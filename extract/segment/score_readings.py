@@ -92,6 +92,11 @@ def resolve_lost_commas(rows: list[ScoreRow], settings: ReadingSettings = Readin
             values = readings.get((k, field)) or _lead_digit_readings(getattr(row, f"{field}_raw"), field, bound)
             if not values:
                 continue
+            if bound is not None and _CAPITAL_CELL.match((getattr(row, f"{field}_raw") or "").strip()):
+                # A capital read for a digit: only a reading within the bound, in quarters, is
+                # one ("B05" under 10 reads no such way: the cell stays as read, doubted).
+                if not any(v <= bound + settings.tolerance and _in_quarters(v) for v in values):
+                    continue
             readings[(k, field)] = values
             if field == "max_points" and any(v > 0 for v in values):
                 # No criterion is worth nothing: a max read 0 ("i0", the "i" taken for a speck) is
