@@ -54,8 +54,9 @@ def speck_before_maximum(row: ScoreRow, most: float, appraised: bool, set_id: st
     """The row's maximum was read from a cell printing no digit (a speck OCR read as a letter:
     "D" taken for a 0, "Ặ" for a cell OCR lost) and its self score's printed figure is the set's
     maximum for the row ("VÀ D 16": 16 read 1,6 to fit under the 0): the figure is the maximum,
-    the cells after it move one column left and the last is lost. The reading before is kept as the cells' alternatives; the
-    cells are doubted (the set's guess, for the review); flagged ``FLAG_COLUMNS_BY_SET``."""
+    the cells after it move one column left and the last is lost. The reading before is kept as
+    the cells' alternatives; the maximum is doubted (the set's guess, for the review); flagged
+    ``FLAG_COLUMNS_BY_SET``."""
     raw = row.max_points_raw
     if raw is None or re.search(r"\d", raw) or row.self_points_raw is None:
         return False
