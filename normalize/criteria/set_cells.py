@@ -52,14 +52,14 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
             crit = by_code.get(str(row.code)) if row.code else None
             if crit is None or crit.code not in printed:
                 continue
-            # (a row named as its criterion: only then does the set's maximum say where its figures were)
-            if names_criterion(row, crit, settings) and (
-                code_was_maximum(row, printed[crit.code], appraised, cset.id, settings)
-                or speck_before_maximum(row, printed[crit.code], appraised, cset.id, settings)
-            ):
-                filled += 1
-                continue
             if row.max_points is not None:
+                # (a row named as its criterion: only then does the set's maximum say where its figures were)
+                if names_criterion(row, crit, settings) and (
+                    code_was_maximum(row, printed[crit.code], appraised, cset.id, settings)
+                    or speck_before_maximum(row, printed[crit.code], appraised, cset.id, settings)
+                ):
+                    filled += 1
+                    continue
                 if _lone_cell_is_self(row, printed[crit.code], cset.id, settings) and names_criterion(
                     row, crit, settings
                 ):

@@ -51,14 +51,16 @@ def code_was_maximum(row: ScoreRow, most: float, appraised: bool, set_id: str, s
 
 
 def speck_before_maximum(row: ScoreRow, most: float, appraised: bool, set_id: str, s: MatchSettings) -> bool:
-    """The row's maximum was read from a cell printing no digit (a speck OCR read as a letter:
-    "D" taken for a 0, "Ặ" for a cell OCR lost) and its self score's printed figure is the set's
+    """The row's maximum was read as 0 from a cell printing no digit (a speck OCR read as a letter,
+    "D" taken for a 0) and its self score's printed figure is the set's
     maximum for the row ("VÀ D 16": 16 read 1,6 to fit under the 0): the figure is the maximum,
     the cells after it move one column left and the last is lost. The reading before is kept as
     the cells' alternatives; the maximum is doubted (the set's guess, for the review); flagged
     ``FLAG_COLUMNS_BY_SET``."""
     raw = row.max_points_raw
-    if raw is None or re.search(r"\d", raw) or row.self_points_raw is None:
+    # (read 0: no criterion is worth nothing. A letter read for another digit, "l" for 1, may be the
+    # maximum; a garbled cell read as no number may be the maximum OCR lost, "ie 1" for 1 and 1)
+    if raw is None or re.search(r"\d", raw) or row.max_points != 0 or row.self_points_raw is None:
         return False
     printed = parse_number(row.self_points_raw, kind="score")
     if printed is None or abs(printed.value - most) > s.max_tolerance:
@@ -69,8 +71,7 @@ def speck_before_maximum(row: ScoreRow, most: float, appraised: bool, set_id: st
     from schemas.records import unsure_flag
 
     lost = [f"missing_{c.split('_')[0]}" for c in _CELLS[1 : 3 if appraised else 2] if getattr(row, c) is None]
-    dropped = ("ambiguous_number", "missing_max")
-    kept = [f for f in row.flags if not f.startswith(FLAG_MAX_DIFFERS) and f not in dropped and f not in lost]
+    kept = [f for f in row.flags if not f.startswith(FLAG_MAX_DIFFERS) and f != "ambiguous_number" and f not in lost]
     row.flags = [*kept, *lost, f"{FLAG_COLUMNS_BY_SET}:{set_id}", unsure_flag("max_points", 0.5)]
     return True
 
