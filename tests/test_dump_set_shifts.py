@@ -128,3 +128,12 @@ def test_a_headings_figures_taken_by_its_first_child_go_back_to_it():
     again = ScoreRow(code="1.1", parent="1", max_points=10.0, max_points_raw="10")
     assert parents_figures([printed, again, *rest], maxima, "s", MatchSettings()) == 0
     assert again.max_points == 10.0
+
+
+def test_a_whole_code_before_the_sets_maximum_stays_a_code():
+    # "2 | Báo cáo CCHC 2 1,25": the "2" may be code 1.2 with its head lost (worth 2): the
+    # maximum read is the set's, so the figures after the code are the row's own.
+    row = _row(code_raw="2", max_points=2.0, self_points=1.25, max_points_raw="2", self_points_raw="1,25")
+    row.flags = ["code_inferred"]
+    assert not code_was_maximum(row, 2.0, True, "s", MatchSettings())
+    assert (row.max_points, row.self_points) == (2.0, 1.25)

@@ -29,13 +29,18 @@ def code_was_maximum(row: ScoreRow, most: float, appraised: bool, set_id: str, s
     """The "code" the row's line opened with, found not to be its code (its code was inferred or
     repaired from the rows around), is a figure equal to the set's maximum for the row, and the
     row's last points cell is free (the appraised one in a table with an appraised column, else
-    the self score): the line printed the row's figures alone, its STT cell lost. The figure is
+    the self score), and either the maximum read is not the set's or the figure prints a decimal
+    comma (no code does): the line printed the row's figures alone, its STT cell lost. The figure is
     the maximum and the cells read move one column right; the reading before is kept as the
     cells' alternatives; flagged ``FLAG_COLUMNS_BY_SET``."""
     if not any(f in row.flags for f in _CODE_NOT_PRINTED) or not row.code_raw or row.max_points is None:
         return False
     figure = parse_number(row.code_raw, kind="score")
     if figure is None or abs(figure.value - most) > s.max_tolerance:
+        return False
+    # A figure with a decimal comma is no code ("14,5"); a whole one may be a code whose head OCR lost
+    # ("2" of 1.2, worth 2): its row's maximum read as the set's says the cells after it are its own.
+    if "," not in row.code_raw and abs(row.max_points - most) <= s.max_tolerance:
         return False
     cells = _CELLS if appraised else _CELLS[:2]
     if getattr(row, f"{cells[-1]}_raw") is not None or getattr(row, cells[-1]) is not None:
