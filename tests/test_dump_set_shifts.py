@@ -133,7 +133,12 @@ def test_a_headings_figures_taken_by_its_first_child_go_back_to_it():
 def test_a_whole_code_before_the_sets_maximum_stays_a_code():
     # "2 | Báo cáo CCHC 2 1,25": the "2" may be code 1.2 with its head lost (worth 2): the
     # maximum read is the set's, so the figures after the code are the row's own.
-    row = _row(code_raw="2", max_points=2.0, self_points=1.25, max_points_raw="2", self_points_raw="1,25")
-    row.flags = ["code_inferred"]
+    row = ScoreRow(code="1.2", code_raw="2", max_points=2.0, self_points=1.25, flags=["code_inferred"])
+    row.max_points_raw, row.self_points_raw = "2", "1,25"
     assert not code_was_maximum(row, 2.0, True, "s", MatchSettings())
     assert (row.max_points, row.self_points) == (2.0, 1.25)
+    # A whole figure that is no part of the row's code ("10 10 10" under row 2's name) is its maximum.
+    two = ScoreRow(code="2", code_raw="10", max_points=10.0, self_points=10.0, flags=["code_inferred"])
+    two.max_points_raw = two.self_points_raw = "10"
+    assert code_was_maximum(two, 10.0, True, "s", MatchSettings())
+    assert (two.max_points, two.self_points, two.appraised_points) == (10.0, 10.0, 10.0)

@@ -29,8 +29,8 @@ def code_was_maximum(row: ScoreRow, most: float, appraised: bool, set_id: str, s
     """The "code" the row's line opened with, found not to be its code (its code was inferred or
     repaired from the rows around), is a figure equal to the set's maximum for the row, and the
     row's last points cell is free (the appraised one in a table with an appraised column, else
-    the self score), and either the maximum read is not the set's or the figure prints a decimal
-    comma (no code does): the line printed the row's figures alone, its STT cell lost. The figure is
+    the self score), and either the maximum read is not the set's or the figure can be no part of
+    the row's code: the line printed the row's figures alone, its STT cell lost. The figure is
     the maximum and the cells read move one column right; the reading before is kept as the
     cells' alternatives; flagged ``FLAG_COLUMNS_BY_SET``."""
     if not any(f in row.flags for f in _CODE_NOT_PRINTED) or not row.code_raw or row.max_points is None:
@@ -38,9 +38,10 @@ def code_was_maximum(row: ScoreRow, most: float, appraised: bool, set_id: str, s
     figure = parse_number(row.code_raw, kind="score")
     if figure is None or abs(figure.value - most) > s.max_tolerance:
         return False
-    # A figure with a decimal comma is no code ("14,5"); a whole one may be a code whose head OCR lost
-    # ("2" of 1.2, worth 2): its row's maximum read as the set's says the cells after it are its own.
-    if "," not in row.code_raw and abs(row.max_points - most) <= s.max_tolerance:
+    # A figure with a decimal comma is no code ("14,5"), nor one that is no tail of the row's code
+    # ("10" on row 2); one that is may be the code with its head OCR lost ("2" of 1.2, worth 2): its
+    # row's maximum read as the set's then says the cells after it are the row's own.
+    if _code_tail(row.code_raw, str(row.code)) and abs(row.max_points - most) <= s.max_tolerance:
         return False
     cells = _CELLS if appraised else _CELLS[:2]
     if getattr(row, f"{cells[-1]}_raw") is not None or getattr(row, cells[-1]) is not None:
@@ -53,6 +54,13 @@ def code_was_maximum(row: ScoreRow, most: float, appraised: bool, set_id: str, s
     kept = [("code_inferred" if f == "code_repaired" else f) for f in row.flags if f not in found]
     row.flags = [f for f in kept if not f.startswith(FLAG_MAX_DIFFERS)] + [f"{FLAG_COLUMNS_BY_SET}:{set_id}"]
     return True
+
+
+def _code_tail(raw: str, code: str) -> bool:
+    """Whether a printed "code" is the row's code or its last parts ("2", "2." of 1.2): a code OCR
+    cut at its head. A figure with a decimal comma is none ("14,5": codes print dots)."""
+    parts = raw.strip(". ").split(".")
+    return "," not in raw and code.split(".")[-len(parts) :] == parts
 
 
 def speck_before_maximum(row: ScoreRow, most: float, appraised: bool, set_id: str, s: MatchSettings) -> bool:
