@@ -40,12 +40,41 @@ def points_readings(raw: str | None) -> list[float]:
     lookalike = lookalike_readings(text)
     if len(lookalike) > 1:
         return lookalike  # "il": two letters read for digits, or one a speck beside the other
+    lettered = _capital_readings(text)
+    if lettered:
+        return lettered
     if not _BARE_DIGITS.match(text):
         return []
     decimals = lost_decimal_readings(text)
     if text.startswith("0"):
         return decimals
     return [float(text)] + decimals
+
+
+# Capitals OCR reads for a digit inside a points cell, with the digits each looks like, the one
+# ``parse_number`` reads first: a "B" is an 8's shape and a 3's (its flat back is the 3's open side).
+_CAPITAL_DIGITS = {"B": "83", "S": "5", "O": "0", "D": "0", "Z": "2"}
+# A cell of two or three characters, digits and at least one such capital ("B5", "1S"), no mark.
+_CAPITAL_CELL = lazy_compile(r"^(?=.*\d)(?=.*[BSODZ])[\dBSODZ]{2,3}$")
+
+
+def _capital_readings(text: str) -> list[float]:
+    """The readings of a cell OCR printed with a capital for one of its digits and its decimal
+    comma lost ("B5" for 3,5: 85, 8.5, 35, 3.5), the reading ``parse_number`` gives first, for
+    the row's maximum and the sums to choose; [] for any other cell."""
+    if not _CAPITAL_CELL.match(text):
+        return []
+    spellings = [""]
+    for ch in text:
+        spellings = [s + d for s in spellings for d in _CAPITAL_DIGITS.get(ch, ch)]
+    values: list[float] = []
+    for digits in spellings:
+        # (no points cell prints a leading zero: "D5" is 0,5, never 5)
+        whole = [] if digits.startswith("0") else [float(digits)]
+        for value in [*whole, *lost_decimal_readings(digits)]:
+            if value not in values:
+                values.append(value)
+    return values if len(values) > 1 else []
 
 
 def resolve_lost_commas(rows: list[ScoreRow], settings: ReadingSettings = ReadingSettings()) -> None:
@@ -63,6 +92,11 @@ def resolve_lost_commas(rows: list[ScoreRow], settings: ReadingSettings = Readin
             values = readings.get((k, field)) or _lead_digit_readings(getattr(row, f"{field}_raw"), field, bound)
             if not values:
                 continue
+            if bound is not None and _CAPITAL_CELL.match((getattr(row, f"{field}_raw") or "").strip()):
+                # A capital read for a digit: only a reading within the bound, in quarters, is
+                # one ("B05" under 10 reads no such way: the cell stays as read, doubted).
+                if not any(v <= bound + settings.tolerance and _in_quarters(v) for v in values):
+                    continue
             readings[(k, field)] = values
             if field == "max_points" and any(v > 0 for v in values):
                 # No criterion is worth nothing: a max read 0 ("i0", the "i" taken for a speck) is

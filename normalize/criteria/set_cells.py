@@ -20,6 +20,7 @@ from normalize.criteria.match import (
     names_criterion,
     printed_maxima,
 )
+from normalize.criteria.set_shifts import code_was_maximum, parents_figures, speck_before_maximum
 from normalize.numbers import lost_decimal_readings, parse_number
 from schemas.records import LATER_CELLS_FLAG, later_cells
 
@@ -45,12 +46,20 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
     cset = match.cset
     by_code, printed = cset.by_code(), printed_maxima(cset)
     for table in tables:
+        filled += parents_figures(table.rows, printed, cset.id, settings)
         appraised = any(r.appraised_points is not None for r in table.rows)
         for row in table.rows:
             crit = by_code.get(str(row.code)) if row.code else None
             if crit is None or crit.code not in printed:
                 continue
             if row.max_points is not None:
+                # (a row named as its criterion: only then does the set's maximum say where its figures were)
+                if names_criterion(row, crit, settings) and (
+                    code_was_maximum(row, printed[crit.code], appraised, cset.id, settings)
+                    or speck_before_maximum(row, printed[crit.code], appraised, cset.id, settings)
+                ):
+                    filled += 1
+                    continue
                 if _lone_cell_is_self(row, printed[crit.code], cset.id, settings) and names_criterion(
                     row, crit, settings
                 ):
