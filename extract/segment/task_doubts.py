@@ -25,6 +25,8 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
   form fits its neighbours far better — put in the shorter form, the reading kept;
 * a speck read as a mark inside a field's words ("thủ tục- hành", " .đào tạo", "sử dụng!"):
   taken out; a colon inside a task's name ("định kỳ: về …"): doubted, kept;
+* a criterion code numbered past 9 ("2.44") in a table whose other codes stay under 10 (a bar
+  OCR read as a digit);
 * a criterion code read whole that ``task_codes`` put right by its section's other codes (the
   section may be the guess that is wrong);
 
@@ -205,6 +207,20 @@ def _undotted_code_doubt(row: TaskRow, codes: list[str], s: TaskDoubtSettings) -
     return [f"{DOUBT}criterion_code: '{code}' has no dot where the table's other codes print one"]
 
 
+def _long_number_doubt(row: TaskRow, codes: list[str], s: TaskDoubtSettings) -> list[str]:
+    """A row's criterion code whose number past the field's dot has two digits ("2.44") where the
+    table's other codes all have one: a ruling bar or speck OCR read as a digit beside the code
+    ("| 2.4 |" → "2.44"), the code doubted."""
+    code = (row.criterion_code or "").strip()
+    m = _WHOLE_CODE.fullmatch(code)
+    if m is None or not any(len(part) > 1 for part in code.split(".")[1:]):
+        return []
+    others = [c for c in codes if c != code and _WHOLE_CODE.fullmatch(c)]
+    if len(others) < s.dotted_min_codes or any(len(part) > 1 for c in others for part in c.split(".")[1:]):
+        return []
+    return [f"{DOUBT}criterion_code: '{code}' numbers its criterion past 9 where the table's other codes stay under 10"]
+
+
 def _period_years(period: str | None) -> set[int]:
     years = [int(y) for y in _YEAR.findall(period or "")]
     return set(range(min(years), max(years) + 1)) if years else set()
@@ -280,6 +296,7 @@ def doubt_tasks(
                     doubts.append(f"{DOUBT}{f}: '{getattr(row, f)}' is no {f} the plan's grammar reads")
             doubts += _code_put_doubts(row)
             doubts += _undotted_code_doubt(row, codes, s)
+            doubts += _long_number_doubt(row, codes, s)
             outside = sorted({int(y) for y in _YEAR.findall(row.deadline)} - years) if years else []
             if outside:
                 doubts.append(f"{DOUBT}deadline: year {outside[0]} outside the plan's period")
