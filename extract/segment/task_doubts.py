@@ -23,8 +23,9 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
   does not parse ("28/12/2025 và nhân dân": a neighbouring cell's wrapped words read into it);
 * a word with a stray letter ("công bối" for "công bố": a speck read as a letter) whose shorter
   form fits its neighbours far better — put in the shorter form, the reading kept;
-* a speck read as a mark inside a field's words ("thủ tục- hành", " .đào tạo", "sử dụng!"):
-  taken out; a colon inside a task's name ("định kỳ: về …"): doubted, kept;
+* a speck read as a mark inside a field's words ("thủ tục- hành", " .đào tạo", "sử dụng!") or a
+  dash closing a task's or product's words ("… chuyên môn -"): taken out; a colon inside a
+  task's name ("định kỳ: về …"): doubted, kept;
 * a criterion code numbered past 9 ("2.44") in a table whose other codes stay under 10 (a bar
   OCR read as a digit);
 * a criterion code read whole that ``task_codes`` put right by its section's other codes (the
@@ -76,6 +77,10 @@ _STRAY_MARK = lazy_compile(r"(?<=\p{Ll})[-–](?=\s|\p{Ll})|(?<=\s)[.,](?=\p{L})
 # A colon inside a task's name before a word going on ("định kỳ: về cải cách"): a speck, or the
 # plan's own colon; doubted, kept.
 _NAME_COLON = lazy_compile(r"\p{L}:\s+\p{Ll}")
+# A dash closing a free-text field ("… các bộ phận chuyên môn -", "Biên bản kiểm tra -"): a speck
+# or a ruling's end OCR read; a unit's dash has words after it, and units are not touched. Taken out.
+_TRAILING_DASH = lazy_compile(r"\s+[-–—]+\s*$")
+_FREE_TEXT_FIELDS = ("task", "activity", "product")
 
 
 @dataclass(frozen=True)
@@ -267,6 +272,8 @@ def doubt_tasks(
             for f in _WORDED_FIELDS:
                 value = getattr(row, f)
                 cleaned = re.sub(r"\s{2,}", " ", _STRAY_MARK.sub(lambda m: " " if m.group() in "-–" else "", value))
+                if f in _FREE_TEXT_FIELDS:
+                    cleaned = _TRAILING_DASH.sub("", cleaned)
                 if cleaned != value:
                     row = replace(row)
                     setattr(row, f, cleaned.strip())

@@ -100,7 +100,7 @@ def _line_split(
                 if part and b in bars and not last:
                     gain += settings.bar_split
                 nxt.setdefault((c, b), []).extend((sc + gain, cuts + (b,)) for sc, cuts in items)
-        best = {key: sorted(items, key=lambda x: -x[0])[: settings.line_splits] for key, items in nxt.items()}
+        best = {key: _distinct_splits(items, words, settings.line_splits) for key, items in nxt.items()}
     for (_, _b), (sc, cuts) in ((key, item) for key, items in best.items() for item in items):
         bounds = (0,) + cuts
         parts = [words[bounds[i] : bounds[i + 1]] for i in range(C)]
@@ -118,6 +118,27 @@ def _line_split(
             for i in range(C)
         )
         out.append((score0 + sc, new_opens, new_texts, new_longest, lengths, new_wraps))
+    return out
+
+
+def _distinct_splits(
+    items: list[tuple[float, tuple[int, ...]]], words: list[str], n: int
+) -> list[tuple[float, tuple[int, ...]]]:
+    """The ``n`` best splits that differ in more than where a mark stands: a lone dash or comma
+    ("Tài chính -") scores the same in either column beside it, and two such splits would take
+    the places of a split that reads the line otherwise."""
+    out: list[tuple[float, tuple[int, ...]]] = []
+    seen = set()
+    for score, cuts in sorted(items, key=lambda x: -x[0]):
+        bounds = (0, *cuts)
+        key = tuple(
+            tuple(w for w in words[bounds[i] : bounds[i + 1]] if _WORD_CHAR.search(w)) for i in range(len(cuts))
+        )
+        if key not in seen:
+            seen.add(key)
+            out.append((score, cuts))
+            if len(out) == n:
+                break
     return out
 
 
@@ -166,12 +187,15 @@ def _end_logprob(words: tuple[str, ...]) -> float:
 
 # Words that open a complement and never end a Vietnamese phrase (prepositions, conjunctions,
 # plural markers): a cell ending in one lost its next word to the column beside ("… không chuyên
-# trách ở" + "Hồ sơ lưu trữ thôn").
+# trách ở" + "Hồ sơ lưu trữ thôn"); so did a cell ending in a list's comma.
 _DANGLING = frozenset(("ở", "của", "và", "cho", "với", "các", "những", "do", "tại", "để", "hoặc", "từ", "về"))
 
 
 def _dangling(words: tuple[str, ...]) -> bool:
-    return bool(words) and words[-1].strip(" |").lower() in _DANGLING
+    """Whether a cell ends on a word opening a complement (``_DANGLING``) or on a comma: a list's
+    comma ("UBND xã, Các bộ phận") goes on to the list's next item, which no cell lost."""
+    last = words[-1].strip(" |") if words else ""
+    return last.lower() in _DANGLING or (len(last) > 1 and last.endswith(","))
 
 
 # Columns whose cells follow a grammar (normalize/units.py).
@@ -216,9 +240,7 @@ def _row_beam(
     return beam
 
 
-def _final(
-    h: _Hyp, columns: list[str], settings: TaskLineSettings, others: tuple[frozenset[str], ...] | None
-) -> float:
+def _final(h: _Hyp, columns: list[str], settings: TaskLineSettings, others: tuple[frozenset[str], ...] | None) -> float:
     """A split's score once its cells are whole: unfinished unit and deadline cells, cells
     ending on a dangling word, and (``others``) cells another row reads the same."""
     C = len(columns)
