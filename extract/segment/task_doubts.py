@@ -10,8 +10,9 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
 * a quarter printed with an Arabic numeral ("Quý 1/2025", "Quý 11/2025"): plans number quarters
   I-IV and OCR reads the strokes as ones — rewritten in Roman numerals, the reading kept in the
   entry's reason;
-* a task read from a grid's lines that ends in a product's predicate ("… được cập nhật") while
-  the product has none: the product cell's wrapped line ran into the task column — the predicate moved back;
+* (a mend, not queued) a task read from a grid's lines that ends in a product's predicate ("…
+  được cập nhật") while the product has none: the product cell's wrapped line ran into the task
+  column — the predicate moved back, the row noted ``PREDICATE_MOVED``;
 * a deadline's year outside the plan's period;
 * a quarter whose numeral a grid's line reader spelt from look-alikes ("1", "l", "|": the strokes
   counted, ``stroke_doubts``);
@@ -47,6 +48,8 @@ from normalize.vietnamese.syllable import apply_case, case_of, fold
 from schemas.records import TaskRow, TaskTable
 
 DOUBT = "doubt: "
+# A row's note that its product's predicate was read at its task's end and moved back.
+PREDICATE_MOVED = "product_predicate_moved"
 # A row's flag giving the least OCR confidence of its deadline's words ("deadline_word_conf:0.83"),
 # set by a reader that has them (``task_paragraphs`` on a scan).
 DEADLINE_WORD_CONF = "deadline_word_conf"
@@ -290,8 +293,16 @@ def doubt_tasks(
             tail = _PASSIVE_TAIL.search(row.task) if "from_paragraph" not in row.flags else None
             if tail is not None and row.product and "được" not in row.product:
                 said = tail.group().strip()
-                doubts.append(f"{DOUBT}product's predicate '{said}' was read at the task's end (was '{row.product}')")
-                row = replace(row, task=row.task[: tail.start()].rstrip(), product=f"{row.product} {said}")
+                # A mend, not a doubt: a task names an action and a passive predicate closes no
+                # task, so the move stands (on the corpus's plan dumps every one was right); the
+                # row keeps a note of it out of the queue.
+                moved = f"{PREDICATE_MOVED}: '{said}' (was '{row.product}')"
+                row = replace(
+                    row,
+                    task=row.task[: tail.start()].rstrip(),
+                    product=f"{row.product} {said}",
+                    flags=[*row.flags, moved],
+                )
             numeral = _QUARTER_NUMERAL.search(row.deadline)
             if numeral is not None and numeral.group(1) not in _QUARTERS:
                 doubts.append(f"{DOUBT}deadline: quarter numeral '{numeral.group(1)}' is none of I-IV")
