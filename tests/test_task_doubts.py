@@ -47,6 +47,8 @@ def test_a_products_predicate_at_the_tasks_end_goes_back_to_the_product():
     out = doubt_tasks(_table(row, whole), ocr=True)[0].rows
     assert out[0].task == "Xây dựng Quy chế chi tiêu nội bộ năm 2025"
     assert out[0].product == "Trang thông tin được cập nhật"
+    # a mend the row notes, not a doubt the queue asks about
+    assert _doubts(out[0]) == [] and any(f.startswith("product_predicate_moved") for f in out[0].flags)
     assert _doubts(out[1]) == []
 
 
@@ -179,3 +181,27 @@ def test_a_criterion_code_with_no_dot_among_dotted_codes_is_doubted():
     whole = [TaskRow(task=tasks[k % 3], criterion_code=c) for k, c in enumerate(["1", "2", "3", "4"])]
     [table] = doubt_tasks(_table(*whole), ocr=True)
     assert not any("no dot" in f for r in table.rows for f in r.flags)
+
+
+def test_a_criterion_numbered_past_nine_among_codes_under_ten_is_doubted():
+    # "| 2.4 |" read "2.44": a bar read as a digit; the table's other codes stay under 10.
+    tasks = ["Sắp xếp, bố trí người hoạt động", "Rà soát chức năng, nhiệm vụ", "Cử cán bộ tham gia đào tạo"]
+    rows = [TaskRow(task=tasks[k % 3], criterion_code=c) for k, c in enumerate(["2.3", "2.44", "3.4", "3.5", "7.1"])]
+    [table] = doubt_tasks(_table(*rows), ocr=True)
+    doubted = [r.criterion_code for r in table.rows if any("past 9" in f for f in r.flags)]
+    assert doubted == ["2.44"]
+    # A set whose field numbers its criteria past 9 elsewhere in the table: nothing doubted.
+    rows = [TaskRow(task=tasks[k % 3], criterion_code=c) for k, c in enumerate(["2.3", "2.44", "2.12", "3.5"])]
+    [table] = doubt_tasks(_table(*rows), ocr=True)
+    assert not any("past 9" in f for r in table.rows for f in r.flags)
+
+
+def test_a_dash_closing_a_tasks_or_products_words_is_taken_out_and_a_units_kept():
+    rows = [
+        TaskRow(task="Rà soát chức năng, nhiệm vụ của các bộ phận chuyên môn -", product="Biên bản kiểm tra -"),
+        TaskRow(task="Thực hiện quy chế làm việc của UBND xã", lead="Công chức Địa chính -"),
+    ]
+    out = doubt_tasks(_table(*rows), ocr=True)[0].rows
+    assert out[0].task == "Rà soát chức năng, nhiệm vụ của các bộ phận chuyên môn"
+    assert out[0].product == "Biên bản kiểm tra"
+    assert out[1].lead == "Công chức Địa chính -"  # a unit cut short stays as read (the grammar's to doubt)

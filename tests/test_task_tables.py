@@ -248,3 +248,19 @@ def test_a_merged_section_row_whose_numeral_took_its_full_stop():
     assert _section_of(merged("HIL Cải cách tài chính công"), mapping, "II") == ("III", True, "Cải cách tài chính công")
     # no numeral of strokes, no section
     assert _section_of(merged("Hồ sơ lưu trữ"), mapping, "II")[1] is False
+
+
+def test_a_numberless_row_opening_a_page_with_its_own_criterion_code_is_not_doubted():
+    """A row at the top of a new page whose number OCR lost but which prints a criterion code of
+    its own is a task, not the rest of a cut row (a code prints on its row's first line)."""
+    from extract.segment.task_tables import CUT_ROW_DOUBT
+
+    header = ["TT", "TC", "Nhiệm vụ", "Thời hạn", "Chủ trì", "Phối hợp"]
+    cells = [
+        ["1", "7.4", "Triển khai thanh toán trực tuyến", "06/01/2025", "Văn phòng", "Các đoàn thể"],
+        ["", "7.2", "Vận hành hệ thống quản lý chất lượng", "Quý II/2025", "Công an xã", "Các thôn"],
+    ]
+    body = [JoinedRow(c, [False] * 6, p, 0, 0, 0) for c, p in zip(cells, [1, 2], strict=True)]
+    rows = task_rows(JoinedTable([header], body, [1, 2], 6, "pdf", 0, 0, 0))
+    assert [CUT_ROW_DOUBT in r.flags for r in rows] == [False, False]
+    assert rows[1].criterion_code == "7.2" and rows[1].task == "Vận hành hệ thống quản lý chất lượng"

@@ -10,8 +10,9 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
 * a quarter printed with an Arabic numeral ("Quý 1/2025", "Quý 11/2025"): plans number quarters
   I-IV and OCR reads the strokes as ones — rewritten in Roman numerals, the reading kept in the
   entry's reason;
-* a task read from a grid's lines that ends in a product's predicate ("… được cập nhật") while
-  the product has none: the product cell's wrapped line ran into the task column — the predicate moved back;
+* (a mend, not queued) a task read from a grid's lines that ends in a product's predicate ("…
+  được cập nhật") while the product has none: the product cell's wrapped line ran into the task
+  column — the predicate moved back, the row noted ``PREDICATE_MOVED``;
 * a deadline's year outside the plan's period;
 * a quarter whose numeral a grid's line reader spelt from look-alikes ("1", "l", "|": the strokes
   counted, ``stroke_doubts``);
@@ -23,8 +24,11 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
   does not parse ("28/12/2025 và nhân dân": a neighbouring cell's wrapped words read into it);
 * a word with a stray letter ("công bối" for "công bố": a speck read as a letter) whose shorter
   form fits its neighbours far better — put in the shorter form, the reading kept;
-* a speck read as a mark inside a field's words ("thủ tục- hành", " .đào tạo", "sử dụng!"):
-  taken out; a colon inside a task's name ("định kỳ: về …"): doubted, kept;
+* a speck read as a mark inside a field's words ("thủ tục- hành", " .đào tạo", "sử dụng!") or a
+  dash closing a task's or product's words ("… chuyên môn -"): taken out; a colon inside a
+  task's name ("định kỳ: về …"): doubted, kept;
+* a criterion code numbered past 9 ("2.44") in a table whose other codes stay under 10 (a bar
+  OCR read as a digit);
 * a criterion code read whole that ``task_codes`` put right by its section's other codes (the
   section may be the guess that is wrong);
 
@@ -44,6 +48,8 @@ from normalize.vietnamese.syllable import apply_case, case_of, fold
 from schemas.records import TaskRow, TaskTable
 
 DOUBT = "doubt: "
+# A row's note that its product's predicate was read at its task's end and moved back.
+PREDICATE_MOVED = "product_predicate_moved"
 # A row's flag giving the least OCR confidence of its deadline's words ("deadline_word_conf:0.83"),
 # set by a reader that has them (``task_paragraphs`` on a scan).
 DEADLINE_WORD_CONF = "deadline_word_conf"
@@ -74,6 +80,10 @@ _STRAY_MARK = lazy_compile(r"(?<=\p{Ll})[-–](?=\s|\p{Ll})|(?<=\s)[.,](?=\p{L})
 # A colon inside a task's name before a word going on ("định kỳ: về cải cách"): a speck, or the
 # plan's own colon; doubted, kept.
 _NAME_COLON = lazy_compile(r"\p{L}:\s+\p{Ll}")
+# A dash closing a free-text field ("… các bộ phận chuyên môn -", "Biên bản kiểm tra -"): a speck
+# or a ruling's end OCR read; a unit's dash has words after it, and units are not touched. Taken out.
+_TRAILING_DASH = lazy_compile(r"\s+[-–—]+\s*$")
+_FREE_TEXT_FIELDS = ("task", "activity", "product")
 
 
 @dataclass(frozen=True)
@@ -205,6 +215,20 @@ def _undotted_code_doubt(row: TaskRow, codes: list[str], s: TaskDoubtSettings) -
     return [f"{DOUBT}criterion_code: '{code}' has no dot where the table's other codes print one"]
 
 
+def _long_number_doubt(row: TaskRow, codes: list[str], s: TaskDoubtSettings) -> list[str]:
+    """A row's criterion code whose number past the field's dot has two digits ("2.44") where the
+    table's other codes all have one: a ruling bar or speck OCR read as a digit beside the code
+    ("| 2.4 |" → "2.44"), the code doubted."""
+    code = (row.criterion_code or "").strip()
+    m = _WHOLE_CODE.fullmatch(code)
+    if m is None or not any(len(part) > 1 for part in code.split(".")[1:]):
+        return []
+    others = [c for c in codes if c != code and _WHOLE_CODE.fullmatch(c)]
+    if len(others) < s.dotted_min_codes or any(len(part) > 1 for c in others for part in c.split(".")[1:]):
+        return []
+    return [f"{DOUBT}criterion_code: '{code}' numbers its criterion past 9 where the table's other codes stay under 10"]
+
+
 def _period_years(period: str | None) -> set[int]:
     years = [int(y) for y in _YEAR.findall(period or "")]
     return set(range(min(years), max(years) + 1)) if years else set()
@@ -251,6 +275,8 @@ def doubt_tasks(
             for f in _WORDED_FIELDS:
                 value = getattr(row, f)
                 cleaned = re.sub(r"\s{2,}", " ", _STRAY_MARK.sub(lambda m: " " if m.group() in "-–" else "", value))
+                if f in _FREE_TEXT_FIELDS:
+                    cleaned = _TRAILING_DASH.sub("", cleaned)
                 if cleaned != value:
                     row = replace(row)
                     setattr(row, f, cleaned.strip())
@@ -267,8 +293,16 @@ def doubt_tasks(
             tail = _PASSIVE_TAIL.search(row.task) if "from_paragraph" not in row.flags else None
             if tail is not None and row.product and "được" not in row.product:
                 said = tail.group().strip()
-                doubts.append(f"{DOUBT}product's predicate '{said}' was read at the task's end (was '{row.product}')")
-                row = replace(row, task=row.task[: tail.start()].rstrip(), product=f"{row.product} {said}")
+                # A mend, not a doubt: a task names an action and a passive predicate closes no
+                # task, so the move stands (on the corpus's plan dumps every one was right); the
+                # row keeps a note of it out of the queue.
+                moved = f"{PREDICATE_MOVED}: '{said}' (was '{row.product}')"
+                row = replace(
+                    row,
+                    task=row.task[: tail.start()].rstrip(),
+                    product=f"{row.product} {said}",
+                    flags=[*row.flags, moved],
+                )
             numeral = _QUARTER_NUMERAL.search(row.deadline)
             if numeral is not None and numeral.group(1) not in _QUARTERS:
                 doubts.append(f"{DOUBT}deadline: quarter numeral '{numeral.group(1)}' is none of I-IV")
@@ -280,6 +314,7 @@ def doubt_tasks(
                     doubts.append(f"{DOUBT}{f}: '{getattr(row, f)}' is no {f} the plan's grammar reads")
             doubts += _code_put_doubts(row)
             doubts += _undotted_code_doubt(row, codes, s)
+            doubts += _long_number_doubt(row, codes, s)
             outside = sorted({int(y) for y in _YEAR.findall(row.deadline)} - years) if years else []
             if outside:
                 doubts.append(f"{DOUBT}deadline: year {outside[0]} outside the plan's period")

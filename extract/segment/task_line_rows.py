@@ -21,10 +21,11 @@ from normalize.vietnamese.compounds import glued_syllables
 _ROW_START = lazy_compile(r"^\s*(?P<code>\d{1,2}(?:\.\d{1,2}){0,2})(?![\d/,])[\s|._†‡*:)\]-]*(?=\S|$)")
 # A section row: a roman numeral (OCR reads "I" as "L", "l", "1", "|", "II" as "H") and its title, marks
 # and bars between them ("V- | XÂY DỰNG …").
-_SECTION = lazy_compile(r"^\s*(?P<num>[IVXLTHl1|!]{1,5})(?:\s*[._|:)\-–])*\s+(?P<title>\p{Lu}.*)$")
+_SECTION = lazy_compile(r"^\s*(?P<num>[IVXLTHl1|!]{1,5})(?:\s*[._|:)\-–,])*\s+(?P<title>\p{Lu}.*)$")
 # A section numbered with a dot ("II. Cải cách thể chế"), its numeral in OCR's look-alike letters
-# ("L." for "I.", "TII." for "III."): a title in sentence case is a section only with the dot.
-_DOTTED_ROMAN = lazy_compile(r"^\s*[IVXLTHl]{1,4}\.\s")
+# ("L." for "I.", "TII." for "III.") and its dot read as a comma ("V, Xây dựng …"): a title in
+# sentence case is a section only with the dot.
+_DOTTED_ROMAN = lazy_compile(r"^\s*[IVXLTHl]{1,4}[.,]\s")
 _TABLE_END = lazy_compile(r"(?:n[oơ]i\s*nh[aậ]n|^\W*(?:tm|kt)\s*\.)", re.I)
 _FOOTNOTE_LINE = lazy_compile(r"^\s*(?:\(\*{1,3}\)|\(\d{1,2}\)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹])\s*\p{Lu}")
 # A deadline-like token (a date, a month or quarter of a year): its column is the deadline's.

@@ -97,6 +97,11 @@ class TaskLineSettings:
     # chính được cập nhật" with "Trang thông tin" above, when another row reads "Trang thông tin
     # được cập nhật").
     repeat_cell: float = 6.0
+    # A row's cell is evidence for the other rows' cells (``repeat_cell``) only when its row's
+    # best split beats every split reading that cell otherwise by this much (``sure_cells``): two
+    # rows each reading "Hồ sơ lưu trữ" beside a task ending "… xã" by a hair would each back the
+    # other's misreading.
+    sure_cell: float = 1.0
     # Weight of each cell's end under the syllable model (``_end_logprob``): the parts' scores
     # say how a cell's words continue, not where it may stop, so a wrapped word taken by the
     # column beside would otherwise cost nothing.

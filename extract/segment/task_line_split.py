@@ -100,7 +100,7 @@ def _line_split(
                 if part and b in bars and not last:
                     gain += settings.bar_split
                 nxt.setdefault((c, b), []).extend((sc + gain, cuts + (b,)) for sc, cuts in items)
-        best = {key: sorted(items, key=lambda x: -x[0])[: settings.line_splits] for key, items in nxt.items()}
+        best = {key: _distinct_splits(items, words, settings.line_splits) for key, items in nxt.items()}
     for (_, _b), (sc, cuts) in ((key, item) for key, items in best.items() for item in items):
         bounds = (0,) + cuts
         parts = [words[bounds[i] : bounds[i + 1]] for i in range(C)]
@@ -118,6 +118,27 @@ def _line_split(
             for i in range(C)
         )
         out.append((score0 + sc, new_opens, new_texts, new_longest, lengths, new_wraps))
+    return out
+
+
+def _distinct_splits(
+    items: list[tuple[float, tuple[int, ...]]], words: list[str], n: int
+) -> list[tuple[float, tuple[int, ...]]]:
+    """The ``n`` best splits that differ in more than where a mark stands: a lone dash or comma
+    ("Tài chính -") scores the same in either column beside it, and two such splits would take
+    the places of a split that reads the line otherwise."""
+    out: list[tuple[float, tuple[int, ...]]] = []
+    seen = set()
+    for score, cuts in sorted(items, key=lambda x: -x[0]):
+        bounds = (0, *cuts)
+        key = tuple(
+            tuple(w for w in words[bounds[i] : bounds[i + 1]] if _WORD_CHAR.search(w)) for i in range(len(cuts))
+        )
+        if key not in seen:
+            seen.add(key)
+            out.append((score, cuts))
+            if len(out) == n:
+                break
     return out
 
 
@@ -166,12 +187,15 @@ def _end_logprob(words: tuple[str, ...]) -> float:
 
 # Words that open a complement and never end a Vietnamese phrase (prepositions, conjunctions,
 # plural markers): a cell ending in one lost its next word to the column beside ("… không chuyên
-# trách ở" + "Hồ sơ lưu trữ thôn").
+# trách ở" + "Hồ sơ lưu trữ thôn"); so did a cell ending in a list's comma.
 _DANGLING = frozenset(("ở", "của", "và", "cho", "với", "các", "những", "do", "tại", "để", "hoặc", "từ", "về"))
 
 
 def _dangling(words: tuple[str, ...]) -> bool:
-    return bool(words) and words[-1].strip(" |").lower() in _DANGLING
+    """Whether a cell ends on a word opening a complement (``_DANGLING``) or on a comma: a list's
+    comma ("UBND xã, Các bộ phận") goes on to the list's next item, which no cell lost."""
+    last = words[-1].strip(" |") if words else ""
+    return last.lower() in _DANGLING or (len(last) > 1 and last.endswith(","))
 
 
 # Columns whose cells follow a grammar (normalize/units.py).
@@ -187,17 +211,15 @@ def _open_cells(columns: list[str], texts: tuple) -> int:
     )
 
 
-def split_row(
+def _row_beam(
     row: RowLines,
     columns: list[str],
-    settings: TaskLineSettings = TaskLineSettings(),
-    widths: tuple[float, ...] | None = None,
-    ceilings: tuple[float, ...] | None = None,
-    others: tuple[frozenset[str], ...] | None = None,
-) -> tuple[dict[str, str], tuple[float, ...], tuple[float, ...]]:
-    """The row's cells (each line split into one part per column, the row's lines jointly),
-    each column's widest part and each column's narrowest wrap (inf: none wrapped). ``others``:
-    each column's cells as the other rows read them."""
+    settings: TaskLineSettings,
+    widths: tuple[float, ...] | None,
+    ceilings: tuple[float, ...] | None,
+) -> list[_Hyp]:
+    """The beam of the row's splits after its last line (each line split into one part per
+    column, the row's lines jointly)."""
     C = len(columns)
     empty: tuple = tuple(() for _ in range(C))
     zeros = tuple(0.0 for _ in range(C))
@@ -215,20 +237,76 @@ def split_row(
                 if key not in grown or grown[key][0] < hyp[0]:
                     grown[key] = hyp
         beam = sorted(grown.values(), key=lambda h: -h[0])[: settings.beam]
+    return beam
 
-    def final(h: _Hyp) -> float:
-        score = h[0] - settings.grammar_open * _open_cells(columns, h[2])
-        score -= settings.dangling_end * sum(1 for c in range(C) if _dangling(h[2][c]))
-        score += settings.cell_end * sum(_end_logprob(h[2][c]) for c in range(C) if h[2][c])
-        if others is not None:
-            score += settings.repeat_cell * sum(
-                1 for c in range(C) if h[2][c] and clean_cell(" ".join(h[2][c])) in others[c]
-            )
-        return score
 
-    best = max(beam, key=final)
+def _final(h: _Hyp, columns: list[str], settings: TaskLineSettings, others: tuple[frozenset[str], ...] | None) -> float:
+    """A split's score once its cells are whole: unfinished unit and deadline cells, cells
+    ending on a dangling word, and (``others``) cells another row reads the same."""
+    C = len(columns)
+    score = h[0] - settings.grammar_open * _open_cells(columns, h[2])
+    score -= settings.dangling_end * sum(1 for c in range(C) if _dangling(h[2][c]))
+    score += settings.cell_end * sum(_end_logprob(h[2][c]) for c in range(C) if h[2][c])
+    if others is not None:
+        score += settings.repeat_cell * sum(
+            1 for c in range(C) if h[2][c] and clean_cell(" ".join(h[2][c])) in others[c]
+        )
+    return score
+
+
+def split_row(
+    row: RowLines,
+    columns: list[str],
+    settings: TaskLineSettings = TaskLineSettings(),
+    widths: tuple[float, ...] | None = None,
+    ceilings: tuple[float, ...] | None = None,
+    others: tuple[frozenset[str], ...] | None = None,
+) -> tuple[dict[str, str], tuple[float, ...], tuple[float, ...]]:
+    """The row's cells (each line split into one part per column, the row's lines jointly),
+    each column's widest part and each column's narrowest wrap (inf: none wrapped). ``others``:
+    each column's cells as the other rows read them."""
+    best = max(_row_beam(row, columns, settings, widths, ceilings), key=lambda h: _final(h, columns, settings, others))
     texts = best[2]
-    return {columns[c]: " ".join(texts[c]) for c in range(C)}, best[3], best[5]
+    return {columns[c]: " ".join(texts[c]) for c in range(len(columns))}, best[3], best[5]
+
+
+def contested_cells(
+    row: RowLines,
+    columns: list[str],
+    settings: TaskLineSettings = TaskLineSettings(),
+    widths: tuple[float, ...] | None = None,
+    ceilings: tuple[float, ...] | None = None,
+) -> tuple[dict[str, str], frozenset[str]]:
+    """The row's best reading and the columns whose cell in it the row's other splits contest
+    closely (some split reading the cell otherwise scores within ``sure_cell`` of the best): such
+    a cell is a guess, and another row's cell read as that guess is no evidence for it (two rows
+    whose wrapped word each fits the task or the product as well would back each other's
+    misreading)."""
+    scored = sorted(
+        ((_final(h, columns, settings, None), h[2]) for h in _row_beam(row, columns, settings, widths, ceilings)),
+        key=lambda x: -x[0],
+    )
+    top, texts = scored[0]
+    contested = set()
+    for c, column in enumerate(columns):
+        rival = next((score for score, other in scored[1:] if other[c] != texts[c]), None)
+        if rival is not None and top - rival < settings.sure_cell:
+            contested.add(column)
+    return {columns[c]: " ".join(texts[c]) for c in range(len(columns))}, frozenset(contested)
+
+
+def whole_cells(cells: list[str]) -> frozenset[str]:
+    """The cells that are no other cell's first words: "Trang thông tin" beside "Trang thông tin
+    được cập nhật" is that cell with its wrapped words read into the column beside it."""
+    return frozenset(c for c in cells if not any(o != c and o.startswith(c + " ") for o in cells))
+
+
+def cells_elsewhere(readings: list[tuple[dict[str, str], frozenset[str]]], i: int, column: str) -> frozenset[str]:
+    """The cells of ``column`` the rows other than row ``i`` read, as evidence for row ``i``'s:
+    whole cells (``whole_cells``, over every other row's reading) their rows did not contest."""
+    cells = [(clean_cell(r[column]), column in contested) for j, (r, contested) in enumerate(readings) if j != i]
+    whole = whole_cells([c for c, _ in cells if c])
+    return frozenset(c for c, unsure in cells if c in whole and not unsure)
 
 
 _WORD_CHAR = lazy_compile(r"[\p{Lu}\p{Ll}\p{Lo}\p{N}]")  # no modifier letter ("ˆ": a speck)
@@ -249,12 +327,6 @@ def clean_cell(text: str) -> str:
     if "(" not in text:  # a closing bracket with no opening one is a speck OCR read ("UBND) xã")
         text = re.sub(r"(?<=\w)\)(?=\s|$)", "", text)
     return re.sub(r"(?<=\w)\s+([,.;:])", r"\1", text)
-
-
-def whole_cells(cells: list[str]) -> frozenset[str]:
-    """The cells that are no other cell's first words: "Trang thông tin" beside "Trang thông tin
-    được cập nhật" is that cell with its wrapped words read into the column beside it."""
-    return frozenset(c for c in cells if not any(o != c and o.startswith(c + " ") for o in cells))
 
 
 def learn_widths(

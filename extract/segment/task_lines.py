@@ -26,7 +26,7 @@ from extract.segment.task_doubts import stroke_doubts
 from extract.segment.task_header import header_columns, header_labels
 from extract.segment.task_line_rows import collect_rows, header_cut, is_section_line, is_task_header, printed_text
 from extract.segment.task_line_settings import TaskLineSettings
-from extract.segment.task_line_split import clean_cell, learn_widths, split_row, whole_cells
+from extract.segment.task_line_split import cells_elsewhere, clean_cell, contested_cells, learn_widths, split_row
 from extract.segment.task_line_widths import text_width
 from extract.segment.task_shape import cells_at, interleaved, kept_shape, shaped_run
 from extract.segment.task_tables import ocr_code, split_footnote
@@ -139,12 +139,9 @@ def _read_table(
     body_columns = [c for c, _ in labels]
     floors = tuple(text_width(label) if settings.label_widths else 0.0 for _, label in labels)
     widths, ceilings = learn_widths(rows, body_columns, settings, floors)
-    readings = [split_row(row, body_columns, settings, widths, ceilings)[0] for row in rows]
+    readings = [contested_cells(row, body_columns, settings, widths, ceilings) for row in rows]
     for i, row in enumerate(rows):
-        others = tuple(
-            whole_cells([clean_cell(r[c]) for j, r in enumerate(readings) if j != i and r[c].strip()])
-            for c in body_columns
-        )
+        others = tuple(cells_elsewhere(readings, i, c) for c in body_columns)
         cells = {
             f: clean_cell(v) for f, v in split_row(row, body_columns, settings, widths, ceilings, others)[0].items()
         }

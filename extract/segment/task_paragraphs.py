@@ -74,6 +74,14 @@ _LABEL = lazy_compile(
     + _label_words(_NOUN_LABELS)
     + r")\s*;\s*"
 )
+# A lead or coordinator label whose colon OCR lost ("…; sản phẩm: Báo cáo; chủ trì Văn phòng HĐND
+# và UBND."): after a semicolon, taken as a label only when the words up to the next label are a
+# unit the grammar of units reads whole (a sentence's own "…; phối hợp với các ngành" is none).
+_COLONLESS_UNIT_LABEL = lazy_compile(
+    r"(?<=;\s{0,3})(?P<label>"
+    + _label_words(w for w, f in _FIELD_OF.items() if f in ("lead", "coordinator"))
+    + r")\s+(?=\p{L})"
+)
 # A speck beside a space inside a label ("thoi . gian", "chu. tri"): read as the space it stands in.
 # A stroke read as a lone "I" or "l" between two words ("Thời gian thực I hiện:") is one too.
 _SPECK = lazy_compile(r"(?<=[a-z])\.(?=\s+[a-z])|(?<=\s)[.,'`_|](?=\s)|(?<=[a-z]\s)[il](?=\s[a-z])")
@@ -104,15 +112,35 @@ def _field_spans(text: str, settings: TaskParagraphSettings) -> list[tuple[str, 
     """(field, start, end) of each value of a task paragraph in ``text``, the task first; None
     when it is not one."""
     low = _SPECK.sub(" ", shadow(text))  # same length: positions stay the text's
-    labels = [m for m in _LABEL.finditer(low) if m.start() > 0]
-    fields = [_FIELD_OF[" ".join(re.sub(r"[.:]|,(?!\s+san pham)", " ", m.group("label")).split())] for m in labels]
+    labels = [(m.start(), m.end(), _field_of(m.group("label"))) for m in _LABEL.finditer(low) if m.start() > 0]
+    labels = sorted(labels + _colonless_unit_labels(text, low, labels))
+    fields = [f for _, _, f in labels]
     if len(set(fields)) < settings.min_labels or not {"lead", "deadline"} & set(fields):
         return None
     item = _ITEM.match(text)
-    spans = [("task", item.end() if item else 0, labels[0].start())]
-    for k, m in enumerate(labels):
-        spans.append((fields[k], m.end(), labels[k + 1].start() if k + 1 < len(labels) else len(text)))
+    spans = [("task", item.end() if item else 0, labels[0][0])]
+    for k, (_, end, field) in enumerate(labels):
+        spans.append((field, end, labels[k + 1][0] if k + 1 < len(labels) else len(text)))
     return spans
+
+
+def _field_of(label: str) -> str:
+    return _FIELD_OF[" ".join(re.sub(r"[.:]|,(?!\s+san pham)", " ", label).split())]
+
+
+def _colonless_unit_labels(text: str, low: str, labels: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """(start, end, field) of each lead or coordinator label OCR printed without its colon
+    (``_COLONLESS_UNIT_LABEL``) whose field no label of the paragraph names and whose value is a
+    whole unit."""
+    out: list[tuple[int, int, str]] = []
+    for m in _COLONLESS_UNIT_LABEL.finditer(low):
+        field = _field_of(m.group("label"))
+        if field in {f for _, _, f in labels + out} or any(a <= m.start() < b for a, b, _ in labels):
+            continue
+        end = min((a for a, _, _ in labels if a > m.start()), default=len(text))
+        if unit_status(_cut(text[m.end() : end])) == "complete":
+            out.append((m.start(), m.end(), field))
+    return out
 
 
 def parse_task(text: str, settings: TaskParagraphSettings = TaskParagraphSettings()) -> dict[str, str] | None:

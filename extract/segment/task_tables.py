@@ -424,10 +424,12 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
                     values[f] = getattr(out[-1], f) or ""
             flags.append("inherited_keys")
             confidence = min(confidence, settings.inherited_confidence)
-            if page_turned:
+            if page_turned and not any(values.get(f) for f in _ROW_KEYS[1:]):
                 # The first row of a new page with no number of its own: a task under the row
                 # above's merged cells, or the rest of that row the page break cut (the join
-                # did not see it finish the row). Both readings go to review.
+                # did not see it finish the row). Both readings go to review. (A row printing
+                # a criterion code of its own is no cut row's rest: a code prints on its row's
+                # first line.)
                 flags.append(CUT_ROW_DOUBT)
                 if CUT_ROW_DOUBT not in out[-1].flags:
                     out[-1].flags.append(CUT_ROW_DOUBT)
