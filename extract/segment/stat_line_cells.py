@@ -49,8 +49,10 @@ _ACRONYM = lazy_compile(r"^[A-ZĐ]{2,}[\-/]?[A-ZĐ]*$")
 _MIN_ACRONYM_LETTERS = 4
 # A run of dashes or tildes inside a cell, or a mark no indicator prints ("~", "@", "«"): a ruling
 # line or a leader OCR read as text, after which the cell's words are the smeared unit and figure
-# ("Số phản ánh ———~i", "Số cán bộ, công chức cấp xãSS~*wSCN@SYSksT").
-_RULE_RUN = lazy_compile(r"\s*(?:[—–~-]{2,}|[~@«»]).*$")
+# ("Số phản ánh ———~i", "Số cán bộ, công chức cấp xãSS~*wSCN@SYSksT"). An "@" inside a word
+# ("SonhigmvutrongK@hogchCCHCnam"), or a "«" opening one ("Số «uậc kiểm tra"), is a letter OCR
+# misread, the cell's words going on after it.
+_RULE_RUN = lazy_compile(r"\s*(?:[—–~-]{2,}|~|[@«»](?!\w)).*$")
 
 
 def _has_word(folded: str, phrase: str) -> bool:
@@ -219,8 +221,31 @@ def _edge_speck_cell(cells: list[str], settings: StatLineSettings) -> bool:
     garbled row's figure as its code."""
     if len(cells) < 4 or any(c.isalnum() for c in cells[0]) or _code_token(cells[1].split()) is None:
         return False
+    if cells[2][:1].isalpha() and not _is_figure(cells[2]) and any(_figure_cell(c) for c in cells[3:]):
+        # "- — | 34 |SØhðsơ… | 5 | 4": words, then a figure of their own after the number — the
+        # number opens the row (its code); a garbled row's figure is its last number, not its first.
+        return True
     wording = indicator_wording(cells[2])
     return wording is not None and wording >= settings.min_indicator_wording
+
+
+def _figure_cell(cell: str) -> str | None:
+    """The figure a barred cell holds, or None: a number alone once the grid's specks are off it,
+    or a number and after it only specks of a letter or a mark each ("29 «", "2 S": the cell's
+    right ruling line OCR read as a letter beside the figure)."""
+    bare = cell.strip(_FIGURE_SPECKS)
+    if _is_figure(bare):
+        return bare
+    words = bare.split()
+    if len(words) < 2 or not _is_figure(words[0].strip(_FIGURE_SPECKS)):
+        return None
+    if all(len(w) <= _SPECK_CHARS and sum(c.isalnum() for c in w) <= 1 for w in words[1:]):
+        return words[0].strip(_FIGURE_SPECKS)
+    return None
+
+
+# Characters of a speck OCR left beside a figure in its cell ("S", "«", "}.").
+_SPECK_CHARS = 2
 
 
 def _barred_cells(text: str, settings: StatLineSettings) -> tuple[str, str, str, str, str] | None:
@@ -244,12 +269,18 @@ def _barred_cells(text: str, settings: StatLineSettings) -> tuple[str, str, str,
         cells = [rest, *cells[1:]] if rest.strip(_CODE_SPECKS + " ") else cells[1:]
     cells = [c.strip(_FIGURE_SPECKS) if _is_figure(c.strip(_FIGURE_SPECKS)) else c for c in cells]
     figures = [k for k, c in enumerate(cells) if _is_figure(c)]
+    specked = [k for k, c in enumerate(cells) if k >= 2 and _figure_cell(c) is not None]
+    if not figures and specked:  # "| ~Phananh | 2 S|": the figure with its cell's edge beside it
+        cells[specked[0]] = _figure_cell(cells[specked[0]]) or ""
+        figures = [specked[0]]
     last = max((k for k, c in enumerate(cells) if c), default=0)
     if not figures and last > 0 and _is_figure(cells[last].strip(_EDGE_MARKS)):
         # The row's last cell, a number with a mark beside it ("| PhảnHH | 7.", "| 19- |"): its
         # figure, the mark the page's (a statistics figure has no sign).
         cells[last] = cells[last].strip(_EDGE_MARKS)
         figures = [last]
+    if not figures and code is not None:
+        return _cells_of_lost_figure(code, cells, settings)
     if not figures or figures[0] == 0:
         return None
     at = figures[0]
@@ -262,6 +293,23 @@ def _barred_cells(text: str, settings: StatLineSettings) -> tuple[str, str, str,
     indicator = _RULE_RUN.sub("", words) or words
     unit = cells[at - 1] if at >= 2 else ""
     return code or "", indicator, unit, cells[at], " ".join(cells[at + 1 :])
+
+
+def _cells_of_lost_figure(
+    code: str, cells: list[str], settings: StatLineSettings
+) -> tuple[str, str, str, str, str] | None:
+    """A coded barred line whose figure OCR garbled ("—3.2_ | Số hồ sơ … | Hồsơ | ma J"): the bars
+    still cut its cells, so the indicator is the first cell's words, the unit the next cell when
+    it reads as one (a capitalised word or two, "%"), the rest the smeared figure's, told lost.
+    None when the cells after the code are no indicator and unit (a line of words: cut by tokens)."""
+    if len(cells) < 3 or not any(c.isalpha() for c in cells[0]):
+        return None
+    unit = cells[1]
+    words = unit.split()
+    if not (unit == "%" or (0 < len(words) <= settings.max_unit_words and _capitalised(words[0]))):
+        unit = ""
+    indicator = _RULE_RUN.sub("", cells[0]) or cells[0]
+    return code, indicator.lstrip(_CODE_SPECKS + "[]").strip(), unit, "", ""
 
 
 # A unit cell's "%" with one speck read as a digit beside it ("1%", "%1").
@@ -386,7 +434,7 @@ def _unit_start(before: list[str], units: set[str], settings: StatLineSettings) 
     lower case), a
     phrase the table's other rows end with before their figure, a known counting unit."""
     last = before[-1]
-    if fold(last) in ("%", "dong"):
+    if fold(last).strip("_-—~.,;:") in ("%", "dong"):  # "_%-": the unit with the grid's specks
         return len(before) - 1
     # The unit's first word is capitalised, the rest not ("Hồ sơ", "Nhiệm vụ", "Triệu đồng").
     for start in range(len(before) - 1, max(0, len(before) - settings.max_unit_words - 1), -1):

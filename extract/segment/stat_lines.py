@@ -110,6 +110,8 @@ class StatLineSettings:
     # STT column in order is its layout, even where OCR smeared the figures (``--psm 6`` of a
     # degraded page); its rows are read, their lost figures told (``lost_figures``).
     min_printed_sequence_share: float = 0.8
+    # ... of its rows that print a code, which must be this share of its rows at least.
+    min_printed_code_share: float = 0.8
     # Header labels printed one per line (``--psm 11``: "STT" / "ĐVT" / "Số liệu") that make the
     # cells under a form title the form's rows, with no need for their codes to run in sequence.
     min_header_labels: int = 3
@@ -192,11 +194,7 @@ def find_statistics_lines(
                     continue
                 sound = _sound(table, ocr, settings, stat_settings)
             if ocr:  # a row under a printed code stays (a commune's own indicator OCR garbled)
-                table.rows = [
-                    r
-                    for r in table.rows
-                    if r.cells[0].strip() or not _specks_for_indicator(" ".join(r.cells[1:3]), settings)
-                ]
+                table.rows = _worded_rows(table.rows, settings)
             rows = _read_rows(table, ocr, settings, stat_settings)
             if headless or cells:  # columns inferred from the rows, or rows rejoined from cells
                 if not sound:
@@ -236,7 +234,18 @@ def _sound(
     lone "%", which specks make as easily, says nothing), or its codes, as printed, run in order."""
     rows = _read_rows(table, ocr, settings, stat_settings)
     figures = sum(1 for r in rows if r.value is not None or unit_key(r.unit) in COUNTED_UNITS)
-    return figures >= settings.min_figure_share * len(rows) or _codes_read_in_order(table, settings)
+    if figures >= settings.min_figure_share * len(rows):
+        return True
+    # The code column's order is judged on the rows that print words: a line of specks with no
+    # code between two rows is a row OCR smeared whole (told by ``garbled_rows``), no break in it.
+    worded = _worded_rows(table.rows, settings) if ocr else table.rows
+    return _codes_read_in_order(replace(table, rows=worded), settings)
+
+
+def _worded_rows(rows: list[JoinedRow], settings: StatLineSettings) -> list[JoinedRow]:
+    """An OCR'd table's rows without those of specks and no code; a row under a printed code stays
+    (a commune's own indicator OCR garbled)."""
+    return [r for r in rows if r.cells[0].strip() or not _specks_for_indicator(" ".join(r.cells[1:3]), settings)]
 
 
 def _page_runs(doc: IngestedDocument, known_pages: frozenset[int]) -> list[list[Line]]:
@@ -275,11 +284,18 @@ def is_statistics_header(text: str, stat_settings: StatisticsSettings = Statisti
     folded = fold(text)
     if any(w in folded for w in stat_settings.score_header_words + stat_settings.task_header_words):
         return False
+    glued = folded.replace(" ", "")
     return (
-        any(w in folded for w in _INDICATOR)
-        and any(_has_word(folded, w) for w in _UNIT)
-        and any(w in folded for w in _VALUE)
+        any(w in folded or _glued_label(glued, w) for w in _INDICATOR)
+        and any(_has_word(folded, w) or _glued_label(glued, w) for w in _UNIT)
+        and any(w in folded or _glued_label(glued, w) for w in _VALUE)
     )
+
+
+def _glued_label(glued: str, phrase: str) -> bool:
+    """Whether a header's text, its spaces dropped, names a label of two words or more that OCR
+    glued ("Đơnvị | Kếtquả": the words of a narrow header cell set close)."""
+    return " " in phrase and phrase.replace(" ", "") in glued
 
 
 def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple[int, int] | None:
@@ -384,13 +400,20 @@ def _codes_in_sequence(table: JoinedTable, settings: StatLineSettings) -> bool:
 
 
 def _codes_read_in_order(table: JoinedTable, settings: StatLineSettings) -> bool:
-    """Whether ``min_printed_sequence_share`` of a table's rows print a code that the column's
-    order reads as printed ("21" under "2" is 2.1 with its dot lost): none inferred, repaired or
-    taken for the row above's wrapped words."""
+    """Whether ``min_printed_code_share`` of a table's rows print a code and
+    ``min_printed_sequence_share`` of those codes are what the column's order reads as printed
+    ("21" under "2" is 2.1 with its dot lost): none inferred, repaired or taken for the row above's
+    wrapped words. A row whose code OCR lost (the header's "TT" glued before its words) is no
+    break in the column's order, only a row less that prints one."""
     tokens = [r.cells[0].strip() or None for r in table.rows]
     choices = repair_codes(tokens)
-    read = sum(1 for c in choices if c.code is not None and not (c.inferred or c.repaired or c.absorbed))
-    return len(tokens) >= settings.min_rows and read >= settings.min_printed_sequence_share * len(tokens)
+    printed = [c for token, c in zip(tokens, choices) if token is not None]
+    read = sum(1 for c in printed if c.code is not None and not (c.inferred or c.repaired or c.absorbed))
+    return (
+        len(tokens) >= settings.min_rows
+        and len(printed) >= settings.min_printed_code_share * len(tokens)
+        and read >= settings.min_printed_sequence_share * len(printed)
+    )
 
 
 @dataclass
