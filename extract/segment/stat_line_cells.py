@@ -301,8 +301,10 @@ def _cells_of_lost_figure(
     """A coded barred line whose figure OCR garbled ("—3.2_ | Số hồ sơ … | Hồsơ | ma J"): the bars
     still cut its cells, so the indicator is the first cell's words, the unit the next cell when
     it reads as one (a capitalised word or two, "%"), the rest the smeared figure's, told lost.
-    None when the cells after the code are no indicator and unit (a line of words: cut by tokens)."""
-    if len(cells) < 3 or not any(c.isalpha() for c in cells[0]):
+    None when the cells after the code are no indicator and unit (a line of words: cut by tokens),
+    or when a cell after the indicator holds a digit ("Văn bản [12": the figure is there, glued to
+    a speck, and the line's tokens read it)."""
+    if len(cells) < 3 or not any(c.isalpha() for c in cells[0]) or any(ch.isdigit() for ch in "".join(cells[1:])):
         return None
     unit = cells[1]
     words = unit.split()

@@ -29,17 +29,12 @@ from extract.segment.stat_cells import (
 )
 from extract.segment.stat_line_cells import (
     _BAR,
-    _CODE,
     _CODE_SPECKS,
-    _INDICATOR,
-    _UNIT,
-    _VALUE,
     _cell_kind,
     _cell_units,
     _cells,
     _code_token,
     _garbled_code_cell,
-    _has_word,
     _header_cell,
     _is_figure,
     _line_cells,
@@ -48,6 +43,7 @@ from extract.segment.stat_line_cells import (
     _specks_for_indicator,
     _words,
 )
+from extract.segment.stat_line_header import _header_span, _names_unit, is_statistics_header
 from extract.segment.stat_unread import CELLS_REJOINED, COLUMNS_INFERRED, LINE_METHODS, is_form_title, lost_figure
 from extract.segment.statistics import (
     COUNTED_UNITS,
@@ -193,10 +189,13 @@ def find_statistics_lines(
                 if table is None:
                     continue
                 sound = _sound(table, ocr, settings, stat_settings)
-            if ocr:  # a row under a printed code stays (a commune's own indicator OCR garbled)
-                table.rows = _worded_rows(table.rows, settings)
             rows = _read_rows(table, ocr, settings, stat_settings)
-            if headless or cells:  # columns inferred from the rows, or rows rejoined from cells
+            if ocr:  # specks rows give no row, but keep their places in the code column
+                rows = _without_specks_rows(rows, table.rows, _worded_rows(table.rows, settings))
+            # A header whose unit label OCR garbled names no column between the indicator's and
+            # the figure's: where one ends and the other starts is inferred from the rows too.
+            unit_unnamed = not headless and not _names_unit(fold(" ".join(ln.text for ln in lines[head:body_start])))
+            if headless or cells or unit_unnamed:  # columns inferred, or rows rejoined from cells
                 if not sound:
                     continue  # not sound: said unread (``unread_annexes``), not read in part
                 flag = CELLS_REJOINED if cells else COLUMNS_INFERRED
@@ -242,6 +241,22 @@ def _sound(
     return _codes_read_in_order(replace(table, rows=worded), settings)
 
 
+def _without_specks_rows(rows: list[StatRow], lines: list[JoinedRow], worded: list[JoinedRow]) -> list[StatRow]:
+    """The rows read, but those of a specks line (``_worded_rows``): read among the others, so
+    the code column counts them ("4" smeared to specks: "44" under it is 4.4, not 3.4), then
+    dropped, each one's lines joined to the row above so they are told (``garbled_rows``)."""
+    kept = {(r.page, r.line_start) for r in worded}
+    specks = {(r.page, r.line_start) for r in lines} - kept
+    out: list[StatRow] = []
+    for row in rows:
+        if (row.source.page, row.source.line_start) not in specks:
+            out.append(row)
+        elif out and out[-1].source.page == row.source.page:
+            source = replace(out[-1].source, line_end=max(out[-1].source.line_end or 0, row.source.line_end or 0))
+            out[-1] = replace(out[-1], source=source)
+    return out
+
+
 def _worded_rows(rows: list[JoinedRow], settings: StatLineSettings) -> list[JoinedRow]:
     """An OCR'd table's rows without those of specks and no code; a row under a printed code stays
     (a commune's own indicator OCR garbled)."""
@@ -277,49 +292,6 @@ def _ocr_marks(lines: list[Line], settings: StatLineSettings) -> bool:
         if _BAR.search(line.text) or (tokens[0] != tokens[0].strip(_CODE_SPECKS) and _code_token(tokens[:1])):
             marked += 1
     return marked >= settings.min_ocr_marks
-
-
-def is_statistics_header(text: str, stat_settings: StatisticsSettings = StatisticsSettings()) -> bool:
-    """A header naming an indicator, a unit and a figure, and no score or task column."""
-    folded = fold(text)
-    if any(w in folded for w in stat_settings.score_header_words + stat_settings.task_header_words):
-        return False
-    glued = folded.replace(" ", "")
-    return (
-        any(w in folded or _glued_label(glued, w) for w in _INDICATOR)
-        and any(_has_word(folded, w) or _glued_label(glued, w) for w in _UNIT)
-        and any(w in folded or _glued_label(glued, w) for w in _VALUE)
-    )
-
-
-def _glued_label(glued: str, phrase: str) -> bool:
-    """Whether a header's text, its spaces dropped, names a label of two words or more that OCR
-    glued ("Đơnvị | Kếtquả": the words of a narrow header cell set close)."""
-    return " " in phrase and phrase.replace(" ", "") in glued
-
-
-def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple[int, int] | None:
-    """(first, after last) line of the header that starts at or just after ``k``, or None when
-    no header starts there. The header is the shortest run of lines ending where the three
-    concepts are first all named: an annex's title above it ("BIỂU … SỐ LIỆU") is no header line."""
-    if len(lines[k].text.split()) > settings.max_header_words:
-        return None  # (most lines of a document: a sentence, no header; not folded for nothing)
-    first = fold(lines[k].text)
-    if not (any(_has_word(first, w) for w in _CODE + _INDICATOR) or any(w in first for w in _UNIT + _VALUE)):
-        return None
-    for n in range(settings.header_lines):
-        end = k + n
-        if end >= len(lines) or (n and _code_token(lines[end].text.split()[:1]) is not None):
-            return None
-        words = lines[end].text.split()
-        if len(words) > settings.max_header_words or lines[end].text.rstrip().endswith((".", ";")):
-            return None
-        if is_statistics_header(" ".join(ln.text for ln in lines[k : end + 1])):
-            start = max(
-                s for s in range(k, end + 1) if is_statistics_header(" ".join(ln.text for ln in lines[s : end + 1]))
-            )
-            return start, end + 1
-    return None
 
 
 def _headless_start(
