@@ -189,9 +189,12 @@ def find_statistics_lines(
                 if table is None:
                     continue
                 sound = _sound(table, ocr, settings, stat_settings)
-            rows = _read_rows(table, ocr, settings, stat_settings)
-            if ocr:  # specks rows give no row, but keep their places in the code column
-                rows = _without_specks_rows(rows, table.rows, _worded_rows(table.rows, settings))
+            specks: list[JoinedRow] = []
+            if ocr:  # a row under a printed code stays (a commune's own indicator OCR garbled)
+                worded = _worded_rows(table.rows, settings)
+                specks = [r for r in table.rows if not any(r is w for w in worded)]
+                table.rows = worded
+            rows = _specks_told(_read_rows(table, ocr, settings, stat_settings), specks)
             # A header whose unit label OCR garbled names no column between the indicator's and
             # the figure's: where one ends and the other starts is inferred from the rows too.
             unit_unnamed = not headless and not _names_unit(fold(" ".join(ln.text for ln in lines[head:body_start])))
@@ -241,19 +244,21 @@ def _sound(
     return _codes_read_in_order(replace(table, rows=worded), settings)
 
 
-def _without_specks_rows(rows: list[StatRow], lines: list[JoinedRow], worded: list[JoinedRow]) -> list[StatRow]:
-    """The rows read, but those of a specks line (``_worded_rows``): read among the others, so
-    the code column counts them ("4" smeared to specks: "44" under it is 4.4, not 3.4), then
-    dropped, each one's lines joined to the row above so they are told (``garbled_rows``)."""
-    kept = {(r.page, r.line_start) for r in worded}
-    specks = {(r.page, r.line_start) for r in lines} - kept
-    out: list[StatRow] = []
-    for row in rows:
-        if (row.source.page, row.source.line_start) not in specks:
-            out.append(row)
-        elif out and out[-1].source.page == row.source.page:
-            source = replace(out[-1].source, line_end=max(out[-1].source.line_end or 0, row.source.line_end or 0))
-            out[-1] = replace(out[-1], source=source)
+def _specks_told(rows: list[StatRow], specks: list[JoinedRow]) -> list[StatRow]:
+    """The rows read, each one above a dropped line of specks (``_worded_rows``) reaching down over
+    it, so that its lines are told (``garbled_rows``: a row OCR smeared whole), never dropped
+    silently."""
+    out = list(rows)
+    for speck in specks:
+        above = [
+            k
+            for k, r in enumerate(out)
+            if r.source.page == speck.page and (r.source.line_start or 0) < speck.line_start
+        ]
+        if above:
+            source = out[above[-1]].source
+            line_end = max(source.line_end or 0, speck.line_end or speck.line_start)
+            out[above[-1]] = replace(out[above[-1]], source=replace(source, line_end=line_end))
     return out
 
 
