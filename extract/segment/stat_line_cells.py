@@ -321,25 +321,40 @@ _FIGURE_SPECKS = " []|_—~‘’'`°"
 
 
 def _unspecked_figure(tokens: list[str], units: set[str], settings: StatLineSettings) -> list[str]:
-    """A row's tokens with its last one read as the figure without the specks OCR stuck to it
+    """A row's tokens with its last number read as the figure without the specks OCR stuck to it
     ("Thủ tục 129.", "Người 19-", "Người -18", "Nhiệm vụ 38:", "Nhiệm vụ 2)"), when a unit
     stands before it: the figure is the row's last number, after its unit, and a mark beside it
-    is the grid's or the page's (a statistics figure has no sign). Without a unit known before
-    it (a counting unit, the table's own), a number ending a line ("… theo Điều 5.") is the
-    indicator's wording, left as it is."""
+    is the grid's or the page's (a statistics figure has no sign). Specks OCR put between the
+    unit and the figure ("Thủ tục j 24.", "Nhiém vu Ce 27.") or one after it ("27. a": the cell's
+    edge) are the grid's too. Without a unit known before it (a counting unit, the table's own),
+    a number ending a line ("… theo Điều 5.") is the indicator's wording, left as it is."""
+    if len(tokens) >= 3 and _is_speck(tokens[-1], settings) and len(tokens[-1]) <= _SPECK_CHARS:
+        inner = tokens[:-1]
+        unspecked = _unspecked_figure(inner, units, settings)
+        if unspecked is not inner:  # the number before the speck read, after a unit, as the figure
+            return unspecked
     if len(tokens) < 2 or _is_figure(tokens[-1]):
         return tokens
     bare = tokens[-1].strip(_FIGURE_SPECKS + _EDGE_MARKS)
     if not bare or not _NUMBER.match(bare) or "%" in bare:
         return tokens
     before = [t for t in tokens[:-1] if t.strip(_FIGURE_SPECKS + _EDGE_MARKS)]
-    start = _unit_start(before, units, settings) if before else None
-    if start is None or start == 0:
-        return tokens
-    unit = " ".join(fold(t).strip(",.;:") for t in before[start:])
-    if unit not in units and unit not in _KNOWN_UNITS:
-        return tokens  # "… theo Điều 5.": a capitalised word, no unit the table or the language knows
-    return [*before, bare]
+    for n in range(settings.max_lost_figure_specks + 1):
+        head, specks = before[: len(before) - n], before[len(before) - n :]
+        if not head or not all(_is_speck(t, settings) for t in specks):
+            break
+        start = _unit_start(head, units, settings)
+        if start is None or start == 0:
+            continue
+        unit = " ".join(fold(t).strip(",.;:") for t in head[start:])
+        if unit in units or unit in _KNOWN_UNITS:
+            return [*head, bare]
+    return tokens  # "… theo Điều 5.": a capitalised word, no unit the table or the language knows
+
+
+def _is_speck(token: str, settings: StatLineSettings) -> bool:
+    """A token OCR made of the grid beside a cell: short, no digit ("j", "Ce", "a")."""
+    return len(token) <= settings.max_speck_chars and not any(c.isdigit() for c in token)
 
 
 def _without_specks_after_unit(tokens: list[str], units: set[str], settings: StatLineSettings) -> list[str]:
