@@ -7,6 +7,7 @@ lettered item whose figure OCR lost. The dumps are small hand-made ones
 from pathlib import Path
 
 from cchc_extract.pipeline import convert_file, result_to_json
+from extract.segment.stat_cells import CODE, FIGURE, TEXT, UNIT, Cell, rejoin
 from extract.segment.stat_line_cells import _cells
 from extract.segment.stat_lines import StatLineSettings, is_statistics_header
 from extract.segment.stat_unread import is_form_title
@@ -92,3 +93,27 @@ def test_header_whose_unit_label_ocr_garbled_weighs_its_figures():
     # "b)" whose figure OCR lost is an item, no heading: "9" under it is the next item, c)
     assert "3.1.b" in rows and "3.1.c" in rows and rows["3.1.b"]["value"] is None
     assert "/statistics/0/rows/9" in _queued(out)  # 3.1.c: its code inferred, its figure not read
+
+
+def test_share_words_after_a_counts_unit_and_figure_open_the_next_row():
+    # "c)" / "Thủ tục" / "22" (the item's words lost) / "Tỷ lệ TTHC …" / "%": a share is counted in
+    # %, so its words open the next row, not the item's indicator.
+    cells = [
+        Cell(kind, text, 1, n)
+        for n, (kind, text) in enumerate(
+            [
+                (CODE, "c)"),
+                (UNIT, "Thủ tục"),
+                (FIGURE, "22"),
+                (TEXT, "Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến toàn trình"),
+                (UNIT, "%"),
+                (FIGURE, "77,27"),
+            ],
+            1,
+        )
+    ]
+    rows = rejoin(cells)
+    assert [(r.code, " ".join(r.indicator), r.unit, r.value) for r in rows] == [
+        ("c)", "", "Thủ tục", "22"),
+        ("", "Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến toàn trình", "%", "77,27"),
+    ]
