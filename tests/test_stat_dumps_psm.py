@@ -295,13 +295,19 @@ def test_header_rest_opens_no_row_and_a_row_whose_code_and_figure_ocr_garbled_ke
 
 
 def test_annex_label_whose_title_ocr_garbled_is_told_unread(tmp_path):
-    """A psm 6 annex no reader can take: under its legible title it is told unread (the form); with
-    the title garbled too ("BIEU TONG KF SO LIFU"), its label "¡ Phụ lục 1" over coded lines with
-    figures ("| 22 |Smiệmww… | 3 |") still tells it, with its text; a mention of the annex in the
-    report's body ("số liệu chỉ tiết tại Phụ lục kèm theo") tells nothing."""
+    """A psm 6 annex OCR smeared: under its legible title, its code column, as printed, runs in order
+    on the rows that print words ("| 22 |Smiệmww… | 3 |", "| 44 |Sốcánbộ… | 22"), so its rows are
+    read, their figures weighed, its lines of specks told; with the title garbled too ("BIEU TONG
+    KF SO LIFU"), its label "¡ Phụ lục 1" over coded lines with figures still tells it, with its
+    text; a mention of the annex in the report's body ("số liệu chỉ tiết tại Phụ lục kèm theo")
+    tells nothing."""
     name = "s359-d07-i6-annex-psm6-vie-degraded.txt"
     truth, out = _read(name)
-    assert not out["statistics"] and [p["kind"] for p in out["unread"]] == ["table"]
+    rows = {r["code"]: r for r in out["statistics"][0]["rows"]}
+    assert rows["2.2"]["value"] == 3 and rows["4.1"]["value"] == 22 and rows["5.2"]["value"] == 2
+    told = [p for p in out["unread"] if "could not be read as rows" in p["reason"]]
+    assert told and "EEicthr" in told[0]["text_sample"]
+    _wrong_values_reviewed(truth, out, key="code")
     text = (DUMPS / name).read_text(encoding="utf-8")
     title = ". BIỂU THỐNG KÊ SỐ LIỆU CÔNG TÁC"
     assert title in text

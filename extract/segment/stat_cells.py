@@ -78,6 +78,13 @@ class CellRow:
         return not self.value and bool(self.indicator or self.unit or self.code)
 
 
+def _share_after_count(row: CellRow, text: str) -> bool:
+    """Whether words opening as a share's ("Tỷ lệ …") come after a row that read a count's unit and
+    figure ("c)" / "Thủ tục" / "22", its indicator lost): a share is counted in %, so the words open
+    the next row, not the row above's indicator."""
+    return bool(row.value and row.unit) and "%" not in row.unit and fold(text).startswith("ty le")
+
+
 def one_cell_per_line(kinds: list[str], row_lines: int, settings: CellLineSettings = CellLineSettings()) -> bool:
     """Whether a body's first lines (their kinds; ``row_lines`` of them a row on one line) are
     cells one per line: many lone numbers or units, few lines of words ending with a figure. A unit
@@ -138,7 +145,7 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
             waiting.append(cell.text)
             last_code = parse_code(cell.text) or last_code
             continue
-        if current is None or current.holds(kind):
+        if current is None or current.holds(kind) or (kind == TEXT and _share_after_count(current, cell.text)):
             current = CellRow(page=cell.page, first=cell.line, last=cell.line)
             rows.append(current)
             if kind != CODE and waiting:

@@ -17,6 +17,7 @@ from typing import Protocol
 
 import regex as re
 
+from normalize.codes import letter_item
 from normalize.count_units import unit_key
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
@@ -47,7 +48,11 @@ def count_worded(indicator: str) -> bool:
 
 
 def counts_nothing(draft: AnnexDraft) -> bool:
-    """An OCR'd row with neither a unit nor a figure whose wording does not open as a count's."""
+    """An OCR'd row with neither a unit nor a figure whose wording does not open as a count's. A
+    lettered item ("b) GiaiquyétdinghanSS") is a count's part whose figure OCR lost, never a
+    heading: items are a form's deepest rows ("Trong đó: a) …, b) …")."""
+    if letter_item(draft.token or ""):
+        return False
     return draft.ocr and not draft.unit.strip() and not draft.value_raw.strip() and not count_worded(draft.indicator)
 
 

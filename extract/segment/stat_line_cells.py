@@ -49,8 +49,10 @@ _ACRONYM = lazy_compile(r"^[A-ZĐ]{2,}[\-/]?[A-ZĐ]*$")
 _MIN_ACRONYM_LETTERS = 4
 # A run of dashes or tildes inside a cell, or a mark no indicator prints ("~", "@", "«"): a ruling
 # line or a leader OCR read as text, after which the cell's words are the smeared unit and figure
-# ("Số phản ánh ———~i", "Số cán bộ, công chức cấp xãSS~*wSCN@SYSksT").
-_RULE_RUN = lazy_compile(r"\s*(?:[—–~-]{2,}|[~@«»]).*$")
+# ("Số phản ánh ———~i", "Số cán bộ, công chức cấp xãSS~*wSCN@SYSksT"). An "@" inside a word
+# ("SonhigmvutrongK@hogchCCHCnam"), or a "«" opening one ("Số «uậc kiểm tra"), is a letter OCR
+# misread, the cell's words going on after it.
+_RULE_RUN = lazy_compile(r"\s*(?:[—–~-]{2,}|~|[@«»](?!\w)).*$")
 
 
 def _has_word(folded: str, phrase: str) -> bool:
@@ -219,8 +221,31 @@ def _edge_speck_cell(cells: list[str], settings: StatLineSettings) -> bool:
     garbled row's figure as its code."""
     if len(cells) < 4 or any(c.isalnum() for c in cells[0]) or _code_token(cells[1].split()) is None:
         return False
+    if cells[2][:1].isalpha() and not _is_figure(cells[2]) and any(_figure_cell(c) for c in cells[3:]):
+        # "- — | 34 |SØhðsơ… | 5 | 4": words, then a figure of their own after the number — the
+        # number opens the row (its code); a garbled row's figure is its last number, not its first.
+        return True
     wording = indicator_wording(cells[2])
     return wording is not None and wording >= settings.min_indicator_wording
+
+
+def _figure_cell(cell: str) -> str | None:
+    """The figure a barred cell holds, or None: a number alone once the grid's specks are off it,
+    or a number and after it only specks of a letter or a mark each ("29 «", "2 S": the cell's
+    right ruling line OCR read as a letter beside the figure)."""
+    bare = cell.strip(_FIGURE_SPECKS)
+    if _is_figure(bare):
+        return bare
+    words = bare.split()
+    if len(words) < 2 or not _is_figure(words[0].strip(_FIGURE_SPECKS)):
+        return None
+    if all(len(w) <= _SPECK_CHARS and sum(c.isalnum() for c in w) <= 1 for w in words[1:]):
+        return words[0].strip(_FIGURE_SPECKS)
+    return None
+
+
+# Characters of a speck OCR left beside a figure in its cell ("S", "«", "}.").
+_SPECK_CHARS = 2
 
 
 def _barred_cells(text: str, settings: StatLineSettings) -> tuple[str, str, str, str, str] | None:
@@ -244,12 +269,18 @@ def _barred_cells(text: str, settings: StatLineSettings) -> tuple[str, str, str,
         cells = [rest, *cells[1:]] if rest.strip(_CODE_SPECKS + " ") else cells[1:]
     cells = [c.strip(_FIGURE_SPECKS) if _is_figure(c.strip(_FIGURE_SPECKS)) else c for c in cells]
     figures = [k for k, c in enumerate(cells) if _is_figure(c)]
+    specked = [k for k, c in enumerate(cells) if k >= 2 and _figure_cell(c) is not None]
+    if not figures and specked:  # "| ~Phananh | 2 S|": the figure with its cell's edge beside it
+        cells[specked[0]] = _figure_cell(cells[specked[0]]) or ""
+        figures = [specked[0]]
     last = max((k for k, c in enumerate(cells) if c), default=0)
     if not figures and last > 0 and _is_figure(cells[last].strip(_EDGE_MARKS)):
         # The row's last cell, a number with a mark beside it ("| PhảnHH | 7.", "| 19- |"): its
         # figure, the mark the page's (a statistics figure has no sign).
         cells[last] = cells[last].strip(_EDGE_MARKS)
         figures = [last]
+    if not figures and code is not None:
+        return _cells_of_lost_figure(code, cells, settings)
     if not figures or figures[0] == 0:
         return None
     at = figures[0]
@@ -264,6 +295,25 @@ def _barred_cells(text: str, settings: StatLineSettings) -> tuple[str, str, str,
     return code or "", indicator, unit, cells[at], " ".join(cells[at + 1 :])
 
 
+def _cells_of_lost_figure(
+    code: str, cells: list[str], settings: StatLineSettings
+) -> tuple[str, str, str, str, str] | None:
+    """A coded barred line whose figure OCR garbled ("—3.2_ | Số hồ sơ … | Hồsơ | ma J"): the bars
+    still cut its cells, so the indicator is the first cell's words, the unit the next cell when
+    it reads as one (a capitalised word or two, "%"), the rest the smeared figure's, told lost.
+    None when the cells after the code are no indicator and unit (a line of words: cut by tokens),
+    or when a cell after the indicator holds a digit ("Văn bản [12": the figure is there, glued to
+    a speck, and the line's tokens read it)."""
+    if len(cells) < 3 or not any(c.isalpha() for c in cells[0]) or any(ch.isdigit() for ch in "".join(cells[1:])):
+        return None
+    unit = cells[1]
+    words = unit.split()
+    if not (unit == "%" or (0 < len(words) <= settings.max_unit_words and _capitalised(words[0]))):
+        unit = ""
+    indicator = _RULE_RUN.sub("", cells[0]) or cells[0]
+    return code, indicator.lstrip(_CODE_SPECKS + "[]").strip(), unit, "", ""
+
+
 # A unit cell's "%" with one speck read as a digit beside it ("1%", "%1").
 _PERCENT_SPECKED = lazy_compile(r"\d\s?%|%\s?\d")
 # Specks of the grid stuck to a figure's cell ("360]", "‘0").
@@ -271,25 +321,40 @@ _FIGURE_SPECKS = " []|_—~‘’'`°"
 
 
 def _unspecked_figure(tokens: list[str], units: set[str], settings: StatLineSettings) -> list[str]:
-    """A row's tokens with its last one read as the figure without the specks OCR stuck to it
+    """A row's tokens with its last number read as the figure without the specks OCR stuck to it
     ("Thủ tục 129.", "Người 19-", "Người -18", "Nhiệm vụ 38:", "Nhiệm vụ 2)"), when a unit
     stands before it: the figure is the row's last number, after its unit, and a mark beside it
-    is the grid's or the page's (a statistics figure has no sign). Without a unit known before
-    it (a counting unit, the table's own), a number ending a line ("… theo Điều 5.") is the
-    indicator's wording, left as it is."""
+    is the grid's or the page's (a statistics figure has no sign). Specks OCR put between the
+    unit and the figure ("Thủ tục j 24.", "Nhiém vu Ce 27.") or one after it ("27. a": the cell's
+    edge) are the grid's too. Without a unit known before it (a counting unit, the table's own),
+    a number ending a line ("… theo Điều 5.") is the indicator's wording, left as it is."""
+    if len(tokens) >= 3 and _is_speck(tokens[-1], settings) and len(tokens[-1]) <= _SPECK_CHARS:
+        inner = tokens[:-1]
+        unspecked = _unspecked_figure(inner, units, settings)
+        if unspecked is not inner:  # the number before the speck read, after a unit, as the figure
+            return unspecked
     if len(tokens) < 2 or _is_figure(tokens[-1]):
         return tokens
     bare = tokens[-1].strip(_FIGURE_SPECKS + _EDGE_MARKS)
     if not bare or not _NUMBER.match(bare) or "%" in bare:
         return tokens
     before = [t for t in tokens[:-1] if t.strip(_FIGURE_SPECKS + _EDGE_MARKS)]
-    start = _unit_start(before, units, settings) if before else None
-    if start is None or start == 0:
-        return tokens
-    unit = " ".join(fold(t).strip(",.;:") for t in before[start:])
-    if unit not in units and unit not in _KNOWN_UNITS:
-        return tokens  # "… theo Điều 5.": a capitalised word, no unit the table or the language knows
-    return [*before, bare]
+    for n in range(settings.max_lost_figure_specks + 1):
+        head, specks = before[: len(before) - n], before[len(before) - n :]
+        if not head or not all(_is_speck(t, settings) for t in specks):
+            break
+        start = _unit_start(head, units, settings)
+        if start is None or start == 0:
+            continue
+        unit = " ".join(fold(t).strip(",.;:") for t in head[start:])
+        if unit in units or unit in _KNOWN_UNITS:
+            return [*head, bare]
+    return tokens  # "… theo Điều 5.": a capitalised word, no unit the table or the language knows
+
+
+def _is_speck(token: str, settings: StatLineSettings) -> bool:
+    """A token OCR made of the grid beside a cell: short, no digit ("j", "Ce", "a")."""
+    return len(token) <= settings.max_speck_chars and not any(c.isdigit() for c in token)
 
 
 def _without_specks_after_unit(tokens: list[str], units: set[str], settings: StatLineSettings) -> list[str]:
@@ -386,7 +451,7 @@ def _unit_start(before: list[str], units: set[str], settings: StatLineSettings) 
     lower case), a
     phrase the table's other rows end with before their figure, a known counting unit."""
     last = before[-1]
-    if fold(last) in ("%", "dong"):
+    if fold(last).strip("_-—~.,;:") in ("%", "dong"):  # "_%-": the unit with the grid's specks
         return len(before) - 1
     # The unit's first word is capitalised, the rest not ("Hồ sơ", "Nhiệm vụ", "Triệu đồng").
     for start in range(len(before) - 1, max(0, len(before) - settings.max_unit_words - 1), -1):

@@ -29,17 +29,12 @@ from extract.segment.stat_cells import (
 )
 from extract.segment.stat_line_cells import (
     _BAR,
-    _CODE,
     _CODE_SPECKS,
-    _INDICATOR,
-    _UNIT,
-    _VALUE,
     _cell_kind,
     _cell_units,
     _cells,
     _code_token,
     _garbled_code_cell,
-    _has_word,
     _header_cell,
     _is_figure,
     _line_cells,
@@ -48,6 +43,7 @@ from extract.segment.stat_line_cells import (
     _specks_for_indicator,
     _words,
 )
+from extract.segment.stat_line_header import _header_span, _names_unit, is_statistics_header
 from extract.segment.stat_unread import CELLS_REJOINED, COLUMNS_INFERRED, LINE_METHODS, is_form_title, lost_figure
 from extract.segment.statistics import (
     COUNTED_UNITS,
@@ -110,6 +106,8 @@ class StatLineSettings:
     # STT column in order is its layout, even where OCR smeared the figures (``--psm 6`` of a
     # degraded page); its rows are read, their lost figures told (``lost_figures``).
     min_printed_sequence_share: float = 0.8
+    # ... of its rows that print a code, which must be this share of its rows at least.
+    min_printed_code_share: float = 0.8
     # Header labels printed one per line (``--psm 11``: "STT" / "ĐVT" / "Số liệu") that make the
     # cells under a form title the form's rows, with no need for their codes to run in sequence.
     min_header_labels: int = 3
@@ -191,14 +189,16 @@ def find_statistics_lines(
                 if table is None:
                     continue
                 sound = _sound(table, ocr, settings, stat_settings)
+            specks: list[JoinedRow] = []
             if ocr:  # a row under a printed code stays (a commune's own indicator OCR garbled)
-                table.rows = [
-                    r
-                    for r in table.rows
-                    if r.cells[0].strip() or not _specks_for_indicator(" ".join(r.cells[1:3]), settings)
-                ]
-            rows = _read_rows(table, ocr, settings, stat_settings)
-            if headless or cells:  # columns inferred from the rows, or rows rejoined from cells
+                worded = _worded_rows(table.rows, settings)
+                specks = [r for r in table.rows if not any(r is w for w in worded)]
+                table.rows = worded
+            rows = _specks_told(_read_rows(table, ocr, settings, stat_settings), specks)
+            # A header whose unit label OCR garbled names no column between the indicator's and
+            # the figure's: where one ends and the other starts is inferred from the rows too.
+            unit_unnamed = not headless and not _names_unit(fold(" ".join(ln.text for ln in lines[head:body_start])))
+            if headless or cells or unit_unnamed:  # columns inferred, or rows rejoined from cells
                 if not sound:
                     continue  # not sound: said unread (``unread_annexes``), not read in part
                 flag = CELLS_REJOINED if cells else COLUMNS_INFERRED
@@ -236,7 +236,36 @@ def _sound(
     lone "%", which specks make as easily, says nothing), or its codes, as printed, run in order."""
     rows = _read_rows(table, ocr, settings, stat_settings)
     figures = sum(1 for r in rows if r.value is not None or unit_key(r.unit) in COUNTED_UNITS)
-    return figures >= settings.min_figure_share * len(rows) or _codes_read_in_order(table, settings)
+    if figures >= settings.min_figure_share * len(rows):
+        return True
+    # The code column's order is judged on the rows that print words: a line of specks with no
+    # code between two rows is a row OCR smeared whole (told by ``garbled_rows``), no break in it.
+    worded = _worded_rows(table.rows, settings) if ocr else table.rows
+    return _codes_read_in_order(replace(table, rows=worded), settings)
+
+
+def _specks_told(rows: list[StatRow], specks: list[JoinedRow]) -> list[StatRow]:
+    """The rows read, each one above a dropped line of specks (``_worded_rows``) reaching down over
+    it, so that its lines are told (``garbled_rows``: a row OCR smeared whole), never dropped
+    silently."""
+    out = list(rows)
+    for speck in specks:
+        above = [
+            k
+            for k, r in enumerate(out)
+            if r.source.page == speck.page and (r.source.line_start or 0) < speck.line_start
+        ]
+        if above:
+            source = out[above[-1]].source
+            line_end = max(source.line_end or 0, speck.line_end or speck.line_start)
+            out[above[-1]] = replace(out[above[-1]], source=replace(source, line_end=line_end))
+    return out
+
+
+def _worded_rows(rows: list[JoinedRow], settings: StatLineSettings) -> list[JoinedRow]:
+    """An OCR'd table's rows without those of specks and no code; a row under a printed code stays
+    (a commune's own indicator OCR garbled)."""
+    return [r for r in rows if r.cells[0].strip() or not _specks_for_indicator(" ".join(r.cells[1:3]), settings)]
 
 
 def _page_runs(doc: IngestedDocument, known_pages: frozenset[int]) -> list[list[Line]]:
@@ -268,42 +297,6 @@ def _ocr_marks(lines: list[Line], settings: StatLineSettings) -> bool:
         if _BAR.search(line.text) or (tokens[0] != tokens[0].strip(_CODE_SPECKS) and _code_token(tokens[:1])):
             marked += 1
     return marked >= settings.min_ocr_marks
-
-
-def is_statistics_header(text: str, stat_settings: StatisticsSettings = StatisticsSettings()) -> bool:
-    """A header naming an indicator, a unit and a figure, and no score or task column."""
-    folded = fold(text)
-    if any(w in folded for w in stat_settings.score_header_words + stat_settings.task_header_words):
-        return False
-    return (
-        any(w in folded for w in _INDICATOR)
-        and any(_has_word(folded, w) for w in _UNIT)
-        and any(w in folded for w in _VALUE)
-    )
-
-
-def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple[int, int] | None:
-    """(first, after last) line of the header that starts at or just after ``k``, or None when
-    no header starts there. The header is the shortest run of lines ending where the three
-    concepts are first all named: an annex's title above it ("BIỂU … SỐ LIỆU") is no header line."""
-    if len(lines[k].text.split()) > settings.max_header_words:
-        return None  # (most lines of a document: a sentence, no header; not folded for nothing)
-    first = fold(lines[k].text)
-    if not (any(_has_word(first, w) for w in _CODE + _INDICATOR) or any(w in first for w in _UNIT + _VALUE)):
-        return None
-    for n in range(settings.header_lines):
-        end = k + n
-        if end >= len(lines) or (n and _code_token(lines[end].text.split()[:1]) is not None):
-            return None
-        words = lines[end].text.split()
-        if len(words) > settings.max_header_words or lines[end].text.rstrip().endswith((".", ";")):
-            return None
-        if is_statistics_header(" ".join(ln.text for ln in lines[k : end + 1])):
-            start = max(
-                s for s in range(k, end + 1) if is_statistics_header(" ".join(ln.text for ln in lines[s : end + 1]))
-            )
-            return start, end + 1
-    return None
 
 
 def _headless_start(
@@ -384,13 +377,20 @@ def _codes_in_sequence(table: JoinedTable, settings: StatLineSettings) -> bool:
 
 
 def _codes_read_in_order(table: JoinedTable, settings: StatLineSettings) -> bool:
-    """Whether ``min_printed_sequence_share`` of a table's rows print a code that the column's
-    order reads as printed ("21" under "2" is 2.1 with its dot lost): none inferred, repaired or
-    taken for the row above's wrapped words."""
+    """Whether ``min_printed_code_share`` of a table's rows print a code and
+    ``min_printed_sequence_share`` of those codes are what the column's order reads as printed
+    ("21" under "2" is 2.1 with its dot lost): none inferred, repaired or taken for the row above's
+    wrapped words. A row whose code OCR lost (the header's "TT" glued before its words) is no
+    break in the column's order, only a row less that prints one."""
     tokens = [r.cells[0].strip() or None for r in table.rows]
     choices = repair_codes(tokens)
-    read = sum(1 for c in choices if c.code is not None and not (c.inferred or c.repaired or c.absorbed))
-    return len(tokens) >= settings.min_rows and read >= settings.min_printed_sequence_share * len(tokens)
+    printed = [c for token, c in zip(tokens, choices) if token is not None]
+    read = sum(1 for c in printed if c.code is not None and not (c.inferred or c.repaired or c.absorbed))
+    return (
+        len(tokens) >= settings.min_rows
+        and len(printed) >= settings.min_printed_code_share * len(tokens)
+        and read >= settings.min_printed_sequence_share * len(printed)
+    )
 
 
 @dataclass

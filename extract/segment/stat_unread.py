@@ -36,12 +36,14 @@ _FIGURE_AT_END = lazy_compile(r"(?<![\w/.,-])[\"'“”‘’(\[]?(?!(?:19|20)\d
 _FORM_TITLE = lazy_compile(r"\bthong ke\b.*\bso lieu\b|\bbieu\b.*\bthong ke\b|\bso lieu\b.*\bthong ke\b")
 
 
-def is_form_title(text: str, upper_share: float = 0.8) -> bool:
-    """A statistics form's printed title: upper case, as a form's title is, naming the form."""
+def is_form_title(text: str, upper_share: float = 0.8, form_named: bool = True) -> bool:
+    """A statistics form's printed title: upper case, as a form's title is, naming the form
+    (``form_named``; without it, any upper-case line: a title's next line, "ĐẦU NĂM 2024")."""
     letters = [c for c in text if c.isalpha()]
     if not letters or sum(c.isupper() for c in letters) < upper_share * len(letters):
         return False
-    return _FORM_TITLE.search(fold(text)) is not None
+    # (OCR's specks inside the title's words are no words: "BIỂU THỐNG: KÊ SỐ LIỆU".)
+    return not form_named or _FORM_TITLE.search(" ".join(re.findall(r"\w+", fold(text)))) is not None
 
 
 def garbled_rows(doc: IngestedDocument, annexes: list[StatAnnex]) -> list[UnreadPart]:

@@ -28,6 +28,7 @@ from extract.model import IngestedDocument
 from extract.segment.count_words import UNIT_KEYS
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
 from extract.segment.stat_headings import heading_rows, headings_after_a_share, headings_under_a_count
+from extract.segment.stat_unread import is_form_title
 from extract.segment.table_join import join_tables, lines_before
 from extract.segment.target_tables import is_target_table
 from normalize.code_repair import CodeChoice, repair_codes
@@ -77,8 +78,9 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("code", ("stt", "tt", "ma so", "ma chi tieu")),
     ("indicator", ("chi tieu", "noi dung", "ten chi tieu", "tieu chi")),
 )
+# (OCR's specks may stand before the label: ': "“Phụlục! _ CUNG'.)
 _ANNEX_LABEL = lazy_compile(
-    r"^\s*(ph[uụ]\s*l[uụ]c|bi[eể]u(?:\s*m[aẫ]u)?\s*s[oố])\s*[:.]?\s*([0-9IVXLC]+[a-z]?)?\b", re.I
+    r"^[\s:;.,'\"“”‘’`_~-]*(ph[uụ]\s*l[uụ]c|bi[eể]u(?:\s*m[aẫ]u)?\s*s[oố])\s*[:.]?\s*([0-9IVXLC]+[a-z]?)?\b", re.I
 )
 _ATTACHED = lazy_compile(r"^\s*\(?\s*(k[eè]m theo|ban h[aà]nh k[eè]m)", re.I)
 _CODE = lazy_compile(r"^\s*((?:\d{1,2}\s*\.\s*)*\d{1,2})\s*\.?\s*$")
@@ -257,9 +259,16 @@ def annex_caption(doc: IngestedDocument, table: JoinedTable, settings: Statistic
                 if _ATTACHED.match(nxt.text):
                     break
                 title_parts.append(nxt.text)
-    if not label:  # no label: the title is the last caption line that is not "(Kèm theo ...)"
+    titles = [k for k, ln in enumerate(lines) if is_form_title(ln.text)]
+    if not label and titles:  # the form's printed title and its upper-case lines on to the caption
+        title_parts = [lines[titles[-1]].text]
+        for nxt in lines[titles[-1] + 1 :]:
+            if _ATTACHED.match(nxt.text) or not is_form_title(nxt.text, form_named=False):
+                break
+            title_parts.append(nxt.text)
+    elif not label:  # no label: the title is the last caption line that is not "(Kèm theo ...)"
         title_parts = [ln.text for ln in lines[-3:] if not _ATTACHED.match(ln.text)][-1:]
-    return label, " ".join(title_parts).strip()
+    return label, re.sub(r"^[\W_]+|[\W_]+$", "", " ".join(title_parts))
 
 
 def _cell(row: JoinedRow, col: int | None) -> str:

@@ -1,0 +1,68 @@
+"""The header of a statistics annex printed as lines: the shortest run of lines naming the
+indicator, the unit and the figure (``is_statistics_header``), its labels as OCR leaves them
+(glued words, "Đơnvị | Kếtquả"; a unit label garbled between the form's code and note labels)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from extract.model import Line
+from extract.segment.stat_line_cells import _CODE, _INDICATOR, _UNIT, _VALUE, _code_token, _has_word
+from extract.segment.statistics import StatisticsSettings
+from normalize.text import fold
+
+if TYPE_CHECKING:  # the settings live with the table finder that passes them down
+    from extract.segment.stat_lines import StatLineSettings
+
+
+def is_statistics_header(text: str, stat_settings: StatisticsSettings = StatisticsSettings()) -> bool:
+    """A header naming an indicator, a unit and a figure, and no score or task column. A unit label
+    OCR garbled ("STT | Nội dung [DVI |. Solieu | Ghi chú") is not needed where the form's two
+    edge labels, the code's and the note's, stand on either side."""
+    folded = fold(text)
+    if any(w in folded for w in stat_settings.score_header_words + stat_settings.task_header_words):
+        return False
+    glued = folded.replace(" ", "")
+    unit = _names_unit(folded)
+    edges = any(_has_word(folded, w) for w in _CODE) and ("ghi chu" in folded or "ghichu" in glued)
+    return (
+        any(w in folded or _glued_label(glued, w) for w in _INDICATOR)
+        and (unit or edges)
+        and any(w in folded or _glued_label(glued, w) for w in _VALUE)
+    )
+
+
+def _names_unit(folded: str) -> bool:
+    """Whether a header's folded text names the unit column ("Đơn vị tính", "ĐVT", "Đơnvị")."""
+    glued = folded.replace(" ", "")
+    return any(_has_word(folded, w) or _glued_label(glued, w) for w in _UNIT)
+
+
+def _glued_label(glued: str, phrase: str) -> bool:
+    """Whether a header's text, its spaces dropped, names a label of two words or more that OCR
+    glued ("Đơnvị | Kếtquả": the words of a narrow header cell set close)."""
+    return " " in phrase and phrase.replace(" ", "") in glued
+
+
+def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple[int, int] | None:
+    """(first, after last) line of the header that starts at or just after ``k``, or None when
+    no header starts there. The header is the shortest run of lines ending where the three
+    concepts are first all named: an annex's title above it ("BIỂU … SỐ LIỆU") is no header line."""
+    if len(lines[k].text.split()) > settings.max_header_words:
+        return None  # (most lines of a document: a sentence, no header; not folded for nothing)
+    first = fold(lines[k].text)
+    if not (any(_has_word(first, w) for w in _CODE + _INDICATOR) or any(w in first for w in _UNIT + _VALUE)):
+        return None
+    for n in range(settings.header_lines):
+        end = k + n
+        if end >= len(lines) or (n and _code_token(lines[end].text.split()[:1]) is not None):
+            return None
+        words = lines[end].text.split()
+        if len(words) > settings.max_header_words or lines[end].text.rstrip().endswith((".", ";")):
+            return None
+        if is_statistics_header(" ".join(ln.text for ln in lines[k : end + 1])):
+            start = max(
+                s for s in range(k, end + 1) if is_statistics_header(" ".join(ln.text for ln in lines[s : end + 1]))
+            )
+            return start, end + 1
+    return None
