@@ -210,10 +210,13 @@ def retry_cells(
     digit_cells: list[tuple] = []
     for cells in tables:
         numeric = numeric_columns(cells, texts, settings)
+        tall_numbers = numbers_taller_than_a_line(cells, numeric, by_cell, texts, settings)
         for cell_box, _r, c, _rs, cs in cells:
             key = tuple(cell_box)
             text = texts[key]
-            if cs != 1 or c not in numeric or not text or CLEAN_NUMBER.match(text) or COLUMN_NUMBER.match(text):
+            if cs != 1 or c not in numeric or not text or COLUMN_NUMBER.match(text):
+                continue
+            if CLEAN_NUMBER.match(text) and key not in tall_numbers:
                 continue
             box = inner(cell_box)
             if len(text) > settings.odd_max_chars or box is None:
@@ -233,8 +236,8 @@ def retry_cells(
             for w in ws:  # a number neither starts nor ends with its separator: ".0" is a speck and a 0
                 w.text = w.text.strip(settings.digit_chars.strip("0123456789"))
             ws = [w for w in ws if w.text]
-            if not ws or not CLEAN_NUMBER.match(reading_text(ws)):
-                continue  # no better than the first reading: that one stays
+            if not ws or not CLEAN_NUMBER.match(reading_text(ws)) or reading_text(ws) == texts[key]:
+                continue  # no better than the first reading (or the same): that one stays
             for w in ws:
                 # A second reading of a cell the first misread: doubtful by nature, so the value
                 # stays in the review queue whatever Tesseract's own confidence.
@@ -242,3 +245,32 @@ def retry_cells(
                 found.append(((-3, k, 0), w))
             replaced.update(id(w) for w in by_cell[key])
     return [(k, w) for k, w in found if id(w) not in replaced], replaced, inked, clean
+
+
+def numbers_taller_than_a_line(
+    cells, numeric: set[int], by_cell: dict[tuple, list[Word]], texts: dict[tuple, str], settings: OcrSettings
+) -> set[tuple]:
+    """Cells of the points columns whose plain number was read from a word box taller than a line
+    (``tall_number_ratio`` times the column's typical number): Tesseract took ink off the digits'
+    line into the word (specks under "0,25" made it "045"), so the digits it read are in doubt
+    and the cell is read again, cut tight to its digits."""
+    heights: dict[int, list[float]] = {}
+    for cell_box, _r, c, _rs, cs in cells:
+        key = tuple(cell_box)
+        if cs == 1 and c in numeric and CLEAN_NUMBER.match(texts.get(key, "")) and by_cell.get(key):
+            heights.setdefault(c, []).append(_words_height(by_cell[key]))
+    out: set[tuple] = set()
+    for cell_box, _r, c, _rs, _cs in cells:
+        key = tuple(cell_box)
+        column = sorted(heights.get(c, []))
+        if key not in by_cell or len(column) < settings.numeric_column_min_cells or not CLEAN_NUMBER.match(texts[key]):
+            continue
+        typical = column[len(column) // 2]
+        if _words_height(by_cell[key]) > settings.tall_number_ratio * typical:
+            out.add(key)
+    return out
+
+
+def _words_height(words: list[Word]) -> float:
+    boxes = [bbox_of(w) for w in words]
+    return max(b[3] for b in boxes) - min(b[1] for b in boxes)

@@ -65,6 +65,10 @@ class OcrSettings:
     # digits and the decimal separators only (a header's words are longer and stay).
     odd_max_chars: int = 5
     digit_chars: str = "0123456789,."
+    # A points cell whose plain number was read from a word box this many times the height of its
+    # column's typical number took ink off the digits' line ("0,25" with specks under it read
+    # "045", a box twice a digit's height): it is read again the same way.
+    tall_number_ratio: float = 1.6
     # A codes column's empty cells are read apart, with this language model when installed
     # (Tesseract's own, always shipped): the Vietnamese model, trained on accented words, read a
     # clean lone "7." as "YÃ", "V" or "1." and "5." as "5," by the paper around it; the English
