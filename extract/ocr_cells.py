@@ -11,9 +11,17 @@ from PIL import Image
 
 from extract.base import IngestOptions
 from extract.model import Word, bbox_of
-from extract.ocr_codes import CLEAN_NUMBER, CODE_LIKE, COLUMN_NUMBER, code_columns, numeric_columns, ones_as_roman
+from extract.ocr_codes import (
+    CLEAN_NUMBER,
+    CODE_LIKE,
+    COLUMN_NUMBER,
+    MARKED_FIGURE,
+    code_columns,
+    numeric_columns,
+    ones_as_roman,
+)
 from extract.ocr_image import otsu_threshold
-from extract.ocr_lines import reading_text
+from extract.ocr_lines import mean_conf, reading_text
 from extract.ocr_settings import OcrSettings
 from extract.pdf_reader import centre_in
 from extract.tesseract import has_language, tesseract_words
@@ -214,12 +222,16 @@ def retry_cells(
         for cell_box, _r, c, _rs, cs in cells:
             key = tuple(cell_box)
             text = texts[key]
-            if cs != 1 or c not in numeric or not text or COLUMN_NUMBER.match(text):
+            # (a cell holding ink the first retry read nothing of is tried with digits too)
+            if cs != 1 or c not in numeric or not (text or key in inked) or COLUMN_NUMBER.match(text):
                 continue
-            if CLEAN_NUMBER.match(text) and key not in tall_numbers:
+            conf = mean_conf([w.conf for w in by_cell[key] if w.conf is not None])
+            unsure = conf is not None and conf < settings.unsure_number_conf
+            if CLEAN_NUMBER.match(text) and key not in tall_numbers and not unsure:
                 continue
             box = inner(cell_box)
-            if len(text) > settings.odd_max_chars or box is None:
+            limit = settings.odd_figure_max_chars if MARKED_FIGURE.match(text) else settings.odd_max_chars
+            if len(text) > limit or box is None:
                 continue
             crop = clean_crop(arr, ink, box, dust, margin, number=True)
             if crop is not None:
