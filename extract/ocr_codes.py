@@ -13,8 +13,8 @@ from normalize.lazy_regex import lazy_re_compile
 CLEAN_NUMBER = lazy_re_compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
 
 # A figure OCR printed with marks that are no decimal comma: digits and marks, no letter
-# ("9/75", "- 14/5.", "10'").
-MARKED_FIGURE = lazy_re_compile(r"^[^\w]*\d[\d\W_]*$")
+# ("9/75", "- 14/5.", "10'"); a percent sign is printed, not OCR's ("78,94%" is a share as read).
+MARKED_FIGURE = lazy_re_compile(r"^[^\w%]*\d(?:\d|[^\w%])*$")
 
 # Printed column numbers under a header: "(3)" is not a misread number.
 COLUMN_NUMBER = lazy_re_compile(r"^\(\d{1,2}\)$")
