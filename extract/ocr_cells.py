@@ -218,7 +218,7 @@ def retry_cells(
     digit_cells: list[tuple] = []
     for cells in tables:
         numeric = numeric_columns(cells, texts, settings)
-        tall_numbers = numbers_taller_than_a_line(cells, numeric, by_cell, texts, settings)
+        odd_shapes = numbers_out_of_shape(cells, numeric, by_cell, texts, settings)
         for cell_box, _r, c, _rs, cs in cells:
             key = tuple(cell_box)
             text = texts[key]
@@ -227,7 +227,7 @@ def retry_cells(
                 continue
             conf = mean_conf([w.conf for w in by_cell[key] if w.conf is not None])
             unsure = conf is not None and conf < settings.unsure_number_conf
-            if CLEAN_NUMBER.match(text) and key not in tall_numbers and not unsure:
+            if CLEAN_NUMBER.match(text) and key not in odd_shapes and not unsure:
                 continue
             box = inner(cell_box)
             limit = settings.odd_figure_max_chars if MARKED_FIGURE.match(text) else settings.odd_max_chars
@@ -259,30 +259,36 @@ def retry_cells(
     return [(k, w) for k, w in found if id(w) not in replaced], replaced, inked, clean
 
 
-def numbers_taller_than_a_line(
+def numbers_out_of_shape(
     cells, numeric: set[int], by_cell: dict[tuple, list[Word]], texts: dict[tuple, str], settings: OcrSettings
 ) -> set[tuple]:
-    """Cells of the points columns whose plain number was read from a word box taller than a line
-    (``tall_number_ratio`` times the column's typical number): Tesseract took ink off the digits'
-    line into the word (specks under "0,25" made it "045"), so the digits it read are in doubt
-    and the cell is read again, cut tight to its digits."""
-    heights: dict[int, list[float]] = {}
+    """Cells of the points columns whose plain number was read from a word box out of shape beside
+    the column's typical number: taller than a line (``tall_number_ratio`` times its height: specks
+    under "0,25" taken into the word made it "045") or wider than its characters (``wide_number_ratio``
+    times their width: the two glyphs of "11" read as one "1"). Tesseract read ink that its digits do
+    not account for, so they are in doubt and the cell is read again, cut tight to its digits."""
+    shapes: dict[int, list[tuple[float, float]]] = {}
     for cell_box, _r, c, _rs, cs in cells:
         key = tuple(cell_box)
         if cs == 1 and c in numeric and CLEAN_NUMBER.match(texts.get(key, "")) and by_cell.get(key):
-            heights.setdefault(c, []).append(_words_height(by_cell[key]))
+            shapes.setdefault(c, []).append(_shape(by_cell[key], texts[key]))
     out: set[tuple] = set()
     for cell_box, _r, c, _rs, _cs in cells:
         key = tuple(cell_box)
-        column = sorted(heights.get(c, []))
-        if key not in by_cell or len(column) < settings.numeric_column_min_cells or not CLEAN_NUMBER.match(texts[key]):
+        column = shapes.get(c, [])
+        plain = CLEAN_NUMBER.match(texts[key])
+        if not by_cell.get(key) or len(column) < settings.numeric_column_min_cells or not plain:
             continue
-        typical = column[len(column) // 2]
-        if _words_height(by_cell[key]) > settings.tall_number_ratio * typical:
+        height = sorted(h for h, _ in column)[len(column) // 2]
+        width = sorted(w for _, w in column)[len(column) // 2]
+        h, w = _shape(by_cell[key], texts[key])
+        if h > settings.tall_number_ratio * height or w > settings.wide_number_ratio * width:
             out.add(key)
     return out
 
 
-def _words_height(words: list[Word]) -> float:
+def _shape(words: list[Word], text: str) -> tuple[float, float]:
+    """A number's ink box: its height, and its width per character read."""
     boxes = [bbox_of(w) for w in words]
-    return max(b[3] for b in boxes) - min(b[1] for b in boxes)
+    width = max(b[2] for b in boxes) - min(b[0] for b in boxes)
+    return max(b[3] for b in boxes) - min(b[1] for b in boxes), width / max(1, len(text.replace(" ", "")))

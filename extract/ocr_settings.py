@@ -72,6 +72,9 @@ class OcrSettings:
     # column's typical number took ink off the digits' line ("0,25" with specks under it read
     # "045", a box twice a digit's height): it is read again the same way.
     tall_number_ratio: float = 1.6
+    # …or whose box is this many times as wide per character as the column's typical number ("11"
+    # read "1" in a box 56 px wide, its column's figures 19-21 px a character at 300 dpi).
+    wide_number_ratio: float = 2.0
     # …and so is one whose plain number Tesseract read under this word confidence ("5,5" cut by a
     # skewed row rule read "35" at 0.0, "3,5" at 0.63 on a 150-dpi scan; read right at 0.96).
     unsure_number_conf: float = 0.7

@@ -213,3 +213,13 @@ def test_a_points_column_is_told_by_its_figures_plain_or_marked():
     # a column of dates is digits and marks too, but prints no plain points figure: no points column
     dates = ["17/8/2023", "20/9", "1/10", "30/6", "Quý I", "5"]
     assert numeric_columns(cells, {tuple(box): t for (box, *_), t in zip(cells, dates)}, OcrSettings()) == set()
+
+
+@pytest.mark.needs_tesseract
+def test_a_number_read_from_a_box_wider_than_its_characters_is_read_again():
+    # the two glyphs of "11" read as one "1" in a box as wide as both
+    rows = [("1", "Kế hoạch cải cách hành chính", "10"), ("1.1", "Ban hành kế hoạch", "11")]
+    rows += [("1.2", "Báo cáo định kỳ", "9,75"), ("1.3", "Kiểm tra công tác", "14,5"), ("2", "Tổng cộng", "5")]
+    y = 200 + 110 + 30
+    merged = Word("1", (1640, y, 1700, y + 36), 0.75)
+    assert _points_after_retry(rows, {1: merged})[1] == "11"
