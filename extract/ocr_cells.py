@@ -11,9 +11,17 @@ from PIL import Image
 
 from extract.base import IngestOptions
 from extract.model import Word, bbox_of
-from extract.ocr_codes import CLEAN_NUMBER, CODE_LIKE, COLUMN_NUMBER, code_columns, numeric_columns, ones_as_roman
+from extract.ocr_codes import (
+    CLEAN_NUMBER,
+    CODE_LIKE,
+    COLUMN_NUMBER,
+    MARKED_FIGURE,
+    code_columns,
+    numeric_columns,
+    ones_as_roman,
+)
 from extract.ocr_image import otsu_threshold
-from extract.ocr_lines import reading_text
+from extract.ocr_lines import mean_conf, reading_text
 from extract.ocr_settings import OcrSettings
 from extract.pdf_reader import centre_in
 from extract.tesseract import has_language, tesseract_words
@@ -210,13 +218,20 @@ def retry_cells(
     digit_cells: list[tuple] = []
     for cells in tables:
         numeric = numeric_columns(cells, texts, settings)
+        odd_shapes = numbers_out_of_shape(cells, numeric, by_cell, texts, settings)
         for cell_box, _r, c, _rs, cs in cells:
             key = tuple(cell_box)
             text = texts[key]
-            if cs != 1 or c not in numeric or not text or CLEAN_NUMBER.match(text) or COLUMN_NUMBER.match(text):
+            # (a cell holding ink the first retry read nothing of is tried with digits too)
+            if cs != 1 or c not in numeric or not (text or key in inked) or COLUMN_NUMBER.match(text):
+                continue
+            conf = mean_conf([w.conf for w in by_cell[key] if w.conf is not None])
+            unsure = conf is not None and conf < settings.unsure_number_conf
+            if CLEAN_NUMBER.match(text) and key not in odd_shapes and not unsure:
                 continue
             box = inner(cell_box)
-            if len(text) > settings.odd_max_chars or box is None:
+            limit = settings.odd_figure_max_chars if MARKED_FIGURE.match(text) else settings.odd_max_chars
+            if len(text) > limit or box is None:
                 continue
             crop = clean_crop(arr, ink, box, dust, margin, number=True)
             if crop is not None:
@@ -233,8 +248,8 @@ def retry_cells(
             for w in ws:  # a number neither starts nor ends with its separator: ".0" is a speck and a 0
                 w.text = w.text.strip(settings.digit_chars.strip("0123456789"))
             ws = [w for w in ws if w.text]
-            if not ws or not CLEAN_NUMBER.match(reading_text(ws)):
-                continue  # no better than the first reading: that one stays
+            if not ws or not CLEAN_NUMBER.match(reading_text(ws)) or reading_text(ws) == texts[key]:
+                continue  # no better than the first reading (or the same): that one stays
             for w in ws:
                 # A second reading of a cell the first misread: doubtful by nature, so the value
                 # stays in the review queue whatever Tesseract's own confidence.
@@ -242,3 +257,38 @@ def retry_cells(
                 found.append(((-3, k, 0), w))
             replaced.update(id(w) for w in by_cell[key])
     return [(k, w) for k, w in found if id(w) not in replaced], replaced, inked, clean
+
+
+def numbers_out_of_shape(
+    cells, numeric: set[int], by_cell: dict[tuple, list[Word]], texts: dict[tuple, str], settings: OcrSettings
+) -> set[tuple]:
+    """Cells of the points columns whose plain number was read from a word box out of shape beside
+    the column's typical number: taller than a line (``tall_number_ratio`` times its height: specks
+    under "0,25" taken into the word made it "045") or wider than its characters (``wide_number_ratio``
+    times their width: the two glyphs of "11" read as one "1"). Tesseract read ink that its digits do
+    not account for, so they are in doubt and the cell is read again, cut tight to its digits."""
+    shapes: dict[int, list[tuple[float, float]]] = {}
+    for cell_box, _r, c, _rs, cs in cells:
+        key = tuple(cell_box)
+        if cs == 1 and c in numeric and CLEAN_NUMBER.match(texts.get(key, "")) and by_cell.get(key):
+            shapes.setdefault(c, []).append(_shape(by_cell[key], texts[key]))
+    out: set[tuple] = set()
+    for cell_box, _r, c, _rs, _cs in cells:
+        key = tuple(cell_box)
+        column = shapes.get(c, [])
+        plain = CLEAN_NUMBER.match(texts[key])
+        if not by_cell.get(key) or len(column) < settings.numeric_column_min_cells or not plain:
+            continue
+        height = sorted(h for h, _ in column)[len(column) // 2]
+        width = sorted(w for _, w in column)[len(column) // 2]
+        h, w = _shape(by_cell[key], texts[key])
+        if h > settings.tall_number_ratio * height or w > settings.wide_number_ratio * width:
+            out.add(key)
+    return out
+
+
+def _shape(words: list[Word], text: str) -> tuple[float, float]:
+    """A number's ink box: its height, and its width per character read."""
+    boxes = [bbox_of(w) for w in words]
+    width = max(b[2] for b in boxes) - min(b[0] for b in boxes)
+    return max(b[3] for b in boxes) - min(b[1] for b in boxes), width / max(1, len(text.replace(" ", "")))

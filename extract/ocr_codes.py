@@ -12,6 +12,10 @@ from normalize.lazy_regex import lazy_re_compile
 # A points cell as printed: "5", "10", "0,5", "2,25" (a dot for the comma in some tables).
 CLEAN_NUMBER = lazy_re_compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
 
+# A figure OCR printed with marks that are no decimal comma: digits and marks, no letter
+# ("9/75", "- 14/5.", "10'"); a percent sign is printed, not OCR's ("78,94%" is a share as read).
+MARKED_FIGURE = lazy_re_compile(r"^[^\w%]*\d(?:\d|[^\w%])*$")
+
 # Printed column numbers under a header: "(3)" is not a misread number.
 COLUMN_NUMBER = lazy_re_compile(r"^\(\d{1,2}\)$")
 
@@ -31,10 +35,13 @@ def code_columns(cells, texts: dict[tuple, str]) -> set[int]:
 
 
 def numeric_columns(cells, texts: dict[tuple, str], settings: OcrSettings) -> set[int]:
-    """Columns of one grid most of whose filled one-column cells read as plain numbers (the points
-    columns): there a cell that reads otherwise ("s)", "„1") is a number misread."""
+    """Columns of one grid most of whose filled one-column cells read as figures (the points
+    columns): there a cell that reads otherwise ("s)", "„1", "9/75") is a number misread. Some of
+    its cells read as plain numbers; the share counts every figure, plain or not (digits and marks,
+    no letter): on a poor scan half a column's commas read as slashes ("10/225", "14/5.")."""
     filled: dict[int, int] = {}
     numbers: dict[int, int] = {}
+    figures: dict[int, int] = {}
     codes = code_columns(cells, texts)
     for cell_box, _r, c, _rs, cs in cells:
         text = texts.get(tuple(cell_box), "")
@@ -42,12 +49,13 @@ def numeric_columns(cells, texts: dict[tuple, str], settings: OcrSettings) -> se
             continue
         filled[c] = filled.get(c, 0) + 1
         numbers[c] = numbers.get(c, 0) + int(bool(CLEAN_NUMBER.match(text)))
+        figures[c] = figures.get(c, 0) + int(bool(CLEAN_NUMBER.match(text) or MARKED_FIGURE.match(text)))
     return {
         c
         for c, n in filled.items()
         if c not in codes
         and numbers[c] >= settings.numeric_column_min_cells
-        and numbers[c] >= settings.numeric_column_share * n
+        and figures[c] >= settings.numeric_column_share * n
     }
 
 

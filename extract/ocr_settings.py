@@ -64,7 +64,20 @@ class OcrSettings:
     # Its cells that read as something else this short ("s)", "„1", "10'") are read again with
     # digits and the decimal separators only (a header's words are longer and stay).
     odd_max_chars: int = 5
+    # …and those of digits and marks only, no letter ("10/225" for 10,25: its comma read as a slash
+    # and a digit doubled), this short.
+    odd_figure_max_chars: int = 8
     digit_chars: str = "0123456789,."
+    # A points cell whose plain number was read from a word box this many times the height of its
+    # column's typical number took ink off the digits' line ("0,25" with specks under it read
+    # "045", a box twice a digit's height): it is read again the same way.
+    tall_number_ratio: float = 1.6
+    # …or whose box is this many times as wide per character as the column's typical number ("11"
+    # read "1" in a box 56 px wide, its column's figures 19-21 px a character at 300 dpi).
+    wide_number_ratio: float = 2.0
+    # …and so is one whose plain number Tesseract read under this word confidence ("5,5" cut by a
+    # skewed row rule read "35" at 0.0, "3,5" at 0.63 on a 150-dpi scan; read right at 0.96).
+    unsure_number_conf: float = 0.7
     # A codes column's empty cells are read apart, with this language model when installed
     # (Tesseract's own, always shipped): the Vietnamese model, trained on accented words, read a
     # clean lone "7." as "YÃ", "V" or "1." and "5." as "5," by the paper around it; the English

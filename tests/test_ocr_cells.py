@@ -120,3 +120,106 @@ def test_a_points_cell_printed_blank_is_seen_blank():
     points = {c.row: c for c in table.cells if c.col == 2}
     assert points[1].text == "" and points[1].conf == BLANK_SEEN
     assert points[0].text == "5" and points[0].conf is not None and points[0].conf < BLANK_SEEN
+
+
+def _grid(rows: list[tuple[str, str, str]]):
+    """The cells of ``_ruled_table``'s grid as ``retry_cells`` takes them: (box, row, col, 1, 1)."""
+    xs, top, height = (200, 400, 1500, 1800), 200, 110
+    return [
+        [
+            ((float(x0), float(top + r * height), float(x1), float(top + (r + 1) * height)), r, c, 1, 1)
+            for r in range(len(rows))
+            for c, (x0, x1) in enumerate(zip(xs, xs[1:]))
+        ]
+    ]
+
+
+def _first_reading(rows, points: dict[int, Word]) -> list[tuple[tuple[int, int, int], Word]]:
+    """A first (page) reading: each row's code and points as printed, but the points words given."""
+    xs, top, height = (200, 400, 1500, 1800), 200, 110
+    words = []
+    for r, (code, _name, figure) in enumerate(rows):
+        y = top + r * height + 30
+        words.append(((r, 1, 1), Word(code, (xs[0] + 20, y, xs[0] + 80, y + 36), 0.96)))
+        word = points.get(r) or Word(figure, (1640, y, 1640 + 25 * len(figure), y + 36), 0.96)
+        words.append(((r, 1, 2), word))
+    return words
+
+
+def _points_after_retry(rows, points: dict[int, Word]) -> dict[int, str]:
+    import numpy as np
+
+    from extract.base import IngestOptions
+    from extract.ocr_cells import retry_cells
+    from extract.ocr_settings import OcrSettings
+
+    arr = np.array(_ruled_table(rows, specks=False))
+    tables = _grid(rows)
+    words = _first_reading(rows, points)
+    found, replaced, _, _ = retry_cells(arr, tables, words, 300, IngestOptions(), OcrSettings())
+    kept = [w for _, w in words if id(w) not in replaced] + [w for _, w in found]
+    out: dict[int, str] = {}
+    for box, r, c, _rs, _cs in tables[0]:
+        if c == 2:
+            inside = [w for w in kept if box[0] <= (w.bbox[0] + w.bbox[2]) / 2 <= box[2]]
+            inside = [w for w in inside if box[1] <= (w.bbox[1] + w.bbox[3]) / 2 <= box[3]]
+            out[r] = reading_text(inside)
+    return out
+
+
+_ROWS = [("1", "Kế hoạch cải cách hành chính", "5"), ("1.1", "Ban hành kế hoạch", "0,25")]
+_ROWS += [("1.2", "Báo cáo định kỳ", "0,5"), ("1.3", "Kiểm tra công tác", "2"), ("2", "Tổng cộng", "9,75")]
+
+
+@pytest.mark.needs_tesseract
+def test_a_number_read_from_a_box_taller_than_a_line_is_read_again():
+    # specks under "0,25" made Tesseract's word box two lines high and its reading "045"
+    y = 200 + 110 + 30
+    tall = Word("045", (1640, y, 1720, y + 80), 0.83)
+    assert _points_after_retry(_ROWS, {1: tall})[1] == "0,25"
+
+
+@pytest.mark.needs_tesseract
+def test_a_number_read_unsurely_is_read_again_and_a_sure_one_kept():
+    y = 200 + 4 * 110 + 30
+    unsure = Word("35", (1640, y, 1700, y + 36), 0.49)
+    assert _points_after_retry(_ROWS, {4: unsure})[4] == "9,75"
+    sure = Word("35", (1640, y, 1700, y + 36), 0.96)
+    assert _points_after_retry(_ROWS, {4: sure})[4] == "35"  # no doubt of Tesseract's: it stays
+
+
+@pytest.mark.needs_tesseract
+def test_a_figure_with_its_comma_read_as_a_slash_is_read_again():
+    # half the column's commas read as slashes (a 150-dpi scan): still a points column, though only
+    # half its cells read as plain numbers, and its odd figures are read again
+    rows = [("1", "Kế hoạch cải cách hành chính", "10"), ("1.1", "Ban hành kế hoạch", "0,25")]
+    rows += [("1.2", "Báo cáo định kỳ", "9,75"), ("1.3", "Kiểm tra công tác", "14,5")]
+    rows += [("1.4", "Tuyên truyền", "2"), ("2", "Tổng cộng", "5")]
+    y = 200 + 110 + 30
+    slashed = {1: Word("0/225", (1640, y, 1720, y + 36), 0.57)}
+    slashed[2] = Word("9/75", (1640, y + 110, 1720, y + 146), 0.72)
+    slashed[3] = Word("- 14/5.", (1640, y + 220, 1740, y + 256), 0.65)
+    points = _points_after_retry(rows, slashed)
+    assert (points[1], points[2], points[3]) == ("0,25", "9,75", "14,5")
+
+
+def test_a_points_column_is_told_by_its_figures_plain_or_marked():
+    from extract.ocr_codes import numeric_columns
+    from extract.ocr_settings import OcrSettings
+
+    cells = [((0.0, float(r), 1.0, r + 1.0), r, 0, 1, 1) for r in range(6)]
+    texts = {tuple(box): text for (box, *_), text in zip(cells, ["10", "10/225", "9/75", "- 14/5.", "10", "62,5"])}
+    assert numeric_columns(cells, texts, OcrSettings()) == {0}
+    # a column of dates is digits and marks too, but prints no plain points figure: no points column
+    dates = ["17/8/2023", "20/9", "1/10", "30/6", "Quý I", "5"]
+    assert numeric_columns(cells, {tuple(box): t for (box, *_), t in zip(cells, dates)}, OcrSettings()) == set()
+
+
+@pytest.mark.needs_tesseract
+def test_a_number_read_from_a_box_wider_than_its_characters_is_read_again():
+    # the two glyphs of "11" read as one "1" in a box as wide as both
+    rows = [("1", "Kế hoạch cải cách hành chính", "10"), ("1.1", "Ban hành kế hoạch", "11")]
+    rows += [("1.2", "Báo cáo định kỳ", "9,75"), ("1.3", "Kiểm tra công tác", "14,5"), ("2", "Tổng cộng", "5")]
+    y = 200 + 110 + 30
+    merged = Word("1", (1640, y, 1700, y + 36), 0.75)
+    assert _points_after_retry(rows, {1: merged})[1] == "11"

@@ -166,3 +166,20 @@ def test_a_share_beside_a_count_above_its_whole_is_our_doubt_on_ocr_text():
     assert status(result, "ratio", "3.3") == "misread"
     assert {"3", "3.1"} <= set(queued(result))
     assert status(annex(False, *rows), "ratio", "3.3") == "mismatch"
+
+
+def test_a_sum_failing_on_a_decimal_mark_we_put_back_is_our_doubt_on_ocr_text():
+    # "0,25" OCR'd as "045" (its comma and the 2 spoilt into a 4), read 0,45 under its maximum 1:
+    # the children add up to 1,2 against 1. No reading of the bare digits restores the sum, but the
+    # figure is one we made, not the page's: the relation is a misreading, the cell to review.
+    rows = [score("1.1", 5, 1), score("1.1.1", 1, 0.45), score("1.1.2", 1, 0.25), score("1.1.3", 1, 0.5)]
+    rows.append(score("1.1.4", 2, 0))
+    rows[1].self_points_raw = "045"
+    result = scores(True, rows, 5)
+    check = next(c for c in result.checks if c.kind == "sum_self" and c.code == "1.1")
+    assert check.status == "misread"
+    assert any(r.code == "1.1.1" and r.field == "self_points" for r in result.review)
+    assert next(c for c in scores(False, rows, 5).checks if c.kind == "sum_self").status == "mismatch"
+    # a figure printed with its comma, the sum failing alike, stays the commune's fault
+    rows[1].self_points_raw = "0,45"
+    assert next(c for c in scores(True, rows, 5).checks if c.kind == "sum_self").status == "mismatch"

@@ -32,6 +32,7 @@ from cchc_extract.reconcile.misread import (
 )
 from cchc_extract.reconcile.named_set import maxima_by_set
 from cchc_extract.reconcile.ocr_readings import _repair_ocr_readings
+from cchc_extract.reconcile.printed_cells import mark_inserted
 from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.suspects import (
@@ -566,12 +567,15 @@ def _unsure(
     review threshold: a code inferred, a cell missing; or that cell, ``field_``, read unsurely);
     on OCR'd text also those with a points cell printed as letters, not digits ("D." taken for
     0, "ae" for a lost maximum): that figure is a guess from the glyphs' shapes, and the row's
-    other cells were split from the same damaged line, so their columns are as unsure."""
+    other cells were split from the same damaged line, so their columns are as unsure; and those
+    whose ``field_`` is a decimal mark we put into bare digits ("045" taken for 0,45): OCR lost the
+    mark, and may have spoilt a digit with it ("0,25" printed "045")."""
     return tuple(
         _score_ref(ti, k, rows[k], field_, name)
         for k in members
         if cell_confidence(rows[k], field_, s.confidence) < s.review_below
         or (ocr and from_letters(*(getattr(rows[k], f"{f}_raw") for f in POINT_FIELDS)))
+        or (ocr and mark_inserted(getattr(rows[k], f"{field_}_raw") or "", getattr(rows[k], field_), "score"))
     )
 
 
