@@ -23,7 +23,6 @@ from cchc_extract.reconcile.misread import (
     from_set,
     guessed_readings,
     le_holds,
-    ocr_digit_readings,
     only_guessed,
     other_readings,
     set_reading,
@@ -43,9 +42,14 @@ from cchc_extract.reconcile.suspects import (
     total_suspects,
     withheld_members,
 )
+from cchc_extract.reconcile.total_readings import (
+    lost_characters_reading,
+    stated_readings,
+    total_above_max,
+    total_unsure,
+)
 from cchc_extract.reconcile.witnesses import other_column_total, over_max_reading, shifted_total_row, spoilt_lines
 from normalize.criteria.match import FLAG_MAX_DIFFERS
-from normalize.numbers import format_vn, lost_decimal_readings
 from schemas.records import ReviewItem, ScoreRow, ScoreTable
 
 # The sum check of each points column: a parent's points are its sub-criteria's, in every
@@ -361,7 +365,7 @@ def _check_score_table(
                     ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated),
                     stated,
                     stated_readings(stated, table.stated_total_max if field_ != "max_points" else None, s)
-                    + _lost_characters_reading(stated, expected, table.stated_total_confidence.get(field_), s),
+                    + lost_characters_reading(stated, expected, table.stated_total_confidence.get(field_), s),
                 )
                 found = explain([total, *cells], partial(sum_holds, tol, []))
         if status == "mismatch" and ocr and not found and top_rows_lost(rows, top, field_, table, maxima, tol):
@@ -379,7 +383,7 @@ def _check_score_table(
                 total_ref = ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated)
                 ledger.flag(total_ref, message)
         # (rows lost add their scores and their maxima alike: a score total above the total of
-        # maxima is no rows lost but a misreading, ``_total_above_max``'s)
+        # maxima is no rows lost but a misreading, ``total_above_max``'s)
         over_max = (
             field_ != "max_points" and table.stated_total_max is not None and stated > table.stated_total_max + tol
         )
@@ -400,7 +404,7 @@ def _check_score_table(
                 )
                 total_ref = ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated)
                 ledger.flag(total_ref, message)
-        above = _total_above_max(ti, table, field_, stated, expected, name, s) if ocr and status == "mismatch" else []
+        above = total_above_max(ti, table, field_, stated, expected, name, s) if ocr and status == "mismatch" else []
         shifted = (
             _total_of_other_column(ti, table, top, kids, field_, stated, expected, name, s)
             if ocr and status == "mismatch"
@@ -444,52 +448,13 @@ def _check_score_table(
                 s,
                 ocr,
             )
-            + _total_unsure(ti, table, field_, stated, name, s),
+            + total_unsure(ti, table, field_, stated, name, s),
             # a total read a column off says the total row is ours, not which rows are right: its
             # suspects go to review beside it, as beside a guess
             guessed=only_guessed(found) or bool(shifted and not found and not above),
             stated_too=from_set(found),
             withheld=withheld_members(ti, top, rows, field_, maxima, ocr),
         )
-
-
-def _lost_characters_reading(
-    stated: float, expected: float | None, confidence: float | None, s: ReconcileSettings
-) -> tuple[float, ...]:
-    """The rows' sum as a reading of a stated total OCR read unsurely (word confidence under
-    ``s.unsure_total_ocr``) when the characters read are the sum's with some lost: "5" read at
-    0.53 for a printed "7,5" its rows make. OCR dropping characters of a faint word is a
-    misreading the characters themselves show, so the total alone goes to review with the sum as
-    its other reading (not the total and a top row besides: one doubt, one entry). A total read
-    surely, or whose characters are no part of the sum's, keeps every suspect."""
-    if confidence is None or confidence >= s.unsure_total_ocr or expected is None:
-        return ()
-    read, whole = format_vn(stated), format_vn(expected)
-    if len(read) >= len(whole) or not _subsequence(read, whole):
-        return ()
-    return (expected,)
-
-
-def _subsequence(part: str, whole: str) -> bool:
-    """Whether ``part``'s characters appear in ``whole`` in their order (others between)."""
-    rest = iter(whole)
-    return all(ch in rest for ch in part)
-
-
-def _total_above_max(
-    ti: int, table: ScoreTable, field_: str, stated: float, expected: float | None, name: str, s: ReconcileSettings
-) -> list[tuple[ReviewItem, float]]:
-    """The table's stated total of a score (self, appraised) with the reading its rows give
-    (``expected``), when the stated figure exceeds the stated total of the maxima and the rows'
-    does not: no commune scores above the whole, so on OCR'd text the total row's figure was read
-    wrong ("7,5" read "13."), and the relation it breaks is a misreading, not the commune's fault
-    (typed, the figure is what the commune printed: its fault)."""
-    top = table.stated_total_max
-    if field_ == "max_points" or top is None or expected is None or stated <= top + s.points_tolerance:
-        return []
-    if expected > top + s.points_tolerance:
-        return []
-    return [(ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated), expected)]
 
 
 def _total_of_other_column(
@@ -517,15 +482,6 @@ def _total_of_other_column(
     if reading is None:
         return []
     return [(ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated), reading)]
-
-
-def stated_readings(stated: float, upper: float | None, s: ReconcileSettings) -> tuple[float, ...]:
-    """Other readings of a table's stated total on OCR'd text: its decimal mark lost ("525" for
-    52,5; at most ``upper``, the stated maximum, for a score) or one digit confused."""
-    printed = format_vn(stated)
-    found = lost_decimal_readings(printed, upper=upper) if float(stated).is_integer() else []
-    found += ocr_digit_readings(printed, s, "score")
-    return tuple(r for r in dict.fromkeys(found) if abs(r - stated) > 1e-9)
 
 
 def _set_children_unread(row: ScoreRow, children: list[ScoreRow], maxima: dict[str, float]) -> list[str]:
@@ -577,18 +533,6 @@ def _unsure(
         or (ocr and from_letters(*(getattr(rows[k], f"{f}_raw") for f in POINT_FIELDS)))
         or (ocr and mark_inserted(getattr(rows[k], f"{field_}_raw") or "", getattr(rows[k], field_), "score"))
     )
-
-
-def _total_unsure(
-    ti: int, table: ScoreTable, field_: str, stated: float, name: str, s: ReconcileSettings
-) -> tuple[ReviewItem, ...]:
-    """The table's stated total of ``field_``, when OCR read its figure unsurely (its word
-    confidence under ``s.unsure_total_ocr``: "5" read at 0.53 for a printed 7,5): the total
-    disagreeing with its rows is then a reading to review, not the commune's fault."""
-    conf = table.stated_total_confidence.get(field_)
-    if conf is None or conf >= s.unsure_total_ocr:
-        return ()
-    return (ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated, confidence=conf),)
 
 
 def _max_not_the_sets(ti: int, i: int, row: ScoreRow, name: str, ocr: bool) -> tuple[ReviewItem, ...]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 import regex as re
 
 from extract.model import IngestedDocument, Line
+from extract.segment.annex_captions import annex_caption
 from extract.segment.captions import attaches_to_report
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.stat_cell_labels import cells_under_labels, code_between_labels
@@ -48,7 +49,6 @@ from extract.segment.stat_unread import CELLS_REJOINED, COLUMNS_INFERRED, LINE_M
 from extract.segment.statistics import (
     COUNTED_UNITS,
     StatisticsSettings,
-    annex_caption,
     normalise_code,
     stat_rows,
     unit_key,
@@ -211,7 +211,7 @@ def find_statistics_lines(
             if sum(1 for r in rows if r.value is not None) < settings.min_rows:
                 continue
             table.block_index = next(i for i, b in enumerate(blocks) if b is lines[head])
-            label, title = annex_caption(doc, table, stat_settings)
+            label, title = annex_caption(doc, table, stat_settings.caption_lines)
             annexes.append(StatAnnex(annex=label, title=title, pages=table.pages, rows=rows, read_from="lines"))
     return annexes
 

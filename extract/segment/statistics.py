@@ -25,11 +25,11 @@ import regex as re
 from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument
+from extract.segment.annex_captions import annex_caption
 from extract.segment.count_words import UNIT_KEYS
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
 from extract.segment.stat_headings import heading_rows, headings_after_a_share, headings_under_a_count
-from extract.segment.stat_unread import is_form_title
-from extract.segment.table_join import join_tables, lines_before
+from extract.segment.table_join import join_tables
 from extract.segment.target_tables import is_target_table
 from normalize.code_repair import CodeChoice, repair_codes
 from normalize.codes import format_codes, letter_item
@@ -78,11 +78,6 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("code", ("stt", "tt", "ma so", "ma chi tieu")),
     ("indicator", ("chi tieu", "noi dung", "ten chi tieu", "tieu chi")),
 )
-# (OCR's specks may stand before the label: ': "“Phụlục! _ CUNG'.)
-_ANNEX_LABEL = lazy_compile(
-    r"^[\s:;.,'\"“”‘’`_~-]*(ph[uụ]\s*l[uụ]c|bi[eể]u(?:\s*m[aẫ]u)?\s*s[oố])\s*[:.]?\s*([0-9IVXLC]+[a-z]?)?\b", re.I
-)
-_ATTACHED = lazy_compile(r"^\s*\(?\s*(k[eè]m theo|ban h[aà]nh k[eè]m)", re.I)
 _CODE = lazy_compile(r"^\s*((?:\d{1,2}\s*\.\s*)*\d{1,2})\s*\.?\s*$")
 _ROMAN = lazy_compile(r"^\s*([IVXLC]{1,5})\s*\.?\s*$")
 _ALLOWED = lazy_compile(r"\s*([^=;,]+?)\s*=\s*(\d+(?:[.,]\d+)?)")
@@ -242,33 +237,6 @@ def parse_stat_value(
     if ocr and _LEADING_ZERO.match(text):
         flags.append(LEADING_ZERO)
     return parsed.value, flags, alternative
-
-
-def annex_caption(doc: IngestedDocument, table: JoinedTable, settings: StatisticsSettings) -> tuple[str, str]:
-    """("Phụ lục 4", "BIỂU MẪU THỐNG KÊ ...") from the lines above the table."""
-    lines = lines_before(doc, table, settings.caption_lines)
-    label = ""
-    title_parts: list[str] = []
-    for k, line in enumerate(lines):
-        m = _ANNEX_LABEL.match(line.text)
-        if m and len(line.text) <= 40:
-            word = "Phụ lục" if fold(m.group(1)).startswith("phu") else "Biểu số"
-            label = f"{word} {m.group(2)}".strip() if m.group(2) else word
-            title_parts = []
-            for nxt in lines[k + 1 :]:
-                if _ATTACHED.match(nxt.text):
-                    break
-                title_parts.append(nxt.text)
-    titles = [k for k, ln in enumerate(lines) if is_form_title(ln.text)]
-    if not label and titles:  # the form's printed title and its upper-case lines on to the caption
-        title_parts = [lines[titles[-1]].text]
-        for nxt in lines[titles[-1] + 1 :]:
-            if _ATTACHED.match(nxt.text) or not is_form_title(nxt.text, form_named=False):
-                break
-            title_parts.append(nxt.text)
-    elif not label:  # no label: the title is the last caption line that is not "(Kèm theo ...)"
-        title_parts = [ln.text for ln in lines[-3:] if not _ATTACHED.match(ln.text)][-1:]
-    return label, re.sub(r"^[\W_]+|[\W_]+$", "", " ".join(title_parts))
 
 
 def _cell(row: JoinedRow, col: int | None) -> str:
@@ -598,6 +566,6 @@ def find_statistics(doc: IngestedDocument, settings: StatisticsSettings = Statis
         rows = stat_rows(table, settings, ocr_pages)
         if not rows:
             continue
-        label, title = annex_caption(doc, table, settings)
+        label, title = annex_caption(doc, table, settings.caption_lines)
         annexes.append(StatAnnex(annex=label, title=title, pages=list(table.pages), rows=rows, read_from=table.source))
     return annexes
