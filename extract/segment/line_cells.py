@@ -95,7 +95,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     if len(tokens) == 1 and (is_score_token(tokens[0][1]) or read_code_token(tokens[0][1])):
         cells.bare = tokens[0][1]
         return cells
-    tokens = _comma_split_joined(_after_speck_letter(tokens))
+    tokens = _comma_split_joined(_after_speck_letter(_after_speck_cell(tokens)))
     head = tokens[0][1].strip(CODE_NOISE)  # rule stubs OCR glues to the STT cell ("1.3__|")
     if (
         head
@@ -288,6 +288,26 @@ def _after_speck_letter(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     if code is None or code.lookalikes or not re.match(r"\d+\.", token):
         return tokens
     return tokens[k:]
+
+
+def _after_speck_cell(tokens: list[tuple[str, str]], most: int = 2) -> list[tuple[str, str]]:
+    """A line's tokens without the specks OCR read left of a cell's ruling line before a row's
+    code or name ("P n | Ban hành kế hoạch …", "CC | 11 [Kếhoạch …"): at most ``most`` tokens of
+    one or two letters, then the bar, then a code printed with a digit or a capitalised word. (A
+    wrapped name's words before a bar go on with a small letter or a date: "và | 22/12/2013".)
+    Specks with a lone letter among them are no word at all: past them a wrapped line of the
+    name goes on ("l P | bố trí kinh phí thực hiện", no row coded "l")."""
+    k = 0
+    while k < min(most, len(tokens)) and re.fullmatch(r"\p{L}{1,2}", tokens[k][1]):
+        k += 1
+    if k == 0 or k + 1 >= len(tokens) or tokens[k][1] != BAR:
+        return tokens
+    after = tokens[k + 1][1]
+    code = read_code_token(after.strip(CODE_NOISE))
+    coded = code is not None and bool(re.match(r"[\[(|]?\d", after)) and k + 2 < len(tokens)
+    named = bool(re.match(r"\p{Lu}\p{Ll}", after))
+    wrapped = any(len(raw) == 1 for _, raw in tokens[:k]) and bool(re.match(r"\p{Ll}{2}", after))
+    return tokens[k + 1 :] if coded or named or wrapped else tokens
 
 
 def _comma_split_joined(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -230,6 +230,7 @@ def _read_table(
         columns = column_ranges(lines[header_index:i], body, pages[header.page])
     table = LineTable(rows=[], pages=[], title=_title_above(lines, header_index), positional=columns is not None)
     header_lines = lines[header_index : _header_end(lines, i, settings)]
+    table.header_points = frozenset(k for ln in header_lines for k in keyed_concepts(ln.raw or ln.text))
     layout = header_layout(header_lines)
     if len(layout.points) < len(HEADER_POINTS):
         # A header line opening three points labels ("Điểm | Điểm tự | Điểm") hints at the column
@@ -289,7 +290,9 @@ def _read_table(
             continue
         if _noise(line, settings) or (under_header and _column_numbers(line)):
             # a ruling line or a smudge OCR read as a row of symbols: no cell's text; the "(1) (2)
-            # …" row under a header (OCR garbles it: "mm G) @ | 6 (6"): layout, no row
+            # …" row under a header (OCR garbles it: "mm G) @ | 6 (6"): layout, no row. It is ink,
+            # no blank line: the block it stands in goes on past it.
+            previous = line
             i += 1
             continue
         under_header = False
