@@ -107,10 +107,14 @@ def name_opening(
     for part in bar_tails(cells):
         words = unspecked(part)
         starts = [part.index(words[0])] if words else [0]
-        if len(words) > 2 and speckish(words[0][1]):
-            # (or past the STT cell OCR garbled into a word the language does not know: "Sine Cai
-            # cach té chifc b6 may hanh chinh …")
-            starts.append(part.index(words[1]))
+        # (or past the STT cell OCR garbled into words the language does not know: "Sine Cai
+        # cach té chifc b6 may hanh chinh …", "sá là T111, Ban hành kế hoạch CCHC năm: …")
+        for k in range(1, min(_STT_SPECKS, len(words) - 2) + 1):
+            if not speckish(words[k - 1][1]):
+                break
+            starts.append(part.index(words[k]))
+        # (a start at a capitalised word first: a name opens so, a speck with a digit does not)
+        starts.sort(key=lambda at: not re.match(r"\p{Lu}\p{Ll}", part[at][1]))
         for start in starts:
             k = criterion_name_prefix(part[start:], settings)
             if k:
@@ -214,6 +218,10 @@ def names_row(cells: LineCells) -> bool:
     # With no code, its first word is one the language knows (or a capitals heading's): "NIệi b
     # 3/8/2013 TL" is a garbled cell's letters beside the figures, whatever capitals follow them.
     return words[0].isupper() or is_syllable_run(words[0])
+
+
+# At most this many tokens OCR made of a garbled STT cell before a name opening a line.
+_STT_SPECKS = 3
 
 
 def whole_name_line(cells: LineCells, settings: LineTableSettings, table_points: int) -> bool:
