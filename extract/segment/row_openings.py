@@ -289,16 +289,29 @@ def after_whole_named_figures(cur: RowDraft, tokens: list[tuple[str, str]], sett
     name printed above them ("Ban hành kế hoạch CCHC năm" over "mã 111 07/01/2013 1 0,5 0,5":
     the name's one line beside the explanation's first, OCR ordered it first), then a line
     opening another catalogued name: the next row's, printed above its figures. A whole name has
-    no wrapped line, and an explanation does not open as a criterion's name does."""
+    no wrapped line, and an explanation does not open as a criterion's name does. So is a row
+    whose code and whole name are read, its figures lost ("| 12 | Báo cáoCCHC m1..." over "{ Tất
+    cả báo cáo được gửi đúng thời gian quy định …")."""
     has_figures = cur.n_numbers > 0 or cur.appraised_raw is not None
     return (
-        has_figures
+        (has_figures or cur.code is not None)
         and not cur.awaiting_numbers
         and bool(cur.name)
-        and is_criterion_name(unspecked(cur.name), settings)
+        and is_criterion_name(_without_cell_specks(unspecked(cur.name)), settings)
         and opens_name_part(unspecked(tokens), settings)
         and not opens_explanation(unspecked(tokens))
     )
+
+
+def _without_cell_specks(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A name without the garbled figures OCR left after it, short tokens with a digit ("m1...")."""
+    end = len(tokens)
+    while end > 1 and _CELL_SPECK.match(tokens[end - 1][1]):
+        end -= 1
+    return tokens[:end]
+
+
+_CELL_SPECK = lazy_compile(r"^[^\p{L}\p{N}]*(?=\P{N}*\p{N})[\p{L}\p{N}]{1,3}[^\p{L}\p{N}]*$")
 
 
 def next_opening(cur: RowDraft, tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
