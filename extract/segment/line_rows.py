@@ -40,6 +40,7 @@ from extract.segment.row_openings import (
     after_whole_named_figures,
     below_heading,
     coded_centre,
+    coded_name_split,
     coded_next_name,
     heading_tail,
     interleaved,
@@ -252,7 +253,8 @@ class RowBuilder:
                 self._split_lost_name()
                 row = self._new(cells, "code")
                 row.code = cells.code
-                row.name += cells.text_tokens
+                name, explanation = coded_name_split(cells, self.settings)
+                row.name, row.explanation = row.name + name, row.explanation + explanation
         else:
             row = self._feed_text(cells)
             if row is None:

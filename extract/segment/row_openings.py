@@ -122,6 +122,27 @@ def name_opening(
     return None
 
 
+def coded_name_split(
+    cells: LineCells, settings: LineTableSettings
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """A coded line's text with no figures on it, as (name, explanation): a whole catalogued
+    criterion name, then (past OCR's specks) words opening an explanation, are split there ("4
+    Cải cách tổ chifc b6 máy hành chính ôi. Thông báo số 274/TB-UBND ngày"); else all the name's."""
+    tokens = cells.text_tokens
+    if cells.has_numbers or cells.explanation:
+        return tokens, []
+    opening = name_opening(cells, settings)
+    if opening is None or not opening[1]:
+        return tokens, []
+    name, rest = opening
+    for k in range(min(_STT_SPECKS, len(rest))):
+        if opens_explanation(rest[k:]):
+            return name, rest[k:]
+        if not speckish(rest[k][1]):
+            break
+    return tokens, []
+
+
 def scale_item_row(cur: RowDraft, cells: LineCells) -> bool:
     """A row no code opened, opened by a numbers line whose text is a scoring scale's item (a
     label, its colon and points: "Do. _| Dưới 70% kế hoạch: 0 - Si : : 1", the row above's last
