@@ -98,6 +98,18 @@ def lost_row(cur: RowDraft, cells: LineCells, settings: LineTableSettings, table
     return bool(cur.name) and not cur.explanation and is_criterion_name(unspecked(cur.name), settings)
 
 
+def named_apart(cur: RowDraft, cells: LineCells, settings: LineTableSettings, table_points: int) -> bool:
+    """A row with its figures whose name is already, whole, a catalogued criterion name, then a
+    coded line whose text is, whole, another: two rows (the line's code is its own), not one row
+    whose code OCR printed late."""
+    if not (cur.n_numbers or cur.appraised_raw is not None) or not cur.name:
+        return False
+    line_name = whole_name(cells, settings, table_points)
+    if not line_name or not is_criterion_name(_without_cell_specks(unspecked(cur.name)), settings):
+        return False
+    return fold_words(" ".join(t for t, _ in line_name)) not in fold_words(" ".join(t for t, _ in cur.name))
+
+
 def name_opening(
     cells: LineCells, settings: LineTableSettings
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]] | None:
