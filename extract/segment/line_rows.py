@@ -237,8 +237,9 @@ class RowBuilder:
                 # under "Hiện đại hóa hành chính" and its "16 15,25 15,25").
                 and not (cur.whole_name and cur.n_numbers and next_name(cur, cells, self.settings, self.table_points))
                 # ... nor a row of figures and a whole criterion name the code of a line that is,
-                # whole, another ("6. | Cải cách tài chính công" under "… công chức, 15,25 …").
-                and not named_apart(cur, cells, self.settings, self.table_points)
+                # whole, another, past the row's place ("6. | Cải cách tài chính công" under "…
+                # công chức, 15,25 …", the fourth row after "1").
+                and not named_apart(cur, cells, self.rows, self.settings, self.table_points)
                 # Nor does a capitals heading with its numbers take the code of a line opening a
                 # name in small letters: a heading's code prints on its own line (or was lost).
                 and not (cur.n_numbers and after_heading(cur, cells, self.settings))

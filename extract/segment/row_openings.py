@@ -38,6 +38,7 @@ from extract.segment.line_words import (
     words_only,
 )
 from extract.segment.row_draft import RowDraft
+from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold_words
 
@@ -98,16 +99,37 @@ def lost_row(cur: RowDraft, cells: LineCells, settings: LineTableSettings, table
     return bool(cur.name) and not cur.explanation and is_criterion_name(unspecked(cur.name), settings)
 
 
-def named_apart(cur: RowDraft, cells: LineCells, settings: LineTableSettings, table_points: int) -> bool:
+def named_apart(
+    cur: RowDraft, cells: LineCells, rows: list[RowDraft], settings: LineTableSettings, table_points: int
+) -> bool:
     """A row with its figures whose name is already, whole, a catalogued criterion name, then a
-    coded line whose text is, whole, another: two rows (the line's code is its own), not one row
-    whose code OCR printed late."""
-    if not (cur.n_numbers or cur.appraised_raw is not None) or not cur.name:
+    coded line whose text is, whole, another, its code past the row's place (``past_place``):
+    two rows (the line's code is its own), not one row whose code OCR printed late."""
+    if not (cur.n_numbers or cur.appraised_raw is not None) or not cur.name or cells.code is None:
+        return False
+    if not past_place(cells.code, rows):
         return False
     line_name = whole_name(cells, settings, table_points)
     if not line_name or not is_criterion_name(_without_cell_specks(unspecked(cur.name)), settings):
         return False
     return fold_words(" ".join(t for t, _ in line_name)) not in fold_words(" ".join(t for t, _ in cur.name))
+
+
+def past_place(code: str, rows: list[RowDraft]) -> bool:
+    """Whether ``code`` numbers a row after the last of ``rows``: a sibling of the last code read
+    whose number is past the place the rows since give the last row ("6" for the fourth uncoded
+    row after "1", whose place is 5). A code of another level says nothing here."""
+    reading = read_code_token(code)
+    coded = [k for k, row in enumerate(rows) if row.code]
+    if reading is None or not reading.components or not coded:
+        return False
+    last = read_code_token(str(rows[coded[-1]].code))
+    if last is None or not last.components or len(last.components) != len(reading.components):
+        return False
+    if last.components[:-1] != reading.components[:-1]:
+        return False
+    place = last.components[-1] + (len(rows) - 1 - coded[-1])
+    return reading.components[-1] > place
 
 
 def name_opening(

@@ -22,8 +22,8 @@ from extract.segment.captions import CaptionSettings, printed_title
 from extract.segment.column_blocks import flag_points_unpaired
 from extract.segment.joined import JoinedTable, row_bbox
 from extract.segment.line_common import glued_digits
-from extract.segment.named_criteria import scored_lines
 from extract.segment.line_words import name_tokens
+from extract.segment.named_criteria import scored_lines
 from extract.segment.scale_lines import ScaleSettings, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
 from extract.segment.score_readings import doubted_score, points_readings, resolve_lost_commas, split_decimal_readings
