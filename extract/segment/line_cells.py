@@ -31,6 +31,7 @@ from extract.segment.line_points import (
     garbled_cell as garbled_cell,
     is_syllable_run as is_syllable_run,
 )
+from extract.segment.line_split import opens_explanation
 from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
@@ -339,15 +340,17 @@ def _beside_points(tokens: list[tuple[str, str]], k: int) -> bool:
 
 def _speck_code(tokens: list[tuple[str, str]]) -> bool:
     """A one-letter "code" ("l", "I") with no word of a name after it on the line ("l l 7
-    15/08/2024"): a ruling line's speck on a row's continuation line, not the STT cell (a roman
-    numeral's heading has its words)."""
+    15/08/2024"), or only the explanation's wrapped words ("' I I UBND ngày 11/05/2024", a
+    document number's rest and its date): a ruling line's speck on a row's continuation line,
+    not the STT cell (a roman numeral's heading has its words)."""
     first = tokens[0][1].strip(CODE_NOISE)
     # Two letters are a speck's too when one of them is no roman numeral's, read for one only
     # by likeness ("lÌ : ; :" above a centred row): "II", "IV" stay a part's code.
     lookalike_pair = len(first) == 2 and any(ch not in "IVX" for ch in first)
     if not (len(first) == 1 or lookalike_pair) or not first.isalpha():
         return False
-    return not any(re.search(r"\p{L}{2}", raw) for _, raw in tokens[1:])
+    words = [t for t in tokens[1:] if re.search(r"\p{L}{2}", t[1])]
+    return not words or opens_explanation(words)
 
 
 def _enumerates(tokens: list[tuple[str, str]]) -> bool:
