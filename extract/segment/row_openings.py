@@ -38,7 +38,7 @@ from extract.segment.line_words import (
     words_only,
 )
 from extract.segment.row_draft import RowDraft
-from normalize.codes import read_code_token
+from normalize.codes import CriterionCode, read_code_token, transition_cost
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold_words
 
@@ -107,7 +107,7 @@ def named_apart(
     two rows (the line's code is its own), not one row whose code OCR printed late."""
     if not (cur.n_numbers or cur.appraised_raw is not None) or not cur.name or cells.code is None:
         return False
-    if not past_place(cells.code, rows):
+    if not past_place(cells.code, rows, settings):
         return False
     line_name = whole_name(cells, settings, table_points)
     if not line_name or not is_criterion_name(_without_cell_specks(unspecked(cur.name)), settings):
@@ -115,21 +115,23 @@ def named_apart(
     return fold_words(" ".join(t for t, _ in line_name)) not in fold_words(" ".join(t for t, _ in cur.name))
 
 
-def past_place(code: str, rows: list[RowDraft]) -> bool:
-    """Whether ``code`` numbers a row after the last of ``rows``: a sibling of the last code read
-    whose number is past the place the rows since give the last row ("6" for the fourth uncoded
-    row after "1", whose place is 5). A code of another level says nothing here."""
+def past_place(code: str, rows: list[RowDraft], settings: LineTableSettings) -> bool:
+    """Whether ``code`` numbers the row after the last of ``rows``: the place the rows since the
+    last code read give the last row ("5" for the fourth uncoded row after "1", 1.1.4 for the
+    row after 1.1.3) is not ``code``, and ``code`` is a next step from it ("6"; "1.2"). Codes
+    read through lookalike letters ("L2") say nothing here."""
     reading = read_code_token(code)
     coded = [k for k, row in enumerate(rows) if row.code]
-    if reading is None or not reading.components or not coded:
+    if reading is None or not reading.components or reading.lookalikes or not coded:
         return False
     last = read_code_token(str(rows[coded[-1]].code))
-    if last is None or not last.components or len(last.components) != len(reading.components):
+    if last is None or not last.components or last.lookalikes:
         return False
-    if last.components[:-1] != reading.components[:-1]:
+    place = (*last.components[:-1], last.components[-1] + len(rows) - 1 - coded[-1])
+    if reading.components == place:
         return False
-    place = last.components[-1] + (len(rows) - 1 - coded[-1])
-    return reading.components[-1] > place
+    cost = transition_cost(CriterionCode(0, place), CriterionCode(0, reading.components))
+    return cost is not None and cost <= settings.max_code_step
 
 
 def name_opening(
@@ -268,8 +270,9 @@ def names_row(cells: LineCells) -> bool:
     if not starts_name(tokens) or not words:
         return False
     if cells.code is not None:
-        # (after a printed code, a name OCR glued together opens it: "1.1 | KéhoachCCHC nam")
-        return any(w.isupper() or is_syllable_run(w) for w in words)
+        # (after a printed code, a name OCR glued together opens it: "1.1 | KéhoachCCHC nam",
+        # "12 | BáocáoCCHC - z 1 1")
+        return any(w.isupper() or is_syllable_run(w) for w in words) or is_criterion_name(tokens)
     # With no code, its first word is one the language knows (or a capitals heading's): "NIệi b
     # 3/8/2013 TL" is a garbled cell's letters beside the figures, whatever capitals follow them.
     return words[0].isupper() or is_syllable_run(words[0])
