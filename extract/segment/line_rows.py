@@ -385,11 +385,14 @@ class RowBuilder:
                 return row
             if not self.centred and name_opening(cells, self.settings) is not None:
                 return self._lost_name_row(cells)
-            if self.centred and opens_criterion_name(text, self.settings) or first_name_line(text, self.settings):
+            first_line = first_name_line(text, self.settings) or opens_name_part(unspecked(tokens), self.settings)
+            if self.centred and opens_criterion_name(text, self.settings) or first_line:
                 # Numbers centred in tall rows: the first row's name opens above its numbers' line
                 # (a line opening with a catalogued name: not the header's leftover words); in any
                 # table, a line that is the first of a name wrapping onto the numbers' line (a
-                # heading in capitals too: "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH" over "1. CCHC 10 6,75").
+                # heading in capitals too: "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH" over "1. CCHC 10 6,75"),
+                # the explanation's first words beside it or not ("Xây dựng và tổ chức thực hiện
+                # văn bản quy phạm | Thực hiện đầy đủ …" over ": 2s : 10 10 10").
                 row = self._new(cells, "numbers")
                 row.awaiting_numbers = True
                 row.lines_above += 1

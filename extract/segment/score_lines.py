@@ -45,6 +45,7 @@ from extract.segment.line_split import (
     is_criterion_name,
     opens_criterion_name,
     opens_explanation,
+    opens_name_part,
     printed_width,
 )
 from extract.segment.line_words import speckish, starts_name, unspecked
@@ -126,7 +127,7 @@ def _table_start(lines: list[Line], i: int, settings: LineTableSettings) -> tupl
                 numbers is not None and header_share(lines[j].raw or lines[j].text, settings) >= settings.header_share
             )
             # (a fragment's digit is a speck: "5 s tham" is no heading "5. …")
-            if j > i and _criterion_heading(lines[j], settings):
+            if j > i and (_criterion_heading(lines[j], settings) or _opens_criterion(lines[j], settings)):
                 break  # the first row: a section heading shares the header's words ("chỉ đạo")
             if (is_header_line(lines[j], settings) and _opens_header(lines[j])) or (
                 worded and _opens_header(lines[j], fragment=True)
@@ -165,6 +166,14 @@ def _criterion_heading(line: Line, settings: LineTableSettings) -> bool:
         return False
     text = " ".join(tokens)
     return opens_criterion_name(text, settings) or first_name_line(text, settings)
+
+
+def _opens_criterion(line: Line, settings: LineTableSettings) -> bool:
+    """A line whose words open a catalogued criterion name, in small letters too, whatever runs
+    after it ("Xay dung va té chifc thuc hién van ban quy pham ' | Thu hién day du, …"): the
+    first row's name, printed above its figures, not a header label (no label is a criterion's
+    wording)."""
+    return opens_name_part(unspecked(line_tokens(line)), settings)
 
 
 def _header_fragment(line: Line, settings: LineTableSettings) -> int | None:
@@ -265,7 +274,7 @@ def _read_table(
             (page_top and is_header_line(line, settings) and not _opens_row(line))
             or is_repeated_header(line, settings)
             or _beside_repeated_header(lines, i, settings)
-        ) and not _criterion_heading(line, settings):
+        ) and not (_criterion_heading(line, settings) or _opens_criterion(line, settings)):
             previous = line
             under_header = True
             i += 1
