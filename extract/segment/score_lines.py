@@ -127,7 +127,7 @@ def _table_start(lines: list[Line], i: int, settings: LineTableSettings) -> tupl
                 numbers is not None and header_share(lines[j].raw or lines[j].text, settings) >= settings.header_share
             )
             # (a fragment's digit is a speck: "5 s tham" is no heading "5. …")
-            if j > i and (_criterion_heading(lines[j], settings) or _opens_criterion(lines[j], settings)):
+            if j > i and _criterion_heading(lines[j], settings):
                 break  # the first row: a section heading shares the header's words ("chỉ đạo")
             if (is_header_line(lines[j], settings) and _opens_header(lines[j])) or (
                 worded and _opens_header(lines[j], fragment=True)
