@@ -122,3 +122,13 @@ def test_a_one_letter_speck_before_an_explanations_words_is_no_part():
     rows, tally = _read("s625-d01-i2-ruled-center-vie-300dpi")
     assert sorted(rows) == ["1", "2", "3", "4", "5", "6", "7", "8"]
     assert tally["invented"] == 0
+
+
+def test_a_heading_under_the_header_stays_before_the_rows():
+    # Lines 12-15 "CONG TAC CHi DAO, DIEU HANH ap 705" / "me CCHC" / "K€ hoach CCHC nim : a" /
+    # "111 Ban hanh …": the heading and 1.1 keep their own rows, 1.1.1 its name.
+    rows, tally = _read("s583-d01-i3-ruled-center-eng-200dpi-degraded")
+    assert rows["1"]["name"] == "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC"
+    assert rows["1.1"]["name"] == "Kế hoạch CCHC năm"
+    assert rows["1.1.1"]["name"] == "Ban hành kế hoạch CCHC năm"
+    assert tally["found"] == tally["rows"] == 10
