@@ -106,6 +106,11 @@ def _trailing_speck(token: tuple[str, str]) -> bool:
     return bool(letters) and len(text) <= 3 and (len(letters) == 1 or not is_syllable_run(letters))
 
 
+def digit_speck(raw: str) -> bool:
+    """A short token with a digit ("n1", "m1...", "11"): a figure's cell OCR garbled, no word."""
+    return bool(_SHORT_WITH_DIGIT.match(raw))
+
+
 def in_capitals(tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
     """A line in capitals: a heading's, or its wrapped last word(s) ("CCHC" under "ĐÁNH GIÁ TÁC
     ĐỘNG CỦA"), which alone are too short to read as a heading."""

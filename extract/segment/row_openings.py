@@ -29,6 +29,7 @@ from extract.segment.line_split import (
 )
 from extract.segment.line_words import (
     bar_tails,
+    digit_speck,
     in_capitals,
     name_before_garbled_cells,
     opens_with_word,
@@ -364,12 +365,9 @@ def after_whole_named_figures(cur: RowDraft, tokens: list[tuple[str, str]], sett
 def _without_cell_specks(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A name without the garbled figures OCR left after it, short tokens with a digit ("m1...")."""
     end = len(tokens)
-    while end > 1 and _CELL_SPECK.match(tokens[end - 1][1]):
+    while end > 1 and digit_speck(tokens[end - 1][1]):
         end -= 1
     return tokens[:end]
-
-
-_CELL_SPECK = lazy_compile(r"^[^\p{L}\p{N}]*(?=\P{N}*\p{N})[\p{L}\p{N}]{1,3}[^\p{L}\p{N}]*$")
 
 
 def next_opening(cur: RowDraft, tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
