@@ -31,6 +31,7 @@ from extract.segment.line_points import (
     garbled_cell as garbled_cell,
     is_syllable_run as is_syllable_run,
 )
+from extract.segment.line_split import opens_explanation
 from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
@@ -95,7 +96,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     if len(tokens) == 1 and (is_score_token(tokens[0][1]) or read_code_token(tokens[0][1])):
         cells.bare = tokens[0][1]
         return cells
-    tokens = _comma_split_joined(_after_speck_letter(tokens))
+    tokens = _comma_split_joined(_after_speck_letter(_after_speck_cell(tokens)))
     head = tokens[0][1].strip(CODE_NOISE)  # rule stubs OCR glues to the STT cell ("1.3__|")
     if (
         head
@@ -290,6 +291,26 @@ def _after_speck_letter(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return tokens[k:]
 
 
+def _after_speck_cell(tokens: list[tuple[str, str]], most: int = 2) -> list[tuple[str, str]]:
+    """A line's tokens without the specks OCR read left of a cell's ruling line before a row's
+    code or name ("P n | Ban hành kế hoạch …", "CC | 11 [Kếhoạch …"): at most ``most`` tokens of
+    one or two letters, then the bar, then a code printed with a digit or a capitalised word. (A
+    wrapped name's words before a bar go on with a small letter or a date: "và | 22/12/2013".)
+    Specks with a lone letter among them are no word at all: past them a wrapped line of the
+    name goes on ("l P | bố trí kinh phí thực hiện", no row coded "l")."""
+    k = 0
+    while k < min(most, len(tokens)) and re.fullmatch(r"\p{L}{1,2}", tokens[k][1]):
+        k += 1
+    if k == 0 or k + 1 >= len(tokens) or tokens[k][1] != BAR:
+        return tokens
+    after = tokens[k + 1][1]
+    code = read_code_token(after.strip(CODE_NOISE))
+    coded = code is not None and bool(re.match(r"[\[(|]?\d", after)) and k + 2 < len(tokens)
+    named = bool(re.match(r"\p{Lu}\p{Ll}", after))
+    wrapped = any(len(raw) == 1 for _, raw in tokens[:k]) and bool(re.match(r"\p{Ll}{2}", after))
+    return tokens[k + 1 :] if coded or named or wrapped else tokens
+
+
 def _comma_split_joined(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A points number OCR split after its decimal comma ("14, 5" for 14,5), beside another
     points number: joined again. The fraction is one points are given in (quarters), and a
@@ -319,15 +340,17 @@ def _beside_points(tokens: list[tuple[str, str]], k: int) -> bool:
 
 def _speck_code(tokens: list[tuple[str, str]]) -> bool:
     """A one-letter "code" ("l", "I") with no word of a name after it on the line ("l l 7
-    15/08/2024"): a ruling line's speck on a row's continuation line, not the STT cell (a roman
-    numeral's heading has its words)."""
+    15/08/2024"), or only the explanation's wrapped words ("' I I UBND ngày 11/05/2024", a
+    document number's rest and its date): a ruling line's speck on a row's continuation line,
+    not the STT cell (a roman numeral's heading has its words)."""
     first = tokens[0][1].strip(CODE_NOISE)
     # Two letters are a speck's too when one of them is no roman numeral's, read for one only
     # by likeness ("lÌ : ; :" above a centred row): "II", "IV" stay a part's code.
     lookalike_pair = len(first) == 2 and any(ch not in "IVX" for ch in first)
     if not (len(first) == 1 or lookalike_pair) or not first.isalpha():
         return False
-    return not any(re.search(r"\p{L}{2}", raw) for _, raw in tokens[1:])
+    words = [t for t in tokens[1:] if re.search(r"\p{L}{2}", t[1])]
+    return not words or opens_explanation(words)
 
 
 def _enumerates(tokens: list[tuple[str, str]]) -> bool:

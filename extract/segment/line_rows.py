@@ -40,12 +40,14 @@ from extract.segment.row_openings import (
     after_whole_named_figures,
     below_heading,
     coded_centre,
+    coded_name_split,
     coded_next_name,
     heading_tail,
     interleaved,
     lost_row,
     name_opening,
     named_after_code,
+    named_apart,
     names_row,
     next_name,
     next_opening,
@@ -234,6 +236,10 @@ class RowBuilder:
                 # a coded line opening a name after it is the next row ("8 Tac dong cua CCHC …"
                 # under "Hiện đại hóa hành chính" and its "16 15,25 15,25").
                 and not (cur.whole_name and cur.n_numbers and next_name(cur, cells, self.settings, self.table_points))
+                # ... nor a row of figures and a whole criterion name the code of a line that is,
+                # whole, another, past the row's place ("6. | Cải cách tài chính công" under "…
+                # công chức, 15,25 …", the fourth row after "1").
+                and not named_apart(cur, cells, self.rows, self.settings, self.table_points)
                 # Nor does a capitals heading with its numbers take the code of a line opening a
                 # name in small letters: a heading's code prints on its own line (or was lost).
                 and not (cur.n_numbers and after_heading(cur, cells, self.settings))
@@ -252,7 +258,8 @@ class RowBuilder:
                 self._split_lost_name()
                 row = self._new(cells, "code")
                 row.code = cells.code
-                row.name += cells.text_tokens
+                name, explanation = coded_name_split(cells, self.settings)
+                row.name, row.explanation = row.name + name, row.explanation + explanation
         else:
             row = self._feed_text(cells)
             if row is None:
@@ -378,11 +385,14 @@ class RowBuilder:
                 return row
             if not self.centred and name_opening(cells, self.settings) is not None:
                 return self._lost_name_row(cells)
-            if self.centred and opens_criterion_name(text, self.settings) or first_name_line(text, self.settings):
+            first_line = first_name_line(text, self.settings) or opens_name_part(unspecked(tokens), self.settings)
+            if self.centred and opens_criterion_name(text, self.settings) or first_line:
                 # Numbers centred in tall rows: the first row's name opens above its numbers' line
                 # (a line opening with a catalogued name: not the header's leftover words); in any
                 # table, a line that is the first of a name wrapping onto the numbers' line (a
-                # heading in capitals too: "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH" over "1. CCHC 10 6,75").
+                # heading in capitals too: "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH" over "1. CCHC 10 6,75"),
+                # the explanation's first words beside it or not ("Xây dựng và tổ chức thực hiện
+                # văn bản quy phạm | Thực hiện đầy đủ …" over ": 2s : 10 10 10").
                 row = self._new(cells, "numbers")
                 row.awaiting_numbers = True
                 row.lines_above += 1

@@ -240,11 +240,16 @@ def criterion_catalogue() -> tuple[str, ...]:
 
 
 def is_criterion_name(tokens: list[tuple[str, str]], settings: LineTableSettings = LineTableSettings()) -> bool:
-    """A capitalised text block close to a catalogued criterion name."""
+    """A capitalised text block close to a catalogued criterion name: as repaired, or as OCR
+    printed it (the repair may take a damaged word further off: "Hign" made "Hươn")."""
     text = " ".join(t for t, _ in tokens)
     if not text[:1].isupper():
         return False
-    folded = fold_words(text)
+    raw = " ".join(r for _, r in tokens)
+    return _catalogued(fold_words(text), settings) or (raw != text and _catalogued(fold_words(raw), settings))
+
+
+def _catalogued(folded: str, settings: LineTableSettings) -> bool:
     best = process.extractOne(folded, criterion_catalogue(), scorer=fuzz.ratio)
     if best is not None and best[1] >= settings.criterion_name_similarity:
         return True

@@ -61,7 +61,7 @@ def name_tokens(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for k in range(1, min(_SPECKS_BEFORE_NAME, end - _NAME_KEPT) + 1):
         if not _leading_speck(tokens[k - 1]):
             break
-        if tokens[k][1][:1].isupper():
+        if re.sub(r"^[^\p{L}]+", "", tokens[k][1])[:1].isupper():  # (past a bracket: "[Kếhoạch")
             start = k
     while end - start > _NAME_KEPT and _trailing_speck(tokens[end - 1]):
         end -= 1
@@ -72,6 +72,7 @@ def name_tokens(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
 _SPECKS_BEFORE_NAME = 2
 _NAME_KEPT = 3
 _ROMAN = lazy_compile(r"^[IVX]+[.)]?$")
+_RULE_IN_TOKEN = lazy_compile(r"[—–_=~]{3,}")
 _SHORT_WITH_DIGIT = lazy_compile(r"^[^\p{L}\p{N}]*(?=[^\d]*\d)[\p{L}\p{N}]{1,3}[^\p{L}\p{N}]*$")
 
 
@@ -81,6 +82,8 @@ def _leading_speck(token: tuple[str, str]) -> bool:
     text, raw = token
     if _ROMAN.match(raw) or re.match(r"^\p{L}[.)]$", raw):
         return False
+    if re.fullmatch(r"\p{L}{2}\.", raw):
+        return True  # the STT cell's code read as letters ("Tị." for 1.1.): no name's word ends so
     if re.search(r"\p{L}[^\p{L}\p{N}]+\p{L}|[<>\[\]{}|~]", raw) and garbled_cell(token):
         return True
     letters = re.sub(r"[^\p{L}]", "", text)
@@ -95,10 +98,17 @@ def _trailing_speck(token: tuple[str, str]) -> bool:
     text = token[0]
     if _ROMAN.match(text) or text.endswith(")"):
         return False
+    if _RULE_IN_TOKEN.search(text):
+        return True  # a ruling line drawn through the cells ("E————————T¡"): no word
     letters = re.sub(r"[^\p{L}]", "", text)
     if _SHORT_WITH_DIGIT.match(text):
         return True
     return bool(letters) and len(text) <= 3 and (len(letters) == 1 or not is_syllable_run(letters))
+
+
+def digit_speck(raw: str) -> bool:
+    """A short token with a digit ("n1", "m1...", "11"): a figure's cell OCR garbled, no word."""
+    return bool(_SHORT_WITH_DIGIT.match(raw))
 
 
 def in_capitals(tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:

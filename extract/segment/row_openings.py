@@ -29,6 +29,7 @@ from extract.segment.line_split import (
 )
 from extract.segment.line_words import (
     bar_tails,
+    digit_speck,
     in_capitals,
     name_before_garbled_cells,
     opens_with_word,
@@ -38,6 +39,7 @@ from extract.segment.line_words import (
     words_only,
 )
 from extract.segment.row_draft import RowDraft
+from normalize.codes import CriterionCode, read_code_token, transition_cost
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold_words
 
@@ -98,6 +100,41 @@ def lost_row(cur: RowDraft, cells: LineCells, settings: LineTableSettings, table
     return bool(cur.name) and not cur.explanation and is_criterion_name(unspecked(cur.name), settings)
 
 
+def named_apart(
+    cur: RowDraft, cells: LineCells, rows: list[RowDraft], settings: LineTableSettings, table_points: int
+) -> bool:
+    """A row with its figures whose name is already, whole, a catalogued criterion name, then a
+    coded line whose text is, whole, another, its code past the row's place (``past_place``):
+    two rows (the line's code is its own), not one row whose code OCR printed late."""
+    if not (cur.n_numbers or cur.appraised_raw is not None) or not cur.name or cells.code is None:
+        return False
+    if not past_place(cells.code, rows, settings):
+        return False
+    line_name = whole_name(cells, settings, table_points)
+    if not line_name or not is_criterion_name(_without_cell_specks(unspecked(cur.name)), settings):
+        return False
+    return fold_words(" ".join(t for t, _ in line_name)) not in fold_words(" ".join(t for t, _ in cur.name))
+
+
+def past_place(code: str, rows: list[RowDraft], settings: LineTableSettings) -> bool:
+    """Whether ``code`` numbers the row after the last of ``rows``: the place the rows since the
+    last code read give the last row ("5" for the fourth uncoded row after "1", 1.1.4 for the
+    row after 1.1.3) is not ``code``, and ``code`` is a next step from it ("6"; "1.2"). Codes
+    read through lookalike letters ("L2") say nothing here."""
+    reading = read_code_token(code)
+    coded = [k for k, row in enumerate(rows) if row.code]
+    if reading is None or not reading.components or reading.lookalikes or not coded:
+        return False
+    last = read_code_token(str(rows[coded[-1]].code))
+    if last is None or not last.components or last.lookalikes:
+        return False
+    place = (*last.components[:-1], last.components[-1] + len(rows) - 1 - coded[-1])
+    if reading.components == place:
+        return False
+    cost = transition_cost(CriterionCode(0, place), CriterionCode(0, reading.components))
+    return cost is not None and cost <= settings.max_code_step
+
+
 def name_opening(
     cells: LineCells, settings: LineTableSettings
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]] | None:
@@ -107,15 +144,40 @@ def name_opening(
     for part in bar_tails(cells):
         words = unspecked(part)
         starts = [part.index(words[0])] if words else [0]
-        if len(words) > 2 and speckish(words[0][1]):
-            # (or past the STT cell OCR garbled into a word the language does not know: "Sine Cai
-            # cach té chifc b6 may hanh chinh …")
-            starts.append(part.index(words[1]))
+        # (or past the STT cell OCR garbled into words the language does not know: "Sine Cai
+        # cach té chifc b6 may hanh chinh …", "sá là T111, Ban hành kế hoạch CCHC năm: …")
+        for k in range(1, min(_STT_SPECKS, len(words) - 2) + 1):
+            if not speckish(words[k - 1][1]):
+                break
+            starts.append(part.index(words[k]))
+        # (a start at a capitalised word first: a name opens so, a speck with a digit does not)
+        starts.sort(key=lambda at: not re.match(r"\p{Lu}\p{Ll}", part[at][1]))
         for start in starts:
             k = criterion_name_prefix(part[start:], settings)
             if k:
                 return part[start : start + k], part[start + k :]
     return None
+
+
+def coded_name_split(
+    cells: LineCells, settings: LineTableSettings
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """A coded line's text with no figures on it, as (name, explanation): a whole catalogued
+    criterion name, then (past OCR's specks) words opening an explanation, are split there ("4
+    Cải cách tổ chifc b6 máy hành chính ôi. Thông báo số 274/TB-UBND ngày"); else all the name's."""
+    tokens = cells.text_tokens
+    if cells.has_numbers or cells.explanation:
+        return tokens, []
+    opening = name_opening(cells, settings)
+    if opening is None or not opening[1]:
+        return tokens, []
+    name, rest = opening
+    for k in range(min(_STT_SPECKS, len(rest))):
+        if opens_explanation(rest[k:]):
+            return name, rest[k:]
+        if not speckish(rest[k][1]):
+            break
+    return tokens, []
 
 
 def scale_item_row(cur: RowDraft, cells: LineCells) -> bool:
@@ -209,11 +271,16 @@ def names_row(cells: LineCells) -> bool:
     if not starts_name(tokens) or not words:
         return False
     if cells.code is not None:
-        # (after a printed code, a name OCR glued together opens it: "1.1 | KéhoachCCHC nam")
-        return any(w.isupper() or is_syllable_run(w) for w in words)
+        # (after a printed code, a name OCR glued together opens it: "1.1 | KéhoachCCHC nam",
+        # "12 | BáocáoCCHC - z 1 1")
+        return any(w.isupper() or is_syllable_run(w) for w in words) or is_criterion_name(tokens)
     # With no code, its first word is one the language knows (or a capitals heading's): "NIệi b
     # 3/8/2013 TL" is a garbled cell's letters beside the figures, whatever capitals follow them.
     return words[0].isupper() or is_syllable_run(words[0])
+
+
+# At most this many tokens OCR made of a garbled STT cell before a name opening a line.
+_STT_SPECKS = 3
 
 
 def whole_name_line(cells: LineCells, settings: LineTableSettings, table_points: int) -> bool:
@@ -281,16 +348,26 @@ def after_whole_named_figures(cur: RowDraft, tokens: list[tuple[str, str]], sett
     name printed above them ("Ban hành kế hoạch CCHC năm" over "mã 111 07/01/2013 1 0,5 0,5":
     the name's one line beside the explanation's first, OCR ordered it first), then a line
     opening another catalogued name: the next row's, printed above its figures. A whole name has
-    no wrapped line, and an explanation does not open as a criterion's name does."""
+    no wrapped line, and an explanation does not open as a criterion's name does. So is a row
+    whose code and whole name are read, its figures lost ("| 12 | Báo cáoCCHC m1..." over "{ Tất
+    cả báo cáo được gửi đúng thời gian quy định …")."""
     has_figures = cur.n_numbers > 0 or cur.appraised_raw is not None
     return (
-        has_figures
+        (has_figures or cur.code is not None)
         and not cur.awaiting_numbers
         and bool(cur.name)
-        and is_criterion_name(unspecked(cur.name), settings)
+        and is_criterion_name(_without_cell_specks(unspecked(cur.name)), settings)
         and opens_name_part(unspecked(tokens), settings)
         and not opens_explanation(unspecked(tokens))
     )
+
+
+def _without_cell_specks(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A name without the garbled figures OCR left after it, short tokens with a digit ("m1...")."""
+    end = len(tokens)
+    while end > 1 and digit_speck(tokens[end - 1][1]):
+        end -= 1
+    return tokens[:end]
 
 
 def next_opening(cur: RowDraft, tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:

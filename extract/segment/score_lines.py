@@ -46,6 +46,7 @@ from extract.segment.line_split import (
     is_criterion_name,
     opens_criterion_name,
     opens_explanation,
+    opens_name_part,
     printed_width,
 )
 from extract.segment.line_words import speckish, starts_name, unspecked
@@ -168,6 +169,14 @@ def _criterion_heading(line: Line, settings: LineTableSettings) -> bool:
     return opens_criterion_name(text, settings) or first_name_line(text, settings)
 
 
+def _opens_criterion(line: Line, settings: LineTableSettings) -> bool:
+    """A line whose words open a catalogued criterion name, in small letters too, whatever runs
+    after it ("Xay dung va té chifc thuc hién van ban quy pham ' | Thu hién day du, …"): the
+    first row's name, printed above its figures, not a header label (no label is a criterion's
+    wording)."""
+    return opens_name_part(unspecked(line_tokens(line)), settings)
+
+
 def _header_fragment(line: Line, settings: LineTableSettings) -> int | None:
     """How many points or codes a short line inside a wrapped header holds, None when it is no
     such fragment: too long for one, or more of them than a speck read as a digit. OCR garbles a
@@ -231,6 +240,7 @@ def _read_table(
         columns = column_ranges(lines[header_index:i], body, pages[header.page])
     table = LineTable(rows=[], pages=[], title=_title_above(lines, header_index), positional=columns is not None)
     header_lines = lines[header_index : _header_end(lines, i, settings)]
+    table.header_points = frozenset(k for ln in header_lines for k in keyed_concepts(ln.raw or ln.text))
     layout = header_layout(header_lines)
     if len(layout.points) < len(HEADER_POINTS):
         # A header line opening three points labels ("Điểm | Điểm tự | Điểm") hints at the column
@@ -265,7 +275,7 @@ def _read_table(
             (page_top and is_header_line(line, settings) and not _opens_row(line))
             or is_repeated_header(line, settings)
             or _beside_repeated_header(lines, i, settings)
-        ) and not _criterion_heading(line, settings):
+        ) and not (_criterion_heading(line, settings) or _opens_criterion(line, settings)):
             previous = line
             under_header = True
             i += 1
@@ -297,7 +307,9 @@ def _read_table(
             continue
         if _noise(line, settings) or (under_header and _column_numbers(line)):
             # a ruling line or a smudge OCR read as a row of symbols: no cell's text; the "(1) (2)
-            # …" row under a header (OCR garbles it: "mm G) @ | 6 (6"): layout, no row
+            # …" row under a header (OCR garbles it: "mm G) @ | 6 (6"): layout, no row. It is ink,
+            # no blank line: the block it stands in goes on past it.
+            previous = line
             i += 1
             continue
         under_header = False

@@ -24,6 +24,7 @@ from extract.segment.fraction_points import split_fraction_column
 from extract.segment.joined import JoinedTable, row_bbox
 from extract.segment.line_common import glued_digits
 from extract.segment.line_words import name_tokens
+from extract.segment.named_criteria import scored_lines
 from extract.segment.scale_lines import ScaleSettings, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
 from extract.segment.score_readings import doubted_score, points_readings, resolve_lost_commas, split_decimal_readings
@@ -197,31 +198,13 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         # nor are rows whose numbers do not behave as points (a task table's codes and dates).
         if found.points_told_unread:
             tables.append(flag_points_unpaired(table))
-        elif any(_has_points(row) for row in table.rows) and points_behave(table, settings):
+        elif any(_has_points(row) for row in table.rows) and scored_lines(
+            table, found.header_points, settings.ordered_points_share
+        ):
             tables.append(table)
         else:
             set_aside.append(table)
     return ScoreTablesRead(tables, set_aside)
-
-
-def points_behave(table: ScoreTable, settings: ScoreTableSettings = ScoreTableSettings()) -> bool:
-    """Whether a table's numbers behave as points, not as any numbers: a row scored at most its
-    max (self or appraised points beside max points, mostly in that order), a parent whose max is
-    its children's sum, or a totals row. A task table whose last column holds criterion codes
-    ("1.2", "2.4") or whose cells end in dates ("Quý II/2026") gives one number a row at most,
-    never a pair in order, never a sum."""
-    pairs = [
-        (row.max_points, scored)
-        for row in table.rows
-        for scored in (row.self_points, row.appraised_points)
-        if row.max_points is not None and scored is not None
-    ]
-    ordered = sum(1 for top, scored in pairs if scored <= top)
-    if ordered and ordered >= settings.ordered_points_share * len(pairs):
-        return True
-    if table.stated_total_max is not None or table.stated_total_self is not None:
-        return True
-    return any(parent_rows([row.max_points for row in table.rows]))
 
 
 def _has_points(row: ScoreRow) -> bool:

@@ -1,5 +1,5 @@
 """Score tables read from lines that the score reader set aside because their numbers do not
-behave as points (``score_tables.points_behave``), told as unread tables when their header names
+behave as points (``named_criteria.points_behave``), told as unread tables when their header names
 points columns and no other reader claimed their lines.
 
 A task appendix keyed by criterion code ("1.2", "Quý II") is set aside rightly, and the task
