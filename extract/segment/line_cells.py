@@ -306,9 +306,10 @@ def _after_speck_cell(tokens: list[tuple[str, str]], most: int = 2) -> list[tupl
     after = tokens[k + 1][1]
     code = read_code_token(after.strip(CODE_NOISE))
     coded = code is not None and bool(re.match(r"[\[(|]?\d", after)) and k + 2 < len(tokens)
-    named = bool(re.match(r"\p{Lu}\p{Ll}", after))
     wrapped = any(len(raw) == 1 for _, raw in tokens[:k]) and bool(re.match(r"\p{Ll}{2}", after))
-    return tokens[k + 1 :] if coded or named or wrapped else tokens
+    # (before a capitalised word the specks are left: the name is read past the bar, and a
+    # garbled STT cell there keeps the row unsure, "Ee | Cqi cxch t6 chxc …")
+    return tokens[k + 1 :] if coded or wrapped else tokens
 
 
 def _comma_split_joined(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
