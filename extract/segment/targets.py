@@ -250,11 +250,16 @@ def find_targets(
         if m:
             year_context = int(m.group(1))
             continue
-        if not _in_target_context(stack, settings):
+        # A sentence striving for a figure ("Phấn đấu 100% thủ tục … được công khai") is a target
+        # wherever no heading says otherwise: plans state their targets under "Mục đích, yêu cầu" too.
+        striving = not _in_target_context(stack, settings) and _undecided(stack, settings) and _STRIVING.search(low)
+        if not _in_target_context(stack, settings) and not striving:
             continue
         section = _section_title(stack, settings)
         last_indicator = ""  # a sentence's later years of the same indicator ("…, 70% vào năm 2027")
         for a, b in _sentences(text):
+            if striving and not _STRIVING.search(low[:b]):
+                continue  # only the line's clauses from its striving on, in a section no heading decides
             figures = _figures(low, a, b)
             clause_year = _target_year(low, a, b)
             years = _figure_years(low, a, b, figures)
@@ -448,6 +453,16 @@ def _in_target_context(stack: list[tuple[int, str]], settings: NarrativeSettings
         if any(w in h for w in settings.task_heading_words + settings.target_heading_words):
             return any(w in h[:40] for w in settings.target_heading_words)
     return False
+
+
+# "phấn đấu" (folded) not after "đã": a plan's striving, not a report's past effort.
+_STRIVING = lazy_compile(r"(?<!\bda )\bphan dau\b")
+
+
+def _undecided(stack: list[tuple[int, str]], settings: NarrativeSettings) -> bool:
+    """Whether no heading above says objectives or tasks (nor results: "kết quả", a report's)."""
+    words = settings.target_heading_words + settings.task_heading_words + ("ket qua",)
+    return not any(w in shadow(_bare(h)) for _level, h in stack for w in words)
 
 
 def _bare(heading: str) -> str:
