@@ -79,3 +79,21 @@ def test_a_share_worded_as_its_count_is_still_checked(tmp_path):
     ratio = [c for c in result.data["checks"] if c["kind"] == "ratio"]
     # 1200/1245 = 96,39%, printed 99,8%: the commune's figures disagree
     assert [c["status"] for c in ratio] == ["mismatch"]
+
+
+def test_a_plan_against_actual_annex_keeps_its_other_figure_columns_in_the_note(tmp_path):
+    """ "Thực hiện | Kế hoạch | Tỷ lệ": the figure is what was done; the plan's figure and the share
+    no role takes are the commune's figures too, kept in the note (they were dropped silently)."""
+    header = ("STT", "Chỉ tiêu", "Đơn vị", "Thực hiện", "Kế hoạch", "Tỷ lệ")
+    rows = [
+        ("1", "Số văn bản chỉ đạo CCHC đã ban hành", "Văn bản", "12", "10", "120%"),
+        ("2", "Số cuộc kiểm tra CCHC", "Cuộc", "4", "4", "100%"),
+        ("3", "Tổng số hồ sơ tiếp nhận", "Hồ sơ", "1245", "1100", ""),
+    ]
+    result = cchc_extract.convert(plain_docx(tmp_path / "plan_actual.docx", HEAD, [header, *rows], CLOSE))
+    read = [(r["code"], r["value"], r["note"]) for a in result.data["statistics"] for r in a["rows"]]
+    assert read == [
+        ("1", 12.0, "Kế hoạch: 10; Tỷ lệ: 120%"),
+        ("2", 4.0, "Kế hoạch: 4; Tỷ lệ: 100%"),
+        ("3", 1245.0, "Kế hoạch: 1100"),
+    ]

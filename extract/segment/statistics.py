@@ -342,14 +342,20 @@ def _drafts(
     ocr_pages: frozenset[int],
     settings: StatisticsSettings,
 ) -> list[_Draft]:
-    """Rows with their cells, wrapped indicator text folded into the row above."""
+    """Rows with their cells, wrapped indicator text folded into the row above. A labelled column
+    no role takes ("Kế hoạch", "Tỷ lệ" beside "Thực hiện") is kept in the note as "label: text":
+    its figures are the commune's too, and nothing printed is dropped silently."""
     drafts: list[_Draft] = []
+    extra = _unroled_columns(table, roles, code_col)
     for row in table.rows:
         code_raw = _cell(row, code_col)
         indicator = _cell(row, roles.get("indicator"))
         unit = _cell(row, roles.get("unit"))
         value_raw = _cell(row, roles.get("value"))
-        note = _cell(row, roles.get("note"))
+        note = "; ".join(
+            [_cell(row, roles.get("note"))] * bool(_cell(row, roles.get("note")))
+            + [f"{label}: {_cell(row, c)}" for c, label in extra if _cell(row, c)]
+        )
         if not any((code_raw, indicator, unit, value_raw, note)):
             continue
         ocr = row.page in ocr_pages
@@ -378,6 +384,18 @@ def _drafts(
         coded = coded and not bullet
         drafts.append(_Draft(row, indicator, unit, value_raw, note, printed, token, ocr, coded, row.line_end, bullet))
     return drafts
+
+
+def _unroled_columns(table: JoinedTable, roles: dict[str, int], code_col: int | None) -> list[tuple[int, str]]:
+    """(column, label) of the header's labelled columns that no role took and no other column's
+    header spans."""
+    taken = set(roles.values()) | ({code_col} if code_col is not None else set())
+    owners = table.owners or list(range(table.n_cols))
+    return [
+        (c, label.strip())
+        for c, label in enumerate(table.header_text)
+        if label.strip() and c not in taken and (c >= len(owners) or owners[c] == c)
+    ]
 
 
 def _content_conf(row: JoinedRow, code_col: int | None) -> float | None:
