@@ -50,6 +50,8 @@ def list_labels(document) -> dict:
         numbering = document.part.numbering_part.element
     except Exception:  # no numbering.xml: nothing is numbered
         return {}
+    if numbering.find(W + "num") is None:
+        return {}  # no list instance: nothing is numbered (python-docx's template has none)
     abstract = {a.get(W + "abstractNumId"): _levels(a) for a in numbering.iter(W + "abstractNum")}
     instances = {}
     for num in numbering.iter(W + "num"):
@@ -60,13 +62,24 @@ def list_labels(document) -> dict:
             if start is not None and (start.get(W + "val") or "").isdigit():
                 overrides[_int(override.get(W + "ilvl"))] = int(start.get(W + "val"))
         instances[num.get(W + "numId")] = (ref.get(W + "val") if ref is not None else None, overrides)
-    by_style = _style_lists(document)
     counts: dict[str, list[int | None]] = {}
     restarted: set[tuple[str, int]] = set()
     labels = {}
-    for p in document.element.body.iter(W + "p"):
-        if any(a.tag == MC_FALLBACK for a in p.iterancestors()):
-            continue  # the VML copy of a text box: its shape's own paragraphs are counted
+    body = document.element.body
+    by_style = _style_lists(document, {st.get(W + "val") for st in body.iter(W + "pStyle")})
+    # Only paragraphs with a list property of their own or a numbering style can be numbered: found
+    # by the parser's search, not by a look at every paragraph (a long report has thousands).
+    # (elements, not ids: a set holding them keeps lxml's proxies alive, so the body's walk below
+    # meets the same objects)
+    candidates = {pr.getparent().getparent() for pr in body.iter(W + "numPr")}
+    candidates |= {st.getparent().getparent() for st in body.iter(W + "pStyle") if st.get(W + "val") in by_style}
+    if not candidates:
+        return {}
+    # the VML copies of text boxes: their shapes' own paragraphs are counted
+    copies = {q for fallback in body.iter(MC_FALLBACK) for q in fallback.iter(W + "p")}
+    for p in body.iter(W + "p"):
+        if p not in candidates or p in copies:
+            continue
         num_id, ilvl = _num_pr(p, by_style)
         if num_id is None or num_id not in instances:
             continue
@@ -147,30 +160,28 @@ def _num_pr(p, by_style: dict[str, tuple[str, int]]) -> tuple[str | None, int]:
     return (None if num_id in (None, "0") else num_id), min(max(ilvl, 0), LEVELS - 1)
 
 
-def _style_lists(document) -> dict[str, tuple[str, int]]:
-    """{style id: (list instance, level)} of the paragraph styles that number (List Number), through
-    ``basedOn``."""
+def _style_lists(document, used: set[str]) -> dict[str, tuple[str, int]]:
+    """{style id: (list instance, level)} of the paragraph styles among ``used`` that number (List
+    Number), through ``basedOn``: a style looked up by id along its chain, not every style of the
+    document read (a template holds hundreds)."""
     try:
         root = document.styles.element
     except Exception:
         return {}
-    own, based = {}, {}
-    for st in root.iter(W + "style"):
-        sid = st.get(W + "styleId") or ""
-        num_pr = st.find(f"{W}pPr/{W}numPr")
-        if num_pr is not None and num_pr.find(W + "numId") is not None:
-            lvl = num_pr.find(W + "ilvl")
-            own[sid] = (num_pr.find(W + "numId").get(W + "val"), _int(lvl.get(W + "val")) if lvl is not None else 0)
-        parent = st.find(W + "basedOn")
-        if parent is not None:
-            based[sid] = parent.get(W + "val")
+    if root.find(f".//{W}numPr") is None:
+        return {}  # no style numbers
+    by_id = {st.get(W + "styleId"): st for st in root.iterchildren(W + "style")}
     out = {}
-    for sid in set(own) | set(based):
-        seen, at = 0, sid
-        while at is not None and at not in own and seen < 20:
-            at, seen = based.get(at), seen + 1
-        if at in own:
-            out[sid] = own[at]
+    for sid in used:
+        at, seen = by_id.get(sid), 0
+        while at is not None and seen < 20:
+            num_pr = at.find(f"{W}pPr/{W}numPr")
+            if num_pr is not None and num_pr.find(W + "numId") is not None:
+                lvl = num_pr.find(W + "ilvl")
+                out[sid] = (num_pr.find(W + "numId").get(W + "val"), _int(lvl.get(W + "val")) if lvl is not None else 0)
+                break
+            parent = at.find(W + "basedOn")
+            at, seen = (by_id.get(parent.get(W + "val")) if parent is not None else None), seen + 1
     return out
 
 

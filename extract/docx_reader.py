@@ -16,7 +16,7 @@ import regex as re
 
 from extract.base import DocumentReader, IngestError
 from extract.docx_numbering import list_labels
-from extract.docx_textboxes import inside_copy, own_runs, text_boxes_table
+from extract.docx_textboxes import own_runs, text_boxes_table
 from extract.limits import Limits, MiB, check, memory_error
 from extract.model import Cell, IngestedDocument, Line, Page, Table
 from normalize.lazy_regex import lazy_compile
@@ -335,8 +335,9 @@ def _cell_text(tc, styles: _Styles) -> tuple[str, bool]:
     texts: list[str] = []
     bold_all = True
     seen_text = False
+    copies = {q for fallback in tc.iter(MC_FALLBACK) for q in fallback.iter(W + "p")}
     for p in tc.iter(W + "p"):
-        if inside_copy(p, tc) and any(a.tag == MC_FALLBACK for a in p.iterancestors()):
+        if copies and p in copies:
             continue  # the VML copy of a text box in the cell: its shape's own box is read
         for piece in paragraph_pieces(p, styles, use_rendered_breaks=False):
             if isinstance(piece, tuple):

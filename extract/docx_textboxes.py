@@ -33,7 +33,10 @@ def inside_copy(el, root) -> bool:
 
 def own_runs(p) -> list:
     """The paragraph's runs, without those of the text boxes anchored in it (read apart)."""
-    return [r for r in p.iter(W + "r") if not inside_copy(r, p)]
+    runs = list(p.iter(W + "r"))
+    if not any(True for _ in p.iter(W + "txbxContent", MC + "Fallback")):
+        return runs  # (most paragraphs anchor no box: no ancestor walk per run)
+    return [r for r in runs if not inside_copy(r, p)]
 
 
 def text_boxes_table(p):
