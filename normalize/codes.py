@@ -237,6 +237,19 @@ _LOOKALIKE_LETTERS = {"€": "c", "©": "c"}
 _LETTER_NEIGHBOURS = frozenset({("d", "đ"), ("đ", "d")})
 
 
+# A word a code column prints before the code ("TC1.1", "Tiêu chí 1.1", "Lĩnh vực 2", "Mục II"),
+# matched on the letters without marks: the code is what follows it.
+_CODE_WORD = lazy_compile(r"^\s*(?i:tctp|tc|tieu chi(?: thanh phan)?|linh vuc|muc|phan)\s*\.?\s*(?=\d|[IVX]+\b)")
+
+
+def without_code_word(cell: str) -> str:
+    """A code column's cell without the word printed before its code ("TC1.1" → "1.1"); any other
+    cell unchanged. (The letters without marks keep the cell's length: "ĩ" → "i", "đ" → "d".)"""
+    plain = unidecode(cell)
+    m = _CODE_WORD.match(plain) if len(plain) == len(cell) else None
+    return cell[m.end() :] if m else cell
+
+
 def letter_item(token: str) -> str | None:
     """The letter of a lettered item's token ("a)", "(b)", "đ.", "€)" for "c)"), or None."""
     m = _LETTER_ITEM.match(token.strip())

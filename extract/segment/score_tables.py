@@ -30,7 +30,7 @@ from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_t
 from extract.segment.score_readings import doubted_score, points_readings, resolve_lost_commas, split_decimal_readings
 from extract.segment.table_join import join_tables, lines_before
 from normalize.code_repair import CodeChoice, oversized_rows, parent_rows, repair_codes
-from normalize.codes import CodeSettings, format_codes, parse_code
+from normalize.codes import CodeSettings, format_codes, parse_code, without_code_word
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
@@ -337,7 +337,7 @@ _WRAPPED_CODE = lazy_compile(r"(?:[IVX]{1,5}|\d{1,2})(?:\.\s*\d{1,2})*\.?")
 def compact_code(text: str) -> str:
     """A code a narrow cell wrapped at a dot ("1.1." over "1" reads "1.1. 1") made whole again;
     any other text unchanged."""
-    return re.sub(r"\s+", "", text) if _WRAPPED_CODE.fullmatch(text.strip()) else text
+    return re.sub(r"\s+", "", text) if _WRAPPED_CODE.fullmatch(text.strip()) else without_code_word(text)
 
 
 def split_code(text: str) -> tuple[str, str]:

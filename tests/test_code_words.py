@@ -1,0 +1,62 @@
+"""A code column printing a word before each code ("Lĩnh vực 1", "TC1.1", "Tiêu chí 1.2"), as a
+real DOCX and its LibreOffice PDF: the codes are what follows the word. Before, no code parsed,
+and the table was told unread (not recognised as a score table)."""
+
+import pytest
+
+import cchc_extract
+from layout_docs import CLOSE, decree30_head, plain_docx
+from metadata_docs import libreoffice_pdfs
+from normalize.codes import without_code_word
+
+
+@pytest.mark.parametrize(
+    "cell, code",
+    [
+        ("TC1.1", "1.1"),
+        ("Tiêu chí 1.2", "1.2"),
+        ("Tiêu chí thành phần 1.1.2", "1.1.2"),
+        ("Lĩnh vực 2", "2"),
+        ("Mục II", "II"),
+        ("Phần I.", "I."),
+        ("1.1", "1.1"),
+        ("TC", "TC"),
+        ("Tỷ lệ 98%", "Tỷ lệ 98%"),
+        ("Tổng cộng", "Tổng cộng"),
+    ],
+)
+def test_the_word_before_a_code_is_dropped(cell, code):
+    assert without_code_word(cell) == code
+
+
+def test_a_score_table_whose_codes_carry_a_word_is_read(tmp_path):
+    head = decree30_head(
+        "XÃ HÒA BÌNH",
+        "15/BC-UBND",
+        "Hòa Bình, ngày 10 tháng 12 năm 2024",
+        "BÁO CÁO",
+        "Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2024",
+    )
+    rows = [
+        ("Mã", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm"),
+        ("Lĩnh vực 1", "Công tác chỉ đạo, điều hành cải cách hành chính", "10", "9"),
+        ("TC1.1", "Kế hoạch cải cách hành chính năm", "4", "4"),
+        ("TC1.2", "Báo cáo cải cách hành chính", "6", "5"),
+        ("Lĩnh vực 2", "Cải cách thủ tục hành chính", "12", "11,5"),
+        ("TC2.1", "Công khai thủ tục hành chính", "6", "6"),
+        ("TC2.2", "Giải quyết hồ sơ đúng hạn", "6", "5,5"),
+    ]
+    docx = plain_docx(tmp_path / "code_words.docx", head, rows, CLOSE + ("Nguyễn Văn An",))
+    expected = [
+        ("1", 10.0, 9.0),
+        ("1.1", 4.0, 4.0),
+        ("1.2", 6.0, 5.0),
+        ("2", 12.0, 11.5),
+        ("2.1", 6.0, 6.0),
+        ("2.2", 6.0, 5.5),
+    ]
+    for path in [docx, *libreoffice_pdfs([docx], tmp_path).values()]:
+        data = cchc_extract.convert(path).data
+        read = [(r["code"], r["max_points"], r["self_points"]) for t in data["score_tables"] for r in t["rows"]]
+        assert read == expected, path.suffix
+        assert not data["unread"], path.suffix
