@@ -313,6 +313,16 @@ def decree30_head(unit: str, number: str, date_line: str, kind: str, title: str)
     return (f"ỦY BAN NHÂN DÂN {unit}", f"Số: {number}", *motto, date_line, kind, title)
 
 
+# The head of a commune's self-assessment report (Hòa Bình, 2024), shared by the layout tests.
+SCORE_REPORT_HEAD = decree30_head(
+    "XÃ HÒA BÌNH",
+    "15/BC-UBND",
+    "Hòa Bình, ngày 10 tháng 12 năm 2024",
+    "BÁO CÁO",
+    "Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2024",
+)
+
+
 def plain_docx(path: Path, before: tuple[str, ...], rows: list[tuple[str, ...]], after: tuple[str, ...]) -> Path:
     """A DOCX of paragraphs, one ruled table of ``rows`` (none when empty), paragraphs."""
     doc = docx.Document()

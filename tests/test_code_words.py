@@ -5,7 +5,7 @@ and the table was told unread (not recognised as a score table)."""
 import pytest
 
 import cchc_extract
-from layout_docs import CLOSE, decree30_head, plain_docx
+from layout_docs import CLOSE, SCORE_REPORT_HEAD, plain_docx
 from metadata_docs import libreoffice_pdfs
 from normalize.codes import without_code_word
 
@@ -30,13 +30,6 @@ def test_the_word_before_a_code_is_dropped(cell, code):
 
 
 def test_a_score_table_whose_codes_carry_a_word_is_read(tmp_path):
-    head = decree30_head(
-        "XÃ HÒA BÌNH",
-        "15/BC-UBND",
-        "Hòa Bình, ngày 10 tháng 12 năm 2024",
-        "BÁO CÁO",
-        "Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2024",
-    )
     rows = [
         ("Mã", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm"),
         ("Lĩnh vực 1", "Công tác chỉ đạo, điều hành cải cách hành chính", "10", "9"),
@@ -46,7 +39,7 @@ def test_a_score_table_whose_codes_carry_a_word_is_read(tmp_path):
         ("TC2.1", "Công khai thủ tục hành chính", "6", "6"),
         ("TC2.2", "Giải quyết hồ sơ đúng hạn", "6", "5,5"),
     ]
-    docx = plain_docx(tmp_path / "code_words.docx", head, rows, CLOSE + ("Nguyễn Văn An",))
+    docx = plain_docx(tmp_path / "code_words.docx", SCORE_REPORT_HEAD, rows, CLOSE + ("Nguyễn Văn An",))
     expected = [
         ("1", 10.0, 9.0),
         ("1.1", 4.0, 4.0),

@@ -12,7 +12,7 @@ import cchc_extract
 from extract.base import ingest
 from extract.docx_numbering import Level, _formatted
 from extract.model import Line
-from layout_docs import CLOSE, decree30_head
+from layout_docs import CLOSE, SCORE_REPORT_HEAD
 from metadata_docs import libreoffice_pdfs
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -66,13 +66,7 @@ def _number(paragraph, num_id: int, ilvl: int) -> None:
     ppr.append(parse_xml(f'<w:numPr {W_NS}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
 
 
-HEAD = decree30_head(
-    "XÃ HÒA BÌNH",
-    "15/BC-UBND",
-    "Hòa Bình, ngày 10 tháng 12 năm 2024",
-    "BÁO CÁO",
-    "Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2024",
-)
+HEAD = SCORE_REPORT_HEAD
 SCORES = [  # (level, name, max, self)
     (0, "Công tác chỉ đạo, điều hành", "10", "9"),
     (1, "Kế hoạch năm", "4", "4"),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import cchc_extract
-from layout_docs import CLOSE, decree30_head, plain_docx
+from layout_docs import CLOSE, SCORE_REPORT_HEAD, plain_docx
 from metadata_docs import libreoffice_pdfs
 
 ROWS = [
@@ -33,14 +33,9 @@ EXPECTED = [
 
 
 def _docx(path: Path, rows, label: str = "Điểm đạt/Điểm tối đa") -> Path:
-    head = decree30_head(
-        "XÃ HÒA BÌNH",
-        "15/BC-UBND",
-        "Hòa Bình, ngày 10 tháng 12 năm 2024",
-        "BÁO CÁO",
-        "Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2024",
+    return plain_docx(
+        path, SCORE_REPORT_HEAD, [("STT", "Tiêu chí", label, "Giải trình"), *rows], CLOSE + ("Nguyễn Văn An",)
     )
-    return plain_docx(path, head, [("STT", "Tiêu chí", label, "Giải trình"), *rows], CLOSE + ("Nguyễn Văn An",))
 
 
 def _read(result) -> list[tuple]:

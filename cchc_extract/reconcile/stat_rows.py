@@ -66,9 +66,7 @@ def _denominator(candidates: list[tuple[int, StatRow]]) -> int | None:
 
 
 # Words any ratio's or count's label may hold whatever it counts: they tell no two counts apart.
-_GENERIC_WORDS = frozenset(
-    "ty le so tong duoc da dat cac cua va co trong ky nam thang quy tren so voi khong chua".split()
-)
+_GENERIC_WORDS = frozenset("ty le so tong duoc da dat cac cua va co trong ky nam thang quy tren voi khong chua".split())
 
 
 def worded_apart(ratio: StatRow, numerators: list[StatRow], whole: StatRow) -> bool:

@@ -352,10 +352,8 @@ def _drafts(
         indicator = _cell(row, roles.get("indicator"))
         unit = _cell(row, roles.get("unit"))
         value_raw = _cell(row, roles.get("value"))
-        note = "; ".join(
-            [_cell(row, roles.get("note"))] * bool(_cell(row, roles.get("note")))
-            + [f"{label}: {_cell(row, c)}" for c, label in extra if _cell(row, c)]
-        )
+        others = [f"{label}: {_cell(row, c)}" for c, label in extra if _cell(row, c)]
+        note = "; ".join(t for t in (_cell(row, roles.get("note")), *others) if t)
         if not any((code_raw, indicator, unit, value_raw, note)):
             continue
         ocr = row.page in ocr_pages
