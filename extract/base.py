@@ -30,6 +30,10 @@ class IngestOptions:
     # Share of characters in a text layer that must be letters/digits/punctuation for it to be
     # trusted; below it the page is OCR'd instead (garbage layers from broken font maps).
     min_text_quality: float = 0.6
+    # A scanned page carrying another program's invisible OCR text (a "searchable" scan) is read by
+    # our OCR, not from that layer, which loses Vietnamese diacritics and table cells
+    # (extract.pdf_ocr_layer); False trusts such layers.
+    reocr_scanned_text_layers: bool = True
     # Sizes past which an input is refused (extract/limits.py); a factory: limits imports this module.
     limits: Limits = field(default_factory=lambda: _default_limits())
 

@@ -24,6 +24,7 @@ from extract.base import DocumentReader, IngestError
 from extract.limits import Limits, check, memory_error
 from extract.model import BBox, Cell, IngestedDocument, Line, Page, Table, Word, bbox_of, union_bbox
 from extract.page_edge import cut_sides, sides_crossed
+from extract.pdf_ocr_layer import OcrLayerSettings, is_invisible_text, is_scan_with_ocr_layer, page_image_covers
 from extract.pdf_turn import sideways_turn, turned_copy
 from extract.pdf_unruled import UnruledSettings, split_chunks, unruled_tables
 from normalize.text import fold_spaces, nfc
@@ -61,6 +62,8 @@ class PageImageSettings:
     max_dpi_skew: float = 0.02
     # An image finer than ``ocr_dpi`` by more than this factor is scaled down to ``ocr_dpi``.
     max_dpi_ratio: float = 1.25
+    # When a scan's invisible text layer (another program's OCR) is set aside (extract.pdf_ocr_layer).
+    ocr_layer: OcrLayerSettings = OcrLayerSettings()
 
 
 def table_settings(s: PdfTableSettings) -> dict:
@@ -154,6 +157,9 @@ class PdfReader(DocumentReader):
             1e6,
         )
         text_ok = has_text_layer(pdf_page.chars, opts.min_text_chars, opts.min_text_quality)
+        if text_ok and opts.reocr_scanned_text_layers and renderer.scan_with_ocr_layer(pdf_page, index):
+            text_ok = False
+            warnings.append(f"page {index + 1}: a scan with another program's OCR text on it; read by our own OCR")
         if not text_ok:
             from extract.ocr import ocr_page
 
@@ -290,6 +296,13 @@ class _Renderer:
         )
         return page.render(scale=scale).to_pil().convert("L"), dpi
 
+    def scan_with_ocr_layer(self, pdf_page, index: int) -> bool:
+        """True when page ``index`` (``pdf_page`` its pdfplumber view) is a scanned image under an
+        invisible OCR text layer (extract.pdf_ocr_layer)."""
+        if not page_image_covers(pdf_page, self.settings.ocr_layer.min_image_coverage):
+            return False
+        return is_scan_with_ocr_layer(self.document()[index], self.settings.ocr_layer)
+
     def document(self):
         """The open pdfium document (opened on first use)."""
         import pypdfium2 as pdfium
@@ -318,7 +331,8 @@ def embedded_scan(page, settings: PageImageSettings = PageImageSettings(), limit
 
     if page.get_rotation() % 360:
         return None
-    objects = list(page.get_objects(max_depth=1))
+    # An OCR layer's invisible text is not on the printed page (extract.pdf_ocr_layer).
+    objects = [obj for obj in page.get_objects(max_depth=1) if not is_invisible_text(obj)]
     if len(objects) != 1 or objects[0].type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
         return None
     image = objects[0]
