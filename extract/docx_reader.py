@@ -15,6 +15,7 @@ from pathlib import Path
 import regex as re
 
 from extract.base import DocumentReader, IngestError
+from extract.docx_nested import data_tables, detached, frame_contents, row_cells
 from extract.docx_numbering import list_labels
 from extract.docx_textboxes import own_runs, text_boxes_table
 from extract.limits import Limits, MiB, check, memory_error
@@ -36,6 +37,10 @@ class DocxReaderSettings:
     twips_per_point: float = 20.0
     # Word writes lastRenderedPageBreak where it last laid out a page; trust it as a page break.
     use_rendered_breaks: bool = True
+    # A table set inside a cell of another table is read as a table of its own from this many rows
+    # and grid columns (extract.docx_nested); smaller ones (a Decree 30 header's layout) stay flattened.
+    lift_min_rows: int = 3
+    lift_min_cols: int = 3
 
 
 def _on(el, tag: str) -> bool | None:
@@ -107,19 +112,37 @@ class DocxReader(DocumentReader):
         document = open_docx(path, self.options.limits)
         styles = _Styles.from_document(document)
         builder = _Builder(self.settings, styles, page_size(document, self.settings), self.options.limits)
-        body = document.element.body
-        for child in _body_children(body):
+        self._walk(builder, document.element.body)
+        doc = IngestedDocument(path=str(path), format="docx", pages=builder.finish())
+        if not any(p.blocks for p in doc.pages):
+            doc.warnings.append("the document has no text")
+        return doc
+
+
+    def _walk(self, builder: _Builder, parent) -> None:
+        """The blocks of ``parent`` (the body, or a frame table's cells) into ``builder``, in order."""
+        for child in _body_children(parent):
             if child.tag == W + "p":
                 boxes = text_boxes_table(child)
                 if boxes is not None:  # floating boxes (a header typed in two), read as a table first
                     builder.table(boxes)
                 builder.paragraph(child)
             elif child.tag == W + "tbl":
-                builder.table(child)
-        doc = IngestedDocument(path=str(path), format="docx", pages=builder.finish())
-        if not any(p.blocks for p in doc.pages):
-            doc.warnings.append("the document has no text")
-        return doc
+                self._table(builder, child)
+
+    def _table(self, builder: _Builder, tbl) -> None:
+        """A table; a frame round other blocks read as those blocks, data tables set in its cells
+        read after it as tables of their own (extract.docx_nested)."""
+        framed = frame_contents(tbl)
+        if framed is not None:
+            for child in framed:
+                self._walk(builder, [child])
+            return
+        lifted = data_tables(tbl, self.settings.lift_min_rows, self.settings.lift_min_cols)
+        with detached(lifted):
+            builder.table(tbl)
+        for inner in lifted:
+            self._table(builder, inner)
 
 
 def open_docx(path: Path, limits: Limits = Limits()):
@@ -360,7 +383,7 @@ def cell_lines(el, styles: _Styles) -> list[str]:
                 if isinstance(piece, tuple) and piece[0].strip():
                     out.append(nfc(piece[0].strip()))
         elif child.tag == W + "tbl":
-            rows = [list(_row_cells(tr)) for tr in child if tr.tag == W + "tr"]
+            rows = [list(row_cells(tr)) for tr in child if tr.tag == W + "tr"]
             for c in range(max((len(r) for r in rows), default=0)):
                 for row in rows:
                     if c < len(row):
@@ -394,7 +417,7 @@ def table_from_xml(tbl, styles: _Styles, page: int, first_number: int, limits: L
         trpr = tr.find(W + "trPr")
         before = trpr.find(W + "gridBefore") if trpr is not None else None
         col = _grid_count(before, 0, limits.max_colspan)
-        for tc in _row_cells(tr):
+        for tc in row_cells(tr):
             tcpr = tc.find(W + "tcPr")
             span_el = tcpr.find(W + "gridSpan") if tcpr is not None else None
             span = _grid_count(span_el, 1, limits.max_colspan)
@@ -439,13 +462,3 @@ def grid_edges(grid_cols) -> list[float]:
         except ValueError:  # no width, or a unit-suffixed measure ("1.5in"): the shape is unknown
             return []
     return edges
-
-
-def _row_cells(tr):
-    for child in tr:
-        if child.tag == W + "tc":
-            yield child
-        elif child.tag in (W + "sdt", W + "customXml"):
-            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
-            if content is not None:
-                yield from _row_cells(content)

@@ -547,10 +547,28 @@ def grid_table(
     )
 
 
+def without_frames(boxes: list[BBox], tolerance: float) -> list[BBox]:
+    """Cell rectangles less those that hold another: a box drawn round a whole grid (a table set
+    in a one-cell frame, its caption above the grid) is a frame, not a cell; no real cell, merged
+    or not, contains another cell."""
+
+    def holds(outer: BBox, inner: BBox) -> bool:
+        return (
+            outer is not inner
+            and outer[0] - tolerance <= inner[0]
+            and outer[1] - tolerance <= inner[1]
+            and inner[2] <= outer[2] + tolerance
+            and inner[3] <= outer[3] + tolerance
+            and (inner[2] - inner[0]) * (inner[3] - inner[1]) < (outer[2] - outer[0]) * (outer[3] - outer[1])
+        )
+
+    return [box for box in boxes if not any(holds(box, other) for other in boxes)]
+
+
 def ruled_tables(pdf_page, words: list[Word], page: int, settings: PdfTableSettings) -> list[Table]:
     tables = []
     for found in pdf_page.find_tables(table_settings(settings)):
-        boxes = [tuple(c) for c in found.cells]
+        boxes = without_frames([tuple(c) for c in found.cells], settings.edge_tolerance)
         table = grid_table(boxes, words, page, "pdf-lines", settings)
         if table is not None and table.n_rows * table.n_cols >= 2:
             table.cut_sides = cut_sides(found.bbox, pdf_page.horizontal_edges, float(pdf_page.width))
