@@ -118,7 +118,6 @@ class DocxReader(DocumentReader):
             doc.warnings.append("the document has no text")
         return doc
 
-
     def _walk(self, builder: _Builder, parent) -> None:
         """The blocks of ``parent`` (the body, or a frame table's cells) into ``builder``, in order."""
         for child in _body_children(parent):

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import docx
 import pytest
-from layout_docs import CLOSE, SCORE_REPORT_HEAD, catalogue, points, to_pdf
 
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.pdf_reader import without_frames
+from layout_docs import CLOSE, SCORE_REPORT_HEAD, catalogue, points, to_pdf
 
 ROWS = catalogue(3, 3, with_scale=False)
 HEADER = ("STT", "Tiêu chí, tiêu chí thành phần", "Điểm tối đa", "Điểm tự đánh giá", "Tài liệu kiểm chứng")
