@@ -42,6 +42,7 @@ from extract.commune import (
 from extract.letter_lines import folded_text, is_upper, line_text, line_variants
 from extract.model import IngestedDocument, Line
 from extract.ocr_marks import laid_out_by_ocr
+from extract.official_letter import read_letter
 from extract.periods import find_period
 from extract.signature import RECIPIENTS, SIGNATURE_TITLE, SignatureSettings, read_signer, signature_zone, signer_review
 from extract.title_text import edge_specks, speck_line, title_text
@@ -194,6 +195,7 @@ def read_metadata(
     _read_number(header, meta, settings)
     _read_place_date(header, meta)
     kind_at = _read_kind_and_title(header, meta, settings)
+    read_letter(header, meta)  # a công văn: "Số: 120/UBND-VP", its "V/v" subject its title
     # Text OCR read (a dump of a Vietnamese OCR has its marks and reads as typed, but for OCR's
     # layout marks) or that lost its marks: its words may be garbled.
     garbled = bool(ocr_pages) or not typed or laid_out_by_ocr(doc)

@@ -39,6 +39,12 @@ def unsure_flag(field_name: str, conf: float) -> str:
 # set's maximum to choose between the two readings (``normalize.criteria.set_cells``).
 LATER_CELLS_FLAG = "cells_one_later:"
 
+# Annex rows of a table printed across (indicators as columns, ``extract.segment.stat_across``):
+# codes given by column order (the table prints none), and a spanning header's figure printed
+# under its "Tổng số" sub-column, which the table itself makes the total of the other sub-columns.
+CODE_BY_COLUMN_FLAG = "code_by_column"
+TOTAL_COLUMN_FLAG = "total_column"
+
 
 def later_cells_flag(raws: tuple[str, ...]) -> str:
     return LATER_CELLS_FLAG + ";".join(raws)

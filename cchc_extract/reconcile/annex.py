@@ -25,7 +25,7 @@ from cchc_extract.reconcile.stat_rows import (
     is_percent,
 )
 from normalize.lazy_regex import lazy_compile
-from schemas.records import StatAnnex, StatRow
+from schemas.records import TOTAL_COLUMN_FLAG, StatAnnex, StatRow
 
 
 def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSettings, ocr: bool = False) -> None:
@@ -83,7 +83,7 @@ def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSetting
             _check_ratio(ai, i, rows, parents, kids, name, ledger, s, ocr)
             continue
         _check_note_ratio(ai, i, rows, parents, name, ledger, s)
-        if _TOTAL_LABEL.match(_plain(row.indicator)):
+        if _TOTAL_LABEL.match(_plain(row.indicator)) or TOTAL_COLUMN_FLAG in row.flags:
             _check_total(ai, i, rows, kids, name, ledger, s, ocr)
         else:
             _confirm_group(ai, i, rows, kids, ledger)

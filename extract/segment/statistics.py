@@ -28,6 +28,7 @@ from extract.model import IngestedDocument
 from extract.segment.annex_captions import annex_caption
 from extract.segment.count_words import UNIT_KEYS
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
+from extract.segment.stat_across import across_rows
 from extract.segment.stat_headings import heading_rows, headings_after_a_share, headings_under_a_count
 from extract.segment.table_join import join_tables
 from extract.segment.target_tables import is_target_table
@@ -108,12 +109,17 @@ def column_roles(labels: list[str]) -> dict[str, int]:
     return roles
 
 
-def is_statistics_table(table: JoinedTable, settings: StatisticsSettings = StatisticsSettings()) -> bool:
+def another_kind_of_table(table: JoinedTable, settings: StatisticsSettings = StatisticsSettings()) -> bool:
+    """A score table, a task framework or a plan's targets by year: never an annex."""
     header = fold(" ".join(table.header_text))
     if any(w in header for w in settings.score_header_words + settings.task_header_words):
+        return True
+    return is_target_table(table)  # indicators by year: the plan's targets (target_tables), no annex
+
+
+def is_statistics_table(table: JoinedTable, settings: StatisticsSettings = StatisticsSettings()) -> bool:
+    if another_kind_of_table(table, settings):
         return False
-    if is_target_table(table):
-        return False  # indicators by year: the plan's targets (target_tables), no annex
     roles = column_roles(table.header_text)
     return "indicator" in roles and ("unit" in roles or "value" in roles)
 
@@ -577,9 +583,12 @@ def find_statistics(doc: IngestedDocument, settings: StatisticsSettings = Statis
     annexes: list[StatAnnex] = []
     ocr_pages = frozenset(p.number for p in doc.pages if p.method == "ocr")
     for table in join_tables(doc):
-        if not is_statistics_table(table, settings):
+        if is_statistics_table(table, settings):
+            rows = stat_rows(table, settings, ocr_pages)
+        elif not another_kind_of_table(table, settings):  # indicators as columns (stat_across)
+            rows = across_rows(table, ocr=bool(ocr_pages & set(table.pages))) or []
+        else:
             continue
-        rows = stat_rows(table, settings, ocr_pages)
         if not rows:
             continue
         label, title = annex_caption(doc, table, settings.caption_lines)

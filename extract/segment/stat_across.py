@@ -1,0 +1,156 @@
+"""Statistics printed across: the indicators are the header's columns, one row holds their figures.
+
+Six-month and annual reports often give their figures as one row under a header of indicators
+("Tổng số hồ sơ tiếp nhận | Số hồ sơ đã giải quyết (Tổng số | Trước hạn | Đúng hạn | Quá hạn) |
+Đang giải quyết"), not as an annex form with a row per indicator. Such a table has no code, no
+unit and no value column, so the annex reader (``statistics``) did not know it, and with one row
+of figures it was not even data-like enough to be told unread: the figures were lost silently.
+
+Read here as annex rows, one per figure column, in print order. A header cell spanning several
+columns over their own labels is the parent of those columns: its row is coded ``k`` and its
+columns ``k.1``, ``k.2`` … (the table prints no code: the codes say the order and the tree and
+are flagged ``code_by_column``); a spanning parent's sub-column labelled as a total ("Tổng số")
+is the parent's own figure, so the reconciliation checks the other sub-columns against it.
+Only a table whose body is a single row of figures (an STT or a label in its first cell allowed)
+is read: several rows are a matrix (by village, by period) that this shape cannot name, and are
+left to the unread account, which counts their rows as data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from extract.segment.count_words import UNIT_KEYS
+from extract.segment.joined import JoinedRow, JoinedTable, row_conf
+from normalize.numbers import parse_number
+from normalize.text import fold
+from schemas.records import CODE_BY_COLUMN_FLAG, TOTAL_COLUMN_FLAG, SourceRef, StatRow
+
+
+@dataclass(frozen=True)
+class AcrossSettings:
+    # Columns of figures a row must hold to be a table of indicators (one is a caption with a number).
+    min_figure_columns: int = 2
+    # Labels of a spanning parent's sub-column that holds the parent's own figure.
+    total_labels: tuple[str, ...] = ("tong so", "tong", "tong cong", "cong", "so luong")
+
+
+@dataclass(frozen=True)
+class _Column:
+    index: int
+    label: str
+    parent: str | None  # the label of the header cell spanning it, if any
+    parent_first: int | None  # the first column that parent spans (its identity)
+
+
+def across_rows(
+    table: JoinedTable, ocr: bool = False, settings: AcrossSettings = AcrossSettings()
+) -> list[StatRow] | None:
+    """The annex rows of a table of indicators printed across, or None when ``table`` is not one."""
+    body = [row for row in table.rows if any(cell.strip() for cell in row.cells)]
+    if len(body) != 1 or not table.header:
+        return None
+    (row,) = body
+    filled = [c for c in range(len(row.cells)) if row.cells[c].strip()]
+    figures = [c for c in filled if parse_number(row.cells[c].strip(), kind="auto", ocr=ocr) is not None]
+    words = [c for c in filled if c not in figures]
+    if words not in ([], [0]) or len(figures) < settings.min_figure_columns:
+        return None
+    columns = _columns(table.header, figures)
+    if columns is None:
+        return None
+    return _rows(columns, row, ocr, settings)
+
+
+def _columns(header: list[list[str]], figures: list[int]) -> list[_Column] | None:
+    """Each figure column's label and spanning parent, from the header rows (at most two levels);
+    None when a figure column has no label of words, or one reads as a year (a row of targets)."""
+    top = header[0]
+    sub = header[1] if len(header) > 1 else [""] * len(top)
+    out = []
+    for c in figures:
+        own_top = top[c].strip() if c < len(top) else ""
+        own_sub = sub[c].strip() if c < len(sub) else ""
+        parent, first = None, None
+        if own_sub:
+            first = c if own_top else next((k for k in range(c - 1, -1, -1) if k < len(top) and top[k].strip()), None)
+            spanned = first is not None and all(k < len(sub) and sub[k].strip() for k in range(first, c + 1))
+            parent, first = (top[first].strip(), first) if spanned and first is not None else (None, None)
+            label = own_sub
+        else:
+            label = own_top or next((h[c].strip() for h in header[2:] if c < len(h) and h[c].strip()), "")
+        if not re.search(r"\p{L}{2}", label) or re.search(r"\b(?:19|20)\d\d\b", label):
+            return None
+        out.append(_Column(c, label, parent, first))
+    return out
+
+
+def label_unit(label: str) -> str:
+    """The unit a label names, as printed: a unit word in brackets at its end ("… (thủ tục)") or
+    the counted noun after "số" ("Tổng số hồ sơ tiếp nhận" → "hồ sơ"); "" when it names none."""
+    folded = fold(label)
+    for key in UNIT_KEYS:
+        bracket = re.search(rf"\(\s*({re.escape(key)})\s*\)\s*$", folded)
+        counted = bracket or re.search(rf"(?<![a-z])so ({re.escape(key)})(?![a-z])", folded)
+        if counted:
+            return label[counted.start(1) : counted.end(1)]
+    return ""
+
+
+def _rows(columns: list[_Column], row: JoinedRow, ocr: bool, settings: AcrossSettings) -> list[StatRow]:
+    from extract.segment.statistics import parse_stat_value  # the annex reader's figures, read one way
+
+    out: list[StatRow] = []
+    group = 0
+    parents: dict[int, StatRow] = {}
+    children: dict[int, int] = {}
+    conf = row_conf(row) if ocr else None
+
+    def stat_row(code: str, label: str, unit: str, raw: str, parent: str | None, col: int | None) -> StatRow:
+        value, flags, _alt = parse_stat_value(raw, unit, label, ocr=ocr)
+        confidence = 1.0 if conf is None else conf
+        if "value_unparsed" in flags:
+            confidence = min(confidence, 0.3)
+        box = row.bboxes[col] if col is not None and col < len(row.bboxes) else None
+        return StatRow(
+            code=code,
+            indicator=label,
+            unit=unit,
+            value=value,
+            value_raw=raw,
+            level=code.count(".") + 1,
+            parent=parent,
+            confidence=round(confidence, 3),
+            flags=[CODE_BY_COLUMN_FLAG, *flags],
+            source=SourceRef(
+                page=row.page,
+                line_start=row.line_start or None,
+                line_end=row.line_end or None,
+                bbox=list(box) if box else None,
+            ),
+        )
+
+    for column in columns:
+        raw = row.cells[column.index].strip()
+        if column.parent is None or column.parent_first is None:
+            group += 1
+            out.append(stat_row(str(group), column.label, label_unit(column.label), raw, None, column.index))
+            continue
+        head = parents.get(column.parent_first)
+        if head is None:
+            group += 1
+            head = stat_row(str(group), column.parent, label_unit(column.parent), "", None, None)
+            parents[column.parent_first] = head
+            out.append(head)
+        unit = label_unit(column.label) or head.unit
+        if fold(column.label).strip(" :.") in settings.total_labels and head.value is None:
+            filled = stat_row(head.code or "", head.indicator, head.unit, raw, None, column.index)
+            filled.flags.append(TOTAL_COLUMN_FLAG)
+            out[out.index(head)] = parents[column.parent_first] = filled
+            continue
+        children[column.parent_first] = children.get(column.parent_first, 0) + 1
+        code = f"{head.code}.{children[column.parent_first]}"
+        out.append(stat_row(code, column.label, unit, raw, head.code, column.index))
+    return out

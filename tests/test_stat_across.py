@@ -1,0 +1,116 @@
+"""Statistics printed across (extract/segment/stat_across.py): a report's table whose header names
+the indicators and whose one row holds their figures, in DOCX and in the PDF LibreOffice makes of
+it. Before, its figures were lost without a word: no annex row, no check, no unread entry."""
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from cchc_extract.pipeline import convert_file, result_to_json
+from extract.segment.stat_across import label_unit
+from layout_docs import CLOSE, decree30_head, to_pdf
+
+HEAD = decree30_head(
+    "XÃ HÒA BÌNH",
+    "20/BC-UBND",
+    "Hòa Bình, ngày 15 tháng 6 năm 2024",
+    "BÁO CÁO",
+    "Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2024",
+)
+
+
+def _report(path: Path, figures: list[str], two_level: bool = True, extra_rows: int = 0) -> Path:
+    """The TTHC results of a six-month report: received, settled (total, early, on time, late), pending."""
+    doc = docx.Document()
+    for text in HEAD:
+        doc.add_paragraph(text)
+    doc.add_paragraph("Kết quả giải quyết thủ tục hành chính 6 tháng đầu năm:")
+    if two_level:
+        table = doc.add_table(rows=3 + extra_rows, cols=6)
+        top, sub = table.rows[0].cells, table.rows[1].cells
+        top[0].text, top[5].text = "Tổng số hồ sơ tiếp nhận", "Số hồ sơ đang giải quyết"
+        top[1].merge(top[4]).text = "Số hồ sơ đã giải quyết"
+        for cell, text in zip(sub[1:5], ("Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn")):
+            cell.text = text
+        table.rows[0].cells[0].merge(table.rows[1].cells[0])
+        table.rows[0].cells[5].merge(table.rows[1].cells[5])
+        body = table.rows[2:]
+    else:
+        table = doc.add_table(rows=2 + extra_rows, cols=6)
+        labels = ("Tổng số hồ sơ tiếp nhận", "Đã giải quyết", "Trước hạn", "Đúng hạn", "Quá hạn", "Đang giải quyết")
+        for cell, text in zip(table.rows[0].cells, labels):
+            cell.text = text
+        body = table.rows[1:]
+    table.style = "Table Grid"
+    for row in body:
+        for cell, text in zip(row.cells, figures):
+            cell.text = text
+    for text in (*CLOSE, "Nguyễn Văn An"):
+        doc.add_paragraph(text)
+    doc.save(str(path))
+    return path
+
+
+FIGURES = ["402", "391", "350", "38", "3", "11"]
+
+
+def _annex_rows(result: dict) -> list[tuple]:
+    return [
+        (r["code"], r["parent"], r["indicator"], r["unit"], r["value"]) for a in result["statistics"] for r in a["rows"]
+    ]
+
+
+TWO_LEVEL = [
+    ("1", None, "Tổng số hồ sơ tiếp nhận", "hồ sơ", 402.0),
+    ("2", None, "Số hồ sơ đã giải quyết", "hồ sơ", 391.0),
+    ("2.1", "2", "Trước hạn", "hồ sơ", 350.0),
+    ("2.2", "2", "Đúng hạn", "hồ sơ", 38.0),
+    ("2.3", "2", "Quá hạn", "hồ sơ", 3.0),
+    ("3", None, "Số hồ sơ đang giải quyết", "hồ sơ", 11.0),
+]
+
+
+@pytest.mark.parametrize("fmt", ["docx", pytest.param("pdf", marks=pytest.mark.needs_libreoffice)])
+def test_a_two_level_header_of_indicators_over_one_row_of_figures(tmp_path, fmt):
+    path = _report(tmp_path / "tthc.docx", FIGURES)
+    if fmt == "pdf":
+        path = to_pdf(path)
+        assert path is not None
+    result = result_to_json(convert_file(path))
+    assert _annex_rows(result) == TWO_LEVEL
+    assert all("code_by_column" in r["flags"] for r in result["statistics"][0]["rows"])
+    (check,) = [c for c in result["checks"] if c["kind"] == "total_parts"]  # 391 = 350 + 38 + 3
+    assert (check["code"], check["status"]) == ("2", "ok")
+    assert result["unread"] == [] and result["review"] == []
+
+
+def test_parts_that_miss_the_total_column_are_the_communes_fault(tmp_path):
+    result = result_to_json(convert_file(_report(tmp_path / "tthc.docx", ["402", "391", "350", "36", "3", "11"])))
+    (check,) = [c for c in result["checks"] if c["kind"] == "total_parts"]
+    assert (check["code"], check["status"]) == ("2", "mismatch")
+    assert "391" in check["message"] and "389" in check["message"]  # the total and its parts' sum
+
+
+def test_one_header_row_gives_flat_rows(tmp_path):
+    result = result_to_json(convert_file(_report(tmp_path / "flat.docx", FIGURES, False)))
+    assert [(code, value) for code, _p, _i, _u, value in _annex_rows(result)] == [
+        ("1", 402.0),
+        ("2", 391.0),
+        ("3", 350.0),
+        ("4", 38.0),
+        ("5", 3.0),
+        ("6", 11.0),
+    ]
+
+
+def test_several_rows_of_figures_are_a_matrix_told_unread_not_guessed(tmp_path):
+    result = result_to_json(convert_file(_report(tmp_path / "matrix.docx", FIGURES, True, 1)))
+    assert result["statistics"] == []
+    assert [u["kind"] for u in result["unread"]] == ["table"]
+
+
+def test_the_unit_a_label_names():
+    assert label_unit("Tổng số hồ sơ tiếp nhận") == "hồ sơ"
+    assert label_unit("Số cuộc kiểm tra CCHC (cuộc)") == "cuộc"
+    assert label_unit("Trước hạn") == ""
