@@ -114,3 +114,22 @@ def test_the_unit_a_label_names():
     assert label_unit("Tổng số hồ sơ tiếp nhận") == "hồ sơ"
     assert label_unit("Số cuộc kiểm tra CCHC (cuộc)") == "cuộc"
     assert label_unit("Trước hạn") == ""
+
+
+@pytest.mark.needs_libreoffice
+@pytest.mark.needs_tesseract
+def test_the_same_table_scanned(tmp_path):
+    """The table's page rendered at 200 dpi as a scan: the OCR'd grid gives the same rows."""
+    import pypdfium2 as pdfium
+
+    pdf_path = to_pdf(_report(tmp_path / "tthc.docx", FIGURES))
+    assert pdf_path is not None
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        scan = tmp_path / "tthc-scan.png"
+        pdf[0].render(scale=200 / 72).to_pil().convert("L").save(scan)
+    finally:
+        pdf.close()
+    result = result_to_json(convert_file(scan))
+    assert _annex_rows(result) == TWO_LEVEL
+    assert [(c["code"], c["status"]) for c in result["checks"] if c["kind"] == "total_parts"] == [("2", "ok")]
