@@ -10,15 +10,36 @@ from extract.base import DocumentReader, IngestError
 from extract.limits import check, check_image, memory_error
 from extract.model import IngestedDocument, Table
 
+# Office paper, long side in inches and long/short ratio: A4 (Decree 30's paper) and US Letter
+# (the page size of many Word templates, kept by the PDFs and scans made from them).
+PAPERS = ((11.69, 1.414), (11.0, 1.294))
+# How far an image's shape may be from a paper's to be taken for a whole page of it.
+PAPER_RATIO_TOLERANCE = 0.02
+
 
 def frame_dpi(frame, default: int) -> int:
-    """The resolution a frame declares, or ``default`` when it declares none (or nonsense)."""
+    """The resolution a frame declares; when it declares none (or nonsense), the one a whole page
+    of office paper of its shape gives (a 1700 × 2200 image of a Letter page is 200 dpi: taken for
+    300, the grid's thin rules fell under the ruling-line finder's length and a table's inner
+    columns were lost); ``default`` when its shape is no paper's."""
     dpi = frame.info.get("dpi")
     try:
         value = int(round(float(dpi[0] if isinstance(dpi, (tuple, list)) else dpi)))
     except (TypeError, ValueError, IndexError):
+        return paper_dpi(frame.width, frame.height, default)
+    return value if 50 <= value <= 2400 else paper_dpi(frame.width, frame.height, default)
+
+
+def paper_dpi(width: int, height: int, default: int) -> int:
+    """The resolution of an image that is a whole A4 or Letter page (either way up), or ``default``."""
+    long_side, short_side = max(width, height), min(width, height)
+    if short_side <= 0:
         return default
-    return value if 50 <= value <= 2400 else default
+    for inches, ratio in PAPERS:
+        if abs(long_side / short_side - ratio) <= PAPER_RATIO_TOLERANCE * ratio:
+            value = round(long_side / inches)
+            return value if 100 <= value <= 1200 else default
+    return default
 
 
 class ImageReader(DocumentReader):

@@ -118,8 +118,11 @@ def test_the_unit_a_label_names():
 
 @pytest.mark.needs_libreoffice
 @pytest.mark.needs_tesseract
-def test_the_same_table_scanned(tmp_path):
-    """The table's page rendered at 200 dpi as a scan: the OCR'd grid gives the same rows."""
+@pytest.mark.parametrize("declared", [True, False], ids=["dpi-declared", "no-dpi"])
+def test_the_same_table_scanned(tmp_path, declared):
+    """The table's page rendered at 200 dpi as a scan: the OCR'd grid gives the same rows. Saved
+    without its resolution, the image is a whole Letter page (python-docx's template), so 200 dpi
+    (``image_reader.paper_dpi``): taken for 300, the grid lost its inner rules and the figures."""
     import pypdfium2 as pdfium
 
     pdf_path = to_pdf(_report(tmp_path / "tthc.docx", FIGURES))
@@ -127,9 +130,37 @@ def test_the_same_table_scanned(tmp_path):
     pdf = pdfium.PdfDocument(str(pdf_path))
     try:
         scan = tmp_path / "tthc-scan.png"
-        pdf[0].render(scale=200 / 72).to_pil().convert("L").save(scan)
+        pdf[0].render(scale=200 / 72).to_pil().convert("L").save(scan, **({"dpi": (200, 200)} if declared else {}))
     finally:
         pdf.close()
     result = result_to_json(convert_file(scan))
     assert _annex_rows(result) == TWO_LEVEL
     assert [(c["code"], c["status"]) for c in result["checks"] if c["kind"] == "total_parts"] == [("2", "ok")]
+
+
+def test_a_row_of_figures_no_reader_takes_is_told_unread(tmp_path):
+    """Words in two cells before the figures (a period and a label): not a row of indicators'
+    figures this reader can name; one row, but told unread for its figures, never dropped."""
+    doc = docx.Document()
+    for text in HEAD:
+        doc.add_paragraph(text)
+    table = doc.add_table(rows=2, cols=5)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Kỳ báo cáo", "Nội dung", "Tiếp nhận", "Đã giải quyết", "Đúng hạn")):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, ("6 tháng", "Hồ sơ TTHC", "402", "391", "388")):
+        cell.text = text
+    for text in (*CLOSE, "Nguyễn Văn An"):
+        doc.add_paragraph(text)
+    doc.save(str(tmp_path / "period.docx"))
+    result = result_to_json(convert_file(tmp_path / "period.docx"))
+    assert result["statistics"] == [] and [u["kind"] for u in result["unread"]] == ["table"]
+
+
+def test_the_resolution_of_a_whole_page_that_declares_none():
+    from extract.image_reader import paper_dpi
+
+    assert paper_dpi(1700, 2200, 300) == 200  # Letter at 200 dpi
+    assert paper_dpi(2480, 3508, 200) == 300  # A4 at 300 dpi, either way up
+    assert paper_dpi(3508, 2480, 200) == 300
+    assert paper_dpi(4000, 3000, 300) == 300  # a 4:3 photo is no page: the default

@@ -40,6 +40,9 @@ class UnreadSettings:
     # A table is data-like when at least this many of its rows hold a number or an item code;
     # fewer is a text box or a one-line frame, not a table we owe rows for.
     min_data_rows: int = 2
+    # ... or when one row holds figures (and no words) in this many cells: a table of indicators
+    # printed across, a header of words over one row of figures (``stat_across``).
+    min_figure_cells: int = 3
     # An OCR'd page with fewer characters of text (lines and table cells together) has no usable text.
     min_page_chars: int = 20
     # A table counts as partly read when fewer than this share of its data rows came out as rows,
@@ -276,6 +279,18 @@ def data_rows(table: Table) -> list[int]:
     return out
 
 
+def has_figure_row(table: Table, min_cells: int) -> bool:
+    """A row after the header with figures and no words in at least ``min_cells`` cells."""
+    rows = table.text_rows()
+    return any(
+        sum(1 for c in row if _FIGURES_ONLY.fullmatch(c.strip())) >= min_cells for row in rows[header_row_count(rows) :]
+    )
+
+
+# A cell of figures: digits with their separators, percent signs, bars or brackets, no letter.
+_FIGURES_ONLY = lazy_compile(r"[^\p{L}]*\d[^\p{L}]*")
+
+
 def read_from_table(ref: SourceRef, table: Table, settings: UnreadSettings) -> bool:
     """A row came from this table: same page, and its lines or its box fall in the table's."""
     last_page = max(table.page, table.page_end or table.page)
@@ -294,7 +309,7 @@ def _unread_table(table: Table, sources: list[SourceRef], settings: UnreadSettin
     if is_layout_table(table):
         return None
     owed = data_rows(table)
-    if len(owed) < settings.min_data_rows:
+    if len(owed) < settings.min_data_rows and not has_figure_row(table, settings.min_figure_cells):
         return None
     read = sum(1 for ref in sources if read_from_table(ref, table, settings))
     sample = _sample(table_text(table), settings)
