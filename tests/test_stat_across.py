@@ -53,6 +53,7 @@ def _report(path: Path, figures: list[str], two_level: bool = True, extra_rows: 
 
 
 FIGURES = ["402", "391", "350", "38", "3", "11"]
+FIGURES_HEADER = ["Tổng số hồ sơ tiếp nhận", "Đã giải quyết", "Trước hạn", "Đúng hạn", "Quá hạn", "Đang giải quyết"]
 
 
 def _annex_rows(result: dict) -> list[tuple]:
@@ -164,3 +165,19 @@ def test_the_resolution_of_a_whole_page_that_declares_none():
     assert paper_dpi(2480, 3508, 200) == 300  # A4 at 300 dpi, either way up
     assert paper_dpi(3508, 2480, 200) == 300
     assert paper_dpi(4000, 3000, 300) == 300  # a 4:3 photo is no page: the default
+
+
+def test_a_continuation_piece_holding_only_the_totals_row_owes_nothing():
+    """A score table's last page: its header repeated, the column numbers, "Tổng cộng" and its
+    figures (read as the table's stated totals): no row of figures the unread account is owed."""
+    from extract.model import Cell, Table
+    from extract.segment.unread import has_figure_row
+
+    def table(rows: list[list[str]]) -> Table:
+        cells = [Cell(row=r, col=c, text=t) for r, row in enumerate(rows) for c, t in enumerate(row)]
+        return Table(page=2, cells=cells, n_rows=len(rows), n_cols=len(rows[0]), source="pdf-lines")
+
+    header = ["STT", "Tiêu chí", "Thang điểm", "Điểm tự chấm", "Điểm thẩm định"]
+    numbers = ["(1)", "(2)", "(3)", "(4)", "(5)"]
+    assert not has_figure_row(table([header, numbers, ["", "Tổng cộng", "10", "5,75", "5,5"]]), 3)
+    assert has_figure_row(table([FIGURES_HEADER, FIGURES]), 3)

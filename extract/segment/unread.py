@@ -280,15 +280,21 @@ def data_rows(table: Table) -> list[int]:
 
 
 def has_figure_row(table: Table, min_cells: int) -> bool:
-    """A row after the header with figures and no words in at least ``min_cells`` cells."""
+    """A row after the header with figures and no words in at least ``min_cells`` cells, and no
+    total's label (a continuation page's piece holding only the totals row, which the table it
+    continues has read, owes nothing)."""
     rows = table.text_rows()
-    return any(
-        sum(1 for c in row if _FIGURES_ONLY.fullmatch(c.strip())) >= min_cells for row in rows[header_row_count(rows) :]
-    )
+    for row in rows[header_row_count(rows) :]:
+        figures = [c for c in row if _FIGURES_ONLY.fullmatch(c.strip())]
+        words = [c for c in row if c.strip() and c not in figures]
+        if len(figures) >= min_cells and not any(_TOTAL_LABEL.match(fold(w)) for w in words):
+            return True
+    return False
 
 
 # A cell of figures: digits with their separators, percent signs, bars or brackets, no letter.
 _FIGURES_ONLY = lazy_compile(r"[^\p{L}]*\d[^\p{L}]*")
+_TOTAL_LABEL = lazy_compile(r"\W*(?:tong|cong)\b")
 
 
 def read_from_table(ref: SourceRef, table: Table, settings: UnreadSettings) -> bool:
