@@ -30,7 +30,7 @@ from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_t
 from extract.segment.score_readings import doubted_score, points_readings, resolve_lost_commas, split_decimal_readings
 from extract.segment.table_join import join_tables, lines_before
 from normalize.code_repair import CodeChoice, oversized_rows, parent_rows, repair_codes
-from normalize.codes import CodeSettings, format_codes, parse_code, without_code_word
+from normalize.codes import CodeSettings, column_code_words, format_codes, parse_code, without_code_word
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
@@ -250,8 +250,9 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
         return joined.cell_text(row, col) if col is not None and col < len(row.cells) else ""
 
     codes_in_names = _codes_in_names(joined, columns, cell)
+    code_words = column_code_words([cell(row, "code") for row in joined.rows])
     for row in joined.rows:
-        code, name = compact_code(cell(row, "code")), cell(row, "name")
+        code, name = compact_code(cell(row, "code"), code_words), cell(row, "name")
         if not code and "name" in columns:
             code, name = code_in_own_column(joined, row, columns["name"]) or (code, name)
         if codes_in_names and not code:
@@ -334,10 +335,12 @@ def code_in_own_column(joined: JoinedTable, row, name_col: int) -> tuple[str, st
 _WRAPPED_CODE = lazy_compile(r"(?:[IVX]{1,5}|\d{1,2})(?:\.\s*\d{1,2})*\.?")
 
 
-def compact_code(text: str) -> str:
-    """A code a narrow cell wrapped at a dot ("1.1." over "1" reads "1.1. 1") made whole again;
-    any other text unchanged."""
-    return re.sub(r"\s+", "", text) if _WRAPPED_CODE.fullmatch(text.strip()) else without_code_word(text)
+def compact_code(text: str, column_words: frozenset[str] = frozenset()) -> str:
+    """A code a narrow cell wrapped at a dot ("1.1." over "1" reads "1.1. 1") made whole again; a
+    word printed before the code dropped (``without_code_word``); any other text unchanged."""
+    if _WRAPPED_CODE.fullmatch(text.strip()):
+        return re.sub(r"\s+", "", text)
+    return without_code_word(text, column_words)
 
 
 def split_code(text: str) -> tuple[str, str]:
