@@ -246,9 +246,10 @@ _CODE_WORD = lazy_compile(r"^\s*(?i:tctp|tc|tieu chi(?: thanh phan)?|linh vuc|mu
 
 
 # Any word (up to four) a cell prints before a code, on the letters without marks: "LV1", "Nội dung
-# 2", "Mục II". A digit code may be glued to its word; a roman one stands apart from it.
+# 2", "Mục II". A digit code may be glued to its word; a roman one stands apart from it. A single
+# letter is no such word: on a scan it is the ruling line OCR read beside the code ("l1", "I2").
 _WORD_THEN_CODE = lazy_compile(
-    r"^\s*(?P<word>[A-Za-z]+(?: [A-Za-z]+){0,3})\s*(?:\.?\s*\d{1,2}(?:\.\d{1,2})*\.?|\s\.?\s*[IVX]{1,4}\.?)\s*$"
+    r"^\s*(?P<word>[A-Za-z]{2,}(?: [A-Za-z]+){0,3})\s*(?:\.?\s*\d{1,2}(?:\.\d{1,2})*\.?|\s\.?\s*[IVX]{1,4}\.?)\s*$"
 )
 
 

@@ -66,6 +66,7 @@ def test_a_word_the_column_prints_before_every_code_is_learnt_from_the_column():
     assert column_code_words(["Nội dung 1", "Nội dung 2", "Nội dung 3"]) == {"noi dung"}
     assert without_code_word("Nội dung 12", frozenset({"noi dung"})) == "12"
     assert column_code_words(["Năm 2024", "Năm 2025", "Tỷ lệ 98%", "Tỷ lệ 99%"]) == frozenset()
+    assert column_code_words(["l1", "l2", "I3"]) == frozenset()  # a ruling line OCR read as a letter
 
 
 @pytest.mark.parametrize(
