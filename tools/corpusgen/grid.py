@@ -196,7 +196,7 @@ def _data_rows(row: Row, layout: ScoreLayout, level: int) -> list[GridRow]:
             text = "" if (layout.indent_column and layout.indent_holds_code and level > 0) else code
             cells = [Cell(_printed(text, layout, level), 1, None, bold, "center")]
         elif key == "name":
-            name = _name_text(row, layout, code)
+            name = _name_text(row, layout, _printed(code, layout, level))
             if layout.numbering == "name":
                 cells = [Cell(name, 1, None, bold, numbered=level)]
             elif layout.indent_column and level == 0:

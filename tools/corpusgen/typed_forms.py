@@ -132,22 +132,25 @@ def signer_alone(inst: Instance) -> Built:
 
 
 def code_words(inst: Instance) -> Built:
-    """Codes printed after a word in the code column ("Lĩnh vực 1", "Tiêu chí 1.2", "TC1.1",
-    "TCTP1.1.2"): each instance another set of words."""
+    """Codes printed after a word ("Lĩnh vực 1", "Tiêu chí 1.2", "TC1.1", "TCTP1.1.2"), each
+    instance another set of words: in the code column (odd instances), or opening the name's cell
+    with no code column ("Tiêu chí 1.1. Kế hoạch …", even instances)."""
     rng, year, meta, title, table = _scored(inst)
     words = CODE_WORDS[(inst.index - 1) % len(CODE_WORDS)]
     labels = {**_labels(rng), "code": rng.choice(("Mã", "STT", "Mã số"))}
+    in_name = inst.index % 2 == 0
     layout = _layout(
         rng,
-        ("code", "name", "max", "self", "explanation"),
+        ("name", "max", "self", "explanation") if in_name else ("code", "name", "max", "self", "explanation"),
         labels=labels,
         code_words=words,
-        code_style="plain",
-        widths_cm={"code": 2.6, "name": 7.0, "explanation": 3.6},
+        code_in_name=in_name,
+        code_style="dot" if in_name else "plain",
+        widths_cm={"name": 9.6, "explanation": 3.6} if in_name else {"code": 2.6, "name": 7.0, "explanation": 3.6},
     )
     table = as_printed(table, layout)
     doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year))
-    return _built(meta, _docx_pdf("code-words", doc), table)
+    return _built(meta, _docx_pdf("code-words-" + ("in-names" if in_name else "column"), doc), table)
 
 
 TYPED_FORM_FAMILIES = {
