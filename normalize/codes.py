@@ -253,18 +253,29 @@ _WORD_THEN_CODE = lazy_compile(
 )
 
 
-def _word_then_code(cell: str):
+# The same word before a code that opens a name's cell ("Tiêu chí 1.1. Kế hoạch …", "LV2. Xây dựng …").
+_WORD_OPENING_CODE = lazy_compile(
+    r"^\s*(?P<word>[A-Za-z]{2,}(?: [A-Za-z]+){0,3}?)\s*"
+    r"(?=(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})\s*[.:)\-–]?(?:\s|$))"
+)
+
+
+def _word_then_code(cell: str, opening: bool = False):
     plain = unidecode(cell)
-    return _WORD_THEN_CODE.match(plain) if len(plain) == len(cell) else None
+    pattern = _WORD_OPENING_CODE if opening else _WORD_THEN_CODE
+    return pattern.match(plain) if len(plain) == len(cell) else None
 
 
-def column_code_words(cells: list[str], settings: CodeSettings = CodeSettings()) -> frozenset[str]:
+def column_code_words(
+    cells: list[str], settings: CodeSettings = CodeSettings(), opening: bool = False
+) -> frozenset[str]:
     """The words a code column prints before its codes, learnt from the column itself: each word
     (without marks, lower case) opening at least ``settings.code_word_rows`` of its cells before a
-    code ("LV1" … "LV4", "Nội dung 1" … "Nội dung 3"). A word one cell prints is that cell's text."""
+    code ("LV1" … "LV4", "Nội dung 1" … "Nội dung 3"); with ``opening``, before the code a name's
+    cell opens with ("LV2. Xây dựng …"). A word one cell prints is that cell's text."""
     seen: dict[str, int] = {}
     for cell in cells:
-        m = _word_then_code(cell)
+        m = _word_then_code(cell, opening)
         if m:
             word = m.group("word").lower()
             seen[word] = seen.get(word, 0) + 1
@@ -283,6 +294,20 @@ def without_code_word(cell: str, column_words: frozenset[str] = frozenset()) -> 
     if m and m.group("word").lower() in column_words:
         return cell[m.end("word") :].strip()
     return cell
+
+
+def opening_without_code_word(text: str, column_words: frozenset[str] = frozenset()) -> str:
+    """A name's cell without the word printed before the code that opens it ("Tiêu chí 1.1. Kế
+    hoạch …" → "1.1. Kế hoạch …"): a word of the list, or one of the ``column_words`` the column
+    prints so (``column_code_words(..., opening=True)``); any other text unchanged."""
+    plain = unidecode(text)
+    if len(plain) != len(text):
+        return text
+    m = _CODE_WORD.match(plain)
+    if m:
+        return text[m.end() :]
+    m = _WORD_OPENING_CODE.match(plain) if column_words else None
+    return text[m.end() :] if m and m.group("word").lower() in column_words else text
 
 
 def letter_item(token: str) -> str | None:

@@ -91,3 +91,51 @@ def test_a_score_table_whose_codes_carry_a_word_no_list_holds_is_read(tmp_path, 
         read = [(r["code"], r["max_points"], r["self_points"]) for t in data["score_tables"] for r in t["rows"]]
         assert read == expected, path.suffix
         assert not data["unread"], path.suffix
+
+
+@pytest.mark.parametrize(
+    "field_word, criterion_word",
+    [("Lĩnh vực ", "Tiêu chí "), ("LV", "TC"), ("Nội dung ", "Nội dung ")],
+)
+def test_a_score_table_whose_names_open_with_a_word_and_a_code_is_read(tmp_path, field_word, criterion_word):
+    """No code column: each name's cell opens with the code after a word ("Tiêu chí 1.1. Kế hoạch
+    …"), a word of the list or one the column prints before two or more codes. Before, no name
+    opened with a code, the rows had none, and the table was told unread."""
+    rows = [
+        ("Nội dung đánh giá", "Điểm tối đa", "Điểm tự chấm"),
+        (f"{field_word}1. Công tác chỉ đạo, điều hành cải cách hành chính", "10", "9"),
+        (f"{criterion_word}1.1. Kế hoạch cải cách hành chính năm", "4", "4"),
+        (f"{criterion_word}1.2. Báo cáo cải cách hành chính", "6", "5"),
+        (f"{field_word}2. Cải cách thủ tục hành chính", "12", "11,5"),
+        (f"{criterion_word}2.1. Công khai thủ tục hành chính", "6", "6"),
+        (f"{criterion_word}2.2. Giải quyết hồ sơ đúng hạn", "6", "5,5"),
+    ]
+    docx = plain_docx(tmp_path / "name_words.docx", SCORE_REPORT_HEAD, rows, CLOSE + ("Nguyễn Văn An",))
+    expected = [
+        ("1", "Công tác chỉ đạo, điều hành cải cách hành chính", 10.0),
+        ("1.1", "Kế hoạch cải cách hành chính năm", 4.0),
+        ("1.2", "Báo cáo cải cách hành chính", 6.0),
+        ("2", "Cải cách thủ tục hành chính", 12.0),
+        ("2.1", "Công khai thủ tục hành chính", 6.0),
+        ("2.2", "Giải quyết hồ sơ đúng hạn", 6.0),
+    ]
+    for path in [docx, *libreoffice_pdfs([docx], tmp_path).values()]:
+        data = cchc_extract.convert(path).data
+        read = [
+            (r["code"], r.get("name_raw") or r["name"], r["max_points"])
+            for t in data["score_tables"]
+            for r in t["rows"]
+        ]
+        assert read == expected, path.suffix
+        assert not data["unread"], path.suffix
+
+
+def test_a_name_opening_with_no_code_after_its_word_keeps_its_text():
+    from extract.segment.score_tables import split_code
+
+    assert split_code("Mục tiêu 1 của kế hoạch") == ("", "Mục tiêu 1 của kế hoạch")
+    assert split_code("LV2. Xây dựng văn bản", frozenset({"lv"})) == ("2.", "Xây dựng văn bản")
+    assert split_code("LV2. Xây dựng văn bản") == (
+        "",
+        "LV2. Xây dựng văn bản",
+    )  # a word the column does not print twice
