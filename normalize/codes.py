@@ -45,6 +45,9 @@ class CodeSettings:
     # a "1" stays arabic unless the column argues for a part: cheaper than the repeated "1" the
     # arabic reading must bend (I, 1, a), b) read as 1, 1 → 1.1 costs an edit, ``per_edit``).
     digit_as_roman: float = 0.4
+    # A word a code column prints before its codes ("LV1", "Nội dung 2") is the column's own when it
+    # opens at least this many of its cells (``column_code_words``): once is a cell's own text.
+    code_word_rows: int = 2
     # Each roman section skipped between two sections ("I" straight to "III"): a whole section
     # missing is rarer than a section numeral read with a stroke too many.
     per_roman_skip: float = 1.0
@@ -242,12 +245,69 @@ _LETTER_NEIGHBOURS = frozenset({("d", "đ"), ("đ", "d")})
 _CODE_WORD = lazy_compile(r"^\s*(?i:tctp|tc|tieu chi(?: thanh phan)?|linh vuc|muc|phan)\s*\.?\s*(?=\d|[IVX]+\b)")
 
 
-def without_code_word(cell: str) -> str:
-    """A code column's cell without the word printed before its code ("TC1.1" → "1.1"); any other
-    cell unchanged. (The letters without marks keep the cell's length: "ĩ" → "i", "đ" → "d".)"""
+# Any word (up to four) a cell prints before a code, on the letters without marks: "LV1", "Nội dung
+# 2", "Mục II". A digit code may be glued to its word; a roman one stands apart from it. A single
+# letter is no such word: on a scan it is the ruling line OCR read beside the code ("l1", "I2").
+_WORD_THEN_CODE = lazy_compile(
+    r"^\s*(?P<word>[A-Za-z]{2,}(?: [A-Za-z]+){0,3})\s*(?:\.?\s*\d{1,2}(?:\.\d{1,2})*\.?|\s\.?\s*[IVX]{1,4}\.?)\s*$"
+)
+
+
+# The same word before a code that opens a name's cell ("Tiêu chí 1.1. Kế hoạch …", "LV2. Xây dựng …").
+_WORD_OPENING_CODE = lazy_compile(
+    r"^\s*(?P<word>[A-Za-z]{2,}(?: [A-Za-z]+){0,3}?)\s*"
+    r"(?=(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})\s*[.:)\-–]?(?:\s|$))"
+)
+
+
+def _word_then_code(cell: str, opening: bool = False):
+    plain = unidecode(cell)
+    pattern = _WORD_OPENING_CODE if opening else _WORD_THEN_CODE
+    return pattern.match(plain) if len(plain) == len(cell) else None
+
+
+def column_code_words(
+    cells: list[str], settings: CodeSettings = CodeSettings(), opening: bool = False
+) -> frozenset[str]:
+    """The words a code column prints before its codes, learnt from the column itself: each word
+    (without marks, lower case) opening at least ``settings.code_word_rows`` of its cells before a
+    code ("LV1" … "LV4", "Nội dung 1" … "Nội dung 3"); with ``opening``, before the code a name's
+    cell opens with ("LV2. Xây dựng …"). A word one cell prints is that cell's text."""
+    seen: dict[str, int] = {}
+    for cell in cells:
+        m = _word_then_code(cell, opening)
+        if m:
+            word = m.group("word").lower()
+            seen[word] = seen.get(word, 0) + 1
+    return frozenset(w for w, n in seen.items() if n >= settings.code_word_rows)
+
+
+def without_code_word(cell: str, column_words: frozenset[str] = frozenset()) -> str:
+    """A code column's cell without the word printed before its code ("TC1.1" → "1.1"; any of the
+    ``column_words`` the column prints before its codes, ``column_code_words``); any other cell
+    unchanged. (The letters without marks keep the cell's length: "ĩ" → "i", "đ" → "d".)"""
     plain = unidecode(cell)
     m = _CODE_WORD.match(plain) if len(plain) == len(cell) else None
-    return cell[m.end() :] if m else cell
+    if m:
+        return cell[m.end() :]
+    m = _word_then_code(cell) if column_words else None
+    if m and m.group("word").lower() in column_words:
+        return cell[m.end("word") :].strip()
+    return cell
+
+
+def opening_without_code_word(text: str, column_words: frozenset[str] = frozenset()) -> str:
+    """A name's cell without the word printed before the code that opens it ("Tiêu chí 1.1. Kế
+    hoạch …" → "1.1. Kế hoạch …"): a word of the list, or one of the ``column_words`` the column
+    prints so (``column_code_words(..., opening=True)``); any other text unchanged."""
+    plain = unidecode(text)
+    if len(plain) != len(text):
+        return text
+    m = _CODE_WORD.match(plain)
+    if m:
+        return text[m.end() :]
+    m = _WORD_OPENING_CODE.match(plain) if column_words else None
+    return text[m.end() :] if m and m.group("word").lower() in column_words else text
 
 
 def letter_item(token: str) -> str | None:

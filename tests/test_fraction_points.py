@@ -70,3 +70,20 @@ def test_maximum_first_and_an_over_score_flagged(tmp_path):
     assert read[2] == ("1.2", 3.0, 4.0)
     assert read[:2] == EXPECTED[:2] and read[3:] == EXPECTED[3:]
     assert any(c["code"] == "1.2" and c["status"] == "mismatch" for c in result.data["checks"])
+
+
+def test_a_blank_score_printed_as_a_dash_keeps_its_maximum(tmp_path):
+    """ "14,5/-" (the maximum first) and "-/3": a score not given yet, as tables print a blank cell.
+    Before, such cells were no fractions, too few were left, and the table went to ``unread``."""
+    rows = [
+        ("1", "Công tác chỉ đạo, điều hành cải cách hành chính", "10/9", ""),
+        ("2", "Xây dựng và tổ chức thực hiện văn bản", "10/9,5", ""),
+        ("3", "Cải cách thủ tục hành chính", "14,5/-", "Chấm sau khi có kết quả khảo sát"),
+        ("", "Tổng cộng", "34,5/-", ""),
+    ]
+    docx = _docx(tmp_path / "blank.docx", rows, "Điểm tối đa/Điểm tự chấm")
+    for path in [docx, *libreoffice_pdfs([docx], tmp_path).values()]:
+        result = cchc_extract.convert(path)
+        assert _read(result) == [("1", 10.0, 9.0), ("2", 10.0, 9.5), ("3", 14.5, None)], path.suffix
+        assert result.data["score_tables"][0]["stated_total_max"] == 34.5
+        assert not result.data["unread"], path.suffix

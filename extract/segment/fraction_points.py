@@ -11,8 +11,22 @@ from dataclasses import replace
 from extract.segment.joined import JoinedRow, JoinedTable
 from normalize.lazy_regex import lazy_compile
 
-# "9/10", "13,5 / 14", "0/2": a figure over a figure.
-_FRACTION = lazy_compile(r"^\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*/\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*$")
+# "9/10", "13,5 / 14", "0/2": a figure over a figure; either side may be a blank's mark ("-/3",
+# "14,5/-": a score not given yet, as tables print a blank cell), not both.
+_FIGURE = r"\d{1,3}(?:[.,]\d{1,2})?"
+_BLANK = "-–—…"
+_FRACTION = lazy_compile(rf"^\s*({_FIGURE}|[{_BLANK}])\s*/\s*({_FIGURE}|[{_BLANK}])\s*$")
+
+
+def _fraction(text: str) -> tuple[str, str] | None:
+    """The two sides of a fraction cell, a blank's mark as ""; None for any other text."""
+    m = _FRACTION.match(text)
+    if not m or (m.group(1) in _BLANK and m.group(2) in _BLANK):
+        return None
+    scored, top = ("" if side in _BLANK else side for side in m.groups())
+    return scored, top
+
+
 # Of a column's filled cells, at least this many and this share are fractions.
 MIN_FRACTIONS = 3
 MIN_SHARE = 0.6
@@ -33,7 +47,7 @@ def split_fraction_column(joined: JoinedTable, name_columns: ColumnNamer) -> Joi
         if named is None or {named.get("max"), named.get("self", named.get("appraised"))} != {0, 1}:
             continue
         filled = [row.cells[col].strip() for row in joined.rows if col < len(row.cells) and row.cells[col].strip()]
-        fractions = sum(1 for text in filled if _FRACTION.match(text))
+        fractions = sum(1 for text in filled if _fraction(text))
         if fractions < MIN_FRACTIONS or fractions < MIN_SHARE * len(filled):
             continue
         split = _cut(joined, col)
@@ -66,8 +80,7 @@ def _cut(joined: JoinedTable, col: int) -> JoinedTable:
 def _cut_row(row: JoinedRow, col: int, twice: Callable[[list, int], list]) -> JoinedRow:
     if col >= len(row.cells):
         return row
-    m = _FRACTION.match(row.cells[col])
-    scored, top = (m.group(1), m.group(2)) if m else (row.cells[col], "")
+    scored, top = _fraction(row.cells[col]) or (row.cells[col], "")
     cells = [*row.cells[:col], scored, top, *row.cells[col + 1 :]]
     return replace(
         row, cells=cells, bold=twice(row.bold, col), bboxes=twice(row.bboxes, col), confs=twice(row.confs, col)

@@ -30,7 +30,14 @@ from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_t
 from extract.segment.score_readings import doubted_score, points_readings, resolve_lost_commas, split_decimal_readings
 from extract.segment.table_join import join_tables, lines_before
 from normalize.code_repair import CodeChoice, oversized_rows, parent_rows, repair_codes
-from normalize.codes import CodeSettings, format_codes, parse_code, without_code_word
+from normalize.codes import (
+    CodeSettings,
+    column_code_words,
+    format_codes,
+    opening_without_code_word,
+    parse_code,
+    without_code_word,
+)
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
@@ -249,13 +256,15 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
         col = columns.get(key)
         return joined.cell_text(row, col) if col is not None and col < len(row.cells) else ""
 
-    codes_in_names = _codes_in_names(joined, columns, cell)
+    name_words = column_code_words([cell(row, "name") for row in joined.rows], opening=True)
+    codes_in_names = _codes_in_names(joined, columns, cell, name_words)
+    code_words = column_code_words([cell(row, "code") for row in joined.rows])
     for row in joined.rows:
-        code, name = compact_code(cell(row, "code")), cell(row, "name")
+        code, name = compact_code(cell(row, "code"), code_words), cell(row, "name")
         if not code and "name" in columns:
             code, name = code_in_own_column(joined, row, columns["name"]) or (code, name)
         if codes_in_names and not code:
-            code, name = split_code(name)
+            code, name = split_code(name, name_words)
         max_raw, self_raw = _points_cell(cell(row, "max")), _points_cell(cell(row, "self"))
         appraised_raw = _points_cell(cell(row, "appraised"))
         label = fold(name or code)
@@ -334,26 +343,31 @@ def code_in_own_column(joined: JoinedTable, row, name_col: int) -> tuple[str, st
 _WRAPPED_CODE = lazy_compile(r"(?:[IVX]{1,5}|\d{1,2})(?:\.\s*\d{1,2})*\.?")
 
 
-def compact_code(text: str) -> str:
-    """A code a narrow cell wrapped at a dot ("1.1." over "1" reads "1.1. 1") made whole again;
-    any other text unchanged."""
-    return re.sub(r"\s+", "", text) if _WRAPPED_CODE.fullmatch(text.strip()) else without_code_word(text)
+def compact_code(text: str, column_words: frozenset[str] = frozenset()) -> str:
+    """A code a narrow cell wrapped at a dot ("1.1." over "1" reads "1.1. 1") made whole again; a
+    word printed before the code dropped (``without_code_word``); any other text unchanged."""
+    if _WRAPPED_CODE.fullmatch(text.strip()):
+        return re.sub(r"\s+", "", text)
+    return without_code_word(text, column_words)
 
 
-def split_code(text: str) -> tuple[str, str]:
-    """("1.1.", "Kế hoạch CCHC") from "1.1. Kế hoạch CCHC"; ("", text) when no code opens it."""
-    m = _CODE_PREFIX.match(text)
-    if not m or not parse_code(m.group(1)):
-        return "", text
-    return m.group(1), (m.group(2) or "").strip()
+def split_code(text: str, column_words: frozenset[str] = frozenset()) -> tuple[str, str]:
+    """("1.1.", "Kế hoạch CCHC") from "1.1. Kế hoạch CCHC", or from "Tiêu chí 1.1. Kế hoạch CCHC"
+    (a word before the code: ``opening_without_code_word``); ("", text) when no code opens it."""
+    for opening in dict.fromkeys((text, opening_without_code_word(text, column_words))):
+        m = _CODE_PREFIX.match(opening)
+        if m and parse_code(m.group(1)):
+            return m.group(1), (m.group(2) or "").strip()
+    return "", text
 
 
-def _codes_in_names(joined: JoinedTable, columns: dict[str, int], cell) -> bool:
-    """Whether the table prints each code inside the name cell ("1.1. Kế hoạch CCHC") rather than
-    in a column of its own: more rows open their name with a code than fill the code column."""
+def _codes_in_names(joined: JoinedTable, columns: dict[str, int], cell, words: frozenset[str]) -> bool:
+    """Whether the table prints each code inside the name cell ("1.1. Kế hoạch CCHC", after a word
+    of ``words``: "LV1. Công tác …") rather than in a column of its own: more rows open their name
+    with a code than fill the code column."""
     if "name" not in columns:
         return False
-    in_names = sum(bool(split_code(cell(row, "name"))[0]) for row in joined.rows)
+    in_names = sum(bool(split_code(cell(row, "name"), words)[0]) for row in joined.rows)
     in_column = sum(bool(cell(row, "code")) for row in joined.rows if columns.get("code") != columns["name"])
     return in_names > in_column
 

@@ -79,6 +79,10 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("code", ("stt", "tt", "ma so", "ma chi tieu")),
     ("indicator", ("chi tieu", "noi dung", "ten chi tieu", "tieu chi")),
 )
+# Words of a figures column's label that name the plan, and those that name what was done: a label
+# with the first and none of the second is the plan's column ("Số lượng theo kế hoạch").
+_PLAN_WORDS = ("ke hoach", "kh", "du kien", "chi tieu giao")
+_RESULT_WORDS = ("thuc hien", "ket qua", "dat duoc", "th")
 _CODE = lazy_compile(r"^\s*((?:\d{1,2}\s*\.\s*)*\d{1,2})\s*\.?\s*$")
 _ROMAN = lazy_compile(r"^\s*([IVXLC]{1,5})\s*\.?\s*$")
 _ALLOWED = lazy_compile(r"\s*([^=;,]+?)\s*=\s*(\d+(?:[.,]\d+)?)")
@@ -93,19 +97,29 @@ _OCR_LEADING_SPECK = lazy_compile(r"^[.,'‘’`:;·]+\s*(?=\d)")
 _LEADING_ZERO = lazy_compile(r"^\s*0\d")
 
 
+def _names_plan(text: str) -> bool:
+    """A folded label that names the plan's figure and not the result ("Kế hoạch", "Số lượng theo kế
+    hoạch", "Chỉ tiêu KH"; not "Kết quả thực hiện kế hoạch")."""
+    return _has_word(text, _PLAN_WORDS) and not _has_word(text, _RESULT_WORDS)
+
+
+def _has_word(text: str, words: tuple[str, ...]) -> bool:
+    return any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", text) for w in words)
+
+
 def column_roles(labels: list[str]) -> dict[str, int]:
-    """Role → column index from the stacked header labels; each role once, each column once."""
+    """Role → column index from the stacked header labels; each role once, each column once. Of
+    the columns whose labels could hold the figures, one naming the plan is the figures' only when
+    no other can ("Số lượng theo kế hoạch" beside "Số lượng thực hiện": the plan is a note)."""
     roles: dict[str, int] = {}
     taken: set[int] = set()
     for role, words in _ROLE_WORDS:
-        for c, label in enumerate(labels):
-            text = fold(label)
-            if c in taken or not text:
-                continue
-            if any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", text) for w in words):
-                roles[role] = c
-                taken.add(c)
-                break
+        found = [c for c, label in enumerate(labels) if c not in taken and _has_word(fold(label), words)]
+        if role == "value":
+            found = sorted(found, key=lambda c: _names_plan(fold(labels[c])))
+        if found:
+            roles[role] = found[0]
+            taken.add(found[0])
     return roles
 
 

@@ -36,25 +36,36 @@ def score_problems(table: dict) -> set[tuple[str | None, ...]]:
     return out
 
 
+def _parent_codes(rows: list[dict]) -> list[str]:
+    """Each row's parent code: its code less the last part; a row printing no code (a bulleted item)
+    is an item of the nearest coded row above it."""
+    out, above = [], ""
+    for r in rows:
+        if r["code"] is None:
+            out.append(above)
+        else:
+            above = r["code"]
+            out.append(r["code"].rsplit(".", 1)[0])
+    return out
+
+
 def ratio_adds_up(rows: list[dict], ratio: dict) -> bool:
     """A ratio row (unit %) is some of its counts over their total: the total is its parent, or a
     sibling count whose breakdown items are the parts."""
-    parent_of = {r["code"]: r["code"].rsplit(".", 1)[0] for r in rows}
-    by_code = {r["code"]: r for r in rows}
+    parents = _parent_codes(rows)
+    ratio_parent = next(p for r, p in zip(rows, parents) if r is ratio)
+    by_code = {r["code"]: r for r in rows if r["code"] is not None}
     siblings = [
         r
-        for r in rows
-        if parent_of[r["code"]] == parent_of[ratio["code"]]
-        and r is not ratio
-        and r["unit"] != "%"
-        and r["value"] is not None
+        for r, p in zip(rows, parents)
+        if p == ratio_parent and r is not ratio and r["unit"] != "%" and r["value"] is not None
     ]
     options = []
-    parent = by_code.get(parent_of[ratio["code"]])
+    parent = by_code.get(ratio_parent)
     if parent and parent["value"]:
         options.append((parent["value"], [r["value"] for r in siblings]))
     for s in siblings:
-        items = [r["value"] for r in rows if parent_of[r["code"]] == s["code"] and r["code"] != s["code"]]
+        items = [r["value"] for r, p in zip(rows, parents) if p == s["code"] and r["code"] != s["code"]]
         if items and s["value"]:
             options.append((s["value"], items))
     return any(

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field, replace
 
 from corpusgen.document import (
     DocMeta,
+    Document,
     Header,
+    PageBreak,
     Para,
     Signature,
     Table,
@@ -227,3 +229,26 @@ def score_truth(table: ScoreTable, *, appraised: bool = False, scale: bool = Fal
         "stated_total_self": table.total_self,
         "rows": [r.truth(appraised, scale) for r in table.rows],
     }
+
+
+def annex_title(meta: DocMeta, title: str) -> Title:
+    """The caption of a report's first annex: "Phụ lục 1", its title, "(Kèm theo Báo cáo số …)"."""
+    return Title(
+        "Phụ lục 1",
+        (title,),
+        f"(Kèm theo Báo cáo số {meta.number} ngày {meta.date.strftime('%d/%m/%Y')} của UBND xã {meta.place.commune})",
+    )
+
+
+def report_with_annex(
+    meta: DocMeta, rng: random.Random, year: int, body: tuple, signatures: tuple[str, ...], annex: Title, table: Table
+) -> Document:
+    """A report ("BÁO CÁO", its intro and ``body``), signed in one of the ``signatures`` styles (drawn
+    after the intro; a single style draws nothing), then its annex on a page of its own."""
+    head = (
+        Header(rng.choice(("table", "stacked"))),
+        Title("BÁO CÁO", meta.title_lines),
+        intro(meta, rng, year, "kết quả công tác cải cách hành chính"),
+    )
+    signature = Signature(signatures[0] if len(signatures) == 1 else rng.choice(signatures))
+    return Document(meta, head + body + (signature, PageBreak(), annex, table))

@@ -68,7 +68,7 @@ class DocMeta:
 
 @dataclass(frozen=True)
 class Header:
-    style: str = "table"  # table | tabs | stacked
+    style: str = "table"  # table | tabs | stacked | boxes (two floating text boxes, left and right)
 
 
 @dataclass(frozen=True)
@@ -96,11 +96,15 @@ class Table:
     # Vertical alignment of the centred cells (code, points): "center" puts the numbers half-way
     # down a tall row, so an OCR'd line of numbers has name lines above and below it.
     valign: str = "top"
+    # Word's automatic numbering: the label pattern of each list level ("%1.", "%1.%2."), used by
+    # the cells whose ``numbered`` level is set (their label is in numbering.xml, not in the text).
+    numbering: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Signature:
     style: str = "table"  # table (Nơi nhận left, signer right) | paragraphs
+    recipients: bool = True  # False: the signer's block alone, no "Nơi nhận" list
 
 
 @dataclass(frozen=True)

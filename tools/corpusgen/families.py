@@ -9,9 +9,11 @@ from corpusgen.common import (
     Built,
     Instance,
     Output,
+    annex_title as annex_title_of,
     evaluation_year,
     intro,
     make_meta,
+    report_with_annex,
     score_content,
     score_meta,
     score_truth,
@@ -22,7 +24,6 @@ from corpusgen.document import (
     Document,
     Header,
     Landscape,
-    PageBreak,
     Para,
     Signature,
     Table,
@@ -34,6 +35,8 @@ from corpusgen.plan_families import PLAN_FAMILIES
 from corpusgen.render_text import TextStyle, write_text
 from corpusgen.reports import narrative, statistics
 from corpusgen.scores import Criterion, children_of, is_roman, renumber
+from corpusgen.typed_annexes import TYPED_ANNEX_FAMILIES
+from corpusgen.typed_forms import TYPED_FORM_FAMILIES
 from corpusgen.unruled import f16, f17
 
 LABELS = {
@@ -478,11 +481,7 @@ def f12(inst: Instance) -> Built:
     labels = STAT_HEADERS[(inst.index - 1) % 2]
     grid = stat_grid(rows, labels, (1.3, 9.0, 2.2, 2.2, 2.3))
     annex_title = f"BIỂU THỐNG KÊ SỐ LIỆU CÔNG TÁC CẢI CÁCH HÀNH CHÍNH {period.upper()}"
-    annex = Title(
-        "Phụ lục 1",
-        (annex_title,),
-        f"(Kèm theo Báo cáo số {meta.number} ngày {meta.date.strftime('%d/%m/%Y')} của UBND xã {meta.place.commune})",
-    )
+    annex = annex_title_of(meta, annex_title)
     body = (
         Para("I. KẾT QUẢ THỰC HIỆN", bold=True),
         Para(
@@ -492,16 +491,7 @@ def f12(inst: Instance) -> Built:
         Para("II. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", bold=True),
         Para("Tiếp tục đẩy mạnh công tác tuyên truyền, nâng cao chất lượng giải quyết thủ tục hành chính."),
     )
-    doc = Document(
-        meta,
-        (
-            Header(rng.choice(("table", "stacked"))),
-            Title("BÁO CÁO", meta.title_lines),
-            intro(meta, rng, year, "kết quả công tác cải cách hành chính"),
-        )
-        + body
-        + (Signature("table"), PageBreak(), annex, Table(grid)),
-    )
+    doc = report_with_annex(meta, rng, year, body, ("table",), annex, Table(grid))
     tsv_doc = Document(meta, (Table(grid),))
     built = _built(
         meta,
@@ -570,4 +560,6 @@ FAMILIES = {
     "F17_unruled_landscape_parts": f17,
     **DUMP_FAMILIES,
     **PLAN_FAMILIES,
+    **TYPED_FORM_FAMILIES,
+    **TYPED_ANNEX_FAMILIES,
 }

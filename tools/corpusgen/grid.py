@@ -17,6 +17,7 @@ class Cell:
     vmerge: str | None = None  # "restart" | "continue": a cell merged with the one below / above
     bold: bool = False
     align: str = "left"  # left | center | right
+    numbered: int | None = None  # a level of Word's automatic numbering (Table.numbering) labels the cell
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,8 @@ def depth(row, rows_by_code) -> int:
 
 @dataclass(frozen=True)
 class ScoreLayout:
-    """How a score table is printed. Column keys: code, name, max, self, appraised, explanation, scale."""
+    """How a score table is printed. Column keys: code, name, max, self, appraised, explanation, scale,
+    fraction (the self points over the maximum in one cell, "9/10")."""
 
     columns: tuple[str, ...]
     labels: dict = field(default_factory=dict)
@@ -77,9 +79,16 @@ class ScoreLayout:
     scale_bullet: str = "- "  # what starts a scale line (in the name or in a scale column)
     code_style: str = "mixed"
     bold_levels: int = 1  # rows at depth < this are bold
+    # Word's automatic numbering prints the codes: "code" (the code column's cells hold no text, a list
+    # level each) or "name" (the name's cell is numbered; no code column). None: codes are typed.
+    numbering: str | None = None
+    # A word printed before the code, by depth ("Lĩnh vực ", "TC"; the last for any deeper level).
+    code_words: tuple[str, ...] = ()
+    fraction_order: str = "self/max"  # the fraction column's figures: "self/max" ("9/10") or "max/self"
 
 
 DEFAULT_LABELS = {
+    "fraction": "Điểm đạt/Điểm tối đa",
     "code": "STT",
     "name": "Lĩnh vực, tiêu chí",
     "max": "Điểm tối đa",
@@ -97,6 +106,7 @@ DEFAULT_WIDTHS = {
     "appraised": 1.8,
     "explanation": 4.2,
     "scale": 6.0,
+    "fraction": 2.4,
 }
 POINT_KEYS = ("max", "self", "appraised")
 
@@ -147,9 +157,25 @@ def _name_text(row: Row, layout: ScoreLayout, code: str) -> str:
     return text
 
 
+def fraction(self_points: float | None, max_points: float | None, order: str) -> str:
+    """Self points over the maximum in one cell ("9/10", or "10/9" maximum first); a blank score
+    prints a dash ("-/3": to be scored later)."""
+    scored = points(self_points) or "-"
+    return f"{scored}/{points(max_points)}" if order == "self/max" else f"{points(max_points)}/{scored}"
+
+
+def _printed(code: str, layout: ScoreLayout, level: int) -> str:
+    """The code as the code column prints it: behind the word of its depth where the layout has one."""
+    if not layout.code_words or not code:
+        return code
+    return layout.code_words[min(level, len(layout.code_words) - 1)] + code
+
+
 def _value(key: str, row: Row, layout: ScoreLayout) -> str:
     if key == "scale":
         return "\n".join(f"{layout.scale_bullet}{line}" for line in row.scale)
+    if key == "fraction":
+        return fraction(row.self_points, row.max_points, layout.fraction_order)
     return {
         "max": points(row.max_points),
         "self": points(row.self_points),
@@ -164,12 +190,16 @@ def _data_rows(row: Row, layout: ScoreLayout, level: int) -> list[GridRow]:
     two = layout.evidence_rows and len(row.evidence) == 2
     first, second = [], []
     for key in layout.columns:
-        if key == "code":
+        if key == "code" and layout.numbering == "code":
+            cells = [Cell("", 1, None, bold, "center", numbered=level)]
+        elif key == "code":
             text = "" if (layout.indent_column and layout.indent_holds_code and level > 0) else code
-            cells = [Cell(text, 1, None, bold, "center")]
+            cells = [Cell(_printed(text, layout, level), 1, None, bold, "center")]
         elif key == "name":
-            name = _name_text(row, layout, code)
-            if layout.indent_column and level == 0:
+            name = _name_text(row, layout, _printed(code, layout, level))
+            if layout.numbering == "name":
+                cells = [Cell(name, 1, None, bold, numbered=level)]
+            elif layout.indent_column and level == 0:
                 cells = [Cell(name, 2, None, bold)]
             elif layout.indent_column:
                 cells = [
@@ -211,6 +241,7 @@ def _total_row(table: ScoreTable, layout: ScoreLayout) -> GridRow:
         "appraised": points(table.total_appraised),
         "explanation": "",
         "scale": "",
+        "fraction": fraction(table.total_self, table.total_max, layout.fraction_order),
     }
     cells = []
     for key in layout.columns:

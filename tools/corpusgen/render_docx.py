@@ -25,6 +25,7 @@ from corpusgen.document import (
     Table,
     Title,
 )
+from corpusgen.docx_parts import BoxLine, TextBox, add_list, box_run, number_paragraph
 from corpusgen.grid import Grid
 
 ALIGN = {
@@ -89,7 +90,31 @@ def _para(doc, text: str, bold=False, italic=False, align="center", size=13, spa
     return para
 
 
+def _header_boxes(doc, meta) -> None:
+    """The header in two floating text boxes anchored in the first paragraph: the issuer and number
+    on the left, the motto and place-date on the right (the right one written first, as a box drawn
+    later may be stored earlier)."""
+    issuer = meta.issuer_lines()
+    left = [BoxLine(line, bold=i == len(issuer) - 1) for i, line in enumerate(issuer)]
+    left += [BoxLine("-------"), BoxLine(meta.number_line(), size=13)]
+    right = (
+        BoxLine(MOTTO[0], bold=True),
+        BoxLine(MOTTO[1], bold=True, size=13),
+        BoxLine("---------------"),
+        BoxLine(meta.place_date(), italic=True, size=13),
+    )
+    wide = max(len(line) for line in issuer) > 24
+    width = 7.6 if wide else 6.3
+    anchor = doc.add_paragraph()
+    anchor._p.append(box_run(TextBox(right, width, 17.0 - width, 2.8), 2))
+    anchor._p.append(box_run(TextBox(tuple(left), 0.0, width, 2.8), 1))
+    doc.add_paragraph()
+
+
 def _header(doc, meta, block: Header) -> None:
+    if block.style == "boxes":
+        _header_boxes(doc, meta)
+        return
     issuer = meta.issuer_lines()
     if block.style == "tabs":
         # One printed line per pair, the right-hand text at a centred tab stop.
@@ -148,6 +173,8 @@ def _signature(doc, meta, block: Signature) -> None:
     right.append((meta.signer, {"bold": True, "align": "center", "size": 13}))
     left = [("Nơi nhận:", {"bold": True, "italic": True, "size": 12})]
     left += [(f"- {r}", {"size": 11}) for r in meta.recipients]
+    if not block.recipients:  # the signer's block alone, its left half empty
+        left = []
     doc.add_paragraph()
     if block.style == "paragraphs":
         for text, fmt in left:
@@ -202,6 +229,7 @@ def _table(doc, block: Table) -> None:
         _no_borders(table)
     _widths(table, grid.widths_cm)
     positions = _grid_positions(grid)
+    list_id = add_list(doc, block.numbering) if block.numbering else None
     for r, cells in enumerate(positions):  # horizontal spans first, then vertical merges
         for col, cell in cells:
             if cell.span > 1:
@@ -222,6 +250,8 @@ def _table(doc, block: Table) -> None:
                 continue
             fmt = {"bold": cell.bold, "align": cell.align}
             _write_lines(table.cell(r, col), [(line, fmt) for line in cell.text.split("\n")], block.font_pt)
+            if list_id is not None and cell.numbered is not None:
+                number_paragraph(table.cell(r, col).paragraphs[0], list_id, cell.numbered)
             if block.valign == "center" and cell.align == "center":
                 table.cell(r, col).vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     for row, grid_row in zip(table.rows, grid.rows):

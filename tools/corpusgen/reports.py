@@ -13,7 +13,7 @@ from normalize.numbers import format_vn
 
 @dataclass(frozen=True)
 class StatRow:
-    code: str  # normalised: "1", "1.1", "1.1.a"
+    code: str | None  # normalised: "1", "1.1", "1.1.a"; None: a bulleted item printing no code
     printed: str  # as printed: "1", "1.1", "a)"
     indicator: str
     unit: str
@@ -112,9 +112,12 @@ SINGLES = (
 LETTERS = "abcdefgh"
 
 
-def statistics(rng: random.Random, n_groups: int, letters: bool, fault: bool) -> tuple[list[StatRow], list[Fault]]:
+def statistics(
+    rng: random.Random, n_groups: int, letters: bool, fault: bool, min_items: int = 3
+) -> tuple[list[StatRow], list[Fault]]:
     """Singles and groups as top indicators 1, 2, ...: a group's breakdown as 1.1, 1.2 (or, with
-    ``letters``, as a), b) items of 1.1 "Trong đó"), its ratio row after them as a sibling."""
+    ``letters``, a breakdown of at least ``min_items`` as a), b) items of 1.1 "Trong đó"), its ratio
+    row after them as a sibling."""
     rows: list[StatRow] = []
     faults: list[Fault] = []
     groups = rng.sample(GROUPS, min(n_groups, len(GROUPS)))
@@ -131,7 +134,7 @@ def statistics(rng: random.Random, n_groups: int, letters: bool, fault: bool) ->
         total = rng.randint(lo, hi)
         parts = _breakdown(rng, total, len(children))
         ratio = _ratio(sum(parts[i] for i in counted), total)
-        if letters and len(children) >= 3:
+        if letters and len(children) >= min_items:
             # heading 2, the count 2.1 with its a), b), c) items, the ratio 2.2
             rows.append(StatRow(code, code, heading, "", None))
             rows.append(StatRow(f"{code}.1", f"{code}.1", name, unit, float(total)))
