@@ -1,0 +1,69 @@
+"""Findings and the review queue on OCR text dumps (issue 14): evidence the confidence must not
+take for a vouch, relations a misreading breaks that were not checked, and one entry for a line
+that gave no figure. Each dump is a text the test writes as Tesseract prints a degraded scan (no
+diacritics, cells run together, figures lost), converted by the whole pipeline."""
+
+from pathlib import Path
+
+from cchc_extract.pipeline import convert_file, result_to_json
+
+HEAD = """UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM
+XA {commune} Doc lap - Ty do - Hanh phiic
+S6: 87/BC-UBND {commune_title}, ngay 9 thang 12 nam 2014
+BANG TU DANH GIA, CHAM DIEM CHi SO CAI CACH HANH CHiNH
+NAM 2014 CUA UBND XA {commune}
+Thuc hién Ké hoach s6 205/KH-UBND ngay 11/6/2014 cia UBND huyén Kim Son vé
+viéc trién khai c6ng tac cai cach hanh chinh nam 2014; UBND xa {commune_title} bao cao két qua
+ty danh gia, cham diém nhu sau:
+"""
+FOOT = """Noi nhgn: TM. UY BAN NHAN DAN
+- UBND huyén Kim Son (b/c); CHU TICH
+coe Ngé Ditc Thang
+"""
+
+# Criterion 1 of the Cà Mau set: its maximum 10 lost ("ot"), its self score 7 read in the maximum's
+# place; 1.1 and 1.2 lost; 1.1.1, 1.1.4 and 1.2.2 printed no figure (the set fills their maxima).
+FOUR_COLUMNS = """TT N@i dung danh gia Diém | Diém tu
+chuan danh
+gia
+| 1. | CONG TAC CHIDAO, DIEUHANHCCHC | ot | 7
+Ban hanh ké hoach CCHC nam
+1.1.2 | X4c dinh day dt cdc nhiém vu CCHC trén cac linh vurc theo ké 1 1
+hoach nam cia UBND tinh va bé tri kinh phi thuc hién
+1.1.3 | Cac két qua phai dat duoc xdc dinh ré rang, cu thé va dinh ré trach 1 1
+nhiém trién khai ctia phong, ban, don vi truc thudc
+Mitc d6 thyc hién ké hoach CCHC
+1.2.1 | Tat ca bao céo dugc gtti ding théi gian quy dinh (bao cdo qui I, qui 1 0,5
+III, bao cdo 6 thang va bdo cao nam)
+TAt ca bdo cdo c6 day di ndi dung theo huéng dan [1 [| o |
+"""
+
+
+def _converted(tmp_path: Path, table: str) -> dict:
+    path = tmp_path / "dump.txt"
+    path.write_text(HEAD.format(commune="DONG PHU", commune_title="Dong Phu") + table + FOOT, encoding="utf-8")
+    return result_to_json(convert_file(path, path.name))
+
+
+def _rows(out: dict) -> dict[str, tuple[str, dict]]:
+    return {row["code"]: (f"/score_tables/0/rows/{i}", row) for i, row in enumerate(out["score_tables"][0]["rows"])}
+
+
+def _queued(out: dict) -> set[tuple[str, str | None]]:
+    return {(r["item"], r.get("field")) for r in out["review"]}
+
+
+def test_a_line_with_no_figure_beside_the_sets_maximum_is_one_entry_for_the_row(tmp_path):
+    # 1.2.2's line printed no figure: its maximum is the set's 1 (the commune may have printed its
+    # own), its self score lost. One entry asks for the line, the maximum with it; no cell entry.
+    out = _converted(tmp_path, FOUR_COLUMNS)
+    rows = _rows(out)
+    queued = _queued(out)
+    for code in ("1.1.1", "1.1.4", "1.2.2"):
+        pointer, row = rows[code]
+        assert row["self_points"] is None and any(f.startswith("max_from_criteria_set") for f in row["flags"])
+        assert (pointer, None) in queued, code
+        assert (pointer, "self_points") not in queued and (pointer, "max_points") not in queued, code
+    # 1.2.1 printed its figures (1 and 0,5): no entry for its line.
+    pointer, row = rows["1.2.1"]
+    assert (row["max_points"], row["self_points"]) == (1, 0.5) and (pointer, None) not in queued
