@@ -67,3 +67,13 @@ def test_a_line_with_no_figure_beside_the_sets_maximum_is_one_entry_for_the_row(
     # 1.2.1 printed its figures (1 and 0,5): no entry for its line.
     pointer, row = rows["1.2.1"]
     assert (row["max_points"], row["self_points"]) == (1, 0.5) and (pointer, None) not in queued
+
+
+def test_grandchildren_standing_in_for_lost_criteria_vouch_for_no_maximum(tmp_path):
+    # Criterion 1 read 7 (its self score; the set's maximum is 10) over 1.1.1 … 1.2.2, whose
+    # maxima add up to 7 only because 1.1, 1.2 and 1.3 were not read: the 7 is doubted and queued.
+    out = _converted(tmp_path, FOUR_COLUMNS)
+    pointer, row = _rows(out)["1"]
+    assert row["max_points"] == 7
+    assert row["value_confidence"]["max_points"] < 0.8
+    assert (pointer, "max_points") in _queued(out)
