@@ -38,6 +38,26 @@ III, bao cdo 6 thang va bdo cao nam)
 TAt ca bdo cdo c6 day di ndi dung theo huéng dan [1 [| o |
 """
 
+# Max, self and appraised columns; 1.1.4's line "9 9 9" (printed 2 2 2): the sum of 1.1's maxima
+# takes the set's 2 for the maximum, both scores stay 9.
+SEVEN_COLUMNS = """ox Diém
+STT Noi dung danh gia Tai liéu kiém chitng Thang | Diém ty | ham
+diem cham dinh
+1.1 Ké hoach CCHC nam 5
+1.1.1 Ban hanh ké hoach CCHC nim Quyét dinh s6 12/QD-UBND 1 1 1
+Xac dinh day du cac nhiém vu CCHC trén cac
+1.1.2 linh vuc theo ké hoach nam cua UBND tinh va 1 1 1
+b6 tri kinh phi thuc hién
+Cac két qua phai dat dudc xac dinh ro rang, cu
+1.1.3 thé va dinh r6 trach nhiém trién khai cua phong, 1 1 1
+ban, don vi truc thudc
+114 Mic d6 thuc hién ké hoach CCHC Ké hoach s6 282/KH-UBND ngay 9 9 9
+_ 11/07/2014
+Tat ca bdo cao duc gui ding thoi gian quy dinh | Ké hoach s6 39/KH-UBND ngay
+1.2.1 (bao cao qui I, qui II, bao cao 6 thang va bao 19/04/2014 1 1 1
+cao nam)
+"""
+
 
 def _converted(tmp_path: Path, table: str) -> dict:
     path = tmp_path / "dump.txt"
@@ -77,3 +97,16 @@ def test_grandchildren_standing_in_for_lost_criteria_vouch_for_no_maximum(tmp_pa
     assert row["max_points"] == 7
     assert row["value_confidence"]["max_points"] < 0.8
     assert (pointer, "max_points") in _queued(out)
+
+
+def test_an_appraised_score_above_its_rows_maximum_is_a_relation_that_fails(tmp_path):
+    # 1.1.4 printed 2 2 2, read 9 9 9; the maximum became the set's 2 (1.1's sum holds with it).
+    # Both scores above it are misreadings: each is checked and queued, not only the self one.
+    out = _converted(tmp_path, SEVEN_COLUMNS)
+    pointer, row = _rows(out)["1.1.4"]
+    assert (row["max_points"], row["self_points"], row["appraised_points"]) == (2, 9, 9)
+    checks = {c["kind"]: c for c in out["checks"] if c["id"].startswith(("self_le_max", "appraised_le_max"))}
+    assert checks["appraised_le_max"]["status"] == "misread" and checks["self_le_max"]["status"] == "misread"
+    assert checks["appraised_le_max"]["field"] == "appraised_points"
+    assert {(pointer, "self_points"), (pointer, "appraised_points")} <= _queued(out)
+    assert row["value_confidence"]["appraised_points"] < 0.8
