@@ -110,30 +110,3 @@ def test_an_appraised_score_above_its_rows_maximum_is_a_relation_that_fails(tmp_
     assert checks["appraised_le_max"]["field"] == "appraised_points"
     assert {(pointer, "self_points"), (pointer, "appraised_points")} <= _queued(out)
     assert row["value_confidence"]["appraised_points"] < 0.8
-
-
-# A flat table of the BNV set's fields, criterion 5's code garbled ("Br"): its name is the set's
-# criterion 5, so the code the position gives it is settled.
-FLAT_TABLE = """3h Lĩnh vực, tiêu chí : Điểm Điểm
-tối đa UBND .
-Xã tự
-: chấm
-_1.. - Công tác chỉ đạo, điều hành cải cách hành chính . 10 - 10
-2; Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật tại 10 8,5.
-tỉnh :
-3. Cải cách thủ tục hành chính : - 14,5 14
-4... Cải cách tố chức bộ máy hành chính 11 11
-Br Xây dựng và nâng cao chất lượng đội ngũ công chức, viên chức 16 14,5
-6. Cải cách tài chính công : 7 6,5
-"""
-
-
-def test_a_code_its_name_settles_takes_back_the_doubt_of_its_position(tmp_path):
-    # Criterion 5 read 16 and 14,5 (the page's) with its code inferred: the segmenter's doubt was
-    # on the code, which the name settles; with no doubt of their own its figures leave the queue.
-    out = _converted(tmp_path, FLAT_TABLE)
-    pointer, row = _rows(out)["5"]
-    assert "code_inferred" in row["flags"] and any(f.startswith("code_from_criteria_set") for f in row["flags"])
-    assert (row["max_points"], row["self_points"]) == (16, 14.5)
-    assert row["value_confidence"]["self_points"] >= 0.8
-    assert not {(pointer, "self_points"), (pointer, "code"), (pointer, None)} & _queued(out)

@@ -77,12 +77,8 @@ class ConfidenceSettings:
     # and 29 with one, 24 of them wrong, none taken out of the queue at any weight up to 2.5; at
     # 1.2 (half the inferred penalty's logit) dev load 2.42 -> 2.30. Not weighed: on check seed
     # 390 it lifted a wrong value, already silent, from [0.90, 0.95) to [0.95, 0.99) (that bucket
-    # 100% -> 98.3% right), for 3 entries. Weighed at 1.2 since round 26: on dev seeds 661, 662
-    # and 741 (dumps) 14 values held at 0.577 for nothing but their inferred code, all right, and
-    # no wrong value under 0.8 carries it; queue load 1.70 -> 1.65, 1.40 -> 1.35, 1.58 -> 1.53,
-    # silent unchanged. It lifts values above 0.8 too: on 741 a set-filled maximum that was the
-    # commune's own, 0.868 -> 0.956, kept in the queue by its row's entry (``whole_row_entry``).
-    named: float = 1.2
+    # 100% -> 98.3% right), for 3 entries. Kept as evidence to refit on more seeds.
+    named: float = 0.0
     # Not weighed yet: fitted alone on seed 116 it came out +1.28 (a dump's plain rows are mostly
     # right) but took 2 more wrong values of its dumps out of the queue; kept as evidence to refit.
     dump: float = 0.0
