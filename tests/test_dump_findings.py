@@ -110,3 +110,38 @@ def test_an_appraised_score_above_its_rows_maximum_is_a_relation_that_fails(tmp_
     assert checks["appraised_le_max"]["field"] == "appraised_points"
     assert {(pointer, "self_points"), (pointer, "appraised_points")} <= _queued(out)
     assert row["value_confidence"]["appraised_points"] < 0.8
+
+
+# Criterion 1 states 9 self points over 1.1, 1.2 and 1.3's 4 + 1 + 3 = 8 (the commune's slip);
+# 1.1.1's code was lost, its name is the set's criterion 1.1.1.
+SELF_SUM_SLIP = """TT N@i dung danh gia Diém | Diém tu
+chuan danh
+gia
+| 1. | CONG TAC CHI DAO, DIEU HANH CCHC | 10 | 9
+1.1 | Ké hoach CCHC nam 5 4
+| Ban hanh ké hoach CCHC nam 1 1
+1.1.2 | X4c dinh day dt cdc nhiém vu CCHC trén cac linh vurc theo ké 1 1
+hoach nam cia UBND tinh va bé tri kinh phi thuc hién
+1.1.3 | Cac két qua phai dat duoc xdc dinh ré rang, cu thé va dinh ré trach 1 1
+nhiém trién khai ctia phong, ban, don vi truc thudc
+1.1.4 | Mitc d6 thyc hién ké hoach CCHC 2 1
+1.2 | Bao cao CCHC 2 1
+1.2.1 | Tat ca bao céo dugc gtti ding théi gian quy dinh (bao cdo qui I, qui 1 0,5
+III, bao cdo 6 thang va bdo cao nam)
+1.2.2 | Tat ca bao cao c6 day du ndi dung theo huéng dan 1 0,5
+1.3 | Kiém tra c6ng tac CCHC 3 3
+"""
+
+
+def test_a_row_placed_by_its_name_leaves_no_doubt_on_its_grandparents_sum(tmp_path):
+    # 1.1.1's place is its name's, not a guess: the failed sum of 1 has no member read unsurely,
+    # so it is the commune's (a mismatch, one entry on the figure it states), and neither 1.1.1
+    # nor 1.3 is queued for it.
+    out = _converted(tmp_path, SELF_SUM_SLIP)
+    rows = _rows(out)
+    assert "code_inferred" in rows["1.1.1"][1]["flags"]
+    (check,) = [c for c in out["checks"] if c["id"] == f"sum_self:{rows['1'][0]}:self_points"]
+    assert (check["status"], check["expected"], check["actual"]) == ("mismatch", 8, 9)
+    queued = _queued(out)
+    assert (rows["1"][0], "self_points") in queued
+    assert not {(rows["1.1.1"][0], "self_points"), (rows["1.3"][0], "self_points")} & queued

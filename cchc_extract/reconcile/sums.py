@@ -10,6 +10,7 @@ from functools import partial
 from cchc_extract.reconcile import lost_totals
 from cchc_extract.reconcile.confidence import (
     cell_confidence,
+    coded_by_name,
     lost_beside,
     table_maxima,
 )
@@ -524,13 +525,15 @@ def _placed_by_guess(
 ) -> tuple[ReviewItem, ...]:
     """Rows below row i's children whose code was inferred from their position (OCR lost it):
     the level guessed may be wrong, and such a row may be a child of row i itself (a "1.3" read as
-    "1.2.3" leaves section 1 short of it). The relation's members are then not certain."""
+    "1.2.3" leaves section 1 short of it). The relation's members are then not certain. A row
+    whose name is the set's criterion for the code it was given (``coded_by_name``) is at that
+    level for sure: no doubt of the relation's, and not queued for it."""
     out = []
     stack = [g for c in kids.get(i, []) for g in kids.get(c, [])]
     while stack:
         k = stack.pop()
         stack += kids.get(k, [])
-        if "code_inferred" in rows[k].flags:
+        if "code_inferred" in rows[k].flags and not coded_by_name(rows[k]):
             out.append(_score_ref(ti, k, rows[k], field_, name))
     return tuple(out)
 
