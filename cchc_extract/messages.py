@@ -49,6 +49,7 @@ MESSAGES: dict[str, str] = {
     "reason.sum_self": N_("{code}: self points {actual}, its sub-criteria add up to {expected}"),
     "reason.sum_appraised": N_("{code}: appraised points {actual}, its sub-criteria add up to {expected}"),
     "reason.self_le_max": N_("{code}: self points {actual} exceed the maximum {expected}"),
+    "reason.appraised_le_max": N_("{code}: appraised points {actual} exceed the maximum {expected}"),
     "reason.stated_total": N_("total row ({field}) states {actual}, the top-level rows add up to {expected}"),
     "reason.ocr_reading": N_("{code}: the reading {actual} breaks its sums; {expected} was taken"),
     "reason.allowed_code": N_("{code}: coded answer {actual} is not one of the allowed codes"),

@@ -439,10 +439,17 @@ def set_children_sum(rows: list[ScoreRow], i: int, kids: dict[int, list[int]], m
     prints some of the set's criteria under that parent (an excerpt, a commune's own choice), and
     the set's figure for the parent, the sum of all its criteria, is no evidence against the
     page's. (Seed 389's dumps: four criteria 1 printed 10 over 1.1, 1.2 and 1.3 of a set whose
-    1 is 20, all right, queued as differing from the set.)"""
+    1 is 20, all right, queued as differing from the set.) Only the row's own sub-criteria say
+    so: rows a level further down standing in for lost ones (1.1.1 … 1.2.2 under 1, their
+    parents 1.1 and 1.2 not read) add up to no figure the page prints for the row, and a misread
+    maximum that happens to equal them is vouched for by nothing (dev seed 661: a criterion 1
+    whose 10 was lost read its self score 7, the sum of the six grandchildren read, at 0.82)."""
     children = kids.get(i, [])
     row = rows[i]
     if not children or not printed_max(row) or row.max_points is None:
+        return False
+    code = norm_code(row.code)
+    if not code or any((norm_code(rows[k].code) or "").rpartition(".")[0] != code for k in children):
         return False
     maxima_of = [rows[k].max_points for k in children]
     if any(m is None for m in maxima_of) or abs(sum(m or 0.0 for m in maxima_of) - row.max_points) > 0.011:

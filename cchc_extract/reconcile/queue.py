@@ -38,6 +38,19 @@ def nothing_read(row: ScoreRow | StatRow, refs: list[ReviewItem]) -> bool:
     return all(getattr(row, ref.field or "", None) is None or set_filled(row, ref.field or "") for ref in refs)
 
 
+def whole_row_entry(row: ScoreRow | StatRow, refs: list[ReviewItem], doubts: int) -> bool:
+    """Whether a row's doubts go to the queue as one entry for its line: a row that read no
+    figure (``nothing_read``) with two cells doubted, or a score row with one, whose other cells
+    are blank or the criteria set's maximum filled in. The set's figure is no reading of the line
+    either, and a commune's own maximum hides behind it (dev seeds 661, 662 and 741: 27 such rows
+    in dumps without an appraised column, the self score their one doubt and the set's maximum
+    silent beside it; one of those maxima was the commune's, raised above the set's): the row's
+    entry asks a person to read the line, maximum included, for the one entry the cell took."""
+    if not doubts or not nothing_read(row, refs):
+        return False
+    return doubts > 1 or isinstance(row, ScoreRow)
+
+
 def _edge_reason(row: ScoreRow | StatRow) -> str:
     return f"{edge_said(edge_sides(row.flags))}: a value may be missing or cut"
 
@@ -82,10 +95,10 @@ def _review_doubtful(
             doubted = replace(ref, confidence=row.confidence if own is None else own)
             if doubted.confidence is not None and doubted.confidence < below:
                 doubts.append((doubted, below))
-        if len(doubts) > 1 and nothing_read(row, refs):
-            # A row whose line gave no figure at all, each of its cells doubted: one look at that
-            # line reads them all, so one entry for the row (its lowest confidence), not one per
-            # cell (seed 479's dumps: 21 such rows, 61 entries; one entry covers its cells' doubts).
+        if whole_row_entry(row, refs, len(doubts)):
+            # A row whose line gave no figure at all, its cells doubted: one look at that line
+            # reads them all, so one entry for the row (its lowest confidence), not one per cell
+            # (seed 479's dumps: 21 such rows, 61 entries; one entry covers its cells' doubts).
             low, below = min(doubts, key=lambda d: d[0].confidence or 0.0)
             whole = replace(low, field=None, raw=None, value=None, alternatives=[])
             said = f"{LOW_CONFIDENCE_REASON}{low.confidence:.2f} below {below:.2f}"

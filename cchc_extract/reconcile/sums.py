@@ -4,11 +4,13 @@ ocr_reading (a cell whose other OCR reading was taken to restore its sums)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from cchc_extract.reconcile import lost_totals
 from cchc_extract.reconcile.confidence import (
     cell_confidence,
+    coded_by_name,
     lost_beside,
     table_maxima,
 )
@@ -55,6 +57,9 @@ from schemas.records import ReviewItem, ScoreRow, ScoreTable
 # The sum check of each points column: a parent's points are its sub-criteria's, in every
 # column (the appraised column is added up as the self column is).
 _SUM_KIND = {"max_points": "sum_children", "self_points": "sum_self", "appraised_points": "sum_appraised"}
+# The check of each score column against its row's maximum (told only when it fails).
+_LE_MAX_KIND = {"self_points": "self_le_max", "appraised_points": "appraised_le_max"}
+_SCORE_WORD = {"self_points": "self-assessed", "appraised_points": "appraised"}
 _FIELD_WORDS = {
     "max_points": "max points",
     "self_points": "self-assessed points",
@@ -300,34 +305,12 @@ def _check_score_table(
                 stated_too=from_set(found),
                 withheld=withheld_members(ti, [i, *children], rows, field_, maxima, ocr),
             )
-        if (
-            row.self_points is not None
-            and row.max_points is not None
-            and row.self_points > row.max_points + s.points_tolerance
-        ):
-            found = explain([cell(i, "self_points"), cell(i, "max_points")], partial(le_holds, s.points_tolerance))
-            ledger.check(
-                "self_le_max",
-                f"/score_tables/{ti}/rows/{i}",
-                table=name,
-                code=row.code,
-                field_="self_points",
-                expected=row.max_points,
-                actual=row.self_points,
-                tolerance=s.points_tolerance,
-                status="mismatch",
-                message=f"{label}: self-assessed {_vn(row.self_points)} exceeds the maximum {_vn(row.max_points)}",
-                rows=(_score_ref(ti, i, row, "self_points", name),),
-                misread=[(c.ref, r) for c, r in found],
-                # a row the segmenter read unsurely (its code inferred, a cell lost, a cell read
-                # unsurely) may hold numbers of another row or column: ours, as in a sum; so may an
-                # OCR'd maximum that is not its criterion's in the set the table was matched to (a
-                # score above the set's own maximum is the commune's: that one stays a mismatch)
-                doubted=_unsure(ti, [i], rows, "self_points", name, s, ocr)
-                + _unsure(ti, [i], rows, "max_points", name, s, ocr)
-                + _max_not_the_sets(ti, i, row, name, ocr),
-                stated_too=from_set(found),
-            )
+        for score in _LE_MAX_KIND:
+            # A score above its own row's maximum, in either column: no body scores past it, so
+            # on OCR'd text one of the two figures is ours (the appraised column as much as the
+            # self one: a line "9 9 9" read for "2 2 2" leaves both scores above the set's
+            # maximum taken for the row, the self one queued, the appraised one silent).
+            _check_le_max(ti, i, row, score, label, name, cell, rows, ledger, s, ocr)
     # Top-level rows against the stated total; a section row printed without numbers stands for
     # the sum of its children (a heading with neither numbers nor children is left out).
     top = [
@@ -457,6 +440,49 @@ def _check_score_table(
         )
 
 
+def _check_le_max(
+    ti: int,
+    i: int,
+    row: ScoreRow,
+    score: str,
+    label: str,
+    name: str,
+    cell: Callable[[int, str], Cell],
+    rows: list[ScoreRow],
+    ledger: _Ledger,
+    s: ReconcileSettings,
+    ocr: bool,
+) -> None:
+    """The check that row i's ``score`` (self or appraised points) is at most its maximum, told
+    only when it fails."""
+    value = getattr(row, score)
+    if value is None or row.max_points is None or value <= row.max_points + s.points_tolerance:
+        return
+    found = explain([cell(i, score), cell(i, "max_points")], partial(le_holds, s.points_tolerance))
+    ledger.check(
+        _LE_MAX_KIND[score],
+        f"/score_tables/{ti}/rows/{i}",
+        table=name,
+        code=row.code,
+        field_=score,
+        expected=row.max_points,
+        actual=value,
+        tolerance=s.points_tolerance,
+        status="mismatch",
+        message=f"{label}: {_SCORE_WORD[score]} {_vn(value)} exceeds the maximum {_vn(row.max_points)}",
+        rows=(_score_ref(ti, i, row, score, name),),
+        misread=[(c.ref, r) for c, r in found],
+        # a row the segmenter read unsurely (its code inferred, a cell lost, a cell read
+        # unsurely) may hold numbers of another row or column: ours, as in a sum; so may an
+        # OCR'd maximum that is not its criterion's in the set the table was matched to (a
+        # score above the set's own maximum is the commune's: that one stays a mismatch)
+        doubted=_unsure(ti, [i], rows, score, name, s, ocr)
+        + _unsure(ti, [i], rows, "max_points", name, s, ocr)
+        + _max_not_the_sets(ti, i, row, score, name, ocr),
+        stated_too=from_set(found),
+    )
+
+
 def _total_of_other_column(
     ti: int,
     table: ScoreTable,
@@ -499,13 +525,15 @@ def _placed_by_guess(
 ) -> tuple[ReviewItem, ...]:
     """Rows below row i's children whose code was inferred from their position (OCR lost it):
     the level guessed may be wrong, and such a row may be a child of row i itself (a "1.3" read as
-    "1.2.3" leaves section 1 short of it). The relation's members are then not certain."""
+    "1.2.3" leaves section 1 short of it). The relation's members are then not certain. A row
+    whose name is the set's criterion for the code it was given (``coded_by_name``) is at that
+    level for sure: no doubt of the relation's, and not queued for it."""
     out = []
     stack = [g for c in kids.get(i, []) for g in kids.get(c, [])]
     while stack:
         k = stack.pop()
         stack += kids.get(k, [])
-        if "code_inferred" in rows[k].flags:
+        if "code_inferred" in rows[k].flags and not coded_by_name(rows[k]):
             out.append(_score_ref(ti, k, rows[k], field_, name))
     return tuple(out)
 
@@ -535,14 +563,15 @@ def _unsure(
     )
 
 
-def _max_not_the_sets(ti: int, i: int, row: ScoreRow, name: str, ocr: bool) -> tuple[ReviewItem, ...]:
+def _max_not_the_sets(ti: int, i: int, row: ScoreRow, score: str, name: str, ocr: bool) -> tuple[ReviewItem, ...]:
     """Row i's maximum, on OCR'd text, when it differs from its criterion's in the criteria set the
-    matcher recognised (``FLAG_MAX_DIFFERS``) and the row's score is within the set's: the
+    matcher recognised (``FLAG_MAX_DIFFERS``) and the row's ``score`` is within the set's: the
     characters read, not the commune's figure, are in doubt."""
     differs = next((f for f in row.flags if f.startswith(FLAG_MAX_DIFFERS + ":")), None)
-    if not ocr or differs is None or row.self_points is None:
+    value = getattr(row, score)
+    if not ocr or differs is None or value is None:
         return ()
     top = maxima_by_set().get(differs.split(":", 1)[1], {}).get(norm_code(row.code) or "")
-    if top is None or row.self_points > top + 0.011:
+    if top is None or value > top + 0.011:
         return ()
     return (_score_ref(ti, i, row, "max_points", name),)
