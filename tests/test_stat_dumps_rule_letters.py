@@ -7,21 +7,10 @@ The dumps are written by the tests."""
 
 from pathlib import Path
 
+from annex_dumps import ANNEX_DUMP_HEAD
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.segment.stat_line_cells import _cells
 from extract.segment.stat_lines import StatLineSettings
-
-HEAD = """UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM
-XA AN PHU Doc lap - Tu do - Hanh phuc
-So: 120/BC-UBND An Phu, ngay 10 thang 11 nam 2023
-BAO CAO
-Ket qua cong tac cai cach hanh chinh nam 2023
-
-Phu luc 1
-BIEU THONG KE SO LIEU CONG TAC CAI CACH HANH CHINH NAM 2023
-(Kem theo Bao cao so 120/BC-UBND ngay 10/11/2023 cua UBND xa An Phu)
-STT | Noi dung | Don vi tinh | So lieu | Ghi chu
-"""
 
 ROWS = """1 | Sécugctuyéntruyen CCHC | Luot | 12 |
 2 | Sonhiem vu trong Ke hoach CCHC nam | Nhiem vu | 19 |
@@ -37,7 +26,7 @@ ROWS = """1 | Sécugctuyéntruyen CCHC | Luot | 12 |
 
 def _rows(tmp_path: Path) -> dict[str, dict]:
     dump = tmp_path / "annex-eng-psm6.txt"
-    dump.write_text(HEAD + ROWS, encoding="utf-8")
+    dump.write_text(ANNEX_DUMP_HEAD + ROWS, encoding="utf-8")
     out = result_to_json(convert_file(dump))
     (annex,) = out["statistics"]
     return {r["code"]: r for r in annex["rows"]}
