@@ -51,8 +51,11 @@ _MIN_ACRONYM_LETTERS = 4
 # line or a leader OCR read as text, after which the cell's words are the smeared unit and figure
 # ("Số phản ánh ———~i", "Số cán bộ, công chức cấp xãSS~*wSCN@SYSksT"). An "@" inside a word
 # ("SonhigmvutrongK@hogchCCHCnam"), or a "«" opening one ("Số «uậc kiểm tra"), is a letter OCR
-# misread, the cell's words going on after it.
-_RULE_RUN = lazy_compile(r"\s*(?:[—–~-]{2,}|~|[@«»](?!\w)).*$")
+# misread, the cell's words going on after it, and so is one ending a word ("Ty 1@ hoàn thành":
+# "lệ"). Tesseract's English model reads a leader as capital S's ("GiảiquyếtquáhạnSS~—SCS",
+# "Số cán bộ —SPhảnánh"): no Vietnamese word doubles a capital S, nor opens a word with one after a
+# dash (the cell's words after a dash go on as words do, "—Số").
+_RULE_RUN = lazy_compile(r"\s*(?:[—–~-]{2,}|~|[«»](?!\w)|(?<!\w)@(?!\w)|[—–-]?S[Ss]|[—–-]S(?!\p{Ll})).*$")
 
 
 def _has_word(folded: str, phrase: str) -> bool:

@@ -410,6 +410,7 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
     units = _repeated_units(lines[start:])
     rows: list[_RowLines] = []
     prose = 0
+    smeared = False  # the line before was specks between rows: a row OCR smeared whole
     k = start
     while k < len(lines):
         line = lines[k]
@@ -452,7 +453,9 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
                 rows.append(_RowLines(*garbled, "", "", "", line.page, line.number, line.number))
                 prose = 0
             elif rows and _specks_for_indicator(text, settings):
-                pass  # specks between rows (a garbled line): no words of the row above, no prose
+                smeared = True  # specks between rows (a garbled line): no words of the row above, no prose
+                k += 1
+                continue
             elif rows and _awaits_indicator(rows[-1]) and _indicator_code_lost(text, settings):
                 rows[-1].indicator, rows[-1].last = [text.strip(_CODE_SPECKS + ":;., ")], line.number
                 prose = 0
@@ -462,12 +465,18 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
                 )
                 prose = 0
             elif rows and len(words) <= settings.max_wrap_words and not _looks_prose(text):
-                rows[-1].indicator.append(text)
+                # Words wrapped under a smeared row are that row's, lost with it: the row above
+                # ends before the specks (its lines reach over both, so they are told).
+                if not smeared:
+                    rows[-1].indicator.append(text)
                 rows[-1].last = line.number
+                k += 1
+                continue
             else:
                 prose += 1
                 if prose > settings.max_prose_lines:
                     break
+        smeared = False
         k += 1
     return _joined_table(rows, lines[head].number, settings), k
 

@@ -1,0 +1,15 @@
+"""Text the annex-dump tests write: the head of an English-model OCR dump of a commune's report
+as far as its statistics form's header line ("STT | Noi dung | Don vi tinh | So lieu | Ghi chu"),
+its marks lost as ``eng`` loses them; each test writes the form's rows after it."""
+
+ANNEX_DUMP_HEAD = """UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM
+XA AN PHU Doc lap - Tu do - Hanh phuc
+So: 120/BC-UBND An Phu, ngay 10 thang 11 nam 2023
+BAO CAO
+Ket qua cong tac cai cach hanh chinh nam 2023
+
+Phu luc 1
+BIEU THONG KE SO LIEU CONG TAC CAI CACH HANH CHINH NAM 2023
+(Kem theo Bao cao so 120/BC-UBND ngay 10/11/2023 cua UBND xa An Phu)
+STT | Noi dung | Don vi tinh | So lieu | Ghi chu
+"""
