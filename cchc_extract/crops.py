@@ -325,7 +325,8 @@ class _PdfPages:
 
     def _render(self, number: int) -> PageImage | None:
         from extract.base import IngestOptions
-        from extract.pdf_reader import _Renderer, has_text_layer
+        from extract.pdf_page_image import Renderer
+        from extract.pdf_reader import has_text_layer
 
         if not 1 <= number <= len(self.doc):
             return None
@@ -339,7 +340,7 @@ class _PdfPages:
             turn = sideways_turn(chars)
             image = self.doc[number - 1].render(scale=scale, rotation=turn).to_pil().convert("RGB")
             return PageImage(image, scale, 1.0)
-        renderer = _Renderer(self.path)
+        renderer = Renderer(self.path)
         try:
             image, dpi = renderer.page_image(number - 1, options.ocr_dpi)
         finally:

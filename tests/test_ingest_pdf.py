@@ -113,7 +113,7 @@ def test_embedded_scan_only_for_a_page_that_is_one_image():
     import pypdfium2 as pdfium
     from PIL import ImageStat
 
-    from extract.pdf_reader import embedded_scan
+    from extract.pdf_page_image import embedded_scan
 
     for name, expect in (("mixed_text_and_scan.pdf", [None, 300]), ("score_table.pdf", [None])):
         pdf = pdfium.PdfDocument(str(RENDERINGS / name))
