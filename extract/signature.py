@@ -430,14 +430,15 @@ def person_name(text: str, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTI
     (unless not ``snap``: a Latin-only "Vuong" is Vương to the name stock, not a snapped Dương); a
     surname that is a syllable is kept as printed, known or not (Đoàn is no misread Đào)."""
     printed = _o_for_digit(fold_spaces(text)).split()
-    while printed and len(_core(printed[-1])) < 2:
-        printed.pop()  # a speck after the name ("Nông Thị Vân i", "Văn Thanh Hiếu k :")
+    # Specks after the name, of either kind and in any order ("Giap Thanh Lan : co"): a bare mark
+    # or a lone letter ("Nông Thị Vân i", "Văn Thanh Hiếu k :"), or a short lower-case word (a
+    # name ends with a capitalised word).
+    while printed and (len(_core(printed[-1])) < 2 or _lower_speck(printed[-1], settings)):
+        printed.pop()
     while printed and len(_core(printed[0])) < 2:
         printed.pop(0)  # a speck before it (": : Phan Diệu Hạnh")
     if len(printed) > 2 and _core(printed[0]).isupper() and not any(_core(t).isupper() for t in printed[1:]):
         printed.pop(0)  # an abbreviation before a name in normal case ("TT Hồ Khắc Phúc")
-    while printed and _lower_speck(printed[-1], settings):
-        printed.pop()  # a lower-case speck after it: a name ends with a capitalised word
     if len(printed) > 2 and len(_core(printed[0])) <= 2 and not is_surname(printed[0]) and is_surname(printed[1]):
         printed.pop(0)  # a speck read as a short capitalised word before a surname ("Re Nong Duy …")
     if len(printed) > 2 and re.match(r"^[‘'\"“]\w", printed[1]) and not is_surname(_core(printed[0])):
