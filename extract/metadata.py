@@ -58,6 +58,10 @@ from schemas.records import DocumentMeta, ReviewItem
 class MetadataSettings:
     header_max_lines: int = 25  # the header zone never runs longer than this
     title_max_lines: int = 3
+    # OCR reads the header's two columns line by line and may print the body's first line between
+    # them (issuer and motto, then "Thực hiện …", then "Số:" and the place-date): a body opener is
+    # the body's start only when no number or place-date line follows within this many lines.
+    header_anchor_lookahead: int = 4
     # Titles run to about 100 characters; a title that would grow past this has run into the body
     # (an OCR dump's first body line, its opening words misread, is no "Căn cứ" any more).
     title_max_chars: int = 160
@@ -250,7 +254,7 @@ def header_zone(lines: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS
     a numbered section)."""
     first_page = lines[0].page if lines else 0
     zone: list[Line] = []
-    for line in lines[: settings.header_max_lines]:
+    for i, line in enumerate(lines[: settings.header_max_lines]):
         # A body sentence starts with a capital ("Thực hiện …"); a title's wrapped second line
         # that happens to begin with the same words ("thực hiện tại bộ phận một cửa") does not.
         first_letter = next((c for c in line_text(line) if c.isalpha()), "")
@@ -274,10 +278,24 @@ def header_zone(lines: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS
         # The recipients' list ("Nơi nhận") is the document's end: a document with no body text
         # between its table and its close (a bare score table) has its header end there.
         closing = bool(zone) and RECIPIENTS.match(folded_text(line).lstrip("*# "))
+        if body and _anchor_follows(zone, lines[i + 1 : i + 1 + settings.header_anchor_lookahead]):
+            body = False  # the body's first line read between the header's columns
         if line.page != first_page or body or closing:
             break
         zone.append(line)
     return zone
+
+
+def _dated_line(line: Line) -> bool:
+    """A number line ("Số: 297/BC-UBND") or a place-date line ("Thái Thanh, ngày 26 …"): the
+    anchors of a letter's header, by their own shape."""
+    folded = folded_text(line)
+    return bool(_NUMBER.match(folded) or _PLACE_DATE.match(folded))
+
+
+def _anchor_follows(zone: list[Line], ahead: list[Line]) -> bool:
+    """The header's number or place-date line is still to come: none in the zone yet, one ahead."""
+    return not any(_dated_line(ln) for ln in zone) and any(_dated_line(ln) for ln in ahead)
 
 
 def body_opener(folded: str) -> str | None:
@@ -357,7 +375,11 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
             meta.kind, meta.kind_name = KINDS[word]
         start = kind_at + 1
     else:
-        start = next((i + 1 for i, ln in enumerate(header) if _PLACE_DATE.match(folded_text(ln))), 0)
+        # Under the first of the number and place-date lines: OCR reading the header's two columns
+        # line by line may print the title's first line between them ("Số: 298/BC-UBND" / "BẢNG
+        # TỰ ĐÁNH GIÁ …" / "Vĩnh Bình, ngày …" / "NĂM 2023 CỦA …"); the anchor lines under it
+        # are passed over by their shape.
+        start = next((i + 1 for i, ln in enumerate(header) if _dated_line(ln)), 0)
     title: list[str] = []
     upper_title = None
     for line in header[start:]:
@@ -376,10 +398,10 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
             break  # the body's first sentence, its opening words OCR'd past knowing
         if _DATE_WORDS.search(folded):
             continue  # a place-date line OCR'd past knowing as one ("1 Hưng Đức, ngày 25 tháng . năm")
+        if _NUMBER.match(folded) or _NATIONAL.search(folded):
+            continue  # the header's other column read between the title's lines (number, motto)
         if (
             _ATTACHED.match(folded)
-            or _NUMBER.match(folded)
-            or _NATIONAL.search(folded)
             or (not title and _ISSUER_BODY.match(folded))
             or (not title and LOCAL_UNIT.match(folded) and len(text.split()) <= settings.issuer_line_max_words)
         ):  # "XÃ NGỌC KỲ"
