@@ -75,20 +75,25 @@ def test_a_lone_digit_opening_a_title_is_a_speck_but_a_count_of_months():
     assert edge_specks("6 tháng đầu năm 2024".split())[0] == "6"
 
 
+def _dump_metadata(folder, text: str):
+    """The metadata of an OCR dump holding ``text``, read as the pipeline reads it (repaired)."""
+    path = folder / "dump.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_metadata(repair_document(ingest(path)))
+
+
 def test_a_title_read_between_the_header_columns_lines(tmp_path):
     # OCR read the two columns line by line: the title's first line between the number and the
     # place-date line, its second under them; no kind word above it.
-    path = tmp_path / "interleaved.txt"
-    path.write_text(
+    meta = _dump_metadata(
+        tmp_path,
         "_ UY BAN NHAN DAN XA VINH BINH CONG\n\n"
         "_ $6: 298/BC-UBND\n\n"
         "BANG TU DANH GIA, CHAM DIEM CHI SO CAI CACH HANH CHINH\n\n"
         "_ Vinh Binh, ngay 11 thang 1 nam 2024\n\n"
         "NAM 2023 CUA UBND XA VINH BINH\n\n"
         "Thuc hien Ke hoach so 60/KH-UBND ngay 19/3/2023 cua UBND huyen Minh Son.\n",
-        encoding="utf-8",
     )
-    meta = extract_metadata(repair_document(ingest(path)))
     assert (meta.number, meta.date) == ("298/BC-UBND", "2024-01-11")
     assert meta.title == f"{CAPS} NĂM 2023 CỦA UBND XÃ VĨNH BÌNH"
 
@@ -96,8 +101,8 @@ def test_a_title_read_between_the_header_columns_lines(tmp_path):
 def test_the_bodys_first_line_read_above_the_number_is_no_end_of_the_header(tmp_path):
     # The body's first line printed between the motto and the number: the number and the
     # place-date still follow, so the header goes on past it.
-    path = tmp_path / "body_first.txt"
-    path.write_text(
+    meta = _dump_metadata(
+        tmp_path,
         "UBND XA THAI THANH\n\n"
         "CONG HOA XA HOI CHU NGHIA VIET NAM\n"
         "Doc lap - Tu do - Hanh phuc\n\n"
@@ -107,8 +112,6 @@ def test_the_bodys_first_line_read_above_the_number_is_no_end_of_the_header(tmp_
         "BANG TU DANH GIA, CHAM DIEM CHI SO CAI CACH HANH CHINH\n"
         "NAM 2013 CUA UBND XA THAI THANH\n\n"
         "cong tac cai cach hanh chinh nam 2013; UBND xa Thai Thanh bao cao ket qua nhu sau:\n",
-        encoding="utf-8",
     )
-    meta = extract_metadata(repair_document(ingest(path)))
     assert (meta.number, meta.date) == ("297/BC-UBND", "2013-12-26")
     assert meta.title is not None and meta.title.startswith(f"{CAPS} NĂM 2013 CỦA UBND XÃ THÁI")
