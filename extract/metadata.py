@@ -493,10 +493,15 @@ def _issuer_column(header: list[Line], settings: MetadataSettings) -> list[str]:
                 or not (unit_line or len(text.split()) <= settings.issuer_line_max_words)
             ):
                 break
+            # A speck OCR read in the column's gap at the line's end ("XÃ THUẬN —" / "PHƯỚC") is no
+            # end of the name: the name goes on on the line under it.
+            block[-1] = _TRAILING_MARKS.sub("", block[-1])
             block.append(text)
         return [" ".join(block)]
     return []
 
+
+_TRAILING_MARKS = lazy_re_compile(r"(?:\s+[\W_]+)+\s*$")  # bare marks ending a line: " —", " - :"
 
 _MOTTO_WORDS = "cong hoa xa hoi chu nghia viet nam".split()
 

@@ -115,3 +115,18 @@ def test_the_bodys_first_line_read_above_the_number_is_no_end_of_the_header(tmp_
     )
     assert (meta.number, meta.date) == ("297/BC-UBND", "2013-12-26")
     assert meta.title is not None and meta.title.startswith(f"{CAPS} NĂM 2013 CỦA UBND XÃ THÁI")
+
+
+def test_an_issuer_line_ending_in_a_speck_goes_on_on_the_line_under_it(tmp_path):
+    # "XÃ THUẬN —": OCR read the gap between the columns as a dash; the name's second word is
+    # on the line under it, beside the motto.
+    meta = _dump_metadata(
+        tmp_path,
+        "‘UY BAN NHAN DAN XA THUAN — CONG HOA XA HOI CHU NGHIA VIET NAM\n\n"
+        "PHUOC Doc lap - Tu do - Hanh phuc\n\n"
+        "S6: 313/BC-UBND _ Thuan Phutéc, ngay 23 thang 03 nam 2025\n"
+        "BAO CAO\n"
+        "Ket qua tu danh gia, cham diem Chi so cai cach hanh chinh nam 2024\n"
+        "Thuc hien Ke hoach so 60/KH-UBND ngay 19/3/2024 cua UBND huyen Minh Son.\n",
+    )
+    assert (meta.commune, meta.issuer) == ("Thuận Phước", "UBND xã Thuận Phước")
