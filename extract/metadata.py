@@ -139,6 +139,15 @@ _NUMBER = lazy_re_compile(
 # After "ngày", the month word may be misread or cut ("indng", "ng,") or lost to a stop ("ngày 07 . 12
 # năm 2014"); after the day alone, garbled past "ng" ("OGY 10 thera 2 nam 2014") when the month and
 # "năm" follow; a speck digit may stand before the year ("nam 1 2013"), a stop before "năm" ("2.nam").
+# The number line by its format alone, for a line ``_NUMBER`` does not read because OCR misread its
+# marks: "Số" as any short run of glyphs ("50:", "$0;", "S6: :", "_Số:"), the slash lost or read
+# as a space, the hyphen before "UBND" read as an underscore or a space ("25 BC_UBND"). The digits,
+# a kind code the caller checks and the issuer's code must follow one another at the line's start,
+# before the kind word: a body citation has words before its number ("Kế hoạch số 134/KH-UBND").
+_NUMBER_FORMAT = lazy_re_compile(
+    r"^[\W_]*(?:\S{1,4}?(?:\s*[:;.,]+\s*|\s+))?(\d{1,4})\s*[/|]?\s*(?:((?:19|20)\d{2})\s*/\s*)?"
+    r"([a-z]{2,4}?)\s*[-_~–—]?\s*(ubnd)\b"
+)
 _DATE_WORDS = lazy_re_compile(
     r"(?:ng\w{1,2}y\s*(\d{0,2})\s*(?:\w{0,4}ng\b|[.,](?=\s*\d))\W{0,2}"
     r"|(?<!\d)(?<!\d\s)(\d{1,2})\s*th(?:\w{1,2}ng|\w{2,4}(?=\s+\d{1,2}\s*[-.]?\s*n\w{1,2}m)))"
@@ -320,10 +329,19 @@ def _read_number(header: list[Line], meta: DocumentMeta, settings: MetadataSetti
     # The kind word printed above the title ("BÁO CÁO") reads a kind code OCR misread by a letter
     # ("73BGUBND" under "BÁO CÁO"): the number's code is the same document's kind.
     printed_kind = next((k for k in (_kind_word(ln, settings) for ln in header) if k), None)
-    for line in header:
+    kind_at = next((i for i, ln in enumerate(header) if _kind_word(ln, settings)), len(header))
+    for pattern, lines in ((_NUMBER, header), (_NUMBER_FORMAT, header[:kind_at])):
+        if _number_read(pattern, lines, printed_kind, meta):
+            return
+
+
+def _number_read(pattern: re.Pattern[str], lines: list[Line], printed_kind: str | None, meta: DocumentMeta) -> bool:
+    """The first of the lines ``pattern`` reads as a number line with a known kind code, read into
+    ``meta``; whether there was one."""
+    for line in lines:
         for text in line_variants(line):
             text = text.translate(_SLASHES)
-            m = _NUMBER.match(fold(text))
+            m = pattern.match(fold(text))
             code = m.group(3) if m else None
             if code not in KINDS and code and printed_kind and _one_letter_off(code, printed_kind):
                 code = printed_kind
@@ -334,7 +352,8 @@ def _read_number(header: list[Line], meta: DocumentMeta, settings: MetadataSetti
             suffix = text[m.start(4) : m.end(4)].upper()
             year = f"{m.group(2)}/" if m.group(2) else ""
             meta.number = f"{m.group(1)}/{year}{kind}-{suffix}" if m.group(1) else None
-            return
+            return True
+    return False
 
 
 def _one_letter_off(code: str, kind: str) -> bool:

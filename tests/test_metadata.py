@@ -77,6 +77,12 @@ def test_body_citation_is_not_the_number_and_slash_date(tmp_path):
         ("pee S6: 301/BC-UBND__- Vinh Thanh, ngay 9 théng 2 ndm 2014.", "301/BC-UBND"),  # a 3-letter speck
         ("- §6:.34/BC-UBND Nghia Van, ngay 11 thang 02 nam 2014 a", "34/BC-UBND"),  # a stop after the colon
         ("DỤ: 295 /BC-UBND", "295/BC-UBND"),  # "Số" misread, its colon kept
+        # read by its format alone: "Số" as other glyphs, the slash and hyphen misread or lost
+        ("_Số:253/BC-UBND __. Khánh Châu Tây, ngày 15 tháng 12 năm 2024.", "253/BC-UBND"),  # glued speck
+        ("50: 237 /BC-UBND", "237/BC-UBND"),  # "Số" read "50"
+        ("S6: : 240/BC-UBND _ Cung Trung Tay, ngay 5 thang 1 nam 2025", "240/BC-UBND"),  # a doubled colon
+        ("= $0; 25 BC_UBND Dong Thanh, ngay 26 thang 11 nam 2013.", "25/BC-UBND"),  # "/" lost, "-" read "_"
+        ("Kế hoạch số 134/KH-UBND ngày 5/3/2024", None),  # a citation: words before its number
     ],
 )
 def test_number_line_read_through_ocr_damage(tmp_path, line, number):
