@@ -162,6 +162,21 @@ def test_signer_is_read_from_the_block_not_from_a_surname_list(tmp_path, name):
     assert meta.signer == name
 
 
+def test_abbreviations_and_specks_in_the_signature_block_are_no_name(tmp_path):
+    # Every syllable holds a vowel (ư read "w" counts): "PCT UBND", "SEHU VI VP" (the recipients'
+    # "Lưu: VT, VP." misread) are abbreviations; "co" before a capitalised surname is a speck.
+    assert person_name("PCT UBND") is None and person_name("SEHU VI VP : :") is None
+    assert person_name("co Lê Trọng Quân Vinh - :") == "Lê Trọng Quân Vinh"
+    assert person_name("Tw Thiy Lan", snap=False) == "Tw Thiy Lan"
+    assert person_name("NGUYỄN VĂN AN") == "Nguyễn Văn An"
+    meta = _doc(
+        tmp_path,
+        _HEADER + "TM. ỦY BAN NHÂN DÂN\n- UBND huyện Châu Định (b/c); CHỦ TỊCH\n"
+        "- Chủ tịch, các PCT UBND xã;\nSEHU VI VP : :\nco Lê Trọng Quân Vinh - :\n",
+    )
+    assert meta.signer == "Lê Trọng Quân Vinh"
+
+
 def test_signer_is_the_last_name_of_the_block(tmp_path):
     # Stamp text that reads like a name comes before the signer's name; the name is printed last.
     meta = _doc(tmp_path, _HEADER + "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTân Lạc\nĐoàn Văn Hùng\n")
