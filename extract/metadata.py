@@ -45,7 +45,7 @@ from extract.ocr_marks import laid_out_by_ocr
 from extract.periods import find_period
 from extract.signature import RECIPIENTS, SIGNATURE_TITLE, SignatureSettings, read_signer, signature_zone, signer_review
 from extract.title_text import edge_specks, speck_line, title_text
-from extract.title_wording import TitleWordingSettings, worded_title
+from extract.title_wording import TitleWordingSettings, in_wording, worded_title
 from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_spaces
 from normalize.vietnamese import DAMAGED_DOC_SHARE, word_damage
@@ -394,11 +394,15 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
             meta.kind, meta.kind_name = KINDS[word]
         start = kind_at + 1
     else:
-        # Under the first of the number and place-date lines: OCR reading the header's two columns
-        # line by line may print the title's first line between them ("Số: 298/BC-UBND" / "BẢNG
-        # TỰ ĐÁNH GIÁ …" / "Vĩnh Bình, ngày …" / "NĂM 2023 CỦA …"); the anchor lines under it
-        # are passed over by their shape.
-        start = next((i + 1 for i, ln in enumerate(header) if _dated_line(ln)), 0)
+        # Under the place-date line, or under the number line when a line between the two holds
+        # the wording of titles: OCR reading the header's two columns line by line may print the
+        # title's first line between them ("Số: 298/BC-UBND" / "BẢNG TỰ ĐÁNH GIÁ …" / "Vĩnh Bình,
+        # ngày …" / "NĂM 2023 CỦA …"); the place-date line is then passed over by its shape. The
+        # motto's lines between them, whatever OCR made of them, are no title.
+        dated = next((i + 1 for i, ln in enumerate(header) if _PLACE_DATE.match(folded_text(ln))), 0)
+        anchor = next((i + 1 for i, ln in enumerate(header) if _dated_line(ln)), 0)
+        between = header[anchor : dated - 1]
+        start = anchor if any(_title_worded(line_text(ln)) for ln in between) else dated
     title: list[str] = []
     upper_title = None
     for line in header[start:]:
@@ -417,10 +421,10 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
             break  # the body's first sentence, its opening words OCR'd past knowing
         if _DATE_WORDS.search(folded):
             continue  # a place-date line OCR'd past knowing as one ("1 Hưng Đức, ngày 25 tháng . năm")
-        if _NUMBER.match(folded) or _NATIONAL.search(folded):
-            continue  # the header's other column read between the title's lines (number, motto)
         if (
             _ATTACHED.match(folded)
+            or _NUMBER.match(folded)
+            or _NATIONAL.search(folded)
             or (not title and _ISSUER_BODY.match(folded))
             or (not title and LOCAL_UNIT.match(folded) and len(text.split()) <= settings.issuer_line_max_words)
         ):  # "XÃ NGỌC KỲ"
@@ -437,6 +441,16 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
             break
     meta.title = " ".join(edge_specks(" ".join(title).split())) or None
     return start
+
+
+_TITLE_WORDING_RUN = 3  # words in a row of the titles' wording that tell a title line
+
+
+def _title_worded(text: str) -> bool:
+    """The line holds a run of the wording titles are made of ("BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM …")."""
+    words = text.split()
+    n = _TITLE_WORDING_RUN
+    return any(in_wording(words[i : i + n]) for i in range(len(words) - n + 1))
 
 
 def _read_issuer(header: list[Line], lines: list[Line], meta: DocumentMeta, settings: MetadataSettings) -> None:

@@ -130,3 +130,19 @@ def test_an_issuer_line_ending_in_a_speck_goes_on_on_the_line_under_it(tmp_path)
         "Thuc hien Ke hoach so 60/KH-UBND ngay 19/3/2024 cua UBND huyen Minh Son.\n",
     )
     assert (meta.commune, meta.issuer) == ("Thuận Phước", "UBND xã Thuận Phước")
+
+
+def test_motto_lines_ocr_bent_between_the_number_and_the_place_date_are_no_title(tmp_path):
+    # The title's first line is looked for above the place-date line only when a line there holds
+    # the wording of titles: a motto OCR bent past knowing ("C0NG H0A …") holds none.
+    meta = _dump_metadata(
+        tmp_path,
+        "UY BAN NHAN DAN\nXA HOP KIM\n"
+        "S6: 82/KH-UBND\n"
+        "C0NG H0A XA H0I CHU NGHIA VIET NAM\n"
+        "Doc lap - Tu do - Hanh phuc\n"
+        "Hop Kim, ngay 01 thang 01 nam 2024\n"
+        "Nang cao Chi so cai cach hanh chinh nam 2024\n"
+        "Can cu ket qua tu danh gia, cham diem Chi so cai cach hanh chinh nam 2023, UBND xa ban hanh.\n",
+    )
+    assert meta.title == "Nâng cao Chỉ số cải cách hành chính năm 2024"
