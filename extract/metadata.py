@@ -62,6 +62,9 @@ class MetadataSettings:
     # them (issuer and motto, then "Thực hiện …", then "Số:" and the place-date): a body opener is
     # the body's start only when no number or place-date line follows within this many lines.
     header_anchor_lookahead: int = 4
+    # A line between the number and the place-date line is the title's first line (read between
+    # the header's columns) when it holds this many words in a row of the titles' wording.
+    title_wording_run: int = 3
     # Titles run to about 100 characters; a title that would grow past this has run into the body
     # (an OCR dump's first body line, its opening words misread, is no "Căn cứ" any more).
     title_max_chars: int = 160
@@ -133,12 +136,6 @@ _NUMBER = lazy_re_compile(
     r"(?:(?:s|\$|§|8)\w{0,3}?(?:\s*[:;.][:;.,]?\s*|(?<=[^\W\d])\s*(?=\d))|[^\W\d_]{2}\s*:\s*(?=\d))"
     r"(\d*)\s*(?:/|(?<=\d))\s*(?:((?:19|20)\d{2})\s*/\s*)?([a-z]{2,4}?)(?:\s*-\s*|(?=ubnd\b))([a-z0-9]+(?:-[a-z0-9]+)*)"
 )
-# "ngày 26 tháng 6 năm 2023", and as OCR reads it ("ngdy 5 thdng 11 ném 2024", "agiy 4 thang",
-# ". 27 tháng 03 năm 2014": the word "ngày" lost). Without "ngày", the day may not follow another
-# number ("ngdy 12 2 thang 11": which of the two is the day is not known, so no date is read).
-# After "ngày", the month word may be misread or cut ("indng", "ng,") or lost to a stop ("ngày 07 . 12
-# năm 2014"); after the day alone, garbled past "ng" ("OGY 10 thera 2 nam 2014") when the month and
-# "năm" follow; a speck digit may stand before the year ("nam 1 2013"), a stop before "năm" ("2.nam").
 # The number line by its format alone, for a line ``_NUMBER`` does not read because OCR misread its
 # marks: "Số" as any short run of glyphs ("50:", "$0;", "S6: :", "_Số:"), the slash lost or read
 # as a space, the hyphen before "UBND" read as an underscore or a space ("25 BC_UBND"). The digits,
@@ -148,6 +145,12 @@ _NUMBER_FORMAT = lazy_re_compile(
     r"^[\W_]*(?:\S{1,4}?(?:\s*[:;.,]+\s*|\s+))?(\d{1,4})\s*[/|]?\s*(?:((?:19|20)\d{2})\s*/\s*)?"
     r"([a-z]{2,4}?)\s*[-_~–—]?\s*(ubnd)\b"
 )
+# "ngày 26 tháng 6 năm 2023", and as OCR reads it ("ngdy 5 thdng 11 ném 2024", "agiy 4 thang",
+# ". 27 tháng 03 năm 2014": the word "ngày" lost). Without "ngày", the day may not follow another
+# number ("ngdy 12 2 thang 11": which of the two is the day is not known, so no date is read).
+# After "ngày", the month word may be misread or cut ("indng", "ng,") or lost to a stop ("ngày 07 . 12
+# năm 2014"); after the day alone, garbled past "ng" ("OGY 10 thera 2 nam 2014") when the month and
+# "năm" follow; a speck digit may stand before the year ("nam 1 2013"), a stop before "năm" ("2.nam").
 _DATE_WORDS = lazy_re_compile(
     r"(?:ng\w{1,2}y\s*(\d{0,2})\s*(?:\w{0,4}ng\b|[.,](?=\s*\d))\W{0,2}"
     r"|(?<!\d)(?<!\d\s)(\d{1,2})\s*th(?:\w{1,2}ng|\w{2,4}(?=\s+\d{1,2}\s*[-.]?\s*n\w{1,2}m)))"
@@ -402,7 +405,7 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
         dated = next((i + 1 for i, ln in enumerate(header) if _PLACE_DATE.match(folded_text(ln))), 0)
         anchor = next((i + 1 for i, ln in enumerate(header) if _dated_line(ln)), 0)
         between = header[anchor : dated - 1]
-        start = anchor if any(_title_worded(line_text(ln)) for ln in between) else dated
+        start = anchor if any(_title_worded(line_text(ln), settings.title_wording_run) for ln in between) else dated
     title: list[str] = []
     upper_title = None
     for line in header[start:]:
@@ -443,13 +446,10 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
     return start
 
 
-_TITLE_WORDING_RUN = 3  # words in a row of the titles' wording that tell a title line
-
-
-def _title_worded(text: str) -> bool:
-    """The line holds a run of the wording titles are made of ("BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM …")."""
+def _title_worded(text: str, n: int) -> bool:
+    """The line holds ``n`` words in a row of the wording titles are made of ("BẢNG TỰ ĐÁNH GIÁ,
+    CHẤM ĐIỂM …")."""
     words = text.split()
-    n = _TITLE_WORDING_RUN
     return any(in_wording(words[i : i + n]) for i in range(len(words) - n + 1))
 
 
