@@ -46,7 +46,7 @@ from extract.official_letter import read_letter
 from extract.periods import find_period
 from extract.signature import RECIPIENTS, SIGNATURE_TITLE, SignatureSettings, read_signer, signature_zone, signer_review
 from extract.title_text import edge_specks, speck_line, title_text
-from extract.title_wording import TitleWordingSettings, worded_title
+from extract.title_wording import TitleWordingSettings, in_wording, worded_title
 from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_spaces
 from normalize.vietnamese import DAMAGED_DOC_SHARE, word_damage
@@ -59,6 +59,13 @@ from schemas.records import DocumentMeta, ReviewItem
 class MetadataSettings:
     header_max_lines: int = 25  # the header zone never runs longer than this
     title_max_lines: int = 3
+    # OCR reads the header's two columns line by line and may print the body's first line between
+    # them (issuer and motto, then "Thực hiện …", then "Số:" and the place-date): a body opener is
+    # the body's start only when no number or place-date line follows within this many lines.
+    header_anchor_lookahead: int = 4
+    # A line between the number and the place-date line is the title's first line (read between
+    # the header's columns) when it holds this many words in a row of the titles' wording.
+    title_wording_run: int = 3
     # Titles run to about 100 characters; a title that would grow past this has run into the body
     # (an OCR dump's first body line, its opening words misread, is no "Căn cứ" any more).
     title_max_chars: int = 160
@@ -129,6 +136,15 @@ _NUMBER = lazy_re_compile(
     r"^(?:\W*\w{1,3}(?=\W)){0,2}\W*(?<![^\W_])"
     r"(?:(?:s|\$|§|8)\w{0,3}?(?:\s*[:;.][:;.,]?\s*|(?<=[^\W\d])\s*(?=\d))|[^\W\d_]{2}\s*:\s*(?=\d))"
     r"(\d*)\s*(?:/|(?<=\d))\s*(?:((?:19|20)\d{2})\s*/\s*)?([a-z]{2,4}?)(?:\s*-\s*|(?=ubnd\b))([a-z0-9]+(?:-[a-z0-9]+)*)"
+)
+# The number line by its format alone, for a line ``_NUMBER`` does not read because OCR misread its
+# marks: "Số" as any short run of glyphs ("50:", "$0;", "S6: :", "_Số:"), the slash lost or read
+# as a space, the hyphen before "UBND" read as an underscore or a space ("25 BC_UBND"). The digits,
+# a kind code the caller checks and the issuer's code must follow one another at the line's start,
+# before the kind word: a body citation has words before its number ("Kế hoạch số 134/KH-UBND").
+_NUMBER_FORMAT = lazy_re_compile(
+    r"^[\W_]*(?:\S{1,4}?(?:\s*[:;.,]+\s*|\s+))?(\d{1,4})\s*[/|]?\s*(?:((?:19|20)\d{2})\s*/\s*)?"
+    r"([a-z]{2,4}?)\s*[-_~–—]?\s*(ubnd)\b"
 )
 # "ngày 26 tháng 6 năm 2023", and as OCR reads it ("ngdy 5 thdng 11 ném 2024", "agiy 4 thang",
 # ". 27 tháng 03 năm 2014": the word "ngày" lost). Without "ngày", the day may not follow another
@@ -252,7 +268,7 @@ def header_zone(lines: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS
     a numbered section)."""
     first_page = lines[0].page if lines else 0
     zone: list[Line] = []
-    for line in lines[: settings.header_max_lines]:
+    for i, line in enumerate(lines[: settings.header_max_lines]):
         # A body sentence starts with a capital ("Thực hiện …"); a title's wrapped second line
         # that happens to begin with the same words ("thực hiện tại bộ phận một cửa") does not.
         first_letter = next((c for c in line_text(line) if c.isalpha()), "")
@@ -276,10 +292,24 @@ def header_zone(lines: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS
         # The recipients' list ("Nơi nhận") is the document's end: a document with no body text
         # between its table and its close (a bare score table) has its header end there.
         closing = bool(zone) and RECIPIENTS.match(folded_text(line).lstrip("*# "))
+        if body and _anchor_follows(zone, lines[i + 1 : i + 1 + settings.header_anchor_lookahead]):
+            body = False  # the body's first line read between the header's columns
         if line.page != first_page or body or closing:
             break
         zone.append(line)
     return zone
+
+
+def _dated_line(line: Line) -> bool:
+    """A number line ("Số: 297/BC-UBND") or a place-date line ("Thái Thanh, ngày 26 …"): the
+    anchors of a letter's header, by their own shape."""
+    folded = folded_text(line)
+    return bool(_NUMBER.match(folded) or _PLACE_DATE.match(folded))
+
+
+def _anchor_follows(zone: list[Line], ahead: list[Line]) -> bool:
+    """The header's number or place-date line is still to come: none in the zone yet, one ahead."""
+    return not any(_dated_line(ln) for ln in zone) and any(_dated_line(ln) for ln in ahead)
 
 
 def body_opener(folded: str) -> str | None:
@@ -304,10 +334,19 @@ def _read_number(header: list[Line], meta: DocumentMeta, settings: MetadataSetti
     # The kind word printed above the title ("BÁO CÁO") reads a kind code OCR misread by a letter
     # ("73BGUBND" under "BÁO CÁO"): the number's code is the same document's kind.
     printed_kind = next((k for k in (_kind_word(ln, settings) for ln in header) if k), None)
-    for line in header:
+    kind_at = next((i for i, ln in enumerate(header) if _kind_word(ln, settings)), len(header))
+    for pattern, lines in ((_NUMBER, header), (_NUMBER_FORMAT, header[:kind_at])):
+        if _number_read(pattern, lines, printed_kind, meta):
+            return
+
+
+def _number_read(pattern: re.Pattern[str], lines: list[Line], printed_kind: str | None, meta: DocumentMeta) -> bool:
+    """The first of the lines ``pattern`` reads as a number line with a known kind code, read into
+    ``meta``; whether there was one."""
+    for line in lines:
         for text in line_variants(line):
             text = text.translate(_SLASHES)
-            m = _NUMBER.match(fold(text))
+            m = pattern.match(fold(text))
             code = m.group(3) if m else None
             if code not in KINDS and code and printed_kind and _one_letter_off(code, printed_kind):
                 code = printed_kind
@@ -318,7 +357,8 @@ def _read_number(header: list[Line], meta: DocumentMeta, settings: MetadataSetti
             suffix = text[m.start(4) : m.end(4)].upper()
             year = f"{m.group(2)}/" if m.group(2) else ""
             meta.number = f"{m.group(1)}/{year}{kind}-{suffix}" if m.group(1) else None
-            return
+            return True
+    return False
 
 
 def _one_letter_off(code: str, kind: str) -> bool:
@@ -359,7 +399,15 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
             meta.kind, meta.kind_name = KINDS[word]
         start = kind_at + 1
     else:
-        start = next((i + 1 for i, ln in enumerate(header) if _PLACE_DATE.match(folded_text(ln))), 0)
+        # Under the place-date line, or under the number line when a line between the two holds
+        # the wording of titles: OCR reading the header's two columns line by line may print the
+        # title's first line between them ("Số: 298/BC-UBND" / "BẢNG TỰ ĐÁNH GIÁ …" / "Vĩnh Bình,
+        # ngày …" / "NĂM 2023 CỦA …"); the place-date line is then passed over by its shape. The
+        # motto's lines between them, whatever OCR made of them, are no title.
+        dated = next((i + 1 for i, ln in enumerate(header) if _PLACE_DATE.match(folded_text(ln))), 0)
+        anchor = next((i + 1 for i, ln in enumerate(header) if _dated_line(ln)), 0)
+        between = header[anchor : dated - 1]
+        start = anchor if any(_title_worded(line_text(ln), settings.title_wording_run) for ln in between) else dated
     title: list[str] = []
     upper_title = None
     for line in header[start:]:
@@ -398,6 +446,13 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
             break
     meta.title = " ".join(edge_specks(" ".join(title).split())) or None
     return start
+
+
+def _title_worded(text: str, n: int) -> bool:
+    """The line holds ``n`` words in a row of the wording titles are made of ("BẢNG TỰ ĐÁNH GIÁ,
+    CHẤM ĐIỂM …")."""
+    words = text.split()
+    return any(in_wording(words[i : i + n]) for i in range(len(words) - n + 1))
 
 
 def _read_issuer(header: list[Line], lines: list[Line], meta: DocumentMeta, settings: MetadataSettings) -> None:
@@ -473,10 +528,15 @@ def _issuer_column(header: list[Line], settings: MetadataSettings) -> list[str]:
                 or not (unit_line or len(text.split()) <= settings.issuer_line_max_words)
             ):
                 break
+            # A speck OCR read in the column's gap at the line's end ("XÃ THUẬN —" / "PHƯỚC") is no
+            # end of the name: the name goes on on the line under it.
+            block[-1] = _TRAILING_MARKS.sub("", block[-1])
             block.append(text)
         return [" ".join(block)]
     return []
 
+
+_TRAILING_MARKS = lazy_re_compile(r"(?:\s+[\W_]+)+\s*$")  # bare marks ending a line: " —", " - :"
 
 _MOTTO_WORDS = "cong hoa xa hoi chu nghia viet nam".split()
 

@@ -430,16 +430,24 @@ def person_name(text: str, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTI
     (unless not ``snap``: a Latin-only "Vuong" is Vương to the name stock, not a snapped Dương); a
     surname that is a syllable is kept as printed, known or not (Đoàn is no misread Đào)."""
     printed = _o_for_digit(fold_spaces(text)).split()
-    while printed and len(_core(printed[-1])) < 2:
-        printed.pop()  # a speck after the name ("Nông Thị Vân i", "Văn Thanh Hiếu k :")
+    # Specks after the name, of either kind and in any order ("Giap Thanh Lan : co"): a bare mark
+    # or a lone letter ("Nông Thị Vân i", "Văn Thanh Hiếu k :"), or a short lower-case word (a
+    # name ends with a capitalised word).
+    while printed and (len(_core(printed[-1])) < 2 or _lower_speck(printed[-1], settings)):
+        printed.pop()
     while printed and len(_core(printed[0])) < 2:
         printed.pop(0)  # a speck before it (": : Phan Diệu Hạnh")
     if len(printed) > 2 and _core(printed[0]).isupper() and not any(_core(t).isupper() for t in printed[1:]):
         printed.pop(0)  # an abbreviation before a name in normal case ("TT Hồ Khắc Phúc")
-    while printed and _lower_speck(printed[-1], settings):
-        printed.pop()  # a lower-case speck after it: a name ends with a capitalised word
-    if len(printed) > 2 and len(_core(printed[0])) <= 2 and not is_surname(printed[0]) and is_surname(printed[1]):
-        printed.pop(0)  # a speck read as a short capitalised word before a surname ("Re Nong Duy …")
+    if (
+        len(printed) > 2
+        and len(_core(printed[0])) <= 2
+        and (printed[0][:1].islower() or not is_surname(printed[0]))
+        and is_surname(printed[1])
+    ):
+        # a speck read as a short word before a surname ("Re Nong Duy …"; "co Lê Trọng …": a
+        # surname is printed capitalised, so "co" is no "Cổ")
+        printed.pop(0)
     if len(printed) > 2 and re.match(r"^[‘'\"“]\w", printed[1]) and not is_surname(_core(printed[0])):
         printed.pop(0)  # a word of the recipients' column before a name OCR opened with a quote ("Des ‘Khic …")
     if len(printed) > 3 and _foreign_syllable(_core(printed[-1])):
@@ -453,6 +461,8 @@ def person_name(text: str, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTI
     letters = [re.sub(r"(?<=\w)['’](?=\w)", "", t) for t in tokens]
     if not 2 <= len(tokens) <= 5 or any(len(t) < 2 or not t.isalpha() for t in letters):
         return None
+    if any(not set(fold(t)) & _VOWELS for t in letters):
+        return None  # every syllable holds a vowel: "PCT UBND", "SEHU VI VP" are abbreviations
     capitalised = sum(t[0].isupper() for t in tokens)
     if capitalised < len(tokens) - 1 or capitalised < 2:
         return None
@@ -489,6 +499,9 @@ def _surname_marks(word: str) -> str:
         return word
     same = [s for s in stock if fold(s) == fold(word)]
     return same[0] if len(same) == 1 else word
+
+
+_VOWELS = frozenset("aeiouyw")  # folded; "w" is no Vietnamese letter but ư as OCR reads it ("Tw" = "Từ")
 
 
 # A round letter OCR read as a digit at the end of a capitalised syllable ("V6" for "Võ", "L0"):

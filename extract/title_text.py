@@ -111,7 +111,11 @@ def _inner_specks(tokens: list[str]) -> list[str]:
         tokens = [t for i, t in enumerate(tokens) if any(c.isalnum() for c in t) and not _small_speck(tokens, i)]
         tokens = _caps_line(tokens)
     inner = range(1, len(tokens) - 1)
-    tokens = [t for i, t in enumerate(tokens) if not (i in inner and _bare(t) and set(t) - _TITLE_PUNCTUATION)]
+    tokens = [
+        t
+        for i, t in enumerate(tokens)
+        if not (i in inner and ((_bare(t) and set(t) - _TITLE_PUNCTUATION) or t in _LONE_LETTER_SPECKS))
+    ]
     out = []
     for i, token in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
@@ -119,6 +123,11 @@ def _inner_specks(tokens: list[str]) -> list[str]:
             token = token[:-1]
         out.append(re.sub(r"^\.(?=\d)", "", token))
     return out
+
+
+# A lone small letter without a mark is no Vietnamese word but for "a", "o" and "y" ("y tế"): inside a
+# title it is a speck OCR read as a letter ("… đánh giá, c chấm điểm …", "¢" repaired to "e").
+_LONE_LETTER_SPECKS = frozenset("bcdefghijklmnpqrstuvwxz")
 
 
 def _bare(token: str) -> bool:

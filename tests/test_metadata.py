@@ -77,6 +77,12 @@ def test_body_citation_is_not_the_number_and_slash_date(tmp_path):
         ("pee S6: 301/BC-UBND__- Vinh Thanh, ngay 9 théng 2 ndm 2014.", "301/BC-UBND"),  # a 3-letter speck
         ("- §6:.34/BC-UBND Nghia Van, ngay 11 thang 02 nam 2014 a", "34/BC-UBND"),  # a stop after the colon
         ("DỤ: 295 /BC-UBND", "295/BC-UBND"),  # "Số" misread, its colon kept
+        # read by its format alone: "Số" as other glyphs, the slash and hyphen misread or lost
+        ("_Số:253/BC-UBND __. Khánh Châu Tây, ngày 15 tháng 12 năm 2024.", "253/BC-UBND"),  # glued speck
+        ("50: 237 /BC-UBND", "237/BC-UBND"),  # "Số" read "50"
+        ("S6: : 240/BC-UBND _ Cung Trung Tay, ngay 5 thang 1 nam 2025", "240/BC-UBND"),  # a doubled colon
+        ("= $0; 25 BC_UBND Dong Thanh, ngay 26 thang 11 nam 2013.", "25/BC-UBND"),  # "/" lost, "-" read "_"
+        ("Kế hoạch số 134/KH-UBND ngày 5/3/2024", None),  # a citation: words before its number
     ],
 )
 def test_number_line_read_through_ocr_damage(tmp_path, line, number):
@@ -154,6 +160,21 @@ def test_signer_is_read_from_the_block_not_from_a_surname_list(tmp_path, name):
     assert meta.signer == name
     meta = _doc(tmp_path, _HEADER + f"TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n\n{name.upper()}\n")
     assert meta.signer == name
+
+
+def test_abbreviations_and_specks_in_the_signature_block_are_no_name(tmp_path):
+    # Every syllable holds a vowel (ư read "w" counts): "PCT UBND", "SEHU VI VP" (the recipients'
+    # "Lưu: VT, VP." misread) are abbreviations; "co" before a capitalised surname is a speck.
+    assert person_name("PCT UBND") is None and person_name("SEHU VI VP : :") is None
+    assert person_name("co Lê Trọng Quân Vinh - :") == "Lê Trọng Quân Vinh"
+    assert person_name("Tw Thiy Lan", snap=False) == "Tw Thiy Lan"
+    assert person_name("NGUYỄN VĂN AN") == "Nguyễn Văn An"
+    meta = _doc(
+        tmp_path,
+        _HEADER + "TM. ỦY BAN NHÂN DÂN\n- UBND huyện Châu Định (b/c); CHỦ TỊCH\n"
+        "- Chủ tịch, các PCT UBND xã;\nSEHU VI VP : :\nco Lê Trọng Quân Vinh - :\n",
+    )
+    assert meta.signer == "Lê Trọng Quân Vinh"
 
 
 def test_signer_is_the_last_name_of_the_block(tmp_path):

@@ -28,6 +28,10 @@ CAPS = "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CH�
         ("Nâng cao Chỉ số cải cách hành chính ¡ năm 2015", "Nâng cao Chỉ số cải cách hành chính năm 2015"),
         ("Tình hình thực hiện công tác cải cách hành chính 6", "Tình hình thực hiện công tác cải cách hành chính 6"),
         ("Giai đoạn 2021 - 2025 (sửa đổi)", "Giai đoạn 2021 - 2025 (sửa đổi)"),  # a title's own marks
+        # a lone small letter inside the line: a speck ("¢" repaired to "e"), but the word "y"
+        ("Tự đánh giá, c chấm điểm xác định Chỉ số", "Tự đánh giá, chấm điểm xác định Chỉ số"),
+        ("Kết quả tự đánh giá, e chấm điểm Chỉ số", "Kết quả tự đánh giá, chấm điểm Chỉ số"),
+        ("Kế hoạch công tác y tế năm 2024", "Kế hoạch công tác y tế năm 2024"),
     ],
 )
 def test_title_line_without_ocr_specks(line, title):
@@ -73,3 +77,76 @@ def test_a_lone_digit_opening_a_title_is_a_speck_but_a_count_of_months():
 
     assert edge_specks("2 BẢNG TỰ ĐÁNH GIÁ".split())[0] == "BẢNG"
     assert edge_specks("6 tháng đầu năm 2024".split())[0] == "6"
+
+
+def _dump_metadata(folder, text: str):
+    """The metadata of an OCR dump holding ``text``, read as the pipeline reads it (repaired)."""
+    path = folder / "dump.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_metadata(repair_document(ingest(path)))
+
+
+def test_a_title_read_between_the_header_columns_lines(tmp_path):
+    # OCR read the two columns line by line: the title's first line between the number and the
+    # place-date line, its second under them; no kind word above it.
+    meta = _dump_metadata(
+        tmp_path,
+        "_ UY BAN NHAN DAN XA VINH BINH CONG\n\n"
+        "_ $6: 298/BC-UBND\n\n"
+        "BANG TU DANH GIA, CHAM DIEM CHI SO CAI CACH HANH CHINH\n\n"
+        "_ Vinh Binh, ngay 11 thang 1 nam 2024\n\n"
+        "NAM 2023 CUA UBND XA VINH BINH\n\n"
+        "Thuc hien Ke hoach so 60/KH-UBND ngay 19/3/2023 cua UBND huyen Minh Son.\n",
+    )
+    assert (meta.number, meta.date) == ("298/BC-UBND", "2024-01-11")
+    assert meta.title == f"{CAPS} NĂM 2023 CỦA UBND XÃ VĨNH BÌNH"
+
+
+def test_the_bodys_first_line_read_above_the_number_is_no_end_of_the_header(tmp_path):
+    # The body's first line printed between the motto and the number: the number and the
+    # place-date still follow, so the header goes on past it.
+    meta = _dump_metadata(
+        tmp_path,
+        "UBND XA THAI THANH\n\n"
+        "CONG HOA XA HOI CHU NGHIA VIET NAM\n"
+        "Doc lap - Tu do - Hanh phuc\n\n"
+        "Thuc hien Ke hoach so 67/KH-UBND ngay 07/05/2013 cua UBND huyen Khanh My ve viec trien khai\n\n"
+        "So: 297/BC-UBND\n\n"
+        "Thai Thanh, ngay 26 thang 12 nam 2013\n\n"
+        "BANG TU DANH GIA, CHAM DIEM CHI SO CAI CACH HANH CHINH\n"
+        "NAM 2013 CUA UBND XA THAI THANH\n\n"
+        "cong tac cai cach hanh chinh nam 2013; UBND xa Thai Thanh bao cao ket qua nhu sau:\n",
+    )
+    assert (meta.number, meta.date) == ("297/BC-UBND", "2013-12-26")
+    assert meta.title is not None and meta.title.startswith(f"{CAPS} NĂM 2013 CỦA UBND XÃ THÁI")
+
+
+def test_an_issuer_line_ending_in_a_speck_goes_on_on_the_line_under_it(tmp_path):
+    # "XÃ THUẬN —": OCR read the gap between the columns as a dash; the name's second word is
+    # on the line under it, beside the motto.
+    meta = _dump_metadata(
+        tmp_path,
+        "‘UY BAN NHAN DAN XA THUAN — CONG HOA XA HOI CHU NGHIA VIET NAM\n\n"
+        "PHUOC Doc lap - Tu do - Hanh phuc\n\n"
+        "S6: 313/BC-UBND _ Thuan Phutéc, ngay 23 thang 03 nam 2025\n"
+        "BAO CAO\n"
+        "Ket qua tu danh gia, cham diem Chi so cai cach hanh chinh nam 2024\n"
+        "Thuc hien Ke hoach so 60/KH-UBND ngay 19/3/2024 cua UBND huyen Minh Son.\n",
+    )
+    assert (meta.commune, meta.issuer) == ("Thuận Phước", "UBND xã Thuận Phước")
+
+
+def test_motto_lines_ocr_bent_between_the_number_and_the_place_date_are_no_title(tmp_path):
+    # The title's first line is looked for above the place-date line only when a line there holds
+    # the wording of titles: a motto OCR bent past knowing ("C0NG H0A …") holds none.
+    meta = _dump_metadata(
+        tmp_path,
+        "UY BAN NHAN DAN\nXA HOP KIM\n"
+        "S6: 82/KH-UBND\n"
+        "C0NG H0A XA H0I CHU NGHIA VIET NAM\n"
+        "Doc lap - Tu do - Hanh phuc\n"
+        "Hop Kim, ngay 01 thang 01 nam 2024\n"
+        "Nang cao Chi so cai cach hanh chinh nam 2024\n"
+        "Can cu ket qua tu danh gia, cham diem Chi so cai cach hanh chinh nam 2023, UBND xa ban hanh.\n",
+    )
+    assert meta.title == "Nâng cao Chỉ số cải cách hành chính năm 2024"

@@ -75,6 +75,12 @@ def name_stock() -> dict[str, dict[str, int]]:
     return stock
 
 
+@lru_cache(maxsize=1)
+def _name_letters() -> frozenset[str]:
+    """The letters (folded) of every name syllable of the stock, in any place."""
+    return frozenset(fold(s) for place in name_stock().values() for s in place)
+
+
 def is_surname(word: str) -> bool:
     """The word (any case, marks or not) is a surname of the stock."""
     folded = fold(nfc(word)).lower()
@@ -108,9 +114,17 @@ def restore_syllable(token: str, place: str, settings: NameSettings = DEFAULT_NA
 
 
 def _scored(token: str, weights: dict[str, float], settings: NameSettings) -> dict[str, float]:
-    """The token's readings that the stock holds: channel cost less the weight."""
+    """The token's readings that the stock holds: channel cost less the weight. A token of plain
+    Latin letters that spell a name syllable of any place ("Minh" read where the surname stands)
+    is read with those letters: the OCR saw them and lost only the marks, so a syllable of other
+    letters ("Mạnh") is a guess, not a reading; other tokens ("Ditc", "Vii", or "Vé": a mark the
+    OCR put for one it could not read) are read through the channel's letter confusions."""
+    key = fold(token)
+    same_letters = token.isascii() and token.isalpha() and key in _name_letters()
     scored: dict[str, float] = {}
     for syl, cost in word_candidates(token, settings.repair, ocr=True):
+        if same_letters and fold(syl) != key:
+            continue
         w = weights.get(syl)
         if w is not None and cost <= settings.max_channel_cost:
             scored[syl] = min(scored.get(syl, 1e9), cost - settings.weight_cost * w)
@@ -124,7 +138,9 @@ def restore_name(
     from its place's stock (``restore_syllable``); None when a syllable is undecided. A syllable
     the stock does not hold at all (a rare name: "Thoang") is taken from ``fallback`` (the
     repair's reading of the same name) when that spells the same letters as a Vietnamese syllable:
-    the stock is not every name there is. A tie between two name syllables is never settled so."""
+    the stock is not every name there is, but for surnames: they are a closed list, and a first
+    syllable none of them spells ("3 ve Minh Giang": the surname "Vũ" read as a speck, the middle
+    name first) is no surname. A tie between two name syllables is never settled so."""
     out: list[str] = []
     doubts: list[str] = []
     spare = fallback if fallback is not None and len(fallback) == len(tokens) else [""] * len(tokens)
@@ -134,6 +150,7 @@ def restore_name(
         if (
             syllable is None
             and why.endswith(_UNKNOWN)
+            and place != "surname"
             and other
             and fold(nfc(other)).lower() == fold(nfc(token)).lower()
             # a Vietnamese syllable: OCR garbage the repair left ("Cuwoéng") is no rare name
