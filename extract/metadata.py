@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import Levenshtein
 
 from extract.annex_note import read_annex_note
-from extract.columns import Anchors, ColumnSettings, reading_lines
+from extract.columns import ColumnSettings, reading_lines
 from extract.commune import (
     LOCAL_UNIT,
     commune_spelling,
@@ -40,6 +40,18 @@ from extract.commune import (
     restored_place,
 )
 from extract.letter_lines import folded_text, is_upper, line_text, line_variants
+from extract.letter_shapes import (
+    ANCHORS,
+    DATE_SLASH,
+    DATE_WORDS,
+    ISSUER_BODY,
+    KIND_WORDS,
+    KINDS,
+    NATIONAL,
+    NUMBER_FORMAT,
+    NUMBER_LINE,
+    PLACE_DATE,
+)
 from extract.model import IngestedDocument, Line
 from extract.ocr_marks import laid_out_by_ocr
 from extract.official_letter import read_letter
@@ -51,7 +63,7 @@ from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_spaces
 from normalize.vietnamese import DAMAGED_DOC_SHARE, word_damage
 from normalize.vietnamese.names import is_place, place_doubts, restore_place
-from normalize.vietnamese.syllable import fold, nfc
+from normalize.vietnamese.syllable import fold
 from schemas.records import DocumentMeta, ReviewItem
 
 
@@ -96,73 +108,6 @@ class MetadataSettings:
 
 DEFAULT_SETTINGS = MetadataSettings()
 
-# Kind codes as they appear in a number's middle part (folded) → canonical code and name.
-KINDS: dict[str, tuple[str, str]] = {
-    "bc": ("BC", "Báo cáo"),
-    "kh": ("KH", "Kế hoạch"),
-    "qd": ("QĐ", "Quyết định"),
-    "tb": ("TB", "Thông báo"),
-    "cv": ("CV", "Công văn"),
-    "ttr": ("TTr", "Tờ trình"),
-    "nq": ("NQ", "Nghị quyết"),
-    "ct": ("CT", "Chỉ thị"),
-    "ctr": ("CTr", "Chương trình"),
-    "bb": ("BB", "Biên bản"),
-    "hd": ("HD", "Hướng dẫn"),
-}
-# The kind word printed above the title (folded) → kind code.
-KIND_WORDS: dict[str, str] = {
-    "bao cao": "bc",
-    "ke hoach": "kh",
-    "quyet dinh": "qd",
-    "thong bao": "tb",
-    "to trinh": "ttr",
-    "nghi quyet": "nq",
-    "chi thi": "ct",
-    "chuong trinh": "ctr",
-    "bien ban": "bb",
-    "huong dan": "hd",
-}
-
-# "Số: 86 /BC-UBND", blank "Số: /QĐ-UBND" (folded), and as OCR reads it: "Sé:", "S6é:", "$6:", "§6:",
-# "85:" (S read as 8 or 5), a speck or two before it ("i S6:", "a 2) §6:"), the slash lost between
-# the number and the kind ("277KH-UBND"); a normative decision's year between the number and the
-# kind ("07/2024/QĐ-UBND"); the colon lost before the number ("Số102", "Siêh 299/KH-UBND") and
-# the hyphen before "UBND" ("102/BCUBND"); a speck of three letters before it ("pee S6: 301/BC-UBND"),
-# a stop after the colon ("§6:.34/BC-UBND"), "Số" misread as two other letters before its colon
-# ("DỤ: 295 /BC-UBND": a number must follow). The "Số" word and its colon, then a kind code the
-# caller checks (``KINDS``), keep body citations ("Kế hoạch số 134/KH-UBND", no colon) out.
-_NUMBER = lazy_re_compile(
-    r"^(?:\W*\w{1,3}(?=\W)){0,2}\W*(?<![^\W_])"
-    r"(?:(?:s|\$|§|8)\w{0,3}?(?:\s*[:;.][:;.,]?\s*|(?<=[^\W\d])\s*(?=\d))|[^\W\d_]{2}\s*:\s*(?=\d))"
-    r"(\d*)\s*(?:/|(?<=\d))\s*(?:((?:19|20)\d{2})\s*/\s*)?([a-z]{2,4}?)(?:\s*-\s*|(?=ubnd\b))([a-z0-9]+(?:-[a-z0-9]+)*)"
-)
-# The number line by its format alone, for a line ``_NUMBER`` does not read because OCR misread its
-# marks: "Số" as any short run of glyphs ("50:", "$0;", "S6: :", "_Số:"), the slash lost or read
-# as a space, the hyphen before "UBND" read as an underscore or a space ("25 BC_UBND"). The digits,
-# a kind code the caller checks and the issuer's code must follow one another at the line's start,
-# before the kind word: a body citation has words before its number ("Kế hoạch số 134/KH-UBND").
-_NUMBER_FORMAT = lazy_re_compile(
-    r"^[\W_]*(?:\S{1,4}?(?:\s*[:;.,]+\s*|\s+))?(\d{1,4})\s*[/|]?\s*(?:((?:19|20)\d{2})\s*/\s*)?"
-    r"([a-z]{2,4}?)\s*[-_~–—]?\s*(ubnd)\b"
-)
-# "ngày 26 tháng 6 năm 2023", and as OCR reads it ("ngdy 5 thdng 11 ném 2024", "agiy 4 thang",
-# ". 27 tháng 03 năm 2014": the word "ngày" lost). Without "ngày", the day may not follow another
-# number ("ngdy 12 2 thang 11": which of the two is the day is not known, so no date is read).
-# After "ngày", the month word may be misread or cut ("indng", "ng,") or lost to a stop ("ngày 07 . 12
-# năm 2014"); after the day alone, garbled past "ng" ("OGY 10 thera 2 nam 2014") when the month and
-# "năm" follow; a speck digit may stand before the year ("nam 1 2013"), a stop before "năm" ("2.nam").
-_DATE_WORDS = lazy_re_compile(
-    r"(?:ng\w{1,2}y\s*(\d{0,2})\s*(?:\w{0,4}ng\b|[.,](?=\s*\d))\W{0,2}"
-    r"|(?<!\d)(?<!\d\s)(\d{1,2})\s*th(?:\w{1,2}ng|\w{2,4}(?=\s+\d{1,2}\s*[-.]?\s*n\w{1,2}m)))"
-    r"\s*(\d{0,2})\s*[-.]?\s*n\w{1,2}m\W{0,2}(?:\d\s+)?(\d{4})"
-)
-_DATE_SLASH = lazy_re_compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b")
-# "Ngọc Kỳ, ngày 26 …", "…, 26/6/2023"; OCR'd: "Hà Diên; ngày", "Vạn Xuân, agiy 4 thang", "Tường
-# Vĩnh, . 27 tháng" (the comma read as a semicolon, "ngày" misread or lost).
-_PLACE_DATE = lazy_re_compile(
-    r"^\W*(?:\w\W+)?([^\W\d][^,;]{1,40})[,;][\W_]*(?:ng\w{1,2}y\b|(?:\w{1,4}\s+)?\d{1,2}\s*(?:/|th\w{1,2}ng\b))"
-)
 _ATTACHED = lazy_re_compile(r"^\W*\(?\s*(?:ban hanh\s+)?kem theo\b")
 _BODY_START = lazy_re_compile(r"^\W*(?:can cu|kinh gui|thuc hien|stt\b|tt\b|[ivx]+\s*[.)]\s|\d+\s*[.)]\s)")
 # The words a letter's body opens with, as OCR damages them ("Thu hién", "tán cứ", "Cán cấu"): the
@@ -178,12 +123,7 @@ _CITATION = lazy_re_compile(r"\bs\w{0,2}\s*\d+\s*/\s*[a-z]{2,4}\b")
 # and a colon OCR read apart, "Đồng Thuận ~ :", is a speck) leads into a list: prose.
 _LEAD_IN = lazy_re_compile(r"\w:\s*$")
 _PROSE = lazy_re_compile(r"\w[.;]\s+[A-ZĐÀ-Ỹ]|:\s*$")
-_ISSUER_BODY = lazy_re_compile(r"^\W*(?:uy ban nhan dan|ubnd)\b")
 _UNIT_START = lazy_re_compile(r"^\W*(?:xa|phuong|thi tran|dac khu|thi xa|huyen|quan|thanh pho|tinh)\b")
-# (OCR may print the motto's words glued, "CỘNGHÒAXÃHỘICHỦNGHĨAVIỆTNM", right after the issuer's.)
-_NATIONAL = lazy_re_compile(r"cong\s?hoa|doc lap|tu do|hanh phuc")
-_MOTTO = lazy_re_compile(r"cong\s?hoa\s?xa\s?hoi(?:\s?chu\s?nghia)?|doc lap\s*[-–]\s*tu do")
-_SIGNATURE_PREFIX = lazy_re_compile(r"\b(?:tm|kt|q)\s*\.\s*(?=\w)")
 
 
 def extract_metadata(doc: IngestedDocument, settings: MetadataSettings = DEFAULT_SETTINGS) -> DocumentMeta:
@@ -278,7 +218,7 @@ def header_zone(lines: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS
         opener = body_opener(folded_text(line))
         # A header line OCR prefixed with a speck that looks like a number or a table head ("7. Yên,
         # ngày 15 tháng 02 năm 2015", "TT .. BÁO CÁO") is still the header's.
-        dated = _DATE_WORDS.search(folded_text(line)) and not _CITATION.search(folded_text(line))
+        dated = DATE_WORDS.search(folded_text(line)) and not _CITATION.search(folded_text(line))
         body = (
             zone
             and not under_kind
@@ -304,7 +244,7 @@ def _dated_line(line: Line) -> bool:
     """A number line ("Số: 297/BC-UBND") or a place-date line ("Thái Thanh, ngày 26 …"): the
     anchors of a letter's header, by their own shape."""
     folded = folded_text(line)
-    return bool(_NUMBER.match(folded) or _PLACE_DATE.match(folded))
+    return bool(NUMBER_LINE.match(folded) or PLACE_DATE.match(folded))
 
 
 def _anchor_follows(zone: list[Line], ahead: list[Line]) -> bool:
@@ -335,7 +275,7 @@ def _read_number(header: list[Line], meta: DocumentMeta, settings: MetadataSetti
     # ("73BGUBND" under "BÁO CÁO"): the number's code is the same document's kind.
     printed_kind = next((k for k in (_kind_word(ln, settings) for ln in header) if k), None)
     kind_at = next((i for i, ln in enumerate(header) if _kind_word(ln, settings)), len(header))
-    for pattern, lines in ((_NUMBER, header), (_NUMBER_FORMAT, header[:kind_at])):
+    for pattern, lines in ((NUMBER_LINE, header), (NUMBER_FORMAT, header[:kind_at])):
         if _number_read(pattern, lines, printed_kind, meta):
             return
 
@@ -372,8 +312,8 @@ def _read_place_date(header: list[Line], meta: DocumentMeta) -> None:
         after = line_text(header[i + 1]) if i + 1 < len(header) else ""
         for text in line_variants(line):
             folded = fold(text)
-            place = _PLACE_DATE.match(folded)
-            if place and not _NATIONAL.search(folded):
+            place = PLACE_DATE.match(folded)
+            if place and not NATIONAL.search(folded):
                 meta.place = place_name(text[place.start(1) : place.end(1)])
                 meta.date, meta.year = _date(folded)
                 if meta.year is None and after:  # "…, ngày 05 tháng 12 năm" / "2025": a narrow cell wrapped it
@@ -384,7 +324,7 @@ def _read_place_date(header: list[Line], meta: DocumentMeta) -> None:
     # No place-date line: the place OCR'd past reading ("7. Yên, ngày 15 tháng 02 năm 2015"). A date
     # in words in the header is the document's (citations in the body write "ngày 17/12/2014"); else
     # a plan issued "kèm theo Quyết định số … ngày …" takes that decision's date.
-    worded = (_date(fold(text)) for ln in header for text in line_variants(ln) if _DATE_WORDS.search(fold(text)))
+    worded = (_date(fold(text)) for ln in header for text in line_variants(ln) if DATE_WORDS.search(fold(text)))
     meta.date, meta.year = next((d for d in worded if d[0]), (attached_date, None))
 
 
@@ -404,7 +344,7 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
         # title's first line between them ("Số: 298/BC-UBND" / "BẢNG TỰ ĐÁNH GIÁ …" / "Vĩnh Bình,
         # ngày …" / "NĂM 2023 CỦA …"); the place-date line is then passed over by its shape. The
         # motto's lines between them, whatever OCR made of them, are no title.
-        dated = next((i + 1 for i, ln in enumerate(header) if _PLACE_DATE.match(folded_text(ln))), 0)
+        dated = next((i + 1 for i, ln in enumerate(header) if PLACE_DATE.match(folded_text(ln))), 0)
         anchor = next((i + 1 for i, ln in enumerate(header) if _dated_line(ln)), 0)
         between = header[anchor : dated - 1]
         start = anchor if any(_title_worded(line_text(ln), settings.title_wording_run) for ln in between) else dated
@@ -424,13 +364,13 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
             or len(text) > settings.title_wrap_ratio * len(title[0])
         ):
             break  # the body's first sentence, its opening words OCR'd past knowing
-        if _DATE_WORDS.search(folded):
+        if DATE_WORDS.search(folded):
             continue  # a place-date line OCR'd past knowing as one ("1 Hưng Đức, ngày 25 tháng . năm")
         if (
             _ATTACHED.match(folded)
-            or _NUMBER.match(folded)
-            or _NATIONAL.search(folded)
-            or (not title and _ISSUER_BODY.match(folded))
+            or NUMBER_LINE.match(folded)
+            or NATIONAL.search(folded)
+            or (not title and ISSUER_BODY.match(folded))
             or (not title and LOCAL_UNIT.match(folded) and len(text.split()) <= settings.issuer_line_max_words)
         ):  # "XÃ NGỌC KỲ"
             if title:
@@ -439,7 +379,7 @@ def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: Metad
         upper = is_upper(text)
         if upper_title is None:
             upper_title = upper
-        elif upper != upper_title or _ISSUER_BODY.match(folded) or SIGNATURE_TITLE.match(folded):
+        elif upper != upper_title or ISSUER_BODY.match(folded) or SIGNATURE_TITLE.match(folded):
             break
         title.append(text)
         if len(title) >= settings.title_max_lines:
@@ -460,7 +400,7 @@ def _read_issuer(header: list[Line], lines: list[Line], meta: DocumentMeta, sett
     the lowest unit it names); without one, from the title or the closing sentence ("… của UBND
     xã Hương Sơn"). Never from the motto ("… XÃ HỘI CHỦ NGHĨA …")."""
     sources = _issuer_column(header, settings) + [meta.title or ""]
-    sources += [line_text(ln) for ln in header if not _NATIONAL.search(folded_text(ln))]
+    sources += [line_text(ln) for ln in header if not NATIONAL.search(folded_text(ln))]
     sources += [line_text(ln) for ln in lines if fold(line_text(ln)).startswith("tren day la")]
     for text in sources:
         found = local_unit(text)
@@ -512,17 +452,17 @@ def _issuer_column(header: list[Line], settings: MetadataSettings) -> list[str]:
     tail = _motto_tail(header)
     for i, line in enumerate(header):
         folded = folded_text(line)
-        if not _ISSUER_BODY.match(folded) or _NATIONAL.search(folded):
+        if not ISSUER_BODY.match(folded) or NATIONAL.search(folded):
             continue
         block = [line_text(line)]
         for nxt in header[i + 1 : i + settings.issuer_max_lines]:
             text, folded = _unit_text(line_text(nxt)), folded_text(nxt)
-            unit_line = _ISSUER_BODY.match(folded) or _UNIT_START.match(folded)
+            unit_line = ISSUER_BODY.match(folded) or _UNIT_START.match(folded)
             if (
-                _NATIONAL.search(folded)
+                NATIONAL.search(folded)
                 or folded.strip() == tail
-                or _NUMBER.match(folded)
-                or _PLACE_DATE.match(folded)
+                or NUMBER_LINE.match(folded)
+                or PLACE_DATE.match(folded)
                 or _kind_word(nxt, settings)
                 or not is_upper(text)
                 or not (unit_line or len(text.split()) <= settings.issuer_line_max_words)
@@ -592,11 +532,11 @@ def _kind_word(line: Line, settings: MetadataSettings = DEFAULT_SETTINGS) -> str
 
 
 def _date(folded: str) -> tuple[str | None, int | None]:
-    m = _DATE_WORDS.search(folded)
+    m = DATE_WORDS.search(folded)
     if m:
         day, month, year = m.group(1) or m.group(2), m.group(3), int(m.group(4))
     else:
-        m = _DATE_SLASH.search(folded)
+        m = DATE_SLASH.search(folded)
         if not m:
             return None, None
         day, month, year = m.group(1), m.group(2), int(m.group(3))
@@ -612,50 +552,3 @@ def _year(meta: DocumentMeta) -> int | None:
         return meta.year
     m = re.search(r"\d{4}", meta.period or "")
     return int(m.group(0)) if m else None
-
-
-# --- anchors of a letter's two columns -----------------------------------------------------------
-
-
-def _anchor_side(text: str) -> int | None:
-    """The column an anchor line belongs in: issuer, number and "Nơi nhận" on the left; motto,
-    place-date and signature titles on the right."""
-    folded = fold(nfc(text))
-    if _NUMBER.match(folded) or _ISSUER_BODY.match(folded) or RECIPIENTS.match(folded):
-        return 0
-    if _NATIONAL.search(folded) or _PLACE_DATE.match(folded) or SIGNATURE_TITLE.match(folded):
-        return 1
-    return None
-
-
-def _anchor_cut(text: str) -> int | None:
-    """Where a right-column anchor starts inside a piece that holds both columns with nothing
-    between them: the motto after the issuer, the place-date after the number, a signature title
-    after a recipient."""
-    folded = fold(nfc(text))
-    m = _MOTTO.search(folded)
-    if m and folded[: m.start()].strip(" -"):
-        return m.start()
-    m = _NUMBER.match(folded)
-    if m and folded[m.end() :].strip():
-        return m.end()
-    m = _SIGNATURE_PREFIX.search(folded)
-    if m and m.start() > 0 and (RECIPIENTS.match(folded) or folded.lstrip().startswith(("-", "+"))):
-        return m.start()
-    return None
-
-
-def _anchor_layout(text: str) -> bool:
-    """A cell line only a letter's header or signature block holds."""
-    folded = fold(nfc(text))
-    number = _NUMBER.match(folded)
-    return bool(
-        _MOTTO.search(folded)
-        or (number and number.group(3) in KINDS)
-        or RECIPIENTS.match(folded)
-        or (_PLACE_DATE.match(folded) and (_DATE_WORDS.search(folded) or _DATE_SLASH.search(folded)))
-        or re.match(r"^\W*(?:tm|kt|q)\s*\.\s*(?:uy ban|ubnd|chu tich|pho chu tich)", folded)
-    )
-
-
-ANCHORS = Anchors(side=_anchor_side, cut=_anchor_cut, is_layout=_anchor_layout)

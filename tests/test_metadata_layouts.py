@@ -16,7 +16,8 @@ import pytest
 from extract.base import ingest
 from extract.columns import fragments, reading_lines, serialize
 from extract.docx_reader import DocxReader
-from extract.metadata import ANCHORS, extract_metadata
+from extract.letter_shapes import ANCHORS
+from extract.metadata import extract_metadata
 from extract.model import IngestedDocument, Line, Page, Word
 from layout_docs import decree30_head, plain_docx
 from metadata_docs import (
