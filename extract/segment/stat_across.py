@@ -24,6 +24,7 @@ import regex as re
 
 from extract.segment.count_words import UNIT_KEYS
 from extract.segment.joined import JoinedRow, JoinedTable, row_conf
+from extract.segment.stat_values import parse_stat_value
 from normalize.numbers import parse_number
 from normalize.text import fold
 from schemas.records import CODE_BY_COLUMN_FLAG, TOTAL_COLUMN_FLAG, SourceRef, StatRow
@@ -100,8 +101,6 @@ def label_unit(label: str) -> str:
 
 
 def _rows(columns: list[_Column], row: JoinedRow, ocr: bool, settings: AcrossSettings) -> list[StatRow]:
-    from extract.segment.statistics import parse_stat_value  # the annex reader's figures, read one way
-
     out: list[StatRow] = []
     group = 0
     parents: dict[int, StatRow] = {}

@@ -30,13 +30,13 @@ from extract.segment.count_words import UNIT_KEYS
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
 from extract.segment.stat_across import across_rows
 from extract.segment.stat_headings import heading_rows, headings_after_a_share, headings_under_a_count
+from extract.segment.stat_values import LEADING_ZERO, parse_stat_value
 from extract.segment.table_join import join_tables
 from extract.segment.target_tables import is_target_table
 from normalize.code_repair import CodeChoice, repair_codes
 from normalize.codes import format_codes, letter_item
 from normalize.count_units import unit_key
 from normalize.lazy_regex import lazy_compile
-from normalize.numbers import parse_number
 from normalize.text import fold
 from schemas.records import SourceRef, StatAnnex, StatRow
 
@@ -69,9 +69,6 @@ class StatisticsSettings:
 
 
 # Column roles by header words, most specific first: "Kết quả thống kê / Đơn vị tính" is a unit.
-# The flag of an OCR'd figure printed with a leading zero before another digit (doubted).
-LEADING_ZERO = "leading_zero"
-
 _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("unit", ("don vi tinh", "dvt", "don vi do", "don vi")),
     ("note", ("ghi chu",)),
@@ -91,10 +88,6 @@ _ALLOWED = lazy_compile(r"\s*([^=;,]+?)\s*=\s*(\d+(?:[.,]\d+)?)")
 _BARE_LETTER = lazy_compile(r"[a-zđ]")
 _BULLET = lazy_compile(r"[-+•–*]")
 _SCALED_MONEY = ("trieu", "ty ", "ty", "nghin", "ngan")
-_OCR_LEADING_SPECK = lazy_compile(r"^[.,'‘’`:;·]+\s*(?=\d)")
-# A whole part opening with a 0 and another digit ("00,72", "07"): no figure a report prints (a
-# decimal under one writes one 0, "0,72"); on OCR'd text a digit was misread or a speck read as 0.
-_LEADING_ZERO = lazy_compile(r"^\s*0\d")
 
 
 def _names_plan(text: str) -> bool:
@@ -198,65 +191,6 @@ def enumerated_value(raw: str, allowed: dict[str, float]) -> float | None:
     key = fold(raw or "").strip(" .;:-")
     matches = [code for label, code in allowed.items() if fold(label).strip() == key]
     return matches[0] if key and len(matches) == 1 else None
-
-
-def number_kind(unit: str, indicator: str = "") -> str:
-    """The kind of number a unit implies, for ``parse_number``."""
-    u = fold(unit)
-    if "%" in unit or u.startswith("ty le") or (not u and fold(indicator).startswith("ty le")):
-        return "percent"
-    if any(w in u.split() for w in ("trieu", "ty", "nghin", "ngan")):
-        return "scaled_money"
-    if "dong" in u.split():
-        return "money"
-    if u:
-        return "count"
-    return "auto"
-
-
-def parse_stat_value(
-    raw: str, unit: str, indicator: str = "", ocr: bool = False
-) -> tuple[float | None, list[str], float | None]:
-    """(value, flags, alternative) for one figure cell, read by its unit's kind. ``ocr``: the
-    cell was OCR'd, so look-alike letters are digits and a speck before a whole number (".2")
-    is dust, not a decimal point (Vietnamese never writes a decimal without its leading 0)."""
-    text = (raw or "").strip()
-    if not text:
-        return None, [], None
-    kind = number_kind(unit, indicator)
-    if ocr and kind in ("count", "money"):
-        text = _OCR_LEADING_SPECK.sub("", text)
-    flags: list[str] = []
-    alternative = None
-    if kind in ("percent", "scaled_money"):
-        # One separator before exactly three digits: "3,887 Triệu đồng" reads 3887 (a thousands
-        # group: amounts in millions are not given to the thousand đồng) or, by the strict
-        # decimal-comma convention, 3.887. Thousands for money, decimal for percents; flagged.
-        parsed = parse_number(text, kind="auto", ocr=ocr)
-        if parsed is not None:
-            m = re.fullmatch(r"\s*(\d+)[.,](\d{3})\s*%?\s*", text)
-            if m:
-                decimal_value, thousands_value = float(f"{m.group(1)}.{m.group(2)}"), float(m.group(1) + m.group(2))
-                money = kind == "scaled_money"
-                value, alternative = (thousands_value, decimal_value) if money else (decimal_value, thousands_value)
-                flags.append("ambiguous_separator")
-                return value, flags, alternative
-    else:
-        parsed = parse_number(
-            text, kind="count" if kind == "count" else ("money" if kind == "money" else "auto"), ocr=ocr
-        )
-    if parsed is None:
-        return None, ["value_unparsed"], None
-    if parsed.ambiguous:
-        flags.append("ambiguous_separator")
-        alternative = parsed.alternatives[0] if parsed.alternatives else None
-    if kind == "percent" and parsed.value > 100:
-        flags.append("percent_over_100")
-    if kind == "count" and parsed.value != int(parsed.value):
-        flags.append("fractional_count")
-    if ocr and _LEADING_ZERO.match(text):
-        flags.append(LEADING_ZERO)
-    return parsed.value, flags, alternative
 
 
 def _cell(row: JoinedRow, col: int | None) -> str:

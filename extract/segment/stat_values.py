@@ -1,0 +1,80 @@
+"""An annex figure read by the kind of number its unit implies: "%" and scaled money ("Triệu
+đồng") the Vietnamese way with a decimal comma (a lone three-digit group after the separator taken
+as thousands for money and flagged), counts as whole numbers; on OCR'd text a speck before a whole
+number is dust and a leading zero a doubt. The annex readers (``statistics``, ``stat_across``,
+``stat_lines``) all read their figures here, one way."""
+
+from __future__ import annotations
+
+import regex as re
+
+from normalize.lazy_regex import lazy_compile
+from normalize.numbers import parse_number
+from normalize.text import fold
+
+# The flag of an OCR'd figure printed with a leading zero before another digit (doubted).
+LEADING_ZERO = "leading_zero"
+# A speck OCR put before a whole number (".2"): dust, not a decimal point.
+_OCR_LEADING_SPECK = lazy_compile(r"^[.,'‘’`:;·]+\s*(?=\d)")
+# A whole part opening with a 0 and another digit ("00,72", "07"): no figure a report prints (a
+# decimal under one writes one 0, "0,72"); on OCR'd text a digit was misread or a speck read as 0.
+_LEADING_ZERO = lazy_compile(r"^\s*0\d")
+
+
+def number_kind(unit: str, indicator: str = "") -> str:
+    """The kind of number a unit implies, for ``parse_number``."""
+    u = fold(unit)
+    if "%" in unit or u.startswith("ty le") or (not u and fold(indicator).startswith("ty le")):
+        return "percent"
+    if any(w in u.split() for w in ("trieu", "ty", "nghin", "ngan")):
+        return "scaled_money"
+    if "dong" in u.split():
+        return "money"
+    if u:
+        return "count"
+    return "auto"
+
+
+def parse_stat_value(
+    raw: str, unit: str, indicator: str = "", ocr: bool = False
+) -> tuple[float | None, list[str], float | None]:
+    """(value, flags, alternative) for one figure cell, read by its unit's kind. ``ocr``: the
+    cell was OCR'd, so look-alike letters are digits and a speck before a whole number (".2")
+    is dust, not a decimal point (Vietnamese never writes a decimal without its leading 0)."""
+    text = (raw or "").strip()
+    if not text:
+        return None, [], None
+    kind = number_kind(unit, indicator)
+    if ocr and kind in ("count", "money"):
+        text = _OCR_LEADING_SPECK.sub("", text)
+    flags: list[str] = []
+    alternative = None
+    if kind in ("percent", "scaled_money"):
+        # One separator before exactly three digits: "3,887 Triệu đồng" reads 3887 (a thousands
+        # group: amounts in millions are not given to the thousand đồng) or, by the strict
+        # decimal-comma convention, 3.887. Thousands for money, decimal for percents; flagged.
+        parsed = parse_number(text, kind="auto", ocr=ocr)
+        if parsed is not None:
+            m = re.fullmatch(r"\s*(\d+)[.,](\d{3})\s*%?\s*", text)
+            if m:
+                decimal_value, thousands_value = float(f"{m.group(1)}.{m.group(2)}"), float(m.group(1) + m.group(2))
+                money = kind == "scaled_money"
+                value, alternative = (thousands_value, decimal_value) if money else (decimal_value, thousands_value)
+                flags.append("ambiguous_separator")
+                return value, flags, alternative
+    else:
+        parsed = parse_number(
+            text, kind="count" if kind == "count" else ("money" if kind == "money" else "auto"), ocr=ocr
+        )
+    if parsed is None:
+        return None, ["value_unparsed"], None
+    if parsed.ambiguous:
+        flags.append("ambiguous_separator")
+        alternative = parsed.alternatives[0] if parsed.alternatives else None
+    if kind == "percent" and parsed.value > 100:
+        flags.append("percent_over_100")
+    if kind == "count" and parsed.value != int(parsed.value):
+        flags.append("fractional_count")
+    if ocr and _LEADING_ZERO.match(text):
+        flags.append(LEADING_ZERO)
+    return parsed.value, flags, alternative
