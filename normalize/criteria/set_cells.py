@@ -25,7 +25,6 @@ from normalize.numbers import lost_decimal_readings, parse_number
 from schemas.records import LATER_CELLS_FLAG, later_cells
 
 if TYPE_CHECKING:
-    from normalize.criteria import CriteriaSet
     from schemas.records import ScoreRow, ScoreTable
 
 
@@ -91,28 +90,6 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
             row.max_points = printed[crit.code]
             row.flags = [f for f in row.flags if f != "missing_max"] + [f"{FLAG_MAX_FROM_SET}:{cset.id}"]
             filled += 1
-        filled += _parents_by_sums(table.rows, cset, printed, settings)
-    return filled
-
-
-def _parents_by_sums(rows: list[ScoreRow], cset: CriteriaSet, printed: dict[str, float], s: MatchSettings) -> int:
-    """The sums again, once the rows below have their maxima: a parent is read before its
-    children, whose maxima the set may fill or put right only after it (``_max_by_sums``). A
-    parent whose published maximum the set does not vouch for (``printed_maxima``) is printed as
-    the sum of the rows the document has: with every child the set gives it in the table, that
-    sum of the set's maxima."""
-    filled = 0
-    codes = {str(r.code) for r in rows if r.code}
-    for row in rows:
-        if not row.code or not any(f.startswith(FLAG_MAX_DIFFERS) for f in row.flags):
-            continue
-        most = printed.get(str(row.code))
-        if most is None:
-            parts = [c.code for c in cset.children(str(row.code))]
-            if not parts or not set(parts) <= codes or any(p not in printed for p in parts):
-                continue
-            most = sum(printed[p] for p in parts)
-        filled += _max_by_sums(row, most, rows, cset.id, s)
     return filled
 
 
@@ -326,22 +303,19 @@ def _take_set_reading(row: ScoreRow, most: float, set_id: str, s: MatchSettings)
 
 def _max_by_sums(row: ScoreRow, most: float, rows: list[ScoreRow], set_id: str, s: MatchSettings) -> bool:
     """A maximum read as a figure no maximum can be — not in quarter points (every set's maxima
-    are: "5.1." for 5), above its parent's maximum ("9" under a 1.1 of 5), or below what its own
-    children's maxima add up to (a "0" OCR left of a field's 10 over children of 5, 2 and 3: a
-    parent is worth its parts) — takes the set's when a sum the table carries holds with it: its
-    children's maxima add up to the set's, or its parent's maximum less its siblings' is the set's.
-    The figure read is kept as its alternative; the cell is unsure (queued), flagged
-    ``FLAG_READING_BY_SET``. A commune's slip raising a maximum keeps it a maximum (in quarters,
-    within its parent): read as printed."""
+    are: "5.1." for 5), or above its parent's maximum ("9" under a 1.1 of 5) — takes the set's
+    when a sum the table carries holds with it: its children's maxima add up to the set's, or its
+    parent's maximum less its siblings' is the set's. The figure read is kept as its alternative;
+    the cell is unsure (queued), flagged ``FLAG_READING_BY_SET``. A commune's slip raising a
+    maximum keeps it a maximum (in quarters, within its parent): read as printed."""
     value = row.max_points
     if value is None or abs(value - most) <= s.max_tolerance:
         return False
     parent = next((r for r in rows if row.parent and r.code == row.parent), None)
     over = parent is not None and parent.max_points is not None and value > parent.max_points + s.max_tolerance
-    children = [r.max_points for r in rows if row.code and r.parent == row.code]
-    under_parts = value + s.max_tolerance < sum(c for c in children if c is not None)
-    if not (over or under_parts or abs(value * 4 - round(value * 4)) > 1e-6):
+    if not (over or abs(value * 4 - round(value * 4)) > 1e-6):
         return False
+    children = [r.max_points for r in rows if row.code and r.parent == row.code]
     siblings = [r.max_points for r in rows if r is not row and row.parent and r.parent == row.parent]
     by_children = len(children) >= 2 and None not in children and abs(sum(filter(None, children)) - most) < 0.01
     by_parent = (
