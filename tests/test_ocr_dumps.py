@@ -664,31 +664,3 @@ def test_a_lone_accent_where_a_cell_stands_is_a_lost_cell_not_a_speck():
 
     assert garbled_cell(("ˆ", "ˆ"), last=True)
     assert not garbled_cell(("0ˆ", "0ˆ"), last=True)
-
-
-def test_column_numbers_row_with_smudged_brackets_and_figures_is_layout():
-    # The "(1) (2) (3) (4) (5) (6)" row under a six-column header, OCR'd at 250 dpi after
-    # degrading: brackets kept with their digit read as a sign ("@)") or a rule's speck on their
-    # edge ("2)_"), the last numbers read bare beside a smudged one ("0ø 8 1 8"). Its figures are
-    # no row's points: the first criterion keeps code 1, its children 1.1, 1.1.1.
-    from extract.model import IngestedDocument
-    from extract.text_reader import parse_text
-
-    text = "\n".join(
-        [
-            "STT Nội dung đánh giá Tài liệu kiểm chứng Điểm tối đa Điểm tự chấm Điểm thẩm định",
-            "0) 2)_ @) _ 0ø 8 1 8",
-            "1. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC 10 7,75 7,75",
-            "1.1 | Kế hoạch CCHC năm 5 4,25 4,25",
-            "1.1.1 | Ban hành kế hoạch CCHC năm Đạt yêu cầu theo hướng dẫn 1 1 1",
-            "Tổng cộng 10 7,75 7,75",
-        ]
-    )
-    doc = IngestedDocument(path="x.txt", format="txt", pages=parse_text(text))
-    (table,) = score_lines.find_line_tables(doc)
-    assert [(r.code, r.max_raw, r.self_raw) for r in table.rows] == [
-        ("1.", "10", "7,75"),
-        ("1.1", "5", "4,25"),
-        ("1.1.1", "1", "1"),
-    ]
-    assert not score_lines._column_numbers(Line(text="1.2 Báo cáo CCHC (quý) 2 1", page=1, number=1))

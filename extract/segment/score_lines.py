@@ -362,11 +362,6 @@ def _noise(line: Line, settings: LineTableSettings) -> bool:
 
 
 _RULE_RUN = lazy_compile(r"[—–_\-=~]{3,}")
-# A column's number in brackets as OCR leaves it: "(3)", "3)", "(3", and the digit read as a sign
-# or lost inside its brackets ("@)", "()"), a rule's speck on its edge ("2)_").
-_COLUMN_NUMBER = lazy_compile(r"(?:\(?[\w@©®]{1,2}\)|\([\w@©®]{1,2}\)?|\(\))[_.,:;'`]*")
-# A figure with one letter glued to it ("0ø", "6G"): a smudged number, not a name's word.
-_SMUDGED_FIGURE = lazy_compile(r"\d+\p{L}|\p{L}\d+")
 
 
 def _column_numbers(line: Line) -> bool:
@@ -376,14 +371,10 @@ def _column_numbers(line: Line) -> bool:
     OCR made of a label's smudge between them may be a syllable ("q) (2) Son vip (3) (4 G®) (6)"):
     no row's name is so few words among so many column numbers."""
     tokens = [raw for _, raw in line_tokens(line) if not JUNK.match(raw)]
-    bracketed = [t for t in tokens if _COLUMN_NUMBER.fullmatch(t)]
+    bracketed = [t for t in tokens if re.fullmatch(r"\(?\w{1,2}\)|\(\w{1,2}\)?", t)]
     # (a token holding a run of dashes is the header's bottom rule OCR glued letters to:
-    # "mmm———mma"; a figure with a letter glued to it, "0ø", is a number's smudge, no word)
-    others = [
-        re.sub(r"[^\p{L}]", "", t)
-        for t in tokens
-        if t not in bracketed and not _RULE_RUN.search(t) and not _SMUDGED_FIGURE.fullmatch(t)
-    ]
+    # "mmm———mma")
+    others = [re.sub(r"[^\p{L}]", "", t) for t in tokens if t not in bracketed and not _RULE_RUN.search(t)]
     words = [w for w in others if w and (len(w) > 3 or is_syllable_run(w))]
     return len(bracketed) >= 2 and not words or len(bracketed) >= 4 and 2 * len(words) < len(bracketed)
 
