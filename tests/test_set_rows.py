@@ -148,6 +148,8 @@ def test_the_ancestors_of_the_first_row_are_the_garbled_row_lines_above_it(tmp_p
     assert FLAG_FROM_SET_ORDER in rows["1"]["flags"] and FLAG_FROM_SET_ORDER in rows["1.1"]["flags"]
     assert rows["1"]["self_points"] is None  # "7 77" is no reading of its 7,75: told
     assert any("points of 1, 1.1" in u["reason"] for u in out["unread"])
+    # (and no part still says they were not read)
+    assert not any(u["reason"].startswith(("row 1 not read", "row 1.1 not read")) for u in out["unread"])
     queued = {q["item"] for q in out["review"] if q["field"] is None}
     assert "/score_tables/0/rows/0" in queued
 
