@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument, Line
-from extract.segment.line_header import header_concepts
+from extract.segment.set_ancestors import ancestors_by_tree, told_lines
 from extract.segment.set_wording import (
     Aligned,
     code_token,
@@ -94,7 +94,7 @@ class SetRowSettings:
     confidence: float = 0.5
     # Characters of a told part's text sample.
     sample_chars: int = 160
-    # A region's line counts as a garbled row's own (``_ancestors_by_tree``) when a token of it
+    # A region's line counts as a garbled row's own (``set_ancestors.ancestors_by_tree``) when a token of it
     # holds at least this many letters (its name's ink) and a figure follows.
     row_line_letters: int = 3
     on: bool = True
@@ -165,7 +165,7 @@ def _recover(
     """The rows of ``region`` recovered into ``table`` (a new one when None); returns ``part``
     itself when none was, else what of the region is still to be told (None: nothing)."""
     taken = {str(r.code) for t in result.score_tables for r in t.rows if r.code}
-    aligned, used = _best_alignment(region, cset, taken, before, after, settings, _told_lines(region, part))
+    aligned, used = _best_alignment(region, cset, taken, before, after, settings, told_lines(region, part))
     aligned = [
         a
         for a in aligned
@@ -398,7 +398,7 @@ def _best_alignment(
 ) -> tuple[list[Aligned], CriteriaSet | None]:
     """The alignment of most score of ``region``'s lines to a set's criteria between ``before``
     and ``after`` (``cset``'s, or the set the lines follow best), the ancestors of ``after`` placed
-    by the code tree among the ``told`` lines (``_ancestors_by_tree``)."""
+    by the code tree among the ``told`` lines (``set_ancestors.ancestors_by_tree``)."""
     candidates = [cset] if cset is not None else list(load_criteria_sets())
     scored = []
     for cs in candidates:
@@ -409,7 +409,7 @@ def _best_alignment(
         required = _required(crits, after) | _coded_next(region, crits, before)
         score, aligned = _align(region, crits, cs, settings, required, sole)
         if cset is not None and told:
-            aligned = _ancestors_by_tree(told, crits, _required(crits, after), aligned, settings)
+            aligned = ancestors_by_tree(told, crits, _required(crits, after), aligned, settings.row_line_letters)
         scored.append((score, aligned, cs))
     scored.sort(key=lambda e: -e[0])
     if not scored or not scored[0][1]:
@@ -454,61 +454,6 @@ def _required(crits: list[CriterionDef], after: ScoreRow | None) -> frozenset[st
     table prints above their first child."""
     code = str(after.code) if after is not None and after.code else ""
     return frozenset(c.code for c in crits if code.startswith(c.code + "."))
-
-
-def _ancestors_by_tree(
-    region: list[Line],
-    crits: list[CriterionDef],
-    ancestors: frozenset[str],
-    aligned: list[Aligned],
-    settings: SetRowSettings,
-) -> list[Aligned]:
-    """The ancestors of the row read below the region (1 and 1.1 above a first row 1.1.1) are
-    printed above it, in order, whatever OCR made of their wording: when the region's row lines
-    above the first line aligned by wording are exactly as many as the ancestors no line opened,
-    each is one of them, in order (flagged required: its place is the code tree's, its wording
-    not read; its figures are not taken, they are told). Another count says nothing."""
-    have = {a.crit.code for a in aligned}
-    lost = [c for c in crits if c.code in ancestors and c.code not in have]
-    if not lost:
-        return aligned
-    order = [c.code for c in crits]
-    if aligned and max(order.index(c.code) for c in lost) > order.index(aligned[0].crit.code):
-        return aligned  # (an ancestor below a criterion aligned: the tree and the wording disagree)
-    top = aligned[0].line.number if aligned else None
-    above = [ln for ln in region if top is None or ln.number < top]
-    # (the rows are under the table's header: a line naming a column ends what precedes them, the
-    # document's head and its lead-in, whose dates and numbers look like a row's figures)
-    labelled = [k for k, ln in enumerate(above) if header_concepts(ln.text)]
-    above = above[labelled[-1] + 1 :] if labelled else above
-    rows = [ln for ln in above if _row_line(ln, settings)]
-    if len(rows) != len(lost):
-        return aligned
-    placed = [Aligned(line=ln, crit=c, ratio=0.0, name_chars=0, required=True) for ln, c in zip(rows, lost)]
-    return placed + aligned
-
-
-def _told_lines(region: list[Line], part: UnreadPart) -> list[Line]:
-    """The region's lines inside the told part's own span when it tells rows (the lines the reader
-    took for rows and withdrew, or found between rows read): not a table's lines, which run from
-    its title and the document's head, nor the lines above a table the region takes in too."""
-    first, last = part.line_start, part.line_end
-    if part.kind != "rows" or first is None or last is None:
-        return []
-    start = part.page or 0
-    pages = range(start, (part.page_end or start) + 1)
-    return [ln for ln in region if ln.page in pages and first <= ln.number <= last]
-
-
-def _row_line(line: Line, settings: SetRowSettings) -> bool:
-    """A line that may be a row's own, garbled: a figure after words (its cells), not a name's
-    wrapped word alone ("CCHC") nor a rule's specks."""
-    tokens = line.text.split()
-    worded = any(sum(ch.isalpha() for ch in t) >= settings.row_line_letters for t in tokens)
-    return len(tokens) >= 2 and worded and any(_FIGURE.fullmatch(t.strip(".,:;|")) for t in tokens[1:])
-
-
-_FIGURE = lazy_re_compile(r"\d{1,2}(?:[.,]\d{1,2})?")
 
 
 def _coded_next(region: list[Line], crits: list[CriterionDef], before: ScoreRow | None) -> frozenset[str]:
