@@ -157,9 +157,9 @@ def test_the_ancestors_of_the_first_row_are_the_garbled_row_lines_above_it(tmp_p
 def test_a_row_line_above_the_header_is_no_ancestor():
     # The document's head ("Số: 65 /BC-UBND … ngày 12 tháng 11 năm 2013") prints figures after
     # words too; only the lines under the table's header are rows.
-    from extract.segment.set_rows import _ancestors_by_tree
+    from extract.segment.set_ancestors import ancestors_by_tree
 
     cs = criteria_set("ca-mau_2013")
     head = [Line(text=t, page=1, number=k + 1) for k, t in enumerate(_HEAD_GARBLED[:11])]
     crits = [c for c in cs.rows if c.code in ("1", "1.1")]
-    assert _ancestors_by_tree(head, crits, frozenset({"1", "1.1"}), [], SetRowSettings()) == []
+    assert ancestors_by_tree(head, crits, frozenset({"1", "1.1"}), [], SetRowSettings().row_line_letters) == []
