@@ -539,7 +539,7 @@ def test_rows_placed_by_nothing_are_withdrawn_and_told():
     # as no criterion, with a maximum that is not the set's for that code: invented rows whose
     # numbers went into the sums. They are withdrawn and told; the rows OCR left readable stay.
     # Row 1's line, the one row line above 1.1 under the header, is then row 1 by the code tree
-    # (``set_rows._ancestors_by_tree``): named by the set, its garbled figures not read but told.
+    # (``set_ancestors.ancestors_by_tree``): named by the set, its garbled figures not read but told.
     path = DEGRADED / "d04-i4-ruled-center-vie-300dpi-degraded.txt"
     scored = _scored(path)
     tally = scored["tally"]
