@@ -37,6 +37,7 @@ from extract.segment.target_tables import find_target_tables, plan_year
 from extract.segment.targets import find_targets
 from extract.segment.task_codes import held_to_statements, stated_codes
 from extract.segment.task_doubts import doubt_tasks
+from extract.segment.task_evidence import weigh_cells
 from extract.segment.task_lines import find_task_lines
 from extract.segment.task_paragraphs import find_task_paragraphs
 from extract.segment.task_tables import find_task_tables
@@ -159,12 +160,15 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     )
     result.score_statements = _run_stage(result, "segment", lambda: find_score_statements(doc), debug, default=[])
     # A task's criterion code OCR misread ("9.4" for "5.4") put right from the codes the document
-    # states points for (and the criteria set's, when it is surely recognised).
+    # states points for (and the criteria set's, when it is surely recognised); then a scanned
+    # grid row's unsure cells the document confirms (its number in sequence, a stated criterion
+    # code, a whole unit name) no longer hold its confidence down.
     set_codes = [r.code for r in criteria.cset.rows] if criteria is not None and criteria.sure(options.criteria) else []
+    stated = stated_codes(result.score_statements, set_codes)
     result.task_tables = _run_stage(
         result,
         "segment",
-        lambda: held_to_statements(result.task_tables, stated_codes(result.score_statements, set_codes)),
+        lambda: weigh_cells(held_to_statements(result.task_tables, stated), stated),
         debug,
         default=result.task_tables,
     )

@@ -320,6 +320,18 @@ def _parse_squeezed(letters: str) -> str | None:
     return "".join(out)
 
 
+# Letters whose capital has their small letter's shape: OCR tells them by size alone.
+_LOOKALIKE_LETTERS = frozenset("cosvwxz")
+
+
+def _lookalike_capital(printed: str, name: str) -> bool:
+    """Whether ``printed`` is the gazetteer's word ``name`` (small) with its first letter a capital
+    of the small letter's shape ("Xã" for "xã" in "Ban Chỉ đạo CCHC xã"): OCR's reading of a size,
+    not the typist's spelling, so the gazetteer's case stands."""
+    head = printed[:1]
+    return head.isupper() and name[:1].islower() and printed[1:] == name[1:] and fold(head) in _LOOKALIKE_LETTERS
+
+
 def _keep_printed(name: str, printed: list[str]) -> str:
     """The gazetteer's ``name`` with each word the print spells the same way (same letters and
     tone, the mark placed either way) as printed."""
@@ -329,7 +341,9 @@ def _keep_printed(name: str, printed: list[str]) -> str:
 
     def pick(m: re.Match) -> str:
         word = next(words, m.group(0))
-        return word if split_tone(word.lower()) == split_tone(m.group(0).lower()) else m.group(0)
+        if split_tone(word.lower()) != split_tone(m.group(0).lower()):
+            return m.group(0)
+        return m.group(0) if _lookalike_capital(word, m.group(0)) else word
 
     return re.sub(r"[\p{L}\p{N}]+", pick, name)
 

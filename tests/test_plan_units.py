@@ -79,3 +79,12 @@ def test_a_units_cell_with_one_ocr_damaged_word_is_mended():
     # gazetteer's spelling ("Bản" → "Ban"); a longer unknown word is no speck
     assert spell_units("Bản Chỉ đạo CCHC xã, Các thôn, tổ dân nn phố") == "Ban Chỉ đạo CCHC xã, Các thôn, tổ dân phố"
     assert spell_units("Phòng Kinh †e") == "Phòng Kinh †e"
+
+
+def test_a_look_alike_capital_ocr_read_in_a_units_name_is_spelt_small():
+    # OCR read the small "x" of "xã" a size too large; "X" and "x" differ by size alone, so the
+    # gazetteer's case stands. A capital of another shape ("Đoàn", "Thôn") is the typist's.
+    assert spell_units("Ban Chỉ đạo CCHC Xã") == "Ban Chỉ đạo CCHC xã"
+    assert spell_units("UBMTTQ Việt Nam Xã, Công an Xã") == "UBMTTQ Việt Nam xã, Công an xã"
+    assert spell_units("Công chức Văn hóa - Xã hội") == "Công chức Văn hóa - Xã hội"  # the name's own capital
+    assert spell_units("Các Thôn, tổ dân phố") == "Các Thôn, tổ dân phố"

@@ -588,15 +588,18 @@ def test_task_codes_held_to_the_documents_codes():
             row("9", "IV", "6.2"),
             row("10", "IV", "S.2"),  # one other row of the section says its field: 6.2
             row("11", "V", "D.1"),  # no other row under the heading: kept
+            row("12", "VI", "Đ.3"),  # a Vietnamese capital read for the field (S05 scans): 5.3
+            row("13", "VI", "5.1"),
         ],
     )
     stated = {s.code for s in [ScoreStatement(code="2.3"), ScoreStatement(code="6.1")] if s.code}
     (out,) = held_to_statements([table], stated)
     assert [r.criterion_code for r in out.rows] == [
-        *("2.1", "2.43", "2.4", "5.4", "5.2", "5.4", "5.6", "5.1", "6.2", "6.2", "D.1")
+        *("2.1", "2.43", "2.4", "5.4", "5.2", "5.4", "5.6", "5.1", "6.2", "6.2", "D.1", "5.3", "5.1")
     ]
     assert out.rows[3].flags == ["criterion_code_from_document:9.4"]
     assert out.rows[7].flags == ["criterion_code_from_document:D.1"]
+    assert out.rows[11].flags == ["criterion_code_from_document:Đ.3"]
 
 
 def test_score_statements_are_no_table_header():

@@ -205,3 +205,16 @@ def test_a_dash_closing_a_tasks_or_products_words_is_taken_out_and_a_units_kept(
     assert out[0].task == "Rà soát chức năng, nhiệm vụ của các bộ phận chuyên môn"
     assert out[0].product == "Biên bản kiểm tra"
     assert out[1].lead == "Công chức Địa chính -"  # a unit cut short stays as read (the grammar's to doubt)
+
+
+def test_a_small_letters_capital_shape_inside_a_phrase_is_lowered_and_a_name_kept():
+    # OCR read the small "x" of "xếp" a size too large: "Sắp Xếp"; "sắp" almost always takes
+    # "xếp" next. "Sở Nội vụ" is a name the plan capitalises: "cáo" rarely takes "sở".
+    misread = TaskRow(task="Sắp Xếp, bố trí người hoạt động không chuyên trách ở thôn", product="Kế hoạch")
+    named = TaskRow(task="Thực hiện chế độ báo cáo định kỳ", product="Báo cáo Sở Nội vụ")
+    out = doubt_tasks(_table(misread, named), ocr=True, period="năm 2025")[0].rows
+    assert out[0].task == "Sắp xếp, bố trí người hoạt động không chuyên trách ở thôn"
+    assert out[1].product == "Báo cáo Sở Nội vụ"
+    # a mend the text shows, not a doubt: no entry for either row
+    assert _doubts(out[0]) == [] and _doubts(out[1]) == []
+    assert any(f.startswith("capital_lowered") for f in out[0].flags)

@@ -18,8 +18,9 @@ from normalize.lazy_regex import lazy_compile
 from schemas.records import ScoreStatement, TaskTable
 
 _CODE = lazy_compile(r"\d{1,2}(?:\.\d{1,2}){1,2}")
-# A code as read: a letter may stand for a digit OCR misread ("D.1" for "5.1").
-_READ_CODE = lazy_compile(r"[\dA-Z]{1,2}(?:\.[\dA-Z]{1,2}){1,2}")
+# A code as read: a capital letter may stand for a digit OCR misread ("D.1" for "5.1"), a
+# Vietnamese capital among them (Tesseract's vie model reads a 5's hook and bar as "Đ": "Đ.3").
+_READ_CODE = lazy_compile(r"[\d\p{Lu}]{1,2}(?:\.[\d\p{Lu}]{1,2}){1,2}")
 FLAG = "criterion_code_from_document"
 # A section's field is named by at least this many of its other rows' codes.
 _SECTION_VOTES = 2
@@ -79,7 +80,7 @@ def held_to_statements(tables: list[TaskTable], stated: set[str]) -> list[TaskTa
             if not wrong_field and not (_long_part(code) and not any(_long_part(c) for c in same_field)):
                 continue
             near = [c for c in same_field if _one_edit(code, c)]
-            if not near and re.fullmatch(r"[A-Z]\.\d{1,2}", code):
+            if not near and re.fullmatch(r"\p{Lu}\.\d{1,2}", code):
                 near = [f"{field}{code[1:]}"]  # the field OCR read as a letter is the section's
             if len(near) == 1:
                 row.criterion_code = near[0]

@@ -10,6 +10,11 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
 * a quarter printed with an Arabic numeral ("Quý 1/2025", "Quý 11/2025"): plans number quarters
   I-IV and OCR reads the strokes as ones — rewritten in Roman numerals, the reading kept in the
   entry's reason;
+* (a mend, not queued) a word inside a task's or product's phrase whose capital OCR read for its
+  small letter of the same shape ("Sắp Xếp": c, o, s, v, w, x, z print alike in both cases) and
+  that the word before almost always takes next (``lowered_capitals``): lowered, the row noted
+  ``CAPITAL_LOWERED``; a name a plan capitalises inside a phrase ("Báo cáo Sở Nội vụ") is no
+  word's usual successor and stays;
 * (a mend, not queued) a task read from a grid's lines that ends in a product's predicate ("…
   được cập nhật") while the product has none: the product cell's wrapped line ran into the task
   column — the predicate moved back, the row noted ``PREDICATE_MOVED``;
@@ -50,6 +55,14 @@ from schemas.records import TaskRow, TaskTable
 DOUBT = "doubt: "
 # A row's note that its product's predicate was read at its task's end and moved back.
 PREDICATE_MOVED = "product_predicate_moved"
+# A row's note that a capital inside a phrase was read for its small letter and lowered.
+CAPITAL_LOWERED = "capital_lowered"
+# Capitals whose small letter has their shape (with any tone or vowel mark: "Ô", "Ở"), so OCR
+# reads one for the other by size alone.
+_LOOKALIKE_CAPITALS = frozenset("COSVWXZ")
+# A word opening with a capital after a small-lettered word, a space between (no mark: after
+# "." or ";" a capital opens a sentence).
+_INNER_CAPITAL = lazy_compile(r"(?<=\b(\p{L}\p{Ll}*) )(\p{Lu}\p{Ll}*)\b")
 # A row's flag giving the least OCR confidence of its deadline's words ("deadline_word_conf:0.83"),
 # set by a reader that has them (``task_paragraphs`` on a scan).
 DEADLINE_WORD_CONF = "deadline_word_conf"
@@ -107,6 +120,10 @@ class TaskDoubtSettings:
     # read right came at 0.83-0.87, the two read wrong ("I" for "II", "II" for "III") at 0.74
     # and 0.34 (seeds 570, 481).
     stroke_sure_conf: float = 0.8
+    # The repair model's bigram log-probability at which a word is the one the word before takes
+    # next (a compound's second syllable: "sắp xếp" -0.4, "hồ sơ" -0.2); a name a plan
+    # capitalises after a word ("cáo Sở" -7.3, "khai Cổng" -8.3) is far less likely.
+    capital_bigram: float = -2.0
     # A criterion code printed with no dot ("1") among a table's codes of which at least this many
     # and this share print one ("5.1", "4.1"): a code's dot and digit OCR lost ("|1" for 5.1), the
     # code doubted. (A plan numbering its criteria by whole numbers prints no dots at all.)
@@ -164,6 +181,25 @@ def _remarked(text: str, model: RepairModel, s: TaskDoubtSettings) -> tuple[str,
     for start, end, _, put in reversed(changes):
         text = text[:start] + put + text[end:]
     return text, [(read, put) for _, _, read, put in changes]
+
+
+def lowered_capitals(text: str, model: RepairModel, s: TaskDoubtSettings) -> tuple[str, list[str]]:
+    """``text`` with each look-alike capital inside a phrase (``_LOOKALIKE_CAPITALS`` opening a
+    word after a small-lettered word) lowered when the word before takes the lowered word next
+    (``capital_bigram``), and the words lowered: Vietnamese capitalises no common word inside a
+    phrase, and a small "x" or "s" OCR read a size too large is a capital by shape alone."""
+    lowered: list[str] = []
+
+    def lower(m: re.Match) -> str:
+        word = m.group(2)
+        if fold(word[0]).upper() not in _LOOKALIKE_CAPITALS or word.lower() not in model.syllables:
+            return word
+        if model.bigram(m.group(1).lower(), word.lower()) < s.capital_bigram:
+            return word
+        lowered.append(word)
+        return word.lower()
+
+    return _INNER_CAPITAL.sub(lower, text), lowered
 
 
 def stroke_doubts(read: str, spelt: str) -> list[str]:
@@ -271,6 +307,12 @@ def doubt_tasks(
                     said = ", ".join(f"'{a}' read, '{b}' fits its neighbours" for a, b in changes)
                     doubts.append(f"{DOUBT}{f}: {said} (was '{getattr(row, f)}')")
                     row = replace(row)
+                    setattr(row, f, put)
+            for f in _FREE_TEXT_FIELDS:
+                put, lowered = lowered_capitals(getattr(row, f), model, s)
+                if lowered:
+                    said = ", ".join(repr(w) for w in lowered)
+                    row = replace(row, flags=[*row.flags, f"{CAPITAL_LOWERED}: {f} {said}"])
                     setattr(row, f, put)
             for f in _WORDED_FIELDS:
                 value = getattr(row, f)

@@ -1,0 +1,128 @@
+"""A scanned task grid's row confidence weighed against what its cells say (issues 14 and 16).
+
+A grid row OCR read takes the least OCR confidence of its cells (``task_tables``), and a row under
+the review threshold goes to review. Tesseract is least sure of its shortest words, the row's
+number ("12") and its criterion code ("4.1"), read right mostly; so rows whose every word is right
+were queued for a number it half read. A cell's reading the document itself confirms needs no look:
+
+* the row's number, when it follows the row above's (or the first row's "1"): the numbering runs
+  1, 2, 3 down a grid;
+* the criterion code, when the document states points for that criterion or the recognised criteria
+  set has it (``task_codes.stated_codes``), and the other rows of its section name the same field
+  (a code misread into another known code of another field stays doubtful);
+* a lead or coordinator cell that the grammar of the commune's bodies (``normalize.units``, a closed
+  vocabulary) reads whole.
+
+Each unsure cell is noted on its row (``CELL_CONF``: field and confidence, by ``task_tables``); the
+row's confidence is then the least of its unconfirmed cells', its grid's own caps (keys inherited,
+a row realigned) and ``noted_below`` (its cells not noted were at least that sure). Task, product
+and deadline cells have no such evidence (a date's digit misread is still a date) and keep theirs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from normalize.units import unit_status
+from schemas.records import TaskRow, TaskTable
+
+# A row's note of one cell OCR read under ``noted_below``: "cell_conf:criterion_code:0.65".
+CELL_CONF = "cell_conf"
+_UNIT_FIELDS = ("lead", "coordinator")
+
+
+@dataclass(frozen=True)
+class TaskEvidenceSettings:
+    # Cells under this OCR confidence are noted on their row; the rest cannot bring a row under
+    # the review threshold (0.8), so the row's confidence is at least this once its noted cells
+    # are confirmed.
+    noted_below: float = 0.9
+    # The grid's caps of a row (``task_tables.TaskTableSettings``), kept when the cells' own
+    # confidence is set aside.
+    inherited_confidence: float = 0.9
+    realigned_confidence: float = 0.8
+
+
+def cell_conf_flags(confs: dict[str, float], s: TaskEvidenceSettings = TaskEvidenceSettings()) -> list[str]:
+    """The notes of a row's cells (field → OCR confidence) under ``noted_below``."""
+    return [f"{CELL_CONF}:{f}:{c:.2f}" for f, c in confs.items() if c < s.noted_below]
+
+
+def _noted(row: TaskRow) -> list[tuple[str, float]]:
+    out = []
+    for flag in row.flags:
+        if flag.startswith(f"{CELL_CONF}:"):
+            _, f, conf = flag.split(":")
+            out.append((f, float(conf)))
+    return out
+
+
+def _number(code: str | None) -> int | None:
+    text = (code or "").strip().rstrip(".")
+    return int(text) if text.isdigit() else None
+
+
+def _in_sequence(rows: list[TaskRow], k: int) -> bool:
+    """Whether row ``k``'s number follows the row above's (the first row: 1)."""
+    n = _number(rows[k].code)
+    if n is None:
+        return False
+    numbers = [m for r in rows[:k] if (m := _number(r.code)) is not None]
+    return n == (numbers[-1] if numbers else 0) + 1
+
+
+def _code_confirmed(rows: list[TaskRow], k: int, stated: set[str]) -> bool:
+    """Whether row ``k``'s criterion code is one the document states (or its set has) and the
+    field the other rows of its section mostly name."""
+    code = (rows[k].criterion_code or "").strip()
+    if code not in stated:
+        return False
+    votes = Counter(
+        (r.criterion_code or "").split(".")[0]
+        for j, r in enumerate(rows)
+        if j != k and r.section == rows[k].section and r.criterion_code
+    )
+    return not votes or votes.most_common(1)[0][0] == code.split(".")[0]
+
+
+def _confirmed(rows: list[TaskRow], k: int, field: str, stated: set[str]) -> bool:
+    row = rows[k]
+    if field == "code":
+        return _in_sequence(rows, k)
+    if field == "criterion_code":
+        return _code_confirmed(rows, k, stated)
+    if field in _UNIT_FIELDS:
+        value = getattr(row, field)
+        return bool(value) and unit_status(value) == "complete"
+    return False
+
+
+def _caps(row: TaskRow, s: TaskEvidenceSettings) -> float:
+    cap = s.noted_below
+    if "inherited_keys" in row.flags:
+        cap = min(cap, s.inherited_confidence)
+    if "realigned" in row.flags:
+        cap = min(cap, s.realigned_confidence)
+    return cap
+
+
+def weigh_cells(
+    tables: list[TaskTable], stated: set[str], s: TaskEvidenceSettings = TaskEvidenceSettings()
+) -> list[TaskTable]:
+    """The tables with each row whose least sure cell the document confirms given the
+    confidence of its cells left unconfirmed (the grid's caps kept)."""
+    out = []
+    for table in tables:
+        rows = table.rows
+        new_rows = []
+        for k, row in enumerate(rows):
+            noted = _noted(row)
+            if not noted or row.confidence > min(c for _, c in noted):
+                new_rows.append(row)  # no noted cell set the row's confidence
+                continue
+            doubtful = [c for f, c in noted if not _confirmed(rows, k, f, stated)]
+            confidence = min([_caps(row, s), *doubtful])
+            new_rows.append(replace(row, confidence=round(max(row.confidence, confidence), 3)))
+        out.append(replace(table, rows=new_rows))
+    return out

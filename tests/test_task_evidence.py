@@ -1,0 +1,43 @@
+"""A scanned task grid's row confidence weighed against what the document confirms of its unsure
+cells (extract/segment/task_evidence.py): the rows are a fictional commune's plan as a grid's OCR
+gives them, each cell with Tesseract's confidence noted by task_tables."""
+
+from extract.segment.task_evidence import cell_conf_flags, weigh_cells
+from schemas.records import TaskRow, TaskTable
+
+
+def _row(code: str, criterion: str, confs: dict[str, float], lead: str = "Công an xã", **kw) -> TaskRow:
+    return TaskRow(
+        code=code,
+        section="IV",
+        criterion_code=criterion,
+        task=f"Nhiệm vụ {code}",
+        lead=lead,
+        deadline="Cả năm 2025",
+        confidence=min([0.96, *confs.values()]),
+        flags=cell_conf_flags(confs),
+        **kw,
+    )
+
+
+def test_unsure_cells_the_document_confirms_no_longer_hold_a_row_down():
+    rows = [
+        _row("1", "4.1", {}),
+        _row("2", "4.2", {"code": 0.59}),  # its number follows 1: confirmed
+        _row("3", "4.1", {"criterion_code": 0.65}),  # 4.1 stated, its section's field is 4: confirmed
+        _row("4", "4.3", {"criterion_code": 0.7}),  # 4.3 stated by no statement: kept unsure
+        _row("6", "4.2", {"code": 0.6}),  # 6 after 4: out of sequence, kept unsure
+        _row("7", "4.2", {"deadline": 0.54}),  # a date is no vocabulary: kept unsure
+        _row("8", "4.2", {"lead": 0.62}, lead="Công chức Văn hóa - Xã hội"),  # a whole unit: confirmed
+        _row("9", "4.2", {"lead": 0.62}, lead="Công an xã Thường"),  # a wrapped word no unit has: kept unsure
+        _row("10", "4.2", {"code": 0.7}),
+    ]
+    rows[-1].flags.append("realigned")  # the grid's own cap (0.8) stays
+    (out,) = weigh_cells([TaskTable(rows=rows)], stated={"4.1", "4.2"})
+    assert [r.confidence for r in out.rows] == [0.96, 0.9, 0.9, 0.7, 0.6, 0.54, 0.9, 0.62, 0.8]
+
+
+def test_a_code_stated_but_of_another_field_than_its_sections_stays_unsure():
+    rows = [_row("1", "4.1", {}), _row("2", "4.2", {}), _row("3", "7.1", {"criterion_code": 0.66})]
+    (out,) = weigh_cells([TaskTable(rows=rows)], stated={"4.1", "4.2", "7.1"})
+    assert out.rows[2].confidence == 0.66
