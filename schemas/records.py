@@ -230,7 +230,8 @@ class Count:
 @dataclass
 class Check:
     id: str
-    kind: str  # sum_children, sum_self, self_le_max, appraised_le_max, section_total, stated_total, ratio, allowed_code, ...
+    # sum_children, sum_self, self_le_max, appraised_le_max, section_total, stated_total, ratio, allowed_code, ...
+    kind: str
     table: str | None = None
     code: str | None = None
     field: str | None = None
