@@ -30,23 +30,28 @@ def test_a_totals_label_garbled_among_specks_is_a_lost_total_in_the_queue():
 
 
 def test_a_lost_parent_is_checked_by_the_set_and_its_misread_child_queued():
-    # Row 1.1 was not read; its four sub-criteria were, and 1.1.4's maximum came out 5 (printed
-    # 2). The set's 5 for 1.1 against 1 + 1 + 1 + 5: a set-based check, incomplete (never a
-    # mismatch), queuing 1.1.4's maximum, the one that is not the set's.
+    # Row 1.1's line OCR garbled past matching; its four sub-criteria were read, and 1.1.4's
+    # maximum came out 5 (printed 2). 1.1 is placed by the code tree above its first sub-criterion
+    # (``set_ancestors``): the set's name and maximum 5 (the truth's), its self score told as not
+    # read. Its maximum against 1 + 1 + 1 + 5 is a misreading (never a mismatch), queuing 1.1.4's
+    # maximum, the one that is not the set's.
     out, truth = converted_with_truth(DATA / "s393-d05-i4-ruled-center-vie-150dpi-degraded.txt")
-    rows = out["score_tables"][0]["rows"]
-    assert "1.1" not in [r["code"] for r in rows]
-    assert next(r for r in truth["score_tables"][0]["rows"] if r["code"] == "1.1.4")["max_points"] == 2.0
-    found = [c for c in out["checks"] if c["kind"] == "lost_parent_sum" and c["field"] == "max_points"]
-    # (1.2, lost too, has its two sub-criteria's maxima 1 + 1: the set's 2, which holds)
-    said = [(c["code"], c["status"], c["expected"], c["actual"]) for c in found]
-    assert said == [("1.1", "incomplete", 8.0, 5.0), ("1.2", "ok", 2.0, 2.0)]
-    queued = [r for r in out["review"] if r["reason"].startswith("set-based check")]
-    assert [(r["code"], r["field"]) for r in queued] == [("1.1.4", "max_points")]
-    # The one mismatch is the planted fault (1.1.3 self 1,25 above its maximum 1).
-    assert [c["id"] for c in out["checks"] if c["status"] == "mismatch"] == [
-        "self_le_max:/score_tables/0/rows/3:self_points"
+    rows = {r["code"]: r for r in out["score_tables"][0]["rows"]}
+    want = {r["code"]: r for r in truth["score_tables"][0]["rows"]}
+    assert want["1.1.4"]["max_points"] == 2.0 and want["1.1"]["max_points"] == 5.0
+    assert (rows["1.1"]["max_points"], rows["1.1"]["self_points"]) == (5.0, None)
+    assert "row_from_set_order" in rows["1.1"]["flags"]
+    said = [
+        (c["kind"], c["code"], c["status"], c["expected"], c["actual"])
+        for c in out["checks"]
+        if c["code"] in ("1.1", "1.2") and c["field"] == "max_points"
     ]
+    # (1.2, still lost, has its two sub-criteria's maxima 1 + 1: the set's 2, which holds)
+    assert said == [("sum_children", "1.1", "misread", 8, 5), ("lost_parent_sum", "1.2", "ok", 2, 2)]
+    assert ("1.1.4", "max_points") in {(r["code"], r["field"]) for r in out["review"]}
+    # The one mismatch is the planted fault (1.1.3 self 1,25 above its maximum 1).
+    (fault,) = [c for c in out["checks"] if c["status"] == "mismatch"]
+    assert (fault["kind"], fault["code"]) == ("self_le_max", "1.1.3")
 
 
 def test_a_score_above_a_maximum_that_is_not_the_sets_is_a_misreading_not_a_fault():
