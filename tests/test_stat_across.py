@@ -181,3 +181,31 @@ def test_a_continuation_piece_holding_only_the_totals_row_owes_nothing():
     numbers = ["(1)", "(2)", "(3)", "(4)", "(5)"]
     assert not has_figure_row(table([header, numbers, ["", "Tổng cộng", "10", "5,75", "5,5"]]), 3)
     assert has_figure_row(table([FIGURES_HEADER, FIGURES]), 3)
+
+
+def test_an_annex_without_a_unit_column_takes_the_unit_its_labels_name(tmp_path):
+    """STT | Nội dung | Số liệu | Ghi chú: the unit is in the indicator's brackets or is the noun it
+    counts; a row naming none keeps an empty unit."""
+    doc = docx.Document()
+    for text in HEAD:
+        doc.add_paragraph(text)
+    doc.add_paragraph("Phụ lục I")
+    doc.add_paragraph("SỐ LIỆU THỐNG KÊ CẢI CÁCH HÀNH CHÍNH")
+    rows = [
+        ("STT", "Nội dung", "Số liệu", "Ghi chú"),
+        ("1", "Số văn bản chỉ đạo, điều hành về CCHC được ban hành (văn bản)", "5", ""),
+        ("2", "Số cuộc kiểm tra CCHC (cuộc)", "2", ""),
+        ("3", "Tổng số hồ sơ tiếp nhận", "1.250", ""),
+        ("4", "Tỷ lệ hồ sơ giải quyết đúng hạn", "98,5", ""),
+    ]
+    table = doc.add_table(rows=0, cols=4)
+    table.style = "Table Grid"
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row):
+            cell.text = text
+    for text in (*CLOSE, "Nguyễn Văn An"):
+        doc.add_paragraph(text)
+    doc.save(str(tmp_path / "annex.docx"))
+    result = result_to_json(convert_file(tmp_path / "annex.docx"))
+    got = [(r["code"], r["unit"], r["value"]) for a in result["statistics"] for r in a["rows"]]
+    assert got == [("1", "văn bản", 5.0), ("2", "cuộc", 2.0), ("3", "hồ sơ", 1250.0), ("4", "", 98.5)]

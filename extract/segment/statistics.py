@@ -28,7 +28,7 @@ from extract.model import IngestedDocument
 from extract.segment.annex_captions import annex_caption
 from extract.segment.count_words import UNIT_KEYS
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
-from extract.segment.stat_across import across_rows
+from extract.segment.stat_across import across_rows, label_unit
 from extract.segment.stat_headings import heading_rows, headings_after_a_share, headings_under_a_count
 from extract.segment.stat_values import LEADING_ZERO, parse_stat_value
 from extract.segment.table_join import join_tables
@@ -335,6 +335,9 @@ def _drafts(
             coded = False
         coded = coded and not bullet
         drafts.append(_Draft(row, indicator, unit, value_raw, note, printed, token, ocr, coded, row.line_end, bullet))
+    if "unit" not in roles:  # no unit column: the unit an indicator names ("Số cuộc kiểm tra (cuộc)")
+        for draft in drafts:
+            draft.unit = label_unit(draft.indicator)
     return drafts
 
 
