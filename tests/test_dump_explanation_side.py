@@ -72,7 +72,7 @@ def _lines(*texts: str) -> list[Line]:
     return [Line(text=t, page=1, number=k) for k, t in enumerate(texts, start=1)]
 
 
-UNDECIDED = HeaderLayout(points=("max", "self"), explanation_first=False, explanation_undecided=True)
+UNDECIDED = HeaderLayout(points=("max", "self"), explanation_undecided=True, explanation_named=True)
 
 
 def test_specks_after_the_figures_are_no_explanation_when_openings_print_before_them():
@@ -99,3 +99,22 @@ def test_text_after_the_figures_and_no_opening_before_them_keeps_the_explanation
         "1.1.3 Các kết quả phải đạt được 1 1",
     )
     assert not explanation_side(lines, UNDECIDED, LineTableSettings()).explanation_first
+
+
+# A header whose explanation label OCR garbled past reading ("(ảihn" for "Giải trình"): named or
+# not, it is the lines that say where the explanation prints.
+UNNAMED = HeaderLayout(points=("max", "self"))
+
+
+def test_an_explanation_whose_label_was_lost_prints_first_where_lines_open_it_before_their_figures():
+    lines = _lines(
+        "1 Công tác chỉ đạo, điều hành cải cách hành chính Thông báo số 82/TB-UBND 10 10",
+        "2 Xây dựng và tổ chức thực hiện văn bản Quyết định số 28/QĐ-UBND 10 9",
+        "3 Cải cách thủ tục hành chính 14,5 14",
+    )
+    assert explanation_side(lines, UNNAMED, LineTableSettings()).explanation_first
+    # One such line is not enough where no label names the column (a name may cite a document).
+    assert not explanation_side(lines[1:], UNNAMED, LineTableSettings()).explanation_first
+    # Four columns, no explanation: nothing moves.
+    lines = _lines("1.1.1 Ban hành kế hoạch CCHC năm 1 1", "1.1.2 Xác định đầy đủ các nhiệm vụ CCHC 1 0,5")
+    assert not explanation_side(lines, UNNAMED, LineTableSettings()).explanation_first

@@ -37,14 +37,20 @@ def explanation_side(lines: list[Line], layout: HeaderLayout, settings: LineTabl
     doc): first when at most ``explanation_after_share`` of the lines with numbers go on in words
     after them (``explanation_after_words``), and, where more of them carry something there (a
     word alone, a speck), when more lines print an explanation's opening before their figures
-    than go on in words after them."""
+    than go on in words after them. A header naming no explanation column (its label garbled
+    past reading, or none printed) puts it first only where ``explanation_unnamed_openings`` lines
+    or more print an explanation's opening before their figures, more than go on after them."""
     cells = [read_line(line, False, layout) for line in lines]
     numbered = [c for c in cells if c.has_numbers]
     allowed = settings.explanation_after_share * len(numbered)
     worded = sum(1 for c in numbered if words_after(c) >= settings.explanation_after_words)
     marked = sum(1 for c in numbered if c.explanation)
     opened = sum(1 for c in numbered if opens_explanation_before(c))
-    first = bool(numbered) and worded <= allowed and (marked <= allowed or opened > worded)
+    if layout.explanation_named:
+        first = bool(numbered) and worded <= allowed and (marked <= allowed or opened > worded)
+    else:
+        # No label read for the column: only its text printed before the figures says it is there.
+        first = opened >= settings.explanation_unnamed_openings and opened > worded
     return replace(layout, explanation_first=first, explanation_undecided=False)
 
 

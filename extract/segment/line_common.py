@@ -47,6 +47,10 @@ class LineTableSettings:
     # the rule's and the grid edge's, "a : ;", "sj | n4 J2" — are no explanation's text:
     # ``explanation_side``).
     explanation_after_words: int = 2
+    # A header whose explanation label OCR garbled past reading (or a table with no explanation):
+    # the explanation prints first only when at least this many lines with numbers print an
+    # explanation's opening before their figures, more than go on in words after them.
+    explanation_unnamed_openings: int = 2
     # A header whose appraised label OCR garbled ("tha", "Néivu"): the table has three points
     # columns when at least this many of its first lines with numbers, and this share of them,
     # carry three points cells in a row (a "max self" table's lines carry two).

@@ -248,7 +248,7 @@ def _read_table(
         # as a piece of its label does.
         hinted = appraised_hinted(header_lines, settings) or points_labels(header_lines) >= len(HEADER_POINTS)
         layout = _points_from_numbers(lines[i : i + settings.gutter_sample_lines], layout, settings, hinted)
-    if layout.explanation_undecided:
+    if layout.explanation_undecided or not layout.explanation_named:
         layout = explanation_side(lines[i : i + settings.gutter_sample_lines], layout, settings)
     widths = _column_widths(lines[i:], settings, layout)
     # The row builder and its readers load with the first table read (a text without one never
