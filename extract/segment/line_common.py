@@ -43,6 +43,14 @@ class LineTableSettings:
     # A header naming an explanation column without saying where: the explanation prints before
     # the points when at most this share of the lines with numbers have text after them.
     explanation_after_share: float = 0.1
+    # ... a line going on in at least this many words after its figures (fewer, or specks only —
+    # the rule's and the grid edge's, "a : ;", "sj | n4 J2" — are no explanation's text:
+    # ``explanation_side``).
+    explanation_after_words: int = 2
+    # A header whose explanation label OCR garbled past reading (or a table with no explanation):
+    # the explanation prints first only when at least this many lines with numbers print an
+    # explanation's opening before their figures, more than go on in words after them.
+    explanation_unnamed_openings: int = 2
     # A header whose appraised label OCR garbled ("tha", "Néivu"): the table has three points
     # columns when at least this many of its first lines with numbers, and this share of them,
     # carry three points cells in a row (a "max self" table's lines carry two).

@@ -279,6 +279,9 @@ class HeaderLayout:
     explanation_first: bool = False
     # The header names an explanation column but no header line says on which side of the points.
     explanation_undecided: bool = False
+    # The header names an explanation column at all (OCR may garble its label past reading:
+    # "(ảihn" for "Giải trình").
+    explanation_named: bool = False
 
 
 # Header words whose column is the explanation's even when a criterion label shares them ("Nội
@@ -380,5 +383,8 @@ def header_layout(lines: list[Line]) -> HeaderLayout:
     points = _POINTS if appraised else _POINTS[:2]
     named = any("explanation" in _keyed_words(line.raw or line.text) for line in lines)
     return HeaderLayout(
-        points=points, explanation_first=before > after, explanation_undecided=named and before == after
+        points=points,
+        explanation_first=before > after,
+        explanation_undecided=named and before == after,
+        explanation_named=named,
     )

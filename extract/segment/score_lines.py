@@ -16,6 +16,7 @@ import regex as re
 
 from extract.model import IngestedDocument, Line, Page
 from extract.segment.column_blocks import ColumnBlockTable, column_block_tables, fill_from_block
+from extract.segment.explanation_side import explanation_side
 from extract.segment.headless_table import headless_start
 from extract.segment.line_cells import CODE_NOISE, LineCells, is_syllable_run, read_line, read_positioned_line
 from extract.segment.line_common import (
@@ -247,8 +248,8 @@ def _read_table(
         # as a piece of its label does.
         hinted = appraised_hinted(header_lines, settings) or points_labels(header_lines) >= len(HEADER_POINTS)
         layout = _points_from_numbers(lines[i : i + settings.gutter_sample_lines], layout, settings, hinted)
-    if layout.explanation_undecided:
-        layout = _explanation_side(lines[i : i + settings.gutter_sample_lines], layout, settings)
+    if layout.explanation_undecided or not layout.explanation_named:
+        layout = explanation_side(lines[i : i + settings.gutter_sample_lines], layout, settings)
     widths = _column_widths(lines[i:], settings, layout)
     # The row builder and its readers load with the first table read (a text without one never
     # builds their classes).
@@ -484,16 +485,6 @@ def _continues_name(tokens: list[tuple[str, str]]) -> bool:
     speck aside): the middle of a name, not its start."""
     word = next((raw for _, raw in unspecked(tokens) if re.match(r"\p{L}{2}", raw)), "")
     return word[:1].islower()
-
-
-def _explanation_side(lines: list[Line], layout: HeaderLayout, settings: LineTableSettings) -> HeaderLayout:
-    """The explanation's side of the points when the header does not say: printed last, some of
-    the lines with numbers go on with its text after them; printed first, (almost) none do."""
-    cells = [read_line(line, False, layout) for line in lines]
-    numbered = [c for c in cells if c.has_numbers]
-    after = sum(1 for c in numbered if c.explanation)
-    first = bool(numbered) and after <= settings.explanation_after_share * len(numbered)
-    return replace(layout, explanation_first=first, explanation_undecided=False)
 
 
 def _header_end(lines: list[Line], i: int, settings: LineTableSettings) -> int:

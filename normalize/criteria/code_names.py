@@ -116,6 +116,7 @@ def shift_by_names(
     if not {str(rows[k].code) for k in movers} & {c.code for c in movers.values()}:
         movers = {}
     movers.update(_out_of_sequence(rows, by_code, names, s))
+    movers.update(_placed_after_movers(rows, movers, by_code, s))
     targets = [c.code for c in movers.values()]
     if not movers:
         return
@@ -129,10 +130,45 @@ def shift_by_names(
         and not _placed_junk(r, names, s)
         and not holds_no_code(r, names, s)
     }
+    # A mover that cannot take its code (held, or wanted twice) stays where it is and holds its
+    # own: no other mover is given it (a chain blocked at its end moves none of the rows above).
+    moving = dict(movers)
+    while True:
+        stuck = [k for k, crit in moving.items() if crit.code in held or targets.count(crit.code) != 1]
+        if not stuck:
+            break
+        for k in stuck:
+            del moving[k]
+            held.add(str(rows[k].code))
     taken: set[str] = set()
-    for k, crit in movers.items():
-        if crit.code not in held and targets.count(crit.code) == 1:
-            take_code(rows[k], crit, taken, set_id)
+    for k, crit in moving.items():
+        take_code(rows[k], crit, taken, set_id)
+
+
+def _placed_after_movers(
+    rows: list[ScoreRow], movers: dict[int, CriterionDef], by_code: dict[str, CriterionDef], s: MatchSettings
+) -> dict[int, CriterionDef]:
+    """Rows coded by their place alone, right below a row moving to the code they hold, whose name
+    is not that code's wording: their place was counted from the row above's code, so it moves
+    with it, to the set's next code ("Hiện đại hóa …" placed 6 moving to 7 carries the row placed
+    7 below it, its name's first line lost, to 8). A row whose maximum read is its code's and not
+    the next one's keeps its place (``_points_say_printed``)."""
+    carried: dict[int, CriterionDef] = {}
+    for k in range(1, len(rows)):
+        row = rows[k]
+        moved = movers.get(k - 1) or carried.get(k - 1)
+        if moved is None or k in movers or "code_inferred" not in row.flags or str(row.code) != moved.code:
+            continue
+        own = by_code.get(str(row.code))
+        following = _next_code(moved.code)
+        after = by_code.get(following) if following else None
+        folded = norm(row.name or row.name_raw)
+        if after is None or own is None or not folded or fuzz.ratio(folded, norm(own.name)) >= s.snap_min:
+            continue
+        if _points_say_printed(row, own, after):
+            continue
+        carried[k] = after
+    return carried
 
 
 def _out_of_sequence(
