@@ -9,7 +9,7 @@ import pytest
 
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.segment.stat_across import label_unit
-from layout_docs import CLOSE, decree30_head, to_pdf
+from layout_docs import CLOSE, decree30_head, plain_docx, to_pdf
 
 HEAD = decree30_head(
     "XÃ HÒA BÌNH",
@@ -52,6 +52,7 @@ def _report(path: Path, figures: list[str], two_level: bool = True, extra_rows: 
     return path
 
 
+SIGNED = (*CLOSE, "Nguyễn Văn An")
 FIGURES = ["402", "391", "350", "38", "3", "11"]
 FIGURES_HEADER = ["Tổng số hồ sơ tiếp nhận", "Đã giải quyết", "Trước hạn", "Đúng hạn", "Quá hạn", "Đang giải quyết"]
 
@@ -142,19 +143,11 @@ def test_the_same_table_scanned(tmp_path, declared):
 def test_a_row_of_figures_no_reader_takes_is_told_unread(tmp_path):
     """Words in two cells before the figures (a period and a label): not a row of indicators'
     figures this reader can name; one row, but told unread for its figures, never dropped."""
-    doc = docx.Document()
-    for text in HEAD:
-        doc.add_paragraph(text)
-    table = doc.add_table(rows=2, cols=5)
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ("Kỳ báo cáo", "Nội dung", "Tiếp nhận", "Đã giải quyết", "Đúng hạn")):
-        cell.text = text
-    for cell, text in zip(table.rows[1].cells, ("6 tháng", "Hồ sơ TTHC", "402", "391", "388")):
-        cell.text = text
-    for text in (*CLOSE, "Nguyễn Văn An"):
-        doc.add_paragraph(text)
-    doc.save(str(tmp_path / "period.docx"))
-    result = result_to_json(convert_file(tmp_path / "period.docx"))
+    rows = [
+        ("Kỳ báo cáo", "Nội dung", "Tiếp nhận", "Đã giải quyết", "Đúng hạn"),
+        ("6 tháng", "Hồ sơ TTHC", "402", "391", "388"),
+    ]
+    result = result_to_json(convert_file(plain_docx(tmp_path / "period.docx", HEAD, rows, SIGNED)))
     assert result["statistics"] == [] and [u["kind"] for u in result["unread"]] == ["table"]
 
 
@@ -186,11 +179,6 @@ def test_a_continuation_piece_holding_only_the_totals_row_owes_nothing():
 def test_an_annex_without_a_unit_column_takes_the_unit_its_labels_name(tmp_path):
     """STT | Nội dung | Số liệu | Ghi chú: the unit is in the indicator's brackets or is the noun it
     counts; a row naming none keeps an empty unit."""
-    doc = docx.Document()
-    for text in HEAD:
-        doc.add_paragraph(text)
-    doc.add_paragraph("Phụ lục I")
-    doc.add_paragraph("SỐ LIỆU THỐNG KÊ CẢI CÁCH HÀNH CHÍNH")
     rows = [
         ("STT", "Nội dung", "Số liệu", "Ghi chú"),
         ("1", "Số văn bản chỉ đạo, điều hành về CCHC được ban hành (văn bản)", "5", ""),
@@ -198,14 +186,7 @@ def test_an_annex_without_a_unit_column_takes_the_unit_its_labels_name(tmp_path)
         ("3", "Tổng số hồ sơ tiếp nhận", "1.250", ""),
         ("4", "Tỷ lệ hồ sơ giải quyết đúng hạn", "98,5", ""),
     ]
-    table = doc.add_table(rows=0, cols=4)
-    table.style = "Table Grid"
-    for row in rows:
-        for cell, text in zip(table.add_row().cells, row):
-            cell.text = text
-    for text in (*CLOSE, "Nguyễn Văn An"):
-        doc.add_paragraph(text)
-    doc.save(str(tmp_path / "annex.docx"))
-    result = result_to_json(convert_file(tmp_path / "annex.docx"))
+    before = (*HEAD, "Phụ lục I", "SỐ LIỆU THỐNG KÊ CẢI CÁCH HÀNH CHÍNH")
+    result = result_to_json(convert_file(plain_docx(tmp_path / "annex.docx", before, rows, SIGNED)))
     got = [(r["code"], r["unit"], r["value"]) for a in result["statistics"] for r in a["rows"]]
     assert got == [("1", "văn bản", 5.0), ("2", "cuộc", 2.0), ("3", "hồ sơ", 1250.0), ("4", "", 98.5)]
