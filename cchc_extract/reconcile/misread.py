@@ -162,6 +162,18 @@ def lost_digit_readings(raw: str | None, most: int = 3) -> list[float]:
     return out
 
 
+def lost_quarter_readings(raw: str | None, upper: float | None = None) -> list[float]:
+    """Points are given in quarters: a score OCR printed with one decimal digit may have lost the
+    other ("3,75" read "3,5"; "3,25" read "3,2"): the quarter readings one digit away, under
+    ``upper``."""
+    m = re.fullmatch(r"\s*(\d{1,3})\s*[.,]\s*(\d)\s*", raw or "")
+    if m is None:
+        return []
+    whole, digit = int(m.group(1)), m.group(2)
+    quarters = {"5": (0.25, 0.75), "2": (0.25,), "7": (0.75,)}.get(digit, ())
+    return [whole + q for q in quarters if upper is None or whole + q <= upper]
+
+
 def ocr_digit_readings(raw: str | None, s: ReconcileSettings, kind: str = "score") -> list[float]:
     """Every value OCR's digit errors make of ``raw``: one look-alike swapped
     (``ocr_digit_confusions``); for a count, also one doubled digit lost (``lost_doubles``: points
@@ -196,6 +208,8 @@ def other_readings(
     if ocr and raw:
         if kind == "score" and re.fullmatch(r"\d{2,3}", raw.strip()):
             found += lost_decimal_readings(raw, upper=upper)
+        if kind == "score":
+            found += lost_quarter_readings(raw, upper=upper)
         found += ocr_digit_readings(raw, s, kind)
         if kind == "score" and upper is not None and value is not None and s.ocr_lost_doubles:
             # A score's whole part with one of two like digits merged ("11" read "1"), under its
