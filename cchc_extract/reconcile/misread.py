@@ -208,7 +208,9 @@ def other_readings(
     if ocr and raw:
         if kind == "score" and re.fullmatch(r"\d{2,3}", raw.strip()):
             found += lost_decimal_readings(raw, upper=upper)
-        if kind == "score":
+        if kind == "score" and upper is not None:
+            # (a score under its row's maximum: a maximum a planted fault raised by a quarter, 1,5
+            # printed 1,75, would otherwise be explained away by its parent's "3,5" read for 3,75)
             found += lost_quarter_readings(raw, upper=upper)
         found += ocr_digit_readings(raw, s, kind)
         if kind == "score" and upper is not None and value is not None and s.ocr_lost_doubles:
