@@ -51,11 +51,7 @@ def _columns(tbl) -> int:
 
 def inner_tables(tbl) -> list:
     """The tables set directly in ``tbl``'s cells (not those nested deeper inside them)."""
-    found = []
-    for tr in _rows(tbl):
-        for tc in row_cells(tr):
-            found += [child for child in tc.iter(W + "tbl") if _nearest_table(child) is tbl]
-    return found
+    return [t for t in tbl.iter(W + "tbl") if t is not tbl and _nearest_table(t) is tbl]
 
 
 def _nearest_table(el):
@@ -65,17 +61,19 @@ def _nearest_table(el):
     return parent
 
 
-def frame_contents(tbl) -> list | None:
+def frame_contents(tbl, inner: list) -> list | None:
     """The block children (paragraphs, tables, content controls) of a frame table's cells in
-    reading order, or None when ``tbl`` is not a frame (more than one column, or no table inside)."""
-    if _columns(tbl) != 1 or not inner_tables(tbl):
+    reading order, or None when ``tbl`` is not a frame (more than one column, or no table inside:
+    ``inner``, its ``inner_tables``)."""
+    if not inner or _columns(tbl) != 1:
         return None
     return [child for tr in _rows(tbl) for tc in row_cells(tr) for child in tc if child.tag != W + "tcPr"]
 
 
-def data_tables(tbl, min_rows: int, min_cols: int) -> list:
-    """Tables in ``tbl``'s cells shaped like data (enough rows and columns) rather than layout."""
-    return [t for t in inner_tables(tbl) if len(_rows(t)) >= min_rows and _columns(t) >= min_cols]
+def data_tables(inner: list, min_rows: int, min_cols: int) -> list:
+    """Of the tables set in a table's cells (``inner_tables``), those shaped like data (enough rows
+    and columns) rather than layout."""
+    return [t for t in inner if len(_rows(t)) >= min_rows and _columns(t) >= min_cols]
 
 
 @contextmanager

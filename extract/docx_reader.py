@@ -15,7 +15,7 @@ from pathlib import Path
 import regex as re
 
 from extract.base import DocumentReader, IngestError
-from extract.docx_nested import data_tables, detached, frame_contents, row_cells
+from extract.docx_nested import data_tables, detached, frame_contents, inner_tables, row_cells
 from extract.docx_numbering import list_labels
 from extract.docx_textboxes import own_runs, text_boxes_table
 from extract.limits import Limits, MiB, check, memory_error
@@ -132,12 +132,16 @@ class DocxReader(DocumentReader):
     def _table(self, builder: _Builder, tbl) -> None:
         """A table; a frame round other blocks read as those blocks, data tables set in its cells
         read after it as tables of their own (extract.docx_nested)."""
-        framed = frame_contents(tbl)
+        inner = inner_tables(tbl)
+        if not inner:  # (most tables hold none: read as they are)
+            builder.table(tbl)
+            return
+        framed = frame_contents(tbl, inner)
         if framed is not None:
             for child in framed:
                 self._walk(builder, [child])
             return
-        lifted = data_tables(tbl, self.settings.lift_min_rows, self.settings.lift_min_cols)
+        lifted = data_tables(inner, self.settings.lift_min_rows, self.settings.lift_min_cols)
         with detached(lifted):
             builder.table(tbl)
         for inner in lifted:

@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from extract.limits import Limits, check
-from extract.pdf_ocr_layer import OcrLayerSettings, is_invisible_text, is_scan_with_ocr_layer, page_image_covers
+from extract.pdf_ocr_layer import (
+    OcrLayerSettings,
+    image_coverage,
+    is_invisible_text,
+    is_scan_with_ocr_layer,
+    page_image_covers,
+)
 
 
 @dataclass(frozen=True)
@@ -102,10 +108,7 @@ def embedded_scan(page, settings: PageImageSettings = PageImageSettings(), limit
     a, b, c, d, _, _ = image.get_matrix().get()
     if b or c or a <= 0 or d <= 0:
         return None
-    width, height = page.get_size()
-    left, bottom, right, top = image.get_bounds()
-    covered = max(0.0, min(right, width) - max(left, 0.0)) * max(0.0, min(top, height) - max(bottom, 0.0))
-    if covered < settings.min_coverage * width * height:
+    if image_coverage(page, image) < settings.min_coverage:
         return None
     px_w, px_h = image.get_px_size()
     if px_w * px_h > limits.max_image_mp * 1e6:  # too big to hold: the page is rendered at ocr_dpi instead

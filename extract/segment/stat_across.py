@@ -36,6 +36,8 @@ class AcrossSettings:
     min_figure_columns: int = 2
     # Labels of a spanning parent's sub-column that holds the parent's own figure.
     total_labels: tuple[str, ...] = ("tong so", "tong", "tong cong", "cong", "so luong")
+    # Confidence of a figure cell that reads as no number (as ``StatisticsSettings``'s).
+    unparsed_confidence: float = 0.3
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,7 @@ def _rows(columns: list[_Column], row: JoinedRow, ocr: bool, settings: AcrossSet
         value, flags, _alt = parse_stat_value(raw, unit, label, ocr=ocr)
         confidence = 1.0 if conf is None else conf
         if "value_unparsed" in flags:
-            confidence = min(confidence, 0.3)
+            confidence = min(confidence, settings.unparsed_confidence)
         box = row.bboxes[col] if col is not None and col < len(row.bboxes) else None
         return StatRow(
             code=code,
