@@ -460,7 +460,7 @@ def _issuer_column(header: list[Line], settings: MetadataSettings) -> list[str]:
             unit_line = ISSUER_BODY.match(folded) or _UNIT_START.match(folded)
             if (
                 NATIONAL.search(folded)
-                or folded.strip() == tail
+                or _TRAILING_MARKS.sub("", folded).strip() == tail  # ("NAM |": a bar or speck after it)
                 or NUMBER_LINE.match(folded)
                 or PLACE_DATE.match(folded)
                 or _kind_word(nxt, settings)

@@ -237,3 +237,24 @@ def test_signer_read_right_by_ocr_is_not_renamed_by_the_repair():
     assert find_signer(block("Võ Thủ Những", "Võ Thu Nhung")) == "Võ Thu Nhung"
     assert find_signer(block("Nguyễn Văn An", "Nguyen Van An")) == "Nguyễn Văn An"  # stripped: repaired
     assert find_signer(block("Nguyễn Văn An", "Ngyễn Văn An")) == "Nguyễn Văn An"  # damaged: repaired
+
+
+def test_a_motto_tail_with_a_bar_after_it_is_no_part_of_the_commune(tmp_path):
+    """A portal's bar export wraps the motto's "NAM" under the issuer with its cell's bar ("NAM |"):
+    the motto's, not a wrapped commune name (seed 681's F06 read "Sơn Tân Nam" once the issuer
+    lines' trailing marks were dropped)."""
+    from cchc_extract.pipeline import convert_file, result_to_json
+
+    text = (
+        "ỦY BAN NHÂN DÂN XÃ SƠN TÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\n"
+        "NAM |\n"
+        " | Độc lập - Tự do - Hạnh phúc |\n"
+        "Số: 151/BC-UBND | Sơn Tân, ngày 27 tháng 11 năm 2023 |\n\n"
+        "BÁO CÁO\n"
+        "Tự đánh giá, chấm điểm xác định Chỉ số cải cách hành chính năm 2023\n\n"
+        "Thực hiện Kế hoạch số 12/KH-UBND, UBND xã báo cáo như sau:\n"
+    )
+    path = tmp_path / "bars.txt"
+    path.write_text(text, encoding="utf-8")
+    document = result_to_json(convert_file(path))["document"]
+    assert (document["commune"], document["issuer"]) == ("Sơn Tân", "UBND xã Sơn Tân")
