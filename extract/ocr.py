@@ -280,6 +280,7 @@ def assemble(
                     col_span=cs,
                     bbox=_as_bbox(cbox),
                     conf=_cell_conf(cw, tuple(cbox), inked, clean),
+                    lines=[" ".join(w.text for w in line) for line in visual_lines(cw)],
                 )
             )
         n_rows = max(c.row + c.row_span for c in table_cells)

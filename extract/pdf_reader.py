@@ -382,6 +382,13 @@ def _index(edges: list[float], value: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
 
 
+def cell_lines_text(words: list[Word], settings: PdfTableSettings) -> list[str]:
+    """A cell's visual lines, each its words left to right (``Cell.lines``: a name cell's lines
+    tell a scale printed under the name without bullets, ``scale_lines.unbulleted_scale``)."""
+    lines = group_lines([(w, bbox_of(w)[3] - bbox_of(w)[1]) for w in words], settings)
+    return [" ".join(w.text for w, _ in line) for line in lines]
+
+
 def cell_text(words: list[Word], settings: PdfTableSettings) -> str:
     """A cell's words in reading order. A line that ends inside a hyphenated token (``52/KH-`` |
     ``UBND``) was wrapped by the layout at the hyphen: it is joined without a space."""
@@ -421,6 +428,7 @@ def grid_table(
                 col_span=c1 - c0,
                 bbox=box,
                 bold=bool(inside) and all(w.bold for w in inside),
+                lines=cell_lines_text(inside, settings),
             )
         )
         taken.update((r, c) for r in range(r0, r1) for c in range(c0, c1))

@@ -32,6 +32,8 @@ class JoinedRow:
     joined_across_break: bool = False
     realigned: bool = False  # cells moved back under their numbered columns (see realign_row)
     cut_by_page_edge: bool = False  # its page's part of the grid runs off the page (Table.cut_by_page_edge)
+    # Each cell's printed lines as the format gave them (``Cell.lines``; empty where it gave none).
+    lines: list[list[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -60,6 +62,24 @@ class JoinedTable:
         """A row's text under a header column: the union of the grid columns its header spans."""
         parts = [row.cells[c].strip() for c in self.columns_of(col) if c < len(row.cells)]
         return " ".join(p for p in parts if p)
+
+    def cell_lines(self, row: JoinedRow, col: int) -> list[str]:
+        """A row's printed lines under a header column, when the format gave them and they still
+        hold the cell's words: the lines' words are taken from ``cell_text`` (the repaired
+        reading), cut where the printed lines were cut. Empty when the column spans several grid
+        columns with text, or the words no longer match one for one (a row joined or realigned)."""
+        cols = [c for c in self.columns_of(col) if c < len(row.cells) and row.cells[c].strip()]
+        if len(cols) != 1 or cols[0] >= len(row.lines):
+            return []
+        printed = [line.split() for line in row.lines[cols[0]]]
+        words = row.cells[cols[0]].split()
+        if not printed or sum(len(p) for p in printed) != len(words):
+            return []
+        lines, start = [], 0
+        for p in printed:
+            lines.append(" ".join(words[start : start + len(p)]))
+            start += len(p)
+        return [line for line in lines if line]
 
     @property
     def header_text(self) -> list[str]:

@@ -19,11 +19,21 @@ class ScaleSettings:
     # Least number of scale items for a split: one bulleted "…: 1 điểm" could be a name's own
     # wording ("Công tác kiểm tra - tối đa 1 điểm" is rare, a one-line scale rarer still).
     min_items: int = 1
+    # Least number of items of a scale printed without bullets, one item a line under the name
+    # ("Ban hành đúng thời hạn: 1 điểm" / "Ban hành chậm: 0,5 điểm"): with no bullet to open it,
+    # a single line ending in points is as likely the name's own wording ("… năm 2025: 1 điểm").
+    min_unbulleted_items: int = 2
 
 
 # Points closing a scale item: "1,5 điểm", "0đ", "(2 điểm)", or a bare number after a colon
 # (": 1", "= 0,5"), with a trailing ";" or ".".
 _POINTS_END = lazy_compile(r"(?:\d+(?:[.,]\d+)?\s*(?:điểm|đ)|[:=]\s*\d+(?:[.,]\d+)?)\s*\)?\s*[;.,]?\s*$", re.I)
+
+# How a printed line of a cell opens: an item of an unbulleted scale opens with a capital or a
+# digit; a line that goes on with a small letter continues the one above (Vietnamese wraps
+# mid-sentence in small letters, and a cell's new line of its own begins with a capital).
+_OPENS_ITEM = lazy_compile(r"^[\p{Lu}\d]")
+_BULLETED = lazy_compile(r"^[\-–—+•·*]\s")
 
 
 def split_scale(text: str, settings: ScaleSettings = ScaleSettings()) -> tuple[str, list[str]]:
@@ -56,6 +66,45 @@ def _split_at(text: str, bullet, settings: ScaleSettings) -> tuple[str, list[str
         if len(items) >= settings.min_items and all(_POINTS_END.search(i) for i in items):
             return name, items
     return None
+
+
+def unbulleted_scale(lines: list[str], settings: ScaleSettings = ScaleSettings()) -> tuple[str, list[str]] | None:
+    """(name, scale items) from a name cell's printed lines (DOCX paragraphs, a PDF or scan
+    cell's visual lines) when the scale under the name is printed without bullets, one item a
+    line, each ending in its points; None when it is not. The name is the shortest run of the
+    first lines after which every line groups into items: an item opens with a capital or a
+    digit, its wrapped lines go on in small letters, and its last line ends in points. The
+    name's own last line ends in no points (else the name is a scale item too)."""
+    lines = [" ".join(line.split()) for line in lines]
+    lines = [line for line in lines if line]
+    if len(lines) < 1 + settings.min_unbulleted_items or any(_BULLETED.match(line) for line in lines):
+        return None
+    for k in range(1, len(lines) - settings.min_unbulleted_items + 1):
+        if _POINTS_END.search(lines[k - 1]):
+            return None
+        items = _items_of(lines[k:])
+        if items is not None and len(items) >= settings.min_unbulleted_items:
+            return " ".join(lines[:k]), [item.rstrip(";,").strip() for item in items]
+    return None
+
+
+def _items_of(lines: list[str]) -> list[str] | None:
+    """The lines as scale items, or None when they are not all items."""
+    items: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if not current and items and not _OPENS_ITEM.match(line) and _POINTS_END.search(f"{items[-1]} {line}"):
+            items[-1] = f"{items[-1]} {line}"  # the points' word wrapped ("…: 1" / "điểm")
+            continue
+        if not current and not _OPENS_ITEM.match(line):
+            return None
+        if current and _OPENS_ITEM.match(line) and not line[0].isdigit():
+            return None  # a capital inside an item that has not reached its points
+        current.append(line)
+        if _POINTS_END.search(line):
+            items.append(" ".join(current))
+            current = []
+    return items if not current else None
 
 
 # A points ending followed by the start of the next line (a capital or a bullet).

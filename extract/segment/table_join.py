@@ -125,16 +125,18 @@ def _fragment_rows(table: Table, fragment: int) -> list[JoinedRow]:
     per_row = table.source == "tsv" or table.line_end - table.line_start + 1 == table.n_rows
     rows = []
     for r, cells in enumerate(grid):
-        texts, bold, boxes, confs = [], [], [], []
+        texts, bold, boxes, confs, lines = [], [], [], [], []
         for c, cell in enumerate(cells):
             origin = cell if cell is not None and cell.row == r and cell.col == c else None
             texts.append(origin.text if origin is not None else "")
+            lines.append(list(origin.lines) if origin is not None else [])
             bold.append(bool(cell and cell.bold))
             boxes.append(origin.bbox if origin is not None else None)
             confs.append(origin.conf if origin is not None else None)
         line = table.line_start + r if per_row else table.line_start
         row = JoinedRow(texts, bold, table.page, line, line, fragment, boxes, confs)
         row.cut_by_page_edge = table.cut_by_page_edge
+        row.lines = lines
         rows.append(row)
     return rows
 
