@@ -40,13 +40,13 @@ from extract.ocr_image import (
     skew_angle,
     wipe_dust,
 )
-from extract.ocr_lines import mean_conf, reading_text, side_by_side, visual_lines
+from extract.ocr_lines import mean_conf, reading_lines, reading_text, side_by_side, visual_lines
 from extract.ocr_settings import OcrSettings
 from extract.pdf_reader import centre_in
 from extract.pdf_unruled import unruled_tables
 from extract.tesseract import TESSERACT_MISSING, check_tesseract, has_language, tesseract_words
 from normalize.lazy_regex import lazy_re_compile
-from normalize.text import fold_spaces
+from normalize.text import fold_spaces, join_printed_lines
 
 # The names importers use from ``extract.ocr`` (the page OCR's one entry point and its parts).
 __all__ = [
@@ -271,16 +271,17 @@ def assemble(
         table_cells = []
         for cbox, r, c, rs, cs in cells:
             cw = [w for w in inside if centre_in(w.bbox, cbox)]
+            printed = reading_lines(cw)
             table_cells.append(
                 Cell(
                     row=r,
                     col=c,
-                    text=reading_text(cw),
+                    text=join_printed_lines(printed),
                     row_span=rs,
                     col_span=cs,
                     bbox=_as_bbox(cbox),
                     conf=_cell_conf(cw, tuple(cbox), inked, clean),
-                    lines=[" ".join(w.text for w in line) for line in visual_lines(cw)],
+                    lines=printed,
                 )
             )
         n_rows = max(c.row + c.row_span for c in table_cells)

@@ -7,7 +7,7 @@ import statistics
 from extract.model import Word, bbox_of
 from extract.ocr_codes import CLEAN_NUMBER
 from extract.ocr_settings import OcrSettings
-from normalize.text import fold_spaces
+from normalize.text import join_printed_lines
 
 
 def mean_conf(values: list[float]) -> float | None:
@@ -96,13 +96,13 @@ def side_by_side(lines: list[list[Word]], settings: OcrSettings = OcrSettings())
     return out
 
 
+def reading_lines(words: list[Word]) -> list[str]:
+    """Words of one cell as its printed lines (``visual_lines``), each left to right."""
+    return [" ".join(w.text for w in line) for line in visual_lines(words)]
+
+
 def reading_text(words: list[Word]) -> str:
-    """Words of one cell in reading order (``visual_lines``). A line that ends inside a
-    hyphenated token (``52/KH-`` | ``UBND``) was wrapped at the hyphen: joined without a space,
-    as ``pdf_reader.cell_text`` does for text layers."""
-    out = ""
-    for line in visual_lines(words):
-        text = " ".join(w.text for w in line)
-        glue = "" if out.endswith("-") and len(out.rsplit(" ", 1)[-1]) > 1 else " "
-        out = f"{out}{glue}{text}" if out else text
-    return fold_spaces(out)
+    """Words of one cell in reading order: its lines joined (``join_printed_lines``: a line that
+    ends inside a hyphenated token was wrapped at the hyphen), as ``pdf_reader.cell_text`` does
+    for text layers."""
+    return join_printed_lines(reading_lines(words))

@@ -27,7 +27,7 @@ from extract.page_edge import cut_sides, sides_crossed
 from extract.pdf_page_image import Renderer
 from extract.pdf_turn import sideways_turn, turned_copy
 from extract.pdf_unruled import UnruledSettings, split_chunks, unruled_tables
-from normalize.text import fold_spaces, nfc
+from normalize.text import fold_spaces, join_printed_lines, nfc
 
 
 @dataclass(frozen=True)
@@ -390,15 +390,8 @@ def cell_lines_text(words: list[Word], settings: PdfTableSettings) -> list[str]:
 
 
 def cell_text(words: list[Word], settings: PdfTableSettings) -> str:
-    """A cell's words in reading order. A line that ends inside a hyphenated token (``52/KH-`` |
-    ``UBND``) was wrapped by the layout at the hyphen: it is joined without a space."""
-    lines = group_lines([(w, bbox_of(w)[3] - bbox_of(w)[1]) for w in words], settings)
-    out = ""
-    for line in lines:
-        text = " ".join(w.text for w, _ in line)
-        glue = "" if out.endswith("-") and len(out.rsplit(" ", 1)[-1]) > 1 else " "
-        out = f"{out}{glue}{text}" if out else text
-    return fold_spaces(out)
+    """A cell's words in reading order (``join_printed_lines`` of its lines)."""
+    return join_printed_lines(cell_lines_text(words, settings))
 
 
 def grid_table(
@@ -419,16 +412,17 @@ def grid_table(
         if r1 <= r0 or c1 <= c0 or (r0, c0) in taken:
             continue
         inside = [words[k] for k in index.inside(box)]
+        printed = cell_lines_text(inside, settings)
         cells.append(
             Cell(
                 row=r0,
                 col=c0,
-                text=cell_text(inside, settings),
+                text=join_printed_lines(printed),
                 row_span=r1 - r0,
                 col_span=c1 - c0,
                 bbox=box,
                 bold=bool(inside) and all(w.bold for w in inside),
-                lines=cell_lines_text(inside, settings),
+                lines=printed,
             )
         )
         taken.update((r, c) for r in range(r0, r1) for c in range(c0, c1))

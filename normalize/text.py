@@ -86,6 +86,16 @@ def fold_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def join_printed_lines(lines: list[str]) -> str:
+    """A cell's printed lines as one text. A line that ends inside a hyphenated token (``52/KH-``
+    | ``UBND``) was wrapped by the layout at the hyphen: it is joined without a space."""
+    out = ""
+    for text in lines:
+        glue = "" if out.endswith("-") and len(out.rsplit(" ", 1)[-1]) > 1 else " "
+        out = f"{out}{glue}{text}" if out else text
+    return fold_spaces(out)
+
+
 # A tab, or three spaces or more, between two pieces of typed text is a column gap: typists line up
 # side-by-side columns with them (the issuer beside the national motto), one space never does.
 _COLUMN_GAP = lazy_compile(r"\t+[ \t\u00a0]*|[ \u00a0]{3,}[ \t\u00a0]*")
