@@ -81,7 +81,11 @@ def _check_counts(
         else:
             status, expected = _compare_sum(count.total, parts, s.count_tolerance)
             if status == "mismatch" and expected is not None and expected < count.total and not count.complete:
-                status, note = "skipped", "; the list may name only some of the parts"
+                rate = _rate_of_the_parts(count.text, parts, count.total)
+                if rate is None:
+                    status, note = "skipped", "; the list may name only some of the parts"
+                else:
+                    note = f"; its rate {rate} is worked out of the parts' {_vn(expected)}, so they are the whole"
         if status == "mismatch" and ocr:
             cells = [
                 Cell(ref, v, tuple(ocr_digit_readings(_vn(v), s, "count")) if v is not None else ())
@@ -109,6 +113,31 @@ def _check_counts(
             misread=[(c.ref, r) for c, r in found],
             doubted=(ref,) if _part_over_total_read_by_ocr(status, ocr, parts, found) else (),
         )
+
+
+# A rate the sentence prints ("(đạt 71,43%)"): its figure and decimals.
+_RATE = re.compile(r"(?<![\d.,])(\d{1,3})(?:[.,](\d{1,3}))?\s*%")
+
+
+def _rate_of_the_parts(text: str, parts: list[float | None], total: float) -> str | None:
+    """A rate the count's sentence prints that is one part over the parts' sum, to the printed
+    decimals, and not that part over the stated total: the writer worked it out of the parts,
+    so they are the whole and a total above their sum is the commune's inconsistency ("Tiếp nhận
+    18 phản ánh, trong đó đã xử lý 10, đang xử lý 04 (đạt 71,43%)": 10/14, not 10/18). A "trong
+    đó" list may name only some parts; a rate over the parts says this one names them all. The
+    printed rate, or None."""
+    known = [p for p in parts if p is not None]
+    whole = sum(known)
+    if len(known) != len(parts) or whole <= 0 or total <= 0:
+        return None
+    for m in _RATE.finditer(text):
+        decimals = len(m.group(2) or "")
+        stated = float(f"{m.group(1)}.{m.group(2) or 0}")
+        for part in known:
+            of_parts, of_total = round(100 * part / whole, decimals), round(100 * part / total, decimals)
+            if abs(of_parts - stated) < 1e-9 and abs(of_total - stated) > 1e-9:
+                return m.group(0).replace(" ", "")
+    return None
 
 
 def _part_over_total_read_by_ocr(status: str, ocr: bool, parts: list[float | None], found: list) -> bool:
