@@ -14,9 +14,17 @@ from pathlib import Path
 
 import regex as re
 
-from extract.base import DocumentReader, IngestError
+from extract.base import DocumentReader, IngestError, IngestOptions
 from extract.docx_nested import data_tables, detached, frame_contents, inner_tables, row_cells
 from extract.docx_numbering import list_labels
+from extract.docx_pictures import (
+    PagePicture,
+    PagePictureSettings,
+    is_page_picture,
+    last_line_number,
+    ocr_picture,
+    paragraph_pictures,
+)
 from extract.docx_textboxes import own_runs, text_boxes_table
 from extract.limits import Limits, MiB, check, memory_error
 from extract.model import Cell, IngestedDocument, Line, Page, Table
@@ -41,6 +49,10 @@ class DocxReaderSettings:
     # and grid columns (extract.docx_nested); smaller ones (a Decree 30 header's layout) stay flattened.
     lift_min_rows: int = 3
     lift_min_cols: int = 3
+    # Pictures of pages pasted into the document (a scanned signed table): OCR'd as pages of their
+    # own (extract.docx_pictures); False leaves every picture unread, as before.
+    ocr_page_pictures: bool = True
+    pictures: PagePictureSettings = PagePictureSettings()
 
 
 def _on(el, tag: str) -> bool | None:
@@ -112,8 +124,11 @@ class DocxReader(DocumentReader):
         document = open_docx(path, self.options.limits)
         styles = _Styles.from_document(document)
         builder = _Builder(self.settings, styles, page_size(document, self.settings), self.options.limits)
+        builder.pictures = document.part.related_parts if self.settings.ocr_page_pictures else None
+        builder.options = self.options
         self._walk(builder, document.element.body)
         doc = IngestedDocument(path=str(path), format="docx", pages=builder.finish())
+        doc.warnings.extend(builder.warnings)
         if not any(p.blocks for p in doc.pages):
             doc.warnings.append("the document has no text")
         return doc
@@ -297,6 +312,9 @@ class _Builder:
         self.width, self.height = size
         self.pages: list[Page] = [self._new_page(1)]
         self.number = 0  # running line number over the document
+        self.pictures: dict | None = None  # the package's parts by relationship id, when pictures are read
+        self.options: IngestOptions = IngestOptions()  # for OCR of pictures of pages
+        self.warnings: list[str] = []
 
     def _new_page(self, number: int) -> Page:
         return Page(number=number, width=self.width, height=self.height, method="docx")
@@ -334,12 +352,29 @@ class _Builder:
                     columns=[nfc(p) for p in column_pieces(typed)],
                 )
             )
+        if self.pictures is not None:
+            for picture in paragraph_pictures(p, self.pictures):
+                if is_page_picture(picture, self.width, self.height, self.settings.pictures):
+                    self.picture_page(picture)
         # A section break that starts the next section on a new page.
         sect = ppr.find(W + "sectPr") if ppr is not None else None
         if sect is not None:
             kind = sect.find(W + "type")
             if kind is None or kind.get(W + "val") in ("nextPage", "oddPage", "evenPage"):
                 self.page_break()
+
+    def picture_page(self, picture: PagePicture) -> None:
+        """A picture of a page read by OCR as a page of its own, where it stands: the typed page
+        so far ends before it, and the text after it starts a new page."""
+        if self.pages[-1].blocks:
+            self.pages.append(self._new_page(len(self.pages) + 1))
+        number = self.pages[-1].number
+        page, warning = ocr_picture(picture, number, self.number + 1, self.options, self.settings.pictures)
+        self.number = last_line_number(page, self.number)
+        self.pages[-1] = page
+        if warning:
+            self.warnings.append(warning)
+        self.pages.append(self._new_page(number + 1))
 
     def table(self, tbl) -> None:
         page = self.pages[-1]
@@ -351,7 +386,7 @@ class _Builder:
 
     def finish(self) -> list[Page]:
         pages = self.pages
-        while len(pages) > 1 and not pages[-1].blocks:
+        while len(pages) > 1 and not pages[-1].blocks and pages[-1].method == "docx":
             pages.pop()
         return pages
 

@@ -1,0 +1,114 @@
+"""Pictures of pages inside a DOCX: a scanned or photographed page (the signed score table, a
+stamped report page) pasted into a Word file. Communes send these often: the typed report, then
+"bảng tự chấm điểm" as a picture of the signed copy. python-docx sees an image part, no text, so
+the table was lost without a word. A picture shown at least ``min_width_share`` of the text width
+and ``min_height_share`` of the page height is a page: it is OCR'd like a scan (its resolution
+the picture's pixels over the size Word shows it at) and read as a page of its own, in its place.
+Logos, stamps and signatures are small and stay pictures."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from extract.base import IngestError
+from extract.image_reader import frame_dpi
+from extract.model import Page, Table
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+R_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+_EMU_PER_INCH = 914400
+_EMU_PER_POINT = 12700
+
+
+@dataclass(frozen=True)
+class PagePictureSettings:
+    # A picture shown at least this share of the page's width and of its height is a page (an A4
+    # scan pasted to the text width fills ~0.75 of the paper's width and ~0.5 of its height or
+    # more); a logo, a stamp or a signature is far smaller.
+    min_width_share: float = 0.5
+    min_height_share: float = 0.3
+    # Its resolution on paper: the one it declares, or a whole A4/Letter page's by its shape
+    # (``image_reader.frame_dpi``, as for a scan file), else its pixels over the inches Word shows
+    # it at, bounded: a picture scaled down a lot is no 1200-dpi scan, one blown up no 40-dpi one.
+    min_dpi: int = 100
+    max_dpi: int = 600
+    # Fewest pixels on the short side worth OCR: below it no table text is legible.
+    min_pixels: int = 500
+
+
+@dataclass(frozen=True)
+class PagePicture:
+    """A picture of a page found in a paragraph: its image bytes and its shown size (points)."""
+
+    blob: bytes
+    width_pt: float
+    height_pt: float
+
+
+def paragraph_pictures(p, related_parts) -> list[PagePicture]:
+    """The inline or anchored pictures of a paragraph whose image part is in the package."""
+    out = []
+    for drawing in p.iter(WP + "inline", WP + "anchor"):
+        extent = drawing.find(WP + "extent")
+        blip = next(drawing.iter(A + "blip"), None)
+        if extent is None or blip is None:
+            continue
+        part = related_parts.get(blip.get(R_EMBED))
+        if part is None:
+            continue
+        cx, cy = int(extent.get("cx", 0) or 0), int(extent.get("cy", 0) or 0)
+        out.append(PagePicture(part.blob, cx / _EMU_PER_POINT, cy / _EMU_PER_POINT))
+    return out
+
+
+def is_page_picture(
+    picture: PagePicture, page_width: float | None, page_height: float | None, s: PagePictureSettings
+) -> bool:
+    """Whether a picture is shown as large as a page's content (A4 when the section gives no size)."""
+    width, height = page_width or 595.0, page_height or 842.0
+    return picture.width_pt >= s.min_width_share * width and picture.height_pt >= s.min_height_share * height
+
+
+def ocr_picture(
+    picture: PagePicture, number: int, first_number: int, options, s: PagePictureSettings
+) -> tuple[Page, str | None]:
+    """The picture OCR'd as page ``number`` (method ``ocr``), and a warning; a picture that cannot
+    be decoded or OCR'd (Tesseract missing) is an empty OCR page, which the unread account
+    reports, with the warning saying why."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(picture.blob)) as image:
+            image.load()
+            frame = image.convert("L") if image.mode not in ("L", "RGB") else image.copy()
+    except (UnidentifiedImageError, OSError, ValueError) as exc:
+        return _empty(number), f"page {number}: a picture of a page that cannot be decoded ({exc})".splitlines()[0]
+    if min(frame.width, frame.height) < s.min_pixels:
+        return _empty(number), f"page {number}: a picture of a page too small to read ({frame.width}×{frame.height} px)"
+    dpi = frame_dpi(frame, _shown_dpi(picture, frame.width, options.ocr_dpi, s))
+    from extract.ocr import ocr_page  # numpy, Pillow, Tesseract: only for documents with pictures
+
+    try:
+        page = ocr_page(frame, number, dpi, options, first_number=first_number)
+    except IngestError as exc:
+        return _empty(number), f"page {number}: a picture of a page not OCR'd: {exc}"
+    return page, f"page {number}: a picture of a page in the document; read by OCR"
+
+
+def last_line_number(page: Page, before: int) -> int:
+    """The running line number after a page's blocks."""
+    numbers = [b.line_end if isinstance(b, Table) else b.number for b in page.blocks]
+    return max([before, *numbers])
+
+
+def _shown_dpi(picture: PagePicture, pixels: int, default: int, s: PagePictureSettings) -> int:
+    """Pixels over the inches Word shows the picture at, bounded: the resolution on paper of a
+    picture that declares none and is no whole page of office paper (a cropped table)."""
+    inches = picture.width_pt / 72.0
+    return max(s.min_dpi, min(s.max_dpi, round(pixels / inches))) if inches > 0 else default
+
+
+def _empty(number: int) -> Page:
+    return Page(number=number, method="ocr")

@@ -1,0 +1,99 @@
+"""A picture of a page pasted into a DOCX (the signed score table, scanned): OCR'd as a page of its
+own in its place; a small picture (a logo) is left alone; a picture of a page that holds no text
+is told in the unread account. The score table is written here (fictional commune), printed by
+LibreOffice, rasterised by pdftoppm and pasted into a second DOCX with python-docx."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.shared import Cm
+from PIL import Image
+
+from cchc_extract.pipeline import convert_file
+from extract.docx_reader import DocxReader, DocxReaderSettings
+from layout_docs import to_pdf
+
+pytestmark = [pytest.mark.needs_tesseract]
+
+ROWS = [
+    ("1", "Công tác chỉ đạo, điều hành cải cách hành chính", "6", "5"),
+    ("1.1", "Ban hành kế hoạch cải cách hành chính năm", "2", "2"),
+    ("1.2", "Mức độ hoàn thành kế hoạch cải cách hành chính", "4", "3"),
+    ("2", "Cải cách thủ tục hành chính", "4", "4"),
+    ("2.1", "Công khai đầy đủ thủ tục hành chính", "4", "4"),
+]
+
+
+def table_page_png(tmp_path: Path) -> Path:
+    document = Document()
+    document.add_paragraph("BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CẢI CÁCH HÀNH CHÍNH NĂM 2025 CỦA XÃ TÂN HƯNG")
+    table = document.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, label in zip(table.rows[0].cells, ["STT", "Tiêu chí", "Điểm tối đa", "Điểm tự đánh giá"]):
+        cell.text = label
+    for row in ROWS:
+        for cell, text in zip(table.add_row().cells, row):
+            cell.text = text
+    source = tmp_path / "bang-diem.docx"
+    document.save(str(source))
+    pdf = to_pdf(source)
+    if pdf is None or not shutil.which("pdftoppm"):
+        pytest.skip("LibreOffice or pdftoppm missing")
+    root = tmp_path / "trang"
+    subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", "-singlefile", str(pdf), str(root)], check=True)
+    return root.with_suffix(".png")
+
+
+def report_with_picture(tmp_path: Path, picture: Path, width_cm: float) -> Path:
+    document = Document()
+    document.add_paragraph("ỦY BAN NHÂN DÂN XÃ TÂN HƯNG")
+    document.add_paragraph("BÁO CÁO Kết quả cải cách hành chính năm 2025")
+    document.add_paragraph("Bảng tự chấm điểm kèm theo (bản chụp có chữ ký):")
+    document.add_picture(str(picture), width=Cm(width_cm))
+    document.add_paragraph("Nơi nhận: Phòng Nội vụ huyện.")
+    path = tmp_path / "bao-cao.docx"
+    document.save(str(path))
+    return path
+
+
+def test_picture_of_a_score_table_is_read(tmp_path):
+    path = report_with_picture(tmp_path, table_page_png(tmp_path), 16)
+    result = convert_file(path)
+    assert [e.stage for e in result.errors] == ["warning"]
+    assert len(result.score_tables) == 1
+    rows = result.score_tables[0].rows
+    assert [r.code for r in rows] == [r[0] for r in ROWS]
+    assert [r.max_points for r in rows] == [float(r[2]) for r in ROWS]
+    assert [r.self_points for r in rows] == [float(r[3]) for r in ROWS]
+    # The picture is a page of its own, in its place: typed text before and after it.
+    doc = DocxReader().read(path)
+    assert [p.method for p in doc.pages] == ["docx", "ocr", "docx"]
+    assert "Nơi nhận" in " ".join(line.text for line in doc.pages[2].lines)
+    assert any("picture of a page" in w for w in doc.warnings)
+
+
+def test_small_picture_is_left_alone(tmp_path):
+    logo = tmp_path / "logo.png"
+    Image.new("L", (300, 300), 255).save(logo)
+    doc = DocxReader().read(report_with_picture(tmp_path, logo, 2.5))
+    assert [p.method for p in doc.pages] == ["docx"]
+    assert not any("picture" in w for w in doc.warnings)
+
+
+def test_picture_of_a_page_without_text_is_told(tmp_path):
+    blank = tmp_path / "trang-trang.png"
+    Image.new("L", (1600, 2200), 255).save(blank)
+    result = convert_file(report_with_picture(tmp_path, blank, 16))
+    pages = [u for u in result.unread if u.kind == "page"]
+    assert [u.page for u in pages] == [2]
+
+
+def test_pictures_left_unread_when_switched_off(tmp_path):
+    path = report_with_picture(tmp_path, table_page_png(tmp_path), 16)
+    doc = DocxReader(settings=DocxReaderSettings(ocr_page_pictures=False)).read(path)
+    assert [p.method for p in doc.pages] == ["docx"]
