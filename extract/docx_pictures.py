@@ -11,6 +11,8 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
+import regex as re
+
 from extract.base import IngestError
 from extract.image_reader import frame_dpi
 from extract.model import Page, Table
@@ -18,6 +20,11 @@ from extract.model import Page, Table
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 R_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+V = "{urn:schemas-microsoft-com:vml}"
+# A VML shape's size in its style ("width:451.3pt;height:312.5pt"; Word may write in, cm, px).
+_VML_SIZE = re.compile(r"(width|height)\s*:\s*([\d.]+)\s*(pt|in|cm|mm|px)?", re.I)
+_POINTS_PER_UNIT = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "px": 0.75, "": 0.75}
 _EMU_PER_INCH = 914400
 _EMU_PER_POINT = 12700
 
@@ -48,7 +55,9 @@ class PagePicture:
 
 
 def paragraph_pictures(p, related_parts) -> list[PagePicture]:
-    """The inline or anchored pictures of a paragraph whose image part is in the package."""
+    """The pictures of a paragraph whose image part is in the package: DrawingML (inline or
+    anchored) and VML (older Word, and the preview of an embedded object such as a pasted Excel
+    sheet; a preview Pillow cannot decode, an EMF, is then told unread, not dropped)."""
     out = []
     for drawing in p.iter(WP + "inline", WP + "anchor"):
         extent = drawing.find(WP + "extent")
@@ -60,6 +69,16 @@ def paragraph_pictures(p, related_parts) -> list[PagePicture]:
             continue
         cx, cy = int(extent.get("cx", 0) or 0), int(extent.get("cy", 0) or 0)
         out.append(PagePicture(part.blob, cx / _EMU_PER_POINT, cy / _EMU_PER_POINT))
+    for shape in p.iter(V + "shape"):
+        data = shape.find(V + "imagedata")
+        part = related_parts.get(data.get(R_ID)) if data is not None else None
+        if part is None:
+            continue
+        size = {
+            k.lower(): float(v) * _POINTS_PER_UNIT[(u or "").lower()]
+            for k, v, u in _VML_SIZE.findall(shape.get("style", ""))
+        }
+        out.append(PagePicture(part.blob, size.get("width", 0.0), size.get("height", 0.0)))
     return out
 
 

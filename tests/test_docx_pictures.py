@@ -5,8 +5,10 @@ LibreOffice, rasterised by pdftoppm and pasted into a second DOCX with python-do
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -97,3 +99,28 @@ def test_pictures_left_unread_when_switched_off(tmp_path):
     path = report_with_picture(tmp_path, table_page_png(tmp_path), 16)
     doc = DocxReader(settings=DocxReaderSettings(ocr_page_pictures=False)).read(path)
     assert [p.method for p in doc.pages] == ["docx"]
+
+
+def as_vml_picture(path: Path) -> Path:
+    """The same file with its picture written the older way Word still writes for an embedded
+    object's preview and compatibility-mode files: VML ``w:pict/v:shape/v:imagedata``."""
+    with zipfile.ZipFile(path) as source:
+        items = {name: source.read(name) for name in source.namelist()}
+    xml = items["word/document.xml"].decode("utf-8")
+    rid = re.search(r'r:embed="([^"]+)"', xml).group(1)
+    vml = f'<w:pict><v:shape style="width:453.5pt;height:641pt"><v:imagedata r:id="{rid}"/></v:shape></w:pict>'
+    items["word/document.xml"] = re.sub(r"<w:drawing>.*?</w:drawing>", vml, xml, flags=re.S).encode("utf-8")
+    out = path.with_name("bao-cao-vml.docx")
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in items.items():
+            target.writestr(name, data)
+    return out
+
+
+def test_vml_picture_of_a_score_table_is_read(tmp_path):
+    path = as_vml_picture(report_with_picture(tmp_path, table_page_png(tmp_path), 16))
+    assert "<w:drawing>" not in zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    result = convert_file(path)
+    assert len(result.score_tables) == 1
+    assert [r.code for r in result.score_tables[0].rows] == [r[0] for r in ROWS]
+    assert [r.max_points for r in result.score_tables[0].rows] == [float(r[2]) for r in ROWS]
