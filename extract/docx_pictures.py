@@ -43,6 +43,14 @@ class PagePictureSettings:
     max_dpi: int = 600
     # Fewest pixels on the short side worth OCR: below it no table text is legible.
     min_pixels: int = 500
+    # A page of text is mostly paper: at least this share of its pixels (on a small copy) as
+    # bright as ``paper_level`` of its bright end (the 90th percentile, so uneven light and a grey
+    # scan count). A photograph of a meeting, which reports often show full width, is not, and is
+    # not OCR'd (seconds each, and no text to find).
+    min_paper_share: float = 0.5
+    paper_level: float = 0.8
+    # ... and its bright end must be paper's, not a dim room's (0–255 grey).
+    min_paper_brightness: int = 160
 
 
 @dataclass(frozen=True)
@@ -92,10 +100,10 @@ def is_page_picture(
 
 def ocr_picture(
     picture: PagePicture, number: int, first_number: int, options, s: PagePictureSettings
-) -> tuple[Page, str | None]:
+) -> tuple[Page | None, str | None]:
     """The picture OCR'd as page ``number`` (method ``ocr``), and a warning; a picture that cannot
     be decoded or OCR'd (Tesseract missing) is an empty OCR page, which the unread account
-    reports, with the warning saying why."""
+    reports, with the warning saying why; a photograph is no page (None), only the warning."""
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -104,6 +112,8 @@ def ocr_picture(
             frame = image.convert("L") if image.mode not in ("L", "RGB") else image.copy()
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         return _empty(number), f"page {number}: a picture of a page that cannot be decoded ({exc})".splitlines()[0]
+    if not looks_like_paper(frame, s):
+        return None, f"page {number}: a picture that is no page of text (a photograph): not read"
     if min(frame.width, frame.height) < s.min_pixels:
         return _empty(number), f"page {number}: a picture of a page too small to read ({frame.width}×{frame.height} px)"
     dpi = frame_dpi(frame, _shown_dpi(picture, frame.width, options.ocr_dpi, s))
@@ -114,6 +124,18 @@ def ocr_picture(
     except IngestError as exc:
         return _empty(number), f"page {number}: a picture of a page not OCR'd: {exc}"
     return page, f"page {number}: a picture of a page in the document; read by OCR"
+
+
+def looks_like_paper(image, s: PagePictureSettings) -> bool:
+    """Whether a picture is mostly paper: the share of its pixels near its bright end."""
+    small = image.convert("L")
+    small.thumbnail((256, 256))
+    values = sorted(small.getdata())
+    if not values:
+        return False
+    bright = values[int(0.9 * (len(values) - 1))]
+    paper = sum(1 for v in values if v >= s.paper_level * bright)
+    return bright >= s.min_paper_brightness and paper >= s.min_paper_share * len(values)
 
 
 def last_line_number(page: Page, before: int) -> int:

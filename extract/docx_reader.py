@@ -366,14 +366,16 @@ class _Builder:
     def picture_page(self, picture: PagePicture) -> None:
         """A picture of a page read by OCR as a page of its own, where it stands: the typed page
         so far ends before it, and the text after it starts a new page."""
-        if self.pages[-1].blocks:
-            self.pages.append(self._new_page(len(self.pages) + 1))
-        number = self.pages[-1].number
+        number = self.pages[-1].number + (1 if self.pages[-1].blocks else 0)
         page, warning = ocr_picture(picture, number, self.number + 1, self.options, self.settings.pictures)
-        self.number = last_line_number(page, self.number)
-        self.pages[-1] = page
         if warning:
             self.warnings.append(warning)
+        if page is None:
+            return
+        if self.pages[-1].blocks:
+            self.pages.append(self._new_page(number))
+        self.number = last_line_number(page, self.number)
+        self.pages[-1] = page
         self.pages.append(self._new_page(number + 1))
 
     def table(self, tbl) -> None:

@@ -5,6 +5,7 @@ LibreOffice, rasterised by pdftoppm and pasted into a second DOCX with python-do
 
 from __future__ import annotations
 
+import random
 import re
 import shutil
 import subprocess
@@ -124,3 +125,24 @@ def test_vml_picture_of_a_score_table_is_read(tmp_path):
     assert len(result.score_tables) == 1
     assert [r.code for r in result.score_tables[0].rows] == [r[0] for r in ROWS]
     assert [r.max_points for r in result.score_tables[0].rows] == [float(r[2]) for r in ROWS]
+
+
+def test_photograph_is_not_read_as_a_page(tmp_path):
+    # A photograph shown full width (reports show their meetings): a dim room, people and a
+    # banner in mid-tones, no paper-white background.
+    rng = random.Random(7)
+    photo = tmp_path / "hoi-nghi.png"
+    image = Image.new("RGB", (1200, 800))
+    image.putdata(
+        [
+            (30 + y // 8 + rng.randrange(30), 25 + y // 9 + rng.randrange(30), 20 + y // 10)
+            for y in range(800)
+            for _ in range(1200)
+        ]
+    )
+    image.save(photo)
+    path = report_with_picture(tmp_path, photo, 16)
+    doc = DocxReader().read(path)
+    assert [p.method for p in doc.pages] == ["docx"]
+    assert any("photograph" in w for w in doc.warnings)
+    assert not [u for u in convert_file(path).unread if u.kind == "page"]
