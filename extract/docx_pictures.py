@@ -16,6 +16,7 @@ import regex as re
 from extract.base import IngestError
 from extract.image_reader import frame_dpi
 from extract.model import Page, Table
+from extract.paper_picture import PaperSettings, looks_like_paper
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -43,14 +44,8 @@ class PagePictureSettings:
     max_dpi: int = 600
     # Fewest pixels on the short side worth OCR: below it no table text is legible.
     min_pixels: int = 500
-    # A page of text is mostly paper: at least this share of its pixels (on a small copy) as
-    # bright as ``paper_level`` of its bright end (the 90th percentile, so uneven light and a grey
-    # scan count). A photograph of a meeting, which reports often show full width, is not, and is
-    # not OCR'd (seconds each, and no text to find).
-    min_paper_share: float = 0.5
-    paper_level: float = 0.8
-    # ... and its bright end must be paper's, not a dim room's (0–255 grey).
-    min_paper_brightness: int = 160
+    # A photograph (a meeting shown full width) is not OCR'd: only a picture of paper is.
+    paper: PaperSettings = PaperSettings()
 
 
 @dataclass(frozen=True)
@@ -112,7 +107,7 @@ def ocr_picture(
             frame = image.convert("L") if image.mode not in ("L", "RGB") else image.copy()
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         return _empty(number), f"page {number}: a picture of a page that cannot be decoded ({exc})".splitlines()[0]
-    if not looks_like_paper(frame, s):
+    if not looks_like_paper(frame, s.paper):
         return None, f"page {number}: a picture that is no page of text (a photograph): not read"
     if min(frame.width, frame.height) < s.min_pixels:
         return _empty(number), f"page {number}: a picture of a page too small to read ({frame.width}×{frame.height} px)"
@@ -124,18 +119,6 @@ def ocr_picture(
     except IngestError as exc:
         return _empty(number), f"page {number}: a picture of a page not OCR'd: {exc}"
     return page, f"page {number}: a picture of a page in the document; read by OCR"
-
-
-def looks_like_paper(image, s: PagePictureSettings) -> bool:
-    """Whether a picture is mostly paper: the share of its pixels near its bright end."""
-    small = image.convert("L")
-    small.thumbnail((256, 256))
-    values = sorted(small.getdata())
-    if not values:
-        return False
-    bright = values[int(0.9 * (len(values) - 1))]
-    paper = sum(1 for v in values if v >= s.paper_level * bright)
-    return bright >= s.min_paper_brightness and paper >= s.min_paper_share * len(values)
 
 
 def last_line_number(page: Page, before: int) -> int:

@@ -148,6 +148,8 @@ class Page:
     off_page_words: list[Word] = field(default_factory=list)
     # Degrees (clockwise) the reader turned the page to read its text upright (a sideways page).
     turned: int = 0
+    # Pictures of printed pages on a text-layer page, not read (extract.pdf_pictures): told unread.
+    pictures: list[BBox] = field(default_factory=list)
 
     @property
     def lines(self) -> list[Line]:

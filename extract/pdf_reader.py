@@ -25,6 +25,7 @@ from extract.limits import check, memory_error
 from extract.model import BBox, Cell, IngestedDocument, Line, Page, Table, Word, bbox_of, union_bbox
 from extract.page_edge import cut_sides, sides_crossed
 from extract.pdf_page_image import Renderer
+from extract.pdf_pictures import PdfPictureSettings, page_pictures
 from extract.pdf_turn import sideways_turn, turned_copy
 from extract.pdf_unruled import UnruledSettings, split_chunks, unruled_tables
 from normalize.text import fold_spaces, join_printed_lines, nfc
@@ -50,6 +51,9 @@ class PdfTableSettings:
     unruled: UnruledSettings = UnruledSettings()
     # Font-name parts that mean a bold face.
     bold_markers: tuple[str, ...] = ("bold", "black", "heavy", "semibold", "demibold")
+    # Pictures of printed pages beside the text (a scanned table pasted into a typed report):
+    # told unread, not dropped (extract.pdf_pictures).
+    pictures: PdfPictureSettings = PdfPictureSettings()
 
 
 def table_settings(s: PdfTableSettings) -> dict:
@@ -163,7 +167,9 @@ class PdfReader(DocumentReader):
             page.turned = turn
             warnings.append(f"page {index + 1}: its text runs sideways; read turned {turn}° clockwise")
             return page
-        return text_page(pdf_page, index + 1, number + 1, self.settings, carried)
+        page = text_page(pdf_page, index + 1, number + 1, self.settings, carried)
+        page.pictures = page_pictures(pdf_page, lambda dpi: renderer.page_image(index, dpi)[0], self.settings.pictures)
+        return page
 
 
 class _ParserFailure(Exception):

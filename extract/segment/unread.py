@@ -143,6 +143,7 @@ def find_unread(
     signer = result.document.signer if result.document else None
     for page in doc.pages:
         parts.extend(_unread_page(page, settings, signer))
+        parts.extend(_unread_pictures(page))
         parts.extend(p for p in _unread_line_rows(page, sources, settings) if not within_lines(p, known))
         for table in page.tables:
             part = _unread_table(table, sources, settings)
@@ -239,6 +240,21 @@ def _unread_page(page: Page, settings: UnreadSettings, signer: str | None = None
 _SIGNATURE_WORDS = lazy_compile(
     r"\((?:da )?ky[^)]*\)|\b(?:tm|kt|t/m)\b\.?|\b(?:pho )?chu tich\b|\buy ban nhan dan\b|\bubnd\b"
 )
+
+
+def _unread_pictures(page: Page) -> list[UnreadPart]:
+    """Pictures of printed pages beside a page's text (extract.pdf_pictures): their contents,
+    often a scanned signed table, were not read; the box says where to look."""
+    return [
+        UnreadPart(
+            page=page.number,
+            kind="table",
+            reason="a picture of a printed page or table beside the typed text: its contents were not "
+            "read (open the page, or ask for the scan itself)",
+            bbox=[round(v, 1) for v in box],
+        )
+        for box in page.pictures
+    ]
 
 
 def _is_name(text: str, name: str | None, similarity: float = 85.0) -> bool:

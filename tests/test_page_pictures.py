@@ -127,9 +127,9 @@ def test_vml_picture_of_a_score_table_is_read(tmp_path):
     assert [r.max_points for r in result.score_tables[0].rows] == [float(r[2]) for r in ROWS]
 
 
-def test_photograph_is_not_read_as_a_page(tmp_path):
-    # A photograph shown full width (reports show their meetings): a dim room, people and a
-    # banner in mid-tones, no paper-white background.
+def photograph(tmp_path: Path) -> Path:
+    """A photograph (reports show their meetings full width): a dim room, people and a banner
+    in mid-tones, no paper-white background."""
     rng = random.Random(7)
     photo = tmp_path / "hoi-nghi.png"
     image = Image.new("RGB", (1200, 800))
@@ -141,8 +141,38 @@ def test_photograph_is_not_read_as_a_page(tmp_path):
         ]
     )
     image.save(photo)
+    return photo
+
+
+def test_photograph_is_not_read_as_a_page(tmp_path):
+    photo = photograph(tmp_path)
     path = report_with_picture(tmp_path, photo, 16)
     doc = DocxReader().read(path)
     assert [p.method for p in doc.pages] == ["docx"]
     assert any("photograph" in w for w in doc.warnings)
     assert not [u for u in convert_file(path).unread if u.kind == "page"]
+
+
+@pytest.mark.needs_libreoffice
+def test_picture_beside_text_in_a_pdf_is_told(tmp_path):
+    # The report printed to PDF: the picture shares its page with typed text, so the page is read
+    # from its text layer; the picture's table is told unread with its box, the photograph not.
+    table = Image.open(table_page_png(tmp_path))
+    top = tmp_path / "nua-trang.png"
+    table.crop((0, 0, table.width, table.height * 45 // 100)).save(top)
+    path = report_with_picture(tmp_path, top, 16)
+    pdf = to_pdf(path)
+    assert pdf is not None
+    result = convert_file(pdf)
+    told = [u for u in result.unread if u.kind == "table" and "picture" in u.reason]
+    assert [u.page for u in told] == [1]
+    x0, y0, x1, y1 = told[0].bbox
+    assert x1 - x0 > 400 and y1 - y0 > 150  # the picture's box, 16 cm wide, in points
+    assert any("picture" in (r.reason or "") for r in result.review)
+
+
+@pytest.mark.needs_libreoffice
+def test_photograph_beside_text_in_a_pdf_is_not_told(tmp_path):
+    pdf = to_pdf(report_with_picture(tmp_path, photograph(tmp_path), 16))
+    assert pdf is not None
+    assert not [u for u in convert_file(pdf).unread if "picture" in u.reason]

@@ -1,0 +1,31 @@
+"""Whether a picture is a page of text (a scan or a photo of paper) or a photograph: mostly paper
+bright. Reports show their meetings in full-width photographs; a scanned signed table pasted in
+is mostly white paper. Only the latter is worth OCR (seconds a picture) or an unread entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PaperSettings:
+    # At least this share of the picture's pixels (on a small copy) as bright as ``paper_level``
+    # of its bright end (the 90th percentile, so that uneven light and a grey scan count) ...
+    min_paper_share: float = 0.5
+    paper_level: float = 0.8
+    # ... and that bright end paper's, not a dim room's (0–255 grey).
+    min_paper_brightness: int = 160
+    # The small copy's longest side: enough to weigh paper against the rest, cheap on any picture.
+    sample_pixels: int = 256
+
+
+def looks_like_paper(image, s: PaperSettings = PaperSettings()) -> bool:
+    """Whether a picture (a Pillow image) is mostly paper."""
+    small = image.convert("L")
+    small.thumbnail((s.sample_pixels, s.sample_pixels))
+    values = sorted(small.getdata())
+    if not values:
+        return False
+    bright = values[int(0.9 * (len(values) - 1))]
+    paper = sum(1 for v in values if v >= s.paper_level * bright)
+    return bright >= s.min_paper_brightness and paper >= s.min_paper_share * len(values)
