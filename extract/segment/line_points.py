@@ -287,10 +287,8 @@ def _token_between(raws: list[str], j: int, cells: list[str | None], n_points: i
         return None
     if len(after) == n_points - 1:
         return "speck"
-    # (letters with vie's marks are a ruling line's speck as often, "hướng 1 nã 1": left to
-    # ``_speck_before_last``; and the figure after it printed clean: one with specks glued,
-    # "11 Hi 1ˆ", lost ink as well)
-    if n_points == 3 and len(after) == 1 and core.isascii() and after[0] in raws[j + 1 :]:
+    # (the figure after it printed clean: one with specks glued, "11 Hi 1ˆ", lost ink as well)
+    if n_points == 3 and len(after) == 1 and after[0] in raws[j + 1 :]:
         return "lost"
     return None
 
