@@ -20,7 +20,7 @@ from normalize.criteria.match import (
     names_criterion,
     printed_maxima,
 )
-from normalize.criteria.set_shifts import _heading_maximum, code_was_maximum, parents_figures, speck_before_maximum
+from normalize.criteria.set_shifts import code_was_maximum, heading_maximum, parents_figures, speck_before_maximum
 from normalize.numbers import lost_decimal_readings, parse_number
 from schemas.records import LATER_CELLS_FLAG, later_cells
 
@@ -106,7 +106,7 @@ def _heading_scores(
 ) -> int:
     """A heading whose published maximum the set does not vouch for (a set read in part: the
     document prints the sum of the rows it has) has as maximum its children's in the table added
-    up, each the set's (``_heading_maximum``) and none read as another figure. Against it, as
+    up, each the set's (``heading_maximum``) and none read as another figure. Against it, as
     against a vouched maximum, a lone figure below it read as the maximum is the self score
     ("CONG TAC CHi DAO, DIEU HANH 8,75" over children of 5, 2 and 3: ``_lone_cell_is_self``, the
     score unsure, queued). 1 when so read. (A pair of figures read so as the two scores left a
@@ -119,7 +119,7 @@ def _heading_scores(
         for r in children
     ):
         return 0
-    most = _heading_maximum(rows, row, printed)
+    most = heading_maximum(rows, row, printed)
     if most is None or row.max_points is None or not names_criterion(row, crit, s):
         return 0
     return int(_lone_cell_is_self(row, most, set_id, s))
