@@ -81,6 +81,14 @@ def _number_run(
                 sources.append(raws[j])
                 j += 1
                 end = j
+            elif (between := _token_between(raws, j, cells, n_points)) == "speck":
+                j += 1  # "10 a 10 10": the figures after the speck fill the columns the run left
+            elif between == "lost":
+                cells.append(None)  # "5 a 4,75": one figure short, the token is the cell OCR lost
+                lookalike.append(raws[j])
+                sources.append(raws[j])
+                j += 1
+                end = j
             elif (
                 len(cells) >= 2 or _bar_letter(raws, j) or _marked_letter(raws, j) or _speck_before_last(raws, j, cells)
             ) and _speck_between(raws, j):
@@ -249,6 +257,40 @@ def _speck_between(raws: list[str], j: int) -> bool:
     ):
         return False
     return points_cell(raws[j + 1]) is not None
+
+
+def _token_between(raws: list[str], j: int, cells: list[str | None], n_points: int) -> str | None:
+    """What token ``j``, a few letters no number after a run's lone figure, is when printed
+    figures follow it to the run's end (the line's end, a bar or the explanation's capital): a
+    speck ("speck") when they fill every column left ("10 a 10 10", "16 ie 15 15"); the middle
+    cell OCR could not read ("lost") when one figure short of them ("5 a 4,75", "1 les 0,75": the
+    maximum, a lost self score, the appraised score). The figures counted together, not one by
+    one, say which: a token standing where a cell is and the columns the figures leave agree.
+    None otherwise (the figure after it must fit under the first as a score of it)."""
+    if len(cells) != 1 or cells[0] is None or n_points < 2 or j >= len(raws):
+        return None
+    core = raws[j].strip(CELL_SPECKS)
+    if not re.fullmatch(r"\p{L}{1,3}", core) or (len(core) == 3 and is_syllable_run(core)):
+        return None
+    after: list[str] = []
+    k = j + 1
+    while k < len(raws):
+        raw = raws[k]
+        cell = points_cell(raw)
+        if cell is not None:
+            after.append(cell)
+        elif not (JUNK.match(raw) or (after and re.fullmatch(r"\p{L}", raw.strip(CELL_SPECKS) or "-"))):
+            break
+        k += 1
+    ends = k >= len(raws) or raws[k][:1].isupper()
+    if not after or not ends or not _max_first([cells[0], after[0]]):
+        return None
+    if len(after) == n_points - 1:
+        return "speck"
+    # (the figure after it printed clean: one with specks glued, "11 Hi 1ˆ", lost ink as well)
+    if n_points == 3 and len(after) == 1 and after[0] in raws[j + 1 :]:
+        return "lost"
+    return None
 
 
 def _speck_before_last(raws: list[str], j: int, cells: list[str | None]) -> bool:

@@ -20,11 +20,12 @@ from normalize.criteria.match import (
     names_criterion,
     printed_maxima,
 )
-from normalize.criteria.set_shifts import code_was_maximum, parents_figures, speck_before_maximum
+from normalize.criteria.set_shifts import code_was_maximum, heading_maximum, parents_figures, speck_before_maximum
 from normalize.numbers import lost_decimal_readings, parse_number
 from schemas.records import LATER_CELLS_FLAG, later_cells
 
 if TYPE_CHECKING:
+    from normalize.criteria import CriterionDef
     from schemas.records import ScoreRow, ScoreTable
 
 
@@ -50,6 +51,8 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
         appraised = any(r.appraised_points is not None for r in table.rows)
         for row in table.rows:
             crit = by_code.get(str(row.code)) if row.code else None
+            if crit is not None and crit.code not in printed:
+                filled += _heading_scores(row, crit, table.rows, printed, cset.id, settings)
             if crit is None or crit.code not in printed:
                 continue
             if row.max_points is not None:
@@ -91,6 +94,35 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
             row.flags = [f for f in row.flags if f != "missing_max"] + [f"{FLAG_MAX_FROM_SET}:{cset.id}"]
             filled += 1
     return filled
+
+
+def _heading_scores(
+    row: ScoreRow,
+    crit: CriterionDef,
+    rows: list[ScoreRow],
+    printed: dict[str, float],
+    set_id: str,
+    s: MatchSettings,
+) -> int:
+    """A heading whose published maximum the set does not vouch for (a set read in part: the
+    document prints the sum of the rows it has) has as maximum its children's in the table added
+    up, each the set's (``heading_maximum``) and none read as another figure. Against it, as
+    against a vouched maximum, a lone figure below it read as the maximum is the self score
+    ("CONG TAC CHi DAO, DIEU HANH 8,75" over children of 5, 2 and 3: ``_lone_cell_is_self``, the
+    score unsure, queued). 1 when so read. (A pair of figures read so as the two scores left a
+    total row read a column off the same way, "TỔNG ĐIỂM [7U 8,5", disagreeing: not done.)"""
+    children = [r for r in rows if r.parent and r.parent == row.code]
+    # (a child whose maximum was read as another figure than the set's: the document's own maxima,
+    # or a misreading; either way the set's do not say what the heading prints)
+    if not children or any(
+        r.max_points is not None and abs(r.max_points - printed.get(str(r.code), -1.0)) > s.max_tolerance
+        for r in children
+    ):
+        return 0
+    most = heading_maximum(rows, row, printed)
+    if most is None or row.max_points is None or not names_criterion(row, crit, s):
+        return 0
+    return int(_lone_cell_is_self(row, most, set_id, s))
 
 
 def drop_later_cells(tables: Sequence[ScoreTable]) -> None:

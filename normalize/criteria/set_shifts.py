@@ -121,7 +121,7 @@ def parents_figures(rows: list[ScoreRow], maxima: dict[str, float], set_id: str,
         parent = by_code.get(row.parent) if row.parent else None
         if parent is not above:
             continue
-        own, heading = maxima.get(str(row.code)), _heading_maximum(rows, parent, maxima)
+        own, heading = maxima.get(str(row.code)), heading_maximum(rows, parent, maxima)
         if parent is None or own is None or heading is None or row.max_points is None:
             continue
         if any(getattr(parent, c) is not None or getattr(parent, f"{c}_raw") is not None for c in _CELLS):
@@ -148,7 +148,7 @@ def parents_figures(rows: list[ScoreRow], maxima: dict[str, float], set_id: str,
     return moved
 
 
-def _heading_maximum(rows: list[ScoreRow], heading: ScoreRow, maxima: dict[str, float]) -> float | None:
+def heading_maximum(rows: list[ScoreRow], heading: ScoreRow, maxima: dict[str, float]) -> float | None:
     """The maximum a heading row prints: the set's, else (a part the set does not make up from
     its rows: a document prints the sum of those it has) its children's in the table added up."""
     if heading.code in maxima:
