@@ -286,10 +286,14 @@ def _read_table(
         if TOTAL_LABEL.match(text) or is_garbled_total(text) or TOTAL_LABEL.match(fold(line.text)):
             # (a figure with a rule's speck on its edge, "10:" or "10|", is the total's all the
             # same: dropping it would take the next column's figure for this one's)
+            # A figure read as one beside others makes the line a run of cells, as a row's is: a
+            # speck glued to another figure ("19°.") is then the grid's (``points_cell``).
+            tokens = [raw for _, raw in line_tokens(line)]
+            beside = any(parse_number(raw, kind="score") for raw in tokens)
             numbers = [
                 cell
-                for _, raw in line_tokens(line)
-                if (cell := raw if parse_number(raw, kind="score") else points_cell(raw))
+                for raw in tokens
+                if (cell := raw if parse_number(raw, kind="score") else points_cell(raw, beside_points=beside))
                 and parse_number(cell, kind="score")
             ]
             i += 1

@@ -348,13 +348,14 @@ def _inside(region: list[Line], result: ExtractionResult) -> frozenset[int]:
 
 
 def _claims_only(part: UnreadPart, recovered: set[str]) -> bool:
-    """A part saying only that numbering jumps over codes now recovered, or that a parent now
-    recovered was not read (its sub-criteria were)."""
-    m = _JUMP.search(part.reason) or _LOST_PARENT.search(part.reason)
+    """A part saying only that numbering jumps over codes now recovered, or starts past codes now
+    recovered, or that a parent now recovered was not read (its sub-criteria were)."""
+    m = _JUMP.search(part.reason) or _LEADING.search(part.reason) or _LOST_PARENT.search(part.reason)
     return m is not None and all(c.strip() in recovered for c in m.group(1).split(","))
 
 
 _JUMP = lazy_re_compile(r"^numbering jumps from \S+ to \S+: (.+) not read$")
+_LEADING = lazy_re_compile(r"^numbering starts at \S+: (.+) before it not read$")
 _LOST_PARENT = lazy_re_compile(r"^row (\S+) not read \(its sub-criteria .+ were\)$")
 
 

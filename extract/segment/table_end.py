@@ -50,7 +50,9 @@ def is_garbled_total(folded: str) -> bool:
         words = words[1:]  # a stray letter before the label ("P|")
     elif len(words) > 2 and re.sub(r"\W", "", words[2]) in ("cong", "diem", "so") and _stray_before(words[0]):
         words = words[1:]  # stray letters before a whole label ("si TỔNG ĐIỂM", "mini Tổng số điểm")
-    if not words or not (re.match(r"^\W*tong", words[0]) or _doubled_tong(words) or _glued_label(words[0])):
+    if not words or not (
+        re.match(r"^\W*tong", words[0]) or _doubled_tong(words) or _vowel_misread_tong(words) or _glued_label(words[0])
+    ):
         return False
     labelled = False  # a label word after "tong": a short token after it is a garbled cell's specks
     for word in words[1:]:
@@ -92,6 +94,21 @@ def _doubled_tong(words: list[str]) -> bool:
         return False
     label = re.sub(r"[^\p{L}]", "", words[1])
     return max(fuzz.ratio(label, w) for w in ("cong", "diem")) >= _TOTAL_WORD_SIMILARITY
+
+
+# "Tổng" as OCR reads its "ổ" ("Téng sé diém" for "Tổng số điểm"), folded: no word of its own.
+_TONG_VOWEL_MISREAD = "teng"
+
+
+def _vowel_misread_tong(words: list[str]) -> bool:
+    """ "Tổng" OCR read with its vowel an "é" ("Téng so diém ae 19°. 18,5 18,5", "Téng cong oS"),
+    followed by a label word: the label, as "tong" is. The next word is asked for, as for a
+    doubled letter: a word read alone says too little."""
+    first = re.sub(r"[^\p{L}]", "", words[0])
+    if len(words) < 2 or first != _TONG_VOWEL_MISREAD:
+        return False
+    label = re.sub(r"[^\p{L}]", "", words[1])
+    return bool(label) and is_total_word(label)
 
 
 # "Nơi nhận:" as OCR leaves it ("Noi nhgn:", "Noinhén:."): its colon, not its letters, holds.

@@ -30,7 +30,7 @@ from extract.segment.unread_task_lines import unread_task_lines
 from extract.segment.unread_tasks import unread_task_codes, unread_task_gaps, unread_task_lists, unread_task_runs
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold, fold_spaces
-from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ScoreTable, SourceRef, UnreadPart
+from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ScoreRow, ScoreTable, SourceRef, UnreadPart
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,13 @@ class UnreadSettings:
     # Siblings missing between two numbers of a score table's parent before it is reported
     # (1.2 → 1.5 leaves 1.3 and 1.4 unread: 2 missing).
     min_missing_siblings: int = 1
+    # A score table of at least this many rows whose first sibling under a parent (or at the top)
+    # is numbered past 1 lost the siblings before it (``_leading_gaps``); a row or two taken from
+    # prose ("5. Cải cách tài chính công" in a paragraph) is no table that owes them.
+    min_leading_gap_rows: int = 2
+    # ... unless the table says it is an excerpt ("(TRÍCH)") in its title or on one of this many
+    # lines above its first row (its header's height, with the lost rows under it).
+    excerpt_lines: int = 12
     # A score table read from a typed page (text layer, DOCX, text export) is not trusted when at
     # least this share of its rows are unsure: a code the page does not print (inferred from order),
     # no name, or neither maximum nor self points. A typed table read right prints every code; rows
@@ -184,6 +191,9 @@ def find_unread(
         if not within_lines(p, known + parts)
     )
     parts = [p for p in parts if not _COLUMN_NUMBERS.fullmatch(p.text_sample or "")]
+    # Siblings lost before the first read, last: they lie on no lines of their own (the row read
+    # after them stands for the place), so they hide none of the parts above.
+    parts.extend(_leading_gaps(doc, result, settings))
     return sorted(parts, key=lambda p: (p.page or 0, p.line_start or 0))
 
 
@@ -445,17 +455,76 @@ def _numbering_gaps(result: ExtractionResult, settings: UnreadSettings, known: l
                 continue
             listed = ", ".join(missing[:5]) + ("…" if len(missing) > 5 else "")
             parts.append(
-                UnreadPart(
-                    page=row.source.page,
-                    kind="rows",
-                    line_start=row.source.line_start,
-                    line_end=row.source.line_end,
-                    bbox=row.source.bbox,
-                    reason=f"numbering jumps from {previous[1]} to {row.code}: {listed} not read",
-                    text_sample=_sample(f"{row.code} {row.name}", settings),
-                )
+                _gap_part(row, f"numbering jumps from {previous[1]} to {row.code}: {listed} not read", settings)
             )
     return parts
+
+
+def _leading_gaps(doc: IngestedDocument, result: ExtractionResult, settings: UnreadSettings) -> list[UnreadPart]:
+    """The siblings numbered before the first one read under its parent (or at the top level):
+    "1.3" first under 1, or "5." first in the table, leaves 1.1 and 1.2, or 1 to 4, unread. A
+    score table prints its criteria in order from the first (an excerpt of a set is its first
+    fields), so a first sibling past 1 lost those before it — unless the table says it is an
+    excerpt ("(TRÍCH)" under its title): then its first field may be any, and only a parent read
+    vouches that its sub-criteria start at the first. Codes another table of the document holds
+    (a table continued on a later page) were read there; a sibling whose own sub-criteria were
+    read is told as a parent not read (``unread_rows``), not again here."""
+    read = {(row.code or "").rstrip(".") for score in result.score_tables for row in score.rows}
+    parts: list[UnreadPart] = []
+    for score in result.score_tables:
+        if len(score.rows) < settings.min_leading_gap_rows:
+            continue
+        excerpt = _marked_excerpt(doc, score, settings)
+        first: dict[tuple[str | None, str], tuple[int, ScoreRow]] = {}
+        for row in score.rows:
+            key = _last_number(row.code or "")
+            if key is not None and (row.parent, key[0]) not in first:
+                first[(row.parent, key[0])] = (key[1], row)
+        for (parent, prefix), (n, row) in first.items():
+            if excerpt and parent is None and not prefix:
+                continue
+            missing = [f"{prefix}{k}" for k in range(1, n)]
+            if any(code in read for code in missing):
+                continue  # numbered from 1 after all: the siblings before were read elsewhere
+            missing = [code for code in missing if not any(r.startswith(code + ".") for r in read)]
+            if len(missing) < settings.min_missing_siblings:
+                continue
+            listed = ", ".join(missing[:5]) + ("…" if len(missing) > 5 else "")
+            parts.append(_gap_part(row, f"numbering starts at {row.code}: {listed} before it not read", settings))
+    return parts
+
+
+# A table's title marking it an excerpt of the criteria ("… CẤP XÃ (TRÍCH)"), folded; a
+# document's "trích yếu" (its subject line) is no such mark.
+_EXCERPT = lazy_compile(r"\btrich\b(?!\s*yeu)")
+
+
+def _marked_excerpt(doc: IngestedDocument, score: ScoreTable, settings: UnreadSettings) -> bool:
+    """Whether the table says it is an excerpt: in its title, or on the lines above its first row."""
+    if _EXCERPT.search(fold(score.title or "")):
+        return True
+    first = score.rows[0].source
+    if first.page is None or first.line_start is None:
+        return False
+    return any(
+        _EXCERPT.search(fold(line.raw or line.text))
+        for page in doc.pages
+        if page.number == first.page
+        for line in page.lines
+        if first.line_start - settings.excerpt_lines <= line.number < first.line_start
+    )
+
+
+def _gap_part(row: ScoreRow, reason: str, settings: UnreadSettings) -> UnreadPart:
+    return UnreadPart(
+        page=row.source.page,
+        kind="rows",
+        line_start=row.source.line_start,
+        line_end=row.source.line_end,
+        bbox=row.source.bbox,
+        reason=reason,
+        text_sample=_sample(f"{row.code} {row.name}", settings),
+    )
 
 
 def _told_between(before: SourceRef, after: SourceRef, known: list[UnreadPart]) -> bool:
