@@ -246,9 +246,7 @@ def _own_parts(region: list[Line], cs: CriteriaSet) -> bool:
     (codes restart under each), so the set's codes are not the rows' codes."""
     romans = {c.code for c in cs.rows if c.code.isalpha()}
     for line in region:
-        # (the numeral as OCR printed it: the repair makes syllables of a garbled code's letters,
-        # "[LÍ" for "1.1" becoming "[II", a roman numeral no part heading printed)
-        tokens = (line.raw or line.text).split()
+        tokens = line.text.split()
         first = tokens[0].strip("|_~-—") if tokens else ""
         read = read_code_token(first) if first.rstrip(".").isupper() and len(first) > 1 else None
         if read is not None and read.roman and not read.roman_lookalikes and first.rstrip(".") not in romans:
