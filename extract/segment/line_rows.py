@@ -48,7 +48,6 @@ from extract.segment.row_openings import (
     name_opening,
     named_after_code,
     named_apart,
-    named_under_heading,
     names_row,
     next_name,
     next_opening,
@@ -160,7 +159,6 @@ class RowBuilder:
                 and cur.awaiting_numbers
                 and not (cur.whole_name and names_row(cells))
                 and not coded_next_name(cur, cells, self.settings)
-                and not named_under_heading(cur, cells, self.settings)
                 and not (self.centred and own_name_under_waiting(cur, cells, self.settings))
             ):
                 # (a whole name's numbers line whose text opens in lower case goes on with its
@@ -247,8 +245,6 @@ class RowBuilder:
                 and not (cur.n_numbers and after_heading(cur, cells, self.settings))
                 # Nor a scale's item read as a row of its own numbers ("Dưới 70% kế hoạch: 0 … 1").
                 and not scale_item_row(cur, cells)
-                # Nor a field's capitals heading the code of its child's line, a name opening it.
-                and not named_under_heading(cur, cells, self.settings)
             ):
                 row = cur
                 row.code = cells.code

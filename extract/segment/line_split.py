@@ -9,8 +9,7 @@ from functools import lru_cache
 import regex as re
 from rapidfuzz import fuzz, process
 
-from extract.segment.line_common import BAR, JUNK, LineTableSettings
-from normalize.codes import read_code_token
+from extract.segment.line_common import BAR, LineTableSettings
 from normalize.criteria import load_criteria_sets
 from normalize.lazy_regex import lazy_compile
 from normalize.text import EXPLANATION_OPENING, fold, fold_words
@@ -356,21 +355,6 @@ def criterion_name_prefix(tokens: list[tuple[str, str]], settings: LineTableSett
         if hit is not None and hit[1] > best:
             best, best_k = hit[1], k
     return best_k if best >= settings.criterion_name_similarity else 0
-
-
-def criterion_heading(tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:
-    """Tokens in capitals that open a catalogued criterion name, past the rule's specks and the
-    code OCR left before them ("| 1. | CONG TAC CHI DAO, DIEU HANH CCHC One Ree aes", "A CONG
-    TAC CHI DAO, DIEU HANH. a =="): a field's section heading, whatever OCR made of its cells
-    after it (its opening words in capitals: OCR's specks after it may be in small letters)."""
-    raws = [raw for _, raw in tokens]
-    while raws and (JUNK.match(raws[0]) or read_code_token(raws[0]) or len(raws[0]) == 1):
-        raws = raws[1:]
-    letters = [ch for ch in "".join(raws[: settings.heading_opening_words]) if ch.isalpha()]
-    if not letters or sum(ch.isupper() for ch in letters) < 0.8 * len(letters):
-        return False
-    text = " ".join(raws)
-    return opens_criterion_name(text, settings) or first_name_line(text, settings)
 
 
 def is_heading(tokens: list[tuple[str, str]], settings: LineTableSettings) -> bool:

@@ -20,7 +20,6 @@ from extract.segment.line_cells import LineCells, is_syllable_run
 from extract.segment.line_common import LineTableSettings
 from extract.segment.line_split import (
     criterion_catalogue,
-    criterion_heading,
     criterion_name_prefix,
     is_criterion_name,
     is_heading,
@@ -244,21 +243,6 @@ def coded_next_name(cur: RowDraft, cells: LineCells, settings: LineTableSettings
         return False
     first, raw = tokens[0]
     return opens_name_line([(first[:1].upper() + first[1:], raw), *tokens[1:]], settings)
-
-
-def named_under_heading(cur: RowDraft, cells: LineCells, settings: LineTableSettings) -> bool:
-    """A coded line whose text opens with a name's word (a capital, then small letters:
-    "1.1 |KếhoạchCCHC năm …", "1.1 | Kéhoach CCHC nam 5 325)") under a field's capitals heading
-    that opens its criterion's name and has no code (``line_split.criterion_heading``, whatever
-    OCR made of its cells after it): the next row, the heading's child. A heading is complete on
-    its own lines, never the first line of a name printed above its coded line, and its own
-    wrapped words are capitals ("CCHC", ``heading_tail``)."""
-    if cells.code is None or cur.code is not None or not cur.name:
-        return False
-    word = next((re.sub(r"[^\p{L}]", "", raw) for _, raw in unspecked(cells.name) if re.search(r"\p{L}{2}", raw)), "")
-    if not (word[:1].isupper() and any(ch.islower() for ch in word)):
-        return False
-    return criterion_heading(cur.name, settings)
 
 
 def own_name_under_waiting(cur: RowDraft, cells: LineCells, settings: LineTableSettings) -> bool:

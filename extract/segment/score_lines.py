@@ -43,8 +43,9 @@ from extract.segment.line_header import (
     points_labels,
 )
 from extract.segment.line_split import (
-    criterion_heading,
+    first_name_line,
     is_criterion_name,
+    opens_criterion_name,
     opens_explanation,
     opens_name_part,
     printed_width,
@@ -154,10 +155,19 @@ def _table_start(lines: list[Line], i: int, settings: LineTableSettings) -> tupl
 
 
 def _criterion_heading(line: Line, settings: LineTableSettings) -> bool:
-    """A line in capitals that opens a catalogued criterion name (``line_split.criterion_heading``):
-    a section heading, the table's first row, though its words ("chỉ đạo", "điều hành") are
-    header words too. A header's labels open no criterion name."""
-    return criterion_heading(line_tokens(line), settings)
+    """A line in capitals that opens a catalogued criterion name, past the rule's specks and
+    the code OCR left before it ("| 1. | CONG TAC CHI DAO, DIEU HANH CCHC One Ree aes", "~ |
+    CONG TAC CHI DAO, DIEU HANH :"): a section heading, the table's first row, though its words
+    ("chỉ đạo", "điều hành") are header words too. A header's labels open no criterion name."""
+    tokens = [raw for _, raw in line_tokens(line)]
+    while tokens and (JUNK.match(tokens[0]) or read_code_token(tokens[0]) or len(tokens[0]) == 1):
+        tokens = tokens[1:]
+    # (the heading's opening words in capitals: OCR's specks after it may be in small letters)
+    letters = [ch for ch in "".join(tokens[: settings.heading_opening_words]) if ch.isalpha()]
+    if not letters or sum(ch.isupper() for ch in letters) < 0.8 * len(letters):
+        return False
+    text = " ".join(tokens)
+    return opens_criterion_name(text, settings) or first_name_line(text, settings)
 
 
 def _opens_criterion(line: Line, settings: LineTableSettings) -> bool:
