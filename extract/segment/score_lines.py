@@ -306,8 +306,7 @@ def _read_table(
                 break  # a total last closes the table
             previous = lines[i - 1]  # a total first: the criteria follow it
             continue
-        following = lines[i + 1] if i + 1 < len(lines) else None
-        if _noise(line, settings) or (under_header and (_column_numbers(line) or _above_first(line, following))):
+        if _noise(line, settings) or (under_header and _column_numbers(line)):
             # a ruling line or a smudge OCR read as a row of symbols: no cell's text; the "(1) (2)
             # …" row under a header (OCR garbles it: "mm G) @ | 6 (6"): layout, no row. It is ink,
             # no blank line: the block it stands in goes on past it.
@@ -379,22 +378,6 @@ def _column_numbers(line: Line) -> bool:
     others = [re.sub(r"[^\p{L}]", "", t) for t in tokens if t not in bracketed and not _RULE_RUN.search(t)]
     words = [w for w in others if w and (len(w) > 3 or is_syllable_run(w))]
     return len(bracketed) >= 2 and not words or len(bracketed) >= 4 and 2 * len(words) < len(bracketed)
-
-
-def _above_first(line: Line, following: Line | None) -> bool:
-    """A line under the header that holds no name's word (figures, specks, tokens of two letters
-    at most: "@Q@)o Q | ® | 6 6)", "ni li ca 1 0ø. 65 |", "0) 2)_ @) _ 0ø 8 1 8"), right above
-    the line printing the first code of the tree, "1.": no criterion comes before the first, so
-    it is no row but the column-number row OCR garbled past its brackets. Taken for a row, it
-    became criterion 1 and pushed every row under a roman part (I.1 for the printed "1.")."""
-    if following is None or following.page != line.page:
-        return False
-    first = next((raw for _, raw in line_tokens(following) if not JUNK.match(raw)), "")
-    code = read_code_token(first.strip(CODE_NOISE)) if first else None
-    if code is None or code.components != (1,) or code.lookalikes:
-        return False
-    letters = [re.sub(r"[^\p{L}]", "", raw) for _, raw in line_tokens(line)]
-    return not any(len(w) > 2 for w in letters)
 
 
 def _numbers_centred(lines: list[Line], layout: HeaderLayout, settings: LineTableSettings) -> bool:
