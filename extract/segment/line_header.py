@@ -133,7 +133,7 @@ def is_score_statement(text: str) -> bool:
 
 def is_header_line(line: Line, settings: LineTableSettings = LineTableSettings()) -> bool:
     text = line.raw or line.text
-    if len(text) > settings.max_header_chars and not _wide_header(text, settings):
+    if printed_chars(text) > settings.max_header_chars and not _wide_header(text, settings):
         return False  # a header is no paragraph
     if is_score_statement(text):
         return False
@@ -149,6 +149,13 @@ def is_header_line(line: Line, settings: LineTableSettings = LineTableSettings()
     words = text.split()
     past_stt = " ".join(words[1:]) if len(words) > 1 and len(words[0].strip(".,:;|")) <= 1 else ""
     return not any(opens_criterion_name(t, settings) or first_name_line(t, settings) for t in (text, past_stt) if t)
+
+
+def printed_chars(text: str) -> int:
+    """How long a line is in its printed words: the specks and rule bars OCR strews through a
+    ruled header (" : ", " | ", "-|") are no part of its labels, and lengthen it past a header's
+    width ("STT Lĩnh vực/Tiêu chí/… Điểm | Điểm tự Tài liệu kiểm chứng :")."""
+    return len(" ".join(t for t in text.split() if not JUNK.match(t)))
 
 
 def _wide_header(text: str, settings: LineTableSettings) -> bool:
