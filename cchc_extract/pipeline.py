@@ -29,7 +29,7 @@ from extract.segment.edge_cut import tell_page_edges
 from extract.segment.name_figures import points_in_names
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
 from extract.segment.set_rows import recover_set_rows, set_order_review
-from extract.segment.stat_lines import find_statistics_lines
+from extract.segment.stat_lines import StatLinesRead, read_statistics_lines
 from extract.segment.stat_unread import garbled_rows, lost_figures, outside_annexes, unread_annexes
 from extract.segment.statements import find_score_statements
 from extract.segment.statistics import find_statistics
@@ -123,15 +123,17 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     )
     result.statistics = _run_stage(result, "segment", lambda: find_statistics(doc), debug, default=[])
     # Annexes of text pages with no grid (OCR text dumps): read from their lines.
-    result.statistics += _run_stage(
+    # (The rows of an annex read in part that were not kept are told with the unread parts.)
+    lines_read = _run_stage(
         result,
         "segment",
-        lambda: find_statistics_lines(
+        lambda: read_statistics_lines(
             doc, lambda: ocr_read(result), known_pages=frozenset(p for a in result.statistics for p in a.pages)
         ),
         debug,
-        default=[],
+        default=StatLinesRead([], []),
     )
+    result.statistics += lines_read.annexes
     # A score table read from the lines an annex read from lines holds was the annex, misread.
     result.score_tables = _run_stage(
         result,
@@ -206,6 +208,8 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     )
     # ... and the lines of an annex read without its header that gave no row.
     unread += _run_stage(result, "segment", lambda: garbled_rows(doc, result.statistics), debug, default=[])
+    # ... and the rows of an annex read in part by its code column that were not kept.
+    unread += lines_read.unread
     # ... and the figures such an annex prints that the text lost.
     unread += _run_stage(result, "segment", lambda: lost_figures(result.statistics), debug, default=[])
     # A garbled totals row withdrawn as a row is told once, as the table's lost total.

@@ -28,6 +28,7 @@ from extract.segment.stat_cells import (
     one_cell_per_line,
     rejoin,
 )
+from extract.segment.stat_in_part import InPartRead, InPartSettings, read_in_part
 from extract.segment.stat_line_cells import (
     _BAR,
     _CODE_SPECKS,
@@ -58,7 +59,7 @@ from normalize.codes import letter_item, parse_code, transition_cost
 from normalize.criteria.annex_forms import indicator_wording, opens_indicator
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
-from schemas.records import StatAnnex, StatRow
+from schemas.records import StatAnnex, StatRow, UnreadPart
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,11 @@ class StatLineSettings:
     # Whether such rows are kept; a table they leave not sound (rows with no figure outnumbering
     # those read) is cut again without them: the lines are then told lost, the rest read.
     keep_garbled_code_rows: bool = True
+    # An annex read without its header whose lines are not sound (or whose codes do not run in
+    # sequence) is read in part: the rows printing their code in the column's order with
+    # annex-form wording, when at least this many do (``stat_in_part``); the other rows are told.
+    # 0 reads no annex in part (the whole form is told unread).
+    min_rows_in_part: int = 3
 
 
 # Lines that close an annex: the next annex, the addressees, a signature block.
@@ -140,18 +146,27 @@ _EDGE_SPECK_ITEM = lazy_compile(r"^[\[|(]?\s*[A-Z]\s?(?=[a-zđ€©]\)[\s_]*[|\[
 _GLUED_CODE = lazy_compile(r"^([~\-—_'‘`\"]*\d{1,2}(?:[.,]\d{1,2}){0,2}\.?)_*(?=\[\w)")
 
 
-def find_statistics_lines(
+@dataclass(frozen=True)
+class StatLinesRead:
+    """The annexes read from lines, and the rows of annexes read in part that were not kept (told)."""
+
+    annexes: list[StatAnnex]
+    unread: list[UnreadPart]
+
+
+def read_statistics_lines(
     doc: IngestedDocument,
     ocr_text: Callable[[], bool],
     known_pages: frozenset[int] = frozenset(),
     settings: StatLineSettings = StatLineSettings(),
     stat_settings: StatisticsSettings = StatisticsSettings(),
     cell_settings: CellLineSettings = CellLineSettings(),
-) -> list[StatAnnex]:
+) -> StatLinesRead:
     """Annexes read from the lines of text pages that gave no annex from a grid (``known_pages``).
     ``ocr_text()``: whether the text came from OCR (codes repaired as a column, figures read with
     OCR's look-alikes), asked only when a table is found."""
     annexes: list[StatAnnex] = []
+    told: list[UnreadPart] = []
     blocks = list(doc.blocks())
     for lines in _page_runs(doc, known_pages):
         pages = sorted({ln.page for ln in lines})
@@ -174,33 +189,49 @@ def find_statistics_lines(
             else:
                 table, end = _table(lines, head, body_start, settings)
             k = max(end, body_start)
-            if table is None or (headless and not labelled and not _codes_in_sequence(table, settings)):
+            if table is None:
+                continue
+            # A title over rows whose codes do not run in sequence: coded prose, a list of dates, or
+            # an annex OCR garbled past reading whole, whose rows that print words run in sequence
+            # once its lines of specks are left out (read in part by its code column, below).
+            out_of_sequence = headless and not labelled and not _codes_in_sequence(table, settings)
+            if out_of_sequence and not _worded_in_sequence(table, settings):
                 continue
             body = lines[body_start:end]
             # Cells printed one per line in their own order are OCR's sparse text, whatever its words.
             ocr = frozenset(pages) if cells or _ocr_marks(body, settings) or ocr_text() else frozenset()
             # Whether a table read without a header is sound is judged on its lines as printed,
             # specks rows and all; the specks rows are dropped from a sound table only.
-            sound = not (headless or cells) or _sound(table, ocr, settings, stat_settings)
+            sound = not (headless or cells) or (not out_of_sequence and _sound(table, ocr, settings, stat_settings))
             if not sound and not cells and settings.keep_garbled_code_rows:
                 plain = replace(settings, keep_garbled_code_rows=False)
                 table, end = _table(lines, head, body_start, plain)
                 k = max(end, body_start)
                 if table is None:
                     continue
-                sound = _sound(table, ocr, settings, stat_settings)
+                out_of_sequence = headless and not labelled and not _codes_in_sequence(table, settings)
+                sound = not out_of_sequence and _sound(table, ocr, settings, stat_settings)
             specks: list[JoinedRow] = []
             if ocr:  # a row under a printed code stays (a commune's own indicator OCR garbled)
                 worded = _worded_rows(table.rows, settings)
                 specks = [r for r in table.rows if not any(r is w for w in worded)]
                 table.rows = worded
-            rows = _specks_told(_read_rows(table, ocr, settings, stat_settings), specks)
+            read = _read_rows(table, ocr, settings, stat_settings)
+            rows = _specks_told(read, specks)
             # A header whose unit label OCR garbled names no column between the indicator's and
             # the figure's: where one ends and the other starts is inferred from the rows too.
             unit_unnamed = not headless and not _names_unit(fold(" ".join(ln.text for ln in lines[head:body_start])))
             if headless or cells or unit_unnamed:  # columns inferred, or rows rejoined from cells
                 if not sound:
-                    continue  # not sound: said unread (``unread_annexes``), not read in part
+                    # Not sound: read in part by its code column (the other rows told), or said
+                    # unread as a whole (``unread_annexes``).
+                    table.block_index = next(i for i, b in enumerate(blocks) if b is lines[head])
+                    label, title = annex_caption(doc, table, stat_settings.caption_lines)
+                    part = _in_part(title or label, lines[body_start:end], table.rows, read, settings)
+                    if part is not None:
+                        annexes.append(StatAnnex(label, title, table.pages, part.rows, read_from="lines"))
+                        told.extend([part.told] if part.told is not None else [])
+                    continue
                 flag = CELLS_REJOINED if cells else COLUMNS_INFERRED
                 rows = [
                     replace(
@@ -213,7 +244,21 @@ def find_statistics_lines(
             table.block_index = next(i for i, b in enumerate(blocks) if b is lines[head])
             label, title = annex_caption(doc, table, stat_settings.caption_lines)
             annexes.append(StatAnnex(annex=label, title=title, pages=table.pages, rows=rows, read_from="lines"))
-    return annexes
+    return StatLinesRead(annexes, told)
+
+
+def _in_part(
+    title: str, body: list[Line], worded: list[JoinedRow], rows: list[StatRow], settings: StatLineSettings
+) -> InPartRead | None:
+    """An annex whose lines were not sound read in part by its code column (``stat_in_part``)."""
+    if settings.min_rows_in_part <= 0:
+        return None
+    in_part = InPartSettings(
+        min_rows=settings.min_rows_in_part,
+        confidence=settings.inferred_layout_confidence,
+        worded=lambda words: not _specks_for_indicator(words, settings),
+    )
+    return read_in_part(title, body, worded, rows, in_part)
 
 
 def _read_rows(
@@ -374,6 +419,14 @@ def _codes_in_sequence(table: JoinedTable, settings: StatLineSettings) -> bool:
         return False
     fine = sum(1 for a, b in zip(steps, steps[1:]) if transition_cost(a, b) is not None)
     return fine >= settings.min_sequence_share * (len(steps) - 1)
+
+
+def _worded_in_sequence(table: JoinedTable, settings: StatLineSettings) -> bool:
+    """Whether the rows of a table read without a header that print words (``_worded_rows``: a
+    line of specks OCR cut into cells is a row smeared whole, no break in the column) have their
+    codes in sequence, so that it can be read in part (``min_rows_in_part``)."""
+    worded = _worded_rows(table.rows, settings)
+    return settings.min_rows_in_part > 0 and _codes_in_sequence(replace(table, rows=worded), settings)
 
 
 def _codes_read_in_order(table: JoinedTable, settings: StatLineSettings) -> bool:
