@@ -326,7 +326,9 @@ def _read_names(
         tail = None if name else _trailing_name(line, settings)
         if (name or tail) and (_marks_guessed(line) or (skip and _marks_guessed(block[k + 1]))):
             guessed.add(name or tail or "")
-        if (name or tail) and latin_source:
+        # A name line a Latin-only OCR read in a document that is not one (column pieces of its
+        # header carry the repair's marks): the repair's marks are a guess there too.
+        if (name or tail) and (latin_source or name in guessed or tail in guessed):
             read = _latin_name([line, block[k + 1]] if skip else [line], name or tail or "", settings)
             if read is not None:
                 latin[name or tail or ""] = read
@@ -433,7 +435,7 @@ def person_name(text: str, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTI
     # Specks after the name, of either kind and in any order ("Giap Thanh Lan : co"): a bare mark
     # or a lone letter ("Nông Thị Vân i", "Văn Thanh Hiếu k :"), or a short lower-case word (a
     # name ends with a capitalised word).
-    while printed and (len(_core(printed[-1])) < 2 or _lower_speck(printed[-1], settings)):
+    while printed and (len(_core(printed[-1])) < 2 or _lower_speck(printed[-1], settings) or _capital_speck(printed)):
         printed.pop()
     while printed and len(_core(printed[0])) < 2:
         printed.pop(0)  # a speck before it (": : Phan Diệu Hạnh")
@@ -441,8 +443,8 @@ def person_name(text: str, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTI
         printed.pop(0)  # an abbreviation before a name in normal case ("TT Hồ Khắc Phúc")
     if (
         len(printed) > 2
-        and len(_core(printed[0])) <= 2
-        and (printed[0][:1].islower() or not is_surname(printed[0]))
+        and (printed[0][:1].islower() or (len(_core(printed[0])) <= 2 and not is_surname(printed[0])))
+        and fold(_core(printed[0])).lower() not in _UNIT_WORDS  # "huyện Đồng Bình Đông" names a place
         and is_surname(printed[1])
     ):
         # a speck read as a short word before a surname ("Re Nong Duy …"; "co Lê Trọng …": a
@@ -517,6 +519,19 @@ def _lower_speck(token: str, settings: SignatureSettings) -> bool:
     """A short lower-case token OCR made of a stamp's or a ruling's specks ("as", "ie")."""
     core = _core(token)
     return bool(core) and core.islower() and len(core) <= settings.speck_letters
+
+
+def _capital_speck(printed: list[str]) -> bool:
+    """The last token is a word in capitals after a name in normal case ("Giáp Phương Uyên SEN",
+    "Vũ Trang. KP"): a stamp's or a ruling's specks OCR read as letters, no syllable of the name,
+    which is printed in one case throughout."""
+    last = _core(printed[-1])
+    return (
+        len(printed) > 2
+        and len(last) > 1
+        and last.isupper()
+        and not any(_core(t).isupper() for t in printed[:-1] if len(_core(t)) > 1)
+    )
 
 
 def _name_case(token: str) -> str:
