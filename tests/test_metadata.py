@@ -280,21 +280,27 @@ def test_a_lower_case_word_before_a_surname_is_a_speck_but_a_unit_word_is_not(tm
     # A Latin-only dump whose header the column reading cuts into repaired pieces (they carry the
     # repair's marks, so the document does not read as Latin-only): the repair's marks on the
     # signer's line ("của Lượng Minh Quyết") are a guess still; the name stock restores the name.
-    dump = tmp_path / "latin.txt"
-    dump.write_text(
-        "UY BAN NHAN DAN XADUC PHU ~=CONG HOA XA HOI CHU NGHIA VIET NAM\n"
-        "woneeee Doc lap - Tw do - Hanh phic\n"
-        "S6: 134/BC-UBND Dtic Phu, ngay 19 thang 3 nam 2024\n"
-        "BANG TU DANH GIA, CHAM DIEM CHi SO CAI CACH HANH CHiNH\n"
-        "NAM 2023 CUA UBND XA DUC PHU\n"
-        "Thu hién Ké hoach sé 24/KH-UBND ngay 27/10/2023 cia UBND huyén Vinh Hop vé viéc trién khai c6ng tac\n"
-        "2023; UBND xa Dic Phii bao cdo két qua ty danh gia, cham diém nhu sau:\n"
-        "1. Céng tac chi dao, diéu hanh cai cach hanh chinh 10 10 10\n"
-        "2 Xay dung va té chifc thyc hién van ban quy pham phap luat 10 9.75\n"
-        "Noi nhgn: TM. UY BAN NHAN DAN\n"
-        "- UBND huyén Vinh Hop (b/c); CHU TICH\n"
-        ": rnc, \u201c PCT UBND xa; (Ba ky)\n"
-        "coe Luong Minh Quyét\n",
-        encoding="utf-8",
-    )
-    assert convert_file(dump, options=PipelineOptions()).document.signer == "Lương Minh Quyết"
+    assert _converted(tmp_path, _LATIN_DUMP_MARKED_HEADER).signer == "Lương Minh Quyết"
+
+
+_LATIN_DUMP_MARKED_HEADER = (
+    "UY BAN NHAN DAN XADUC PHU ~=CONG HOA XA HOI CHU NGHIA VIET NAM\n"
+    "woneeee Doc lap - Tw do - Hanh phic\n"
+    "S6: 134/BC-UBND Dtic Phu, ngay 19 thang 3 nam 2024\n"
+    "BANG TU DANH GIA, CHAM DIEM CHi SO CAI CACH HANH CHiNH\n"
+    "NAM 2023 CUA UBND XA DUC PHU\n"
+    "Thu hién Ké hoach sé 24/KH-UBND ngay 27/10/2023 cia UBND huyén Vinh Hop vé viéc trién khai c6ng tac\n"
+    "2023; UBND xa Dic Phii bao cdo két qua ty danh gia, cham diém nhu sau:\n"
+    "1. Céng tac chi dao, diéu hanh cai cach hanh chinh 10 10 10\n"
+    "2 Xay dung va té chifc thyc hién van ban quy pham phap luat 10 9.75\n"
+    "Noi nhgn: TM. UY BAN NHAN DAN\n"
+    "- UBND huyén Vinh Hop (b/c); CHU TICH\n"
+    ": rnc, \u201c PCT UBND xa; (Ba ky)\n"
+    "coe Luong Minh Quyét\n"
+)
+
+
+def _converted(tmp_path, text):
+    path = tmp_path / "dump.txt"
+    path.write_text(text, encoding="utf-8")
+    return convert_file(path, options=PipelineOptions()).document
