@@ -95,7 +95,19 @@ def worded_title(title: str, settings: TitleWordingSettings = DEFAULT_TITLE_WORD
                 continue
             for k in differ:  # inside the run: a phrase's edge word may be the title's own
                 sure = n - len(differ) >= settings.sure_context_words and bool(window[k])
-                if 0 < k < n - 1 and (sure or _garbled(tokens[start + k], window[k], phrase[k], settings)):
+                # ... but for the title's first word, sure of its phrase: a title opens with the
+                # wording it is made of, so nothing of its own stands before the phrase ("An cao
+                # Chỉ số cải cách hành chính năm" is "Nâng cao …" with its first letters lost).
+                # The phrase's last word garbled before a number (the year, "6 tháng đầu năm …") is
+                # the wording's too: a title's words of its own do not stand between the two.
+                opening = k == 0 and start == 0 and sure
+                garbled = _garbled(tokens[start + k], window[k], phrase[k], settings)
+                numbered = start + n < len(tokens) and tokens[start + n][:1].isdigit()
+                closing = k == n - 1 and numbered and sure and garbled
+                inside = 0 < k < n - 1 and (sure or garbled)
+                if opening:
+                    tokens[0] = _as_word(printed[0][:1].upper() + printed[0][1:], tokens[0])
+                elif inside or closing:
                     tokens[start + k] = _as_word(printed[k], tokens[start + k])
             for k in range(n):  # the phrase's marks on words whose letters it shares
                 if k not in differ and window[k]:
