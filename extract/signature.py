@@ -358,7 +358,7 @@ def _latin_name(lines: list[Line], repaired: str, settings: SignatureSettings) -
         return None
     stock = name_stock()
     places = [stock["surname"]] + [stock["middle"] | stock["given"]] * (len(plain.split()) - 1)
-    if all(w in p for w, p in zip(plain.split(), places, strict=True)):
+    if all(w in p and _sole_spelling(w, p) for w, p in zip(plain.split(), places, strict=True)):
         return plain, NameReading(plain)
     reading = restore_name(plain.split(), repaired.split())
     snapped = person_name(text, settings)  # a surname OCR damaged past the channel ("{guyén")
@@ -366,6 +366,13 @@ def _latin_name(lines: list[Line], repaired: str, settings: SignatureSettings) -
         again = restore_name(snapped.split(), repaired.split())
         reading = again if again.name else reading
     return plain, reading
+
+
+def _sole_spelling(word: str, place: dict[str, int]) -> bool:
+    """No other syllable of the place's stock has the word's letters: a Latin-only OCR prints
+    "Ung" for Ung, Ưng and Ứng alike, so a bare syllable that is a name is no reading of one
+    while a marked one is spelled so too (``restore_name`` weighs them)."""
+    return not any(fold(s) == fold(word) and s != word for s in place)
 
 
 def _name_text(line: Line) -> str:
