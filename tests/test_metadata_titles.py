@@ -188,3 +188,16 @@ def test_a_phrases_last_word_garbled_before_the_titles_number_is_the_wordings():
     )
     speck = "Tình hình, kết quả thực hiện công tác cải cách hành chính mẽ. 6 tháng đầu năm 2013"
     assert worded_title(speck) == speck
+
+
+def test_the_punctuation_inside_a_run_of_title_wording_is_the_wordings():
+    # Inside a run of the wording the marks between words are the wording's: a comma OCR lost is
+    # put back, a mark the wording does not print is a speck ("cao.", "$số"); the run's edges
+    # keep the title's own marks.
+    assert worded_title("Tự đánh giá chấm điểm xác định Chỉ số cải cách hành chính năm 2024") == (
+        "Tự đánh giá, chấm điểm xác định Chỉ số cải cách hành chính năm 2024"
+    )
+    assert worded_title("Nâng cao. Chỉ $số cải cách hành chính năm 2025") == (
+        "Nâng cao Chỉ số cải cách hành chính năm 2025"
+    )
+    assert worded_title("(Kế hoạch cải cách hành chính năm 2024.)") == "(Kế hoạch cải cách hành chính năm 2024.)"
