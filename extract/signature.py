@@ -326,7 +326,9 @@ def _read_names(
         tail = None if name else _trailing_name(line, settings)
         if (name or tail) and (_marks_guessed(line) or (skip and _marks_guessed(block[k + 1]))):
             guessed.add(name or tail or "")
-        if (name or tail) and latin_source:
+        # A name line a Latin-only OCR read in a document that is not one (column pieces of its
+        # header carry the repair's marks): the repair's marks are a guess there too.
+        if (name or tail) and (latin_source or name in guessed or tail in guessed):
             read = _latin_name([line, block[k + 1]] if skip else [line], name or tail or "", settings)
             if read is not None:
                 latin[name or tail or ""] = read
@@ -356,7 +358,7 @@ def _latin_name(lines: list[Line], repaired: str, settings: SignatureSettings) -
         return None
     stock = name_stock()
     places = [stock["surname"]] + [stock["middle"] | stock["given"]] * (len(plain.split()) - 1)
-    if all(w in p for w, p in zip(plain.split(), places, strict=True)):
+    if all(w in p and _sole_spelling(w, p) for w, p in zip(plain.split(), places, strict=True)):
         return plain, NameReading(plain)
     reading = restore_name(plain.split(), repaired.split())
     snapped = person_name(text, settings)  # a surname OCR damaged past the channel ("{guyén")
@@ -364,6 +366,13 @@ def _latin_name(lines: list[Line], repaired: str, settings: SignatureSettings) -
         again = restore_name(snapped.split(), repaired.split())
         reading = again if again.name else reading
     return plain, reading
+
+
+def _sole_spelling(word: str, place: dict[str, int]) -> bool:
+    """No other syllable of the place's stock has the word's letters: a Latin-only OCR prints
+    "Ung" for Ung, Ưng and Ứng alike, so a bare syllable that is a name is no reading of one
+    while a marked one is spelled so too (``restore_name`` weighs them)."""
+    return not any(fold(s) == fold(word) and s != word for s in place)
 
 
 def _name_text(line: Line) -> str:
@@ -433,7 +442,7 @@ def person_name(text: str, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTI
     # Specks after the name, of either kind and in any order ("Giap Thanh Lan : co"): a bare mark
     # or a lone letter ("Nông Thị Vân i", "Văn Thanh Hiếu k :"), or a short lower-case word (a
     # name ends with a capitalised word).
-    while printed and (len(_core(printed[-1])) < 2 or _lower_speck(printed[-1], settings)):
+    while printed and (len(_core(printed[-1])) < 2 or _lower_speck(printed[-1], settings) or _capital_speck(printed)):
         printed.pop()
     while printed and len(_core(printed[0])) < 2:
         printed.pop(0)  # a speck before it (": : Phan Diệu Hạnh")
@@ -441,8 +450,8 @@ def person_name(text: str, settings: SignatureSettings = DEFAULT_SIGNATURE_SETTI
         printed.pop(0)  # an abbreviation before a name in normal case ("TT Hồ Khắc Phúc")
     if (
         len(printed) > 2
-        and len(_core(printed[0])) <= 2
-        and (printed[0][:1].islower() or not is_surname(printed[0]))
+        and (printed[0][:1].islower() or (len(_core(printed[0])) <= 2 and not is_surname(printed[0])))
+        and fold(_core(printed[0])).lower() not in _UNIT_WORDS  # "huyện Đồng Bình Đông" names a place
         and is_surname(printed[1])
     ):
         # a speck read as a short word before a surname ("Re Nong Duy …"; "co Lê Trọng …": a
@@ -517,6 +526,19 @@ def _lower_speck(token: str, settings: SignatureSettings) -> bool:
     """A short lower-case token OCR made of a stamp's or a ruling's specks ("as", "ie")."""
     core = _core(token)
     return bool(core) and core.islower() and len(core) <= settings.speck_letters
+
+
+def _capital_speck(printed: list[str]) -> bool:
+    """The last token is a word in capitals after a name in normal case ("Giáp Phương Uyên SEN",
+    "Vũ Trang. KP"): a stamp's or a ruling's specks OCR read as letters, no syllable of the name,
+    which is printed in one case throughout."""
+    last = _core(printed[-1])
+    return (
+        len(printed) > 2
+        and len(last) > 1
+        and last.isupper()
+        and not any(_core(t).isupper() for t in printed[:-1] if len(_core(t)) > 1)
+    )
 
 
 def _name_case(token: str) -> str:

@@ -93,14 +93,47 @@ def worded_title(title: str, settings: TitleWordingSettings = DEFAULT_TITLE_WORD
             differ = [k for k in range(n) if window[k] != phrase[k]]
             if len(differ) > 1 or n - len(differ) < settings.min_context_words:
                 continue
+            kept: set[int] = set()
             for k in differ:  # inside the run: a phrase's edge word may be the title's own
                 sure = n - len(differ) >= settings.sure_context_words and bool(window[k])
-                if 0 < k < n - 1 and (sure or _garbled(tokens[start + k], window[k], phrase[k], settings)):
+                # ... but for the title's first word, sure of its phrase: a title opens with the
+                # wording it is made of, so nothing of its own stands before the phrase ("An cao
+                # Chỉ số cải cách hành chính năm" is "Nâng cao …" with its first letters lost).
+                # The phrase's last word garbled before a number (the year, "6 tháng đầu năm …") is
+                # the wording's too: a title's words of its own do not stand between the two.
+                opening = k == 0 and start == 0 and sure
+                garbled = _garbled(tokens[start + k], window[k], phrase[k], settings)
+                numbered = start + n < len(tokens) and tokens[start + n][:1].isdigit()
+                closing = k == n - 1 and numbered and sure and garbled
+                inside = 0 < k < n - 1 and (sure or garbled)
+                if opening:
+                    tokens[0] = _as_word(printed[0][:1].upper() + printed[0][1:], tokens[0])
+                elif inside or closing:
                     tokens[start + k] = _as_word(printed[k], tokens[start + k])
+                else:
+                    kept.add(k)  # the title's own word at the phrase's edge
             for k in range(n):  # the phrase's marks on words whose letters it shares
                 if k not in differ and window[k]:
                     tokens[start + k] = _as_word(printed[k], tokens[start + k])
+            for k in set(range(n)) - kept:
+                tokens[start + k] = _phrase_punctuation(tokens[start + k], printed[k], k > 0, k < n - 1)
     return " ".join(tokens)
+
+
+def _phrase_punctuation(token: str, printed: str, inner_start: bool, inner_end: bool) -> str:
+    """The phrase's punctuation between its words on the title's word: inside a run of the
+    wording the marks are the wording's, so a comma OCR lost is put back ("Tự đánh giá chấm
+    điểm") and a mark it does not print is a speck ("Nâng cao. Chỉ số", "$số"). The run's own
+    edges keep the title's marks (the title may go on with its own)."""
+    m = re.match(r"^([\W_]*)(.*?)([\W_]*)$", token)
+    if not m or not m.group(2):
+        return token
+    lead, core, trail = m.group(1), m.group(2), m.group(3)
+    if inner_start:
+        lead = ""
+    if inner_end:
+        trail = printed[len(printed.rstrip(",.;:")) :]  # the wording's comma after the word, or none
+    return f"{lead}{core}{trail}"
 
 
 def _garbled(token: str, key: str, wording: str, settings: TitleWordingSettings) -> bool:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from cchc_extract.pipeline import PipelineOptions, convert_file
 from extract.base import ingest
 from extract.metadata import extract_metadata, find_period
 from extract.signature import person_name
@@ -258,3 +259,48 @@ def test_a_motto_tail_with_a_bar_after_it_is_no_part_of_the_commune(tmp_path):
     path.write_text(text, encoding="utf-8")
     document = result_to_json(convert_file(path))["document"]
     assert (document["commune"], document["issuer"]) == ("Sơn Tân", "UBND xã Sơn Tân")
+
+
+def test_a_word_in_capitals_after_a_name_in_normal_case_is_a_speck(tmp_path):
+    # A stamp's specks OCR read as a word in capitals after the name ("SEN", "THỦ,", "KP"); the
+    # name is printed in one case throughout. A name in capitals keeps its last syllable.
+    assert person_name(": : Giáp Phương Uyên SEN") == "Giáp Phương Uyên"
+    assert person_name("Khúc Diệu Uyên Nhung THỦ,") == "Khúc Diệu Uyên Nhung"
+    assert person_name(": „ . Vũ Trang. KP") == "Vũ Trang"
+    assert person_name("NGUYỄN VĂN AN") == "Nguyễn Văn An"
+    meta = _doc(tmp_path, _HEADER + "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\n: : Giáp Phương Uyên SEN\n")
+    assert meta.signer == "Giáp Phương Uyên"
+
+
+def test_a_lower_case_word_before_a_surname_is_a_speck_but_a_unit_word_is_not(tmp_path):
+    # A name's words are capitalised: a lower-case word before a surname is a speck ("coe"), of
+    # any length; a unit word before a place ("huyện Đồng Bình Đông", the recipients') is none.
+    assert person_name("coe Luong Minh Quyet", snap=False) == "Luong Minh Quyet"
+    assert person_name("huyện Đồng Bình Đông") != "Đồng Bình Đông"
+    # A Latin-only dump whose header the column reading cuts into repaired pieces (they carry the
+    # repair's marks, so the document does not read as Latin-only): the repair's marks on the
+    # signer's line ("của Lượng Minh Quyết") are a guess still; the name stock restores the name.
+    assert _converted(tmp_path, _LATIN_DUMP_MARKED_HEADER).signer == "Lương Minh Quyết"
+
+
+_LATIN_DUMP_MARKED_HEADER = (
+    "UY BAN NHAN DAN XADUC PHU ~=CONG HOA XA HOI CHU NGHIA VIET NAM\n"
+    "woneeee Doc lap - Tw do - Hanh phic\n"
+    "S6: 134/BC-UBND Dtic Phu, ngay 19 thang 3 nam 2024\n"
+    "BANG TU DANH GIA, CHAM DIEM CHi SO CAI CACH HANH CHiNH\n"
+    "NAM 2023 CUA UBND XA DUC PHU\n"
+    "Thu hién Ké hoach sé 24/KH-UBND ngay 27/10/2023 cia UBND huyén Vinh Hop vé viéc trién khai c6ng tac\n"
+    "2023; UBND xa Dic Phii bao cdo két qua ty danh gia, cham diém nhu sau:\n"
+    "1. Céng tac chi dao, diéu hanh cai cach hanh chinh 10 10 10\n"
+    "2 Xay dung va té chifc thyc hién van ban quy pham phap luat 10 9.75\n"
+    "Noi nhgn: TM. UY BAN NHAN DAN\n"
+    "- UBND huyén Vinh Hop (b/c); CHU TICH\n"
+    ": rnc, \u201c PCT UBND xa; (Ba ky)\n"
+    "coe Luong Minh Quyét\n"
+)
+
+
+def _converted(tmp_path, text):
+    path = tmp_path / "dump.txt"
+    path.write_text(text, encoding="utf-8")
+    return convert_file(path, options=PipelineOptions()).document

@@ -150,3 +150,54 @@ def test_motto_lines_ocr_bent_between_the_number_and_the_place_date_are_no_title
         "Can cu ket qua tu danh gia, cham diem Chi so cai cach hanh chinh nam 2023, UBND xa ban hanh.\n",
     )
     assert meta.title == "Nâng cao Chỉ số cải cách hành chính năm 2024"
+
+
+def test_a_titles_first_word_garbled_is_its_wordings_first_word(tmp_path):
+    # A title opens with the wording it is made of: its first word, OCR-garbled ("An" with the
+    # first letters lost, "tôm"), is the phrase's when the rest of the phrase is printed whole.
+    assert worded_title("An cao Chỉ số cải cách hành chính năm 2024") == "Nâng cao Chỉ số cải cách hành chính năm 2024"
+    assert worded_title("tôm cao Chỉ số cải cách hành chính năm 2014") == "Nâng cao Chỉ số cải cách hành chính năm 2014"
+    # A word before the phrase is the title's own: the phrase's first word is only the title's first.
+    assert worded_title("Về nâng cao Chỉ số cải cách hành chính năm 2014").startswith("Về nâng cao")
+    meta = _dump_metadata(
+        tmp_path,
+        "ỦY BAN NHÂN DÂN XÃ HÀ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+        "AN. __-. Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 41/KH-UBND. Hà An, ngày 13 tháng 02 năm 2014\n"
+        "KẾ HOẠCH\n\n"
+        "tôm cao Chỉ số cải cách hành chính năm 2014\n\n"
+        "Căn cứ kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính. năm 2013, UBND xã Hà An\n"
+        "Ệ Điểm\n: : Điểm Điểm tự | Phòng\nq@) (2)- G) dU lo) (6)\n"
+        "1. CÔNG TÁC CHỈ ĐẠO, ĐIÊU HÀNH CCHC S20) 8,5 8\n"
+        "I† Kế hoạch CCHC năm ộ 5 4,25 S/ c\n"
+        "1.1.2 | theo kế hoạch năm của UBND tỉnh và bố trí kinh phí ll toi lÙ\n"
+        "1⁄2 | Báo cáo CCHC JšY7? _ 1/25 1,25\n",
+    )
+    assert meta.title == "Nâng cao Chỉ số cải cách hành chính năm 2014"
+
+
+def test_a_phrases_last_word_garbled_before_the_titles_number_is_the_wordings():
+    # The wording's last word garbled before the year or the period's count ("Hãm 2013", "chick
+    # 6 tháng"): a title has no words of its own between the two. A word that is no garbling of
+    # it (the speck "mẽ.") is left.
+    assert worded_title("Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính hãm 2013 của UBND xã Tiến Bình") == (
+        "Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2013 của UBND xã Tiến Bình"
+    )
+    assert worded_title("Tình hình, kết quả thực hiện công tác cải cách hành chick 6 tháng đầu năm 2024") == (
+        "Tình hình, kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2024"
+    )
+    speck = "Tình hình, kết quả thực hiện công tác cải cách hành chính mẽ. 6 tháng đầu năm 2013"
+    assert worded_title(speck) == speck
+
+
+def test_the_punctuation_inside_a_run_of_title_wording_is_the_wordings():
+    # Inside a run of the wording the marks between words are the wording's: a comma OCR lost is
+    # put back, a mark the wording does not print is a speck ("cao.", "$số"); the run's edges
+    # keep the title's own marks.
+    assert worded_title("Tự đánh giá chấm điểm xác định Chỉ số cải cách hành chính năm 2024") == (
+        "Tự đánh giá, chấm điểm xác định Chỉ số cải cách hành chính năm 2024"
+    )
+    assert worded_title("Nâng cao. Chỉ $số cải cách hành chính năm 2025") == (
+        "Nâng cao Chỉ số cải cách hành chính năm 2025"
+    )
+    assert worded_title("(Kế hoạch cải cách hành chính năm 2024.)") == "(Kế hoạch cải cách hành chính năm 2024.)"

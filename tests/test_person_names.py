@@ -79,33 +79,50 @@ def test_plain_letters_of_a_name_syllable_keep_their_letters():
     assert restore_name("Vii Ngoc Ngan".split()).name == "Vũ Ngọc Ngân"
 
 
+_LATIN_DUMP = (
+    "UBND XA DONG TAM CONG HOA XA HOI CHU NGHIA VIET NAM\n"
+    "Doc lap - Tu do - Hanh phuc\n"
+    "So: 25/BC-UBND Dong Tam, ngay 26 thang 11 nam 2013\n"
+    "BAO CAO\n"
+    "Ket qua tu danh gia, cham diem Chi so cai cach hanh chinh nam 2013\n"
+    "Thuc hien Ke hoach so 283/KH-UBND ngay 11/08/2013 cua UBND huyen Quang Hai, UBND xa Dong Tam\n"
+    "bao cao ket qua tu danh gia, cham diem nhu sau:\n"
+    "1. Cong tac chi dao, dieu hanh cai cach hanh chinh 10 9\n"
+    "2. Xay dung va to chuc thuc hien van ban quy pham phap luat 10 10\n"
+    "3. Cai cach thu tuc hanh chinh 14,5 13,5\n"
+    "4. Cai cach to chuc bo may hanh chinh 11 11\n"
+    "5. Xay dung va nang cao chat luong doi ngu cong chuc 16 16\n"
+    "6. Cai cach tai chinh cong 6 6\n"
+    "7. Hien dai hoa hanh chinh 12 11\n"
+    "TONG DIEM 79,5 76,5\n"
+    "Noi nhan: KT. CHU TICH\n"
+    "- UBND huyen Quang Hai (b/c); PHO CHU TICH\n"
+    "- Luu: VT, VP.\n"
+)
+
+
+def _latin_signer(tmp_path, signer_line: str):
+    """The signer and the review items of a Latin-only dump whose signature block closes with
+    ``signer_line``."""
+    dump = tmp_path / "latin.txt"
+    dump.write_text(_LATIN_DUMP + signer_line + "\n", encoding="utf-8")
+    result = convert_file(dump, options=PipelineOptions())
+    return result.document.signer, [r for r in result.review if r.field == "signer"]
+
+
 def test_specks_after_a_name_in_any_order_are_dropped(tmp_path):
     from extract.signature import person_name
 
     assert person_name("Giap Thanh Lan : co", snap=False) == "Giap Thanh Lan"
     assert person_name("Nông Thị Vân i ee :") == "Nông Thị Vân"
     # a Latin-only dump whose signer line ends in a colon speck and a short speck word
-    dump = tmp_path / "latin.txt"
-    dump.write_text(
-        "UBND XA DONG TAM CONG HOA XA HOI CHU NGHIA VIET NAM\n"
-        "Doc lap - Tu do - Hanh phuc\n"
-        "So: 25/BC-UBND Dong Tam, ngay 26 thang 11 nam 2013\n"
-        "BAO CAO\n"
-        "Ket qua tu danh gia, cham diem Chi so cai cach hanh chinh nam 2013\n"
-        "Thuc hien Ke hoach so 283/KH-UBND ngay 11/08/2013 cua UBND huyen Quang Hai, UBND xa Dong Tam\n"
-        "bao cao ket qua tu danh gia, cham diem nhu sau:\n"
-        "1. Cong tac chi dao, dieu hanh cai cach hanh chinh 10 9\n"
-        "2. Xay dung va to chuc thuc hien van ban quy pham phap luat 10 10\n"
-        "3. Cai cach thu tuc hanh chinh 14,5 13,5\n"
-        "4. Cai cach to chuc bo may hanh chinh 11 11\n"
-        "5. Xay dung va nang cao chat luong doi ngu cong chuc 16 16\n"
-        "6. Cai cach tai chinh cong 6 6\n"
-        "7. Hien dai hoa hanh chinh 12 11\n"
-        "TONG DIEM 79,5 76,5\n"
-        "Noi nhan: KT. CHU TICH\n"
-        "- UBND huyen Quang Hai (b/c); PHO CHU TICH\n"
-        "- Luu: VT, VP.\n"
-        "a . - | | Giap Thanh Lan : co\n",
-        encoding="utf-8",
-    )
-    assert convert_file(dump, options=PipelineOptions()).document.signer == "Giáp Thanh Lan"
+    assert _latin_signer(tmp_path, "a . - | | Giap Thanh Lan : co")[0] == "Giáp Thanh Lan"
+
+
+def test_a_bare_name_syllable_another_name_syllable_spells_alike_is_no_reading(tmp_path):
+    # A Latin-only OCR prints "Ung" for the surnames Ung and Ưng alike: the bare syllable is no
+    # reading of the name, which is left empty with a review item, not given as printed. A name
+    # whose bare syllables no marked one spells is given as printed.
+    signer, review = _latin_signer(tmp_path, "Ung Nam")
+    assert signer is None and [r.raw for r in review] == ["Ung Nam"]
+    assert _latin_signer(tmp_path, "Mai Lan Anh")[0] == "Mai Lan Anh"
