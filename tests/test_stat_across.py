@@ -190,3 +190,38 @@ def test_an_annex_without_a_unit_column_takes_the_unit_its_labels_name(tmp_path)
     result = result_to_json(convert_file(plain_docx(tmp_path / "annex.docx", before, rows, SIGNED)))
     got = [(r["code"], r["unit"], r["value"]) for a in result["statistics"] for r in a["rows"]]
     assert got == [("1", "văn bản", 5.0), ("2", "cuộc", 2.0), ("3", "hồ sơ", 1250.0), ("4", "", 98.5)]
+
+
+def _numbered_report(path: Path, first_label: str) -> Path:
+    """Complaints handled in a quarter, one row of figures numbered "1" under ``first_label``."""
+    doc = docx.Document()
+    for text in HEAD:
+        doc.add_paragraph(text)
+    doc.add_paragraph("Kết quả tiếp nhận, xử lý phản ánh, kiến nghị quý II:")
+    table = doc.add_table(rows=2, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(
+        table.rows[0].cells, (first_label, "Số phản ánh, kiến nghị tiếp nhận", "Đã xử lý", "Đang xử lý")
+    ):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, ("1", "126", "118", "8")):
+        cell.text = text
+    for text in SIGNED:
+        doc.add_paragraph(text)
+    doc.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["docx", pytest.param("pdf", marks=pytest.mark.needs_libreoffice)])
+@pytest.mark.parametrize("first_label", ["TT", "Số TT"])
+def test_the_row_number_under_stt_is_no_indicator(tmp_path, fmt, first_label):
+    path = _numbered_report(tmp_path / "pakn.docx", first_label)
+    if fmt == "pdf":
+        path = to_pdf(path)
+        assert path is not None
+    result = result_to_json(convert_file(path))
+    assert [(code, indicator, value) for code, _p, indicator, _u, value in _annex_rows(result)] == [
+        ("1", "Số phản ánh, kiến nghị tiếp nhận", 126.0),
+        ("2", "Đã xử lý", 118.0),
+        ("3", "Đang xử lý", 8.0),
+    ]
