@@ -116,6 +116,9 @@ def test_the_unit_a_label_names():
     assert label_unit("Tổng số hồ sơ tiếp nhận") == "hồ sơ"
     assert label_unit("Số cuộc kiểm tra CCHC (cuộc)") == "cuộc"
     assert label_unit("Trước hạn") == ""
+    # the bracket is the unit the row is counted in, over a longer noun the label counts
+    assert label_unit("Tổng số thủ tục hành chính thuộc thẩm quyền của xã (thủ tục)") == "thủ tục"
+    assert label_unit("Tổng số thủ tục hành chính thuộc thẩm quyền của xã") == "thủ tục hành chính"
 
 
 @pytest.mark.needs_libreoffice
@@ -225,3 +228,27 @@ def test_the_row_number_under_stt_is_no_indicator(tmp_path, fmt, first_label):
         ("2", "Đã xử lý", 118.0),
         ("3", "Đang xử lý", 8.0),
     ]
+
+
+@pytest.mark.parametrize("fmt", ["docx", pytest.param("pdf", marks=pytest.mark.needs_libreoffice)])
+def test_a_whole_and_its_parts_bracketed_alike_check_their_ratio(tmp_path, fmt):
+    """No unit column: the whole counts "thủ tục hành chính" in its words but "(thủ tục)" in its
+    bracket, as its parts do; read in one unit, the share printed after them is checked (and here
+    it is wrong: 52/80 is 65%, not 60%)."""
+    rows = [
+        ("TT", "Chỉ tiêu", "Kết quả", "Ghi chú"),
+        ("1", "Tổng số thủ tục hành chính được công khai tại Bộ phận Một cửa (thủ tục)", "80", ""),
+        ("a", "Số thủ tục tiếp nhận trực tuyến toàn trình (thủ tục)", "52", ""),
+        ("b", "Số thủ tục tiếp nhận trực tuyến một phần (thủ tục)", "28", ""),
+        ("2", "Tỷ lệ thủ tục tiếp nhận trực tuyến toàn trình (%)", "60", ""),
+    ]
+    before = (*HEAD, "Phụ lục", "BIỂU SỐ LIỆU CẢI CÁCH HÀNH CHÍNH")
+    path = plain_docx(tmp_path / "annex.docx", before, rows, SIGNED)
+    if fmt == "pdf":
+        path = to_pdf(path)
+        assert path is not None
+    result = result_to_json(convert_file(path))
+    units = {r["code"]: r["unit"] for a in result["statistics"] for r in a["rows"]}
+    assert units["1"] == units["1.a"] == units["1.b"] == "thủ tục"
+    (check,) = [c for c in result["checks"] if c["kind"] == "ratio"]
+    assert (check["code"], check["status"]) == ("2", "mismatch")

@@ -102,13 +102,15 @@ def _columns(header: list[list[str]], figures: list[int]) -> list[_Column] | Non
 
 def label_unit(label: str) -> str:
     """The unit a label names, as printed: a unit word in brackets at its end ("… (thủ tục)") or
-    the counted noun after "số" ("Tổng số hồ sơ tiếp nhận" → "hồ sơ"); "" when it names none."""
+    the counted noun after "số" ("Tổng số hồ sơ tiếp nhận" → "hồ sơ"); "" when it names none. The
+    bracket is the unit the row is counted in and wins over a longer noun the label counts ("Tổng
+    số thủ tục hành chính … (thủ tục)" is in "thủ tục", as its parts "Số TTHC … (thủ tục)" are)."""
     folded = fold(label)
-    for key in UNIT_KEYS:
-        bracket = re.search(rf"\(\s*({re.escape(key)})\s*\)\s*$", folded)
-        counted = bracket or re.search(rf"(?<![a-z])so ({re.escape(key)})(?![a-z])", folded)
-        if counted:
-            return label[counted.start(1) : counted.end(1)]
+    for pattern in (r"\(\s*({key})\s*\)\s*$", r"(?<![a-z])so ({key})(?![a-z])"):
+        for key in UNIT_KEYS:
+            found = re.search(pattern.format(key=re.escape(key)), folded)
+            if found:
+                return label[found.start(1) : found.end(1)]
     return ""
 
 
