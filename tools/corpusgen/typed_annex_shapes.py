@@ -10,7 +10,9 @@ LibreOffice prints.
   "Sớm", "Chưa đến"; motcua.gialai.gov.vn), Đắk Glong's 2020 figures ("số hồ sơ mới tiếp nhận",
   "từ kỳ trước chuyển qua", "đúng hạn", "quá hạn", "đang giải quyết … chưa đến hạn";
   baodaknong.org.vn) and Lâm Đồng's quarter ("tiếp nhận", "đã giải quyết", "trước hạn", "đúng hạn",
-  "quá hạn", "đang giải quyết"; baolamdong.vn).
+  "quá hạn", "đang giải quyết"; baolamdong.vn); complaints ("tiếp nhận, xử lý phản ánh, kiến nghị":
+  Gia Lai's decision 22/2011/QĐ-UBND; "Đã xử lý", "Đang xử lý": its one-stop portal), whose figures
+  are one or two digits.
 - **No unit column** (F28): "STT | Nội dung | Số liệu | Ghi chú"; the unit in brackets after the
   indicator ("Số cuộc kiểm tra CCHC đã thực hiện (cuộc)", odd instances) or only the counted noun
   the indicator names, a ratio's figure printed with its "%" (even instances)."""
@@ -60,6 +62,11 @@ ACROSS_SHAPES: tuple[tuple[Column, ...], ...] = (
         Column("Số TTHC cung cấp dịch vụ công trực tuyến toàn trình", span=(20, 45)),
         Column("Số TTHC cung cấp dịch vụ công trực tuyến một phần", span=(30, 45)),
         Column("Số hồ sơ tiếp nhận trực tuyến", span=(40, 400)),
+    ),
+    (  # a commune's complaints in a period: figures of one or two digits
+        Column("Số phản ánh, kiến nghị tiếp nhận", span=(3, 40)),
+        Column("Đã xử lý", ("Tổng số", "Đúng hạn", "Quá hạn"), span=(2, 30)),
+        Column("Đang xử lý", span=(0, 9)),
     ),
 )
 # What the first column holds, if any: (header, cell) — an STT, or the reporting unit.
