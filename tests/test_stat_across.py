@@ -252,3 +252,28 @@ def test_a_whole_and_its_parts_bracketed_alike_check_their_ratio(tmp_path, fmt):
     assert units["1"] == units["1.a"] == units["1.b"] == "thủ tục"
     (check,) = [c for c in result["checks"] if c["kind"] == "ratio"]
     assert (check["code"], check["status"]) == ("2", "mismatch")
+
+
+@pytest.mark.parametrize("fmt", ["docx", pytest.param("pdf", marks=pytest.mark.needs_libreoffice)])
+def test_a_row_of_small_counts_is_figures_not_the_column_numbers(tmp_path, fmt):
+    """Inspections of a quarter, figures of one or two digits under their labels: before, the row
+    was taken for a "1 2 3" column-number row and the table had no row left, untold."""
+    doc = docx.Document()
+    for text in HEAD:
+        doc.add_paragraph(text)
+    doc.add_paragraph("Kết quả kiểm tra công tác cải cách hành chính quý II:")
+    table = doc.add_table(rows=2, cols=3)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Số cuộc kiểm tra (cuộc)", "Số đơn vị được kiểm tra", "Số kiến nghị")):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, ("6", "11", "4")):
+        cell.text = text
+    for text in SIGNED:
+        doc.add_paragraph(text)
+    path = tmp_path / "kiemtra.docx"
+    doc.save(str(path))
+    if fmt == "pdf":
+        path = to_pdf(path)
+        assert path is not None
+    result = result_to_json(convert_file(path))
+    assert [(code, value) for code, _p, _i, _u, value in _annex_rows(result)] == [("1", 6.0), ("2", 11.0), ("3", 4.0)]
