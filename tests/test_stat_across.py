@@ -52,6 +52,15 @@ def _report(path: Path, figures: list[str], two_level: bool = True, extra_rows: 
     return path
 
 
+def _read(path: Path, fmt: str) -> dict:
+    """The pipeline's result for the DOCX at ``path``, or for the PDF LibreOffice makes of it."""
+    if fmt == "pdf":
+        converted = to_pdf(path)
+        assert converted is not None
+        path = converted
+    return result_to_json(convert_file(path))
+
+
 SIGNED = (*CLOSE, "Nguyễn Văn An")
 FIGURES = ["402", "391", "350", "38", "3", "11"]
 FIGURES_HEADER = ["Tổng số hồ sơ tiếp nhận", "Đã giải quyết", "Trước hạn", "Đúng hạn", "Quá hạn", "Đang giải quyết"]
@@ -76,10 +85,7 @@ TWO_LEVEL = [
 @pytest.mark.parametrize("fmt", ["docx", pytest.param("pdf", marks=pytest.mark.needs_libreoffice)])
 def test_a_two_level_header_of_indicators_over_one_row_of_figures(tmp_path, fmt):
     path = _report(tmp_path / "tthc.docx", FIGURES)
-    if fmt == "pdf":
-        path = to_pdf(path)
-        assert path is not None
-    result = result_to_json(convert_file(path))
+    result = _read(path, fmt)
     assert _annex_rows(result) == TWO_LEVEL
     assert all("code_by_column" in r["flags"] for r in result["statistics"][0]["rows"])
     (check,) = [c for c in result["checks"] if c["kind"] == "total_parts"]  # 391 = 350 + 38 + 3
@@ -219,10 +225,7 @@ def _numbered_report(path: Path, first_label: str) -> Path:
 @pytest.mark.parametrize("first_label", ["TT", "Số TT"])
 def test_the_row_number_under_stt_is_no_indicator(tmp_path, fmt, first_label):
     path = _numbered_report(tmp_path / "pakn.docx", first_label)
-    if fmt == "pdf":
-        path = to_pdf(path)
-        assert path is not None
-    result = result_to_json(convert_file(path))
+    result = _read(path, fmt)
     assert [(code, indicator, value) for code, _p, indicator, _u, value in _annex_rows(result)] == [
         ("1", "Số phản ánh, kiến nghị tiếp nhận", 126.0),
         ("2", "Đã xử lý", 118.0),
@@ -244,10 +247,7 @@ def test_a_whole_and_its_parts_bracketed_alike_check_their_ratio(tmp_path, fmt):
     ]
     before = (*HEAD, "Phụ lục", "BIỂU SỐ LIỆU CẢI CÁCH HÀNH CHÍNH")
     path = plain_docx(tmp_path / "annex.docx", before, rows, SIGNED)
-    if fmt == "pdf":
-        path = to_pdf(path)
-        assert path is not None
-    result = result_to_json(convert_file(path))
+    result = _read(path, fmt)
     units = {r["code"]: r["unit"] for a in result["statistics"] for r in a["rows"]}
     assert units["1"] == units["1.a"] == units["1.b"] == "thủ tục"
     (check,) = [c for c in result["checks"] if c["kind"] == "ratio"]
@@ -272,8 +272,5 @@ def test_a_row_of_small_counts_is_figures_not_the_column_numbers(tmp_path, fmt):
         doc.add_paragraph(text)
     path = tmp_path / "kiemtra.docx"
     doc.save(str(path))
-    if fmt == "pdf":
-        path = to_pdf(path)
-        assert path is not None
-    result = result_to_json(convert_file(path))
+    result = _read(path, fmt)
     assert [(code, value) for code, _p, _i, _u, value in _annex_rows(result)] == [("1", 6.0), ("2", 11.0), ("3", 4.0)]
