@@ -52,6 +52,15 @@ def _report(path: Path, figures: list[str], two_level: bool = True, extra_rows: 
     return path
 
 
+def _read(path: Path, fmt: str) -> dict:
+    """The pipeline's result for the DOCX at ``path``, or for the PDF LibreOffice makes of it."""
+    if fmt == "pdf":
+        converted = to_pdf(path)
+        assert converted is not None
+        path = converted
+    return result_to_json(convert_file(path))
+
+
 SIGNED = (*CLOSE, "Nguyễn Văn An")
 FIGURES = ["402", "391", "350", "38", "3", "11"]
 FIGURES_HEADER = ["Tổng số hồ sơ tiếp nhận", "Đã giải quyết", "Trước hạn", "Đúng hạn", "Quá hạn", "Đang giải quyết"]
@@ -76,10 +85,7 @@ TWO_LEVEL = [
 @pytest.mark.parametrize("fmt", ["docx", pytest.param("pdf", marks=pytest.mark.needs_libreoffice)])
 def test_a_two_level_header_of_indicators_over_one_row_of_figures(tmp_path, fmt):
     path = _report(tmp_path / "tthc.docx", FIGURES)
-    if fmt == "pdf":
-        path = to_pdf(path)
-        assert path is not None
-    result = result_to_json(convert_file(path))
+    result = _read(path, fmt)
     assert _annex_rows(result) == TWO_LEVEL
     assert all("code_by_column" in r["flags"] for r in result["statistics"][0]["rows"])
     (check,) = [c for c in result["checks"] if c["kind"] == "total_parts"]  # 391 = 350 + 38 + 3
@@ -116,6 +122,9 @@ def test_the_unit_a_label_names():
     assert label_unit("Tổng số hồ sơ tiếp nhận") == "hồ sơ"
     assert label_unit("Số cuộc kiểm tra CCHC (cuộc)") == "cuộc"
     assert label_unit("Trước hạn") == ""
+    # the bracket is the unit the row is counted in, over a longer noun the label counts
+    assert label_unit("Tổng số thủ tục hành chính thuộc thẩm quyền của xã (thủ tục)") == "thủ tục"
+    assert label_unit("Tổng số thủ tục hành chính thuộc thẩm quyền của xã") == "thủ tục hành chính"
 
 
 @pytest.mark.needs_libreoffice
@@ -190,3 +199,78 @@ def test_an_annex_without_a_unit_column_takes_the_unit_its_labels_name(tmp_path)
     result = result_to_json(convert_file(plain_docx(tmp_path / "annex.docx", before, rows, SIGNED)))
     got = [(r["code"], r["unit"], r["value"]) for a in result["statistics"] for r in a["rows"]]
     assert got == [("1", "văn bản", 5.0), ("2", "cuộc", 2.0), ("3", "hồ sơ", 1250.0), ("4", "", 98.5)]
+
+
+def _numbered_report(path: Path, first_label: str) -> Path:
+    """Complaints handled in a quarter, one row of figures numbered "1" under ``first_label``."""
+    doc = docx.Document()
+    for text in HEAD:
+        doc.add_paragraph(text)
+    doc.add_paragraph("Kết quả tiếp nhận, xử lý phản ánh, kiến nghị quý II:")
+    table = doc.add_table(rows=2, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(
+        table.rows[0].cells, (first_label, "Số phản ánh, kiến nghị tiếp nhận", "Đã xử lý", "Đang xử lý")
+    ):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, ("1", "126", "118", "8")):
+        cell.text = text
+    for text in SIGNED:
+        doc.add_paragraph(text)
+    doc.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["docx", pytest.param("pdf", marks=pytest.mark.needs_libreoffice)])
+@pytest.mark.parametrize("first_label", ["TT", "Số TT"])
+def test_the_row_number_under_stt_is_no_indicator(tmp_path, fmt, first_label):
+    path = _numbered_report(tmp_path / "pakn.docx", first_label)
+    result = _read(path, fmt)
+    assert [(code, indicator, value) for code, _p, indicator, _u, value in _annex_rows(result)] == [
+        ("1", "Số phản ánh, kiến nghị tiếp nhận", 126.0),
+        ("2", "Đã xử lý", 118.0),
+        ("3", "Đang xử lý", 8.0),
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["docx", pytest.param("pdf", marks=pytest.mark.needs_libreoffice)])
+def test_a_whole_and_its_parts_bracketed_alike_check_their_ratio(tmp_path, fmt):
+    """No unit column: the whole counts "thủ tục hành chính" in its words but "(thủ tục)" in its
+    bracket, as its parts do; read in one unit, the share printed after them is checked (and here
+    it is wrong: 52/80 is 65%, not 60%)."""
+    rows = [
+        ("TT", "Chỉ tiêu", "Kết quả", "Ghi chú"),
+        ("1", "Tổng số thủ tục hành chính được công khai tại Bộ phận Một cửa (thủ tục)", "80", ""),
+        ("a", "Số thủ tục tiếp nhận trực tuyến toàn trình (thủ tục)", "52", ""),
+        ("b", "Số thủ tục tiếp nhận trực tuyến một phần (thủ tục)", "28", ""),
+        ("2", "Tỷ lệ thủ tục tiếp nhận trực tuyến toàn trình (%)", "60", ""),
+    ]
+    before = (*HEAD, "Phụ lục", "BIỂU SỐ LIỆU CẢI CÁCH HÀNH CHÍNH")
+    path = plain_docx(tmp_path / "annex.docx", before, rows, SIGNED)
+    result = _read(path, fmt)
+    units = {r["code"]: r["unit"] for a in result["statistics"] for r in a["rows"]}
+    assert units["1"] == units["1.a"] == units["1.b"] == "thủ tục"
+    (check,) = [c for c in result["checks"] if c["kind"] == "ratio"]
+    assert (check["code"], check["status"]) == ("2", "mismatch")
+
+
+@pytest.mark.parametrize("fmt", ["docx", pytest.param("pdf", marks=pytest.mark.needs_libreoffice)])
+def test_a_row_of_small_counts_is_figures_not_the_column_numbers(tmp_path, fmt):
+    """Inspections of a quarter, figures of one or two digits under their labels: before, the row
+    was taken for a "1 2 3" column-number row and the table had no row left, untold."""
+    doc = docx.Document()
+    for text in HEAD:
+        doc.add_paragraph(text)
+    doc.add_paragraph("Kết quả kiểm tra công tác cải cách hành chính quý II:")
+    table = doc.add_table(rows=2, cols=3)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Số cuộc kiểm tra (cuộc)", "Số đơn vị được kiểm tra", "Số kiến nghị")):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, ("6", "11", "4")):
+        cell.text = text
+    for text in SIGNED:
+        doc.add_paragraph(text)
+    path = tmp_path / "kiemtra.docx"
+    doc.save(str(path))
+    result = _read(path, fmt)
+    assert [(code, value) for code, _p, _i, _u, value in _annex_rows(result)] == [("1", 6.0), ("2", 11.0), ("3", 4.0)]

@@ -186,3 +186,17 @@ def test_a_row_cut_by_a_page_break_whose_rest_holds_a_date_is_finished():
         path="x", format="txt", pages=[Page(1, [_tsv_table(1, first)]), Page(2, [_tsv_table(2, rest)])]
     )
     assert [r.cells[0] for r in join_tables(doc)[0].rows] == ["13", "14", "15"]
+
+
+def test_plain_numbers_number_the_columns_only_when_they_count_up():
+    """ "1 2 3 4" (one misread allowed) and "(1) (2) (3)" are column numbers; a row of small
+    figures ("17 15 2", "6 11 4") under labels is a row of data."""
+    from extract.segment.table_join import _is_column_numbers
+
+    assert _is_column_numbers(["1", "2", "3", "4", "5"])
+    assert _is_column_numbers(["7", "2", "3", "4", "5"])  # the "1" misread
+    assert _is_column_numbers(["(1)", "(2)", "(3)"])
+    assert _is_column_numbers(["A", "B", "1", "2", "3"])
+    assert not _is_column_numbers(["17", "15", "2"])
+    assert not _is_column_numbers(["1", "17", "15", "2"])  # an STT, then the figures
+    assert not _is_column_numbers(["6", "11", "4"])

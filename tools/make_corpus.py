@@ -44,12 +44,12 @@ HELDOUT_INSTANCES = ("d01-i4", "d02-i4", "d03-i4")
 HELDOUT_SETS: tuple[str, ...] = ("bnv-tinh_2948",)
 GENERATOR_VERSION = 1
 INSTANCES = 4  # per family (--quick: 1)
-FORMATS = ("docx", "pdf", "txt", "md", "tsv", "jpg", "tif")
+FORMATS = ("docx", "pdf", "txt", "md", "tsv", "jpg", "tif", "png")
 
 from corpusgen.check import planted, truth_problems
 from corpusgen.common import Built, Instance
 from corpusgen.degrade import rng_for
-from corpusgen.derived import DERIVED, at_extremes, derived_format, page_count, write_derived
+from corpusgen.derived import DERIVED, KIND_FORMATS, at_extremes, derived_format, page_count, write_derived
 from corpusgen.dumps import OcrDump, derived_dump_spec, ocr_pdf
 from corpusgen.families import FAMILIES
 from corpusgen.render_docx import write_docx
@@ -67,6 +67,10 @@ LATE_FAMILIES = (
     "F22_annex_plan_actual",
     "F23_signer_alone",
     "F24_code_words",
+    "F25_nested_tables",
+    "F26_official_letter",
+    "F27_annex_across",
+    "F28_annex_no_unit_column",
 )
 
 
@@ -196,7 +200,7 @@ def generate(
                 shutil.rmtree(folder)
             folder.mkdir(parents=True)
             if family in DERIVED:
-                if {"scan": "pdf", "photo": "jpg", "dump": "txt"}[DERIVED[family].kind] not in formats:
+                if KIND_FORMATS[DERIVED[family].kind] not in formats:
                     continue
                 for index, inst in derived_sources(family, sets, n, seed):
                     built = FAMILIES[inst.family](inst)
@@ -243,7 +247,7 @@ def generate(
             source = tmp_dir / "pdf" / (docx.stem + ".pdf")
             if not source.exists():
                 raise SystemExit(f"LibreOffice made no {source.name} (is libreoffice-writer installed?)")
-            fmt = derived_format(DERIVED[family], page_count(source))
+            fmt = derived_format(DERIVED[family], page_count(source), index)
             variant = f"{inst.name}-{output.variant}"
             stem = f"{family[:3].lower()}-i{index}-{variant}"
             derivation = DERIVED[family]
@@ -262,7 +266,7 @@ def generate(
             path = out / family / f"{stem}.{fmt}"
             if degrade == "extreme":  # turned one way on odd instances, the other on even ones
                 derivation = at_extremes(derivation, 1.0 if index % 2 else -1.0)
-            write_derived(source, path, derivation, _seeded(stem, seed))
+            write_derived(source, path, derivation, _seeded(stem, seed), index)
             pages = table_pages(source, built.table_marks) if fmt == "pdf" and built.table_marks else None
             pending.append((inst, built, output, path, (family, f"{family[:3].lower()}-i{index}", fmt, variant, pages)))
         for inst, _built, output, path, identity in pending:

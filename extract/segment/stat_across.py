@@ -38,6 +38,8 @@ class AcrossSettings:
     total_labels: tuple[str, ...] = ("tong so", "tong", "tong cong", "cong", "so luong")
     # Confidence of a figure cell that reads as no number (as ``StatisticsSettings``'s).
     unparsed_confidence: float = 0.3
+    # Labels of a first column that numbers the rows ("STT" over "1"): its cell is no figure.
+    row_number_labels: tuple[str, ...] = ("stt", "tt", "so tt", "so thu tu")
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ def across_rows(
     (row,) = body
     filled = [c for c in range(len(row.cells)) if row.cells[c].strip()]
     figures = [c for c in filled if parse_number(row.cells[c].strip(), kind="auto", ocr=ocr) is not None]
+    if figures[:1] == [0] and _numbers_rows(table.header, settings):
+        figures = figures[1:]  # the row's number under "STT", as the docstring allows: no indicator
     words = [c for c in filled if c not in figures]
     if words not in ([], [0]) or len(figures) < settings.min_figure_columns:
         return None
@@ -65,6 +69,12 @@ def across_rows(
     if columns is None:
         return None
     return _rows(columns, row, ocr, settings)
+
+
+def _numbers_rows(header: list[list[str]], settings: AcrossSettings) -> bool:
+    """Whether the first column's label is a row number's ("STT", "TT", "Số TT")."""
+    label = next((h[0].strip() for h in header if h and h[0].strip()), "")
+    return fold(label).strip(" .:") in settings.row_number_labels
 
 
 def _columns(header: list[list[str]], figures: list[int]) -> list[_Column] | None:
@@ -92,13 +102,15 @@ def _columns(header: list[list[str]], figures: list[int]) -> list[_Column] | Non
 
 def label_unit(label: str) -> str:
     """The unit a label names, as printed: a unit word in brackets at its end ("… (thủ tục)") or
-    the counted noun after "số" ("Tổng số hồ sơ tiếp nhận" → "hồ sơ"); "" when it names none."""
+    the counted noun after "số" ("Tổng số hồ sơ tiếp nhận" → "hồ sơ"); "" when it names none. The
+    bracket is the unit the row is counted in and wins over a longer noun the label counts ("Tổng
+    số thủ tục hành chính … (thủ tục)" is in "thủ tục", as its parts "Số TTHC … (thủ tục)" are)."""
     folded = fold(label)
-    for key in UNIT_KEYS:
-        bracket = re.search(rf"\(\s*({re.escape(key)})\s*\)\s*$", folded)
-        counted = bracket or re.search(rf"(?<![a-z])so ({re.escape(key)})(?![a-z])", folded)
-        if counted:
-            return label[counted.start(1) : counted.end(1)]
+    for pattern in (r"\(\s*({key})\s*\)\s*$", r"(?<![a-z])so ({key})(?![a-z])"):
+        for key in UNIT_KEYS:
+            found = re.search(pattern.format(key=re.escape(key)), folded)
+            if found:
+                return label[found.start(1) : found.end(1)]
     return ""
 
 

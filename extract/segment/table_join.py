@@ -4,6 +4,7 @@ segmenters (score tables, annexes, task frameworks) read the joined tables."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import regex as re
@@ -85,7 +86,7 @@ def _is_column_numbers(row: list[str]) -> bool:
         return False
     odd = [c for c in filled if not _COLUMN_NUMBERS.match(c) and not _COLUMN_NUMBER_CELL.match(c)]
     if not odd:
-        return True
+        return _counts_columns(filled)
     # The others bracketed, "(2)": a data row's plain numbers ("a) 2 3 4") are not column numbers;
     # one of them may have lost its brackets on the scan ("(2) (3) 4 (5)"), still in sequence.
     # A number OCR lost leaves a gap: each number then still sits in its own column.
@@ -101,6 +102,21 @@ def _is_column_numbers(row: list[str]) -> bool:
         and bracketed >= len(numbers) - 1
         and (in_order or in_columns)
     )
+
+
+def _counts_columns(filled: list[str]) -> bool:
+    """Whether cells that all read as column numbers do number the columns: bracketed ("(1) (2)
+    (3)", one bracket may be lost on a scan), or counting up by one ("1 2 3 4", one of them may be
+    misread). A one-row table of small counts ("17 | 15 | 2" under its labels) is figures, not the
+    column numbers: taken for them, the table lost its only row, untold."""
+    numbers = [int(m.group(1)) for c in filled if (m := _COLUMN_NUMBER_CELL.match(c))]
+    if len(numbers) < 3:
+        return True  # letters "A B" or too few numbers to tell: as before
+    bracketed = sum(bool(_BRACKETED_NUMBER.match(c.strip(_SPECKS))) for c in filled)
+    if bracketed >= len(numbers) - 1:
+        return True
+    offsets = Counter(n - k for k, n in enumerate(numbers))
+    return offsets.most_common(1)[0][1] >= len(numbers) - 1
 
 
 def _row_text(row: list[str]) -> str:

@@ -22,19 +22,27 @@ from pathlib import Path
 from PIL import Image
 
 from corpusgen.degrade import PhotoDegrade, ScanDegrade, degrade_scan, phone_photo, rng_for
+from corpusgen.scan_files import crop_to_content, image_without_dpi, searchable_pdf
 
 RENDER_DPI = 300  # the page as printed: degradations resample from this
 
 
 @dataclass(frozen=True)
 class Derivation:
-    kind: str  # "scan" (a PDF of page images), "photo" (a JPEG per page; several pages: a TIFF) or "dump"
+    # "scan" (a PDF of page images), "photo" (a JPEG per page; several pages: a TIFF), "dump",
+    # "searchable" (a scan as a PDF with an invisible OCR text layer) or "image" (a scan saved as an
+    # image file that declares no dpi: PNG on odd instances, JPEG on even ones; several pages a TIFF)
+    kind: str
     sources: tuple[str, ...]  # source family prefix per instance (instance i takes sources[i-1])
     scan: ScanDegrade = field(default_factory=ScanDegrade)
     photo: PhotoDegrade = field(default_factory=PhotoDegrade)
     # A dump family's Tesseract segmentation per instance (instance i reads with psms[i-1]); empty:
     # drawn from 3, 4 and 6 (``dumps.derived_dump_spec``), as D06's are.
     psms: tuple[int, ...] = ()
+    # A searchable scan's text layer language per instance ("eng": a Latin-only engine's layer).
+    langs: tuple[str, ...] = ()
+    # Instances whose image is cut to its content (a scanner's auto-crop: no whole sheet).
+    cropped: tuple[int, ...] = ()
 
 
 DERIVED: dict[str, Derivation] = {
@@ -71,7 +79,26 @@ DERIVED: dict[str, Derivation] = {
     # column of lines), 6 (one block: the header's lines run together) and 11 (sparse text: one cell
     # per line); ``eng`` on odd instances; the later half degraded first.
     "D07_dump_statistics_annex": Derivation("dump", ("F12",) * 8, psms=(6, 11, 3, 4, 11, 6, 4, 3)),
+    # Searchable scans (``scan_files.searchable_pdf``): a score table, an annex, a two-level header
+    # scanned at 200-300 dpi, the page images with Tesseract's own invisible text layer over them,
+    # Latin-only ("eng": diacritics lost) on odd instances, "vie" on even ones.
+    "S06_searchable_scan": Derivation(
+        "searchable",
+        ("F01", "F12", "F08"),
+        scan=ScanDegrade(dpi=(200, 300), rotation_deg=(-1.0, 1.0)),
+        langs=("eng", "vie", "eng"),
+    ),
+    # Scans saved as image files with no dpi in them (``scan_files.image_without_dpi``), at 150-300
+    # dpi; the third cut to its content, so no paper size tells its resolution either.
+    "S07_image_no_dpi": Derivation(
+        "image",
+        ("F11", "F01", "F12", "F14"),
+        scan=ScanDegrade(dpi=(150, 300), rotation_deg=(-1.5, 1.5)),
+        cropped=(3,),
+    ),
 }
+# The format a derived family's kind is made for (``--formats`` leaves the family out without it).
+KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}
 
 
 def at_extremes(derivation: Derivation, sign: float) -> Derivation:
@@ -102,11 +129,13 @@ def at_extremes(derivation: Derivation, sign: float) -> Derivation:
     )
 
 
-def derived_format(derivation: Derivation, pages: int) -> str:
+def derived_format(derivation: Derivation, pages: int, index: int = 1) -> str:
     if derivation.kind == "dump":
         return "txt"
-    if derivation.kind == "scan":
+    if derivation.kind in ("scan", "searchable"):
         return "pdf"
+    if derivation.kind == "image" and pages == 1:
+        return "png" if index % 2 else "jpg"
     return "jpg" if pages == 1 else "tif"
 
 
@@ -131,9 +160,22 @@ def render(pdf: Path, dpi: int = RENDER_DPI) -> list[Image.Image]:
         doc.close()
 
 
-def write_derived(source_pdf: Path, target: Path, derivation: Derivation, name: str) -> None:
-    """The source PDF degraded into ``target`` (its suffix from ``derived_format``)."""
+def write_derived(source_pdf: Path, target: Path, derivation: Derivation, name: str, index: int = 1) -> None:
+    """The source PDF degraded into ``target`` (its suffix from ``derived_format``); ``index`` the
+    derived instance's (1-based)."""
     pages = render(source_pdf)
+    if derivation.kind in ("searchable", "image"):
+        rng = rng_for(name, derivation.scan.seed)
+        scans = [degrade_scan(page, derivation.scan, rng, RENDER_DPI) for page in pages]
+        images = [image for image, _ in scans]
+        if derivation.kind == "searchable":
+            lang = derivation.langs[(index - 1) % len(derivation.langs)] if derivation.langs else "vie"
+            searchable_pdf(images, scans[0][1], target, lang)
+            return
+        if index in derivation.cropped:
+            images = [crop_to_content(image) for image in images]
+        image_without_dpi(images, target, _photo_quality(rng))
+        return
     if derivation.kind == "scan":
         rng = rng_for(name, derivation.scan.seed)
         scans = [degrade_scan(page, derivation.scan, rng, RENDER_DPI) for page in pages]

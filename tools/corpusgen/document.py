@@ -27,6 +27,9 @@ class DocMeta:
     signed_mark: bool = True  # "(Đã ký)" above the name, as copies published online print it
     recipients: tuple[str, ...] = ()
     number_spaced: bool = False  # "Số: 15 /BC-UBND", as many typed documents print it
+    # An official letter (công văn) prints its subject under the number ("V/v …") in place of a
+    # kind word and title; its ``title_lines`` are the subject's lines, printed after "V/v ".
+    subject: bool = False
 
     def issuer_lines(self) -> list[str]:
         commune = self.place.commune.upper()
@@ -99,6 +102,25 @@ class Table:
     # Word's automatic numbering: the label pattern of each list level ("%1.", "%1.%2."), used by
     # the cells whose ``numbered`` level is set (their label is in numbering.xml, not in the text).
     numbering: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Framed:
+    """A table set inside a cell of a layout table: a frame of one column (a caption row, the table,
+    a note row) or, with ``label``, two columns (a narrow label cell beside the table's cell)."""
+
+    table: Table
+    caption: str = ""
+    note: str = ""
+    label: str = ""  # "Biểu 01": a second, narrow column on the left holding it
+    ruled: bool = True  # the frame's own borders
+
+
+@dataclass(frozen=True)
+class Addressee:
+    """ "Kính gửi: …" of an official letter, one recipient or a dashed list of them."""
+
+    names: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -35,8 +35,11 @@ from corpusgen.plan_families import PLAN_FAMILIES
 from corpusgen.render_text import TextStyle, write_text
 from corpusgen.reports import narrative, statistics
 from corpusgen.scores import Criterion, children_of, is_roman, renumber
+from corpusgen.typed_annex_shapes import TYPED_ANNEX_SHAPE_FAMILIES
 from corpusgen.typed_annexes import TYPED_ANNEX_FAMILIES
 from corpusgen.typed_forms import TYPED_FORM_FAMILIES
+from corpusgen.typed_letters import TYPED_LETTER_FAMILIES
+from corpusgen.typed_nested import TYPED_NESTED_FAMILIES
 from corpusgen.unruled import f16, f17
 
 LABELS = {
@@ -562,4 +565,7 @@ FAMILIES = {
     **PLAN_FAMILIES,
     **TYPED_FORM_FAMILIES,
     **TYPED_ANNEX_FAMILIES,
+    **TYPED_NESTED_FAMILIES,
+    **TYPED_LETTER_FAMILIES,
+    **TYPED_ANNEX_SHAPE_FAMILIES,
 }

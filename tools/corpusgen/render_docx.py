@@ -16,7 +16,9 @@ from docx_blocks import new_document, repeat_as_header
 
 from corpusgen.document import (
     MOTTO,
+    Addressee,
     Document,
+    Framed,
     Header,
     Landscape,
     PageBreak,
@@ -111,6 +113,25 @@ def _header_boxes(doc, meta) -> None:
     doc.add_paragraph()
 
 
+def _subject_lines(meta) -> list[str]:
+    """An official letter's subject under its number: "V/v " and the first line, then the rest."""
+    if not meta.subject:
+        return []
+    return [f"V/v {meta.title_lines[0]}", *meta.title_lines[1:]]
+
+
+def _addressee(doc, block: Addressee) -> None:
+    """ "Kính gửi: X." on one centred line, or "Kính gửi:" over a dashed list of recipients."""
+    if len(block.names) == 1:
+        _para(doc, f"Kính gửi: {block.names[0]}.", size=14, space_after=6)
+        return
+    _para(doc, "Kính gửi:", size=14)
+    for k, name in enumerate(block.names):
+        para = _para(doc, f"- {name}" + (";" if k < len(block.names) - 1 else "."), align="left", size=14)
+        para.paragraph_format.left_indent = Cm(5)
+    _para(doc, "", size=6)
+
+
 def _header(doc, meta, block: Header) -> None:
     if block.style == "boxes":
         _header_boxes(doc, meta)
@@ -139,6 +160,8 @@ def _header(doc, meta, block: Header) -> None:
         _para(doc, MOTTO[0], bold=True, size=12)
         _para(doc, MOTTO[1], bold=True, size=13)
         _para(doc, meta.number_line(), align="left", size=12)
+        for line in _subject_lines(meta):
+            _para(doc, line, align="left", size=12)
         _para(doc, meta.place_date(), italic=True, align="right", size=12, space_after=6)
         return
     table = doc.add_table(rows=2, cols=2)
@@ -158,7 +181,8 @@ def _header(doc, meta, block: Header) -> None:
         ],
         12,
     )
-    _write_lines(table.cell(1, 0), [(meta.number_line(), {"align": "center", "size": 13})], 13)
+    subject = [(line, {"align": "center", "size": 12}) for line in _subject_lines(meta)]
+    _write_lines(table.cell(1, 0), [(meta.number_line(), {"align": "center", "size": 13})] + subject, 13)
     _write_lines(table.cell(1, 1), [(meta.place_date(), {"italic": True, "align": "center", "size": 13})], 13)
     doc.add_paragraph()
 
@@ -219,10 +243,35 @@ def _grid_positions(grid: Grid) -> list[list[tuple[int, object]]]:
     return out
 
 
-def _table(doc, block: Table) -> None:
+def _framed(doc, block: Framed) -> None:
+    """The table inside a cell of a layout table (``Framed``): Word keeps it there, nested."""
+    width = sum(block.table.grid.widths_cm) + 0.4
+    cols = 2 if block.label else 1
+    rows = [r for r in (block.caption, "table", block.note) if r]
+    outer = doc.add_table(rows=len(rows), cols=cols)
+    if block.ruled:
+        outer.style = "Table Grid"
+    else:
+        _no_borders(outer)
+    _widths(outer, (1.6, width) if block.label else (width,))
+    for k, what in enumerate(rows):
+        cell = outer.cell(k, cols - 1)
+        if what == "table":
+            cell.paragraphs[0].paragraph_format.space_after = Pt(0)
+            _table(doc, block.table, cell)
+            if block.label:
+                _write_lines(outer.cell(k, 0), [(block.label, {"bold": True, "align": "center"})], 11)
+            continue
+        if block.label:
+            cell = outer.cell(k, 0).merge(cell)
+        bold = what == block.caption
+        _write_lines(cell, [(what, {"bold": bold, "italic": not bold, "align": "center"})], 12 if bold else 11)
+
+
+def _table(doc, block: Table, container=None) -> None:
     grid = block.grid
     n_cols = len(grid.widths_cm)
-    table = doc.add_table(rows=len(grid.rows), cols=n_cols)
+    table = (container or doc).add_table(rows=len(grid.rows), cols=n_cols)
     if block.ruled:
         table.style = "Table Grid"
     else:
@@ -274,6 +323,10 @@ def write_docx(document: Document, path: Path) -> None:
             _para(doc, block.text, block.bold, block.italic, block.align, size=13, space_after=4)
         elif isinstance(block, Table):
             _table(doc, block)
+        elif isinstance(block, Framed):
+            _framed(doc, block)
+        elif isinstance(block, Addressee):
+            _addressee(doc, block)
         elif isinstance(block, Signature):
             _signature(doc, document.meta, block)
         elif isinstance(block, PageBreak):
