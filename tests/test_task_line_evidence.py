@@ -5,7 +5,7 @@ whose cells' words print side by side."""
 
 from extract.model import IngestedDocument
 from extract.segment.task_line_rows import is_section_line
-from extract.segment.task_line_split import _dangling, _distinct_splits, cells_elsewhere, tails_elsewhere
+from extract.segment.task_line_split import _dangling, _distinct_splits, cells_elsewhere
 from extract.segment.task_lines import find_task_lines
 from extract.segment.task_paragraphs import parse_task
 from extract.text_reader import parse_text
@@ -142,64 +142,3 @@ def test_a_lead_label_whose_colon_ocr_lost_before_a_whole_unit():
     text = "a) Số hóa hồ sơ; thời gian: Thường xuyên; sản phẩm: Báo cáo; phối hợp với các ngành; chủ trì: UBND xã"
     task = parse_task(text)
     assert task is not None and task["product"] == "Báo cáo; phối hợp với các ngành"
-
-
-# Rows 2 and 4 print the product "Danh mục công bố" over two lines ("Danh mục | công bố"): each
-# row alone reads "công bố" as its task's last words ("… hành chính công bố") beside "Danh mục",
-# and each backs the other's reading. Tasks are worded once and products recur: two tasks closing
-# alike before the same product are that product's wrapped line.
-_A_PRODUCT_WRAPPED_IN_TWO_ROWS = """Các nhiệm vụ khắc phục:
-TT TC Nhiệm vụ Sản phẩm Đầu mối Cơ quan Lộ trình
-T thực hiện phối hợp
-I | CẢI CÁCH THỂ CHẾ
-1 12.3 Tổ chức phổ biến, giáo dục pháp | Văn bản chỉ Công chức Ban Chỉ đạo | Tháng
-luật cho cán bộ và nhân dân đạo Địa chính - CCHC xã, 09/2025
-Xây dựng Các ngành
-liên quan
-2 12.2 Kiểm tra việc chấp hành kỷ luật, Danh mục Công chức Tư | Ban Chỉ đạo | Trước ngày
-kỷ cương hành chính công bố pháp - Hộ tịch | CCHC xã, 17/06/2025
-Các thôn, tổ
-dân phố
-II | CẢI CÁCH THỦ TỤC HÀNH CHÍNH
-3 13.5 Số hóa hồ sơ, kết quả giải quyết Kế hoạch Phòng Kinh Các bộ phận | Thường
-thủ tục hành chính tế chuyên môn | xuyên
-4 | 3.3 Cử cán bộ, công chức tham gia Danh mục Văn phòng Các thôn, tổ | Thường
-đào tạo, bồi dưỡng công bố HĐND và dân phố, Các | xuyên
-UBND đoàn thể
-5 |3.5 Tiếp nhận, giải quyết hồ sơ thủ Trang thông tin | Phòng Kinh Ban Chỉ đạo | Trước ngày
-tục hành chính đúng hạn được cập nhật | tế CCHC xã 08/02/2025
-6 13.3 Rà soát, đề xuất đơn giản hóa thủ | Báo cáo Bộ phận Một | UBMTTQ Tháng
-tục hành chính cửa Việt Nam xã | 09/2025
-Nơi nhận: KT. CHỦ TỊCH
-"""
-
-
-def test_like_words_closing_two_tasks_before_one_product_are_the_products_wrapped_line():
-    (table,) = find_task_lines(_doc(_A_PRODUCT_WRAPPED_IN_TWO_ROWS))
-    rows = {r.code: r for r in table.rows}
-    assert (rows["2"].task, rows["2"].product) == (
-        "Kiểm tra việc chấp hành kỷ luật, kỷ cương hành chính",
-        "Danh mục công bố",
-    )
-    assert (rows["4"].task, rows["4"].product) == (
-        "Cử cán bộ, công chức tham gia đào tạo, bồi dưỡng",
-        "Danh mục công bố",
-    )
-    # the other rows' wrapped products and tasks stay as printed
-    assert (rows["5"].task, rows["5"].product) == (
-        "Tiếp nhận, giải quyết hồ sơ thủ tục hành chính đúng hạn",
-        "Trang thông tin được cập nhật",
-    )
-    assert rows["1"].product == "Văn bản chỉ đạo"
-
-
-def test_tails_elsewhere_pairs_a_tasks_last_words_with_the_cell_beside_it():
-    columns = ["criterion_code", "task", "product"]
-    readings = [
-        {"criterion_code": "2.2", "task": "Kiểm tra kỷ cương hành chính công bố", "product": "Danh mục"},
-        {"criterion_code": "3.3", "task": "Cử cán bộ tham gia đào tạo", "product": "Kế hoạch"},
-        {"criterion_code": "3.5", "task": "Số hóa", "product": "Báo cáo"},
-    ]
-    assert tails_elsewhere(readings, 1, columns, 2) == frozenset({("Danh mục", ("cong", "bo"))})
-    # a task of no more words than the tail names nothing; the row itself is left out
-    assert tails_elsewhere(readings, 0, columns, 2) == frozenset({("Kế hoạch", ("dao", "tao"))})

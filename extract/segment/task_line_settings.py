@@ -102,13 +102,6 @@ class TaskLineSettings:
     # rows each reading "Hồ sơ lưu trữ" beside a task ending "… xã" by a hair would each back the
     # other's misreading.
     sure_cell: float = 1.0
-    # A plan words each task once while the cells beside it (products) recur: a task closing on
-    # the same ``tail_words`` words as another row's task, both before the same cell, costs
-    # ``shared_tail`` (the cell's wrapped line read as the tasks' ends: "Danh mục | công bố" read
-    # as two tasks ending "… công bố" beside "Danh mục"). Two words: tasks share a last word
-    # ("… trên địa bàn xã", "… ngân sách xã") beside one product.
-    tail_words: int = 2
-    shared_tail: float = 8.0
     # Weight of each cell's end under the syllable model (``_end_logprob``): the parts' scores
     # say how a cell's words continue, not where it may stop, so a wrapped word taken by the
     # column beside would otherwise cost nothing.

@@ -240,44 +240,9 @@ def _row_beam(
     return beam
 
 
-# A row's task tail beside the cell its next column holds: (that cell, the task's last words).
-TaskTail = tuple[str, tuple[str, ...]]
-
-
-def task_tail(columns: list[str], texts: tuple, n: int) -> TaskTail | None:
-    """The cell beside a row's task (its next column's) and the task's last ``n`` words (folded),
-    None when the task has fewer words or no column follows it."""
-    if "task" not in columns or columns.index("task") + 1 >= len(columns):
-        return None
-    c = columns.index("task")
-    words = [fold(w).strip(" ,.;:") for w in texts[c] if _WORD_CHAR.search(w)]
-    beside = clean_cell(" ".join(texts[c + 1]))
-    return (beside, tuple(words[-n:])) if len(words) > n and beside else None
-
-
-def tails_elsewhere(readings: list[dict[str, str]], i: int, columns: list[str], n: int) -> frozenset[TaskTail]:
-    """The task tails (``task_tail``) the rows other than row ``i`` read: a plan words each task
-    once while the cells beside it (products) recur, so the same last words closing two rows'
-    tasks, each time before the same cell, are that cell's wrapped line ("Danh mục | công bố"),
-    not two tasks' like ends."""
-    out = set()
-    for j, cells in enumerate(readings):
-        tail = task_tail(columns, tuple(tuple(cells.get(c, "").split()) for c in columns), n) if j != i else None
-        if tail is not None:
-            out.add(tail)
-    return frozenset(out)
-
-
-def _final(
-    h: _Hyp,
-    columns: list[str],
-    settings: TaskLineSettings,
-    others: tuple[frozenset[str], ...] | None,
-    tails: frozenset[TaskTail] = frozenset(),
-) -> float:
+def _final(h: _Hyp, columns: list[str], settings: TaskLineSettings, others: tuple[frozenset[str], ...] | None) -> float:
     """A split's score once its cells are whole: unfinished unit and deadline cells, cells
-    ending on a dangling word, (``others``) cells another row reads the same, and (``tails``)
-    a task closing on the words another row's task closes on before the same cell beside."""
+    ending on a dangling word, and (``others``) cells another row reads the same."""
     C = len(columns)
     score = h[0] - settings.grammar_open * _open_cells(columns, h[2])
     score -= settings.dangling_end * sum(1 for c in range(C) if _dangling(h[2][c]))
@@ -286,8 +251,6 @@ def _final(
         score += settings.repeat_cell * sum(
             1 for c in range(C) if h[2][c] and clean_cell(" ".join(h[2][c])) in others[c]
         )
-    if tails and task_tail(columns, h[2], settings.tail_words) in tails:
-        score -= settings.shared_tail
     return score
 
 
@@ -298,16 +261,11 @@ def split_row(
     widths: tuple[float, ...] | None = None,
     ceilings: tuple[float, ...] | None = None,
     others: tuple[frozenset[str], ...] | None = None,
-    tails: frozenset[TaskTail] = frozenset(),
 ) -> tuple[dict[str, str], tuple[float, ...], tuple[float, ...]]:
     """The row's cells (each line split into one part per column, the row's lines jointly),
     each column's widest part and each column's narrowest wrap (inf: none wrapped). ``others``:
-    each column's cells as the other rows read them; ``tails``: the other rows' task tails
-    (``tails_elsewhere``)."""
-    best = max(
-        _row_beam(row, columns, settings, widths, ceilings),
-        key=lambda h: _final(h, columns, settings, others, tails),
-    )
+    each column's cells as the other rows read them."""
+    best = max(_row_beam(row, columns, settings, widths, ceilings), key=lambda h: _final(h, columns, settings, others))
     texts = best[2]
     return {columns[c]: " ".join(texts[c]) for c in range(len(columns))}, best[3], best[5]
 

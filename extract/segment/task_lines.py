@@ -26,14 +26,7 @@ from extract.segment.task_doubts import stroke_doubts
 from extract.segment.task_header import header_columns, header_labels
 from extract.segment.task_line_rows import collect_rows, header_cut, is_section_line, is_task_header, printed_text
 from extract.segment.task_line_settings import TaskLineSettings
-from extract.segment.task_line_split import (
-    cells_elsewhere,
-    clean_cell,
-    contested_cells,
-    learn_widths,
-    split_row,
-    tails_elsewhere,
-)
+from extract.segment.task_line_split import cells_elsewhere, clean_cell, contested_cells, learn_widths, split_row
 from extract.segment.task_line_widths import text_width
 from extract.segment.task_shape import cells_at, interleaved, kept_shape, shaped_run
 from extract.segment.task_tables import ocr_code, split_footnote
@@ -149,9 +142,9 @@ def _read_table(
     readings = [contested_cells(row, body_columns, settings, widths, ceilings) for row in rows]
     for i, row in enumerate(rows):
         others = tuple(cells_elsewhere(readings, i, c) for c in body_columns)
-        tails = tails_elsewhere([r for r, _ in readings], i, body_columns, settings.tail_words)
-        split = split_row(row, body_columns, settings, widths, ceilings, others, tails)[0]
-        cells = {f: clean_cell(v) for f, v in split.items()}
+        cells = {
+            f: clean_cell(v) for f, v in split_row(row, body_columns, settings, widths, ceilings, others)[0].items()
+        }
         notes: list[str] = []
         for f in ("task", "product", "deadline", "lead", "coordinator"):
             if cells.get(f):
