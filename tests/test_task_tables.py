@@ -264,3 +264,33 @@ def test_a_numberless_row_opening_a_page_with_its_own_criterion_code_is_not_doub
     rows = task_rows(JoinedTable([header], body, [1, 2], 6, "pdf", 0, 0, 0))
     assert [CUT_ROW_DOUBT in r.flags for r in rows] == [False, False]
     assert rows[1].criterion_code == "7.2" and rows[1].task == "Vận hành hệ thống quản lý chất lượng"
+
+
+def test_rows_above_the_first_heading_ocr_read_are_the_first_sections():
+    """A scanned plan's grid whose first section row OCR lost (the rows read under no section) and
+    whose later numerals came out garbled ("Il", "HI": read by the sequence): the table opens
+    with its first section, so the rows above the first heading read are section I's and the
+    later headings are counted on from it, not from nothing (every section one back)."""
+    from extract.segment.task_tables import SECTION_HEADING_LOST
+
+    header = ["TT", "Nhiệm vụ", "Thời hạn", "Chủ trì", "Phối hợp"]
+    cells = [
+        ["1", "Tổ chức phổ biến, giáo dục pháp luật", "Quý I/2024", "Công chức Tư pháp - Hộ tịch", "Các đoàn thể"],
+        ["2", "Rà soát văn bản quy phạm pháp luật", "Cả năm 2024", "Công an xã", "Các thôn"],
+        ["Il", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "", "", ""],
+        ["3", "Niêm yết, công khai thủ tục hành chính", "Thường xuyên", "Bộ phận Một cửa", "Các ngành liên quan"],
+        ["HI", "CẢI CÁCH TÀI CHÍNH CÔNG", "", "", ""],
+        ["4", "Công khai dự toán, quyết toán ngân sách xã", "Tháng 06/2024", "Văn phòng", "Các đoàn thể"],
+    ]
+    body = [JoinedRow(c, [False] * 5, 1, 0, 0, 0, confs=[0.9] * 5) for c in cells]
+    rows = task_rows(JoinedTable([header], body, [1], 5, "pdf", 0, 0, 0))
+    assert [(r.code, r.section) for r in rows] == [("1", "I"), ("2", "I"), ("3", "II"), ("4", "III")]
+    assert [SECTION_HEADING_LOST in r.flags for r in rows] == [True, True, False, False]
+    assert rows[2].section_title == "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"
+    # a typed grid's rows above its first heading are as printed: no section
+    body = [
+        JoinedRow(c, [False] * 5, 1, 0, 0, 0)
+        for c in cells[:2] + [["II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "", "", ""]] + cells[3:4]
+    ]
+    rows = task_rows(JoinedTable([header], body, [1], 5, "pdf", 0, 0, 0))
+    assert [r.section for r in rows] == [None, None, "II"]

@@ -89,6 +89,10 @@ _OCR_ROMAN_TITLE = lazy_compile(
 )
 
 
+# A row's note that it sat above the first section heading OCR read and was put in section I.
+SECTION_HEADING_LOST = "section_heading_lost"
+
+
 def next_roman(section: str | None, printed: str = "") -> str:
     """The section a heading opens: its numeral when it reads as the next one or a later one,
     else the one after ``section`` (an OCR'd numeral is read by the sequence)."""
@@ -391,6 +395,18 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
         if not any(c.strip() for c in row.cells) or _header_row(row, settings):
             continue
         page_turned, prev_page = row.page != prev_page, row.page
+        if section is None and out and not dotted and row_conf(row) is not None:
+            # Task rows above the first heading read in a table of roman sections: a plan's task
+            # table opens with its first section, so OCR lost that heading's row. Those rows are
+            # section I's, and the heading read next is numbered after it (an OCR'd numeral is
+            # read by the sequence: counted from nothing, the tables' later sections all slid
+            # one back).
+            later, _, later_title = _section_of(row, mapping, "I", roman=True)
+            if later_title is not None and later != "I":
+                for earlier in out:
+                    earlier.section = "I"
+                    earlier.flags.append(SECTION_HEADING_LOST)
+                section = "I"
         section, heading, title = _section_of(row, mapping, section, roman=not dotted)
         if title is not None:
             section_title = title
