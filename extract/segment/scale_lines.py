@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import regex as re
 
+from extract.segment.joined import JoinedRow, JoinedTable
 from normalize.lazy_regex import lazy_compile
 
 
@@ -86,6 +87,19 @@ def unbulleted_scale(lines: list[str], settings: ScaleSettings = ScaleSettings()
         if items is not None and len(items) >= settings.min_unbulleted_items:
             return " ".join(lines[:k]), [item.rstrip(";,").strip() for item in items]
     return None
+
+
+def name_cell_scale(
+    joined: JoinedTable, row: JoinedRow, col: int | None, name: str, settings: ScaleSettings = ScaleSettings()
+) -> tuple[str, list[str]] | None:
+    """(name, scale items) when a table's name cell prints a scale under the name without
+    bullets, one item a line (``unbulleted_scale`` on the cell's printed lines); None otherwise.
+    Only where the cell's lines are the name's text (a code split off the name changes it: then
+    they are not used)."""
+    lines = joined.cell_lines(row, col) if col is not None else []
+    if not lines or " ".join(lines) != name:
+        return None
+    return unbulleted_scale(lines, settings)
 
 
 def _items_of(lines: list[str]) -> list[str] | None:

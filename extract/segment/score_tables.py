@@ -25,7 +25,7 @@ from extract.segment.joined import JoinedTable, row_bbox
 from extract.segment.line_common import glued_digits
 from extract.segment.line_words import name_tokens
 from extract.segment.named_criteria import scored_lines
-from extract.segment.scale_lines import ScaleSettings, scale_items, split_scale, unbulleted_scale
+from extract.segment.scale_lines import ScaleSettings, name_cell_scale, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
 from extract.segment.score_readings import doubted_score, points_readings, resolve_lost_commas, split_decimal_readings
 from extract.segment.table_join import join_tables, lines_before
@@ -275,7 +275,7 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
             totals.append((grand, (max_raw, self_raw, _cell_confs(joined, row, columns, ("max", "self")))))
             continue
         scale = scale_items(cell(row, "scale"))
-        unbulleted = _unbulleted_scale(joined, row, columns, name)
+        unbulleted = name_cell_scale(joined, row, columns.get("name"), name)
         if unbulleted is not None:
             name, printed_scale = unbulleted
             scale += printed_scale
@@ -319,18 +319,6 @@ def _grid_drafts(joined: JoinedTable, columns: dict[str, int]) -> tuple[list[Row
     # The grand total ("Tổng cộng", "Cộng (I+II)") over part subtotals ("Cộng I"); the last one read.
     grand = [t for g, t in totals if g] or [t for _, t in totals]
     return drafts, grand[-1] if grand else (None, None, {})
-
-
-def _unbulleted_scale(
-    joined: JoinedTable, row, columns: dict[str, int], name: str, settings: ScaleSettings = ScaleSettings()
-) -> tuple[str, list[str]] | None:
-    """(name, scale items) when the name cell prints a scale under the name without bullets, one
-    item a line (``unbulleted_scale`` on the cell's printed lines); None otherwise. Only where the
-    cell's lines are the name's text (a code split off the name changes it: then it is not used)."""
-    lines = joined.cell_lines(row, columns["name"]) if "name" in columns else []
-    if not lines or " ".join(lines) != name:
-        return None
-    return unbulleted_scale(lines, settings)
 
 
 def _cell_confs(joined: JoinedTable, row, columns: dict[str, int], keys) -> dict[str, float]:

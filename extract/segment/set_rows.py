@@ -26,19 +26,17 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument, Line
-from extract.segment.set_ancestors import ancestors_by_tree, told_lines
+from extract.segment.set_align import best_alignment, criteria_between
+from extract.segment.set_ancestors import told_lines
 from extract.segment.set_wording import (
     Aligned,
     code_token,
-    opening_line,
-    opens,
-    opens_here,
     points_figures,
     printed_code,
 )
 from extract.segment.unread_rows import LINE_METHODS
 from normalize.codes import read_code_token
-from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
+from normalize.criteria import CriteriaSet
 from normalize.criteria.match import FLAG_SNAPPED
 from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_words
@@ -165,7 +163,7 @@ def _recover(
     """The rows of ``region`` recovered into ``table`` (a new one when None); returns ``part``
     itself when none was, else what of the region is still to be told (None: nothing)."""
     taken = {str(r.code) for t in result.score_tables for r in t.rows if r.code}
-    aligned, used = _best_alignment(region, cset, taken, before, after, settings, told_lines(region, part))
+    aligned, used = best_alignment(region, cset, taken, before, after, settings, told_lines(region, part))
     aligned = [
         a
         for a in aligned
@@ -226,7 +224,7 @@ def _next_past_wording(
     after it, and is no piece of that row's own wording: the next row's line, glued to the row
     above (its code and points lost: "Mitte d6 ‘thurc hién ké hoach CCHC [PSPs" under 1.1.3's
     wrapped name). A wrapped line of the row's name is a piece of its wording."""
-    crits = _between(cs, taken, before, after)
+    crits = criteria_between(cs, taken, before, after)
     if before is None or not crits or crits[0].code != a.crit.code:
         return False
     own = next((c for c in cs.rows if c.code == str(before.code)), None)
@@ -386,146 +384,6 @@ def _neighbours(
         if above or below:
             return table, (above[-1] if above else None), (below[0] if below else None)
     return None, None, None
-
-
-def _best_alignment(
-    region: list[Line],
-    cset: CriteriaSet | None,
-    taken: set[str],
-    before: ScoreRow | None,
-    after: ScoreRow | None,
-    settings: SetRowSettings,
-    told: list[Line] | None = None,
-) -> tuple[list[Aligned], CriteriaSet | None]:
-    """The alignment of most score of ``region``'s lines to a set's criteria between ``before``
-    and ``after`` (``cset``'s, or the set the lines follow best), the ancestors of ``after`` placed
-    by the code tree among the ``told`` lines (``set_ancestors.ancestors_by_tree``)."""
-    candidates = [cset] if cset is not None else list(load_criteria_sets())
-    scored = []
-    for cs in candidates:
-        crits = _between(cs, taken, before, after)
-        # (one criterion left between two rows read: the set's order leaves the line it alone to be)
-        alone = len(crits) == 1 and before is not None and after is not None
-        sole = frozenset(c.code for c in crits) if alone else frozenset()
-        required = _required(crits, after) | _coded_next(region, crits, before)
-        score, aligned = _align(region, crits, cs, settings, required, sole)
-        if cset is not None and told:
-            aligned = ancestors_by_tree(told, crits, _required(crits, after), aligned, settings.row_line_letters)
-        scored.append((score, aligned, cs))
-    scored.sort(key=lambda e: -e[0])
-    if not scored or not scored[0][1]:
-        return [], None
-    best_score, best, best_set = scored[0]
-    if cset is None:
-        wordings = {a.crit.name for a in best}
-        rivals = [
-            e for e in scored[1:] if {a.crit.name for a in e[1]} != wordings and best_score - e[0] < settings.set_margin
-        ]
-        if rivals:
-            # (another set's wordings fit as well: which set it is, is not known — unless the
-            # lines hold one set's wordings whole and the others' only in part: "Cải cách tổ chức
-            # bộ máy hành chính" is one set's whole wording, another's "… hành chính nhà nước" cut)
-            contenders = [scored[0], *rivals]
-            whole = [e for e in contenders if _held_whole(e[1]) >= settings.whole_share]
-            if len(whole) != 1 or any(
-                _held_whole(e[1]) >= settings.part_share for e in contenders if e is not whole[0]
-            ):
-                return [], None
-            _, best, best_set = whole[0]
-    return best, best_set
-
-
-def _held_whole(aligned: list[Aligned]) -> float:
-    """The share of the aligned criteria's wordings (characters, folded) the lines hold."""
-    total = sum(len(fold_words(a.crit.name)) for a in aligned)
-    return sum(min(a.name_chars, len(fold_words(a.crit.name))) for a in aligned) / total if total else 0.0
-
-
-def _between(cs: CriteriaSet, taken: set[str], before: ScoreRow | None, after: ScoreRow | None) -> list[CriterionDef]:
-    """The set's criteria no row holds, between the rows read above and below the region."""
-    codes = [c.code for c in cs.rows]
-    lo = codes.index(str(before.code)) + 1 if before is not None and str(before.code) in codes else 0
-    hi = codes.index(str(after.code)) if after is not None and str(after.code) in codes else len(codes)
-    return [c for c in cs.rows[lo:hi] if c.code not in taken]
-
-
-def _required(crits: list[CriterionDef], after: ScoreRow | None) -> frozenset[str]:
-    """The criteria of ``crits`` (the set's, not read, between the rows around the region) whose
-    row the set puts right there: the ancestors of the row read below the region, whose rows a
-    table prints above their first child."""
-    code = str(after.code) if after is not None and after.code else ""
-    return frozenset(c.code for c in crits if code.startswith(c.code + "."))
-
-
-def _coded_next(region: list[Line], crits: list[CriterionDef], before: ScoreRow | None) -> frozenset[str]:
-    """The criterion the set puts next after the row read above the region, when a line of the
-    region prints its code ("13” | Kigm acing tic CCHE" after 1.2.2, for 1.3): the code and the
-    set's order both say the row is there, so its short wording OCR garbled opens it as a
-    required criterion's does."""
-    if before is None or not crits:
-        return frozenset()
-    nxt = crits[0]
-    return frozenset([nxt.code]) if any(printed_code(opening_line(ln)) == nxt.code for ln in region) else frozenset()
-
-
-def _align(
-    region: list[Line],
-    crits: list[CriterionDef],
-    cs: CriteriaSet,
-    settings: SetRowSettings,
-    required: frozenset[str] = frozenset(),
-    sole: frozenset[str] = frozenset(),
-) -> tuple[float, list[Aligned]]:
-    """The monotone alignment of lines to criteria of most score: each pair scores its nearness
-    above ``min_ratio`` (a ``required`` criterion's above ``min_ratio_required``, on a short
-    line); a criterion skipped between two taken costs ``skip_cost``."""
-    n, m = len(region), len(crits)
-    if not n or not m:
-        return 0.0, []
-    allowed = {c.code for c in crits}
-    others = [c for c in cs.rows if c.code not in allowed]
-    pairs: list[tuple[int, int, Aligned]] = []
-    for i, line in enumerate(region):
-        found = [
-            (j, a)
-            for j, crit in enumerate(crits)
-            if (a := opens_here(line, crit, settings, required, sole)) is not None
-        ]
-        if not found:
-            continue
-        # A line that opens a criterion read already, or out of this place, more nearly is that
-        # criterion's (its name line above the row read from its numbers' line), not this one's.
-        # (as near over more of the wording is nearer: "Cải cách tổ chức bộ máy hành chính" whole
-        # against "Cải cách tài chính công"'s first 17 characters)
-        elsewhere = max(
-            ((a.ratio, a.name_chars) for c in others if (a := opens(line, c, settings)) is not None),
-            default=(0.0, 0),
-        )
-        pairs.extend((i, j, a) for j, a in found if (a.ratio, a.name_chars) > elsewhere)
-    if not pairs:
-        return 0.0, []
-    # (the pairs are few: a programme over them, each taking the best earlier pair above-left)
-    best: list[float] = []
-    back: list[int | None] = []
-    for k, (i, j, pair) in enumerate(pairs):
-        gain = pair.ratio - settings.min_ratio + 1.0
-        top, arg = gain, None
-        for q in range(k):
-            qi, qj, _ = pairs[q]
-            if qi < i and qj < j:
-                cand = best[q] + gain - settings.skip_cost * (j - qj - 1)
-                if cand > top:
-                    top, arg = cand, q
-        best.append(top)
-        back.append(arg)
-    end = max(range(len(pairs)), key=lambda k: best[k])
-    chain: list[Aligned] = []
-    cell: int | None = end
-    while cell is not None:
-        chain.append(pairs[cell][2])
-        cell = back[cell]
-    chain.reverse()
-    return best[end], chain
 
 
 def _row(a: Aligned, settings: SetRowSettings) -> ScoreRow:

@@ -46,7 +46,15 @@ from extract.segment.stat_line_cells import (
     _words,
 )
 from extract.segment.stat_line_header import _header_span, _names_unit, is_statistics_header
-from extract.segment.stat_unread import CELLS_REJOINED, COLUMNS_INFERRED, LINE_METHODS, is_form_title, lost_figure
+from extract.segment.stat_line_order import codes_in_sequence, codes_read_in_order
+from extract.segment.stat_unread import (
+    CELLS_REJOINED,
+    COLUMNS_INFERRED,
+    LINE_METHODS,
+    is_form_title,
+    lost_figure,
+    specks_told,
+)
 from extract.segment.statistics import (
     COUNTED_UNITS,
     StatisticsSettings,
@@ -54,8 +62,6 @@ from extract.segment.statistics import (
     stat_rows,
     unit_key,
 )
-from normalize.code_repair import repair_codes
-from normalize.codes import letter_item, parse_code, transition_cost
 from normalize.criteria.annex_forms import indicator_wording, opens_indicator
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
@@ -194,7 +200,7 @@ def read_statistics_lines(
             # A title over rows whose codes do not run in sequence: coded prose, a list of dates, or
             # an annex OCR garbled past reading whole, whose rows that print words run in sequence
             # once its lines of specks are left out (read in part by its code column, below).
-            out_of_sequence = headless and not labelled and not _codes_in_sequence(table, settings)
+            out_of_sequence = headless and not labelled and not codes_in_sequence(table, settings)
             if out_of_sequence and not _worded_in_sequence(table, settings):
                 continue
             body = lines[body_start:end]
@@ -209,7 +215,7 @@ def read_statistics_lines(
                 k = max(end, body_start)
                 if table is None:
                     continue
-                out_of_sequence = headless and not labelled and not _codes_in_sequence(table, settings)
+                out_of_sequence = headless and not labelled and not codes_in_sequence(table, settings)
                 sound = not out_of_sequence and _sound(table, ocr, settings, stat_settings)
             specks: list[JoinedRow] = []
             if ocr:  # a row under a printed code stays (a commune's own indicator OCR garbled)
@@ -217,7 +223,7 @@ def read_statistics_lines(
                 specks = [r for r in table.rows if not any(r is w for w in worded)]
                 table.rows = worded
             read = _read_rows(table, ocr, settings, stat_settings)
-            rows = _specks_told(read, specks)
+            rows = specks_told(read, specks)
             # A header whose unit label OCR garbled names no column between the indicator's and
             # the figure's: where one ends and the other starts is inferred from the rows too.
             unit_unnamed = not headless and not _names_unit(fold(" ".join(ln.text for ln in lines[head:body_start])))
@@ -286,25 +292,7 @@ def _sound(
     # The code column's order is judged on the rows that print words: a line of specks with no
     # code between two rows is a row OCR smeared whole (told by ``garbled_rows``), no break in it.
     worded = _worded_rows(table.rows, settings) if ocr else table.rows
-    return _codes_read_in_order(replace(table, rows=worded), settings)
-
-
-def _specks_told(rows: list[StatRow], specks: list[JoinedRow]) -> list[StatRow]:
-    """The rows read, each one above a dropped line of specks (``_worded_rows``) reaching down over
-    it, so that its lines are told (``garbled_rows``: a row OCR smeared whole), never dropped
-    silently."""
-    out = list(rows)
-    for speck in specks:
-        above = [
-            k
-            for k, r in enumerate(out)
-            if r.source.page == speck.page and (r.source.line_start or 0) < speck.line_start
-        ]
-        if above:
-            source = out[above[-1]].source
-            line_end = max(source.line_end or 0, speck.line_end or speck.line_start)
-            out[above[-1]] = replace(out[above[-1]], source=replace(source, line_end=line_end))
-    return out
+    return codes_read_in_order(replace(table, rows=worded), settings)
 
 
 def _worded_rows(rows: list[JoinedRow], settings: StatLineSettings) -> list[JoinedRow]:
@@ -405,45 +393,12 @@ def _without_edge_speck(text: str) -> str:
     return _EDGE_SPECK.sub("", text, count=1)
 
 
-def _codes_in_sequence(table: JoinedTable, settings: StatLineSettings) -> bool:
-    """Whether the rows of a table read without a header are an annex's: most carry a code, and
-    each code follows the one above (1 → 2 → 2.1 → 2.2 → 3, a lettered item under its code).
-    A title over coded prose or over a list of dates gives no such column."""
-    codes = [parse_code(normalise_code(r.cells[0]) or "") for r in table.rows]
-    lettered = [letter_item(r.cells[0]) is not None for r in table.rows]
-    coded = sum(1 for c, letter in zip(codes, lettered) if c is not None or letter)
-    if coded < settings.min_coded_share * len(table.rows):
-        return False
-    steps = [c for c in codes if c is not None]
-    if len(steps) < 2:
-        return False
-    fine = sum(1 for a, b in zip(steps, steps[1:]) if transition_cost(a, b) is not None)
-    return fine >= settings.min_sequence_share * (len(steps) - 1)
-
-
 def _worded_in_sequence(table: JoinedTable, settings: StatLineSettings) -> bool:
     """Whether the rows of a table read without a header that print words (``_worded_rows``: a
     line of specks OCR cut into cells is a row smeared whole, no break in the column) have their
     codes in sequence, so that it can be read in part (``min_rows_in_part``)."""
     worded = _worded_rows(table.rows, settings)
-    return settings.min_rows_in_part > 0 and _codes_in_sequence(replace(table, rows=worded), settings)
-
-
-def _codes_read_in_order(table: JoinedTable, settings: StatLineSettings) -> bool:
-    """Whether ``min_printed_code_share`` of a table's rows print a code and
-    ``min_printed_sequence_share`` of those codes are what the column's order reads as printed
-    ("21" under "2" is 2.1 with its dot lost): none inferred, repaired or taken for the row above's
-    wrapped words. A row whose code OCR lost (the header's "TT" glued before its words) is no
-    break in the column's order, only a row less that prints one."""
-    tokens = [r.cells[0].strip() or None for r in table.rows]
-    choices = repair_codes(tokens)
-    printed = [c for token, c in zip(tokens, choices) if token is not None]
-    read = sum(1 for c in printed if c.code is not None and not (c.inferred or c.repaired or c.absorbed))
-    return (
-        len(tokens) >= settings.min_rows
-        and len(printed) >= settings.min_printed_code_share * len(tokens)
-        and read >= settings.min_printed_sequence_share * len(printed)
-    )
+    return settings.min_rows_in_part > 0 and codes_in_sequence(replace(table, rows=worded), settings)
 
 
 @dataclass

@@ -10,6 +10,7 @@ from dataclasses import replace
 import regex as re
 
 from extract.model import IngestedDocument, Line
+from extract.segment.joined import JoinedRow
 from extract.segment.stat_headings import count_worded
 from normalize.count_units import unit_key
 from normalize.lazy_regex import lazy_compile
@@ -281,3 +282,21 @@ def outside_annexes(tables: list[ScoreTable], annexes: list[StatAnnex], share: f
 def _at(source: SourceRef, end: bool = False) -> tuple[int, int]:
     line = source.line_end if end and source.line_end is not None else source.line_start
     return source.page or 0, line or 0
+
+
+def specks_told(rows: list[StatRow], specks: list[JoinedRow]) -> list[StatRow]:
+    """The rows read, each one above a dropped line of specks (``stat_lines._worded_rows``) reaching down over
+    it, so that its lines are told (``garbled_rows``: a row OCR smeared whole), never dropped
+    silently."""
+    out = list(rows)
+    for speck in specks:
+        above = [
+            k
+            for k, r in enumerate(out)
+            if r.source.page == speck.page and (r.source.line_start or 0) < speck.line_start
+        ]
+        if above:
+            source = out[above[-1]].source
+            line_end = max(source.line_end or 0, speck.line_end or speck.line_start)
+            out[above[-1]] = replace(out[above[-1]], source=replace(source, line_end=line_end))
+    return out
