@@ -8,7 +8,8 @@ given a code guessed from its place. The dump is written by the test."""
 from pathlib import Path
 
 from cchc_extract.pipeline import convert_file, result_to_json
-from extract.segment.stat_lines import StatLineSettings, _codes_in_sequence, _worded_in_sequence
+from extract.segment.stat_line_order import codes_in_sequence
+from extract.segment.stat_lines import StatLineSettings, _worded_in_sequence
 from test_statistics import _table  # an annex table of the rows' cells, as the line reader cuts them
 
 HEAD = """UBND XÃ ĐỨC QUANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -101,7 +102,7 @@ def test_specks_cut_into_rows_break_no_sequence_of_the_worded_rows():
         ["", "ˆ", "", "5", ""],
     ]
     settings = StatLineSettings()
-    assert not _codes_in_sequence(_table(rows), settings)
+    assert not codes_in_sequence(_table(rows), settings)
     assert _worded_in_sequence(_table(rows), settings)
     prose = [
         ["3", "Số cán bộ, công chức cấp xã được đào tạo", "", "", ""],
