@@ -81,6 +81,9 @@ COUNTERS = (
     "numbers_right",
     "name_errors",
     "name_chars",
+    # scoring-scale lines of the criteria's cells read into ``scale`` / printed (benchmarks/row_scoring.py)
+    "scale_lines",
+    "scale_right",
     "meta_fields",
     "meta_right",
     "faults",

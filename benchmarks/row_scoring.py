@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from benchmarks.scoring import (
     char_errors,
+    clean_text,
     match_by_key,
     norm_code,
     same_number,
@@ -213,6 +214,12 @@ def score_rows(
                 errors, chars = char_errors(out.get("name") if out else "", row.get("name"))
                 c["name_errors"] += errors
                 c["name_chars"] += chars
+                # Scoring-scale lines printed in the criterion's cell: each truth line read as a line
+                # of the row's ``scale`` (not left in the name, not dropped); a missed row's are lost.
+                printed = [clean_text(line) for line in row.get("scale") or []]
+                read = {clean_text(line) for line in (out.get("scale") or [] if out else [])}
+                c["scale_lines"] += len(printed)
+                c["scale_right"] += sum(1 for line in printed if line in read)
         used = set(m.pairs.values())
         for j, (pointer, row) in enumerate(given):
             if j not in used:

@@ -37,6 +37,20 @@ from layout_docs import to_pdf
             ["Mức độ hoàn thành", "Hoàn thành từ 80% đến", "dưới 100%: 1", "Dưới 80%: 0,5", "điểm"],
             ("Mức độ hoàn thành", ["Hoàn thành từ 80% đến dưới 100%: 1", "Dưới 80%: 0,5 điểm"]),
         ),
+        # A name line opening with a capital ("I, quí III"), and an item whose points wrap alone.
+        (
+            [
+                "Tất cả báo cáo gửi đúng thời gian (báo cáo quí",
+                "I, quí III, báo cáo năm)",
+                "Đủ và đúng hạn: 1",
+                "Không đủ báo cáo hoặc không đúng thời gian quy định:",
+                "0",
+            ],
+            (
+                "Tất cả báo cáo gửi đúng thời gian (báo cáo quí I, quí III, báo cáo năm)",
+                ["Đủ và đúng hạn: 1", "Không đủ báo cáo hoặc không đúng thời gian quy định: 0"],
+            ),
+        ),
         # A name wrapped in small letters, no scale.
         (["Công khai thủ tục hành chính", "đầy đủ, kịp thời"], None),
         # One line ending in points is the name's own wording, not a scale.

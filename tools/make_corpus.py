@@ -71,6 +71,7 @@ LATE_FAMILIES = (
     "F26_official_letter",
     "F27_annex_across",
     "F28_annex_no_unit_column",
+    "F29_scale_lines_unbulleted",
 )
 
 

@@ -115,7 +115,7 @@ def _items_of(lines: list[str]) -> list[str] | None:
         if current and _OPENS_ITEM.match(line) and not line[0].isdigit():
             return None  # a capital inside an item that has not reached its points
         current.append(line)
-        if _POINTS_END.search(line):
+        if _POINTS_END.search(" ".join(current)):  # (its points may wrap alone: "… quy định:" / "0")
             items.append(" ".join(current))
             current = []
     return items if not current else None

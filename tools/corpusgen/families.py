@@ -278,6 +278,28 @@ def f07(inst: Instance) -> Built:
     return _built(meta, _docx_pdf("ruled", doc), table, scale=True)
 
 
+def f29(inst: Instance) -> Built:
+    """Scoring-scale lines under a criterion's name printed without bullets, one item a line ("Ban
+    hành kịp thời: 1" / "Ban hành không kịp thời: 0,5", as the Cà Mau set prints them); a narrow
+    name column on odd instances, so that an item wraps over two printed lines in the PDF."""
+    rng = inst.rng()
+    year = evaluation_year(inst, rng)
+    meta, title = score_meta(inst, rng, year)
+    table = score_content(inst, rng, year, keep=rng.choice((0.6, 0.8, 1.0)), transform=lambda c: _with_scale(c, rng))
+    layout = ScoreLayout(
+        ("code", "name", "max", "self", "explanation"),
+        _labels(rng),
+        widths_cm={"name": 5.5} if inst.index % 2 else {},
+        scale_in_name=True,
+        scale_bullet="",
+        total=rng.choice(("last", None)),
+        total_label=rng.choice(TOTAL_LABELS),
+    )
+    table = as_printed(table, layout)
+    doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year))
+    return _built(meta, _docx_pdf("ruled", doc), table, scale=True)
+
+
 def f14(inst: Instance) -> Built:
     """The scoring method in a column of its own ("Cách tính điểm"), one scale line per line, as the
     provincial decisions print their tables and communes copy them with a self-points column."""
@@ -551,6 +573,7 @@ FAMILIES = {
     "F05_long_table_no_repeat": f05,
     "F06_portal_bar_export": f06,
     "F07_scale_lines_in_name": f07,
+    "F29_scale_lines_unbulleted": f29,
     "F08_two_level_header": f08,
     "F09_code_in_name_merged_points": f09,
     "F10_parts_restart_total_position": f10,
