@@ -11,7 +11,7 @@ from corpus_helpers import make_corpus, manifest_documents, read_truth
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tools")]
-FAMILIES = "F01,F08,F12,F13,F14,F15,F18,F19,F20,F21,F22,F23,F24,F25,F26,F27,F28"
+FAMILIES = "F01,F08,F12,F13,F14,F15,F18,F19,F20,F21,F22,F23,F24,F25,F26,F27,F28,F29"
 
 needs_writer = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice Writer not installed")
 
