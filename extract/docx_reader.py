@@ -124,7 +124,9 @@ class DocxReader(DocumentReader):
         document = open_docx(path, self.options.limits)
         styles = _Styles.from_document(document)
         builder = _Builder(self.settings, styles, page_size(document, self.settings), self.options.limits)
-        builder.pictures = document.part.related_parts if self.settings.ocr_page_pictures else None
+        # (a package with no image part has no picture to look for: no paragraph is searched)
+        has_images = any(rel.reltype.endswith("/image") for rel in document.part.rels.values())
+        builder.pictures = document.part.related_parts if self.settings.ocr_page_pictures and has_images else None
         builder.options = self.options
         self._walk(builder, document.element.body)
         doc = IngestedDocument(path=str(path), format="docx", pages=builder.finish())
