@@ -6,6 +6,7 @@ text: from a bullet on, every bulleted item ends in a number of points."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex as re
 
@@ -49,11 +50,20 @@ def split_scale(text: str, settings: ScaleSettings = ScaleSettings()) -> tuple[s
     # small letter ("chỉ đạo - điều hành", "từ 50% - dưới 100%"). Scales typed in small
     # letters are read on the second pass.
     for opener in (r"[\p{Lu}\d]", r"\S"):
-        bullet = re.compile(rf"(?:^|(?<=\s))[{re.escape(settings.bullets)}]\s+(?={opener})")
+        bullet = _bullet_at(settings.bullets, opener)
         found = _split_at(text, bullet, settings)
         if found is not None:
             return found
     return text, []
+
+
+@lru_cache(maxsize=16)
+def _bullet_at(bullets: str, opener: str | None):
+    """The pattern of a scale line's bullet: before ``opener`` anywhere in a cell's text, or (None)
+    at the start of one line. Compiled once per settings: every name cell of every table asks."""
+    if opener is None:
+        return re.compile(rf"^[{re.escape(bullets)}]\s+")
+    return re.compile(rf"(?:^|(?<=\s))[{re.escape(bullets)}]\s+(?={opener})")
 
 
 def _split_at(text: str, bullet, settings: ScaleSettings) -> tuple[str, list[str]] | None:
@@ -133,7 +143,7 @@ def scale_items(text: str, settings: ScaleSettings = ScaleSettings()) -> list[st
     text = " ".join(text.split())
     if not text:
         return []
-    bullet = re.compile(rf"^[{re.escape(settings.bullets)}]\s+")
+    bullet = _bullet_at(settings.bullets, None)
     cuts = [0] + [m.end() for m in _ITEM_END.finditer(text)] + [len(text)]
     items = [bullet.sub("", text[a:b].strip()).rstrip(";,").strip() for a, b in zip(cuts, cuts[1:])]
     return [i for i in items if i]
