@@ -15,7 +15,7 @@ import regex as re
 
 from extract.base import IngestError
 from extract.image_reader import frame_dpi
-from extract.model import Page, Table
+from extract.model import Page
 from extract.paper_picture import PaperSettings, looks_like_paper
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -119,12 +119,6 @@ def ocr_picture(
     except IngestError as exc:
         return _empty(number), f"page {number}: a picture of a page not OCR'd: {exc}"
     return page, f"page {number}: a picture of a page in the document; read by OCR"
-
-
-def last_line_number(page: Page, before: int) -> int:
-    """The running line number after a page's blocks."""
-    numbers = [b.line_end if isinstance(b, Table) else b.number for b in page.blocks]
-    return max([before, *numbers])
 
 
 def _shown_dpi(picture: PagePicture, pixels: int, default: int, s: PagePictureSettings) -> int:

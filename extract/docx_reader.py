@@ -21,7 +21,6 @@ from extract.docx_pictures import (
     PagePicture,
     PagePictureSettings,
     is_page_picture,
-    last_line_number,
     ocr_picture,
     paragraph_pictures,
 )
@@ -123,11 +122,10 @@ class DocxReader(DocumentReader):
     def read(self, path: Path) -> IngestedDocument:
         document = open_docx(path, self.options.limits)
         styles = _Styles.from_document(document)
-        builder = _Builder(self.settings, styles, page_size(document, self.settings), self.options.limits)
         # (a package with no image part has no picture to look for: no paragraph is searched)
         has_images = any(rel.reltype.endswith("/image") for rel in document.part.rels.values())
-        builder.pictures = document.part.related_parts if self.settings.ocr_page_pictures and has_images else None
-        builder.options = self.options
+        pictures = document.part.related_parts if self.settings.ocr_page_pictures and has_images else None
+        builder = _Builder(self.settings, styles, page_size(document, self.settings), self.options, pictures)
         self._walk(builder, document.element.body)
         doc = IngestedDocument(path=str(path), format="docx", pages=builder.finish())
         doc.warnings.extend(builder.warnings)
@@ -307,15 +305,23 @@ def paragraph_heading(p, styles: _Styles) -> int:
 class _Builder:
     """Collects blocks into pages while the body is walked."""
 
-    def __init__(self, settings: DocxReaderSettings, styles: _Styles, size, limits: Limits = Limits()) -> None:
+    def __init__(
+        self,
+        settings: DocxReaderSettings,
+        styles: _Styles,
+        size,
+        options: IngestOptions = IngestOptions(),
+        pictures: dict | None = None,
+    ) -> None:
         self.settings = settings
-        self.limits = limits
+        self.options = options  # its limits; its OCR settings for pictures of pages
+        self.limits = options.limits
+        # The package's parts by relationship id, when pictures of pages are read (else None).
+        self.pictures = pictures
         self.styles = styles
         self.width, self.height = size
         self.pages: list[Page] = [self._new_page(1)]
         self.number = 0  # running line number over the document
-        self.pictures: dict | None = None  # the package's parts by relationship id, when pictures are read
-        self.options: IngestOptions = IngestOptions()  # for OCR of pictures of pages
         self.warnings: list[str] = []
 
     def _new_page(self, number: int) -> Page:
@@ -376,7 +382,7 @@ class _Builder:
             return
         if self.pages[-1].blocks:
             self.pages.append(self._new_page(number))
-        self.number = last_line_number(page, self.number)
+        self.number = page.last_number(self.number)
         self.pages[-1] = page
         self.pages.append(self._new_page(number + 1))
 

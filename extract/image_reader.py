@@ -8,7 +8,7 @@ from pathlib import Path
 
 from extract.base import DocumentReader, IngestError
 from extract.limits import check, check_image, memory_error
-from extract.model import IngestedDocument, Table
+from extract.model import IngestedDocument
 
 # Office paper, long side in inches and long/short ratio: A4 (Decree 30's paper) and US Letter
 # (the page size of many Word templates, kept by the PDFs and scans made from them).
@@ -85,8 +85,7 @@ class ImageReader(DocumentReader):
                         self.options,
                         first_number=number + 1,
                     )
-                    for block in page.blocks:
-                        number = max(number, block.line_end if isinstance(block, Table) else block.number)
+                    number = page.last_number(number)
                     doc.pages.append(page)
             except IngestError:
                 raise

@@ -159,6 +159,11 @@ class Page:
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]
 
+    def last_number(self, before: int = 0) -> int:
+        """The running line number after this page's blocks (``before`` when it has none): the
+        next page's lines are numbered on from it."""
+        return max([before] + [b.line_end if isinstance(b, Table) else b.number for b in self.blocks])
+
 
 @dataclass
 class IngestedDocument:

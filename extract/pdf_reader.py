@@ -111,7 +111,7 @@ class PdfReader(DocumentReader):
                             break
                         at = index + 1
                         page = self._read_page(pdf.pages[index], index, number, renderer, doc.warnings, carried)
-                        number = max([number] + [_last_number(b) for b in page.blocks])
+                        number = page.last_number(number)
                         doc.pages.append(page)
                         last = page.blocks[-1] if page.blocks else None
                         carried = last.col_edges if isinstance(last, Table) and last.source == "pdf-text" else []
@@ -255,10 +255,6 @@ def pdf_error(exc: Exception) -> IngestError:
     return IngestError(f"could not open PDF: {detail}")
 
 
-def _last_number(block) -> int:
-    return block.line_end if isinstance(block, Table) else block.number
-
-
 REPAIRED = "broken PDF structure"  # the warning of a PDF read from pdfium's repaired copy
 
 
@@ -279,7 +275,7 @@ def join_ranges(parts: list[IngestedDocument]) -> IngestedDocument:
                     block.line_end += offset
                 else:
                     block.number += offset
-            number = max([number] + [_last_number(b) for b in page.blocks])
+            number = page.last_number(number)
             doc.pages.append(page)
         doc.warnings += [w for w in part.warnings if not w.startswith(REPAIRED)]
         repaired += [w for w in part.warnings if w.startswith(REPAIRED)]

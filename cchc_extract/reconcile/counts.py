@@ -13,6 +13,7 @@ from cchc_extract.reconcile.misread import Cell, equal_holds, explain, le_holds,
 from cchc_extract.reconcile.ratios import stat_cell
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import _stat_ref, code_legend, is_percent
+from normalize.lazy_regex import lazy_compile
 from schemas.records import Count, ExtractionResult, ReviewItem
 
 
@@ -116,7 +117,7 @@ def _check_counts(
 
 
 # A rate the sentence prints ("(đạt 71,43%)"): its figure and decimals.
-_RATE = re.compile(r"(?<![\d.,])(\d{1,3})(?:[.,](\d{1,3}))?\s*%")
+_RATE = lazy_compile(r"(?<![\d.,])(\d{1,3})(?:[.,](\d{1,3}))?\s*%")
 
 
 def _rate_of_the_parts(text: str, parts: list[float | None], total: float) -> str | None:

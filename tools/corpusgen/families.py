@@ -261,27 +261,19 @@ def _with_scale(criteria: list[Criterion], rng) -> list[Criterion]:
 
 
 def f07(inst: Instance) -> Built:
-    """Scoring-scale lines inside a criterion's cell, one per line under its name."""
-    rng = inst.rng()
-    year = evaluation_year(inst, rng)
-    meta, title = score_meta(inst, rng, year)
-    table = score_content(inst, rng, year, keep=rng.choice((0.6, 0.8, 1.0)), transform=lambda c: _with_scale(c, rng))
-    layout = ScoreLayout(
-        ("code", "name", "max", "self", "explanation"),
-        _labels(rng),
-        scale_in_name=True,
-        total=rng.choice(("last", None)),
-        total_label=rng.choice(TOTAL_LABELS),
-    )
-    table = as_printed(table, layout)
-    doc = Document(meta, standard_blocks(meta, title, Table(score_grid(table, layout)), rng, year))
-    return _built(meta, _docx_pdf("ruled", doc), table, scale=True)
+    """Scoring-scale lines inside a criterion's cell, one per line under its name, bulleted "- "."""
+    return _scale_in_name(inst, "- ", {})
 
 
 def f29(inst: Instance) -> Built:
     """Scoring-scale lines under a criterion's name printed without bullets, one item a line ("Ban
     hành kịp thời: 1" / "Ban hành không kịp thời: 0,5", as the Cà Mau set prints them); a narrow
     name column on odd instances, so that an item wraps over two printed lines in the PDF."""
+    return _scale_in_name(inst, "", {"name": 5.5} if inst.index % 2 else {})
+
+
+def _scale_in_name(inst: Instance, bullet: str, widths_cm: dict) -> Built:
+    """A score table whose leaves print their scale under the name, each line opened by ``bullet``."""
     rng = inst.rng()
     year = evaluation_year(inst, rng)
     meta, title = score_meta(inst, rng, year)
@@ -289,9 +281,9 @@ def f29(inst: Instance) -> Built:
     layout = ScoreLayout(
         ("code", "name", "max", "self", "explanation"),
         _labels(rng),
-        widths_cm={"name": 5.5} if inst.index % 2 else {},
+        widths_cm=widths_cm,
         scale_in_name=True,
-        scale_bullet="",
+        scale_bullet=bullet,
         total=rng.choice(("last", None)),
         total_label=rng.choice(TOTAL_LABELS),
     )
