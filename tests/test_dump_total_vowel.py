@@ -59,3 +59,11 @@ def test_teng_before_a_label_word_is_the_totals_label_and_alone_it_is_not():
     assert is_total_label(fold("- Téng cong oS = a OLS E"))  # its figures garbled: a total lost
     assert is_total_label(fold("-  Téng so diém ae 19°. 18,5 18,5"))
     assert not is_total_label(fold("Téng hợp kết quả 10 9"))  # no label word after it
+
+
+def test_tong_whose_vowel_reads_as_a_digit_is_the_label_and_tang_is_not():
+    # OCR takes the "ổ" for the digit it resembles as often as for an "é".
+    assert is_total_label(fold("T6ng cong 100 92,5 92"))
+    assert is_total_label(fold("| T0ng so diem | 100 | 92"))
+    # "tăng" is a word: an explanation opening "Tăng số hồ sơ …" is no totals row.
+    assert not is_total_label(fold("Tăng số hồ sơ trực tuyến 12"))

@@ -96,16 +96,18 @@ def _doubled_tong(words: list[str]) -> bool:
     return max(fuzz.ratio(label, w) for w in ("cong", "diem")) >= _TOTAL_WORD_SIMILARITY
 
 
-# "Tổng" as OCR reads its "ổ" ("Téng sé diém" for "Tổng số điểm"), folded: no word of its own.
-_TONG_VOWEL_MISREAD = "teng"
+# "Tổng" as OCR reads its "ổ": the letter's hat and hook taken for an "é" or the vowel for the digit
+# it resembles ("Téng sé diém", "T6ng cong", "T0ng so"); folded, the vowel slot holds one of these.
+# An "a" is left out: "tăng" is a word of its own ("tăng số hồ sơ" opens an explanation).
+_TONG = lazy_compile(r"^t[e60]ng$")
 
 
 def _vowel_misread_tong(words: list[str]) -> bool:
-    """ "Tổng" OCR read with its vowel an "é" ("Téng so diém ae 19°. 18,5 18,5", "Téng cong oS"),
+    """ "Tổng" OCR read with its vowel misread ("Téng so diém ae 19°. 18,5 18,5", "T6ng cong oS"),
     followed by a label word: the label, as "tong" is. The next word is asked for, as for a
     doubled letter: a word read alone says too little."""
-    first = re.sub(r"[^\p{L}]", "", words[0])
-    if len(words) < 2 or first != _TONG_VOWEL_MISREAD:
+    first = re.sub(r"[^\p{L}\d]", "", words[0])
+    if len(words) < 2 or not _TONG.match(first):
         return False
     label = re.sub(r"[^\p{L}]", "", words[1])
     return bool(label) and is_total_word(label)
