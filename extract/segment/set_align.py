@@ -4,6 +4,7 @@ only where it starts with a criterion's wording; the set chosen when none is rec
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from extract.model import Line
@@ -62,6 +63,18 @@ def best_alignment(
                 return [], None
             _, best, best_set = whole[0]
     return best, best_set
+
+
+def rows_in_set_order(
+    rows: Sequence[ScoreRow], cset: CriteriaSet, settings: SetRowSettings
+) -> list[tuple[int, CriterionDef]]:
+    """(index in ``rows``, criterion) of the rows whose names open the set's criteria's wordings
+    in the set's order: the rows' names aligned to the set as a region's lines are
+    (``align_lines``), whatever codes OCR left them. A garbled table whose codes were lost or
+    shifted still names its criteria in order; another set's wordings follow them only in part."""
+    lines = [Line(text=row.name or row.name_raw, page=0, number=k) for k, row in enumerate(rows)]
+    _, chain = align_lines(lines, list(cset.rows), cset, settings)
+    return [(a.line.number, a.crit) for a in chain]
 
 
 def held_whole(aligned: list[Aligned]) -> float:
