@@ -90,6 +90,50 @@ PUSHED_BY_TITLE = (
     "TỔNG ĐIỂM 10 7,25 7,25"
 )
 
+# The names' first lines printed above their coded lines, each row read from its wrapped middle
+# ("1.1.2. | lĩnh vực theo-kế hoạch năm của UBND tỉnh và s1: 1"), no name opening its criterion's
+# wording but the field's, glued ("ÔNGTÁCCHỈBẠO,BIỀUHÀNHCCHC"), and 1.1.4's.
+NAMES_WRAPPED_AROUND_CODES = (
+    "`... ỦY BAN NHÂN DÂN - CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM .\n"
+    "; XÃ DIÊN CƯỜNG : _ Độc lập - Tự do - Hạnh phúc : 7\n"
+    ".. _ Số22/BCUBND - Diên Cường, ngày 21 tháng 1 năm 2015 ằm :\n"
+    "_ BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH\n"
+    ". : NĂM 2014CỦA UBND XÃ DIÊN CƯỜNG _\n"
+    "- Thực hiện Kế hoạch số 45/KH-UBND ngày 11/7/2014 của UBND huyện Phước Thanh "
+    "về việc triển khai công tác cải cách hành chính năm :\n"
+    ": 2014; UBND xã Diên Cường báo cáo kết quả tự đánh giá, chấm điểm như sau: - : :\n"
+    "Đi g | Điểm Điảc Í :\n"
+    "Sir Lĩnh vực, tiêu chí Nội dung giải trình m' . | bế\n"
+    "Ieim xa tự s\n"
+    "Sim định\n"
+    "- Thế chấm :\n"
+    "_ | 1 |ÔNGTÁCCHỈBẠO,BIỀUHÀNHCCHC EETOritcTitit BErtiyiritriErtrrTrnltrtxrmiritx ieT :\n"
+    "E ii me Si ST: at tnilrrrmiirro min\n"
+    "s Giải lo 1c tin rộ nị Ti aTprrbr TErtrVefsirtrmritrrer tmimmeni Ti s.\n"
+    "Xác định đầy đủ các nhiệm vụ CCHC trên các : :\n"
+    "1.1.2. | lĩnh vực theo-kế hoạch năm của UBND tỉnh và s1: 1 lỆ Ti g\n"
+    "bố trí kinh phí thực hiện - : ụ :\n"
+    "ni, Các kết quả phải đạt được xác định rõ ràng, cụ . : :\n"
+    "1.1.3 | thể và định rõ trách nhiệm triển khai của phòng, .. . 1 1\n"
+    "ban, đơn vị trực thuộc :\n"
+    "; L14 Mức độ thực hiện kế hoạchCCHC_ - Báo cáo số 241/BC-UBND- ngày 2 an sa ng\n"
+    ": Si : _] 23/7/2014\n"
+    "[— | 12 |Bácioccnc SE l7 ri g Tổ lưm tổ TU 8g _ ..\n"
+    "Tất cả báo cáo được gửi đúng thời gian quy định | Hoàn thành 100% kế hoạch :\n"
+    "am 1.2.1 | (báo cáo quí I, quí III, báo cáo 6 tháng và báo - - : 1U 1 0,5 -\n"
+    ": cáo năm) ị SN\n"
+    "Kiểm tra công tác CCHC Báo cáo số 229/BC-UBND ngày\n"
+    "là . 2 tin dg Di 5 2,75 .\n"
+    "\n"
+    "\n"
+    "\n"
+    "ca Điểm\n"
+    "STT : Lĩnh vực tiêu ch ˆ Nội dung giải trình thêm, UPBNDTT pm. `...\n"
+    "liếm xã tự Ỷ\n"
+    ": : SẮP định\n"
+    ": : : chấm _ :\n"
+)
+
 HEAD = (
     "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
     "XÃ MỸ ĐỊNH Độc lập - Tự do - Hạnh phúc\n"
@@ -144,19 +188,26 @@ def _table(*rows: tuple[str, str, float | None]) -> ScoreTable:
 
 
 def test_names_in_the_sets_order_recognise_it_where_the_codes_say_none():
-    # Codes shifted one place by a row OCR lost (the names are 1, 1.1.2, 1.1.3, 1.2.1, 1.3's).
-    table = _table(
-        ("1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC c5 N81 2], [KếhạhGCCHCmm", 6),
-        ("1.1", "Lưu BanhànhkehoshOCHCnim BE GttrErrf", 7),
-        ("1.1.1", "Xác định đầy đủ các nhiệm vụ CCHC trên các Đã ban hành đúng thời gian", 0.5),
-        ("1.2", "Các kết quả phải đạt được xác định rõ ràng, cụ Tỷ lệ đạt", 5),
-        ("1.2.1", "Tất cả báo cáo được gửi đúng thời gian quy định Chưa hoàn thành", 1),
-        ("1.3", "Kiểm tra công tác CCHC 77... 1ã ag ấn.", None),
-    )
-    assert recognise_set([table]) is None  # by codes: every row weighed against another criterion
-    match = recognise_set([table], order=_names_in_set_order)
+    # Codes pushed under a part by a column-number row read as criterion 1: each row's code is
+    # another criterion's or none of the set's; names and maxima, in order, are the set's.
+    pushed = [
+        ("1", "0) 2)_ 0ø", 8),
+        ("I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC", 10),
+        ("I.1.1", "Kế hoạch CCHC năm", 5),
+        ("I.1.1.1", "Ban hành kế hoạch CCHC năm", 1),
+        ("I.1.1.2", "Xác định đầy đủ các nhiệm vụ CCHC trên các lĩnh vực theo kế hoạch năm", 1),
+        ("I.1.1.3", "Các kết-quả phải đạt được xác định rõ ràng, cụ thể và định rõ trách nh", 1),
+        ("I.1.2", "Báo cáo CCHC", 2),
+        ("I.1.2.1", "Tất cả báo cáo được gửi đúng thời gian quy định (báo cáo quí I, quí II", 1),
+        ("I.1.3", "Kiểm tra công tác CCHC", 3),
+    ]
+    assert recognise_set([_table(*pushed)]) is None  # by codes: no row weighed against its criterion
+    match = recognise_set([_table(*pushed)], order=_names_in_set_order)
     assert match is not None and match.cset.id == "ca-mau_2013"
-    assert match.score > match.runner_up
+    assert match.score > match.runner_up and match.sure()
+    # The same names over maxima OCR garbled say no set: names alone are many provinces' wordings.
+    garbled = [(c, n, m + 0.5) for c, n, m in pushed]
+    assert recognise_set([_table(*garbled)], order=_names_in_set_order) is None
 
 
 def test_names_two_sets_share_recognise_neither():
@@ -170,3 +221,31 @@ def test_names_two_sets_share_recognise_neither():
     shared = [criteria_set("bnv-tinh_2948"), criteria_set("ba-ria-vung-tau_2023")]
     assert all(len(_names_in_set_order(table.rows, s)) >= 3 for s in shared)
     assert recognise_set([table], sets=load_criteria_sets(), order=_names_in_set_order, settings=NO_CODES) is None
+
+
+def test_rows_read_from_their_names_wrapped_middle_recognise_the_set_and_take_its_wording(tmp_path):
+    rows = _rows(tmp_path, "".join(NAMES_WRAPPED_AROUND_CODES))
+    by_code = {r.code: r for r in rows}
+    cset = criteria_set("ca-mau_2013").by_code()
+    # "1.1.2. | lĩnh vực theo-kế hoạch năm của UBND tỉnh và s1: 1", "1.1.3 | thể và định rõ … 1 1"
+    for code in ("1.1.2", "1.1.3"):
+        assert by_code[code].name == cset[code].name
+        assert (by_code[code].max_points, by_code[code].self_points) == (1, 1)
+    assert by_code["1.1.4"].name == "Mức độ thực hiện kế hoạch CCHC"
+    assert by_code["1"].name == "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC"
+
+
+def test_a_piece_of_a_wording_pairs_a_rows_name_with_its_criterion_in_order():
+    table = _table(
+        ("1", "ÔNGTÁCCHỈBẠO,BIỀUHÀNHCCHC EETOritcTitit BErtiyiritriErtrrTrnltrtxrmiritx", None),
+        ("1.1.2", "lĩnh vực theo-kế hoạch năm của UBND tỉnh và", 1),
+        ("1.1.3", "thể và định rõ trách nhiệm triển khai của phòng,", 1),
+        ("1.1.4", "Mức độ thực hiện kế hoạchCCHC_", None),
+        ("1.2", "Bácioccnc SE l7 ri g Tổ lũm tổ TU 8g Tất cả báo cáo được gửi đúng thời gian quy", None),
+        ("1.3", "am 1.2.1 (báo cáo quí I, quí III, báo cáo 6 tháng và báo 1U cáo năm)", 1),
+        ("1.4", "Kiểm tra công tác CCHC là 2 tin do Đi", 5),
+    )
+    named = [(k, c.code) for k, c in _names_in_set_order(table.rows, criteria_set("ca-mau_2013"))]
+    assert (1, "1.1.2") in named and (2, "1.1.3") in named and (3, "1.1.4") in named
+    match = recognise_set([table], order=_names_in_set_order)
+    assert match is not None and match.cset.id == "ca-mau_2013"

@@ -243,7 +243,8 @@ def _by_names_in_order(
     OCR lost or shifted a garbled table's codes ("CÔNG TÁC CHỈ ĐẠO …" placed 1, "Xác định đầy đủ
     …" placed 1.1.1 for 1.1.2), so each row is weighed against the criterion its name and place
     say it is. At least ``order_min_share`` of the rows so named, ``order_ratio`` times as many
-    as by any other set: a table of another set follows one set's shared field wordings only."""
+    as by any other set: a table of another set follows one set's shared field wordings only;
+    and the set surely recognised by the rows so named (their maxima the set's)."""
     rows = [r for t in tables for r in t.rows]
     named = sorted(((cset, [(rows[k], c) for k, c in order(rows, cset)]) for cset in sets), key=lambda e: -len(e[1]))
     if not named:
@@ -256,7 +257,10 @@ def _by_names_in_order(
         _set_match(cs, pairs, sum(_row_agreement(r, c, s) for r, c in pairs) / len(rows), text, year, s)
         for cs, pairs in named
     ]
-    return replace(ranked[0], runner_up=max((m.score for m in ranked[1:]), default=0.0))
+    best = replace(ranked[0], runner_up=max((m.score for m in ranked[1:]), default=0.0))
+    # (names alone are many provinces' wordings, and a table this garbled is better recovered
+    # line by line than snapped: the rows' maxima must say the set too, ``SetMatch.sure``)
+    return best if best.sure(s) else None
 
 
 def printed_maxima(cset: CriteriaSet) -> dict[str, float]:
