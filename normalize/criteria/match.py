@@ -2,7 +2,8 @@
 
 1. Recognise the document's set: every transcribed set is scored against the table rows read
    (codes present in the set, name similarity under the same code, equal maximum points), with
-   the province named in the document and the year as hints.
+   the province named in the document and the year as hints; where no set fits by codes (OCR
+   shifted or pushed them), by the rows' names in the set's order (``_by_names_in_order``).
 2. Snap: a row whose name is close to the official wording of its code's criterion takes that
    wording (the text read stays in ``name_raw``); a row whose maximum differs from the set's is
    flagged for review. No set recognised: nothing is snapped, nothing flagged.
