@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +28,8 @@ from extract.segment.counts import find_counts
 from extract.segment.edge_cut import tell_page_edges
 from extract.segment.name_figures import points_in_names
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
-from extract.segment.set_rows import recover_set_rows, set_order_review
+from extract.segment.set_align import rows_in_set_order
+from extract.segment.set_rows import SetRowSettings, recover_set_rows, set_order_review
 from extract.segment.stat_lines import StatLinesRead, read_statistics_lines
 from extract.segment.stat_unread import garbled_rows, lost_figures, outside_annexes, unread_annexes
 from extract.segment.statements import find_score_statements
@@ -44,11 +45,12 @@ from extract.segment.task_tables import find_task_tables
 from extract.segment.task_wording import reword_tasks
 from extract.segment.unread import find_unread, totals_told, unread_review_items
 from extract.segment.unread_withdrawn import withdraw_unsure_tables
+from normalize.criteria import CriteriaSet, CriterionDef
 from normalize.criteria.match import MatchSettings, apply_criteria_sets
 from normalize.criteria.set_cells import drop_later_cells, fill_set_maxima
 from normalize.vietnamese import document_damage_class, repair_document
 from schemas import schema_errors
-from schemas.records import ErrorRecord, ExtractionResult, SourceInfo, SourceRef, to_dict
+from schemas.records import ErrorRecord, ExtractionResult, ScoreRow, SourceInfo, SourceRef, to_dict
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,9 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     criteria = _run_stage(
         result,
         "criteria",
-        lambda: apply_criteria_sets(result.score_tables, _hint_text(doc), year, settings=options.criteria),
+        lambda: apply_criteria_sets(
+            result.score_tables, _hint_text(doc), year, settings=options.criteria, order=_names_in_set_order
+        ),
         debug,
     )
     # "Read by OCR?" answered once, from the text, the rows' names and their numbers as read: every
@@ -242,6 +246,12 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         one_entry_per_cell(unread_review_items(result) + meta_review + set_order_review(result) + result.review),
         result,
     )
+
+
+def _names_in_set_order(rows: Sequence[ScoreRow], cset: CriteriaSet) -> list[tuple[int, CriterionDef]]:
+    """The rows whose names follow the set's wordings in its order, aligned as the lines of a
+    garbled region are (``set_align.rows_in_set_order``): how a set is recognised by names."""
+    return rows_in_set_order(rows, cset, SetRowSettings())
 
 
 def _row_sources(result: ExtractionResult) -> list[SourceRef]:

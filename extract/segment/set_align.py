@@ -4,11 +4,12 @@ only where it starts with a criterion's wording; the set chosen when none is rec
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from extract.model import Line
 from extract.segment.set_ancestors import ancestors_by_tree
-from extract.segment.set_wording import Aligned, opening_line, opens, opens_here, printed_code
+from extract.segment.set_wording import Aligned, holds_piece_of, opening_line, opens, opens_here, printed_code
 from normalize.criteria import CriteriaSet, CriterionDef, load_criteria_sets
 from normalize.text import fold_words
 from schemas.records import ScoreRow
@@ -64,6 +65,18 @@ def best_alignment(
     return best, best_set
 
 
+def rows_in_set_order(
+    rows: Sequence[ScoreRow], cset: CriteriaSet, settings: SetRowSettings
+) -> list[tuple[int, CriterionDef]]:
+    """(index in ``rows``, criterion) of the rows whose names open the set's criteria's wordings
+    in the set's order: the rows' names aligned to the set as a region's lines are
+    (``align_lines``), whatever codes OCR left them. A garbled table whose codes were lost or
+    shifted still names its criteria in order; another set's wordings follow them only in part."""
+    lines = [Line(text=row.name or row.name_raw, page=0, number=k) for k, row in enumerate(rows)]
+    _, chain = align_lines(lines, list(cset.rows), cset, settings, pieces=True)
+    return [(a.line.number, a.crit) for a in chain]
+
+
 def held_whole(aligned: list[Aligned]) -> float:
     """The share of the aligned criteria's wordings (characters, folded) the lines hold."""
     total = sum(len(fold_words(a.crit.name)) for a in aligned)
@@ -106,10 +119,13 @@ def align_lines(
     settings: SetRowSettings,
     required: frozenset[str] = frozenset(),
     sole: frozenset[str] = frozenset(),
+    pieces: bool = False,
 ) -> tuple[float, list[Aligned]]:
     """The monotone alignment of lines to criteria of most score: each pair scores its nearness
     above ``min_ratio`` (a ``required`` criterion's above ``min_ratio_required``, on a short
-    line); a criterion skipped between two taken costs ``skip_cost``."""
+    line); a criterion skipped between two taken costs ``skip_cost``. ``pieces``: a line holding
+    a long piece of a wording pairs with it too (``holds_piece_of``: rows' names, each one row's,
+    not a region's lines, where an explanation may quote a wording)."""
     n, m = len(region), len(crits)
     if not n or not m:
         return 0.0, []
@@ -120,7 +136,7 @@ def align_lines(
         found = [
             (j, a)
             for j, crit in enumerate(crits)
-            if (a := opens_here(line, crit, settings, required, sole)) is not None
+            if (a := _pair(line, crit, settings, required, sole, pieces)) is not None
         ]
         if not found:
             continue
@@ -157,3 +173,17 @@ def align_lines(
         cell = back[cell]
     chain.reverse()
     return best[end], chain
+
+
+def _pair(
+    line: Line,
+    crit: CriterionDef,
+    settings: SetRowSettings,
+    required: frozenset[str],
+    sole: frozenset[str],
+    pieces: bool,
+) -> Aligned | None:
+    """The line opening the criterion's row (``opens_here``), or, with ``pieces``, holding a long
+    piece of its wording (``holds_piece_of``)."""
+    found = opens_here(line, crit, settings, required, sole)
+    return holds_piece_of(line, crit, settings) if found is None and pieces else found

@@ -95,6 +95,10 @@ class SetRowSettings:
     # A region's line counts as a garbled row's own (``set_ancestors.ancestors_by_tree``) when a token of it
     # holds at least this many letters (its name's ink) and a figure follows.
     row_line_letters: int = 3
+    # A row's name holding a piece of a criterion's wording this long (characters, folded) is
+    # that criterion's when a set is recognised by the rows' names in order
+    # (``set_align.rows_in_set_order``): a wrapped name's middle line that kept the row's code.
+    piece_chars: int = 24
     on: bool = True
 
 

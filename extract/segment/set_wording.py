@@ -178,6 +178,21 @@ def opens(line: Line, crit: CriterionDef, settings: SetRowSettings) -> Aligned |
     return Aligned(line, crit, ratio, n, runs[0] if runs else [], runs=runs, words_after=words_after)
 
 
+def holds_piece_of(line: Line, crit: CriterionDef, settings: SetRowSettings) -> Aligned | None:
+    """Whether the line (a row's name as read) is a piece of the criterion's wording at least
+    ``piece_chars`` long, ``min_ratio`` near (partial similarity), or holds its whole wording with
+    other words around it: a name's wrapped middle line that kept the row's code ("lĩnh vực theo
+    kế hoạch năm của UBND tỉnh và" for 1.1.2), or a name run into the next column's words."""
+    text = fold_words(_spaced(line.text))
+    wording = fold_words(crit.name)
+    if min(len(text), len(wording)) < settings.piece_chars:
+        return None
+    ratio = fuzz.partial_ratio(text, wording)
+    if ratio < settings.min_ratio:
+        return None
+    return Aligned(line, crit, ratio, min(len(text), len(wording)))
+
+
 def _wordish(token: str) -> bool:
     letters = sum(c.isalpha() for c in token)
     return letters >= 2 and letters >= 0.6 * len(token)

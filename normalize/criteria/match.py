@@ -2,7 +2,8 @@
 
 1. Recognise the document's set: every transcribed set is scored against the table rows read
    (codes present in the set, name similarity under the same code, equal maximum points), with
-   the province named in the document and the year as hints.
+   the province named in the document and the year as hints; where no set fits by codes (OCR
+   shifted or pushed them), by the rows' names in the set's order (``_by_names_in_order``).
 2. Snap: a row whose name is close to the official wording of its code's criterion takes that
    wording (the text read stays in ``name_raw``); a row whose maximum differs from the set's is
    flagged for review. No set recognised: nothing is snapped, nothing flagged.
@@ -58,7 +59,13 @@ from normalize.criteria.wording import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from schemas.records import ScoreRow, ScoreTable
+
+    # (index, criterion) of the rows whose names follow a set's wordings in the set's order
+    # (``extract.segment.set_align.rows_in_set_order``, the aligner of a garbled region's lines).
+    NamesInOrder = Callable[[Sequence[ScoreRow], CriteriaSet], list[tuple[int, CriterionDef]]]
 
 FLAG_SNAPPED = "name_from_criteria_set"
 FLAG_MAX_DIFFERS = "max_differs_from_criteria_set"
@@ -126,6 +133,14 @@ class MatchSettings:
     # Names lost to the row above and to the explanation (numbers centred in tall rows), found
     # there by the code's wording when the set is sure (``normalize.criteria.name_runs``).
     name_runs: NameRunSettings = NameRunSettings()
+    # No set recognised by its rows' codes (a garbled table's codes lost or shifted, every row
+    # weighed against another criterion): the set whose wordings the rows' names follow in its
+    # order (``recognise_set``'s ``order``), when at least ``min_rows`` rows and this share of
+    # the rows are named so ...
+    order_min_share: float = 0.5
+    # ... and at least this many times as many as by any other set's (provinces' sets share
+    # their fields' wordings: a table scored on another set follows a second set in part).
+    order_ratio: float = 2.0
 
 
 @dataclass(frozen=True)
@@ -164,14 +179,18 @@ def recognise_set(
     year: int | None = None,
     sets: Sequence[CriteriaSet] | None = None,
     settings: MatchSettings = MatchSettings(),
+    order: NamesInOrder | None = None,
 ) -> SetMatch | None:
-    """The criteria set the tables were scored against, or None when none fits well enough."""
+    """The criteria set the tables were scored against, or None when none fits well enough: by
+    the rows' codes, names and maxima, or else (``order`` given) by the rows' names in the set's
+    order (``_by_names_in_order``)."""
     rows = [r for t in tables for r in t.rows if r.code]
     if not rows:
         return None
     text = _norm(document_text)
+    candidates = load_criteria_sets() if sets is None else sets
     scored: list[SetMatch] = []
-    for cset in load_criteria_sets() if sets is None else sets:
+    for cset in candidates:
         by_code = cset.by_code()
         names = [(_norm(c.name), c) for c in cset.rows]
         # A row whose code OCR lost or misread is weighed as the criterion its name is, when that
@@ -190,15 +209,59 @@ def recognise_set(
         if len(matched) < settings.min_rows:
             continue
         score = sum(_row_agreement(r, c, settings) for r, c in matched) / len(pairs)
-        if text and _norm(cset.province) in text:
-            score += settings.province_bonus
-        if year is not None and year == cset.year:
-            score += settings.year_bonus
-        scored.append(SetMatch(cset, round(score, 4), len(matched), *_fingerprint(matched, cset, settings)))
+        scored.append(_set_match(cset, matched, score, text, year, settings))
     scored.sort(key=lambda m: -m.score)
     if not scored or scored[0].score < settings.min_score:
-        return None
+        return _by_names_in_order(tables, candidates, order, text, year, settings) if order else None
     return replace(scored[0], runner_up=scored[1].score if len(scored) > 1 else 0.0)
+
+
+def _set_match(
+    cset: CriteriaSet,
+    matched: list[tuple[ScoreRow, CriterionDef]],
+    score: float,
+    text: str,
+    year: int | None,
+    s: MatchSettings,
+) -> SetMatch:
+    """The set's match of ``score`` (rows' mean agreement), the document's hints added."""
+    if text and _norm(cset.province) in text:
+        score += s.province_bonus
+    if year is not None and year == cset.year:
+        score += s.year_bonus
+    return SetMatch(cset, round(score, 4), len(matched), *_fingerprint(matched, cset, s))
+
+
+def _by_names_in_order(
+    tables: Sequence[ScoreTable],
+    sets: Sequence[CriteriaSet],
+    order: NamesInOrder,
+    text: str,
+    year: int | None,
+    s: MatchSettings,
+) -> SetMatch | None:
+    """The set whose criteria the rows' names are, in the set's order, when their codes say none:
+    OCR lost or shifted a garbled table's codes ("CÔNG TÁC CHỈ ĐẠO …" placed 1, "Xác định đầy đủ
+    …" placed 1.1.1 for 1.1.2), so each row is weighed against the criterion its name and place
+    say it is. At least ``order_min_share`` of the rows so named, ``order_ratio`` times as many
+    as by any other set: a table of another set follows one set's shared field wordings only;
+    and the set surely recognised by the rows so named (their maxima the set's)."""
+    rows = [r for t in tables for r in t.rows]
+    named = sorted(((cset, [(rows[k], c) for k, c in order(rows, cset)]) for cset in sets), key=lambda e: -len(e[1]))
+    if not named:
+        return None
+    cset, matched = named[0]
+    second = len(named[1][1]) if len(named) > 1 else 0
+    if len(matched) < max(s.min_rows, s.order_min_share * len(rows), s.order_ratio * second):
+        return None
+    ranked = [
+        _set_match(cs, pairs, sum(_row_agreement(r, c, s) for r, c in pairs) / len(rows), text, year, s)
+        for cs, pairs in named
+    ]
+    best = replace(ranked[0], runner_up=max((m.score for m in ranked[1:]), default=0.0))
+    # (names alone are many provinces' wordings, and a table this garbled is better recovered
+    # line by line than snapped: the rows' maxima must say the set too, ``SetMatch.sure``)
+    return best if best.sure(s) else None
 
 
 def printed_maxima(cset: CriteriaSet) -> dict[str, float]:
@@ -232,8 +295,14 @@ def _fingerprint(matched: list[tuple[ScoreRow, CriterionDef]], cset: CriteriaSet
     return agreeing, contradicting
 
 
-def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSettings = MatchSettings()) -> int:
+def snap_to_set(
+    tables: Sequence[ScoreTable],
+    match: SetMatch,
+    settings: MatchSettings = MatchSettings(),
+    order: NamesInOrder | None = None,
+) -> int:
     """Official wording for rows close to their criterion; rows whose maximum differs flagged.
+    ``order``: the rows' names aligned to the set's wordings in order (``_outside_by_order``).
     Returns the number of names snapped."""
     by_code = match.cset.by_code()
     names = [(_norm(c.name), c) for c in match.cset.rows]
@@ -255,6 +324,8 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
             follow_named_order(table.rows, match.cset, names, settings)
         else:
             shift_by_names(table.rows, by_code, names, strays, match.cset.id, settings)
+            if order is not None and (table.read_from == "lines" or table.read_from.startswith("ocr")):
+                _outside_by_order(table.rows, order(table.rows, match.cset), by_code, match.cset.id)
         if settings.snap_names and table.read_from == "lines":
             # A name printed in pieces, a scale's or an explanation's words between them: the
             # pieces hold the code's wording nearly whole, and no other's as much.
@@ -366,6 +437,21 @@ def snap_to_set(tables: Sequence[ScoreTable], match: SetMatch, settings: MatchSe
             dropped = _name_tails(table.rows, by_code, settings)
             table.rows = [r for r in table.rows if not any(r is x for x in dropped)]
     return snapped
+
+
+def _outside_by_order(
+    rows: list[ScoreRow], in_order: list[tuple[int, CriterionDef]], by_code: dict[str, CriterionDef], set_id: str
+) -> None:
+    """A row read from OCR's text whose code the set does not have, in a table not numbered in
+    parts of its own, takes the code of the criterion its name follows in the set's order
+    (``in_order``, the names aligned to the wordings), when no row holds it: the code tree pushed
+    under a part OCR made of a stray line ("I.1.1.2" for 1.1.2) or a code misread, and the
+    name's place among its neighbours' names says which criterion it is."""
+    taken = {str(r.code) for r in rows if r.code}
+    for k, crit in in_order:
+        row = rows[k]
+        if row.code and str(row.code) not in by_code and crit.code not in taken:
+            take_code(row, crit, taken, set_id)
 
 
 def _with_opened_names(rows: list[ScoreRow], by_code: dict[str, CriterionDef], s: MatchSettings) -> list[ScoreRow]:
@@ -549,12 +635,14 @@ def apply_criteria_sets(
     year: int | None = None,
     sets: Sequence[CriteriaSet] | None = None,
     settings: MatchSettings = MatchSettings(),
+    order: NamesInOrder | None = None,
 ) -> SetMatch | None:
     """Recognise the set and snap to it; None when no set fits (then only names OCR damaged are
-    restored, from any set's wording: ``normalize.criteria.wording``)."""
-    match = recognise_set(tables, document_text, year, sets, settings)
+    restored, from any set's wording: ``normalize.criteria.wording``). ``order``: the rows' names
+    aligned to a set's wordings in order (``recognise_set``)."""
+    match = recognise_set(tables, document_text, year, sets, settings, order)
     if match is not None:
-        snap_to_set(tables, match, settings)
+        snap_to_set(tables, match, settings, order)
     elif settings.snap_names:
         # No set recognised: a row's printed code and its name's pieces agree on a set's criterion.
         for cset in load_criteria_sets() if sets is None else sets:
