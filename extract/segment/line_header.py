@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from extract.model import Line, Page
 from extract.segment.line_common import JUNK, LineTableSettings, is_score_token
-from extract.segment.line_split import continues_criterion_name, first_name_line, opens_criterion_name
+from extract.segment.line_split import first_name_line, opens_criterion_name
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold, fold_words
 
@@ -169,13 +169,8 @@ def _wide_header(text: str, settings: LineTableSettings) -> bool:
 
 
 def is_repeated_header(line: Line, settings: LineTableSettings = LineTableSettings()) -> bool:
-    """A header line printed again in the body: naming enough column concepts, and not the
-    middle of a wrapped criterion name, whose words may name two ("lĩnh vực … kiểm chứng")."""
-    text = line.raw or line.text
     return (
-        is_header_line(line, settings)
-        and len(header_concepts(text)) >= settings.min_header_concepts
-        and not continues_criterion_name(text, settings)
+        is_header_line(line, settings) and len(header_concepts(line.raw or line.text)) >= settings.min_header_concepts
     )
 
 

@@ -321,27 +321,6 @@ def first_name_line(text: str, settings: LineTableSettings = LineTableSettings()
     )
 
 
-def continues_criterion_name(text: str, settings: LineTableSettings = LineTableSettings()) -> bool:
-    """A line that opens inside a catalogued criterion name: its first words, at least
-    ``opening_name_chars`` of them, are a run of a longer name's words that does not open it (a
-    wrapped name's middle line, "lĩnh vực theo kế hoạch năm của UBND tỉnh kiểm chứng", whatever
-    header words it shares with the column labels)."""
-    opening = ""
-    for word in fold_words(text).split():
-        opening = f"{opening} {word}".strip()
-        if len(opening) >= settings.opening_name_chars:
-            break
-    if len(opening) < settings.opening_name_chars:
-        return False
-    for name in criterion_catalogue():
-        if len(name) <= len(opening):
-            continue
-        hit = fuzz.partial_ratio_alignment(opening, name, score_cutoff=settings.criterion_name_similarity)
-        if hit is not None and hit.dest_start > 0 and name[hit.dest_start - 1] == " ":
-            return True
-    return False
-
-
 def opens_name_line(tokens: list[tuple[str, str]], settings: LineTableSettings = LineTableSettings()) -> bool:
     """A line whose words, past one short token before a capital (what OCR made of the cell's
     ruling line: "mã Các kết quả …"), open as a catalogued criterion name does, at least
