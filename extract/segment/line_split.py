@@ -308,6 +308,30 @@ def opens_name_part(tokens: list[tuple[str, str]], settings: LineTableSettings =
     return False
 
 
+def catalogued_opening(tokens: list[tuple[str, str]], settings: LineTableSettings = LineTableSettings()) -> int:
+    """How many of a line's first tokens are a catalogued criterion name's opening (or the whole
+    name), at least ``opening_name_chars`` of it, its last word the name's own word there (a
+    word OCR garbled at the end is left out, never the explanation's first word taken in): the
+    name column is at least that wide. 0 when the line opens with none."""
+    words = [fold_words(text) for text, _ in tokens]
+    for k in range(len(tokens), 1, -1):
+        folded = " ".join(w for w in words[:k] if w)
+        if len(folded) < settings.opening_name_chars:
+            break
+        if not words[k - 1]:
+            continue
+        for name in criterion_catalogue():
+            head = name[: len(folded)]
+            if (
+                len(name) >= len(folded)
+                and (len(name) == len(folded) or name[len(folded)] == " ")
+                and head.endswith(words[k - 1])
+                and fuzz.ratio(folded, head) >= settings.criterion_name_similarity
+            ):
+                return k
+    return 0
+
+
 def first_name_line(text: str, settings: LineTableSettings = LineTableSettings()) -> bool:
     """A line that is, whole, the first line of a longer catalogued criterion name (at least
     ``opening_name_chars`` of it, a capital first): the name wraps onto the line below, its

@@ -43,6 +43,7 @@ from extract.segment.line_header import (
     points_labels,
 )
 from extract.segment.line_split import (
+    catalogued_opening,
     first_name_line,
     is_criterion_name,
     opens_criterion_name,
@@ -530,6 +531,16 @@ def _bar_edge(tokens: list[tuple[str, str]], settings: LineTableSettings) -> lis
     return []
 
 
+def _catalogue_edge(tokens: list[tuple[str, str]], settings: LineTableSettings) -> list[int]:
+    """Where, on a line of name and explanation text, a catalogued criterion name's opening ends
+    (``catalogued_opening``): the name column is at least that wide, like a cue's edge — a table
+    whose explanations open with a cue after short names only would otherwise be given a name
+    column as narrow as they ("Cải cách thủ tục hành chính | Thông báo số …" beside "Xây dựng …
+    văn bản quy phạm pháp | Tỷ lệ đạt 77%")."""
+    k = catalogued_opening(tokens, settings)
+    return [printed_width(tokens[:k])] if k else []
+
+
 def _wide_end(ends: list[int], quantile: float) -> int:
     """A column's right edge: an upper quantile of where its text ends (short texts end early)."""
     ends = sorted(ends)
@@ -545,10 +556,12 @@ def _column_widths(
     lines, under key -1; the default name width when no line has numbers)."""
     widths: dict[str, dict[int, list[int]]] = {"name": {}, "explanation": {}}
     cue_edges: list[int] = []
+    name_edges: list[int] = []  # where catalogued names' openings end: the edge is no nearer
     for line in lines[:400]:
         cells = read_line(line, False, layout)
         if layout.explanation_first:
             cue_edges += _cue_edge(cells.name, settings) + _bar_edge(cells.split_tokens, settings)
+            name_edges += _catalogue_edge(cells.name, settings)
         if cells.has_numbers and cells.name:
             widths["name"].setdefault(line.page, []).append(cells.name_end)
             if cells.explanation:
@@ -569,8 +582,9 @@ def _column_widths(
             out[column][-1] = _wide_end(everything, q) if everything else fallback
             if layout.explanation_first and len(cue_edges) >= settings.cue_edge_min_lines:
                 # The text before the numbers is the name's and the explanation's: where the
-                # explanations open ("Quyết định số", a date) says where the name column ends.
-                edge = max(cue_edges)
+                # explanations open ("Quyết định số", a date) says where the name column ends,
+                # no nearer than a catalogued name's opening ends on a line (``_catalogue_edge``).
+                edge = max(cue_edges + name_edges)
                 out[column] = {page: min(width, edge) for page, width in out[column].items()}
             if layout.explanation_first and everything:
                 out["explanation"] = {-1: max(settings.default_explanation_width, max(everything) - out[column][-1])}

@@ -9,6 +9,10 @@ printed code is the set's and its name read is not that criterion's, while the t
 above and its own explanation hold that criterion's wording as one run of words (OCR's damage and
 specks aside), the run is the row's name: it is moved there, what was read stays in ``name_raw``.
 The words after the run on the row above are this row's explanation (they print after its name).
+The run may be cut in two by other columns' words: its first line printed above the numbers' line
+beside this row's explanation's first words (and the row above's explanation read after them),
+its rest opening this row's explanation ("Xây dựng … văn bản Ban hành chậm so với" / "2. R k ko
+vẻ 10 0" / "quy phạm pháp luật tại tỉnh quy định"): ``split_run``.
 A run the row above needs for its own name is never taken: another criterion's name is not this
 row's.
 """
@@ -78,6 +82,43 @@ def find_run(
     return None
 
 
+def split_run(
+    fields: list[int],
+    tokens: list[str],
+    wording: str,
+    s: NameRunSettings = NameRunSettings(),
+    ws: WordingSettings = WordingSettings(),
+) -> tuple[int, int, int, int] | None:
+    """(i, j, c, d): the wording read in two parts, ``tokens[i:j]`` printed above the row's
+    numbers' line (in one field of the row above: its name or its explanation) and opening the
+    wording, ``tokens[c:d]`` its rest opening the row's own explanation (the line under the
+    numbers'), other columns' words between them: a name centred in a tall row, its first line
+    beside the explanation's ("Xây dựng … văn bản Ban hành chậm so với" / "2. R k ko vẻ 10 0" /
+    "quy phạm pháp luật tại tỉnh quy định"). The longest first part, earliest first; None when
+    no such run is."""
+    official = _key(wording).split()
+    n = len(official)
+    if n < s.min_words or _EXPLANATION not in fields:
+        return None
+    c = fields.index(_EXPLANATION)
+    keys = [_key(t) for t in tokens]
+    for i in range(c):
+        if not keys[i]:
+            continue  # (a run opens with a word, not a speck)
+        ends = [j for j in range(i + 1, c) if fields[j - 1] == fields[i] and keys[j - 1]]
+        ends = [j for j in ends if all(f == fields[i] for f in fields[i:j]) and _opening(keys[i:j], official)]
+        for j in sorted(ends, reverse=True):
+            taken = sum(len(k.split()) for k in keys[i:j])
+            words = taken
+            for d in range(c, len(tokens)):
+                words += len(keys[d].split())
+                if words > n + s.word_slack:
+                    break
+                if words >= n - s.word_slack and _is_wording(tokens[i:j] + tokens[c : d + 1], wording, official, ws):
+                    return i, j, c, d + 1
+    return None
+
+
 def _pieces(above: ScoreRow, row: ScoreRow) -> list[tuple[int, str]]:
     """The tokens read in print order around the row's numbers' line, each with the field it is in:
     the row above's name and explanation, then the row's explanation (its name read left out: it is
@@ -108,10 +149,16 @@ def names_from_runs(
         if crit is None or "code_inferred" in row.flags or names(row, crit) or named_any(row.name):
             continue
         pieces = _pieces(above, row)
-        span = find_run([t for _, t in pieces], crit.name, s, ws)
-        if span is None:
+        tokens = [t for _, t in pieces]
+        span = find_run(tokens, crit.name, s, ws)
+        split = None if span is not None else split_run([f for f, _ in pieces], tokens, crit.name, s, ws)
+        if span is not None:
+            i, j = span
+            c = d = j
+        elif split is not None:
+            i, j, c, d = split
+        else:
             continue
-        i, j = span
         kept_above = [t for f, t in pieces[:i] if f == _NAME_ABOVE]
         own = by_code.get(str(above.code)) if above.code else None
         # The row above keeps a name that still names its criterion (or, with no criterion of
@@ -121,13 +168,17 @@ def names_from_runs(
                 continue
         elif not kept_above:
             continue
-        after = [t for _, t in pieces[j:]]
+        # (between a name's two parts, the words printed beside its first line are this row's
+        # explanation's first words; the row above's explanation stays its own)
+        beside = [t for f, t in pieces[j:c] if f == pieces[i][0]]
+        between = [t for f, t in pieces[j:c] if f != pieces[i][0]]
+        after = beside + [t for _, t in pieces[d:]]
         # (words read before the run on this row's lines print above its name: the row above's)
-        above_explanation = [t for f, t in pieces[:i] if f != _NAME_ABOVE]
+        above_explanation = [t for f, t in pieces[:i] if f != _NAME_ABOVE] + between
         if own is not None:
             kept_above, spilled = _own_wording(kept_above, own, s, ws)
             above_explanation = spilled + above_explanation
-        _take(above, row, kept_above, above_explanation, [t for _, t in pieces[i:j]], after)
+        _take(above, row, kept_above, above_explanation, tokens[i:j] + tokens[c:d], after)
         moved += 1
     return moved
 
