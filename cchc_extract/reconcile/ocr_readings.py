@@ -39,7 +39,7 @@ def _repair_ocr_readings(
                 continue
             if value is None:
                 continue
-            readings = [a for a in row.alternatives.get(field_, []) if a != value]
+            readings = [a for a in row.alternatives.get(field_, []) if a != value and _can_be(field_, a)]
             raw = getattr(row, raw_attr)
             if not readings and field_ != "max_points" and row.max_points is not None and value > row.max_points + tol:
                 # A self score above the maximum cannot be right; OCR may have lost its decimal point.
@@ -71,6 +71,13 @@ def _repair_ocr_readings(
             setattr(row, field_, winners[0])
             row.flags.append(flag)
             _record_repair(ledger, ti, i, row, field_, name, value, winners[0])
+
+
+def _can_be(field_: str, reading: float) -> bool:
+    """Whether a cell can hold ``reading``: no criterion is worth nothing, so a maximum of 0 is no
+    reading of a maximum (a scale's "Không đạt: 0" or a speck read into the cell, kept as an
+    alternative, would otherwise balance a sum another misread figure breaks)."""
+    return not (field_ == "max_points" and reading <= 0)
 
 
 def _record_repair(
