@@ -13,7 +13,7 @@ import regex as re
 from extract.segment.line_common import glued_digits, glued_readings, lookalike_readings
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
-from schemas.records import ScoreRow
+from schemas.records import ScoreRow, unsure_conf, unsure_flag
 
 _FIELDS = ("max_points", "self_points", "appraised_points")
 # Digits only, as OCR gives a cell whose comma it lost.
@@ -218,6 +218,16 @@ def _fix_sum(
         setattr(rows[k], field, value)
 
 
+def later_readings(row: ScoreRow, later: tuple[str, ...], split_decimal: bool, conf: float) -> None:
+    """The other reading a row's line gave its cells (``RowDraft.later_raws``), kept where the
+    criteria set cannot choose it: the figures with a decimal OCR split joined
+    (``split_decimal_readings``), or the cells one number later (``undecided_later_readings``)."""
+    if split_decimal:
+        split_decimal_readings(row, later)
+    else:
+        undecided_later_readings(row, later, conf)
+
+
 def split_decimal_readings(row: ScoreRow, joined: tuple[str, ...]) -> None:
     """A row whose line printed one figure more than its cells, two of them a decimal whose mark
     OCR split off ("14. 5 0 0"): the cells read in print order are one reading and the figures
@@ -228,6 +238,29 @@ def split_decimal_readings(row: ScoreRow, joined: tuple[str, ...]) -> None:
         parsed = parse_number(raw, kind="score")
         if parsed is not None and parsed.value != getattr(row, cell):
             row.alternatives[cell] = [*row.alternatives.get(cell, []), parsed.value]
+
+
+def undecided_later_readings(row: ScoreRow, later: tuple[str, ...], conf: float, tolerance: float = 0.01) -> None:
+    """A row whose line printed one figure more than its cells, the cells one number later
+    (``later``, ``line_cells._later_cells``) opening with the maximum read too ("1 1 0": 1, 1 or
+    1, 0): the criteria set's maximum, the same either way, cannot choose between the two readings
+    (``set_cells._take_later_cells``), so each score they give apart is a guess. It keeps the later
+    reading as its alternative, for a sum that holds with it to choose
+    (``reconcile.ocr_readings``), and is flagged unsure (``conf``), for review."""
+    top = parse_number(later[0], kind="score") if later else None
+    if top is None or row.max_points is None or abs(top.value - row.max_points) > tolerance:
+        return
+    for field, raw in zip(_FIELDS[1:], later[1:]):
+        value = getattr(row, field)
+        other = parse_number(raw, kind="score")
+        if value is None or (other is not None and abs(other.value - value) <= tolerance):
+            continue
+        if other is not None:
+            row.alternatives[field] = [*row.alternatives.get(field, []), other.value]
+        # (a later cell that reads as no number, "U00", is as much a reading apart: the cell is a guess)
+        if unsure_conf(row.flags, field) is None:
+            row.flags.extend(["number_unsure"] if "number_unsure" not in row.flags else [])
+            row.flags.append(unsure_flag(field, conf))
 
 
 def doubted_score(raw: str, values: dict[str, float | None], key: str) -> bool:
