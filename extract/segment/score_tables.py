@@ -42,7 +42,7 @@ from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
 from normalize.vietnamese import document_damage_class, repair_gathered
-from schemas.records import ScoreRow, ScoreTable, SourceRef, later_cells_flag, unsure_flag
+from schemas.records import SCALE_FIGURE_FLAG, ScoreRow, ScoreTable, SourceRef, later_cells_flag, unsure_flag
 
 
 @dataclass(frozen=True)
@@ -505,6 +505,8 @@ def _score_row(
         flags.append("joined_across_page")
     if ocr and draft.later_raws:
         flags.append(later_cells_flag(draft.later_raws))
+    if ocr and draft.scale_figure:
+        flags.append(SCALE_FIGURE_FLAG)
     if draft.confs:
         mean = sum(draft.confs) / len(draft.confs)
         confidence *= min(1.0, 0.5 + mean)
