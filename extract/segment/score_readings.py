@@ -268,8 +268,21 @@ def doubted_score(raw: str, values: dict[str, float | None], key: str) -> bool:
     letters, or a letter glued to its digits ("s10", "8V": a digit OCR garbled), or read 0 beside
     the row's other score read above it ("7 0 - 6", whose self score is 6: OCR loses a figure's
     strokes to a "0" as often as a commune or its appraisers give none, and a row's two scores
-    seldom lie that far apart)."""
-    if not re.search(r"\d", raw) or glued_digits(raw):
+    seldom lie that far apart), or read as the row's maximum with one of a doubled digit lost
+    (``doubled_digit_lost``)."""
+    if not re.search(r"\d", raw) or glued_digits(raw) or doubled_digit_lost(raw, values.get("max")):
         return True
     other = values.get("appraised" if key == "self" else "self")
     return values.get(key) == 0 and other is not None and other > 0
+
+
+def doubled_digit_lost(raw: str, top: float | None) -> bool:
+    """Whether a score printed ``raw`` is its row's maximum ``top`` with one of a doubled digit
+    lost ("1" beside a maximum of 11): OCR merges two thin strokes side by side into one, and a
+    commune or its appraisers seldom give so little of a field's points (seeds 662, 664 and 666:
+    four scores "1" beside a maximum of 11, each printed 11)."""
+    digits = str(int(top)) if top is not None and top == int(top) else ""
+    text = raw.strip()
+    return text.isdigit() and any(
+        digits[k] == digits[k + 1] and digits[:k] + digits[k + 1 :] == text for k in range(len(digits) - 1)
+    )
