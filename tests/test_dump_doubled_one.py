@@ -3,8 +3,8 @@ doubled 1 into one ("11 1" printed 11 | 11), and a commune seldom gives 1 of a f
 so the score is doubted and queued. The dump is written here: the text Tesseract gave of one of the
 corpus generator's scans (seed 664)."""
 
-from cchc_extract.pipeline import convert_file, result_to_json
 from extract.segment.score_readings import doubled_digit_lost
+from score_dumps import queued_cell, read_score_dump
 
 DUMP = "\n".join(
     [
@@ -42,17 +42,13 @@ DUMP = "\n".join(
 
 
 def test_a_score_of_one_beside_a_maximum_of_eleven_is_queued(tmp_path):
-    path = tmp_path / "dump.txt"
-    path.write_text(DUMP, encoding="utf-8")
-    out = result_to_json(convert_file(path))
-    rows = {row["code"]: (k, row) for k, row in enumerate(out["score_tables"][0]["rows"])}
+    out, rows = read_score_dump(tmp_path, DUMP)
     k, row = rows["4"]  # "__4. | Cai cach té chitc b6 may hanh chinh 11 1", printed 11 | 11
     assert (row["max_points"], row["self_points"]) == (11.0, 1.0)
-    queued = {(entry["item"], entry.get("field")) for entry in out["review"]}
-    assert (f"/score_tables/0/rows/{k}", "self_points") in queued
+    assert queued_cell(out, k, "self_points")
     # the rows whose scores are not so read stay out of the queue ("3. … 14,5 (14,5")
     k3, _ = rows["3"]
-    assert (f"/score_tables/0/rows/{k3}", "self_points") not in queued
+    assert not queued_cell(out, k3, "self_points")
 
 
 def test_only_a_doubled_digit_lost_is_so_read():

@@ -6,9 +6,7 @@ that holds with the later reading chooses it. The dumps are written here: the te
 of one of the corpus generator's scans (seed 665, cut after its first rows), and a dump of seed
 651's text with one row's line given the extra figure."""
 
-from pathlib import Path
-
-from cchc_extract.pipeline import convert_file, result_to_json
+from score_dumps import queued_cell, read_score_dump
 
 PORTRAIT = "\n".join(
     [
@@ -105,28 +103,17 @@ SUMS = "\n".join(
 )
 
 
-def _read(tmp_path: Path, text: str) -> tuple[dict, dict[str, tuple[int, dict]]]:
-    path = tmp_path / "dump.txt"
-    path.write_text(text, encoding="utf-8")
-    out = result_to_json(convert_file(path))
-    return out, {row["code"]: (k, row) for k, row in enumerate(out["score_tables"][0]["rows"])}
-
-
-def _queued(out: dict) -> set[tuple[str, str | None]]:
-    return {(entry["item"], entry.get("field")) for entry in out["review"]}
-
-
 def test_a_score_the_two_readings_give_apart_is_queued_with_the_other_as_alternative(tmp_path):
-    out, rows = _read(tmp_path, PORTRAIT)
+    out, rows = read_score_dump(tmp_path, PORTRAIT)
     # "[1.1.2 | Xdc dinh day dai cdc nhiém vu ECHO 1 1 0": printed a maximum of 1 and a self score of 0
     k, row = rows["1.1.2"]
     assert row["max_points"] == 1.0
     assert row["alternatives"]["self_points"] == [0.0]
-    assert (f"/score_tables/0/rows/{k}", "self_points") in _queued(out)
+    assert queued_cell(out, k, "self_points")
 
 
 def test_a_parents_sum_chooses_the_later_reading(tmp_path):
-    out, rows = _read(tmp_path, SUMS)
+    out, rows = read_score_dump(tmp_path, SUMS)
     # 1.1 states 3: its children 0,5 + ? + 1 + 1,5 hold with 1.1.2's "1 1 0" read as 1, 0
     assert rows["1.1.2"][1]["self_points"] == 0.0
     assert rows["1.1"][1]["self_points"] == 3.0

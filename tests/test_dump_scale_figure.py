@@ -5,8 +5,8 @@ scale's "1" is read as the maximum and the figures after it land one column righ
 so a score equal to that maximum agrees on nothing and is queued. The dump is written here: the
 text Tesseract gave of one of the corpus generator's scans (seed 801), cut after its rows."""
 
-from cchc_extract.pipeline import convert_file, result_to_json
 from extract.segment.scale_lines import closes_scale_item
+from score_dumps import queued_cell, read_score_dump
 
 DUMP = "\n".join(
     [
@@ -85,16 +85,12 @@ DUMP = "\n".join(
 
 
 def test_a_score_after_a_scale_items_figure_is_queued(tmp_path):
-    path = tmp_path / "dump.txt"
-    path.write_text(DUMP, encoding="utf-8")
-    out = result_to_json(convert_file(path))
-    rows = {row["code"]: (k, row) for k, row in enumerate(out["score_tables"][0]["rows"])}
+    out, rows = read_score_dump(tmp_path, DUMP)
     k, row = rows["1.2.1"]
     # printed: maximum 1, self score 0,5; read 1 and 1, the first the scale's
     assert (row["max_points"], row["self_points"]) == (1.0, 1.0)
     assert "scale_figure_read" in row["flags"]
-    queued = {(entry["item"], entry.get("field")) for entry in out["review"]}
-    assert (f"/score_tables/0/rows/{k}", "self_points") in queued
+    assert queued_cell(out, k, "self_points")
 
 
 def test_a_scale_items_figure_is_told_from_a_colon_after_a_name():

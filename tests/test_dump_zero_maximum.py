@@ -6,9 +6,7 @@ criteria set gave the row its 2 and kept the 0 as an alternative. Row 1.3's maxi
 and left the queue. The dump is written here: the text Tesseract gave of one of the corpus
 generator's scans (seed 665), read end to end."""
 
-from pathlib import Path
-
-from cchc_extract.pipeline import convert_file, result_to_json
+from score_dumps import queued_cell, read_score_dump
 
 DUMP = "\n".join(
     [
@@ -68,15 +66,8 @@ DUMP = "\n".join(
 )
 
 
-def _read(tmp_path: Path) -> dict:
-    path = tmp_path / "dump.txt"
-    path.write_text(DUMP, encoding="utf-8")
-    return result_to_json(convert_file(path))
-
-
 def test_a_maximum_of_zero_is_not_taken_to_make_a_sum_hold(tmp_path):
-    out = _read(tmp_path)
-    rows = {row["code"]: (k, row) for k, row in enumerate(out["score_tables"][0]["rows"])}
+    out, rows = read_score_dump(tmp_path, DUMP)
     # 1.2 prints a maximum of 2 (the set's); the 0 stays an alternative, not the reading
     assert rows["1.2"][1]["max_points"] == 2.0
     assert "repaired_max_points" not in rows["1.2"][1]["flags"]
@@ -84,5 +75,4 @@ def test_a_maximum_of_zero_is_not_taken_to_make_a_sum_hold(tmp_path):
     # the misread maximum is in the review queue
     k, row13 = rows["1.3"]
     assert row13["max_points_raw"] == "s"
-    queued = {(entry["item"], entry.get("field")) for entry in out["review"]}
-    assert (f"/score_tables/0/rows/{k}", "max_points") in queued
+    assert queued_cell(out, k, "max_points")

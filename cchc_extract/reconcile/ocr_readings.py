@@ -84,8 +84,27 @@ def _record_repair(
     ledger: _Ledger, ti: int, i: int, row: ScoreRow, field_: str, name: str, old: float | None, new: float | None
 ) -> None:
     raw = getattr(row, f"{field_}_raw")
+    message = (
+        f"{row.code}: {field_.replace('_', ' ')} read as {raw!r} breaks its sums; the reading {_vn(new)} restores them"
+    )
+    record_repaired_cell(ledger, "ocr_reading", (ti, i, name), row, field_, (old, new), message)
+
+
+def record_repaired_cell(
+    ledger: _Ledger,
+    kind: str,
+    where: tuple[int, int, str],
+    row: ScoreRow,
+    field_: str,
+    values: tuple[float | None, float | None],
+    message: str,
+) -> None:
+    """A ``repaired`` check of ``kind`` on the cell ``field_`` of row ``where`` = (table index, row
+    index, table name), the value read and the one taken (``values``): the cell goes to review."""
+    ti, i, name = where
+    old, new = values
     ledger.check(
-        "ocr_reading",
+        kind,
         f"/score_tables/{ti}/rows/{i}",
         table=name,
         code=row.code,
@@ -94,7 +113,6 @@ def _record_repair(
         actual=old,
         tolerance=None,
         status="repaired",
-        message=f"{row.code}: {field_.replace('_', ' ')} read as {raw!r} breaks its sums; "
-        f"the reading {_vn(new)} restores them",
+        message=message,
         rows=(_score_ref(ti, i, row, field_, name),),
     )
