@@ -8,13 +8,14 @@ checked, so the checks see the cell taken."""
 
 from __future__ import annotations
 
+from cchc_extract.reconcile.confidence import APPRAISED
 from cchc_extract.reconcile.core import _Ledger, _vn
 from cchc_extract.reconcile.ocr_readings import record_repaired_cell
 from cchc_extract.reconcile.score_refs import _table_name
 from cchc_extract.reconcile.suspects import relations_held
 from schemas.records import ScoreRow, ScoreTable
 
-_SELF, APPRAISED = "self_points", "appraised_points"
+_SELF = "self_points"
 # The flags the segmenter gives a row whose appraised cell came out blank in a table that has the
 # column (``score_tables._flag_missing_appraised``), and the one its self cell then takes.
 _MISSING_APPRAISED = "missing_appraised"
@@ -41,10 +42,9 @@ def place_lone_scores(
     rows = table.rows
     parents, kids = tree
     for i, row in enumerate(rows):
-        if not _one_score_beside_blank(row):
-            continue
         value = row.self_points
-        assert value is not None
+        if value is None or not _one_score_beside_blank(row):
+            continue
         as_appraised = relations_held(rows, i, APPRAISED, value, parents, kids, tol)
         as_self = relations_held(rows, i, _SELF, value, parents, kids, tol)
         if not as_appraised[0] or as_self[0] or not as_appraised[2]:
