@@ -39,6 +39,11 @@ def unsure_flag(field_name: str, conf: float) -> str:
 # set's maximum to choose between the two readings (``normalize.criteria.set_cells``).
 LATER_CELLS_FLAG = "cells_one_later:"
 
+# A row whose line opened its figures with a bulleted scale item's points ("+ Đạt yêu cầu: 1 T 1"),
+# too few after them for every points column: the scale's figure was read as a cell, and which
+# figure is which cell is a guess (``extract.segment.line_cells``; ``reconcile.printed_cells``).
+SCALE_FIGURE_FLAG = "scale_figure_read"
+
 # Annex rows of a table printed across (indicators as columns, ``extract.segment.stat_across``):
 # codes given by column order (the table prints none), and a spanning header's figure printed
 # under its "Tổng số" sub-column, which the table itself makes the total of the other sub-columns.

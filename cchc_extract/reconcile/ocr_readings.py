@@ -39,7 +39,7 @@ def _repair_ocr_readings(
                 continue
             if value is None:
                 continue
-            readings = [a for a in row.alternatives.get(field_, []) if a != value]
+            readings = [a for a in row.alternatives.get(field_, []) if a != value and _can_be(field_, a)]
             raw = getattr(row, raw_attr)
             if not readings and field_ != "max_points" and row.max_points is not None and value > row.max_points + tol:
                 # A self score above the maximum cannot be right; OCR may have lost its decimal point.
@@ -73,12 +73,38 @@ def _repair_ocr_readings(
             _record_repair(ledger, ti, i, row, field_, name, value, winners[0])
 
 
+def _can_be(field_: str, reading: float) -> bool:
+    """Whether a cell can hold ``reading``: no criterion is worth nothing, so a maximum of 0 is no
+    reading of a maximum (a scale's "Không đạt: 0" or a speck read into the cell, kept as an
+    alternative, would otherwise balance a sum another misread figure breaks)."""
+    return not (field_ == "max_points" and reading <= 0)
+
+
 def _record_repair(
     ledger: _Ledger, ti: int, i: int, row: ScoreRow, field_: str, name: str, old: float | None, new: float | None
 ) -> None:
     raw = getattr(row, f"{field_}_raw")
+    message = (
+        f"{row.code}: {field_.replace('_', ' ')} read as {raw!r} breaks its sums; the reading {_vn(new)} restores them"
+    )
+    record_repaired_cell(ledger, "ocr_reading", (ti, i, name), row, field_, (old, new), message)
+
+
+def record_repaired_cell(
+    ledger: _Ledger,
+    kind: str,
+    where: tuple[int, int, str],
+    row: ScoreRow,
+    field_: str,
+    values: tuple[float | None, float | None],
+    message: str,
+) -> None:
+    """A ``repaired`` check of ``kind`` on the cell ``field_`` of row ``where`` = (table index, row
+    index, table name), the value read and the one taken (``values``): the cell goes to review."""
+    ti, i, name = where
+    old, new = values
     ledger.check(
-        "ocr_reading",
+        kind,
         f"/score_tables/{ti}/rows/{i}",
         table=name,
         code=row.code,
@@ -87,7 +113,6 @@ def _record_repair(
         actual=old,
         tolerance=None,
         status="repaired",
-        message=f"{row.code}: {field_.replace('_', ' ')} read as {raw!r} breaks its sums; "
-        f"the reading {_vn(new)} restores them",
+        message=message,
         rows=(_score_ref(ti, i, row, field_, name),),
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold_words
-from schemas.records import ScoreRow
+from schemas.records import SCALE_FIGURE_FLAG, ScoreRow
 
 # Bare digits, no decimal mark ("05", "175"): a points cell whose mark OCR lost.
 _BARE_DIGITS = lazy_compile(r"\d{1,3}")
@@ -89,6 +89,8 @@ def scale_figure_taken(row: ScoreRow) -> bool:
     so the scores' columns are a guess and two equal figures agree on nothing. A colon after a
     single word (OCR's specks before the name, "ALA: Ban hành …") or closing the criterion's own
     wording ("… báo cáo năm:", a bracket OCR read as a colon) labels no scale."""
+    if SCALE_FIGURE_FLAG in row.flags:
+        return True  # the segmenter saw the scale item's points open the figures' run
     text = row.name_raw or ""
     own_end = fold_words(row.name).split()[-2:]
     for m in _LABEL_BEFORE_FIGURES.finditer(text):

@@ -34,6 +34,7 @@ from cchc_extract.reconcile.misread import (
 from cchc_extract.reconcile.named_set import maxima_by_set
 from cchc_extract.reconcile.ocr_readings import _repair_ocr_readings
 from cchc_extract.reconcile.printed_cells import mark_inserted
+from cchc_extract.reconcile.score_columns import place_lone_scores
 from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.suspects import (
@@ -209,6 +210,8 @@ def _check_score_table(
     kids = children_of(parents)
     name = _table_name(table, ti)
     _repair_ocr_readings(ti, table, parents, kids, ledger, s)
+    if ocr:
+        place_lone_scores(ti, table, (parents, kids), ledger, s.points_tolerance)
     maxima = table_maxima(rows)
     cell = _cells(ti, table, parents, kids, name, s, ocr, maxima)
     open_ended = table.stated_total_max is None and table.stated_total_self is None

@@ -32,6 +32,7 @@ from extract.segment.line_points import (
     is_syllable_run as is_syllable_run,
 )
 from extract.segment.line_split import opens_explanation
+from extract.segment.scale_lines import closes_scale_item
 from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
@@ -70,6 +71,11 @@ class LineCells:
     # The line opens with the row's figures where a code would stand, its code lost ("1 0,25 |
     # Công văn số"): a name printed as a block above them is the row's (``figures_first``).
     figures_first: bool = False
+    # The run of figures opens with a bulleted scale item's points ("+ Đủ số lượng …: 1 PT 1"), too
+    # few figures after them to pass them by (``line_points._labelled_value``): the scale's figure
+    # read as the maximum, the figures after it one column right of their own, or in the place of
+    # a lost maximum: which figure is which cell is a guess (``SCALE_FIGURE_FLAG``).
+    scale_figure: bool = False
 
     @property
     def has_numbers(self) -> bool:
@@ -135,6 +141,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
         cells.specked = tuple(
             key for key, hit, figure in zip(keys, specked, figures) if hit and figures.count(figure) == 1
         )
+    cells.scale_figure = _opens_with_scale_value(tokens, first)
     cells.later_raws = _later_cells(tokens, last, numbers, len(layout.points))
     joined = _split_decimal_cells(tokens, first, len(layout.points))
     if joined:
@@ -146,6 +153,14 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     cells.split = layout.explanation_first
     cells.split_tokens = _with_bars(tokens[:first]) if cells.split else []
     return cells
+
+
+def _opens_with_scale_value(tokens: list[tuple[str, str]], first: int) -> bool:
+    """Whether the run of figures at ``first`` opens with the points of a bulleted scale item
+    printed before it on the line ("… quy định | + Đủ số lượng …: 1 PT 1")."""
+    if first == 0 or not tokens[first - 1][1].endswith(":"):
+        return False
+    return closes_scale_item(" ".join(raw for _, raw in tokens[: first + 1]))
 
 
 def _columns_of(

@@ -202,6 +202,7 @@ class RowBuilder:
                     row.split_decimal = cells.split_decimal
                 if row.n_numbers == 0 and row.appraised_raw is None:
                     row.specked = cells.specked
+                    row.scale_figure = cells.scale_figure
                 if cells.max_raw is not None:  # the token pattern reads the max first ...
                     row.add_number(cells.max_raw)
                 if cells.self_raw is not None and cells.max_raw is None and row.self_raw is None:

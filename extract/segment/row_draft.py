@@ -40,6 +40,8 @@ class RowDraft:
     split_decimal: bool = False
     # Points cells a bracket stood against on the row's numbers line (``LineCells.specked``).
     specked: tuple[str, ...] = ()
+    # The row's numbers line opened its figures with a scale item's (``LineCells.scale_figure``).
+    scale_figure: bool = False
     started_by: str = "numbers"  # numbers | code | text
     # Numbers centred in tall rows: the row was opened by a name line above its numbers' line and
     # waits for them; how many of its lines print above and below that line.

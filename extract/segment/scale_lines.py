@@ -166,6 +166,14 @@ _SPECKS_END = lazy_compile(r"(?<=[\p{L}\p{N}])\s*[^\p{L}\p{N})]+$")
 _POINTS_THEN_CELL = lazy_compile(r"[:=]\s*\d+(?:[.,]\d+)?(?:\s*(?:[đĐ]iểm|đ)\b)?\s*[;.,]?(?=\s+\p{Lu})")
 
 
+def closes_scale_item(text: str, settings: ScaleSettings = ScaleSettings()) -> bool:
+    """Whether a line's text, up to and with a figure, ends in a bulleted scale item whose points
+    that figure is ("1.2.1 | Tất cả báo cáo … | + Đủ số lượng …: 1"): the figure is the scale's. The
+    item must have words: a dash and a colon OCR made of specks ("hành chính - : 16.") label none."""
+    items = split_scale(text, settings)[1]
+    return bool(items) and re.search(r"\p{L}{2}[^:]*:", items[-1]) is not None
+
+
 def is_scale_line(text: str) -> bool:
     """Whether an OCR'd line is one item of a scoring scale (whole, or followed by another
     cell's text: ``scale_line_parts``)."""

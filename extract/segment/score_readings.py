@@ -13,7 +13,7 @@ import regex as re
 from extract.segment.line_common import glued_digits, glued_readings, lookalike_readings
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
-from schemas.records import ScoreRow
+from schemas.records import ScoreRow, unsure_conf, unsure_flag
 
 _FIELDS = ("max_points", "self_points", "appraised_points")
 # Digits only, as OCR gives a cell whose comma it lost.
@@ -218,6 +218,16 @@ def _fix_sum(
         setattr(rows[k], field, value)
 
 
+def later_readings(row: ScoreRow, later: tuple[str, ...], split_decimal: bool, conf: float) -> None:
+    """The other reading a row's line gave its cells (``RowDraft.later_raws``), kept where the
+    criteria set cannot choose it: the figures with a decimal OCR split joined
+    (``split_decimal_readings``), or the cells one number later (``undecided_later_readings``)."""
+    if split_decimal:
+        split_decimal_readings(row, later)
+    else:
+        undecided_later_readings(row, later, conf)
+
+
 def split_decimal_readings(row: ScoreRow, joined: tuple[str, ...]) -> None:
     """A row whose line printed one figure more than its cells, two of them a decimal whose mark
     OCR split off ("14. 5 0 0"): the cells read in print order are one reading and the figures
@@ -230,13 +240,49 @@ def split_decimal_readings(row: ScoreRow, joined: tuple[str, ...]) -> None:
             row.alternatives[cell] = [*row.alternatives.get(cell, []), parsed.value]
 
 
+def undecided_later_readings(row: ScoreRow, later: tuple[str, ...], conf: float, tolerance: float = 0.01) -> None:
+    """A row whose line printed one figure more than its cells, the cells one number later
+    (``later``, ``line_cells._later_cells``) opening with the maximum read too ("1 1 0": 1, 1 or
+    1, 0): the criteria set's maximum, the same either way, cannot choose between the two readings
+    (``set_cells._take_later_cells``), so each score they give apart is a guess. It keeps the later
+    reading as its alternative, for a sum that holds with it to choose
+    (``reconcile.ocr_readings``), and is flagged unsure (``conf``), for review."""
+    top = parse_number(later[0], kind="score") if later else None
+    if top is None or row.max_points is None or abs(top.value - row.max_points) > tolerance:
+        return
+    for field, raw in zip(_FIELDS[1:], later[1:]):
+        value = getattr(row, field)
+        other = parse_number(raw, kind="score")
+        if value is None or (other is not None and abs(other.value - value) <= tolerance):
+            continue
+        if other is not None:
+            row.alternatives[field] = [*row.alternatives.get(field, []), other.value]
+        # (a later cell that reads as no number, "U00", is as much a reading apart: the cell is a guess)
+        if unsure_conf(row.flags, field) is None:
+            row.flags.extend(["number_unsure"] if "number_unsure" not in row.flags else [])
+            row.flags.append(unsure_flag(field, conf))
+
+
 def doubted_score(raw: str, values: dict[str, float | None], key: str) -> bool:
     """Whether an OCR'd self or appraised score (``key``) read from ``raw`` is unsure: printed as
     letters, or a letter glued to its digits ("s10", "8V": a digit OCR garbled), or read 0 beside
     the row's other score read above it ("7 0 - 6", whose self score is 6: OCR loses a figure's
     strokes to a "0" as often as a commune or its appraisers give none, and a row's two scores
-    seldom lie that far apart)."""
-    if not re.search(r"\d", raw) or glued_digits(raw):
+    seldom lie that far apart), or read as the row's maximum with one of a doubled digit lost
+    (``doubled_digit_lost``)."""
+    if not re.search(r"\d", raw) or glued_digits(raw) or doubled_digit_lost(raw, values.get("max")):
         return True
     other = values.get("appraised" if key == "self" else "self")
     return values.get(key) == 0 and other is not None and other > 0
+
+
+def doubled_digit_lost(raw: str, top: float | None) -> bool:
+    """Whether a score printed ``raw`` is its row's maximum ``top`` with one of a doubled digit
+    lost ("1" beside a maximum of 11): OCR merges two thin strokes side by side into one, and a
+    commune or its appraisers seldom give so little of a field's points (seeds 662, 664 and 666:
+    four scores "1" beside a maximum of 11, each printed 11)."""
+    digits = str(int(top)) if top is not None and top == int(top) else ""
+    text = raw.strip()
+    return text.isdigit() and any(
+        digits[k] == digits[k + 1] and digits[:k] + digits[k + 1 :] == text for k in range(len(digits) - 1)
+    )

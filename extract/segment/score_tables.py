@@ -27,7 +27,7 @@ from extract.segment.line_words import name_tokens
 from extract.segment.named_criteria import scored_lines
 from extract.segment.scale_lines import ScaleSettings, name_cell_scale, scale_items, split_scale
 from extract.segment.score_lines import LineTableSettings, RowDraft, find_line_tables, is_score_token
-from extract.segment.score_readings import doubted_score, points_readings, resolve_lost_commas, split_decimal_readings
+from extract.segment.score_readings import doubted_score, later_readings, points_readings, resolve_lost_commas
 from extract.segment.table_join import join_tables, lines_before
 from normalize.code_repair import CodeChoice, oversized_rows, parent_rows, repair_codes
 from normalize.codes import (
@@ -42,7 +42,7 @@ from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
 from normalize.vietnamese import document_damage_class, repair_gathered
-from schemas.records import ScoreRow, ScoreTable, SourceRef, later_cells_flag, unsure_flag
+from schemas.records import SCALE_FIGURE_FLAG, ScoreRow, ScoreTable, SourceRef, later_cells_flag, unsure_flag
 
 
 @dataclass(frozen=True)
@@ -505,6 +505,8 @@ def _score_row(
         flags.append("joined_across_page")
     if ocr and draft.later_raws:
         flags.append(later_cells_flag(draft.later_raws))
+    if ocr and draft.scale_figure:
+        flags.append(SCALE_FIGURE_FLAG)
     if draft.confs:
         mean = sum(draft.confs) / len(draft.confs)
         confidence *= min(1.0, 0.5 + mean)
@@ -555,8 +557,8 @@ def _score_row(
         flags=flags,
         source=SourceRef(page=draft.page, line_start=draft.line_start, line_end=draft.line_end, bbox=draft.bbox),
     )
-    if ocr and draft.split_decimal:
-        split_decimal_readings(row, draft.later_raws)
+    if ocr and draft.later_raws:
+        later_readings(row, draft.later_raws, draft.split_decimal, settings.letter_cell_conf)
     return row
 
 

@@ -1,0 +1,62 @@
+"""score_column: the column of a row's one score when its line printed two figures for three points
+columns ("3 2,75" for 3 | 3 | 2,75, one figure lost). The reader puts the second figure in the self
+column; it is the appraised score as often (the lost cell is then the self score). Only the sums
+can tell: when the parent's appraised points hold with the figure and its self points do not, the
+figure is the appraised score and the self score is the cell lost; otherwise it stays where it was
+read, both cells in the queue as before (the blank one flagged missing). Run before the sums are
+checked, so the checks see the cell taken."""
+
+from __future__ import annotations
+
+from cchc_extract.reconcile.confidence import APPRAISED
+from cchc_extract.reconcile.core import _Ledger, _vn
+from cchc_extract.reconcile.ocr_readings import record_repaired_cell
+from cchc_extract.reconcile.score_refs import _table_name
+from cchc_extract.reconcile.suspects import relations_held
+from schemas.records import ScoreRow, ScoreTable
+
+_SELF = "self_points"
+# The flags the segmenter gives a row whose appraised cell came out blank in a table that has the
+# column (``score_tables._flag_missing_appraised``), and the one its self cell then takes.
+_MISSING_APPRAISED = "missing_appraised"
+_MISSING_SELF = "missing_self"
+
+
+def _one_score_beside_blank(row: ScoreRow) -> bool:
+    """Whether a row read its maximum and one score, in the self column, its appraised cell lost."""
+    return (
+        row.max_points is not None
+        and row.self_points is not None
+        and row.appraised_points is None
+        and _MISSING_APPRAISED in row.flags
+    )
+
+
+def place_lone_scores(
+    ti: int, table: ScoreTable, tree: tuple[list[int | None], dict[int, list[int]]], ledger: _Ledger, tol: float
+) -> None:
+    """Move a row's one score from the self column to the appraised one when its parent's
+    appraised points add up with it there (within ``tol``) and its self points do not
+    (``relations_held``, over the table's ``tree`` of parents and children); the self cell is then
+    the one lost, flagged missing. Each move is recorded as a repaired check."""
+    rows = table.rows
+    parents, kids = tree
+    for i, row in enumerate(rows):
+        value = row.self_points
+        if value is None or not _one_score_beside_blank(row):
+            continue
+        as_appraised = relations_held(rows, i, APPRAISED, value, parents, kids, tol)
+        as_self = relations_held(rows, i, _SELF, value, parents, kids, tol)
+        if not as_appraised[0] or as_self[0] or not as_appraised[2]:
+            continue  # no sum chooses the appraised column, or the self column holds as well
+        row.appraised_points, row.appraised_points_raw = value, row.self_points_raw
+        row.self_points, row.self_points_raw = None, None
+        row.flags = [_MISSING_SELF if f == _MISSING_APPRAISED else f for f in row.flags]
+        message = (
+            f"{row.code}: the one score its line printed, {_vn(value)}, is the appraised points (its "
+            "parent's appraised points add up with it, its self points do not): the self points are "
+            "the cell not read"
+        )
+        record_repaired_cell(
+            ledger, "score_column", (ti, i, _table_name(table, ti)), row, APPRAISED, (None, value), message
+        )

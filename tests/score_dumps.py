@@ -1,0 +1,24 @@
+"""What the score-dump tests share: an OCR dump they write, read end to end, its first score
+table's rows by code (with their index, for the review queue's pointers) and the queue's cells."""
+
+from pathlib import Path
+
+from cchc_extract.pipeline import convert_file, result_to_json
+
+
+def read_score_dump(tmp_path: Path, text: str) -> tuple[dict, dict[str, tuple[int, dict]]]:
+    """(the output JSON, its first score table's rows by code as (index, row))."""
+    path = tmp_path / "dump.txt"
+    path.write_text(text, encoding="utf-8")
+    out = result_to_json(convert_file(path))
+    return out, {row["code"]: (k, row) for k, row in enumerate(out["score_tables"][0]["rows"])}
+
+
+def queued(out: dict) -> set[tuple[str, str | None]]:
+    """The (item, field) pairs the review queue holds."""
+    return {(entry["item"], entry.get("field")) for entry in out["review"]}
+
+
+def queued_cell(out: dict, k: int, field: str) -> bool:
+    """Whether the queue holds row ``k``'s cell ``field`` of the first score table."""
+    return (f"/score_tables/0/rows/{k}", field) in queued(out)
