@@ -1,7 +1,7 @@
 """The picture families (tools/corpusgen/typed_pictures.py, page_pictures.py): the report's score
 table is really a picture in the file written (inline in the text, or anchored to a paragraph with
 the text above and below it), of paper, not typed text; the PDF holds it as an image on a page with
-typed text; the truth adds up, and the families rank after every settled one."""
+typed text. Their rank and their truth: tests/test_corpus_layouts.py."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tools")]
-NEW = ("F30_docx_page_picture", "F31_pdf_page_picture")
 
 pytestmark = [pytest.mark.needs_libreoffice]
 
@@ -23,30 +22,6 @@ def _built(family: str, index: int, seed: int = 961):
 
     inst = mc.instances(family, mc.load_sets(), 4, seed)[index - 1]
     return mc.FAMILIES[family](inst)
-
-
-def test_picture_families_rank_after_every_settled_one():
-    import make_corpus as mc
-
-    settled = [f for f in mc.FAMILIES if f not in mc.LATE_FAMILIES]
-    assert set(NEW) <= set(mc.LATE_FAMILIES)
-    assert max(mc.family_rank(f) for f in settled) < min(mc.family_rank(f) for f in NEW)
-
-
-@pytest.mark.parametrize("family", NEW)
-def test_truth_adds_up_but_for_its_planted_faults(family):
-    from corpusgen.check import planted, truth_problems
-
-    for index in (1, 2, 3, 4):
-        built = _built(family, index)
-        truth = {
-            "score_tables": built.score_tables,
-            "statistics": [],
-            "counts": [],
-            "faults": [f.truth() for f in built.faults],
-        }
-        assert truth_problems(truth) == planted(truth)
-        assert built.score_tables[0]["rows"]
 
 
 @pytest.mark.parametrize(("index", "anchored"), ((1, False), (2, True)))
