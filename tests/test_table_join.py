@@ -200,27 +200,3 @@ def test_plain_numbers_number_the_columns_only_when_they_count_up():
     assert not _is_column_numbers(["17", "15", "2"])
     assert not _is_column_numbers(["1", "17", "15", "2"])  # an STT, then the figures
     assert not _is_column_numbers(["6", "11", "4"])
-
-
-def test_the_totals_row_alone_on_the_next_page_is_no_rest_of_a_cut_row():
-    """A score table whose last criterion closed the page: the next page repeats the header and
-    prints the totals row alone, its code cell empty like a cut row's rest. It is the table's
-    totals row; the criterion above keeps its name, scale and points."""
-    header = ["TT", "Nội dung", "Điểm"]
-    last = ["3.", "Cải cách tài chính công - Đúng hạn: 7 điểm - Chậm: 3,5 điểm", "7"]
-    first = [header, ["1.", "Công tác chỉ đạo", "10"], last]
-    for label in ("Tổng cộng", "TỔNG SỐ ĐIỂM", "Cộng"):
-        rest = [header, ["", label, "100"]]
-        doc = IngestedDocument(
-            path="x", format="txt", pages=[Page(1, [_tsv_table(1, first)]), Page(2, [_tsv_table(2, rest)])]
-        )
-        (table,) = join_tables(doc)
-        assert [r.cells for r in table.rows] == [["1.", "Công tác chỉ đạo", "10"], last, ["", label, "100"]]
-        assert not table.rows[1].joined_across_break
-    # the rest of a cut row still finishes it ("tổng" inside a sentence is no totals label)
-    rest = [header, ["", "tổng hợp báo cáo đúng hạn", ""]]
-    doc = IngestedDocument(
-        path="x", format="txt", pages=[Page(1, [_tsv_table(1, first)]), Page(2, [_tsv_table(2, rest)])]
-    )
-    (table,) = join_tables(doc)
-    assert table.rows[-1].cells[1].endswith("3,5 điểm tổng hợp báo cáo đúng hạn")

@@ -13,10 +13,8 @@ from rapidfuzz import fuzz
 from extract.model import Cell, IngestedDocument, Line, Table
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.piece_columns import cell_columns, column_map, place_cells, remap_columns
-from extract.segment.table_end import is_total_label
 from normalize.codes import CriterionCode, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
-from normalize.text import fold
 
 
 @dataclass(frozen=True)
@@ -423,14 +421,9 @@ def _prepend(head: JoinedRow, row: JoinedRow) -> None:
 
 def _finishes_cut_row(row: JoinedRow) -> bool:
     """A fragment's first row that is the rest of a row the page break cut: no code, and text
-    carrying on (its first cell empty, or starting in lower case). The totals row ("Tổng cộng",
-    its first cell empty too) is a row of its own: a table whose last row closed the page prints
-    it alone on the next."""
+    carrying on (its first cell empty, or starting in lower case)."""
     first = row.cells[0].strip() if row.cells else ""
     if first and not (first[0].islower() and not _starts_item(row)):
-        return False
-    filled = next((c for c in row.cells if c.strip()), "")
-    if is_total_label(fold(filled)):
         return False
     return _continues_text(row)
 
