@@ -34,16 +34,19 @@ _EMU_PER_POINT = 12700
 class PagePictureSettings:
     # A picture shown at least this share of the page's width and of its height is a page (an A4
     # scan pasted to the text width fills ~0.75 of the paper's width and ~0.5 of its height or
-    # more); a logo, a stamp or a signature is far smaller.
+    # more; a scan cut to its table, a few rows, as little as a tenth of the page's height, as
+    # wide); a logo, a stamp or a signature is far narrower.
     min_width_share: float = 0.5
-    min_height_share: float = 0.3
+    min_height_share: float = 0.1
     # Its resolution on paper: the one it declares, or a whole A4/Letter page's by its shape
     # (``image_reader.frame_dpi``, as for a scan file), else its pixels over the inches Word shows
     # it at, bounded: a picture scaled down a lot is no 1200-dpi scan, one blown up no 40-dpi one.
     min_dpi: int = 100
     max_dpi: int = 600
-    # Fewest pixels on the short side worth OCR: below it no table text is legible.
-    min_pixels: int = 500
+    # Fewest pixels an inch of the picture as shown (its width's) worth OCR: below it no table
+    # text is legible (an A4 scan pasted to the text width: about 500 pixels across). Counted per
+    # inch, not on the short side: a scan cut to a few rows of a table is short and still legible.
+    min_read_dpi: int = 80
     # A photograph (a meeting shown full width) is not OCR'd: only a picture of paper is.
     paper: PaperSettings = PaperSettings()
 
@@ -109,7 +112,7 @@ def ocr_picture(
         return _empty(number), f"page {number}: a picture of a page that cannot be decoded ({exc})".splitlines()[0]
     if not looks_like_paper(frame, s.paper):
         return None, f"page {number}: a picture that is no page of text (a photograph): not read"
-    if min(frame.width, frame.height) < s.min_pixels:
+    if picture.width_pt > 0 and frame.width / (picture.width_pt / 72.0) < s.min_read_dpi:
         return _empty(number), f"page {number}: a picture of a page too small to read ({frame.width}×{frame.height} px)"
     dpi = frame_dpi(frame, _shown_dpi(picture, frame.width, options.ocr_dpi, s))
     from extract.ocr import ocr_page  # numpy, Pillow, Tesseract: only for documents with pictures

@@ -25,7 +25,7 @@ from extract.limits import check, memory_error
 from extract.model import BBox, Cell, IngestedDocument, Line, Page, Table, Word, bbox_of, union_bbox
 from extract.page_edge import cut_sides, sides_crossed
 from extract.pdf_page_image import Renderer
-from extract.pdf_pictures import PdfPictureSettings, page_pictures
+from extract.pdf_pictures import PdfPictureSettings, page_pictures, read_pictures
 from extract.pdf_turn import sideways_turn, turned_copy
 from extract.pdf_unruled import UnruledSettings, split_chunks, unruled_tables
 from normalize.text import fold_spaces, join_printed_lines, nfc
@@ -168,7 +168,34 @@ class PdfReader(DocumentReader):
             warnings.append(f"page {index + 1}: its text runs sideways; read turned {turn}° clockwise")
             return page
         page = text_page(pdf_page, index + 1, number + 1, self.settings, carried)
-        page.pictures = page_pictures(pdf_page, lambda dpi: renderer.page_image(index, dpi)[0], self.settings.pictures)
+        pictures = page_pictures(pdf_page, lambda dpi: renderer.page_image(index, dpi)[0], self.settings.pictures)
+        if not pictures:
+            return page
+        return self._read_pictures(page, pictures, index, renderer, warnings)
+
+    def _read_pictures(
+        self, page: Page, boxes: list[BBox], index: int, renderer: Renderer, warnings: list[str]
+    ) -> Page:
+        """Pictures of printed pages beside the typed text read by OCR in their place
+        (extract.pdf_pictures); one OCR cannot read (Tesseract missing) stays told unread."""
+        from extract.ocr import ocr_page
+
+        opts = self.options
+
+        def ocr(image, dpi: int, first: int) -> Page:
+            return ocr_page(image, index + 1, dpi, opts, first_number=first)
+
+        try:
+            page = read_pictures(
+                page, boxes, lambda: renderer.page_image(index, opts.ocr_dpi), ocr, self.settings.pictures
+            )
+        except IngestError as exc:
+            page.pictures = boxes
+            warnings.append(f"page {index + 1}: a picture of a printed page not OCR'd: {exc}")
+            return page
+        read = len(boxes) - len(page.pictures)
+        if read:
+            warnings.append(f"page {index + 1}: a picture of a printed page beside the text; read by OCR")
         return page
 
 

@@ -19,6 +19,8 @@ from PIL import Image
 
 from cchc_extract.pipeline import convert_file
 from extract.docx_reader import DocxReader, DocxReaderSettings
+from extract.model import Table
+from extract.pdf_reader import PdfReader
 from layout_docs import to_pdf
 
 pytestmark = [pytest.mark.needs_tesseract]
@@ -153,15 +155,64 @@ def test_photograph_is_not_read_as_a_page(tmp_path):
     assert not [u for u in convert_file(path).unread if u.kind == "page"]
 
 
+def table_cut_to_its_ink(tmp_path: Path) -> Path:
+    """The table's page as a scanner's auto-crop leaves it: the caption and the table, no sheet
+    around them (a strip as wide as the text and a few rows high)."""
+    from PIL import ImageOps
+
+    page = Image.open(table_page_png(tmp_path)).convert("L")
+    left, top, right, bottom = ImageOps.invert(page).point(lambda v: 255 if v > 64 else 0).getbbox()
+    strip = tmp_path / "bang-cat.png"
+    page.crop((left - 20, top - 20, right + 20, bottom + 20)).save(strip)
+    return strip
+
+
+def test_picture_of_a_table_cut_to_its_ink_is_read(tmp_path):
+    # A strip a few rows high pasted at two thirds of the text width: no whole page's height,
+    # still the table.
+    path = report_with_picture(tmp_path, table_cut_to_its_ink(tmp_path), 11)
+    with zipfile.ZipFile(path) as z:
+        extent = re.search(r'<wp:extent cx="(\d+)" cy="(\d+)"', z.read("word/document.xml").decode("utf-8"))
+    assert int(extent.group(2)) / 12700 < 0.3 * 842  # shorter than a third of the page
+    result = convert_file(path)
+    rows = result.score_tables[0].rows
+    assert [r.code for r in rows] == [r[0] for r in ROWS]
+    assert [r.self_points for r in rows] == [float(r[3]) for r in ROWS]
+
+
 @pytest.mark.needs_libreoffice
-def test_picture_beside_text_in_a_pdf_is_told(tmp_path):
+def test_picture_beside_text_in_a_pdf_is_read_in_its_place(tmp_path):
     # The report printed to PDF: the picture shares its page with typed text, so the page is read
-    # from its text layer; the picture's table is told unread with its box, the photograph not.
-    table = Image.open(table_page_png(tmp_path))
-    top = tmp_path / "nua-trang.png"
-    table.crop((0, 0, table.width, table.height * 45 // 100)).save(top)
-    path = report_with_picture(tmp_path, top, 16)
+    # from its text layer; the picture is cut from the page, OCR'd, and its table read where it
+    # stands: the typed lines above it numbered before the table, "Nơi nhận" after it.
+    path = report_with_picture(tmp_path, table_cut_to_its_ink(tmp_path), 16)
     pdf = to_pdf(path)
+    assert pdf is not None
+    result = convert_file(pdf)
+    rows = result.score_tables[0].rows
+    assert [r.code for r in rows] == [r[0] for r in ROWS]
+    assert [r.max_points for r in rows] == [float(r[2]) for r in ROWS]
+    assert [r.self_points for r in rows] == [float(r[3]) for r in ROWS]
+    assert not [u for u in result.unread if "picture" in u.reason]
+    doc = PdfReader().read(pdf)
+    page = doc.pages[0]
+    assert page.method == "pdf-text" and not page.pictures
+    kinds = ["table" if isinstance(b, Table) else b.text for b in page.blocks]
+    assert kinds.index("table") > kinds.index("Bảng tự chấm điểm kèm theo (bản chụp có chữ ký):")
+    assert kinds.index("table") < next(k for k, b in enumerate(kinds) if b.startswith("Nơi nhận"))
+    numbers = [b.line_start if isinstance(b, Table) else b.number for b in page.blocks]
+    assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
+    table = page.tables[0]
+    assert 40 < table.bbox[0] < table.bbox[2] < 560  # the picture's place, in the page's points
+
+
+@pytest.mark.needs_libreoffice
+def test_picture_of_paper_with_no_table_beside_text_in_a_pdf_is_told(tmp_path):
+    # A picture of paper whose OCR finds no table (a blank sheet, a page too faint to read): its
+    # contents are told unread with its box, not dropped.
+    blank = tmp_path / "giay-trang.png"
+    Image.new("L", (1600, 700), 250).save(blank)
+    pdf = to_pdf(report_with_picture(tmp_path, blank, 16))
     assert pdf is not None
     result = convert_file(pdf)
     told = [u for u in result.unread if u.kind == "table" and "picture" in u.reason]

@@ -72,6 +72,8 @@ LATE_FAMILIES = (
     "F27_annex_across",
     "F28_annex_no_unit_column",
     "F29_scale_lines_unbulleted",
+    "F30_docx_page_picture",
+    "F31_pdf_page_picture",
 )
 
 

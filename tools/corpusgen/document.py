@@ -144,3 +144,18 @@ class Document:
     meta: DocMeta
     blocks: tuple
     landscape: bool = False  # the whole document landscape
+
+
+@dataclass(frozen=True)
+class PagePicture:
+    """Pages of another document pasted as pictures (the signed score table, scanned or
+    photographed): ``document`` is printed, each page rasterised and degraded as a scanner or a
+    phone would (``corpusgen.page_pictures``), and pasted at ``width_cm`` in its place, inline in
+    the text or anchored to a paragraph (Word's "top and bottom" wrapping)."""
+
+    document: Document
+    name: str  # the degradation's random source (instance and seed)
+    shot: str = "scan"  # scan | photo
+    cropped: bool = False  # a scan cut to its content: the table alone, no sheet around it
+    anchored: bool = False
+    width_cm: float = 16.0

@@ -40,6 +40,7 @@ from corpusgen.typed_annexes import TYPED_ANNEX_FAMILIES
 from corpusgen.typed_forms import TYPED_FORM_FAMILIES
 from corpusgen.typed_letters import TYPED_LETTER_FAMILIES
 from corpusgen.typed_nested import TYPED_NESTED_FAMILIES
+from corpusgen.typed_pictures import TYPED_PICTURE_FAMILIES
 from corpusgen.unruled import f16, f17
 
 LABELS = {
@@ -583,4 +584,5 @@ FAMILIES = {
     **TYPED_NESTED_FAMILIES,
     **TYPED_LETTER_FAMILIES,
     **TYPED_ANNEX_SHAPE_FAMILIES,
+    **TYPED_PICTURE_FAMILIES,
 }

@@ -22,6 +22,7 @@ from corpusgen.document import (
     Header,
     Landscape,
     PageBreak,
+    PagePicture,
     Para,
     Signature,
     Table,
@@ -333,6 +334,10 @@ def write_docx(document: Document, path: Path) -> None:
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(block, Landscape):
             _landscape(doc.add_section(WD_SECTION.NEW_PAGE))
+        elif isinstance(block, PagePicture):
+            from corpusgen.page_pictures import add_page_pictures  # LibreOffice: only for pictures
+
+            add_page_pictures(doc, block)
     buffer = io.BytesIO()
     doc.save(buffer)
     _fixed_zip(buffer, path)
