@@ -13,7 +13,7 @@ from extract.model import Line, Page
 from extract.segment.line_common import JUNK, LineTableSettings, is_score_token
 from extract.segment.line_split import first_name_line, opens_criterion_name
 from normalize.lazy_regex import lazy_compile
-from normalize.text import fold, fold_words
+from normalize.text import WORD_RUN, fold, fold_words
 
 _HEADER_WORDS = (
     "stt",
@@ -67,7 +67,7 @@ _CONCEPT_SIMILARITY = 85.0
 
 
 def header_share(text: str, settings: LineTableSettings = LineTableSettings()) -> float:
-    words = [w for w in re.findall(r"[\p{L}\p{N}]+", fold(text)) if len(w) >= 2 or w in ("da",)]
+    words = [w for w in WORD_RUN.findall(fold(text)) if len(w) >= 2 or w in ("da",)]
     if not words:
         return 0.0
     hits = sum(1 for w in words if max(fuzz.ratio(w, h) for h in _HEADER_WORDS) >= settings.header_word_similarity)
