@@ -7,7 +7,7 @@ import statistics
 from dataclasses import dataclass
 
 import regex as re
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from extract.model import Line, Page
 from extract.segment.line_common import JUNK, LineTableSettings, is_score_token
@@ -70,7 +70,10 @@ def header_share(text: str, settings: LineTableSettings = LineTableSettings()) -
     words = [w for w in WORD_RUN.findall(fold(text)) if len(w) >= 2 or w in ("da",)]
     if not words:
         return 0.0
-    hits = sum(1 for w in words if max(fuzz.ratio(w, h) for h in _HEADER_WORDS) >= settings.header_word_similarity)
+    # A word is a header word's when one of them comes that near (extractOne with the cutoff: the
+    # nearest at or over it, in one call instead of a ratio per header word).
+    cutoff = settings.header_word_similarity
+    hits = sum(1 for w in words if process.extractOne(w, _HEADER_WORDS, scorer=fuzz.ratio, score_cutoff=cutoff))
     return hits / len(words)
 
 
