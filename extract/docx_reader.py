@@ -67,12 +67,19 @@ def _on(el, tag: str) -> bool | None:
 
 @dataclass
 class _Styles:
-    """Bold and outline level per style id, resolved through ``basedOn`` chains."""
+    """Bold and outline level per style id, resolved through ``basedOn`` chains. A style is read
+    the first time a paragraph or run asks for it (a document's styles.xml defines ~160 styles,
+    Word's latent ones among them, and its text uses a handful); what it resolves to is kept for
+    the rest of this document."""
 
-    bold: dict[str, bool] = field(default_factory=dict)
-    heading: dict[str, int] = field(default_factory=dict)
+    # The style elements by id (the last of a repeated id, as Word reads them).
+    elements: dict = field(default_factory=dict)
     # The label Word's automatic numbering shows before each numbered paragraph ("1.", "a)").
     labels: dict = field(default_factory=dict)
+    # style id → (basedOn, bold, outline level, name), read from its element on first use
+    read: dict = field(default_factory=dict)
+    bold: dict[str, bool] = field(default_factory=dict)
+    heading: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def from_document(cls, document) -> _Styles:
@@ -81,35 +88,55 @@ class _Styles:
             root = document.styles.element
         except Exception:  # a package without styles.xml
             return styles
-        raw: dict[str, tuple[str | None, bool | None, int | None, str]] = {}
-        for st in root.iter(W + "style"):
-            sid = st.get(W + "styleId") or ""
-            based = st.find(W + "basedOn")
-            name = st.find(W + "name")
-            outline = st.find(f"{W}pPr/{W}outlineLvl")
-            raw[sid] = (
-                based.get(W + "val") if based is not None else None,
-                _on(st.find(W + "rPr"), "b"),
-                int(outline.get(W + "val")) + 1
-                if outline is not None and outline.get(W + "val", "").isdigit()
-                else None,
-                name.get(W + "val", "") if name is not None else "",
-            )
-
-        def resolve(sid: str, index: int, depth: int = 0):
-            entry = raw.get(sid)
-            if entry is None or depth > 20:
-                return None
-            value = entry[index]
-            return value if value is not None else (resolve(entry[0], index, depth + 1) if entry[0] else None)
-
-        for sid, (_, _, _, name) in raw.items():
-            styles.bold[sid] = bool(resolve(sid, 1))
-            m = _HEADING_STYLE.match(name.strip())
-            level = int(m.group(1)) if m else (1 if name.strip().lower() == "title" else resolve(sid, 2))
-            if level and 1 <= level <= 9:
-                styles.heading[sid] = level
+        styles.elements = {st.get(W + "styleId") or "": st for st in root.iter(W + "style")}
         return styles
+
+    def _entry(self, sid: str) -> tuple[str | None, bool | None, int | None, str] | None:
+        if sid not in self.read:
+            st = self.elements.get(sid)
+            if st is None:
+                self.read[sid] = None
+            else:
+                based = st.find(W + "basedOn")
+                name = st.find(W + "name")
+                outline = st.find(f"{W}pPr/{W}outlineLvl")
+                self.read[sid] = (
+                    based.get(W + "val") if based is not None else None,
+                    _on(st.find(W + "rPr"), "b"),
+                    int(outline.get(W + "val")) + 1
+                    if outline is not None and outline.get(W + "val", "").isdigit()
+                    else None,
+                    name.get(W + "val", "") if name is not None else "",
+                )
+        return self.read[sid]
+
+    def _resolve(self, sid: str, index: int, depth: int = 0):
+        entry = self._entry(sid)
+        if entry is None or depth > 20:
+            return None
+        value = entry[index]
+        return value if value is not None else (self._resolve(entry[0], index, depth + 1) if entry[0] else None)
+
+    def is_bold(self, sid: str | None) -> bool:
+        """Whether the style (or one it is based on) sets bold; False for an id no style has."""
+        if sid is None or sid not in self.elements:
+            return False
+        if sid not in self.bold:
+            self.bold[sid] = bool(self._resolve(sid, 1))
+        return self.bold[sid]
+
+    def heading_level(self, sid: str | None) -> int:
+        """The style's heading level (1–9, by its name "Heading 2" or its outline level); 0 for
+        any other style and for an id no style has."""
+        if sid is None or sid not in self.elements:
+            return 0
+        if sid not in self.heading:
+            entry = self._entry(sid)
+            name = entry[3].strip() if entry else ""
+            m = _HEADING_STYLE.match(name)
+            level = int(m.group(1)) if m else (1 if name.lower() == "title" else self._resolve(sid, 2))
+            self.heading[sid] = level if level and 1 <= level <= 9 else 0
+        return self.heading[sid]
 
 
 class DocxReader(DocumentReader):
@@ -243,7 +270,7 @@ def paragraph_pieces(p, styles: _Styles, use_rendered_breaks: bool = True) -> li
     ppr = p.find(W + "pPr")
     style_el = ppr.find(W + "pStyle") if ppr is not None else None
     para_style = style_el.get(W + "val") if style_el is not None else "Normal"
-    para_bold = styles.bold.get(para_style, False)
+    para_bold = styles.is_bold(para_style)
     pieces: list = []
     text: list[str] = []
     bolds: list[bool] = []
@@ -263,7 +290,7 @@ def paragraph_pieces(p, styles: _Styles, use_rendered_breaks: bool = True) -> li
         if run_bold is None and rpr is not None:
             rstyle = rpr.find(W + "rStyle")
             if rstyle is not None:
-                run_bold = styles.bold.get(rstyle.get(W + "val")) or None
+                run_bold = styles.is_bold(rstyle.get(W + "val")) or None
         bold = para_bold if run_bold is None else run_bold
         for el in run:
             tag = el.tag
@@ -299,7 +326,7 @@ def paragraph_heading(p, styles: _Styles) -> int:
     if outline is not None and outline.get(W + "val", "").isdigit() and int(outline.get(W + "val")) < 9:
         return int(outline.get(W + "val")) + 1
     style_el = ppr.find(W + "pStyle")
-    return styles.heading.get(style_el.get(W + "val"), 0) if style_el is not None else 0
+    return styles.heading_level(style_el.get(W + "val")) if style_el is not None else 0
 
 
 class _Builder:
@@ -401,8 +428,23 @@ class _Builder:
         return pages
 
 
-def _cell_text(tc, styles: _Styles) -> tuple[str, bool]:
+class _CellParagraphs:
+    """A cell's paragraphs as ``paragraph_pieces`` reads them (no rendered page breaks), each read
+    once: the cell's text and its lines are both made from them."""
+
+    def __init__(self, styles: _Styles) -> None:
+        self.styles = styles
+        self.read: dict = {}  # paragraph element → its pieces (the key keeps lxml's proxy alive)
+
+    def __call__(self, p) -> list:
+        if p not in self.read:
+            self.read[p] = paragraph_pieces(p, self.styles, use_rendered_breaks=False)
+        return self.read[p]
+
+
+def _cell_text(tc, styles: _Styles, pieces: _CellParagraphs | None = None) -> tuple[str, bool]:
     """All text of a cell (nested tables flattened), and whether all of it is bold."""
+    pieces = pieces or _CellParagraphs(styles)
     texts: list[str] = []
     bold_all = True
     seen_text = False
@@ -410,7 +452,7 @@ def _cell_text(tc, styles: _Styles) -> tuple[str, bool]:
     for p in tc.iter(W + "p"):
         if copies and p in copies:
             continue  # the VML copy of a text box in the cell: its shape's own box is read
-        for piece in paragraph_pieces(p, styles, use_rendered_breaks=False):
+        for piece in pieces(p):
             if isinstance(piece, tuple):
                 t, b = piece
                 if t.strip():
@@ -420,14 +462,15 @@ def _cell_text(tc, styles: _Styles) -> tuple[str, bool]:
     return nfc(fold_spaces(" ".join(texts))), seen_text and bold_all
 
 
-def cell_lines(el, styles: _Styles) -> list[str]:
+def cell_lines(el, styles: _Styles, pieces: _CellParagraphs | None = None) -> list[str]:
     """A cell's lines in reading order, tabs kept: one per paragraph (and per line break in it);
     a nested table's cells column by column, each column top to bottom (a header laid out as a
     table inside a table reads issuer column, then motto column)."""
+    pieces = pieces or _CellParagraphs(styles)
     out: list[str] = []
     for child in el:
         if child.tag == W + "p":
-            for piece in paragraph_pieces(child, styles, use_rendered_breaks=False):
+            for piece in pieces(child):
                 if isinstance(piece, tuple) and piece[0].strip():
                     out.append(nfc(piece[0].strip()))
         elif child.tag == W + "tbl":
@@ -435,11 +478,11 @@ def cell_lines(el, styles: _Styles) -> list[str]:
             for c in range(max((len(r) for r in rows), default=0)):
                 for row in rows:
                     if c < len(row):
-                        out += cell_lines(row[c], styles)
+                        out += cell_lines(row[c], styles, pieces)
         elif child.tag in (W + "sdt", W + "customXml"):
             content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
             if content is not None:
-                out += cell_lines(content, styles)
+                out += cell_lines(content, styles, pieces)
     return out
 
 
@@ -479,8 +522,9 @@ def table_from_xml(tbl, styles: _Styles, page: int, first_number: int, limits: L
                 for c in range(col, col + span):
                     origin_at[(r, c)] = above
             else:
-                text, bold = _cell_text(tc, styles)
-                cell = Cell(row=r, col=col, text=text, col_span=span, bold=bold, lines=cell_lines(tc, styles))
+                pieces = _CellParagraphs(styles)
+                text, bold = _cell_text(tc, styles, pieces)
+                cell = Cell(row=r, col=col, text=text, col_span=span, bold=bold, lines=cell_lines(tc, styles, pieces))
                 cells.append(cell)
                 for c in range(col, col + span):
                     origin_at[(r, c)] = cell

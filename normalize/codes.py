@@ -12,11 +12,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-import regex as re
 from rapidfuzz.distance import Levenshtein
-from unidecode import unidecode
 
 from normalize.lazy_regex import lazy_compile
+from normalize.text import ascii_spelling
+
+_DOTTED_DIGITS = lazy_compile(r"\d{1,2}(\.\d{1,2})*")
+_OPENS_DIGIT_OR_STROKE = lazy_compile(r"[0-9lLIi|!]")
+_NOT_STROKE = lazy_compile(r"[^lLIi|!.]")
+_DIGIT = lazy_compile(r"\d")
+_DIGIT_OR_STROKE = lazy_compile(r"[0-9lLI|]")
+_STROKE_LOOKALIKE = lazy_compile(r"[Ll|1]")
 
 
 @dataclass(frozen=True)
@@ -261,7 +267,7 @@ _WORD_OPENING_CODE = lazy_compile(
 
 
 def _word_then_code(cell: str, opening: bool = False):
-    plain = unidecode(cell)
+    plain = ascii_spelling(cell)
     pattern = _WORD_OPENING_CODE if opening else _WORD_THEN_CODE
     return pattern.match(plain) if len(plain) == len(cell) else None
 
@@ -286,7 +292,7 @@ def without_code_word(cell: str, column_words: frozenset[str] = frozenset()) -> 
     """A code column's cell without the word printed before its code ("TC1.1" → "1.1"; any of the
     ``column_words`` the column prints before its codes, ``column_code_words``); any other cell
     unchanged. (The letters without marks keep the cell's length: "ĩ" → "i", "đ" → "d".)"""
-    plain = unidecode(cell)
+    plain = ascii_spelling(cell)
     m = _CODE_WORD.match(plain) if len(plain) == len(cell) else None
     if m:
         return cell[m.end() :]
@@ -300,7 +306,7 @@ def opening_without_code_word(text: str, column_words: frozenset[str] = frozense
     """A name's cell without the word printed before the code that opens it ("Tiêu chí 1.1. Kế
     hoạch …" → "1.1. Kế hoạch …"): a word of the list, or one of the ``column_words`` the column
     prints so (``column_code_words(..., opening=True)``); any other text unchanged."""
-    plain = unidecode(text)
+    plain = ascii_spelling(text)
     if len(plain) != len(text):
         return text
     m = _CODE_WORD.match(plain)
@@ -339,12 +345,12 @@ def read_code_token(token: str) -> CodeToken | None:
     # Vertical strokes OCR'd as other letters: "l", "|", the digit one, an "I" with a speck read
     # as a mark ("Ị"), two strokes joined into "H" ("HỊ" for II) or at their feet into "U" ("U."
     # for "II."). A token of digits only keeps its arabic reading first (``roman_from_digits``).
-    roman_match = _ROMAN_SHAPE.match(unidecode(raw))
+    roman_match = _ROMAN_SHAPE.match(ascii_spelling(raw))
     roman = None
     roman_lookalikes = roman_from_digits = False
     if roman_match:
         strokes = roman_match.group(1)
-        normal = re.sub(r"[Ll|1]", "I", strokes).replace("H", "II").replace("U", "II")
+        normal = _STROKE_LOOKALIKE.sub("I", strokes).replace("H", "II").replace("U", "II")
         roman = _ROMAN.get(normal)
         roman_lookalikes = normal != strokes
         roman_from_digits = "1" in strokes
@@ -353,13 +359,13 @@ def read_code_token(token: str) -> CodeToken | None:
     if not m:
         return only_roman
     body = m.group(1).strip(".")
-    if not body or not re.search(r"[0-9lLI|]", body):
+    if not body or not _DIGIT_OR_STROKE.search(body):
         return only_roman
     # 'n', 'S', 'B', 'g'... are only digits after real ones ("31n"); a token starting with one
     # is a word ("Số" read "S6").
-    if not re.search(r"\d", body) and re.search(r"[^lLIi|!.]", body):
+    if not _DIGIT.search(body) and _NOT_STROKE.search(body):
         return None
-    if not re.match(r"[0-9lLIi|!]", body):
+    if not _OPENS_DIGIT_OR_STROKE.match(body):
         return None
     mapped = "".join(_LOOKALIKE_DIGITS.get(ch, ch) for ch in body)
     digits = mapped.replace(".", "")
@@ -391,7 +397,7 @@ def parse_code(text: str | None) -> CriterionCode | None:
     t = text.strip().rstrip(".")
     if t in _ROMAN:
         return CriterionCode(_ROMAN[t])
-    if re.fullmatch(r"\d{1,2}(\.\d{1,2})*", t):
+    if _DOTTED_DIGITS.fullmatch(t):
         return CriterionCode(0, tuple(int(p) for p in t.split(".")))
     return None
 

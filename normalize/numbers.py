@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 import regex as re
 
 from normalize.lazy_regex import lazy_compile
+from normalize.text import SPACE_RUN
+
+_THOUSANDS_GAP = lazy_compile(r"(?<=\d)\s+(?=\d{3}\b)")
 
 # Characters OCR puts in place of digits inside a numeric cell.
 _OCR_DIGITS = str.maketrans(
@@ -63,10 +66,10 @@ def parse_number(raw: str | None, kind: str = "auto", ocr: bool = False) -> Pars
     text = text.rstrip("%").strip()
     if ocr:
         text = text.translate(_OCR_DIGITS)
-    text = re.sub(r"(?<=\d)\s+(?=\d{3}\b)", ".", text)  # "1 250" thousands gap
+    text = _THOUSANDS_GAP.sub(".", text)  # "1 250" thousands gap
     if not _NUMBER.match(text):
         return None
-    text = re.sub(r"\s+", "", text).rstrip(".,")
+    text = SPACE_RUN.sub("", text).rstrip(".,")
     if not text:
         return None
     sign = -1.0 if text.startswith("-") else 1.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 import regex as re
 from unidecode import unidecode
@@ -55,23 +56,64 @@ def is_italic_markup(text: str) -> bool:
     return (t.startswith("*") and not t.startswith("**") and t.endswith("*")) or t.lower().startswith(("<i>", "<em>"))
 
 
+# The blocks a Vietnamese document's letters, marks and punctuation come from: Latin-1 and Latin
+# Extended-A/B, the combining marks, Latin Extended Additional (the toned vowels "ộ", "ữ"), the
+# general punctuation ("–", "…", "“").
+_LATIN_BLOCKS = ((0x80, 0x250), (0x300, 0x370), (0x1E00, 0x1F00), (0x2000, 0x2070))
+
+
+@lru_cache(maxsize=1)
+def _latin_table() -> dict[int, str]:
+    """unidecode's spelling of every character of ``_LATIN_BLOCKS`` that it spells in ASCII, for
+    ``str.translate``: one table, built once, in place of unidecode's loop over a text's characters."""
+    table = {}
+    for start, end in _LATIN_BLOCKS:
+        for code in range(start, end):
+            spelt = unidecode(chr(code))
+            if spelt.isascii():
+                table[code] = spelt
+    return table
+
+
+def ascii_spelling(text: str) -> str:
+    """``unidecode(text)``, the same string: unidecode spells each character on its own, so the
+    characters of the Latin blocks are spelt by one ``str.translate`` and unidecode spells only
+    what is left (a character of another block; an ASCII one stays itself)."""
+    if text.isascii():
+        return text
+    spelt = text.translate(_latin_table())
+    return spelt if spelt.isascii() else unidecode(spelt)
+
+
 # Cached: the segmenters fold the same cells and lines again and again (a DOCX's 1,150 calls are
-# 340 texts), and unidecode walks each text character by character in Python.
+# 340 texts).
 @lru_cache(maxsize=16_384)
 def fold(text: str) -> str:
     """Accent-free lower case with spaces folded: the key for keyword matching that survives OCR'd
     text which lost its diacritics ("Đơn vị  tính" and "Don vi tinh" both read "don vi tinh")."""
-    return " ".join(unidecode(text or "").lower().split())
+    return " ".join(ascii_spelling(text or "").lower().split())
 
 
 def fold_words(text: str) -> str:
     """``fold``, with only the letter-and-digit runs kept, one space apart: the key a name is
     compared by whatever punctuation and specks OCR put between its words ("Kế hoạch, CCHC |"
     and "ke hoach CCHC" both read "ke hoach cchc")."""
-    return " ".join(_WORD_RUN.findall(fold(text)))
+    return " ".join(WORD_RUN.findall(fold(text)))
 
 
-_WORD_RUN = lazy_compile(r"[\p{L}\p{N}]+")
+# Shared patterns the segmenters ask for on every cell and line: words (letters and digits),
+# letters alone, runs of white space.
+WORD_RUN = lazy_compile(r"[\p{L}\p{N}]+")
+LETTER_RUN = lazy_compile(r"\p{L}+")
+SPACE_RUN = lazy_compile(r"\s+")
+
+
+def any_word(words: tuple[str, ...], before: str = r"(?<![a-z])", after: str = r"(?![a-z])") -> Any:
+    """One pattern (compiled on first use) that finds any of ``words`` with ``before`` and
+    ``after`` holding around it: a text holds one of them so iff this finds it (each alternative
+    is tried at every place), in one pass instead of a pattern per word and text."""
+    return lazy_compile(before + "(?:" + "|".join(re.escape(w) for w in words) + ")" + after)
+
 
 # How an explanation cell opens (folded text): a dash, a document ("Kế hoạch số", "Báo cáo số",
 # "Quyết định số"), a date, or a reference number. No criterion's name goes on with one.

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from functools import partial
 
-import regex as re
 from rapidfuzz import fuzz
 
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _plain, _vn
@@ -14,7 +13,11 @@ from cchc_extract.reconcile.ratios import stat_cell
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import _stat_ref, code_legend, is_percent
 from normalize.lazy_regex import lazy_compile
+from normalize.text import SPACE_RUN
 from schemas.records import Count, ExtractionResult, ReviewItem
+
+_NOT_LETTER_OR_SPACE = lazy_compile(r"[^a-z ]+")
+_COUNT_FILLER_WORDS = lazy_compile(r"\b(tong so|tong|so luong|so|la|co|duoc|cua|trong do|ky bao cao)\b")
 
 
 def table_lines(result: ExtractionResult) -> dict[tuple[int, int], set[float]]:
@@ -152,8 +155,8 @@ def _part_over_total_read_by_ocr(status: str, ocr: bool, parts: list[float | Non
 def _label_key(text: str) -> str:
     """Wording of a figure for matching: accents, markup, counting words and units dropped."""
     t = _plain(text)
-    t = re.sub(r"\b(tong so|tong|so luong|so|la|co|duoc|cua|trong do|ky bao cao)\b", " ", t)
-    return re.sub(r"[^a-z ]+", " ", re.sub(r"\s+", " ", t)).strip()
+    t = _COUNT_FILLER_WORDS.sub(" ", t)
+    return _NOT_LETTER_OR_SPACE.sub(" ", SPACE_RUN.sub(" ", t)).strip()
 
 
 def _check_narrative_against_annexes(result: ExtractionResult, ledger: _Ledger, s: ReconcileSettings) -> None:

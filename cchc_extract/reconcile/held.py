@@ -5,10 +5,11 @@ one of its values is held (``queue``)."""
 
 from __future__ import annotations
 
-import regex as re
-
 from cchc_extract.reconcile.hierarchy import children_of, resolve_parents
+from normalize.lazy_regex import lazy_compile
 from schemas.records import Check, ExtractionResult
+
+_TABLE_POINTER = lazy_compile(r"(/(?:score_tables|statistics)/\d+)(?:/rows/(\d+))?")
 
 _HELD_KINDS = ("sum_children", "sum_self", "sum_appraised", "stated_total", "total_parts", "ratio")
 
@@ -42,7 +43,7 @@ def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str
         if check.status != "ok" or check.kind not in _HELD_KINDS:
             continue
         pointer, field_ = pointer_field(check)
-        m = re.fullmatch(r"(/(?:score_tables|statistics)/\d+)(?:/rows/(\d+))?", pointer)
+        m = _TABLE_POINTER.fullmatch(pointer)
         if not m or m.group(1) not in kids_of:
             continue
         table = m.group(1)

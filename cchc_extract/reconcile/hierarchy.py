@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex as re
-
 from normalize.lazy_regex import lazy_compile
 from normalize.text import strip_markup
 
+_DIGITS = lazy_compile(r"\d+")
+_ROMAN_LETTERS = lazy_compile(r"[IVXL]+")
 _SPACE = lazy_compile(r"\s+")
 _ROMAN = lazy_compile(r"[ivxlIVXL]+")
 
@@ -54,14 +54,14 @@ def resolve_parents(rows: list) -> tuple[list[int | None], set[int]]:
                     ancestor = ancestor.rsplit(".", 1)[0] if "." in ancestor else None
             if found is not None and ancestor != wanted:
                 orphans.add(i)
-        elif code and re.fullmatch(r"\d+", code):
+        elif code and _DIGITS.fullmatch(code):
             found = next((j for j in range(i - 1, -1, -1) if _is_roman(norm_code(rows[j].code))), None)
         out.append(found)
     return out, orphans
 
 
 def _is_roman(code: str | None) -> bool:
-    return bool(code) and re.fullmatch(r"[IVXL]+", code) is not None
+    return bool(code) and _ROMAN_LETTERS.fullmatch(code) is not None
 
 
 def children_of(parents: list[int | None]) -> dict[int, list[int]]:

@@ -11,7 +11,7 @@ from cchc_extract.reconcile.settings import (
     _DENOMINATOR_WORDS,
 )
 from normalize.count_units import unit_key, unit_words
-from normalize.text import strip_markup
+from normalize.text import any_word, strip_markup
 from schemas.records import ReviewItem, StatRow
 
 
@@ -24,6 +24,10 @@ def is_percent(row: StatRow) -> bool:
     return "%" in row.unit or (row.value_raw or "").strip().endswith("%") or _plain(row.indicator).startswith("ty le")
 
 
+# Any counted unit as whole words of a unit cell.
+_COUNT_UNIT = any_word(_COUNT_UNITS, r"\b", r"\b")
+
+
 def is_count(row: StatRow) -> bool:
     unit = unit_words(row.unit)
     return (
@@ -31,7 +35,7 @@ def is_count(row: StatRow) -> bool:
         and "%" not in unit
         and "=" not in unit
         and "dong" not in unit
-        and any(re.search(rf"\b{re.escape(u)}\b", unit) for u in _COUNT_UNITS)
+        and _COUNT_UNIT.search(unit) is not None
     )
 
 

@@ -11,6 +11,8 @@ import regex as re
 from extract.segment.narrative import _clean, shadow
 from normalize.lazy_regex import lazy_compile
 
+_WHOLE_NUMBER = lazy_compile(r"\d+|\d{1,3}(?:\.\d{3})+")
+
 # Counting units (accent-free) and the unit they count in: a part in a unit other than its
 # total's is not one of its parts. A noun not listed ("3 kế hoạch" under "28 văn bản") names the
 # part's kind, in the total's unit. Longest first where one starts another.
@@ -104,7 +106,7 @@ def tokenize(low: str) -> list[Tok]:
     out = []
     for m in _TOKEN.finditer(low):
         kind = m.lastgroup
-        if kind == "num" and not re.fullmatch(r"\d+|\d{1,3}(?:\.\d{3})+", m[0]):
+        if kind == "num" and not _WHOLE_NUMBER.fullmatch(m[0]):
             kind = "dec"
         out.append(Tok(kind, m.start(), m.end(), m[0]))
     return out

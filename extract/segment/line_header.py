@@ -7,13 +7,13 @@ import statistics
 from dataclasses import dataclass
 
 import regex as re
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from extract.model import Line, Page
 from extract.segment.line_common import JUNK, LineTableSettings, is_score_token
 from extract.segment.line_split import first_name_line, opens_criterion_name
 from normalize.lazy_regex import lazy_compile
-from normalize.text import fold, fold_words
+from normalize.text import WORD_RUN, fold, fold_words
 
 _HEADER_WORDS = (
     "stt",
@@ -67,10 +67,13 @@ _CONCEPT_SIMILARITY = 85.0
 
 
 def header_share(text: str, settings: LineTableSettings = LineTableSettings()) -> float:
-    words = [w for w in re.findall(r"[\p{L}\p{N}]+", fold(text)) if len(w) >= 2 or w in ("da",)]
+    words = [w for w in WORD_RUN.findall(fold(text)) if len(w) >= 2 or w in ("da",)]
     if not words:
         return 0.0
-    hits = sum(1 for w in words if max(fuzz.ratio(w, h) for h in _HEADER_WORDS) >= settings.header_word_similarity)
+    # A word is a header word's when one of them comes that near (extractOne with the cutoff: the
+    # nearest at or over it, in one call instead of a ratio per header word).
+    cutoff = settings.header_word_similarity
+    hits = sum(1 for w in words if process.extractOne(w, _HEADER_WORDS, scorer=fuzz.ratio, score_cutoff=cutoff))
     return hits / len(words)
 
 

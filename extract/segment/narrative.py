@@ -21,6 +21,7 @@ from unidecode import unidecode
 
 from extract.model import Line
 from normalize.lazy_regex import lazy_compile
+from normalize.text import SPACE_RUN
 from schemas.records import SourceRef
 
 
@@ -73,7 +74,7 @@ def _line_confidence(line: Line, settings: NarrativeSettings) -> float:
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("**", "").replace("*", "")).strip(" ,;:.-–+")
+    return SPACE_RUN.sub(" ", text.replace("**", "").replace("*", "")).strip(" ,;:.-–+")
 
 
 # ---------------------------------------------------------------- headings, shared by targets

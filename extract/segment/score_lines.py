@@ -59,6 +59,11 @@ from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
 from normalize.text import fold
 
+_ENDS_IN_COLON = lazy_compile(r"\w:\s*$")
+_OPENS_ITEM_MARK = lazy_compile(r"^([-+•*]|[a-zđ]\))")
+_ROMAN_NUMBERED = lazy_compile(r"^[IVX]{1,4}\.$")
+_OPENS_NUMBER = lazy_compile(r"^\d(?!\d*\p{L})")
+
 __all__ = [
     "LineCells",
     "LineTable",
@@ -206,15 +211,15 @@ def _opens_header(line: Line, fragment: bool = False) -> bool:
     # A colon right after a word ends a lead-in; one standing alone is an OCR speck of a rule.
     # A digit opening a word of letters ("5MP", "1T" for "STT", "TT") is a garbled label, no
     # heading's number; a short fragment of header words inside the header's run has no heading's.
-    numbered = not fragment and re.match(r"^\d(?!\d*\p{L})", first)
+    numbered = not fragment and _OPENS_NUMBER.match(first)
     # A part's roman heading ("II. KẾT QUẢ TỰ ĐÁNH GIÁ CÁC LĨNH VỰC") is a report's, not a header.
-    numbered = numbered or (not fragment and re.match(r"^[IVX]{1,4}\.$", first))
-    if numbered or re.match(r"^([-+•*]|[a-zđ]\))", first):
+    numbered = numbered or (not fragment and _ROMAN_NUMBERED.match(first))
+    if numbered or _OPENS_ITEM_MARK.match(first):
         return False
     # (a wrapped label's last word inside the header's run keeps a colon OCR made of a speck or
     # a rule: "chấm:" under "Điểm … UBND xã tự"; a lead-in has words before its colon)
     lone_word = fragment and len((line.raw or line.text).split()) == 1
-    return lone_word or not re.search(r"\w:\s*$", line.raw or line.text)
+    return lone_word or not _ENDS_IN_COLON.search(line.raw or line.text)
 
 
 # A row's opening: its code ("b)", "1.2.", "3") and a name's capital after it.

@@ -40,7 +40,7 @@ from normalize.codes import (
 )
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
-from normalize.text import fold
+from normalize.text import SPACE_RUN, fold
 from normalize.vietnamese import document_damage_class, repair_gathered
 from schemas.records import SCALE_FIGURE_FLAG, ScoreRow, ScoreTable, SourceRef, later_cells_flag, unsure_flag
 
@@ -351,7 +351,7 @@ def compact_code(text: str, column_words: frozenset[str] = frozenset()) -> str:
     """A code a narrow cell wrapped at a dot ("1.1." over "1" reads "1.1. 1") made whole again; a
     word printed before the code dropped (``without_code_word``); any other text unchanged."""
     if _WRAPPED_CODE.fullmatch(text.strip()):
-        return re.sub(r"\s+", "", text)
+        return SPACE_RUN.sub("", text)
     return without_code_word(text, column_words)
 
 

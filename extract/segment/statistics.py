@@ -37,7 +37,7 @@ from normalize.code_repair import CodeChoice, repair_codes
 from normalize.codes import format_codes, letter_item
 from normalize.count_units import unit_key
 from normalize.lazy_regex import lazy_compile
-from normalize.text import fold
+from normalize.text import SPACE_RUN, any_word, fold
 from schemas.records import SourceRef, StatAnnex, StatRow
 
 
@@ -93,11 +93,13 @@ _SCALED_MONEY = ("trieu", "ty ", "ty", "nghin", "ngan")
 def _names_plan(text: str) -> bool:
     """A folded label that names the plan's figure and not the result ("Kế hoạch", "Số lượng theo kế
     hoạch", "Chỉ tiêu KH"; not "Kết quả thực hiện kế hoạch")."""
-    return _has_word(text, _PLAN_WORDS) and not _has_word(text, _RESULT_WORDS)
+    return _PLAN_WORD.search(text) is not None and _RESULT_WORD.search(text) is None
 
 
-def _has_word(text: str, words: tuple[str, ...]) -> bool:
-    return any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", text) for w in words)
+# The words as whole words of a folded label, each list one pattern.
+_ROLE_PATTERNS = {role: any_word(words) for role, words in _ROLE_WORDS}
+_PLAN_WORD = any_word(_PLAN_WORDS)
+_RESULT_WORD = any_word(_RESULT_WORDS)
 
 
 def column_roles(labels: list[str]) -> dict[str, int]:
@@ -106,8 +108,8 @@ def column_roles(labels: list[str]) -> dict[str, int]:
     no other can ("Số lượng theo kế hoạch" beside "Số lượng thực hiện": the plan is a note)."""
     roles: dict[str, int] = {}
     taken: set[int] = set()
-    for role, words in _ROLE_WORDS:
-        found = [c for c, label in enumerate(labels) if c not in taken and _has_word(fold(label), words)]
+    for role, pattern in _ROLE_PATTERNS.items():
+        found = [c for c, label in enumerate(labels) if c not in taken and pattern.search(fold(label))]
         if role == "value":
             found = sorted(found, key=lambda c: _names_plan(fold(labels[c])))
         if found:
@@ -135,7 +137,7 @@ def normalise_code(raw: str) -> str | None:
     """ "1." → "1", "2.2.1." → "2.2.1", "I" → "I"; None when the cell is not a code."""
     m = _CODE.match(raw or "")
     if m:
-        return re.sub(r"\s+", "", m.group(1))
+        return SPACE_RUN.sub("", m.group(1))
     m = _ROMAN.match(raw or "")
     return m.group(1) if m else None
 
@@ -368,7 +370,7 @@ def _content_conf(row: JoinedRow, code_col: int | None) -> float | None:
 
 
 def _garbled_code(text: str, settings: StatisticsSettings) -> bool:
-    compact = re.sub(r"\s+", "", text)
+    compact = SPACE_RUN.sub("", text)
     return len(compact) <= settings.garbled_code_chars and bool(re.search(r"[\d.,:]", compact))
 
 

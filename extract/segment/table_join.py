@@ -16,6 +16,8 @@ from extract.segment.piece_columns import cell_columns, column_map, place_cells,
 from normalize.codes import CriterionCode, parse_code, transition_cost
 from normalize.lazy_regex import lazy_compile
 
+_FIGURES_ONLY = lazy_compile(r"[\d.,%\s]+")
+
 
 @dataclass(frozen=True)
 class JoinSettings:
@@ -67,7 +69,7 @@ def header_row_count(rows: list[list[str]], max_rows: int = 3) -> int:
         first = next((c for c in row if c.strip()), "")
         if _ITEM_START.match(row[0] if row else "") and row[0].strip() and not _is_column_numbers(row):
             break
-        if any(re.fullmatch(r"[\d.,%\s]+", c.strip()) for c in row[1:] if c.strip()) and not _is_column_numbers(row):
+        if any(_FIGURES_ONLY.fullmatch(c.strip()) for c in row[1:] if c.strip()) and not _is_column_numbers(row):
             break
         if not first:
             count += 1

@@ -465,8 +465,11 @@ def _undecided(stack: list[tuple[int, str]], settings: NarrativeSettings) -> boo
     return not any(w in shadow(_bare(h)) for _level, h in stack for w in words)
 
 
+_HEADING_NUMBER = lazy_compile(r"^\s*(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.:)]\s*", re.I)
+
+
 def _bare(heading: str) -> str:
-    return re.sub(r"^\s*(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.:)]\s*", "", heading, flags=re.I)
+    return _HEADING_NUMBER.sub("", heading)
 
 
 def _section_title(stack: list[tuple[int, str]], settings: NarrativeSettings) -> str:

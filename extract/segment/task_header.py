@@ -6,10 +6,8 @@ deadline, product, criterion code)."""
 
 from __future__ import annotations
 
-import regex as re
-
 from normalize.lazy_regex import lazy_compile
-from normalize.text import fold
+from normalize.text import WORD_RUN, fold
 
 # Header words (accent-free) → column; words of no column ("thực hiện", "đầu") join the label they
 # sit in; "unit" words ("Bộ phận", "Đơn vị") are the lead's or the coordinator's, whichever label
@@ -70,12 +68,12 @@ def header_labels(text: str) -> list[tuple[str, str]] | None:
     words: list[list[str]] = []
     printed: list[list[str]] = []  # each label's words, those of no column inside it ("Hình thức sản")
     pending: list[str] = []  # words of no column after the last label word: this label's, or the next's
-    found = re.findall(r"[\p{L}\p{N}]+", fold(text))
+    found = WORD_RUN.findall(fold(text))
     if ":" in text or header_share(text) < HEADER_SHARE:
         return None  # a sentence naming the fields ("chủ trì: …; thời gian: …"), no header
     if names_score_column(text):
         return None  # a score table's header, whatever task words its other labels hold
-    as_printed = re.findall(r"[\p{L}\p{N}]+", text)
+    as_printed = WORD_RUN.findall(text)
     if len(as_printed) != len(found):
         as_printed = found
     for word, shown in zip(found, as_printed, strict=True):
@@ -135,7 +133,7 @@ def header_share(text: str) -> float:
     """The share of a line's words that are header words (1.0 for a line of specks). A ruling bar
     OCR glued to the letter before it as an "I" ("TỊ chí": the "T" of "STT" wrapped, then the bar)
     is a bar."""
-    found = re.findall(r"[\p{L}\p{N}]+", fold(_BAR_GLUED.sub(r"\1 |", text)))
+    found = WORD_RUN.findall(fold(_BAR_GLUED.sub(r"\1 |", text)))
     return sum(1 for w in found if w in _HEADER_WORDS or w in _NEUTRAL or len(w) == 1) / max(1, len(found))
 
 

@@ -22,9 +22,12 @@ from extract.segment.task_doubts import DOUBT
 from extract.segment.task_evidence import cell_conf_flags
 from extract.segment.task_header import _HEADER_WORDS, header_columns, header_share, names_score_column
 from normalize.lazy_regex import lazy_compile
-from normalize.text import fold
+from normalize.text import any_word, fold
 from normalize.units import deadline_status, spell_deadline, spell_units, unit_status
 from schemas.records import SourceRef, TaskRow, TaskTable
+
+_COLUMN_NUMBER = lazy_compile(r"^\s*\(?\d{1,2}\s*[-–.)]\s*")
+_ASCII_WORD = lazy_compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,11 @@ _CAPTION_SKIP = lazy_compile(r"^\s*(\(?\s*k[eè]m theo|ban h[aà]nh k[eè]m|ph[u
 
 def _header_key(label: str) -> str:
     """Accent-free header without its column number ("3- Hoạt động" → "hoat dong")."""
-    return re.sub(r"^\s*\(?\d{1,2}\s*[-–.)]\s*", "", fold(label)).strip()
+    return _COLUMN_NUMBER.sub("", fold(label)).strip()
+
+
+# Each field's words as one pattern: any of them as a whole word of a header.
+_FIELD_PATTERNS = {field: any_word(words) for field, words in _FIELD_WORDS}
 
 
 def map_columns(labels: list[str]) -> dict[str, int]:
@@ -129,7 +136,7 @@ def map_columns(labels: list[str]) -> dict[str, int]:
             if field in _EXACT_ONLY:  # spaces set aside: a narrow column wraps its label ("ST" / "T")
                 hit = key.replace(" ", "").strip(".") in {w.replace(" ", "") for w in words}
             else:
-                hit = any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", key) for w in words)
+                hit = _FIELD_PATTERNS[field].search(key) is not None
             if hit:
                 mapping[field] = c
                 taken.add(c)
@@ -216,7 +223,7 @@ def _labels_by_content(table: JoinedTable, header: str, settings: TaskTableSetti
     the header's text columns (task, product) in the order its words name them. None unless every
     column gets a field."""
     body = [r for r in table.rows if sum(bool(c.strip()) for c in r.cells) > 2 and not _header_row(r, settings)]
-    order = [w for w in (_HEADER_WORDS.get(x) for x in re.findall(r"[a-z]+", fold(header))) if w in _TEXT_FIELDS]
+    order = [w for w in (_HEADER_WORDS.get(x) for x in _ASCII_WORD.findall(fold(header))) if w in _TEXT_FIELDS]
     text_fields = list(dict.fromkeys(order + list(_TEXT_FIELDS)))
     units = ["lead", "coordinator"]
     out: list[str] = []

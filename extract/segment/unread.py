@@ -32,6 +32,8 @@ from normalize.lazy_regex import lazy_compile
 from normalize.text import fold, fold_spaces
 from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ScoreRow, ScoreTable, SourceRef, UnreadPart
 
+_ENDS_IN_NUMBER = lazy_compile(r"(.*?)(\d{1,3})")
+
 
 @dataclass(frozen=True)
 class UnreadSettings:
@@ -429,7 +431,7 @@ def _line_read(line: Line, page: int, sources: list[SourceRef]) -> bool:
 
 
 def _last_number(code: str) -> tuple[str, int] | None:
-    m = re.fullmatch(r"(.*?)(\d{1,3})", code or "")
+    m = _ENDS_IN_NUMBER.fullmatch(code or "")
     return (m.group(1), int(m.group(2))) if m else None
 
 

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 
 from normalize.criteria import CriteriaSet, CriterionDef
 from normalize.lazy_regex import lazy_compile
-from normalize.text import EXPLANATION_OPENING, fold as fold_text
+from normalize.text import EXPLANATION_OPENING, LETTER_RUN, WORD_RUN, fold as fold_text
 from normalize.vietnamese.candidates import KNOWN_ABBREVIATIONS
 from normalize.vietnamese.model import load_model
 from normalize.vietnamese.syllable import fold, nfc, normalize_syllable, place_tone, split_tone
@@ -78,7 +78,7 @@ class WordingSettings:
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[\p{L}\p{N}]+", text or "")
+    return WORD_RUN.findall(text or "")
 
 
 @lru_cache(maxsize=10_000)
@@ -499,13 +499,13 @@ def leaked_into(
 def spelling(text: str | None) -> str:
     """The text with every syllable's tone mark on one vowel: a name read "hóa" that the set
     prints "hoá" is the same wording, kept as printed."""
-    return re.sub(r"\p{L}+", lambda m: place_tone(*split_tone(m.group())), nfc(text or ""))
+    return LETTER_RUN.sub(lambda m: place_tone(*split_tone(m.group())), nfc(text or ""))
 
 
 def as_printed(read: str, wording: str) -> str:
     """The wording with its words spelt as the name read spells them where only the tone mark's
     place differs ("hóa" read, "hoá" published): the document's spelling, the set's words."""
-    spelt = {spelling(w).lower(): w for w in re.findall(r"\p{L}+", nfc(read or ""))}
+    spelt = {spelling(w).lower(): w for w in LETTER_RUN.findall(nfc(read or ""))}
 
     def word(m: re.Match) -> str:
         w = m.group()
@@ -514,7 +514,7 @@ def as_printed(read: str, wording: str) -> str:
             return w
         return own.upper() if w.isupper() else own.lower() if w.islower() else own
 
-    return re.sub(r"\p{L}+", word, wording)
+    return LETTER_RUN.sub(word, wording)
 
 
 def take_wording(row: ScoreRow, wording: str) -> None:
