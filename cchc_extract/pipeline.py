@@ -46,7 +46,8 @@ from extract.segment.task_wording import reword_tasks
 from extract.segment.unread import find_unread, totals_told, unread_review_items
 from extract.segment.unread_withdrawn import withdraw_unsure_tables
 from normalize.criteria import CriteriaSet, CriterionDef
-from normalize.criteria.match import MatchSettings, apply_criteria_sets
+from normalize.criteria.match import apply_criteria_sets
+from normalize.criteria.match_settings import MatchSettings
 from normalize.criteria.set_cells import drop_later_cells, fill_set_maxima
 from normalize.vietnamese import document_damage_class, repair_document
 from schemas import schema_errors

@@ -16,17 +16,15 @@ from rapidfuzz.distance import Levenshtein
 
 from cchc_extract.pipeline import convert_file
 from normalize.criteria import CriteriaSet, CriterionDef, criteria_set, load_criteria_sets
-from normalize.criteria.match import (
-    FLAG_CODE_BY_NAME,
+from normalize.criteria.match import FLAG_CODE_BY_NAME, apply_criteria_sets
+from normalize.criteria.match_settings import (
     FLAG_COLUMNS_BY_SET,
     FLAG_MAX_DIFFERS,
     FLAG_MAX_FROM_SET,
     FLAG_READING_BY_SET,
     FLAG_SNAPPED,
-    apply_criteria_sets,
-    printed_maxima,
-    recognise_set,
 )
+from normalize.criteria.recognise import printed_maxima, recognise_set
 from normalize.criteria.set_cells import fill_set_maxima
 from schemas.records import ScoreRow, ScoreTable
 

@@ -5,7 +5,8 @@ commune words its own way left as read."""
 from __future__ import annotations
 
 from normalize.criteria import criteria_set
-from normalize.criteria.match import FLAG_SNAPPED, apply_criteria_sets
+from normalize.criteria.match import apply_criteria_sets
+from normalize.criteria.match_settings import FLAG_SNAPPED
 from normalize.criteria.wording import (
     FLAG_WORDING,
     as_printed,

@@ -71,7 +71,8 @@ def test_a_one_word_line_coded_by_its_place_holds_no_code_against_the_row_named_
     # The shape last round's dev seed showed (d02-i3): "pees" with a figure, coded 2 by its place
     # between row 1 and the row whose name is criterion 2's wording (its code lost too, placed 3).
     from normalize.criteria import criteria_set
-    from normalize.criteria.match import recognise_set, snap_to_set
+    from normalize.criteria.match import snap_to_set
+    from normalize.criteria.recognise import recognise_set
     from schemas.records import ScoreTable
 
     cset = criteria_set("bnv-tinh_2948")

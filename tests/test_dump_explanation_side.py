@@ -14,7 +14,7 @@ from extract.model import Line
 from extract.segment.explanation_side import explanation_side
 from extract.segment.line_common import LineTableSettings
 from extract.segment.line_header import HeaderLayout
-from normalize.criteria.match import MatchSettings
+from normalize.criteria.match_settings import MatchSettings
 
 # Seven grid columns (STT, criterion, explanation, scale's maximum, self, appraised), cells
 # centred, as Tesseract dumps them: the header's points labels garbled ("Thane", "Điều"), so only

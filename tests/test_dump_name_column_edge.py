@@ -11,7 +11,7 @@ from pathlib import Path
 
 from cchc_extract.pipeline import PipelineOptions, convert_file, result_to_json
 from extract.segment.line_split import catalogued_opening
-from normalize.criteria.match import MatchSettings
+from normalize.criteria.match_settings import MatchSettings
 
 # A landscape table, unruled: STT, criterion, "Ghi chú", the maximum, the self score.
 DUMP = """\

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from corpus_helpers import scored_rows_with_truth
-from normalize.criteria.match import MatchSettings
+from normalize.criteria.match_settings import MatchSettings
 from normalize.criteria.set_cells import _max_by_sums
 from schemas.records import ScoreRow
 

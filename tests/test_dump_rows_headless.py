@@ -173,7 +173,7 @@ def test_a_zero_score_beside_the_other_score_above_it_is_doubted():
 
 
 def test_a_maximum_whose_comma_ocr_read_as_a_space_is_joined_by_the_sets_maximum():
-    from normalize.criteria.match import MatchSettings
+    from normalize.criteria.match_settings import MatchSettings
     from normalize.criteria.set_cells import _split_maximum
     from schemas.records import ScoreRow
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from cchc_extract.pipeline import convert_file
 from extract.segment.score_readings import points_readings
-from normalize.criteria.match import MatchSettings
+from normalize.criteria.match_settings import MatchSettings
 from normalize.criteria.set_shifts import code_was_maximum, speck_before_maximum
 from schemas.records import ScoreRow
 

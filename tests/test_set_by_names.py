@@ -10,7 +10,9 @@ from pathlib import Path
 
 from cchc_extract.pipeline import _names_in_set_order, convert_file
 from normalize.criteria import criteria_set, load_criteria_sets
-from normalize.criteria.match import FLAG_CODE_BY_NAME, MatchSettings, recognise_set
+from normalize.criteria.match import FLAG_CODE_BY_NAME
+from normalize.criteria.match_settings import MatchSettings
+from normalize.criteria.recognise import recognise_set
 from schemas.records import ScoreRow, ScoreTable
 
 # The garbled column-number row "0) 2)_ @) _ 0ø 8 1 8" read as criterion 1 pushes the printed

@@ -89,7 +89,8 @@ from cchc_extract.reconcile.printed_cells import (
     score_beside_zero,
 )
 from normalize.count_units import unit_debris
-from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_MAX_DIFFERS, FLAG_MAX_FROM_SET, FLAG_READING_BY_SET
+from normalize.criteria.match import FLAG_CODE_BY_NAME
+from normalize.criteria.match_settings import FLAG_MAX_DIFFERS, FLAG_MAX_FROM_SET, FLAG_READING_BY_SET
 from normalize.lazy_regex import lazy_compile
 from schemas.records import (
     Check,

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from normalize.criteria import load_criteria_sets
 from normalize.criteria.code_names import FLAG_CODE_BY_NAME
-from normalize.criteria.match import FLAG_SNAPPED
+from normalize.criteria.match_settings import FLAG_SNAPPED
 from normalize.criteria.wording import FLAG_WORDING
 from schemas.records import ScoreRow
 

@@ -25,7 +25,7 @@ from cchc_extract.reconcile.settings import (
 from cchc_extract.reconcile.stat_rows import _stat_ref
 from extract.page_edge import edge_fields, edge_said, edge_sides
 from extract.segment.task_doubts import DOUBT
-from normalize.criteria.match import FLAG_MAX_DIFFERS
+from normalize.criteria.match_settings import FLAG_MAX_DIFFERS
 from schemas.records import ExtractionResult, ReviewItem, ScoreRow, StatRow
 
 

@@ -52,7 +52,7 @@ from cchc_extract.reconcile.total_readings import (
     total_unsure,
 )
 from cchc_extract.reconcile.witnesses import other_column_total, over_max_reading, shifted_total_row, spoilt_lines
-from normalize.criteria.match import FLAG_MAX_DIFFERS
+from normalize.criteria.match_settings import FLAG_MAX_DIFFERS
 from schemas.records import ReviewItem, ScoreRow, ScoreTable
 
 # The sum check of each points column: a parent's points are its sub-criteria's, in every

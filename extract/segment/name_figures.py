@@ -12,7 +12,7 @@ from dataclasses import replace
 import regex as re
 
 from extract.segment.unread_rows import points_part
-from normalize.criteria.match import FLAG_MAX_FROM_SET
+from normalize.criteria.match_settings import FLAG_MAX_FROM_SET
 from normalize.lazy_regex import lazy_compile
 from schemas.records import ExtractionResult, ScoreRow, UnreadPart
 

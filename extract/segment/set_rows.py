@@ -37,7 +37,7 @@ from extract.segment.set_wording import (
 from extract.segment.unread_rows import LINE_METHODS
 from normalize.codes import read_code_token
 from normalize.criteria import CriteriaSet
-from normalize.criteria.match import FLAG_SNAPPED
+from normalize.criteria.match_settings import FLAG_SNAPPED
 from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_words
 from schemas.records import ExtractionResult, ReviewItem, ScoreRow, ScoreTable, SourceRef, UnreadPart

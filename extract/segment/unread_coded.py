@@ -7,13 +7,8 @@ from __future__ import annotations
 import regex as re
 
 from normalize.criteria import CriteriaSet
-from normalize.criteria.match import (
-    FLAG_CODE_BY_NAME,
-    FLAG_MAX_DIFFERS,
-    FLAG_MAX_FROM_SET,
-    FLAG_READING_BY_SET,
-    FLAG_SNAPPED,
-)
+from normalize.criteria.match import FLAG_CODE_BY_NAME
+from normalize.criteria.match_settings import FLAG_MAX_DIFFERS, FLAG_MAX_FROM_SET, FLAG_READING_BY_SET, FLAG_SNAPPED
 from normalize.criteria.name_agreement import criterion_named, wording_similarity
 from normalize.text import fold
 from normalize.vietnamese.syllable import is_syllable_shape

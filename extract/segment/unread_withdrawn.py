@@ -27,7 +27,8 @@ from extract.segment.unread_coded import (
 from extract.segment.unread_rows import LINE_METHODS
 from extract.segment.unread_set_aside import read_elsewhere
 from normalize.criteria import CriteriaSet
-from normalize.criteria.match import FLAG_CODE_BY_NAME, FLAG_SNAPPED
+from normalize.criteria.match import FLAG_CODE_BY_NAME
+from normalize.criteria.match_settings import FLAG_SNAPPED
 from schemas.records import ExtractionResult, SourceRef, UnreadPart
 
 

@@ -17,7 +17,7 @@ from normalize.lazy_regex import lazy_compile
 from normalize.vietnamese.syllable import fold
 
 if TYPE_CHECKING:
-    from normalize.criteria.match import MatchSettings
+    from normalize.criteria.match_settings import MatchSettings
     from schemas.records import ScoreRow
 
 # A row whose printed code OCR lost, coded by the criterion its name is (recoded or confirmed).

@@ -1,9 +1,8 @@
 """The official criteria sets as a fuzzy dictionary for score tables.
 
-1. Recognise the document's set: every transcribed set is scored against the table rows read
-   (codes present in the set, name similarity under the same code, equal maximum points), with
-   the province named in the document and the year as hints; where no set fits by codes (OCR
-   shifted or pushed them), by the rows' names in the set's order (``_by_names_in_order``).
+1. Recognise the document's set (``normalize.criteria.recognise``): every transcribed set scored
+   against the table rows read, with the province named in the document and the year as hints;
+   where no set fits by codes, by the rows' names in the set's order.
 2. Snap: a row whose name is close to the official wording of its code's criterion takes that
    wording (the text read stays in ``name_raw``); a row whose maximum differs from the set's is
    flagged for review. No set recognised: nothing is snapped, nothing flagged.
@@ -15,7 +14,7 @@ marks first, and a half-repaired name must still find its criterion.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -29,15 +28,14 @@ from normalize.criteria.code_names import (
     lookalike_blank,
     misread_code,
     named_as,
-    named_elsewhere,
     norm as _norm,
     own_numbered,
-    part_numbered,
     recode_printed,
     shift_by_names,
     similarity,
     take_code,
 )
+from normalize.criteria.match_settings import FLAG_MAX_DIFFERS, FLAG_SNAPPED, MatchSettings, SetMatch
 from normalize.criteria.name_agreement import (
     closer_elsewhere,
     criterion_named,
@@ -47,7 +45,8 @@ from normalize.criteria.name_agreement import (
     wording_similarity,
 )
 from normalize.criteria.name_pieces import names_across_cells, names_opened_above
-from normalize.criteria.name_runs import NameRunSettings, names_across_explanation, names_from_runs
+from normalize.criteria.name_runs import names_across_explanation, names_from_runs
+from normalize.criteria.recognise import names_criterion, recognise_set
 from normalize.criteria.wording import (
     WordingSettings,
     as_printed,
@@ -59,240 +58,8 @@ from normalize.criteria.wording import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
+    from normalize.criteria.recognise import NamesInOrder
     from schemas.records import ScoreRow, ScoreTable
-
-    # (index, criterion) of the rows whose names follow a set's wordings in the set's order
-    # (``extract.segment.set_align.rows_in_set_order``, the aligner of a garbled region's lines).
-    NamesInOrder = Callable[[Sequence[ScoreRow], CriteriaSet], list[tuple[int, CriterionDef]]]
-
-FLAG_SNAPPED = "name_from_criteria_set"
-FLAG_MAX_DIFFERS = "max_differs_from_criteria_set"
-# A maximum the document prints but that was not read, taken from the set surely recognised.
-FLAG_MAX_FROM_SET = "max_from_criteria_set"
-# A cell read among other readings (a decimal mark OCR may have made or lost) whose reading the
-# set surely recognised chose: the set's maximum is one of them.
-FLAG_READING_BY_SET = "reading_from_criteria_set"
-# Two numbers read for three points columns whose order the set's maximum chose: max, then self.
-FLAG_COLUMNS_BY_SET = "columns_from_criteria_set"
-
-
-@dataclass(frozen=True)
-class MatchSettings:
-    min_rows: int = 3  # rows of the document whose code is in the set, at least
-    min_score: float = 0.55  # mean row agreement (0..1) for a set to be recognised
-    name_weight: float = 0.7  # of a row's agreement: name similarity; the rest: equal maximum
-    province_bonus: float = 0.1  # the set's province is named in the document
-    year_bonus: float = 0.05  # the set's year is the document's
-    snap_min: float = 80.0  # name similarity (0..100) under the same code to take the official wording
-    snap_min_by_name: float = 92.0  # a row whose code is not in the set: only a near-identical name
-    # A name that holds its code's official wording near-identically (partial similarity, 0..100)
-    # with other text around it (OCR's specks, a garbled code, the explanation's first words) takes
-    # the wording too, when the wording is at least this share of the name read.
-    snap_within_min: float = 95.0
-    snap_within_share: float = 0.6
-    # A name read that holds the wording's words in order, with words lost (a wrapped line OCR or
-    # the split lost) or other words around them (specks, the explanation's first words), takes the
-    # wording too: at least ``snap_words_min`` words and this share of the wording's words aligned,
-    # this share of the read words between the first and the last aligned ones being the
-    # wording's, and no other criterion of the set holding as large a share of its words.
-    snap_words_min: int = 4
-    snap_words_coverage: float = 0.4
-    snap_words_precision: float = 0.8
-    # A name that opens with its code's wording and runs on (the explanation's words, OCR's specks),
-    # or is cut at its first line, at least this near (``wording_similarity``) takes the wording
-    # too, when the set is surely recognised (``SetMatch.sure``).
-    snap_runon_min: float = 85.0
-    # A row whose code was inferred from its place (OCR lost it) takes the code of the criterion
-    # its name is this close (0..100) to, when no row holds that code.
-    recode_min: float = 85.0
-    max_tolerance: float = 0.001
-    # Off: the set is still recognised and differing maxima flagged, but names stay as read. The
-    # generated corpus takes every name from the one criteria set, so snapping alone can make its
-    # name figures: benchmarks measure reading with it off too (benchmarks/generalisation --no-snap).
-    snap_names: bool = True
-    # How sure a recognition is (``SetMatch.sure``): at least this many rows whose code, name (at
-    # least ``evidence_name_min`` near its code's wording, ``wording_similarity``) and maximum all
-    # are the set's, at least ``evidence_ratio`` times as many as the rows named as their code's
-    # criterion whose maximum is another (a set's code→max map is its fingerprint even where
-    # names are garbled; a table scored on another set, with the same field names, fails it) ...
-    sure_rows: int = 3
-    evidence_name_min: float = 80.0
-    # A name OCR garbled around its wording (specks before it, the first line of a wrapped name
-    # lost) still names its criterion when it holds a stretch of the wording this long (characters,
-    # folded) at least ``evidence_name_min`` near (``names_criterion``).
-    evidence_piece_chars: int = 24
-    evidence_ratio: float = 2.0
-    # ... and ahead of the next best set by this much (``recognise_set``'s score).
-    sure_margin: float = 0.1
-    # A row named as its code's criterion whose maximum was not read takes the set's, when the set
-    # is surely recognised (``fill_set_maxima``); off: such cells stay blank.
-    fill_maxima: bool = True
-    wording: WordingSettings = WordingSettings()  # names OCR damaged, restored from a wording
-    # Names lost to the row above and to the explanation (numbers centred in tall rows), found
-    # there by the code's wording when the set is sure (``normalize.criteria.name_runs``).
-    name_runs: NameRunSettings = NameRunSettings()
-    # No set recognised by its rows' codes (a garbled table's codes lost or shifted, every row
-    # weighed against another criterion): the set whose wordings the rows' names follow in its
-    # order (``recognise_set``'s ``order``), when at least ``min_rows`` rows and this share of
-    # the rows are named so ...
-    order_min_share: float = 0.5
-    # ... and at least this many times as many as by any other set's (provinces' sets share
-    # their fields' wordings: a table scored on another set follows a second set in part).
-    order_ratio: float = 2.0
-
-
-@dataclass(frozen=True)
-class SetMatch:
-    cset: CriteriaSet
-    score: float
-    rows_matched: int
-    # The evidence of ``sure``: rows whose code, name and maximum are the set's; rows named as
-    # their code's criterion with another maximum; the next best set's score (0 when none).
-    agreeing: int = 0
-    contradicting: int = 0
-    runner_up: float = 0.0
-
-    def sure(self, s: MatchSettings = MatchSettings()) -> bool:
-        """Whether the set is recognised surely enough for its maxima to stand for cells not read:
-        names alone are shared by many provinces' sets, the maxima with them are not."""
-        return (
-            self.agreeing >= s.sure_rows
-            and self.agreeing >= s.evidence_ratio * self.contradicting
-            and self.score - self.runner_up >= s.sure_margin
-        )
-
-
-def _row_agreement(row: ScoreRow, crit: CriterionDef, s: MatchSettings) -> float:
-    name = similarity(row.name or row.name_raw, crit.name) / 100.0
-    if crit.max_points is None or row.max_points is None:
-        same_max = 0.5
-    else:
-        same_max = float(abs(crit.max_points - row.max_points) <= s.max_tolerance)
-    return s.name_weight * name + (1 - s.name_weight) * same_max
-
-
-def recognise_set(
-    tables: Sequence[ScoreTable],
-    document_text: str = "",
-    year: int | None = None,
-    sets: Sequence[CriteriaSet] | None = None,
-    settings: MatchSettings = MatchSettings(),
-    order: NamesInOrder | None = None,
-) -> SetMatch | None:
-    """The criteria set the tables were scored against, or None when none fits well enough: by
-    the rows' codes, names and maxima, or else (``order`` given) by the rows' names in the set's
-    order (``_by_names_in_order``)."""
-    rows = [r for t in tables for r in t.rows if r.code]
-    if not rows:
-        return None
-    text = _norm(document_text)
-    candidates = load_criteria_sets() if sets is None else sets
-    scored: list[SetMatch] = []
-    for cset in candidates:
-        by_code = cset.by_code()
-        names = [(_norm(c.name), c) for c in cset.rows]
-        # A row whose code OCR lost or misread is weighed as the criterion its name is, when that
-        # is near-identically another's (codes shifted one place by a lookalike: "L" read as I).
-        # A table numbered in parts of its own (``own_numbered``) is weighed by its rows' names,
-        # its parts left out: they are no criteria of a set without parts.
-        pairs = []
-        for table in tables:
-            own = own_numbered(table.rows, by_code, names, settings)
-            for r in table.rows:
-                if not r.code or own and part_numbered(r.code, by_code) and "." not in str(r.code):
-                    continue
-                by_name = named_as(r, names, settings) if own else named_elsewhere(r, by_code, names, settings)
-                pairs.append((r, by_name or (None if own else by_code.get(str(r.code)))))
-        matched = [(r, c) for r, c in pairs if c is not None]
-        if len(matched) < settings.min_rows:
-            continue
-        score = sum(_row_agreement(r, c, settings) for r, c in matched) / len(pairs)
-        scored.append(_set_match(cset, matched, score, text, year, settings))
-    scored.sort(key=lambda m: -m.score)
-    if not scored or scored[0].score < settings.min_score:
-        return _by_names_in_order(tables, candidates, order, text, year, settings) if order else None
-    return replace(scored[0], runner_up=scored[1].score if len(scored) > 1 else 0.0)
-
-
-def _set_match(
-    cset: CriteriaSet,
-    matched: list[tuple[ScoreRow, CriterionDef]],
-    score: float,
-    text: str,
-    year: int | None,
-    s: MatchSettings,
-) -> SetMatch:
-    """The set's match of ``score`` (rows' mean agreement), the document's hints added."""
-    if text and _norm(cset.province) in text:
-        score += s.province_bonus
-    if year is not None and year == cset.year:
-        score += s.year_bonus
-    return SetMatch(cset, round(score, 4), len(matched), *_fingerprint(matched, cset, s))
-
-
-def _by_names_in_order(
-    tables: Sequence[ScoreTable],
-    sets: Sequence[CriteriaSet],
-    order: NamesInOrder,
-    text: str,
-    year: int | None,
-    s: MatchSettings,
-) -> SetMatch | None:
-    """The set whose criteria the rows' names are, in the set's order, when their codes say none:
-    OCR lost or shifted a garbled table's codes ("CÔNG TÁC CHỈ ĐẠO …" placed 1, "Xác định đầy đủ
-    …" placed 1.1.1 for 1.1.2), so each row is weighed against the criterion its name and place
-    say it is. At least ``order_min_share`` of the rows so named, ``order_ratio`` times as many
-    as by any other set: a table of another set follows one set's shared field wordings only;
-    and the set surely recognised by the rows so named (their maxima the set's)."""
-    rows = [r for t in tables for r in t.rows]
-    named = sorted(((cset, [(rows[k], c) for k, c in order(rows, cset)]) for cset in sets), key=lambda e: -len(e[1]))
-    if not named:
-        return None
-    cset, matched = named[0]
-    second = len(named[1][1]) if len(named) > 1 else 0
-    if len(matched) < max(s.min_rows, s.order_min_share * len(rows), s.order_ratio * second):
-        return None
-    ranked = [
-        _set_match(cs, pairs, sum(_row_agreement(r, c, s) for r, c in pairs) / len(rows), text, year, s)
-        for cs, pairs in named
-    ]
-    best = replace(ranked[0], runner_up=max((m.score for m in ranked[1:]), default=0.0))
-    # (names alone are many provinces' wordings, and a table this garbled is better recovered
-    # line by line than snapped: the rows' maxima must say the set too, ``SetMatch.sure``)
-    return best if best.sure(s) else None
-
-
-def printed_maxima(cset: CriteriaSet) -> dict[str, float]:
-    """{code: maximum} of the criteria whose published maximum is the one a document prints: not a
-    parent whose published maximum the set's rows do not make up (a set read in part, a decision's
-    own exception), where a document prints the sum of the rows it has."""
-    partial = {e.code for e in cset.sum_exceptions + cset.unverified_parents}
-    return {
-        c.code: c.max_points
-        for c in cset.rows
-        if c.max_points is not None and not (c.code in partial and cset.children(c.code))
-    }
-
-
-def _fingerprint(matched: list[tuple[ScoreRow, CriterionDef]], cset: CriteriaSet, s: MatchSettings) -> tuple[int, int]:
-    """(rows whose name and maximum are their code's criterion's, rows whose name is and maximum
-    is not): rows whose name is another's (shifted) or garbled say nothing either way, nor rows of
-    a criterion whose printed maximum the set does not know (``printed_maxima``)."""
-    printed = printed_maxima(cset)
-    agreeing = contradicting = 0
-    for row, crit in matched:
-        if crit.max_points is None or row.max_points is None or crit.code not in printed:
-            continue
-        if not names_criterion(row, crit, s):
-            continue
-        if abs(crit.max_points - row.max_points) <= s.max_tolerance:
-            agreeing += 1
-        elif not any(abs(crit.max_points - a) <= s.max_tolerance for a in row.alternatives.get("max_points") or []):
-            # (a cell read several ways, one of them the set's, "sI" for 5: neither way)
-            contradicting += 1
-    return agreeing, contradicting
 
 
 def snap_to_set(
@@ -543,22 +310,6 @@ def _stray(row: ScoreRow, names: list[tuple[str, CriterionDef]], s: MatchSetting
 def _is_wording(name: str, crit: CriterionDef, s: WordingSettings) -> bool:
     """The name read is the criterion's wording, OCR's damage aside."""
     return same_words(name, crit.name) or damage_only(name, crit.name, s)
-
-
-def names_criterion(row: ScoreRow, crit: CriterionDef, s: MatchSettings = MatchSettings()) -> bool:
-    """Whether the row's name (as read or snapped) is the criterion's wording: near it whole
-    (``wording_similarity``), or holding a long stretch of it with OCR's specks around."""
-    official = _norm(crit.name)
-    for name in (row.name, row.name_raw):
-        if wording_similarity(name, crit.name) >= s.evidence_name_min:
-            return True
-        folded = _norm(name)
-        if (
-            min(len(folded), len(official)) >= s.evidence_piece_chars
-            and fuzz.partial_ratio(folded, official) >= s.evidence_name_min
-        ):
-            return True
-    return False
 
 
 def _names_any(name: str, cset: CriteriaSet, s: MatchSettings) -> bool:

@@ -16,7 +16,7 @@ from normalize.criteria.code_names import norm as _norm, similarity
 from normalize.vietnamese.syllable import fold
 
 if TYPE_CHECKING:
-    from normalize.criteria.match import MatchSettings
+    from normalize.criteria.match_settings import MatchSettings
 
 
 def wording_similarity(name: str, wording: str, min_cut_share: float = 0.5) -> float:

@@ -10,16 +10,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from normalize.criteria.match import (
+from normalize.criteria.match_settings import (
     FLAG_COLUMNS_BY_SET,
     FLAG_MAX_DIFFERS,
     FLAG_MAX_FROM_SET,
     FLAG_READING_BY_SET,
     MatchSettings,
     SetMatch,
-    names_criterion,
-    printed_maxima,
 )
+from normalize.criteria.recognise import names_criterion, printed_maxima
 from normalize.criteria.set_shifts import code_was_maximum, heading_maximum, parents_figures, speck_before_maximum
 from normalize.numbers import lost_decimal_readings, parse_number
 from schemas.records import LATER_CELLS_FLAG, later_cells

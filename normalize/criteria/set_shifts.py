@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import regex as re
 
-from normalize.criteria.match import FLAG_COLUMNS_BY_SET, FLAG_MAX_DIFFERS, MatchSettings
+from normalize.criteria.match_settings import FLAG_COLUMNS_BY_SET, FLAG_MAX_DIFFERS, MatchSettings
 from normalize.numbers import parse_number
 
 if TYPE_CHECKING:
