@@ -145,7 +145,8 @@ def test_a_lead_label_whose_colon_ocr_lost_before_a_whole_unit():
 
 
 # A product column's cells wrap: "Danh mục | công bố" (a list names what it lists) beside a task whose
-# last line has room for "công bố".
+# last line has room for "công bố"; "Báo cáo" printed whole on its first line beside a task wrapping
+# "năm 2025" onto the next.
 _WRAPPED_PRODUCTS = """Các nhiệm vụ khắc phục tiêu chí bị trừ điểm như sau:
 TT TC Nhiệm vụ Sản phẩm Đầu mối Cơ quan Lộ trình
 thực hiện phối hợp
@@ -163,11 +164,14 @@ UBND đoàn thể
 II | CẢI CÁCH TÀI CHÍNH CÔNG
 4 | 6.3 Quản lý, sử dụng tài sản công Quyết định Phòng Văn Các đoàn Thường
 đúng quy định hóa - Xã hội thể xuyên
+5 | 6.1 Xây dựng Quy chế chi tiêu nội bộ Báo cáo Văn phòng - Các đoàn thể, | 06/06/2025
+năm 2025 Thống kê Các bộ phận
+chuyên môn
 Nơi nhận: KT. CHỦ TỊCH
 """
 
 
-def test_a_products_start_takes_its_wrapped_words():
+def test_a_products_start_takes_its_wrapped_words_and_a_whole_product_no_stray_ones():
     (table,) = find_task_lines(_doc(_WRAPPED_PRODUCTS))
     got = [(r.task, r.product) for r in table.rows]
     assert got == [
@@ -175,4 +179,5 @@ def test_a_products_start_takes_its_wrapped_words():
         ("Đánh giá, xếp loại cán bộ, công chức cấp xã", "Thông báo"),
         ("Cử cán bộ, công chức tham gia đào tạo, bồi dưỡng", "Danh mục công bố"),
         ("Quản lý, sử dụng tài sản công đúng quy định", "Quyết định"),
+        ("Xây dựng Quy chế chi tiêu nội bộ năm 2025", "Báo cáo"),
     ]

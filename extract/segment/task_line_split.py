@@ -157,6 +157,8 @@ def _part_score(
         if head and not (head.isupper() or head.isdigit()):
             gain -= settings.capital_start
     gain += settings.content_fit * _kind_fit(column, part, first)
+    if column == "product" and not first and _product_overrun(texts[c], part):
+        gain -= settings.grammar_break
     grammar = _GRAMMARS.get(column)
     if grammar is not None:
         status = grammar(" ".join(texts[c] + tuple(part)))
@@ -196,6 +198,13 @@ def _dangling(words: tuple[str, ...]) -> bool:
     comma ("UBND xã, Các bộ phận") goes on to the list's next item, which no cell lost."""
     last = words[-1].strip(" |") if words else ""
     return last.lower() in _DANGLING or (len(last) > 1 and last.endswith(","))
+
+
+def _product_overrun(before: tuple[str, ...], part: list[str]) -> bool:
+    """Whether a later line's words carry a whole known product on with words no product has
+    ("Báo cáo | năm 2026", "Báo cáo | đúng quy định"): a product printed whole on its first line
+    ends there, and the words beside the task's wrapped line are the task's."""
+    return product_status(" ".join(before)) == "complete" and product_status(" ".join(before + tuple(part))) == "broken"
 
 
 # Columns whose cells follow a grammar (normalize/units.py).
