@@ -233,6 +233,29 @@ def test_per_cent_signs_ocr_broke_are_read_as_per_cent():
     assert got == [(30, ">=", "%", 2025), (90, ">=", "%", 2025), (75, "=", "%", 2025), (2, "<=", "%", 2025)]
 
 
+def test_targets_under_a_heading_ocr_misnumbered_with_a_speck_after_it():
+    # A scan's "II. CHỈ TIÊU CỤ THỂ" read with its numeral as "TI" and the ruling beside the line
+    # as a bar after it: still the objectives heading, its figures targets; the tasks heading
+    # after it closes them. Body lines keep their figures out.
+    text = (
+        "KẾ HOẠCH\nThực hiện công tác cải cách hành chính năm 2024\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+        "Triển khai đồng bộ, có hiệu quả các nhiệm vụ cải cách hành chính.\n"
+        "TI. CHỈ TIÊU CỤ THỂ |\n"
+        "- Tỷ lệ hồ sơ giải quyết thủ tục hành chính được số hóa đạt tỷ lệ ít nhất 75%.\n"
+        "- Tỷ lệ thanh toán trực tuyến phí, lệ phí đạt tỷ lệ trên 41%.\n"
+        "- Thu ngân sách nhà nước trên địa bàn đạt 8 tỷ đồng.\n"
+        "HI. NHIỆM VỤ CỤ THỂ |\n"
+        "- Số hóa 100% hồ sơ lưu trữ; thời gian: Quý II/2024.\n"
+    )
+    got = [(t.indicator, t.comparator, t.value, t.unit, t.year) for t in find_targets(_doc(text))]
+    assert got == [
+        ("Tỷ lệ hồ sơ giải quyết thủ tục hành chính được số hóa", ">=", 75, "%", 2024),
+        ("Tỷ lệ thanh toán trực tuyến phí, lệ phí", ">", 41, "%", 2024),
+        ("Thu ngân sách nhà nước trên địa bàn", "=", 8, "tỷ đồng", 2024),
+    ]
+
+
 def test_target_indicators_drop_the_comparator_words():
     targets = find_targets(_doc(TARGETS))
     assert [t.indicator for t in targets] == [

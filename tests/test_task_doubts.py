@@ -218,3 +218,34 @@ def test_a_small_letters_capital_shape_inside_a_phrase_is_lowered_and_a_name_kep
     # a mend the text shows, not a doubt: no entry for either row
     assert _doubts(out[0]) == [] and _doubts(out[1]) == []
     assert any(f.startswith("capital_lowered") for f in out[0].flags)
+
+
+_PARAGRAPH_PLAN = """ỦY BAN NHÂN DÂN XÃ AN THẠNH
+Số: 41/KH-UBND An Thạnh, ngày 20 tháng 12 năm 2024
+KẾ HOẠCH
+Thực hiện công tác cải cách hành chính năm 2025
+II. NHIỆM VỤ CỤ THỂ
+1. Cải cách thể chế
+- Rà soát, kiểm tra văn bản quy phạm pháp luật do HĐND, UBND xã ban hành. Chủ trì: Công an xã.
+Thời gian: Quý III/2025. Sản phẩm: Báo cáo.
+- Niêm yết, công khai thủ tục hành chính tại Bộ phận Một cửa. Sản phẩm: Biên bản kiểm tra. Chủ
+trì: Phòng Kinh tế. Thời gian: Quý I1I/2025.
+- Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính. Chủ trì: Văn phòng - Thống kê. Thời gian:
+Quý II/2025. Sản phẩm: Kế hoạch.
+"""
+
+
+def test_a_quarter_printed_as_three_strokes_is_read_as_printed():
+    # No lost stroke makes "III" (the longest run): read as printed. A stroke OCR added comes as a
+    # look-alike ("I1I" for II): doubted with its reading; a run of two may have lost one: doubted.
+    from extract.model import IngestedDocument
+    from extract.segment.task_paragraphs import find_task_paragraphs
+    from extract.text_reader import parse_text
+
+    doc = IngestedDocument(path="plan.txt", format="txt", pages=parse_text(_PARAGRAPH_PLAN))
+    rows = doubt_tasks(find_task_paragraphs(doc), ocr=True, period="năm 2025")[0].rows
+    assert [r.deadline for r in rows] == ["Quý III/2025", "Quý III/2025", "Quý II/2025"]
+    doubts = [[f for f in _doubts(r) if "quarter" in f] for r in rows]
+    assert doubts[0] == []
+    assert doubts[1] == [f"{DOUBT}deadline: quarter numeral read 'Quý I1I/2025', its strokes counted 'Quý III/2025'"]
+    assert doubts[2] == [f"{DOUBT}deadline: quarter numeral 'II' is a run of strokes OCR may miscount"]

@@ -79,18 +79,18 @@ def _clean(text: str) -> str:
 
 # ---------------------------------------------------------------- headings, shared by targets
 
+# A speck or a margin mark a scan prints after a heading's title ("IL NHIỆM VỤ CỤ THỂ | X", "TI.
+# CHỈ TIÊU CỤ THỂ |": the table's ruling or the page's edge beside the line), whatever its numeral.
+_TRAILING_SPECK = r"(?:\s+[^\p{L}\p{N}\s]{1,2}(?:\s+\p{L})?)?$"
+
 _HEADING_NUMBER = (
     (lazy_compile(r"^[IVXLC]{1,5}\s*[.:)]\s*\S", re.I), 1),
-    # a roman numeral as OCR reads it ("IH.", "H.") before an upper-case title ("TL. CHỦ TỊCH"
-    # has none of I, V, X, H: a signature's title)
-    (lazy_compile(r"^(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{1,5}\s*[.:)]\s*\p{Lu}[\p{Lu}\s,–-]{3,}$"), 1),
+    # a roman numeral as OCR reads it ("IH.", "H.", "TI.") before an upper-case title ("TL. CHỦ
+    # TỊCH" has none of I, V, X, H: a signature's title)
+    (lazy_compile(r"^(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{1,5}\s*[.:)]\s*\p{Lu}[\p{Lu}\s,–-]{3,}?" + _TRAILING_SPECK), 1),
     # its full stop read as a letter ("IL CHỈ TIÊU CỤ THỂ" for "II. …"): capitals, two words or more
-    # (a speck or a margin mark after it: "IL NHIỆM VỤ CỤ THỂ | X")
     (
-        lazy_compile(
-            r"^(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{1,5}\s+\p{Lu}{2,}(?:\s+\p{Lu}+){1,8}"
-            r"(?:\s+[^\p{L}\p{N}\s]{1,2}(?:\s+\p{L})?)?$"
-        ),
+        lazy_compile(r"^(?=[IVXLTHl|]*[IVXH])[IVXLTHl|]{1,5}\s+\p{Lu}{2,}(?:\s+\p{Lu}+){1,8}" + _TRAILING_SPECK),
         1,
     ),
     (lazy_compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+\S"), 4),

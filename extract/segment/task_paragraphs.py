@@ -18,7 +18,7 @@ from extract.metadata import DEFAULT_SETTINGS, as_printed, typed_document
 from extract.model import IngestedDocument, Line, Word
 from extract.segment.narrative import heading_level, shadow, speckless
 from extract.segment.paragraphs import open_bracket, reading_lines
-from extract.segment.task_doubts import DEADLINE_WORD_CONF, DOUBT
+from extract.segment.task_doubts import DEADLINE_WORD_CONF, DOUBT, stroke_doubts
 from normalize.lazy_regex import lazy_compile
 from normalize.units import spell_deadline, spell_units, unit_status
 from schemas.records import SourceRef, TaskRow, TaskTable
@@ -309,7 +309,8 @@ def _comma_heading(line: Line) -> int:
 def _spell_deadlines(table: TaskTable) -> None:
     """Deadlines spelt as usual ("Thường Xuyên", "Quý TV/2025"); a quarter printed "1" is OCR's
     "I" when the table writes a quarter in roman numerals (the first one too: "Quý I/2025" beside
-    "Quý 1/2025") and none in digits."""
+    "Quý 1/2025") and none in digits. A quarter whose strokes were counted from look-alikes ("Quý
+    I1I/2026") is doubted as a grid's is (``task_doubts.stroke_doubts``)."""
     found = (re.search(r"(?i)\bqu[^\s/⁄]*\s*([^\s/⁄]+)\s*[/⁄]", r.deadline) for r in table.rows)
     quarters = [m.group(1) for m in found if m]
     # (a numeral of letters OCR read for I's, "Quý J/2025", is roman too)
@@ -318,7 +319,9 @@ def _spell_deadlines(table: TaskTable) -> None:
     )
     for row in table.rows:
         if row.deadline:
-            row.deadline = spell_deadline(row.deadline, roman=roman)
+            read = row.deadline
+            row.deadline = spell_deadline(read, roman=roman)
+            row.flags.extend(d for d in stroke_doubts(read, row.deadline) if d not in row.flags)
 
 
 def _as_printed(doc: IngestedDocument, lines: list[Line]) -> list[Line]:
