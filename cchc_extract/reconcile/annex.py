@@ -23,6 +23,7 @@ from cchc_extract.reconcile.stat_rows import (
     code_legend,
     is_count,
     is_percent,
+    lost_with_unit,
 )
 from normalize.lazy_regex import lazy_compile
 from schemas.records import TOTAL_COLUMN_FLAG, StatAnnex, StatRow
@@ -118,14 +119,6 @@ def _own_unit(row: StatRow, parts: list[StatRow]) -> bool:
 _TOTAL_LABEL = lazy_compile(r"[^\p{L}]*tong")
 
 
-def _lost_with_unit(row: StatRow) -> bool:
-    """Whether an OCR'd row lost its figure and its unit together (the line's cells gone, its
-    indicator kept): it is still a part of its total, blank, not a part of another unit. Seed
-    497's dumps: "3.1 Số hồ sơ tiếp nhận trực tuyến" lost "405 Hồ sơ", so its total 482 was
-    weighed against 3.2's 77 alone, a false fault queuing two right counts."""
-    return row.value is None and not _unit_key(row)
-
-
 def _check_total(
     ai: int,
     i: int,
@@ -141,7 +134,7 @@ def _check_total(
     parts_idx = [
         j
         for j in kids.get(i, [])
-        if (_unit_key(rows[j]) == unit or (ocr and _lost_with_unit(rows[j])))
+        if (_unit_key(rows[j]) == unit or (ocr and lost_with_unit(rows[j])))
         and not is_percent(rows[j])
         and code_legend(rows[j]) is None
     ]
