@@ -23,6 +23,7 @@ from cchc_extract.reconcile.misread import (
     share_holds,
 )
 from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.reconcile.stat_lost_rows import SiblingGap, lost_before_share, lost_said
 from cchc_extract.reconcile.stat_readings import rule_readings
 from cchc_extract.reconcile.stat_rows import (
     _denominator,
@@ -225,6 +226,7 @@ def _check_ratio(
     ledger: _Ledger,
     s: ReconcileSettings,
     ocr: bool = False,
+    gaps: Sequence[SiblingGap] = (),
 ) -> None:
     row = rows[i]
     candidates = _ratio_candidates(i, rows, parents, kids, s)
@@ -279,6 +281,9 @@ def _check_ratio(
             again = _ratio_reading(row, [(j, d) for j, d in loose if rows[d].value != 0], rows, certain, decimals)
             if again[0] == "ok":
                 status, message, members, expected = again
+        lost_rows = lost_before_share(gaps, i, _siblings_above(i, parents, rows, s), rows)
+        if status == "mismatch" and lost_rows:  # a count it may be of was printed above it, its row lost
+            status, message = "incomplete", message + lost_said(lost_rows, "above it")
         untold = [rows[k].code or "a count" for k in dict.fromkeys((*unread, *lost))]
         if status == "mismatch" and untold and _JOINS.search(row.indicator or ""):
             # A share of several counts joined ("trước hạn và đúng hạn") with one of them unread:
@@ -455,6 +460,8 @@ def check_stat_value(
     doubted += tuple(
         _stat_ref(ai, k, rows[k], name) for k in impossible if k not in members or rows[k].confidence >= REVIEW_BELOW
     )
+    if status == "incomplete":  # rows lost may make it hold: the figure it states is looked at
+        ledger.flag(stated, message)
     ledger.check(
         kind,
         f"/statistics/{ai}/rows/{members[0]}",
