@@ -162,13 +162,14 @@ def _check_total(
     status, expected = _compare_sum(row.value, parts, tol)
     label = row.code or row.indicator[:40]
     blanks = sum(p is None for p in parts)
-    lost = lost_under(gaps, row)
-    # parts short of the total with parts the numbering says were lost: the rows lost make it up
-    short = status == "mismatch" and bool(lost) and expected is not None and expected < row.value
-    status = "incomplete" if short else status
     found = []
     if status == "mismatch":
         found = explain([stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, *parts_idx)], partial(sum_holds, tol, []))
+    lost = lost_under(gaps, row)
+    # parts short of the total, no reading of ours explaining it, and parts the numbering says
+    # were lost: the rows lost make it up
+    short = status == "mismatch" and not found and bool(lost) and expected is not None and expected < row.value
+    status = "incomplete" if short else status
     message = f"{label}: total {_vn(row.value)}, its {len(parts)} parts add up to {_vn(expected)}" + (
         f" ({blanks} blank)" if blanks else ""
     )

@@ -281,9 +281,6 @@ def _check_ratio(
             again = _ratio_reading(row, [(j, d) for j, d in loose if rows[d].value != 0], rows, certain, decimals)
             if again[0] == "ok":
                 status, message, members, expected = again
-        lost_rows = lost_before_share(gaps, i, _siblings_above(i, parents, rows, s), rows)
-        if status == "mismatch" and lost_rows:  # a count it may be of was printed above it, its row lost
-            status, message = "incomplete", message + lost_said(lost_rows, "above it")
         untold = [rows[k].code or "a count" for k in dict.fromkeys((*unread, *lost))]
         if status == "mismatch" and untold and _JOINS.search(row.indicator or ""):
             # A share of several counts joined ("trước hạn và đúng hạn") with one of them unread:
@@ -305,6 +302,9 @@ def _check_ratio(
                 # it (the reading is a guess of a lost glyph, the share may be the slip).
                 found = explain(_with_lost_digits(cells), partial(share_holds, decimals))
                 beside = bool(found)
+        lost_rows = lost_before_share(gaps, rows[members[0]]) if members else []
+        if status == "mismatch" and not found and lost_rows:  # its first count was printed, and lost
+            status, message = "incomplete", message + lost_said(lost_rows, "above it")
     if status != "ok" and _v(row) > 100.0:
         # A share printed over 100% is no share of any pair (each numerator is at most its
         # denominator): the failure is the percentage's alone (a decimal mark OCR lost,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cchc_extract.reconcile.hierarchy import norm_code
-from extract.segment.stat_numbering import SiblingGap as SiblingGap, lost_parts_of
+from extract.segment.stat_numbering import SiblingGap as SiblingGap, lost_parts_of, sibling_place as _place
 from schemas.records import StatRow
 
 
@@ -21,18 +21,17 @@ def lost_under(gaps: Sequence[SiblingGap], row: StatRow) -> list[str]:
     return lost_parts_of(gaps, code) if code else []
 
 
-def lost_before_share(gaps: Sequence[SiblingGap], i: int, siblings: Sequence[int], rows: list[StatRow]) -> list[str]:
-    """The codes lost that a share at row ``i`` may be of: siblings lost right above it or above
-    one of its siblings above (``siblings``: back to the previous share), and parts lost under
-    those siblings (the breakdown of a whole above it)."""
-    group = {i, *siblings}
-    under = {norm_code(rows[j].code) for j in siblings} - {None}
-    parent = _parent_code(rows[i])
+def lost_before_share(gaps: Sequence[SiblingGap], numerator: StatRow) -> list[str]:
+    """The codes lost that a share failing against ``numerator`` may be of instead: the siblings
+    of that count numbered before it. A share is of the first count of its group (read first as
+    its numerator, ``ratios._ratio_reading``), so one lost before the count read is the likelier
+    numerator; one lost after it leaves the pair as it is."""
+    place = _place(numerator.code)
+    if place is None:
+        return []
+    parent, n, lettered = place
     return [
-        c
-        for g in gaps
-        if (g.parent == parent and g.after in group) or (g.parent is not None and g.parent in under)
-        for c in g.missing
+        c for g in gaps if g.parent == parent for c in g.missing if (p := _place(c)) and p[2] == lettered and p[1] < n
     ]
 
 

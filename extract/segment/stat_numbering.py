@@ -33,7 +33,7 @@ class SiblingGap:
     leading: bool  # numbered before the first sibling read, not between two
 
 
-def _place(code: str | None) -> tuple[str | None, int, bool] | None:
+def sibling_place(code: str | None) -> tuple[str | None, int, bool] | None:
     """(parent code, place among its siblings, lettered) of an annex code ("3.2" → ("3", 2,
     False), "2.1.b" → ("2.1", 2, True), "4" → (None, 4, False)); None for no such code."""
     text = (code or "").strip().rstrip(".")
@@ -61,7 +61,7 @@ def lost_siblings(codes: Sequence[str | None]) -> list[SiblingGap]:
     last: dict[tuple[str | None, bool], int] = {}
     gaps: list[SiblingGap] = []
     for i, code in enumerate(codes):
-        place = _place(code)
+        place = sibling_place(code)
         if place is None:
             continue
         parent, n, lettered = place
