@@ -31,6 +31,7 @@ from extract.segment.score_tables import ScoreTablesRead, read_score_tables
 from extract.segment.set_align import rows_in_set_order
 from extract.segment.set_rows import SetRowSettings, recover_set_rows, set_order_review
 from extract.segment.stat_lines import StatLinesRead, read_statistics_lines
+from extract.segment.stat_numbering import lost_rows
 from extract.segment.stat_unread import garbled_rows, lost_figures, outside_annexes, unread_annexes
 from extract.segment.statements import find_score_statements
 from extract.segment.statistics import find_statistics
@@ -217,6 +218,14 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     unread += lines_read.unread
     # ... and the figures such an annex prints that the text lost.
     unread += _run_stage(result, "segment", lambda: lost_figures(result.statistics), debug, default=[])
+    # ... and the rows an OCR'd annex's numbering says were printed that no row read carries.
+    unread += _run_stage(
+        result,
+        "segment",
+        lambda: lost_rows(result.statistics, unread) if ocr_read(result) else [],
+        debug,
+        default=[],
+    )
     # A garbled totals row withdrawn as a row is told once, as the table's lost total.
     kept = totals_told(unsure, unread)
     # Rows of the regions told unread that the criteria set's wording still finds, in its order.

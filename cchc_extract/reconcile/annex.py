@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 
 from cchc_extract.reconcile.core import (
@@ -16,6 +17,7 @@ from cchc_extract.reconcile.hierarchy import children_of, parent_indices
 from cchc_extract.reconcile.misread import explain, sum_holds
 from cchc_extract.reconcile.ratios import _check_note_ratio, _check_ratio, check_stat_value, stat_cell
 from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.reconcile.stat_lost_rows import lost_said, lost_under
 from cchc_extract.reconcile.stat_readings import repair_stat_readings
 from cchc_extract.reconcile.stat_rows import (
     _stat_ref,
@@ -23,7 +25,9 @@ from cchc_extract.reconcile.stat_rows import (
     code_legend,
     is_count,
     is_percent,
+    lost_with_unit,
 )
+from extract.segment.stat_numbering import SiblingGap, lost_siblings
 from normalize.lazy_regex import lazy_compile
 from schemas.records import TOTAL_COLUMN_FLAG, StatAnnex, StatRow
 
@@ -35,6 +39,8 @@ def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSetting
     parents = parent_indices(rows)
     kids = children_of(parents)
     name = annex.annex or annex.title or f"statistics/{ai}"
+    # rows the annex's numbering says OCR lost: the sums and shares they leave short are ours
+    gaps = lost_siblings([r.code for r in rows]) if ocr else []
     for i, row in enumerate(rows):
         item = f"/statistics/{ai}/rows/{i}"
         label = row.code or row.indicator[:40]
@@ -80,11 +86,11 @@ def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSetting
         if row.value is None:
             continue
         if is_percent(row):
-            _check_ratio(ai, i, rows, parents, kids, name, ledger, s, ocr)
+            _check_ratio(ai, i, rows, parents, kids, name, ledger, s, ocr, gaps)
             continue
         _check_note_ratio(ai, i, rows, parents, name, ledger, s)
         if _TOTAL_LABEL.match(_plain(row.indicator)) or TOTAL_COLUMN_FLAG in row.flags:
-            _check_total(ai, i, rows, kids, name, ledger, s, ocr)
+            _check_total(ai, i, rows, kids, name, ledger, s, ocr, gaps)
         else:
             _confirm_group(ai, i, rows, kids, ledger)
 
@@ -118,14 +124,6 @@ def _own_unit(row: StatRow, parts: list[StatRow]) -> bool:
 _TOTAL_LABEL = lazy_compile(r"[^\p{L}]*tong")
 
 
-def _lost_with_unit(row: StatRow) -> bool:
-    """Whether an OCR'd row lost its figure and its unit together (the line's cells gone, its
-    indicator kept): it is still a part of its total, blank, not a part of another unit. Seed
-    497's dumps: "3.1 Số hồ sơ tiếp nhận trực tuyến" lost "405 Hồ sơ", so its total 482 was
-    weighed against 3.2's 77 alone, a false fault queuing two right counts."""
-    return row.value is None and not _unit_key(row)
-
-
 def _check_total(
     ai: int,
     i: int,
@@ -135,13 +133,14 @@ def _check_total(
     ledger: _Ledger,
     s: ReconcileSettings,
     ocr: bool,
+    gaps: Sequence[SiblingGap] = (),
 ) -> None:
     row = rows[i]
     unit = _unit_key(row)
     parts_idx = [
         j
         for j in kids.get(i, [])
-        if (_unit_key(rows[j]) == unit or (ocr and _lost_with_unit(rows[j])))
+        if (_unit_key(rows[j]) == unit or (ocr and lost_with_unit(rows[j])))
         and not is_percent(rows[j])
         and code_legend(rows[j]) is None
     ]
@@ -166,9 +165,15 @@ def _check_total(
     found = []
     if status == "mismatch":
         found = explain([stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, *parts_idx)], partial(sum_holds, tol, []))
+    lost = lost_under(gaps, row)
+    # parts short of the total, no reading of ours explaining it, and parts the numbering says
+    # were lost: the rows lost make it up
+    short = status == "mismatch" and not found and bool(lost) and expected is not None and expected < row.value
+    status = "incomplete" if short else status
     message = f"{label}: total {_vn(row.value)}, its {len(parts)} parts add up to {_vn(expected)}" + (
         f" ({blanks} blank)" if blanks else ""
     )
+    message += lost_said(lost, "under it") if short else ""
     over = _parts_over_whole(row.value, parts_idx, rows, tol) if status == "mismatch" and ocr and not found else []
     if over:
         message += "; " + ", ".join(f"{rows[j].code or 'a part'} ({_vn(rows[j].value)})" for j in over)

@@ -88,6 +88,7 @@ from cchc_extract.reconcile.printed_cells import (
     scale_robbed,
     score_beside_zero,
 )
+from extract.segment.stat_values import PERCENT_OVER_100
 from normalize.count_units import unit_debris
 from normalize.criteria.match import FLAG_CODE_BY_NAME
 from normalize.criteria.match_settings import FLAG_MAX_DIFFERS, FLAG_MAX_FROM_SET, FLAG_READING_BY_SET
@@ -302,9 +303,10 @@ def value_features(
         for ri, stat in enumerate(annex.rows):
             pointer = f"/statistics/{ai}/rows/{ri}"
             features = _features(stat, "value", pointer, held, failed, "stat", cells_lost, s)
-            if read_by_ocr and not features["held"] and damaged_figure(stat.value_raw):
+            if read_by_ocr and not features["held"] and (damaged_figure(stat.value_raw) or _share_over_whole(stat)):
                 # "00,72" read 0,72: OCR made a digit a 0 or lost one, and the value is one
                 # reading of what is left, as a decimal mark we inserted is (``mark_inserted``).
+                # So is a share read over 100% ("96,43" printed "9643"): its mark was lost.
                 features["readings"] = 1.0
             if ocr["dump"] and features["failed"]:
                 # A dump's annex row is as sure as its layout was read, not its digits (no word
@@ -313,6 +315,11 @@ def value_features(
                 features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
             out[(pointer, "value")] = features | ocr
     return out
+
+
+def _share_over_whole(row: StatRow) -> bool:
+    """Whether an annex row's figure was read as a share over 100% (``stat_values``' flag)."""
+    return PERCENT_OVER_100 in row.flags
 
 
 def both_scores_unsure(row: ScoreRow) -> bool:

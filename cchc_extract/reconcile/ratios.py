@@ -23,6 +23,7 @@ from cchc_extract.reconcile.misread import (
     share_holds,
 )
 from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.reconcile.stat_lost_rows import SiblingGap, lost_before_share, lost_said
 from cchc_extract.reconcile.stat_readings import rule_readings
 from cchc_extract.reconcile.stat_rows import (
     _denominator,
@@ -225,6 +226,7 @@ def _check_ratio(
     ledger: _Ledger,
     s: ReconcileSettings,
     ocr: bool = False,
+    gaps: Sequence[SiblingGap] = (),
 ) -> None:
     row = rows[i]
     candidates = _ratio_candidates(i, rows, parents, kids, s)
@@ -300,6 +302,9 @@ def _check_ratio(
                 # it (the reading is a guess of a lost glyph, the share may be the slip).
                 found = explain(_with_lost_digits(cells), partial(share_holds, decimals))
                 beside = bool(found)
+        lost_rows = lost_before_share(gaps, rows[members[0]]) if members else []
+        if status == "mismatch" and not found and lost_rows:  # its first count was printed, and lost
+            status, message = "incomplete", message + lost_said(lost_rows, "above it")
     if status != "ok" and _v(row) > 100.0:
         # A share printed over 100% is no share of any pair (each numerator is at most its
         # denominator): the failure is the percentage's alone (a decimal mark OCR lost,
@@ -455,6 +460,8 @@ def check_stat_value(
     doubted += tuple(
         _stat_ref(ai, k, rows[k], name) for k in impossible if k not in members or rows[k].confidence >= REVIEW_BELOW
     )
+    if status == "incomplete":  # rows lost may make it hold: the figure it states is looked at
+        ledger.flag(stated, message)
     ledger.check(
         kind,
         f"/statistics/{ai}/rows/{members[0]}",

@@ -20,7 +20,7 @@ from cchc_extract.reconcile.core import _Ledger, _vn
 from cchc_extract.reconcile.hierarchy import children_of, parent_indices
 from cchc_extract.reconcile.misread import other_readings
 from cchc_extract.reconcile.settings import ReconcileSettings
-from cchc_extract.reconcile.stat_rows import _stat_ref, _unit_key, code_legend, is_percent
+from cchc_extract.reconcile.stat_rows import _stat_ref, _unit_key, code_legend, is_percent, lost_with_unit
 from normalize.numbers import format_vn, parse_number
 from schemas.records import StatAnnex, StatRow
 
@@ -40,14 +40,21 @@ class Group:
 
 def count_groups(rows: list[StatRow]) -> list[Group]:
     """Each count row with two or more rows under it in its own unit (no percentage, no coded
-    answer): its breakdown."""
+    answer): its breakdown. A row under it whose figure and unit OCR lost together is one of its
+    parts, blank (``lost_with_unit``): a group with it has a figure lost, and no reading of the
+    others is chosen by a sum that cannot be made without it (seeds 651, 665: "3.3 Số TTHC chỉ
+    cung cấp thông tin" lost "1 Thủ tục", and 55 of 3.1 was taken for 56 to make 97)."""
     kids = children_of(parent_indices(rows))
     groups = []
     for i, row in enumerate(rows):
         if not _countable(row):
             continue
         unit = _unit_key(row)
-        parts = tuple(j for j in kids.get(i, []) if _countable(rows[j]) and _unit_key(rows[j]) == unit)
+        parts = tuple(
+            j
+            for j in kids.get(i, [])
+            if (_countable(rows[j]) and _unit_key(rows[j]) == unit) or _lost_part(rows[j], kids.get(j, []))
+        )
         if len(parts) >= 2:
             groups.append(Group(i, parts))
     return groups
@@ -55,6 +62,11 @@ def count_groups(rows: list[StatRow]) -> list[Group]:
 
 def _countable(row: StatRow) -> bool:
     return bool(_unit_key(row)) and not is_percent(row) and code_legend(row) is None
+
+
+def _lost_part(row: StatRow, kids: list[int]) -> bool:
+    """A row with no rows under it whose figure and unit OCR lost together (no percentage's)."""
+    return lost_with_unit(row) and not kids and not is_percent(row) and code_legend(row) is None
 
 
 def _held(groups: list[Group], values: list[float | None]) -> set[int]:

@@ -161,17 +161,26 @@ def _cells(text: str, units: set[str], settings: StatLineSettings) -> tuple[str,
 def _bar_read_as_one(cells: tuple[str, str, str, str, str]) -> tuple[str, str, str, str, str]:
     """The row's cells with a ruling line OCR read as the digit 1 before the figure ("Hồ sơ 1 —.
     359 h", "… 1 87,19 1 :") given back: a lone "1" read as the figure, the note opening with a
-    figure of its own, which is the row's (an annex's notes column holds words, not a count)."""
+    figure of its own, which is the row's (an annex's notes column holds words, not a count). So
+    is any lone digit a speck of the degraded grid left before a figure of two digits or more
+    ("Nguoi 7 20", "Phananh | 4 22": seeds 801 and 941, ``--psm 4`` of a degraded page) after the
+    row's unit, unless that figure is strokes only ("11": a ruling line beside a one-digit figure)."""
     code, indicator, unit, value, note = cells
     words = note.split()
     while words and not any(c.isalnum() for c in words[0]):
         words = words[1:]  # the ruling line's specks ("—.")
-    if value != "1" or not words:
+    if not _LONE_DIGIT.fullmatch(value) or not words:
         return cells
     figure = words[0].strip(_FIGURE_SPECKS + _EDGE_MARKS)
     if not (figure and _NUMBER.match(figure)) or _is_one(figure):
         return cells
+    if value != "1" and (not unit or sum(c.isdigit() for c in figure) < 2 or not figure.strip("1.,%")):
+        return cells  # (a speck's digit stands between the row's unit and its figure)
     return code, indicator, unit, figure, " ".join(words[1:])
+
+
+# A figure cell of one digit alone: a speck of the grid where a figure follows it in the next cell.
+_LONE_DIGIT = lazy_compile(r"\d")
 
 
 def _is_one(figure: str) -> bool:

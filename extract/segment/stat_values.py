@@ -14,6 +14,8 @@ from normalize.text import fold
 
 # The flag of an OCR'd figure printed with a leading zero before another digit (doubted).
 LEADING_ZERO = "leading_zero"
+# The flag of a percentage read over 100 (no share is: a decimal mark lost, "96,43" read 9643).
+PERCENT_OVER_100 = "percent_over_100"
 # A speck OCR put before a whole number (".2"): dust, not a decimal point.
 _OCR_LEADING_SPECK = lazy_compile(r"^[.,'‘’`:;·]+\s*(?=\d)")
 # A whole part opening with a 0 and another digit ("00,72", "07"): no figure a report prints (a
@@ -72,7 +74,7 @@ def parse_stat_value(
         flags.append("ambiguous_separator")
         alternative = parsed.alternatives[0] if parsed.alternatives else None
     if kind == "percent" and parsed.value > 100:
-        flags.append("percent_over_100")
+        flags.append(PERCENT_OVER_100)
     if kind == "count" and parsed.value != int(parsed.value):
         flags.append("fractional_count")
     if ocr and _LEADING_ZERO.match(text):

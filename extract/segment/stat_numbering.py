@@ -1,0 +1,121 @@
+"""Rows of a statistics annex that its own numbering says were printed but no row read carries.
+
+An annex form numbers its rows from the first under each parent: 1, 2, 3 at the top, 2.1, 2.2
+under 2, a), b), c) under 2.1 ("2.1.a" …). So when the first row read under a parent is numbered
+past the first ("3.2" first under 3, "b" first under 2.1), or two siblings read skip a number
+(2.1 then 2.3), the rows between were printed and lost: OCR smeared them, or garbled their code
+past reading. Their figures are then missing from their group's sum and from the shares of it,
+which is ours to tell (``lost_rows``, an ``unread`` part) and to weigh in the annex's checks
+(``cchc_extract.reconcile.annex``: a sum or a share short of a lost row is ``incomplete``, not
+the commune's fault). The same account the score tables have (``extract.segment.unread``'s
+numbering gaps and leading gaps).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from normalize.codes import item_letter, item_place, letter_item
+from schemas.records import StatAnnex, UnreadPart
+
+# How an annex's numbering part opens (``lost_rows``): the rows it names were not read.
+NUMBERING_REASON = "numbering of the statistics annex"
+
+
+@dataclass(frozen=True)
+class SiblingGap:
+    """Siblings lost under one parent: their codes, and the row read right after them."""
+
+    parent: str | None  # the parent's code; None at the top level
+    missing: tuple[str, ...]
+    after: int  # index of the row read right after the gap (the first sibling read past it)
+    leading: bool  # numbered before the first sibling read, not between two
+
+
+def sibling_place(code: str | None) -> tuple[str | None, int, bool] | None:
+    """(parent code, place among its siblings, lettered) of an annex code ("3.2" → ("3", 2,
+    False), "2.1.b" → ("2.1", 2, True), "4" → (None, 4, False)); None for no such code."""
+    text = (code or "").strip().rstrip(".")
+    if not text:
+        return None
+    head, _, last = text.rpartition(".")
+    if last.isdigit() and 0 < int(last) < 100:
+        return head or None, int(last), False
+    letter = letter_item(last + ")") if len(last) == 1 else None
+    if letter is not None and head:
+        return head, item_place(letter), True
+    return None
+
+
+def _sibling(parent: str | None, place: int, lettered: bool) -> str:
+    last = item_letter(place) if lettered else str(place)
+    return f"{parent}.{last}" if parent else last
+
+
+def lost_siblings(codes: Sequence[str | None]) -> list[SiblingGap]:
+    """The siblings an annex's codes, in their order down the form, say were printed and not read:
+    numbered before the first read under a parent, or between two siblings read. A code read
+    anywhere in the annex is not lost (a row read out of its place)."""
+    read = {(c or "").strip().rstrip(".") for c in codes}
+    last: dict[tuple[str | None, bool], int] = {}
+    gaps: list[SiblingGap] = []
+    for i, code in enumerate(codes):
+        place = sibling_place(code)
+        if place is None:
+            continue
+        parent, n, lettered = place
+        before = last.get((parent, lettered), 0)
+        last[(parent, lettered)] = max(before, n)
+        missing = tuple(c for k in range(before + 1, n) if (c := _sibling(parent, k, lettered)) and c not in read)
+        if missing:
+            gaps.append(SiblingGap(parent, missing, i, leading=before == 0))
+    return gaps
+
+
+def lost_parts_of(gaps: Sequence[SiblingGap], parent: str | None, before: int | None = None) -> list[str]:
+    """The codes lost under ``parent`` (``lost_siblings``), those numbered before the row at index
+    ``before`` only when it is given."""
+    return [c for g in gaps if g.parent == parent and (before is None or g.after <= before) for c in g.missing]
+
+
+def lost_rows(annexes: Sequence[StatAnnex], known: Sequence[UnreadPart]) -> list[UnreadPart]:
+    """One ``rows`` part for each run of an annex's rows its numbering says were printed and not
+    read, at the row read right after them, unless a part already tells the lines between that
+    row and the row above it (a row smeared into specks, rows of an annex read in part): it named
+    those rows' lines already. Parts that tell figures lost on rows read name no lost row."""
+    parts: list[UnreadPart] = []
+    rows_told = [p for p in known if p.kind != "rows" or not p.reason.startswith("the figure")]
+    for annex in annexes:
+        name = annex.title or annex.annex
+        for gap in lost_siblings([r.code for r in annex.rows]):
+            row = annex.rows[gap.after]
+            above = annex.rows[gap.after - 1].source if gap.after > 0 else None
+            if _told_between(above.line_end if above else None, row.source.line_start, row.source.page, rows_told):
+                continue
+            listed = ", ".join(gap.missing)
+            how = f"starts at {row.code}" if gap.leading else f"jumps to {row.code}"
+            parts.append(
+                UnreadPart(
+                    page=row.source.page,
+                    kind="rows",
+                    reason=f"{NUMBERING_REASON} “{name}” {how} under {gap.parent or 'its top level'}: "
+                    f"{listed} printed before it not read",
+                    text_sample=f"{row.code} {row.indicator}"[:160],
+                    line_start=row.source.line_start,
+                    line_end=row.source.line_end,
+                )
+            )
+    return parts
+
+
+def _told_between(low: int | None, high: int | None, page: int | None, known: Sequence[UnreadPart]) -> bool:
+    """Whether a part already told reaches into the lines between a row read and the next one
+    read (exclusive; from the table's top when there is no row above)."""
+    if high is None:
+        return False
+    start = low if low is not None else -1
+    return any(
+        p.page == page and p.line_start is not None and (p.line_end or p.line_start) > start and p.line_start < high
+        for p in known
+    )
