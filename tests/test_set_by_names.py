@@ -182,6 +182,21 @@ def test_a_row_left_under_the_pushed_part_takes_the_code_its_name_follows_in_the
     assert (by_code["1.3"].max_points, by_code["1.3"].self_points) == (3, 1.5)
 
 
+# Codes pushed under a part by a column-number row read as criterion 1: each row's code is
+# another criterion's or none of the set's; names and maxima, in order, are the set's.
+PUSHED_ROWS = [
+    ("1", "0) 2)_ 0ø", 8),
+    ("I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC", 10),
+    ("I.1.1", "Kế hoạch CCHC năm", 5),
+    ("I.1.1.1", "Ban hành kế hoạch CCHC năm", 1),
+    ("I.1.1.2", "Xác định đầy đủ các nhiệm vụ CCHC trên các lĩnh vực theo kế hoạch năm", 1),
+    ("I.1.1.3", "Các kết-quả phải đạt được xác định rõ ràng, cụ thể và định rõ trách nh", 1),
+    ("I.1.2", "Báo cáo CCHC", 2),
+    ("I.1.2.1", "Tất cả báo cáo được gửi đúng thời gian quy định (báo cáo quí I, quí II", 1),
+    ("I.1.3", "Kiểm tra công tác CCHC", 3),
+]
+
+
 def _table(*rows: tuple[str, str, float | None]) -> ScoreTable:
     return ScoreTable(
         rows=[ScoreRow(code=c, name=n, name_raw=n, max_points=m, flags=["code_inferred"]) for c, n, m in rows],
@@ -190,19 +205,7 @@ def _table(*rows: tuple[str, str, float | None]) -> ScoreTable:
 
 
 def test_names_in_the_sets_order_recognise_it_where_the_codes_say_none():
-    # Codes pushed under a part by a column-number row read as criterion 1: each row's code is
-    # another criterion's or none of the set's; names and maxima, in order, are the set's.
-    pushed = [
-        ("1", "0) 2)_ 0ø", 8),
-        ("I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC", 10),
-        ("I.1.1", "Kế hoạch CCHC năm", 5),
-        ("I.1.1.1", "Ban hành kế hoạch CCHC năm", 1),
-        ("I.1.1.2", "Xác định đầy đủ các nhiệm vụ CCHC trên các lĩnh vực theo kế hoạch năm", 1),
-        ("I.1.1.3", "Các kết-quả phải đạt được xác định rõ ràng, cụ thể và định rõ trách nh", 1),
-        ("I.1.2", "Báo cáo CCHC", 2),
-        ("I.1.2.1", "Tất cả báo cáo được gửi đúng thời gian quy định (báo cáo quí I, quí II", 1),
-        ("I.1.3", "Kiểm tra công tác CCHC", 3),
-    ]
+    pushed = PUSHED_ROWS
     assert recognise_set([_table(*pushed)]) is None  # by codes: no row weighed against its criterion
     match = recognise_set([_table(*pushed)], order=_names_in_set_order)
     assert match is not None and match.cset.id == "ca-mau_2013"
@@ -210,6 +213,24 @@ def test_names_in_the_sets_order_recognise_it_where_the_codes_say_none():
     # The same names over maxima OCR garbled say no set: names alone are many provinces' wordings.
     garbled = [(c, n, m + 0.5) for c, n, m in pushed]
     assert recognise_set([_table(*garbled)], order=_names_in_set_order) is None
+
+
+def test_a_typed_tables_codes_are_sure_and_its_names_are_not_aligned_to_any_set():
+    # The same rows read from a DOCX grid: a typed code is printed as the commune wrote it, so a
+    # table no set fits by its codes is another set's, not one OCR shifted; the names are not
+    # aligned (the alignment over every set is the costliest step of a typed conversion).
+    typed = _table(*PUSHED_ROWS)
+    typed.read_from = "docx"
+    asked = []
+
+    def order(rows, cset):
+        asked.append(cset.id)
+        return _names_in_set_order(rows, cset)
+
+    assert recognise_set([typed], order=order) is None and asked == []
+    typed.read_from = "lines"  # the same rows split from an OCR dump's lines
+    match = recognise_set([typed], order=order)
+    assert asked and match is not None and match.cset.id == "ca-mau_2013"
 
 
 def test_names_two_sets_share_recognise_neither():

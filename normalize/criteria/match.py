@@ -46,7 +46,7 @@ from normalize.criteria.name_agreement import (
 )
 from normalize.criteria.name_pieces import names_across_cells, names_opened_above
 from normalize.criteria.name_runs import names_across_explanation, names_from_runs
-from normalize.criteria.recognise import names_criterion, recognise_set
+from normalize.criteria.recognise import codes_misreadable, names_criterion, recognise_set
 from normalize.criteria.wording import (
     WordingSettings,
     as_printed,
@@ -91,7 +91,7 @@ def snap_to_set(
             follow_named_order(table.rows, match.cset, names, settings)
         else:
             shift_by_names(table.rows, by_code, names, strays, match.cset.id, settings)
-            if order is not None and (table.read_from == "lines" or table.read_from.startswith("ocr")):
+            if order is not None and codes_misreadable(table):
                 _outside_by_order(table.rows, order(table.rows, match.cset), by_code, match.cset.id)
         if settings.snap_names and table.read_from == "lines":
             # A name printed in pieces, a scale's or an explanation's words between them: the
@@ -141,7 +141,7 @@ def snap_to_set(
                     crit = _recode_run_on(row, crit, match.cset.rows, taken, match.cset.id, settings)
                     # (its name runs on past the wording it was recoded by: that wording is its name)
                     run_on = any(f.startswith(FLAG_CODE_BY_NAME) for f in row.flags)
-            elif table.read_from == "lines" or table.read_from.startswith("ocr"):  # typed codes are sure
+            elif codes_misreadable(table):  # typed codes are sure
                 crit = recode_printed(table.rows, k, crit, names, taken, match.cset.id, settings)
             if crit is not None:
                 read = row.name or row.name_raw
@@ -170,7 +170,7 @@ def snap_to_set(
                 continue
             # A typed grid's clean name printing words the wording does not hold is the commune's own
             # wording: kept, as ``wording`` keeps one (marks or words lost are still put back).
-            typed = not (table.read_from == "lines" or table.read_from.startswith("ocr"))
+            typed = not codes_misreadable(table)
             own_wording = typed and worded_otherwise(row.name, crit.name)
             if ok and settings.snap_names and spelling(row.name) != spelling(crit.name) and not own_wording:
                 if not row.name_raw:

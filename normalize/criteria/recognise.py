@@ -103,6 +103,12 @@ def _set_match(
     return SetMatch(cset, round(score, 4), len(matched), *_fingerprint(matched, cset, s))
 
 
+def codes_misreadable(table: ScoreTable) -> bool:
+    """Whether the table's codes were read from OCR's characters or from lines of text (a dump,
+    a scan): there a code may be lost, shifted or misread; a typed grid's codes are sure."""
+    return table.read_from == "lines" or table.read_from.startswith("ocr")
+
+
 def _by_names_in_order(
     tables: Sequence[ScoreTable],
     sets: Sequence[CriteriaSet],
@@ -116,8 +122,13 @@ def _by_names_in_order(
     …" placed 1.1.1 for 1.1.2), so each row is weighed against the criterion its name and place
     say it is. At least ``order_min_share`` of the rows so named, ``order_ratio`` times as many
     as by any other set: a table of another set follows one set's shared field wordings only;
-    and the set surely recognised by the rows so named (their maxima the set's)."""
-    rows = [r for t in tables for r in t.rows]
+    and the set surely recognised by the rows so named (their maxima the set's). Only tables
+    whose codes OCR may have misread (``codes_misreadable``): a typed table's codes are printed
+    as the commune wrote them, and aligning every set's wordings to its rows is the costliest
+    step of a typed document's conversion."""
+    rows = [r for t in tables if codes_misreadable(t) for r in t.rows]
+    if not rows:
+        return None
     named = sorted(((cset, [(rows[k], c) for k, c in order(rows, cset)]) for cset in sets), key=lambda e: -len(e[1]))
     if not named:
         return None
