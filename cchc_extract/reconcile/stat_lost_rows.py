@@ -2,7 +2,7 @@
 leaves short (``extract.segment.stat_numbering``): a total whose part was lost, a share whose count
 may be the lost row. Such a relation failing on the rows read is ``incomplete`` (we did not read
 all the rows), never a ``mismatch`` telling the commune it is wrong; its stated figure goes to the
-queue, where a fault of the commune hiding in it is still looked at. Seed 661's psm 3 dump: 3.1
+queue, where a fault of the commune hiding in it is still looked at. A psm 3 dump: 3.1
 "B1.) 5s6TIHC …" was read as no row, so "3 99" was weighed against 3.2 and 3.3 alone (25), and
 the share 3.4 of 3.1 against 3.2."""
 

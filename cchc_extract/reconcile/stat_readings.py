@@ -42,7 +42,7 @@ def count_groups(rows: list[StatRow]) -> list[Group]:
     """Each count row with two or more rows under it in its own unit (no percentage, no coded
     answer): its breakdown. A row under it whose figure and unit OCR lost together is one of its
     parts, blank (``lost_with_unit``): a group with it has a figure lost, and no reading of the
-    others is chosen by a sum that cannot be made without it (seeds 651, 665: "3.3 Số TTHC chỉ
+    others is chosen by a sum that cannot be made without it (two dumps: "3.3 Số TTHC chỉ
     cung cấp thông tin" lost "1 Thủ tục", and 55 of 3.1 was taken for 56 to make 97)."""
     kids = children_of(parent_indices(rows))
     groups = []

@@ -279,7 +279,7 @@ def doubted_score(raw: str, values: dict[str, float | None], key: str) -> bool:
 def doubled_digit_lost(raw: str, top: float | None) -> bool:
     """Whether a score printed ``raw`` is its row's maximum ``top`` with one of a doubled digit
     lost ("1" beside a maximum of 11): OCR merges two thin strokes side by side into one, and a
-    commune or its appraisers seldom give so little of a field's points (seeds 662, 664 and 666:
+    commune or its appraisers seldom give so little of a field's points (three dumps:
     four scores "1" beside a maximum of 11, each printed 11)."""
     digits = str(int(top)) if top is not None and top == int(top) else ""
     text = raw.strip()

@@ -163,7 +163,7 @@ def _bar_read_as_one(cells: tuple[str, str, str, str, str]) -> tuple[str, str, s
     359 h", "… 1 87,19 1 :") given back: a lone "1" read as the figure, the note opening with a
     figure of its own, which is the row's (an annex's notes column holds words, not a count). So
     is any lone digit a speck of the degraded grid left before a figure of two digits or more
-    ("Nguoi 7 20", "Phananh | 4 22": seeds 801 and 941, ``--psm 4`` of a degraded page) after the
+    ("Nguoi 7 20", "Phananh | 4 22": ``--psm 4`` of degraded pages) after the
     row's unit, unless that figure is strokes only ("11": a ruling line beside a one-digit figure)."""
     code, indicator, unit, value, note = cells
     words = note.split()
