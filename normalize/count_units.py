@@ -13,6 +13,11 @@ The key is one rule read two ways, by what a digit in the unit cell is:
   units differ by a space alone), less the tokens OCR left of a figure it spoilt next to the unit
   ("Thủ tục 6Ú" for "Thủ tục 60").
 
+Two units are the same when their keys are, or when one is the other's initials: documents write a
+unit whole in one row and abbreviated in the next ("Tổng số thủ tục hành chính" over "Số TTHC …";
+"cán bộ, công chức" and "CBCC"), and the abbreviation is made of the words' first letters
+(``same_unit``).
+
 Not the organisational units of a task framework (``normalize.units``).
 """
 
@@ -51,3 +56,25 @@ def unit_debris(unit: str) -> bool:
 def _debris(word: str) -> bool:
     """A token of a unit that is what OCR left of a figure: a digit glued to letters ("6Ú")."""
     return any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)
+
+
+# An abbreviation's length: two letters are too many words' initials ("hs" is "hồ sơ" and "học
+# sinh"); past six, no unit is abbreviated so.
+_INITIALS_MIN, _INITIALS_MAX = 3, 6
+
+
+def same_unit(a: str, b: str) -> bool:
+    """Whether two units as printed are one unit: the same key (``unit_key(…, keep_figures=True)``),
+    or one a single word of capitals that is the other's words' initials ("TTHC" and "thủ tục
+    hành chính", "CBCC" and "cán bộ, công chức")."""
+    if unit_key(a, keep_figures=True) == unit_key(b, keep_figures=True):
+        return True
+    return _initials_of(a, b) or _initials_of(b, a)
+
+
+def _initials_of(short: str, long: str) -> bool:
+    printed = strip_markup(short or "").strip(" .:")
+    if not (_INITIALS_MIN <= len(printed) <= _INITIALS_MAX and printed.isalpha() and printed.isupper()):
+        return False
+    words = _LETTER_RUN.findall(fold(strip_markup(long or "")))
+    return len(words) == len(printed) and "".join(w[0] for w in words) == fold(printed)

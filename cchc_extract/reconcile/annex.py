@@ -26,6 +26,7 @@ from cchc_extract.reconcile.stat_rows import (
     is_count,
     is_percent,
     lost_with_unit,
+    same_unit_rows,
 )
 from extract.segment.stat_numbering import SiblingGap, lost_siblings
 from normalize.lazy_regex import lazy_compile
@@ -115,7 +116,7 @@ def _own_unit(row: StatRow, parts: list[StatRow]) -> bool:
     ("Phản ánh" over "Phản ánh"): figures of one unit adding up to the group's are counted the
     same way, whatever the unit's word."""
     unit = _unit_key(row)
-    return bool(unit) and "%" not in unit and bool(parts) and all(_unit_key(p) == unit for p in parts)
+    return bool(unit) and "%" not in unit and bool(parts) and all(same_unit_rows(p, row) for p in parts)
 
 
 # A total's label opens with "Tổng", after what OCR left of its code when the code was not read
@@ -136,11 +137,10 @@ def _check_total(
     gaps: Sequence[SiblingGap] = (),
 ) -> None:
     row = rows[i]
-    unit = _unit_key(row)
     parts_idx = [
         j
         for j in kids.get(i, [])
-        if (_unit_key(rows[j]) == unit or (ocr and lost_with_unit(rows[j])))
+        if (same_unit_rows(rows[j], row) or (ocr and lost_with_unit(rows[j])))
         and not is_percent(rows[j])
         and code_legend(rows[j]) is None
     ]

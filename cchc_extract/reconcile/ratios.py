@@ -31,6 +31,7 @@ from cchc_extract.reconcile.stat_rows import (
     _unit_key,
     code_legend,
     is_percent,
+    same_unit_rows,
     worded_apart,
 )
 from cchc_extract.review_threshold import REVIEW_BELOW
@@ -187,7 +188,7 @@ def _pairs(
     certain."""
 
     def same_unit(a: int, b: int) -> bool:
-        return not units or not _unit_key(rows[a]) or not _unit_key(rows[b]) or _unit_key(rows[a]) == _unit_key(rows[b])
+        return not units or not _unit_key(rows[a]) or not _unit_key(rows[b]) or same_unit_rows(rows[a], rows[b])
 
     den = _denominator([(j, rows[j]) for j in candidates])
     if den is None:
@@ -567,12 +568,12 @@ def _check_note_ratio(
     if len(stated) != 1:
         return
     p = parents[i]
-    whole = p if p is not None and _usable(rows[p]) and _unit_key(rows[p]) == _unit_key(row) else None
+    whole = p if p is not None and _usable(rows[p]) and same_unit_rows(rows[p], row) else None
     if whole is None:
         above = [
             j
             for j in range(i - 1, max(-1, i - 1 - s.ratio_siblings), -1)
-            if parents[j] == p and _usable(rows[j]) and _unit_key(rows[j]) == _unit_key(row)
+            if parents[j] == p and _usable(rows[j]) and same_unit_rows(rows[j], row)
         ]
         whole = _denominator([(j, rows[j]) for j in above])
     if whole is None or not rows[whole].value:

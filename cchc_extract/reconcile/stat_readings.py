@@ -20,7 +20,14 @@ from cchc_extract.reconcile.core import _Ledger, _vn
 from cchc_extract.reconcile.hierarchy import children_of, parent_indices
 from cchc_extract.reconcile.misread import other_readings
 from cchc_extract.reconcile.settings import ReconcileSettings
-from cchc_extract.reconcile.stat_rows import _stat_ref, _unit_key, code_legend, is_percent, lost_with_unit
+from cchc_extract.reconcile.stat_rows import (
+    _stat_ref,
+    _unit_key,
+    code_legend,
+    is_percent,
+    lost_with_unit,
+    same_unit_rows,
+)
 from normalize.numbers import format_vn, parse_number
 from schemas.records import StatAnnex, StatRow
 
@@ -49,11 +56,10 @@ def count_groups(rows: list[StatRow]) -> list[Group]:
     for i, row in enumerate(rows):
         if not _countable(row):
             continue
-        unit = _unit_key(row)
         parts = tuple(
             j
             for j in kids.get(i, [])
-            if (_countable(rows[j]) and _unit_key(rows[j]) == unit) or _lost_part(rows[j], kids.get(j, []))
+            if (_countable(rows[j]) and same_unit_rows(rows[j], row)) or _lost_part(rows[j], kids.get(j, []))
         )
         if len(parts) >= 2:
             groups.append(Group(i, parts))

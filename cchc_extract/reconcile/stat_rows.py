@@ -10,7 +10,7 @@ from cchc_extract.reconcile.settings import (
     _COUNT_UNITS,
     _DENOMINATOR_WORDS,
 )
-from normalize.count_units import unit_key, unit_words
+from normalize.count_units import same_unit, unit_key, unit_words
 from normalize.text import any_word, strip_markup
 from schemas.records import ReviewItem, StatRow
 
@@ -18,6 +18,11 @@ from schemas.records import ReviewItem, StatRow
 def _unit_key(row: StatRow) -> str:
     """A row's unit as compared with another's (``normalize.count_units``): digits kept."""
     return unit_key(row.unit, keep_figures=True)
+
+
+def same_unit_rows(a: StatRow, b: StatRow) -> bool:
+    """Whether two rows count in one unit, one of them perhaps abbreviated (``same_unit``)."""
+    return same_unit(a.unit, b.unit)
 
 
 def is_percent(row: StatRow) -> bool:
