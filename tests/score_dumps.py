@@ -5,6 +5,19 @@ from pathlib import Path
 
 from cchc_extract.pipeline import convert_file, result_to_json
 
+# Tesseract's lines of a three-points score table scanned and OCR'd with its diacritics lost: two
+# fields, 10 | 10 | 10 (a speck "a" after the maximum) and 10 | 8,5 | 8,5, the totals line left to
+# the test that writes it.
+THREE_POINTS_TABLE = """‘| diem | : J]
+1T a Linh vu, tiu chi Diém | Diem | am | Giai trinh
+toi da cham dink
+| : : 1 :
+ee Cong tac chi dao, diéu hanh cai cach hanh chinh 10 a 10 10 | Bao cdo s6 76/BC-UBND ngay
+eee as a = a x 25/08/2024
+> XAy dung va té chifc thc hién van ban quy pham 10 8.5 8.5
+*_| phap luat tai tinh | a a a 0
+"""
+
 
 def read_score_dump(tmp_path: Path, text: str) -> tuple[dict, dict[str, tuple[int, dict]]]:
     """(the output JSON, its first score table's rows by code as (index, row))."""

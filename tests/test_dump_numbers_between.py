@@ -12,6 +12,7 @@ import pytest
 
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.segment.line_points import _number_run
+from score_dumps import THREE_POINTS_TABLE
 
 HEAD = """UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM
 
@@ -26,15 +27,8 @@ Tu danh gia, cham diem xac dinh Chi so cai cach hanh chinh nam 2024
 # Seed 663's three-points dump: row 1 prints 10, 10 and 10 with a speck "a" after the maximum.
 SPECK = (
     HEAD
-    + """‘| diem | : J]
-1T a Linh vu, tiu chi Diém | Diem | am | Giai trinh
-toi da cham dink
-| : : 1 :
-ee Cong tac chi dao, diéu hanh cai cach hanh chinh 10 a 10 10 | Bao cdo s6 76/BC-UBND ngay
-eee as a = a x 25/08/2024
-> XAy dung va té chifc thc hién van ban quy pham 10 8.5 8.5
-*_| phap luat tai tinh | a a a 0
--  Téng so diém ae 19°. 18,5 18,5
+    + THREE_POINTS_TABLE
+    + """-  Téng so diém ae 19°. 18,5 18,5
 Noi nhgnt ; KT. CHU TICH
 """
 )

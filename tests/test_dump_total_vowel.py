@@ -7,8 +7,10 @@ from pathlib import Path
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.segment.table_end import is_total_label
 from normalize.text import fold
+from score_dumps import THREE_POINTS_TABLE
 
-HEAD = """UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM
+HEAD = (
+    """UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM
 
 xA CUONG TUONG NAM Doc lap - Ty do - Hanh phic
 S6: 228/BC-UBND Cuong Tuding Nam, ngay 01 thang 03 nam 2025
@@ -20,15 +22,9 @@ Thurc hién Ké hoach so 272/KH- UBND ngay 13/08/2024 cua UBND huyén Vinh Loc v
 cai céch hanh chinh nam
 2024; UBND xa Cudng Tung Nam bao cao két qua ty’ danh Bia, cham diém nhu sau:
 
-‘| diem | : J]
-1T a Linh vu, tiu chi Diém | Diem | am | Giai trinh
-toi da cham dink
-| : : 1 :
-ee Cong tac chi dao, diéu hanh cai cach hanh chinh 10 a 10 10 | Bao cdo s6 76/BC-UBND ngay
-eee as a = a x 25/08/2024
-> XAy dung va té chifc thc hién van ban quy pham 10 8.5 8.5
-*_| phap luat tai tinh | a a a 0
 """
+    + THREE_POINTS_TABLE
+)
 FOOT = """Noi nhgnt ; KT. CHU TICH
 .- UBND huyén Vinh L6c (b/c); De PHO CHU TICH >
 - Chi tich, cac PCT UBND xa; - : : : (D a ky)
