@@ -10,6 +10,7 @@ from pathlib import Path
 from cchc_extract.pipeline import convert_file, result_to_json
 from cchc_extract.reconcile.confidence import agrees_with_set
 from extract.model import Line
+from extract.segment.appraised_column import _hint_below_self
 from extract.segment.line_cells import read_line
 from extract.segment.line_common import LineTableSettings
 from extract.segment.line_header import HeaderLayout, appraised_hinted, points_labels
@@ -170,14 +171,14 @@ _REPEATED_HEADER = (
 )
 
 
-def _two_page_dump(path: Path, repeated: tuple[str, ...]) -> Path:
+def _two_page_dump(path: Path, repeated: tuple[str, ...], first: tuple[str, ...] = _FIRST_HEADER[:3]) -> Path:
     page1 = (
         "UỶ BAN NHÂN DÂN XÃ AN PHÚ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Số: 12/KH-UBND An Phú, ngày 15 tháng 11 năm 2014",
         "KẾ HOẠCH",
         "Nâng cao Chỉ số cải cách hành chính năm 2015",
         "Kết quả tự đánh giá, chấm điểm năm 2014 như sau:",
-        *_FIRST_HEADER,
+        *first,
         "1 CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC 10 8,75",
         "1.1 Kế hoạch CCHC năm 5 4,75",
         "1.1.1 Ban hành kế hoạch CCHC năm Đạt yêu cầu theo hướng dẫn 1 1",
@@ -197,6 +198,7 @@ def _two_page_dump(path: Path, repeated: tuple[str, ...]) -> Path:
 
 
 def test_a_header_repeated_on_a_later_page_names_the_column_the_first_lost(tmp_path):
+    # The first header printed without its "định" line (OCR lost it): only the repeat names it.
     out = result_to_json(convert_file(_two_page_dump(tmp_path / "repeat.txt", _REPEATED_HEADER)))
     rows = out["score_tables"][0]["rows"]
     assert len(rows) == 9 and all(r["appraised_points"] is None for r in rows)
@@ -210,3 +212,42 @@ def test_a_header_repeated_on_a_later_page_names_the_column_the_first_lost(tmp_p
     rows = out["score_tables"][0]["rows"]
     assert not any("missing_appraised" in r["flags"] for r in rows)
     assert not any(e.get("field") == "appraised_points" for e in out["review"])
+
+
+def _queued_appraised(out: dict) -> set[int]:
+    return {int(e["item"].rsplit("/", 1)[1]) for e in out["review"] if e.get("field") == "appraised_points"}
+
+
+def test_one_piece_of_the_appraised_label_below_the_self_label_names_the_column(tmp_path):
+    # Seed 581's first header as OCR left it: "tối đa Xã tự" / "chấm từng" / "định". The stacked
+    # labels "Điểm thẩm định" print beside "Điểm xã tự chấm": their last word lands below the self
+    # label's, before any row's figures. The table has the column, every row's cell lost.
+    plain = _REPEATED_HEADER[2:4]
+    out = result_to_json(convert_file(_two_page_dump(tmp_path / "first.txt", plain, first=_FIRST_HEADER)))
+    rows = out["score_tables"][0]["rows"]
+    assert len(rows) == 9 and all(r["appraised_points"] is None for r in rows)
+    assert all("missing_appraised" in r["flags"] for r in rows)
+    assert _queued_appraised(out) == set(range(len(rows)))
+
+
+def test_a_label_piece_after_a_row_figure_or_above_the_self_label_names_nothing(tmp_path):
+    # The header's run of lines may hold a row OCR did not open (seed 662's d06-i4, its lines): the
+    # "định" closing its wrapped explanation comes after the row's figures.
+    assert _hint_below_self(lines(*_FIRST_HEADER))
+    row_first = ("TT Lĩnh vực Điểm Điểm Giải trình", "tốiđa | UBND", "xã tự", "mà chấm .")
+    assert _hint_below_self(lines(*row_first, "Sim định"))
+    row = ("ng: Công tác chỉ đạo, điều hành cải cách 10 - 10 Thực hiện đầy đủ, đúng quy", "su chính : : : định - ¡")
+    assert not _hint_below_self(lines(*row_first, *row))
+    # A scale item's "… quy định: 0" under a label line: the piece's own line prints a figure.
+    assert not _hint_below_self(lines(*row_first, "dẫn - Không đạt yêu cầu: 0 định _"))
+    plain = _REPEATED_HEADER[2:4]
+    # "định" closing a wrapped explanation ("… đúng quy / định") on the line after a row's
+    # figures: the header's self label is above it, but a line printing points comes between.
+    after_figures = (*_FIRST_HEADER[:3], "1. Kết quả chung 10 10 Thực hiện đầy đủ, đúng quy", "chính : : : định - : :")
+    # "định" above the points labels (a wrapped title's last word), no self label at or above it.
+    above_labels = ("Chỉ số CCHC được xác : định", *_FIRST_HEADER[:3])
+    for k, first in enumerate((after_figures, above_labels)):
+        out = result_to_json(convert_file(_two_page_dump(tmp_path / f"plain{k}.txt", plain, first=first)))
+        rows = out["score_tables"][0]["rows"]
+        assert not any("missing_appraised" in r["flags"] for r in rows)
+        assert not _queued_appraised(out)

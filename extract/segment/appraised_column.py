@@ -7,7 +7,15 @@ so it is weighed, doubted and queued like any cell lost, not left out as absent.
 from __future__ import annotations
 
 from extract.model import IngestedDocument, Line, Page
-from extract.segment.line_header import HEADER_POINTS, appraised_hinted, appraised_hints, header_layout, points_labels
+from extract.segment.line_header import (
+    HEADER_POINTS,
+    appraised_hinted,
+    appraised_hints,
+    header_concepts,
+    header_layout,
+    keyed_concepts,
+    points_labels,
+)
 from extract.segment.unread import UnreadSettings
 from extract.segment.unread_rows import LINE_METHODS
 from normalize.lazy_regex import lazy_compile
@@ -26,14 +34,14 @@ def flag_unread_columns(
     """A score table read from lines (an OCR dump, an OCR'd page) that has an appraised points
     column no row filled lost that column, whatever the segmenter made of it (taken for notes,
     dropped as noise). It has the column when its header (above its first row, or repeated atop a
-    later page of the table: ``header_runs``) names it ("Điểm thẩm định", two pieces
-    of that label OCR left apart: "Phong" over "dinh", or three points labels on one line:
-    "Điểm | Điểm tự | Điểm", ``points_labels``), or when a
-    header word points to it (``appraised_hinted``: "dinh", "Phong") and a row's note is a bare
-    figure that can be its appraised points (within its max, beside its self score): that figure
-    goes to the appraised cell. Each row printing points gets the flag a blank cell of a table that
-    has the column gets (``missing_appraised``). Tables some row of which fills the column are the
-    segmenter's own to flag."""
+    later page of the table: ``header_runs``) names it ("Điểm thẩm định", two pieces of that label
+    OCR left apart: "Phong" over "dinh", three points labels on one line: "Điểm | Điểm tự |
+    Điểm", ``points_labels``, or one piece of it printed below the self points' label:
+    ``_hint_below_self``), or when a header word points to it (``appraised_hinted``: "dinh",
+    "Phong") and a row's note is a bare figure that can be its appraised points (within its max,
+    beside its self score): that figure goes to the appraised cell. Each row printing points gets
+    the flag a blank cell of a table that has the column gets (``missing_appraised``). Tables some
+    row of which fills the column are the segmenter's own to flag."""
     pages = {p.number: p for p in doc.pages if p.method in LINE_METHODS}
     for table in result.score_tables:
         rows = table.rows
@@ -95,7 +103,27 @@ def _names_appraised(lines: list[Line], settings: UnreadSettings) -> bool:
     label, or three points labels on one line ("Điểm | Điểm tự | Điểm", ``points_labels``)."""
     if points_labels(lines) >= len(HEADER_POINTS) or len(appraised_hints(lines)) >= settings.appraised_label_pieces:
         return True
-    return "appraised" in header_layout(lines).points
+    return "appraised" in header_layout(lines).points or _hint_below_self(lines)
+
+
+def _hint_below_self(lines: list[Line]) -> bool:
+    """Whether a header word pointing to the appraised column ("định", ``appraised_hints``) prints
+    on a line at or below a line labelling the self points ("Điểm xã tự chấm", "tối đa | chấm"),
+    with no figure on those lines or between them. A stacked header prints its points labels side
+    by side, each wrapped over lines ("Điểm / tối đa", "Điểm / xã tự / chấm", "Điểm / thẩm / định"),
+    so the appraised label's last word lands beside or below the self label's words, after the
+    max's and self's, before any row's figures; OCR often keeps only that word ("Sim định"). The
+    same word on a row's line ("… đúng quy / định"), below a line printing points, names nothing."""
+    for k, line in enumerate(lines):
+        if not appraised_hints([line]):
+            continue
+        for above in reversed(lines[: k + 1]):
+            text = above.raw or above.text
+            if any(ch.isdigit() for ch in text):
+                break
+            if "self" in keyed_concepts(text) | header_concepts(text):
+                return True
+    return False
 
 
 def _note_figure(row: ScoreRow) -> float | None:
