@@ -1,6 +1,12 @@
 """Whether a picture is a page of text (a scan or a photo of paper) or a photograph: mostly paper
 bright. Reports show their meetings in full-width photographs; a scanned signed table pasted in
-is mostly white paper. Only the latter is worth OCR (seconds a picture) or an unread entry."""
+is mostly white paper. Only the latter is worth OCR (seconds a picture) or an unread entry.
+
+A phone photo of a sheet lying on a desk is judged on the sheet: the desk around it and the light
+falling off across it (a third of the brightness and more) leave less than half the picture as
+bright as its bright end, so the sheet OCR's page-finder cuts out (``image_prep``: an A4-shaped
+bright quadrilateral on a darker ground) is weighed instead. A meeting photograph shows no such
+sheet, or one that is no paper."""
 
 from __future__ import annotations
 
@@ -17,11 +23,27 @@ class PaperSettings:
     min_paper_brightness: int = 160
     # The small copy's longest side: enough to weigh paper against the rest, cheap on any picture.
     sample_pixels: int = 256
+    # A picture that is not mostly paper whole is weighed again on the sheet it shows, when it
+    # shows one (a phone photo of a page); False: the whole picture only.
+    sheet_in_photo: bool = True
 
 
 def looks_like_paper(image, s: PaperSettings = PaperSettings()) -> bool:
-    """Whether a picture (a Pillow image) is mostly paper."""
+    """Whether a picture (a Pillow image) is mostly paper, whole or the sheet it shows."""
     small = image.convert("L")
+    small.thumbnail((s.sample_pixels * 4, s.sample_pixels * 4))
+    if _mostly_paper(small, s):
+        return True
+    if not s.sheet_in_photo:
+        return False
+    from extract.image_prep import page_quadrilateral, warp_page  # OpenCV: only for a doubtful picture
+
+    quad = page_quadrilateral(small)
+    return quad is not None and _mostly_paper(warp_page(small, quad)[0], s)
+
+
+def _mostly_paper(image, s: PaperSettings) -> bool:
+    small = image.copy()
     small.thumbnail((s.sample_pixels, s.sample_pixels))
     values = sorted(small.getdata())
     if not values:

@@ -227,3 +227,31 @@ def test_photograph_beside_text_in_a_pdf_is_not_told(tmp_path):
     pdf = to_pdf(report_with_picture(tmp_path, photograph(tmp_path), 16))
     assert pdf is not None
     assert not [u for u in convert_file(pdf).unread if "picture" in u.reason]
+
+
+def sheet_on_a_desk(tmp_path: Path) -> Path:
+    """A phone photo of a typed page on a desk: the sheet (A4's shape, lines of text) turned a
+    little, the lamp's light falling off by 30% down it, a dark desk around it: less than half
+    the picture is as bright as its bright end, though the sheet is paper."""
+    from PIL import ImageDraw
+
+    sheet = Image.new("L", (840, 1188), 250)
+    draw = ImageDraw.Draw(sheet)
+    for y in range(120, 1000, 36):
+        draw.rectangle((90, y, 90 + (y * 37) % 600 + 100, y + 12), fill=40)
+    light = Image.linear_gradient("L").resize(sheet.size).point(lambda v: 255 - v * 3 // 10)  # 1.0 → 0.7
+    sheet = Image.composite(sheet, Image.new("L", sheet.size, 0), light)
+    desk = Image.new("L", (1200, 1500), 70)
+    desk.paste(sheet.rotate(3, expand=True, fillcolor=70), (150, 140))
+    path = tmp_path / "anh-chup-trang.jpg"
+    desk.save(path, quality=85)
+    return path
+
+
+def test_photo_of_a_sheet_on_a_desk_is_paper_the_meeting_photo_is_not(tmp_path):
+    from extract.paper_picture import PaperSettings, looks_like_paper
+
+    photo = Image.open(sheet_on_a_desk(tmp_path))
+    assert not looks_like_paper(photo, PaperSettings(sheet_in_photo=False))  # whole, the desk and shade win
+    assert looks_like_paper(photo)  # the sheet it shows is paper
+    assert not looks_like_paper(Image.open(photograph(tmp_path)))

@@ -219,7 +219,8 @@ def test_text_with_a_few_bars_is_not_a_table():
         (
             "Công tác chỉ đạo - điều hành – Từ 50% - dưới 100%: 0,5đ; – Dưới 50%: 0 điểm.",
             "Công tác chỉ đạo - điều hành",
-            ["Từ 50% - dưới 100%: 0,5đ", "Dưới 50%: 0 điểm."],
+            # (the list's closing full stop is no part of its last item, as the ";" of the first)
+            ["Từ 50% - dưới 100%: 0,5đ", "Dưới 50%: 0 điểm"],
         ),
         ("Công tác chỉ đạo - điều hành", "Công tác chỉ đạo - điều hành", []),
         ("Kế hoạch kiểm tra (tối đa 2 điểm)", "Kế hoạch kiểm tra (tối đa 2 điểm)", []),

@@ -73,7 +73,7 @@ def _split_at(text: str, bullet, settings: ScaleSettings) -> tuple[str, list[str
         if not name:
             continue
         cuts = [start] + [b for b in starts[k + 1 :] if _POINTS_END.search(text[:b])] + [len(text)]
-        items = [bullet.sub("", text[a:b], count=1).strip().rstrip(";,").strip() for a, b in zip(cuts, cuts[1:])]
+        items = [item_text(bullet.sub("", text[a:b], count=1)) for a, b in zip(cuts, cuts[1:])]
         if len(items) >= settings.min_items and all(_POINTS_END.search(i) for i in items):
             return name, items
     return None
@@ -95,7 +95,7 @@ def unbulleted_scale(lines: list[str], settings: ScaleSettings = ScaleSettings()
             return None
         items = _items_of(lines[k:])
         if items is not None and len(items) >= settings.min_unbulleted_items:
-            return " ".join(lines[:k]), [item.rstrip(";,").strip() for item in items]
+            return " ".join(lines[:k]), [item_text(item) for item in items]
     return None
 
 
@@ -110,6 +110,20 @@ def name_cell_scale(
     if not lines or " ".join(lines) != name:
         return None
     return unbulleted_scale(lines, settings)
+
+
+# What closes a scale item after its points: the list's punctuation (";", ",", a full stop) or,
+# on a scan, a speck read as one ("1 .", "0 điểm."): no part of the item.
+_ITEM_CLOSING = lazy_compile(r"\s*[;,.]+$")
+
+
+def item_text(item: str) -> str:
+    """A scale item as kept: trimmed, and its closing punctuation after the points dropped (a
+    figure's own decimal comma has a digit after it and stays)."""
+    item = item.strip()
+    if _POINTS_END.search(item):
+        item = _ITEM_CLOSING.sub("", item)
+    return item.rstrip(";,").strip()
 
 
 def _items_of(lines: list[str]) -> list[str] | None:
@@ -145,7 +159,7 @@ def scale_items(text: str, settings: ScaleSettings = ScaleSettings()) -> list[st
         return []
     bullet = _bullet_at(settings.bullets, None)
     cuts = [0] + [m.end() for m in _ITEM_END.finditer(text)] + [len(text)]
-    items = [bullet.sub("", text[a:b].strip()).rstrip(";,").strip() for a, b in zip(cuts, cuts[1:])]
+    items = [item_text(bullet.sub("", text[a:b].strip())) for a, b in zip(cuts, cuts[1:])]
     return [i for i in items if i]
 
 
@@ -196,4 +210,4 @@ def scale_line_parts(text: str) -> tuple[str, str]:
 def scale_line_text(text: str) -> str:
     """The scale item a line prints, its bullet and the specks before it dropped."""
     item, _ = scale_line_parts(text)
-    return _SCALE_LINE.sub("", item).rstrip(";,").strip()
+    return item_text(_SCALE_LINE.sub("", item))

@@ -47,6 +47,7 @@ from normalize.criteria.name_agreement import (
 from normalize.criteria.name_pieces import names_across_cells, names_opened_above
 from normalize.criteria.name_runs import names_across_explanation, names_from_runs
 from normalize.criteria.recognise import codes_misreadable, names_criterion, recognise_set
+from normalize.criteria.scale_wording import restore_scales
 from normalize.criteria.wording import (
     WordingSettings,
     as_printed,
@@ -409,4 +410,6 @@ def apply_criteria_sets(
         restore_wordings(
             tables, pool, FLAG_SNAPPED if match else "", settings.wording, bool(match and match.sure(settings))
         )
+        if match is not None:
+            restore_scales([t for t in tables if codes_misreadable(t)], match.cset, settings.scale_wording)
     return match

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from normalize.criteria.name_runs import NameRunSettings
+from normalize.criteria.scale_wording import ScaleWordingSettings
 from normalize.criteria.wording import WordingSettings
 
 if TYPE_CHECKING:
@@ -77,6 +78,9 @@ class MatchSettings:
     # is surely recognised (``fill_set_maxima``); off: such cells stay blank.
     fill_maxima: bool = True
     wording: WordingSettings = WordingSettings()  # names OCR damaged, restored from a wording
+    # Scoring-scale lines OCR damaged, restored from the recognised set's transcribed scale
+    # (``normalize.criteria.scale_wording``; with ``snap_names`` only, as the names).
+    scale_wording: ScaleWordingSettings = ScaleWordingSettings()
     # Names lost to the row above and to the explanation (numbers centred in tall rows), found
     # there by the code's wording when the set is sure (``normalize.criteria.name_runs``).
     name_runs: NameRunSettings = NameRunSettings()
