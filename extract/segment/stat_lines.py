@@ -44,6 +44,7 @@ from extract.segment.stat_line_cells import (
     _repeated_units,
     _specks_for_indicator,
     _words,
+    stray_letters,
 )
 from extract.segment.stat_line_header import _header_span, _names_unit, is_statistics_header
 from extract.segment.stat_line_order import codes_in_sequence, codes_read_in_order
@@ -460,7 +461,7 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
                 # kept, its code read or inferred by the column repair and its figure told lost.
                 rows.append(_RowLines(*garbled, "", "", "", line.page, line.number, line.number))
                 prose = 0
-            elif rows and _specks_for_indicator(text, settings):
+            elif rows and (_specks_for_indicator(text, settings) or stray_letters(text)):
                 smeared = True  # specks between rows (a garbled line): no words of the row above, no prose
                 k += 1
                 continue
