@@ -66,3 +66,15 @@ def test_a_short_wrapped_word_the_forms_print_is_the_row_above(tmp_path):
     # "xã" is as short as "ea", but it is a word of the forms' indicators: wrapped from row 3.
     rows = _rows(tmp_path, HEAD + "xã\n" + TAIL.split("\n", 1)[1])
     assert rows["3"]["indicator"] == "Céngkhaithitychanhchinh STCdTS xã"
+
+
+def test_the_smeared_row_above_items_read_is_told_by_the_numbering(tmp_path):
+    # Items a) and b) are read under 3.1, which no row read carries: the form printed 3.1 (the
+    # smeared line and its wrapped words), so it is told, not silently left out.
+    dump = tmp_path / "annex-eng-psm6.txt"
+    dump.write_text(HEAD + "ea\n" + TAIL, encoding="utf-8")
+    out = result_to_json(convert_file(dump))
+    (annex,) = out["statistics"]
+    assert [r["code"] for r in annex["rows"]][3:6] == ["3", "3.1.a", "3.1.b"]
+    told = [p for p in out["unread"] if p["kind"] == "rows" and "3.1 printed" in p["reason"]]
+    assert len(told) == 1 and told[0]["reason"].endswith("under 3: 3.1 printed before it not read")
