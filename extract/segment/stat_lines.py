@@ -45,6 +45,7 @@ from extract.segment.stat_line_cells import (
     _specks_for_indicator,
     _words,
     stray_letters,
+    without_speck_cells,
 )
 from extract.segment.stat_line_header import _header_span, _names_unit, is_statistics_header
 from extract.segment.stat_line_order import codes_in_sequence, codes_read_in_order
@@ -581,6 +582,7 @@ def _cell_table(
         if fold(text).strip(" -_.,;:|") != "ghi"  # the notes column's label cut short, wherever OCR put it
     ]
     cells, named = cells_under_labels(cells, code_between_labels(lines, head))
+    cells = without_speck_cells(cells, settings)
     # A run whose rows print their unit and figure before their indicator is split by its own
     # order (``stat_cell_order``); any other the usual way, a row opened at its code or indicator.
     # (Imported here: a document without such a run, most, never loads their settings' classes.)
