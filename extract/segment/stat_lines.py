@@ -582,14 +582,17 @@ def _cell_table(
         if fold(text).strip(" -_.,;:|") != "ghi"  # the notes column's label cut short, wherever OCR put it
     ]
     cells, named = cells_under_labels(cells, code_between_labels(lines, head))
-    cells = without_speck_cells(cells, settings)
     # A run whose rows print their unit and figure before their indicator is split by its own
     # order (``stat_cell_order``); any other the usual way, a row opened at its code or indicator.
     # (Imported here: a document without such a run, most, never loads their settings' classes.)
     from extract.segment.stat_cell_order import figures_first
     from extract.segment.stat_heading_cells import heading_cells_returned
 
-    rejoined = figures_first(cells) or heading_cells_returned(rejoin(cells, cell_settings))
+    # Specks of a smeared cell open no row of the rejoin (the figures-first order reads them as
+    # the places of lost cells).
+    rejoined = figures_first(cells) or heading_cells_returned(
+        rejoin(without_speck_cells(cells, settings), cell_settings)
+    )
     rows = [_RowLines(r.code, r.indicator, r.unit, r.value, "", r.page, r.first, r.last) for r in rejoined]
     end = start
     if body:
