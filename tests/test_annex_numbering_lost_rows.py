@@ -96,3 +96,15 @@ def test_lost_siblings_by_the_numbering():
     # a code read anywhere in the annex (a row out of its place) is not lost
     assert lost_siblings(["1", "3", "2"]) == []
     assert lost_siblings(["I", "1", "2", "II", "1"]) == []
+
+
+def test_the_parent_of_items_read_is_lost_when_no_row_carries_it():
+    # "4.1.a" read with no row 4.1: 4.1 was printed above its items.
+    gaps = lost_siblings(["1", "2", "3", "3.1", "4", "4.1.a", "4.1.b", "4.2", "5"])
+    assert [(g.parent, g.missing, g.after) for g in gaps] == [("4", ("4.1",), 5)]
+    # ... and its siblings before it too, when none was read ("4.2.a" first under 4).
+    gaps = lost_siblings(["1", "2", "3", "4", "4.2.a", "4.3"])
+    assert [(g.parent, g.missing) for g in gaps] == [("4", ("4.1", "4.2"))]
+    # A code deeper than the forms number ("7.2.1", "5.1.4.1": the column repair's guess) says
+    # nothing of its parent.
+    assert lost_siblings(["1", "2", "2.1", "2.1.4.1", "2.2.1", "2.2", "3"]) == []

@@ -18,10 +18,10 @@ import regex as re
 
 from extract.model import Line
 from extract.segment.count_words import UNIT_KEYS
-from extract.segment.stat_cells import CODE, FIGURE, NUMBER, TEXT, UNIT, WRAP
+from extract.segment.stat_cells import CODE, FIGURE, NUMBER, TEXT, UNIT, WRAP, Cell
 from extract.segment.statistics import normalise_code
 from normalize.codes import letter_item
-from normalize.criteria.annex_forms import indicator_wording, opens_indicator
+from normalize.criteria.annex_forms import indicator_wording, opens_indicator, prints_form_word
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 
@@ -530,6 +530,26 @@ def _specks_for_indicator(indicator: str, settings: StatLineSettings) -> bool:
         return True
     letters = indicator_wording(indicator)
     return letters is not None and letters < settings.min_indicator_wording
+
+
+def without_speck_cells(cells: list[Cell], settings: StatLineSettings) -> list[Cell]:
+    """The cells printed one per line (``--psm 11``) less the text cells that are specks of a
+    smeared cell ("cal", "al", "D2"): no indicator's wording and no wrapped word of one. Taken as
+    text, a speck opens a row of its own that takes the unit and figure read before the real
+    indicator, and the column repair gives it a code, moving the codes of the rows after it."""
+    return [
+        c
+        for c in cells
+        if c.kind not in (TEXT, WRAP) or not (_specks_for_indicator(c.text, settings) or stray_letters(c.text))
+    ]
+
+
+def stray_letters(text: str) -> bool:
+    """Whether a line with no code and no figure is a few letters OCR left of a smeared row ("ea",
+    "ee", "a"), not words wrapped from the row above: too short for the trigram evidence of
+    ``_specks_for_indicator``, and no word of it is a word the annex forms print (a wrapped "xã",
+    "lý" or "nhận" is)."""
+    return any(c.isalpha() for c in text) and indicator_wording(text) is None and not prints_form_word(text)
 
 
 # A code cell OCR garbled past reading, then the cell's right edge read as a bracket or a bar, and

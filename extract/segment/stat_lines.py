@@ -44,6 +44,8 @@ from extract.segment.stat_line_cells import (
     _repeated_units,
     _specks_for_indicator,
     _words,
+    stray_letters,
+    without_speck_cells,
 )
 from extract.segment.stat_line_header import _header_span, _names_unit, is_statistics_header
 from extract.segment.stat_line_order import codes_in_sequence, codes_read_in_order
@@ -460,7 +462,7 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
                 # kept, its code read or inferred by the column repair and its figure told lost.
                 rows.append(_RowLines(*garbled, "", "", "", line.page, line.number, line.number))
                 prose = 0
-            elif rows and _specks_for_indicator(text, settings):
+            elif rows and (_specks_for_indicator(text, settings) or stray_letters(text)):
                 smeared = True  # specks between rows (a garbled line): no words of the row above, no prose
                 k += 1
                 continue
@@ -586,7 +588,11 @@ def _cell_table(
     from extract.segment.stat_cell_order import figures_first
     from extract.segment.stat_heading_cells import heading_cells_returned
 
-    rejoined = figures_first(cells) or heading_cells_returned(rejoin(cells, cell_settings))
+    # Specks of a smeared cell open no row of the rejoin (the figures-first order reads them as
+    # the places of lost cells).
+    rejoined = figures_first(cells) or heading_cells_returned(
+        rejoin(without_speck_cells(cells, settings), cell_settings)
+    )
     rows = [_RowLines(r.code, r.indicator, r.unit, r.value, "", r.page, r.first, r.last) for r in rejoined]
     end = start
     if body:

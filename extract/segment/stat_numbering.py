@@ -55,8 +55,9 @@ def _sibling(parent: str | None, place: int, lettered: bool) -> str:
 
 def lost_siblings(codes: Sequence[str | None]) -> list[SiblingGap]:
     """The siblings an annex's codes, in their order down the form, say were printed and not read:
-    numbered before the first read under a parent, or between two siblings read. A code read
-    anywhere in the annex is not lost (a row read out of its place)."""
+    numbered before the first read under a parent, or between two siblings read, and the parent
+    of a row read that no row carries. A code read anywhere in the annex is not lost (a row read
+    out of its place)."""
     read = {(c or "").strip().rstrip(".") for c in codes}
     last: dict[tuple[str | None, bool], int] = {}
     gaps: list[SiblingGap] = []
@@ -64,13 +65,48 @@ def lost_siblings(codes: Sequence[str | None]) -> list[SiblingGap]:
         place = sibling_place(code)
         if place is None:
             continue
-        parent, n, lettered = place
-        before = last.get((parent, lettered), 0)
-        last[(parent, lettered)] = max(before, n)
-        missing = tuple(c for k in range(before + 1, n) if (c := _sibling(parent, k, lettered)) and c not in read)
-        if missing:
-            gaps.append(SiblingGap(parent, missing, i, leading=before == 0))
+        parent = _lost_parent(code, place, read)
+        if parent is not None:
+            # "4.1.a" read with no row 4.1: the form printed 4.1 above its items (and its own
+            # siblings before it, when none was read).
+            read.add(parent[0])
+            gap = _gap(parent[1], last, read, i, lost=(parent[0],))
+            gaps += [gap] if gap else []
+        gap = _gap(place, last, read, i)
+        gaps += [gap] if gap else []
     return gaps
+
+
+def _gap(
+    place: tuple[str | None, int, bool],
+    last: dict[tuple[str | None, bool], int],
+    read: set[str],
+    at: int,
+    lost: tuple[str, ...] = (),
+) -> SiblingGap | None:
+    """The siblings numbered before ``place`` and after the last read under its parent (with
+    ``lost``, a row not read at that place itself); ``last`` moves on to ``place``."""
+    parent, n, lettered = place
+    before = last.get((parent, lettered), 0)
+    last[(parent, lettered)] = max(before, n)
+    missing = tuple(c for k in range(before + 1, n) if (c := _sibling(parent, k, lettered)) and c not in read)
+    return SiblingGap(parent, missing + lost, at, leading=before == 0) if missing + lost else None
+
+
+def _lost_parent(
+    code: str | None, place: tuple[str | None, int, bool], read: set[str]
+) -> tuple[str, tuple[str | None, int, bool]] | None:
+    """(code, place) of the parent of a row read that no row read carries, when the row's code is
+    numbered as the forms number rows (1, 1.1, then a lettered item: "2.1", "4.1.a"). A deeper or
+    other code ("5.1.4.1", "7.2.1") is the column repair's guess, which says nothing printed."""
+    parent, _, lettered = place
+    depth = len((code or "").strip().rstrip(".").split("."))
+    if parent is None or parent in read or depth > 3 or (depth == 3 and not lettered):
+        return None
+    parent_place = sibling_place(parent)
+    if parent_place is None or parent_place[2]:
+        return None
+    return parent, parent_place
 
 
 def lost_parts_of(gaps: Sequence[SiblingGap], parent: str | None, before: int | None = None) -> list[str]:

@@ -94,3 +94,18 @@ def _openings() -> dict[str, int]:
         if first:
             counts[first[0]] = counts.get(first[0], 0) + 1
     return counts
+
+
+def prints_form_word(text: str) -> bool:
+    """Whether any word of ``text`` (folded) is a word the catalogue's indicators or units print:
+    a line too short for trigram evidence ("xã", "lý", "nhận") is still the forms' wording when
+    its word is, and OCR's stray letters ("ea", "ee", "a") are not."""
+    return any(word in _form_words() for word in fold_words(text).split())
+
+
+@lru_cache(maxsize=1)
+def _form_words() -> frozenset[str]:
+    words: set[str] = set()
+    for entry in annex_indicators():
+        words |= set(fold_words(entry.indicator).split()) | set(fold_words(entry.unit).split())
+    return frozenset(words)
