@@ -179,6 +179,52 @@ def deadline_status(text: str) -> Status:
     return _status(_DEADLINE, _key(text, slash=True))
 
 
+# Products a commune's task framework names (what a task delivers): a kind of document alone
+# ("Kế hoạch", "Báo cáo", "Biên bản") or with its complement. A list, a page or a result names what
+# it holds ("Danh mục" of what is published, "Trang thông tin" kept up to date, "Kết quả" of what
+# was settled), so alone it is a product's start whose next words wrapped to the cell's next line.
+PRODUCT_NAMES: tuple[str, ...] = (
+    "Kế hoạch",
+    "Báo cáo",
+    "Quyết định",
+    "Thông báo",
+    "Công văn",
+    "Tờ trình",
+    "Văn bản",
+    "Văn bản chỉ đạo",
+    "Biên bản",
+    "Biên bản kiểm tra",
+    "Hồ sơ",
+    "Hồ sơ lưu trữ",
+    "Quy chế",
+    "Chương trình",
+    "Hướng dẫn",
+    "Đề án",
+    "Danh mục công bố",
+    "Danh mục thủ tục hành chính",
+    "Danh mục TTHC",
+    "Kết quả giải quyết",
+    "Kết quả kiểm tra",
+    "Trang thông tin được cập nhật",
+    "Trang thông tin điện tử",
+    "Sổ theo dõi",
+    "Tài liệu tuyên truyền",
+)
+
+
+@lru_cache(maxsize=1)
+def _one_product() -> re.Pattern:
+    keys = sorted({" ".join(_words(name)) for name in PRODUCT_NAMES}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(k) for k in keys) + ")")
+
+
+@lru_cache(maxsize=65536)
+def product_status(text: str) -> Status:
+    """As ``unit_status``, for one product ("Danh mục" is a prefix of one: a list names what it
+    lists)."""
+    return _status(_one_product(), _key(text, slash=False))
+
+
 def spell_units(text: str) -> str:
     """A cell of units in the gazetteer's spelling, ", " between them ("và" kept); the text as
     printed (commas spaced) when it is not a sequence of known units. A printed word that spells

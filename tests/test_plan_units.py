@@ -1,7 +1,7 @@
 """The grammars of a task framework's unit and deadline cells (normalize/units.py), on cells as
 OCR printed them in the generated plans' dumps and as plans write them."""
 
-from normalize.units import deadline_status, spell_deadline, spell_units, unit_status
+from normalize.units import deadline_status, product_status, spell_deadline, spell_units, unit_status
 
 
 def test_unit_cells_complete_prefix_broken_unknown():
@@ -16,6 +16,18 @@ def test_unit_cells_complete_prefix_broken_unknown():
     assert unit_status("Công an xã công bố") == "broken"  # the product's wrapped word
     assert unit_status("Ông Nguyễn Văn A") == "unknown"  # a unit the list lacks: left alone
     assert unit_status("") == "empty"
+
+
+def test_product_cells_a_list_names_what_it_lists():
+    # a kind of document is a product alone; a list, a page or a result is a product's start
+    assert product_status("Báo cáo") == "complete"
+    assert product_status("Văn bản chỉ đạo") == "complete"
+    assert product_status("Danh mục") == "prefix"
+    assert product_status("Trang thông tin") == "prefix"
+    assert product_status("Danh mục công bố") == "complete"
+    # a whole product carried on with a task's words; a product the list lacks
+    assert product_status("Báo cáo năm 2025") == "broken"
+    assert product_status("Bảng tổng hợp") == "unknown"
 
 
 def test_deadline_cells():

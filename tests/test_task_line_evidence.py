@@ -142,3 +142,42 @@ def test_a_lead_label_whose_colon_ocr_lost_before_a_whole_unit():
     text = "a) Số hóa hồ sơ; thời gian: Thường xuyên; sản phẩm: Báo cáo; phối hợp với các ngành; chủ trì: UBND xã"
     task = parse_task(text)
     assert task is not None and task["product"] == "Báo cáo; phối hợp với các ngành"
+
+
+# A product column's cells wrap: "Danh mục | công bố" (a list names what it lists) beside a task whose
+# last line has room for "công bố"; "Báo cáo" printed whole on its first line beside a task wrapping
+# "năm 2025" onto the next.
+_WRAPPED_PRODUCTS = """Các nhiệm vụ khắc phục tiêu chí bị trừ điểm như sau:
+TT TC Nhiệm vụ Sản phẩm Đầu mối Cơ quan Lộ trình
+thực hiện phối hợp
+I | CẢI CÁCH CHẾ ĐỘ CÔNG VỤ
+1 | 5.4 Kiểm tra việc chấp hành kỷ luật, Danh mục Công chức Tư | Ban Chỉ đạo | Trước ngày
+kỷ cương hành chính công bố pháp - Hộ tịch | CCHC xã, 17/06/2025
+Các thôn, tổ
+dân phố
+2 | 5.1 Đánh giá, xếp loại cán bộ, công Thông báo Công chức Các đoàn Cả năm
+chức cấp xã Văn hóa - Xã | thể 2025
+hội
+3 | 5.3 Cử cán bộ, công chức tham gia Danh mục Văn phòng Các thôn, tổ | Thường
+đào tạo, bồi dưỡng công bố HĐND và dân phố, Các | xuyên
+UBND đoàn thể
+II | CẢI CÁCH TÀI CHÍNH CÔNG
+4 | 6.3 Quản lý, sử dụng tài sản công Quyết định Phòng Văn Các đoàn Thường
+đúng quy định hóa - Xã hội thể xuyên
+5 | 6.1 Xây dựng Quy chế chi tiêu nội bộ Báo cáo Văn phòng - Các đoàn thể, | 06/06/2025
+năm 2025 Thống kê Các bộ phận
+chuyên môn
+Nơi nhận: KT. CHỦ TỊCH
+"""
+
+
+def test_a_products_start_takes_its_wrapped_words_and_a_whole_product_no_stray_ones():
+    (table,) = find_task_lines(_doc(_WRAPPED_PRODUCTS))
+    got = [(r.task, r.product) for r in table.rows]
+    assert got == [
+        ("Kiểm tra việc chấp hành kỷ luật, kỷ cương hành chính", "Danh mục công bố"),
+        ("Đánh giá, xếp loại cán bộ, công chức cấp xã", "Thông báo"),
+        ("Cử cán bộ, công chức tham gia đào tạo, bồi dưỡng", "Danh mục công bố"),
+        ("Quản lý, sử dụng tài sản công đúng quy định", "Quyết định"),
+        ("Xây dựng Quy chế chi tiêu nội bộ năm 2025", "Báo cáo"),
+    ]

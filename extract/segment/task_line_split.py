@@ -17,7 +17,7 @@ from extract.segment.task_line_widths import NO_WRAP, column_ceilings, column_wi
 from extract.segment.task_tables import _CODE_CELL, _DEADLINE_CELL, _UNIT_CELL
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
-from normalize.units import deadline_status, one_unit_status, unit_status
+from normalize.units import deadline_status, one_unit_status, product_status, unit_status
 from normalize.vietnamese.model import BOS, EOS, load_model
 
 _DATE_TOKEN = lazy_compile(r"^\S*\d{1,2}/(?:\d{1,2}/)?\d{4}\W*$|^[IVXT]{1,4}/\d{4}\W*$")
@@ -157,6 +157,8 @@ def _part_score(
         if head and not (head.isupper() or head.isdigit()):
             gain -= settings.capital_start
     gain += settings.content_fit * _kind_fit(column, part, first)
+    if column == "product" and not first and c < len(texts) - 1 and _product_overrun(texts[c], part):
+        gain -= settings.grammar_break
     grammar = _GRAMMARS.get(column)
     if grammar is not None:
         status = grammar(" ".join(texts[c] + tuple(part)))
@@ -198,16 +200,41 @@ def _dangling(words: tuple[str, ...]) -> bool:
     return last.lower() in _DANGLING or (len(last) > 1 and last.endswith(","))
 
 
+def _product_overrun(before: tuple[str, ...], part: list[str]) -> bool:
+    """Whether a later line's words carry a whole known product on with words no product has
+    ("Báo cáo | năm 2026", "Báo cáo | đúng quy định"): a product printed whole on its first line
+    ends there, and the words beside the task's wrapped line are the task's. Only Vietnamese words
+    tell it: specks and marks a scan printed after a product ("Quyết định mm", ": 2025") belong
+    to no column. (The caller weighs it only where a column follows the product's: the grid's
+    last column takes a line's remainder, a footer or a repeated header, whatever it holds.)"""
+    if not any(_syllable_word(t) for t in part):
+        return False
+    return product_status(" ".join(before)) == "complete" and product_status(" ".join(before + tuple(part))) == "broken"
+
+
+def _syllable_word(token: str) -> bool:
+    """Whether a token is a Vietnamese word of two letters or more (a task's wrapped word: "năm",
+    "đúng"), not a speck OCR read from a scan's dirt or ruling ("mm", "ỗ", "R")."""
+    low = token.strip(" |.,;:-_'\"()").lower()
+    return len(low) > 1 and load_model().is_syllable(low)
+
+
 # Columns whose cells follow a grammar (normalize/units.py).
 _GRAMMARS = {"lead": unit_status, "coordinator": unit_status, "deadline": deadline_status}
 
 
+# Columns whose cells are finished or not by a grammar at a row's end: the grammars' and the
+# product's (a product's words are free past its kind, so only its unfinished start is told: "Danh
+# mục" without "công bố", whose words the task beside took).
+_OPEN_GRAMMARS = {**_GRAMMARS, "product": product_status}
+
+
 def _open_cells(columns: list[str], texts: tuple) -> int:
-    """Unit and deadline cells left unfinished (a prefix of a unit or deadline) at a row's end."""
+    """Unit, deadline and product cells left unfinished (a prefix of one) at a row's end."""
     return sum(
         1
         for c, column in enumerate(columns)
-        if column in _GRAMMARS and _GRAMMARS[column](" ".join(texts[c])) == "prefix"
+        if column in _OPEN_GRAMMARS and _OPEN_GRAMMARS[column](" ".join(texts[c])) == "prefix"
     )
 
 
