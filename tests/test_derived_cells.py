@@ -11,7 +11,7 @@ from pathlib import Path
 
 from cchc_extract.pipeline import convert_file, result_to_json, write_json
 from cchc_extract.reconcile import reconcile
-from cchc_extract.reconcile.derived import FLAG_DERIVED, derive_lost_cells, table_derivations
+from cchc_extract.reconcile.derived import FLAG_DERIVED, FLAG_DERIVED_BY_SET, derive_lost_cells, table_derivations
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.validate import validate_file
 from normalize.criteria import load_criteria_sets
@@ -134,3 +134,46 @@ def test_a_lost_maximum_its_childrens_make_up_as_the_set_says_is_confirmed_and_l
     table = _lines_table()
     table.rows[1].max_points = 1.5
     assert table_derivations(0, table, cset, ReconcileSettings()) == []
+
+
+def _named_rows(cset) -> ScoreTable:
+    """1.2 read 2 / 1,75; both its sub-criteria lost their maxima (no sum gives either), named as
+    the set's wordings."""
+    wording = {c.code: c.name for c in cset.rows}
+
+    def row(code, parent, most, self_):
+        return ScoreRow(
+            code=code,
+            parent=parent,
+            level=code.count(".") + 1,
+            name=wording[code],
+            max_points=most,
+            self_points=self_,
+            max_points_raw=None if most is None else f"{most:g}",
+            self_points_raw=f"{self_:g}",
+            value_confidence={"max_points": 0.99, "self_points": 0.99},
+            flags=([] if most is not None else ["missing_max"]) + [f"name_from_criteria_set:{cset.id}"],
+        )
+
+    return ScoreTable(
+        rows=[row("1.2", None, 2.0, 1.75), row("1.2.1", "1.2", None, 0.75), row("1.2.2", "1.2", None, 1.0)],
+        read_from="lines",
+    )
+
+
+def test_a_lost_maximum_no_sum_gives_takes_the_sets_after_the_checks_unless_a_score_is_above_it():
+    cset = next(c for c in load_criteria_sets() if c.id == "ca-mau_2013")
+    table = _named_rows(cset)
+    derived = table_derivations(0, table, cset, ReconcileSettings())
+    assert [(d.row, d.value, d.inputs, d.confirmed) for d in derived] == [(1, 1.0, (), True), (2, 1.0, (), True)]
+    result = ExtractionResult(source=SourceInfo(path="x.txt", read_by_ocr=True), score_tables=[table])
+    derive_lost_cells(result)
+    assert f"{FLAG_DERIVED_BY_SET}max_points" in table.rows[1].flags and table.rows[1].max_points_raw is None
+    assert table.rows[1].value_confidence["max_points"] == ReconcileSettings().set_maximum_confidence
+    reconcile(result)  # the checks never weigh it: blanked before they run
+    assert table.rows[1].max_points is None
+    # A self score above the set's maximum (1,5 over 1) is a fault the self <= max relation must
+    # still show: the maximum stays lost.
+    table = _named_rows(cset)
+    table.rows[2].self_points = 1.5
+    assert [d.row for d in table_derivations(0, table, cset, ReconcileSettings())] == [1]

@@ -26,11 +26,14 @@ from cchc_extract.reconcile.queue import value_threshold
 from cchc_extract.reconcile.settings import LOW_CONFIDENCE_REASON, ReconcileSettings
 from extract.segment.unread_review import UNREAD_PREFIX
 from normalize.criteria import CriteriaSet
-from normalize.criteria.recognise import printed_maxima
+from normalize.criteria.recognise import names_criterion, printed_maxima
 from schemas.records import REASONS_SEPARATOR, ExtractionResult, ReviewItem, ScoreRow, ScoreTable, reasons_of
 
-# The flag of a cell the table's sums determined, not read: ``derived_from_sums:<field>``.
+# The flag of a cell the table's sums determined, not read: ``derived_from_sums:<field>``; of a
+# maximum only the criteria set gave, after the checks (``_by_set_alone``).
 FLAG_DERIVED = "derived_from_sums:"
+FLAG_DERIVED_BY_SET = "derived_from_criteria_set:"
+_DERIVED_FLAGS = (FLAG_DERIVED, FLAG_DERIVED_BY_SET)
 # What the queue says of a derived value it keeps.
 DERIVED_REASON = "not read; derived from the sums of "
 # The reasons an entry gave for a blank cell, which a confirmed derived value answers: its low
@@ -62,7 +65,7 @@ class Derivation:
 
 def is_derived(row: ScoreRow, field: str) -> bool:
     """Whether a row's ``field`` holds a value the table's sums gave, not one read."""
-    return f"{FLAG_DERIVED}{field}" in row.flags
+    return any(f"{flag}{field}" in row.flags for flag in _DERIVED_FLAGS)
 
 
 def clear_derived(result: ExtractionResult) -> None:
@@ -70,10 +73,10 @@ def clear_derived(result: ExtractionResult) -> None:
     applied): the checks run on what was read, never on what their own sums gave."""
     for table in result.score_tables:
         for row in table.rows:
-            for field in [f.removeprefix(FLAG_DERIVED) for f in row.flags if f.startswith(FLAG_DERIVED)]:
+            for field in [f.partition(":")[2] for f in row.flags if f.startswith(_DERIVED_FLAGS)]:
                 setattr(row, field, None)
                 row.value_confidence.pop(field, None)
-            row.flags = [f for f in row.flags if not f.startswith(FLAG_DERIVED)]
+            row.flags = [f for f in row.flags if not f.startswith(_DERIVED_FLAGS)]
 
 
 def derive_lost_cells(result: ExtractionResult, s: ReconcileSettings = ReconcileSettings()) -> list[Derivation]:
@@ -92,7 +95,7 @@ def derive_lost_cells(result: ExtractionResult, s: ReconcileSettings = Reconcile
             continue
         done += table_derivations(ti, table, recognised_set(table.rows), s)
     for d in done:
-        _apply(result, d)
+        _apply(result, d, s)
     _queue(result, done, s)
     return done
 
@@ -115,6 +118,9 @@ def table_derivations(ti: int, table: ScoreTable, cset: CriteriaSet | None, s: R
                 r for r in (_down(rows, i, f, kids, cset, s), _up(rows, i, f, parents, orphans, kids, cset, s)) if r
             ]
             if not routes:
+                by_set = _by_set_alone(row, f, cset, printed, s)
+                if by_set is not None:
+                    out.append(Derivation(ti, i, f, by_set, (), 0, True))
                 continue
             values = {round(v, 2) for v, _ in routes}
             if len(values) != 1:
@@ -204,6 +210,26 @@ def _whole(
     return abs(sum(m for m in maxima if m is not None) - most) <= s.points_tolerance
 
 
+def _by_set_alone(
+    row: ScoreRow, f: str, cset: CriteriaSet | None, printed: dict[str, float], s: ReconcileSettings
+) -> float | None:
+    """A lost maximum no sum determines, of a row named as its code's criterion in the set the
+    table's rows name (recognised, if not surely: ``fill_set_maxima`` fills only a sure set's,
+    before the checks, where a commune's own maximum the set's hid would pass its sums): the set's
+    maximum, given after the checks, which never weigh it. Not where a score of the row is above it
+    (a fault of the commune's, or a maximum of its own). None otherwise."""
+    if f != "max_points" or cset is None or not s.derive_set_maxima:
+        return None
+    code = norm_code(row.code) or ""
+    crit = cset.by_code().get(code)
+    if crit is None or code not in printed or not names_criterion(row, crit):
+        return None
+    most = printed[code]
+    if any(v is not None and v > most + s.points_tolerance for v in (row.self_points, row.appraised_points)):
+        return None
+    return most
+
+
 def _set_maximum(cset: CriteriaSet | None, code: str | None, printed: dict[str, float]) -> float | None:
     """The maximum the criteria set says a row prints: its own (``printed_maxima``), else, for a
     parent the set does not make up, its children's in the set added up (a document prints the
@@ -217,10 +243,14 @@ def _set_maximum(cset: CriteriaSet | None, code: str | None, printed: dict[str, 
 
 
 def _plausible(row: ScoreRow, f: str, value: float, s: ReconcileSettings) -> bool:
-    """A derived figure a cell can print: a maximum above 0, a score above 0 up to the row's
+    """A derived figure a cell can print: a maximum above 0 and not below a score of its row (a
+    fault of the commune's the relation would no longer show), a score above 0 up to the row's
     maximum. A score of 0 is not derived: its siblings already make up the parent, and a blank
     the commune left (a criterion not scored) adds the same 0 to the sum."""
-    most = row.max_points if f != "max_points" else None
+    if f == "max_points":
+        scores = (row.self_points, row.appraised_points)
+        return value > s.points_tolerance and all(v is None or v <= value + s.points_tolerance for v in scores)
+    most = row.max_points
     return value > s.points_tolerance and (most is None or value <= most + s.points_tolerance)
 
 
@@ -242,13 +272,14 @@ def _values(rows: list[ScoreRow], inputs: tuple[tuple[int, str], ...], value: fl
     return [value, *(v for k, f in inputs if (v := _read(rows[k], f)) is not None)]
 
 
-def _apply(result: ExtractionResult, d: Derivation) -> None:
+def _apply(result: ExtractionResult, d: Derivation, s: ReconcileSettings) -> None:
     """Write a derivation into its row: the value, its flag, its confidence."""
     rows = result.score_tables[d.table].rows
     row = rows[d.row]
     setattr(row, d.field, round(d.value, 4))
-    row.flags = [*row.flags, f"{FLAG_DERIVED}{d.field}"]
-    row.value_confidence[d.field] = round(min(_confidence(rows[k], f) for k, f in d.inputs), 3)
+    row.flags = [*row.flags, f"{FLAG_DERIVED if d.inputs else FLAG_DERIVED_BY_SET}{d.field}"]
+    own = min((_confidence(rows[k], f) for k, f in d.inputs), default=s.set_maximum_confidence)
+    row.value_confidence[d.field] = round(own, 3)
 
 
 def _queue(result: ExtractionResult, done: list[Derivation], s: ReconcileSettings) -> None:
@@ -309,7 +340,7 @@ def _queue(result: ExtractionResult, done: list[Derivation], s: ReconcileSetting
 
 def _said(result: ExtractionResult, d: Derivation) -> str:
     rows = result.score_tables[d.table].rows
-    inputs = ", ".join(f"{rows[k].code} {f.replace('_', ' ')}" for k, f in d.inputs)
+    inputs = ", ".join(f"{rows[k].code} {f.replace('_', ' ')}" for k, f in d.inputs) or "the criteria set's maxima"
     return f"{DERIVED_REASON}{inputs} (confidence {_own(result, d):.2f})"
 
 

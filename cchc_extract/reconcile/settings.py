@@ -79,6 +79,12 @@ class ReconcileSettings:
     # points when at least this share of its figures read are (a sum over a misread "1,89" is no
     # figure the page prints), else ``guessed_points_step``.
     derived_grid_share: float = 0.9
+    # A lost maximum no sum determines, of a row named as its criterion in the set the table's rows
+    # name but not surely (``fill_set_maxima`` fills a sure set's), takes the set's after the checks,
+    # flagged as derived, at this confidence: dev seeds 651-901, 71 of 72 such maxima were the
+    # page's (the other a child's maximum a commune raised, its parent's sum left unchecked and queued).
+    derive_set_maxima: bool = True
+    set_maximum_confidence: float = 0.95
 
 
 # The queue's own reasons begin so (the review sheet tells them apart by these words).
