@@ -13,7 +13,11 @@ fails because of it, and a fault the commune made in a sum the lost cell was par
 what the queue says of that cell's row. Two routes to one cell that disagree (its children's sum
 and its parent's remainder) derive nothing: a sum the document breaks there. Only tables whose
 blanks may be lost cells (``blanks_printed``: OCR'd text, lines we split): a typed grid's blank
-was printed blank."""
+was printed blank. A lost maximum no sum gives takes the criteria set's when its row is named as
+the set's criterion, the set recognised if not surely (``_by_set_alone``, flagged
+``derived_from_criteria_set:max_points``): after the checks, it hides no maximum of the commune's
+from them. A derived value leaves the queue only when a second relation confirms it
+(``Derivation.confirmed``, ``_queue``)."""
 
 from __future__ import annotations
 
