@@ -109,7 +109,7 @@ def _absent_set_rows(result: ExtractionResult, also: list[UnreadPart]) -> list[U
         return []
     parts: list[UnreadPart] = []
     for table in result.score_tables:
-        cset = _recognised_set(table.rows)
+        cset = recognised_set(table.rows)
         part = absent_set_rows(table, cset, result.unread + also + parts) if cset is not None else None
         if part is not None:
             parts.append(part)
@@ -125,7 +125,7 @@ def _reachable(check: Check, result: ExtractionResult) -> bool:
     table_index = _score_table_of(check)
     if table_index is None or not isinstance(check.actual, (int, float)) or UNSURE_ROWS not in check.message:
         return False  # a reading that makes the sum hold explains it: no rows are missing
-    cset = _recognised_set(result.score_tables[table_index].rows)
+    cset = recognised_set(result.score_tables[table_index].rows)
     if cset is None:
         return False
     pointer = pointer_field(check)[0]
@@ -306,7 +306,7 @@ def _lost_tails(result: ExtractionResult, settings: CoverageSettings) -> list[tu
     parts: list[tuple[UnreadPart, str]] = []
     told = " ".join(p.reason for p in result.unread)
     for ti, table in enumerate(result.score_tables):
-        cset = _recognised_set(table.rows)
+        cset = recognised_set(table.rows)
         if cset is None:
             continue
         rows = table.rows
@@ -413,7 +413,7 @@ def _told(part: UnreadPart, told: str) -> bool:
     return bool(first) and re.search(rf"(?<![\d.]){re.escape(first.group(1))}(?![\d.])", told) is not None
 
 
-def _recognised_set(rows: list[ScoreRow]) -> CriteriaSet | None:
+def recognised_set(rows: list[ScoreRow]) -> CriteriaSet | None:
     """The criteria set the matcher recognised for a table's rows (the set its flags name most)."""
     named: dict[str, int] = {}
     for row in rows:

@@ -16,6 +16,7 @@ from pathlib import Path
 from cchc_extract.coverage import account_coverage
 from cchc_extract.reconcile import ReconcileSettings, reconcile
 from cchc_extract.reconcile.core import one_entry_per_cell
+from cchc_extract.reconcile.derived import derive_lost_cells
 from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.reconcile.queue_once import one_look_each
 from cchc_extract.reconcile.unchecked import flag_withheld_by_coverage
@@ -256,6 +257,8 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
         one_entry_per_cell(unread_review_items(result) + meta_review + set_order_review(result) + result.review),
         result,
     )
+    # Cells OCR lost that the sums determine, last: no check, coverage or entry above saw them.
+    _run_stage(result, "reconcile", lambda: derive_lost_cells(result, options.reconcile), debug)
 
 
 def _names_in_set_order(rows: Sequence[ScoreRow], cset: CriteriaSet) -> list[tuple[int, CriterionDef]]:

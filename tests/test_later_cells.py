@@ -49,7 +49,7 @@ def test_a_run_followed_by_one_more_number_keeps_the_later_cells():
             "1.1.3",
             (1, 0.75, None),
             {"max_points": [6], "self_points": [1]},
-            17,
+            18,  # (17 before a lost cell was derived from the table's sums: ``reconcile.derived``)
         ),
     ],
 )
@@ -72,7 +72,9 @@ def test_a_headings_wrapped_capitals_keep_its_numbers_below():
     assert (rows["1"]["max_points"], rows["1"]["self_points"]) == (10, 8)
     assert rows["1.1"]["name"] == "Kế hoạch CCHC năm"
     assert tally["found"] == tally["rows"] == 10
-    assert tally["numbers_right"] == 4
+    # 4 before the lost maxima of rows named as their criteria took the set's after the checks
+    # (``reconcile.derived``: the set recognised here is not sure) and lost cells the sums give
+    assert tally["numbers_right"] == 11
 
 
 def test_rows_below_the_tables_printed_levels_with_no_name_are_told():

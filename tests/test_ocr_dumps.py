@@ -138,11 +138,13 @@ def test_seven_column_dump_whose_appraised_label_ocr_garbled():
     # second above the first: the max is the cell lost (a self score above the max is no reading).
     out = result_to_json(convert_file(DEGRADED / "d05-i3-ruled-center-eng-150dpi-degraded.txt"))
     rows = {r["code"]: r for t in out["score_tables"] for r in t["rows"]}
+    # (the max lost, then given after the checks: 1.2's 2 less 1.2.2's 1, the set's 1 too; ``reconcile.derived``)
     assert (rows["1.2.1"]["max_points"], rows["1.2.1"]["self_points"], rows["1.2.1"]["appraised_points"]) == (
-        None,
+        1.0,
         0.25,
         0.75,
     )
+    assert rows["1.2.1"]["max_points_raw"] is None and any(f.startswith("derived_from") for f in rows["1.2.1"]["flags"])
     assert rows["1.2.2"]["appraised_points"] == 1.0
 
 
@@ -157,8 +159,10 @@ def test_centred_rows_whose_code_line_lost_its_numbers():
     assert rows["1.1.2"]["name"].startswith("Xác định") and rows["1.1.2"]["name"].endswith("thực hiện")
     assert rows["1.1.3"]["name"].startswith("Các kết quả phải đạt")
     assert (rows["1.1.3"]["max_points"], rows["1.1.3"]["self_points"], rows["1.1.3"]["appraised_points"]) == (1, 1, 1)
-    # (its max from the criteria set, as the truth file prints it: 1; its self points lost)
-    assert rows["1.1.2"]["max_points"] == 1.0 and rows["1.1.2"]["self_points"] is None
+    # (its max from the criteria set, as the truth file prints it: 1; its self points lost, then
+    # derived after the checks from 1.1's sum, 1 as the truth prints it: ``reconcile.derived``)
+    assert rows["1.1.2"]["max_points"] == 1.0 and rows["1.1.2"]["self_points"] == 1.0
+    assert rows["1.1.2"]["self_points_raw"] is None and "derived_from_sums:self_points" in rows["1.1.2"]["flags"]
     assert "max_from_criteria_set:ca-mau_2013" in rows["1.1.2"]["flags"]
     # "Nơi nhận: … CHỦ TỊCH" opens the next page (pages joined by blank lines): the table ends there,
     # its header words notwithstanding; the recipients under it are no row.

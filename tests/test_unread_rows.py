@@ -53,7 +53,10 @@ Nơi nhận: : TM. ỦY BAN NHÂN DÂN,
 """
     out = _convert(tmp_path, text)
     rows = {r["code"]: r for t in out["score_tables"] for r in t["rows"]}
-    assert rows["1.2"]["name"].startswith("Báo cáo") and rows["1.2"]["self_points"] is None
+    # Its self points lost are still told; after the checks the table's sums give them: 1's 7,75
+    # less 1.1's 3,75 and 1.3's 3 (``reconcile.derived``), a value not read.
+    assert rows["1.2"]["name"].startswith("Báo cáo") and rows["1.2"]["self_points"] == 1.0
+    assert rows["1.2"]["self_points_raw"] is None and "derived_from_sums:self_points" in rows["1.2"]["flags"]
     assert any("points of 1.2 not read" in u["reason"] for u in out["unread"])
     # The criteria set, surely recognised from the other rows' codes, names and maxima, gives the
     # maximum the document prints (1.1 + 1.2 + 1.3 = 5 + 2 + 3 = 10), with its source said.

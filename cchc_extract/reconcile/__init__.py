@@ -42,6 +42,7 @@ from cchc_extract.reconcile.counts import (
     _check_narrative_against_annexes,
     table_lines,
 )
+from cchc_extract.reconcile.derived import clear_derived
 from cchc_extract.reconcile.hierarchy import (
     children_of,
     norm_code,
@@ -99,7 +100,9 @@ def check_relations(result: ExtractionResult, settings: ReconcileSettings = _DEF
 
 def reconcile(result: ExtractionResult, settings: ReconcileSettings = _DEFAULT) -> None:
     """Fill ``result.checks`` and ``result.review`` (replacing what was there); may repair a
-    cell's value from its other OCR reading, keeping the raw text and flagging the row."""
+    cell's value from its other OCR reading, keeping the raw text and flagging the row. Cells the
+    sums derived before (a result read back) are blanked first: the checks weigh what was read."""
+    clear_derived(result)
     ledger = check_relations(result, settings)
     vouched, headings = set_value_confidence(
         result, ledger.checks, ledger.review, settings.confidence, ledger.confirmed

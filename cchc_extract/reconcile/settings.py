@@ -70,6 +70,21 @@ class ReconcileSettings:
     # inconsistency. In OCR'd text, or lines whose columns we split ourselves, a blank may be a
     # cell we lost: it stays unknown (a coverage check says the rows fall short).
     typed_blank_scores_zero: bool = True
+    # A points cell OCR lost that the table's sums determine from cells read (a parent's as its
+    # children's added up, a child's as its parent's less its siblings', maxima alike) is given
+    # that value, flagged ``derived_from_sums:<field>`` and never used by a check
+    # (``reconcile.derived``); off: such cells stay blank.
+    derive_lost_cells: bool = True
+    # ... when the derived figure and every figure it comes from are on the table's step: quarter
+    # points when at least this share of its figures read are (a sum over a misread "1,89" is no
+    # figure the page prints), else ``guessed_points_step``.
+    derived_grid_share: float = 0.9
+    # A lost maximum no sum determines, of a row named as its criterion in the set the table's rows
+    # name but not surely (``fill_set_maxima`` fills a sure set's), takes the set's after the checks,
+    # flagged as derived, at this confidence: dev seeds 651-901, 71 of 72 such maxima were the
+    # page's (the other a child's maximum a commune raised, its parent's sum left unchecked and queued).
+    derive_set_maxima: bool = True
+    set_maximum_confidence: float = 0.95
 
 
 # The queue's own reasons begin so (the review sheet tells them apart by these words).

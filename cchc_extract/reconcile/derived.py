@@ -1,0 +1,364 @@
+"""Cells OCR lost that the table's own arithmetic determines: a parent's points as the sum of its
+children's when every child was read, one child's as its parent's less its siblings' read, a
+maximum as the sum of its children's maxima; the same for the self-assessed and the appraised
+points. The children a parent has are the criteria set's when the set names the parent (a table
+read in part has no sum to give), else the ones read when their maxima read add up to the
+parent's (the children's block is whole).
+
+A derived value was not read: its ``*_raw`` stays blank, its row is flagged
+``derived_from_sums:<field>``, its confidence is the least of the cells it was derived from. It
+is no witness: the checks run on the table as read (``reconcile`` clears derived cells first, and
+the pipeline derives after every check, coverage and queue entry is made), so no relation holds or
+fails because of it, and a fault the commune made in a sum the lost cell was part of is still
+what the queue says of that cell's row. Two routes to one cell that disagree (its children's sum
+and its parent's remainder) derive nothing: a sum the document breaks there. Only tables whose
+blanks may be lost cells (``blanks_printed``: OCR'd text, lines we split): a typed grid's blank
+was printed blank. A lost maximum no sum gives takes the criteria set's when its row is named as
+the set's criterion, the set recognised if not surely (``_by_set_alone``, flagged
+``derived_from_criteria_set:max_points``): after the checks, it hides no maximum of the commune's
+from them. A derived value leaves the queue only when a second relation confirms it
+(``Derivation.confirmed``, ``_queue``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from cchc_extract.reconcile.confidence import MISSING_FLAG, blanks_printed, table_fields
+from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
+from cchc_extract.reconcile.misread import ocr_read
+from cchc_extract.reconcile.queue import value_threshold
+from cchc_extract.reconcile.settings import LOW_CONFIDENCE_REASON, ReconcileSettings
+from extract.segment.unread_review import UNREAD_PREFIX
+from normalize.criteria import CriteriaSet
+from normalize.criteria.recognise import names_criterion, printed_maxima
+from schemas.records import REASONS_SEPARATOR, ExtractionResult, ReviewItem, ScoreRow, ScoreTable, reasons_of
+
+# The flag of a cell the table's sums determined, not read: ``derived_from_sums:<field>``; of a
+# maximum only the criteria set gave, after the checks (``_by_set_alone``).
+FLAG_DERIVED = "derived_from_sums:"
+FLAG_DERIVED_BY_SET = "derived_from_criteria_set:"
+_DERIVED_FLAGS = (FLAG_DERIVED, FLAG_DERIVED_BY_SET)
+# What the queue says of a derived value it keeps.
+DERIVED_REASON = "not read; derived from the sums of "
+# The reasons an entry gave for a blank cell, which a confirmed derived value answers: its low
+# confidence, the unread cell (``extract.segment.unread_review``), the relation it left unchecked
+# (``reconcile.unchecked``).
+_BLANK_REASONS = (LOW_CONFIDENCE_REASON, UNREAD_PREFIX, "not checked: ")
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """One lost cell a sum determines: its row, field and value, the cells it was derived from
+    ((row index, field) of the same table) and the number of routes that agree on it."""
+
+    table: int
+    row: int
+    field: str
+    value: float
+    inputs: tuple[tuple[int, str], ...]
+    routes: int = 1
+    # The criteria set's maximum for the cell is the value (a second witness, not the document's).
+    by_set: bool = False
+
+    @property
+    def confirmed(self) -> bool:
+        """Whether a relation besides the one that gave the value vouches for it: a second route
+        (its children's sum and its parent's remainder agree) or the set's maximum."""
+        return self.routes > 1 or self.by_set
+
+
+def is_derived(row: ScoreRow, field: str) -> bool:
+    """Whether a row's ``field`` holds a value the table's sums gave, not one read."""
+    return any(f"{flag}{field}" in row.flags for flag in _DERIVED_FLAGS)
+
+
+def clear_derived(result: ExtractionResult) -> None:
+    """Blank every derived cell again (a result read back to be checked anew: validate, a review
+    applied): the checks run on what was read, never on what their own sums gave."""
+    for table in result.score_tables:
+        for row in table.rows:
+            for field in [f.partition(":")[2] for f in row.flags if f.startswith(_DERIVED_FLAGS)]:
+                setattr(row, field, None)
+                row.value_confidence.pop(field, None)
+            row.flags = [f for f in row.flags if not f.startswith(_DERIVED_FLAGS)]
+
+
+def derive_lost_cells(result: ExtractionResult, s: ReconcileSettings = ReconcileSettings()) -> list[Derivation]:
+    """Fill the lost cells the tables' sums determine (``table_derivations``), each flagged, with
+    its confidence the least of its inputs'; a value derived from inputs under the review
+    threshold is queued (``DERIVED_REASON``), one from sure inputs takes the place of the lost
+    cell's own low-confidence entry. Returns what was derived."""
+    if not s.derive_lost_cells:
+        return []
+    from cchc_extract.coverage import recognised_set
+
+    ocr = ocr_read(result)
+    done: list[Derivation] = []
+    for ti, table in enumerate(result.score_tables):
+        if blanks_printed(table, result.source, ocr):
+            continue
+        done += table_derivations(ti, table, recognised_set(table.rows), s)
+    for d in done:
+        _apply(result, d, s)
+    _queue(result, done, s)
+    return done
+
+
+def table_derivations(ti: int, table: ScoreTable, cset: CriteriaSet | None, s: ReconcileSettings) -> list[Derivation]:
+    """The lost cells of one table its sums determine, each from cells read (never from another
+    derived cell), where every route to it agrees."""
+    rows = table.rows
+    parents, orphans = resolve_parents(rows)
+    kids = {p: [k for k in ks if k not in orphans] for p, ks in children_of(parents).items()}
+    fields = table_fields(rows, s.confidence)
+    step = points_step(rows, fields, s)
+    printed = printed_maxima(cset) if cset is not None else {}
+    out = []
+    for i, row in enumerate(rows):
+        for f in fields:
+            if getattr(row, f) is not None or not _lost(row, f):
+                continue
+            routes = [
+                r for r in (_down(rows, i, f, kids, cset, s), _up(rows, i, f, parents, orphans, kids, cset, s)) if r
+            ]
+            if not routes:
+                by_set = _by_set_alone(row, f, cset, printed, s)
+                if by_set is not None:
+                    out.append(Derivation(ti, i, f, by_set, (), 0, True))
+                continue
+            values = {round(v, 2) for v, _ in routes}
+            if len(values) != 1:
+                continue  # (the document's sum is broken there, or a cell misread: nothing is determined)
+            value = routes[0][0]
+            inputs = tuple(dict.fromkeys(k for _, ins in routes for k in ins))
+            if not _plausible(row, f, value, s) or not all(_on_step(v, step) for v in _values(rows, inputs, value)):
+                continue
+            most = _set_maximum(cset, norm_code(row.code), printed)
+            if f == "max_points" and most is not None and abs(most - value) > s.points_tolerance:
+                continue  # (the set's maximum and the sum disagree: a maximum read or printed wrong)
+            out.append(
+                Derivation(ti, i, f, round(value, 4), inputs, len(routes), f == "max_points" and most is not None)
+            )
+    return out
+
+
+def _lost(row: ScoreRow, f: str) -> bool:
+    """Whether a blank cell was printed and not read: the segmenter says so (``missing_*``), or the
+    cell printed text that gave no number."""
+    return MISSING_FLAG[f] in row.flags or bool((getattr(row, f"{f}_raw") or "").strip())
+
+
+def _read(row: ScoreRow, f: str) -> float | None:
+    """A cell's value when it stands for a figure (read, or a maximum the set filled in), not one
+    a sum gave."""
+    return None if is_derived(row, f) else getattr(row, f)
+
+
+def _down(
+    rows: list[ScoreRow], i: int, f: str, kids: dict[int, list[int]], cset: CriteriaSet | None, s: ReconcileSettings
+) -> tuple[float, list[tuple[int, str]]] | None:
+    """A parent's cell as its children's added up, every child read and the children whole."""
+    children = kids.get(i, [])
+    if not children or not _whole(rows, i, children, f, cset, s):
+        return None
+    values = [_read(rows[k], f) for k in children]
+    if any(v is None for v in values):
+        return None
+    return sum(v for v in values if v is not None), [(k, f) for k in children]
+
+
+def _up(
+    rows: list[ScoreRow],
+    i: int,
+    f: str,
+    parents: list[int | None],
+    orphans: set[int],
+    kids: dict[int, list[int]],
+    cset: CriteriaSet | None,
+    s: ReconcileSettings,
+) -> tuple[float, list[tuple[int, str]]] | None:
+    """A child's cell as its parent's less its siblings', the parent's and every sibling's read
+    and the children whole."""
+    p = parents[i]
+    if p is None or i in orphans:
+        return None
+    stated = _read(rows[p], f)
+    siblings = [k for k in kids.get(p, []) if k != i]
+    if stated is None or not _whole(rows, p, kids.get(p, []), f, cset, s):
+        return None
+    values = [_read(rows[k], f) for k in siblings]
+    if any(v is None for v in values):
+        return None
+    return stated - sum(v for v in values if v is not None), [(p, f), *((k, f) for k in siblings)]
+
+
+def _whole(
+    rows: list[ScoreRow], p: int, children: list[int], f: str, cset: CriteriaSet | None, s: ReconcileSettings
+) -> bool:
+    """Whether the rows read under ``p`` are all its children: the criteria set's, when the set
+    names the parent; else (scores only) the children's maxima read add up to the parent's read,
+    numbered in order from 1 (a lost child would leave the maxima short)."""
+    code = norm_code(rows[p].code)
+    have = [norm_code(rows[k].code) for k in children]
+    if cset is not None and code is not None and any(c.code == code for c in cset.rows):
+        wanted = [c.code for c in cset.children(code)]
+        return bool(wanted) and sorted(wanted) == sorted(c or "" for c in have)
+    if f == "max_points" or code is None:
+        return False
+    if have != [f"{code}.{n}" for n in range(1, len(have) + 1)]:
+        return False
+    most = _read(rows[p], "max_points")
+    maxima = [_read(rows[k], "max_points") for k in children]
+    if most is None or any(m is None for m in maxima):
+        return False
+    return abs(sum(m for m in maxima if m is not None) - most) <= s.points_tolerance
+
+
+def _by_set_alone(
+    row: ScoreRow, f: str, cset: CriteriaSet | None, printed: dict[str, float], s: ReconcileSettings
+) -> float | None:
+    """A lost maximum no sum determines, of a row named as its code's criterion in the set the
+    table's rows name (recognised, if not surely: ``fill_set_maxima`` fills only a sure set's,
+    before the checks, where a commune's own maximum the set's hid would pass its sums): the set's
+    maximum, given after the checks, which never weigh it. Not where a score of the row is above it
+    (a fault of the commune's, or a maximum of its own). None otherwise."""
+    if f != "max_points" or cset is None or not s.derive_set_maxima:
+        return None
+    code = norm_code(row.code) or ""
+    crit = cset.by_code().get(code)
+    if crit is None or code not in printed or not names_criterion(row, crit):
+        return None
+    most = printed[code]
+    if any(v is not None and v > most + s.points_tolerance for v in (row.self_points, row.appraised_points)):
+        return None
+    return most
+
+
+def _set_maximum(cset: CriteriaSet | None, code: str | None, printed: dict[str, float]) -> float | None:
+    """The maximum the criteria set says a row prints: its own (``printed_maxima``), else, for a
+    parent the set does not make up, its children's in the set added up (a document prints the
+    sum of the rows it has); None when the set does not say."""
+    if cset is None or code is None:
+        return None
+    if code in printed:
+        return printed[code]
+    children = [printed.get(c.code) for c in cset.children(code)]
+    return sum(m for m in children if m is not None) if children and None not in children else None
+
+
+def _plausible(row: ScoreRow, f: str, value: float, s: ReconcileSettings) -> bool:
+    """A derived figure a cell can print: a maximum above 0 and not below a score of its row (a
+    fault of the commune's the relation would no longer show), a score above 0 up to the row's
+    maximum. A score of 0 is not derived: its siblings already make up the parent, and a blank
+    the commune left (a criterion not scored) adds the same 0 to the sum."""
+    if f == "max_points":
+        scores = (row.self_points, row.appraised_points)
+        return value > s.points_tolerance and all(v is None or v <= value + s.points_tolerance for v in scores)
+    most = row.max_points
+    return value > s.points_tolerance and (most is None or value <= most + s.points_tolerance)
+
+
+def points_step(rows: list[ScoreRow], fields: tuple[str, ...], s: ReconcileSettings) -> float:
+    """The step a table's points are given in: quarters when at least ``derived_grid_share`` of
+    the figures read are, else the finest step points take (``guessed_points_step``)."""
+    values = [v for r in rows for f in fields if (v := _read(r, f)) is not None]
+    quarters = sum(_on_step(v, 0.25) for v in values)
+    return 0.25 if values and quarters >= s.derived_grid_share * len(values) else s.guessed_points_step
+
+
+def _on_step(value: float, step: float) -> bool:
+    return abs(value / step - round(value / step)) < 1e-6
+
+
+def _values(rows: list[ScoreRow], inputs: tuple[tuple[int, str], ...], value: float) -> list[float]:
+    """The derived value and the figures it was derived from: one off the table's step (a digit
+    or a mark misread: 1,89 under quarters) spoils the sum."""
+    return [value, *(v for k, f in inputs if (v := _read(rows[k], f)) is not None)]
+
+
+def _apply(result: ExtractionResult, d: Derivation, s: ReconcileSettings) -> None:
+    """Write a derivation into its row: the value, its flag, its confidence."""
+    rows = result.score_tables[d.table].rows
+    row = rows[d.row]
+    setattr(row, d.field, round(d.value, 4))
+    row.flags = [*row.flags, f"{FLAG_DERIVED if d.inputs else FLAG_DERIVED_BY_SET}{d.field}"]
+    own = min((_confidence(rows[k], f) for k, f in d.inputs), default=s.set_maximum_confidence)
+    row.value_confidence[d.field] = round(own, 3)
+
+
+def _queue(result: ExtractionResult, done: list[Derivation], s: ReconcileSettings) -> None:
+    """The queue's entries for the derived cells. A value confirmed (``Derivation.confirmed``) and
+    derived from inputs at or over the review threshold needs no look: the entries that asked
+    for the blank (its low confidence, the unread cell, the relation it left unchecked) go, and
+    its row's whole-line entry too once no cell of the row is left blank or unconfirmed. Any
+    other derived value stays in the queue, with what it was derived from: the relation that gave
+    it cannot show a fault of the commune in that very sum."""
+    below = value_threshold(s)
+    sure = {(d.table, d.row, d.field) for d in done if d.confirmed and _own(result, d) >= below}
+    rows_done = {(d.table, d.row) for d in done}
+    cleared = {
+        (ti, ri)
+        for ti, ri in rows_done
+        if all(
+            getattr(row := result.score_tables[ti].rows[ri], f) is not None
+            and (not is_derived(row, f) or (ti, ri, f) in sure)
+            for f in table_fields(result.score_tables[ti].rows, s.confidence)
+        )
+    }
+    said = {(f"/score_tables/{d.table}/rows/{d.row}", d.field): d for d in done}
+    kept = []
+    for entry in result.review:
+        d = said.get((entry.item, entry.field or ""))
+        whole_row = entry.field is None and _row_of(entry.item) in cleared
+        if whole_row or (d is not None and (d.table, d.row, d.field) in sure):
+            left = [r for r in reasons_of(entry) if not r.startswith(_BLANK_REASONS)]
+            if not left:
+                continue
+            entry = replace(entry, reason=REASONS_SEPARATOR.join(left))
+        elif d is not None:
+            # (the blank's low confidence is no longer the cell's: the derived value's is said instead)
+            left = [r for r in reasons_of(entry) if not r.startswith(LOW_CONFIDENCE_REASON)]
+            reason = REASONS_SEPARATOR.join([*left, _said(result, d)])
+            entry = replace(entry, value=d.value, reason=reason, confidence=_own(result, d))
+        kept.append(entry)
+    queued = {(e.item, e.field) for e in kept}
+    for (item, field), d in said.items():
+        if (d.table, d.row, d.field) in sure or (item, field) in queued or (item, None) in queued:
+            continue
+        row = result.score_tables[d.table].rows[d.row]
+        kept.append(
+            ReviewItem(
+                item=item,
+                field=field,
+                table=result.score_tables[d.table].title or None,
+                code=row.code,
+                page=row.source.page,
+                raw=None,
+                value=d.value,
+                reason=_said(result, d),
+                confidence=row.value_confidence.get(field),
+            )
+        )
+    result.review = kept
+
+
+def _said(result: ExtractionResult, d: Derivation) -> str:
+    rows = result.score_tables[d.table].rows
+    inputs = ", ".join(f"{rows[k].code} {f.replace('_', ' ')}" for k, f in d.inputs) or "the criteria set's maxima"
+    return f"{DERIVED_REASON}{inputs} (confidence {_own(result, d):.2f})"
+
+
+def _own(result: ExtractionResult, d: Derivation) -> float:
+    return result.score_tables[d.table].rows[d.row].value_confidence.get(d.field, 0.0)
+
+
+def _row_of(item: str) -> tuple[int, int] | None:
+    parts = item.strip("/").split("/")
+    if len(parts) != 4 or parts[0] != "score_tables" or parts[2] != "rows":
+        return None
+    return int(parts[1]), int(parts[3])
+
+
+def _confidence(row: ScoreRow, f: str) -> float:
+    own = row.value_confidence.get(f)
+    return row.confidence if own is None else own
