@@ -8,6 +8,7 @@ from pathlib import Path
 
 from benchmarks.corpus_scoring import score_document
 from cchc_extract.reconcile import reconcile
+from cchc_extract.reconcile.lost_totals import making_up
 from cchc_extract.reconcile.stat_rows import _unit_key
 from corpus_helpers import converted_with_truth
 from schemas.records import ExtractionResult, ScoreRow, ScoreTable, SourceInfo, StatAnnex, StatRow
@@ -119,3 +120,13 @@ def test_a_totals_line_the_last_row_took_is_told_and_its_table_queued():
     scored = score_document(truth, data)
     assert scored["tally"]["faults_flagged"] == scored["tally"]["faults"] == 3, scored["faults"]
     assert scored["tally"]["wrong_values"] == scored["tally"]["wrong_queued"]
+
+
+def test_the_top_rows_named_lost_are_the_one_group_making_up_the_shortfall():
+    # The set's top criteria no row read; the table's maxima fall 14,5 short: criterion 3 alone.
+    lost = {"3": 14.5, "6": 7.0, "7": 16.0, "8": 15.5}
+    assert making_up(14.5, lost, 0.01) == ["3"]
+    assert making_up(23.0, lost, 0.01) == ["6", "7"]
+    # Two groups make 7 (6, or 9): the rows read cannot say which; nor a shortfall no group makes.
+    assert making_up(7.0, {"6": 7.0, "9": 7.0}, 0.01) is None
+    assert making_up(5.0, lost, 0.01) is None and making_up(None, lost, 0.01) is None

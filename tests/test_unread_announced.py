@@ -48,3 +48,26 @@ def test_a_table_read_under_the_sentence_is_not_told():
     assert unread_announced_tables(doc, lambda line, page: line.number == 3) == []
     told = unread_announced_tables(doc, lambda line, page: False)
     assert len(told) == 1 and (told[0].line_start, told[0].line_end) == (2, 3)
+
+
+def test_the_sentence_as_a_latin_only_ocr_writes_it_still_announces_the_table():
+    # English-trained Tesseract has no "ư": "như sau" comes out "nhw sau" or "nhv sau", "tự" "ty".
+    for lead_in in (
+        "Két qua ty danh gia, cham diém nam 2014 nhw sau: :",
+        "UBND xa Tan Phu bao cao két qua ty danh gia nhv sau:",
+        "danh gia, cham diém nhvu sau:",
+        "Két qua tu danh gia, cham diém nhvw sau:",
+    ):
+        texts = [
+            lead_in,
+            "eel toy Bf B N6i dung danh gia Thang | Diém Giai trinh",
+            "fae diém | tw tu cham",
+            "BLOG ie ee eee",
+            "i _| 92/QD-UBND ngay 10/5/2014",
+            "Noi nhan:",
+        ]
+        told = unread_announced_tables(_doc(texts), lambda line, page: False)
+        assert [(t.kind, t.line_start, t.line_end) for t in told] == [("table", 2, 5)], lead_in
+    # "như" read as "nha" ("nhà sau") is another word: no sentence announcing anything.
+    texts = ["Xây dựng nhà sau: tự đánh giá", "Điểm tối đa Điểm tự chấm", "Nơi nhận:"]
+    assert unread_announced_tables(_doc(texts), lambda line, page: False) == []

@@ -207,6 +207,23 @@ def exactly(shortfall: float, lost: list[float], tol: float) -> bool:
     return any(abs(sum(group) - shortfall) <= tol for n in range(1, len(lost) + 1) for group in combinations(lost, n))
 
 
+def making_up(shortfall: float | None, lost: dict[str, float], tol: float) -> list[str] | None:
+    """The one group of the ``lost`` criteria (code → the set's maximum) whose maxima add up to
+    the total of maxima's ``shortfall``: the rows lost, the set's other criteria being ones the
+    document does not print. None when no group does, or more than one (the rows read cannot say
+    which)."""
+    if shortfall is None:
+        return None
+    codes = list(lost)
+    groups = [
+        group
+        for n in range(1, len(codes) + 1)
+        for group in combinations(codes, n)
+        if abs(sum(lost[k] for k in group) - shortfall) <= tol
+    ]
+    return list(groups[0]) if len(groups) == 1 else None
+
+
 def top_rows_lost(
     rows: list[ScoreRow], top: list[int], field_: str, table: ScoreTable, maxima: dict[str, float], tol: float
 ) -> bool:

@@ -16,7 +16,14 @@ from cchc_extract.reconcile.confidence import (
 )
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _vn, one_cause
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
-from cchc_extract.reconcile.lost_totals import exactly, made_up, set_top_unread, top_rows_lost, top_rows_unnumbered
+from cchc_extract.reconcile.lost_totals import (
+    exactly,
+    made_up,
+    making_up,
+    set_top_unread,
+    top_rows_lost,
+    top_rows_unnumbered,
+)
 from cchc_extract.reconcile.misread import (
     Cell,
     explain,
@@ -77,6 +84,17 @@ def _effective(rows: list[ScoreRow], kids: dict[int, list[int]], i: int, field_:
     parts = [_effective(rows, kids, c, field_) for c in kids[i]]
     known = [p for p in parts if p is not None]
     return None if len(known) < len(parts) else sum(known)
+
+
+def _maxima_shortfall(
+    table: ScoreTable, rows: list[ScoreRow], kids: dict[int, list[int]], top: list[int]
+) -> float | None:
+    """How far the top-level rows' maxima read fall short of the table's stated total of maxima
+    (None when either is unknown): what rows lost are worth, whichever field's sum fell short."""
+    read = [_effective(rows, kids, i, "max_points") for i in top]
+    if table.stated_total_max is None or None in read:
+        return None
+    return table.stated_total_max - sum(v for v in read if v is not None)
 
 
 def _part(rows: list[ScoreRow], kids: dict[int, list[int]], c: int, field_: str, blank_is_zero: bool) -> float | None:
@@ -363,7 +381,11 @@ def _check_score_table(
             lost_top = set_top_unread(rows, maxima)
             if expected is not None and made_up(stated - expected, [maxima[k] for k in lost_top], field_, tol):
                 status = "incomplete"
-                message += f"; top-level criteria {', '.join(lost_top)} of the criteria set were not read"
+                # Named where: the one group of them whose maxima make up the total of maxima's
+                # shortfall (the others are criteria the document does not print), else them all.
+                lost_maxima = {k: maxima[k] for k in lost_top}
+                named = making_up(_maxima_shortfall(table, rows, kids, top), lost_maxima, tol) or lost_top
+                message += f"; top-level criteria {', '.join(named)} of the criteria set were not read"
                 if field_ == "max_points" and not exactly(stated - expected, [maxima[k] for k in lost_top], tol):
                     message += ", and no set of them makes up the difference exactly: the total may be wrong too"
                 total_ref = ReviewItem(item=f"/score_tables/{ti}", field=field_, table=name, code=None, value=stated)

@@ -423,8 +423,8 @@ def _lost_total(
         if _opening_code(line) is not None:
             return []  # a row the reader left: not the totals row
         folded = fold(line.raw or line.text)
-        if is_read(line, page.number):
-            continue
+        if is_read(line, page.number) or _SCALE_ITEM.match(folded):
+            continue  # (a scale item the last row printed, left after it: words, not a total)
         if not (
             is_garbled_total(folded)
             or _TOTAL_OPENING.match(folded)
@@ -519,6 +519,13 @@ def _totals_figures(line: Line, rows: list[ScoreRow]) -> bool:
         return False
     figures = [parsed.value for t in tokens if (parsed := parse_number(t, "score")) is not None]
     return max(figures, default=0.0) > max(maxima)
+
+
+# One item of a criterion's scoring scale, however OCR printed its marks (folded: "- Hoan thanh dui
+# 80% ké hoach: 0 diém", ".+ Dưới 90%: 0 điểm"): a bullet, words, a colon and the item's points.
+# A column-wise OCR (psm 3) leaves the last row's scale lines after it, down to the signature
+# block: they print a figure where a totals row would stand, and are no totals row.
+_SCALE_ITEM = lazy_compile(r"^\W*[-–—+•·*]\s*\p{L}[^:]*:\s*\d+(?:[.,]\d+)?\s*(?:diem|d)?\W*$")
 
 
 # A totals row's label opening a line, glued to a garbled word or behind a speck ("DI Tốngcny |
