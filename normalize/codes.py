@@ -141,8 +141,6 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII":
 _CODE_SHAPE = lazy_compile(r"^[\(\[\)'‘’\"|]*([0-9lLIi|!OoQDnZzSBg.]{1,8}?)[\.\):]*[-–—]*$")
 _ROMAN_SHAPE = lazy_compile(r"^[\(\['‘’]*([IVXLl|HU1]{1,4})[\.\):]*[-–—]*$")
 _YEAR = lazy_compile(r"^(19|20)\d\d$")
-# Marks OCR prints for the dot between a code's numbers.
-_DOT_LOOKALIKES = str.maketrans({":": ".", ",": ".", ";": ".", "\u2044": "."})
 
 
 class CriterionCode(NamedTuple):
@@ -343,9 +341,7 @@ def read_code_token(token: str) -> CodeToken | None:
     letter = letter_item(token)
     if letter:
         return CodeToken(token.strip(), "", None, None, letter not in token, letter=letter)
-    # OCR reads the dots as ':', ',', ';' or the fraction slash "⁄" (U+2044: "1⁄2.1" for 1.2.1,
-    # the dot's speck joined to the stroke of the digit after it).
-    raw = token.strip().translate(_DOT_LOOKALIKES)
+    raw = token.strip().replace(":", ".").replace(",", ".").replace(";", ".")  # OCR reads the dots as ':', ',' or ';'
     # Vertical strokes OCR'd as other letters: "l", "|", the digit one, an "I" with a speck read
     # as a mark ("Ị"), two strokes joined into "H" ("HỊ" for II) or at their feet into "U" ("U."
     # for "II."). A token of digits only keeps its arabic reading first (``roman_from_digits``).
