@@ -42,6 +42,7 @@ from normalize.criteria.name_agreement import (
     holds_piece,
     holds_wording,
     holds_words,
+    opens_with_letters,
     wording_similarity,
 )
 from normalize.criteria.name_pieces import names_across_cells, names_opened_above
@@ -161,6 +162,12 @@ def snap_to_set(
                 # in part.
                 printed = "code_inferred" not in row.flags and not run_on
                 ok = ok or (sure and printed and holds_piece(read, crit, match.cset.rows, settings))
+                # ... or, in OCR's text, whose wording the name's letters open with, glued to its
+                # shaded line's garbage ("BáocáoCCHC fỆ777…"), the set sure or not: the code and
+                # the letters read agree.
+                ok = ok or (
+                    printed and codes_misreadable(table) and opens_with_letters(read, crit, match.cset.rows, settings)
+                )
             else:
                 folded = _norm(row.name or row.name_raw)
                 scored = [(fuzz.ratio(folded, n), c) for n, c in names]

@@ -52,6 +52,13 @@ class MatchSettings:
     # or is cut at its first line, at least this near (``wording_similarity``) takes the wording
     # too, when the set is surely recognised (``SetMatch.sure``).
     snap_runon_min: float = 85.0
+    # A shaded row's name OCR glued to the shading's garbage ("BáocáoCCHC fỆ777ERmiTyilimi In",
+    # "Bácioccnc SE l7 …"), its code printed, takes its code's wording even when the set is not
+    # sure, when the name's letters open with the wording's letters (folded, spaces dropped) at
+    # most this share of them edited (``opens_with_letters``), and the wording has at least
+    # ``glued_min_letters`` letters (a shorter one opens too much garbage by chance).
+    glued_max_edits: float = 1 / 3
+    glued_min_letters: int = 8
     # A row whose code was inferred from its place (OCR lost it) takes the code of the criterion
     # its name is this close (0..100) to, when no row holds that code.
     recode_min: float = 85.0

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import regex as re
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from normalize.criteria import CriteriaSet, CriterionDef
 from normalize.criteria.code_names import norm as _norm, similarity
@@ -107,6 +108,33 @@ def holds_piece(name: str, crit: CriterionDef, rows: Sequence[CriterionDef], s: 
 
     own = near(crit.name)
     return own >= s.snap_runon_min and all(c.code == crit.code or near(c.name) < own for c in rows)
+
+
+def _opening_edits(glued: str, wording: str) -> int:
+    """Fewest letter edits between ``wording`` and an opening of ``glued`` (a few letters more or
+    fewer: OCR drops and adds letters as often as it changes them)."""
+    slack = max(1, len(wording) // 4)
+    lengths = range(max(1, len(wording) - slack), min(len(glued), len(wording) + slack) + 1)
+    return min((Levenshtein.distance(glued[:n], wording) for n in lengths), default=len(wording))
+
+
+def opens_with_letters(name: str, crit: CriterionDef, rows: Sequence[CriterionDef], s: MatchSettings) -> bool:
+    """The name read opens with the criterion's wording letter by letter, folded (marks, case)
+    and its spaces dropped, at most ``glued_max_edits`` of the wording's letters edited, and no
+    other criterion's wording opens it with as few edits for its length: a name OCR glued to
+    the garbage of its shaded line ("BáocáoCCHC fỆ777ERmiTyilimi In"). The letters read must
+    agree: a garbled opening ("moaäocHnO") is no evidence, whatever its code."""
+    glued = _norm(name).replace(" ", "")
+
+    def share(wording: str) -> float:
+        official = _norm(wording).replace(" ", "")
+        return _opening_edits(glued, official) / len(official) if official else 1.0
+
+    official = _norm(crit.name).replace(" ", "")
+    if len(official) < s.glued_min_letters or not glued:
+        return False
+    own = share(crit.name)
+    return own <= s.glued_max_edits and all(c.code == crit.code or share(c.name) > own for c in rows)
 
 
 def holds_words(name: str, crit: CriterionDef, rows: Sequence[CriterionDef], s: MatchSettings) -> bool:
