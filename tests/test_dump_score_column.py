@@ -70,13 +70,19 @@ def _read(tmp_path: Path, figures: str) -> tuple[dict, int, dict]:
 
 def test_a_lone_score_the_parents_appraised_sum_holds_with_is_the_appraised_score(tmp_path):
     out, k, row = _read(tmp_path, "3 2,75")
-    assert (row["max_points"], row["self_points"], row["appraised_points"]) == (3.0, None, 2.75)
-    assert "missing_self" in row["flags"]
-    assert queued_cell(out, k, "self_points")  # the cell lost, for a person to read
+    # the self cell OCR lost is derived from the parent's sum (9,25 - 4,75 - 1,5 = 3, the score the
+    # page prints): flagged as not read and, one route alone, still queued for a person to read
+    assert (row["max_points"], row["self_points"], row["appraised_points"]) == (3.0, 3.0, 2.75)
+    assert row["self_points_raw"] is None
+    assert {"missing_self", "derived_from_sums:self_points"} <= set(row["flags"])
+    assert queued_cell(out, k, "self_points")
     # (the one mismatch left is the document's own: 1.2.1's self score 1,5 above its maximum of 1)
     assert {c["code"] for c in out["checks"] if c["status"] == "mismatch"} == {"1.2.1"}
 
 
 def test_a_lone_score_the_parents_self_sum_holds_with_stays_the_self_score(tmp_path):
     _, _, row = _read(tmp_path, "3 3")
-    assert (row["max_points"], row["self_points"], row["appraised_points"]) == (3.0, 3.0, None)
+    # the appraised cell OCR lost is derived from the parent's sum (8,25 - 4,5 - 1 = 2,75), not read
+    assert (row["max_points"], row["self_points"], row["appraised_points"]) == (3.0, 3.0, 2.75)
+    assert row["appraised_points_raw"] is None
+    assert "derived_from_sums:appraised_points" in row["flags"]
