@@ -207,6 +207,14 @@ def exactly(shortfall: float, lost: list[float], tol: float) -> bool:
     return any(abs(sum(group) - shortfall) <= tol for n in range(1, len(lost) + 1) for group in combinations(lost, n))
 
 
+def maxima_shortfall(stated_total_max: float | None, read: list[float | None]) -> float | None:
+    """How far the top-level rows' maxima ``read`` fall short of the table's stated total of maxima
+    (None when either is unknown): what rows lost are worth, whichever field's sum fell short."""
+    if stated_total_max is None or None in read:
+        return None
+    return stated_total_max - sum(v for v in read if v is not None)
+
+
 def making_up(shortfall: float | None, lost: dict[str, float], tol: float) -> list[str] | None:
     """The one group of the ``lost`` criteria (code → the set's maximum) whose maxima add up to
     the total of maxima's ``shortfall``: the rows lost, the set's other criteria being ones the

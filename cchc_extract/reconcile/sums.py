@@ -20,6 +20,7 @@ from cchc_extract.reconcile.lost_totals import (
     exactly,
     made_up,
     making_up,
+    maxima_shortfall,
     set_top_unread,
     top_rows_lost,
     top_rows_unnumbered,
@@ -84,17 +85,6 @@ def _effective(rows: list[ScoreRow], kids: dict[int, list[int]], i: int, field_:
     parts = [_effective(rows, kids, c, field_) for c in kids[i]]
     known = [p for p in parts if p is not None]
     return None if len(known) < len(parts) else sum(known)
-
-
-def _maxima_shortfall(
-    table: ScoreTable, rows: list[ScoreRow], kids: dict[int, list[int]], top: list[int]
-) -> float | None:
-    """How far the top-level rows' maxima read fall short of the table's stated total of maxima
-    (None when either is unknown): what rows lost are worth, whichever field's sum fell short."""
-    read = [_effective(rows, kids, i, "max_points") for i in top]
-    if table.stated_total_max is None or None in read:
-        return None
-    return table.stated_total_max - sum(v for v in read if v is not None)
 
 
 def _part(rows: list[ScoreRow], kids: dict[int, list[int]], c: int, field_: str, blank_is_zero: bool) -> float | None:
@@ -384,7 +374,8 @@ def _check_score_table(
                 # Named where: the one group of them whose maxima make up the total of maxima's
                 # shortfall (the others are criteria the document does not print), else them all.
                 lost_maxima = {k: maxima[k] for k in lost_top}
-                named = making_up(_maxima_shortfall(table, rows, kids, top), lost_maxima, tol) or lost_top
+                read_maxima = [_effective(rows, kids, i, "max_points") for i in top]
+                named = making_up(maxima_shortfall(table.stated_total_max, read_maxima), lost_maxima, tol) or lost_top
                 message += f"; top-level criteria {', '.join(named)} of the criteria set were not read"
                 if field_ == "max_points" and not exactly(stated - expected, [maxima[k] for k in lost_top], tol):
                     message += ", and no set of them makes up the difference exactly: the total may be wrong too"
