@@ -194,7 +194,7 @@ chuẩn | chấm
 6. Cải cách tài chính công 7 6
 7. Hiện đại hóa hành chính 16 12
 8. Tác động của cải cách hành chính đến người dân, tổ chức và phát triển kinh tế xã hội 15,5 15,25
-Tổng số điểm | 100 {total} |
+Tổng số điểm | {total} |
 Nơi nhận: TM. ỦY BAN NHÂN DÂN
 """
 
@@ -207,7 +207,7 @@ def _field_rows(tmp_path: Path, total: str):
 
 
 def test_a_top_level_rows_lost_score_is_the_stated_total_less_the_other_top_level_rows(tmp_path):
-    result, rows = _field_rows(tmp_path, "92,75")
+    result, rows = _field_rows(tmp_path, "100 92,75")
     row = rows["2"]
     assert row.self_points == 9.5 and row.self_points_raw is None  # 92,75 - (9,5+14,5+10+16+6+12+15,25)
     assert f"{FLAG_DERIVED}self_points" in row.flags
@@ -221,13 +221,15 @@ def test_a_top_level_rows_lost_score_is_the_stated_total_less_the_other_top_leve
 def test_a_stated_total_that_cannot_stand_as_a_parent_derives_nothing(tmp_path):
     # A score total above the total of maxima (a misread: "927,5"), and one off the quarter points
     # every figure read is on (9,5 from "92,6" would be 9,35): 2 stays blank.
-    for total in ("927,5", "92,6"):
+    # A total of maxima the rows' maxima do not make up (102 over 100: a total row read into the
+    # wrong columns, or one the commune got wrong), its score total no surer.
+    for total in ("100 927,5", "100 92,6", "102 92,75"):
         _, rows = _field_rows(tmp_path, total)
         assert rows["2"].self_points is None and not any(f.startswith(FLAG_DERIVED) for f in rows["2"].flags)
     # A top-level row lost (7's line gone): the rows read are not all the total adds up.
     path = tmp_path / "short.txt"
     path.write_text(
-        "\n".join(line for line in FIELD_ROWS_DUMP.format(total="92,75").splitlines() if not line.startswith("7.")),
+        "\n".join(line for line in FIELD_ROWS_DUMP.format(total="100 92,75").splitlines() if not line.startswith("7.")),
         encoding="utf-8",
     )
     rows = {row.code: row for table in convert_file(path).score_tables for row in table.rows}

@@ -246,17 +246,22 @@ _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XI
 
 
 def _top_whole(table: ScoreTable, top: list[int], f: str, cset: CriteriaSet | None, s: ReconcileSettings) -> bool:
-    """Whether the top-level rows read are all the table's: the criteria set's top level, when
-    the set names them; else (scores only) numbered in order from 1 (or I), their maxima read
-    adding up to the stated total of maxima (a lost top-level row would leave them short)."""
+    """Whether the top-level rows read are all the table's, at least two (a lone top-level row
+    read may be all that was read of the table): the criteria set's top level, when the set names
+    them; else (scores only) numbered in order from 1 (or I). For a score, their maxima read must
+    also add up to the stated total of maxima: a lost top-level row would leave them short, and a
+    total row read into the wrong columns, or one the commune got wrong, would not give them."""
     have = [norm_code(table.rows[k].code) or "" for k in top]
     wanted = [c.code for c in cset.children("")] if cset is not None else []
+    if len(have) < 2:
+        return False
     if wanted and any(c in wanted for c in have):
-        return sorted(wanted) == sorted(have)
-    if f == "max_points" or not have:
+        if sorted(wanted) != sorted(have):
+            return False
+    elif f == "max_points" or (have != [str(n) for n in range(1, len(have) + 1)] and have != list(_ROMAN[: len(have)])):
         return False
-    if have != [str(n) for n in range(1, len(have) + 1)] and have != list(_ROMAN[: len(have)]):
-        return False
+    if f == "max_points":
+        return True  # (a derived maximum must be the set's for its code besides: ``_set_maximum``)
     most = table.stated_total_max
     maxima = [_read(table.rows[k], "max_points") for k in top]
     if most is None or any(m is None for m in maxima):
