@@ -177,3 +177,60 @@ def test_a_lost_maximum_no_sum_gives_takes_the_sets_after_the_checks_unless_a_sc
     table = _named_rows(cset)
     table.rows[2].self_points = 1.5
     assert [d.row for d in table_derivations(0, table, cset, ReconcileSettings())] == [1]
+
+
+# A table printing only its field rows, self score beside the maximum, and its total: 2's self
+# score OCR garbled ("gì5"); the total 92,75 less the other rows' 83,25 is 9,5.
+FIELD_ROWS_DUMP = """BÁO CÁO
+Tự đánh giá, chấm điểm xác định Chỉ số cải cách hành chính năm 2024
+
+TT Nội dung đánh giá | Điểm | Điểm tự | Nội dung giải trình
+chuẩn | chấm
+1. Công tác chỉ đạo, điều hành cải cách hành chính 10 9,5
+2. Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật 10 gì5
+3. Cải cách thủ tục hành chính 14,5 14,5
+4. Cải cách tổ chức bộ máy hành chính 11 10
+5. Xây dựng và nâng cao chất lượng đội ngũ công chức, viên chức 16 16
+6. Cải cách tài chính công 7 6
+7. Hiện đại hóa hành chính 16 12
+8. Tác động của cải cách hành chính đến người dân, tổ chức và phát triển kinh tế xã hội 15,5 15,25
+Tổng số điểm | {total} |
+Nơi nhận: TM. ỦY BAN NHÂN DÂN
+"""
+
+
+def _field_rows(tmp_path: Path, total: str):
+    path = tmp_path / "fields.txt"
+    path.write_text(FIELD_ROWS_DUMP.format(total=total), encoding="utf-8")
+    result = convert_file(path)
+    return result, {row.code: row for table in result.score_tables for row in table.rows}
+
+
+def test_a_top_level_rows_lost_score_is_the_stated_total_less_the_other_top_level_rows(tmp_path):
+    result, rows = _field_rows(tmp_path, "100 92,75")
+    row = rows["2"]
+    assert row.self_points == 9.5 and row.self_points_raw is None  # 92,75 - (9,5+14,5+10+16+6+12+15,25)
+    assert f"{FLAG_DERIVED}self_points" in row.flags
+    # One relation only (2 has no children): the total that gave it cannot show a fault in it.
+    assert _queued(result, "2")
+    # The check of the total is the one made on the table as read: 2's score is still unknown there.
+    (total,) = [c for c in result.checks if c.kind == "stated_total" and c.field == "self_points"]
+    assert total.expected == 83.25
+
+
+def test_a_stated_total_that_cannot_stand_as_a_parent_derives_nothing(tmp_path):
+    # A score total above the total of maxima (a misread: "927,5"), and one off the quarter points
+    # every figure read is on (9,5 from "92,6" would be 9,35): 2 stays blank.
+    # A total of maxima the rows' maxima do not make up (102 over 100: a total row read into the
+    # wrong columns, or one the commune got wrong), its score total no surer.
+    for total in ("100 927,5", "100 92,6", "102 92,75"):
+        _, rows = _field_rows(tmp_path, total)
+        assert rows["2"].self_points is None and not any(f.startswith(FLAG_DERIVED) for f in rows["2"].flags)
+    # A top-level row lost (7's line gone): the rows read are not all the total adds up.
+    path = tmp_path / "short.txt"
+    path.write_text(
+        "\n".join(line for line in FIELD_ROWS_DUMP.format(total="100 92,75").splitlines() if not line.startswith("7.")),
+        encoding="utf-8",
+    )
+    rows = {row.code: row for table in convert_file(path).score_tables for row in table.rows}
+    assert "7" not in rows and rows["2"].self_points is None

@@ -119,7 +119,13 @@ def table_derivations(ti: int, table: ScoreTable, cset: CriteriaSet | None, s: R
             if getattr(row, f) is not None or not _lost(row, f):
                 continue
             routes = [
-                r for r in (_down(rows, i, f, kids, cset, s), _up(rows, i, f, parents, orphans, kids, cset, s)) if r
+                r
+                for r in (
+                    _down(rows, i, f, kids, cset, s),
+                    _up(rows, i, f, parents, orphans, kids, cset, s),
+                    _from_total(table, i, f, parents, orphans, cset, step, s),
+                )
+                if r
             ]
             if not routes:
                 by_set = _by_set_alone(row, f, cset, printed, s)
@@ -190,6 +196,77 @@ def _up(
     if any(v is None for v in values):
         return None
     return stated - sum(v for v in values if v is not None), [(p, f), *((k, f) for k in siblings)]
+
+
+def _from_total(
+    table: ScoreTable,
+    i: int,
+    f: str,
+    parents: list[int | None],
+    orphans: set[int],
+    cset: CriteriaSet | None,
+    step: float,
+    s: ReconcileSettings,
+) -> tuple[float, list[tuple[int, str]]] | None:
+    """A top-level row's cell as the table's stated total less the other top-level rows' read:
+    the total row is the top level's parent. Only where the total was read surely
+    (``_total_read_surely``) and the top-level rows read are all of them (``_top_whole``)."""
+    rows = table.rows
+    if parents[i] is not None or orphans or not s.derive_from_stated_total:
+        return None
+    stated = _total_read_surely(table, f, step, s)
+    top = [k for k, p in enumerate(parents) if p is None]
+    if stated is None or not _top_whole(table, top, f, cset, s):
+        return None
+    values = [_read(rows[k], f) for k in top if k != i]
+    if any(v is None for v in values):
+        return None
+    return stated - sum(v for v in values if v is not None), [(k, f) for k in top if k != i]
+
+
+def _total_read_surely(table: ScoreTable, f: str, step: float, s: ReconcileSettings) -> float | None:
+    """The table's stated total of ``f`` when it can stand as a parent: read (the appraised
+    column has none), at or over the review threshold where OCR gave its confidence, on the
+    table's step, and a score total not above the total of maxima (a misread total derives
+    nothing). None otherwise."""
+    stated = {"max_points": table.stated_total_max, "self_points": table.stated_total_self}.get(f)
+    if stated is None or stated <= s.points_tolerance or not _on_step(stated, step):
+        return None
+    own = table.stated_total_confidence.get(f)
+    if own is not None and own < value_threshold(s):
+        return None
+    most = table.stated_total_max
+    if f != "max_points" and most is not None and stated > most + s.points_tolerance:
+        return None
+    return stated
+
+
+# Top-level codes a table numbers its criteria with, in order: arabic or roman.
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+
+
+def _top_whole(table: ScoreTable, top: list[int], f: str, cset: CriteriaSet | None, s: ReconcileSettings) -> bool:
+    """Whether the top-level rows read are all the table's, at least two (a lone top-level row
+    read may be all that was read of the table): the criteria set's top level, when the set names
+    them; else (scores only) numbered in order from 1 (or I). For a score, their maxima read must
+    also add up to the stated total of maxima: a lost top-level row would leave them short, and a
+    total row read into the wrong columns, or one the commune got wrong, would not give them."""
+    have = [norm_code(table.rows[k].code) or "" for k in top]
+    wanted = [c.code for c in cset.children("")] if cset is not None else []
+    if len(have) < 2:
+        return False
+    if wanted and any(c in wanted for c in have):
+        if sorted(wanted) != sorted(have):
+            return False
+    elif f == "max_points" or (have != [str(n) for n in range(1, len(have) + 1)] and have != list(_ROMAN[: len(have)])):
+        return False
+    if f == "max_points":
+        return True  # (a derived maximum must be the set's for its code besides: ``_set_maximum``)
+    most = table.stated_total_max
+    maxima = [_read(table.rows[k], "max_points") for k in top]
+    if most is None or any(m is None for m in maxima):
+        return False
+    return abs(sum(m for m in maxima if m is not None) - most) <= s.points_tolerance
 
 
 def _whole(

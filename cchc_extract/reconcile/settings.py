@@ -79,6 +79,10 @@ class ReconcileSettings:
     # points when at least this share of its figures read are (a sum over a misread "1,89" is no
     # figure the page prints), else ``guessed_points_step``.
     derived_grid_share: float = 0.9
+    # ... and with the table's stated total as the top level's parent (a top-level row's cell as
+    # the total less the other top-level rows' read), where the total was read surely and the
+    # top-level rows read are all of them; off: only the rows' own sums.
+    derive_from_stated_total: bool = True
     # A lost maximum no sum determines, of a row named as its criterion in the set the table's rows
     # name but not surely (``fill_set_maxima`` fills a sure set's), takes the set's after the checks,
     # flagged as derived, at this confidence: dev seeds 651-901, 71 of 72 such maxima were the
