@@ -27,6 +27,7 @@ from cchc_extract.reconcile.confidence import MISSING_FLAG, blanks_printed, tabl
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.reconcile.queue import value_threshold
+from cchc_extract.reconcile.score_refs import score_row_at
 from cchc_extract.reconcile.settings import LOW_CONFIDENCE_REASON, ReconcileSettings
 from extract.segment.unread_review import UNREAD_PREFIX
 from normalize.criteria import CriteriaSet
@@ -386,7 +387,7 @@ def _queue(result: ExtractionResult, done: list[Derivation], s: ReconcileSetting
     kept = []
     for entry in result.review:
         d = said.get((entry.item, entry.field or ""))
-        whole_row = entry.field is None and _row_of(entry.item) in cleared
+        whole_row = entry.field is None and score_row_at(entry.item) in cleared
         if whole_row or (d is not None and (d.table, d.row, d.field) in sure):
             left = [r for r in reasons_of(entry) if not r.startswith(_BLANK_REASONS)]
             if not left:
@@ -427,13 +428,6 @@ def _said(result: ExtractionResult, d: Derivation) -> str:
 
 def _own(result: ExtractionResult, d: Derivation) -> float:
     return result.score_tables[d.table].rows[d.row].value_confidence.get(d.field, 0.0)
-
-
-def _row_of(item: str) -> tuple[int, int] | None:
-    parts = item.strip("/").split("/")
-    if len(parts) != 4 or parts[0] != "score_tables" or parts[2] != "rows":
-        return None
-    return int(parts[1]), int(parts[3])
 
 
 def _confidence(row: ScoreRow, f: str) -> float:

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import regex as re
-
 from cchc_extract.reconcile.core import _joined
+from cchc_extract.reconcile.score_refs import score_row_at
 from normalize.lazy_regex import lazy_compile
 from schemas.records import ExtractionResult, ReviewItem, ScoreRow, UnreadPart, reasons_of
 
@@ -154,7 +153,5 @@ def _on_lines(row: ScoreRow, part: UnreadPart) -> bool:
 
 
 def _row(result: ExtractionResult, pointer: str) -> ScoreRow | None:
-    m = re.fullmatch(r"/score_tables/(\d+)/rows/(\d+)", pointer)
-    if m is None:
-        return None
-    return result.score_tables[int(m.group(1))].rows[int(m.group(2))]
+    at = score_row_at(pointer)
+    return None if at is None else result.score_tables[at[0]].rows[at[1]]

@@ -25,5 +25,14 @@ def _score_ref(ti: int, ri: int, row: ScoreRow, field_: str | None, table: str) 
     )
 
 
+def score_row_at(item: str) -> tuple[int, int] | None:
+    """(table, row) of a score row's pointer ``/score_tables/<t>/rows/<r>`` (as ``_score_ref``
+    writes it); None for any other pointer."""
+    parts = item.strip("/").split("/")
+    if len(parts) != 4 or parts[0] != "score_tables" or parts[2] != "rows":
+        return None
+    return int(parts[1]), int(parts[3])
+
+
 def _table_name(table: ScoreTable, ti: int) -> str:
     return table.title.strip() or f"score_tables/{ti}"
