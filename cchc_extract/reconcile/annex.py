@@ -15,7 +15,8 @@ from cchc_extract.reconcile.core import (
 )
 from cchc_extract.reconcile.hierarchy import children_of, parent_indices
 from cchc_extract.reconcile.misread import explain, sum_holds
-from cchc_extract.reconcile.ratios import _check_note_ratio, _check_ratio, check_stat_value, stat_cell
+from cchc_extract.reconcile.note_ratio import check_note_ratio
+from cchc_extract.reconcile.ratios import _check_ratio, check_stat_value, stat_cell
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_lost_rows import lost_said, lost_under
 from cchc_extract.reconcile.stat_readings import repair_stat_readings
@@ -89,7 +90,7 @@ def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSetting
         if is_percent(row):
             _check_ratio(ai, i, rows, parents, kids, name, ledger, s, ocr, gaps)
             continue
-        _check_note_ratio(ai, i, rows, parents, name, ledger, s)
+        check_note_ratio(ai, i, rows, parents, name, ledger, s)
         if _TOTAL_LABEL.match(_plain(row.indicator)) or TOTAL_COLUMN_FLAG in row.flags:
             _check_total(ai, i, rows, kids, name, ledger, s, ocr, gaps)
         else:

@@ -1,0 +1,59 @@
+"""The share an annex row's note states ("đạt 99,25 %") against the counts it is of: one
+relation of its own, apart from the percentage rows of ``ratios``."""
+
+from __future__ import annotations
+
+from cchc_extract.reconcile.core import _decimals, _Ledger, _percent_matches, _vn
+from cchc_extract.reconcile.ratios import _usable, _v
+from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.reconcile.stat_rows import _denominator, _stat_ref, same_unit_rows
+from normalize.lazy_regex import lazy_compile
+from normalize.numbers import parse_number
+from schemas.records import StatRow
+
+_NOTE_PERCENT = lazy_compile(r"(?<![\d/.,])(\d{1,3}(?:[.,]\d+)?)\s?%")
+
+
+def check_note_ratio(
+    ai: int, i: int, rows: list[StatRow], parents: list[int | None], name: str, ledger: _Ledger, s: ReconcileSettings
+) -> None:
+    """A count row whose note states its share ("đạt 99,25 %"): against its parent when that is a
+    count in the same unit, else against the sibling above worded as the whole ("Tổng số ...")."""
+    row = rows[i]
+    if not row.note or row.value is None or not _usable(row) or "/" in row.note:
+        return  # "a/b = c%" in a note is a text ratio
+    stated = list(_NOTE_PERCENT.finditer(row.note))
+    if len(stated) != 1:
+        return
+    p = parents[i]
+    whole = p if p is not None and _usable(rows[p]) and same_unit_rows(rows[p], row) else None
+    if whole is None:
+        above = [
+            j
+            for j in range(i - 1, max(-1, i - 1 - s.ratio_siblings), -1)
+            if parents[j] == p and _usable(rows[j]) and same_unit_rows(rows[j], row)
+        ]
+        whole = _denominator([(j, rows[j]) for j in above])
+    if whole is None or not rows[whole].value:
+        return
+    parsed = parse_number(stated[0][1], kind="score")
+    if parsed is None:
+        return
+    decimals = _decimals(parsed.value, stated[0][1])
+    ratio = 100.0 * _v(row) / _v(rows[whole])
+    ok = _percent_matches(parsed.value, ratio, decimals)
+    label = row.code or row.indicator[:40]
+    ledger.check(
+        "ratio",
+        f"/statistics/{ai}/rows/{i}",
+        table=name,
+        code=row.code,
+        field_="note",
+        expected=round(ratio, 4),
+        actual=parsed.value,
+        tolerance=10.0**-decimals,
+        status="ok" if ok else "mismatch",
+        message=f"{label}: its note says {_vn(parsed.value)}%, {_vn(row.value)}/{_vn(rows[whole].value)} "
+        f"({rows[whole].code or 'the whole'}) = {_vn(round(ratio, 4))}%",
+        rows=(_stat_ref(ai, i, row, name), _stat_ref(ai, whole, rows[whole], name)),
+    )
