@@ -151,26 +151,16 @@ def completed_name(name: str, place: str | None) -> str:
     the commune in full on a commune's document; its extra words must be place syllables."""
     if not place:
         return name
-    # Specks OCR read before the place ("____ Thịnh Minh", "oe Chéu Quang") are no part of it.
-    words = place.split()
-    while words and not words[0][:1].isupper():
-        words = words[1:]
-    place = " ".join(words)
     have, full = fold(name).lower().split(), fold(place).lower().split()
     extra = place.split()[len(have) :]
     if (
         len(have) < len(full) <= _NAME_MAX_WORDS
-        and _alike(_squeezed("".join(full[: len(have)])), _squeezed("".join(have)))
+        and full[: len(have)] == have
         and all(w[:1].isupper() for w in extra)
         and is_place(" ".join(extra))
     ):
         return place_name(" ".join(name.split() + extra))
     return name
-
-
-def _alike(printed: str, name: str) -> bool:
-    """The same letters, or one misread in a name long enough not to be another's ("Chéu" for "Châu")."""
-    return printed == name or (len(name) >= _ALIKE_MIN_LETTERS and Levenshtein.distance(printed, name) <= 1)
 
 
 def marks_read(name: str, lines: list[Line]) -> list[bool]:
@@ -195,7 +185,6 @@ def _squeezed(folded: str) -> str:
 
 
 _NEAR_NAME_LETTERS = 6  # a name this long is not another commune's for one letter misread
-_ALIKE_MIN_LETTERS = 4  # a shorter name a letter off is another's ("Hòa" / "Hà")
 _NAME_MAX_WORDS = 4  # a commune's name is at most this many syllables ("Hòa Trung Thượng")
 _UNIT_WORDS = frozenset({"xa", "phuong", "tran", "khu"})  # the word before a commune's name ("thị trấn", "đặc khu")
 
@@ -218,8 +207,6 @@ def local_unit(text: str) -> tuple[str, str] | None:
             core = re.sub(r"[\W_]+$", "", word)  # "VĨNHMỸ_": an underscore speck after the name
             if not core or not core[0].isupper() or not core.isalpha() or _NAME_STOP.match(fold(" ".join(rest[k:]))):
                 break
-            if _MOTTO_START.match(fold(" ".join(rest[k:])).lower()):
-                break  # the motto printed on the issuer's line ("XÃ THỊNH CỘNG HÒA XÃ HỘI …"): the name ended
             if len(words) > 0 and all(w.isupper() and len(w) > 1 for w in words) and not core.isupper():
                 break  # a name printed in capitals ends where the capitals do ("XÃ ĐỒNG / THẠNH An")
             words.append(core)
@@ -245,8 +232,6 @@ def _unglued(text: str) -> str:
     return _GLUED_UNIT.sub(split, text)
 
 
-# The national motto's first words, as OCR prints them beside the issuer ("CỘNG ‘HÒA", "CONGHOA").
-_MOTTO_START = lazy_re_compile(r"cong\W*hoa\b")
 # What ends a unit's name: the next issuing body or unit starts there.
 _NAME_STOP = lazy_re_compile(r"(?:uy ban|ubnd|xa|phuong|thi tran|dac khu|thi xa|huyen|quan|tinh|thanh pho)\b")
 
