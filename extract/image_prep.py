@@ -128,11 +128,17 @@ def _sides(quad: np.ndarray) -> tuple[float, float]:
 
 
 def _sheet_shaped(quad: np.ndarray, settings: ImagePrepSettings) -> bool:
+    return aspect_error(quad) <= settings.page_max_aspect_error
+
+
+def aspect_error(quad: np.ndarray) -> float:
+    """How far the quadrilateral's sides' ratio is off A4's, either way (0.0: an A4 sheet; a 16:9
+    screen 0.26); infinite for a degenerate one."""
     width, height = _sides(quad)
     if min(width, height) <= 0:
-        return False
+        return float("inf")
     ratio = max(width, height) / min(width, height)
-    return abs(ratio / (A4_LONG_INCH / A4_SHORT_INCH) - 1) <= settings.page_max_aspect_error
+    return abs(ratio / (A4_LONG_INCH / A4_SHORT_INCH) - 1)
 
 
 def warp_page(gray: Image.Image, quad: np.ndarray) -> tuple[Image.Image, int]:

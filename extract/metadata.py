@@ -39,6 +39,7 @@ from extract.commune import (
     printed_spelling,
     restored_place,
 )
+from extract.date_repair import DamagedDate, dated_in_period, specked_date
 from extract.letter_lines import folded_text, is_upper, line_text, line_variants
 from extract.letter_shapes import (
     ANCHORS,
@@ -101,6 +102,13 @@ class MetadataSettings:
     # decide ("Long Thanh": Thành, Thanh or Thạnh) is left empty and told in the review queue
     # (False), or given as the repair spelled it (True: a guess, right about half the time).
     guess_latin_marks: bool = False
+    # A document is dated in the years of the period its title names or this many years either side
+    # (a report on 2023 signed in early 2024, a plan for 2024 in late 2023): on a text OCR read, a
+    # date's year cut short or misread by a digit ("năm 25", "năm 2035") is read as the one of those
+    # its digits are nearest to, and a date is read past specks between its words (``date_repair``);
+    # off (False) the date is read as printed, or not at all.
+    date_by_period: bool = True
+    period_date_slack: int = 1
     title_wording: TitleWordingSettings = field(default_factory=TitleWordingSettings)  # garbled title words
     columns: ColumnSettings = field(default_factory=ColumnSettings)  # two-column header/signature blocks
     signature: SignatureSettings = field(default_factory=SignatureSettings)  # the signer's block
@@ -149,7 +157,7 @@ def read_metadata(
     header = header_zone(lines, settings)
     meta = DocumentMeta()
     _read_number(header, meta, settings)
-    _read_place_date(header, meta)
+    damaged_date = _read_place_date(header, meta)
     kind_at = _read_kind_and_title(header, meta, settings)
     read_letter(header, meta)  # a công văn: "Số: 120/UBND-VP", its "V/v" subject its title
     # Text OCR read (a dump of a Vietnamese OCR has its marks and reads as typed, but for OCR's
@@ -162,6 +170,8 @@ def read_metadata(
         meta.title = named_alike(meta.title, meta.commune)  # one mention misread ("xã Làm Cường" under "LÂM CƯỜNG")
     read_annex_note(lines, meta, KINDS)
     meta.period = find_period(" ".join(t for t in [meta.title or ""] + [line_text(ln) for ln in header[kind_at:]]))
+    if settings.date_by_period and garbled:  # a typed date is as printed; the title names the period
+        meta.date = dated_in_period(meta.date, damaged_date, find_period(meta.title or ""), settings.period_date_slack)
     meta.year = _year(meta)
     latin = latin_document(lines, settings.latin_line_share)
     signer = read_signer(signature_zone(lines, header, barred, kind_at, settings.signature), settings.signature, latin)
@@ -306,7 +316,9 @@ def _one_letter_off(code: str, kind: str) -> bool:
     return len(code) == len(kind) and sum(a != b for a, b in zip(code, kind, strict=True)) == 1
 
 
-def _read_place_date(header: list[Line], meta: DocumentMeta) -> None:
+def _read_place_date(header: list[Line], meta: DocumentMeta) -> DamagedDate | None:
+    """The place and date of the place-date line; the date's day, month and year digits read
+    past specks when the line's date is damaged past the strict reading (``date_repair``)."""
     attached_date = None
     for i, line in enumerate(header):
         after = line_text(header[i + 1]) if i + 1 < len(header) else ""
@@ -318,7 +330,9 @@ def _read_place_date(header: list[Line], meta: DocumentMeta) -> None:
                 meta.date, meta.year = _date(folded)
                 if meta.year is None and after:  # "…, ngày 05 tháng 12 năm" / "2025": a narrow cell wrapped it
                     meta.date, meta.year = _date(fold(f"{text} {after}"))
-                return
+                if meta.date:
+                    return None
+                return next((d for d in (specked_date(fold(t)) for t in line_variants(line)) if d), None)
             if attached_date is None and _ATTACHED.match(folded):
                 attached_date, _ = _date(folded)
     # No place-date line: the place OCR'd past reading ("7. Yên, ngày 15 tháng 02 năm 2015"). A date
@@ -326,6 +340,9 @@ def _read_place_date(header: list[Line], meta: DocumentMeta) -> None:
     # a plan issued "kèm theo Quyết định số … ngày …" takes that decision's date.
     worded = (_date(fold(text)) for ln in header for text in line_variants(ln) if DATE_WORDS.search(fold(text)))
     meta.date, meta.year = next((d for d in worded if d[0]), (attached_date, None))
+    if meta.date:
+        return None
+    return next((d for ln in header for t in line_variants(ln) if (d := specked_date(fold(t)))), None)
 
 
 def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: MetadataSettings) -> int:

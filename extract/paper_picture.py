@@ -6,7 +6,7 @@ A phone photo of a sheet lying on a desk is judged on the sheet: the desk around
 falling off across it (a third of the brightness and more) leave less than half the picture as
 bright as its bright end, so the sheet OCR's page-finder cuts out (``image_prep``: an A4-shaped
 bright quadrilateral on a darker ground) is weighed instead. A meeting photograph shows no such
-sheet, or one that is no paper."""
+sheet, or one that is no paper, or a bright screen whose shape is a slide's, not a sheet's."""
 
 from __future__ import annotations
 
@@ -26,6 +26,11 @@ class PaperSettings:
     # A picture that is not mostly paper whole is weighed again on the sheet it shows, when it
     # shows one (a phone photo of a page); False: the whole picture only.
     sheet_in_photo: bool = True
+    # The sheet is A4 seen at a phone's angle: its sides' ratio within this share of A4's (the
+    # corpus's phone photos lie within 0.13). The page-finder takes any shape within 0.35 to warp a
+    # page it is given; a picture is judged paper on a tighter one, since a meeting photograph may
+    # show a bright projected slide in a dim room, 16:9 (0.26 off A4), which is no page.
+    sheet_max_aspect_error: float = 0.2
 
 
 def looks_like_paper(image, s: PaperSettings = PaperSettings()) -> bool:
@@ -36,10 +41,12 @@ def looks_like_paper(image, s: PaperSettings = PaperSettings()) -> bool:
         return True
     if not s.sheet_in_photo:
         return False
-    from extract.image_prep import page_quadrilateral, warp_page  # OpenCV: only for a doubtful picture
+    from extract.image_prep import aspect_error, page_quadrilateral, warp_page  # OpenCV: only for a doubtful picture
 
     quad = page_quadrilateral(small)
-    return quad is not None and _mostly_paper(warp_page(small, quad)[0], s)
+    if quad is None or aspect_error(quad) > s.sheet_max_aspect_error:
+        return False
+    return _mostly_paper(warp_page(small, quad)[0], s)
 
 
 def _mostly_paper(image, s: PaperSettings) -> bool:

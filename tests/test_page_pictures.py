@@ -255,3 +255,52 @@ def test_photo_of_a_sheet_on_a_desk_is_paper_the_meeting_photo_is_not(tmp_path):
     assert not looks_like_paper(photo, PaperSettings(sheet_in_photo=False))  # whole, the desk and shade win
     assert looks_like_paper(photo)  # the sheet it shows is paper
     assert not looks_like_paper(Image.open(photograph(tmp_path)))
+
+
+def slide_in_a_meeting(tmp_path: Path) -> Path:
+    """A photograph of a meeting in a dim hall: a projected slide (16:9, bright, a title and a few
+    lines of bullets) on the wall above the rows of heads; the slide covers a third of the picture."""
+    from PIL import ImageDraw
+
+    rng = random.Random(11)
+    hall = Image.new("RGB", (1600, 900))
+    hall.putdata(
+        [
+            (35 + y // 12 + rng.randrange(25), 30 + y // 14 + rng.randrange(25), 28)
+            for y in range(900)
+            for _ in range(1600)
+        ]
+    )
+    draw = ImageDraw.Draw(hall)
+    left, top, width, height = 360, 70, 880, 495
+    draw.rectangle((left, top, left + width, top + height), fill=(238, 240, 236))
+    draw.rectangle((left + 60, top + 50, left + 700, top + 95), fill=(30, 60, 140))  # the slide's title
+    for k in range(5):
+        y = top + 150 + 60 * k
+        draw.rectangle((left + 80, y, left + 80 + 300 + (k * 97) % 400, y + 22), fill=(40, 40, 40))
+    for k in range(14):  # heads of the audience in the front rows
+        x, y = 40 + 115 * k + rng.randrange(30), 700 + rng.randrange(120)
+        draw.ellipse((x, y, x + 80, y + 100), fill=(20 + rng.randrange(30), 18, 15))
+    path = tmp_path / "hoi-nghi-trinh-chieu.jpg"
+    hall.save(path, quality=85)
+    return path
+
+
+def test_a_slide_on_the_wall_of_a_meeting_photo_is_no_sheet(tmp_path):
+    """The page-finder finds the slide (a bright quadrilateral on a darker ground), but its shape
+    is a screen's, not a sheet's: the photograph is not taken for a page, not OCR'd, and not told
+    as an unread page; a sheet photographed on a desk still is paper."""
+    from extract.image_prep import aspect_error, page_quadrilateral
+    from extract.paper_picture import PaperSettings, looks_like_paper
+
+    photo = slide_in_a_meeting(tmp_path)
+    image = Image.open(photo)
+    quad = page_quadrilateral(image.convert("L"))
+    assert quad is not None and 0.2 < aspect_error(quad) < 0.35  # found, and within the warp's tolerance
+    assert looks_like_paper(image, PaperSettings(sheet_max_aspect_error=0.35))  # judged as the warp does: paper
+    assert not looks_like_paper(image)
+    assert looks_like_paper(Image.open(sheet_on_a_desk(tmp_path)))
+    path = report_with_picture(tmp_path, photo, 16)
+    doc = DocxReader().read(path)
+    assert [p.method for p in doc.pages] == ["docx"]
+    assert not [u for u in convert_file(path).unread if u.kind == "page"]
