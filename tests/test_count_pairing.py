@@ -8,17 +8,16 @@ from pathlib import Path
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.model import Line
 from extract.segment.block_alignment import AlignmentSettings, Criterion, Placing
-from extract.segment.column_blocks import FLAG_ORDER_REALIGNED, column_block_tables, unpaired_parts
+from extract.segment.column_blocks import FLAG_ORDER_REALIGNED, ColumnBlockTable, column_block_tables, unpaired_parts
 from extract.segment.count_pairing import doubted_order, realigned
 from extract.segment.table_end import is_total_label
 
 
-def _lines(*texts: str) -> list[Line]:
-    return [Line(text=t, page=1, number=k) for k, t in enumerate(texts, start=1) if t]
-
-
-def _never(folded: str) -> bool:
-    return False
+def _read(*texts: str) -> ColumnBlockTable:
+    """The one table of a dump's lines (blank lines are gaps in the numbering), no signature."""
+    lines = [Line(text=t, page=1, number=k) for k, t in enumerate(texts, start=1) if t]
+    (found,) = column_block_tables(lines, is_total_label, lambda folded: False)
+    return found
 
 
 # Two parts; part I's criteria 1 (6 = 2 + 4) and 2 (5 = 3 + 2) under it (11), part II's one
@@ -46,8 +45,7 @@ def test_a_block_whose_order_the_sums_contradict_is_placed_by_the_sums():
     # children 4 + 5), 2 took 2.b's 2 under children of 9: every number below moved. By the sums,
     # 11 / 9 / 9 / 20 are I's, II's, 3's and the total (20 = 11 + 9, II = 3); 4, 5 and 2 could go
     # to more than one row: not placed, told, with the misalignment named.
-    lines = _lines(*_NAMES, "11", "4", "5", "2", "9", "9", "20")
-    (found,) = column_block_tables(lines, is_total_label, _never)
+    found = _read(*_NAMES, "11", "4", "5", "2", "9", "9", "20")
     table = found.table
     assert [(r.code, r.max_raw) for r in table.rows] == [
         ("I.", "11"),
@@ -70,8 +68,7 @@ def test_a_block_whose_order_the_sums_contradict_is_placed_by_the_sums():
 def test_a_commune_s_fault_is_not_moved_away():
     # Criterion 1 states 7 over children of 2 + 4: one sum off, a fault the commune made (or one
     # figure misread). The lines are as many as the criteria and stay in order.
-    lines = _lines(*_NAMES[:8], "", "Điểm", "tối đa", "7", "2", "4", "5", "3", "2")
-    (found,) = column_block_tables(lines, is_total_label, _never)
+    found = _read(*_NAMES[:8], "", "Điểm", "tối đa", "7", "2", "4", "5", "3", "2")
     assert [r.max_raw for r in found.table.rows] == [None, "7", "2", "4", "5", "3", "2"]
     assert not found.table.order_realigned and not found.unpaired
 
@@ -81,8 +78,7 @@ def test_an_order_no_placing_beats_is_told_not_paired():
     # the children stand above their parents (6 relations); with as many lines as criteria the
     # sums have no other placing to offer. The numbers are not paired, the block told.
     names = _NAMES[2:5] + _NAMES[5:8]
-    lines = _lines("TT Nội dung tiêu chí", *names, "", "Điểm", "tối đa", "1", "5", "5", "1", "7", "7")
-    (found,) = column_block_tables(lines, is_total_label, _never)
+    found = _read("TT Nội dung tiêu chí", *names, "", "Điểm", "tối đa", "1", "5", "5", "1", "7", "7")
     assert all(r.max_raw is None for r in found.table.rows) and found.table.points_told_unread
     (told,) = unpaired_parts([found])
     assert "paired in order, the table's sums fail at 6 places" in told.reason

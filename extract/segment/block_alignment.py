@@ -104,14 +104,11 @@ def align(
         return NOT_PLACED
     values = [[points_value(x) for x in numbers] for numbers in lines]
     parent = parents(criteria)
-    children: dict[int, list[int]] = {}
-    for k, p in enumerate(parent):
-        if p is not None:
-            children.setdefault(p, []).append(k)
+    children = _children(parent)
     best: float | None = None
     ways: list[tuple[int, ...]] = []
     for way in _ways(m, n):
-        score = _score(way, values, columns, children, parent, maxima or {}, settings)
+        score = _tally(way, values, columns, children, parent, maxima or {}, settings).weight(settings)
         if best is None or score > best + 1e-9:
             best, ways = score, [way]
         elif abs(score - best) <= 1e-9:
@@ -180,25 +177,17 @@ def tally(
 ) -> Tally:
     """The arithmetic of one placing (``way``: each line's criterion, -1 for none) of a block's
     number lines, as ``align`` weighs it."""
-    children: dict[int, list[int]] = {}
     parent = parents(criteria)
+    values = [[points_value(x) for x in numbers] for numbers in lines]
+    return _tally(way, values, columns, _children(parent), parent, maxima or {}, settings)
+
+
+def _children(parent: list[int | None]) -> dict[int, list[int]]:
+    children: dict[int, list[int]] = {}
     for k, p in enumerate(parent):
         if p is not None:
             children.setdefault(p, []).append(k)
-    values = [[points_value(x) for x in numbers] for numbers in lines]
-    return _tally(way, values, columns, children, parent, maxima or {}, settings)
-
-
-def _score(
-    way: tuple[int, ...],
-    values: list[list[float | None]],
-    columns: list[str],
-    children: dict[int, list[int]],
-    parent: list[int | None],
-    maxima: dict[int, float],
-    s: AlignmentSettings,
-) -> float:
-    return _tally(way, values, columns, children, parent, maxima, s).weight(s)
+    return children
 
 
 def _tally(
