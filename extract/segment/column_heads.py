@@ -41,7 +41,7 @@ class ColumnBlockSettings:
     # order whose sums fail at so many relations at least (parents' sums, a child above its parent,
     # a score above its maximum), and at more than hold, is placed by the sums instead, where the
     # best placing weighs so much more (``AlignmentSettings``: a sum that holds 2, one that fails 1)
-    # than the order; else it is not paired (told). A commune's fault breaks one or two relations.
+    # than the order; else the order stands. A commune's fault breaks one or two relations.
     order_doubt_broken: int = 3
     realign_margin: float = 6.0
     # A table whose points blocks none could be paired with its names (most of a column's numbers

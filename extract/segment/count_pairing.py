@@ -5,22 +5,23 @@ that prints its points, a totals line outside the names block) keeps the counts 
 number below moves by a row. Nothing on the page says so but the sums: paired in order, they fail at
 many parents at once (a part's maximum taking its first child's, children above their parent);
 placed by the sums (``block_alignment``), they hold. A block paired in order is kept unless its sums
-fail at several relations and at more than hold; then it is placed by the sums where that weighs
-clearly more, and told unpaired where it does not. A fault of the commune breaks one relation or
-two, never the many a shift breaks, so it is never "repaired" by moving the numbers."""
+fail at several relations and at more than hold, and another placing weighs clearly more; then it
+is placed by the sums. Where no placing beats the order (a block of as many lines as the criteria
+has no other), the order stands: its broken sums are OCR's misreadings or the commune's faults, and
+the checks say which, as for any table. A fault of the commune breaks one relation or two, never
+the many a shift breaks, so it is never "repaired" by moving the numbers."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extract.segment.block_alignment import NOT_PLACED, AlignmentSettings, Criterion, Placing, Tally, tally
+from extract.segment.block_alignment import AlignmentSettings, Criterion, Placing, Tally, tally
 from extract.segment.column_heads import ColumnBlockSettings
 
 
 @dataclass(frozen=True)
 class OrderDoubt:
-    """A pairing in order the arithmetic contradicts, and the placing the sums give instead (none
-    placed when no placing weighs clearly more)."""
+    """A pairing in order the arithmetic contradicts, and the placing the sums give instead."""
 
     order: Tally
     placing: Placing
@@ -41,9 +42,12 @@ def doubted_order(
     return order if order.broken >= settings.order_doubt_broken and order.broken > order.held else None
 
 
-def realigned(order: Tally, placing: Placing, settings: ColumnBlockSettings = ColumnBlockSettings()) -> OrderDoubt:
-    """The sums' placing of a block whose order was doubted, when it weighs ``realign_margin``
-    more than the order; else nothing placed (the block is told, its numbers not guessed)."""
+def realigned(
+    order: Tally, placing: Placing, settings: ColumnBlockSettings = ColumnBlockSettings()
+) -> OrderDoubt | None:
+    """The sums' placing of a block whose order was doubted, when it places lines and weighs
+    ``realign_margin`` more than the order; None when it does not (the order stands)."""
     needed = order.weight(AlignmentSettings()) + settings.realign_margin
-    clearly = placing.weight is not None and placing.weight >= needed
-    return OrderDoubt(order, placing if clearly and placing.placed else NOT_PLACED)
+    if placing.weight is None or placing.weight < needed or not placing.placed:
+        return None
+    return OrderDoubt(order, placing)
