@@ -39,6 +39,7 @@ class Placing:
 
     placed: dict[int, int]
     doubtful: dict[int, tuple[int, ...]]
+    weight: float | None = None  # the best placings' weight (``Tally.weight``); None when none was weighed
 
 
 NOT_PLACED = Placing({}, {})
@@ -103,14 +104,11 @@ def align(
         return NOT_PLACED
     values = [[points_value(x) for x in numbers] for numbers in lines]
     parent = parents(criteria)
-    children: dict[int, list[int]] = {}
-    for k, p in enumerate(parent):
-        if p is not None:
-            children.setdefault(p, []).append(k)
+    children = _children(parent)
     best: float | None = None
     ways: list[tuple[int, ...]] = []
     for way in _ways(m, n):
-        score = _score(way, values, columns, children, parent, maxima or {}, settings)
+        score = _tally(way, values, columns, children, parent, maxima or {}, settings).weight(settings)
         if best is None or score > best + 1e-9:
             best, ways = score, [way]
         elif abs(score - best) <= 1e-9:
@@ -121,7 +119,7 @@ def align(
         return NOT_PLACED
     placed = {i: ways[0][i] for i in range(n) if ways[0][i] >= 0 and all(w[i] == ways[0][i] for w in ways)}
     doubtful = {i: tuple(sorted({w[i] for w in ways if w[i] >= 0})) for i in range(n) if i not in placed}
-    return Placing(placed, doubtful)
+    return Placing(placed, doubtful, best)
 
 
 def _ways(m: int, n: int) -> Iterator[tuple[int, ...]]:
@@ -145,7 +143,54 @@ def points_value(raw: str) -> float | None:
     return parsed.value if parsed is not None else None
 
 
-def _score(
+@dataclass(frozen=True)
+class Tally:
+    """What a placing makes of the table's arithmetic: the parents' sums that hold and that fail,
+    and the cells above what bounds them (a child above its parent, a score above its maximum)."""
+
+    held: int = 0
+    failed: int = 0
+    above_parent: int = 0
+    above_max: int = 0
+
+    @property
+    def broken(self) -> int:
+        """The relations the placing breaks, of every kind."""
+        return self.failed + self.above_parent + self.above_max
+
+    def weight(self, s: AlignmentSettings) -> float:
+        return (
+            self.held * s.sum_holds
+            - self.failed * s.sum_fails
+            - self.above_parent * s.above_parent
+            - self.above_max * s.above_max
+        )
+
+
+def tally(
+    criteria: list[Criterion],
+    lines: list[list[str]],
+    columns: list[str],
+    way: tuple[int, ...],
+    maxima: dict[int, float] | None = None,
+    settings: AlignmentSettings = AlignmentSettings(),
+) -> Tally:
+    """The arithmetic of one placing (``way``: each line's criterion, -1 for none) of a block's
+    number lines, as ``align`` weighs it."""
+    parent = parents(criteria)
+    values = [[points_value(x) for x in numbers] for numbers in lines]
+    return _tally(way, values, columns, _children(parent), parent, maxima or {}, settings)
+
+
+def _children(parent: list[int | None]) -> dict[int, list[int]]:
+    children: dict[int, list[int]] = {}
+    for k, p in enumerate(parent):
+        if p is not None:
+            children.setdefault(p, []).append(k)
+    return children
+
+
+def _tally(
     way: tuple[int, ...],
     values: list[list[float | None]],
     columns: list[str],
@@ -153,8 +198,8 @@ def _score(
     parent: list[int | None],
     maxima: dict[int, float],
     s: AlignmentSettings,
-) -> float:
-    score = 0.0
+) -> Tally:
+    held = failed = above_parent = above_max = 0
     for c, column in enumerate(columns):
         placed: dict[int, float] = {}
         for line, k in zip(values, way):
@@ -163,17 +208,20 @@ def _score(
         for k, v in placed.items():
             p = parent[k]
             if p is not None and p in placed and v > placed[p] + s.sum_tolerance:
-                score -= s.above_parent
+                above_parent += 1
             if column != "max" and k in maxima and v > maxima[k] + s.sum_tolerance:
-                score -= s.above_max
+                above_max += 1
         for p, kids in children.items():
             if p not in placed:
                 continue
-            held = [placed[k] for k in kids if k in placed]
-            if len(held) == len(kids):
-                score += s.sum_holds if abs(sum(held) - placed[p]) <= s.sum_tolerance else -s.sum_fails
-            elif sum(held) > placed[p] + s.sum_tolerance:
-                score -= s.sum_fails
+            held_sums = [placed[k] for k in kids if k in placed]
+            if len(held_sums) == len(kids):
+                if abs(sum(held_sums) - placed[p]) <= s.sum_tolerance:
+                    held += 1
+                else:
+                    failed += 1
+            elif sum(held_sums) > placed[p] + s.sum_tolerance:
+                failed += 1
         for line, k in zip(values, way):
             if k < 0:
                 continue
@@ -181,5 +229,5 @@ def _score(
             if "max" in columns and column != "max" and c < len(line):
                 m = line[columns.index("max")] if columns.index("max") < len(line) else None
                 if m is not None and line[c] is not None and line[c] > m + s.sum_tolerance:  # type: ignore[operator]
-                    score -= s.above_max
-    return score
+                    above_max += 1
+    return Tally(held, failed, above_parent, above_max)

@@ -25,6 +25,7 @@ import regex as re
 from extract.model import Line
 from extract.segment.block_alignment import NOT_PLACED, Criterion, Placing, align, points_value
 from extract.segment.column_heads import COLUMN_NUMBERS, ColumnBlockSettings, PointsBlock, is_head_line, points_blocks
+from extract.segment.count_pairing import OrderDoubt, doubted_order, realigned
 from extract.segment.line_common import JUNK, LineTableSettings, is_score_token, line_tokens
 from extract.segment.line_header import HEADER_POINTS, header_concepts, header_share, is_header_line, keyed_concepts
 from extract.segment.line_split import is_heading, opens_criterion_name
@@ -59,6 +60,9 @@ class UnpairedBlock:
     sample: str
     placed: int = 0  # its lines the table's sums placed on rows (``block_alignment``); the rest not read
     alternatives: str = ""  # each line not placed, with the rows it could go to
+    # As many lines as criteria, but paired in order the table's sums broke so many relations
+    # (``count_pairing``): the numbers shifted by a line lost and one added.
+    shifted: int = 0
 
 
 @dataclass
@@ -146,20 +150,27 @@ def _read(
         if not points:
             continue
         targets = _pairing(entries, block)
+        doubt = _order_doubt(aligned_entries, block, points, targets, maxima, settings)
+        if doubt is not None:
+            targets = None
         rows = block.rows if targets is not None else _one_number_a_line(block.rows, points)
         placing = (
             Placing(dict(enumerate(targets)), {})
             if targets is not None
+            else doubt.placing
+            if doubt is not None
             else _aligned(aligned_entries, block, rows, points, maxima)
         )
         placed = placing.placed
+        shifted = doubt.order.broken if doubt is not None else 0
         if not placed:
-            unread.append(_unpaired(block, points, entries, lines))
+            unread.append(_unpaired(block, points, entries, lines, shifted=shifted))
             continue
         paired = True
+        table.order_realigned = table.order_realigned or doubt is not None
         if len(placed) < len(rows):
             doubts = _alternatives(placing, rows, aligned_entries)
-            unread.append(_unpaired(block, points, entries, lines, len(placed), len(rows), doubts))
+            unread.append(_unpaired(block, points, entries, lines, len(placed), len(rows), doubts, shifted))
         for r, k in placed.items():
             numbers, text, line = rows[r]
             draft = drafts[k]
@@ -195,10 +206,10 @@ def unpaired_parts(found: list[ColumnBlockTable]) -> list[UnreadPart]:
             page=b.page,
             kind="table",
             reason=f"a table OCR read one block per column: its {b.columns} block prints {b.numbers} numbers "
-            f"for {b.criteria} criteria, so they were not paired with the names (not read)"
+            f"for {b.criteria} criteria{_shift_told(b)}, so they were not paired with the names (not read)"
             if not b.placed
             else f"a table OCR read one block per column: its {b.columns} block prints {b.numbers} numbers "
-            f"for {b.criteria} criteria; the table's sums placed {b.placed} of them, the other "
+            f"for {b.criteria} criteria{_shift_told(b)}; the table's sums placed {b.placed} of them, the other "
             f"{b.numbers - b.placed} could go to more than one row (not read: {b.alternatives})",
             text_sample=b.sample,
             line_start=b.line_start,
@@ -207,6 +218,15 @@ def unpaired_parts(found: list[ColumnBlockTable]) -> list[UnreadPart]:
         for table in found
         for b in table.unpaired
     ]
+
+
+def _shift_told(block: UnpairedBlock) -> str:
+    if not block.shifted:
+        return ""
+    return (
+        f" (paired in order, the table's sums fail at {block.shifted} places: a line lost and another "
+        "added shift the numbers, misaligned with the names)"
+    )
 
 
 _BlockRow = tuple[list[str], list[tuple[str, str]], Line]
@@ -224,6 +244,18 @@ def flag_points_unpaired(table: ScoreTable) -> ScoreTable:
     return table
 
 
+# A row of a table whose points block was paired in order, its sums contradicted that, and placed
+# by the sums instead (``count_pairing``): its figures are the realigned ones.
+FLAG_ORDER_REALIGNED = "figures_realigned_by_sums"
+
+
+def flag_order_realigned(table: ScoreTable) -> ScoreTable:
+    """``table`` (read from an ``order_realigned`` line table) with each row flagged."""
+    for row in table.rows:
+        row.flags.append(FLAG_ORDER_REALIGNED)
+    return table
+
+
 def _aligned(
     entries: list[_Entry], block: PointsBlock, rows: list[_BlockRow], points: list[str], maxima: dict[int, float]
 ) -> Placing:
@@ -238,6 +270,26 @@ def _aligned(
         return NOT_PLACED  # scores with no maximum placed: no score reads as within its row's maximum
     criteria = [Criterion(e.code, e.total, e.heading) for e in entries]
     return align(criteria, [numbers for numbers, _, _ in rows], points, maxima)
+
+
+def _order_doubt(
+    entries: list[_Entry],
+    block: PointsBlock,
+    points: list[str],
+    targets: list[int] | None,
+    maxima: dict[int, float],
+    settings: ColumnBlockSettings,
+) -> OrderDoubt | None:
+    """A block paired by its count whose sums say its numbers are shifted (``count_pairing``), with
+    the placing the sums give instead; None when the pairing stands (or there was none)."""
+    if targets is None:
+        return None
+    criteria = [Criterion(e.code, e.total, e.heading) for e in entries]
+    numbers = [numbers for numbers, _, _ in block.rows]
+    order = doubted_order(criteria, numbers, points, targets, maxima, settings)
+    if order is None:
+        return None
+    return realigned(order, _aligned(entries, block, _one_number_a_line(block.rows, points), points, maxima), settings)
 
 
 def _alternatives(placing: Placing, rows: list[_BlockRow], entries: list[_Entry]) -> str:
@@ -277,6 +329,7 @@ def _unpaired(
     placed: int = 0,
     count: int | None = None,
     alternatives: str = "",
+    shifted: int = 0,
 ) -> UnpairedBlock:
     first = entries[0].first
     numbers = " ".join(" ".join(n) for n, _, _ in block.rows)
@@ -291,6 +344,7 @@ def _unpaired(
         f"{names} || {' '.join(points)}: {numbers}",
         placed,
         alternatives,
+        shifted,
     )
 
 

@@ -37,6 +37,13 @@ class ColumnBlockSettings:
     # number below by a row, and nothing on the page says so. Each number so placed is read as
     # unsurely as a cell OCR half read (``RowDraft.number_confs``), until a sum confirms it.
     paired_number_conf: float = 0.65
+    # ... and the table's arithmetic says when it happened (``count_pairing``): a block paired in
+    # order whose sums fail at so many relations at least (parents' sums, a child above its parent,
+    # a score above its maximum), and at more than hold, is placed by the sums instead, where the
+    # best placing weighs so much more (``AlignmentSettings``: a sum that holds 2, one that fails 1)
+    # than the order; else the order stands. A commune's fault breaks one or two relations.
+    order_doubt_broken: int = 3
+    realign_margin: float = 6.0
     # A table whose points blocks none could be paired with its names (most of a column's numbers
     # OCR lost) keeps its criteria as rows with no figure, the blocks told unread: the names and
     # codes are the document's, and a reviewer fills the figures in against the rows. (Off: the

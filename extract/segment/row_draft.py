@@ -114,6 +114,9 @@ class LineTable:
     # paired with its rows, and are told unread (``column_blocks``): a score table whose rows
     # hold no figure, not a plan's headings.
     points_told_unread: bool = False
+    # Read by column blocks, a block paired in order its sums contradicted and placed by the sums
+    # instead (``count_pairing``): its rows' figures are the realigned ones (flagged, README).
+    order_realigned: bool = False
     # The points columns its header's words name ("max", "self", "appraised"): a score table's
     # header, however garbled its body's figures (``score_tables.named_criteria``).
     header_points: frozenset[str] = frozenset()

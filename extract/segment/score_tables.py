@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from extract.model import BLANK_SEEN, IngestedDocument
 from extract.segment.captions import CaptionSettings, printed_title
-from extract.segment.column_blocks import flag_points_unpaired
+from extract.segment.column_blocks import flag_order_realigned, flag_points_unpaired
 from extract.segment.fraction_points import split_fraction_column
 from extract.segment.joined import JoinedTable, row_bbox
 from extract.segment.line_common import glued_digits
@@ -203,6 +203,8 @@ def read_score_tables(doc: IngestedDocument, settings: ScoreTableSettings = Scor
         # Lines read as rows with no points anywhere are a plan's headings and task lines (a
         # section heading "II. NHIỆM VỤ, GIẢI PHÁP …" and the sentence under it), not a score table;
         # nor are rows whose numbers do not behave as points (a task table's codes and dates).
+        if found.order_realigned:
+            flag_order_realigned(table)
         if found.points_told_unread:
             tables.append(flag_points_unpaired(table))
         elif any(_has_points(row) for row in table.rows) and scored_lines(
