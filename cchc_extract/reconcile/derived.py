@@ -23,10 +23,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from cchc_extract.reconcile.confidence import MISSING_FLAG, blanks_printed, table_fields
+from cchc_extract.reconcile.cell_grids import blanks_printed
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.reconcile.queue import value_threshold
+from cchc_extract.reconcile.score_cells import MISSING_FLAG, table_fields
 from cchc_extract.reconcile.score_refs import score_row_at
 from cchc_extract.reconcile.settings import LOW_CONFIDENCE_REASON, ReconcileSettings
 from extract.segment.unread_review import UNREAD_PREFIX
