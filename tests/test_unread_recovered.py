@@ -112,3 +112,24 @@ def test_a_maximum_a_sure_set_filled_in_that_a_sum_holding_vouches_for_is_no_par
     reconcile(result)
     derive_lost_cells(result)
     assert [p.reason for p in result.unread] == [told]
+
+
+def test_a_row_told_whole_keeps_its_part_while_a_cell_of_it_is_blank():
+    """A row recovered by the criteria set's order carries no ``missing_*`` flag for the cells it
+    lacks: its blank score is lost all the same, whatever its maximum's account."""
+    from cchc_extract.reconcile import reconcile
+
+    table = _lines_table()
+    # 1.2 read 2 and its self score lost; 1.2.1's maximum the set's (held: 1 + 1 = 2), its score lost.
+    table.rows[0].max_points, table.rows[0].max_points_raw = 2.0, "2"
+    table.rows[0].self_points, table.rows[0].self_points_raw = None, None
+    table.rows[0].flags = ["name_from_criteria_set:ca-mau_2013", "missing_self"]
+    child = table.rows[1]
+    child.max_points, child.max_points_raw = 1.0, None
+    child.self_points, child.self_points_raw = None, None
+    child.flags = ["row_from_set_order", "max_from_criteria_set:ca-mau_2013"]
+    told = "points of 1.2.1 not read (rows recovered by their names in the criteria set)"
+    result = _result(table, told)
+    reconcile(result)
+    derive_lost_cells(result)
+    assert child.self_points is None and [p.reason for p in result.unread] == [told]

@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from cchc_extract.reconcile.held import _held_values
 from cchc_extract.reconcile.queue_once import cell_clause, pointer_of_code
-from cchc_extract.reconcile.score_cells import MISSING_FLAG, set_filled, table_fields
+from cchc_extract.reconcile.score_cells import set_filled, table_fields
 from cchc_extract.reconcile.score_refs import score_row_at
 from extract.segment.unread_review import UNREAD_PREFIX
 from normalize.lazy_regex import lazy_compile
@@ -92,7 +92,8 @@ def _unrecovered_reason(part: UnreadPart, result: ExtractionResult, recovered: s
 
 def _is_recovered(result: ExtractionResult, pointer: str, field: str | None, recovered: set[Cell]) -> bool:
     """Whether a cell named unread is recovered; a row named as a whole ("points of 1.3 not
-    read") is when each of its points cells is read or recovered, none blank where it lost one."""
+    read") is when each of its points cells is read or recovered: a blank one is lost, flagged or
+    not (a row recovered by the set's order carries no ``missing_*`` flag for the cells it lacks)."""
     if field is not None:
         return (pointer, field) in recovered
     at = score_row_at(pointer)
@@ -100,16 +101,14 @@ def _is_recovered(result: ExtractionResult, pointer: str, field: str | None, rec
         return False
     rows = result.score_tables[at[0]].rows
     row = rows[at[1]]
-    for f in table_fields(rows):
+    fields = table_fields(rows)
+    for f in fields:
         if (pointer, f) in recovered:
             continue
-        if getattr(row, f) is None:
-            if MISSING_FLAG[f] in row.flags:
-                return False
-            continue
-        if not (getattr(row, f"{f}_raw", None) or "").strip():
+        if getattr(row, f) is None or not (getattr(row, f"{f}_raw", None) or "").strip():
             return False  # (a value no character of the row gave, and nothing vouches for twice)
-    return True
+    # (a row whose cells all came from its own characters was read after all: not this module's)
+    return any((pointer, f) in recovered for f in fields)
 
 
 def _review_after(items: list[ReviewItem], renamed: dict[str, str | None], moved: dict[int, int]) -> list[ReviewItem]:
