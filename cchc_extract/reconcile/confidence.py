@@ -104,7 +104,6 @@ from cchc_extract.reconcile.score_cells import (
     coded_by_name,
     column_guessed,
     explanation_points,
-    far_below_maximum,
     lost_beside,
     lost_both,
     printed_max as printed_max,
@@ -199,11 +198,6 @@ def value_features(
                 if ocr["dump"] and cells_lost and (score_beside_zero(row, f) or past_name):
                     # One of two scores parted that far is misread: this one as unsure as its 0. A
                     # score read past another row's name may be that row's (a maximum has the set).
-                    features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
-                whole = not kids.get(ri) and ri not in parent_of
-                if ocr["dump"] and cells_lost and whole and not features["held"] and far_below_maximum(row, f, s):
-                    # A criterion scored whole, its score far under its maximum and vouched for by
-                    # no relation: a digit OCR dropped or confused lands a figure there.
                     features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
                 if features["missing"] and from_scan and _blank_with_block(table.rows, ri, f, kids, parent_of):
                     features["missing"] = 0.0

@@ -121,12 +121,6 @@ class ConfidenceSettings:
     # comma into a stop).
     own_mark_min: int = 3
     own_mark_share: float = 0.75
-    # A criterion scored whole (no sub-criterion read under it, none above it) whose score on a dump
-    # is under this share of the maximum its row printed, and that no relation holding vouches for,
-    # is read as unsurely as a cell OCR half read (``score_cells.far_below_maximum``): a digit OCR
-    # dropped or confused ("16" read "1 6", "10 9" read "10 3") lands a figure there, and nothing
-    # else checks it (dev seeds, D01–D06: 4 of 6 such unvouched scores were misread).
-    far_below_max_share: float = 0.5
 
     def weights(self) -> list[float]:
         return [getattr(self, name) for name in FEATURES]

@@ -169,14 +169,3 @@ def cell_confidence(row: ScoreRow | StatRow, f: str, s: ConfidenceSettings = Con
     """The row's reading confidence as it bears on its cell ``f``: capped at ``unsure_cell`` when
     OCR read that cell unsurely."""
     return row.confidence if unsure_conf(row.flags, f) is None else min(row.confidence, s.unsure_cell)
-
-
-def far_below_maximum(row: ScoreRow, f: str, s: ConfidenceSettings = ConfidenceSettings()) -> bool:
-    """Whether a row's score ``f`` (self or appraised points) is above 0 and under
-    ``far_below_max_share`` of the maximum the row printed (digits read, not the set's): where a
-    figure that lost or confused a digit lands. A score of 0 is the commune's own word for a
-    criterion not met, printed as such."""
-    if f not in ("self_points", APPRAISED) or not printed_max(row):
-        return False
-    value = getattr(row, f)
-    return value is not None and 0 < value < s.far_below_max_share * (row.max_points or 0.0)
