@@ -18,11 +18,11 @@ from dataclasses import dataclass, replace
 import regex as re
 
 from cchc_extract.lost_cells import illegible_cells, lost_cells_of_rows
-from cchc_extract.reconcile.confidence import MISSING_FLAG
 from cchc_extract.reconcile.core import UNSURE_ROWS
 from cchc_extract.reconcile.held import pointer_field
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import ocr_read
+from cchc_extract.reconcile.score_cells import MISSING_FLAG
 from cchc_extract.set_gaps import absent_set_rows
 from normalize.criteria import CriteriaSet, load_criteria_sets
 from normalize.lazy_regex import lazy_compile

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 import regex as re
 
-from cchc_extract.reconcile.confidence import MISSING_FLAG
 from cchc_extract.reconcile.hierarchy import block_prints, children_of, resolve_parents
 from cchc_extract.reconcile.misread import ocr_read
+from cchc_extract.reconcile.score_cells import MISSING_FLAG
 from extract.segment.name_figures import unplaced_figures
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from cchc_extract.pipeline import convert_file, result_to_json
-from cchc_extract.reconcile.confidence import agrees_with_set
+from cchc_extract.reconcile.set_maxima import agrees_with_set
 from extract.model import Line
 from extract.segment.appraised_column import _hint_below_self
 from extract.segment.line_cells import read_line

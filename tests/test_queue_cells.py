@@ -10,7 +10,8 @@ import pytest
 
 from benchmarks.corpus_scoring import score_document
 from cchc_extract.reconcile import reconcile
-from cchc_extract.reconcile.confidence import ConfidenceSettings, value_features
+from cchc_extract.reconcile.confidence import value_features
+from cchc_extract.reconcile.confidence_model import ConfidenceSettings
 from cchc_extract.reconcile.settings import CODE_INFERRED_REASON, LOW_CONFIDENCE_REASON, ReconcileSettings
 from cchc_extract.review.model import classify
 from corpus_helpers import converted_with_truth

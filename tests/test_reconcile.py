@@ -636,7 +636,7 @@ def test_a_calibrated_confidence_is_queued_under_the_calibrated_threshold():
     # to review under the calibrated scale's own threshold (a value 5% likely to be wrong is
     # looked at), not under the rows' 0.8; a heading's blanks keep the row's own confidence and
     # the rows' threshold.
-    from cchc_extract.reconcile.confidence import ConfidenceSettings
+    from cchc_extract.reconcile.confidence_model import ConfidenceSettings
 
     calibrated = ConfidenceSettings(calibration=((0.0, 0.95), (1.0, 0.95)), review_below=0.99)
     rows = [row("I", None, None, confidence=0.92), row("1", 3, 2, confidence=0.92)]
@@ -657,7 +657,7 @@ def test_each_kind_of_source_takes_its_own_calibration():
     # The same evidence says less on a scan than on a typed grid: a scan's values go through the
     # scan's map, a typed document's through the common one, and a kind with no map of its own
     # (here the dump's) falls back to the common one.
-    from cchc_extract.reconcile.confidence import ConfidenceSettings
+    from cchc_extract.reconcile.confidence_model import ConfidenceSettings
 
     calibrated = ConfidenceSettings(
         calibration=((0.0, 0.999), (1.0, 0.999)), calibration_scan=((0.0, 0.9), (1.0, 0.9)), review_below=0.99

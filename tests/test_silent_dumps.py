@@ -9,8 +9,10 @@ import pytest
 
 from benchmarks.corpus_scoring import score_document
 from cchc_extract.reconcile import reconcile
-from cchc_extract.reconcile.confidence import ConfidenceSettings, moved_left, table_mark
+from cchc_extract.reconcile.cell_grids import table_mark
+from cchc_extract.reconcile.confidence_model import ConfidenceSettings
 from cchc_extract.reconcile.printed_cells import malformed, scale_figure_taken
+from cchc_extract.reconcile.set_maxima import moved_left
 from corpus_helpers import converted_with_truth
 from schemas.records import ExtractionResult, ScoreRow, ScoreTable, SourceInfo, SourceRef
 

@@ -34,14 +34,14 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.corpus_scoring import score_document  # noqa: E402
 from benchmarks.queue_scoring import BUCKETS, bucket, resolve  # noqa: E402
 from cchc_extract.reconcile import ReconcileSettings, check_relations  # noqa: E402
-from cchc_extract.reconcile.confidence import (  # noqa: E402
+from cchc_extract.reconcile.confidence import value_features  # noqa: E402
+from cchc_extract.reconcile.confidence_model import (  # noqa: E402
     FEATURES,
     SOURCE_KINDS,
     ConfidenceSettings,
     probability,
     score,
     source_kind,
-    value_features,
 )
 from normalize.numbers import format_vn  # noqa: E402
 from schemas.records import ExtractionResult, from_dict, to_dict  # noqa: E402

@@ -35,7 +35,8 @@ when that reading is the one that restores its sums.
 from __future__ import annotations
 
 from cchc_extract.reconcile.annex import _check_annex
-from cchc_extract.reconcile.confidence import blanks_printed, set_value_confidence
+from cchc_extract.reconcile.cell_grids import blanks_printed
+from cchc_extract.reconcile.confidence import set_value_confidence
 from cchc_extract.reconcile.core import _Ledger
 from cchc_extract.reconcile.counts import (
     _check_counts,

@@ -53,6 +53,10 @@ Evidence (``value_features``), each a number the model weighs:
             weighed (0); with ``dump`` it says which kind of source a value comes from, for the
             calibration of that kind (``calibration_scan``, ``calibration_dump``)
 
+The facts each feature reads are asked of their own modules: a row's cells (``score_cells``), the
+criteria set's maxima (``set_maxima``), how the table's cells were made (``cell_grids``), their
+printed form (``printed_cells``).
+
 The model that weighs them (its settings, weights and calibration) is
 ``cchc_extract/reconcile/confidence_model.py``. The weights are a logistic regression fitted by
 ``tools/fit_confidence.py`` on the dev split of the corpus (its documents as read, and copies with
@@ -63,6 +67,7 @@ values: a value under it goes to the queue, not its whole row.
 
 from __future__ import annotations
 
+from cchc_extract.reconcile.cell_grids import blanks_printed as blanks_printed, table_mark as table_mark
 from cchc_extract.reconcile.confidence_model import (
     FEATURES as FEATURES,
     SOURCE_KINDS as SOURCE_KINDS,
@@ -74,137 +79,57 @@ from cchc_extract.reconcile.confidence_model import (
     source_kind as source_kind,
 )
 from cchc_extract.reconcile.held import _held_values
-from cchc_extract.reconcile.hierarchy import block_prints, children_of, norm_code, resolve_parents
-from cchc_extract.reconcile.named_set import maxima_by_set, named_set_maxima
+from cchc_extract.reconcile.hierarchy import block_prints, children_of, resolve_parents
+from cchc_extract.reconcile.named_set import named_set_maxima
 from cchc_extract.reconcile.printed_cells import (
-    CLEAN_NUMBER,
-    DECIMAL_MARK,
     damaged_figure,
     encloses_row,
     garbled_beside,
     malformed,
     mark_inserted,
     scale_figure_taken,
-    scale_robbed,
     score_beside_zero,
+)
+
+# The cells' own predicates and the criteria set's evidence live beside this module (a module per
+# idea); their names stay importable from here, where callers found them before the split.
+from cchc_extract.reconcile.score_cells import (
+    APPRAISED as APPRAISED,
+    MISSING_FLAG as MISSING_FLAG,
+    PLACED_FLAGS,
+    SCORE_FIELDS as SCORE_FIELDS,
+    both_scores_unsure,
+    cell_confidence,
+    chosen_by_sum,
+    coded_by_name,
+    column_guessed,
+    explanation_points,
+    lost_beside,
+    lost_both,
+    printed_max as printed_max,
+    prints_other,
+    set_filled,
+    table_fields,
+    twin_scores,
+)
+from cchc_extract.reconcile.set_maxima import (
+    agrees_with_set,
+    criteria_maxima,
+    moved_left,
+    scored_blank,
+    set_children_sum,
+    table_maxima as table_maxima,
 )
 from extract.segment.stat_values import PERCENT_OVER_100
 from normalize.count_units import unit_debris
-from normalize.criteria.match import FLAG_CODE_BY_NAME
-from normalize.criteria.match_settings import FLAG_MAX_DIFFERS, FLAG_MAX_FROM_SET, FLAG_READING_BY_SET
-from normalize.lazy_regex import lazy_compile
 from schemas.records import (
     Check,
     ExtractionResult,
     ReviewItem,
     ScoreRow,
-    ScoreTable,
-    SourceInfo,
-    StatAnnex,
     StatRow,
     unsure_conf,
 )
-
-# The segmenter's flags of a row's code taken from its position or repaired (``extract/segment``).
-_PLACED_FLAGS = ("code_inferred", "code_repaired")
-SCORE_FIELDS = ("max_points", "self_points")
-# The appraising body's points: valued only in a table that has the column (a row fills it).
-APPRAISED = "appraised_points"
-# The flag the segmenter leaves on a row for a cell of each field it did not read.
-MISSING_FLAG = {
-    "max_points": "missing_max",
-    "self_points": "missing_self",
-    APPRAISED: "missing_appraised",  # flagged only in a table that has the column
-    "value": "missing_value",
-}
-_OTHER = {"max_points": "self_points", "self_points": "max_points", APPRAISED: "self_points"}
-# Grids whose cells are the document's own (``ScoreTable.read_from``, ``StatAnnex.read_from``): a
-# DOCX table, a PDF's text layer (ruled or aligned), and text exports that delimit every cell
-# (markdown pipes, HTML cells, tabs, a portal's bars). A blank there was printed blank, when the
-# characters are not OCR's (``ocr_read``). Lines whose columns we split ourselves, and OCR's
-# grids, can lose a cell.
-PRINTED_GRIDS = frozenset({"docx", "pdf-lines", "pdf-text", "markdown", "html", "tsv", "portal"})
-# Ingest methods (``Document.method``) whose tables are such grids: what an output written before
-# tables recorded how they were read says.
-CELL_METHODS = frozenset({"docx", "pdf-text"})
-
-
-def blanks_printed(table: ScoreTable | StatAnnex, source: SourceInfo, ocr: bool) -> bool:
-    """Whether a blank cell of ``table`` was printed blank, not a cell we lost: the table was read
-    from a printed grid (``PRINTED_GRIDS``) whose characters are not OCR's (``ocr``: ``ocr_read``)."""
-    if ocr:
-        return False
-    if table.read_from:
-        return table.read_from in PRINTED_GRIDS
-    return source.method in CELL_METHODS
-
-
-def criteria_maxima(result: ExtractionResult) -> dict[int, dict[str, float]]:
-    """Per score table, ``table_maxima``."""
-    return {ti: table_maxima(table.rows) for ti, table in enumerate(result.score_tables)}
-
-
-def table_maxima(rows: list[ScoreRow]) -> dict[str, float]:
-    """The maxima of the criteria set a table's rows agree with most ({code: max}); empty when no
-    set agrees with at least three rows and half the rows it knows."""
-    best: dict[str, float] = {}
-    best_hits = 0
-    for maxima in maxima_by_set().values():
-        known = [r for r in rows if norm_code(r.code) in maxima and r.max_points is not None]
-        hits = sum(abs(maxima[norm_code(r.code) or ""] - (r.max_points or 0.0)) < 0.011 for r in known)
-        if hits >= 3 and 2 * hits >= len(known) and hits > best_hits:
-            best, best_hits = maxima, hits
-    return best
-
-
-def table_fields(rows: list[ScoreRow], s: ConfidenceSettings = ConfidenceSettings()) -> tuple[str, ...]:
-    """The points fields of a score table's rows: max and self points, and the appraised points
-    when the table has that column (a row fills it, a row lost it, or its points stand in the
-    explanations)."""
-    has = any(
-        r.appraised_points is not None or MISSING_FLAG[APPRAISED] in r.flags for r in rows
-    ) or points_in_explanations(rows, s)
-    return SCORE_FIELDS + ((APPRAISED,) if has else ())
-
-
-# An explanation that is nothing but one points figure ("7,75", "0,5"): a points column the
-# segmenter took for the explanation (an appraised column it does not know).
-_POINTS_ONLY = lazy_compile(r"\s*\d{1,3}(?:[.,]\d{1,2})?\s*")
-
-
-def explanation_points(row: ScoreRow) -> float | None:
-    """The points figure a row's explanation is made of, if it is only that."""
-    text = row.explanation or ""
-    if row.appraised_points is not None or not _POINTS_ONLY.fullmatch(text):
-        return None
-    return float(text.strip().replace(",", "."))
-
-
-def points_in_explanations(rows: list[ScoreRow], s: ConfidenceSettings = ConfidenceSettings()) -> bool:
-    """Whether the explanations of a table's scored rows are mostly bare points figures: the
-    table has a points column (the appraising body's) that was read as explanation."""
-    scored = [r for r in rows if r.self_points is not None]
-    bare = sum(explanation_points(r) is not None for r in scored)
-    return bare >= s.points_column_min_rows and bare >= s.points_column_share * len(scored)
-
-
-def agrees_with_set(row: ScoreRow, f: str, maxima: dict[str, float]) -> float:
-    """+1 when a row's max points are the set's maximum for its code, -1 when they differ or its
-    self points exceed it, 0 when the set does not say. Where the maxima the table agrees with
-    most do not name the code (too few rows read right to adopt a set: an OCR dump that lost half
-    its maxima), the criteria set recognised for the document from its names and codes still does:
-    a row it flags as differing counts -1."""
-    expected = maxima.get(norm_code(row.code) or "")
-    value = getattr(row, f)
-    if f == "max_points" and any(flag.startswith(FLAG_MAX_FROM_SET) for flag in row.flags):
-        return 0.0  # the set's maximum filled in for a cell not read: it agrees by construction
-    if expected is None and f == "max_points" and value is not None:
-        return -1.0 if any(flag.startswith(FLAG_MAX_DIFFERS) for flag in row.flags) else 0.0
-    if expected is None or value is None:
-        return 0.0
-    if f == "max_points":
-        return 1.0 if abs(value - expected) < 0.011 else -1.0
-    return -1.0 if value > expected + 0.011 else 0.0
 
 
 def value_features(
@@ -279,7 +204,7 @@ def value_features(
                 agrees = agrees_with_set(row, f, maxima)
                 if f == "max_points" and agrees < 0 and not disputed:
                     agrees = 0.0  # the set's parent is not the document's: its children say so
-                if set_filled(row, f) and (coded_by_name(row) or not any(flag in row.flags for flag in _PLACED_FLAGS)):
+                if set_filled(row, f) and (coded_by_name(row) or not any(flag in row.flags for flag in PLACED_FLAGS)):
                     # The set's maximum for a code the row printed: the figure the page prints in
                     # that cell unless the commune wrote its own (seed 347's dumps: 20 such
                     # maxima, all right; 4 queued at 0.73, their row's confidence lowered by the
@@ -317,42 +242,6 @@ def value_features(
     return out
 
 
-def _share_over_whole(row: StatRow) -> bool:
-    """Whether an annex row's figure was read as a share over 100% (``stat_values``' flag)."""
-    return PERCENT_OVER_100 in row.flags
-
-
-def both_scores_unsure(row: ScoreRow) -> bool:
-    """Whether a row's self and appraised points both carry an unsure-cell flag."""
-    return all(unsure_conf(row.flags, k) is not None for k in ("self_points", APPRAISED))
-
-
-def scored_blank(row: ScoreRow, i: int, kids: dict[int, list[int]], maxima: dict[str, float]) -> bool:
-    """Whether a row printing no number is a criterion the set scores with nothing read under it
-    (a maximum the set filled in is no number the row printed)."""
-    read_max = row.max_points is not None and not set_filled(row, "max_points")
-    if read_max or row.self_points is not None or kids.get(i):
-        return False
-    return norm_code(row.code) in maxima
-
-
-def table_mark(rows: list[ScoreRow], fields: tuple[str, ...], s: ConfidenceSettings = ConfidenceSettings()) -> str:
-    """The decimal mark a score table writes ("," or "."): the mark of at least ``own_mark_share``
-    of its decimal figures, and at least ``own_mark_min`` of them; "" when it writes too few or
-    both alike."""
-    marks = [
-        m.group(1)
-        for row in rows
-        for f in fields
-        if (m := DECIMAL_MARK.fullmatch((getattr(row, f"{f}_raw", None) or "").strip()))
-    ]
-    for mark in (",", "."):
-        n = marks.count(mark)
-        if n >= s.own_mark_min and n >= s.own_mark_share * len(marks):
-            return mark
-    return ""
-
-
 def _features(
     row: ScoreRow | StatRow,
     f: str,
@@ -382,7 +271,7 @@ def _features(
         ),
         # Printed text that gave no number ("x", "Ped") is a cell lost as surely as a flagged one.
         "missing": float(
-            value is None and ((cells_lost and flagged and (_prints_other(row, f) or _lost_both(row))) or bool(raw))
+            value is None and ((cells_lost and flagged and (prints_other(row, f) or lost_both(row))) or bool(raw))
         ),
         # (a maximum the criteria set filled in is the set's figure, not a reading of the text)
         "format": float(value is not None and bool(raw) and malformed(raw, kind, mark) and not set_filled(row, f)),
@@ -395,12 +284,12 @@ def _features(
         "garbled": float(
             value is not None and (garbled_beside(row, f) if isinstance(row, ScoreRow) else unit_debris(row.unit))
         ),
-        "twin": float(value is not None and isinstance(row, ScoreRow) and _twin(row, f)),
+        "twin": float(value is not None and isinstance(row, ScoreRow) and twin_scores(row, f)),
         # (a row that also lost a cell keeps its doubt: the numbers its line printed may have gone
         # to the wrong columns)
         "placed": float(
-            any(flag in row.flags for flag in _PLACED_FLAGS)
-            and not (isinstance(row, ScoreRow) and (lost_beside(row) or _lost_both(row)))
+            any(flag in row.flags for flag in PLACED_FLAGS)
+            and not (isinstance(row, ScoreRow) and (lost_beside(row) or lost_both(row)))
         ),
         "named": float(isinstance(row, ScoreRow) and coded_by_name(row)),
         "dump": 0.0,
@@ -423,89 +312,6 @@ def settled(features: dict[str, float], row: ScoreRow, f: str, agrees: float) ->
     }
 
 
-def chosen_by_sum(row: ScoreRow) -> bool:
-    """Whether a row's maximum is the criteria set's, taken in place of a figure read as no
-    maximum because a sum the table carries holds with it (``set_cells._max_by_sums``: its flag
-    and the unsure cell it leaves)."""
-    return unsure_conf(row.flags, "max_points") is not None and any(
-        flag.startswith(FLAG_READING_BY_SET) for flag in row.flags
-    )
-
-
-def coded_by_name(row: ScoreRow | StatRow) -> bool:
-    """Whether a row's code was inferred or repaired and is the one the criteria set gives the
-    criterion its name is, near-identically (``normalize.criteria.match``): the name confirms the
-    place, as a sum that holds does."""
-    return any(flag in row.flags for flag in _PLACED_FLAGS) and any(
-        flag.startswith(FLAG_CODE_BY_NAME) for flag in row.flags
-    )
-
-
-def set_children_sum(rows: list[ScoreRow], i: int, kids: dict[int, list[int]], maxima: dict[str, float]) -> bool:
-    """Whether a row's printed maximum, which the criteria set disputes, is the sum of its
-    children's maxima, each the set's for its code and one at least printed so: the document
-    prints some of the set's criteria under that parent (an excerpt, a commune's own choice), and
-    the set's figure for the parent, the sum of all its criteria, is no evidence against the
-    page's. (Seed 389's dumps: four criteria 1 printed 10 over 1.1, 1.2 and 1.3 of a set whose
-    1 is 20, all right, queued as differing from the set.) Only the row's own sub-criteria say
-    so: rows a level further down standing in for lost ones (1.1.1 … 1.2.2 under 1, their
-    parents 1.1 and 1.2 not read) add up to no figure the page prints for the row, and a misread
-    maximum that happens to equal them is vouched for by nothing (dev seed 661: a criterion 1
-    whose 10 was lost read its self score 7, the sum of the six grandchildren read, at 0.82)."""
-    children = kids.get(i, [])
-    row = rows[i]
-    if not children or not printed_max(row) or row.max_points is None:
-        return False
-    code = norm_code(row.code)
-    if not code or any((norm_code(rows[k].code) or "").rpartition(".")[0] != code for k in children):
-        return False
-    maxima_of = [rows[k].max_points for k in children]
-    if any(m is None for m in maxima_of) or abs(sum(m or 0.0 for m in maxima_of) - row.max_points) > 0.011:
-        return False
-    agree = [agrees_with_set(rows[k], "max_points", maxima) > 0 for k in children]
-    filled = [set_filled(rows[k], "max_points") for k in children]
-    printed = [a and printed_max(rows[k]) for a, k in zip(agree, children)]
-    return all(a or f for a, f in zip(agree, filled)) and any(printed)
-
-
-def column_guessed(row: ScoreRow | StatRow, f: str) -> bool:
-    """Whether the column of a row's score ``f`` (self or appraised points) is a guess: the row
-    lost a points cell beside it (``lost_beside``), or its maximum was not read and the criteria
-    set gave it (``FLAG_MAX_FROM_SET``, which drops the ``missing_max`` flag). A line that printed
-    fewer figures than the row has cells says which figures it read, not which cells they were:
-    a maximum read into the self cell, a self score into the appraised one. The value is then as
-    unsure as a cell OCR half read (``unsure_cell``) until a relation that holds or a twin cell
-    confirms it."""
-    if f not in ("self_points", APPRAISED) or not isinstance(row, ScoreRow) or getattr(row, f) is None:
-        return False
-    return lost_beside(row) or any(flag.startswith(FLAG_MAX_FROM_SET) for flag in row.flags)
-
-
-def set_filled(row: ScoreRow | StatRow, f: str) -> bool:
-    """Whether a row's maximum is the criteria set's, filled in for a cell not read."""
-    return f == "max_points" and any(flag.startswith(FLAG_MAX_FROM_SET) for flag in row.flags)
-
-
-def moved_left(row: ScoreRow, maxima: dict[str, float]) -> bool:
-    """Whether a row's figures may have moved one column left: its maximum, which the criteria
-    set disputes, is the very figure of a score beside it (a maximum OCR garbled past reading,
-    "Pit 10,25 10,25 2": the self score read as the maximum, the appraised one as the self, and
-    a speck or a stray figure as the appraised). Its scores' columns are then a guess
-    (``column_guessed``), the doubt on the maximum its own (``agrees``). Only where a cell can be
-    lost (``blanks_printed``: not a typed grid)."""
-    if row.max_points is None or agrees_with_set(row, "max_points", maxima) >= 0:
-        return False
-    scores = (row.self_points, row.appraised_points)
-    return any(v is not None and abs(v - row.max_points) < 0.011 for v in scores)
-
-
-def printed_max(row: ScoreRow) -> bool:
-    """Whether a row's maximum comes from digits it printed, not from the criteria set (a max the
-    set filled agrees with the set by construction: no evidence of what the page says)."""
-    filled = any(flag.startswith(FLAG_MAX_FROM_SET) for flag in row.flags)
-    return row.max_points is not None and bool((row.max_points_raw or "").strip()) and not filled
-
-
 def _blank_with_block(
     rows: list[ScoreRow], i: int, f: str, kids: dict[int, list[int]], parent_of: dict[int, int]
 ) -> bool:
@@ -520,61 +326,9 @@ def _blank_with_block(
     return not block_prints(rows, i, f, kids, parent_of)
 
 
-def _twin(row: ScoreRow, f: str) -> bool:
-    """Whether ``f`` is the self or appraised points of a row that read both, equal; or a score
-    equal to the maximum its row printed (full marks: a misread score seldom lands on the very
-    figure of the cell beside it). A maximum the criteria set disputes takes the twin back
-    (``value_features``): the line may be another row's. Seed 347's dumps: 63 scores equal to an
-    undisputed printed maximum, all right; 8 of them were queued, their row having lost a cell."""
-    if f not in ("self_points", APPRAISED) or getattr(row, f) is None:
-        return False
-    value = getattr(row, f)
-    if printed_max(row) and abs(value - (row.max_points or 0.0)) < 0.011 and not scale_robbed(row):
-        # Both figures printed as digits: a letter taken for one ("l" read 1 beside a maximum of
-        # 1) lands on the maximum by the letter's shape, not by the page's figure.
-        clean = CLEAN_NUMBER["score"]
-        raws = ((getattr(row, f"{f}_raw", None) or "").strip(), (row.max_points_raw or "").strip())
-        if all(clean.fullmatch(raw) for raw in raws):
-            return True
-    if row.self_points is None or row.appraised_points is None:
-        return False
-    return abs(row.self_points - row.appraised_points) < 0.011
-
-
-def cell_confidence(row: ScoreRow | StatRow, f: str, s: ConfidenceSettings = ConfidenceSettings()) -> float:
-    """The row's reading confidence as it bears on its cell ``f``: capped at ``unsure_cell`` when
-    OCR read that cell unsurely."""
-    return row.confidence if unsure_conf(row.flags, f) is None else min(row.confidence, s.unsure_cell)
-
-
-def lost_beside(row: ScoreRow) -> bool:
-    """Whether a row lost a points cell (a ``missing_*`` flag) beside points it read: the numbers
-    its line printed may have gone to the wrong columns."""
-    read = any(getattr(row, k, None) is not None for k in SCORE_FIELDS)
-    return read and any(flag in row.flags for flag in MISSING_FLAG.values())
-
-
-def _lost_both(row: ScoreRow | StatRow) -> bool:
-    """Whether the segmenter says a row lost both its points cells (``missing_max`` and
-    ``missing_self``): a criterion whose numbers OCR dropped, where a heading prints none and
-    expects none (on text where cells can be lost, such rows were nearly all criteria: seed
-    177/178's OCR dumps, 61 of 62 values of such rows that the truth scores were wrong)."""
-    return (
-        isinstance(row, ScoreRow)
-        and MISSING_FLAG["max_points"] in row.flags
-        and MISSING_FLAG["self_points"] in row.flags
-    )
-
-
-def _prints_other(row: ScoreRow | StatRow, f: str) -> bool:
-    """Whether the row prints a number beside the blank ``f`` (a row printing none is a heading):
-    its other points cell; for the appraised cell, either of the row's others."""
-    if f == APPRAISED:
-        return getattr(row, "self_points", None) is not None or getattr(row, "max_points", None) is not None
-    if isinstance(row, StatRow):  # an annex row printing its unit prints its figure, and so does a
-        # sub-row of OCR'd lines the segmenter says lost it (its unit garbled with the figure)
-        return bool(row.unit) or MISSING_FLAG["value"] in row.flags
-    return getattr(row, _OTHER.get(f, f)) is not None
+def _share_over_whole(row: StatRow) -> bool:
+    """Whether an annex row's figure was read as a share over 100% (``stat_values``' flag)."""
+    return PERCENT_OVER_100 in row.flags
 
 
 def set_value_confidence(

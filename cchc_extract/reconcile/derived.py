@@ -23,10 +23,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from cchc_extract.reconcile.confidence import MISSING_FLAG, blanks_printed, table_fields
+from cchc_extract.reconcile.cell_grids import blanks_printed
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.reconcile.queue import value_threshold
+from cchc_extract.reconcile.recovered import account_recovered, recovered_cells
+from cchc_extract.reconcile.score_cells import MISSING_FLAG, table_fields
 from cchc_extract.reconcile.score_refs import score_row_at
 from cchc_extract.reconcile.settings import LOW_CONFIDENCE_REASON, ReconcileSettings
 from extract.segment.unread_review import UNREAD_PREFIX
@@ -60,6 +62,11 @@ class Derivation:
     routes: int = 1
     # The criteria set's maximum for the cell is the value (a second witness, not the document's).
     by_set: bool = False
+
+    @property
+    def key(self) -> tuple[int, int, str]:
+        """(table, row, field): the cell."""
+        return (self.table, self.row, self.field)
 
     @property
     def confirmed(self) -> bool:
@@ -101,7 +108,12 @@ def derive_lost_cells(result: ExtractionResult, s: ReconcileSettings = Reconcile
         done += table_derivations(ti, table, recognised_set(table.rows), s)
     for d in done:
         _apply(result, d, s)
-    _queue(result, done, s)
+    sure = _sure(result, done, s)
+    _queue(result, done, sure, s)
+    # Cells vouched for twice are no part left unread (their flags still say they were not read);
+    # a maximum the set alone gave (no sum) is vouched for once.
+    confirmed = {(f"/score_tables/{d.table}/rows/{d.row}", d.field) for d in done if d.inputs and d.key in sure}
+    account_recovered(result, recovered_cells(result, confirmed))
     return done
 
 
@@ -364,15 +376,22 @@ def _apply(result: ExtractionResult, d: Derivation, s: ReconcileSettings) -> Non
     row.value_confidence[d.field] = round(own, 3)
 
 
-def _queue(result: ExtractionResult, done: list[Derivation], s: ReconcileSettings) -> None:
+def _sure(result: ExtractionResult, done: list[Derivation], s: ReconcileSettings) -> set[tuple[int, int, str]]:
+    """(table, row, field) of the derived values confirmed (``Derivation.confirmed``) and derived
+    from inputs at or over the review threshold: no look is needed."""
+    below = value_threshold(s)
+    return {(d.table, d.row, d.field) for d in done if d.confirmed and _own(result, d) >= below}
+
+
+def _queue(
+    result: ExtractionResult, done: list[Derivation], sure: set[tuple[int, int, str]], s: ReconcileSettings
+) -> None:
     """The queue's entries for the derived cells. A value confirmed (``Derivation.confirmed``) and
     derived from inputs at or over the review threshold needs no look: the entries that asked
     for the blank (its low confidence, the unread cell, the relation it left unchecked) go, and
     its row's whole-line entry too once no cell of the row is left blank or unconfirmed. Any
     other derived value stays in the queue, with what it was derived from: the relation that gave
-    it cannot show a fault of the commune in that very sum."""
-    below = value_threshold(s)
-    sure = {(d.table, d.row, d.field) for d in done if d.confirmed and _own(result, d) >= below}
+    it cannot show a fault of the commune in that very sum. ``sure``: ``_sure``."""
     rows_done = {(d.table, d.row) for d in done}
     cleared = {
         (ti, ri)

@@ -6,6 +6,7 @@ one of its values is held (``queue``)."""
 from __future__ import annotations
 
 from cchc_extract.reconcile.hierarchy import children_of, resolve_parents
+from cchc_extract.reconcile.score_cells import APPRAISED, MISSING_FLAG, column_guessed, table_fields
 from normalize.lazy_regex import lazy_compile
 from schemas.records import Check, ExtractionResult
 
@@ -74,8 +75,6 @@ def _held_values(result: ExtractionResult, checks: list[Check]) -> set[tuple[str
 
 
 def _column_guessed(row, field_: str, rows: list) -> bool:
-    from cchc_extract.reconcile.confidence import APPRAISED, column_guessed, table_fields  # (imports this)
-
     return field_ in ("self_points", APPRAISED) and APPRAISED in table_fields(rows) and column_guessed(row, field_)
 
 
@@ -85,8 +84,6 @@ def _lost(row, field_: str) -> bool:
     we did not read). A sum that holds with that cell counted as zero vouches for nothing: the
     figures read may be off by exactly the lost one ("1" for 1,25 under a parent whose other
     child's "0,25" was lost: 1 + blank = 1 holds)."""
-    from cchc_extract.reconcile.confidence import MISSING_FLAG  # confidence imports this module
-
     if getattr(row, field_, None) is not None:
         return False
     return field_ == "max_points" or MISSING_FLAG.get(field_, "") in row.flags

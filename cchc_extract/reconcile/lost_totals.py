@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
-from cchc_extract.reconcile.confidence import MISSING_FLAG, table_maxima
 from cchc_extract.reconcile.core import _Ledger, _sum_tolerance
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
+from cchc_extract.reconcile.score_cells import MISSING_FLAG
 from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
+from cchc_extract.reconcile.set_maxima import table_maxima
 from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ReviewItem, ScoreRow, ScoreTable, UnreadPart
 
 

@@ -1,5 +1,5 @@
 """The criteria set a score table's rows name, when its maxima do not agree with any set enough to
-adopt one (``confidence.table_maxima``): an OCR'd table whose maxima were misread by the half (a
+adopt one (``set_maxima.table_maxima``): an OCR'd table whose maxima were misread by the half (a
 scale's figures taken for them, lines one code off) still names its set by its rows' wordings,
 and that set's maxima are the evidence each maximum read is weighed against."""
 

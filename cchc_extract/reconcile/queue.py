@@ -6,15 +6,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from cchc_extract.reconcile.confidence import (
-    APPRAISED,
-    coded_by_name,
-    explanation_points,
-    is_calibrated,
-    set_filled,
-    table_fields,
-)
+from cchc_extract.reconcile.confidence_model import is_calibrated
 from cchc_extract.reconcile.core import _Ledger
+from cchc_extract.reconcile.score_cells import APPRAISED, coded_by_name, explanation_points, set_filled, table_fields
 from cchc_extract.reconcile.score_refs import _score_ref, _table_name
 from cchc_extract.reconcile.settings import (
     APPRAISED_IN_NOTE_REASON,

@@ -15,7 +15,7 @@ queue does not hold, keeps its own entry."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from cchc_extract.reconcile.core import _joined
 from cchc_extract.reconcile.score_refs import score_row_at
@@ -105,34 +105,64 @@ def named_cells(part: UnreadPart, result: ExtractionResult) -> list[Cell] | None
         if not named:
             return None
         for code, field in named:
-            pointer = _pointer(result, part, code)
+            pointer = pointer_of_code(result, part, code)
             if pointer is None:
                 return None
             cells.append((pointer, field))
     return cells or None
 
 
-def _clause_cells(clause: str) -> list[tuple[str, str | None]] | None:
-    """(code, field) of each cell one clause names; None for a clause of another kind."""
+@dataclass(frozen=True)
+class CellClause:
+    """A clause of an unread part that names cells of rows found, in pieces: the words before the
+    list, each listed item (its text, the row's code, the field; None: the row as a whole) and the
+    words after. Rejoined with fewer items, it names only those (``with_items``)."""
+
+    head: str
+    items: tuple[tuple[str, str, str | None], ...]
+    tail: str = ""
+
+    def with_items(self, kept: list[tuple[str, str, str | None]]) -> str:
+        return f"{self.head}{', '.join(text for text, _, _ in kept)}{self.tail}"
+
+
+def cell_clause(clause: str) -> CellClause | None:
+    """The pieces of one clause naming cells; None for a clause of another kind."""
     if clause.startswith(_CELLS_LOST):
-        out: list[tuple[str, str | None]] = []
+        items: list[tuple[str, str, str | None]] = []
         for said in clause.removeprefix(_CELLS_LOST).split(", "):
             code, _, words = said.partition(" ")
             if words not in _FIELD_WORDS:
                 return None
-            out.append((code, _FIELD_WORDS[words]))
-        return out
+            items.append((said, code, _FIELD_WORDS[words]))
+        return CellClause(_CELLS_LOST, tuple(items))
     if clause.startswith(_CELLS_ILLEGIBLE):
         listed = clause.removeprefix(_CELLS_ILLEGIBLE)
-        found: list[tuple[str, str | None]] = [
-            (m.group(1), _FIELD_WORDS[m.group(2)]) for m in _ILLEGIBLE_CELL.finditer(listed)
-        ]
-        return found if found and len(found) == listed.count(" printed ") else None
+        found = list(_ILLEGIBLE_CELL.finditer(listed))
+        if not found or len(found) != listed.count(" printed "):
+            return None
+        ends = [m.start() for m in found[1:]] + [len(listed)]
+        return CellClause(
+            _CELLS_ILLEGIBLE,
+            tuple(
+                (listed[m.start() : end].removeprefix(", "), m.group(1), _FIELD_WORDS[m.group(2)])
+                for m, end in zip(found, ends)
+            ),
+        )
     m = _ROWS_LOST.fullmatch(clause)
-    return [(code, None) for code in m.group(1).split(", ")] if m else None
+    if m is None:
+        return None
+    codes = m.group(1)
+    return CellClause(clause[: m.start(1)], tuple((code, code, None) for code in codes.split(", ")), clause[m.end(1) :])
 
 
-def _pointer(result: ExtractionResult, part: UnreadPart, code: str) -> str | None:
+def _clause_cells(clause: str) -> list[tuple[str, str | None]] | None:
+    """(code, field) of each cell one clause names; None for a clause of another kind."""
+    pieces = cell_clause(clause)
+    return None if pieces is None else [(code, field) for _, code, field in pieces.items]
+
+
+def pointer_of_code(result: ExtractionResult, part: UnreadPart, code: str) -> str | None:
     """The pointer of the one score row under ``code`` (on the part's lines when several are)."""
     rows = [
         (f"/score_tables/{ti}/rows/{ri}", row)

@@ -11,7 +11,6 @@ from itertools import combinations
 
 import regex as re
 
-from cchc_extract.reconcile.confidence import MISSING_FLAG
 from cchc_extract.reconcile.core import _decimals, _Ledger, _percent_matches, _vn, one_cause
 from cchc_extract.reconcile.hierarchy import norm_code
 from cchc_extract.reconcile.misread import (
@@ -22,6 +21,7 @@ from cchc_extract.reconcile.misread import (
     run_readings,
     share_holds,
 )
+from cchc_extract.reconcile.score_cells import MISSING_FLAG
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_lost_rows import SiblingGap, lost_before_share, lost_said
 from cchc_extract.reconcile.stat_readings import rule_readings

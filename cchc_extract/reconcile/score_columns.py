@@ -8,9 +8,9 @@ checked, so the checks see the cell taken."""
 
 from __future__ import annotations
 
-from cchc_extract.reconcile.confidence import APPRAISED
 from cchc_extract.reconcile.core import _Ledger, _vn
 from cchc_extract.reconcile.ocr_readings import record_repaired_cell
+from cchc_extract.reconcile.score_cells import APPRAISED
 from cchc_extract.reconcile.score_refs import _table_name
 from cchc_extract.reconcile.suspects import relations_held
 from schemas.records import ScoreRow, ScoreTable

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cchc_extract.reconcile.confidence import ConfidenceSettings
+from cchc_extract.reconcile.confidence_model import ConfidenceSettings
 from cchc_extract.review_threshold import REVIEW_BELOW
 from normalize.lazy_regex import lazy_compile
 

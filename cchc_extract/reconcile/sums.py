@@ -8,12 +8,6 @@ from collections.abc import Callable
 from functools import partial
 
 from cchc_extract.reconcile import lost_totals
-from cchc_extract.reconcile.confidence import (
-    cell_confidence,
-    coded_by_name,
-    lost_beside,
-    table_maxima,
-)
 from cchc_extract.reconcile.core import _compare_sum, _Ledger, _sum_tolerance, _vn, one_cause
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.lost_totals import (
@@ -42,8 +36,10 @@ from cchc_extract.reconcile.misread import (
 from cchc_extract.reconcile.named_set import maxima_by_set
 from cchc_extract.reconcile.ocr_readings import _repair_ocr_readings
 from cchc_extract.reconcile.printed_cells import mark_inserted
+from cchc_extract.reconcile.score_cells import cell_confidence, coded_by_name, lost_beside
 from cchc_extract.reconcile.score_columns import place_lone_scores
 from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
+from cchc_extract.reconcile.set_maxima import table_maxima
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.suspects import (
     confirmed_by_children,

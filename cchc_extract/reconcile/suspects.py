@@ -4,8 +4,9 @@ criteria set vouches for (``sums`` queues them)."""
 
 from __future__ import annotations
 
-from cchc_extract.reconcile.confidence import agrees_with_set, coded_by_name, printed_max, set_filled
 from cchc_extract.reconcile.hierarchy import norm_code
+from cchc_extract.reconcile.score_cells import coded_by_name, printed_max, set_filled
+from cchc_extract.reconcile.set_maxima import agrees_with_set
 from schemas.records import ScoreRow
 
 # The segmenter's flags of a row's code taken from its position or repaired (``extract/segment``).

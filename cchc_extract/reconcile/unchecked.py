@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from cchc_extract.reconcile.confidence import MISSING_FLAG
 from cchc_extract.reconcile.core import _Ledger
 from cchc_extract.reconcile.held import pointer_field
 from cchc_extract.reconcile.hierarchy import children_of, resolve_parents
 from cchc_extract.reconcile.misread import ocr_read
+from cchc_extract.reconcile.score_cells import MISSING_FLAG
 from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
 from schemas.records import Check, ExtractionResult, ReviewItem, ScoreRow
 
