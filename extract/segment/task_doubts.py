@@ -36,6 +36,10 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
   OCR read as a digit);
 * a criterion code read whole that ``task_codes`` put right by its section's other codes (the
   section may be the guess that is wrong);
+* a criterion code of another field than the one its section's other rows name ("9.4" or "4.5"
+  under a heading whose rows read 5.1, 5.2 or 1.1, 1.2): a field digit OCR misread that no known
+  code a character away put right, or a section heading OCR lost that left the row under the
+  heading above;
 
 Only documents read by OCR are weighed: a typed plan's words are what it prints."""
 
@@ -45,7 +49,7 @@ from dataclasses import dataclass, replace
 
 import regex as re
 
-from extract.segment.task_codes import FLAG as CODE_FROM_DOCUMENT
+from extract.segment.task_codes import FLAG as CODE_FROM_DOCUMENT, section_fields
 from normalize.lazy_regex import lazy_compile
 from normalize.units import deadline_status, unit_status
 from normalize.vietnamese.model import RepairModel, load_model
@@ -134,6 +138,10 @@ class TaskDoubtSettings:
     # code doubted. (A plan numbering its criteria by whole numbers prints no dots at all.)
     dotted_min_codes: int = 3
     dotted_share: float = 0.8
+    # Other rows of a section that must name one field by their codes, more of them than name
+    # the row's own, for a row's code of another field to be doubted (a plan lists each field's
+    # tasks under its heading; a section of one or two rows says too little).
+    section_field_votes: int = 2
 
 
 def _strange_words(text: str, vocab: frozenset[str], s: TaskDoubtSettings) -> list[str]:
@@ -270,6 +278,27 @@ def _long_number_doubt(row: TaskRow, codes: list[str], s: TaskDoubtSettings) -> 
     return [f"{DOUBT}criterion_code: '{code}' numbers its criterion past 9 where the table's other codes stay under 10"]
 
 
+def _section_field_doubt(row: TaskRow, table: TaskTable, s: TaskDoubtSettings) -> list[str]:
+    """A row's whole criterion code whose field is not the one its section's other rows name
+    (``section_field_votes`` of them at least, more than name its own): the field's digit OCR
+    misread ("9.4" for 5.4, "{145" read "4.5" for 1.5) or a heading OCR lost that left the row
+    under the section above (its section then wrong too). A code ``task_codes`` put is doubted
+    there already."""
+    code = (row.criterion_code or "").strip()
+    if row.section is None or not _WHOLE_CODE.fullmatch(code):
+        return []
+    if any(f.startswith(f"{CODE_FROM_DOCUMENT}:") for f in row.flags):
+        return []
+    votes = section_fields(table, row)
+    if not votes:
+        return []
+    field, n = votes.most_common(1)[0]
+    own = code.split(".")[0]
+    if field == own or n < s.section_field_votes or n <= votes[own]:
+        return []
+    return [f"{DOUBT}criterion_code: '{code}' is of field {own} where its section's other rows name field {field}"]
+
+
 def _period_years(period: str | None) -> set[int]:
     years = [int(y) for y in _YEAR.findall(period or "")]
     return set(range(min(years), max(years) + 1)) if years else set()
@@ -306,6 +335,7 @@ def doubt_tasks(
         new_rows = []
         for row in table.rows:
             doubts: list[str] = []
+            section_doubt = _section_field_doubt(row, table, s)  # weighed on the rows as read
             for f in _WORDED_FIELDS:
                 put, changes = _remarked(getattr(row, f), model, s)
                 if changes:
@@ -364,6 +394,7 @@ def doubt_tasks(
             doubts += _code_put_doubts(row)
             doubts += _undotted_code_doubt(row, codes, s)
             doubts += _long_number_doubt(row, codes, s)
+            doubts += section_doubt
             outside = sorted({int(y) for y in _YEAR.findall(row.deadline)} - years) if years else []
             if outside:
                 doubts.append(f"{DOUBT}deadline: year {outside[0]} outside the plan's period")
