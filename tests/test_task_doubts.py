@@ -255,7 +255,8 @@ def test_a_quarter_printed_as_three_strokes_is_read_as_printed():
 
 
 # An OCR dump of a fictional commune's index plan (the corpus's P04 layout): the statements give
-# field 4's criteria only; row 3's code "5.4" OCR read "9.4", and row 6's "1.5" read "{145" ("4.5").
+# field 4's criteria only; row 3's code "5.4" OCR read "9.4", and row 6's "1.5" read "{145" ("4.5");
+# row 1's comma lost its space ("kỷ luật,kỷ cương").
 # Specks of the grid's rules ("_", "-_|") say the text is OCR's.
 _CODES_OF_ANOTHER_FIELD = """UỶ BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 XÃ AN PHÚ Độc lập - Tự do - Hạnh phúc
@@ -290,7 +291,7 @@ Nơi nhận: KT. CHỦ TỊCH
 """
 
 
-def test_a_code_of_another_field_than_its_sections_rows_is_doubted_and_queued():
+def test_a_code_of_another_field_than_its_sections_rows_is_doubted_and_a_glued_comma_spaced():
     doc = IngestedDocument(path="kh.txt", format="txt", pages=parse_text(_CODES_OF_ANOTHER_FIELD))
     result = ExtractionResult(source=SourceInfo(path="kh.txt"))
     convert_document(doc, result, PipelineOptions())
@@ -303,6 +304,7 @@ def test_a_code_of_another_field_than_its_sections_rows_is_doubted_and_queued():
         ("II", "1.1"),
         ("II", "4.5"),
     ]
+    assert table.rows[0].task == "Kiểm tra việc chấp hành kỷ luật, kỷ cương hành chính"
     doubted = [k for k, r in enumerate(table.rows) if any("its section's other rows name" in f for f in r.flags)]
     assert doubted == [2, 5]
     queued = {e.item for e in result.review}

@@ -30,8 +30,9 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
 * a word with a stray letter ("công bối" for "công bố": a speck read as a letter) whose shorter
   form fits its neighbours far better — put in the shorter form, the reading kept;
 * a speck read as a mark inside a field's words ("thủ tục- hành", " .đào tạo", "sử dụng!") or a
-  dash closing a task's or product's words ("… chuyên môn -"): taken out; a colon inside a
-  task's name ("định kỳ: về …"): doubted, kept;
+  dash closing a task's or product's words ("… chuyên môn -"): taken out; a comma glued to the
+  next word ("kỷ luật,kỷ cương"): its space put back; a colon inside a task's name ("định kỳ: về
+  …"): doubted, kept;
 * a criterion code numbered past 9 ("2.44") in a table whose other codes stay under 10 (a bar
   OCR read as a digit);
 * a criterion code read whole that ``task_codes`` put right by its section's other codes (the
@@ -94,6 +95,9 @@ _GRAMMAR_FIELDS = (("deadline", deadline_status), ("lead", unit_status), ("coord
 # "Trang-thông tin": a unit's dash stands between spaces, "Tư pháp - Hộ tịch"), a full stop or
 # comma held to the next word (" .đào tạo"), a "!" or "?" after a word. Taken out.
 _STRAY_MARK = lazy_compile(r"(?<=\p{Ll})[-–](?=\s|\p{Ll})|(?<=\s)[.,](?=\p{L})|(?<=\p{L})[!?](?=\s|$)")
+# A comma held between two words' letters ("kỷ luật,kỷ cương"): the space a plan types after every
+# comma, OCR lost (a figure's decimal comma stands between digits). Put back.
+_GLUED_COMMA = lazy_compile(r"(?<=\p{L}),(?=\p{L})")
 # A colon inside a task's name before a word going on ("định kỳ: về cải cách"): a speck, or the
 # plan's own colon; doubted, kept.
 _NAME_COLON = lazy_compile(r"\p{L}:\s+\p{Ll}")
@@ -352,6 +356,7 @@ def doubt_tasks(
             for f in _WORDED_FIELDS:
                 value = getattr(row, f)
                 cleaned = re.sub(r"\s{2,}", " ", _STRAY_MARK.sub(lambda m: " " if m.group() in "-–" else "", value))
+                cleaned = _GLUED_COMMA.sub(", ", cleaned)
                 if f in _FREE_TEXT_FIELDS:
                     cleaned = _TRAILING_DASH.sub("", cleaned)
                 if cleaned != value:
