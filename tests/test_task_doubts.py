@@ -255,7 +255,8 @@ def test_a_quarter_printed_as_three_strokes_is_read_as_printed():
 
 
 # An OCR dump of a fictional commune's index plan (the corpus's P04 layout): the statements give
-# field 4's criteria only; row 3's code "5.4" OCR read "9.4", and row 6's "1.5" read "{145" ("4.5");
+# field 4's criteria only; row 3's code "5.4" OCR read "9.4", row 4's "5.3" read "196.3" (specks run into its
+# field) and row 7's "1.5" read "{145" ("4.5");
 # row 1's comma lost its space ("kỷ luật,kỷ cương").
 # Specks of the grid's rules ("_", "-_|") say the text is OCR's.
 _CODES_OF_ANOTHER_FIELD = """UỶ BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -279,13 +280,16 @@ UBND
 3 | 9.4 Đánh giá, xếp loại cán bộ, công Báo cáo Tháng Công chức Các đoàn thể
 chức cuối năm 12/2025 Văn hóa - Xã
 hội
+4 196.3 Chấp hành quy định về thời giờ Kế hoạch Quý IV/2025 | Văn phòng Các thôn, tổ
+làm việc HĐND và dân phố
+UBND
 II | CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH
-4 | 1.2 Xây dựng Kế hoạch tuyên truyền Kế hoạch 11/06/2025 | Văn phòng Các bộ phận
+5 | 1.2 Xây dựng Kế hoạch tuyên truyền Kế hoạch 11/06/2025 | Văn phòng Các bộ phận
 cải cách hành chính HĐND và chuyên môn
 UBND
-5 | 1.1 Ban hành Kế hoạch kiểm tra công | Thông báo Cả năm Văn phòng - Các ngành
+6 | 1.1 Ban hành Kế hoạch kiểm tra công | Thông báo Cả năm Văn phòng - Các ngành
 tác cải cách hành chính 2025 Thống kê liên quan -_|
-6 {145 Thực hiện chế độ báo cáo định kỳ | Thông báo Trước ngày | Công an xã Các ngành
+7 {145 Thực hiện chế độ báo cáo định kỳ | Thông báo Trước ngày | Công an xã Các ngành
 về cải cách hành chính 09/08/2025 liên quan
 Nơi nhận: KT. CHỦ TỊCH
 """
@@ -300,16 +304,17 @@ def test_a_code_of_another_field_than_its_sections_rows_is_doubted_and_a_glued_c
         ("I", "5.1"),
         ("I", "5.2"),
         ("I", "9.4"),
+        ("I", "196.3"),
         ("II", "1.2"),
         ("II", "1.1"),
         ("II", "4.5"),
     ]
     assert table.rows[0].task == "Kiểm tra việc chấp hành kỷ luật, kỷ cương hành chính"
     doubted = [k for k, r in enumerate(table.rows) if any("its section's other rows name" in f for f in r.flags)]
-    assert doubted == [2, 5]
+    assert doubted == [2, 3, 6]
     queued = {e.item for e in result.review}
-    assert {"/task_tables/0/rows/2", "/task_tables/0/rows/5"} <= queued
-    assert "/task_tables/0/rows/0" not in queued and "/task_tables/0/rows/3" not in queued
+    assert {"/task_tables/0/rows/2", "/task_tables/0/rows/3", "/task_tables/0/rows/6"} <= queued
+    assert "/task_tables/0/rows/0" not in queued and "/task_tables/0/rows/4" not in queued
 
 
 def test_a_code_of_another_field_in_a_section_of_too_few_rows_is_not_doubted():

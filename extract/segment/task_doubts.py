@@ -90,6 +90,9 @@ _STROKE_RUN = lazy_compile(r"(?i)\bqu[ýy]\s*(I{1,3})\s*/\s*20\d\d\b")
 _QUARTER_NUMERAL = lazy_compile(r"(?i)\bqu[ýy]\s*([^\s/]{1,5})\s*/\s*20\d\d\b")
 _QUARTERS = ("I", "II", "III", "IV")
 _WHOLE_CODE = lazy_compile(r"\d{1,2}(?:\.\d{1,2}){1,2}")
+# A code of digits and dots however many digits OCR ran together ("196.2": a bar and a speck
+# read before 6.2's field): its field is what stands before the first dot.
+_DIGIT_CODE = lazy_compile(r"\d+(?:\.\d+)+")
 _GRAMMAR_FIELDS = (("deadline", deadline_status), ("lead", unit_status), ("coordinator", unit_status))
 # A speck OCR read as a mark inside a field's words: a dash held to one word ("thủ tục- hành",
 # "Trang-thông tin": a unit's dash stands between spaces, "Tư pháp - Hộ tịch"), a full stop or
@@ -283,13 +286,13 @@ def _long_number_doubt(row: TaskRow, codes: list[str], s: TaskDoubtSettings) -> 
 
 
 def _section_field_doubt(row: TaskRow, table: TaskTable, s: TaskDoubtSettings) -> list[str]:
-    """A row's whole criterion code whose field is not the one its section's other rows name
+    """A row's criterion code whose field is not the one its section's other rows name
     (``section_field_votes`` of them at least, more than name its own): the field's digit OCR
-    misread ("9.4" for 5.4, "{145" read "4.5" for 1.5) or a heading OCR lost that left the row
-    under the section above (its section then wrong too). A code ``task_codes`` put is doubted
-    there already."""
+    misread ("9.4" for 5.4, "{145" read "4.5" for 1.5, "196.2" for 6.2) or a heading OCR lost
+    that left the row under the section above (its section then wrong too). A code
+    ``task_codes`` put is doubted there already."""
     code = (row.criterion_code or "").strip()
-    if row.section is None or not _WHOLE_CODE.fullmatch(code):
+    if row.section is None or not _DIGIT_CODE.fullmatch(code):
         return []
     if any(f.startswith(f"{CODE_FROM_DOCUMENT}:") for f in row.flags):
         return []
