@@ -17,7 +17,7 @@ import regex as re
 from extract.metadata import DEFAULT_SETTINGS, as_printed, typed_document
 from extract.model import IngestedDocument, Line, Word
 from extract.segment.narrative import heading_level, shadow, speckless
-from extract.segment.paragraphs import open_bracket, reading_lines
+from extract.segment.paragraphs import COMMA_NUMBERED, open_bracket, reading_lines
 from extract.segment.task_doubts import DEADLINE_WORD_CONF, DOUBT, stroke_doubts
 from normalize.lazy_regex import lazy_compile
 from normalize.units import spell_deadline, spell_units, unit_status
@@ -92,9 +92,6 @@ _ITEM = lazy_compile(
 _HEADING_CODE = lazy_compile(
     r"^\s*(?P<code>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])\s*[.)]|^\s*(?P<code>\d{1,2}),(?=\s)"
 )
-# A section's heading whose full stop OCR read as a comma ("2, Cải cách thủ tục hành chính"): a
-# number, a comma and a capitalised title, no sentence (``heading_level``'s length and ending).
-_COMMA_HEADING = lazy_compile(r"^\s*\d{1,2},\s+\p{Lu}\p{Ll}")
 
 
 # Marks around a value: separators, brackets, and specks OCR read (a bar, a quote, a second colon).
@@ -301,9 +298,11 @@ def item_mark(text: str) -> tuple[str, int] | None:
 
 def _comma_heading(line: Line) -> int:
     """2 for a numbered section heading OCR printed with a comma for its full stop ("2, Cải cách
-    thủ tục hành chính"), as ``heading_level`` gives "2. Cải cách …"; 0 otherwise."""
-    text = line.text.strip(" |")
-    return 2 if _COMMA_HEADING.match(text) and heading_level(replace(line, text=text.replace(",", ".", 1))) else 0
+    thủ tục hành chính"), as ``heading_level`` gives "2. Cải cách …"; 0 otherwise: a number, a
+    comma and a capitalised title, no sentence (``heading_level``'s length and ending), behind
+    the specks a scan prints before any heading's number ("_ 2, Cải cách …")."""
+    text = speckless(line.text.strip(" |"))
+    return 2 if COMMA_NUMBERED.match(text) and heading_level(replace(line, text=text.replace(",", ".", 1))) else 0
 
 
 def _spell_deadlines(table: TaskTable) -> None:
