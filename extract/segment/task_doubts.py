@@ -232,6 +232,17 @@ def stroke_doubts(read: str, spelt: str) -> list[str]:
     return [f"{DOUBT}deadline: quarter numeral read '{read}', its strokes counted '{spelt}'"]
 
 
+def quarter_as_printed(deadline: str, period: str | None) -> bool:
+    """Whether a deadline is a quarter printed as three I's in a year of the plan's period ("Quý
+    III/2025" in a plan for 2025): OCR's miscounts of a quarter's strokes lose one, so no
+    miscount makes the longest run (``TaskDoubtSettings.longest_run_as_printed``), and its year
+    is one the plan's own period names. Tesseract's doubt of such a deadline's word is not
+    about what it reads."""
+    run = _STROKE_RUN.search(deadline)
+    years = {int(y) for y in _YEAR.findall(deadline)}
+    return run is not None and run.group(1).upper() == "III" and bool(years) and years <= _period_years(period)
+
+
 def _romanised(deadline: str) -> str | None:
     """The deadline with its quarters' Arabic numerals in Roman ones, None if it has none."""
     if not any(any(ch.isdigit() for ch in m.group(2)) for m in _QUARTER.finditer(deadline)):

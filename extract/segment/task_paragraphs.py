@@ -19,6 +19,7 @@ from extract.model import IngestedDocument, Line, Word
 from extract.segment.narrative import heading_level, shadow, speckless
 from extract.segment.paragraphs import COMMA_NUMBERED, open_bracket, reading_lines
 from extract.segment.task_doubts import DEADLINE_WORD_CONF, DOUBT, stroke_doubts
+from extract.segment.task_evidence import cell_conf_flags
 from normalize.lazy_regex import lazy_compile
 from normalize.units import spell_deadline, spell_units, unit_status
 from schemas.records import SourceRef, TaskRow, TaskTable
@@ -164,6 +165,17 @@ def fields_confidence(text: str, words: list[Word], settings: TaskParagraphSetti
     return round(min(confs), 3) if confs else None
 
 
+def field_conf_notes(text: str, words: list[Word], settings: TaskParagraphSettings) -> list[str]:
+    """Each field's OCR confidence (the mean of its words', as ``fields_confidence``) noted as a
+    grid row's cells are (``task_evidence.cell_conf_flags``): the document may confirm the field
+    that holds the row's confidence down (a whole unit, a quarter III of the plan's period)."""
+    means: dict[str, float] = {}
+    for field, inside in field_word_confs(text, words, settings):
+        if inside:
+            means[field] = min(means.get(field, 1.0), sum(inside) / len(inside))
+    return cell_conf_flags(means)
+
+
 def field_word_confs(text: str, words: list[Word], settings: TaskParagraphSettings) -> list[tuple[str, list[float]]]:
     """Each value of a task paragraph (field, its words' OCR confidences), in the text's order;
     [] when the text is no task paragraph."""
@@ -248,7 +260,11 @@ def find_task_paragraphs(
             # name's comma OCR read with a speck; the fields' separators come after the name.
             fields["task"] = _CLAUSE_SEMICOLON.sub(",", fields.get("task", ""))
         read_conf = fields_confidence(read, words, settings) if line.page in ocr_pages else None
-        flags = _deadline_flags(read, words, settings) if line.page in ocr_pages else []
+        flags = (
+            [*_deadline_flags(read, words, settings), *field_conf_notes(read, words, settings)]
+            if line.page in ocr_pages
+            else []
+        )
         mark = item_mark(read)
         if numbering is None or numbering[0] != section_line:
             renumbered = False
