@@ -170,14 +170,15 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     result.score_statements = _run_stage(result, "segment", lambda: find_score_statements(doc), debug, default=[])
     # A task's criterion code OCR misread ("9.4" for "5.4") put right from the codes the document
     # states points for (and the criteria set's, when it is surely recognised); then a scanned
-    # grid row's unsure cells the document confirms (its number in sequence, a stated criterion
-    # code, a whole unit name) no longer hold its confidence down.
+    # grid row's or a scanned task paragraph's unsure cells the document confirms (its number in
+    # sequence, a stated criterion code, a whole unit name, a quarter III of the plan's period) no
+    # longer hold its confidence down.
     set_codes = [r.code for r in criteria.cset.rows] if criteria is not None and criteria.sure(options.criteria) else []
     stated = stated_codes(result.score_statements, set_codes)
     result.task_tables = _run_stage(
         result,
         "segment",
-        lambda: weigh_cells(held_to_statements(result.task_tables, stated), stated),
+        lambda: weigh_cells(held_to_statements(result.task_tables, stated), stated, result.document.period),
         debug,
         default=result.task_tables,
     )

@@ -68,6 +68,22 @@ def test_statements_joined_in_one_ocr_paragraph_are_each_read():
     assert (slashed.code, slashed.points, slashed.max_points) == ("3.3", 3.75, 4)
 
 
+def test_statements_behind_a_scans_specks_are_each_read():
+    # OCR of scanned plans (S05 of the corpus, seeds 1006 and 662): a bar the page's rule left after
+    # a statement's closing stop, a quote mark before the next statement's label, in one paragraph
+    # (the blank lines lost) or opening its own line.
+    text = (
+        "Tiêu chí 7.3. Dịch vụ công trực tuyến: đạt điểm tối đa (3/3 điểm). | Tiêu chí 7.4. Thanh toán "
+        "trực tuyến: không đạt điểm (0/1,5), lý do: chưa có tài liệu kiểm chứng. “Tiêu chí 1.3. Công "
+        "tác kiểm tra cải cách hành chính đạt 1,25/2 điểm, lý do: thực hiện chưa đúng thời gian quy định."
+    )
+    found = [(s.kind, s.code, s.points, s.max_points) for s in find_score_statements(_lines_doc(text))]
+    assert found == [("criterion", "7.3", 3, 3), ("criterion", "7.4", 0, 1.5), ("criterion", "1.3", 1.25, 2)]
+    line = "“Tiêu chí 1.3. Công tác kiểm tra cải cách hành chính đạt 1,25/2 điểm."
+    (one,) = find_score_statements(_lines_doc("Tiêu chí 1.2: Báo cáo đạt 1/1 điểm.", line))[1:]
+    assert (one.code, one.points, one.max_points, one.name) == ("1.3", 1.25, 2, "Công tác kiểm tra cải cách hành chính")
+
+
 def test_002_counts_with_breakdowns():
     counts = find_counts(_doc("002_huong-son_2024_bao-cao-6-thang.txt"))
     received = next(c for c in counts if c.total == 281)

@@ -2,9 +2,12 @@
 row and the review queue enters it (extract/segment/task_doubts.py). The readings are an OCR
 dump's of a fictional commune's plan (the kinds the corpus's plan dumps show)."""
 
+from cchc_extract.pipeline import PipelineOptions, convert_document
 from cchc_extract.reconcile import reconcile
+from extract.model import IngestedDocument
 from extract.segment.task_doubts import DOUBT, doubt_tasks, stroke_doubts
-from schemas.records import ExtractionResult, TaskRow, TaskTable
+from extract.text_reader import parse_text
+from schemas.records import ExtractionResult, SourceInfo, TaskRow, TaskTable
 
 
 def _table(*rows: TaskRow) -> list[TaskTable]:
@@ -249,3 +252,83 @@ def test_a_quarter_printed_as_three_strokes_is_read_as_printed():
     assert doubts[0] == []
     assert doubts[1] == [f"{DOUBT}deadline: quarter numeral read 'Quý I1I/2025', its strokes counted 'Quý III/2025'"]
     assert doubts[2] == [f"{DOUBT}deadline: quarter numeral 'II' is a run of strokes OCR may miscount"]
+
+
+# An OCR dump of a fictional commune's index plan (the corpus's P04 layout): the statements give
+# field 4's criteria only; row 3's code "5.4" OCR read "9.4", row 4's "5.3" read "196.3" (specks run into its
+# field) and row 7's "1.5" read "{145" ("4.5");
+# row 1's comma lost its space ("kỷ luật,kỷ cương").
+# Specks of the grid's rules ("_", "-_|") say the text is OCR's.
+_CODES_OF_ANOTHER_FIELD = """UỶ BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+XÃ AN PHÚ Độc lập - Tự do - Hạnh phúc
+Số: 21/KH-UBND An Phú, ngày 12 tháng 03 năm 2025
+KẾ HOẠCH
+Nâng cao Chỉ số cải cách hành chính năm 2025
+Lĩnh vực 4. Cải cách tổ chức bộ máy đạt 2,75/5 điểm
++ Tiêu chí 4.1: Thực hiện quy định về tổ chức bộ máy, đạt 2 điểm/2 điểm.
++ Tiêu chí 4.3: Bố trí người hoạt động không chuyên trách, đạt 0,75 điểm/1,5 điểm.
+II. NHIỆM VỤ, GIẢI PHÁP KHẮC PHỤC
+S | Tiêu Nội dung nhiệm vụ Hình thức sản Lộ trình Chủ trì Bộ phận
+TỊ chí phẩm phối hợp
+T
+I | CẢI CÁCH CHẾ ĐỘ CÔNG VỤ
+1 | 5.1 Kiểm tra việc chấp hành kỷ luật,kỷ Biên bản kiểm | Thường Bộ phận Một | Ban Chỉ đạo
+cương hành chính tra xuyên cửa CCHC xã _
+2 | 5.2 Cử cán bộ, công chức tham gia Kế hoạch Quý IV/2025 | Văn phòng Các thôn, tổ
+đào tạo, bồi dưỡng HĐND và dân phố
+UBND
+3 | 9.4 Đánh giá, xếp loại cán bộ, công Báo cáo Tháng Công chức Các đoàn thể
+chức cuối năm 12/2025 Văn hóa - Xã
+hội
+4 196.3 Chấp hành quy định về thời giờ Kế hoạch Quý IV/2025 | Văn phòng Các thôn, tổ
+làm việc HĐND và dân phố
+UBND
+II | CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH
+5 | 1.2 Xây dựng Kế hoạch tuyên truyền Kế hoạch 11/06/2025 | Văn phòng Các bộ phận
+cải cách hành chính HĐND và chuyên môn
+UBND
+6 | 1.1 Ban hành Kế hoạch kiểm tra công | Thông báo Cả năm Văn phòng - Các ngành
+tác cải cách hành chính 2025 Thống kê liên quan -_|
+7 {145 Thực hiện chế độ báo cáo định kỳ | Thông báo Trước ngày | Công an xã Các ngành
+về cải cách hành chính 09/08/2025 liên quan
+Nơi nhận: KT. CHỦ TỊCH
+"""
+
+
+def test_a_code_of_another_field_than_its_sections_rows_is_doubted_and_a_glued_comma_spaced():
+    doc = IngestedDocument(path="kh.txt", format="txt", pages=parse_text(_CODES_OF_ANOTHER_FIELD))
+    result = ExtractionResult(source=SourceInfo(path="kh.txt"))
+    convert_document(doc, result, PipelineOptions())
+    (table,) = result.task_tables
+    assert [(r.section, r.criterion_code) for r in table.rows] == [
+        ("I", "5.1"),
+        ("I", "5.2"),
+        ("I", "9.4"),
+        ("I", "196.3"),
+        ("II", "1.2"),
+        ("II", "1.1"),
+        ("II", "4.5"),
+    ]
+    assert table.rows[0].task == "Kiểm tra việc chấp hành kỷ luật, kỷ cương hành chính"
+    doubted = [k for k, r in enumerate(table.rows) if any("its section's other rows name" in f for f in r.flags)]
+    assert doubted == [2, 3, 6]
+    queued = {e.item for e in result.review}
+    assert {"/task_tables/0/rows/2", "/task_tables/0/rows/3", "/task_tables/0/rows/6"} <= queued
+    assert "/task_tables/0/rows/0" not in queued and "/task_tables/0/rows/4" not in queued
+
+
+def test_a_code_of_another_field_in_a_section_of_too_few_rows_is_not_doubted():
+    rows = [
+        TaskRow(task="Kiểm tra việc chấp hành kỷ luật", criterion_code="5.1", section="I"),
+        TaskRow(task="Đánh giá, xếp loại cán bộ", criterion_code="9.4", section="I"),
+        TaskRow(task="Xây dựng Kế hoạch tuyên truyền", criterion_code="1.2", section="II"),
+        TaskRow(task="Ban hành Kế hoạch kiểm tra", criterion_code="1.1", section="II"),
+        TaskRow(task="Thực hiện chế độ báo cáo", criterion_code="4.5", section="II"),
+        TaskRow(task="Rà soát quy chế làm việc", criterion_code="4.2", section="II"),
+    ]
+    out = doubt_tasks(_table(*rows), ocr=True)[0].rows
+    # Section I: one other row names field 5, too few to say the heading's field. Section II's
+    # rows name fields 1 and 4 two each: each row sees its own field's other row beside the other
+    # field's two — a section of two fields (a heading lost between them); 4.5 and 4.2 go to
+    # review, and so do 1.2 and 1.1: the heading is the guess in doubt, not one code.
+    assert [bool(_doubts(r)) for r in out] == [False, False, True, True, True, True]

@@ -6,14 +6,16 @@ from extract.segment.task_evidence import cell_conf_flags, weigh_cells
 from schemas.records import TaskRow, TaskTable
 
 
-def _row(code: str, criterion: str, confs: dict[str, float], lead: str = "Công an xã", **kw) -> TaskRow:
+def _row(
+    code: str, criterion: str, confs: dict[str, float], lead: str = "Công an xã", deadline: str = "Cả năm 2025", **kw
+) -> TaskRow:
     return TaskRow(
         code=code,
         section="IV",
         criterion_code=criterion,
         task=f"Nhiệm vụ {code}",
         lead=lead,
-        deadline="Cả năm 2025",
+        deadline=deadline,
         confidence=min([0.96, *confs.values()]),
         flags=cell_conf_flags(confs),
         **kw,
@@ -41,3 +43,20 @@ def test_a_code_stated_but_of_another_field_than_its_sections_stays_unsure():
     rows = [_row("1", "4.1", {}), _row("2", "4.2", {}), _row("3", "7.1", {"criterion_code": 0.66})]
     (out,) = weigh_cells([TaskTable(rows=rows)], stated={"4.1", "4.2", "7.1"})
     assert out.rows[2].confidence == 0.66
+
+
+def test_a_quarter_three_in_the_plans_period_is_confirmed():
+    # OCR's miscounts of a quarter's strokes lose one (III read II, II read I): a III read is as
+    # printed; its year must be one the plan's period names.
+    rows = [
+        _row("1", "4.1", {"deadline": 0.38}, deadline="Quý III/2025"),  # confirmed
+        _row("2", "4.1", {"deadline": 0.55}, deadline="Quý II/2025"),  # a stroke lost? kept unsure
+        _row("3", "4.1", {"deadline": 0.59}, deadline="Quý III/2023"),  # a year outside 2025: kept unsure
+        _row("4", "4.1", {"deadline": 0.59, "criterion_code": 0.4}, deadline="Quý III/2025"),  # 4.1 stated: confirmed
+        _row("5", "4.9", {"deadline": 0.59, "criterion_code": 0.4}, deadline="Quý III/2025"),  # 4.9 is not: 0.4
+    ]
+    (out,) = weigh_cells([TaskTable(rows=rows)], stated={"4.1"}, period="2025")
+    assert [r.confidence for r in out.rows] == [0.9, 0.55, 0.59, 0.9, 0.4]
+    # no period read: no year to hold the deadline to
+    (bare,) = weigh_cells([TaskTable(rows=rows[:1])], stated={"4.1"})
+    assert bare.rows[0].confidence == 0.38

@@ -7,6 +7,7 @@ plan of the corpus (seed 481, S05 i2, page 2: the printed deadline is "Quý III/
 "Quý II/2025" with "II/2025;" at 0.34)."""
 
 from extract.model import IngestedDocument, Line, Page, Word
+from extract.segment.task_evidence import weigh_cells
 from extract.segment.task_paragraphs import TaskParagraphSettings, fields_confidence, find_task_paragraphs
 
 MISREAD = (
@@ -57,3 +58,21 @@ def test_a_text_layers_task_paragraphs_keep_their_confidence():
     # a PDF's text layer has no word confidence: the paragraph's fixed confidence stands
     (table,) = find_task_paragraphs(_doc("pdf-text"))
     assert [r.confidence for r in table.rows] == [TaskParagraphSettings().confidence] * 2
+
+
+def test_a_quarter_three_of_the_plans_year_no_longer_holds_a_paragraph_down():
+    # The same paragraph printing "Quý III/2025" read as printed, Tesseract as unsure of
+    # "III/2025;" (0.34): OCR's miscounts of a quarter's strokes lose one and the plan is for
+    # 2025, so the deadline is confirmed; the "II" read (a stroke lost?) stays under review.
+    three = MISREAD.replace("Quý II/2025", "Quý III/2025")
+    lines = [_line(three, MISREAD_CONFS, 1), _line(MISREAD, MISREAD_CONFS, 2)]
+    doc = IngestedDocument(path="plan.pdf", format="pdf", pages=[Page(number=2, blocks=list(lines), method="ocr")])
+    (table,) = weigh_cells(find_task_paragraphs(doc), stated=set(), period="2025")
+    confirmed, misread = table.rows
+    assert (confirmed.deadline, misread.deadline) == ("Quý III/2025", "Quý II/2025")
+    assert "cell_conf:deadline:0.64" in confirmed.flags  # (0.93 + 0.34) / 2, its field's note
+    assert confirmed.confidence >= 0.9
+    assert misread.confidence == 0.635
+    # in a plan for 2026 the year 2025 is not the plan's: kept unsure
+    (other,) = weigh_cells(find_task_paragraphs(doc), stated=set(), period="2026")
+    assert other.rows[0].confidence == 0.635

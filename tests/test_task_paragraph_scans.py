@@ -140,3 +140,19 @@ def test_specks_before_an_item_or_a_heading_and_a_lost_bracket_do_not_glue_parag
     from extract.segment.targets import find_targets
 
     assert [(t.value, t.comparator) for t in find_targets(doc)] == [(57, ">=")]
+
+
+def test_a_comma_heading_behind_a_scans_speck_heads_the_tasks_under_it():
+    # "_ 2, Cải cách …": a speck before the number as a scan prints before any heading's, and the
+    # full stop read as a comma; the dashed tasks under it are section 2's, not section 1's.
+    task_e = "- Ban hành Kế hoạch kiểm tra công tác cải cách. Chủ trì: Công an xã. Thời gian: Trước ngày 06/04/2023."
+    task_f = "- Niêm yết, công khai thủ tục hành chính. Chủ trì: Công an xã. Thời gian hoàn thành: Quý III/2023."
+    task_g = "- Rà soát, đề xuất đơn giản hóa thủ tục hành chính. Chủ trì: Công an xã. Thời hạn: Trước ngày 25/04/2023."
+    doc = _page("1. Công tác chỉ đạo điều hành", task_e, "_ 2, Cải cách thủ tục hành chính", task_f, task_g)
+    (table,) = find_task_paragraphs(doc)
+    assert [(r.section, r.deadline) for r in table.rows] == [
+        ("1", "Trước ngày 06/04/2023"),
+        ("2", "Quý III/2023"),
+        ("2", "Trước ngày 25/04/2023"),
+    ]
+    assert table.rows[1].section_title == "Cải cách thủ tục hành chính"

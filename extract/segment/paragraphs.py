@@ -113,7 +113,7 @@ def _continues(
         # An item inside an open bracket carries its text on ("(… chủ trì: Văn phòng" / "- Thống
         # kê; …)"), unless the line above closed a sentence: the bracket's ")" OCR lost.
         or (item.match(line.text) and not (open_bracket(paragraph.text) and not _SENTENCE_END.search(previous.text)))
-        or (_COMMA_NUMBERED.match(line.text) and previous.text.rstrip().endswith(_CLOSED))
+        or (COMMA_NUMBERED.match(line.text) and previous.text.rstrip().endswith(_CLOSED))
     ):
         return False
     if previous.bold != line.bold or previous.heading or line.heading:
@@ -127,7 +127,9 @@ def _continues(
 # A numbered heading whose full stop OCR read as a comma ("2, Cải cách thủ tục hành chính"): a
 # new paragraph when the line above closed its sentence or clause (".", "). ", ";", ":"); a number
 # opening a wrapped line of a sentence going on ("… các năm 2023," / "2024, Các …") follows none.
-_COMMA_NUMBERED = lazy_compile(r"^\s*\d{1,2},\s+\p{Lu}\p{Ll}")
+# Specks a scan prints before a heading's number ("_ 2, Cải cách …") stand before it as before
+# any heading's (``narrative.speckless``).
+COMMA_NUMBERED = lazy_compile(r"^\s*(?:[_'‘`|.,]{1,3}\s*){0,2}\d{1,2},\s+\p{Lu}\p{Ll}")
 _CLOSED = (".", ";", ":", "!", "?")
 
 

@@ -10,12 +10,12 @@ letter OCR read for a digit: "D.1" → "5.1"). Ties stay as read."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 import regex as re
 
 from normalize.lazy_regex import lazy_compile
-from schemas.records import ScoreStatement, TaskTable
+from schemas.records import ScoreStatement, TaskRow, TaskTable
 
 _CODE = lazy_compile(r"\d{1,2}(?:\.\d{1,2}){1,2}")
 # A code as read: a capital letter may stand for a digit OCR misread ("D.1" for "5.1"), a
@@ -46,6 +46,20 @@ def _long_part(code: str) -> bool:
     return any(len(p) > 1 for p in code.split(".")[1:])
 
 
+def section_fields(table: TaskTable, row: TaskRow, known: Collection[str] | None = None) -> Counter[str]:
+    """The fields the other rows of ``row``'s section name by their criterion codes (those in
+    ``known``, or every whole code): a plan lists under each field's heading the tasks that answer
+    that field's criteria."""
+    return Counter(
+        _field(r.criterion_code)
+        for r in table.rows
+        if r is not row
+        and r.section == row.section
+        and r.criterion_code
+        and (r.criterion_code in known if known is not None else _CODE.fullmatch(r.criterion_code.strip()))
+    )
+
+
 def stated_codes(statements: Iterable[ScoreStatement], known: Iterable[str] = ()) -> set[str]:
     """The criterion codes the document states points for, with a criteria set's codes."""
     codes = {s.code for s in statements if s.code and _CODE.fullmatch(s.code)}
@@ -64,11 +78,7 @@ def held_to_statements(tables: list[TaskTable], stated: set[str]) -> list[TaskTa
             known = stated | {c for c in others if _CODE.fullmatch(c)}
             if code in known:
                 continue
-            votes = Counter(
-                _field(r.criterion_code)
-                for r in table.rows
-                if r is not row and r.section == row.section and r.criterion_code in known
-            )
+            votes = section_fields(table, row, known)
             if row.section is None or not votes:
                 continue
             field, n = votes.most_common(1)[0]

@@ -30,12 +30,17 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
 * a word with a stray letter ("công bối" for "công bố": a speck read as a letter) whose shorter
   form fits its neighbours far better — put in the shorter form, the reading kept;
 * a speck read as a mark inside a field's words ("thủ tục- hành", " .đào tạo", "sử dụng!") or a
-  dash closing a task's or product's words ("… chuyên môn -"): taken out; a colon inside a
-  task's name ("định kỳ: về …"): doubted, kept;
+  dash closing a task's or product's words ("… chuyên môn -"): taken out; a comma glued to the
+  next word ("kỷ luật,kỷ cương"): its space put back; a colon inside a task's name ("định kỳ: về
+  …"): doubted, kept;
 * a criterion code numbered past 9 ("2.44") in a table whose other codes stay under 10 (a bar
   OCR read as a digit);
 * a criterion code read whole that ``task_codes`` put right by its section's other codes (the
   section may be the guess that is wrong);
+* a criterion code of another field than the one its section's other rows name ("9.4" or "4.5"
+  under a heading whose rows read 5.1, 5.2 or 1.1, 1.2): a field digit OCR misread that no known
+  code a character away put right, or a section heading OCR lost that left the row under the
+  heading above;
 
 Only documents read by OCR are weighed: a typed plan's words are what it prints."""
 
@@ -45,7 +50,7 @@ from dataclasses import dataclass, replace
 
 import regex as re
 
-from extract.segment.task_codes import FLAG as CODE_FROM_DOCUMENT
+from extract.segment.task_codes import FLAG as CODE_FROM_DOCUMENT, section_fields
 from normalize.lazy_regex import lazy_compile
 from normalize.units import deadline_status, unit_status
 from normalize.vietnamese.model import RepairModel, load_model
@@ -85,11 +90,17 @@ _STROKE_RUN = lazy_compile(r"(?i)\bqu[ýy]\s*(I{1,3})\s*/\s*20\d\d\b")
 _QUARTER_NUMERAL = lazy_compile(r"(?i)\bqu[ýy]\s*([^\s/]{1,5})\s*/\s*20\d\d\b")
 _QUARTERS = ("I", "II", "III", "IV")
 _WHOLE_CODE = lazy_compile(r"\d{1,2}(?:\.\d{1,2}){1,2}")
+# A code of digits and dots however many digits OCR ran together ("196.2": a bar and a speck
+# read before 6.2's field): its field is what stands before the first dot.
+_DIGIT_CODE = lazy_compile(r"\d+(?:\.\d+)+")
 _GRAMMAR_FIELDS = (("deadline", deadline_status), ("lead", unit_status), ("coordinator", unit_status))
 # A speck OCR read as a mark inside a field's words: a dash held to one word ("thủ tục- hành",
 # "Trang-thông tin": a unit's dash stands between spaces, "Tư pháp - Hộ tịch"), a full stop or
 # comma held to the next word (" .đào tạo"), a "!" or "?" after a word. Taken out.
 _STRAY_MARK = lazy_compile(r"(?<=\p{Ll})[-–](?=\s|\p{Ll})|(?<=\s)[.,](?=\p{L})|(?<=\p{L})[!?](?=\s|$)")
+# A comma held between two words' letters ("kỷ luật,kỷ cương"): the space a plan types after every
+# comma, OCR lost (a figure's decimal comma stands between digits). Put back.
+_GLUED_COMMA = lazy_compile(r"(?<=\p{L}),(?=\p{L})")
 # A colon inside a task's name before a word going on ("định kỳ: về cải cách"): a speck, or the
 # plan's own colon; doubted, kept.
 _NAME_COLON = lazy_compile(r"\p{L}:\s+\p{Ll}")
@@ -134,6 +145,10 @@ class TaskDoubtSettings:
     # code doubted. (A plan numbering its criteria by whole numbers prints no dots at all.)
     dotted_min_codes: int = 3
     dotted_share: float = 0.8
+    # Other rows of a section that must name one field by their codes, more of them than name
+    # the row's own, for a row's code of another field to be doubted (a plan lists each field's
+    # tasks under its heading; a section of one or two rows says too little).
+    section_field_votes: int = 2
 
 
 def _strange_words(text: str, vocab: frozenset[str], s: TaskDoubtSettings) -> list[str]:
@@ -217,6 +232,17 @@ def stroke_doubts(read: str, spelt: str) -> list[str]:
     return [f"{DOUBT}deadline: quarter numeral read '{read}', its strokes counted '{spelt}'"]
 
 
+def quarter_as_printed(deadline: str, period: str | None) -> bool:
+    """Whether a deadline is a quarter printed as three I's in a year of the plan's period ("Quý
+    III/2025" in a plan for 2025): OCR's miscounts of a quarter's strokes lose one, so no
+    miscount makes the longest run (``TaskDoubtSettings.longest_run_as_printed``), and its year
+    is one the plan's own period names. Tesseract's doubt of such a deadline's word is not
+    about what it reads."""
+    run = _STROKE_RUN.search(deadline)
+    years = {int(y) for y in _YEAR.findall(deadline)}
+    return run is not None and run.group(1).upper() == "III" and bool(years) and years <= _period_years(period)
+
+
 def _romanised(deadline: str) -> str | None:
     """The deadline with its quarters' Arabic numerals in Roman ones, None if it has none."""
     if not any(any(ch.isdigit() for ch in m.group(2)) for m in _QUARTER.finditer(deadline)):
@@ -270,6 +296,27 @@ def _long_number_doubt(row: TaskRow, codes: list[str], s: TaskDoubtSettings) -> 
     return [f"{DOUBT}criterion_code: '{code}' numbers its criterion past 9 where the table's other codes stay under 10"]
 
 
+def _section_field_doubt(row: TaskRow, table: TaskTable, s: TaskDoubtSettings) -> list[str]:
+    """A row's criterion code whose field is not the one its section's other rows name
+    (``section_field_votes`` of them at least, more than name its own): the field's digit OCR
+    misread ("9.4" for 5.4, "{145" read "4.5" for 1.5, "196.2" for 6.2) or a heading OCR lost
+    that left the row under the section above (its section then wrong too). A code
+    ``task_codes`` put is doubted there already."""
+    code = (row.criterion_code or "").strip()
+    if row.section is None or not _DIGIT_CODE.fullmatch(code):
+        return []
+    if any(f.startswith(f"{CODE_FROM_DOCUMENT}:") for f in row.flags):
+        return []
+    votes = section_fields(table, row)
+    if not votes:
+        return []
+    field, n = votes.most_common(1)[0]
+    own = code.split(".")[0]
+    if field == own or n < s.section_field_votes or n <= votes[own]:
+        return []
+    return [f"{DOUBT}criterion_code: '{code}' is of field {own} where its section's other rows name field {field}"]
+
+
 def _period_years(period: str | None) -> set[int]:
     years = [int(y) for y in _YEAR.findall(period or "")]
     return set(range(min(years), max(years) + 1)) if years else set()
@@ -306,6 +353,7 @@ def doubt_tasks(
         new_rows = []
         for row in table.rows:
             doubts: list[str] = []
+            section_doubt = _section_field_doubt(row, table, s)  # weighed on the rows as read
             for f in _WORDED_FIELDS:
                 put, changes = _remarked(getattr(row, f), model, s)
                 if changes:
@@ -322,6 +370,7 @@ def doubt_tasks(
             for f in _WORDED_FIELDS:
                 value = getattr(row, f)
                 cleaned = re.sub(r"\s{2,}", " ", _STRAY_MARK.sub(lambda m: " " if m.group() in "-–" else "", value))
+                cleaned = _GLUED_COMMA.sub(", ", cleaned)
                 if f in _FREE_TEXT_FIELDS:
                     cleaned = _TRAILING_DASH.sub("", cleaned)
                 if cleaned != value:
@@ -364,6 +413,7 @@ def doubt_tasks(
             doubts += _code_put_doubts(row)
             doubts += _undotted_code_doubt(row, codes, s)
             doubts += _long_number_doubt(row, codes, s)
+            doubts += section_doubt
             outside = sorted({int(y) for y in _YEAR.findall(row.deadline)} - years) if years else []
             if outside:
                 doubts.append(f"{DOUBT}deadline: year {outside[0]} outside the plan's period")

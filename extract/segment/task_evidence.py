@@ -11,12 +11,17 @@ were queued for a number it half read. A cell's reading the document itself conf
   set has it (``task_codes.stated_codes``), and the other rows of its section name the same field
   (a code misread into another known code of another field stays doubtful);
 * a lead or coordinator cell that the grammar of the commune's bodies (``normalize.units``, a closed
-  vocabulary) reads whole.
+  vocabulary) reads whole;
+* a deadline that is a quarter printed as three I's in a year of the plan's period
+  (``task_doubts.quarter_as_printed``): OCR's miscounts of a quarter's strokes lose one, never
+  make the longest run, and Tesseract is unsure of such a numeral word read right as often as not.
 
 Each unsure cell is noted on its row (``CELL_CONF``: field and confidence, by ``task_tables``); the
 row's confidence is then the least of its unconfirmed cells', its grid's own caps (keys inherited,
-a row realigned) and ``noted_below`` (its cells not noted were at least that sure). Task, product
-and deadline cells have no such evidence (a date's digit misread is still a date) and keep theirs.
+a row realigned) and ``noted_below`` (its cells not noted were at least that sure). A task paragraph
+read from a scan notes its fields' confidences the same way (``task_paragraphs``). Task and product
+cells and other deadlines have no such evidence (a date's digit misread is still a date) and keep
+theirs.
 """
 
 from __future__ import annotations
@@ -24,12 +29,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from extract.segment.task_doubts import quarter_as_printed
 from normalize.units import unit_status
 from schemas.records import TaskRow, TaskTable
 
 # A row's note of one cell OCR read under ``noted_below``: "cell_conf:criterion_code:0.65".
 CELL_CONF = "cell_conf"
 _UNIT_FIELDS = ("lead", "coordinator")
+# A note keeps two decimals; the row's confidence set by that cell may keep three (a paragraph's
+# mean of its words': 0.655 noted "0.65").
+_NOTE_ROUNDING = 0.005
 
 
 @dataclass(frozen=True)
@@ -86,12 +95,14 @@ def _code_confirmed(rows: list[TaskRow], k: int, stated: set[str]) -> bool:
     return not votes or votes.most_common(1)[0][0] == code.split(".")[0]
 
 
-def _confirmed(rows: list[TaskRow], k: int, field: str, stated: set[str]) -> bool:
+def _confirmed(rows: list[TaskRow], k: int, field: str, stated: set[str], period: str | None) -> bool:
     row = rows[k]
     if field == "code":
         return _in_sequence(rows, k)
     if field == "criterion_code":
         return _code_confirmed(rows, k, stated)
+    if field == "deadline":
+        return quarter_as_printed(row.deadline, period)
     if field in _UNIT_FIELDS:
         value = getattr(row, field)
         return bool(value) and unit_status(value) == "complete"
@@ -108,20 +119,27 @@ def _caps(row: TaskRow, s: TaskEvidenceSettings) -> float:
 
 
 def weigh_cells(
-    tables: list[TaskTable], stated: set[str], s: TaskEvidenceSettings = TaskEvidenceSettings()
+    tables: list[TaskTable],
+    stated: set[str],
+    period: str | None = None,
+    s: TaskEvidenceSettings = TaskEvidenceSettings(),
 ) -> list[TaskTable]:
     """The tables with each row whose least sure cell the document confirms given the
-    confidence of its cells left unconfirmed (the grid's caps kept)."""
+    confidence of its cells left unconfirmed (the grid's caps kept). ``period``: the plan's
+    period ("2025", "2021-2025"), whose years a deadline's must be."""
     out = []
     for table in tables:
         rows = table.rows
         new_rows = []
         for k, row in enumerate(rows):
             noted = _noted(row)
-            if not noted or row.confidence > min(c for _, c in noted):
+            if not noted or row.confidence > min(c for _, c in noted) + _NOTE_ROUNDING:
                 new_rows.append(row)  # no noted cell set the row's confidence
                 continue
-            doubtful = [c for f, c in noted if not _confirmed(rows, k, f, stated)]
+            doubtful = [c for f, c in noted if not _confirmed(rows, k, f, stated, period)]
+            if len(doubtful) == len(noted):
+                new_rows.append(row)  # nothing confirmed: the row's own confidence stands
+                continue
             confidence = min([_caps(row, s), *doubtful])
             new_rows.append(replace(row, confidence=round(max(row.confidence, confidence), 3)))
         out.append(replace(table, rows=new_rows))

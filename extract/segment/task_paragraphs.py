@@ -17,8 +17,9 @@ import regex as re
 from extract.metadata import DEFAULT_SETTINGS, as_printed, typed_document
 from extract.model import IngestedDocument, Line, Word
 from extract.segment.narrative import heading_level, shadow, speckless
-from extract.segment.paragraphs import open_bracket, reading_lines
+from extract.segment.paragraphs import COMMA_NUMBERED, open_bracket, reading_lines
 from extract.segment.task_doubts import DEADLINE_WORD_CONF, DOUBT, stroke_doubts
+from extract.segment.task_evidence import cell_conf_flags
 from normalize.lazy_regex import lazy_compile
 from normalize.units import spell_deadline, spell_units, unit_status
 from schemas.records import SourceRef, TaskRow, TaskTable
@@ -92,9 +93,6 @@ _ITEM = lazy_compile(
 _HEADING_CODE = lazy_compile(
     r"^\s*(?P<code>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])\s*[.)]|^\s*(?P<code>\d{1,2}),(?=\s)"
 )
-# A section's heading whose full stop OCR read as a comma ("2, Cải cách thủ tục hành chính"): a
-# number, a comma and a capitalised title, no sentence (``heading_level``'s length and ending).
-_COMMA_HEADING = lazy_compile(r"^\s*\d{1,2},\s+\p{Lu}\p{Ll}")
 
 
 # Marks around a value: separators, brackets, and specks OCR read (a bar, a quote, a second colon).
@@ -165,6 +163,17 @@ def fields_confidence(text: str, words: list[Word], settings: TaskParagraphSetti
     labels' words are the paragraph's layout, not a value. None when no word of a value is found."""
     confs = [sum(inside) / len(inside) for _, inside in field_word_confs(text, words, settings) if inside]
     return round(min(confs), 3) if confs else None
+
+
+def field_conf_notes(text: str, words: list[Word], settings: TaskParagraphSettings) -> list[str]:
+    """Each field's OCR confidence (the mean of its words', as ``fields_confidence``) noted as a
+    grid row's cells are (``task_evidence.cell_conf_flags``): the document may confirm the field
+    that holds the row's confidence down (a whole unit, a quarter III of the plan's period)."""
+    means: dict[str, float] = {}
+    for field, inside in field_word_confs(text, words, settings):
+        if inside:
+            means[field] = min(means.get(field, 1.0), sum(inside) / len(inside))
+    return cell_conf_flags(means)
 
 
 def field_word_confs(text: str, words: list[Word], settings: TaskParagraphSettings) -> list[tuple[str, list[float]]]:
@@ -251,7 +260,11 @@ def find_task_paragraphs(
             # name's comma OCR read with a speck; the fields' separators come after the name.
             fields["task"] = _CLAUSE_SEMICOLON.sub(",", fields.get("task", ""))
         read_conf = fields_confidence(read, words, settings) if line.page in ocr_pages else None
-        flags = _deadline_flags(read, words, settings) if line.page in ocr_pages else []
+        flags = (
+            [*_deadline_flags(read, words, settings), *field_conf_notes(read, words, settings)]
+            if line.page in ocr_pages
+            else []
+        )
         mark = item_mark(read)
         if numbering is None or numbering[0] != section_line:
             renumbered = False
@@ -301,9 +314,11 @@ def item_mark(text: str) -> tuple[str, int] | None:
 
 def _comma_heading(line: Line) -> int:
     """2 for a numbered section heading OCR printed with a comma for its full stop ("2, Cải cách
-    thủ tục hành chính"), as ``heading_level`` gives "2. Cải cách …"; 0 otherwise."""
-    text = line.text.strip(" |")
-    return 2 if _COMMA_HEADING.match(text) and heading_level(replace(line, text=text.replace(",", ".", 1))) else 0
+    thủ tục hành chính"), as ``heading_level`` gives "2. Cải cách …"; 0 otherwise: a number, a
+    comma and a capitalised title, no sentence (``heading_level``'s length and ending), behind
+    the specks a scan prints before any heading's number ("_ 2, Cải cách …")."""
+    text = speckless(line.text.strip(" |"))
+    return 2 if COMMA_NUMBERED.match(text) and heading_level(replace(line, text=text.replace(",", ".", 1))) else 0
 
 
 def _spell_deadlines(table: TaskTable) -> None:
