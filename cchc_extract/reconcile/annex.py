@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 
 from cchc_extract.reconcile.core import (
     _EPS,
+    _clean,
     _compare_sum,
     _Ledger,
     _plain,
@@ -43,6 +45,7 @@ def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSetting
     name = annex.annex or annex.title or f"statistics/{ai}"
     # rows the annex's numbering says OCR lost: the sums and shares they leave short are ours
     gaps = lost_siblings([r.code for r in rows]) if ocr else []
+    unmade: list[tuple[int, ...]] = []
     for i, row in enumerate(rows):
         item = f"/statistics/{ai}/rows/{i}"
         label = row.code or row.indicator[:40]
@@ -92,24 +95,58 @@ def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSetting
             continue
         check_note_ratio(ai, i, rows, parents, name, ledger, s)
         if _TOTAL_LABEL.match(_plain(row.indicator)) or TOTAL_COLUMN_FLAG in row.flags:
-            _check_total(ai, i, rows, kids, name, ledger, s, ocr, gaps)
+            unmade.append(_check_total(ai, i, rows, kids, name, ledger, s, ocr, gaps))
         else:
-            _confirm_group(ai, i, rows, kids, ledger)
+            unmade.append(_confirm_group(ai, i, rows, kids, ledger, ocr))
+    for members in unmade:
+        if ocr and members:
+            _doubt_unmade_group(ai, members, rows, name, ledger, s)
 
 
-def _confirm_group(ai: int, i: int, rows: list[StatRow], kids: dict[int, list[int]], ledger: _Ledger) -> None:
+def _confirm_group(
+    ai: int, i: int, rows: list[StatRow], kids: dict[int, list[int]], ledger: _Ledger, ocr: bool = False
+) -> tuple[int, ...]:
     """A count not worded as a total ("Số cán bộ, công chức cấp xã" over "đạt chuẩn" and "chưa
     đạt chuẩn") need not be the sum of its children, so no fault is told on it; but when its
     counts, two or more and every one read, make it exactly, the arithmetic confirms each of
     them (``_Ledger.confirmed``): misread figures seldom add up to another printed one."""
     row = rows[i]
     parts = [j for j in kids.get(i, []) if not is_percent(rows[j]) and code_legend(rows[j]) is None]
-    if row.value is None or not (is_count(row) or _own_unit(row, [rows[j] for j in parts])):
-        return
+    counted = is_count(row) or _own_unit(row, [rows[j] for j in parts])
+    if row.value is None or not (counted or (ocr and _unit_garbled(row, [rows[j] for j in parts]))):
+        return ()
     values = [rows[j].value for j in parts]
-    if len(parts) < 2 or any(v is None for v in values) or abs(sum(values) - row.value) > _EPS:  # type: ignore[arg-type]
-        return
+    if len(parts) < 2 or any(v is None for v in values):
+        return ()
+    if abs(sum(values) - row.value) > _EPS:  # type: ignore[arg-type]
+        return (i, *parts)
+    if not counted:
+        return ()
     ledger.confirmed |= {(f"/statistics/{ai}/rows/{k}", "value") for k in (i, *parts)}
+    return ()
+
+
+def _doubt_unmade_group(
+    ai: int, members: tuple[int, ...], rows: list[StatRow], name: str, ledger: _Ledger, s: ReconcileSettings
+) -> None:
+    """An OCR'd count whose counts, every one read, do not make it: no fault is told (a group
+    need not be the sum of its parts), but the forms' groups are, and OCR's slips ("0" for 38,
+    "318" for 18) hide in them: the figures no other arithmetic vouches for go to review, with
+    the readings that make the sum hold where there are some."""
+    cells = [stat_cell(ai, k, rows[k], name, s, True) for k in members]
+    tol = max(_sum_tolerance(rows[members[0]].value or 0.0, 0.0, s.relative_tolerance), 1e-6)
+    found = explain(cells, partial(sum_holds, tol, []))
+    label = rows[members[0]].code or rows[members[0]].indicator[:40]
+    parts = [rows[k].value for k in members[1:]]
+    message = f"{label}: {_vn(rows[members[0]].value)}, its {len(parts)} counts add up to {_vn(sum(parts))}"  # type: ignore[arg-type]
+    readings: dict[str, list[float]] = {}
+    for cell, reading in found:
+        readings.setdefault(cell.ref.item, []).append(_clean(reading))
+    # A reading that makes the sum hold is offered, not believed: OCR's slip may be in the
+    # figure no reading was found for ("4" for 18 beside a "15" that could be "1").
+    for cell in cells:
+        if (cell.ref.item, "value") not in ledger.confirmed or cell.ref.item in readings:
+            ledger.flag(replace(cell.ref, alternatives=readings.get(cell.ref.item, [])), message)
 
 
 def _own_unit(row: StatRow, parts: list[StatRow]) -> bool:
@@ -118,6 +155,12 @@ def _own_unit(row: StatRow, parts: list[StatRow]) -> bool:
     same way, whatever the unit's word."""
     unit = _unit_key(row)
     return bool(unit) and "%" not in unit and bool(parts) and all(same_unit_rows(p, row) for p in parts)
+
+
+def _unit_garbled(row: StatRow, parts: list[StatRow]) -> bool:
+    """Whether an OCR'd group's own unit is garbled past reading ("Mu a8", "'T tục") over two or
+    more counts of one unit: the group counts in that unit, as the forms print it."""
+    return not is_percent(row) and len(parts) >= 2 and all(is_count(p) and same_unit_rows(p, parts[0]) for p in parts)
 
 
 # A total's label opens with "Tổng", after what OCR left of its code when the code was not read
@@ -136,7 +179,9 @@ def _check_total(
     s: ReconcileSettings,
     ocr: bool,
     gaps: Sequence[SiblingGap] = (),
-) -> None:
+) -> tuple[int, ...]:
+    """The total's sum checked; on OCR'd text, a total whose own unit OCR garbled and whose
+    parts, every one read, do not make it is returned (no fault told on a unit we misread)."""
     row = rows[i]
     parts_idx = [
         j
@@ -147,7 +192,7 @@ def _check_total(
     ]
     parts = [rows[j].value for j in parts_idx]
     if row.value is None:  # the caller passes rows with values
-        return
+        return ()
     tol = max(_sum_tolerance(row.value, 0.0, s.relative_tolerance), 1e-6)
     if ocr and (not parts or _compare_sum(row.value, parts, tol)[0] != "ok"):
         # A part whose unit OCR garbled ("Thituc" beside "Thủ tục"), or the total's own, is left
@@ -158,8 +203,10 @@ def _check_total(
         values = [rows[j].value for j in loose]
         if loose and all(v is not None for v in values) and _compare_sum(row.value, values, tol)[0] == "ok":
             parts_idx, parts = loose, values
+        elif not parts and _unit_garbled(row, [rows[j] for j in loose]) and all(v is not None for v in values):
+            return (i, *loose)
     if not parts or all(p is None for p in parts):
-        return
+        return ()
     status, expected = _compare_sum(row.value, parts, tol)
     label = row.code or row.indicator[:40]
     blanks = sum(p is None for p in parts)
@@ -194,6 +241,7 @@ def _check_total(
         ocr=ocr,
         impossible=over,
     )
+    return ()
 
 
 def _parts_over_whole(whole: float, parts_idx: list[int], rows: list[StatRow], tol: float) -> list[int]:

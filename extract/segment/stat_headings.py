@@ -47,6 +47,29 @@ def count_worded(indicator: str) -> bool:
     return _COUNT_OPENING.match(fold(indicator)) is not None
 
 
+def opens_as_no_count(indicator: str) -> bool:
+    """Whether an indicator opens as no count or share does ("Số", "Tổng số", "Tỷ lệ": S, T).
+    OCR glues and garbles the opening word past ``count_worded`` ("Socinb9,congchitccapxa",
+    "Siauckiémtra", "Tongséhd số") but keeps its first letter; and it sets a code's specks or a
+    stray letter before it ("J Số …", "Các) Số …", "a4 Tổng số …"). So a heading is told from a
+    count only where its first word is a word (three letters or more) and neither it nor the word
+    after opens with a count's letter ("Céngkhaithitychanhchinh", "Kết quả giải quyết …"), and
+    no digit or "$" stands before it: OCR's "56", "$6" for "Số" ("56 phản ánh …")."""
+    folded = fold(indicator)
+    words = _LETTER_RUN.findall(folded)[:2]
+    if not words or _OPENING_LOOKALIKE.search(folded[: folded.find(words[0])]):
+        return False
+    return len(words[0]) >= _MIN_HEADING_WORD and all(w[0] not in _OPENING_LETTERS for w in words)
+
+
+# The first letters of the forms' count and share openings, the letters a word of a heading has
+# at least, and the letters of a wording (a garbled code's digits and specks are no part of it).
+_OPENING_LETTERS = frozenset("st")
+_MIN_HEADING_WORD = 3
+_LETTER_RUN = lazy_compile(r"[^\W\d_]+")
+_OPENING_LOOKALIKE = lazy_compile(r"[\d$]")
+
+
 def counts_nothing(draft: AnnexDraft) -> bool:
     """An OCR'd row with neither a unit nor a figure whose wording does not open as a count's. A
     lettered item ("b) GiaiquyétdinghanSS") is a count's part whose figure OCR lost, never a

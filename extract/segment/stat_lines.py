@@ -54,6 +54,7 @@ from extract.segment.stat_unread import (
     COLUMNS_INFERRED,
     LINE_METHODS,
     is_form_title,
+    layout_inferred,
     lost_figure,
     specks_told,
 )
@@ -241,12 +242,7 @@ def read_statistics_lines(
                         told.extend([part.told] if part.told is not None else [])
                     continue
                 flag = CELLS_REJOINED if cells else COLUMNS_INFERRED
-                rows = [
-                    replace(
-                        r, confidence=min(r.confidence, settings.inferred_layout_confidence), flags=[*r.flags, flag]
-                    )
-                    for r in rows
-                ]
+                rows = layout_inferred(rows, flag, settings.inferred_layout_confidence)
             if sum(1 for r in rows if r.value is not None) < settings.min_rows:
                 continue
             table.block_index = next(i for i, b in enumerate(blocks) if b is lines[head])

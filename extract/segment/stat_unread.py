@@ -11,7 +11,7 @@ import regex as re
 
 from extract.model import IngestedDocument, Line
 from extract.segment.joined import JoinedRow
-from extract.segment.stat_headings import count_worded
+from extract.segment.stat_headings import count_worded, opens_as_no_count
 from normalize.count_units import unit_key
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
@@ -98,6 +98,25 @@ def lost_figure(row: StatRow, heads_rows: bool, confidence: float) -> StatRow:
     if row.value is None and (row.unit or sub_row or figure_left or worded) and not row.value_raw:
         return replace(row, flags=[*row.flags, MISSING_VALUE], confidence=min(row.confidence, confidence))
     return row
+
+
+def layout_inferred(rows: list[StatRow], flag: str, confidence: float) -> list[StatRow]:
+    """Rows of an annex whose layout was inferred (columns from the rows, or cells rejoined),
+    flagged ``flag``, their confidence at most ``confidence``: their figures are weighed in the
+    review queue. Not a heading's: a blank row heading rows read under it, worded as no count or
+    share opens (``opens_as_no_count``), prints no figure, and its blank is no figure to weigh."""
+    heads = {r.parent for r in rows if r.parent}
+    return [
+        replace(r, flags=[*r.flags, flag])
+        if _blank_heading(r, r.code in heads)
+        else replace(r, confidence=min(r.confidence, confidence), flags=[*r.flags, flag])
+        for r in rows
+    ]
+
+
+def _blank_heading(row: StatRow, heads_rows: bool) -> bool:
+    printed = row.value is not None or row.value_raw.strip() or row.unit.strip() or MISSING_VALUE in row.flags
+    return heads_rows and not printed and opens_as_no_count(row.indicator)
 
 
 def lost_figure_rows(annexes: list[StatAnnex], part: UnreadPart) -> list[tuple[int, int]] | None:
