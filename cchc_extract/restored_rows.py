@@ -17,8 +17,12 @@ between them, and nothing but 3's own rows printed between the two, row 4 was pr
 restored before 5 alike, told as the jump is ("numbering jumps from 3 to 5: 4 not read").
 
 Only OCR'd documents: a typed table is read whole, so a parent it lacks was not printed. Never a
-code another row of the table carries (a row read under it, however garbled its name), and never
-in a table numbered otherwise than the set (parts restarting at 1)."""
+code a row of the document carries (a row read under it, however garbled its name, in this table
+or in a piece of it OCR split off), never in a table numbered otherwise than the set (parts
+restarting at 1), never where no row read under it is named as its criterion in the set (the set's
+codes without its words), and never a field (a top-level row) nor a parent above the table's first
+row read: a table may print a field's sub-criteria alone, under the field's caption, and nothing
+read above says the table went further up."""
 
 from __future__ import annotations
 
@@ -32,6 +36,7 @@ from cchc_extract.reconcile.restored import FLAG_RESTORED
 from extract.segment.set_rows import flagged_rows_review
 from normalize.codes import parse_code
 from normalize.criteria import CriteriaSet
+from normalize.criteria.recognise import names_criterion
 from schemas.records import ExtractionResult, ReviewItem, ScoreRow, ScoreTable, SourceRef, UnreadPart
 
 # What the queue says of a restored row.
@@ -57,33 +62,41 @@ def restore_lost_parents(
         return []
     parts: list[UnreadPart] = []
     told = " ".join(p.reason for p in result.unread)
+    # (a code any row of the document carries: a table OCR split in two holds the row in the other)
+    carried = {c for t in result.score_tables for r in t.rows if (c := norm_code(r.code))}
     for table in result.score_tables:
-        for row, read, reason in _restore_in(table, cset, settings):
+        for row, read, reason in _restore_in(table, cset, carried, settings):
             if not _named(norm_code(row.code) or "", told):
                 parts.append(_told(row, read, reason))
     return parts
 
 
 def _restore_in(
-    table: ScoreTable, cset: CriteriaSet, settings: RestoreSettings
+    table: ScoreTable, cset: CriteriaSet, have: set[str], settings: RestoreSettings
 ) -> list[tuple[ScoreRow, list[ScoreRow], str]]:
     """The rows restored in one table, inserted in place: parents first, then the siblings a
-    numbering jump skips; each with the rows read that say it was printed, and how."""
+    numbering jump skips; each with the rows read that say it was printed, and how. ``have``: the
+    codes the document's rows carry (the ones restored added)."""
     read = [norm_code(r.code) for r in table.rows]
     coded = [c for c in read if c]
     crits = cset.by_code()
     if not coded or sum(c in crits for c in coded) < settings.min_set_codes * len(coded):
         return []
     order = {c.code: k for k, c in enumerate(cset.rows)}
-    have = set(coded)
     fields = table_fields(table.rows)
     restored: list[tuple[ScoreRow, list[ScoreRow], str]] = []
     for code in _lost_ancestors(coded, crits, order):
         below = [r for r in table.rows if _under(norm_code(r.code), code)]
         at = table.rows.index(below[0])
         above = next((norm_code(r.code) for r in reversed(table.rows[:at]) if r.code), None)
-        if code in have or (above is not None and order.get(above, len(order)) > order[code]):
-            continue  # (the rows above it are the set's rows after it: the table is not in the set's order)
+        if code in have or above is None or order.get(above, len(order)) > order[code]:
+            # (no row read above it: the table may begin at its sub-criteria, an excerpt; the rows
+            # above it the set's rows after it: the table is not in the set's order)
+            continue
+        if not _worded_as_set(below, crits):
+            continue  # (the set's codes, not its words: the document may number another set's criteria)
+        if not crits[code].parent:
+            continue  # (a field: a table of its sub-criteria may stand under the field's caption alone)
         row = _row(code, below[0], crits[code].name, crits[code].parent or None, fields, settings)
         table.rows.insert(at, row)
         have.add(code)
@@ -93,6 +106,8 @@ def _restore_in(
         codes = ", ".join(r.code or "" for r in below)
         restored.append((row, below, f"row {row.code} not read (its sub-criteria {codes} were)"))
     for code, first, after in _lost_between(table, cset, have):
+        if not _worded_as_set([first, after], crits):
+            continue
         row = _row(code, after, crits[code].name, crits[code].parent or None, fields, settings)
         table.rows.insert(table.rows.index(after), row)
         have.add(code)
@@ -117,6 +132,14 @@ def _lost_between(table: ScoreTable, cset: CriteriaSet, have: set[str]) -> list[
                 continue
             out += [(c, first, after) for c in siblings[a + 1 : b] if c not in have]
     return out
+
+
+def _worded_as_set(rows: list[ScoreRow], crits: dict) -> bool:
+    """Whether a row read among ``rows`` is named as its code's criterion in the set: the set is
+    the one the document prints there, not one whose codes it merely shares."""
+    return any(
+        names_criterion(r, crits[code]) for r in rows if (code := norm_code(r.code)) is not None and code in crits
+    )
 
 
 def _lost_ancestors(coded: list[str], crits: dict, order: dict[str, int]) -> list[str]:

@@ -181,14 +181,15 @@ def test_no_row_is_restored_under_a_code_a_row_carries_nor_against_the_sets_orde
     restore_lost_parents(result, None, ocr=True)
     restore_lost_parents(result, cset, ocr=False)
     assert [r.code for r in result.score_tables[0].rows] == ["1", "1.1.1", "1.1.2", "1.2.1"]
-    # Both ancestors of a row read lost: both restored, parents first, the untold one told.
+    # The field 1 is never restored (a table of a field's sub-criteria may stand under the field's
+    # caption alone), nor a sub-field above the table's first row read (the table may begin there).
     result = _result(["1.1.1", "1.1.2"])
+    assert restore_lost_parents(result, cset, ocr=True) == []
+    # Below a row read, the sub-field lost is restored, and told when no part tells it yet.
+    result = _result(["1", "1.1", "1.1.1", "1.2.1", "1.2.2"])
     told = restore_lost_parents(result, cset, ocr=True)
-    assert [r.code for r in result.score_tables[0].rows] == ["1", "1.1", "1.1.1", "1.1.2"]
-    assert [p.reason for p in told] == [
-        "row 1 not read (its sub-criteria 1.1.1, 1.1.2 were)",
-        "row 1.1 not read (its sub-criteria 1.1.1, 1.1.2 were)",
-    ]
+    assert [r.code for r in result.score_tables[0].rows] == ["1", "1.1", "1.1.1", "1.2", "1.2.1", "1.2.2"]
+    assert [p.reason for p in told] == ["row 1.2 not read (its sub-criteria 1.2.1, 1.2.2 were)"]
 
 
 def test_a_typed_table_is_read_whole_and_a_parent_it_lacks_is_not_restored(tmp_path):
