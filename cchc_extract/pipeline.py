@@ -20,6 +20,7 @@ from cchc_extract.reconcile.derived import derive_lost_cells
 from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.reconcile.queue_once import one_look_each
 from cchc_extract.reconcile.unchecked import flag_withheld_by_coverage
+from cchc_extract.restored_rows import RestoreSettings, restore_lost_parents, restored_review
 from extract.base import IngestError, IngestOptions, ingest
 from extract.metadata import read_metadata
 from extract.model import IngestedDocument
@@ -63,6 +64,8 @@ class PipelineOptions:
     repair: bool = True
     debug: bool = False
     criteria: MatchSettings = field(default_factory=MatchSettings)
+    # Parent rows the code tree says were printed whose lines OCR lost (cchc_extract.restored_rows).
+    restore: RestoreSettings = field(default_factory=RestoreSettings)
 
 
 def file_sha256(path: Path) -> str:
@@ -249,13 +252,32 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     # read, not lost.
     _run_stage(result, "segment", lambda: points_in_names(result), debug)
     _run_stage(result, "criteria", lambda: drop_later_cells(result.score_tables), debug)
+    # Parent rows the code tree says were printed, their lines not read: restored with the set's
+    # names, told unread and queued, taken out of the tables while the checks run.
+    restored = _run_stage(
+        result,
+        "segment",
+        lambda: restore_lost_parents(
+            result, criteria.cset if criteria else None, bool(ocr_read(result)), options.restore
+        ),
+        debug,
+        default=[],
+    )
+    if restored:
+        result.unread = sorted(result.unread + restored, key=lambda p: (p.page or 0, p.line_start or 0))
     _run_stage(result, "reconcile", lambda: reconcile(result, options.reconcile), debug)
     # What was not read explains the sums it leaves short, and goes to the queue ahead of every
     # doubtful value.
     account_coverage(result)
     flag_withheld_by_coverage(result)
     result.review = one_look_each(
-        one_entry_per_cell(unread_review_items(result) + meta_review + set_order_review(result) + result.review),
+        one_entry_per_cell(
+            unread_review_items(result)
+            + meta_review
+            + set_order_review(result)
+            + restored_review(result)
+            + result.review
+        ),
         result,
     )
     # Cells OCR lost that the sums determine, last: no check, coverage or entry above saw them.

@@ -53,6 +53,7 @@ from cchc_extract.reconcile.hierarchy import (
 from cchc_extract.reconcile.lost_totals import check_lost_parents, check_lost_totals
 from cchc_extract.reconcile.misread import ocr_read, scanned
 from cchc_extract.reconcile.queue import _review_doubtful
+from cchc_extract.reconcile.restored import withdrawn_while_checked
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.stat_rows import code_legend, is_count, is_percent
 from cchc_extract.reconcile.statements import _check_group_statements, group_criteria
@@ -104,6 +105,7 @@ def reconcile(result: ExtractionResult, settings: ReconcileSettings = _DEFAULT) 
     cell's value from its other OCR reading, keeping the raw text and flagging the row. Cells the
     sums derived before (a result read back) are blanked first: the checks weigh what was read."""
     clear_derived(result)
+    restored = withdrawn_while_checked(result)  # (rows restored from the code tree: not read, no witness)
     ledger = check_relations(result, settings)
     vouched, headings = set_value_confidence(
         result, ledger.checks, ledger.review, settings.confidence, ledger.confirmed
@@ -112,3 +114,4 @@ def reconcile(result: ExtractionResult, settings: ReconcileSettings = _DEFAULT) 
     flag_unchecked(result, ledger, ocr_read(result))
     result.checks = ledger.checks
     result.review = ledger.review
+    restored.put_back(result)

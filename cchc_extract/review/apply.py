@@ -22,6 +22,8 @@ from cchc_extract.outdir import relative_to_out
 from cchc_extract.reconcile import ReconcileSettings, reconcile
 from cchc_extract.reconcile.derived import FLAG_DERIVED, FLAG_DERIVED_BY_SET, derive_lost_cells
 from cchc_extract.reconcile.queue_once import one_look_each
+from cchc_extract.reconcile.restored import FLAG_RESTORED
+from cchc_extract.restored_rows import restored_review
 from cchc_extract.review.fields import ApplySettings, gate, parse_correction, record_type, resolve_pointer, short
 from cchc_extract.review.model import (
     ACTIONS,
@@ -239,9 +241,13 @@ def _decide(
 
 def _write(doc: _Doc, target: dict, pointer: str, name: str, old, new, d: Decision, s: ApplySettings, stamp: str):
     target[name] = new
-    if isinstance(target.get("flags"), list):  # (the person's value is read, no longer the sums')
+    if isinstance(target.get("flags"), list):
+        # (the person's value is read, no longer the sums'; a row restored from the code tree whose
+        # figure a person read is a row read, which the checks weigh)
         target["flags"] = [
-            f for f in target["flags"] if f not in (f"{FLAG_DERIVED}{name}", f"{FLAG_DERIVED_BY_SET}{name}")
+            f
+            for f in target["flags"]
+            if f not in (f"{FLAG_DERIVED}{name}", f"{FLAG_DERIVED_BY_SET}{name}", FLAG_RESTORED)
         ]
     if "confidence" in target:
         target["confidence"] = s.corrected_confidence
@@ -264,7 +270,9 @@ def recheck(data: dict, settings: ReconcileSettings) -> tuple[dict, list[str]]:
     except Exception as exc:  # as in the pipeline: the failure is recorded, the document stands
         result.errors.append(ErrorRecord(stage="reconcile", message=f"{type(exc).__name__}: {exc}".splitlines()[0]))
     account_coverage(result)
-    result.review = one_look_each(unread_review_items(result) + meta_review + result.review, result)
+    result.review = one_look_each(
+        unread_review_items(result) + meta_review + restored_review(result) + result.review, result
+    )
     derive_lost_cells(result, settings)
     out = to_dict(result)
     return out, schema_errors(out)

@@ -457,6 +457,15 @@ def _told(
 def set_order_review(result: ExtractionResult) -> list[ReviewItem]:
     """One review item per row recovered by the set's order (the whole row: its place was read from
     its name alone, and any cell of it may be lost or another column's)."""
+    return flagged_rows_review(
+        result,
+        FLAG_FROM_SET_ORDER,
+        "row recovered by its name's place in the criteria set: its code and cells not read as a row",
+    )
+
+
+def flagged_rows_review(result: ExtractionResult, flag: str, reason: str) -> list[ReviewItem]:
+    """One review item for each score row flagged ``flag``, the row as a whole, with ``reason``."""
     return [
         ReviewItem(
             item=f"/score_tables/{ti}/rows/{ri}",
@@ -465,10 +474,10 @@ def set_order_review(result: ExtractionResult) -> list[ReviewItem]:
             code=row.code,
             page=row.source.page,
             raw=row.name_raw or None,
-            reason="row recovered by its name's place in the criteria set: its code and cells not read as a row",
+            reason=reason,
             confidence=row.confidence,
         )
         for ti, table in enumerate(result.score_tables)
         for ri, row in enumerate(table.rows)
-        if FLAG_FROM_SET_ORDER in row.flags
+        if flag in row.flags
     ]
