@@ -131,7 +131,7 @@ def test_a_score_table_whose_names_open_with_a_word_and_a_code_is_read(tmp_path,
 
 
 def test_a_name_opening_with_no_code_after_its_word_keeps_its_text():
-    from extract.segment.score_tables import split_code
+    from extract.segment.grid_codes import split_code
 
     assert split_code("Mục tiêu 1 của kế hoạch") == ("", "Mục tiêu 1 của kế hoạch")
     assert split_code("LV2. Xây dựng văn bản", frozenset({"lv"})) == ("2.", "Xây dựng văn bản")

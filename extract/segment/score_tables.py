@@ -21,6 +21,7 @@ from extract.model import BLANK_SEEN, IngestedDocument
 from extract.segment.captions import CaptionSettings, printed_title
 from extract.segment.column_blocks import flag_order_realigned, flag_points_unpaired
 from extract.segment.fraction_points import split_fraction_column
+from extract.segment.grid_codes import code_in_own_column, compact_code, split_code
 from extract.segment.joined import JoinedTable, row_bbox
 from extract.segment.line_common import glued_digits
 from extract.segment.line_words import name_tokens
@@ -34,13 +35,11 @@ from normalize.codes import (
     CodeSettings,
     column_code_words,
     format_codes,
-    opening_without_code_word,
     parse_code,
-    without_code_word,
 )
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
-from normalize.text import SPACE_RUN, fold
+from normalize.text import fold
 from normalize.vietnamese import document_damage_class, repair_gathered
 from schemas.records import SCALE_FIGURE_FLAG, ScoreRow, ScoreTable, SourceRef, later_cells_flag, unsure_flag
 
@@ -116,12 +115,6 @@ _POINTS_MARKS = {
     "self": ("tu cham", "tu danh", "tu dg"),
     "appraised": ("tham dinh", "noi vu"),
 }
-# A criterion code opening a cell that also holds the name ("1.1. Kế hoạch CCHC", "II. ĐÁNH GIÁ").
-_CODE_PREFIX = lazy_compile(
-    r"^\s*((?:[IVX]{1,5}\.?(?=\s*[-–:)])|[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?)(?!\d))"
-    r"\s*[-–:)]?(?:\s+(.*))?$",
-    re.S,
-)
 # Totals and subtotals ("Tổng cộng", "Tổng số điểm", "Cộng (I+II)", "Cộng phần I"): not criteria.
 _TOTAL_ROW = lazy_compile(
     r"^(?P<word>tong|cong)(\s+(cong|so|diem|so diem|diem so))*\s*[:.]?\s*"
@@ -334,37 +327,6 @@ def _cell_confs(joined: JoinedTable, row, columns: dict[str, int], keys) -> dict
         if cell_confs:
             number_confs[key] = min(cell_confs)
     return number_confs
-
-
-def code_in_own_column(joined: JoinedTable, row, name_col: int) -> tuple[str, str] | None:
-    """(code, name) when one of the grid columns under the name header holds nothing but a code
-    and another holds the text: the sub-criteria's codes printed in the indent column."""
-    texts = [row.cells[c].strip() for c in joined.columns_of(name_col) if c < len(row.cells)]
-    filled = [compact_code(t) for t in texts if t]
-    if len(filled) < 2 or not parse_code(filled[0]):
-        return None
-    return filled[0], " ".join(filled[1:])
-
-
-_WRAPPED_CODE = lazy_compile(r"(?:[IVX]{1,5}|\d{1,2})(?:\.\s*\d{1,2})*\.?")
-
-
-def compact_code(text: str, column_words: frozenset[str] = frozenset()) -> str:
-    """A code a narrow cell wrapped at a dot ("1.1." over "1" reads "1.1. 1") made whole again; a
-    word printed before the code dropped (``without_code_word``); any other text unchanged."""
-    if _WRAPPED_CODE.fullmatch(text.strip()):
-        return SPACE_RUN.sub("", text)
-    return without_code_word(text, column_words)
-
-
-def split_code(text: str, column_words: frozenset[str] = frozenset()) -> tuple[str, str]:
-    """("1.1.", "Kế hoạch CCHC") from "1.1. Kế hoạch CCHC", or from "Tiêu chí 1.1. Kế hoạch CCHC"
-    (a word before the code: ``opening_without_code_word``); ("", text) when no code opens it."""
-    for opening in dict.fromkeys((text, opening_without_code_word(text, column_words))):
-        m = _CODE_PREFIX.match(opening)
-        if m and parse_code(m.group(1)):
-            return m.group(1), (m.group(2) or "").strip()
-    return "", text
 
 
 def _codes_in_names(joined: JoinedTable, columns: dict[str, int], cell, words: frozenset[str]) -> bool:
