@@ -417,6 +417,16 @@ def _codes_ahead(below: list[CodeToken | None]) -> set[tuple[int, ...]]:
     return paths
 
 
+def children_of(parents: list[int | None]) -> dict[int, list[int]]:
+    """Each row's children by index, from each row's parent index (None at the top): the one
+    tree walk the line readers and the reconcilers share."""
+    kids: dict[int, list[int]] = {}
+    for i, p in enumerate(parents):
+        if p is not None:
+            kids.setdefault(p, []).append(i)
+    return kids
+
+
 def parent_rows(max_points: list[float | None], tolerance: float = 1e-6) -> list[bool]:
     """Rows whose max points equal the sum of the max points of the rows below them, taken as
     whole subtrees (a parent found lower down stands for its children): ``True`` for a row

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from normalize.code_repair import children_of  # noqa: F401  (re-exported: the reconcilers' one name for it)
 from normalize.lazy_regex import lazy_compile
 from normalize.text import strip_markup
 
@@ -62,14 +63,6 @@ def resolve_parents(rows: list) -> tuple[list[int | None], set[int]]:
 
 def _is_roman(code: str | None) -> bool:
     return bool(code) and _ROMAN_LETTERS.fullmatch(code) is not None
-
-
-def children_of(parents: list[int | None]) -> dict[int, list[int]]:
-    kids: dict[int, list[int]] = {}
-    for i, p in enumerate(parents):
-        if p is not None:
-            kids.setdefault(p, []).append(i)
-    return kids
 
 
 def block_prints(

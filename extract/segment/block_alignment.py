@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from math import comb
 
+from normalize.code_repair import children_of
 from normalize.codes import read_code_token
 from normalize.numbers import parse_number
 
@@ -104,7 +105,7 @@ def align(
         return NOT_PLACED
     values = [[points_value(x) for x in numbers] for numbers in lines]
     parent = parents(criteria)
-    children = _children(parent)
+    children = children_of(parent)
     best: float | None = None
     ways: list[tuple[int, ...]] = []
     for way in _ways(m, n):
@@ -179,15 +180,7 @@ def tally(
     number lines, as ``align`` weighs it."""
     parent = parents(criteria)
     values = [[points_value(x) for x in numbers] for numbers in lines]
-    return _tally(way, values, columns, _children(parent), parent, maxima or {}, settings)
-
-
-def _children(parent: list[int | None]) -> dict[int, list[int]]:
-    children: dict[int, list[int]] = {}
-    for k, p in enumerate(parent):
-        if p is not None:
-            children.setdefault(p, []).append(k)
-    return children
+    return _tally(way, values, columns, children_of(parent), parent, maxima or {}, settings)
 
 
 def _tally(
