@@ -52,7 +52,7 @@ def looks_like_paper(image, s: PaperSettings = PaperSettings()) -> bool:
 def _mostly_paper(image, s: PaperSettings) -> bool:
     small = image.copy()
     small.thumbnail((s.sample_pixels, s.sample_pixels))
-    values = sorted(small.getdata())
+    values = sorted(small.convert("L").tobytes())  # one byte a pixel (getdata is deprecated in Pillow 12)
     if not values:
         return False
     bright = values[int(0.9 * (len(values) - 1))]
