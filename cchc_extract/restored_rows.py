@@ -12,6 +12,11 @@ rows out of the table while it checks (``withdrawn_while_checked``), and puts th
 Each restored row is flagged ``FLAG_RESTORED``, queued whole (``restored_review``) and told
 unread as a parent not read is ("row 1.1 not read (its sub-criteria 1.1.1, 1.1.2 were)").
 
+A numbering jump says the same of the rows it skips: 3 and 5 read and no 4, the set naming 4
+between them, and nothing but 3's own rows printed between the two, row 4 was printed; it is
+restored before 5 alike, told as the jump is ("numbering jumps from 3 to 5: 4 not read"), unless
+a part of rows not read lying between the two tells its garbled line already (told once, there).
+
 Only OCR'd documents: a typed table is read whole, so a parent it lacks was not printed. Never a
 code a row of the document carries (a row read under it, however garbled its name, in this table
 or in a piece of it OCR split off), never in a table numbered otherwise than the set (parts
@@ -38,6 +43,9 @@ from schemas.records import ExtractionResult, ReviewItem, ScoreRow, ScoreTable, 
 # What the queue says of a restored row.
 RESTORED_REASON = "row not read, restored from the rows read under it and the criteria set's name: its cells not read"
 
+# How a row a numbering jump skips is told in ``unread`` (as ``unread_rows`` tells a jump).
+JUMP_TOLD = "numbering jumps from"
+
 
 @dataclass(frozen=True)
 class RestoreSettings:
@@ -58,11 +66,12 @@ def restore_lost_parents(
         return []
     parts: list[UnreadPart] = []
     told = " ".join(p.reason for p in result.unread)
+    lost_lines = [(p.page, p.line_start, p.line_end) for p in result.unread if p.kind == "rows"]
     # (a code any row of the document carries: a table OCR split in two holds the row in the other)
     carried = {c for t in result.score_tables for r in t.rows if (c := norm_code(r.code))}
     for table in result.score_tables:
         for row, read, reason in _restore_in(table, cset, carried, settings):
-            if not _named(norm_code(row.code) or "", told):
+            if not _named(norm_code(row.code) or "", told) and not _told_between(read, reason, lost_lines):
                 parts.append(_told(row, read, reason))
     return parts
 
@@ -70,9 +79,9 @@ def restore_lost_parents(
 def _restore_in(
     table: ScoreTable, cset: CriteriaSet, have: set[str], settings: RestoreSettings
 ) -> list[tuple[ScoreRow, list[ScoreRow], str]]:
-    """The parents restored in one table, inserted in place, parents before their children; each
-    with the rows read under it and how it is told. ``have``: the codes the document's rows carry
-    (the ones restored added)."""
+    """The rows restored in one table, inserted in place: parents first, then the siblings a
+    numbering jump skips; each with the rows read that say it was printed, and how. ``have``: the
+    codes the document's rows carry (the ones restored added)."""
     read = [norm_code(r.code) for r in table.rows]
     coded = [c for c in read if c]
     crits = cset.by_code()
@@ -101,7 +110,33 @@ def _restore_in(
                 child.parent = row.code
         codes = ", ".join(r.code or "" for r in below)
         restored.append((row, below, f"row {row.code} not read (its sub-criteria {codes} were)"))
+    for code, first, after in _lost_between(table, cset, have):
+        if not _worded_as_set([first, after], crits):
+            continue
+        row = _row(code, after, crits[code].name, crits[code].parent or None, fields, settings)
+        table.rows.insert(table.rows.index(after), row)
+        have.add(code)
+        jump = f"{JUMP_TOLD} {first.code} to {after.code}: {row.code} not read"
+        restored.append((row, [first, after], jump))
     return restored
+
+
+def _lost_between(table: ScoreTable, cset: CriteriaSet, have: set[str]) -> list[tuple[str, ScoreRow, ScoreRow]]:
+    """The set's criteria no row carries between two siblings read (3 and 5, no 4), each with the
+    two siblings: the numbering says they were printed. Only where the rows between the
+    two are the first sibling's own sub-criteria (a row under another code there may be the lost
+    one, its code misread)."""
+    out: list[tuple[str, ScoreRow, ScoreRow]] = []
+    for parent in dict.fromkeys(c.parent for c in cset.rows):
+        siblings = [c.code for c in cset.children(parent)]
+        read = [r for r in table.rows if norm_code(r.code) in siblings]
+        for first, after in zip(read, read[1:]):
+            a, b = siblings.index(norm_code(first.code) or ""), siblings.index(norm_code(after.code) or "")
+            inside = table.rows[table.rows.index(first) + 1 : table.rows.index(after)]
+            if b <= a + 1 or not all(_under(norm_code(r.code), siblings[a]) for r in inside):
+                continue
+            out += [(c, first, after) for c in siblings[a + 1 : b] if c not in have]
+    return out
 
 
 def _worded_as_set(rows: list[ScoreRow], crits: dict) -> bool:
@@ -162,9 +197,23 @@ def _named(code: str, told: str) -> bool:
     return re.search(rf"(?<![\w.]){re.escape(code)}(?![\w.])", told) is not None
 
 
+def _told_between(read: list[ScoreRow], reason: str, lost_lines: list[tuple]) -> bool:
+    """Whether a numbering jump's row is told already by a part of rows not read lying between the
+    two siblings' lines (the garbled lines themselves, "not turned into rows"): told once, there."""
+    if not reason.startswith(JUMP_TOLD) or len(read) != 2:
+        return False
+    first, after = read
+    end, start = first.source.line_end or first.source.line_start, after.source.line_start
+    if end is None or start is None:
+        return False
+    return any(
+        page == after.source.page and lo is not None and end < lo and (hi or lo) < start for page, lo, hi in lost_lines
+    )
+
+
 def _told(row: ScoreRow, read: list[ScoreRow], reason: str) -> UnreadPart:
     """The part telling a restored row as a row not read is told (``unread_rows``: a parent not read,
-    the rows read under it), on their lines."""
+    a numbering jump), on the lines of the rows read that say it was printed."""
     starts = [r.source.line_start for r in read if r.source.line_start is not None]
     ends = [r.source.line_end or r.source.line_start for r in read if r.source.line_start is not None]
     return UnreadPart(

@@ -1,10 +1,12 @@
 """Parent rows a score table must print whose lines OCR did not read, restored from the code tree
 (issue 11, rows; issue 16, told): rows 1.1.1 … 1.1.4 read and no row 1.1, the criteria set naming
 1.1 over them, give a row 1.1 with the set's name, its cells not read (filled only where the
-children's sums determine them, after the checks), flagged, queued whole and told unread.
+children's sums determine them, after the checks), flagged, queued whole and told unread; rows 3
+and 5 read and no row 4 give a row 4 alike.
 
-The dump is the text Tesseract gave of one of the corpus generator's scans (seed 651, d03-i1,
-English OCR of a four-column table): the shaded lines of 1.1 and 1.2 left nothing in it at all."""
+The dumps are the text Tesseract gave of two of the corpus generator's scans: seed 651, d03-i1
+(English OCR of a four-column table), where the shaded lines of 1.1 and 1.2 left nothing at all;
+seed 1001, d04-i3 (seven columns, degraded), where row 4's line came out "aire Chai i ee ee re |"."""
 
 from __future__ import annotations
 
@@ -50,6 +52,36 @@ Noi nhgn: TM. UY BAN NHAN DAN
 - Luu: VT, VP.
 Tw Hitu Nam
 """
+
+
+FIELDS_DUMP = """| UBND XAVANCHAU ~ CONGHOA XA HOI CHU NGHIA VIET NAM :
+manne Doc lap - Ty do- Hanh phic oo oo
+S6: 69/BC-UBND Van Chdu, ngay 28 thdng 12 nam 2024 ~ oo :
+: . oo. BAO CAO : a :
+- _ Tw danh gia, cham diém xac dinh Chi sé cai cach hanh chinh nam 2024. ee e
+Thu hién Ké hoach s6 161/KH-UBND ngay 3/4/2024 ctia UBND huyén Lam Thanh vé viéc trién khai céng tac cai cdch hanh chinh nim —
+2024; UBND xa Van Chau bao cao két qua ty danh gia, cham diém nhu sau: oo
+: ; Te os BS Diém —
+ari Linh vwe, teu chi : Tai ligu kiém ching heme | en an : :
+ne ae diém cham nk :
+1 Cong tac chi dao, diéu hanh cai cach hanh chinh Quyét dinh s6 300/QD-UBND ngay 10 a aoe ; :
+a 3 08/08/2024 ae :
+>. Xay dung va to chic thyc hién van ban any pham Ban hanh cham so véi quy dinh 10 9,75 9,75
+phap luat tai tinh oS
+ae Cai cach tha tuc hanh chinh— Bao cao s6 163/BC-UBND ngay ae
+- : : 2/10/2024 coe ee ie
+aire Chai i ee ee re |
+5 Xay dung va nang cao chat lugng di ngii cong chic, _| Ké hoach so 146/KH-UBND ngay | . 16 148 4s 2
+: vien chic 10/12/2024 - . a ee a
+Cai cach tai chinh céng | Bao cdo s6 305/BC-UBND ngay a 7 7
+: | 13/12/2024 io co :
+: Noi nhan: : : TM. UY BAN NHAN DAN oo
+. . = UBND huyén Lam Thanh (b/c); —e CHU TICH
+- Chi tich, céc PCT UBND xa; : oe : 2 : :
+; y ich, cac xa | S (Da ky)
+- Luu: VT, VP. S ee
+a Tang Quang Thang a
+"""  # noqa: E501 (the dump as OCR wrote it)
 
 
 def _convert(tmp_path: Path, on: bool = True, dump: str = DUMP):
@@ -191,3 +223,33 @@ def test_a_review_applied_keeps_a_restored_row_queued_until_a_person_reads_a_fig
     assert FLAG_RESTORED not in row["flags"]
     data, problems = recheck(data, ReconcileSettings())
     assert problems == [] and any(c["code"] == "1.2" and c["kind"] == "sum_self" for c in data["checks"])
+
+
+def test_a_row_a_numbering_jump_skips_is_restored_between_the_siblings_read(tmp_path):
+    result, rows = _convert(tmp_path, dump=FIELDS_DUMP)
+    # As printed: the six fields 1 … 6; row 4's line is garbage, its neighbours' are read.
+    assert [r.code for r in rows] == ["1", "2", "3", "4", "5", "6"]
+    row = rows[3]
+    assert FLAG_RESTORED in row.flags and row.name == "Cải cách tổ chức bộ máy hành chính"
+    assert row.parent is None and row.level == 1 and row.name_raw == ""
+    # No sum gives its maximum (the top level's total row was not read): the set's 11, after the
+    # checks; its scores stay blank.
+    assert row.max_points == 11.0 and f"{FLAG_DERIVED_BY_SET}max_points" in row.flags
+    assert row.self_points is None and row.appraised_points is None
+    assert "numbering jumps from 3 to 5: 4 not read" in [p.reason for p in result.unread]
+    assert any(
+        e.item == "/score_tables/0/rows/3" and e.field is None and RESTORED_REASON in e.reason for e in result.review
+    )
+
+
+def test_no_row_is_restored_in_a_jump_over_a_row_read_under_another_code():
+    cset = _set()
+    # 1.1 and 1.3 read, 1.2's line read under a code of its own (2.1.4) between them: not restored.
+    result = _result(["1", "1.1", "1.1.1", "2.1.4", "1.3"])
+    restore_lost_parents(result, cset, ocr=True)
+    assert not any(FLAG_RESTORED in r.flags for r in result.score_tables[0].rows)
+    # Only 1.1's own rows between them: 1.2 restored before 1.3, the jump told.
+    result = _result(["1", "1.1", "1.1.1", "1.3"])
+    told = restore_lost_parents(result, cset, ocr=True)
+    assert [r.code for r in result.score_tables[0].rows] == ["1", "1.1", "1.1.1", "1.2", "1.3"]
+    assert [p.reason for p in told] == ["numbering jumps from 1.1 to 1.3: 1.2 not read"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cchc_extract.reconcile.restored import FLAG_RESTORED
 from corpus_helpers import converted_with_truth
 from extract.model import Line
 from extract.segment.set_rows import FLAG_FROM_SET_ORDER, SetRowSettings
@@ -50,7 +51,12 @@ def test_field_rows_whose_codes_ocr_lost_take_their_place_by_name_and_one_not_fo
     assert all(r["max_points"] in (None, want[c]["max_points"]) for c, r in rows.items())
     assert (rows["6"]["self_points"], rows["7"]["self_points"]) == (6.5, 15.25)
     codes = [r["code"] for t in out["score_tables"] for r in t["rows"]]
-    assert codes == ["1", "2", "3", "4", "6", "7", "8"]  # each once: 5 lost, no code repeated
+    # Row 5 was printed: only its name's last line "vien chifc" (line 17, between 4's lines and 6's)
+    # was read. The numbering jumps from 4 to 6 and the set names 5 there: restored, with the set's
+    # name (the truth's), its self score not read, flagged; each code once.
+    assert codes == ["1", "2", "3", "4", "5", "6", "7", "8"]
+    assert rows["5"]["name"] == want["5"]["name"] and rows["5"]["self_points"] is None
+    assert FLAG_RESTORED in rows["5"]["flags"]
     queued = {q["item"] for q in out["review"]}
     assert all(f"/score_tables/0/rows/{i}" in queued for i in range(len(rows)))
     assert any("5" in u["reason"] and ("not found" in u["reason"] or "not read" in u["reason"]) for u in out["unread"])

@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 
 from cchc_extract.batch import BatchSettings, run_convert
 from cchc_extract.pipeline import PipelineOptions, convert_file, result_to_json
+from cchc_extract.reconcile.restored import FLAG_RESTORED
 from extract.base import ingest
 from extract.segment.unread import data_rows, is_layout_table
 from schemas import schema_errors
@@ -319,11 +320,21 @@ def test_an_ocr_dump_table_loses_only_its_unsure_rows_and_says_where(tmp_path):
     path = tmp_path / "bao-cao.txt"
     path.write_text(GARBLED_DUMP, encoding="utf-8")
     result = convert_file(path)
-    # The rows read whole are kept, with their points; the three unsure rows are not turned into rows.
+    # The rows read whole are kept, with their points; the unsure rows' cells are not read.
     # Row 2 ("Ee | Xay dung va tu chuc … quy pham | 10 | 10", line 11) is kept too: its code lost,
     # its name takes 2's wording and its max 10 is the recognised set's (bnv-tinh_2948: 2 = 10).
+    # Rows 3 and 4 were printed (lines 12-13, "a | Gxi cqch thx tnc hxnh | … | 14,5 | 13,75" and
+    # "Eo | Cqi cxch t6 chxc bq mxy | … | iW | 10.75"), the numbering jumps from 2 to 5 over them and
+    # the set names 3 and 4 there: they are restored with the set's names, flagged, their self scores
+    # blank (the maxima are the set's, 14,5 and 11, taken after the checks), and queued whole.
     rows = [(r.code, r.max_points, r.self_points) for t in result.score_tables for r in t.rows]
-    assert rows == [("1", 10.0, 8.5), ("2", 10.0, 10.0), ("5", 16.0, 16.0)]
+    assert rows == [("1", 10.0, 8.5), ("2", 10.0, 10.0), ("3", 14.5, None), ("4", 11.0, None), ("5", 16.0, 16.0)]
+    restored = [r for t in result.score_tables for r in t.rows if FLAG_RESTORED in r.flags]
+    assert [(r.code, r.name, r.name_raw) for r in restored] == [
+        ("3", "Cải cách thủ tục hành chính", ""),
+        ("4", "Cải cách tổ chức bộ máy hành chính", ""),
+    ]
+    assert {q.item for q in result.review if q.field is None} >= {"/score_tables/0/rows/2", "/score_tables/0/rows/3"}
     # Rows 3 and 4 are one unread part, on their lines (12-13 of the dump), told once: the
     # numbering jump from 2 to 5 lies in it and is not a second entry.
     parts = [p for p in result.unread if p.kind == "rows" and p.line_end is not None]
@@ -342,6 +353,10 @@ def test_an_ocr_dump_table_loses_only_its_unsure_rows_and_says_where(tmp_path):
     assert not any(p.reason.startswith("rows after") for p in result.unread)
 
 
+# Rows 3 and 4 of GARBLED_DUMP, printed garbled between 2 and 5: restored from the set, self scores blank.
+RESTORED_3_4 = [("3", 14.5, None), ("4", 11.0, None)]
+
+
 def _kept_rows(tmp_path, text: str) -> tuple[list[tuple], list[tuple]]:
     """The rows kept, and the lines of the parts reported unread."""
     path = tmp_path / "bao-cao.txt"
@@ -356,10 +371,10 @@ def test_a_kept_row_whose_code_ocr_misread_takes_the_code_its_name_is(tmp_path):
     text = GARBLED_DUMP.replace("5 | Xay dung va nang cao", "7 | Xay dung va nang cao")
     # Row 2 ("Ee | Xay dung va tu chuc … quy pham | 10 | 10", line 11) is kept too: its code lost,
     # its name took 2's wording and its max 10 is the set's (bnv-tinh_2948: 2 = 10). Lines 12-13
-    # (rows 3 and 4, garbled) are told as not read; the total's shortfall lies in them (the set's
-    # 3 and 4), so no part claims rows after 5.
+    # (rows 3 and 4, garbled) are restored from the set and told as not read; the total's
+    # shortfall lies in them (the set's 3 and 4), so no part claims rows after 5.
     rows, parts = _kept_rows(tmp_path, text)
-    assert rows == [("1", 10.0, 8.5), ("2", 10.0, 10.0), ("5", 16.0, 16.0)]
+    assert rows == [("1", 10.0, 8.5), ("2", 10.0, 10.0), *RESTORED_3_4, ("5", 16.0, 16.0)]
     assert parts == [(12, 13)]
 
 
@@ -370,7 +385,7 @@ def test_a_kept_row_whose_name_is_a_held_code_s_wording_is_not_kept(tmp_path):
     )
     # ... and its line is told as not read (row 2 kept: see the test above).
     rows, parts = _kept_rows(tmp_path, text)
-    assert rows == [("1", 10.0, 8.5), ("2", 10.0, 10.0), ("5", 16.0, 16.0)]
+    assert rows == [("1", 10.0, 8.5), ("2", 10.0, 10.0), *RESTORED_3_4, ("5", 16.0, 16.0)]
     assert (12, 13) in parts and (15, 15) in parts
 
 
@@ -378,7 +393,7 @@ def test_a_kept_row_named_by_ocr_specks_is_not_kept(tmp_path):
     text = GARBLED_DUMP.replace("TONG DIEM", "6 | oe 0 | 7 | 7\nTONG DIEM")
     # ... and its line is told as not read (row 2 kept: see the test above).
     rows, parts = _kept_rows(tmp_path, text)
-    assert rows == [("1", 10.0, 8.5), ("2", 10.0, 10.0), ("5", 16.0, 16.0)]
+    assert rows == [("1", 10.0, 8.5), ("2", 10.0, 10.0), *RESTORED_3_4, ("5", 16.0, 16.0)]
     assert (12, 13) in parts and (15, 15) in parts
 
 

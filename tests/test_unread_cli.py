@@ -12,6 +12,7 @@ import csv
 import json
 
 from cchc_extract.cli import main
+from cchc_extract.reconcile.restored import FLAG_RESTORED
 from test_unread import BUDGET, SCORE_HEADER, SCORE_ROWS, _decree30_docx
 
 TOTAL = ["", "Tổng cộng", "10", "9"]
@@ -118,9 +119,15 @@ def test_a_total_the_rows_read_cannot_reach_is_a_coverage_check_typed_and_ocrd(t
     assert [u["reason"] for u in short["unread"]] == ["numbering jumps from 1 to 3: 2 not read"]
     assert sorted(_coverage(short)) == [("max_points", 10, 14), ("self_points", 9, 13)]
     assert {c["status"] for c in short["checks"] if c["kind"] in ("coverage", "stated_total")} == {"incomplete"}
-    # OCR'd: row 3 (14,5 | 13,75) garbled past reading; 47 of the stated 61,5 read.
+    # OCR'd: row 3 (14,5 | 13,75) garbled past reading ("ee. | Sa ae ~ ee | ' |"), printed between 2
+    # and 4, where the set names 3: restored with the set's name, flagged, its cells not read
+    # (it is no witness to the checks: 47 of the stated 61,5 read), queued whole.
     lost = outputs["lost-ocr.txt"]
-    assert [r["code"] for t in lost["score_tables"] for r in t["rows"]] == ["1", "2", "4", "5"]
+    assert [r["code"] for t in lost["score_tables"] for r in t["rows"]] == ["1", "2", "3", "4", "5"]
+    row3 = lost["score_tables"][0]["rows"][2]
+    assert (row3["name"], row3["name_raw"], row3["self_points"]) == ("Cải cách thủ tục hành chính", "", None)
+    assert FLAG_RESTORED in row3["flags"]
+    assert any(q["item"] == "/score_tables/0/rows/2" and q["field"] is None for q in lost["review"])
     assert sorted(_coverage(lost)) == [("max_points", 47, 61.5), ("self_points", 45.25, 59)]
     assert [u["reason"] for u in lost["unread"]] == ["numbering jumps from 2 to 4: 3 not read"]
     # Named where: criterion 3 (14,5) makes up the 14,5 the maxima fall short, alone; the set's
