@@ -112,8 +112,10 @@ def derive_lost_cells(result: ExtractionResult, s: ReconcileSettings = Reconcile
     _queue(result, done, sure, s)
     # Cells vouched for twice are no part left unread (their flags still say they were not read);
     # a maximum the set alone gave (no sum) is vouched for once.
-    confirmed = {(f"/score_tables/{d.table}/rows/{d.row}", d.field) for d in done if d.inputs and d.key in sure}
-    account_recovered(result, recovered_cells(result, confirmed))
+    # (Nothing told unread, nothing to take back: the relations are not walked again for it.)
+    if result.unread:
+        confirmed = {(f"/score_tables/{d.table}/rows/{d.row}", d.field) for d in done if d.inputs and d.key in sure}
+        account_recovered(result, recovered_cells(result, confirmed))
     return done
 
 
