@@ -34,6 +34,7 @@ from cchc_extract.reconcile.settings import LOW_CONFIDENCE_REASON, ReconcileSett
 from extract.segment.unread_review import UNREAD_PREFIX
 from normalize.criteria import CriteriaSet
 from normalize.criteria.recognise import names_criterion, printed_maxima
+from normalize.numbers import slashed_decimal_reading
 from schemas.records import REASONS_SEPARATOR, ExtractionResult, ReviewItem, ScoreRow, ScoreTable, reasons_of
 
 # The flag of a cell the table's sums determined, not read: ``derived_from_sums:<field>``; of a
@@ -62,6 +63,9 @@ class Derivation:
     routes: int = 1
     # The criteria set's maximum for the cell is the value (a second witness, not the document's).
     by_set: bool = False
+    # The cell's own characters give the value, read with a slash for the decimal comma ("2/75"
+    # for 2,75: ``printed_as_derived``): a second witness, the page's own, besides the sum.
+    by_print: bool = False
 
     @property
     def key(self) -> tuple[int, int, str]:
@@ -71,8 +75,9 @@ class Derivation:
     @property
     def confirmed(self) -> bool:
         """Whether a relation besides the one that gave the value vouches for it: a second route
-        (its children's sum and its parent's remainder agree) or the set's maximum."""
-        return self.routes > 1 or self.by_set
+        (its children's sum and its parent's remainder agree), the set's maximum, or the cell's
+        own characters (``by_print``)."""
+        return self.routes > 1 or self.by_set or self.by_print
 
 
 def is_derived(row: ScoreRow, field: str) -> bool:
@@ -157,10 +162,19 @@ def table_derivations(ti: int, table: ScoreTable, cset: CriteriaSet | None, s: R
             most = _set_maximum(cset, norm_code(row.code), printed)
             if f == "max_points" and most is not None and abs(most - value) > s.points_tolerance:
                 continue  # (the set's maximum and the sum disagree: a maximum read or printed wrong)
-            out.append(
-                Derivation(ti, i, f, round(value, 4), inputs, len(routes), f == "max_points" and most is not None)
-            )
+            by_set = f == "max_points" and most is not None
+            by_print = s.derived_witness_in_print and printed_as_derived(row, f, value, s)
+            out.append(Derivation(ti, i, f, round(value, 4), inputs, len(routes), by_set, by_print))
     return out
+
+
+def printed_as_derived(row: ScoreRow, f: str, value: float, s: ReconcileSettings) -> bool:
+    """Whether the characters OCR printed in the lost cell are the derived value with a slash read
+    for its decimal comma ("2/75" where the sums give 2,75): every digit read agrees with the sum,
+    only the mark between them was misread. A sum alone may hide a commune's fault in it; the
+    cell's own digits are a second witness the fault would not repeat."""
+    reading = slashed_decimal_reading(getattr(row, f"{f}_raw"))
+    return reading is not None and abs(reading - value) <= s.points_tolerance
 
 
 def _lost(row: ScoreRow, f: str) -> bool:
