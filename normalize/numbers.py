@@ -136,19 +136,6 @@ def lost_decimal_readings(raw: str, upper: float | None = None) -> list[float]:
     return out
 
 
-# A number OCR printed with a slash where its decimal comma is ("2/75" for 2,75): the slash's
-# stroke is the comma's, drawn taller by a blur or a speck; the digits on both sides are the number's.
-_SLASHED_DECIMAL = lazy_compile(r"\s*(\d{1,3})\s*/\s*(\d{1,2})\s*")
-
-
-def slashed_decimal_reading(raw: str | None) -> float | None:
-    """The value of a figure OCR read with a slash for its decimal comma ("2/75" → 2.75, "0/5" →
-    0.5); None for anything else. Not a reading to take on its own (a slash also writes a date or
-    a fraction): a witness for a value something else gives."""
-    m = _SLASHED_DECIMAL.fullmatch(raw or "")
-    return float(f"{m.group(1)}.{m.group(2)}") if m else None
-
-
 def format_vn(value: float | None, decimals: int = 2) -> str:
     """A number the Vietnamese way (decimal comma), trailing zeros dropped."""
     if value is None:

@@ -31,10 +31,11 @@ from cchc_extract.reconcile.recovered import account_recovered, recovered_cells
 from cchc_extract.reconcile.score_cells import MISSING_FLAG, table_fields
 from cchc_extract.reconcile.score_refs import score_row_at
 from cchc_extract.reconcile.settings import LOW_CONFIDENCE_REASON, ReconcileSettings
+from extract.segment.line_common import points_cell
 from extract.segment.unread_review import UNREAD_PREFIX
 from normalize.criteria import CriteriaSet
 from normalize.criteria.recognise import names_criterion, printed_maxima
-from normalize.numbers import slashed_decimal_reading
+from normalize.numbers import parse_number
 from schemas.records import REASONS_SEPARATOR, ExtractionResult, ReviewItem, ScoreRow, ScoreTable, reasons_of
 
 # The flag of a cell the table's sums determined, not read: ``derived_from_sums:<field>``; of a
@@ -63,8 +64,8 @@ class Derivation:
     routes: int = 1
     # The criteria set's maximum for the cell is the value (a second witness, not the document's).
     by_set: bool = False
-    # The cell's own characters give the value, read with a slash for the decimal comma ("2/75"
-    # for 2,75: ``printed_as_derived``): a second witness, the page's own, besides the sum.
+    # The cell's own characters give the value, read past OCR's damage to its marks ("2/75" for
+    # 2,75, "_10,25": ``printed_as_derived``): a second witness, the page's own, besides the sum.
     by_print: bool = False
 
     @property
@@ -169,12 +170,14 @@ def table_derivations(ti: int, table: ScoreTable, cset: CriteriaSet | None, s: R
 
 
 def printed_as_derived(row: ScoreRow, f: str, value: float, s: ReconcileSettings) -> bool:
-    """Whether the characters OCR printed in the lost cell are the derived value with a slash read
-    for its decimal comma ("2/75" where the sums give 2,75): every digit read agrees with the sum,
-    only the mark between them was misread. A sum alone may hide a commune's fault in it; the
-    cell's own digits are a second witness the fault would not repeat."""
-    reading = slashed_decimal_reading(getattr(row, f"{f}_raw"))
-    return reading is not None and abs(reading - value) <= s.points_tolerance
+    """Whether the characters OCR printed in the lost cell read as the derived value the way the
+    line reader reads a points cell beside another (``points_cell``): a speck on its edges dropped
+    ("_10,25"), a slash or a colon taken for its decimal comma ("2/75"). Every digit the cell
+    printed then agrees with the sum, only a mark was misread; a sum alone may hide a commune's
+    fault in it, the cell's own digits are a second witness the fault would not repeat."""
+    cell = points_cell(getattr(row, f"{f}_raw") or "", beside_points=True)
+    printed = parse_number(cell, kind="score") if cell else None
+    return printed is not None and abs(printed.value - value) <= s.points_tolerance
 
 
 def _lost(row: ScoreRow, f: str) -> bool:

@@ -89,9 +89,10 @@ class ReconcileSettings:
     # page's (the other a child's maximum a commune raised, its parent's sum left unchecked and queued).
     derive_set_maxima: bool = True
     set_maximum_confidence: float = 0.95
-    # A derived cell whose own characters read as its value with a slash for the decimal comma
-    # ("2/75" where the sums give 2,75) is vouched for twice, as two routes agreeing would be: off
-    # the queue and no part left unread (``derived.printed_as_derived``); off: one route, queued.
+    # A derived cell whose own characters read as its value past OCR's damage to their marks (a
+    # slash for the decimal comma, "2/75" where the sums give 2,75; a speck on the edge, "_10,25")
+    # is vouched for twice, as two routes agreeing would be: off the queue and no part left unread
+    # (``derived.printed_as_derived``); off: one route, queued.
     derived_witness_in_print: bool = True
 
 

@@ -1,16 +1,18 @@
-"""A points cell OCR printed with a slash for its decimal comma ("1/75" for 1,75: the comma's stroke
-drawn taller by a blur or a speck) reads as no number; when the table's sums give the cell a value
-its own digits spell with the slash read as the comma, the page has said the value twice (the sum and
-the cell's characters), as two routes agreeing would: the derived value leaves the queue and the
-cell is no part left unread (issue 16), while its flag and its raw text still say how it was read
-(``cchc_extract/reconcile/derived.py``, ``printed_as_derived``). The rows are built here as a
-scan's grid reader gives them: 1.2 prints 2 / "1/75", its children 1 / 0,75 and 1 / 1."""
+"""A points cell OCR printed with a mark misread — a slash for its decimal comma ("1/75" for 1,75: the
+comma's stroke drawn taller by a blur), a speck glued on its edge ("_1,75") — reads as no number in a
+grid, whose cells are parsed alone; when the table's sums give the cell the value its own characters
+spell read as the line reader reads a points cell (``points_cell``), the page has said the value twice
+(the sum and the cell's digits), as two routes agreeing would: the derived value leaves the queue and
+the cell is no part left unread (issue 16), while its flag and its raw text still say how it was read
+(``cchc_extract/reconcile/derived.py``, ``printed_as_derived``). The rows are built here as a scan's
+grid reader gives them: 1.2 prints 2 / (the cell), its children 1 / 0,75 and 1 / 1."""
 
 from __future__ import annotations
 
+import pytest
+
 from cchc_extract.reconcile.derived import FLAG_DERIVED, derive_lost_cells
 from cchc_extract.reconcile.settings import ReconcileSettings
-from normalize.numbers import slashed_decimal_reading
 from schemas.records import ExtractionResult, ReviewItem, SourceInfo, UnreadPart
 from test_derived_cells import _lines_table
 
@@ -41,13 +43,14 @@ def _result(printed: str) -> ExtractionResult:
     )
 
 
-def test_a_cell_printed_with_a_slash_for_the_comma_confirms_the_value_its_sum_gives():
-    result = _result("1/75")
+@pytest.mark.parametrize("printed", ["1/75", "1:75", "_1,75", "1,75`"])
+def test_a_cell_printed_with_a_mark_misread_confirms_the_value_its_sum_gives(printed):
+    result = _result(printed)
     derive_lost_cells(result)
     row = result.score_tables[0].rows[0]
-    # 1.2.1's 0,75 and 1.2.2's 1 add up to 1,75, the figure "1/75" spells with a comma.
+    # 1.2.1's 0,75 and 1.2.2's 1 add up to 1,75, the figure the cell's digits spell.
     assert row.self_points == 1.75 and f"{FLAG_DERIVED}self_points" in row.flags
-    assert row.self_points_raw == "1/75"  # as OCR printed it
+    assert row.self_points_raw == printed  # as OCR printed it
     assert result.unread == [] and result.review == []
 
 
@@ -66,11 +69,3 @@ def test_a_slashed_figure_the_sum_does_not_give_is_no_witness_and_the_cell_stays
     result = _result("1/75")
     derive_lost_cells(result, ReconcileSettings(derived_witness_in_print=False))
     assert len(result.unread) == 1 and [e.item for e in result.review] == ["/score_tables/0/rows/0"]
-
-
-def test_the_slashed_reading_is_a_figure_with_its_comma_only():
-    assert slashed_decimal_reading("2/75") == 2.75
-    assert slashed_decimal_reading(" 0 / 5 ") == 0.5
-    assert slashed_decimal_reading("15/5") == 15.5
-    for other in ("2,75", "275", "12/2023", "1/2/3", "a/5", "", None):
-        assert slashed_decimal_reading(other) is None
