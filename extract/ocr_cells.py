@@ -234,7 +234,9 @@ def retry_cells(
             if len(text) > limit or box is None:
                 continue
             crop = clean_crop(arr, ink, box, dust, margin, number=True)
-            if crop is not None:
+            # A figure is one line: ink standing taller is words (a header's "Số / TT", read "0"
+            # digits-only and taken for the cell), never a number to read digits-only.
+            if crop is not None and crop[0].shape[0] <= one_line:
                 digits.append(crop)
                 digit_cells.append(key)
     replaced: set[int] = set()
@@ -256,15 +258,14 @@ def digit_readings(
     crops: list[tuple[np.ndarray, tuple[int, int]]], dpi: int, options: IngestOptions, settings: OcrSettings
 ) -> list[list[Word]]:
     """Each crop's number read with digits and the decimal separators only, [] where none is read.
-    Read as cut, and the one-line crops taller than ``retry_digit_height_px`` again, scaled down to
-    it: on a serif figure as tall as 300 dpi prints it, Tesseract's reading of one size drops or
-    changes a digit ("5,5" read ",5", "5,75" "2,75") that the other size reads, and the reverse.
+    Read as cut, and the crops taller than ``retry_digit_height_px`` again, scaled down to it: on
+    a serif figure as tall as 300 dpi prints it, Tesseract's reading of one size drops or changes a
+    digit ("5,5" read ",5", "5,75" "2,75") that the other size reads, and the reverse.
     Of the two readings that are numbers, the one Tesseract is surer of."""
     whitelist = f"-c tessedit_char_whitelist={settings.digit_chars}"
     out = _numbers_by_crop(read_strip(crops, dpi, options, settings, whitelist, across=True), len(crops), settings)
     height = settings.retry_digit_height_px * dpi / 300
-    one_line = settings.retry_line_max_px * dpi / 300  # (a taller crop is no one figure to scale)
-    tall = [k for k, (crop, _) in enumerate(crops) if height and height < crop.shape[0] <= one_line]
+    tall = [k for k, (crop, _) in enumerate(crops) if height and crop.shape[0] > height]
     if not tall:
         return out
     scaled = [_scaled_crop(crops[k][0], height / crops[k][0].shape[0]) for k in tall]

@@ -263,3 +263,52 @@ def test_a_tall_figure_is_read_a_second_time_smaller_and_the_surer_number_taken(
     x, y = crops[0][1]
     assert all(x <= w.bbox[0] < w.bbox[2] <= x + crops[0][0].shape[1] + 1 for w in words)
     assert all(y <= w.bbox[1] < w.bbox[3] <= y + crops[0][0].shape[0] + 1 for w in words)
+
+
+@pytest.mark.needs_tesseract
+def test_a_two_line_header_of_a_numbered_column_is_never_read_digits_only(monkeypatch):
+    """A table numbering its rows 1, 2, 3 in a column headed "Số / TT" (two lines): the column reads
+    as figures, so its header, no number, was read again digits-only, and Tesseract, made to print
+    digits, gave "0" or "5" for the letters (a phone photo's "Số TT" read "0" replaced the header,
+    and the table was no longer recognised). A figure is one line: the header is left as read."""
+    import numpy as np
+
+    import extract.ocr_cells as ocr_cells
+    from extract.base import IngestOptions
+    from extract.ocr_settings import OcrSettings
+
+    rows = [("Số\nTT", "Nội dung", "Điểm chuẩn"), ("1", "Kế hoạch", "10"), ("2", "Báo cáo", "8")]
+    rows += [("3", "Kiểm tra", "14"), ("4", "Tuyên truyền", "11")]
+    image = Image.new("L", (2480, 1600), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(FONT), 38)
+    xs, top, height = (200, 400, 1500, 1800), 200, 110
+    for r, cells in enumerate(rows):
+        for x0, text in zip(xs, cells):
+            draw.multiline_text((x0 + 30, top + r * height + (8 if "\n" in text else 30)), text, font=font, fill=0)
+    for r in range(len(rows) + 1):
+        draw.line((xs[0], top + r * height, xs[-1], top + r * height), fill=0, width=3)
+    for x in xs:
+        draw.line((x, top, x, top + len(rows) * height), fill=0, width=3)
+    words = [((0, 1, 1), Word("Số", (230, 208, 280, 250), 0.9)), ((0, 2, 1), Word("TT", (230, 255, 280, 298), 0.9))]
+    words += [
+        ((0, 3, 1), Word("Điểm", (1530, 238, 1620, 274), 0.9)),
+        ((0, 3, 2), Word("chuẩn", (1630, 238, 1750, 274), 0.9)),
+    ]
+    for r, (code, _name, figure) in enumerate(rows[1:], start=1):
+        y = top + r * height + 30
+        words.append(((r, 1, 1), Word(code, (230, y, 252, y + 36), 0.96)))
+        words.append(((r, 1, 3), Word(figure, (1530, y, 1530 + 22 * len(figure), y + 36), 0.96)))
+    digit_crops: list[tuple[int, int]] = []
+    read_strip = ocr_cells.read_strip
+
+    def recorded(crops, dpi, options, settings, config="", across=False):
+        if config:
+            digit_crops.extend(crop.shape for crop, _ in crops)
+        return read_strip(crops, dpi, options, settings, config, across)
+
+    monkeypatch.setattr(ocr_cells, "read_strip", recorded)
+    _, replaced, _, _ = ocr_cells.retry_cells(np.array(image), _grid(rows), words, 300, IngestOptions(), OcrSettings())
+    assert not any(id(w) in replaced for _, w in words[:2])
+    one_line = OcrSettings().retry_line_max_px
+    assert all(h <= one_line for h, _ in digit_crops)  # (main sent the header's 80 px of two lines)
