@@ -261,7 +261,7 @@ def digit_readings(
     Read as cut, and the crops taller than ``retry_digit_height_px`` again, scaled down to it: on
     a serif figure as tall as 300 dpi prints it, Tesseract's reading of one size drops or changes a
     digit ("5,5" read ",5", "5,75" "2,75") that the other size reads, and the reverse.
-    Of the two readings that are numbers, the one Tesseract is surer of."""
+    Of the two readings that are numbers, the surer (``surer_reading``)."""
     whitelist = f"-c tessedit_char_whitelist={settings.digit_chars}"
     out = _numbers_by_crop(read_strip(crops, dpi, options, settings, whitelist, across=True), len(crops), settings)
     height = settings.retry_digit_height_px * dpi / 300
@@ -278,9 +278,27 @@ def digit_readings(
         for w in ws:  # (read_strip put the words in the scaled crop's own coordinates)
             x0, y0, x1, y1 = bbox_of(w)
             w.bbox = (ox + x0 / scale, oy + y0 / scale, ox + x1 / scale, oy + y1 / scale)
-        if not out[k] or _surety(ws) > _surety(out[k]):
-            out[k] = ws
+        out[k] = surer_reading(out[k], ws)
     return out
+
+
+def surer_reading(first: list[Word], second: list[Word]) -> list[Word]:
+    """Of two readings of one figure (each a plain number, or [] for none), the one Tesseract is
+    surer of; but where they read the same digits and only one keeps the decimal separator, that
+    one ("87,5" at 0.92 beside "875" at 0.95: the comma, the smallest mark, is what a size loses)."""
+    if not first or _comma_kept(second, first):
+        return second
+    if not second or _comma_kept(first, second):
+        return first
+    return second if _surety(second) > _surety(first) else first
+
+
+def _comma_kept(words: list[Word], other: list[Word]) -> bool:
+    """Whether ``words`` read the same digits as ``other`` with a decimal separator ``other`` lost
+    ("87,5" beside "875": a comma is the smallest mark, the first one a smaller size drops)."""
+    text, lost = reading_text(words), reading_text(other)
+    marks = set(text) - set("0123456789")
+    return bool(marks) and not set(lost) - set("0123456789") and text.translate({ord(m): None for m in marks}) == lost
 
 
 def _numbers_by_crop(read: list[tuple[int, Word]], n: int, settings: OcrSettings) -> list[list[Word]]:

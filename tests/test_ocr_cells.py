@@ -312,3 +312,16 @@ def test_a_two_line_header_of_a_numbered_column_is_never_read_digits_only(monkey
     assert not any(id(w) in replaced for _, w in words[:2])
     one_line = OcrSettings().retry_line_max_px
     assert all(h <= one_line for h, _ in digit_crops)  # (main sent the header's 80 px of two lines)
+
+
+def test_of_two_readings_of_a_figure_the_one_keeping_its_comma_is_taken_else_the_surer():
+    """Read at two sizes, 651 S02 i4's annex cell "87,5" (200 dpi) read "87.5" at 0.92 as cut and
+    "875" at 0.95 scaled down: the same digits, the comma lost by the smaller size; the reading that
+    keeps it is the figure. Digits that differ are weighed by Tesseract's confidence."""
+    from extract.ocr_cells import surer_reading
+
+    cut, scaled = [Word("87.5", (0, 0, 60, 30), 0.92)], [Word("875", (0, 0, 60, 30), 0.95)]
+    assert surer_reading(cut, scaled) is cut and surer_reading(scaled, cut) is cut
+    unsure, sure = [Word("5", (0, 0, 30, 30), 0.0)], [Word("5,5", (0, 0, 60, 30), 0.67)]
+    assert surer_reading(unsure, sure) is sure and surer_reading(sure, unsure) is sure
+    assert surer_reading([], sure) is sure and surer_reading(sure, []) is sure
