@@ -241,9 +241,16 @@ def retry_cells(
                 digit_cells.append(key)
     replaced: set[int] = set()
     if digits:
-        for k, ws in enumerate(digit_readings(digits, dpi, options, settings)):
+        read: dict[int, list[Word]] = {}
+        whitelist = f"-c tessedit_char_whitelist={settings.digit_chars}"
+        for k, w in read_strip(digits, dpi, options, settings, whitelist, across=True):
+            read.setdefault(k, []).append(w)
+        for k, ws in read.items():
             key = digit_cells[k]
-            if not ws or reading_text(ws) == texts[key]:
+            for w in ws:  # a number neither starts nor ends with its separator: ".0" is a speck and a 0
+                w.text = w.text.strip(settings.digit_chars.strip("0123456789"))
+            ws = [w for w in ws if w.text]
+            if not ws or not CLEAN_NUMBER.match(reading_text(ws)) or reading_text(ws) == texts[key]:
                 continue  # no better than the first reading (or the same): that one stays
             for w in ws:
                 # A second reading of a cell the first misread: doubtful by nature, so the value
@@ -252,74 +259,6 @@ def retry_cells(
                 found.append(((-3, k, 0), w))
             replaced.update(id(w) for w in by_cell[key])
     return [(k, w) for k, w in found if id(w) not in replaced], replaced, inked, clean
-
-
-def digit_readings(
-    crops: list[tuple[np.ndarray, tuple[int, int]]], dpi: int, options: IngestOptions, settings: OcrSettings
-) -> list[list[Word]]:
-    """Each crop's number read with digits and the decimal separators only, [] where none is read.
-    Read as cut, and the crops taller than ``retry_digit_height_px`` again, scaled down to it: on
-    a serif figure as tall as 300 dpi prints it, Tesseract's reading of one size drops or changes a
-    digit ("5,5" read ",5", "5,75" "2,75") that the other size reads, and the reverse.
-    Of the two readings that are numbers, the surer (``surer_reading``)."""
-    whitelist = f"-c tessedit_char_whitelist={settings.digit_chars}"
-    out = _numbers_by_crop(read_strip(crops, dpi, options, settings, whitelist, across=True), len(crops), settings)
-    height = settings.retry_digit_height_px * dpi / 300
-    tall = [k for k, (crop, _) in enumerate(crops) if height and crop.shape[0] > height]
-    if not tall:
-        return out
-    scaled = [_scaled_crop(crops[k][0], height / crops[k][0].shape[0]) for k in tall]
-    second = _numbers_by_crop(read_strip(scaled, dpi, options, settings, whitelist, across=True), len(tall), settings)
-    for k, crop, ws in zip(tall, scaled, second):
-        if not ws:
-            continue
-        scale = crop[0].shape[0] / crops[k][0].shape[0]
-        ox, oy = crops[k][1]
-        for w in ws:  # (read_strip put the words in the scaled crop's own coordinates)
-            x0, y0, x1, y1 = bbox_of(w)
-            w.bbox = (ox + x0 / scale, oy + y0 / scale, ox + x1 / scale, oy + y1 / scale)
-        out[k] = surer_reading(out[k], ws)
-    return out
-
-
-def surer_reading(first: list[Word], second: list[Word]) -> list[Word]:
-    """Of two readings of one figure (each a plain number, or [] for none), the one Tesseract is
-    surer of; but where they read the same digits and only one keeps the decimal separator, that
-    one ("87,5" at 0.92 beside "875" at 0.95: the comma, the smallest mark, is what a size loses)."""
-    if not first or _comma_kept(second, first):
-        return second
-    if not second or _comma_kept(first, second):
-        return first
-    return second if _surety(second) > _surety(first) else first
-
-
-def _comma_kept(words: list[Word], other: list[Word]) -> bool:
-    """Whether ``words`` read the same digits as ``other`` with a decimal separator ``other`` lost
-    ("87,5" beside "875": a comma is the smallest mark, the first one a smaller size drops)."""
-    text, lost = reading_text(words), reading_text(other)
-    marks = set(text) - set("0123456789")
-    return bool(marks) and not set(lost) - set("0123456789") and text.translate({ord(m): None for m in marks}) == lost
-
-
-def _numbers_by_crop(read: list[tuple[int, Word]], n: int, settings: OcrSettings) -> list[list[Word]]:
-    """The words read of each of ``n`` crops, kept where they make a plain number; a number
-    neither starts nor ends with its separator (".0" is a speck and a 0)."""
-    out: list[list[Word]] = [[] for _ in range(n)]
-    for k, w in read:
-        w.text = w.text.strip(settings.digit_chars.strip("0123456789"))
-        if w.text:
-            out[k].append(w)
-    return [ws if ws and CLEAN_NUMBER.match(reading_text(ws)) else [] for ws in out]
-
-
-def _scaled_crop(crop: np.ndarray, scale: float) -> tuple[np.ndarray, tuple[int, int]]:
-    """A crop resized by ``scale`` (smoothly: its anti-aliased edges are the glyphs'), at (0, 0)."""
-    size = (max(1, round(crop.shape[1] * scale)), max(1, round(crop.shape[0] * scale)))
-    return np.asarray(Image.fromarray(crop).resize(size, Image.Resampling.LANCZOS)), (0, 0)
-
-
-def _surety(words: list[Word]) -> float:
-    return mean_conf([w.conf for w in words if w.conf is not None]) or 0.0
 
 
 def numbers_out_of_shape(

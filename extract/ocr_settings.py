@@ -68,11 +68,6 @@ class OcrSettings:
     # and a digit doubled), this short.
     odd_figure_max_chars: int = 8
     digit_chars: str = "0123456789,."
-    # Crops read so that are taller than this (at 300 dpi; a margin about the figure included) are
-    # read a second time scaled down to it, and the surer number of the two readings is taken
-    # (``ocr_cells.digit_readings``): at 300 dpi a bold "5,5" 49 px high read ",5", "5,75" read
-    # "2,75" and "8." "6."; 36 px high each read right. 0: one reading.
-    retry_digit_height_px: int = 36
     # A points cell whose plain number was read from a word box this many times the height of its
     # column's typical number took ink off the digits' line ("0,25" with specks under it read
     # "045", a box twice a digit's height): it is read again the same way.

@@ -225,46 +225,6 @@ def test_a_number_read_from_a_box_wider_than_its_characters_is_read_again():
     assert _points_after_retry(rows, {1: merged})[1] == "11"
 
 
-SERIF = Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf")
-
-
-@pytest.mark.skipif(not SERIF.exists(), reason="Liberation Serif not installed")
-def test_a_tall_figure_is_read_a_second_time_smaller_and_the_surer_number_taken():
-    """A points cell cut tight as a 300-dpi scan prints a serif "5,5" or "5,75" (about 50 px high,
-    margin included): Tesseract, digits only, drops or changes its "5" at that size ("2", "5",
-    nothing), and reads it right scaled to ``retry_digit_height_px``. Real Tesseract on crops
-    drawn here."""
-    from dataclasses import replace
-
-    import numpy as np
-
-    from extract.base import IngestOptions
-    from extract.ocr_cells import clean_crop, digit_readings
-    from extract.ocr_image import otsu_threshold
-    from extract.ocr_settings import OcrSettings
-
-    def crop(text: str, size: int):
-        image = Image.new("L", (300, 120), 255)
-        ImageDraw.Draw(image).text((20, 20), text, font=ImageFont.truetype(str(SERIF), size), fill=0)
-        arr = np.array(image)
-        return clean_crop(arr, arr < otsu_threshold(arr), (5, 5, 295, 115), 8, 6, number=True)
-
-    printed = [("5,5", 48), ("5,75", 48), ("5,5", 52), ("5,75", 56)]
-    crops = [crop(text, size) for text, size in printed]
-    assert all(c is not None and c[0].shape[0] > OcrSettings().retry_digit_height_px for c in crops)
-    read = [reading_text(ws) for ws in digit_readings(crops, 300, IngestOptions(), OcrSettings())]
-    assert read == [text for text, _ in printed]
-    # Read once, at the size cut (main's reading before): the "5"s are lost or taken for a "2".
-    once = replace(OcrSettings(), retry_digit_height_px=0)
-    read_once = [reading_text(ws) for ws in digit_readings(crops, 300, IngestOptions(), once)]
-    assert all(r != text for r, (text, _) in zip(read_once, printed))
-    # A word's box is where the figure is on the page, whichever size read it.
-    (words,) = digit_readings([crops[0]], 300, IngestOptions(), OcrSettings())[:1]
-    x, y = crops[0][1]
-    assert all(x <= w.bbox[0] < w.bbox[2] <= x + crops[0][0].shape[1] + 1 for w in words)
-    assert all(y <= w.bbox[1] < w.bbox[3] <= y + crops[0][0].shape[0] + 1 for w in words)
-
-
 @pytest.mark.needs_tesseract
 def test_a_two_line_header_of_a_numbered_column_is_never_read_digits_only(monkeypatch):
     """A table numbering its rows 1, 2, 3 in a column headed "Số / TT" (two lines): the column reads
@@ -312,16 +272,3 @@ def test_a_two_line_header_of_a_numbered_column_is_never_read_digits_only(monkey
     assert not any(id(w) in replaced for _, w in words[:2])
     one_line = OcrSettings().retry_line_max_px
     assert all(h <= one_line for h, _ in digit_crops)  # (main sent the header's 80 px of two lines)
-
-
-def test_of_two_readings_of_a_figure_the_one_keeping_its_comma_is_taken_else_the_surer():
-    """Read at two sizes, 651 S02 i4's annex cell "87,5" (200 dpi) read "87.5" at 0.92 as cut and
-    "875" at 0.95 scaled down: the same digits, the comma lost by the smaller size; the reading that
-    keeps it is the figure. Digits that differ are weighed by Tesseract's confidence."""
-    from extract.ocr_cells import surer_reading
-
-    cut, scaled = [Word("87.5", (0, 0, 60, 30), 0.92)], [Word("875", (0, 0, 60, 30), 0.95)]
-    assert surer_reading(cut, scaled) is cut and surer_reading(scaled, cut) is cut
-    unsure, sure = [Word("5", (0, 0, 30, 30), 0.0)], [Word("5,5", (0, 0, 60, 30), 0.67)]
-    assert surer_reading(unsure, sure) is sure and surer_reading(sure, unsure) is sure
-    assert surer_reading([], sure) is sure and surer_reading(sure, []) is sure
