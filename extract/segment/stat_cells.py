@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from normalize.codes import CriterionCode, parse_code, successors, transition_cost
+from extract.segment.stat_headings import opens_as_no_count
+from normalize.codes import CriterionCode, letter_item, parse_code, successors, transition_cost
 from normalize.text import fold
 from normalize.vietnamese.syllable import is_syllable_shape
 
@@ -75,7 +76,36 @@ class CellRow:
         return bool(self.indicator and self.unit and self.value)
 
     def awaits_figure(self) -> bool:
-        return not self.value and bool(self.indicator or self.unit or self.code)
+        return not self.value and bool(self.indicator or self.unit or self.code) and not self.heads()
+
+    def heads(self) -> bool:
+        """Whether the row reads as a group's heading so far: its words open as no count or share
+        does ("Công khai thủ tục hành chính", "Kết quả …": ``stat_headings.opens_as_no_count``),
+        with no unit or figure read, and no part's code (a section's number or none: "4.1" and
+        "a)" number a count's parts, "Giải quyết trước hạn"). A heading counts nothing."""
+        return (
+            bool(self.indicator)
+            and not (self.unit or self.value)
+            and (not self.code or self.code.isdigit())
+            and opens_as_no_count(" ".join(self.indicator))
+        )
+
+
+def _next_rows_cell(rows: list[CellRow], cells: list[Cell], k: int, kind: str) -> bool:
+    """Whether a unit or figure read right after a heading (``CellRow.heads``) is the next row's,
+    printed before its code or indicator, not the heading's: a heading counts nothing. A unit is
+    the next row's only with its figure or code after it (a unit, then the next row's words is a
+    garbled code read as one: "Bil" for 5.1). An item whose letter OCR garbled ("°) / Giải quyết
+    quá hạn / Hồ sơ") is worded as a heading is, so a unit its row above counts in (a group's parts
+    count what their whole counts), or a figure under an item or a row so worded, stays with it."""
+    if kind not in (UNIT, FIGURE) or not rows or not rows[-1].heads():
+        return False
+    above = rows[-2] if len(rows) > 1 else None
+    if kind == UNIT:
+        following = cells[k + 1].kind if k + 1 < len(cells) else None
+        counted = above is not None and _unit_key(cells[k].text) == _unit_key(above.unit)
+        return following in (NUMBER, FIGURE, CODE) and not counted
+    return above is None or not (letter_item(above.code) or opens_as_no_count(" ".join(above.indicator)))
 
 
 def _share_after_count(row: CellRow, text: str) -> bool:
@@ -145,7 +175,12 @@ def rejoin(cells: list[Cell], settings: CellLineSettings = CellLineSettings()) -
             waiting.append(cell.text)
             last_code = parse_code(cell.text) or last_code
             continue
-        if current is None or current.holds(kind) or (kind == TEXT and _share_after_count(current, cell.text)):
+        if (
+            current is None
+            or current.holds(kind)
+            or (kind == TEXT and _share_after_count(current, cell.text))
+            or _next_rows_cell(rows, cells, k, kind)
+        ):
             current = CellRow(page=cell.page, first=cell.line, last=cell.line)
             rows.append(current)
             if kind != CODE and waiting:
@@ -288,6 +323,8 @@ def _number_kind(text: str, row: CellRow | None, last_code: CriterionCode | None
     if _follows(code, last_code):
         return CODE, text
     dotted = parse_code(".".join(text)) if len(text) == 2 and not before_code else None
+    if dotted is not None and row is not None and row.heads() and dotted.path[-1:] == (1,):
+        return CODE, ".".join(text)  # under a heading, its first part's code, dot lost ("21" for 2.1)
     if dotted is not None and last_code is not None and _goes_down_one(last_code, dotted):
         return CODE, ".".join(text)
     if dotted is not None and last_code is not None and row is not None and not row.code and row.complete():

@@ -24,11 +24,11 @@ def is_statistics_header(text: str, stat_settings: StatisticsSettings = Statisti
         return False
     glued = folded.replace(" ", "")
     unit = _names_unit(folded)
-    edges = any(_has_word(folded, w) for w in _CODE) and ("ghi chu" in folded or "ghichu" in glued)
-    return (
-        any(w in folded or _glued_label(glued, w) for w in _INDICATOR)
-        and (unit or edges)
-        and any(w in folded or _glued_label(glued, w) for w in _VALUE)
+    note = "ghi chu" in folded or "ghichu" in glued
+    edges = any(_has_word(folded, w) for w in _CODE) and note
+    value = any(w in folded or _glued_label(glued, w) for w in _VALUE)
+    return any(w in folded or _glued_label(glued, w) for w in _INDICATOR) and (
+        ((unit or edges) and value) or (unit and note)
     )
 
 
