@@ -83,7 +83,55 @@ def test_a_totals_row_garbled_past_any_word_before_the_signature_is_a_lost_total
     assert "mismatch" not in _total_checks(out).values()
 
 
-@pytest.mark.parametrize("last_line", [None, "theo ké hoach", "UBND ngay 17/11/2013"])
+# A dump (eng, psm 6) whose last row, 5, wraps its name and its note onto the next line and takes
+# the totals row after it into its span: "Tổng cộng | 62,5 | 60,5 | 60,5" garbled past its label.
+SPAN_DUMP = """UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM
+XA HUNG VAN Doc lap - Ty do - Hanh phic
+S6: 300 /BC-UBND Hung Van, ngay 5 thang 12 ndm 2024
+BAO CAO
+Tw danh gia, cham diém xac dinh Chi s6 cai cach hanh chinh nam 2024
+Th, Diémtu | Diém
+STT Noi dung danh gia Giai trinh mang | danh | thim
+diém - .
+gia dinh
+| 1. _| Céng tac chi dao, diéu hanh cai cach hanh chinh Thyc hién day di, ding quydinn | 10 [| 10 | 10 |
+2 Xay dung va té chic thuc hién van ban quy pham Quyét dinh s6 138/QD-UBND ngay 10 10 10
+* | phap luat tai tinh 18/09/2024
+3 Cai cach thi tuc hanh chinh 14,5 14,5 14,5
+4 Cai cach té chic bo may hanh chinh 11 11 11
+5 Xay dung va nang cao chat luong doi ngii céng chifc, | Thong bao sé 199/TB-UBND ngay 16 15 15
+. vién chifc 07/09/2024
+{total}
+Noi nh@n: TM. UY BAN NHAN DAN
+- UBND huyén Pht Chau (b/c); CHU TICH
+- Chu tich, cac PCT UBND xa;
+- Luu: VT, VP.
+Hita Thi Trang
+"""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Po Tengen 85605 | 605",  # "Tổng cộng 62,5 60,5 60,5": the label garbled, a figure lost
+        "| ee rn ee 53,75 ;",  # the label left as specks beside the self points' total
+    ],
+)
+def test_figures_beside_letters_garbled_past_any_word_before_the_signature_are_a_lost_total(tmp_path, line):
+    # The totals row taken into the last row's span: its figures do not make it a wrapped note.
+    from cchc_extract.pipeline import convert_file, result_to_json
+
+    path = tmp_path / "span.txt"
+    path.write_text(SPAN_DUMP.format(total=line), encoding="utf-8")
+    out = result_to_json(convert_file(path))
+    assert [r["code"] for r in out["score_tables"][0]["rows"]] == ["1", "2", "3", "4", "5"]
+    assert out["score_tables"][0]["stated_total_max"] is None
+    assert len(_lost_totals(out)) == 1
+    assert [c["status"] for c in out["checks"] if c["kind"] == "stated_total"] == ["skipped"]
+    assert any(r["item"] == "/score_tables/0" for r in out["review"])
+
+
+@pytest.mark.parametrize("last_line", [None, "theo ké hoach", "UBND ngay 17/11/2013", ". vién chifc 07/09/2024"])
 def test_a_table_ending_in_words_or_nothing_lost_no_total(tmp_path, last_line):
     # A table printing no total: its last row's note wrapped onto a line of words, or a date,
     # before the signature is no totals row.

@@ -406,7 +406,7 @@ def _lost_total(
         if (last.line_start or end) < ln.number <= end and (
             _totals_label(text)
             or _garbled_label_among_specks(fold(text))
-            or (ln.number == end and _garbled_past_words(text) and _signature_next(ln, pages[0].number, pages))
+            or (ln.number == end and _garbled_remnant(ln, rows) and _signature_next(ln, pages[0].number, pages))
         ):
             return [_lost_total_part(pages[0].number, ln)]
     # The totals may stand on the next page, under the column header printed again there: the
@@ -497,6 +497,25 @@ def _garbled_past_words(text: str) -> bool:
     return len(cores) >= 2 and not any(len(c) >= 3 and is_syllable_shape(c) for c in cores)
 
 
+def _garbled_remnant(line: Line, rows: list[ScoreRow]) -> bool:
+    """What OCR left of a totals row on the line its last row's span ends with: letters garbled
+    past any word ("eG oe a"); or such letters beside a figure above every row's maximum read, a
+    total's ("Po Tengen 85605 | 605" for "Tổng cộng 62,5 60,5", "| ee rn ee 53,75 ;"), none of
+    them a figure the last row read. A name or a note wrapped onto that line keeps its words
+    ("vién chifc 07/09/2024"); the last row's own figures wrapped there among specks are its
+    cells ("Kiểm tra công tác CCHC" over "a8 3 275 | ay ae", read 8, 3 and 2,75)."""
+    text = line.raw or line.text
+    if _garbled_past_words(text):
+        return True
+    if not _garbled_past_words(re.sub(r"\d", " ", text)):
+        return False
+    tokens = _cell_tokens(line)
+    own = {
+        (getattr(rows[-1], f"{f}_raw", None) or "").strip() for f in ("max_points", "self_points", "appraised_points")
+    }
+    return not own & set(tokens) and _above_every_maximum(tokens, rows)
+
+
 def _lost_total_part(page: int, line: Line) -> UnreadPart:
     return UnreadPart(
         page=page,
@@ -512,13 +531,26 @@ def _totals_figures(line: Line, rows: list[ScoreRow]) -> bool:
     """A line of figures alone (its label lost: "| 45,5 | 44 |"), at least two, the largest above
     every row's maximum read: a table's totals, not a row's figures wrapped onto their own line
     (those are no larger than the row's maximum) nor a date or document number."""
-    tokens = [raw.strip("|_.:;-—") for _, raw in line_tokens(line)]
-    tokens = [t for t in tokens if t]
-    maxima = [r.max_points for r in rows if r.max_points is not None]
-    if len(tokens) < 2 or not maxima or not all(is_points_reading(t) for t in tokens):
+    tokens = _cell_tokens(line)
+    if len(tokens) < 2 or not all(is_points_reading(t) for t in tokens):
         return False
-    figures = [parsed.value for t in tokens if (parsed := parse_number(t, "score")) is not None]
-    return max(figures, default=0.0) > max(maxima)
+    return _above_every_maximum(tokens, rows)
+
+
+def _cell_tokens(line: Line) -> list[str]:
+    """A line's tokens without the rules and specks a grid leaves on their edges."""
+    tokens = [raw.strip("|_.:;-—") for _, raw in line_tokens(line)]
+    return [t for t in tokens if t]
+
+
+def _above_every_maximum(tokens: list[str], rows: list[ScoreRow]) -> bool:
+    """Whether the largest points figure among ``tokens`` is above every row's maximum read: a
+    table's total, which no row's own figure is."""
+    maxima = [r.max_points for r in rows if r.max_points is not None]
+    figures = [
+        parsed.value for t in tokens if is_points_reading(t) and (parsed := parse_number(t, "score")) is not None
+    ]
+    return bool(maxima) and max(figures, default=0.0) > max(maxima)
 
 
 # One item of a criterion's scoring scale, however OCR printed its marks (folded: "- Hoan thanh dui
