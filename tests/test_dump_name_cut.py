@@ -200,6 +200,83 @@ def test_a_name_after_its_parent_s_line_is_cut_to_its_own_wording(tmp_path: Path
     assert row["explanation"] == "2 Sik lệ"  # the garbage after it is no part of the name
 
 
+# Seed 663's d02-i4 (vie, 200 dpi, degraded): row 1.1.2's name is printed on three lines, the first
+# above its code's line and read with the row above; the next row's first line is read after it.
+NAME_ACROSS_ROWS_DUMP = "\n".join(
+    (
+        "ỦY BAN NHÂN DÂN XÃ QUANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "",
+        "TAM. __-. Độc lập - Tự do - Hạnh phúc",
+        "Số: 186/KH-UBND. Quang Tam, ngày 06 tháng 11 năm 2013",
+        "KẾ HOẠCH",
+        "",
+        "tôm cao Chỉ số cải cách hành chính năm 2014",
+        "",
+        "Căn cứ kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính. năm 2013, UBND xã Quang "
+        "Tam ban hành Kế hoạch nâng cao Chỉ số",
+        "- cải cách hành chính năm 2014. Kết quả tự đánh giá, chấm điểm năm 2013 như sau:",
+        "",
+        "Ệ Điểm",
+        ": : Điểm Điểm tự | Phòng",
+        "STT ` Tiêu chí, tiêu chí thành phần Giải trình tối đa đánh Nội vụ",
+        ": giá thẩm",
+        ": ni định",
+        "q@) (2)- G) dU lo) (6)",
+        "1. CÔNG TÁC CHỈ ĐẠO, ĐIÊU HÀNH CCHC S20) 8,5 8",
+        "I† Kế hoạch CCHC năm ộ 5 4,25 S/ c",
+        "111 Ban hành kế hoạch CCHC năm Quyết định số 208/QĐ-UBND ngày 1 1 ị 1",
+        ": __ | 26/08/2013 j _ ||",
+        "....| Xác định đầy đủ các nhiệm vụ CCHC trên các lĩnh vực : : : :",
+        "1.1.2 | theo kế hoạch năm của UBND tỉnh và bố trí kinh phí ll toi lÙ",
+        "thực hiện",
+        "Các kết quả phải đạt được xác định rõ ràng, cụ thể và, | Thông báo số 266/TB-UBND ngày jet ]",
+        "1.1.3 | định rõ trách nhiệm triển khai của nổ ban, đơn vị 15/11/2013 1,5 0,25 0,25",
+        "trực thuộc : :",
+        "114 Mức độ thực hiện kế hoạch CCHC Kế hoạch số 232/KH-UBND ngày 2 2 15",
+        "si 16/01/2013 : :",
+        "1⁄2 | Báo cáo CCHC JšY7? _ 1/25 1,25",
+        "121 Tất cả báo cáo được gửi đúng thời gian quy định (báo : . Ỉ n 025. 0.25",
+        "cáo quí I, quí II, báo cáo 6 tháng và báo cáo năm)",
+        "Tất cả báo cáo có đầy đủ nội dung theo hướng dẫn - | Báo cáo số 85/BC-UBND ngày",
+        "Hà : 1/6/2013 : : :",
+        "",
+        "",
+        "",
+        "Điểm",
+        ": Ề ì Điểm Điểm tự |. Phòng",
+        "STT Tiêu chí, tiêu chí thành phần Giải trình xa đánh Nội vụ",
+        ": ã tối đa nội m",
+        ": giá thẩm",
+        "lẺ định",
+        "q)  ) @G) 4) G) (6)",
+        "1⁄3 | Kiếm tra công tác CCHC 58 3 3",
+        "TỔNG ĐIỂM [7U 8,5 ni",
+        "",
+        "Nơi nhận:",
+        "",
+        "ˆ~UBND huyện Minh Lâm (b/c);",
+        "- TT Đảng ủy, HĐND xã (B/c);",
+        "- Lưu: VT, VP.",
+        "",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "",
+        "(Đãký) — ˆ",
+        "- Doãn Hữu Pó",
+        "",
+    )
+)
+
+
+def test_a_name_s_closing_lines_are_cut_from_the_next_row_s_opening(tmp_path: Path):
+    _, rows = read_score_dump(tmp_path, NAME_ACROSS_ROWS_DUMP)
+    _, row = rows["1.1.2"]
+    # "theo kế hoạch năm … thực hiện" closes the wording; "Các kết quả phải đạt được …" opens 1.1.3's
+    assert row["name"].endswith("bố trí kinh phí thực hiện")
+    assert "Các kết quả" not in row["name"]
+    assert "Các kết quả phải đạt được" in row["explanation"]  # (1.1.3's first line, out of the name)
+
+
 ROWS = (
     CriterionDef("1.1", "1", "Kế hoạch CCHC năm", 5.0),
     CriterionDef("1.1.1", "1.1", "Ban hành kế hoạch CCHC năm", 1.0),
