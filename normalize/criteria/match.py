@@ -158,9 +158,8 @@ def snap_to_set(
                 ok = agrees(row.name or row.name_raw)
                 # ... or, in OCR's text, a code printed whose wording the name and explanation
                 # read hold as one stretch, other text glued around it (a heading's or a scale
-                # line's words before it, garbage or the explanation after it), or hold a long
-                # opening or closing of it (its other line given to the row above or below): the
-                # name is that stretch, and is judged again (``name_cut``).
+                # line's words before it, garbage or the explanation after it): the name is that
+                # stretch, and is judged again (``name_cut``).
                 if not ok and printed and codes_misreadable(table) and settings.snap_names:
                     if cut_to_wording(row, crit, match.cset.rows, settings.name_cut):
                         ok = agrees(row.name)

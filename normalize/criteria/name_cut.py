@@ -49,10 +49,6 @@ class NameCutSettings:
     # this much above the stretch's, is what the text prints there ("Ban hành kế hoạch CCHC năm"
     # holds "Kế hoạch CCHC năm"): no cut.
     within_margin: float = 0.1
-    # No whole stretch read: an opening or a closing of the wording of at least this share of its
-    # letters and this many letters (the rest on another line, given to the row above or below).
-    piece_share: float = 0.5
-    piece_min_letters: int = 24
     # A name read this near a criterion's wording (``wording_similarity``) names it: the stretch
     # found after it, in the explanation, is not this row's name.
     named_min: float = 80.0
@@ -85,17 +81,15 @@ def letters(tokens: Sequence[str]) -> tuple[str, list[int]]:
     return "".join(text), owner
 
 
-def _openings(text: str, wording: str) -> list[Stretch]:
-    """For each opening ``wording[:i]`` (i from 1), the stretch of ``text`` nearest it (fewest
-    Levenshtein edits, the shorter stretch on a tie): approximate substring matching, a stretch
-    opening anywhere at no cost."""
+def find_stretch(text: str, wording: str) -> Stretch | None:
+    """The stretch of ``text`` nearest ``wording`` (fewest Levenshtein edits, the shorter stretch
+    on a tie): approximate substring matching, a stretch opening anywhere at no cost."""
     m, n = len(wording), len(text)
     if not m or not n:
-        return []
+        return None
     # cost[j], start[j]: fewest edits of wording[:i] against a stretch ending at text[j], where it opens
     cost = [0] * (n + 1)
     start = list(range(n + 1))
-    found: list[Stretch] = []
     for i in range(1, m + 1):
         prev_cost, prev_start = cost, start
         cost = [i] + [0] * n
@@ -108,55 +102,25 @@ def _openings(text: str, wording: str) -> list[Stretch]:
             if cost[j - 1] + 1 < best:  # a letter OCR added
                 best, opened = cost[j - 1] + 1, start[j - 1]
             cost[j], start[j] = best, opened
-        end = min(range(1, n + 1), key=lambda j: (cost[j], j - start[j]))
-        found.append(Stretch(start[end], end, cost[end]))
-    return found
+    end = min(range(1, n + 1), key=lambda j: (cost[j], j - start[j]))
+    return Stretch(start[end], end, cost[end])
 
 
-def find_stretch(text: str, wording: str) -> Stretch | None:
-    """The stretch of ``text`` nearest the whole ``wording`` (``_openings``)."""
-    found = _openings(text, wording)
-    return found[-1] if found else None
-
-
-def find_piece(text: str, wording: str, s: NameCutSettings = NameCutSettings()) -> tuple[Stretch, int] | None:
-    """The longest opening or closing of ``wording`` read as one stretch of ``text``, at most
-    ``max_edits`` of its letters edited, and how many letters it is: a name whose other line OCR
-    gave to the row above or below. At least ``piece_share`` of the wording and
-    ``piece_min_letters`` letters; None when no such piece is read, or when the wording's rest is
-    read too, elsewhere in the text: a name printed in pieces with another column's words between
-    them, all of it the row's (``name_pieces``' to part), no piece to cut out alone."""
-    m, n = len(wording), len(text)
-    least = max(s.piece_min_letters, int(s.piece_share * m + 0.999))
-    if m < least:
-        return None
-    best: tuple[Stretch, int, str] | None = None
-    for flip in (False, True):
-        stretches = _openings(text[::-1], wording[::-1]) if flip else _openings(text, wording)
-        for i in range(m, least - 1, -1):
-            st = stretches[i - 1]
-            if st.edits <= s.max_edits * i and st.end > st.start:
-                if best is None or i > best[1]:
-                    found = Stretch(n - st.end, n - st.start, st.edits) if flip else st
-                    best = (found, i, wording[: m - i] if flip else wording[i:])
-                break
-    if best is None:
-        return None
-    found, held, rest = best
-    for side in (text[: found.start], text[found.end :]):
-        elsewhere = find_stretch(side, rest)
-        if elsewhere is not None and len(rest) >= s.min_letters and elsewhere.edits <= s.max_edits * len(rest):
-            return None
-    return found, held
-
-
-def _wording_within(
-    text: str, found: Stretch, share: float, crit: CriterionDef, others: Sequence[CriterionDef], s: NameCutSettings
-) -> bool:
-    """Whether another criterion's longer wording is read over at least half the stretch, its share
-    of letters edited at most ``within_margin`` above the stretch's: what the text prints there
-    ("Ban hành kế hoạch CCHC năm" holds "Kế hoạch CCHC năm")."""
+def wording_tokens(
+    tokens: Sequence[str], crit: CriterionDef, others: Sequence[CriterionDef], s: NameCutSettings = NameCutSettings()
+) -> tuple[int, int] | None:
+    """The tokens ``[i, j)`` that read ``crit``'s wording as one stretch of letters, at most
+    ``max_edits`` of them edited, when no other criterion's longer wording is read as nearly over
+    letters of that stretch (a wording within another's: "Kế hoạch CCHC năm" in "Ban hành kế
+    hoạch CCHC năm"); None when there is none."""
     official = _folded(crit.name)
+    if len(official) < s.min_letters:
+        return None
+    text, owner = letters(tokens)
+    found = find_stretch(text, official)
+    if found is None or found.start >= found.end or found.edits > s.max_edits * len(official):
+        return None
+    share = found.edits / len(official)
     for other in others:
         wording = _folded(other.name)
         if other.code == crit.code or len(wording) <= len(official):
@@ -167,31 +131,7 @@ def _wording_within(
             and min(over.end, found.end) - max(over.start, found.start) >= (found.end - found.start) / 2
             and over.edits / len(wording) <= share + s.within_margin
         ):
-            return True
-    return False
-
-
-def wording_tokens(
-    tokens: Sequence[str], crit: CriterionDef, others: Sequence[CriterionDef], s: NameCutSettings = NameCutSettings()
-) -> tuple[int, int] | None:
-    """The tokens ``[i, j)`` that read ``crit``'s wording as one stretch of letters, at most
-    ``max_edits`` of them edited, or, failing that, a long opening or closing of it
-    (``find_piece``), when no other criterion's longer wording is read as nearly over letters of
-    that stretch (``_wording_within``); None when there is none."""
-    official = _folded(crit.name)
-    if len(official) < s.min_letters:
-        return None
-    text, owner = letters(tokens)
-    whole = find_stretch(text, official)
-    if whole is not None and whole.start < whole.end and whole.edits <= s.max_edits * len(official):
-        found, share = whole, whole.edits / len(official)
-    else:
-        piece = find_piece(text, official, s)
-        if piece is None:
             return None
-        found, share = piece[0], piece[0].edits / piece[1]
-    if _wording_within(text, found, share, crit, others, s):
-        return None
     return owner[found.start], owner[found.end - 1] + 1
 
 
