@@ -2,7 +2,8 @@
 OCR glues a name to the words before it (the row above's scale line, the parent's line) or reads
 it into the explanation, and the whole string is too far from the wording for the set's snap. The
 dumps are seeds 665's d06-i4 (scale before the maximum, vie psm 3), 666's d05-i3 (indented, eng,
-degraded) and 661's d03-i3 (four columns, eng, degraded), written by the test."""
+degraded) and 661's d03-i3 (four columns, eng, degraded), written by the tests (665's is
+test_dump_zero_maximum's)."""
 
 from pathlib import Path
 
@@ -12,73 +13,8 @@ from schemas.records import ScoreRow
 from score_dumps import read_score_dump
 
 # Row 1.2 ("Báo cáo CCHC") prints under row 1.1.4's last scale line, and the line parser reads
-# "- Dưới 70% kế hoạch: 0" / "1.2 | Báo cáo CCHC : : jm. j..." as its name.
-SCALE_ABOVE_DUMP = "\n".join(
-    (
-        "ỦY BAN NHÂN DÂN - CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "",
-        "XÃ TÂN LỘC ____ Độc lập - Tự do - Hạnh phúc",
-        "Số: 161/BC-UBND _ Tân Lộc, ngày 9 tháng 12 năm 2014",
-        "BÁO CÁO",
-        "",
-        "Tự đánh giá, chấm điểm xác định Chỉ số cải cách hành chính năm 2014",
-        "",
-        "Thực hiện Kế hoạch số 19/KH- UBND ngày 06/07/2014. của UBND: huynh Hà TH nn về việc triển "
-        "khai công tác cải cách hành chính năm",
-        "2014; UBND xã Tân Lộc báo cáo kết quả: tự đánh giá, chấm điểm như sau: `",
-        "",
-        "TT Nội dung đánh giá ' Phương pháp chấm điểm Điểm | Điểm Giải trình",
-        ": : chuẩn | UBND :",
-        ": xã tự",
-        ": : : chấm",
-        "-1._ | CÔNG TÁC CHÍ ĐẠO, ĐIỀU HÀNH CCHC ___ n. 10 85 ˆ",
-        "11 |KếhoạchCCHCnăm _ : : .. mm. a5.",
-        "1.1.1 | Ban hành kế hoạch CCHCnăm -: - Ban hành kịp thời:1 - 1 0,5 | Ban hành chậm so với quy",
-        ": - Ban hành không kịp thời: 0,5 định.",
-        "- Không ban hành: 0 |",
-        "1.1.2 | Xác định đầy đủ các nhiệm vụ CCHC trên các + - Xác định đầy đủ nhiệm vụ và có bố trí kinh 1 0",
-        "lĩnh vực theo kế hoạch năm của UBND tỉnh và_ | phí: 1",
-        "bố trí kinh phí thực hiện - Không xác định đầy đủ nhiệm vụ tiệc",
-        "không bố trí kinh phí: 0 vi GIU |",
-        "1.1.3 | Các kết quả phải đạt được xác định rõ ràng, cụ - Đạt yêu cầu: 1 U 1. | Báo cáo số 231/BC- UBND",
-        "thể và định rõ trách nhiệm triển khai của phòng, - Không đạt yêu cầu: 0 : ngày 4/ 1/2014",
-        "| ban, đơn vị trực thuộc : ... : j",
-        "1.1.4 | Mức độ thực hiện kế hoạch CCHC : - Thực hiện trên 90% kế hoạch: 2 2 .”",
-        ": : - Thực hiện từ 70% - 90% kế hoạch: 1 :",
-        "l - Dưới 70% kế hoạch: 0",
-        "1.2 | Báo cáo CCHC : : jm. j...",
-        "12.1 | Tất cả báo cáo được gửi đúng thời gian quy định . - Đủ số lượng và đúng thời gian q"
-        "uy định:1 [. 1 lẺ Quyết định số 145/QĐ-'",
-        "(báo cáo quí I, quí II, báo cáo 6 .. và báo - Không đủ số lượng báo cáo hoặc không : UBND ngày 16/2/2014",
-        "",
-        "cáo năm) . đúng thời gian quy định: 0",
-        "",
-        "",
-        "",
-        "Tâm Nội dung đánh giá Phương pháp chấm điểm Điểm - Giải trình",
-        ": Su chuẩn UBND h",
-        "xã tự",
-        "CHÍM |...",
-        "1.2.2 | Tất cả báo cáo có đầy đủ nội dung theo hướng  -- Đạt yêu cầu: 1 1 1 Đạt yêu cầu theo hướng dẫn",
-        "dẫn _ Ni - Không đạt yêu cầu: 0 :",
-        "1.3. | Kiểm tra công tác CCHC - Ban hành đúng thời gian quy định: 3 điểm s 3 Đã ban hành đúng thời gian",
-        "- Ban hành chậm so với quy định: 1,5 điểm quy: định",
-        "- Không ban hành: 0 điểm NI:",
-        "- Tổng số điểm ; .10 DẦU llỊ",
-        "",
-        "Nơi nhận: `",
-        "",
-        "- UBND huyện Hà Hưng (b/€);",
-        "- TT Đảng ủy, HĐND xã (B/c);",
-        "-- Lưu: VT; VP.",
-        "",
-        "KT. CHỦ TỊCH",
-        "PHÓ CHỦ TỊCH",
-        "",
-        "Đàm Bích Tuyết",
-        "",
-    )
-)
+# "- Dưới 70% kế hoạch: 0" / "1.2 | Báo cáo CCHC : : jm. j..." as its name (seed 665's d06-i4).
+from test_dump_zero_maximum import DUMP as SCALE_ABOVE_DUMP
 
 # Row 1.3's line "[ 13 |__| Kiém tra cng tac CCHC oo ee ee" lies under the end of row 1.2.2's
 # name ("ie Le dan."): the parser names 1.3 by that end and reads its own name as explanation.
