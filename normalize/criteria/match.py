@@ -14,7 +14,7 @@ marks first, and a half-repaired name must still find its criterion.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -45,6 +45,7 @@ from normalize.criteria.name_agreement import (
     opens_with_letters,
     wording_similarity,
 )
+from normalize.criteria.name_cut import cut_to_wording
 from normalize.criteria.name_pieces import names_across_cells, names_opened_above
 from normalize.criteria.name_runs import names_across_explanation, names_from_runs
 from normalize.criteria.recognise import codes_misreadable, names_criterion, recognise_set
@@ -146,28 +147,22 @@ def snap_to_set(
             elif codes_misreadable(table):  # typed codes are sure
                 crit = recode_printed(table.rows, k, crit, names, taken, match.cset.id, settings)
             if crit is not None:
-                read = row.name or row.name_raw
-                ok = similarity(read, crit.name) >= settings.snap_min or holds_wording(read, crit.name, settings)
-                ok = ok or holds_words(read, crit, match.cset.rows, settings)
-                # (a name run on into the next column's words or OCR's specks, or cut at its
-                # first line, when the set is sure: ``wording_similarity``)
-                ok = ok or ((sure or run_on) and wording_similarity(read, crit.name) >= settings.snap_runon_min)
-                # Code and name agree: no other criterion's wording is the name read more closely
-                # ("Kế hoạch CCHC năm", 1.1's whole wording, lies within 1.1.1's "Ban hành kế hoạch
-                # CCHC năm" too).
-                ok = ok and not closer_elsewhere(read, crit, match.cset.rows)
-                # A code printed (not inferred) whose wording the name read holds a piece of, or
-                # opens with glued ("KẽhoahCCHCnăm ESiŒG…", "lĩnh vực theo kế hoạch năm của UBND
-                # tỉnh và", the first line handed to the row above): the code's row, its name lost
-                # in part.
                 printed = "code_inferred" not in row.flags and not run_on
-                ok = ok or (sure and printed and holds_piece(read, crit, match.cset.rows, settings))
-                # ... or, in OCR's text, whose wording the name's letters open with, glued to its
-                # shaded line's garbage ("BáocáoCCHC fỆ777…"), the set sure or not: the code and
-                # the letters read agree.
-                ok = ok or (
-                    printed and codes_misreadable(table) and opens_with_letters(read, crit, match.cset.rows, settings)
+                agrees = partial(
+                    _name_agrees,
+                    crit=crit,
+                    rows=match.cset.rows,
+                    evidence=_Evidence(sure, run_on, printed, codes_misreadable(table)),
+                    s=settings,
                 )
+                ok = agrees(row.name or row.name_raw)
+                # ... or, in OCR's text, a code printed whose wording the name and explanation
+                # read hold as one stretch, other text glued around it (a heading's or a scale
+                # line's words before it, garbage or the explanation after it): the name is that
+                # stretch, and is judged again (``name_cut``).
+                if not ok and printed and codes_misreadable(table) and settings.snap_names:
+                    if cut_to_wording(row, crit, match.cset.rows, settings.name_cut):
+                        ok = agrees(row.name)
             else:
                 folded = _norm(row.name or row.name_raw)
                 scored = [(fuzz.ratio(folded, n), c) for n, c in names]
@@ -212,6 +207,38 @@ def snap_to_set(
             dropped = _name_tails(table.rows, by_code, settings)
             table.rows = [r for r in table.rows if not any(r is x for x in dropped)]
     return snapped
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """What, besides the name read, says a row is its code's criterion: the set surely recognised,
+    the row recoded by a wording its name runs on past, its code printed, its table read from OCR."""
+
+    sure: bool
+    run_on: bool
+    printed: bool
+    ocr: bool
+
+
+def _name_agrees(
+    read: str, crit: CriterionDef, rows: Sequence[CriterionDef], evidence: _Evidence, s: MatchSettings
+) -> bool:
+    """Whether the name read is ``crit``'s, to take its wording."""
+    ok = similarity(read, crit.name) >= s.snap_min or holds_wording(read, crit.name, s)
+    ok = ok or holds_words(read, crit, rows, s)
+    # (a name run on into the next column's words or OCR's specks, or cut at its first line, when
+    # the set is sure: ``wording_similarity``)
+    ok = ok or ((evidence.sure or evidence.run_on) and wording_similarity(read, crit.name) >= s.snap_runon_min)
+    # Code and name agree: no other criterion's wording is the name read more closely ("Kế hoạch
+    # CCHC năm", 1.1's whole wording, lies within 1.1.1's "Ban hành kế hoạch CCHC năm" too).
+    ok = ok and not closer_elsewhere(read, crit, rows)
+    # A code printed (not inferred) whose wording the name read holds a piece of, or opens with
+    # glued ("KẽhoahCCHCnăm ESiŒG…", "lĩnh vực theo kế hoạch năm của UBND tỉnh và", the first line
+    # handed to the row above): the code's row, its name lost in part.
+    ok = ok or (evidence.sure and evidence.printed and holds_piece(read, crit, rows, s))
+    # ... or, in OCR's text, whose wording the name's letters open with, glued to its shaded line's
+    # garbage ("BáocáoCCHC fỆ777…"), the set sure or not: the code and the letters read agree.
+    return ok or (evidence.printed and evidence.ocr and opens_with_letters(read, crit, rows, s))
 
 
 def _outside_by_order(

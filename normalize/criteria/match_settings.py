@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from normalize.criteria.name_cut import NameCutSettings
 from normalize.criteria.name_runs import NameRunSettings
 from normalize.criteria.scale_wording import ScaleWordingSettings
 from normalize.criteria.wording import WordingSettings
@@ -91,6 +92,10 @@ class MatchSettings:
     # Names lost to the row above and to the explanation (numbers centred in tall rows), found
     # there by the code's wording when the set is sure (``normalize.criteria.name_runs``).
     name_runs: NameRunSettings = NameRunSettings()
+    # A name glued to its line's other text, or read into the explanation, cut out of them by its
+    # printed code's wording in OCR's text, when the name read does not agree with it
+    # (``normalize.criteria.name_cut``).
+    name_cut: NameCutSettings = NameCutSettings()
     # No set recognised by its rows' codes (a garbled table's codes lost or shifted, every row
     # weighed against another criterion): the set whose wordings the rows' names follow in its
     # order (``recognise_set``'s ``order``), when at least ``min_rows`` rows and this share of
