@@ -28,6 +28,7 @@ from rapidfuzz import fuzz
 from extract.model import IngestedDocument, Line
 from extract.segment.set_align import best_alignment, criteria_between
 from extract.segment.set_ancestors import told_lines
+from extract.segment.set_row_figures import figures_below, points_of_run
 from extract.segment.set_wording import (
     Aligned,
     code_token,
@@ -99,6 +100,11 @@ class SetRowSettings:
     # that criterion's when a set is recognised by the rows' names in order
     # (``set_align.rows_in_set_order``): a wrapped name's middle line that kept the row's code.
     piece_chars: int = 24
+    # A recovered row whose opening line prints no figures takes them from its next lines (before
+    # the next recovered row's), at most this many: a centred cell prints a wrapped name's code and
+    # figures on its middle line, a name beside a tall explanation a line below its first.
+    figures_below: bool = True
+    figure_lines: int = 2
     on: bool = True
 
 
@@ -185,7 +191,8 @@ def _recover(
         aligned = kept
         if not aligned:
             return None  # (the region was that row's name line: nothing of it is left unread)
-    rows = [_row(a, settings) for a in aligned]
+    appraised = table is not None and any(r.appraised_points is not None for r in table.rows)
+    rows = [_row(a, settings, _own_lines(a, aligned, region, settings), appraised) for a in aligned]
     if table is None:
         table = ScoreTable(pages=sorted({r.source.page for r in rows if r.source.page}), rows=[], read_from="lines")
         result.score_tables.append(table)
@@ -194,6 +201,17 @@ def _recover(
     if not all(str(r.code) in order for r in table.rows):
         table.rows = sorted(table.rows, key=lambda r: r.source.line_start or 0)
     return _told(part, region, rows, aligned, used, settings)
+
+
+def _own_lines(a: Aligned, aligned: list[Aligned], region: list[Line], settings: SetRowSettings) -> list[Line]:
+    """The region's lines after the one ``a`` opens, before the next recovered row's, at most
+    ``figure_lines`` of them: the row's wrapped name and explanation, where its figures may print."""
+    later = [b.line.number for b in aligned if b.line.page == a.line.page and b.line.number > a.line.number]
+    end = min(later, default=None)
+    own = [
+        ln for ln in region if ln.page == a.line.page and ln.number > a.line.number and (end is None or ln.number < end)
+    ]
+    return own[: settings.figure_lines]
 
 
 def _first_name_line(a: Aligned, after: ScoreRow | None, cs: CriteriaSet) -> bool:
@@ -390,7 +408,11 @@ def _neighbours(
     return None, None, None
 
 
-def _row(a: Aligned, settings: SetRowSettings) -> ScoreRow:
+def _row(a: Aligned, settings: SetRowSettings, below: Sequence[Line] = (), appraised: bool = False) -> ScoreRow:
+    """The row ``a`` opens, named by the set; its points are the run of figures after its name
+    (``points_figures``), else the first run on its own lines ``below`` that opens with the set's
+    maximum (a wrapped name printing its figures on its middle line), read as ``points_of_run``
+    says; a third figure is the appraised score where the table has that column."""
     crit = a.crit
     row = ScoreRow(
         code=crit.code,
@@ -402,17 +424,16 @@ def _row(a: Aligned, settings: SetRowSettings) -> ScoreRow:
         flags=[FLAG_FROM_SET_ORDER],
         source=SourceRef(page=a.line.page, line_start=a.line.number, line_end=a.line.number),
     )
-    values = points_figures(a, crit.max_points) if crit.max_points is not None else []
-    if crit.max_points is None or not values:
+    if crit.max_points is None:
         return row
-    top = values[0][1]
-    # The first figure is the maximum when it is the set's, or when it is within the set's and
-    # the figures after it are within it (a commune's own lower maximum, "10 7.25")
-    printed = abs(top - crit.max_points) <= 0.01
-    if printed or (0 < top <= crit.max_points and len(values) >= 2 and all(v <= top for _, v in values[1:])):
-        row.max_points, row.max_points_raw = top, values[0][0]
-        if len(values) > 1 and 0 <= values[1][1] <= top:
-            row.self_points, row.self_points_raw = values[1][1], values[1][0]
+    points = points_of_run(points_figures(a, crit.max_points), crit.max_points, appraised)
+    if points.max_points is None and settings.figures_below:
+        points = points_of_run(figures_below(below, crit.max_points), crit.max_points, appraised)
+    for cell in ("max_points", "self_points", "appraised_points"):
+        read = getattr(points, cell)
+        if read is not None:
+            setattr(row, cell, read[1])
+            setattr(row, f"{cell}_raw", read[0])
     return row
 
 

@@ -238,6 +238,12 @@ def code_token(token: str) -> tuple[str | None, bool]:
     return code, raw[:1].isdigit() and ("." in raw.rstrip(".") or len(read.digits) <= 2)
 
 
+def line_figure_runs(line: Line) -> list[list[tuple[str, float]]]:
+    """Every run of figures (token, value) a whole line prints, in print order (a recovered row's
+    wrapped line: ``set_row_figures.figures_below``)."""
+    return [values for run in _runs(_spaced(line.text).split()) if (values := _run_figures(run))]
+
+
 def _run_figures(run: list[str]) -> list[tuple[str, float]]:
     """The run's tokens that read as points, with their values."""
     numbers = [(t, parse_number(t, "score")) for t in run]
