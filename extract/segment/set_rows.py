@@ -67,6 +67,10 @@ class SetRowSettings:
     min_rows: int = 3
     # ... but one is enough between (or after) rows of a table read, whose codes bound the criteria.
     min_rows_beside: int = 1
+    # A table's rows read bound the set's criteria between them when at least this share of its
+    # codes are the set's (a code the set has not among them is OCR's misreading; fewer, the
+    # table numbers its rows its own way).
+    min_set_codes: float = 0.8
     # A line another row read as its name's wrapped line opens a criterion's row only this near.
     min_ratio_inside: float = 90.0
     # A criterion the set requires where the region lies (the parent of the row read below it,
@@ -153,7 +157,7 @@ def recover_set_rows(
                 )
                 told = _recover(result, region, gap, table, before, after, cset, settings, _inside(region, result))
                 if told is not None and told is not gap:
-                    out.append(told)
+                    out.append(_tail_told(told, region, result, before, lines, settings) if after is None else told)
         recovered = {str(r.code) for t in result.score_tables for r in t.rows if FLAG_FROM_SET_ORDER in r.flags}
         out = [p for p in out if not _claims_only(p, recovered)]
     return out
@@ -293,17 +297,22 @@ def _gaps(
     cs: CriteriaSet,
     settings: SetRowSettings,
 ) -> list[tuple[list[Line], ScoreRow | None, ScoreRow | None]]:
-    """Runs of lines no row took between a table's rows read on text pages (and a few after its
-    last row), with the rows above and below."""
-    rows = sorted(
+    """Runs of lines no row took between a table's rows read on text pages (and over its last
+    row's span and a few lines past it), with the rows above and below: the rows under the set's
+    codes, in a table most of whose codes are the set's."""
+    placed = sorted(
         (r for r in table.rows if r.source.line_start is not None and r.source.page in text_pages),
         key=lambda r: (r.source.page or 0, r.source.line_start or 0),
     )
-    if len(rows) < 2 or len(rows) != len(table.rows):
+    if len(placed) < 2 or len(placed) != len(table.rows):
         return []
     codes = {c.code for c in cs.rows}
-    if any(r.code and str(r.code) not in codes for r in rows):
+    coded = [r for r in placed if r.code]
+    if sum(str(r.code) in codes for r in coded) < settings.min_set_codes * len(coded):
         return []  # (the table numbers its rows otherwise than the set: "I", "1.a", "II.1")
+    # (a row under a code the set has not, in a table numbered as the set, is a code OCR misread
+    # ("2.1" for 1.3, "1.5"): no bound of the set's criteria around it, its line still a row's)
+    rows = [r for r in placed if not r.code or str(r.code) in codes]
     # (a line inside a row's span but its first may be the next criterion's, glued to that row:
     # it opens a row only as clearly as ``min_ratio_inside`` says)
     firsts = {(r.source.page, r.source.line_start) for t in tables for r in t.rows}
@@ -320,12 +329,18 @@ def _gaps(
     if head:
         out.append((head, None, first))
     for above, below in zip(rows, rows[1:] + [None]):
+        # (lines are numbered through the document: a row's span and the run after it may go on
+        # past a page's end, where the table goes on)
         start = above.source.line_start or 0
         if below is None:
-            run = [ln for ln in lines if ln.page == above.source.page and ln.number > start][: settings.tail_lines]
+            # (the last row read: its own span, which may have swallowed the rows printed after it,
+            # and a few lines past it)
+            last = max(above.source.line_end or start, start)
+            run = [ln for ln in lines if start < ln.number <= last]
+            run += [ln for ln in lines if ln.number > last][: settings.tail_lines]
         else:
             end = below.source.line_start or 0
-            run = [ln for ln in lines if ln.page == above.source.page and start < ln.number < end]
+            run = [ln for ln in lines if start < ln.number < end]
         run = [ln for ln in run if free(ln)]
         if run:
             out.append((run, above, below))
@@ -343,6 +358,26 @@ def _head(region: list[Line], lines: list[Line], firsts: set, settings: SetRowSe
     top = region[0]
     above = [ln for ln in lines if ln.page == top.page and ln.number < top.number]
     return [ln for ln in above[-settings.head_lines :] if (ln.page, ln.number) not in firsts]
+
+
+def _tail_told(
+    told: UnreadPart,
+    region: list[Line],
+    result: ExtractionResult,
+    last: ScoreRow | None,
+    lines: list[Line],
+    settings: SetRowSettings,
+) -> UnreadPart:
+    """The part of the run after a table's last row read reaches the ``tail_lines`` lines after the
+    row's first line, or the last row recovered further down its span: the lines past both opened
+    no row, and the run over them says nothing of them (a total row printed there is told by the
+    parts that read it, not by this one)."""
+    if last is None or told.line_end is None:
+        return told
+    start = last.source.line_start or 0
+    near = [ln.number for ln in lines if ln.page == last.source.page and ln.number > start][: settings.tail_lines]
+    end = max(near[-1:] + [ln.number for ln in region if _opened(result, ln)], default=None)
+    return replace(told, line_end=min(told.line_end, end)) if end is not None else told
 
 
 def _opened(result: ExtractionResult, line: Line) -> bool:
@@ -363,7 +398,7 @@ def _inside(region: list[Line], result: ExtractionResult) -> frozenset[int]:
         if r.source.line_start is not None
     ]
     return frozenset(
-        ln.number for ln in region if any(page == ln.page and lo < ln.number <= hi for page, lo, hi in spans)
+        ln.number for ln in region if any((page or 0) <= ln.page and lo < ln.number <= hi for page, lo, hi in spans)
     )
 
 
