@@ -234,9 +234,7 @@ def retry_cells(
             if len(text) > limit or box is None:
                 continue
             crop = clean_crop(arr, ink, box, dust, margin, number=True)
-            # A figure is one line: ink standing taller is words (a header's "Số / TT", read "0"
-            # digits-only and taken for the cell), never a number to read digits-only.
-            if crop is not None and crop[0].shape[0] <= one_line:
+            if crop is not None:
                 digits.append(crop)
                 digit_cells.append(key)
     replaced: set[int] = set()
