@@ -32,7 +32,9 @@ def test_a_required_parents_garbled_short_line_opens_its_row():
         assert FLAG_FROM_SET_ORDER in rows[code]["flags"]
         assert rows[code]["source"]["line_start"] == line
         assert rows[code]["max_points"] == want[code]["max_points"]
-        assert rows[code]["self_points"] is None  # (not printed on the line: told, not guessed)
+        # (not printed on the line: lost, not guessed; its sub-criteria's scores add up to it)
+        assert "missing_self" in rows[code]["flags"] and "derived_from_sums:self_points" in rows[code]["flags"]
+        assert rows[code]["self_points"] == want[code]["self_points"]
     # the part heading's line is no wording any more ("= leggrccnnonsarmee To $8 ["): told, not invented
     assert set(want) - set(rows) == {"1"}
     assert any("row 1 not read" in u["reason"] for u in out["unread"])

@@ -260,7 +260,10 @@ def test_a_first_sub_criterion_run_into_its_parents_line_is_found_by_the_set():
     row = _rows(out)["1.1.1"]
     assert row["name"] == want["1.1.1"]["name"] == "Ban hành kế hoạch CCHC năm"
     assert row["source"]["line_start"] == 14
-    assert row["max_points"] is None and row["self_points"] is None
+    # (its maximum lost, the set's: filled from it after the checks; its score lost and told)
+    assert row["max_points"] == want["1.1.1"]["max_points"] == 1.0
+    assert "derived_from_criteria_set:max_points" in row["flags"]
+    assert row["self_points"] is None and "missing_self" in row["flags"]
     assert any(u["reason"].startswith("points of 1.1.1 not read") for u in out["unread"])
     # nothing is claimed lost between rows read; 1.3, after the last row read under 1 (1.2.1), is
     # not claimed either: a set going on is no loss alone

@@ -46,6 +46,10 @@ from schemas.records import ExtractionResult, ReviewItem, ScoreRow, ScoreTable, 
 # A row recovered from its name's place in the criteria set (its code and numbers not read as a row).
 FLAG_FROM_SET_ORDER = "row_from_set_order"
 
+# The flag of a points cell printed and not read (the segmenter's, ``score_tables``; the same as
+# ``reconcile.score_cells.MISSING_FLAG``'s, which the extract layer does not import).
+LOST_CELL_FLAG = {"max_points": "missing_max", "self_points": "missing_self", "appraised_points": "missing_appraised"}
+
 
 @dataclass(frozen=True)
 class SetRowSettings:
@@ -459,17 +463,27 @@ def _row(a: Aligned, settings: SetRowSettings, below: Sequence[Line] = (), appra
         flags=[FLAG_FROM_SET_ORDER],
         source=SourceRef(page=a.line.page, line_start=a.line.number, line_end=a.line.number),
     )
-    if crit.max_points is None:
-        return row
-    points = points_of_run(points_figures(a, crit.max_points), crit.max_points, appraised)
-    if points.max_points is None and settings.figures_below:
-        points = points_of_run(figures_below(below, crit.max_points), crit.max_points, appraised)
-    for cell in ("max_points", "self_points", "appraised_points"):
-        read = getattr(points, cell)
-        if read is not None:
-            setattr(row, cell, read[1])
-            setattr(row, f"{cell}_raw", read[0])
+    if crit.max_points is not None:
+        points = points_of_run(points_figures(a, crit.max_points), crit.max_points, appraised)
+        if points.max_points is None and settings.figures_below:
+            points = points_of_run(figures_below(below, crit.max_points), crit.max_points, appraised)
+        for cell in ("max_points", "self_points", "appraised_points"):
+            read = getattr(points, cell)
+            if read is not None:
+                setattr(row, cell, read[1])
+                setattr(row, f"{cell}_raw", read[0])
+    row.flags += _lost_cells(row, appraised)
     return row
+
+
+def _lost_cells(row: ScoreRow, appraised: bool) -> list[str]:
+    """The flags of the points cells a recovered row printed and whose figures were not read:
+    the row's line is the set's criterion's, which prints its maximum and scores, so a blank cell
+    is one OCR lost (``missing_*``, as the segmenter flags a row read without them, and as a
+    restored parent's are), for the set's maximum and the table's sums to fill after the checks
+    (``reconcile.derived``); the appraised cell only where the table has that column."""
+    cells = ("max_points", "self_points", *(("appraised_points",) if appraised else ()))
+    return [LOST_CELL_FLAG[c] for c in cells if getattr(row, c) is None]
 
 
 def _told(
