@@ -150,3 +150,61 @@ def test_points_lost_over_pages_name_the_last_page_too():
     assert (part.page, part.page_end, part.line_start, part.line_end) == (2, 4, 35, 90)
     (one_page,) = _lost_points(rows[:1])
     assert (one_page.page, one_page.page_end) == (2, None)
+
+
+def test_a_continuation_page_whose_points_ocr_lost_is_told(tmp_path):
+    # Seed 801 d06-i5 (eng, 200 dpi, degraded), its lines cut: the table runs onto a second page
+    # (three blank lines, as the OCR dump breaks pages) that prints no header again; OCR garbled
+    # nearly every points cell on both pages. The first page's rows are withdrawn as unsure and
+    # told; on the second, rows 1.2.1, 1.2.2, 1.3 kept their codes and names, but nothing is
+    # shaped like a row and no header stands above them: before, no row and nothing told there.
+    text = """eel toy Bf B N6i dung danh gia Thang | Diém Giai trinh
+fae diém | tw
+: : ; danh ;
+g ‘ . j : gia
+CONG TAC CHI DAO, DIEU HANH 105) 975
+CCHC
+BLOG ie ee eee
+1.1.1 | Ban hanh ké hoach CCHC nam : Pasa 1 Quyét dinh sé :
+i _| 92/QD-UBND
+ngay 10/5/2014
+ae 1.1.2 | Xac dinh day di cdc nhiém vu CCHC trén el Ké hoach s6
+cac linh vuc theo ké hoach nim ctia UBND 77/KH-UBND
+tinh va bé trikinh phithwchién — - i ngay 23/05/2014
+} oo : : Bao cao s6 89/BC-
+_| 1.41.3 | Cac két qua phai dat duc xac dinh ro rang, vel 05 Thong bao sé :
+"| cu thé va dinh r6 trach nhiém trién.khai ctia : 79/TB-UBND
+phong, ban, don vi trutc thuéc | ngay 20/12/2014 :
+. : : Bao cao s6 85/BC-
+HDND va UBND
+
+
+
+263/BC-UBND
+ngay 05/07/2014
+Quyét dinhsé) i
+2 Be ee
+1.2.1 | Tat ca bao céo duge giti ding thoi gian quy ih eesd Ké hoach s6 ;
+dinh (bao cdo qui I, qui III, bao cdo 6 thang |. 74/KH-UBND
+; ; va bao cdo naém) a ngay 20/05/2014 |.
+1.2.2 | Tat ca bdo cao cé day di néi dung theo ik Céng van sé :
+huéng dan : nee 108/CV-VP ngay
+er : 26/5/2014 Théng |. as
+1.3. | Kiém tra cong tac CCHC 3 feo! Cong van sé : :
+d : : 229/CV-UBND :
+ngay 18/10/2014
+2 : : : j i phong HBND va
+UBND xi
+Noi nh@n: 2 - TM. UY BAN NHAN DAN | :
+"""
+    out = _convert(tmp_path, text)
+    page2 = [u for u in out["unread"] if u["page"] == 2]
+    read2 = [r for t in out["score_tables"] for r in t["rows"] if r["source"]["page"] == 2]
+    assert not read2
+    # Told from the page's top (the row cut by the page's end: 1.1.4's explanation) to its last
+    # coded line (the specks of 1.3's explanation, "2 : : : j i", taken for row 2's code).
+    assert len(page2) == 1 and page2[0]["kind"] == "rows"
+    assert "1.2.2, 1.3" in page2[0]["reason"] and "continue the score table headed on page 1" in page2[0]["reason"]
+    lines = (tmp_path / "dump.txt").read_text(encoding="utf-8").split("\n")
+    assert lines[page2[0]["line_start"] - 1].startswith("263/BC-UBND")
+    assert lines[page2[0]["line_end"] - 1].startswith("2 : : : j i")

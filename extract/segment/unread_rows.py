@@ -200,14 +200,19 @@ def _unread_coded_lines(
     none of which any item came from: a table whose
     points cells OCR garbled all, so that no line was shaped like a row. A table with some rows
     read is told by its lost points and parents; a run of numbered prose ("1. Công tác …") has
-    no sub-criterion's code, and a plan's coded tasks are read by the task reader."""
+    no sub-criterion's code, and a plan's coded tasks are read by the task reader.
+
+    A table running onto the next page prints no header there: a run with nothing read or ending
+    a body above it on its page, after a page whose score table's header no signature block
+    closed, is that table's continuation, under that header (``_header_left_open``)."""
     from extract.segment.line_header import header_concepts, is_header_line
 
     columns = {"criterion", "max", "self", "appraised"}
     parts = []
-    for page in doc.pages:
+    for before, page in zip([None, *doc.pages], doc.pages):
         if page.number not in line_pages:
             continue
+        open_header = _header_left_open(before) if before is not None and before.number in line_pages else None
         coded = [(ln, c) for ln in page.lines if (c := _opening_code(ln)) is not None]
         for run in _in_order(coded, settings):
             lines = [ln for ln, _ in run]
@@ -218,7 +223,8 @@ def _unread_coded_lines(
             first = lines[0].number
             above = [ln for ln in page.lines if first - settings.header_lines <= ln.number < first]
             headers = [ln for ln in above if is_header_line(ln) and (header_concepts(ln.raw or ln.text) & columns)]
-            if not headers:
+            continued = None if headers else _continues(run, page, open_header, is_read)
+            if not headers and continued is None:
                 continue
             named = False
             if sum(_holds_figures(ln) for ln in lines) * 2 < len(lines):
@@ -227,7 +233,11 @@ def _unread_coded_lines(
                     continue  # a plan's numbered headings ("1.1. Kết quả chung"): no points on them
             # (rows told by their names: from under the header, a heading's lines before the first
             # code included, for the set's wording to find them)
-            start = headers[-1].number + 1 if named else first
+            start = headers[-1].number + 1 if named and headers else first
+            if continued is not None:
+                # (from the page's top: the lines above the run are the rows cut by the page's end)
+                parts.append(_continued_part(page, run, continued))
+                continue
             parts.append(
                 UnreadPart(
                     page=page.number,
@@ -241,6 +251,49 @@ def _unread_coded_lines(
                 )
             )
     return parts
+
+
+def _header_left_open(page: Page) -> Line | None:
+    """The last header line naming a score table's criterion and points columns on ``page`` when
+    no signature block follows it there: its table runs on to the next page."""
+    from extract.segment.line_header import HEADER_POINTS, header_concepts, is_header_line
+
+    header = None
+    for line in page.lines:
+        text = line.raw or line.text
+        if is_body_end(fold(text)):
+            header = None
+        elif is_header_line(line) and (concepts := header_concepts(text)) and "criterion" in concepts:
+            header = line if concepts & set(HEADER_POINTS) else header
+    return header
+
+
+def _continues(
+    run: list[tuple[Line, tuple[int, ...]]], page: Page, header: Line | None, is_read: Callable[[Line, int], bool]
+) -> Line | None:
+    """``header`` (of the page before) when the coded ``run`` continues its table: no line of the
+    page above the run read, none opening a signature block."""
+    first = run[0][0].number
+    above = [ln for ln in page.lines if ln.number < first]
+    if header is None or any(is_read(ln, page.number) or is_body_end(fold(ln.raw or ln.text)) for ln in above):
+        return None
+    return header
+
+
+def _continued_part(page: Page, run: list[tuple[Line, tuple[int, ...]]], header: Line) -> UnreadPart:
+    lines = [ln for ln, _ in run]
+    top = min(ln.number for ln in page.lines if ln.text.strip())
+    return UnreadPart(
+        page=page.number,
+        kind="rows",
+        reason=f"{len(lines)} lines opening with criterion codes in order "
+        f"({', '.join('.'.join(map(str, c)) for _, c in run)}) continue the score table headed on page "
+        f"{header.page} (its header not printed again) but gave no row: their points were not read "
+        "(garbled by OCR)",
+        text_sample=" / ".join(ln.text for ln in lines),
+        line_start=top,
+        line_end=lines[-1].number,
+    )
 
 
 # Where a table's body ends: the signature block's opening ("Nơi nhận:", "TM. UBND", "KT. CHỦ TỊCH").
