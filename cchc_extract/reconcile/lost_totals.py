@@ -30,7 +30,7 @@ def check_lost_totals(result: ExtractionResult, ledger: _Ledger) -> None:
         if not table.rows or table.stated_total_max is not None or table.stated_total_self is not None:
             continue
         # (after the last row's first line: the segmenter tells a totals line that row took into
-        # its own span, ``unread_rows._lost_total``)
+        # its own span, ``unread_lost_total.lost_total``)
         end = _row_place(table.rows[-1])
         following = [place for place in starts if place > end]
         part = next(

@@ -15,22 +15,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import regex as re
-from rapidfuzz import fuzz
-
 from extract.model import IngestedDocument, Line, Page
 from extract.segment.line_common import is_points_reading, line_tokens
-from extract.segment.line_header import header_share
-from extract.segment.table_end import is_garbled_total, is_signature, is_total_word
+from extract.segment.unread_lost_total import NUMBERED, holds_figures, lost_total, opening_code
 from extract.segment.unread_named import criteria_named
 from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
-from normalize.numbers import parse_number
 from normalize.text import fold
-from normalize.vietnamese.syllable import is_syllable_shape
-from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ScoreRow, UnreadPart
+from schemas.records import ExtractionResult, ScoreRow, UnreadPart
 
-_NUMBERED = lazy_compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}$")
 # Pages read from lines with no grid for their tables: plain text (OCR dumps) and OCR'd pages.
 LINE_METHODS = frozenset({"text", "ocr"})
 
@@ -80,7 +73,7 @@ def unread_score_rows(
         rows = [r for r in score.rows if r.source.page in line_pages]
         parts.extend(_lost_points(rows))
         parts.extend(_lost_parents(score.rows, rows))
-        parts.extend(_lost_total(doc, score, rows, is_read, settings))
+        parts.extend(lost_total(doc, score, rows, is_read, settings))
     shaped = _unread_row_lines(doc, line_pages, is_read, settings)
     parts.extend(shaped)
     parts.extend(p for p in _unread_coded_lines(doc, line_pages, is_read, settings) if not within_lines(p, shaped))
@@ -183,13 +176,12 @@ def _row_shaped(line: Line) -> bool:
     tokens = [raw.strip("|_.:;") for _, raw in line_tokens(line)]
     tokens = [t for t in tokens if t]
     # A numbered code ("1.2", "3"), not a prose bullet ("a)"), and points ending the line.
-    if len(tokens) < 4 or not _NUMBERED.match(tokens[0]) or read_code_token(tokens[0]) is None:
+    if len(tokens) < 4 or not NUMBERED.match(tokens[0]) or read_code_token(tokens[0]) is None:
         return False
     return all(is_points_reading(t) for t in tokens[-2:])
 
 
 # A speck OCR put before a row's code ("r 1.1. | Kế hoạch"): one letter, no word.
-_SPECK = lazy_compile(r"^[\p{Ll}]$")
 
 
 def _unread_coded_lines(
@@ -213,7 +205,7 @@ def _unread_coded_lines(
         if page.number not in line_pages:
             continue
         open_header = _header_left_open(before) if before is not None and before.number in line_pages else None
-        coded = [(ln, c) for ln in page.lines if (c := _opening_code(ln)) is not None]
+        coded = [(ln, c) for ln in page.lines if (c := opening_code(ln)) is not None]
         for run in _in_order(coded, settings):
             lines = [ln for ln, _ in run]
             if any(is_read(ln, page.number) for ln in lines):
@@ -227,7 +219,7 @@ def _unread_coded_lines(
             if not headers and continued is None:
                 continue
             named = False
-            if sum(_holds_figures(ln) for ln in lines) * 2 < len(lines):
+            if sum(holds_figures(ln) for ln in lines) * 2 < len(lines):
                 named = criteria_named(lines)
                 if not named:
                     continue  # a plan's numbered headings ("1.1. Kết quả chung"): no points on them
@@ -347,7 +339,7 @@ def unread_headed_tables(
                 continue
             if any(is_read(ln, page.number) for ln in body):
                 continue
-            figured = [ln for ln in body if _holds_figures(ln, first=1)]
+            figured = [ln for ln in body if holds_figures(ln, first=1)]
             if len(figured) < settings.min_headed_lines:
                 continue
             reason = (
@@ -370,25 +362,6 @@ def _lines_part(kind: str, reason: str, lines: list[Line], span: list[Line] | No
         line_start=min(numbers),
         line_end=max(numbers),
     )
-
-
-def _holds_figures(line: Line, first: int = 2) -> bool:
-    """Whether a coded line holds, past its code, a token that may be a points cell (what OCR
-    left of the row's figures: "CCHC is 10° 7,75 Le")."""
-    tokens = [raw.strip("|_:;°") for _, raw in line_tokens(line)]
-    return any(is_points_reading(t) for t in tokens[first:] if t)
-
-
-def _opening_code(line: Line) -> tuple[int, ...] | None:
-    """The criterion code a line opens with, as numbers ("1.2." → (1, 2)), after a one-letter
-    speck; None for a line opening otherwise (a date, a document's number, a bullet "a)")."""
-    tokens = [raw.strip("|_:;") for _, raw in line_tokens(line)]
-    tokens = [t for t in tokens if t]
-    if len(tokens) >= 3 and _SPECK.match(tokens[0]) and "." in tokens[1].rstrip("."):
-        tokens = tokens[1:]
-    if len(tokens) < 2 or not _NUMBERED.match(tokens[0].rstrip(".")) or read_code_token(tokens[0]) is None:
-        return None
-    return tuple(int(n) for n in tokens[0].rstrip(".").split("."))
 
 
 def _in_order(coded: list[tuple[Line, tuple[int, ...]]], settings: UnreadRowSettings) -> list[list]:
@@ -428,191 +401,3 @@ def within_lines(part: UnreadPart, others: list[UnreadPart]) -> bool:
         and part.line_start <= (o.line_end or o.line_start)
         for o in others
     )
-
-
-def _lost_total(
-    doc: IngestedDocument,
-    score,
-    rows: list[ScoreRow],
-    is_read: Callable[[Line, int], bool],
-    settings: UnreadRowSettings,
-) -> list[UnreadPart]:
-    """The totals row of a table read from lines that printed one ("Tổng" opens a line just after
-    its last row) whose figures were not read: no stated total came out, so the rows' sums, and a
-    total the commune got wrong, cannot be checked. A table printing no total has no such line."""
-    if score.stated_total_max is not None or score.stated_total_self is not None or not rows:
-        return []
-    last = rows[-1].source
-    end = last.line_end or last.line_start
-    pages = [p for p in doc.pages if p.number in (last.page, (last.page or 0) + 1)]
-    if not pages or pages[0].number != last.page or end is None:
-        return []
-    # The last row may have taken the totals line as the rest of its name ("Kiểm tra công tác
-    # CCHC 3 as |" over "[Tongs dim SSSC~dYSCiS) is |"): a line of its own span after its first
-    # that only a garbled totals label opens (or holds among specks) is that totals row, lost all
-    # the same; so is the span's last line when it is letters garbled past any word and the
-    # signature block (or the document's end) comes next: the place a totals row stands, OCR
-    # leaving no word of it ("eG oe a" over "Nơi nhận:"); a name or a note wrapped onto it keeps
-    # its words.
-    for ln in pages[0].lines:
-        text = ln.raw or ln.text
-        if (last.line_start or end) < ln.number <= end and (
-            _totals_label(text)
-            or _garbled_label_among_specks(fold(text))
-            or (ln.number == end and _garbled_remnant(ln, rows) and _signature_next(ln, pages[0].number, pages))
-        ):
-            return [_lost_total_part(pages[0].number, ln)]
-    # The totals may stand on the next page, under the column header printed again there: the
-    # header's lines are no line of the table's own.
-    after = [
-        (ln, page)
-        for page in pages
-        for ln in page.lines
-        if (page.number != last.page or end < ln.number)
-        and ln.text.strip()
-        and header_share(ln.raw or ln.text) < settings.header_line_share
-    ][: settings.total_lines]
-    for line, page in after:
-        if _opening_code(line) is not None:
-            return []  # a row the reader left: not the totals row
-        folded = fold(line.raw or line.text)
-        if is_read(line, page.number) or _SCALE_ITEM.match(folded):
-            continue  # (a scale item the last row printed, left after it: words, not a total)
-        if not (
-            is_garbled_total(folded)
-            or _TOTAL_OPENING.match(folded)
-            or _totals_figures(line, score.rows)
-            or _garbled_label_among_specks(folded)
-            or (
-                # a line read as nothing standing there: letters garbled past any word, or a
-                # figure among garbled letters ("P| Ting sim | 7.25 | S|")
-                _signature_next(line, page.number, pages)
-                and (_garbled_past_words(line.raw or line.text) or _holds_figures(line, first=0))
-            )
-        ):
-            continue
-        return [_lost_total_part(page.number, line)]
-    return []
-
-
-# A totals label opening a line: "Tổng" capitalised (a criterion's name wrapped onto a line of
-# its own goes on in lower case, "tổng kết"), then a word like "điểm" / "cộng" / "số" (OCR'd
-# "Tongs dim", "TONG CONG").
-_TOTALS_LABEL = lazy_compile(r"^[^\p{L}]*T[OÔỐỔ]NG\p{L}?\s+(\p{L}+)", re.I)
-
-
-def _totals_label(text: str) -> bool:
-    m = _TOTALS_LABEL.match(text)
-    if not m or not text.lstrip("[|(_-—:;.' ")[:1].isupper():
-        return False
-    word = fold(m.group(1))
-    return is_total_word(word)
-
-
-# How near each word of a garbled totals label must be to "tong" and to "cong"/"diem" ("rong
-# cone" for "Tổng cộng": 75 each); the line's other tokens at most this many letters (specks).
-_GARBLED_LABEL_SIMILARITY = 75.0
-_SPECK_LETTERS = 2
-
-
-def _garbled_label_among_specks(folded: str) -> bool:
-    """A totals label OCR garbled letter by letter ("rong cone" for "Tổng cộng") among the specks
-    a degraded grid leaves ("eS eS rong cone es |S | Te |"): two words, each near the label's, and
-    no other word longer than a speck. A sentence after the table ("Trong công tác …") has words
-    of its own."""
-    cores = [re.sub(r"[^\p{L}\p{N}]", "", w) for w in folded.split()]
-    cores = [c for c in cores if c]
-    for i in range(len(cores) - 1):
-        first, second = cores[i], cores[i + 1]
-        if fuzz.ratio(first, "tong") < _GARBLED_LABEL_SIMILARITY:
-            continue
-        if max(fuzz.ratio(second, w) for w in ("cong", "diem")) < _GARBLED_LABEL_SIMILARITY:
-            continue
-        others = cores[:i] + cores[i + 2 :]
-        return all(c.isdigit() or len(c) <= _SPECK_LETTERS for c in others)
-    return False
-
-
-def _signature_next(line: Line, page: int, pages: list[Page]) -> bool:
-    """Whether the signature block (or the document's end) follows a line: where a table's
-    totals row stands, after its last row."""
-    following = (ln for p in pages for ln in p.lines if (p.number, ln.number) > (page, line.number))
-    return next((is_signature(fold(ln.raw or ln.text)) for ln in following if ln.text.strip()), True)
-
-
-def _garbled_past_words(text: str) -> bool:
-    """Letters OCR garbled past any word, and no figure: two runs of letters at least, none of
-    three letters or more shaped like a Vietnamese syllable ("eG oe a", "op roncoifm fo"). A
-    line of words ("theo kế hoạch"), a date or a figure is something read, not specks."""
-    if any(ch.isdigit() for ch in text):
-        return False
-    cores = [c.lower() for c in re.findall(r"\p{L}+", text)]
-    return len(cores) >= 2 and not any(len(c) >= 3 and is_syllable_shape(c) for c in cores)
-
-
-def _garbled_remnant(line: Line, rows: list[ScoreRow]) -> bool:
-    """What OCR left of a totals row on the line its last row's span ends with: letters garbled
-    past any word ("eG oe a"); or such letters beside a figure above every row's maximum read, a
-    total's ("Po Tengen 85605 | 605" for "Tổng cộng 62,5 60,5", "| ee rn ee 53,75 ;"), none of
-    them a figure the last row read. A name or a note wrapped onto that line keeps its words
-    ("vién chifc 07/09/2024"); the last row's own figures wrapped there among specks are its
-    cells ("Kiểm tra công tác CCHC" over "a8 3 275 | ay ae", read 8, 3 and 2,75)."""
-    text = line.raw or line.text
-    if _garbled_past_words(text):
-        return True
-    if not _garbled_past_words(re.sub(r"\d", " ", text)):
-        return False
-    tokens = _cell_tokens(line)
-    own = {
-        (getattr(rows[-1], f"{f}_raw", None) or "").strip() for f in ("max_points", "self_points", "appraised_points")
-    }
-    return not own & set(tokens) and _above_every_maximum(tokens, rows)
-
-
-def _lost_total_part(page: int, line: Line) -> UnreadPart:
-    return UnreadPart(
-        page=page,
-        kind="rows",
-        reason=LOST_TOTAL_REASON,
-        text_sample=line.text,
-        line_start=line.number,
-        line_end=line.number,
-    )
-
-
-def _totals_figures(line: Line, rows: list[ScoreRow]) -> bool:
-    """A line of figures alone (its label lost: "| 45,5 | 44 |"), at least two, the largest above
-    every row's maximum read: a table's totals, not a row's figures wrapped onto their own line
-    (those are no larger than the row's maximum) nor a date or document number."""
-    tokens = _cell_tokens(line)
-    if len(tokens) < 2 or not all(is_points_reading(t) for t in tokens):
-        return False
-    return _above_every_maximum(tokens, rows)
-
-
-def _cell_tokens(line: Line) -> list[str]:
-    """A line's tokens without the rules and specks a grid leaves on their edges."""
-    tokens = [raw.strip("|_.:;-—") for _, raw in line_tokens(line)]
-    return [t for t in tokens if t]
-
-
-def _above_every_maximum(tokens: list[str], rows: list[ScoreRow]) -> bool:
-    """Whether the largest points figure among ``tokens`` is above every row's maximum read: a
-    table's total, which no row's own figure is."""
-    maxima = [r.max_points for r in rows if r.max_points is not None]
-    figures = [
-        parsed.value for t in tokens if is_points_reading(t) and (parsed := parse_number(t, "score")) is not None
-    ]
-    return bool(maxima) and max(figures, default=0.0) > max(maxima)
-
-
-# One item of a criterion's scoring scale, however OCR printed its marks (folded: "- Hoan thanh dui
-# 80% ké hoach: 0 diém", ".+ Dưới 90%: 0 điểm"): a bullet, words, a colon and the item's points.
-# A column-wise OCR (psm 3) leaves the last row's scale lines after it, down to the signature
-# block: they print a figure where a totals row would stand, and are no totals row.
-_SCALE_ITEM = lazy_compile(r"^\W*[-–—+•·*]\s*\p{L}[^:]*:\s*\d+(?:[.,]\d+)?\s*(?:diem|d)?\W*$")
-
-
-# A totals row's label opening a line, glued to a garbled word or behind a speck ("DI Tốngcny |
-# 19 | 75"): "tong" opens one of its first two words.
-_TOTAL_OPENING = lazy_compile(r"^\W*(?:\w{1,2}\W+){0,2}tong")
