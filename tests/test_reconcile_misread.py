@@ -241,3 +241,20 @@ def test_printed_text_that_gave_no_number_is_doubted():
     reconcile(result)
     assert ("/score_tables/0/rows/1", "self_points") in {(r.item, r.field) for r in result.review}
     assert result.score_tables[0].rows[1].value_confidence["self_points"] < ReconcileSettings().review_below
+
+
+def test_a_stated_total_read_below_zero_is_a_sign_misread_on_ocr_text():
+    # An OCR dump's totals line "Tổng số điểm -10 8,25 7,5": the bar before 10 read as a sign. The
+    # rows' maxima add up to 10; the total's reading without the sign explains the failed sum, so the
+    # check is our misreading, queued with 10 as its reading, not the commune's fault. Typed, a
+    # total printed below zero stays the document's own figure, and its fault.
+    for method, status in (("ocr", "misread"), ("text", "mismatch")):
+        rows = [row("1", 10, 8.25, "8,25"), row("1.1", 5, 3.25, "3,25"), row("1.2", 5, 5, "5")]
+        tbl = ScoreTable(title="Bảng điểm", rows=rows, stated_total_max=-10, stated_total_self=8.25)
+        result = ExtractionResult(source=SourceInfo(method=method), score_tables=[tbl])
+        reconcile(result)
+        checks = [c for c in result.checks if c.kind == "stated_total" and c.field == "max_points"]
+        assert [c.status for c in checks] == [status]
+        if method == "ocr":
+            (item,) = [r for r in result.review if r.item == "/score_tables/0" and r.field == "max_points"]
+            assert item.alternatives == [10.0]

@@ -51,9 +51,12 @@ def total_above_max(
 
 def stated_readings(stated: float, upper: float | None, s: ReconcileSettings) -> tuple[float, ...]:
     """Other readings of a table's stated total on OCR'd text: its decimal mark lost ("525" for
-    52,5; at most ``upper``, the stated maximum, for a score) or one digit confused."""
+    52,5; at most ``upper``, the stated maximum, for a score), one digit confused, or, below zero,
+    without the sign a dash or a rule before it was read for (points are never negative, as for a
+    row's cell: "Tổng số điểm -10 8,25 7,5")."""
     printed = format_vn(stated)
-    found = lost_decimal_readings(printed, upper=upper) if float(stated).is_integer() else []
+    found = [-stated] if stated < 0 else []
+    found += lost_decimal_readings(printed, upper=upper) if float(stated).is_integer() else []
     found += ocr_digit_readings(printed, s, "score")
     return tuple(r for r in dict.fromkeys(found) if abs(r - stated) > 1e-9)
 
