@@ -34,6 +34,16 @@ def unsure_flag(field_name: str, conf: float) -> str:
     return f"{UNSURE_CELL_FLAG}{field_name}:{conf:.2f}"
 
 
+# The flag the segmenter leaves on a row for a points cell of each field it did not read (printed,
+# not read: the sums may derive it), the contract between the segmenters that set it and the
+# reconciliation that fills, queues and tells it.
+MISSING_FLAG = {
+    "max_points": "missing_max",
+    "self_points": "missing_self",
+    "appraised_points": "missing_appraised",  # flagged only in a table that has the column
+    "value": "missing_value",  # an annex row's figure
+}
+
 # A row whose line printed one points number more than the cells read: the cells one number
 # later, as printed, in the flag ``cells_one_later:<max>;<self>[;<appraised>]``, for the criteria
 # set's maximum to choose between the two readings (``normalize.criteria.set_cells``).

@@ -10,7 +10,7 @@ from cchc_extract.reconcile.printed_cells import CLEAN_NUMBER, scale_robbed
 from normalize.criteria.match import FLAG_CODE_BY_NAME
 from normalize.criteria.match_settings import FLAG_MAX_FROM_SET, FLAG_READING_BY_SET
 from normalize.lazy_regex import lazy_compile
-from schemas.records import ScoreRow, StatRow, unsure_conf
+from schemas.records import MISSING_FLAG as MISSING_FLAG, ScoreRow, StatRow, unsure_conf
 
 # The segmenter's flags of a row's code taken from its position or repaired (``extract/segment``).
 PLACED_FLAGS = ("code_inferred", "code_repaired")
@@ -21,15 +21,6 @@ SCORE_FIELDS = ("max_points", "self_points")
 
 # The appraising body's points: valued only in a table that has the column (a row fills it).
 APPRAISED = "appraised_points"
-
-
-# The flag the segmenter leaves on a row for a cell of each field it did not read.
-MISSING_FLAG = {
-    "max_points": "missing_max",
-    "self_points": "missing_self",
-    APPRAISED: "missing_appraised",  # flagged only in a table that has the column
-    "value": "missing_value",
-}
 
 
 _OTHER = {"max_points": "self_points", "self_points": "max_points", APPRAISED: "self_points"}

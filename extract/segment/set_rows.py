@@ -41,14 +41,10 @@ from normalize.criteria import CriteriaSet
 from normalize.criteria.match_settings import FLAG_SNAPPED
 from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_words
-from schemas.records import ExtractionResult, ReviewItem, ScoreRow, ScoreTable, SourceRef, UnreadPart
+from schemas.records import MISSING_FLAG, ExtractionResult, ReviewItem, ScoreRow, ScoreTable, SourceRef, UnreadPart
 
 # A row recovered from its name's place in the criteria set (its code and numbers not read as a row).
 FLAG_FROM_SET_ORDER = "row_from_set_order"
-
-# The flag of a points cell printed and not read (the segmenter's, ``score_tables``; the same as
-# ``reconcile.score_cells.MISSING_FLAG``'s, which the extract layer does not import).
-LOST_CELL_FLAG = {"max_points": "missing_max", "self_points": "missing_self", "appraised_points": "missing_appraised"}
 
 
 @dataclass(frozen=True)
@@ -483,7 +479,7 @@ def _lost_cells(row: ScoreRow, appraised: bool) -> list[str]:
     restored parent's are), for the set's maximum and the table's sums to fill after the checks
     (``reconcile.derived``); the appraised cell only where the table has that column."""
     cells = ("max_points", "self_points", *(("appraised_points",) if appraised else ()))
-    return [LOST_CELL_FLAG[c] for c in cells if getattr(row, c) is None]
+    return [MISSING_FLAG[c] for c in cells if getattr(row, c) is None]
 
 
 def _told(
