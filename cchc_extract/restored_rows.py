@@ -66,13 +66,21 @@ def restore_lost_parents(
         return []
     parts: list[UnreadPart] = []
     told = " ".join(p.reason for p in result.unread)
-    lost_lines = [(p.page, p.line_start, p.line_end) for p in result.unread if p.kind == "rows"]
+    lost_runs = [p for p in result.unread if p.kind == "rows"]
     # (a code any row of the document carries: a table OCR split in two holds the row in the other)
     carried = {c for t in result.score_tables for r in t.rows if (c := norm_code(r.code))}
+    restored_in: dict[int, list[str]] = {}
     for table in result.score_tables:
         for row, read, reason in _restore_in(table, cset, carried, settings):
-            if not _named(norm_code(row.code) or "", told) and not _told_between(read, reason, lost_lines):
+            between = _told_between(read, reason, lost_runs)
+            for part in between:
+                restored_in.setdefault(id(part), []).append(norm_code(row.code) or str(row.code))
+            if not between and not _named(norm_code(row.code) or "", told):
                 parts.append(_told(row, read, reason))
+    for part in lost_runs:
+        if codes := restored_in.get(id(part)):
+            # (the garbled lines are rows now, the set's, their cells not read: said where they are told)
+            part.reason += f"; {', '.join(codes)} restored from the criteria set there, cells not read"
     return parts
 
 
@@ -197,18 +205,23 @@ def _named(code: str, told: str) -> bool:
     return re.search(rf"(?<![\w.]){re.escape(code)}(?![\w.])", told) is not None
 
 
-def _told_between(read: list[ScoreRow], reason: str, lost_lines: list[tuple]) -> bool:
-    """Whether a numbering jump's row is told already by a part of rows not read lying between the
-    two siblings' lines (the garbled lines themselves, "not turned into rows"): told once, there."""
+def _told_between(read: list[ScoreRow], reason: str, lost_runs: list[UnreadPart]) -> list[UnreadPart]:
+    """The parts of rows not read lying between a numbering jump's two siblings' lines (the garbled
+    lines themselves, "not turned into rows") that tell its row already: told once, there."""
     if not reason.startswith(JUMP_TOLD) or len(read) != 2:
-        return False
+        return []
     first, after = read
     end, start = first.source.line_end or first.source.line_start, after.source.line_start
     if end is None or start is None:
-        return False
-    return any(
-        page == after.source.page and lo is not None and end < lo and (hi or lo) < start for page, lo, hi in lost_lines
-    )
+        return []
+    return [
+        p
+        for p in lost_runs
+        if p.page == after.source.page
+        and p.line_start is not None
+        and end < p.line_start
+        and (p.line_end or p.line_start) < start
+    ]
 
 
 def _told(row: ScoreRow, read: list[ScoreRow], reason: str) -> UnreadPart:

@@ -340,6 +340,8 @@ def test_an_ocr_dump_table_loses_only_its_unsure_rows_and_says_where(tmp_path):
     parts = [p for p in result.unread if p.kind == "rows" and p.line_end is not None]
     assert [(p.line_start, p.line_end) for p in parts] == [(12, 13)]
     assert "2 rows of this table (of 5)" in parts[0].reason
+    # ... and says that the rows are there now, the set's, their cells not read.
+    assert parts[0].reason.endswith("; 3, 4 restored from the criteria set there, cells not read")
     # The totals the kept rows fall short of are not reported as the commune's fault.
     totals = [c for c in result.checks if c.kind == "stated_total"]
     assert totals and all(c.status in ("incomplete", "misread") for c in totals)
