@@ -161,8 +161,11 @@ def snap_to_set(
                 # line's words before it, garbage or the explanation after it): the name is that
                 # stretch, and is judged again (``name_cut``).
                 if not ok and printed and codes_misreadable(table) and settings.snap_names:
+                    read_as = (row.name, row.name_raw, row.explanation, list(row.flags))
                     if cut_to_wording(row, crit, match.cset.rows, settings.name_cut):
                         ok = agrees(row.name)
+                        if not ok:  # (the cut name refused too: the row keeps what was read)
+                            row.name, row.name_raw, row.explanation, row.flags = read_as
             else:
                 folded = _norm(row.name or row.name_raw)
                 scored = [(fuzz.ratio(folded, n), c) for n, c in names]
