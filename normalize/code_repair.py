@@ -56,6 +56,7 @@ def repair_codes(
     parents: list[bool] | None = None,
     oversized: list[bool] | None = None,
     new_groups: list[bool] | None = None,
+    max_level: int | None = None,
 ) -> list[CodeChoice]:
     """The most plausible code for every row of a column, top to bottom.
 
@@ -113,6 +114,7 @@ def repair_codes(
             oversized=oversized,
             openings=openings,
             new_groups=new_groups,
+            max_level=max_level,
         )
         for choice in window:
             out.append(choice)
@@ -183,6 +185,7 @@ def _search(
     oversized: list[bool] | None = None,
     openings: frozenset[int] = frozenset(),
     new_groups: list[bool] | None = None,
+    max_level: int | None = None,
 ) -> list[CodeChoice]:
     """The best-path search over the column (see the module's docstring) from row ``start``, the
     row above it read as ``start_code``: the choices of the rows it covers. With ``settle`` (the
@@ -242,7 +245,10 @@ def _search(
                 step = prev_steps.get(code, _UNSEEN)
                 if step is _UNSEEN:
                     # A component past ``max_component`` rules the code out, as no step reaches it.
-                    too_far = code.path and max(code.path) > settings.max_component
+                    # So does a level past ``max_level`` (a lettered item may sit one level under it).
+                    too_far = (code.path and max(code.path) > settings.max_component) or (
+                        max_level is not None and code.level > max_level + bool(code.letter)
+                    )
                     step = prev_steps[code] = None if too_far else transition_cost(prev, code, settings)
                 if step is None:
                     continue

@@ -17,10 +17,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from normalize.codes import item_letter, item_place, letter_item
+from normalize.lazy_regex import lazy_compile
 from schemas.records import StatAnnex, UnreadPart
 
 # How an annex's numbering part opens (``lost_rows``): the rows it names were not read.
 NUMBERING_REASON = "numbering of the statistics annex"
+# A code printed with its dots, each number of one or two digits ("2.1", "3.1.", not "1.234").
+_DOTTED = lazy_compile(r"^\d{1,2}(?:\.\d{1,2})+\.?$")
+
+
+def printed_depth(tokens: Sequence[str | None]) -> int | None:
+    """The deepest level of the codes an annex's column prints with their dots ("2.1" → 2), the
+    level no row's code is deeper than (a lettered item sits one level under its parent: 2.1.a):
+    a form numbers its rows to one depth, and a code the column repair infers past it is a row
+    pushed under the row above it (2.3.1 for the 3 whose code OCR lost). None when no code prints
+    a dot: a column whose dots OCR lost ("21" for 2.1) says nothing of its depth."""
+    dotted = [t.strip() for t in tokens if t and _DOTTED.match(t.strip())]
+    deepest = max((t.rstrip(".").count(".") + 1 for t in dotted), default=0)
+    return deepest if deepest >= 2 else None
 
 
 @dataclass(frozen=True)

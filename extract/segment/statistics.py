@@ -30,6 +30,7 @@ from extract.segment.count_words import UNIT_KEYS
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
 from extract.segment.stat_across import across_rows, label_unit
 from extract.segment.stat_headings import heading_rows, headings_after_a_share, headings_under_a_count
+from extract.segment.stat_numbering import printed_depth
 from extract.segment.stat_values import LEADING_ZERO, parse_stat_value
 from extract.segment.table_join import join_tables
 from extract.segment.target_tables import is_target_table
@@ -382,11 +383,12 @@ def _settle_codes(drafts: list[_Draft], settings: StatisticsSettings) -> list[tu
     parents = [a or b for a, b in zip(_group_heads(coded, settings), heading_rows(coded))]
     oversized = headings_under_a_count(coded)
     new_groups = [a or b for a, b in zip(_counting_another_unit(coded), headings_after_a_share(coded))]
-    choices = repair_codes(tokens, parents=parents, oversized=oversized, new_groups=new_groups)
+    depth = printed_depth(tokens)  # no code inferred deeper than the column prints one
+    choices = repair_codes(tokens, parents=parents, oversized=oversized, new_groups=new_groups, max_level=depth)
     placed = _shares_taken_for_items(coded, choices)
     if placed:  # the column read again with each share in its place after the items
         tokens = [placed.get(k, t) for k, t in enumerate(tokens)]
-        choices = repair_codes(tokens, parents=parents, oversized=oversized, new_groups=new_groups)
+        choices = repair_codes(tokens, parents=parents, oversized=oversized, new_groups=new_groups, max_level=depth)
         for k in placed:
             choices[k].inferred = True
     labels = format_codes([c.code for c in choices])
