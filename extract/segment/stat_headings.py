@@ -5,7 +5,9 @@ chính") counts nothing, so it is a group's heading, and where it stands says wh
 - A heading heads the rows below it: the row right below is its first part (5.1 under 5), not
   the next group (``heading_rows``, weighed as a parent by the column repair).
 - A share (%) ends its group's parts: a row that prints neither right under a share opens the
-  next group (5 after 4.3, not 4.4; ``headings_after_a_share``, weighed as a new group).
+  next group (5 after 4.3, not 4.4; ``headings_after_a_share``, weighed as a new group); so does
+  a row with a figure and no unit that is no share itself, and a share is known by its wording
+  where OCR garbled its unit.
 
 A row whose wording opens as a count or a share does ("Số cán bộ …", "Tỷ lệ …") is a count whose
 unit and figure OCR lost, not a heading: it heads nothing."""
@@ -25,6 +27,8 @@ from normalize.text import fold
 # The opening word of a count's or a share's wording, accents dropped, with OCR's look-alikes for
 # "Số" ("S6", "Sé", "Sd", "S0") and the other forms' openings ("Tổng số", "Tỷ lệ").
 _COUNT_OPENING = lazy_compile(r"^\W*(s[o0-9][^\s]?|se|sd|tong|ty|ti)\b", re.I)
+# A share's opening, "Tỷ lệ" accents dropped, with OCR's look-alikes ("Ty 1é", "Tylé", "Tỷ léphan").
+_SHARE_OPENING = lazy_compile(r"^\W*t[yi]\s?[l1][eé]", re.I)
 
 
 class AnnexDraft(Protocol):
@@ -88,14 +92,21 @@ def heading_rows(drafts: Sequence[AnnexDraft]) -> list[bool]:
 
 
 def headings_after_a_share(drafts: Sequence[AnnexDraft]) -> list[bool]:
-    """Rows whose code OCR lost, with neither a unit nor a figure, right under a share (%) read
-    with its figure: the next group, a heading or a count whose unit and figure OCR lost alike."""
+    """Rows whose code OCR lost right under a share, with no unit, and neither a figure nor a
+    share's wording of their own: the next group, a heading or a count whose unit OCR lost. A
+    share is known by its % and figure, or by its wording where OCR garbled its unit ("Tỷ lệ cán
+    bộ … | Ưu . | 95"): a form closes a group with its share."""
     out = [False] * len(drafts)
     for i in range(1, len(drafts)):
         above, row = drafts[i - 1], drafts[i]
-        share = bool(above.value_raw.strip()) and "%" in above.unit
-        out[i] = row.ocr and not row.token and share and not row.unit.strip() and not row.value_raw.strip()
+        share = bool(above.value_raw.strip()) and "%" in above.unit or _worded_as_share(above.indicator)
+        own = not row.value_raw.strip() or not _worded_as_share(row.indicator)
+        out[i] = row.ocr and not row.token and share and not row.unit.strip() and own
     return out
+
+
+def _worded_as_share(indicator: str) -> bool:
+    return bool(_SHARE_OPENING.match(fold(indicator)))
 
 
 def headings_under_a_count(drafts: Sequence[AnnexDraft]) -> list[bool]:
