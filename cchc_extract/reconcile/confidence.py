@@ -227,7 +227,6 @@ def value_features(
     for ai, annex in enumerate(result.statistics):
         cells_lost = not blanks_printed(annex, result.source, read_by_ocr)
         stat_kids = children_of(resolve_parents(annex.rows)[0])
-        units_printed = _prints_units(annex.rows, s)
         for ri, stat in enumerate(annex.rows):
             pointer = f"/statistics/{ai}/rows/{ri}"
             features = _features(stat, "value", pointer, held, failed, "stat", cells_lost, s)
@@ -247,12 +246,6 @@ def value_features(
                 # A dump's annex row is as sure as its layout was read, not its digits (no word
                 # confidence): a figure in a relation that fails is as unsure as a cell OCR half
                 # read (seed 363: a count "7" printed 377, at 0.92 in its failed ratio).
-                features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
-            if ocr["dump"] and not features["held"] and _unit_lost(stat, units_printed):
-                # A figure read on a line whose unit cell gave nothing, in an annex that prints its
-                # units: the line's cells were not told apart (the unit glued into the indicator,
-                # "… công nhân [Sáng kiến 1", or lost with a digit), so the figure is as unsure
-                # as a cell OCR half read (dev D07: 4 of 23 such figures wrong at 0.995).
                 features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
             out[(pointer, "value")] = features | ocr
     return out
@@ -340,18 +333,6 @@ def _blank_with_block(
     if (getattr(row, f"{f}_raw", None) or "").strip():
         return False
     return not block_prints(rows, i, f, kids, parent_of)
-
-
-def _prints_units(rows: list[StatRow], s: ConfidenceSettings) -> bool:
-    """Whether an annex prints a unit beside its figures: at least ``unit_column_share`` of its
-    rows with a figure read one (an annex with no unit column says nothing by a blank unit)."""
-    figures = [r for r in rows if r.value is not None]
-    return bool(figures) and sum(bool(r.unit.strip()) for r in figures) >= s.unit_column_share * len(figures)
-
-
-def _unit_lost(row: StatRow, units_printed: bool) -> bool:
-    """Whether an annex row read a figure but no unit where the annex prints units."""
-    return units_printed and row.value is not None and not row.unit.strip()
 
 
 # A code with a numbered third level ("3.3.1", "4.1.1.1"): no annex form prints one.

@@ -109,9 +109,6 @@ class ConfidenceSettings:
     # An OCR'd table whose maxima agree with no criteria set enough to adopt it is weighed against
     # the set its rows' wordings name, when at least this many rows name it (``named_set_maxima``).
     named_set_min_rows: int = 3
-    # An annex prints a unit column when at least this share of its rows with a figure read a
-    # unit: a figure read without one there is on a line whose cells were not told apart.
-    unit_column_share: float = 0.6
     # Row confidences are clipped here before their logit (1.0 would be infinitely sure).
     clip: float = 0.995
     # How many of a table's scored rows must have an explanation that is only a points figure, and
