@@ -122,7 +122,6 @@ from cchc_extract.reconcile.set_maxima import (
 )
 from extract.segment.stat_values import PERCENT_OVER_100
 from normalize.count_units import unit_debris
-from normalize.lazy_regex import lazy_compile
 from schemas.records import (
     Check,
     ExtractionResult,
@@ -226,17 +225,9 @@ def value_features(
                 out[(pointer, f)] = features | ocr | settled(features, row, f, agrees)
     for ai, annex in enumerate(result.statistics):
         cells_lost = not blanks_printed(annex, result.source, read_by_ocr)
-        stat_kids = children_of(resolve_parents(annex.rows)[0])
         for ri, stat in enumerate(annex.rows):
             pointer = f"/statistics/{ai}/rows/{ri}"
             features = _features(stat, "value", pointer, held, failed, "stat", cells_lost, s)
-            if read_by_ocr and any(_numbered_past_forms(annex.rows[k].code) for k in stat_kids.get(ri, [])):
-                # The forms number a part's items with letters ("2.1.a"): parts numbered "3.3.1"
-                # are the column repair's guess, rows read a level off (a whole taken for a part
-                # of the row above, its own parts under it). Their sum holds with this row's figure
-                # whatever its place, and vouches for the figure, not for the row it is scored as
-                # (seeds 664 i8, 1106 i5, 1201 i7: the whole "Số nhiệm vụ …" read as 4.2 of 4).
-                features["held"] = 0.0
             if read_by_ocr and not features["held"] and (damaged_figure(stat.value_raw) or _share_over_whole(stat)):
                 # "00,72" read 0,72: OCR made a digit a 0 or lost one, and the value is one
                 # reading of what is left, as a decimal mark we inserted is (``mark_inserted``).
@@ -333,15 +324,6 @@ def _blank_with_block(
     if (getattr(row, f"{f}_raw", None) or "").strip():
         return False
     return not block_prints(rows, i, f, kids, parent_of)
-
-
-# A code with a numbered third level ("3.3.1", "4.1.1.1"): no annex form prints one.
-_PAST_FORMS = lazy_compile(r"\d+\.\d+\.\d+(?:\.\w+)*")
-
-
-def _numbered_past_forms(code: str | None) -> bool:
-    """Whether an annex row's code numbers a third level with a figure, as no form does."""
-    return bool(_PAST_FORMS.fullmatch((code or "").strip().rstrip(".")))
 
 
 def _share_over_whole(row: StatRow) -> bool:
