@@ -40,7 +40,8 @@ def unread_review_items(result: ExtractionResult) -> list[ReviewItem]:
     """One review item per unread part: a person looks at the page, since the machine read nothing
     there (confidence 0, so it sorts before every doubtful value); but a table's lost totals row
     that reconcile already put in the queue as its table's (``check_lost_totals``: one entry, on
-    that page, with the line's text), asked once; and an annex's figures the text lost, told on
+    that page, with the line's text), asked once, as are the rows lost at a table's end that its
+    entry says (their text and reason in it); and an annex's figures the text lost, told on
     each row's own value (``lost_figure_rows``)."""
     said: dict[tuple[int | None, str | None], list[str]] = {}
     for r in result.review:
