@@ -234,3 +234,22 @@ def test_a_stated_total_that_cannot_stand_as_a_parent_derives_nothing(tmp_path):
     )
     rows = {row.code: row for table in convert_file(path).score_tables for row in table.rows}
     assert "7" not in rows and rows["2"].self_points is None
+
+
+def test_a_lost_score_beside_a_lost_maximum_is_derived_only_up_to_the_sets_maximum():
+    # 1.2 read 2 / 67 ("0,75" garbled into 67) and 1.2.1 1 / 0,75; 1.2.2 lost both its cells. Its
+    # parent's score less its sibling's is 66,25, which no criterion of the set can score (the set's
+    # 1.2.2 is worth 1): nothing is derived, the cells stay lost (queued as such).
+    cset = next(c for c in load_criteria_sets() if c.id == "ca-mau_2013")
+    table = _named_rows(cset)
+    table.rows[0].self_points, table.rows[0].self_points_raw = 67.0, "67"
+    table.rows[1].max_points, table.rows[1].max_points_raw = 1.0, "1"
+    table.rows[1].flags = [f for f in table.rows[1].flags if f != "missing_max"]
+    table.rows[2].self_points, table.rows[2].self_points_raw = None, None
+    table.rows[2].flags = [*table.rows[2].flags, "missing_self"]
+    derived = table_derivations(0, table, cset, ReconcileSettings())
+    assert [(d.row, d.field, d.value) for d in derived] == [(2, "max_points", 1.0)]  # the set's maximum alone
+    # Read right (1,75), the remainder is 1: a score the set's maximum allows, derived.
+    table.rows[0].self_points, table.rows[0].self_points_raw = 1.75, "1,75"
+    derived = table_derivations(0, table, cset, ReconcileSettings())
+    assert sorted((d.row, d.field, d.value) for d in derived) == [(2, "max_points", 1.0), (2, "self_points", 1.0)]

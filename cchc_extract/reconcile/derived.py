@@ -158,9 +158,11 @@ def table_derivations(ti: int, table: ScoreTable, cset: CriteriaSet | None, s: R
                 continue  # (the document's sum is broken there, or a cell misread: nothing is determined)
             value = routes[0][0]
             inputs = tuple(dict.fromkeys(k for _, ins in routes for k in ins))
-            if not _plausible(row, f, value, s) or not all(_on_step(v, step) for v in _values(rows, inputs, value)):
-                continue
             most = _set_maximum(cset, norm_code(row.code), printed)
+            if not _plausible(row, f, value, most, s):
+                continue
+            if not all(_on_step(v, step) for v in _values(rows, inputs, value)):
+                continue
             if f == "max_points" and most is not None and abs(most - value) > s.points_tolerance:
                 continue  # (the set's maximum and the sum disagree: a maximum read or printed wrong)
             by_set = f == "max_points" and most is not None
@@ -355,15 +357,18 @@ def _set_maximum(cset: CriteriaSet | None, code: str | None, printed: dict[str, 
     return sum(m for m in children if m is not None) if children and None not in children else None
 
 
-def _plausible(row: ScoreRow, f: str, value: float, s: ReconcileSettings) -> bool:
+def _plausible(row: ScoreRow, f: str, value: float, set_most: float | None, s: ReconcileSettings) -> bool:
     """A derived figure a cell can print: a maximum above 0 and not below a score of its row (a
     fault of the commune's the relation would no longer show), a score above 0 up to the row's
-    maximum. A score of 0 is not derived: its siblings already make up the parent, and a blank
-    the commune left (a criterion not scored) adds the same 0 to the sum."""
+    maximum, or, where the row's maximum is blank too, up to the criteria set's for its code
+    (``set_most``, ``_set_maximum``): a parent's score misread ("0,75" read 67) less its siblings'
+    gives a remainder no criterion of the set can score. A score of 0 is not derived: its siblings
+    already make up the parent, and a blank the commune left (a criterion not scored) adds the
+    same 0 to the sum."""
     if f == "max_points":
         scores = (row.self_points, row.appraised_points)
         return value > s.points_tolerance and all(v is None or v <= value + s.points_tolerance for v in scores)
-    most = row.max_points
+    most = row.max_points if row.max_points is not None else set_most
     return value > s.points_tolerance and (most is None or value <= most + s.points_tolerance)
 
 

@@ -16,6 +16,7 @@ from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_par
 from cchc_extract.reconcile.score_cells import MISSING_FLAG
 from cchc_extract.reconcile.score_refs import POINT_FIELDS, _score_ref, _table_name
 from cchc_extract.reconcile.set_maxima import table_maxima
+from extract.segment.unread_tail import TAIL_MARK
 from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ReviewItem, ScoreRow, ScoreTable, UnreadPart
 
 
@@ -45,6 +46,13 @@ def check_lost_totals(result: ExtractionResult, ledger: _Ledger) -> None:
             part = next((p for p in result.unread if _runs_past(p, table.rows, others)), None)
             reason = _TOTAL_PLACE_UNREAD
         if part is None:
+            # Rows lost after the last row read (lines naming criteria that gave no row,
+            # ``unread_tail``): the table's end was not read, and a totals row printed after
+            # those rows was not read either (its label and figures garbled with them): nothing
+            # says what the rows should add up to, nor that a total the commune got wrong is right.
+            part = next((p for p in result.unread if _tail_lost(p, end, following)), None)
+            reason = f"{_TAIL_UNREAD} ({part.reason})" if part is not None else ""
+        if part is None:
             continue
         name = _table_name(table, ti)
         message = f"table total: {reason}"
@@ -63,6 +71,19 @@ def check_lost_totals(result: ExtractionResult, ledger: _Ledger) -> None:
         # The entry stands for the unread part too (``unread_review_items``): its page, its text.
         ref = ReviewItem(item=f"/score_tables/{ti}", table=name, page=part.page, raw=part.text_sample or None)
         ledger.flag(ref, message)
+
+
+_TAIL_UNREAD = (
+    "rows after the table's last row read were printed and not read, and a total row printed after "
+    "them cannot be checked against the rows"
+)
+
+
+def _tail_lost(part: UnreadPart, end: tuple[int, int], following: list[tuple[int, int]]) -> bool:
+    """Whether an unread part tells the table's rows lost after its last row read (``unread_tail``),
+    opening after that row and before any other table's."""
+    place = _part_place(part)
+    return part.kind == "rows" and TAIL_MARK in part.reason and end < place and (not following or place < following[0])
 
 
 _TOTAL_PLACE_UNREAD = (

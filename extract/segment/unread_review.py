@@ -8,8 +8,11 @@ entries the lost totals row's is the one that names its table."""
 from __future__ import annotations
 
 from extract.segment.stat_unread import lost_figure_rows, lost_figure_said
+from normalize.lazy_regex import lazy_compile
 from schemas.records import LOST_TOTAL_REASON, ExtractionResult, ReviewItem, UnreadPart, reasons_of
 
+# The review item of a score table as a whole (``reconcile.lost_totals``' entries).
+_TABLE_ITEM = lazy_compile(r"/score_tables/\d+")
 # How the queue says a part was not read (``review.model.classify`` tells it by these words).
 UNREAD_PREFIX = "not read: "
 
@@ -37,13 +40,17 @@ def unread_review_items(result: ExtractionResult) -> list[ReviewItem]:
     """One review item per unread part: a person looks at the page, since the machine read nothing
     there (confidence 0, so it sorts before every doubtful value); but a table's lost totals row
     that reconcile already put in the queue as its table's (``check_lost_totals``: one entry, on
-    that page, with the line's text), asked once; and an annex's figures the text lost, told on
+    that page, with the line's text), asked once, as are the rows lost at a table's end that its
+    entry says (their text and reason in it); and an annex's figures the text lost, told on
     each row's own value (``lost_figure_rows``)."""
-    named = {(r.page, r.raw) for r in result.review if any(x.endswith(LOST_TOTAL_REASON) for x in reasons_of(r))}
+    said: dict[tuple[int | None, str | None], list[str]] = {}
+    for r in result.review:
+        if _TABLE_ITEM.fullmatch(r.item):
+            said.setdefault((r.page, r.raw), []).extend(reasons_of(r))
     items: list[ReviewItem] = []
     for i, part in enumerate(result.unread):
-        if part.reason == LOST_TOTAL_REASON and (part.page, part.text_sample or None) in named:
-            continue
+        if any(part.reason in x for x in said.get((part.page, part.text_sample or None), [])):
+            continue  # (a table's entry that says this part, its text and its reason: asked once)
         rows = lost_figure_rows(result.statistics, part)
         if rows is not None:
             items += [_lost_figure_item(result, ai, ri) for ai, ri in rows]

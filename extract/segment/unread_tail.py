@@ -125,11 +125,15 @@ def _criterion_names(min_letters: int) -> tuple[str, ...]:
     return tuple(sorted(n for n in names if len(n.replace(" ", "")) >= min_letters))
 
 
+# How a tail part names the row it follows (``reconcile.lost_totals``: the table's end not read).
+TAIL_MARK = "(the last read of its table)"
+
+
 def _tail_part(page: int, lines: list[Line], last: ScoreRow) -> UnreadPart:
     return UnreadPart(
         page=page,
         kind="rows",
-        reason=f"{len(lines)} lines after row {last.code or '?'} (the last read of its table) name criteria "
+        reason=f"{len(lines)} lines after row {last.code or '?'} {TAIL_MARK} name criteria "
         "but gave no row: their codes and points were not read (garbled by OCR)",
         text_sample=" / ".join(ln.text for ln in lines),
         line_start=lines[0].number,
