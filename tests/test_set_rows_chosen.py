@@ -4,8 +4,8 @@ as a recognised one does, so the lines after the last row recovered are looked a
 next criteria (a criterion's name line the region's part stopped short of), and a code printed on
 a recovered row's wrapped line is no row "not found in the text".
 
-The dump is the text Tesseract gave of one of the corpus generator's scans (seed 1201 d04-i4, a
-development seed); the names asserted are the generator's truth."""
+The dumps are the text Tesseract gave of two of the corpus generator's scans (seed 1201 d04-i4 and
+seed 651 d04-i4, development seeds); the names asserted are the generator's truth."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.segment.set_rows import FLAG_FROM_SET_ORDER
+from test_set_rows_bounds import _PAGED
 
 # Rows 1, 1.1, 1.1.4, 1.2 and 1.3 printed lines OCR left as specks (or none); 1.1.1 to 1.2.2 keep
 # their names, 1.2.2's on the line after 1.2.1's wrapped lines ("122 dẫn …" under it).
@@ -97,65 +98,12 @@ def test_the_criterion_after_the_last_row_recovered_is_found_by_the_set_the_line
     )
 
 
-# Seed 651 d04-i4 (a development seed): 1.2.1's name on line 29, its wrapped line under it printing
-# its code ("1.2.1 | (báo cáo quí I, …"); 1.2.2 recovered by its name after the page break.
-WRAPPED_CODE = [
-    ". ỦY BAN NHÂN DÂN XÃHỢPMỸ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NĂM",
-    ": : : = Ai - Độc lập - Tự do - Hạnh phúc „`. Hi",
-    "—_ Số: 122/BC-UBND : Hợp Mỹ, ngày 21 tháng 1 năm 2015",
-    ": BÁO CÁO - .",
-    "__ Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính  ˆ",
-    ": : __ năm 2014 của UBND xã Hợp Mỹ",
-    "__..Thực hiện Kế hoạch số 236/KH-UBND ngày 20/6/2014 của UBND huyện Xuân Phú về việc triển khai công tác cải cách hành chính năm .",  # noqa: E501
-    "__ 2014; UBND xã Hợp Mỹ báo cáo kết quả tự đánh giá, chấm điểm như sau: : : : :",
-    "- — I Điểm - : ⁄",
-    "si : Điểm : :",
-    ": Phòng | :",
-    "STT Nội dung đánh giá Hướng UBND | Njyu | - — Tài liệu kiểm chứng :",
-    ": : lem xa tự ~ - : ỹ",
-    "D ; : : di thẩm ' | - :",
-    ": ễ : định",
-    "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC EriTeirftrarlfr Em ra... a7 1...",
-    "— | — | 1.1 |KếhoạchCCHC năm BE E72iviEirii IS nã... ...",
-    '[| 1.11 | Ban hành kế hoạch CCHC năm ` Không phát sinh "..',
-    "Xác định đầy đủ các nhiệm vụ CCHC trên các Quyết định số 205/QĐ-UBND ngày",
-    "1.1.2 | lĩnh vực theo kế hoạch năm của UBND tỉnh và 1 '9/6/2014 : T,",
-    "bố trí kinh phí thực hiện ` : :",
-    'ĐÓ Các kết quả phải đạt được xác định rõ ràng, cụ Đạt yêu cầu theo hướng dẫn "',
-    "5n 1.1.3 | thể và định rõ trách nhiệm triển khai của phòng, 1 1 lo",
-    ". | bản, đơn vị trực thuộc _ sc z _",
-    "Mức độ thực hiện kế hoạch CCHC. .Chưa hoàn thành 4/14 nhiệm vụ",
-    "1.1.4 : 3 1,25 đô T",
-    ": : theo kế hoạch",
-    "| __. | 12 | BáocáoCCHC fỆ777ERmiTyilimi In 67 71 _",
-    ". Tất cả báo cáo được gửi đúng thời gian quy định lo g",
-    "1.2.1 | (báo cáo quí I, quí III, báo cáo 6 tháng và báo Si 1 0,75 -",
-    "Ni : cáo năm) : : ễ",
-    "",
-    "",
-    "",
-    "Điểm Điểm |: : : : _",
-    "Phòng ˆ :",
-    "STT Nội dung đánh giá TU LTU | Ngựa. Tài liệu kiếm chứng",
-    ": điểm |: xãtự | „",
-    ": : : chấm HN :",
-    "- định :",
-    ': ".... na : "¬¬ :',
-    "=“..: me cả báo cáo có đầy đủ nội dung theo hướng Tỷ lệ đạt 87% .",
-    "¡3 | Kiếm tra công tác CCHC ` : : _¿ __ | Thông báo số 99/TB-UBND ngày : :",
-    ", : 12/04/2014 ' WG, ng:",
-    "` _ TỔNG ĐIỂM 8ã s15. 511 5 5. I |",
-    "_ Nơi nhận: ___TM. ỦY BAN NHÂN DÂN ' : . :",
-    "- UBND huyện Xuân Phú (b/c); : CHỦ TỊCH :",
-    "_> Chủ tịch, các PCT UBND xã; (Đã ký) : : KH ni",
-    "- Lưu: VT, VP. cốc : : nG ni",
-    "Nguyễn Hồng Thảo .",
-]
-
-
 def test_a_code_on_a_recovered_rows_wrapped_line_is_no_row_not_found(tmp_path):
+    # Seed 651 d04-i4 (a development seed; test_set_rows_bounds's dump): 1.2.1's name on line 29,
+    # its wrapped line under it printing its code ("1.2.1 | (báo cáo quí I, …"); 1.2.2 recovered by
+    # its name after the page break.
     path = tmp_path / "dump.txt"
-    path.write_text("\n".join(WRAPPED_CODE) + "\n", encoding="utf-8")
+    path.write_text("\n".join(_PAGED) + "\n", encoding="utf-8")
     out = result_to_json(convert_file(path, path.name))
     rows = {r["code"]: r for t in out["score_tables"] for r in t["rows"]}
     assert rows["1.2.1"]["source"]["line_start"] == 29 and FLAG_FROM_SET_ORDER in rows["1.2.2"]["flags"]
