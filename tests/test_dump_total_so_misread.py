@@ -87,6 +87,16 @@ def test_a_total_whose_so_reads_se_before_two_figures_states_both(tmp_path):
     assert out["unread"] == []
 
 
+def test_a_figure_before_the_label_is_no_cell_and_the_line_no_row(tmp_path):
+    # A speck of the rule (or the blank numbering cell) read as a digit before the label: the line
+    # is the totals row (not a row "3.1" of 68,5 points), its cells the figures after the label.
+    out = _converted(tmp_path, "3 Tong sé diém 68,5, 59,5 59,5")
+    (table,) = out["score_tables"]
+    assert [r["code"] for r in table["rows"]] == ["1", "2", "3", "4", "5", "6"]
+    assert (table["stated_total_max"], table["stated_total_self"]) == (68.5, 59.5)
+    assert not [c for c in out["checks"] if c["status"] == "mismatch"]
+
+
 def test_so_misread_is_a_label_word_only_right_after_tong():
     assert is_total_label(fold("Tong sé 5 diém 69,5 |"))
     assert is_total_label(fold("Tong sé diém 10 7,5 ees my"))
@@ -94,8 +104,9 @@ def test_so_misread_is_a_label_word_only_right_after_tong():
     assert not is_total_label(fold("Tống Sẽ Vinh Quang 10"))
 
 
-def test_only_a_figure_between_two_label_words_is_the_labels():
+def test_only_a_figure_before_the_labels_last_word_is_the_labels():
     assert label_figures("Tong sé 5 diém 69,5 |".split()) == [2]
     assert label_figures("Tong cong 10 9 8,5".split()) == []
+    assert label_figures("3 Tong sé diém 34,5, 33,25".split()) == [0]
     # A figure after the label's last word is a cell, whatever garbled token follows it.
     assert label_figures("TONG DIEM 10 7 cong".split()) == []

@@ -74,9 +74,10 @@ _SO_MISREAD = lazy_compile(r"^s\w{1,2}$")
 
 
 def label_figures(tokens: list[str]) -> list[int]:
-    """The places of the tokens holding a figure inside a totals label, between two of its words
-    ("Tong sé 5 diém 69,5": the "5"): a letter of the label OCR misread, not a cell, since a
-    totals row prints its cells after its label."""
+    """The places of the tokens holding a figure before a totals label's last word: inside it,
+    between two of its words ("Tong sé 5 diém 69,5": the "5", a letter of the label OCR misread),
+    or before it ("3 Tong sé diém 34,5, 33,25": a speck of the rule or the blank numbering cell),
+    never a cell, since a totals row prints its cells after its label."""
     folded = [re.sub(r"[^\p{L}\p{N}]", "", fold(t)) for t in tokens]
     start = next((i for i, w in enumerate(folded) if w and w.startswith(("tong", "cong"))), None)
     if start is None:
@@ -88,7 +89,7 @@ def label_figures(tokens: list[str]) -> list[int]:
             return False
         return is_total_word(w) or (i == start + 1 and bool(_SO_MISREAD.match(w)))
 
-    out, i = [], start + 1
+    out, i = [j for j in range(start) if re.search(r"\d", folded[j])], start + 1
     while i < len(folded):
         if word(i):
             i += 1
