@@ -53,7 +53,7 @@ from extract.segment.line_split import (
 )
 from extract.segment.line_words import speckish, starts_name, unspecked
 from extract.segment.row_draft import LineTable, RowDraft
-from extract.segment.table_end import TOTAL_LABEL, is_garbled_total, is_signature, is_total_label
+from extract.segment.table_end import TOTAL_LABEL, is_garbled_total, is_signature, is_total_label, label_figures
 from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
@@ -295,6 +295,8 @@ def _read_table(
             # A figure read as one beside others makes the line a run of cells, as a row's is: a
             # speck glued to another figure ("19°.") is then the grid's (``points_cell``).
             tokens = [raw for _, raw in line_tokens(line)]
+            inside = set(label_figures(tokens))
+            tokens = [raw for place, raw in enumerate(tokens) if place not in inside]
             beside = any(parse_number(raw, kind="score") for raw in tokens)
             numbers = [
                 cell

@@ -20,7 +20,7 @@ wordings the region's lines follow best is used, when it is clearly the best.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
@@ -134,6 +134,7 @@ def recover_set_rows(
     lines = [ln for ln in doc.lines() if ln.page in text_pages and ln.text.strip()]
     eligible = [*withdrawn, *(p for p in unread if p.kind == "table")]
     out: list[UnreadPart] = []
+    chosen: list[CriteriaSet] = []  # the sets the regions' rows were recovered by
     for part in parts:
         # (a line a row read opened is that row's, whatever else the part holds)
         firsts = {(r.source.page, r.source.line_start) for t in result.score_tables for r in t.rows}
@@ -143,12 +144,17 @@ def recover_set_rows(
             continue
         table, before, after = _neighbours(result.score_tables, part)
         head = _head(region, lines, firsts, settings) if table is None else []
-        told = _recover(result, head + region, part, table, before, after, cset, settings)
+        told = _recover(result, head + region, part, table, before, after, cset, settings, chosen=chosen)
         opened = [ln.number for ln in head if _opened(result, ln)]
         if told is not None and told is not part and opened:
             told = replace(told, line_start=min(opened))  # (the part begins at the first row found above it)
         if told is not None:
             out.append(told)
+    # (with no set recognised from the rows read, the set the regions' lines followed, when they
+    # all followed one, bounds the rows recovered as a recognised one does: the lines between and
+    # after them are looked at alike)
+    if cset is None and chosen and all(c.id == chosen[0].id for c in chosen):
+        cset = chosen[0]
     if cset is not None:
         for table in result.score_tables:
             for region, before, after in _gaps(table, result.score_tables, lines, text_pages, cset, settings):
@@ -173,9 +179,11 @@ def _recover(
     cset: CriteriaSet | None,
     settings: SetRowSettings,
     inside: frozenset[int] = frozenset(),
+    chosen: list[CriteriaSet] | None = None,
 ) -> UnreadPart | None:
     """The rows of ``region`` recovered into ``table`` (a new one when None); returns ``part``
-    itself when none was, else what of the region is still to be told (None: nothing)."""
+    itself when none was, else what of the region is still to be told (None: nothing). The set
+    the rows were recovered by is added to ``chosen``."""
     taken = {str(r.code) for t in result.score_tables for r in t.rows if r.code}
     aligned, used = best_alignment(region, cset, taken, before, after, settings, told_lines(region, part))
     aligned = [
@@ -195,6 +203,8 @@ def _recover(
         aligned = kept
         if not aligned:
             return None  # (the region was that row's name line: nothing of it is left unread)
+    if chosen is not None:
+        chosen.append(used)
     appraised = table is not None and any(r.appraised_points is not None for r in table.rows)
     rows = [_row(a, settings, _own_lines(a, aligned, region, settings), appraised) for a in aligned]
     if table is None:
@@ -204,7 +214,7 @@ def _recover(
     table.rows = sorted(table.rows + rows, key=lambda r: (order.get(str(r.code), -1), r.source.line_start or 0))
     if not all(str(r.code) in order for r in table.rows):
         table.rows = sorted(table.rows, key=lambda r: r.source.line_start or 0)
-    return _told(part, region, rows, aligned, used, settings)
+    return _told(part, region, rows, aligned, used, settings, taken)
 
 
 def _own_lines(a: Aligned, aligned: list[Aligned], region: list[Line], settings: SetRowSettings) -> list[Line]:
@@ -489,10 +499,12 @@ def _told(
     aligned: list[Aligned],
     used: CriteriaSet,
     settings: SetRowSettings,
+    carried: Collection[str] = (),
 ) -> UnreadPart | None:
     """The part telling what of the region is still not read: recovered rows' lost cells, the
     set's criteria between the first and last row recovered that no line opened, and the codes
-    printed on the region's lines before or after them (rows no wording was found for)."""
+    printed on the region's lines before or after them (rows no wording was found for) that no
+    row ``carried`` already."""
     lost = [r.code or "" for r in rows if r.max_points is None or r.self_points is None]
     codes = [c.code for c in used.rows]
     first, last = codes.index(aligned[0].crit.code), codes.index(aligned[-1].crit.code)
@@ -500,7 +512,8 @@ def _told(
     missing = [c for c in codes[first : last + 1] if c not in have]
     span = (aligned[0].line.number, aligned[-1].line.number)
     outside = [printed_code(ln) for ln in region if not span[0] <= ln.number <= span[1]]
-    missing += [c for c in outside if c and c not in have and c not in missing]
+    # (a code a row of the document already carries is that row's, printed on its wrapped line)
+    missing += [c for c in outside if c and c not in have and c not in carried and c not in missing]
     if not lost and not missing:
         return None
     said = []

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 
 from extract.segment.line_cells import is_syllable_run
 from normalize.lazy_regex import lazy_compile
+from normalize.text import fold
 
 # The totals row: "Tổng", "Tổng cộng", "Cộng" and numbers, nothing else ("công tác" is no total).
 # OCR misreads "số" as "sé", "sd", "s6", "Sos": a short word after "Tổng" starting with "s". After
@@ -55,9 +56,9 @@ def is_garbled_total(folded: str) -> bool:
     ):
         return False
     labelled = False  # a label word after "tong": a short token after it is a garbled cell's specks
-    for word in words[1:]:
+    for place, word in enumerate(words[1:]):
         core = re.sub(r"[^\p{L}\p{N}]", "", word)
-        if re.search(r"\d", core) or is_total_word(core):
+        if re.search(r"\d", core) or is_total_word(core) or (place == 0 and _SO_MISREAD.match(core)):
             labelled = labelled or not re.search(r"\d", core)
             continue
         if labelled and len(core) <= 2:
@@ -65,6 +66,39 @@ def is_garbled_total(folded: str) -> bool:
         if len(core) > 3 or is_syllable_run(core):
             return False  # a word of its own ("Tổng hợp kết quả"): no totals label
     return True
+
+
+# "số" right after "Tổng", as OCR misreads it ("sé", "sd", "s6"; ``TOTAL_LABEL``'s "s" and one or two
+# characters): a word of the label, though "sé" folds to a syllable of its own.
+_SO_MISREAD = lazy_compile(r"^s\w{1,2}$")
+
+
+def label_figures(tokens: list[str]) -> list[int]:
+    """The places of the tokens holding a figure before a totals label's last word: inside it,
+    between two of its words ("Tong sé 5 diém 69,5": the "5", a letter of the label OCR misread),
+    or before it ("3 Tong sé diém 34,5, 33,25": a speck of the rule or the blank numbering cell),
+    never a cell, since a totals row prints its cells after its label."""
+    folded = [re.sub(r"[^\p{L}\p{N}]", "", fold(t)) for t in tokens]
+    start = next((i for i, w in enumerate(folded) if w and w.startswith(("tong", "cong"))), None)
+    if start is None:
+        return []
+
+    def word(i: int) -> bool:
+        w = folded[i] if i < len(folded) else ""
+        if not w or re.search(r"\d", w):
+            return False
+        return is_total_word(w) or (i == start + 1 and bool(_SO_MISREAD.match(w)))
+
+    out, i = [j for j in range(start) if re.search(r"\d", folded[j])], start + 1
+    while i < len(folded):
+        if word(i):
+            i += 1
+        elif re.search(r"\d", folded[i]) and word(i + 1):
+            out.append(i)
+            i += 1
+        else:
+            break
+    return out
 
 
 def _stray_before(word: str) -> bool:
