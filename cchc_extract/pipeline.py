@@ -28,6 +28,7 @@ from extract.ocr_marks import laid_out_by_ocr
 from extract.segment.appraised_column import flag_unread_columns
 from extract.segment.counts import find_counts
 from extract.segment.edge_cut import tell_page_edges
+from extract.segment.figures_below_row import figures_below_rows
 from extract.segment.name_figures import points_in_names
 from extract.segment.score_tables import ScoreTablesRead, read_score_tables
 from extract.segment.set_align import rows_in_set_order
@@ -244,6 +245,9 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     # Grids the page's edge cut and text past it: told, their rows' fields doubted (extract.segment.edge_cut).
     told = _run_stage(result, "segment", lambda: tell_page_edges(doc, result, told), debug, default=told)
     result.unread = sorted(told, key=lambda p: (p.page or 0, p.line_start or 0))
+    # A row whose line printed no figure, its points printed on the line below it (a centred cell):
+    # read where they open with the criteria set's maximum for it, the claims of their loss withdrawn.
+    _run_stage(result, "segment", lambda: figures_below_rows(doc, result, criteria.cset if criteria else None), debug)
     # Maxima the document prints but OCR lost, from the set when it is surely recognised (after
     # the unread parts are told: the cell was not read, its value is the set's).
     if criteria is not None:

@@ -19,6 +19,7 @@ from normalize.criteria.match_settings import (
     SetMatch,
 )
 from normalize.criteria.recognise import names_criterion, printed_maxima
+from normalize.criteria.set_digits import digit_lost_rows, max_digit_lost
 from normalize.criteria.set_shifts import code_was_maximum, heading_maximum, parents_figures, speck_before_maximum
 from normalize.numbers import lost_decimal_readings, parse_number
 from schemas.records import LATER_CELLS_FLAG, later_cells
@@ -41,7 +42,10 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
     # A row whose one figure, read as its maximum, is a score below the set's (``_lone_cell_is_self``)
     # contradicts the set only as misplaced: read so, it says nothing of the maxima either way.
     lone = _lone_scores(tables, match, settings)
-    if not replace(match, contradicting=max(0, match.contradicting - lone)).sure(settings):
+    # A row whose maximum is the set's with a digit lost (``digit_lost``) agrees with it read so.
+    lost = digit_lost_rows(tables, match, settings)
+    read_again = replace(match, agreeing=match.agreeing + lost, contradicting=max(0, match.contradicting - lone - lost))
+    if not read_again.sure(settings):
         return filled
     cset = match.cset
     by_code, printed = cset.by_code(), printed_maxima(cset)
@@ -78,6 +82,9 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
                     filled += 1
                     continue
                 if names_criterion(row, crit, settings) and _split_maximum(row, printed[crit.code], cset.id, settings):
+                    filled += 1
+                    continue
+                if names_criterion(row, crit, settings) and max_digit_lost(row, printed[crit.code], cset.id, settings):
                     filled += 1
                     continue
                 filled += _take_set_reading(row, printed[crit.code], cset.id, settings)

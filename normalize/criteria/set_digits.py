@@ -1,0 +1,101 @@
+"""A maximum OCR read with one of its digits lost, put back from a surely recognised set.
+
+A two-digit maximum loses a digit to a ruling line or a faint stroke as often as a score does:
+"Cải cách tổ chức bộ máy hành chính 1 11 11" prints the set's 11 as "1", "0 8,75" the set's 10
+as "0". The scores after it are then above the maximum read, which cannot be (a score is within
+its maximum), and the segmenter read them with a decimal mark to fit under it (11 → 1,1). The
+set's maximum is the witness: when the digits read are the set maximum's with some lost, and
+the scores as printed lie above the figure read and within the set's maximum, the maximum is
+the set's and the scores are read as printed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import regex as re
+
+from normalize.criteria.match_settings import FLAG_MAX_DIFFERS, FLAG_READING_BY_SET, MatchSettings, SetMatch
+from normalize.criteria.recognise import names_criterion, printed_maxima
+from normalize.numbers import parse_number
+
+if TYPE_CHECKING:
+    from schemas.records import ScoreRow, ScoreTable
+
+_SCORES = ("self_points", "appraised_points")
+
+
+def max_digit_lost(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> bool:
+    """The row's maximum was read as the set's maximum ``most`` with a digit lost ("1" for 11 or
+    10, "0" for 10, "5" for 15,5) and a score printed after it lies above the figure read and
+    within ``most`` (the arithmetic the table carries: no score exceeds its maximum): the maximum
+    takes the set's, the figure read kept as its alternative and the cell doubted (the set's
+    reading, for the review); each score read with a decimal mark to fit under the lost maximum
+    takes its printed reading where that is within ``most``. Flagged ``FLAG_READING_BY_SET``."""
+    if not digit_lost(row, most, s) or row.max_points is None:
+        return False
+    from schemas.records import unsure_flag
+
+    read = row.max_points
+    printed = {cell: parse_number(getattr(row, f"{cell}_raw"), kind="score") for cell in _SCORES}
+
+    row.alternatives["max_points"] = [read, *row.alternatives.get("max_points", [])]
+    row.max_points = most
+    for cell, p in printed.items():
+        _printed_reading(row, cell, p.value if p is not None else None, most, s)
+    kept = [f for f in row.flags if not f.startswith(FLAG_MAX_DIFFERS)]
+    row.flags = [*kept, f"{FLAG_READING_BY_SET}:{set_id}", unsure_flag("max_points", 0.5)]
+    return True
+
+
+def digit_lost(row: ScoreRow, most: float, s: MatchSettings) -> bool:
+    """Whether the row's maximum reads as the set's ``most`` with a digit lost, a score printed
+    after it above the figure read and within ``most`` (``max_digit_lost``'s test, the row left
+    as it is)."""
+    read, raw = row.max_points, (row.max_points_raw or "").strip()
+    if read is None or abs(read - most) <= s.max_tolerance or not re.fullmatch(r"\d+", raw):
+        return False
+    if not _lost_digits(raw, _digits(most)):
+        return False
+    printed = (parse_number(getattr(row, f"{cell}_raw"), kind="score") for cell in _SCORES)
+    return any(p is not None and read + s.max_tolerance < p.value <= most + s.max_tolerance for p in printed)
+
+
+def digit_lost_rows(tables: Sequence[ScoreTable], match: SetMatch, s: MatchSettings) -> int:
+    """How many rows named as their code's criterion read their maximum as the set's with a digit
+    lost (``digit_lost``): each contradicts the set only as misread, and agrees with it read so."""
+    if match.cset is None:
+        return 0
+    by_code, printed = match.cset.by_code(), printed_maxima(match.cset)
+    found = 0
+    for table in tables:
+        for row in table.rows:
+            crit = by_code.get(str(row.code)) if row.code else None
+            if crit is not None and crit.code in printed and digit_lost(row, printed[crit.code], s):
+                found += names_criterion(row, crit, s)
+    return found
+
+
+def _digits(value: float) -> str:
+    """The digits a maximum prints ("15,5" → "155", "10" → "10")."""
+    return re.sub(r"\D", "", f"{value:g}")
+
+
+def _lost_digits(read: str, printed: str) -> bool:
+    """Whether the digits ``read`` are ``printed``'s with one or more lost, in order ("1" of
+    "11", "0" of "10", "5" of "155"), none added."""
+    if not read or len(read) >= len(printed):
+        return False
+    rest = iter(printed)
+    return all(digit in rest for digit in read)
+
+
+def _printed_reading(row: ScoreRow, cell: str, printed: float | None, most: float, s: MatchSettings) -> None:
+    """A score read with a decimal mark to fit under the lost maximum ("11" read 1,1) takes its
+    printed reading when that is within the set's maximum, the reading before kept as its
+    alternative."""
+    value = getattr(row, cell)
+    if value is None or printed is None or abs(printed - value) <= s.max_tolerance or printed > most + s.max_tolerance:
+        return
+    row.alternatives[cell] = [value, *(a for a in row.alternatives.get(cell, []) if abs(a - printed) > s.max_tolerance)]
+    setattr(row, cell, printed)
