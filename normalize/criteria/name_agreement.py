@@ -137,6 +137,52 @@ def opens_with_letters(name: str, crit: CriterionDef, rows: Sequence[CriterionDe
     return own <= s.glued_max_edits and all(c.code == crit.code or share(c.name) > own for c in rows)
 
 
+def _letters(text: str) -> str:
+    """A text's letters and digits alone, folded (marks, case): OCR glues and splits words."""
+    return "".join(re.findall(r"[\p{L}\p{N}]+", _norm(text)))
+
+
+def _openings_read(glued: str, wording: str) -> list[int]:
+    """For each opening ``wording[:i]`` (i from 0), the fewest letter edits between it and an
+    opening of ``glued`` (Levenshtein, both anchored at their first letter)."""
+    row = list(range(len(glued) + 1))
+    best = [0]
+    for i, letter in enumerate(wording, 1):
+        prev, row = row, [i] + [0] * len(glued)
+        for j, read in enumerate(glued, 1):
+            row[j] = min(prev[j - 1] + (letter != read), prev[j] + 1, row[j - 1] + 1)
+        best.append(min(row))
+    return best
+
+
+def first_line_read(name: str, crit: CriterionDef, rows: Sequence[CriterionDef], s: MatchSettings) -> bool:
+    """The name read opens with a long opening of the criterion's wording, letter by letter
+    (folded, spaces dropped), at least ``opening_min_letters`` letters and at most
+    ``opening_max_edits`` of them edited, and no other criterion's wording opens it as nearly over
+    as many letters: the first printed line of a name whose other lines OCR or the line parser
+    gave to another column's text or lost, the other column's words after it ("Xác định đầy đủ
+    các nhiệm vụ CCHC trên các Xác định đầy đủ nhiệm vụ và có bố trí …": the scale's first line
+    beside the name's)."""
+    glued, official = _letters(name), _letters(crit.name)
+    if len(official) <= s.opening_min_letters or len(glued) < s.opening_min_letters:
+        return False
+    edits = _openings_read(glued, official)
+    held = max(
+        (i for i in range(s.opening_min_letters, len(official) + 1) if edits[i] <= s.opening_max_edits * i), default=0
+    )
+    if not held:
+        return False
+    share = edits[held] / held
+    for other in rows:
+        wording = _letters(other.name)
+        if other.code == crit.code or not wording:
+            continue
+        n = min(held, len(wording))
+        if _openings_read(glued, wording[:n])[n] / n <= share + s.opening_margin:
+            return False
+    return True
+
+
 def holds_words(name: str, crit: CriterionDef, rows: Sequence[CriterionDef], s: MatchSettings) -> bool:
     """The name read is its code's wording with words lost or other words around them, and no
     other criterion's wording fits it as well (the code and the name agree)."""
