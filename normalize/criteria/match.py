@@ -43,6 +43,7 @@ from normalize.criteria.name_agreement import (
     holds_piece,
     holds_wording,
     holds_words,
+    last_lines_read,
     opens_with_letters,
     wording_similarity,
 )
@@ -245,8 +246,13 @@ def _name_agrees(
     if ok or not (evidence.printed and evidence.ocr):
         return ok
     # ... or whose wording's first line alone the name's letters open with, the rest lost or given
-    # to the next column's words: the code printed and that line agree.
-    return opens_with_letters(read, crit, rows, s) or first_line_read(read, crit, rows, s)
+    # to the next column's words, or its last lines, the first given to the row above: the code
+    # printed and those lines agree.
+    return (
+        opens_with_letters(read, crit, rows, s)
+        or first_line_read(read, crit, rows, s)
+        or last_lines_read(read, crit, rows, s)
+    )
 
 
 def _outside_by_order(
