@@ -14,6 +14,7 @@ from normalize.criteria.match_settings import MatchSettings
 from normalize.criteria.name_agreement import first_line_read, last_lines_read
 from score_dumps import read_score_dump
 from test_dump_scale_figure import DUMP as SCALE_BESIDE_DUMP
+from test_set_rows_bounds import _SWALLOWED, _rows
 
 # 1.1.2's wrapped lines are read for a repeated header ("lĩnh vực … tỉnh kiểm chứng": the wording's
 # "lĩnh vực" and the explanation's "kiểm chứng" are header words) and skipped: the row keeps its
@@ -206,3 +207,10 @@ def test_a_long_closing_of_the_wording_read_first_names_the_criterion():
     # a closing too short to tell ("báo cáo năm)"), or a middle piece with other words first
     assert not last_lines_read("báo cáo năm) Tất cả báo cáo có đầy đủ nội dung", ROWS[1], ROWS, s)
     assert not last_lines_read("Kiểm tra công tác CCHC lĩnh vực theo kế hoạch năm của UBND tỉnh", ROWS[0], ROWS, s)
+
+
+def test_a_row_found_by_the_set_s_order_is_spelt_as_its_line_prints_it(tmp_path: Path):
+    # Rows 6, 7 and 8's name lines were read as row 5's (test_set_rows_bounds): the set's order
+    # finds them, and row 7's line prints "Hiện đại hóa hành chính" where the set writes "hoá".
+    _, rows = _rows(tmp_path, _SWALLOWED)
+    assert rows["7"]["name"] == "Hiện đại hóa hành chính"
