@@ -190,3 +190,12 @@ def test_a_capitalised_cell_run_in_after_the_wording_is_cut_off_rows_split_from_
     assert lines.rows[0].name == wording and lines.rows[0].explanation == "Chưa hoàn thành 3/7 nhiệm vụ theo"
     # A typed table's cell printed its edges: the words in the name's cell are the name's.
     assert typed.rows[0].name == read
+
+
+def test_a_wording_taken_keeps_the_tone_placement_of_a_word_read_glued():
+    # Seed 904 d06-i5: "Hiéndaihdahanhchinh" repaired to a run of glued syllables holding "hóa":
+    # the document spells the word so, whatever its neighbours glued to it.
+    assert as_printed("HDPND va Hiệnđạihóahànhchính", "Hiện đại hoá hành chính") == "Hiện đại hóa hành chính"
+    # ... not when the run holds the set's own spelling, nor when it holds no form of the word
+    assert as_printed("Hiệnđạihoáhànhchính", "Hiện đại hoá hành chính") == "Hiện đại hoá hành chính"
+    assert as_printed("Hiệnđạihànhchính", "Hiện đại hoá hành chính") == "Hiện đại hoá hành chính"

@@ -39,6 +39,7 @@ from extract.segment.unread_rows import LINE_METHODS
 from normalize.codes import read_code_token
 from normalize.criteria import CriteriaSet
 from normalize.criteria.match_settings import FLAG_SNAPPED
+from normalize.criteria.wording import as_printed
 from normalize.lazy_regex import lazy_re_compile
 from normalize.text import fold_words
 from schemas.records import MISSING_FLAG, ExtractionResult, ReviewItem, ScoreRow, ScoreTable, SourceRef, UnreadPart
@@ -247,7 +248,7 @@ def _first_name_line(a: Aligned, after: ScoreRow | None, cs: CriteriaSet) -> boo
     after.parent = a.crit.parent or None
     after.flags = [f for f in after.flags if f != "code_repaired"]
     after.name_raw = f"{a.line.text.strip()} {after.name_raw or after.name}".strip()
-    after.name = a.crit.name
+    after.name = as_printed(after.name_raw, a.crit.name)
     after.flags.append(f"{FLAG_SNAPPED}:{cs.id}")
     after.source.line_start = a.line.number
     return True
@@ -463,7 +464,8 @@ def _row(a: Aligned, settings: SetRowSettings, below: Sequence[Line] = (), appra
         code=crit.code,
         level=crit.code.count(".") + 1,
         parent=crit.parent or None,
-        name=crit.name,
+        # (the set's words, spelt as the line prints them: "hóa" for the set's "hoá")
+        name=as_printed(a.line.text, crit.name),
         name_raw=a.line.text.strip(),
         confidence=settings.confidence,
         flags=[FLAG_FROM_SET_ORDER],

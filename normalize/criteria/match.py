@@ -39,9 +39,11 @@ from normalize.criteria.match_settings import FLAG_MAX_DIFFERS, FLAG_SNAPPED, Ma
 from normalize.criteria.name_agreement import (
     closer_elsewhere,
     criterion_named,
+    first_line_read,
     holds_piece,
     holds_wording,
     holds_words,
+    last_lines_read,
     opens_with_letters,
     wording_similarity,
 )
@@ -241,7 +243,16 @@ def _name_agrees(
     ok = ok or (evidence.sure and evidence.printed and holds_piece(read, crit, rows, s))
     # ... or, in OCR's text, whose wording the name's letters open with, glued to its shaded line's
     # garbage ("BáocáoCCHC fỆ777…"), the set sure or not: the code and the letters read agree.
-    return ok or (evidence.printed and evidence.ocr and opens_with_letters(read, crit, rows, s))
+    if ok or not (evidence.printed and evidence.ocr):
+        return ok
+    # ... or whose wording's first line alone the name's letters open with, the rest lost or given
+    # to the next column's words, or its last lines, the first given to the row above: the code
+    # printed and those lines agree.
+    return (
+        opens_with_letters(read, crit, rows, s)
+        or first_line_read(read, crit, rows, s)
+        or last_lines_read(read, crit, rows, s)
+    )
 
 
 def _outside_by_order(

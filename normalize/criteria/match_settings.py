@@ -60,6 +60,14 @@ class MatchSettings:
     # ``glued_min_letters`` letters (a shorter one opens too much garbage by chance).
     glued_max_edits: float = 1 / 3
     glued_min_letters: int = 8
+    # ... or opens with its wording's first printed line alone, the rest lost or given to another
+    # column's words (``first_line_read``): an opening of at least ``opening_min_letters`` letters
+    # (a shorter one is shared by several criteria, "Tất cả báo cáo"), at most
+    # ``opening_max_edits`` of them edited, and no other criterion's wording opening the name read
+    # with a share of edits within ``opening_margin`` of it.
+    opening_min_letters: int = 24
+    opening_max_edits: float = 0.2
+    opening_margin: float = 0.1
     # A row whose code was inferred from its place (OCR lost it) takes the code of the criterion
     # its name is this close (0..100) to, when no row holds that code.
     recode_min: float = 85.0

@@ -6,6 +6,7 @@ wording and code."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex as re
@@ -135,6 +136,120 @@ def opens_with_letters(name: str, crit: CriterionDef, rows: Sequence[CriterionDe
         return False
     own = share(crit.name)
     return own <= s.glued_max_edits and all(c.code == crit.code or share(c.name) > own for c in rows)
+
+
+def folded_letters(text: str) -> str:
+    """A text's letters and digits alone, folded (marks, case): OCR glues and splits words, and
+    drops and adds a name's spaces and stops."""
+    return "".join(re.findall(r"[\p{L}\p{N}]+", _norm(text)))
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """Where a wording is read in a run of letters: letters ``start``..``end`` (end excluded), with
+    ``edits`` letter edits."""
+
+    start: int
+    end: int
+    edits: int
+
+
+def find_stretch(text: str, wording: str) -> Stretch | None:
+    """The stretch of ``text`` nearest ``wording`` (fewest Levenshtein edits, the shorter stretch
+    on a tie): approximate substring matching, a stretch opening anywhere at no cost."""
+    m, n = len(wording), len(text)
+    if not m or not n:
+        return None
+    # cost[j], start[j]: fewest edits of wording[:i] against a stretch ending at text[j], where it opens
+    cost = [0] * (n + 1)
+    start = list(range(n + 1))
+    for i in range(1, m + 1):
+        prev_cost, prev_start = cost, start
+        cost = [i] + [0] * n
+        start = [0] * (n + 1)
+        for j in range(1, n + 1):
+            sub = prev_cost[j - 1] + (wording[i - 1] != text[j - 1])
+            best, opened = sub, prev_start[j - 1]
+            if prev_cost[j] + 1 < best:  # a wording letter OCR lost
+                best, opened = prev_cost[j] + 1, prev_start[j]
+            if cost[j - 1] + 1 < best:  # a letter OCR added
+                best, opened = cost[j - 1] + 1, start[j - 1]
+            cost[j], start[j] = best, opened
+    end = min(range(1, n + 1), key=lambda j: (cost[j], j - start[j]))
+    return Stretch(start[end], end, cost[end])
+
+
+def _openings_read(glued: str, wording: str) -> list[int]:
+    """For each opening ``wording[:i]`` (i from 0), the fewest letter edits between it and an
+    opening of ``glued`` (Levenshtein, both anchored at their first letter)."""
+    row = list(range(len(glued) + 1))
+    best = [0]
+    for i, letter in enumerate(wording, 1):
+        prev, row = row, [i] + [0] * len(glued)
+        for j, read in enumerate(glued, 1):
+            row[j] = min(prev[j - 1] + (letter != read), prev[j] + 1, row[j - 1] + 1)
+        best.append(min(row))
+    return best
+
+
+def first_line_read(name: str, crit: CriterionDef, rows: Sequence[CriterionDef], s: MatchSettings) -> bool:
+    """The name read opens with a long opening of the criterion's wording, letter by letter
+    (folded, spaces dropped), at least ``opening_min_letters`` letters and at most
+    ``opening_max_edits`` of them edited, and no other criterion's wording opens it as nearly over
+    as many letters: the first printed line of a name whose other lines OCR or the line parser
+    gave to another column's text or lost, the other column's words after it ("Xác định đầy đủ
+    các nhiệm vụ CCHC trên các Xác định đầy đủ nhiệm vụ và có bố trí …": the scale's first line
+    beside the name's)."""
+    glued, official = folded_letters(name), folded_letters(crit.name)
+    if len(official) <= s.opening_min_letters or len(glued) < s.opening_min_letters:
+        return False
+    edits = _openings_read(glued, official)
+    held = max(
+        (i for i in range(s.opening_min_letters, len(official) + 1) if edits[i] <= s.opening_max_edits * i), default=0
+    )
+    if not held:
+        return False
+    share = edits[held] / held
+    for other in rows:
+        wording = folded_letters(other.name)
+        if other.code == crit.code or not wording:
+            continue
+        n = min(held, len(wording))
+        if _openings_read(glued, wording[:n])[n] / n <= share + s.opening_margin:
+            return False
+    return True
+
+
+def last_lines_read(name: str, crit: CriterionDef, rows: Sequence[CriterionDef], s: MatchSettings) -> bool:
+    """The name read opens with a long closing of the criterion's wording, letter by letter
+    (folded, spaces dropped), at least ``opening_min_letters`` letters and at most
+    ``opening_max_edits`` of them edited, and no other criterion's wording holds that stretch as
+    nearly: the last printed lines of a name whose first line OCR or the line parser gave to the
+    row above ("lĩnh vực theo kế hoạch năm của UBND tỉnh và bố trí kinh phí thực hiện", 1.1.2's
+    wording less "Xác định đầy đủ các nhiệm vụ CCHC trên các"), other text after it."""
+    glued, official = folded_letters(name), folded_letters(crit.name)
+    if len(official) <= s.opening_min_letters or len(glued) < s.opening_min_letters:
+        return False
+    # where in the wording the name's first letters lie: the closing read opens there
+    found = find_stretch(official, glued[: s.opening_min_letters])
+    if found is None or found.start == 0:
+        return False  # (an opening: ``first_line_read``)
+    closing = official[found.start :]
+    if len(closing) < s.opening_min_letters:
+        return False
+    edits = _openings_read(glued, closing)[-1]
+    share = edits / len(closing)
+    if share > s.opening_max_edits:
+        return False
+    read = glued[: len(closing)]
+    for other in rows:
+        wording = folded_letters(other.name)
+        if other.code == crit.code or not wording:
+            continue
+        near = find_stretch(wording, read)
+        if near is not None and near.edits / len(read) <= share + s.opening_margin:
+            return False
+    return True
 
 
 def holds_words(name: str, crit: CriterionDef, rows: Sequence[CriterionDef], s: MatchSettings) -> bool:

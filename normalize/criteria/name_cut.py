@@ -26,12 +26,10 @@ from typing import TYPE_CHECKING
 import regex as re
 
 from normalize.criteria import CriterionDef
-from normalize.criteria.code_names import norm as _norm
-from normalize.criteria.name_agreement import wording_similarity
+from normalize.criteria.name_agreement import find_stretch, folded_letters, wording_similarity
 from normalize.criteria.name_runs import FLAG_NAME_AROUND
 from normalize.criteria.wording import damaged
 
-_LETTER = re.compile(r"[\p{L}\p{N}]")
 _WORD = re.compile(r"[\p{L}\p{N}]+")
 
 if TYPE_CHECKING:
@@ -55,55 +53,15 @@ class NameCutSettings:
     on: bool = True
 
 
-@dataclass(frozen=True)
-class Stretch:
-    """Where a wording is read in a run of letters: letters ``start``..``end`` (end excluded), with
-    ``edits`` letter edits."""
-
-    start: int
-    end: int
-    edits: int
-
-
-def _folded(text: str) -> str:
-    """Letters and digits alone, folded (marks, case): a name's spaces and stops are OCR's to lose."""
-    return "".join(_LETTER.findall(_norm(text)))
-
-
 def letters(tokens: Sequence[str]) -> tuple[str, list[int]]:
     """The tokens' letters and digits, folded and glued, and the token each letter is in."""
     text: list[str] = []
     owner: list[int] = []
     for k, token in enumerate(tokens):
-        for ch in _folded(token):
+        for ch in folded_letters(token):
             text.append(ch)
             owner.append(k)
     return "".join(text), owner
-
-
-def find_stretch(text: str, wording: str) -> Stretch | None:
-    """The stretch of ``text`` nearest ``wording`` (fewest Levenshtein edits, the shorter stretch
-    on a tie): approximate substring matching, a stretch opening anywhere at no cost."""
-    m, n = len(wording), len(text)
-    if not m or not n:
-        return None
-    # cost[j], start[j]: fewest edits of wording[:i] against a stretch ending at text[j], where it opens
-    cost = [0] * (n + 1)
-    start = list(range(n + 1))
-    for i in range(1, m + 1):
-        prev_cost, prev_start = cost, start
-        cost = [i] + [0] * n
-        start = [0] * (n + 1)
-        for j in range(1, n + 1):
-            sub = prev_cost[j - 1] + (wording[i - 1] != text[j - 1])
-            best, opened = sub, prev_start[j - 1]
-            if prev_cost[j] + 1 < best:  # a wording letter OCR lost
-                best, opened = prev_cost[j] + 1, prev_start[j]
-            if cost[j - 1] + 1 < best:  # a letter OCR added
-                best, opened = cost[j - 1] + 1, start[j - 1]
-            cost[j], start[j] = best, opened
-    end = min(range(1, n + 1), key=lambda j: (cost[j], j - start[j]))
-    return Stretch(start[end], end, cost[end])
 
 
 def wording_tokens(
@@ -113,7 +71,7 @@ def wording_tokens(
     ``max_edits`` of them edited, when no other criterion's longer wording is read as nearly over
     letters of that stretch (a wording within another's: "Kế hoạch CCHC năm" in "Ban hành kế
     hoạch CCHC năm"); None when there is none."""
-    official = _folded(crit.name)
+    official = folded_letters(crit.name)
     if len(official) < s.min_letters:
         return None
     text, owner = letters(tokens)
@@ -122,7 +80,7 @@ def wording_tokens(
         return None
     share = found.edits / len(official)
     for other in others:
-        wording = _folded(other.name)
+        wording = folded_letters(other.name)
         if other.code == crit.code or len(wording) <= len(official):
             continue
         over = find_stretch(text, wording)

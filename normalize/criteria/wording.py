@@ -14,6 +14,7 @@ the code says nothing (no set recognised, a code OCR shifted), the nearest wordi
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -28,7 +29,7 @@ from normalize.lazy_regex import lazy_compile
 from normalize.text import EXPLANATION_OPENING, LETTER_RUN, WORD_RUN, fold as fold_text
 from normalize.vietnamese.candidates import KNOWN_ABBREVIATIONS
 from normalize.vietnamese.model import load_model
-from normalize.vietnamese.syllable import fold, nfc, normalize_syllable, place_tone, split_tone
+from normalize.vietnamese.syllable import TONE_MARKS, VOWELS, fold, nfc, normalize_syllable, place_tone, split_tone
 
 if TYPE_CHECKING:
     from schemas.records import ScoreRow, ScoreTable
@@ -504,17 +505,44 @@ def spelling(text: str | None) -> str:
 
 def as_printed(read: str, wording: str) -> str:
     """The wording with its words spelt as the name read spells them where only the tone mark's
-    place differs ("hóa" read, "hoá" published): the document's spelling, the set's words."""
-    spelt = {spelling(w).lower(): w for w in LETTER_RUN.findall(nfc(read or ""))}
+    place differs ("hóa" read, "hoá" published): the document's spelling, the set's words. A word
+    the name read glues to others ("Hiệnđạihóahànhchính") is spelt so too when the glued run holds
+    it one way only."""
+    printed = nfc(read or "")
+    spelt = {spelling(w).lower(): w for w in LETTER_RUN.findall(printed)}
+    glued = printed.lower()
 
     def word(m: re.Match) -> str:
         w = m.group()
         own = spelt.get(spelling(w).lower())
+        if own is None:
+            own = _placed_within(w, glued)
         if own is None or own.lower() == w.lower():
             return w
         return own.upper() if w.isupper() else own.lower() if w.islower() else own
 
     return LETTER_RUN.sub(word, wording)
+
+
+def _placed_within(word: str, text: str) -> str | None:
+    """The one spelling of ``word`` with its tone mark on another vowel of its nucleus that the
+    lower-cased ``text`` holds while it does not hold ``word`` itself; None when there is none."""
+    base, tone = split_tone(word.lower())
+    if tone == 0 or word.lower() in text:
+        return None
+    mark = TONE_MARKS[tone - 1]
+    decomposed = unicodedata.normalize("NFD", base)
+    others = set()
+    for k, ch in enumerate(decomposed):
+        if fold(ch) in VOWELS:
+            # (after the vowel's own shape mark, if any: "ô" + tone)
+            end = k + 1
+            while end < len(decomposed) and unicodedata.combining(decomposed[end]):
+                end += 1
+            placed = nfc(decomposed[:end] + mark + decomposed[end:])
+            if placed != word.lower() and spelling(placed) == spelling(word.lower()) and placed in text:
+                others.add(placed)
+    return others.pop() if len(others) == 1 else None
 
 
 def take_wording(row: ScoreRow, wording: str) -> None:
