@@ -254,6 +254,22 @@ def test_a_quarter_printed_as_three_strokes_is_read_as_printed():
     assert doubts[2] == [f"{DOUBT}deadline: quarter numeral 'II' is a run of strokes OCR may miscount"]
 
 
+def test_a_quarter_spelt_from_an_h_is_doubted_whatever_count_it_spells():
+    # An "H" is two strokes read together or one with a speck: "Quý HI" is spelt III and may be
+    # the II printed, so even the longest run keeps its doubt when an H made it.
+    from extract.segment.task_paragraphs import find_task_paragraphs
+
+    plan = _PARAGRAPH_PLAN.replace("Thời gian: Quý III/2025", "Thời gian: Quý HI/2025").replace(
+        "Quý I1I/2025", "Quý IH/2025"
+    )
+    doc = IngestedDocument(path="plan.txt", format="txt", pages=parse_text(plan))
+    rows = doubt_tasks(find_task_paragraphs(doc), ocr=True, period="năm 2025")[0].rows
+    assert [r.deadline for r in rows] == ["Quý III/2025", "Quý III/2025", "Quý II/2025"]
+    doubts = [[f for f in _doubts(r) if "quarter" in f] for r in rows]
+    assert doubts[0] == [f"{DOUBT}deadline: quarter numeral read 'Quý HI/2025', its strokes counted 'Quý III/2025'"]
+    assert doubts[1] == [f"{DOUBT}deadline: quarter numeral read 'Quý IH/2025', its strokes counted 'Quý III/2025'"]
+
+
 # An OCR dump of a fictional commune's index plan (the corpus's P04 layout): the statements give
 # field 4's criteria only; row 3's code "5.4" OCR read "9.4", row 4's "5.3" read "196.3" (specks run into its
 # field) and row 7's "1.5" read "{145" ("4.5");

@@ -225,9 +225,11 @@ def lowered_capitals(text: str, model: RepairModel, s: TaskDoubtSettings) -> tup
 def stroke_doubts(read: str, spelt: str) -> list[str]:
     """A quarter whose numeral the deadline spelling made out of look-alikes ("Quý 1/2024", "Quý
     lI/2024" → "Quý I/2024", "Quý II/2024"): how many strokes OCR read is a guess (a lost stroke
-    turns II into I), so the row is doubted, the reading kept."""
+    turns II into I), so the row is doubted, the reading kept. A capital "H" is such a look-alike
+    too: two strokes read together, or one with a speck on it, so the count it is spelt with is the
+    spelling's guess ("Quý HI/2026" spelt III, printed II)."""
     numeral = _QUARTER_READ.search(read)
-    if numeral is None or spelt == read or not re.search(r"[1l|th]", numeral.group(1)):
+    if numeral is None or spelt == read or not re.search(r"[1l|thH]", numeral.group(1)):
         return []
     return [f"{DOUBT}deadline: quarter numeral read '{read}', its strokes counted '{spelt}'"]
 
