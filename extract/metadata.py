@@ -344,7 +344,7 @@ def _read_place_date(header: list[Line], meta: DocumentMeta) -> DamagedDate | No
                     meta.date, meta.year = _date(fold(f"{text} {after}"))
                 if meta.date:
                     return None
-                return next((d for d in (specked_date(fold(t)) for t in line_variants(line)) if d), None)
+                return next((d for d in (specked_date(t) for t in line_variants(line)) if d), None)
             if attached_date is None and _ATTACHED.match(folded):
                 attached_date, _ = _date(folded)
     # No place-date line: the place OCR'd past reading ("7. Yên, ngày 15 tháng 02 năm 2015"). A date
@@ -354,7 +354,7 @@ def _read_place_date(header: list[Line], meta: DocumentMeta) -> DamagedDate | No
     meta.date, meta.year = next((d for d in worded if d[0]), (attached_date, None))
     if meta.date:
         return None
-    return next((d for ln in header for t in line_variants(ln) if (d := specked_date(fold(t)))), None)
+    return next((d for ln in header for t in line_variants(ln) if (d := specked_date(t))), None)
 
 
 def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: MetadataSettings) -> int:
