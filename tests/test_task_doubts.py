@@ -348,3 +348,20 @@ def test_a_code_of_another_field_in_a_section_of_too_few_rows_is_not_doubted():
     # field's two — a section of two fields (a heading lost between them); 4.5 and 4.2 go to
     # review, and so do 1.2 and 1.1: the heading is the guess in doubt, not one code.
     assert [bool(_doubts(r)) for r in out] == [False, False, True, True, True, True]
+
+
+def test_a_product_cut_at_a_products_start_is_doubted():
+    # A grid's product "Danh mục | công bố" whose second line the task took ("… ở thôn công bố"):
+    # no product ends at "Danh mục", so the row is doubted; whole products are not.
+    products = ["Báo cáo", "Kế hoạch", "Danh mục công bố", "Hồ sơ lưu trữ", "Quyết định", "Biên bản kiểm tra"]
+    rows = [TaskRow(task=f"Nhiệm vụ số {i}", product=p, deadline="Quý II/2025") for i, p in enumerate(products)]
+    cut = TaskRow(
+        task="Sắp xếp, bố trí người hoạt động không chuyên trách ở thôn công bố",
+        product="Danh mục",
+        deadline="Quý II/2025",
+    )
+    out = doubt_tasks(_table(*rows, cut), ocr=True, period="năm 2025")[0].rows
+    assert [f for f in _doubts(out[-1]) if "product" in f] == [
+        f"{DOUBT}product: 'Danh mục' is no product the plan's grammar reads"
+    ]
+    assert all(not any("product" in f for f in _doubts(r)) for r in out[:-1])

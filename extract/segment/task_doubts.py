@@ -25,8 +25,9 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
 * a quarter numeral of one to three strokes ("Quý II/2025"): OCR merges, drops or adds one of a run of
   like strokes ("III" read "II") and a text dump keeps no confidence to tell — doubted, kept; on a
   scan whose reader gave the deadline's word confidences, only when Tesseract was unsure of them;
-* a deadline, lead or coordinator cell the grammar of deadlines and units (``normalize.units``)
-  does not parse ("28/12/2025 và nhân dân": a neighbouring cell's wrapped words read into it);
+* a deadline, lead, coordinator or product cell the grammar of deadlines, units and products
+  (``normalize.units``) does not parse ("28/12/2025 và nhân dân": a neighbouring cell's wrapped
+  words read into it; "Danh mục" without "công bố": the product's end read into the task);
 * a word with a stray letter ("công bối" for "công bố": a speck read as a letter) whose shorter
   form fits its neighbours far better — put in the shorter form, the reading kept;
 * a speck read as a mark inside a field's words ("thủ tục- hành", " .đào tạo", "sử dụng!") or a
@@ -52,7 +53,7 @@ import regex as re
 
 from extract.segment.task_codes import FLAG as CODE_FROM_DOCUMENT, section_fields
 from normalize.lazy_regex import lazy_compile
-from normalize.units import deadline_status, unit_status
+from normalize.units import deadline_status, product_status, unit_status
 from normalize.vietnamese.model import RepairModel, load_model
 from normalize.vietnamese.syllable import apply_case, case_of, fold
 from schemas.records import TaskRow, TaskTable
@@ -93,7 +94,15 @@ _WHOLE_CODE = lazy_compile(r"\d{1,2}(?:\.\d{1,2}){1,2}")
 # A code of digits and dots however many digits OCR ran together ("196.2": a bar and a speck
 # read before 6.2's field): its field is what stands before the first dot.
 _DIGIT_CODE = lazy_compile(r"\d+(?:\.\d+)+")
-_GRAMMAR_FIELDS = (("deadline", deadline_status), ("lead", unit_status), ("coordinator", unit_status))
+# (A product the products' list reads as a product's start, "Danh mục" without "công bố", or as one
+# run into by other words, "Danh mục HĐND, công bố", was cut by the task cell's wrapped words or run
+# into by them: no product ends at a start.)
+_GRAMMAR_FIELDS = (
+    ("deadline", deadline_status),
+    ("lead", unit_status),
+    ("coordinator", unit_status),
+    ("product", product_status),
+)
 # A speck OCR read as a mark inside a field's words: a dash held to one word ("thủ tục- hành",
 # "Trang-thông tin": a unit's dash stands between spaces, "Tư pháp - Hộ tịch"), a full stop or
 # comma held to the next word (" .đào tạo"), a "!" or "?" after a word. Taken out.
@@ -325,8 +334,8 @@ def _period_years(period: str | None) -> set[int]:
 
 
 def _grammatical_fields(table: TaskTable, s: TaskDoubtSettings) -> set[str]:
-    """The fields (deadline, lead, coordinator) whose cells in ``table`` the grammar of deadlines
-    and units reads nearly all of: only there is a cell it does not read a sign of a misreading —
+    """The fields (deadline, lead, coordinator, product) whose cells in ``table`` the grammar of
+    deadlines, units and products reads nearly all of: only there is a cell it does not read a sign of a misreading —
     a plan writing its own deadlines ("Hoàn thành trước ngày …") or units ("Toàn thể CBCC xã")
     would otherwise be queued row after row."""
     out = set()
