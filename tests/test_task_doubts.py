@@ -270,6 +270,21 @@ def test_a_quarter_spelt_from_an_h_is_doubted_whatever_count_it_spells():
     assert doubts[1] == [f"{DOUBT}deadline: quarter numeral read 'Quý IH/2025', its strokes counted 'Quý III/2025'"]
 
 
+def test_an_h_tesseract_was_sure_of_on_a_scan_is_the_strokes_it_saw():
+    # A scanned paragraph notes its deadline words' confidence: sure of "Quý H" (0.91), the H is
+    # the two strokes Tesseract saw, as a run of I's it is sure of is; unsure (0.44), or a dump
+    # with no confidence, the H's count is doubted.
+    from extract.segment.task_doubts import DEADLINE_WORD_CONF, strokes_read_sure
+
+    sure = TaskRow(task="Duy trì Trang thông tin điện tử của xã", flags=[f"{DEADLINE_WORD_CONF}:0.91"])
+    unsure = TaskRow(task="Duy trì Trang thông tin điện tử của xã", flags=[f"{DEADLINE_WORD_CONF}:0.44"])
+    assert strokes_read_sure(sure) and not strokes_read_sure(unsure)
+    assert stroke_doubts("Quý H/2025", "Quý II/2025", words_sure=strokes_read_sure(sure)) == []
+    assert stroke_doubts("Quý IH/2025", "Quý III/2025", words_sure=strokes_read_sure(sure)) == []
+    assert stroke_doubts("Quý IH/2025", "Quý III/2025", words_sure=strokes_read_sure(unsure))
+    assert stroke_doubts("Quý 1/2025", "Quý I/2025", words_sure=True)  # a digit for a stroke stays doubted
+
+
 # An OCR dump of a fictional commune's index plan (the corpus's P04 layout): the statements give
 # field 4's criteria only; row 3's code "5.4" OCR read "9.4", row 4's "5.3" read "196.3" (specks run into its
 # field) and row 7's "1.5" read "{145" ("4.5");

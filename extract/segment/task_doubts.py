@@ -231,14 +231,17 @@ def lowered_capitals(text: str, model: RepairModel, s: TaskDoubtSettings) -> tup
     return _INNER_CAPITAL.sub(lower, text), lowered
 
 
-def stroke_doubts(read: str, spelt: str) -> list[str]:
+def stroke_doubts(read: str, spelt: str, words_sure: bool = False) -> list[str]:
     """A quarter whose numeral the deadline spelling made out of look-alikes ("Quý 1/2024", "Quý
     lI/2024" → "Quý I/2024", "Quý II/2024"): how many strokes OCR read is a guess (a lost stroke
     turns II into I), so the row is doubted, the reading kept. A capital "H" is such a look-alike
     too: two strokes read together, or one with a speck on it, so the count it is spelt with is the
-    spelling's guess ("Quý HI/2026" spelt III, printed II)."""
+    spelling's guess ("Quý HI/2026" spelt III, printed II) — unless Tesseract was sure of the
+    deadline's words (``words_sure``, a scan's reading; ``strokes_read_sure``): an H it is sure of
+    is the strokes it saw, as a run of I's it is sure of is (a text dump keeps no confidence)."""
     numeral = _QUARTER_READ.search(read)
-    if numeral is None or spelt == read or not re.search(r"[1l|thH]", numeral.group(1)):
+    look_alikes = r"[1l|th]" if words_sure else r"[1l|thH]"
+    if numeral is None or spelt == read or not re.search(look_alikes, numeral.group(1)):
         return []
     return [f"{DOUBT}deadline: quarter numeral read '{read}', its strokes counted '{spelt}'"]
 
@@ -261,7 +264,7 @@ def _romanised(deadline: str) -> str | None:
     return _QUARTER.sub(lambda m: f"{m.group(1)} {_ROMAN.get(m.group(2), m.group(2))}/{m.group(3)}", deadline)
 
 
-def _strokes_read_sure(row: TaskRow, s: TaskDoubtSettings) -> bool:
+def strokes_read_sure(row: TaskRow, s: TaskDoubtSettings = TaskDoubtSettings()) -> bool:
     """Whether Tesseract read the row's deadline words, its numeral among them, at least at
     ``stroke_sure_conf``: a stroke it merged, lost or added leaves it unsure of the word."""
     confs = [float(f.partition(":")[2]) for f in row.flags if f.startswith(f"{DEADLINE_WORD_CONF}:")]
@@ -413,7 +416,7 @@ def doubt_tasks(
             numeral = _QUARTER_NUMERAL.search(row.deadline)
             if numeral is not None and numeral.group(1) not in _QUARTERS:
                 doubts.append(f"{DOUBT}deadline: quarter numeral '{numeral.group(1)}' is none of I-IV")
-            run = _STROKE_RUN.search(row.deadline) if not _strokes_read_sure(row, s) else None
+            run = _STROKE_RUN.search(row.deadline) if not strokes_read_sure(row, s) else None
             if run is not None and s.longest_run_as_printed and run.group(1).upper() == "III":
                 run = None  # no lost stroke makes the longest run; one added shows as a look-alike
             if run is not None and not any(d.startswith(f"{DOUBT}deadline: quarter") for d in doubts + row.flags):
