@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from normalize.lazy_regex import lazy_re_compile
+from normalize.vietnamese.syllable import fold
 
 # "ngày 05.tháng 03 năm 2014", "ngay 23 thdng-2:ném 2014", "ngày 13 -Hữ 12 năm 2024", "ngày 12 tháng 3
 # năm 25" (folded): the day, a misread month word of letters and specks, the month, "năm" and the
-# year's digits as far as they were read. A letter glued to a number ("2B", "T1") reads no date.
+# year's digits as far as they were read. (A letter glued to a number, "2B", "T1", is read with a
+# digit of its shape by ``specked_date``, when only one digit makes a date.)
 _SPECKED_DATE = lazy_re_compile(
     r"ng\w{0,2}y\W{0,2}(\d{1,2})\W{0,2}[^\d\s]{0,6}\W{0,2}(\d{1,2})\W{0,3}n\w{1,2}m\b\W{0,3}(\d{0,4})(?!\d)"
 )
@@ -36,8 +38,34 @@ class DamagedDate:
     year_digits: str
 
 
-def specked_date(folded: str) -> DamagedDate | None:
-    """The day, month and year digits of a folded place-date line the strict reading refused."""
+# Letters OCR prints for a digit of their shape, with every digit each may stand for ("T" is a 1 or
+# a 7): "ngày 2B" for 28, "tháng T1" for 11. Cases kept (a "B" is an 8, a "b" a 6).
+_DIGIT_SHAPES: dict[str, str] = {
+    "O": "0", "o": "0", "I": "1", "l": "1", "T": "17", "Z": "2", "z": "2",
+    "S": "5", "s": "5", "B": "8", "b": "6", "G": "6", "g": "9", "q": "9",
+}  # fmt: skip
+# A number of two characters, a digit and one such letter, standing alone: a word of letters alone
+# ("ngay ay": the day lost) is no number, and a date is never made of one.
+_LETTER_IN_NUMBER = lazy_re_compile(
+    r"(?<![^\W_])(?:\d[" + "".join(_DIGIT_SHAPES) + r"]|[" + "".join(_DIGIT_SHAPES) + r"]\d)(?![^\W_])"
+)
+
+
+def _digit_readings(text: str) -> list[str]:
+    """The text with each two-character number OCR printed with a letter for a digit read with
+    each digit that letter may stand for (every combination; the text itself when there is none)."""
+    readings = [""]
+    at = 0
+    for m in _LETTER_IN_NUMBER.finditer(text):
+        token = m.group()
+        letter = next(i for i, ch in enumerate(token) if not ch.isdigit())
+        choices = [token[:letter] + d + token[letter + 1 :] for d in _DIGIT_SHAPES[token[letter]]]
+        readings = [r + text[at : m.start()] + c for r in readings for c in choices]
+        at = m.end()
+    return [r + text[at:] for r in readings]
+
+
+def _specked(folded: str) -> DamagedDate | None:
     m = _SPECKED_DATE.search(folded)
     if not m:
         return None
@@ -45,6 +73,18 @@ def specked_date(folded: str) -> DamagedDate | None:
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
     return DamagedDate(day, month, m.group(3))
+
+
+def specked_date(text: str) -> DamagedDate | None:
+    """The day, month and year digits of a place-date line the strict reading refused. A day or
+    month OCR printed with a letter for a digit ("ngày 2B", "tháng T1") is read with the digit of
+    the letter's shape when exactly one of the digits it may stand for makes a day (1-31) and a
+    month (1-12) of the line: "T1" is a month 11, never 71; "2T" as a day, 21 or 27, is left."""
+    found = _specked(fold(text))
+    if found is not None:
+        return found
+    dates = {d for reading in _digit_readings(text) if (d := _specked(fold(reading))) is not None}
+    return dates.pop() if len(dates) == 1 else None
 
 
 def period_years(period: str | None, slack: int) -> list[int]:

@@ -253,13 +253,25 @@ def header_zone(lines: list[Line], settings: MetadataSettings = DEFAULT_SETTINGS
 def _dated_line(line: Line) -> bool:
     """A number line ("Số: 297/BC-UBND") or a place-date line ("Thái Thanh, ngày 26 …"): the
     anchors of a letter's header, by their own shape."""
+    return _anchor_kind(line) is not None
+
+
+def _anchor_kind(line: Line) -> str | None:
+    """Which anchor of a letter's header the line is by its shape: "number" ("Số: 297/BC-UBND"),
+    "place-date" ("Thái Thanh, ngày 26 …") or None."""
     folded = folded_text(line)
-    return bool(NUMBER_LINE.match(folded) or PLACE_DATE.match(folded))
+    if NUMBER_LINE.match(folded):
+        return "number"
+    return "place-date" if PLACE_DATE.match(folded) else None
 
 
 def _anchor_follows(zone: list[Line], ahead: list[Line]) -> bool:
-    """The header's number or place-date line is still to come: none in the zone yet, one ahead."""
-    return not any(_dated_line(ln) for ln in zone) and any(_dated_line(ln) for ln in ahead)
+    """One of the header's anchors is still to come: a number or place-date line ahead of a kind
+    the zone does not hold yet. Each is printed once, side by side with the other column, so OCR
+    reading the columns line by line may print the body's first line (or a table head's "TT.")
+    after the number and before the place-date: the header goes on past it."""
+    held = {_anchor_kind(ln) for ln in zone}
+    return any(kind is not None and kind not in held for kind in map(_anchor_kind, ahead))
 
 
 def body_opener(folded: str) -> str | None:
@@ -332,7 +344,7 @@ def _read_place_date(header: list[Line], meta: DocumentMeta) -> DamagedDate | No
                     meta.date, meta.year = _date(fold(f"{text} {after}"))
                 if meta.date:
                     return None
-                return next((d for d in (specked_date(fold(t)) for t in line_variants(line)) if d), None)
+                return next((d for d in (specked_date(t) for t in line_variants(line)) if d), None)
             if attached_date is None and _ATTACHED.match(folded):
                 attached_date, _ = _date(folded)
     # No place-date line: the place OCR'd past reading ("7. Yên, ngày 15 tháng 02 năm 2015"). A date
@@ -342,7 +354,7 @@ def _read_place_date(header: list[Line], meta: DocumentMeta) -> DamagedDate | No
     meta.date, meta.year = next((d for d in worded if d[0]), (attached_date, None))
     if meta.date:
         return None
-    return next((d for ln in header for t in line_variants(ln) if (d := specked_date(fold(t)))), None)
+    return next((d for ln in header for t in line_variants(ln) if (d := specked_date(t))), None)
 
 
 def _read_kind_and_title(header: list[Line], meta: DocumentMeta, settings: MetadataSettings) -> int:

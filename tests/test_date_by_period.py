@@ -104,12 +104,27 @@ def test_a_plan_s_year_read_short_is_its_period_s(tmp_path: Path, place_date: st
     [
         "Nghĩa Phú, ngày 4 tháng 12 năm",  # the year lost: 2023 or 2024, which cannot be told
         "Nghĩa Phú, ngày 17 tháng 11 năm a",  # no digit of it read
-        "Nghĩa Phú, ngày 18 tháng T1 năm 2023",  # a letter in the month: no guess at the digit
-        "Nghĩa Phú, ngày 2B tháng 1 năm 2024",  # nor in the day
+        "Nghĩa Phú, ngày 2T tháng 12 năm 2023",  # a "T" in the day: 21 and 27 both days, no guess
+        "Nghĩa Phú, ngày ay tháng 1 năm 2024",  # the day's digits lost to letters: no number
     ],
 )
 def test_a_date_past_reading_stays_empty(tmp_path: Path, place_date: str) -> None:
     assert _date(tmp_path, REPORT.format(place_date=place_date, year=2023)) is None
+
+
+@pytest.mark.parametrize(
+    ("place_date", "date"),
+    [
+        # A letter of a digit's shape in the month: "T1" is 11 (a "T" may be a 1 or a 7; no month 71).
+        ("Nghĩa Phú, ngày 18 tháng T1 năm 2023", "2023-11-18"),
+        # And in the day: "2B" is 28 (a capital B is an 8).
+        ("Nghĩa Phú, ngày 2B tháng 1 năm 2024", "2024-01-28"),
+    ],
+)
+def test_a_letter_read_for_a_digit_of_its_shape_is_that_digit_when_only_it_makes_a_date(
+    tmp_path: Path, place_date: str, date: str
+) -> None:
+    assert _date(tmp_path, REPORT.format(place_date=place_date, year=2023)) == date
 
 
 def test_a_year_the_period_does_not_decide_is_kept_as_printed(tmp_path: Path) -> None:

@@ -201,3 +201,33 @@ def test_the_punctuation_inside_a_run_of_title_wording_is_the_wordings():
         "Nâng cao Chỉ số cải cách hành chính năm 2025"
     )
     assert worded_title("(Kế hoạch cải cách hành chính năm 2024.)") == "(Kế hoạch cải cách hành chính năm 2024.)"
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Thực hiện Kế hoạch số",  # the body's first line, its start, printed beside the number
+        "TT.",  # the score table's head read in the column's gap
+    ],
+)
+def test_a_body_line_read_between_the_number_and_the_place_date_is_no_end_of_the_header(tmp_path, between):
+    # OCR read the two columns line by line: the number line, then a line of the body (or of the
+    # table under it) printed between the number and the motto, then the place-date and the title.
+    path = tmp_path / "after_number.txt"
+    path.write_text(
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+        "ỦY BAN NHÂN DÂN\n\n"
+        "XÃ KIM THUẬN\n\n"
+        "Số: 50/BC-UBND\n\n"
+        f"{between}\n\n"
+        "Độc lập - Tự do - Hạnh phúc\n\n"
+        "Kim Thuận, ngày 27 tháng 02 năm 2024\n\n"
+        f"{CAPS}\n\n"
+        "NĂM 2023 CỦA UBND XÃ KIM THUẬN\n\n"
+        "ngày 05/11/2023 của UBND huyện Sơn Hòa về việc triển khai công tác cải cách hành chính năm\n\n"
+        "2023; UBND xã Kim Thuận báo cáo kết quả tự đánh giá, chấm điểm như sau:\n",
+        encoding="utf-8",
+    )
+    meta = extract_metadata(repair_document(ingest(path)))
+    assert (meta.number, meta.date) == ("50/BC-UBND", "2024-02-27")
+    assert meta.title == f"{CAPS} NĂM 2023 CỦA UBND XÃ KIM THUẬN"

@@ -254,6 +254,37 @@ def test_a_quarter_printed_as_three_strokes_is_read_as_printed():
     assert doubts[2] == [f"{DOUBT}deadline: quarter numeral 'II' is a run of strokes OCR may miscount"]
 
 
+def test_a_quarter_spelt_from_an_h_is_doubted_whatever_count_it_spells():
+    # An "H" is two strokes read together or one with a speck: "Quý HI" is spelt III and may be
+    # the II printed, so even the longest run keeps its doubt when an H made it.
+    from extract.segment.task_paragraphs import find_task_paragraphs
+
+    plan = _PARAGRAPH_PLAN.replace("Thời gian: Quý III/2025", "Thời gian: Quý HI/2025").replace(
+        "Quý I1I/2025", "Quý IH/2025"
+    )
+    doc = IngestedDocument(path="plan.txt", format="txt", pages=parse_text(plan))
+    rows = doubt_tasks(find_task_paragraphs(doc), ocr=True, period="năm 2025")[0].rows
+    assert [r.deadline for r in rows] == ["Quý III/2025", "Quý III/2025", "Quý II/2025"]
+    doubts = [[f for f in _doubts(r) if "quarter" in f] for r in rows]
+    assert doubts[0] == [f"{DOUBT}deadline: quarter numeral read 'Quý HI/2025', its strokes counted 'Quý III/2025'"]
+    assert doubts[1] == [f"{DOUBT}deadline: quarter numeral read 'Quý IH/2025', its strokes counted 'Quý III/2025'"]
+
+
+def test_an_h_tesseract_was_sure_of_on_a_scan_is_the_strokes_it_saw():
+    # A scanned paragraph notes its deadline words' confidence: sure of "Quý H" (0.91), the H is
+    # the two strokes Tesseract saw, as a run of I's it is sure of is; unsure (0.44), or a dump
+    # with no confidence, the H's count is doubted.
+    from extract.segment.task_doubts import DEADLINE_WORD_CONF, strokes_read_sure
+
+    sure = TaskRow(task="Duy trì Trang thông tin điện tử của xã", flags=[f"{DEADLINE_WORD_CONF}:0.91"])
+    unsure = TaskRow(task="Duy trì Trang thông tin điện tử của xã", flags=[f"{DEADLINE_WORD_CONF}:0.44"])
+    assert strokes_read_sure(sure) and not strokes_read_sure(unsure)
+    assert stroke_doubts("Quý H/2025", "Quý II/2025", words_sure=strokes_read_sure(sure)) == []
+    assert stroke_doubts("Quý IH/2025", "Quý III/2025", words_sure=strokes_read_sure(sure)) == []
+    assert stroke_doubts("Quý IH/2025", "Quý III/2025", words_sure=strokes_read_sure(unsure))
+    assert stroke_doubts("Quý 1/2025", "Quý I/2025", words_sure=True)  # a digit for a stroke stays doubted
+
+
 # An OCR dump of a fictional commune's index plan (the corpus's P04 layout): the statements give
 # field 4's criteria only; row 3's code "5.4" OCR read "9.4", row 4's "5.3" read "196.3" (specks run into its
 # field) and row 7's "1.5" read "{145" ("4.5");
@@ -332,3 +363,20 @@ def test_a_code_of_another_field_in_a_section_of_too_few_rows_is_not_doubted():
     # field's two — a section of two fields (a heading lost between them); 4.5 and 4.2 go to
     # review, and so do 1.2 and 1.1: the heading is the guess in doubt, not one code.
     assert [bool(_doubts(r)) for r in out] == [False, False, True, True, True, True]
+
+
+def test_a_product_cut_at_a_products_start_is_doubted():
+    # A grid's product "Danh mục | công bố" whose second line the task took ("… ở thôn công bố"):
+    # no product ends at "Danh mục", so the row is doubted; whole products are not.
+    products = ["Báo cáo", "Kế hoạch", "Danh mục công bố", "Hồ sơ lưu trữ", "Quyết định", "Biên bản kiểm tra"]
+    rows = [TaskRow(task=f"Nhiệm vụ số {i}", product=p, deadline="Quý II/2025") for i, p in enumerate(products)]
+    cut = TaskRow(
+        task="Sắp xếp, bố trí người hoạt động không chuyên trách ở thôn công bố",
+        product="Danh mục",
+        deadline="Quý II/2025",
+    )
+    out = doubt_tasks(_table(*rows, cut), ocr=True, period="năm 2025")[0].rows
+    assert [f for f in _doubts(out[-1]) if "product" in f] == [
+        f"{DOUBT}product: 'Danh mục' is no product the plan's grammar reads"
+    ]
+    assert all(not any("product" in f for f in _doubts(r)) for r in out[:-1])

@@ -25,8 +25,9 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
 * a quarter numeral of one to three strokes ("Quý II/2025"): OCR merges, drops or adds one of a run of
   like strokes ("III" read "II") and a text dump keeps no confidence to tell — doubted, kept; on a
   scan whose reader gave the deadline's word confidences, only when Tesseract was unsure of them;
-* a deadline, lead or coordinator cell the grammar of deadlines and units (``normalize.units``)
-  does not parse ("28/12/2025 và nhân dân": a neighbouring cell's wrapped words read into it);
+* a deadline, lead, coordinator or product cell the grammar of deadlines, units and products
+  (``normalize.units``) does not parse ("28/12/2025 và nhân dân": a neighbouring cell's wrapped
+  words read into it; "Danh mục" without "công bố": the product's end read into the task);
 * a word with a stray letter ("công bối" for "công bố": a speck read as a letter) whose shorter
   form fits its neighbours far better — put in the shorter form, the reading kept;
 * a speck read as a mark inside a field's words ("thủ tục- hành", " .đào tạo", "sử dụng!") or a
@@ -52,7 +53,7 @@ import regex as re
 
 from extract.segment.task_codes import FLAG as CODE_FROM_DOCUMENT, section_fields
 from normalize.lazy_regex import lazy_compile
-from normalize.units import deadline_status, unit_status
+from normalize.units import deadline_status, product_status, unit_status
 from normalize.vietnamese.model import RepairModel, load_model
 from normalize.vietnamese.syllable import apply_case, case_of, fold
 from schemas.records import TaskRow, TaskTable
@@ -93,7 +94,15 @@ _WHOLE_CODE = lazy_compile(r"\d{1,2}(?:\.\d{1,2}){1,2}")
 # A code of digits and dots however many digits OCR ran together ("196.2": a bar and a speck
 # read before 6.2's field): its field is what stands before the first dot.
 _DIGIT_CODE = lazy_compile(r"\d+(?:\.\d+)+")
-_GRAMMAR_FIELDS = (("deadline", deadline_status), ("lead", unit_status), ("coordinator", unit_status))
+# (A product the products' list reads as a product's start, "Danh mục" without "công bố", or as one
+# run into by other words, "Danh mục HĐND, công bố", was cut by the task cell's wrapped words or run
+# into by them: no product ends at a start.)
+_GRAMMAR_FIELDS = (
+    ("deadline", deadline_status),
+    ("lead", unit_status),
+    ("coordinator", unit_status),
+    ("product", product_status),
+)
 # A speck OCR read as a mark inside a field's words: a dash held to one word ("thủ tục- hành",
 # "Trang-thông tin": a unit's dash stands between spaces, "Tư pháp - Hộ tịch"), a full stop or
 # comma held to the next word (" .đào tạo"), a "!" or "?" after a word. Taken out.
@@ -222,12 +231,17 @@ def lowered_capitals(text: str, model: RepairModel, s: TaskDoubtSettings) -> tup
     return _INNER_CAPITAL.sub(lower, text), lowered
 
 
-def stroke_doubts(read: str, spelt: str) -> list[str]:
+def stroke_doubts(read: str, spelt: str, words_sure: bool = False) -> list[str]:
     """A quarter whose numeral the deadline spelling made out of look-alikes ("Quý 1/2024", "Quý
     lI/2024" → "Quý I/2024", "Quý II/2024"): how many strokes OCR read is a guess (a lost stroke
-    turns II into I), so the row is doubted, the reading kept."""
+    turns II into I), so the row is doubted, the reading kept. A capital "H" is such a look-alike
+    too: two strokes read together, or one with a speck on it, so the count it is spelt with is the
+    spelling's guess ("Quý HI/2026" spelt III, printed II) — unless Tesseract was sure of the
+    deadline's words (``words_sure``, a scan's reading; ``strokes_read_sure``): an H it is sure of
+    is the strokes it saw, as a run of I's it is sure of is (a text dump keeps no confidence)."""
     numeral = _QUARTER_READ.search(read)
-    if numeral is None or spelt == read or not re.search(r"[1l|th]", numeral.group(1)):
+    look_alikes = r"[1l|th]" if words_sure else r"[1l|thH]"
+    if numeral is None or spelt == read or not re.search(look_alikes, numeral.group(1)):
         return []
     return [f"{DOUBT}deadline: quarter numeral read '{read}', its strokes counted '{spelt}'"]
 
@@ -250,7 +264,7 @@ def _romanised(deadline: str) -> str | None:
     return _QUARTER.sub(lambda m: f"{m.group(1)} {_ROMAN.get(m.group(2), m.group(2))}/{m.group(3)}", deadline)
 
 
-def _strokes_read_sure(row: TaskRow, s: TaskDoubtSettings) -> bool:
+def strokes_read_sure(row: TaskRow, s: TaskDoubtSettings = TaskDoubtSettings()) -> bool:
     """Whether Tesseract read the row's deadline words, its numeral among them, at least at
     ``stroke_sure_conf``: a stroke it merged, lost or added leaves it unsure of the word."""
     confs = [float(f.partition(":")[2]) for f in row.flags if f.startswith(f"{DEADLINE_WORD_CONF}:")]
@@ -323,8 +337,8 @@ def _period_years(period: str | None) -> set[int]:
 
 
 def _grammatical_fields(table: TaskTable, s: TaskDoubtSettings) -> set[str]:
-    """The fields (deadline, lead, coordinator) whose cells in ``table`` the grammar of deadlines
-    and units reads nearly all of: only there is a cell it does not read a sign of a misreading —
+    """The fields (deadline, lead, coordinator, product) whose cells in ``table`` the grammar of
+    deadlines, units and products reads nearly all of: only there is a cell it does not read a sign of a misreading —
     a plan writing its own deadlines ("Hoàn thành trước ngày …") or units ("Toàn thể CBCC xã")
     would otherwise be queued row after row."""
     out = set()
@@ -402,7 +416,7 @@ def doubt_tasks(
             numeral = _QUARTER_NUMERAL.search(row.deadline)
             if numeral is not None and numeral.group(1) not in _QUARTERS:
                 doubts.append(f"{DOUBT}deadline: quarter numeral '{numeral.group(1)}' is none of I-IV")
-            run = _STROKE_RUN.search(row.deadline) if not _strokes_read_sure(row, s) else None
+            run = _STROKE_RUN.search(row.deadline) if not strokes_read_sure(row, s) else None
             if run is not None and s.longest_run_as_printed and run.group(1).upper() == "III":
                 run = None  # no lost stroke makes the longest run; one added shows as a look-alike
             if run is not None and not any(d.startswith(f"{DOUBT}deadline: quarter") for d in doubts + row.flags):

@@ -18,7 +18,7 @@ from extract.metadata import DEFAULT_SETTINGS, as_printed, typed_document
 from extract.model import IngestedDocument, Line, Word
 from extract.segment.narrative import heading_level, shadow, speckless
 from extract.segment.paragraphs import COMMA_NUMBERED, open_bracket, reading_lines
-from extract.segment.task_doubts import DEADLINE_WORD_CONF, DOUBT, stroke_doubts
+from extract.segment.task_doubts import DEADLINE_WORD_CONF, DOUBT, stroke_doubts, strokes_read_sure
 from extract.segment.task_evidence import cell_conf_flags
 from normalize.lazy_regex import lazy_compile
 from normalize.units import spell_deadline, spell_units, unit_status
@@ -336,7 +336,8 @@ def _spell_deadlines(table: TaskTable) -> None:
         if row.deadline:
             read = row.deadline
             row.deadline = spell_deadline(read, roman=roman)
-            row.flags.extend(d for d in stroke_doubts(read, row.deadline) if d not in row.flags)
+            doubts = stroke_doubts(read, row.deadline, words_sure=strokes_read_sure(row))
+            row.flags.extend(d for d in doubts if d not in row.flags)
 
 
 def _as_printed(doc: IngestedDocument, lines: list[Line]) -> list[Line]:
