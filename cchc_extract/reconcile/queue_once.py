@@ -14,7 +14,7 @@ are told on each row's value (``extract.segment.unread_review``); the part stays
 queue does not hold, keeps its own entry. An annex's numbering part (rows numbered before a row
 read were printed and not read, told at that row: ``stat_numbering``) is told on that row's
 figure's entry when the queue holds one: the lost rows stand on the lines right above it, which a
-person sent to that figure reads (dev seeds 24: 55 of such 65 parts stood at a row queued)."""
+person sent to that figure reads (on the development corpus 55 of 65 such parts stood at a queued row)."""
 
 from __future__ import annotations
 

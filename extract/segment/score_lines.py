@@ -294,9 +294,8 @@ def _read_table(
             # same: dropping it would take the next column's figure for this one's)
             # A figure read as one beside others makes the line a run of cells, as a row's is: a
             # speck glued to another figure ("19°.") is then the grid's (``points_cell``).
-            tokens = [raw for _, raw in line_tokens(line)]
-            inside = set(label_figures(tokens))
-            tokens = [raw for place, raw in enumerate(tokens) if place not in inside]
+            inside = set(label_figures(raws := [raw for _, raw in line_tokens(line)]))
+            tokens = [raw for place, raw in enumerate(raws) if place not in inside]
             beside = any(parse_number(raw, kind="score") for raw in tokens)
             numbers = [
                 cell
