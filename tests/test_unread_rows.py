@@ -208,3 +208,24 @@ Noi nh@n: 2 - TM. UY BAN NHAN DAN | :
     lines = (tmp_path / "dump.txt").read_text(encoding="utf-8").split("\n")
     assert lines[page2[0]["line_start"] - 1].startswith("263/BC-UBND")
     assert lines[page2[0]["line_end"] - 1].startswith("2 : : : j i")
+
+
+def test_a_points_claim_loses_the_codes_read_and_goes_when_none_is_left():
+    # The rows read leave every "points of … not read (…)" clause of a part, whichever reader
+    # said it; the part's other clauses stay as written.
+    from extract.segment.unread_rows import points_claims_less
+    from schemas.records import UnreadPart
+
+    part = UnreadPart(
+        page=1,
+        kind="rows",
+        reason="points of 4, 5 not read (the text holds the row's name, not its numbers); "
+        "row 2 not read (its sub-criteria 2.1, 2.2 were); "
+        "points of 1.1.3 not read (rows recovered by their names in the criteria set)",
+    )
+    assert points_claims_less(part, {"5", "1.1.3"}) == [
+        "points of 4 not read (the text holds the row's name, not its numbers)",
+        "row 2 not read (its sub-criteria 2.1, 2.2 were)",
+    ]
+    assert points_claims_less(part, {"4", "5", "1.1.3"}) == ["row 2 not read (its sub-criteria 2.1, 2.2 were)"]
+    assert points_claims_less(part, set()) == part.reason.split("; ")

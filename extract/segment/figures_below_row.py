@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from extract.model import IngestedDocument, Line
 from extract.segment.set_row_figures import RowPoints, figures_below, points_of_run
+from extract.segment.unread_rows import points_claims_less
 from normalize.criteria import CriteriaSet
 from normalize.lazy_regex import lazy_compile
 from schemas.records import ExtractionResult, ScoreRow, ScoreTable, UnreadPart, unsure_flag
@@ -25,8 +26,6 @@ from schemas.records import ExtractionResult, ScoreRow, ScoreTable, UnreadPart, 
 # The flag of a row whose points were read from the line below its own.
 FLAG_FIGURES_BELOW = "points_below_row_line"
 _CELLS = ("max_points", "self_points", "appraised_points")
-# A claim of loss a reading answers: "points of 4, 5 not read (…)", among other clauses ("; ").
-_POINTS_LOST = lazy_compile(r"^points of (.+?) not read (\(.+\))$")
 # A part telling one garbled line withdrawn as a row ("1 rows of this table (of 8) could not be read …").
 _ONE_ROW_WITHDRAWN = lazy_compile(r"^1 rows? of this table\b")
 
@@ -92,11 +91,10 @@ def _lines_below(
     page, end = row.source.page, row.source.line_end or row.source.line_start
     if end is None:
         return []
-    starts = [r.source.line_start for r in table.rows if r.source.page == page and r.source.line_start is not None]
-    nxt = min((s for s in starts if s > end), default=None)
+    nxt = _next_start(row, [table])
     own: list[Line] = []
     n = end + 1
-    while len(own) < settings.lines_after and (page, n) in lines and (nxt is None or n < nxt):
+    while len(own) < settings.lines_after and (page, n) in lines and n < nxt:
         if (page, n) in claimed:
             break
         if lines[(page, n)].text.strip():
@@ -132,15 +130,7 @@ def _claims_answered(parts: list[UnreadPart], read: list[ScoreRow], tables: list
     spans = [(r.source.page, r.source.line_end or r.source.line_start or 0, _next_start(r, tables)) for r in read]
     kept = []
     for part in parts:
-        clauses = []
-        for clause in part.reason.split("; "):
-            m = _POINTS_LOST.match(clause)
-            if m:
-                rest = [c for c in m.group(1).split(", ") if c not in codes]
-                if rest:
-                    clauses.append(f"points of {', '.join(rest)} not read {m.group(2)}")
-                continue
-            clauses.append(clause)
+        clauses = points_claims_less(part, codes)
         if not clauses:
             continue
         one_line = _ONE_ROW_WITHDRAWN.match(part.reason) and part.line_start is not None

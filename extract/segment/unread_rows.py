@@ -104,6 +104,26 @@ def points_part(lost: list[ScoreRow]) -> UnreadPart:
     )
 
 
+# A claim of loss among a part's clauses ("; "): "points of 4, 5 not read (…)", as ``points_part``
+# and the criteria set's recovery of rows (``set_rows``) say it.
+_POINTS_LOST_CLAUSE = lazy_compile(r"^points of (.+?) not read (\(.+\))$")
+
+
+def points_claims_less(part: UnreadPart, codes: set[str]) -> list[str]:
+    """The part's clauses once the rows ``codes`` are read: each "points of … not read (…)"
+    clause loses those codes, and goes when none is left; the other clauses stay as they are."""
+    clauses = []
+    for clause in part.reason.split("; "):
+        m = _POINTS_LOST_CLAUSE.match(clause)
+        if m is None:
+            clauses.append(clause)
+            continue
+        rest = [c for c in m.group(1).split(", ") if c not in codes]
+        if rest:
+            clauses.append(f"points of {', '.join(rest)} not read {m.group(2)}")
+    return clauses
+
+
 def _lost_parents(every: list[ScoreRow], rows: list[ScoreRow]) -> list[UnreadPart]:
     codes = {r.code for r in every if r.code}
     parts = []
