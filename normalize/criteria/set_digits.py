@@ -32,17 +32,15 @@ def max_digit_lost(row: ScoreRow, most: float, set_id: str, s: MatchSettings) ->
     takes the set's, the figure read kept as its alternative and the cell doubted (the set's
     reading, for the review); each score read with a decimal mark to fit under the lost maximum
     takes its printed reading where that is within ``most``. Flagged ``FLAG_READING_BY_SET``."""
-    if not digit_lost(row, most, s) or row.max_points is None:
+    printed = _printed_scores(row)
+    if not _lost_under(row, printed, most, s) or row.max_points is None:
         return False
     from schemas.records import unsure_flag
 
-    read = row.max_points
-    printed = {cell: parse_number(getattr(row, f"{cell}_raw"), kind="score") for cell in _SCORES}
-
-    row.alternatives["max_points"] = [read, *row.alternatives.get("max_points", [])]
+    row.alternatives["max_points"] = [row.max_points, *row.alternatives.get("max_points", [])]
     row.max_points = most
-    for cell, p in printed.items():
-        _printed_reading(row, cell, p.value if p is not None else None, most, s)
+    for cell, value in printed.items():
+        _printed_reading(row, cell, value, most, s)
     kept = [f for f in row.flags if not f.startswith(FLAG_MAX_DIFFERS)]
     row.flags = [*kept, f"{FLAG_READING_BY_SET}:{set_id}", unsure_flag("max_points", 0.5)]
     return True
@@ -52,13 +50,23 @@ def digit_lost(row: ScoreRow, most: float, s: MatchSettings) -> bool:
     """Whether the row's maximum reads as the set's ``most`` with a digit lost, a score printed
     after it above the figure read and within ``most`` (``max_digit_lost``'s test, the row left
     as it is)."""
+    return _lost_under(row, _printed_scores(row), most, s)
+
+
+def _printed_scores(row: ScoreRow) -> dict[str, float | None]:
+    """{cell: the score as printed} of the row's self and appraised cells (None where not a number)."""
+    parsed = {cell: parse_number(getattr(row, f"{cell}_raw"), kind="score") for cell in _SCORES}
+    return {cell: p.value if p is not None else None for cell, p in parsed.items()}
+
+
+def _lost_under(row: ScoreRow, printed: dict[str, float | None], most: float, s: MatchSettings) -> bool:
+    """``digit_lost`` on the scores as printed, parsed once by the caller."""
     read, raw = row.max_points, (row.max_points_raw or "").strip()
     if read is None or abs(read - most) <= s.max_tolerance or not re.fullmatch(r"\d+", raw):
         return False
     if not _lost_digits(raw, _digits(most)):
         return False
-    printed = (parse_number(getattr(row, f"{cell}_raw"), kind="score") for cell in _SCORES)
-    return any(p is not None and read + s.max_tolerance < p.value <= most + s.max_tolerance for p in printed)
+    return any(p is not None and read + s.max_tolerance < p <= most + s.max_tolerance for p in printed.values())
 
 
 def digit_lost_rows(tables: Sequence[ScoreTable], match: SetMatch, s: MatchSettings) -> int:
