@@ -6,7 +6,7 @@ and the scores are read as printed."""
 
 from cchc_extract.pipeline import convert_file
 from normalize.criteria.match_settings import MatchSettings
-from normalize.criteria.set_digits import digit_lost, max_digit_lost
+from normalize.criteria.set_digits import digit_lost, max_digit_lost, max_letters_read
 from schemas.records import ScoreRow
 
 # A commune's self-assessment of the provincial set (bnv-tinh: 10, 10, 14,5, 11, 16, 7, 16, 15,5),
@@ -81,3 +81,36 @@ def test_only_a_maximum_whose_digits_the_sets_keeps_in_order_under_a_score_above
     assert not digit_lost(_row(max_points=5.0, max_points_raw="s", self_points=1.1, self_points_raw="11"), 11.0, s)
     assert not digit_lost(_row(max_points=1.0, max_points_raw="1", self_points=0.5, self_points_raw="0,5"), 11.0, s)
     assert not digit_lost(_row(max_points=1.0, max_points_raw="1", self_points=1.2, self_points_raw="12"), 11.0, s)
+
+
+def test_a_maximum_read_with_letters_takes_the_sets_and_its_scores_their_printed_reading(tmp_path):
+    # Fields 4 and 7 print 11 and 16; OCR read the cells "s" (a lookalike of 5) and "a8" (a speck
+    # glued to a misread figure), and the scores under them with a decimal mark to fit.
+    text = DUMP.replace("hanh chinh 1 10 10 Thong", "hanh chinh s 10 10 Thong").replace(
+        "hanh chinh 1 16 15,75", "hanh chinh a8 16 15,75"
+    )
+    dump = tmp_path / "dump.txt"
+    dump.write_text(text, encoding="utf-8")
+    (table,) = convert_file(dump).score_tables
+    rows = {str(r.code): r for r in table.rows}
+    four, seven = rows["4"], rows["7"]
+    assert (four.max_points, four.self_points, four.appraised_points) == (11.0, 10.0, 10.0)
+    assert (seven.max_points, seven.self_points, seven.appraised_points) == (16.0, 16.0, 15.75)
+    assert four.alternatives["max_points"] == [5.0] and seven.alternatives["max_points"] == [8.0]
+    for row in (four, seven):
+        assert "unsure_max_points:0.50" in row.flags  # the set's reading: doubted, queued
+        assert not any(f.startswith("max_differs_from_criteria_set") for f in row.flags)
+    assert (rows["3"].max_points, rows["3"].self_points, rows["3"].appraised_points) == (14.5, 14.5, 14.5)
+
+
+def test_only_a_maximum_read_with_letters_whose_scores_lie_within_the_sets_is_read_again():
+    s = MatchSettings()
+    # a maximum printed as a figure other than the set's: the commune's own, read as printed
+    assert not max_letters_read(_row(max_points=8.0, max_points_raw="8", self_points=8.0), 11.0, "set", s)
+    # a score above the set's maximum: the set's maximum does not fit the row either
+    assert not max_letters_read(_row(max_points=8.0, max_points_raw="B.", self_points=12.0), 11.0, "set", s)
+    # the set's maximum read, letters and all: nothing to read again
+    assert not max_letters_read(_row(max_points=11.0, max_points_raw="l1", self_points=10.0), 11.0, "set", s)
+    lettered = _row(max_points=8.0, max_points_raw="B.", self_points=10.0, self_points_raw="10")
+    assert max_letters_read(lettered, 11.0, "set", s)
+    assert (lettered.max_points, lettered.self_points, lettered.alternatives) == (11.0, 10.0, {"max_points": [8.0]})

@@ -19,7 +19,7 @@ from normalize.criteria.match_settings import (
     SetMatch,
 )
 from normalize.criteria.recognise import names_criterion, printed_maxima
-from normalize.criteria.set_digits import digit_lost_rows, max_digit_lost
+from normalize.criteria.set_digits import digit_lost_rows, max_digit_lost, max_letters_read
 from normalize.criteria.set_shifts import (
     code_was_maximum,
     heading_children,
@@ -91,7 +91,11 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
                 if names_criterion(row, crit, settings) and _split_maximum(row, printed[crit.code], cset.id, settings):
                     filled += 1
                     continue
-                if names_criterion(row, crit, settings) and max_digit_lost(row, printed[crit.code], cset.id, settings):
+                # (a maximum misread as another figure than the set's: a digit lost, letters read)
+                if names_criterion(row, crit, settings) and (
+                    max_digit_lost(row, printed[crit.code], cset.id, settings)
+                    or max_letters_read(row, printed[crit.code], cset.id, settings)
+                ):
                     filled += 1
                     continue
                 filled += _take_set_reading(row, printed[crit.code], cset.id, settings)

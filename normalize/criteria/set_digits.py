@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from schemas.records import ScoreRow, ScoreTable
 
 _SCORES = ("self_points", "appraised_points")
+# A letter in a maximum's cell ("a8", "B.", "is"): OCR's speck or lookalike, not a figure printed.
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def max_digit_lost(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> bool:
@@ -33,17 +35,45 @@ def max_digit_lost(row: ScoreRow, most: float, set_id: str, s: MatchSettings) ->
     reading, for the review); each score read with a decimal mark to fit under the lost maximum
     takes its printed reading where that is within ``most``. Flagged ``FLAG_READING_BY_SET``."""
     printed = _printed_scores(row)
-    if not _lost_under(row, printed, most, s) or row.max_points is None:
+    if not _lost_under(row, printed, most, s):
         return False
+    _take_sets_maximum(row, printed, most, set_id, s)
+    return True
+
+
+def max_letters_read(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> bool:
+    """The row's maximum cell was read with letters in it ("a8", "is", "B.", "j5": a speck glued
+    to the figure, or a lookalike letter for a digit), as a figure that is not the set's maximum
+    ``most``, and each score printed after it lies within ``most``: the value read from such a
+    cell is OCR's guess at a figure, and a commune's own maximum is printed as a figure, so the
+    maximum is the set's, read as ``max_digit_lost`` reads it (the figure read kept as its
+    alternative, the cell doubted; a score read with a decimal mark to fit under the figure read
+    takes its printed reading within ``most``)."""
+    read, raw = row.max_points, row.max_points_raw or ""
+    if read is None or abs(read - most) <= s.max_tolerance or not _LETTER.search(raw):
+        return False
+    if any(v is not None and v > most + s.max_tolerance for v in (row.self_points, row.appraised_points)):
+        return False
+    _take_sets_maximum(row, _printed_scores(row), most, set_id, s)
+    return True
+
+
+def _take_sets_maximum(
+    row: ScoreRow, printed: dict[str, float | None], most: float, set_id: str, s: MatchSettings
+) -> None:
+    """The row's maximum takes the set's ``most``, the figure read kept as its alternative and
+    the cell doubted (the set's reading, for the review); each score read with a decimal mark
+    to fit under the figure read takes its printed reading where that is within ``most``.
+    Flagged ``FLAG_READING_BY_SET``."""
     from schemas.records import unsure_flag
 
-    row.alternatives["max_points"] = [row.max_points, *row.alternatives.get("max_points", [])]
+    if row.max_points is not None:
+        row.alternatives["max_points"] = [row.max_points, *row.alternatives.get("max_points", [])]
     row.max_points = most
     for cell, value in printed.items():
         _printed_reading(row, cell, value, most, s)
     kept = [f for f in row.flags if not f.startswith(FLAG_MAX_DIFFERS)]
     row.flags = [*kept, f"{FLAG_READING_BY_SET}:{set_id}", unsure_flag("max_points", 0.5)]
-    return True
 
 
 def digit_lost(row: ScoreRow, most: float, s: MatchSettings) -> bool:
