@@ -45,13 +45,8 @@ Khong Xuan Loc
 
 
 def test_a_maximum_read_with_a_digit_lost_takes_the_sets_and_its_scores_their_printed_reading(tmp_path):
-    dump = tmp_path / "dump.txt"
-    dump.write_text(DUMP, encoding="utf-8")
-    (table,) = convert_file(dump).score_tables
-    rows = {str(r.code): r for r in table.rows}
+    rows = _read_fields_4_and_7(tmp_path, DUMP)
     four, seven = rows["4"], rows["7"]
-    assert (four.max_points, four.self_points, four.appraised_points) == (11.0, 10.0, 10.0)
-    assert (seven.max_points, seven.self_points, seven.appraised_points) == (16.0, 16.0, 15.75)
     for row in (four, seven):
         assert row.alternatives["max_points"] == [1.0]  # the figure read, kept for the review
         assert "unsure_max_points:0.50" in row.flags  # the set's reading: doubted, queued
@@ -59,6 +54,19 @@ def test_a_maximum_read_with_a_digit_lost_takes_the_sets_and_its_scores_their_pr
     assert four.alternatives["self_points"] == [1.0]  # the decimal reading chosen before
     # The rows printed whole are read as before.
     assert (rows["5"].max_points, rows["5"].self_points, rows["5"].appraised_points) == (16.0, 16.0, 16.0)
+
+
+def _read_fields_4_and_7(tmp_path, text: str) -> dict[str, ScoreRow]:
+    """The dump's rows by code, fields 4 and 7 asserted read as printed: 11 | 10 | 10 and
+    16 | 16 | 15,75."""
+    dump = tmp_path / "dump.txt"
+    dump.write_text(text, encoding="utf-8")
+    (table,) = convert_file(dump).score_tables
+    rows = {str(r.code): r for r in table.rows}
+    four, seven = rows["4"], rows["7"]
+    assert (four.max_points, four.self_points, four.appraised_points) == (11.0, 10.0, 10.0)
+    assert (seven.max_points, seven.self_points, seven.appraised_points) == (16.0, 16.0, 15.75)
+    return rows
 
 
 def _row(**cells) -> ScoreRow:
@@ -89,13 +97,8 @@ def test_a_maximum_read_with_letters_takes_the_sets_and_its_scores_their_printed
     text = DUMP.replace("hanh chinh 1 10 10 Thong", "hanh chinh s 10 10 Thong").replace(
         "hanh chinh 1 16 15,75", "hanh chinh a8 16 15,75"
     )
-    dump = tmp_path / "dump.txt"
-    dump.write_text(text, encoding="utf-8")
-    (table,) = convert_file(dump).score_tables
-    rows = {str(r.code): r for r in table.rows}
+    rows = _read_fields_4_and_7(tmp_path, text)
     four, seven = rows["4"], rows["7"]
-    assert (four.max_points, four.self_points, four.appraised_points) == (11.0, 10.0, 10.0)
-    assert (seven.max_points, seven.self_points, seven.appraised_points) == (16.0, 16.0, 15.75)
     assert four.alternatives["max_points"] == [5.0] and seven.alternatives["max_points"] == [8.0]
     for row in (four, seven):
         assert "unsure_max_points:0.50" in row.flags  # the set's reading: doubted, queued
