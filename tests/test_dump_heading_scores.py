@@ -66,33 +66,3 @@ def test_a_headings_lone_figure_below_its_childrens_maxima_is_its_self_score(tmp
 def test_a_headings_figure_equal_to_its_childrens_maxima_stays_its_maximum(tmp_path):
     rows = _rows(tmp_path, "10")
     assert (rows["1"]["max_points"], rows["1"]["self_points"]) == (10.0, None)
-
-
-def test_a_headings_children_are_the_sets_when_its_code_was_inferred(tmp_path):
-    # The heading's code and the first child heading's line were lost ("K€ hoach CCH nim rs [3s
-    # [+d"), 1.1.1's code too: the heading was coded by its name after the rows below it were read,
-    # and 1.2 and 1.3 were read under no parent. They are the set's children of 1 all the same,
-    # and their maxima, 5 + 2 + 3, are the 10 the heading prints.
-    rows = _rows_as(
-        tmp_path,
-        "8,75",
-        ("Ké hoach CCHC nim Ps pas", "K€ hoach CCH nim rs [3s [+d"),
-        ("1.1.1 | Ban hanh ké hoach CCHC nam 1 0,5 Chwa hoan thanh 2/5", "Ban hinh ké hoach CCHC nim i"),
-    )
-    heading = rows["1"]
-    assert (heading["max_points"], heading["self_points"]) == (10.0, 8.75)
-    assert heading["alternatives"]["max_points"] == [8.75]
-    assert "unsure_self_points:0.50" in heading["flags"]
-    assert (rows["1.2"]["max_points"], rows["1.3"]["max_points"]) == (2.0, 3.0)
-
-
-def _rows_as(tmp_path: Path, figures: str, *lines: tuple[str, str]) -> dict[str, dict]:
-    """The rows of ``DUMP`` with each printed line of ``lines`` read as the other."""
-    text = DUMP.format(figures=figures)
-    for printed, read in lines:
-        assert printed in text
-        text = text.replace(printed, read)
-    path = tmp_path / "dump.txt"
-    path.write_text(text, encoding="utf-8")
-    out = result_to_json(convert_file(path))
-    return {row["code"]: row for table in out["score_tables"] for row in table["rows"]}

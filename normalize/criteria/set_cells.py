@@ -20,13 +20,7 @@ from normalize.criteria.match_settings import (
 )
 from normalize.criteria.recognise import names_criterion, printed_maxima
 from normalize.criteria.set_digits import digit_lost_rows, max_digit_lost, max_letters_read
-from normalize.criteria.set_shifts import (
-    code_was_maximum,
-    heading_children,
-    heading_maximum,
-    parents_figures,
-    speck_before_maximum,
-)
+from normalize.criteria.set_shifts import code_was_maximum, heading_maximum, parents_figures, speck_before_maximum
 from normalize.numbers import lost_decimal_readings, parse_number
 from schemas.records import LATER_CELLS_FLAG, later_cells
 
@@ -61,8 +55,7 @@ def fill_set_maxima(tables: Sequence[ScoreTable], match: SetMatch, settings: Mat
         for row in table.rows:
             crit = by_code.get(str(row.code)) if row.code else None
             if crit is not None and crit.code not in printed:
-                kids = frozenset(c.code for c in cset.children(crit.code))
-                filled += _heading_scores(row, crit, table.rows, printed, kids, cset.id, settings)
+                filled += _heading_scores(row, crit, table.rows, printed, cset.id, settings)
             if crit is None or crit.code not in printed:
                 continue
             if row.max_points is not None:
@@ -118,7 +111,6 @@ def _heading_scores(
     crit: CriterionDef,
     rows: list[ScoreRow],
     printed: dict[str, float],
-    set_children: frozenset[str],
     set_id: str,
     s: MatchSettings,
 ) -> int:
@@ -129,7 +121,7 @@ def _heading_scores(
     ("CONG TAC CHi DAO, DIEU HANH 8,75" over children of 5, 2 and 3: ``_lone_cell_is_self``, the
     score unsure, queued). 1 when so read. (A pair of figures read so as the two scores left a
     total row read a column off the same way, "TỔNG ĐIỂM [7U 8,5", disagreeing: not done.)"""
-    children = heading_children(rows, row, set_children)
+    children = [r for r in rows if r.parent and r.parent == row.code]
     # (a child whose maximum was read as another figure than the set's: the document's own maxima,
     # or a misreading; either way the set's do not say what the heading prints)
     if not children or any(
@@ -137,7 +129,7 @@ def _heading_scores(
         for r in children
     ):
         return 0
-    most = heading_maximum(rows, row, printed, set_children)
+    most = heading_maximum(rows, row, printed)
     if most is None or row.max_points is None or not names_criterion(row, crit, s):
         return 0
     return int(_lone_cell_is_self(row, most, set_id, s))

@@ -148,22 +148,10 @@ def parents_figures(rows: list[ScoreRow], maxima: dict[str, float], set_id: str,
     return moved
 
 
-def heading_maximum(
-    rows: list[ScoreRow], heading: ScoreRow, maxima: dict[str, float], set_children: frozenset[str] = frozenset()
-) -> float | None:
+def heading_maximum(rows: list[ScoreRow], heading: ScoreRow, maxima: dict[str, float]) -> float | None:
     """The maximum a heading row prints: the set's, else (a part the set does not make up from
-    its rows: a document prints the sum of those it has) its children's in the table added up,
-    each row read under it or coded as one of the set's children of its code (``set_children``)."""
+    its rows: a document prints the sum of those it has) its children's in the table added up."""
     if heading.code in maxima:
         return maxima[str(heading.code)]
-    children = [maxima.get(str(r.code)) for r in heading_children(rows, heading, set_children)]
+    children = [maxima.get(str(r.code)) for r in rows if r.parent and r.parent == heading.code]
     return sum(c for c in children if c is not None) if children and None not in children else None
-
-
-def heading_children(rows: list[ScoreRow], heading: ScoreRow, set_children: frozenset[str]) -> list[ScoreRow]:
-    """The rows of the table under ``heading``: read under it, or coded as one of the set's children
-    of its code (``set_children``: a row whose code was inferred or recoded keeps no parent read,
-    and the set's tree still says whose child it is)."""
-    if not heading.code:
-        return []
-    return [r for r in rows if r is not heading and (r.parent == heading.code or str(r.code) in set_children)]
