@@ -49,20 +49,13 @@ def max_letters_read(row: ScoreRow, most: float, set_id: str, s: MatchSettings) 
     maximum is the set's, read as ``max_digit_lost`` reads it (the figure read kept as its
     alternative, the cell doubted; a score read with a decimal mark to fit under the figure read
     takes its printed reading within ``most``)."""
-    if not letters_read(row, most, s):
-        return False
-    _take_sets_maximum(row, _printed_scores(row), most, set_id, s)
-    return True
-
-
-def letters_read(row: ScoreRow, most: float, s: MatchSettings) -> bool:
-    """Whether the row's maximum was read from a cell with letters in it as another figure than
-    the set's ``most``, its scores within ``most`` (``max_letters_read``'s test, the row left as
-    it is)."""
     read, raw = row.max_points, row.max_points_raw or ""
     if read is None or abs(read - most) <= s.max_tolerance or not _LETTER.search(raw):
         return False
-    return all(v is None or v <= most + s.max_tolerance for v in (row.self_points, row.appraised_points))
+    if any(v is not None and v > most + s.max_tolerance for v in (row.self_points, row.appraised_points)):
+        return False
+    _take_sets_maximum(row, _printed_scores(row), most, set_id, s)
+    return True
 
 
 def _take_sets_maximum(
@@ -108,8 +101,7 @@ def _lost_under(row: ScoreRow, printed: dict[str, float | None], most: float, s:
 
 def digit_lost_rows(tables: Sequence[ScoreTable], match: SetMatch, s: MatchSettings) -> int:
     """How many rows named as their code's criterion read their maximum as the set's with a digit
-    lost (``digit_lost``) or from a cell with letters in it (``letters_read``): each contradicts
-    the set only as misread, and agrees with it read so."""
+    lost (``digit_lost``): each contradicts the set only as misread, and agrees with it read so."""
     if match.cset is None:
         return 0
     by_code, printed = match.cset.by_code(), printed_maxima(match.cset)
@@ -117,9 +109,7 @@ def digit_lost_rows(tables: Sequence[ScoreTable], match: SetMatch, s: MatchSetti
     for table in tables:
         for row in table.rows:
             crit = by_code.get(str(row.code)) if row.code else None
-            if crit is None or crit.code not in printed:
-                continue
-            if digit_lost(row, printed[crit.code], s) or letters_read(row, printed[crit.code], s):
+            if crit is not None and crit.code in printed and digit_lost(row, printed[crit.code], s):
                 found += names_criterion(row, crit, s)
     return found
 
