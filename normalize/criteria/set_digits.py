@@ -6,7 +6,9 @@ as "0". The scores after it are then above the maximum read, which cannot be (a 
 its maximum), and the segmenter read them with a decimal mark to fit under it (11 → 1,1). The
 set's maximum is the witness: when the digits read are the set maximum's with some lost, and
 the scores as printed lie above the figure read and within the set's maximum, the maximum is
-the set's and the scores are read as printed."""
+the set's and the scores are read as printed. A maximum cell read with letters in it ("a8", "B.",
+"is": a speck glued to the figure, a lookalike for a digit) is no figure a commune printed either,
+and takes the set's the same way (``max_letters_read``)."""
 
 from __future__ import annotations
 
@@ -44,7 +46,7 @@ def max_digit_lost(row: ScoreRow, most: float, set_id: str, s: MatchSettings) ->
 def max_letters_read(row: ScoreRow, most: float, set_id: str, s: MatchSettings) -> bool:
     """The row's maximum cell was read with letters in it ("a8", "is", "B.", "j5": a speck glued
     to the figure, or a lookalike letter for a digit), as a figure that is not the set's maximum
-    ``most``, and each score printed after it lies within ``most``: the value read from such a
+    ``most``, and each score read after it lies within ``most``: the value read from such a
     cell is OCR's guess at a figure, and a commune's own maximum is printed as a figure, so the
     maximum is the set's, read as ``max_digit_lost`` reads it (the figure read kept as its
     alternative, the cell doubted; a score read with a decimal mark to fit under the figure read
