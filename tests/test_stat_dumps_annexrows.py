@@ -9,7 +9,8 @@ from pathlib import Path
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.segment.stat_cells import CODE, FIGURE, TEXT, UNIT, Cell, rejoin
 from extract.segment.stat_line_cells import _cells
-from extract.segment.stat_lines import StatLineSettings, is_statistics_header
+from extract.segment.stat_line_header import is_statistics_header
+from extract.segment.stat_lines import StatLineSettings
 from extract.segment.stat_unread import is_form_title
 
 DUMPS = Path(__file__).parent / "data" / "dumps_stats_annexrows"

@@ -10,13 +10,10 @@ from benchmarks.corpus_scoring import score_document
 from cchc_extract.pipeline import convert_file, result_to_json
 from corpus_helpers import converted_with_truth
 from extract.model import Line
-from extract.segment.stat_lines import (
-    StatLineSettings,
-    _cells,
-    _repeated_units,
-    _without_edge_speck,
-    is_statistics_header,
-)
+from extract.segment.stat_line_cells import _cells, _repeated_units
+from extract.segment.stat_line_header import is_statistics_header
+from extract.segment.stat_line_rows import _without_edge_speck
+from extract.segment.stat_lines import StatLineSettings
 
 DUMPS = Path(__file__).parent / "data" / "dumps_stats"
 FILES = sorted(DUMPS.glob("*.txt"))

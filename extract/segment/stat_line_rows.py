@@ -1,0 +1,206 @@
+"""The rows of a statistics annex printed one row per line, cut from its lines under its header
+(or its title, OCR having lost the header): each line's cells (``stat_line_cells``), the words a
+row wraps onto the next lines, a code OCR set on a line of its own, a row whose code cell OCR
+garbled or whose code and figure it lost; the rows then handed on as the annex reader's table
+(``stat_lines`` decides whether the table is read, and how)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex as re
+
+from extract.model import Line
+from extract.segment.joined import JoinedRow, JoinedTable
+from extract.segment.stat_line_cells import (
+    _CODE_SPECKS,
+    _cells,
+    _garbled_code_cell,
+    _header_cell,
+    _is_figure,
+    _looks_prose,
+    _repeated_units,
+    _specks_for_indicator,
+    _words,
+    stray_letters,
+)
+from extract.segment.stat_line_header import is_statistics_header
+from extract.segment.statistics import normalise_code
+from normalize.criteria.annex_forms import indicator_wording, opens_indicator
+from normalize.lazy_regex import lazy_compile
+
+if TYPE_CHECKING:  # the settings live with the table finder that passes them down
+    from extract.segment.stat_lines import StatLineSettings
+
+# Lines that close an annex: the next annex, the addressees, a signature block.
+_STOP = lazy_compile(r"^\s*(?:ph[uụ]\s*l[uụ]c|bi[eể]u\s*(?:m[aẫ]u|s[oố])|n[oơ]i\s*nh[aậ]n|tm\.|kt\.)", re.I)
+# The grid's left ruling line read as a capital stuck to a row's code ("P21 | Số …", "F 1 | …",
+# "P31 [Số …"): a capital, a code, then the bar or bracket of the cell's right edge.
+_EDGE_SPECK = lazy_compile(r"^[\[|(]?\s*[A-Z]\s?(?=\d{1,2}(?:[.,]\d{1,2})*\.?[\s_]*[|\[])")
+# ... or to a lettered item ("Fa) | Số TTHC … | 99 |", "Fb) _| …"), taken so only where the line
+# then reads a figure: a capital and a letter before a bar are as often a garbled code cell.
+_EDGE_SPECK_ITEM = lazy_compile(r"^[\[|(]?\s*[A-Z]\s?(?=[a-zđ€©]\)[\s_]*[|\[])")
+# The code cell's right ruling line read as a bracket glued to the code and the indicator
+# ("53_[Tỷ lệ …", "~7_[Số sáng kiến …"): the code and the indicator are two words.
+_GLUED_CODE = lazy_compile(r"^([~\-—_'‘`\"]*\d{1,2}(?:[.,]\d{1,2}){0,2}\.?)_*(?=\[\w)")
+
+
+def _indicator_code_lost(text: str, settings: StatLineSettings) -> bool:
+    """Whether a line with no code and no figure is a row whose code and figure OCR lost, not
+    words wrapped from the row above: a capital opening annex indicators open with ("Tỷ lệ …",
+    "Số …"), then enough words of annex-form wording (": Tỷ lệ cán bộ, công chức đạt chuẩn ,")."""
+    words = _words(text.strip(_CODE_SPECKS + ":;., "))
+    if len(words) < settings.min_lost_code_words or not words[0][:1].isupper() or not opens_indicator(words[0]):
+        return False
+    letters = indicator_wording(" ".join(words))
+    return letters is not None and letters >= settings.min_indicator_wording
+
+
+def _without_edge_speck(text: str) -> str:
+    """A row's line without the capital OCR read for the grid's left edge before its code, when
+    the code stands alone in its cell ("P21 | …" → "21 | …"), its code apart from a bracket glued
+    to it ("53_[Tỷ lệ" → "53 [Tỷ lệ"); any other line as it is."""
+    text = _GLUED_CODE.sub(r"\1 ", text, count=1)
+    if normalise_code(text.split()[0] if text.split() else "") is not None:
+        return text
+    return _EDGE_SPECK.sub("", text, count=1)
+
+
+@dataclass
+class _RowLines:
+    code: str
+    indicator: list[str]
+    unit: str
+    value: str
+    note: str
+    page: int
+    first: int
+    last: int
+
+
+def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings) -> tuple[JoinedTable | None, int]:
+    """The rows under a header from line ``start``; the index after the table's last line."""
+    units = _repeated_units(lines[start:])
+    rows: list[_RowLines] = []
+    prose = 0
+    smeared = False  # the line before was specks between rows: a row OCR smeared whole
+    k = start
+    while k < len(lines):
+        line = lines[k]
+        text = line.text.strip()
+        if not text:
+            k += 1
+            continue
+        if _STOP.match(text) or (rows and is_statistics_header(text)):
+            break
+        text = _without_edge_speck(text)
+        item = _EDGE_SPECK_ITEM.sub("", text, count=1)
+        if item != text and (_cells(item, units, settings) or ("",) * 5)[3]:
+            text = item
+        if not rows and _header_rest(text):
+            k += 1
+            continue
+        cells = _cells(text, units, settings)
+        if cells is not None:
+            code, indicator, unit, value, note = cells
+            if not code and rows and _awaits_indicator(rows[-1]) and (indicator or unit or value):
+                # "4.1" / "Số nhiệm vụ đã hoàn thành Nhiệm vụ 37": OCR set the code cell on a line
+                # of its own; the row's other cells are the next line's.
+                above = rows[-1]
+                above.indicator, above.value, above.note = [indicator], value, note
+                above.unit = unit or above.unit
+                above.last = line.number
+                prose = 0
+            elif not code and rows and not value and not unit and not _empty_cells_ruled(text, settings):
+                cells = None  # no code and no figure: wrapped text
+            else:
+                rows.append(_RowLines(code, [indicator], unit, value, note, line.page, line.number, line.number))
+                prose = 0
+        if cells is None:
+            words = text.split()
+            garbled = _garbled_code_cell(text, settings) if rows and settings.keep_garbled_code_rows else None
+            if garbled is not None:
+                # "Sử [Số hồ sơ TTHC đã giải quyết ———SS~": a row whose code cell OCR garbled (its
+                # edge still read as a bracket) and whose unit and figure it smeared: the row is
+                # kept, its code read or inferred by the column repair and its figure told lost.
+                rows.append(_RowLines(*garbled, "", "", "", line.page, line.number, line.number))
+                prose = 0
+            elif rows and (_specks_for_indicator(text, settings) or stray_letters(text)):
+                smeared = True  # specks between rows (a garbled line): no words of the row above, no prose
+                k += 1
+                continue
+            elif rows and _awaits_indicator(rows[-1]) and _indicator_code_lost(text, settings):
+                rows[-1].indicator, rows[-1].last = [text.strip(_CODE_SPECKS + ":;., ")], line.number
+                prose = 0
+            elif rows and (_indicator_code_lost(text, settings) or _empty_cells_ruled(text, settings)):
+                rows.append(
+                    _RowLines("", [text.strip(_CODE_SPECKS + ":;., ")], "", "", "", line.page, line.number, line.number)
+                )
+                prose = 0
+            elif rows and len(words) <= settings.max_wrap_words and not _looks_prose(text):
+                # Words wrapped under a smeared row are that row's, lost with it: the row above
+                # ends before the specks (its lines reach over both, so they are told).
+                if not smeared:
+                    rows[-1].indicator.append(text)
+                rows[-1].last = line.number
+                k += 1
+                continue
+            else:
+                prose += 1
+                if prose > settings.max_prose_lines:
+                    break
+        smeared = False
+        k += 1
+    return _joined_table(rows, lines[head].number, settings), k
+
+
+def _awaits_indicator(row: _RowLines) -> bool:
+    """Whether a row read so far is its code alone, or its code and unit whose figure OCR smeared
+    ("6 Cuộc lhc"): its indicator is on the next line."""
+    return bool(row.code) and not (any(row.indicator) or row.value or row.note)
+
+
+def _empty_cells_ruled(text: str, settings: StatLineSettings) -> bool:
+    """Whether a line with no code and no figure is a heading row, not wrapped words: its empty
+    unit and figure cells are ruled after it ("Kết quả giải quyết hồ sơ … | | |": wrapped words
+    carry no ruling lines of cells they do not fill), and it opens with a capital."""
+    body = text.rstrip().rstrip("|¦ ")
+    tail = text.rstrip()[len(body) :]
+    return len(tail.replace(" ", "")) >= settings.min_bars and body.strip(_CODE_SPECKS + " ")[:1].isupper()
+
+
+def _header_rest(text: str) -> bool:
+    """A header label's wrapped word under the header, before the first row, with OCR's specks
+    around it ("L ễ tính": "Đơn vị" / "tính", the grid's edge read as "L"): no row of the annex."""
+    words = [w for w in _words(text) if sum(c.isalnum() for c in w) > 1]
+    return bool(words) and not any(_is_figure(w) for w in words) and _header_cell(" ".join(words))
+
+
+def _joined_table(rows: list[_RowLines], head_line: int, settings: StatLineSettings) -> JoinedTable | None:
+    """The rows as the annex reader's table (code / indicator / unit / figure / note), or None
+    when too few carry a figure."""
+    if sum(1 for r in rows if r.value) < settings.min_rows:
+        return None
+    header = [["STT", "Nội dung", "ĐVT", "Số liệu", "Ghi chú"]]
+    joined = [
+        JoinedRow(
+            cells=[r.code, " ".join(w for w in r.indicator if w), r.unit, r.value, r.note],
+            bold=[False] * 5,
+            page=r.page,
+            line_start=r.first,
+            line_end=r.last,
+            fragment=0,
+        )
+        for r in rows
+    ]
+    return JoinedTable(
+        header=header,
+        rows=joined,
+        pages=sorted({r.page for r in rows}),
+        n_cols=5,
+        source="text",
+        line_start=head_line,
+        line_end=rows[-1].last,
+        block_index=0,
+    )
