@@ -340,6 +340,7 @@ def _check_ratio(
         confirms=decimals >= 1 or _whole_share(row, [rows[k] for k in members]),
         impossible=over,
         stated_too=beside,
+        lost_makes=status == "mismatch" and _lost_count_makes(row, unread, rows, parents, kids, decimals),
     )
 
 
@@ -400,16 +401,13 @@ def _ratio_of_told_count(
     dump, OCR cutting digits: 3 495 read "45", 3.1 452 read "4", 3.3 91,31 read "91"; 3.2
     told as 45 - 4 = 41 and 41/45 = 91% vouched the wrong "91")."""
     for j in lost:
-        p = parents[j]
-        whole = rows[p].value if p is not None else None
-        if p is None or not whole or is_percent(rows[p]):
+        part = _part_told(j, rows, parents, kids)
+        if part is None:
             continue
-        others = [k for k in kids.get(p, []) if k != j and not is_percent(rows[k]) and code_legend(rows[k]) is None]
-        if any(rows[k].value is None for k in others):
-            continue
-        told = whole - sum(_v(rows[k]) for k in others)
+        p, told = part
+        whole = _v(rows[p])
         ratio = 100.0 * told / whole
-        if told >= 0 and _percent_matches(_v(row), ratio, decimals):
+        if _percent_matches(_v(row), ratio, decimals):
             label = row.code or row.indicator[:40]
             message = (
                 f"{label}: {_vn(row.value)}% against {rows[j].code or 'a count'} / {rows[p].code or 'its whole'}"
@@ -418,6 +416,50 @@ def _ratio_of_told_count(
             )
             return (j, told), message, round(ratio, 4)
     return None
+
+
+def _part_told(
+    j: int, rows: list[StatRow], parents: list[int | None], kids: dict[int, list[int]]
+) -> tuple[int, float] | None:
+    """(its whole, its figure) of a count j whose figure we did not read, told by its group's sum:
+    the whole read less its other counts, every one read; None when the group cannot tell it."""
+    p = parents[j]
+    whole = rows[p].value if p is not None else None
+    if p is None or not whole or is_percent(rows[p]):
+        return None
+    others = [k for k in kids.get(p, []) if k != j and not is_percent(rows[k]) and code_legend(rows[k]) is None]
+    if any(rows[k].value is None for k in others):
+        return None
+    told = whole - sum(_v(rows[k]) for k in others)
+    return (p, told) if told >= 0 else None
+
+
+def _lost_count_makes(
+    row: StatRow,
+    unread: Sequence[int],
+    rows: list[StatRow],
+    parents: list[int | None],
+    kids: dict[int, list[int]],
+    decimals: int,
+) -> bool:
+    """Whether a count of the share's group we did not read (``unread``), told by its group's sum,
+    makes the share with a count read: a lost whole as its counts' sum ("3.3 100%" of 3.1 / 3,
+    3 lost, 3.1 21 and 3.2 0 read), a lost part as its whole less its other counts ("4.3 100%" of
+    4.1 / 4, 4.1 lost, 4 21 and 4.2 0 read). The pair read that fails the share is then a pairing
+    of ours, each of its counts as the page prints it. A count the group cannot tell, or told as
+    a figure that does not make the share ("5.3 85%" beside 5.1 lost, "5 200" read for 20 and 5.2
+    3: 197/200), leaves the pair in doubt."""
+    for k in unread:
+        parts = [j for j in kids.get(k, []) if not is_percent(rows[j]) and code_legend(rows[j]) is None]
+        if rows[k].value is None and parts and all(rows[j].value is not None for j in parts):
+            whole = sum(_v(rows[j]) for j in parts)
+            if whole and any(_percent_matches(_v(row), 100.0 * _v(rows[j]) / whole, decimals) for j in parts):
+                return True
+            continue
+        part = _part_told(k, rows, parents, kids)
+        if part is not None and _percent_matches(_v(row), 100.0 * part[1] / _v(rows[part[0]]), decimals):
+            return True
+    return False
 
 
 def check_stat_value(
@@ -438,6 +480,7 @@ def check_stat_value(
     confirms: bool = True,
     impossible: Sequence[int] = (),
     stated_too: bool = False,
+    lost_makes: bool = False,
 ) -> None:
     """Record a check on the value of statistics row ``members[0]`` against the rows it relates to
     (the rest): when the relation fails they go to review (on typed text one entry, the stated
@@ -447,7 +490,10 @@ def check_stat_value(
     when the relation holds, its arithmetic confirms every member's value (``_Ledger.confirmed``).
     ``impossible``: members whose figure no page prints so (a part above its whole on OCR'd
     text): doubted, the relation is a reading of ours, not the commune's fault. ``stated_too``: the
-    readings found are guesses, so the stated figure goes to review beside them."""
+    readings found are guesses, so the stated figure goes to review beside them. ``lost_makes``:
+    a count the relation may be of whose figure we did not read, told by its group's sum, makes
+    it (``_lost_count_makes``): the members read surely are not doubted, only the figure it states
+    and the rows read unsurely go to review."""
     row = rows[members[0]]
     if status == "ok" and confirms:
         ledger.confirmed |= {(f"/statistics/{ai}/rows/{k}", "value") for k in members if rows[k].value is not None}
@@ -456,6 +502,8 @@ def check_stat_value(
     doubted = tuple(ref for k, ref in zip(members, refs) if rows[k].confidence < REVIEW_BELOW)
     if status == "mismatch" and not found:
         refs, doubted = _less_vouched(ai, members, refs, doubted, ledger)
+    if status == "mismatch" and not found and lost_makes and not impossible:
+        refs = (stated,)  # the pair read is sure and no pair of the share's: the lost count is
     doubted += tuple(_stat_ref(ai, k, rows[k], name) for k in unread if k not in members or k == members[0])
     doubted += tuple(
         _stat_ref(ai, k, rows[k], name) for k in impossible if k not in members or rows[k].confidence >= REVIEW_BELOW
