@@ -503,7 +503,9 @@ def check_stat_value(
     if status == "mismatch" and not found:
         refs, doubted = _less_vouched(ai, members, refs, doubted, ledger)
     if status == "mismatch" and not found and lost_makes and not impossible:
-        refs = (stated,)  # the pair read is sure and no pair of the share's: the lost count is
+        # the pair read is no pair of the share's, the lost count told by its group is: the
+        # members read surely are what the page prints, only the stated figure is suspect
+        refs = (stated,)
     doubted += tuple(_stat_ref(ai, k, rows[k], name) for k in unread if k not in members or k == members[0])
     doubted += tuple(
         _stat_ref(ai, k, rows[k], name) for k in impossible if k not in members or rows[k].confidence >= REVIEW_BELOW
