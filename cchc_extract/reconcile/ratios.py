@@ -226,6 +226,7 @@ def _check_ratio(
     row = rows[i]
     candidates = _ratio_candidates(i, rows, parents, kids, s)
     if len(candidates) < 2:
+        _doubt_share_over_whole(ai, i, row, name, ledger, ocr)
         return
     pairs, certain = _pairs(i, candidates, rows, parents)
     if certain and _group_lost(i, rows, parents) and _denominator([(j, rows[j]) for j in candidates]) is None:
@@ -243,6 +244,7 @@ def _check_ratio(
         if live_loose and _ratio_reading(row, live_loose, rows, loose_certain, decimals)[0] == "ok":
             pairs, certain = loose, loose_certain
     if not pairs:
+        _doubt_share_over_whole(ai, i, row, name, ledger, ocr)
         return
     unread = _unread_counts(i, rows, parents, kids, s)
     label = row.code or row.indicator[:40]
@@ -337,6 +339,16 @@ def _check_ratio(
         stated_too=beside,
         lost_makes=status == "mismatch" and _lost_count_makes(row, unread, rows, parents, kids, decimals),
     )
+
+
+def _doubt_share_over_whole(ai: int, i: int, row: StatRow, name: str, ledger: _Ledger, ocr: bool) -> None:
+    """An OCR'd percentage over 100 with no pair of counts read to weigh it (its counts lost):
+    no share is over its whole, so the figure is a reading of ours (its decimal mark lost,
+    "92,91" read 8291), to review on its own, as when a pair is weighed (``_check_ratio``)."""
+    if ocr and _v(row) > 100.0:
+        label = row.code or row.indicator[:40]
+        message = f"{label}: {_vn(row.value)}% is over 100 (no share is over its whole): a figure was misread"
+        ledger.flag(_stat_ref(ai, i, row, name), message)
 
 
 def _with_lost_digits(cells: list[Cell]) -> list[Cell]:
