@@ -43,3 +43,21 @@ def test_the_same_part_within_its_whole_is_not_queued_for_it(tmp_path):
     rows = out["statistics"][0]["rows"]
     assert (rows[2]["code"], rows[2]["value"]) == ("2.1", 340.0)
     assert not [e for e in out["review"] if "above its whole" in e["reason"]]
+
+
+def test_a_whole_whose_unit_ocr_garbled_is_still_the_parts_whole(tmp_path):
+    # "Hose" for "Hồ sơ" on the whole, the part's unit glued into its name: 977 printed 21
+    rows = """1 | So van ban chi dao, dieu hanh CCHC da ban hanh | Van ban | 12
+2 | Tong so ho so TTHC tiep nhan trong ky | Hose | 328
+2.1 | So ho so tiep nhan truc tuyen | Ho so | 307
+2.2 | S60 ho so tiep nhan truc tiep va qua buu chinh Hose | 977
+3 | So cuoc kiem tra CCHC da thuc hien | Cuoc | 5
+"""
+    dump = tmp_path / "annex-eng-psm3.txt"
+    dump.write_text(ANNEX_DUMP_HEAD + rows, encoding="utf-8")
+    out = result_to_json(convert_file(dump))
+    read = out["statistics"][0]["rows"]
+    assert [(r["code"], r["value"]) for r in read[1:4]] == [("2", 328.0), ("2.1", 307.0), ("2.2", 977.0)]
+    assert read[3]["unit"] == ""
+    (entry,) = [e for e in out["review"] if e["item"] == "/statistics/0/rows/3"]
+    assert "above its whole 2 (328" in entry["reason"]

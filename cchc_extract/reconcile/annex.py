@@ -154,18 +154,19 @@ def _doubt_unmade_group(
 def _doubt_unitless_over_whole(
     ai: int, rows: list[StatRow], parents: list[int | None], name: str, ledger: _Ledger
 ) -> None:
-    """An OCR'd count whose unit cell was not read, its figure above its whole's (a count whose
-    unit was): no count's part is over its whole, and of the two lines, the one whose cells OCR
-    did not tell apart (the unit glued into the indicator, "trực tuyến : H8SH 84071" under "Hồ
-    sơ 373") is the one whose figure may be the wrong token. Its sum left unchecked (a part
-    lost beside it, or its unit not the whole's), no other arithmetic doubts it: it goes to
-    review, as a figure no page prints so."""
+    """An OCR'd count whose unit cell was not read, its figure above its whole's (a count, its
+    unit read or garbled): no count's part is over its whole, and of the two lines, the one
+    whose cells OCR did not tell apart (the unit glued into the indicator, "trực tuyến : H8SH
+    84071" under "Hồ sơ 373") is the one whose figure may be the wrong token. Its sum left
+    unchecked (a part lost beside it, or its unit not the whole's), no other arithmetic doubts
+    it: it goes to review, as a figure no page prints so."""
     for i, row in enumerate(rows):
         p = parents[i]
         if p is None or row.value is None or row.unit.strip() or is_percent(row) or code_legend(row) is not None:
             continue
+        # the whole a count's, its unit read or garbled ("Hose" for "Hồ sơ"): no share, no code
         whole = rows[p].value
-        if whole is None or not is_count(rows[p]) or row.value <= whole:
+        if whole is None or is_percent(rows[p]) or code_legend(rows[p]) is not None or row.value <= whole:
             continue
         label = row.code or row.indicator[:40]
         message = (
