@@ -5,8 +5,7 @@ as over 100. The dumps are written by the tests."""
 
 from pathlib import Path
 
-from annex_dumps import ANNEX_DUMP_HEAD
-from cchc_extract.pipeline import convert_file, result_to_json
+from annex_dumps import annex_dump_result
 
 # the share's unit garbled ("Sh" for "%"): the segmenter's own over-100 flag needs the "%"
 ROWS = """1 | So van ban chi dao, dieu hanh CCHC da ban hanh | Van ban | 12
@@ -22,9 +21,7 @@ ROWS = """1 | So van ban chi dao, dieu hanh CCHC da ban hanh | Van ban | 12
 
 
 def _read(tmp_path: Path, share: str) -> dict:
-    dump = tmp_path / "annex-eng-psm3.txt"
-    dump.write_text(ANNEX_DUMP_HEAD + ROWS.format(share=share), encoding="utf-8")
-    return result_to_json(convert_file(dump))
+    return annex_dump_result(tmp_path, ROWS.format(share=share))
 
 
 def test_a_share_over_100_with_no_pair_to_weigh_goes_to_review(tmp_path):

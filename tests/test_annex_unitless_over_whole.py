@@ -7,8 +7,7 @@ whole is not queued for it. The dumps are written by the tests."""
 
 from pathlib import Path
 
-from annex_dumps import ANNEX_DUMP_HEAD
-from cchc_extract.pipeline import convert_file, result_to_json
+from annex_dumps import annex_dump_result
 
 ROWS = """1 | So van ban chi dao, dieu hanh CCHC da ban hanh | Van ban | 12
 2 | Tong so ho so TTHC tiep nhan trong ky | Ho so | 373
@@ -19,9 +18,7 @@ ROWS = """1 | So van ban chi dao, dieu hanh CCHC da ban hanh | Van ban | 12
 
 
 def _read(tmp_path: Path, figure: str) -> dict:
-    dump = tmp_path / "annex-eng-psm3.txt"
-    dump.write_text(ANNEX_DUMP_HEAD + ROWS.format(figure=figure), encoding="utf-8")
-    return result_to_json(convert_file(dump))
+    return annex_dump_result(tmp_path, ROWS.format(figure=figure))
 
 
 def test_a_part_read_without_its_unit_above_its_whole_goes_to_review(tmp_path):
@@ -53,9 +50,7 @@ def test_a_whole_whose_unit_ocr_garbled_is_still_the_parts_whole(tmp_path):
 2.2 | S60 ho so tiep nhan truc tiep va qua buu chinh Hose | 977
 3 | So cuoc kiem tra CCHC da thuc hien | Cuoc | 5
 """
-    dump = tmp_path / "annex-eng-psm3.txt"
-    dump.write_text(ANNEX_DUMP_HEAD + rows, encoding="utf-8")
-    out = result_to_json(convert_file(dump))
+    out = annex_dump_result(tmp_path, rows)
     read = out["statistics"][0]["rows"]
     assert [(r["code"], r["value"]) for r in read[1:4]] == [("2", 328.0), ("2.1", 307.0), ("2.2", 977.0)]
     assert read[3]["unit"] == ""

@@ -8,8 +8,7 @@ stays in the queue. The dumps are written by the tests."""
 
 from pathlib import Path
 
-from annex_dumps import ANNEX_DUMP_HEAD
-from cchc_extract.pipeline import convert_file, result_to_json
+from annex_dumps import annex_dump_result
 
 HEAD = "1 | So van ban chi dao, dieu hanh CCHC da ban hanh | Van ban | 12\n"
 TAIL = "3 | So cuoc kiem tra CCHC da thuc hien | Cuoc | 5\n"
@@ -21,9 +20,7 @@ GROUP = """2 | So can bo, cong chuc cap xa | Nguoi | {whole}
 
 
 def _read(tmp_path: Path, **cells: str) -> dict:
-    dump = tmp_path / "annex-eng-psm3.txt"
-    dump.write_text(ANNEX_DUMP_HEAD + HEAD + GROUP.format(**cells) + TAIL, encoding="utf-8")
-    return result_to_json(convert_file(dump))
+    return annex_dump_result(tmp_path, HEAD + GROUP.format(**cells) + TAIL)
 
 
 def _values(out: dict) -> list[tuple[str, float | None]]:
