@@ -25,3 +25,10 @@ def read_annex_dump(tmp_path: Path, text: str, name: str = "annex-eng-psm11.txt"
     dump.write_text(text, encoding="utf-8")
     (annex,) = result_to_json(convert_file(dump))["statistics"]
     return {r["code"]: r for r in annex["rows"]}
+
+
+def annex_dump_result(tmp_path: Path, rows: str, name: str = "annex-eng-psm3.txt") -> dict:
+    """The whole result, as JSON, of a dump holding ``ANNEX_DUMP_HEAD`` and the form's ``rows``."""
+    dump = tmp_path / name
+    dump.write_text(ANNEX_DUMP_HEAD + rows, encoding="utf-8")
+    return result_to_json(convert_file(dump))

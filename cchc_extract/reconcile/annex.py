@@ -101,6 +101,8 @@ def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSetting
     for members in unmade:
         if ocr and members:
             _doubt_unmade_group(ai, members, rows, name, ledger, s)
+    if ocr:
+        _doubt_unitless_over_whole(ai, rows, parents, name, ledger)
 
 
 def _confirm_group(
@@ -147,6 +149,31 @@ def _doubt_unmade_group(
     for cell in cells:
         if (cell.ref.item, "value") not in ledger.confirmed or cell.ref.item in readings:
             ledger.flag(replace(cell.ref, alternatives=readings.get(cell.ref.item, [])), message)
+
+
+def _doubt_unitless_over_whole(
+    ai: int, rows: list[StatRow], parents: list[int | None], name: str, ledger: _Ledger
+) -> None:
+    """An OCR'd count whose unit cell was not read, its figure above its whole's (a count, its
+    unit read or garbled): no count's part is over its whole, and of the two lines, the one
+    whose cells OCR did not tell apart (the unit glued into the indicator, "trực tuyến : H8SH
+    84071" under "Hồ sơ 373") is the one whose figure may be the wrong token. Its sum left
+    unchecked (a part lost beside it, or its unit not the whole's), no other arithmetic doubts
+    it: it goes to review, as a figure no page prints so."""
+    for i, row in enumerate(rows):
+        p = parents[i]
+        if p is None or row.value is None or row.unit.strip() or is_percent(row) or code_legend(row) is not None:
+            continue
+        # the whole a count's, its unit read or garbled ("Hose" for "Hồ sơ"): no share, no code
+        whole = rows[p].value
+        if whole is None or is_percent(rows[p]) or code_legend(rows[p]) is not None or row.value <= whole:
+            continue
+        label = row.code or row.indicator[:40]
+        message = (
+            f"{label}: {_vn(row.value)}, its unit not read, is above its whole"
+            f" {rows[p].code or 'the group'} ({_vn(whole)} {rows[p].unit.strip()}) alone: a figure was misread"
+        )
+        ledger.flag(_stat_ref(ai, i, row, name), message)
 
 
 def _own_unit(row: StatRow, parts: list[StatRow]) -> bool:

@@ -3,7 +3,6 @@ states is ``note_ratio``. Ratios printed inside free text are ``text_ratios``.""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
@@ -23,6 +22,7 @@ from cchc_extract.reconcile.misread import (
 )
 from cchc_extract.reconcile.score_cells import MISSING_FLAG
 from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.reconcile.share_told import _lost_count_makes, _ratio_of_told_count, _v
 from cchc_extract.reconcile.stat_lost_rows import SiblingGap, lost_before_share, lost_said
 from cchc_extract.reconcile.stat_readings import rule_readings
 from cchc_extract.reconcile.stat_rows import (
@@ -37,11 +37,6 @@ from cchc_extract.reconcile.stat_rows import (
 from cchc_extract.review_threshold import REVIEW_BELOW
 from normalize.lazy_regex import lazy_compile
 from schemas.records import ReviewItem, StatRow
-
-
-def _v(row: StatRow) -> float:
-    """The value of a row the checks only reach with one (NaN, which fits nothing, otherwise)."""
-    return row.value if row.value is not None else math.nan
 
 
 def _usable(row: StatRow) -> bool:
@@ -231,6 +226,7 @@ def _check_ratio(
     row = rows[i]
     candidates = _ratio_candidates(i, rows, parents, kids, s)
     if len(candidates) < 2:
+        _doubt_share_over_whole(ai, i, row, name, ledger, ocr)
         return
     pairs, certain = _pairs(i, candidates, rows, parents)
     if certain and _group_lost(i, rows, parents) and _denominator([(j, rows[j]) for j in candidates]) is None:
@@ -248,6 +244,7 @@ def _check_ratio(
         if live_loose and _ratio_reading(row, live_loose, rows, loose_certain, decimals)[0] == "ok":
             pairs, certain = loose, loose_certain
     if not pairs:
+        _doubt_share_over_whole(ai, i, row, name, ledger, ocr)
         return
     unread = _unread_counts(i, rows, parents, kids, s)
     label = row.code or row.indicator[:40]
@@ -340,7 +337,18 @@ def _check_ratio(
         confirms=decimals >= 1 or _whole_share(row, [rows[k] for k in members]),
         impossible=over,
         stated_too=beside,
+        lost_makes=status == "mismatch" and _lost_count_makes(row, unread, rows, parents, kids, decimals),
     )
+
+
+def _doubt_share_over_whole(ai: int, i: int, row: StatRow, name: str, ledger: _Ledger, ocr: bool) -> None:
+    """An OCR'd percentage over 100 with no pair of counts read to weigh it (its counts lost):
+    no share is over its whole, so the figure is a reading of ours (its decimal mark lost,
+    "92,91" read 8291), to review on its own, as when a pair is weighed (``_check_ratio``)."""
+    if ocr and _v(row) > 100.0:
+        label = row.code or row.indicator[:40]
+        message = f"{label}: {_vn(row.value)}% is over 100 (no share is over its whole): a figure was misread"
+        ledger.flag(_stat_ref(ai, i, row, name), message)
 
 
 def _with_lost_digits(cells: list[Cell]) -> list[Cell]:
@@ -382,44 +390,6 @@ def _whole_share(row: StatRow, pair: list[StatRow]) -> bool:
     )
 
 
-def _ratio_of_told_count(
-    row: StatRow,
-    lost: Sequence[int],
-    rows: list[StatRow],
-    parents: list[int | None],
-    kids: dict[int, list[int]],
-    decimals: int,
-) -> tuple[tuple[int, float], str, float] | None:
-    """((the count, its figure told), message, ratio) of a percentage that a count whose figure we
-    did not read (``lost``: a sibling above it printing no value, nor any row under it) makes,
-    that count told by its group's sum (the whole less its other parts, every one read): "6.3 84,38%" under
-    "6 634" beside "6.2 99" is 6.1's share, 535/634, when OCR lost 6.1's figure. The pair read
-    (6.2 / 6) failing it is then a pairing of ours, not a fault of the commune; None when no
-    count so told makes the percentage to its last printed digit. The caller asks only of a
-    percentage printed with decimals: a whole one is made by too many figures (a stored test
-    dump, OCR cutting digits: 3 495 read "45", 3.1 452 read "4", 3.3 91,31 read "91"; 3.2
-    told as 45 - 4 = 41 and 41/45 = 91% vouched the wrong "91")."""
-    for j in lost:
-        p = parents[j]
-        whole = rows[p].value if p is not None else None
-        if p is None or not whole or is_percent(rows[p]):
-            continue
-        others = [k for k in kids.get(p, []) if k != j and not is_percent(rows[k]) and code_legend(rows[k]) is None]
-        if any(rows[k].value is None for k in others):
-            continue
-        told = whole - sum(_v(rows[k]) for k in others)
-        ratio = 100.0 * told / whole
-        if told >= 0 and _percent_matches(_v(row), ratio, decimals):
-            label = row.code or row.indicator[:40]
-            message = (
-                f"{label}: {_vn(row.value)}% against {rows[j].code or 'a count'} / {rows[p].code or 'its whole'}"
-                f" = {_vn(told)}/{_vn(whole)} = {_vn(round(ratio, 4))}%, {rows[j].code or 'the count'} not read"
-                " but told by its group's sum"
-            )
-            return (j, told), message, round(ratio, 4)
-    return None
-
-
 def check_stat_value(
     ledger: _Ledger,
     kind: str,
@@ -438,6 +408,7 @@ def check_stat_value(
     confirms: bool = True,
     impossible: Sequence[int] = (),
     stated_too: bool = False,
+    lost_makes: bool = False,
 ) -> None:
     """Record a check on the value of statistics row ``members[0]`` against the rows it relates to
     (the rest): when the relation fails they go to review (on typed text one entry, the stated
@@ -447,7 +418,10 @@ def check_stat_value(
     when the relation holds, its arithmetic confirms every member's value (``_Ledger.confirmed``).
     ``impossible``: members whose figure no page prints so (a part above its whole on OCR'd
     text): doubted, the relation is a reading of ours, not the commune's fault. ``stated_too``: the
-    readings found are guesses, so the stated figure goes to review beside them."""
+    readings found are guesses, so the stated figure goes to review beside them. ``lost_makes``:
+    a count the relation may be of whose figure we did not read, told by its group's sum, makes
+    it (``_lost_count_makes``): the members read surely are not doubted, only the figure it states
+    and the rows read unsurely go to review."""
     row = rows[members[0]]
     if status == "ok" and confirms:
         ledger.confirmed |= {(f"/statistics/{ai}/rows/{k}", "value") for k in members if rows[k].value is not None}
@@ -456,6 +430,10 @@ def check_stat_value(
     doubted = tuple(ref for k, ref in zip(members, refs) if rows[k].confidence < REVIEW_BELOW)
     if status == "mismatch" and not found:
         refs, doubted = _less_vouched(ai, members, refs, doubted, ledger)
+    if status == "mismatch" and not found and lost_makes and not impossible:
+        # the pair read is no pair of the share's, the lost count told by its group is: the
+        # members read surely are what the page prints, only the stated figure is suspect
+        refs = (stated,)
     doubted += tuple(_stat_ref(ai, k, rows[k], name) for k in unread if k not in members or k == members[0])
     doubted += tuple(
         _stat_ref(ai, k, rows[k], name) for k in impossible if k not in members or rows[k].confidence >= REVIEW_BELOW
