@@ -380,26 +380,3 @@ def test_a_product_cut_at_a_products_start_is_doubted():
         f"{DOUBT}product: 'Danh mục' is no product the plan's grammar reads"
     ]
     assert all(not any("product" in f for f in _doubts(r)) for r in out[:-1])
-
-
-def test_a_stroke_run_a_scanned_grid_read_sure_is_not_doubted():
-    # A scanned plan's grid keeps each cell's mean word confidence, not its least: a quarter's two
-    # words ("Quý", "I/2025") at a mean of 0.93 hold none under 0.86, sure (S05 grids: "Quý I/2025"
-    # read at 0.93, 0.915 and 0.912, all printed so); at 0.86 the numeral may be at 0.72, and a
-    # numeral read wrong came at 0.74 (seed 570): doubted still, as a row with no confidence is.
-    from extract.segment.table_join import JoinedRow, JoinedTable
-    from extract.segment.task_tables import task_rows
-
-    header = ["STT", "Nội dung nhiệm vụ", "Sản phẩm", "Thời gian", "Chủ trì"]
-    cells = [
-        ["1", "Công khai dự toán ngân sách xã", "Báo cáo", "Quý I/2025", "Công chức Tài chính - Kế toán"],
-        ["2", "Số hóa hồ sơ thủ tục hành chính", "Báo cáo", "Quý II/2025", "Bộ phận Một cửa"],
-        ["3", "Niêm yết thủ tục hành chính", "Danh mục", "Quý I/2025", "Bộ phận Một cửa"],
-    ]
-    confs = [[0.95, 0.95, 0.95, 0.93, 0.95], [0.95, 0.95, 0.95, 0.86, 0.95], None]
-    body = [JoinedRow(c, [False] * 5, 1, 0, 0, 0, confs=list(k) if k else []) for c, k in zip(cells, confs)]
-    rows = task_rows(JoinedTable([header], body, [1], 5, "ocr", 0, 0, 0))
-    assert [r.deadline for r in rows] == ["Quý I/2025", "Quý II/2025", "Quý I/2025"]
-    assert "deadline_word_conf:0.86" in rows[0].flags and "deadline_word_conf:0.72" in rows[1].flags
-    out = doubt_tasks(_table(*rows), ocr=True, period="năm 2025")[0].rows
-    assert [bool(_doubts(r)) for r in out] == [False, True, True]

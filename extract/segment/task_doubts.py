@@ -271,23 +271,6 @@ def strokes_read_sure(row: TaskRow, s: TaskDoubtSettings = TaskDoubtSettings()) 
     return bool(confs) and min(confs) >= s.stroke_sure_conf
 
 
-def cell_words_conf(text: str, mean: float) -> float:
-    """The least OCR confidence a cell's words may have, given their mean (a grid's cell keeps
-    only that): the others at most sure (1.0), the least is at least ``1 - n * (1 - mean)`` for
-    ``n`` words — a quarter's two words ("Quý II/2025") read at a mean of 0.9 have none under 0.8."""
-    n = max(1, len(text.split()))
-    return round(max(0.0, 1.0 - n * (1.0 - mean)), 3)
-
-
-def deadline_conf_flag(text: str, mean: float | None) -> list[str]:
-    """A grid row's note of the least OCR confidence its deadline's words may have
-    (``DEADLINE_WORD_CONF``, as a scanned paragraph notes the least it read): the evidence
-    ``strokes_read_sure`` weighs a quarter's numeral by. None without a confidence (a dump)."""
-    if mean is None or not text.strip():
-        return []
-    return [f"{DEADLINE_WORD_CONF}:{cell_words_conf(text, mean):.2f}"]
-
-
 def _code_put_doubts(row: TaskRow) -> list[str]:
     """A criterion code read whole ("6.3") that ``task_codes`` put right by its section's other
     codes ("3.3"): the section is a guess too (a section heading OCR lost keeps the rows under the
