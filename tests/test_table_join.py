@@ -200,3 +200,18 @@ def test_plain_numbers_number_the_columns_only_when_they_count_up():
     assert not _is_column_numbers(["17", "15", "2"])
     assert not _is_column_numbers(["1", "17", "15", "2"])  # an STT, then the figures
     assert not _is_column_numbers(["6", "11", "4"])
+
+
+def test_a_column_number_row_that_lost_brackets_and_a_digit_is_still_one():
+    """A photo's "(1) (2) (3) (4) (5) (6)" under the header read "() (2) (3) 4 (5) (6": the first
+    number's digit lost, two numbers a bracket each. Every number sits in the column it numbers and
+    most still show a bracket, the numbering's own mark: layout, not a criterion row to tell unread."""
+    from extract.segment.table_join import _is_column_numbers
+
+    assert _is_column_numbers(["()", "(2)", "(3)", "4", "(5)", "(6"])
+    assert _is_column_numbers(["(1)", "2)", "(3", "(4)", "5"])
+    # A data row's figures print bare: an item letter before plain numbers stays a row, and a row
+    # whose numbers do not number their columns too.
+    assert not _is_column_numbers(["()", "2", "3", "4"])
+    assert not _is_column_numbers(["a)", "(2)", "(3)", "7"])
+    assert not _is_column_numbers(["()", "(3)", "(2)", "4", "(5)"])

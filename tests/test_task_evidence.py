@@ -60,3 +60,19 @@ def test_a_quarter_three_in_the_plans_period_is_confirmed():
     # no period read: no year to hold the deadline to
     (bare,) = weigh_cells([TaskTable(rows=rows[:1])], stated={"4.1"})
     assert bare.rows[0].confidence == 0.38
+
+
+def test_a_product_printed_as_the_list_names_it_is_confirmed():
+    # A plan's products are a closed list: a cell Tesseract was unsure of that still prints one
+    # letter for letter (S05 paragraphs: "Thông báo" at 0.51, "Danh mục công bố" at 0.78, both
+    # printed so) needs no look; a tone mark misread ("Thông bảo") leaves no product of the list,
+    # and a product another opens ("Văn bản" of "Văn bản chỉ đạo") may have lost its wrapped words.
+    rows = [
+        _row("1", "4.1", {"product": 0.51}, product="Thông báo"),  # confirmed
+        _row("2", "4.1", {"product": 0.78}, product="Danh mục công bố"),  # confirmed
+        _row("3", "4.1", {"product": 0.62}, product="Thông bảo"),  # a mark misread: kept unsure
+        _row("4", "4.1", {"product": 0.62}, product="Văn bản"),  # a longer product's start: kept unsure
+        _row("5", "4.1", {"product": 0.7, "deadline": 0.66}, product="Báo cáo"),  # the date holds it: 0.66
+    ]
+    (out,) = weigh_cells([TaskTable(rows=rows)], stated={"4.1"})
+    assert [r.confidence for r in out.rows] == [0.9, 0.9, 0.62, 0.62, 0.66]

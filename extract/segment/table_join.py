@@ -57,6 +57,9 @@ _ITEM_START = lazy_compile(
 )
 _COLUMN_NUMBERS = lazy_compile(r"^\(?\s*\d{1,2}\s*\)?$|^[A-H]$")
 _BRACKETED_NUMBER = lazy_compile(r"^\(\s*(\d{1,2})\s*\)$")
+# A column number with a bracket left on either side ("(6", "4)"), or a pair of brackets whose digit
+# OCR lost ("()"): a bracket is the column numbering's own mark, a data cell prints its figure bare.
+_BRACKET_MARKED = lazy_compile(r"^\(\s*\d{0,2}\s*\)?$|^\(?\s*\d{0,2}\s*\)$")
 _SPECKS = "'‘`|_ "  # what a scan leaves before or after a cell's text
 _COLUMN_NUMBER_CELL = lazy_compile(r"^[\'‘`|_]?\(?\s*(\d{1,2})\s*\)?$")
 
@@ -94,7 +97,8 @@ def _is_column_numbers(row: list[str]) -> bool:
     # A number OCR lost leaves a gap: each number then still sits in its own column.
     placed = [(int(m.group(1)), i) for i, c in enumerate(row) if (m := _COLUMN_NUMBER_CELL.match(c.strip()))]
     numbers = [n for n, _ in placed]
-    bracketed = sum(bool(_BRACKETED_NUMBER.match(c.strip(_SPECKS))) for c in filled)
+    # (each cell a bracket marks counts: brackets lost here and there still leave most of them)
+    bracketed = sum(_bracket_marked(c) for c in filled)
     in_order = numbers == list(range(numbers[0], numbers[0] + len(numbers))) if numbers else False
     in_columns = len({n - i for n, i in placed}) == 1
     return (
@@ -104,6 +108,13 @@ def _is_column_numbers(row: list[str]) -> bool:
         and bracketed >= len(numbers) - 1
         and (in_order or in_columns)
     )
+
+
+def _bracket_marked(cell: str) -> bool:
+    """Whether a cell is a column number a bracket marks, on one side at least, or the bracket pair
+    of one whose digit OCR lost ("(2)", "(6", "4)", "()")."""
+    text = cell.strip(_SPECKS)
+    return any(b in text for b in "()") and bool(_BRACKET_MARKED.match(text))
 
 
 def _counts_columns(filled: list[str]) -> bool:

@@ -12,6 +12,10 @@ were queued for a number it half read. A cell's reading the document itself conf
   (a code misread into another known code of another field stays doubtful);
 * a lead or coordinator cell that the grammar of the commune's bodies (``normalize.units``, a closed
   vocabulary) reads whole;
+* a product cell that prints, letter for letter and mark for mark, one of the products a plan names
+  (``normalize.units.PRODUCT_NAMES``, a closed list) that no longer product opens with: a misread
+  letter or tone mark leaves no product of the list, and a product whose wrapped words OCR may have
+  lost ("Văn bản" of "Văn bản chỉ đạo") is not taken;
 * a deadline that is a quarter printed as three I's in a year of the plan's period
   (``task_doubts.quarter_as_printed``): OCR's miscounts of a quarter's strokes lose one, never
   make the longest run, and Tesseract is unsure of such a numeral word read right as often as not.
@@ -19,9 +23,9 @@ were queued for a number it half read. A cell's reading the document itself conf
 Each unsure cell is noted on its row (``CELL_CONF``: field and confidence, by ``task_tables``); the
 row's confidence is then the least of its unconfirmed cells', its grid's own caps (keys inherited,
 a row realigned) and ``noted_below`` (its cells not noted were at least that sure). A task paragraph
-read from a scan notes its fields' confidences the same way (``task_paragraphs``). Task and product
-cells and other deadlines have no such evidence (a date's digit misread is still a date) and keep
-theirs.
+read from a scan notes its fields' confidences the same way (``task_paragraphs``). Task cells, other
+products and other deadlines have no such evidence (a date's digit misread is still a date) and
+keep theirs.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from extract.segment.task_doubts import quarter_as_printed
-from normalize.units import unit_status
+from normalize.units import PRODUCT_NAMES, unit_status
 from schemas.records import TaskRow, TaskTable
 
 # A row's note of one cell OCR read under ``noted_below``: "cell_conf:criterion_code:0.65".
@@ -65,6 +69,17 @@ def _noted(row: TaskRow) -> list[tuple[str, float]]:
             _, f, conf = flag.split(":")
             out.append((f, float(conf)))
     return out
+
+
+# (a product's closing mark or a speck on its edge is no letter of it)
+_PRODUCT_EDGES = " .,;:-–"
+
+
+def printed_product(text: str) -> bool:
+    """Whether a product cell prints one of ``PRODUCT_NAMES`` exactly, marks and all, that is no
+    other product's start (a cell read so needs no look, however unsure Tesseract was)."""
+    name = " ".join(text.strip(_PRODUCT_EDGES).split())
+    return name in PRODUCT_NAMES and not any(other.startswith(f"{name} ") for other in PRODUCT_NAMES)
 
 
 def _number(code: str | None) -> int | None:
@@ -106,6 +121,8 @@ def _confirmed(rows: list[TaskRow], k: int, field: str, stated: set[str], period
     if field in _UNIT_FIELDS:
         value = getattr(row, field)
         return bool(value) and unit_status(value) == "complete"
+    if field == "product":
+        return printed_product(row.product)
     return False
 
 
