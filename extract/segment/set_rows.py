@@ -337,6 +337,11 @@ def _gaps(
     first = rows[0]
     head = [ln for ln in lines if ln.page == first.source.page and ln.number < (first.source.line_start or 0)]
     head = [ln for ln in head[-settings.head_lines :] if free(ln)] if settings.head_lines else []
+    # (and the first row's own first line: a field's heading OCR glued to the row under it, "CÔNG
+    # TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC KếhoạchCCHC năm", read as that row's; it opens the row of its
+    # ancestor, which the set requires there, only where its wording opens the line and no code
+    # or nearer wording of another criterion does: ``best_alignment`` and ``opens`` say)
+    head += [ln for ln in lines if (ln.page, ln.number) == (first.source.page, first.source.line_start)]
     if head:
         out.append((head, None, first))
     for above, below in zip(rows, rows[1:] + [None]):
