@@ -9,9 +9,9 @@ seed); the codes and maxima asserted are the generator's truth."""
 
 from __future__ import annotations
 
-from cchc_extract.pipeline import convert_file, result_to_json
 from extract.model import Line
 from extract.segment.score_lines import _opens_header
+from score_dumps import read_score_dump
 
 DUMP = [
     "_— ỦY BAN NHÂN DÂN _ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM :",
@@ -62,9 +62,7 @@ TRUTH = [
 
 
 def test_a_header_behind_a_rules_specks_opens_the_table(tmp_path):
-    path = tmp_path / "dump.txt"
-    path.write_text("\n".join(DUMP) + "\n", encoding="utf-8")
-    out = result_to_json(convert_file(path, path.name))
+    out, _ = read_score_dump(tmp_path, "\n".join(DUMP) + "\n")
     rows = [r for t in out["score_tables"] for r in t["rows"]]
     assert [(r["code"], r["max_points"]) for r in rows] == TRUTH
     assert rows[0]["source"]["line_start"] == 13  # "1. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC 10 4 :"

@@ -10,18 +10,16 @@ seed; ``test_dump_name_first_line``'s); the explanation asserted is the generato
 
 from __future__ import annotations
 
-from cchc_extract.pipeline import convert_file, result_to_json
 from extract.model import Line
 from extract.segment.line_header import holds_wording_piece, is_repeated_header
+from score_dumps import read_score_dump
 from test_dump_name_first_line import WRAP_TAKEN_FOR_HEADER_DUMP
 
 DUMP = WRAP_TAKEN_FOR_HEADER_DUMP.splitlines()
 
 
 def test_a_names_wrapped_line_with_header_words_is_read_into_its_row(tmp_path):
-    path = tmp_path / "dump.txt"
-    path.write_text("\n".join(DUMP) + "\n", encoding="utf-8")
-    out = result_to_json(convert_file(path, path.name))
+    out, _ = read_score_dump(tmp_path, "\n".join(DUMP) + "\n")
     rows = {r["code"]: r for t in out["score_tables"] for r in t["rows"]}
     row = rows["1.1.2"]
     assert (row["source"]["line_start"], row["source"]["line_end"]) == (25, 27)

@@ -8,11 +8,11 @@ development seed), a table withdrawn whole: three name lines still open criteria
 
 from __future__ import annotations
 
-from cchc_extract.pipeline import convert_file, result_to_json
 from extract.model import Line
 from extract.segment.set_rows import FLAG_FROM_SET_ORDER, SetRowSettings
 from extract.segment.set_wording import opens
 from normalize.criteria import load_criteria_sets
+from score_dumps import read_score_dump
 
 DUMP = [
     "UBND XA MINH TUONG CONG HOA XA HOI CHU NGHIA VIET NAM _~ oe",
@@ -63,9 +63,7 @@ NAMES = {
 
 
 def test_a_withdrawn_tables_rows_are_recovered_past_a_code_read_as_letters(tmp_path):
-    path = tmp_path / "dump.txt"
-    path.write_text("\n".join(DUMP) + "\n", encoding="utf-8")
-    out = result_to_json(convert_file(path, path.name))
+    out, _ = read_score_dump(tmp_path, "\n".join(DUMP) + "\n")
     rows = [r for t in out["score_tables"] for r in t["rows"]]
     assert [r["code"] for r in rows] == list(NAMES)  # nothing invented
     assert [r["source"]["line_start"] for r in rows] == [16, 18, 25]

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from cchc_extract.pipeline import convert_file, result_to_json
 from extract.segment.set_rows import FLAG_FROM_SET_ORDER
+from score_dumps import read_score_dump
 
 ENG_DUMP = [
     "_ UBND XA SON PHU",
@@ -135,9 +135,7 @@ FIELD = "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC"
 
 @pytest.mark.parametrize(("dump", "line"), [(ENG_DUMP, 25), (VIE_DUMP, 14)])
 def test_a_fields_heading_glued_to_its_first_sub_criterion_is_the_fields_row(tmp_path: Path, dump, line):
-    path = tmp_path / "dump.txt"
-    path.write_text("\n".join(dump) + "\n", encoding="utf-8")
-    out = result_to_json(convert_file(path, path.name))
+    out, _ = read_score_dump(tmp_path, "\n".join(dump) + "\n")
     rows = [r for t in out["score_tables"] for r in t["rows"]]
     assert [r["code"] for r in rows[:2]] == ["1", "1.1"]
     field, sub = rows[0], rows[1]

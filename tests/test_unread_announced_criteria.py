@@ -10,12 +10,10 @@ and "16": before, nothing was read and nothing told."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from cchc_extract.pipeline import convert_file, result_to_json
 from extract.model import IngestedDocument, Line, Page
 from extract.segment.set_rows import FLAG_FROM_SET_ORDER
 from extract.segment.unread_announced import unread_announced_tables
+from score_dumps import read_score_dump
 
 DUMP = [
     ": : UBND XÃ PHƯỚC LONG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -60,14 +58,8 @@ NAMES = {
 }
 
 
-def _converted(tmp_path: Path) -> dict:
-    path = tmp_path / "dump.txt"
-    path.write_text("\n".join(DUMP) + "\n", encoding="utf-8")
-    return result_to_json(convert_file(path, path.name))
-
-
 def test_a_table_announced_whose_names_follow_the_set_is_told_and_its_rows_recovered(tmp_path):
-    out = _converted(tmp_path)
+    out, _ = read_score_dump(tmp_path, "\n".join(DUMP) + "\n")
     rows = [r for t in out["score_tables"] for r in t["rows"]]
     assert [r["code"] for r in rows] == list(NAMES)  # nothing invented: the truth's rows, in order
     for row in rows:
