@@ -133,7 +133,9 @@ def recover_set_rows(
         return parts
     text_pages = {p.number for p in doc.pages if p.method in LINE_METHODS}
     lines = [ln for ln in doc.lines() if ln.page in text_pages and ln.text.strip()]
-    eligible = [*withdrawn, *(p for p in unread if p.kind == "table")]
+    # (a run of rows told unread with no table read around it is a table whose header was not
+    # read, "3 lines shaped like score rows … gave no row": its lines are looked at as a table's)
+    eligible = [*withdrawn, *(p for p in unread if p.kind == "table" or _lone_rows(p, result.score_tables))]
     out: list[UnreadPart] = []
     chosen: list[CriteriaSet] = []  # the sets the regions' rows were recovered by
     for part in parts:
@@ -440,6 +442,14 @@ def _region(part: UnreadPart, lines: list[Line]) -> list[Line]:
         if part.line_start <= ln.number <= part.line_end
         and (part.page is None or part.page <= ln.page <= (last or ln.page))
     ]
+
+
+def _lone_rows(part: UnreadPart, tables: list[ScoreTable]) -> bool:
+    """A part of rows over a span of lines (not a claim about codes alone) with no score table
+    read around it (``_neighbours``)."""
+    if part.kind != "rows" or part.line_start is None or part.line_end is None:
+        return False
+    return _neighbours(tables, part)[0] is None
 
 
 def _neighbours(
