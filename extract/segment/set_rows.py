@@ -530,7 +530,7 @@ def _told(
     span = (aligned[0].line.number, aligned[-1].line.number)
     outside = [printed_code(ln) for ln in region if not span[0] <= ln.number <= span[1]]
     # (a code a row of the document already carries is that row's, printed on its wrapped line)
-    missing += [c for c in outside if c and c not in have and c not in carried and c not in missing]
+    missing += [c for c in dict.fromkeys(outside) if c and c not in have and c not in carried and c not in missing]
     if not lost and not missing:
         return None
     said = []
