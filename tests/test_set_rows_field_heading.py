@@ -145,3 +145,63 @@ def test_a_fields_heading_glued_to_its_first_sub_criterion_is_the_fields_row(tmp
     told = [p["reason"] for p in out["unread"]]
     assert not [r for r in told if r.startswith("row 1 not read")]
     assert any(r.startswith("points of 1 not read") for r in told)
+
+
+# Seed 905 d06-i4 (Vietnamese-trained OCR, development seed): rows 1 and 1.1 printed above 1.1.1 as
+# two garbled lines, of which one only reads as a row's ("… 6p 1. ga"); 1.1.1's own line is no
+# ancestor's, and the code tree does not place one on it.
+TREE_DUMP = [
+    "_ : ___ ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM ... : _",
+    ": XÃ XUÂN HỢP. : __ Độc lập - Tự do - Hạnh phúc . :",
+    ": Số: 251/BC-UBND : -_ Xuân Hợp, ngày 24 tháng 01 năm 2014 :",
+    ". BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH . _",
+    "_ NĂM 2013 CỦA UBND XÃ XUÂN HỢP _. mm .",
+    "jm. Tự hiện Kế hoạch số 113/KH-UBND ngày 20/9/2013 của UBND huyện Phước Quý về việc triển khai công tác cải cách hành chính năm",  # noqa: E501
+    "2013; UBND xã Xuân Hợp báo cáo kết quả tự đánh giá, chấm điểm như sau: | : '",
+    "Jj TT Nội dung đánh giá Phương pháp chấm điểm . _ | Thang. | Điểm tự Tài liệu kiểm chứng",
+    ": : : : điểm đánh",
+    "_ T6n re crinoanEnimammncmj. ng C7 77756. 6p 1. ga",
+    "Ta nacc°“n mm... .ẽ5. 5s... sẽ",
+    "1.1.1 | Ban hành kế hoạch CCHC năm Ban hành kịp thời: 1 ` 1 0,5",
+    "Ban hành không kịp thời: 0,5 An:",
+    ": : : nã S: Không ban hành: 0 : :",
+    ": 1.1.2: | Xác định đầy đủ các nhiệm vụ CCHC trên các Xác định đầy đủ nhiệm vụ và có bố trí kinh j 0,25 Ban hành chậm so với quy",  # noqa: E501
+    "lĩnh vực theo kế hoạch năm của UBND tỉnh và _ phí: 1 : ni định",
+    "ị bố trí kinh phí thực hiện Không xác định đầy đủ nhiệm vụ hoặc không HT :",
+    'â.: : -_| bố trí kinh phí: 0 "cố',
+    "1.1.3 | Các kết quả phải đạt được xác định rõ ràng, cụ Đạt yêu cầu: 1 : : j 1 1 | Đạt yêu cầu theo hướng dẫn :",
+    ": thể và định rõ trách nhiệm triển khai của phòng, | Không đạt yêu cầu: 0 . : : HỆ",
+    ": | ban, đơn vị trực thuộc : „",
+    ": l cố Mức độ thực hiện kế hoạch CCHC Thực hiện trên 90% kế hoạch: 2 TP 2 Thông báo số 120/TB- :",
+    "ị : VÉP mì : Thực hiện từ 70% - 90% kế hoạch: 1 - UBND ngày 24/12/2013.",
+    ": : -_ | Dưới 70% kế hoạch: 0 Ni :",
+    'h Báo cáo CCHC _ "na... ằãa.agagag nãgS ai: :',
+    "| 1⁄2.1 | Tất cả báo cáo được gửi đúng thời gian quy định | Đủ số lượng và đúng thời gian quy định: 1 2",
+    ". : (báo cáo quí I, quí III, báo cáo 6 tháng vàbáo - | Không đủ số lượng báo cáo hoặc không đúng",
+    "cáo năm) | thời gian quy định: 0 ¬",
+    "",
+    "",
+    "",
+    ". điểm đánh .",
+    "Eoái-picoxiesie=eeovfi¬.~27222RBRiOf ki: (Re",
+    "dẫn : n „. Không đạt yêu cầu: 0 : ,",
+    "13 | KiếmtracôngtácCCHC - Ban hành đúng thời gian quy định: 3 điểm s) 2,25 _ | Kế hoạch số 222/KH-UBND",
+    "rime= — NÊN HH | La ưế",
+    "¡ Không ban hành: 0 điểm : :",
+    "Nơinhận ` - 1â : KT. CHỦ TỊCH ` ..",
+    "- UBND huyện Phước Quý (b/c), . __ PHÓ CHỦ TỊCH :",
+    "- Chủ tịch, các PCT UBND xã; : : :",
+    "- Lưu: VT, VP. : | .. _ T.",
+    ": : . - _ Thân Thị Thủy : : :",
+]
+
+
+def test_no_ancestor_is_placed_on_the_first_rows_own_line_by_the_tree_alone(tmp_path: Path):
+    out, _ = read_score_dump(tmp_path, "\n".join(TREE_DUMP) + "\n")
+    rows = [r for t in out["score_tables"] for r in t["rows"]]
+    first = next(r for r in rows if r["code"] == "1.1.1")
+    assert first["source"]["line_start"] == 12  # "1.1.1 | Ban hành kế hoạch CCHC năm …"
+    assert not [r for r in rows if r is not first and r["source"]["line_start"] == 12]
+    assert not [r for r in rows if r["code"] in ("1", "1.1")]
+    told = [p["reason"] for p in out["unread"]]
+    assert any(r.startswith("row 1.1 not read") for r in told) and any(r.startswith("row 1 not read") for r in told)

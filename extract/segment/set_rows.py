@@ -188,7 +188,11 @@ def _recover(
     itself when none was, else what of the region is still to be told (None: nothing). The set
     the rows were recovered by is added to ``chosen``."""
     taken = {str(r.code) for t in result.score_tables for r in t.rows if r.code}
-    aligned, used = best_alignment(region, cset, taken, before, after, settings, told_lines(region, part))
+    # (a line a row read opened is that row's: an ancestor may open there by its wording, "CÔNG TÁC
+    # CHỈ ĐẠO, ĐIỀU HÀNH CCHC KếhoạchCCHC năm", but is never placed on it by the code tree alone)
+    firsts = {(r.source.page, r.source.line_start) for t in result.score_tables for r in t.rows}
+    told = [ln for ln in told_lines(region, part) if (ln.page, ln.number) not in firsts]
+    aligned, used = best_alignment(region, cset, taken, before, after, settings, told)
     aligned = [
         a
         for a in aligned
