@@ -16,9 +16,10 @@ from score_dumps import read_score_dump
 from test_dump_scale_figure import DUMP as SCALE_BESIDE_DUMP
 from test_set_rows_bounds import _SWALLOWED, _rows
 
-# 1.1.2's wrapped lines are read for a repeated header ("lĩnh vực … tỉnh kiểm chứng": the wording's
-# "lĩnh vực" and the explanation's "kiểm chứng" are header words) and skipped: the row keeps its
-# first line, its figures and its explanation's first line.
+# 1.1.2's wrapped lines were read for a repeated header ("lĩnh vực … tỉnh kiểm chứng": the wording's
+# "lĩnh vực" and the explanation's "kiểm chứng" are header words) and skipped, the row keeping its
+# first line; a line holding a piece of a catalogued wording is no header now
+# (``line_header.holds_wording_piece``), and the row reads its wrapped lines as well.
 WRAP_TAKEN_FOR_HEADER_DUMP = "\n".join(
     (
         "ỦY BAN NHÂN DÂN",
@@ -145,7 +146,10 @@ def test_a_name_read_as_its_first_line_and_the_explanation_takes_its_wording(tmp
     _, rows = read_score_dump(tmp_path, WRAP_TAKEN_FOR_HEADER_DUMP)
     _, row = rows["1.1.2"]
     assert row["name"] == PLANNED
-    assert row["name_raw"] == "Xác định đầy đủ các nhiệm vụ CCHC trên các 0 Chưa đầy đủ tài liệu"
+    assert row["name_raw"] == (
+        "Xác định đầy đủ các nhiệm vụ CCHC trên các 0 Chưa đầy đủ tài liệu lĩnh vực theo kế hoạch năm của UBND"
+        " tỉnh kiểm chứng và bố trí kinh phí thực hiện"
+    )
     # the other rows of the table are named as printed
     assert rows["1.1.3"][1]["name"].startswith("Các kết quả phải đạt được xác định rõ ràng")
 

@@ -57,6 +57,7 @@ def test_the_sentence_as_a_latin_only_ocr_writes_it_still_announces_the_table():
         "UBND xa Tan Phu bao cao két qua ty danh gia nhv sau:",
         "danh gia, cham diém nhvu sau:",
         "Két qua tu danh gia, cham diém nhvw sau:",
+        "2024; UBND xa Ditc Chau bao cdo két qua ty danh gid, cham diém nh sau:",  # ("ư" lost whole)
     ):
         texts = [
             lead_in,

@@ -198,13 +198,18 @@ UBND xi
 Noi nh@n: 2 - TM. UY BAN NHAN DAN | :
 """
     out = _convert(tmp_path, text)
-    page2 = [u for u in out["unread"] if u["page"] == 2]
+    page2 = [u for u in out["unread"] if u["page"] == 2 and u["line_end"] != u["line_start"]]
     read2 = [r for t in out["score_tables"] for r in t["rows"] if r["source"]["page"] == 2]
-    assert not read2
+    # With no table read around them, the page's rows are recovered by the criteria set's wording
+    # (``set_rows``: the truth's 1.2.1, 1.2.2 and 1.3, 1.3's maximum 3 printed), their points told.
+    # (Before, no row was read there and the part told the codes "continue the score table
+    # headed on page 1".)
+    assert [r["code"] for r in read2] == ["1.2.1", "1.2.2", "1.3"]
+    assert read2[2]["max_points"] == 3
     # Told from the page's top (the row cut by the page's end: 1.1.4's explanation) to its last
     # coded line (the specks of 1.3's explanation, "2 : : : j i", taken for row 2's code).
     assert len(page2) == 1 and page2[0]["kind"] == "rows"
-    assert "1.2.2, 1.3" in page2[0]["reason"] and "continue the score table headed on page 1" in page2[0]["reason"]
+    assert page2[0]["reason"].startswith("points of 1.2.1, 1.2.2, 1.3 not read")
     lines = (tmp_path / "dump.txt").read_text(encoding="utf-8").split("\n")
     assert lines[page2[0]["line_start"] - 1].startswith("263/BC-UBND")
     assert lines[page2[0]["line_end"] - 1].startswith("2 : : : j i")

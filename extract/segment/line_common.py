@@ -27,6 +27,12 @@ class LineTableSettings:
     header_word_similarity: float = 70.0
     # Column concepts a header must show before lines below it are read as a score table.
     min_header_concepts: int = 2
+    # A line holding a piece this long (characters, folded, whole words) of a catalogued
+    # criterion's wording, at least this near (partial similarity), is a name's wrapped line, not a
+    # header repeated: "lĩnh vực theo kế hoạch năm của UBND tỉnh kiểm chứng" (1.1.2's middle, and
+    # the explanation's "kiểm chứng") names two columns' words, and is no header.
+    header_wording_piece_chars: int = 24
+    header_wording_piece_ratio: float = 90.0
     # A header line naming this many column concepts by their phrases may carry this many lone
     # numbers: OCR reads a wrapped label's letters or a rule's speck as one ("đa" as "8").
     header_stray_min_concepts: int = 2

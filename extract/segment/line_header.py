@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
+from functools import cache
 
 import regex as re
 from rapidfuzz import fuzz, process
@@ -12,6 +13,7 @@ from rapidfuzz import fuzz, process
 from extract.model import Line, Page
 from extract.segment.line_common import JUNK, LineTableSettings, is_score_token
 from extract.segment.line_split import first_name_line, opens_criterion_name
+from normalize.criteria import load_criteria_sets
 from normalize.lazy_regex import lazy_compile
 from normalize.text import WORD_RUN, fold, fold_words
 
@@ -172,9 +174,40 @@ def _wide_header(text: str, settings: LineTableSettings) -> bool:
 
 
 def is_repeated_header(line: Line, settings: LineTableSettings = LineTableSettings()) -> bool:
+    text = line.raw or line.text
     return (
-        is_header_line(line, settings) and len(header_concepts(line.raw or line.text)) >= settings.min_header_concepts
+        is_header_line(line, settings)
+        and len(header_concepts(text)) >= settings.min_header_concepts
+        and not holds_wording_piece(text, settings)
     )
+
+
+def holds_wording_piece(text: str, settings: LineTableSettings = LineTableSettings()) -> bool:
+    """Whether a run of the line's words, ``header_wording_piece_chars`` long at least, is a piece
+    of a catalogued criterion's wording (``header_wording_piece_ratio`` near): a criterion's name
+    wrapped in lower case, whose words ("lĩnh vực") a header shares, not a header's labels."""
+    words = fold_words(text).split()
+    runs = [
+        " ".join(words[i:j])
+        for i in range(len(words))
+        for j in range(i + 1, len(words) + 1)
+        if len(" ".join(words[i:j])) >= settings.header_wording_piece_chars
+        and (j == i + 1 or len(" ".join(words[i : j - 1])) < settings.header_wording_piece_chars)
+    ]
+    if not runs:
+        return False
+    return any(
+        fuzz.partial_ratio(run, wording) >= settings.header_wording_piece_ratio
+        for wording in catalogued_wordings()
+        for run in runs
+        if len(run) <= len(wording)
+    )
+
+
+@cache
+def catalogued_wordings() -> tuple[str, ...]:
+    """Every criterion's wording of the catalogued sets, folded, once."""
+    return tuple(sorted({fold_words(c.name) for cs in load_criteria_sets() for c in cs.rows}))
 
 
 def column_at(x: float, columns: dict[str, tuple[float, float]]) -> str:

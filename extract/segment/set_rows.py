@@ -133,7 +133,9 @@ def recover_set_rows(
         return parts
     text_pages = {p.number for p in doc.pages if p.method in LINE_METHODS}
     lines = [ln for ln in doc.lines() if ln.page in text_pages and ln.text.strip()]
-    eligible = [*withdrawn, *(p for p in unread if p.kind == "table")]
+    # (a run of rows told unread with no table read around it is a table whose header was not
+    # read, "3 lines shaped like score rows … gave no row": its lines are looked at as a table's)
+    eligible = [*withdrawn, *(p for p in unread if p.kind == "table" or _lone_rows(p, result.score_tables))]
     out: list[UnreadPart] = []
     chosen: list[CriteriaSet] = []  # the sets the regions' rows were recovered by
     for part in parts:
@@ -186,7 +188,11 @@ def _recover(
     itself when none was, else what of the region is still to be told (None: nothing). The set
     the rows were recovered by is added to ``chosen``."""
     taken = {str(r.code) for t in result.score_tables for r in t.rows if r.code}
-    aligned, used = best_alignment(region, cset, taken, before, after, settings, told_lines(region, part))
+    # (a line a row read opened is that row's: an ancestor may open there by its wording, "CÔNG TÁC
+    # CHỈ ĐẠO, ĐIỀU HÀNH CCHC KếhoạchCCHC năm", but is never placed on it by the code tree alone)
+    firsts = {(r.source.page, r.source.line_start) for t in result.score_tables for r in t.rows}
+    told = [ln for ln in told_lines(region, part) if (ln.page, ln.number) not in firsts]
+    aligned, used = best_alignment(region, cset, taken, before, after, settings, told)
     aligned = [
         a
         for a in aligned
@@ -337,6 +343,11 @@ def _gaps(
     first = rows[0]
     head = [ln for ln in lines if ln.page == first.source.page and ln.number < (first.source.line_start or 0)]
     head = [ln for ln in head[-settings.head_lines :] if free(ln)] if settings.head_lines else []
+    # (and the first row's own first line: a field's heading OCR glued to the row under it, "CÔNG
+    # TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC KếhoạchCCHC năm", read as that row's; it opens the row of its
+    # ancestor, which the set requires there, only where its wording opens the line and no code
+    # or nearer wording of another criterion does: ``best_alignment`` and ``opens`` say)
+    head += [ln for ln in lines if (ln.page, ln.number) == (first.source.page, first.source.line_start)]
     if head:
         out.append((head, None, first))
     for above, below in zip(rows, rows[1:] + [None]):
@@ -437,6 +448,14 @@ def _region(part: UnreadPart, lines: list[Line]) -> list[Line]:
     ]
 
 
+def _lone_rows(part: UnreadPart, tables: list[ScoreTable]) -> bool:
+    """A part of rows over a span of lines (not a claim about codes alone) with no score table
+    read around it (``_neighbours``)."""
+    if part.kind != "rows" or part.line_start is None or part.line_end is None:
+        return False
+    return _neighbours(tables, part)[0] is None
+
+
 def _neighbours(
     tables: list[ScoreTable], part: UnreadPart
 ) -> tuple[ScoreTable | None, ScoreRow | None, ScoreRow | None]:
@@ -515,7 +534,7 @@ def _told(
     span = (aligned[0].line.number, aligned[-1].line.number)
     outside = [printed_code(ln) for ln in region if not span[0] <= ln.number <= span[1]]
     # (a code a row of the document already carries is that row's, printed on its wrapped line)
-    missing += [c for c in outside if c and c not in have and c not in carried and c not in missing]
+    missing += [c for c in dict.fromkeys(outside) if c and c not in have and c not in carried and c not in missing]
     if not lost and not missing:
         return None
     said = []

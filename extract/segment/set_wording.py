@@ -194,8 +194,11 @@ def holds_piece_of(line: Line, crit: CriterionDef, settings: SetRowSettings) -> 
 
 
 def _wordish(token: str) -> bool:
+    """Whether the token is a word of the name: letters mostly, and no digit (a word holds none;
+    a token of letters and a digit before a name is its code OCR read partly as letters: "FER2
+    [Tất cả báo cáo …" for 1.2.2, "Ilã1 Í lim hành …" for 1.1.1)."""
     letters = sum(c.isalpha() for c in token)
-    return letters >= 2 and letters >= 0.6 * len(token)
+    return letters >= 2 and letters >= 0.6 * len(token) and not any(c.isdigit() for c in token)
 
 
 def _runs(tokens: list[str]) -> list[list[str]]:

@@ -186,7 +186,12 @@ def find_unread(
         replace(p, text_sample=_sample(p.text_sample, settings)) for p in headed if not within_lines(p, known + parts)
     )
     # A score table a report announced ("… chấm điểm như sau:") of which OCR left only scraps.
-    announced = unread_announced_tables(doc, lambda line, page: _line_read(line, page, sources))
+    rows_only = _table_row_sources(result)
+    announced = unread_announced_tables(
+        doc,
+        lambda line, page: _line_read(line, page, sources),
+        row_read=lambda line, page: _line_read(line, page, rows_only),
+    )
     parts.extend(
         replace(p, text_sample=_sample(p.text_sample, settings))
         for p in announced
@@ -203,6 +208,11 @@ def _row_sources(result: ExtractionResult) -> list[SourceRef]:
     """Where every item read came from: table rows, and the narrative items (score statements,
     targets, counts), which are read from lines and tables too (a plan's indicator-by-year table
     gives targets, a report's field lines give statements) — a region they came from was read."""
+    return _table_row_sources(result) + _narrative_sources(result)
+
+
+def _table_row_sources(result: ExtractionResult) -> list[SourceRef]:
+    """Where the rows of the tables read (score, statistics, tasks) came from."""
     refs: list[SourceRef] = []
     for score in result.score_tables:
         refs.extend(row.source for row in score.rows)
@@ -210,7 +220,7 @@ def _row_sources(result: ExtractionResult) -> list[SourceRef]:
         refs.extend(row.source for row in annex.rows)
     for tasks in result.task_tables:
         refs.extend(row.source for row in tasks.rows)
-    return refs + _narrative_sources(result)
+    return refs
 
 
 def _narrative_sources(result: ExtractionResult) -> list[SourceRef]:

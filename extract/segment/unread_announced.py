@@ -9,8 +9,12 @@ was lost without a word.
 
 What the scraps still show is the table's place: under the sentence announcing scores, up to the
 signature block, lines of which none gave an item and one at least names a points column ("tối
-đa", "tự chấm"; ``line_header``'s words). Prose under such a sentence (a narrative report) names
-no points column, and a table read under it is read: neither is told."""
+đa", "tự chấm"; ``line_header``'s words), or several open the criteria's wordings in a criteria
+set's order (``set_align.best_alignment``: "Công tác chỉ đạo, điều hành …", "Cải cách thủ tục
+hành chính …", the header and every code and figure garbled). Prose under such a sentence (a
+narrative report) names no points column and follows no set's wordings line by line, and a table
+read under it is read: neither is told. A table told here is a region ``set_rows`` recovers the
+rows of, by the same set's order."""
 
 from __future__ import annotations
 
@@ -19,6 +23,8 @@ from dataclasses import dataclass
 
 from extract.model import IngestedDocument, Line
 from extract.segment.line_header import HEADER_POINTS, header_concepts
+from extract.segment.set_align import best_alignment
+from extract.segment.set_rows import SetRowSettings
 from extract.segment.unread_rows import LINE_METHODS, is_body_end
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
@@ -31,13 +37,17 @@ class UnreadAnnouncedSettings:
     body_lines: int = 40
     # Lines before the one ending "như sau:" that may hold the sentence's words on scores.
     sentence_lines: int = 2
+    # With no points column named, at least this many lines open criteria's wordings in a set's
+    # order (the set chosen as ``set_rows`` chooses it, clearly the best): the table's rows, whose
+    # codes and figures OCR garbled (two lines alike by chance are no table).
+    min_criteria_lines: int = 3
 
 
 # The sentence's end, "… như sau:" (folded; OCR may leave specks after it). An OCR trained on
 # Latin letters alone has no "ư": it writes the letters it looks most like, one or two of "u",
 # "v", "w" ("nhv sau:", "nhw sau:", "nhvw sau:", "nhuv sau:"), as it writes "ty danh gia" for
-# "tự đánh giá".
-_AS_FOLLOWS = lazy_compile(r"\bnh[uvw]{1,2}\s*sau\s*:")
+# "tự đánh giá", or none ("nh sau:": no word is "nh").
+_AS_FOLLOWS = lazy_compile(r"\bnh[uvw]{0,2}\s*sau\s*:")
 # Its words on scores: "tự đánh giá, chấm điểm", "kết quả chấm điểm" (folded).
 _SCORES = lazy_compile(r"\bcham\s*diem\b|\bt[uvwy]\s*danh\s*gia\b")
 
@@ -46,10 +56,14 @@ def unread_announced_tables(
     doc: IngestedDocument,
     is_read: Callable[[Line, int], bool],
     settings: UnreadAnnouncedSettings = UnreadAnnouncedSettings(),
+    row_read: Callable[[Line, int], bool] | None = None,
 ) -> list[UnreadPart]:
     """One ``table`` part per sentence announcing scores on a line page (an OCR dump, an OCR'd
     page) under which no line gave an item and some line names a points column
-    (``is_read(line, page)``: whether an item came from a line)."""
+    (``is_read(line, page)``: whether an item came from a line), or under which no line gave a
+    table's row (``row_read``; ``is_read`` when None) and several lines open the criteria's
+    wordings in a set's order: a count read from the table's explanation cell ("Chưa hoàn thành
+    16/19 nhiệm vụ") is no row of it."""
     parts = []
     for page in doc.pages:
         if page.method not in LINE_METHODS:
@@ -63,17 +77,25 @@ def unread_announced_tables(
                 if is_body_end(fold(after.raw or after.text).lstrip("_ ")):  # ("__ Nơi nhận:")
                     break
                 body.append(after)
-            if not body or any(is_read(ln, page.number) for ln in body):
+            if not body or any((row_read or is_read)(ln, page.number) for ln in body):
                 continue
             named = set().union(*(_points_named(ln) for ln in body))
-            if not named:
+            if named and any(is_read(ln, page.number) for ln in body):
                 continue
+            opened = [] if named else _criteria_opened(body)
+            if not named and len(opened) < settings.min_criteria_lines:
+                continue
+            shown = (
+                f"some naming its points columns ({', '.join(sorted(named))})"
+                if named
+                else f"some opening the criteria {', '.join(opened)} of the criteria set in its order"
+            )
             parts.append(
                 UnreadPart(
                     page=page.number,
                     kind="table",
                     reason=f"a score table announced ({_quoted(line)}) gave no row: {len(body)} lines under it, "
-                    f"some naming its points columns ({', '.join(sorted(named))}), were not read (garbled by OCR)",
+                    f"{shown}, were not read (garbled by OCR)",
                     text_sample=" / ".join(ln.text.strip() for ln in body),
                     line_start=body[0].number,
                     line_end=body[-1].number,
@@ -95,6 +117,13 @@ def _points_named(line: Line) -> set[str]:
     """The points columns a line names by a header's words ("tối đa", "tự chấm"); the looser keyed
     reading (a header's pieces, "chuẩn UBND") would find them in prose ("xã … đạt kết quả")."""
     return header_concepts(line.raw or line.text) & set(HEADER_POINTS)
+
+
+def _criteria_opened(body: list[Line]) -> list[str]:
+    """The codes of the criteria whose wordings the lines open, in the order of the criteria set
+    they follow best (none when two sets fit alike)."""
+    aligned, used = best_alignment(body, None, set(), None, None, SetRowSettings())
+    return [a.crit.code for a in aligned] if used is not None else []
 
 
 def _quoted(line: Line, chars: int = 40) -> str:
