@@ -412,11 +412,21 @@ def _recode_run_on(
     name and the points, against a place guessed over a line OCR garbled (the parent's title
     line above it lost, "LH Ban hành kế hoạch CCHC năm Công văn số 28 … 1 1 0,5" placed as 1.1
     where the set's 1.1 holds 5)."""
-    if "code_inferred" not in row.flags or row.max_points is None:
+    if "code_inferred" not in row.flags:
         return crit
     named = [(wording_similarity(row.name or row.name_raw, c.name), c) for c in rows]
     top = max(named, key=lambda e: e[0], default=None)
-    if top is None or top[0] < s.snap_runon_min or top[1].code in taken or top[1].max_points is None:
+    if top is None or top[0] < s.snap_runon_min or top[1].code in taken:
+        return crit
+    if row.max_points is None:
+        # No points read to witness either way: the name alone, where it opens with the whole of
+        # a long wording that opens no other criterion's and runs on past it ("Mức độ thực hiện
+        # kế hoạch CCHC 7 rẽcn 755 …" placed as 1.2, its numbers lost; a heading's line glued to
+        # the next row's words, placed as that row).
+        if _opens_alone(row.name or row.name_raw, top[1], rows, s):
+            return take_code(row, top[1], taken, set_id)
+        return crit
+    if top[1].max_points is None:
         return crit
     if abs(top[1].max_points - row.max_points) > s.max_tolerance:
         return crit
@@ -427,6 +437,19 @@ def _recode_run_on(
     ):
         return crit  # (the points say the place is right as well: a name over the wrong numbers)
     return take_code(row, top[1], taken, set_id)
+
+
+def _opens_alone(name: str, crit: CriterionDef, rows: Sequence[CriterionDef], s: MatchSettings) -> bool:
+    """The name runs on past the whole of the criterion's wording, at least
+    ``opening_min_letters`` letters long, which opens no other criterion's wording (a parent's
+    wording that opens its child's says nothing about which of the two the row is)."""
+    official = _norm(crit.name)
+    folded = _norm(name)
+    if len(official.replace(" ", "")) < s.opening_min_letters or len(folded) <= len(official):
+        return False
+    if fuzz.ratio(folded[: len(official)], official) < s.snap_runon_min:
+        return False
+    return not any(c.code != crit.code and _norm(c.name).startswith(official) for c in rows)
 
 
 def apply_criteria_sets(
