@@ -205,7 +205,7 @@ def _bare_numbers(line: Line) -> list[str]:
 def _opens_header(line: Line, fragment: bool = False) -> bool:
     """Headings and bullets of prose ("1.3. Điểm số…", "- Tiêu chí mất điểm:", "a) …") talk
     about criteria and points too, but a column header never starts like them."""
-    first = _past_rule_specks((line.raw or line.text).split(), len(header_concepts(line.raw or line.text)))
+    first = (line.raw or line.text).split()[0] if (line.raw or line.text).split() else ""
     if TOTAL_LABEL.match(fold(line.raw or line.text)):
         return False  # "TỔNG ĐIỂM" names points but is the first row (a total first), not the header
     # A colon right after a word ends a lead-in; one standing alone is an OCR speck of a rule.
@@ -220,27 +220,6 @@ def _opens_header(line: Line, fragment: bool = False) -> bool:
     # a rule: "chấm:" under "Điểm … UBND xã tự"; a lead-in has words before its colon)
     lone_word = fragment and len((line.raw or line.text).split()) == 1
     return lone_word or not _ENDS_IN_COLON.search(line.raw or line.text)
-
-
-def _past_rule_specks(tokens: list[str], concepts: int, settings: LineTableSettings = LineTableSettings()) -> str:
-    """The line's first token, past the specks a rule left before it when they open with a dash
-    and the line names ``min_header_concepts`` columns itself (a header's whole line, not one of
-    its fragments): two tokens of no letter or digit in a row ("- _ 1ï Lĩnh vực, tiêu chí …
-    Thang Điểm"), or one of two such characters ("-| TT, | Lĩnh vực/Tiêu chí … Điểm tối đa"), are
-    a rule's ink, not a bullet's dash ("- Tiêu chí mất điểm:" has one, then words)."""
-    if not tokens:
-        return ""
-    first = tokens[0]
-    if concepts < settings.min_header_concepts:
-        return first
-    specked = JUNK.match(first) and (len(first) > 1 or (len(tokens) > 1 and JUNK.match(tokens[1])))
-    if first[:1] not in _ITEM_DASHES or not specked:
-        return first
-    rest = [t for t in tokens if not JUNK.match(t)]
-    return rest[0] if rest else first
-
-
-_ITEM_DASHES = "-+•*"
 
 
 # A row's opening: its code ("b)", "1.2.", "3") and a name's capital after it.
