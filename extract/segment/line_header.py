@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
-from functools import cache
 
 import regex as re
 from rapidfuzz import fuzz, process
@@ -13,7 +12,7 @@ from rapidfuzz import fuzz, process
 from extract.model import Line, Page
 from extract.segment.line_common import JUNK, LineTableSettings, is_score_token
 from extract.segment.line_split import first_name_line, opens_criterion_name
-from normalize.criteria import load_criteria_sets
+from normalize.criteria import folded_wordings
 from normalize.lazy_regex import lazy_compile
 from normalize.text import WORD_RUN, fold, fold_words
 
@@ -186,28 +185,24 @@ def holds_wording_piece(text: str, settings: LineTableSettings = LineTableSettin
     """Whether a run of the line's words, ``header_wording_piece_chars`` long at least, is a piece
     of a catalogued criterion's wording (``header_wording_piece_ratio`` near): a criterion's name
     wrapped in lower case, whose words ("lĩnh vực") a header shares, not a header's labels."""
-    words = fold_words(text).split()
-    runs = [
-        " ".join(words[i:j])
-        for i in range(len(words))
-        for j in range(i + 1, len(words) + 1)
-        if len(" ".join(words[i:j])) >= settings.header_wording_piece_chars
-        and (j == i + 1 or len(" ".join(words[i : j - 1])) < settings.header_wording_piece_chars)
-    ]
-    if not runs:
-        return False
+    runs = _shortest_runs(fold_words(text).split(), settings.header_wording_piece_chars)
     return any(
         fuzz.partial_ratio(run, wording) >= settings.header_wording_piece_ratio
-        for wording in catalogued_wordings()
+        for wording in folded_wordings()
         for run in runs
         if len(run) <= len(wording)
     )
 
 
-@cache
-def catalogued_wordings() -> tuple[str, ...]:
-    """Every criterion's wording of the catalogued sets, folded, once."""
-    return tuple(sorted({fold_words(c.name) for cs in load_criteria_sets() for c in cs.rows}))
+def _shortest_runs(words: list[str], chars: int) -> list[str]:
+    """From each word on, the fewest words in a row that are ``chars`` long (spaces counted)."""
+    runs = []
+    for i in range(len(words)):
+        for j in range(i + 1, len(words) + 1):
+            if len(run := " ".join(words[i:j])) >= chars:
+                runs.append(run)
+                break
+    return runs
 
 
 def column_at(x: float, columns: dict[str, tuple[float, float]]) -> str:

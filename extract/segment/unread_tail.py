@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument, Line
 from extract.segment.unread_rows import LINE_METHODS, is_body_end
-from normalize.criteria import load_criteria_sets
+from normalize.criteria import folded_wordings
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold, fold_words
 from schemas.records import ExtractionResult, ScoreRow, UnreadPart
@@ -121,8 +121,7 @@ def _opens_with_name(letters: str, settings: UnreadTailSettings) -> bool:
 @cache
 def _criterion_names(min_letters: int) -> tuple[str, ...]:
     """Every criteria set's names, folded, long enough to tell a row by."""
-    names = {fold_words(c.name) for s in load_criteria_sets() for c in s.rows}
-    return tuple(sorted(n for n in names if len(n.replace(" ", "")) >= min_letters))
+    return tuple(n for n in folded_wordings() if len(n.replace(" ", "")) >= min_letters)
 
 
 # How a tail part names the row it follows (``reconcile.lost_totals``: the table's end not read).

@@ -126,6 +126,15 @@ def load_criteria_sets() -> tuple[CriteriaSet, ...]:
     return tuple(sets)
 
 
+@lru_cache(maxsize=1)
+def folded_wordings() -> tuple[str, ...]:
+    """Every set's criterion wordings, folded (``normalize.text.fold_words``), each once, sorted:
+    what a line is matched against when the document's set is not known."""
+    from normalize.text import fold_words
+
+    return tuple(sorted({fold_words(c.name) for cs in load_criteria_sets() for c in cs.rows}))
+
+
 def criteria_set(set_id: str) -> CriteriaSet:
     """The set with this id; KeyError when there is none."""
     for s in load_criteria_sets():
