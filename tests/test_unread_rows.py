@@ -89,10 +89,12 @@ TM. ỦY BAN NHÂN DÂN
     assert any(u["reason"].startswith("points of 1.1 not read") for u in out["unread"])
 
 
-def test_a_two_row_table_whose_codes_ocr_lost_is_told_by_its_header(tmp_path):
+def test_a_two_row_table_whose_codes_ocr_lost_is_recovered_by_its_names(tmp_path):
     # Seed 272 d03-i3 (eng, 300 dpi, degraded): the header names the criteria and the self points,
     # the two rows under it lost their codes (the first) and their points columns' layout; nothing
-    # is shaped like a row and no codes run in order, yet the table was not read.
+    # is shaped like a row and no codes run in order. The header tells the table not read, and its
+    # two lines print fields 1 and 2's long wordings whole, in order: the rows are those criteria
+    # (named by the set), their points not read told.
     text = """TT Noi dung danh gia 7 tha | pie : :
 oe diém | danh oo
 Cong tac chi dao, diéu hanh cai cach hanh chinh Po 5
@@ -101,9 +103,12 @@ Cong tac chi dao, diéu hanh cai cach hanh chinh Po 5
 Noi nhan: Fe 7 KT. CHU TICH.__ :
 """
     out = _convert(tmp_path, text)
-    assert not any(t["rows"] for t in out["score_tables"])
-    tables = [u for u in out["unread"] if u["kind"] == "table"]
-    assert len(tables) == 1 and "under a score table's header" in tables[0]["reason"]
+    rows = [r for t in out["score_tables"] for r in t["rows"]]
+    assert [r["code"] for r in rows] == ["1", "2"]
+    assert rows[0]["name"] == "Công tác chỉ đạo, điều hành cải cách hành chính"
+    assert rows[1]["name"].startswith("Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật")
+    assert all("row_from_set_order" in r["flags"] and r["self_points"] is None for r in rows)
+    assert any(u["reason"].startswith("points of 1, 2 not read") for u in out["unread"])
 
 
 def test_a_scale_line_beside_its_explanation_is_the_rows_scale(tmp_path):

@@ -81,6 +81,10 @@ class SetRowSettings:
     # and any figure it prints within the criterion's maximum. Only there: elsewhere a short
     # wording this far off is any line.
     min_ratio_required: float = 70.0
+    # ... or this many, when each opens its criterion's wording near (``min_ratio_inside``) over
+    # ``piece_chars`` characters or more: a two-row table whose codes and points OCR lost still
+    # prints its fields' long names whole, which no two lines print by chance.
+    min_rows_whole: int = 2
     # Lines after a table's last row read where a criterion's line passed over is looked for.
     tail_lines: int = 4
     # Lines before a table's first row read where the set's criteria before its code are looked
@@ -203,6 +207,8 @@ def _recover(
     ]
     # (between rows read, the set's order leaves a line few criteria to be: one is enough)
     least = settings.min_rows_beside if before is not None or after is not None else settings.min_rows
+    if least > settings.min_rows_whole and _wordings_whole(aligned, settings):
+        least = settings.min_rows_whole
     if len(aligned) < least or used is None or _own_parts(region, used):
         return part
     kept = [a for a in aligned if not _first_name_line(a, after, used)]
@@ -222,6 +228,14 @@ def _recover(
     if not all(str(r.code) in order for r in table.rows):
         table.rows = sorted(table.rows, key=lambda r: r.source.line_start or 0)
     return _told(part, region, rows, aligned, used, settings, taken)
+
+
+def _wordings_whole(aligned: list[Aligned], settings: SetRowSettings) -> bool:
+    """Every line of ``aligned`` opens its criterion's wording nearly as printed, over a long
+    stretch of it (not a short wording any line may resemble)."""
+    return bool(aligned) and all(
+        a.ratio >= settings.min_ratio_inside and a.name_chars >= settings.piece_chars for a in aligned
+    )
 
 
 def _own_lines(a: Aligned, aligned: list[Aligned], region: list[Line], settings: SetRowSettings) -> list[Line]:
