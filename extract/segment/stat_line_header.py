@@ -22,6 +22,8 @@ def is_statistics_header(text: str, stat_settings: StatisticsSettings = Statisti
     folded = fold(text)
     if any(w in folded for w in stat_settings.score_header_words + stat_settings.task_header_words):
         return False
+    if _names_points_columns(text):
+        return False
     glued = folded.replace(" ", "")
     unit = _names_unit(folded)
     note = "ghi chu" in folded or "ghichu" in glued
@@ -30,6 +32,16 @@ def is_statistics_header(text: str, stat_settings: StatisticsSettings = Statisti
     return any(w in folded or _glued_label(glued, w) for w in _INDICATOR) and (
         ((unit or edges) and value) or (unit and note)
     )
+
+
+def _names_points_columns(text: str) -> bool:
+    """Whether a header names two points columns as a score table's header does, its labels'
+    words wrapped apart ("Thang | Điểm tự" over "điểm chấm"): the score table's, whose row's
+    explanation under it ("Thực hiện đầy đủ") reads like an annex's figure label."""
+    # (the score line reader's own words for its columns: loaded only when a header is judged)
+    from extract.segment.line_header import HEADER_POINTS, header_concepts, keyed_concepts
+
+    return len((header_concepts(text) | keyed_concepts(text)) & set(HEADER_POINTS)) >= 2
 
 
 def _names_unit(folded: str) -> bool:

@@ -54,6 +54,11 @@ class UnreadRowSettings:
     # least table is two rows.
     body_lines: int = 10
     min_headed_lines: int = 2
+    # ... the body runs on past ``body_lines``, at most this many lines, to the signature block
+    # (or a line read): a table whose cells print scoring scales takes three lines a row.
+    body_lines_most: int = 60
+    # A body line naming this many column concepts is the header printed again, which ends it.
+    repeated_header_concepts: int = 2
 
 
 def unread_score_rows(
@@ -347,11 +352,18 @@ def unread_headed_tables(
             while j < len(lines) and j - i < settings.header_lines and (is_header_line(lines[j]) or concepts(lines[j])):
                 j += 1
             named = set().union(*(concepts(ln) for ln in lines[i:j]))
-            body = []
-            for line in lines[j : j + settings.body_lines]:
+            body: list[Line] = []
+            for line in lines[j : j + settings.body_lines_most]:
                 # (a header printed again names columns; a name's wrapped tail "chinh | ; :" passes
-                # ``is_header_line`` on its shape alone)
-                if is_body_end(fold(line.raw or line.text)) or (is_header_line(line) and concepts(line)):
+                # ``is_header_line`` on its shape alone, and a scoring scale's line "Hoàn thành từ
+                # 80% … kế" names one points word: a header names two)
+                again = is_header_line(line) and len(concepts(line)) >= settings.repeated_header_concepts
+                if is_body_end(fold(line.raw or line.text)) or again:
+                    break
+                # Past the first ``body_lines`` the body runs on to the signature block, but not
+                # into lines an item came from: a table printing its criteria's scales, three lines
+                # a row, is longer than the least one, and what was read below it is not its.
+                if len(body) >= settings.body_lines and is_read(line, page.number):
                     break
                 body.append(line)
             i = j
