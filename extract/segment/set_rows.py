@@ -28,6 +28,7 @@ from rapidfuzz import fuzz
 from extract.model import IngestedDocument, Line
 from extract.segment.set_align import best_alignment, criteria_between
 from extract.segment.set_ancestors import told_lines
+from extract.segment.set_few_rows import left_told, wordings_whole
 from extract.segment.set_row_figures import figures_below, points_of_run
 from extract.segment.set_wording import (
     Aligned,
@@ -207,7 +208,8 @@ def _recover(
     ]
     # (between rows read, the set's order leaves a line few criteria to be: one is enough)
     least = settings.min_rows_beside if before is not None or after is not None else settings.min_rows
-    if least > settings.min_rows_whole and _wordings_whole(aligned, settings):
+    few = len(aligned) < least  # (fewer rows than a table needs: recovered only by their whole wordings)
+    if least > settings.min_rows_whole and wordings_whole(aligned, settings.min_ratio_inside, settings.piece_chars):
         least = settings.min_rows_whole
     if len(aligned) < least or used is None or _own_parts(region, used):
         return part
@@ -227,15 +229,12 @@ def _recover(
     table.rows = sorted(table.rows + rows, key=lambda r: (order.get(str(r.code), -1), r.source.line_start or 0))
     if not all(str(r.code) in order for r in table.rows):
         table.rows = sorted(table.rows, key=lambda r: r.source.line_start or 0)
-    return _told(part, region, rows, aligned, used, settings, taken)
-
-
-def _wordings_whole(aligned: list[Aligned], settings: SetRowSettings) -> bool:
-    """Every line of ``aligned`` opens its criterion's wording nearly as printed, over a long
-    stretch of it (not a short wording any line may resemble)."""
-    return bool(aligned) and all(
-        a.ratio >= settings.min_ratio_inside and a.name_chars >= settings.piece_chars for a in aligned
-    )
+    remaining = _told(part, region, rows, aligned, used, settings, taken)
+    if not few:
+        return remaining
+    held = {a.line.number for a in aligned}
+    held |= {ln.number for a in aligned for ln in _own_lines(a, aligned, region, settings)}
+    return left_told(remaining, part, region, held, settings.sample_chars)
 
 
 def _own_lines(a: Aligned, aligned: list[Aligned], region: list[Line], settings: SetRowSettings) -> list[Line]:
