@@ -353,17 +353,10 @@ def unread_headed_tables(
                 j += 1
             named = set().union(*(concepts(ln) for ln in lines[i:j]))
             body: list[Line] = []
-            for line in lines[j : j + settings.body_lines_most]:
+            for line in lines[j : j + settings.body_lines]:
                 # (a header printed again names columns; a name's wrapped tail "chinh | ; :" passes
-                # ``is_header_line`` on its shape alone, and a scoring scale's line "Hoàn thành từ
-                # 80% … kế" names one points word: a header names two)
-                again = is_header_line(line) and len(concepts(line)) >= settings.repeated_header_concepts
-                if is_body_end(fold(line.raw or line.text)) or again:
-                    break
-                # Past the first ``body_lines`` the body runs on to the signature block, but not
-                # into lines an item came from: a table printing its criteria's scales, three lines
-                # a row, is longer than the least one, and what was read below it is not its.
-                if len(body) >= settings.body_lines and is_read(line, page.number):
+                # ``is_header_line`` on its shape alone)
+                if is_body_end(fold(line.raw or line.text)) or (is_header_line(line) and concepts(line)):
                     break
                 body.append(line)
             i = j
@@ -374,12 +367,39 @@ def unread_headed_tables(
             figured = [ln for ln in body if holds_figures(ln, first=1)]
             if len(figured) < settings.min_headed_lines:
                 continue
+            # A table told so runs on to its signature block: one printing its criteria's scales
+            # takes three lines a row, past the first ``body_lines``.
+            body += _body_after(lines, j + len(body), page.number, concepts, is_read, settings)
+            figured = [ln for ln in body if holds_figures(ln, first=1)]
             reason = (
                 f"{len(figured)} lines holding figures under a score table's header (naming "
                 f"{', '.join(sorted(named))}) gave no row: the table's codes and points were not read"
             )
             parts.append(_lines_part("table", reason, figured, span=body))
     return parts
+
+
+def _body_after(
+    lines: list[Line],
+    k: int,
+    page: int,
+    concepts: Callable[[Line], set[str]],
+    is_read: Callable[[Line, int], bool],
+    settings: UnreadRowSettings,
+) -> list[Line]:
+    """The lines from ``k`` on that go on a table's body told unread, at most ``body_lines_most``
+    in all: to the signature block, a header printed again (a line naming two column concepts: a
+    scoring scale's line "Hoàn thành từ 80% … kế" names one points word, a header two), or a line
+    an item came from (what was read below the table is not its)."""
+    from extract.segment.line_header import is_header_line
+
+    after = []
+    for line in lines[k : k + settings.body_lines_most - settings.body_lines]:
+        again = is_header_line(line) and len(concepts(line)) >= settings.repeated_header_concepts
+        if is_body_end(fold(line.raw or line.text)) or again or is_read(line, page):
+            break
+        after.append(line)
+    return after
 
 
 def _lines_part(kind: str, reason: str, lines: list[Line], span: list[Line] | None = None) -> UnreadPart:
