@@ -295,10 +295,8 @@ def _top_whole(
     """Whether the top-level rows read are all the table's. Where the criteria set names them:
     some of the set's top-level rows, each once, whose maxima (read, else the set's) add up to the
     stated total of maxima (``_fields_make_total``: a table of one field's rows under their own
-    total, a lone top-level row, is whole so); for a maximum, the set's whole top level of two
-    rows or more will do (the derived maximum must be the set's besides): a lone row's total of
-    maxima the commune got wrong ("9" for a field of 10) would otherwise stand against its
-    children's sum and derive nothing. Else (scores only) at least two (a lone
+    total, a lone top-level row, is whole so); for a maximum, the set's whole top level will do
+    (the derived maximum must be the set's besides). Else (scores only) at least two (a lone
     top-level row read may be all that was read of the table), numbered in order from 1 (or I),
     their maxima read adding up to the stated total of maxima: a lost top-level row would leave
     them short, and a total row read into the wrong columns, or one the commune got wrong, would
@@ -308,7 +306,7 @@ def _top_whole(
     if wanted and any(c in wanted for c in have):
         if not set(have) <= set(wanted):
             return False
-        if f == "max_points" and sorted(wanted) == sorted(have) and len(have) > 1:
+        if f == "max_points" and sorted(wanted) == sorted(have):
             return True  # (a derived maximum must be the set's for its code besides: ``_set_maximum``)
         return _fields_make_total(table, top, cset, printed, s)
     numbered = have in ([str(n) for n in range(1, len(have) + 1)], list(_ROMAN[: len(have)]))
