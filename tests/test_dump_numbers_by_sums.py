@@ -99,3 +99,15 @@ def test_a_ruling_lines_top_glued_before_a_cell_is_a_speck():
     text = "2. ˆ | Xây dựng và tổ chức thực hiện văn bản quy BI | 10, | T10 [Báocáosõ198BCUBND"
     cells = read_line(Line(text=text, page=1, number=1), False, HeaderLayout(points=("max", "self")))
     assert (cells.max_raw, cells.self_raw) == ("10", "T10")
+
+
+def test_a_lost_score_under_a_part_whose_criteria_restart_their_numbering():
+    # Seed 477's D06 dump (F10: parts I and II, their criteria numbered afresh — I: 1, 2 — and
+    # lettered below: 1.a-1.d, 2.a, 2.b): "2" printed its maximum alone, its self score lost. I's
+    # 6,5 less 1's 4,5, and 2.a's 0,5 plus 2.b's 1,5, both give 2, the truth's.
+    name = "s477-d06-i2-f10-i2-unruled-total-last-vie-psm3-200dpi.txt"
+    rows, want, _ = scored_rows_with_truth(Path(__file__).parent / "data" / "dumps_columns" / name)
+    assert rows["2"]["self_points"] == want["2"]["self_points"] == 2.0
+    assert rows["2"]["self_points_raw"] is None and "derived_from_sums:self_points" in rows["2"]["flags"]
+    # 2.b's 1,5 above its maximum of 1 is the commune's own fault: read as printed, not made to fit.
+    assert rows["2.b"]["self_points"] == want["2.b"]["self_points"] == 1.5

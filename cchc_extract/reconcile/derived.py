@@ -316,13 +316,25 @@ def _whole(
         return bool(wanted) and sorted(wanted) == sorted(c or "" for c in have)
     if f == "max_points" or code is None:
         return False
-    if have != [f"{code}.{n}" for n in range(1, len(have) + 1)]:
+    if not _numbered_in_order(code, have):
         return False
     most = _read(rows[p], "max_points")
     maxima = [_read(rows[k], "max_points") for k in children]
     if most is None or any(m is None for m in maxima):
         return False
     return abs(sum(m for m in maxima if m is not None) - most) <= s.points_tolerance
+
+
+def _numbered_in_order(code: str, have: list[str | None]) -> bool:
+    """Whether a parent's children read are numbered in order from the first, each under its
+    parent's code (1.1, 1.2), lettered (1.a, 1.b), or, under a part numbered in roman, afresh
+    (I: 1, 2 — a table whose parts restart their numbering): a child lost leaves a gap or a short
+    run, which the maxima's sum tells besides."""
+    n = range(1, len(have) + 1)
+    styles = [[f"{code}.{k}" for k in n], [f"{code}.{chr(ord('a') + k - 1)}" for k in n]]
+    if code in _ROMAN:
+        styles.append([str(k) for k in n])
+    return have in styles
 
 
 def _by_set_alone(
