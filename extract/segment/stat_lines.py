@@ -57,6 +57,7 @@ from extract.segment.stat_unread import (
     is_form_title,
     layout_inferred,
     lost_figure,
+    smeared_figures_lost,
     specks_told,
 )
 from extract.segment.statistics import (
@@ -183,6 +184,12 @@ def read_statistics_lines(
                 table, end, labelled = _cell_table(lines, head, body_start, settings, cell_settings)
             else:
                 table, end = _table(lines, head, body_start, settings)
+            # A form title over rows whose figures OCR smeared (``--psm 6``): fewer than
+            # ``min_rows`` give a figure, so the rows are taken only when their code column, as
+            # printed, runs in order (below): the annex is then read, its lost figures told.
+            smeared = table is None and headless and not cells
+            if smeared:
+                table, end = _table(lines, head, body_start, settings, min_figures=0)
             k = max(end, body_start)
             if table is None:
                 continue
@@ -198,9 +205,11 @@ def read_statistics_lines(
             # Whether a table read without a header is sound is judged on its lines as printed,
             # specks rows and all; the specks rows are dropped from a sound table only.
             sound = not (headless or cells) or (not out_of_sequence and _sound(table, ocr, settings, stat_settings))
+            if smeared and not (ocr and not out_of_sequence and _printed_in_order(table, settings)):
+                continue
             if not sound and not cells and settings.keep_garbled_code_rows:
                 plain = replace(settings, keep_garbled_code_rows=False)
-                table, end = _table(lines, head, body_start, plain)
+                table, end = _table(lines, head, body_start, plain, min_figures=0 if smeared else None)
                 k = max(end, body_start)
                 if table is None:
                     continue
@@ -229,7 +238,9 @@ def read_statistics_lines(
                     continue
                 flag = CELLS_REJOINED if cells else COLUMNS_INFERRED
                 rows = layout_inferred(rows, flag, settings.inferred_layout_confidence)
-            if sum(1 for r in rows if r.value is not None) < settings.min_rows:
+            if smeared:
+                rows = smeared_figures_lost(rows, settings.inferred_layout_confidence)
+            elif sum(1 for r in rows if r.value is not None) < settings.min_rows:
                 continue
             table.block_index = next(i for i, b in enumerate(blocks) if b is lines[head])
             label, title = annex_caption(doc, table, stat_settings.caption_lines)
@@ -277,6 +288,12 @@ def _sound(
     # code between two rows is a row OCR smeared whole (told by ``garbled_rows``), no break in it.
     worded = _worded_rows(table.rows, settings) if ocr else table.rows
     return codes_read_in_order(replace(table, rows=worded), settings)
+
+
+def _printed_in_order(table: JoinedTable, settings: StatLineSettings) -> bool:
+    """Whether the rows of a table that print words have their code column in order as printed
+    (``codes_read_in_order``)."""
+    return codes_read_in_order(replace(table, rows=_worded_rows(table.rows, settings)), settings)
 
 
 def _worded_rows(rows: list[JoinedRow], settings: StatLineSettings) -> list[JoinedRow]:
