@@ -186,7 +186,10 @@ def read_statistics_lines(
                 table, end = _table(lines, head, body_start, settings)
             # A form title over rows whose figures OCR smeared (``--psm 6``): fewer than
             # ``min_rows`` give a figure, so the rows are taken only when their code column, as
-            # printed, runs in order (below): the annex is then read, its lost figures told.
+            # printed, runs in order (below), and then read in part: the rows whose code the
+            # column reads as printed, with annex-form wording, their lost figures told; a row
+            # whose code was inferred or re-read is told, not read (no words or figure to confirm
+            # where it stands).
             smeared = table is None and headless and not cells
             if smeared:
                 table, end = _table(lines, head, body_start, settings, min_figures=0)
@@ -215,6 +218,7 @@ def read_statistics_lines(
                     continue
                 out_of_sequence = headless and not labelled and not codes_in_sequence(table, settings)
                 sound = not out_of_sequence and _sound(table, ocr, settings, stat_settings)
+            sound = sound and not smeared
             specks: list[JoinedRow] = []
             if ocr:  # a row under a printed code stays (a commune's own indicator OCR garbled)
                 worded = _worded_rows(table.rows, settings)
@@ -233,14 +237,15 @@ def read_statistics_lines(
                     label, title = annex_caption(doc, table, stat_settings.caption_lines)
                     part = _in_part(title or label, lines[body_start:end], table.rows, read, settings)
                     if part is not None:
-                        annexes.append(StatAnnex(label, title, table.pages, part.rows, read_from="lines"))
+                        kept = part.rows
+                        if smeared:
+                            kept = smeared_figures_lost(kept, settings.inferred_layout_confidence)
+                        annexes.append(StatAnnex(label, title, table.pages, kept, read_from="lines"))
                         told.extend([part.told] if part.told is not None else [])
                     continue
                 flag = CELLS_REJOINED if cells else COLUMNS_INFERRED
                 rows = layout_inferred(rows, flag, settings.inferred_layout_confidence)
-            if smeared:
-                rows = smeared_figures_lost(rows, settings.inferred_layout_confidence)
-            elif sum(1 for r in rows if r.value is not None) < settings.min_rows:
+            if sum(1 for r in rows if r.value is not None) < settings.min_rows:
                 continue
             table.block_index = next(i for i, b in enumerate(blocks) if b is lines[head])
             label, title = annex_caption(doc, table, stat_settings.caption_lines)
