@@ -38,7 +38,7 @@ _NUMBER = lazy_compile(r"^[(]?\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?%?[)]?$|^\d+(?:[.
 _BAR = lazy_compile(r"\s*[|¦]\s*")
 # Specks OCR puts ahead of a code ("(2", "'4", "‘3.1", "“21") or after it ("9.2_"): its quote
 # marks, single or double, straight or curly.
-_CODE_SPECKS = "|¡([{'‘’\"“”`_-—~*†"
+_CODE_SPECKS = "|([{'‘’\"“”`_-—~*†"
 # A lone code whose dot OCR read as a colon or semicolon ("5:3,", "4;2"): a figure never prints one.
 _COLON_CODE = lazy_compile(r"\d{1,2}(?:[.:;]\d{1,2})*[:;]\d{1,2}[.,:;]?")
 # A code opening a row's line whose dot OCR read as a comma ("2,3."): a figure never opens the line

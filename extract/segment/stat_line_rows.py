@@ -51,8 +51,6 @@ def _indicator_code_lost(text: str, settings: StatLineSettings) -> bool:
     words wrapped from the row above: a capital opening annex indicators open with ("Tỷ lệ …",
     "Số …"), then enough words of annex-form wording (": Tỷ lệ cán bộ, công chức đạt chuẩn ,")."""
     words = _words(text.strip(_CODE_SPECKS + ":;., "))
-    if len(words) > 1 and len(words[0]) == 1 and words[0].islower():
-        words = words[1:]  # a speck of the lost code cell read as a letter ("z Tổng số …")
     if len(words) < settings.min_lost_code_words or not words[0][:1].isupper() or not opens_indicator(words[0]):
         return False
     letters = indicator_wording(" ".join(words))
@@ -138,12 +136,7 @@ def _table(
             elif rows and _awaits_indicator(rows[-1]) and _indicator_code_lost(text, settings):
                 rows[-1].indicator, rows[-1].last = [text.strip(_CODE_SPECKS + ":;., ")], line.number
                 prose = 0
-            elif not rows and _specks_for_indicator(text, settings):
-                # specks between the header and the first row (the header's lines OCR smeared)
-                k += 1
-                continue
-            elif _indicator_code_lost(text, settings) or (rows and _empty_cells_ruled(text, settings)):
-                # (the first row too: its code and figure lost, the table opens with it)
+            elif rows and (_indicator_code_lost(text, settings) or _empty_cells_ruled(text, settings)):
                 rows.append(
                     _RowLines("", [text.strip(_CODE_SPECKS + ":;., ")], "", "", "", line.page, line.number, line.number)
                 )
