@@ -229,6 +229,12 @@ def _search(
                 candidates[CriterionCode(token.roman)] = None
             if token is not None and token.letter and prev != ROOT:  # (an item sits under a row)
                 candidates[lettered(prev, token.letter)] = None
+                if prev.path and not prev.letter and _printed_as(readings[i - 1] if i else None, prev):
+                    # ... or, under a row printing its code, under that row's first child whose
+                    # line was lost whole ("3" / [3.1 lost] / "a)" … "c)" / "3.2"): the sibling
+                    # printed after the items says which. (A row with no code of its own above
+                    # the items is that child, its code inferred: no row is lost.)
+                    candidates[lettered(CriterionCode(prev.roman, prev.path + (1,)), token.letter)] = None
             if token is not None and token.digits:
                 candidates.update(dict.fromkeys(_near_readings(prev)))
             for path in ahead:
@@ -405,6 +411,11 @@ def _items_under_sections(readings: list[CodeToken | None]) -> bool:
         and bool(below.letter)
         for above, below in zip(readings, readings[1:])
     )
+
+
+def _printed_as(token: CodeToken | None, code: CriterionCode) -> bool:
+    """Whether a row's token prints ``code`` itself, read as it stands."""
+    return token is not None and not token.letter and token.components == code.path and code.roman == 0
 
 
 def _no_reading(token: CodeToken | None) -> bool:

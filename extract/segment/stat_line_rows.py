@@ -79,8 +79,11 @@ class _RowLines:
     last: int
 
 
-def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings) -> tuple[JoinedTable | None, int]:
-    """The rows under a header from line ``start``; the index after the table's last line."""
+def _table(
+    lines: list[Line], head: int, start: int, settings: StatLineSettings, min_figures: int | None = None
+) -> tuple[JoinedTable | None, int]:
+    """The rows under a header from line ``start``; the index after the table's last line.
+    ``min_figures``: rows that must give a figure (``settings.min_rows`` unless said)."""
     units = _repeated_units(lines[start:])
     rows: list[_RowLines] = []
     prose = 0
@@ -152,7 +155,7 @@ def _table(lines: list[Line], head: int, start: int, settings: StatLineSettings)
                     break
         smeared = False
         k += 1
-    return _joined_table(rows, lines[head].number, settings), k
+    return _joined_table(rows, lines[head].number, settings, min_figures), k
 
 
 def _awaits_indicator(row: _RowLines) -> bool:
@@ -177,10 +180,13 @@ def _header_rest(text: str) -> bool:
     return bool(words) and not any(_is_figure(w) for w in words) and _header_cell(" ".join(words))
 
 
-def _joined_table(rows: list[_RowLines], head_line: int, settings: StatLineSettings) -> JoinedTable | None:
+def _joined_table(
+    rows: list[_RowLines], head_line: int, settings: StatLineSettings, min_figures: int | None = None
+) -> JoinedTable | None:
     """The rows as the annex reader's table (code / indicator / unit / figure / note), or None
-    when too few carry a figure."""
-    if sum(1 for r in rows if r.value) < settings.min_rows:
+    when fewer than ``min_figures`` (``settings.min_rows``) carry a figure, or it has no row."""
+    least = settings.min_rows if min_figures is None else min_figures
+    if not rows or sum(1 for r in rows if r.value) < least:
         return None
     header = [["STT", "Nội dung", "ĐVT", "Số liệu", "Ghi chú"]]
     joined = [

@@ -57,6 +57,7 @@ from extract.segment.stat_unread import (
     is_form_title,
     layout_inferred,
     lost_figure,
+    smeared_figures_lost,
     specks_told,
 )
 from extract.segment.statistics import (
@@ -183,6 +184,15 @@ def read_statistics_lines(
                 table, end, labelled = _cell_table(lines, head, body_start, settings, cell_settings)
             else:
                 table, end = _table(lines, head, body_start, settings)
+            # A form title over rows whose figures OCR smeared (``--psm 6``): fewer than
+            # ``min_rows`` give a figure, so the rows are taken only when their code column, as
+            # printed, runs in order (below), and then read in part: the rows whose code the
+            # column reads as printed, with annex-form wording, their lost figures told; a row
+            # whose code was inferred or re-read is told, not read (no words or figure to confirm
+            # where it stands).
+            smeared = table is None and headless and not cells
+            if smeared:
+                table, end = _table(lines, head, body_start, settings, min_figures=0)
             k = max(end, body_start)
             if table is None:
                 continue
@@ -198,14 +208,17 @@ def read_statistics_lines(
             # Whether a table read without a header is sound is judged on its lines as printed,
             # specks rows and all; the specks rows are dropped from a sound table only.
             sound = not (headless or cells) or (not out_of_sequence and _sound(table, ocr, settings, stat_settings))
+            if smeared and not (ocr and not out_of_sequence and _printed_in_order(table, settings)):
+                continue
             if not sound and not cells and settings.keep_garbled_code_rows:
                 plain = replace(settings, keep_garbled_code_rows=False)
-                table, end = _table(lines, head, body_start, plain)
+                table, end = _table(lines, head, body_start, plain, min_figures=0 if smeared else None)
                 k = max(end, body_start)
                 if table is None:
                     continue
                 out_of_sequence = headless and not labelled and not codes_in_sequence(table, settings)
                 sound = not out_of_sequence and _sound(table, ocr, settings, stat_settings)
+            sound = sound and not smeared
             specks: list[JoinedRow] = []
             if ocr:  # a row under a printed code stays (a commune's own indicator OCR garbled)
                 worded = _worded_rows(table.rows, settings)
@@ -224,7 +237,10 @@ def read_statistics_lines(
                     label, title = annex_caption(doc, table, stat_settings.caption_lines)
                     part = _in_part(title or label, lines[body_start:end], table.rows, read, settings)
                     if part is not None:
-                        annexes.append(StatAnnex(label, title, table.pages, part.rows, read_from="lines"))
+                        kept = part.rows
+                        if smeared:
+                            kept = smeared_figures_lost(kept, settings.inferred_layout_confidence)
+                        annexes.append(StatAnnex(label, title, table.pages, kept, read_from="lines"))
                         told.extend([part.told] if part.told is not None else [])
                     continue
                 flag = CELLS_REJOINED if cells else COLUMNS_INFERRED
@@ -277,6 +293,12 @@ def _sound(
     # code between two rows is a row OCR smeared whole (told by ``garbled_rows``), no break in it.
     worded = _worded_rows(table.rows, settings) if ocr else table.rows
     return codes_read_in_order(replace(table, rows=worded), settings)
+
+
+def _printed_in_order(table: JoinedTable, settings: StatLineSettings) -> bool:
+    """Whether the rows of a table that print words have their code column in order as printed
+    (``codes_read_in_order``)."""
+    return codes_read_in_order(replace(table, rows=_worded_rows(table.rows, settings)), settings)
 
 
 def _worded_rows(rows: list[JoinedRow], settings: StatLineSettings) -> list[JoinedRow]:

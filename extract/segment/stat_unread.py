@@ -100,6 +100,23 @@ def lost_figure(row: StatRow, heads_rows: bool, confidence: float) -> StatRow:
     return row
 
 
+def smeared_figures_lost(rows: list[StatRow], confidence: float) -> list[StatRow]:
+    """The rows of an annex whose figures OCR smeared (read by its code column's order): each row
+    with no figure lost it (flagged ``missing_value``, told), whatever its unit or wording OCR
+    left, unless it heads rows and opens as no count or share does ("Kết quả giải quyết …"): a
+    heading's blank is its own, a count's over its parts ("Số cán bộ …") was printed."""
+    heads = {r.parent for r in rows if r.parent}
+    return [
+        replace(r, flags=[*r.flags, MISSING_VALUE], confidence=min(r.confidence, confidence))
+        if r.value is None
+        and not r.value_raw
+        and MISSING_VALUE not in r.flags
+        and not (r.code in heads and opens_as_no_count(r.indicator or ""))
+        else r
+        for r in rows
+    ]
+
+
 def layout_inferred(rows: list[StatRow], flag: str, confidence: float) -> list[StatRow]:
     """Rows of an annex whose layout was inferred (columns from the rows, or cells rejoined),
     flagged ``flag``, their confidence at most ``confidence``: their figures are weighed in the
