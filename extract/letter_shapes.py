@@ -40,18 +40,17 @@ KIND_WORDS: dict[str, str] = {
     "huong dan": "hd",
 }
 
-# "Số: 86 /BC-UBND", blank "Số: /QĐ-UBND" (folded), and as OCR reads it: "Sé:", "S6é:", "$6:", "§6:",
-# "85:" (S read as 8 or 5), a speck or two before it ("i S6:", "a 2) §6:"), the slash lost between
-# the number and the kind ("277KH-UBND"); a normative decision's year between the number and the
-# kind ("07/2024/QĐ-UBND"); the colon lost before the number ("Số102", "Siêh 299/KH-UBND") and
-# the hyphen before "UBND" ("102/BCUBND"); a speck of three letters before it ("pee S6: 301/BC-UBND"),
-# a stop after the colon ("§6:.34/BC-UBND"), "Số" misread as two other letters before its colon
-# ("DỤ: 295 /BC-UBND": a number must follow). The "Số" word and its colon, then a kind code the
+# "Số: 86 /BC-UBND", blank "Số: /QĐ-UBND" (folded), and as OCR reads it: "Sé:", "S6é:", "$6:", "§6:", "85:" (S read as 8
+# or 5), a speck or two before it ("i S6:", "a 2) §6:"), the slash lost between the number and the kind ("277KH-UBND")
+# or read twice ("37⁄/BC-UBND"); a normative decision's year between the number and the kind ("07/2024/QĐ-UBND"); the
+# colon lost before the number ("Số102", "Siêh 299/KH-UBND") and the hyphen before "UBND" ("102/BCUBND"); a speck of
+# three letters before it ("pee S6: 301/BC-UBND"), a stop after the colon ("§6:.34/BC-UBND"), "Số" misread as two other
+# letters before its colon ("DỤ: 295 /BC-UBND": a number must follow). The "Số" word and its colon, then a kind code the
 # caller checks (``KINDS``), keep body citations ("Kế hoạch số 134/KH-UBND", no colon) out.
 NUMBER_LINE = lazy_re_compile(
     r"^(?:\W*\w{1,3}(?=\W)){0,2}\W*(?<![^\W_])"
     r"(?:(?:s|\$|§|8)\w{0,3}?(?:\s*[:;.][:;.,]?\s*|(?<=[^\W\d])\s*(?=\d))|[^\W\d_]{2}\s*:\s*(?=\d))"
-    r"(\d*)\s*(?:/|(?<=\d))\s*(?:((?:19|20)\d{2})\s*/\s*)?([a-z]{2,4}?)(?:\s*-\s*|(?=ubnd\b))([a-z0-9]+(?:-[a-z0-9]+)*)"
+    r"(\d*)\s*(?:/{1,2}|(?<=\d))\s*(?:((?:19|20)\d{2})\s*/\s*)?([a-z]{2,4}?)(?:\s*-\s*|(?=ubnd\b))([a-z0-9]+(?:-[a-z0-9]+)*)"
 )
 # The number line by its format alone, for a line ``NUMBER_LINE`` does not read because OCR misread its
 # marks: "Số" as any short run of glyphs ("50:", "$0;", "S6: :", "_Số:"), the slash lost or read
@@ -59,7 +58,7 @@ NUMBER_LINE = lazy_re_compile(
 # a kind code the caller checks and the issuer's code must follow one another at the line's start,
 # before the kind word: a body citation has words before its number ("Kế hoạch số 134/KH-UBND").
 NUMBER_FORMAT = lazy_re_compile(
-    r"^[\W_]*(?:\S{1,4}?(?:\s*[:;.,]+\s*|\s+))?(\d{1,4})\s*[/|]?\s*(?:((?:19|20)\d{2})\s*/\s*)?"
+    r"^[\W_]*(?:\S{1,4}?(?:\s*[:;.,]+\s*|\s+))?(\d{1,4})\s*[/|]{0,2}\s*(?:((?:19|20)\d{2})\s*/\s*)?"
     r"([a-z]{2,4}?)\s*[-_~–—]?\s*(ubnd)\b"
 )
 # "ngày 26 tháng 6 năm 2023", and as OCR reads it ("ngdy 5 thdng 11 ném 2024", "agiy 4 thang",

@@ -289,7 +289,8 @@ def body_opener(folded: str) -> str | None:
 
 # Slashes OCR reads as other slash-like letters ("313⁄BCUBND": the fraction slash); one for one,
 # so a match on the folded text still slices the original.
-_SLASHES = str.maketrans({"⁄": "/", "∕": "/", "／": "/"})
+# Likewise the eth, which Vietnamese never prints, for the "Đ" OCR read it from ("17/QĐÐ-UBND").
+_SLASHES = str.maketrans({"⁄": "/", "∕": "/", "／": "/", "Ð": "Đ", "ð": "đ"})
 
 
 def _read_number(header: list[Line], meta: DocumentMeta, settings: MetadataSettings = DEFAULT_SETTINGS) -> None:
@@ -309,9 +310,7 @@ def _number_read(pattern: re.Pattern[str], lines: list[Line], printed_kind: str 
         for text in line_variants(line):
             text = text.translate(_SLASHES)
             m = pattern.match(fold(text))
-            code = m.group(3) if m else None
-            if code not in KINDS and code and printed_kind and _one_letter_off(code, printed_kind):
-                code = printed_kind
+            code = _kind_code(m.group(3), printed_kind) if m else None
             if not m or code not in KINDS:
                 continue
             kind, name = KINDS[code]
@@ -321,6 +320,21 @@ def _number_read(pattern: re.Pattern[str], lines: list[Line], printed_kind: str 
             meta.number = f"{m.group(1)}/{year}{kind}-{suffix}" if m.group(1) else None
             return True
     return False
+
+
+def _kind_code(code: str, printed_kind: str | None) -> str | None:
+    """The kind code of a number line as read, or the known code OCR misread: one letter off the
+    printed kind word's code ("bg" under "BÁO CÁO"), or a letter read twice ("QĐÐ-UBND": one
+    glyph read as two, like the slash of "37⁄/BC-UBND") when the code with it once is a kind the
+    printed kind word does not gainsay."""
+    if code in KINDS:
+        return code
+    if printed_kind and _one_letter_off(code, printed_kind):
+        return printed_kind
+    once = next((code[:i] + code[i + 1 :] for i in range(1, len(code)) if code[i] == code[i - 1]), None)
+    if once in KINDS and printed_kind in (None, once):
+        return once
+    return None
 
 
 def _one_letter_off(code: str, kind: str) -> bool:

@@ -57,7 +57,8 @@ def unread_ink(
     boxes = [bbox_of(w) for _, w in words]
     dust = max(1, round(settings.dust_max_px * (dpi / 300) ** 2))
     margin = max(2, round(settings.retry_margin_px * dpi / 300))
-    crops = []
+    crops: list[tuple[np.ndarray, tuple[int, int]]] = []
+    beside: list[tuple[np.ndarray, tuple[int, int]]] = []
     for k in range(1, n):
         x, y, wide, high = (int(v) for v in stats[k, :4])
         if not settings.free_min_height * height <= high <= settings.free_max_height * height:
@@ -71,15 +72,28 @@ def unread_ink(
         if not on_a_line or int(left[y : y + high, x : x + wide].sum()) < settings.retry_min_ink_px:
             continue
         gap = settings.free_apart * height
-        if any(b[0] < x + wide + gap and b[2] > x - gap and b[1] < y + high and b[3] > y for b in boxes):
-            continue  # beside a word: a glyph's part its box left out, not a token of its own
+        near = any(b[0] < x + wide + gap and b[2] > x - gap and b[1] < y + high and b[3] > y for b in boxes)
         crop = clean_crop(arr, left, (x, y, x + wide, y + high), dust, margin, number=True)
         if crop is not None:
-            crops.append(crop)
-    if not crops:
-        return []
+            (beside if near else crops).append(crop)
     found = []
-    for k, word in read_strip(crops, dpi, options, settings, across=True):
-        if (word.conf or 0) >= settings.free_min_conf:
-            found.append(((-5, k, 0), word))
+    if crops:
+        for k, word in read_strip(crops, dpi, options, settings, across=True):
+            if (word.conf or 0) >= settings.free_min_conf:
+                found.append(((-5, k, 0), word))
+    if beside:
+        # Beside a word: a glyph's part its box left out ("Ỉ" of an accented capital), unless it
+        # reads as a number of its own, surely — a document's number between "Số:" and "/KH-UBND"
+        # that the page reading dropped. Read apart, so the lone tokens' strip stays as it was.
+        for k, word in read_strip(beside, dpi, options, settings, across=True):
+            if _beside_number(word, settings):
+                found.append(((-6, k, 0), word))
     return found
+
+
+def _beside_number(word: Word, settings: OcrSettings) -> bool:
+    """A reading of ink beside a word that is a number of its own: digits only, at least
+    ``free_beside_digits`` of them, read at ``free_beside_conf`` or more (a glyph's edge reads as
+    a letter, a lone stroke as one "1" or "l")."""
+    text = word.text.strip()
+    return text.isdigit() and len(text) >= settings.free_beside_digits and (word.conf or 0) >= settings.free_beside_conf

@@ -83,6 +83,10 @@ def side_by_side(lines: list[list[Word]], settings: OcrSettings = OcrSettings())
                 pair = (out[k], line)
             elif right <= o_left:
                 pair = (line, out[k])
+            elif _in_a_gap(line, out[k]):
+                # A token read apart that stands between two words of a line ("Số: 27 /KH-UBND")
+                # is that line's, not the next line beside it.
+                pair = (line, out[k])
             else:
                 continue
             row_parts = len(pair[0]) == 1 or CLEAN_NUMBER.match(pair[1][0].text)
@@ -94,6 +98,14 @@ def side_by_side(lines: list[list[Word]], settings: OcrSettings = OcrSettings())
             out.append(line)
             bands.append((left, right, top, bottom))
     return out
+
+
+def _in_a_gap(line: list[Word], other: list[Word]) -> bool:
+    """``line`` is one token lying across between two words of ``other``, overlapping none."""
+    if len(line) != 1:
+        return False
+    left, _, right, _ = bbox_of(line[0])
+    return any(bbox_of(a)[2] <= left and right <= bbox_of(b)[0] for a, b in zip(other, other[1:]))
 
 
 def reading_lines(words: list[Word]) -> list[str]:

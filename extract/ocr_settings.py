@@ -52,6 +52,11 @@ class OcrSettings:
     # "Ỉ" on a photo's heading, touches its word).
     free_apart: float = 0.5
     free_min_conf: float = 0.3
+    # Ink beside a word is still read as a token when it reads as a number of at least this many
+    # digits at this confidence (a document's number "27" between "Số:" and "/KH-UBND", dropped by
+    # the page reading once the paper was whitened).
+    free_beside_digits: int = 2
+    free_beside_conf: float = 0.8
     retry_inset_px: int = 8
     retry_margin_px: int = 6  # at 300 dpi: a lone "5" with 20 px of paper around read as "k" or nothing
     retry_gap_px: int = 30

@@ -84,11 +84,21 @@ def test_body_citation_is_not_the_number_and_slash_date(tmp_path):
         ("S6: : 240/BC-UBND _ Cung Trung Tay, ngay 5 thang 1 nam 2025", "240/BC-UBND"),  # a doubled colon
         ("= $0; 25 BC_UBND Dong Thanh, ngay 26 thang 11 nam 2013.", "25/BC-UBND"),  # "/" lost, "-" read "_"
         ("Kế hoạch số 134/KH-UBND ngày 5/3/2024", None),  # a citation: words before its number
+        ("Số: 37⁄/BC-UBND", "37/BC-UBND"),  # the slash read twice (a photo, corpus --seed 904 S07 i2)
+        ("Số: 17/QĐÐ-UBND", None),  # a code read twice that is not the printed kind's ("BÁO CÁO")
     ],
 )
 def test_number_line_read_through_ocr_damage(tmp_path, line, number):
     meta = _doc(tmp_path, f"ỦY BAN NHÂN DÂN\nXÃ ĐỒNG VÂN\n{line}\n\nBÁO CÁO\nCông tác cải cách hành chính\n")
     assert meta.number == number
+
+
+def test_a_kind_code_with_a_letter_read_twice(tmp_path):
+    # A scanned decision (corpus --seed 1304 S05 i2): OCR read the "Đ" of "QĐ" twice, the second
+    # time as an eth ("Ð"), which Vietnamese never prints.
+    text = "ỦY BAN NHÂN DÂN XÃ KIM HIỆP ĐÔNG\nSố: 17/QĐÐ-UBND\n\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch\n"
+    meta = _doc(tmp_path, text)
+    assert (meta.number, meta.kind) == ("17/QĐ-UBND", "QĐ")
 
 
 @pytest.mark.parametrize(

@@ -58,3 +58,15 @@ def test_a_signature_blocks_two_columns_stay_apart():
     recipients = _words((("-", 170, 834), ("UBND", 200, 816), ("huyện", 330, 814), ("(b/c);", 600, 815)))
     title = _words((("CHỦ", 1500, 813), ("TỊCH", 1620, 823)))
     assert len(side_by_side([recipients, title])) == 2
+
+
+def test_a_token_read_between_two_words_joins_their_line():
+    # Boxes of a scanned plan's letter header (corpus --seed 904, S05 i3): the page reading gave
+    # "Số:" and "/KH-UBND" and dropped the number between them, read again from its ink ("27",
+    # ocr_free) as a token of its own; the place-date line beside shares the band. The number
+    # joins the line it lies within, not the line to its right.
+    number_line = [Word("Số:", (239, 375, 299, 432), 0.96), Word("/KH-UBND", (378, 382, 621, 417), 0.9)]
+    place_date = [Word("Lộc", (1190, 378, 1280, 430), 0.95), Word("ngày", (1500, 380, 1610, 430), 0.95)]
+    number = [Word("27", (317, 381, 366, 417), 0.95)]
+    texts = sorted(" ".join(w.text for w in line) for line in side_by_side([number_line, place_date, number]))
+    assert texts == ["Lộc ngày", "Số: 27 /KH-UBND"]
