@@ -91,7 +91,10 @@ def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSetting
         if row.value is None:
             continue
         if is_percent(row):
-            _check_ratio(ai, i, rows, parents, kids, name, ledger, s, ocr, gaps)
+            # the counts of OCR'd groups checked above whose parts do not make them: a figure
+            # among them was misread, and a share of them may fail on that figure, not the page's
+            unsure = frozenset(k for members in unmade for k in members) if ocr else frozenset()
+            _check_ratio(ai, i, rows, parents, kids, name, ledger, s, ocr, gaps, unsure)
             continue
         check_note_ratio(ai, i, rows, parents, name, ledger, s)
         if _TOTAL_LABEL.match(_plain(row.indicator)) or TOTAL_COLUMN_FLAG in row.flags:
