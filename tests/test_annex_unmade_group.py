@@ -6,6 +6,8 @@ own unit OCR garbled ("Mu a8") is judged on its parts' one unit. The dumps are w
 
 from pathlib import Path
 
+import pytest
+
 from annex_dumps import ANNEX_DUMP_HEAD
 from cchc_extract.pipeline import convert_file, result_to_json
 
@@ -68,3 +70,42 @@ def test_a_group_whose_unit_ocr_garbled_is_judged_on_its_parts_unit(tmp_path):
     # read right, the group with its garbled unit leaves the queue alone
     values, queued, _ = _read(tmp_path, STAFF.format(unit="Mu a8", staff="18"))
     assert values["2"] == 18 and not queued & {"2", "2.1", "2.2"}
+
+
+# As printed: 3 = 35 = 34 + 1, every unit "Nhiem vu"; OCR garbled the group's unit and one part's,
+# and read the group's figure "335" (seed 1405's d07-i7: "Nhiémvu = 335" over "Nhiệm aa 34").
+TASKS = """1 | So van ban chi dao, dieu hanh CCHC da ban hanh | Van ban | 16
+3 | So nhiem vu trong Ke hoach CCHC nam | Nhiemvu = | {}
+3.1 | So nhiem vu da hoan thanh | Nhiem aa | 34
+3.2 | So nhiem vu chua hoan thanh | Nhiem vu | 1
+4 | So cuoc kiem tra CCHC da thuc hien | Cuoc | 4
+"""
+
+
+# As printed: 2 = 20 = 20 + 0 in "Phan anh" (no count unit of the list); OCR garbled the group's
+# unit "Phandnh" and read 2.1 "0" (seed 1305's d07-i7): the parts' one unit is the group's.
+REPORTS = """1 | So sang kien, giai phap CCHC duoc cong nhan | Sang kien | 1
+2 | So phan anh, kien nghi cua ca nhan, to chuc tiep nhan | Phandnh | 20
+2.1 | So phan anh, kien nghi da xu ly | Phan anh | {}
+2.2 | So phan anh, kien nghi dang xu ly | Phan anh | 0
+4 | So cuoc kiem tra CCHC da thuc hien | Cuoc | 4
+"""
+
+
+@pytest.mark.parametrize(
+    ("rows", "group", "misread", "printed"),
+    [
+        (TASKS, ("3", "3.1", "3.2"), "335", "35"),
+        (REPORTS, ("2", "2.1", "2.2"), "0", "20"),
+    ],
+)
+def test_a_group_whose_units_ocr_garbled_is_judged_on_the_one_its_parts_print(tmp_path, rows, group, misread, printed):
+    # misread, the group's figures do not add up: they are looked at, no fault told
+    values, queued, checks = _read(tmp_path, rows.format(misread))
+    assert values[group[0]] == float(misread) or values[group[1]] == float(misread)
+    assert set(group) <= queued
+    assert not [c for c in checks if c["status"] == "mismatch"]
+    # read right, they add up and leave the queue alone
+    values, queued, _ = _read(tmp_path, rows.format(printed))
+    assert float(printed) in (values[group[0]], values[group[1]])
+    assert not queued & set(group)

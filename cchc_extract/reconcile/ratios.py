@@ -3,7 +3,7 @@ states is ``note_ratio``. Ratios printed inside free text are ``text_ratios``.""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from functools import partial
 from itertools import combinations
@@ -222,6 +222,7 @@ def _check_ratio(
     s: ReconcileSettings,
     ocr: bool = False,
     gaps: Sequence[SiblingGap] = (),
+    unmade: frozenset[int] = frozenset(),
 ) -> None:
     row = rows[i]
     candidates = _ratio_candidates(i, rows, parents, kids, s)
@@ -338,6 +339,7 @@ def _check_ratio(
         impossible=over,
         stated_too=beside,
         lost_makes=status == "mismatch" and _lost_count_makes(row, unread, rows, parents, kids, decimals),
+        unmade=unmade,
     )
 
 
@@ -409,6 +411,7 @@ def check_stat_value(
     impossible: Sequence[int] = (),
     stated_too: bool = False,
     lost_makes: bool = False,
+    unmade: Collection[int] = (),
 ) -> None:
     """Record a check on the value of statistics row ``members[0]`` against the rows it relates to
     (the rest): when the relation fails they go to review (on typed text one entry, the stated
@@ -421,13 +424,19 @@ def check_stat_value(
     readings found are guesses, so the stated figure goes to review beside them. ``lost_makes``:
     a count the relation may be of whose figure we did not read, told by its group's sum, makes
     it (``_lost_count_makes``): the members read surely are not doubted, only the figure it states
-    and the rows read unsurely go to review."""
+    and the rows read unsurely go to review. ``unmade``: rows of OCR'd groups whose parts, every
+    one read, do not make them: one of their figures was misread, so a member among them is
+    doubted as a row read unsurely is (a share of "5 39" over "5.1 29" fails on the whole OCR
+    read 39 for 29, which its own sum of 29 + 0 fails too)."""
     row = rows[members[0]]
     if status == "ok" and confirms:
         ledger.confirmed |= {(f"/statistics/{ai}/rows/{k}", "value") for k in members if rows[k].value is not None}
     refs = tuple(_stat_ref(ai, k, rows[k], name) for k in members)
     stated = refs[0]
-    doubted = tuple(ref for k, ref in zip(members, refs) if rows[k].confidence < REVIEW_BELOW)
+    doubted = tuple(ref for k, ref in zip(members, refs) if rows[k].confidence < REVIEW_BELOW or k in unmade)
+    ungrouped = [rows[k].code or "a count" for k in members if k in unmade]
+    if status == "mismatch" and not found and ungrouped:
+        message += f"; {', '.join(ungrouped)} in a group its counts do not make (a figure misread)"
     if status == "mismatch" and not found:
         refs, doubted = _less_vouched(ai, members, refs, doubted, ledger)
     if status == "mismatch" and not found and lost_makes and not impossible:
