@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from extract.model import Line
+from extract.segment.line_header import HEADER_POINTS, header_concepts, keyed_concepts
 from extract.segment.stat_line_cells import _CODE, _INDICATOR, _UNIT, _VALUE, _code_token, _has_word
 from extract.segment.statistics import StatisticsSettings
 from normalize.text import fold
@@ -38,9 +39,6 @@ def _names_points_columns(text: str) -> bool:
     """Whether a header names two points columns as a score table's header does, its labels'
     words wrapped apart ("Thang | Điểm tự" over "điểm chấm"): the score table's, whose row's
     explanation under it ("Thực hiện đầy đủ") reads like an annex's figure label."""
-    # (the score line reader's own words for its columns: loaded only when a header is judged)
-    from extract.segment.line_header import HEADER_POINTS, header_concepts, keyed_concepts
-
     return len((header_concepts(text) | keyed_concepts(text)) & set(HEADER_POINTS)) >= 2
 
 

@@ -291,8 +291,7 @@ def _sound(
         return True
     # The code column's order is judged on the rows that print words: a line of specks with no
     # code between two rows is a row OCR smeared whole (told by ``garbled_rows``), no break in it.
-    worded = _worded_rows(table.rows, settings) if ocr else table.rows
-    return codes_read_in_order(replace(table, rows=worded), settings)
+    return _printed_in_order(table, settings) if ocr else codes_read_in_order(table, settings)
 
 
 def _printed_in_order(table: JoinedTable, settings: StatLineSettings) -> bool:

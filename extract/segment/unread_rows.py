@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from extract.model import IngestedDocument, Line, Page
 from extract.segment.line_common import is_points_reading, line_tokens
+from extract.segment.line_header import HEADER_POINTS, header_concepts, is_header_line, keyed_concepts
 from extract.segment.unread_lost_total import NUMBERED, holds_figures, lost_total, opening_code
 from extract.segment.unread_named import criteria_named
 from normalize.codes import read_code_token
@@ -222,7 +223,6 @@ def _unread_coded_lines(
     A table running onto the next page prints no header there: a run with nothing read or ending
     a body above it on its page, after a page whose score table's header no signature block
     closed, is that table's continuation, under that header (``_header_left_open``)."""
-    from extract.segment.line_header import header_concepts, is_header_line
 
     columns = {"criterion", "max", "self", "appraised"}
     parts = []
@@ -273,7 +273,6 @@ def _unread_coded_lines(
 def _header_left_open(page: Page) -> Line | None:
     """The last header line naming a score table's criterion and points columns on ``page`` when
     no signature block follows it there: its table runs on to the next page."""
-    from extract.segment.line_header import HEADER_POINTS, header_concepts, is_header_line
 
     header = None
     for line in page.lines:
@@ -330,7 +329,6 @@ def unread_headed_tables(
     or too garbled for the other tells (two rows whose codes OCR lost: nothing is shaped like a
     row, no codes run in order). The part covers the lines under the header, to its signature
     block; a header with any line under it read is a table read."""
-    from extract.segment.line_header import HEADER_POINTS, header_concepts, is_header_line, keyed_concepts
 
     parts = []
     for page in doc.pages:
@@ -391,7 +389,6 @@ def _body_after(
     in all: to the signature block, a header printed again (a line naming two column concepts: a
     scoring scale's line "Hoàn thành từ 80% … kế" names one points word, a header two), or a line
     an item came from (what was read below the table is not its)."""
-    from extract.segment.line_header import is_header_line
 
     after = []
     for line in lines[k : k + settings.body_lines_most - settings.body_lines]:
