@@ -82,7 +82,7 @@ def header_concepts(text: str) -> set[str]:
     folded = fold_words(text)
     found = set()
     for concept, phrases in _HEADER_CONCEPTS.items():
-        if any(_names(p, folded) for p in phrases):
+        if any(names_phrase(p, folded) for p in phrases):
             found.add(concept)
     return found
 
@@ -94,7 +94,7 @@ def keyed_concepts(text: str) -> set[str]:
     return {key for key in _keyed_words(text) if key in _POINTS}
 
 
-def _names(phrase: str, folded: str) -> bool:
+def names_phrase(phrase: str, folded: str) -> bool:
     """Whether the folded line holds the phrase (OCR slips allowed) as whole words: "ghi chu"
     is in "ghi chi", not in "danh gia chung"."""
     hit = fuzz.partial_ratio_alignment(phrase, folded, score_cutoff=_CONCEPT_SIMILARITY)

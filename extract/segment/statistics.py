@@ -26,6 +26,7 @@ from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument
 from extract.segment.annex_captions import annex_caption
+from extract.segment.column_labels import ANNEX_ROLE_WORDS
 from extract.segment.count_words import UNIT_KEYS
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
 from extract.segment.stat_across import across_rows, label_unit
@@ -69,14 +70,6 @@ class StatisticsSettings:
     same_unit_ratio: float = 75.0
 
 
-# Column roles by header words, most specific first: "Kết quả thống kê / Đơn vị tính" is a unit.
-_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("unit", ("don vi tinh", "dvt", "don vi do", "don vi")),
-    ("note", ("ghi chu",)),
-    ("value", ("so lieu", "gia tri", "ket qua thuc hien", "thuc hien", "ket qua", "so luong")),
-    ("code", ("stt", "tt", "ma so", "ma chi tieu")),
-    ("indicator", ("chi tieu", "noi dung", "ten chi tieu", "tieu chi")),
-)
 # Words of a figures column's label that name the plan, and those that name what was done: a label
 # with the first and none of the second is the plan's column ("Số lượng theo kế hoạch").
 _PLAN_WORDS = ("ke hoach", "kh", "du kien", "chi tieu giao")
@@ -98,7 +91,7 @@ def _names_plan(text: str) -> bool:
 
 
 # The words as whole words of a folded label, each list one pattern.
-_ROLE_PATTERNS = {role: any_word(words) for role, words in _ROLE_WORDS}
+_ROLE_PATTERNS = {role: any_word(words) for role, words in ANNEX_ROLE_WORDS}
 _PLAN_WORD = any_word(_PLAN_WORDS)
 _RESULT_WORD = any_word(_RESULT_WORDS)
 

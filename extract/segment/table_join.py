@@ -11,6 +11,7 @@ import regex as re
 from rapidfuzz import fuzz
 
 from extract.model import Cell, IngestedDocument, Line, Table
+from extract.segment.column_labels import labels_columns
 from extract.segment.joined import JoinedRow, JoinedTable
 from extract.segment.piece_columns import cell_columns, column_map, place_cells, remap_columns
 from normalize.codes import CriterionCode, parse_code, transition_cost
@@ -66,11 +67,18 @@ _COLUMN_NUMBER_CELL = lazy_compile(r"^[\'‘`|_]?\(?\s*(\d{1,2})\s*\)?$")
 
 def header_row_count(rows: list[list[str]], max_rows: int = 3) -> int:
     """Leading rows that read as column headings: before the first row that starts an item
-    (a code in its first cell) or carries a number in a later cell."""
+    (a code in its first cell) or carries a number in a later cell. A row whose other cells are
+    the columns' labels is a heading whatever its first cell holds: OCR reads a scan's "STT" as
+    a code ("7 | Chỉ tiêu | Đơn vị tính | Kết quả | Ghi chú")."""
     count = 0
     for row in rows[:max_rows]:
         first = next((c for c in row if c.strip()), "")
-        if _ITEM_START.match(row[0] if row else "") and row[0].strip() and not _is_column_numbers(row):
+        if (
+            _ITEM_START.match(row[0] if row else "")
+            and row[0].strip()
+            and not _is_column_numbers(row)
+            and not labels_columns(row)
+        ):
             break
         if any(_FIGURES_ONLY.fullmatch(c.strip()) for c in row[1:] if c.strip()) and not _is_column_numbers(row):
             break

@@ -1,0 +1,67 @@
+"""A table's row of column labels, told by its labels as a whole rather than by its first cell.
+
+A scan's header row may open with a cell OCR misread as an item's code: "7 | Chỉ tiêu | Đơn vị
+tính | Kết quả | Ghi chú", the "STT" read as "7". A row that opens with a code starts the table's
+items, so that header was taken for the first row, the table had no header, and nothing
+recognised it as an annex: all its rows went unread. The other cells still name the columns;
+those labels (fuzzy-matched, OCR drops letters of a short label) decide, whatever the first cell
+holds.
+
+The annex form's column words live here (``ANNEX_ROLE_WORDS``) so the table joiner and the annex
+reader (``statistics``) use one vocabulary; a score table's labels are ``line_header``'s concepts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract.segment.line_header import header_concepts, names_phrase
+from normalize.text import fold_words
+
+# Column roles of an annex by header words, most specific first: "Kết quả thống kê / Đơn vị
+# tính" is a unit.
+ANNEX_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("unit", ("don vi tinh", "dvt", "don vi do", "don vi")),
+    ("note", ("ghi chu",)),
+    ("value", ("so lieu", "gia tri", "ket qua thuc hien", "thuc hien", "ket qua", "so luong")),
+    ("code", ("stt", "tt", "ma so", "ma chi tieu")),
+    ("indicator", ("chi tieu", "noi dung", "ten chi tieu", "tieu chi")),
+)
+
+
+@dataclass(frozen=True)
+class LabelRowSettings:
+    # Cells after the first that name a column, and distinct columns named, for a row to be the
+    # header's: one label alone is a data row's words ("Số lượng" opening an indicator).
+    min_labels: int = 2
+    min_concepts: int = 2
+    # A column label is a few words; an indicator's or a criterion's wording is longer.
+    max_label_words: int = 6
+    # Cells after the first that name no column, per cell that does, at most (one label OCR
+    # garbled past matching among several read is still the header's).
+    max_unnamed_share: float = 1 / 3
+
+
+def cell_concepts(text: str, settings: LabelRowSettings = LabelRowSettings()) -> set[str]:
+    """The columns a cell's words name as a label: an annex's roles and a score table's concepts.
+    Empty for a cell longer than a label."""
+    folded = fold_words(text)
+    if not folded or len(folded.split()) > settings.max_label_words:
+        return set()
+    annex = {role for role, phrases in ANNEX_ROLE_WORDS if any(names_phrase(p, folded) for p in phrases)}
+    return annex | header_concepts(text)
+
+
+def labels_columns(row: list[str], settings: LabelRowSettings = LabelRowSettings()) -> bool:
+    """Whether the row's cells after the first read as the header's labels: several of them name
+    columns, two columns at least, and nearly every filled one is a label. The first cell is left
+    out: it is the one OCR turns into a code ("7" for "STT") or loses."""
+    filled = [c for c in row[1:] if c.strip()]
+    named = [cell_concepts(c, settings) for c in filled]
+    labels = sum(1 for n in named if n)
+    concepts = set().union(*named) if named else set()
+    unnamed = len(filled) - labels
+    return (
+        labels >= settings.min_labels
+        and len(concepts) >= settings.min_concepts
+        and unnamed <= settings.max_unnamed_share * labels
+    )
