@@ -32,6 +32,13 @@ def test_a_header_whose_code_label_ocr_misread_is_still_the_header() -> None:
     assert labels_columns(["7", "Chi tieu", "Don vj tinh", "Ket qua", "Ghi chi"])
     # a score table's header, its "STT" read as "1"
     assert labels_columns(["1", "Tiêu chí", "Điểm tối đa", "Điểm tự đánh giá", "Tài liệu kiểm chứng"])
+    # (a phone photo's, the code and name sharing a column: "Tiêu" of its first label read "11eu")
+    assert labels_columns(["11eu Chì, tieu chi thành phân", "Thang điểm", "Điếm UBND Xã tự chấm", "Ghi chú"])
+    # a label of no vocabulary beside those that are ("Số điểm" over two points columns)
+    assert labels_columns(["1", "Tiêu chí, tiêu chí thành phần", "Số điểm", "", "Giải trình"])
+    # a task framework's, a plan's targets by year
+    assert labels_columns(["1", "Nội dung công việc", "Sản phẩm đầu ra", "Thời gian hoàn thành", "Bộ phận phối hợp"])
+    assert labels_columns(["1", "Nội dung chỉ tiêu", "Đơn vị tính", "Năm 2021", "Năm 2022", "Năm 2023"])
 
 
 def test_an_item_row_is_no_header() -> None:

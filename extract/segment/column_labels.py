@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.segment.line_header import header_concepts, names_phrase
+from extract.segment.task_header import header_labels
+from normalize.lazy_regex import lazy_compile
 from normalize.text import fold_words
 
 # Column roles of an annex by header words, most specific first: "Kết quả thống kê / Đơn vị
@@ -27,6 +29,10 @@ ANNEX_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("indicator", ("chi tieu", "noi dung", "ten chi tieu", "tieu chi")),
 )
 
+# A period's column ("Năm 2021", "Kế hoạch năm 2014", "Quý II/2024"): a plan's targets by year,
+# an annex's plan beside its result.
+_PERIOD_LABEL = lazy_compile(r"\b(?:nam|quy|thang|giai doan)\s+(?:[ivx]{1,3}\s+)?(?:19|20)\d\d\b")
+
 
 @dataclass(frozen=True)
 class LabelRowSettings:
@@ -34,21 +40,24 @@ class LabelRowSettings:
     # header's: one label alone is a data row's words ("Số lượng" opening an indicator).
     min_labels: int = 2
     min_concepts: int = 2
-    # A column label is a few words; an indicator's or a criterion's wording is longer.
-    max_label_words: int = 6
-    # Cells after the first that name no column, per cell that does, at most (one label OCR
-    # garbled past matching among several read is still the header's).
-    max_unnamed_share: float = 1 / 3
+    # A column label is a few words ("Lĩnh vực/Tiêu chí/Tiêu chí thành phần"); an indicator's or
+    # a criterion's wording is longer.
+    max_label_words: int = 8
+    # Cells after the first that name no column, per cell that does, at most: a label of no
+    # vocabulary ("Số điểm", "Chỉ số") or one OCR garbled past matching.
+    max_unnamed_share: float = 1.0
 
 
 def cell_concepts(text: str, settings: LabelRowSettings = LabelRowSettings()) -> set[str]:
-    """The columns a cell's words name as a label: an annex's roles and a score table's concepts.
-    Empty for a cell longer than a label."""
+    """The columns a cell's words name as a label: an annex's roles, a score table's concepts, a
+    task framework's columns, a period. Empty for a cell longer than a label."""
     folded = fold_words(text)
     if not folded or len(folded.split()) > settings.max_label_words:
         return set()
     annex = {role for role, phrases in ANNEX_ROLE_WORDS if any(names_phrase(p, folded) for p in phrases)}
-    return annex | header_concepts(text)
+    tasks = {f"task {kind}" for kind, _ in header_labels(text) or [] if kind != "code"}
+    period = {"period"} if _PERIOD_LABEL.search(folded) else set()
+    return annex | header_concepts(text) | tasks | period
 
 
 def labels_columns(row: list[str], settings: LabelRowSettings = LabelRowSettings()) -> bool:
