@@ -62,7 +62,7 @@ def cell_concepts(text: str, settings: LabelRowSettings = LabelRowSettings()) ->
 
 def labels_columns(row: list[str], settings: LabelRowSettings = LabelRowSettings()) -> bool:
     """Whether the row's cells after the first read as the header's labels: several of them name
-    columns, two columns at least, and nearly every filled one is a label. The first cell is left
+    columns, two columns at least, and no fewer than those that name none. The first cell is left
     out: it is the one OCR turns into a code ("7" for "STT") or loses."""
     filled = [c for c in row[1:] if c.strip()]
     named = [cell_concepts(c, settings) for c in filled]
