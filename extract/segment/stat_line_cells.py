@@ -274,7 +274,10 @@ def _barred_cells(text: str, settings: StatLineSettings) -> tuple[str, str, str,
         words = words[1:]
     cells[0] = " ".join(words)
     code = _code_token(cells[0].split()) if cells else None
-    if code is not None and cells[0].split()[0] == cells[0]:
+    garbled = _garbled_code_alone(cells, settings) if code is None else None
+    if garbled is not None:  # "| 2ã |§6TTHC… | Thụ | 4 |", "[ 4T |Số cán bộ …": the code cell, misread
+        code, cells = garbled, cells[1:]
+    elif code is not None and cells[0].split()[0] == cells[0]:
         cells = cells[1:]
     elif code is not None:  # "2.1 Số …" with no bar after the code
         rest = cells[0][len(cells[0].split()[0]) :].strip()
@@ -306,6 +309,27 @@ def _barred_cells(text: str, settings: StatLineSettings) -> tuple[str, str, str,
     indicator = _RULE_RUN.sub("", words) or words
     unit = cells[at - 1] if at >= 2 else ""
     return code or "", indicator, unit, cells[at], " ".join(cells[at + 1 :])
+
+
+def _garbled_code_alone(cells: list[str], settings: StatLineSettings) -> str | None:
+    """The code a barred line's first cell holds when OCR misread it ("2ã" for 23, "4T" for 41,
+    ": 41" with a speck before it), or None: a short token opening with a digit alone in its cell, then
+    a cell of annex-form wording. Handed to the annex reader as the code cell, the column repair
+    reads or infers it (``statistics._garbled_code``); taken as the indicator's first word, it
+    shifted every cell after it (the indicator read as the unit) and the row lost its code."""
+    token = cells[0].strip(_CODE_SPECKS + ":;., ")
+    if len(cells) < 3 or " " in token or not 0 < len(token) <= _GARBLED_CODE_CHARS:
+        return None
+    # It opens with its digit: a capital first ("FS1_") is the grid's edge or a letter OCR
+    # garbled, read the usual way.
+    if not token[0].isdigit() or token.isdigit() and len(token) > 2:
+        return None
+    wording = indicator_wording(cells[1])
+    return token if wording is not None and wording >= settings.min_indicator_wording else None
+
+
+# Characters a misread code cell has at most ("2ã", "4T", "3.1a"): a longer one is words.
+_GARBLED_CODE_CHARS = 3
 
 
 def _cells_of_lost_figure(
