@@ -84,6 +84,8 @@ def _code_token(tokens: list[str]) -> str | None:
         return token
     if _COMMA_CODE.fullmatch(token) and len(tokens) > 1 and _capitalised(tokens[1].strip(_CODE_SPECKS)):
         return token.replace(",", ".")  # "2,3. | Số TTHC …": a code whose dot OCR read as a comma
+    if _COLON_CODE.fullmatch(token) and len(tokens) > 1 and _capitalised(tokens[1].strip(_CODE_SPECKS)):
+        return re.sub(r"[:;]", ".", token).rstrip(".")  # "2:4 | Tỷ lệ …": its dot read as a colon
     if len(token) == 1 and letter_item(f"{token})") and len(tokens) > 1 and tokens[1].startswith(("[", "|")):
         return f"{token})"  # "—o [Số TTHC …": an item whose mark OCR read as the cell's bracket
     return None
