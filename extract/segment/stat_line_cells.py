@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import regex as re
+from rapidfuzz.fuzz import ratio
 
 from extract.model import Line
 from extract.segment.count_words import UNIT_KEYS
@@ -120,7 +121,7 @@ def _cell_kind(text: str, units: set[str]) -> str:
         if letter_item(token) or (normalise_code(token) is not None and not token.isdigit()):
             return CODE
     folded = fold(text).strip(" ,.;:")
-    if folded in units or folded in _KNOWN_UNITS:
+    if folded in units or folded in _KNOWN_UNITS or _garbled_unit(folded, units):
         return UNIT
     words = [w.strip(",.;:()") for w in text.split()]
     if words and all(_ACRONYM.match(w) and len(w) >= _MIN_ACRONYM_LETTERS for w in words):
@@ -128,6 +129,25 @@ def _cell_kind(text: str, units: set[str]) -> str:
         # capitals alone, "DL", "SL", are a code or figure OCR garbled)
         return WRAP
     return WRAP if text.strip()[:1].islower() else TEXT
+
+
+def _garbled_unit(folded: str, units: set[str]) -> bool:
+    """Whether a short cell is a unit the table prints elsewhere (or a known one) that OCR garbled
+    by a letter or two ("Phan ae", "Phan anh il" for "Phản ánh"): read as an indicator, it opened
+    a row of its own and every figure after it went one row down."""
+    if not 0 < len(folded.split()) <= _UNIT_WORDS:
+        return False
+    return any(
+        len(unit) >= _MIN_GARBLED_UNIT_CHARS and folded[:1] == unit[:1] and ratio(folded, unit) >= _GARBLED_UNIT_RATIO
+        for unit in units | _KNOWN_UNITS
+    )
+
+
+# A garbled unit: at most this many words, this like a unit (rapidfuzz ratio, folded) of at least
+# this many characters ("phan anh", "nhiem vu"; "ho so" is too short to tell from a word).
+_UNIT_WORDS = 3
+_GARBLED_UNIT_RATIO = 80.0
+_MIN_GARBLED_UNIT_CHARS = 6
 
 
 def _cell_units(body: list[Line], settings: StatLineSettings, at_least: int = 2) -> set[str]:
