@@ -600,8 +600,9 @@ def stray_letters(text: str) -> bool:
 
 
 # A code cell OCR garbled past reading, then the cell's right edge read as a bracket or a bar, and
-# the indicator: "Sử [Sond soTTAC …", "0) [Gisiquyé …", "0 |Giaiquyét …".
-_GARBLED_CODE_CELL = lazy_compile(r"^[~\-—_'‘`\"]*(\w{1,2}\)?)_*\s*[\[|]\s*(?P<indicator>\w.*)$")
+# the indicator: "Sử [Sond soTTAC …", "0) [Gisiquyé …", "0 |Giaiquyét …"; the grid's corner read
+# as a bracket or bar before it ("[ 4ã_ [Tỷ lệ …").
+_GARBLED_CODE_CELL = lazy_compile(r"^(?:[\[|(]\s+)?[~\-—_'‘`\"]*(\w{1,2}\)?)_*\s*[\[|]\s*(?P<indicator>\w.*)$")
 
 
 def _garbled_code_cell(text: str, settings: StatLineSettings) -> tuple[str, list[str]] | None:
