@@ -226,6 +226,10 @@ def _line_row_cells(text: str, units: set[str], settings: StatLineSettings) -> t
     if figure is None:
         if len(rest) > settings.max_indicator_words:
             return None
+        if code is None and _digits_garbled_code(rest):
+            # "520) Số cán bộ … Người ƒ": a code cell OCR garbled past reading ("5.2 |"), handed to
+            # the column repair as the code cell (``statistics._garbled_code``), not the indicator's.
+            code, rest = rest[0].strip(_CODE_SPECKS), rest[1:]
         at = _unit_of_lost_figure(rest, units, settings)
         if at is not None and (code is not None or _opens_row(rest[0]) or _garbled_code_then_capital(rest)):
             # "3.3 Số TTHC chỉ cung cấp thông tin Thủ tục b": the figure lost, the unit read; a
@@ -535,6 +539,20 @@ def _garbled_code_then_capital(tokens: list[str]) -> bool:
     capitalised word: a row's code cell and its indicator, not wrapped words."""
     first = tokens[0].strip(_CODE_SPECKS + ")(")
     return len(tokens) > 2 and 0 < len(first) <= 2 and first.isupper() and first.isalpha() and _capitalised(tokens[1])
+
+
+def _digits_garbled_code(tokens: list[str]) -> bool:
+    """Whether a line opens with a code cell OCR garbled into digits and specks ("520)", "4ã"),
+    no code the reader knows, then a capitalised word: a row's code and its indicator."""
+    first = tokens[0].strip(_CODE_SPECKS) if tokens else ""
+    # (a number alone, "12", is a code the reader knows or a figure: not garbled)
+    return (
+        len(tokens) > 2
+        and 0 < len(first) <= _GARBLED_CODE_CHARS + 1
+        and first[0].isdigit()
+        and not first.isdigit()
+        and _capitalised(tokens[1])
+    )
 
 
 def _capitalised(token: str) -> bool:
