@@ -15,11 +15,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import regex as re
-from rapidfuzz.fuzz import ratio
 
 from extract.model import Line
-from extract.segment.count_words import UNIT_KEYS
 from extract.segment.stat_cells import CODE, FIGURE, NUMBER, TEXT, UNIT, WRAP, Cell
+from extract.segment.stat_garbled_cells import (
+    ACRONYM as _ACRONYM,
+    CODE_SPECKS as _CODE_SPECKS,
+    KNOWN_UNITS as _KNOWN_UNITS,
+    capitalised as _capitalised,
+    digits_garbled_code,
+    garbled_code_alone,
+    garbled_unit,
+)
 from extract.segment.statistics import normalise_code
 from normalize.codes import letter_item
 from normalize.criteria.annex_forms import indicator_wording, opens_indicator, prints_form_word
@@ -37,16 +44,12 @@ _VALUE = ("so lieu", "ket qua", "gia tri", "thuc hien", "so luong")
 _CODE = ("stt", "tt")
 _NUMBER = lazy_compile(r"^[(]?\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?%?[)]?$|^\d+(?:[.,]\d+)?%?$")
 _BAR = lazy_compile(r"\s*[|¦]\s*")
-# Specks OCR puts ahead of a code ("(2", "'4", "‘3.1", "“21") or after it ("9.2_"): its quote
-# marks, single or double, straight or curly.
-_CODE_SPECKS = "|([{'‘’\"“”`_-—~*†"
 # A lone code whose dot OCR read as a colon or semicolon ("5:3,", "4;2"): a figure never prints one.
 _COLON_CODE = lazy_compile(r"\d{1,2}(?:[.:;]\d{1,2})*[:;]\d{1,2}[.,:;]?")
 # A code opening a row's line whose dot OCR read as a comma ("2,3."): a figure never opens the line
 # of its row, and a decimal figure ends with no dot.
 _COMMA_CODE = lazy_compile(r"\d{1,2},\d{1,2}\.")
 _ENUM_VALUE = ("co", "khong", "x")
-_ACRONYM = lazy_compile(r"^[A-ZĐ]{2,}[\-/]?[A-ZĐ]*$")
 # Letters of an administrative acronym standing alone as an indicator's wrapped words ("CCHC").
 _MIN_ACRONYM_LETTERS = 4
 # A run of dashes or tildes inside a cell, or a mark no indicator prints ("~", "@", "«"): a ruling
@@ -121,7 +124,7 @@ def _cell_kind(text: str, units: set[str]) -> str:
         if letter_item(token) or (normalise_code(token) is not None and not token.isdigit()):
             return CODE
     folded = fold(text).strip(" ,.;:")
-    if folded in units or folded in _KNOWN_UNITS or _garbled_unit(folded, units):
+    if folded in units or folded in _KNOWN_UNITS or garbled_unit(folded, units):
         return UNIT
     words = [w.strip(",.;:()") for w in text.split()]
     if words and all(_ACRONYM.match(w) and len(w) >= _MIN_ACRONYM_LETTERS for w in words):
@@ -129,25 +132,6 @@ def _cell_kind(text: str, units: set[str]) -> str:
         # capitals alone, "DL", "SL", are a code or figure OCR garbled)
         return WRAP
     return WRAP if text.strip()[:1].islower() else TEXT
-
-
-def _garbled_unit(folded: str, units: set[str]) -> bool:
-    """Whether a short cell is a unit the table prints elsewhere (or a known one) that OCR garbled
-    by a letter or two ("Phan ae", "Phan anh il" for "Phản ánh"): read as an indicator, it opened
-    a row of its own and every figure after it went one row down."""
-    if not 0 < len(folded.split()) <= _UNIT_WORDS:
-        return False
-    return any(
-        len(unit) >= _MIN_GARBLED_UNIT_CHARS and folded[:1] == unit[:1] and ratio(folded, unit) >= _GARBLED_UNIT_RATIO
-        for unit in units | _KNOWN_UNITS
-    )
-
-
-# A garbled unit: at most this many words, this like a unit (rapidfuzz ratio, folded) of at least
-# this many characters ("phan anh", "nhiem vu"; "ho so" is too short to tell from a word).
-_UNIT_WORDS = 3
-_GARBLED_UNIT_RATIO = 80.0
-_MIN_GARBLED_UNIT_CHARS = 6
 
 
 def _cell_units(body: list[Line], settings: StatLineSettings, at_least: int = 2) -> set[str]:
@@ -226,7 +210,7 @@ def _line_row_cells(text: str, units: set[str], settings: StatLineSettings) -> t
     if figure is None:
         if len(rest) > settings.max_indicator_words:
             return None
-        if code is None and _digits_garbled_code(rest):
+        if code is None and digits_garbled_code(rest):
             # "520) Số cán bộ … Người ƒ": a code cell OCR garbled past reading ("5.2 |"), handed to
             # the column repair as the code cell (``statistics._garbled_code``), not the indicator's.
             code, rest = rest[0].strip(_CODE_SPECKS), rest[1:]
@@ -300,7 +284,7 @@ def _barred_cells(text: str, settings: StatLineSettings) -> tuple[str, str, str,
         words = words[1:]
     cells[0] = " ".join(words)
     code = _code_token(cells[0].split()) if cells else None
-    garbled = _garbled_code_alone(cells, settings) if code is None else None
+    garbled = garbled_code_alone(cells, settings.min_indicator_wording) if code is None else None
     if garbled is not None:  # "| 2ã |§6TTHC… | Thụ | 4 |", "[ 4T |Số cán bộ …": the code cell, misread
         code, cells = garbled, cells[1:]
     elif code is not None and cells[0].split()[0] == cells[0]:
@@ -335,27 +319,6 @@ def _barred_cells(text: str, settings: StatLineSettings) -> tuple[str, str, str,
     indicator = _RULE_RUN.sub("", words) or words
     unit = cells[at - 1] if at >= 2 else ""
     return code or "", indicator, unit, cells[at], " ".join(cells[at + 1 :])
-
-
-def _garbled_code_alone(cells: list[str], settings: StatLineSettings) -> str | None:
-    """The code a barred line's first cell holds when OCR misread it ("2ã" for 23, "4T" for 41,
-    ": 41" with a speck before it), or None: a short token opening with a digit alone in its cell, then
-    a cell of annex-form wording. Handed to the annex reader as the code cell, the column repair
-    reads or infers it (``statistics._garbled_code``); taken as the indicator's first word, it
-    shifted every cell after it (the indicator read as the unit) and the row lost its code."""
-    token = cells[0].strip(_CODE_SPECKS + ":;., ")
-    if len(cells) < 3 or " " in token or not 0 < len(token) <= _GARBLED_CODE_CHARS:
-        return None
-    # It opens with its digit: a capital first ("FS1_") is the grid's edge or a letter OCR
-    # garbled, read the usual way.
-    if not token[0].isdigit() or token.isdigit() and len(token) > 2:
-        return None
-    wording = indicator_wording(cells[1])
-    return token if wording is not None and wording >= settings.min_indicator_wording else None
-
-
-# Characters a misread code cell has at most ("2ã", "4T", "3.1a"): a longer one is words.
-_GARBLED_CODE_CHARS = 3
 
 
 def _cells_of_lost_figure(
@@ -539,31 +502,6 @@ def _garbled_code_then_capital(tokens: list[str]) -> bool:
     capitalised word: a row's code cell and its indicator, not wrapped words."""
     first = tokens[0].strip(_CODE_SPECKS + ")(")
     return len(tokens) > 2 and 0 < len(first) <= 2 and first.isupper() and first.isalpha() and _capitalised(tokens[1])
-
-
-def _digits_garbled_code(tokens: list[str]) -> bool:
-    """Whether a line opens with a code cell OCR garbled into digits and specks ("520)", "4ã"),
-    no code the reader knows, then a capitalised word: a row's code and its indicator."""
-    first = tokens[0].strip(_CODE_SPECKS) if tokens else ""
-    # (a number alone, "12", is a code the reader knows or a figure: not garbled)
-    return (
-        len(tokens) > 2
-        and 0 < len(first) <= _GARBLED_CODE_CHARS + 1
-        and first[0].isdigit()
-        and not first.isdigit()
-        and _capitalised(tokens[1])
-    )
-
-
-def _capitalised(token: str) -> bool:
-    word = token.strip(",.;:()")
-    return bool(word) and word[0].isupper() and not _ACRONYM.match(word) and not any(c.isdigit() for c in word)
-
-
-# Counting units (the narrative counts' vocabulary) and money: a unit in lower case is still one.
-# An annex also counts complaints in their own name ("Phản ánh"), which narrative counts call
-# "PAKN" or name as the part's kind.
-_KNOWN_UNITS = frozenset(UNIT_KEYS) | frozenset({"trieu dong", "nghin dong", "ty dong", "dong", "%", "phan anh"})
 
 
 def _repeated_units(lines: list[Line], at_least: int = 2) -> set[str]:
