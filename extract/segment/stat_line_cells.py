@@ -499,9 +499,15 @@ def _opens_row(token: str) -> bool:
 
 def _garbled_code_then_capital(tokens: list[str]) -> bool:
     """Whether a line opens with a code OCR garbled into a capital or two ("ĐT", "K)") and then a
-    capitalised word: a row's code cell and its indicator, not wrapped words."""
+    capitalised word: a row's code cell and its indicator, not wrapped words. So does one garbled
+    into a few small letters no form prints ("uel Tỷ lệ … %"), when the word after it opens an
+    indicator as the forms' do: wrapped words go on in lower case, or with a form's word."""
     first = tokens[0].strip(_CODE_SPECKS + ")(")
-    return len(tokens) > 2 and 0 < len(first) <= 2 and first.isupper() and first.isalpha() and _capitalised(tokens[1])
+    if len(tokens) <= 2 or not 0 < len(first) <= 3 or not first.isalpha():
+        return False
+    if first.isupper():
+        return len(first) <= 2 and _capitalised(tokens[1])
+    return first.islower() and not prints_form_word(first) and _opens_row(tokens[1]) and opens_indicator(tokens[1])
 
 
 def _repeated_units(lines: list[Line], at_least: int = 2) -> set[str]:
