@@ -111,3 +111,11 @@ def test_unit_cell_a_letter_or_two_off_is_a_unit():
     # An indicator is no unit, nor a word short enough to look like any.
     assert _cell_kind("Số phản ánh, kiến nghị đã xử lý", units) == TEXT
     assert _cell_kind("Phần", units) == TEXT
+
+
+def test_code_garbled_into_small_letters_opens_a_row():
+    # "uel" for "2.3 |": the row's unit is read and its figure told lost, not wrapped into 2.2.
+    code, indicator, unit, value, _ = _cut("uel Ty 1é h6 so tiép nhan tric tuyén | ak % eee aie")
+    assert (code, unit, value) == ("", "%", "") and "tiép nhan" in indicator
+    # Wrapped words of the row above stay wrapped words: they go on with a form's word.
+    assert _cut("nhận Tổng số hồ sơ | xã") is None
