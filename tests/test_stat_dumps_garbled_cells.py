@@ -5,36 +5,17 @@ own; and a header-less form whose code column runs in order but whose figures OC
 in part instead of told unread whole. The dumps are written by the tests (lines as Tesseract gave
 them on development seeds' degraded pages)."""
 
-from pathlib import Path
-
-from cchc_extract.pipeline import convert_file, result_to_json
 from extract.segment.stat_cells import TEXT, UNIT
 from extract.segment.stat_line_cells import _cell_kind, _cells
 from extract.segment.stat_line_rows import _without_edge_speck
 from extract.segment.stat_lines import StatLineSettings
+from test_stat_dumps_in_part import HEAD, _read  # a report and its form title; the dump converted
 
-HEAD = """UBND XÃ LẠC HƯNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Số: 187/BC-UBND Lạc Hưng, ngày 11 tháng 01 năm 2015
-BÁO CÁO
-Kết quả công tác cải cách hành chính năm 2014
-I. KẾT QUẢ THỰC HIỆN
-UBND xã đã chỉ đạo các bộ phận chuyên môn triển khai đầy đủ các nhiệm vụ cải cách hành
-chính theo kế hoạch; số liệu chi tiết tại Phụ lục kèm theo.
-Nơi nhận: KT. CHỦ TỊCH
-- UBND huyện Tân Yên (b/c); PHÓ CHỦ TỊCH
-- Lưu: VT, VP.
-Trần Văn Hải
-s. Phụ lục 1 n :
-_ BIỂU THỐNG KÊ SỐ LIỆU CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2014.
-: : (Kèm theo Báo cáo số 187/BC-UBND ngày 11/01/2015 của UBND xã Lạc Hưng)
-. : tính _. :
-Ý Íj Sfa0nymmsEcOH. 5 j l3 TÔ
-- _ | quyết của UBND xã : :
-"""
 # 2.2 (its figure 34 read "3"), 2.3 garbled "2ã", a smeared row, 3.2 and 3.3 (figures smeared),
 # 4.4 printed "44" with row 4 lost, 5 (figure 0): three figures, fewer than a table needs.
-SMEARED = """_ [ 22_ | Số TTHC cung cấp dịch vụ công trực tuyến một phần | Thủypc | 3 Ƒ——
+SMEARED = """Ý Íj Sfa0nymmsEcOH. 5 j l3 TÔ
+- _ | quyết của UBND xã : :
+_ [ 22_ | Số TTHC cung cấp dịch vụ công trực tuyến một phần | Thủypc | 3 Ƒ——
 | 2ã |§6TTHCchiamgcfptiôngin | Thụ | 4 |} —””
 `... ..
 trình _. Ti
@@ -45,12 +26,6 @@ là cao G7 | HD jp 7, 7
 — | 44 |Tÿlệhòsơgiảiquyếtrướchạnvàđúnghn |  % j gạạg | -
 _ 5 | S6sáng kiến, giải pháp CCHC được côngnhận | Sángkin| 0 | — -
 """
-
-
-def _read(tmp_path: Path, text: str) -> dict:
-    dump = tmp_path / "annex-vie-psm6-degraded.txt"
-    dump.write_text(text, encoding="utf-8")
-    return result_to_json(convert_file(dump))
 
 
 def test_form_in_code_order_with_smeared_figures_is_read_in_part(tmp_path):
