@@ -17,8 +17,16 @@ from typing import TYPE_CHECKING
 import regex as re
 
 from extract.model import Line
-from extract.segment.count_words import UNIT_KEYS
 from extract.segment.stat_cells import CODE, FIGURE, NUMBER, TEXT, UNIT, WRAP, Cell
+from extract.segment.stat_garbled_cells import (
+    ACRONYM as _ACRONYM,
+    CODE_SPECKS as _CODE_SPECKS,
+    KNOWN_UNITS as _KNOWN_UNITS,
+    capitalised as _capitalised,
+    digits_garbled_code,
+    garbled_code_alone,
+    garbled_unit,
+)
 from extract.segment.statistics import normalise_code
 from normalize.codes import letter_item
 from normalize.criteria.annex_forms import indicator_wording, opens_indicator, prints_form_word
@@ -36,16 +44,12 @@ _VALUE = ("so lieu", "ket qua", "gia tri", "thuc hien", "so luong")
 _CODE = ("stt", "tt")
 _NUMBER = lazy_compile(r"^[(]?\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?%?[)]?$|^\d+(?:[.,]\d+)?%?$")
 _BAR = lazy_compile(r"\s*[|¦]\s*")
-# Specks OCR puts ahead of a code ("(2", "'4", "‘3.1", "“21") or after it ("9.2_"): its quote
-# marks, single or double, straight or curly.
-_CODE_SPECKS = "|([{'‘’\"“”`_-—~*†"
 # A lone code whose dot OCR read as a colon or semicolon ("5:3,", "4;2"): a figure never prints one.
 _COLON_CODE = lazy_compile(r"\d{1,2}(?:[.:;]\d{1,2})*[:;]\d{1,2}[.,:;]?")
 # A code opening a row's line whose dot OCR read as a comma ("2,3."): a figure never opens the line
 # of its row, and a decimal figure ends with no dot.
 _COMMA_CODE = lazy_compile(r"\d{1,2},\d{1,2}\.")
 _ENUM_VALUE = ("co", "khong", "x")
-_ACRONYM = lazy_compile(r"^[A-ZĐ]{2,}[\-/]?[A-ZĐ]*$")
 # Letters of an administrative acronym standing alone as an indicator's wrapped words ("CCHC").
 _MIN_ACRONYM_LETTERS = 4
 # A run of dashes or tildes inside a cell, or a mark no indicator prints ("~", "@", "«"): a ruling
@@ -84,6 +88,8 @@ def _code_token(tokens: list[str]) -> str | None:
         return token
     if _COMMA_CODE.fullmatch(token) and len(tokens) > 1 and _capitalised(tokens[1].strip(_CODE_SPECKS)):
         return token.replace(",", ".")  # "2,3. | Số TTHC …": a code whose dot OCR read as a comma
+    if _COLON_CODE.fullmatch(token) and len(tokens) > 1 and _capitalised(tokens[1].strip(_CODE_SPECKS)):
+        return re.sub(r"[:;]", ".", token).rstrip(".")  # "2:4 | Tỷ lệ …": its dot read as a colon
     if len(token) == 1 and letter_item(f"{token})") and len(tokens) > 1 and tokens[1].startswith(("[", "|")):
         return f"{token})"  # "—o [Số TTHC …": an item whose mark OCR read as the cell's bracket
     return None
@@ -118,7 +124,7 @@ def _cell_kind(text: str, units: set[str]) -> str:
         if letter_item(token) or (normalise_code(token) is not None and not token.isdigit()):
             return CODE
     folded = fold(text).strip(" ,.;:")
-    if folded in units or folded in _KNOWN_UNITS:
+    if folded in units or folded in _KNOWN_UNITS or garbled_unit(folded, units):
         return UNIT
     words = [w.strip(",.;:()") for w in text.split()]
     if words and all(_ACRONYM.match(w) and len(w) >= _MIN_ACRONYM_LETTERS for w in words):
@@ -204,6 +210,10 @@ def _line_row_cells(text: str, units: set[str], settings: StatLineSettings) -> t
     if figure is None:
         if len(rest) > settings.max_indicator_words:
             return None
+        if code is None and digits_garbled_code(rest):
+            # "520) Số cán bộ … Người ƒ": a code cell OCR garbled past reading ("5.2 |"), handed to
+            # the column repair as the code cell (``statistics._garbled_code``), not the indicator's.
+            code, rest = rest[0].strip(_CODE_SPECKS), rest[1:]
         at = _unit_of_lost_figure(rest, units, settings)
         if at is not None and (code is not None or _opens_row(rest[0]) or _garbled_code_then_capital(rest)):
             # "3.3 Số TTHC chỉ cung cấp thông tin Thủ tục b": the figure lost, the unit read; a
@@ -274,7 +284,10 @@ def _barred_cells(text: str, settings: StatLineSettings) -> tuple[str, str, str,
         words = words[1:]
     cells[0] = " ".join(words)
     code = _code_token(cells[0].split()) if cells else None
-    if code is not None and cells[0].split()[0] == cells[0]:
+    garbled = garbled_code_alone(cells, settings.min_indicator_wording) if code is None else None
+    if garbled is not None:  # "| 2ã |§6TTHC… | Thụ | 4 |", "[ 4T |Số cán bộ …": the code cell, misread
+        code, cells = garbled, cells[1:]
+    elif code is not None and cells[0].split()[0] == cells[0]:
         cells = cells[1:]
     elif code is not None:  # "2.1 Số …" with no bar after the code
         rest = cells[0][len(cells[0].split()[0]) :].strip()
@@ -486,20 +499,15 @@ def _opens_row(token: str) -> bool:
 
 def _garbled_code_then_capital(tokens: list[str]) -> bool:
     """Whether a line opens with a code OCR garbled into a capital or two ("ĐT", "K)") and then a
-    capitalised word: a row's code cell and its indicator, not wrapped words."""
+    capitalised word: a row's code cell and its indicator, not wrapped words. So does one garbled
+    into a few small letters no form prints ("uel Tỷ lệ … %"), when the word after it opens an
+    indicator as the forms' do: wrapped words go on in lower case, or with a form's word."""
     first = tokens[0].strip(_CODE_SPECKS + ")(")
-    return len(tokens) > 2 and 0 < len(first) <= 2 and first.isupper() and first.isalpha() and _capitalised(tokens[1])
-
-
-def _capitalised(token: str) -> bool:
-    word = token.strip(",.;:()")
-    return bool(word) and word[0].isupper() and not _ACRONYM.match(word) and not any(c.isdigit() for c in word)
-
-
-# Counting units (the narrative counts' vocabulary) and money: a unit in lower case is still one.
-# An annex also counts complaints in their own name ("Phản ánh"), which narrative counts call
-# "PAKN" or name as the part's kind.
-_KNOWN_UNITS = frozenset(UNIT_KEYS) | frozenset({"trieu dong", "nghin dong", "ty dong", "dong", "%", "phan anh"})
+    if len(tokens) <= 2 or not 0 < len(first) <= 3 or not first.isalpha():
+        return False
+    if first.isupper():
+        return len(first) <= 2 and _capitalised(tokens[1])
+    return first.islower() and not prints_form_word(first) and _opens_row(tokens[1]) and opens_indicator(tokens[1])
 
 
 def _repeated_units(lines: list[Line], at_least: int = 2) -> set[str]:
@@ -554,8 +562,9 @@ def stray_letters(text: str) -> bool:
 
 
 # A code cell OCR garbled past reading, then the cell's right edge read as a bracket or a bar, and
-# the indicator: "Sử [Sond soTTAC …", "0) [Gisiquyé …", "0 |Giaiquyét …".
-_GARBLED_CODE_CELL = lazy_compile(r"^[~\-—_'‘`\"]*(\w{1,2}\)?)_*\s*[\[|]\s*(?P<indicator>\w.*)$")
+# the indicator: "Sử [Sond soTTAC …", "0) [Gisiquyé …", "0 |Giaiquyét …"; the grid's corner read
+# as a bracket or bar before it ("[ 4ã_ [Tỷ lệ …").
+_GARBLED_CODE_CELL = lazy_compile(r"^(?:[\[|(]\s+)?[~\-—_'‘`\"]*(\w{1,2}\)?)_*\s*[\[|]\s*(?P<indicator>\w.*)$")
 
 
 def _garbled_code_cell(text: str, settings: StatLineSettings) -> tuple[str, list[str]] | None:

@@ -36,8 +36,10 @@ if TYPE_CHECKING:  # the settings live with the table finder that passes them do
 # Lines that close an annex: the next annex, the addressees, a signature block.
 _STOP = lazy_compile(r"^\s*(?:ph[uụ]\s*l[uụ]c|bi[eể]u\s*(?:m[aẫ]u|s[oố])|n[oơ]i\s*nh[aậ]n|tm\.|kt\.)", re.I)
 # The grid's left ruling line read as a capital stuck to a row's code ("P21 | Số …", "F 1 | …",
-# "P31 [Số …"): a capital, a code, then the bar or bracket of the cell's right edge.
-_EDGE_SPECK = lazy_compile(r"^[\[|(]?\s*[A-Z]\s?(?=\d{1,2}(?:[.,]\d{1,2})*\.?[\s_]*[|\[])")
+# "P31 [Số …", "F-33 | Tỷ lệ …", "Ễ 2.3 | …", "L_2:4 | …"): a capital (Vietnamese ones too; a
+# dash or underscore of the edge after it), a code (its dot read as a colon), then the bar or
+# bracket of the cell's right edge.
+_EDGE_SPECK = lazy_compile(r"^[\[|(]?\s*\p{Lu}[\s\-_]?(?=\d{1,2}(?:[.,:]\d{1,2})*\.?[\s_]*[|\[])")
 # ... or to a lettered item ("Fa) | Số TTHC … | 99 |", "Fb) _| …"), taken so only where the line
 # then reads a figure: a capital and a letter before a bar are as often a garbled code cell.
 _EDGE_SPECK_ITEM = lazy_compile(r"^[\[|(]?\s*[A-Z]\s?(?=[a-zđ€©]\)[\s_]*[|\[])")

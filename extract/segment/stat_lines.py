@@ -230,15 +230,18 @@ def read_statistics_lines(
             # the figure's: where one ends and the other starts is inferred from the rows too.
             unit_unnamed = not headless and not _names_unit(fold(" ".join(ln.text for ln in lines[head:body_start])))
             if headless or cells or unit_unnamed:  # columns inferred, or rows rejoined from cells
-                if not sound:
-                    # Not sound: read in part by its code column (the other rows told), or said
-                    # unread as a whole (``unread_annexes``).
+                # Not sound, or sound by its code column alone with too few figures to stand as a
+                # table (OCR smeared them: a degraded ``--psm 6`` page): read in part by its code
+                # column (the other rows told, the lost figures told), or said unread as a whole
+                # (``unread_annexes``).
+                figures = sum(1 for r in rows if r.value is not None)
+                if not sound or figures < settings.min_rows:
                     table.block_index = next(i for i, b in enumerate(blocks) if b is lines[head])
                     label, title = annex_caption(doc, table, stat_settings.caption_lines)
                     part = _in_part(title or label, lines[body_start:end], table.rows, read, settings)
                     if part is not None:
                         kept = part.rows
-                        if smeared:
+                        if smeared or figures < settings.min_rows:
                             kept = smeared_figures_lost(kept, settings.inferred_layout_confidence)
                         annexes.append(StatAnnex(label, title, table.pages, kept, read_from="lines"))
                         told.extend([part.told] if part.told is not None else [])
