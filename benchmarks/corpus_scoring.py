@@ -35,7 +35,7 @@ from collections import Counter
 
 from benchmarks.fault_scoring import FAULT_TABLES, match_counts, score_faults
 from benchmarks.plan_scoring import PLAN_COUNTERS, score_plan
-from benchmarks.queue_scoring import QUEUE_COUNTERS, score_queue
+from benchmarks.queue_scoring import QUEUE_COUNTERS, PlanValues, score_queue
 from benchmarks.row_scoring import (
     ROW_KINDS,
     SCORE,
@@ -179,8 +179,23 @@ def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettin
     meta = score_metadata(truth.get("document") or {}, output.get("document") or {})
     c = Counter({k: 0 for k in COUNTERS})
     c.update(rows.counts)
-    tasks_lost = plan["tally"]["task_rows"] - plan["tally"]["task_found"]
-    queue, silent = score_queue(output, rows.values, len(faults["faults"]), plan["task_values"], tasks_lost)
+    tally = plan["tally"]
+    plans = (
+        PlanValues(
+            "task", tuple(plan["task_values"]), tally["task_rows"] - tally["task_found"], "task rows", "/task_tables"
+        ),
+        PlanValues(
+            "target", tuple(plan["target_values"]), tally["targets"] - tally["targets_found"], "targets", "/targets"
+        ),
+        PlanValues(
+            "statement",
+            tuple(plan["statement_values"]),
+            tally["statements"] - tally["statements_found"],
+            "score statements",
+            "/score_statements",
+        ),
+    )
+    queue, silent = score_queue(output, rows.values, len(faults["faults"]), plans)
     c.update(queue)
     c.update(by_kind)
     c.update(plan["tally"])
