@@ -22,6 +22,7 @@ from extract.segment.narrative import (
 )
 from extract.segment.paragraphs import reading_lines
 from extract.segment.statements import states_group_score
+from extract.segment.target_signs import lost_sign_share
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from schemas.records import Target
@@ -89,9 +90,21 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
+# Specks a scan printed between a cue and its figure ("không dưới . 100%", "tối thiểu _ 90%"):
+# dots, strokes and bars standing alone, which no cue or figure prints.
+_SPECKS_BEFORE_FIGURE = lazy_compile(r"(?:\s+[._'‘`|,]{1,2})+\s*$")
+
+
+def _speckless_end(start: int, text: str, a: int = 0) -> int:
+    """Where the words before a figure at ``start`` end once the specks before it are set aside."""
+    m = _SPECKS_BEFORE_FIGURE.search(text, a, start)
+    return m.start() if m else start
+
+
 def _comparator(low: str, start: int, end: int, symbol: str | None, text: str | None = None) -> str:
     if symbol:
         return {"≥": ">=", "≤": "<="}.get(symbol, symbol)
+    start = _speckless_end(start, low)
     before, after = low[max(0, start - 30) : start], low[end : end + 15]
     ge, gt, le, lt = _GE_BEFORE, _GT_BEFORE, _LE_BEFORE, _LT_BEFORE
     if text is not None and _accented(text):
@@ -118,6 +131,7 @@ def _comparator(low: str, start: int, end: int, symbol: str | None, text: str | 
 def _indicator(text: str, low: str, a: int, b: int, prev_end: int, next_start: int) -> str:
     """What a figure measures: the words before it in its clause ("Tỷ lệ ... đạt tối thiểu
     50%"), or after it when it opens the clause ("100% TTHC được công khai")."""
+    a = max(prev_end, _speckless_end(a, low, prev_end))
     before = text[prev_end:a]
     if _accented(before):
         before = _TRAIL_CUES_VI.sub("", before.lower())  # lower() keeps the length: cut the original
@@ -193,9 +207,34 @@ _JOINED_HEADING = lazy_compile(
 )
 
 
+# A part's heading alone on its line whose roman numeral OCR read as "L" or "l" and whose full
+# stop it lost ("L MỤC TIÊU" for "I. MỤC TIÊU"): ``heading_level`` wants an I, V, X or H in a
+# numeral without its stop ("TL CHỦ TỊCH" is a signature's title), so the title must name a plan's
+# part (settings' objectives and tasks words) for the line to be taken as one.
+_LONE_NUMERAL_HEADING = lazy_compile(
+    r"^[^\p{L}\p{N}]{0,3}(?P<num>[Ll|])\s+(?P<title>\p{Lu}{2,}(?:\s+\p{Lu}+){1,8})[^\p{L}\p{N}]{0,3}$"
+)
+
+
+def _lone_part_heading(line: Line, settings: NarrativeSettings) -> Line | None:
+    """The line as a level-1 heading "I. TITLE" when it is a plan part's title under a numeral OCR
+    misread (``_LONE_NUMERAL_HEADING``); else None."""
+    m = _LONE_NUMERAL_HEADING.match(line.text.strip())
+    if m is None or heading_level(line, settings):
+        return None
+    title = shadow(m.group("title"))
+    if not any(title.startswith(w) for w in settings.target_heading_words + settings.task_heading_words):
+        return None
+    return replace(line, text=f"I. {m.group('title')}", raw=None)
+
+
 def _heading_parted(line: Line, settings: NarrativeSettings) -> list[Line]:
     """The line as its heading and its body when OCR joined the two (``_JOINED_HEADING``) and
-    the heading part reads as a part's heading; else the line."""
+    the heading part reads as a part's heading; a plan part's heading whose numeral OCR misread
+    as that heading (``_lone_part_heading``); else the line."""
+    lone = _lone_part_heading(line, settings)
+    if lone is not None:
+        return [lone]
     m = _JOINED_HEADING.match(line.text)
     if m is None or heading_level(line, settings):
         return [line]
@@ -261,6 +300,13 @@ def find_targets(
             if striving and not _STRIVING.search(low[:b]):
                 continue  # only the line's clauses from its striving on, in a section no heading decides
             figures = _figures(low, a, b)
+            confidence = _line_confidence(line, settings)
+            # a share OCR lost the per cent sign of (read from a scan's words only: typed text
+            # prints its sign): said, unsure, so a person reads it rather than nothing saying it
+            lost_sign = lost_sign_share(low, a, b) if not figures and line.conf is not None else None
+            if lost_sign is not None:
+                figures = [(*lost_sign, "%", None, None)]
+                confidence = min(confidence, settings.lost_sign_confidence)
             clause_year = _target_year(low, a, b)
             years = _figure_years(low, a, b, figures)
             # "hàng năm" / "mỗi năm": a yearly target, not one for the plan's last year
@@ -289,7 +335,7 @@ def find_targets(
                         unit=unit,
                         year=years[k] or clause_year or year_context or doc_year or default,
                         section=section,
-                        confidence=_line_confidence(line, settings),
+                        confidence=confidence,
                         source=_source(line),
                     )
                 )
