@@ -224,7 +224,10 @@ def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettin
     # A row found whose printed cell came out blank was not read whole either ("points of 1.1.4
     # not read"): a wrong figure is a misreading, a blank one a loss.
     cells_lost = any(w["row_found"] and w["truth"] is not None and w["output"] is None for w in rows.wrong_numbers)
-    partial = rows.counts["found"] < rows.counts["rows"] or cells_lost or tasks_lost or failed(output)
+    # Targets and score statements not found were not read either (a scanned plan's lost targets,
+    # a report's statements OCR spoilt): a document that tells them is no whole one listing parts.
+    narrative_lost = tasks["targets_found"] < tasks["targets"] or tasks["statements_found"] < tasks["statements"]
+    partial = rows.counts["found"] < rows.counts["rows"] or cells_lost or tasks_lost or narrative_lost or failed(output)
     c.update(
         partial_docs=int(partial),
         partial_told=int(partial and told_unread(output)),
