@@ -506,3 +506,21 @@ def test_a_share_whose_per_cent_sign_ocr_lost_is_said_unsure():
     shares = find_targets(scanned)
     assert [(t.comparator, t.value, t.unit) for t in shares] == [("<=", 5, "%"), (">=", 96, "%")]
     assert shares[0].confidence < 0.8 <= shares[1].confidence
+
+
+def test_a_part_heading_joined_to_the_end_of_the_paragraph_above():
+    # S05 scans: "II. CHỈ TIÊU CỤ THỂ" read "1I. CHỈ TIÊU CỤ THỂ" at the end of the purpose's
+    # paragraph (issue 16, seed 904: its targets, which strive for nothing, lost with nothing
+    # said); "II. NHIỆM VỤ" read "_ H,NHIỆM VỤ CỤ THỂ" after the last target (dev seed 1652,
+    # --degrade extreme): the tasks under it are no targets
+    text = (
+        "KẾ HOẠCH\nCải cách hành chính năm 2024\nI.MỤC ĐÍCH, YÊU CẦU\n"
+        "Triển khai đồng bộ các nhiệm vụ cải cách hành chính. 1I. CHỈ TIÊU CỤ THỂ\n"
+        "+ Thu ngân sách nhà nước trên địa bàn là không dưới 8,5 tỷ đồng.\n"
+        "+ Tỷ lệ hồ sơ nộp trực tuyến toàn trình đạt tỷ lệ tối thiểu 75%. _ H,NHIỆM VỤ CỤ THỂ\n"
+        "+ Tỷ lệ văn bản điện tử đạt 100% (chủ trì: Văn phòng; thời hạn: Quý IV/2024).\n"
+    )
+    assert [(t.comparator, t.value, t.unit) for t in find_targets(_doc(text))] == [
+        (">=", 8.5, "tỷ đồng"),
+        (">=", 75, "%"),
+    ]

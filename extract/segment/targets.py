@@ -220,21 +220,49 @@ def _lone_part_heading(line: Line, settings: NarrativeSettings) -> Line | None:
     """The line as a level-1 heading "I. TITLE" when it is a plan part's title under a numeral OCR
     misread (``_LONE_NUMERAL_HEADING``); else None."""
     m = _LONE_NUMERAL_HEADING.match(line.text.strip())
-    if m is None or heading_level(line, settings):
-        return None
-    title = shadow(m.group("title"))
-    if not any(title.startswith(w) for w in settings.target_heading_words + settings.task_heading_words):
+    if m is None or heading_level(line, settings) or not _names_a_part(m.group("title"), settings):
         return None
     return replace(line, text=f"I. {m.group('title')}", raw=None)
+
+
+# A plan part's heading a scan's reading joined to the end of the paragraph above it ("… trong tổ
+# chức thực hiện. 1I. CHỈ TIÊU CỤ THỂ", "… 01 sáng kiến. _ H,NHIỆM VỤ CỤ THỂ"): after a sentence's
+# end, a numeral in OCR's look-alikes ("1I", "H"), its stop or none, a title in capitals ending the line.
+_TRAILING_HEADING = lazy_compile(
+    r"(?<=[.;:!?])\s+[^\p{L}\p{N}\s]{0,2}\s*(?P<num>(?=[IVXLTHl|1]*[IVXLH])[IVXLTHl|1]{1,4})\s*[.,:)]?\s*"
+    r"(?P<title>\p{Lu}{2,}(?:[\s,]+\p{Lu}+){0,8})[^\p{L}\p{N}]{0,3}$"
+)
+
+
+def _names_a_part(title: str, settings: NarrativeSettings) -> bool:
+    """Whether a heading's title opens a plan's objectives or tasks part (settings' words)."""
+    low = shadow(title)
+    return any(low.startswith(w) for w in settings.target_heading_words + settings.task_heading_words)
+
+
+def _trailing_part_heading(line: Line, settings: NarrativeSettings) -> list[Line] | None:
+    """The line as its paragraph and a plan part's heading joined to its end (``_TRAILING_HEADING``),
+    the heading as "I. TITLE"; else None."""
+    if heading_level(line, settings):
+        return None
+    m = _TRAILING_HEADING.search(line.text)
+    if m is None or not _names_a_part(m.group("title"), settings):
+        return None
+    head = replace(line, text=f"I. {m.group('title')}", raw=None)
+    return [replace(line, text=line.text[: m.start()].rstrip(), raw=None), head]
 
 
 def _heading_parted(line: Line, settings: NarrativeSettings) -> list[Line]:
     """The line as its heading and its body when OCR joined the two (``_JOINED_HEADING``) and
     the heading part reads as a part's heading; a plan part's heading whose numeral OCR misread
-    as that heading (``_lone_part_heading``); else the line."""
+    as that heading (``_lone_part_heading``); its paragraph and a part's heading joined to its
+    end (``_trailing_part_heading``); else the line."""
     lone = _lone_part_heading(line, settings)
     if lone is not None:
         return [lone]
+    trailing = _trailing_part_heading(line, settings)
+    if trailing is not None:
+        return trailing
     m = _JOINED_HEADING.match(line.text)
     if m is None or heading_level(line, settings):
         return [line]
