@@ -524,3 +524,16 @@ def test_a_part_heading_joined_to_the_end_of_the_paragraph_above():
         (">=", 8.5, "tỷ đồng"),
         (">=", 75, "%"),
     ]
+
+
+def test_a_speck_ocr_read_between_an_indicators_words():
+    # S05 scan (dev seed 1651, --degrade extreme): "Thu.ngân sách nhà nước …"
+    text = "KẾ HOẠCH\nI. MỤC TIÊU\n+ Thu.ngân sách nhà nước trên địa bàn là trên 15,5 tỷ đồng.\n"
+    typed = _doc(text)
+    scanned = IngestedDocument(
+        path="x.pdf",
+        format="pdf",
+        pages=[replace(p, blocks=[replace(ln, conf=0.95) for ln in p.lines], method="ocr") for p in typed.pages],
+    )
+    assert [t.indicator for t in find_targets(scanned)] == ["Thu ngân sách nhà nước trên địa bàn"]
+    assert [t.indicator for t in find_targets(typed)] == ["Thu.ngân sách nhà nước trên địa bàn"]  # as printed

@@ -350,6 +350,8 @@ def find_targets(
                 else:
                     indicator = _indicator(text, low, start, end, prev_end, next_start)
                 indicator = _without_years(indicator)
+                if line.conf is not None:  # a scan's words: a speck OCR read between two of them
+                    indicator = _SPECK_BETWEEN_WORDS.sub(" ", indicator)
                 if last_indicator and _bare_words(low, prev_end, start) < 2 and _bare_words(low, end, next_start) < 2:
                     indicator = last_indicator
                 last_indicator = indicator
@@ -369,6 +371,10 @@ def find_targets(
                 )
     return out
 
+
+# A dot OCR read for a speck where a scan's words meet ("Thu.ngân sách"): lower-case letters on both
+# sides, no space. (Typed text keeps its own: an address "dichvucong.gov.vn" is printed so.)
+_SPECK_BETWEEN_WORDS = lazy_compile(r"(?<=\p{L}\p{Ll})\.(?=\p{Ll}{2})")
 
 _YEAR_PHRASE = lazy_compile(r"(?:\b(?:den|vao|trong)\s+)?\bnam\s+(20\d\d)\b")
 _CONNECTORS = lazy_compile(
