@@ -24,9 +24,15 @@ def documents(path: Path) -> dict[str, dict[str, int]]:
 
 
 def moved(before: dict[str, int] | None, after: dict[str, int] | None) -> dict[str, tuple[int | None, int | None]]:
-    """Each counter whose value differs between two tallies (a missing tally: every counter)."""
+    """Each counter whose value differs between two tallies (a missing tally: every counter). A
+    counter one run's scoring does not have yet and the other's counts 0 did not move: a branch that
+    adds a counter would otherwise show every document moved."""
     a, b = before or {}, after or {}
-    return {k: (a.get(k), b.get(k)) for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)}
+    return {
+        k: (a.get(k), b.get(k))
+        for k in sorted(set(a) | set(b))
+        if a.get(k) != b.get(k) and not (a and b and (a.get(k), b.get(k)) in ((None, 0), (0, None)))
+    }
 
 
 def compare(before: dict[str, dict[str, int]], after: dict[str, dict[str, int]]) -> list[str]:

@@ -35,7 +35,7 @@ from collections import Counter
 
 from benchmarks.fault_scoring import FAULT_TABLES, match_counts, score_faults
 from benchmarks.plan_scoring import PLAN_COUNTERS, score_plan
-from benchmarks.queue_scoring import QUEUE_COUNTERS, score_queue
+from benchmarks.queue_scoring import QUEUE_COUNTERS, PlanValues, score_queue
 from benchmarks.row_scoring import (
     ROW_KINDS,
     SCORE,
@@ -179,8 +179,23 @@ def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettin
     meta = score_metadata(truth.get("document") or {}, output.get("document") or {})
     c = Counter({k: 0 for k in COUNTERS})
     c.update(rows.counts)
-    tasks_lost = plan["tally"]["task_rows"] - plan["tally"]["task_found"]
-    queue, silent = score_queue(output, rows.values, len(faults["faults"]), plan["task_values"], tasks_lost)
+    tally = plan["tally"]
+    plans = (
+        PlanValues(
+            "task", tuple(plan["task_values"]), tally["task_rows"] - tally["task_found"], "task rows", "/task_tables"
+        ),
+        PlanValues(
+            "target", tuple(plan["target_values"]), tally["targets"] - tally["targets_found"], "targets", "/targets"
+        ),
+        PlanValues(
+            "statement",
+            tuple(plan["statement_values"]),
+            tally["statements"] - tally["statements_found"],
+            "score statements",
+            "/score_statements",
+        ),
+    )
+    queue, silent = score_queue(output, rows.values, len(faults["faults"]), plans)
     c.update(queue)
     c.update(by_kind)
     c.update(plan["tally"])
@@ -209,7 +224,10 @@ def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettin
     # A row found whose printed cell came out blank was not read whole either ("points of 1.1.4
     # not read"): a wrong figure is a misreading, a blank one a loss.
     cells_lost = any(w["row_found"] and w["truth"] is not None and w["output"] is None for w in rows.wrong_numbers)
-    partial = rows.counts["found"] < rows.counts["rows"] or cells_lost or tasks_lost or failed(output)
+    # Targets and score statements not found were not read either (a scanned plan's lost targets,
+    # a report's statements OCR spoilt): a document that tells them is no whole one listing parts.
+    narrative_lost = tasks["targets_found"] < tasks["targets"] or tasks["statements_found"] < tasks["statements"]
+    partial = rows.counts["found"] < rows.counts["rows"] or cells_lost or tasks_lost or narrative_lost or failed(output)
     c.update(
         partial_docs=int(partial),
         partial_told=int(partial and told_unread(output)),

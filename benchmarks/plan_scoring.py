@@ -12,6 +12,10 @@
   indicator is the truth's (folded token-set ratio ≥ ``indicator_right``).
 * score statements: found by code and kind (a truth ``field`` is an output ``field`` or
   ``group`` with that code); points right when points and max are both equal.
+
+Each found task field, target and statement is also a value for the review queue (output pointer,
+field, right): ``benchmarks/queue_scoring.py`` counts the wrong ones no entry names, and the lost
+ones no unread part tells, as silent.
 """
 
 from __future__ import annotations
@@ -115,11 +119,15 @@ def _target_right(tr: dict, ot: dict, s: PlanScoringSettings) -> list[str]:
     return bad
 
 
-def score_targets(truth: list[dict], output: dict, s: PlanScoringSettings) -> tuple[Counter, list[str]]:
+def score_targets(
+    truth: list[dict], output: dict, s: PlanScoringSettings
+) -> tuple[Counter, list[str], list[tuple[str, str, bool]]]:
+    """Counters, what went wrong, and each found target as a value (pointer, "target", all right)."""
     outs = output.get("targets") or []
     used: set[int] = set()
     c: Counter = Counter(targets=len(truth))
     wrong: list[str] = []
+    values: list[tuple[str, str, bool]] = []
     for tr in truth:
         best, best_k = -1.0, None
         for k, ot in enumerate(outs):
@@ -138,18 +146,23 @@ def score_targets(truth: list[dict], output: dict, s: PlanScoringSettings) -> tu
         c["targets_found"] += 1
         bad = _target_right(tr, outs[best_k], s)
         c["targets_right"] += not bad
+        values.append((f"/targets/{best_k}", "target", not bad))
         if bad:
             got = {f: outs[best_k].get(f) for f in bad}
             wrong.append(f"{tr['indicator'][:30]!r} {tr['value']} {tr['year']}: {got}")
     c["target_invented"] = len(outs) - len(used)
-    return c, wrong
+    return c, wrong, values
 
 
-def score_statements(truth: list[dict], output: dict) -> tuple[Counter, list[str], dict[str, int]]:
-    """Counters, what went wrong, and the output pointer of each found truth statement."""
+def score_statements(
+    truth: list[dict], output: dict
+) -> tuple[Counter, list[str], dict[str, int], list[tuple[str, str, bool]]]:
+    """Counters, what went wrong, the output pointer of each found truth statement, and each found
+    statement as a value (pointer, "points", points and max right)."""
     outs = output.get("score_statements") or []
     c: Counter = Counter(statements=len(truth))
     wrong: list[str] = []
+    values: list[tuple[str, str, bool]] = []
     found: dict[str, int] = {}
     used: set[int] = set()
     for i, tr in enumerate(truth):
@@ -172,18 +185,19 @@ def score_statements(truth: list[dict], output: dict) -> tuple[Counter, list[str
             tr["max_points"], outs[k].get("max_points")
         )
         c["statements_points_right"] += right
+        values.append((f"/score_statements/{k}", "points", right))
         if not right:
             wrong.append(
                 f"{tr['code']}: {tr['points']}/{tr['max_points']} -> "
                 f"{outs[k].get('points')}/{outs[k].get('max_points')}"
             )
-    return c, wrong, found
+    return c, wrong, found, values
 
 
 def score_plan(truth: dict, output: dict, s: PlanScoringSettings = PlanScoringSettings()) -> dict:
     tasks, task_wrong, task_values = score_tasks(truth.get("task_rows") or [], output, s)
-    targets, target_wrong = score_targets(truth.get("targets") or [], output, s)
-    stmts, stmt_wrong, stmt_map = score_statements(truth.get("score_statements") or [], output)
+    targets, target_wrong, target_values = score_targets(truth.get("targets") or [], output, s)
+    stmts, stmt_wrong, stmt_map, stmt_values = score_statements(truth.get("score_statements") or [], output)
     c: Counter = Counter({k: 0 for k in PLAN_COUNTERS})
     c.update(tasks)
     c.update(targets)
@@ -192,6 +206,8 @@ def score_plan(truth: dict, output: dict, s: PlanScoringSettings = PlanScoringSe
         "tally": dict(c),
         "statement_map": stmt_map,
         "task_values": task_values,
+        "target_values": target_values,
+        "statement_values": stmt_values,
         "tasks_wrong": task_wrong,
         "targets_wrong": target_wrong,
         "statements_wrong": stmt_wrong,

@@ -12,10 +12,17 @@ how many entries it asks a person to look at, and how well its confidences are c
   the review names its row (the queue asks about a task row as a whole). A truth task row not
   found is one lost value, queued when the review tells an unread part (``/unread/…``: the place a
   person looks at to read what the machine did not).
+* target and statement values: a plan's targets and a report's score statements, the narrative
+  kinds the queue holds (``/targets/N``, ``/score_statements/N``). A found target is wrong when any
+  of its fields is not the truth's, a found statement when its points or max are not; either is
+  queued when the review names its item. A truth target or statement not found is lost, told as a
+  lost task row is (an unread part in the queue); ``target_lost`` - ``target_lost_told`` are the
+  targets a scanned plan lost with nothing said.
 * queue entries: distinct (item, field) of the output's review, every kind (narrative, task rows,
   unread parts included): what a person is asked to look at. load = entries / (wrong + faulty +
-  task fields wrong + task rows lost): the numerator's kinds and the denominator's are the same.
-  silent errors count the wrong and lost values of every kind out of the queue, cells and tasks.
+  task fields wrong + task rows lost + targets and statements wrong or lost): the numerator's
+  kinds and the denominator's are the same. silent errors count the wrong and lost values of every
+  kind out of the queue: cells, task fields and rows, targets, statements.
 * reliability: each found value's confidence (the row's ``value_confidence`` for its field, else
   the row's ``confidence``) in buckets of ``BUCKET``; per bucket, values and values right.
 """
@@ -23,6 +30,7 @@ how many entries it asks a person to look at, and how well its confidences are c
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 BUCKETS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99)  # lower edges
 QUEUE_COUNTERS = (
@@ -35,6 +43,14 @@ QUEUE_COUNTERS = (
     "task_wrong_queued",
     "task_lost",
     "task_lost_told",
+    "target_wrong",
+    "target_wrong_queued",
+    "target_lost",
+    "target_lost_told",
+    "statement_wrong",
+    "statement_wrong_queued",
+    "statement_lost",
+    "statement_lost_told",
     "queue_entries",
     *(f"rel_{i}_{what}" for i in range(len(BUCKETS)) for what in ("n", "right")),
 )
@@ -63,12 +79,44 @@ def bucket(confidence: float) -> int:
     return max(i for i, edge in enumerate(BUCKETS) if confidence >= edge - 1e-12)
 
 
+@dataclass(frozen=True)
+class PlanValues:
+    """One plan kind's values for the queue: each found item's (pointer, field, right), and how many
+    truth items were not found. ``kind`` prefixes its counters (``task``, ``target``, ``statement``)."""
+
+    kind: str
+    values: tuple[tuple[str, str, bool], ...] = ()
+    lost: int = 0
+    lost_what: str = ""  # how a lost one is named in the silent list ("task rows", "targets")
+    lost_pointer: str = ""  # where such items would be in the output ("/task_tables")
+
+
+def score_plan_values(plan: PlanValues, queued_items: set, told: bool) -> tuple[Counter, list[dict]]:
+    """A plan kind's counters and silent values: a wrong item is queued when the review names its
+    item (the queue asks about a task row, a target, a statement as a whole); lost items are told
+    when the queue holds an unread part."""
+    c: Counter = Counter()
+    silent = []
+    for pointer, field, right in plan.values:
+        if right:
+            continue
+        c[f"{plan.kind}_wrong"] += 1
+        if pointer in queued_items:
+            c[f"{plan.kind}_wrong_queued"] += 1
+        else:
+            silent.append({"pointer": pointer, "field": field, "confidence": None})
+    c[f"{plan.kind}_lost"] = plan.lost
+    c[f"{plan.kind}_lost_told"] = plan.lost if told else 0
+    if plan.lost and not told:
+        silent.append({"pointer": plan.lost_pointer, "field": f"{plan.lost} {plan.lost_what} lost", "confidence": None})
+    return c, silent
+
+
 def score_queue(
     output: dict,
     values: list[tuple[str, str, bool]],
     faults: int,
-    task_values: list[tuple[str, str, bool]] = (),  # type: ignore[assignment]
-    tasks_lost: int = 0,
+    plans: tuple[PlanValues, ...] = (),
 ) -> tuple[Counter, list[dict]]:
     """(counters, the wrong values left out of the queue) of one document."""
     queued = {(r.get("item"), r.get("field")) for r in output.get("review") or []}
@@ -90,19 +138,11 @@ def score_queue(
             c["wrong_queued"] += 1
         else:
             silent.append({"pointer": pointer, "field": field, "confidence": round(conf, 3)})
-    for pointer, field, right in task_values:
-        if right:
-            continue
-        c["task_wrong"] += 1
-        if pointer in queued_items:
-            c["task_wrong_queued"] += 1
-        else:
-            silent.append({"pointer": pointer, "field": field, "confidence": None})
     told = any(str(item).startswith("/unread/") for item in queued_items)
-    c["task_lost"] = tasks_lost
-    c["task_lost_told"] = tasks_lost if told else 0
-    if tasks_lost and not told:
-        silent.append({"pointer": "/task_tables", "field": f"{tasks_lost} task rows lost", "confidence": None})
+    for plan in plans:
+        kind_counts, kind_silent = score_plan_values(plan, queued_items, told)
+        c.update(kind_counts)
+        silent += kind_silent
     c["faulty_values"] = faults
     c["queue_entries"] = len(queued)
     return c, silent
@@ -111,19 +151,28 @@ def score_queue(
 def queue_lines(c: Counter) -> list[str]:
     """The queue figures and the reliability table of summed counters, for printing."""
     cells, cells_queued = c["wrong_values"], c["wrong_queued"]
-    tasks = c["task_wrong"] + c["task_lost"]
-    tasks_queued = c["task_wrong_queued"] + c["task_lost_told"]
-    wrong, queued = cells + tasks, cells_queued + tasks_queued
+    kinds = ("task", "target", "statement")
+    plans = sum(c[f"{k}_wrong"] + c[f"{k}_lost"] for k in kinds)
+    plans_queued = sum(c[f"{k}_wrong_queued"] + c[f"{k}_lost_told"] for k in kinds)
+    wrong, queued = cells + plans, cells_queued + plans_queued
     denominator = wrong + c["faulty_values"]
+
+    def untold(k: str) -> str:
+        return f"{c[f'{k}_wrong'] - c[f'{k}_wrong_queued']}/{c[f'{k}_wrong']}"
+
     out = [
         f"  silent errors   {wrong - queued}/{wrong} wrong or lost values not in the queue"
         + (f" ({100.0 * (wrong - queued) / wrong:.1f}%)" if wrong else "")
-        + f"; cells {cells - cells_queued}/{cells}, task fields wrong {c['task_wrong'] - c['task_wrong_queued']}/"
-        f"{c['task_wrong']}, task rows lost untold {c['task_lost'] - c['task_lost_told']}/{c['task_lost']}",
+        + f"; cells {cells - cells_queued}/{cells}, task fields wrong {untold('task')}, task rows lost untold "
+        f"{c['task_lost'] - c['task_lost_told']}/{c['task_lost']}, targets wrong {untold('target')}, targets lost "
+        f"untold {c['target_lost'] - c['target_lost_told']}/{c['target_lost']}, statements wrong "
+        f"{untold('statement')}, statements lost untold {c['statement_lost'] - c['statement_lost_told']}/"
+        f"{c['statement_lost']}",
         f"  review load     {c['queue_entries']} entries / {denominator} values wrong, lost or faulty"
         + (f" = {c['queue_entries'] / denominator:.2f}" if denominator else "")
         + f" (cells wrong {cells}, faulty {c['faulty_values']}, task fields wrong {c['task_wrong']},"
-        f" task rows lost {c['task_lost']}; before task values counted: "
+        f" task rows lost {c['task_lost']}, targets wrong or lost {c['target_wrong'] + c['target_lost']},"
+        f" statements wrong or lost {c['statement_wrong'] + c['statement_lost']}; before task values counted: "
         + (f"{c['queue_entries'] / (cells + c['faulty_values']):.2f})" if cells + c["faulty_values"] else "-)"),
         "  reliability     confidence bucket: values, share right",
     ]

@@ -48,6 +48,7 @@ from extract.segment.task_paragraphs import find_task_paragraphs
 from extract.segment.task_tables import find_task_tables
 from extract.segment.task_wording import reword_tasks
 from extract.segment.unread import find_unread, totals_told, unread_review_items
+from extract.segment.unread_statements import unread_statements
 from extract.segment.unread_withdrawn import withdraw_unsure_tables
 from normalize.criteria import CriteriaSet, CriterionDef
 from normalize.criteria.match import apply_criteria_sets
@@ -210,6 +211,8 @@ def convert_document(doc: IngestedDocument, result: ExtractionResult, options: P
     unread = _run_stage(
         result, "segment", lambda: find_unread(doc, result, known=unsure, set_aside=read.set_aside), debug, default=[]
     )
+    # A report's score statements printed but not read (OCR spoilt their scores): said, not dropped.
+    unread += _run_stage(result, "segment", lambda: unread_statements(doc, result.score_statements), debug, default=[])
     # A statistics form's title printed with none of its rows read: said, not dropped.
     unread += _run_stage(
         result,

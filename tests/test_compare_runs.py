@@ -44,3 +44,10 @@ def test_documents_that_moved_are_listed_with_their_counters(tmp_path):
         "D03/d.txt: only in the first run",
         "3 of 4 documents differ",
     ]
+
+
+def test_a_counter_one_run_does_not_have_moved_only_when_not_zero():
+    from benchmarks.compare_runs import moved
+
+    assert moved({"rows": 3}, {"rows": 3, "target_lost": 0}) == {}
+    assert moved({"rows": 3}, {"rows": 3, "target_lost": 2}) == {"target_lost": (None, 2)}

@@ -156,3 +156,14 @@ def test_a_comma_heading_behind_a_scans_speck_heads_the_tasks_under_it():
         ("2", "Trước ngày 25/04/2023"),
     ]
     assert table.rows[1].section_title == "Cải cách thủ tục hành chính"
+
+
+def test_a_product_label_whose_comma_ocr_set_apart():
+    # S05 scan (dev seed 1653, --degrade extreme): "kết quả, sản ì phẩm:" (a stroke read between
+    # its words) crashed the reading of the whole task list (KeyError 'ket qua san pham')
+    doc = _page(
+        "3.1. Triển khai thanh toán trực tuyến phí, lệ phí thủ tục hành chính; kết quả, sản ì phẩm: Danh mục "
+        "công bố; thời gian: 14/12/2023; Phối hợp thực hiện: UBMTTQ Việt Nam xã; bộ phận chủ trì: Công an xã."
+    )
+    (row,) = [r for t in find_task_paragraphs(doc) for r in t.rows]
+    assert (row.product, row.deadline, row.lead) == ("Danh mục công bố", "14/12/2023", "Công an xã")

@@ -34,6 +34,9 @@ class NarrativeSettings:
     max_heading_chars: int = 120
     # Confidence of a figure read from text whose diacritics were repaired or OCR'd.
     repaired_confidence: float = 0.8
+    # Confidence of a share target whose per cent sign OCR lost (``extract.segment.target_signs``):
+    # its value is a guess a person must look at, under the review threshold.
+    lost_sign_confidence: float = 0.5
     # A group line out of this many points states the whole index, not a group of criteria.
     index_total_max: float = 100.0
     # Formats whose lines are printed lines (a text dump of a scan): a bullet item wraps onto the

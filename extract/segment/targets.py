@@ -22,6 +22,7 @@ from extract.segment.narrative import (
 )
 from extract.segment.paragraphs import reading_lines
 from extract.segment.statements import states_group_score
+from extract.segment.target_signs import lost_sign_share
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from schemas.records import Target
@@ -89,9 +90,21 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
+# Specks a scan printed between a cue and its figure ("không dưới . 100%", "tối thiểu _ 90%"):
+# dots, strokes and bars standing alone, which no cue or figure prints.
+_SPECKS_BEFORE_FIGURE = lazy_compile(r"(?:\s+[._'‘`|,]{1,2})+\s*$")
+
+
+def _speckless_end(start: int, text: str, a: int = 0) -> int:
+    """Where the words before a figure at ``start`` end once the specks before it are set aside."""
+    m = _SPECKS_BEFORE_FIGURE.search(text, a, start)
+    return m.start() if m else start
+
+
 def _comparator(low: str, start: int, end: int, symbol: str | None, text: str | None = None) -> str:
     if symbol:
         return {"≥": ">=", "≤": "<="}.get(symbol, symbol)
+    start = _speckless_end(start, low)
     before, after = low[max(0, start - 30) : start], low[end : end + 15]
     ge, gt, le, lt = _GE_BEFORE, _GT_BEFORE, _LE_BEFORE, _LT_BEFORE
     if text is not None and _accented(text):
@@ -118,6 +131,7 @@ def _comparator(low: str, start: int, end: int, symbol: str | None, text: str | 
 def _indicator(text: str, low: str, a: int, b: int, prev_end: int, next_start: int) -> str:
     """What a figure measures: the words before it in its clause ("Tỷ lệ ... đạt tối thiểu
     50%"), or after it when it opens the clause ("100% TTHC được công khai")."""
+    a = max(prev_end, _speckless_end(a, low, prev_end))
     before = text[prev_end:a]
     if _accented(before):
         before = _TRAIL_CUES_VI.sub("", before.lower())  # lower() keeps the length: cut the original
@@ -193,9 +207,62 @@ _JOINED_HEADING = lazy_compile(
 )
 
 
+# A part's heading alone on its line whose roman numeral OCR read as "L" or "l" and whose full
+# stop it lost ("L MỤC TIÊU" for "I. MỤC TIÊU"): ``heading_level`` wants an I, V, X or H in a
+# numeral without its stop ("TL CHỦ TỊCH" is a signature's title), so the title must name a plan's
+# part (settings' objectives and tasks words) for the line to be taken as one.
+_LONE_NUMERAL_HEADING = lazy_compile(
+    r"^[^\p{L}\p{N}]{0,3}(?P<num>[Ll|])\s+(?P<title>\p{Lu}{2,}(?:\s+\p{Lu}+){1,8})[^\p{L}\p{N}]{0,3}$"
+)
+
+
+def _lone_part_heading(line: Line, settings: NarrativeSettings) -> Line | None:
+    """The line as a level-1 heading "I. TITLE" when it is a plan part's title under a numeral OCR
+    misread (``_LONE_NUMERAL_HEADING``); else None."""
+    m = _LONE_NUMERAL_HEADING.match(line.text.strip())
+    if m is None or heading_level(line, settings) or not _names_a_part(m.group("title"), settings):
+        return None
+    return replace(line, text=f"I. {m.group('title')}", raw=None)
+
+
+# A plan part's heading a scan's reading joined to the end of the paragraph above it ("… trong tổ
+# chức thực hiện. 1I. CHỈ TIÊU CỤ THỂ", "… 01 sáng kiến. _ H,NHIỆM VỤ CỤ THỂ"): after a sentence's
+# end, a numeral in OCR's look-alikes ("1I", "H"), its stop or none, a title in capitals ending the line.
+_TRAILING_HEADING = lazy_compile(
+    r"(?<=[.;:!?])\s+[^\p{L}\p{N}\s]{0,2}\s*(?P<num>(?=[IVXLTHl|1]*[IVXLH])[IVXLTHl|1]{1,4})\s*[.,:)]?\s*"
+    r"(?P<title>\p{Lu}{2,}(?:[\s,]+\p{Lu}+){0,8})[^\p{L}\p{N}]{0,3}$"
+)
+
+
+def _names_a_part(title: str, settings: NarrativeSettings) -> bool:
+    """Whether a heading's title opens a plan's objectives or tasks part (settings' words)."""
+    low = shadow(title)
+    return any(low.startswith(w) for w in settings.target_heading_words + settings.task_heading_words)
+
+
+def _trailing_part_heading(line: Line, settings: NarrativeSettings) -> list[Line] | None:
+    """The line as its paragraph and a plan part's heading joined to its end (``_TRAILING_HEADING``),
+    the heading as "I. TITLE"; else None."""
+    if heading_level(line, settings):
+        return None
+    m = _TRAILING_HEADING.search(line.text)
+    if m is None or not _names_a_part(m.group("title"), settings):
+        return None
+    head = replace(line, text=f"I. {m.group('title')}", raw=None)
+    return [replace(line, text=line.text[: m.start()].rstrip(), raw=None), head]
+
+
 def _heading_parted(line: Line, settings: NarrativeSettings) -> list[Line]:
     """The line as its heading and its body when OCR joined the two (``_JOINED_HEADING``) and
-    the heading part reads as a part's heading; else the line."""
+    the heading part reads as a part's heading; a plan part's heading whose numeral OCR misread
+    as that heading (``_lone_part_heading``); its paragraph and a part's heading joined to its
+    end (``_trailing_part_heading``); else the line."""
+    lone = _lone_part_heading(line, settings)
+    if lone is not None:
+        return [lone]
+    trailing = _trailing_part_heading(line, settings)
+    if trailing is not None:
+        return trailing
     m = _JOINED_HEADING.match(line.text)
     if m is None or heading_level(line, settings):
         return [line]
@@ -261,6 +328,13 @@ def find_targets(
             if striving and not _STRIVING.search(low[:b]):
                 continue  # only the line's clauses from its striving on, in a section no heading decides
             figures = _figures(low, a, b)
+            confidence = _line_confidence(line, settings)
+            # a share OCR lost the per cent sign of (read from a scan's words only: typed text
+            # prints its sign): said, unsure, so a person reads it rather than nothing saying it
+            lost_sign = lost_sign_share(low, a, b) if not figures and line.conf is not None else None
+            if lost_sign is not None:
+                figures = [(*lost_sign, "%", None, None)]
+                confidence = min(confidence, settings.lost_sign_confidence)
             clause_year = _target_year(low, a, b)
             years = _figure_years(low, a, b, figures)
             # "hàng năm" / "mỗi năm": a yearly target, not one for the plan's last year
@@ -276,6 +350,8 @@ def find_targets(
                 else:
                     indicator = _indicator(text, low, start, end, prev_end, next_start)
                 indicator = _without_years(indicator)
+                if line.conf is not None:  # a scan's words: a speck OCR read between two of them
+                    indicator = _SPECK_BETWEEN_WORDS.sub(" ", indicator)
                 if last_indicator and _bare_words(low, prev_end, start) < 2 and _bare_words(low, end, next_start) < 2:
                     indicator = last_indicator
                 last_indicator = indicator
@@ -289,12 +365,16 @@ def find_targets(
                         unit=unit,
                         year=years[k] or clause_year or year_context or doc_year or default,
                         section=section,
-                        confidence=_line_confidence(line, settings),
+                        confidence=confidence,
                         source=_source(line),
                     )
                 )
     return out
 
+
+# A dot OCR read for a speck where a scan's words meet ("Thu.ngân sách"): lower-case letters on both
+# sides, no space. (Typed text keeps its own: an address "dichvucong.gov.vn" is printed so.)
+_SPECK_BETWEEN_WORDS = lazy_compile(r"(?<=\p{L}\p{Ll})\.(?=\p{Ll}{2})")
 
 _YEAR_PHRASE = lazy_compile(r"(?:\b(?:den|vao|trong)\s+)?\bnam\s+(20\d\d)\b")
 _CONNECTORS = lazy_compile(

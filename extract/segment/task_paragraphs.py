@@ -122,8 +122,13 @@ def _field_spans(text: str, settings: TaskParagraphSettings) -> list[tuple[str, 
     return spans
 
 
+# The labels by their words alone: a label's comma is punctuation OCR may lose, move or read as a
+# speck (``_SPECK`` turns "kết quả , sản phẩm" into spaces), and "ket qua san pham" is that label.
+_FIELD_OF_WORDS = {" ".join(w.replace(",", " ").split()): f for w, f in _FIELD_OF.items()}
+
+
 def _field_of(label: str) -> str:
-    return _FIELD_OF[" ".join(re.sub(r"[.:]|,(?!\s+san pham)", " ", label).split())]
+    return _FIELD_OF_WORDS[" ".join(re.sub(r"[.:,]", " ", label).split())]
 
 
 def _colonless_unit_labels(text: str, low: str, labels: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

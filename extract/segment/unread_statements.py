@@ -1,0 +1,96 @@
+"""Score statements a report prints that were not read: told, not dropped.
+
+A report states its fields' and criteria's points in running text ("Tiêu chí 7.2. Văn bản điện tử
+có ký số: không đạt điểm (0/2) …"). OCR of a scan spoils some of them past reading ("(02)" for
+"(0/2)", "a1 điểm)" for "(1/1 điểm)", "Tiêu chí-3.1"), and the statement was then lost with
+nothing said. Each labelled clause ("Tiêu chí N.M" / "Lĩnh vực N", wherever a sentence, a clause
+or a field's score ends before it) that speaks of points ("điểm") and whose code no statement of
+its kind states is one unread part (kind ``rows``), with its text, so a person reads its score.
+Only a document from which some statement was read is looked at: a plan that names criteria in
+its tasks states no score there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract.model import IngestedDocument, Line
+from extract.segment.narrative import shadow
+from extract.segment.paragraphs import reading_lines
+from normalize.lazy_regex import lazy_compile
+from schemas.records import ScoreStatement, UnreadPart
+
+# A statement's label and code where a statement may open: the line's start (after a bullet, a
+# speck or a letter item), or after a sentence's or a clause's end, or a score ("… điểm Tiêu chí
+# 2.1"). The code may be glued to the label by a stroke OCR saw ("Tiêu chí-3.1").
+_LABEL = lazy_compile(
+    r"(?:^[\s+\-•*|_'‘’“”\"]*(?:[a-z]\)\s*|\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+)?|(?<=[.;:)]|\bdiem)\s+[+\-•*|_'‘’“”\"]*\s*)"
+    r"(?P<label>tieu chi|tc|linh vuc)\s*[-–.]?\s*(?P<code>\d{1,2}(?:\s?\.\s?\d{1,2})?)(?![\d/])"
+)
+_POINTS = lazy_compile(r"\bdiem\b")
+
+
+@dataclass(frozen=True)
+class UnreadStatementSettings:
+    # Characters of a clause kept in ``text_sample``.
+    sample_chars: int = 160
+
+
+def _stated_codes(statements: list[ScoreStatement]) -> tuple[set[str], set[str]]:
+    """(criterion codes, field codes) the statements read state."""
+    criteria = {(s.code or "").rstrip(".") for s in statements if s.kind == "criterion"}
+    fields = {(s.code or "").rstrip(".") for s in statements if s.kind != "criterion"}
+    return criteria, fields
+
+
+def _clauses(line: Line) -> list[tuple[str, str, str]]:
+    """(label, code, clause text) of each labelled statement clause of a line, the clause running
+    to the next label."""
+    low = shadow(line.text)
+    if "tieu chi" not in low and "tc" not in low and "linh vuc" not in low:
+        return []
+    found = list(_LABEL.finditer(low))
+    out = []
+    for k, m in enumerate(found):
+        end = found[k + 1].start("label") if k + 1 < len(found) else len(low)
+        code = m.group("code").replace(" ", "").rstrip(".")
+        out.append((m.group("label"), code, line.text[m.start("label") : end].strip()))
+    return out
+
+
+def unread_statements(
+    doc: IngestedDocument,
+    statements: list[ScoreStatement],
+    settings: UnreadStatementSettings = UnreadStatementSettings(),
+) -> list[UnreadPart]:
+    """A part per labelled statement clause speaking of points whose code no statement states."""
+    if not statements:
+        return []
+    criteria, fields = _stated_codes(statements)
+    parts: list[UnreadPart] = []
+    told: set[tuple[str, str]] = set()
+    for line in reading_lines(doc):
+        for label, code, clause in _clauses(line):
+            is_field = label == "linh vuc"
+            if is_field and "." in code:
+                continue  # "Lĩnh vực 1.2": no field's number
+            if not is_field and "." not in code:
+                continue  # "Tiêu chí 3" names no criterion of a set (they are coded N.M)
+            stated = fields if is_field else criteria
+            key = ("field" if is_field else "criterion", code)
+            if code in stated or key in told or not _POINTS.search(shadow(clause)):
+                continue
+            told.add(key)
+            sample = clause if len(clause) <= settings.sample_chars else clause[: settings.sample_chars - 1] + "…"
+            parts.append(
+                UnreadPart(
+                    page=line.page,
+                    kind="rows",
+                    reason=f"the score statement of {'field' if is_field else 'criterion'} {code} is printed "
+                    "but its points were not read",
+                    text_sample=sample,
+                    line_start=line.number,
+                    line_end=line.number,
+                )
+            )
+    return parts

@@ -1,0 +1,43 @@
+"""A report's score statements OCR spoilt past reading are told unread (extract/segment/unread_statements.py),
+never dropped; a plan's tasks naming criteria, and statements read, are not."""
+
+from extract.model import IngestedDocument
+from extract.segment.statements import find_score_statements
+from extract.segment.unread_statements import unread_statements
+from extract.text_reader import parse_text
+
+
+def _doc(text: str) -> IngestedDocument:
+    return IngestedDocument(path="x.txt", format="txt", pages=parse_text(text))
+
+
+# Lines of S05 scans of P04 reports (dev seeds 1651–1653, --degrade extreme) as OCR read them.
+REPORT = (
+    "2. Điểm số cụ thể các lĩnh vực như sau:\n"
+    "Lĩnh vực 7 — Xây dựng chính quyền số: đạt 3,25/9 điểm\n"
+    "+ Tiêu chí 7.1. Trang thông tin điện tử: không đạt điểm (0/1,5), lý do; chưa có tài liệu kiểm chứng.\n"
+    "+ Tiêu chí 7.2. 'Văn bản điện tử có ký số: không đạt điểm (02), lý do: chưa có tài liệu kiểm chứng.\n"
+    "Tiêu chí 1.4 Công tác tuyên truyền đạt 2/2 điểm. Tiêu chí 3.2. Một cửa: không đạt điểm (03).\n"
+    "Tiêu chí-3.1. Công khai thủ tục hành chính: không đạt điểm (0/2), lý do: chưa có tài liệu kiểm chứng.\n"
+    "Các nhiệm vụ khắc phục tiêu chí bị trừ điểm như sau:\n"
+    "1. Rà soát văn bản (tiêu chí 2.4), thời hạn Quý II/2024.\n"
+)
+
+
+def test_statements_printed_but_not_read_are_told_each_once():
+    doc = _doc(REPORT.replace("\n", "\n\n"))  # paragraphs apart, as a scan's reading lines are
+    statements = find_score_statements(doc)
+    assert {(s.kind, s.code) for s in statements} == {("group", "7"), ("criterion", "7.1"), ("criterion", "1.4")}
+    parts = unread_statements(doc, statements)
+    assert [p.reason.split(" is ")[0] for p in parts] == [
+        "the score statement of criterion 7.2",
+        "the score statement of criterion 3.2",
+        "the score statement of criterion 3.1",
+    ]
+    assert all(p.kind == "rows" and p.page == 1 and p.text_sample for p in parts)
+    assert parts[1].text_sample == "Tiêu chí 3.2. Một cửa: không đạt điểm (03)."
+
+
+def test_a_document_that_states_no_score_tells_nothing():
+    doc = _doc("Tiêu chí 7.2. Văn bản điện tử: không đạt điểm (02).\n")
+    assert unread_statements(doc, []) == []
