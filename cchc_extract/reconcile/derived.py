@@ -67,6 +67,8 @@ class Derivation:
     # The cell's own characters give the value, read past OCR's damage to its marks ("2/75" for
     # 2,75, "_10,25": ``printed_as_derived``): a second witness, the page's own, besides the sum.
     by_print: bool = False
+    # Derived from a cell an earlier pass derived (``derive_in_chains``), not from cells read only.
+    chained: bool = False
 
     @property
     def key(self) -> tuple[int, int, str]:
@@ -77,8 +79,9 @@ class Derivation:
     def confirmed(self) -> bool:
         """Whether a relation besides the one that gave the value vouches for it: a second route
         (its children's sum and its parent's remainder agree), the set's maximum, or the cell's
-        own characters (``by_print``)."""
-        return self.routes > 1 or self.by_set or self.by_print
+        own characters (``by_print``). Never a value derived from a derived one (``chained``):
+        its routes all run through a cell no page printed."""
+        return not self.chained and (self.routes > 1 or self.by_set or self.by_print)
 
 
 def is_derived(row: ScoreRow, field: str) -> bool:
@@ -111,9 +114,18 @@ def derive_lost_cells(result: ExtractionResult, s: ReconcileSettings = Reconcile
     for ti, table in enumerate(result.score_tables):
         if blanks_printed(table, result.source, ocr):
             continue
-        done += table_derivations(ti, table, recognised_set(table.rows), s)
-    for d in done:
-        _apply(result, d, s)
+        cset = recognised_set(table.rows)
+        found = table_derivations(ti, table, cset, s)
+        lost = _lost_cells(table, s)
+        # A chain of sums is solved pass by pass: each pass may take the cells the one before
+        # derived as inputs (``chained``), until no sum gives more.
+        while found:
+            for d in found:
+                _apply(result, d, s)
+            done += found
+            if not s.derive_in_chains:
+                break
+            found = table_derivations(ti, table, cset, s, chain=True, lost=lost)
     sure = _sure(result, done, s)
     _queue(result, done, sure, s)
     # Cells vouched for twice are no part left unread (their flags still say they were not read);
@@ -125,10 +137,20 @@ def derive_lost_cells(result: ExtractionResult, s: ReconcileSettings = Reconcile
     return done
 
 
-def table_derivations(ti: int, table: ScoreTable, cset: CriteriaSet | None, s: ReconcileSettings) -> list[Derivation]:
+def table_derivations(
+    ti: int,
+    table: ScoreTable,
+    cset: CriteriaSet | None,
+    s: ReconcileSettings,
+    chain: bool = False,
+    lost: frozenset[tuple[int, str]] | None = None,
+) -> list[Derivation]:
     """The lost cells of one table its sums determine, each from cells read (never from another
-    derived cell), where every route to it agrees."""
+    derived cell), where every route to it agrees; with ``chain``, from cells derived before too
+    (each such value ``chained``). ``lost``: the cells lost before any was derived
+    (``_lost_cells``), the ones a later pass may still fill."""
     rows = table.rows
+    lost = _lost_cells(table, s) if lost is None else lost
     parents, orphans = resolve_parents(rows)
     kids = {p: [k for k in ks if k not in orphans] for p, ks in children_of(parents).items()}
     fields = table_fields(rows, s.confidence)
@@ -137,18 +159,23 @@ def table_derivations(ti: int, table: ScoreTable, cset: CriteriaSet | None, s: R
     out = []
     for i, row in enumerate(rows):
         for f in fields:
-            if getattr(row, f) is not None or not _lost(row, f):
+            if getattr(row, f) is not None or (i, f) not in lost:
                 continue
             routes = [
                 r
                 for r in (
-                    _down(rows, i, f, kids, cset, s),
-                    _up(rows, i, f, parents, orphans, kids, cset, s),
-                    _from_total(table, i, f, parents, orphans, cset, step, s),
+                    _down(rows, i, f, kids, cset, s, chain),
+                    _up(rows, i, f, parents, orphans, kids, cset, s, chain),
+                    _from_total(table, i, f, parents, orphans, cset, step, s, chain),
                 )
                 if r
             ]
+            if chain and not any(is_derived(rows[k], g) for _, ins in routes for k, g in ins):
+                continue  # (no derived input: the first pass found it or found the routes at odds)
             if not routes:
+                if chain:
+                    continue
+
                 by_set = _by_set_alone(row, f, cset, printed, s)
                 if by_set is not None:
                     out.append(Derivation(ti, i, f, by_set, (), 0, True))
@@ -161,13 +188,13 @@ def table_derivations(ti: int, table: ScoreTable, cset: CriteriaSet | None, s: R
             most = _set_maximum(cset, norm_code(row.code), printed)
             if not _plausible(row, f, value, most, s):
                 continue
-            if not all(_on_step(v, step) for v in _values(rows, inputs, value)):
+            if not all(_on_step(v, step) for v in _values(rows, inputs, value, chain)):
                 continue
             if f == "max_points" and most is not None and abs(most - value) > s.points_tolerance:
                 continue  # (the set's maximum and the sum disagree: a maximum read or printed wrong)
             by_set = f == "max_points" and most is not None
             by_print = s.derived_witness_in_print and printed_as_derived(row, f, value, s)
-            out.append(Derivation(ti, i, f, round(value, 4), inputs, len(routes), by_set, by_print))
+            out.append(Derivation(ti, i, f, round(value, 4), inputs, len(routes), by_set, by_print, chain))
     return out
 
 
@@ -182,26 +209,50 @@ def printed_as_derived(row: ScoreRow, f: str, value: float, s: ReconcileSettings
     return printed is not None and abs(printed.value - value) <= s.points_tolerance
 
 
-def _lost(row: ScoreRow, f: str) -> bool:
+def _lost_cells(table: ScoreTable, s: ReconcileSettings) -> frozenset[tuple[int, str]]:
+    """(row, field) of the table's blank cells printed and not read (``_lost``)."""
+    fields = table_fields(table.rows, s.confidence)
+    return frozenset(
+        (i, f) for i, row in enumerate(table.rows) for f in fields if getattr(row, f) is None and _lost(row, f, fields)
+    )
+
+
+def _lost(row: ScoreRow, f: str, fields: tuple[str, ...] = ()) -> bool:
     """Whether a blank cell was printed and not read: the segmenter says so (``missing_*``), or the
-    cell printed text that gave no number."""
-    return MISSING_FLAG[f] in row.flags or bool((getattr(row, f"{f}_raw") or "").strip())
+    cell printed text that gave no number, or it is a score of a row that read no score at all
+    while the segmenter says another of its cells was lost (``fields``: the table's): a line whose
+    figures OCR lost loses them all, the appraised one too, though only the cells beside a figure
+    read are flagged for it."""
+    if MISSING_FLAG[f] in row.flags or bool((getattr(row, f"{f}_raw") or "").strip()):
+        return True
+    scores = [g for g in fields if g != "max_points"]
+    return (
+        f in scores
+        and all(getattr(row, g) is None and not (getattr(row, f"{g}_raw") or "").strip() for g in scores)
+        and any(MISSING_FLAG[g] in row.flags for g in fields)
+    )
 
 
-def _read(row: ScoreRow, f: str) -> float | None:
+def _read(row: ScoreRow, f: str, chain: bool = False) -> float | None:
     """A cell's value when it stands for a figure (read, or a maximum the set filled in), not one
-    a sum gave."""
-    return None if is_derived(row, f) else getattr(row, f)
+    a sum gave; with ``chain``, one a sum gave too (an earlier pass's)."""
+    return getattr(row, f) if chain or not is_derived(row, f) else None
 
 
 def _down(
-    rows: list[ScoreRow], i: int, f: str, kids: dict[int, list[int]], cset: CriteriaSet | None, s: ReconcileSettings
+    rows: list[ScoreRow],
+    i: int,
+    f: str,
+    kids: dict[int, list[int]],
+    cset: CriteriaSet | None,
+    s: ReconcileSettings,
+    chain: bool = False,
 ) -> tuple[float, list[tuple[int, str]]] | None:
     """A parent's cell as its children's added up, every child read and the children whole."""
     children = kids.get(i, [])
     if not children or not _whole(rows, i, children, f, cset, s):
         return None
-    values = [_read(rows[k], f) for k in children]
+    values = [_read(rows[k], f, chain) for k in children]
     if any(v is None for v in values):
         return None
     return sum(v for v in values if v is not None), [(k, f) for k in children]
@@ -216,17 +267,18 @@ def _up(
     kids: dict[int, list[int]],
     cset: CriteriaSet | None,
     s: ReconcileSettings,
+    chain: bool = False,
 ) -> tuple[float, list[tuple[int, str]]] | None:
     """A child's cell as its parent's less its siblings', the parent's and every sibling's read
     and the children whole."""
     p = parents[i]
     if p is None or i in orphans:
         return None
-    stated = _read(rows[p], f)
+    stated = _read(rows[p], f, chain)
     siblings = [k for k in kids.get(p, []) if k != i]
     if stated is None or not _whole(rows, p, kids.get(p, []), f, cset, s):
         return None
-    values = [_read(rows[k], f) for k in siblings]
+    values = [_read(rows[k], f, chain) for k in siblings]
     if any(v is None for v in values):
         return None
     return stated - sum(v for v in values if v is not None), [(p, f), *((k, f) for k in siblings)]
@@ -241,6 +293,7 @@ def _from_total(
     cset: CriteriaSet | None,
     step: float,
     s: ReconcileSettings,
+    chain: bool = False,
 ) -> tuple[float, list[tuple[int, str]]] | None:
     """A top-level row's cell as the table's stated total less the other top-level rows' read:
     the total row is the top level's parent. Only where the total was read surely
@@ -252,7 +305,7 @@ def _from_total(
     top = [k for k, p in enumerate(parents) if p is None]
     if stated is None or not _top_whole(table, top, f, cset, s):
         return None
-    values = [_read(rows[k], f) for k in top if k != i]
+    values = [_read(rows[k], f, chain) for k in top if k != i]
     if any(v is None for v in values):
         return None
     return stated - sum(v for v in values if v is not None), [(k, f) for k in top if k != i]
@@ -396,10 +449,10 @@ def _on_step(value: float, step: float) -> bool:
     return abs(value / step - round(value / step)) < 1e-6
 
 
-def _values(rows: list[ScoreRow], inputs: tuple[tuple[int, str], ...], value: float) -> list[float]:
+def _values(rows: list[ScoreRow], inputs: tuple[tuple[int, str], ...], value: float, chain: bool = False) -> list[float]:
     """The derived value and the figures it was derived from: one off the table's step (a digit
     or a mark misread: 1,89 under quarters) spoils the sum."""
-    return [value, *(v for k, f in inputs if (v := _read(rows[k], f)) is not None)]
+    return [value, *(v for k, f in inputs if (v := _read(rows[k], f, chain)) is not None)]
 
 
 def _apply(result: ExtractionResult, d: Derivation, s: ReconcileSettings) -> None:
