@@ -449,7 +449,9 @@ def _on_step(value: float, step: float) -> bool:
     return abs(value / step - round(value / step)) < 1e-6
 
 
-def _values(rows: list[ScoreRow], inputs: tuple[tuple[int, str], ...], value: float, chain: bool = False) -> list[float]:
+def _values(
+    rows: list[ScoreRow], inputs: tuple[tuple[int, str], ...], value: float, chain: bool = False
+) -> list[float]:
     """The derived value and the figures it was derived from: one off the table's step (a digit
     or a mark misread: 1,89 under quarters) spoils the sum."""
     return [value, *(v for k, f in inputs if (v := _read(rows[k], f, chain)) is not None)]
