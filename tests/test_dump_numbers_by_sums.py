@@ -60,7 +60,8 @@ def test_a_parents_maximum_run_into_its_name_is_the_sum_of_its_childrens():
     # "i14 … ‘ ‘ 9 2": a maximum of 9 under 1.1's 5; the set's 2 makes 1.1's children add up.
     assert _cells(rows["1.1.4"])[:2] == (want["1.1.4"]["max_points"], want["1.1.4"]["self_points"]) == (2, 2)
     assert rows["1.1.4"]["alternatives"]["max_points"] == [9]
-    assert tally["numbers_right"] == 20  # of 20; 16 before, 18 before a lost cell was derived from the sums, 19 before chains
+    # of 20; 16 before, 18 before a lost cell was derived from the sums, 19 before chains
+    assert tally["numbers_right"] == 20
 
 
 def test_a_maximum_out_of_quarters_is_the_one_its_children_add_up_to():
