@@ -89,3 +89,20 @@ def test_a_sum_left_with_one_lost_cell_once_the_others_are_derived_gives_it_chai
 def test_without_chains_the_sum_holding_two_lost_cells_gives_nothing():
     _, rows = _derive(ReconcileSettings(derive_in_chains=False))
     assert (rows["1.1"].self_points, rows["1.3"].self_points, rows["1.3"].appraised_points) == (3.5, None, None)
+
+
+def test_the_benchmark_counts_a_derived_cell_still_queued_as_not_read():
+    # The document as the pipeline writes it: 1.3's derived cells queued, so the benchmark's
+    # "read whole" figure does not take it for read (README, section 6: told unread and queued).
+    from benchmarks.corpus_scoring import derived_unconfirmed
+    from cchc_extract.pipeline import result_to_json
+
+    result, _ = _derive()
+    cells = derived_unconfirmed(result_to_json(result))
+    assert ("/score_tables/0/rows/9", "self_points") in cells and (
+        "/score_tables/0/rows/9",
+        "appraised_points",
+    ) in cells
+    # A derived cell the queue let go (confirmed twice) counts as read.
+    result.review = [e for e in result.review if not e.item.endswith("/rows/9")]
+    assert not any(item.endswith("/rows/9") for item, _ in derived_unconfirmed(result_to_json(result)))
