@@ -69,6 +69,8 @@ class Derivation:
     by_print: bool = False
     # Derived from a cell an earlier pass derived (``derive_in_chains``), not from cells read only.
     chained: bool = False
+    # The table's stated total is among the cells it was derived from (the top level's parent).
+    from_total: bool = False
 
     @property
     def key(self) -> tuple[int, int, str]:
@@ -132,7 +134,11 @@ def derive_lost_cells(result: ExtractionResult, s: ReconcileSettings = Reconcile
     # a maximum the set alone gave (no sum) is vouched for once.
     # (Nothing told unread, nothing to take back: the relations are not walked again for it.)
     if result.unread:
-        confirmed = {(f"/score_tables/{d.table}/rows/{d.row}", d.field) for d in done if d.inputs and d.key in sure}
+        confirmed = {
+            (f"/score_tables/{d.table}/rows/{d.row}", d.field)
+            for d in done
+            if (d.inputs or d.from_total) and d.key in sure
+        }
         account_recovered(result, recovered_cells(result, confirmed))
     return done
 
@@ -161,12 +167,13 @@ def table_derivations(
         for f in fields:
             if getattr(row, f) is not None or (i, f) not in lost:
                 continue
+            by_total = _from_total(table, i, f, parents, orphans, cset, step, s, chain)
             routes = [
                 r
                 for r in (
                     _down(rows, i, f, kids, cset, s, chain),
                     _up(rows, i, f, parents, orphans, kids, cset, s, chain),
-                    _from_total(table, i, f, parents, orphans, cset, step, s, chain),
+                    by_total,
                 )
                 if r
             ]
@@ -194,7 +201,11 @@ def table_derivations(
                 continue  # (the set's maximum and the sum disagree: a maximum read or printed wrong)
             by_set = f == "max_points" and most is not None
             by_print = s.derived_witness_in_print and printed_as_derived(row, f, value, s)
-            out.append(Derivation(ti, i, f, round(value, 4), inputs, len(routes), by_set, by_print, chain))
+            out.append(
+                Derivation(
+                    ti, i, f, round(value, 4), inputs, len(routes), by_set, by_print, chain, by_total is not None
+                )
+            )
     return out
 
 
@@ -303,7 +314,7 @@ def _from_total(
         return None
     stated = _total_read_surely(table, f, step, s)
     top = [k for k, p in enumerate(parents) if p is None]
-    if stated is None or not _top_whole(table, top, f, cset, s):
+    if stated is None or not _top_whole(table, top, f, cset, printed_maxima(cset) if cset else {}, s):
         return None
     values = [_read(rows[k], f, chain) for k in top if k != i]
     if any(v is None for v in values):
@@ -332,26 +343,55 @@ def _total_read_surely(table: ScoreTable, f: str, step: float, s: ReconcileSetti
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
 
 
-def _top_whole(table: ScoreTable, top: list[int], f: str, cset: CriteriaSet | None, s: ReconcileSettings) -> bool:
-    """Whether the top-level rows read are all the table's, at least two (a lone top-level row
-    read may be all that was read of the table): the criteria set's top level, when the set names
-    them; else (scores only) numbered in order from 1 (or I). For a score, their maxima read must
-    also add up to the stated total of maxima: a lost top-level row would leave them short, and a
-    total row read into the wrong columns, or one the commune got wrong, would not give them."""
+def _top_whole(
+    table: ScoreTable,
+    top: list[int],
+    f: str,
+    cset: CriteriaSet | None,
+    printed: dict[str, float],
+    s: ReconcileSettings,
+) -> bool:
+    """Whether the top-level rows read are all the table's. Where the criteria set names them:
+    some of the set's top-level rows, each once, whose maxima (read, else the set's) add up to the
+    stated total of maxima (``_fields_make_total``: a table of one field's rows under their own
+    total, a lone top-level row, is whole so), for a maximum as for a score: a total of maxima
+    the set's fields do not make up (misread, "9725" for 10, or the commune's fault) is no parent,
+    and a route from it would only stand against the children's sum and block it. Else (scores
+    only) at least two (a lone
+    top-level row read may be all that was read of the table), numbered in order from 1 (or I),
+    their maxima read adding up to the stated total of maxima: a lost top-level row would leave
+    them short, and a total row read into the wrong columns, or one the commune got wrong, would
+    not give them."""
     have = [norm_code(table.rows[k].code) or "" for k in top]
     wanted = [c.code for c in cset.children("")] if cset is not None else []
-    if len(have) < 2:
-        return False
     if wanted and any(c in wanted for c in have):
-        if sorted(wanted) != sorted(have):
+        if not set(have) <= set(wanted):
             return False
-    elif f == "max_points" or (have != [str(n) for n in range(1, len(have) + 1)] and have != list(_ROMAN[: len(have)])):
+        return _fields_make_total(table, top, cset, printed, s)
+    numbered = have in ([str(n) for n in range(1, len(have) + 1)], list(_ROMAN[: len(have)]))
+    if len(have) < 2 or f == "max_points" or not numbered:
         return False
-    if f == "max_points":
-        return True  # (a derived maximum must be the set's for its code besides: ``_set_maximum``)
     most = table.stated_total_max
     maxima = [_read(table.rows[k], "max_points") for k in top]
     if most is None or any(m is None for m in maxima):
+        return False
+    return abs(sum(m for m in maxima if m is not None) - most) <= s.points_tolerance
+
+
+def _fields_make_total(
+    table: ScoreTable, top: list[int], cset: CriteriaSet | None, printed: dict[str, float], s: ReconcileSettings
+) -> bool:
+    """Whether the top-level rows read, some of the set's fields each once, are all the table
+    prints: their maxima — read, else the set's for the row's code (a lost maximum) — add up to
+    the stated total of maxima. Every field of a set is worth points, so a field row lost would
+    leave them short; a total the commune got wrong, or read wrong, does not give them."""
+    codes = [norm_code(table.rows[k].code) for k in top]
+    most = table.stated_total_max
+    if most is None or len(set(codes)) != len(codes):
+        return False
+    maxima = [_read(table.rows[k], "max_points") for k in top]
+    maxima = [m if m is not None else _set_maximum(cset, c, printed) for m, c in zip(maxima, codes, strict=True)]
+    if any(m is None for m in maxima):
         return False
     return abs(sum(m for m in maxima if m is not None) - most) <= s.points_tolerance
 
@@ -462,9 +502,14 @@ def _apply(result: ExtractionResult, d: Derivation, s: ReconcileSettings) -> Non
     rows = result.score_tables[d.table].rows
     row = rows[d.row]
     setattr(row, d.field, round(d.value, 4))
-    row.flags = [*row.flags, f"{FLAG_DERIVED if d.inputs else FLAG_DERIVED_BY_SET}{d.field}"]
-    own = min((_confidence(rows[k], f) for k, f in d.inputs), default=s.set_maximum_confidence)
-    row.value_confidence[d.field] = round(own, 3)
+    row.flags = [*row.flags, f"{FLAG_DERIVED if d.inputs or d.from_total else FLAG_DERIVED_BY_SET}{d.field}"]
+    given = [_confidence(rows[k], f) for k, f in d.inputs]
+    if d.from_total:
+        # (the totals row's OCR confidence where a grid gave it; a total alone, no row read beside
+        # it, vouches for less than a sum of rows read: ``total_alone_confidence``)
+        total = result.score_tables[d.table].stated_total_confidence.get(d.field)
+        given += [total] if total is not None else [] if given else [s.total_alone_confidence]
+    row.value_confidence[d.field] = round(min(given, default=s.set_maximum_confidence), 3)
 
 
 def _sure(result: ExtractionResult, done: list[Derivation], s: ReconcileSettings) -> set[tuple[int, int, str]]:
@@ -532,7 +577,8 @@ def _queue(
 
 def _said(result: ExtractionResult, d: Derivation) -> str:
     rows = result.score_tables[d.table].rows
-    inputs = ", ".join(f"{rows[k].code} {f.replace('_', ' ')}" for k, f in d.inputs) or "the criteria set's maxima"
+    named = [f"{rows[k].code} {f.replace('_', ' ')}" for k, f in d.inputs]
+    inputs = ", ".join([*named, *(["the stated total"] if d.from_total else [])]) or "the criteria set's maxima"
     return f"{DERIVED_REASON}{inputs} (confidence {_own(result, d):.2f})"
 
 

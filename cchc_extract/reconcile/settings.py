@@ -89,6 +89,9 @@ class ReconcileSettings:
     # never taken as confirmed (one route through another's), so it stays queued; off: inputs
     # are cells read only.
     derive_in_chains: bool = True
+    # The confidence of a cell the stated total alone gives (a lone top-level row under its total:
+    # no row read beside it vouches for it): under the review threshold, so it is always looked at.
+    total_alone_confidence: float = 0.5
     # A lost maximum no sum determines, of a row named as its criterion in the set the table's rows
     # name but not surely (``fill_set_maxima`` fills a sure set's), takes the set's after the checks,
     # flagged as derived, at this confidence: dev seeds 651-901, 71 of 72 such maxima were the
