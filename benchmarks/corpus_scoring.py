@@ -48,6 +48,7 @@ from benchmarks.row_scoring import (
     score_rows,
 )
 from benchmarks.scoring import clean_text
+from cchc_extract.reconcile.derived_members import DERIVED_FLAGS
 
 # Names other modules take from here (tests, tools, the generalisation benchmark).
 __all__ = [
@@ -156,10 +157,6 @@ def told_unread(output: dict) -> bool:
     )
 
 
-# The flags of a score cell the sums (or the criteria set alone) gave, not read: ``reconcile/derived.py``.
-_DERIVED_FLAGS = ("derived_from_sums:", "derived_from_criteria_set:")
-
-
 def derived_unconfirmed(output: dict) -> list[tuple[str, str]]:
     """(row pointer, field) of the score cells the output derived and still queues (an entry on
     the cell or its whole row): cells it says it did not read."""
@@ -169,7 +166,7 @@ def derived_unconfirmed(output: dict) -> list[tuple[str, str]]:
         for ri, row in enumerate(table.get("rows") or []):
             item = f"/score_tables/{ti}/rows/{ri}"
             for flag in row.get("flags") or []:
-                if flag.startswith(_DERIVED_FLAGS):
+                if flag.startswith(DERIVED_FLAGS):
                     field = flag.partition(":")[2]
                     if (item, field) in queued or (item, None) in queued:
                         out.append((item, field))

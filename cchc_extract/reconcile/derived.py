@@ -24,6 +24,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from cchc_extract.reconcile.cell_grids import blanks_printed
+from cchc_extract.reconcile.derived_members import (
+    DERIVED_FLAGS,
+    FLAG_DERIVED,
+    FLAG_DERIVED_BY_SET,
+    is_derived,
+    read_figure,
+    set_maximum,
+    top_whole,
+    whole_children,
+)
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.reconcile.queue import value_threshold
@@ -38,11 +48,6 @@ from normalize.criteria.recognise import names_criterion, printed_maxima
 from normalize.numbers import parse_number
 from schemas.records import REASONS_SEPARATOR, ExtractionResult, ReviewItem, ScoreRow, ScoreTable, reasons_of
 
-# The flag of a cell the table's sums determined, not read: ``derived_from_sums:<field>``; of a
-# maximum only the criteria set gave, after the checks (``_by_set_alone``).
-FLAG_DERIVED = "derived_from_sums:"
-FLAG_DERIVED_BY_SET = "derived_from_criteria_set:"
-_DERIVED_FLAGS = (FLAG_DERIVED, FLAG_DERIVED_BY_SET)
 # What the queue says of a derived value it keeps.
 DERIVED_REASON = "not read; derived from the sums of "
 # The reasons an entry gave for a blank cell, which a confirmed derived value answers: its low
@@ -86,20 +91,15 @@ class Derivation:
         return not self.chained and (self.routes > 1 or self.by_set or self.by_print)
 
 
-def is_derived(row: ScoreRow, field: str) -> bool:
-    """Whether a row's ``field`` holds a value the table's sums gave, not one read."""
-    return any(f"{flag}{field}" in row.flags for flag in _DERIVED_FLAGS)
-
-
 def clear_derived(result: ExtractionResult) -> None:
     """Blank every derived cell again (a result read back to be checked anew: validate, a review
     applied): the checks run on what was read, never on what their own sums gave."""
     for table in result.score_tables:
         for row in table.rows:
-            for field in [f.partition(":")[2] for f in row.flags if f.startswith(_DERIVED_FLAGS)]:
+            for field in [f.partition(":")[2] for f in row.flags if f.startswith(DERIVED_FLAGS)]:
                 setattr(row, field, None)
                 row.value_confidence.pop(field, None)
-            row.flags = [f for f in row.flags if not f.startswith(_DERIVED_FLAGS)]
+            row.flags = [f for f in row.flags if not f.startswith(DERIVED_FLAGS)]
 
 
 def derive_lost_cells(result: ExtractionResult, s: ReconcileSettings = ReconcileSettings()) -> list[Derivation]:
@@ -192,7 +192,7 @@ def table_derivations(
                 continue  # (the document's sum is broken there, or a cell misread: nothing is determined)
             value = routes[0][0]
             inputs = tuple(dict.fromkeys(k for _, ins in routes for k in ins))
-            most = _set_maximum(cset, norm_code(row.code), printed)
+            most = set_maximum(cset, norm_code(row.code), printed)
             if not _plausible(row, f, value, most, s):
                 continue
             if not all(_on_step(v, step) for v in _values(rows, inputs, value, chain)):
@@ -244,12 +244,6 @@ def _lost(row: ScoreRow, f: str, fields: tuple[str, ...] = ()) -> bool:
     )
 
 
-def _read(row: ScoreRow, f: str, chain: bool = False) -> float | None:
-    """A cell's value when it stands for a figure (read, or a maximum the set filled in), not one
-    a sum gave; with ``chain``, one a sum gave too (an earlier pass's)."""
-    return getattr(row, f) if chain or not is_derived(row, f) else None
-
-
 def _down(
     rows: list[ScoreRow],
     i: int,
@@ -261,9 +255,9 @@ def _down(
 ) -> tuple[float, list[tuple[int, str]]] | None:
     """A parent's cell as its children's added up, every child read and the children whole."""
     children = kids.get(i, [])
-    if not children or not _whole(rows, i, children, f, cset, s):
+    if not children or not whole_children(rows, i, children, f, cset, s):
         return None
-    values = [_read(rows[k], f, chain) for k in children]
+    values = [read_figure(rows[k], f, chain) for k in children]
     if any(v is None for v in values):
         return None
     return sum(v for v in values if v is not None), [(k, f) for k in children]
@@ -285,11 +279,11 @@ def _up(
     p = parents[i]
     if p is None or i in orphans:
         return None
-    stated = _read(rows[p], f, chain)
+    stated = read_figure(rows[p], f, chain)
     siblings = [k for k in kids.get(p, []) if k != i]
-    if stated is None or not _whole(rows, p, kids.get(p, []), f, cset, s):
+    if stated is None or not whole_children(rows, p, kids.get(p, []), f, cset, s):
         return None
-    values = [_read(rows[k], f, chain) for k in siblings]
+    values = [read_figure(rows[k], f, chain) for k in siblings]
     if any(v is None for v in values):
         return None
     return stated - sum(v for v in values if v is not None), [(p, f), *((k, f) for k in siblings)]
@@ -308,15 +302,15 @@ def _from_total(
 ) -> tuple[float, list[tuple[int, str]]] | None:
     """A top-level row's cell as the table's stated total less the other top-level rows' read:
     the total row is the top level's parent. Only where the total was read surely
-    (``_total_read_surely``) and the top-level rows read are all of them (``_top_whole``)."""
+    (``_total_read_surely``) and the top-level rows read are all of them (``top_whole``)."""
     rows = table.rows
     if parents[i] is not None or orphans or not s.derive_from_stated_total:
         return None
     stated = _total_read_surely(table, f, step, s)
     top = [k for k, p in enumerate(parents) if p is None]
-    if stated is None or not _top_whole(table, top, f, cset, printed_maxima(cset) if cset else {}, s):
+    if stated is None or not top_whole(table, top, f, cset, printed_maxima(cset) if cset else {}, s):
         return None
-    values = [_read(rows[k], f, chain) for k in top if k != i]
+    values = [read_figure(rows[k], f, chain) for k in top if k != i]
     if any(v is None for v in values):
         return None
     return stated - sum(v for v in values if v is not None), [(k, f) for k in top if k != i]
@@ -339,97 +333,6 @@ def _total_read_surely(table: ScoreTable, f: str, step: float, s: ReconcileSetti
     return stated
 
 
-# Top-level codes a table numbers its criteria with, in order: arabic or roman.
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
-
-
-def _top_whole(
-    table: ScoreTable,
-    top: list[int],
-    f: str,
-    cset: CriteriaSet | None,
-    printed: dict[str, float],
-    s: ReconcileSettings,
-) -> bool:
-    """Whether the top-level rows read are all the table's. Where the criteria set names them:
-    some of the set's top-level rows, each once, whose maxima (read, else the set's) add up to the
-    stated total of maxima (``_fields_make_total``: a table of one field's rows under their own
-    total, a lone top-level row, is whole so), for a maximum as for a score: a total of maxima
-    the set's fields do not make up (misread, "9725" for 10, or the commune's fault) is no parent,
-    and a route from it would only stand against the children's sum and block it. Else (scores
-    only) at least two (a lone
-    top-level row read may be all that was read of the table), numbered in order from 1 (or I),
-    their maxima read adding up to the stated total of maxima: a lost top-level row would leave
-    them short, and a total row read into the wrong columns, or one the commune got wrong, would
-    not give them."""
-    have = [norm_code(table.rows[k].code) or "" for k in top]
-    wanted = [c.code for c in cset.children("")] if cset is not None else []
-    if wanted and any(c in wanted for c in have):
-        if not set(have) <= set(wanted):
-            return False
-        return _fields_make_total(table, top, cset, printed, s)
-    numbered = have in ([str(n) for n in range(1, len(have) + 1)], list(_ROMAN[: len(have)]))
-    if len(have) < 2 or f == "max_points" or not numbered:
-        return False
-    most = table.stated_total_max
-    maxima = [_read(table.rows[k], "max_points") for k in top]
-    if most is None or any(m is None for m in maxima):
-        return False
-    return abs(sum(m for m in maxima if m is not None) - most) <= s.points_tolerance
-
-
-def _fields_make_total(
-    table: ScoreTable, top: list[int], cset: CriteriaSet | None, printed: dict[str, float], s: ReconcileSettings
-) -> bool:
-    """Whether the top-level rows read, some of the set's fields each once, are all the table
-    prints: their maxima — read, else the set's for the row's code (a lost maximum) — add up to
-    the stated total of maxima. Every field of a set is worth points, so a field row lost would
-    leave them short; a total the commune got wrong, or read wrong, does not give them."""
-    codes = [norm_code(table.rows[k].code) for k in top]
-    most = table.stated_total_max
-    if most is None or len(set(codes)) != len(codes):
-        return False
-    maxima = [_read(table.rows[k], "max_points") for k in top]
-    maxima = [m if m is not None else _set_maximum(cset, c, printed) for m, c in zip(maxima, codes, strict=True)]
-    if any(m is None for m in maxima):
-        return False
-    return abs(sum(m for m in maxima if m is not None) - most) <= s.points_tolerance
-
-
-def _whole(
-    rows: list[ScoreRow], p: int, children: list[int], f: str, cset: CriteriaSet | None, s: ReconcileSettings
-) -> bool:
-    """Whether the rows read under ``p`` are all its children: the criteria set's, when the set
-    names the parent; else (scores only) the children's maxima read add up to the parent's read,
-    numbered in order from 1 (a lost child would leave the maxima short)."""
-    code = norm_code(rows[p].code)
-    have = [norm_code(rows[k].code) for k in children]
-    if cset is not None and code is not None and any(c.code == code for c in cset.rows):
-        wanted = [c.code for c in cset.children(code)]
-        return bool(wanted) and sorted(wanted) == sorted(c or "" for c in have)
-    if f == "max_points" or code is None:
-        return False
-    if not _numbered_in_order(code, have):
-        return False
-    most = _read(rows[p], "max_points")
-    maxima = [_read(rows[k], "max_points") for k in children]
-    if most is None or any(m is None for m in maxima):
-        return False
-    return abs(sum(m for m in maxima if m is not None) - most) <= s.points_tolerance
-
-
-def _numbered_in_order(code: str, have: list[str | None]) -> bool:
-    """Whether a parent's children read are numbered in order from the first, each under its
-    parent's code (1.1, 1.2), lettered (1.a, 1.b), or, under a part numbered in roman, afresh
-    (I: 1, 2 — a table whose parts restart their numbering): a child lost leaves a gap or a short
-    run, which the maxima's sum tells besides."""
-    n = range(1, len(have) + 1)
-    styles = [[f"{code}.{k}" for k in n], [f"{code}.{chr(ord('a') + k - 1)}" for k in n]]
-    if code in _ROMAN:
-        styles.append([str(k) for k in n])
-    return have in styles
-
-
 def _by_set_alone(
     row: ScoreRow, f: str, cset: CriteriaSet | None, printed: dict[str, float], s: ReconcileSettings
 ) -> float | None:
@@ -450,23 +353,11 @@ def _by_set_alone(
     return most
 
 
-def _set_maximum(cset: CriteriaSet | None, code: str | None, printed: dict[str, float]) -> float | None:
-    """The maximum the criteria set says a row prints: its own (``printed_maxima``), else, for a
-    parent the set does not make up, its children's in the set added up (a document prints the
-    sum of the rows it has); None when the set does not say."""
-    if cset is None or code is None:
-        return None
-    if code in printed:
-        return printed[code]
-    children = [printed.get(c.code) for c in cset.children(code)]
-    return sum(m for m in children if m is not None) if children and None not in children else None
-
-
 def _plausible(row: ScoreRow, f: str, value: float, set_most: float | None, s: ReconcileSettings) -> bool:
     """A derived figure a cell can print: a maximum above 0 and not below a score of its row (a
     fault of the commune's the relation would no longer show), a score above 0 up to the row's
     maximum, or, where the row's maximum is blank too, up to the criteria set's for its code
-    (``set_most``, ``_set_maximum``): a parent's score misread ("0,75" read 67) less its siblings'
+    (``set_most``, ``set_maximum``): a parent's score misread ("0,75" read 67) less its siblings'
     gives a remainder no criterion of the set can score. A score of 0 is not derived: its siblings
     already make up the parent, and a blank the commune left (a criterion not scored) adds the
     same 0 to the sum."""
@@ -480,7 +371,7 @@ def _plausible(row: ScoreRow, f: str, value: float, set_most: float | None, s: R
 def points_step(rows: list[ScoreRow], fields: tuple[str, ...], s: ReconcileSettings) -> float:
     """The step a table's points are given in: quarters when at least ``derived_grid_share`` of
     the figures read are, else the finest step points take (``guessed_points_step``)."""
-    values = [v for r in rows for f in fields if (v := _read(r, f)) is not None]
+    values = [v for r in rows for f in fields if (v := read_figure(r, f)) is not None]
     quarters = sum(_on_step(v, 0.25) for v in values)
     return 0.25 if values and quarters >= s.derived_grid_share * len(values) else s.guessed_points_step
 
@@ -494,7 +385,7 @@ def _values(
 ) -> list[float]:
     """The derived value and the figures it was derived from: one off the table's step (a digit
     or a mark misread: 1,89 under quarters) spoils the sum."""
-    return [value, *(v for k, f in inputs if (v := _read(rows[k], f, chain)) is not None)]
+    return [value, *(v for k, f in inputs if (v := read_figure(rows[k], f, chain)) is not None)]
 
 
 def _apply(result: ExtractionResult, d: Derivation, s: ReconcileSettings) -> None:
