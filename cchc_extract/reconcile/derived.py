@@ -182,7 +182,6 @@ def table_derivations(
             if not routes:
                 if chain:
                     continue
-
                 by_set = _by_set_alone(row, f, cset, printed, s)
                 if by_set is not None:
                     out.append(Derivation(ti, i, f, by_set, (), 0, True))
@@ -201,11 +200,8 @@ def table_derivations(
                 continue  # (the set's maximum and the sum disagree: a maximum read or printed wrong)
             by_set = f == "max_points" and most is not None
             by_print = s.derived_witness_in_print and printed_as_derived(row, f, value, s)
-            out.append(
-                Derivation(
-                    ti, i, f, round(value, 4), inputs, len(routes), by_set, by_print, chain, by_total is not None
-                )
-            )
+            routes_n, from_total = len(routes), by_total is not None
+            out.append(Derivation(ti, i, f, round(value, 4), inputs, routes_n, by_set, by_print, chain, from_total))
     return out
 
 
