@@ -48,6 +48,7 @@ from benchmarks.row_scoring import (
     score_rows,
 )
 from benchmarks.scoring import clean_text
+from cchc_extract.reconcile.derived_members import DERIVED_FLAGS
 
 # Names other modules take from here (tests, tools, the generalisation benchmark).
 __all__ = [
@@ -156,6 +157,22 @@ def told_unread(output: dict) -> bool:
     )
 
 
+def derived_unconfirmed(output: dict) -> list[tuple[str, str]]:
+    """(row pointer, field) of the score cells the output derived and still queues (an entry on
+    the cell or its whole row): cells it says it did not read."""
+    queued = {(e.get("item"), e.get("field")) for e in output.get("review") or []}
+    out = []
+    for ti, table in enumerate(output.get("score_tables") or []):
+        for ri, row in enumerate(table.get("rows") or []):
+            item = f"/score_tables/{ti}/rows/{ri}"
+            for flag in row.get("flags") or []:
+                if flag.startswith(DERIVED_FLAGS):
+                    field = flag.partition(":")[2]
+                    if (item, field) in queued or (item, None) in queued:
+                        out.append((item, field))
+    return out
+
+
 def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettings()) -> dict:
     """Counters (summable) and details of one document."""
     rows = RowScore()
@@ -224,6 +241,10 @@ def score_document(truth: dict, output: dict, s: ScoringSettings = ScoringSettin
     # A row found whose printed cell came out blank was not read whole either ("points of 1.1.4
     # not read"): a wrong figure is a misreading, a blank one a loss.
     cells_lost = any(w["row_found"] and w["truth"] is not None and w["output"] is None for w in rows.wrong_numbers)
+    # So was a cell the table's sums filled in that the document still queues: derived, not read
+    # (README, section 6: a value one sum alone gave stays told unread and queued); one vouched
+    # for twice leaves the queue and counts as read (``reconcile/recovered.py``).
+    cells_lost = cells_lost or bool(derived_unconfirmed(output))
     # Targets and score statements not found were not read either (a scanned plan's lost targets,
     # a report's statements OCR spoilt): a document that tells them is no whole one listing parts.
     narrative_lost = tasks["targets_found"] < tasks["targets"] or tasks["statements_found"] < tasks["statements"]

@@ -253,3 +253,49 @@ def test_a_lost_score_beside_a_lost_maximum_is_derived_only_up_to_the_sets_maxim
     table.rows[0].self_points, table.rows[0].self_points_raw = 1.75, "1,75"
     derived = table_derivations(0, table, cset, ReconcileSettings())
     assert sorted((d.row, d.field, d.value) for d in derived) == [(2, "max_points", 1.0), (2, "self_points", 1.0)]
+
+
+def _one_field_table(cset, total_max: float) -> ScoreTable:
+    """A table of the Cà Mau set's one field under its own total (10 / 8,5), named as the set's
+    wordings: 1's self score and 1.2's were lost, 1.2's sub-criteria not read at all (no sum of
+    rows gives either)."""
+    wording = {c.code: c.name for c in cset.rows}
+
+    def row(code, parent, most, self_):
+        return ScoreRow(
+            code=code,
+            parent=parent,
+            level=code.count(".") + 1,
+            name=wording[code],
+            max_points=most,
+            self_points=self_,
+            max_points_raw=f"{most:g}",
+            self_points_raw=None if self_ is None else f"{self_:g}",
+            value_confidence={"max_points": 0.99, "self_points": 0.99 if self_ is not None else 0.06},
+            flags=([] if self_ is not None else ["missing_self"]) + [f"name_from_criteria_set:{cset.id}"],
+        )
+
+    rows = [
+        row("1", None, 10.0, None),
+        row("1.1", "1", 5.0, 4.0),
+        row("1.2", "1", 2.0, None),
+        row("1.3", "1", 3.0, 3.0),
+    ]
+    return ScoreTable(rows=rows, read_from="lines", stated_total_max=total_max, stated_total_self=8.5)
+
+
+def test_a_lone_field_rows_lost_score_is_its_total_queued_as_the_totals_alone():
+    cset = next(c for c in load_criteria_sets() if c.id == "ca-mau_2013")
+    (d,) = table_derivations(0, _one_field_table(cset, 10.0), cset, ReconcileSettings())
+    # The set's one field is worth 10, the total of maxima read: the total row is that field's sum.
+    assert (d.row, d.field, d.value, d.inputs, d.from_total, d.confirmed) == (0, "self_points", 8.5, (), True, False)
+    table = _one_field_table(cset, 10.0)
+    result = ExtractionResult(source=SourceInfo(path="x.txt", read_by_ocr=True), score_tables=[table])
+    derive_lost_cells(result)
+    assert f"{FLAG_DERIVED}self_points" in table.rows[0].flags and table.rows[0].self_points_raw is None
+    assert table.rows[0].value_confidence["self_points"] == ReconcileSettings().total_alone_confidence < 0.8
+    (entry,) = _queued(result, "1")
+    assert entry.value == 8.5 and "the stated total" in entry.reason
+    # A total of maxima the field's maximum does not make up (12 over 10: a fault of the commune's in
+    # the total, or a total misread): the total is no sum of the rows read, nothing is derived.
+    assert table_derivations(0, _one_field_table(cset, 12.0), cset, ReconcileSettings()) == []

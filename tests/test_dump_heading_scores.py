@@ -65,4 +65,8 @@ def test_a_headings_lone_figure_below_its_childrens_maxima_is_its_self_score(tmp
 
 def test_a_headings_figure_equal_to_its_childrens_maxima_stays_its_maximum(tmp_path):
     rows = _rows(tmp_path, "10")
-    assert (rows["1"]["max_points"], rows["1"]["self_points"]) == (10.0, None)
+    assert rows["1"]["max_points"] == 10.0 and rows["1"]["max_points_raw"] == "10"
+    # No self score read: the one the sums give (1.1's 4 and 1.2's 1,25, each its children's added
+    # up, and 1.3's 3: solved in chains) is derived, not read, its raw blank.
+    assert rows["1"]["self_points"] == 8.25 and rows["1"]["self_points_raw"] is None
+    assert "derived_from_sums:self_points" in rows["1"]["flags"]

@@ -38,8 +38,12 @@ def _cells(row: dict) -> tuple:
 )
 def test_a_lone_figure_below_the_sets_maximum_is_the_self_score(name, code, before):
     rows, want, tally = _read(name)
-    # Sure of the set, the maxima OCR lost are the set's too (1.1.1, 1.3): 8/20 before.
-    assert tally["numbers_right"] == 14
+    # Sure of the set, the maxima OCR lost are the set's too (1.1.1, 1.3): 8/20 before. The field
+    # row's self score ("1 | CONG TAC ... 1 BS") is the total's ("Tong cong a 10 8,5"): 1 is the
+    # set's only field and its maximum, 10, is the total's (15/20 since, 14 before); with the sums
+    # solved in chains (``derive_in_chains``) one lost cell more, under that derived self score: 16.
+    assert tally["numbers_right"] == 16
+    assert rows["1"]["self_points"] == want["1"]["self_points"] == 8.5 and rows["1"]["self_points_raw"] is None
     row = rows[code]
     assert row["self_points"] == want[code]["self_points"] == before
     assert row["max_points"] == want[code]["max_points"]  # the set's, the cell OCR lost
@@ -53,11 +57,15 @@ def test_a_parents_maximum_run_into_its_name_is_the_sum_of_its_childrens():
     rows, want, tally = _read("d01-i3-ruled-center-eng-200dpi-degraded")
     assert rows["1"]["max_points"] == want["1"]["max_points"] == 10
     assert rows["1"]["max_points_raw"] == "10" and "max_in_name" in rows["1"]["flags"]
-    assert rows["1"]["self_points"] is None  # 7,5 is not in the text ("ao")
+    # 7,5 is not in the text ("ao"): derived, chained, from 1.1 and 1.3 read and 1.2's score its
+    # children's added up (``derive_in_chains``), flagged, its raw blank: not read.
+    assert rows["1"]["self_points"] == want["1"]["self_points"] == 7.5
+    assert "derived_from_sums:self_points" in rows["1"]["flags"] and rows["1"]["self_points_raw"] is None
     # "i14 … ‘ ‘ 9 2": a maximum of 9 under 1.1's 5; the set's 2 makes 1.1's children add up.
     assert _cells(rows["1.1.4"])[:2] == (want["1.1.4"]["max_points"], want["1.1.4"]["self_points"]) == (2, 2)
     assert rows["1.1.4"]["alternatives"]["max_points"] == [9]
-    assert tally["numbers_right"] == 19  # of 20; 16 before, 18 before a lost cell was derived from the sums
+    # of 20; 16 before, 18 before a lost cell was derived from the sums, 19 before chains
+    assert tally["numbers_right"] == 20
 
 
 def test_a_maximum_out_of_quarters_is_the_one_its_children_add_up_to():

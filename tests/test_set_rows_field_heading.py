@@ -146,7 +146,11 @@ def test_a_fields_heading_glued_to_its_first_sub_criterion_is_the_fields_row(tmp
     assert FLAG_FROM_SET_ORDER in field["flags"] or any(f.startswith("name_from_criteria_set") for f in field["flags"])
     assert sub["name"] == "Kế hoạch CCHC năm"
     assert (field["source"]["line_start"], sub["source"]["line_start"]) == (line, sub_line)
-    assert field["self_points"] is None  # its score is printed on no line read: told, not guessed
+    # Its score is printed on no line read: told, not read; the sums may give it (1.1's, 1.2's and
+    # 1.3's added up, solved in chains), flagged derived with its raw blank and the row queued.
+    assert field["self_points_raw"] is None
+    assert field["self_points"] is None or "derived_from_sums:self_points" in field["flags"]
+    assert any(q["item"] == "/score_tables/0/rows/0" for q in out["review"])
     told = [p["reason"] for p in out["unread"]]
     assert not [r for r in told if r.startswith("row 1 not read")]
     assert any("1" in r.removeprefix("points of ").split(" not read")[0].split(", ") for r in told)

@@ -24,6 +24,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from cchc_extract.reconcile.cell_grids import blanks_printed
+from cchc_extract.reconcile.derived_members import (
+    DERIVED_FLAGS,
+    FLAG_DERIVED,
+    FLAG_DERIVED_BY_SET,
+    is_derived,
+    read_figure,
+    set_maximum,
+    top_whole,
+    whole_children,
+)
 from cchc_extract.reconcile.hierarchy import children_of, norm_code, resolve_parents
 from cchc_extract.reconcile.misread import ocr_read
 from cchc_extract.reconcile.queue import value_threshold
@@ -38,11 +48,6 @@ from normalize.criteria.recognise import names_criterion, printed_maxima
 from normalize.numbers import parse_number
 from schemas.records import REASONS_SEPARATOR, ExtractionResult, ReviewItem, ScoreRow, ScoreTable, reasons_of
 
-# The flag of a cell the table's sums determined, not read: ``derived_from_sums:<field>``; of a
-# maximum only the criteria set gave, after the checks (``_by_set_alone``).
-FLAG_DERIVED = "derived_from_sums:"
-FLAG_DERIVED_BY_SET = "derived_from_criteria_set:"
-_DERIVED_FLAGS = (FLAG_DERIVED, FLAG_DERIVED_BY_SET)
 # What the queue says of a derived value it keeps.
 DERIVED_REASON = "not read; derived from the sums of "
 # The reasons an entry gave for a blank cell, which a confirmed derived value answers: its low
@@ -67,6 +72,10 @@ class Derivation:
     # The cell's own characters give the value, read past OCR's damage to its marks ("2/75" for
     # 2,75, "_10,25": ``printed_as_derived``): a second witness, the page's own, besides the sum.
     by_print: bool = False
+    # Derived from a cell an earlier pass derived (``derive_in_chains``), not from cells read only.
+    chained: bool = False
+    # The table's stated total is among the cells it was derived from (the top level's parent).
+    from_total: bool = False
 
     @property
     def key(self) -> tuple[int, int, str]:
@@ -77,13 +86,9 @@ class Derivation:
     def confirmed(self) -> bool:
         """Whether a relation besides the one that gave the value vouches for it: a second route
         (its children's sum and its parent's remainder agree), the set's maximum, or the cell's
-        own characters (``by_print``)."""
-        return self.routes > 1 or self.by_set or self.by_print
-
-
-def is_derived(row: ScoreRow, field: str) -> bool:
-    """Whether a row's ``field`` holds a value the table's sums gave, not one read."""
-    return any(f"{flag}{field}" in row.flags for flag in _DERIVED_FLAGS)
+        own characters (``by_print``). Never a value derived from a derived one (``chained``):
+        its routes all run through a cell no page printed."""
+        return not self.chained and (self.routes > 1 or self.by_set or self.by_print)
 
 
 def clear_derived(result: ExtractionResult) -> None:
@@ -91,10 +96,10 @@ def clear_derived(result: ExtractionResult) -> None:
     applied): the checks run on what was read, never on what their own sums gave."""
     for table in result.score_tables:
         for row in table.rows:
-            for field in [f.partition(":")[2] for f in row.flags if f.startswith(_DERIVED_FLAGS)]:
+            for field in [f.partition(":")[2] for f in row.flags if f.startswith(DERIVED_FLAGS)]:
                 setattr(row, field, None)
                 row.value_confidence.pop(field, None)
-            row.flags = [f for f in row.flags if not f.startswith(_DERIVED_FLAGS)]
+            row.flags = [f for f in row.flags if not f.startswith(DERIVED_FLAGS)]
 
 
 def derive_lost_cells(result: ExtractionResult, s: ReconcileSettings = ReconcileSettings()) -> list[Derivation]:
@@ -111,24 +116,47 @@ def derive_lost_cells(result: ExtractionResult, s: ReconcileSettings = Reconcile
     for ti, table in enumerate(result.score_tables):
         if blanks_printed(table, result.source, ocr):
             continue
-        done += table_derivations(ti, table, recognised_set(table.rows), s)
-    for d in done:
-        _apply(result, d, s)
+        cset = recognised_set(table.rows)
+        found = table_derivations(ti, table, cset, s)
+        lost = _lost_cells(table, s)
+        # A chain of sums is solved pass by pass: each pass may take the cells the one before
+        # derived as inputs (``chained``), until no sum gives more.
+        while found:
+            for d in found:
+                _apply(result, d, s)
+            done += found
+            if not s.derive_in_chains:
+                break
+            found = table_derivations(ti, table, cset, s, chain=True, lost=lost)
     sure = _sure(result, done, s)
     _queue(result, done, sure, s)
     # Cells vouched for twice are no part left unread (their flags still say they were not read);
     # a maximum the set alone gave (no sum) is vouched for once.
     # (Nothing told unread, nothing to take back: the relations are not walked again for it.)
     if result.unread:
-        confirmed = {(f"/score_tables/{d.table}/rows/{d.row}", d.field) for d in done if d.inputs and d.key in sure}
+        confirmed = {
+            (f"/score_tables/{d.table}/rows/{d.row}", d.field)
+            for d in done
+            if (d.inputs or d.from_total) and d.key in sure
+        }
         account_recovered(result, recovered_cells(result, confirmed))
     return done
 
 
-def table_derivations(ti: int, table: ScoreTable, cset: CriteriaSet | None, s: ReconcileSettings) -> list[Derivation]:
+def table_derivations(
+    ti: int,
+    table: ScoreTable,
+    cset: CriteriaSet | None,
+    s: ReconcileSettings,
+    chain: bool = False,
+    lost: frozenset[tuple[int, str]] | None = None,
+) -> list[Derivation]:
     """The lost cells of one table its sums determine, each from cells read (never from another
-    derived cell), where every route to it agrees."""
+    derived cell), where every route to it agrees; with ``chain``, from cells derived before too
+    (each such value ``chained``). ``lost``: the cells lost before any was derived
+    (``_lost_cells``), the ones a later pass may still fill."""
     rows = table.rows
+    lost = _lost_cells(table, s) if lost is None else lost
     parents, orphans = resolve_parents(rows)
     kids = {p: [k for k in ks if k not in orphans] for p, ks in children_of(parents).items()}
     fields = table_fields(rows, s.confidence)
@@ -137,18 +165,23 @@ def table_derivations(ti: int, table: ScoreTable, cset: CriteriaSet | None, s: R
     out = []
     for i, row in enumerate(rows):
         for f in fields:
-            if getattr(row, f) is not None or not _lost(row, f):
+            if getattr(row, f) is not None or (i, f) not in lost:
                 continue
+            by_total = _from_total(table, i, f, parents, orphans, cset, step, s, chain)
             routes = [
                 r
                 for r in (
-                    _down(rows, i, f, kids, cset, s),
-                    _up(rows, i, f, parents, orphans, kids, cset, s),
-                    _from_total(table, i, f, parents, orphans, cset, step, s),
+                    _down(rows, i, f, kids, cset, s, chain),
+                    _up(rows, i, f, parents, orphans, kids, cset, s, chain),
+                    by_total,
                 )
                 if r
             ]
+            if chain and not any(is_derived(rows[k], g) for _, ins in routes for k, g in ins):
+                continue  # (no derived input: the first pass found it or found the routes at odds)
             if not routes:
+                if chain:
+                    continue
                 by_set = _by_set_alone(row, f, cset, printed, s)
                 if by_set is not None:
                     out.append(Derivation(ti, i, f, by_set, (), 0, True))
@@ -158,16 +191,17 @@ def table_derivations(ti: int, table: ScoreTable, cset: CriteriaSet | None, s: R
                 continue  # (the document's sum is broken there, or a cell misread: nothing is determined)
             value = routes[0][0]
             inputs = tuple(dict.fromkeys(k for _, ins in routes for k in ins))
-            most = _set_maximum(cset, norm_code(row.code), printed)
+            most = set_maximum(cset, norm_code(row.code), printed)
             if not _plausible(row, f, value, most, s):
                 continue
-            if not all(_on_step(v, step) for v in _values(rows, inputs, value)):
+            if not all(_on_step(v, step) for v in _values(rows, inputs, value, chain)):
                 continue
             if f == "max_points" and most is not None and abs(most - value) > s.points_tolerance:
                 continue  # (the set's maximum and the sum disagree: a maximum read or printed wrong)
             by_set = f == "max_points" and most is not None
             by_print = s.derived_witness_in_print and printed_as_derived(row, f, value, s)
-            out.append(Derivation(ti, i, f, round(value, 4), inputs, len(routes), by_set, by_print))
+            routes_n, from_total = len(routes), by_total is not None
+            out.append(Derivation(ti, i, f, round(value, 4), inputs, routes_n, by_set, by_print, chain, from_total))
     return out
 
 
@@ -182,26 +216,44 @@ def printed_as_derived(row: ScoreRow, f: str, value: float, s: ReconcileSettings
     return printed is not None and abs(printed.value - value) <= s.points_tolerance
 
 
-def _lost(row: ScoreRow, f: str) -> bool:
+def _lost_cells(table: ScoreTable, s: ReconcileSettings) -> frozenset[tuple[int, str]]:
+    """(row, field) of the table's blank cells printed and not read (``_lost``)."""
+    fields = table_fields(table.rows, s.confidence)
+    return frozenset(
+        (i, f) for i, row in enumerate(table.rows) for f in fields if getattr(row, f) is None and _lost(row, f, fields)
+    )
+
+
+def _lost(row: ScoreRow, f: str, fields: tuple[str, ...] = ()) -> bool:
     """Whether a blank cell was printed and not read: the segmenter says so (``missing_*``), or the
-    cell printed text that gave no number."""
-    return MISSING_FLAG[f] in row.flags or bool((getattr(row, f"{f}_raw") or "").strip())
-
-
-def _read(row: ScoreRow, f: str) -> float | None:
-    """A cell's value when it stands for a figure (read, or a maximum the set filled in), not one
-    a sum gave."""
-    return None if is_derived(row, f) else getattr(row, f)
+    cell printed text that gave no number, or it is a score of a row that read no score at all
+    while the segmenter says another of its cells was lost (``fields``: the table's): a line whose
+    figures OCR lost loses them all, the appraised one too, though only the cells beside a figure
+    read are flagged for it."""
+    if MISSING_FLAG[f] in row.flags or bool((getattr(row, f"{f}_raw") or "").strip()):
+        return True
+    scores = [g for g in fields if g != "max_points"]
+    return (
+        f in scores
+        and all(getattr(row, g) is None and not (getattr(row, f"{g}_raw") or "").strip() for g in scores)
+        and any(MISSING_FLAG[g] in row.flags for g in fields)
+    )
 
 
 def _down(
-    rows: list[ScoreRow], i: int, f: str, kids: dict[int, list[int]], cset: CriteriaSet | None, s: ReconcileSettings
+    rows: list[ScoreRow],
+    i: int,
+    f: str,
+    kids: dict[int, list[int]],
+    cset: CriteriaSet | None,
+    s: ReconcileSettings,
+    chain: bool = False,
 ) -> tuple[float, list[tuple[int, str]]] | None:
     """A parent's cell as its children's added up, every child read and the children whole."""
     children = kids.get(i, [])
-    if not children or not _whole(rows, i, children, f, cset, s):
+    if not children or not whole_children(rows, i, children, f, cset, s):
         return None
-    values = [_read(rows[k], f) for k in children]
+    values = [read_figure(rows[k], f, chain) for k in children]
     if any(v is None for v in values):
         return None
     return sum(v for v in values if v is not None), [(k, f) for k in children]
@@ -216,17 +268,18 @@ def _up(
     kids: dict[int, list[int]],
     cset: CriteriaSet | None,
     s: ReconcileSettings,
+    chain: bool = False,
 ) -> tuple[float, list[tuple[int, str]]] | None:
     """A child's cell as its parent's less its siblings', the parent's and every sibling's read
     and the children whole."""
     p = parents[i]
     if p is None or i in orphans:
         return None
-    stated = _read(rows[p], f)
+    stated = read_figure(rows[p], f, chain)
     siblings = [k for k in kids.get(p, []) if k != i]
-    if stated is None or not _whole(rows, p, kids.get(p, []), f, cset, s):
+    if stated is None or not whole_children(rows, p, kids.get(p, []), f, cset, s):
         return None
-    values = [_read(rows[k], f) for k in siblings]
+    values = [read_figure(rows[k], f, chain) for k in siblings]
     if any(v is None for v in values):
         return None
     return stated - sum(v for v in values if v is not None), [(p, f), *((k, f) for k in siblings)]
@@ -241,18 +294,19 @@ def _from_total(
     cset: CriteriaSet | None,
     step: float,
     s: ReconcileSettings,
+    chain: bool = False,
 ) -> tuple[float, list[tuple[int, str]]] | None:
     """A top-level row's cell as the table's stated total less the other top-level rows' read:
     the total row is the top level's parent. Only where the total was read surely
-    (``_total_read_surely``) and the top-level rows read are all of them (``_top_whole``)."""
+    (``_total_read_surely``) and the top-level rows read are all of them (``top_whole``)."""
     rows = table.rows
     if parents[i] is not None or orphans or not s.derive_from_stated_total:
         return None
     stated = _total_read_surely(table, f, step, s)
     top = [k for k, p in enumerate(parents) if p is None]
-    if stated is None or not _top_whole(table, top, f, cset, s):
+    if stated is None or not top_whole(table, top, f, cset, printed_maxima(cset) if cset else {}, s):
         return None
-    values = [_read(rows[k], f) for k in top if k != i]
+    values = [read_figure(rows[k], f, chain) for k in top if k != i]
     if any(v is None for v in values):
         return None
     return stated - sum(v for v in values if v is not None), [(k, f) for k in top if k != i]
@@ -275,68 +329,6 @@ def _total_read_surely(table: ScoreTable, f: str, step: float, s: ReconcileSetti
     return stated
 
 
-# Top-level codes a table numbers its criteria with, in order: arabic or roman.
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
-
-
-def _top_whole(table: ScoreTable, top: list[int], f: str, cset: CriteriaSet | None, s: ReconcileSettings) -> bool:
-    """Whether the top-level rows read are all the table's, at least two (a lone top-level row
-    read may be all that was read of the table): the criteria set's top level, when the set names
-    them; else (scores only) numbered in order from 1 (or I). For a score, their maxima read must
-    also add up to the stated total of maxima: a lost top-level row would leave them short, and a
-    total row read into the wrong columns, or one the commune got wrong, would not give them."""
-    have = [norm_code(table.rows[k].code) or "" for k in top]
-    wanted = [c.code for c in cset.children("")] if cset is not None else []
-    if len(have) < 2:
-        return False
-    if wanted and any(c in wanted for c in have):
-        if sorted(wanted) != sorted(have):
-            return False
-    elif f == "max_points" or (have != [str(n) for n in range(1, len(have) + 1)] and have != list(_ROMAN[: len(have)])):
-        return False
-    if f == "max_points":
-        return True  # (a derived maximum must be the set's for its code besides: ``_set_maximum``)
-    most = table.stated_total_max
-    maxima = [_read(table.rows[k], "max_points") for k in top]
-    if most is None or any(m is None for m in maxima):
-        return False
-    return abs(sum(m for m in maxima if m is not None) - most) <= s.points_tolerance
-
-
-def _whole(
-    rows: list[ScoreRow], p: int, children: list[int], f: str, cset: CriteriaSet | None, s: ReconcileSettings
-) -> bool:
-    """Whether the rows read under ``p`` are all its children: the criteria set's, when the set
-    names the parent; else (scores only) the children's maxima read add up to the parent's read,
-    numbered in order from 1 (a lost child would leave the maxima short)."""
-    code = norm_code(rows[p].code)
-    have = [norm_code(rows[k].code) for k in children]
-    if cset is not None and code is not None and any(c.code == code for c in cset.rows):
-        wanted = [c.code for c in cset.children(code)]
-        return bool(wanted) and sorted(wanted) == sorted(c or "" for c in have)
-    if f == "max_points" or code is None:
-        return False
-    if not _numbered_in_order(code, have):
-        return False
-    most = _read(rows[p], "max_points")
-    maxima = [_read(rows[k], "max_points") for k in children]
-    if most is None or any(m is None for m in maxima):
-        return False
-    return abs(sum(m for m in maxima if m is not None) - most) <= s.points_tolerance
-
-
-def _numbered_in_order(code: str, have: list[str | None]) -> bool:
-    """Whether a parent's children read are numbered in order from the first, each under its
-    parent's code (1.1, 1.2), lettered (1.a, 1.b), or, under a part numbered in roman, afresh
-    (I: 1, 2 — a table whose parts restart their numbering): a child lost leaves a gap or a short
-    run, which the maxima's sum tells besides."""
-    n = range(1, len(have) + 1)
-    styles = [[f"{code}.{k}" for k in n], [f"{code}.{chr(ord('a') + k - 1)}" for k in n]]
-    if code in _ROMAN:
-        styles.append([str(k) for k in n])
-    return have in styles
-
-
 def _by_set_alone(
     row: ScoreRow, f: str, cset: CriteriaSet | None, printed: dict[str, float], s: ReconcileSettings
 ) -> float | None:
@@ -357,23 +349,11 @@ def _by_set_alone(
     return most
 
 
-def _set_maximum(cset: CriteriaSet | None, code: str | None, printed: dict[str, float]) -> float | None:
-    """The maximum the criteria set says a row prints: its own (``printed_maxima``), else, for a
-    parent the set does not make up, its children's in the set added up (a document prints the
-    sum of the rows it has); None when the set does not say."""
-    if cset is None or code is None:
-        return None
-    if code in printed:
-        return printed[code]
-    children = [printed.get(c.code) for c in cset.children(code)]
-    return sum(m for m in children if m is not None) if children and None not in children else None
-
-
 def _plausible(row: ScoreRow, f: str, value: float, set_most: float | None, s: ReconcileSettings) -> bool:
     """A derived figure a cell can print: a maximum above 0 and not below a score of its row (a
     fault of the commune's the relation would no longer show), a score above 0 up to the row's
     maximum, or, where the row's maximum is blank too, up to the criteria set's for its code
-    (``set_most``, ``_set_maximum``): a parent's score misread ("0,75" read 67) less its siblings'
+    (``set_most``, ``set_maximum``): a parent's score misread ("0,75" read 67) less its siblings'
     gives a remainder no criterion of the set can score. A score of 0 is not derived: its siblings
     already make up the parent, and a blank the commune left (a criterion not scored) adds the
     same 0 to the sum."""
@@ -387,7 +367,7 @@ def _plausible(row: ScoreRow, f: str, value: float, set_most: float | None, s: R
 def points_step(rows: list[ScoreRow], fields: tuple[str, ...], s: ReconcileSettings) -> float:
     """The step a table's points are given in: quarters when at least ``derived_grid_share`` of
     the figures read are, else the finest step points take (``guessed_points_step``)."""
-    values = [v for r in rows for f in fields if (v := _read(r, f)) is not None]
+    values = [v for r in rows for f in fields if (v := read_figure(r, f)) is not None]
     quarters = sum(_on_step(v, 0.25) for v in values)
     return 0.25 if values and quarters >= s.derived_grid_share * len(values) else s.guessed_points_step
 
@@ -396,10 +376,12 @@ def _on_step(value: float, step: float) -> bool:
     return abs(value / step - round(value / step)) < 1e-6
 
 
-def _values(rows: list[ScoreRow], inputs: tuple[tuple[int, str], ...], value: float) -> list[float]:
+def _values(
+    rows: list[ScoreRow], inputs: tuple[tuple[int, str], ...], value: float, chain: bool = False
+) -> list[float]:
     """The derived value and the figures it was derived from: one off the table's step (a digit
     or a mark misread: 1,89 under quarters) spoils the sum."""
-    return [value, *(v for k, f in inputs if (v := _read(rows[k], f)) is not None)]
+    return [value, *(v for k, f in inputs if (v := read_figure(rows[k], f, chain)) is not None)]
 
 
 def _apply(result: ExtractionResult, d: Derivation, s: ReconcileSettings) -> None:
@@ -407,9 +389,14 @@ def _apply(result: ExtractionResult, d: Derivation, s: ReconcileSettings) -> Non
     rows = result.score_tables[d.table].rows
     row = rows[d.row]
     setattr(row, d.field, round(d.value, 4))
-    row.flags = [*row.flags, f"{FLAG_DERIVED if d.inputs else FLAG_DERIVED_BY_SET}{d.field}"]
-    own = min((_confidence(rows[k], f) for k, f in d.inputs), default=s.set_maximum_confidence)
-    row.value_confidence[d.field] = round(own, 3)
+    row.flags = [*row.flags, f"{FLAG_DERIVED if d.inputs or d.from_total else FLAG_DERIVED_BY_SET}{d.field}"]
+    given = [_confidence(rows[k], f) for k, f in d.inputs]
+    if d.from_total:
+        # (the totals row's OCR confidence where a grid gave it; a total alone, no row read beside
+        # it, vouches for less than a sum of rows read: ``total_alone_confidence``)
+        total = result.score_tables[d.table].stated_total_confidence.get(d.field)
+        given += [total] if total is not None else [] if given else [s.total_alone_confidence]
+    row.value_confidence[d.field] = round(min(given, default=s.set_maximum_confidence), 3)
 
 
 def _sure(result: ExtractionResult, done: list[Derivation], s: ReconcileSettings) -> set[tuple[int, int, str]]:
@@ -477,7 +464,8 @@ def _queue(
 
 def _said(result: ExtractionResult, d: Derivation) -> str:
     rows = result.score_tables[d.table].rows
-    inputs = ", ".join(f"{rows[k].code} {f.replace('_', ' ')}" for k, f in d.inputs) or "the criteria set's maxima"
+    named = [f"{rows[k].code} {f.replace('_', ' ')}" for k, f in d.inputs]
+    inputs = ", ".join([*named, *(["the stated total"] if d.from_total else [])]) or "the criteria set's maxima"
     return f"{DERIVED_REASON}{inputs} (confidence {_own(result, d):.2f})"
 
 

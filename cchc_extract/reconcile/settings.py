@@ -83,6 +83,15 @@ class ReconcileSettings:
     # the total less the other top-level rows' read), where the total was read surely and the
     # top-level rows read are all of them; off: only the rows' own sums.
     derive_from_stated_total: bool = True
+    # ... and in chains: a cell whose sum holds another lost cell the sums determine is derived
+    # once that one is (1.3's score as 1's less 1.1's and 1.2's, each of them its children's
+    # added up), pass after pass until no sum gives more; a value derived from a derived one is
+    # never taken as confirmed (one route through another's), so it stays queued; off: inputs
+    # are cells read only.
+    derive_in_chains: bool = True
+    # The confidence of a cell the stated total alone gives (a lone top-level row under its total:
+    # no row read beside it vouches for it): under the review threshold, so it is always looked at.
+    total_alone_confidence: float = 0.5
     # A lost maximum no sum determines, of a row named as its criterion in the set the table's rows
     # name but not surely (``fill_set_maxima`` fills a sure set's), takes the set's after the checks,
     # flagged as derived, at this confidence: dev seeds 651-901, 71 of 72 such maxima were the
