@@ -94,22 +94,29 @@ def test_a_blank_of_a_typed_table_is_printed_blank_and_stays_so(tmp_path):
     assert not any(f.startswith(FLAG_DERIVED) for r in table.rows for f in r.flags)
 
 
+def _line_row(
+    code: str, parent: str | None, most: float | None, self_: float | None, name: str, flags: list[str]
+) -> ScoreRow:
+    """A score row a dump's lines gave: a blank cell is one lost (raw blank), a self score lost is unsure."""
+    return ScoreRow(
+        code=code,
+        parent=parent,
+        level=code.count(".") + 1,
+        name=name,
+        max_points=most,
+        self_points=self_,
+        max_points_raw=None if most is None else f"{most:g}",
+        self_points_raw=None if self_ is None else f"{self_:g}",
+        value_confidence={"max_points": 0.99, "self_points": 0.99 if self_ is not None else 0.06},
+        flags=flags,
+    )
+
+
 def _lines_table() -> ScoreTable:
     """Rows of a dump read from lines: 1.2's maximum lost, its children's read (1 and 1)."""
 
-    def row(code, parent, most, self_, **kw):
-        return ScoreRow(
-            code=code,
-            parent=parent,
-            level=code.count(".") + 1,
-            name=code,
-            max_points=most,
-            self_points=self_,
-            max_points_raw=None if most is None else f"{most:g}",
-            self_points_raw=None if self_ is None else f"{self_:g}",
-            value_confidence={"max_points": 0.99, "self_points": 0.99},
-            **kw,
-        )
+    def row(code, parent, most, self_, flags):
+        return _line_row(code, parent, most, self_, code, flags)
 
     return ScoreTable(
         rows=[
@@ -142,18 +149,8 @@ def _named_rows(cset) -> ScoreTable:
     wording = {c.code: c.name for c in cset.rows}
 
     def row(code, parent, most, self_):
-        return ScoreRow(
-            code=code,
-            parent=parent,
-            level=code.count(".") + 1,
-            name=wording[code],
-            max_points=most,
-            self_points=self_,
-            max_points_raw=None if most is None else f"{most:g}",
-            self_points_raw=f"{self_:g}",
-            value_confidence={"max_points": 0.99, "self_points": 0.99},
-            flags=([] if most is not None else ["missing_max"]) + [f"name_from_criteria_set:{cset.id}"],
-        )
+        flags = ([] if most is not None else ["missing_max"]) + [f"name_from_criteria_set:{cset.id}"]
+        return _line_row(code, parent, most, self_, wording[code], flags)
 
     return ScoreTable(
         rows=[row("1.2", None, 2.0, 1.75), row("1.2.1", "1.2", None, 0.75), row("1.2.2", "1.2", None, 1.0)],
@@ -262,18 +259,8 @@ def _one_field_table(cset, total_max: float) -> ScoreTable:
     wording = {c.code: c.name for c in cset.rows}
 
     def row(code, parent, most, self_):
-        return ScoreRow(
-            code=code,
-            parent=parent,
-            level=code.count(".") + 1,
-            name=wording[code],
-            max_points=most,
-            self_points=self_,
-            max_points_raw=f"{most:g}",
-            self_points_raw=None if self_ is None else f"{self_:g}",
-            value_confidence={"max_points": 0.99, "self_points": 0.99 if self_ is not None else 0.06},
-            flags=([] if self_ is not None else ["missing_self"]) + [f"name_from_criteria_set:{cset.id}"],
-        )
+        flags = ([] if self_ is not None else ["missing_self"]) + [f"name_from_criteria_set:{cset.id}"]
+        return _line_row(code, parent, most, self_, wording[code], flags)
 
     rows = [
         row("1", None, 10.0, None),
