@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from extract.segment.task_doubts import quarter_as_printed
+from extract.segment.task_doubts import DEADLINE_WORD_CONF, quarter_as_printed
 from normalize.units import PRODUCT_NAMES, unit_status
 from schemas.records import TaskRow, TaskTable
 
@@ -60,6 +60,20 @@ class TaskEvidenceSettings:
 def cell_conf_flags(confs: dict[str, float], s: TaskEvidenceSettings = TaskEvidenceSettings()) -> list[str]:
     """The notes of a row's cells (field → OCR confidence) under ``noted_below``."""
     return [f"{CELL_CONF}:{f}:{c:.2f}" for f, c in confs.items() if c < s.noted_below]
+
+
+def deadline_words_flags(confs: dict[str, float], deadline: str) -> list[str]:
+    """A grid's deadline cell noted as a paragraph's is (``DEADLINE_WORD_CONF``: its least sure
+    word's confidence, which ``task_doubts.strokes_read_sure`` weighs a quarter's strokes by). The
+    grid's reader gives a cell the mean of its words' confidences, not each word's: of ``n`` words
+    whose mean is ``m``, none is under 1 - n(1 - m) (each is at most 1), so that bound is noted —
+    never above the least word's own. A "Quý I/2025" cell read at 0.9 or more has no word under
+    0.8: its numeral was read surely, as a paragraph's is when its least word is."""
+    conf = confs.get("deadline")
+    words = len(deadline.split())
+    if conf is None or not words:
+        return []
+    return [f"{DEADLINE_WORD_CONF}:{max(0.0, 1.0 - words * (1.0 - conf)):.2f}"]
 
 
 def _noted(row: TaskRow) -> list[tuple[str, float]]:
