@@ -13,7 +13,14 @@ def test_a_scan_rows_code_settled_by_its_name_takes_its_penalty_back_from_its_nu
     from cchc_extract.reconcile.score_cells import named_scan_confidence
 
     flags = ["code_inferred", "code_from_criteria_set:bnv-tinh_2948"]
-    row = ScoreRow(code="4", name="Cải cách tổ chức bộ máy hành chính", max_points=11, self_points=9.5, confidence=0.57, flags=flags)
+    row = ScoreRow(
+        code="4",
+        name="Cải cách tổ chức bộ máy hành chính",
+        max_points=11,
+        self_points=9.5,
+        confidence=0.57,
+        flags=flags,
+    )
     assert named_scan_confidence(row, "self_points") == pytest.approx(0.92)
     unsure = ScoreRow(**{**row.__dict__, "flags": [*flags, unsure_flag("self_points", 0.42)]})
     assert named_scan_confidence(unsure, "self_points") is None

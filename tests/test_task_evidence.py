@@ -101,6 +101,10 @@ def test_a_grid_deadline_cell_notes_the_least_its_words_can_be_read_at():
     assert deadline_words_flags({"deadline": 0.89}, "Quý II/2025") == ["deadline_word_conf:0.78"]
     assert deadline_words_flags({"deadline": 0.2}, "Trước ngày 30/6/2025") == ["deadline_word_conf:0.00"]
     assert deadline_words_flags({"lead": 0.9}, "Quý I/2025") == []  # no deadline cell read: nothing said
-    sure = TaskRow(task="Nhiệm vụ 1", deadline="Quý I/2025", flags=deadline_words_flags({"deadline": 0.95}, "Quý I/2025"))
-    unsure = TaskRow(task="Nhiệm vụ 2", deadline="Quý II/2025", flags=deadline_words_flags({"deadline": 0.89}, "Quý II/2025"))
+    sure = TaskRow(
+        task="Nhiệm vụ 1", deadline="Quý I/2025", flags=deadline_words_flags({"deadline": 0.95}, "Quý I/2025")
+    )
+    unsure = TaskRow(
+        task="Nhiệm vụ 2", deadline="Quý II/2025", flags=deadline_words_flags({"deadline": 0.89}, "Quý II/2025")
+    )
     assert strokes_read_sure(sure) and not strokes_read_sure(unsure)
