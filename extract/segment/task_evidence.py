@@ -16,9 +16,15 @@ were queued for a number it half read. A cell's reading the document itself conf
   (``normalize.units.PRODUCT_NAMES``, a closed list) that no longer product opens with: a misread
   letter or tone mark leaves no product of the list, and a product whose wrapped words OCR may have
   lost ("Văn bản" of "Văn bản chỉ đạo") is not taken;
-* a deadline that is a quarter printed as three I's in a year of the plan's period
+* a deadline that is a quarter printed as three I's, or as IV, in a year of the plan's period
   (``task_doubts.quarter_as_printed``): OCR's miscounts of a quarter's strokes lose one, never
-  make the longest run, and Tesseract is unsure of such a numeral word read right as often as not.
+  make the longest run nor a V, and Tesseract is unsure of such a numeral word read right as
+  often as not.
+
+A grid's deadline cell is also noted as a paragraph's is, by the least confidence its words can
+have (``deadline_words_flags``: the grid gives a cell its words' mean), which ``task_doubts``
+weighs a quarter's strokes by: a "Quý I/2025" cell read at 0.9 was doubted for its strokes as if
+Tesseract had said nothing of them.
 
 Each unsure cell is noted on its row (``CELL_CONF``: field and confidence, by ``task_tables``); the
 row's confidence is then the least of its unconfirmed cells', its grid's own caps (keys inherited,
