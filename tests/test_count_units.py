@@ -40,6 +40,9 @@ def test_a_drafts_unit_is_its_letters(unit: str, letters: str) -> None:
         ("%", "%"),
         ("", ""),
         ("Có = 1 Không = 0", "co=1khong=0"),  # a coded answer's legend is kept whole
+        ("'Thủ tục", "thutuc"),  # a speck OCR read as a quote at the unit's edge
+        ("Hồ sơ ,", "hoso"),
+        ("“Người”", "nguoi"),
     ],
 )
 def test_a_read_rows_unit_keeps_its_figures(unit: str, key: str) -> None:

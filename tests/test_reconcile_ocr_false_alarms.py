@@ -183,3 +183,19 @@ def test_a_sum_failing_on_a_decimal_mark_we_put_back_is_our_doubt_on_ocr_text():
     # a figure printed with its comma, the sum failing alike, stays the commune's fault
     rows[1].self_points_raw = "0,45"
     assert next(c for c in scores(True, rows, 5).checks if c.kind == "sum_self").status == "mismatch"
+
+
+def test_a_quote_ocr_left_at_a_units_edge_leaves_the_part_in_its_totals_sum():
+    # seed 1613's scanned annex: the total and one part read "'Thủ tục", the others "Thủ tục"; the
+    # sum was weighed over that one part (a false mismatch) and the part read 2 for 22 went
+    # unqueued. The speck is no letter of the unit: all three parts are summed, 2 may be 22.
+    rows = (
+        stat("3", "Tổng số thủ tục hành chính", "'Thủ tục", "91"),
+        stat("3.1", "Số TTHC trực tuyến toàn trình", "Thủ tục", "68"),
+        stat("3.2", "Số TTHC trực tuyến một phần", "'Thủ tục", "2"),
+        stat("3.3", "Số TTHC chỉ cung cấp thông tin", "Thủ tục", "1"),
+    )
+    result = annex(True, *rows)
+    check = next(c for c in result.checks if c.kind == "total_parts" and c.code == "3")
+    assert check.status == "misread" and check.expected == 71
+    assert "3.2" in queued(result)

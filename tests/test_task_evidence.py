@@ -76,3 +76,35 @@ def test_a_product_printed_as_the_list_names_it_is_confirmed():
     ]
     (out,) = weigh_cells([TaskTable(rows=rows)], stated={"4.1"})
     assert [r.confidence for r in out.rows] == [0.9, 0.9, 0.62, 0.62, 0.66]
+
+
+def test_a_quarter_four_in_the_plans_period_is_confirmed():
+    # A V is no stroke of a run that OCR miscounts: a "Quý IV" read unsurely is as printed, its
+    # year held to the plan's period; a lower-case or spaced numeral is another reading.
+    rows = [
+        _row("1", "4.1", {"deadline": 0.46}, deadline="Quý IV/2025"),  # confirmed
+        _row("2", "4.1", {"deadline": 0.54}, deadline="Quý IV/2023"),  # a year outside 2025: kept unsure
+        _row("3", "4.1", {"deadline": 0.54}, deadline="Quý Iv/2025"),  # no numeral as printed: kept unsure
+        _row("4", "4.1", {"deadline": 0.54}, deadline="Quý I/2025"),  # a run of strokes: kept unsure
+    ]
+    (out,) = weigh_cells([TaskTable(rows=rows)], stated={"4.1"}, period="2025")
+    assert [r.confidence for r in out.rows] == [0.9, 0.54, 0.54, 0.54]
+
+
+def test_a_grid_deadline_cell_notes_the_least_its_words_can_be_read_at():
+    # The grid gives a cell its words' mean confidence: of two words at a mean of 0.9 neither is
+    # under 0.8, the least sure word a paragraph would note; one word's mean is its own.
+    from extract.segment.task_doubts import strokes_read_sure
+    from extract.segment.task_evidence import deadline_words_flags
+
+    assert deadline_words_flags({"deadline": 0.9}, "Quý I/2025") == ["deadline_word_conf:0.80"]
+    assert deadline_words_flags({"deadline": 0.89}, "Quý II/2025") == ["deadline_word_conf:0.78"]
+    assert deadline_words_flags({"deadline": 0.2}, "Trước ngày 30/6/2025") == ["deadline_word_conf:0.00"]
+    assert deadline_words_flags({"lead": 0.9}, "Quý I/2025") == []  # no deadline cell read: nothing said
+    sure = TaskRow(
+        task="Nhiệm vụ 1", deadline="Quý I/2025", flags=deadline_words_flags({"deadline": 0.95}, "Quý I/2025")
+    )
+    unsure = TaskRow(
+        task="Nhiệm vụ 2", deadline="Quý II/2025", flags=deadline_words_flags({"deadline": 0.89}, "Quý II/2025")
+    )
+    assert strokes_read_sure(sure) and not strokes_read_sure(unsure)

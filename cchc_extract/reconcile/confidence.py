@@ -106,6 +106,7 @@ from cchc_extract.reconcile.score_cells import (
     explanation_points,
     lost_beside,
     lost_both,
+    named_scan_confidence,
     printed_max as printed_max,
     prints_other,
     set_filled,
@@ -199,6 +200,10 @@ def value_features(
                     # One of two scores parted that far is misread: this one as unsure as its 0. A
                     # score read past another row's name may be that row's (a maximum has the set).
                     features["row"] = min(features["row"], logit(s.unsure_cell, s.clip))
+                restored = named_scan_confidence(row, f) if from_scan and not moved else None
+                if restored is not None:
+                    # A scan's row whose name settles its code: the code's penalty taken back.
+                    features["row"] = max(features["row"], logit(restored, s.clip))
                 if features["missing"] and from_scan and _blank_with_block(table.rows, ri, f, kids, parent_of):
                     features["missing"] = 0.0
                 agrees = agrees_with_set(row, f, maxima)

@@ -160,3 +160,24 @@ def cell_confidence(row: ScoreRow | StatRow, f: str, s: ConfidenceSettings = Con
     """The row's reading confidence as it bears on its cell ``f``: capped at ``unsure_cell`` when
     OCR read that cell unsurely."""
     return row.confidence if unsure_conf(row.flags, f) is None else min(row.confidence, s.unsure_cell)
+
+
+def named_scan_confidence(row: ScoreRow | StatRow, f: str) -> float | None:
+    """A scan's row confidence as it bears on its cell ``f`` when the row's name settles its code
+    (``coded_by_name``): the segmenter took ``inferred_penalty`` (or ``repaired_penalty``) off the
+    row for a code it did not read, a doubt of the code that the name takes back. On a scan OCR's
+    doubt of a number is its own cell's (``unsure_<field>``, ``cell_confidence``), so the code's
+    penalty says nothing of the row's numbers; on a dump the row's confidence is all there is of
+    them, and this is None (the ``named`` weight stays 0 there: seed 390). None too for a cell
+    read unsurely, a row that lost a cell (its figures may stand in other columns) or a column
+    guessed. Seeds 1611-1613 and 1661 (S01-S04, S06, S07): 28 such values, all right, 2 queued
+    at 0.577 for the code's penalty alone (a "4A." read for criterion 4)."""
+    if not isinstance(row, ScoreRow) or not coded_by_name(row) or unsure_conf(row.flags, f) is not None:
+        return None
+    if lost_beside(row) or lost_both(row) or column_guessed(row, f):
+        return None
+    from extract.segment.score_tables import ScoreTableSettings  # the segmenter's own penalties
+
+    seg = ScoreTableSettings()
+    penalty = seg.inferred_penalty if "code_inferred" in row.flags else seg.repaired_penalty
+    return min(seg.ocr_confidence, row.confidence + penalty)

@@ -16,9 +16,15 @@ were queued for a number it half read. A cell's reading the document itself conf
   (``normalize.units.PRODUCT_NAMES``, a closed list) that no longer product opens with: a misread
   letter or tone mark leaves no product of the list, and a product whose wrapped words OCR may have
   lost ("Văn bản" of "Văn bản chỉ đạo") is not taken;
-* a deadline that is a quarter printed as three I's in a year of the plan's period
+* a deadline that is a quarter printed as three I's, or as IV, in a year of the plan's period
   (``task_doubts.quarter_as_printed``): OCR's miscounts of a quarter's strokes lose one, never
-  make the longest run, and Tesseract is unsure of such a numeral word read right as often as not.
+  make the longest run nor a V, and Tesseract is unsure of such a numeral word read right as
+  often as not.
+
+A grid's deadline cell is also noted as a paragraph's is, by the least confidence its words can
+have (``deadline_words_flags``: the grid gives a cell its words' mean), which ``task_doubts``
+weighs a quarter's strokes by: a "Quý I/2025" cell read at 0.9 was doubted for its strokes as if
+Tesseract had said nothing of them.
 
 Each unsure cell is noted on its row (``CELL_CONF``: field and confidence, by ``task_tables``); the
 row's confidence is then the least of its unconfirmed cells', its grid's own caps (keys inherited,
@@ -33,7 +39,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from extract.segment.task_doubts import quarter_as_printed
+from extract.segment.task_doubts import DEADLINE_WORD_CONF, quarter_as_printed
 from normalize.units import PRODUCT_NAMES, unit_status
 from schemas.records import TaskRow, TaskTable
 
@@ -60,6 +66,20 @@ class TaskEvidenceSettings:
 def cell_conf_flags(confs: dict[str, float], s: TaskEvidenceSettings = TaskEvidenceSettings()) -> list[str]:
     """The notes of a row's cells (field → OCR confidence) under ``noted_below``."""
     return [f"{CELL_CONF}:{f}:{c:.2f}" for f, c in confs.items() if c < s.noted_below]
+
+
+def deadline_words_flags(confs: dict[str, float], deadline: str) -> list[str]:
+    """A grid's deadline cell noted as a paragraph's is (``DEADLINE_WORD_CONF``: its least sure
+    word's confidence, which ``task_doubts.strokes_read_sure`` weighs a quarter's strokes by). The
+    grid's reader gives a cell the mean of its words' confidences, not each word's: of ``n`` words
+    whose mean is ``m``, none is under 1 - n(1 - m) (each is at most 1), so that bound is noted —
+    never above the least word's own. A "Quý I/2025" cell read at 0.9 or more has no word under
+    0.8: its numeral was read surely, as a paragraph's is when its least word is."""
+    conf = confs.get("deadline")
+    words = len(deadline.split())
+    if conf is None or not words:
+        return []
+    return [f"{DEADLINE_WORD_CONF}:{max(0.0, 1.0 - words * (1.0 - conf)):.2f}"]
 
 
 def _noted(row: TaskRow) -> list[tuple[str, float]]:

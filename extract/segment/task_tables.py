@@ -19,7 +19,7 @@ from extract.model import IngestedDocument
 from extract.segment.joined import JoinedRow, JoinedTable, row_bbox, row_conf
 from extract.segment.table_join import join_tables, lines_before
 from extract.segment.task_doubts import DOUBT
-from extract.segment.task_evidence import cell_conf_flags
+from extract.segment.task_evidence import cell_conf_flags, deadline_words_flags
 from extract.segment.task_header import _HEADER_WORDS, header_columns, header_share, names_score_column
 from normalize.lazy_regex import lazy_compile
 from normalize.text import any_word, fold
@@ -470,6 +470,7 @@ def task_rows(table: JoinedTable, settings: TaskTableSettings = TaskTableSetting
             # each unsure cell noted: what the document confirms of it is weighed later (task_evidence)
             confs = {field_of[c]: x for c, x in enumerate(row.confs) if x is not None and c in field_of}
             flags += cell_conf_flags(confs)
+            flags += deadline_words_flags(confs, values.get("deadline") or "")
             for f in ("lead", "coordinator"):
                 if values.get(f):
                     values[f] = spell_units(values[f])
