@@ -380,3 +380,31 @@ def test_a_product_cut_at_a_products_start_is_doubted():
         f"{DOUBT}product: 'Danh mục' is no product the plan's grammar reads"
     ]
     assert all(not any("product" in f for f in _doubts(r)) for r in out[:-1])
+
+
+def test_capitals_of_no_alphabet_a_plan_writes_in_are_doubted_and_abbreviations_kept():
+    garbled = TaskRow(task="Kiểm tra việc chấp hành kỷ luật", coordinator="Ban Chỉ đạo ŒGCHC xã")
+    clean = TaskRow(task="Rà soát văn bản do HĐND, UBND xã ban hành", coordinator="Ban Chỉ đạo CCHC xã")
+    out = doubt_tasks(_table(garbled, clean), ocr=True, period="năm 2026")[0].rows
+    assert any("'ŒGCHC'" in d for d in _doubts(out[0])) and _doubts(out[1]) == []
+
+
+def test_a_date_a_digit_short_among_padded_dates_is_doubted():
+    rows = [
+        TaskRow(task="Cử cán bộ, công chức tham gia đào tạo", deadline="9/09/2026"),
+        TaskRow(task="Công khai dự toán, quyết toán ngân sách xã", deadline="01/01/2026"),
+        TaskRow(task="Niêm yết, công khai thủ tục hành chính", deadline="Trước ngày 13/02/2026"),
+        TaskRow(task="Đánh giá, xếp loại cán bộ, công chức", deadline="28/12/2026"),
+    ]
+    out = doubt_tasks(_table(*rows), ocr=True, period="năm 2026")[0].rows
+    assert any("'9/09/2026'" in d for d in _doubts(out[0]))
+    assert all(_doubts(r) == [] for r in out[1:])
+    # a plan that writes its days in one digit elsewhere says nothing of a lost digit
+    loose = [rows[0], *(TaskRow(task=r.task, deadline=r.deadline.replace("01/01", "1/1")) for r in rows[1:])]
+    assert _doubts(doubt_tasks(_table(*loose), ocr=True, period="năm 2026")[0].rows[0]) == []
+
+
+def test_a_full_stop_glued_after_a_comma_is_a_speck():
+    row = TaskRow(task="Xây dựng,.ban hành Kế hoạch cải cách hành chính năm 2026")
+    out = doubt_tasks(_table(row), ocr=True, period="năm 2026")[0].rows
+    assert out[0].task == "Xây dựng, ban hành Kế hoạch cải cách hành chính năm 2026"
