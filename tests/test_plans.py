@@ -540,6 +540,6 @@ def test_a_speck_ocr_read_between_an_indicators_words():
 
 
 def test_marks_before_a_cells_first_word_are_specks_and_a_quote_closed_is_kept():
-    assert specks_dropped(".. Công khai dự toán, quyết toán ngân sách xã") == "Công khai dự toán, quyết toán ngân sách xã"
+    assert specks_dropped(".. Công khai dự toán ngân sách xã") == "Công khai dự toán ngân sách xã"
     assert specks_dropped("“Thực hiện chế độ báo cáo định kỳ") == "Thực hiện chế độ báo cáo định kỳ"
     assert specks_dropped("“Ngày Pháp luật” năm 2025") == "“Ngày Pháp luật” năm 2025"
