@@ -39,6 +39,10 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
   "sử dụng!") or a dash closing a task's or product's words ("… chuyên môn -"): taken out; a comma glued to the
   next word ("kỷ luật,kỷ cương"): its space put back; a colon inside a task's name ("định kỳ: về
   …"): doubted, kept;
+* a word in capitals ("IO" in "TCVN IO 9001:2015") that is no abbreviation the CCHC catalogue or
+  the list of administrative abbreviations (``normalize/vietnamese/data/abbreviations.txt``)
+  prints, nor one another row of the table prints: OCR dropped or changed a capital letter, and
+  what is left reads as an abbreviation;
 * a criterion code numbered past 9 ("2.44") in a table whose other codes stay under 10 (a bar
   OCR read as a digit);
 * a criterion code read whole that ``task_codes`` put right by its section's other codes (the
@@ -52,7 +56,10 @@ Only documents read by OCR are weighed: a typed plan's words are what it prints.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
 
 import regex as re
 
@@ -124,6 +131,10 @@ _NAME_COLON = lazy_compile(r"\p{L}:\s+\p{Ll}")
 # or a ruling's end OCR read; a unit's dash has words after it, and units are not touched. Taken out.
 _TRAILING_DASH = lazy_compile(r"\s+[-–—]+\s*$")
 _FREE_TEXT_FIELDS = ("task", "activity", "product")
+_DATA = Path(__file__).resolve().parents[2] / "normalize" / "vietnamese" / "data"
+# A word in capitals: an abbreviation as printed ("UBND", "HĐND"), two letters at least.
+_CAPITALS = lazy_compile(r"(?<![\p{L}\d])\p{Lu}{2,}(?![\p{L}\d])")
+_ROMAN_NUMERAL = lazy_compile(r"[IVX]+")
 
 
 @dataclass(frozen=True)
@@ -168,6 +179,36 @@ class TaskDoubtSettings:
     # Dates a table's other deadlines must print, every day and month in two digits, for a date
     # with one of one digit to be doubted (a plan writing "9/9/2026" writes all its dates so).
     padded_min_dates: int = 3
+
+
+@lru_cache(maxsize=1)
+def known_abbreviations() -> frozenset[str]:
+    """The words in capitals the CCHC catalogue prints and the hand-written list of administrative
+    abbreviations (``abbreviations.txt``)."""
+    words: set[str] = set()
+    for name in ("cchc_phrases.txt", "abbreviations.txt"):
+        for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
+            if not line.startswith("#"):
+                words.update(_CAPITALS.findall(line))
+    return frozenset(words)
+
+
+def _table_capitals(table: TaskTable) -> Counter[str]:
+    """Each word in capitals of the table's worded fields, by the rows that print it."""
+    return Counter(w for r in table.rows for w in {c for f in _WORDED_FIELDS for c in _CAPITALS.findall(getattr(r, f))})
+
+
+def _unknown_capitals(row: TaskRow, printed: Counter[str]) -> list[str]:
+    """Doubts of the row's words in capitals that are no known abbreviation (``known_abbreviations``)
+    nor printed by another row of the table (``printed``: by rows); a Roman numeral is a number."""
+    out = []
+    known = known_abbreviations()
+    for f in _WORDED_FIELDS:
+        words = [w for w in _CAPITALS.findall(getattr(row, f)) if fold(w).isascii()]
+        unknown = [w for w in words if w not in known and not _ROMAN_NUMERAL.fullmatch(w) and printed[w] < 2]
+        if unknown:
+            out.append(f"{DOUBT}{f}: '{unknown[0]}' is no abbreviation the catalogue or the plan's other rows print")
+    return out
 
 
 def _strange_words(text: str, vocab: frozenset[str], s: TaskDoubtSettings) -> list[str]:
@@ -386,6 +427,7 @@ def doubt_tasks(
     for table in tables:
         grammatical = _grammatical_fields(table, s)
         codes = [c.strip() for c in (r.criterion_code for r in table.rows) if c and c.strip()]
+        printed_capitals = _table_capitals(table)
         new_rows = []
         for i, row in enumerate(table.rows):
             doubts: list[str] = []
@@ -451,6 +493,7 @@ def doubt_tasks(
             doubts += _long_number_doubt(row, codes, s)
             doubts += section_doubt
             doubts += _unpadded_date_doubt(row, table.rows[:i] + table.rows[i + 1 :], s)
+            doubts += _unknown_capitals(row, printed_capitals)
             outside = sorted({int(y) for y in _YEAR.findall(row.deadline)} - years) if years else []
             if outside:
                 doubts.append(f"{DOUBT}deadline: year {outside[0]} outside the plan's period")
