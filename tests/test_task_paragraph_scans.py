@@ -110,6 +110,11 @@ def test_a_stroke_read_as_a_letter_inside_a_label_leaves_it_a_label():
     fields = parse_task(text)
     assert fields is not None
     assert (fields["lead"], fields["deadline"]) == ("Phòng Văn hóa - Xã hội", "Cả năm 2026")
+    # any lone letter a speck was read as ("chủ c trì:"), not only a stroke's "I"
+    text = "b) Kiểm tra việc chấp hành kỷ luật (phối hợp: Các đoàn thể; chủ c trì: Công chức Địa chính - Xây dựng)."
+    fields = parse_task(text)
+    assert fields is not None
+    assert (fields["coordinator"], fields["lead"]) == ("Các đoàn thể", "Công chức Địa chính - Xây dựng")
 
 
 def test_specks_before_an_item_or_a_heading_and_a_lost_bracket_do_not_glue_paragraphs():

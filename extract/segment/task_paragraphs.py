@@ -84,8 +84,10 @@ _COLONLESS_UNIT_LABEL = lazy_compile(
     + r")\s+(?=\p{L})"
 )
 # A speck beside a space inside a label ("thoi . gian", "chu. tri"): read as the space it stands in.
-# A stroke read as a lone "I" or "l" between two words ("Thời gian thực I hiện:") is one too.
-_SPECK = lazy_compile(r"(?<=[a-z])\.(?=\s+[a-z])|(?<=\s)[.,'`_|](?=\s)|(?<=[a-z]\s)[il](?=\s[a-z])")
+# A stroke or speck read as a lone letter between two words ("Thời gian thực I hiện:", "chủ c trì:")
+# is one too (the shadow has no marks, so a word of one marked letter, "ở", stands as one: no label
+# holds one).
+_SPECK = lazy_compile(r"(?<=[a-z])\.(?=\s+[a-z])|(?<=\s)[.,'`_|](?=\s)|(?<=[a-z]\s)[a-z](?=\s[a-z])")
 # An item's number, letter or bullet; OCR may print specks before it ("_b) …", "__ 1.2. …").
 _ITEM = lazy_compile(
     r"^\s*(?:[_'‘`|.,]{1,3}\s*){0,2}(?:(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<letter>[a-zđ])\)|[-+•*–])\s+"
