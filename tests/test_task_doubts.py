@@ -169,6 +169,10 @@ def test_specks_read_as_marks_inside_words_are_taken_out_and_a_colon_in_a_name_d
     assert out[1].task == "Cử cán bộ, công chức tham gia đào tạo, bồi dưỡng"
     assert out[1].lead == "Công chức Tư pháp - Hộ tịch"
     assert any("colon" in d for d in _doubts(out[2]))
+    product = doubt_tasks(
+        _table(TaskRow(task="Triển khai thanh toán trực tuyến", product="Danh: mục công bố")), ocr=True
+    )
+    assert any("product" in d and "colon" in d for d in _doubts(product[0].rows[0]))
     assert out[3] == rows[3]  # a standard's number and a unit's spaced dash are the plan's own
 
 

@@ -37,8 +37,8 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
   form fits its neighbours far better — put in the shorter form, the reading kept;
 * a speck read as a mark inside a field's words ("thủ tục- hành", " .đào tạo", "Xây dựng,.ban",
   "sử dụng!") or a dash closing a task's or product's words ("… chuyên môn -"): taken out; a comma glued to the
-  next word ("kỷ luật,kỷ cương"): its space put back; a colon inside a task's name ("định kỳ: về
-  …"): doubted, kept;
+  next word ("kỷ luật,kỷ cương"): its space put back; a colon inside a task's or a product's name
+  ("định kỳ: về …", "Danh: mục công bố"): doubted, kept;
 * a word in capitals ("IO" in "TCVN IO 9001:2015") that is no abbreviation the CCHC catalogue or
   the list of administrative abbreviations (``normalize/vietnamese/data/abbreviations.txt``)
   prints, nor one another row of the table prints: OCR dropped or changed a capital letter, and
@@ -454,8 +454,11 @@ def doubt_tasks(
                 if cleaned != value:
                     row = replace(row)
                     setattr(row, f, cleaned.strip())
-            if _NAME_COLON.search(row.task):
-                doubts.append(f"{DOUBT}task: a colon inside the task's name ('{row.task[:60]}'): a speck OCR read?")
+            for f in ("task", "product"):
+                if _NAME_COLON.search(getattr(row, f)):
+                    doubts.append(
+                        f"{DOUBT}{f}: a colon inside the {f}'s name ('{getattr(row, f)[:60]}'): a speck OCR read?"
+                    )
             for f in _TEXT_FIELDS:
                 strange = _strange_words(getattr(row, f), vocab, s)
                 if strange:
