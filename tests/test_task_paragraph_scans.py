@@ -161,6 +161,14 @@ def test_a_comma_heading_behind_a_scans_speck_heads_the_tasks_under_it():
         ("2", "Trước ngày 25/04/2023"),
     ]
     assert table.rows[1].section_title == "Cải cách thủ tục hành chính"
+    # a speck read as a dash before the number ("- 1, Công tác …") is no bullet: a bullet opens no
+    # numbered title
+    doc = _page("- 1, Công tác chỉ đạo điều hành", task_e, "2, Cải cách thủ tục hành chính", task_f)
+    (table,) = find_task_paragraphs(doc)
+    assert [(r.section, r.section_title) for r in table.rows] == [
+        ("1", "Công tác chỉ đạo điều hành"),
+        ("2", "Cải cách thủ tục hành chính"),
+    ]
 
 
 def test_a_product_label_whose_comma_ocr_set_apart():

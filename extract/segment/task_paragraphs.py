@@ -250,7 +250,8 @@ def find_task_paragraphs(
             level = heading_level(line) or _comma_heading(line)
             if level:
                 # (a bar closing it: a margin rule or a speck OCR read, "2, Cải cách … |")
-                headings = [h for h in headings if h[0] < level] + [(level, speckless(text).rstrip(" |"))]
+                title = speckless(text) if heading_level(line) else _comma_heading_text(line)
+                headings = [h for h in headings if h[0] < level] + [(level, title.rstrip(" |"))]
                 if level == 1:  # a roman part after the tasks ends their run
                     current = None
             continue
@@ -319,12 +320,22 @@ def item_mark(text: str) -> tuple[str, int] | None:
     return None
 
 
+# A speck OCR read as a dash before a comma-numbered heading ("- 1, Công tác chỉ đạo …"): a bullet
+# opens no numbered title.
+_DASH_BEFORE_NUMBER = lazy_compile(r"^[-–]\s+(?=\d{1,2},\s)")
+
+
+def _comma_heading_text(line: Line) -> str:
+    """The line's text as a comma-numbered heading reads, its specks before the number taken off."""
+    return _DASH_BEFORE_NUMBER.sub("", speckless(line.text.strip(" |")))
+
+
 def _comma_heading(line: Line) -> int:
     """2 for a numbered section heading OCR printed with a comma for its full stop ("2, Cải cách
     thủ tục hành chính"), as ``heading_level`` gives "2. Cải cách …"; 0 otherwise: a number, a
     comma and a capitalised title, no sentence (``heading_level``'s length and ending), behind
-    the specks a scan prints before any heading's number ("_ 2, Cải cách …")."""
-    text = speckless(line.text.strip(" |"))
+    the specks a scan prints before any heading's number ("_ 2, Cải cách …", "- 1, Công tác …")."""
+    text = _comma_heading_text(line)
     return 2 if COMMA_NUMBERED.match(text) and heading_level(replace(line, text=text.replace(",", ".", 1))) else 0
 
 
