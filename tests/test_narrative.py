@@ -160,3 +160,23 @@ def test_pdf_and_scan_paragraphs_give_the_docx_figures():
         counts[name] = [(c.total, [p.value for p in c.parts]) for c in result.counts]
     assert counts["stats_annex.docx"] == [(19.0, [15.0])]
     assert counts["stats_annex.pdf"] == counts["stats_annex_scan.tif"] == counts["stats_annex.docx"]
+
+
+def test_a_range_wrapped_at_its_dash_on_a_pdf_page_is_one_target():
+    # A typed PDF prints "… đạt tỷ lệ từ 76" / "- 86%.": the dash opening the second line is the
+    # range's, not a bullet's, so the paragraph goes on and the target keeps its figure.
+    printed = [
+        "I. MỤC TIÊU",
+        "+ Phấn đấu năm 2025: tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng đạt tỷ lệ từ 76",
+        "- 86%.",
+        "- Mỗi năm có từ 1 sáng kiến được triển khai.",
+    ]
+    lines = [
+        Line(text=t, page=1, number=k + 1, bbox=(50, 100 + 14 * k, 500, 112 + 14 * k)) for k, t in enumerate(printed)
+    ]
+    doc = IngestedDocument(path="x.pdf", format="pdf", pages=[Page(1, list(lines), method="pdf-text")])
+    targets = find_targets(doc)
+    assert [(t.value, t.comparator, t.year) for t in targets if t.indicator.startswith("tỷ lệ hồ sơ")] == [
+        (76.0, ">=", 2025)
+    ]
+    assert all(t.indicator for t in targets)  # no target of the range's rest alone

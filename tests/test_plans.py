@@ -537,3 +537,9 @@ def test_a_speck_ocr_read_between_an_indicators_words():
     )
     assert [t.indicator for t in find_targets(scanned)] == ["Thu ngân sách nhà nước trên địa bàn"]
     assert [t.indicator for t in find_targets(typed)] == ["Thu.ngân sách nhà nước trên địa bàn"]  # as printed
+
+
+def test_marks_before_a_cells_first_word_are_specks_and_a_quote_closed_is_kept():
+    assert specks_dropped(".. Công khai dự toán ngân sách xã") == "Công khai dự toán ngân sách xã"
+    assert specks_dropped("“Thực hiện chế độ báo cáo định kỳ") == "Thực hiện chế độ báo cáo định kỳ"
+    assert specks_dropped("“Ngày Pháp luật” năm 2025") == "“Ngày Pháp luật” năm 2025"

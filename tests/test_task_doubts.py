@@ -169,6 +169,10 @@ def test_specks_read_as_marks_inside_words_are_taken_out_and_a_colon_in_a_name_d
     assert out[1].task == "Cử cán bộ, công chức tham gia đào tạo, bồi dưỡng"
     assert out[1].lead == "Công chức Tư pháp - Hộ tịch"
     assert any("colon" in d for d in _doubts(out[2]))
+    product = doubt_tasks(
+        _table(TaskRow(task="Triển khai thanh toán trực tuyến", product="Danh: mục công bố")), ocr=True
+    )
+    assert any("product" in d and "colon" in d for d in _doubts(product[0].rows[0]))
     assert out[3] == rows[3]  # a standard's number and a unit's spaced dash are the plan's own
 
 
@@ -380,3 +384,44 @@ def test_a_product_cut_at_a_products_start_is_doubted():
         f"{DOUBT}product: 'Danh mục' is no product the plan's grammar reads"
     ]
     assert all(not any("product" in f for f in _doubts(r)) for r in out[:-1])
+
+
+def test_capitals_of_no_alphabet_a_plan_writes_in_are_doubted_and_abbreviations_kept():
+    garbled = TaskRow(task="Kiểm tra việc chấp hành kỷ luật", coordinator="Ban Chỉ đạo ŒGCHC xã")
+    clean = TaskRow(task="Rà soát văn bản do HĐND, UBND xã ban hành", coordinator="Ban Chỉ đạo CCHC xã")
+    out = doubt_tasks(_table(garbled, clean), ocr=True, period="năm 2026")[0].rows
+    assert any("'ŒGCHC'" in d for d in _doubts(out[0])) and _doubts(out[1]) == []
+
+
+def test_a_date_a_digit_short_among_padded_dates_is_doubted():
+    rows = [
+        TaskRow(task="Cử cán bộ, công chức tham gia đào tạo", deadline="9/09/2026"),
+        TaskRow(task="Công khai dự toán, quyết toán ngân sách xã", deadline="01/01/2026"),
+        TaskRow(task="Niêm yết, công khai thủ tục hành chính", deadline="Trước ngày 13/02/2026"),
+        TaskRow(task="Đánh giá, xếp loại cán bộ, công chức", deadline="28/12/2026"),
+    ]
+    out = doubt_tasks(_table(*rows), ocr=True, period="năm 2026")[0].rows
+    assert any("'9/09/2026'" in d for d in _doubts(out[0]))
+    assert all(_doubts(r) == [] for r in out[1:])
+    # a plan that writes its days in one digit elsewhere says nothing of a lost digit
+    loose = [rows[0], *(TaskRow(task=r.task, deadline=r.deadline.replace("01/01", "1/1")) for r in rows[1:])]
+    assert _doubts(doubt_tasks(_table(*loose), ocr=True, period="năm 2026")[0].rows[0]) == []
+
+
+def test_a_full_stop_glued_after_a_comma_is_a_speck():
+    row = TaskRow(task="Xây dựng,.ban hành Kế hoạch cải cách hành chính năm 2026")
+    out = doubt_tasks(_table(row), ocr=True, period="năm 2026")[0].rows
+    assert out[0].task == "Xây dựng, ban hành Kế hoạch cải cách hành chính năm 2026"
+
+
+def test_capitals_of_no_abbreviation_printed_are_doubted_and_a_rows_repeated_ones_kept():
+    rows = [
+        TaskRow(task="Vận hành hệ thống quản lý chất lượng theo TCVN IO 9001:2015", lead="Văn phòng - Thống kê"),
+        TaskRow(task="Vận hành hệ thống quản lý chất lượng theo TCVN ISO 9001:2015", lead="Văn phòng - Thống kê"),
+        TaskRow(task="Tổ chức hội nghị của BĐH khu dân cư", coordinator="UBMTTQ Việt Nam xã"),
+        TaskRow(task="Kiện toàn BĐH khu dân cư", coordinator="UBMTTQ Việt Nam xã"),
+    ]
+    out = doubt_tasks(_table(*rows), ocr=True, period="năm 2025")[0].rows
+    assert any("'IO'" in d for d in _doubts(out[0]))
+    # a known abbreviation, or one the plan prints in two rows ("BĐH"), is the plan's own
+    assert all(_doubts(r) == [] for r in out[1:])

@@ -110,6 +110,11 @@ def test_a_stroke_read_as_a_letter_inside_a_label_leaves_it_a_label():
     fields = parse_task(text)
     assert fields is not None
     assert (fields["lead"], fields["deadline"]) == ("Phòng Văn hóa - Xã hội", "Cả năm 2026")
+    # any lone letter a speck was read as ("chủ c trì:"), not only a stroke's "I"
+    text = "b) Kiểm tra việc chấp hành kỷ luật (phối hợp: Các đoàn thể; chủ c trì: Công chức Địa chính - Xây dựng)."
+    fields = parse_task(text)
+    assert fields is not None
+    assert (fields["coordinator"], fields["lead"]) == ("Các đoàn thể", "Công chức Địa chính - Xây dựng")
 
 
 def test_specks_before_an_item_or_a_heading_and_a_lost_bracket_do_not_glue_paragraphs():
@@ -156,6 +161,14 @@ def test_a_comma_heading_behind_a_scans_speck_heads_the_tasks_under_it():
         ("2", "Trước ngày 25/04/2023"),
     ]
     assert table.rows[1].section_title == "Cải cách thủ tục hành chính"
+    # a speck read as a dash before the number ("- 1, Công tác …") is no bullet: a bullet opens no
+    # numbered title
+    doc = _page("- 1, Công tác chỉ đạo điều hành", task_e, "2, Cải cách thủ tục hành chính", task_f)
+    (table,) = find_task_paragraphs(doc)
+    assert [(r.section, r.section_title) for r in table.rows] == [
+        ("1", "Công tác chỉ đạo điều hành"),
+        ("2", "Cải cách thủ tục hành chính"),
+    ]
 
 
 def test_a_product_label_whose_comma_ocr_set_apart():

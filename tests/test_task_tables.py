@@ -294,3 +294,21 @@ def test_rows_above_the_first_heading_ocr_read_are_the_first_sections():
     ]
     rows = task_rows(JoinedTable([header], body, [1], 5, "pdf", 0, 0, 0))
     assert [r.section for r in rows] == [None, None, "II"]
+
+
+def test_an_ocr_section_row_whose_numeral_is_garbled_past_reading_opens_the_next_section():
+    # A scanned plan's section row "III | CẢI CÁCH THỦ TỤC HÀNH CHÍNH" whose numeral OCR read as
+    # specks ("r:"): its title alone in capitals is no task; the rows under it are section III's.
+    header = ["TT", "Tiêu chí", "Nội dung nhiệm vụ", "Sản phẩm", "Thời hạn", "Chủ trì", "Phối hợp"]
+    cells = [
+        ["I", "CẢI CÁCH THỂ CHẾ", "", "", "", "", ""],
+        ["1", "2.1", "Công bố danh mục văn bản", "Danh mục công bố", "Cả năm 2025", "Văn phòng - Thống kê", ""],
+        ["II", "CÔNG TÁC CHỈ ĐẠO", "", "", "", "", ""],
+        ["2", "1.3", "Thực hiện chế độ báo cáo định kỳ", "Báo cáo", "Quý IV/2025", "Công an xã", ""],
+        ["r:", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "", "", "", "", ""],
+        ["3", "3.5", "Tiếp nhận, giải quyết hồ sơ", "Kết quả giải quyết", "Tháng 08/2025", "Công an xã", ""],
+    ]  # fmt: skip
+    body = [JoinedRow(c, [False] * 7, 2, 0, 0, 0, confs=[0.9] * 7) for c in cells]
+    table = JoinedTable([header], body, [2], 7, "ocr", 0, 0, 0)
+    rows = task_rows(table)
+    assert [(r.code, r.section) for r in rows] == [("1", "I"), ("2", "II"), ("3", "III")]

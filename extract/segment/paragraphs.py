@@ -101,6 +101,15 @@ def open_bracket(text: str) -> bool:
 
 
 _ITEM_MARK = lazy_compile(r"^\s*[_'‘`|]?(?:[a-zđ]|\d{1,2})\)")
+# A range's second figure wrapped at its dash ("… đạt tỷ lệ từ 76" / "- 86%."): a line opening
+# with a dash and a percentage after a line ending in a figure is the range's rest, not an item
+# (an item opens with words).
+_RANGE_REST = lazy_compile(r"^\s*[-–]\s*\d{1,3}(?:[.,]\d+)?\s*%")
+
+
+def range_rest(previous: str, line: str) -> bool:
+    """Whether ``line`` is the rest of a range the line ``previous`` wrapped at its dash."""
+    return bool(_RANGE_REST.match(line)) and previous.rstrip()[-1:].isdigit()
 
 
 def _continues(
@@ -112,7 +121,11 @@ def _continues(
         or height <= 0
         # An item inside an open bracket carries its text on ("(… chủ trì: Văn phòng" / "- Thống
         # kê; …)"), unless the line above closed a sentence: the bracket's ")" OCR lost.
-        or (item.match(line.text) and not (open_bracket(paragraph.text) and not _SENTENCE_END.search(previous.text)))
+        or (
+            item.match(line.text)
+            and not range_rest(previous.text, line.text)
+            and not (open_bracket(paragraph.text) and not _SENTENCE_END.search(previous.text))
+        )
         or (COMMA_NUMBERED.match(line.text) and previous.text.rstrip().endswith(_CLOSED))
     ):
         return False

@@ -20,7 +20,7 @@ from extract.segment.narrative import (
     heading_level,
     shadow,
 )
-from extract.segment.paragraphs import reading_lines
+from extract.segment.paragraphs import range_rest, reading_lines
 from extract.segment.statements import states_group_score
 from extract.segment.target_signs import lost_sign_share
 from normalize.lazy_regex import lazy_compile
@@ -173,7 +173,7 @@ def _wrapped_items_joined(lines: list[Line], settings: NarrativeSettings) -> lis
     """A text dump keeps a page's printed lines: a bullet item whose sentence is not finished
     ("- Mức độ hài lòng … đạt tối thiểu" / "95%.") takes the next lines (no blank line between,
     none starting an item or a heading) until it is; so does any unfinished sentence whose next
-    line continues it (``_CONTINUED``)."""
+    line continues it (``_CONTINUED``), a range wrapped at its dash its rest (``range_rest``)."""
     out: list[Line] = []
     last = -1  # the source line number the last output line ends at
     for line in lines:
@@ -185,7 +185,7 @@ def _wrapped_items_joined(lines: list[Line], settings: NarrativeSettings) -> lis
             and line.page == prev.page
             and line.number == last + 1
             and line.text.strip()
-            and not _BULLET.match(line.text)
+            and (not _BULLET.match(line.text) or range_rest(prev.text, line.text))
             and not heading_level(line, settings)
             and len(prev.text) < settings.max_joined_chars
         ):

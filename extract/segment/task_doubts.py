@@ -4,7 +4,9 @@ text itself gives that a field was misread, each a flag ``doubt: …`` the revie
 into an entry for the row (``cchc_extract.reconcile.queue``):
 
 * a word that is no Vietnamese syllable (not in the repair model's inventory: "Niâm yết",
-  "Tiấp nhận"; a letter glued to a digit, "x3"); capitals (abbreviations: "UBND") are left alone;
+  "Tiấp nhận"; a letter glued to a digit, "x3"); capitals (abbreviations: "UBND") are left alone,
+  unless a letter is of no alphabet a plan writes in ("ŒGCHC" for "CCHC": OCR's glyph for a
+  speck-joined C);
 * a word that is a syllable but whose other marking fits its neighbours far better ("Biên bản
   kiếm tra", "nhân dần"; the repair model's bigrams) — put in that marking, the reading kept;
 * a quarter printed with an Arabic numeral ("Quý 1/2025", "Quý 11/2025"): plans number quarters
@@ -19,6 +21,9 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
   được cập nhật") while the product has none: the product cell's wrapped line ran into the task
   column — the predicate moved back, the row noted ``PREDICATE_MOVED``;
 * a deadline's year outside the plan's period;
+* a date whose day or month has one digit ("9/09/2026") where the table's other deadlines print
+  every date's day and month in two ("19/09/2026", "01/01/2026"): OCR lost a digit, and what is
+  left is a date too, so nothing else tells;
 * a quarter whose numeral a grid's line reader spelt from look-alikes ("1", "l", "|": the strokes
   counted, ``stroke_doubts``);
 * a quarter numeral that is none of I-IV once spelt ("Quý IIII/2025");
@@ -30,10 +35,14 @@ into an entry for the row (``cchc_extract.reconcile.queue``):
   words read into it; "Danh mục" without "công bố": the product's end read into the task);
 * a word with a stray letter ("công bối" for "công bố": a speck read as a letter) whose shorter
   form fits its neighbours far better — put in the shorter form, the reading kept;
-* a speck read as a mark inside a field's words ("thủ tục- hành", " .đào tạo", "sử dụng!") or a
-  dash closing a task's or product's words ("… chuyên môn -"): taken out; a comma glued to the
-  next word ("kỷ luật,kỷ cương"): its space put back; a colon inside a task's name ("định kỳ: về
-  …"): doubted, kept;
+* a speck read as a mark inside a field's words ("thủ tục- hành", " .đào tạo", "Xây dựng,.ban",
+  "sử dụng!") or a dash closing a task's or product's words ("… chuyên môn -"): taken out; a comma glued to the
+  next word ("kỷ luật,kỷ cương"): its space put back; a colon inside a task's or a product's name
+  ("định kỳ: về …", "Danh: mục công bố"): doubted, kept;
+* a word in capitals ("IO" in "TCVN IO 9001:2015") that is no abbreviation the CCHC catalogue or
+  the list of administrative abbreviations (``normalize/vietnamese/data/abbreviations.txt``)
+  prints, nor one another row of the table prints: OCR dropped or changed a capital letter, and
+  what is left reads as an abbreviation;
 * a criterion code numbered past 9 ("2.44") in a table whose other codes stay under 10 (a bar
   OCR read as a digit);
 * a criterion code read whole that ``task_codes`` put right by its section's other codes (the
@@ -47,7 +56,10 @@ Only documents read by OCR are weighed: a typed plan's words are what it prints.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
 
 import regex as re
 
@@ -83,6 +95,8 @@ _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "11": "II", "111": "III", 
 # read from a grid's lines: the product cell's wrapped words taken for the task's.
 _PASSIVE_TAIL = lazy_compile(r"\sđược(\s+\p{Ll}+){1,2}\s*$")
 _YEAR = lazy_compile(r"\b(20\d\d)\b")
+# A date's day and month as printed ("19/09/2026", "9/9/2026"), a figure's digits on neither side.
+_DATE = lazy_compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(20\d\d)\b")
 _TEXT_FIELDS = ("task", "activity", "product", "lead", "coordinator", "deadline")
 # A quarter numeral that is a run of like strokes: the count is what OCR gets wrong.
 _STROKE_RUN = lazy_compile(r"(?i)\bqu[ýy]\s*(I{1,3})\s*/\s*20\d\d\b")
@@ -108,7 +122,7 @@ _GRAMMAR_FIELDS = (
 # A speck OCR read as a mark inside a field's words: a dash held to one word ("thủ tục- hành",
 # "Trang-thông tin": a unit's dash stands between spaces, "Tư pháp - Hộ tịch"), a full stop or
 # comma held to the next word (" .đào tạo"), a "!" or "?" after a word. Taken out.
-_STRAY_MARK = lazy_compile(r"(?<=\p{Ll})[-–](?=\s|\p{Ll})|(?<=\s)[.,](?=\p{L})|(?<=\p{L})[!?](?=\s|$)")
+_STRAY_MARK = lazy_compile(r"(?<=\p{Ll})[-–](?=\s|\p{Ll})|(?<=[\s,])[.,](?=\p{L})|(?<=\p{L})[!?](?=\s|$)")
 # A comma held between two words' letters ("kỷ luật,kỷ cương"): the space a plan types after every
 # comma, OCR lost (a figure's decimal comma stands between digits). Put back.
 _GLUED_COMMA = lazy_compile(r"(?<=\p{L}),(?=\p{L})")
@@ -119,6 +133,10 @@ _NAME_COLON = lazy_compile(r"\p{L}:\s+\p{Ll}")
 # or a ruling's end OCR read; a unit's dash has words after it, and units are not touched. Taken out.
 _TRAILING_DASH = lazy_compile(r"\s+[-–—]+\s*$")
 _FREE_TEXT_FIELDS = ("task", "activity", "product")
+_DATA = Path(__file__).resolve().parents[2] / "normalize" / "vietnamese" / "data"
+# A word in capitals: an abbreviation as printed ("UBND", "HĐND"), two letters at least.
+_CAPITALS = lazy_compile(r"(?<![\p{L}\d])\p{Lu}{2,}(?![\p{L}\d])")
+_ROMAN_NUMERAL = lazy_compile(r"[IVX]+")
 
 
 @dataclass(frozen=True)
@@ -160,6 +178,39 @@ class TaskDoubtSettings:
     # the row's own, for a row's code of another field to be doubted (a plan lists each field's
     # tasks under its heading; a section of one or two rows says too little).
     section_field_votes: int = 2
+    # Dates a table's other deadlines must print, every day and month in two digits, for a date
+    # with one of one digit to be doubted (a plan writing "9/9/2026" writes all its dates so).
+    padded_min_dates: int = 3
+
+
+@lru_cache(maxsize=1)
+def known_abbreviations() -> frozenset[str]:
+    """The words in capitals the CCHC catalogue prints and the hand-written list of administrative
+    abbreviations (``abbreviations.txt``)."""
+    words: set[str] = set()
+    for name in ("cchc_phrases.txt", "abbreviations.txt"):
+        for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
+            if not line.startswith("#"):
+                words.update(_CAPITALS.findall(line))
+    return frozenset(words)
+
+
+def _table_capitals(table: TaskTable) -> Counter[str]:
+    """Each word in capitals of the table's worded fields, by the rows that print it."""
+    return Counter(w for r in table.rows for w in {c for f in _WORDED_FIELDS for c in _CAPITALS.findall(getattr(r, f))})
+
+
+def _unknown_capitals(row: TaskRow, printed: Counter[str]) -> list[str]:
+    """Doubts of the row's words in capitals that are no known abbreviation (``known_abbreviations``)
+    nor printed by another row of the table (``printed``: by rows); a Roman numeral is a number."""
+    out = []
+    known = known_abbreviations()
+    for f in _WORDED_FIELDS:
+        words = [w for w in _CAPITALS.findall(getattr(row, f)) if fold(w).isascii()]
+        unknown = [w for w in words if w not in known and not _ROMAN_NUMERAL.fullmatch(w) and printed[w] < 2]
+        if unknown:
+            out.append(f"{DOUBT}{f}: '{unknown[0]}' is no abbreviation the catalogue or the plan's other rows print")
+    return out
 
 
 def _strange_words(text: str, vocab: frozenset[str], s: TaskDoubtSettings) -> list[str]:
@@ -170,8 +221,8 @@ def _strange_words(text: str, vocab: frozenset[str], s: TaskDoubtSettings) -> li
         letters = [ch for ch in word if ch.isalpha()]
         if len(word) < s.min_letters or not letters or word.isdigit():
             continue
-        if all(ch.isupper() for ch in letters) and not any(ch.isdigit() for ch in word):
-            continue  # an abbreviation ("UBND", "HĐND")
+        if all(ch.isupper() for ch in letters) and not any(ch.isdigit() for ch in word) and fold(word).isascii():
+            continue  # an abbreviation ("UBND", "HĐND"); "ŒGCHC" is of no alphabet a plan writes in
         if word.lower() not in vocab:
             out.append(word)
     return out
@@ -338,6 +389,18 @@ def _section_field_doubt(row: TaskRow, table: TaskTable, s: TaskDoubtSettings) -
     return [f"{DOUBT}criterion_code: '{code}' is of field {own} where its section's other rows name field {field}"]
 
 
+def _unpadded_date_doubt(row: TaskRow, others: list[TaskRow], s: TaskDoubtSettings) -> list[str]:
+    """A deadline's date with a day or month of one digit where every date of the table's other
+    rows (``others``) prints both in two (``padded_min_dates`` of them at least): a digit OCR lost."""
+    short = [m.group() for m in _DATE.finditer(row.deadline) if min(len(m.group(1)), len(m.group(2))) == 1]
+    if not short:
+        return []
+    dates = [m for r in others for m in _DATE.finditer(r.deadline)]
+    if len(dates) < s.padded_min_dates or any(min(len(m.group(1)), len(m.group(2))) == 1 for m in dates):
+        return []
+    return [f"{DOUBT}deadline: date '{short[0]}' prints a digit less than the table's other dates"]
+
+
 def _period_years(period: str | None) -> set[int]:
     years = [int(y) for y in _YEAR.findall(period or "")]
     return set(range(min(years), max(years) + 1)) if years else set()
@@ -371,8 +434,9 @@ def doubt_tasks(
     for table in tables:
         grammatical = _grammatical_fields(table, s)
         codes = [c.strip() for c in (r.criterion_code for r in table.rows) if c and c.strip()]
+        printed_capitals = _table_capitals(table)
         new_rows = []
-        for row in table.rows:
+        for i, row in enumerate(table.rows):
             doubts: list[str] = []
             section_doubt = _section_field_doubt(row, table, s)  # weighed on the rows as read
             for f in _WORDED_FIELDS:
@@ -397,8 +461,11 @@ def doubt_tasks(
                 if cleaned != value:
                     row = replace(row)
                     setattr(row, f, cleaned.strip())
-            if _NAME_COLON.search(row.task):
-                doubts.append(f"{DOUBT}task: a colon inside the task's name ('{row.task[:60]}'): a speck OCR read?")
+            for f in ("task", "product"):
+                if _NAME_COLON.search(getattr(row, f)):
+                    doubts.append(
+                        f"{DOUBT}{f}: a colon inside the {f}'s name ('{getattr(row, f)[:60]}'): a speck OCR read?"
+                    )
             for f in _TEXT_FIELDS:
                 strange = _strange_words(getattr(row, f), vocab, s)
                 if strange:
@@ -435,6 +502,8 @@ def doubt_tasks(
             doubts += _undotted_code_doubt(row, codes, s)
             doubts += _long_number_doubt(row, codes, s)
             doubts += section_doubt
+            doubts += _unpadded_date_doubt(row, table.rows[:i] + table.rows[i + 1 :], s)
+            doubts += _unknown_capitals(row, printed_capitals)
             outside = sorted({int(y) for y in _YEAR.findall(row.deadline)} - years) if years else []
             if outside:
                 doubts.append(f"{DOUBT}deadline: year {outside[0]} outside the plan's period")

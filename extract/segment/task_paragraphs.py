@@ -84,8 +84,10 @@ _COLONLESS_UNIT_LABEL = lazy_compile(
     + r")\s+(?=\p{L})"
 )
 # A speck beside a space inside a label ("thoi . gian", "chu. tri"): read as the space it stands in.
-# A stroke read as a lone "I" or "l" between two words ("Thời gian thực I hiện:") is one too.
-_SPECK = lazy_compile(r"(?<=[a-z])\.(?=\s+[a-z])|(?<=\s)[.,'`_|](?=\s)|(?<=[a-z]\s)[il](?=\s[a-z])")
+# A stroke or speck read as a lone letter between two words ("Thời gian thực I hiện:", "chủ c trì:")
+# is one too (the shadow has no marks, so a word of one marked letter, "ở", stands as one: no label
+# holds one).
+_SPECK = lazy_compile(r"(?<=[a-z])\.(?=\s+[a-z])|(?<=\s)[.,'`_|](?=\s)|(?<=[a-z]\s)[a-z](?=\s[a-z])")
 # An item's number, letter or bullet; OCR may print specks before it ("_b) …", "__ 1.2. …").
 _ITEM = lazy_compile(
     r"^\s*(?:[_'‘`|.,]{1,3}\s*){0,2}(?:(?P<code>\d{1,2}(?:\.\d{1,2}){0,3})\.?|(?P<letter>[a-zđ])\)|[-+•*–])\s+"
@@ -248,7 +250,8 @@ def find_task_paragraphs(
             level = heading_level(line) or _comma_heading(line)
             if level:
                 # (a bar closing it: a margin rule or a speck OCR read, "2, Cải cách … |")
-                headings = [h for h in headings if h[0] < level] + [(level, speckless(text).rstrip(" |"))]
+                title = speckless(text) if heading_level(line) else _comma_heading_text(line)
+                headings = [h for h in headings if h[0] < level] + [(level, title.rstrip(" |"))]
                 if level == 1:  # a roman part after the tasks ends their run
                     current = None
             continue
@@ -317,12 +320,22 @@ def item_mark(text: str) -> tuple[str, int] | None:
     return None
 
 
+# A speck OCR read as a dash before a comma-numbered heading ("- 1, Công tác chỉ đạo …"): a bullet
+# opens no numbered title.
+_DASH_BEFORE_NUMBER = lazy_compile(r"^[-–]\s+(?=\d{1,2},\s)")
+
+
+def _comma_heading_text(line: Line) -> str:
+    """The line's text as a comma-numbered heading reads, its specks before the number taken off."""
+    return _DASH_BEFORE_NUMBER.sub("", speckless(line.text.strip(" |")))
+
+
 def _comma_heading(line: Line) -> int:
     """2 for a numbered section heading OCR printed with a comma for its full stop ("2, Cải cách
     thủ tục hành chính"), as ``heading_level`` gives "2. Cải cách …"; 0 otherwise: a number, a
     comma and a capitalised title, no sentence (``heading_level``'s length and ending), behind
-    the specks a scan prints before any heading's number ("_ 2, Cải cách …")."""
-    text = speckless(line.text.strip(" |"))
+    the specks a scan prints before any heading's number ("_ 2, Cải cách …", "- 1, Công tác …")."""
+    text = _comma_heading_text(line)
     return 2 if COMMA_NUMBERED.match(text) and heading_level(replace(line, text=text.replace(",", ".", 1))) else 0
 
 

@@ -356,9 +356,11 @@ def _section_of(
     one = roman and code.strip(" .)_|\"'”’") == "1"
     if (_OCR_ROMAN.match(code) or one) and len(rest) == 1 and _upper_title(rest[0]):
         return next_roman(section, code.strip(" .)_|\"'”’")), True, rest[0]
-    if roman and not code.strip() and len(rest) == 1 and _upper_title(rest[0]) and row_conf(row) is not None:
-        # An OCR'd section row whose numeral the scan lost, its title alone in one cell ("CẢI
-        # CÁCH CHẾ ĐỘ CÔNG VỤ"): a task's words are not in capitals; the section is the next one.
+    if roman and len(rest) == 1 and _upper_title(rest[0]) and row_conf(row) is not None:
+        # An OCR'd section row whose numeral the scan lost or garbled past reading (no numeral
+        # pattern takes it), its title alone in one cell ("CẢI CÁCH CHẾ ĐỘ CÔNG VỤ"): a task's
+        # words are not in capitals, and a task row has more than its task; the section is the
+        # next one.
         return next_roman(section), True, rest[0]
     if roman and _OCR_ROMAN.match(code) and not rest and row_conf(row) is not None:
         # An OCR'd section row whose title the scan lost: the numeral alone ("1", "H") is no

@@ -102,16 +102,19 @@ def marked_doubles(text: str) -> str:
 # xã"), a full stop inside a phrase ("chất. lượng": a cell's words are one phrase, a lower-case
 # word does not open a sentence), marks closing the cell ("Tháng 08/2024:"), and a lone
 # lower-case letter before the cell's capital ("g Cả năm 2024": no Vietnamese word is one Latin
-# letter without a mark).
+# letter without a mark), and marks before the cell's first word (".. Công khai", an opening
+# quote no quote closes, "“Thực hiện": a cell opens with its first word, list marks taken off
+# before).
 _SPECK_TOKEN = lazy_compile(r"(?<=\S)\s+[‹›'‘’\"“”`.,;:^~_¸]+(?=\s+\S)")
 _INNER_STOP = lazy_compile(r"(?<=\p{L}\p{L})\.(?=\s+\p{Ll})")
 _SPECK_START = lazy_compile(r"^[a-z]\s+(?=\p{Lu})")
+_MARKS_FIRST = lazy_compile(r"^[.,;:·…'\"“‘`]+\s*(?=\p{L})(?!.*[”’\"'])")
 
 
 def specks_dropped(text: str) -> str:
-    """A cell's text without OCR's specks (``_SPECK_TOKEN``, ``_INNER_STOP``, ``_SPECK_START``)
-    and the marks that close it."""
-    text = _SPECK_START.sub("", _INNER_STOP.sub("", _SPECK_TOKEN.sub("", text.strip())))
+    """A cell's text without OCR's specks (``_SPECK_TOKEN``, ``_INNER_STOP``, ``_SPECK_START``,
+    ``_MARKS_FIRST``) and the marks that close it."""
+    text = _SPECK_START.sub("", _INNER_STOP.sub("", _SPECK_TOKEN.sub("", _MARKS_FIRST.sub("", text.strip()))))
     return text.rstrip(" :;,‹›'‘’`^~_")
 
 
