@@ -300,6 +300,18 @@ def _check_ratio(
                 # it (the reading is a guess of a lost glyph, the share may be the slip).
                 found = explain(_with_lost_digits(cells), partial(share_holds, decimals))
                 beside = bool(found)
+            elif found and ocr and _v(row) == 100.0:
+                # 100% says its two counts are equal: one read as the other's figure explains it
+                # no better than the other read as the first's, a glyph it lost ("12" read "2"):
+                # both readings go to review, not the one tried first alone.
+                seen = {(c.ref.item, r) for c, r in found}
+                more = explain(_with_lost_digits(cells), partial(share_holds, decimals))
+                found += [(c, r) for c, r in more if (c.ref.item, r) not in seen]
+            elif found and ocr and decimals == 0 and all(c is not cells[0] for c, _ in found):
+                # A whole percentage holds under many readings of its counts: one found says
+                # little of which figure is wrong, the percentage itself as likely ("84,38" lost
+                # to "1"), so it goes to review beside them.
+                beside = True
         lost_rows = lost_before_share(gaps, rows[members[0]]) if members else []
         if status == "mismatch" and not found and lost_rows:  # its first count was printed, and lost
             status, message = "incomplete", message + lost_said(lost_rows, "above it")
