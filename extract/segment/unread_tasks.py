@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import regex as re
 
 from extract.model import IngestedDocument, Line, Page
+from extract.segment.narrative import heading_level
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 from normalize.units import names_deadline, names_unit
@@ -131,7 +132,7 @@ def unread_task_codes(
         if not on_page:
             continue
         first = min(s.line_start or 0 for s in on_page)
-        last = max(s.line_end or s.line_start or 0 for s in on_page)
+        last = _run_on(page, max(s.line_end or s.line_start or 0 for s in on_page))
         lost = []
         for line in page.lines:
             if not first <= line.number <= last:
@@ -164,6 +165,20 @@ def unread_task_codes(
             )
         )
     return parts
+
+
+def _run_on(page: Page, last: int) -> int:
+    """The last line of the task read last on a page: a task paragraph's source names its first
+    line only (its wrapped lines were joined to it), so the lines printed right after it, up to a
+    section heading ("III. TỔ CHỨC THỰC HIỆN", "3. Cải cách …") or a gap, are its lines — a task
+    code opening one of them ("5.3, Xây dựng …" read into the lead of 5.2) was printed in the list."""
+    for line in page.lines:
+        if line.number != last + 1:
+            continue
+        if heading_level(line) in (1, 2) or not line.text.strip():
+            break
+        last = line.number
+    return last
 
 
 def _statement_spans(result: ExtractionResult) -> dict[int, tuple[int, int, set[str]]]:
