@@ -18,8 +18,18 @@ from normalize.text import fold
 from normalize.units import names_deadline, names_unit
 from schemas.records import ExtractionResult, UnreadPart
 
-# A sub-task's code opening a line past at most a few specks: "2.2.", "4.2,", "~ 2.2.", "Le 5.1.".
-_OPENING_CODE = lazy_compile(r"^[^\p{L}\p{N}]{0,3}(?:\p{L}{1,2}\s+)?(\d{1,2}\.\d{1,2})[.,]\s+\p{L}")
+# A sub-task's code opening a line past at most a few specks: "2.2.", "4.2,", "~ 2.2.", "Le 5.1.";
+# its first full stop OCR may read as a comma when the second is printed ("5,3. Duy trì …"; a
+# decimal "1,5" is followed by no full stop).
+_OPENING_CODE = lazy_compile(
+    r"^[^\p{L}\p{N}]{0,3}(?:\p{L}{1,2}\s+)?(?P<section>\d{1,2})(?:\.|,(?=\d{1,2}\.))(?P<item>\d{1,2})[.,]\s+\p{L}"
+)
+
+
+def _opening_code(line: Line) -> str | None:
+    """The sub-task code a line opens with, as printed with full stops ("5,3." → "5.3")."""
+    m = _OPENING_CODE.match(line.raw or line.text)
+    return None if m is None else f"{m.group('section')}.{m.group('item')}"
 
 
 # A task's labelled fields as a paragraph prints them, folded and past OCR's slips ("chủ trì:",
@@ -137,12 +147,12 @@ def unread_task_codes(
         for line in page.lines:
             if not first <= line.number <= last:
                 continue
-            m = _OPENING_CODE.match(line.raw or line.text)
-            if m is None or m.group(1) in read or _stated(stated, page.number, line.number, m.group(1)):
+            code = _opening_code(line)
+            if code is None or code in read or _stated(stated, page.number, line.number, code):
                 continue
-            if re.search(rf"(?<![\d.]){re.escape(m.group(1))}[.,](?:\s|$)", opened):
+            if re.search(rf"(?<![\d.]){re.escape(code)}[.,](?:\s|$)", opened):
                 continue
-            lost.append((m.group(1), line))
+            lost.append((code, line))
         if not lost:
             lost = _fields_twice(page, sorted({s.line_start or 0 for s in on_page}), settings)
         if not lost:
