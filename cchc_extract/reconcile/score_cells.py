@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from cchc_extract.reconcile.confidence_model import ConfidenceSettings
 from cchc_extract.reconcile.printed_cells import CLEAN_NUMBER, scale_robbed
+from extract.segment.score_tables import ScoreTableSettings
 from normalize.criteria.match import FLAG_CODE_BY_NAME
 from normalize.criteria.match_settings import FLAG_MAX_FROM_SET, FLAG_READING_BY_SET
 from normalize.lazy_regex import lazy_compile
@@ -176,8 +177,6 @@ def named_scan_confidence(row: ScoreRow | StatRow, f: str) -> float | None:
         return None
     if lost_beside(row) or lost_both(row) or column_guessed(row, f):
         return None
-    from extract.segment.score_tables import ScoreTableSettings  # the segmenter's own penalties
-
-    seg = ScoreTableSettings()
+    seg = ScoreTableSettings()  # the segmenter's own penalties
     penalty = seg.inferred_penalty if "code_inferred" in row.flags else seg.repaired_penalty
     return min(seg.ocr_confidence, row.confidence + penalty)

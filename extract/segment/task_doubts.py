@@ -59,14 +59,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
 
 import regex as re
 
 from extract.segment.task_codes import FLAG as CODE_FROM_DOCUMENT, section_fields
 from normalize.lazy_regex import lazy_compile
 from normalize.units import deadline_status, product_status, unit_status
-from normalize.vietnamese.model import RepairModel, load_model
+from normalize.vietnamese.model import RepairModel, data_lines, load_model
 from normalize.vietnamese.syllable import apply_case, case_of, fold
 from schemas.records import TaskRow, TaskTable
 
@@ -133,7 +132,6 @@ _NAME_COLON = lazy_compile(r"\p{L}:\s+\p{Ll}")
 # or a ruling's end OCR read; a unit's dash has words after it, and units are not touched. Taken out.
 _TRAILING_DASH = lazy_compile(r"\s+[-–—]+\s*$")
 _FREE_TEXT_FIELDS = ("task", "activity", "product")
-_DATA = Path(__file__).resolve().parents[2] / "normalize" / "vietnamese" / "data"
 # A word in capitals: an abbreviation as printed ("UBND", "HĐND"), two letters at least.
 _CAPITALS = lazy_compile(r"(?<![\p{L}\d])\p{Lu}{2,}(?![\p{L}\d])")
 _ROMAN_NUMERAL = lazy_compile(r"[IVX]+")
@@ -187,12 +185,8 @@ class TaskDoubtSettings:
 def known_abbreviations() -> frozenset[str]:
     """The words in capitals the CCHC catalogue prints and the hand-written list of administrative
     abbreviations (``abbreviations.txt``)."""
-    words: set[str] = set()
-    for name in ("cchc_phrases.txt", "abbreviations.txt"):
-        for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
-            if not line.startswith("#"):
-                words.update(_CAPITALS.findall(line))
-    return frozenset(words)
+    lines = data_lines("cchc_phrases.txt") + data_lines("abbreviations.txt")
+    return frozenset(w for line in lines for w in _CAPITALS.findall(line))
 
 
 def _table_capitals(table: TaskTable) -> Counter[str]:
@@ -389,14 +383,19 @@ def _section_field_doubt(row: TaskRow, table: TaskTable, s: TaskDoubtSettings) -
     return [f"{DOUBT}criterion_code: '{code}' is of field {own} where its section's other rows name field {field}"]
 
 
-def _unpadded_date_doubt(row: TaskRow, others: list[TaskRow], s: TaskDoubtSettings) -> list[str]:
-    """A deadline's date with a day or month of one digit where every date of the table's other
-    rows (``others``) prints both in two (``padded_min_dates`` of them at least): a digit OCR lost."""
-    short = [m.group() for m in _DATE.finditer(row.deadline) if min(len(m.group(1)), len(m.group(2))) == 1]
-    if not short:
-        return []
-    dates = [m for r in others for m in _DATE.finditer(r.deadline)]
-    if len(dates) < s.padded_min_dates or any(min(len(m.group(1)), len(m.group(2))) == 1 for m in dates):
+def _deadline_dates(row: TaskRow) -> list[tuple[str, bool]]:
+    """Each date of the row's deadline as printed, and whether its day and month both print two digits."""
+    return [(m.group(), min(len(m.group(1)), len(m.group(2))) == 2) for m in _DATE.finditer(row.deadline)]
+
+
+def _unpadded_date_doubt(
+    own: list[tuple[str, bool]], others: list[tuple[str, bool]], s: TaskDoubtSettings
+) -> list[str]:
+    """A deadline's date (``own``, ``_deadline_dates``) with a day or month of one digit where every
+    date of the table's other rows (``others``) prints both in two (``padded_min_dates`` of them at
+    least): a digit OCR lost."""
+    short = [date for date, padded in own if not padded]
+    if not short or len(others) < s.padded_min_dates or not all(padded for _, padded in others):
         return []
     return [f"{DOUBT}deadline: date '{short[0]}' prints a digit less than the table's other dates"]
 
@@ -435,6 +434,7 @@ def doubt_tasks(
         grammatical = _grammatical_fields(table, s)
         codes = [c.strip() for c in (r.criterion_code for r in table.rows) if c and c.strip()]
         printed_capitals = _table_capitals(table)
+        dates = [_deadline_dates(r) for r in table.rows]
         new_rows = []
         for i, row in enumerate(table.rows):
             doubts: list[str] = []
@@ -502,7 +502,8 @@ def doubt_tasks(
             doubts += _undotted_code_doubt(row, codes, s)
             doubts += _long_number_doubt(row, codes, s)
             doubts += section_doubt
-            doubts += _unpadded_date_doubt(row, table.rows[:i] + table.rows[i + 1 :], s)
+            others = [d for j, row_dates in enumerate(dates) if j != i for d in row_dates]
+            doubts += _unpadded_date_doubt(_deadline_dates(row), others, s)
             doubts += _unknown_capitals(row, printed_capitals)
             outside = sorted({int(y) for y in _YEAR.findall(row.deadline)} - years) if years else []
             if outside:

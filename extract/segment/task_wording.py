@@ -11,15 +11,14 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
 
 import regex as re
 
 from normalize.lazy_regex import lazy_compile
+from normalize.vietnamese.model import data_lines
 from normalize.vietnamese.syllable import fold
 from schemas.records import TaskTable
 
-_CATALOGUE = Path(__file__).resolve().parents[2] / "normalize" / "vietnamese" / "data" / "cchc_phrases.txt"
 _WORD = lazy_compile(r"\p{L}+")
 
 
@@ -35,9 +34,7 @@ def _runs(run: int) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Accent-free runs of ``run`` words of the catalogue → their wording; a run worded two ways
     in the catalogue says nothing and is left out."""
     out: dict[tuple[str, ...], tuple[str, ...] | None] = {}
-    for line in _CATALOGUE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in data_lines("cchc_phrases.txt"):
         words = [w.lower() for w in _WORD.findall(line)]
         for i in range(len(words) - run + 1):
             wording = tuple(words[i : i + run])

@@ -336,12 +336,17 @@ def syllables_by_key(inventory: list[str], uni_lp: dict[str, float]) -> dict[str
     return {k: tuple(sorted(v, key=lambda s: (-uni_lp[s], s))) for k, v in by_key.items()}
 
 
+def data_lines(name: str) -> list[str]:
+    """The lines of the data file ``name`` (``normalize/vietnamese/data``) that are neither blank
+    nor a ``#`` comment: the phrase catalogue, the list of abbreviations."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
 def _load_catalogue() -> list[tuple[str, tuple[str, ...], str]]:
     """The phrase catalogue's (line, token cores, folded cores) (``CataloguePhrase``)."""
     phrases = []
-    for line in (DATA / "cchc_phrases.txt").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in data_lines("cchc_phrases.txt"):
         cores = tuple(parse_token(t).core for t in line.split())
         if len(cores) >= 3 and all(cores):
             phrases.append((line, cores, " ".join(fold(c) for c in cores)))
