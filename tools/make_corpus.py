@@ -49,12 +49,23 @@ FORMATS = ("docx", "pdf", "txt", "md", "tsv", "jpg", "tif", "png")
 from corpusgen.check import planted, truth_problems
 from corpusgen.common import Built, Instance
 from corpusgen.degrade import rng_for
-from corpusgen.derived import DERIVED, KIND_FORMATS, at_extremes, derived_format, page_count, write_derived
+from corpusgen.derived import (
+    DERIVED as STANDING_DERIVED,
+    KIND_FORMATS,
+    PROBES,
+    at_extremes,
+    derived_format,
+    page_count,
+    write_derived,
+)
 from corpusgen.dumps import OcrDump, derived_dump_spec, ocr_pdf
 from corpusgen.families import FAMILIES
 from corpusgen.render_docx import write_docx
 from corpusgen.sets import CriteriaSet, load_sets
 from libreoffice import libreoffice_convert
+
+# Every derived family the generator can make: the standing ones and the probes (made only when named).
+DERIVED = {**STANDING_DERIVED, **PROBES}
 
 # Families added after the corpus was settled rank after all the others, so that adding one moves
 # neither the criteria set nor the planted faults of any existing family's instances.
@@ -318,6 +329,16 @@ def generate(
     return manifest
 
 
+def selected_families(wanted: list[str]) -> tuple[list[str], list[str]]:
+    """(families to make, names matching none) for ``--families``' ids or prefixes. None wanted: the
+    standing corpus, every family but the probes (a probe is made only when named)."""
+    known = list(FAMILIES) + list(DERIVED)
+    families = [
+        f for f in known if (not wanted and f not in PROBES) or any(f == w or f.startswith(w + "_") for w in wanted)
+    ]
+    return families, [w for w in wanted if not any(f == w or f.startswith(w + "_") for f in known)]
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "corpus")
@@ -341,11 +362,9 @@ def main(argv: list[str]) -> int:
     )
     args = parser.parse_args(argv)
     wanted = [f.strip() for f in args.families.split(",") if f.strip()]
-    known = list(FAMILIES) + list(DERIVED)
-    families = [f for f in known if not wanted or any(f == w or f.startswith(w + "_") or f == w for w in wanted)]
-    unknown = [w for w in wanted if not any(f == w or f.startswith(w + "_") for f in known)]
+    families, unknown = selected_families(wanted)
     if unknown:
-        raise SystemExit(f"unknown families: {', '.join(unknown)} (known: {', '.join(known)})")
+        raise SystemExit(f"unknown families: {', '.join(unknown)} (known: {', '.join(list(FAMILIES) + list(DERIVED))})")
     formats = {f.strip() for f in args.formats.split(",") if f.strip()}
     start = time.monotonic()
     manifest = generate(args.out, families, formats, 1 if args.quick else INSTANCES, args.seed, args.degrade)

@@ -98,6 +98,25 @@ DERIVED: dict[str, Derivation] = {
         cropped=(3,),
     ),
 }
+# Probe families: scans and dumps of the typed layouts no standing derived family takes as a source
+# (a generalisation probe for issues 11 and 16: the scan and dump readers meet layouts no rule about
+# scans or dumps was written against). Made only when named (``--families S08`` …): a whole run's
+# corpus, and so every standing figure, stays as it was. The layouts are split in two: the first of
+# each pair is for developing rules on, the second ("held") for reporting figures on only.
+PROBES: dict[str, Derivation] = {
+    "S08_scan_other_layouts": Derivation(
+        "scan",
+        ("F02", "F13", "F16", "F18", "F20", "F22", "F24", "F26", "F28", "P03"),
+        scan=ScanDegrade(dpi=(200, 300), rotation_deg=(-2.0, 2.0)),
+    ),
+    "S09_scan_other_layouts_held": Derivation(
+        "scan",
+        ("F03", "F19", "F21", "F23", "F25", "F27", "F29", "P06"),
+        scan=ScanDegrade(dpi=(200, 300), rotation_deg=(-2.0, 2.0)),
+    ),
+    "D08_dump_other_layouts": Derivation("dump", ("F02", "F13", "F16", "F18", "F20", "F22", "F24", "F26", "F28")),
+    "D09_dump_other_layouts_held": Derivation("dump", ("F03", "F19", "F21", "F23", "F25", "F27", "F29")),
+}
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}
 
