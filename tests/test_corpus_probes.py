@@ -31,8 +31,11 @@ def test_a_probe_is_made_when_named_and_takes_no_standing_source() -> None:
     standing = {s for d in DERIVED.values() for s in d.sources}
     for probe in PROBES.values():
         assert not standing & set(probe.sources)
-    dev, held = (set(PROBES[f].sources) for f in ("S08_scan_other_layouts", "S09_scan_other_layouts_held"))
-    assert not dev & held
+    for dev, held in (("S08_scan", "S09_scan"), ("S10_photo", "S11_photo"), ("D08_dump", "D09_dump")):
+        dev_sources, held_sources = (
+            set(PROBES[f"{k}_other_layouts" + h].sources) for k, h in ((dev, ""), (held, "_held"))
+        )
+        assert not dev_sources & held_sources
 
 
 def test_a_probe_dump_is_tesseracts_reading_with_the_sources_truth(tmp_path: Path) -> None:

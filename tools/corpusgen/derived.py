@@ -114,6 +114,8 @@ PROBES: dict[str, Derivation] = {
         ("F03", "F19", "F21", "F23", "F25", "F27", "F29", "P06"),
         scan=ScanDegrade(dpi=(200, 300), rotation_deg=(-2.0, 2.0)),
     ),
+    "S10_photo_other_layouts": Derivation("photo", ("F02", "F16", "F18", "F20", "F22", "F24", "F26", "F28")),
+    "S11_photo_other_layouts_held": Derivation("photo", ("F03", "F19", "F21", "F23", "F25", "F27", "F29")),
     "D08_dump_other_layouts": Derivation("dump", ("F02", "F13", "F16", "F18", "F20", "F22", "F24", "F26", "F28")),
     "D09_dump_other_layouts_held": Derivation("dump", ("F03", "F19", "F21", "F23", "F25", "F27", "F29")),
 }
