@@ -30,6 +30,13 @@ class IngestOptions:
     # Share of characters in a text layer that must be letters/digits/punctuation for it to be
     # trusted; below it the page is OCR'd instead (garbage layers from broken font maps).
     min_text_quality: float = 0.6
+    # A page whose text layer is short (under ``min_text_chars``) but clean is typed, and read from
+    # that layer, when no picture covers this share of it and it draws fewer curves than
+    # ``short_page_max_curves`` (a scan, or text drawn as outlines, would): the signer's name run
+    # over onto a page of its own must not send the page to OCR, which made the whole document
+    # "read by OCR" and its typed cells doubted as OCR's readings.
+    short_page_max_image_share: float = 0.3
+    short_page_max_curves: int = 40
     # A scanned page carrying another program's invisible OCR text (a "searchable" scan) is read by
     # our OCR, not from that layer, which loses Vietnamese diacritics and table cells
     # (extract.pdf_ocr_layer); False trusts such layers.

@@ -20,10 +20,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.base import DocumentReader, IngestError
+from extract.base import DocumentReader, IngestError, IngestOptions
 from extract.limits import check, memory_error
 from extract.model import BBox, Cell, IngestedDocument, Line, Page, Table, Word, bbox_of, union_bbox
 from extract.page_edge import cut_sides, sides_crossed
+from extract.pdf_ocr_layer import page_image_covers
 from extract.pdf_page_image import Renderer
 from extract.pdf_pictures import PdfPictureSettings, page_pictures, read_pictures
 from extract.pdf_turn import sideways_turn, turned_copy
@@ -146,7 +147,9 @@ class PdfReader(DocumentReader):
             " M pt²",
             1e6,
         )
-        text_ok = has_text_layer(pdf_page.chars, opts.min_text_chars, opts.min_text_quality)
+        text_ok = has_text_layer(pdf_page.chars, opts.min_text_chars, opts.min_text_quality) or short_typed_page(
+            pdf_page, opts
+        )
         if text_ok and opts.reocr_scanned_text_layers and renderer.scan_with_ocr_layer(pdf_page, index):
             text_ok = False
             warnings.append(f"page {index + 1}: a scan with another program's OCR text on it; read by our own OCR")
@@ -322,6 +325,18 @@ def has_text_layer(chars: list[dict], min_chars: int, min_quality: float) -> boo
         if len(t) == 1 and unicodedata.category(t)[0] in "LNPSM" and unicodedata.category(t) != "Co" and t != "\ufffd"
     )
     return good / len(text) >= min_quality
+
+
+def short_typed_page(pdf_page, opts: IngestOptions) -> bool:
+    """A page whose clean text layer is shorter than ``min_text_chars`` and which holds nothing a
+    scan or outlined text would (a picture over ``short_page_max_image_share`` of it, many drawn
+    curves): a typed page with a few words (the signer's name run over onto the last page), read
+    from its text layer."""
+    if not has_text_layer(pdf_page.chars, 1, opts.min_text_quality):
+        return False
+    if len(pdf_page.curves) >= opts.short_page_max_curves:
+        return False
+    return not page_image_covers(pdf_page, opts.short_page_max_image_share)
 
 
 # ------------------------------------------------------------------------------ text-layer pages
