@@ -280,7 +280,8 @@ def generate(
             path = out / family / f"{stem}.{fmt}"
             if degrade == "extreme":  # turned one way on odd instances, the other on even ones
                 derivation = at_extremes(derivation, 1.0 if index % 2 else -1.0)
-            write_derived(source, path, derivation, _seeded(stem, seed), index)
+            commune = str(built.document.get("commune") or "")
+            write_derived(source, path, derivation, _seeded(stem, seed), index, commune)
             pages = table_pages(source, built.table_marks) if fmt == "pdf" and built.table_marks else None
             pending.append((inst, built, output, path, (family, f"{family[:3].lower()}-i{index}", fmt, variant, pages)))
         for inst, _built, output, path, identity in pending:

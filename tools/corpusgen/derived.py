@@ -24,6 +24,7 @@ from PIL import Image
 
 from corpusgen.degrade import PhotoDegrade, ScanDegrade, degrade_scan, phone_photo, rng_for
 from corpusgen.scan_files import crop_to_content, image_without_dpi, searchable_pdf
+from corpusgen.seal import sign_pages
 
 RENDER_DPI = 300  # the page as printed: degradations resample from this
 
@@ -44,6 +45,8 @@ class Derivation:
     langs: tuple[str, ...] = ()
     # Instances whose image is cut to its content (a scanner's auto-crop: no whole sheet).
     cropped: tuple[int, ...] = ()
+    # The page signed and sealed before it is scanned or photographed (``seal.sign_pages``).
+    signed: bool = False
 
 
 DERIVED: dict[str, Derivation] = {
@@ -116,6 +119,15 @@ PROBES: dict[str, Derivation] = {
     ),
     "S10_photo_other_layouts": Derivation("photo", ("F02", "F16", "F18", "F20", "F22", "F24", "F26", "F28")),
     "S11_photo_other_layouts_held": Derivation("photo", ("F03", "F19", "F21", "F23", "F25", "F27", "F29")),
+    # Signed and sealed: the standing scan sources with the commune's seal over the signer's title
+    # and a signature above the name, scanned (S12) and photographed (S13).
+    "S12_scan_signed": Derivation(
+        "scan",
+        ("F01", "F04", "F08", "F09", "F10", "F11", "F12", "F14", "P01", "P05"),
+        scan=ScanDegrade(dpi=(200, 300), rotation_deg=(-2.0, 2.0)),
+        signed=True,
+    ),
+    "S13_photo_signed": Derivation("photo", ("F01", "F10", "F12", "P02"), signed=True),
     "D08_dump_other_layouts": Derivation("dump", ("F02", "F13", "F16", "F18", "F20", "F22", "F24", "F26", "F28")),
     "D09_dump_other_layouts_held": Derivation("dump", ("F03", "F19", "F21", "F23", "F25", "F27", "F29")),
 }
@@ -182,10 +194,14 @@ def render(pdf: Path, dpi: int = RENDER_DPI) -> list[Image.Image]:
         doc.close()
 
 
-def write_derived(source_pdf: Path, target: Path, derivation: Derivation, name: str, index: int = 1) -> None:
+def write_derived(
+    source_pdf: Path, target: Path, derivation: Derivation, name: str, index: int = 1, commune: str = ""
+) -> None:
     """The source PDF degraded into ``target`` (its suffix from ``derived_format``); ``index`` the
-    derived instance's (1-based)."""
+    derived instance's (1-based); ``commune`` the name a signed page's seal prints."""
     pages = render(source_pdf)
+    if derivation.signed:
+        pages = sign_pages(pages, source_pdf, commune, rng_for(name + "/signed", derivation.scan.seed), RENDER_DPI)
     if derivation.kind in ("searchable", "image"):
         rng = rng_for(name, derivation.scan.seed)
         scans = [degrade_scan(page, derivation.scan, rng, RENDER_DPI) for page in pages]
