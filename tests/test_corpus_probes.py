@@ -66,7 +66,7 @@ def test_the_seal_and_signature_go_over_the_signers_title(tmp_path: Path) -> Non
     signed = sign_pages(pages, pdf, "Hòa Bình", random.Random(1), RENDER_DPI)
     found = signer_title_box(pdf)
     assert found is not None
-    index, (x0, top, x1, bottom), width, _ = found
+    index, (x0, top, x1, bottom), width, _name_top = found
     changed = [i for i, (a, b) in enumerate(zip(pages, signed)) if ImageChops.difference(a, b).getbbox()]
     assert changed == [index]
     box = ImageChops.difference(pages[index], signed[index]).getbbox()

@@ -21,12 +21,14 @@ SEAL_GREY = 105  # the seal's red as a greyscale scanner renders it
 INK_GREY = 45  # the signature's blue or black ink
 SEAL_RADIUS_CM = 1.8  # a commune's seal is about 3.5-4 cm across
 TITLE_WORDS = ("CHỦ", "TỊCH")  # "CHỦ TỊCH" / "PHÓ CHỦ TỊCH": the signer's title
+NAME_REACH = 90.0  # points under the title within which its block prints the signer's name
 
 
 def signer_title_box(pdf: Path) -> tuple[int, tuple[float, float, float, float], float, float] | None:
-    """(page index, (x0, top, x1, bottom) in points, page width, page height) of the last "CHỦ
-    TỊCH" printed in the right half of a page: the signature block's title. None when the text
-    layer prints none (the page is left unsigned)."""
+    """(page index, (x0, top, x1, bottom) in points, page width, name's top) of the last "CHỦ TỊCH"
+    printed in the right half of a page, the signature block's title, with the top of the lowest
+    line printed under it within ``NAME_REACH`` points (the signer's name). None when the text layer
+    prints no such title (the page is left unsigned)."""
     import pdfplumber
 
     found = None
@@ -36,7 +38,12 @@ def signer_title_box(pdf: Path) -> tuple[int, tuple[float, float, float, float],
             for a, b in zip(words, words[1:]):
                 if (a["text"], b["text"]) == TITLE_WORDS and a["x0"] > float(page.width) * 0.45:
                     box = (float(a["x0"]), float(a["top"]), float(b["x1"]), float(b["bottom"]))
-                    found = (index, box, float(page.width), float(page.height))
+                    below = [
+                        float(w["top"])
+                        for w in words
+                        if box[3] < float(w["top"]) <= box[3] + NAME_REACH and float(w["x1"]) > box[0] - 40
+                    ]
+                    found = (index, box, float(page.width), max(below, default=box[3] + 40.0))
     return found
 
 
@@ -99,25 +106,29 @@ def signature_image(width: int, height: int, rng: random.Random) -> Image.Image:
 
 
 def sign_pages(pages: list[Image.Image], pdf: Path, commune: str, rng: random.Random, dpi: int) -> list[Image.Image]:
-    """The rendered pages with the seal over the signer's title and a signature under it."""
+    """The rendered pages signed where the source prints the signer's title: the signature between
+    the title and the name, the seal over its left third, as Decree 30 has it ("trùm lên khoảng 1/3
+    chữ ký về phía bên trái"), so the ring crosses the title and touches the name's first letters."""
     found = signer_title_box(pdf)
     if found is None:
         return pages
-    index, (x0, top, x1, bottom), width_pt, _height = found
+    index, (x0, top, x1, bottom), width_pt, name_top = found
     page = pages[index]
     scale = page.width / width_pt
     radius = int(SEAL_RADIUS_CM / 2.54 * dpi * rng.uniform(0.95, 1.05))
-    # The seal overlaps the left of the signature: its centre left of the title's middle, below it.
-    cx = (x0 + x1) / 2 * scale - radius * rng.uniform(0.5, 0.8)
-    cy = bottom * scale + radius * rng.uniform(0.5, 0.8)
-    seal = seal_image(radius, commune, rng).rotate(rng.uniform(-25, 25), fillcolor=255)
+    middle = (x0 + x1) / 2 * scale
+    sig_w = int(radius * rng.uniform(1.5, 1.9))
+    sig_top = int(bottom * scale + 2)
+    sig_h = max(int((name_top - bottom) * scale) - 4, radius // 2)
+    sig_left = int(middle - sig_w / 2 + rng.uniform(-15, 15))
     signed = page.copy()
+    sig = signature_image(sig_w, sig_h, rng)
+    region = signed.crop((sig_left, sig_top, sig_left + sig_w, sig_top + sig_h))
+    signed.paste(ImageChops.darker(region, sig), (sig_left, sig_top))
+    seal = seal_image(radius, commune, rng).rotate(rng.uniform(-25, 25), fillcolor=255)
+    cx = sig_left + sig_w / 3 - radius * rng.uniform(0.85, 1.0)
+    cy = sig_top + sig_h / 2 + rng.uniform(-10, 10)
     box = (int(cx - seal.width / 2), int(cy - seal.height / 2))
     region = signed.crop((box[0], box[1], box[0] + seal.width, box[1] + seal.height))
     signed.paste(ImageChops.darker(region, seal), box)
-    sig_w, sig_h = int(radius * 2.2), int(radius * 0.9)
-    sig = signature_image(sig_w, sig_h, rng)
-    sbox = (int((x0 + x1) / 2 * scale - sig_w / 2 + rng.uniform(-20, 20)), int(bottom * scale + radius * 0.4))
-    region = signed.crop((sbox[0], sbox[1], sbox[0] + sig_w, sbox[1] + sig_h))
-    signed.paste(ImageChops.darker(region, sig), sbox)
     return [signed if i == index else p for i, p in enumerate(pages)]
