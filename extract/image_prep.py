@@ -48,6 +48,31 @@ class ImagePrepSettings:
     # …and the page divided by it only when it varies by more than this many levels between the
     # 5th and 95th percentile (a scanner lights evenly: scans are left as they are).
     flatten_min_spread: int = 30
+    # A colour page's red ink is the commune's seal, stamped over the signer's title and name
+    # (Decree 30/2020): its ring, star and curved capitals make Tesseract take the signature block
+    # for a picture and drop its words. In the greyscale page a red pixel is read by its red
+    # channel, the paper under the ink, as a scanner's red drop-out does; black print under the
+    # seal stays dark in every channel. A pixel is red when its red channel exceeds both others by
+    # ``seal_red_margin`` levels and is at least ``seal_red_min`` (not a dark, warm-tinted black).
+    drop_seal_red: bool = True
+    seal_red_margin: int = 50
+    seal_red_min: int = 110
+
+
+def greyscale(image: Image.Image, settings: ImagePrepSettings = ImagePrepSettings()) -> Image.Image:
+    """The page in grey levels, its red seal dropped out (``drop_seal_red``); an image without
+    colour is only converted."""
+    if image.mode == "L":
+        return image
+    if not settings.drop_seal_red or image.mode in ("1", "I", "F", "I;16", "LA"):
+        return image.convert("L")
+    rgb = np.asarray(image.convert("RGB"), dtype=np.int16)
+    red, green, blue = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    seal = (red - np.maximum(green, blue) >= settings.seal_red_margin) & (red >= settings.seal_red_min)
+    gray = np.asarray(image.convert("L")).copy()
+    if seal.any():
+        gray[seal] = red[seal].astype(np.uint8)
+    return Image.fromarray(gray, mode="L")
 
 
 def prepare_page(

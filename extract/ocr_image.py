@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-from extract.image_prep import prepare_page
+from extract.image_prep import greyscale, prepare_page
 from extract.ocr_grid import Rule
 from extract.ocr_settings import OcrSettings
 
@@ -109,7 +109,7 @@ def prepare(image: Image.Image, dpi: int, settings: OcrSettings) -> tuple[Image.
         rgba = image.convert("RGBA")
         white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         image = Image.alpha_composite(white, rgba)
-    gray, dpi = prepare_page(image.convert("L"), dpi, settings.prep)
+    gray, dpi = prepare_page(greyscale(image, settings.prep), dpi, settings.prep)
     size, scaled_dpi = prepared_size(gray.width, gray.height, dpi, settings)
     if scaled_dpi != dpi:
         gray = gray.resize(size, Image.Resampling.LANCZOS)

@@ -63,7 +63,9 @@ class Renderer:
             " MP",
             1e6,
         )
-        return page.render(scale=scale).to_pil().convert("L"), dpi
+        from extract.image_prep import greyscale  # numpy: loaded only when a page is rendered
+
+        return greyscale(page.render(scale=scale).to_pil()), dpi
 
     def scan_with_ocr_layer(self, pdf_page, index: int) -> bool:
         """True when page ``index`` (``pdf_page`` its pdfplumber view) is a scanned image under an
@@ -117,7 +119,9 @@ def embedded_scan(page, settings: PageImageSettings = PageImageSettings(), limit
     if abs(dpi_x - dpi_y) > settings.max_dpi_skew * dpi_x:
         return None
     try:
-        bitmap = image.get_bitmap(render=False).to_pil().convert("L")
+        from extract.image_prep import greyscale
+
+        bitmap = greyscale(image.get_bitmap(render=False).to_pil())
     except Exception:  # an encoding pdfium cannot hand over raw: render instead
         return None
     if bitmap.size != (px_w, px_h):

@@ -105,15 +105,31 @@ def signature_image(width: int, height: int, rng: random.Random) -> Image.Image:
     return image
 
 
+SEAL_RED = (205, 35, 45)  # the seal's ink on a colour page
+SIGNATURE_BLUE = (30, 50, 160)  # Decree 30 asks for a signature in blue ink
+
+
+def _ink(region: Image.Image, mark: Image.Image, colour: tuple[int, int, int] | None) -> Image.Image:
+    """``mark`` (an "L" image, ink dark on white) laid on ``region``: a greyscale page takes the
+    darker of the two; a colour page is multiplied by the ink's colour where the mark is."""
+    if colour is None:
+        return ImageChops.darker(region, mark)
+    tint = Image.new("RGB", mark.size, colour)
+    inked = Image.composite(tint, Image.new("RGB", mark.size, (255, 255, 255)), mark.point(lambda v: 255 - v))
+    return ImageChops.multiply(region.convert("RGB"), inked)
+
+
 def sign_pages(pages: list[Image.Image], pdf: Path, commune: str, rng: random.Random, dpi: int) -> list[Image.Image]:
     """The rendered pages signed where the source prints the signer's title: the signature between
     the title and the name, the seal over its left third, as Decree 30 has it ("trùm lên khoảng 1/3
-    chữ ký về phía bên trái"), so the ring crosses the title and touches the name's first letters."""
+    chữ ký về phía bên trái"), so the ring crosses the title and touches the name's first letters.
+    A colour page ("RGB") is signed in blue and sealed in red; a greyscale one in a scanner's greys."""
     found = signer_title_box(pdf)
     if found is None:
         return pages
     index, (x0, top, x1, bottom), width_pt, name_top = found
     page = pages[index]
+    colour = page.mode == "RGB"
     scale = page.width / width_pt
     radius = int(SEAL_RADIUS_CM / 2.54 * dpi * rng.uniform(0.95, 1.05))
     middle = (x0 + x1) / 2 * scale
@@ -124,11 +140,13 @@ def sign_pages(pages: list[Image.Image], pdf: Path, commune: str, rng: random.Ra
     signed = page.copy()
     sig = signature_image(sig_w, sig_h, rng)
     region = signed.crop((sig_left, sig_top, sig_left + sig_w, sig_top + sig_h))
-    signed.paste(ImageChops.darker(region, sig), (sig_left, sig_top))
+    signed.paste(_ink(region, sig, SIGNATURE_BLUE if colour else None), (sig_left, sig_top))
     seal = seal_image(radius, commune, rng).rotate(rng.uniform(-25, 25), fillcolor=255)
+    if colour:  # the red ink at full strength: a colour scan shows the seal's red, not a grey
+        seal = seal.point(lambda v: 0 if v < 200 else 255)
     cx = sig_left + sig_w / 3 - radius * rng.uniform(0.85, 1.0)
     cy = sig_top + sig_h / 2 + rng.uniform(-10, 10)
     box = (int(cx - seal.width / 2), int(cy - seal.height / 2))
     region = signed.crop((box[0], box[1], box[0] + seal.width, box[1] + seal.height))
-    signed.paste(ImageChops.darker(region, seal), box)
+    signed.paste(_ink(region, seal, SEAL_RED if colour else None), box)
     return [signed if i == index else p for i, p in enumerate(pages)]
