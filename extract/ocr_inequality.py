@@ -24,6 +24,11 @@ class InequalitySettings:
     # columns at least this share of the chevron's width (a "_" speck under a ">" is no bar).
     bar_max_height: float = 0.3
     bar_min_width: float = 0.6
+    # …right under the chevron (at most this share of its height between them) and no wider than it
+    # by more than this share of its width each side: a rule or an underline under the word is
+    # further down, or runs on under the next glyphs.
+    bar_max_gap: float = 0.5
+    bar_overhang: float = 0.25
     # The chevron: the glyph's upper part, at least this share of its height.
     chevron_min_height: float = 0.45
 
@@ -47,7 +52,7 @@ def first_glyph(w: Word, ink: np.ndarray, settings: InequalitySettings) -> np.nd
     box = ink[max(0, y0) : y1, max(0, x0) : min(ink.shape[1], x1)]
     if box.size == 0:
         return box
-    inked = box.any(axis=0)
+    inked: np.ndarray = np.asarray(box.any(axis=0))
     start = int(np.argmax(inked))
     if not inked[start]:
         return box[:, :0]
@@ -58,7 +63,8 @@ def first_glyph(w: Word, ink: np.ndarray, settings: InequalitySettings) -> np.nd
 
 def has_bar(glyph: np.ndarray, settings: InequalitySettings) -> bool:
     """Whether a glyph is a chevron over a flat bar: its rows of ink fall in two runs apart, the
-    upper one (the chevron) most of its height, the lower one thin and nearly as wide."""
+    upper one (the chevron) most of its height, the lower one thin, close under it and about as
+    wide."""
     if glyph.size == 0:
         return False
     rows = np.flatnonzero(glyph.any(axis=1))
@@ -73,7 +79,14 @@ def has_bar(glyph: np.ndarray, settings: InequalitySettings) -> bool:
     height = rows[-1] - rows[0] + 1
     if len(chevron) < settings.chevron_min_height * height or len(bar) > settings.bar_max_height * height:
         return False
+    if bar[0] - chevron[-1] - 1 > settings.bar_max_gap * len(chevron):
+        return False
     chevron_cols = np.flatnonzero(glyph[chevron].any(axis=0))
     bar_cols = np.flatnonzero(glyph[bar].any(axis=0))
     chevron_width = chevron_cols[-1] - chevron_cols[0] + 1
-    return bar_cols[-1] - bar_cols[0] + 1 >= settings.bar_min_width * chevron_width
+    overhang = settings.bar_overhang * chevron_width
+    return (
+        bar_cols[-1] - bar_cols[0] + 1 >= settings.bar_min_width * chevron_width
+        and bar_cols[0] >= chevron_cols[0] - overhang
+        and bar_cols[-1] <= chevron_cols[-1] + overhang
+    )
