@@ -11,16 +11,14 @@ the review queue). On OCR'd annexes only: a typed annex prints what it prints.""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from cchc_extract.reconcile.core import _Ledger, _percent_matches, _vn
 from cchc_extract.reconcile.hierarchy import children_of, parent_indices
 from cchc_extract.reconcile.ratios import _pairs, _ratio_candidates
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.share_told import _v
-from cchc_extract.reconcile.stat_readings import REPAIRED_VALUE
-from cchc_extract.reconcile.stat_rows import _stat_ref, is_percent
-from schemas.records import StatAnnex, StatRow
+from cchc_extract.reconcile.stat_readings import REPAIRED_VALUE, record_repaired
+from cchc_extract.reconcile.stat_rows import is_percent
+from schemas.records import StatAnnex
 
 # A share has at most this many decimals printed ("98,35"); a reading with more is no printed one.
 _MAX_DECIMALS = 2
@@ -65,21 +63,8 @@ def repair_share_readings(ai: int, annex: StatAnnex, ledger: _Ledger, s: Reconci
         old = row.value
         row.value = found.pop()
         row.flags.append(REPAIRED_VALUE)
-        _record(ledger, ai, i, row, name, old)
-
-
-def _record(ledger: _Ledger, ai: int, k: int, row: StatRow, name: str, old: float) -> None:
-    ledger.check(
-        "ocr_reading",
-        f"/statistics/{ai}/rows/{k}",
-        table=name,
-        code=row.code,
-        field_="value",
-        expected=row.value,
-        actual=old,
-        tolerance=None,
-        status="repaired",
-        message=f"{row.code or row.indicator[:40]}: share read as {row.value_raw!r} is over 100%; "
-        f"read {_vn(row.value)}% with its decimal mark, the ratio of its counts",
-        rows=(replace(_stat_ref(ai, k, row, name), alternatives=[old]),),
-    )
+        message = (
+            f"{row.code or row.indicator[:40]}: share read as {row.value_raw!r} is over 100%; "
+            f"read {_vn(row.value)}% with its decimal mark, the ratio of its counts"
+        )
+        record_repaired(ledger, ai, i, row, name, old, message)
