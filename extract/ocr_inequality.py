@@ -29,6 +29,8 @@ class InequalitySettings:
     # further down, or runs on under the next glyphs.
     bar_max_gap: float = 0.5
     bar_overhang: float = 0.25
+    # A run of inked columns this many word heights wide is a glyph (a chevron: about 0.4).
+    min_glyph_width: float = 0.15
     # The chevron: the glyph's upper part, at least this share of its height.
     chevron_min_height: float = 0.45
 
@@ -45,20 +47,19 @@ def signs_with_bars(words: list[Word], ink: np.ndarray, settings: InequalitySett
 
 
 def first_glyph(w: Word, ink: np.ndarray, settings: InequalitySettings) -> np.ndarray:
-    """The ink of a word's first glyph: from its box's left edge to the first column of paper
-    after some ink, down to ``below`` word heights under the box."""
+    """The ink of a word's first glyph: its first run of inked columns at least ``min_glyph_width``
+    word heights wide (a thinner run before it is a speck or a rule's remains, not a glyph), from
+    the box's top down to ``below`` word heights under it."""
     x0, y0, x1, y1 = (int(round(v)) for v in bbox_of(w))
-    y1 = min(ink.shape[0], y1 + int(settings.below * (y1 - y0)))
+    height = y1 - y0
+    y1 = min(ink.shape[0], y1 + int(settings.below * height))
     box = ink[max(0, y0) : y1, max(0, x0) : min(ink.shape[1], x1)]
     if box.size == 0:
         return box
-    inked: np.ndarray = np.asarray(box.any(axis=0))
-    start = int(np.argmax(inked))
-    if not inked[start]:
-        return box[:, :0]
-    gap = np.flatnonzero(~inked[start:])
-    end = start + int(gap[0]) if gap.size else box.shape[1]
-    return box[:, start:end]
+    inked = np.flatnonzero(np.asarray(box.any(axis=0)))
+    runs = np.split(inked, np.flatnonzero(np.diff(inked) > 1) + 1) if inked.size else []
+    run = next((r for r in runs if len(r) >= settings.min_glyph_width * height), None)
+    return box[:, :0] if run is None else box[:, run[0] : run[-1] + 1]
 
 
 def has_bar(glyph: np.ndarray, settings: InequalitySettings) -> bool:

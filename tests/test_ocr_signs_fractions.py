@@ -79,3 +79,31 @@ def test_a_target_beside_a_garbled_year_is_doubted(tmp_path):
     confidence = {t["value"]: t["confidence"] for t in data["targets"]}
     assert confidence[43.0] >= 0.8 and confidence[61.0] < 0.8
     assert any(r["item"].startswith("/targets/") for r in data["review"])
+
+
+def test_a_letter_number_whose_slash_ocr_lost_is_read():
+    from extract.official_letter import read_letter
+    from schemas.records import DocumentMeta
+
+    texts = ["ỦY BAN NHÂN DÂN", "XÃ MỸ CƯỜNG", "Số: 135UBND-VP", "V/v báo cáo kết quả tự đánh giá,"]
+    texts += ["chấm điểm Chỉ số cải cách hành chính năm 2023", "Kính gửi: UBND huyện Thịnh Hợp."]
+    meta = DocumentMeta()
+    read_letter([Line(text=t, page=1, number=k) for k, t in enumerate(texts, 1)], meta)
+    assert (meta.number, meta.kind) == ("135/UBND-VP", "CV")
+    assert meta.title == "báo cáo kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2023"
+
+
+def test_a_scanned_target_cell_is_as_sure_as_its_reading():
+    from extract.model import Cell, IngestedDocument, Page, Table
+    from extract.segment.target_tables import find_target_tables
+
+    grid = [["TT", "Chỉ tiêu", "Đơn vị tính", "Năm 2021", "Năm 2022"]]
+    grid += [["1", "Tỷ lệ thanh toán trực tuyến phí, lệ phí", "%", "≥42", "≥1"]]
+    confs = {(1, 3): 0.93, (1, 4): 0.05}  # "≥ 61" read "≥1", Tesseract all but sure it is wrong
+    cells = [
+        Cell(row=r, col=c, text=t, conf=confs.get((r, c), 0.95)) for r, cs in enumerate(grid) for c, t in enumerate(cs)
+    ]
+    table = Table(page=1, cells=cells, n_rows=2, n_cols=5, source="ocr-lines", line_start=1, line_end=2)
+    doc = IngestedDocument(path="plan.pdf", format="pdf", pages=[Page(number=1, blocks=[table], method="ocr")])
+    found = {t.year: t.confidence for t in find_target_tables(doc)}
+    assert found[2021] >= 0.9 and found[2022] < 0.1
