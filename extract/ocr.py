@@ -40,6 +40,7 @@ from extract.ocr_image import (
     skew_angle,
     wipe_dust,
 )
+from extract.ocr_inequality import signs_with_bars
 from extract.ocr_lines import mean_conf, reading_lines, reading_text, side_by_side, visual_lines
 from extract.ocr_settings import OcrSettings
 from extract.pdf_reader import centre_in
@@ -122,6 +123,7 @@ def _read_page(
         found, replaced, inked, clean = retry_cells(arr, tables, words, dpi, options, settings)
         words = [(k, w) for k, w in words if id(w) not in replaced] + found
     words += unread_ink(arr, words, tables, dpi, options, settings)
+    signs_with_bars([w for _, w in words], arr < otsu_threshold(arr))
     borderless = [] if tables else unruled_ocr_tables([w for _, w in words], page_number, settings)
     if borderless:
         # A borderless table's empty cells holding ink are read again as a grid's are (Tesseract's

@@ -12,11 +12,13 @@ from PIL import Image
 from extract.base import IngestOptions
 from extract.model import Word, bbox_of
 from extract.ocr_codes import (
+    CLEAN_FRACTION,
     CLEAN_NUMBER,
     CODE_LIKE,
     COLUMN_NUMBER,
     MARKED_FIGURE,
     code_columns,
+    fraction_columns,
     numeric_columns,
     ones_as_roman,
 )
@@ -212,24 +214,38 @@ def retry_cells(
             w for cell_box, _r, c, _rs, cs in cells if c in codes and cs == 1 for w in by_cell[tuple(cell_box)]
         ]
         ones_as_roman(coded_words, ink, settings)
-    # (2) Points columns: a cell reading as no number is read again, digits only.
+    # (2) Points columns: a cell reading as no number is read again, digits only; a fraction
+    # column's cell reading as no fraction, with digits and the slash.
     texts = {box: reading_text(ws) for box, ws in by_cell.items()}
     digits: list[tuple[np.ndarray, tuple[int, int]]] = []
     digit_cells: list[tuple] = []
+    fractions: list[tuple[np.ndarray, tuple[int, int]]] = []
+    fraction_cells: list[tuple] = []
     for cells in tables:
         numeric = numeric_columns(cells, texts, settings)
+        fractional = fraction_columns(cells, texts, settings) - numeric
         odd_shapes = numbers_out_of_shape(cells, numeric, by_cell, texts, settings)
         for cell_box, _r, c, _rs, cs in cells:
             key = tuple(cell_box)
             text = texts[key]
             # (a cell holding ink the first retry read nothing of is tried with digits too)
-            if cs != 1 or c not in numeric or not (text or key in inked) or COLUMN_NUMBER.match(text):
+            if cs != 1 or not (text or key in inked) or COLUMN_NUMBER.match(text):
+                continue
+            box = inner(cell_box)
+            if c in fractional:
+                if CLEAN_FRACTION.match(text) or len(text) > settings.odd_fraction_max_chars or box is None:
+                    continue
+                crop = clean_crop(arr, ink, box, dust, margin, number=True)
+                if crop is not None:
+                    fractions.append(crop)
+                    fraction_cells.append(key)
+                continue
+            if c not in numeric:
                 continue
             conf = mean_conf([w.conf for w in by_cell[key] if w.conf is not None])
             unsure = conf is not None and conf < settings.unsure_number_conf
             if CLEAN_NUMBER.match(text) and key not in odd_shapes and not unsure:
                 continue
-            box = inner(cell_box)
             limit = settings.odd_figure_max_chars if MARKED_FIGURE.match(text) else settings.odd_max_chars
             if len(text) > limit or box is None:
                 continue
@@ -238,25 +254,47 @@ def retry_cells(
                 digits.append(crop)
                 digit_cells.append(key)
     replaced: set[int] = set()
-    if digits:
-        read: dict[int, list[Word]] = {}
-        whitelist = f"-c tessedit_char_whitelist={settings.digit_chars}"
-        for k, w in read_strip(digits, dpi, options, settings, whitelist, across=True):
-            read.setdefault(k, []).append(w)
-        for k, ws in read.items():
-            key = digit_cells[k]
-            for w in ws:  # a number neither starts nor ends with its separator: ".0" is a speck and a 0
-                w.text = w.text.strip(settings.digit_chars.strip("0123456789"))
-            ws = [w for w in ws if w.text]
-            if not ws or not CLEAN_NUMBER.match(reading_text(ws)) or reading_text(ws) == texts[key]:
-                continue  # no better than the first reading (or the same): that one stays
-            for w in ws:
-                # A second reading of a cell the first misread: doubtful by nature, so the value
-                # stays in the review queue whatever Tesseract's own confidence.
-                w.conf = min(w.conf if w.conf is not None else 0.0, settings.retry_max_conf)
-                found.append(((-3, k, 0), w))
+    for crops, keys, chars, shape, tag in (
+        (digits, digit_cells, settings.digit_chars, CLEAN_NUMBER, -3),
+        (fractions, fraction_cells, settings.fraction_chars, CLEAN_FRACTION, -5),
+    ):
+        for k, ws in read_again(crops, chars, shape, dpi, options, settings).items():
+            key = keys[k]
+            if reading_text(ws) == texts[key]:
+                continue  # no better than the first reading (the same): that one stays
+            found.extend(((tag, k, 0), w) for w in ws)
             replaced.update(id(w) for w in by_cell[key])
     return [(k, w) for k, w in found if id(w) not in replaced], replaced, inked, clean
+
+
+def read_again(
+    crops: list[tuple[np.ndarray, tuple[int, int]]],
+    chars: str,
+    shape,
+    dpi: int,
+    options: IngestOptions,
+    settings: OcrSettings,
+) -> dict[int, list[Word]]:
+    """Crops of misread cells read again with ``chars`` only: each crop's words (by index) when
+    they read in ``shape`` (a number, a fraction), capped at ``retry_max_conf``."""
+    if not crops:
+        return {}
+    read: dict[int, list[Word]] = {}
+    for k, w in read_strip(crops, dpi, options, settings, f"-c tessedit_char_whitelist={chars}", across=True):
+        read.setdefault(k, []).append(w)
+    out: dict[int, list[Word]] = {}
+    for k, ws in read.items():
+        for w in ws:  # a number neither starts nor ends with its separator: ".0" is a speck and a 0
+            w.text = w.text.strip(settings.digit_chars.strip("0123456789"))
+        ws = [w for w in ws if w.text]
+        if not ws or not shape.match(reading_text(ws)):
+            continue
+        for w in ws:
+            # A second reading of a cell the first misread: doubtful by nature, so the value
+            # stays in the review queue whatever Tesseract's own confidence.
+            w.conf = min(w.conf if w.conf is not None else 0.0, settings.retry_max_conf)
+        out[k] = ws
+    return out
 
 
 def numbers_out_of_shape(

@@ -16,6 +16,10 @@ CLEAN_NUMBER = lazy_re_compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
 # ("9/75", "- 14/5.", "10'"); a percent sign is printed, not OCR's ("78,94%" is a share as read).
 MARKED_FIGURE = lazy_re_compile(r"^[^\w%]*\d(?:\d|[^\w%])*$")
 
+# A fraction cell as printed: a figure over a figure ("9/10", "13,5/14"), one side maybe a blank's
+# dash ("-/3": a score not given yet); the slash as OCR may also read it, the fraction slash "⁄".
+CLEAN_FRACTION = lazy_re_compile(r"^(?:\d{1,3}(?:[.,]\d{1,2})?|-)\s*[/⁄∕]\s*(?:\d{1,3}(?:[.,]\d{1,2})?|-)$")
+
 # Printed column numbers under a header: "(3)" is not a misread number.
 COLUMN_NUMBER = lazy_re_compile(r"^\(\d{1,2}\)$")
 
@@ -56,6 +60,26 @@ def numeric_columns(cells, texts: dict[tuple, str], settings: OcrSettings) -> se
         if c not in codes
         and numbers[c] >= settings.numeric_column_min_cells
         and figures[c] >= settings.numeric_column_share * n
+    }
+
+
+def fraction_columns(cells, texts: dict[tuple, str], settings: OcrSettings) -> set[int]:
+    """Columns of one grid most of whose filled one-column cells read as fractions (the points
+    written "9/10" in one column, self over maximum or the other way round): there a cell that
+    reads otherwise ("Vi" for "7/7") is a fraction misread, as a points column's "s)" is a number
+    misread. The same counts as ``numeric_columns``'."""
+    filled: dict[int, int] = {}
+    fractions: dict[int, int] = {}
+    for cell_box, _r, c, _rs, cs in cells:
+        text = texts.get(tuple(cell_box), "")
+        if cs != 1 or not text:
+            continue
+        filled[c] = filled.get(c, 0) + 1
+        fractions[c] = fractions.get(c, 0) + int(bool(CLEAN_FRACTION.match(text)))
+    return {
+        c
+        for c, n in filled.items()
+        if fractions[c] >= settings.numeric_column_min_cells and fractions[c] >= settings.numeric_column_share * n
     }
 
 

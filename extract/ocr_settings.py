@@ -73,6 +73,10 @@ class OcrSettings:
     # and a digit doubled), this short.
     odd_figure_max_chars: int = 8
     digit_chars: str = "0123456789,."
+    # A fraction column's cells that read as no fraction ("Vi" for "7/7") are read again with
+    # these characters (a blank side prints "-"), when this short ("14,5/14,5" and a misread).
+    fraction_chars: str = "0123456789,./-"
+    odd_fraction_max_chars: int = 11
     # A points cell whose plain number was read from a word box this many times the height of its
     # column's typical number took ink off the digits' line ("0,25" with specks under it read
     # "045", a box twice a digit's height): it is read again the same way.

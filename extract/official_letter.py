@@ -17,8 +17,12 @@ from normalize.lazy_regex import lazy_re_compile
 from normalize.vietnamese.syllable import fold
 from schemas.records import DocumentMeta
 
-# "Số: 120/UBND-VP", "Số 35/UBND-NV": an issuing body's abbreviation where a kind code would stand.
-_LETTER_NUMBER = lazy_re_compile(r"^\W*so\s*:?\s*(\d+)\s*/\s*(ubnd|hdnd|dub|btv)\s*-\s*([a-z0-9]+(?:-[a-z0-9]+)*)\b")
+# "Số: 120/UBND-VP", "Số 35/UBND-NV": an issuing body's abbreviation where a kind code would stand;
+# on a scan the slash read as the fraction slash, read twice, or lost ("135UBND-VP"), as a
+# kind-coded number's (``letter_shapes.NUMBER_LINE``).
+_LETTER_NUMBER = lazy_re_compile(
+    r"^\W*so\s*:?\s*(\d+)\s*(?:[/⁄∕]{1,2}|(?<=\d))\s*(ubnd|hdnd|dub|btv)\s*-\s*([a-z0-9]+(?:-[a-z0-9]+)*)\b"
+)
 # "V/v …", "V/V: …", "Về việc …" opening the subject line.
 _SUBJECT = lazy_re_compile(r"^\W*(?:v\s*/\s*v\b\s*:?|ve viec\b\s*:?)\s*")
 # Lines that end the subject: the motto, the place-date line, the addressee.

@@ -20,6 +20,7 @@ from cchc_extract.reconcile.misread import explain, sum_holds
 from cchc_extract.reconcile.note_ratio import check_note_ratio
 from cchc_extract.reconcile.ratios import _check_ratio, check_stat_value, stat_cell
 from cchc_extract.reconcile.settings import ReconcileSettings
+from cchc_extract.reconcile.share_readings import repair_share_readings
 from cchc_extract.reconcile.stat_lost_rows import lost_said, lost_under
 from cchc_extract.reconcile.stat_readings import repair_stat_readings
 from cchc_extract.reconcile.stat_rows import (
@@ -39,6 +40,8 @@ from schemas.records import TOTAL_COLUMN_FLAG, StatAnnex, StatRow
 def _check_annex(ai: int, annex: StatAnnex, ledger: _Ledger, s: ReconcileSettings, ocr: bool = False) -> None:
     if ocr:  # a figure OCR misread, chosen back by its group's sum before the checks weigh it
         repair_stat_readings(ai, annex, ledger, s)
+        # …and a share read over 100% for its lost decimal mark, by the counts it is the ratio of
+        repair_share_readings(ai, annex, ledger, s)
     rows = annex.rows
     parents = parent_indices(rows)
     kids = children_of(parents)

@@ -144,6 +144,19 @@ def repair_stat_readings(ai: int, annex: StatAnnex, ledger: _Ledger, s: Reconcil
 
 
 def _record(ledger: _Ledger, ai: int, k: int, row: StatRow, name: str, old: float | None) -> None:
+    record_repaired(
+        ledger,
+        ai,
+        k,
+        row,
+        name,
+        old,
+        f"{row.code or row.indicator[:40]}: figure read as {row.value_raw!r} breaks its group's sum; "
+        f"the reading {_vn(row.value)} restores it",
+    )
+
+
+def record_repaired(ledger: _Ledger, ai: int, k: int, row: StatRow, name: str, old: float | None, message: str) -> None:
     """The ``repaired`` check of a figure taken from another reading; the figure as read is its
     review entry's alternative."""
     ledger.check(
@@ -156,7 +169,6 @@ def _record(ledger: _Ledger, ai: int, k: int, row: StatRow, name: str, old: floa
         actual=old,
         tolerance=None,
         status="repaired",
-        message=f"{row.code or row.indicator[:40]}: figure read as {row.value_raw!r} breaks its group's sum; "
-        f"the reading {_vn(row.value)} restores it",
+        message=message,
         rows=(replace(_stat_ref(ai, k, row, name), alternatives=[old] if old is not None else []),),
     )

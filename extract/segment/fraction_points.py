@@ -15,7 +15,8 @@ from normalize.lazy_regex import lazy_compile
 # "14,5/-": a score not given yet, as tables print a blank cell), not both.
 _FIGURE = r"\d{1,3}(?:[.,]\d{1,2})?"
 _BLANK = "-–—…"
-_FRACTION = lazy_compile(rf"^\s*({_FIGURE}|[{_BLANK}])\s*/\s*({_FIGURE}|[{_BLANK}])\s*$")
+# The slash as OCR may read it on a scan: the fraction slash "⁄" ("11⁄11"), the division slash.
+_FRACTION = lazy_compile(rf"^\s*({_FIGURE}|[{_BLANK}])\s*[/⁄∕]\s*({_FIGURE}|[{_BLANK}])\s*$")
 
 
 def _fraction(text: str) -> tuple[str, str] | None:

@@ -37,6 +37,8 @@ class NarrativeSettings:
     # Confidence of a share target whose per cent sign OCR lost (``extract.segment.target_signs``):
     # its value is a guess a person must look at, under the review threshold.
     lost_sign_confidence: float = 0.5
+    # …and of a target beside a year OCR garbled ("năm 20285") that no readable year dates.
+    garbled_year_confidence: float = 0.5
     # A group line out of this many points states the whole index, not a group of criteria.
     index_total_max: float = 100.0
     # Formats whose lines are printed lines (a text dump of a scan): a bullet item wraps onto the

@@ -33,3 +33,14 @@ def lost_sign_share(low: str, a: int, b: int) -> tuple[int, int, float] | None:
     elif value > 100:
         return None
     return m.start("num"), m.end("num"), value
+
+
+# "năm 20285" for "năm 2025": a year OCR read with a digit too many (a speck or a stain read as
+# one), which no year phrase matches, so the figure took the clause's other year unseen.
+_GARBLED_YEAR = lazy_compile(r"\bnam\s+20\d{3,}\b")
+
+
+def garbled_year(low: str, a: int, b: int) -> bool:
+    """Whether the clause ``low[a:b]`` (folded) names a year OCR garbled: a figure of it that no
+    readable year dates may belong to that one, so its year is a guess a person must look at."""
+    return _GARBLED_YEAR.search(low, a, b) is not None

@@ -98,6 +98,9 @@ def find_target_tables(doc: IngestedDocument, settings: TargetTableSettings = Ta
                 cmp = cmp or _CMP.get(m.group("cmp") or "", "=")
                 if m.group("after"):
                     cmp = ">=" if m.group("after") == "tro len" else "<="
+                # a scan's cell: as sure as OCR was of it ("≥ 61" read ">1" at 0.05 goes to review),
+                # as a target in running text is as sure as its line
+                conf = row.confs[c] if c < len(row.confs) else None
                 out.append(
                     Target(
                         text=f"{name}: {cell}",
@@ -107,7 +110,7 @@ def find_target_tables(doc: IngestedDocument, settings: TargetTableSettings = Ta
                         unit="%" if m.group("pct") else unit,
                         year=year,
                         section="",
-                        confidence=1.0,
+                        confidence=1.0 if conf is None else round(min(1.0, conf), 3),
                         # A DOCX table has no boxes: its line range says where the target was read.
                         source=SourceRef(
                             page=row.page,

@@ -22,7 +22,7 @@ from extract.segment.narrative import (
 )
 from extract.segment.paragraphs import range_rest, reading_lines
 from extract.segment.statements import states_group_score
-from extract.segment.target_signs import lost_sign_share
+from extract.segment.target_signs import garbled_year, lost_sign_share
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import parse_number
 from schemas.records import Target
@@ -339,6 +339,7 @@ def find_targets(
             years = _figure_years(low, a, b, figures)
             # "hàng năm" / "mỗi năm": a yearly target, not one for the plan's last year
             default = None if re.search(r"\b(?:hang|moi) nam\b", low[a:b]) else default_year
+            year_garbled = garbled_year(low, a, b)
             for k, (start, end, value, unit, symbol, value_max) in enumerate(figures):
                 prev_end = figures[k - 1][1] if k else a
                 next_start = figures[k + 1][0] if k + 1 < len(figures) else b
@@ -365,7 +366,10 @@ def find_targets(
                         unit=unit,
                         year=years[k] or clause_year or year_context or doc_year or default,
                         section=section,
-                        confidence=confidence,
+                        # a figure no readable year dates, beside a year OCR garbled: its year is a guess
+                        confidence=min(confidence, settings.garbled_year_confidence)
+                        if year_garbled and years[k] is None
+                        else confidence,
                         source=_source(line),
                     )
                 )
