@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from functools import cache
 
 import regex as re
-
 from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument, Line
