@@ -25,8 +25,6 @@ _POINTS_RECOVERED = lazy_compile(r"^points of (.+?) not read \(rows recovered by
 # apart by the figure having to be the row's maximum.
 _NAME_FIGURE = lazy_compile(r"(?<![\w/.,-])(\d{1,2}(?:[.,/]\d{1,2})?)(?![\w/.,-]|[.,/]\d)")
 _NUMBER_WORD = lazy_compile(r"(?:số|so|sé|s6|ngày|ngay|năm|nam)\W*$", re.I)
-# A figure opening an explanation, standing alone ("11 Thông báo số …"; not "11/TB", "1.1.2").
-_OPENING_FIGURE = lazy_compile(r"^\s*(\d{1,2}(?:[.,]\d{1,2})?)(?![\w/.,-]|[.,/]\d)")
 # The flag of a row whose maximum was read from a figure its name printed.
 _MAX_IN_NAME = "max_in_name"
 # A figure of two or three digits standing alone in a name (a maximum whose decimal mark OCR lost),
@@ -51,11 +49,6 @@ def figure_in_name(row: ScoreRow) -> str | None:
     for m in _BARE_FIGURE.finditer(name):
         if m.group(1) == unmarked and not _NUMBER_WORD.search(name[: m.start()]):
             return m.group(1)
-    # ... or opening the explanation the reader took it into, the row's points cells read as its
-    # words ("Cải cách tổ chức bộ máy hành chính" / "11 Thông báo số 113/TB-UBND …").
-    m = _OPENING_FIGURE.match(row.explanation or "")
-    if m and _figure_value(m.group(1)) == row.max_points:
-        return m.group(1)
     return None
 
 
