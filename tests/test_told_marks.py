@@ -3,6 +3,9 @@ range wrapped onto the next printed line, a signer's name under the signature bl
 criteria set's order recovered after a tail was told (extract/segment/statements.py,
 unread_statements.py, targets.py, unread_lost_total.py, unread_tail.py, name_figures.py)."""
 
+from dataclasses import replace
+
+from cchc_extract.pipeline import convert_file, result_to_json
 from extract.model import IngestedDocument
 from extract.segment.name_figures import figure_in_name
 from extract.segment.statements import find_score_statements
@@ -72,8 +75,8 @@ def test_a_tail_part_whose_lines_are_rows_now_goes():
         line_end=18,
     )
     assert tail_now_rows(tail, tables)
-    assert not tail_now_rows(UnreadPart(**{**tail.__dict__, "line_start": 19, "line_end": 19}), tables)
-    two = UnreadPart(**{**tail.__dict__, "reason": tail.reason.replace("1 lines", "2 lines"), "line_end": 19})
+    assert not tail_now_rows(replace(tail, line_start=19, line_end=19), tables)
+    two = replace(tail, reason=tail.reason.replace("1 lines", "2 lines"), line_end=19)
     assert not tail_now_rows(two, tables)  # one of its two lines opened no row
 
 
@@ -86,7 +89,7 @@ def test_a_maximum_printed_without_its_comma_before_specks_is_the_names():
         flags=["max_from_criteria_set:bnv-tinh_2948"],
     )
     assert figure_in_name(row) == "155"
-    assert figure_in_name(ScoreRow(**{**row.__dict__, "name_raw": "Tác động kinh 155.5 :"})) is None
+    assert figure_in_name(replace(row, name_raw="Tác động kinh 155.5 :")) is None
 
 
 # An OCR text dump of a score table printing no totals row, its signer named Tổng (spent seed 1701,
@@ -104,8 +107,6 @@ Tong Khac Dat
 
 
 def test_a_signer_named_tong_under_the_signature_is_no_lost_totals_row(tmp_path):
-    from cchc_extract.pipeline import convert_file, result_to_json
-
     path = tmp_path / "dump.txt"
     path.write_text(SIGNED_BY_TONG, encoding="utf-8")
     out = result_to_json(convert_file(path))
