@@ -27,8 +27,9 @@ _NAME_FIGURE = lazy_compile(r"(?<![\w/.,-])(\d{1,2}(?:[.,/]\d{1,2})?)(?![\w/.,-]
 _NUMBER_WORD = lazy_compile(r"(?:số|so|sé|s6|ngày|ngay|năm|nam)\W*$", re.I)
 # The flag of a row whose maximum was read from a figure its name printed.
 _MAX_IN_NAME = "max_in_name"
-# A figure of two or three digits standing alone in a name (a maximum whose decimal mark OCR lost).
-_BARE_FIGURE = lazy_compile(r"(?<![\w/.,-])(\d{2,3})(?![\w/.,-]|[.,/]\d)")
+# A figure of two or three digits standing alone in a name (a maximum whose decimal mark OCR lost),
+# specks of the blank cells after it left as dots ("kinh 155... :").
+_BARE_FIGURE = lazy_compile(r"(?<![\w/.,-])(\d{2,3})(?![\w/,-]|\.\w|[.,/]\d)")
 
 
 def figure_in_name(row: ScoreRow) -> str | None:

@@ -37,6 +37,7 @@ from extract.segment.set_wording import (
     printed_code,
 )
 from extract.segment.unread_rows import LINE_METHODS
+from extract.segment.unread_tail import tail_now_rows
 from normalize.codes import read_code_token
 from normalize.criteria import CriteriaSet
 from normalize.criteria.match_settings import FLAG_SNAPPED
@@ -174,7 +175,8 @@ def recover_set_rows(
                     out.append(_tail_told(told, region, result, before, lines, settings) if after is None else told)
         recovered = {str(r.code) for t in result.score_tables for r in t.rows if FLAG_FROM_SET_ORDER in r.flags}
         out = [p for p in out if not _claims_only(p, recovered)]
-    return out
+    # (the lines after a table's last row told as giving no row, each of which a row now opens)
+    return [p for p in out if not tail_now_rows(p, result.score_tables)]
 
 
 def _recover(

@@ -55,16 +55,19 @@ _SCORE_VERB = rf"(?:\s*(?::|,(?=\s))\s*(?:{_VERB_WORDS}\s*:?\s*)?|\s+{_VERB_WORD
 # Specks a scan prints beside a statement's opening: a bar after the sentence before it ("… (3/3
 # điểm). | Tiêu chí 7.4 …", the page's rule) or a quote mark before its label ("“Tiêu chí 1.3 …").
 _SPECKS = r"[|_`'‘’“”\"]{1,2}"
+# An item's bullet before a statement ("- Tiêu chí 1.2", "+ Tiêu chí 1.3"), and the marks OCR of a
+# scan reads for its dash ("~ Tiêu chí 7.2", "— Tiêu chí 7.2").
+_BULLETS = r"[\s+\-–—~•*]*"
 # A report's own item number before the label ("1.1. Tiêu chí 1.1: …", "2. Lĩnh vực 2: …").
 _ITEM_NUMBER = r"\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+"
 _CRITERION = lazy_compile(
-    rf"^[\s+\-•*]*(?:{_SPECKS}\s*)?(?:{_ITEM_NUMBER})?(?:tieu chi|tc)\s+(?P<code>{_CODE})(?!\d)\s*[.:]?\s*"
+    rf"^{_BULLETS}(?:{_SPECKS}\s*)?(?:{_ITEM_NUMBER})?(?:tieu chi|tc)\s+(?P<code>{_CODE})(?!\d)\s*[.:]?\s*"
     rf"(?P<name>.*?){_SCORE_VERB}{_SCORE}(?P<rest>.*)$"
 )
 # A field by its number ("Lĩnh vực 3 – Cải cách TTHC: đạt 12/14 điểm", "a) Lĩnh vực 2. …"): a group
 # coded with the field's number, so its criteria (3.1, 3.2 …) are linked to it by their code's prefix.
 _FIELD = lazy_compile(
-    rf"^[\s+\-•*]*(?:[a-z]\)\s*|{_ITEM_NUMBER})?linh vuc\s+(?P<code>\d{{1,2}}|[ivx]{{1,4}})(?:\s*[.:\-–—)]+\s*|\s+)"
+    rf"^{_BULLETS}(?:[a-z]\)\s*|{_ITEM_NUMBER})?linh vuc\s+(?P<code>\d{{1,2}}|[ivx]{{1,4}})(?:\s*[.:\-–—)]+\s*|\s+)"
     rf"(?P<name>.+?){_SCORE_VERB}{_SCORE}(?P<rest>.*)$"
 )
 # A group: lettered "a)", numbered "1." or roman "II.", or a field named without a label
@@ -79,16 +82,17 @@ _REASON = lazy_compile(r"^\s*[,;.]?\s*(?:ly do|do|vi)\s*:?\s*", re.I)
 # The opening words of a criterion or field statement: a line opening so and holding no score
 # wrapped it onto the next printed lines.
 _STATEMENT_START = lazy_compile(
-    rf"^[\s+\-•*]*(?:{_SPECKS}\s*)?(?:[a-z]\)\s*)?(?:tieu chi|tc|linh vuc)\s+(?:{_CODE}|[ivx]{{1,4}})(?!\d)"
+    rf"^{_BULLETS}(?:{_SPECKS}\s*)?(?:[a-z]\)\s*)?(?:tieu chi|tc|linh vuc)\s+(?:{_CODE}|[ivx]{{1,4}})(?!\d)"
 )
 
 
 # A statement opening after another's sentence end in the same text: OCR of a scan that lost the
 # blank lines between paragraphs joins them ("… 0,5/1 điểm. Tiêu chí 1.3. Công tác … đạt …"; a field's
-# line ends on its score with no stop: "… đạt 2,75/4,5 điểm Tiêu chí 2.1 - …").
+# line ends on its score with no stop: "… đạt 2,75/4,5 điểm Tiêu chí 2.1 - …"), and may read the
+# stop as a comma ("… (đạt điểm tối đa), Lĩnh vực 5 — …: đạt 4,75/7 điểm").
 _NEXT_STATEMENT = lazy_compile(
-    rf"(?<=(?:[.;)]|\bdiem)\s+(?:{_SPECKS}\s*)?)"
-    rf"(?=(?:[+\-•*]\s*)?(?:[a-z]\)\s*)?(?:tieu chi|tc|linh vuc)\s+(?:{_CODE}|[ivx]{{1,4}})(?!\d))"
+    rf"(?<=(?:[.;)]|\bdiem),?\s+(?:{_SPECKS}\s*)?)"
+    rf"(?=(?:[+\-–—~•*]\s*)?(?:[a-z]\)\s*)?(?:tieu chi|tc|linh vuc)\s+(?:{_CODE}|[ivx]{{1,4}})(?!\d))"
 )
 
 

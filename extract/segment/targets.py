@@ -164,9 +164,9 @@ def _indicator(text: str, low: str, a: int, b: int, prev_end: int, next_start: i
 
 _BULLET = lazy_compile(r"^\s*[-+•*–]\s")
 # A line that continues the sentence above whatever starts it: a lower-case word, or a percentage
-# alone ("… phấn đấu đạt không dưới" / "97%."): OCR loses an item's bullet, and a sentence
-# printed without one wraps the same way.
-_CONTINUED = lazy_compile(r"^\s*(?:\p{Ll}|\d{1,3}(?:[.,]\d+)?\s*%)")
+# alone ("… phấn đấu đạt không dưới" / "97%.") or a range of them ("… phấn đấu đạt từ" / "87 -
+# 92%."): OCR loses an item's bullet, and a sentence printed without one wraps the same way.
+_CONTINUED = lazy_compile(r"^\s*(?:\p{Ll}|\d{1,3}(?:[.,]\d+)?\s*(?:[-–]\s*\d{1,3}(?:[.,]\d+)?\s*)?%)")
 
 
 def _wrapped_items_joined(lines: list[Line], settings: NarrativeSettings) -> list[Line]:

@@ -95,6 +95,10 @@ def lost_total(
         if opening_code(line) is not None:
             return []  # a row the reader left: not the totals row
         folded = fold(line.raw or line.text)
+        if is_signature(folded):
+            # the signature block: a totals row stands above it; the signer's name under it ("Tổng
+            # Khắc Đạt", a surname opening as a totals label does) is none
+            return []
         if is_read(line, page.number) or _SCALE_ITEM.match(folded):
             continue  # (a scale item the last row printed, left after it: words, not a total)
         if not (

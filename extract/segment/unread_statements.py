@@ -22,9 +22,10 @@ from schemas.records import ScoreStatement, UnreadPart
 
 # A statement's label and code where a statement may open: the line's start (after a bullet, a
 # speck or a letter item), or after a sentence's or a clause's end, or a score ("… điểm Tiêu chí
-# 2.1"). The code may be glued to the label by a stroke OCR saw ("Tiêu chí-3.1").
+# 2.1"), a comma OCR read for its stop between ("… tối đa), Lĩnh vực 5"). The code may be glued
+# to the label by a stroke OCR saw ("Tiêu chí-3.1").
 _LABEL = lazy_compile(
-    r"(?:^[\s+\-•*|_'‘’“”\"]*(?:[a-z]\)\s*|\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+)?|(?<=[.;:)]|\bdiem)\s+[+\-•*|_'‘’“”\"]*\s*)"
+    r"(?:^[\s+\-–—~•*|_'‘’“”\"]*(?:[a-z]\)\s*|\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+)?|(?<=[.;:)]|\bdiem),?\s+[+\-–—~•*|_'‘’“”\"]*\s*)"
     r"(?P<label>tieu chi|tc|linh vuc)\s*[-–.]?\s*(?P<code>\d{1,2}(?:\s?\.\s?\d{1,2})?)(?![\d/])"
 )
 _POINTS = lazy_compile(r"\bdiem\b")

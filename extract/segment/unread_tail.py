@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+import regex as re
 from rapidfuzz import fuzz
 
 from extract.model import IngestedDocument, Line
@@ -24,7 +25,7 @@ from extract.segment.unread_rows import LINE_METHODS, is_body_end
 from normalize.criteria import folded_wordings
 from normalize.lazy_regex import lazy_compile
 from normalize.text import fold, fold_words
-from schemas.records import ExtractionResult, ScoreRow, UnreadPart
+from schemas.records import ExtractionResult, ScoreRow, ScoreTable, UnreadPart
 
 
 @dataclass(frozen=True)
@@ -138,3 +139,22 @@ def _tail_part(page: int, lines: list[Line], last: ScoreRow) -> UnreadPart:
         line_start=lines[0].number,
         line_end=lines[-1].number,
     )
+
+
+_TAIL_LINES = lazy_compile(rf"^(\d+) lines after row \S+ {re.escape(TAIL_MARK)}")
+
+
+def tail_now_rows(part: UnreadPart, tables: list[ScoreTable]) -> bool:
+    """Whether ``part`` is a tail part whose lines each open a row now: the criteria set's order
+    recovered them after the part was told (``set_rows``), so it stands for rows read."""
+    m = _TAIL_LINES.match(part.reason)
+    if m is None or part.line_start is None:
+        return False
+    end = part.line_end or part.line_start
+    opened = {
+        r.source.line_start
+        for t in tables
+        for r in t.rows
+        if r.source.page == part.page and part.line_start <= (r.source.line_start or -1) <= end
+    }
+    return len(opened) >= int(m.group(1))
