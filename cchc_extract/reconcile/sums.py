@@ -29,6 +29,7 @@ from cchc_extract.reconcile.misread import (
     le_holds,
     only_guessed,
     other_readings,
+    read_surely,
     set_reading,
     sum_holds,
     total_holds,
@@ -134,6 +135,7 @@ def _cells(
     s: ReconcileSettings,
     ocr: bool,
     maxima: dict[str, float],
+    sure_cells: bool = False,
 ):
     """A function giving the ``Cell`` of (row, field): its value and the other readings of its text
     that keep the row's own relations (self ≤ max, no sum it holds broken); on OCR'd text a max
@@ -146,12 +148,16 @@ def _cells(
         value = getattr(row, field_)
         row_raws = [getattr(row, f"{f}_raw") for f in POINT_FIELDS]
         own_raw = getattr(row, f"{field_}_raw")
+        # A cell our OCR of the page read surely prints what the page prints (``read_surely``):
+        # no other reading of its characters, nor the criteria set's maximum, explains a relation
+        # it fails; the failure is the document's.
+        unsure_ocr = ocr and not (sure_cells and read_surely(row, field_, s))
         read_as = partial(
             other_readings,
             own_raw,
             value,
             s,
-            ocr=ocr,
+            ocr=unsure_ocr,
             alternatives=row.alternatives.get(field_, []),
             upper=row.max_points if field_ != "max_points" else None,
         )
@@ -164,7 +170,7 @@ def _cells(
             # The criteria set prints the same maximum for the code: the set vouches for the
             # reading, and no other reading of its characters explains a relation it fails.
             readings = ()
-        in_set = set_reading(value, expected, unsure=ocr or lost_beside(row))
+        in_set = set_reading(value, expected, unsure=unsure_ocr or lost_beside(row))
         if in_set is not None and in_set not in readings:
             readings = (*readings, in_set)
         beyond = (
@@ -217,7 +223,7 @@ def _check_score_table(
     if ocr:
         place_lone_scores(ti, table, (parents, kids), ledger, s.points_tolerance)
     maxima = table_maxima(rows)
-    cell = _cells(ti, table, parents, kids, name, s, ocr, maxima)
+    cell = _cells(ti, table, parents, kids, name, s, ocr, maxima, ledger.sure_cells)
     open_ended = table.stated_total_max is None and table.stated_total_self is None
     for i, row in enumerate(rows):
         label = row.code or row.name[:40]
