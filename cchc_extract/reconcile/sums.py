@@ -148,16 +148,19 @@ def _cells(
         value = getattr(row, field_)
         row_raws = [getattr(row, f"{f}_raw") for f in POINT_FIELDS]
         own_raw = getattr(row, f"{field_}_raw")
-        # A cell our OCR of the page read surely prints what the page prints (``read_surely``):
-        # no other reading of its characters, nor the criteria set's maximum, explains a relation
-        # it fails; the failure is the document's.
+        # A cell our OCR of the page read surely prints its figure as the page does
+        # (``read_surely``): neither the criteria set's maximum nor a second decimal digit it
+        # lost (points go in quarters) explains a relation it fails, a raised maximum and a
+        # score off by a quarter being what a commune's slip looks like; a confused glyph still
+        # may (OCR's confidence is the word's, and "3" and "8" look alike to it).
         unsure_ocr = ocr and not (sure_cells and read_surely(row, field_, s))
         read_as = partial(
             other_readings,
             own_raw,
             value,
             s,
-            ocr=unsure_ocr,
+            ocr=ocr,
+            lost_quarters=unsure_ocr,
             alternatives=row.alternatives.get(field_, []),
             upper=row.max_points if field_ != "max_points" else None,
         )
