@@ -12,7 +12,6 @@ from cchc_extract.reconcile.misread import Cell, explain, other_readings, sum_ho
 from cchc_extract.reconcile.settings import ReconcileSettings
 from schemas.records import ReviewItem, ScoreStatement
 
-
 # The field under which ``_Ledger.confirmed`` holds a narrative score statement its group's sums
 # vouch for (``queue`` leaves its reading's doubt out of the review).
 STATED_POINTS = "points"
