@@ -6,6 +6,8 @@ score statement its group's sums vouch for asks nothing of a person."""
 from cchc_extract.reconcile import reconcile
 from cchc_extract.reconcile.misread import read_surely
 from cchc_extract.reconcile.settings import ReconcileSettings
+from extract.segment.unread_lost_total import _garbled_label_among_specks
+from normalize.text import fold
 from schemas.records import (
     ExtractionResult,
     ScoreStatement,
@@ -119,3 +121,15 @@ def test_statements_whose_group_sums_hold_are_not_queued_for_their_confidence():
     # a sum that fails vouches for nothing: each statement read unsurely is asked about
     failed = _statements(1.5)
     assert {"/score_statements/1", "/score_statements/2", "/score_statements/3"} <= {r.item for r in failed.review}
+
+
+# --------------------------------------------------------------------------- a totals row OCR garbled
+
+
+def test_a_totals_label_among_a_grids_rules_read_as_letters_is_a_lost_total():
+    # Spent seed 1801's d02-i1: the totals row (max 102, a planted fault) OCR'd "Ty CTONG DIEM
+    # ——SSCS~S Se PSS": its figures lost, the table goes to the queue to read the total by eye.
+    assert _garbled_label_among_specks(fold("Ty CTONG DIEM ——SSCS~S Se PSS"))
+    assert _garbled_label_among_specks(fold("eS eS rong cone es |S | Te |"))
+    assert not _garbled_label_among_specks(fold("Trong công tác cải cách hành chính"))
+    assert not _garbled_label_among_specks(fold("Tổng cộng kết quả"))
