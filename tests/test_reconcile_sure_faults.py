@@ -56,6 +56,23 @@ def test_a_cell_ocr_read_unsurely_or_a_dump_may_have_lost_its_quarter():
     assert _sum_status(_section(SourceInfo(method="text", read_by_ocr=True))) == "misread"
 
 
+def test_a_sure_scan_cell_a_lost_quarter_makes_two_sums_hold_is_still_ours():
+    # Seed 682's clean 300-dpi scan: 1.1's "3,75" read "3,5" broke its own sum and its parent's;
+    # one slip of the pen breaks one, so the reading that makes both hold is a misreading.
+    rows = [
+        row("1", 10, 8.75, "8,75"),
+        row("1.1", 4, 3.5, "3,5"),
+        *(row(f"1.1.{k}", 1, v, str(v).replace(".", ",")) for k, v in ((1, 1), (2, 0.75), (3, 1), (4, 1))),
+        row("1.2", 6, 5, "5"),
+        row("1.2.1", 2, 2, "2"),
+        row("1.2.2", 4, 3, "3"),
+    ]
+    result = ExtractionResult(source=SourceInfo(method="ocr"), score_tables=[ScoreTable(title="B", rows=rows)])
+    reconcile(result)
+    found = {(c.kind, c.code): c.status for c in result.checks if c.status != "ok"}
+    assert found == {("sum_self", "1"): "misread", ("sum_self", "1.1"): "misread"}
+
+
 def test_read_surely_asks_the_cells_own_doubt():
     s = ReconcileSettings()
     sure = row("1.d", 2, 1.5, "1,5")

@@ -197,23 +197,20 @@ def other_readings(
     upper: float | None = None,
     kind: str = "score",
     row_raws: Sequence[str | None] = (),
-    lost_quarters: bool = True,
 ) -> tuple[float, ...]:
     """Readings of a value other than the one taken: the segmenter's alternatives; on OCR'd
     text also its lost decimal mark (under ``upper``) and one confused digit, and for a points
     cell printed as letters ("l" taken for 1), or beside one in its row (``row_raws``), every
     value up to ``upper`` (``guessed_readings``). Points are never
     negative: a score read below zero took a dash or a rule before it for a sign, and its reading
-    without the sign is offered, typed or not ("… hành chính -16 15,25": the maximum is 16).
-    ``lost_quarters``: a one-decimal score may have lost its second digit (not for a cell OCR
-    read surely, ``read_surely``)."""
+    without the sign is offered, typed or not ("… hành chính -16 15,25": the maximum is 16)."""
     found = list(alternatives)
     if kind == "score" and value is not None and value < 0:
         found.append(-value)
     if ocr and raw:
         if kind == "score" and re.fullmatch(r"\d{2,3}", raw.strip()):
             found += lost_decimal_readings(raw, upper=upper)
-        if kind == "score" and upper is not None and lost_quarters:
+        if kind == "score" and upper is not None:
             # (a score under its row's maximum: a maximum a planted fault raised by a quarter, 1,5
             # printed 1,75, would otherwise be explained away by its parent's "3,5" read for 3,75)
             found += lost_quarter_readings(raw, upper=upper)
@@ -243,9 +240,10 @@ def read_surely(row: ScoreRow, field_: str, s: ReconcileSettings) -> bool:
     threshold and the cell not flagged unsure (``cell_confidence``: OCR's word confidence is
     the cell's own), its characters a number as printed (no letter taken for a digit in the row,
     no decimal mark we put in) and no cell of the row lost (its figures would stand in other
-    columns). Every misreading seen on the scans and photos was read unsurely; a sure figure
-    differing from the criteria set's maximum, or a one-decimal score, is what the page prints
-    (spent seeds 1701/1801: four sums a commune broke, told as misreadings of sure cells)."""
+    columns). Every misreading seen on the scans and photos was read unsurely but one, a "3,75"
+    read "3,5" that broke two sums (seed 682); a sure figure differing from the criteria set's
+    maximum, or a one-decimal score, breaking one sum is what the page prints (spent seeds
+    1701/1801: four sums a commune broke, told as misreadings of sure cells: ``sums._cells``)."""
     value, raw = getattr(row, field_), getattr(row, f"{field_}_raw") or ""
     return (
         value is not None
@@ -254,6 +252,13 @@ def read_surely(row: ScoreRow, field_: str, s: ReconcileSettings) -> bool:
         and not mark_inserted(raw, value, "score")
         and not lost_beside(row)
     )
+
+
+def slip_readings(raw: str | None, upper: float | None, in_set: float | None) -> frozenset[float]:
+    """The readings of a cell a commune's slip looks like as much as our misreading: a second
+    decimal digit lost (``lost_quarter_readings``: a score off by a quarter) and the criteria
+    set's maximum (``set_reading``: a maximum the commune raised)."""
+    return frozenset(lost_quarter_readings(raw, upper)) | ({in_set} if in_set is not None else set())
 
 
 def from_letters(*raws: str | None) -> bool:

@@ -31,6 +31,7 @@ from cchc_extract.reconcile.misread import (
     other_readings,
     read_surely,
     set_reading,
+    slip_readings,
     sum_holds,
     total_holds,
 )
@@ -148,19 +149,12 @@ def _cells(
         value = getattr(row, field_)
         row_raws = [getattr(row, f"{f}_raw") for f in POINT_FIELDS]
         own_raw = getattr(row, f"{field_}_raw")
-        # A cell our OCR of the page read surely prints its figure as the page does
-        # (``read_surely``): neither the criteria set's maximum nor a second decimal digit it
-        # lost (points go in quarters) explains a relation it fails, a raised maximum and a
-        # score off by a quarter being what a commune's slip looks like; a confused glyph still
-        # may (OCR's confidence is the word's, and "3" and "8" look alike to it).
-        unsure_ocr = ocr and not (sure_cells and read_surely(row, field_, s))
         read_as = partial(
             other_readings,
             own_raw,
             value,
             s,
             ocr=ocr,
-            lost_quarters=unsure_ocr,
             alternatives=row.alternatives.get(field_, []),
             upper=row.max_points if field_ != "max_points" else None,
         )
@@ -173,7 +167,7 @@ def _cells(
             # The criteria set prints the same maximum for the code: the set vouches for the
             # reading, and no other reading of its characters explains a relation it fails.
             readings = ()
-        in_set = set_reading(value, expected, unsure=unsure_ocr or lost_beside(row))
+        in_set = set_reading(value, expected, unsure=ocr or lost_beside(row))
         if in_set is not None and in_set not in readings:
             readings = (*readings, in_set)
         beyond = (
@@ -193,12 +187,20 @@ def _cells(
             # pen; what it stood for is any score up to the row's maximum.
             guesses = guessed_readings(row.max_points, s.guessed_points_step)
             readings = (*readings, *(r for r in guesses if r not in readings))
+        # A cell our OCR of the page read surely prints its figure as the page does
+        # (``read_surely``): a reading a commune's slip looks like as well (the criteria set's
+        # maximum for a raised one, a lost second decimal for a score off by a quarter) explains
+        # a relation it fails only where it makes two hold, its own sum and its parent's (one
+        # slip of the pen breaks one); a confused glyph still may (OCR scores the word, and "3"
+        # and "8" look alike to it).
+        slips = slip_readings(own_raw, row.max_points if field_ != "max_points" else None, in_set)
+        sure = ocr and sure_cells and read_surely(row, field_, s)
         if value is not None and readings:
             held, _, _ = relations_held(rows, i, field_, value, parents, kids, tol)
             keep: list[float] = []
             for r in readings:
                 h, _, bounded = relations_held(rows, i, field_, r, parents, kids, tol)
-                if bounded and h >= held:
+                if bounded and h >= held and not (sure and r in slips and h < 2):
                     keep.append(r)
             readings = tuple(keep)
         return Cell(
