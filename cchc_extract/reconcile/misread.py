@@ -21,6 +21,7 @@ import regex as re
 from cchc_extract.reconcile.core import _compare_sum, _percent_matches
 from cchc_extract.reconcile.printed_cells import mark_inserted
 from cchc_extract.reconcile.score_cells import cell_confidence, lost_beside
+from cchc_extract.reconcile.score_refs import POINT_FIELDS
 from cchc_extract.reconcile.settings import ReconcileSettings
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
@@ -248,7 +249,7 @@ def read_surely(row: ScoreRow, field_: str, s: ReconcileSettings) -> bool:
     return (
         value is not None
         and cell_confidence(row, field_, s.confidence) >= s.review_below
-        and not from_letters(*(getattr(row, f"{f}_raw") for f in ("max_points", "self_points", "appraised_points")))
+        and not from_letters(*(getattr(row, f"{f}_raw") for f in POINT_FIELDS))
         and not mark_inserted(raw, value, "score")
         and not lost_beside(row)
     )
