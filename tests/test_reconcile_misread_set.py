@@ -225,8 +225,9 @@ def test_two_maxima_ocr_misread_are_explained_by_the_set_together():
     # Seed 321's d06-i4 (an OCR dump of a typed table, criteria set ca-mau_2013): 1.1.1's max "1"
     # printed "4" and 1.1.2's "1" printed "5" (its cell took a scale line's figure). No one
     # reading restores 1.1's 5; the set's 1 and 1 together do: a misreading of ours, both cells
-    # and the parent queued. Typed, the same figures are the document's fault.
-    def checked(method):
+    # and the parent queued. Typed, the same figures are the document's fault; so they are on a
+    # scan whose OCR read both cells surely (``misread.read_surely``).
+    def checked(method, read_by_ocr=None):
         rows = [
             row("1", 10, 7, "7"),
             row("1.1", 5, 3.25, "3,25"),
@@ -237,17 +238,19 @@ def test_two_maxima_ocr_misread_are_explained_by_the_set_together():
             row("1.2", 2, 1.5, "1,5"),
             row("1.3", 3, 2.25, "2,25"),
         ]
-        result = ExtractionResult(source=SourceInfo(method=method), score_tables=[ScoreTable(title="B", rows=rows)])
+        source = SourceInfo(method=method, read_by_ocr=read_by_ocr)
+        result = ExtractionResult(source=source, score_tables=[ScoreTable(title="B", rows=rows)])
         reconcile(result)
         return result
 
-    scan = checked("ocr")
-    (check,) = [c for c in scan.checks if c.kind == "sum_children" and c.code == "1.1"]
+    dump = checked("text", read_by_ocr=True)
+    (check,) = [c for c in dump.checks if c.kind == "sum_children" and c.code == "1.1"]
     assert check.status == "misread"
-    queued = {(r.item, tuple(r.alternatives)) for r in scan.review if r.field == "max_points"}
+    queued = {(r.item, tuple(r.alternatives)) for r in dump.review if r.field == "max_points"}
     assert {("/score_tables/0/rows/2", (1,)), ("/score_tables/0/rows/3", (1,))} <= queued
     assert ("/score_tables/0/rows/1", ()) in queued  # the stated figure beside them
-    assert [c.status for c in checked("docx").checks if c.kind == "sum_children" and c.code == "1.1"] == ["mismatch"]
+    for sure in (checked("docx"), checked("ocr")):
+        assert [c.status for c in sure.checks if c.kind == "sum_children" and c.code == "1.1"] == ["mismatch"]
 
 
 def test_a_row_read_unsurely_over_its_maximum_is_doubted_not_the_communes_fault():

@@ -19,10 +19,13 @@ from itertools import combinations
 import regex as re
 
 from cchc_extract.reconcile.core import _compare_sum, _percent_matches
+from cchc_extract.reconcile.printed_cells import mark_inserted
+from cchc_extract.reconcile.score_cells import cell_confidence, lost_beside
+from cchc_extract.reconcile.score_refs import POINT_FIELDS
 from cchc_extract.reconcile.settings import ReconcileSettings
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
-from schemas.records import ExtractionResult, ReviewItem
+from schemas.records import ExtractionResult, ReviewItem, ScoreRow
 
 
 @dataclass(frozen=True)
@@ -231,6 +234,32 @@ def other_readings(
 
 # A letter in a numeric cell: OCR printed no digit there, the number was guessed from its shape.
 _LETTERS = lazy_compile(r"[^\W\d_]")
+
+
+def read_surely(row: ScoreRow, field_: str, s: ReconcileSettings) -> bool:
+    """Whether our OCR of a page image read a points cell surely: its row read above the review
+    threshold and the cell not flagged unsure (``cell_confidence``: OCR's word confidence is
+    the cell's own), its characters a number as printed (no letter taken for a digit in the row,
+    no decimal mark we put in) and no cell of the row lost (its figures would stand in other
+    columns). Every misreading seen on the scans and photos was read unsurely but one, a "3,75"
+    read "3,5" that broke two sums (seed 682); a sure figure differing from the criteria set's
+    maximum, or a one-decimal score, breaking one sum is what the page prints (spent seeds
+    1701/1801: four sums a commune broke, told as misreadings of sure cells: ``sums._cells``)."""
+    value, raw = getattr(row, field_), getattr(row, f"{field_}_raw") or ""
+    return (
+        value is not None
+        and cell_confidence(row, field_, s.confidence) >= s.review_below
+        and not from_letters(*(getattr(row, f"{f}_raw") for f in POINT_FIELDS))
+        and not mark_inserted(raw, value, "score")
+        and not lost_beside(row)
+    )
+
+
+def slip_readings(raw: str | None, upper: float | None, in_set: float | None) -> frozenset[float]:
+    """The readings of a cell a commune's slip looks like as much as our misreading: a second
+    decimal digit lost (``lost_quarter_readings``: a score off by a quarter) and the criteria
+    set's maximum (``set_reading``: a maximum the commune raised)."""
+    return frozenset(lost_quarter_readings(raw, upper)) | ({in_set} if in_set is not None else set())
 
 
 def from_letters(*raws: str | None) -> bool:

@@ -17,6 +17,7 @@ from cchc_extract.reconcile.settings import (
     ReconcileSettings,
 )
 from cchc_extract.reconcile.stat_rows import _stat_ref
+from cchc_extract.reconcile.statements import STATED_POINTS
 from extract.page_edge import edge_fields, edge_said, edge_sides
 from extract.segment.task_doubts import DOUBT
 from normalize.criteria.match_settings import FLAG_MAX_DIFFERS
@@ -168,6 +169,8 @@ def _review_doubtful(
     ]
     for name, items, value_of in narrative:
         for i, x in enumerate(items):
+            if (f"/{name}/{i}", STATED_POINTS) in ledger.confirmed:
+                continue  # a score statement its group's sums vouch for (``statements``)
             visit(
                 ReviewItem(
                     item=f"/{name}/{i}",

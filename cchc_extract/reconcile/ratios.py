@@ -300,6 +300,12 @@ def _check_ratio(
                 # it (the reading is a guess of a lost glyph, the share may be the slip).
                 found = explain(_with_lost_digits(cells), partial(share_holds, decimals))
                 beside = bool(found)
+            elif not found and ocr and decimals == 0:
+                # A whole percentage OCR dropped a glyph of ("75,91" read "5]"): the one figure
+                # its counts make, a digit put back, is a reading of ours, not the commune's slip
+                # (its counts, read as printed, stay out of it: a share of two sure counts is one
+                # figure, and a lost digit seldom lands on it by chance).
+                found = explain([_with_lost_digits_of(cells[0]), *cells[1:]], partial(share_holds, decimals))
             elif found and ocr and _v(row) == 100.0:
                 # 100% says its two counts are equal: one read as the other's figure explains it
                 # no better than the other read as the first's, a glyph it lost ("12" read "2"):
@@ -365,16 +371,16 @@ def _doubt_share_over_whole(ai: int, i: int, row: StatRow, name: str, ledger: _L
         ledger.flag(_stat_ref(ai, i, row, name), message)
 
 
+def _with_lost_digits_of(cell: Cell) -> Cell:
+    """A cell with its readings widened by a digit OCR dropped (``lost_digit_readings``)."""
+    more = tuple(r for r in lost_digit_readings(cell.ref.raw) if r not in cell.readings)
+    return replace(cell, readings=(*cell.readings, *more))
+
+
 def _with_lost_digits(cells: list[Cell]) -> list[Cell]:
     """A share's cells (the percentage first, then its counts) with each count's readings widened
     by a digit OCR dropped (``lost_digit_readings``)."""
-    return [
-        cells[0],
-        *(
-            replace(c, readings=(*c.readings, *(r for r in lost_digit_readings(c.ref.raw) if r not in c.readings)))
-            for c in cells[1:]
-        ),
-    ]
+    return [cells[0], *(_with_lost_digits_of(c) for c in cells[1:])]
 
 
 def _counts_over_whole(members: tuple[int, ...], live: list[tuple[int, int]], rows: list[StatRow]) -> tuple[int, ...]:

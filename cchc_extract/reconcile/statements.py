@@ -12,6 +12,10 @@ from cchc_extract.reconcile.misread import Cell, explain, other_readings, sum_ho
 from cchc_extract.reconcile.settings import ReconcileSettings
 from schemas.records import ReviewItem, ScoreStatement
 
+# The field under which ``_Ledger.confirmed`` holds a narrative score statement its group's sums
+# vouch for (``queue`` leaves its reading's doubt out of the review).
+STATED_POINTS = "points"
+
 
 def _criterion_number(code: str | None) -> tuple[str, int] | None:
     m = re.fullmatch(r"(\d+)\.(\d+)", norm_code(code) or "")
@@ -77,6 +81,7 @@ def _check_group_statements(
             raw=group.text[:200] or None,
             confidence=group.confidence,
         )
+        held: list[str] = []
         for field_, stated, parts in (
             ("max_points", group.max_points, maxima),
             ("points", group.points, [c.points for c in crit]),
@@ -122,3 +127,10 @@ def _check_group_statements(
                 rows=(own,),
                 misread=[(c.ref, r) for c, r in found],
             )
+            if status == "ok":
+                held.append(field_)
+        if held == ["max_points", "points"]:
+            # The group's points and maximum each what its criteria's add up to: every statement
+            # of the group is vouched for by arithmetic, as a score row whose sums hold is (two
+            # misreadings seldom make one sum hold twice), so its own reading's doubt asks nothing.
+            ledger.confirmed |= {(f"/score_statements/{k}", STATED_POINTS) for k in (gi, *members)}

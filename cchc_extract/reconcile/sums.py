@@ -29,7 +29,9 @@ from cchc_extract.reconcile.misread import (
     le_holds,
     only_guessed,
     other_readings,
+    read_surely,
     set_reading,
+    slip_readings,
     sum_holds,
     total_holds,
 )
@@ -134,6 +136,7 @@ def _cells(
     s: ReconcileSettings,
     ocr: bool,
     maxima: dict[str, float],
+    sure_cells: bool = False,
 ):
     """A function giving the ``Cell`` of (row, field): its value and the other readings of its text
     that keep the row's own relations (self ≤ max, no sum it holds broken); on OCR'd text a max
@@ -184,12 +187,20 @@ def _cells(
             # pen; what it stood for is any score up to the row's maximum.
             guesses = guessed_readings(row.max_points, s.guessed_points_step)
             readings = (*readings, *(r for r in guesses if r not in readings))
+        # A cell our OCR of the page read surely prints its figure as the page does
+        # (``read_surely``): a reading a commune's slip looks like as well (the criteria set's
+        # maximum for a raised one, a lost second decimal for a score off by a quarter) explains
+        # a relation it fails only where it makes two hold, its own sum and its parent's (one
+        # slip of the pen breaks one); a confused glyph still may (OCR scores the word, and "3"
+        # and "8" look alike to it).
+        slips = slip_readings(own_raw, row.max_points if field_ != "max_points" else None, in_set)
+        sure = ocr and sure_cells and read_surely(row, field_, s)
         if value is not None and readings:
             held, _, _ = relations_held(rows, i, field_, value, parents, kids, tol)
             keep: list[float] = []
             for r in readings:
                 h, _, bounded = relations_held(rows, i, field_, r, parents, kids, tol)
-                if bounded and h >= held:
+                if bounded and h >= held and not (sure and r in slips and h < 2):
                     keep.append(r)
             readings = tuple(keep)
         return Cell(
@@ -217,7 +228,7 @@ def _check_score_table(
     if ocr:
         place_lone_scores(ti, table, (parents, kids), ledger, s.points_tolerance)
     maxima = table_maxima(rows)
-    cell = _cells(ti, table, parents, kids, name, s, ocr, maxima)
+    cell = _cells(ti, table, parents, kids, name, s, ocr, maxima, ledger.sure_cells)
     open_ended = table.stated_total_max is None and table.stated_total_self is None
     for i, row in enumerate(rows):
         label = row.code or row.name[:40]

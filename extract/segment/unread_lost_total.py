@@ -140,9 +140,10 @@ _SPECK_LETTERS = 2
 
 def _garbled_label_among_specks(folded: str) -> bool:
     """A totals label OCR garbled letter by letter ("rong cone" for "Tổng cộng") among the specks
-    a degraded grid leaves ("eS eS rong cone es |S | Te |"): two words, each near the label's, and
-    no other word longer than a speck. A sentence after the table ("Trong công tác …") has words
-    of its own."""
+    a degraded grid leaves ("eS eS rong cone es |S | Te |"; its rules read as letters past any
+    syllable, "Ty CTONG DIEM ——SSCS~S Se PSS"): two words, each near the label's, and no other
+    word longer than a speck unless it is shaped like no Vietnamese syllable. A sentence after the
+    table ("Trong công tác …") has words of its own."""
     cores = [re.sub(r"[^\p{L}\p{N}]", "", w) for w in folded.split()]
     cores = [c for c in cores if c]
     for i in range(len(cores) - 1):
@@ -152,7 +153,7 @@ def _garbled_label_among_specks(folded: str) -> bool:
         if max(fuzz.ratio(second, w) for w in ("cong", "diem")) < _GARBLED_LABEL_SIMILARITY:
             continue
         others = cores[:i] + cores[i + 2 :]
-        return all(c.isdigit() or len(c) <= _SPECK_LETTERS for c in others)
+        return all(c.isdigit() or len(c) <= _SPECK_LETTERS or not is_syllable_shape(c) for c in others)
     return False
 
 
