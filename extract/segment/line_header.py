@@ -320,6 +320,8 @@ class HeaderLayout:
     # The header names an explanation column at all (OCR may garble its label past reading:
     # "(ảihn" for "Giải trình").
     explanation_named: bool = False
+    # The points print as one fraction cell, scored over maximum ("0,25/1": ``line_fractions``).
+    fractions: bool = False
 
 
 # Header words whose column is the explanation's even when a criterion label shares them ("Nội

@@ -27,6 +27,7 @@ from extract.segment.line_common import (
     line_tokens,
     points_cell,
 )
+from extract.segment.line_fractions import prints_fractions
 from extract.segment.line_header import (
     HEADER_POINTS,
     HeaderLayout,
@@ -256,6 +257,8 @@ def _read_table(
         layout = _points_from_numbers(lines[i : i + settings.gutter_sample_lines], layout, settings, hinted)
     if layout.explanation_undecided or not layout.explanation_named:
         layout = explanation_side(lines[i : i + settings.gutter_sample_lines], layout, settings)
+    if prints_fractions(_body_sample(lines[i : i + settings.gutter_sample_lines])):
+        layout = replace(layout, fractions=True)
     widths = _column_widths(lines[i:], settings, layout)
     # The row builder and its readers load with the first table read (a text without one never
     # builds their classes).
@@ -359,6 +362,12 @@ def _beside_repeated_header(lines: list[Line], i: int, settings: LineTableSettin
                 break
             k += step
     return False
+
+
+def _body_sample(lines: list[Line]) -> list[Line]:
+    """A table's first body lines, up to the signature block (the letter's lines are no row's)."""
+    end = next((k for k, line in enumerate(lines) if is_signature(fold(line.raw or line.text))), len(lines))
+    return lines[:end]
 
 
 def _noise(line: Line, settings: LineTableSettings) -> bool:
