@@ -11,6 +11,7 @@ import regex as re
 
 from extract.model import Line
 from extract.segment.figures_first import figures_opening
+from extract.segment.line_code_words import without_code_word
 from extract.segment.line_common import (
     BAR,
     JUNK,
@@ -34,7 +35,7 @@ from extract.segment.line_points import (
 )
 from extract.segment.line_split import opens_explanation
 from extract.segment.scale_lines import closes_scale_item
-from normalize.codes import opening_without_code_word, read_code_token
+from normalize.codes import read_code_token
 from normalize.lazy_regex import lazy_compile
 from normalize.numbers import lost_decimal_readings, parse_number
 
@@ -103,7 +104,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     if len(tokens) == 1 and (is_score_token(tokens[0][1]) or read_code_token(tokens[0][1])):
         cells.bare = tokens[0][1]
         return cells
-    tokens = _without_code_word(_comma_split_joined(_after_speck_letter(_after_speck_cell(tokens))))
+    tokens = without_code_word(_comma_split_joined(_after_speck_letter(_after_speck_cell(tokens))))
     head = tokens[0][1].strip(CODE_NOISE)  # rule stubs OCR glues to the STT cell ("1.3__|")
     if (
         head
@@ -163,18 +164,6 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     cells.split = layout.explanation_first
     cells.split_tokens = _with_bars(tokens[:first]) if cells.split else []
     return cells
-
-
-def _without_code_word(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A line's tokens without the word its code column prints before the code ("Lĩnh vực 3 |
-    Cải cách …", "Tiêu chí 1.2"): the code is then the line's first token, as in any table."""
-    for n in (1, 2, 3):
-        if len(tokens) <= n:
-            break
-        rest = " ".join(raw for _, raw in tokens[n:])
-        if opening_without_code_word(" ".join(raw for _, raw in tokens[:n]) + " " + rest).strip() == rest:
-            return tokens[n:]
-    return tokens
 
 
 def _opens_with_scale_value(tokens: list[tuple[str, str]], first: int) -> bool:
