@@ -107,3 +107,11 @@ def test_a_no_unit_annex_reads_figures_past_specks():
 def test_a_garbled_annex_under_a_figures_title_is_told():
     out, _ = converted_with_truth(_dump("s1962-d08-i9-f28"))
     assert any("SỐ LIỆU KẾT QUẢ" in p["reason"] for p in out["unread"] if p["kind"] == "table")
+
+
+def test_a_count_wrapped_before_its_figure_is_read_whole():
+    # "… trong đó đã xử lý 19 phản ánh, đang xử lý" / "05 phản ánh (đạt 79,17%).": the second part
+    # on the next line, which opens with its figure, not in lower case.
+    out, _ = converted_with_truth(_dump("s1961-d08-i2-f13"))
+    counts = {c["total"]: [p["value"] for p in c["parts"]] for c in out["counts"]}
+    assert counts[24.0] == [19.0, 5.0]
