@@ -115,3 +115,18 @@ def test_a_count_wrapped_before_its_figure_is_read_whole():
     out, _ = converted_with_truth(_dump("s1961-d08-i2-f13"))
     counts = {c["total"]: [p["value"] for p in c["parts"]] for c in out["counts"]}
     assert counts[24.0] == [19.0, 5.0]
+
+
+def test_a_header_with_no_unit_column_names_an_annex():
+    from extract.segment.stat_line_header import is_statistics_header
+
+    assert is_statistics_header("S6 lieu SIT Noi dung Ghi cha")  # OCR's "S6" for "Số", "cha" for "chú"
+    assert is_statistics_header("STT Nội dung Số liệu Ghi chú")
+    assert not is_statistics_header("STT Nội dung Ghi chú")  # no figure named
+
+
+def test_a_no_unit_annex_under_a_garbled_header_is_read():
+    out, truth = converted_with_truth(_dump("s1701-d08-i9-f28"))
+    read = {r["code"]: r["value"] for a in out["statistics"] for r in a["rows"]}
+    want = {r["code"]: r["value"] for a in truth["statistics"] for r in a["rows"]}
+    assert len([c for c in want if read.get(c) == want[c]]) >= 15  # 0 before: no header found

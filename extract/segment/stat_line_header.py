@@ -10,6 +10,8 @@ from extract.model import Line
 from extract.segment.line_header import HEADER_POINTS, header_concepts, keyed_concepts
 from extract.segment.stat_line_cells import _CODE, _INDICATOR, _UNIT, _VALUE, _code_token, _has_word
 from extract.segment.statistics import StatisticsSettings
+from normalize.criteria.annex_forms import lookalike_words
+from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 
 if TYPE_CHECKING:  # the settings live with the table finder that passes them down
@@ -20,19 +22,25 @@ def is_statistics_header(text: str, stat_settings: StatisticsSettings = Statisti
     """A header naming an indicator, a unit and a figure, and no score or task column. A unit label
     OCR garbled ("STT | Nội dung [DVI |. Solieu | Ghi chú") is not needed where the form's two
     edge labels, the code's and the note's, stand on either side."""
-    folded = fold(text)
-    if any(w in folded for w in stat_settings.score_header_words + stat_settings.task_header_words):
+    if any(w in fold(text) for w in stat_settings.score_header_words + stat_settings.task_header_words):
         return False
     if _names_points_columns(text):
         return False
+    folded = lookalike_words(text)  # (OCR's digits for letters read back: "S6 liệu" is "Số liệu")
     glued = folded.replace(" ", "")
     unit = _names_unit(folded)
-    note = "ghi chu" in folded or "ghichu" in glued
+    note = "ghi chu" in folded or "ghichu" in glued or _GARBLED_NOTE.search(folded) is not None
     edges = any(_has_word(folded, w) for w in _CODE) and note
     value = any(w in folded or _glued_label(glued, w) for w in _VALUE)
+    # A form with no unit column (each indicator's unit in brackets at its end) names the
+    # indicator, the figure and the note: "STT | Nội dung | Số liệu | Ghi chú".
     return any(w in folded or _glued_label(glued, w) for w in _INDICATOR) and (
-        ((unit or edges) and value) or (unit and note)
+        ((unit or edges or note) and value) or (unit and note)
     )
+
+
+# "Ghi chú" with its second word garbled by OCR ("Ghi chi", "Ghi cha").
+_GARBLED_NOTE = lazy_compile(r"\bghi ch[a-z]?\b")
 
 
 def _names_points_columns(text: str) -> bool:
@@ -60,7 +68,7 @@ def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple
     concepts are first all named: an annex's title above it ("BIỂU … SỐ LIỆU") is no header line."""
     if len(lines[k].text.split()) > settings.max_header_words:
         return None  # (most lines of a document: a sentence, no header; not folded for nothing)
-    first = fold(lines[k].text)
+    first = lookalike_words(lines[k].text)
     if not (any(_has_word(first, w) for w in _CODE + _INDICATOR) or any(w in first for w in _UNIT + _VALUE)):
         return None
     for n in range(settings.header_lines):
