@@ -120,9 +120,14 @@ def test_a_count_wrapped_before_its_figure_is_read_whole():
 def test_a_header_with_no_unit_column_names_an_annex():
     from extract.segment.stat_line_header import is_statistics_header
 
-    assert is_statistics_header("S6 lieu SIT Noi dung Ghi cha")  # OCR's "S6" for "Số", "cha" for "chú"
+    assert is_statistics_header("S6 lieu SIT Noi dung Ghi cha", garbled=True)  # OCR's "S6" for "Số", "cha" for "chú"
     assert is_statistics_header("STT Nội dung Số liệu Ghi chú")
     assert not is_statistics_header("STT Nội dung Ghi chú")  # no figure named
+    # A header OCR garbled further (its indicator's label lost) is taken only where no header
+    # naming the form whole is found, and never one naming points (a score table's).
+    assert not is_statistics_header("[Str Nieduae S6 liéu Ghi cha")
+    assert is_statistics_header("[Str Nieduae S6 liéu Ghi cha", garbled=True)
+    assert not is_statistics_header("két qua ty danh gia STT N6i dung danh gia Diém | Diém tw", garbled=True)
 
 
 def test_a_no_unit_annex_under_a_garbled_header_is_read():
@@ -130,3 +135,14 @@ def test_a_no_unit_annex_under_a_garbled_header_is_read():
     read = {r["code"]: r["value"] for a in out["statistics"] for r in a["rows"]}
     want = {r["code"]: r["value"] for a in truth["statistics"] for r in a["rows"]}
     assert len([c for c in want if read.get(c) == want[c]]) >= 15  # 0 before: no header found
+
+
+def test_an_annex_under_a_header_ocr_garbled_past_its_indicator_is_read_and_its_slips_doubted():
+    out, truth = converted_with_truth(_dump("s1801-d08-i9-f28"))
+    read = {r["code"]: r["value"] for a in out["statistics"] for r in a["rows"]}
+    want = {r["code"]: r["value"] for a in truth["statistics"] for r in a["rows"]}
+    assert len([c for c in want if read.get(c) == want[c]]) >= 18  # 0 before: no header found
+    # "798,78" (a speck read as a 7) for 98,78%: its label garbled, no pair of counts weighs it,
+    # and it is doubted all the same (no share is over its whole), not left at 0.96 silently.
+    assert read["4.3"] == 798.78
+    assert any(r["code"] == "4.3" and "over 100" in r["reason"] for r in out["review"])

@@ -18,27 +18,36 @@ if TYPE_CHECKING:  # the settings live with the table finder that passes them do
     from extract.segment.stat_lines import StatLineSettings
 
 
-def is_statistics_header(text: str, stat_settings: StatisticsSettings = StatisticsSettings()) -> bool:
+def is_statistics_header(
+    text: str, stat_settings: StatisticsSettings = StatisticsSettings(), garbled: bool = False
+) -> bool:
     """A header naming an indicator, a unit and a figure, and no score or task column. A unit label
     OCR garbled ("STT | Nội dung [DVI |. Solieu | Ghi chú") is not needed where the form's two
-    edge labels, the code's and the note's, stand on either side."""
+    edge labels, the code's and the note's, stand on either side. With ``garbled`` (no header of
+    those found): the figure and two more labels, one of them the note or the code, and no word
+    of points ("Điểm"): OCR garbles any label past reading ("[Str Nieduae S6 liéu Ghi cha": the
+    indicator), and a form with no unit column (each indicator's unit in brackets at its end)
+    names none: "STT | Nội dung | Số liệu | Ghi chú"."""
     if any(w in fold(text) for w in stat_settings.score_header_words + stat_settings.task_header_words):
         return False
     if _names_points_columns(text):
         return False
     folded = lookalike_words(text)  # (OCR's digits for letters read back: "S6 liệu" is "Số liệu")
     glued = folded.replace(" ", "")
+    indicator = any(w in folded or _glued_label(glued, w) for w in _INDICATOR)
     unit = _names_unit(folded)
-    note = "ghi chu" in folded or "ghichu" in glued or _GARBLED_NOTE.search(folded) is not None
-    edges = any(_has_word(folded, w) for w in _CODE) and note
     value = any(w in folded or _glued_label(glued, w) for w in _VALUE)
-    # A form with no unit column (each indicator's unit in brackets at its end) names the
-    # indicator, the figure and the note: "STT | Nội dung | Số liệu | Ghi chú".
-    return any(w in folded or _glued_label(glued, w) for w in _INDICATOR) and (
-        ((unit or edges or note) and value) or (unit and note)
-    )
+    note = "ghi chu" in folded or "ghichu" in glued or _GARBLED_NOTE.search(folded) is not None
+    code = any(_has_word(folded, w) for w in _CODE) or _GARBLED_CODE.match(folded) is not None
+    if indicator and ((unit and (value or note)) or (value and code and note)):
+        return True
+    pointed = any(w == "diem" for w in folded.split())  # (a score table's "Điểm | Điểm tự …")
+    return garbled and value and (note or code) and sum([indicator, unit, note, code]) >= 2 and not pointed
 
 
+# The code's label opening the header as OCR garbles "STT" ("SIT", "Str", "ST1"): an "s", then
+# two characters one of which is a "t".
+_GARBLED_CODE = lazy_compile(r"^\W{0,2}s(?:t[a-z0-9]|[a-z0-9]t)\b")
 # "Ghi chú" with its second word garbled by OCR ("Ghi chi", "Ghi cha").
 _GARBLED_NOTE = lazy_compile(r"\bghi ch[a-z]?\b")
 
@@ -71,16 +80,25 @@ def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple
     first = lookalike_words(lines[k].text)
     if not (any(_has_word(first, w) for w in _CODE + _INDICATOR) or any(w in first for w in _UNIT + _VALUE)):
         return None
-    for n in range(settings.header_lines):
-        end = k + n
-        if end >= len(lines) or (n and _code_token(lines[end].text.split()[:1]) is not None):
-            return None
-        words = lines[end].text.split()
-        if len(words) > settings.max_header_words or lines[end].text.rstrip().endswith((".", ";")):
-            return None
-        if is_statistics_header(" ".join(ln.text for ln in lines[k : end + 1])):
-            start = max(
-                s for s in range(k, end + 1) if is_statistics_header(" ".join(ln.text for ln in lines[s : end + 1]))
-            )
-            return start, end + 1
+    # The labels as printed first; a header OCR garbled past that only when none is found so.
+    for garbled in (False, True):
+        for n in range(settings.header_lines):
+            end = k + n
+            if end >= len(lines) or (n and _code_token(lines[end].text.split()[:1]) is not None):
+                break
+            words = lines[end].text.split()
+            if len(words) > settings.max_header_words or lines[end].text.rstrip().endswith((".", ";")):
+                break
+            if _names_form(lines[k : end + 1], garbled):
+                start = max(s for s in range(k, end + 1) if _names_form(lines[s : end + 1], garbled))
+                return start, end + 1
     return None
+
+
+def _names_form(lines: list[Line], garbled: bool) -> bool:
+    """Whether header lines name a statistics form, as repaired or as OCR printed them: the repair
+    can make another word of a garbled label ("Str", OCR's "STT", repaired to "Sử")."""
+    if is_statistics_header(" ".join(ln.text for ln in lines), garbled=garbled):
+        return True
+    raw = " ".join(ln.raw if ln.raw is not None else ln.text for ln in lines)
+    return raw != " ".join(ln.text for ln in lines) and is_statistics_header(raw, garbled=garbled)
