@@ -28,6 +28,8 @@ def test_a_fraction_is_a_lines_points_unless_figures_stand_before_it():
     assert fraction_at(_pairs("báo cáo 6 tháng và năm) 1/1 Quyết định")) == (6, "1", "1")
     # (a decimal comma read as a slash after the maximum: the run of figures is the points)
     assert fraction_at(_pairs("Ban hành kế hoạch 1 0/5 | Thông báo")) is None
+    # (an explanation printed before the points: "5/15" tasks, the row's figures after it)
+    assert fraction_at(_pairs("Chưa hoàn thành 5/15 nhiệm vụ 14,5 13/75 13.75")) is None
     # (dates and document numbers are no fractions)
     assert fraction_at(_pairs("UBND ngày 23/01/2014 số 302/BC-UBND")) is None
 

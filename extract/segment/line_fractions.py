@@ -19,19 +19,29 @@ from normalize.codes import read_code_token
 _EDGE = "_|~`'\"—–-:;,.()[]"
 # Lines of a table's body printing a fraction before its points are read from fractions.
 MIN_FRACTION_LINES = 2
+# A fraction followed on its line by this many points figures is the explanation's, the figures the
+# row's points ("Chưa hoàn thành 5/15 nhiệm vụ 14,5 13,75 13,75": an explanation printed first).
+MIN_FIGURES_AFTER = 2
 
 
 def fraction_at(tokens: list[tuple[str, str]]) -> tuple[int, str, str] | None:
     """The first token that is a fraction of points, with its two sides (scored, maximum; a
     blank's mark as ""); None when the line prints none, or a figure stands right before it (the
     line's points are that run of figures, the fraction OCR's reading of a decimal comma, "1 0/5"
-    for "1 0,5"). A date ("14/02/2023") or a document number ("45/CV-UBND") is no fraction
-    (``fraction_sides`` takes two short figures only)."""
+    for "1 0,5"), or points figures follow it (``MIN_FIGURES_AFTER``). A date ("14/02/2023") or a
+    document number ("45/CV-UBND") is no fraction (``fraction_sides`` takes two short figures)."""
     for k, (_, raw) in enumerate(tokens):
         sides = fraction_sides(raw.strip(_EDGE))
         if sides is not None:
-            return None if k and is_score_token(tokens[k - 1][1]) else (k, sides[0], sides[1])
+            if (k and is_score_token(tokens[k - 1][1])) or _figures_after(tokens, k) >= MIN_FIGURES_AFTER:
+                return None
+            return k, sides[0], sides[1]
     return None
+
+
+def _figures_after(tokens: list[tuple[str, str]], k: int) -> int:
+    """How many points figures the line prints after its token ``k``."""
+    return sum(1 for _, raw in tokens[k + 1 :] if is_score_token(raw.strip(_EDGE)))
 
 
 def _points_fraction(tokens: list[tuple[str, str]]) -> bool:
