@@ -41,10 +41,16 @@ def is_statistics_header(
     code = any(_has_word(folded, w) for w in _CODE) or _GARBLED_CODE.match(folded) is not None
     if indicator and ((unit and (value or note)) or (value and code and note)):
         return True
-    pointed = any(w == "diem" for w in folded.split())  # (a score table's "Điểm | Điểm tự …")
-    return garbled and value and (note or code) and sum([indicator, unit, note, code]) >= 2 and not pointed
+    if not garbled or any(w in _SCORE_LABEL_WORDS for w in folded.split()):
+        return False
+    # (the figure's label as whole words: "Giải trình", garbled "Gia trinh", holds "gia tri")
+    value = any(_has_word(folded, w) for w in _VALUE)
+    return value and (note or code) and sum([indicator, unit, note, code]) >= 2
 
 
+# Words of a score table's labels ("Điểm | Điểm tự chấm", "Giải trình", "Tài liệu kiểm chứng"): a
+# header OCR garbled that prints one is no annex's.
+_SCORE_LABEL_WORDS = frozenset({"diem", "trinh", "chung"})
 # The code's label opening the header as OCR garbles "STT" ("SIT", "Str", "ST1"): an "s", then
 # two characters one of which is a "t".
 _GARBLED_CODE = lazy_compile(r"^\W{0,2}s(?:t[a-z0-9]|[a-z0-9]t)\b")
