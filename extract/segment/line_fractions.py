@@ -44,15 +44,28 @@ def _figures_after(tokens: list[tuple[str, str]], k: int) -> int:
     return sum(1 for _, raw in tokens[k + 1 :] if is_score_token(raw.strip(_EDGE)))
 
 
+def _past_code(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A line's tokens past its code ("1.2.1 | …")."""
+    return tokens[1:] if tokens and read_code_token(tokens[0][1].strip(_EDGE)) is not None else tokens
+
+
 def _points_fraction(tokens: list[tuple[str, str]]) -> bool:
     """Whether a line's first figure past its code is a fraction: its points cell. A fraction
     after figures is the explanation's ("10 8,5 Chưa hoàn thành 1/14": one task of 14 not done)."""
-    if tokens and read_code_token(tokens[0][1].strip(_EDGE)) is not None:
-        tokens = tokens[1:]
+    tokens = _past_code(tokens)
     fraction = fraction_at(tokens)
     return fraction is not None and not any(is_score_token(raw) for _, raw in tokens[: fraction[0]])
 
 
+def _points_apart(tokens: list[tuple[str, str]]) -> bool:
+    """Whether a line prints points figures apart, two or more past its code ("… 1 0,5 0")."""
+    return sum(1 for _, raw in _past_code(tokens) if is_score_token(raw.strip(_EDGE))) >= 2
+
+
 def prints_fractions(lines: list[Line]) -> bool:
-    """Whether a table's body lines print its points as fractions (enough of them to say so)."""
-    return sum(1 for line in lines if _points_fraction(line_tokens(line))) >= MIN_FRACTION_LINES
+    """Whether a table's body lines print its points as fractions: enough of them do, and more
+    than print their points apart (an explanation's "9/10 nhiệm vụ" on a few lines of a table whose
+    rows print "1 0,5 0" is no points cell)."""
+    tokens = [line_tokens(line) for line in lines]
+    fractions = sum(1 for t in tokens if _points_fraction(t))
+    return fractions >= MIN_FRACTION_LINES and fractions > sum(1 for t in tokens if _points_apart(t))
