@@ -1,7 +1,7 @@
 """The name column's edge in an OCR dump whose explanation prints before the points: where the
 explanations open with a document's cue says it only after short names ("Cải cách thủ tục hành
 chính | Thông báo số …"), so the lines whose text opens with a catalogued criterion name's opening
-say the column is at least that wide (``score_lines._catalogue_edge``,
+say the column is at least that wide (``line_column_widths._catalogue_edge``,
 ``line_split.catalogued_opening``): a long name's first line keeps its last words ("… văn bản quy
 phạm pháp | Tỷ lệ đạt 77%" over "luật tại tỉnh"), not given to the explanation (issue 11, names)."""
 

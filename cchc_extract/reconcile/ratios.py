@@ -290,6 +290,9 @@ def _check_ratio(
         if status == "mismatch" and worded_apart(row, [rows[j] for j, _ in pairs], rows[pairs[0][1]]):
             status = "skipped"  # a share of counts the annex does not print: no pair read is its
             message += "; its label names what none of those counts counts"
+            # (none weighs it, but a share over 100% is a reading of ours all the same: "98,78"
+            # read 798,78 under a label OCR garbled, which no pair of the group matches)
+            _doubt_share_over_whole(ai, i, row, name, ledger, ocr)
         if status == "mismatch":
             # a share is at most its whole: a reading making it more explains nothing
             cells = [stat_cell(ai, k, rows[k], name, s, ocr) for k in (i, *members)]

@@ -19,7 +19,7 @@ _BLANK = "-–—…"
 _FRACTION = lazy_compile(rf"^\s*({_FIGURE}|[{_BLANK}])\s*[/⁄∕]\s*({_FIGURE}|[{_BLANK}])\s*$")
 
 
-def _fraction(text: str) -> tuple[str, str] | None:
+def fraction_sides(text: str) -> tuple[str, str] | None:
     """The two sides of a fraction cell, a blank's mark as ""; None for any other text."""
     m = _FRACTION.match(text)
     if not m or (m.group(1) in _BLANK and m.group(2) in _BLANK):
@@ -48,7 +48,7 @@ def split_fraction_column(joined: JoinedTable, name_columns: ColumnNamer) -> Joi
         if named is None or {named.get("max"), named.get("self", named.get("appraised"))} != {0, 1}:
             continue
         filled = [row.cells[col].strip() for row in joined.rows if col < len(row.cells) and row.cells[col].strip()]
-        fractions = sum(1 for text in filled if _fraction(text))
+        fractions = sum(1 for text in filled if fraction_sides(text))
         if fractions < MIN_FRACTIONS or fractions < MIN_SHARE * len(filled):
             continue
         split = _cut(joined, col)
@@ -81,7 +81,7 @@ def _cut(joined: JoinedTable, col: int) -> JoinedTable:
 def _cut_row(row: JoinedRow, col: int, twice: Callable[[list, int], list]) -> JoinedRow:
     if col >= len(row.cells):
         return row
-    scored, top = _fraction(row.cells[col]) or (row.cells[col], "")
+    scored, top = fraction_sides(row.cells[col]) or (row.cells[col], "")
     cells = [*row.cells[:col], scored, top, *row.cells[col + 1 :]]
     return replace(
         row, cells=cells, bold=twice(row.bold, col), bboxes=twice(row.bboxes, col), confs=twice(row.confs, col)

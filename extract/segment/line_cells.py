@@ -11,6 +11,7 @@ import regex as re
 
 from extract.model import Line
 from extract.segment.figures_first import figures_opening
+from extract.segment.line_code_words import without_code_word
 from extract.segment.line_common import (
     BAR,
     JUNK,
@@ -21,6 +22,7 @@ from extract.segment.line_common import (
     line_tokens,
     points_cell,
 )
+from extract.segment.line_fractions import fraction_at
 from extract.segment.line_header import (
     HeaderLayout,
     column_at,
@@ -102,7 +104,7 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
     if len(tokens) == 1 and (is_score_token(tokens[0][1]) or read_code_token(tokens[0][1])):
         cells.bare = tokens[0][1]
         return cells
-    tokens = _comma_split_joined(_after_speck_letter(_after_speck_cell(tokens)))
+    tokens = without_code_word(_comma_split_joined(_after_speck_letter(_after_speck_cell(tokens))))
     head = tokens[0][1].strip(CODE_NOISE)  # rule stubs OCR glues to the STT cell ("1.3__|")
     if (
         head
@@ -123,6 +125,15 @@ def read_line(line: Line, block_start: bool, layout: HeaderLayout = HeaderLayout
             cells.specked = ("self",)
             cells.explanation = [t for t in explanation if not JUNK.match(t[1])]
             return cells
+    fraction = fraction_at(tokens) if layout.fractions else None
+    if fraction is not None:
+        # (a fraction table's points are its fraction, a figure of the name before it is the name's)
+        at, scored, top = fraction
+        cells.self_raw, cells.max_raw = scored or None, top or None
+        cells.name = [t for t in tokens[:at] if not JUNK.match(t[1])]
+        cells.explanation = [t for t in tokens[at + 1 :] if not JUNK.match(t[1])]
+        cells.name_end = len(" ".join(t[1] for t in tokens[:at]))
+        return cells
     run = _number_run(tokens, len(layout.points), coded=cells.code is not None)
     if run is None and cells.code is not None:
         run = _lost_run(tokens)

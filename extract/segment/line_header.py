@@ -79,7 +79,7 @@ def header_share(text: str, settings: LineTableSettings = LineTableSettings()) -
 
 
 def header_concepts(text: str) -> set[str]:
-    folded = fold_words(text)
+    folded = fold_words(" ".join(w for w in text.split() if not _marked_other_word(w)))
     found = set()
     for concept, phrases in _HEADER_CONCEPTS.items():
         if any(names_phrase(p, folded) for p in phrases):
@@ -236,7 +236,20 @@ _HEADER_KEYS = {
 }
 
 
+# Keyed words whose label prints them without a mark ("Thang điểm", "STT"): the same letters with
+# a mark are another word ("tháng", the month of "Thực hiện 6 tháng", is no "Thang" of a scale).
+_UNMARKED_LABELS = frozenset({"thang", "stt", "tt"})
+
+
+def _marked_other_word(word: str) -> bool:
+    """A word that folds to an unmarked label's word but prints a mark: another word."""
+    bare = word.strip(".,:;()/|_")
+    return fold(bare) in _UNMARKED_LABELS and not bare.isascii()
+
+
 def header_key(word: str) -> str | None:
+    if _marked_other_word(word):
+        return None
     folded = fold(word).strip(".,:;()/|_")
     if folded.startswith("diem") and len(folded) > 4:
         folded = folded[4:]
@@ -320,6 +333,8 @@ class HeaderLayout:
     # The header names an explanation column at all (OCR may garble its label past reading:
     # "(ảihn" for "Giải trình").
     explanation_named: bool = False
+    # The points print as one fraction cell, scored over maximum ("0,25/1": ``line_fractions``).
+    fractions: bool = False
 
 
 # Header words whose column is the explanation's even when a criterion label shares them ("Nội

@@ -62,6 +62,10 @@ def reading_lines(doc: IngestedDocument, settings: ParagraphSettings = Paragraph
 # A printed line that opens, past OCR's specks ("- tục", ". trong đó"), in lower case: a sentence
 # going on. A paragraph, a heading and a list item each open in upper case or with a number.
 _GOES_ON = lazy_compile(r"^[^\p{L}\p{N}]{0,3}\p{Ll}")
+# ... or with a count and its unit in lower case: a sentence wrapped between a count's label and
+# its figure ("… đang xử lý" / "05 phản ánh (đạt 79,17%)."). An item's number is no figure so
+# ("2. Cải cách …", "a) …": a mark after it, a capital).
+_GOES_ON_FIGURE = lazy_compile(r"^\d{1,6}(?:[.,]\d+)?\s+\p{Ll}")
 # A line that ends a sentence.
 _SENTENCE_END = lazy_compile(r"[.!?]\W{0,3}$")
 
@@ -80,7 +84,7 @@ def wrapped_lines(doc: IngestedDocument, settings: ParagraphSettings = Paragraph
             and _page_method(doc, line.page) == "text"
             and last.text.strip()
             and not _SENTENCE_END.search(last.text)
-            and _GOES_ON.match(line.text)
+            and (_GOES_ON.match(line.text) or _GOES_ON_FIGURE.match(line.text))
         ):
             out[-1] = _join(last, line)
         else:

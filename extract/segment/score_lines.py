@@ -19,14 +19,15 @@ from extract.segment.column_blocks import ColumnBlockTable, column_block_tables,
 from extract.segment.explanation_side import explanation_side
 from extract.segment.headless_table import headless_start
 from extract.segment.line_cells import CODE_NOISE, LineCells, is_syllable_run, read_line, read_positioned_line
+from extract.segment.line_column_widths import column_widths
 from extract.segment.line_common import (
-    BAR,
     JUNK,
     LineTableSettings,
     is_score_token,
     line_tokens,
     points_cell,
 )
+from extract.segment.line_fractions import prints_fractions
 from extract.segment.line_header import (
     HEADER_POINTS,
     HeaderLayout,
@@ -43,13 +44,10 @@ from extract.segment.line_header import (
     points_labels,
 )
 from extract.segment.line_split import (
-    catalogued_opening,
     first_name_line,
     is_criterion_name,
     opens_criterion_name,
-    opens_explanation,
     opens_name_part,
-    printed_width,
 )
 from extract.segment.line_words import speckish, starts_name, unspecked
 from extract.segment.row_draft import LineTable, RowDraft
@@ -256,7 +254,9 @@ def _read_table(
         layout = _points_from_numbers(lines[i : i + settings.gutter_sample_lines], layout, settings, hinted)
     if layout.explanation_undecided or not layout.explanation_named:
         layout = explanation_side(lines[i : i + settings.gutter_sample_lines], layout, settings)
-    widths = _column_widths(lines[i:], settings, layout)
+    if prints_fractions(_body_sample(lines[i : i + settings.gutter_sample_lines])):
+        layout = replace(layout, fractions=True)
+    widths = column_widths(lines[i:], settings, layout)
     # The row builder and its readers load with the first table read (a text without one never
     # builds their classes).
     from extract.segment.line_rows import RowBuilder
@@ -359,6 +359,12 @@ def _beside_repeated_header(lines: list[Line], i: int, settings: LineTableSettin
                 break
             k += step
     return False
+
+
+def _body_sample(lines: list[Line]) -> list[Line]:
+    """A table's first body lines, up to the signature block (the letter's lines are no row's)."""
+    end = next((k for k, line in enumerate(lines) if is_signature(fold(line.raw or line.text))), len(lines))
+    return lines[:end]
 
 
 def _noise(line: Line, settings: LineTableSettings) -> bool:
@@ -516,85 +522,3 @@ def _title_above(lines: list[Line], index: int) -> str:
         if len(line.text) > 20:
             return line.text.strip().lstrip(CODE_NOISE + " ")  # a speck before it reads as "_"
     return ""
-
-
-def _cue_edge(tokens: list[tuple[str, str]], settings: LineTableSettings) -> list[int]:
-    """Where, on a line of name and explanation text, an explanation opens the way one does
-    (a document, a date, a dash) after a few words of name: the name column's edge at most."""
-    for k in range(settings.cue_edge_min_words, len(tokens)):
-        if opens_explanation(tokens[k:]):
-            return [printed_width(tokens[:k])]
-    return []
-
-
-def _bar_edge(tokens: list[tuple[str, str]], settings: LineTableSettings) -> list[int]:
-    """Where, on a line of name and explanation text, OCR read the ruling line between the two
-    columns as a bar after a few words of name: the name column's edge at most, like a cue."""
-    for k in range(len(tokens) - 1, settings.cue_edge_min_words - 1, -1):
-        if tokens[k][1] == BAR and k + 1 < len(tokens):
-            words = [t for t in tokens[:k] if t[1] != BAR]
-            return [printed_width(words)] if len(words) >= settings.cue_edge_min_words else []
-    return []
-
-
-def _catalogue_edge(tokens: list[tuple[str, str]], settings: LineTableSettings) -> list[int]:
-    """Where, on a line of name and explanation text, a catalogued criterion name's opening ends
-    (``catalogued_opening``): the name column is at least that wide, like a cue's edge — a table
-    whose explanations open with a cue after short names only would otherwise be given a name
-    column as narrow as they ("Cải cách thủ tục hành chính | Thông báo số …" beside "Xây dựng …
-    văn bản quy phạm pháp | Tỷ lệ đạt 77%")."""
-    k = catalogued_opening(tokens, settings)
-    return [printed_width(tokens[:k])] if k else []
-
-
-def _wide_end(ends: list[int], quantile: float) -> int:
-    """A column's right edge: an upper quantile of where its text ends (short texts end early)."""
-    ends = sorted(ends)
-    return ends[min(len(ends) - 1, int(quantile * len(ends)))]
-
-
-def _column_widths(
-    lines: list[Line], settings: LineTableSettings, layout: HeaderLayout = HeaderLayout()
-) -> dict[str, dict[int, int]]:
-    """How wide (in characters) the name and the explanation column print on each page: an
-    upper quantile of the name text before the numbers and of the explanation text after them,
-    on that page's lines that carry numbers (the table's figure for a page with too few such
-    lines, under key -1; the default name width when no line has numbers)."""
-    widths: dict[str, dict[int, list[int]]] = {"name": {}, "explanation": {}}
-    cue_edges: list[int] = []
-    name_edges: list[int] = []  # where catalogued names' openings end: the edge is no nearer
-    for line in lines[:400]:
-        cells = read_line(line, False, layout)
-        if layout.explanation_first:
-            cue_edges += _cue_edge(cells.name, settings) + _bar_edge(cells.split_tokens, settings)
-            name_edges += _catalogue_edge(cells.name, settings)
-        if cells.has_numbers and cells.name:
-            widths["name"].setdefault(line.page, []).append(cells.name_end)
-            if cells.explanation:
-                widths["explanation"].setdefault(line.page, []).append(printed_width(cells.explanation))
-    out: dict[str, dict[int, int]] = {}
-    for column, by_page in widths.items():
-        if column in out:
-            continue
-        everything = [e for page in by_page.values() for e in page]
-        fallback = settings.default_name_width if column == "name" else settings.default_explanation_width
-        out[column] = {-1: fallback}
-        if column == "name":
-            # The name's edge decides where a name ends: one long OCR'd line must not move it.
-            # When the explanation prints before the numbers, their text holds it too: a lower
-            # quantile (rows with no explanation) stands for the name's edge.
-            q = settings.name_end_quantile_explanation_first if layout.explanation_first else settings.name_end_quantile
-            out[column] = {page: _wide_end(e, q) for page, e in by_page.items() if len(e) >= 3}
-            out[column][-1] = _wide_end(everything, q) if everything else fallback
-            if layout.explanation_first and len(cue_edges) >= settings.cue_edge_min_lines:
-                # The text before the numbers is the name's and the explanation's: where the
-                # explanations open ("Quyết định số", a date) says where the name column ends,
-                # no nearer than a catalogued name's opening ends on a line (``_catalogue_edge``).
-                edge = max(cue_edges + name_edges)
-                out[column] = {page: min(width, edge) for page, width in out[column].items()}
-            if layout.explanation_first and everything:
-                out["explanation"] = {-1: max(settings.default_explanation_width, max(everything) - out[column][-1])}
-        elif everything and not layout.explanation_first:
-            # The explanation's only bounds how much text a line can hold: the widest seen.
-            out[column][-1] = max(everything)
-    return out

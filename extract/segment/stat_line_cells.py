@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import regex as re
 
 from extract.model import Line
+from extract.segment.stat_bracketed_unit import bracketed_unit
 from extract.segment.stat_cells import CODE, FIGURE, NUMBER, TEXT, UNIT, WRAP, Cell
 from extract.segment.stat_garbled_cells import (
     ACRONYM as _ACRONYM,
@@ -373,7 +374,7 @@ def _unspecked_figure(tokens: list[str], units: set[str], settings: StatLineSett
         if start is None or start == 0:
             continue
         unit = " ".join(fold(t).strip(",.;:") for t in head[start:])
-        if unit in units or unit in _KNOWN_UNITS:
+        if unit in units or unit in _KNOWN_UNITS or bracketed_unit(head, settings.max_unit_words) == start:
             return [*head, bare]
     return tokens  # "… theo Điều 5.": a capitalised word, no unit the table or the language knows
 
@@ -408,7 +409,7 @@ def _known_unit_ends(tokens: list[str], units: set[str], settings: StatLineSetti
         unit = " ".join(fold(t).strip(",.;:-_|") for t in words)
         if unit == "%" or (_capitalised(words[0]) and (unit in units or unit in _KNOWN_UNITS)):
             return True
-    return False
+    return bracketed_unit(tokens, settings.max_unit_words) is not None
 
 
 def _unit_of_lost_figure(tokens: list[str], units: set[str], settings: StatLineSettings) -> tuple[int, int] | None:
@@ -488,7 +489,7 @@ def _unit_start(before: list[str], units: set[str], settings: StatLineSettings) 
         for n in range(min(settings.max_unit_words, len(before) - 1), 0, -1):
             if " ".join(folded[-n:]) in vocabulary:
                 return len(before) - n
-    return None
+    return bracketed_unit(before, settings.max_unit_words)
 
 
 def _opens_row(token: str) -> bool:

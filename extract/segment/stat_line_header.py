@@ -10,29 +10,52 @@ from extract.model import Line
 from extract.segment.line_header import HEADER_POINTS, header_concepts, keyed_concepts
 from extract.segment.stat_line_cells import _CODE, _INDICATOR, _UNIT, _VALUE, _code_token, _has_word
 from extract.segment.statistics import StatisticsSettings
+from normalize.criteria.annex_forms import lookalike_words
+from normalize.lazy_regex import lazy_compile
 from normalize.text import fold
 
 if TYPE_CHECKING:  # the settings live with the table finder that passes them down
     from extract.segment.stat_lines import StatLineSettings
 
 
-def is_statistics_header(text: str, stat_settings: StatisticsSettings = StatisticsSettings()) -> bool:
+def is_statistics_header(
+    text: str, stat_settings: StatisticsSettings = StatisticsSettings(), garbled: bool = False
+) -> bool:
     """A header naming an indicator, a unit and a figure, and no score or task column. A unit label
     OCR garbled ("STT | Nội dung [DVI |. Solieu | Ghi chú") is not needed where the form's two
-    edge labels, the code's and the note's, stand on either side."""
-    folded = fold(text)
-    if any(w in folded for w in stat_settings.score_header_words + stat_settings.task_header_words):
+    edge labels, the code's and the note's, stand on either side. With ``garbled`` (no header of
+    those found): the figure and two more labels, one of them the note or the code, and no word
+    of points ("Điểm"): OCR garbles any label past reading ("[Str Nieduae S6 liéu Ghi cha": the
+    indicator), and a form with no unit column (each indicator's unit in brackets at its end)
+    names none: "STT | Nội dung | Số liệu | Ghi chú"."""
+    if any(w in fold(text) for w in stat_settings.score_header_words + stat_settings.task_header_words):
         return False
     if _names_points_columns(text):
         return False
+    folded = lookalike_words(text)  # (OCR's digits for letters read back: "S6 liệu" is "Số liệu")
     glued = folded.replace(" ", "")
+    indicator = any(w in folded or _glued_label(glued, w) for w in _INDICATOR)
     unit = _names_unit(folded)
-    note = "ghi chu" in folded or "ghichu" in glued
-    edges = any(_has_word(folded, w) for w in _CODE) and note
     value = any(w in folded or _glued_label(glued, w) for w in _VALUE)
-    return any(w in folded or _glued_label(glued, w) for w in _INDICATOR) and (
-        ((unit or edges) and value) or (unit and note)
-    )
+    note = "ghi chu" in folded or "ghichu" in glued or _GARBLED_NOTE.search(folded) is not None
+    code = any(_has_word(folded, w) for w in _CODE) or _GARBLED_CODE.match(folded) is not None
+    if indicator and ((unit and (value or note)) or (value and code and note)):
+        return True
+    if not garbled or any(w in _SCORE_LABEL_WORDS for w in folded.split()):
+        return False
+    # (the figure's label as whole words: "Giải trình", garbled "Gia trinh", holds "gia tri")
+    value = any(_has_word(folded, w) for w in _VALUE)
+    return value and (note or code) and sum([indicator, unit, note, code]) >= 2
+
+
+# Words of a score table's labels ("Điểm | Điểm tự chấm", "Giải trình", "Tài liệu kiểm chứng"): a
+# header OCR garbled that prints one is no annex's.
+_SCORE_LABEL_WORDS = frozenset({"diem", "trinh", "chung"})
+# The code's label opening the header as OCR garbles "STT" ("SIT", "Str", "ST1"): an "s", then
+# two characters one of which is a "t".
+_GARBLED_CODE = lazy_compile(r"^\W{0,2}s(?:t[a-z0-9]|[a-z0-9]t)\b")
+# "Ghi chú" with its second word garbled by OCR ("Ghi chi", "Ghi cha").
+_GARBLED_NOTE = lazy_compile(r"\bghi ch[a-z]?\b")
 
 
 def _names_points_columns(text: str) -> bool:
@@ -60,19 +83,28 @@ def _header_span(lines: list[Line], k: int, settings: StatLineSettings) -> tuple
     concepts are first all named: an annex's title above it ("BIỂU … SỐ LIỆU") is no header line."""
     if len(lines[k].text.split()) > settings.max_header_words:
         return None  # (most lines of a document: a sentence, no header; not folded for nothing)
-    first = fold(lines[k].text)
+    first = lookalike_words(lines[k].text)
     if not (any(_has_word(first, w) for w in _CODE + _INDICATOR) or any(w in first for w in _UNIT + _VALUE)):
         return None
-    for n in range(settings.header_lines):
-        end = k + n
-        if end >= len(lines) or (n and _code_token(lines[end].text.split()[:1]) is not None):
-            return None
-        words = lines[end].text.split()
-        if len(words) > settings.max_header_words or lines[end].text.rstrip().endswith((".", ";")):
-            return None
-        if is_statistics_header(" ".join(ln.text for ln in lines[k : end + 1])):
-            start = max(
-                s for s in range(k, end + 1) if is_statistics_header(" ".join(ln.text for ln in lines[s : end + 1]))
-            )
-            return start, end + 1
+    # The labels as printed first; a header OCR garbled past that only when none is found so.
+    for garbled in (False, True):
+        for n in range(settings.header_lines):
+            end = k + n
+            if end >= len(lines) or (n and _code_token(lines[end].text.split()[:1]) is not None):
+                break
+            words = lines[end].text.split()
+            if len(words) > settings.max_header_words or lines[end].text.rstrip().endswith((".", ";")):
+                break
+            if _names_form(lines[k : end + 1], garbled):
+                start = max(s for s in range(k, end + 1) if _names_form(lines[s : end + 1], garbled))
+                return start, end + 1
     return None
+
+
+def _names_form(lines: list[Line], garbled: bool) -> bool:
+    """Whether header lines name a statistics form, as repaired or as OCR printed them: the repair
+    can make another word of a garbled label ("Str", OCR's "STT", repaired to "Sử")."""
+    if is_statistics_header(" ".join(ln.text for ln in lines), garbled=garbled):
+        return True
+    raw = " ".join(ln.raw if ln.raw is not None else ln.text for ln in lines)
+    return raw != " ".join(ln.text for ln in lines) and is_statistics_header(raw, garbled=garbled)

@@ -26,6 +26,7 @@ from extract.segment.stat_line_cells import (
     stray_letters,
 )
 from extract.segment.stat_line_header import is_statistics_header
+from extract.segment.stat_plan_column import plan_first, result_after_plan
 from extract.segment.statistics import normalise_code
 from normalize.criteria.annex_forms import indicator_wording, opens_indicator
 from normalize.lazy_regex import lazy_compile
@@ -91,6 +92,7 @@ def _table(
     prose = 0
     smeared = False  # the line before was specks between rows: a row OCR smeared whole
     k = start
+    header = " ".join(ln.text for ln in lines[head:start])
     while k < len(lines):
         line = lines[k]
         text = line.text.strip()
@@ -107,8 +109,14 @@ def _table(
             k += 1
             continue
         cells = _cells(text, units, settings)
+        if not rows and (cells is None or not cells[0]) and _header_tail(text, k - start, settings):
+            header += " " + text  # (a label wrapped over short lines: "Thực hiện 6" / "tháng" / "đầu năm")
+            k += 1
+            continue
         if cells is not None:
             code, indicator, unit, value, note = cells
+            if plan_first(header):
+                value, note = result_after_plan(value, note)
             if not code and rows and _awaits_indicator(rows[-1]) and (indicator or unit or value):
                 # "4.1" / "Số nhiệm vụ đã hoàn thành Nhiệm vụ 37": OCR set the code cell on a line
                 # of its own; the row's other cells are the next line's.
@@ -158,6 +166,18 @@ def _table(
         smeared = False
         k += 1
     return _joined_table(rows, lines[head].number, settings, min_figures), k
+
+
+def _header_tail(text: str, after: int, settings: StatLineSettings) -> bool:
+    """A short line under the header, before the first row, that gives no row: a label's
+    wrapped words ("tháng", ": đầu năm", ": năm 2024 hiện 6", its year read as a figure), not
+    prose ending the table, nor a first row whose code OCR lost (it opens as indicators do)."""
+    words = _words(text.strip(_CODE_SPECKS + ":;., "))
+    return (
+        after < settings.header_tail_lines
+        and len(words) <= settings.header_tail_words
+        and not (words and opens_indicator(words[0]))
+    )
 
 
 def _awaits_indicator(row: _RowLines) -> bool:

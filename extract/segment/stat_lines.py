@@ -76,6 +76,10 @@ class StatLineSettings:
     # Column concepts a header must name, besides the indicator: the unit and the figure.
     # Header lines looked at together (a label wraps: "Đơn vị" / "tính").
     header_lines: int = 3
+    # Short lines (of at most so many words) under the header, before the first row, read as its
+    # labels' wrapped words ("Thực hiện 6" / "tháng" / "đầu năm" / "2013"), not as prose.
+    header_tail_lines: int = 5
+    header_tail_words: int = 6
     # Rows (coded lines with a figure) a table needs: fewer is a sentence that looks like one.
     min_rows: int = 3
     # Lines of prose (neither a row nor wrapped text) that end the table.

@@ -33,8 +33,9 @@ _SAMPLE_LINES = 4
 _FIGURE_AT_END = lazy_compile(r"(?<![\w/.,-])[\"'“”‘’(\[]?(?!(?:19|20)\d\d\b)\d[\d.,]*[)\]]?[.,:;]?\s*$")
 
 
-# A statistics form's printed title ("BIỂU THỐNG KÊ SỐ LIỆU …", "BIỂU MẪU THỐNG KÊ …").
-_FORM_TITLE = lazy_compile(r"\bthong ke\b.*\bso lieu\b|\bbieu\b.*\bthong ke\b|\bso lieu\b.*\bthong ke\b")
+# A statistics form's printed title ("BIỂU THỐNG KÊ SỐ LIỆU …", "BIỂU MẪU THỐNG KÊ …", or opening
+# with the figures it gives: "SỐ LIỆU KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH").
+_FORM_TITLE = lazy_compile(r"^so lieu\b|\bthong ke\b.*\bso lieu\b|\bbieu\b.*\bthong ke\b|\bso lieu\b.*\bthong ke\b")
 
 
 def is_form_title(text: str, upper_share: float = 0.8, form_named: bool = True) -> bool:

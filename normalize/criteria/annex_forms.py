@@ -42,7 +42,13 @@ def annex_indicators() -> tuple[AnnexIndicator, ...]:
 def _letters(text: str) -> str:
     """Folded letters and digits with no spaces: the form OCR's glued and split words agree in.
     A digit inside a word is the letter OCR took it for ("S6" for "Số", "cu6c" for "cuộc")."""
-    return "".join(w.translate(_LOOKALIKES) if _LETTER.search(w) else w for w in fold_words(text).split())
+    return lookalike_words(text).replace(" ", "")
+
+
+def lookalike_words(text: str) -> str:
+    """Folded words, a digit inside a word of letters read as the letter OCR took it for ("S6
+    liệu" → "so lieu"); a figure of digits alone stays as it is."""
+    return " ".join(w.translate(_LOOKALIKES) if _LETTER.search(w) else w for w in fold_words(text).split())
 
 
 # Digits OCR reads for letters of folded Vietnamese: 6 and 0 for "o" (ố, ộ), 1 for "i", 5 for

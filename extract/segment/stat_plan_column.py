@@ -1,0 +1,53 @@
+"""An annex printed as lines whose header sets a plan's column before the result's ("Kế hoạch năm
+2024 | Thực hiện 6 tháng đầu năm 2024"): a row printing two figures prints the plan first, and the
+figure the annex reports is the second (the grid reader takes the result's column by its label,
+``statistics.column_roles``; a line has no columns, only the labels' order). A row printing one
+figure printed its result alone (the plan cell of a part's row is blank), so it stays the value."""
+
+from __future__ import annotations
+
+from extract.segment.stat_line_cells import _is_figure
+from normalize.numbers import parse_number
+from normalize.text import fold
+
+# A plan and its result count the same thing over one period: a figure after the first more than
+# this many times smaller or larger is a speck or a note's, not the result ("49 4").
+_PLAN_RESULT_RATIO = 4.0
+# Label words as OCR leaves them: "Kế hoạch" glued ("Kếhoạch") or its first word garbled ("Ỷ
+# hoạch"); "Thực hiện" wrapped ("Thực" / "hiện"), "Kết quả".
+_PLAN_WORDS = ("hoach", "kehoach")
+_RESULT_WORDS = ("thuc", "thuchien", "ket", "ketqua")
+
+
+def plan_first(header: str) -> bool:
+    """Whether a header's folded words name the plan's column before the result's."""
+    words = [w.strip(".,:;|()_-") for w in fold(header).split()]
+    plan = next((k for k, w in enumerate(words) if w in _PLAN_WORDS), None)
+    result = next((k for k, w in enumerate(words) if w in _RESULT_WORDS), None)
+    return plan is not None and result is not None and plan < result
+
+
+def result_after_plan(value: str, note: str) -> tuple[str, str]:
+    """(figure, note) of a row under a plan-first header: the note's opening figure is the
+    result's, the figure read before it the plan's (kept at the note's head, nothing dropped)."""
+    words = note.split()
+    if not value or not words:
+        return value, note
+    result = words[0].rstrip(".,:;")
+    if _is_figure(result):
+        return (result, " ".join([value, *words[1:]])) if _same_magnitude(value, result) else (value, note)
+    if any(ch.isdigit() for ch in words[0]):
+        # (the result's figure OCR garbled, "100 | B888": lost, not the plan's 100 in its place)
+        return "", " ".join([value, *words])
+    return value, note
+
+
+def _same_magnitude(plan: str, result: str) -> bool:
+    """Whether two printed figures can be a plan and its result (within ``_PLAN_RESULT_RATIO``)."""
+    read = parse_number(plan, kind="auto"), parse_number(result, kind="auto")
+    if read[0] is None or read[1] is None:
+        return False
+    a, b = read[0].value, read[1].value
+    if a == 0 or b == 0:
+        return a == b
+    return 1 / _PLAN_RESULT_RATIO <= b / a <= _PLAN_RESULT_RATIO
