@@ -13,7 +13,7 @@ from docx.enum.text import WD_BREAK
 from cchc_extract.pipeline import convert_file, result_to_json
 from extract.base import IngestOptions
 from extract.pdf_reader import short_typed_page
-from tests.layout_docs import CLOSE, SCORE_REPORT_HEAD, to_pdf
+from tests.layout_docs import CLOSE, SCORE_REPORT_HEAD, plain_docx, to_pdf
 
 ROWS = [
     ("STT", "Nội dung", "Điểm tối đa", "Điểm tự chấm"),
@@ -27,16 +27,8 @@ ROWS = [
 
 
 def _report(path: Path) -> Path:
-    doc = docx.Document()
-    for text in SCORE_REPORT_HEAD:
-        doc.add_paragraph(text)
-    table = doc.add_table(rows=0, cols=4)
-    table.style = "Table Grid"
-    for row in ROWS:
-        for cell, text in zip(table.add_row().cells, row):
-            cell.text = text
-    for text in CLOSE:
-        doc.add_paragraph(text)
+    plain_docx(path, SCORE_REPORT_HEAD, ROWS, CLOSE)
+    doc = docx.Document(str(path))
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     doc.add_paragraph("Nguyễn Văn An")  # the signer's name alone on the last page
     doc.save(str(path))
