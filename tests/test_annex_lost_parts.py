@@ -162,13 +162,16 @@ def test_a_heading_above_a_share_is_no_lost_whole():
     assert statuses(result, "ratio") == {"2.2": "mismatch"}
 
 
-def test_a_share_over_100_on_an_ocr_dump_is_a_misread():
-    # "94,4" read 944 (the mark lost): no share of any pair, a reading of ours to review
+def test_a_share_over_100_on_an_ocr_dump_is_read_back_and_queued():
+    # "94,4" read 944 (the mark lost): its counts make 94,4% of the one place for the mark
+    # (share_readings), so that reading is taken, checked with its one decimal, and queued
     result = reconciled(
         row("3", "Số cán bộ, công chức cấp xã", "Người", "18"),
         row("3.1", "Số cán bộ, công chức đạt chuẩn", "Người", "17"),
         row("3.2", "Số cán bộ, công chức chưa đạt chuẩn", "Người", "1"),
         row("3.3", "Tỷ lệ cán bộ, công chức đạt chuẩn", "%", "944"),
     )
-    assert statuses(result, "ratio")["3.3"] == "misread"
+    assert statuses(result, "ocr_reading")["3.3"] == "repaired"
+    assert statuses(result, "ratio")["3.3"] == "ok"
+    assert result.statistics[0].rows[3].value == 94.4
     assert "3.3" in codes_queued(result)

@@ -24,7 +24,7 @@ from cchc_extract.reconcile.score_cells import MISSING_FLAG
 from cchc_extract.reconcile.settings import ReconcileSettings
 from cchc_extract.reconcile.share_told import _lost_count_makes, _ratio_of_told_count, _v
 from cchc_extract.reconcile.stat_lost_rows import SiblingGap, lost_before_share, lost_said
-from cchc_extract.reconcile.stat_readings import rule_readings
+from cchc_extract.reconcile.stat_readings import REPAIRED_VALUE, rule_readings
 from cchc_extract.reconcile.stat_rows import (
     _denominator,
     _stat_ref,
@@ -235,7 +235,9 @@ def _check_ratio(
         # trong Kế hoạch" read as "3.4"): the whole may be that row, so two counts of the group
         # read beside the share are no certain pair (26/30 = 86,67%, not 4/26).
         certain = False
-    decimals = _decimals(row.value, row.value_raw)
+    # A share whose lost decimal mark was put back (share_readings) has the decimals of that
+    # reading, not of the digits OCR gave ("944" read back 94,4: one decimal, not none).
+    decimals = _decimals(row.value) if REPAIRED_VALUE in row.flags else _decimals(row.value, row.value_raw)
     if not pairs and ocr:
         # Every count's unit differs from the whole's only where OCR garbled one ("Thituc" for
         # "Thủ tục"): a pair that makes the percentage, units aside, is the ratio's; a pair that
