@@ -12,7 +12,8 @@ after them before the next row's name (a one-line name beside a wrapped explanat
 numbers on the next line; a sparse-text dump prints one cell a line). A figure
 printed elsewhere on the page — a scale value, a date, another row's cell, a column block of numbers
 Tesseract set apart from the names — is not the cell's: counting it would flatter what the text still
-prints. A token glued to a slash is a date or a document number ("25/3/2013", "216/BC"), never a cell.
+prints. A token glued to a slash is a date or a document number ("25/3/2013", "216/BC"), never a cell,
+but for a fraction of two short figures, the scored one no larger ("0,25/1": two cells, self and max).
 A row whose name the text lost has no line of its own and its printed cells are not legible. It is
 still an estimate: a row's own line may print another figure of the same value (its explanation).
 """
@@ -30,6 +31,10 @@ from normalize.text import fold
 
 TEXT_FORMATS = ("txt", "md", "tsv")
 _NUMBER = re.compile(r"(?<![\d/])\d+(?:[.,]\d+)*(?![\d/])")
+# A score printed as a fraction, scored over maximum ("0,25/1", "9/10", OCR's fraction slash "⁄"):
+# two short figures about one slash, neither side glued to another figure or slash (a date has two
+# slashes, a document number letters after it). Two cells, the scored side no larger than the other.
+_FRACTION = re.compile(r"(?<![\d/⁄])(\d{1,2}(?:[.,]\d{1,2})?)\s?[/⁄]\s?(\d{1,3}(?:[.,]\d{1,2})?)(?![\d/⁄.,])")
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -67,6 +72,19 @@ def token_values(token: str) -> set[float]:
     if len(parts) <= 2:
         values.add(float(".".join(parts)))
     return values
+
+
+def line_number_tokens(line: str) -> list[str]:
+    """A line's printed number tokens: the figures standing alone, then both sides of each
+    fraction whose scored side is no larger than its maximum."""
+    out: list[str] = []
+    rest = line
+    for m in reversed(list(_FRACTION.finditer(line))):
+        scored, top = m.groups()
+        if min(token_values(scored)) <= max(token_values(top)):
+            out[:0] = [scored, top]
+            rest = rest[: m.start()] + " " + rest[m.end() :]  # its figures are no lone ones
+    return list(_NUMBER.findall(rest)) + out
 
 
 def truth_rows(truth: dict) -> Iterable[tuple[str, int, str, str, list[str], list[float | None]]]:
@@ -191,7 +209,7 @@ def legible_cells(
     row's own lines print its value, each token used for one cell at most; a blank cell is."""
     lines = text.splitlines()
     lines_words = [_WORD.findall(fold(line)) for line in lines]
-    tokens = [[token_values(t) for t in _NUMBER.findall(line)] for line in lines]
+    tokens = [[token_values(t) for t in line_number_tokens(line)] for line in lines]
     used = [[False] * len(t) for t in tokens]
     rows = list(truth_rows(truth))
     spans: list[range | None] = []

@@ -55,3 +55,16 @@ def test_each_cell_is_marked_by_its_row_and_field():
         ("score_tables", 0, "2", "max_points", True),
         ("score_tables", 0, "2", "self_points", True),
     ]
+
+
+def test_a_fraction_prints_two_cells_a_date_or_a_number_none():
+    from benchmarks.legibility import line_number_tokens
+
+    assert line_number_tokens("1.1 Ban hành kế hoạch 0,25/1 Đã ban hành") == ["1.1", "0,25", "1"]
+    assert line_number_tokens("2 Văn bản 9⁄10") == ["2", "9", "10"]
+    assert line_number_tokens("Quyết định 216/QĐ-UBND ngày 25/3/2023") == []
+    assert line_number_tokens("ngày 12/5") == []  # scored over its maximum: no fraction
+    truth = {
+        "score_tables": [{"rows": [{"code": "1", "name": "Công tác chỉ đạo", "max_points": 10.0, "self_points": 9.0}]}]
+    }
+    assert legible_numbers(truth, "1. Công tác chỉ đạo 9/10\n") == (2, 2)
