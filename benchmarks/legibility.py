@@ -27,14 +27,13 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from benchmarks.corpus_scoring import ROW_KINDS, number_fields
+from normalize.numbers import fraction_sides
 from normalize.text import fold
 
 TEXT_FORMATS = ("txt", "md", "tsv")
 _NUMBER = re.compile(r"(?<![\d/])\d+(?:[.,]\d+)*(?![\d/])")
-# A score printed as a fraction, scored over maximum ("0,25/1", "9/10", OCR's fraction slash "⁄"):
-# two short figures about one slash, neither side glued to another figure or slash (a date has two
-# slashes, a document number letters after it). Two cells, the scored side no larger than the other.
-_FRACTION = re.compile(r"(?<![\d/⁄])(\d{1,2}(?:[.,]\d{1,2})?)\s?[/⁄]\s?(\d{1,3}(?:[.,]\d{1,2})?)(?![\d/⁄.,])")
+# Specks OCR glues to a fraction's edge ("9,75/10|", "~0,5/1").
+_FRACTION_EDGE = "_|~`'\"—:;()[]"
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -77,14 +76,16 @@ def token_values(token: str) -> set[float]:
 def line_number_tokens(line: str) -> list[str]:
     """A line's printed number tokens: the figures standing alone, then both sides of each
     fraction whose scored side is no larger than its maximum."""
-    out: list[str] = []
-    rest = line
-    for m in reversed(list(_FRACTION.finditer(line))):
-        scored, top = m.groups()
-        if min(token_values(scored)) <= max(token_values(top)):
-            out[:0] = [scored, top]
-            rest = rest[: m.start()] + " " + rest[m.end() :]  # its figures are no lone ones
-    return list(_NUMBER.findall(rest)) + out
+    figures: list[str] = []
+    fractions: list[str] = []
+    for word in line.split():
+        sides = fraction_sides(word.strip(_FRACTION_EDGE))
+        scored, top = sides if sides else ("", "")
+        if scored and top and min(token_values(scored)) <= max(token_values(top)):
+            fractions += [scored, top]
+        else:
+            figures.append(word)
+    return list(_NUMBER.findall(" ".join(figures))) + fractions
 
 
 def truth_rows(truth: dict) -> Iterable[tuple[str, int, str, str, list[str], list[float | None]]]:

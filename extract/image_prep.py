@@ -66,13 +66,24 @@ def greyscale(image: Image.Image, settings: ImagePrepSettings = ImagePrepSetting
         return image
     if not settings.drop_seal_red or image.mode in ("1", "I", "F", "I;16", "LA"):
         return image.convert("L")
-    rgb = np.asarray(image.convert("RGB"), dtype=np.int16)
-    red, green, blue = rgb[..., 0], rgb[..., 1], rgb[..., 2]
-    seal = (red - np.maximum(green, blue) >= settings.seal_red_margin) & (red >= settings.seal_red_min)
-    gray = np.asarray(image.convert("L")).copy()
-    if seal.any():
-        gray[seal] = red[seal].astype(np.uint8)
+    colour = image.convert("RGB")
+    # A seal is centimetres wide, its star solid: a copy a quarter across shows it, and a page
+    # without one (every greyscale page saved as RGB, most colour ones) pays only for that look.
+    small = colour.reduce(4) if min(colour.size) >= 256 else colour
+    if not _red_ink(small, settings).any():
+        return colour.convert("L")
+    rgb = np.asarray(colour, dtype=np.int16)
+    seal = _red_ink(rgb, settings)
+    gray = np.asarray(colour.convert("L")).copy()
+    gray[seal] = rgb[..., 0][seal].astype(np.uint8)
     return Image.fromarray(gray, mode="L")
+
+
+def _red_ink(rgb, settings: ImagePrepSettings) -> np.ndarray:
+    """Where an RGB image (or array) holds the seal's red (``seal_red_margin``, ``seal_red_min``)."""
+    a = np.asarray(rgb, dtype=np.int16)
+    red, green, blue = a[..., 0], a[..., 1], a[..., 2]
+    return (red - np.maximum(green, blue) >= settings.seal_red_margin) & (red >= settings.seal_red_min)
 
 
 def prepare_page(

@@ -3,11 +3,14 @@ and the "1" vs "I" glyph decision for part codes (a Roman "I." read as the Arabi
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 
 from extract.model import Word, bbox_of
 from extract.ocr_settings import OcrSettings
 from normalize.lazy_regex import lazy_re_compile
+from normalize.numbers import FRACTION_CELL
 
 # A points cell as printed: "5", "10", "0,5", "2,25" (a dot for the comma in some tables).
 CLEAN_NUMBER = lazy_re_compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
@@ -16,9 +19,8 @@ CLEAN_NUMBER = lazy_re_compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
 # ("9/75", "- 14/5.", "10'"); a percent sign is printed, not OCR's ("78,94%" is a share as read).
 MARKED_FIGURE = lazy_re_compile(r"^[^\w%]*\d(?:\d|[^\w%])*$")
 
-# A fraction cell as printed: a figure over a figure ("9/10", "13,5/14"), one side maybe a blank's
-# dash ("-/3": a score not given yet); the slash as OCR may also read it, the fraction slash "⁄".
-CLEAN_FRACTION = lazy_re_compile(r"^(?:\d{1,3}(?:[.,]\d{1,2})?|-)\s*[/⁄∕]\s*(?:\d{1,3}(?:[.,]\d{1,2})?|-)$")
+# A fraction cell as printed ("9/10", "13,5/14", "-/3", "11⁄11"): normalize.numbers' one pattern.
+CLEAN_FRACTION = FRACTION_CELL
 
 # Printed column numbers under a header: "(3)" is not a misread number.
 COLUMN_NUMBER = lazy_re_compile(r"^\(\d{1,2}\)$")
@@ -43,17 +45,11 @@ def numeric_columns(cells, texts: dict[tuple, str], settings: OcrSettings) -> se
     columns): there a cell that reads otherwise ("s)", "„1", "9/75") is a number misread. Some of
     its cells read as plain numbers; the share counts every figure, plain or not (digits and marks,
     no letter): on a poor scan half a column's commas read as slashes ("10/225", "14/5.")."""
-    filled: dict[int, int] = {}
-    numbers: dict[int, int] = {}
-    figures: dict[int, int] = {}
     codes = code_columns(cells, texts)
-    for cell_box, _r, c, _rs, cs in cells:
-        text = texts.get(tuple(cell_box), "")
-        if cs != 1 or not text:
-            continue
-        filled[c] = filled.get(c, 0) + 1
-        numbers[c] = numbers.get(c, 0) + int(bool(CLEAN_NUMBER.match(text)))
-        figures[c] = figures.get(c, 0) + int(bool(CLEAN_NUMBER.match(text) or MARKED_FIGURE.match(text)))
+    read = _filled_one_column_cells(cells, texts)
+    filled = Counter(c for c, _ in read)
+    numbers = Counter(c for c, text in read if CLEAN_NUMBER.match(text))
+    figures = Counter(c for c, text in read if CLEAN_NUMBER.match(text) or MARKED_FIGURE.match(text))
     return {
         c
         for c, n in filled.items()
@@ -68,19 +64,24 @@ def fraction_columns(cells, texts: dict[tuple, str], settings: OcrSettings) -> s
     written "9/10" in one column, self over maximum or the other way round): there a cell that
     reads otherwise ("Vi" for "7/7") is a fraction misread, as a points column's "s)" is a number
     misread. The same counts as ``numeric_columns``'."""
-    filled: dict[int, int] = {}
-    fractions: dict[int, int] = {}
-    for cell_box, _r, c, _rs, cs in cells:
-        text = texts.get(tuple(cell_box), "")
-        if cs != 1 or not text:
-            continue
-        filled[c] = filled.get(c, 0) + 1
-        fractions[c] = fractions.get(c, 0) + int(bool(CLEAN_FRACTION.match(text)))
+    read = _filled_one_column_cells(cells, texts)
+    filled = Counter(c for c, _ in read)
+    fractions = Counter(c for c, text in read if CLEAN_FRACTION.match(text))
     return {
         c
         for c, n in filled.items()
         if fractions[c] >= settings.numeric_column_min_cells and fractions[c] >= settings.numeric_column_share * n
     }
+
+
+def _filled_one_column_cells(cells, texts: dict[tuple, str]) -> list[tuple[int, str]]:
+    """(column, text) of a grid's cells that span one column and read as something."""
+    out = []
+    for cell_box, _r, c, _rs, cs in cells:
+        text = texts.get(tuple(cell_box), "")
+        if cs == 1 and text:
+            out.append((c, text))
+    return out
 
 
 def ones_as_roman(words: list[Word], ink: np.ndarray, settings: OcrSettings = OcrSettings()) -> None:

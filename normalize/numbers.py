@@ -51,6 +51,26 @@ class ParsedNumber:
     alternatives: tuple[float, ...] = field(default_factory=tuple)
 
 
+# A points cell written as a fraction, "9/10", "13,5 / 14", "0/2": a figure over a figure; either
+# side may be a blank's mark ("-/3", "14,5/-": a score not given yet), and the slash may be the one
+# OCR writes on a scan, the fraction slash "⁄" ("11⁄11") or the division slash "∕". The one pattern
+# of the grid reader (``extract.segment.fraction_points``), the dump reader (``line_fractions``),
+# the scan cell re-reader (``extract.ocr_codes``) and the legibility benchmark.
+_FIGURE = r"\d{1,3}(?:[.,]\d{1,2})?"
+FRACTION_BLANKS = "-–—…"
+FRACTION_CELL = lazy_compile(rf"^\s*({_FIGURE}|[{FRACTION_BLANKS}])\s*[/⁄∕]\s*({_FIGURE}|[{FRACTION_BLANKS}])\s*$")
+
+
+def fraction_sides(text: str) -> tuple[str, str] | None:
+    """The two sides of a fraction cell (scored, maximum), a blank's mark as ""; None for any other
+    text and for a cell both of whose sides are blank."""
+    m = FRACTION_CELL.match(text)
+    if not m or (m.group(1) in FRACTION_BLANKS and m.group(2) in FRACTION_BLANKS):
+        return None
+    scored, top = ("" if side in FRACTION_BLANKS else side for side in m.groups())
+    return scored, top
+
+
 def parse_number(raw: str | None, kind: str = "auto", ocr: bool = False) -> ParsedNumber | None:
     """Parse one numeric cell or token; None when it is not a number (blank stays None, never 0).
 

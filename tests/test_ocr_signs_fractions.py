@@ -56,7 +56,7 @@ def test_a_fraction_cell_misread_is_read_again_with_the_slash():
 
 
 def test_the_fraction_slash_of_ocr_splits_a_fraction_column():
-    from extract.segment.fraction_points import fraction_sides as _fraction
+    from normalize.numbers import fraction_sides as _fraction
 
     assert _fraction("11⁄11") == ("11", "11")
     assert _fraction("-/15,5") == ("", "15,5")

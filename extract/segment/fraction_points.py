@@ -9,24 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from extract.segment.joined import JoinedRow, JoinedTable
-from normalize.lazy_regex import lazy_compile
-
-# "9/10", "13,5 / 14", "0/2": a figure over a figure; either side may be a blank's mark ("-/3",
-# "14,5/-": a score not given yet, as tables print a blank cell), not both.
-_FIGURE = r"\d{1,3}(?:[.,]\d{1,2})?"
-_BLANK = "-–—…"
-# The slash as OCR may read it on a scan: the fraction slash "⁄" ("11⁄11"), the division slash.
-_FRACTION = lazy_compile(rf"^\s*({_FIGURE}|[{_BLANK}])\s*[/⁄∕]\s*({_FIGURE}|[{_BLANK}])\s*$")
-
-
-def fraction_sides(text: str) -> tuple[str, str] | None:
-    """The two sides of a fraction cell, a blank's mark as ""; None for any other text."""
-    m = _FRACTION.match(text)
-    if not m or (m.group(1) in _BLANK and m.group(2) in _BLANK):
-        return None
-    scored, top = ("" if side in _BLANK else side for side in m.groups())
-    return scored, top
-
+from normalize.numbers import fraction_sides
 
 # Of a column's filled cells, at least this many and this share are fractions.
 MIN_FRACTIONS = 3

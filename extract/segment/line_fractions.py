@@ -11,9 +11,9 @@ explanation is no points cell of a table whose other lines print their points ap
 from __future__ import annotations
 
 from extract.model import Line
-from extract.segment.fraction_points import fraction_sides
 from extract.segment.line_common import is_score_token, line_tokens
 from normalize.codes import read_code_token
+from normalize.numbers import fraction_sides
 
 # Specks and rule stubs OCR glues to a cell's edge ("9,75/10|", "~14,5/14,5").
 _EDGE = "_|~`'\"—–-:;,.()[]"
