@@ -38,6 +38,12 @@ HELDOUT_FAMILIES = (
     "D04_dump_seven_columns",
     "P05_decision_attached_plan",
     "P06_report_statements_targets",
+    # the new held-out layouts (made only when named: NEW_LAYOUTS below)
+    "N01_evidence_between_points",
+    "N02_table_per_field",
+    "N03_points_with_units",
+    "N04_spreadsheet_print",
+    "N05_annex_two_periods",
 )
 # Single instances held out of families that are otherwise dev (OCR dumps: one per layout family).
 HELDOUT_INSTANCES = ("d01-i4", "d02-i4", "d03-i4")
@@ -60,6 +66,7 @@ from corpusgen.derived import (
 )
 from corpusgen.dumps import OcrDump, derived_dump_spec, ocr_pdf
 from corpusgen.families import FAMILIES
+from corpusgen.new_layouts import NEW_LAYOUT_FAMILIES
 from corpusgen.render_docx import write_docx
 from corpusgen.sets import CriteriaSet, load_sets
 from libreoffice import libreoffice_convert
@@ -85,7 +92,11 @@ LATE_FAMILIES = (
     "F29_scale_lines_unbulleted",
     "F30_docx_page_picture",
     "F31_pdf_page_picture",
+    *NEW_LAYOUT_FAMILIES,
 )
+# Typed layouts no rule was written against (tools/corpusgen/new_layouts.py): like the probes, made
+# only when named, so the standing corpus, CI and every standing figure stay as they were.
+NEW_LAYOUTS = tuple(NEW_LAYOUT_FAMILIES)
 
 
 def family_rank(family: str) -> int:
@@ -332,10 +343,11 @@ def generate(
 
 def selected_families(wanted: list[str]) -> tuple[list[str], list[str]]:
     """(families to make, names matching none) for ``--families``' ids or prefixes. None wanted: the
-    standing corpus, every family but the probes (a probe is made only when named)."""
+    standing corpus, every family but the probes and the new held-out layouts (made only when named)."""
     known = list(FAMILIES) + list(DERIVED)
+    named_only = set(PROBES) | set(NEW_LAYOUTS)
     families = [
-        f for f in known if (not wanted and f not in PROBES) or any(f == w or f.startswith(w + "_") for w in wanted)
+        f for f in known if (not wanted and f not in named_only) or any(f == w or f.startswith(w + "_") for w in wanted)
     ]
     return families, [w for w in wanted if not any(f == w or f.startswith(w + "_") for f in known)]
 

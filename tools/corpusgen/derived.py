@@ -130,6 +130,14 @@ PROBES: dict[str, Derivation] = {
     "S13_photo_signed": Derivation("photo", ("F01", "F10", "F12", "P02"), signed=True),
     "D08_dump_other_layouts": Derivation("dump", ("F02", "F13", "F16", "F18", "F20", "F22", "F24", "F26", "F28")),
     "D09_dump_other_layouts_held": Derivation("dump", ("F03", "F19", "F21", "F23", "F25", "F27", "F29")),
+    # The new held-out layouts (tools/corpusgen/new_layouts.py) scanned and OCR'd as S08 and D08 are:
+    # for reporting figures on only, as the typed families N01-N05 themselves.
+    "S14_scan_new_layouts": Derivation(
+        "scan",
+        ("N01", "N02", "N03", "N04", "N05"),
+        scan=ScanDegrade(dpi=(200, 300), rotation_deg=(-2.0, 2.0)),
+    ),
+    "D10_dump_new_layouts": Derivation("dump", ("N01", "N02", "N03", "N04", "N05")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}

@@ -31,6 +31,7 @@ from corpusgen.document import (
 )
 from corpusgen.dumps import DUMP_FAMILIES
 from corpusgen.grid import ScoreLayout, as_printed, score_grid, stat_grid
+from corpusgen.new_layouts import NEW_LAYOUT_FAMILIES
 from corpusgen.plan_families import PLAN_FAMILIES
 from corpusgen.render_text import TextStyle, write_text
 from corpusgen.reports import narrative, statistics
@@ -585,4 +586,5 @@ FAMILIES = {
     **TYPED_LETTER_FAMILIES,
     **TYPED_ANNEX_SHAPE_FAMILIES,
     **TYPED_PICTURE_FAMILIES,
+    **NEW_LAYOUT_FAMILIES,
 }
