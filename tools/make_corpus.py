@@ -66,7 +66,7 @@ from corpusgen.derived import (
 )
 from corpusgen.dumps import OcrDump, derived_dump_spec, ocr_pdf
 from corpusgen.families import FAMILIES
-from corpusgen.new_layouts import NEW_LAYOUT_FAMILIES
+from corpusgen.new_layouts import NEW_LAYOUT_FAMILIES, own_set
 from corpusgen.render_docx import write_docx
 from corpusgen.sets import CriteriaSet, load_sets
 from libreoffice import libreoffice_convert
@@ -121,7 +121,10 @@ def instances(family: str, sets: list[CriteriaSet], n: int, seed: int = 0) -> li
     pool = pool or sets
     offset = family_rank(family) + seed
     faulty = faulty_instances(family, seed=seed)
-    return [Instance(family, i, pool[(offset + i - 1) % len(pool)], i in faulty, seed) for i in range(1, n + 1)]
+    return [
+        Instance(family, i, own_set(family, i) or pool[(offset + i - 1) % len(pool)], i in faulty, seed)
+        for i in range(1, n + 1)
+    ]
 
 
 def derived_sources(family: str, sets: list[CriteriaSet], n: int, seed: int = 0) -> list[tuple[int, Instance]]:

@@ -28,10 +28,12 @@ from corpusgen.common import (
     score_truth,
     standard_blocks,
 )
+from corpusgen.commune_set import COMMUNE_SET
 from corpusgen.document import Document, Para, Table
 from corpusgen.grid import Cell, Grid, GridRow, ScoreLayout, as_printed, points, printed_code, score_grid
 from corpusgen.reports import StatRow, statistics
 from corpusgen.scores import Row, ScoreTable
+from corpusgen.sets import CriteriaSet
 from corpusgen.typed_annexes import ANNEX_LABELS, _annex_report
 from normalize.numbers import format_vn
 
@@ -75,8 +77,10 @@ def evidence_between_points(inst: Instance) -> Built:
     appraised points last, as the district's appraisal form adds them)."""
     appraised = inst.index % 2 == 0
     rng, year, meta, title, table = _scored(inst, appraised=appraised)
-    columns = ("code", "name", "max", "self", "explanation", "appraised") if appraised else (
-        "code", "name", "max", "explanation", "self"
+    columns = (
+        ("code", "name", "max", "self", "explanation", "appraised")
+        if appraised
+        else ("code", "name", "max", "explanation", "self")
     )
     layout = ScoreLayout(
         columns,
@@ -233,6 +237,12 @@ def _parse(text: str) -> float | None:
     return float(text.replace(",", ".")) if text else None
 
 
+# A sheet's own title rows (an export of the scoring workbook, not a report's title page).
+SHEET_TITLES = (
+    ("BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}",),
+    ("KẾT QUẢ TỰ CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH", "NĂM {year} CỦA UBND XÃ {COMMUNE}"),
+    ("BIỂU TỰ ĐÁNH GIÁ CHỈ SỐ CCHC NĂM {year}",),
+)
 NUMBERED_LEGEND = {
     "code": "số thứ tự",
     "name": "lĩnh vực, tiêu chí, tiêu chí thành phần",
@@ -264,16 +274,15 @@ def spreadsheet_print(inst: Instance) -> Built:
     if not numbered:  # a number format of two decimals, as the sheet's cells are formatted
         grid = replace(grid, rows=tuple(_two_decimals(g, layout) for g in grid.rows))
     n = len(grid.widths_cm)
-    sheet_title = tuple(line.upper() for line in meta.title_lines)
+    sheet_title = tuple(line.format(year=year, COMMUNE=meta.place.commune.upper()) for line in rng.choice(SHEET_TITLES))
     top = [GridRow((Cell(f"UBND XÃ {meta.place.commune.upper()}", n, None, True, "left"),))]
     top += [GridRow((Cell(line, n, None, True, "center"),)) for line in sheet_title]
     grid = replace(grid, rows=tuple(top) + grid.rows)
     meta = replace(meta, title_lines=sheet_title)
-    blocks: list = []
-    if numbered:
+    blocks: list = [Table(grid, repeat_header=False, font_pt=10)]
+    if numbered:  # the sheet's note rows under the grid say what each numbered column holds
         legend = "; ".join(f"cột ({i}): {NUMBERED_LEGEND[k]}" for i, k in enumerate(columns, start=1))
         blocks.append(Para(f"Ghi chú: {legend}.", italic=True, align="left"))
-    blocks.append(Table(grid, repeat_header=False, font_pt=10))
     blocks += [
         Para(meta.place_date(), italic=True, align="right"),
         Para("CHỦ TỊCH", bold=True, align="right"),
@@ -347,7 +356,11 @@ def annex_two_periods(inst: Instance) -> Built:
             cells.append(Cell(r.unit, 1, None, False, "center"))
             cells += [Cell(text, 1, None, bold, "center") for text in pair]
             if compare:
-                ratio = "" if not before or r.value is None or r.unit == "%" else format_vn(round(100 * r.value / before, 1))
+                ratio = (
+                    ""
+                    if not before or r.value is None or r.unit == "%"
+                    else format_vn(round(100 * r.value / before, 1))
+                )
                 cells.append(Cell(ratio, 1, None, False, "center"))
             cells.append(Cell(r.note))
             out.append(GridRow(tuple(cells)))
@@ -358,6 +371,15 @@ def annex_two_periods(inst: Instance) -> Built:
     built.statistics = [{"annex": "1", "title": title, "rows": [r.truth() for r in rows]}]
     built.faults = faults
     return built
+
+
+def own_set(family: str, index: int) -> CriteriaSet | None:
+    """The set an instance is written from when it is not the drawn one: the generator's commune set
+    for every table printed field by field (N02: the catalogue has no set of several fields with
+    criteria) and for instances 3-4 of the other score layouts (a set no reader's rule has seen)."""
+    if family.startswith("N02_") or (family[:3] in ("N01", "N03", "N04") and index >= 3):
+        return COMMUNE_SET
+    return None
 
 
 NEW_LAYOUT_FAMILIES = {

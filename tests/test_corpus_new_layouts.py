@@ -1,0 +1,156 @@
+"""The new held-out layouts (tools/corpusgen/new_layouts.py, N01-N05): made only when named, ranked
+after every other family (no other family's documents move), their truth adds up but for its planted
+faults, and the DOCX and PDF written carry every truth row's code, name and numbers as the layout
+prints them (read from the files, not from the generator's data)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.corpus_helpers import make_corpus, manifest_documents, read_truth
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "tools")]
+
+from corpusgen.check import planted, truth_problems  # noqa: E402
+from corpusgen.new_layouts import NEW_LAYOUT_FAMILIES  # noqa: E402
+
+from normalize.numbers import format_vn  # noqa: E402
+
+NEW = tuple(NEW_LAYOUT_FAMILIES)
+
+
+def test_new_layouts_are_made_only_when_named_and_rank_last():
+    import make_corpus as mc
+
+    whole, _ = mc.selected_families([])
+    assert not set(NEW) & set(whole)
+    assert not {"S14_scan_new_layouts", "D10_dump_new_layouts"} & set(whole)
+    named, unknown = mc.selected_families(["N01", "N05", "S14"])
+    assert named == ["N01_evidence_between_points", "N05_annex_two_periods", "S14_scan_new_layouts"]
+    assert not unknown
+    settled = [f for f in mc.FAMILIES if f not in mc.LATE_FAMILIES]
+    assert max(mc.family_rank(f) for f in settled) < min(mc.family_rank(f) for f in NEW)
+    assert set(NEW) <= set(mc.HELDOUT_FAMILIES)
+
+
+@pytest.mark.parametrize("family", NEW)
+def test_truth_adds_up_but_for_its_planted_faults(family):
+    import make_corpus as mc
+
+    for inst in mc.instances(family, mc.load_sets(), 4, seed=2183):
+        built = mc.FAMILIES[family](inst)
+        truth = {
+            "score_tables": built.score_tables,
+            "statistics": built.statistics,
+            "counts": built.counts,
+            "faults": [f.truth() for f in built.faults],
+        }
+        assert built.score_tables or built.statistics
+        assert truth_problems(truth) == planted(truth)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text).lower()
+
+
+def _docx_text(path: Path) -> str:
+    import docx
+
+    document = docx.Document(str(path))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def _pdf_text(path: Path) -> str:
+    import pdfplumber
+
+    # the page's lines and each ruled table's cells (a name wrapped in its cell is one cell's text,
+    # not lines interleaved with the neighbouring columns')
+    with pdfplumber.open(path) as pdf:
+        pages = [page.extract_text() or "" for page in pdf.pages]
+        cells = [c for page in pdf.pages for t in page.extract_tables() for row in t for c in row if c]
+    return "\n".join(pages + cells)
+
+
+def _numbers(text: str) -> set[str]:
+    """Every number printed ("2", "1,5", "10,00" also as "10"): a cell's "2,0 điểm" holds 2."""
+    out = set()
+    for n in re.findall(r"\d+(?:,\d+)?", text):
+        out.add(n)
+        if "," in n:
+            out.add(format_vn(float(n.replace(",", "."))))
+    return out
+
+
+def _printed_code(code: str) -> str:
+    return code.split(".")[-1] if code.split(".")[0] in ("I", "II", "III", "IV", "V") and "." in code else code
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return make_corpus(tmp_path_factory.mktemp("new"), ",".join(f[:3] for f in NEW), "docx,pdf", seed=2183)
+
+
+def test_every_truth_row_is_in_the_files(corpus):
+    documents = manifest_documents(corpus)
+    assert {d["family"] for d in documents} == set(NEW)
+    assert {d["format"] for d in documents} == {"docx", "pdf"}
+    for doc in documents:
+        truth = read_truth(corpus, doc)
+        assert truth["split"] == "heldout"
+        path = corpus / doc["path"]
+        text = _docx_text(path) if doc["format"] == "docx" else _pdf_text(path)
+        squashed, numbers = _squash(text), _numbers(text)
+        for table in truth["score_tables"]:
+            for row in table["rows"]:
+                assert _squash(row["name"]) in squashed, (doc["path"], row["name"])
+                assert _printed_code(row["code"]) in text, (doc["path"], row["code"])
+                for key in ("max_points", "self_points", "appraised_points"):
+                    if row[key] is not None:
+                        assert format_vn(row[key]) in numbers, (doc["path"], row["code"], key)
+                if row["explanation"]:
+                    assert _squash(row["explanation"]) in squashed, (doc["path"], row["code"])
+            for total in (table["stated_total_max"], table["stated_total_self"]):
+                if total is not None:
+                    assert format_vn(total) in numbers
+        for annex in truth["statistics"]:
+            for row in annex["rows"]:
+                assert _squash(row["indicator"]) in squashed, (doc["path"], row["indicator"])
+                if row["value"] is not None:
+                    assert format_vn(row["value"]) in numbers, (doc["path"], row["code"])
+        for key in ("title", "signer", "commune"):
+            if truth["document"][key]:
+                assert _squash(truth["document"][key]) in squashed, (doc["path"], key)
+
+
+def test_each_layout_is_in_the_file(corpus):
+    """What makes each family new is really printed: the evidence column between the points, a
+    header per field table, points with their unit, a sheet's numbered header or two decimals, and
+    two periods side by side."""
+    import docx
+
+    seen = {}
+    for doc in manifest_documents(corpus):
+        if doc["format"] != "docx":
+            continue
+        document = docx.Document(str(corpus / doc["path"]))
+        headers = [[c.text for c in t.rows[0].cells] for t in document.tables if len(t.rows) > 1]
+        seen[doc["family"]] = (headers, _docx_text(corpus / doc["path"]))
+    headers, _ = seen["N01_evidence_between_points"]
+    labels = next(h for h in headers if any("kiểm chứng" in x for x in h))
+    evidence = next(k for k, x in enumerate(labels) if "kiểm chứng" in x)
+    assert any("điểm" in x.lower() for x in labels[:evidence])
+    assert any("điểm" in x.lower() for x in labels[evidence + 1 :])
+    headers, _ = seen["N02_table_per_field"]
+    assert len([h for h in headers if h[0] in ("STT", "TT")]) >= 2  # a header per field's table
+    _, text = seen["N03_points_with_units"]
+    assert re.search(r"\d(?:,\d+)? ?(?:điểm|đ)\b", text)
+    headers, text = seen["N04_spreadsheet_print"]
+    assert "UBND XÃ" in text and "Số:" not in text  # the unit in the sheet, no number
+    _, text = seen["N05_annex_two_periods"]
+    assert re.search(r"[Cc]ùng kỳ|Năm \d{4}", text)
