@@ -22,9 +22,6 @@ from corpusgen.common import (
     Built,
     Instance,
     Output,
-    evaluation_year,
-    score_content,
-    score_meta,
     score_truth,
     standard_blocks,
 )
@@ -35,6 +32,7 @@ from corpusgen.reports import StatRow, statistics
 from corpusgen.scores import Row, ScoreTable
 from corpusgen.sets import CriteriaSet
 from corpusgen.typed_annexes import ANNEX_LABELS, _annex_report
+from corpusgen.typed_forms import _scored
 from normalize.numbers import format_vn
 
 LABELS = {
@@ -50,13 +48,6 @@ TOTAL_LABELS = ("Tổng cộng", "TỔNG ĐIỂM", "Tổng số điểm")
 
 def _labels(rng: random.Random) -> dict:
     return {k: rng.choice(v) for k, v in LABELS.items()}
-
-
-def _scored(inst: Instance, **content):
-    rng = inst.rng()
-    year = evaluation_year(inst, rng)
-    meta, title = score_meta(inst, rng, year)
-    return rng, year, meta, title, score_content(inst, rng, year, keep=rng.choice((0.6, 0.8, 1.0)), **content)
 
 
 def _built(meta, outputs: list[Output], table: ScoreTable, *, appraised: bool = False) -> Built:
