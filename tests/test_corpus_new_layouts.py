@@ -88,7 +88,77 @@ def _numbers(text: str) -> set[str]:
 
 
 def _printed_code(code: str) -> str:
-    return code.split(".")[-1] if code.split(".")[0] in ("I", "II", "III", "IV", "V") and "." in code else code
+    """A normalised code as a cell prints it, without its final dot: "3.1.a" is "a)", "II.1" is "1"."""
+    last = code.split(".")[-1]
+    if last.isalpha() and last.islower():
+        return last + ")"
+    return last if code.split(".")[0] in ("I", "II", "III", "IV", "V") and "." in code else code
+
+
+def _docx_rows(path: Path) -> tuple[list[list[str]], list[str], dict[str, list[str]]]:
+    """Every table row of the DOCX as its cells' texts, its paragraphs, and for each paragraph the
+    last row of the table printed next after it (a field's heading: its table's "Cộng" row)."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(str(path))
+    rows: list[list[str]] = []
+    paragraphs: list[str] = []
+    closing: dict[str, list[str]] = {}
+    waiting: list[str] = []
+    for block in document.element.body.iterchildren():
+        if block.tag.endswith("}p"):
+            paragraphs.append(Paragraph(block, document).text)
+            waiting.append(paragraphs[-1])
+        elif block.tag.endswith("}tbl"):
+            table = [[c.text for c in row.cells] for row in Table(block, document).rows]
+            rows += table
+            closing.update({text: table[-1] for text in waiting if table})
+            waiting = []
+    return rows, paragraphs, closing
+
+
+def _row_holding(rows: list[list[str]], name: str) -> list[str] | None:
+    return next((r for r in rows if any(_squash(c) == _squash(name) for c in r)), None)
+
+
+@pytest.fixture(scope="module")
+def every_docx(tmp_path_factory) -> Path:
+    """Every instance's DOCX (no PDF: no LibreOffice run), so both variants of each family are met."""
+    return make_corpus(tmp_path_factory.mktemp("docx"), ",".join(f[:3] for f in NEW), "docx", quick=False, seed=2184)
+
+
+def test_each_truth_row_is_one_printed_row_of_the_docx(every_docx):
+    """In the DOCX a truth row is one table row: its code in a cell of its own (or, for a field
+    printed as a heading over its table, the heading "<code>. <NAME>"), its name in another, and
+    its numbers in that row's cells (a field under a heading: in its table's "Cộng" row)."""
+    documents = manifest_documents(every_docx)
+    assert len(documents) == 4 * len(NEW)
+    for doc in documents:
+        truth = read_truth(every_docx, doc)
+        rows, paragraphs, closing = _docx_rows(every_docx / doc["path"])
+        for table in truth["score_tables"]:
+            for row in table["rows"]:
+                code = _printed_code(row["code"])
+                cells = _row_holding(rows, row["name"])
+                if cells is None:  # the field as a heading; its points in the "Cộng" row under it
+                    heading = f"{code}. {row['name']}"
+                    assert heading in paragraphs, (doc["path"], row["code"])
+                    cells = closing[heading]
+                    assert "Cộng" in cells, (doc["path"], row["code"], cells)
+                else:
+                    assert code in [c.strip().rstrip(".") for c in cells], (doc["path"], row["code"], cells)
+                for key in ("max_points", "self_points", "appraised_points"):
+                    if row[key] is not None:
+                        assert format_vn(row[key]) in _numbers(" ".join(cells)), (doc["path"], row["code"], key)
+        for annex in truth["statistics"]:
+            for row in annex["rows"]:
+                cells = _row_holding(rows, row["indicator"])
+                assert cells is not None, (doc["path"], row["indicator"])
+                assert _printed_code(row["code"]) in [c.strip() for c in cells], (doc["path"], row["code"])
+                if row["value"] is not None:
+                    assert format_vn(row["value"]) in _numbers(" ".join(cells)), (doc["path"], row["code"])
 
 
 @pytest.fixture(scope="module")
