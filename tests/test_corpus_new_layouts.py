@@ -52,6 +52,12 @@ def test_truth_adds_up_but_for_its_planted_faults(family):
         }
         assert built.score_tables or built.statistics
         assert truth_problems(truth) == planted(truth)
+        again = mc.FAMILIES[family](inst)  # deterministic per seed: the same instance, the same truth
+        assert (again.document, again.score_tables, again.statistics) == (
+            built.document,
+            built.score_tables,
+            built.statistics,
+        )
 
 
 def _squash(text: str) -> str:
