@@ -44,6 +44,11 @@ HELDOUT_FAMILIES = (
     "N03_points_with_units",
     "N04_spreadsheet_print",
     "N05_annex_two_periods",
+    "N06_pass_fail_points",
+    "N07_level_code_columns",
+    "N08_key_value_statistics",
+    "N09_fields_summed_apart",
+    "N10_task_merged_cells",
 )
 # Single instances held out of families that are otherwise dev (OCR dumps: one per layout family).
 HELDOUT_INSTANCES = ("d01-i4", "d02-i4", "d03-i4")
@@ -67,6 +72,7 @@ from corpusgen.derived import (
 from corpusgen.dumps import OcrDump, derived_dump_spec, ocr_pdf
 from corpusgen.families import FAMILIES
 from corpusgen.new_layouts import NEW_LAYOUT_FAMILIES, own_set
+from corpusgen.new_layouts_b import NEW_LAYOUT_FAMILIES_B
 from corpusgen.render_docx import write_docx
 from corpusgen.sets import CriteriaSet, load_sets
 from libreoffice import libreoffice_convert
@@ -93,10 +99,11 @@ LATE_FAMILIES = (
     "F30_docx_page_picture",
     "F31_pdf_page_picture",
     *NEW_LAYOUT_FAMILIES,
+    *NEW_LAYOUT_FAMILIES_B,
 )
-# Typed layouts no rule was written against (tools/corpusgen/new_layouts.py): like the probes, made
-# only when named, so the standing corpus, CI and every standing figure stay as they were.
-NEW_LAYOUTS = tuple(NEW_LAYOUT_FAMILIES)
+# Typed layouts no rule was written against (tools/corpusgen/new_layouts.py, new_layouts_b.py): like
+# the probes, made only when named, so the standing corpus, CI and every standing figure stay as they were.
+NEW_LAYOUTS = (*NEW_LAYOUT_FAMILIES, *NEW_LAYOUT_FAMILIES_B)
 
 
 def family_rank(family: str) -> int:

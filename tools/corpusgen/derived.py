@@ -138,6 +138,14 @@ PROBES: dict[str, Derivation] = {
         scan=ScanDegrade(dpi=(200, 300), rotation_deg=(-2.0, 2.0)),
     ),
     "D10_dump_new_layouts": Derivation("dump", ("N01", "N02", "N03", "N04", "N05")),
+    # The second batch (tools/corpusgen/new_layouts_b.py), held as the first: the dump leaves out the
+    # task table (N10) as D08 leaves out P03 (a dump's figures are scores and statistics).
+    "S15_scan_new_layouts_b": Derivation(
+        "scan",
+        ("N06", "N07", "N08", "N09", "N10"),
+        scan=ScanDegrade(dpi=(200, 300), rotation_deg=(-2.0, 2.0)),
+    ),
+    "D11_dump_new_layouts_b": Derivation("dump", ("N06", "N07", "N08", "N09")),
 }
 # The format a derived family's kind is made for (``--formats`` leaves the family out without it).
 KIND_FORMATS = {"scan": "pdf", "photo": "jpg", "dump": "txt", "searchable": "pdf", "image": "png"}

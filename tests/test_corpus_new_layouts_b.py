@@ -1,0 +1,194 @@
+"""The second batch of held-out layouts (tools/corpusgen/new_layouts_b.py, N06-N10): made only when
+named, ranked after every other family, their truth adds up but for its planted faults and is the
+same when built twice, and the DOCX and PDF written carry every truth row (code, name, numbers; an
+annex's indicator and value; a task's deadline and lead) as the layout prints it, read from the files."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.corpus_helpers import make_corpus, manifest_documents, read_truth
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "tools")]
+
+from corpusgen.check import planted, truth_problems  # noqa: E402
+from corpusgen.new_layouts_b import NEW_LAYOUT_FAMILIES_B  # noqa: E402
+
+from normalize.numbers import format_vn  # noqa: E402
+
+NEW = tuple(NEW_LAYOUT_FAMILIES_B)
+PROBES = ("S15_scan_new_layouts_b", "D11_dump_new_layouts_b")
+
+
+def test_made_only_when_named_ranked_last_and_held_out():
+    import make_corpus as mc
+
+    whole, _ = mc.selected_families([])
+    assert not (set(NEW) | set(PROBES)) & set(whole)
+    named, unknown = mc.selected_families(["N06", "N10", "S15", "D11"])
+    assert named == ["N06_pass_fail_points", "N10_task_merged_cells", *PROBES]
+    assert not unknown
+    earlier = [f for f in mc.FAMILIES if f not in NEW]
+    assert max(mc.family_rank(f) for f in earlier) < min(mc.family_rank(f) for f in NEW)
+    assert set(NEW) <= set(mc.HELDOUT_FAMILIES)
+
+
+@pytest.mark.parametrize("family", NEW)
+def test_truth_adds_up_but_for_its_planted_faults_and_is_deterministic(family):
+    import make_corpus as mc
+
+    for seed in (2202, 2203):
+        for inst in mc.instances(family, mc.load_sets(), 4, seed=seed):
+            built = mc.FAMILIES[family](inst)
+            truth = {
+                "score_tables": built.score_tables,
+                "statistics": built.statistics,
+                "counts": built.counts,
+                "faults": [f.truth() for f in built.faults],
+            }
+            assert built.score_tables or built.statistics or built.task_rows
+            assert truth_problems(truth) == planted(truth)
+            again = mc.FAMILIES[family](inst)
+            assert (again.document, again.score_tables, again.statistics, again.task_rows) == (
+                built.document,
+                built.score_tables,
+                built.statistics,
+                built.task_rows,
+            )
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text).lower()
+
+
+def _numbers(text: str) -> set[str]:
+    return set(re.findall(r"\d+(?:,\d+)?", text))
+
+
+def _docx_tables(path: Path) -> list[list[list[str]]]:
+    import docx
+
+    return [[[c.text for c in row.cells] for row in t.rows] for t in docx.Document(str(path)).tables]
+
+
+def _docx_text(path: Path) -> str:
+    import docx
+
+    document = docx.Document(str(path))
+    cells = [c for t in _docx_tables(path) for row in t for c in row]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def _pdf_text(path: Path) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        pages = [page.extract_text() or "" for page in pdf.pages]
+        cells = [c for page in pdf.pages for t in page.extract_tables() for row in t for c in row if c]
+    return "\n".join(pages + cells)
+
+
+def _code_cells(code: str) -> set[str]:
+    """What a code cell may print for a normalised code: the code, or its last part ("II.1.a": "a")."""
+    return {code, code.split(".")[-1]}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return make_corpus(tmp_path_factory.mktemp("newb"), ",".join(f[:3] for f in NEW), "docx,pdf", False, 2204)
+
+
+def test_every_truth_row_is_one_printed_row_of_the_docx(corpus):
+    """A score row is a table row with its name in a cell, its code in a cell of its own and its
+    numbers in that row (a field whose points the detail leaves blank: in the summary's row); an
+    annex row is a key cell "<code>. <indicator>" beside its value; a task row holds its task, its
+    deadline and its lead (a merged cell is read as every row's it spans)."""
+    documents = [d for d in manifest_documents(corpus) if d["format"] == "docx"]
+    assert {d["family"] for d in documents} == set(NEW)
+    assert len(documents) == 4 * len(NEW)
+    for doc in documents:
+        truth = read_truth(corpus, doc)
+        assert truth["split"] == "heldout"
+        rows = [row for t in _docx_tables(corpus / doc["path"]) for row in t]
+        where = doc["path"]
+        for table in truth["score_tables"]:
+            for r in table["rows"]:
+                holding = [row for row in rows if any(_squash(c) == _squash(r["name"]) for c in row)]
+                assert holding, (where, r["code"])
+                assert any(_code_cells(r["code"]) & {c.strip().rstrip(".") for c in row} for row in holding)
+                for key in ("max_points", "self_points", "appraised_points"):
+                    if r[key] is not None:
+                        assert any(format_vn(r[key]) in _numbers(" ".join(row)) for row in holding), (where, r, key)
+        for annex in truth["statistics"]:
+            for r in annex["rows"]:
+                mark = r["code"].split(".")[-1] + ")" if r["code"][-1].isalpha() else r["code"] + "."
+                row = next(x for x in rows if _squash(x[0]).startswith(_squash(f"{mark} {r['indicator']}")))
+                if r["value"] is not None:
+                    assert format_vn(r["value"]) in _numbers(row[1]), (where, r)
+        for task in truth["task_rows"]:
+            row = next(x for x in rows if task["task"] in x)
+            assert task["code"] in row and task["deadline"] in row and task["lead"] in row, (where, task)
+
+
+def test_every_truth_value_is_in_the_pdf(corpus):
+    for doc in manifest_documents(corpus):
+        if doc["format"] != "pdf":
+            continue
+        truth = read_truth(corpus, doc)
+        text = _pdf_text(corpus / doc["path"])
+        squashed, numbers, where = _squash(text), _numbers(text), doc["path"]
+        for table in truth["score_tables"]:
+            for r in table["rows"]:
+                assert _squash(r["name"]) in squashed, (where, r["name"])
+                for key in ("max_points", "self_points", "appraised_points"):
+                    if r[key] is not None:
+                        assert format_vn(r[key]) in numbers, (where, r["code"], key)
+            for total in (table["stated_total_max"], table["stated_total_self"]):
+                assert total is None or format_vn(total) in numbers, where
+        for annex in truth["statistics"]:
+            for r in annex["rows"]:
+                assert _squash(r["indicator"]) in squashed, (where, r["indicator"])
+                assert r["value"] is None or format_vn(r["value"]) in numbers, (where, r["code"])
+        for task in truth["task_rows"]:
+            for key in ("task", "deadline", "lead"):
+                assert _squash(task[key]) in squashed, (where, key, task[key])
+        for key in ("title", "signer", "commune", "number"):
+            assert not truth["document"][key] or _squash(truth["document"][key]) in squashed, (where, key)
+
+
+def test_each_layout_is_in_the_docx(corpus):
+    """What makes each family new is printed: verdicts beside the points, a code column per level
+    under a header whose points sit under "Điểm số", a two-column key-value annex, field rows with no
+    points and a summary of them, a task table's cells merged down."""
+    import docx
+
+    for doc in manifest_documents(corpus):
+        if doc["format"] != "docx":
+            continue
+        path, truth, family = corpus / doc["path"], read_truth(corpus, doc), doc["family"]
+        tables = _docx_tables(path)
+        cells = {c for t in tables for row in t for c in row}
+        if family.startswith("N06"):
+            assert cells & {"Đạt", "Không đạt"}, doc["path"]  # the verdicts, or the ticks' header
+            assert "ticks" not in doc["path"] or "x" in cells, doc["path"]
+        elif family.startswith("N07"):
+            grid = next(t for t in tables if "Điểm số" in t[0])
+            assert grid[0].count("Điểm số") == 3 and "Điểm chuẩn" in grid[1], doc["path"]
+            levels = {len([c for c in row[:3] if c.strip()]) for row in grid[2:] if row[0] != row[3]}
+            assert levels == {1}, doc["path"]  # each row's code in one of the three code columns
+        elif family.startswith("N08"):
+            assert len(tables[-1][0]) == 2 and all(len(row) == 2 for row in tables[-1]), doc["path"]
+        elif family.startswith("N09"):
+            fields = [r for r in truth["score_tables"][0]["rows"] if r["parent"] is None]
+            detail = next(t for t in tables if len(t[0]) == 5)
+            for f in fields:
+                row = next(x for x in detail if _squash(x[1]) == _squash(f["name"]))
+                assert row[2] == row[3] == "", (doc["path"], f["code"])
+        elif family.startswith("N10"):
+            xml = docx.Document(str(path)).tables[-1]._tbl.xml
+            assert 'w:vMerge w:val="restart"' in xml and "<w:vMerge/>" in xml, doc["path"]
